@@ -1,0 +1,48 @@
+import { CommanderError } from 'commander';
+import { ExitCode, WinbackError } from '../errors.js';
+import { processContext, type Context } from './context.js';
+import { buildProgram } from './program.js';
+
+/** Runs the CLI; the only place where errors become exit codes. */
+export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
+  const debug = argv.includes('--debug') || ctx.env.WINBACK_DEBUG === '1';
+  const command = argv.find((a) => !a.startsWith('-')) ?? '';
+  const program = buildProgram(ctx);
+  let code: number = ExitCode.ok;
+  program.hook('postAction', (_this, action) => {
+    const result = action.getOptionValue('__exitCode') as number | undefined;
+    if (result !== undefined) code = result;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    return reportError(err, ctx, command, debug);
+  }
+}
+
+function reportError(err: unknown, ctx: Context, command: string, debug: boolean): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+      return ExitCode.ok;
+    }
+    // commander has already printed its message to stderr.
+    return ExitCode.usage;
+  }
+  if (isBrokenPipe(err)) return ExitCode.ok;
+  const prefix = command ? `winback ${command}` : 'winback';
+  if (err instanceof WinbackError) {
+    ctx.stderr.write(`${prefix}: ${err.message}\n`);
+    if (err.hint) ctx.stderr.write(`hint: ${err.hint}\n`);
+    if (debug && err.stack) ctx.stderr.write(`${err.stack}\n`);
+    return err.exitCode;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  ctx.stderr.write(`${prefix}: internal error: ${message}\n`);
+  ctx.stderr.write(debug && err instanceof Error && err.stack ? `${err.stack}\n` : 'hint: run again with --debug for details, and report it\n');
+  return ExitCode.internal;
+}
+
+function isBrokenPipe(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'EPIPE';
+}

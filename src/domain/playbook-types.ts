@@ -1,0 +1,105 @@
+/**
+ * The shape of a playbook: the data that maps departure reasons to recovery measures,
+ * offers, channels, timing and the value model's per-reason and per-offer assumptions.
+ * The default playbook ships as src/playbook/default.yaml; users may supply their own.
+ */
+
+/** Stable departure-reason codes (DOMAIN.md section 2). */
+export const REASON_CODES = [
+  'relocation',
+  'financial_hardship',
+  'variety_seeking',
+  'life_change',
+  'price',
+  'competitor_offer',
+  'poached',
+  'quality',
+  'service',
+  'image',
+  'availability',
+  'contact_change',
+  'deceased',
+  'business_closed',
+  'terminated_by_us',
+  'unknown',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+export const CHANNELS = ['visit', 'phone', 'letter', 'email'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Kind of appeal an offer makes (issue: material / emotional / informational / personal / none). */
+export type OfferKind = 'material' | 'emotional' | 'informational' | 'personal' | 'none';
+
+/** Text in both languages. */
+export interface LocalText {
+  en: string;
+  de: string;
+}
+
+/** How an offer changes the outcome, relative to a plain approach (Kumar, Bhagwat & Zhang 2015). */
+export interface OfferSpec {
+  /** id used in plan.csv's offer_type, e.g. discount, upgrade, bundle, personal, information, none */
+  id: string;
+  kind: OfferKind;
+  label: LocalText;
+  /** multiplies the odds of reacquisition (1 = no effect) */
+  reacquisitionOddsFactor: number;
+  /** multiplies the expected length of the second lifetime (monthly retention is adjusted) */
+  lifetimeFactor: number;
+  /** share of monthly margin given away during the second lifetime, 0..1 (a discount) */
+  marginReduction: number;
+  /** one-off cost of the incentive when the customer accepts (currency units) */
+  incentiveCost: number;
+}
+
+/** When to contact, relative to the row's dates and the run's as-of date. */
+export type TimingRule =
+  | { kind: 'soon'; afterDays: number; windowDays: number }
+  | { kind: 'after_some_time'; afterDays: number; windowDays: number }
+  | { kind: 'before_contract_end'; leadDays: number; windowDays: number; assumedTermMonths: number }
+  | { kind: 'after_fix'; fixedFrom: string | null; windowDays: number }
+  | { kind: 'never' };
+
+/** Everything the playbook says about one reason. */
+export interface ReasonEntry {
+  code: ReasonCode;
+  label: LocalText;
+  /** customer / company / competition / final / none */
+  side: 'customer' | 'company' | 'competition' | 'final' | 'none';
+  /** final reasons are never contacted */
+  final: boolean;
+  measure: LocalText;
+  /** message angle for the campaign list */
+  angle: LocalText;
+  offerKind: OfferKind;
+  /** offer ids allowed for this reason; the plan picks the one with the highest expected value */
+  offers: string[];
+  /** preferred channels, best first */
+  channels: Channel[];
+  timing: TimingRule;
+  /** base probability of reacquisition with a plain approach, 0..1 */
+  baseRate: number;
+  /** multiplies expected second-lifetime length for this reason (e.g. service quitters stay shorter) */
+  lifetimeFactor: number;
+  /** multiplies monthly margin in the second lifetime (e.g. service quitters spend more) */
+  marginFactor: number;
+  /** vocabulary for the free-text classifier */
+  phrases: { en: string[]; de: string[] };
+  /** alternative spellings of the code in a reason_code column (e.g. "Preis", "PRICE", "P01") */
+  codeLabels: string[];
+}
+
+/** Cost of one approach per channel (currency units). */
+export type ChannelCosts = Record<Channel, number>;
+
+export interface Playbook {
+  version: number;
+  /** default cooling-off after churn before any contact, in days */
+  coolingOffDays: number;
+  channelCosts: ChannelCosts;
+  offers: OfferSpec[];
+  reasons: ReasonEntry[];
+  /** words that negate a following phrase ("nicht", "not", "kein", …) */
+  negations: { en: string[]; de: string[] };
+}

@@ -1,0 +1,65 @@
+/**
+ * Shared plain-data types of the domain. Dates are whole days since 1970-01-01 (UTC),
+ * "epoch days": integers, cheap to compare and free of time zones.
+ */
+
+/** A calendar date as whole days since 1970-01-01. */
+export type EpochDay = number;
+
+/** A margin as given in the export: a percentage of revenue or an absolute amount. */
+export interface Margin {
+  kind: 'percent' | 'amount';
+  /** percent: 25 means 25 %; amount: currency units over the first lifetime. */
+  value: number;
+}
+
+export type Segment = 'B2B' | 'B2C';
+
+/**
+ * One accepted row of a lost-customer export, with canonical fields parsed.
+ * `undefined` means the column is absent or the cell is blank; `null` on a boolean means
+ * the cell held something that is neither a clear yes nor a clear no.
+ */
+export interface CustomerRow {
+  /** 1-based physical line in the input file where the record starts. */
+  line: number;
+  customer_id: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+  street?: string;
+  postal_code?: string;
+  city?: string;
+  country?: string;
+  segment?: Segment;
+  key_account?: boolean | null;
+  account_manager?: string;
+  customer_since?: EpochDay;
+  churn_date?: EpochDay;
+  tenure_months?: number;
+  orders?: number;
+  revenue?: number;
+  monthly_revenue?: number;
+  margin?: Margin;
+  complaints?: number;
+  reason?: string;
+  reason_code?: string;
+  competitor?: string;
+  competitor_contract_end?: EpochDay;
+  consent_email?: boolean | null;
+  consent_phone?: boolean | null;
+  consent_letter?: boolean | null;
+  advertising_objection?: boolean | null;
+  do_not_contact?: boolean | null;
+  /** Non-fatal notes about this row (e.g. an unclear consent value). */
+  warnings: string[];
+}
+
+/** A row that could not be accepted: where, which column, what value, why. */
+export interface Reject {
+  line: number;
+  customer_id: string;
+  column: string;
+  value: string;
+  error: string;
+}
