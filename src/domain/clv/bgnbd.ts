@@ -1,0 +1,202 @@
+/**
+ * BG/NBD model of repeat buying: Fader, Hardie & Lee (2005), "Counting Your Customers the Easy
+ * Way: An Alternative to the Pareto/NBD Model", Marketing Science 24(2). While alive a customer
+ * buys at Poisson rate λ ~ Gamma(r, alpha); after each purchase they drop out with probability
+ * p ~ Beta(a, b). Inputs per customer: repeat frequency x, recency tX and age T in one time unit.
+ */
+import { DataError } from '../../errors.js';
+import { aggregateRfm, validateRfm, type AggregatedRfm, type RfmColumns } from './columns.js';
+import { minimize } from './optimize.js';
+import { digamma, hyp2f1, lgamma, logBeta, logHyp2f1 } from './special.js';
+
+export type { RfmColumns } from './columns.js';
+
+export interface BgNbdParams {
+  readonly r: number;
+  readonly alpha: number;
+  readonly a: number;
+  readonly b: number;
+}
+
+export interface BgNbdFit extends BgNbdParams {
+  /** Total log-likelihood in the data's own time unit (FHL 2005 report −9582.4 for CDNOW). */
+  readonly logLikelihood: number;
+  readonly iterations: number;
+  readonly evaluations: number;
+  readonly converged: boolean;
+  /** Customers fitted (sum of weights). */
+  readonly n: number;
+  /** Distinct (x, tX, T) rows after aggregation. */
+  readonly rows: number;
+}
+
+export interface FitOptions {
+  /** Fewer customers than this is a data error (default 20). */
+  minCustomers?: number;
+  maxIterations?: number;
+}
+
+/** Total (weighted) BG/NBD log-likelihood, FHL 2005 eq. 6. */
+export function bgNbdLogLikelihood(params: BgNbdParams, data: RfmColumns): number {
+  return evaluateLikelihood(params, aggregateRfm(data), false).value;
+}
+
+/** Maximum-likelihood BG/NBD fit on log-parameters with time rescaled so that max T = 10. */
+export function fitBgNbd(data: RfmColumns, options: FitOptions = {}): BgNbdFit {
+  validateRfm(data);
+  const scale = maxOf(data.T) / 10;
+  const rows = aggregateRfm(data, scale);
+  checkFittable(rows, options.minCustomers ?? 20);
+  const unpack = (theta: readonly number[]): BgNbdParams => {
+    const [r, alpha, a, b] = theta.map(Math.exp) as [number, number, number, number];
+    return { r, alpha, a, b };
+  };
+  const objective = (theta: readonly number[]) => {
+    if (theta.some((t) => Math.abs(t) > 30)) return { value: Infinity, gradient: theta.map(() => 0) };
+    const p = unpack(theta);
+    const { value, gradient } = evaluateLikelihood(p, rows, true);
+    const pv = [p.r, p.alpha, p.a, p.b];
+    // Mean negative log-likelihood and its gradient with respect to the log-parameters.
+    return { value: -value / rows.customers, gradient: gradient.map((g, i) => (-g * (pv[i] as number)) / rows.customers) };
+  };
+  const result = minimize((t) => objective(t).value, [0, 0, 0, 0], {
+    gradient: objective,
+    maxIterations: options.maxIterations ?? 1000,
+  });
+  const fitted = unpack(result.x);
+  const params = { ...fitted, alpha: fitted.alpha * scale };
+  const logLikelihood = evaluateLikelihood(params, aggregateRfm(data), false).value;
+  return Object.freeze({
+    ...params,
+    logLikelihood,
+    iterations: result.iterations,
+    evaluations: result.evaluations,
+    converged: result.converged,
+    n: rows.customers,
+    rows: rows.x.length,
+  });
+}
+
+function maxOf(values: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) m = Math.max(m, values[i] as number);
+  return m;
+}
+
+function checkFittable(rows: AggregatedRfm, minCustomers: number): void {
+  if (rows.customers < minCustomers) {
+    throw new DataError(`too few customers to fit BG/NBD: ${rows.customers}, need at least ${minCustomers}`);
+  }
+  if (rows.xValues.every((v) => v === 0)) {
+    throw new DataError('every customer bought only once (frequency 0 everywhere): BG/NBD cannot be fitted',
+      'use a longer history or a finer period so that repeat purchases appear');
+  }
+}
+
+/** Weighted log-likelihood (FHL 2005 eq. 6) and, when asked, its gradient in (r, alpha, a, b). */
+function evaluateLikelihood(p: BgNbdParams, d: AggregatedRfm, withGradient: boolean) {
+  const { r, alpha, a, b } = p;
+  const k = d.xValues.length;
+  const perX = new Float64Array(k);
+  const lnA = new Float64Array(k);
+  let value = d.customers * r * Math.log(alpha);
+  const grad = [d.customers * Math.log(alpha), (d.customers * r) / alpha, 0, 0];
+  const psiR = withGradient ? digamma(r) : 0;
+  const psiAB = withGradient ? digamma(a + b) : 0;
+  const psiB = withGradient ? digamma(b) : 0;
+  for (let j = 0; j < k; j++) {
+    const x = d.xValues[j] as number;
+    const w = d.xWeights[j] as number;
+    perX[j] = lgamma(r + x) - lgamma(r) + logBeta(a, b + x) - logBeta(a, b);
+    lnA[j] = x > 0 ? Math.log(a / (b + x - 1)) : -Infinity;
+    value += w * (perX[j] as number);
+    if (withGradient) {
+      const psiABX = digamma(a + b + x);
+      grad[0] += w * (digamma(r + x) - psiR);
+      grad[2] += w * (psiAB - psiABX);
+      grad[3] += w * (digamma(b + x) - psiABX - psiB + psiAB);
+    }
+  }
+  for (let i = 0; i < d.x.length; i++) {
+    const x = d.x[i] as number;
+    const w = d.weights[i] as number;
+    const rx = r + x;
+    const lT = Math.log(alpha + (d.T[i] as number));
+    if (x === 0) {
+      value -= w * rx * lT;
+      grad[0] -= w * lT;
+      grad[1] -= (w * rx) / (alpha + (d.T[i] as number));
+      continue;
+    }
+    // ln[(α+T)^−(r+x) + a/(b+x−1)·(α+tX)^−(r+x)] by log-sum-exp of the two branches.
+    const lt = Math.log(alpha + (d.tX[i] as number));
+    const u1 = -rx * lT;
+    const u2 = (lnA[d.xIndex[i] as number] as number) - rx * lt;
+    const e = Math.exp(-Math.abs(u1 - u2));
+    const p2 = u2 >= u1 ? 1 / (1 + e) : e / (1 + e);
+    const p1 = 1 - p2;
+    value += w * (Math.max(u1, u2) + Math.log1p(e));
+    if (withGradient) {
+      grad[0] -= w * (p1 * lT + p2 * lt);
+      grad[1] -= w * rx * (p1 / (alpha + (d.T[i] as number)) + p2 / (alpha + (d.tX[i] as number)));
+      grad[2] += (w * p2) / a;
+      grad[3] -= (w * p2) / (b + x - 1);
+    }
+  }
+  return { value, gradient: grad };
+}
+
+/** P(alive | x, tX, T), FHL 2005 eq. 13 (1 for x = 0 by the model's construction). */
+export function pAlive(params: BgNbdParams, x: number, tX: number, T: number): number {
+  if (x === 0) return 1;
+  const { r, alpha, a, b } = params;
+  const lnOdds = Math.log(a / (b + x - 1)) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tX));
+  return 1 / (1 + Math.exp(lnOdds));
+}
+
+/** E[Y(t) | x, tX, T]: expected purchases in (T, T+t], FHL 2005 eq. 10. */
+export function expectedPurchases(params: BgNbdParams, t: number, x: number, tX: number, T: number): number {
+  if (t <= 0) return 0;
+  return growthTerm(params, t, x, T) * pAlive(params, x, tX, T);
+}
+
+/** E[X(t)]: expected purchases of a new customer in (0, t], FHL 2005 eq. 7. */
+export function expectedPurchasesNew(params: BgNbdParams, t: number): number {
+  return t <= 0 ? 0 : growthTerm(params, t, 0, 0);
+}
+
+// (a+b+x−1)/(a−1)·[1 − ((α+T)/(α+T+t))^(r+x)·2F1(r+x, b+x; a+b+x−1; t/(α+T+t))], shared by eqs. 7 and 10.
+function growthTerm(params: BgNbdParams, t: number, x: number, T: number): number {
+  const { a } = params;
+  if (Math.abs(a - 1) < 1e-6) {
+    // The factor 1/(a−1) and the bracket both vanish at a = 1; average the two sides of the limit.
+    const h = 1e-5;
+    return (growthTerm({ ...params, a: 1 - h }, t, x, T) + growthTerm({ ...params, a: 1 + h }, t, x, T)) / 2;
+  }
+  const { r, alpha, b } = params;
+  const z = t / (alpha + T + t);
+  const c = a + b + x - 1;
+  const lnPower = (r + x) * Math.log1p(-z);
+  const bracket =
+    c > 0
+      ? -Math.expm1(lnPower + logHyp2f1(r + x, b + x, c, z))
+      : 1 - Math.exp(lnPower) * hyp2f1(r + x, b + x, c, z);
+  return (c / (a - 1)) * bracket;
+}
+
+/** P(X(t) = n) for a new customer, FHL 2005 eq. 8. */
+export function probabilityOfPurchases(params: BgNbdParams, t: number, n: number): number {
+  const { r, alpha, a, b } = params;
+  const lnQ = Math.log(alpha / (alpha + t));
+  const lnP = Math.log(t / (alpha + t));
+  const lnB0 = logBeta(a, b);
+  const first = Math.exp(logBeta(a, b + n) - lnB0 + lgamma(r + n) - lgamma(r) - lgamma(n + 1) + r * lnQ + n * lnP);
+  if (n === 0) return first;
+  let partial = 0;
+  let term = Math.exp(r * lnQ);
+  for (let j = 0; j < n; j++) {
+    partial += term;
+    term *= ((r + j) / (j + 1)) * Math.exp(lnP);
+  }
+  return first + Math.exp(logBeta(a + 1, b + n - 1) - lnB0) * (1 - partial);
+}

@@ -1,0 +1,208 @@
+/**
+ * Small deterministic minimisers for maximum-likelihood fits in a handful of dimensions:
+ * BFGS (analytic or central-difference gradient, backtracking line search) and Nelder–Mead
+ * with adaptive coefficients and restarts. `minimize` combines them: BFGS first, Nelder–Mead
+ * from BFGS's best point when BFGS does not reach its gradient tolerance, then a BFGS polish.
+ */
+
+/** A function to minimise; may return Infinity/NaN outside its domain (treated as +∞). */
+export type Objective = (x: readonly number[]) => number;
+/** Value and gradient together, so a model can share work between them. */
+export type ValueAndGradient = (x: readonly number[]) => { value: number; gradient: number[] };
+
+export interface MinimizeResult {
+  readonly x: readonly number[];
+  readonly fx: number;
+  readonly iterations: number;
+  readonly evaluations: number;
+  readonly converged: boolean;
+}
+
+export interface BfgsOptions {
+  gradient?: ValueAndGradient;
+  maxIterations?: number;
+  /** Converged when every gradient component is at most this in absolute value. */
+  gtol?: number;
+}
+
+export interface NelderMeadOptions {
+  maxIterations?: number;
+  ftol?: number;
+  xtol?: number;
+  initialStep?: number;
+  restarts?: number;
+}
+
+export type MinimizeOptions = BfgsOptions & NelderMeadOptions;
+
+const finiteOr = (v: number): number => (Number.isFinite(v) ? v : Infinity);
+
+/** Central-difference gradient of f at x. */
+export function numericGradient(f: Objective, x: readonly number[], step = 1e-5): number[] {
+  return x.map((xi, i) => {
+    const h = step * Math.max(1, Math.abs(xi));
+    const up = [...x];
+    const down = [...x];
+    up[i] = xi + h;
+    down[i] = xi - h;
+    return (f(up) - f(down)) / (2 * h);
+  });
+}
+
+const dot = (u: readonly number[], v: readonly number[]): number => u.reduce((s, ui, i) => s + ui * (v[i] as number), 0);
+const maxAbs = (v: readonly number[]): number => v.reduce((m, vi) => Math.max(m, Math.abs(vi)), 0);
+const identity = (n: number, scale = 1): number[][] =>
+  Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? scale : 0)));
+const matVec = (m: number[][], v: readonly number[]): number[] => m.map((row) => dot(row, v));
+
+/** BFGS with inverse-Hessian updates and an Armijo backtracking line search. */
+export function minimizeBfgs(f: Objective, x0: readonly number[], options: BfgsOptions = {}): MinimizeResult {
+  const gtol = options.gtol ?? 1e-7;
+  const maxIterations = options.maxIterations ?? 500;
+  let evaluations = 0;
+  const evaluate = (x: readonly number[]): { value: number; gradient: number[] } => {
+    evaluations += options.gradient ? 1 : 1 + 2 * x.length;
+    if (options.gradient) {
+      const r = options.gradient(x);
+      return { value: finiteOr(r.value), gradient: r.gradient };
+    }
+    return { value: finiteOr(f(x)), gradient: numericGradient(f, x) };
+  };
+  let x = [...x0];
+  let { value: fx, gradient: g } = evaluate(x);
+  if (!Number.isFinite(fx)) return { x, fx, iterations: 0, evaluations, converged: false };
+  let h = identity(x.length);
+  let iterations = 0;
+  while (iterations < maxIterations && !(maxAbs(g) <= gtol)) {
+    iterations++;
+    let d = matVec(h, g).map((v) => -v);
+    if (!(dot(g, d) < 0)) {
+      h = identity(x.length); // lost descent: restart from steepest descent
+      d = g.map((v) => -v);
+    }
+    const step = searchLine(evaluate, x, fx, g, d, iterations === 1 ? Math.min(1, 1 / maxAbs(g)) : 1);
+    if (!step) break;
+    const s = step.x.map((v, i) => v - (x[i] as number));
+    const y = step.gradient.map((v, i) => v - (g[i] as number));
+    h = updateInverseHessian(h, s, y, iterations === 1);
+    x = step.x;
+    fx = step.value;
+    g = step.gradient;
+  }
+  return { x, fx, iterations, evaluations, converged: maxAbs(g) <= gtol };
+}
+
+type Evaluate = (x: readonly number[]) => { value: number; gradient: number[] };
+
+function searchLine(evaluate: Evaluate, x: number[], fx: number, g: number[], d: number[], first: number) {
+  const slope = dot(g, d);
+  let t = first;
+  for (let k = 0; k < 60; k++) {
+    const candidate = x.map((v, i) => v + t * (d[i] as number));
+    const r = evaluate(candidate);
+    if (r.value <= fx + 1e-4 * t * slope && r.gradient.every(Number.isFinite)) return { x: candidate, ...r };
+    t *= 0.5;
+  }
+  return undefined;
+}
+
+function updateInverseHessian(h: number[][], s: number[], y: number[], firstStep: boolean): number[][] {
+  const sy = dot(s, y);
+  if (!(sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y)))) return h; // curvature condition failed: keep H
+  const base = firstStep ? identity(s.length, sy / dot(y, y)) : h;
+  const hy = matVec(base, y);
+  const yhy = dot(y, hy);
+  const rho = 1 / sy;
+  // H+ = H − ρ(H y sᵀ + s yᵀ H) + (ρ² yᵀHy + ρ) s sᵀ
+  return base.map((row, i) =>
+    row.map((hij, j) => {
+      const si = s[i] as number;
+      const sj = s[j] as number;
+      return hij - rho * ((hy[i] as number) * sj + si * (hy[j] as number)) + (rho * rho * yhy + rho) * si * sj;
+    }),
+  );
+}
+
+/** Nelder–Mead (Gao–Han adaptive coefficients), restarted around the best point until it stops improving. */
+export function minimizeNelderMead(f: Objective, x0: readonly number[], options: NelderMeadOptions = {}): MinimizeResult {
+  const restarts = options.restarts ?? 3;
+  let best = runSimplex(f, x0, options);
+  let { iterations, evaluations } = best;
+  for (let k = 0; k < restarts; k++) {
+    const next = runSimplex(f, best.x, options);
+    iterations += next.iterations;
+    evaluations += next.evaluations;
+    const gain = best.fx - next.fx;
+    if (next.fx <= best.fx) best = next;
+    if (gain <= (options.ftol ?? 1e-12) * Math.max(1, Math.abs(best.fx))) break;
+  }
+  return { ...best, iterations, evaluations };
+}
+
+function runSimplex(f: Objective, x0: readonly number[], options: NelderMeadOptions): MinimizeResult {
+  const n = x0.length;
+  const [alpha, beta, gamma, delta] = [1, 1 + 2 / n, 0.75 - 1 / (2 * n), 1 - 1 / n];
+  const ftol = options.ftol ?? 1e-12;
+  const xtol = options.xtol ?? 1e-9;
+  const maxIterations = options.maxIterations ?? 2000 * n;
+  const step = options.initialStep ?? 0.5;
+  let evaluations = 0;
+  const value = (x: number[]) => (evaluations++, finiteOr(f(x)));
+  let simplex = [x0, ...x0.map((_, i) => x0.map((v, j) => (i === j ? v + step : v)))].map((x) => ({ x: [...x], f: value([...x]) }));
+  let iterations = 0;
+  let converged = false;
+  while (iterations < maxIterations) {
+    simplex.sort((p, q) => p.f - q.f);
+    const lo = simplex[0] as { x: number[]; f: number };
+    const hi = simplex[n] as { x: number[]; f: number };
+    const fSpread = hi.f - lo.f;
+    const xSpread = Math.max(...simplex.map((p) => maxAbs(p.x.map((v, i) => v - (lo.x[i] as number)))));
+    if (fSpread <= ftol * Math.max(Math.abs(lo.f), 1e-300) && xSpread <= xtol) {
+      converged = true;
+      break;
+    }
+    iterations++;
+    const centroid = lo.x.map((_, i) => simplex.slice(0, n).reduce((s, p) => s + (p.x[i] as number), 0) / n);
+    const toward = (t: number) => centroid.map((c, i) => c + t * (c - (hi.x[i] as number)));
+    const reflected = { x: toward(alpha), f: 0 };
+    reflected.f = value(reflected.x);
+    const secondWorst = (simplex[n - 1] as { f: number }).f;
+    if (reflected.f < lo.f) {
+      const expanded = { x: toward(alpha * beta), f: 0 };
+      expanded.f = value(expanded.x);
+      simplex[n] = expanded.f < reflected.f ? expanded : reflected;
+    } else if (reflected.f < secondWorst) {
+      simplex[n] = reflected;
+    } else {
+      const outside = reflected.f < hi.f;
+      const contracted = { x: toward(outside ? alpha * gamma : -gamma), f: 0 };
+      contracted.f = value(contracted.x);
+      if (contracted.f < (outside ? reflected.f : hi.f)) simplex[n] = contracted;
+      else simplex = simplex.map((p, k) => (k === 0 ? p : shrinkPoint(p.x, lo.x, delta, value)));
+    }
+  }
+  simplex.sort((p, q) => p.f - q.f);
+  const best = simplex[0] as { x: number[]; f: number };
+  return { x: best.x, fx: best.f, iterations, evaluations, converged };
+}
+
+function shrinkPoint(x: number[], toward: number[], delta: number, value: (x: number[]) => number) {
+  const moved = x.map((v, i) => (toward[i] as number) + delta * (v - (toward[i] as number)));
+  return { x: moved, f: value(moved) };
+}
+
+/** BFGS, with a Nelder–Mead rescue and a BFGS polish when BFGS alone does not converge. */
+export function minimize(f: Objective, x0: readonly number[], options: MinimizeOptions = {}): MinimizeResult {
+  const first = minimizeBfgs(f, x0, options);
+  if (first.converged) return first;
+  const rescue = minimizeNelderMead(f, first.fx < finiteOr(f(x0)) ? first.x : x0, options);
+  const polish = minimizeBfgs(f, rescue.x, options);
+  const best = [first, rescue, polish].reduce((p, q) => (q.fx < p.fx ? q : p));
+  return {
+    x: best.x,
+    fx: best.fx,
+    iterations: first.iterations + rescue.iterations + polish.iterations,
+    evaluations: first.evaluations + rescue.evaluations + polish.evaluations + 1,
+    converged: polish.converged || (rescue.converged && best === rescue) || best.converged,
+  };
+}
