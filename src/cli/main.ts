@@ -7,11 +7,9 @@ import { buildProgram } from './program.js';
 export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
   const debug = argv.includes('--debug') || ctx.env.WINBACK_DEBUG === '1';
   const command = argv.find((a) => !a.startsWith('-')) ?? '';
-  const program = buildProgram(ctx);
   let code: number = ExitCode.ok;
-  program.hook('postAction', (_this, action) => {
-    const result = action.getOptionValue('__exitCode') as number | undefined;
-    if (result !== undefined) code = result;
+  const program = buildProgram(ctx, (c) => {
+    code = c;
   });
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -58,7 +58,14 @@ export type TimingRule =
   | { kind: 'soon'; afterDays: number; windowDays: number }
   | { kind: 'after_some_time'; afterDays: number; windowDays: number }
   | { kind: 'before_contract_end'; leadDays: number; windowDays: number; assumedTermMonths: number }
-  | { kind: 'after_fix'; fixedFrom: string | null; windowDays: number }
+  | {
+      kind: 'after_fix';
+      /** ISO date from which the defect or gap counts as fixed; null = not yet known */
+      fixedFrom: string | null;
+      windowDays: number;
+      /** days after churn to wait while fixedFrom is unknown (default 90) */
+      fallbackAfterDays?: number;
+    }
   | { kind: 'never' };
 
 /** Everything the playbook says about one reason. */
@@ -102,4 +109,9 @@ export interface Playbook {
   reasons: ReasonEntry[];
   /** words that negate a following phrase ("nicht", "not", "kein", …) */
   negations: { en: string[]; de: string[] };
+  /**
+   * words that, right after a matched phrase, say it was not the problem ("ok", "fine",
+   * "in Ordnung", "zufrieden"); a preceding negation turns them back into a complaint
+   */
+  neutralizers?: { en: string[]; de: string[] };
 }

@@ -95,55 +95,66 @@ function checkFittable(rows: AggregatedRfm, minCustomers: number): void {
 
 /** Weighted log-likelihood (FHL 2005 eq. 6) and, when asked, its gradient in (r, alpha, a, b). */
 function evaluateLikelihood(p: BgNbdParams, d: AggregatedRfm, withGradient: boolean) {
+  const perX = evaluatePerX(p, d, withGradient);
   const { r, alpha, a, b } = p;
-  const k = d.xValues.length;
-  const perX = new Float64Array(k);
-  const lnA = new Float64Array(k);
-  let value = d.customers * r * Math.log(alpha);
-  const grad = [d.customers * Math.log(alpha), (d.customers * r) / alpha, 0, 0];
-  const psiR = withGradient ? digamma(r) : 0;
-  const psiAB = withGradient ? digamma(a + b) : 0;
-  const psiB = withGradient ? digamma(b) : 0;
-  for (let j = 0; j < k; j++) {
-    const x = d.xValues[j] as number;
-    const w = d.xWeights[j] as number;
-    perX[j] = lgamma(r + x) - lgamma(r) + logBeta(a, b + x) - logBeta(a, b);
-    lnA[j] = x > 0 ? Math.log(a / (b + x - 1)) : -Infinity;
-    value += w * (perX[j] as number);
-    if (withGradient) {
-      const psiABX = digamma(a + b + x);
-      grad[0] += w * (digamma(r + x) - psiR);
-      grad[2] += w * (psiAB - psiABX);
-      grad[3] += w * (digamma(b + x) - psiABX - psiB + psiAB);
-    }
-  }
+  let value = perX.value + d.customers * r * Math.log(alpha);
+  let gr = perX.gr + d.customers * Math.log(alpha);
+  let gAlpha = (d.customers * r) / alpha;
+  let ga = perX.ga;
+  let gb = perX.gb;
   for (let i = 0; i < d.x.length; i++) {
     const x = d.x[i] as number;
     const w = d.weights[i] as number;
     const rx = r + x;
-    const lT = Math.log(alpha + (d.T[i] as number));
+    const aT = alpha + (d.T[i] as number);
+    const lT = Math.log(aT);
     if (x === 0) {
       value -= w * rx * lT;
-      grad[0] -= w * lT;
-      grad[1] -= (w * rx) / (alpha + (d.T[i] as number));
+      gr -= w * lT;
+      gAlpha -= (w * rx) / aT;
       continue;
     }
     // ln[(α+T)^−(r+x) + a/(b+x−1)·(α+tX)^−(r+x)] by log-sum-exp of the two branches.
-    const lt = Math.log(alpha + (d.tX[i] as number));
+    const aTx = alpha + (d.tX[i] as number);
+    const lt = Math.log(aTx);
     const u1 = -rx * lT;
-    const u2 = (lnA[d.xIndex[i] as number] as number) - rx * lt;
+    const u2 = (perX.lnA[d.xIndex[i] as number] as number) - rx * lt;
     const e = Math.exp(-Math.abs(u1 - u2));
     const p2 = u2 >= u1 ? 1 / (1 + e) : e / (1 + e);
-    const p1 = 1 - p2;
     value += w * (Math.max(u1, u2) + Math.log1p(e));
     if (withGradient) {
-      grad[0] -= w * (p1 * lT + p2 * lt);
-      grad[1] -= w * rx * (p1 / (alpha + (d.T[i] as number)) + p2 / (alpha + (d.tX[i] as number)));
-      grad[2] += (w * p2) / a;
-      grad[3] -= (w * p2) / (b + x - 1);
+      gr -= w * ((1 - p2) * lT + p2 * lt);
+      gAlpha -= w * rx * ((1 - p2) / aT + p2 / aTx);
+      ga += (w * p2) / a;
+      gb -= (w * p2) / (b + x - 1);
     }
   }
-  return { value, gradient: grad };
+  return { value, gradient: [gr, gAlpha, ga, gb] };
+}
+
+// Terms that depend on x only (lnΓ, ln B, digammas), computed once per distinct x.
+function evaluatePerX(p: BgNbdParams, d: AggregatedRfm, withGradient: boolean) {
+  const { r, a, b } = p;
+  const lnA = new Float64Array(d.xValues.length);
+  const base = lgamma(r) + logBeta(a, b);
+  const [psiR, psiAB, psiB] = withGradient ? [digamma(r), digamma(a + b), digamma(b)] : [0, 0, 0];
+  let value = 0;
+  let gr = 0;
+  let ga = 0;
+  let gb = 0;
+  for (let j = 0; j < d.xValues.length; j++) {
+    const x = d.xValues[j] as number;
+    const w = d.xWeights[j] as number;
+    lnA[j] = x > 0 ? Math.log(a / (b + x - 1)) : -Infinity;
+    value += w * (lgamma(r + x) + logBeta(a, b + x) - base);
+    if (withGradient) {
+      const psiABX = digamma(a + b + x);
+      gr += w * (digamma(r + x) - psiR);
+      ga += w * (psiAB - psiABX);
+      gb += w * (digamma(b + x) - psiABX - psiB + psiAB);
+    }
+  }
+  return { value, gr, ga, gb, lnA };
 }
 
 /** P(alive | x, tX, T), FHL 2005 eq. 13 (1 for x = 0 by the model's construction). */

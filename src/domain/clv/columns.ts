@@ -74,7 +74,10 @@ export function aggregateRfm(data: RfmColumns, timeScale = 1): AggregatedRfm {
   }
   const { xValues, xIndex } = indexDistinct(x.subarray(0, rows));
   const xWeights = new Float64Array(xValues.length);
-  for (let i = 0; i < rows; i++) xWeights[xIndex[i] as number] += w[i] as number;
+  for (let i = 0; i < rows; i++) {
+    const k = xIndex[i] as number;
+    xWeights[k] = (xWeights[k] as number) + (w[i] as number);
+  }
   const weights = w.slice(0, rows);
   return { x: x.slice(0, rows), tX: tX.slice(0, rows), T: T.slice(0, rows), weights, xValues, xIndex, xWeights, customers };
 }

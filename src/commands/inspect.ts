@@ -1,0 +1,103 @@
+import type { Context } from '../cli/context.js';
+import { parseReadFlags, type RawReadFlags } from '../cli/options.js';
+import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
+import type { Reject } from '../domain/types.js';
+import { ExitCode } from '../errors.js';
+import { openExport, type OpenedExport } from '../io/csv-read.js';
+import { renderTable, styler, truncate } from '../io/render.js';
+
+export interface InspectFlags extends RawReadFlags {
+  json?: boolean;
+}
+
+interface InspectReport {
+  file: string;
+  encoding: string;
+  bom: boolean;
+  delimiter: string;
+  decimal: string;
+  date_order: string;
+  decided: Record<string, string>;
+  mapping: { field: string; header: string }[];
+  unmapped: string[];
+  rows: { read: number; accepted: number; rejected: number; blank_lines: number };
+  rejects: Reject[];
+  samples: Record<string, unknown>[];
+  warnings: string[];
+  usable: boolean;
+}
+
+const SHOWN_REJECTS = 10;
+const SHOWN_SAMPLES = 3;
+
+/** `winback inspect`: shows what the tool understood of an export. */
+export async function runInspect(ctx: Context, file: string, flags: InspectFlags): Promise<number> {
+  const { read, maxRejectRate } = parseReadFlags(flags);
+  const opened = await openExport(file, LOST_CUSTOMER_SCHEMA, read, ctx);
+  const report = await collectReport(opened);
+  const overLimit = maxRejectRate !== undefined && report.rows.read > 0 && report.rows.rejected / report.rows.read > maxRejectRate;
+  report.usable = report.rows.accepted > 0 && !overLimit;
+  ctx.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, ctx.color));
+  return report.usable ? ExitCode.ok : ExitCode.data;
+}
+
+async function collectReport(opened: OpenedExport): Promise<InspectReport> {
+  const rejects: Reject[] = [];
+  const samples: Record<string, unknown>[] = [];
+  const warnings = [...opened.warnings];
+  for await (const row of opened.rows()) {
+    if (!row.ok) {
+      if (rejects.length < SHOWN_REJECTS) rejects.push(row.reject);
+    } else if (samples.length < SHOWN_SAMPLES) {
+      samples.push({ line: row.line, ...row.values });
+    }
+  }
+  const { dialect, stats, headers, mapping } = opened;
+  return {
+    file: opened.label,
+    encoding: dialect.encoding,
+    bom: dialect.bom,
+    delimiter: dialect.delimiter,
+    decimal: dialect.decimal,
+    date_order: dialect.dateOrder,
+    decided: dialect.decided,
+    mapping: [...mapping.fields].map(([field, i]) => ({ field, header: headers[i] as string })),
+    unmapped: mapping.unmapped.map((i) => headers[i] as string),
+    rows: { read: stats.read, accepted: stats.accepted, rejected: stats.rejected, blank_lines: stats.blankLines },
+    rejects,
+    samples,
+    warnings,
+    usable: true,
+  };
+}
+
+const ENCODING_NAMES: Record<string, string> = { utf8: 'UTF-8', utf16le: 'UTF-16 LE', utf16be: 'UTF-16 BE', win1252: 'Windows-1252', latin1: 'Latin-1' };
+const ORDER_NAMES: Record<string, string> = { dmy: 'day first (31.03.2024)', mdy: 'month first (3/31/2024)', ymd: 'year first (2024-03-31)' };
+
+function renderReport(r: InspectReport, color: boolean): string {
+  const c = styler(color);
+  const delim = r.delimiter === '\t' ? 'tab' : `'${r.delimiter}'`;
+  const lines = [
+    `${c.bold('File')}       ${r.file}`,
+    `${c.bold('Encoding')}   ${ENCODING_NAMES[r.encoding] ?? r.encoding}${r.bom ? ' with BOM' : ''} (${r.decided.encoding})`,
+    `${c.bold('Delimiter')}  ${delim} (${r.decided.delimiter})`,
+    `${c.bold('Decimal')}    '${r.decimal}' (${r.decided.decimal})`,
+    `${c.bold('Dates')}      ${ORDER_NAMES[r.date_order]} (${r.decided.dateOrder})`,
+    `${c.bold('Rows')}       ${r.rows.read} read = ${r.rows.accepted} accepted + ${r.rows.rejected} rejected${r.rows.blank_lines ? ` (${r.rows.blank_lines} blank lines skipped)` : ''}`,
+    '',
+    c.bold('Column mapping (field ← header)'),
+    renderTable(['field', 'header'], r.mapping.map((m) => [m.field, m.header]), { color }),
+    `Passed through unchanged: ${r.unmapped.length > 0 ? r.unmapped.join(', ') : '(none)'}`,
+  ];
+  if (r.rejects.length > 0) {
+    lines.push('', c.bold(`First rejects (${r.rejects.length} of ${r.rows.rejected})`));
+    lines.push(renderTable(['line', 'column', 'value', 'problem'], r.rejects.map((j) => [j.line, j.column, truncate(j.value, 16), truncate(j.error, 48)]), { color }));
+  }
+  if (r.samples.length > 0) {
+    lines.push('', c.bold('Sample rows as read'));
+    for (const s of r.samples) lines.push(`  ${truncate(JSON.stringify(s), 200)}`);
+  }
+  for (const w of r.warnings) lines.push(c.yellow(`warning: ${w}`));
+  if (!r.usable) lines.push(c.red('not usable: no accepted rows, or too many rejects'));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,225 @@
+/**
+ * Calibration of the reacquisition model from past win-back attempts (docs/model.md,
+ * "Calibration"): per-reason base rates shrunk towards the playbook by a beta prior, and the
+ * behaviour weights by L2-penalised logistic regression, fitted jointly by Newton's method on a
+ * training part; AUC and calibration by decile on a holdout chosen by a hash of customer_id.
+ */
+import { z } from 'zod';
+import type { BehaviourCoefficients, ConfigIssue, ModelConfig } from './defaults.js';
+import { BEHAVIOUR_FEATURES, EXPECTED_SIGNS, checkCoefficients, deepFreeze } from './defaults.js';
+import type { ReasonEntry } from './playbook-types.js';
+import { hashToUnit } from './random.js';
+import type { BehaviourFeatures } from './value.js';
+import { featureValue, sigmoid } from './value.js';
+import type { FitData } from './calibrate-fit.js';
+import { fitPenalisedLogistic, linearPredictor } from './calibrate-fit.js';
+
+/** One past win-back attempt. */
+export interface HistoryRow {
+  customer_id: string;
+  reasonCode: string;
+  behaviour: BehaviourFeatures;
+  wonBack: boolean;
+  /** odds factor of the offer made in that attempt, used as a fixed offset; 1 when unknown */
+  offerOddsFactor?: number;
+}
+
+export interface ReasonRate {
+  /** win-back probability of the reference customer with a plain approach */
+  rate: number;
+  /** the playbook's base rate the estimate was shrunk towards */
+  prior: number;
+  /** training cases and wins of this reason */
+  cases: number;
+  wins: number;
+}
+
+export interface CalibrationBin {
+  bin: number;
+  cases: number;
+  meanPredicted: number;
+  observedRate: number;
+}
+
+export interface FitStats {
+  trainCases: number;
+  holdoutCases: number;
+  iterations: number;
+  converged: boolean;
+  logPosterior: number;
+  priorStrength: number;
+  l2: number;
+  holdoutShare: number;
+  salt: string;
+  /** area under the ROC curve on the holdout; null when it holds no win or no loss */
+  auc: number | null;
+  brier: number | null;
+  calibration: CalibrationBin[];
+  /** features whose fitted weight had the wrong sign and were fixed at 0 */
+  fixedAtZero: string[];
+}
+
+/** A fitted reacquisition model: JSON-serialisable and frozen. */
+export interface CalibratedModel {
+  version: 1;
+  kind: 'winback-reacquisition-model';
+  baseRates: Record<string, ReasonRate>;
+  coefficients: BehaviourCoefficients;
+  fit: FitStats;
+  warnings: string[];
+}
+
+// The smallest prior used, so a reason whose history is all wins or all losses stays finite.
+const MIN_PRIOR_STRENGTH = 0.5;
+const PRIOR_CLAMP = 1e-3;
+
+/** Fits the model on the history; reasons missing from the playbook are ignored with a warning. */
+export function calibrateModel(
+  rows: readonly HistoryRow[],
+  playbook: { reasons: readonly Pick<ReasonEntry, 'code' | 'baseRate'>[] },
+  config: ModelConfig,
+): CalibratedModel {
+  const settings = config.calibration;
+  const codes = playbook.reasons.map((r) => r.code as string);
+  const warnings: string[] = [];
+  const unknown = rows.filter((r) => !codes.includes(r.reasonCode));
+  if (unknown.length > 0) {
+    const names = [...new Set(unknown.map((r) => r.reasonCode))].sort().join(', ');
+    warnings.push(`${unknown.length} rows with reasons not in the playbook ignored: ${names}`);
+  }
+  const usable = rows.filter((r) => codes.includes(r.reasonCode));
+  const isHoldout = (r: HistoryRow) => hashToUnit(r.customer_id, settings.salt) < settings.holdoutShare;
+  const train = designOf(usable.filter((r) => !isHoldout(r)), playbook, config);
+  const holdout = designOf(usable.filter(isHoldout), playbook, config);
+  const { fit, fixedAtZero } = fitWithSigns(train, settings.maxIterations);
+  if (!fit.converged) warnings.push(`fit did not converge in ${settings.maxIterations} iterations`);
+  if (fixedAtZero.length > 0) warnings.push(`weights with an implausible sign fixed at 0: ${fixedAtZero.join(', ')}`);
+  const predicted = Array.from(holdout.y, (_, i) => sigmoid(linearPredictor(holdout, fit.alpha, fit.beta, i)));
+  const coefficients = Object.fromEntries(
+    BEHAVIOUR_FEATURES.map((f, j) => [f, { ...config.coefficients[f], weight: fit.beta[j] as number }]),
+  ) as BehaviourCoefficients;
+  return deepFreeze({
+    version: 1,
+    kind: 'winback-reacquisition-model',
+    baseRates: baseRatesOf(codes, train, fit.alpha),
+    coefficients,
+    fit: {
+      trainCases: train.y.length,
+      holdoutCases: holdout.y.length,
+      iterations: fit.iterations,
+      converged: fit.converged,
+      logPosterior: fit.logPosterior,
+      priorStrength: train.priorStrength,
+      l2: settings.l2,
+      holdoutShare: settings.holdoutShare,
+      salt: settings.salt,
+      auc: areaUnderCurve(predicted, holdout.y),
+      brier: predicted.length === 0 ? null : predicted.reduce((s, p, i) => s + (p - (holdout.y[i] as number)) ** 2, 0) / predicted.length,
+      calibration: calibrationByDecile(predicted, holdout.y),
+      fixedAtZero,
+    },
+    warnings,
+  });
+}
+
+function designOf(rows: readonly HistoryRow[], playbook: { reasons: readonly Pick<ReasonEntry, 'code' | 'baseRate'>[] }, config: ModelConfig): FitData {
+  const index = new Map(playbook.reasons.map((r, i) => [r.code as string, i]));
+  return {
+    group: Int32Array.from(rows, (r) => index.get(r.reasonCode) as number),
+    features: BEHAVIOUR_FEATURES.map((f) => Float64Array.from(rows, (r) => featureValue(r.behaviour[f], config.coefficients[f]))),
+    offset: Float64Array.from(rows, (r) => Math.log(r.offerOddsFactor ?? 1)),
+    y: Uint8Array.from(rows, (r) => (r.wonBack ? 1 : 0)),
+    priorMean: playbook.reasons.map((r) => Math.min(Math.max(r.baseRate, PRIOR_CLAMP), 1 - PRIOR_CLAMP)),
+    priorStrength: Math.max(config.calibration.priorStrength, MIN_PRIOR_STRENGTH),
+    l2: config.calibration.l2,
+  };
+}
+
+// Refit without any weight whose sign contradicts EXPECTED_SIGNS, so the model stays monotone.
+function fitWithSigns(data: FitData, maxIterations: number) {
+  const active = BEHAVIOUR_FEATURES.map(() => true);
+  for (;;) {
+    const fit = fitPenalisedLogistic(data, active, maxIterations);
+    const wrong = BEHAVIOUR_FEATURES.findIndex((f, j) => active[j] && (fit.beta[j] as number) * EXPECTED_SIGNS[f] < 0);
+    if (wrong < 0) {
+      return { fit, fixedAtZero: BEHAVIOUR_FEATURES.filter((_, j) => !active[j]) as string[] };
+    }
+    active[wrong] = false;
+  }
+}
+
+function baseRatesOf(codes: string[], train: FitData, alpha: number[]): Record<string, ReasonRate> {
+  const out: Record<string, ReasonRate> = {};
+  codes.forEach((code, r) => {
+    let cases = 0;
+    let wins = 0;
+    train.group.forEach((g, i) => {
+      if (g === r) {
+        cases++;
+        wins += train.y[i] as number;
+      }
+    });
+    if (cases > 0) out[code] = { rate: sigmoid(alpha[r] as number), prior: train.priorMean[r] as number, cases, wins };
+  });
+  return out;
+}
+
+/** Area under the ROC curve (Mann–Whitney, ties counted half); null without both classes. */
+export function areaUnderCurve(predicted: readonly number[], y: ArrayLike<number>): number | null {
+  const order = predicted.map((p, i) => i).sort((a, b) => (predicted[a] as number) - (predicted[b] as number));
+  let positives = 0;
+  let rankSum = 0;
+  for (let start = 0; start < order.length; ) {
+    let end = start;
+    while (end + 1 < order.length && predicted[order[end + 1] as number] === predicted[order[start] as number]) end++;
+    const midRank = (start + end) / 2 + 1; // average 1-based rank of the tied block
+    for (let k = start; k <= end; k++) {
+      if (y[order[k] as number] === 1) {
+        positives++;
+        rankSum += midRank;
+      }
+    }
+    start = end + 1;
+  }
+  const negatives = order.length - positives;
+  if (positives === 0 || negatives === 0) return null;
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+}
+
+/** Cases sorted by prediction and cut into ten near-equal bins: mean prediction vs observed rate. */
+export function calibrationByDecile(predicted: readonly number[], y: ArrayLike<number>): CalibrationBin[] {
+  const order = predicted.map((p, i) => i).sort((a, b) => (predicted[a] as number) - (predicted[b] as number) || a - b);
+  const bins: CalibrationBin[] = [];
+  for (let bin = 0; bin < 10; bin++) {
+    const members = order.slice(Math.floor((bin * order.length) / 10), Math.floor(((bin + 1) * order.length) / 10));
+    if (members.length === 0) continue;
+    const meanPredicted = members.reduce((s, i) => s + (predicted[i] as number), 0) / members.length;
+    const observedRate = members.reduce((s, i) => s + (y[i] as number), 0) / members.length;
+    bins.push({ bin: bin + 1, cases: members.length, meanPredicted, observedRate });
+  }
+  return bins;
+}
+
+const probability = z.number().min(0).max(1);
+const modelSchema = z.object({
+  version: z.literal(1),
+  kind: z.literal('winback-reacquisition-model'),
+  baseRates: z.record(z.string(), z.object({ rate: probability, prior: probability, cases: z.number().int().min(0), wins: z.number().int().min(0) })),
+  coefficients: z.object(
+    Object.fromEntries(BEHAVIOUR_FEATURES.map((f) => [f, z.object({ weight: z.number(), reference: z.number().min(0), cap: z.number().positive() })])),
+  ),
+  fit: z.looseObject({ trainCases: z.number().int().min(0), auc: z.number().min(0).max(1).nullable() }),
+  warnings: z.array(z.string()),
+});
+
+/** Validates a loaded model.json; returns the frozen model or every error with its path. */
+export function validateCalibratedModel(data: unknown): { model?: CalibratedModel; errors: ConfigIssue[]; warnings: ConfigIssue[] } {
+  const parsed = modelSchema.safeParse(data);
+  if (!parsed.success) {
+    return { errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })), warnings: [] };
+  }
+  const model = parsed.data as unknown as CalibratedModel;
+  const errors = checkCoefficients(model.coefficients);
+  const warnings = model.warnings.map((message) => ({ path: 'warnings', message }));
+  return errors.length > 0 ? { errors, warnings } : { model: deepFreeze(structuredClone(model)), errors, warnings };
+}

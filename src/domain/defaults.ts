@@ -1,0 +1,182 @@
+/**
+ * The documented defaults of the value model (docs/model.md explains each one), and the
+ * validation of a user's `model:` config section, which is merged over these defaults.
+ */
+import { z } from 'zod';
+
+/** One behaviour term of the reacquisition model: weight × (ln(1+min(x,cap)) − ln(1+reference)). */
+export interface BehaviourTerm {
+  /** log-odds change per unit of ln(1+x); the sign is fixed by EXPECTED_SIGNS */
+  weight: number;
+  /** value at which the term is zero: the playbook's base rate is meant for this customer */
+  reference: number;
+  /** values above the cap count as the cap, so no single feature can dominate */
+  cap: number;
+}
+
+export const BEHAVIOUR_FEATURES = ['tenureMonths', 'ordersPerMonth', 'complaints', 'monthsSinceChurn'] as const;
+export type BehaviourFeature = (typeof BEHAVIOUR_FEATURES)[number];
+export type BehaviourCoefficients = Record<BehaviourFeature, BehaviourTerm>;
+
+/** Direction each feature may push the win-back probability (DOMAIN.md section 4). */
+export const EXPECTED_SIGNS: Readonly<Record<BehaviourFeature, 1 | -1>> = {
+  tenureMonths: 1,
+  ordersPerMonth: 1,
+  complaints: -1,
+  monthsSinceChurn: -1,
+};
+
+/** Settings of `winback calibrate`. */
+export interface CalibrationConfig {
+  /** pseudo-cases of the beta prior that pulls a reason's base rate to the playbook default */
+  priorStrength: number;
+  /** L2 penalty on the behaviour weights */
+  l2: number;
+  /** share of customers (by hash of customer_id) kept out of the fit to measure it */
+  holdoutShare: number;
+  /** salt of that hash; change it to draw a different holdout */
+  salt: string;
+  maxIterations: number;
+}
+
+export interface ModelConfig {
+  /** share of second-lifetime customers still active one month later (expected lifetime 1/(1−m)) */
+  monthlyRetention: number;
+  annualDiscountRate: number;
+  /** months of second lifetime counted in sltv */
+  horizonMonths: number;
+  /** margin in percent of revenue used where the export has none (flagged per row) */
+  defaultMarginPercent: number;
+  /** tenure below this counts as this many months when revenue is spread per month */
+  minTenureMonths: number;
+  /** win back only when expected value is above this (currency units) */
+  decisionThreshold: number;
+  /** reasons classified with a confidence below this go to review */
+  reviewConfidence: number;
+  /** shown in decision and offer texts */
+  currencySymbol: string;
+  coefficients: BehaviourCoefficients;
+  calibration: CalibrationConfig;
+}
+
+export const DEFAULT_MODEL_CONFIG: ModelConfig = deepFreeze({
+  monthlyRetention: 0.95,
+  annualDiscountRate: 0.1,
+  horizonMonths: 36,
+  defaultMarginPercent: 25,
+  minTenureMonths: 1,
+  decisionThreshold: 0,
+  reviewConfidence: 0.5,
+  currencySymbol: '€',
+  coefficients: {
+    tenureMonths: { weight: 0.35, reference: 24, cap: 240 },
+    ordersPerMonth: { weight: 0.4, reference: 1, cap: 30 },
+    complaints: { weight: -0.6, reference: 0, cap: 20 },
+    monthsSinceChurn: { weight: -0.45, reference: 3, cap: 120 },
+  },
+  calibration: { priorStrength: 20, l2: 1, holdoutShare: 0.2, salt: 'winback-calibration', maxIterations: 50 },
+});
+
+/** A problem in a config file, with the dotted path of the bad entry. */
+export interface ConfigIssue {
+  path: string;
+  message: string;
+}
+
+const termSchema = z
+  .object({ weight: z.number(), reference: z.number().min(0), cap: z.number().positive() })
+  .partial();
+
+const configSchema = z
+  .object({
+    monthlyRetention: z.number().min(0).max(1),
+    annualDiscountRate: z.number().min(0).max(1),
+    horizonMonths: z.number().int().min(1).max(600),
+    defaultMarginPercent: z.number().min(-100).max(100),
+    minTenureMonths: z.number().positive(),
+    decisionThreshold: z.number(),
+    reviewConfidence: z.number().min(0).max(1),
+    currencySymbol: z.string(),
+    coefficients: z.object(Object.fromEntries(BEHAVIOUR_FEATURES.map((f) => [f, termSchema]))).partial(),
+    calibration: z
+      .object({
+        priorStrength: z.number().min(0),
+        l2: z.number().min(0),
+        holdoutShare: z.number().min(0).max(0.9),
+        salt: z.string(),
+        maxIterations: z.number().int().min(1).max(1000),
+      })
+      .partial(),
+  })
+  .partial();
+
+/** Validates a user's model config section and merges it over the defaults; never throws. */
+export function validateModelConfig(data: unknown): {
+  config?: ModelConfig;
+  errors: ConfigIssue[];
+  warnings: ConfigIssue[];
+} {
+  if (data === undefined || data === null) return { config: DEFAULT_MODEL_CONFIG, errors: [], warnings: [] };
+  const warnings = unknownKeys(data, DEFAULT_MODEL_CONFIG, '');
+  const parsed = configSchema.safeParse(data);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+    return { errors, warnings };
+  }
+  const user = parsed.data;
+  const coefficients = Object.fromEntries(
+    BEHAVIOUR_FEATURES.map((f) => [f, { ...DEFAULT_MODEL_CONFIG.coefficients[f], ...user.coefficients?.[f] }]),
+  ) as BehaviourCoefficients;
+  const config: ModelConfig = {
+    ...DEFAULT_MODEL_CONFIG,
+    ...user,
+    coefficients,
+    calibration: { ...DEFAULT_MODEL_CONFIG.calibration, ...user.calibration },
+  };
+  const errors = checkCoefficients(config.coefficients);
+  if (config.monthlyRetention > 0.99) {
+    warnings.push({ path: 'monthlyRetention', message: 'above 0.99 means an expected lifetime of over 100 months' });
+  }
+  return errors.length > 0 ? { errors, warnings } : { config: deepFreeze(config), errors, warnings };
+}
+
+/** Errors for weights whose sign would break the model's monotonicity, and caps below references. */
+export function checkCoefficients(coefficients: BehaviourCoefficients): ConfigIssue[] {
+  const errors: ConfigIssue[] = [];
+  for (const f of BEHAVIOUR_FEATURES) {
+    const term = coefficients[f];
+    if (term.weight * EXPECTED_SIGNS[f] < 0) {
+      const want = EXPECTED_SIGNS[f] > 0 ? 'zero or positive' : 'zero or negative';
+      errors.push({ path: `coefficients.${f}.weight`, message: `must be ${want}` });
+    }
+    if (term.cap < term.reference) {
+      errors.push({ path: `coefficients.${f}.cap`, message: `must not be below the reference ${term.reference}` });
+    }
+  }
+  return errors;
+}
+
+// Unknown keys are warnings, not errors, so an older tool can read a newer config file.
+function unknownKeys(data: unknown, shape: unknown, prefix: string): ConfigIssue[] {
+  if (!isRecord(data) || !isRecord(shape)) return [];
+  const out: ConfigIssue[] = [];
+  for (const key of Object.keys(data)) {
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    if (!(key in shape)) out.push({ path, message: 'unknown setting, ignored' });
+    else out.push(...unknownKeys(data[key], shape[key], path));
+  }
+  return out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Freezes an object and everything below it. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,0 +1,78 @@
+/**
+ * Canonical fields of the exports winback reads, their value types and the header
+ * spellings (English and German) that name them.
+ */
+
+export type FieldType = 'id' | 'text' | 'number' | 'integer' | 'date' | 'bool' | 'margin' | 'segment';
+
+export interface FieldSpec {
+  name: string;
+  type: FieldType;
+  aliases: readonly string[];
+}
+
+/** A set of fields read from one kind of file; `required` lists groups of which one must be present. */
+export interface Schema {
+  kind: string;
+  fields: readonly FieldSpec[];
+  required: readonly (readonly string[])[];
+  /** reject a second row with the same customer_id */
+  uniqueId: boolean;
+}
+
+const f = (name: string, type: FieldType, aliases: string[]): FieldSpec => ({ name, type, aliases: [name, ...aliases] });
+
+/** Fields of a lost-customer export (issue 2). */
+export const LOST_CUSTOMER_FIELDS: readonly FieldSpec[] = [
+  f('customer_id', 'id', ['customer id', 'customerid', 'customer number', 'customer no', 'customer nr', 'cust id', 'client id', 'client number', 'account id', 'account number', 'id', 'kundennummer', 'kundennr', 'kunden nr', 'kd nr', 'kdnr', 'kd.-nr.', 'kunden-id', 'kundenid', 'kunde nr', 'debitor', 'debitorennummer', 'debitor nr']),
+  f('name', 'text', ['customer name', 'full name', 'company', 'company name', 'account name', 'kundenname', 'firma', 'firmenname', 'name 1', 'name1']),
+  f('email', 'text', ['e-mail', 'mail', 'email address', 'e-mail address', 'e-mail-adresse', 'emailadresse']),
+  f('phone', 'text', ['telephone', 'tel', 'phone number', 'mobile', 'telefon', 'telefonnummer', 'tel.-nr.', 'tel nr', 'handy', 'mobil']),
+  f('street', 'text', ['address', 'address line 1', 'street address', 'straße', 'strasse', 'anschrift', 'adresse', 'straße und hausnummer']),
+  f('postal_code', 'text', ['zip', 'zip code', 'zipcode', 'postal code', 'postcode', 'plz', 'postleitzahl']),
+  f('city', 'text', ['town', 'ort', 'stadt', 'wohnort']),
+  f('country', 'text', ['country code', 'land', 'länderkennzeichen']),
+  f('segment', 'segment', ['customer type', 'customer segment', 'b2b/b2c', 'b2b b2c', 'kundentyp', 'kundenart', 'kundengruppe', 'kundensegment']),
+  f('key_account', 'bool', ['key account', 'key-account', 'is key account', 'ka', 'schlüsselkunde', 'großkunde', 'top kunde']),
+  f('account_manager', 'text', ['account owner', 'owner', 'sales rep', 'sales representative', 'betreuer', 'kundenbetreuer', 'außendienst', 'aussendienstmitarbeiter', 'vertriebsmitarbeiter', 'key account manager', 'kam']),
+  f('customer_since', 'date', ['customer since', 'client since', 'start date', 'first order', 'first order date', 'first purchase', 'signup date', 'contract start', 'kunde seit', 'kunden seit', 'erstkauf', 'vertragsbeginn', 'eintritt', 'eintrittsdatum', 'beginn']),
+  f('churn_date', 'date', ['churn date', 'churned on', 'cancellation date', 'cancelled on', 'lost date', 'date lost', 'termination date', 'end date', 'left on', 'kündigungsdatum', 'kündigung', 'kündigung am', 'austritt', 'austrittsdatum', 'abgang', 'abgangsdatum', 'verloren am', 'vertragsende']),
+  f('tenure_months', 'number', ['tenure', 'tenure months', 'tenure in months', 'months as customer', 'laufzeit', 'laufzeit monate', 'vertragsdauer', 'vertragsdauer monate', 'kundendauer monate']),
+  f('orders', 'integer', ['number of orders', 'order count', 'orders count', 'no of orders', '# orders', 'purchases', 'number of purchases', 'transactions', 'anzahl aufträge', 'aufträge', 'auftragsanzahl', 'bestellungen', 'anzahl bestellungen', 'käufe']),
+  f('revenue', 'number', ['total revenue', 'lifetime revenue', 'sales', 'total sales', 'turnover', 'total charges', 'total spend', 'umsatz', 'gesamtumsatz', 'umsatz gesamt', 'umsatz netto', 'nettoumsatz']),
+  f('monthly_revenue', 'number', ['monthly revenue', 'monthly charges', 'monthly charge', 'mrr', 'monatsumsatz', 'monatlicher umsatz', 'umsatz pro monat', 'monatsbeitrag']),
+  f('margin', 'margin', ['margin %', 'margin pct', 'margin percent', 'gross margin', 'contribution margin', 'profit', 'deckungsbeitrag', 'deckungsbeitrag %', 'db', 'db %', 'marge', 'marge %', 'rohertrag', 'rohertrag %']),
+  f('complaints', 'integer', ['number of complaints', 'complaint count', 'tickets', 'support tickets', 'reklamationen', 'anzahl reklamationen', 'beschwerden', 'anzahl beschwerden']),
+  f('reason', 'text', ['churn reason', 'cancellation reason', 'reason for leaving', 'reason text', 'comment', 'kündigungsgrund', 'grund', 'abwanderungsgrund', 'kündigungsgrund text', 'verlustgrund', 'churn reason text']),
+  f('reason_code', 'text', ['reason code', 'churn reason code', 'cancellation code', 'grund code', 'grundcode', 'kündigungsgrund code', 'kündigungscode', 'verlustgrund code']),
+  f('competitor', 'text', ['new provider', 'new supplier', 'competitor name', 'wettbewerber', 'konkurrent', 'neuer anbieter', 'neuer lieferant']),
+  f('competitor_contract_end', 'date', ['competitor contract end', 'contract end competitor', 'competitor contract until', 'competitor contract end date', 'vertragsende wettbewerber', 'wettbewerber vertragsende', 'vertrag wettbewerber bis', 'bindung bis']),
+  f('consent_email', 'bool', ['email consent', 'email opt-in', 'email optin', 'e-mail opt-in', 'consent email', 'newsletter', 'email permission', 'einwilligung e-mail', 'einwilligung email', 'e-mail einwilligung', 'opt-in e-mail']),
+  f('consent_phone', 'bool', ['phone consent', 'phone opt-in', 'consent phone', 'call permission', 'telephone consent', 'einwilligung telefon', 'telefon einwilligung', 'opt-in telefon']),
+  f('consent_letter', 'bool', ['letter consent', 'mail opt-in', 'postal consent', 'post consent', 'consent letter', 'consent post', 'einwilligung post', 'post einwilligung', 'briefwerbung']),
+  f('advertising_objection', 'bool', ['advertising objection', 'marketing objection', 'objection', 'opt-out', 'optout', 'werbewiderspruch', 'widerspruch werbung', 'werbesperre', 'widerspruch']),
+  f('do_not_contact', 'bool', ['do not contact', 'dnc', 'no contact', 'nicht kontaktieren', 'kontaktsperre', 'sperrvermerk', 'keine werbung']),
+];
+
+/** Lost-customer export: the plan needs an id and a churn date (or --churn-date). */
+export const LOST_CUSTOMER_SCHEMA: Schema = {
+  kind: 'lost-customer export',
+  fields: LOST_CUSTOMER_FIELDS,
+  required: [['customer_id']],
+  uniqueId: true,
+};
+
+/** Normalised key of a header or alias: case, spaces, punctuation and umlaut spellings ignored. */
+export function headerKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u').replace(/ß/g, 'ss')
+    .replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u')
+    .replace(/%/g, 'pct')
+    .replace(/[^a-z0-9#]/g, '');
+}
+
+/** True when a header announces percentages (e.g. "Margin %", "DB in Prozent"). */
+export function headerSaysPercent(header: string): boolean {
+  return /%|\bpct\b|percent|prozent|quote/i.test(header);
+}

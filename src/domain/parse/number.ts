@@ -1,0 +1,99 @@
+/** Which character separates the decimals in a file's numbers. */
+export type DecimalMark = ',' | '.';
+
+export type NumberParse =
+  | { ok: true; value: number; percent: boolean }
+  | { ok: false; message: string };
+
+// Currency words and symbols that exports put around amounts.
+const CURRENCY = /^(?:€|\$|£|eur|euro|usd|chf|gbp)\s*|\s*(?:€|\$|£|eur|euro|usd|chf|gbp)$/i;
+// Spaces used as thousands separators: space, no-break space, narrow no-break space, thin space.
+const SPACES = /[\s\u00a0\u202f\u2009']/g;
+const PLAIN = /^[+-]?\d+(?:\.\d+)?$/;
+
+/**
+ * Parses a number as exports write it: `1234.56`, `1.234,56`, `1,234.56`, `1 234,56`,
+ * `€ 1.234,56`, `-12,5`, `12,5 %`, `(12.50)`. A lone separator that could be either
+ * (`1,234`, `1.234`) follows `decimal`, the file's convention.
+ */
+export function parseNumber(raw: string, decimal: DecimalMark): NumberParse {
+  let text = raw.trim();
+  if (text === '') return { ok: false, message: 'is empty' };
+  if (PLAIN.test(text) && (decimal === '.' || !text.includes('.'))) {
+    return { ok: true, value: Number(text), percent: false };
+  }
+  let percent = false;
+  if (text.endsWith('%')) {
+    percent = true;
+    text = text.slice(0, -1).trim();
+  }
+  let negative = false;
+  if (text.startsWith('(') && text.endsWith(')')) {
+    negative = true;
+    text = text.slice(1, -1).trim();
+  }
+  text = text.replace(CURRENCY, '').replace(CURRENCY, '').trim();
+  if (text.startsWith('-') || text.startsWith('\u2212')) {
+    negative = !negative;
+    text = text.slice(1);
+  } else if (text.startsWith('+')) {
+    text = text.slice(1);
+  } else if (text.endsWith('-')) {
+    negative = true; // SAP-style trailing minus
+    text = text.slice(0, -1);
+  }
+  text = text.replace(SPACES, '');
+  const value = parseUnsigned(text, decimal);
+  if (value === undefined) return { ok: false, message: `is not a number (expected e.g. ${decimal === ',' ? '1.234,56' : '1,234.56'})` };
+  return { ok: true, value: negative ? -value : value, percent };
+}
+
+function parseUnsigned(text: string, decimal: DecimalMark): number | undefined {
+  if (!/^[\d.,]+$/.test(text) || !/\d/.test(text)) return undefined;
+  const lastComma = text.lastIndexOf(',');
+  const lastDot = text.lastIndexOf('.');
+  let mark: DecimalMark | undefined;
+  if (lastComma >= 0 && lastDot >= 0) mark = lastComma > lastDot ? ',' : '.';
+  else if (lastComma >= 0) mark = countOf(text, ',') > 1 ? '.' : decimal === ',' ? ',' : groupedOrDecimal(text, ',');
+  else if (lastDot >= 0) mark = countOf(text, '.') > 1 ? ',' : decimal === '.' ? '.' : groupedOrDecimal(text, '.');
+  else return Number(text);
+  const group = mark === ',' ? '.' : ',';
+  const [intPart = '', fracPart, extra] = text.split(mark);
+  if (extra !== undefined) return undefined;
+  if (!validGrouping(intPart, group)) return undefined;
+  const digits = intPart.split(group).join('');
+  if (digits === '' && fracPart === undefined) return undefined;
+  if (fracPart !== undefined && !/^\d+$/.test(fracPart)) return undefined;
+  return Number(`${digits || '0'}${fracPart !== undefined ? `.${fracPart}` : ''}`);
+}
+
+/**
+ * The file's decimal mark is the other one, so a lone `sep` is a thousands separator
+ * only if it groups exactly three digits; otherwise it cannot be read safely.
+ */
+function groupedOrDecimal(text: string, sep: ',' | '.'): DecimalMark {
+  return /^\d{1,3}(?:[.,]\d{3})+$/.test(text) ? (sep === ',' ? '.' : ',') : sep;
+}
+
+function validGrouping(intPart: string, group: string): boolean {
+  if (!intPart.includes(group)) return /^\d*$/.test(intPart);
+  return new RegExp(`^\\d{1,3}(?:\\${group}\\d{3})+$`).test(intPart);
+}
+
+function countOf(text: string, ch: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text[i] === ch) n++;
+  return n;
+}
+
+/** Evidence a value gives about the file's decimal mark, or undefined when it gives none. */
+export function decimalEvidence(raw: string): DecimalMark | undefined {
+  const text = raw.trim().replace(SPACES, '');
+  if (/^[-+(]?\D{0,4}\d{1,3}(?:\.\d{3})+,\d+/.test(text)) return ',';
+  if (/^[-+(]?\D{0,4}\d{1,3}(?:,\d{3})+\.\d+/.test(text)) return '.';
+  if (/^[-+(]?\D{0,4}\d+,\d{1,2}(?:\D{0,4})$/.test(text)) return ',';
+  if (/^[-+(]?\D{0,4}\d+,\d{4,}(?:\D{0,4})$/.test(text)) return ',';
+  if (/^[-+(]?\D{0,4}\d+\.\d{1,2}(?:\D{0,4})$/.test(text)) return '.';
+  if (/^[-+(]?\D{0,4}\d+\.\d{4,}(?:\D{0,4})$/.test(text)) return '.';
+  return undefined;
+}

@@ -1,0 +1,166 @@
+/**
+ * The win-back decision for one customer: value every allowed offer, pick the one with the
+ * highest expected value, and decide win_back / let_go / never / review (docs/model.md).
+ * Re-exported from value.ts, which holds the formulas.
+ */
+import type { EpochDay, CustomerRow } from './types.js';
+import type { ModelConfig } from './defaults.js';
+import type { Channel, ChannelCosts, OfferSpec, ReasonEntry } from './playbook-types.js';
+import type { CalibratedModel } from './calibrate.js';
+import type { FirstLifetime, SecondLifetime } from './value.js';
+import { firstLifetime, reacquisitionProbability, secondLifetimeValue } from './value.js';
+import { explainCustomer, formatMoney } from './value-explain.js';
+
+export type Decision = 'win_back' | 'let_go' | 'never' | 'review';
+
+/** One line of `--explain`: the quantity, the formula with numbers filled in, the exact value. */
+export interface ExplainStep {
+  label: string;
+  formula: string;
+  value: number;
+}
+
+/** The figures of one offer for one customer. */
+export interface OfferValue {
+  offer_type: string;
+  p_winback: number;
+  sltv: number;
+  expected_value: number;
+}
+
+export interface ValueResult {
+  customer_id: string;
+  decision: Decision;
+  decisionReason: string;
+  /** null when the data do not allow a valuation (decision review) */
+  p_winback: number | null;
+  sltv: number | null;
+  expected_value: number | null;
+  /** second-lifetime value with a plain approach, before probability: what the loss is worth */
+  value_at_stake: number | null;
+  offer_type: string | null;
+  offerReason: string;
+  offersConsidered: OfferValue[];
+  firstLifetime: FirstLifetime;
+  warnings: string[];
+  explainSteps: ExplainStep[];
+}
+
+export interface EvaluateInput {
+  row: CustomerRow;
+  reasonCode: string;
+  reasonConfidence: number;
+  entry: ReasonEntry;
+  /** the playbook's offers; only those the reason allows are considered */
+  offers: OfferSpec[];
+  channel: Channel;
+  channelCosts: ChannelCosts;
+  asOf: EpochDay;
+  config: ModelConfig;
+  model?: CalibratedModel;
+}
+
+/** A plain approach without incentive: the offer used where a reason allows none. */
+export const NEUTRAL_OFFER: OfferSpec = Object.freeze({
+  id: 'none',
+  kind: 'none',
+  label: Object.freeze({ en: 'no offer', de: 'kein Angebot' }),
+  reacquisitionOddsFactor: 1,
+  lifetimeFactor: 1,
+  marginReduction: 0,
+  incentiveCost: 0,
+});
+
+/** Values a customer under each allowed offer and decides whether to win them back. */
+export function evaluateCustomer(input: EvaluateInput): ValueResult {
+  const { row, entry, config } = input;
+  const life = firstLifetime(row, input.asOf, config);
+  const warnings = life.marginSource === 'default' ? [`margin missing: default ${config.defaultMarginPercent} % used`] : [];
+  const base = { customer_id: row.customer_id, firstLifetime: life, warnings };
+  if (life.monthlyMargin === undefined) {
+    const reason = `missing data: no ${life.missing.includes('tenure') && row.revenue !== undefined ? 'tenure to spread revenue' : 'revenue'}`;
+    return { ...base, ...noFigures(), decision: entry.final ? 'never' : 'review', decisionReason: entry.final ? finalReason(entry) : reason };
+  }
+  const baseRate = input.model?.baseRates[entry.code]?.rate ?? entry.baseRate;
+  const coefficients = input.model?.coefficients ?? config.coefficients;
+  const stake = secondLifetimeValue(life.monthlyMargin, NEUTRAL_OFFER, entry, config);
+  const allowed = allowedOffers(entry, input.offers);
+  const channelCost = input.channelCosts[input.channel];
+  const valued = allowed.map((offer) => {
+    const p = reacquisitionProbability(baseRate, life, coefficients, offer.reacquisitionOddsFactor);
+    const sl = secondLifetimeValue(life.monthlyMargin as number, offer, entry, config);
+    return { offer, p, sl, ev: p * sl.value - channelCost - p * offer.incentiveCost };
+  });
+  // Strict '>' keeps the playbook's order on ties, so the choice is deterministic.
+  const best = valued.reduce((a, b) => (b.ev > a.ev ? b : a));
+  const offersConsidered = valued.map((v) => ({ offer_type: v.offer.id, p_winback: v.p, sltv: v.sl.value, expected_value: v.ev }));
+  const explain = { life, baseRate, fromModel: input.model?.baseRates[entry.code] !== undefined, coefficients, channelCost };
+  if (entry.final) {
+    const steps = explainCustomer(input, { ...explain, stake });
+    return { ...base, decision: 'never', decisionReason: finalReason(entry), p_winback: 0, sltv: stake.value, expected_value: 0, value_at_stake: stake.value, offer_type: null, offerReason: 'final reason: no offer', offersConsidered: [], explainSteps: steps };
+  }
+  const steps = explainCustomer(input, { ...explain, stake, chosen: best });
+  const decided = decide(input, life, best.ev);
+  return {
+    ...base,
+    ...decided,
+    p_winback: best.p,
+    sltv: best.sl.value,
+    expected_value: best.ev,
+    value_at_stake: stake.value,
+    offer_type: best.offer.id,
+    offerReason: offerReasonOf(valued, config.currencySymbol),
+    offersConsidered,
+    explainSteps: steps,
+  };
+}
+
+function decide(input: EvaluateInput, life: FirstLifetime, ev: number): { decision: Decision; decisionReason: string } {
+  const { config } = input;
+  const money = (v: number) => formatMoney(v, config.currencySymbol);
+  if ((life.monthlyMargin as number) <= 0) {
+    return { decision: 'let_go', decisionReason: 'first-lifetime margin ≤ 0: cost more than they brought' };
+  }
+  if (input.row.churn_date === undefined) return { decision: 'review', decisionReason: 'missing data: no churn date' };
+  if (input.reasonConfidence < config.reviewConfidence) {
+    const c = `${input.reasonConfidence.toFixed(2)} < ${config.reviewConfidence.toFixed(2)}`;
+    return { decision: 'review', decisionReason: `reason unclear (confidence ${c})` };
+  }
+  if (ev <= config.decisionThreshold) {
+    return { decision: 'let_go', decisionReason: `expected value ${money(ev)} ≤ threshold ${money(config.decisionThreshold)}` };
+  }
+  return { decision: 'win_back', decisionReason: `expected value ${money(ev)} > threshold ${money(config.decisionThreshold)}` };
+}
+
+function allowedOffers(entry: ReasonEntry, offers: OfferSpec[]): OfferSpec[] {
+  const found = entry.offers.flatMap((id) => offers.filter((o) => o.id === id).slice(0, 1));
+  return found.length > 0 ? found : [NEUTRAL_OFFER];
+}
+
+function offerReasonOf(valued: { offer: OfferSpec; ev: number }[], symbol: string): string {
+  // A stable sort keeps the playbook's order on ties, as evaluateCustomer's choice does.
+  const [chosen, runnerUp] = [...valued].sort((a, b) => b.ev - a.ev);
+  if (chosen === undefined) return '';
+  if (chosen.offer === NEUTRAL_OFFER) return 'no offer defined for this reason';
+  if (runnerUp === undefined) return `${chosen.offer.id}: only offer for this reason`;
+  const vs = `${formatMoney(chosen.ev, symbol)} vs ${runnerUp.offer.id} ${formatMoney(runnerUp.ev, symbol)}`;
+  return `${chosen.offer.id}: highest expected value (${vs})`;
+}
+
+function finalReason(entry: ReasonEntry): string {
+  return `final reason (${entry.code}): never contact`;
+}
+
+function noFigures() {
+  return { p_winback: null, sltv: null, expected_value: null, value_at_stake: null, offer_type: null, offerReason: 'not valued: missing data', offersConsidered: [], explainSteps: [] };
+}
+
+/** Priority order: expected value descending (unvalued last), then customer_id ascending. */
+export function priorityOrder(a: Pick<ValueResult, 'expected_value' | 'customer_id'>, b: Pick<ValueResult, 'expected_value' | 'customer_id'>): number {
+  const ea = a.expected_value ?? -Infinity;
+  const eb = b.expected_value ?? -Infinity;
+  if (ea !== eb) return ea > eb ? -1 : 1;
+  return a.customer_id < b.customer_id ? -1 : a.customer_id > b.customer_id ? 1 : 0;
+}
+
+export type { SecondLifetime };

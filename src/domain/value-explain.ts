@@ -1,0 +1,115 @@
+/**
+ * The `--explain` steps of a valuation: each quantity with its formula (inputs filled in,
+ * rounded for reading) and its exact value, the same number the plan uses.
+ */
+import { DAYS_PER_MONTH, formatIsoDay } from './dates.js';
+import type { BehaviourCoefficients } from './defaults.js';
+import { BEHAVIOUR_FEATURES } from './defaults.js';
+import type { OfferSpec } from './playbook-types.js';
+import type { EvaluateInput, ExplainStep } from './value-decision.js';
+import type { FirstLifetime, SecondLifetime } from './value.js';
+import { behaviourShift } from './value.js';
+
+export interface ExplainContext {
+  life: FirstLifetime;
+  baseRate: number;
+  fromModel: boolean;
+  coefficients: BehaviourCoefficients;
+  channelCost: number;
+  stake: SecondLifetime;
+  chosen?: { offer: OfferSpec; p: number; sl: SecondLifetime; ev: number };
+}
+
+/** Whole currency units with the symbol after the sign: "€412", "-€12". */
+export function formatMoney(value: number, symbol: string): string {
+  const rounded = Math.round(value);
+  return rounded < 0 ? `-${symbol}${-rounded}` : `${symbol}${rounded === 0 ? 0 : rounded}`;
+}
+
+/** A number for a formula: at most four decimals, no trailing zeros. */
+export function formatFormulaNumber(value: number): string {
+  return String(Number(value.toFixed(4)));
+}
+
+const n = formatFormulaNumber;
+
+/** Builds the explain steps of one evaluated customer. */
+export function explainCustomer(input: EvaluateInput, ctx: ExplainContext): ExplainStep[] {
+  const steps = firstLifetimeSteps(input, ctx.life);
+  const shift = behaviourShift(ctx.life, ctx.coefficients);
+  steps.push({ label: 'base rate', formula: `${ctx.fromModel ? 'calibrated model' : 'playbook'}: ${input.entry.code}`, value: ctx.baseRate });
+  steps.push({ label: 'behaviour shift (log-odds)', formula: shiftFormula(ctx.life, ctx.coefficients), value: shift });
+  if (ctx.chosen !== undefined) steps.push(...offerSteps(input, ctx, ctx.chosen, shift));
+  const { entry } = input;
+  const stakeFormula = `${n(ctx.life.monthlyMargin ?? 0)} × ${n(entry.marginFactor)} × ${n(ctx.stake.annuityFactor)}`;
+  steps.push({ label: 'value at stake (no offer, before probability)', formula: stakeFormula, value: ctx.stake.value });
+  return steps;
+}
+
+function firstLifetimeSteps(input: EvaluateInput, life: FirstLifetime): ExplainStep[] {
+  const { row, config } = input;
+  const steps: ExplainStep[] = [];
+  const floor = `max(tenure, ${n(config.minTenureMonths)})`;
+  if (life.tenureMonths !== undefined) {
+    const fromDates = row.customer_since !== undefined && row.churn_date !== undefined && row.churn_date >= row.customer_since;
+    const formula = fromDates
+      ? `(${formatIsoDay(row.churn_date as number)} − ${formatIsoDay(row.customer_since as number)}) / ${n(DAYS_PER_MONTH)} days`
+      : 'tenure_months';
+    steps.push({ label: 'tenure (months)', formula, value: life.tenureMonths });
+  }
+  if (life.monthlyRevenue !== undefined) {
+    const formula = row.revenue !== undefined && life.tenureMonths !== undefined ? `${n(row.revenue)} / ${floor}` : 'monthly_revenue';
+    steps.push({ label: 'monthly revenue', formula, value: life.monthlyRevenue });
+  }
+  if (life.monthlyMargin !== undefined) {
+    const r = n(life.monthlyRevenue ?? 0);
+    const formula =
+      life.marginSource === 'percent' ? `${r} × ${n(row.margin?.value ?? 0)} %`
+      : life.marginSource === 'default' ? `${r} × ${n(config.defaultMarginPercent)} % (default, margin missing)`
+      : `margin amount ${n(row.margin?.value ?? 0)} spread per month`;
+    steps.push({ label: 'monthly margin (first lifetime)', formula, value: life.monthlyMargin });
+  }
+  if (life.ordersPerMonth !== undefined) {
+    steps.push({ label: 'orders per month', formula: `${n(row.orders ?? 0)} / ${floor}`, value: life.ordersPerMonth });
+  }
+  if (life.complaints !== undefined) steps.push({ label: 'complaints', formula: 'complaints', value: life.complaints });
+  if (life.monthsSinceChurn !== undefined) {
+    const formula = `(${formatIsoDay(input.asOf)} − ${formatIsoDay(row.churn_date as number)}) / ${n(DAYS_PER_MONTH)} days`;
+    steps.push({ label: 'months since churn', formula, value: life.monthsSinceChurn });
+  }
+  return steps;
+}
+
+function shiftFormula(life: FirstLifetime, coefficients: BehaviourCoefficients): string {
+  const terms = BEHAVIOUR_FEATURES.filter((f) => life[f] !== undefined).map((f) => {
+    const t = coefficients[f];
+    return `${n(t.weight)}×(ln(1+min(${n(life[f] as number)},${n(t.cap)}))−ln(1+${n(t.reference)}))`;
+  });
+  return terms.length > 0 ? terms.join(' + ') : '0 (no behaviour data)';
+}
+
+function offerSteps(input: EvaluateInput, ctx: ExplainContext, chosen: NonNullable<ExplainContext['chosen']>, shift: number): ExplainStep[] {
+  const { entry, config } = input;
+  const { offer, p, sl, ev } = chosen;
+  const d = (1 + config.annualDiscountRate) ** (1 / 12) - 1;
+  const margin = n(ctx.life.monthlyMargin ?? 0);
+  const ic = offer.incentiveCost;
+  return [
+    { label: `p_winback (offer ${offer.id})`, formula: `σ(logit(${n(ctx.baseRate)}) + ${n(shift)} + ln(${n(offer.reacquisitionOddsFactor)}))`, value: p },
+    { label: 'second-lifetime monthly margin', formula: `${margin} × ${n(entry.marginFactor)} × (1 − ${n(offer.marginReduction)})`, value: sl.monthlyMargin },
+    {
+      label: 'second-lifetime monthly retention',
+      formula: `1 − 1/(1/(1 − ${n(config.monthlyRetention)}) × ${n(entry.lifetimeFactor)} × ${n(offer.lifetimeFactor)})`,
+      value: sl.monthlyRetention,
+    },
+    {
+      label: `annuity factor (${config.horizonMonths} months)`,
+      formula: `(1 − q^${config.horizonMonths}) / (1 − q), q = ${n(sl.monthlyRetention)} / (1 + ${n(d)})`,
+      value: sl.annuityFactor,
+    },
+    { label: 'sltv', formula: `${n(sl.monthlyMargin)} × ${n(sl.annuityFactor)}`, value: sl.value },
+    { label: `channel cost (${input.channel})`, formula: 'playbook channel cost', value: ctx.channelCost },
+    { label: `incentive cost (offer ${offer.id})`, formula: 'playbook offer cost', value: ic },
+    { label: 'expected value', formula: `${n(p)} × ${n(sl.value)} − ${n(ctx.channelCost)} − ${n(p)} × ${n(ic)}`, value: ev },
+  ];
+}

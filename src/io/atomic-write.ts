@@ -1,0 +1,198 @@
+/**
+ * Atomic file replacement: write to a temporary file in the target's directory, fsync,
+ * then rename over the target. A reader (or a run killed at any moment) sees either the
+ * old file or the new one, never a half-written file. Temporary files are named
+ * `.<name>.<pid>.<random>.tmp` so they are hidden and traceable to the run that left them.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
+import { CannotCreateError, IoError, type WinbackError } from '../errors.js';
+
+// Codes that mean "this output cannot be created here" (exit 73) rather than a failing device (74).
+const CANNOT_CREATE = new Set(['EACCES', 'EPERM', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EROFS', 'EEXIST', 'ENAMETOOLONG']);
+
+const DESCRIPTIONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOENT: 'directory does not exist',
+  ENOTDIR: 'a part of the path is not a directory',
+  EISDIR: 'is a directory',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EIO: 'input/output error',
+};
+
+/** Turns a Node file-system error into CannotCreateError (73) or IoError (74) naming the path. */
+export function toWriteError(error: unknown, path: string): WinbackError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const what = DESCRIPTIONS[code] ?? (error instanceof Error ? error.message : String(error));
+  if (CANNOT_CREATE.has(code)) {
+    return new CannotCreateError(`cannot create ${path}: ${what}`, 'check that the directory exists and is writable');
+  }
+  return new IoError(`cannot write ${path}: ${what}`, code === 'ENOSPC' || code === 'EDQUOT' ? 'free some disk space and run again' : undefined);
+}
+
+/** Path of a fresh temporary file next to the target. */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Replaces the file at path with data atomically. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = await writeTemp(path, data);
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await removeQuietly(temp);
+    throw toWriteError(error, path);
+  }
+  await syncDirectory(dirname(path));
+}
+
+/**
+ * Replaces a set of files in dir. All temporary files are written and synced first; only
+ * when every one succeeded are they renamed, one after the other. A failure while writing
+ * leaves every old file untouched. The remaining window: a kill between two renames leaves
+ * some files new and some old (each one whole); callers that need to detect this can
+ * rename a manifest (e.g. summary.json) last and compare it with the other files.
+ */
+export async function commitFilesAtomic(dir: string, files: ReadonlyArray<{ name: string; data: string | Uint8Array }>): Promise<void> {
+  const temps: string[] = [];
+  try {
+    for (const file of files) temps.push(await writeTemp(join(dir, file.name), file.data));
+  } catch (error) {
+    await Promise.all(temps.map(removeQuietly));
+    throw error;
+  }
+  for (let i = 0; i < files.length; i++) {
+    const target = join(dir, (files[i] as { name: string }).name);
+    try {
+      await rename(temps[i] as string, target);
+    } catch (error) {
+      await Promise.all(temps.slice(i).map(removeQuietly));
+      throw toWriteError(error, target);
+    }
+  }
+  await syncDirectory(dir);
+}
+
+/** A writable that streams into a temporary file; commit() makes it the target, abort() discards it. */
+export class AtomicWriteStream extends Writable {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private settled = false;
+
+  constructor(
+    readonly path: string,
+    readonly tempPath: string,
+    private readonly handle: FileHandle,
+    private readonly bufferBytes = 1 << 16,
+  ) {
+    super({ decodeStrings: true });
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    // Many tiny writes (one per CSV record) would cost one system call each: batch them.
+    if (this.pendingBytes < this.bufferBytes) return callback();
+    this.flush().then(() => callback(), callback);
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    this.flush().then(() => callback(), callback);
+  }
+
+  /** Finishes writing, syncs and renames the temporary file over the target. */
+  async commit(): Promise<void> {
+    if (this.settled) throw new Error('atomic write stream already committed or aborted');
+    this.settled = true;
+    try {
+      if (!this.writableFinished) await finishWritable(this);
+      await this.handle.sync();
+      await this.handle.close();
+      await rename(this.tempPath, this.path);
+    } catch (error) {
+      await this.handle.close().catch(() => undefined);
+      await removeQuietly(this.tempPath);
+      throw error instanceof Error && 'exitCode' in error ? error : toWriteError(error, this.path);
+    }
+    await syncDirectory(dirname(this.path));
+  }
+
+  /** Discards everything written; the target stays as it was. */
+  async abort(): Promise<void> {
+    if (this.settled) return;
+    this.settled = true;
+    this.destroy();
+    await this.handle.close().catch(() => undefined);
+    await removeQuietly(this.tempPath);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pendingBytes === 0) return;
+    const data = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    try {
+      await this.handle.write(data);
+    } catch (error) {
+      throw toWriteError(error, this.path);
+    }
+  }
+}
+
+/** Opens a temporary file next to path and returns a stream that replaces path on commit(). */
+export async function createAtomicWriteStream(path: string): Promise<AtomicWriteStream> {
+  const temp = tempPathFor(path);
+  let handle: FileHandle;
+  try {
+    handle = await open(temp, 'wx', 0o644);
+  } catch (error) {
+    throw toWriteError(error, path);
+  }
+  return new AtomicWriteStream(path, temp, handle);
+}
+
+async function writeTemp(path: string, data: string | Uint8Array): Promise<string> {
+  const temp = tempPathFor(path);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(temp, 'wx', 0o644);
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    return temp;
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    if (handle !== undefined) await removeQuietly(temp);
+    throw toWriteError(error, path);
+  }
+}
+
+function finishWritable(stream: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.once('error', reject);
+    stream.end(() => resolve());
+  });
+}
+
+// Makes the rename itself durable; not every platform or file system allows fsync on a directory.
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // best effort
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+async function removeQuietly(path: string): Promise<void> {
+  await unlink(path).catch(() => undefined);
+}

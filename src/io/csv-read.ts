@@ -1,0 +1,305 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, promises as fsp } from 'node:fs';
+import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import { DataError, InputMissingError, IoError } from '../errors.js';
+import type { Schema } from '../domain/fields.js';
+import { mapHeaders, type HeaderMapping, type MissingField } from '../domain/header-map.js';
+import { IdIndex } from '../domain/id-index.js';
+import { createRowConverter } from '../domain/row-convert.js';
+import type { DateOrder } from '../domain/parse/date.js';
+import type { DecimalMark } from '../domain/parse/number.js';
+import type { Reject } from '../domain/types.js';
+import { createDecoder, detectEncoding, type EncodingName } from './decode.js';
+import { detectConventions, detectDelimiter } from './sniff.js';
+
+/** How to read an export; anything left undefined is detected from the file. */
+export interface ReadOptions {
+  encoding?: EncodingName;
+  delimiter?: string;
+  decimal?: DecimalMark;
+  dateOrder?: DateOrder;
+  /** canonical field → header, overriding the aliases */
+  map?: Record<string, string>;
+  /** values for fields the file lacks, e.g. churn_date from --churn-date */
+  fill?: Record<string, unknown>;
+}
+
+export interface Dialect {
+  encoding: EncodingName;
+  bom: boolean;
+  delimiter: string;
+  decimal: DecimalMark;
+  dateOrder: DateOrder;
+  /** where each convention came from */
+  decided: { encoding: string; delimiter: string; decimal: string; dateOrder: string };
+  /** the file started with Excel's `sep=` hint line */
+  sepLine: boolean;
+}
+
+export type RowEvent =
+  | { ok: true; line: number; values: Record<string, unknown>; warnings: string[]; cells: string[] }
+  | { ok: false; reject: Reject };
+
+export interface ReadStats {
+  read: number;
+  accepted: number;
+  rejected: number;
+  blankLines: number;
+  bytes: number;
+  /** SHA-256 of the input bytes, known once all rows were read */
+  sha256: string;
+}
+
+export interface OpenedExport {
+  /** the path as given, or `-` for stdin */
+  source: string;
+  /** a name for messages: the path or "stdin" */
+  label: string;
+  dialect: Dialect;
+  headers: string[];
+  mapping: HeaderMapping;
+  warnings: string[];
+  stats: ReadStats;
+  rows(): AsyncGenerator<RowEvent>;
+}
+
+const HEAD_BYTES = 64 * 1024;
+const SEP_LINE = /^sep=(.)\r?\n?/i;
+
+/** Opens an export (a path or `-` for stdin), detects its dialect and maps its header. */
+export async function openExport(
+  source: string,
+  schema: Schema,
+  opts: ReadOptions,
+  io: { stdin: NodeJS.ReadableStream | Readable; cwd: string },
+): Promise<OpenedExport> {
+  const label = source === '-' ? 'stdin' : source;
+  const stream = source === '-' ? io.stdin : await openFile(resolve(io.cwd, source), label);
+  const chunks = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const { head, done } = await readHead(chunks, label);
+  if (head.length === 0) throw new DataError(`${label} is empty (0 bytes)`, 'check the export; an empty file never replaces earlier outputs');
+  const detected = opts.encoding ? { encoding: opts.encoding, bom: false } : detectEncoding(head, done);
+  const headDecoder = createDecoder(detected.encoding);
+  let headText = headDecoder.write(head);
+  const sep = SEP_LINE.exec(headText);
+  if (sep) headText = headText.slice(sep[0].length);
+  const delimiter = opts.delimiter ?? (sep?.[1] as string | undefined) ?? detectDelimiter(headText);
+  const sample = parseSample(headText, delimiter, done);
+  const headers = (sample[0] ?? []).map((h) => h.trim());
+  if (headers.length === 0 || headers.every((h) => h === '')) {
+    throw new DataError(`${label}: no header row found`, 'the first line must name the columns');
+  }
+  const overrides = opts.map ?? {};
+  const { mapping, missing, badOverrides } = mapHeaders(headers, schema, overrides);
+  if (badOverrides.length > 0) {
+    throw new DataError(`${label}: --map cannot be applied: ${badOverrides.join('; ')}`, `headers found: ${headers.join(', ')}`);
+  }
+  const stillMissing = missing.filter((m) => !m.fields.some((f) => opts.fill?.[f] !== undefined));
+  if (stillMissing.length > 0) throw missingColumnsError(label, headers, stillMissing, schema.kind);
+  const conventions = detectConventions(sample.slice(1), headers, mapping, schema, delimiter, opts);
+  const dialect: Dialect = {
+    encoding: detected.encoding,
+    bom: detected.bom,
+    delimiter,
+    decimal: conventions.decimal,
+    dateOrder: conventions.dateOrder,
+    decided: {
+      encoding: opts.encoding ? 'flag' : detected.bom ? 'byte-order mark' : 'detected',
+      delimiter: opts.delimiter ? 'flag' : sep ? 'sep= line' : 'detected',
+      decimal: conventions.decimalSource,
+      dateOrder: conventions.dateOrderSource,
+    },
+    sepLine: Boolean(sep),
+  };
+  const stats: ReadStats = { read: 0, accepted: 0, rejected: 0, blankLines: 0, bytes: 0, sha256: '' };
+  const warnings = [...mapping.warnings, ...conventions.warnings];
+  const convert = createRowConverter(headers, mapping, schema, conventions, opts.fill);
+  const text = decodeAll(head, chunks, detected.encoding, stats, label);
+  return {
+    source, label, dialect, headers, mapping, warnings, stats,
+    rows: () => streamRows(text, { delimiter, lineOffset: sep ? 1 : 0, convert, uniqueId: schema.uniqueId, stats, label }),
+  };
+}
+
+async function openFile(path: string, label: string): Promise<Readable> {
+  try {
+    const st = await fsp.stat(path);
+    if (st.isDirectory()) throw new InputMissingError(`${label} is a directory, not a CSV file`);
+    await fsp.access(path);
+  } catch (err) {
+    if (err instanceof InputMissingError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputMissingError(`${label}: no such file`, 'check the path, or use - to read from stdin');
+    throw new InputMissingError(`${label} cannot be read (${code ?? 'error'})`, 'check the file permissions');
+  }
+  return createReadStream(path, { highWaterMark: 1 << 20 });
+}
+
+async function readHead(chunks: AsyncIterator<Buffer | string>, label: string): Promise<{ head: Buffer; done: boolean }> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  try {
+    while (size < HEAD_BYTES) {
+      const next = await chunks.next();
+      if (next.done) return { head: Buffer.concat(parts), done: true };
+      const buf = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+      parts.push(buf);
+      size += buf.length;
+    }
+  } catch (err) {
+    throw new IoError(`${label}: read failed (${(err as Error).message})`);
+  }
+  return { head: Buffer.concat(parts), done: false };
+}
+
+function parseSample(text: string, delimiter: string, complete: boolean): string[][] {
+  const cut = complete ? text : text.slice(0, Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1);
+  try {
+    return parseSync(cut, { delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true });
+  } catch {
+    // A quote left open in the sample: fall back to its first line, the header.
+    const firstLine = cut.split(/\r\n|\n|\r/)[0] ?? '';
+    try {
+      return parseSync(firstLine, { delimiter, relax_quotes: true, bom: true });
+    } catch {
+      return [firstLine.split(delimiter)];
+    }
+  }
+}
+
+async function* decodeAll(head: Buffer, rest: AsyncIterator<Buffer | string>, encoding: EncodingName, stats: ReadStats, label: string): AsyncGenerator<string> {
+  const hash = createHash('sha256');
+  const decoder = createDecoder(encoding);
+  let first = true;
+  const take = (buf: Buffer): string => {
+    hash.update(buf);
+    stats.bytes += buf.length;
+    let text = decoder.write(buf);
+    if (first) {
+      first = false;
+      const sep = SEP_LINE.exec(text);
+      if (sep) text = text.slice(sep[0].length);
+    }
+    return text;
+  };
+  yield take(head);
+  for (;;) {
+    let next: IteratorResult<Buffer | string>;
+    try {
+      next = await rest.next();
+    } catch (err) {
+      throw new IoError(`${label}: read failed (${(err as Error).message})`);
+    }
+    if (next.done) break;
+    const text = take(typeof next.value === 'string' ? Buffer.from(next.value) : next.value);
+    if (text) yield text;
+  }
+  const tail = decoder.end();
+  if (tail) yield tail;
+  stats.sha256 = hash.digest('hex');
+}
+
+interface StreamSetup {
+  delimiter: string;
+  lineOffset: number;
+  convert: ReturnType<typeof createRowConverter>;
+  uniqueId: boolean;
+  stats: ReadStats;
+  label: string;
+}
+
+async function* streamRows(text: AsyncGenerator<string>, s: StreamSetup): AsyncGenerator<RowEvent> {
+  const parser = Readable.from(text).pipe(
+    parse({
+      delimiter: s.delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      bom: true,
+      // Pair each record with the line it ends on, to report where rows start.
+      on_record: ((record: string[], context: { lines: number }) => [context.lines, record]) as never,
+    }),
+  );
+  const ids = s.uniqueId ? new IdIndex() : undefined;
+  let prevEnd = s.lineOffset;
+  let overcount = 0;
+  let header = true;
+  try {
+    for await (const [endLine, cells] of parser as AsyncIterable<[number, string[]]>) {
+      const line = prevEnd + 1;
+      overcount += quotedCrlfCount(cells);
+      prevEnd = endLine + s.lineOffset - overcount;
+      if (header) {
+        header = false;
+        continue;
+      }
+      if (isBlank(cells)) {
+        s.stats.blankLines++;
+        continue;
+      }
+      s.stats.read++;
+      const row = s.convert(cells, line);
+      if (!row.ok) {
+        s.stats.rejected++;
+        yield row;
+        continue;
+      }
+      const id = row.values.customer_id as string | undefined;
+      const firstLine = ids && id !== undefined ? ids.add(id, line) : 0;
+      if (firstLine > 0) {
+        s.stats.rejected++;
+        yield { ok: false, reject: { line, customer_id: id ?? '', column: 'customer_id', value: id ?? '', error: `duplicate customer_id, first seen on line ${firstLine}` } };
+        continue;
+      }
+      s.stats.accepted++;
+      yield { ok: true, line, values: row.values, warnings: row.warnings, cells };
+    }
+  } catch (err) {
+    throw csvSyntaxError(err, s.label, s.lineOffset);
+  }
+  if (header || s.stats.read === 0) {
+    throw new DataError(`${s.label} has a header but no data rows`, 'check the export; an empty export never replaces earlier outputs');
+  }
+}
+
+/** csv-parse counts a CRLF inside a quoted field as two lines; this is how many to take back. */
+function quotedCrlfCount(cells: string[]): number {
+  let n = 0;
+  for (const c of cells) {
+    let i = c.indexOf('\r\n');
+    while (i >= 0) {
+      n++;
+      i = c.indexOf('\r\n', i + 2);
+    }
+  }
+  return n;
+}
+
+function isBlank(cells: string[]): boolean {
+  for (const c of cells) if (c.trim() !== '') return false;
+  return true;
+}
+
+function csvSyntaxError(err: unknown, label: string, lineOffset: number): Error {
+  if (err instanceof DataError || err instanceof IoError) return err;
+  const e = err as { code?: string; lines?: number; message?: string };
+  if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
+    const where = e.lines !== undefined ? `line ${e.lines + lineOffset}` : 'somewhere';
+    const what = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed' : (e.message ?? e.code);
+    return new DataError(`${label}, ${where}: ${what}`, 'look for an unbalanced double quote near that line');
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+function missingColumnsError(label: string, headers: string[], missing: MissingField[], kind: string): DataError {
+  const names = missing.map((m) => m.fields.join(' or ')).join(', ');
+  const found = headers.map((h) => `'${h}'`).join(', ');
+  const hints = missing.flatMap((m) =>
+    m.suggestion ? [`did you mean '${m.suggestion.alias}'? If column '${m.suggestion.header}' holds ${m.suggestion.field}, add --map ${m.suggestion.field}='${m.suggestion.header}'`] : [],
+  );
+  const hint = hints.length > 0 ? hints.join('\n') : `name the column with --map ${missing[0]?.fields[0]}=HEADER`;
+  return new DataError(`${label}: required column missing for a ${kind}: ${names}. Headers found: ${found}`, hint);
+}
