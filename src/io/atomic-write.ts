@@ -5,10 +5,11 @@
  * `.<name>.<pid>.<random>.tmp` so they are hidden and traceable to the run that left them.
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
-import { CannotCreateError, IoError, type WinbackError } from '../errors.js';
+import { finished } from 'node:stream/promises';
+import { CannotCreateError, IoError, WinbackError } from '../errors.js';
 
 // Codes that mean "this output cannot be created here" (exit 73) rather than a failing device (74).
 const CANNOT_CREATE = new Set(['EACCES', 'EPERM', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EROFS', 'EEXIST', 'ENAMETOOLONG']);
@@ -118,7 +119,7 @@ export class AtomicWriteStream extends Writable {
     } catch (error) {
       await this.handle.close().catch(() => undefined);
       await removeQuietly(this.tempPath);
-      throw error instanceof Error && 'exitCode' in error ? error : toWriteError(error, this.path);
+      throw error instanceof WinbackError ? error : toWriteError(error, this.path);
     }
     await syncDirectory(dirname(this.path));
   }
@@ -157,6 +158,40 @@ export async function createAtomicWriteStream(path: string): Promise<AtomicWrite
   return new AtomicWriteStream(path, temp, handle);
 }
 
+/**
+ * Removes temporary files left in dir by runs that were killed (their process no longer
+ * exists); returns the names removed. Call it while holding the run lock.
+ */
+export async function removeStaleTemps(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = TEMP_NAME.exec(name);
+    if (!match || isProcessAlive(Number(match[1]))) continue;
+    await removeQuietly(join(dir, name));
+    removed.push(name);
+  }
+  return removed;
+}
+
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
+function isProcessAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function writeTemp(path: string, data: string | Uint8Array): Promise<string> {
   const temp = tempPathFor(path);
   let handle: FileHandle | undefined;
@@ -173,11 +208,9 @@ async function writeTemp(path: string, data: string | Uint8Array): Promise<strin
   }
 }
 
-function finishWritable(stream: Writable): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.once('error', reject);
-    stream.end(() => resolve());
-  });
+async function finishWritable(stream: Writable): Promise<void> {
+  stream.end();
+  await finished(stream);
 }
 
 // Makes the rename itself durable; not every platform or file system allows fsync on a directory.
