@@ -14,14 +14,14 @@ export interface BehaviourTerm {
   cap: number;
 }
 
-export const BEHAVIOUR_FEATURES = ['tenureMonths', 'ordersPerMonth', 'complaints', 'monthsSinceChurn'] as const;
+export const BEHAVIOUR_FEATURES = ['tenureMonths', 'orders', 'complaints', 'monthsSinceChurn'] as const;
 export type BehaviourFeature = (typeof BEHAVIOUR_FEATURES)[number];
 export type BehaviourCoefficients = Record<BehaviourFeature, BehaviourTerm>;
 
 /** Direction each feature may push the win-back probability (DOMAIN.md section 4). */
 export const EXPECTED_SIGNS: Readonly<Record<BehaviourFeature, 1 | -1>> = {
   tenureMonths: 1,
-  ordersPerMonth: 1,
+  orders: 1,
   complaints: -1,
   monthsSinceChurn: -1,
 };
@@ -70,7 +70,7 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = deepFreeze({
   currencySymbol: '€',
   coefficients: {
     tenureMonths: { weight: 0.35, reference: 24, cap: 240 },
-    ordersPerMonth: { weight: 0.4, reference: 1, cap: 30 },
+    orders: { weight: 0.3, reference: 12, cap: 1000 },
     complaints: { weight: -0.6, reference: 0, cap: 20 },
     monthsSinceChurn: { weight: -0.45, reference: 3, cap: 120 },
   },

@@ -69,9 +69,7 @@ function firstLifetimeSteps(input: EvaluateInput, life: FirstLifetime): ExplainS
       : `margin amount ${n(row.margin?.value ?? 0)} spread per month`;
     steps.push({ label: 'monthly margin (first lifetime)', formula, value: life.monthlyMargin });
   }
-  if (life.ordersPerMonth !== undefined) {
-    steps.push({ label: 'orders per month', formula: `${n(row.orders ?? 0)} / ${floor}`, value: life.ordersPerMonth });
-  }
+  if (life.orders !== undefined) steps.push({ label: 'orders', formula: 'orders', value: life.orders });
   if (life.complaints !== undefined) steps.push({ label: 'complaints', formula: 'complaints', value: life.complaints });
   if (life.monthsSinceChurn !== undefined) {
     const formula = `(${formatIsoDay(input.asOf)} − ${formatIsoDay(row.churn_date as number)}) / ${n(DAYS_PER_MONTH)} days`;

@@ -15,6 +15,9 @@ export interface FirstLifetime {
   monthlyRevenue?: number;
   monthlyMargin?: number;
   marginSource?: 'percent' | 'amount' | 'default';
+  /** total orders of the first lifetime (the model's feature) */
+  orders?: number;
+  /** orders per month, for reports */
   ordersPerMonth?: number;
   complaints?: number;
   monthsSinceChurn?: number;
@@ -48,13 +51,13 @@ export function firstLifetime(row: CustomerRow, asOf: EpochDay, config: ModelCon
   const margin = monthlyMarginOf(row, monthlyRevenue, divisor, config);
   if (margin.source !== 'percent' && margin.source !== 'amount') missing.push('margin');
   const ordersPerMonth = row.orders !== undefined && divisor !== undefined ? row.orders / divisor : undefined;
-  if (ordersPerMonth === undefined) missing.push('orders');
+  if (row.orders === undefined) missing.push('orders');
   if (row.complaints === undefined) missing.push('complaints');
   if (row.churn_date === undefined) missing.push('churn_date');
   const monthsSinceChurn =
     row.churn_date === undefined ? undefined : Math.max(0, (asOf - row.churn_date) / DAYS_PER_MONTH);
   return {
-    ...defined({ tenureMonths, monthlyRevenue, ordersPerMonth, monthsSinceChurn, complaints: row.complaints }),
+    ...defined({ tenureMonths, monthlyRevenue, orders: row.orders, ordersPerMonth, monthsSinceChurn, complaints: row.complaints }),
     ...defined({ monthlyMargin: margin.value, marginSource: margin.source }),
     missing,
   };
