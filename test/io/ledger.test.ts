@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appendLedger, parseLedger, readLedger } from '../../src/io/ledger.js';
+import type { LedgerEntry } from '../../src/domain/contact-history.js';
+import { parseIsoDay } from '../../src/domain/dates.js';
+import { DataError, IoError } from '../../src/errors.js';
+
+const HEADER = 'customer_id,channel,campaign_date,campaign_id,measure,outcome\n';
+const day = (iso: string): number => parseIsoDay(iso) as number;
+const entry = (id: string, measure = 'price offer', outcome: 'contacted' | 'control' = 'contacted'): LedgerEntry => ({
+  customer_id: id,
+  channel: 'letter',
+  campaign_date: day('2026-11-23'),
+  campaign_id: '2026-W48',
+  measure,
+  outcome,
+});
+
+let dir: string;
+let ledger: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'winback-ledger-'));
+  ledger = join(dir, 'ledger.csv');
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('readLedger', () => {
+  it('treats a missing file as an empty ledger (first run)', async () => {
+    expect(await readLedger(ledger)).toEqual({ entries: [], exists: false, bytes: 0, sha256: '' });
+  });
+
+  it('reads entries, with an empty outcome meaning contacted', async () => {
+    await writeFile(ledger, `${HEADER}A,phone,2026-11-16,2026-W47,"call, then letter",\nB,email,2026-11-23,2026-W48,info,control\n`);
+    const snapshot = await readLedger(ledger);
+    expect(snapshot.exists).toBe(true);
+    expect(snapshot.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(snapshot.entries).toEqual([
+      { customer_id: 'A', channel: 'phone', campaign_date: day('2026-11-16'), campaign_id: '2026-W47', measure: 'call, then letter', outcome: 'contacted' },
+      { customer_id: 'B', channel: 'email', campaign_date: day('2026-11-23'), campaign_id: '2026-W48', measure: 'info', outcome: 'control' },
+    ]);
+  });
+
+  it.each<[string, string, RegExp]>([
+    ['a bad header', 'id,channel,date\nA,phone,2026-11-16\n', /line 1: header is "id,channel,date"/],
+    ['a bad date', `${HEADER}A,phone,2026-11-16,W47,m,\nB,phone,2026-02-31,W47,m,\n`, /line 3, column campaign_date: "2026-02-31" is not a date/],
+    ['a wrong field count', `${HEADER}A,phone,2026-11-16,W47,m,\n\nB,phone,2026-11-16\n`, /line 4, column -: expected 6 fields, found 3/],
+    ['an unknown channel', `${HEADER}A,fax,2026-11-16,W47,m,\n`, /line 2, column channel: unknown channel "fax"/],
+    ['an unknown outcome', `${HEADER}A,visit,2026-11-16,W47,m,won\n`, /line 2, column outcome: unknown outcome "won"/],
+    ['an empty customer id', `${HEADER}A,visit,2026-11-16,W47,m,\n,visit,2026-11-16,W47,m,\n`, /line 3, column customer_id/],
+    ['a line after a multi-line field', `${HEADER}A,visit,2026-11-16,W47,"two\nlines",\nB,visit,x,W47,m,\n`, /line 4, column campaign_date/],
+    ['an unclosed quote', `${HEADER}A,visit,2026-11-16,W47,"open,\n`, /corrupt at line \d+/],
+  ])('rejects %s with a DataError naming the line', async (_name, text, message) => {
+    await writeFile(ledger, text);
+    const error = await readLedger(ledger).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).exitCode).toBe(65);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).toContain(ledger);
+  });
+
+  it('reports an unreadable ledger as an IoError (74)', async () => {
+    await mkdir(ledger); // a directory cannot be read as a file, even by root
+    const error = await readLedger(ledger).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IoError);
+    expect((error as IoError).exitCode).toBe(74);
+  });
+
+  it('accepts a header-only or empty file and CRLF line ends', async () => {
+    expect(parseLedger(HEADER, 'x')).toEqual([]);
+    expect(parseLedger('', 'x')).toEqual([]);
+    expect(parseLedger(HEADER.replace('\n', '\r\n') + 'A,visit,2026-11-16,W47,m,\r\n', 'x')).toHaveLength(1);
+  });
+});
+
+describe('appendLedger', () => {
+  it('creates the file with a header on first use', async () => {
+    await appendLedger(ledger, [entry('A')]);
+    expect(await readFile(ledger, 'utf8')).toBe(`${HEADER}A,letter,2026-11-23,2026-W48,price offer,contacted\n`);
+  });
+
+  it('does nothing (not even create the file) with no entries', async () => {
+    expect(await appendLedger(ledger, [])).toEqual({ appendedBytes: 0 });
+    expect((await readLedger(ledger)).exists).toBe(false);
+  });
+
+  it('leaves the existing bytes unchanged and appends after them', async () => {
+    const before = `${HEADER}X,phone,2025-01-06,2025-W02,"keep ""as"" is",contacted\n`;
+    await writeFile(ledger, before);
+    await appendLedger(ledger, [entry('A'), entry('B', 'a, "quoted"\nmeasure', 'control')]);
+    const after = await readFile(ledger, 'utf8');
+    expect(after.startsWith(before)).toBe(true);
+    const entries = (await readLedger(ledger)).entries;
+    expect(entries.map((e) => e.customer_id)).toEqual(['X', 'A', 'B']);
+    expect(entries[2]?.measure).toBe('a, "quoted"\nmeasure');
+  });
+
+  it('repairs a missing final newline by prefixing one, never by rewriting', async () => {
+    const before = `${HEADER}X,phone,2025-01-06,2025-W02,m,contacted`;
+    await writeFile(ledger, before);
+    await appendLedger(ledger, [entry('A')]);
+    const after = await readFile(ledger, 'utf8');
+    expect(after).toBe(`${before}\nA,letter,2026-11-23,2026-W48,price offer,contacted\n`);
+  });
+
+  it('refuses to append to a file that is not a ledger', async () => {
+    await writeFile(ledger, 'name,email\nAnna,a@b.de\n');
+    await expect(appendLedger(ledger, [entry('A')])).rejects.toBeInstanceOf(DataError);
+    expect(await readFile(ledger, 'utf8')).toBe('name,email\nAnna,a@b.de\n');
+  });
+
+  it('maps an uncreatable ledger to a write error', async () => {
+    await expect(appendLedger(join(dir, 'missing', 'ledger.csv'), [entry('A')])).rejects.toThrow(/cannot create/);
+  });
+
+  it('round-trips any entries and only ever grows the file (property)', async () => {
+    const text = fc.string({ maxLength: 12 });
+    const entryArb = fc.record({
+      customer_id: text.filter((s) => s.trim() !== ''),
+      channel: fc.constantFrom('visit', 'phone', 'letter', 'email') as fc.Arbitrary<LedgerEntry['channel']>,
+      campaign_date: fc.integer({ min: 0, max: 40_000 }),
+      campaign_id: text.filter((s) => s.trim() !== ''),
+      measure: text,
+      outcome: fc.constantFrom('contacted', 'control') as fc.Arbitrary<'contacted' | 'control'>,
+    });
+    let counter = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(entryArb, { maxLength: 5 }), { maxLength: 4 }), async (batches) => {
+        const file = join(dir, `p${counter++}.csv`);
+        let previous = '';
+        for (const batch of batches) {
+          await appendLedger(file, batch);
+          const now = batch.length === 0 && previous === '' ? '' : await readFile(file, 'utf8');
+          expect(now.startsWith(previous)).toBe(true);
+          previous = now;
+        }
+        const read = (await readLedger(file)).entries;
+        expect(read).toEqual(batches.flat());
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
