@@ -21,7 +21,7 @@ export interface MinimizeResult {
 export interface BfgsOptions {
   gradient?: ValueAndGradient;
   maxIterations?: number;
-  /** Converged when every gradient component is at most this in absolute value. */
+  /** Converged when every gradient component is at most this in absolute value (default 1e-6). */
   gtol?: number;
 }
 
@@ -57,7 +57,7 @@ const matVec = (m: number[][], v: readonly number[]): number[] => m.map((row) =>
 
 /** BFGS with inverse-Hessian updates and an Armijo backtracking line search. */
 export function minimizeBfgs(f: Objective, x0: readonly number[], options: BfgsOptions = {}): MinimizeResult {
-  const gtol = options.gtol ?? 1e-7;
+  const gtol = options.gtol ?? 1e-6;
   const maxIterations = options.maxIterations ?? 500;
   let evaluations = 0;
   const evaluate = (x: readonly number[]): { value: number; gradient: number[] } => {
@@ -143,7 +143,7 @@ function runSimplex(f: Objective, x0: readonly number[], options: NelderMeadOpti
   const n = x0.length;
   const [alpha, beta, gamma, delta] = [1, 1 + 2 / n, 0.75 - 1 / (2 * n), 1 - 1 / n];
   const ftol = options.ftol ?? 1e-12;
-  const xtol = options.xtol ?? 1e-9;
+  const xtol = options.xtol ?? 1e-7;
   const maxIterations = options.maxIterations ?? 2000 * n;
   const step = options.initialStep ?? 0.5;
   let evaluations = 0;
@@ -157,7 +157,9 @@ function runSimplex(f: Objective, x0: readonly number[], options: NelderMeadOpti
     const hi = simplex[n] as { x: number[]; f: number };
     const fSpread = hi.f - lo.f;
     const xSpread = Math.max(...simplex.map((p) => maxAbs(p.x.map((v, i) => v - (lo.x[i] as number)))));
-    if (fSpread <= ftol * Math.max(Math.abs(lo.f), 1e-300) && xSpread <= xtol) {
+    const fScale = Math.max(Math.abs(lo.f), 1e-300);
+    // Also stop at the rounding floor: vertices that differ only in the last bits cannot be ordered.
+    if ((fSpread <= ftol * fScale && xSpread <= xtol) || fSpread <= 4 * Number.EPSILON * fScale) {
       converged = true;
       break;
     }
