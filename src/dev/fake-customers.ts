@@ -120,7 +120,7 @@ function drawPerson(random: Random, vocab: Vocabulary, segment: Segment, lang: F
   if (segment === 'B2B') {
     const name = random.pick(vocab.companyPatterns).replace('{last}', last);
     const tld = lang === 'de' ? 'de' : 'com';
-    return { name, email: `${random.pick(['info', 'einkauf', 'office', 'billing'])}@${asciiSlug(last)}-${asciiSlug(name.split(' ').pop() ?? 'co')}.${tld}` };
+    return { name, email: `${random.pick(['info', 'einkauf', 'office', 'billing'])}@${asciiSlug(name).slice(0, 24)}.${tld}` };
   }
   const name = lang === 'de' && random.chance(0.15) ? `${last}, ${first}` : `${first} ${last}`;
   return { name, email: `${asciiSlug(first)}.${asciiSlug(last)}@${domain}` };
@@ -135,7 +135,8 @@ function asciiSlug(text: string): string {
 function drawPhone(random: Random, vocab: Vocabulary, forcePlus49: boolean): string {
   if (forcePlus49) return `+49 ${random.int(30, 89)} ${random.int(1000000, 9999999)}`;
   if (random.chance(0.1)) return '';
-  return random.pick(vocab.phonePatterns).replace(/#/g, () => String(random.int(0, 9)));
+  // N is a leading digit of an area code or number, never 0; # is any digit.
+  return random.pick(vocab.phonePatterns).replace(/[#N]/g, (d) => String(random.int(d === 'N' ? 1 : 0, 9)));
 }
 
 function drawStreet(random: Random, vocab: Vocabulary, lang: FixtureLanguage): string {

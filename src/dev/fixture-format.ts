@@ -32,7 +32,7 @@ export const LOST_CUSTOMER_HEADERS: Record<FixtureLanguage, readonly string[]> =
 };
 
 /** Column positions shared by both headers (they list the same fields in the same order). */
-const COL = { id: 0, since: 11, churn: 12, orders: 13, reason: 17 } as const;
+const COL = { id: 0, churn: 12, orders: 13, reason: 17 } as const;
 
 /** One CSV record with RFC 4180 quoting: only fields holding the delimiter, a quote or a line break. */
 export function csvLine(fields: readonly string[], dialect: Dialect): string {

@@ -25,7 +25,7 @@ export interface Vocabulary {
   companyPatterns: readonly string[];
   places: readonly Place[];
   streets: readonly string[];
-  /** "#" is replaced by digits */
+  /** "#" is replaced by a digit, "N" by a digit other than 0 */
   phonePatterns: readonly string[];
   accountManagers: readonly string[];
   competitors: readonly string[];
@@ -59,7 +59,7 @@ export const ENGLISH_VOCABULARY: Vocabulary = {
   ],
   streets: ['Main St', 'Oak Avenue', 'Maple Dr.', 'Elm Street', 'Washington Blvd', 'Park Ave, Apt 4B',
     'Lincoln Road', '5th Avenue', 'Sunset Blvd, Suite 200', 'Cedar Lane'],
-  phonePatterns: ['(###) ###-####', '###-###-####', '+1 ### ### ####', '###.###.####'],
+  phonePatterns: ['(N##) N##-####', 'N##-N##-####', '+1 N## N## ####', 'N##.N##.####'],
   accountManagers: ['Emily Clark', 'Jason Reed', 'Priya Patel', 'Tom Becker', 'Maria Santos'],
   competitors: ['Acme Corp', 'Globex', 'Initech', 'Northwind Traders', 'Contoso'],
   emailDomains: ['gmail.com', 'yahoo.com', 'outlook.com', 'example.com', 'aol.com'],
@@ -96,7 +96,7 @@ export const GERMAN_VOCABULARY: Vocabulary = {
   ],
   streets: ['Hauptstraße', 'Bahnhofstr.', 'Schloßallee', 'Am Mühlbach', 'Königsweg', 'Goethestraße',
     'Lindenallee', 'Kirchgasse', 'Mühlenweg', 'Große Bleichen', 'An der Brücke', 'Süderstraße'],
-  phonePatterns: ['0### #######', '0###/######', '+49 ### #######', '+49 (0)### ######', '01##-#######'],
+  phonePatterns: ['0N## N######', '0N##/N#####', '+49 N## N######', '+49 (0)N## N#####', '01N#-N######'],
   accountManagers: ['Jürgen Weiß', 'Sabine Krüger', 'Frank Böhm', 'Anja Groß', 'H. Schäfer'],
   competitors: ['Stadtwerke Nord', 'BilligStrom24', 'Grünland Energie', 'Müller & Söhne',
     'DirektVersand AG', 'TopPreis GmbH'],

@@ -1,7 +1,9 @@
 /**
- * A small seeded pseudo-random generator for fixtures (mulberry32): the same seed always
- * yields the same sequence on every platform, which is what byte-identical fixtures need.
+ * Seeded randomness for the fixture generator: the domain's mulberry32 plus the few helpers
+ * the generator needs. The same seed always yields the same sequence on every platform,
+ * which is what byte-identical fixtures need.
  */
+import { mulberry32 } from '../domain/random.js';
 
 /** Seeded source of randomness with the few helpers the fixture generator uses. */
 export interface Random {
@@ -16,16 +18,9 @@ export interface Random {
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K;
 }
 
-/** Creates a mulberry32 generator from a 32-bit seed. */
+/** Creates the fixture helpers on top of the domain's seeded mulberry32 generator. */
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   return {
     next,
