@@ -1,0 +1,91 @@
+/**
+ * One run at a time: a lock on the ledger or the output directory, so two cron runs (or a
+ * cron run and a manual one) cannot interleave their writes. The lock is a directory
+ * `<target>.lock` made by proper-lockfile; the holder refreshes its mtime while it runs, so
+ * a lock whose mtime stopped moving belongs to a killed run and is taken over.
+ */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { LockedError } from '../errors.js';
+import { toWriteError } from './atomic-write.js';
+
+export interface LockOptions {
+  /**
+   * Age after which an unrefreshed lock counts as left by a killed run. Generous, because
+   * a run that blocks its event loop (a long synchronous step) cannot refresh the lock.
+   */
+  staleMs: number;
+  /** How often the holder refreshes the lock. */
+  updateMs: number;
+}
+
+export const DEFAULT_LOCK_OPTIONS: Readonly<LockOptions> = Object.freeze({ staleMs: 30_000, updateMs: 5_000 });
+
+/** Passed to the locked function, so it can confirm the lock still holds before committing outputs. */
+export interface HeldLock {
+  readonly lockPath: string;
+  /** Throws LockedError when the lock was lost (e.g. taken over while this run stalled). */
+  assertHeld(): void;
+}
+
+/** Runs fn while holding the lock on targetPath; throws LockedError (75) when another run holds it. */
+export async function withLock<T>(
+  targetPath: string,
+  fn: (lock: HeldLock) => Promise<T>,
+  options: LockOptions = DEFAULT_LOCK_OPTIONS,
+): Promise<T> {
+  const target = resolve(targetPath);
+  const lockPath = `${target}.lock`;
+  let lost: Error | undefined;
+  let release: () => Promise<void>;
+  try {
+    // proper-lockfile also removes its locks when the process exits or is interrupted.
+    release = await lockfile.lock(target, {
+      stale: options.staleMs,
+      update: options.updateMs,
+      retries: 0,
+      realpath: false,
+      lockfilePath: lockPath,
+      onCompromised: (error) => {
+        lost = error;
+      },
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw await lockedError(target, lockPath, options);
+    throw toWriteError(error, lockPath);
+  }
+  const held: HeldLock = {
+    lockPath,
+    assertHeld() {
+      if (lost !== undefined) throw lostError(target, lost);
+    },
+  };
+  try {
+    const result = await fn(held);
+    held.assertHeld();
+    return result;
+  } finally {
+    // A compromised lock may belong to another run by now: leave it alone.
+    if (lost === undefined) await release().catch(() => undefined);
+  }
+}
+
+async function lockedError(target: string, lockPath: string, options: LockOptions): Promise<LockedError> {
+  const age = await stat(lockPath).then(
+    (s) => `, last refreshed ${Math.max(0, Math.round((Date.now() - s.mtimeMs) / 1000))} s ago`,
+    () => '',
+  );
+  return new LockedError(
+    `${target} is locked: another winback run is in progress (lock ${lockPath}${age})`,
+    `wait for that run to finish and try again; a lock left by a killed run is taken over once it is ` +
+      `${Math.round(options.staleMs / 1000)} s old; if you are sure no winback run is active, remove ${lockPath}`,
+  );
+}
+
+function lostError(target: string, cause: Error): LockedError {
+  return new LockedError(
+    `lost the lock on ${target} during the run (${cause.message}); another run may have taken it over`,
+    'run again; if this repeats, the run is stalling for longer than the stale-lock timeout',
+  );
+}

@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { withLock } from '../../src/io/lock.js';
+import { CannotCreateError, LockedError } from '../../src/errors.js';
+
+let dir: string;
+let target: string;
+const children: ChildProcess[] = [];
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'winback-lock-'));
+  target = join(dir, 'ledger.csv');
+  await writeFile(target, '');
+});
+afterEach(async () => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await rm(dir, { recursive: true, force: true });
+});
+
+const fast = { staleMs: 2000, updateMs: 1000 };
+const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
+
+/** A separate process that takes the lock the way a winback run does, then waits forever. */
+async function lockInChild(path: string): Promise<ChildProcess> {
+  const script = `
+    require('proper-lockfile')
+      .lock(${JSON.stringify(path)}, { realpath: false, stale: 2000, update: 1000, lockfilePath: ${JSON.stringify(`${path}.lock`)} })
+      .then(() => { process.stdout.write('locked\\n'); setInterval(() => {}, 1000); });`;
+  const child = spawn(process.execPath, ['-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`child exited early with ${code}`)));
+  });
+  return child;
+}
+
+describe('withLock', () => {
+  it('runs the function, returns its result and releases the lock', async () => {
+    const result = await withLock(target, async (lock) => {
+      expect(await exists(lock.lockPath)).toBe(true);
+      lock.assertHeld();
+      return 42;
+    }, fast);
+    expect(result).toBe(42);
+    expect(await exists(`${target}.lock`)).toBe(false);
+  });
+
+  it('releases the lock when the function throws', async () => {
+    await expect(withLock(target, async () => Promise.reject(new Error('boom')), fast)).rejects.toThrow('boom');
+    expect(await exists(`${target}.lock`)).toBe(false);
+  });
+
+  it('refuses a second concurrent lock with LockedError (exit 75) and a clear message', async () => {
+    let ranSecond = false;
+    await withLock(target, async () => {
+      const error = await withLock(target, async () => {
+        ranSecond = true;
+      }, fast).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LockedError);
+      expect((error as LockedError).exitCode).toBe(75);
+      expect((error as Error).message).toContain(`${target} is locked: another winback run is in progress`);
+      expect((error as LockedError).hint).toContain(`remove ${target}.lock`);
+    }, fast);
+    expect(ranSecond).toBe(false);
+  });
+
+  it('refuses the lock while another live process holds it', async () => {
+    await lockInChild(target);
+    await expect(withLock(target, async () => 'ran', fast)).rejects.toBeInstanceOf(LockedError);
+    // the holder keeps refreshing: still locked after the stale time has passed
+    await new Promise((r) => setTimeout(r, 2500));
+    await expect(withLock(target, async () => 'ran', fast)).rejects.toBeInstanceOf(LockedError);
+  }, 15_000);
+
+  it('recovers a stale lock left by a killed process', async () => {
+    const child = await lockInChild(target);
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    expect(await exists(`${target}.lock`)).toBe(true); // SIGKILL leaves the lock behind
+    await expect(withLock(target, async () => 'ran', fast)).rejects.toBeInstanceOf(LockedError);
+    // proper-lockfile may date the lock up to a second ahead, so wait stale time + 1.5 s
+    await new Promise((r) => setTimeout(r, 3500));
+    expect(await withLock(target, async () => 'ran', fast)).toBe('ran');
+    expect(await exists(`${target}.lock`)).toBe(false);
+  }, 15_000);
+
+  it('notices a lock lost during the run and fails the run', async () => {
+    const run = withLock(target, async (lock) => {
+      await rm(lock.lockPath, { recursive: true });
+      await new Promise((r) => setTimeout(r, 1600)); // the next refresh finds the lock gone
+      expect(() => lock.assertHeld()).toThrow(LockedError);
+      return 'done';
+    }, fast);
+    await expect(run).rejects.toThrow(/lost the lock/);
+  }, 10_000);
+
+  it('locks an output directory that does not exist yet', async () => {
+    expect(await withLock(join(dir, 'out'), async () => 'ok', fast)).toBe('ok');
+  });
+
+  it('reports a lock that cannot be created as CannotCreateError', async () => {
+    await expect(withLock(join(dir, 'missing', 'ledger.csv'), async () => 'x', fast)).rejects.toBeInstanceOf(CannotCreateError);
+  });
+});
