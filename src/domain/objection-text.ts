@@ -43,11 +43,21 @@ export function findObjectionPhrase(text: string | undefined, extraPhrases: read
     const match = pattern.exec(normalised);
     if (match) return match[0].trim();
   }
-  for (const phrase of extraPhrases) {
-    const needle = normaliseText(phrase);
-    if (needle !== '' && ` ${normalised} `.includes(` ${needle} `)) return needle;
+  if (extraPhrases.length === 0) return undefined;
+  const padded = ` ${normalised} `;
+  return normalisedPhrases(extraPhrases).find((needle) => padded.includes(` ${needle} `));
+}
+
+// A config's phrase list is normalised once, not once per row.
+const phraseCache = new WeakMap<readonly string[], string[]>();
+
+function normalisedPhrases(phrases: readonly string[]): string[] {
+  let cached = phraseCache.get(phrases);
+  if (cached === undefined) {
+    cached = phrases.map(normaliseText).filter((p) => p !== '');
+    phraseCache.set(phrases, cached);
   }
-  return undefined;
+  return cached;
 }
 
 /** Lower case, umlauts and ß folded, apostrophes dropped, other punctuation turned into single spaces. */
