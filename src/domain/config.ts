@@ -1,0 +1,97 @@
+/**
+ * The config file: one YAML/JSON document with a section per concern. Validated here
+ * (pure), loaded by io/config-file.ts. Every value has a default; see docs/config.md.
+ */
+import { z } from 'zod';
+import { DEFAULT_CONTACT_RULES, type ContactRules } from './contact-history.js';
+import { DEFAULT_MODEL_CONFIG, validateModelConfig, type ConfigIssue, type ModelConfig } from './defaults.js';
+import { DEFAULT_PERMISSION_CONFIG, type PermissionConfig } from './permission.js';
+
+/** Settings of weekly campaign runs (issue 5) and the control group (issue 10). */
+export interface CampaignConfig extends ContactRules {
+  /** default run period in days (--period) */
+  periodDays: number;
+  /** salt of the stable control-group hash; change it only to start a new programme */
+  programmeSalt: string;
+  /** months a customer who declined an offer is left alone */
+  declinedPauseMonths: number;
+}
+
+/** Plan-level settings that are neither model nor permission. */
+export interface PlanConfig {
+  /** value at stake from which a customer counts as high value (visit/phone by the account manager) */
+  highValueThreshold: number;
+  /** date from which quality defects count as fixed (YYYY-MM-DD), or null */
+  qualityFixedFrom: string | null;
+}
+
+export interface WinbackConfig {
+  model: ModelConfig;
+  permission: PermissionConfig;
+  campaign: CampaignConfig;
+  plan: PlanConfig;
+  /** canonical field → header, as with --map */
+  map: Record<string, string>;
+  /** path of a playbook to use instead of the default */
+  playbook?: string;
+}
+
+export const DEFAULT_CONFIG: WinbackConfig = {
+  model: DEFAULT_MODEL_CONFIG,
+  permission: { ...DEFAULT_PERMISSION_CONFIG },
+  campaign: { ...DEFAULT_CONTACT_RULES, periodDays: 7, programmeSalt: 'winback', declinedPauseMonths: 12 },
+  plan: { highValueThreshold: 5000, qualityFixedFrom: null },
+  map: {},
+};
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const sections = z
+  .object({
+    model: z.unknown(),
+    permission: z
+      .object({
+        emailExistingCustomerException: z.boolean(),
+        allowB2bPhoneWithoutConsent: z.boolean(),
+        fallbackOutsidePreference: z.boolean(),
+        extraObjectionPhrases: z.array(z.string()),
+      })
+      .partial()
+      .strict(),
+    campaign: z
+      .object({
+        minGapDays: z.number().int().min(0),
+        maxAttempts: z.number().int().min(1),
+        periodDays: z.number().int().min(1).max(366),
+        programmeSalt: z.string().min(1),
+        declinedPauseMonths: z.number().int().min(0),
+      })
+      .partial()
+      .strict(),
+    plan: z.object({ highValueThreshold: z.number().min(0), qualityFixedFrom: isoDate.nullable() }).partial().strict(),
+    map: z.record(z.string(), z.string()),
+    playbook: z.string(),
+  })
+  .partial()
+  .strict();
+
+/** Validates a parsed config document and merges it over the defaults; returns every problem with its path. */
+export function validateConfig(data: unknown): { config?: WinbackConfig; errors: ConfigIssue[]; warnings: ConfigIssue[] } {
+  if (data === undefined || data === null) return { config: DEFAULT_CONFIG, errors: [], warnings: [] };
+  const parsed = sections.safeParse(data);
+  if (!parsed.success) {
+    return { errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(top)', message: i.message })), warnings: [] };
+  }
+  const model = validateModelConfig(parsed.data.model);
+  const prefix = (issues: ConfigIssue[]) => issues.map((i) => ({ path: `model.${i.path}`, message: i.message }));
+  if (!model.config) return { errors: prefix(model.errors), warnings: prefix(model.warnings) };
+  const d = parsed.data;
+  const config: WinbackConfig = {
+    model: model.config,
+    permission: { ...DEFAULT_CONFIG.permission, ...d.permission },
+    campaign: { ...DEFAULT_CONFIG.campaign, ...d.campaign },
+    plan: { ...DEFAULT_CONFIG.plan, ...d.plan },
+    map: { ...d.map },
+    ...(d.playbook !== undefined ? { playbook: d.playbook } : {}),
+  };
+  return { config, errors: [], warnings: prefix(model.warnings) };
+}

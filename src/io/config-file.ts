@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { DEFAULT_CONFIG, validateConfig, type WinbackConfig } from '../domain/config.js';
+import { DataError, InputMissingError } from '../errors.js';
+
+export interface LoadedConfig {
+  config: WinbackConfig;
+  /** SHA-256 of the file, or '' for the built-in defaults */
+  sha256: string;
+  source: string;
+  warnings: string[];
+}
+
+/** Reads a YAML or JSON config file (or the defaults when no path is given) and validates it. */
+export async function loadConfig(path: string | undefined, cwd: string): Promise<LoadedConfig> {
+  if (path === undefined) return { config: DEFAULT_CONFIG, sha256: '', source: '(defaults)', warnings: [] };
+  const full = resolve(cwd, path);
+  let text: string;
+  try {
+    text = await readFile(full, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputMissingError(`config ${path}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code})`}`);
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (err) {
+    throw new DataError(`config ${path} is not valid YAML/JSON: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const { config, errors, warnings } = validateConfig(data);
+  if (!config) {
+    const list = errors.map((e) => `  ${e.path}: ${e.message}`).join('\n');
+    throw new DataError(`config ${path} is invalid:\n${list}`, 'see docs/config.md for every setting and its default');
+  }
+  // A playbook path in the config is relative to the config file.
+  const withPlaybook = config.playbook !== undefined ? { ...config, playbook: resolve(dirname(full), config.playbook) } : config;
+  return {
+    config: withPlaybook,
+    sha256: createHash('sha256').update(text).digest('hex'),
+    source: path,
+    warnings: warnings.map((w) => `config ${w.path}: ${w.message}`),
+  };
+}

@@ -1,0 +1,106 @@
+import { formatIsoDay } from '../domain/dates.js';
+
+/** How a CSV output is laid out: plain (`,` and `.`) or for German Excel (`;`, `,`, BOM, CRLF). */
+export interface CsvFormat {
+  delimiter: ',' | ';';
+  decimal: '.' | ',';
+  bom: boolean;
+  newline: '\n' | '\r\n';
+}
+
+export const PLAIN_CSV: CsvFormat = { delimiter: ',', decimal: '.', bom: false, newline: '\n' };
+export const EXCEL_DE_CSV: CsvFormat = { delimiter: ';', decimal: ',', bom: true, newline: '\r\n' };
+
+/**
+ * Value kinds of output columns, each with one stable format:
+ * text (neutralised against formulas), int, money (2 decimals), ratio (4 decimals),
+ * date (epoch day → YYYY-MM-DD).
+ */
+export type ColumnKind = 'text' | 'int' | 'money' | 'ratio' | 'date';
+
+export interface ColumnSpec {
+  name: string;
+  kind: ColumnKind;
+}
+
+// Characters that make a spreadsheet read a cell as a formula (incl. full-width forms).
+const FORMULA_START = /^[\s]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/;
+// Plain numbers such as -12,5 or +49 30 1234 cannot run anything and stay as they are.
+const PLAIN_NUMBER = /^[+-]?[\d\s.,]*\d[\d\s.,]*%?$/;
+
+/** Prefixes a text cell that a spreadsheet would run as a formula with an apostrophe. */
+export function neutralizeFormula(text: string): string {
+  if (text === '' || !FORMULA_START.test(text) || PLAIN_NUMBER.test(text)) return text;
+  return `'${text}`;
+}
+
+/** Formats one field: quoted when it holds the delimiter, a quote, CR/LF or edge spaces. */
+export function quoteField(text: string, delimiter: string): string {
+  if (text === '') return text;
+  let needs = text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32;
+  if (!needs) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === delimiter || c === '"' || c === '\n' || c === '\r') {
+        needs = true;
+        break;
+      }
+    }
+  }
+  return needs ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Formats a number with fixed decimals and the format's decimal mark; '' for missing. */
+export function formatDecimal(value: number | undefined | null, decimals: number, mark: '.' | ','): string {
+  if (value === undefined || value === null || !Number.isFinite(value)) return '';
+  const text = (Math.round(value * 10 ** decimals) / 10 ** decimals).toFixed(decimals);
+  const clean = text === `-${(0).toFixed(decimals)}` ? text.slice(1) : text;
+  return mark === ',' ? clean.replace('.', ',') : clean;
+}
+
+/** Formats one cell of the given kind. */
+export function formatCell(value: unknown, kind: ColumnKind, fmt: CsvFormat): string {
+  if (value === undefined || value === null) return '';
+  switch (kind) {
+    case 'text':
+      return quoteField(neutralizeFormula(String(value)), fmt.delimiter);
+    case 'int':
+      return typeof value === 'number' ? String(Math.round(value)) : quoteField(neutralizeFormula(String(value)), fmt.delimiter);
+    case 'money':
+      return typeof value === 'number' ? formatDecimal(value, 2, fmt.decimal) : '';
+    case 'ratio':
+      return typeof value === 'number' ? formatDecimal(value, 4, fmt.decimal) : '';
+    case 'date':
+      return typeof value === 'number' ? formatIsoDay(value) : quoteField(neutralizeFormula(String(value)), fmt.delimiter);
+  }
+}
+
+/** A header line and a row formatter for a fixed list of columns. */
+export interface CsvFormatter {
+  header(): string;
+  row(values: readonly unknown[]): string;
+}
+
+/** Builds a formatter for `columns`; rows are given as arrays in column order. */
+export function createCsvFormatter(columns: readonly ColumnSpec[], fmt: CsvFormat): CsvFormatter {
+  const kinds = columns.map((c) => c.kind);
+  return {
+    header: () => columns.map((c) => quoteField(neutralizeFormula(c.name), fmt.delimiter)).join(fmt.delimiter) + fmt.newline,
+    row: (values) => {
+      let out = '';
+      for (let i = 0; i < kinds.length; i++) {
+        if (i > 0) out += fmt.delimiter;
+        out += formatCell(values[i], kinds[i] as ColumnKind, fmt);
+      }
+      return out + fmt.newline;
+    },
+  };
+}
+
+/** A whole CSV document (header + rows), with a BOM where the format asks for one. */
+export function formatCsv(columns: readonly ColumnSpec[], rows: readonly (readonly unknown[])[], fmt: CsvFormat): string {
+  const f = createCsvFormatter(columns, fmt);
+  let out = (fmt.bom ? '\ufeff' : '') + f.header();
+  for (const r of rows) out += f.row(r);
+  return out;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { headerKey, LOST_CUSTOMER_SCHEMA } from '../../src/domain/fields.js';
+import { editDistance, mapHeaders } from '../../src/domain/header-map.js';
+
+const fieldOf = (header: string) => {
+  const { mapping } = mapHeaders([header], LOST_CUSTOMER_SCHEMA);
+  return [...mapping.fields.keys()][0];
+};
+
+describe('header aliases', () => {
+  it.each([
+    ['Customer ID', 'customer_id'],
+    ['Kundennummer', 'customer_id'],
+    ['Kd.-Nr.', 'customer_id'],
+    ['KD NR', 'customer_id'],
+    ['customerID', 'customer_id'],
+    ['Churn Date', 'churn_date'],
+    ['Kündigungsdatum', 'churn_date'],
+    ['Kuendigungsdatum', 'churn_date'],
+    ['KUNDIGUNGSDATUM', 'churn_date'],
+    ['Austritt', 'churn_date'],
+    ['Revenue', 'revenue'],
+    ['Umsatz', 'revenue'],
+    ['Reason', 'reason'],
+    ['Kündigungsgrund', 'reason'],
+    ['Monthly Charges', 'monthly_revenue'],
+    ['MonthlyCharges', 'monthly_revenue'],
+    ['Monatsumsatz', 'monthly_revenue'],
+    ['tenure', 'tenure_months'],
+    ['Deckungsbeitrag %', 'margin'],
+    ['E-Mail', 'email'],
+    ['PLZ', 'postal_code'],
+    ['Straße', 'street'],
+    ['Strasse', 'street'],
+    ['Werbewiderspruch', 'advertising_objection'],
+    ['Email Opt-In', 'consent_email'],
+  ])('%s → %s', (header, field) => {
+    expect(fieldOf(header)).toBe(field);
+  });
+
+  it('ignores case, spaces, punctuation and umlaut spellings', () => {
+    expect(headerKey('Kündigungs-Datum')).toBe(headerKey('kuendigungsdatum'));
+    expect(headerKey(' Customer_ID ')).toBe(headerKey('customer id'));
+  });
+
+  it('keeps unknown columns for pass-through and reports ambiguity', () => {
+    const { mapping } = mapHeaders(['Kundennummer', 'Region', 'Umsatz', 'Gesamtumsatz'], LOST_CUSTOMER_SCHEMA);
+    expect(mapping.fields.get('revenue')).toBe(2);
+    expect(mapping.unmapped).toEqual([1, 3]);
+    expect(mapping.warnings.join()).toMatch(/Gesamtumsatz/);
+  });
+
+  it('--map overrides win over aliases', () => {
+    const { mapping } = mapHeaders(['Kundennummer', 'Nr'], LOST_CUSTOMER_SCHEMA, { customer_id: 'Nr' });
+    expect(mapping.fields.get('customer_id')).toBe(1);
+  });
+
+  it('suggests the closest header for a missing required column', () => {
+    const { missing } = mapHeaders(['Kundenumer', 'Name'], LOST_CUSTOMER_SCHEMA);
+    expect(missing).toHaveLength(1);
+    expect(missing[0]?.suggestion).toMatchObject({ field: 'customer_id', header: 'Kundenumer', alias: 'kundennummer' });
+  });
+
+  it('edit distance', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+});
