@@ -94,7 +94,6 @@ export function calibrateModel(
   const { fit, fixedAtZero } = fitWithSigns(train, settings.maxIterations);
   if (!fit.converged) warnings.push(`fit did not converge in ${settings.maxIterations} iterations`);
   if (fixedAtZero.length > 0) warnings.push(`weights with an implausible sign fixed at 0: ${fixedAtZero.join(', ')}`);
-  const predicted = Array.from(holdout.y, (_, i) => sigmoid(linearPredictor(holdout, fit.alpha, fit.beta, i)));
   const coefficients = Object.fromEntries(
     BEHAVIOUR_FEATURES.map((f, j) => [f, { ...config.coefficients[f], weight: fit.beta[j] as number }]),
   ) as BehaviourCoefficients;
@@ -113,13 +112,21 @@ export function calibrateModel(
       l2: settings.l2,
       holdoutShare: settings.holdoutShare,
       salt: settings.salt,
-      auc: areaUnderCurve(predicted, holdout.y),
-      brier: predicted.length === 0 ? null : predicted.reduce((s, p, i) => s + (p - (holdout.y[i] as number)) ** 2, 0) / predicted.length,
-      calibration: calibrationByDecile(predicted, holdout.y),
+      ...holdoutStats(holdout, fit.alpha, fit.beta),
       fixedAtZero,
     },
     warnings,
   });
+}
+
+function holdoutStats(holdout: FitData, alpha: number[], beta: number[]) {
+  const predicted = Array.from(holdout.y, (_, i) => sigmoid(linearPredictor(holdout, alpha, beta, i)));
+  const squaredErrors = predicted.reduce((s, p, i) => s + (p - (holdout.y[i] as number)) ** 2, 0);
+  return {
+    auc: areaUnderCurve(predicted, holdout.y),
+    brier: predicted.length === 0 ? null : squaredErrors / predicted.length,
+    calibration: calibrationByDecile(predicted, holdout.y),
+  };
 }
 
 function designOf(rows: readonly HistoryRow[], playbook: { reasons: readonly Pick<ReasonEntry, 'code' | 'baseRate'>[] }, config: ModelConfig): FitData {

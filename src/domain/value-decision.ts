@@ -78,47 +78,60 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
   const warnings = life.marginSource === 'default' ? [`margin missing: default ${config.defaultMarginPercent} % used`] : [];
   const base = { customer_id: row.customer_id, firstLifetime: life, warnings };
   if (life.monthlyMargin === undefined) {
-    const reason = `missing data: no ${life.missing.includes('tenure') && row.revenue !== undefined ? 'tenure to spread revenue' : 'revenue'}`;
-    return { ...base, ...noFigures(), decision: entry.final ? 'never' : 'review', decisionReason: entry.final ? finalReason(entry) : reason };
+    const what = life.missing.includes('tenure') && row.revenue !== undefined ? 'tenure to spread revenue' : 'revenue';
+    const decided = entry.final ? neverDecision(entry) : { decision: 'review' as const, decisionReason: `missing data: no ${what}` };
+    return { ...base, ...decided, ...noFigures() };
   }
-  const baseRate = input.model?.baseRates[entry.code]?.rate ?? entry.baseRate;
+  const v = valueOffers(input, life.monthlyMargin, life);
+  if (entry.final) {
+    // Never contacted: nothing spent, nothing expected; the value at stake still counts as lost.
+    const steps = explainCustomer(input, { ...v.context, stake: v.stake });
+    const figures = { p_winback: 0, sltv: v.stake.value, expected_value: 0, value_at_stake: v.stake.value };
+    return { ...base, ...neverDecision(entry), ...figures, offer_type: null, offerReason: 'final reason: no offer', offersConsidered: [], explainSteps: steps };
+  }
+  const { best } = v;
+  return {
+    ...base,
+    ...decide(input, life.monthlyMargin, best.ev),
+    p_winback: best.p,
+    sltv: best.sl.value,
+    expected_value: best.ev,
+    value_at_stake: v.stake.value,
+    offer_type: best.offer.id,
+    offerReason: offerReasonOf(v.valued, config.currencySymbol),
+    offersConsidered: v.valued.map((o) => ({ offer_type: o.offer.id, p_winback: o.p, sltv: o.sl.value, expected_value: o.ev })),
+    explainSteps: explainCustomer(input, { ...v.context, stake: v.stake, chosen: best }),
+  };
+}
+
+interface ValuedOffer {
+  offer: OfferSpec;
+  p: number;
+  sl: SecondLifetime;
+  ev: number;
+}
+
+function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLifetime) {
+  const { entry, config } = input;
+  const fitted = input.model?.baseRates[entry.code];
+  const baseRate = fitted?.rate ?? entry.baseRate;
   const coefficients = input.model?.coefficients ?? config.coefficients;
-  const stake = secondLifetimeValue(life.monthlyMargin, NEUTRAL_OFFER, entry, config);
-  const allowed = allowedOffers(entry, input.offers);
   const channelCost = input.channelCosts[input.channel];
-  const valued = allowed.map((offer) => {
+  const valued: ValuedOffer[] = allowedOffers(entry, input.offers).map((offer) => {
     const p = reacquisitionProbability(baseRate, life, coefficients, offer.reacquisitionOddsFactor);
-    const sl = secondLifetimeValue(life.monthlyMargin as number, offer, entry, config);
+    const sl = secondLifetimeValue(monthlyMargin, offer, entry, config);
     return { offer, p, sl, ev: p * sl.value - channelCost - p * offer.incentiveCost };
   });
   // Strict '>' keeps the playbook's order on ties, so the choice is deterministic.
   const best = valued.reduce((a, b) => (b.ev > a.ev ? b : a));
-  const offersConsidered = valued.map((v) => ({ offer_type: v.offer.id, p_winback: v.p, sltv: v.sl.value, expected_value: v.ev }));
-  const explain = { life, baseRate, fromModel: input.model?.baseRates[entry.code] !== undefined, coefficients, channelCost };
-  if (entry.final) {
-    const steps = explainCustomer(input, { ...explain, stake });
-    return { ...base, decision: 'never', decisionReason: finalReason(entry), p_winback: 0, sltv: stake.value, expected_value: 0, value_at_stake: stake.value, offer_type: null, offerReason: 'final reason: no offer', offersConsidered: [], explainSteps: steps };
-  }
-  const steps = explainCustomer(input, { ...explain, stake, chosen: best });
-  const decided = decide(input, life, best.ev);
-  return {
-    ...base,
-    ...decided,
-    p_winback: best.p,
-    sltv: best.sl.value,
-    expected_value: best.ev,
-    value_at_stake: stake.value,
-    offer_type: best.offer.id,
-    offerReason: offerReasonOf(valued, config.currencySymbol),
-    offersConsidered,
-    explainSteps: steps,
-  };
+  const stake = secondLifetimeValue(monthlyMargin, NEUTRAL_OFFER, entry, config);
+  return { valued, best, stake, context: { life, baseRate, fromModel: fitted !== undefined, coefficients, channelCost } };
 }
 
-function decide(input: EvaluateInput, life: FirstLifetime, ev: number): { decision: Decision; decisionReason: string } {
+function decide(input: EvaluateInput, monthlyMargin: number, ev: number): { decision: Decision; decisionReason: string } {
   const { config } = input;
   const money = (v: number) => formatMoney(v, config.currencySymbol);
-  if ((life.monthlyMargin as number) <= 0) {
+  if (monthlyMargin <= 0) {
     return { decision: 'let_go', decisionReason: 'first-lifetime margin ≤ 0: cost more than they brought' };
   }
   if (input.row.churn_date === undefined) return { decision: 'review', decisionReason: 'missing data: no churn date' };
@@ -137,7 +150,7 @@ function allowedOffers(entry: ReasonEntry, offers: OfferSpec[]): OfferSpec[] {
   return found.length > 0 ? found : [NEUTRAL_OFFER];
 }
 
-function offerReasonOf(valued: { offer: OfferSpec; ev: number }[], symbol: string): string {
+function offerReasonOf(valued: ValuedOffer[], symbol: string): string {
   // A stable sort keeps the playbook's order on ties, as evaluateCustomer's choice does.
   const [chosen, runnerUp] = [...valued].sort((a, b) => b.ev - a.ev);
   if (chosen === undefined) return '';
@@ -147,12 +160,24 @@ function offerReasonOf(valued: { offer: OfferSpec; ev: number }[], symbol: strin
   return `${chosen.offer.id}: highest expected value (${vs})`;
 }
 
-function finalReason(entry: ReasonEntry): string {
-  return `final reason (${entry.code}): never contact`;
+function neverDecision(entry: ReasonEntry): { decision: Decision; decisionReason: string } {
+  return { decision: 'never', decisionReason: `final reason (${entry.code}): never contact` };
 }
 
-function noFigures() {
-  return { p_winback: null, sltv: null, expected_value: null, value_at_stake: null, offer_type: null, offerReason: 'not valued: missing data', offersConsidered: [], explainSteps: [] };
+type Figures = Omit<ValueResult, 'customer_id' | 'decision' | 'decisionReason' | 'firstLifetime' | 'warnings'>;
+
+// A function, not a constant, so no two results share the same arrays.
+function noFigures(): Figures {
+  return {
+    p_winback: null,
+    sltv: null,
+    expected_value: null,
+    value_at_stake: null,
+    offer_type: null,
+    offerReason: 'not valued: missing data',
+    offersConsidered: [],
+    explainSteps: [],
+  };
 }
 
 /** Priority order: expected value descending (unvalued last), then customer_id ascending. */
@@ -163,4 +188,3 @@ export function priorityOrder(a: Pick<ValueResult, 'expected_value' | 'customer_
   return a.customer_id < b.customer_id ? -1 : a.customer_id > b.customer_id ? 1 : 0;
 }
 
-export type { SecondLifetime };

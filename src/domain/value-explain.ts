@@ -79,11 +79,12 @@ function firstLifetimeSteps(input: EvaluateInput, life: FirstLifetime): ExplainS
 }
 
 function shiftFormula(life: FirstLifetime, coefficients: BehaviourCoefficients): string {
-  const terms = BEHAVIOUR_FEATURES.filter((f) => life[f] !== undefined).map((f) => {
+  const terms = BEHAVIOUR_FEATURES.filter((f) => life[f] !== undefined).map((f, i) => {
     const t = coefficients[f];
-    return `${n(t.weight)}×(ln(1+min(${n(life[f] as number)},${n(t.cap)}))−ln(1+${n(t.reference)}))`;
+    const sign = t.weight < 0 ? '− ' : i > 0 ? '+ ' : '';
+    return `${sign}${n(Math.abs(t.weight))}×(ln(1+min(${n(life[f] as number)},${n(t.cap)}))−ln(1+${n(t.reference)}))`;
   });
-  return terms.length > 0 ? terms.join(' + ') : '0 (no behaviour data)';
+  return terms.length > 0 ? terms.join(' ') : '0 (no behaviour data)';
 }
 
 function offerSteps(input: EvaluateInput, ctx: ExplainContext, chosen: NonNullable<ExplainContext['chosen']>, shift: number): ExplainStep[] {
