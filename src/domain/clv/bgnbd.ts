@@ -65,7 +65,10 @@ export function fitBgNbd(data: RfmColumns, options: FitOptions = {}): BgNbdFit {
   });
   const fitted = unpack(result.x);
   const params = { ...fitted, alpha: fitted.alpha * scale };
-  const logLikelihood = evaluateLikelihood(params, aggregateRfm(data), false).value;
+  // Rescaling time by s adds ln(s)·Σx to the log-likelihood; take it off for the data's own unit.
+  let repeats = 0;
+  for (let i = 0; i < rows.x.length; i++) repeats += (rows.x[i] as number) * (rows.weights[i] as number);
+  const logLikelihood = evaluateLikelihood(fitted, rows, false).value - Math.log(scale) * repeats;
   return Object.freeze({
     ...params,
     logLikelihood,

@@ -45,13 +45,16 @@ export function validateRfm(data: RfmColumns): void {
   }
 }
 
-/** Merges identical (x, tX, T) rows into weights; summaries from day-stamped data repeat a lot. */
+/**
+ * Merges identical (x, tX, T) rows into weights (summaries from day-stamped data repeat a lot)
+ * and divides the times by timeScale. An open-addressing table over typed arrays keeps this at a
+ * few bytes per row, where a Map of string keys would cost hundreds.
+ */
 export function aggregateRfm(data: RfmColumns, timeScale = 1): AggregatedRfm {
-  const slot = new Map<string, number>();
   const n = data.x.length;
-  const x = new Float64Array(n);
-  const tX = new Float64Array(n);
-  const T = new Float64Array(n);
+  const table = new Int32Array(tableSize(n)).fill(-1);
+  const mask = table.length - 1;
+  const source = new Int32Array(n);
   const w = new Float64Array(n);
   let rows = 0;
   let customers = 0;
@@ -59,27 +62,60 @@ export function aggregateRfm(data: RfmColumns, timeScale = 1): AggregatedRfm {
     const wi = data.weights ? (data.weights[i] as number) : 1;
     if (wi === 0) continue;
     customers += wi;
-    const key = `${data.x[i]},${data.tX[i]},${data.T[i]}`;
-    const k = slot.get(key);
-    if (k !== undefined) {
-      w[k] = (w[k] as number) + wi;
-      continue;
+    const xi = data.x[i] as number;
+    const ti = data.tX[i] as number;
+    const Ti = data.T[i] as number;
+    let h = hashTriple(xi, ti, Ti) & mask;
+    for (;;) {
+      const k = table[h] as number;
+      if (k === -1) {
+        table[h] = rows;
+        source[rows] = i;
+        w[rows++] = wi;
+        break;
+      }
+      const j = source[k] as number;
+      if (data.x[j] === xi && data.tX[j] === ti && data.T[j] === Ti) {
+        w[k] = (w[k] as number) + wi;
+        break;
+      }
+      h = (h + 1) & mask;
     }
-    slot.set(key, rows);
-    x[rows] = data.x[i] as number;
-    tX[rows] = (data.tX[i] as number) / timeScale;
-    T[rows] = (data.T[i] as number) / timeScale;
-    w[rows] = wi;
-    rows++;
   }
-  const { xValues, xIndex } = indexDistinct(x.subarray(0, rows));
+  const pick = (column: Float64Array, scale: number) => Float64Array.from(source.subarray(0, rows), (j) => (column[j] as number) / scale);
+  const x = pick(data.x, 1);
+  const { xValues, xIndex } = indexDistinct(x);
   const xWeights = new Float64Array(xValues.length);
   for (let i = 0; i < rows; i++) {
     const k = xIndex[i] as number;
     xWeights[k] = (xWeights[k] as number) + (w[i] as number);
   }
   const weights = w.slice(0, rows);
-  return { x: x.slice(0, rows), tX: tX.slice(0, rows), T: T.slice(0, rows), weights, xValues, xIndex, xWeights, customers };
+  return { x, tX: pick(data.tX, timeScale), T: pick(data.T, timeScale), weights, xValues, xIndex, xWeights, customers };
+}
+
+function tableSize(rows: number): number {
+  let size = 16;
+  while (size < 2 * rows) size *= 2;
+  return size;
+}
+
+const hashBits = new Float64Array(1);
+const hashWords = new Uint32Array(hashBits.buffer);
+
+// FNV-1a over the bit patterns of the three numbers, then an avalanche mix; +0 folds −0 into 0.
+function hashTriple(a: number, b: number, c: number): number {
+  let h = mixBits(mixBits(mixBits(0x811c9dc5, a + 0), b + 0), c + 0);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
+}
+
+function mixBits(h: number, v: number): number {
+  hashBits[0] = v;
+  h = Math.imul(h ^ (hashWords[0] as number), 0x01000193);
+  return Math.imul(h ^ (hashWords[1] as number), 0x01000193);
 }
 
 /** Distinct values of a column and each row's position among them, so per-x terms are computed once. */

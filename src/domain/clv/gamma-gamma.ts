@@ -51,6 +51,8 @@ interface Prepared {
   xIndex: Int32Array;
   xWeights: Float64Array;
   customers: number;
+  /** Spend unit the rows are expressed in (m / scale). */
+  scale: number;
 }
 
 /** Total (weighted) Gamma-Gamma log-likelihood over customers with x > 0 (Fader & Hardie 2013, eq. 4). */
@@ -60,15 +62,11 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, data: SpendCol
 
 /** Maximum-likelihood Gamma-Gamma fit on log-parameters, spend rescaled to mean 1 while fitting. */
 export function fitGammaGamma(data: SpendColumns, options: GammaGammaFitOptions = {}): GammaGammaFit {
-  const raw = prepare(data, 1);
+  const rows = prepare(data, meanRepeatSpend(data));
   const minCustomers = options.minCustomers ?? 10;
-  if (raw.customers < minCustomers) {
-    throw new DataError(`too few customers with repeat purchases to fit Gamma-Gamma: ${raw.customers}, need ${minCustomers}`);
+  if (rows.customers < minCustomers) {
+    throw new DataError(`too few customers with repeat purchases to fit Gamma-Gamma: ${rows.customers}, need ${minCustomers}`);
   }
-  let meanM = 0;
-  for (let i = 0; i < raw.x.length; i++) meanM += ((raw.w[i] as number) * (raw.mx[i] as number)) / (raw.x[i] as number);
-  const scale = meanM / raw.customers;
-  const rows = prepare(data, scale);
   const objective = (theta: readonly number[]) => {
     if (theta.some((t) => Math.abs(t) > 30)) return { value: Infinity, gradient: theta.map(() => 0) };
     const pv = theta.map(Math.exp) as [number, number, number];
@@ -77,18 +75,33 @@ export function fitGammaGamma(data: SpendColumns, options: GammaGammaFitOptions 
   };
   const result = minimize((t) => objective(t).value, [0, 0, 0], { gradient: objective, maxIterations: options.maxIterations ?? 1000 });
   const [p, q, vScaled] = result.x.map(Math.exp) as [number, number, number];
-  const params = { p, q, v: vScaled * scale };
-  const correlation = weightlessCorrelation(raw);
+  const params = { p, q, v: vScaled * rows.scale };
+  const correlation = weightlessCorrelation(rows);
+  // Rescaling spend by s adds ln(s) per customer to the log-likelihood; take it off for the data's own unit.
+  const logLikelihood = evaluateLikelihood({ p, q, v: vScaled }, rows, false).value - rows.customers * Math.log(rows.scale);
   return Object.freeze({
     ...params,
-    logLikelihood: evaluateLikelihood(params, raw, false).value,
+    logLikelihood,
     iterations: result.iterations,
     evaluations: result.evaluations,
     converged: result.converged,
-    n: raw.customers,
+    n: rows.customers,
     correlation,
     warnings: Object.freeze(fitWarnings(params, correlation, options.correlationThreshold ?? 0.3)),
   });
+}
+
+// Mean of m over the repeat customers: fitting in units of it keeps v near 1.
+function meanRepeatSpend(data: SpendColumns): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < data.x.length; i++) {
+    if ((data.x[i] as number) > 0 && (data.m[i] as number) > 0) {
+      sum += data.m[i] as number;
+      count++;
+    }
+  }
+  return count > 0 ? sum / count : 1;
 }
 
 function fitWarnings(params: GammaGammaParams, correlation: number, threshold: number): string[] {
@@ -146,7 +159,7 @@ function prepare(data: SpendColumns, scale: number): Prepared {
     xWeights[k] = (xWeights[k] as number) + (w[i] as number);
     customers += w[i] as number;
   }
-  return { x, mx, lnM, w, xValues, xIndex, xWeights, customers };
+  return { x, mx, lnM, w, xValues, xIndex, xWeights, customers, scale };
 }
 
 // ln L = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln v + (px−1) ln m + px ln x − (px+q) ln(v + m x).
