@@ -6,7 +6,7 @@
  */
 import { DataError } from '../../errors.js';
 import { aggregateRfm, validateRfm, type AggregatedRfm, type RfmColumns } from './columns.js';
-import { minimize } from './optimize.js';
+import { minimize, minimizeNelderMead } from './optimize.js';
 import { digamma, hyp2f1, lgamma, logBeta, logHyp2f1 } from './special.js';
 
 export type { RfmColumns } from './columns.js';
@@ -34,6 +34,8 @@ export interface FitOptions {
   /** Fewer customers than this is a data error (default 20). */
   minCustomers?: number;
   maxIterations?: number;
+  /** 'auto' (default): BFGS with the analytic gradient, Nelder–Mead rescue; 'nelder-mead': derivative-free only. */
+  method?: 'auto' | 'nelder-mead';
 }
 
 /** Total (weighted) BG/NBD log-likelihood, FHL 2005 eq. 6. */
@@ -59,10 +61,11 @@ export function fitBgNbd(data: RfmColumns, options: FitOptions = {}): BgNbdFit {
     // Mean negative log-likelihood and its gradient with respect to the log-parameters.
     return { value: -value / rows.customers, gradient: gradient.map((g, i) => (-g * (pv[i] as number)) / rows.customers) };
   };
-  const result = minimize((t) => objective(t).value, [0, 0, 0, 0], {
-    gradient: objective,
-    maxIterations: options.maxIterations ?? 1000,
-  });
+  const value = (t: readonly number[]) => objective(t).value;
+  const result =
+    options.method === 'nelder-mead'
+      ? minimizeNelderMead(value, [0, 0, 0, 0], { maxIterations: options.maxIterations })
+      : minimize(value, [0, 0, 0, 0], { gradient: objective, maxIterations: options.maxIterations ?? 1000 });
   const fitted = unpack(result.x);
   const params = { ...fitted, alpha: fitted.alpha * scale };
   // Rescaling time by s adds ln(s)·Σx to the log-likelihood; take it off for the data's own unit.

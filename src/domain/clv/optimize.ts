@@ -139,23 +139,23 @@ export function minimizeNelderMead(f: Objective, x0: readonly number[], options:
   return { ...best, iterations, evaluations };
 }
 
+type Vertex = { x: number[]; f: number };
+
 function runSimplex(f: Objective, x0: readonly number[], options: NelderMeadOptions): MinimizeResult {
   const n = x0.length;
-  const [alpha, beta, gamma, delta] = [1, 1 + 2 / n, 0.75 - 1 / (2 * n), 1 - 1 / n];
   const ftol = options.ftol ?? 1e-12;
   const xtol = options.xtol ?? 1e-7;
   const maxIterations = options.maxIterations ?? 2000 * n;
   const step = options.initialStep ?? 0.5;
   let evaluations = 0;
   const value = (x: number[]) => (evaluations++, finiteOr(f(x)));
-  let simplex = [x0, ...x0.map((_, i) => x0.map((v, j) => (i === j ? v + step : v)))].map((x) => ({ x: [...x], f: value([...x]) }));
+  let simplex: Vertex[] = [x0, ...x0.map((_, i) => x0.map((v, j) => (i === j ? v + step : v)))].map((x) => ({ x: [...x], f: value([...x]) }));
   let iterations = 0;
   let converged = false;
   while (iterations < maxIterations) {
     simplex.sort((p, q) => p.f - q.f);
-    const lo = simplex[0] as { x: number[]; f: number };
-    const hi = simplex[n] as { x: number[]; f: number };
-    const fSpread = hi.f - lo.f;
+    const lo = simplex[0] as Vertex;
+    const fSpread = (simplex[n] as Vertex).f - lo.f;
     const xSpread = Math.max(...simplex.map((p) => maxAbs(p.x.map((v, i) => v - (lo.x[i] as number)))));
     const fScale = Math.max(Math.abs(lo.f), 1e-300);
     // Also stop at the rounding floor: vertices that differ only in the last bits cannot be ordered.
@@ -164,28 +164,38 @@ function runSimplex(f: Objective, x0: readonly number[], options: NelderMeadOpti
       break;
     }
     iterations++;
-    const centroid = lo.x.map((_, i) => simplex.slice(0, n).reduce((s, p) => s + (p.x[i] as number), 0) / n);
-    const toward = (t: number) => centroid.map((c, i) => c + t * (c - (hi.x[i] as number)));
-    const reflected = { x: toward(alpha), f: 0 };
-    reflected.f = value(reflected.x);
-    const secondWorst = (simplex[n - 1] as { f: number }).f;
-    if (reflected.f < lo.f) {
-      const expanded = { x: toward(alpha * beta), f: 0 };
-      expanded.f = value(expanded.x);
-      simplex[n] = expanded.f < reflected.f ? expanded : reflected;
-    } else if (reflected.f < secondWorst) {
-      simplex[n] = reflected;
-    } else {
-      const outside = reflected.f < hi.f;
-      const contracted = { x: toward(outside ? alpha * gamma : -gamma), f: 0 };
-      contracted.f = value(contracted.x);
-      if (contracted.f < (outside ? reflected.f : hi.f)) simplex[n] = contracted;
-      else simplex = simplex.map((p, k) => (k === 0 ? p : shrinkPoint(p.x, lo.x, delta, value)));
-    }
+    simplex = stepSimplex(simplex, value);
   }
   simplex.sort((p, q) => p.f - q.f);
-  const best = simplex[0] as { x: number[]; f: number };
+  const best = simplex[0] as Vertex;
   return { x: best.x, fx: best.f, iterations, evaluations, converged };
+}
+
+// One reflect / expand / contract / shrink move on a sorted simplex (Gao & Han 2012 coefficients).
+function stepSimplex(simplex: Vertex[], value: (x: number[]) => number): Vertex[] {
+  const n = simplex.length - 1;
+  const [alpha, beta, gamma, delta] = [1, 1 + 2 / n, 0.75 - 1 / (2 * n), 1 - 1 / n];
+  const lo = simplex[0] as Vertex;
+  const hi = simplex[n] as Vertex;
+  const centroid = lo.x.map((_, i) => simplex.slice(0, n).reduce((s, p) => s + (p.x[i] as number), 0) / n);
+  const toward = (t: number): Vertex => {
+    const x = centroid.map((c, i) => c + t * (c - (hi.x[i] as number)));
+    return { x, f: value(x) };
+  };
+  const next = [...simplex];
+  const reflected = toward(alpha);
+  if (reflected.f < lo.f) {
+    const expanded = toward(alpha * beta);
+    next[n] = expanded.f < reflected.f ? expanded : reflected;
+  } else if (reflected.f < (simplex[n - 1] as Vertex).f) {
+    next[n] = reflected;
+  } else {
+    const outside = reflected.f < hi.f;
+    const contracted = toward(outside ? alpha * gamma : -gamma);
+    if (contracted.f < (outside ? reflected.f : hi.f)) next[n] = contracted;
+    else return simplex.map((p, k) => (k === 0 ? p : shrinkPoint(p.x, lo.x, delta, value)));
+  }
+  return next;
 }
 
 function shrinkPoint(x: number[], toward: number[], delta: number, value: (x: number[]) => number) {

@@ -27,6 +27,14 @@ describe.skipIf(!present)('BG/NBD on the CDNOW sample (FHL 2005, sec. 7)', () =>
     expect(Object.isFrozen(fit)).toBe(true);
   });
 
+  it('reaches the same optimum with derivative-free Nelder–Mead', () => {
+    const fit = fitBgNbd(data, { method: 'nelder-mead' });
+    const reference = fitBgNbd(data);
+    expect(fit.converged).toBe(true);
+    for (const key of ['r', 'alpha', 'a', 'b'] as const) expect(fit[key] / reference[key]).toBeCloseTo(1, 4);
+    expect(fit.logLikelihood).toBeCloseTo(-9582.42556, 3);
+  });
+
   it('gives the log-likelihood at the rounded published parameters', () => {
     expect(bgNbdLogLikelihood(published, data)).toBeCloseTo(-9582.42683, 3);
   });
@@ -64,6 +72,15 @@ describe('BG/NBD closed forms at fixed parameters', () => {
     const expected = [0.0019995214, 0.0015170236, 0.001163315, 0.0009003148, 0.0007023638, 0.0005517902,
       0.0004361913, 0.0003467171, 0.0002769613, 0.000222226];
     expected.forEach((p, k) => expect(probabilityOfPurchases(published, 30, 11 + k)).toBeCloseTo(p, 10));
+  });
+
+  it('refuses degenerate data with a plain sentence', () => {
+    const ones = { x: new Float64Array(50), tX: new Float64Array(50), T: new Float64Array(50).fill(10) };
+    expect(() => fitBgNbd(ones)).toThrow(/bought only once/);
+    const few = { x: Float64Array.from([1, 2]), tX: Float64Array.from([3, 4]), T: Float64Array.from([5, 6]) };
+    expect(() => fitBgNbd(few)).toThrow(/too few customers/);
+    const bad = { x: Float64Array.from([1]), tX: Float64Array.from([7]), T: Float64Array.from([5]) };
+    expect(() => fitBgNbd(bad)).toThrow(/row 1: recency must lie between 0 and T/);
   });
 
   it('says a customer without repeat purchases is alive', () => {
