@@ -46,7 +46,7 @@ export function bgNbdLogLikelihood(params: BgNbdParams, data: RfmColumns): numbe
 /** Maximum-likelihood BG/NBD fit on log-parameters with time rescaled so that max T = 10. */
 export function fitBgNbd(data: RfmColumns, options: FitOptions = {}): BgNbdFit {
   validateRfm(data);
-  const scale = maxOf(data.T) / 10;
+  const scale = maxOf(data.T) / 10 || 1;
   const rows = aggregateRfm(data, scale);
   checkFittable(rows, options.minCustomers ?? 20);
   const unpack = (theta: readonly number[]): BgNbdParams => {

@@ -38,7 +38,8 @@ export function validateRfm(data: RfmColumns): void {
     const Ti = T[i] as number;
     const where = `row ${i + 1}`;
     if (!(Number.isInteger(xi) && xi >= 0)) throw new DataError(`${where}: frequency must be a whole number ≥ 0, got ${xi}`);
-    if (!(Ti > 0 && Number.isFinite(Ti))) throw new DataError(`${where}: T (customer age) must be positive, got ${Ti}`);
+    // T = 0 (first purchase on the last day) is allowed: such a customer adds nothing to the likelihood.
+    if (!(Ti >= 0 && Number.isFinite(Ti))) throw new DataError(`${where}: T (customer age) must be a number ≥ 0, got ${Ti}`);
     if (!(ti >= 0 && ti <= Ti)) throw new DataError(`${where}: recency must lie between 0 and T, got ${ti} with T ${Ti}`);
     const wi = weights ? (weights[i] as number) : 1;
     if (!(wi >= 0 && Number.isFinite(wi))) throw new DataError(`${where}: weight must be a finite number ≥ 0, got ${wi}`);

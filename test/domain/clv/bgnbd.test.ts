@@ -81,6 +81,8 @@ describe('BG/NBD closed forms at fixed parameters', () => {
     expect(() => fitBgNbd(few)).toThrow(/too few customers/);
     const bad = { x: Float64Array.from([1]), tX: Float64Array.from([7]), T: Float64Array.from([5]) };
     expect(() => fitBgNbd(bad)).toThrow(/row 1: recency must lie between 0 and T/);
+    const negative = { x: Float64Array.from([0]), tX: Float64Array.from([0]), T: Float64Array.from([-1]) };
+    expect(() => fitBgNbd(negative)).toThrow(/T \(customer age\) must be a number ≥ 0/);
   });
 
   it('says a customer without repeat purchases is alive', () => {
