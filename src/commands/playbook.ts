@@ -1,0 +1,134 @@
+/**
+ * `winback playbook show | init FILE | validate FILE`: look at, copy and check the playbook
+ * that maps departure reasons to measures, offers, channels and timing.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import Table from 'cli-table3';
+import type { Context } from '../cli/context.js';
+import { validatePlaybook } from '../domain/playbook.js';
+import type { Playbook, TimingRule } from '../domain/playbook-types.js';
+import { DataError, ExitCode, UsageError } from '../errors.js';
+import { DEFAULT_PLAYBOOK_PATH, describeInvalid, loadPlaybook, readPlaybookSource, writePlaybookFile } from '../io/playbook-file.js';
+
+export type Lang = 'en' | 'de';
+
+export interface PlaybookShowOptions {
+  lang: Lang;
+  json: boolean;
+  /** a user playbook instead of the default */
+  playbook?: string;
+}
+
+export interface PlaybookInitOptions {
+  force?: boolean;
+}
+
+/** Raw show flags as commander gives them. */
+export interface PlaybookShowFlags {
+  lang?: string;
+  json?: boolean;
+  playbook?: string;
+}
+
+/** Turns commander's raw values into typed show options; a bad --lang is a usage error. */
+export function parsePlaybookShowOptions(raw: PlaybookShowFlags): PlaybookShowOptions {
+  const lang = (raw.lang ?? 'en').toLowerCase();
+  if (lang !== 'en' && lang !== 'de') throw new UsageError(`--lang must be "en" or "de", not "${raw.lang}"`);
+  return { lang, json: raw.json === true, ...(raw.playbook !== undefined ? { playbook: raw.playbook } : {}) };
+}
+
+/** Prints the playbook as a table (or JSON): reason → measure, offers, channels, timing. */
+export async function runPlaybookShow(ctx: Context, flags: PlaybookShowFlags): Promise<number> {
+  const opts = parsePlaybookShowOptions(flags);
+  const path = opts.playbook === undefined ? undefined : resolve(ctx.cwd, opts.playbook);
+  const loaded = await loadPlaybook(path);
+  for (const w of loaded.warnings) ctx.stderr.write(`winback playbook show: warning: ${w}\n`);
+  if (opts.json) {
+    ctx.stdout.write(`${JSON.stringify({ source: loaded.source, sha256: loaded.sha256, playbook: loaded.playbook }, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  ctx.stdout.write(`${renderPlaybookTable(loaded.playbook, opts.lang, ctx.color)}\n`);
+  ctx.stdout.write(`${opts.lang === 'de' ? 'Quelle' : 'source'}: ${loaded.source} (sha256 ${loaded.sha256.slice(0, 12)})\n`);
+  return ExitCode.ok;
+}
+
+/** Writes an editable, commented copy of the default playbook; refuses to overwrite without --force. */
+export async function runPlaybookInit(ctx: Context, file: string, opts: PlaybookInitOptions): Promise<number> {
+  if (file.trim() === '' || file === '-') throw new UsageError('playbook init needs a file name to write');
+  const target = isAbsolute(file) ? file : resolve(ctx.cwd, file);
+  const { text } = await readPlaybookSource(DEFAULT_PLAYBOOK_PATH);
+  await writePlaybookFile(target, text, opts.force === true);
+  ctx.stdout.write(`wrote ${file}\nnext: edit it, check it with "winback playbook validate ${file}", use it with --playbook ${file}\n`);
+  return ExitCode.ok;
+}
+
+/** Checks a playbook file: 0 when valid, 65 with every error and its path when not. */
+export async function runPlaybookValidate(ctx: Context, file: string): Promise<number> {
+  const path = resolve(ctx.cwd, file);
+  let data: unknown;
+  try {
+    data = (await readPlaybookSource(path)).data;
+  } catch (err) {
+    if (!(err instanceof DataError)) throw err;
+    ctx.stderr.write(`winback playbook validate: ${err.message}\n`);
+    return ExitCode.data;
+  }
+  const result = validatePlaybook(data);
+  for (const w of result.warnings) ctx.stderr.write(`winback playbook validate: warning: ${w}\n`);
+  if (result.playbook === undefined) {
+    ctx.stderr.write(`winback playbook validate: ${describeInvalid(file, result)}\n`);
+    return ExitCode.data;
+  }
+  const pb = result.playbook;
+  ctx.stdout.write(`${file}: valid playbook (${pb.reasons.length} reasons, ${pb.offers.length} offers)\n`);
+  return ExitCode.ok;
+}
+
+const HEADINGS: Record<Lang, string[]> = {
+  en: ['reason', 'measure', 'offers', 'channels', 'timing', 'base rate'],
+  de: ['Grund', 'Maßnahme', 'Angebote', 'Kanäle', 'Zeitpunkt', 'Basisquote'],
+};
+
+/** The playbook as a text table in one language. */
+export function renderPlaybookTable(playbook: Playbook, lang: Lang, color: boolean): string {
+  const table = new Table({
+    head: HEADINGS[lang],
+    colWidths: [20, 44, 18, 16, 30, 7],
+    wordWrap: true,
+    style: color ? { head: ['cyan'] } : { head: [], border: [] },
+  });
+  for (const r of playbook.reasons) {
+    table.push([
+      `${r.label[lang]}\n(${r.code})`,
+      r.measure[lang],
+      r.offers.join(', ') || '—',
+      r.channels.join(', ') || '—',
+      describeTiming(r.timing, lang, playbook.coolingOffDays),
+      r.final ? '—' : `${Math.round(r.baseRate * 100)} %`,
+    ]);
+  }
+  return table.toString();
+}
+
+/** A timing rule in a few words. */
+export function describeTiming(t: TimingRule, lang: Lang, coolingOffDays: number): string {
+  const de = lang === 'de';
+  switch (t.kind) {
+    case 'soon':
+    case 'after_some_time': {
+      const wait = Math.max(t.afterDays, coolingOffDays);
+      const what = t.kind === 'soon' ? (de ? 'bald' : 'soon') : de ? 'nach einiger Zeit' : 'after some time';
+      return de ? `${what}: ${wait} T nach Kündigung, ${t.windowDays} T lang` : `${what}: ${wait} d after churn, for ${t.windowDays} d`;
+    }
+    case 'before_contract_end':
+      return de
+        ? `vor Ende des Konkurrenzvertrags: Fenster endet ${t.leadDays} T davor (sonst ${t.assumedTermMonths} Mon. Laufzeit)`
+        : `before competitor contract ends: window closes ${t.leadDays} d before (else ${t.assumedTermMonths}-month term)`;
+    case 'after_fix': {
+      const from = t.fixedFrom ?? (de ? `unbekannt: ${t.fallbackAfterDays ?? 90} T nach Kündigung` : `unknown: ${t.fallbackAfterDays ?? 90} d after churn`);
+      return de ? `nach Behebung (${from})` : `once fixed (${from})`;
+    }
+    case 'never':
+      return de ? 'nie' : 'never';
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * Playbook validation: turns parsed YAML/JSON into a typed Playbook, or into every error
+ * with the path to the bad entry ("reasons[3].timing.kind") plus warnings.
+ */
+import { z } from 'zod';
+import { parseIsoDay } from './dates.js';
+import { CHANNELS, REASON_CODES, type Playbook, type ReasonCode, type ReasonEntry } from './playbook-types.js';
+import { parsePhrase } from './reasons/phrase.js';
+
+export interface PlaybookIssue {
+  path: string;
+  message: string;
+}
+
+export interface PlaybookValidation {
+  playbook?: Playbook;
+  errors: PlaybookIssue[];
+  warnings: string[];
+}
+
+const rate = z.number().min(0).max(1);
+const factor = z.number().min(0);
+const days = z.number().int().min(0);
+const text = z.string().trim().min(1);
+const localText = z.object({ en: text, de: text });
+const wordLists = z.object({ en: z.array(z.string()), de: z.array(z.string()) });
+const offerKind = z.enum(['material', 'emotional', 'informational', 'personal', 'none']);
+
+const timingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('soon'), afterDays: days, windowDays: days.min(1) }),
+  z.object({ kind: z.literal('after_some_time'), afterDays: days, windowDays: days.min(1) }),
+  z.object({
+    kind: z.literal('before_contract_end'),
+    leadDays: days,
+    windowDays: days.min(1),
+    assumedTermMonths: z.number().int().min(1).max(120),
+  }),
+  z.object({
+    kind: z.literal('after_fix'),
+    fixedFrom: z.string().nullable(),
+    windowDays: days.min(1),
+    fallbackAfterDays: days.optional(),
+  }),
+  z.object({ kind: z.literal('never') }),
+]);
+
+const reasonSchema = z.object({
+  code: z.enum(REASON_CODES),
+  label: localText,
+  side: z.enum(['customer', 'company', 'competition', 'final', 'none']),
+  final: z.boolean(),
+  measure: localText,
+  angle: localText,
+  offerKind,
+  offers: z.array(z.string()),
+  channels: z.array(z.enum(CHANNELS)),
+  timing: timingSchema,
+  baseRate: rate,
+  lifetimeFactor: factor,
+  marginFactor: factor,
+  phrases: wordLists,
+  codeLabels: z.array(z.union([z.string(), z.number().transform(String)])),
+});
+
+const offerSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and _'),
+  kind: offerKind,
+  label: localText,
+  reacquisitionOddsFactor: z.number().positive(),
+  lifetimeFactor: z.number().positive(),
+  marginReduction: rate,
+  incentiveCost: z.number().min(0),
+});
+
+const playbookSchema = z.object({
+  version: z.number().int().min(1),
+  coolingOffDays: days,
+  channelCosts: z.object({ visit: z.number().min(0), phone: z.number().min(0), letter: z.number().min(0), email: z.number().min(0) }),
+  offers: z.array(offerSchema).min(1),
+  reasons: z.array(reasonSchema),
+  negations: wordLists,
+  neutralizers: wordLists.optional(),
+});
+
+/** Validates parsed playbook data; returns the typed playbook only when there are no errors. */
+export function validatePlaybook(data: unknown): PlaybookValidation {
+  const warnings = unknownKeyWarnings(data);
+  const parsed = playbookSchema.safeParse(data);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+    return { errors, warnings };
+  }
+  const playbook = parsed.data as Playbook;
+  const errors = checkConsistency(playbook, warnings);
+  return errors.length > 0 ? { errors, warnings } : { playbook, errors, warnings };
+}
+
+/** The playbook entry of a reason code (validation guarantees there is exactly one). */
+export function reasonEntry(playbook: Playbook, code: ReasonCode): ReasonEntry {
+  const entry = playbook.reasons.find((r) => r.code === code);
+  if (entry === undefined) throw new Error(`playbook has no entry for reason ${code}`);
+  return entry;
+}
+
+/** Formats a zod path as reasons[3].timing.kind. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out === '' ? '(top level)' : out;
+}
+
+function checkConsistency(playbook: Playbook, warnings: string[]): PlaybookIssue[] {
+  const errors: PlaybookIssue[] = [];
+  const offerIds = new Set<string>();
+  playbook.offers.forEach((o, i) => {
+    if (offerIds.has(o.id)) errors.push({ path: `offers[${i}].id`, message: `offer id "${o.id}" appears twice` });
+    offerIds.add(o.id);
+  });
+  const seen = new Map<ReasonCode, number>();
+  playbook.reasons.forEach((r, i) => {
+    const at = `reasons[${i}]`;
+    const first = seen.get(r.code);
+    if (first !== undefined) errors.push({ path: `${at}.code`, message: `reason "${r.code}" is already defined at reasons[${first}]` });
+    else seen.set(r.code, i);
+    r.offers.forEach((id, j) => {
+      if (!offerIds.has(id)) errors.push({ path: `${at}.offers[${j}]`, message: `unknown offer "${id}"; defined offers: ${[...offerIds].join(', ')}` });
+    });
+    errors.push(...checkReason(r, at, warnings));
+  });
+  const missing = REASON_CODES.filter((c) => !seen.has(c));
+  if (missing.length > 0) errors.push({ path: 'reasons', message: `missing entries for reason codes: ${missing.join(', ')}` });
+  return errors;
+}
+
+function checkReason(r: ReasonEntry, at: string, warnings: string[]): PlaybookIssue[] {
+  const errors: PlaybookIssue[] = [];
+  if (r.final !== (r.timing.kind === 'never')) {
+    errors.push({ path: `${at}.timing.kind`, message: r.final ? 'a final reason must have timing kind "never"' : 'timing "never" is only for final reasons (set final: true)' });
+  }
+  if (r.timing.kind === 'after_fix' && r.timing.fixedFrom !== null && parseIsoDay(r.timing.fixedFrom) === undefined) {
+    errors.push({ path: `${at}.timing.fixedFrom`, message: `"${r.timing.fixedFrom}" is not a date (YYYY-MM-DD) or null` });
+  }
+  if (new Set(r.channels).size !== r.channels.length) errors.push({ path: `${at}.channels`, message: 'a channel is listed twice' });
+  if (!r.final && r.channels.length === 0) errors.push({ path: `${at}.channels`, message: 'a reason that may be contacted needs at least one channel' });
+  if (!r.final && r.offers.length === 0) errors.push({ path: `${at}.offers`, message: 'a reason that may be contacted needs at least one offer' });
+  if (r.final && (r.baseRate > 0 || r.offers.length > 0)) warnings.push(`${at} (${r.code}) is final: its baseRate and offers are ignored`);
+  for (const lang of ['en', 'de'] as const) {
+    r.phrases[lang].forEach((p, j) => {
+      const parsed = parsePhrase(p);
+      if (typeof parsed === 'string') errors.push({ path: `${at}.phrases.${lang}[${j}]`, message: parsed });
+    });
+  }
+  if (r.code !== 'unknown' && r.phrases.en.length + r.phrases.de.length === 0) {
+    warnings.push(`${at} (${r.code}) has no phrases: free text will never be classified as ${r.code}`);
+  }
+  return errors;
+}
+
+const TOP_KEYS = new Set(Object.keys(playbookSchema.shape));
+const REASON_KEYS = new Set(Object.keys(reasonSchema.shape));
+
+/** Unknown keys are ignored, but a misspelt key ("phrase:") deserves a warning. */
+function unknownKeyWarnings(data: unknown): string[] {
+  const warnings: string[] = [];
+  if (!isRecord(data)) return warnings;
+  for (const key of Object.keys(data)) if (!TOP_KEYS.has(key)) warnings.push(`unknown key "${key}" ignored`);
+  if (Array.isArray(data.reasons)) {
+    data.reasons.forEach((r: unknown, i: number) => {
+      if (!isRecord(r)) return;
+      for (const key of Object.keys(r)) if (!REASON_KEYS.has(key)) warnings.push(`unknown key "reasons[${i}].${key}" ignored`);
+    });
+  }
+  return warnings;
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}

@@ -1,0 +1,126 @@
+/**
+ * Departure-reason classification: a reason_code cell, or free text in German or English,
+ * becomes one of the stable reason codes with a confidence and the evidence behind it.
+ * Texts without a confident match stay `unknown` for review rather than being forced.
+ */
+import type { ReasonCode } from './playbook-types.js';
+import { findMatches, type PhraseMatch } from './reasons/match.js';
+import { BOUNDARY, tokenizeReason } from './reasons/normalize.js';
+import { codeKey, type ReasonVocabulary } from './reasons/vocabulary.js';
+
+export { normalizeReasonText, tokenizeReason } from './reasons/normalize.js';
+export { compileVocabulary, type ReasonVocabulary } from './reasons/vocabulary.js';
+export { parsePhrase } from './reasons/phrase.js';
+
+export interface ReasonClassification {
+  code: ReasonCode;
+  secondary?: ReasonCode;
+  /** 0..1; 1 for a recognised reason_code cell */
+  confidence: number;
+  /** the phrase that matched, or the code cell as given */
+  evidence: string;
+  source: 'code' | 'text' | 'none';
+}
+
+export interface ReasonInput {
+  text?: string;
+  code?: string;
+}
+
+/** Below this confidence a text is `unknown` (its best guess is kept as `secondary`). */
+export const MIN_CONFIDENCE = 0.4;
+/** A runner-up reason needs at least this score to be reported as secondary. */
+const MIN_SECONDARY_SCORE = 0.5;
+/** Further matches of a reason add this share of their weight to its score. */
+const EXTRA_MATCH_SHARE = 0.3;
+const MAX_TOKENS = 200;
+const TEXT_CACHE_LIMIT = 20_000;
+
+const NOTHING: ReasonClassification = { code: 'unknown', confidence: 0, evidence: '', source: 'none' };
+
+/** Classifies one row's reason: a known code cell wins; otherwise the text (and an unknown code cell) is read. */
+export function classifyReason(input: ReasonInput, vocab: ReasonVocabulary): ReasonClassification {
+  const code = input.code?.trim() ?? '';
+  if (code !== '') {
+    const known = vocab.codeLabels.get(codeKey(code));
+    if (known !== undefined) return { code: known, confidence: 1, evidence: code, source: 'code' };
+  }
+  const text = [input.text?.trim() ?? '', codeKey(code) === '' ? '' : code].filter((t) => t !== '').join(' ; ');
+  if (text === '') return NOTHING;
+  const cache = vocab.textCache as Map<string, ReasonClassification>;
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  const result = classifyText(text, vocab);
+  if (cache.size >= TEXT_CACHE_LIMIT) cache.clear();
+  cache.set(text, result);
+  return result;
+}
+
+function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassification {
+  const tokens = tokenizeReason(text).slice(0, MAX_TOKENS);
+  const matches = dropCovered(findMatches(tokens, vocab));
+  const ranked = rankReasons(matches.filter((m) => m.reason !== 'unknown'));
+  const top = ranked[0];
+  if (top === undefined) {
+    const asked = rankReasons(matches)[0];
+    if (asked === undefined) return NOTHING;
+    // An explicit "keine Angabe" / "no reason given".
+    return { code: 'unknown', confidence: round3(strengthOf(asked.score)), evidence: evidenceOf(tokens, asked.best), source: 'text' };
+  }
+  const second = ranked[1];
+  const dominance = second === undefined ? 1 : 0.55 + (0.45 * (top.score - second.score)) / top.score;
+  const confidence = round3(strengthOf(top.score) * dominance);
+  const evidence = evidenceOf(tokens, top.best);
+  if (confidence < MIN_CONFIDENCE) return { code: 'unknown', secondary: top.reason, confidence, evidence, source: 'text' };
+  const result: ReasonClassification = { code: top.reason, confidence, evidence, source: 'text' };
+  if (second !== undefined && second.score >= MIN_SECONDARY_SCORE) result.secondary = second.reason;
+  return result;
+}
+
+/** Maps a score (sum of phrase weights) to 0..1: one plain phrase ≈ 0.78, a strong one ≈ 0.95. */
+function strengthOf(score: number): number {
+  return 1 - Math.exp(-1.5 * score);
+}
+
+interface RankedReason {
+  reason: ReasonCode;
+  score: number;
+  best: PhraseMatch;
+}
+
+/** Scores per reason, best first; ties go to the reason mentioned first. */
+function rankReasons(matches: PhraseMatch[]): RankedReason[] {
+  const byReason = new Map<ReasonCode, PhraseMatch[]>();
+  for (const m of [...matches].sort((a, b) => b.weight - a.weight || a.start - b.start)) {
+    const list = byReason.get(m.reason) ?? [];
+    // Overlapping matches of one reason ("zu teuer" and "teuer") count once.
+    if (!list.some((o) => m.start <= o.end && o.start <= m.end)) list.push(m);
+    byReason.set(m.reason, list);
+  }
+  const ranked: RankedReason[] = [];
+  for (const [reason, list] of byReason) {
+    const best = list[0] as PhraseMatch;
+    const rest = list.slice(1).reduce((sum, m) => sum + m.weight, 0);
+    ranked.push({ reason, score: Math.min(4, best.weight + EXTRA_MATCH_SHARE * rest), best });
+  }
+  const firstStart = (r: RankedReason) => Math.min(...(byReason.get(r.reason) ?? []).map((m) => m.start));
+  return ranked.sort((a, b) => b.score - a.score || firstStart(a) - firstStart(b));
+}
+
+/** Drops a match lying inside a stronger match of another reason ("Ansprechpartner gewechselt" is not a switch). */
+function dropCovered(matches: PhraseMatch[]): PhraseMatch[] {
+  return matches.filter(
+    (m) => !matches.some((o) => o.reason !== m.reason && o.weight > m.weight && o.start <= m.start && m.end <= o.end),
+  );
+}
+
+function evidenceOf(tokens: string[], m: PhraseMatch): string {
+  return tokens
+    .slice(m.start, m.end + 1)
+    .filter((t) => t !== BOUNDARY)
+    .join(' ');
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

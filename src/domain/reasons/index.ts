@@ -1,0 +1,2 @@
+/** The reason classifier's public API (same as src/domain/reasons.ts). */
+export * from '../reasons.js';

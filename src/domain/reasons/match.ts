@@ -1,0 +1,139 @@
+/**
+ * Finds the playbook phrases in a tokenised reason text and drops the ones the writer
+ * denied ("nicht wegen dem Preis", "price was fine").
+ */
+import type { ReasonCode } from '../playbook-types.js';
+import { BOUNDARY } from './normalize.js';
+import { MAX_GAP } from './phrase.js';
+import { FUZZY_FACTOR, resolveToken, type CompiledPhrase, type ReasonVocabulary, type TokenHit } from './vocabulary.js';
+
+export interface PhraseMatch {
+  reason: ReasonCode;
+  weight: number;
+  /** first and last token index of the match */
+  start: number;
+  end: number;
+}
+
+/** Words that may stand between a negation and what it negates ("nicht wegen DEM Preis"). */
+const FILLER_WORDS = new Set([
+  'wegen', 'aufgrund', 'grund', 'von', 'vom', 'der', 'die', 'das', 'dem', 'den', 'des', 'ein', 'eine', 'einen',
+  'einem', 'einer', 'mit', 'am', 'im', 'zum', 'zur', 'um', 'so', 'sehr', 'wirklich', 'eigentlich', 'mehr',
+  'hauptsaechlich', 'primaer', 'unbedingt', 'direkt', 'an', 'in', 'ueber', 'bezueglich', 'es', 'ist', 'war',
+  'weil', 'da', 'er', 'sie', 'wir', 'auf', 'der', 'because', 'of', 'due', 'to', 'the', 'a', 'an', 'about',
+  'with', 'for', 'over', 'by', 'any', 'really', 'just', 'primarily', 'mainly', 'so', 'much', 'very', 'related',
+  'regarding', 're', 'actually', 'its', 'it', 'was', 'is', 'were', 'be', 'been', 'their', 'our', 'his', 'her',
+  'due', 'reason', 'issue', 'problem', 'an', 'at', 'all', 'that', 'this', 'sind', 'waren', 'are', 'immer',
+  'always', 'ganz', 'recht', 'quite', 'pretty', 'voellig', 'absolut', 'absolutely', 'totally', 'auch', 'also',
+]);
+/** "nicht nur wegen dem Preis" affirms the price, it does not deny it. */
+const NOT_ONLY = new Set(['nur', 'allein', 'ausschliesslich', 'only', 'just', 'solely', 'merely']);
+/** How far back a negation reaches. */
+const NEGATION_REACH = 5;
+/** How far after a match a neutralizer ("ok", "fine") may stand. */
+const NEUTRALIZER_REACH = 4;
+
+/** All phrase matches in the tokens that were neither negated nor called unproblematic. */
+export function findMatches(tokens: string[], v: ReasonVocabulary): PhraseMatch[] {
+  const hits = tokens.map((t) => (t === BOUNDARY ? [] : resolveToken(v, t)));
+  const matches: PhraseMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (const hit of hits[i] as TokenHit[]) {
+      for (const index of v.phrasesByWord.get(hit.word) ?? []) {
+        const phrase = v.phrases[index] as CompiledPhrase;
+        const m = phrase.unordered ? matchUnordered(phrase, i, tokens, hits) : matchOrdered(phrase, i, tokens, hits);
+        if (m !== undefined && isAsserted(m, tokens, v)) matches.push(m);
+      }
+    }
+  }
+  return matches;
+}
+
+function hitAt(hits: TokenHit[][], pos: number, word: number): TokenHit | undefined {
+  return hits[pos]?.find((h) => h.word === word);
+}
+
+function matchOrdered(p: CompiledPhrase, start: number, tokens: string[], hits: TokenHit[][]): PhraseMatch | undefined {
+  let fuzzy = hitAt(hits, start, p.words[0] as number)?.fuzzy ?? false;
+  let pos = start;
+  for (let w = 1; w < p.words.length; w++) {
+    let found = -1;
+    for (let j = pos + 1; j <= pos + 1 + MAX_GAP && j < tokens.length && tokens[j] !== BOUNDARY; j++) {
+      const h = hitAt(hits, j, p.words[w] as number);
+      if (h) {
+        found = j;
+        fuzzy ||= h.fuzzy;
+        break;
+      }
+    }
+    if (found < 0) return undefined;
+    pos = found;
+  }
+  return { reason: p.reason, weight: p.weight * (fuzzy ? FUZZY_FACTOR : 1), start, end: pos };
+}
+
+function matchUnordered(p: CompiledPhrase, at: number, tokens: string[], hits: TokenHit[][]): PhraseMatch | undefined {
+  let from = at;
+  while (from > 0 && tokens[from - 1] !== BOUNDARY) from--;
+  let to = at;
+  while (to < tokens.length - 1 && tokens[to + 1] !== BOUNDARY) to++;
+  let start = Infinity;
+  let end = -1;
+  let fuzzy = false;
+  for (const word of p.words) {
+    let found = -1;
+    for (let j = from; j <= to && found < 0; j++) {
+      const h = hitAt(hits, j, word);
+      if (h && !(j >= start && j <= end && p.words.length > new Set(p.words).size)) {
+        found = j;
+        fuzzy ||= h.fuzzy;
+      }
+    }
+    if (found < 0) return undefined;
+    start = Math.min(start, found);
+    end = Math.max(end, found);
+  }
+  // Report each co-occurrence once, from its leftmost token.
+  if (start !== at) return undefined;
+  return { reason: p.reason, weight: p.weight * (fuzzy ? FUZZY_FACTOR : 1), start, end };
+}
+
+/** False when the writer negated the phrase, or said right after it that it was fine. */
+function isAsserted(m: PhraseMatch, tokens: string[], v: ReasonVocabulary): boolean {
+  const negated = isNegatedBefore(m.start, tokens, v);
+  const neutral = neutralizerAfter(m.end, tokens, v);
+  if (neutral === 'negated') return true; // "Service war nicht in Ordnung"
+  if (neutral === 'plain') return negated; // "nicht mit dem Service zufrieden" is a complaint
+  return !negated;
+}
+
+function isNegatedBefore(start: number, tokens: string[], v: ReasonVocabulary): boolean {
+  for (let j = start - 1; j >= 0 && j >= start - NEGATION_REACH; j--) {
+    const t = tokens[j] as string;
+    if (t === BOUNDARY) return false;
+    if (v.negations.has(t)) return !NOT_ONLY.has(tokens[j + 1] as string);
+    // "zufrieden mit dem Preis" denies a price problem; "nicht zufrieden mit dem Preis" states one.
+    if (v.neutralWords.has(t)) return !(j > 0 && v.negations.has(tokens[j - 1] as string));
+    if (!FILLER_WORDS.has(t)) return false;
+  }
+  return false;
+}
+
+function neutralizerAfter(end: number, tokens: string[], v: ReasonVocabulary): 'none' | 'plain' | 'negated' {
+  for (let j = end + 1; j < tokens.length && j <= end + NEUTRALIZER_REACH; j++) {
+    const t = tokens[j] as string;
+    if (t === BOUNDARY) return 'none';
+    for (const n of v.neutralizers) {
+      if (!n.every((word, k) => tokens[j + k] === word)) continue;
+      const before = tokens[j - 1] as string;
+      const after = tokens[j + n.length] ?? '';
+      const startsNegated = v.negations.has(n[0] as string);
+      // "Service war nicht in Ordnung", "Preis passt nicht": the neutralizer is itself denied.
+      if (!startsNegated && ((j - 1 > end && v.negations.has(before)) || v.negations.has(after))) return 'negated';
+      return 'plain';
+    }
+    // Only "was", "eigentlich", "really" … may stand between the phrase and its verdict.
+    if (!FILLER_WORDS.has(t) && !v.negations.has(t)) return 'none';
+  }
+  return 'none';
+}

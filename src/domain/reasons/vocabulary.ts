@@ -1,0 +1,161 @@
+/**
+ * Compiles a playbook's phrases once into lookup maps, so that classifying a row costs a
+ * few map lookups per token and never builds a regular expression.
+ */
+import type { Playbook, ReasonCode } from '../playbook-types.js';
+import { foldWord, tokenizeReason } from './normalize.js';
+import { deletions, parsePhrase, withinOneEdit, type WordKind, type WordPattern } from './phrase.js';
+
+/** Typo tolerance applies to words and stems of at least this many letters. */
+const FUZZY_MIN_LENGTH = 6;
+/** A fuzzy hit counts a little less than an exact one. */
+export const FUZZY_FACTOR = 0.85;
+const TOKEN_CACHE_LIMIT = 100_000;
+
+export interface CompiledPhrase {
+  reason: ReasonCode;
+  words: number[];
+  unordered: boolean;
+  weight: number;
+}
+
+/** One vocabulary word that a token matched; fuzzy when only within one typo. */
+export interface TokenHit {
+  word: number;
+  fuzzy: boolean;
+}
+
+/** Precompiled classifier data; build with compileVocabulary, reuse for every row. */
+export interface ReasonVocabulary {
+  words: WordPattern[];
+  phrases: CompiledPhrase[];
+  /** phrase indexes by their first word (ordered) or by every word (unordered) */
+  phrasesByWord: Map<number, number[]>;
+  maps: Record<WordKind, Map<string, number[]>>;
+  infixLengths: number[];
+  fuzzyExact: Map<string, number[]>;
+  fuzzyPrefix: Map<string, number[]>;
+  fuzzySuffix: Map<string, number[]>;
+  negations: Set<string>;
+  /** neutralizer phrases as token sequences */
+  neutralizers: string[][];
+  /** one-word neutralizers, also read before a phrase ("zufrieden mit dem Preis") */
+  neutralWords: Set<string>;
+  codeLabels: Map<string, ReasonCode>;
+  tokenCache: Map<string, TokenHit[]>;
+  /** recent texts and their results: exports repeat the same few reason texts a lot */
+  textCache: Map<string, unknown>;
+}
+
+/** Builds the matchers for a playbook's vocabulary once. */
+export function compileVocabulary(playbook: Pick<Playbook, 'reasons' | 'negations' | 'neutralizers'>): ReasonVocabulary {
+  const v: ReasonVocabulary = {
+    words: [],
+    phrases: [],
+    phrasesByWord: new Map(),
+    maps: { exact: new Map(), prefix: new Map(), suffix: new Map(), infix: new Map() },
+    infixLengths: [],
+    fuzzyExact: new Map(),
+    fuzzyPrefix: new Map(),
+    fuzzySuffix: new Map(),
+    negations: new Set([...playbook.negations.en, ...playbook.negations.de].map(foldWord)),
+    neutralizers: [...(playbook.neutralizers?.en ?? []), ...(playbook.neutralizers?.de ?? [])]
+      .map((p) => tokenizeReason(p))
+      .filter((t) => t.length > 0),
+    neutralWords: new Set(),
+    codeLabels: new Map(),
+    tokenCache: new Map(),
+    textCache: new Map(),
+  };
+  const wordIds = new Map<string, number>();
+  for (const entry of playbook.reasons) {
+    for (const label of [entry.code, entry.label.en, entry.label.de, ...entry.codeLabels]) {
+      const key = codeKey(label);
+      if (key !== '' && !v.codeLabels.has(key)) v.codeLabels.set(key, entry.code);
+    }
+    for (const text of [...entry.phrases.en, ...entry.phrases.de]) {
+      const parsed = parsePhrase(text);
+      if (typeof parsed === 'string') continue; // validatePlaybook reports it
+      const ids = parsed.words.map((w) => internWord(v, wordIds, w));
+      const index = v.phrases.push({ reason: entry.code, words: ids, unordered: parsed.unordered, weight: parsed.weight }) - 1;
+      for (const id of parsed.unordered ? new Set(ids) : [ids[0] as number]) addTo(v.phrasesByWord, id, index);
+    }
+  }
+  for (const n of v.neutralizers) if (n.length === 1) v.neutralWords.add(n[0] as string);
+  v.infixLengths = [...new Set(v.words.filter((w) => w.kind === 'infix').map((w) => w.text.length))];
+  return v;
+}
+
+/** The lookup key of a reason_code cell or label: folded, without spaces or punctuation. */
+export function codeKey(text: string): string {
+  return foldWord(text).replace(/ /g, '');
+}
+
+function internWord(v: ReasonVocabulary, ids: Map<string, number>, w: WordPattern): number {
+  const key = `${w.kind}:${w.text}`;
+  const known = ids.get(key);
+  if (known !== undefined) return known;
+  const id = v.words.push(w) - 1;
+  ids.set(key, id);
+  addTo(v.maps[w.kind], w.text, id);
+  if (w.text.length >= FUZZY_MIN_LENGTH) {
+    const keys = [w.text, ...deletions(w.text)];
+    if (w.kind === 'exact') keys.forEach((k) => addTo(v.fuzzyExact, k, id));
+    if (w.kind === 'prefix' || w.kind === 'infix') keys.forEach((k) => addTo(v.fuzzyPrefix, k, id));
+    if (w.kind === 'suffix' || w.kind === 'infix') keys.forEach((k) => addTo(v.fuzzySuffix, k, id));
+  }
+  return id;
+}
+
+function addTo<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+/** Vocabulary words a token matches: exactly, by stem, or (when nothing else) within one typo. */
+export function resolveToken(v: ReasonVocabulary, token: string): TokenHit[] {
+  const cached = v.tokenCache.get(token);
+  if (cached !== undefined) return cached;
+  const found = new Set<number>();
+  const add = (ids: number[] | undefined) => ids?.forEach((id) => found.add(id));
+  const n = token.length;
+  add(v.maps.exact.get(token));
+  for (let len = 1; len <= n; len++) {
+    add(v.maps.prefix.get(token.slice(0, len)));
+    add(v.maps.suffix.get(token.slice(n - len)));
+  }
+  for (const len of v.infixLengths) {
+    for (let i = 0; i + len <= n; i++) add(v.maps.infix.get(token.slice(i, i + len)));
+  }
+  let hits: TokenHit[] = [...found].map((word) => ({ word, fuzzy: false }));
+  if (hits.length === 0 && n >= FUZZY_MIN_LENGTH - 1) {
+    hits = [...fuzzyMatches(v, token)].map((word) => ({ word, fuzzy: true }));
+  }
+  if (v.tokenCache.size >= TOKEN_CACHE_LIMIT) v.tokenCache.clear();
+  v.tokenCache.set(token, hits);
+  return hits;
+}
+
+function fuzzyMatches(v: ReasonVocabulary, token: string): Set<number> {
+  const found = new Set<number>();
+  const probe = (map: Map<string, number[]>, part: string) => {
+    for (const key of [part, ...deletions(part)]) {
+      for (const id of map.get(key) ?? []) {
+        const w = v.words[id] as WordPattern;
+        if (withinOneEdit(part, w.text)) found.add(id);
+      }
+    }
+  };
+  probe(v.fuzzyExact, token);
+  // Stems: compare the token's beginning (or end) of about the stem's length.
+  for (let len = FUZZY_MIN_LENGTH - 1; len < token.length; len++) {
+    probe(v.fuzzyPrefix, token.slice(0, len));
+    probe(v.fuzzySuffix, token.slice(token.length - len));
+  }
+  probe(v.fuzzyPrefix, token);
+  probe(v.fuzzySuffix, token);
+  // The longest near-matches win: "konkurenz" is a misspelt "konkurrenz", not "konkurs".
+  const longest = Math.max(0, ...[...found].map((id) => (v.words[id] as WordPattern).text.length));
+  return new Set([...found].filter((id) => (v.words[id] as WordPattern).text.length >= longest - 2));
+}

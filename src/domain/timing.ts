@@ -1,0 +1,120 @@
+/**
+ * Contact timing: when a lost customer may and should be approached, from the row's dates,
+ * the reason's timing rule and the run's as-of date. All windows are inclusive day ranges
+ * and never start before the as-of date.
+ */
+import { addMonths, DAYS_PER_MONTH, formatIsoDay, isoWeekLabel, parseIsoDay } from './dates.js';
+import type { ReasonCode, ReasonEntry } from './playbook-types.js';
+import type { EpochDay } from './types.js';
+
+export interface ContractTiming {
+  leadDays: number;
+  windowDays: number;
+  assumedTermMonths: number;
+}
+
+export interface ContactWindowInput {
+  reason: ReasonCode;
+  churnDate?: EpochDay;
+  competitorContractEnd?: EpochDay;
+  asOf: EpochDay;
+  entry: ReasonEntry;
+  coolingOffDays: number;
+  /** overrides the playbook's fixedFrom for quality */
+  qualityFixedFrom?: EpochDay;
+  /** contract timing for rows with a competitor_contract_end whose reason is not contract-bound */
+  contractTiming?: ContractTiming;
+}
+
+export interface ContactWindow {
+  contactFrom: EpochDay;
+  contactUntil: EpochDay;
+  /** ISO week of contactFrom, e.g. 2026-W48 */
+  wave: string;
+  /** short explanation of the rule applied */
+  rule: string;
+}
+
+/** Contract timing used when neither the reason nor the caller gives one. */
+export const DEFAULT_CONTRACT_TIMING: ContractTiming = { leadDays: 42, windowDays: 28, assumedTermMonths: 12 };
+/** Wait after churn for after_fix reasons while the fix date is unknown. */
+export const DEFAULT_FIX_FALLBACK_DAYS = 90;
+
+interface RawWindow {
+  from: EpochDay;
+  until: EpochDay;
+  rule: string;
+}
+
+/** Plans the contact window for one customer; null for final reasons, which are never contacted. */
+export function planContactWindow(input: ContactWindowInput): ContactWindow | null {
+  const { entry } = input;
+  if (entry.final || entry.timing.kind === 'never') return null;
+  const t = entry.timing;
+  const contractBound = t.kind === 'before_contract_end' || input.competitorContractEnd !== undefined;
+  let w: RawWindow;
+  if (contractBound) {
+    w = contractWindow(input, t.kind === 'before_contract_end' ? t : (input.contractTiming ?? DEFAULT_CONTRACT_TIMING));
+  } else if (t.kind === 'after_fix') {
+    w = rollForward(afterFixWindow(input, t.fixedFrom, t.windowDays, t.fallbackAfterDays), input.asOf, t.windowDays);
+  } else {
+    const label = t.kind === 'soon' ? 'soon after churn' : 'after some time';
+    w = rollForward(afterChurn(input, t.afterDays, t.windowDays, label), input.asOf, t.windowDays);
+  }
+  return { contactFrom: w.from, contactUntil: w.until, wave: isoWeekLabel(w.from), rule: w.rule };
+}
+
+/** A window starting `afterDays` after churn (never inside the cooling-off period). */
+function afterChurn(input: ContactWindowInput, afterDays: number, windowDays: number, label: string): RawWindow {
+  if (input.churnDate === undefined) {
+    return { from: input.asOf, until: input.asOf + windowDays - 1, rule: `${label}; no churn date, from as-of` };
+  }
+  const wait = Math.max(input.coolingOffDays, afterDays);
+  const from = input.churnDate + wait;
+  return { from, until: from + windowDays - 1, rule: `${label}: ${wait} days after churn` };
+}
+
+function afterFixWindow(input: ContactWindowInput, fixedFrom: string | null, windowDays: number, fallback?: number): RawWindow {
+  const fixed = (input.reason === 'quality' ? input.qualityFixedFrom : undefined) ?? (fixedFrom === null ? undefined : parseIsoDay(fixedFrom));
+  if (fixed === undefined) {
+    // Nobody has confirmed the fix yet: wait longer than a "soon" reason would.
+    return afterChurn(input, fallback ?? DEFAULT_FIX_FALLBACK_DAYS, windowDays, 'fix date unknown');
+  }
+  const cooled = input.churnDate === undefined ? input.asOf : input.churnDate + input.coolingOffDays;
+  const from = Math.max(cooled, fixed);
+  return { from, until: from + windowDays - 1, rule: `after the fix of ${formatIsoDay(fixed)}` };
+}
+
+/** A missed window starts again at as-of; a window under way starts at as-of. */
+function rollForward(w: RawWindow, asOf: EpochDay, windowDays: number): RawWindow {
+  if (w.until < asOf) return { from: asOf, until: asOf + windowDays - 1, rule: `${w.rule}; planned window missed, from as-of` };
+  if (w.from < asOf) return { ...w, from: asOf };
+  return w;
+}
+
+/**
+ * The window closes `leadDays` before the competitor contract ends, so the customer can
+ * still give notice; a missed window moves to the next renewal, one term later.
+ */
+function contractWindow(input: ContactWindowInput, c: ContractTiming): RawWindow {
+  const known = input.competitorContractEnd;
+  if (known === undefined && input.churnDate === undefined) {
+    return { from: input.asOf, until: input.asOf + c.windowDays - 1, rule: 'competitor contract end and churn date unknown, from as-of' };
+  }
+  const firstEnd = known ?? addMonths(input.churnDate as EpochDay, c.assumedTermMonths);
+  const cooled = input.churnDate === undefined ? -Infinity : input.churnDate + input.coolingOffDays;
+  const earliest = Math.max(input.asOf, cooled);
+  const term = Math.max(1, c.assumedTermMonths);
+  // Jump close to the first renewal that is still ahead, then step term by term.
+  let k = Math.max(0, Math.floor((earliest - firstEnd) / (term * DAYS_PER_MONTH)) - 1);
+  let end = addMonths(firstEnd, k * term);
+  while (end - c.leadDays < earliest) {
+    k += 1;
+    end = addMonths(firstEnd, k * term);
+  }
+  const until = end - c.leadDays;
+  const from = Math.max(until - c.windowDays + 1, earliest);
+  const basis = known !== undefined ? 'competitor contract' : `assumed ${c.assumedTermMonths}-month competitor contract`;
+  const missed = k > 0 ? `; earlier window missed, renewal ${k} term${k === 1 ? '' : 's'} later` : '';
+  return { from, until, rule: `${c.leadDays} days before ${basis} ends ${formatIsoDay(end)}${missed}` };
+}

@@ -1,0 +1,103 @@
+/**
+ * Reading playbook files (YAML or JSON) and writing an editable copy of the default.
+ */
+import { createHash } from 'node:crypto';
+import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { validatePlaybook, type PlaybookValidation } from '../domain/playbook.js';
+import type { Playbook } from '../domain/playbook-types.js';
+import { CannotCreateError, DataError, InputMissingError, UsageError } from '../errors.js';
+
+/** The shipped default; from src/io (vitest) and dist/io (built) alike this is <root>/src/playbook. */
+export const DEFAULT_PLAYBOOK_PATH = fileURLToPath(new URL('../../src/playbook/default.yaml', import.meta.url));
+
+export interface PlaybookSource {
+  /** parsed YAML/JSON, not yet validated */
+  data: unknown;
+  text: string;
+  sha256: string;
+  /** the path read, or "default" for the shipped playbook */
+  source: string;
+  path: string;
+}
+
+export interface LoadedPlaybook {
+  playbook: Playbook;
+  sha256: string;
+  source: string;
+  warnings: string[];
+}
+
+/** Reads and parses a playbook file without validating it; the default when no path is given. */
+export async function readPlaybookSource(path?: string): Promise<PlaybookSource> {
+  const file = path ?? DEFAULT_PLAYBOOK_PATH;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputMissingError(
+      code === 'ENOENT' ? `playbook file not found: ${file}` : `cannot read playbook ${file}: ${(err as Error).message}`,
+      path === undefined ? 'reinstall winback: the default playbook is missing' : 'check the --playbook path',
+    );
+  }
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  return { data: parseText(text, file), text, sha256, source: path ?? 'default', path: file };
+}
+
+/** Loads and validates a playbook; an invalid one is a DataError listing each problem with its path. */
+export async function loadPlaybook(path?: string): Promise<LoadedPlaybook> {
+  const src = await readPlaybookSource(path);
+  const result = validatePlaybook(src.data);
+  if (result.playbook === undefined) throw new DataError(describeInvalid(src.path, result), `check it with: winback playbook validate ${src.path}`);
+  return { playbook: result.playbook, sha256: src.sha256, source: src.source, warnings: result.warnings };
+}
+
+/** One message naming the file and each error with the path to the bad entry. */
+export function describeInvalid(file: string, result: PlaybookValidation): string {
+  const lines = result.errors.map((e) => `  ${e.path}: ${e.message}`);
+  return `invalid playbook ${file} (${result.errors.length} error${result.errors.length === 1 ? '' : 's'}):\n${lines.join('\n')}`;
+}
+
+function parseText(text: string, file: string): unknown {
+  const trimmed = text.replace(/^\uFEFF/, '');
+  try {
+    // JSON is valid YAML, but JSON.parse gives better messages for .json files.
+    if (file.toLowerCase().endsWith('.json')) return JSON.parse(trimmed) as unknown;
+    return parseYaml(trimmed, { prettyErrors: true }) as unknown;
+  } catch (err) {
+    const where = err instanceof YAMLParseError && err.linePos ? ` at line ${err.linePos[0].line}` : '';
+    throw new DataError(`playbook ${file} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}${where}: ${firstLine(err)}`);
+  }
+}
+
+function firstLine(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+}
+
+/**
+ * Writes text to `file` atomically (temp file in the same directory, then rename).
+ * Without `overwrite`, an existing file is never replaced: the final step is a hard link,
+ * which fails if the name is taken even when two runs race.
+ */
+export async function writePlaybookFile(file: string, text: string, overwrite: boolean): Promise<void> {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+  } catch (err) {
+    throw new CannotCreateError(`cannot write ${file}: ${(err as Error).message}`);
+  }
+  try {
+    if (overwrite) await rename(temp, file);
+    else await link(temp, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new UsageError(`${file} already exists`, 'use --force to overwrite it');
+    }
+    throw new CannotCreateError(`cannot write ${file}: ${(err as Error).message}`);
+  } finally {
+    if (!overwrite) await unlink(temp).catch(() => undefined);
+  }
+}
