@@ -1,0 +1,125 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatPath, reasonEntry, validatePlaybook } from '../../src/domain/playbook.js';
+import { REASON_CODES, type Playbook } from '../../src/domain/playbook-types.js';
+import { readPlaybookSource } from '../../src/io/playbook-file.js';
+
+let raw: unknown;
+let playbook: Playbook;
+
+beforeAll(async () => {
+  raw = (await readPlaybookSource()).data;
+  const result = validatePlaybook(raw);
+  if (result.playbook === undefined) throw new Error(JSON.stringify(result.errors));
+  playbook = result.playbook;
+});
+
+/** A fresh, mutable copy of the default playbook's raw data. */
+function copy(): Record<string, any> {
+  return structuredClone(raw) as Record<string, any>;
+}
+
+describe('the default playbook', () => {
+  it('validates without errors or warnings', () => {
+    const result = validatePlaybook(raw);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('has exactly one entry per reason code, with texts in both languages', () => {
+    expect(playbook.reasons.map((r) => r.code).sort()).toEqual([...REASON_CODES].sort());
+    for (const r of playbook.reasons) {
+      expect(r.measure.en.length).toBeGreaterThan(3);
+      expect(r.measure.de.length).toBeGreaterThan(3);
+      if (r.code !== 'unknown' && !r.final) expect(r.phrases.de.length + r.phrases.en.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('never contacts final reasons and has a cooling-off of 14 days', () => {
+    expect(playbook.coolingOffDays).toBe(14);
+    for (const code of ['deceased', 'business_closed', 'terminated_by_us'] as const) {
+      expect(reasonEntry(playbook, code)).toMatchObject({ final: true, timing: { kind: 'never' }, channels: [] });
+    }
+    expect(reasonEntry(playbook, 'poached').timing).toMatchObject({ kind: 'before_contract_end', assumedTermMonths: 12 });
+    expect(reasonEntry(playbook, 'quality').timing).toMatchObject({ kind: 'after_fix', fixedFrom: null });
+  });
+
+  it('orders reacquisition rates and second lifetimes as the win-back literature found', () => {
+    const base = (code: Parameters<typeof reasonEntry>[1]) => reasonEntry(playbook, code).baseRate;
+    expect(base('price')).toBeGreaterThan(base('service'));
+    const contactable = playbook.reasons.filter((r) => !r.final && r.code !== 'quality');
+    for (const r of contactable) expect(base('quality')).toBeLessThanOrEqual(r.baseRate);
+    const service = reasonEntry(playbook, 'service');
+    const price = reasonEntry(playbook, 'price');
+    expect(service.lifetimeFactor).toBeLessThan(price.lifetimeFactor);
+    expect(service.marginFactor).toBeGreaterThan(price.marginFactor);
+  });
+
+  it('has offers where upgrade lasts longest and the bundle wins most but earns least', () => {
+    const offer = (id: string) => playbook.offers.find((o) => o.id === id);
+    expect(playbook.offers.map((o) => o.id).sort()).toEqual(['bundle', 'discount', 'information', 'none', 'personal', 'upgrade']);
+    const maxLifetime = Math.max(...playbook.offers.map((o) => o.lifetimeFactor));
+    const maxOdds = Math.max(...playbook.offers.map((o) => o.reacquisitionOddsFactor));
+    const maxCut = Math.max(...playbook.offers.map((o) => o.marginReduction));
+    expect(offer('upgrade')?.lifetimeFactor).toBe(maxLifetime);
+    expect(offer('bundle')?.reacquisitionOddsFactor).toBe(maxOdds);
+    expect(offer('bundle')?.marginReduction).toBe(maxCut);
+  });
+});
+
+describe('validatePlaybook on invalid data', () => {
+  const cases: [string, (d: Record<string, any>) => void, string, RegExp][] = [
+    ['an unknown timing kind', (d) => (d.reasons[3].timing.kind = 'sometime'), 'reasons[3].timing.kind', /soon/],
+    ['a rate above 1', (d) => (d.reasons[4].baseRate = 1.5), 'reasons[4].baseRate', /1/],
+    ['an unknown channel', (d) => (d.reasons[2].channels[0] = 'fax'), 'reasons[2].channels[0]', /visit/],
+    ['an undefined offer', (d) => (d.reasons[0].offers[0] = 'voucher'), 'reasons[0].offers[0]', /unknown offer "voucher"/],
+    ['a bad phrase', (d) => d.reasons[1].phrases.de.push('*'), 'reasons[1].phrases.de', /not a word|empty/],
+    ['an impossible fix date', (d) => (d.reasons[7].timing.fixedFrom = '2025-02-30'), 'reasons[7].timing.fixedFrom', /not a date/],
+    ['a missing measure text', (d) => delete d.reasons[5].measure.de, 'reasons[5].measure.de', /./],
+    ['a final reason with a timing', (d) => (d.reasons[12].timing = { kind: 'soon', afterDays: 1, windowDays: 5 }), 'reasons[12].timing.kind', /final/],
+    ['a negative cooling-off', (d) => (d.coolingOffDays = -1), 'coolingOffDays', /0/],
+    ['a duplicate offer id', (d) => d.offers.push(structuredClone(d.offers[0])), 'offers[6].id', /twice/],
+  ];
+
+  it.each(cases)('reports %s with the path to the entry', (_name, mutate, path, message) => {
+    const data = copy();
+    mutate(data);
+    const result = validatePlaybook(data);
+    expect(result.playbook).toBeUndefined();
+    const hit = result.errors.find((e) => e.path.startsWith(path));
+    expect(hit, JSON.stringify(result.errors)).toBeDefined();
+    expect(hit?.message).toMatch(message);
+  });
+
+  it('reports a duplicated and a missing reason code', () => {
+    const data = copy();
+    data.reasons[5].code = 'price';
+    const result = validatePlaybook(data);
+    const paths = result.errors.map((e) => e.path);
+    expect(paths).toContain('reasons[5].code');
+    expect(result.errors.find((e) => e.path === 'reasons')?.message).toMatch(/competitor_offer/);
+  });
+
+  it('rejects data that is not a playbook at all', () => {
+    expect(validatePlaybook('hello').errors[0]?.path).toBe('(top level)');
+    expect(validatePlaybook(null).playbook).toBeUndefined();
+  });
+
+  it('warns about a misspelt key but still accepts the playbook', () => {
+    const data = copy();
+    data.reasons[0].phrase = ['umgezogen'];
+    const result = validatePlaybook(data);
+    expect(result.playbook).toBeDefined();
+    expect(result.warnings).toEqual(['unknown key "reasons[0].phrase" ignored']);
+  });
+});
+
+describe('helpers', () => {
+  it('formats paths like reasons[3].timing.kind', () => {
+    expect(formatPath(['reasons', 3, 'timing', 'kind'])).toBe('reasons[3].timing.kind');
+    expect(formatPath([])).toBe('(top level)');
+  });
+
+  it('finds the entry of a reason', () => {
+    expect(reasonEntry(playbook, 'image').code).toBe('image');
+  });
+});
