@@ -93,7 +93,7 @@ const HEADINGS: Record<Lang, string[]> = {
 export function renderPlaybookTable(playbook: Playbook, lang: Lang, color: boolean): string {
   const table = new Table({
     head: HEADINGS[lang],
-    colWidths: [20, 44, 18, 16, 30, 7],
+    colWidths: [22, 44, 18, 16, 30, 7],
     wordWrap: true,
     style: color ? { head: ['cyan'] } : { head: [], border: [] },
   });

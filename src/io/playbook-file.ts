@@ -2,13 +2,13 @@
  * Reading playbook files (YAML or JSON) and writing an editable copy of the default.
  */
 import { createHash } from 'node:crypto';
-import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { link, readFile, unlink, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { validatePlaybook, type PlaybookValidation } from '../domain/playbook.js';
 import type { Playbook } from '../domain/playbook-types.js';
-import { CannotCreateError, DataError, InputMissingError, UsageError } from '../errors.js';
+import { DataError, InputMissingError, UsageError } from '../errors.js';
+import { tempPathFor, toWriteError, writeFileAtomic } from './atomic-write.js';
 
 /** The shipped default; from src/io (vitest) and dist/io (built) alike this is <root>/src/playbook. */
 export const DEFAULT_PLAYBOOK_PATH = fileURLToPath(new URL('../../src/playbook/default.yaml', import.meta.url));
@@ -78,26 +78,20 @@ function firstLine(err: unknown): string {
 }
 
 /**
- * Writes text to `file` atomically (temp file in the same directory, then rename).
- * Without `overwrite`, an existing file is never replaced: the final step is a hard link,
- * which fails if the name is taken even when two runs race.
+ * Writes text to `file` atomically. With `overwrite` the shared atomic writer replaces the
+ * file; without it the finished temp file is hard-linked into place, which fails when the
+ * name is taken, so an existing file is never replaced even when two runs race.
  */
 export async function writePlaybookFile(file: string, text: string, overwrite: boolean): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  if (overwrite) return writeFileAtomic(file, text);
+  const temp = tempPathFor(file);
   try {
     await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+    await link(temp, file);
   } catch (err) {
-    throw new CannotCreateError(`cannot write ${file}: ${(err as Error).message}`);
-  }
-  try {
-    if (overwrite) await rename(temp, file);
-    else await link(temp, file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new UsageError(`${file} already exists`, 'use --force to overwrite it');
-    }
-    throw new CannotCreateError(`cannot write ${file}: ${(err as Error).message}`);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${file} already exists`, 'use --force to overwrite it');
+    throw toWriteError(err, file);
   } finally {
-    if (!overwrite) await unlink(temp).catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
   }
 }
