@@ -1,7 +1,9 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import type { Context } from './context.js';
 import { addReadFlags } from './options.js';
+
+type Handler = (...args: never[]) => Promise<number>;
 
 /** Wires commands to lazily imported handlers; `setExit` receives each handler's exit code. */
 export function buildProgram(ctx: Context, setExit: (code: number) => void): Command {
@@ -12,20 +14,92 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) })
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', '\nExamples:\n  $ winback inspect fixtures/lost-customers-de.csv\n  $ winback plan fixtures/lost-customers-en.csv --out out/plan --as-of 2026-11-23\n');
+    .addHelpText('after', [
+      '',
+      'Examples:',
+      '  $ winback inspect fixtures/lost-customers-de.csv',
+      '  $ winback plan fixtures/lost-customers-en.csv --out out/plan --as-of 2026-11-23',
+      '',
+      'Exit codes: 0 ok, 64 usage, 65 data error, 66 input missing, 73 cannot write, 74 I/O error, 75 locked.',
+    ].join('\n'));
 
-  addReadFlags(
-    program
-      .command('inspect')
-      .description('show how an export is read: encoding, delimiter, number and date formats, column mapping, rejects')
-      .argument('<file>', 'CSV export, or - for stdin'),
-  )
+  // Each action imports its handler only when it runs, so `winback --help` starts fast.
+  const run = (load: () => Promise<Handler>) =>
+    async (...args: unknown[]) => {
+      const handler = await load();
+      // commander passes (args..., options, command); handlers take (ctx, args..., options).
+      setExit(await (handler as (...a: unknown[]) => Promise<number>)(ctx, ...args.slice(0, -1)));
+    };
+  const example = (text: string) => `\nExample:\n  $ ${text}\n`;
+
+  addReadFlags(program.command('inspect').description('show how an export is read: encoding, delimiter, number and date formats, column mapping, rejects').argument('<file>', 'CSV export, or - for stdin'))
     .option('--json', 'print the result as one JSON object')
-    .addHelpText('after', '\nExample:\n  $ winback inspect fixtures/lost-customers-de.csv --json\n')
-    .action(async (file: string, flags) => {
-      const { runInspect } = await import('../commands/inspect.js');
-      setExit(await runInspect(ctx, file, flags));
-    });
+    .addHelpText('after', example('winback inspect fixtures/lost-customers-de.csv --json'))
+    .action(run(async () => (await import('../commands/inspect.js')).runInspect));
+
+  addPlanFlags(addReadFlags(program.command('plan').description('decide whom to win back, with which measure, offer, channel and timing; writes plan.csv, rejects.csv, summary.json').argument('<file>', 'lost-customer export, or - for stdin')))
+    .option('--out <dir>', 'output directory')
+    .option('--json', 'print summary.json to stdout instead of the table')
+    .option('--excel', 'write CSVs for German Excel (UTF-8 with BOM, ";", decimal comma)')
+    .option('--explain <customer_id>', "print one customer's computation step by step (writes nothing)")
+    .option('-q, --quiet', 'print nothing on success')
+    .addHelpText('after', example('winback plan fixtures/lost-customers-de.csv --out out/plan --as-of 2026-11-23 --lang de'))
+    .action(run(async () => (await import('../commands/plan.js')).runPlan));
+
+  addPlanFlags(addReadFlags(program.command('campaign').description("this period's contact lists per channel: permission-checked, paced by the contact ledger, safe for cron").argument('<file>', 'lost-customer export, or - for stdin')))
+    .option('--out <dir>', 'output directory (campaign-<channel>.csv, excluded.csv, rejects.csv, summary.json)')
+    .option('--period <days>', 'length of this run, e.g. 7d or 2w (default: 7d)')
+    .option('--ledger <file>', 'contact history: read for pacing, this run appended (append-only CSV)')
+    .option('--suppress <file>', 'suppression list (customer_id, email and/or phone)')
+    .option('--capacity <caps>', 'places per channel, e.g. phone=50,visit=10; the rest waits for the next period')
+    .option('--holdout <share>', 'keep a stable random share of eligible customers out as control group, e.g. 10%')
+    .option('--previous <dir>', "last run's output: adds changes.csv (who entered or left the lists, and why)")
+    .option('--excel', 'write CSVs for German Excel (UTF-8 with BOM, ";", decimal comma)')
+    .option('--dry-run', 'write the lists but do not append to the ledger')
+    .option('--json', 'print summary.json to stdout instead of one line')
+    .addHelpText('after', example('winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --capacity phone=20'))
+    .action(run(async () => (await import('../commands/campaign.js')).runCampaign));
+
+  addReadFlags(program.command('reasons').description('classify departure reasons: counts, shares, examples and the texts left unclassified').argument('<file>', 'export with customer_id and reason and/or reason_code, or - for stdin'))
+    .option('--out <file>', 'write one row per customer: customer_id, reason_text, reason_code, reason_secondary, reason_confidence, reason_evidence')
+    .option('--json', 'print the result as JSON')
+    .option('--playbook <file>', 'playbook with your own vocabulary (default: the built-in one)')
+    .option('--config <file>', 'config file (YAML or JSON)')
+    .addHelpText('after', example('winback reasons fixtures/lost-customers-de.csv --out out/reasons.csv'))
+    .action(run(async () => (await import('../commands/reasons.js')).runReasons));
+
+  const playbook = program.command('playbook').description('show, copy or check the recovery playbook (reasons → measures, offers, channels, timing)');
+  playbook
+    .command('show')
+    .description('print the playbook as a table')
+    .option('--playbook <file>', 'a playbook file (default: the built-in one)')
+    .addOption(new Option('--lang <lang>', 'language of texts').choices(['en', 'de']).default('en'))
+    .option('--json', 'print the playbook as JSON')
+    .addHelpText('after', example('winback playbook show --lang de'))
+    .action(run(async () => (await import('../commands/playbook.js')).runPlaybookShow));
+  playbook
+    .command('init')
+    .description('write an editable copy of the built-in playbook')
+    .argument('<file>', 'where to write it (YAML)')
+    .option('--force', 'overwrite an existing file')
+    .addHelpText('after', example('winback playbook init my-playbook.yaml'))
+    .action(run(async () => (await import('../commands/playbook.js')).runPlaybookInit));
+  playbook
+    .command('validate')
+    .description('check a playbook file; errors name the path of the bad entry')
+    .argument('<file>', 'playbook file (YAML or JSON)')
+    .addHelpText('after', example('winback playbook validate my-playbook.yaml'))
+    .action(run(async () => (await import('../commands/playbook.js')).runPlaybookValidate));
 
   return program;
+}
+
+/** Flags of every command that plans (plan, campaign, report, worksheet). */
+export function addPlanFlags(cmd: Command): Command {
+  return cmd
+    .option('--as-of <date>', 'the run date (YYYY-MM-DD) all timing is computed from (default: today, or WINBACK_AS_OF)')
+    .option('--playbook <file>', 'playbook file (default: the built-in one)')
+    .option('--config <file>', 'config file (YAML or JSON; default: WINBACK_CONFIG or built-in defaults)')
+    .option('--model <file>', 'calibrated model from winback calibrate')
+    .addOption(new Option('--lang <lang>', 'language of measure texts').choices(['en', 'de']));
 }

@@ -35,7 +35,9 @@ export function createRowConverter(
     const header = headers[index] as string;
     columns.push({ field: spec.name, index, header, parse: valueParser(spec.type, conventions, headerSaysPercent(header)) });
   }
-  const idIndex = mapping.fields.get('customer_id');
+  // An id column of type 'id' must be filled; other schemas (e.g. suppression lists) may leave it blank.
+  const idSpec = schema.fields.find((f) => f.type === 'id');
+  const idIndex = idSpec ? mapping.fields.get(idSpec.name) : undefined;
   const width = headers.length;
   return (cells, line) => {
     const id = idIndex === undefined ? '' : (cells[idIndex] ?? '').trim();

@@ -1,0 +1,66 @@
+/** The run manifest of a campaign run (summary.json): what went in, what came out, ledger state. */
+import type { Channel } from '../domain/playbook-types.js';
+import { formatIsoDay } from '../domain/dates.js';
+import type { OpenedExport } from '../io/csv-read.js';
+import type { LedgerSnapshot } from '../io/ledger.js';
+import type { LoadedPlanSetup } from '../pipeline/plan-setup.js';
+import { VERSION } from '../version.js';
+
+export interface CampaignCounts {
+  lists: Record<Channel, number>;
+  excluded: Record<string, number>;
+  /** rows with permission warnings (unclear consent values) */
+  warnings: number;
+}
+
+export interface ManifestInput {
+  opened: OpenedExport;
+  loaded: LoadedPlanSetup;
+  periodDays: number;
+  id: string;
+  counts: CampaignCounts;
+  ledgerPath: string | undefined;
+  before: LedgerSnapshot;
+  after: LedgerSnapshot;
+  appended: number;
+  dryRun: boolean;
+  holdout: number;
+}
+
+/** Builds summary.json; same input and as-of give the same document (no clock, no paths of temp files). */
+export function campaignManifest(m: ManifestInput) {
+  const { stats } = m.opened;
+  const asOf = m.loaded.setup.asOf;
+  const listed = Object.values(m.counts.lists).reduce((a, b) => a + b, 0);
+  const excluded = Object.values(m.counts.excluded).reduce((a, b) => a + b, 0);
+  const warnings = [...m.opened.warnings, ...m.loaded.warnings];
+  if (m.counts.warnings > 0) warnings.push(`${m.counts.warnings} customers with unclear consent or objection values (read as no consent / objection)`);
+  return {
+    tool: 'winback',
+    version: VERSION,
+    command: 'campaign',
+    campaign_id: m.id,
+    as_of: formatIsoDay(asOf),
+    period: { days: m.periodDays, from: formatIsoDay(asOf), until: formatIsoDay(asOf + m.periodDays - 1) },
+    input: { file: m.opened.label, sha256: stats.sha256, rows: stats.read },
+    accepted: stats.accepted,
+    rejected: stats.rejected,
+    config_sha256: m.loaded.sources.configSha256,
+    playbook: { source: m.loaded.sources.playbookSource, sha256: m.loaded.sources.playbookSha256 },
+    model_sha256: m.loaded.sources.modelSha256,
+    holdout_share: m.holdout,
+    dry_run: m.dryRun,
+    ledger: {
+      file: m.ledgerPath ?? null,
+      before: { entries: m.before.entries.length, sha256: m.before.sha256 },
+      after: { entries: m.after.entries.length, sha256: m.after.sha256 },
+      appended: m.appended,
+    },
+    counts: { listed, excluded_total: excluded, lists: m.counts.lists, excluded: sortKeys(m.counts.excluded) },
+    warnings,
+  };
+}
+
+function sortKeys(o: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+}

@@ -1,0 +1,157 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Context } from '../cli/context.js';
+import { parseRate } from '../cli/options.js';
+import { CapacityCounter, describeChange, selectForCampaign, type CampaignRules, type ExclusionReason } from '../domain/campaign.js';
+import { campaignId, indexLedger, newLedgerEntries, type LedgerEntry } from '../domain/contact-history.js';
+import { CHANNELS, type Channel } from '../domain/playbook-types.js';
+import { DECISION_RANK } from '../domain/plan.js';
+import { CannotCreateError, ExitCode, UsageError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { CampaignFiles, CHANGES_COLUMNS, listColumns, listValues, readPreviousStatus } from '../io/campaign-output.js';
+import { EXCEL_DE_CSV, formatCsv, PLAIN_CSV } from '../io/csv-write.js';
+import { appendLedger, readLedger } from '../io/ledger.js';
+import { withLock } from '../io/lock.js';
+import { SortedSpool } from '../io/sorted-spool.js';
+import { readSuppression } from '../io/suppression-file.js';
+import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type PlanFlags } from '../pipeline/plan-setup.js';
+import { campaignManifest, type CampaignCounts } from './campaign-summary.js';
+
+export interface CampaignFlags extends PlanFlags {
+  out?: string;
+  period?: string;
+  ledger?: string;
+  suppress?: string;
+  capacity?: string;
+  holdout?: string;
+  previous?: string;
+  excel?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+/** `winback campaign`: this period's contact lists, permission-checked, paced by the ledger. */
+export async function runCampaign(ctx: Context, file: string, flags: CampaignFlags): Promise<number> {
+  if (!flags.out) throw new UsageError('--out DIR is required', 'e.g. winback campaign export.csv --out out/week --as-of 2026-11-23');
+  const loaded = await loadPlanSetup(ctx, flags);
+  const outDir = resolve(ctx.cwd, flags.out);
+  const periodDays = parsePeriod(flags.period, loaded.setup.config.campaign.periodDays);
+  const caps = parseCapacity(flags.capacity);
+  const holdout = flags.holdout === undefined ? 0 : parseRate('--holdout', flags.holdout);
+  await mkdir(outDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    throw new CannotCreateError(`cannot create the output directory ${flags.out} (${e.code})`);
+  });
+  const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;
+  return withLock(ledgerPath ?? outDir, async (lock) => {
+    const ledger = ledgerPath ? await readLedger(ledgerPath) : { entries: [], exists: false, bytes: 0, sha256: '' };
+    const ledgerIndex = indexLedger(ledger.entries);
+    const { asOf } = loaded.setup;
+    const id = campaignId(asOf, periodDays);
+    const rules: CampaignRules = {
+      asOf, periodEnd: asOf + periodDays - 1, campaignId: id, permission: loaded.setup.config.permission,
+      ledger: ledgerIndex, campaign: loaded.setup.config.campaign, holdout,
+      ...(flags.suppress !== undefined ? { suppression: await readSuppression(ctx, flags.suppress) } : {}),
+    };
+    const previous = flags.previous !== undefined ? await readPreviousStatus(resolve(ctx.cwd, flags.previous)) : undefined;
+    const opened = await openLostCustomers(ctx, file, loaded);
+    const fmt = flags.excel ? EXCEL_DE_CSV : PLAIN_CSV;
+    const files = await CampaignFiles.open(outDir, fmt);
+    const spool = new SortedSpool();
+    const rejects: unknown[][] = [];
+    const counts: CampaignCounts = { lists: Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>, excluded: {}, warnings: 0 };
+    const status = new Map<string, string>();
+    const planned: LedgerEntry[] = [];
+    try {
+      await streamPlan(opened, loaded.setup, async (p) => {
+        const choice = selectForCampaign(p, rules);
+        if (choice.warnings.length > 0) counts.warnings++;
+        const values = choice.kind === 'list' ? listValues(p, choice.channel, 0) : [];
+        const record = { id: p.row.customer_id, choice, values, channel: p.channel, measure: `${p.reason.code}:${p.value.offer_type ?? 'none'}` };
+        await spool.add({ rank: DECISION_RANK[p.value.decision], key: p.value.expected_value ?? -Number.MAX_VALUE, tie: p.row.line, head: JSON.stringify(record), tail: '' });
+      }, (r) => {
+        rejects.push([r.line, r.customer_id, r.column, r.value, r.error]);
+      });
+      checkRejectRate(opened, loaded.maxRejectRate);
+      let priority = 0;
+      const capacity = new CapacityCounter(caps);
+      for await (const rec of spool.sorted()) {
+        priority++;
+        const r = JSON.parse(rec.head) as { id: string; choice: ReturnType<typeof selectForCampaign>; values: unknown[]; channel: Channel; measure: string };
+        let reason: ExclusionReason | undefined = r.choice.kind === 'excluded' ? r.choice.reason : undefined;
+        if (r.choice.kind === 'list' && !capacity.take(r.choice.channel)) reason = 'over_capacity';
+        if (reason === undefined && r.choice.kind === 'list') {
+          const ch = r.choice.channel;
+          r.values[listColumns(ch).findIndex((c) => c.name === 'priority')] = priority;
+          files.listed(ch, r.values);
+          counts.lists[ch]++;
+          planned.push({ customer_id: r.id, channel: ch, campaign_date: asOf, campaign_id: id, measure: r.measure, outcome: 'contacted' });
+          status.set(r.id, `list:${ch}`);
+          continue;
+        }
+        const why = reason === 'over_capacity' ? `capacity of ${(r.choice as { channel: Channel }).channel} reached` : (r.choice as { detail: string }).detail;
+        files.excluded(r.id, reason as ExclusionReason, why, priority);
+        counts.excluded[reason as string] = (counts.excluded[reason as string] ?? 0) + 1;
+        if (reason === 'control') planned.push({ customer_id: r.id, channel: r.channel, campaign_date: asOf, campaign_id: id, measure: r.measure, outcome: 'control' });
+        if (previous) status.set(r.id, reason as string);
+      }
+      lock.assertHeld();
+      await files.commit();
+    } catch (err) {
+      await files.abort();
+      await spool.dispose();
+      throw err;
+    }
+    await writeFileAtomic(join(outDir, 'rejects.csv'), formatCsv([{ name: 'line', kind: 'int' }, ...['customer_id', 'column', 'value', 'error'].map((name) => ({ name, kind: 'text' as const }))], rejects, fmt));
+    if (previous) await writeChanges(outDir, previous, status, fmt);
+    const fresh = newLedgerEntries(ledgerIndex, planned);
+    if (ledgerPath && !flags.dryRun && fresh.length > 0) await appendLedger(ledgerPath, fresh);
+    const after = ledgerPath && !flags.dryRun ? await readLedger(ledgerPath) : ledger;
+    const manifest = campaignManifest({ opened, loaded, periodDays, id, counts, ledgerPath, before: ledger, after, appended: flags.dryRun ? 0 : fresh.length, dryRun: Boolean(flags.dryRun), holdout });
+    await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    ctx.stdout.write(flags.json ? `${JSON.stringify(manifest, null, 2)}\n` : `${oneLine(manifest)}\n`);
+    return ExitCode.ok;
+  });
+}
+
+async function writeChanges(outDir: string, previous: Map<string, string>, now: Map<string, string>, fmt: typeof PLAIN_CSV): Promise<void> {
+  const rows: unknown[][] = [];
+  const ids = [...new Set([...previous.keys(), ...now.keys()])].sort();
+  for (const id of ids) {
+    const before = previous.get(id);
+    const after = now.get(id);
+    const inBefore = before?.startsWith('list:') ?? false;
+    const inAfter = after?.startsWith('list:') ?? false;
+    if (before === after || (!inBefore && !inAfter)) continue;
+    const change = inAfter && !inBefore ? 'entered' : inBefore && !inAfter ? 'left' : 'moved';
+    rows.push([id, change, before ?? '', after ?? '', describeChange(before, after)]);
+  }
+  await writeFileAtomic(join(outDir, 'changes.csv'), formatCsv(CHANGES_COLUMNS, rows, fmt));
+}
+
+function oneLine(m: ReturnType<typeof campaignManifest>): string {
+  const lists = CHANNELS.map((c) => `${c} ${m.counts.lists[c]}`).join(', ');
+  const excluded = Object.entries(m.counts.excluded).map(([k, v]) => `${k} ${v}`).join(', ');
+  return `campaign ${m.campaign_id} (as of ${m.as_of}): ${m.input.rows} rows = ${m.accepted} accepted + ${m.rejected} rejected; lists: ${lists}; excluded: ${excluded || 'none'}; ledger +${m.ledger.appended}`;
+}
+
+function parsePeriod(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const m = /^(\d+)\s*([dw]?)$/i.exec(text.trim());
+  const days = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1) : NaN;
+  if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(`--period '${text}' must be a number of days or weeks, e.g. 7d or 2w`);
+  return days;
+}
+
+function parseCapacity(text: string | undefined): Partial<Record<Channel, number>> {
+  if (text === undefined) return {};
+  const caps: Partial<Record<Channel, number>> = {};
+  for (const part of text.split(',')) {
+    const [ch, n] = part.split('=').map((s) => s.trim());
+    if (!CHANNELS.includes(ch as Channel) || !/^\d+$/.test(n ?? '')) {
+      throw new UsageError(`--capacity '${part}' must look like channel=number`, `channels: ${CHANNELS.join(', ')}; e.g. --capacity phone=50,visit=10`);
+    }
+    caps[ch as Channel] = Number(n);
+  }
+  return caps;
+}
+

@@ -1,0 +1,101 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Context } from '../cli/context.js';
+import { formatIsoDay } from '../domain/dates.js';
+import { addToTotals, cents, emptyTotals, type PlanTotals } from '../domain/plan-summary.js';
+import type { PlannedCustomer } from '../domain/plan.js';
+import { CannotCreateError, ExitCode, UsageError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv-write.js';
+import { PlanFiles } from '../io/plan-output.js';
+import { renderPlanSummary } from '../io/plan-render.js';
+import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type PlanFlags } from '../pipeline/plan-setup.js';
+import { VERSION } from '../version.js';
+
+export interface PlanCommandFlags extends PlanFlags {
+  out?: string;
+  json?: boolean;
+  excel?: boolean;
+  explain?: string;
+  quiet?: boolean;
+}
+
+/** `winback plan`: reading → classification → value → playbook, written to DIR atomically. */
+export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlags): Promise<number> {
+  if (flags.explain !== undefined) return runExplain(ctx, file, flags, flags.explain);
+  if (!flags.out) throw new UsageError('--out DIR is required', 'e.g. winback plan export.csv --out out/plan');
+  const loaded = await loadPlanSetup(ctx, flags);
+  const outDir = resolve(ctx.cwd, flags.out);
+  const opened = await openLostCustomers(ctx, file, loaded);
+  await mkdir(outDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    throw new CannotCreateError(`cannot create the output directory ${flags.out} (${e.code})`);
+  });
+  const files = await PlanFiles.open(outDir, opened.headers, flags.excel ? EXCEL_DE_CSV : PLAIN_CSV);
+  const totals = emptyTotals();
+  try {
+    await streamPlan(
+      opened,
+      loaded.setup,
+      (p, cells) => {
+        addToTotals(totals, p);
+        return files.add(p, cells);
+      },
+      (r) => files.reject(r),
+    );
+    checkRejectRate(opened, loaded.maxRejectRate);
+    await files.commit();
+  } catch (err) {
+    await files.abort();
+    throw err;
+  }
+  const summary = planSummary(opened, loaded, totals);
+  await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  if (flags.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  else if (!flags.quiet) ctx.stdout.write(renderPlanSummary(summary, totals, flags.out, ctx.color));
+  for (const w of summary.warnings) ctx.stderr.write(`warning: ${w}\n`);
+  return ExitCode.ok;
+}
+
+/** The summary.json document of a plan run. */
+export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>>, loaded: Awaited<ReturnType<typeof loadPlanSetup>>, t: PlanTotals) {
+  const { stats } = opened;
+  const reasons = Object.fromEntries(
+    Object.entries(t.reasons)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([code, r]) => [code, { count: r.count, win_back: r.win_back, value_at_stake: cents(r.value_at_stake), expected_value: cents(r.expected_value) }]),
+  );
+  const warnings = [...opened.warnings, ...loaded.warnings];
+  if (t.default_margin_rows > 0) warnings.push(`${t.default_margin_rows} rows without margin: default ${loaded.setup.config.model.defaultMarginPercent} % used`);
+  if (t.unknown_reasons > 0) warnings.push(`${t.unknown_reasons} rows with an unknown reason: see winback reasons for the texts`);
+  if (t.row_warnings > 0) warnings.push(`${t.row_warnings} rows with unclear values (see the warnings column of plan.csv)`);
+  return {
+    tool: 'winback',
+    version: VERSION,
+    as_of: formatIsoDay(loaded.setup.asOf),
+    input: { file: opened.label, sha256: stats.sha256, rows: stats.read },
+    input_rows: stats.read,
+    accepted: stats.accepted,
+    rejected: stats.rejected,
+    decisions: t.decisions,
+    reasons,
+    value_at_stake_total: cents(t.value_at_stake_total),
+    expected_value_total: cents(t.expected_value_total),
+    playbook: { source: loaded.sources.playbookSource, sha256: loaded.sources.playbookSha256 },
+    config_sha256: loaded.sources.configSha256,
+    model_sha256: loaded.sources.modelSha256,
+    warnings,
+  };
+}
+
+async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, id: string): Promise<number> {
+  const loaded = await loadPlanSetup(ctx, flags);
+  const opened = await openLostCustomers(ctx, file, loaded);
+  let found: PlannedCustomer | undefined;
+  await streamPlan(opened, loaded.setup, (p) => {
+    if (p.row.customer_id === id) found = p;
+  }, () => undefined);
+  if (!found) throw new UsageError(`customer '${id}' is not among the accepted rows of ${opened.label}`, 'check the id, or run winback inspect for rejects');
+  const { renderExplain } = await import('../io/plan-render.js');
+  ctx.stdout.write(renderExplain(found, loaded.setup));
+  return ExitCode.ok;
+}

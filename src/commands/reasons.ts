@@ -1,0 +1,90 @@
+import { resolve } from 'node:path';
+import type { Context } from '../cli/context.js';
+import { parseReadFlags, type RawReadFlags } from '../cli/options.js';
+import { LOST_CUSTOMER_FIELDS, type Schema } from '../domain/fields.js';
+import { addReason, emptyReasonStats, summarizeReasons, type ReasonSummary } from '../domain/reason-stats.js';
+import { classifyReason } from '../domain/reasons/index.js';
+import { compileVocabulary } from '../domain/reasons/vocabulary.js';
+import { ExitCode } from '../errors.js';
+import { createAtomicWriteStream } from '../io/atomic-write.js';
+import { loadConfig } from '../io/config-file.js';
+import { openExport } from '../io/csv-read.js';
+import { createCsvFormatter, PLAIN_CSV, type ColumnSpec } from '../io/csv-write.js';
+import { loadPlaybook } from '../io/playbook-file.js';
+import { renderTable, styler, truncate } from '../io/render.js';
+
+export interface ReasonsFlags extends RawReadFlags {
+  out?: string;
+  json?: boolean;
+  playbook?: string;
+  config?: string;
+}
+
+/** Only an id and a reason (text or code) are needed to classify departures. */
+const REASONS_SCHEMA: Schema = {
+  kind: 'reason file',
+  fields: LOST_CUSTOMER_FIELDS.filter((f) => f.name === 'customer_id' || f.name === 'reason' || f.name === 'reason_code'),
+  required: [['customer_id'], ['reason', 'reason_code']],
+  uniqueId: false,
+};
+
+const OUT_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'customer_id', kind: 'text' },
+  { name: 'reason_text', kind: 'text' },
+  { name: 'reason_code', kind: 'text' },
+  { name: 'reason_secondary', kind: 'text' },
+  { name: 'reason_confidence', kind: 'ratio' },
+  { name: 'reason_evidence', kind: 'text' },
+  { name: 'note', kind: 'text' },
+];
+
+/** `winback reasons`: reason codes with counts and examples, and the texts left unclassified. */
+export async function runReasons(ctx: Context, file: string, flags: ReasonsFlags): Promise<number> {
+  const { read } = parseReadFlags(flags);
+  const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
+  const pb = await loadPlaybook(flags.playbook !== undefined ? resolve(ctx.cwd, flags.playbook) : cfg.config.playbook);
+  const vocabulary = compileVocabulary(pb.playbook);
+  const opened = await openExport(file, REASONS_SCHEMA, { ...read, map: { ...cfg.config.map, ...read.map } }, ctx);
+  const out = flags.out ? await createAtomicWriteStream(resolve(ctx.cwd, flags.out)) : undefined;
+  const formatter = createCsvFormatter(OUT_COLUMNS, PLAIN_CSV);
+  out?.write(formatter.header());
+  const stats = emptyReasonStats();
+  try {
+    for await (const ev of opened.rows()) {
+      if (!ev.ok) {
+        // One output row per input row: a row that cannot be read says why.
+        const j = ev.reject;
+        out?.write(formatter.row([j.customer_id, '', '', '', undefined, '', `rejected (line ${j.line}): ${j.error}`]));
+        continue;
+      }
+      const text = ev.values.reason as string | undefined;
+      const code = ev.values.reason_code as string | undefined;
+      const r = classifyReason({ text, code }, vocabulary);
+      addReason(stats, r, text ?? code ?? '');
+      out?.write(formatter.row([ev.values.customer_id, text ?? code ?? '', r.code, r.secondary, r.confidence, r.evidence, '']));
+    }
+    await out?.commit();
+  } catch (err) {
+    await out?.abort();
+    throw err;
+  }
+  const summary = summarizeReasons(stats, opened.stats);
+  ctx.stdout.write(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : renderReasons(summary, ctx.color));
+  if (summary.rejected > 0) ctx.stderr.write(`warning: ${summary.rejected} rows rejected; run winback inspect ${file} to see them\n`);
+  return ExitCode.ok;
+}
+
+function renderReasons(s: ReasonSummary, color: boolean): string {
+  const c = styler(color);
+  const table = renderTable(
+    ['reason', 'count', 'share', 'examples'],
+    s.codes.map((r) => [r.code, r.count, `${(r.share * 100).toFixed(1)} %`, truncate(r.examples.join(' | '), 44)]),
+    { color, align: ['left', 'right', 'right', 'left'] },
+  );
+  const lines = [`${s.classified + s.unclassified} rows: ${s.classified} classified, ${s.unclassified} unknown`, table];
+  if (s.unclassified_texts.length > 0) {
+    lines.push('', c.bold('Most frequent unclassified texts (teach them in a playbook: winback playbook init my.yaml)'));
+    lines.push(renderTable(['count', 'text'], s.unclassified_texts.map((u) => [u.count, truncate(u.text, 66)]), { color, align: ['right', 'left'] }));
+  }
+  return `${lines.join('\n')}\n`;
+}

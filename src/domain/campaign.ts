@@ -1,0 +1,99 @@
+/**
+ * Who goes on this week's lists (issue 5): from a planned customer to either a channel list
+ * or one exclusion reason. Pure; capacity caps are applied afterwards in priority order.
+ */
+import type { CampaignConfig } from './config.js';
+import { checkContactHistory, type LedgerIndex } from './contact-history.js';
+import { isControl } from './control-group.js';
+import { checkPermission, chooseChannel, type PermissionConfig, type Suppression } from './permission.js';
+import type { Channel } from './playbook-types.js';
+import type { PlannedCustomer } from './plan.js';
+import type { EpochDay } from './types.js';
+
+export const EXCLUSION_REASONS = [
+  'let_go', 'never', 'review', 'suppressed', 'no_permission', 'max_attempts', 'too_soon', 'not_due', 'control', 'over_capacity',
+] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+export interface CampaignRules {
+  asOf: EpochDay;
+  /** last day of this run's period (inclusive) */
+  periodEnd: EpochDay;
+  campaignId: string;
+  permission: PermissionConfig;
+  suppression?: Suppression;
+  ledger: LedgerIndex;
+  campaign: CampaignConfig;
+  /** share of eligible customers held out as control group, 0..1 */
+  holdout: number;
+}
+
+export type CampaignChoice =
+  | { kind: 'list'; channel: Channel; warnings: string[] }
+  | { kind: 'excluded'; reason: ExclusionReason; detail: string; warnings: string[] };
+
+/** Decides whether a planned customer is contacted in this run, and on which channel. */
+export function selectForCampaign(p: PlannedCustomer, rules: CampaignRules): CampaignChoice {
+  const d = p.value.decision;
+  if (d !== 'win_back') return excluded(d, p.value.decisionReason, []);
+  const permission = checkPermission(p.row, rules.permission, rules.suppression);
+  const warnings = permission.warnings;
+  if (permission.excludedReason === 'suppressed') return excluded('suppressed', 'on the suppression list', warnings);
+  const preference = [p.channel, ...p.entry.channels.filter((c) => c !== p.channel)];
+  const channel = chooseChannel(preference, permission.allowed, rules.permission);
+  if (channel === undefined) {
+    const why = preference.map((c) => `${c}: ${permission.blockedBy[c] ?? 'blocked'}`).join(', ');
+    return excluded('no_permission', why, warnings);
+  }
+  const history = checkContactHistory(p.row.customer_id, rules.ledger, rules.asOf, rules.campaign, rules.campaignId);
+  if (history === 'max_attempts') return excluded('max_attempts', `${rules.campaign.maxAttempts} attempts reached`, warnings);
+  if (history === 'too_soon') return excluded('too_soon', `contacted less than ${rules.campaign.minGapDays} days ago`, warnings);
+  const w = p.window;
+  if (!w || w.contactFrom > rules.periodEnd) return excluded('not_due', w ? `window opens ${w.wave}` : 'no contact window', warnings);
+  if (rules.holdout > 0 && isControl(p.row.customer_id, rules.campaign.programmeSalt, rules.holdout)) {
+    return excluded('control', 'held out as control group', warnings);
+  }
+  return { kind: 'list', channel, warnings };
+}
+
+function excluded(reason: ExclusionReason, detail: string, warnings: string[]): CampaignChoice {
+  return { kind: 'excluded', reason, detail, warnings };
+}
+
+/** Remaining places per channel; channels without a cap are unlimited. */
+export class CapacityCounter {
+  private left: Partial<Record<Channel, number>>;
+  constructor(caps: Partial<Record<Channel, number>>) {
+    this.left = { ...caps };
+  }
+
+  /** Takes a place on `channel`; false when the channel is full. */
+  take(channel: Channel): boolean {
+    const n = this.left[channel];
+    if (n === undefined) return true;
+    if (n <= 0) return false;
+    this.left[channel] = n - 1;
+    return true;
+  }
+}
+
+/** Why a customer entered or left the lists since the previous run, in words for the people working them. */
+export function describeChange(before: string | undefined, after: string | undefined): string {
+  if (before === after) return '';
+  if (after === undefined) return 'no longer in the export';
+  if (before === undefined) return after.startsWith('list:') ? 'new in the export, contact due' : `new in the export (${after})`;
+  if (after.startsWith('list:')) {
+    if (before.startsWith('list:')) return `channel changed to ${after.slice(5)}`;
+    const opened: Record<string, string> = {
+      not_due: 'contact window opened', too_soon: 'minimum gap since the last contact has passed', over_capacity: 'capacity freed up',
+      no_permission: 'permission granted', review: 'decision now win back', let_go: 'now worth winning back',
+    };
+    return opened[before] ?? `now due (was ${before})`;
+  }
+  const closed: Record<string, string> = {
+    too_soon: 'contacted recently', no_permission: 'permission withdrawn or missing', suppressed: 'added to the suppression list',
+    max_attempts: 'attempt limit reached', not_due: 'contact window not open', over_capacity: 'over capacity this week',
+    let_go: 'not worth winning back now', never: 'final reason', review: 'needs review', control: 'held out as control group',
+  };
+  return closed[after] ?? after;
+}

@@ -1,0 +1,135 @@
+/**
+ * The files of a campaign run: one list per channel, excluded.csv, and changes.csv against
+ * the previous run. Column orders are declared once here.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { ExclusionReason } from '../domain/campaign.js';
+import { CHANNELS, type Channel } from '../domain/playbook-types.js';
+import type { PlannedCustomer } from '../domain/plan.js';
+import { DataError } from '../errors.js';
+import { createAtomicWriteStream, type AtomicWriteStream } from './atomic-write.js';
+import { createCsvFormatter, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv-write.js';
+
+/** Contact columns each channel's list carries; other contact data is left out on purpose. */
+const CONTACT_COLUMNS: Record<Channel, (keyof PlannedCustomer['row'])[]> = {
+  email: ['email'],
+  phone: ['phone'],
+  letter: ['street', 'postal_code', 'city', 'country'],
+  visit: ['phone', 'street', 'postal_code', 'city', 'country'],
+};
+
+export function listColumns(channel: Channel): ColumnSpec[] {
+  return [
+    { name: 'customer_id', kind: 'text' },
+    { name: 'name', kind: 'text' },
+    ...CONTACT_COLUMNS[channel].map((name) => ({ name, kind: 'text' as const })),
+    { name: 'reason_code', kind: 'text' },
+    { name: 'measure', kind: 'text' },
+    { name: 'offer_type', kind: 'text' },
+    { name: 'message_angle', kind: 'text' },
+    { name: 'contact_until', kind: 'date' },
+    { name: 'priority', kind: 'int' },
+    { name: 'account_manager', kind: 'text' },
+    { name: 'expected_value', kind: 'money' },
+  ];
+}
+
+export const EXCLUDED_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'customer_id', kind: 'text' },
+  { name: 'reason', kind: 'text' },
+  { name: 'detail', kind: 'text' },
+  { name: 'priority', kind: 'int' },
+];
+
+export const CHANGES_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'customer_id', kind: 'text' },
+  { name: 'change', kind: 'text' },
+  { name: 'before', kind: 'text' },
+  { name: 'after', kind: 'text' },
+  { name: 'why', kind: 'text' },
+];
+
+/** The values of one list row, in listColumns(channel) order. */
+export function listValues(p: PlannedCustomer, channel: Channel, priority: number): unknown[] {
+  const r = p.row;
+  return [
+    r.customer_id, r.name, ...CONTACT_COLUMNS[channel].map((k) => r[k]), p.reason.code, p.measure,
+    p.value.offer_type, p.angle, p.window?.contactUntil, priority, r.account_manager, p.value.expected_value,
+  ];
+}
+
+/** Temporary files of one run; commit() puts them all in place. */
+export class CampaignFiles {
+  private streams = new Map<string, { stream: AtomicWriteStream; formatter: CsvFormatter }>();
+  private failure: unknown;
+  private constructor(private readonly dir: string, private readonly fmt: CsvFormat) {}
+
+  static async open(dir: string, fmt: CsvFormat): Promise<CampaignFiles> {
+    const files = new CampaignFiles(dir, fmt);
+    try {
+      for (const channel of CHANNELS) await files.add(`campaign-${channel}.csv`, listColumns(channel));
+      await files.add('excluded.csv', EXCLUDED_COLUMNS);
+    } catch (err) {
+      await files.abort();
+      throw err;
+    }
+    return files;
+  }
+
+  private async add(name: string, columns: readonly ColumnSpec[]): Promise<void> {
+    const stream = await createAtomicWriteStream(join(this.dir, name));
+    const formatter = createCsvFormatter(columns, this.fmt);
+    // A failed write surfaces at commit() as the I/O error it is, instead of crashing the process.
+    stream.on('error', (e: unknown) => (this.failure ??= e));
+    stream.write((this.fmt.bom ? '\ufeff' : '') + formatter.header());
+    this.streams.set(name, { stream, formatter });
+  }
+
+  listed(channel: Channel, values: unknown[]): void {
+    this.write(`campaign-${channel}.csv`, values);
+  }
+
+  excluded(customerId: string, reason: ExclusionReason, detail: string, priority: number | undefined): void {
+    this.write('excluded.csv', [customerId, reason, detail, priority]);
+  }
+
+  private write(name: string, values: unknown[]): void {
+    const s = this.streams.get(name);
+    if (s) s.stream.write(s.formatter.row(values));
+  }
+
+  async commit(): Promise<void> {
+    if (this.failure) throw this.failure;
+    for (const { stream } of this.streams.values()) await stream.commit();
+  }
+
+  async abort(): Promise<void> {
+    for (const { stream } of this.streams.values()) await stream.abort();
+  }
+}
+
+/** Status of each customer in a previous run's output: 'list:<channel>' or the exclusion reason. */
+export async function readPreviousStatus(dir: string): Promise<Map<string, string>> {
+  const status = new Map<string, string>();
+  const read = async (name: string): Promise<Record<string, string>[]> => {
+    try {
+      const text = (await readFile(join(dir, name), 'utf8')).replace(/^\ufeff/, '');
+      const delimiter = text.slice(0, text.indexOf('\n')).includes(';') ? ';' : ',';
+      return parse(text, { columns: true, delimiter, relax_column_count: true }) as Record<string, string>[];
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw new DataError(`--previous ${dir}: ${name} cannot be read (${(err as Error).message})`, 'point --previous at the output directory of an earlier campaign run');
+    }
+  };
+  for (const channel of CHANNELS) for (const r of await read(`campaign-${channel}.csv`)) status.set(unquote(r.customer_id), `list:${channel}`);
+  for (const r of await read('excluded.csv')) status.set(unquote(r.customer_id), r.reason ?? '');
+  if (status.size === 0) throw new DataError(`--previous ${dir} holds no campaign lists`, 'point --previous at the output directory of an earlier campaign run');
+  return status;
+}
+
+// Ids that were neutralised against formulas on writing carry a leading apostrophe.
+function unquote(id: string | undefined): string {
+  return (id ?? '').replace(/^'(?=[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20\s])/, '');
+}

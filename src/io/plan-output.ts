@@ -1,0 +1,145 @@
+/**
+ * plan.csv and rejects.csv: the column order (declared once here), the row formatting and
+ * the atomic, sorted write. plan.csv is sorted by priority through an external sort so that
+ * memory stays flat on large exports.
+ */
+import { join } from 'node:path';
+import { DECISION_RANK, type PlannedCustomer } from '../domain/plan.js';
+import type { Reject } from '../domain/types.js';
+import { createAtomicWriteStream, type AtomicWriteStream } from './atomic-write.js';
+import { createCsvFormatter, formatCell, type ColumnSpec, type CsvFormat } from './csv-write.js';
+import { SortedSpool } from './sorted-spool.js';
+
+/** Computed columns of plan.csv, after the input columns; `priority` splits head from tail. */
+export const PLAN_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'customer_id', kind: 'text' },
+  { name: 'reason_code', kind: 'text' },
+  { name: 'reason_confidence', kind: 'ratio' },
+  { name: 'decision', kind: 'text' },
+  { name: 'decision_reason', kind: 'text' },
+  { name: 'p_winback', kind: 'ratio' },
+  { name: 'sltv', kind: 'money' },
+  { name: 'expected_value', kind: 'money' },
+  { name: 'priority', kind: 'int' },
+  { name: 'measure', kind: 'text' },
+  { name: 'offer_type', kind: 'text' },
+  { name: 'channel', kind: 'text' },
+  { name: 'contact_from', kind: 'date' },
+  { name: 'contact_until', kind: 'date' },
+  { name: 'wave', kind: 'text' },
+  { name: 'reason_secondary', kind: 'text' },
+  { name: 'reason_evidence', kind: 'text' },
+  { name: 'value_at_stake', kind: 'money' },
+  { name: 'offer_reason', kind: 'text' },
+  { name: 'message_angle', kind: 'text' },
+  { name: 'timing_rule', kind: 'text' },
+  { name: 'warnings', kind: 'text' },
+];
+const PRIORITY_AT = PLAN_COLUMNS.findIndex((c) => c.name === 'priority');
+
+export const REJECT_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'line', kind: 'int' },
+  { name: 'customer_id', kind: 'text' },
+  { name: 'column', kind: 'text' },
+  { name: 'value', kind: 'text' },
+  { name: 'error', kind: 'text' },
+];
+
+/** The computed values of one planned customer, in PLAN_COLUMNS order (priority left empty). */
+export function planValues(p: PlannedCustomer): unknown[] {
+  const v = p.value;
+  return [
+    p.row.customer_id, p.reason.code, p.reason.confidence, v.decision, v.decisionReason,
+    v.p_winback, v.sltv, v.expected_value, undefined, p.measure, v.offer_type, p.channel,
+    p.window?.contactFrom, p.window?.contactUntil, p.window?.wave, p.reason.secondary, p.reason.evidence,
+    v.value_at_stake, v.offerReason, p.angle, p.window?.rule, [...p.row.warnings, ...v.warnings].join('; '),
+  ];
+}
+
+/** Output header names: input headers first (renamed where they clash with computed ones). */
+export function planHeader(inputHeaders: readonly string[]): string[] {
+  const computed = new Set(PLAN_COLUMNS.map((c) => c.name));
+  return [...inputHeaders.map((h) => (computed.has(h) ? `${h}_input` : h)), ...PLAN_COLUMNS.map((c) => c.name)];
+}
+
+/** Writes plan.csv and rejects.csv into temporary files; commit() puts both in place. */
+export class PlanFiles {
+  private spool = new SortedSpool();
+  private failure: unknown;
+  private constructor(
+    private readonly plan: AtomicWriteStream,
+    private readonly rejects: AtomicWriteStream,
+    private readonly fmt: CsvFormat,
+    private readonly inputWidth: number,
+  ) {}
+
+  static async open(dir: string, inputHeaders: readonly string[], fmt: CsvFormat): Promise<PlanFiles> {
+    const plan = await createAtomicWriteStream(join(dir, 'plan.csv'));
+    const rejects = await createAtomicWriteStream(join(dir, 'rejects.csv')).catch(async (e: unknown) => {
+      await plan.abort();
+      throw e;
+    });
+    const files = new PlanFiles(plan, rejects, fmt, inputHeaders.length);
+    // A failed write surfaces at commit(), as the I/O error it is, instead of crashing the process.
+    for (const s of [plan, rejects]) s.on('error', (e: unknown) => (files.failure ??= e));
+    const header = planHeader(inputHeaders).map((name) => formatCell(name, 'text', fmt)).join(fmt.delimiter) + fmt.newline;
+    await write(plan, (fmt.bom ? '\ufeff' : '') + header);
+    await write(rejects, (fmt.bom ? '\ufeff' : '') + createCsvFormatter(REJECT_COLUMNS, fmt).header());
+    return files;
+  }
+
+  /** Queues one planned customer for sorting; `cells` are the raw input cells. */
+  async add(p: PlannedCustomer, cells: readonly string[]): Promise<void> {
+    const { fmt } = this;
+    let head = '';
+    for (let i = 0; i < this.inputWidth; i++) head += formatCell(cells[i] ?? '', 'text', fmt) + fmt.delimiter;
+    const values = planValues(p);
+    let tail = '';
+    for (let i = 0; i < PLAN_COLUMNS.length; i++) {
+      const cell = formatCell(values[i], (PLAN_COLUMNS[i] as ColumnSpec).kind, fmt);
+      if (i < PRIORITY_AT) head += cell + fmt.delimiter;
+      else if (i > PRIORITY_AT) tail += fmt.delimiter + cell;
+    }
+    const key = p.value.expected_value ?? -Number.MAX_VALUE;
+    await this.spool.add({ rank: DECISION_RANK[p.value.decision], key, tie: p.row.line, head, tail: tail + fmt.newline });
+  }
+
+  async reject(r: Reject): Promise<void> {
+    await write(this.rejects, createCsvFormatter(REJECT_COLUMNS, this.fmt).row([r.line, r.customer_id, r.column, r.value, r.error]));
+  }
+
+  /** Writes the sorted plan and renames both files into place. */
+  async commit(): Promise<void> {
+    let priority = 0;
+    let buffer = '';
+    for await (const r of this.spool.sorted()) {
+      buffer += `${r.head}${++priority}${r.tail}`;
+      if (buffer.length > 1 << 16) {
+        await write(this.plan, buffer);
+        buffer = '';
+      }
+    }
+    if (buffer) await write(this.plan, buffer);
+    if (this.failure) throw this.failure;
+    await this.rejects.commit();
+    await this.plan.commit();
+  }
+
+  async abort(): Promise<void> {
+    await this.spool.dispose();
+    await Promise.all([this.plan.abort(), this.rejects.abort()]);
+  }
+}
+
+function write(stream: AtomicWriteStream, text: string): Promise<void> {
+  if (stream.write(text)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    stream.once('error', done);
+  });
+}

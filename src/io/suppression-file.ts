@@ -1,0 +1,26 @@
+import type { Context } from '../cli/context.js';
+import { LOST_CUSTOMER_FIELDS, type Schema } from '../domain/fields.js';
+import { buildSuppression, type Suppression, type SuppressionEntry } from '../domain/permission.js';
+import { DataError } from '../errors.js';
+import { openExport } from './csv-read.js';
+
+/** A suppression list needs at least one of customer id, email or phone; read like any export. */
+const SUPPRESSION_SCHEMA: Schema = {
+  kind: 'suppression list',
+  fields: LOST_CUSTOMER_FIELDS.filter((f) => f.name === 'customer_id' || f.name === 'email' || f.name === 'phone'),
+  required: [['customer_id', 'email', 'phone']],
+  uniqueId: false,
+};
+
+/** Reads a suppression list (--suppress FILE); a row that cannot be read stops the run, fail-closed. */
+export async function readSuppression(ctx: Context, path: string): Promise<Suppression> {
+  const opened = await openExport(path, { ...SUPPRESSION_SCHEMA, fields: SUPPRESSION_SCHEMA.fields.map((f) => (f.name === 'customer_id' ? { ...f, type: 'text' as const } : f)) }, {}, ctx);
+  const entries: SuppressionEntry[] = [];
+  for await (const ev of opened.rows()) {
+    if (!ev.ok) {
+      throw new DataError(`--suppress ${path}, line ${ev.reject.line}: ${ev.reject.error}`, 'a suppression list must be read completely; fix the line and run again');
+    }
+    entries.push(ev.values as SuppressionEntry);
+  }
+  return buildSuppression(entries);
+}
