@@ -68,6 +68,24 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .addHelpText('after', example('winback reasons fixtures/lost-customers-de.csv --out out/reasons.csv'))
     .action(run(async () => (await import('../commands/reasons.js')).runReasons));
 
+  addReadFlags(program.command('clv').description('customer value from transaction histories (BG/NBD + Gamma-Gamma): P(alive), CLV, lifecycle phases, silent churners').argument('<file>', 'transactions (customer_id, date, amount), an RFM summary with --summary-input, or - for stdin'))
+    .option('--out <dir>', 'output directory (customers.csv, model.json, rejects.csv)')
+    .addOption(new Option('--period <unit>', 'time unit of frequency, recency and T').choices(['day', 'week', 'month']).default('week'))
+    .option('--as-of <date>', 'the run date; the calibration end when --calibration-end is not given (default: WINBACK_AS_OF, else the last transaction date)')
+    .option('--calibration-end <date>', 'last day (YYYY-MM-DD) of the calibration period')
+    .option('--holdout-end <date>', 'last day of a holdout period after the calibration end, to compare forecast and actual purchases')
+    .option('--holdout-periods <n>', 'holdout length in period units instead of --holdout-end')
+    .option('--horizon-months <n>', 'months valued by CLV and counted in expected_purchases (default 12)')
+    .option('--discount-rate <rate>', 'annual discount rate for CLV, e.g. 0.1 or 10% (default 12.7 %, i.e. 1 % a month)')
+    .option('--summary-input', 'the file is already an RFM summary (frequency, recency, T, optional monetary)')
+    .option('--customers <file>', 'customer list; listed customers without purchases become prospects')
+    .option('--lost-out <file>', 'write lost and defecting customers in the lost-customer format that winback plan reads')
+    .addOption(new Option('--order <order>', "row order of the transactions: 'sorted' (each customer's rows in date order; flat memory) or 'any'").choices(['sorted', 'any']).default('sorted'))
+    .option('--json', 'print model.json to stdout instead of the table')
+    .option('-q, --quiet', 'print nothing on success')
+    .addHelpText('after', example('winback clv fixtures/transactions-en.csv --out out/clv --lost-out out/silent-churners.csv'))
+    .action(run(async () => (await import('../commands/clv.js')).runClv));
+
   const playbook = program.command('playbook').description('show, copy or check the recovery playbook (reasons → measures, offers, channels, timing)');
   playbook
     .command('show')

@@ -76,3 +76,39 @@ export function headerKey(text: string): string {
 export function headerSaysPercent(header: string): boolean {
   return /%|\bpct\b|percent|prozent|quote/i.test(header);
 }
+
+const CUSTOMER_ID_ALIASES = (LOST_CUSTOMER_FIELDS[0] as FieldSpec).aliases.slice(1);
+
+/** Transaction history (issue 8): one row per purchase; ids repeat, so no duplicate check. */
+export const TRANSACTION_SCHEMA: Schema = {
+  kind: 'transaction file',
+  fields: [
+    f('customer_id', 'id', CUSTOMER_ID_ALIASES),
+    f('date', 'date', ['order date', 'purchase date', 'transaction date', 'invoice date', 'datum', 'bestelldatum', 'kaufdatum', 'rechnungsdatum', 'belegdatum', 'auftragsdatum']),
+    f('amount', 'number', ['revenue', 'value', 'sales', 'dollar_value', 'order value', 'total', 'betrag', 'umsatz', 'rechnungsbetrag', 'nettobetrag', 'bruttobetrag', 'wert']),
+  ],
+  required: [['customer_id'], ['date']],
+  uniqueId: false,
+};
+
+/** An already summarised file for `winback clv --summary-input`: frequency, recency and T per customer. */
+export const RFM_SUMMARY_SCHEMA: Schema = {
+  kind: 'RFM summary',
+  fields: [
+    f('customer_id', 'id', CUSTOMER_ID_ALIASES),
+    f('frequency', 'number', ['repeat purchases', 'repeat transactions']),
+    f('recency', 'number', []),
+    f('T', 'number', ['age', 'customer age']),
+    f('monetary', 'number', ['monetary_value', 'mean spend', 'average spend', 'avg spend']),
+  ],
+  required: [['frequency'], ['recency'], ['T']],
+  uniqueId: true,
+};
+
+/** A plain customer list (e.g. `winback clv --customers`): only the id is read. */
+export const CUSTOMER_LIST_SCHEMA: Schema = {
+  kind: 'customer list',
+  fields: [f('customer_id', 'id', CUSTOMER_ID_ALIASES)],
+  required: [['customer_id']],
+  uniqueId: true,
+};

@@ -1,0 +1,165 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Context } from '../cli/context.js';
+import { parseDateFlag, parseReadFlags, parseRate, type RawReadFlags } from '../cli/options.js';
+import { DEFAULT_CLV_CONFIG, unitsPerMonth, validateClvConfig, type ClvConfig } from '../domain/clv/clv.js';
+import { addToTotals, emptyPhaseTotals, fitModels, monthlyFromAnnualRate, valueCustomerAt, type FittedModels, type PhaseTotals } from '../domain/clv/fit-models.js';
+import { periodLengthDays, type PeriodUnit } from '../domain/clv/summary.js';
+import { CUSTOMER_LIST_SCHEMA, RFM_SUMMARY_SCHEMA, TRANSACTION_SCHEMA } from '../domain/fields.js';
+import type { Reject } from '../domain/types.js';
+import { CannotCreateError, DataError, ExitCode, UsageError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { readProspects, readSummaryTable, readTransactionTable, type ClvInput } from '../io/clv-input.js';
+import { CustomerFiles, RejectFile } from '../io/clv-output.js';
+import { buildClvReport, renderClvReport, type ClvRunSettings } from '../io/clv-render.js';
+import { openExport } from '../io/csv-read.js';
+
+export interface ClvFlags extends RawReadFlags {
+  out?: string;
+  period?: string;
+  calibrationEnd?: string;
+  holdoutEnd?: string;
+  holdoutPeriods?: string;
+  horizonMonths?: string;
+  discountRate?: string;
+  asOf?: string;
+  summaryInput?: boolean;
+  customers?: string;
+  lostOut?: string;
+  order?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** Typed options of `winback clv`. */
+export interface ClvOptions extends ClvRunSettings {
+  out: string;
+  customers: string | undefined;
+  lostOut: string | undefined;
+  order: 'per-customer' | 'any';
+}
+
+/** Turns the raw flags into options, or throws a UsageError naming the flag. Never reads the clock. */
+export function parseClvOptions(raw: ClvFlags, env: Record<string, string | undefined>): ClvOptions {
+  if (!raw.out) throw new UsageError('--out DIR is required', 'e.g. winback clv transactions.csv --out out/clv');
+  const period = (raw.period ?? 'week') as PeriodUnit;
+  if (!['day', 'week', 'month'].includes(period)) throw new UsageError(`--period '${raw.period}' must be day, week or month`);
+  const order = raw.order ?? 'sorted';
+  if (order !== 'sorted' && order !== 'any') throw new UsageError(`--order '${raw.order}' must be sorted or any`);
+  const asOfText = raw.asOf ?? env.WINBACK_AS_OF;
+  const calibrationEnd = raw.calibrationEnd !== undefined ? parseDateFlag('--calibration-end', raw.calibrationEnd) : asOfText !== undefined ? parseDateFlag(raw.asOf !== undefined ? '--as-of' : 'WINBACK_AS_OF', asOfText) : undefined;
+  const calibrationEndSource = raw.calibrationEnd !== undefined ? '--calibration-end' : raw.asOf !== undefined ? '--as-of' : asOfText !== undefined ? 'WINBACK_AS_OF' : 'last transaction date';
+  if (raw.holdoutEnd !== undefined && raw.holdoutPeriods !== undefined) throw new UsageError('give either --holdout-end or --holdout-periods, not both');
+  let holdoutEnd = raw.holdoutEnd !== undefined ? parseDateFlag('--holdout-end', raw.holdoutEnd) : undefined;
+  if (raw.holdoutPeriods !== undefined) holdoutEnd = calibrationEnd === undefined ? NaN : calibrationEnd + Math.round(positive('--holdout-periods', raw.holdoutPeriods) * periodLengthDays(period));
+  if (holdoutEnd !== undefined && calibrationEnd === undefined) throw new UsageError('a holdout needs a calibration end', 'add --calibration-end DATE (or --as-of DATE)');
+  if (holdoutEnd !== undefined && holdoutEnd <= (calibrationEnd as number)) throw new UsageError('--holdout-end must come after the calibration end');
+  if (raw.summaryInput && holdoutEnd !== undefined) throw new UsageError('a holdout needs transactions; it cannot be used with --summary-input');
+  const config: ClvConfig = {
+    ...DEFAULT_CLV_CONFIG,
+    ...(raw.horizonMonths !== undefined ? { horizonMonths: positive('--horizon-months', raw.horizonMonths) } : {}),
+    ...(raw.discountRate !== undefined ? { monthlyDiscountRate: monthlyFromAnnualRate(parseRate('--discount-rate', raw.discountRate)) } : {}),
+  };
+  const problems = validateClvConfig(config);
+  if (problems.length > 0) throw new UsageError(problems.join('; '));
+  const holdoutPeriods = holdoutEnd === undefined ? 0 : (holdoutEnd - (calibrationEnd as number)) / periodLengthDays(period);
+  return {
+    out: raw.out, period, calibrationEnd, calibrationEndSource, holdoutEnd, holdoutPeriods, config, summaryInput: Boolean(raw.summaryInput),
+    customers: raw.customers, lostOut: raw.lostOut, order: order === 'any' ? 'any' : 'per-customer',
+  };
+}
+
+/** `winback clv`: transaction histories → BG/NBD + Gamma-Gamma → customers.csv, model.json, rejects.csv. */
+export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promise<number> {
+  const opts = parseClvOptions(flags, ctx.env);
+  const schema = opts.summaryInput ? RFM_SUMMARY_SCHEMA : TRANSACTION_SCHEMA;
+  const { read, maxRejectRate } = parseReadFlags(flags, schema.fields.map((f) => f.name));
+  const outDir = resolve(ctx.cwd, opts.out);
+  const opened = await openExport(file, schema, read, ctx);
+  await mkdir(outDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    throw new CannotCreateError(`cannot create the output directory ${opts.out} (${e.code})`);
+  });
+  const rejects = await RejectFile.open(outDir);
+  let firstReject: Reject | undefined;
+  const onReject = (r: Reject) => {
+    firstReject ??= r;
+    return rejects.add(r);
+  };
+  let input: ClvInput;
+  let models: FittedModels;
+  try {
+    input = opts.summaryInput
+      ? await readSummaryTable(opened, opts.period, opts.calibrationEnd, onReject)
+      : await readTransactionTable(opened, { period: opts.period, calibrationEnd: opts.calibrationEnd, holdoutEnd: opts.holdoutEnd, order: opts.order }, onReject);
+    checkRejectRate(opened.label, input.counts, maxRejectRate);
+    models = fitOrExplain(opened.label, input, firstReject);
+  } catch (err) {
+    await rejects.abort();
+    throw err;
+  }
+  const prospects = opts.customers === undefined ? undefined : await readProspects(openExport(opts.customers, CUSTOMER_LIST_SCHEMA, {}, ctx), input.table.ids).catch(async (e: unknown) => {
+    await rejects.abort();
+    throw e;
+  });
+  const lostPath = opts.lostOut === undefined ? undefined : resolve(ctx.cwd, opts.lostOut);
+  const totals = await writeCustomers(outDir, lostPath, opts, input, models, prospects?.ids ?? [], rejects);
+  const report = buildClvReport({ label: opened.label, sha256: opened.stats.sha256, opts, input, models, totals, prospects, warnings: opened.warnings });
+  await writeFileAtomic(join(outDir, 'model.json'), `${JSON.stringify(report, null, 2)}\n`);
+  if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (!flags.quiet) ctx.stdout.write(renderClvReport(report, opts.out, ctx.color));
+  for (const w of report.warnings) ctx.stderr.write(`warning: ${w}\n`);
+  return ExitCode.ok;
+}
+
+function checkRejectRate(label: string, counts: ClvInput['counts'], maxRate: number | undefined): void {
+  if (maxRate === undefined || counts.read === 0 || counts.rejected / counts.read <= maxRate) return;
+  const share = ((counts.rejected / counts.read) * 100).toFixed(1);
+  throw new DataError(`${label}: ${counts.rejected} of ${counts.read} rows rejected (${share} %), more than --max-reject-rate ${(maxRate * 100).toFixed(1)} %; nothing was written`, `run winback inspect ${label} to see the rejects`);
+}
+
+function fitOrExplain(label: string, input: ClvInput, firstReject: Reject | undefined): FittedModels {
+  if (input.table.ids.length === 0) {
+    const first = firstReject ? `; the first, line ${firstReject.line}: ${firstReject.error}` : '';
+    throw new DataError(`${label}: no customer is left to model (${input.counts.rejected} of ${input.counts.read} rows rejected${first})`, 'check the delimiter and the column mapping with winback inspect, or use --delimiter and --map');
+  }
+  try {
+    return fitModels(input.table);
+  } catch (err) {
+    if (!(err instanceof DataError)) throw err;
+    // The period unit does not change repeat purchase days, so the advice is always: more history.
+    throw new DataError(`${label}: ${err.message}`, 'the models need at least 20 customers, some of them buying on two or more different days: use a longer history (or check --calibration-end)');
+  }
+}
+
+async function writeCustomers(outDir: string, lostPath: string | undefined, opts: ClvOptions, input: ClvInput, models: FittedModels, prospects: readonly string[], rejects: RejectFile): Promise<PhaseTotals> {
+  const files = await CustomerFiles.open(outDir, lostPath, opts.holdoutEnd !== undefined).catch(async (e: unknown) => {
+    await rejects.abort();
+    throw e;
+  });
+  const totals = emptyPhaseTotals();
+  const units = unitsPerMonth(opts.period);
+  const { table } = input;
+  try {
+    for (let i = 0; i < table.ids.length; i++) {
+      const v = valueCustomerAt(models, table, i, opts.config, units, opts.holdoutPeriods);
+      addToTotals(totals, v, table.holdout[i] as number);
+      await files.add(table, i, v);
+    }
+    for (const id of prospects) {
+      totals.phases.prospect.customers++;
+      await files.addProspect(id);
+    }
+    await rejects.commit();
+    await files.commit();
+  } catch (err) {
+    await Promise.all([files.abort(), rejects.abort()]);
+    throw err;
+  }
+  return totals;
+}
+
+function positive(flag: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${flag} '${text}' must be a positive number`);
+  return value;
+}

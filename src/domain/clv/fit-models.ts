@@ -1,0 +1,142 @@
+/**
+ * What `winback clv` does between reading and writing: fit BG/NBD and (when spend is known)
+ * Gamma-Gamma on a table of customer summaries, then value each customer, with the forecast
+ * for a holdout period when there is one. Pure: columns in, plain results out.
+ */
+import { DataError } from '../../errors.js';
+import { expectedPurchases, fitBgNbd, pAlive, type BgNbdFit } from './bgnbd.js';
+import { customerLifetimeValue, lifecyclePhase, type ClvConfig, type LifecyclePhase } from './clv.js';
+import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma.js';
+
+/** One row per customer, column-wise; NaN marks a value the input does not give. */
+export interface CustomerTable {
+  readonly ids: readonly string[];
+  readonly x: Float64Array;
+  readonly tX: Float64Array;
+  readonly T: Float64Array;
+  /** Mean repeat spend; NaN when unknown. */
+  readonly m: Float64Array;
+  /** First and last purchase day (epoch days); NaN when unknown (summary input without a calibration end). */
+  readonly firstDay: Float64Array;
+  readonly lastDay: Float64Array;
+  /** All calibration spend of the customer; NaN when unknown. */
+  readonly total: Float64Array;
+  /** Purchase days in the holdout period; NaN without a holdout. */
+  readonly holdout: Float64Array;
+  /** Whether spend is known at all (an amount or monetary column was read). */
+  readonly hasSpend: boolean;
+}
+
+export interface FittedModels {
+  readonly bgNbd: BgNbdFit;
+  /** Undefined when spend is unknown or the spend model could not be fitted (see warnings). */
+  readonly gammaGamma: GammaGammaFit | undefined;
+  readonly warnings: readonly string[];
+}
+
+/** Fits BG/NBD (errors propagate: degenerate data cannot be valued) and Gamma-Gamma (failures become warnings). */
+export function fitModels(table: CustomerTable): FittedModels {
+  const warnings: string[] = [];
+  const bgNbd = fitBgNbd({ x: table.x, tX: table.tX, T: table.T });
+  if (!bgNbd.converged) warnings.push(`BG/NBD: the optimiser stopped after ${bgNbd.iterations} iterations without reaching its tolerance; treat the parameters with care`);
+  if (!table.hasSpend) {
+    warnings.push('no amounts in the input: expected_spend and clv are left empty (BG/NBD only)');
+    return Object.freeze({ bgNbd, gammaGamma: undefined, warnings: Object.freeze(warnings) });
+  }
+  // Repeat buyers whose repeat days total nothing cannot enter a Gamma likelihood; they are weighted out.
+  const weights = new Float64Array(table.x.length);
+  let zeroSpend = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const repeat = (table.x[i] as number) > 0;
+    const usable = repeat && (table.m[i] as number) > 0;
+    if (repeat && !usable) zeroSpend++;
+    weights[i] = usable ? 1 : 0;
+  }
+  if (zeroSpend > 0) warnings.push(`${zeroSpend} repeat customers with no (or unknown) repeat spend were left out of the Gamma-Gamma fit`);
+  let gammaGamma: GammaGammaFit | undefined;
+  try {
+    gammaGamma = fitGammaGamma({ x: table.x, m: table.m, weights });
+    warnings.push(...gammaGamma.warnings);
+    if (!gammaGamma.converged) warnings.push('Gamma-Gamma: the optimiser did not reach its tolerance; treat the spend parameters with care');
+  } catch (err) {
+    if (!(err instanceof DataError)) throw err;
+    warnings.push(`Gamma-Gamma not fitted (${err.message}): expected_spend and clv are left empty`);
+  }
+  return Object.freeze({ bgNbd, gammaGamma, warnings: Object.freeze(warnings) });
+}
+
+export interface ValuedCustomer {
+  pAlive: number;
+  expectedPurchases: number;
+  expectedSpend: number | undefined;
+  clv: number | undefined;
+  phase: LifecyclePhase;
+  /** E[Y(holdout length)]: the forecast to compare with the holdout purchase days; undefined without a holdout. */
+  predictedHoldout: number | undefined;
+}
+
+/** P(alive), expected purchases over the horizon, expected spend, CLV, phase (and the holdout forecast) of customer i. */
+export function valueCustomerAt(models: FittedModels, table: CustomerTable, i: number, config: ClvConfig, unitsInMonth: number, holdoutPeriods = 0): ValuedCustomer {
+  const x = table.x[i] as number;
+  const tX = table.tX[i] as number;
+  const T = table.T[i] as number;
+  const alive = pAlive(models.bgNbd, x, tX, T);
+  const phase = lifecyclePhase({ x, tX, T, pAlive: alive }, config, unitsInMonth);
+  const purchases = expectedPurchases(models.bgNbd, config.horizonMonths * unitsInMonth, x, tX, T);
+  const predictedHoldout = holdoutPeriods > 0 ? expectedPurchases(models.bgNbd, holdoutPeriods, x, tX, T) : undefined;
+  const gg = models.gammaGamma;
+  const m = table.m[i] as number;
+  if (!gg || Number.isNaN(m)) return { pAlive: alive, expectedPurchases: purchases, expectedSpend: undefined, clv: undefined, phase, predictedHoldout };
+  const customer = { x, tX, T, mbar: m };
+  return {
+    pAlive: alive,
+    expectedPurchases: purchases,
+    expectedSpend: expectedSpend(gg, x, m),
+    clv: customerLifetimeValue({ bgNbd: models.bgNbd, gammaGamma: gg }, customer, config, unitsInMonth),
+    phase,
+    predictedHoldout,
+  };
+}
+
+/** Turns an annual discount rate into the equivalent monthly one: (1 + R)^(1/12) − 1. */
+export function monthlyFromAnnualRate(annual: number): number {
+  return Math.pow(1 + annual, 1 / 12) - 1;
+}
+
+export interface PhaseTotal {
+  customers: number;
+  pAliveSum: number;
+  expectedPurchases: number;
+  clv: number;
+}
+
+/** Running totals per lifecycle phase and, with a holdout, actual vs forecast holdout purchases. */
+export interface PhaseTotals {
+  phases: Record<LifecyclePhase, PhaseTotal>;
+  holdoutActual: number;
+  holdoutPredicted: number;
+  /** Customers whose CLV is not finite or unknown (no spend model). */
+  clvMissing: number;
+}
+
+const PHASES: readonly LifecyclePhase[] = ['prospect', 'first_time_buyer', 'early_repeat', 'core', 'core_defector', 'lost'];
+
+/** Zeroed totals, phases in lifecycle order. */
+export function emptyPhaseTotals(): PhaseTotals {
+  const phases = Object.fromEntries(PHASES.map((p) => [p, { customers: 0, pAliveSum: 0, expectedPurchases: 0, clv: 0 }])) as Record<LifecyclePhase, PhaseTotal>;
+  return { phases, holdoutActual: 0, holdoutPredicted: 0, clvMissing: 0 };
+}
+
+/** Adds one valued customer; `holdoutDays` is NaN without a holdout. */
+export function addToTotals(totals: PhaseTotals, v: ValuedCustomer, holdoutDays: number): void {
+  const t = totals.phases[v.phase];
+  t.customers++;
+  t.pAliveSum += v.pAlive;
+  t.expectedPurchases += v.expectedPurchases;
+  if (v.clv !== undefined && Number.isFinite(v.clv)) t.clv += v.clv;
+  else totals.clvMissing++;
+  if (v.predictedHoldout !== undefined) {
+    totals.holdoutActual += holdoutDays;
+    totals.holdoutPredicted += v.predictedHoldout;
+  }
+}

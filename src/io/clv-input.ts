@@ -1,0 +1,176 @@
+/**
+ * Reading for `winback clv`: a transaction file streamed through the summariser, or an
+ * already summarised RFM file, into one CustomerTable. Rows the models cannot use go to
+ * `onReject` with line, column and reason; the counts keep read = accepted + rejected.
+ */
+import type { CustomerTable } from '../domain/clv/fit-models.js';
+import { periodLengthDays, TransactionSummarizer, type PeriodUnit, type SummaryOptions, type SummaryStats } from '../domain/clv/summary.js';
+import { formatIsoDay } from '../domain/dates.js';
+import type { Reject } from '../domain/types.js';
+import { DataError } from '../errors.js';
+import type { OpenedExport } from './csv-read.js';
+
+export interface ReadCounts {
+  read: number;
+  accepted: number;
+  rejected: number;
+}
+
+export interface ClvInput {
+  table: CustomerTable;
+  counts: ReadCounts;
+  /** Only for transaction input. */
+  summary?: SummaryStats & { latestDay: number | undefined };
+}
+
+type OnReject = (r: Reject) => Promise<void> | void;
+
+/** Streams a transaction file into per-customer summaries; memory grows with customers, not rows (order 'per-customer'). */
+export async function readTransactionTable(opened: OpenedExport, options: SummaryOptions, onReject: OnReject): Promise<ClvInput> {
+  const summarizer = new TransactionSummarizer(options);
+  const hasAmount = opened.mapping.fields.has('amount');
+  const amountHeader = hasAmount ? (opened.headers[opened.mapping.fields.get('amount') as number] as string) : '';
+  let extra = 0;
+  let latest = -Infinity;
+  for await (const ev of opened.rows()) {
+    if (!ev.ok) {
+      await onReject(ev.reject);
+      continue;
+    }
+    const id = ev.values.customer_id as string;
+    const day = ev.values.date as number | undefined;
+    const amount = ev.values.amount as number | undefined;
+    const problem = day === undefined ? { column: headerOf(opened, 'date'), error: 'date is empty' }
+      : hasAmount && amount === undefined ? { column: amountHeader, error: 'amount is empty' }
+      : amount !== undefined && amount < 0 ? { column: amountHeader, error: `negative amount ${amount} (a return or credit note?): net returns out before summarising` }
+      : undefined;
+    if (problem) {
+      extra++;
+      await onReject({ line: ev.line, customer_id: id, column: problem.column, value: problem.error.startsWith('negative') ? String(amount) : '', error: problem.error });
+      continue;
+    }
+    try {
+      summarizer.add({ customerId: id, day: day as number, ...(amount !== undefined ? { amount } : {}) });
+    } catch (err) {
+      if (!(err instanceof DataError)) throw err;
+      throw new DataError(`${opened.label}, line ${ev.line}: ${readableDays(err.message)}`, 'sort the file by date (or by customer and date), or run with --order any (uses more memory)');
+    }
+    if (options.calibrationEnd === undefined || (day as number) <= options.calibrationEnd) latest = Math.max(latest, day as number);
+  }
+  const table = collectSummaries(summarizer, opened.mapping.fields.has('amount'), options.holdoutEnd !== undefined);
+  return { table, counts: adjustedCounts(opened, extra), summary: { ...summarizer.stats, latestDay: Number.isFinite(latest) ? latest : undefined } };
+}
+
+function collectSummaries(summarizer: TransactionSummarizer, hasSpend: boolean, withHoldout: boolean): CustomerTable {
+  const ids: string[] = [];
+  const cols = { x: [] as number[], tX: [] as number[], T: [] as number[], m: [] as number[], first: [] as number[], last: [] as number[], total: [] as number[], holdout: [] as number[] };
+  for (const s of summarizer.summaries()) {
+    ids.push(s.customerId);
+    cols.x.push(s.frequency);
+    cols.tX.push(s.recency);
+    cols.T.push(s.T);
+    cols.m.push(s.monetary ?? NaN);
+    cols.first.push(s.firstDay);
+    cols.last.push(s.lastDay);
+    cols.total.push(s.totalAmount ?? NaN);
+    cols.holdout.push(withHoldout ? (s.holdoutFrequency ?? 0) : NaN);
+  }
+  return {
+    ids, hasSpend,
+    x: Float64Array.from(cols.x), tX: Float64Array.from(cols.tX), T: Float64Array.from(cols.T), m: Float64Array.from(cols.m),
+    firstDay: Float64Array.from(cols.first), lastDay: Float64Array.from(cols.last), total: Float64Array.from(cols.total), holdout: Float64Array.from(cols.holdout),
+  };
+}
+
+/**
+ * Reads an RFM summary (frequency, recency, T in `period` units, optional monetary). With a known
+ * calibration end the first and last purchase days are reconstructed (rounded to days) for --lost-out.
+ */
+export async function readSummaryTable(opened: OpenedExport, period: PeriodUnit, calibrationEnd: number | undefined, onReject: OnReject): Promise<ClvInput> {
+  const hasSpend = opened.mapping.fields.has('monetary');
+  const hasId = opened.mapping.fields.has('customer_id');
+  const unit = periodLengthDays(period);
+  const ids: string[] = [];
+  const cols = { x: [] as number[], tX: [] as number[], T: [] as number[], m: [] as number[], first: [] as number[], last: [] as number[] };
+  let extra = 0;
+  for await (const ev of opened.rows()) {
+    if (!ev.ok) {
+      await onReject(ev.reject);
+      continue;
+    }
+    const v = ev.values as { customer_id?: string; frequency?: number; recency?: number; T?: number; monetary?: number };
+    const id = hasId ? (v.customer_id as string) : String(ids.length + extra + 1);
+    const problem = summaryProblem(v, hasSpend);
+    if (problem) {
+      extra++;
+      await onReject({ line: ev.line, customer_id: hasId ? id : '', column: headerOf(opened, problem.field), value: problem.value, error: problem.error });
+      continue;
+    }
+    const { frequency: x, recency: tX, T } = v as Required<typeof v>;
+    ids.push(id);
+    cols.x.push(x);
+    cols.tX.push(tX);
+    cols.T.push(T);
+    cols.m.push(hasSpend ? (v.monetary ?? 0) : NaN);
+    const first = calibrationEnd === undefined ? NaN : calibrationEnd - Math.round(T * unit);
+    cols.first.push(first);
+    cols.last.push(first + Math.round(tX * unit));
+  }
+  const n = ids.length;
+  const table: CustomerTable = {
+    ids, hasSpend,
+    x: Float64Array.from(cols.x), tX: Float64Array.from(cols.tX), T: Float64Array.from(cols.T), m: Float64Array.from(cols.m),
+    firstDay: Float64Array.from(cols.first), lastDay: Float64Array.from(cols.last), total: new Float64Array(n).fill(NaN), holdout: new Float64Array(n).fill(NaN),
+  };
+  return { table, counts: adjustedCounts(opened, extra) };
+}
+
+function summaryProblem(v: { frequency?: number; recency?: number; T?: number; monetary?: number }, hasSpend: boolean): { field: string; value: string; error: string } | undefined {
+  for (const field of ['frequency', 'recency', 'T'] as const) if (v[field] === undefined) return { field, value: '', error: `${field} is empty` };
+  const { frequency: x, recency: tX, T } = v as { frequency: number; recency: number; T: number };
+  if (T < 0) return { field: 'T', value: String(T), error: 'T (customer age) must be ≥ 0' };
+  if (tX < 0 || tX > T) return { field: 'recency', value: String(tX), error: `recency must lie between 0 and T (${T})` };
+  if (x === 0 && tX !== 0) return { field: 'recency', value: String(tX), error: 'recency must be 0 when frequency is 0' };
+  if (!hasSpend) return undefined;
+  const m = v.monetary;
+  if (m === undefined && x > 0) return { field: 'monetary', value: '', error: 'monetary is empty for a repeat customer' };
+  if (m !== undefined && m < 0) return { field: 'monetary', value: String(m), error: 'monetary must be ≥ 0' };
+  return undefined;
+}
+
+function headerOf(opened: OpenedExport, field: string): string {
+  const index = opened.mapping.fields.get(field);
+  return index === undefined ? field : (opened.headers[index] as string);
+}
+
+// The reader counted rows the models then refused as accepted: move them to rejected.
+function adjustedCounts(opened: OpenedExport, extra: number): ReadCounts {
+  const { read, accepted, rejected } = opened.stats;
+  return { read, accepted: accepted - extra, rejected: rejected + extra };
+}
+
+// The summariser names days as epoch numbers; messages for people use dates.
+function readableDays(message: string): string {
+  return message.replace(/day (-?\d+)/g, (_, d: string) => formatIsoDay(Number(d)));
+}
+
+/** Listed customers without any summarised purchase (prospects), and what the list held. */
+export interface ProspectList {
+  ids: string[];
+  file: string;
+  read: number;
+  rejected: number;
+  buyers: number;
+}
+
+/** Reads a customer list and keeps the ids that have no purchase in the calibration period. */
+export async function readProspects(opening: Promise<OpenedExport>, buyerIds: readonly string[]): Promise<ProspectList> {
+  const opened = await opening;
+  const buyers = new Set(buyerIds);
+  const ids: string[] = [];
+  for await (const ev of opened.rows()) {
+    if (ev.ok && !buyers.has(ev.values.customer_id as string)) ids.push(ev.values.customer_id as string);
+  }
+  const { read, rejected } = opened.stats;
+  return { ids, file: opened.label, read, rejected, buyers: read - rejected - ids.length };
+}

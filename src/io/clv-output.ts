@@ -1,0 +1,162 @@
+/**
+ * Output files of `winback clv`: customers.csv, rejects.csv and the optional lost-customer file,
+ * each streamed into a temporary file and put in place only by commit(). Column orders are
+ * declared here once.
+ */
+import { join } from 'node:path';
+import type { CustomerTable, ValuedCustomer } from '../domain/clv/fit-models.js';
+import type { LifecyclePhase } from '../domain/clv/clv.js';
+import type { Reject } from '../domain/types.js';
+import { createAtomicWriteStream, type AtomicWriteStream } from './atomic-write.js';
+import { createCsvFormatter, PLAIN_CSV, type ColumnSpec, type CsvFormatter } from './csv-write.js';
+
+export const CUSTOMER_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'customer_id', kind: 'text' },
+  { name: 'frequency', kind: 'int' },
+  { name: 'recency', kind: 'ratio' },
+  { name: 'T', kind: 'ratio' },
+  { name: 'monetary', kind: 'money' },
+  { name: 'p_alive', kind: 'ratio' },
+  { name: 'expected_purchases', kind: 'ratio' },
+  { name: 'expected_spend', kind: 'money' },
+  { name: 'clv', kind: 'money' },
+  { name: 'phase', kind: 'text' },
+];
+
+/** Appended to customers.csv when a holdout period is given. */
+export const HOLDOUT_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'holdout_purchases', kind: 'int' },
+  { name: 'predicted_holdout_purchases', kind: 'ratio' },
+];
+
+/** The lost-customer format `winback plan` reads; phase and p_alive pass through as extra columns. */
+export const LOST_OUT_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'customer_id', kind: 'text' },
+  { name: 'customer_since', kind: 'date' },
+  { name: 'churn_date', kind: 'date' },
+  { name: 'orders', kind: 'int' },
+  { name: 'revenue', kind: 'money' },
+  { name: 'reason', kind: 'text' },
+  { name: 'phase', kind: 'text' },
+  { name: 'p_alive', kind: 'ratio' },
+];
+
+// Same layout as the rejects of every other command.
+const REJECT_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'line', kind: 'int' },
+  { name: 'customer_id', kind: 'text' },
+  { name: 'column', kind: 'text' },
+  { name: 'value', kind: 'text' },
+  { name: 'error', kind: 'text' },
+];
+
+const LOST_PHASES: ReadonlySet<LifecyclePhase> = new Set(['lost', 'core_defector']);
+
+/** A CSV file written through the one formatter into a temporary file. */
+class CsvSink {
+  private failure: unknown;
+  private buffer = '';
+  private constructor(private readonly stream: AtomicWriteStream, private readonly fmt: CsvFormatter) {
+    stream.on('error', (e: unknown) => (this.failure ??= e));
+  }
+
+  static async open(path: string, columns: readonly ColumnSpec[]): Promise<CsvSink> {
+    const fmt = createCsvFormatter(columns, PLAIN_CSV);
+    const sink = new CsvSink(await createAtomicWriteStream(path), fmt);
+    sink.buffer = fmt.header();
+    return sink;
+  }
+
+  async row(values: readonly unknown[]): Promise<void> {
+    this.buffer += this.fmt.row(values);
+    if (this.buffer.length > 1 << 16) await this.flush();
+  }
+
+  async commit(): Promise<void> {
+    await this.flush();
+    if (this.failure) throw this.failure;
+    await this.stream.commit();
+  }
+
+  abort(): Promise<void> {
+    return this.stream.abort();
+  }
+
+  private flush(): Promise<void> {
+    const text = this.buffer;
+    this.buffer = '';
+    if (text === '' || this.stream.write(text)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        this.stream.off('drain', done);
+        this.stream.off('error', done);
+        resolve();
+      };
+      this.stream.once('drain', done);
+      this.stream.once('error', done);
+    });
+  }
+}
+
+/** rejects.csv, open while the input is read. */
+export class RejectFile {
+  private constructor(private readonly sink: CsvSink) {}
+
+  static async open(dir: string): Promise<RejectFile> {
+    return new RejectFile(await CsvSink.open(join(dir, 'rejects.csv'), REJECT_COLUMNS));
+  }
+
+  add(r: Reject): Promise<void> {
+    return this.sink.row([r.line, r.customer_id, r.column, r.value, r.error]);
+  }
+
+  commit(): Promise<void> {
+    return this.sink.commit();
+  }
+
+  abort(): Promise<void> {
+    return this.sink.abort();
+  }
+}
+
+/** customers.csv (and the lost-customer file), written once the models are fitted. */
+export class CustomerFiles {
+  private constructor(private readonly customers: CsvSink, private readonly lost: CsvSink | undefined, private readonly withHoldout: boolean) {}
+
+  static async open(dir: string, lostPath: string | undefined, withHoldout: boolean): Promise<CustomerFiles> {
+    const customers = await CsvSink.open(join(dir, 'customers.csv'), withHoldout ? [...CUSTOMER_COLUMNS, ...HOLDOUT_COLUMNS] : CUSTOMER_COLUMNS);
+    const lost = lostPath === undefined ? undefined : await CsvSink.open(lostPath, LOST_OUT_COLUMNS).catch(async (e: unknown) => {
+      await customers.abort();
+      throw e;
+    });
+    return new CustomerFiles(customers, lost, withHoldout);
+  }
+
+  /** Writes customer i (and, when lost or defecting, its lost-customer row). */
+  async add(table: CustomerTable, i: number, v: ValuedCustomer): Promise<void> {
+    const m = table.m[i] as number;
+    const row: unknown[] = [table.ids[i], table.x[i], table.tX[i], table.T[i], Number.isNaN(m) ? undefined : m, v.pAlive, v.expectedPurchases, v.expectedSpend, v.clv, v.phase];
+    if (this.withHoldout) row.push(table.holdout[i], v.predictedHoldout);
+    await this.customers.row(row);
+    if (this.lost && LOST_PHASES.has(v.phase)) {
+      const known = (a: Float64Array) => (Number.isNaN(a[i] as number) ? undefined : a[i]);
+      await this.lost.row([table.ids[i], known(table.firstDay), known(table.lastDay), (table.x[i] as number) + 1, known(table.total), '', v.phase, v.pAlive]);
+    }
+  }
+
+  /** A listed customer without purchases. */
+  async addProspect(id: string): Promise<void> {
+    const row: unknown[] = [id, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 'prospect'];
+    if (this.withHoldout) row.push(undefined, undefined);
+    await this.customers.row(row);
+  }
+
+  async commit(): Promise<void> {
+    await this.lost?.commit();
+    await this.customers.commit();
+  }
+
+  async abort(): Promise<void> {
+    await Promise.all([this.customers.abort(), this.lost?.abort()]);
+  }
+}

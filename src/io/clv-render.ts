@@ -1,0 +1,121 @@
+/**
+ * The model.json document of `winback clv` and its terminal rendering: parameters,
+ * convergence, data summary, phase table and warnings.
+ */
+import type { ClvConfig } from '../domain/clv/clv.js';
+import type { FittedModels, PhaseTotals } from '../domain/clv/fit-models.js';
+import type { PeriodUnit } from '../domain/clv/summary.js';
+import { formatIsoDay } from '../domain/dates.js';
+import { VERSION } from '../version.js';
+import type { ClvInput, ProspectList } from './clv-input.js';
+import { renderTable, styler } from './render.js';
+
+/** The settings of a clv run that the report records. */
+export interface ClvRunSettings {
+  period: PeriodUnit;
+  /** Undefined: the last transaction date in the data. */
+  calibrationEnd: number | undefined;
+  calibrationEndSource: '--calibration-end' | '--as-of' | 'WINBACK_AS_OF' | 'last transaction date';
+  holdoutEnd: number | undefined;
+  /** Length of the holdout in period units; 0 without a holdout. */
+  holdoutPeriods: number;
+  config: ClvConfig;
+  summaryInput: boolean;
+}
+
+export interface ClvReportInput {
+  label: string;
+  sha256: string;
+  opts: ClvRunSettings;
+  input: ClvInput;
+  models: FittedModels;
+  totals: PhaseTotals;
+  prospects: ProspectList | undefined;
+  warnings: readonly string[];
+}
+
+const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+const isoOrNull = (day: number | undefined) => (day === undefined || !Number.isFinite(day) ? null : formatIsoDay(day));
+
+/** The model.json document: everything needed to judge and reproduce the run. */
+export function buildClvReport(r: ClvReportInput) {
+  const { opts, input, models, totals } = r;
+  const { table, counts, summary } = input;
+  const n = table.ids.length;
+  let repeat = 0;
+  for (let i = 0; i < n; i++) if ((table.x[i] as number) > 0) repeat++;
+  const bg = models.bgNbd;
+  const gg = models.gammaGamma;
+  const listed = totals.phases.prospect.customers + n;
+  const phases = Object.fromEntries(Object.entries(totals.phases).map(([phase, t]) => [phase, {
+    customers: t.customers,
+    share: listed > 0 ? round(t.customers / listed, 4) : 0,
+    mean_p_alive: phase === 'prospect' || t.customers === 0 ? null : round(t.pAliveSum / t.customers, 4),
+    expected_purchases: round(t.expectedPurchases, 2),
+    clv: gg ? round(t.clv, 2) : null,
+  }]));
+  const { holdoutPeriods } = opts;
+  return {
+    tool: 'winback',
+    version: VERSION,
+    input: { file: r.label, sha256: r.sha256, kind: opts.summaryInput ? 'rfm summary' : 'transactions' },
+    rows: { read: counts.read, accepted: counts.accepted, rejected: counts.rejected },
+    period: opts.period,
+    calibration_end: isoOrNull(opts.calibrationEnd ?? summary?.latestDay),
+    calibration_end_source: opts.calibrationEndSource,
+    holdout_end: isoOrNull(opts.holdoutEnd),
+    data: {
+      customers: n,
+      repeat_customers: repeat,
+      prospects: totals.phases.prospect.customers,
+      transactions_used: summary ? summary.transactions - summary.ignoredAfterEnd : null,
+      transactions_after_end: summary ? summary.ignoredAfterEnd : null,
+      customers_first_buying_in_holdout: summary && opts.holdoutEnd !== undefined ? summary.outsideCohort : null,
+    },
+    bg_nbd: { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, log_likelihood: bg.logLikelihood, iterations: bg.iterations, evaluations: bg.evaluations, converged: bg.converged, customers: bg.n, distinct_rows: bg.rows },
+    gamma_gamma: gg ? { p: gg.p, q: gg.q, v: gg.v, log_likelihood: gg.logLikelihood, iterations: gg.iterations, evaluations: gg.evaluations, converged: gg.converged, customers: gg.n, frequency_spend_correlation: gg.correlation } : null,
+    clv: { horizon_months: opts.config.horizonMonths, monthly_discount_rate: opts.config.monthlyDiscountRate, annual_discount_rate: round(Math.pow(1 + opts.config.monthlyDiscountRate, 12) - 1, 6), total: gg ? round(Object.values(totals.phases).reduce((s, t) => s + t.clv, 0), 2) : null },
+    thresholds: { lost_below_p_alive: opts.config.lostThreshold, defector_below_p_alive: opts.config.defectorThreshold, defector_rate_ratio: opts.config.defectorRateRatio, core_min_repeat: opts.config.coreMinRepeat, first_time_lost_after_months: opts.config.firstTimeLostAfterMonths },
+    phases,
+    holdout: holdoutPeriods > 0 ? { periods: round(holdoutPeriods, 4), actual_purchases: totals.holdoutActual, predicted_purchases: round(totals.holdoutPredicted, 2) } : null,
+    warnings: collectWarnings(r),
+  };
+}
+
+export type ClvReport = ReturnType<typeof buildClvReport>;
+
+function collectWarnings(r: ClvReportInput): string[] {
+  const warnings = [...r.warnings, ...r.models.warnings];
+  const s = r.input.summary;
+  if (s && s.ignoredAfterEnd > 0) warnings.push(`${s.ignoredAfterEnd} transactions after the ${r.opts.holdoutEnd !== undefined ? 'holdout' : 'calibration'} end were read but not used`);
+  if (s && r.opts.holdoutEnd !== undefined && s.outsideCohort > 0) warnings.push(`${s.outsideCohort} customers bought first in the holdout period and are not modelled`);
+  if (r.prospects && r.prospects.rejected > 0) warnings.push(`customer list ${r.prospects.file}: ${r.prospects.rejected} rows skipped (empty or duplicate id)`);
+  if (r.models.gammaGamma && r.totals.clvMissing > 0) warnings.push(`${r.totals.clvMissing} customers without a finite CLV (clv left empty)`);
+  return warnings;
+}
+
+const fmt = (v: number, digits = 4) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
+
+/** Parameters, row counts and the phase table for the terminal. */
+export function renderClvReport(report: ClvReport, outDir: string, color: boolean): string {
+  const c = styler(color);
+  const { rows, bg_nbd: bg, gamma_gamma: gg, data } = report;
+  const lines = [
+    `${c.bold('Rows')}       ${rows.read} read = ${rows.accepted} accepted + ${rows.rejected} rejected${rows.rejected > 0 ? ' (see rejects.csv)' : ''}`,
+    `${c.bold('Customers')}  ${data.customers} (${data.repeat_customers} with repeat purchases${data.prospects > 0 ? `, ${data.prospects} prospects` : ''}); time unit: ${report.period}; calibration end ${report.calibration_end ?? 'not given'} (${report.calibration_end_source})`,
+    `${c.bold('BG/NBD')}      r ${fmt(bg.r)}  alpha ${fmt(bg.alpha)}  a ${fmt(bg.a)}  b ${fmt(bg.b)}  log-likelihood ${fmt(bg.log_likelihood, 2)}  ${bg.converged ? 'converged' : c.yellow('NOT converged')} (${bg.iterations} iterations)`,
+    gg
+      ? `${c.bold('Gamma-Gamma')} p ${fmt(gg.p)}  q ${fmt(gg.q)}  v ${fmt(gg.v)}  log-likelihood ${fmt(gg.log_likelihood, 2)}  ${gg.converged ? 'converged' : c.yellow('NOT converged')} (${gg.iterations} iterations)`
+      : `${c.bold('Gamma-Gamma')} not fitted (see warnings)`,
+    '',
+    c.bold(`Lifecycle phases (CLV over ${report.clv.horizon_months} months, ${(report.clv.annual_discount_rate * 100).toFixed(1)} % a year)`),
+    renderTable(
+      ['phase', 'customers', 'share', 'mean p_alive', 'expected purchases', 'clv'],
+      Object.entries(report.phases).map(([phase, p]) => [phase, p.customers, `${(p.share * 100).toFixed(1)} %`, p.mean_p_alive === null ? '' : p.mean_p_alive.toFixed(3), p.expected_purchases.toFixed(1), p.clv === null ? '' : p.clv.toFixed(2)]),
+      { color, align: ['left', 'right', 'right', 'right', 'right', 'right'] },
+    ),
+  ];
+  if (report.holdout) lines.push(`Holdout (${report.holdout.periods} ${report.period}s): ${report.holdout.actual_purchases} purchase days, ${report.holdout.predicted_purchases} forecast by BG/NBD`);
+  lines.push(`Written: ${outDir}/customers.csv, ${outDir}/model.json, ${outDir}/rejects.csv`);
+  return `${lines.join('\n')}\n`;
+}
