@@ -86,6 +86,16 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .addHelpText('after', example('winback clv fixtures/transactions-en.csv --out out/clv --lost-out out/silent-churners.csv'))
     .action(run(async () => (await import('../commands/clv.js')).runClv));
 
+  addReadFlags(program.command('calibrate').description('fit the reacquisition model on past win-back attempts; writes model.json for plan --model').argument('<history>', 'past attempts: lost-customer columns plus won_back (yes/no), optional contact_date, offer_type, second_lifetime_months/revenue; or - for stdin'))
+    .option('--out <file>', 'where to write the model (JSON)')
+    .option('--as-of <date>', 'date to compute months since churn at for rows without contact_date (default: left out)')
+    .option('--playbook <file>', 'playbook whose reasons and base rates are the priors (default: the built-in one)')
+    .option('--config <file>', 'config file (YAML or JSON): model.calibration settings')
+    .option('--json', 'print the report (with the model) as JSON')
+    .option('-q, --quiet', 'print nothing on success')
+    .addHelpText('after', example('winback calibrate out/history.csv --out model.json && winback plan fixtures/lost-customers-en.csv --model model.json --out out/plan'))
+    .action(run(async () => (await import('../commands/calibrate.js')).runCalibrate));
+
   const playbook = program.command('playbook').description('show, copy or check the recovery playbook (reasons → measures, offers, channels, timing)');
   playbook
     .command('show')

@@ -112,3 +112,32 @@ export const CUSTOMER_LIST_SCHEMA: Schema = {
   required: [['customer_id']],
   uniqueId: true,
 };
+
+/** Past win-back attempts for `winback calibrate`: the lost-customer columns plus the outcome. */
+export const HISTORY_SCHEMA: Schema = {
+  kind: 'win-back history',
+  fields: [
+    ...LOST_CUSTOMER_FIELDS,
+    f('won_back', 'bool', ['won back', 'wonback', 'regained', 'returned', 'came back', 'reacquired', 'zurückgewonnen', 'rückgewonnen', 'zurueckgewonnen', 'rueckgewonnen', 'zurückgekehrt']),
+    f('second_lifetime_months', 'number', ['second lifetime months', 'second lifetime', 'months since return', 'zweite laufzeit', 'zweite laufzeit monate']),
+    f('second_lifetime_revenue', 'number', ['second lifetime revenue', 'revenue since return', 'umsatz seit rückkehr', 'umsatz seit rueckkehr', 'umsatz zweite laufzeit']),
+    f('contact_date', 'date', ['contact date', 'contacted on', 'attempt date', 'campaign date', 'kontaktdatum', 'kontaktiert am', 'ansprache am', 'datum ansprache']),
+    f('offer_type', 'text', ['offer type', 'offer', 'angebot', 'angebotsart']),
+  ],
+  required: [['customer_id'], ['won_back']],
+  uniqueId: false,
+};
+
+/** Customers who came back, from the CRM, for `winback results`; a customer may return more than once. */
+export const OUTCOMES_SCHEMA: Schema = {
+  kind: 'outcomes file',
+  fields: [
+    f('customer_id', 'id', CUSTOMER_ID_ALIASES),
+    f('return_date', 'date', ['return date', 'returned on', 'reactivation date', 'reactivated on', 'won back on', 'regained on', 'rückkehr', 'rückkehrdatum', 'rueckkehrdatum', 'reaktiviert am', 'zurückgewonnen am', 'wiedereintritt']),
+    f('revenue', 'number', ['revenue since return', 'revenue so far', 'sales since return', 'umsatz', 'umsatz seit rückkehr', 'umsatz seit rueckkehr']),
+    f('margin', 'number', ['margin since return', 'margin so far', 'contribution', 'deckungsbeitrag', 'marge', 'rohertrag']),
+    f('cancelled_again', 'date', ['cancelled again', 'canceled again', 'churned again', 'second churn date', 'erneut gekündigt', 'erneute kündigung', 'wieder gekündigt']),
+  ],
+  required: [['customer_id'], ['return_date']],
+  uniqueId: false,
+};

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_MODEL_CONFIG as CONFIG } from '../../src/domain/defaults.js';
-import type { BehaviourCoefficients, ModelConfig } from '../../src/domain/defaults.js';
+import type { ModelConfig } from '../../src/domain/defaults.js';
 import { areaUnderCurve, calibrateModel, calibrationByDecile, validateCalibratedModel } from '../../src/domain/calibrate.js';
 import type { HistoryRow } from '../../src/domain/calibrate.js';
-import { hashToUnit, mulberry32, normalDraw } from '../../src/domain/random.js';
-import type { Random } from '../../src/domain/random.js';
+import { hashToUnit } from '../../src/domain/random.js';
 import { reacquisitionProbability } from '../../src/domain/value.js';
+import { TRUE_RATES, TRUE_WEIGHTS, coefficientsWith, syntheticHistory } from '../support/synthetic-history.js';
 
 // The tolerances stated in docs/model.md ("Calibration"): with 60,000 synthetic attempts,
 // every behaviour weight within 0.15 of the truth and every well-populated base rate within 0.03
@@ -15,8 +15,6 @@ const CASES = 60_000;
 const WEIGHT_TOLERANCE = 0.15;
 const RATE_TOLERANCE = 0.03;
 
-const TRUE_WEIGHTS = { tenureMonths: 0.5, orders: 0.35, complaints: -0.7, monthsSinceChurn: -0.5 };
-const TRUE_RATES: Record<string, number> = { price: 0.35, service: 0.15, quality: 0.1, competitor_offer: 0.25 };
 const PLAYBOOK = {
   reasons: [
     { code: 'price', baseRate: 0.3 },
@@ -26,39 +24,6 @@ const PLAYBOOK = {
     { code: 'image', baseRate: 0.2 },
   ] as const,
 };
-
-function coefficientsWith(weights: Record<keyof BehaviourCoefficients, number>): BehaviourCoefficients {
-  const c = CONFIG.coefficients;
-  return {
-    tenureMonths: { ...c.tenureMonths, weight: weights.tenureMonths },
-    orders: { ...c.orders, weight: weights.orders },
-    complaints: { ...c.complaints, weight: weights.complaints },
-    monthsSinceChurn: { ...c.monthsSinceChurn, weight: weights.monthsSinceChurn },
-  };
-}
-
-function syntheticCustomer(random: Random) {
-  const tenureMonths = Math.exp(random() * Math.log(150));
-  return {
-    tenureMonths,
-    orders: Math.round(tenureMonths * Math.exp(0.8 * normalDraw(random))),
-    complaints: Math.floor(-Math.log(1 - random()) * 0.8),
-    monthsSinceChurn: random() * 36,
-  };
-}
-
-/** Attempts drawn from the model itself with known base rates and weights. */
-function syntheticHistory(seed: number, n: number, rates: Record<string, number>, weights = TRUE_WEIGHTS): HistoryRow[] {
-  const random = mulberry32(seed);
-  const codes = Object.keys(rates);
-  const coefficients = coefficientsWith(weights);
-  return Array.from({ length: n }, (_, i) => {
-    const reasonCode = codes[Math.floor(random() * codes.length)] as string;
-    const behaviour = syntheticCustomer(random);
-    const p = reacquisitionProbability(rates[reasonCode] as number, behaviour, coefficients);
-    return { customer_id: `K${i}`, reasonCode, behaviour, wonBack: random() < p };
-  });
-}
 
 describe('calibrateModel on synthetic history', () => {
   const history = syntheticHistory(42, CASES, TRUE_RATES);

@@ -1,0 +1,94 @@
+import { resolve } from 'node:path';
+import type { Context } from '../cli/context.js';
+import { parseReadFlags } from '../cli/options.js';
+import { calibrateModel, type HistoryRow } from '../domain/calibrate.js';
+import { historyAttemptOf, secondLifetimeByReason, type HistoryAttempt, type HistoryInputRow } from '../domain/calibrate-history.js';
+import { HISTORY_SCHEMA } from '../domain/fields.js';
+import type { Reject } from '../domain/types.js';
+import { DataError, ExitCode, UsageError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { renderCalibration } from '../io/calibrate-render.js';
+import { openExport } from '../io/csv-read.js';
+import { checkRejectRate, loadPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
+import { VERSION } from '../version.js';
+
+export interface CalibrateFlags extends PlanFlags {
+  out?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** `winback calibrate`: fits the reacquisition model on past attempts and writes model.json. */
+export async function runCalibrate(ctx: Context, file: string, flags: CalibrateFlags): Promise<number> {
+  if (!flags.out) throw new UsageError('--out FILE is required', 'e.g. winback calibrate history.csv --out model.json');
+  if (flags.model !== undefined) throw new UsageError('--model is not used by calibrate', 'calibrate writes a model with --out; plan reads it with --model');
+  // --map may name the history's own fields (won_back, contact_date, …), which the plan flags do not know.
+  const { read: ownRead } = parseReadFlags(flags, HISTORY_SCHEMA.fields.map((f) => f.name));
+  const { map: _map, ...planFlags } = flags;
+  const loaded = await loadPlanSetup(ctx, planFlags);
+  const explicitAsOf = flags.asOf !== undefined || Boolean(ctx.env.WINBACK_AS_OF);
+  const { setup } = loaded;
+  const opened = await openExport(file, HISTORY_SCHEMA, { ...loaded.read, map: { ...loaded.read.map, ...ownRead.map } }, ctx);
+  const wonBackIndex = opened.mapping.fields.get('won_back') as number;
+  const wonBackHeader = opened.headers[wonBackIndex] as string;
+  const settings = {
+    vocabulary: setup.vocabulary,
+    offers: setup.playbook.offers,
+    config: setup.config.model,
+    ...(explicitAsOf ? { fallbackContactDay: setup.asOf } : {}),
+  };
+  const attempts: HistoryAttempt[] = [];
+  const rejects: Reject[] = [];
+  for await (const ev of opened.rows()) {
+    if (!ev.ok) {
+      rejects.push(ev.reject);
+      continue;
+    }
+    const row = { ...ev.values, line: ev.line, warnings: ev.warnings } as unknown as HistoryInputRow;
+    const result = historyAttemptOf(row, settings, wonBackHeader, ev.cells[wonBackIndex] ?? '');
+    if (result.ok) attempts.push(result.attempt);
+    else rejects.push(result.reject);
+  }
+  const stats = { read: opened.stats.read, accepted: attempts.length, rejected: rejects.length };
+  checkRejectRate({ ...opened, stats: { ...opened.stats, ...stats } }, loaded.maxRejectRate);
+  if (attempts.length === 0) throw new DataError(`${opened.label}: no usable attempts (${stats.rejected} rows rejected)`, `run winback inspect ${opened.source} to see the rejects`);
+  const rows: HistoryRow[] = attempts.map((a) => a.row);
+  const model = calibrateModel(rows, setup.playbook, setup.config.model);
+  const outPath = resolve(ctx.cwd, flags.out);
+  await writeFileAtomic(outPath, `${JSON.stringify(model, null, 2)}\n`);
+  const report = {
+    tool: 'winback',
+    version: VERSION,
+    command: 'calibrate',
+    input: { file: opened.label, sha256: opened.stats.sha256, rows: stats.read },
+    accepted: stats.accepted,
+    rejected: stats.rejected,
+    out: flags.out,
+    model,
+    default_coefficients: setup.config.model.coefficients,
+    playbook_base_rates: Object.fromEntries(setup.playbook.reasons.map((r) => [r.code, r.baseRate])),
+    second_lifetime: secondLifetimeByReason(attempts),
+    warnings: [...opened.warnings, ...loaded.warnings, ...noteWarnings(attempts, explicitAsOf), ...model.warnings],
+    rejects: rejects.slice(0, 20),
+  };
+  if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (!flags.quiet) ctx.stdout.write(renderCalibration(report, ctx.color));
+  for (const r of rejects.slice(0, 5)) ctx.stderr.write(`reject: line ${r.line}${r.customer_id ? ` (${r.customer_id})` : ''}: ${r.error}\n`);
+  if (rejects.length > 5) ctx.stderr.write(`reject: … and ${rejects.length - 5} more\n`);
+  for (const w of report.warnings) ctx.stderr.write(`warning: ${w}\n`);
+  return ExitCode.ok;
+}
+
+function noteWarnings(attempts: readonly HistoryAttempt[], explicitAsOf: boolean): string[] {
+  const count = (note: string) => attempts.filter((a) => a.notes.includes(note)).length;
+  const warnings: string[] = [];
+  const noDate = count('no_contact_date');
+  if (noDate > 0) {
+    warnings.push(explicitAsOf
+      ? `${noDate} attempts without contact_date: months since churn computed at --as-of`
+      : `${noDate} attempts without contact_date: months since churn left out of their fit (give --as-of to use that date)`);
+  }
+  const unknownOffer = count('unknown_offer');
+  if (unknownOffer > 0) warnings.push(`${unknownOffer} attempts with an offer_type the playbook does not know: fitted as a plain approach`);
+  return warnings;
+}

@@ -1,0 +1,118 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateCalibratedModel } from '../../src/domain/calibrate.js';
+import { readCsv, runCli, tempDir } from '../support/cli.js';
+import { TRUE_RATES, TRUE_WEIGHTS, syntheticHistoryCsv } from '../support/synthetic-history.js';
+
+// Same tolerances as the domain fit (docs/model.md, "Calibration"): 60,000 attempts, weights
+// within 0.15, base rates within 0.03. The CSV route adds date rounding, which the generator
+// accounts for, and the default playbook's priors, which 20 pseudo-cases cannot move noticeably.
+const WEIGHT_TOLERANCE = 0.15;
+const RATE_TOLERANCE = 0.03;
+
+describe('winback calibrate end to end', () => {
+  const dir = tempDir();
+  const history = join(dir, 'history.csv');
+  writeFileSync(history, syntheticHistoryCsv(2024, 60_000));
+  const modelPath = join(dir, 'model.json');
+
+  it('recovers the known coefficients from a history CSV and writes a valid model', async () => {
+    const r = await runCli(['calibrate', history, '--out', modelPath, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.accepted).toBe(60_000);
+    expect(report.rejected).toBe(0);
+    const model = JSON.parse(readFileSync(modelPath, 'utf8'));
+    expect(validateCalibratedModel(model).errors).toEqual([]);
+    for (const [feature, weight] of Object.entries(TRUE_WEIGHTS)) {
+      expect(Math.abs(model.coefficients[feature].weight - weight), feature).toBeLessThan(WEIGHT_TOLERANCE);
+    }
+    for (const [code, rate] of Object.entries(TRUE_RATES)) {
+      expect(Math.abs(model.baseRates[code].rate - rate), code).toBeLessThan(RATE_TOLERANCE);
+    }
+    expect(report.model.fit.auc).toBeGreaterThan(0.65);
+    expect(report.model.fit.calibration).toHaveLength(10);
+  }, 60_000);
+
+  it('prints the fit quality as tables', async () => {
+    const small = join(dir, 'small.csv');
+    writeFileSync(small, syntheticHistoryCsv(7, 3_000));
+    const r = await runCli(['calibrate', small, '--out', join(dir, 'small.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/3000 rows read = 3000 attempts \+ 0 rejected/);
+    expect(r.stdout).toMatch(/holdout AUC 0\.\d{3}/);
+    expect(r.stdout).toMatch(/decile/);
+    expect(r.stdout).toMatch(/price/);
+  });
+});
+
+describe('winback calibrate reading', () => {
+  it('rejects rows whose outcome is empty or not a clear yes/no, and reads German headers', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'verlauf.csv');
+    writeFileSync(file, [
+      'Kundennummer;Kunde seit;Kündigungsdatum;Kontaktdatum;Anzahl Aufträge;Reklamationen;Kündigungsgrund;Zurückgewonnen;Angebot',
+      '1;01.01.2020;01.01.2024;01.03.2024;10;0;zu teuer;ja;discount',
+      '2;01.01.2021;01.02.2024;01.04.2024;3;2;Service war schlecht;nein;',
+      '3;01.01.2021;01.02.2024;01.04.2024;3;2;Service war schlecht;vielleicht;',
+      '4;01.01.2021;01.02.2024;01.04.2024;3;2;Service war schlecht;;',
+      '5;01.01.2019;01.02.2024;01.05.2024;30;0;Preis zu hoch;x;mystery',
+    ].join('\n'));
+    const out = join(dir, 'model.json');
+    const r = await runCli(['calibrate', file, '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.input.rows).toBe(5);
+    expect(report.accepted).toBe(3);
+    expect(report.rejected).toBe(2);
+    expect(report.rejects.map((x: { line: number }) => x.line)).toEqual([4, 5]);
+    expect(report.rejects[0].error).toMatch(/Zurückgewonnen 'vielleicht' is neither yes nor no/);
+    expect(report.rejects[1].error).toMatch(/is empty/);
+    expect(report.model.fit.trainCases + report.model.fit.holdoutCases).toBe(3);
+    expect(report.second_lifetime).toEqual(expect.objectContaining({ price: expect.objectContaining({ attempts: 2, wins: 2 }), service: expect.objectContaining({ attempts: 1, wins: 0 }) }));
+    expect(report.warnings.join('\n')).toMatch(/1 attempts with an offer_type the playbook does not know/);
+    expect(r.stderr).toMatch(/reject: line 4 \(3\)/);
+  });
+
+  it('fails with exit 65 when the won_back column is missing, and 64 without --out', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'h.csv');
+    writeFileSync(file, 'customer_id,churn_date\nA,2024-01-01\n');
+    expect((await runCli(['calibrate', file, '--out', join(dir, 'm.json')])).code).toBe(65);
+    expect((await runCli(['calibrate', file])).code).toBe(64);
+  });
+
+  it('--max-reject-rate counts the outcome rejects', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'h.csv');
+    writeFileSync(file, 'customer_id,churn_date,reason,won_back\nA,2024-01-01,price,maybe\nB,2024-01-01,price,yes\n');
+    const r = await runCli(['calibrate', file, '--out', join(dir, 'm.json'), '--max-reject-rate', '10%']);
+    expect(r.code).toBe(65);
+  });
+});
+
+describe('plan --model uses the calibrated model', () => {
+  it('changes p_winback in plan.csv', async () => {
+    const dir = tempDir();
+    const history = join(dir, 'history.csv');
+    // A world where price quitters almost always come back and weights are strong.
+    writeFileSync(history, syntheticHistoryCsv(11, 6_000, { price: 0.8, service: 0.05, quality: 0.05, competitor_offer: 0.6 }));
+    const model = join(dir, 'model.json');
+    expect((await runCli(['calibrate', history, '--out', model, '-q'])).code).toBe(0);
+    const plain = join(dir, 'plain');
+    const fitted = join(dir, 'fitted');
+    const args = ['fixtures/lost-customers-en.csv', '--as-of', '2026-11-23', '-q'];
+    expect((await runCli(['plan', ...args, '--out', plain])).code).toBe(0);
+    expect((await runCli(['plan', ...args, '--out', fitted, '--model', model])).code).toBe(0);
+    const byId = (rows: Record<string, string>[]) => new Map(rows.map((r) => [r.customer_id, r]));
+    const before = byId(readCsv(join(plain, 'plan.csv')));
+    const after = byId(readCsv(join(fitted, 'plan.csv')));
+    const priceIds = [...before.values()].filter((r) => r.reason_code === 'price' && r.p_winback !== '').map((r) => r.customer_id as string);
+    expect(priceIds.length).toBeGreaterThan(3);
+    const raised = priceIds.filter((id) => Number(after.get(id)!.p_winback) > Number(before.get(id)!.p_winback));
+    expect(raised.length).toBe(priceIds.length);
+    const summary = JSON.parse(readFileSync(join(fitted, 'summary.json'), 'utf8'));
+    expect(summary.model_sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
