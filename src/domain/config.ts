@@ -15,6 +15,10 @@ export interface CampaignConfig extends ContactRules {
   programmeSalt: string;
   /** months a customer who declined an offer is left alone */
   declinedPauseMonths: number;
+  /** days after a contact within which a return is credited to it (winback results, serial defectors) */
+  attributionWindowDays: number;
+  /** customers won back before who left again: only flagged, offered no incentives ('cap'), or excluded */
+  serialDefectors: 'flag' | 'cap' | 'exclude';
 }
 
 /** Plan-level settings that are neither model nor permission. */
@@ -23,6 +27,8 @@ export interface PlanConfig {
   highValueThreshold: number;
   /** date from which quality defects count as fixed (YYYY-MM-DD), or null */
   qualityFixedFrom: string | null;
+  /** share of margin a planned discount may give away before the plan warns (offer depth) */
+  maxDiscount: number;
 }
 
 export interface WinbackConfig {
@@ -39,8 +45,8 @@ export interface WinbackConfig {
 export const DEFAULT_CONFIG: WinbackConfig = {
   model: DEFAULT_MODEL_CONFIG,
   permission: { ...DEFAULT_PERMISSION_CONFIG },
-  campaign: { ...DEFAULT_CONTACT_RULES, periodDays: 7, programmeSalt: 'winback', declinedPauseMonths: 12 },
-  plan: { highValueThreshold: 5000, qualityFixedFrom: null },
+  campaign: { ...DEFAULT_CONTACT_RULES, periodDays: 7, programmeSalt: 'winback', declinedPauseMonths: 12, attributionWindowDays: 90, serialDefectors: 'flag' },
+  plan: { highValueThreshold: 5000, qualityFixedFrom: null, maxDiscount: 0.3 },
   map: {},
 };
 
@@ -64,10 +70,12 @@ const sections = z
         periodDays: z.number().int().min(1).max(366),
         programmeSalt: z.string().min(1),
         declinedPauseMonths: z.number().int().min(0),
+        attributionWindowDays: z.number().int().min(0).max(3660),
+        serialDefectors: z.enum(['flag', 'cap', 'exclude']),
       })
       .partial()
       .strict(),
-    plan: z.object({ highValueThreshold: z.number().min(0), qualityFixedFrom: isoDate.nullable() }).partial().strict(),
+    plan: z.object({ highValueThreshold: z.number().min(0), qualityFixedFrom: isoDate.nullable(), maxDiscount: z.number().min(0).max(1) }).partial().strict(),
     map: z.record(z.string(), z.string()),
     playbook: z.string(),
   })

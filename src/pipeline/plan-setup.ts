@@ -10,6 +10,7 @@ import { parseReadFlags, resolveAsOf, type RawReadFlags } from '../cli/options.j
 import type { CalibratedModel } from '../domain/calibrate.js';
 import { validateCalibratedModel } from '../domain/calibrate.js';
 import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
+import { offerDepthWarnings } from '../domain/offer-depth.js';
 import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/plan.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
@@ -57,7 +58,7 @@ export async function loadPlanSetup(ctx: Context, flags: PlanFlags): Promise<Loa
     read: { ...read, map: { ...cfg.config.map, ...read.map } },
     ...(maxRejectRate !== undefined ? { maxRejectRate } : {}),
     sources: { configSha256: cfg.sha256, playbookSha256: pb.sha256, playbookSource: pb.source, modelSha256: model?.sha256 ?? '' },
-    warnings: cfg.warnings,
+    warnings: [...cfg.warnings, ...offerDepthWarnings(pb.playbook, cfg.config.plan.maxDiscount)],
   };
 }
 

@@ -1,0 +1,18 @@
+/**
+ * Offer depth guard (issue 10): a discount that gives away more margin than the configured
+ * floor erodes the value of every customer it wins back, so plans and campaigns warn about it.
+ */
+import type { Playbook } from './playbook-types.js';
+
+/** One warning per offer that a non-final reason may plan and whose margin reduction exceeds `maxDiscount`. */
+export function offerDepthWarnings(playbook: Pick<Playbook, 'offers' | 'reasons'>, maxDiscount: number): string[] {
+  const warnings: string[] = [];
+  for (const offer of playbook.offers) {
+    if (offer.marginReduction <= maxDiscount) continue;
+    const reasons = playbook.reasons.filter((r) => !r.final && r.offers.includes(offer.id)).map((r) => r.code);
+    if (reasons.length === 0) continue;
+    const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
+    warnings.push(`offer '${offer.id}' gives away ${pct(offer.marginReduction)} of margin, more than plan.maxDiscount ${pct(maxDiscount)}; planned for ${reasons.join(', ')}`);
+  }
+  return warnings;
+}
