@@ -65,3 +65,10 @@ export class LockedError extends WinbackError {
     super(message, ExitCode.tempFail, hint);
   }
 }
+
+/** The user interrupted an interactive run (Ctrl-C) (130). */
+export class InterruptedError extends WinbackError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.interrupted, hint);
+  }
+}

@@ -60,6 +60,13 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .addHelpText('after', example('winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --capacity phone=20'))
     .action(run(async () => (await import('../commands/campaign.js')).runCampaign));
 
+  addPlanFlags(addReadFlags(program.command('worksheet').description("the consultant's four worksheets, interactively: selection, relationship and reasons, lessons from sales, measures plan; writes plan.csv, campaign lists and worksheet.md").argument('[file]', 'lost-customer export (leave out to enter customers by hand, or to resume a session)')))
+    .option('--session <file>', 'session file: every answer is saved here; an existing one is resumed')
+    .option('--answers <file>', 'answers as JSON instead of questions (no terminal needed; see docs/worksheet.md)')
+    .option('--out <dir>', 'output directory (default: the session file\'s directory)')
+    .addHelpText('after', example('winback worksheet fixtures/lost-customers-en.csv --session out/acme.worksheet.json --as-of 2026-11-23'))
+    .action(run(async () => (await import('../commands/worksheet.js')).runWorksheet));
+
   addReadFlags(program.command('reasons').description('classify departure reasons: counts, shares, examples and the texts left unclassified').argument('<file>', 'export with customer_id and reason and/or reason_code, or - for stdin'))
     .option('--out <file>', 'write one row per customer: customer_id, reason_text, reason_code, reason_secondary, reason_confidence, reason_evidence')
     .option('--json', 'print the result as JSON')

@@ -1,0 +1,71 @@
+/**
+ * A prompter that answers from a JSON answers file (docs/worksheet.md): each question's key
+ * is its path in the file; a missing answer takes the question's pre-filled default. Used
+ * without a terminal, for repeatable workshops and in tests.
+ */
+import { readFile } from 'node:fs/promises';
+import { DataError, InputMissingError } from '../errors.js';
+import type { ConfirmQuestion, InputQuestion, Prompter, PromptKey, SearchQuestion, SelectQuestion } from './prompts.js';
+
+/** Reads and parses an answers file; the top level must be a JSON object. */
+export async function readAnswersFile(path: string, label: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new InputMissingError(`--answers ${label}: no such file or not readable`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (err) {
+    throw new DataError(`--answers ${label} is not valid JSON: ${(err as Error).message}`, 'see docs/worksheet.md for the format');
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new DataError(`--answers ${label} must hold one JSON object`, 'see docs/worksheet.md for the format');
+  }
+  return data as Record<string, unknown>;
+}
+
+/** A prompter whose answers come from `doc`; invalid answers fail with the key that holds them. */
+export function createAnswersPrompter(doc: Record<string, unknown>, label: string): Prompter {
+  const fail = (key: PromptKey, message: string): never => {
+    throw new DataError(`--answers ${label}: ${key.join('.')}: ${message}`, 'see docs/worksheet.md for the format');
+  };
+  const asText = (q: InputQuestion): string => {
+    const found = lookup(doc, q.key);
+    if (found !== undefined && typeof found !== 'string' && typeof found !== 'number') fail(q.key, 'must be a text');
+    const value = found === undefined ? (q.default ?? '') : String(found);
+    const ok = q.validate ? q.validate(value) : true;
+    if (ok !== true) fail(q.key, `'${value}': ${ok}`);
+    return value;
+  };
+  return {
+    interactive: false,
+    select: <T extends string>(q: SelectQuestion<T>) => {
+      const found = lookup(doc, q.key);
+      const value = found === undefined ? (q.default ?? q.choices[0]?.value) : found;
+      const choice = q.choices.find((c) => c.value === value);
+      if (!choice) fail(q.key, `'${String(value)}' is not one of ${q.choices.map((c) => c.value).filter((v) => !v.startsWith('@')).join(', ')}`);
+      return Promise.resolve((choice as { value: T }).value);
+    },
+    input: (q) => Promise.resolve(asText(q)),
+    text: (q) => Promise.resolve(asText(q)),
+    confirm: (q: ConfirmQuestion) => {
+      const found = lookup(doc, q.key);
+      // An object at the key (e.g. customers[0]) means "yes, there is one".
+      const value = found === undefined ? (q.default ?? false) : typeof found === 'boolean' ? found : typeof found === 'object' && found !== null;
+      return Promise.resolve(value);
+    },
+    search: <T extends string>(q: SearchQuestion<T>): Promise<T> => fail(q.key, 'searching needs a person at the terminal'),
+  };
+}
+
+function lookup(doc: unknown, key: PromptKey): unknown {
+  let at: unknown = doc;
+  for (const part of key) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = Array.isArray(at) ? at[Number(part)] : (at as Record<string, unknown>)[part];
+  }
+  return at === null ? undefined : at;
+}

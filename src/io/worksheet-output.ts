@@ -1,0 +1,67 @@
+/**
+ * The artefacts of a finished worksheet, through the same writers as the batch commands:
+ * plan.csv and rejects.csv (PlanFiles, as `winback plan`), this period's campaign lists and
+ * excluded.csv (CampaignFiles, as `winback campaign` with an empty contact history), and the
+ * Markdown worksheet document.
+ */
+import { join } from 'node:path';
+import { selectForCampaign, type CampaignRules } from '../domain/campaign.js';
+import { campaignId } from '../domain/contact-history.js';
+import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
+import type { Reject } from '../domain/types.js';
+import { compareByPriority } from '../domain/worksheet-apply.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { CampaignFiles, listValues } from './campaign-output.js';
+import { PLAIN_CSV } from './csv-write.js';
+import { PlanFiles } from './plan-output.js';
+
+export interface WorksheetOutput {
+  /** input headers of plan.csv (the export's, or the manual fields) */
+  headers: readonly string[];
+  /** the agreed plans with their raw input cells */
+  rows: ReadonlyArray<{ plan: PlannedCustomer; cells: readonly string[] }>;
+  rejects: readonly Reject[];
+  setup: PlanSetup;
+  document: string;
+  /** summary.json, when an export was read */
+  summary?: unknown;
+}
+
+/** Writes plan.csv, rejects.csv, campaign-<channel>.csv, excluded.csv, worksheet.md (and summary.json) into dir. */
+export async function writeWorksheetOutputs(dir: string, out: WorksheetOutput): Promise<void> {
+  const plan = await PlanFiles.open(dir, out.headers, PLAIN_CSV);
+  try {
+    for (const r of out.rows) await plan.add(r.plan, r.cells);
+    for (const r of out.rejects) await plan.reject(r);
+    await plan.commit();
+  } catch (err) {
+    await plan.abort();
+    throw err;
+  }
+  await writeLists(dir, out);
+  await writeFileAtomic(join(dir, 'worksheet.md'), out.document);
+  if (out.summary !== undefined) await writeFileAtomic(join(dir, 'summary.json'), `${JSON.stringify(out.summary, null, 2)}\n`);
+}
+
+/** This period's lists: the campaign rules (permission, due date) applied to the agreed plans. */
+async function writeLists(dir: string, out: WorksheetOutput): Promise<void> {
+  const { asOf, config } = out.setup;
+  const periodDays = config.campaign.periodDays;
+  const rules: CampaignRules = {
+    asOf, periodEnd: asOf + periodDays - 1, campaignId: campaignId(asOf, periodDays), permission: config.permission,
+    ledger: new Map(), campaign: config.campaign, holdout: 0,
+  };
+  const files = await CampaignFiles.open(dir, PLAIN_CSV);
+  try {
+    const plans = out.rows.map((r) => r.plan).sort(compareByPriority);
+    plans.forEach((p, i) => {
+      const choice = selectForCampaign(p, rules);
+      if (choice.kind === 'list') files.listed(choice.channel, listValues(p, choice.channel, i + 1));
+      else files.excluded(p.row.customer_id, choice.reason, choice.detail, i + 1);
+    });
+    await files.commit();
+  } catch (err) {
+    await files.abort();
+    throw err;
+  }
+}
