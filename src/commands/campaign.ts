@@ -7,7 +7,7 @@ import { campaignId, indexLedger, newLedgerEntries, type LedgerEntry } from '../
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import { DECISION_RANK } from '../domain/plan.js';
 import { CannotCreateError, ExitCode, UsageError } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
 import { CampaignFiles, CHANGES_COLUMNS, listColumns, listValues, readPreviousStatus } from '../io/campaign-output.js';
 import { EXCEL_DE_CSV, formatCsv, PLAIN_CSV } from '../io/csv-write.js';
 import { appendLedger, readLedger } from '../io/ledger.js';
@@ -15,6 +15,7 @@ import { withLock } from '../io/lock.js';
 import { SortedSpool } from '../io/sorted-spool.js';
 import { readSuppression } from '../io/suppression-file.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type PlanFlags } from '../pipeline/plan-setup.js';
+import { loadSerialGuard } from './campaign-serial.js';
 import { campaignManifest, type CampaignCounts } from './campaign-summary.js';
 
 export interface CampaignFlags extends PlanFlags {
@@ -24,6 +25,8 @@ export interface CampaignFlags extends PlanFlags {
   suppress?: string;
   capacity?: string;
   holdout?: string;
+  /** customers who came back (winback results' outcomes file), for the serial-defector guard */
+  outcomes?: string;
   previous?: string;
   excel?: boolean;
   dryRun?: boolean;
@@ -43,13 +46,16 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   });
   const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;
   return withLock(ledgerPath ?? outDir, async (lock) => {
+    // Temporary files of a run that was killed are litter, never outputs.
+    await removeStaleTemps(outDir);
     const ledger = ledgerPath ? await readLedger(ledgerPath) : { entries: [], exists: false, bytes: 0, sha256: '' };
     const ledgerIndex = indexLedger(ledger.entries);
+    const serial = flags.outcomes !== undefined ? await loadSerialGuard(ctx, flags.outcomes, ledger.entries, loaded) : undefined;
     const { asOf } = loaded.setup;
     const id = campaignId(asOf, periodDays);
     const rules: CampaignRules = {
       asOf, periodEnd: asOf + periodDays - 1, campaignId: id, permission: loaded.setup.config.permission,
-      ledger: ledgerIndex, campaign: loaded.setup.config.campaign, holdout,
+      ledger: ledgerIndex, campaign: loaded.setup.config.campaign, holdout, ...(serial ? { regained: serial.regained } : {}),
       ...(flags.suppress !== undefined ? { suppression: await readSuppression(ctx, flags.suppress) } : {}),
     };
     const previous = flags.previous !== undefined ? await readPreviousStatus(resolve(ctx.cwd, flags.previous)) : undefined;
@@ -62,7 +68,8 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
     const status = new Map<string, string>();
     const planned: LedgerEntry[] = [];
     try {
-      await streamPlan(opened, loaded.setup, async (p) => {
+      await streamPlan(opened, loaded.setup, async (planned) => {
+        const p = serial ? serial.apply(planned) : planned;
         const choice = selectForCampaign(p, rules);
         if (choice.warnings.length > 0) counts.warnings++;
         const values = choice.kind === 'list' ? listValues(p, choice.channel, 0) : [];
@@ -107,6 +114,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
     if (ledgerPath && !flags.dryRun && fresh.length > 0) await appendLedger(ledgerPath, fresh);
     const after = ledgerPath && !flags.dryRun ? await readLedger(ledgerPath) : ledger;
     const manifest = campaignManifest({ opened, loaded, periodDays, id, counts, ledgerPath, before: ledger, after, appended: flags.dryRun ? 0 : fresh.length, dryRun: Boolean(flags.dryRun), holdout });
+    if (serial) manifest.warnings.push(...serial.warnings());
     await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     ctx.stdout.write(flags.json ? `${JSON.stringify(manifest, null, 2)}\n` : `${oneLine(manifest)}\n`);
     return ExitCode.ok;

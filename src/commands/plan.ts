@@ -5,7 +5,7 @@ import { formatIsoDay } from '../domain/dates.js';
 import { addToTotals, cents, emptyTotals, type PlanTotals } from '../domain/plan-summary.js';
 import type { PlannedCustomer } from '../domain/plan.js';
 import { CannotCreateError, ExitCode, UsageError } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
 import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv-write.js';
 import { PlanFiles } from '../io/plan-output.js';
 import { renderPlanSummary } from '../io/plan-render.js';
@@ -30,6 +30,8 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   await mkdir(outDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
     throw new CannotCreateError(`cannot create the output directory ${flags.out} (${e.code})`);
   });
+  // Temporary files of a run that was killed are litter, never outputs.
+  await removeStaleTemps(outDir);
   const files = await PlanFiles.open(outDir, opened.headers, flags.excel ? EXCEL_DE_CSV : PLAIN_CSV);
   const totals = emptyTotals();
   try {
@@ -89,6 +91,7 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
 
 async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, id: string): Promise<number> {
   const loaded = await loadPlanSetup(ctx, flags);
+  loaded.setup.explain = true;
   const opened = await openLostCustomers(ctx, file, loaded);
   let found: PlannedCustomer | undefined;
   await streamPlan(opened, loaded.setup, (p) => {

@@ -20,7 +20,8 @@ function isLeapYear(year: number): boolean {
 
 /** ISO 8601 date text (YYYY-MM-DD) of an epoch day. */
 export function formatIsoDay(day: EpochDay): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const { year, month, day: d } = calendarOf(day);
+  return `${year}-${month < 10 ? '0' : ''}${month}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** Parses strict ISO YYYY-MM-DD (as used by flags such as --as-of); undefined if invalid. */
@@ -30,10 +31,16 @@ export function parseIsoDay(text: string): EpochDay | undefined {
   return epochDayOf(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-/** Calendar parts of an epoch day. */
+/** Calendar parts of an epoch day (proleptic Gregorian; H. Hinnant's days-to-civil). */
 export function calendarOf(day: EpochDay): { year: number; month: number; day: number } {
-  const d = new Date(day * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
 }
 
 /** Adds whole calendar months, clamping the day to the target month's length. */

@@ -20,6 +20,8 @@ export interface PlanSetup {
   asOf: EpochDay;
   model?: CalibratedModel;
   lang: 'en' | 'de';
+  /** compute the step-by-step explanation (for --explain only) */
+  explain?: boolean;
 }
 
 export interface PlannedCustomer {
@@ -41,9 +43,9 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
   const { playbook, config } = setup;
   const reason = classifyReason({ text: row.reason, code: row.reason_code }, setup.vocabulary);
   const entry = reasonEntry(playbook, reason.code);
-  const firstPass = evaluateCustomer(valueInput(row, reason, entry, entry.channels[0] ?? 'letter', setup));
-  const channel = planChannel(entry, row, firstPass.value_at_stake ?? 0, config.plan.highValueThreshold);
-  const value = channel === (entry.channels[0] ?? 'letter') ? firstPass : evaluateCustomer(valueInput(row, reason, entry, channel, setup));
+  const chooseChannel = (stake: number) => planChannel(entry, row, stake, config.plan.highValueThreshold);
+  const value = evaluateCustomer(valueInput(row, reason, entry, chooseChannel, setup));
+  const channel = value.channel;
   const window =
     value.decision === 'win_back' || value.decision === 'review'
       ? planContactWindow({
@@ -59,7 +61,7 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
   return { row, reason, entry, channel, value, measure: entry.measure[setup.lang], angle: entry.angle[setup.lang], window };
 }
 
-function valueInput(row: CustomerRow, reason: ReasonClassification, entry: ReasonEntry, channel: Channel, setup: PlanSetup) {
+function valueInput(row: CustomerRow, reason: ReasonClassification, entry: ReasonEntry, channel: (stake: number) => Channel, setup: PlanSetup) {
   return {
     row,
     reasonCode: reason.code as ReasonCode,
@@ -70,6 +72,7 @@ function valueInput(row: CustomerRow, reason: ReasonClassification, entry: Reaso
     channelCosts: setup.playbook.channelCosts,
     asOf: setup.asOf,
     config: setup.config.model,
+    explain: setup.explain === true,
     ...(setup.model ? { model: setup.model } : {}),
   };
 }

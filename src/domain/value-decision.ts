@@ -44,6 +44,8 @@ export interface ValueResult {
   firstLifetime: FirstLifetime;
   warnings: string[];
   explainSteps: ExplainStep[];
+  /** the channel the approach was valued with */
+  channel: Channel;
 }
 
 export interface EvaluateInput {
@@ -53,8 +55,11 @@ export interface EvaluateInput {
   entry: ReasonEntry;
   /** the playbook's offers; only those the reason allows are considered */
   offers: OfferSpec[];
-  channel: Channel;
+  /** the approach's channel, or a rule choosing it from the value at stake */
+  channel: Channel | ((valueAtStake: number) => Channel);
   channelCosts: ChannelCosts;
+  /** fill explainSteps (costly: only for --explain, never per row of a batch) */
+  explain?: boolean;
   asOf: EpochDay;
   config: ModelConfig;
   model?: CalibratedModel;
@@ -80,14 +85,15 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
   if (life.monthlyMargin === undefined) {
     const what = life.missing.includes('tenure') && row.revenue !== undefined ? 'tenure to spread revenue' : 'revenue';
     const decided = entry.final ? neverDecision(entry) : { decision: 'review' as const, decisionReason: `missing data: no ${what}` };
-    return { ...base, ...decided, ...noFigures() };
+    return { ...base, ...decided, ...noFigures(), channel: resolveChannel(input, 0) };
   }
   const v = valueOffers(input, life.monthlyMargin, life);
+  const resolved = { ...input, channel: v.channel };
   if (entry.final) {
     // Never contacted: nothing spent, nothing expected; the value at stake still counts as lost.
-    const steps = explainCustomer(input, { ...v.context, stake: v.stake });
+    const steps = input.explain ? explainCustomer(resolved, { ...v.context, stake: v.stake }) : [];
     const figures = { p_winback: 0, sltv: v.stake.value, expected_value: 0, value_at_stake: v.stake.value };
-    return { ...base, ...neverDecision(entry), ...figures, offer_type: null, offerReason: 'final reason: no offer', offersConsidered: [], explainSteps: steps };
+    return { ...base, ...neverDecision(entry), ...figures, offer_type: null, offerReason: 'final reason: no offer', offersConsidered: [], explainSteps: steps, channel: v.channel };
   }
   const { best } = v;
   return {
@@ -100,8 +106,13 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     offer_type: best.offer.id,
     offerReason: offerReasonOf(v.valued, config.currencySymbol),
     offersConsidered: v.valued.map((o) => ({ offer_type: o.offer.id, p_winback: o.p, sltv: o.sl.value, expected_value: o.ev })),
-    explainSteps: explainCustomer(input, { ...v.context, stake: v.stake, chosen: best }),
+    explainSteps: input.explain ? explainCustomer(resolved, { ...v.context, stake: v.stake, chosen: best }) : [],
+    channel: v.channel,
   };
+}
+
+function resolveChannel(input: EvaluateInput, valueAtStake: number): Channel {
+  return typeof input.channel === 'function' ? input.channel(valueAtStake) : input.channel;
 }
 
 interface ValuedOffer {
@@ -116,7 +127,9 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
   const fitted = input.model?.baseRates[entry.code];
   const baseRate = fitted?.rate ?? entry.baseRate;
   const coefficients = input.model?.coefficients ?? config.coefficients;
-  const channelCost = input.channelCosts[input.channel];
+  const stake = secondLifetimeValue(monthlyMargin, NEUTRAL_OFFER, entry, config);
+  const channel = resolveChannel(input, stake.value);
+  const channelCost = input.channelCosts[channel];
   const valued: ValuedOffer[] = allowedOffers(entry, input.offers).map((offer) => {
     const p = reacquisitionProbability(baseRate, life, coefficients, offer.reacquisitionOddsFactor);
     const sl = secondLifetimeValue(monthlyMargin, offer, entry, config);
@@ -124,8 +137,7 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
   });
   // Strict '>' keeps the playbook's order on ties, so the choice is deterministic.
   const best = valued.reduce((a, b) => (b.ev > a.ev ? b : a));
-  const stake = secondLifetimeValue(monthlyMargin, NEUTRAL_OFFER, entry, config);
-  return { valued, best, stake, context: { life, baseRate, fromModel: fitted !== undefined, coefficients, channelCost } };
+  return { valued, best, stake, channel, context: { life, baseRate, fromModel: fitted !== undefined, coefficients, channelCost } };
 }
 
 function decide(input: EvaluateInput, monthlyMargin: number, ev: number): { decision: Decision; decisionReason: string } {
@@ -164,7 +176,7 @@ function neverDecision(entry: ReasonEntry): { decision: Decision; decisionReason
   return { decision: 'never', decisionReason: `final reason (${entry.code}): never contact` };
 }
 
-type Figures = Omit<ValueResult, 'customer_id' | 'decision' | 'decisionReason' | 'firstLifetime' | 'warnings'>;
+type Figures = Omit<ValueResult, 'customer_id' | 'decision' | 'decisionReason' | 'firstLifetime' | 'warnings' | 'channel'>;
 
 // A function, not a constant, so no two results share the same arrays.
 function noFigures(): Figures {

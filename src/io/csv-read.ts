@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import { DataError, InputMissingError, IoError } from '../errors.js';
+import { DataError, InputMissingError, IoError, UsageError } from '../errors.js';
 import type { Schema } from '../domain/fields.js';
 import { mapHeaders, type HeaderMapping, type MissingField } from '../domain/header-map.js';
 import { IdIndex } from '../domain/id-index.js';
@@ -95,7 +95,7 @@ export async function openExport(
   const overrides = opts.map ?? {};
   const { mapping, missing, badOverrides } = mapHeaders(headers, schema, overrides);
   if (badOverrides.length > 0) {
-    throw new DataError(`${label}: --map cannot be applied: ${badOverrides.join('; ')}`, `headers found: ${headers.join(', ')}`);
+    throw new UsageError(`${label}: --map cannot be applied: ${badOverrides.join('; ')}`, `headers found: ${headers.join(', ')}`);
   }
   const stillMissing = missing.filter((m) => !m.fields.some((f) => opts.fill?.[f] !== undefined));
   if (stillMissing.length > 0) throw missingColumnsError(label, headers, stillMissing, schema.kind);
@@ -117,10 +117,12 @@ export async function openExport(
   const stats: ReadStats = { read: 0, accepted: 0, rejected: 0, blankLines: 0, bytes: 0, sha256: '' };
   const warnings = [...mapping.warnings, ...conventions.warnings];
   const convert = createRowConverter(headers, mapping, schema, conventions, opts.fill);
+  const idIndex = mapping.fields.get('customer_id');
+  const idHeader = idIndex === undefined ? 'customer_id' : (headers[idIndex] as string);
   const text = decodeAll(head, chunks, detected.encoding, stats, label);
   return {
     source, label, dialect, headers, mapping, warnings, stats,
-    rows: () => streamRows(text, { delimiter, lineOffset: sep ? 1 : 0, convert, uniqueId: schema.uniqueId, stats, label }),
+    rows: () => streamRows(text, { delimiter, lineOffset: sep ? 1 : 0, convert, uniqueId: schema.uniqueId, stats, label, idHeader }),
   };
 }
 
@@ -209,6 +211,7 @@ interface StreamSetup {
   uniqueId: boolean;
   stats: ReadStats;
   label: string;
+  idHeader: string;
 }
 
 async function* streamRows(text: AsyncGenerator<string>, s: StreamSetup): AsyncGenerator<RowEvent> {
@@ -251,7 +254,7 @@ async function* streamRows(text: AsyncGenerator<string>, s: StreamSetup): AsyncG
       const firstLine = ids && id !== undefined ? ids.add(id, line) : 0;
       if (firstLine > 0) {
         s.stats.rejected++;
-        yield { ok: false, reject: { line, customer_id: id ?? '', column: 'customer_id', value: id ?? '', error: `duplicate customer_id, first seen on line ${firstLine}` } };
+        yield { ok: false, reject: { line, customer_id: id ?? '', column: s.idHeader, value: id ?? '', error: `duplicate customer_id, first seen on line ${firstLine}` } };
         continue;
       }
       s.stats.accepted++;

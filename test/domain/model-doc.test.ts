@@ -37,6 +37,7 @@ function evaluateExample(x: ExampleInput): ValueResult {
     channelCosts: { ...CHANNEL_COSTS, [x.channel]: x.channelCost },
     asOf: day(x.asOf),
     config: DEFAULT_MODEL_CONFIG,
+    explain: true,
   });
 }
 

@@ -21,7 +21,7 @@ const DPM = 365.2425 / 12;
 function evaluate(r: CustomerRow, e: ReasonEntry = PRICE, over: Partial<EvaluateInput> = {}) {
   return evaluateCustomer({
     row: r, reasonCode: e.code, reasonConfidence: 0.9, entry: e, offers: OFFERS,
-    channel: 'phone', channelCosts: CHANNEL_COSTS, asOf: AS_OF, config: CONFIG, ...over,
+    channel: 'phone', channelCosts: CHANNEL_COSTS, asOf: AS_OF, config: CONFIG, explain: true, ...over,
   });
 }
 

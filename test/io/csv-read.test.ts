@@ -118,7 +118,7 @@ describe('rows and rejects', () => {
     expect(rejects).toEqual([
       { line: 3, customer_id: '2', column: 'Kündigungsdatum', value: '31.02.2024', error: expect.stringMatching(/not a valid calendar date/) },
       { line: 4, customer_id: '3', column: 'Anzahl Aufträge', value: 'zwölf', error: expect.stringMatching(/not a number/) },
-      { line: 5, customer_id: '1', column: 'customer_id', value: '1', error: 'duplicate customer_id, first seen on line 2' },
+      { line: 5, customer_id: '1', column: 'Kundennummer', value: '1', error: 'duplicate customer_id, first seen on line 2' },
       { line: 6, customer_id: '', column: 'Kundennummer', value: '', error: 'customer_id is empty' },
       { line: 7, customer_id: '4', column: '', value: '', error: expect.stringMatching(/has 2 fields, expected 4/) },
     ]);

@@ -1,0 +1,141 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
+import { readCsv, runCli, tempDir } from '../support/cli.js';
+
+const AS_OF = ['--as-of', '2026-11-23'];
+
+async function plan(file: string, extra: string[] = []) {
+  const out = tempDir();
+  const r = await runCli(['plan', file, '--out', out, ...AS_OF, ...extra]);
+  return { ...r, out };
+}
+
+describe('winback plan', () => {
+  it.each(['fixtures/lost-customers-en.csv', 'fixtures/lost-customers-de.csv', 'fixtures/lost-customers-de-utf8bom.csv'])('conserves rows on %s: read = plan rows + rejects', async (file) => {
+    const { code, out } = await plan(file);
+    expect(code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const rows = readCsv(join(out, 'plan.csv'));
+    const rejects = readCsv(join(out, 'rejects.csv'));
+    expect(rows.length + rejects.length).toBe(summary.input_rows);
+    expect(rows.length).toBe(summary.accepted);
+    expect(rows.map((r) => Number(r.priority))).toEqual(rows.map((_, i) => i + 1));
+  });
+
+  it('conserves rows and keeps every invariant on generated exports with bad rows', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), fc.constantFrom('en', 'de') as fc.Arbitrary<'en' | 'de'>, async (seed, style) => {
+        const dir = tempDir();
+        const file = join(dir, 'export.csv');
+        writeFileSync(file, generateLostCustomers({ rows: 60, seed, style, badRows: true }));
+        const { code, out } = await plan(file);
+        expect(code).toBe(0);
+        const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+        const rows = readCsv(join(out, 'plan.csv'));
+        expect(rows.length + readCsv(join(out, 'rejects.csv')).length).toBe(summary.input_rows);
+        for (const r of rows) {
+          if (['deceased', 'business_closed', 'terminated_by_us'].includes(r.reason_code as string)) expect(r.decision).toBe('never');
+          if (r.decision === 'win_back') expect(Number(r.expected_value)).toBeGreaterThan(0);
+        }
+        // win_back first, by expected value, then review, let go, never.
+        const rank = { win_back: 0, review: 1, let_go: 2, never: 3 } as Record<string, number>;
+        for (let i = 1; i < rows.length; i++) {
+          const a = rows[i - 1] as Record<string, string>;
+          const b = rows[i] as Record<string, string>;
+          expect(rank[a.decision as string]! <= rank[b.decision as string]!).toBe(true);
+        }
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it('never wins back a customer whose first-lifetime margin is not positive', async () => {
+    const { out } = await plan('fixtures/lost-customers-en.csv');
+    const rows = readCsv(join(out, 'plan.csv'));
+    const losers = rows.filter((r) => Number(r['Margin %']?.replace('%', '')) <= 0);
+    expect(losers.length).toBeGreaterThan(0);
+    for (const r of losers) expect(r.decision).not.toBe('win_back');
+  });
+
+  it('is deterministic: same input and as-of give byte-identical outputs', async () => {
+    const a = await plan('fixtures/lost-customers-de.csv');
+    const b = await plan('fixtures/lost-customers-de.csv');
+    for (const f of ['plan.csv', 'rejects.csv', 'summary.json']) {
+      expect(readFileSync(join(a.out, f))).toEqual(readFileSync(join(b.out, f)));
+    }
+  });
+
+  it('reads stdin with -', async () => {
+    const out = tempDir();
+    const r = await runCli(['plan', '-', '--out', out, ...AS_OF, '--quiet'], { stdin: readFileSync('fixtures/lost-customers-en.csv') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).input.file).toBe('stdin');
+  });
+
+  it('--explain prints the same numbers as plan.csv', async () => {
+    const { out } = await plan('fixtures/lost-customers-en.csv');
+    const rows = readCsv(join(out, 'plan.csv')).filter((r) => r.decision === 'win_back').slice(0, 3);
+    for (const row of rows) {
+      const r = await runCli(['plan', 'fixtures/lost-customers-en.csv', ...AS_OF, '--explain', row.customer_id as string]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`p_winback ${row.p_winback}  sltv ${row.sltv}  expected_value ${row.expected_value}`);
+      expect(r.stdout).toContain(`decision: ${row.decision} (${row.decision_reason})`);
+    }
+  });
+
+  it('--explain of an unknown id is a usage error', async () => {
+    const r = await runCli(['plan', 'fixtures/lost-customers-en.csv', ...AS_OF, '--explain', 'nobody']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/nobody/);
+  });
+
+  it('--max-reject-rate fails with 65 and leaves earlier outputs in place', async () => {
+    const { out } = await plan('fixtures/lost-customers-en.csv');
+    const before = readFileSync(join(out, 'plan.csv'));
+    const r = await runCli(['plan', 'fixtures/lost-customers-de.csv', '--out', out, ...AS_OF, '--max-reject-rate', '1%']);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/5 of 200 rows rejected.*nothing was written/);
+    expect(readFileSync(join(out, 'plan.csv'))).toEqual(before);
+  });
+
+  it('an empty or header-only export never replaces earlier outputs', async () => {
+    const { out } = await plan('fixtures/lost-customers-en.csv');
+    const before = readFileSync(join(out, 'plan.csv'));
+    const dir = tempDir();
+    writeFileSync(join(dir, 'empty.csv'), '');
+    writeFileSync(join(dir, 'header.csv'), 'Customer ID,Churn Date\n');
+    for (const f of ['empty.csv', 'header.csv']) {
+      const r = await runCli(['plan', join(dir, f), '--out', out, ...AS_OF]);
+      expect(r.code).toBe(65);
+      expect(readFileSync(join(out, 'plan.csv'))).toEqual(before);
+    }
+  });
+
+  it('usage errors exit 64 with a hint; a missing input exits 66', async () => {
+    expect((await runCli(['plan', 'fixtures/lost-customers-en.csv'])).code).toBe(64);
+    expect((await runCli(['plan', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', '31.12.2026'])).stderr).toMatch(/--as-of.*YYYY-MM-DD/s);
+    const missing = await runCli(['plan', 'nope.csv', '--out', tempDir(), ...AS_OF]);
+    expect(missing.code).toBe(66);
+    expect(missing.stderr).toMatch(/^winback plan: nope.csv: no such file\nhint: /);
+  });
+
+  it('an unwritable output directory exits 73', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'file'), 'x');
+    const r = await runCli(['plan', 'fixtures/lost-customers-en.csv', '--out', join(dir, 'file', 'sub'), ...AS_OF]);
+    expect(r.code).toBe(73);
+    expect(existsSync(join(dir, 'file', 'sub'))).toBe(false);
+  });
+
+  it('--excel writes a file German Excel reads: BOM, semicolons, decimal commas', async () => {
+    const { out } = await plan('fixtures/lost-customers-en.csv', ['--excel']);
+    const raw = readFileSync(join(out, 'plan.csv'));
+    expect(raw.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const rows = readCsv(join(out, 'plan.csv'), ';');
+    expect(rows[0]?.expected_value).toMatch(/^-?\d+,\d{2}$/);
+  });
+});
