@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { runLessonsStep, runMeasuresStep, runRelationshipStep } from '../../src/commands/worksheet-steps.js';
+import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
+import { applyWorksheet } from '../../src/domain/worksheet-apply.js';
+import { moveToStep, newSession, type WorksheetSession } from '../../src/domain/worksheet-session.js';
+import { LESSON_QUESTION_IDS } from '../../src/domain/worksheet-texts.js';
+import { DEFAULT, type ScriptStep } from '../support/scripted-prompter.js';
+import { AS_OF, FIXTURE, fixtureFlow } from '../support/worksheet-flow.js';
+
+const TEXT_FIELDS = ['since', 'bought', 'contact', 'reason_view', 'incident_what', 'incident_when', 'incident_handled'];
+
+function atStep(step: 'relationship' | 'lessons' | 'measures'): WorksheetSession {
+  let s = newSession({ lang: 'en', asOf: AS_OF, file: FIXTURE });
+  s = moveToStep(s, step);
+  return s;
+}
+
+async function winBackIds(): Promise<string[]> {
+  const { flow } = await fixtureFlow([]);
+  return flow.customers.filter((c) => c.base.value.decision === 'win_back').map((c) => c.base.row.customer_id);
+}
+
+describe('worksheet step 2: relationship and reasons', () => {
+  it('corrects the reason, shows the new playbook measure at once and re-plans with the contract end', async () => {
+    const [id, next] = (await winBackIds()) as [string, string];
+    const probe = await fixtureFlow([]);
+    const base = probe.flow.customers.find((c) => c.base.row.customer_id === id)?.base;
+    const corrected = base?.reason.code === 'poached' ? 'competitor_offer' : 'poached';
+    const script: ScriptStep[] = [
+      [`relationships/${id}/reason_code`, corrected],
+      ...TEXT_FIELDS.map((f) => [`relationships/${id}/${f}`, f === 'incident_what' ? 'invoice | twice wrong' : DEFAULT] as const),
+      [`relationships/${id}/path`, 'competitor'],
+      [`relationships/${id}/competitor`, 'Globex'],
+      [`relationships/${id}/contract_end`, '2027-06-30'],
+      [`relationships/${next}/reason_code`, '@finish'],
+    ];
+    const { flow, said, scripted, setup } = await fixtureFlow(script, { session: atStep('relationship') });
+    await runRelationshipStep(flow);
+    expect(scripted.remaining()).toBe(0);
+    const poachedMeasure = setup.playbook.reasons.find((r) => r.code === corrected)?.measure.en as string;
+    expect(said.join('')).toContain(poachedMeasure);
+    const rel = flow.session.relationships[id];
+    expect(rel).toMatchObject({ reason_code: corrected, path: 'competitor', competitor: 'Globex', contract_end: '2027-06-30', incident_what: 'invoice | twice wrong', done: true });
+    // defaults come from the export: since = customer_since, the reason in the customer's words = the reason text
+    expect(rel?.since).toBe(base?.row.customer_since === undefined ? '' : formatIsoDay(base.row.customer_since));
+    expect(rel?.reason_view).toBe(base?.row.reason ?? '');
+    const agreed = applyWorksheet(base!, flow.session, setup);
+    expect(agreed.reason.code).toBe(corrected);
+    expect(agreed.row.competitor_contract_end).toBe(parseIsoDay('2027-06-30'));
+    expect(agreed.window?.contactUntil).toBeLessThan(parseIsoDay('2027-06-30') as number);
+  });
+
+  it('rejects a contract end that is not a date', async () => {
+    const [id] = (await winBackIds()) as [string];
+    const script: ScriptStep[] = [
+      [`relationships/${id}/reason_code`, DEFAULT], ...TEXT_FIELDS.map((f) => [`relationships/${id}/${f}`, DEFAULT] as const),
+      [`relationships/${id}/path`, 'competitor'], [`relationships/${id}/competitor`, DEFAULT], [`relationships/${id}/contract_end`, '31.06.2027'],
+    ];
+    const { flow } = await fixtureFlow(script, { session: atStep('relationship') });
+    await expect(runRelationshipStep(flow)).rejects.toThrow(/YYYY-MM-DD/);
+  });
+});
+
+describe('worksheet step 3: lessons from sales', () => {
+  it('asks each handbook question once and skips answered ones on resume', async () => {
+    const first = await fixtureFlow([[`lessons/${LESSON_QUESTION_IDS[0]}`, 'in spring, after the price rise']], { session: atStep('lessons') });
+    await expect(runLessonsStep(first.flow)).rejects.toThrow(/script has ended/);
+    const saved = first.saves.at(-1) as WorksheetSession;
+    const rest = LESSON_QUESTION_IDS.slice(1).map((q) => [`lessons/${q}`, `  ${q}  `] as const);
+    const resumed = await fixtureFlow(rest, { session: saved });
+    await runLessonsStep(resumed.flow);
+    expect(resumed.flow.session.lessons).toEqual({ lost_before: 'in spring, after the price rise', regained: 'regained', warning_signs: 'warning_signs', what_worked: 'what_worked' });
+  });
+});
+
+describe('worksheet step 4: measures plan', () => {
+  it('pre-fills from the plan and applies the edited channel, offer, date and measure', async () => {
+    const ids = await winBackIds();
+    const probe = await fixtureFlow([]);
+    const c = probe.flow.customers.find((x) => x.base.value.offersConsidered.length > 1 && x.base.value.decision === 'win_back')!;
+    const id = c.base.row.customer_id;
+    const other = c.base.value.offersConsidered.find((o) => o.offer_type !== c.base.value.offer_type)!;
+    const channel = c.base.channel === 'letter' ? 'phone' : 'letter';
+    const at = ids.indexOf(id);
+    const script: ScriptStep[] = [
+      ...ids.slice(0, at).map((x) => [`measures/${x}/channel`, '@skip'] as const),
+      [`measures/${id}/channel`, channel], [`measures/${id}/offer`, other.offer_type], [`measures/${id}/measure`, 'Call with the new price list'],
+      [`measures/${id}/date`, '2027-01-15'], [`measures/${id}/responsible`, 'Anna Weber'],
+      ...(ids[at + 1] ? [[`measures/${ids[at + 1]}/channel`, '@finish'] as const] : []),
+      ['group/measures', 'Newsletter for all price quitters'], ['group/offering', 'A smaller package'],
+    ];
+    const { flow, scripted, setup } = await fixtureFlow(script, { session: atStep('measures') });
+    await runMeasuresStep(flow);
+    expect(scripted.remaining()).toBe(0);
+    // the defaults offered were the model's
+    const asked = Object.fromEntries(scripted.asked.filter((q) => q.key.startsWith(`measures/${id}/`)).map((q) => [q.key.split('/')[2], q.default]));
+    expect(asked).toMatchObject({ channel: c.base.channel, offer: c.base.value.offer_type, measure: c.base.measure });
+    const agreed = applyWorksheet(c.base, flow.session, setup);
+    expect(agreed).toMatchObject({ channel, measure: 'Call with the new price list' });
+    expect(agreed.value.offer_type).toBe(other.offer_type);
+    expect(agreed.value.expected_value).toBe(other.expected_value);
+    expect(agreed.window?.contactFrom).toBe(parseIsoDay('2027-01-15'));
+    expect(flow.session.group).toEqual({ measures: 'Newsletter for all price quitters', offering: 'A smaller package' });
+    expect(flow.session.measures[id]?.responsible).toBe('Anna Weber');
+  });
+});

@@ -1,0 +1,121 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { PLAN_COLUMNS } from '../../src/io/plan-output.js';
+import { memoryContext } from '../support/memory-context.js';
+import { AS_OF, FIXTURE } from '../support/worksheet-flow.js';
+
+let dir: string;
+let planCsv: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'winback-worksheet-'));
+  const { ctx } = memoryContext();
+  expect(await main(['plan', FIXTURE, '--out', join(dir, 'plan'), '--as-of', AS_OF, '-q'], ctx)).toBe(0);
+  planCsv = await readFile(join(dir, 'plan', 'plan.csv'), 'utf8');
+});
+
+async function runWithAnswers(name: string, answers: unknown, args: string[] = [FIXTURE]) {
+  const answersPath = join(dir, `${name}.answers.json`);
+  await writeFile(answersPath, JSON.stringify(answers));
+  const m = memoryContext();
+  const out = join(dir, name);
+  const code = await main(['worksheet', ...args, '--session', join(dir, `${name}.session.json`), '--answers', answersPath, '--out', out, '--as-of', AS_OF], m.ctx);
+  return { code, out, stderr: m.stderr(), stdout: m.stdout() };
+}
+
+/** customer_id → the computed columns of plan.csv except priority (which shifts when one row moves). */
+function computed(csv: string): Map<string, Record<string, string>> {
+  const rows = parse(csv, { columns: true }) as Record<string, string>[];
+  const names = PLAN_COLUMNS.map((c) => c.name).filter((n) => n !== 'priority');
+  return new Map(rows.map((r) => [r.customer_id as string, Object.fromEntries(names.map((n) => [n, r[n] as string]))]));
+}
+
+describe('winback worksheet (command)', () => {
+  it('refuses without a terminal unless --answers is given (exit 64)', async () => {
+    const m = memoryContext();
+    expect(await main(['worksheet', FIXTURE, '--session', join(dir, 'x.json'), '--as-of', AS_OF], m.ctx)).toBe(64);
+    expect(m.stderr()).toMatch(/stdin is not a terminal[\s\S]*--answers FILE/);
+    const n = memoryContext();
+    expect(await main(['worksheet', FIXTURE, '--as-of', AS_OF], n.ctx)).toBe(64);
+    expect(n.stderr()).toContain('--session FILE is required');
+  });
+
+  it('writes the same plan.csv as winback plan when no decision is overridden', async () => {
+    const ids = [...computed(planCsv).keys()].slice(0, 3);
+    const answers = {
+      relationships: Object.fromEntries(ids.map((id) => [id, { bought: 'office supplies', contact: 'Ms Keller', incident_what: 'late delivery | twice' }])),
+      lessons: { lost_before: 'After the 2025 price rise.', regained: 'A personal visit by the sales director.' },
+      measures: Object.fromEntries(ids.map((id) => [id, { responsible: 'Anna Weber' }])),
+      group: { measures: 'Quarterly check-in call', offering: 'Faster complaint handling' },
+    };
+    const r = await runWithAnswers('same', answers);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(await readFile(join(r.out, 'plan.csv'), 'utf8')).toBe(planCsv);
+    const doc = await readFile(join(r.out, 'worksheet.md'), 'utf8');
+    for (const h of ['## 1. Selection', '## 2. Relationship and reasons', '## 3. Lessons from sales', '## 4. Measures plan']) expect(doc).toContain(h);
+    expect(doc).toContain('late delivery \\| twice');
+    expect(doc).toContain('A personal visit by the sales director.');
+    expect(doc).toContain('Anna Weber');
+    const session = JSON.parse(await readFile(join(dir, 'same.session.json'), 'utf8'));
+    expect(session.step).toBe('done');
+    expect(session.lessons.lost_before).toBe('After the 2025 price rise.');
+    const lists = await Promise.all(['campaign-phone.csv', 'campaign-letter.csv', 'excluded.csv'].map((f) => readFile(join(r.out, f), 'utf8')));
+    expect(lists.join('').split('\n').filter((l) => /^C-\d+/.test(l)).length).toBeGreaterThan(0);
+  });
+
+  it('applies an overridden decision and leaves every other row as winback plan has it', async () => {
+    const before = computed(planCsv);
+    const target = [...before.entries()].find(([, r]) => r.decision === 'win_back')?.[0] as string;
+    const r = await runWithAnswers('override', { decisions: { [target]: { decision: 'let_go', why: 'owner retired' } } });
+    expect(r.code).toBe(0);
+    const after = computed(await readFile(join(r.out, 'plan.csv'), 'utf8'));
+    expect(after.get(target)).toMatchObject({ decision: 'let_go', decision_reason: 'consultant: owner retired', contact_from: '', wave: '' });
+    for (const [id, row] of before) if (id !== target) expect(after.get(id)).toEqual(row);
+  });
+
+  it('names the key of an invalid answer (exit 65)', async () => {
+    const id = [...computed(planCsv).keys()][0] as string;
+    const r = await runWithAnswers('invalid', { decisions: { [id]: { decision: 'maybe' } } });
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain(`decisions.${id}.decision: 'maybe' is not one of win_back, let_go, review`);
+    const noWhy = await runWithAnswers('nowhy', { decisions: { [id]: { decision: 'review' } } });
+    expect(noWhy.code).toBe(65);
+    expect(noWhy.stderr).toContain(`decisions.${id}.why`);
+  });
+
+  it('plans customers entered by hand, in German', async () => {
+    const customers = [
+      { customer_id: 'K-1', name: 'Bäckerei Lang', segment: 'B2B', customer_since: '2019-03-01', churn_date: '2026-08-15', orders: '40', revenue: '24000', margin: '30', complaints: '0', reason: 'zu teuer' },
+      { customer_id: 'K-2', name: 'Hans Meier', churn_date: '2026-09-01', revenue: '900', margin: '20', customer_since: '2024-01-01', reason: 'verstorben' },
+    ];
+    const r = await runWithAnswers('manual', { lang: 'de', customers, lessons: { regained: 'Persönlicher Besuch' } }, []);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const plan = parse(await readFile(join(r.out, 'plan.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(plan.map((p) => [p.customer_id, p.reason_code])).toEqual([['K-1', 'price'], ['K-2', 'deceased']]);
+    expect(plan[1]?.decision).toBe('never');
+    const doc = await readFile(join(r.out, 'worksheet.md'), 'utf8');
+    expect(doc).toContain('# Arbeitsblatt Kundenrückgewinnung');
+    expect(doc).toContain('## 4. Maßnahmenplan');
+    expect(doc).toContain('Persönlicher Besuch');
+  });
+
+  it('refuses to continue a session on another file or as-of date', async () => {
+    await runWithAnswers('resume', {});
+    const m = memoryContext();
+    const session = join(dir, 'resume.session.json');
+    expect(await main(['worksheet', 'fixtures/lost-customers-de.csv', '--session', session, '--answers', join(dir, 'resume.answers.json')], m.ctx)).toBe(64);
+    expect(m.stderr()).toContain(`was started on ${FIXTURE}`);
+    const n = memoryContext();
+    expect(await main(['worksheet', '--session', session, '--answers', join(dir, 'resume.answers.json'), '--as-of', '2026-12-01', '--out', join(dir, 'resume2')], n.ctx)).toBe(64);
+    expect(n.stderr()).toContain('--as-of 2026-11-23');
+    const o = memoryContext();
+    expect(await main(['worksheet', '--session', session, '--answers', join(dir, 'resume.answers.json'), '--out', join(dir, 'resume3')], o.ctx)).toBe(0);
+    expect(await readFile(join(dir, 'resume3', 'plan.csv'), 'utf8')).toBe(planCsv);
+  });
+});
