@@ -53,6 +53,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .option('--suppress <file>', 'suppression list (customer_id, email and/or phone)')
     .option('--capacity <caps>', 'places per channel, e.g. phone=50,visit=10; the rest waits for the next period')
     .option('--holdout <share>', 'keep a stable random share of eligible customers out as control group, e.g. 10%')
+    .option('--outcomes <file>', 'customers who came back (as for winback results): serial defectors are flagged, capped or excluded per campaign.serialDefectors')
     .option('--previous <dir>', "last run's output: adds changes.csv (who entered or left the lists, and why)")
     .option('--excel', 'write CSVs for German Excel (UTF-8 with BOM, ";", decimal comma)')
     .option('--dry-run', 'write the lists but do not append to the ledger')
@@ -102,6 +103,20 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .option('-q, --quiet', 'print nothing on success')
     .addHelpText('after', example('winback calibrate out/history.csv --out model.json && winback plan fixtures/lost-customers-en.csv --model model.json --out out/plan'))
     .action(run(async () => (await import('../commands/calibrate.js')).runCalibrate));
+
+  addReadFlags(program.command('results').description('did the win-back programme pay? regain rate, lift over control (95 % CI), second-lifetime margin, cost and profit per reason × offer × channel'))
+    .option('--ledger <file>', 'contact ledger written by winback campaign (contacted and control customers)')
+    .option('--outcomes <file>', 'customers who came back: customer_id, return_date, optional revenue, margin, cancelled_again')
+    .option('--as-of <date>', 'count contacts and returns up to this date (default: today, or WINBACK_AS_OF)')
+    .option('--window <days>', 'attribution window after a contact, e.g. 90d or 12w (default: campaign.attributionWindowDays, 90)')
+    .option('--playbook <file>', 'playbook with the channel and incentive costs (default: the built-in one)')
+    .option('--config <file>', 'config file (YAML or JSON)')
+    .option('--json', 'print the results as JSON')
+    .option('--html <file>', 'also write a self-contained HTML page with the KPI table and the lift per reason')
+    .option('--history-out <file>', 'write the attempts with their outcomes in the format winback calibrate reads (needs --export)')
+    .option('--export <file>', 'the lost-customer export the campaign ran on (columns for --history-out)')
+    .addHelpText('after', example('winback results --ledger out/ledger.csv --outcomes returns.csv --window 90d --history-out out/history.csv --export fixtures/lost-customers-en.csv'))
+    .action(run(async () => (await import('../commands/results.js')).runResults));
 
   const playbook = program.command('playbook').description('show, copy or check the recovery playbook (reasons → measures, offers, channels, timing)');
   playbook

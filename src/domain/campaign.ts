@@ -8,10 +8,12 @@ import { isControl } from './control-group.js';
 import { checkPermission, chooseChannel, type PermissionConfig, type Suppression } from './permission.js';
 import type { Channel } from './playbook-types.js';
 import type { PlannedCustomer } from './plan.js';
+import { isSerialDefector, type RegainIndex } from './results-attribution.js';
 import type { EpochDay } from './types.js';
 
 export const EXCLUSION_REASONS = [
   'let_go', 'never', 'review', 'suppressed', 'no_permission', 'max_attempts', 'too_soon', 'not_due', 'control', 'over_capacity',
+  'serial_defector',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
@@ -26,6 +28,8 @@ export interface CampaignRules {
   campaign: CampaignConfig;
   /** share of eligible customers held out as control group, 0..1 */
   holdout: number;
+  /** customers won back before (from the ledger and an outcomes file); excluded when campaign.serialDefectors is 'exclude' */
+  regained?: RegainIndex;
 }
 
 export type CampaignChoice =
@@ -36,6 +40,9 @@ export type CampaignChoice =
 export function selectForCampaign(p: PlannedCustomer, rules: CampaignRules): CampaignChoice {
   const d = p.value.decision;
   if (d !== 'win_back') return excluded(d, p.value.decisionReason, []);
+  if (rules.campaign.serialDefectors === 'exclude' && rules.regained && isSerialDefector(rules.regained, p.row.customer_id, p.row.churn_date)) {
+    return excluded('serial_defector', 'won back before and left again', []);
+  }
   const permission = checkPermission(p.row, rules.permission, rules.suppression);
   const warnings = permission.warnings;
   if (permission.excludedReason === 'suppressed') return excluded('suppressed', 'on the suppression list', warnings);
@@ -94,6 +101,7 @@ export function describeChange(before: string | undefined, after: string | undef
     too_soon: 'contacted recently', no_permission: 'permission withdrawn or missing', suppressed: 'added to the suppression list',
     max_attempts: 'attempt limit reached', not_due: 'contact window not open', over_capacity: 'over capacity this week',
     let_go: 'not worth winning back now', never: 'final reason', review: 'needs review', control: 'held out as control group',
+    serial_defector: 'won back before and left again',
   };
   return closed[after] ?? after;
 }

@@ -16,3 +16,12 @@ export function offerDepthWarnings(playbook: Pick<Playbook, 'offers' | 'reasons'
   }
   return warnings;
 }
+
+/**
+ * The playbook with every reason limited to offers that give nothing away (no margin reduction,
+ * no incentive): what a serial defector gets when campaign.serialDefectors is 'cap'.
+ */
+export function withoutIncentives<P extends Pick<Playbook, 'offers' | 'reasons'>>(playbook: P): P {
+  const free = new Set(playbook.offers.filter((o) => o.marginReduction === 0 && o.incentiveCost === 0).map((o) => o.id));
+  return { ...playbook, reasons: playbook.reasons.map((r) => ({ ...r, offers: r.offers.filter((id) => free.has(id)) })) };
+}

@@ -1,0 +1,56 @@
+/**
+ * The serial-defector guard of `winback campaign --outcomes FILE`: customers a contact won back
+ * before who left again are flagged, offered no incentives ('cap') or excluded, as
+ * campaign.serialDefectors says (docs/results.md, "Serial defectors").
+ */
+import type { Context } from '../cli/context.js';
+import type { LedgerEntry } from '../domain/contact-history.js';
+import { OUTCOMES_SCHEMA } from '../domain/fields.js';
+import { withoutIncentives } from '../domain/offer-depth.js';
+import { planCustomer, type PlannedCustomer } from '../domain/plan.js';
+import { attributeAttempts, isSerialDefector, regainIndex, type RegainIndex } from '../domain/results.js';
+import { readOutcomes } from '../io/outcomes-file.js';
+import type { LoadedPlanSetup } from '../pipeline/plan-setup.js';
+
+export interface SerialGuard {
+  regained: RegainIndex;
+  /** re-plans a serial defector without incentives in 'cap' mode and counts them */
+  apply(p: PlannedCustomer): PlannedCustomer;
+  /** serial defectors among the planned customers */
+  count(): number;
+  warnings(): string[];
+}
+
+/** Reads the outcomes, attributes them to the ledger's contacts and builds the guard. */
+export async function loadSerialGuard(ctx: Context, outcomesFile: string, ledger: readonly LedgerEntry[], loaded: LoadedPlanSetup): Promise<SerialGuard> {
+  const { setup } = loaded;
+  const names = OUTCOMES_SCHEMA.fields.map((f) => f.name);
+  const map = Object.fromEntries(Object.entries(loaded.read.map ?? {}).filter(([field]) => names.includes(field)));
+  const read = await readOutcomes(outcomesFile, { ...loaded.read, map }, ctx);
+  const attempts = attributeAttempts(ledger, read.outcomes, {
+    asOf: setup.asOf,
+    windowDays: setup.config.campaign.attributionWindowDays,
+    channelCosts: setup.playbook.channelCosts,
+    offers: setup.playbook.offers,
+    defaultMarginPercent: setup.config.model.defaultMarginPercent,
+  });
+  const regained = regainIndex(attempts);
+  const mode = setup.config.campaign.serialDefectors;
+  const capped = { ...setup, playbook: withoutIncentives(setup.playbook) };
+  let serial = 0;
+  return {
+    regained,
+    apply(p) {
+      if (!isSerialDefector(regained, p.row.customer_id, p.row.churn_date)) return p;
+      serial++;
+      return mode === 'cap' ? planCustomer(p.row, capped) : p;
+    },
+    count: () => serial,
+    warnings() {
+      const w = read.rejects.length > 0 ? [`${read.rejects.length} rows of the outcomes file rejected`] : [];
+      if (serial === 0) return w;
+      const what = mode === 'exclude' ? 'excluded (serial_defector)' : mode === 'cap' ? 'planned without discounts or incentives' : 'flagged only (campaign.serialDefectors: flag)';
+      return [...w, `${serial} serial defectors (won back before, left again): ${what}`];
+    },
+  };
+}

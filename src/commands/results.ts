@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+import type { Context } from '../cli/context.js';
+import { parseReadFlags, type RawReadFlags } from '../cli/options.js';
+import { formatIsoDay } from '../domain/dates.js';
+import { LOST_CUSTOMER_FIELDS, LOST_CUSTOMER_SCHEMA, OUTCOMES_SCHEMA } from '../domain/fields.js';
+import { attributeAttempts, summariseResults, type Attempt } from '../domain/results.js';
+import type { CustomerRow } from '../domain/types.js';
+import { ExitCode, InputMissingError, UsageError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { openExport, type ReadOptions } from '../io/csv-read.js';
+import { formatCsv, PLAIN_CSV } from '../io/csv-write.js';
+import { readLedger } from '../io/ledger.js';
+import { readOutcomes } from '../io/outcomes-file.js';
+import { HISTORY_OUT_COLUMNS, historyValues, renderResults, reportJson } from '../io/results-output.js';
+import { loadPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
+import { VERSION } from '../version.js';
+
+export interface ResultsFlags extends PlanFlags, RawReadFlags {
+  ledger?: string;
+  outcomes?: string;
+  window?: string;
+  json?: boolean;
+  html?: string;
+  historyOut?: string;
+  export?: string;
+}
+
+/** `winback results`: regain KPIs of the contacted and control groups from the ledger and the returns. */
+export async function runResults(ctx: Context, flags: ResultsFlags): Promise<number> {
+  if (!flags.ledger || !flags.outcomes) throw new UsageError('--ledger FILE and --outcomes FILE are required', 'e.g. winback results --ledger out/ledger.csv --outcomes returns.csv');
+  if (flags.historyOut && !flags.export) throw new UsageError('--history-out needs --export FILE', 'the lost-customer export used for the campaign gives the columns calibrate needs');
+  const names = [...new Set([...LOST_CUSTOMER_FIELDS, ...OUTCOMES_SCHEMA.fields].map((f) => f.name))];
+  const { read } = parseReadFlags(flags, names);
+  const { map: _map, ...planFlags } = flags;
+  const loaded = await loadPlanSetup(ctx, planFlags);
+  const { asOf, playbook, config } = loaded.setup;
+  const windowDays = parseWindow(flags.window, config.campaign.attributionWindowDays);
+  const ledgerPath = resolve(ctx.cwd, flags.ledger);
+  const ledger = await readLedger(ledgerPath);
+  if (!ledger.exists) throw new InputMissingError(`ledger ${flags.ledger}: no such file`, 'the ledger is written by winback campaign --ledger FILE');
+  const mapFor = (fields: readonly { name: string }[]) => pick({ ...loaded.read.map, ...read.map }, fields.map((f) => f.name));
+  const outcomesRead = await readOutcomes(flags.outcomes, { ...loaded.read, map: mapFor(OUTCOMES_SCHEMA.fields) }, ctx);
+  const attempts = attributeAttempts(ledger.entries, outcomesRead.outcomes, {
+    asOf, windowDays, channelCosts: playbook.channelCosts, offers: playbook.offers, defaultMarginPercent: config.model.defaultMarginPercent,
+  });
+  const report = summariseResults(attempts);
+  const warnings = [...outcomesRead.opened.warnings, ...report.warnings];
+  if (outcomesRead.rejects.length > 0) warnings.push(`${outcomesRead.rejects.length} outcome rows rejected (see rejects in --json)`);
+  if (flags.historyOut) {
+    const exportRead = { ...loaded.read, map: mapFor(LOST_CUSTOMER_FIELDS) };
+    const written = await writeHistory(ctx, flags.export as string, exportRead, attempts, resolve(ctx.cwd, flags.historyOut), asOf);
+    if (written.missing > 0) warnings.push(`${written.missing} contacted customers not in ${flags.export}: left out of ${flags.historyOut}`);
+  }
+  const meta = { asOf: formatIsoDay(asOf), windowDays };
+  if (flags.html) {
+    const { renderResultsHtml } = await import('../io/results-html.js');
+    await writeFileAtomic(resolve(ctx.cwd, flags.html), renderResultsHtml(report, meta));
+  }
+  const { stats } = outcomesRead.opened;
+  const contacted = attempts.filter((a) => a.group === 'contacted').length;
+  if (flags.json) {
+    const doc = {
+      tool: 'winback', version: VERSION, command: 'results', as_of: meta.asOf, window_days: windowDays,
+      ci: { method: 'newcombe-wilson-hybrid', level: 0.95 },
+      ledger: { file: flags.ledger, entries: ledger.entries.length, sha256: ledger.sha256 },
+      outcomes: { file: outcomesRead.opened.label, sha256: stats.sha256, rows: stats.read, accepted: stats.read - outcomesRead.rejects.length, rejected: outcomesRead.rejects.length },
+      ...reportJson(report), warnings, rejects: outcomesRead.rejects.slice(0, 20),
+    };
+    ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    const head = `as of ${meta.asOf}, attribution window ${windowDays} days: ${attempts.length} customers in the ledger = ${contacted} contacted + ${attempts.length - contacted} control; outcomes ${stats.read} rows (${outcomesRead.rejects.length} rejected)`;
+    ctx.stdout.write(renderResults(report, head, ctx.color));
+  }
+  for (const w of warnings) ctx.stderr.write(`warning: ${w}\n`);
+  return ExitCode.ok;
+}
+
+/** Writes the contacted attempts with their outcomes and the customers' export columns, for calibrate. */
+async function writeHistory(ctx: Context, exportFile: string, read: ReadOptions, attempts: readonly Attempt[], path: string, asOf: number) {
+  const wanted = new Map(attempts.filter((a) => a.group === 'contacted').map((a) => [a.customer_id, a]));
+  const opened = await openExport(exportFile, LOST_CUSTOMER_SCHEMA, read, ctx);
+  const rows: unknown[][] = [];
+  const found = new Set<string>();
+  for await (const ev of opened.rows()) {
+    if (!ev.ok) continue;
+    const row = { ...ev.values, line: ev.line, warnings: ev.warnings } as unknown as CustomerRow;
+    const attempt = wanted.get(row.customer_id);
+    if (!attempt || found.has(row.customer_id)) continue;
+    found.add(row.customer_id);
+    rows.push(historyValues(attempt, row, asOf));
+  }
+  await writeFileAtomic(path, formatCsv(HISTORY_OUT_COLUMNS, rows, PLAIN_CSV));
+  return { written: rows.length, missing: wanted.size - found.size };
+}
+
+function pick(map: Record<string, string>, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(map).filter(([field]) => names.includes(field)));
+}
+
+/** Parses --window as days or weeks (90d, 12w, 90). */
+export function parseWindow(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const m = /^(\d+)\s*([dw]?)$/i.exec(text.trim());
+  const days = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1) : NaN;
+  if (!Number.isInteger(days) || days > 3660) throw new UsageError(`--window '${text}' must be a number of days or weeks, e.g. 90d or 12w`);
+  return days;
+}

@@ -1,0 +1,40 @@
+/**
+ * The outcomes file (customers who came back, from the CRM), read with the one export reader
+ * and gathered per customer for attribution.
+ */
+import { OUTCOMES_SCHEMA } from '../domain/fields.js';
+import type { OutcomeRecord } from '../domain/results.js';
+import type { Reject } from '../domain/types.js';
+import { openExport, type OpenedExport, type ReadOptions } from './csv-read.js';
+
+export interface OutcomesRead {
+  opened: OpenedExport;
+  outcomes: Map<string, OutcomeRecord[]>;
+  rejects: Reject[];
+}
+
+/** Reads every return; a customer may appear more than once (returned, left, returned again). */
+export async function readOutcomes(source: string, read: ReadOptions, io: Parameters<typeof openExport>[3]): Promise<OutcomesRead> {
+  const opened = await openExport(source, OUTCOMES_SCHEMA, read, io);
+  const outcomes = new Map<string, OutcomeRecord[]>();
+  const rejects: Reject[] = [];
+  for await (const ev of opened.rows()) {
+    if (!ev.ok) {
+      rejects.push(ev.reject);
+      continue;
+    }
+    const v = ev.values as { customer_id: string; return_date?: number; revenue?: number; margin?: number; cancelled_again?: number };
+    if (v.return_date === undefined) {
+      rejects.push({ line: ev.line, customer_id: v.customer_id, column: opened.headers[opened.mapping.fields.get('return_date') as number] ?? 'return_date', value: '', error: 'return_date is empty' });
+      continue;
+    }
+    const record: OutcomeRecord = { customer_id: v.customer_id, returnDate: v.return_date };
+    if (v.revenue !== undefined) record.revenue = v.revenue;
+    if (v.margin !== undefined) record.margin = v.margin;
+    if (v.cancelled_again !== undefined) record.cancelledAgain = v.cancelled_again;
+    const list = outcomes.get(v.customer_id);
+    if (list) list.push(record);
+    else outcomes.set(v.customer_id, [record]);
+  }
+  return { opened, outcomes, rejects };
+}

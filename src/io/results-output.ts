@@ -1,0 +1,115 @@
+/**
+ * Outputs of `winback results`: the JSON document, the terminal tables, and the history file
+ * in the format `winback calibrate` reads (docs/results.md lists every column).
+ */
+import { DAYS_PER_MONTH, formatIsoDay } from '../domain/dates.js';
+import type { Attempt, GroupKpi, KpiRow, ResultsReport } from '../domain/results.js';
+import type { CustomerRow, EpochDay } from '../domain/types.js';
+import type { ColumnSpec } from './csv-write.js';
+import { renderTable, styler } from './render.js';
+
+const r4 = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
+const r2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
+
+function groupJson(g: GroupKpi) {
+  return {
+    customers: g.customers, regained: g.regained, regain_rate: r4(g.rate),
+    revenue: r2(g.revenue), margin: r2(g.margin), cost: r2(g.cost), profit: r2(g.profit), return: r4(g.return),
+    repeat_churn: g.repeatChurn, repeat_churn_rate: r4(g.repeatChurnRate), window_open: g.windowOpen,
+  };
+}
+
+/** One KPI row as JSON: rates to 4 decimals, money to cents. */
+export function kpiJson(k: KpiRow) {
+  return {
+    reason: k.reason, offer: k.offer, channel: k.channel,
+    contacted: groupJson(k.contacted), control: groupJson(k.control),
+    lift: k.lift ? { difference: r4(k.lift.difference), low: r4(k.lift.low), high: r4(k.lift.high), relative: r4(k.lift.relative) } : null,
+    incremental_regained: r2(k.incrementalRegained),
+  };
+}
+
+/** The report's KPI part as JSON. */
+export function reportJson(r: ResultsReport) {
+  return {
+    counts: r.counts,
+    total: kpiJson(r.total),
+    by_reason: r.byReason.map(kpiJson),
+    segments: r.segments.map(kpiJson),
+    serial_defectors: r.serialDefectors.map((s) => ({
+      customer_id: s.customer_id, reason_code: s.reasonCode, offer_type: s.offerType,
+      return_date: formatIsoDay(s.returnDate), cancelled_again: formatIsoDay(s.cancelledAgain),
+    })),
+  };
+}
+
+/** A share as a percentage with one decimal; '-' when undefined. */
+export const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)} %`);
+/** Whole currency units with thousands separators. */
+export const money = (x: number) => (Math.round(x) || 0).toLocaleString('en-US'); // `|| 0` turns −0 into 0
+
+/** Lift in percentage points with its interval, e.g. "+5.2 pp [1.1, 9.3]". */
+export function formatLift(k: KpiRow): string {
+  if (!k.lift) return '-';
+  const pp = (x: number) => (x * 100).toFixed(1);
+  return `${k.lift.difference >= 0 ? '+' : ''}${pp(k.lift.difference)} pp [${pp(k.lift.low)}, ${pp(k.lift.high)}]`;
+}
+
+/** Terminal tables: regain and lift per reason, money per reason, and reason × offer × channel. */
+export function renderResults(r: ResultsReport, head: string, color: boolean): string {
+  const c = styler(color);
+  const rows = [...r.byReason, r.total];
+  const label = (k: KpiRow) => (k === r.total ? c.bold('total') : k.reason);
+  const right = (n: number): ('left' | 'right')[] => ['left', ...Array.from({ length: n }, () => 'right' as const)];
+  const rates = renderTable(['reason', 'contacted', 'regained', 'rate', 'control', 'ctrl rate', 'lift (95 % CI)'],
+    rows.map((k) => [label(k), k.contacted.customers, k.contacted.regained, pct(k.contacted.rate), k.control.customers, pct(k.control.rate), formatLift(k)]),
+    { color, align: right(6) });
+  const moneyTable = renderTable(['reason', 'revenue', 'margin', 'cost', 'profit', 'return', 'churn again'],
+    rows.map((k) => {
+      const g = k.contacted;
+      return [label(k), money(g.revenue), money(g.margin), money(g.cost), money(g.profit), pct(g.return), `${g.repeatChurn} (${pct(g.repeatChurnRate)})`];
+    }),
+    { color, align: right(6) });
+  const segments = renderTable(['reason', 'offer', 'channel', 'n', 'rate', 'ctrl', 'lift (95 % CI)', 'profit'],
+    r.segments.map((k) => [k.reason, k.offer, k.channel, k.contacted.customers, pct(k.contacted.rate), pct(k.control.rate), formatLift(k), money(k.contacted.profit)]),
+    { color, align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right'] });
+  const serial = r.serialDefectors.length === 0
+    ? 'serial defectors (won back, then left again): none'
+    : `serial defectors (won back, then left again): ${r.serialDefectors.length}: ${r.serialDefectors.slice(0, 10).map((s) => s.customer_id).join(', ')}${r.serialDefectors.length > 10 ? ', …' : ''}`;
+  return [
+    head,
+    c.bold('regain rate and lift over control, per reason'), rates,
+    c.bold('second lifetime so far and cost, contacted group'), moneyTable,
+    c.bold('per reason × offer × channel'), segments,
+    serial,
+    '',
+  ].join('\n');
+}
+
+/** Columns of --history-out: the lost-customer fields the model uses, then the attempt and its outcome. */
+export const HISTORY_OUT_COLUMNS: ColumnSpec[] = [
+  { name: 'customer_id', kind: 'text' }, { name: 'segment', kind: 'text' }, { name: 'key_account', kind: 'text' },
+  { name: 'customer_since', kind: 'date' }, { name: 'churn_date', kind: 'date' }, { name: 'tenure_months', kind: 'ratio' },
+  { name: 'orders', kind: 'int' }, { name: 'revenue', kind: 'money' }, { name: 'monthly_revenue', kind: 'money' },
+  { name: 'margin', kind: 'text' }, { name: 'complaints', kind: 'int' }, { name: 'reason', kind: 'text' },
+  { name: 'reason_code', kind: 'text' }, { name: 'contact_date', kind: 'date' }, { name: 'offer_type', kind: 'text' },
+  { name: 'channel', kind: 'text' }, { name: 'won_back', kind: 'text' }, { name: 'return_date', kind: 'date' },
+  { name: 'second_lifetime_months', kind: 'ratio' }, { name: 'second_lifetime_revenue', kind: 'money' },
+  { name: 'second_lifetime_margin', kind: 'money' },
+];
+
+const yesNo = (b: boolean | null | undefined) => (b === true ? 'yes' : b === false ? 'no' : '');
+
+/** One history row: the customer's first lifetime from the export, the attempt from the ledger, the outcome. */
+export function historyValues(a: Attempt, row: CustomerRow, asOf: EpochDay): unknown[] {
+  const regained = a.status === 'regained' && a.returnDate !== undefined;
+  const end = a.cancelledAgain !== undefined && a.cancelledAgain <= asOf ? a.cancelledAgain : asOf;
+  const months = regained ? Math.max(0, end - (a.returnDate as number)) / DAYS_PER_MONTH : undefined;
+  const margin = row.margin === undefined ? '' : row.margin.kind === 'percent' ? `${row.margin.value}%` : String(row.margin.value);
+  return [
+    row.customer_id, row.segment ?? '', yesNo(row.key_account), row.customer_since, row.churn_date, row.tenure_months,
+    row.orders, row.revenue, row.monthly_revenue, margin, row.complaints, row.reason ?? '',
+    a.reasonCode, a.contactDate, a.offerType, a.channel, regained ? 'yes' : 'no', regained ? a.returnDate : undefined,
+    months, regained ? a.revenue : undefined, regained ? a.margin : undefined,
+  ];
+}

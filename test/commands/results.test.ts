@@ -1,0 +1,157 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
+import { readCsv, runCli, tempDir } from '../support/cli.js';
+
+const EXPORT = 'fixtures/lost-customers-en.csv';
+const AS_OF = '2026-11-23';
+const LATER = '2027-06-01';
+
+async function campaign(dir: string, name: string, extra: string[] = [], asOf = AS_OF) {
+  const out = join(dir, name);
+  const r = await runCli(['campaign', EXPORT, '--out', out, '--as-of', asOf, '--ledger', join(dir, 'ledger.csv'), '--holdout', '20%', ...extra]);
+  expect(r.code, r.stderr).toBe(0);
+  return out;
+}
+
+/** Outcomes with every attribution case, built from the ledger's customers. */
+function writeOutcomes(dir: string, ledger: Record<string, string>[]) {
+  const contacted = ledger.filter((e) => e.outcome === 'contacted').map((e) => e.customer_id as string);
+  const control = ledger.filter((e) => e.outcome === 'control').map((e) => e.customer_id as string);
+  const contact = parseIsoDay(AS_OF) as number;
+  const at = (days: number) => formatIsoDay(contact + days);
+  const lines = ['Customer ID,Return Date,Revenue since return,Margin since return,Cancelled again'];
+  const regained = contacted.slice(0, 12);
+  regained.forEach((id, i) => lines.push(`${id},${at(5 + i)},${1000 + i * 100},${300 + i * 10},${i === 0 ? at(60) : ''}`));
+  lines.push(`${contacted[12]},${at(90)},500,150,`); // on the boundary: credited
+  lines.push(`${contacted[13]},${at(91)},500,150,`); // a day after the window: not credited
+  lines.push(`${contacted[14]},${at(-3)},500,150,`); // before the contact: not credited
+  control.slice(0, 2).forEach((id, i) => lines.push(`${id},${at(20 + i)},800,200,`));
+  const file = join(dir, 'returns.csv');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return { file, contacted, control, regained: [...regained, contacted[12] as string] };
+}
+
+describe('control group in winback campaign', () => {
+  it('holds out a stable share: the same customers on a rerun, recorded once in the ledger as control', async () => {
+    const dir = tempDir();
+    const first = await campaign(dir, 'run1');
+    const ledgerAfterFirst = readFileSync(join(dir, 'ledger.csv'), 'utf8');
+    const second = await campaign(dir, 'run2');
+    const controls = (out: string) => readCsv(join(out, 'excluded.csv')).filter((r) => r.reason === 'control').map((r) => r.customer_id).sort();
+    expect(controls(first).length).toBeGreaterThan(0);
+    expect(controls(second)).toEqual(controls(first));
+    expect(readFileSync(join(dir, 'ledger.csv'), 'utf8')).toBe(ledgerAfterFirst);
+    const ledger = readCsv(join(dir, 'ledger.csv'));
+    expect(ledger.filter((e) => e.outcome === 'control').map((e) => e.customer_id).sort()).toEqual(controls(first));
+    // The held-out share of eligible customers is near the requested 20 % (binomial, n ≈ 60).
+    const share = controls(first).length / ledger.length;
+    expect(share).toBeGreaterThan(0.08);
+    expect(share).toBeLessThan(0.35);
+  });
+});
+
+describe('winback results → calibrate → plan on the fixtures', () => {
+  const dir = tempDir();
+
+  it('attributes returns within the window, reports KPIs, writes history, HTML, and a model plan can use', async () => {
+    await campaign(dir, 'week');
+    const ledger = readCsv(join(dir, 'ledger.csv'));
+    const o = writeOutcomes(dir, ledger);
+    const history = join(dir, 'history.csv');
+    const html = join(dir, 'results.html');
+    const r = await runCli(['results', '--ledger', join(dir, 'ledger.csv'), '--outcomes', o.file, '--as-of', LATER, '--window', '90d', '--json',
+      '--history-out', history, '--export', EXPORT, '--html', html]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.total.contacted.customers).toBe(o.contacted.length);
+    expect(doc.total.control.customers).toBe(o.control.length);
+    expect(doc.total.contacted.regained).toBe(13);
+    expect(doc.total.control.regained).toBe(2);
+    expect(doc.counts.returnedAfterWindow).toBe(1);
+    expect(doc.counts.returnedBeforeContact).toBe(1);
+    expect(doc.total.contacted.repeat_churn).toBe(1);
+    expect(doc.serial_defectors.map((s: { customer_id: string }) => s.customer_id)).toEqual([o.regained[0]]);
+    expect(doc.total.contacted.margin).toBe(12 * 300 + 10 * 66 + 150);
+    expect(doc.total.contacted.profit).toBeCloseTo(doc.total.contacted.margin - doc.total.contacted.cost, 2);
+    expect(doc.total.lift.low).toBeLessThanOrEqual(doc.total.lift.difference);
+    expect(doc.segments.length).toBeGreaterThan(1);
+    for (const s of doc.segments) expect(s.contacted.customers + s.control.customers).toBeGreaterThan(0);
+
+    const rows = readCsv(history);
+    expect(rows.length).toBe(o.contacted.length);
+    expect(rows.filter((h) => h.won_back === 'yes').map((h) => h.customer_id).sort()).toEqual([...o.regained].sort());
+    expect(Number(rows.find((h) => h.customer_id === o.regained[0])!.second_lifetime_months)).toBeCloseTo(55 / (365.2425 / 12), 3);
+
+    const page = readFileSync(html, 'utf8');
+    expect(page).toMatch(/<svg[^>]+id="lift-by-reason"/);
+    expect(page).toMatch(/<table>/);
+    expect(page).not.toMatch(/<script/);
+
+    const model = join(dir, 'model.json');
+    const cal = await runCli(['calibrate', history, '--out', model, '--json']);
+    expect(cal.code, cal.stderr).toBe(0);
+    expect(JSON.parse(cal.stdout).accepted).toBe(o.contacted.length);
+    const plan = await runCli(['plan', EXPORT, '--out', join(dir, 'plan'), '--as-of', AS_OF, '--model', model, '--json']);
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(JSON.parse(plan.stdout).model_sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('prints terminal tables by default and refuses missing inputs', async () => {
+    const ledger = join(dir, 'ledger.csv');
+    const r = await runCli(['results', '--ledger', ledger, '--outcomes', join(dir, 'returns.csv'), '--as-of', LATER]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/regain rate and lift over control, per reason/);
+    expect(r.stdout).toMatch(/total/);
+    expect(r.stdout).toMatch(/serial defectors \(won back, then left again\): 1/);
+    expect((await runCli(['results', '--ledger', ledger])).code).toBe(64);
+    expect((await runCli(['results', '--ledger', ledger, '--outcomes', join(dir, 'returns.csv'), '--history-out', join(dir, 'x.csv')])).code).toBe(64);
+    expect((await runCli(['results', '--ledger', join(dir, 'nope.csv'), '--outcomes', join(dir, 'returns.csv')])).code).toBe(66);
+    expect((await runCli(['results', '--ledger', ledger, '--outcomes', join(dir, 'returns.csv'), '--window', 'soon'])).code).toBe(64);
+    expect(existsSync(join(dir, 'x.csv'))).toBe(false);
+  });
+});
+
+describe('serial defectors in winback campaign', () => {
+  it('excludes, caps or flags customers won back before who left again, as the config says', async () => {
+    const dir = tempDir();
+    await campaign(dir, 'week1');
+    const contacted = readCsv(join(dir, 'ledger.csv')).filter((e) => e.outcome === 'contacted').map((e) => e.customer_id as string);
+    // Who is still worth winning back three months later: listed or held back only by pacing.
+    const probe = await campaign(dir, 'probe', ['--dry-run'], '2027-03-01');
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => {
+      const f = join(probe, `campaign-${c}.csv`);
+      return existsSync(f) ? readCsv(f).map((r) => r.customer_id as string) : [];
+    });
+    const paced = readCsv(join(probe, 'excluded.csv')).filter((r) => ['too_soon', 'not_due', 'no_permission', 'control', 'max_attempts'].includes(r.reason as string)).map((r) => r.customer_id as string);
+    const candidates = contacted.filter((id) => listed.includes(id) || paced.includes(id)).slice(0, 3);
+    expect(candidates.length).toBeGreaterThan(0);
+    const returns = join(dir, 'returns.csv');
+    writeFileSync(returns, `customer_id,return_date,cancelled_again\n${candidates.map((id) => `${id},2026-12-10,2027-02-01`).join('\n')}\n`);
+    const config = (mode: string) => {
+      const f = join(dir, `${mode}.yaml`);
+      writeFileSync(f, `campaign:\n  serialDefectors: ${mode}\n`);
+      return f;
+    };
+    const excl = await runCli(['campaign', EXPORT, '--out', join(dir, 'excl'), '--as-of', '2027-03-01', '--ledger', join(dir, 'ledger.csv'), '--dry-run', '--outcomes', returns, '--config', config('exclude'), '--json']);
+    expect(excl.code, excl.stderr).toBe(0);
+    const excluded = readCsv(join(dir, 'excl', 'excluded.csv')).filter((r) => r.reason === 'serial_defector').map((r) => r.customer_id).sort();
+    expect(excluded).toEqual([...candidates].sort());
+    expect(JSON.parse(excl.stdout).counts.excluded.serial_defector).toBe(candidates.length);
+
+    const cap = await runCli(['campaign', EXPORT, '--out', join(dir, 'cap'), '--as-of', '2027-03-01', '--ledger', join(dir, 'ledger.csv'), '--dry-run', '--outcomes', returns, '--config', config('cap'), '--json']);
+    expect(cap.code, cap.stderr).toBe(0);
+    const capped = ['visit', 'phone', 'letter', 'email'].flatMap((c) => {
+      const f = join(dir, 'cap', `campaign-${c}.csv`);
+      return existsSync(f) ? readCsv(f).filter((r) => candidates.includes(r.customer_id as string)) : [];
+    });
+    expect(capped.length).toBeGreaterThan(0);
+    for (const row of capped) expect(['personal', 'information', 'none']).toContain(row.offer_type);
+    expect(JSON.parse(cap.stdout).warnings.join('\n')).toMatch(new RegExp(`${candidates.length} serial defectors .*without discounts`));
+
+    const flag = await runCli(['campaign', EXPORT, '--out', join(dir, 'flag'), '--as-of', '2027-03-01', '--ledger', join(dir, 'ledger.csv'), '--dry-run', '--outcomes', returns, '--json']);
+    expect(JSON.parse(flag.stdout).warnings.join('\n')).toMatch(/serial defectors .*flagged only/);
+    expect(JSON.parse(flag.stdout).counts.excluded.serial_defector).toBeUndefined();
+  });
+});
