@@ -68,6 +68,12 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .addHelpText('after', example('winback worksheet fixtures/lost-customers-en.csv --session out/acme.worksheet.json --as-of 2026-11-23'))
     .action(run(async () => (await import('../commands/worksheet.js')).runWorksheet));
 
+  addPlanFlags(addReadFlags(program.command('report').description('report for analysts: losses by reason (Pareto), value, decisions by segment, contact calendar, top candidates, data quality').argument('<input>', 'lost-customer export (- for stdin), or the output directory of winback plan or campaign')))
+    .option('--html <file>', 'also write one self-contained HTML report with charts (works offline, prints well)')
+    .option('--json', 'print the report model as JSON instead of the tables')
+    .addHelpText('after', example('winback report fixtures/lost-customers-en.csv --as-of 2026-11-23 --html out/report.html'))
+    .action(run(async () => (await import('../commands/report.js')).runReport));
+
   addReadFlags(program.command('reasons').description('classify departure reasons: counts, shares, examples and the texts left unclassified').argument('<file>', 'export with customer_id and reason and/or reason_code, or - for stdin'))
     .option('--out <file>', 'write one row per customer: customer_id, reason_text, reason_code, reason_secondary, reason_confidence, reason_evidence')
     .option('--json', 'print the result as JSON')

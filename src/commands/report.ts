@@ -1,0 +1,43 @@
+/** `winback report`: what was lost, why, what it is worth, whom to approach when — in the terminal, as JSON or as one HTML file. */
+import { resolve } from 'node:path';
+import type { Context } from '../cli/context.js';
+import type { Report } from '../domain/report.js';
+import { ExitCode } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { detectReportSource } from '../io/report-input.js';
+import { renderReport } from '../io/report-render.js';
+import { loadPlanSetup, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
+import { reportFromCampaignDir, reportFromExport, reportFromPlanDir } from '../pipeline/report-build.js';
+
+export interface ReportFlags extends PlanFlags {
+  html?: string;
+  json?: boolean;
+}
+
+/** Builds the report from an export or an output directory and prints or writes it. */
+export async function runReport(ctx: Context, input: string, flags: ReportFlags): Promise<number> {
+  const loaded = await loadPlanSetup(ctx, flags);
+  const report = await buildReport(ctx, input, flags, loaded);
+  const lang = loaded.setup.lang;
+  if (flags.html !== undefined) {
+    const { renderReportHtml } = await import('../io/report-html.js');
+    await writeFileAtomic(resolve(ctx.cwd, flags.html), renderReportHtml(report, { lang, reasonLabels: reasonLabels(loaded) }));
+  }
+  if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else ctx.stdout.write(renderReport(report, { color: ctx.color, lang }));
+  return ExitCode.ok;
+}
+
+async function buildReport(ctx: Context, input: string, flags: ReportFlags, loaded: LoadedPlanSetup): Promise<Report> {
+  const path = input === '-' ? '-' : resolve(ctx.cwd, input);
+  const kind = await detectReportSource(path, input);
+  // An output directory keeps its own run date unless --as-of (or WINBACK_AS_OF) says otherwise.
+  const asOfGiven = flags.asOf !== undefined || Boolean(ctx.env.WINBACK_AS_OF);
+  if (kind === 'plan') return reportFromPlanDir(path, input, loaded, asOfGiven);
+  if (kind === 'campaign') return reportFromCampaignDir(path, input, loaded, asOfGiven);
+  return reportFromExport(ctx, input, loaded);
+}
+
+function reasonLabels(loaded: LoadedPlanSetup): Record<string, string> {
+  return Object.fromEntries(loaded.setup.playbook.reasons.map((r) => [r.code, r.label[loaded.setup.lang]]));
+}

@@ -1,0 +1,124 @@
+/**
+ * What the report knows about one planned customer (a ReportItem), whether it comes from a
+ * fresh plan run or from a plan.csv row, plus the inferences the report draws from the data:
+ * switching path, lifecycle phase at the loss, value bins. Pure.
+ */
+import type { ModelConfig } from './defaults.js';
+import { cents } from './plan-summary.js';
+import { checkPermission, type BlockReason, type PermissionConfig } from './permission.js';
+import type { Channel, ReasonEntry } from './playbook-types.js';
+import type { PlannedCustomer } from './plan.js';
+import type { CustomerRow, EpochDay, Segment } from './types.js';
+import { firstLifetime, type Decision } from './value.js';
+
+/**
+ * How a departure unfolded (switching path analysis), inferred from the data:
+ * - final: the reason rules out any return (deceased, business closed, ended by us);
+ * - competitor: a competitor is named, a competitor contract end is known, or the reason is on the competition side;
+ * - incident: complaints were recorded, or the reason is quality or service (a critical incident);
+ * - drift: any other known reason (price, image, life phase, relocation …): no incident, no named competitor;
+ * - unclear: unknown reason and no signal in the data.
+ */
+export type SwitchingPath = 'competitor' | 'incident' | 'drift' | 'final' | 'unclear';
+export const SWITCHING_PATHS: readonly SwitchingPath[] = ['competitor', 'incident', 'drift', 'final', 'unclear'];
+
+/**
+ * Lifecycle phase the customer was in when lost: one order → first-time buyer; shorter than
+ * EARLY_REPEAT_MONTHS → early repeat buyer; longer → core defector; no orders or tenure → unknown.
+ */
+export type LossPhase = 'first_time_buyer' | 'early_repeat' | 'core_defector' | 'unknown';
+export const LOSS_PHASES: readonly LossPhase[] = ['first_time_buyer', 'early_repeat', 'core_defector', 'unknown'];
+/** Tenure (months) below which a repeat buyer still counts as "early". */
+export const EARLY_REPEAT_MONTHS = 12;
+
+/** Expected-value bin edges (currency units); fixed so memory stays flat and charts are comparable between runs. */
+export const VALUE_BIN_EDGES: readonly number[] = [0, 100, 500, 1000, 5000, 10000, 50000, 100000];
+
+/** The computed plan columns the report reads (plan.csv or a PlannedCustomer). */
+export interface PlanFacts {
+  reason_code: string;
+  decision: Decision;
+  channel: Channel | '';
+  p_winback: number | null;
+  expected_value: number | null;
+  value_at_stake: number | null;
+  contact_from: EpochDay | null;
+  default_margin: boolean;
+}
+
+/** One customer as the report sees it: compact, no contact data. */
+export interface ReportItem extends PlanFacts {
+  customer_id: string;
+  name: string;
+  segment: Segment | 'unknown';
+  path: SwitchingPath;
+  phase: LossPhase;
+  complaints: 'yes' | 'no' | 'unknown';
+  competitor_known: boolean;
+  /** win_back customers only: why their planned channel may not be used; null when it may */
+  blocked: BlockReason | null;
+}
+
+/** What an item needs besides the row and the facts. */
+export interface ItemContext {
+  entryOf: (code: string) => Pick<ReasonEntry, 'side' | 'final'>;
+  permission: PermissionConfig;
+  model: ModelConfig;
+  asOf: EpochDay;
+}
+
+/** The facts of a freshly planned customer, equal to what plan.csv holds for it. */
+export function factsOfPlanned(p: PlannedCustomer): PlanFacts {
+  const v = p.value;
+  return {
+    reason_code: p.reason.code,
+    decision: v.decision,
+    channel: p.channel,
+    // rounded as plan.csv writes them, so both sources give the same report
+    p_winback: v.p_winback === null ? null : Math.round(v.p_winback * 1e4) / 1e4,
+    expected_value: v.expected_value === null ? null : cents(v.expected_value),
+    value_at_stake: v.value_at_stake === null ? null : cents(v.value_at_stake),
+    contact_from: p.window?.contactFrom ?? null,
+    default_margin: v.firstLifetime.marginSource === 'default',
+  };
+}
+
+/** Builds the report's view of one customer from its input row and its plan facts. */
+export function reportItem(row: CustomerRow, facts: PlanFacts, ctx: ItemContext): ReportItem {
+  const entry = ctx.entryOf(facts.reason_code);
+  const competitorKnown = Boolean(row.competitor?.trim()) || row.competitor_contract_end !== undefined;
+  const complaints = row.complaints === undefined ? 'unknown' : row.complaints > 0 ? 'yes' : 'no';
+  return {
+    ...facts,
+    customer_id: row.customer_id,
+    name: row.name ?? '',
+    segment: row.segment ?? 'unknown',
+    path: switchingPath(facts.reason_code, entry, competitorKnown, complaints === 'yes'),
+    phase: lossPhase(row, ctx),
+    complaints,
+    competitor_known: competitorKnown,
+    blocked: facts.decision === 'win_back' && facts.channel !== '' ? (checkPermission(row, ctx.permission).blockedBy[facts.channel] ?? null) : null,
+  };
+}
+
+/** Infers the switching path; final reasons win over every signal, a named competitor over complaints. */
+export function switchingPath(code: string, entry: Pick<ReasonEntry, 'side' | 'final'>, competitorKnown: boolean, complained: boolean): SwitchingPath {
+  if (entry.final) return 'final';
+  if (competitorKnown || entry.side === 'competition') return 'competitor';
+  if (complained || code === 'quality' || code === 'service') return 'incident';
+  return code === 'unknown' ? 'unclear' : 'drift';
+}
+
+function lossPhase(row: CustomerRow, ctx: ItemContext): LossPhase {
+  if (row.orders === 1) return 'first_time_buyer';
+  const tenure = firstLifetime(row, ctx.asOf, ctx.model).tenureMonths;
+  if (tenure === undefined) return 'unknown';
+  return tenure < EARLY_REPEAT_MONTHS ? 'early_repeat' : 'core_defector';
+}
+
+/** Index of the expected-value bin: 0 is "below 0", the last is "at or above the last edge". */
+export function valueBin(value: number): number {
+  let i = 0;
+  while (i < VALUE_BIN_EDGES.length && value >= (VALUE_BIN_EDGES[i] as number)) i++;
+  return i;
+}

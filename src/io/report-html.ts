@@ -1,0 +1,193 @@
+/**
+ * The HTML report: one self-contained file (inline CSS and SVG, no script, no external
+ * request — a Content-Security-Policy forbids them), readable offline and in print, and
+ * byte-identical for the same input and as-of date. All data is HTML-escaped.
+ */
+import { CHANNELS } from '../domain/playbook-types.js';
+import type { Report } from '../domain/report.js';
+import { formatCompact, formatMoney, formatPercent, reportLabels, type ReportLabels, type ReportLang } from './report-labels.js';
+import { binLabel } from './report-render.js';
+import { barChart, esc, hbarChart } from './report-svg.js';
+
+const COLORS = {
+  lost: '#3b6fb6', stake: '#9db4d6', expected: '#1f9d6b', cumulative: '#d9622b', other: '#c7cdd6',
+  visit: '#7b4fc9', phone: '#3b6fb6', letter: '#1aa1b0', email: '#e3a21a',
+};
+
+export interface HtmlOptions {
+  lang: ReportLang;
+  /** reason code → label in the report's language (from the playbook) */
+  reasonLabels?: Record<string, string>;
+}
+
+/** Renders the report as one self-contained HTML document. */
+export function renderReportHtml(r: Report, opts: HtmlOptions): string {
+  const L = reportLabels(opts.lang);
+  const ctx = { r, L, lang: opts.lang, reason: (code: string) => opts.reasonLabels?.[code] ?? code };
+  const gone = new Set(r.missing.map((m) => m.section));
+  const sections = [
+    kpis(ctx),
+    gone.has('reasons') ? '' : section('pareto', L.reasons, paretoChart(ctx), L.reasonsNote),
+    gone.has('reasons') ? '' : section('value-by-reason', L.valueByReason, valueChart(ctx)),
+    gone.has('segments') ? '' : section('segments', L.segments, segmentTable(ctx)),
+    gone.has('calendar') ? '' : section('calendar', L.calendar, calendarChart(ctx), `${L.later}: ${r.calendar.later} · ${L.withoutWindow}: ${r.calendar.without_window}`),
+    section('distribution', L.distribution, histogram(ctx)),
+    gone.has('switching') ? '' : section('switching', L.switching, switchingCharts(ctx), switchingNote(ctx)),
+    section('top', `${L.top} (${r.top.length})`, topTable(ctx)),
+    section('quality', L.quality, qualityList(ctx)),
+  ];
+  return `<!DOCTYPE html>
+<html lang="${opts.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${esc(`${L.title} — ${r.as_of}`)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header><h1>${esc(L.title)}</h1><p class="meta">${esc(`${L.asOf} ${r.as_of} · ${L.source}: ${r.source.label} (${r.source.kind}) · ${L.rowsLine(r.rows.read, r.rows.accepted, r.rows.rejected)}`)}</p></header>
+<main>
+${sections.filter((s) => s !== '').join('\n')}
+</main>
+<footer>${esc(L.generated)} · ${esc(r.as_of)}</footer>
+</body>
+</html>
+`;
+}
+
+type Ctx = { r: Report; L: ReportLabels; lang: ReportLang; reason: (code: string) => string };
+
+function section(id: string, title: string, body: string, note?: string): string {
+  return `<section id="${id}"><h2>${esc(title)}</h2>${note ? `<p class="note">${esc(note)}</p>` : ''}<div class="figure">${body}</div></section>`;
+}
+
+function kpis({ r, L, lang }: Ctx): string {
+  const cards: [string, string][] = [
+    [L.customers, String(r.totals.customers)],
+    [L.atStake, formatMoney(r.totals.value_at_stake, lang)],
+    [L.expected, formatMoney(r.totals.expected_value, lang)],
+    ...(['win_back', 'review', 'let_go', 'never'] as const).map((d): [string, string] => [L.decisions[d] ?? d, String(r.decisions[d])]),
+  ];
+  return `<section id="summary" class="kpis">${cards.map(([k, v]) => `<div class="kpi"><span class="v">${esc(v)}</span><span class="k">${esc(k)}</span></div>`).join('')}</section>`;
+}
+
+function paretoChart({ r, L, lang, reason }: Ctx): string {
+  return barChart({
+    id: 'chart-pareto', title: L.reasons, desc: L.reasonsNote,
+    categories: r.reasons.map((x) => reason(x.code)),
+    series: [{ name: L.customers, color: COLORS.lost, values: r.reasons.map((x) => x.count) }],
+    line: { name: L.cumulativeShare, color: COLORS.cumulative, values: r.reasons.map((x) => x.cumulative_share) },
+    format: (v) => String(v), percent: (s) => formatPercent(s, lang).replace(',0 %', ' %').replace('.0 %', ' %'),
+    rotateLabels: true, height: 360,
+  });
+}
+
+function valueChart({ r, L, lang, reason }: Ctx): string {
+  const rows = r.reasons.filter((x) => x.value_at_stake > 0 || x.expected_value > 0).sort((a, b) => b.value_at_stake - a.value_at_stake || (a.code < b.code ? -1 : 1));
+  return hbarChart({
+    id: 'chart-value', title: L.valueByReason, desc: `${L.atStake} / ${L.expected}`,
+    categories: rows.map((x) => reason(x.code)),
+    series: [
+      { name: L.atStake, color: COLORS.stake, values: rows.map((x) => x.value_at_stake) },
+      { name: L.expected, color: COLORS.expected, values: rows.map((x) => x.expected_value) },
+    ],
+    format: (v) => formatCompact(v, lang),
+  });
+}
+
+function calendarChart({ r, L }: Ctx): string {
+  const weeks = r.calendar.weeks;
+  return barChart({
+    id: 'chart-calendar', title: L.calendar, desc: weeks.map((w) => `${w.week}: ${w.total}`).join(', '),
+    categories: weeks.map((w) => w.week.slice(5)),
+    series: CHANNELS.map((c) => ({ name: L.channels[c] ?? c, color: COLORS[c], values: weeks.map((w) => w.channels[c]) })),
+    stacked: true, format: (v) => String(v), height: 300,
+  });
+}
+
+function histogram({ r, L, lang }: Ctx): string {
+  const bins = r.value_distribution;
+  return barChart({
+    id: 'chart-distribution', title: L.distribution, desc: bins.map((b) => `${binLabel(b.from, b.to, lang)}: ${b.count}`).join(', '),
+    categories: bins.map((b) => binLabel(b.from, b.to, lang)),
+    series: [
+      { name: L.winBackOnly, color: COLORS.expected, values: bins.map((b) => b.win_back) },
+      { name: L.otherDecisions, color: COLORS.other, values: bins.map((b) => b.count - b.win_back) },
+    ],
+    stacked: true, format: (v) => String(v), rotateLabels: true, height: 330,
+  });
+}
+
+function switchingCharts({ r, L }: Ctx): string {
+  const paths = r.switching.paths.filter((p) => p.count > 0);
+  const phases = r.switching.phases.filter((p) => p.count > 0);
+  const stacked = (id: string, title: string, cats: string[], rows: { count: number; win_back: number }[]) => hbarChart({
+    id, title, desc: cats.map((c, i) => `${c}: ${rows[i]?.count ?? 0}`).join(', '), categories: cats,
+    series: [
+      { name: L.winBackOnly, color: COLORS.expected, values: rows.map((x) => x.win_back) },
+      { name: L.otherDecisions, color: COLORS.other, values: rows.map((x) => x.count - x.win_back) },
+    ],
+    stacked: true, format: (v) => String(v),
+  });
+  return stacked('chart-paths', L.switching, paths.map((p) => L.paths[p.path] ?? p.path), paths)
+    + `<h3>${esc(L.phases)}</h3>` + stacked('chart-phases', L.phases, phases.map((p) => L.phaseNames[p.phase] ?? p.phase), phases);
+}
+
+function switchingNote({ r, L }: Ctx): string {
+  const s = r.switching;
+  return `${L.complaints}: ${L.yes} ${s.complaints.yes}, ${L.no} ${s.complaints.no}, ${L.unknownWord} ${s.complaints.unknown} · ${L.competitorKnown}: ${L.yes} ${s.competitor.known}, ${L.no} ${s.competitor.unknown}`;
+}
+
+function table(head: string[], rows: string[][], numeric: boolean[]): string {
+  const th = head.map((h, i) => `<th scope="col"${numeric[i] ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
+  const tr = rows.map((row) => `<tr>${row.map((c, i) => `<td${numeric[i] ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>`).join('\n');
+  return `<table><thead><tr>${th}</tr></thead><tbody>\n${tr}\n</tbody></table>`;
+}
+
+function segmentTable({ r, L, lang }: Ctx): string {
+  const head = [L.segment, L.count, ...(['win_back', 'review', 'let_go', 'never'] as const).map((d) => L.decisions[d] ?? d), L.atStake, L.expected];
+  const rows = r.segments.map((s) => [s.segment === 'unknown' ? L.unknownWord : s.segment, String(s.count), String(s.win_back), String(s.review), String(s.let_go), String(s.never), formatMoney(s.value_at_stake, lang), formatMoney(s.expected_value, lang)]);
+  return table(head, rows, [false, true, true, true, true, true, true, true]);
+}
+
+function topTable({ r, L, lang, reason }: Ctx): string {
+  const rows = r.top.map((t) => [String(t.rank), t.customer_id, t.name, reason(t.reason_code), t.segment === 'unknown' ? '' : t.segment, L.channels[t.channel] ?? t.channel, t.contact_from ?? '', t.p_winback === null ? '' : formatPercent(t.p_winback, lang), formatMoney(t.expected_value, lang)]);
+  return table([L.rank, L.id, L.name, L.reason, L.segment, L.channel, L.contactFrom, L.pWinback, L.expected], rows, [true, false, false, false, false, false, false, true, true]);
+}
+
+function qualityList({ r, L }: Ctx): string {
+  const q = r.quality;
+  const items = (['rejected', 'unknown_reasons', 'default_margins', 'not_valued', 'blocked_channel'] as const).map((k) => `<li><b>${q[k]}</b> ${esc(L.qualityLines[k] ?? k)}</li>`);
+  const blocked = Object.entries(q.blocked_by).map(([why, count]) => `<li class="sub">${count} ${esc(why)}</li>`);
+  const missing = r.missing.length > 0 ? `<h3>${esc(L.missing)}</h3><ul>${r.missing.map((m) => `<li><b>${esc(m.section)}</b>: ${esc(m.why)}</li>`).join('')}</ul>` : '';
+  const notes = r.notes.length > 0 ? `<h3>${esc(L.notes)}</h3><ul class="notes">${r.notes.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : '';
+  return `<ul>${[...items, ...blocked].join('')}</ul>${missing}${notes}`;
+}
+
+const CSS = `
+:root{color-scheme:light}
+*{box-sizing:border-box}
+body{margin:0 auto;max-width:860px;padding:24px 28px;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;background:#fff}
+h1{font-size:24px;margin:0 0 4px}
+h2{font-size:17px;margin:0 0 6px;color:#111827}
+h3{font-size:14px;margin:18px 0 6px;color:#374151}
+.meta,.note,footer{color:#6b7280;font-size:12.5px;margin:0 0 10px}
+section{margin:26px 0;break-inside:avoid;page-break-inside:avoid}
+.kpis{display:grid;grid-template-columns:repeat(7,1fr);gap:8px}
+.kpi{border:1px solid #e5e7eb;border-radius:8px;padding:10px 8px;text-align:center}
+.kpi .v{display:block;font-size:18px;font-weight:650;font-variant-numeric:tabular-nums}
+.kpi .k{display:block;font-size:11.5px;color:#6b7280}
+.figure svg{display:block;max-width:100%;height:auto}
+table{border-collapse:collapse;width:100%;font-size:12.5px}
+th,td{padding:4px 8px;border-bottom:1px solid #e5e7eb;text-align:left;vertical-align:top}
+th{background:#f3f4f6;font-weight:600}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+tbody tr:nth-child(even){background:#fafafa}
+ul{margin:4px 0;padding-left:20px}
+li.sub{list-style:circle;margin-left:18px;color:#4b5563}
+.notes li{color:#92400e}
+footer{margin-top:32px;border-top:1px solid #e5e7eb;padding-top:8px}
+@page{size:A4;margin:14mm}
+@media print{body{max-width:none;padding:0;font-size:11.5px}.kpis{grid-template-columns:repeat(7,1fr)}section{margin:14px 0}tbody tr:nth-child(even){background:none}th{background:none;border-bottom:1.5px solid #9ca3af}}
+`;

@@ -1,0 +1,180 @@
+/**
+ * Reading the outputs of earlier runs for `winback report`: a plan directory (plan.csv +
+ * summary.json) or a campaign directory (summary.json + lists + excluded.csv). Rows are
+ * streamed; only a small sample is held to detect the input columns' number and date style.
+ * The input columns of plan.csv are mapped and parsed with the export reader's own header
+ * mapping and row converter, so a plan directory reads exactly like the export it came from.
+ */
+import { createReadStream, promises as fsp } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse';
+import { parseIsoDay } from '../domain/dates.js';
+import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
+import { mapHeaders } from '../domain/header-map.js';
+import { CHANNELS, type Channel } from '../domain/playbook-types.js';
+import type { PlanFacts } from '../domain/report-facts.js';
+import { createRowConverter } from '../domain/row-convert.js';
+import type { CustomerRow } from '../domain/types.js';
+import type { Decision } from '../domain/value.js';
+import { DataError, InputMissingError } from '../errors.js';
+import type { ReadOptions } from './csv-read.js';
+import { listColumns } from './campaign-output.js';
+import { PLAN_COLUMNS } from './plan-output.js';
+import { detectConventions } from './sniff.js';
+
+export type ReportSource = 'export' | 'plan' | 'campaign';
+export interface PlannedRecord { row: CustomerRow; facts: PlanFacts }
+const SAMPLE_ROWS = 200;
+const DECISIONS = new Set<string>(['win_back', 'review', 'let_go', 'never']);
+
+/** Tells an export file from a plan or campaign output directory. */
+export async function detectReportSource(path: string, label: string): Promise<ReportSource> {
+  if (label === '-') return 'export';
+  const st = await fsp.stat(path).catch(() => undefined);
+  if (!st) throw new InputMissingError(`${label}: no such file or directory`, 'give a lost-customer export or the output directory of winback plan or campaign');
+  if (!st.isDirectory()) return 'export';
+  if (await exists(join(path, 'plan.csv'))) return 'plan';
+  if (await exists(join(path, 'excluded.csv')) || await exists(join(path, 'campaign-letter.csv'))) return 'campaign';
+  throw new InputMissingError(`${label} holds neither plan.csv nor campaign lists`, 'run winback plan FILE --out DIR first, or give the export itself');
+}
+
+/** Reads summary.json of an output directory (plan or campaign). */
+export async function readRunSummary(dir: string, label: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await fsp.readFile(join(dir, 'summary.json'), 'utf8');
+  } catch {
+    throw new InputMissingError(`${label}/summary.json is missing`, 'the directory must be the complete output of one winback plan or campaign run');
+  }
+  try {
+    const data = JSON.parse(text) as unknown;
+    if (typeof data === 'object' && data !== null && !Array.isArray(data)) return data as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  throw new DataError(`${label}/summary.json is not a JSON object`, 'run winback plan again to rewrite it');
+}
+
+/** Streams plan.csv of a plan directory as (input row, plan facts) records. */
+export async function* readPlanCsv(dir: string, label: string, read: ReadOptions): AsyncGenerator<PlannedRecord> {
+  const path = join(dir, 'plan.csv');
+  const delimiter = await planDelimiter(path, label);
+  const decimal = delimiter === ';' ? ',' : '.';
+  const parser = createReadStream(path).pipe(parse({ bom: true, delimiter, relax_quotes: false }));
+  let header: string[] | undefined;
+  let start = 0;
+  let sample: string[][] = [];
+  let convert: ((cells: readonly string[], line: number) => ReturnType<ReturnType<typeof createRowConverter>>) | undefined;
+  let line = 1;
+  const emit = function* (cells: string[]): Generator<PlannedRecord> {
+    line++;
+    yield { row: inputRow(cells, start, line, convert), facts: planFacts(cells.slice(start), decimal, label, line) };
+  };
+  for await (const record of parser as AsyncIterable<string[]>) {
+    if (!header) {
+      header = record;
+      start = header.length - PLAN_COLUMNS.length;
+      if (start < 0 || PLAN_COLUMNS.some((c, i) => header?.[start + i] !== c.name)) {
+        throw new DataError(`${label}/plan.csv does not end with the plan columns (${PLAN_COLUMNS.map((c) => c.name).join(', ')})`, 'run winback plan again; the file may have been edited');
+      }
+      continue;
+    }
+    if (convert === undefined && sample.length < SAMPLE_ROWS) {
+      sample.push(record);
+      continue;
+    }
+    convert ??= inputConverter(header.slice(0, start), sample, delimiter, read);
+    for (const cells of sample) yield* emit(cells);
+    sample = [];
+    yield* emit(record);
+  }
+  if (!header) throw new DataError(`${label}/plan.csv is empty`, 'run winback plan again');
+  if (convert === undefined) convert = inputConverter(header.slice(0, start), sample, delimiter, read);
+  for (const cells of sample) yield* emit(cells);
+}
+
+// The header's last column is "warnings": what precedes it names the delimiter, with no guessing.
+async function planDelimiter(path: string, label: string): Promise<string> {
+  return (await firstLine(path, `${label}/plan.csv`)).endsWith(';warnings') ? ';' : ',';
+}
+
+async function firstLine(path: string, label: string): Promise<string> {
+  const handle = await fsp.open(path, 'r').catch(() => {
+    throw new InputMissingError(`${label} cannot be read`);
+  });
+  try {
+    const buf = Buffer.alloc(1 << 16);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return buf.toString('utf8', 0, bytesRead).split(/\r?\n/)[0] ?? '';
+  } finally {
+    await handle.close();
+  }
+}
+
+function inputConverter(headers: string[], sample: string[][], delimiter: string, read: ReadOptions) {
+  const { mapping } = mapHeaders(headers, LOST_CUSTOMER_SCHEMA, read.map ?? {});
+  const inputs = sample.map((cells) => cells.slice(0, headers.length));
+  const conventions = detectConventions(inputs, headers, mapping, LOST_CUSTOMER_SCHEMA, delimiter, read);
+  return createRowConverter(headers, mapping, { ...LOST_CUSTOMER_SCHEMA, fields: LOST_CUSTOMER_SCHEMA.fields.filter((f) => f.type !== 'id') }, conventions);
+}
+
+// The plan's customer_id column is authoritative; a row the converter would reject keeps its id only.
+function inputRow(cells: string[], start: number, line: number, convert: ReturnType<typeof inputConverter> | undefined): CustomerRow {
+  const id = cells[start] ?? '';
+  const converted = convert?.(cells.slice(0, start), line);
+  const values = converted?.ok ? converted.values : {};
+  return { ...values, customer_id: id, line, warnings: [] } as CustomerRow;
+}
+
+function planFacts(cells: string[], decimal: string, label: string, line: number): PlanFacts {
+  const at = (name: string) => cells[PLAN_COLUMNS.findIndex((c) => c.name === name)] ?? '';
+  const num = (name: string) => {
+    const text = at(name);
+    if (text === '') return null;
+    const value = Number(decimal === ',' ? text.replace(',', '.') : text);
+    if (!Number.isFinite(value)) throw new DataError(`${label}/plan.csv line ${line}: ${name} '${text}' is not a number`);
+    return value;
+  };
+  const decision = at('decision');
+  if (!DECISIONS.has(decision)) throw new DataError(`${label}/plan.csv line ${line}: unknown decision '${decision}'`);
+  const channel = at('channel');
+  return {
+    reason_code: at('reason_code'),
+    decision: decision as Decision,
+    channel: (CHANNELS as readonly string[]).includes(channel) ? (channel as Channel) : '',
+    p_winback: num('p_winback'),
+    expected_value: num('expected_value'),
+    value_at_stake: num('value_at_stake'),
+    contact_from: parseIsoDay(at('contact_from')) ?? null,
+    default_margin: at('warnings').includes('margin missing: default'),
+  };
+}
+
+/** Streams the listed customers of a campaign directory (all lists), with what the lists carry. */
+export async function* readCampaignLists(dir: string, label: string): AsyncGenerator<PlannedRecord> {
+  for (const channel of CHANNELS) {
+    const path = join(dir, `campaign-${channel}.csv`);
+    if (!(await exists(path))) continue;
+    const first = await firstLine(path, `${label}/campaign-${channel}.csv`);
+    const delimiter = first.endsWith(';expected_value') ? ';' : ',';
+    const names = listColumns(channel).map((c) => c.name);
+    let line = 1;
+    for await (const cells of createReadStream(path).pipe(parse({ bom: true, delimiter, from_line: 2 })) as AsyncIterable<string[]>) {
+      line++;
+      const at = (name: string) => cells[names.indexOf(name)] ?? '';
+      const ev = at('expected_value');
+      const row = { customer_id: at('customer_id'), name: at('name'), line, warnings: [] } as CustomerRow;
+      const facts: PlanFacts = {
+        reason_code: at('reason_code'), decision: 'win_back', channel, p_winback: null,
+        expected_value: ev === '' ? null : Number(delimiter === ';' ? ev.replace(',', '.') : ev),
+        value_at_stake: null, contact_from: null, default_margin: false,
+      };
+      if (facts.expected_value !== null && !Number.isFinite(facts.expected_value)) throw new DataError(`${label}/campaign-${channel}.csv line ${line}: expected_value '${ev}' is not a number`);
+      yield { row, facts };
+    }
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return fsp.access(path).then(() => true, () => false);
+}

@@ -1,0 +1,122 @@
+/** The terminal report: compact tables that fit an 80-column terminal, colours only when allowed. */
+import type { Report } from '../domain/report.js';
+import { CHANNELS } from '../domain/playbook-types.js';
+import { formatMoney, formatPercent, reportLabels, type ReportLang, type ReportLabels } from './report-labels.js';
+import { renderTable, styler, truncate } from './render.js';
+
+const WIDTH = 80;
+type Styler = ReturnType<typeof styler>;
+
+/** Renders the whole report as terminal text. */
+export function renderReport(r: Report, opts: { color: boolean; lang: ReportLang }): string {
+  const L = reportLabels(opts.lang);
+  const c = styler(opts.color);
+  const m = (v: number) => formatMoney(v, opts.lang);
+  const parts = [
+    header(r, L, c, m),
+    section(c, L.reasons, renderTable([L.reason, L.count, L.share, L.cumulative, L.atStake, L.expected], r.reasons.map((x) => [
+      truncate(x.code, 20), x.count, formatPercent(x.share, opts.lang), formatPercent(x.cumulative_share, opts.lang), m(x.value_at_stake), c.green(m(x.expected_value)),
+    ]), { color: opts.color, align: ['left', 'right', 'right', 'right', 'right', 'right'] })),
+    section(c, L.segments, renderTable([L.segment, L.count, ...(['win_back', 'review', 'let_go', 'never'] as const).map((d) => L.decisionsShort[d] ?? d), L.atStake, L.expected], r.segments.map((s) => [
+      s.segment === 'unknown' ? L.unknownWord : s.segment, s.count, s.win_back, s.review, s.let_go, s.never, m(s.value_at_stake), c.green(m(s.expected_value)),
+    ]), { color: opts.color, align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] })),
+    calendar(r, L, c, opts),
+    topTable(r, L, c, opts),
+    distribution(r, L, c, opts.lang),
+    switching(r, L, c, opts),
+    quality(r, L, c),
+  ];
+  return `${parts.filter((p) => p !== '').join('\n\n')}\n`;
+}
+
+function header(r: Report, L: ReportLabels, c: Styler, m: (v: number) => string): string {
+  const d = r.decisions;
+  const decisions = (['win_back', 'review', 'let_go', 'never'] as const).map((k) => `${L.decisions[k]} ${d[k]}`).join(' · ');
+  return [
+    c.bold(`${L.title} — ${L.asOf} ${r.as_of}`),
+    wrap(`${L.source}: ${clean(r.source.label)} (${r.source.kind})`),
+    L.rowsLine(r.rows.read, r.rows.accepted, r.rows.rejected),
+    `${L.atStake} ${m(r.totals.value_at_stake)} · ${L.expected} ${c.green(m(r.totals.expected_value))}`,
+    wrap(decisions),
+  ].join('\n');
+}
+
+function calendar(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }): string {
+  if (r.missing.some((x) => x.section === 'calendar')) return '';
+  const rows = r.calendar.weeks.map((w) => [w.week, w.from, ...CHANNELS.map((ch) => w.channels[ch] || ''), c.bold(String(w.total))]);
+  const table = renderTable([L.week, L.from, ...CHANNELS.map((ch) => truncate(L.channels[ch] ?? ch, 8)), L.total], rows, {
+    color: opts.color, align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
+  });
+  const tail = [`${L.later}: ${r.calendar.later}`, `${L.withoutWindow}: ${r.calendar.without_window}`].join('\n');
+  return section(c, L.calendar, `${table}\n${tail}`);
+}
+
+function topTable(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }): string {
+  if (r.top.length === 0) return '';
+  const rows = r.top.map((t) => [t.rank, truncate(clean(t.customer_id), 10), truncate(clean(t.name), 16), truncate(t.reason_code, 16), truncate(L.channels[t.channel] ?? t.channel, 7), c.green(formatMoney(t.expected_value, opts.lang))]);
+  return section(c, `${L.top} (${r.top.length})`, renderTable([L.rank, L.id, L.name, L.reason, L.channel, L.expected], rows, {
+    color: opts.color, align: ['right', 'left', 'left', 'left', 'left', 'right'],
+  }));
+}
+
+function distribution(r: Report, L: ReportLabels, c: Styler, lang: ReportLang): string {
+  const most = Math.max(1, ...r.value_distribution.map((b) => b.count));
+  const rows = r.value_distribution.map((b) => [binLabel(b.from, b.to, lang), b.count, b.win_back, '#'.repeat(Math.round((b.count / most) * 24))]);
+  return section(c, L.distribution, renderTable([L.valueAxis, L.customers, L.winBackShort, ''], rows, { color: false, align: ['right', 'right', 'right', 'left'] }));
+}
+
+function switching(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }): string {
+  if (r.missing.some((x) => x.section === 'switching')) return '';
+  const m = (v: number) => formatMoney(v, opts.lang);
+  const paths = renderTable([L.path, L.count, L.winBackShort, L.atStake, L.expected], r.switching.paths.filter((p) => p.count > 0).map((p) => [
+    truncate(L.paths[p.path] ?? p.path, 28), p.count, p.win_back, m(p.value_at_stake), c.green(m(p.expected_value)),
+  ]), { color: opts.color, align: ['left', 'right', 'right', 'right', 'right'] });
+  const phases = renderTable([L.phase, L.count, L.winBackShort], r.switching.phases.filter((p) => p.count > 0).map((p) => [L.phaseNames[p.phase] ?? p.phase, p.count, p.win_back]), {
+    color: opts.color, align: ['left', 'right', 'right'],
+  });
+  const s = r.switching;
+  const signals = [
+    `${L.complaints}: ${L.yes} ${s.complaints.yes} · ${L.no} ${s.complaints.no} · ${L.unknownWord} ${s.complaints.unknown}`,
+    `${L.competitorKnown}: ${L.yes} ${s.competitor.known} · ${L.no} ${s.competitor.unknown}`,
+  ].join('\n');
+  return `${section(c, L.switching, paths)}\n${signals}\n\n${section(c, L.phases, phases)}`;
+}
+
+function quality(r: Report, L: ReportLabels, c: Styler): string {
+  const q = r.quality;
+  const lines = (['rejected', 'unknown_reasons', 'default_margins', 'not_valued', 'blocked_channel'] as const).map((k) => `  ${String(q[k]).padStart(6)}  ${L.qualityLines[k]}`);
+  for (const [why, n] of Object.entries(q.blocked_by)) lines.push(`  ${''.padStart(6)}    ${n} ${why}`);
+  const out = [section(c, L.quality, lines.join('\n'))];
+  if (r.missing.length > 0) out.push(section(c, L.missing, r.missing.map((x) => wrap(`- ${x.section}: ${x.why}`, '  ')).join('\n')));
+  if (r.notes.length > 0) out.push(section(c, L.notes, r.notes.map((n) => c.yellow(wrap(`- ${clean(n)}`, '  '))).join('\n')));
+  return out.join('\n\n');
+}
+
+function section(c: Styler, title: string, body: string): string {
+  return `${c.bold.underline(title)}\n${body}`;
+}
+
+/** Expected-value bin label such as "1,000 – 5,000", "< 0" or "≥ 100,000". */
+export function binLabel(from: number | null, to: number | null, lang: ReportLang): string {
+  if (from === null) return `< ${formatMoney(to ?? 0, lang)}`;
+  if (to === null) return `≥ ${formatMoney(from, lang)}`;
+  return `${formatMoney(from, lang)} – ${formatMoney(to, lang)}`;
+}
+
+// Data may hold escape sequences or line breaks; they must not steer the terminal.
+function clean(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
+function wrap(text: string, indent = ''): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = indent + word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.map((l) => (l.length > WIDTH ? truncate(l, WIDTH) : l)).join('\n');
+}

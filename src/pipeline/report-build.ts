@@ -1,0 +1,123 @@
+/**
+ * Builds the report model from any of its three inputs: an export (planned here through the
+ * one planning pipeline), a plan directory, or a campaign directory. All three feed the same
+ * pure accumulator (src/domain/report.ts) one customer at a time.
+ */
+import type { Context } from '../cli/context.js';
+import { formatIsoDay, parseIsoDay } from '../domain/dates.js';
+import type { ReasonEntry } from '../domain/playbook-types.js';
+import { factsOfPlanned, reportItem, type ItemContext } from '../domain/report-facts.js';
+import { addToTotals, emptyTotals } from '../domain/plan-summary.js';
+import { addToReport, createReport, finishReport, type MoneySums, type Report } from '../domain/report.js';
+import type { EpochDay } from '../domain/types.js';
+import { DataError } from '../errors.js';
+import { readCampaignLists, readPlanCsv, readRunSummary } from '../io/report-input.js';
+import { checkRejectRate, openLostCustomers, streamPlan, type LoadedPlanSetup } from './plan-setup.js';
+
+/** Plans the export in memory-flat streaming and reports on it; nothing is written. */
+export async function reportFromExport(ctx: Context, file: string, loaded: LoadedPlanSetup): Promise<Report> {
+  const opened = await openLostCustomers(ctx, file, loaded);
+  const acc = createReport(loaded.setup.asOf);
+  const itemCtx = itemContext(loaded, loaded.setup.asOf);
+  // The plan's own totals give the per-reason money exactly as summary.json would state it.
+  const totals = emptyTotals();
+  await streamPlan(opened, loaded.setup, (p) => {
+    addToTotals(totals, p);
+    addToReport(acc, reportItem(p.row, factsOfPlanned(p), itemCtx));
+  }, () => undefined);
+  checkRejectRate(opened, loaded.maxRejectRate);
+  const { read, accepted, rejected } = opened.stats;
+  return finishReport(acc, {
+    source: { kind: 'export', label: opened.label },
+    rows: { read, accepted, rejected },
+    reasonTotals: totals.reasons,
+    totals: { value_at_stake: totals.value_at_stake_total, expected_value: totals.expected_value_total },
+    notes: [...opened.warnings, ...loaded.warnings],
+  });
+}
+
+/** Reports on a plan directory: rows from plan.csv, money per reason from summary.json (which plan.csv must match). */
+export async function reportFromPlanDir(dir: string, label: string, loaded: LoadedPlanSetup, asOfGiven: boolean): Promise<Report> {
+  const summary = await readRunSummary(dir, label);
+  const s = planSummaryFields(summary, label);
+  const asOf = runAsOf(s.as_of, loaded, asOfGiven, label);
+  const acc = createReport(asOf.day);
+  const itemCtx = itemContext(loaded, asOf.day);
+  for await (const { row, facts } of readPlanCsv(dir, label, loaded.read)) addToReport(acc, reportItem(row, facts, itemCtx));
+  const mismatch = Object.entries(s.reasons).find(([code, r]) => acc.reasons.get(code)?.count !== r.count);
+  if (acc.totals.count !== s.accepted || mismatch) {
+    throw new DataError(`${label}: plan.csv and summary.json do not belong to the same run (${mismatch ? `reason ${mismatch[0]}` : 'row count'} differs)`, 'run winback plan again into an empty directory');
+  }
+  return finishReport(acc, {
+    source: { kind: 'plan', label },
+    rows: { read: s.input_rows, accepted: s.accepted, rejected: s.rejected },
+    reasonTotals: s.reasons,
+    totals: { value_at_stake: s.value_at_stake_total, expected_value: s.expected_value_total },
+    notes: [...s.warnings, ...asOf.notes],
+  });
+}
+
+/** Reports what a campaign directory allows: listed customers, exclusions, decisions; names what is missing. */
+export async function reportFromCampaignDir(dir: string, label: string, loaded: LoadedPlanSetup, asOfGiven: boolean): Promise<Report> {
+  const summary = await readRunSummary(dir, label);
+  if (summary.command !== 'campaign') throw new DataError(`${label}/summary.json is not the manifest of a campaign run`);
+  const counts = (summary.counts ?? {}) as { listed?: number; lists?: Record<string, number>; excluded?: Record<string, number> };
+  const asOf = runAsOf(String(summary.as_of ?? ''), loaded, asOfGiven, label);
+  const acc = createReport(asOf.day);
+  const itemCtx = itemContext(loaded, asOf.day);
+  // Listed customers passed the permission check of that run; the lists lack the consent columns to re-check it.
+  for await (const { row, facts } of readCampaignLists(dir, label)) addToReport(acc, { ...reportItem(row, facts, itemCtx), blocked: null });
+  const excluded = counts.excluded ?? {};
+  const accepted = Number(summary.accepted ?? 0);
+  const report = finishReport(acc, {
+    source: { kind: 'campaign', label },
+    rows: { read: Number((summary.input as { rows?: number } | undefined)?.rows ?? 0), accepted, rejected: Number(summary.rejected ?? 0) },
+    notes: [
+      ...((summary.warnings as string[] | undefined) ?? []),
+      ...asOf.notes,
+      `campaign ${String(summary.campaign_id ?? '')}: ${counts.listed ?? acc.totals.count} listed; excluded: ${Object.entries(excluded).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,
+    ],
+    missing: CAMPAIGN_GAPS,
+  });
+  const notWinBack = (excluded.let_go ?? 0) + (excluded.review ?? 0) + (excluded.never ?? 0);
+  // Every accepted customer is either listed or excluded once; non-win-back decisions are exclusion reasons of their own.
+  report.decisions = { win_back: accepted - notWinBack, review: excluded.review ?? 0, let_go: excluded.let_go ?? 0, never: excluded.never ?? 0 };
+  return report;
+}
+
+const CAMPAIGN_GAPS = [
+  { section: 'reasons', why: 'only listed customers are counted: excluded.csv carries no reason code, the lists no value at stake' },
+  { section: 'segments', why: 'the campaign lists do not carry the segment' },
+  { section: 'calendar', why: 'the lists hold only customers due in this period; report on the export or the plan directory for 12 weeks' },
+  { section: 'switching', why: 'the lists carry neither complaints, competitor nor tenure' },
+];
+
+function itemContext(loaded: LoadedPlanSetup, asOf: EpochDay): ItemContext {
+  const entries = new Map<string, Pick<ReasonEntry, 'side' | 'final'>>(loaded.setup.playbook.reasons.map((r) => [r.code, r]));
+  const none = { side: 'none', final: false } as const;
+  return { entryOf: (code) => entries.get(code) ?? none, permission: loaded.setup.config.permission, model: loaded.setup.config.model, asOf };
+}
+
+// Contact windows were computed from the run's as-of date: use it unless --as-of says otherwise.
+function runAsOf(runDate: string, loaded: LoadedPlanSetup, asOfGiven: boolean, label: string): { day: EpochDay; notes: string[] } {
+  const run = parseIsoDay(runDate);
+  if (asOfGiven || run === undefined) {
+    const notes = run !== undefined && run !== loaded.setup.asOf ? [`${label} was planned as of ${runDate}; the calendar counts from ${formatIsoDay(loaded.setup.asOf)}`] : [];
+    return { day: loaded.setup.asOf, notes };
+  }
+  return { day: run, notes: [] };
+}
+
+interface PlanSummaryFields {
+  as_of: string; input_rows: number; accepted: number; rejected: number;
+  reasons: Record<string, MoneySums>; value_at_stake_total: number; expected_value_total: number; warnings: string[];
+}
+
+function planSummaryFields(s: Record<string, unknown>, label: string): PlanSummaryFields {
+  const numbers = ['input_rows', 'accepted', 'rejected', 'value_at_stake_total', 'expected_value_total'];
+  const bad = numbers.filter((k) => typeof s[k] !== 'number');
+  if (bad.length > 0 || typeof s.reasons !== 'object' || s.reasons === null || typeof s.as_of !== 'string') {
+    throw new DataError(`${label}/summary.json is not the summary of a plan run (${bad.join(', ') || 'reasons or as_of'} missing)`, 'run winback plan again');
+  }
+  return { ...(s as unknown as PlanSummaryFields), warnings: Array.isArray(s.warnings) ? (s.warnings as string[]) : [] };
+}

@@ -1,0 +1,168 @@
+/**
+ * `winback report` end to end, in-process: the numbers equal plan.csv/summary.json of the
+ * same run, a plan directory reports like the export, a campaign directory reports what it
+ * can, the terminal fits 80 columns, and the HTML is escaped, deterministic and atomic.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Report } from '../../src/domain/report.js';
+import { memoryContext } from '../support/memory-context.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const AS_OF = ['--as-of', '2026-11-23'];
+const temp = mkdtempSync(join(tmpdir(), 'winback-report-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+async function cli(args: string[]) {
+  const m = memoryContext({ cwd: ROOT });
+  const code = await main(args, m.ctx);
+  return { code, stdout: m.stdout(), stderr: m.stderr() };
+}
+
+async function reportJson(args: string[]): Promise<Report> {
+  const r = await cli(['report', ...args, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as Report;
+}
+
+// Everything except where it came from and the carried-over warnings, which differ by source.
+const figures = (r: Report) => ({ ...r, source: undefined, notes: undefined });
+
+describe.each([
+  ['en', 'fixtures/lost-customers-en.csv', []],
+  ['de', 'fixtures/lost-customers-de.csv', ['--lang', 'de']],
+  ['de, Excel plan files', 'fixtures/lost-customers-de.csv', ['--excel']],
+])('report and plan agree (%s)', (name, fixture, extra) => {
+  const dir = join(temp, `plan-${name.replace(/\W+/g, '-')}`);
+
+  it('reports the numbers of summary.json and plan.csv', async () => {
+    const plan = await cli(['plan', fixture, '--out', dir, ...AS_OF, ...extra, '--quiet']);
+    expect(plan.code, plan.stderr).toBe(0);
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+    const excel = extra.includes('--excel');
+    const rows = parse(readFileSync(join(dir, 'plan.csv'), 'utf8').replace(/^\ufeff/, ''), { columns: true, delimiter: excel ? ';' : ',' }) as Record<string, string>[];
+    const money = (text: string) => Number((text || '0').replace(',', '.'));
+
+    for (const report of [await reportJson([fixture, ...AS_OF]), await reportJson([dir])]) {
+      expect(report.rows).toEqual({ read: summary.input_rows, accepted: summary.accepted, rejected: summary.rejected });
+      expect(report.decisions).toEqual(summary.decisions);
+      expect(report.totals).toEqual({ customers: summary.accepted, value_at_stake: summary.value_at_stake_total, expected_value: summary.expected_value_total });
+      expect(Object.fromEntries(report.reasons.map((l) => [l.code, { count: l.count, win_back: l.win_back, value_at_stake: l.value_at_stake, expected_value: l.expected_value }]))).toEqual(summary.reasons);
+      expect(report.quality.unknown_reasons).toBe(rows.filter((r) => r.reason_code === 'unknown').length);
+      // the top list is plan.csv's head of win_back customers, in plan.csv's order
+      const head = rows.filter((r) => r.decision === 'win_back').slice(0, report.top.length);
+      expect(report.top.map((t) => [t.customer_id, t.expected_value])).toEqual(head.map((r) => [r.customer_id, money(r.expected_value as string)]));
+      for (const w of report.calendar.weeks) {
+        expect(w.total).toBe(rows.filter((r) => r.decision === 'win_back' && r.contact_from !== '' && r.contact_from! >= w.from && r.contact_from! < addDays(w.from, 7)).length);
+      }
+    }
+  });
+
+  it('gives the same report from the export and from the plan directory', async () => {
+    const fromExport = await reportJson([fixture, ...AS_OF, ...extra.filter((x) => x !== '--excel')]);
+    const fromPlan = await reportJson([dir, ...extra.filter((x) => x !== '--excel')]);
+    expect(fromPlan.source.kind).toBe('plan');
+    expect(figures(fromPlan)).toEqual(figures(fromExport));
+  });
+});
+
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe('report on a campaign directory', () => {
+  it('reports the listed customers and the decisions, and names what is missing', async () => {
+    const dir = join(temp, 'campaign');
+    const run = await cli(['campaign', 'fixtures/lost-customers-en.csv', '--out', dir, ...AS_OF, '--capacity', 'phone=5']);
+    expect(run.code, run.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+    const report = await reportJson([dir]);
+    const plan = await reportJson(['fixtures/lost-customers-en.csv', ...AS_OF]);
+    expect(report.source.kind).toBe('campaign');
+    expect(report.totals.customers).toBe(manifest.counts.listed);
+    expect(report.decisions).toEqual(plan.decisions);
+    expect(report.missing.map((m) => m.section)).toEqual(['reasons', 'segments', 'calendar', 'switching']);
+    expect(report.top.length).toBe(Math.min(20, manifest.counts.listed));
+    const text = await cli(['report', dir]);
+    expect(text.stdout).toContain('Not available from this input');
+  });
+});
+
+describe('terminal and HTML output', () => {
+  const hostile = join(temp, 'hostile.csv');
+  writeFileSync(hostile, [
+    'customer_id,name,segment,customer_since,churn_date,orders,revenue,margin %,reason,email,consent_email',
+    'X1,"<script>alert(1)</script> & Söhne GmbH und Co. KG mit sehr langem Namen",B2B,2019-01-01,2026-10-01,40,90000,30,too expensive,a@x.de,yes',
+    'X2,"=HYPERLINK(""http://evil.example"",""click"")",B2C,2020-01-01,2026-10-15,12,3000,25,"moved away",b@x.de,no',
+    `X3-${'9'.repeat(40)},"bell\u0007 and \u001b[31mred",B2B,2018-01-01,2026-09-01,100,250000,20,"<b>bad service</b>",c@x.de,yes`,
+  ].join('\n'));
+
+  it.each([
+    ['fixtures/lost-customers-en.csv', 'en'],
+    ['fixtures/lost-customers-de.csv', 'de'],
+    [hostile, 'en'],
+  ])('fits 80 columns: %s (%s)', async (file, lang) => {
+    const r = await cli(['report', file, ...AS_OF, '--lang', lang]);
+    expect(r.code, r.stderr).toBe(0);
+    const long = r.stdout.split('\n').filter((l) => [...l].length > 80);
+    expect(long).toEqual([]);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+  });
+
+  it('writes escaped, deterministic, self-contained HTML atomically', async () => {
+    const dir = join(temp, 'html');
+    mkdirSync(dir);
+    const a = await cli(['report', hostile, ...AS_OF, '--html', join(dir, 'a.html')]);
+    expect(a.code, a.stderr).toBe(0);
+    const b = await cli(['report', hostile, ...AS_OF, '--html', join(dir, 'b.html')]);
+    expect(b.code).toBe(0);
+    const html = readFileSync(join(dir, 'a.html'), 'utf8');
+    const json = await reportJson([hostile, ...AS_OF]);
+    expect(json.top.map((t) => t.customer_id)).toContain('X1');
+    expect(readFileSync(join(dir, 'b.html'), 'utf8')).toBe(html);
+    expect(readdirSync(dir).sort()).toEqual(['a.html', 'b.html']);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Söhne');
+    expect(html).not.toContain('<b>bad');
+    expect(html).toContain('=HYPERLINK(&quot;http://evil.example&quot;');
+    expect(html).not.toMatch(/(src|href)=["']?https?:/i);
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('<svg');
+  });
+
+  it('prints colours only when the context allows them', async () => {
+    const plain = memoryContext({ cwd: ROOT });
+    await main(['report', 'fixtures/lost-customers-en.csv', ...AS_OF], plain.ctx);
+    expect(plain.stdout()).not.toMatch(/\x1b\[/);
+    const colour = memoryContext({ cwd: ROOT });
+    colour.ctx.color = true;
+    await main(['report', 'fixtures/lost-customers-en.csv', ...AS_OF], colour.ctx);
+    expect(colour.stdout()).toMatch(/\x1b\[/);
+  });
+});
+
+describe('report input errors', () => {
+  it('exits 66 for a directory without plan or campaign output', async () => {
+    const dir = join(temp, 'empty');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    const r = await cli(['report', dir]);
+    expect(r.code).toBe(66);
+    expect(r.stderr).toContain('neither plan.csv nor campaign lists');
+  });
+
+  it('exits 65 when plan.csv and summary.json do not belong together', async () => {
+    const dir = join(temp, 'mixed');
+    expect((await cli(['plan', 'fixtures/lost-customers-en.csv', '--out', dir, ...AS_OF, '--quiet'])).code).toBe(0);
+    const other = join(temp, 'mixed-other');
+    expect((await cli(['plan', 'fixtures/lost-customers-de.csv', '--out', other, ...AS_OF, '--quiet'])).code).toBe(0);
+    writeFileSync(join(dir, 'summary.json'), readFileSync(join(other, 'summary.json')));
+    const r = await cli(['report', dir]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain('do not belong to the same run');
+  });
+});
