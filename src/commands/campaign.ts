@@ -59,6 +59,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
       ...(flags.suppress !== undefined ? { suppression: await readSuppression(ctx, flags.suppress) } : {}),
     };
     const previous = flags.previous !== undefined ? await readPreviousStatus(resolve(ctx.cwd, flags.previous)) : undefined;
+    if (flags.previous !== undefined && previous === undefined) ctx.stderr.write(`warning: --previous ${flags.previous} does not exist yet; no changes.csv this time\n`);
     const opened = await openLostCustomers(ctx, file, loaded);
     const fmt = flags.excel ? EXCEL_DE_CSV : PLAIN_CSV;
     const files = await CampaignFiles.open(outDir, fmt);
@@ -113,7 +114,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
     const fresh = newLedgerEntries(ledgerIndex, planned);
     if (ledgerPath && !flags.dryRun && fresh.length > 0) await appendLedger(ledgerPath, fresh);
     const after = ledgerPath && !flags.dryRun ? await readLedger(ledgerPath) : ledger;
-    const manifest = campaignManifest({ opened, loaded, periodDays, id, counts, ledgerPath, before: ledger, after, appended: flags.dryRun ? 0 : fresh.length, dryRun: Boolean(flags.dryRun), holdout });
+    const manifest = campaignManifest({ opened, loaded, periodDays, id, counts, ledgerPath, before: ledger, after, appended: ledgerPath && !flags.dryRun ? fresh.length : 0, dryRun: Boolean(flags.dryRun), holdout });
     if (serial) manifest.warnings.push(...serial.warnings());
     await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     ctx.stdout.write(flags.json ? `${JSON.stringify(manifest, null, 2)}\n` : `${oneLine(manifest)}\n`);

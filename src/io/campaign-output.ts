@@ -2,6 +2,7 @@
  * The files of a campaign run: one list per channel, excluded.csv, and changes.csv against
  * the previous run. Column orders are declared once here.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -110,8 +111,12 @@ export class CampaignFiles {
   }
 }
 
-/** Status of each customer in a previous run's output: 'list:<channel>' or the exclusion reason. */
-export async function readPreviousStatus(dir: string): Promise<Map<string, string>> {
+/**
+ * Status of each customer in a previous run's output: 'list:<channel>' or the exclusion
+ * reason; undefined when the directory does not exist yet (the first weekly run).
+ */
+export async function readPreviousStatus(dir: string): Promise<Map<string, string> | undefined> {
+  if (!existsSync(dir)) return undefined;
   const status = new Map<string, string>();
   const read = async (name: string): Promise<Record<string, string>[]> => {
     try {

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, validateConfig } from '../../src/domain/config.js';
+
+describe('config file', () => {
+  it('the documented example is valid and equals the defaults', () => {
+    const { config, errors } = validateConfig(parse(readFileSync('docs/example-config.yaml', 'utf8')));
+    expect(errors).toEqual([]);
+    expect(config?.campaign).toEqual(DEFAULT_CONFIG.campaign);
+    expect(config?.permission).toEqual(DEFAULT_CONFIG.permission);
+    expect(config?.plan).toEqual(DEFAULT_CONFIG.plan);
+    expect(config?.model.monthlyRetention).toBe(DEFAULT_CONFIG.model.monthlyRetention);
+  });
+
+  it('a typo is an error with its path, never a silent default', () => {
+    const { config, errors } = validateConfig({ campaign: { minGapDay: 30 } });
+    expect(config).toBeUndefined();
+    expect(errors[0]?.path).toBe('campaign');
+    expect(errors[0]?.message).toMatch(/minGapDay/);
+  });
+
+  it('wrong types name the bad entry', () => {
+    const { errors } = validateConfig({ campaign: { maxAttempts: 'three' }, plan: { qualityFixedFrom: '31.12.2026' } });
+    expect(errors.map((e) => e.path).sort()).toEqual(['campaign.maxAttempts', 'plan.qualityFixedFrom']);
+  });
+
+  it('model errors are prefixed with model.', () => {
+    const { errors } = validateConfig({ model: { monthlyRetention: 2 } });
+    expect(errors[0]?.path).toBe('model.monthlyRetention');
+  });
+
+  it('merges a partial section over the defaults', () => {
+    const { config } = validateConfig({ campaign: { minGapDays: 30 } });
+    expect(config?.campaign).toEqual({ ...DEFAULT_CONFIG.campaign, minGapDays: 30 });
+  });
+});
