@@ -139,21 +139,24 @@ function switchingNote({ r, L }: Ctx): string {
   return `${L.complaints}: ${L.yes} ${s.complaints.yes}, ${L.no} ${s.complaints.no}, ${L.unknownWord} ${s.complaints.unknown} · ${L.competitorKnown}: ${L.yes} ${s.competitor.known}, ${L.no} ${s.competitor.unknown}`;
 }
 
-function table(head: string[], rows: string[][], numeric: boolean[]): string {
-  const th = head.map((h, i) => `<th scope="col"${numeric[i] ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
-  const tr = rows.map((row) => `<tr>${row.map((c, i) => `<td${numeric[i] ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>`).join('\n');
+type Cell = 'num' | 'nowrap' | '';
+
+function table(head: string[], rows: string[][], kinds: Cell[]): string {
+  const cls = (i: number) => (kinds[i] ? ` class="${kinds[i]}"` : '');
+  const th = head.map((h, i) => `<th scope="col"${cls(i)}>${esc(h)}</th>`).join('');
+  const tr = rows.map((row) => `<tr>${row.map((c, i) => `<td${cls(i)}>${esc(c)}</td>`).join('')}</tr>`).join('\n');
   return `<table><thead><tr>${th}</tr></thead><tbody>\n${tr}\n</tbody></table>`;
 }
 
 function segmentTable({ r, L, lang }: Ctx): string {
   const head = [L.segment, L.count, ...(['win_back', 'review', 'let_go', 'never'] as const).map((d) => L.decisions[d] ?? d), L.atStake, L.expected];
   const rows = r.segments.map((s) => [s.segment === 'unknown' ? L.unknownWord : s.segment, String(s.count), String(s.win_back), String(s.review), String(s.let_go), String(s.never), formatMoney(s.value_at_stake, lang), formatMoney(s.expected_value, lang)]);
-  return table(head, rows, [false, true, true, true, true, true, true, true]);
+  return table(head, rows, ['', 'num', 'num', 'num', 'num', 'num', 'num', 'num']);
 }
 
 function topTable({ r, L, lang, reason }: Ctx): string {
   const rows = r.top.map((t) => [String(t.rank), t.customer_id, t.name, reason(t.reason_code), t.segment === 'unknown' ? '' : t.segment, L.channels[t.channel] ?? t.channel, t.contact_from ?? '', t.p_winback === null ? '' : formatPercent(t.p_winback, lang), formatMoney(t.expected_value, lang)]);
-  return table([L.rank, L.id, L.name, L.reason, L.segment, L.channel, L.contactFrom, L.pWinback, L.expected], rows, [true, false, false, false, false, false, false, true, true]);
+  return table([L.rank, L.id, L.name, L.reason, L.segment, L.channel, L.contactFrom, L.pWinback, L.expected], rows, ['num', 'nowrap', '', '', '', '', 'nowrap', 'num', 'num']);
 }
 
 function qualityList({ r, L }: Ctx): string {
@@ -183,6 +186,7 @@ table{border-collapse:collapse;width:100%;font-size:12.5px}
 th,td{padding:4px 8px;border-bottom:1px solid #e5e7eb;text-align:left;vertical-align:top}
 th{background:#f3f4f6;font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.nowrap{white-space:nowrap;font-variant-numeric:tabular-nums}
 tbody tr:nth-child(even){background:#fafafa}
 ul{margin:4px 0;padding-left:20px}
 li.sub{list-style:circle;margin-left:18px;color:#4b5563}
