@@ -51,7 +51,7 @@ function kpiTable(rows: readonly KpiRow[], total: KpiRow): string {
 /** The whole HTML document. */
 export function renderResultsHtml(r: ResultsReport, meta: { asOf: string; windowDays: number }): string {
   const style = 'body{font-family:system-ui,sans-serif;margin:2rem;color:#111827}table{border-collapse:collapse;font-size:13px}'
-    + 'th,td{padding:3px 8px;border-bottom:1px solid #e5e7eb;text-align:right}th:nth-child(-n+3),td:nth-child(-n+3){text-align:left}'
+    + 'th,td{padding:3px 8px;border-bottom:1px solid #e5e7eb;text-align:right;white-space:nowrap}th:nth-child(-n+3),td:nth-child(-n+3){text-align:left}'
     + 'tr.total td{font-weight:bold;border-top:2px solid #374151}p.note{color:#6b7280;font-size:13px}';
   const serial = r.serialDefectors.length === 0 ? 'none' : r.serialDefectors.map((s) => esc(s.customer_id)).join(', ');
   return [

@@ -155,3 +155,26 @@ describe('serial defectors in winback campaign', () => {
     expect(JSON.parse(flag.stdout).counts.excluded.serial_defector).toBeUndefined();
   });
 });
+
+describe('offer depth in plan and campaign summaries', () => {
+  it('warns when a planned discount gives away more margin than plan.maxDiscount', async () => {
+    const dir = tempDir();
+    const config = join(dir, 'shallow.yaml');
+    writeFileSync(config, 'plan:\n  maxDiscount: 0.1\n');
+    const plan = await runCli(['plan', EXPORT, '--out', join(dir, 'plan'), '--as-of', AS_OF, '--config', config, '--json']);
+    expect(plan.code).toBe(0);
+    expect(JSON.parse(plan.stdout).warnings.join('\n')).toMatch(/offer 'discount' gives away 15 % of margin, more than plan.maxDiscount 10 %/);
+    const week = await runCli(['campaign', EXPORT, '--out', join(dir, 'week'), '--as-of', AS_OF, '--config', config, '--json']);
+    expect(JSON.parse(week.stdout).warnings.join('\n')).toMatch(/offer 'bundle' gives away 20 % of margin/);
+    const plain = await runCli(['plan', EXPORT, '--out', join(dir, 'plain'), '--as-of', AS_OF, '--json']);
+    expect(JSON.parse(plain.stdout).warnings.join('\n')).not.toMatch(/maxDiscount/);
+  });
+});
+
+describe('wiring', () => {
+  it.each(['results', 'calibrate'])('winback %s --help shows an example', async (cmd) => {
+    const r = await runCli([cmd, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`Example:\\n  \\$ winback ${cmd} `));
+  });
+});
