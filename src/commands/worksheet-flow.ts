@@ -3,16 +3,15 @@
  * through a `Prompter` (terminal, answers file or test script), saves the session after
  * every answer, and resumes a session at the step and customer where it stopped.
  */
-import { applyWorksheet, compareByPriority, manualCustomerRow, toCustomerRow, type WorksheetCustomer } from '../domain/worksheet-apply.js';
-import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/plan.js';
+import { applyWorksheet, compareByPriority, type WorksheetCustomer } from '../domain/worksheet-apply.js';
+import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
 import {
-  completeManualCustomers, CONSULTANT_DECISIONS, CURSOR_END, MANUAL_DONE, MANUAL_FIELDS, moveCursor, moveToStep, recordDecision, recordManualField,
-  type ConsultantDecision, type WorksheetSession, type WorksheetStep,
+  answerOf, CONSULTANT_DECISIONS, CURSOR_END, moveCursor, moveToStep, recordDecision, type ConsultantDecision, type WorksheetSession, type WorksheetStep,
 } from '../domain/worksheet-session.js';
 import { worksheetTexts, type WorksheetTexts } from '../domain/worksheet-texts.js';
-import { parseIsoDay } from '../domain/dates.js';
 import type { Prompter, PromptChoice } from '../io/prompts.js';
 import { renderProgress, renderRankedTable, renderSelectionCard } from '../io/worksheet-render.js';
+import { enterCustomers } from './worksheet-manual.js';
 import { runLessonsStep, runMeasuresStep, runRelationshipStep } from './worksheet-steps.js';
 
 export interface WorksheetFlowDeps {
@@ -80,7 +79,7 @@ export async function runSelectionStep(flow: WorksheetFlow): Promise<void> {
   flow.say(`\n${flow.t.steps.selection}\n\n`);
   flow.say(renderRankedTable(flow.customers.map((c) => c.base), flow.t, flow.lang, setup.config.model.currencySymbol, flow.deps.color));
   const list = flow.customers.filter((c) => c.base.value.decision !== 'never');
-  await walkCustomers(flow, 'selection', list, (id) => flow.session.decisions[id]?.done === true, (c, i, n) => askDecision(flow, c, i, n));
+  await walkCustomers(flow, 'selection', list, (id) => answerOf(flow.session, 'decisions', id)?.done === true, (c, i, n) => askDecision(flow, c, i, n));
 }
 
 async function askDecision(flow: WorksheetFlow, c: WorksheetCustomer, i: number, n: number): Promise<Nav> {
@@ -89,7 +88,7 @@ async function askDecision(flow: WorksheetFlow, c: WorksheetCustomer, i: number,
   const id = p.row.customer_id;
   const model = p.value.decision as ConsultantDecision;
   flow.say(renderProgress(t.steps.selection, i, n, p, t, deps.color) + renderSelectionCard(p, t, flow.lang, deps.setup.config.model.currencySymbol));
-  const prev = flow.session.decisions[id];
+  const prev = answerOf(flow.session, 'decisions', id);
   const choices = CONSULTANT_DECISIONS.map((d) => ({ value: d, name: d === model ? `${t.decisions[d]} (${t.doc.model.toLowerCase()})` : t.decisions[d] }));
   const decision = await deps.prompter.select<ConsultantDecision | Nav>({
     key: ['decisions', id, 'decision'], message: t.ask.decision, default: prev?.decision ?? model, choices: [...choices, ...navChoices(t, i)],
@@ -161,49 +160,4 @@ async function searchCustomer(flow: WorksheetFlow, list: readonly WorksheetCusto
   });
   const i = list.findIndex((c) => c.base.row.customer_id === id);
   return i < 0 ? from : i;
-}
-
-/** Customers entered by hand: one field at a time, each saved; planned through the same planCustomer. */
-async function enterCustomers(flow: WorksheetFlow): Promise<void> {
-  const { prompter } = flow.deps;
-  for (;;) {
-    const n = completeManualCustomers(flow.session).length;
-    const draft = flow.session.manual[flow.session.manual.length - 1];
-    const open = draft && draft[MANUAL_DONE] === undefined ? draft : undefined;
-    if (!open && !(await prompter.confirm({ key: ['customers', String(n)], message: flow.t.ask.addCustomer, default: false }))) return;
-    for (const field of MANUAL_FIELDS) {
-      const value = await prompter.input({
-        key: ['customers', String(n), field], message: flow.t.ask.manualField(field), ...(open?.[field] ? { default: open[field] } : {}),
-        validate: (v) => validateManual(flow, field, v.trim()),
-      });
-      await flow.commit(recordManualField(flow.session, field, value.trim()));
-    }
-    await flow.commit(recordManualField(flow.session, MANUAL_DONE, 'yes'));
-    addManualCustomer(flow, completeManualCustomers(flow.session).length - 1);
-  }
-}
-
-function validateManual(flow: WorksheetFlow, field: string, v: string): true | string {
-  const { t } = flow;
-  if (field === 'customer_id') {
-    if (v === '') return t.ask.required;
-    return flow.customers.some((c) => c.base.row.customer_id === v) ? `'${v}' exists` : true;
-  }
-  if (v === '') return true;
-  if (field === 'customer_since' || field === 'churn_date') return parseIsoDay(v) === undefined ? t.ask.badDate : true;
-  if (['orders', 'revenue', 'margin', 'complaints'].includes(field)) return Number.isFinite(Number(v)) ? true : `'${v}': 1234.5`;
-  return true;
-}
-
-/** Plans the i-th complete manual customer and adds it to the flow's customers. */
-export function addManualCustomer(flow: WorksheetFlow, i: number): void {
-  const fields = completeManualCustomers(flow.session)[i] as Record<string, string>;
-  const converted = manualCustomerRow(fields, i + 2);
-  if (!converted.ok) {
-    flow.say(`  ${converted.reject.error}\n`);
-    return;
-  }
-  const base = planCustomer(toCustomerRow(converted.values, converted.warnings, i + 2), flow.deps.setup);
-  flow.customers.push({ base, cells: converted.cells });
-  flow.customers.sort((a, b) => compareByPriority(a.base, b.base));
 }

@@ -6,7 +6,7 @@ import { formatIsoDay, parseIsoDay } from '../domain/dates.js';
 import { CHANNELS, type Channel, type ReasonCode } from '../domain/playbook-types.js';
 import { measureDefaults, type WorksheetCustomer } from '../domain/worksheet-apply.js';
 import {
-  recordGroup, recordLesson, recordMeasure, recordRelationship, SWITCHING_PATHS,
+  answerOf, recordGroup, recordLesson, recordMeasure, recordRelationship, SWITCHING_PATHS,
   type MeasureAnswer, type RelationshipAnswer, type SwitchingPath,
 } from '../domain/worksheet-session.js';
 import { channelName, LESSON_QUESTION_IDS } from '../domain/worksheet-texts.js';
@@ -23,7 +23,7 @@ function selected(flow: WorksheetFlow): WorksheetCustomer[] {
 export async function runRelationshipStep(flow: WorksheetFlow): Promise<void> {
   flow.say(`\n${flow.t.steps.relationship}\n`);
   const list = selected(flow);
-  await walkCustomers(flow, 'relationship', list, (id) => flow.session.relationships[id]?.done === true, (c, i, n) => askRelationship(flow, c, i, n));
+  await walkCustomers(flow, 'relationship', list, (id) => answerOf(flow.session, 'relationships', id)?.done === true, (c, i, n) => askRelationship(flow, c, i, n));
 }
 
 async function askRelationship(flow: WorksheetFlow, c: WorksheetCustomer, i: number, n: number): Promise<Nav> {
@@ -53,7 +53,7 @@ async function askRelationship(flow: WorksheetFlow, c: WorksheetCustomer, i: num
   await ask('incident_what', t.ask.incidentWhat, '');
   await ask('incident_when', t.ask.incidentWhen, '');
   await ask('incident_handled', t.ask.incidentHandled, '');
-  const prev = flow.session.relationships[id];
+  const prev = answerOf(flow.session, 'relationships', id);
   const path = await prompter.select<SwitchingPath | ''>({
     key: ['relationships', id, 'path'], message: t.ask.path, default: prev?.path ?? '',
     choices: [...SWITCHING_PATHS, '' as const].map((p) => ({ value: p, name: t.paths[p] })),
@@ -73,7 +73,7 @@ type TextField = 'since' | 'bought' | 'contact' | 'reason_view' | 'incident_what
 /** Asks one free-text field of template 2; an earlier answer is the default. */
 function relationshipField(flow: WorksheetFlow, id: string) {
   return async (field: TextField, message: string, fallback: string, validate?: (v: string) => true | string): Promise<void> => {
-    const prev: RelationshipAnswer | undefined = flow.session.relationships[id];
+    const prev: RelationshipAnswer | undefined = answerOf(flow.session, 'relationships', id);
     const def = prev?.[field] ?? fallback;
     const value = await flow.deps.prompter.input({
       key: ['relationships', id, field], message, ...(def ? { default: def } : {}), ...(validate ? { validate: (v) => validate(v.trim()) } : {}),
@@ -96,7 +96,7 @@ export async function runLessonsStep(flow: WorksheetFlow): Promise<void> {
 export async function runMeasuresStep(flow: WorksheetFlow): Promise<void> {
   flow.say(`\n${flow.t.steps.measures}\n`);
   const list = selected(flow);
-  await walkCustomers(flow, 'measures', list, (id) => flow.session.measures[id]?.done === true, (c, i, n) => askMeasure(flow, c, i, n));
+  await walkCustomers(flow, 'measures', list, (id) => answerOf(flow.session, 'measures', id)?.done === true, (c, i, n) => askMeasure(flow, c, i, n));
   const { t, deps } = flow;
   if (flow.session.group.measures === undefined) {
     const measures = await deps.prompter.text({ key: ['group', 'measures'], message: t.ask.groupMeasures });
@@ -114,7 +114,7 @@ async function askMeasure(flow: WorksheetFlow, c: WorksheetCustomer, i: number, 
   const id = c.base.row.customer_id;
   const p = flow.current(c);
   const d = measureDefaults(p);
-  const prev: MeasureAnswer | undefined = flow.session.measures[id];
+  const prev: MeasureAnswer | undefined = answerOf(flow.session, 'measures', id);
   flow.say(renderProgress(t.steps.measures, i, n, p, t, deps.color) + renderMeasureCard(p, t, flow.lang));
   const channels = CHANNELS.map((ch) => ({ value: ch, name: channelName(ch, flow.lang) }));
   const channel = await prompter.select<Channel | Nav>({

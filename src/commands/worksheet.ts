@@ -15,7 +15,8 @@ import { loadSession, saveSession } from '../io/session-file.js';
 import { writeWorksheetOutputs } from '../io/worksheet-output.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { planSummary } from './plan.js';
-import { addManualCustomer, runWorksheetFlow, WorksheetFlow } from './worksheet-flow.js';
+import { runWorksheetFlow, WorksheetFlow } from './worksheet-flow.js';
+import { addManualCustomer } from './worksheet-manual.js';
 
 export interface WorksheetFlags extends PlanFlags {
   session?: string;

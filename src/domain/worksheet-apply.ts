@@ -12,7 +12,7 @@ import { createRowConverter, type ConvertedRow } from './row-convert.js';
 import { planContactWindow } from './timing.js';
 import type { CustomerRow } from './types.js';
 import type { Decision } from './value.js';
-import { decisionOf, MANUAL_FIELDS, type MeasureAnswer, type WorksheetSession } from './worksheet-session.js';
+import { answerOf, decisionOf, MANUAL_FIELDS, type MeasureAnswer, type WorksheetSession } from './worksheet-session.js';
 
 /** One customer of a worksheet: the model's plan and the raw input cells (for plan.csv). */
 export interface WorksheetCustomer {
@@ -38,14 +38,14 @@ export function applyWorksheet(base: PlannedCustomer, s: WorksheetSession, setup
   if (d?.overridden && p.value.decision !== 'never' && d.decision !== p.value.decision) {
     p = withDecision(p, d.decision, `consultant: ${d.why}`, setup);
   }
-  const m = s.measures[id];
+  const m = answerOf(s, 'measures', id);
   if (withMeasures && m && p.value.decision === 'win_back') p = withMeasure(p, m);
   return p;
 }
 
 /** The row with the reason, competitor and contract end the consultant recorded in template 2. */
 function correctedRow(row: CustomerRow, s: WorksheetSession, classified: string): CustomerRow {
-  const rel = s.relationships[row.customer_id];
+  const rel = answerOf(s, 'relationships', row.customer_id);
   if (!rel) return row;
   const patch: Partial<CustomerRow> = {};
   if (rel.reason_code !== undefined && rel.reason_code !== classified) patch.reason_code = rel.reason_code;

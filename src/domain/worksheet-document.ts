@@ -7,7 +7,7 @@ import type { Playbook } from './playbook-types.js';
 import type { PlannedCustomer } from './plan.js';
 import { formatMoney } from './value-explain.js';
 import { channelName, LESSON_QUESTION_IDS, type WorksheetTexts } from './worksheet-texts.js';
-import type { RelationshipAnswer, WorksheetSession } from './worksheet-session.js';
+import { answerOf, type RelationshipAnswer, type WorksheetSession } from './worksheet-session.js';
 
 export interface WorksheetDocumentInput {
   session: WorksheetSession;
@@ -39,7 +39,7 @@ function selectionSection({ customers, texts: t, session, currencySymbol }: Work
   const head = [t.doc.rank, t.doc.customer, t.doc.name, t.doc.reason, t.doc.valueAtStake, t.doc.pWinback, t.doc.sltv, t.doc.expectedValue, t.doc.model, t.doc.decision, t.doc.why];
   const rows = customers.map(({ base, final }, i) => {
     const v = base.value;
-    const d = session.decisions[base.row.customer_id];
+    const d = answerOf(session, 'decisions', base.row.customer_id);
     const why = final.value.decision === base.value.decision ? (d?.done && d.why ? d.why : v.decisionReason) : final.value.decisionReason.replace(/^consultant: /, '');
     return [
       String(i + 1), base.row.customer_id, base.row.name ?? '', final.entry.label[session.lang], money(v.value_at_stake),
@@ -52,10 +52,10 @@ function selectionSection({ customers, texts: t, session, currencySymbol }: Work
 
 function relationshipSection({ customers, texts: t, session }: WorksheetDocumentInput): string[] {
   const out = [`## ${t.steps.relationship}`, ''];
-  const described = customers.filter((c) => session.relationships[c.base.row.customer_id] !== undefined);
-  const open = customers.filter((c) => c.final.value.decision === 'win_back' && session.relationships[c.base.row.customer_id] === undefined);
+  const described = customers.filter((c) => answerOf(session, 'relationships', c.base.row.customer_id) !== undefined);
+  const open = customers.filter((c) => c.final.value.decision === 'win_back' && answerOf(session, 'relationships', c.base.row.customer_id) === undefined);
   if (described.length === 0 && open.length === 0) return [...out, t.doc.notSelected, ''];
-  for (const { base, final } of described) out.push(...relationshipBlock(base, final, session.relationships[base.row.customer_id] as RelationshipAnswer, t, session.lang));
+  for (const { base, final } of described) out.push(...relationshipBlock(base, final, answerOf(session, 'relationships', base.row.customer_id) as RelationshipAnswer, t, session.lang));
   if (open.length > 0) out.push(`${t.doc.notDescribed}: ${open.map((c) => c.base.row.customer_id).join(', ')}`, '');
   return out;
 }
@@ -89,7 +89,7 @@ function measuresSection({ customers, texts: t, session, playbook }: WorksheetDo
   const rows = customers
     .filter((c) => c.final.value.decision === 'win_back')
     .map(({ final }) => {
-      const m = session.measures[final.row.customer_id];
+      const m = answerOf(session, 'measures', final.row.customer_id);
       const date = final.window ? formatIsoDay(final.window.contactFrom) : t.doc.none;
       return [final.row.customer_id, final.row.name ?? '', final.measure, offerName(final.value.offer_type), channelName(final.channel, lang), date, m?.responsible ?? final.row.account_manager ?? ''];
     });

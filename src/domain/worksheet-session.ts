@@ -76,11 +76,45 @@ export function newSession(init: { lang: 'en' | 'de'; asOf: string; file: string
   };
 }
 
+const ID_MAPS = ['decisions', 'relationships', 'measures', 'lessons'] as const;
+// zod rebuilds records by assignment, which would turn a customer id "__proto__" into a
+// prototype; the id-keyed maps are therefore checked as [id, answer] pairs and rebuilt.
+const PAIRS_SCHEMA = SESSION_SCHEMA.extend({
+  decisions: z.array(z.tuple([z.string(), decisionSchema])),
+  relationships: z.array(z.tuple([z.string(), relationshipSchema])),
+  measures: z.array(z.tuple([z.string(), measureSchema])),
+  lessons: z.array(z.tuple([z.string(), z.string()])),
+});
+
 /** Validates a parsed session document; returns the session or every problem with its path. */
 export function parseSession(data: unknown): { session?: WorksheetSession; errors: string[] } {
-  const r = SESSION_SCHEMA.safeParse(data);
-  if (r.success) return { session: r.data, errors: [] };
-  return { errors: r.error.issues.map((i) => `${i.path.map(String).join('.') || '(top)'}: ${i.message}`) };
+  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const input = isMap(data) ? { ...data, ...Object.fromEntries(ID_MAPS.map((k) => [k, isMap(data[k]) ? Object.entries(data[k]) : data[k]])) } : data;
+  const r = PAIRS_SCHEMA.safeParse(input);
+  if (r.success) {
+    const d = r.data;
+    const session = { ...d, decisions: Object.fromEntries(d.decisions), relationships: Object.fromEntries(d.relationships), measures: Object.fromEntries(d.measures), lessons: Object.fromEntries(d.lessons) };
+    return { session, errors: [] };
+  }
+  const pathOf = (path: PropertyKey[]) => {
+    const [section, index, , ...rest] = path;
+    const pairs = isMap(data) && isMap(data[section as string]) ? Object.keys(data[section as string] as object) : [];
+    const named = (ID_MAPS as readonly PropertyKey[]).includes(section as PropertyKey) && typeof index === 'number' ? [section, pairs[index] ?? index, ...rest] : path;
+    return named.map(String).join('.') || '(top)';
+  };
+  return { errors: r.error.issues.map((i) => `${pathOf(i.path)}: ${i.message}`) };
+}
+
+interface AnswerSections {
+  decisions: DecisionAnswer;
+  relationships: RelationshipAnswer;
+  measures: MeasureAnswer;
+}
+
+/** A customer's answer in one section; own keys only, so ids such as "constructor" stay plain ids. */
+export function answerOf<K extends keyof AnswerSections>(s: WorksheetSession, section: K, id: string): AnswerSections[K] | undefined {
+  const map = s[section] as Record<string, AnswerSections[K]>;
+  return Object.prototype.hasOwnProperty.call(map, id) ? map[id] : undefined;
 }
 
 /** Records (part of) a selection decision. */
@@ -90,13 +124,13 @@ export function recordDecision(s: WorksheetSession, id: string, answer: Decision
 
 /** Records one or more relationship fields of a customer; `done` marks the customer complete. */
 export function recordRelationship(s: WorksheetSession, id: string, patch: Partial<RelationshipAnswer>): WorksheetSession {
-  const before = s.relationships[id] ?? { done: false };
+  const before = answerOf(s, 'relationships', id) ?? { done: false };
   return { ...s, relationships: { ...s.relationships, [id]: { ...before, ...patch } } };
 }
 
 /** Records one or more measure-plan fields of a customer. */
 export function recordMeasure(s: WorksheetSession, id: string, patch: Partial<MeasureAnswer>): WorksheetSession {
-  const before = s.measures[id] ?? { done: false };
+  const before = answerOf(s, 'measures', id) ?? { done: false };
   return { ...s, measures: { ...s.measures, [id]: { ...before, ...patch } } };
 }
 
@@ -140,13 +174,13 @@ export function moveToStep(s: WorksheetSession, step: WorksheetStep): WorksheetS
 
 /** Index of the first id in `ids` whose entry is not done (ids.length when all are). */
 export function firstOpen(ids: readonly string[], entries: Readonly<Record<string, { done: boolean }>>): number {
-  const i = ids.findIndex((id) => entries[id]?.done !== true);
+  const i = ids.findIndex((id) => !Object.prototype.hasOwnProperty.call(entries, id) || entries[id]?.done !== true);
   return i < 0 ? ids.length : i;
 }
 
 /** The consultant's decision, or undefined when the customer was not (yet) decided. */
 export function decisionOf(s: WorksheetSession, id: string): DecisionAnswer | undefined {
-  const d = s.decisions[id];
+  const d = answerOf(s, 'decisions', id);
   return d?.done ? d : undefined;
 }
 
