@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fsp } from 'node:fs';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { DataError, InputMissingError, IoError, UsageError } from '../errors.js';
 import type { Schema } from '../domain/fields.js';
@@ -12,6 +11,7 @@ import { createRowConverter } from '../domain/row-convert.js';
 import type { DateOrder } from '../domain/parse/date.js';
 import type { DecimalMark } from '../domain/parse/number.js';
 import type { Reject } from '../domain/types.js';
+import { CsvRecordParser, UnclosedQuoteError } from './csv-records.js';
 import { createDecoder, detectEncoding, type EncodingName } from './decode.js';
 import { detectConventions, detectDelimiter } from './sniff.js';
 
@@ -63,6 +63,10 @@ export interface OpenedExport {
   mapping: HeaderMapping;
   warnings: string[];
   stats: ReadStats;
+  /** the input's size in bytes when it is a file (for progress), undefined for stdin */
+  sizeBytes: number | undefined;
+  /** the rows in batches, each parsed synchronously from one chunk of input (the fast way) */
+  batches(): AsyncGenerator<RowEvent[]>;
   rows(): AsyncGenerator<RowEvent>;
 }
 
@@ -77,7 +81,9 @@ export async function openExport(
   io: { stdin: NodeJS.ReadableStream | Readable; cwd: string },
 ): Promise<OpenedExport> {
   const label = source === '-' ? 'stdin' : source;
-  const stream = source === '-' ? io.stdin : await openFile(resolve(io.cwd, source), label);
+  const file = source === '-' ? undefined : await openFile(resolve(io.cwd, source), label);
+  const stream = file ? file.stream : io.stdin;
+  const size = file?.size;
   const chunks = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   const { head, done } = await readHead(chunks, label);
   if (head.length === 0) throw new DataError(`${label} is empty (0 bytes)`, 'check the export; an empty file never replaces earlier outputs');
@@ -120,15 +126,22 @@ export async function openExport(
   const idIndex = mapping.fields.get('customer_id');
   const idHeader = idIndex === undefined ? 'customer_id' : (headers[idIndex] as string);
   const text = decodeAll(head, chunks, detected.encoding, stats, label);
+  const batches = () => streamBatches(text, { delimiter, lineOffset: sep ? 1 : 0, convert, uniqueId: schema.uniqueId, stats, label, idHeader });
   return {
     source, label, dialect, headers, mapping, warnings, stats,
-    rows: () => streamRows(text, { delimiter, lineOffset: sep ? 1 : 0, convert, uniqueId: schema.uniqueId, stats, label, idHeader }),
+    sizeBytes: size,
+    batches,
+    rows: async function* rows() {
+      for await (const batch of batches()) yield* batch;
+    },
   };
 }
 
-async function openFile(path: string, label: string): Promise<Readable> {
+async function openFile(path: string, label: string): Promise<{ stream: Readable; size: number }> {
+  let size = 0;
   try {
     const st = await fsp.stat(path);
+    size = st.size;
     if (st.isDirectory()) throw new InputMissingError(`${label} is a directory, not a CSV file`);
     await fsp.access(path);
   } catch (err) {
@@ -137,7 +150,7 @@ async function openFile(path: string, label: string): Promise<Readable> {
     if (code === 'ENOENT') throw new InputMissingError(`${label}: no such file`, 'check the path, or use - to read from stdin');
     throw new InputMissingError(`${label} cannot be read (${code ?? 'error'})`, 'check the file permissions');
   }
-  return createReadStream(path, { highWaterMark: 1 << 20 });
+  return { stream: createReadStream(path, { highWaterMark: 1 << 20 }), size };
 }
 
 async function readHead(chunks: AsyncIterator<Buffer | string>, label: string): Promise<{ head: Buffer; done: boolean }> {
@@ -214,80 +227,75 @@ interface StreamSetup {
   idHeader: string;
 }
 
-async function* streamRows(text: AsyncGenerator<string>, s: StreamSetup): AsyncGenerator<RowEvent> {
-  const parser = Readable.from(text).pipe(
-    parse({
-      delimiter: s.delimiter,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      relax_quotes: true,
-      bom: true,
-      // Pair each record with the line it ends on, to report where rows start.
-      on_record: ((record: string[], context: { lines: number }) => [context.lines, record]) as never,
-    }),
-  );
+/**
+ * Parses and converts the rows of each decoded chunk synchronously and hands them over as
+ * one batch: one await per chunk of a megabyte instead of several per row.
+ */
+async function* streamBatches(text: AsyncGenerator<string>, s: StreamSetup): AsyncGenerator<RowEvent[]> {
+  const parser = new CsvRecordParser(s.delimiter, 1 + s.lineOffset);
   const ids = s.uniqueId ? new IdIndex() : undefined;
-  let prevEnd = s.lineOffset;
-  let overcount = 0;
+  const { stats } = s;
   let header = true;
-  try {
-    for await (const [endLine, cells] of parser as AsyncIterable<[number, string[]]>) {
-      const line = prevEnd + 1;
-      overcount += quotedCrlfCount(cells);
-      prevEnd = endLine + s.lineOffset - overcount;
-      if (header) {
-        header = false;
-        continue;
-      }
-      if (isBlank(cells)) {
-        s.stats.blankLines++;
-        continue;
-      }
-      s.stats.read++;
-      const row = s.convert(cells, line);
-      if (!row.ok) {
-        s.stats.rejected++;
-        yield row;
-        continue;
-      }
-      const id = row.values.customer_id as string | undefined;
-      const firstLine = ids && id !== undefined ? ids.add(id, line) : 0;
-      if (firstLine > 0) {
-        s.stats.rejected++;
-        yield { ok: false, reject: { line, customer_id: id ?? '', column: s.idHeader, value: id ?? '', error: `duplicate customer_id, first seen on line ${firstLine}` } };
-        continue;
-      }
-      s.stats.accepted++;
-      yield { ok: true, line, values: row.values, warnings: row.warnings, cells };
+  let batch: RowEvent[] = [];
+  const sink = (cells: string[], line: number): void => {
+    if (header) {
+      header = false;
+      return;
     }
+    if (isBlank(cells)) {
+      stats.blankLines++;
+      return;
+    }
+    stats.read++;
+    batch.push(rowEvent(s, ids, cells, line));
+  };
+  try {
+    for await (const chunk of text) {
+      parser.push(chunk, sink);
+      if (batch.length > 0) {
+        yield batch;
+        batch = [];
+      }
+    }
+    parser.end(sink);
   } catch (err) {
     throw csvSyntaxError(err, s.label, s.lineOffset);
   }
-  if (header || s.stats.read === 0) {
+  if (batch.length > 0) yield batch;
+  if (header || stats.read === 0) {
     throw new DataError(`${s.label} has a header but no data rows`, 'check the export; an empty export never replaces earlier outputs');
   }
 }
 
-/** csv-parse counts a CRLF inside a quoted field as two lines; this is how many to take back. */
-function quotedCrlfCount(cells: string[]): number {
-  let n = 0;
-  for (const c of cells) {
-    let i = c.indexOf('\r\n');
-    while (i >= 0) {
-      n++;
-      i = c.indexOf('\r\n', i + 2);
-    }
+function rowEvent(s: StreamSetup, ids: IdIndex | undefined, cells: string[], line: number): RowEvent {
+  const row = s.convert(cells, line);
+  if (!row.ok) {
+    s.stats.rejected++;
+    return row;
   }
-  return n;
+  const id = row.values.customer_id as string | undefined;
+  const firstLine = ids && id !== undefined ? ids.add(id, line) : 0;
+  if (firstLine > 0) {
+    s.stats.rejected++;
+    return { ok: false, reject: { line, customer_id: id ?? '', column: s.idHeader, value: id ?? '', error: `duplicate customer_id, first seen on line ${firstLine}` } };
+  }
+  s.stats.accepted++;
+  return { ok: true, line, values: row.values, warnings: row.warnings, cells };
 }
 
 function isBlank(cells: string[]): boolean {
+  const first = cells[0] as string;
+  // Most rows start with a visible character: no trimming needed to know they are not blank.
+  if (first.length > 0 && first.charCodeAt(0) > 32 && first.charCodeAt(0) !== 0xa0 && first.charCodeAt(0) !== 0xfeff) return false;
   for (const c of cells) if (c.trim() !== '') return false;
   return true;
 }
 
 function csvSyntaxError(err: unknown, label: string, lineOffset: number): Error {
   if (err instanceof DataError || err instanceof IoError) return err;
+  if (err instanceof UnclosedQuoteError) {
+    return new DataError(`${label}, line ${err.lines}: a quoted field is never closed`, 'look for an unbalanced double quote near that line');
+  }
   const e = err as { code?: string; lines?: number; message?: string };
   if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
     const where = e.lines !== undefined ? `line ${e.lines + lineOffset}` : 'somewhere';

@@ -30,18 +30,24 @@ const PLAIN_NUMBER = /^[+-]?[\d\s.,]*\d[\d\s.,]*%?$/;
 
 /** Prefixes a text cell that a spreadsheet would run as a formula with an apostrophe. */
 export function neutralizeFormula(text: string): string {
-  if (text === '' || !FORMULA_START.test(text) || PLAIN_NUMBER.test(text)) return text;
+  if (text === '') return text;
+  // A cell starting with a letter or digit cannot be a formula: skip the patterns.
+  const c = text.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return text;
+  if (!FORMULA_START.test(text) || PLAIN_NUMBER.test(text)) return text;
   return `'${text}`;
 }
 
 /** Formats one field: quoted when it holds the delimiter, a quote, CR/LF or edge spaces. */
 export function quoteField(text: string, delimiter: string): string {
-  if (text === '') return text;
-  let needs = text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32;
+  const n = text.length;
+  if (n === 0) return text;
+  let needs = text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32;
   if (!needs) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (c === delimiter || c === '"' || c === '\n' || c === '\r') {
+    const d = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === d || c === 34 || c === 10 || c === 13) {
         needs = true;
         break;
       }
@@ -50,12 +56,30 @@ export function quoteField(text: string, delimiter: string): string {
   return needs ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+const NEGATIVE_ZERO = ['-0', '-0.0', '-0.00', '-0.000', '-0.0000'];
+const SCALE = [1, 10, 100, 1000, 10000];
+
 /** Formats a number with fixed decimals and the format's decimal mark; '' for missing. */
 export function formatDecimal(value: number | undefined | null, decimals: number, mark: '.' | ','): string {
   if (value === undefined || value === null || !Number.isFinite(value)) return '';
-  const text = (Math.round(value * 10 ** decimals) / 10 ** decimals).toFixed(decimals);
-  const clean = text === `-${(0).toFixed(decimals)}` ? text.slice(1) : text;
+  const scale = SCALE[decimals] ?? 10 ** decimals;
+  const text = (Math.round(value * scale) / scale).toFixed(decimals);
+  const clean = text === (NEGATIVE_ZERO[decimals] ?? `-${(0).toFixed(decimals)}`) ? text.slice(1) : text;
   return mark === ',' ? clean.replace('.', ',') : clean;
+}
+
+const DAY_CACHE_LIMIT = 4096;
+const dayTexts = new Map<number, string>();
+
+/** formatIsoDay with a small cache: output dates repeat a lot (contact windows, waves). */
+function isoDay(day: number): string {
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    text = formatIsoDay(day);
+    if (dayTexts.size >= DAY_CACHE_LIMIT) dayTexts.clear();
+    dayTexts.set(day, text);
+  }
+  return text;
 }
 
 /** Formats one cell of the given kind. */
@@ -63,7 +87,7 @@ export function formatCell(value: unknown, kind: ColumnKind, fmt: CsvFormat): st
   if (value === undefined || value === null) return '';
   switch (kind) {
     case 'text':
-      return quoteField(neutralizeFormula(String(value)), fmt.delimiter);
+      return quoteField(neutralizeFormula(typeof value === 'string' ? value : String(value)), fmt.delimiter);
     case 'int':
       return typeof value === 'number' ? String(Math.round(value)) : quoteField(neutralizeFormula(String(value)), fmt.delimiter);
     case 'money':
@@ -71,7 +95,7 @@ export function formatCell(value: unknown, kind: ColumnKind, fmt: CsvFormat): st
     case 'ratio':
       return typeof value === 'number' ? formatDecimal(value, 4, fmt.decimal) : '';
     case 'date':
-      return typeof value === 'number' ? formatIsoDay(value) : quoteField(neutralizeFormula(String(value)), fmt.delimiter);
+      return typeof value === 'number' ? isoDay(value) : quoteField(neutralizeFormula(String(value)), fmt.delimiter);
   }
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DECISION_RANK, type PlannedCustomer } from '../domain/plan.js';
 import type { Reject } from '../domain/types.js';
 import { createAtomicWriteStream, type AtomicWriteStream } from './atomic-write.js';
-import { createCsvFormatter, formatCell, type ColumnSpec, type CsvFormat } from './csv-write.js';
+import { createCsvFormatter, formatCell, type ColumnKind, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv-write.js';
 import { SortedSpool } from './sorted-spool.js';
 
 /** Computed columns of plan.csv, after the input columns; `priority` splits head from tail. */
@@ -36,6 +36,7 @@ export const PLAN_COLUMNS: readonly ColumnSpec[] = [
   { name: 'warnings', kind: 'text' },
 ];
 const PRIORITY_AT = PLAN_COLUMNS.findIndex((c) => c.name === 'priority');
+const KINDS = PLAN_COLUMNS.map((c) => c.kind);
 
 export const REJECT_COLUMNS: readonly ColumnSpec[] = [
   { name: 'line', kind: 'int' },
@@ -66,12 +67,15 @@ export function planHeader(inputHeaders: readonly string[]): string[] {
 export class PlanFiles {
   private spool = new SortedSpool();
   private failure: unknown;
+  private readonly rejectFormatter: CsvFormatter;
   private constructor(
     private readonly plan: AtomicWriteStream,
     private readonly rejects: AtomicWriteStream,
     private readonly fmt: CsvFormat,
     private readonly inputWidth: number,
-  ) {}
+  ) {
+    this.rejectFormatter = createCsvFormatter(REJECT_COLUMNS, fmt);
+  }
 
   static async open(dir: string, inputHeaders: readonly string[], fmt: CsvFormat): Promise<PlanFiles> {
     const plan = await createAtomicWriteStream(join(dir, 'plan.csv'));
@@ -88,38 +92,29 @@ export class PlanFiles {
     return files;
   }
 
-  /** Queues one planned customer for sorting; `cells` are the raw input cells. */
-  async add(p: PlannedCustomer, cells: readonly string[]): Promise<void> {
+  /** Queues one planned customer for sorting; `cells` are the raw input cells. Returns a promise only when it must be awaited. */
+  add(p: PlannedCustomer, cells: readonly string[]): Promise<void> | undefined {
     const { fmt } = this;
+    const d = fmt.delimiter;
     let head = '';
-    for (let i = 0; i < this.inputWidth; i++) head += formatCell(cells[i] ?? '', 'text', fmt) + fmt.delimiter;
+    for (let i = 0; i < this.inputWidth; i++) head += formatCell(cells[i] ?? '', 'text', fmt) + d;
     const values = planValues(p);
     let tail = '';
     for (let i = 0; i < PLAN_COLUMNS.length; i++) {
-      const cell = formatCell(values[i], (PLAN_COLUMNS[i] as ColumnSpec).kind, fmt);
-      if (i < PRIORITY_AT) head += cell + fmt.delimiter;
-      else if (i > PRIORITY_AT) tail += fmt.delimiter + cell;
+      const cell = formatCell(values[i], KINDS[i] as ColumnKind, fmt);
+      if (i < PRIORITY_AT) head += cell + d;
+      else if (i > PRIORITY_AT) tail += d + cell;
     }
-    const key = p.value.expected_value ?? -Number.MAX_VALUE;
-    await this.spool.add({ rank: DECISION_RANK[p.value.decision], key, tie: p.row.line, head, tail: tail + fmt.newline });
+    return this.spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, head, tail + fmt.newline);
   }
 
   async reject(r: Reject): Promise<void> {
-    await write(this.rejects, createCsvFormatter(REJECT_COLUMNS, this.fmt).row([r.line, r.customer_id, r.column, r.value, r.error]));
+    await write(this.rejects, this.rejectFormatter.row([r.line, r.customer_id, r.column, r.value, r.error]));
   }
 
   /** Writes the sorted plan and renames both files into place. */
   async commit(): Promise<void> {
-    let priority = 0;
-    let buffer = '';
-    for await (const r of this.spool.sorted()) {
-      buffer += `${r.head}${++priority}${r.tail}`;
-      if (buffer.length > 1 << 16) {
-        await write(this.plan, buffer);
-        buffer = '';
-      }
-    }
-    if (buffer) await write(this.plan, buffer);
+    await this.spool.writeNumbered((bytes) => write(this.plan, bytes));
     if (this.failure) throw this.failure;
     await this.rejects.commit();
     await this.plan.commit();
@@ -131,7 +126,7 @@ export class PlanFiles {
   }
 }
 
-function write(stream: AtomicWriteStream, text: string): Promise<void> {
+function write(stream: AtomicWriteStream, text: string | Buffer): Promise<void> {
   if (stream.write(text)) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {

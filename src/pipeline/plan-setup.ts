@@ -16,7 +16,7 @@ import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
 import { DataError, InputMissingError, UsageError } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
-import { openExport, type OpenedExport, type ReadOptions } from '../io/csv-read.js';
+import { openExport, type OpenedExport, type ReadOptions, type RowEvent } from '../io/csv-read.js';
 import { loadPlaybook } from '../io/playbook-file.js';
 
 export interface PlanFlags extends RawReadFlags {
@@ -92,20 +92,34 @@ export function openLostCustomers(ctx: Context, file: string, loaded: LoadedPlan
   return openExport(file, LOST_CUSTOMER_SCHEMA, loaded.read, ctx);
 }
 
-/** Streams every row: planned customers to `onPlanned`, rejects to `onReject`. */
+/**
+ * Streams every row: planned customers to `onPlanned`, rejects to `onReject`. A batch of rows
+ * is planned synchronously; a callback's promise is awaited only when it returns one (e.g. a
+ * write waiting for the disk), so the common row costs no await.
+ */
 export async function streamPlan(
   opened: OpenedExport,
   setup: PlanSetup,
   onPlanned: (p: PlannedCustomer, cells: string[]) => Promise<void> | void,
   onReject: (r: Reject) => Promise<void> | void,
+  onBatch?: () => void,
 ): Promise<void> {
-  for await (const ev of opened.rows()) {
-    if (!ev.ok) {
-      await onReject(ev.reject);
-      continue;
+  for await (const batch of opened.batches()) {
+    for (let i = 0; i < batch.length; i++) {
+      const ev = batch[i] as RowEvent;
+      if (!ev.ok) {
+        const pending = onReject(ev.reject);
+        if (pending) await pending;
+        continue;
+      }
+      // The converted values become the row in place: no copy per row.
+      const row = ev.values as unknown as CustomerRow & { line: number; warnings: string[] };
+      row.line = ev.line;
+      row.warnings = ev.warnings;
+      const pending = onPlanned(planCustomer(row, setup), ev.cells);
+      if (pending) await pending;
     }
-    const row = { ...ev.values, line: ev.line, warnings: ev.warnings } as unknown as CustomerRow;
-    await onPlanned(planCustomer(row, setup), ev.cells);
+    onBatch?.();
   }
 }
 
