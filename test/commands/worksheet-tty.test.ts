@@ -5,7 +5,7 @@
  * test must run; elsewhere it is skipped, with a message, when tmux is missing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,8 +18,9 @@ const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const inCi = Boolean(process.env.CI);
 if (!hasTmux && !inCi) console.warn('worksheet-tty: tmux is not installed, so the pseudo-terminal test is skipped (apt-get install -y tmux)');
 
-const socket = `winback-test-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+// A private server on a socket of our own, so the test never touches a user's tmux sessions.
+const socket = join(tmpdir(), `winback-tty-${process.pid}.sock`);
+const tmux = (...args: string[]) => execFileSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
 const t = worksheetTexts('en');
 let current = '';
 
@@ -50,11 +51,12 @@ function start(command: string): void {
   current = `ws${Number(current.slice(2) || 0) + 1}`;
   // The shell keeps the pane open after the command so its exit code stays readable.
   tmux('new-session', '-d', '-s', current, '-x', '120', '-y', '40', '-c', ROOT, `${command}; echo EXIT=$?; sleep 300`);
-  if (previous) spawnSync('tmux', ['-L', socket, 'kill-session', '-t', previous]);
+  if (previous) spawnSync('tmux', ['-S', socket, 'kill-session', '-t', previous]);
 }
 
 afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
+  if (hasTmux) spawnSync('tmux', ['-S', socket, 'kill-server']);
+  rmSync(socket, { force: true });
 });
 
 describe.skipIf(!hasTmux && !inCi)('winback worksheet in a terminal', () => {
