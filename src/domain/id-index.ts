@@ -1,3 +1,5 @@
+import { hash32 } from './hash.js';
+
 /**
  * A compact set of customer ids for duplicate detection over millions of rows.
  * Ids are stored as two independent 32-bit hashes (a 64-bit fingerprint) plus the line
@@ -58,18 +60,7 @@ export class IdIndex {
   }
 }
 
-/** Two independent 32-bit string hashes (FNV-1a and a multiply-xorshift variant). */
+/** Two independently seeded 32-bit hashes: a 64-bit fingerprint of the id. */
 function fingerprint(text: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  a ^= a >>> 16;
-  a = Math.imul(a, 0x85ebca6b);
-  a ^= a >>> 13;
-  return [a >>> 0, b >>> 0];
+  return [hash32(text, 0x3c6ef372), hash32(text, 0xa54ff53a)];
 }

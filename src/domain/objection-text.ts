@@ -7,6 +7,7 @@
  * and are compiled once at module load. They are phrased to avoid departure reasons that
  * merely mention contact ("kein Kontakt zum Vertrieb", "no contact from support").
  */
+import { foldText } from './reasons/normalize.js';
 
 const PATTERNS: readonly RegExp[] = [
   // German
@@ -62,12 +63,7 @@ function normalisedPhrases(phrases: readonly string[]): string[] {
 
 /** Lower case, umlauts and ß folded, apostrophes dropped, other punctuation turned into single spaces. */
 export function normaliseText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
+  return foldText(text)
     .replace(/['’`´]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

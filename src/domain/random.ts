@@ -4,6 +4,8 @@
  * here so that the same seed or id always gives the same result.
  */
 
+import { hashUnit } from './hash.js';
+
 /** A function returning uniform numbers in [0, 1). */
 export type Random = () => number;
 
@@ -19,29 +21,12 @@ export function mulberry32(seed: number): Random {
   };
 }
 
-/** FNV-1a 32-bit hash of a string (UTF-16 code units), as an unsigned integer. */
-export function fnv1a32(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
 /**
  * Stable uniform number in [0, 1) for an id and a salt: the same customer always lands in the
- * same bucket (holdout, control group) across runs. The hash is mixed once more because FNV's
- * low bits alone are weak for ids that differ only in the last character.
+ * same bucket (calibration holdout) across runs. Built on the project's one string hash.
  */
 export function hashToUnit(id: string, salt = ''): number {
-  let h = fnv1a32(`${salt}\u0000${id}`);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) / 4294967296;
+  return hashUnit(`${salt}\u0000${id}`);
 }
 
 /** Standard normal draw (Box–Muller) from a uniform source. */
