@@ -1,6 +1,6 @@
 /**
  * Opens the HTML report in a real headless Chromium (Debian's package, installed by
- * .ci/install-browser.sh) and checks that the charts rendered: SVG charts with bars, no
+ * .ci/install-tools.sh (npm run test:tools)) and checks that the charts rendered: SVG charts with bars, no
  * console errors, no failed or outgoing requests. Saves test-artifacts/report.png.
  * In CI (CI=true) a missing browser is a failure, never a skip.
  */
@@ -18,7 +18,7 @@ const ARTIFACTS = resolve('test-artifacts');
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 const haveBrowser = existsSync(CHROMIUM);
 if (!haveBrowser && !inCi) {
-  console.warn(`report-browser: ${CHROMIUM} is missing, browser test skipped (run bash .ci/install-browser.sh)`);
+  console.warn(`report-browser: ${CHROMIUM} is missing, browser test skipped (run npm run test:tools)`);
 }
 
 describe.runIf(haveBrowser || inCi)('HTML report in headless Chromium', () => {
@@ -31,7 +31,7 @@ describe.runIf(haveBrowser || inCi)('HTML report in headless Chromium', () => {
   });
 
   it.each(['en', 'de'] as const)('renders every chart with bars and no errors (%s)', async (lang) => {
-    expect(existsSync(CHROMIUM), `${CHROMIUM} must exist in CI: .ci/install-browser.sh installs it`).toBe(true);
+    expect(existsSync(CHROMIUM), `${CHROMIUM} must exist in CI: .ci/install-tools.sh (npm run test:tools) installs it`).toBe(true);
     const html = join(dir, `report-${lang}.html`);
     const fixture = lang === 'de' ? 'fixtures/lost-customers-de.csv' : 'fixtures/lost-customers-en.csv';
     const m = memoryContext();
