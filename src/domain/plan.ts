@@ -11,7 +11,7 @@ import { classifyReason, type ReasonClassification } from './reasons/index.js';
 import type { ReasonVocabulary } from './reasons/vocabulary.js';
 import { planContactWindow } from './timing.js';
 import type { CustomerRow, EpochDay } from './types.js';
-import { evaluateCustomer, type ValueResult } from './value.js';
+import { evaluateCustomer, type EvaluateInput, type ValueResult } from './value.js';
 
 export interface PlanSetup {
   playbook: Playbook;
@@ -61,8 +61,8 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
   return { row, reason, entry, channel, value, measure: entry.measure[setup.lang], angle: entry.angle[setup.lang], window };
 }
 
-function valueInput(row: CustomerRow, reason: ReasonClassification, entry: ReasonEntry, channel: (stake: number) => Channel, setup: PlanSetup) {
-  return {
+function valueInput(row: CustomerRow, reason: ReasonClassification, entry: ReasonEntry, channel: (stake: number) => Channel, setup: PlanSetup): EvaluateInput {
+  const input: EvaluateInput = {
     row,
     reasonCode: reason.code as ReasonCode,
     reasonConfidence: reason.confidence,
@@ -73,8 +73,9 @@ function valueInput(row: CustomerRow, reason: ReasonClassification, entry: Reaso
     asOf: setup.asOf,
     config: setup.config.model,
     explain: setup.explain === true,
-    ...(setup.model ? { model: setup.model } : {}),
   };
+  if (setup.model) input.model = setup.model;
+  return input;
 }
 
 /**

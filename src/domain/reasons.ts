@@ -45,7 +45,9 @@ export function classifyReason(input: ReasonInput, vocab: ReasonVocabulary): Rea
     const known = vocab.codeLabels.get(codeKey(code));
     if (known !== undefined) return { code: known, confidence: 1, evidence: code, source: 'code' };
   }
-  const text = [input.text?.trim() ?? '', codeKey(code) === '' ? '' : code].filter((t) => t !== '').join(' ; ');
+  const said = input.text?.trim() ?? '';
+  const codeText = code !== '' && codeKey(code) !== '' ? code : '';
+  const text = codeText === '' ? said : said === '' ? codeText : `${said} ; ${codeText}`;
   if (text === '') return NOTHING;
   const cache = vocab.textCache as Map<string, ReasonClassification>;
   const cached = cache.get(text);

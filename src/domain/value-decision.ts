@@ -81,24 +81,35 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
   const { row, entry, config } = input;
   const life = firstLifetime(row, input.asOf, config);
   const warnings = life.marginSource === 'default' ? [`margin missing: default ${config.defaultMarginPercent} % used`] : [];
-  const base = { customer_id: row.customer_id, firstLifetime: life, warnings };
+  // Results are built as literals with one key order (no spreads): this runs once per row.
   if (life.monthlyMargin === undefined) {
     const what = life.missing.includes('tenure') && row.revenue !== undefined ? 'tenure to spread revenue' : 'revenue';
     const decided = entry.final ? neverDecision(entry) : { decision: 'review' as const, decisionReason: `missing data: no ${what}` };
-    return { ...base, ...decided, ...noFigures(), channel: resolveChannel(input, 0) };
+    return {
+      customer_id: row.customer_id, firstLifetime: life, warnings, decision: decided.decision, decisionReason: decided.decisionReason,
+      p_winback: null, sltv: null, expected_value: null, value_at_stake: null, offer_type: null, offerReason: 'not valued: missing data',
+      offersConsidered: [], explainSteps: [], channel: resolveChannel(input, 0),
+    };
   }
   const v = valueOffers(input, life.monthlyMargin, life);
-  const resolved = { ...input, channel: v.channel };
   if (entry.final) {
     // Never contacted: nothing spent, nothing expected; the value at stake still counts as lost.
-    const steps = input.explain ? explainCustomer(resolved, { ...v.context, stake: v.stake }) : [];
-    const figures = { p_winback: 0, sltv: v.stake.value, expected_value: 0, value_at_stake: v.stake.value };
-    return { ...base, ...neverDecision(entry), ...figures, offer_type: null, offerReason: 'final reason: no offer', offersConsidered: [], explainSteps: steps, channel: v.channel };
+    const steps = input.explain ? explainCustomer({ ...input, channel: v.channel }, { ...v.context, stake: v.stake }) : [];
+    const never = neverDecision(entry);
+    return {
+      customer_id: row.customer_id, firstLifetime: life, warnings, decision: never.decision, decisionReason: never.decisionReason,
+      p_winback: 0, sltv: v.stake.value, expected_value: 0, value_at_stake: v.stake.value, offer_type: null, offerReason: 'final reason: no offer',
+      offersConsidered: [], explainSteps: steps, channel: v.channel,
+    };
   }
   const { best } = v;
+  const decided = decide(input, life.monthlyMargin, best.ev);
   return {
-    ...base,
-    ...decide(input, life.monthlyMargin, best.ev),
+    customer_id: row.customer_id,
+    firstLifetime: life,
+    warnings,
+    decision: decided.decision,
+    decisionReason: decided.decisionReason,
     p_winback: best.p,
     sltv: best.sl.value,
     expected_value: best.ev,
@@ -106,7 +117,7 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     offer_type: best.offer.id,
     offerReason: offerReasonOf(v.valued, config.currencySymbol),
     offersConsidered: v.valued.map((o) => ({ offer_type: o.offer.id, p_winback: o.p, sltv: o.sl.value, expected_value: o.ev })),
-    explainSteps: input.explain ? explainCustomer(resolved, { ...v.context, stake: v.stake, chosen: best }) : [],
+    explainSteps: input.explain ? explainCustomer({ ...input, channel: v.channel }, { ...v.context, stake: v.stake, chosen: best }) : [],
     channel: v.channel,
   };
 }

@@ -56,11 +56,18 @@ export function firstLifetime(row: CustomerRow, asOf: EpochDay, config: ModelCon
   if (row.churn_date === undefined) missing.push('churn_date');
   const monthsSinceChurn =
     row.churn_date === undefined ? undefined : Math.max(0, (asOf - row.churn_date) / DAYS_PER_MONTH);
-  return {
-    ...defined({ tenureMonths, monthlyRevenue, orders: row.orders, ordersPerMonth, monthsSinceChurn, complaints: row.complaints }),
-    ...defined({ monthlyMargin: margin.value, marginSource: margin.source }),
-    missing,
-  };
+  // Only defined figures become keys, in this order (no spread: this runs once per row).
+  const life = {} as FirstLifetime;
+  if (tenureMonths !== undefined) life.tenureMonths = tenureMonths;
+  if (monthlyRevenue !== undefined) life.monthlyRevenue = monthlyRevenue;
+  if (row.orders !== undefined) life.orders = row.orders;
+  if (ordersPerMonth !== undefined) life.ordersPerMonth = ordersPerMonth;
+  if (monthsSinceChurn !== undefined) life.monthsSinceChurn = monthsSinceChurn;
+  if (row.complaints !== undefined) life.complaints = row.complaints;
+  if (margin.value !== undefined) life.monthlyMargin = margin.value;
+  if (margin.source !== undefined) life.marginSource = margin.source;
+  life.missing = missing;
+  return life;
 }
 
 function tenureOf(row: CustomerRow): number | undefined {
@@ -87,10 +94,6 @@ function monthlyMarginOf(
   }
   if (monthlyRevenue === undefined) return {};
   return { value: (monthlyRevenue * config.defaultMarginPercent) / 100, source: 'default' };
-}
-
-function defined<T extends object>(obj: T): Partial<T> {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** The transformed feature ln(1+min(x,cap)) − ln(1+reference); 0 when the feature is unknown. */
