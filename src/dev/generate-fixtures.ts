@@ -12,6 +12,7 @@ import { finished } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import iconv from 'iconv-lite';
+import { formatIsoDay } from '../domain/dates.js';
 import type { EpochDay } from '../domain/types.js';
 import { customerIdOf, fakeCustomers, FIXTURE_AS_OF, type FakeCustomer } from './fake-customers.js';
 import {
@@ -131,6 +132,26 @@ export function generateReasonCodes(opts: { rows: number; seed: number }): strin
   return text;
 }
 
+/**
+ * Outcomes of a win-back programme for the English fixture's customers, as a CRM would
+ * export them: who came back when, what they spent since, and who left again. About a
+ * quarter return between one and twelve weeks after the 2026-11-23 campaign; a few before it.
+ */
+export function generateOutcomes(opts: { customers: number; seed: number }): string {
+  const random = createRandom(opts.seed);
+  const campaignDay = Date.UTC(2026, 10, 23) / 86_400_000;
+  let text = 'Customer ID,Return Date,Revenue Since Return,Margin Since Return,Cancelled Again\n';
+  for (let i = 0; i < opts.customers; i++) {
+    if (!random.chance(0.25)) continue;
+    const day = campaignDay + (random.chance(0.1) ? -random.int(1, 40) : random.int(7, 84));
+    const revenue = random.int(0, 400000) / 100;
+    const margin = Math.round(revenue * (0.15 + random.next() * 0.2) * 100) / 100;
+    const again = random.chance(0.15) ? formatIsoDay(day + random.int(30, 90)) : '';
+    text += `${customerIdOf(i, 'en')},${formatIsoDay(day)},${revenue.toFixed(2)},${margin.toFixed(2)},${again}\n`;
+  }
+  return text;
+}
+
 /** The small committed fixtures: file name → exact bytes. */
 export function buildSmallFixtures(): Map<string, Buffer> {
   const en = { rows: 200, seed: FIXTURE_SEED, style: 'en', badRows: true } as const;
@@ -143,6 +164,7 @@ export function buildSmallFixtures(): Map<string, Buffer> {
     ['reason-codes.csv', Buffer.from(generateReasonCodes({ rows: 50, seed: FIXTURE_SEED }), 'utf8')],
     ['transactions-de.csv', Buffer.from(generateTransactions({ customers: 60, seed: FIXTURE_SEED + 1, style: 'de' }), 'utf8')],
     ['transactions-en.csv', Buffer.from(generateTransactions({ customers: 60, seed: FIXTURE_SEED, style: 'en' }), 'utf8')],
+    ['outcomes-en.csv', Buffer.from(generateOutcomes({ customers: 200, seed: FIXTURE_SEED + 3 }), 'utf8')],
   ]);
 }
 

@@ -2,6 +2,8 @@
  * The worksheet session file: JSON, replaced atomically after every answer, so a crash or
  * Ctrl-C never leaves half a file and never loses an answer already given.
  */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { DataError, IoError } from '../errors.js';
 import { parseSession, type WorksheetSession } from '../domain/worksheet-session.js';
@@ -31,5 +33,7 @@ export async function loadSession(path: string, label: string): Promise<Workshee
 
 /** Saves the session atomically (temporary file, fsync, rename). */
 export async function saveSession(path: string, session: WorksheetSession): Promise<void> {
+  // A new session may name a folder that does not exist yet, like --out does.
+  await mkdir(dirname(path), { recursive: true }).catch(() => undefined);
   await writeFileAtomic(path, `${JSON.stringify(session, null, 2)}\n`);
 }
