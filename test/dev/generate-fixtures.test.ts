@@ -91,7 +91,7 @@ describe('determinism', () => {
     const fixtures = buildSmallFixtures();
     expect([...fixtures.keys()].sort()).toEqual([
       'lost-customers-de-utf8bom.csv', 'lost-customers-de.csv', 'lost-customers-en.csv',
-      'reason-codes.csv', 'transactions-de.csv', 'transactions-en.csv',
+      'outcomes-en.csv', 'reason-codes.csv', 'transactions-de.csv', 'transactions-en.csv',
     ]);
     for (const [name, bytes] of fixtures) {
       expect(readFileSync(new URL(name, FIXTURE_DIR)).equals(bytes), `${name} differs from a fresh generation`).toBe(true);
