@@ -96,7 +96,7 @@ export const RFM_SUMMARY_SCHEMA: Schema = {
   kind: 'RFM summary',
   fields: [
     f('customer_id', 'id', CUSTOMER_ID_ALIASES),
-    f('frequency', 'number', ['repeat purchases', 'repeat transactions']),
+    f('frequency', 'integer', ['repeat purchases', 'repeat transactions']),
     f('recency', 'number', []),
     f('T', 'number', ['age', 'customer age']),
     f('monetary', 'number', ['monetary_value', 'mean spend', 'average spend', 'avg spend']),

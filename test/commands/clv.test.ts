@@ -168,13 +168,26 @@ describe('winback clv on the German and English fixtures', () => {
     writeFileSync(file, `customer_id,frequency,recency,T,monetary_value\n${rows.join('\n')}\n`);
     const lostFile = path.join(tempDir(), 'lost.csv');
     const r = await clv(file, { summaryInput: true, asOf: '2026-01-31', lostOut: lostFile });
-    expect(r.model.rows.accepted).toBe(40);
+    expect(r.model.rows).toEqual({ read: 40, accepted: 40, rejected: 0 });
     for (const l of readCsv(lostFile)) {
       const c = r.customers.find((x) => x.customer_id === l.customer_id)!;
       const first = (epochDayOf(2026, 1, 31) as number) - Math.round(Number(c.T) * 7);
       expect(l.customer_since).toBe(new Date(first * 86_400_000).toISOString().slice(0, 10));
       expect(l.revenue).toBe('');
     }
+  });
+});
+
+describe('winback clv --summary-input rejects', () => {
+  it('rejects summary rows the models cannot use, with the column and reason', async () => {
+    const good = Array.from({ length: 30 }, (_, i) => `${i + 1},${i % 3},${i % 3 === 0 ? 0 : 5 + (i % 5)},${20 + (i % 7)},${i % 3 === 0 ? 0 : 12 + i}`);
+    const bad = ['101,1.5,3,20,10', '102,1,25,20,10', '103,0,2,20,0', '104,2,3,-1,10', '105,2,3,20,-4', '106,,3,20,10', '107,2,3,20,'];
+    const file = path.join(tempDir(), 'rfm.csv');
+    writeFileSync(file, `ID,frequency,recency,T,monetary\n${[...good, ...bad].join('\n')}\n`);
+    const r = await clv(file, { summaryInput: true });
+    expect(r.model.rows).toEqual({ read: 37, accepted: 30, rejected: 7 });
+    expect(r.rejects.map((j) => [j.customer_id, j.column])).toEqual([['101', 'frequency'], ['102', 'recency'], ['103', 'recency'], ['104', 'T'], ['105', 'monetary'], ['106', 'frequency'], ['107', 'monetary']]);
+    expect(r.customers).toHaveLength(30);
   });
 });
 
