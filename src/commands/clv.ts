@@ -2,15 +2,15 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { parseDateFlag, parseReadFlags, parseRate, type RawReadFlags } from '../cli/options.js';
-import { DEFAULT_CLV_CONFIG, unitsPerMonth, validateClvConfig, type ClvConfig } from '../domain/clv/clv.js';
-import { addToTotals, emptyPhaseTotals, fitModels, monthlyFromAnnualRate, valueCustomerAt, type FittedModels, type PhaseTotals } from '../domain/clv/fit-models.js';
+import { DEFAULT_CLV_CONFIG, validateClvConfig, type ClvConfig } from '../domain/clv/clv.js';
+import { fitModels, monthlyFromAnnualRate, type FittedModels } from '../domain/clv/fit-models.js';
 import { periodLengthDays, type PeriodUnit } from '../domain/clv/summary.js';
 import { CUSTOMER_LIST_SCHEMA, RFM_SUMMARY_SCHEMA, TRANSACTION_SCHEMA } from '../domain/fields.js';
 import type { Reject } from '../domain/types.js';
 import { CannotCreateError, DataError, ExitCode, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readProspects, readSummaryTable, readTransactionTable, type ClvInput } from '../io/clv-input.js';
-import { CustomerFiles, RejectFile } from '../io/clv-output.js';
+import { RejectFile, writeCustomerFiles } from '../io/clv-output.js';
 import { buildClvReport, renderClvReport, type ClvRunSettings } from '../io/clv-render.js';
 import { openExport } from '../io/csv-read.js';
 
@@ -46,15 +46,8 @@ export function parseClvOptions(raw: ClvFlags, env: Record<string, string | unde
   if (!['day', 'week', 'month'].includes(period)) throw new UsageError(`--period '${raw.period}' must be day, week or month`);
   const order = raw.order ?? 'sorted';
   if (order !== 'sorted' && order !== 'any') throw new UsageError(`--order '${raw.order}' must be sorted or any`);
-  const asOfText = raw.asOf ?? env.WINBACK_AS_OF;
-  const calibrationEnd = raw.calibrationEnd !== undefined ? parseDateFlag('--calibration-end', raw.calibrationEnd) : asOfText !== undefined ? parseDateFlag(raw.asOf !== undefined ? '--as-of' : 'WINBACK_AS_OF', asOfText) : undefined;
-  const calibrationEndSource = raw.calibrationEnd !== undefined ? '--calibration-end' : raw.asOf !== undefined ? '--as-of' : asOfText !== undefined ? 'WINBACK_AS_OF' : 'last transaction date';
-  if (raw.holdoutEnd !== undefined && raw.holdoutPeriods !== undefined) throw new UsageError('give either --holdout-end or --holdout-periods, not both');
-  let holdoutEnd = raw.holdoutEnd !== undefined ? parseDateFlag('--holdout-end', raw.holdoutEnd) : undefined;
-  if (raw.holdoutPeriods !== undefined) holdoutEnd = calibrationEnd === undefined ? NaN : calibrationEnd + Math.round(positive('--holdout-periods', raw.holdoutPeriods) * periodLengthDays(period));
-  if (holdoutEnd !== undefined && calibrationEnd === undefined) throw new UsageError('a holdout needs a calibration end', 'add --calibration-end DATE (or --as-of DATE)');
-  if (holdoutEnd !== undefined && holdoutEnd <= (calibrationEnd as number)) throw new UsageError('--holdout-end must come after the calibration end');
-  if (raw.summaryInput && holdoutEnd !== undefined) throw new UsageError('a holdout needs transactions; it cannot be used with --summary-input');
+  const { calibrationEnd, calibrationEndSource } = calibrationOf(raw, env);
+  const { holdoutEnd, holdoutPeriods } = holdoutOf(raw, calibrationEnd, period);
   const config: ClvConfig = {
     ...DEFAULT_CLV_CONFIG,
     ...(raw.horizonMonths !== undefined ? { horizonMonths: positive('--horizon-months', raw.horizonMonths) } : {}),
@@ -62,11 +55,29 @@ export function parseClvOptions(raw: ClvFlags, env: Record<string, string | unde
   };
   const problems = validateClvConfig(config);
   if (problems.length > 0) throw new UsageError(problems.join('; '));
-  const holdoutPeriods = holdoutEnd === undefined ? 0 : (holdoutEnd - (calibrationEnd as number)) / periodLengthDays(period);
   return {
     out: raw.out, period, calibrationEnd, calibrationEndSource, holdoutEnd, holdoutPeriods, config, summaryInput: Boolean(raw.summaryInput),
     customers: raw.customers, lostOut: raw.lostOut, order: order === 'any' ? 'any' : 'per-customer',
   };
+}
+
+// The calibration end: --calibration-end, else --as-of, else WINBACK_AS_OF, else (undefined) the data's last day.
+function calibrationOf(raw: ClvFlags, env: Record<string, string | undefined>): Pick<ClvOptions, 'calibrationEnd' | 'calibrationEndSource'> {
+  if (raw.calibrationEnd !== undefined) return { calibrationEnd: parseDateFlag('--calibration-end', raw.calibrationEnd), calibrationEndSource: '--calibration-end' };
+  if (raw.asOf !== undefined) return { calibrationEnd: parseDateFlag('--as-of', raw.asOf), calibrationEndSource: '--as-of' };
+  if (env.WINBACK_AS_OF) return { calibrationEnd: parseDateFlag('WINBACK_AS_OF', env.WINBACK_AS_OF), calibrationEndSource: 'WINBACK_AS_OF' };
+  return { calibrationEnd: undefined, calibrationEndSource: 'last transaction date' };
+}
+
+function holdoutOf(raw: ClvFlags, calibrationEnd: number | undefined, period: PeriodUnit): Pick<ClvOptions, 'holdoutEnd' | 'holdoutPeriods'> {
+  if (raw.holdoutEnd === undefined && raw.holdoutPeriods === undefined) return { holdoutEnd: undefined, holdoutPeriods: 0 };
+  if (raw.holdoutEnd !== undefined && raw.holdoutPeriods !== undefined) throw new UsageError('give either --holdout-end or --holdout-periods, not both');
+  if (raw.summaryInput) throw new UsageError('a holdout needs transactions; it cannot be used with --summary-input');
+  if (calibrationEnd === undefined) throw new UsageError('a holdout needs a calibration end', 'add --calibration-end DATE (or --as-of DATE)');
+  const unit = periodLengthDays(period);
+  const holdoutEnd = raw.holdoutEnd !== undefined ? parseDateFlag('--holdout-end', raw.holdoutEnd) : calibrationEnd + Math.round(positive('--holdout-periods', raw.holdoutPeriods as string) * unit);
+  if (holdoutEnd <= calibrationEnd) throw new UsageError('--holdout-end must come after the calibration end');
+  return { holdoutEnd, holdoutPeriods: (holdoutEnd - calibrationEnd) / unit };
 }
 
 /** `winback clv`: transaction histories → BG/NBD + Gamma-Gamma → customers.csv, model.json, rejects.csv. */
@@ -102,7 +113,7 @@ export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promi
     throw e;
   });
   const lostPath = opts.lostOut === undefined ? undefined : resolve(ctx.cwd, opts.lostOut);
-  const totals = await writeCustomers(outDir, lostPath, opts, input, models, prospects?.ids ?? [], rejects);
+  const totals = await writeCustomerFiles({ dir: outDir, lostPath, settings: opts, table: input.table, models, prospects: prospects?.ids ?? [], rejects });
   const report = buildClvReport({ label: opened.label, sha256: opened.stats.sha256, opts, input, models, totals, prospects, warnings: opened.warnings });
   await writeFileAtomic(join(outDir, 'model.json'), `${JSON.stringify(report, null, 2)}\n`);
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -129,33 +140,6 @@ function fitOrExplain(label: string, input: ClvInput, firstReject: Reject | unde
     // The period unit does not change repeat purchase days, so the advice is always: more history.
     throw new DataError(`${label}: ${err.message}`, 'the models need at least 20 customers, some of them buying on two or more different days: use a longer history (or check --calibration-end)');
   }
-}
-
-async function writeCustomers(outDir: string, lostPath: string | undefined, opts: ClvOptions, input: ClvInput, models: FittedModels, prospects: readonly string[], rejects: RejectFile): Promise<PhaseTotals> {
-  const files = await CustomerFiles.open(outDir, lostPath, opts.holdoutEnd !== undefined).catch(async (e: unknown) => {
-    await rejects.abort();
-    throw e;
-  });
-  const totals = emptyPhaseTotals();
-  const units = unitsPerMonth(opts.period);
-  const { table } = input;
-  try {
-    for (let i = 0; i < table.ids.length; i++) {
-      const v = valueCustomerAt(models, table, i, opts.config, units, opts.holdoutPeriods);
-      addToTotals(totals, v, table.holdout[i] as number);
-      await files.add(table, i, v);
-    }
-    for (const id of prospects) {
-      totals.phases.prospect.customers++;
-      await files.addProspect(id);
-    }
-    await rejects.commit();
-    await files.commit();
-  } catch (err) {
-    await Promise.all([files.abort(), rejects.abort()]);
-    throw err;
-  }
-  return totals;
 }
 
 function positive(flag: string, text: string): number {

@@ -4,10 +4,11 @@
  * declared here once.
  */
 import { join } from 'node:path';
-import type { CustomerTable, ValuedCustomer } from '../domain/clv/fit-models.js';
-import type { LifecyclePhase } from '../domain/clv/clv.js';
+import { unitsPerMonth, type LifecyclePhase } from '../domain/clv/clv.js';
+import { addToTotals, emptyPhaseTotals, valueCustomerAt, type CustomerTable, type FittedModels, type PhaseTotals, type ValuedCustomer } from '../domain/clv/fit-models.js';
 import type { Reject } from '../domain/types.js';
 import { createAtomicWriteStream, type AtomicWriteStream } from './atomic-write.js';
+import type { ClvRunSettings } from './clv-render.js';
 import { createCsvFormatter, PLAIN_CSV, type ColumnSpec, type CsvFormatter } from './csv-write.js';
 
 export const CUSTOMER_COLUMNS: readonly ColumnSpec[] = [
@@ -159,4 +160,43 @@ export class CustomerFiles {
   async abort(): Promise<void> {
     await Promise.all([this.customers.abort(), this.lost?.abort()]);
   }
+}
+
+export interface CustomerWrite {
+  dir: string;
+  lostPath: string | undefined;
+  settings: ClvRunSettings;
+  table: CustomerTable;
+  models: FittedModels;
+  prospects: readonly string[];
+  /** Committed together with the customer files, aborted with them on failure. */
+  rejects: RejectFile;
+}
+
+/** Values every customer, writes customers.csv (and the lost-customer file), commits all; returns the phase totals. */
+export async function writeCustomerFiles(w: CustomerWrite): Promise<PhaseTotals> {
+  const { table, models, settings } = w;
+  const files = await CustomerFiles.open(w.dir, w.lostPath, settings.holdoutEnd !== undefined).catch(async (e: unknown) => {
+    await w.rejects.abort();
+    throw e;
+  });
+  const totals = emptyPhaseTotals();
+  const units = unitsPerMonth(settings.period);
+  try {
+    for (let i = 0; i < table.ids.length; i++) {
+      const v = valueCustomerAt(models, table, i, settings.config, units, settings.holdoutPeriods);
+      addToTotals(totals, v, table.holdout[i] as number);
+      await files.add(table, i, v);
+    }
+    for (const id of w.prospects) {
+      totals.phases.prospect.customers++;
+      await files.addProspect(id);
+    }
+    await w.rejects.commit();
+    await files.commit();
+  } catch (err) {
+    await Promise.all([files.abort(), w.rejects.abort()]);
+    throw err;
+  }
+  return totals;
 }
