@@ -32,7 +32,8 @@ export async function readTransactionTable(opened: OpenedExport, options: Summar
   const amountHeader = hasAmount ? (opened.headers[opened.mapping.fields.get('amount') as number] as string) : '';
   let extra = 0;
   let latest = -Infinity;
-  for await (const ev of opened.rows()) {
+  // Batches: one chunk of input parsed synchronously, without an await per row.
+  for await (const batch of opened.batches()) for (const ev of batch) {
     if (!ev.ok) {
       await onReject(ev.reject);
       continue;
