@@ -12,6 +12,7 @@ import { CampaignFiles, CHANGES_COLUMNS, listColumns, listValues, readPreviousSt
 import { EXCEL_DE_CSV, formatCsv, PLAIN_CSV } from '../io/csv-write.js';
 import { appendLedger, readLedger } from '../io/ledger.js';
 import { withLock } from '../io/lock.js';
+import { REJECT_COLUMNS } from '../io/plan-output.js';
 import { SortedSpool } from '../io/sorted-spool.js';
 import { readSuppression } from '../io/suppression-file.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type PlanFlags } from '../pipeline/plan-setup.js';
@@ -109,7 +110,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
       await spool.dispose();
       throw err;
     }
-    await writeFileAtomic(join(outDir, 'rejects.csv'), formatCsv([{ name: 'line', kind: 'int' }, ...['customer_id', 'column', 'value', 'error'].map((name) => ({ name, kind: 'text' as const }))], rejects, fmt));
+    await writeFileAtomic(join(outDir, 'rejects.csv'), formatCsv(REJECT_COLUMNS, rejects, fmt));
     if (previous) await writeChanges(outDir, previous, status, fmt);
     const fresh = newLedgerEntries(ledgerIndex, planned);
     if (ledgerPath && !flags.dryRun && fresh.length > 0) await appendLedger(ledgerPath, fresh);

@@ -10,6 +10,7 @@ import type { Reject } from '../domain/types.js';
 import { createAtomicWriteStream, type AtomicWriteStream } from './atomic-write.js';
 import type { ClvRunSettings } from './clv-render.js';
 import { createCsvFormatter, PLAIN_CSV, type ColumnSpec, type CsvFormatter } from './csv-write.js';
+import { REJECT_COLUMNS } from './plan-output.js';
 
 export const CUSTOMER_COLUMNS: readonly ColumnSpec[] = [
   { name: 'customer_id', kind: 'text' },
@@ -43,13 +44,6 @@ export const LOST_OUT_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 // Same layout as the rejects of every other command.
-const REJECT_COLUMNS: readonly ColumnSpec[] = [
-  { name: 'line', kind: 'int' },
-  { name: 'customer_id', kind: 'text' },
-  { name: 'column', kind: 'text' },
-  { name: 'value', kind: 'text' },
-  { name: 'error', kind: 'text' },
-];
 
 const LOST_PHASES: ReadonlySet<LifecyclePhase> = new Set(['lost', 'core_defector']);
 
