@@ -61,18 +61,18 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .addHelpText('after', example('winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --capacity phone=20'))
     .action(run(async () => (await import('../commands/campaign.js')).runCampaign));
 
+  addPlanFlags(addReadFlags(program.command('report').description('report for analysts: losses by reason (Pareto), value, decisions by segment, contact calendar, top candidates, data quality').argument('<input>', 'lost-customer export (- for stdin), or the output directory of winback plan or campaign')))
+    .option('--html <file>', 'also write one self-contained HTML report with charts (works offline, prints well)')
+    .option('--json', 'print the report model as JSON instead of the tables')
+    .addHelpText('after', example('winback report fixtures/lost-customers-en.csv --as-of 2026-11-23 --html out/report.html'))
+    .action(run(async () => (await import('../commands/report.js')).runReport));
+
   addPlanFlags(addReadFlags(program.command('worksheet').description("the consultant's four worksheets, interactively: selection, relationship and reasons, lessons from sales, measures plan; writes plan.csv, campaign lists and worksheet.md").argument('[file]', 'lost-customer export (leave out to enter customers by hand, or to resume a session)')))
     .option('--session <file>', 'session file: every answer is saved here; an existing one is resumed')
     .option('--answers <file>', 'answers as JSON instead of questions (no terminal needed; see docs/worksheet.md)')
     .option('--out <dir>', 'output directory (default: the session file\'s directory)')
     .addHelpText('after', example('winback worksheet fixtures/lost-customers-en.csv --session out/acme.worksheet.json --as-of 2026-11-23'))
     .action(run(async () => (await import('../commands/worksheet.js')).runWorksheet));
-
-  addPlanFlags(addReadFlags(program.command('report').description('report for analysts: losses by reason (Pareto), value, decisions by segment, contact calendar, top candidates, data quality').argument('<input>', 'lost-customer export (- for stdin), or the output directory of winback plan or campaign')))
-    .option('--html <file>', 'also write one self-contained HTML report with charts (works offline, prints well)')
-    .option('--json', 'print the report model as JSON instead of the tables')
-    .addHelpText('after', example('winback report fixtures/lost-customers-en.csv --as-of 2026-11-23 --html out/report.html'))
-    .action(run(async () => (await import('../commands/report.js')).runReport));
 
   addReadFlags(program.command('reasons').description('classify departure reasons: counts, shares, examples and the texts left unclassified').argument('<file>', 'export with customer_id and reason and/or reason_code, or - for stdin'))
     .option('--out <file>', 'write one row per customer: customer_id, reason_text, reason_code, reason_secondary, reason_confidence, reason_evidence')
@@ -124,7 +124,10 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .addHelpText('after', example('winback results --ledger out/ledger.csv --outcomes returns.csv --window 90d --history-out out/history.csv --export fixtures/lost-customers-en.csv'))
     .action(run(async () => (await import('../commands/results.js')).runResults));
 
-  const playbook = program.command('playbook').description('show, copy or check the recovery playbook (reasons → measures, offers, channels, timing)');
+  const playbook = program
+    .command('playbook')
+    .description('show, copy or check the recovery playbook (reasons → measures, offers, channels, timing)')
+    .addHelpText('after', example('winback playbook show --lang de'));
   playbook
     .command('show')
     .description('print the playbook as a table')
