@@ -114,4 +114,6 @@ export interface Playbook {
    * "in Ordnung", "zufrieden"); a preceding negation turns them back into a complaint
    */
   neutralizers?: { en: string[]; de: string[] };
+  /** named word lists that phrases refer to as "@name" ("@competitor": competitor*, rival*, konkurren*, …) */
+  wordClasses?: Record<string, string[]>;
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { parseIsoDay } from './dates.js';
 import { CHANNELS, REASON_CODES, type Playbook, type ReasonCode, type ReasonEntry } from './playbook-types.js';
-import { parsePhrase } from './reasons/phrase.js';
+import { parseClassMember, parsePhrase } from './reasons/phrase.js';
 
 export interface PlaybookIssue {
   path: string;
@@ -80,6 +80,7 @@ const playbookSchema = z.object({
   reasons: z.array(reasonSchema),
   negations: wordLists,
   neutralizers: wordLists.optional(),
+  wordClasses: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and _'), z.array(z.string())).optional(),
 });
 
 /** Validates parsed playbook data; returns the typed playbook only when there are no errors. */
@@ -120,6 +121,7 @@ function checkConsistency(playbook: Playbook, warnings: string[]): PlaybookIssue
     offerIds.add(o.id);
   });
   const seen = new Map<ReasonCode, number>();
+  const classes = new Set(Object.keys(playbook.wordClasses ?? {}));
   playbook.reasons.forEach((r, i) => {
     const at = `reasons[${i}]`;
     const first = seen.get(r.code);
@@ -128,14 +130,20 @@ function checkConsistency(playbook: Playbook, warnings: string[]): PlaybookIssue
     r.offers.forEach((id, j) => {
       if (!offerIds.has(id)) errors.push({ path: `${at}.offers[${j}]`, message: `unknown offer "${id}"; defined offers: ${[...offerIds].join(', ')}` });
     });
-    errors.push(...checkReason(r, at, warnings));
+    errors.push(...checkReason(r, at, warnings, classes));
   });
+  for (const [name, members] of Object.entries(playbook.wordClasses ?? {})) {
+    members.forEach((m, j) => {
+      const parsed = parseClassMember(m);
+      if (typeof parsed === 'string') errors.push({ path: `wordClasses.${name}[${j}]`, message: parsed });
+    });
+  }
   const missing = REASON_CODES.filter((c) => !seen.has(c));
   if (missing.length > 0) errors.push({ path: 'reasons', message: `missing entries for reason codes: ${missing.join(', ')}` });
   return errors;
 }
 
-function checkReason(r: ReasonEntry, at: string, warnings: string[]): PlaybookIssue[] {
+function checkReason(r: ReasonEntry, at: string, warnings: string[], classes: ReadonlySet<string>): PlaybookIssue[] {
   const errors: PlaybookIssue[] = [];
   if (r.final !== (r.timing.kind === 'never')) {
     errors.push({ path: `${at}.timing.kind`, message: r.final ? 'a final reason must have timing kind "never"' : 'timing "never" is only for final reasons (set final: true)' });
@@ -149,7 +157,7 @@ function checkReason(r: ReasonEntry, at: string, warnings: string[]): PlaybookIs
   if (r.final && (r.baseRate > 0 || r.offers.length > 0)) warnings.push(`${at} (${r.code}) is final: its baseRate and offers are ignored`);
   for (const lang of ['en', 'de'] as const) {
     r.phrases[lang].forEach((p, j) => {
-      const parsed = parsePhrase(p);
+      const parsed = parsePhrase(p, classes);
       if (typeof parsed === 'string') errors.push({ path: `${at}.phrases.${lang}[${j}]`, message: parsed });
     });
   }

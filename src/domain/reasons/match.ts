@@ -123,6 +123,8 @@ function neutralizerAfter(end: number, tokens: string[], v: ReasonVocabulary): '
   for (let j = end + 1; j < tokens.length && j <= end + NEUTRALIZER_REACH; j++) {
     const t = tokens[j] as string;
     if (t === BOUNDARY) return 'none';
+    // "closed for good" means for ever, not that it was fine.
+    if (t === 'good' && tokens[j - 1] === 'for') return 'none';
     for (const n of v.neutralizers) {
       if (!n.every((word, k) => tokens[j + k] === word)) continue;
       const before = tokens[j - 1] as string;

@@ -54,6 +54,17 @@ const ABBREVIATIONS: Record<string, string> = {
   plz: 'please',
   thru: 'through',
   w: 'with',
+  zzgl: 'zuzueglich',
+  inkl: 'inklusive',
+  evtl: 'eventuell',
+  mtl: 'monatlich',
+  monatl: 'monatlich',
+  jaehrl: 'jaehrlich',
+  wirtsch: 'wirtschaftlich',
+  wirtschaftl: 'wirtschaftlich',
+  finanz: 'finanziell',
+  ap: 'ansprechpartner',
+  gf: 'geschaeftsfuehrer',
 };
 
 /** Multi-part abbreviations whose dots would otherwise read as clause breaks. */
@@ -66,6 +77,7 @@ const PHRASE_ABBREVIATIONS: [RegExp, string][] = [
   [/\bw\s?\/(?=\s|[a-z])/g, ' with '],
   [/\bz\s?\.\s?b\b\.?/g, ' zum beispiel '],
   [/\bu\s?\.\s?a\b\.?/g, ' unter anderem '],
+  [/\bv\s?\.\s?a\b\.?/g, ' vor allem '],
   [/\bi\s?\.\s?l\b\.?/g, ' in liquidation '],
 ];
 
@@ -87,6 +99,8 @@ export function foldText(text: string): string {
 /** Splits a reason text into normalised tokens, with BOUNDARY tokens at clause breaks. */
 export function tokenizeReason(text: string): string[] {
   let s = foldText(text).replace(/['’`´]/g, '');
+  // Dates and numbers ("zum 01.03.", "1.500", "2,5") are not clause breaks.
+  s = s.replace(/\b\d{1,2}\.\d{1,2}\.(\d{2,4}\b)?/g, ' ').replace(/(\d)[.,](?=\d)/g, '$1');
   for (const [pattern, replacement] of PHRASE_ABBREVIATIONS) s = s.replace(pattern, replacement);
   // A dotted abbreviation ("umgez.", "wg.") is a word, not the end of a sentence.
   s = s.replace(/\b([a-z]+)\./g, (whole, word: string) => (ABBREVIATIONS[word] ? `${ABBREVIATIONS[word]} ` : whole));

@@ -7,11 +7,12 @@
  *   "*preis*"             a word containing "preis" (German compounds: Preiserhöhung)
  *   "konkurren* & billig*" all parts in the same clause, in any order
  *   "verstorben ^2"       a weight (default 1 for one word, 1.5 for several)
+ *   "@competitor & cheap*" a word class: any word of the playbook's class "competitor"
  * Case, umlaut spelling and punctuation do not matter.
  */
 import { expandAbbreviation, foldWord } from './normalize.js';
 
-export type WordKind = 'exact' | 'prefix' | 'suffix' | 'infix';
+export type WordKind = 'exact' | 'prefix' | 'suffix' | 'infix' | 'class';
 
 export interface WordPattern {
   kind: WordKind;
@@ -29,9 +30,14 @@ export interface ParsedPhrase {
 export const MAX_GAP = 3;
 /** Shortest stem accepted; shorter ones would match almost anything. */
 const MIN_STEM_LENGTH = 3;
+/** Word-class names: "@competitor", "@delivery". */
+const CLASS_NAME = /^@([a-z][a-z0-9_]*)$/;
 
-/** Parses a playbook phrase; returns an error message instead when it cannot be used. */
-export function parsePhrase(text: string): ParsedPhrase | string {
+/**
+ * Parses a playbook phrase; returns an error message instead when it cannot be used.
+ * With `classes`, a reference to a word class not in it is an error too.
+ */
+export function parsePhrase(text: string, classes?: ReadonlySet<string>): ParsedPhrase | string {
   let body = text.trim();
   let weight: number | undefined;
   const w = /\s*\^\s*(\d+(?:\.\d+)?)\s*$/.exec(body);
@@ -47,6 +53,8 @@ export function parsePhrase(text: string): ParsedPhrase | string {
     if (raw === '' || raw === '*') continue;
     const parsed = parseWord(raw);
     if (typeof parsed === 'string') return parsed;
+    const undefinedClass = parsed.find((p) => p.kind === 'class' && classes !== undefined && !classes.has(p.text));
+    if (undefinedClass !== undefined) return `word class "@${undefinedClass.text}" is not defined under wordClasses`;
     words.push(...parsed);
   }
   if (words.length === 0) return 'phrase is empty';
@@ -54,7 +62,19 @@ export function parsePhrase(text: string): ParsedPhrase | string {
   return { words, unordered, weight: weight ?? (words.length > 1 ? 1.5 : 1) };
 }
 
+/** Parses one member of a word class: a single word or stem, no class reference. */
+export function parseClassMember(raw: string): WordPattern | string {
+  const parsed = parseWord(raw.trim());
+  if (typeof parsed === 'string') return parsed;
+  const word = parsed[0];
+  if (parsed.length !== 1 || word === undefined || word.kind === 'class') return `"${raw}" must be one word or stem`;
+  return word;
+}
+
 function parseWord(raw: string): WordPattern[] | string {
+  const named = CLASS_NAME.exec(raw.toLowerCase());
+  if (named) return [{ kind: 'class', text: named[1] as string }];
+  if (raw.startsWith('@')) return `"${raw}" is not a word-class name (use @ plus lower-case letters, digits or _)`;
   const lead = raw.startsWith('*');
   const trail = raw.endsWith('*') && raw.length > 1;
   const core = foldWord(raw.replace(/^\*|\*$/g, ''));

@@ -4,7 +4,7 @@
  */
 import type { Playbook, ReasonCode } from '../playbook-types.js';
 import { foldWord, tokenizeReason } from './normalize.js';
-import { deletions, parsePhrase, withinOneEdit, type WordKind, type WordPattern } from './phrase.js';
+import { deletions, parseClassMember, parsePhrase, withinOneEdit, type WordKind, type WordPattern } from './phrase.js';
 
 /** Typo tolerance applies to words and stems of at least this many letters. */
 const FUZZY_MIN_LENGTH = 6;
@@ -31,7 +31,9 @@ export interface ReasonVocabulary {
   phrases: CompiledPhrase[];
   /** phrase indexes by their first word (ordered) or by every word (unordered) */
   phrasesByWord: Map<number, number[]>;
-  maps: Record<WordKind, Map<string, number[]>>;
+  maps: Record<Exclude<WordKind, 'class'>, Map<string, number[]>>;
+  /** word-class ids a member word also stands for ("rival" → @competitor) */
+  classesOf: Map<number, number[]>;
   infixLengths: number[];
   fuzzyExact: Map<string, number[]>;
   fuzzyPrefix: Map<string, number[]>;
@@ -48,12 +50,15 @@ export interface ReasonVocabulary {
 }
 
 /** Builds the matchers for a playbook's vocabulary once. */
-export function compileVocabulary(playbook: Pick<Playbook, 'reasons' | 'negations' | 'neutralizers'>): ReasonVocabulary {
+export function compileVocabulary(
+  playbook: Pick<Playbook, 'reasons' | 'negations' | 'neutralizers' | 'wordClasses'>,
+): ReasonVocabulary {
   const v: ReasonVocabulary = {
     words: [],
     phrases: [],
     phrasesByWord: new Map(),
     maps: { exact: new Map(), prefix: new Map(), suffix: new Map(), infix: new Map() },
+    classesOf: new Map(),
     infixLengths: [],
     fuzzyExact: new Map(),
     fuzzyPrefix: new Map(),
@@ -68,13 +73,14 @@ export function compileVocabulary(playbook: Pick<Playbook, 'reasons' | 'negation
     textCache: new Map(),
   };
   const wordIds = new Map<string, number>();
+  const classes = internClasses(v, wordIds, playbook.wordClasses ?? {});
   for (const entry of playbook.reasons) {
     for (const label of [entry.code, entry.label.en, entry.label.de, ...entry.codeLabels]) {
       const key = codeKey(label);
       if (key !== '' && !v.codeLabels.has(key)) v.codeLabels.set(key, entry.code);
     }
     for (const text of [...entry.phrases.en, ...entry.phrases.de]) {
-      const parsed = parsePhrase(text);
+      const parsed = parsePhrase(text, classes);
       if (typeof parsed === 'string') continue; // validatePlaybook reports it
       const ids = parsed.words.map((w) => internWord(v, wordIds, w));
       const index = v.phrases.push({ reason: entry.code, words: ids, unordered: parsed.unordered, weight: parsed.weight }) - 1;
@@ -91,12 +97,26 @@ export function codeKey(text: string): string {
   return foldWord(text).replace(/ /g, '');
 }
 
+/** A word class is one word id that every member word also resolves to. */
+function internClasses(v: ReasonVocabulary, ids: Map<string, number>, classes: Record<string, string[]>): Set<string> {
+  for (const [name, members] of Object.entries(classes)) {
+    const classId = internWord(v, ids, { kind: 'class', text: name });
+    for (const raw of members) {
+      const member = parseClassMember(raw);
+      if (typeof member === 'string') continue; // validatePlaybook reports it
+      addTo(v.classesOf, internWord(v, ids, member), classId);
+    }
+  }
+  return new Set(Object.keys(classes));
+}
+
 function internWord(v: ReasonVocabulary, ids: Map<string, number>, w: WordPattern): number {
   const key = `${w.kind}:${w.text}`;
   const known = ids.get(key);
   if (known !== undefined) return known;
   const id = v.words.push(w) - 1;
   ids.set(key, id);
+  if (w.kind === 'class') return id;
   addTo(v.maps[w.kind], w.text, id);
   if (w.text.length >= FUZZY_MIN_LENGTH) {
     const keys = [w.text, ...deletions(w.text)];
@@ -132,9 +152,22 @@ export function resolveToken(v: ReasonVocabulary, token: string): TokenHit[] {
   if (hits.length === 0 && n >= FUZZY_MIN_LENGTH - 1) {
     hits = [...fuzzyMatches(v, token)].map((word) => ({ word, fuzzy: true }));
   }
+  hits = withClasses(v, hits);
   if (v.tokenCache.size >= TOKEN_CACHE_LIMIT) v.tokenCache.clear();
   v.tokenCache.set(token, hits);
   return hits;
+}
+
+function withClasses(v: ReasonVocabulary, hits: TokenHit[]): TokenHit[] {
+  const out = [...hits];
+  for (const hit of hits) {
+    for (const word of v.classesOf.get(hit.word) ?? []) {
+      const known = out.find((h) => h.word === word);
+      if (known === undefined) out.push({ word, fuzzy: hit.fuzzy });
+      else known.fuzzy &&= hit.fuzzy;
+    }
+  }
+  return out;
 }
 
 function fuzzyMatches(v: ReasonVocabulary, token: string): Set<number> {
