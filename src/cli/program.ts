@@ -95,6 +95,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .option('--customers <file>', 'customer list; listed customers without purchases become prospects')
     .option('--lost-out <file>', 'write lost and defecting customers in the lost-customer format that winback plan reads')
     .addOption(new Option('--order <order>', "row order of the transactions: 'sorted' (each customer's rows in date order; flat memory) or 'any'").choices(['sorted', 'any']).default('sorted'))
+    .option('--config <file>', 'config file; its clv: section sets the lifecycle thresholds (docs/config.md)')
     .option('--json', 'print model.json to stdout instead of the table')
     .option('-q, --quiet', 'print nothing on success')
     .addHelpText('after', example('winback clv fixtures/transactions-en.csv --out out/clv --lost-out out/silent-churners.csv'))

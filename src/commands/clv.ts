@@ -13,6 +13,7 @@ import { readProspects, readSummaryTable, readTransactionTable, type ClvInput } 
 import { RejectFile, writeCustomerFiles } from '../io/clv-output.js';
 import { buildClvReport, renderClvReport, type ClvRunSettings } from '../io/clv-render.js';
 import { openExport } from '../io/csv-read.js';
+import { loadConfig } from '../io/config-file.js';
 
 export interface ClvFlags extends RawReadFlags {
   out?: string;
@@ -27,6 +28,7 @@ export interface ClvFlags extends RawReadFlags {
   customers?: string;
   lostOut?: string;
   order?: string;
+  config?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -40,7 +42,7 @@ export interface ClvOptions extends ClvRunSettings {
 }
 
 /** Turns the raw flags into options, or throws a UsageError naming the flag. Never reads the clock. */
-export function parseClvOptions(raw: ClvFlags, env: Record<string, string | undefined>): ClvOptions {
+export function parseClvOptions(raw: ClvFlags, env: Record<string, string | undefined>, base: ClvConfig = DEFAULT_CLV_CONFIG): ClvOptions {
   if (!raw.out) throw new UsageError('--out DIR is required', 'e.g. winback clv transactions.csv --out out/clv');
   const period = (raw.period ?? 'week') as PeriodUnit;
   if (!['day', 'week', 'month'].includes(period)) throw new UsageError(`--period '${raw.period}' must be day, week or month`);
@@ -49,7 +51,7 @@ export function parseClvOptions(raw: ClvFlags, env: Record<string, string | unde
   const { calibrationEnd, calibrationEndSource } = calibrationOf(raw, env);
   const { holdoutEnd, holdoutPeriods } = holdoutOf(raw, calibrationEnd, period);
   const config: ClvConfig = {
-    ...DEFAULT_CLV_CONFIG,
+    ...base,
     ...(raw.horizonMonths !== undefined ? { horizonMonths: positive('--horizon-months', raw.horizonMonths) } : {}),
     ...(raw.discountRate !== undefined ? { monthlyDiscountRate: monthlyFromAnnualRate(parseRate('--discount-rate', raw.discountRate)) } : {}),
   };
@@ -82,7 +84,8 @@ function holdoutOf(raw: ClvFlags, calibrationEnd: number | undefined, period: Pe
 
 /** `winback clv`: transaction histories → BG/NBD + Gamma-Gamma → customers.csv, model.json, rejects.csv. */
 export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promise<number> {
-  const opts = parseClvOptions(flags, ctx.env);
+  const { config } = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
+  const opts = parseClvOptions(flags, ctx.env, config.clv);
   const schema = opts.summaryInput ? RFM_SUMMARY_SCHEMA : TRANSACTION_SCHEMA;
   const { read, maxRejectRate } = parseReadFlags(flags, schema.fields.map((f) => f.name));
   const outDir = resolve(ctx.cwd, opts.out);

@@ -3,6 +3,7 @@
  * (pure), loaded by io/config-file.ts. Every value has a default; see docs/config.md.
  */
 import { z } from 'zod';
+import { DEFAULT_CLV_CONFIG, validateClvConfig, type ClvConfig } from './clv/clv.js';
 import { DEFAULT_CONTACT_RULES, type ContactRules } from './contact-history.js';
 import { DEFAULT_MODEL_CONFIG, validateModelConfig, type ConfigIssue, type ModelConfig } from './defaults.js';
 import { DEFAULT_PERMISSION_CONFIG, type PermissionConfig } from './permission.js';
@@ -36,6 +37,8 @@ export interface WinbackConfig {
   permission: PermissionConfig;
   campaign: CampaignConfig;
   plan: PlanConfig;
+  /** lifecycle thresholds and CLV horizon of `winback clv` (docs/clv.md) */
+  clv: ClvConfig;
   /** canonical field → header, as with --map */
   map: Record<string, string>;
   /** path of a playbook to use instead of the default */
@@ -47,6 +50,7 @@ export const DEFAULT_CONFIG: WinbackConfig = {
   permission: { ...DEFAULT_PERMISSION_CONFIG },
   campaign: { ...DEFAULT_CONTACT_RULES, periodDays: 7, programmeSalt: 'winback', declinedPauseMonths: 12, attributionWindowDays: 90, serialDefectors: 'flag' },
   plan: { highValueThreshold: 5000, qualityFixedFrom: null, maxDiscount: 0.3 },
+  clv: DEFAULT_CLV_CONFIG,
   map: {},
 };
 
@@ -76,6 +80,18 @@ const sections = z
       .partial()
       .strict(),
     plan: z.object({ highValueThreshold: z.number().min(0), qualityFixedFrom: isoDate.nullable(), maxDiscount: z.number().min(0).max(1) }).partial().strict(),
+    clv: z
+      .object({
+        horizonMonths: z.number(),
+        monthlyDiscountRate: z.number(),
+        lostThreshold: z.number(),
+        defectorThreshold: z.number(),
+        defectorRateRatio: z.number(),
+        coreMinRepeat: z.number(),
+        firstTimeLostAfterMonths: z.number(),
+      })
+      .partial()
+      .strict(),
     map: z.record(z.string(), z.string()),
     playbook: z.string(),
   })
@@ -93,11 +109,15 @@ export function validateConfig(data: unknown): { config?: WinbackConfig; errors:
   const prefix = (issues: ConfigIssue[]) => issues.map((i) => ({ path: `model.${i.path}`, message: i.message }));
   if (!model.config) return { errors: prefix(model.errors), warnings: prefix(model.warnings) };
   const d = parsed.data;
+  const clv: ClvConfig = { ...DEFAULT_CLV_CONFIG, ...d.clv };
+  const clvProblems = validateClvConfig(clv);
+  if (clvProblems.length > 0) return { errors: clvProblems.map((message) => ({ path: `clv.${message.split(' ')[0]}`, message })), warnings: [] };
   const config: WinbackConfig = {
     model: model.config,
     permission: { ...DEFAULT_CONFIG.permission, ...d.permission },
     campaign: { ...DEFAULT_CONFIG.campaign, ...d.campaign },
     plan: { ...DEFAULT_CONFIG.plan, ...d.plan },
+    clv,
     map: { ...d.map },
     ...(d.playbook !== undefined ? { playbook: d.playbook } : {}),
   };

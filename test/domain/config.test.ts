@@ -11,6 +11,7 @@ describe('config file', () => {
     expect(config?.permission).toEqual(DEFAULT_CONFIG.permission);
     expect(config?.plan).toEqual(DEFAULT_CONFIG.plan);
     expect(config?.model.monthlyRetention).toBe(DEFAULT_CONFIG.model.monthlyRetention);
+    expect(config?.clv).toEqual(DEFAULT_CONFIG.clv);
   });
 
   it('a typo is an error with its path, never a silent default', () => {
@@ -28,6 +29,11 @@ describe('config file', () => {
   it('model errors are prefixed with model.', () => {
     const { errors } = validateConfig({ model: { monthlyRetention: 2 } });
     expect(errors[0]?.path).toBe('model.monthlyRetention');
+  });
+
+  it('checks the clv thresholds against each other', () => {
+    const { errors } = validateConfig({ clv: { lostThreshold: 0.7, defectorThreshold: 0.6 } });
+    expect(errors[0]?.path).toBe('clv.defectorThreshold');
   });
 
   it('merges a partial section over the defaults', () => {
