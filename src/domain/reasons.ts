@@ -54,8 +54,17 @@ export function classifyReason(input: ReasonInput, vocab: ReasonVocabulary): Rea
   if (cached !== undefined) return cached;
   const result = classifyText(text, vocab);
   if (cache.size >= TEXT_CACHE_LIMIT) cache.clear();
-  cache.set(text, result);
+  cache.set(ownCopy(text), result);
   return result;
+}
+
+/**
+ * A copy of a text that shares no memory with the string it was cut from. A cell is a slice
+ * of a whole chunk of the input; keeping the slice as a cache key would keep the megabyte
+ * chunk alive with it. Concatenation then slicing makes the engine flatten a new string.
+ */
+function ownCopy(text: string): string {
+  return `${text} `.slice(0, -1);
 }
 
 function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassification {

@@ -43,6 +43,9 @@ export type RowEvent =
   | { ok: true; line: number; values: Record<string, unknown>; warnings: string[]; cells: string[] }
   | { ok: false; reject: Reject };
 
+/** Receives one row; a returned promise is awaited before the next chunk of input is read. */
+export type RowVisitor = (ev: RowEvent) => Promise<void> | void | undefined;
+
 export interface ReadStats {
   read: number;
   accepted: number;
@@ -67,6 +70,8 @@ export interface OpenedExport {
   sizeBytes: number | undefined;
   /** the rows in batches, each parsed synchronously from one chunk of input (the fast way) */
   batches(): AsyncGenerator<RowEvent[]>;
+  /** every row to `visit` right as it is parsed; `afterChunk` runs after each chunk of input (the fastest, flattest way) */
+  eachRow(visit: RowVisitor, afterChunk?: () => void): Promise<void>;
   rows(): AsyncGenerator<RowEvent>;
 }
 
@@ -126,11 +131,14 @@ export async function openExport(
   const idIndex = mapping.fields.get('customer_id');
   const idHeader = idIndex === undefined ? 'customer_id' : (headers[idIndex] as string);
   const text = decodeAll(head, chunks, detected.encoding, stats, label);
-  const batches = () => streamBatches(text, { delimiter, lineOffset: sep ? 1 : 0, convert, uniqueId: schema.uniqueId, stats, label, idHeader });
+  const expectedRows = estimateRows(size, head.length, sample.length, done);
+  const setup: StreamSetup = { delimiter, lineOffset: sep ? 1 : 0, convert, uniqueId: schema.uniqueId, expectedRows, stats, label, idHeader };
+  const batches = () => streamBatches(text, setup);
   return {
     source, label, dialect, headers, mapping, warnings, stats,
     sizeBytes: size,
     batches,
+    eachRow: (visit, afterChunk) => visitRows(text, setup, visit, afterChunk),
     rows: async function* rows() {
       for await (const batch of batches()) yield* batch;
     },
@@ -150,7 +158,9 @@ async function openFile(path: string, label: string): Promise<{ stream: Readable
     if (code === 'ENOENT') throw new InputMissingError(`${label}: no such file`, 'check the path, or use - to read from stdin');
     throw new InputMissingError(`${label} cannot be read (${code ?? 'error'})`, 'check the file permissions');
   }
-  return { stream: createReadStream(path, { highWaterMark: 1 << 20 }), size };
+  // 64 KiB chunks: their decoded text is small enough to die young in the garbage collector's
+  // nursery, where megabyte strings would pile up in the old generation (peak memory).
+  return { stream: createReadStream(path, { highWaterMark: 1 << 16 }), size };
 }
 
 async function readHead(chunks: AsyncIterator<Buffer | string>, label: string): Promise<{ head: Buffer; done: boolean }> {
@@ -219,6 +229,8 @@ async function* decodeAll(head: Buffer, rest: AsyncIterator<Buffer | string>, en
 
 interface StreamSetup {
   delimiter: string;
+  /** rows the file will have, estimated from its size and the first rows */
+  expectedRows: number | undefined;
   lineOffset: number;
   convert: ReturnType<typeof createRowConverter>;
   uniqueId: boolean;
@@ -227,16 +239,13 @@ interface StreamSetup {
   idHeader: string;
 }
 
-/**
- * Parses and converts the rows of each decoded chunk synchronously and hands them over as
- * one batch: one await per chunk of a megabyte instead of several per row.
- */
-async function* streamBatches(text: AsyncGenerator<string>, s: StreamSetup): AsyncGenerator<RowEvent[]> {
+/** Turns decoded text into row events, synchronously, record by record. */
+function rowPump(s: StreamSetup, emit: (ev: RowEvent) => void) {
   const parser = new CsvRecordParser(s.delimiter, 1 + s.lineOffset);
-  const ids = s.uniqueId ? new IdIndex() : undefined;
+  // Sized for the whole file up front: growing the index would briefly hold it twice.
+  const ids = s.uniqueId ? new IdIndex(s.expectedRows) : undefined;
   const { stats } = s;
   let header = true;
-  let batch: RowEvent[] = [];
   const sink = (cells: string[], line: number): void => {
     if (header) {
       header = false;
@@ -247,24 +256,71 @@ async function* streamBatches(text: AsyncGenerator<string>, s: StreamSetup): Asy
       return;
     }
     stats.read++;
-    batch.push(rowEvent(s, ids, cells, line));
+    emit(rowEvent(s, ids, cells, line));
   };
-  try {
-    for await (const chunk of text) {
-      parser.push(chunk, sink);
-      if (batch.length > 0) {
-        yield batch;
-        batch = [];
-      }
+  const guard = (run: () => void) => {
+    try {
+      run();
+    } catch (err) {
+      throw csvSyntaxError(err, s.label, s.lineOffset);
     }
-    parser.end(sink);
-  } catch (err) {
-    throw csvSyntaxError(err, s.label, s.lineOffset);
+  };
+  return {
+    push: (chunk: string) => guard(() => parser.push(chunk, sink)),
+    end: () => {
+      guard(() => parser.end(sink));
+      if (header || stats.read === 0) {
+        throw new DataError(`${s.label} has a header but no data rows`, 'check the export; an empty export never replaces earlier outputs');
+      }
+    },
+  };
+}
+
+/** The rows of each decoded chunk (about a megabyte), parsed synchronously, as one batch. */
+async function* streamBatches(text: AsyncGenerator<string>, s: StreamSetup): AsyncGenerator<RowEvent[]> {
+  let batch: RowEvent[] = [];
+  const pump = rowPump(s, (ev) => void batch.push(ev));
+  for await (const chunk of text) {
+    pump.push(chunk);
+    if (batch.length > 0) {
+      yield batch;
+      batch = [];
+    }
   }
+  pump.end();
   if (batch.length > 0) yield batch;
-  if (header || stats.read === 0) {
-    throw new DataError(`${s.label} has a header but no data rows`, 'check the export; an empty export never replaces earlier outputs');
+}
+
+/**
+ * Hands every row to `visit` as soon as it is parsed, so that a row's objects die young
+ * (memory stays flat). Promises `visit` returns are awaited after each chunk, in order.
+ */
+async function visitRows(text: AsyncGenerator<string>, s: StreamSetup, visit: RowVisitor, afterChunk?: () => void): Promise<void> {
+  const pending: Promise<void>[] = [];
+  const pump = rowPump(s, (ev) => {
+    const p = visit(ev);
+    if (p) pending.push(p);
+  });
+  const settle = async () => {
+    if (pending.length === 0) return;
+    const all = pending.splice(0);
+    for (const p of all) await p;
+  };
+  for await (const chunk of text) {
+    pump.push(chunk);
+    await settle();
+    afterChunk?.();
   }
+  pump.end();
+  await settle();
+  afterChunk?.();
+}
+
+const MAX_PRESIZED_ROWS = 8_000_000;
+
+function estimateRows(size: number | undefined, headBytes: number, headRows: number, complete: boolean): number | undefined {
+  if (size === undefined || complete || headRows < 2) return undefined;
+  return Math.min(MAX_PRESIZED_ROWS, Math.ceil((size / headBytes) * headRows));
 }
 
 function rowEvent(s: StreamSetup, ids: IdIndex | undefined, cells: string[], line: number): RowEvent {

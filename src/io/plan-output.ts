@@ -92,8 +92,8 @@ export class PlanFiles {
     return files;
   }
 
-  /** Queues one planned customer for sorting; `cells` are the raw input cells. Returns a promise only when it must be awaited. */
-  add(p: PlannedCustomer, cells: readonly string[]): Promise<void> | undefined {
+  /** Queues one planned customer for sorting; `cells` are the raw input cells. */
+  add(p: PlannedCustomer, cells: readonly string[]): void {
     const { fmt } = this;
     const d = fmt.delimiter;
     let head = '';
@@ -105,7 +105,7 @@ export class PlanFiles {
       if (i < PRIORITY_AT) head += cell + d;
       else if (i > PRIORITY_AT) tail += d + cell;
     }
-    return this.spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, head, tail + fmt.newline);
+    this.spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, head, tail + fmt.newline);
   }
 
   async reject(r: Reject): Promise<void> {

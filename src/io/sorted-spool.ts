@@ -1,4 +1,5 @@
-import { open, rm, mkdtemp, type FileHandle } from 'node:fs/promises';
+import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
+import { open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IoError } from '../errors.js';
@@ -27,37 +28,39 @@ export type ByteSink = (bytes: Buffer) => Promise<void> | void;
 
 const RECORD_HEADER = 28;
 const MIN_ARENA = 1 << 20;
-const WRITE_CHUNK = 1 << 20;
+// Output and spill writes in 64 KiB pieces: small enough for the allocator to reuse.
+const WRITE_CHUNK = 1 << 16;
+// Per run file while merging: small, since a million rows make some seventy runs.
+const READ_CHUNK = 1 << 15;
 
 export class SortedSpool {
   private arena = Buffer.allocUnsafe(0);
   private used = 0;
   private count = 0;
-  private rank = new Float64Array(1024);
-  private key = new Float64Array(1024);
-  private tie = new Uint32Array(1024);
-  private offset = new Uint32Array(1024);
-  private headLen = new Uint32Array(1024);
-  private tailLen = new Uint32Array(1024);
+  /** @internal sort keys and byte extents per record, read by ArenaCursor */
+  rank = new Float64Array(1024);
+  key = new Float64Array(1024);
+  tie = new Uint32Array(1024);
+  offset = new Uint32Array(1024);
+  headLen = new Uint32Array(1024);
+  tailLen = new Uint32Array(1024);
   private runs: string[] = [];
   private dir: string | undefined;
 
-  constructor(private readonly budgetBytes = 32 * 1024 * 1024) {}
+  constructor(private readonly budgetBytes = 8 * 1024 * 1024) {}
 
-  /** Adds a record; returns a promise only when the arena was full and had to be written out. */
-  add(record: SpoolRecord): Promise<void> | undefined {
-    return this.push(record.rank, record.key, record.tie, record.head, record.tail);
+  /** Adds a record (synchronously; a full arena is written to a run file first). */
+  add(record: SpoolRecord): void {
+    this.push(record.rank, record.key, record.tie, record.head, record.tail);
   }
 
   /** Like add(), without a record object. */
-  push(rank: number, key: number, tie: number, head: string, tail: string): Promise<void> | undefined {
+  push(rank: number, key: number, tie: number, head: string, tail: string): void {
     // UTF-8 needs at most 3 bytes per UTF-16 unit.
     const worst = 3 * (head.length + tail.length);
     if (this.used + worst > this.arena.length) {
-      if (this.count > 0 && this.used + worst > this.budgetBytes) {
-        return this.spill().then(() => void this.push(rank, key, tie, head, tail));
-      }
-      this.growArena(this.used + worst);
+      if (this.count > 0 && this.used + worst > this.budgetBytes) this.spill();
+      if (this.used + worst > this.arena.length) this.growArena(this.used + worst);
     }
     if (this.count === this.rank.length) this.growKeys();
     const i = this.count++;
@@ -70,36 +73,55 @@ export class SortedSpool {
     this.headLen[i] = h;
     this.tailLen[i] = t;
     this.used += h + t;
-    return undefined;
   }
 
   /** Yields every record in sorted order, then removes the temporary files. */
   async *sorted(): AsyncGenerator<SpoolRecord> {
-    for await (const [r, bytes, h] of this.sortedRaw()) {
-      yield { rank: r.rank, key: r.key, tie: r.tie, head: bytes.toString('utf8', 0, h), tail: bytes.toString('utf8', h) };
+    const cursor = await this.cursor();
+    try {
+      while (cursor.valid) {
+        const { keys, bytes, headLen: h } = cursor;
+        yield { rank: keys.rank, key: keys.key, tie: keys.tie, head: bytes.toString('utf8', 0, h), tail: bytes.toString('utf8', h) };
+        const more = cursor.advance();
+        if (more) await more;
+      }
+    } finally {
+      await cursor.close();
+      await this.dispose();
     }
   }
 
-  /** Writes head + priority (1, 2, …) + tail of every record in order, as bytes; then cleans up. */
+  /**
+   * Writes head + priority (1, 2, …) + tail of every record in order, as bytes; then cleans
+   * up. A plain loop: it awaits only when a run file must be read or the sink is full.
+   */
   async writeNumbered(sink: ByteSink): Promise<void> {
-    let out = Buffer.allocUnsafe(WRITE_CHUNK);
-    let at = 0;
-    let priority = 0;
-    for await (const [, bytes, h] of this.sortedRaw()) {
-      const need = bytes.length + 16;
-      if (at + need > out.length) {
-        if (at > 0) {
-          const pending = sink(out.subarray(0, at));
-          if (pending) await pending;
+    const cursor = await this.cursor();
+    try {
+      let out = Buffer.allocUnsafe(WRITE_CHUNK);
+      let at = 0;
+      let priority = 0;
+      while (cursor.valid) {
+        const { bytes, headLen: h } = cursor;
+        if (at + bytes.length + 16 > out.length) {
+          if (at > 0) {
+            const pending = sink(out.subarray(0, at));
+            if (pending) await pending;
+          }
+          out = Buffer.allocUnsafe(Math.max(WRITE_CHUNK, bytes.length + 16));
+          at = 0;
         }
-        out = Buffer.allocUnsafe(Math.max(WRITE_CHUNK, need));
-        at = 0;
+        at += bytes.copy(out, at, 0, h);
+        at += out.write(String(++priority), at, 'latin1');
+        at += bytes.copy(out, at, h);
+        const more = cursor.advance();
+        if (more) await more;
       }
-      at += bytes.copy(out, at, 0, h);
-      at += out.write(String(++priority), at, 'latin1');
-      at += bytes.copy(out, at, h);
+      if (at > 0) await sink(out.subarray(0, at));
+    } finally {
+      await cursor.close();
+      await this.dispose();
     }
-    if (at > 0) await sink(out.subarray(0, at));
   }
 
   async dispose(): Promise<void> {
@@ -110,26 +132,13 @@ export class SortedSpool {
     this.dir = undefined;
   }
 
-  /** Sorted records as (keys, head+tail bytes, head length); the bytes are valid until the next step. */
-  private async *sortedRaw(): AsyncGenerator<[SpoolRecord, Buffer, number]> {
-    try {
-      if (this.runs.length === 0) {
-        const keys: SpoolRecord = { rank: 0, key: 0, tie: 0, head: '', tail: '' };
-        for (const i of this.order()) {
-          keys.rank = this.rank[i] as number;
-          keys.key = this.key[i] as number;
-          keys.tie = this.tie[i] as number;
-          const from = this.offset[i] as number;
-          const h = this.headLen[i] as number;
-          yield [keys, this.arena.subarray(from, from + h + (this.tailLen[i] as number)), h];
-        }
-        return;
-      }
-      await this.spill();
-      yield* mergeRuns(this.runs);
-    } finally {
-      await this.dispose();
-    }
+  /** A cursor over all records in order: the arena alone, or the merged run files. */
+  private async cursor(): Promise<Cursor> {
+    if (this.runs.length === 0) return new ArenaCursor(this.arena, this.order(), this);
+    this.spill();
+    // The arena is not needed while merging: let it go rather than hold it to the end.
+    this.arena = Buffer.allocUnsafe(0);
+    return MergeCursor.open(this.runs);
   }
 
   /** Indices of the arena's records in sort order. */
@@ -141,10 +150,10 @@ export class SortedSpool {
   }
 
   private growArena(needed: number): void {
-    let size = Math.max(MIN_ARENA, this.arena.length * 2);
-    while (size < needed) size *= 2;
-    size = Math.max(needed, Math.min(size, this.budgetBytes));
-    const next = Buffer.allocUnsafe(size);
+    // The whole budget at once: untouched pages of a large allocation cost no memory, and
+    // growing step by step would leave every smaller arena behind as garbage.
+    const size = Math.max(needed, this.budgetBytes, MIN_ARENA);
+    const next = Buffer.allocUnsafeSlow(size);
     this.arena.copy(next, 0, 0, this.used);
     this.arena = next;
   }
@@ -164,19 +173,25 @@ export class SortedSpool {
     this.tailLen = grow(this.tailLen, (k) => new Uint32Array(k));
   }
 
-  private async spill(): Promise<void> {
+  /**
+   * Sorts the arena and writes it out as a run file. Synchronous on purpose: rows are added
+   * synchronously while a chunk of input is parsed, and nothing else may touch the arena
+   * meanwhile; a CLI waiting ~0.1 s for its own disk loses nothing by it.
+   */
+  private spill(): void {
     if (this.count === 0) return;
-    this.dir ??= await mkdtemp(join(tmpdir(), 'winback-sort-'));
+    this.dir ??= mkdtempSync(join(tmpdir(), 'winback-sort-'));
     const path = join(this.dir, `run-${this.runs.length}.bin`);
-    const fh = await open(path, 'w');
+    let fd: number | undefined;
     try {
+      fd = openSync(path, 'w');
       let out = Buffer.allocUnsafe(WRITE_CHUNK);
       let at = 0;
       for (const i of this.order()) {
         const h = this.headLen[i] as number;
         const len = h + (this.tailLen[i] as number);
         if (at + RECORD_HEADER + len > out.length) {
-          await fh.write(out, 0, at);
+          writeAll(fd, out, at);
           out = Buffer.allocUnsafe(Math.max(WRITE_CHUNK, RECORD_HEADER + len));
           at = 0;
         }
@@ -188,11 +203,11 @@ export class SortedSpool {
         const from = this.offset[i] as number;
         at += RECORD_HEADER + this.arena.copy(out, at + RECORD_HEADER, from, from + len);
       }
-      if (at > 0) await fh.write(out, 0, at);
+      writeAll(fd, out, at);
     } catch (err) {
       throw new IoError(`cannot write the temporary sort file ${path}: ${(err as Error).message}`, 'check free space in the temp directory (TMPDIR)');
     } finally {
-      await fh.close();
+      if (fd !== undefined) closeSync(fd);
     }
     this.runs.push(path);
     this.used = 0;
@@ -200,42 +215,71 @@ export class SortedSpool {
   }
 }
 
-/** Sequential reader of one run file. */
+function writeAll(fd: number, buf: Buffer, length: number): void {
+  let done = 0;
+  while (done < length) done += writeSync(fd, buf, done, length - done);
+}
+
+/** Sequential reader of one run file, through one reused buffer. */
 class RunReader {
-  private buf = Buffer.alloc(0);
+  private buf = Buffer.allocUnsafe(READ_CHUNK);
   private pos = 0;
+  private end = 0;
   private eof = false;
+  private need = 0;
   readonly keys: SpoolRecord = { rank: 0, key: 0, tie: 0, head: '', tail: '' };
+  /** the current record's head and tail bytes: valid until next() */
   bytes: Buffer = Buffer.alloc(0);
   headLen = 0;
   constructor(private readonly fh: FileHandle) {}
 
   /** Moves to the next record; false at the end of the run. */
   async next(): Promise<boolean> {
-    if (!(await this.ensure(RECORD_HEADER))) return false;
-    const headLen = this.buf.readUInt32LE(this.pos + 20);
-    const tailLen = this.buf.readUInt32LE(this.pos + 24);
-    if (!(await this.ensure(RECORD_HEADER + headLen + tailLen))) throw new IoError('a temporary sort file was cut short');
+    for (;;) {
+      const moved = this.nextSync();
+      if (moved !== undefined) return moved;
+      await this.fill();
+    }
+  }
+
+  /** Moves to the next record if it is in the buffer; undefined when more must be read first. */
+  nextSync(): boolean | undefined {
+    const avail = this.end - this.pos;
+    if (avail < RECORD_HEADER) return this.eof ? this.finish(avail) : undefined;
     const p = this.pos;
+    const headLen = this.buf.readUInt32LE(p + 20);
+    const size = RECORD_HEADER + headLen + this.buf.readUInt32LE(p + 24);
+    if (avail < size) {
+      this.need = size;
+      return this.eof ? this.finish(avail) : undefined;
+    }
     this.keys.rank = this.buf.readDoubleLE(p);
     this.keys.key = this.buf.readDoubleLE(p + 8);
     this.keys.tie = this.buf.readUInt32LE(p + 16);
     this.headLen = headLen;
-    this.bytes = this.buf.subarray(p + RECORD_HEADER, p + RECORD_HEADER + headLen + tailLen);
-    this.pos += RECORD_HEADER + headLen + tailLen;
+    this.bytes = this.buf.subarray(p + RECORD_HEADER, p + size);
+    this.pos += size;
     return true;
   }
 
-  private async ensure(n: number): Promise<boolean> {
-    while (this.buf.length - this.pos < n) {
-      if (this.eof) return false;
-      const chunk = Buffer.allocUnsafe(Math.max(1 << 20, n));
-      const { bytesRead } = await this.fh.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) this.eof = true;
-      this.buf = Buffer.concat([this.buf.subarray(this.pos), chunk.subarray(0, bytesRead)]);
-      this.pos = 0;
-    }
-    return true;
+  private finish(avail: number): false {
+    if (avail > 0) throw new IoError('a temporary sort file was cut short');
+    return false;
+  }
+
+  /** Reads more of the file behind the unread rest (grown only for an outsized record). */
+  private async fill(): Promise<void> {
+    const n = Math.max(this.need, RECORD_HEADER);
+    if (n > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(n);
+      this.buf.copy(bigger, 0, this.pos, this.end);
+      this.buf = bigger;
+    } else this.buf.copyWithin(0, this.pos, this.end);
+    this.end -= this.pos;
+    this.pos = 0;
+    const { bytesRead } = await this.fh.read(this.buf, this.end, this.buf.length - this.end, null);
+    if (bytesRead === 0) this.eof = true;
+    this.end += bytesRead;
   }
 }
 
@@ -243,18 +287,111 @@ function before(a: SpoolRecord, b: SpoolRecord): boolean {
   return (a.rank - b.rank || b.key - a.key || a.tie - b.tie) < 0;
 }
 
-async function* mergeRuns(paths: string[]): AsyncGenerator<[SpoolRecord, Buffer, number]> {
-  const handles = await Promise.all(paths.map((p) => open(p, 'r')));
-  try {
+/** The current record of an ordered walk; advance() returns a promise only when it must read. */
+interface Cursor {
+  valid: boolean;
+  keys: SpoolRecord;
+  bytes: Buffer;
+  headLen: number;
+  advance(): Promise<void> | undefined;
+  close(): Promise<void>;
+}
+
+class ArenaCursor implements Cursor {
+  valid = false;
+  keys: SpoolRecord = { rank: 0, key: 0, tie: 0, head: '', tail: '' };
+  bytes: Buffer = Buffer.alloc(0);
+  headLen = 0;
+  private at = -1;
+  constructor(
+    private readonly arena: Buffer,
+    private readonly order: Uint32Array,
+    private readonly spool: SortedSpool,
+  ) {
+    this.advance();
+  }
+
+  advance(): undefined {
+    const i = this.order[++this.at];
+    this.valid = i !== undefined;
+    if (i === undefined) return undefined;
+    const s = this.spool;
+    this.keys.rank = s.rank[i] as number;
+    this.keys.key = s.key[i] as number;
+    this.keys.tie = s.tie[i] as number;
+    const from = s.offset[i] as number;
+    this.headLen = s.headLen[i] as number;
+    this.bytes = this.arena.subarray(from, from + this.headLen + (s.tailLen[i] as number));
+    return undefined;
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** k-way merge of the run files through a binary heap of their readers. */
+class MergeCursor implements Cursor {
+  valid = false;
+  keys: SpoolRecord = { rank: 0, key: 0, tie: 0, head: '', tail: '' };
+  bytes: Buffer = Buffer.alloc(0);
+  headLen = 0;
+  private constructor(
+    private readonly handles: FileHandle[],
+    private readonly heap: RunReader[],
+  ) {}
+
+  static async open(paths: string[]): Promise<MergeCursor> {
+    const handles = await Promise.all(paths.map((p) => open(p, 'r')));
     const readers = handles.map((h) => new RunReader(h));
-    let live = (await Promise.all(readers.map(async (r) => ((await r.next()) ? r : undefined)))).filter((r) => r !== undefined);
-    while (live.length > 0) {
-      let best = live[0] as RunReader;
-      for (let i = 1; i < live.length; i++) if (before((live[i] as RunReader).keys, best.keys)) best = live[i] as RunReader;
-      yield [best.keys, best.bytes, best.headLen];
-      if (!(await best.next())) live = live.filter((r) => r !== best);
+    const live = await Promise.all(readers.map(async (r) => ((await r.next()) ? r : undefined)));
+    const heap = live.filter((r) => r !== undefined);
+    for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i);
+    const cursor = new MergeCursor(handles, heap);
+    cursor.show();
+    return cursor;
+  }
+
+  advance(): Promise<void> | undefined {
+    const best = this.heap[0] as RunReader;
+    const moved = best.nextSync();
+    if (moved === undefined) return best.next().then((ok) => this.settle(ok));
+    this.settle(moved);
+    return undefined;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.handles.map((h) => h.close()));
+  }
+
+  private settle(moved: boolean): void {
+    if (!moved) {
+      const last = this.heap.pop() as RunReader;
+      if (this.heap.length > 0) this.heap[0] = last;
     }
-  } finally {
-    await Promise.all(handles.map((h) => h.close()));
+    if (this.heap.length > 0) siftDown(this.heap, 0);
+    this.show();
+  }
+
+  private show(): void {
+    const best = this.heap[0];
+    this.valid = best !== undefined;
+    if (best === undefined) return;
+    this.keys = best.keys;
+    this.bytes = best.bytes;
+    this.headLen = best.headLen;
+  }
+}
+
+function siftDown(heap: RunReader[], at: number): void {
+  const n = heap.length;
+  let i = at;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < n && before((heap[l] as RunReader).keys, (heap[m] as RunReader).keys)) m = l;
+    if (r < n && before((heap[r] as RunReader).keys, (heap[m] as RunReader).keys)) m = r;
+    if (m === i) return;
+    [heap[i], heap[m]] = [heap[m] as RunReader, heap[i] as RunReader];
+    i = m;
   }
 }
