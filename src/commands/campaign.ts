@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { parseRate } from '../cli/options.js';
@@ -6,7 +5,7 @@ import { CapacityCounter, describeChange, selectForCampaign, type CampaignRules,
 import { campaignId, indexLedger, newLedgerEntries, type LedgerEntry } from '../domain/contact-history.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import { DECISION_RANK } from '../domain/plan.js';
-import { CannotCreateError, ExitCode, UsageError } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
 import { CampaignFiles, CHANGES_COLUMNS, listColumns, listValues, readPreviousStatus } from '../io/campaign-output.js';
 import { EXCEL_DE_CSV, formatCsv, PLAIN_CSV } from '../io/csv-write.js';
@@ -18,6 +17,7 @@ import { readSuppression } from '../io/suppression-file.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type PlanFlags } from '../pipeline/plan-setup.js';
 import { loadSerialGuard } from './campaign-serial.js';
 import { campaignManifest, type CampaignCounts } from './campaign-summary.js';
+import { ensureOutputDir } from '../io/output-dir.js';
 
 export interface CampaignFlags extends PlanFlags {
   out?: string;
@@ -42,9 +42,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const periodDays = parsePeriod(flags.period, loaded.setup.config.campaign.periodDays);
   const caps = parseCapacity(flags.capacity);
   const holdout = flags.holdout === undefined ? 0 : parseRate('--holdout', flags.holdout);
-  await mkdir(outDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
-    throw new CannotCreateError(`cannot create the output directory ${flags.out} (${e.code})`);
-  });
+  await ensureOutputDir(outDir, flags.out);
   const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;
   return withLock(ledgerPath ?? outDir, async (lock) => {
     // Temporary files of a run that was killed are litter, never outputs.

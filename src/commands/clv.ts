@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { parseDateFlag, parseReadFlags, parseRate, type RawReadFlags } from '../cli/options.js';
@@ -7,13 +6,14 @@ import { fitModels, monthlyFromAnnualRate, type FittedModels } from '../domain/c
 import { periodLengthDays, type PeriodUnit } from '../domain/clv/summary.js';
 import { CUSTOMER_LIST_SCHEMA, RFM_SUMMARY_SCHEMA, TRANSACTION_SCHEMA } from '../domain/fields.js';
 import type { Reject } from '../domain/types.js';
-import { CannotCreateError, DataError, ExitCode, UsageError } from '../errors.js';
+import { DataError, ExitCode, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readProspects, readSummaryTable, readTransactionTable, type ClvInput } from '../io/clv-input.js';
 import { RejectFile, writeCustomerFiles } from '../io/clv-output.js';
 import { buildClvReport, renderClvReport, type ClvRunSettings } from '../io/clv-render.js';
 import { openExport } from '../io/csv-read.js';
 import { loadConfig } from '../io/config-file.js';
+import { ensureOutputDir } from '../io/output-dir.js';
 
 export interface ClvFlags extends RawReadFlags {
   out?: string;
@@ -90,9 +90,7 @@ export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promi
   const { read, maxRejectRate } = parseReadFlags(flags, schema.fields.map((f) => f.name));
   const outDir = resolve(ctx.cwd, opts.out);
   const opened = await openExport(file, schema, read, ctx);
-  await mkdir(outDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
-    throw new CannotCreateError(`cannot create the output directory ${opts.out} (${e.code})`);
-  });
+  await ensureOutputDir(outDir, opts.out);
   const rejects = await RejectFile.open(outDir);
   let firstReject: Reject | undefined;
   const onReject = (r: Reject) => {

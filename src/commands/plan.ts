@@ -1,16 +1,16 @@
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { addToTotals, cents, emptyTotals, type PlanTotals } from '../domain/plan-summary.js';
 import type { PlannedCustomer } from '../domain/plan.js';
-import { CannotCreateError, ExitCode, UsageError } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
 import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv-write.js';
 import { PlanFiles } from '../io/plan-output.js';
 import { renderPlanSummary } from '../io/plan-render.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type PlanFlags } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
+import { ensureOutputDir } from '../io/output-dir.js';
 
 export interface PlanCommandFlags extends PlanFlags {
   out?: string;
@@ -27,9 +27,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   const loaded = await loadPlanSetup(ctx, flags);
   const outDir = resolve(ctx.cwd, flags.out);
   const opened = await openLostCustomers(ctx, file, loaded);
-  await mkdir(outDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
-    throw new CannotCreateError(`cannot create the output directory ${flags.out} (${e.code})`);
-  });
+  await ensureOutputDir(outDir, flags.out);
   // Temporary files of a run that was killed are litter, never outputs.
   await removeStaleTemps(outDir);
   const files = await PlanFiles.open(outDir, opened.headers, flags.excel ? EXCEL_DE_CSV : PLAIN_CSV);

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { formatIsoDay } from '../domain/dates.js';
@@ -8,7 +7,7 @@ import { MANUAL_HEADERS, type WorksheetCustomer } from '../domain/worksheet-appl
 import { renderWorksheetDocument } from '../domain/worksheet-document.js';
 import { completeManualCustomers, newSession, type WorksheetSession } from '../domain/worksheet-session.js';
 import { worksheetTexts } from '../domain/worksheet-texts.js';
-import { CannotCreateError, ExitCode, InterruptedError, UsageError } from '../errors.js';
+import { ExitCode, InterruptedError, UsageError } from '../errors.js';
 import { createAnswersPrompter, readAnswersFile } from '../io/answers-prompter.js';
 import { createTerminalPrompter, PromptInterrupted, type Prompter } from '../io/prompts.js';
 import { loadSession, saveSession } from '../io/session-file.js';
@@ -17,6 +16,7 @@ import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type Loa
 import { planSummary } from './plan.js';
 import { runWorksheetFlow, WorksheetFlow } from './worksheet-flow.js';
 import { addManualCustomer } from './worksheet-manual.js';
+import { ensureOutputDir } from '../io/output-dir.js';
 
 export interface WorksheetFlags extends PlanFlags {
   session?: string;
@@ -59,9 +59,7 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
   }
   await saveSession(sessionPath, flow.session);
   const outDir = resolve(ctx.cwd, flags.out ?? dirname(flags.session));
-  await mkdir(outDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
-    throw new CannotCreateError(`cannot create the output directory ${flags.out ?? outDir} (${e.code})`);
-  });
+  await ensureOutputDir(outDir, flags.out ?? outDir);
   await writeOutputs(flow, outDir, input, loaded);
   ctx.stdout.write(`${t.notes.written(flags.out ?? outDir)}\n`);
   return ExitCode.ok;
