@@ -21,9 +21,9 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
 
 function reportError(err: unknown, ctx: Context, command: string, debug: boolean): number {
   if (err instanceof CommanderError) {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
-      return ExitCode.ok;
-    }
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return ExitCode.ok;
+    // Help shown because no command was given is a usage error, not a success.
+    if (err.code === 'commander.help') return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     // commander has already printed its message to stderr.
     return ExitCode.usage;
   }

@@ -12,8 +12,13 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces of errors')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) })
-    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+      // Usage errors read like every other error: "winback: <what>", then a hint.
+      outputError: (s, write) => write(s.replace(/^error: /, 'winback: ')),
+    })
+    .showHelpAfterError('hint: run with --help for usage and an example')
     .addHelpText('after', [
       '',
       'Examples:',

@@ -43,6 +43,19 @@ describe('command wiring', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('no command at all is a usage error (64), with the help on stderr', async () => {
+    for (const args of [[], ['playbook']]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(64);
+      expect(r.stderr).toMatch(/Usage: winback/);
+    }
+  });
+
+  it('commander errors read like every other error', async () => {
+    const r = await runCli(['plan', '--bogus', 'x.csv']);
+    expect(r.stderr).toMatch(/^winback: unknown option '--bogus'\nhint: /);
+  });
+
   it('--debug adds the stack trace to a user error', async () => {
     const r = await runCli(['inspect', 'nope.csv', '--debug']);
     expect(r.code).toBe(66);
