@@ -1,5 +1,6 @@
 import type { Context } from '../cli/context.js';
 import { parseReadFlags, type RawReadFlags } from '../cli/options.js';
+import { formatIsoDay } from '../domain/dates.js';
 import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
 import type { Reject } from '../domain/types.js';
 import { ExitCode } from '../errors.js';
@@ -49,7 +50,7 @@ async function collectReport(opened: OpenedExport): Promise<InspectReport> {
     if (!row.ok) {
       if (rejects.length < SHOWN_REJECTS) rejects.push(row.reject);
     } else if (samples.length < SHOWN_SAMPLES) {
-      samples.push({ line: row.line, ...row.values });
+      samples.push({ line: row.line, ...readable(row.values) });
     }
   }
   const { dialect, stats, headers, mapping } = opened;
@@ -69,6 +70,15 @@ async function collectReport(opened: OpenedExport): Promise<InspectReport> {
     warnings,
     usable: true,
   };
+}
+
+const DATE_FIELDS = new Set(LOST_CUSTOMER_SCHEMA.fields.filter((f) => f.type === 'date').map((f) => f.name));
+
+/** Values as a person reads them: dates as YYYY-MM-DD rather than day numbers. */
+function readable(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = DATE_FIELDS.has(k) && typeof v === 'number' ? formatIsoDay(v) : v;
+  return out;
 }
 
 const ENCODING_NAMES: Record<string, string> = { utf8: 'UTF-8', utf16le: 'UTF-16 LE', utf16be: 'UTF-16 BE', win1252: 'Windows-1252', latin1: 'Latin-1' };

@@ -104,7 +104,10 @@ export function detectConventions(
   let dateOrderSource: string;
   if (flags.dateOrder) [dateOrder, dateOrderSource] = [flags.dateOrder, 'flag'];
   else if (ord.dmy !== ord.mdy) [dateOrder, dateOrderSource] = [ord.dmy > ord.mdy ? 'dmy' : 'mdy', 'detected from the data'];
-  else [dateOrder, dateOrderSource] = [germanish || decimal === ',' || dotted > 0 ? 'dmy' : 'mdy', 'default: no date settles the order'];
+  else {
+    const why = ord.dmy > 0 ? `as many day-first as month-first dates (${ord.dmy} each)` : 'no date settles the order';
+    [dateOrder, dateOrderSource] = [germanish || decimal === ',' || dotted > 0 ? 'dmy' : 'mdy', `default: ${why}`];
+  }
   if (!flags.dateOrder && ord.dmy > 0 && ord.mdy > 0) {
     warnings.push(`dates are written both day-first (${ord.dmy}) and month-first (${ord.mdy}); reading them as ${dateOrder} (use --date-format to fix it)`);
   }
