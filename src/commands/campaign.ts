@@ -98,7 +98,9 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
         const why = reason === 'over_capacity' ? `capacity of ${(r.choice as { channel: Channel }).channel} reached` : (r.choice as { detail: string }).detail;
         files.excluded(r.id, reason as ExclusionReason, why, priority);
         counts.excluded[reason as string] = (counts.excluded[reason as string] ?? 0) + 1;
-        if (reason === 'control') planned.push({ customer_id: r.id, channel: r.channel, campaign_date: asOf, campaign_id: id, measure: r.measure, outcome: 'control' });
+        // A control customer is recorded once, when first held out, not again every week.
+        const heldOutBefore = ledgerIndex.get(r.id)?.campaigns.some((m) => m.control && m.campaignId !== id) ?? false;
+        if (reason === 'control' && !heldOutBefore) planned.push({ customer_id: r.id, channel: r.channel, campaign_date: asOf, campaign_id: id, measure: r.measure, outcome: 'control' });
         if (previous) status.set(r.id, reason as string);
       }
       lock.assertHeld();

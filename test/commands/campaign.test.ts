@@ -146,6 +146,18 @@ describe('winback campaign', () => {
     expect(changes.some((c) => c.change === 'left' && c.why === 'contacted recently')).toBe(true);
   });
 
+  it('records a control customer in the ledger once, not again every week', async () => {
+    const ledger = join(tempDir(), 'ledger.csv');
+    await campaign('fixtures/lost-customers-en.csv', tempDir(), ['--ledger', ledger, '--holdout', '20%']);
+    const controls = () => readCsv(ledger).filter((e) => e.outcome === 'control').map((e) => e.customer_id);
+    const first = controls();
+    expect(first.length).toBeGreaterThan(0);
+    await runCli(['campaign', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', '2026-11-30', '--ledger', ledger, '--holdout', '20%']);
+    const second = controls();
+    expect(new Set(second).size).toBe(second.length);
+    expect(second.slice(0, first.length)).toEqual(first);
+  });
+
   it('the control group is stable across runs and close to the requested share', async () => {
     const a = tempDir();
     const b = tempDir();
