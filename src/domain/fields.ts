@@ -18,6 +18,11 @@ export interface Schema {
   required: readonly (readonly string[])[];
   /** reject a second row with the same customer_id */
   uniqueId: boolean;
+  /**
+   * Checks between fields of one converted row: a problem rejects the row (naming the field),
+   * a warning keeps it. Values are as converted (dates as epoch days).
+   */
+  crossCheck?: (values: Readonly<Record<string, unknown>>) => { field: string; problem?: string; warning?: string } | undefined;
 }
 
 const f = (name: string, type: FieldType, aliases: string[]): FieldSpec => ({ name, type, aliases: [name, ...aliases] });
@@ -60,7 +65,22 @@ export const LOST_CUSTOMER_SCHEMA: Schema = {
   fields: LOST_CUSTOMER_FIELDS,
   required: [['customer_id']],
   uniqueId: true,
+  crossCheck: checkLostCustomer,
 };
+
+/** Contradictions within one lost-customer row that no single column shows. */
+export function checkLostCustomer(v: Readonly<Record<string, unknown>>): { field: string; problem?: string; warning?: string } | undefined {
+  const since = v.customer_since as number | undefined;
+  const churn = v.churn_date as number | undefined;
+  if (since !== undefined && churn !== undefined && since > churn) {
+    return { field: 'customer_since', problem: 'is after the churn date: a customer cannot leave before joining (check both columns)' };
+  }
+  const margin = v.margin as { kind: string; value: number } | undefined;
+  if (margin?.kind === 'percent' && margin.value > 100) return { field: 'margin', warning: `${margin.value} % is more than the whole revenue` };
+  const revenue = v.revenue as number | undefined;
+  if (revenue !== undefined && revenue < 0) return { field: 'revenue', warning: 'is negative (credit notes or returns?)' };
+  return undefined;
+}
 
 /** Normalised key of a header or alias: case, spaces, punctuation and umlaut spellings ignored. */
 export function headerKey(text: string): string {

@@ -62,6 +62,14 @@ export function createRowConverter(
       const more = problems.length > 1 ? ` (and ${problems.slice(1).map((p) => p.message).join('; ')})` : '';
       return reject(line, id, first.column, first.value, first.message + more);
     }
+    const cross = schema.crossCheck?.(values);
+    if (cross) {
+      const index = mapping.fields.get(cross.field);
+      const header = index === undefined ? cross.field : (headers[index] as string);
+      const raw = index === undefined ? '' : (cells[index] ?? '');
+      if (cross.problem) return reject(line, id, header, raw, `${header} '${raw}' ${cross.problem}`);
+      warnings.push(`${header} '${raw}': ${cross.warning}`);
+    }
     return { ok: true, values, warnings };
   };
 }

@@ -187,3 +187,11 @@ describe('file-level errors', () => {
     expect(opened.stats.sha256).toBe(createHash('sha256').update('id,name\n1,A\n').digest('hex'));
   });
 });
+
+describe('contradictions between columns', () => {
+  it('rejects a customer who joined after leaving, naming the column', async () => {
+    const { rejects, rows } = await readAll('id,customer since,churn date,revenue,margin %\n1,2030-01-01,2024-04-01,100,20\n2,2020-01-01,2024-04-01,100,150\n');
+    expect(rejects).toEqual([{ line: 2, customer_id: '1', column: 'customer since', value: '2030-01-01', error: expect.stringMatching(/after the churn date/) }]);
+    expect(rows[0]?.warnings).toEqual([expect.stringMatching(/150 % is more than the whole revenue/)]);
+  });
+});
