@@ -2,6 +2,7 @@
 import type { PlanTotals } from '../domain/plan-summary.js';
 import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
 import { formatIsoDay } from '../domain/dates.js';
+import { formatFormulaNumber } from '../domain/value-explain.js';
 import { renderTable, styler } from './render.js';
 
 interface SummaryLike {
@@ -48,7 +49,8 @@ export function renderExplain(p: PlannedCustomer, setup: PlanSetup): string {
     '',
   ];
   const steps = v.explainSteps.length > 0 ? v.explainSteps : [];
-  for (const s of steps) lines.push(`${s.label.padEnd(28)} ${s.formula} = ${s.value}`);
+  const width = Math.max(0, ...steps.map((s) => s.label.length));
+  for (const s of steps) lines.push(`${s.label.padEnd(width)}  ${s.formula} = ${formatFormulaNumber(s.value)}`);
   lines.push('', `decision: ${v.decision} (${v.decisionReason})`);
   lines.push(`p_winback ${fmt(v.p_winback, 4)}  sltv ${fmt(v.sltv, 2)}  expected_value ${fmt(v.expected_value, 2)}`);
   if (p.window) lines.push(`contact ${formatIsoDay(p.window.contactFrom)} .. ${formatIsoDay(p.window.contactUntil)} (wave ${p.window.wave}): ${p.window.rule}`);
