@@ -94,6 +94,10 @@ export function calibrateModel(
   const { fit, fixedAtZero } = fitWithSigns(train, settings.maxIterations);
   if (!fit.converged) warnings.push(`fit did not converge in ${settings.maxIterations} iterations`);
   if (fixedAtZero.length > 0) warnings.push(`weights with an implausible sign fixed at 0: ${fixedAtZero.join(', ')}`);
+  // Below this many holdout cases the AUC and the decile table are mostly noise.
+  if (holdout.y.length < MIN_HOLDOUT_CASES) {
+    warnings.push(`only ${holdout.y.length} holdout cases: the fit quality figures are not reliable below ${MIN_HOLDOUT_CASES}; collect more campaign history`);
+  }
   const coefficients = Object.fromEntries(
     BEHAVIOUR_FEATURES.map((f, j) => [f, { ...config.coefficients[f], weight: fit.beta[j] as number }]),
   ) as BehaviourCoefficients;
@@ -118,6 +122,8 @@ export function calibrateModel(
     warnings,
   });
 }
+
+const MIN_HOLDOUT_CASES = 100;
 
 function holdoutStats(holdout: FitData, alpha: number[], beta: number[]) {
   const predicted = Array.from(holdout.y, (_, i) => sigmoid(linearPredictor(holdout, alpha, beta, i)));
