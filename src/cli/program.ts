@@ -63,6 +63,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .option('--excel', 'write CSVs for German Excel (UTF-8 with BOM, ";", decimal comma)')
     .option('--dry-run', 'write the lists but do not append to the ledger')
     .option('--json', 'print summary.json to stdout instead of one line')
+    .option('-q, --quiet', 'print nothing on success (and no progress display)')
     .addHelpText('after', example('winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --capacity phone=20'))
     .action(run(async () => (await import('../commands/campaign.js')).runCampaign));
 

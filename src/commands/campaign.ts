@@ -12,6 +12,7 @@ import { EXCEL_DE_CSV, formatCsv, PLAIN_CSV } from '../io/csv-write.js';
 import { appendLedger, readLedger } from '../io/ledger.js';
 import { withLock } from '../io/lock.js';
 import { REJECT_COLUMNS } from '../io/plan-output.js';
+import { createProgress } from '../io/progress.js';
 import { SortedSpool } from '../io/sorted-spool.js';
 import { readSuppression } from '../io/suppression-file.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type PlanFlags } from '../pipeline/plan-setup.js';
@@ -32,6 +33,7 @@ export interface CampaignFlags extends PlanFlags {
   excel?: boolean;
   dryRun?: boolean;
   json?: boolean;
+  quiet?: boolean;
 }
 
 /** `winback campaign`: this period's contact lists, permission-checked, paced by the ledger. */
@@ -63,21 +65,23 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
     const fmt = flags.excel ? EXCEL_DE_CSV : PLAIN_CSV;
     const files = await CampaignFiles.open(outDir, fmt);
     const spool = new SortedSpool();
+    const progress = createProgress(ctx, { label: 'campaign', totalBytes: opened.sizeBytes, quiet: flags.quiet || flags.json });
     const rejects: unknown[][] = [];
     const counts: CampaignCounts = { lists: Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>, excluded: {}, warnings: 0 };
     const status = new Map<string, string>();
     const planned: LedgerEntry[] = [];
     try {
-      await streamPlan(opened, loaded.setup, async (planned) => {
+      await streamPlan(opened, loaded.setup, (planned) => {
         const p = serial ? serial.apply(planned) : planned;
         const choice = selectForCampaign(p, rules);
         if (choice.warnings.length > 0) counts.warnings++;
         const values = choice.kind === 'list' ? listValues(p, choice.channel, 0) : [];
         const record = { id: p.row.customer_id, choice, values, channel: p.channel, measure: `${p.reason.code}:${p.value.offer_type ?? 'none'}` };
-        await spool.add({ rank: DECISION_RANK[p.value.decision], key: p.value.expected_value ?? -Number.MAX_VALUE, tie: p.row.line, head: JSON.stringify(record), tail: '' });
+        spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, JSON.stringify(record), '');
       }, (r) => {
         rejects.push([r.line, r.customer_id, r.column, r.value, r.error]);
-      });
+      }, () => progress.update(opened.stats.read, opened.stats.bytes));
+      progress.done();
       checkRejectRate(opened, loaded.maxRejectRate);
       let priority = 0;
       const capacity = new CapacityCounter(caps);
@@ -106,6 +110,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
       lock.assertHeld();
       await files.commit();
     } catch (err) {
+      progress.done();
       await files.abort();
       await spool.dispose();
       throw err;
@@ -118,7 +123,8 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
     const manifest = campaignManifest({ opened, loaded, periodDays, id, counts, ledgerPath, before: ledger, after, appended: ledgerPath && !flags.dryRun ? fresh.length : 0, dryRun: Boolean(flags.dryRun), holdout });
     if (serial) manifest.warnings.push(...serial.warnings());
     await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    ctx.stdout.write(flags.json ? `${JSON.stringify(manifest, null, 2)}\n` : `${oneLine(manifest)}\n`);
+    if (flags.json) ctx.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
+    else if (!flags.quiet) ctx.stdout.write(`${oneLine(manifest)}\n`);
     return ExitCode.ok;
   });
 }

@@ -8,6 +8,7 @@ import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
 import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv-write.js';
 import { PlanFiles } from '../io/plan-output.js';
 import { renderPlanSummary } from '../io/plan-render.js';
+import { createProgress } from '../io/progress.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type PlanFlags } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
 import { ensureOutputDir } from '../io/output-dir.js';
@@ -30,23 +31,27 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   await ensureOutputDir(outDir, flags.out);
   // Temporary files of a run that was killed are litter, never outputs.
   await removeStaleTemps(outDir);
-  const files = await PlanFiles.open(outDir, opened.headers, flags.excel ? EXCEL_DE_CSV : PLAIN_CSV);
+  const files = await PlanFiles.open(outDir, opened.headers, flags.excel ? EXCEL_DE_CSV : PLAIN_CSV, opened.dialect.delimiter);
   const totals = emptyTotals();
+  const progress = createProgress(ctx, { label: 'plan', totalBytes: opened.sizeBytes, quiet: flags.quiet });
   try {
     await streamPlan(
       opened,
       loaded.setup,
-      (p, cells) => {
+      (p, cells, raw) => {
         addToTotals(totals, p);
-        return files.add(p, cells);
+        files.add(p, cells, raw);
       },
       (r) => files.reject(r),
+      () => progress.update(opened.stats.read, opened.stats.bytes),
     );
     checkRejectRate(opened, loaded.maxRejectRate);
     await files.commit();
   } catch (err) {
     await files.abort();
     throw err;
+  } finally {
+    progress.done();
   }
   const summary = planSummary(opened, loaded, totals);
   await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);

@@ -40,7 +40,7 @@ export interface Dialect {
 }
 
 export type RowEvent =
-  | { ok: true; line: number; values: Record<string, unknown>; warnings: string[]; cells: string[] }
+  | { ok: true; line: number; values: Record<string, unknown>; warnings: string[]; cells: string[]; raw?: string }
   | { ok: false; reject: Reject };
 
 /** Receives one row; a returned promise is awaited before the next chunk of input is read. */
@@ -76,6 +76,7 @@ export interface OpenedExport {
 }
 
 const HEAD_BYTES = 64 * 1024;
+const DECODE_PIECE = 64 * 1024;
 const SEP_LINE = /^sep=(.)\r?\n?/i;
 
 /** Opens an export (a path or `-` for stdin), detects its dialect and maps its header. */
@@ -158,9 +159,7 @@ async function openFile(path: string, label: string): Promise<{ stream: Readable
     if (code === 'ENOENT') throw new InputMissingError(`${label}: no such file`, 'check the path, or use - to read from stdin');
     throw new InputMissingError(`${label} cannot be read (${code ?? 'error'})`, 'check the file permissions');
   }
-  // 64 KiB chunks: their decoded text is small enough to die young in the garbage collector's
-  // nursery, where megabyte strings would pile up in the old generation (peak memory).
-  return { stream: createReadStream(path, { highWaterMark: 1 << 16 }), size };
+  return { stream: createReadStream(path, { highWaterMark: 1 << 20 }), size };
 }
 
 async function readHead(chunks: AsyncIterator<Buffer | string>, label: string): Promise<{ head: Buffer; done: boolean }> {
@@ -210,7 +209,12 @@ async function* decodeAll(head: Buffer, rest: AsyncIterator<Buffer | string>, en
     }
     return text;
   };
-  yield take(head);
+  // Read in megabytes, decode in 64 KiB pieces: big reads keep the disk busy, small strings
+  // die young in the collector's nursery (a megabyte string would go to the old generation).
+  for (let at = 0; at < head.length; at += DECODE_PIECE) {
+    const text = take(head.subarray(at, at + DECODE_PIECE));
+    if (text) yield text;
+  }
   for (;;) {
     let next: IteratorResult<Buffer | string>;
     try {
@@ -219,8 +223,11 @@ async function* decodeAll(head: Buffer, rest: AsyncIterator<Buffer | string>, en
       throw new IoError(`${label}: read failed (${(err as Error).message})`);
     }
     if (next.done) break;
-    const text = take(typeof next.value === 'string' ? Buffer.from(next.value) : next.value);
-    if (text) yield text;
+    const buf = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    for (let at = 0; at < buf.length; at += DECODE_PIECE) {
+      const text = take(buf.subarray(at, at + DECODE_PIECE));
+      if (text) yield text;
+    }
   }
   const tail = decoder.end();
   if (tail) yield tail;
@@ -246,7 +253,7 @@ function rowPump(s: StreamSetup, emit: (ev: RowEvent) => void) {
   const ids = s.uniqueId ? new IdIndex(s.expectedRows) : undefined;
   const { stats } = s;
   let header = true;
-  const sink = (cells: string[], line: number): void => {
+  const sink = (cells: string[], line: number, raw?: string): void => {
     if (header) {
       header = false;
       return;
@@ -256,7 +263,7 @@ function rowPump(s: StreamSetup, emit: (ev: RowEvent) => void) {
       return;
     }
     stats.read++;
-    emit(rowEvent(s, ids, cells, line));
+    emit(rowEvent(s, ids, cells, line, raw));
   };
   const guard = (run: () => void) => {
     try {
@@ -323,7 +330,7 @@ function estimateRows(size: number | undefined, headBytes: number, headRows: num
   return Math.min(MAX_PRESIZED_ROWS, Math.ceil((size / headBytes) * headRows));
 }
 
-function rowEvent(s: StreamSetup, ids: IdIndex | undefined, cells: string[], line: number): RowEvent {
+function rowEvent(s: StreamSetup, ids: IdIndex | undefined, cells: string[], line: number, raw: string | undefined): RowEvent {
   const row = s.convert(cells, line);
   if (!row.ok) {
     s.stats.rejected++;
@@ -336,7 +343,7 @@ function rowEvent(s: StreamSetup, ids: IdIndex | undefined, cells: string[], lin
     return { ok: false, reject: { line, customer_id: id ?? '', column: s.idHeader, value: id ?? '', error: `duplicate customer_id, first seen on line ${firstLine}` } };
   }
   s.stats.accepted++;
-  return { ok: true, line, values: row.values, warnings: row.warnings, cells };
+  return { ok: true, line, values: row.values, warnings: row.warnings, cells, raw };
 }
 
 function isBlank(cells: string[]): boolean {

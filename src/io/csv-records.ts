@@ -7,8 +7,11 @@
  * because an ordinary line is cut with indexOf/split instead of byte by byte.
  */
 
-/** Receives each record: its cells and the line it starts on. */
-export type RecordSink = (cells: string[], line: number) => void;
+/**
+ * Receives each record: its cells, the line it starts on, and — for a record without quotes
+ * or line-break characters — its raw text (the cells joined by the delimiter).
+ */
+export type RecordSink = (cells: string[], line: number, raw?: string) => void;
 
 /** A quoted field that is never closed; `line` counts lines the way csv-parse reports them. */
 export class UnclosedQuoteError extends Error {
@@ -81,8 +84,8 @@ export class CsvRecordParser {
       }
       // The common case: a line without quotes whose only CR, if any, ends it.
       if (nextQuote > nl && (nextCr > nl || nextCr === nl - 1)) {
-        const end = nextCr === nl - 1 ? nl - 1 : nl;
-        sink(text.slice(pos, end).split(delim), this.line++);
+        const raw = text.slice(pos, nextCr === nl - 1 ? nl - 1 : nl);
+        sink(raw.split(delim), this.line++, raw);
         pos = nl + 1;
         continue;
       }

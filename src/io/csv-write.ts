@@ -82,6 +82,19 @@ function isoDay(day: number): string {
   return text;
 }
 
+/**
+ * True when a text cell is written as it is: no formula start, no edge spaces. (Whether it
+ * holds the delimiter, a quote or a line break is the caller's to know.)
+ */
+export function isVerbatimText(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return true;
+  const c = text.charCodeAt(0);
+  const alnum = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (!alnum && (c === 32 || neutralizeFormula(text) !== text)) return false;
+  return text.charCodeAt(n - 1) !== 32;
+}
+
 /** Formats one cell of the given kind. */
 export function formatCell(value: unknown, kind: ColumnKind, fmt: CsvFormat): string {
   if (value === undefined || value === null) return '';

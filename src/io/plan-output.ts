@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DECISION_RANK, type PlannedCustomer } from '../domain/plan.js';
 import type { Reject } from '../domain/types.js';
 import { createAtomicWriteStream, type AtomicWriteStream } from './atomic-write.js';
-import { createCsvFormatter, formatCell, type ColumnKind, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv-write.js';
+import { createCsvFormatter, formatCell, isVerbatimText, type ColumnKind, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv-write.js';
 import { SortedSpool } from './sorted-spool.js';
 
 /** Computed columns of plan.csv, after the input columns; `priority` splits head from tail. */
@@ -37,6 +37,12 @@ export const PLAN_COLUMNS: readonly ColumnSpec[] = [
 ];
 const PRIORITY_AT = PLAN_COLUMNS.findIndex((c) => c.name === 'priority');
 const KINDS = PLAN_COLUMNS.map((c) => c.kind);
+/**
+ * Text columns whose values come from a small set (the playbook's texts, codes, channels):
+ * each distinct value is neutralised and quoted once, not once per row.
+ */
+const REPEATING = new Set(['reason_code', 'decision', 'measure', 'offer_type', 'channel', 'wave', 'reason_secondary', 'message_angle']);
+const REPEAT_CACHE_LIMIT = 1024;
 
 export const REJECT_COLUMNS: readonly ColumnSpec[] = [
   { name: 'line', kind: 'int' },
@@ -68,22 +74,25 @@ export class PlanFiles {
   private spool = new SortedSpool();
   private failure: unknown;
   private readonly rejectFormatter: CsvFormatter;
+  private readonly repeatCache = PLAN_COLUMNS.map((c) => (REPEATING.has(c.name) ? new Map<string, string>() : undefined));
   private constructor(
     private readonly plan: AtomicWriteStream,
     private readonly rejects: AtomicWriteStream,
     private readonly fmt: CsvFormat,
     private readonly inputWidth: number,
+    private readonly sameDelimiter: boolean,
   ) {
     this.rejectFormatter = createCsvFormatter(REJECT_COLUMNS, fmt);
   }
 
-  static async open(dir: string, inputHeaders: readonly string[], fmt: CsvFormat): Promise<PlanFiles> {
+  /** `inputDelimiter`: the export's delimiter, when rows may be passed with their raw text */
+  static async open(dir: string, inputHeaders: readonly string[], fmt: CsvFormat, inputDelimiter?: string): Promise<PlanFiles> {
     const plan = await createAtomicWriteStream(join(dir, 'plan.csv'));
     const rejects = await createAtomicWriteStream(join(dir, 'rejects.csv')).catch(async (e: unknown) => {
       await plan.abort();
       throw e;
     });
-    const files = new PlanFiles(plan, rejects, fmt, inputHeaders.length);
+    const files = new PlanFiles(plan, rejects, fmt, inputHeaders.length, inputDelimiter === fmt.delimiter);
     // A failed write surfaces at commit(), as the I/O error it is, instead of crashing the process.
     for (const s of [plan, rejects]) s.on('error', (e: unknown) => (files.failure ??= e));
     const header = planHeader(inputHeaders).map((name) => formatCell(name, 'text', fmt)).join(fmt.delimiter) + fmt.newline;
@@ -92,16 +101,30 @@ export class PlanFiles {
     return files;
   }
 
-  /** Queues one planned customer for sorting; `cells` are the raw input cells. */
-  add(p: PlannedCustomer, cells: readonly string[]): void {
+  /**
+   * Queues one planned customer for sorting; `cells` are the raw input cells and `raw` the
+   * record's text when it had no quotes. Such a record, read with the output's delimiter and
+   * with no cell to neutralise or quote, is copied as it is instead of cell by cell.
+   */
+  add(p: PlannedCustomer, cells: readonly string[], raw?: string): void {
     const { fmt } = this;
     const d = fmt.delimiter;
     let head = '';
-    for (let i = 0; i < this.inputWidth; i++) head += formatCell(cells[i] ?? '', 'text', fmt) + d;
+    if (raw !== undefined && this.sameDelimiter && cells.length === this.inputWidth && cells.every(isVerbatimText)) head = raw + d;
+    else for (let i = 0; i < this.inputWidth; i++) head += formatCell(cells[i] ?? '', 'text', fmt) + d;
     const values = planValues(p);
     let tail = '';
     for (let i = 0; i < PLAN_COLUMNS.length; i++) {
-      const cell = formatCell(values[i], KINDS[i] as ColumnKind, fmt);
+      const value = values[i];
+      const cache = this.repeatCache[i];
+      let cell = cache && typeof value === 'string' ? cache.get(value) : undefined;
+      if (cell === undefined) {
+        cell = formatCell(value, KINDS[i] as ColumnKind, fmt);
+        if (cache && typeof value === 'string') {
+          if (cache.size >= REPEAT_CACHE_LIMIT) cache.clear();
+          cache.set(value, cell);
+        }
+      }
       if (i < PRIORITY_AT) head += cell + d;
       else if (i > PRIORITY_AT) tail += d + cell;
     }

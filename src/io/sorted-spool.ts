@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, write, writeFileSync } from 'node:fs';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,10 +28,10 @@ export type ByteSink = (bytes: Buffer) => Promise<void> | void;
 
 const RECORD_HEADER = 28;
 const MIN_ARENA = 1 << 20;
-// Output and spill writes in 64 KiB pieces: small enough for the allocator to reuse.
-const WRITE_CHUNK = 1 << 16;
+// Sorted output is handed to the writer a megabyte at a time.
+const WRITE_CHUNK = 1 << 20;
 // Per run file while merging: small, since a million rows make some seventy runs.
-const READ_CHUNK = 1 << 15;
+const READ_CHUNK = 1 << 16;
 
 export class SortedSpool {
   private arena = Buffer.allocUnsafe(0);
@@ -46,6 +46,11 @@ export class SortedSpool {
   tailLen = new Uint32Array(1024);
   private runs: string[] = [];
   private dir: string | undefined;
+  private runBuffer = Buffer.alloc(0);
+  private runBufferBusy = false;
+  /** run files being written, in order */
+  private writing: Promise<void> = Promise.resolve();
+  private writeFailure: IoError | undefined;
 
   constructor(private readonly budgetBytes = 8 * 1024 * 1024) {}
 
@@ -125,7 +130,9 @@ export class SortedSpool {
   }
 
   async dispose(): Promise<void> {
+    await this.writing;
     this.arena = Buffer.allocUnsafe(0);
+    this.runBuffer = Buffer.alloc(0);
     this.used = 0;
     this.count = 0;
     if (this.dir) await rm(this.dir, { recursive: true, force: true });
@@ -136,8 +143,11 @@ export class SortedSpool {
   private async cursor(): Promise<Cursor> {
     if (this.runs.length === 0) return new ArenaCursor(this.arena, this.order(), this);
     this.spill();
-    // The arena is not needed while merging: let it go rather than hold it to the end.
+    // The arena and run buffer are not needed while merging: let them go.
     this.arena = Buffer.allocUnsafe(0);
+    await this.writing;
+    this.runBuffer = Buffer.alloc(0);
+    if (this.writeFailure) throw this.writeFailure;
     return MergeCursor.open(this.runs);
   }
 
@@ -174,50 +184,76 @@ export class SortedSpool {
   }
 
   /**
-   * Sorts the arena and writes it out as a run file. Synchronous on purpose: rows are added
-   * synchronously while a chunk of input is parsed, and nothing else may touch the arena
-   * meanwhile; a CLI waiting ~0.1 s for its own disk loses nothing by it.
+   * Sorts the arena into the run buffer and writes that to a run file in the background, with
+   * one write on the I/O threads, while rows go on being added (the arena is free at once).
+   * Should the previous run still be writing, this one is written synchronously instead, so
+   * that memory stays at one arena and one run buffer.
    */
   private spill(): void {
     if (this.count === 0) return;
     this.dir ??= mkdtempSync(join(tmpdir(), 'winback-sort-'));
     const path = join(this.dir, `run-${this.runs.length}.bin`);
-    let fd: number | undefined;
-    try {
-      fd = openSync(path, 'w');
-      let out = Buffer.allocUnsafe(WRITE_CHUNK);
-      let at = 0;
-      for (const i of this.order()) {
-        const h = this.headLen[i] as number;
-        const len = h + (this.tailLen[i] as number);
-        if (at + RECORD_HEADER + len > out.length) {
-          writeAll(fd, out, at);
-          out = Buffer.allocUnsafe(Math.max(WRITE_CHUNK, RECORD_HEADER + len));
-          at = 0;
-        }
-        out.writeDoubleLE(this.rank[i] as number, at);
-        out.writeDoubleLE(this.key[i] as number, at + 8);
-        out.writeUInt32LE(this.tie[i] as number, at + 16);
-        out.writeUInt32LE(h, at + 20);
-        out.writeUInt32LE(len - h, at + 24);
-        const from = this.offset[i] as number;
-        at += RECORD_HEADER + this.arena.copy(out, at + RECORD_HEADER, from, from + len);
-      }
-      writeAll(fd, out, at);
-    } catch (err) {
-      throw new IoError(`cannot write the temporary sort file ${path}: ${(err as Error).message}`, 'check free space in the temp directory (TMPDIR)');
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
+    const size = this.used + this.count * RECORD_HEADER;
+    const background = !this.runBufferBusy;
+    if (background && this.runBuffer.length < size) this.runBuffer = Buffer.allocUnsafeSlow(size);
+    const out = background ? this.runBuffer : Buffer.allocUnsafe(size);
+    this.sortInto(out);
     this.runs.push(path);
     this.used = 0;
     this.count = 0;
+    try {
+      if (!background) return writeFileSync(path, out);
+      const fd = openSync(path, 'w');
+      this.runBufferBusy = true;
+      this.writing = this.writing.then(() => writeAllAsync(fd, out, size)).then(
+        () => void (this.runBufferBusy = false),
+        (err: unknown) => void (this.writeFailure ??= spillError(path, err)),
+      );
+    } catch (err) {
+      throw spillError(path, err);
+    }
+  }
+
+  /** Writes the arena's records in sort order into `out`, each behind its 28-byte header. */
+  private sortInto(out: Buffer): void {
+    let at = 0;
+    for (const i of this.order()) {
+      const h = this.headLen[i] as number;
+      const len = h + (this.tailLen[i] as number);
+      out.writeDoubleLE(this.rank[i] as number, at);
+      out.writeDoubleLE(this.key[i] as number, at + 8);
+      out.writeUInt32LE(this.tie[i] as number, at + 16);
+      out.writeUInt32LE(h, at + 20);
+      out.writeUInt32LE(len - h, at + 24);
+      const from = this.offset[i] as number;
+      at += RECORD_HEADER + this.arena.copy(out, at + RECORD_HEADER, from, from + len);
+    }
   }
 }
 
-function writeAll(fd: number, buf: Buffer, length: number): void {
-  let done = 0;
-  while (done < length) done += writeSync(fd, buf, done, length - done);
+function spillError(path: string, err: unknown): IoError {
+  return new IoError(`cannot write the temporary sort file ${path}: ${(err as Error).message}`, 'check free space in the temp directory (TMPDIR)');
+}
+
+/** Writes `length` bytes of `buf` to `fd` (one call unless the system writes less), then closes it. */
+function writeAllAsync(fd: number, buf: Buffer, length: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const step = (done: number) => {
+      write(fd, buf, done, length - done, null, (err, n) => {
+        // Closing takes no time; closing synchronously saves the event loop a turn.
+        if (err || done + n >= length) {
+          try {
+            closeSync(fd);
+          } catch (closeErr) {
+            err ??= closeErr as NodeJS.ErrnoException;
+          }
+          return err ? reject(err) : resolve();
+        }
+        step(done + n);
+      });
+    };
+    step(0);
+  });
 }
 
 /** Sequential reader of one run file, through one reused buffer. */

@@ -101,7 +101,8 @@ export function openLostCustomers(ctx: Context, file: string, loaded: LoadedPlan
 export async function streamPlan(
   opened: OpenedExport,
   setup: PlanSetup,
-  onPlanned: (p: PlannedCustomer, cells: string[]) => Promise<void> | void,
+  /** `raw` is the input record's text when it has no quotes (see RowEvent) */
+  onPlanned: (p: PlannedCustomer, cells: string[], raw?: string) => Promise<void> | void,
   onReject: (r: Reject) => Promise<void> | void,
   onChunk?: () => void,
 ): Promise<void> {
@@ -112,7 +113,7 @@ export async function streamPlan(
     const row = ev.values as unknown as CustomerRow & { line: number; warnings: string[] };
     row.line = ev.line;
     row.warnings = ev.warnings;
-    return onPlanned(planCustomer(row, setup), ev.cells);
+    return onPlanned(planCustomer(row, setup), ev.cells, ev.raw);
   }, onChunk);
 }
 

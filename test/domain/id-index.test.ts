@@ -1,0 +1,29 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IdIndex } from '../../src/domain/id-index.js';
+
+describe('IdIndex', () => {
+  it('reports the first line of every repeated id and 0 for new ones, like a Map, at any starting capacity', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 400 }), fc.integer({ min: 0, max: 50 }), (ids, capacity) => {
+        const index = new IdIndex(capacity);
+        const oracle = new Map<string, number>();
+        ids.forEach((id, i) => {
+          const line = i + 2;
+          const first = oracle.get(id);
+          expect(index.add(id, line)).toBe(first ?? 0);
+          if (first === undefined) oracle.set(id, line);
+        });
+        expect(index.size).toBe(oracle.size);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps a hundred thousand distinct ids apart', () => {
+    const index = new IdIndex(1000);
+    for (let i = 0; i < 100_000; i++) expect(index.add(`KD-${i}`, i + 2)).toBe(0);
+    expect(index.add('KD-77', 1)).toBe(79);
+    expect(index.size).toBe(100_000);
+  });
+});
