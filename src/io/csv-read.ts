@@ -133,7 +133,7 @@ export async function openExport(
   const idHeader = idIndex === undefined ? 'customer_id' : (headers[idIndex] as string);
   const text = decodeAll(head, chunks, detected.encoding, stats, label);
   const expectedRows = estimateRows(size, head.length, sample.length, done);
-  const setup: StreamSetup = { delimiter, lineOffset: sep ? 1 : 0, convert, uniqueId: schema.uniqueId, expectedRows, stats, label, idHeader };
+  const setup: StreamSetup = { delimiter, lineOffset: sep ? 1 : 0, convert, uniqueId: schema.uniqueId, expectedRows, stats, label, idHeader, width: headers.length };
   const batches = () => streamBatches(text, setup);
   return {
     source, label, dialect, headers, mapping, warnings, stats,
@@ -244,6 +244,8 @@ interface StreamSetup {
   stats: ReadStats;
   label: string;
   idHeader: string;
+  /** fields of the header row */
+  width: number;
 }
 
 /** Turns decoded text into row events, synchronously, record by record. */
@@ -331,6 +333,13 @@ function estimateRows(size: number | undefined, headBytes: number, headRows: num
 }
 
 function rowEvent(s: StreamSetup, ids: IdIndex | undefined, cells: string[], line: number, raw: string | undefined): RowEvent {
+  // Only records with quotes can swallow others; quote-free records come with their raw text.
+  const swallowed = raw === undefined ? swallowedRecords(cells, s.delimiter, s.width) : 0;
+  if (swallowed > 0) {
+    s.stats.rejected++;
+    const error = `a quoted field spans ${swallowed} line(s) that look like whole rows: probably a missing closing quote in this row, so the rows after it were read as part of one field`;
+    return { ok: false, reject: { line, customer_id: (cells[0] ?? '').trim(), column: '', value: '', error } };
+  }
   const row = s.convert(cells, line);
   if (!row.ok) {
     s.stats.rejected++;
@@ -346,6 +355,21 @@ function rowEvent(s: StreamSetup, ids: IdIndex | undefined, cells: string[], lin
   return { ok: true, line, values: row.values, warnings: row.warnings, cells, raw };
 }
 
+/**
+ * Lines inside the record's fields that carry as many delimiters as a whole row: the sign of
+ * a quote left open, which makes csv-parse-style readers fold the next rows into one field.
+ */
+function swallowedRecords(cells: string[], delimiter: string, width: number): number {
+  const needed = Math.max(3, width - 1);
+  let found = 0;
+  for (const cell of cells) {
+    if (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) continue;
+    const lines = cell.split(/\r\n|\n|\r/);
+    for (let i = 1; i < lines.length; i++) if ((lines[i] as string).split(delimiter).length - 1 >= needed) found++;
+  }
+  return found;
+}
+
 function isBlank(cells: string[]): boolean {
   const first = cells[0] as string;
   // Most rows start with a visible character: no trimming needed to know they are not blank.
@@ -357,7 +381,7 @@ function isBlank(cells: string[]): boolean {
 function csvSyntaxError(err: unknown, label: string, lineOffset: number): Error {
   if (err instanceof DataError || err instanceof IoError) return err;
   if (err instanceof UnclosedQuoteError) {
-    return new DataError(`${label}, line ${err.lines}: a quoted field is never closed`, 'look for an unbalanced double quote near that line');
+    return new DataError(`${label}, line ${err.openedAt}: a quoted field opened in the row starting here is never closed`, 'look for an unbalanced double quote in that row');
   }
   const e = err as { code?: string; lines?: number; message?: string };
   if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {

@@ -16,7 +16,11 @@ export type RecordSink = (cells: string[], line: number, raw?: string) => void;
 /** A quoted field that is never closed; `line` counts lines the way csv-parse reports them. */
 export class UnclosedQuoteError extends Error {
   readonly code = 'CSV_QUOTE_NOT_CLOSED';
-  constructor(readonly lines: number) {
+  /** `openedAt`: the line where the record with the open quote starts */
+  constructor(
+    readonly lines: number,
+    readonly openedAt: number,
+  ) {
     super(`Quote Not Closed: the parsing is finished with an opening quote at line ${lines}`);
   }
 }
@@ -114,7 +118,7 @@ export class CsvRecordParser {
       if (i >= n) {
         if (!final) return undefined;
         // csv-parse counts a quoted CRLF as two lines and a final line break as none.
-        if (quoting) throw new UnclosedQuoteError(this.line + breaks + this.quotedCrlf + crlfInQuotes - (endsWithBreak(text) ? 1 : 0));
+        if (quoting) throw new UnclosedQuoteError(this.line + breaks + this.quotedCrlf + crlfInQuotes - (endsWithBreak(text) ? 1 : 0), this.line);
         cells.push(field + text.slice(seg, i));
         return { cells, next: n, breaks, crlfInQuotes };
       }

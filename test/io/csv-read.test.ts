@@ -170,7 +170,7 @@ describe('file-level errors', () => {
   });
 
   it('a quote that is never closed names the line', async () => {
-    await expect(readAll('id,name\n1,A\n2,"B\n3,C\n')).rejects.toThrow(/line \d+: a quoted field is never closed/);
+    await expect(readAll('id,name\n1,A\n2,"B\n3,C\n')).rejects.toThrow(/line 3: a quoted field opened in the row starting here is never closed/);
   });
 
   it('a missing file is InputMissingError (66)', async () => {
@@ -193,5 +193,19 @@ describe('contradictions between columns', () => {
     const { rejects, rows } = await readAll('id,customer since,churn date,revenue,margin %\n1,2030-01-01,2024-04-01,100,20\n2,2020-01-01,2024-04-01,100,150\n');
     expect(rejects).toEqual([{ line: 2, customer_id: '1', column: 'customer since', value: '2030-01-01', error: expect.stringMatching(/after the churn date/) }]);
     expect(rows[0]?.warnings).toEqual([expect.stringMatching(/150 % is more than the whole revenue/)]);
+  });
+});
+
+describe('quotes left open', () => {
+  it('rejects a row whose quoted field swallowed whole rows, instead of silently merging customers', async () => {
+    const text = 'customer_id,name,reason,revenue\n1,"Open quote,price,10\n2,Bob,price,20\n3,Carl,price,30\n4,"Dan",price,40\n5,Fay,price,60\n6,"two\nlines, fine",price,1\n';
+    const { rows, rejects, opened } = await readAll(text);
+    expect(rejects).toEqual([{ line: 2, customer_id: '1', column: '', value: '', error: expect.stringMatching(/spans 2 line\(s\) that look like whole rows/) }]);
+    expect(rows.map((r) => r.values.customer_id)).toEqual(['5', '6']);
+    expect(opened.stats.read).toBe(opened.stats.accepted + opened.stats.rejected);
+  });
+
+  it('names the line where a never-closed quote opens, not the end of the file', async () => {
+    await expect(readAll('id,name\n1,A\n2,"B\n3,C\n4,D\n')).rejects.toThrow(/line 3: a quoted field opened in the row starting here is never closed/);
   });
 });
