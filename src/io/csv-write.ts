@@ -6,10 +6,17 @@ export interface CsvFormat {
   decimal: '.' | ',';
   bom: boolean;
   newline: '\n' | '\r\n';
+  /**
+   * Write digit strings with a leading zero (postal codes such as 01101, ids such as 000123)
+   * as ="01101", the one form Excel opens as text instead of dropping the zeros.
+   */
+  keepLeadingZeros?: boolean;
 }
 
 export const PLAIN_CSV: CsvFormat = { delimiter: ',', decimal: '.', bom: false, newline: '\n' };
-export const EXCEL_DE_CSV: CsvFormat = { delimiter: ';', decimal: ',', bom: true, newline: '\r\n' };
+export const EXCEL_DE_CSV: CsvFormat = { delimiter: ';', decimal: ',', bom: true, newline: '\r\n', keepLeadingZeros: true };
+
+const LEADING_ZERO_DIGITS = /^0\d+$/;
 
 /**
  * Value kinds of output columns, each with one stable format:
@@ -25,8 +32,9 @@ export interface ColumnSpec {
 
 // Characters that make a spreadsheet read a cell as a formula (incl. full-width forms).
 const FORMULA_START = /^[\s]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/;
-// Plain numbers such as -12,5 or +49 30 1234 cannot run anything and stay as they are.
-const PLAIN_NUMBER = /^[+-]?[\d\s.,]*\d[\d\s.,]*%?$/;
+// Plain numbers such as -12,5 or -1.234,56 cannot run anything and stay as they are; with a
+// space inside ("+49 171 ...") a spreadsheet would try a formula, so those are neutralised.
+const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)*(?:\s?%)?$/;
 
 /** Prefixes a text cell that a spreadsheet would run as a formula with an apostrophe. */
 export function neutralizeFormula(text: string): string {
@@ -99,8 +107,11 @@ export function isVerbatimText(text: string): boolean {
 export function formatCell(value: unknown, kind: ColumnKind, fmt: CsvFormat): string {
   if (value === undefined || value === null) return '';
   switch (kind) {
-    case 'text':
-      return quoteField(neutralizeFormula(typeof value === 'string' ? value : String(value)), fmt.delimiter);
+    case 'text': {
+      const text = typeof value === 'string' ? value : String(value);
+      if (fmt.keepLeadingZeros && LEADING_ZERO_DIGITS.test(text)) return `"=""${text}"""`;
+      return quoteField(neutralizeFormula(text), fmt.delimiter);
+    }
     case 'int':
       return typeof value === 'number' ? String(Math.round(value)) : quoteField(neutralizeFormula(String(value)), fmt.delimiter);
     case 'money':

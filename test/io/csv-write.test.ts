@@ -20,7 +20,17 @@ describe('formula neutralisation', () => {
     ['＠x', `'＠x`],
   ])('%j is neutralised', (raw, expected) => expect(neutralizeFormula(raw)).toBe(expected));
 
-  it.each(['Müller', '-12,5', '+49 30 1234567', '12 %', '', 'a=b'])('%j stays as it is', (raw) => expect(neutralizeFormula(raw)).toBe(raw));
+  it.each(['Müller', '-12,5', '-11,5 %', '-1.234,56', '+4930123', '12 %', '', 'a=b'])('%j stays as it is', (raw) => expect(neutralizeFormula(raw)).toBe(raw));
+
+  it('neutralises a phone number with spaces, which a spreadsheet would try as a formula', () => {
+    expect(neutralizeFormula('+49 171 1234567')).toBe("'+49 171 1234567");
+  });
+
+  it('keeps leading zeros for German Excel, and only there', () => {
+    const cols = [{ name: 'postal_code', kind: 'text' }] as const;
+    expect(formatCsv(cols, [['01101'], ['10115']], EXCEL_DE_CSV)).toBe('\ufeffpostal_code\r\n"=""01101"""\r\n10115\r\n');
+    expect(formatCsv(cols, [['01101']], PLAIN_CSV)).toBe('postal_code\n01101\n');
+  });
 });
 
 describe('CSV formatting', () => {
