@@ -88,7 +88,7 @@ export function validatePlaybook(data: unknown): PlaybookValidation {
   const warnings = unknownKeyWarnings(data);
   const parsed = playbookSchema.safeParse(data);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+    const errors = parsed.error.issues.map((i) => ({ path: withEntryName(formatPath(i.path), i.path, data), message: i.message }));
     return { errors, warnings };
   }
   const playbook = parsed.data as Playbook;
@@ -101,6 +101,16 @@ export function reasonEntry(playbook: Playbook, code: ReasonCode): ReasonEntry {
   const entry = playbook.reasons.find((r) => r.code === code);
   if (entry === undefined) throw new Error(`playbook has no entry for reason ${code}`);
   return entry;
+}
+
+/** Adds the code or id of the list entry a path points into: "reasons[3].baseRate (price)". */
+function withEntryName(text: string, path: readonly PropertyKey[], data: unknown): string {
+  const [list, index] = path;
+  if (typeof list !== 'string' || typeof index !== 'number' || typeof data !== 'object' || data === null) return text;
+  const entry = (data as Record<string, unknown>)[list];
+  const item = Array.isArray(entry) ? (entry[index] as Record<string, unknown> | undefined) : undefined;
+  const name = item?.code ?? item?.id;
+  return typeof name === 'string' ? `${text} (${name})` : text;
 }
 
 /** Formats a zod path as reasons[3].timing.kind. */
