@@ -9,6 +9,8 @@ import type { EpochDay, Reject, Segment } from './types.js';
 export interface ValueConventions {
   decimal: DecimalMark;
   dateOrder: DateOrder;
+  /** the margin column holds percentages (its sample showed '%'), whatever its header says */
+  marginPercent?: boolean;
 }
 
 export type ConvertedRow = { ok: true; values: Record<string, unknown>; warnings: string[] } | { ok: false; reject: Reject };
@@ -112,12 +114,16 @@ function valueParser(type: FieldType, conv: ValueConventions, percentHeader: boo
         const b = parseBoolean(raw);
         return b === null ? { ok: true, value: null, warning: 'is neither yes nor no; read as unclear' } : { ok: true, value: b };
       };
-    case 'margin':
+    case 'margin': {
+      // One unit per column: a percent header or '%' in the sample makes every value a percentage.
+      const percentColumn = percentHeader || conv.marginPercent === true;
       return (raw) => {
         const n = parseNumber(raw, conv.decimal);
         if (!n.ok) return n;
-        return { ok: true, value: { kind: n.percent || percentHeader ? 'percent' : 'amount', value: n.value } };
+        if (n.percent && !percentColumn) return { ok: true, value: { kind: 'percent', value: n.value }, warning: 'is a percentage in a column of amounts; read as percent' };
+        return { ok: true, value: { kind: percentColumn ? 'percent' : 'amount', value: n.value } };
       };
+    }
     case 'segment':
       return (raw) => {
         const s = parseSegment(raw);

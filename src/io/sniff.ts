@@ -51,6 +51,7 @@ function countOutsideQuotes(line: string, d: string): number {
 export interface Conventions {
   decimal: DecimalMark;
   dateOrder: DateOrder;
+  marginPercent: boolean;
   decimalSource: string;
   dateOrderSource: string;
   warnings: string[];
@@ -111,5 +112,7 @@ export function detectConventions(
   if (!flags.dateOrder && ord.dmy > 0 && ord.mdy > 0) {
     warnings.push(`dates are written both day-first (${ord.dmy}) and month-first (${ord.mdy}); reading them as ${dateOrder} (use --date-format to fix it)`);
   }
-  return { decimal, dateOrder, decimalSource, dateOrderSource, warnings };
+  const marginIndex = mapping.fields.get('margin');
+  const marginPercent = marginIndex !== undefined && rows.some((row) => (row[marginIndex] ?? '').includes('%'));
+  return { decimal, dateOrder, marginPercent, decimalSource, dateOrderSource, warnings };
 }

@@ -134,8 +134,11 @@ describe('rows and rejects', () => {
   it('reads margins as percent or amount', async () => {
     const pct = await readAll('id,Margin %\n1,25\n');
     expect(pct.rows[0]?.values.margin).toEqual({ kind: 'percent', value: 25 });
-    const amt = await readAll('id,Deckungsbeitrag\n1,"1.200,00"\n2,12%\n');
-    expect(amt.rows.map((r) => r.values.margin)).toEqual([{ kind: 'amount', value: 1200 }, { kind: 'percent', value: 12 }]);
+    const amt = await readAll('id;Deckungsbeitrag\n1;1.200,00\n2;800\n');
+    expect(amt.rows.map((r) => r.values.margin)).toEqual([{ kind: 'amount', value: 1200 }, { kind: 'amount', value: 800 }]);
+    // One unit per column: '%' in the sample makes the whole column percentages.
+    const mixed = await readAll('id;Marge\n1;12,5 %\n2;10\n');
+    expect(mixed.rows.map((r) => r.values.margin)).toEqual([{ kind: 'percent', value: 12.5 }, { kind: 'percent', value: 10 }]);
   });
 
   it('fills a missing churn date from --churn-date', async () => {
