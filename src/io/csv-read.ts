@@ -128,6 +128,10 @@ export async function openExport(
   };
   const stats: ReadStats = { read: 0, accepted: 0, rejected: 0, blankLines: 0, bytes: 0, sha256: '' };
   const warnings = [...mapping.warnings, ...conventions.warnings];
+  // A forced encoding that does not fit turns umlauts into replacement characters: say so.
+  if (opts.encoding && headText.includes('\ufffd')) {
+    warnings.push(`the file is not valid ${opts.encoding} (characters show as \ufffd); leave out --encoding to detect it, or try --encoding win1252`);
+  }
   const convert = createRowConverter(headers, mapping, schema, conventions, opts.fill);
   const idIndex = mapping.fields.get('customer_id');
   const idHeader = idIndex === undefined ? 'customer_id' : (headers[idIndex] as string);

@@ -212,3 +212,10 @@ describe('quotes left open', () => {
     await expect(readAll('id,name\n1,A\n2,"B\n3,C\n4,D\n')).rejects.toThrow(/line 3: a quoted field opened in the row starting here is never closed/);
   });
 });
+
+describe('a forced encoding that does not fit', () => {
+  it('warns instead of silently printing replacement characters', async () => {
+    const { opened } = await readAll(iconv.encode(GERMAN, 'win1252'), { encoding: 'utf8' });
+    expect(opened.warnings.join()).toMatch(/not valid utf8.*--encoding win1252/);
+  });
+});
