@@ -6,7 +6,7 @@
 import type { ReasonCode } from './playbook-types.js';
 import { findMatches, type PhraseMatch } from './reasons/match.js';
 import { BOUNDARY, tokenizeReason } from './reasons/normalize.js';
-import { codeKey, type ReasonVocabulary } from './reasons/vocabulary.js';
+import { codeKey, resolveToken, type ReasonVocabulary } from './reasons/vocabulary.js';
 
 export { normalizeReasonText, tokenizeReason } from './reasons/normalize.js';
 export { compileVocabulary, type ReasonVocabulary } from './reasons/vocabulary.js';
@@ -52,10 +52,38 @@ export function classifyReason(input: ReasonInput, vocab: ReasonVocabulary): Rea
   const cache = vocab.textCache as Map<string, ReasonClassification>;
   const cached = cache.get(text);
   if (cached !== undefined) return cached;
-  const result = classifyText(text, vocab);
+  // "siehe Ticket #48213": texts that differ only in their numbers classify alike.
+  const shape = HAS_DIGIT.test(text) && numbersCanBeInert(vocab) ? `\u0000${text.replace(NUMBER_TOKEN, (n) => (resolveToken(vocab, n).length === 0 ? '0' : n))}` : undefined;
+  const alike = shape === undefined ? undefined : cache.get(shape);
+  const result = alike ?? classifyText(text, vocab);
   if (cache.size >= TEXT_CACHE_LIMIT) cache.clear();
   cache.set(ownCopy(text), result);
+  if (shape !== undefined && alike === undefined && !HAS_DIGIT.test(result.evidence)) cache.set(shape, result);
   return result;
+}
+
+const HAS_DIGIT = /\d/;
+/**
+ * A run of digits that becomes a token of its own: nothing next to it that tokenising could
+ * join to it (letters, numbers, marks, apostrophes are dropped without a space).
+ */
+const NUMBER_TOKEN = /(?<![\p{L}\p{N}\p{M}'’`´])\d+(?![\p{L}\p{N}\p{M}'’`´])/gu;
+const inert = new WeakMap<ReasonVocabulary, boolean>();
+
+/**
+ * True when negations and neutralizers hold no digits, and "0" matches no vocabulary word.
+ * Then a number token that matches no vocabulary word ("48213", unlike "11" of "chapter 11")
+ * matches nothing, negates nothing and only fills a gap: replacing it by "0" changes no match,
+ * only evidence that spans it — which is why such results are not shared.
+ */
+function numbersCanBeInert(v: ReasonVocabulary): boolean {
+  let known = inert.get(v);
+  if (known === undefined) {
+    const words = [...v.negations, ...v.neutralWords, ...v.neutralizers.flat()];
+    known = !words.some((w) => HAS_DIGIT.test(w)) && resolveToken(v, '0').length === 0;
+    inert.set(v, known);
+  }
+  return known;
 }
 
 /**

@@ -168,9 +168,16 @@ function decide(input: EvaluateInput, monthlyMargin: number, ev: number): { deci
   return { decision: 'win_back', decisionReason: `expected value ${money(ev)} > threshold ${money(config.decisionThreshold)}` };
 }
 
+// Per playbook entry and offer list: the same for every row of a run, so looked up once.
+const allowedCache = new WeakMap<ReasonEntry, { offers: OfferSpec[]; allowed: OfferSpec[] }>();
+
 function allowedOffers(entry: ReasonEntry, offers: OfferSpec[]): OfferSpec[] {
+  const cached = allowedCache.get(entry);
+  if (cached !== undefined && cached.offers === offers) return cached.allowed;
   const found = entry.offers.flatMap((id) => offers.filter((o) => o.id === id).slice(0, 1));
-  return found.length > 0 ? found : [NEUTRAL_OFFER];
+  const allowed = found.length > 0 ? found : [NEUTRAL_OFFER];
+  allowedCache.set(entry, { offers, allowed });
+  return allowed;
 }
 
 function offerReasonOf(valued: ValuedOffer[], symbol: string): string {

@@ -111,7 +111,13 @@ export class PlanFiles {
     const d = fmt.delimiter;
     let head = '';
     if (raw !== undefined && this.sameDelimiter && cells.length === this.inputWidth && cells.every(isVerbatimText)) head = raw + d;
-    else for (let i = 0; i < this.inputWidth; i++) head += formatCell(cells[i] ?? '', 'text', fmt) + d;
+    else if (raw !== undefined) {
+      // A quote-free record: no cell holds a quote or line break, only the delimiter may need quoting.
+      for (let i = 0; i < this.inputWidth; i++) {
+        const c = cells[i] ?? '';
+        head += (isVerbatimText(c) && !c.includes(d) ? c : formatCell(c, 'text', fmt)) + d;
+      }
+    } else for (let i = 0; i < this.inputWidth; i++) head += formatCell(cells[i] ?? '', 'text', fmt) + d;
     const values = planValues(p);
     let tail = '';
     for (let i = 0; i < PLAN_COLUMNS.length; i++) {

@@ -19,6 +19,15 @@ const SLASHED = /^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::
 export function parseDate(raw: string, order: DateOrder): DateParse {
   const text = raw.trim();
   if (text === '') return { ok: false, message: 'is empty' };
+  // The two forms nearly every export uses, read without a regular expression.
+  if (text.length === 10) {
+    if (digitsAt(text, 0, 4) && text.charCodeAt(4) === DASH && digitsAt(text, 5, 2) && text.charCodeAt(7) === DASH && digitsAt(text, 8, 2)) {
+      return checked(num(text, 0, 4), num(text, 5, 2), num(text, 8, 2), 'YYYY-MM-DD');
+    }
+    if (digitsAt(text, 0, 2) && text.charCodeAt(2) === DOT && digitsAt(text, 3, 2) && text.charCodeAt(5) === DOT && digitsAt(text, 6, 4)) {
+      return checked(num(text, 6, 4), num(text, 3, 2), num(text, 0, 2), 'DD.MM.YYYY');
+    }
+  }
   let m = ISO.exec(text) ?? ISO_BASIC.exec(text);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]), 'YYYY-MM-DD');
   m = DOTTED.exec(text);
@@ -33,6 +42,23 @@ export function parseDate(raw: string, order: DateOrder): DateParse {
       : checked(year, second, first, 'D/M/YYYY (day first; use --date-format mdy if months come first)');
   }
   return { ok: false, message: 'is not a date (expected e.g. 2024-03-31 or 31.03.2024)' };
+}
+
+const DASH = 45;
+const DOT = 46;
+
+function digitsAt(text: string, from: number, count: number): boolean {
+  for (let i = from; i < from + count; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function num(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+  return n;
 }
 
 function checked(year: number, month: number, day: number, form: string): DateParse {

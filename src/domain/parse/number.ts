@@ -10,6 +10,7 @@ const CURRENCY = /^(?:€|\$|£|eur|euro|usd|chf|gbp)\s*|\s*(?:€|\$|£|eur|eur
 // Spaces used as thousands separators: space, no-break space, narrow no-break space, thin space.
 const SPACES = /[\s\u00a0\u202f\u2009']/g;
 const PLAIN = /^[+-]?\d+(?:\.\d+)?$/;
+const PLAIN_COMMA = /^[+-]?\d+,\d+$/;
 
 /**
  * Parses a number as exports write it: `1234.56`, `1.234,56`, `1,234.56`, `1 234,56`,
@@ -21,6 +22,10 @@ export function parseNumber(raw: string, decimal: DecimalMark): NumberParse {
   if (text === '') return { ok: false, message: 'is empty' };
   if (PLAIN.test(text) && (decimal === '.' || !text.includes('.'))) {
     return { ok: true, value: Number(text), percent: false };
+  }
+  // "1234,56" in a decimal-comma file: what the general path below would read, directly.
+  if (decimal === ',' && PLAIN_COMMA.test(text)) {
+    return { ok: true, value: Number(text.replace(',', '.')), percent: false };
   }
   let percent = false;
   if (text.endsWith('%')) {
