@@ -92,7 +92,9 @@ export class PlanFiles {
       await plan.abort();
       throw e;
     });
-    const files = new PlanFiles(plan, rejects, fmt, inputHeaders.length, inputDelimiter === fmt.delimiter);
+    // Raw input text is copied only where no cell could need rewriting (Excel's leading zeros do).
+    const verbatim = inputDelimiter === fmt.delimiter && !fmt.keepLeadingZeros;
+    const files = new PlanFiles(plan, rejects, fmt, inputHeaders.length, verbatim);
     // A failed write surfaces at commit(), as the I/O error it is, instead of crashing the process.
     for (const s of [plan, rejects]) s.on('error', (e: unknown) => (files.failure ??= e));
     const header = planHeader(inputHeaders).map((name) => formatCell(name, 'text', fmt)).join(fmt.delimiter) + fmt.newline;
@@ -115,7 +117,8 @@ export class PlanFiles {
       // A quote-free record: no cell holds a quote or line break, only the delimiter may need quoting.
       for (let i = 0; i < this.inputWidth; i++) {
         const c = cells[i] ?? '';
-        head += (isVerbatimText(c) && !c.includes(d) ? c : formatCell(c, 'text', fmt)) + d;
+        const zeroLed = fmt.keepLeadingZeros === true && c.charCodeAt(0) === 48;
+        head += (isVerbatimText(c) && !c.includes(d) && !zeroLed ? c : formatCell(c, 'text', fmt)) + d;
       }
     } else for (let i = 0; i < this.inputWidth; i++) head += formatCell(cells[i] ?? '', 'text', fmt) + d;
     const values = planValues(p);

@@ -139,3 +139,14 @@ describe('winback plan', () => {
     expect(rows[0]?.expected_value).toMatch(/^-?\d+,\d{2}$/);
   });
 });
+
+describe('winback plan --excel on a German export', () => {
+  it('keeps the leading zeros of postal codes (01101 stays 01101 in Excel)', async () => {
+    const out = tempDir();
+    expect((await runCli(['plan', 'fixtures/lost-customers-de.csv', '--out', out, '--as-of', '2026-11-23', '--excel', '--quiet'])).code).toBe(0);
+    const rows = readCsv(join(out, 'plan.csv'), ';');
+    const zeros = rows.filter((r) => (r.PLZ ?? '').startsWith('="0'));
+    expect(zeros.length).toBeGreaterThan(0);
+    expect(rows.every((r) => !/^0\d+$/.test(r.PLZ ?? ''))).toBe(true);
+  });
+});
