@@ -95,9 +95,6 @@ const node = process.execPath;
 const winback = join(ROOT, 'bin', 'winback.js');
 const pandasScript = existsSync(join(SHARED, 'compute_pandas.py')) ? join(SHARED, 'compute_pandas.py') : join(ROOT, 'bench', 'pandas-baseline.py');
 const pandas = hasPandas();
-// The generated English export names two columns in ways no alias covers; mapped, every row
-// is valued (as the German export's are), so both languages do the same work.
-const MAP_EN = ['--map', 'revenue=revenue_total', '--map', 'customer_since=first_purchase_date'];
 
 /** The measured commands for one row count. */
 async function commandsFor(rows) {
@@ -110,10 +107,10 @@ async function commandsFor(rows) {
     pandas
       ? { name: 'pandas', kind: 'baseline', cmd: '/usr/bin/python3', argv: [pandasScript, en, `${o('pandas')}.csv`] }
       : { name: 'pandas', skipped: 'skipped: pandas not installed' },
-    { name: 'plan en', cmd: node, argv: [winback, 'plan', en, '--out', o('plan-en'), '--as-of', AS_OF, '--quiet', ...MAP_EN] },
+    { name: 'plan en', cmd: node, argv: [winback, 'plan', en, '--out', o('plan-en'), '--as-of', AS_OF, '--quiet'] },
     { name: 'plan de (UTF-8 BOM)', cmd: node, argv: [winback, 'plan', de, '--out', o('plan-de'), '--as-of', AS_OF, '--quiet'] },
     { name: 'plan de (Win-1252)', cmd: node, argv: [winback, 'plan', de1252, '--out', o('plan-de1252'), '--as-of', AS_OF, '--quiet'] },
-    { name: 'campaign en', cmd: node, argv: [winback, 'campaign', en, '--out', o('campaign-en'), '--as-of', AS_OF, '--quiet', ...MAP_EN] },
+    { name: 'campaign en', cmd: node, argv: [winback, 'campaign', en, '--out', o('campaign-en'), '--as-of', AS_OF, '--quiet'] },
     { name: 'reasons en', cmd: node, argv: [winback, 'reasons', en, '--out', `${o('reasons-en')}.csv`] },
   ];
   if (existsSync(join(ROOT, 'bench', 'clv-fit.mjs'))) list.push({ name: 'clv fit (summaries)', cmd: node, argv: [join(ROOT, 'bench', 'clv-fit.mjs'), String(rows)] });

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { parseReadFlags, type RawReadFlags } from '../cli/options.js';
@@ -49,20 +50,33 @@ export async function runReasons(ctx: Context, file: string, flags: ReasonsFlags
   const formatter = createCsvFormatter(OUT_COLUMNS, PLAIN_CSV);
   out?.write(formatter.header());
   const stats = emptyReasonStats();
+  // Output is gathered in blocks and written with backpressure, so memory stays flat.
+  let block = '';
+  const flush = async (): Promise<void> => {
+    if (!out || block === '') return;
+    const text = block;
+    block = '';
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  const emit = (line: string): Promise<void> | undefined => {
+    if (!out) return undefined;
+    block += line;
+    return block.length >= 1 << 16 ? flush() : undefined;
+  };
   try {
-    for await (const ev of opened.rows()) {
+    await opened.eachRow((ev) => {
       if (!ev.ok) {
         // One output row per input row: a row that cannot be read says why.
         const j = ev.reject;
-        out?.write(formatter.row([j.customer_id, '', '', '', undefined, '', `rejected (line ${j.line}): ${j.error}`]));
-        continue;
+        return emit(formatter.row([j.customer_id, '', '', '', undefined, '', `rejected (line ${j.line}): ${j.error}`]));
       }
       const text = ev.values.reason as string | undefined;
       const code = ev.values.reason_code as string | undefined;
       const r = classifyReason({ text, code }, vocabulary);
       addReason(stats, r, text ?? code ?? '');
-      out?.write(formatter.row([ev.values.customer_id, text ?? code ?? '', r.code, r.secondary, r.confidence, r.evidence, '']));
-    }
+      return emit(formatter.row([ev.values.customer_id, text ?? code ?? '', r.code, r.secondary, r.confidence, r.evidence, '']));
+    });
+    await flush();
     await out?.commit();
   } catch (err) {
     await out?.abort();
