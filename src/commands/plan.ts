@@ -101,7 +101,7 @@ async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, i
     if (p.row.customer_id === id) found = p;
   }, () => undefined);
   if (!found) throw new UsageError(`customer '${id}' is not among the accepted rows of ${opened.label}`, 'check the id, or run winback inspect for rejects');
-  const { renderExplain } = await import('../io/plan-render.js');
-  ctx.stdout.write(renderExplain(found, loaded.setup));
+  const { explainJson, renderExplain } = await import('../io/plan-render.js');
+  ctx.stdout.write(flags.json ? `${JSON.stringify(explainJson(found, loaded.setup), null, 2)}\n` : renderExplain(found, loaded.setup));
   return ExitCode.ok;
 }

@@ -61,3 +61,29 @@ function fmt(value: number | null, decimals: number): string {
   return value === null ? '-' : value.toFixed(decimals);
 }
 
+
+/** One customer's computation as JSON (--explain ID --json): the same numbers as plan.csv. */
+export function explainJson(p: PlannedCustomer, setup: PlanSetup) {
+  const v = p.value;
+  const day = (d: number | undefined) => (d === undefined ? null : formatIsoDay(d));
+  return {
+    customer_id: p.row.customer_id,
+    line: p.row.line,
+    as_of: formatIsoDay(setup.asOf),
+    reason: { code: p.reason.code, secondary: p.reason.secondary ?? null, confidence: p.reason.confidence, evidence: p.reason.evidence },
+    decision: v.decision,
+    decision_reason: v.decisionReason,
+    measure: p.measure,
+    channel: p.channel,
+    offer_type: v.offer_type,
+    offer_reason: v.offerReason,
+    p_winback: v.p_winback,
+    sltv: v.sltv,
+    expected_value: v.expected_value,
+    value_at_stake: v.value_at_stake,
+    contact_from: day(p.window?.contactFrom),
+    contact_until: day(p.window?.contactUntil),
+    wave: p.window?.wave ?? null,
+    steps: v.explainSteps,
+  };
+}

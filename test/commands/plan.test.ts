@@ -87,6 +87,16 @@ describe('winback plan', () => {
     }
   });
 
+  it('--explain --json gives the same figures as plan.csv, with every step', async () => {
+    const { out } = await plan('fixtures/lost-customers-en.csv');
+    const row = readCsv(join(out, 'plan.csv')).find((r) => r.decision === 'win_back') as Record<string, string>;
+    const r = await runCli(['plan', 'fixtures/lost-customers-en.csv', ...AS_OF, '--explain', row.customer_id as string, '--json']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.expected_value.toFixed(2)).toBe(row.expected_value);
+    expect(doc.p_winback.toFixed(4)).toBe(row.p_winback);
+    expect(doc.steps.find((s: { label: string }) => s.label === 'expected value').value).toBeCloseTo(doc.expected_value, 9);
+  });
+
   it('--explain of an unknown id is a usage error', async () => {
     const r = await runCli(['plan', 'fixtures/lost-customers-en.csv', ...AS_OF, '--explain', 'nobody']);
     expect(r.code).toBe(64);
