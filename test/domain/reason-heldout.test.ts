@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { validatePlaybook } from '../../src/domain/playbook.js';
 import { REASON_CODES, type Playbook, type ReasonCode } from '../../src/domain/playbook-types.js';
 import { classifyReason, compileVocabulary, MIN_CONFIDENCE, type ReasonVocabulary } from '../../src/domain/reasons.js';
-import { readPlaybookSource } from '../../src/io/playbook-file.js';
+import { loadPlaybook } from '../../src/io/playbook-file.js';
 import { HELD_OUT_REASON_TEXTS, type HeldOutText } from './reason-heldout.js';
 import { HELD_OUT_REASON_TEXTS_2 } from './reason-heldout-2.js';
 
@@ -11,9 +11,7 @@ let playbook: Playbook;
 let vocab: ReasonVocabulary;
 
 beforeAll(async () => {
-  const result = validatePlaybook((await readPlaybookSource()).data);
-  if (result.playbook === undefined) throw new Error(JSON.stringify(result.errors));
-  playbook = result.playbook;
+  playbook = (await loadPlaybook()).playbook;
   vocab = compileVocabulary(playbook);
 });
 

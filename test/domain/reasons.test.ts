@@ -3,16 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { validatePlaybook } from '../../src/domain/playbook.js';
 import { REASON_CODES, type Playbook, type ReasonCode } from '../../src/domain/playbook-types.js';
 import { classifyReason, compileVocabulary, normalizeReasonText, type ReasonVocabulary } from '../../src/domain/reasons.js';
-import { readPlaybookSource } from '../../src/io/playbook-file.js';
+import { loadPlaybook } from '../../src/io/playbook-file.js';
 import { REALISTIC_REASON_TEXTS } from './reason-texts.js';
 
 let playbook: Playbook;
 let vocab: ReasonVocabulary;
 
 beforeAll(async () => {
-  const result = validatePlaybook((await readPlaybookSource()).data);
-  if (result.playbook === undefined) throw new Error(JSON.stringify(result.errors));
-  playbook = result.playbook;
+  playbook = (await loadPlaybook()).playbook;
   vocab = compileVocabulary(playbook);
 });
 
