@@ -18,7 +18,7 @@ import { readSuppression } from '../io/suppression-file.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type PlanFlags } from '../pipeline/plan-setup.js';
 import { loadSerialGuard } from './campaign-serial.js';
 import { campaignManifest, type CampaignCounts } from './campaign-summary.js';
-import { ensureOutputDir } from '../io/output-dir.js';
+import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 
 export interface CampaignFlags extends PlanFlags {
   out?: string;
@@ -44,7 +44,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const periodDays = parsePeriod(flags.period, loaded.setup.config.campaign.periodDays);
   const caps = parseCapacity(flags.capacity);
   const holdout = flags.holdout === undefined ? 0 : parseRate('--holdout', flags.holdout);
-  await ensureOutputDir(outDir, flags.out);
+  const created = await ensureOutputDir(outDir, flags.out);
   const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;
   return withLock(ledgerPath ?? outDir, async (lock) => {
     // Temporary files of a run that was killed are litter, never outputs.

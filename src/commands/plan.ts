@@ -11,7 +11,7 @@ import { renderPlanSummary } from '../io/plan-render.js';
 import { createProgress } from '../io/progress.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type PlanFlags } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
-import { ensureOutputDir } from '../io/output-dir.js';
+import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 
 export interface PlanCommandFlags extends PlanFlags {
   out?: string;
@@ -28,7 +28,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   const loaded = await loadPlanSetup(ctx, flags);
   const outDir = resolve(ctx.cwd, flags.out);
   const opened = await openLostCustomers(ctx, file, loaded);
-  await ensureOutputDir(outDir, flags.out);
+  const created = await ensureOutputDir(outDir, flags.out);
   // Temporary files of a run that was killed are litter, never outputs.
   await removeStaleTemps(outDir);
   const files = await PlanFiles.open(outDir, opened.headers, flags.excel ? EXCEL_DE_CSV : PLAIN_CSV, opened.dialect.delimiter);
@@ -49,6 +49,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
     await files.commit();
   } catch (err) {
     await files.abort();
+    await removeCreatedDirs(created);
     throw err;
   } finally {
     progress.done();

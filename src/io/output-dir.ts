@@ -1,4 +1,4 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, rmdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { CannotCreateError } from '../errors.js';
 
@@ -7,7 +7,7 @@ import { CannotCreateError } from '../errors.js';
  * Walks up to the nearest existing folder itself instead of `mkdir -p`, which Node runs in an
  * endless loop on some virtual file systems (a path under /proc never finishes).
  */
-export async function ensureOutputDir(path: string, label: string): Promise<void> {
+export async function ensureOutputDir(path: string, label: string): Promise<CreatedDirs> {
   const missing: string[] = [];
   let current = path;
   for (;;) {
@@ -21,6 +21,19 @@ export async function ensureOutputDir(path: string, label: string): Promise<void
   }
   for (const dir of missing) {
     await mkdir(dir).catch((e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? undefined : fail(label, e.code)));
+  }
+  return { dirs: missing };
+}
+
+/** Folders a run created; a failed run removes them again when they are still empty. */
+export interface CreatedDirs {
+  dirs: string[];
+}
+
+/** Removes the folders a failed run created, deepest first, as long as they are empty. */
+export async function removeCreatedDirs(created: CreatedDirs): Promise<void> {
+  for (const dir of [...created.dirs].reverse()) {
+    if (!(await rmdir(dir).then(() => true, () => false))) return;
   }
 }
 

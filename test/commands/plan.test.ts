@@ -125,6 +125,14 @@ describe('winback plan', () => {
     }
   });
 
+  it('a failed run leaves no empty output folder behind', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'header.csv'), 'Customer ID,Churn Date\n');
+    const r = await runCli(['plan', join(dir, 'header.csv'), '--out', join(dir, 'new', 'plan'), ...AS_OF]);
+    expect(r.code).toBe(65);
+    expect(existsSync(join(dir, 'new'))).toBe(false);
+  });
+
   it('usage errors exit 64 with a hint; a missing input exits 66', async () => {
     expect((await runCli(['plan', 'fixtures/lost-customers-en.csv'])).code).toBe(64);
     expect((await runCli(['plan', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', '31.12.2026'])).stderr).toMatch(/--as-of.*YYYY-MM-DD/s);
