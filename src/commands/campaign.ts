@@ -1,24 +1,25 @@
 import { join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { parseRate } from '../cli/options.js';
-import { CapacityCounter, describeChange, selectForCampaign, type CampaignRules, type ExclusionReason } from '../domain/campaign.js';
-import { campaignId, indexLedger, newLedgerEntries, type LedgerEntry } from '../domain/contact-history.js';
+import { describeChange, selectForCampaign, type CampaignRules } from '../domain/campaign.js';
+import { campaignId, indexLedger, newLedgerEntries } from '../domain/contact-history.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import { DECISION_RANK } from '../domain/plan.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
-import { CampaignFiles, CHANGES_COLUMNS, listColumns, listValues, readPreviousStatus } from '../io/campaign-output.js';
+import { CampaignFiles, CHANGES_COLUMNS, listValues, readPreviousStatus } from '../io/campaign-output.js';
 import { EXCEL_DE_CSV, formatCsv, PLAIN_CSV } from '../io/csv-write.js';
 import { appendLedger, readLedger } from '../io/ledger.js';
 import { withLock } from '../io/lock.js';
+import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 import { REJECT_COLUMNS } from '../io/plan-output.js';
 import { createProgress } from '../io/progress.js';
 import { SortedSpool } from '../io/sorted-spool.js';
 import { readSuppression } from '../io/suppression-file.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type PlanFlags } from '../pipeline/plan-setup.js';
 import { loadSerialGuard } from './campaign-serial.js';
+import { distributeInPriorityOrder, type SpooledChoice } from './campaign-distribute.js';
 import { campaignManifest, type CampaignCounts } from './campaign-summary.js';
-import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 
 export interface CampaignFlags extends PlanFlags {
   out?: string;
@@ -68,45 +69,21 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
     const progress = createProgress(ctx, { label: 'campaign', totalBytes: opened.sizeBytes, quiet: flags.quiet || flags.json });
     const rejects: unknown[][] = [];
     const counts: CampaignCounts = { lists: Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>, excluded: {}, warnings: 0 };
-    const status = new Map<string, string>();
-    const planned: LedgerEntry[] = [];
+    let result: Awaited<ReturnType<typeof distributeInPriorityOrder>>;
     try {
       await streamPlan(opened, loaded.setup, (planned) => {
         const p = serial ? serial.apply(planned) : planned;
         const choice = selectForCampaign(p, rules);
         if (choice.warnings.length > 0) counts.warnings++;
         const values = choice.kind === 'list' ? listValues(p, choice.channel, 0) : [];
-        const record = { id: p.row.customer_id, choice, values, channel: p.channel, measure: `${p.reason.code}:${p.value.offer_type ?? 'none'}` };
+        const record: SpooledChoice = { id: p.row.customer_id, choice, values, channel: p.channel, measure: `${p.reason.code}:${p.value.offer_type ?? 'none'}` };
         spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, JSON.stringify(record), '');
       }, (r) => {
         rejects.push([r.line, r.customer_id, r.column, r.value, r.error]);
       }, () => progress.update(opened.stats.read, opened.stats.bytes));
       progress.done();
       checkRejectRate(opened, loaded.maxRejectRate);
-      let priority = 0;
-      const capacity = new CapacityCounter(caps);
-      for await (const rec of spool.sorted()) {
-        priority++;
-        const r = JSON.parse(rec.head) as { id: string; choice: ReturnType<typeof selectForCampaign>; values: unknown[]; channel: Channel; measure: string };
-        let reason: ExclusionReason | undefined = r.choice.kind === 'excluded' ? r.choice.reason : undefined;
-        if (r.choice.kind === 'list' && !capacity.take(r.choice.channel)) reason = 'over_capacity';
-        if (reason === undefined && r.choice.kind === 'list') {
-          const ch = r.choice.channel;
-          r.values[listColumns(ch).findIndex((c) => c.name === 'priority')] = priority;
-          files.listed(ch, r.values);
-          counts.lists[ch]++;
-          planned.push({ customer_id: r.id, channel: ch, campaign_date: asOf, campaign_id: id, measure: r.measure, outcome: 'contacted' });
-          status.set(r.id, `list:${ch}`);
-          continue;
-        }
-        const why = reason === 'over_capacity' ? `capacity of ${(r.choice as { channel: Channel }).channel} reached` : (r.choice as { detail: string }).detail;
-        files.excluded(r.id, reason as ExclusionReason, why, priority);
-        counts.excluded[reason as string] = (counts.excluded[reason as string] ?? 0) + 1;
-        // A control customer is recorded once, when first held out, not again every week.
-        const heldOutBefore = ledgerIndex.get(r.id)?.campaigns.some((m) => m.control && m.campaignId !== id) ?? false;
-        if (reason === 'control' && !heldOutBefore) planned.push({ customer_id: r.id, channel: r.channel, campaign_date: asOf, campaign_id: id, measure: r.measure, outcome: 'control' });
-        if (previous) status.set(r.id, reason as string);
-      }
+      result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps, ledger: ledgerIndex, trackStatus: previous !== undefined });
       lock.assertHeld();
       await files.commit();
     } catch (err) {
@@ -116,8 +93,8 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
       throw err;
     }
     await writeFileAtomic(join(outDir, 'rejects.csv'), formatCsv(REJECT_COLUMNS, rejects, fmt));
-    if (previous) await writeChanges(outDir, previous, status, fmt);
-    const fresh = newLedgerEntries(ledgerIndex, planned);
+    if (previous) await writeChanges(outDir, previous, result.status, fmt);
+    const fresh = newLedgerEntries(ledgerIndex, result.planned);
     if (ledgerPath && !flags.dryRun && fresh.length > 0) await appendLedger(ledgerPath, fresh);
     const after = ledgerPath && !flags.dryRun ? await readLedger(ledgerPath) : ledger;
     const manifest = campaignManifest({ opened, loaded, periodDays, id, counts, ledgerPath, before: ledger, after, appended: ledgerPath && !flags.dryRun ? fresh.length : 0, dryRun: Boolean(flags.dryRun), holdout });
