@@ -12,6 +12,7 @@ import { finished } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import iconv from 'iconv-lite';
+import { betaDraw, gammaDraw } from '../domain/clv/simulate.js';
 import { formatIsoDay } from '../domain/dates.js';
 import type { EpochDay } from '../domain/types.js';
 import { customerIdOf, fakeCustomers, FIXTURE_AS_OF, type FakeCustomer } from './fake-customers.js';
@@ -93,13 +94,24 @@ export function generateTransactions(opts: TransactionOptions): string {
   return [...transactionLines(opts)].join('');
 }
 
+/**
+ * Purchases told the way BG/NBD and Gamma-Gamma tell them (parameters near the CDNOW
+ * fits, per week): each customer buys at a Poisson rate λ ~ Gamma(r, alpha), may drop out
+ * after every purchase with p ~ Beta(a, b), and spends Gamma(p, ν) per purchase around a
+ * personal mean ν ~ Gamma(q, v). Lost customers stop at their churn date.
+ */
 function drawPurchases(random: Random, customer: FakeCustomer, end: EpochDay): [EpochDay, number][] {
+  const u = () => random.next();
   const start = Math.max(customer.since, end - 3 * 365 + random.int(0, 90));
-  const perDay = Math.exp(Math.log(0.01) + random.next() * (Math.log(0.2) - Math.log(0.01))) / 7;
-  const typical = customer.segment === 'B2B' ? 100 + random.next() * 2900 : 10 + random.next() * 190;
+  const perDay = gammaDraw(0.6, 4, u) / 7;
+  const dropout = betaDraw(0.8, 2.4, u);
+  const scale = customer.segment === 'B2B' ? 8 : 4;
+  const personalMean = gammaDraw(4, 15, u);
   const purchases: [EpochDay, number][] = [];
-  for (let day = start; day <= end && purchases.length < 15; day += Math.max(1, Math.round(-Math.log(1 - random.next()) / perDay))) {
-    purchases.push([day, Math.round(typical * (0.5 + random.next()) * 100) / 100]);
+  for (let day = start; day <= end && purchases.length < 60; ) {
+    purchases.push([day, Math.round((gammaDraw(6, personalMean, u) * scale + 1) * 100) / 100]);
+    if (purchases.length > 1 && random.next() < dropout) break;
+    day += Math.max(1, Math.round(-Math.log(1 - random.next()) / Math.max(perDay, 1e-4)));
   }
   return purchases;
 }
@@ -162,8 +174,8 @@ export function buildSmallFixtures(): Map<string, Buffer> {
     ['lost-customers-de.csv', iconv.encode(generateLostCustomers(de), 'win1252')],
     ['lost-customers-de-utf8bom.csv', Buffer.from(`\uFEFFsep=;\r\n${bom}`, 'utf8')],
     ['reason-codes.csv', Buffer.from(generateReasonCodes({ rows: 50, seed: FIXTURE_SEED }), 'utf8')],
-    ['transactions-de.csv', Buffer.from(generateTransactions({ customers: 60, seed: FIXTURE_SEED + 1, style: 'de' }), 'utf8')],
-    ['transactions-en.csv', Buffer.from(generateTransactions({ customers: 60, seed: FIXTURE_SEED, style: 'en' }), 'utf8')],
+    ['transactions-de.csv', Buffer.from(generateTransactions({ customers: 300, seed: FIXTURE_SEED + 1, style: 'de' }), 'utf8')],
+    ['transactions-en.csv', Buffer.from(generateTransactions({ customers: 300, seed: FIXTURE_SEED, style: 'en' }), 'utf8')],
     ['outcomes-en.csv', Buffer.from(generateOutcomes({ customers: 200, seed: FIXTURE_SEED + 3 }), 'utf8')],
   ]);
 }
