@@ -38,6 +38,7 @@ export const LOST_OUT_COLUMNS: readonly ColumnSpec[] = [
   { name: 'churn_date', kind: 'date' },
   { name: 'orders', kind: 'int' },
   { name: 'revenue', kind: 'money' },
+  { name: 'reason_code', kind: 'text' },
   { name: 'reason', kind: 'text' },
   { name: 'phase', kind: 'text' },
   { name: 'p_alive', kind: 'ratio' },
@@ -135,7 +136,10 @@ export class CustomerFiles {
     await this.customers.row(row);
     if (this.lost && LOST_PHASES.has(v.phase)) {
       const known = (a: Float64Array) => (Number.isNaN(a[i] as number) ? undefined : a[i]);
-      await this.lost.row([table.ids[i], known(table.firstDay), known(table.lastDay), (table.x[i] as number) + 1, known(table.total), '', v.phase, v.pAlive]);
+      // The reason is not known, but the switching path is: a gradual decline. Coded 'unknown',
+      // plan values the customer and proposes the interview that finds the real reason.
+      const path = v.phase === 'lost' ? 'stopped buying' : 'buying less and less';
+      await this.lost.row([table.ids[i], known(table.firstDay), known(table.lastDay), (table.x[i] as number) + 1, known(table.total), 'unknown', `silent churn: ${path} (no cancellation)`, v.phase, v.pAlive]);
     }
   }
 

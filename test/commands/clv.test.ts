@@ -151,7 +151,8 @@ describe('winback clv on the German and English fixtures', () => {
     for (const l of lost) {
       expect(l.customer_since! <= l.churn_date!).toBe(true);
       expect(Number(l.orders)).toBe(Number(r.customers.find((c) => c.customer_id === l.customer_id)!.frequency) + 1);
-      expect(l.reason).toBe('');
+      expect(l.reason_code).toBe('unknown');
+      expect(l.reason).toMatch(/^silent churn: /);
     }
     const m = memoryContext();
     const planDir = path.join(dir, 'plan');
