@@ -116,4 +116,9 @@ export interface Playbook {
   neutralizers?: { en: string[]; de: string[] };
   /** named word lists that phrases refer to as "@name" ("@competitor": competitor*, rival*, konkurren*, …) */
   wordClasses?: Record<string, string[]>;
+  /**
+   * words that are never read as a typo of a vocabulary word, e.g. place names one letter
+   * away from one ("Hannover" is not "handover")
+   */
+  exactWords?: string[];
 }

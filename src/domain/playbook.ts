@@ -81,6 +81,7 @@ const playbookSchema = z.object({
   negations: wordLists,
   neutralizers: wordLists.optional(),
   wordClasses: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and _'), z.array(z.string())).optional(),
+  exactWords: z.array(z.string()).optional(),
 });
 
 /** Validates parsed playbook data; returns the typed playbook only when there are no errors. */

@@ -209,3 +209,18 @@ describe('robustness and speed', () => {
     expect(distinctMs).toBeLessThan(3000);
   });
 });
+
+describe('exact words', () => {
+  it('a place name one letter from a vocabulary word is not read as a typo of it', () => {
+    expect(classifyReason({ text: 'Umzug nach Hannover' }, vocab).code).toBe('relocation');
+    expect(classifyReason({ text: 'Umzug nach Hannover' }, vocab).secondary).toBeUndefined();
+    expect(classifyReason({ text: 'handover to the new rep went badly' }, vocab).code).toBe('contact_change');
+  });
+
+  it('a user playbook can add its own exact words', () => {
+    const own = compileVocabulary({ ...playbook, exactWords: [...(playbook.exactWords ?? []), 'cheeper'] });
+    expect(classifyReason({ text: 'cheeper' }, vocab).code).toBe('price');
+    expect(classifyReason({ text: 'cheeper' }, own).code).toBe('unknown');
+  });
+});
+

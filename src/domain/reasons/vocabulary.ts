@@ -43,6 +43,8 @@ export interface ReasonVocabulary {
   neutralizers: string[][];
   /** one-word neutralizers, also read before a phrase ("zufrieden mit dem Preis") */
   neutralWords: Set<string>;
+  /** tokens never matched by typo tolerance (playbook exactWords, folded) */
+  exactWords: Set<string>;
   codeLabels: Map<string, ReasonCode>;
   tokenCache: Map<string, TokenHit[]>;
   /** recent texts and their results: exports repeat the same few reason texts a lot */
@@ -51,7 +53,7 @@ export interface ReasonVocabulary {
 
 /** Builds the matchers for a playbook's vocabulary once. */
 export function compileVocabulary(
-  playbook: Pick<Playbook, 'reasons' | 'negations' | 'neutralizers' | 'wordClasses'>,
+  playbook: Pick<Playbook, 'reasons' | 'negations' | 'neutralizers' | 'wordClasses' | 'exactWords'>,
 ): ReasonVocabulary {
   const v: ReasonVocabulary = {
     words: [],
@@ -68,6 +70,7 @@ export function compileVocabulary(
       .map((p) => tokenizeReason(p))
       .filter((t) => t.length > 0),
     neutralWords: new Set(),
+    exactWords: new Set((playbook.exactWords ?? []).map(foldWord)),
     codeLabels: new Map(),
     tokenCache: new Map(),
     textCache: new Map(),
@@ -149,7 +152,7 @@ export function resolveToken(v: ReasonVocabulary, token: string): TokenHit[] {
     for (let i = 0; i + len <= n; i++) add(v.maps.infix.get(token.slice(i, i + len)));
   }
   let hits: TokenHit[] = [...found].map((word) => ({ word, fuzzy: false }));
-  if (hits.length === 0 && n >= FUZZY_MIN_LENGTH - 1) {
+  if (hits.length === 0 && n >= FUZZY_MIN_LENGTH - 1 && !v.exactWords.has(token)) {
     hits = [...fuzzyMatches(v, token)].map((word) => ({ word, fuzzy: true }));
   }
   hits = withClasses(v, hits);
