@@ -44,7 +44,7 @@ export function createRowConverter(
   return (cells, line) => {
     const id = idIndex === undefined ? '' : (cells[idIndex] ?? '').trim();
     if (cells.length !== width && !onlyEmptyExtras(cells, width)) {
-      return reject(line, id, '', '', `has ${cells.length} fields, expected ${width} (an unquoted delimiter or a missing quote?)`);
+      return reject(line, id, '(field count)', String(cells.length), `has ${cells.length} fields, expected ${width} (an unquoted delimiter or a missing quote?)`);
     }
     if (idIndex !== undefined && id === '') return reject(line, '', headers[idIndex] as string, '', 'customer_id is empty');
     const values: Record<string, unknown> = { ...fill };

@@ -120,7 +120,7 @@ describe('rows and rejects', () => {
       { line: 4, customer_id: '3', column: 'Anzahl Aufträge', value: 'zwölf', error: expect.stringMatching(/not a number/) },
       { line: 5, customer_id: '1', column: 'Kundennummer', value: '1', error: 'duplicate customer_id, first seen on line 2' },
       { line: 6, customer_id: '', column: 'Kundennummer', value: '', error: 'customer_id is empty' },
-      { line: 7, customer_id: '4', column: '', value: '', error: expect.stringMatching(/has 2 fields, expected 4/) },
+      { line: 7, customer_id: '4', column: '(field count)', value: '2', error: expect.stringMatching(/has 2 fields, expected 4/) },
     ]);
     expect(opened.stats).toMatchObject({ read: 7, accepted: 2, rejected: 5 });
   });
