@@ -67,6 +67,11 @@ export function fitGammaGamma(data: SpendColumns, options: GammaGammaFitOptions 
   if (rows.customers < minCustomers) {
     throw new DataError(`too few customers with repeat purchases to fit Gamma-Gamma: ${rows.customers}, need ${minCustomers}`);
   }
+  // Without differences in spend between customers the likelihood has no optimum (v and q run
+  // off to infinity); the optimiser would spend minutes finding that out.
+  if (spendVariation(data) < 1e-6) {
+    throw new DataError('the mean repeat spend is the same for every customer: the Gamma-Gamma model needs differences in spend');
+  }
   const objective = (theta: readonly number[]) => {
     if (theta.some((t) => Math.abs(t) > 30)) return { value: Infinity, gradient: theta.map(() => 0) };
     const pv = theta.map(Math.exp) as [number, number, number];
@@ -196,3 +201,22 @@ function evaluateLikelihood(params: GammaGammaParams, d: Prepared, withGradient:
   }
   return { value, gradient: [gp, gq, gv] };
 }
+
+/** Coefficient of variation of the mean repeat spend over the customers that enter the fit. */
+function spendVariation(data: SpendColumns): number {
+  let n = 0;
+  let sum = 0;
+  let sumSq = 0;
+  for (let i = 0; i < data.x.length; i++) {
+    const w = data.weights === undefined ? 1 : (data.weights[i] as number);
+    const m = data.m[i] as number;
+    if (w <= 0 || (data.x[i] as number) <= 0 || !(m > 0)) continue;
+    n += w;
+    sum += w * m;
+    sumSq += w * m * m;
+  }
+  if (n === 0) return 0;
+  const mean = sum / n;
+  return Math.sqrt(Math.max(0, sumSq / n - mean * mean)) / mean;
+}
+

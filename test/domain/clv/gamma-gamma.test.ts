@@ -62,3 +62,11 @@ describe('Gamma-Gamma helpers', () => {
     expect(expectedSpend({ p: 6, q: 0.5, v: 15 }, 0, 0)).toBe(Infinity);
   });
 });
+
+describe('degenerate spend', () => {
+  it('refuses at once, with a plain reason, when every customer spends the same', () => {
+    const x = Float64Array.from({ length: 50 }, (_, i) => 1 + (i % 4));
+    const m = new Float64Array(50).fill(50);
+    expect(() => fitGammaGamma({ x, m })).toThrow(/same for every customer/);
+  });
+});
