@@ -5,8 +5,8 @@ import { addReadFlags } from './options.js';
 
 type Handler = (...args: never[]) => Promise<number>;
 
-/** Wires commands to lazily imported handlers; `setExit` receives each handler's exit code. */
-export function buildProgram(ctx: Context, setExit: (code: number) => void): Command {
+/** Wires commands to lazily imported handlers; `recordExitCode` receives each handler's exit code. */
+export function buildProgram(ctx: Context, recordExitCode: (code: number) => void): Command {
   const program = new Command('winback')
     .description('Win-back analysis of lost customers: who is worth winning back, why they left, how and when to approach them.')
     .version(VERSION, '-V, --version')
@@ -33,7 +33,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     async (...args: unknown[]) => {
       const handler = await load();
       // commander passes (args..., options, command); handlers take (ctx, args..., options).
-      setExit(await (handler as (...a: unknown[]) => Promise<number>)(ctx, ...args.slice(0, -1)));
+      recordExitCode(await (handler as (...a: unknown[]) => Promise<number>)(ctx, ...args.slice(0, -1)));
     };
   const example = (text: string) => `\nExample:\n  $ ${text}\n`;
 
