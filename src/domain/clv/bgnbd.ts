@@ -6,7 +6,7 @@
  */
 import { DataError } from '../../errors.js';
 import { aggregateRfm, validateRfm, type AggregatedRfm, type RfmColumns } from './columns.js';
-import { minimize, minimizeNelderMead } from './optimize.js';
+import { minimize, minimizeNelderMead, fitProgress } from './optimize.js';
 import { digamma, hyp2f1, lgamma, logBeta, logHyp2f1 } from './special.js';
 
 export type { RfmColumns } from './columns.js';
@@ -75,9 +75,7 @@ export function fitBgNbd(data: RfmColumns, options: FitOptions = {}): BgNbdFit {
   return Object.freeze({
     ...params,
     logLikelihood,
-    iterations: result.iterations,
-    evaluations: result.evaluations,
-    converged: result.converged,
+    ...fitProgress(result),
     n: rows.customers,
     rows: rows.x.length,
   });

@@ -6,7 +6,7 @@
  */
 import { DataError } from '../../errors.js';
 import { indexDistinct, pearson } from './columns.js';
-import { minimize } from './optimize.js';
+import { minimize, fitProgress } from './optimize.js';
 import { digamma, lgamma } from './special.js';
 
 export interface GammaGammaParams {
@@ -87,9 +87,7 @@ export function fitGammaGamma(data: SpendColumns, options: GammaGammaFitOptions 
   return Object.freeze({
     ...params,
     logLikelihood,
-    iterations: result.iterations,
-    evaluations: result.evaluations,
-    converged: result.converged,
+    ...fitProgress(result),
     n: rows.customers,
     correlation,
     warnings: Object.freeze(fitWarnings(params, correlation, options.correlationThreshold ?? 0.3)),

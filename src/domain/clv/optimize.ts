@@ -18,6 +18,11 @@ export interface MinimizeResult {
   readonly converged: boolean;
 }
 
+/** How a fit's optimiser run went, as fit results report it. */
+export function fitProgress(r: MinimizeResult): { iterations: number; evaluations: number; converged: boolean } {
+  return { iterations: r.iterations, evaluations: r.evaluations, converged: r.converged };
+}
+
 export interface BfgsOptions {
   gradient?: ValueAndGradient;
   maxIterations?: number;

@@ -24,7 +24,7 @@ function readSample(): Transaction[] {
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
-describe.skipIf(!present)('summarising CDNOW_sample.txt', () => {
+describe.runIf(present)('summarising CDNOW_sample.txt', () => {
   const transactions = present ? readSample() : [];
   const summaries = present ? summarizeTransactions(transactions, { period: 'week', calibrationEnd, holdoutEnd }) : [];
 
