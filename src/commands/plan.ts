@@ -9,6 +9,7 @@ import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv-write.js';
 import { PlanFiles } from '../io/plan-output.js';
 import { renderPlanSummary } from '../io/plan-render.js';
 import { createProgress } from '../io/progress.js';
+import { planWithWorkers, resolveThreads, useWorkers } from '../pipeline/parallel-plan.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type PlanFlags } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
@@ -19,6 +20,7 @@ export interface PlanCommandFlags extends PlanFlags {
   excel?: boolean;
   explain?: string;
   quiet?: boolean;
+  threads?: string;
 }
 
 /** `winback plan`: reading → classification → value → playbook, written to DIR atomically. */
@@ -26,16 +28,20 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   if (flags.explain !== undefined) return runExplain(ctx, file, flags, flags.explain);
   if (!flags.out) throw new UsageError('--out DIR is required', 'e.g. winback plan export.csv --out out/plan');
   const loaded = await loadPlanSetup(ctx, flags);
+  const threads = resolveThreads(flags.threads, ctx.env);
   const outDir = resolve(ctx.cwd, flags.out);
   const opened = await openLostCustomers(ctx, file, loaded);
   const created = await ensureOutputDir(outDir, flags.out);
   // Temporary files of a run that was killed are litter, never outputs.
   await removeStaleTemps(outDir);
-  const files = await PlanFiles.open(outDir, opened.headers, flags.excel ? EXCEL_DE_CSV : PLAIN_CSV, opened.dialect.delimiter);
+  const fmt = flags.excel ? EXCEL_DE_CSV : PLAIN_CSV;
+  const files = await PlanFiles.open(outDir, opened.headers, fmt, opened.dialect.delimiter);
   const totals = emptyTotals();
   const progress = createProgress(ctx, { label: 'plan', totalBytes: opened.sizeBytes, quiet: flags.quiet });
+  const onProgress = () => progress.update(opened.stats.read, opened.stats.bytes);
   try {
-    await streamPlan(
+    if (useWorkers(opened, threads)) await planWithWorkers(opened, loaded.setup, files, totals, { threads, fmt, onProgress });
+    else await streamPlan(
       opened,
       loaded.setup,
       (p, cells, raw) => {
@@ -43,7 +49,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
         files.add(p, cells, raw);
       },
       (r) => files.reject(r),
-      () => progress.update(opened.stats.read, opened.stats.bytes),
+      onProgress,
     );
     checkRejectRate(opened, loaded.maxRejectRate);
     await files.commit();

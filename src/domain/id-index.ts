@@ -25,8 +25,13 @@ export class IdIndex {
 
   /** Records `id` first seen at `line` (≥ 1); returns the earlier line if the id was seen before, else 0. */
   add(id: string, line: number): number {
+    const [a, b] = idFingerprint(id);
+    return this.addFingerprint(a, b, line);
+  }
+
+  /** Like add(), with the id's fingerprint computed elsewhere (idFingerprint, e.g. in a worker thread). */
+  addFingerprint(a: number, b: number, line: number): number {
     if (this.used + 1 > this.lines.length * MAX_LOAD) this.grow();
-    const [a, b] = fingerprint(id);
     return this.insert(a, b, line);
   }
 
@@ -68,6 +73,6 @@ export class IdIndex {
 const MAX_LOAD = 0.8;
 
 /** Two independently seeded 32-bit hashes: a 64-bit fingerprint of the id. */
-function fingerprint(text: string): [number, number] {
+export function idFingerprint(text: string): [number, number] {
   return [hash32(text, 0x3c6ef372), hash32(text, 0xa54ff53a)];
 }

@@ -37,25 +37,36 @@ export function emptyTotals(): PlanTotals {
 
 /** Adds one planned customer to the totals (mutates `t` for speed on large runs). */
 export function addToTotals(t: PlanTotals, p: PlannedCustomer): void {
-  const d = p.value.decision;
-  const code = p.reason.code;
+  addRowToTotals(t, p.value.decision, p.reason.code, p.value.value_at_stake, p.value.expected_value, totalsFlags(p));
+}
+
+/** Flags of a planned customer that the totals count: TOTALS_* bits. */
+export function totalsFlags(p: PlannedCustomer): number {
+  return (p.value.firstLifetime.marginSource === 'default' ? TOTALS_DEFAULT_MARGIN : 0) | (p.row.warnings.length > 0 ? TOTALS_ROW_WARNINGS : 0);
+}
+
+export const TOTALS_DEFAULT_MARGIN = 1;
+export const TOTALS_ROW_WARNINGS = 2;
+
+/** addToTotals from the few numbers it needs (what a worker thread sends per row). */
+export function addRowToTotals(t: PlanTotals, d: Decision, code: string, valueAtStake: number | null | undefined, expectedValue: number | null | undefined, flags: number): void {
   t.decisions[d]++;
   const r = (t.reasons[code] ??= { count: 0, win_back: 0, value_at_stake: 0, expected_value: 0 });
   const m = (t.matrix[code] ??= { win_back: 0, review: 0, let_go: 0, never: 0 });
   r.count++;
   m[d]++;
-  const stake = p.value.value_at_stake ?? 0;
+  const stake = valueAtStake ?? 0;
   r.value_at_stake += stake;
   t.value_at_stake_total += stake;
   if (d === 'win_back') {
-    const ev = p.value.expected_value ?? 0;
+    const ev = expectedValue ?? 0;
     r.win_back++;
     r.expected_value += ev;
     t.expected_value_total += ev;
   }
   if (code === 'unknown') t.unknown_reasons++;
-  if (p.value.firstLifetime.marginSource === 'default') t.default_margin_rows++;
-  if (p.row.warnings.length > 0) t.row_warnings++;
+  if (flags & TOTALS_DEFAULT_MARGIN) t.default_margin_rows++;
+  if (flags & TOTALS_ROW_WARNINGS) t.row_warnings++;
 }
 
 /** Rounds money to cents for stable JSON. */

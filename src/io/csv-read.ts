@@ -8,6 +8,7 @@ import type { Schema } from '../domain/fields.js';
 import { mapHeaders, type HeaderMapping, type MissingField } from '../domain/header-map.js';
 import { IdIndex } from '../domain/id-index.js';
 import { createRowConverter } from '../domain/row-convert.js';
+import type { ValueConventions } from '../domain/row-convert.js';
 import type { DateOrder } from '../domain/parse/date.js';
 import type { DecimalMark } from '../domain/parse/number.js';
 import type { Reject } from '../domain/types.js';
@@ -68,6 +69,14 @@ export interface OpenedExport {
   stats: ReadStats;
   /** the input's size in bytes when it is a file (for progress), undefined for stdin */
   sizeBytes: number | undefined;
+  /** the file's absolute path; undefined for stdin */
+  path: string | undefined;
+  /** how to read any piece of the file (for worker threads) */
+  pieceSpec: PieceReaderSpec;
+  /** rows the file will have, estimated from its size and the first rows */
+  expectedRows: number | undefined;
+  /** closes the input without reading it (when the rows are read another way) */
+  release(): void;
   /** the rows in batches, each parsed synchronously from one chunk of input (the fast way) */
   batches(): AsyncGenerator<RowEvent[]>;
   /** every row to `visit` right as it is parsed; `afterChunk` runs after each chunk of input (the fastest, flattest way) */
@@ -139,9 +148,15 @@ export async function openExport(
   const expectedRows = estimateRows(size, head.length, sample.length, done);
   const setup: StreamSetup = { delimiter, lineOffset: sep ? 1 : 0, convert, uniqueId: schema.uniqueId, expectedRows, stats, label, idHeader, width: headers.length };
   const batches = () => streamBatches(text, setup);
+  const path = file ? resolve(io.cwd, source) : undefined;
+  const pieceSpec: PieceReaderSpec = { label, encoding: detected.encoding, delimiter, headers, mapping, conventions, fill: opts.fill, idHeader };
   return {
     source, label, dialect, headers, mapping, warnings, stats,
     sizeBytes: size,
+    path,
+    pieceSpec,
+    expectedRows,
+    release: () => void (stream as Readable).destroy?.(),
     batches,
     eachRow: (visit, afterChunk) => visitRows(text, setup, visit, afterChunk),
     rows: async function* rows() {
@@ -257,34 +272,114 @@ function rowPump(s: StreamSetup, emit: (ev: RowEvent) => void) {
   const parser = new CsvRecordParser(s.delimiter, 1 + s.lineOffset);
   // Sized for the whole file up front: growing the index would briefly hold it twice.
   const ids = s.uniqueId ? new IdIndex(s.expectedRows) : undefined;
-  const { stats } = s;
-  let header = true;
-  const sink = (cells: string[], line: number, raw?: string): void => {
-    if (header) {
-      header = false;
-      return;
-    }
-    if (isBlank(cells)) {
-      stats.blankLines++;
-      return;
-    }
-    stats.read++;
-    emit(rowEvent(s, ids, cells, line, raw));
-  };
-  const guard = (run: () => void) => {
-    try {
-      run();
-    } catch (err) {
-      throw csvSyntaxError(err, s.label, s.lineOffset);
-    }
-  };
+  const records = recordVisitor(s, ids, true, emit);
   return {
-    push: (chunk: string) => guard(() => parser.push(chunk, sink)),
+    push: (chunk: string) => guard(s, () => parser.push(chunk, records.sink)),
     end: () => {
-      guard(() => parser.end(sink));
-      if (header || stats.read === 0) {
-        throw new DataError(`${s.label} has a header but no data rows`, 'check the export; an empty export never replaces earlier outputs');
+      guard(s, () => parser.end(records.sink));
+      if (records.inHeader() || s.stats.read === 0) throw noDataRows(s.label);
+    },
+  };
+}
+
+/** Handles each parsed record: skips the header (when `header`) and blank lines, emits a row event. */
+function recordVisitor(s: StreamSetup, ids: IdIndex | undefined, header: boolean, emit: (ev: RowEvent) => void) {
+  const { stats } = s;
+  return {
+    inHeader: () => header,
+    sink: (cells: string[], line: number, raw?: string): void => {
+      if (header) {
+        header = false;
+        return;
       }
+      if (isBlank(cells)) {
+        stats.blankLines++;
+        return;
+      }
+      stats.read++;
+      emit(rowEvent(s, ids, cells, line, raw));
+    },
+  };
+}
+
+function guard(s: StreamSetup, run: () => void): void {
+  try {
+    run();
+  } catch (err) {
+    throw csvSyntaxError(err, s.label, s.lineOffset);
+  }
+}
+
+/** The error for an export whose header is followed by no row. */
+export function noDataRows(label: string): DataError {
+  return new DataError(`${label} has a header but no data rows`, 'check the export; an empty export never replaces earlier outputs');
+}
+
+/**
+ * What it takes to read rows from any piece of an opened export, in plain data that can be
+ * sent to a worker thread (src/pipeline/parallel-plan.ts).
+ */
+export interface PieceReaderSpec {
+  label: string;
+  encoding: EncodingName;
+  delimiter: string;
+  headers: string[];
+  mapping: HeaderMapping;
+  conventions: ValueConventions;
+  fill: Record<string, unknown> | undefined;
+  idHeader: string;
+}
+
+export interface PieceOptions {
+  /** the piece starts the file: a byte-order mark and a `sep=` line are dropped */
+  first: boolean;
+  /** the first record is the header */
+  header: boolean;
+  /** the piece ends the file */
+  final: boolean;
+  /** the unfinished record the previous piece ended with, and its line */
+  prefix?: { text: string; line: number };
+}
+
+/**
+ * Reads the rows of one piece of an export: text that starts at a record boundary (`first`:
+ * the start of the file, with its byte-order mark, `sep=` line and header). Rows are checked
+ * and converted exactly as when the file is read as a whole, except that duplicate ids are
+ * left to the caller, who sees all pieces in order.
+ */
+export function createPieceReader(spec: PieceReaderSpec, schema: Schema) {
+  const convert = createRowConverter(spec.headers, spec.mapping, schema, spec.conventions, spec.fill);
+  const stats: ReadStats = { read: 0, accepted: 0, rejected: 0, blankLines: 0, bytes: 0, sha256: '' };
+  return {
+    stats,
+    /**
+     * Emits the rows of `text`, whose first character is on `line`; returns the unfinished
+     * record at its end (empty when the piece ends at a record boundary) unless `final`.
+     */
+    read(
+      text: string,
+      line: number,
+      opts: PieceOptions,
+      emit: (ev: RowEvent) => void,
+    ): { rest: string; restLine: number; headerPending: boolean } {
+      let lineOffset = 0;
+      if (opts.first) {
+        const sep = SEP_LINE.exec(text);
+        if (sep) {
+          text = text.slice(sep[0].length);
+          lineOffset = 1;
+        }
+      }
+      const s: StreamSetup = { delimiter: spec.delimiter, lineOffset, convert, uniqueId: false, expectedRows: undefined, stats, label: spec.label, idHeader: spec.idHeader, width: spec.headers.length };
+      const parser = new CsvRecordParser(spec.delimiter, opts.prefix ? opts.prefix.line : line + lineOffset, opts.first);
+      const records = recordVisitor(s, undefined, opts.header, emit);
+      guard(s, () => {
+        if (opts.prefix) parser.push(opts.prefix.text, records.sink);
+        parser.push(text, records.sink);
+        if (opts.final) parser.end(records.sink);
+      });
+      const { text: rest, line: restLine } = parser.pending();
+      return { rest, restLine, headerPending: records.inHeader() };
     },
   };
 }
@@ -353,10 +448,15 @@ function rowEvent(s: StreamSetup, ids: IdIndex | undefined, cells: string[], lin
   const firstLine = ids && id !== undefined ? ids.add(id, line) : 0;
   if (firstLine > 0) {
     s.stats.rejected++;
-    return { ok: false, reject: { line, customer_id: id ?? '', column: s.idHeader, value: id ?? '', error: `duplicate customer_id, first seen on line ${firstLine}` } };
+    return { ok: false, reject: duplicateReject(id ?? '', line, firstLine, s.idHeader) };
   }
   s.stats.accepted++;
   return { ok: true, line, values: row.values, warnings: row.warnings, cells, raw };
+}
+
+/** The reject of a row whose id an earlier row has. */
+export function duplicateReject(id: string, line: number, firstLine: number, idHeader: string): Reject {
+  return { line, customer_id: id, column: idHeader, value: id, error: `duplicate customer_id, first seen on line ${firstLine}` };
 }
 
 /**

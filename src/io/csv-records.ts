@@ -47,14 +47,24 @@ export class CsvRecordParser {
   private readonly delim: string;
   private readonly delimCode: number;
 
-  /** `firstLine` is the line number of the first character pushed. */
-  constructor(delimiter: string, firstLine = 1) {
+  /**
+   * `firstLine` is the line number of the first character pushed; `atStart`: the text is the
+   * start of the input, where a byte-order mark is dropped (a piece from the middle of an
+   * export keeps every character).
+   */
+  constructor(delimiter: string, firstLine = 1, atStart = true) {
     if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
       throw new Error(`unsupported delimiter ${JSON.stringify(delimiter)}`);
     }
     this.delim = delimiter;
     this.delimCode = delimiter.charCodeAt(0);
     this.line = firstLine;
+    this.first = atStart;
+  }
+
+  /** The unfinished record pushed so far (empty at a record boundary) and the line it starts on. */
+  pending(): { text: string; line: number } {
+    return { text: this.rest, line: this.line };
   }
 
   /** Parses every complete record of what was pushed so far. */

@@ -69,46 +69,36 @@ export function planHeader(inputHeaders: readonly string[]): string[] {
   return [...inputHeaders.map((h) => (computed.has(h) ? `${h}_input` : h)), ...PLAN_COLUMNS.map((c) => c.name)];
 }
 
-/** Writes plan.csv and rejects.csv into temporary files; commit() puts both in place. */
-export class PlanFiles {
-  private spool = new SortedSpool();
-  private failure: unknown;
-  private readonly rejectFormatter: CsvFormatter;
+/** One plan.csv row in two parts around the priority number, which is known only once sorted. */
+export interface PlanRowText {
+  head: string;
+  tail: string;
+}
+
+/**
+ * Formats planned customers as plan.csv rows (the input cells, then the computed columns).
+ * Pure and synchronous: `winback plan` runs one per worker thread on large exports.
+ */
+export class PlanRowFormatter {
   private readonly repeatCache = PLAN_COLUMNS.map((c) => (REPEATING.has(c.name) ? new Map<string, string>() : undefined));
-  private constructor(
-    private readonly plan: AtomicWriteStream,
-    private readonly rejects: AtomicWriteStream,
-    private readonly fmt: CsvFormat,
-    private readonly inputWidth: number,
-    private readonly sameDelimiter: boolean,
-  ) {
-    this.rejectFormatter = createCsvFormatter(REJECT_COLUMNS, fmt);
-  }
+  private readonly sameDelimiter: boolean;
 
   /** `inputDelimiter`: the export's delimiter, when rows may be passed with their raw text */
-  static async open(dir: string, inputHeaders: readonly string[], fmt: CsvFormat, inputDelimiter?: string): Promise<PlanFiles> {
-    const plan = await createAtomicWriteStream(join(dir, 'plan.csv'));
-    const rejects = await createAtomicWriteStream(join(dir, 'rejects.csv')).catch(async (e: unknown) => {
-      await plan.abort();
-      throw e;
-    });
+  constructor(
+    private readonly fmt: CsvFormat,
+    private readonly inputWidth: number,
+    inputDelimiter?: string,
+  ) {
     // Raw input text is copied only where no cell could need rewriting (Excel's leading zeros do).
-    const verbatim = inputDelimiter === fmt.delimiter && !fmt.keepLeadingZeros;
-    const files = new PlanFiles(plan, rejects, fmt, inputHeaders.length, verbatim);
-    // A failed write surfaces at commit(), as the I/O error it is, instead of crashing the process.
-    for (const s of [plan, rejects]) s.on('error', (e: unknown) => (files.failure ??= e));
-    const header = planHeader(inputHeaders).map((name) => formatCell(name, 'text', fmt)).join(fmt.delimiter) + fmt.newline;
-    await write(plan, (fmt.bom ? '\ufeff' : '') + header);
-    await write(rejects, (fmt.bom ? '\ufeff' : '') + createCsvFormatter(REJECT_COLUMNS, fmt).header());
-    return files;
+    this.sameDelimiter = inputDelimiter === fmt.delimiter && !fmt.keepLeadingZeros;
   }
 
   /**
-   * Queues one planned customer for sorting; `cells` are the raw input cells and `raw` the
+   * Formats one planned customer into `out`; `cells` are the raw input cells and `raw` the
    * record's text when it had no quotes. Such a record, read with the output's delimiter and
    * with no cell to neutralise or quote, is copied as it is instead of cell by cell.
    */
-  add(p: PlannedCustomer, cells: readonly string[], raw?: string): void {
+  format(p: PlannedCustomer, cells: readonly string[], raw: string | undefined, out: PlanRowText): void {
     const { fmt } = this;
     const d = fmt.delimiter;
     let head = '';
@@ -137,7 +127,57 @@ export class PlanFiles {
       if (i < PRIORITY_AT) head += cell + d;
       else if (i > PRIORITY_AT) tail += d + cell;
     }
-    this.spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, head, tail + fmt.newline);
+    out.head = head;
+    out.tail = tail + fmt.newline;
+  }
+}
+
+/** The sort keys of plan.csv: decision rank, then expected value (descending), then input line. */
+export function planSortKeys(p: PlannedCustomer): { rank: number; key: number } {
+  return { rank: DECISION_RANK[p.value.decision], key: p.value.expected_value ?? -Number.MAX_VALUE };
+}
+
+/** Writes plan.csv and rejects.csv into temporary files; commit() puts both in place. */
+export class PlanFiles {
+  private spool = new SortedSpool();
+  private failure: unknown;
+  private readonly rejectFormatter: CsvFormatter;
+  private readonly text: PlanRowText = { head: '', tail: '' };
+  private constructor(
+    private readonly plan: AtomicWriteStream,
+    private readonly rejects: AtomicWriteStream,
+    private readonly formatter: PlanRowFormatter,
+    fmt: CsvFormat,
+  ) {
+    this.rejectFormatter = createCsvFormatter(REJECT_COLUMNS, fmt);
+  }
+
+  /** `inputDelimiter`: the export's delimiter, when rows may be passed with their raw text */
+  static async open(dir: string, inputHeaders: readonly string[], fmt: CsvFormat, inputDelimiter?: string): Promise<PlanFiles> {
+    const plan = await createAtomicWriteStream(join(dir, 'plan.csv'));
+    const rejects = await createAtomicWriteStream(join(dir, 'rejects.csv')).catch(async (e: unknown) => {
+      await plan.abort();
+      throw e;
+    });
+    const files = new PlanFiles(plan, rejects, new PlanRowFormatter(fmt, inputHeaders.length, inputDelimiter), fmt);
+    // A failed write surfaces at commit(), as the I/O error it is, instead of crashing the process.
+    for (const s of [plan, rejects]) s.on('error', (e: unknown) => (files.failure ??= e));
+    const header = planHeader(inputHeaders).map((name) => formatCell(name, 'text', fmt)).join(fmt.delimiter) + fmt.newline;
+    await write(plan, (fmt.bom ? '\ufeff' : '') + header);
+    await write(rejects, (fmt.bom ? '\ufeff' : '') + createCsvFormatter(REJECT_COLUMNS, fmt).header());
+    return files;
+  }
+
+  /** Queues one planned customer for sorting (see PlanRowFormatter.format). */
+  add(p: PlannedCustomer, cells: readonly string[], raw?: string): void {
+    this.formatter.format(p, cells, raw, this.text);
+    const { rank, key } = planSortKeys(p);
+    this.spool.push(rank, key, p.row.line, this.text.head, this.text.tail);
+  }
+
+  /** Queues a row formatted elsewhere: head and tail as UTF-8 in `src` from `start`. */
+  addEncoded(rank: number, key: number, line: number, src: Uint8Array, start: number, headLen: number, tailLen: number): void {
+    this.spool.pushBytes(rank, key, line, src, start, headLen, tailLen);
   }
 
   async reject(r: Reject): Promise<void> {

@@ -80,6 +80,25 @@ export class SortedSpool {
     this.used += h + t;
   }
 
+  /** Like push(), with head and tail already encoded: `src[start, start + headLen + tailLen)`. */
+  pushBytes(rank: number, key: number, tie: number, src: Uint8Array, start: number, headLen: number, tailLen: number): void {
+    const len = headLen + tailLen;
+    if (this.used + len > this.arena.length) {
+      if (this.count > 0 && this.used + len > this.budgetBytes) this.spill();
+      if (this.used + len > this.arena.length) this.growArena(this.used + len);
+    }
+    if (this.count === this.rank.length) this.growKeys();
+    const i = this.count++;
+    this.rank[i] = rank;
+    this.key[i] = key;
+    this.tie[i] = tie;
+    this.offset[i] = this.used;
+    this.headLen[i] = headLen;
+    this.tailLen[i] = tailLen;
+    this.arena.set(src.subarray(start, start + len), this.used);
+    this.used += len;
+  }
+
   /** Yields every record in sorted order, then removes the temporary files. */
   async *sorted(): AsyncGenerator<SpoolRecord> {
     const cursor = await this.cursor();

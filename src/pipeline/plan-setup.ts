@@ -5,7 +5,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import type { Context } from '../cli/context.js';
 import { parseReadFlags, resolveAsOf, type RawReadFlags } from '../cli/options.js';
 import type { CalibratedModel } from '../domain/calibrate.js';
@@ -18,6 +17,7 @@ import type { CustomerRow, Reject } from '../domain/types.js';
 import { DataError, InputMissingError, UsageError } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
 import { openExport, type OpenedExport, type ReadOptions } from '../io/csv-read.js';
+import { tuneForStreaming } from './gc-tuning.js';
 import { loadPlaybook } from '../io/playbook-file.js';
 
 export interface PlanFlags extends RawReadFlags {
@@ -115,25 +115,6 @@ export async function streamPlan(
     row.warnings = ev.warnings;
     return onPlanned(planCustomer(row, setup), ev.cells, ev.raw);
   }, onChunk);
-}
-
-let tuned = false;
-
-/**
- * Tunes V8's collector for a long stream of short-lived rows, for the rest of the process
- * (docs/performance.md). Both flags are read at each collection, so setting them late is safe.
- * - No allocation-site pretenuring: when a collection happens to find many objects of one
- *   kind alive, V8 starts allocating that kind straight into the old generation, which then
- *   fills with garbage in bursts (measured on a million rows: 18 instead of 3 full
- *   collections and ~40 MB more peak memory).
- * - Old generation grown by 20 % past the live data instead of up to 4×: the live data is
- *   small (~20 MB: setup, caches), so the default lets garbage pile up to ~80 MB first.
- */
-function tuneForStreaming(): void {
-  if (tuned) return;
-  tuned = true;
-  setFlagsFromString('--no-allocation-site-pretenuring');
-  setFlagsFromString('--heap-growing-percent=20');
 }
 
 /** Throws a data error (65) when more than `maxRate` of the rows were rejected. */

@@ -1,0 +1,301 @@
+/**
+ * `winback plan` on large exports with worker threads (docs/performance.md). The main thread
+ * reads the file in pieces of whole lines, hashes them and counts their lines; workers plan
+ * the pieces (src/pipeline/plan-pieces.ts) and send back formatted rows as bytes. The main
+ * thread takes the results in file order: duplicate ids, totals, rejects and the priority
+ * sort see every row in the same order as the single-threaded pipeline, so the outputs are
+ * byte-identical to it.
+ *
+ * A piece is cut after a line break, which is a record boundary unless a quoted field spans
+ * it. Each piece is planned on the guess that it starts a record; when the piece before it
+ * ends inside a record after all, the piece is planned again behind that unfinished record.
+ */
+import { createHash } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { IdIndex } from '../domain/id-index.js';
+import type { PlanSetup } from '../domain/plan.js';
+import { addRowToTotals, type PlanTotals } from '../domain/plan-summary.js';
+import type { Decision } from '../domain/value.js';
+import { DataError, IoError, UsageError } from '../errors.js';
+import { duplicateReject, noDataRows, type OpenedExport } from '../io/csv-read.js';
+import type { CsvFormat } from '../io/csv-write.js';
+import type { PlanFiles } from '../io/plan-output.js';
+import { INTS_PER_ROW, META_HAS_ID, NUMS_PER_ROW, type PieceJob, type PieceResult, type PlanWorkerInit } from './plan-pieces.js';
+
+/** Smallest export planned with workers: below it, starting them costs more than they save. */
+export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+const PIECE_BYTES = 1 << 20;
+const MAX_DEFAULT_THREADS = 4;
+/** Young generation of a worker: small, so that the workers together stay in flat memory. */
+const WORKER_YOUNG_MB = 12;
+const DECISIONS: readonly Decision[] = ['win_back', 'review', 'let_go', 'never'];
+
+/** The --threads setting: a number ≥ 1, or the machine's CPUs (at most 4). */
+export function resolveThreads(flag: string | undefined, env: Record<string, string | undefined>): number {
+  const text = flag ?? env.WINBACK_THREADS;
+  if (text === undefined || text === '') return Math.min(MAX_DEFAULT_THREADS, availableParallelism());
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    throw new UsageError(`--threads '${text}' is not a whole number from 1 to 64`, 'e.g. --threads 2; --threads 1 plans on the main thread');
+  }
+  return n;
+}
+
+/** Whether `plan` should use worker threads on this export. */
+export function useWorkers(opened: OpenedExport, threads: number, minBytes = PARALLEL_MIN_BYTES): boolean {
+  // Pieces are cut at line-feed bytes, which needs an encoding where such a byte is always a line feed.
+  const asciiSafe = ['utf8', 'win1252', 'latin1'].includes(opened.dialect.encoding);
+  return threads >= 2 && opened.path !== undefined && asciiSafe && (opened.sizeBytes ?? 0) >= minBytes;
+}
+
+export interface ParallelPlanOptions {
+  threads: number;
+  fmt: CsvFormat;
+  /** bytes per piece (tests use small pieces to put many boundaries into a small file) */
+  pieceBytes?: number;
+  onProgress?: () => void;
+}
+
+/** Plans every row of `opened` with worker threads into `files` and `totals`. */
+export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, files: PlanFiles, totals: PlanTotals, opts: ParallelPlanOptions): Promise<void> {
+  const path = opened.path;
+  if (path === undefined) throw new Error('planWithWorkers needs a file');
+  opened.release();
+  const { vocabulary: _compiledInEachWorker, ...plainSetup } = setup;
+  const init: PlanWorkerInit = { reader: opened.pieceSpec, setup: plainSetup, fmt: opts.fmt };
+  const pool = new WorkerPool(init, opts.threads);
+  let fh: FileHandle | undefined;
+  try {
+    fh = await open(path, 'r').catch((err: unknown) => {
+      throw new IoError(`${opened.label}: cannot be read again (${(err as Error).message})`);
+    });
+    await run(fh, opened, pool, files, totals, opts);
+  } finally {
+    await fh?.close();
+    await pool.close();
+  }
+}
+
+async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files: PlanFiles, totals: PlanTotals, opts: ParallelPlanOptions): Promise<void> {
+  const { stats, pieceSpec } = opened;
+  const ids = new IdIndex(opened.expectedRows);
+  const reader = new PieceReader(fh, opts.pieceBytes ?? PIECE_BYTES, opened.label);
+  const hash = createHash('sha256');
+  const inFlight = new Map<number, Promise<PieceResult>>();
+  const maxInFlight = 2 * opts.threads;
+  const outPool: ArrayBuffer[] = [];
+  let nextSeq = 0;
+  let line = 1;
+  let eof = false;
+  // The unfinished record the last planned piece ended with.
+  let carry = { text: '', line: 1, headerPending: true };
+
+  const dispatch = (seq: number, input: ArrayBuffer, length: number, startLine: number, options: PieceJob['options']) => {
+    const out = outPool.pop();
+    const job: PieceJob = { seq, input, length, line: startLine, options, ...(out ? { out } : {}) };
+    inFlight.set(seq, pool.run(job));
+  };
+
+  for (let done = 0; ; done++) {
+    while (!eof && inFlight.size < maxInFlight) {
+      const piece = await reader.next();
+      if (!piece) {
+        eof = true;
+        break;
+      }
+      hash.update(piece.bytes);
+      stats.bytes += piece.bytes.length;
+      const seq = nextSeq++;
+      const startLine = line;
+      // Counted before the buffer is handed to a worker (which detaches it here).
+      line += countLineBreaks(piece.bytes);
+      dispatch(seq, piece.bytes.buffer as ArrayBuffer, piece.bytes.length, startLine, { first: seq === 0, header: seq === 0, final: false });
+    }
+    if (done === nextSeq) break;
+    let result = await (inFlight.get(done) as Promise<PieceResult>);
+    inFlight.delete(done);
+    // Planned on the guess that the piece starts a record: if it does not, plan it again behind the unfinished one.
+    if (done > 0 && (carry.text !== '' || carry.headerPending)) {
+      reclaim(result, outPool);
+      const prefix = { text: carry.text, line: carry.line };
+      result = await pool.run({ seq: done, input: result.input, length: result.length, line: carry.line, options: { first: false, header: carry.headerPending, final: false, prefix } });
+    }
+    throwIfFailed(result);
+    await take(result, ids, pieceSpec.idHeader, files, totals, stats);
+    carry = { text: result.rest, line: result.restLine, headerPending: result.headerPending };
+    reclaim(result, outPool);
+    reader.recycle(result.input);
+    opts.onProgress?.();
+  }
+  // The last record, when the file does not end with a line break (or with a quote left open).
+  if (carry.text !== '') {
+    const input = new ArrayBuffer(0);
+    const last = await pool.run({ seq: nextSeq, input, length: 0, line, options: { first: false, header: carry.headerPending, final: true, prefix: { text: carry.text, line: carry.line } } });
+    throwIfFailed(last);
+    await take(last, ids, pieceSpec.idHeader, files, totals, stats);
+    carry.headerPending = last.headerPending;
+  }
+  if (carry.headerPending || stats.read === 0) throw noDataRows(opened.label);
+  stats.sha256 = hash.digest('hex');
+}
+
+function reclaim(result: PieceResult, outPool: ArrayBuffer[]): void {
+  if (result.bytes.byteLength > 0 && outPool.length < 8) outPool.push(result.bytes);
+}
+
+function throwIfFailed(result: PieceResult): void {
+  if (result.error) throw new DataError(result.error.message, result.error.hint);
+}
+
+/** Takes one planned piece in file order: duplicate check, totals, rejects, rows into the sort. */
+async function take(r: PieceResult, ids: IdIndex, idHeader: string, files: PlanFiles, totals: PlanTotals, stats: OpenedExport['stats']): Promise<void> {
+  stats.read += r.read;
+  stats.rejected += r.rejected;
+  stats.blankLines += r.blankLines;
+  const bytes = new Uint8Array(r.bytes);
+  const { ints, nums, rejects, rejectAt } = r;
+  let at = 0;
+  let next = 0;
+  for (let i = 0; i < r.count; i++) {
+    while (next < rejects.length && (rejectAt[next] as number) <= i) await files.reject(rejects[next++] as PlanRejectRow);
+    const k = i * INTS_PER_ROW;
+    const line = ints[k] as number;
+    const idLen = ints[k + 1] as number;
+    const headLen = ints[k + 2] as number;
+    const tailLen = ints[k + 3] as number;
+    const meta = ints[k + 6] as number;
+    const start = at;
+    at += idLen + headLen + tailLen;
+    if (meta & META_HAS_ID) {
+      const firstLine = ids.addFingerprint(ints[k + 4] as number, ints[k + 5] as number, line);
+      if (firstLine > 0) {
+        const id = Buffer.from(r.bytes, start, idLen).toString('utf8');
+        stats.rejected++;
+        await files.reject(duplicateReject(id, line, firstLine, idHeader));
+        continue;
+      }
+    }
+    stats.accepted++;
+    const rank = meta & 3;
+    const stake = nums[i * NUMS_PER_ROW] as number;
+    const ev = nums[i * NUMS_PER_ROW + 1] as number;
+    addRowToTotals(totals, DECISIONS[rank] as Decision, r.reasonCodes[meta >>> 8] as string, Number.isNaN(stake) ? undefined : stake, Number.isNaN(ev) ? undefined : ev, (meta >>> 2) & 3);
+    files.addEncoded(rank, Number.isNaN(ev) ? -Number.MAX_VALUE : ev, line, bytes, start + idLen, headLen, tailLen);
+  }
+  while (next < rejects.length) await files.reject(rejects[next++] as PlanRejectRow);
+}
+
+type PlanRejectRow = Parameters<PlanFiles['reject']>[0];
+
+/** Line breaks in `bytes` as the record parser counts them: LF, CR LF and a lone CR each one. */
+export function countLineBreaks(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) n++;
+  for (let i = bytes.indexOf(13); i >= 0; i = bytes.indexOf(13, i + 1)) if (bytes[i + 1] !== 10) n++;
+  return n;
+}
+
+/** Reads a file in pieces that end after a line feed (the last piece: at the end of the file). */
+class PieceReader {
+  private carry = Buffer.alloc(0);
+  private eof = false;
+  private readonly spare: ArrayBuffer[] = [];
+  constructor(
+    private readonly fh: FileHandle,
+    private readonly pieceBytes: number,
+    private readonly label: string,
+  ) {}
+
+  /** Gives a spent input buffer back for reuse. */
+  recycle(buffer: ArrayBuffer): void {
+    if (buffer.byteLength === this.pieceBytes && this.spare.length < 4) this.spare.push(buffer);
+  }
+
+  async next(): Promise<{ bytes: Buffer } | undefined> {
+    if (this.eof && this.carry.length === 0) return undefined;
+    let buf = this.buffer(Math.max(this.pieceBytes, 2 * this.carry.length));
+    let len = this.carry.copy(buf, 0);
+    this.carry = Buffer.alloc(0);
+    for (;;) {
+      if (!this.eof && len < buf.length) {
+        let bytesRead: number;
+        try {
+          ({ bytesRead } = await this.fh.read(buf, len, buf.length - len, null));
+        } catch (err) {
+          throw new IoError(`${this.label}: read failed (${(err as Error).message})`);
+        }
+        if (bytesRead === 0) this.eof = true;
+        len += bytesRead;
+      }
+      if (this.eof) return len === 0 ? undefined : { bytes: buf.subarray(0, len) };
+      if (len < buf.length) continue;
+      const lf = buf.lastIndexOf(10, len - 1);
+      if (lf >= 0) {
+        this.carry = Buffer.from(buf.subarray(lf + 1, len));
+        return { bytes: buf.subarray(0, lf + 1) };
+      }
+      // A line longer than a piece: read on into a bigger buffer.
+      const bigger = Buffer.allocUnsafeSlow(2 * buf.length);
+      buf.copy(bigger, 0, 0, len);
+      buf = bigger;
+    }
+  }
+
+  private buffer(size: number): Buffer {
+    const reuse = size === this.pieceBytes ? this.spare.pop() : undefined;
+    return reuse ? Buffer.from(reuse) : Buffer.allocUnsafeSlow(size);
+  }
+}
+
+/** Worker threads planning pieces; each job goes to the worker with the fewest waiting. */
+class WorkerPool {
+  private readonly workers: { worker: Worker; waiting: Map<number, { resolve: (r: PieceResult) => void; reject: (e: unknown) => void }> }[] = [];
+  private failure: unknown;
+
+  constructor(init: PlanWorkerInit, threads: number) {
+    for (let i = 0; i < threads; i++) {
+      const worker = new Worker(workerScript(), { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+      const entry = { worker, waiting: new Map() as Map<number, { resolve: (r: PieceResult) => void; reject: (e: unknown) => void }> };
+      worker.on('message', (r: PieceResult) => {
+        const w = entry.waiting.get(r.seq);
+        entry.waiting.delete(r.seq);
+        w?.resolve(r);
+      });
+      const fail = (err: unknown) => {
+        this.failure ??= err;
+        for (const w of entry.waiting.values()) w.reject(err);
+        entry.waiting.clear();
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (entry.waiting.size > 0) fail(new Error(`a planning worker stopped (exit code ${code})`));
+      });
+      this.workers.push(entry);
+    }
+  }
+
+  run(job: PieceJob): Promise<PieceResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    let best = this.workers[0] as (typeof this.workers)[number];
+    for (const w of this.workers) if (w.waiting.size < best.waiting.size) best = w;
+    return new Promise((resolve, reject) => {
+      best.waiting.set(job.seq, { resolve, reject });
+      const transfer: ArrayBuffer[] = [];
+      if (job.input.byteLength > 0) transfer.push(job.input);
+      if (job.out) transfer.push(job.out);
+      best.worker.postMessage(job, transfer);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
+
+/** The compiled worker script; tests run the TypeScript sources, whose build is in dist/. */
+function workerScript(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? new URL('../../dist/pipeline/plan-worker.js', here) : new URL('./plan-worker.js', here);
+}
