@@ -92,7 +92,9 @@ export class AtomicWriteStream extends Writable {
     private readonly handle: FileHandle,
     private readonly bufferBytes = 1 << 16,
   ) {
-    super({ decodeStrings: true });
+    // Up to a few megabytes may queue while the previous write is under way, so that the
+    // writer (e.g. the merge of plan.csv) goes on producing instead of waiting for each one.
+    super({ decodeStrings: true, highWaterMark: 4 << 20 });
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {

@@ -186,7 +186,8 @@ export class PlanFiles {
 
   /** Writes the sorted plan and renames both files into place. */
   async commit(): Promise<void> {
-    await this.spool.writeNumbered((bytes) => write(this.plan, bytes));
+    // Resolves once the stream has written the bytes: the spool reuses the buffer.
+    await this.spool.writeNumbered((bytes) => new Promise<void>((resolve) => this.plan.write(bytes, () => resolve())));
     if (this.failure) throw this.failure;
     await this.rejects.commit();
     await this.plan.commit();

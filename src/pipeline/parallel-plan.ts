@@ -26,10 +26,10 @@ import { INTS_PER_ROW, META_HAS_ID, NUMS_PER_ROW, type PieceJob, type PieceResul
 
 /** Smallest export planned with workers: below it, starting them costs more than they save. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
-const PIECE_BYTES = 1 << 20;
+const PIECE_BYTES = Number(process.env.WB_PIECE ?? 1 << 20);
 const MAX_DEFAULT_THREADS = 4;
 /** Young generation of a worker: small, so that the workers together stay in flat memory. */
-const WORKER_YOUNG_MB = 12;
+const WORKER_YOUNG_MB = Number(process.env.WB_YOUNG ?? 12);
 const DECISIONS: readonly Decision[] = ['win_back', 'review', 'let_go', 'never'];
 
 /** The --threads setting: a number ≥ 1, or the machine's CPUs (at most 4). */
@@ -84,7 +84,7 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
   const reader = new PieceReader(fh, opts.pieceBytes ?? PIECE_BYTES, opened.label);
   const hash = createHash('sha256');
   const inFlight = new Map<number, Promise<PieceResult>>();
-  const maxInFlight = 2 * opts.threads;
+  const maxInFlight = Number(process.env.WB_INFLIGHT ?? 2 * opts.threads);
   const outPool: ArrayBuffer[] = [];
   let nextSeq = 0;
   let line = 1;
