@@ -67,9 +67,25 @@ export function quoteField(text: string, delimiter: string): string {
 const NEGATIVE_ZERO = ['-0', '-0.0', '-0.00', '-0.000', '-0.0000'];
 const SCALE = [1, 10, 100, 1000, 10000];
 
+const ZEROS = ['', '0', '00', '000', '0000'];
+
 /** Formats a number with fixed decimals and the format's decimal mark; '' for missing. */
 export function formatDecimal(value: number | undefined | null, decimals: number, mark: '.' | ','): string {
   if (value === undefined || value === null || !Number.isFinite(value)) return '';
+  const scale = SCALE[decimals] ?? 10 ** decimals;
+  const n = Math.round(value * scale);
+  // Up to 4 decimals and 2^53: digits from the integer alone (what toFixed prints, at a fraction of its cost).
+  if (decimals >= 1 && decimals <= 4 && Math.abs(n) <= Number.MAX_SAFE_INTEGER) {
+    const a = n < 0 ? -n : n;
+    const whole = Math.floor(a / scale);
+    const frac = String(a - whole * scale);
+    return `${n < 0 ? '-' : ''}${whole}${mark}${ZEROS[decimals - frac.length] as string}${frac}`;
+  }
+  return formatDecimalSlow(value, decimals, mark);
+}
+
+/** formatDecimal through toFixed, for what the integer path does not cover. */
+export function formatDecimalSlow(value: number, decimals: number, mark: '.' | ','): string {
   const scale = SCALE[decimals] ?? 10 ** decimals;
   const text = (Math.round(value * scale) / scale).toFixed(decimals);
   const clean = text === (NEGATIVE_ZERO[decimals] ?? `-${(0).toFixed(decimals)}`) ? text.slice(1) : text;

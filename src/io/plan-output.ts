@@ -102,8 +102,23 @@ export class PlanRowFormatter {
     const { fmt } = this;
     const d = fmt.delimiter;
     let head = '';
-    if (raw !== undefined && this.sameDelimiter && cells.length === this.inputWidth && cells.every(isVerbatimText)) head = raw + d;
-    else if (raw !== undefined) {
+    if (raw !== undefined && this.sameDelimiter && cells.length === this.inputWidth) {
+      // The record's own text, with only the cells rewritten that need it (a formula start,
+      // edge spaces); its cells cannot hold the delimiter, since they were split at it.
+      let copied = 0;
+      let at = 0;
+      let changed = false;
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells[i] as string;
+        if (!isVerbatimText(c)) {
+          head += raw.slice(copied, at) + formatCell(c, 'text', fmt);
+          copied = at + c.length;
+          changed = true;
+        }
+        at += c.length + 1;
+      }
+      head = changed ? head + raw.slice(copied) + d : raw + d;
+    } else if (raw !== undefined) {
       // A quote-free record: no cell holds a quote or line break, only the delimiter may need quoting.
       for (let i = 0; i < this.inputWidth; i++) {
         const c = cells[i] ?? '';

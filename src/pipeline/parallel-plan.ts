@@ -142,7 +142,7 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
 }
 
 function reclaim(result: PieceResult, outPool: ArrayBuffer[]): void {
-  if (result.bytes.byteLength > 0 && outPool.length < 8) outPool.push(result.bytes);
+  if (result.bytes.byteLength > 0 && outPool.length < Number(process.env.WB_POOL ?? 8)) outPool.push(result.bytes);
 }
 
 function throwIfFailed(result: PieceResult): void {

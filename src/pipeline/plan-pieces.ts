@@ -16,6 +16,7 @@ import type { CustomerRow, Reject } from '../domain/types.js';
 import { DataError } from '../errors.js';
 import { createPieceReader, type PieceOptions, type PieceReaderSpec, type RowEvent } from '../io/csv-read.js';
 import type { CsvFormat } from '../io/csv-write.js';
+import type { EncodingName } from '../io/decode.js';
 import { PlanRowFormatter, type PlanRowText } from '../io/plan-output.js';
 
 /** What every worker is started with (structured-clonable). */
@@ -81,7 +82,7 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
 
   return (job) => {
     const input = Buffer.from(job.input, 0, job.length);
-    const decoded = iconv.decode(input, encoding, { stripBOM: job.options.first });
+    const decoded = decodePiece(input, encoding, job.options.first);
     let out = job.out && job.out.byteLength >= 3 * job.length ? Buffer.from(job.out) : Buffer.allocUnsafeSlow(Math.max(1 << 16, 4 * job.length));
     let at = 0;
     let count = 0;
@@ -171,6 +172,16 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
       ...(error ? { error } : {}),
     };
   };
+}
+
+/** Decodes a piece of whole lines; a byte-order mark is dropped at the start of the file only. */
+function decodePiece(input: Buffer, encoding: EncodingName, first: boolean): string {
+  if (encoding === 'utf8') {
+    const bom = first && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
+    return input.toString('utf8', bom);
+  }
+  if (encoding === 'latin1') return input.toString('latin1');
+  return iconv.decode(input, encoding, { stripBOM: first });
 }
 
 function grow<T extends Uint32Array | Float64Array>(from: T, to: T): T {
