@@ -190,9 +190,12 @@ export class PlanFiles {
     this.spool.push(rank, key, p.row.line, this.text.head, this.text.tail);
   }
 
-  /** Queues a row formatted elsewhere: head and tail as UTF-8 in `src` from `start`. */
-  addEncoded(rank: number, key: number, line: number, src: Uint8Array, start: number, headLen: number, tailLen: number): void {
-    this.spool.pushBytes(rank, key, line, src, start, headLen, tailLen);
+  /**
+   * Adds rows formatted and sorted elsewhere, as a run (see SortedSpool.addSortedRun); the
+   * promise says when `run` may be reused.
+   */
+  addSortedRun(run: Uint8Array): Promise<void> {
+    return this.spool.addSortedRun(run);
   }
 
   async reject(r: Reject): Promise<void> {

@@ -26,7 +26,10 @@ export interface SpoolRecord {
 /** Receives sorted output bytes; a returned promise says when the bytes have been written (the buffer is reused then). */
 export type ByteSink = (bytes: Buffer) => Promise<void> | void;
 
-const RECORD_HEADER = 28;
+/** Bytes before each record in a run: rank (f64), key (f64), tie (u32), head length (u32), tail length (u32). */
+export const RECORD_HEADER = 28;
+/** Set in a record's head length: the record was withdrawn after its run was sorted (a duplicate). */
+export const WITHDRAWN = 0x80000000;
 const MIN_ARENA = 1 << 20;
 // Sorted output is handed to the writer a megabyte at a time.
 const WRITE_CHUNK = 1 << 20;
@@ -44,7 +47,10 @@ export class SortedSpool {
   offset = new Uint32Array(1024);
   headLen = new Uint32Array(1024);
   tailLen = new Uint32Array(1024);
-  private runs: string[] = [];
+  private runs: RunExtent[] = [];
+  /** the file that pre-sorted runs are appended to, and its length */
+  private sortedRunsFd: number | undefined;
+  private sortedRunsEnd = 0;
   private dir: string | undefined;
   private runBuffer = Buffer.alloc(0);
   private runBufferBusy = false;
@@ -80,24 +86,34 @@ export class SortedSpool {
     this.used += h + t;
   }
 
-  /** Like push(), with head and tail already encoded: `src[start, start + headLen + tailLen)`. */
-  pushBytes(rank: number, key: number, tie: number, src: Uint8Array, start: number, headLen: number, tailLen: number): void {
-    const len = headLen + tailLen;
-    if (this.used + len > this.arena.length) {
-      if (this.count > 0 && this.used + len > this.budgetBytes) this.spill();
-      if (this.used + len > this.arena.length) this.growArena(this.used + len);
+  /**
+   * Adds a run sorted elsewhere (e.g. by a worker thread), in the run format: each record
+   * behind its RECORD_HEADER, records with WITHDRAWN set skipped. The bytes are appended to
+   * one temporary file in the background; the promise says when `bytes` may be reused.
+   */
+  addSortedRun(bytes: Uint8Array): Promise<void> {
+    if (bytes.length === 0) return Promise.resolve();
+    if (this.sortedRunsFd === undefined) {
+      this.dir ??= mkdtempSync(join(tmpdir(), 'winback-sort-'));
+      const path = join(this.dir, 'sorted-runs.bin');
+      try {
+        this.sortedRunsFd = openSync(path, 'w+');
+      } catch (err) {
+        throw spillError(path, err);
+      }
+      this.sortedRunsPath = path;
     }
-    if (this.count === this.rank.length) this.growKeys();
-    const i = this.count++;
-    this.rank[i] = rank;
-    this.key[i] = key;
-    this.tie[i] = tie;
-    this.offset[i] = this.used;
-    this.headLen[i] = headLen;
-    this.tailLen[i] = tailLen;
-    this.arena.set(src.subarray(start, start + len), this.used);
-    this.used += len;
+    const fd = this.sortedRunsFd;
+    const start = this.sortedRunsEnd;
+    this.sortedRunsEnd += bytes.length;
+    this.runs.push({ path: this.sortedRunsPath as string, start, end: this.sortedRunsEnd });
+    const path = this.sortedRunsPath as string;
+    const written = writeAllAt(fd, bytes, start).catch((err: unknown) => void (this.writeFailure ??= spillError(path, err)));
+    this.writing = Promise.all([this.writing, written]).then(() => undefined);
+    return written;
   }
+
+  private sortedRunsPath: string | undefined;
 
   /** Yields every record in sorted order, then removes the temporary files. */
   async *sorted(): AsyncGenerator<SpoolRecord> {
@@ -159,6 +175,8 @@ export class SortedSpool {
 
   async dispose(): Promise<void> {
     await this.writing;
+    if (this.sortedRunsFd !== undefined) closeSync(this.sortedRunsFd);
+    this.sortedRunsFd = undefined;
     this.arena = Buffer.allocUnsafe(0);
     this.runBuffer = Buffer.alloc(0);
     this.used = 0;
@@ -226,7 +244,7 @@ export class SortedSpool {
     if (background && this.runBuffer.length < size) this.runBuffer = Buffer.allocUnsafeSlow(size);
     const out = background ? this.runBuffer : Buffer.allocUnsafe(size);
     this.sortInto(out);
-    this.runs.push(path);
+    this.runs.push({ path, start: 0, end: size });
     this.used = 0;
     this.count = 0;
     try {
@@ -284,7 +302,28 @@ function writeAllAsync(fd: number, buf: Buffer, length: number): Promise<void> {
   });
 }
 
-/** Sequential reader of one run file, through one reused buffer. */
+/** Writes all of `buf` to `fd` at `position` (positional: appends may be under way side by side). */
+function writeAllAt(fd: number, buf: Uint8Array, position: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const step = (done: number) => {
+      write(fd, buf, done, buf.length - done, position + done, (err, n) => {
+        if (err) return reject(err);
+        if (done + n >= buf.length) return resolve();
+        step(done + n);
+      });
+    };
+    step(0);
+  });
+}
+
+/** Where a run lies: a whole run file, or a stretch of the file of pre-sorted runs. */
+interface RunExtent {
+  path: string;
+  start: number;
+  end: number;
+}
+
+/** Sequential reader of one run, through one reused buffer. */
 class RunReader {
   private buf = Buffer.allocUnsafe(READ_CHUNK);
   private pos = 0;
@@ -295,7 +334,14 @@ class RunReader {
   /** the current record's head and tail bytes: valid until next() */
   bytes: Buffer = Buffer.alloc(0);
   headLen = 0;
-  constructor(private readonly fd: number) {}
+  private position: number;
+  constructor(
+    private readonly fd: number,
+    start: number,
+    private readonly stop: number,
+  ) {
+    this.position = start;
+  }
 
   /**
    * Moves to the next record; false at the end of the run. Reads synchronously: a read from
@@ -312,22 +358,26 @@ class RunReader {
 
   /** Moves to the next record if it is in the buffer; undefined when more must be read first. */
   private nextInBuffer(): boolean | undefined {
-    const avail = this.end - this.pos;
-    if (avail < RECORD_HEADER) return this.eof ? this.finish(avail) : undefined;
-    const p = this.pos;
-    const headLen = this.buf.readUInt32LE(p + 20);
-    const size = RECORD_HEADER + headLen + this.buf.readUInt32LE(p + 24);
-    if (avail < size) {
-      this.need = size;
-      return this.eof ? this.finish(avail) : undefined;
+    for (;;) {
+      const avail = this.end - this.pos;
+      if (avail < RECORD_HEADER) return this.eof ? this.finish(avail) : undefined;
+      const p = this.pos;
+      const rawHead = this.buf.readUInt32LE(p + 20);
+      const headLen = rawHead >= WITHDRAWN ? rawHead - WITHDRAWN : rawHead;
+      const size = RECORD_HEADER + headLen + this.buf.readUInt32LE(p + 24);
+      if (avail < size) {
+        this.need = size;
+        return this.eof ? this.finish(avail) : undefined;
+      }
+      this.pos += size;
+      if (rawHead >= WITHDRAWN) continue;
+      this.keys.rank = this.buf.readDoubleLE(p);
+      this.keys.key = this.buf.readDoubleLE(p + 8);
+      this.keys.tie = this.buf.readUInt32LE(p + 16);
+      this.headLen = headLen;
+      this.bytes = this.buf.subarray(p + RECORD_HEADER, p + size);
+      return true;
     }
-    this.keys.rank = this.buf.readDoubleLE(p);
-    this.keys.key = this.buf.readDoubleLE(p + 8);
-    this.keys.tie = this.buf.readUInt32LE(p + 16);
-    this.headLen = headLen;
-    this.bytes = this.buf.subarray(p + RECORD_HEADER, p + size);
-    this.pos += size;
-    return true;
   }
 
   private finish(avail: number): false {
@@ -347,7 +397,8 @@ class RunReader {
     this.pos = 0;
     let bytesRead: number;
     try {
-      bytesRead = readSync(this.fd, this.buf, this.end, this.buf.length - this.end, null);
+      bytesRead = readSync(this.fd, this.buf, this.end, Math.min(this.buf.length - this.end, this.stop - this.position), this.position);
+      this.position += bytesRead;
     } catch (err) {
       throw new IoError(`cannot read a temporary sort file: ${(err as Error).message}`, 'check the temp directory (TMPDIR)');
     }
@@ -412,17 +463,17 @@ class MergeCursor implements Cursor {
     private readonly heap: RunReader[],
   ) {}
 
-  static async open(paths: string[]): Promise<MergeCursor> {
-    const fds: number[] = [];
+  static async open(runs: RunExtent[]): Promise<MergeCursor> {
+    const fds = new Map<string, number>();
     try {
-      for (const p of paths) fds.push(openSync(p, 'r'));
+      for (const r of runs) if (!fds.has(r.path)) fds.set(r.path, openSync(r.path, 'r'));
     } catch (err) {
-      for (const fd of fds) closeSync(fd);
+      for (const fd of fds.values()) closeSync(fd);
       throw new IoError(`cannot read a temporary sort file: ${(err as Error).message}`, 'check the temp directory (TMPDIR)');
     }
-    const heap = fds.map((fd) => new RunReader(fd)).filter((r) => r.next());
+    const heap = runs.map((r) => new RunReader(fds.get(r.path) as number, r.start, r.end)).filter((r) => r.next());
     for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i);
-    const cursor = new MergeCursor(fds, heap);
+    const cursor = new MergeCursor([...fds.values()], heap);
     cursor.show();
     return cursor;
   }

@@ -22,6 +22,7 @@ import { DataError, IoError, UsageError } from '../errors.js';
 import { duplicateReject, noDataRows, type OpenedExport } from '../io/csv-read.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
+import { WITHDRAWN } from '../io/sorted-spool.js';
 import { INTS_PER_ROW, META_HAS_ID, NUMS_PER_ROW, type PieceJob, type PieceResult, type PlanWorkerInit } from './plan-pieces.js';
 
 /** Smallest export planned with workers: below it, starting them costs more than they save. */
@@ -118,14 +119,16 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
     inFlight.delete(done);
     // Planned on the guess that the piece starts a record: if it does not, plan it again behind the unfinished one.
     if (done > 0 && (carry.text !== '' || carry.headerPending)) {
-      reclaim(result, outPool);
+      outPool.push(result.run);
       const prefix = { text: carry.text, line: carry.line };
       result = await pool.run({ seq: done, input: result.input, length: result.length, line: carry.line, options: { first: false, header: carry.headerPending, final: false, prefix } });
     }
     throwIfFailed(result);
-    await take(result, ids, pieceSpec.idHeader, files, totals, stats);
+    const { written } = await take(result, ids, pieceSpec.idHeader, files, totals, stats);
     carry = { text: result.rest, line: result.restLine, headerPending: result.headerPending };
-    reclaim(result, outPool);
+    // The run's buffer goes back to a worker once it is on disk.
+    const run = result.run;
+    void written.then(() => outPool.push(run));
     reader.recycle(result.input);
     opts.onProgress?.();
   }
@@ -141,50 +144,49 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
   stats.sha256 = hash.digest('hex');
 }
 
-function reclaim(result: PieceResult, outPool: ArrayBuffer[]): void {
-  if (result.bytes.byteLength > 0 && outPool.length < Number(process.env.WB_POOL ?? 8)) outPool.push(result.bytes);
-}
-
 function throwIfFailed(result: PieceResult): void {
   if (result.error) throw new DataError(result.error.message, result.error.hint);
 }
 
-/** Takes one planned piece in file order: duplicate check, totals, rejects, rows into the sort. */
-async function take(r: PieceResult, ids: IdIndex, idHeader: string, files: PlanFiles, totals: PlanTotals, stats: OpenedExport['stats']): Promise<void> {
+/**
+ * Takes one planned piece in file order: duplicate check (a duplicate is withdrawn from the
+ * piece's sorted run), totals, rejects; then the run goes to the spool. Resolves once the
+ * rejects are written; `written` once the run's buffer may be reused.
+ */
+async function take(r: PieceResult, ids: IdIndex, idHeader: string, files: PlanFiles, totals: PlanTotals, stats: OpenedExport['stats']): Promise<{ written: Promise<void> }> {
   stats.read += r.read;
   stats.rejected += r.rejected;
   stats.blankLines += r.blankLines;
-  const bytes = new Uint8Array(r.bytes);
+  const run = Buffer.from(r.run, 0, r.runLength);
   const { ints, nums, rejects, rejectAt } = r;
-  let at = 0;
+  let idAt = 0;
   let next = 0;
   for (let i = 0; i < r.count; i++) {
     while (next < rejects.length && (rejectAt[next] as number) <= i) await files.reject(rejects[next++] as PlanRejectRow);
     const k = i * INTS_PER_ROW;
     const line = ints[k] as number;
     const idLen = ints[k + 1] as number;
-    const headLen = ints[k + 2] as number;
-    const tailLen = ints[k + 3] as number;
-    const meta = ints[k + 6] as number;
-    const start = at;
-    at += idLen + headLen + tailLen;
+    const meta = ints[k + 4] as number;
+    const idStart = idAt;
+    idAt += idLen;
     if (meta & META_HAS_ID) {
-      const firstLine = ids.addFingerprint(ints[k + 4] as number, ints[k + 5] as number, line);
+      const firstLine = ids.addFingerprint(ints[k + 2] as number, ints[k + 3] as number, line);
       if (firstLine > 0) {
-        const id = Buffer.from(r.bytes, start, idLen).toString('utf8');
+        const id = Buffer.from(r.ids.buffer, r.ids.byteOffset + idStart, idLen).toString('utf8');
+        const at = (ints[k + 5] as number) + 20;
+        run.writeUInt32LE(run.readUInt32LE(at) + WITHDRAWN, at);
         stats.rejected++;
         await files.reject(duplicateReject(id, line, firstLine, idHeader));
         continue;
       }
     }
     stats.accepted++;
-    const rank = meta & 3;
     const stake = nums[i * NUMS_PER_ROW] as number;
     const ev = nums[i * NUMS_PER_ROW + 1] as number;
-    addRowToTotals(totals, DECISIONS[rank] as Decision, r.reasonCodes[meta >>> 8] as string, Number.isNaN(stake) ? undefined : stake, Number.isNaN(ev) ? undefined : ev, (meta >>> 2) & 3);
-    files.addEncoded(rank, Number.isNaN(ev) ? -Number.MAX_VALUE : ev, line, bytes, start + idLen, headLen, tailLen);
+    addRowToTotals(totals, DECISIONS[meta & 3] as Decision, r.reasonCodes[meta >>> 8] as string, Number.isNaN(stake) ? undefined : stake, Number.isNaN(ev) ? undefined : ev, (meta >>> 2) & 3);
   }
   while (next < rejects.length) await files.reject(rejects[next++] as PlanRejectRow);
+  return { written: files.addSortedRun(run) };
 }
 
 type PlanRejectRow = Parameters<PlanFiles['reject']>[0];

@@ -18,6 +18,7 @@ import { createPieceReader, type PieceOptions, type PieceReaderSpec, type RowEve
 import type { CsvFormat } from '../io/csv-write.js';
 import type { EncodingName } from '../io/decode.js';
 import { PlanRowFormatter, type PlanRowText } from '../io/plan-output.js';
+import { RECORD_HEADER } from '../io/sorted-spool.js';
 
 /** What every worker is started with (structured-clonable). */
 export interface PlanWorkerInit {
@@ -39,8 +40,8 @@ export interface PieceJob {
   out?: ArrayBuffer;
 }
 
-/** Integers per accepted row in PieceResult.ints. */
-export const INTS_PER_ROW = 7;
+/** Integers per accepted row in PieceResult.ints: line, id bytes, id fingerprint (2), meta, offset in the run. */
+export const INTS_PER_ROW = 6;
 /** Numbers per accepted row in PieceResult.nums: value at stake, expected value (NaN: none). */
 export const NUMS_PER_ROW = 2;
 /** Bits of the meta integer: decision rank (2 bits), totals flags (2), has an id (1), reason code index (from bit 8). */
@@ -53,11 +54,14 @@ export interface PieceResult {
   length: number;
   /** rows accepted (before the duplicate check) */
   count: number;
-  /** per row: line, id bytes, head bytes, tail bytes, id fingerprint (2), meta */
+  /** per row, in file order: see INTS_PER_ROW */
   ints: Uint32Array;
   nums: Float64Array;
-  /** per row: its id, head and tail as UTF-8, one after the other */
-  bytes: ArrayBuffer;
+  /** the rows' ids as UTF-8, one after the other */
+  ids: Uint8Array;
+  /** the piece's plan.csv rows sorted by priority, in SortedSpool's run format: `run[0, runLength)` */
+  run: ArrayBuffer;
+  runLength: number;
   reasonCodes: string[];
   /** rejected rows, each after `rejectAt[i]` accepted rows */
   rejects: Reject[];
@@ -80,27 +84,28 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
   const text: PlanRowText = { head: '', tail: '' };
   const { encoding } = init.reader;
 
+  // Rows are formatted into this buffer in file order, then copied into the run in sorted order.
+  let rows: Buffer = Buffer.allocUnsafeSlow(1 << 22);
+  let ids: Buffer = Buffer.allocUnsafeSlow(1 << 16);
+
   return (job) => {
     const input = Buffer.from(job.input, 0, job.length);
     const decoded = decodePiece(input, encoding, job.options.first);
-    let out = job.out && job.out.byteLength >= 3 * job.length ? Buffer.from(job.out) : Buffer.allocUnsafeSlow(Math.max(1 << 16, 4 * job.length));
     let at = 0;
+    let idAt = 0;
     let count = 0;
     let ints = new Uint32Array(1024 * INTS_PER_ROW);
     let nums = new Float64Array(1024 * NUMS_PER_ROW);
+    let spans = new Uint32Array(1024 * 3);
     const codes = new Map<string, number>();
     const rejects: Reject[] = [];
     const rejectAt: number[] = [];
     const before = { ...reader.stats };
 
-    /** Writes `s` as UTF-8 at the end of `out`, growing it first when it could be too small. */
+    /** Writes `s` as UTF-8 at the end of `rows`, growing it first when it could be too small. */
     const put = (s: string): number => {
-      if (at + 3 * s.length > out.length) {
-        const bigger = Buffer.allocUnsafeSlow(Math.max(2 * out.length, at + 3 * s.length));
-        out.copy(bigger, 0, 0, at);
-        out = bigger;
-      }
-      const n = out.write(s, at, 'utf8');
+      if (at + 3 * s.length > rows.length) rows = grownBuffer(rows, at, at + 3 * s.length);
+      const n = rows.write(s, at, 'utf8');
       at += n;
       return n;
     };
@@ -119,6 +124,7 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
       if (count * INTS_PER_ROW === ints.length) {
         ints = grow(ints, new Uint32Array(ints.length * 2));
         nums = grow(nums, new Float64Array(nums.length * 2));
+        spans = grow(spans, new Uint32Array(spans.length * 2));
       }
       const id = row.customer_id as string | undefined;
       let code = codes.get(p.reason.code);
@@ -127,15 +133,19 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
       let meta = DECISION_RANK[p.value.decision] | (totalsFlags(p) << 2) | (code << 8);
       if (id !== undefined) {
         const [a, b] = idFingerprint(id);
-        ints[i + 4] = a;
-        ints[i + 5] = b;
+        ints[i + 2] = a;
+        ints[i + 3] = b;
         meta |= META_HAS_ID;
-      }
+        if (idAt + 3 * id.length > ids.length) ids = grownBuffer(ids, idAt, idAt + 3 * id.length);
+        const n = ids.write(id, idAt, 'utf8');
+        idAt += n;
+        ints[i + 1] = n;
+      } else ints[i + 1] = 0;
       ints[i] = ev.line;
-      ints[i + 1] = id === undefined ? 0 : put(id);
-      ints[i + 2] = put(text.head);
-      ints[i + 3] = put(text.tail);
-      ints[i + 6] = meta;
+      ints[i + 4] = meta;
+      spans[count * 3] = at;
+      spans[count * 3 + 1] = put(text.head);
+      spans[count * 3 + 2] = put(text.tail);
       nums[count * NUMS_PER_ROW] = p.value.value_at_stake ?? Number.NaN;
       nums[count * NUMS_PER_ROW + 1] = p.value.expected_value ?? Number.NaN;
       count++;
@@ -151,15 +161,20 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
       if (!(err instanceof DataError)) throw err;
       error = { message: err.message, ...(err.hint !== undefined ? { hint: err.hint } : {}) };
     }
+    const runLength = count * RECORD_HEADER + at;
+    const run = job.out && job.out.byteLength >= runLength ? Buffer.from(job.out) : Buffer.allocUnsafeSlow(Math.ceil(runLength * 1.25) + 1024);
+    writeRun(run, count, ints, nums, spans, rows);
     const { stats } = reader;
     return {
       seq: job.seq,
       input: job.input,
       length: job.length,
       count,
-      ints: ints.subarray(0, count * INTS_PER_ROW),
-      nums: nums.subarray(0, count * NUMS_PER_ROW),
-      bytes: out.buffer,
+      ints: ints.slice(0, count * INTS_PER_ROW),
+      nums: nums.slice(0, count * NUMS_PER_ROW),
+      ids: copyOf(ids, idAt),
+      run: run.buffer as ArrayBuffer,
+      runLength,
       reasonCodes: [...codes.keys()],
       rejects,
       rejectAt,
@@ -174,6 +189,51 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
   };
 }
 
+/**
+ * Copies the rows into `run` sorted as plan.csv is (decision rank, expected value descending,
+ * line), each behind its record header, and notes each row's offset in the run (ints[5]).
+ */
+function writeRun(run: Buffer, count: number, ints: Uint32Array, nums: Float64Array, spans: Uint32Array, rows: Buffer): void {
+  const rank = new Uint8Array(count);
+  const key = new Float64Array(count);
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    order[i] = i;
+    rank[i] = (ints[i * INTS_PER_ROW + 4] as number) & 3;
+    const ev = nums[i * NUMS_PER_ROW + 1] as number;
+    key[i] = Number.isNaN(ev) ? -Number.MAX_VALUE : ev;
+  }
+  // Rows are in file order, so the index breaks ties by line.
+  order.sort((a, b) => (rank[a] as number) - (rank[b] as number) || (key[b] as number) - (key[a] as number) || a - b);
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    const i = order[k] as number;
+    const from = spans[i * 3] as number;
+    const headLen = spans[i * 3 + 1] as number;
+    const tailLen = spans[i * 3 + 2] as number;
+    ints[i * INTS_PER_ROW + 5] = at;
+    run.writeDoubleLE(rank[i] as number, at);
+    run.writeDoubleLE(key[i] as number, at + 8);
+    run.writeUInt32LE(ints[i * INTS_PER_ROW] as number, at + 16);
+    run.writeUInt32LE(headLen, at + 20);
+    run.writeUInt32LE(tailLen, at + 24);
+    at += RECORD_HEADER;
+    at += rows.copy(run, at, from, from + headLen + tailLen);
+  }
+}
+
+/** The first `length` bytes of `buf` in a buffer of their own (a view would send all of `buf`). */
+function copyOf(buf: Buffer, length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  out.set(buf.subarray(0, length));
+  return out;
+}
+
+function grownBuffer(buf: Buffer, used: number, needed: number): Buffer {
+  const bigger = Buffer.allocUnsafeSlow(Math.max(2 * buf.length, needed));
+  buf.copy(bigger, 0, 0, used);
+  return bigger;
+}
 /** Decodes a piece of whole lines; a byte-order mark is dropped at the start of the file only. */
 function decodePiece(input: Buffer, encoding: EncodingName, first: boolean): string {
   if (encoding === 'utf8') {

@@ -12,7 +12,7 @@ tuneForStreaming();
 const plan = createPiecePlanner(workerData as PlanWorkerInit);
 port.on('message', (job: PieceJob) => {
   const result = plan(job);
-  const transfer: ArrayBuffer[] = [result.input];
-  if (result.bytes !== result.input) transfer.push(result.bytes);
+  const transfer: ArrayBuffer[] = [result.run];
+  if (result.input.byteLength > 0) transfer.push(result.input);
   port.postMessage(result, transfer);
 });
