@@ -1,0 +1,185 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
+import { addToTotals, emptyTotals } from '../../src/domain/plan-summary.js';
+import { PLAIN_CSV } from '../../src/io/csv-write.js';
+import { PlanFiles } from '../../src/io/plan-output.js';
+import { countLineBreaks, planWithWorkers, resolveThreads, useWorkers } from '../../src/pipeline/parallel-plan.js';
+import { loadPlanSetup, openLostCustomers, streamPlan } from '../../src/pipeline/plan-setup.js';
+import { memoryContext } from '../support/memory-context.js';
+import { ROOT, runCli, tempDir } from '../support/cli.js';
+
+const AS_OF = '2026-11-23';
+
+interface Outcome {
+  plan?: string;
+  rejects?: string;
+  stats?: unknown;
+  totals?: unknown;
+  error?: string;
+}
+
+/** Plans `file` on one thread or with two workers cutting it into pieces of `pieceBytes`. */
+async function planOnce(file: string, workers: boolean, pieceBytes: number): Promise<Outcome> {
+  const { ctx } = memoryContext({ cwd: ROOT });
+  const out = tempDir();
+  try {
+    const loaded = await loadPlanSetup(ctx, { asOf: AS_OF });
+    const opened = await openLostCustomers(ctx, file, loaded);
+    const files = await PlanFiles.open(out, opened.headers, PLAIN_CSV, opened.dialect.delimiter);
+    const totals = emptyTotals();
+    try {
+      if (workers) await planWithWorkers(opened, loaded.setup, files, totals, { threads: 2, fmt: PLAIN_CSV, pieceBytes });
+      else {
+        await streamPlan(
+          opened,
+          loaded.setup,
+          (p, cells, raw) => {
+            addToTotals(totals, p);
+            files.add(p, cells, raw);
+          },
+          (r) => files.reject(r),
+        );
+      }
+      await files.commit();
+    } catch (err) {
+      await files.abort();
+      throw err;
+    }
+    return {
+      plan: readFileSync(join(out, 'plan.csv'), 'utf8'),
+      rejects: readFileSync(join(out, 'rejects.csv'), 'utf8'),
+      stats: opened.stats,
+      totals,
+    };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+/** Plans `content` both ways and expects the same outputs, byte for byte. */
+async function expectSameBothWays(content: string | Buffer, pieceBytes: number): Promise<Outcome> {
+  const dir = tempDir();
+  const file = join(dir, 'export.csv');
+  writeFileSync(file, content);
+  const one = await planOnce(file, false, pieceBytes);
+  const parallel = await planOnce(file, true, pieceBytes);
+  expect(parallel).toEqual(one);
+  return one;
+}
+
+const HEADER = 'customer_id,churn_date,revenue,margin_pct,reason,consent_email\n';
+const reasonCell = fc.constantFrom(
+  'zu teuer',
+  '"Preis, Service und Lieferzeit bemängelt"',
+  '"Kunde: ""nie wieder"""',
+  '"Umzug\nins Ausland"',
+  '"a\r\nb\r\nc, d"',
+  '=HYPERLINK("x")',
+  '"ein ""Zitat"", dann\nzwei\nZeilen"',
+  '',
+  'moved abroad',
+  '"unclosed, then closed\n"',
+);
+const idCell = fc.constantFrom('K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7', 'K8', 'K9', 'K10', 'K11', 'K12');
+const rowText = fc
+  .tuple(idCell, fc.constantFrom('2024-03-31', '31.03.2024', '2024-02-30', ''), fc.constantFrom('1234.56', '99', '', 'zwölf'), fc.constantFrom('30', '', '140'), reasonCell, fc.constantFrom('true', 'false', ''))
+  .map((cells) => cells.join(','));
+const lineEnd = fc.constantFrom('\n', '\r\n', '\n', '\r\n', '\r');
+
+describe('winback plan with worker threads', () => {
+  it.each([
+    ['en', 97],
+    ['en', 1000],
+    ['de', 333],
+    ['de', 4096],
+  ] as const)('writes the same plan.csv, rejects.csv, counts and totals as one thread (%s, pieces of %i bytes)', async (style, pieceBytes) => {
+    const text = generateLostCustomers({ rows: 250, seed: 7, style, badRows: true });
+    const r = await expectSameBothWays(text, pieceBytes);
+    expect(r.error).toBeUndefined();
+    expect(r.plan?.split('\n').length).toBeGreaterThan(200);
+  });
+
+  it('holds for any mix of quoted line breaks, CR LF, lone CR, duplicates and bad values, cut anywhere', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(rowText, lineEnd), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 400 }), fc.boolean(), async (rows, pieceBytes, finalBreak) => {
+        const body = rows.map(([r, end], i) => (i === rows.length - 1 && !finalBreak ? r : r + end)).join('');
+        await expectSameBothWays(HEADER + body, pieceBytes);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('keeps a byte-order mark, a sep= line and Windows-1252 exactly as one thread reads them', async () => {
+    const de = generateLostCustomers({ rows: 120, seed: 3, style: 'de', badRows: true });
+    await expectSameBothWays(`\ufeffsep=;\n${de}`, 500);
+    const r = await expectSameBothWays(iconv.encode(de, 'win1252'), 700);
+    expect(r.plan).toContain('ü');
+  });
+
+  it('rejects a duplicate id in a later piece with the line of the first', async () => {
+    const rows = ['A1,2024-03-31,100,30,zu teuer,true', 'A2,2024-03-31,100,30,zu teuer,true', ...Array.from({ length: 40 }, (_, i) => `B${i},2024-03-31,100,30,zu teuer,true`), 'A1,2024-04-30,200,30,Umzug,true'];
+    const r = await expectSameBothWays(HEADER + rows.join('\n') + '\n', 64);
+    expect(r.rejects).toContain('44,A1,customer_id,A1,"duplicate customer_id, first seen on line 2"');
+  });
+
+  it('fails the same way on a quote left open, a header without rows, and a header longer than a piece', async () => {
+    const open = await expectSameBothWays(`${HEADER}K1,2024-03-31,1,30,fine,true\nK2,2024-03-31,1,30,"never closed,true\nK3,2024-03-31,1,30,x,true\n`, 40);
+    expect(open.error).toMatch(/line 3: a quoted field opened in the row starting here is never closed/);
+    const empty = await expectSameBothWays(HEADER, 16);
+    expect(empty.error).toMatch(/has a header but no data rows/);
+    const long = await expectSameBothWays(`${HEADER}K1,2024-03-31,1,30,x,true\n`, 8);
+    expect(long.error).toBeUndefined();
+  });
+
+  it('counts line breaks as the record parser does: LF, CR LF and a lone CR one each', () => {
+    expect(countLineBreaks(Buffer.from('a\nb\r\nc\rd\r\n\n'))).toBe(5);
+    expect(countLineBreaks(Buffer.from('no break'))).toBe(0);
+  });
+
+  it('uses workers only for large files in an encoding whose line feeds are bytes of their own', async () => {
+    const { ctx } = memoryContext({ cwd: ROOT });
+    const loaded = await loadPlanSetup(ctx, { asOf: AS_OF });
+    const opened = await openLostCustomers(ctx, 'fixtures/lost-customers-en.csv', loaded);
+    opened.release();
+    expect(useWorkers(opened, 2)).toBe(false);
+    expect(useWorkers(opened, 2, 1)).toBe(true);
+    expect(useWorkers(opened, 1, 1)).toBe(false);
+    expect(useWorkers({ ...opened, dialect: { ...opened.dialect, encoding: 'utf16le' } }, 2, 1)).toBe(false);
+    expect(useWorkers({ ...opened, path: undefined }, 2, 1)).toBe(false);
+  });
+
+  it('reads --threads and WINBACK_THREADS; anything but a whole number from 1 to 64 is a usage error', () => {
+    expect(resolveThreads('3', {})).toBe(3);
+    expect(resolveThreads(undefined, { WINBACK_THREADS: '1' })).toBe(1);
+    expect(resolveThreads(undefined, {})).toBeGreaterThanOrEqual(1);
+    expect(() => resolveThreads('0', {})).toThrow(/--threads '0'/);
+    expect(() => resolveThreads('two', {})).toThrow(/whole number/);
+  });
+
+  it('gives byte-identical outputs through the CLI with --threads 1 and --threads 2 on an export large enough for workers', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'large.csv');
+    // About 9 MB: above the size from which plan starts workers.
+    const rows = 46_000;
+    writeFileSync(file, generateLostCustomers({ rows, seed: 11, style: 'en', badRows: true }));
+    const outs = [join(dir, 'one'), join(dir, 'two')];
+    for (const o of outs) mkdirSync(o);
+    const one = await runCli(['plan', file, '--out', outs[0] as string, '--as-of', AS_OF, '--threads', '1', '--quiet']);
+    const two = await runCli(['plan', file, '--out', outs[1] as string, '--as-of', AS_OF, '--threads', '2', '--quiet']);
+    expect([one.code, two.code]).toEqual([0, 0]);
+    for (const name of ['plan.csv', 'rejects.csv', 'summary.json']) {
+      expect(readFileSync(join(outs[1] as string, name)).equals(readFileSync(join(outs[0] as string, name)))).toBe(true);
+    }
+    expect(JSON.parse(readFileSync(join(outs[1] as string, 'summary.json'), 'utf8')).input_rows).toBeGreaterThan(rows - 10);
+  }, 60_000);
+
+  it('refuses --threads 0 as a usage error (64)', async () => {
+    const r = await runCli(['plan', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', AS_OF, '--threads', '0']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/--threads '0' is not a whole number from 1 to 64/);
+  });
+});
