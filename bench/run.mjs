@@ -108,6 +108,8 @@ async function commandsFor(rows) {
       ? { name: 'pandas', kind: 'baseline', cmd: '/usr/bin/python3', argv: [pandasScript, en, `${o('pandas')}.csv`] }
       : { name: 'pandas', skipped: 'skipped: pandas not installed' },
     { name: 'plan en', cmd: node, argv: [winback, 'plan', en, '--out', o('plan-en'), '--as-of', AS_OF, '--quiet'] },
+    // The same on one thread: the memory floor, and what a one-CPU machine gets.
+    { name: 'plan en --threads 1', cmd: node, argv: [winback, 'plan', en, '--out', o('plan-en-1'), '--as-of', AS_OF, '--quiet', '--threads', '1'] },
     { name: 'plan de (UTF-8 BOM)', cmd: node, argv: [winback, 'plan', de, '--out', o('plan-de'), '--as-of', AS_OF, '--quiet'] },
     { name: 'plan de (Win-1252)', cmd: node, argv: [winback, 'plan', de1252, '--out', o('plan-de1252'), '--as-of', AS_OF, '--quiet'] },
     { name: 'campaign en', cmd: node, argv: [winback, 'campaign', en, '--out', o('campaign-en'), '--as-of', AS_OF, '--quiet'] },
