@@ -41,14 +41,17 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
     const reason: ExclusionReason | undefined = c.kind === 'excluded' ? c.reason : capacity.take(c.channel) ? undefined : 'over_capacity';
     if (c.kind === 'list' && reason === undefined) {
       r.values[listColumns(c.channel).findIndex((col) => col.name === 'priority')] = priority;
-      files.listed(c.channel, r.values);
+      // Waits when the list's buffer is full: the merge alone never yields to the writes.
+      const full = files.listed(c.channel, r.values);
+      if (full) await full;
       counts.lists[c.channel]++;
       planned.push({ customer_id: r.id, channel: c.channel, campaign_date: s.asOf, campaign_id: s.campaignId, measure: r.measure, outcome: 'contacted' });
       if (s.trackStatus) status.set(r.id, `list:${c.channel}`);
       continue;
     }
     const why = c.kind === 'list' ? `capacity of ${c.channel} reached` : c.detail;
-    files.excluded(r.id, reason as ExclusionReason, why, priority);
+    const full = files.excluded(r.id, reason as ExclusionReason, why, priority);
+    if (full) await full;
     counts.excluded[reason as string] = (counts.excluded[reason as string] ?? 0) + 1;
     // A control customer is recorded once, when first held out, not again every week.
     const heldOutBefore = s.ledger.get(r.id)?.campaigns.some((m) => m.control && m.campaignId !== s.campaignId) ?? false;

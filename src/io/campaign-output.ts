@@ -88,17 +88,29 @@ export class CampaignFiles {
     this.streams.set(name, { stream, formatter });
   }
 
-  listed(channel: Channel, values: unknown[]): void {
-    this.write(`campaign-${channel}.csv`, values);
+  /** Writes a row to a channel's list; a promise when the file's buffer is full (await it before the next). */
+  listed(channel: Channel, values: unknown[]): Promise<void> | undefined {
+    return this.write(`campaign-${channel}.csv`, values);
   }
 
-  excluded(customerId: string, reason: ExclusionReason, detail: string, priority: number | undefined): void {
-    this.write('excluded.csv', [customerId, reason, detail, priority]);
+  /** Writes a row to excluded.csv; a promise when the file's buffer is full (await it before the next). */
+  excluded(customerId: string, reason: ExclusionReason, detail: string, priority: number | undefined): Promise<void> | undefined {
+    return this.write('excluded.csv', [customerId, reason, detail, priority]);
   }
 
-  private write(name: string, values: unknown[]): void {
+  private write(name: string, values: unknown[]): Promise<void> | undefined {
     const s = this.streams.get(name);
-    if (s) s.stream.write(s.formatter.row(values));
+    if (!s || s.stream.write(s.formatter.row(values))) return undefined;
+    const stream = s.stream;
+    return new Promise((resolve) => {
+      const done = () => {
+        stream.off('drain', done);
+        stream.off('error', done);
+        resolve();
+      };
+      stream.once('drain', done);
+      stream.once('error', done);
+    });
   }
 
   async commit(): Promise<void> {

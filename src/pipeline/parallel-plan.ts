@@ -103,7 +103,10 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
   const dispatch = (seq: number, input: ArrayBuffer, length: number, startLine: number, options: PieceJob['options']) => {
     const out = outPool.pop();
     const job: PieceJob = { seq, input, length, line: startLine, options, ...(out ? { out } : {}) };
-    inFlight.set(seq, pool.run(job));
+    const result = pool.run(job);
+    // Awaited in file order; if the run stops first (an error), a later failure is not news.
+    result.catch(() => undefined);
+    inFlight.set(seq, result);
   };
 
   for (let done = 0; ; done++) {
