@@ -241,7 +241,18 @@ function decodePiece(input: Buffer, encoding: EncodingName, first: boolean): str
     return input.toString('utf8', bom);
   }
   if (encoding === 'latin1') return input.toString('latin1');
+  if (encoding === 'win1252') return input.toString('latin1').replace(WIN1252_ONLY, win1252Char);
   return iconv.decode(input, encoding, { stripBOM: first });
+}
+
+// Windows-1252 is Latin-1 except for 0x80–0x9F: decoding as Latin-1 (one native call) and
+// replacing those few is twice as fast as a table lookup per byte, with the same text.
+const WIN1252_ONLY = /[\x80-\x9f]/g;
+const WIN1252_CHARS = new Map<string, string>();
+function win1252Char(c: string): string {
+  let text = WIN1252_CHARS.get(c);
+  if (text === undefined) WIN1252_CHARS.set(c, (text = iconv.decode(Buffer.from([c.charCodeAt(0)]), 'win1252')));
+  return text;
 }
 
 function grow<T extends Uint32Array | Float64Array>(from: T, to: T): T {
