@@ -160,9 +160,13 @@ export class SortedSpool {
           if (at > 0) await hand();
           if (bytes.length + 16 > out.length) out = buffers[turn] = Buffer.allocUnsafeSlow(bytes.length + 16);
         }
-        at += bytes.copy(out, at, 0, h);
-        at += out.write(String(++priority), at, 'latin1');
-        at += bytes.copy(out, at, h);
+        // One copy of head and tail, then the tail moved up in place to make room for the
+        // priority: Buffer.copy of a part would allocate a view per call.
+        const digits = String(++priority);
+        out.set(bytes, at);
+        out.copyWithin(at + h + digits.length, at + h, at + bytes.length);
+        out.write(digits, at + h, 'latin1');
+        at += bytes.length + digits.length;
         cursor.advance();
       }
       if (at > 0) await hand();
