@@ -6,7 +6,7 @@ import type { CalibratedModel } from './calibrate.js';
 import type { WinbackConfig } from './config.js';
 import { parseIsoDay } from './dates.js';
 import type { Channel, Playbook, ReasonCode, ReasonEntry } from './playbook-types.js';
-import { reasonEntry } from './playbook.js';
+import { reasonEntry } from './playbook-types.js';
 import { classifyReason, type ReasonClassification } from './reasons/index.js';
 import type { ReasonVocabulary } from './reasons/vocabulary.js';
 import { planContactWindow } from './timing.js';

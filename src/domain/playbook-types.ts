@@ -122,3 +122,14 @@ export interface Playbook {
    */
   exactWords?: string[];
 }
+
+/**
+ * The playbook entry of a reason code (validation guarantees there is exactly one). Here,
+ * not with the validation, so that planning a row does not load the schema library (each
+ * worker thread would carry it).
+ */
+export function reasonEntry(playbook: Playbook, code: ReasonCode): ReasonEntry {
+  const entry = playbook.reasons.find((r) => r.code === code);
+  if (entry === undefined) throw new Error(`playbook has no entry for reason ${code}`);
+  return entry;
+}

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { parseIsoDay } from './dates.js';
 import { CHANNELS, REASON_CODES, type Playbook, type ReasonCode, type ReasonEntry } from './playbook-types.js';
+
+export { reasonEntry } from './playbook-types.js';
 import { parseClassMember, parsePhrase } from './reasons/phrase.js';
 
 export interface PlaybookIssue {
@@ -95,13 +97,6 @@ export function validatePlaybook(data: unknown): PlaybookValidation {
   const playbook = parsed.data as Playbook;
   const errors = checkConsistency(playbook, warnings);
   return errors.length > 0 ? { errors, warnings } : { playbook, errors, warnings };
-}
-
-/** The playbook entry of a reason code (validation guarantees there is exactly one). */
-export function reasonEntry(playbook: Playbook, code: ReasonCode): ReasonEntry {
-  const entry = playbook.reasons.find((r) => r.code === code);
-  if (entry === undefined) throw new Error(`playbook has no entry for reason ${code}`);
-  return entry;
 }
 
 /** Adds the code or id of the list entry a path points into: "reasons[3].baseRate (price)". */

@@ -5,8 +5,9 @@
  */
 import type { EpochDay, CustomerRow } from './types.js';
 import { DAYS_PER_MONTH } from './dates.js';
-import type { BehaviourCoefficients, BehaviourTerm, ModelConfig } from './defaults.js';
-import { BEHAVIOUR_FEATURES } from './defaults.js';
+import type { BehaviourCoefficients, BehaviourTerm } from './behaviour.js';
+import type { ModelConfig } from './defaults.js';
+import { BEHAVIOUR_FEATURES } from './behaviour.js';
 import type { OfferSpec, ReasonEntry } from './playbook-types.js';
 
 /** What the model needs from a customer's first lifetime; undefined where the export lacks it. */
