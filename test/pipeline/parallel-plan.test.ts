@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
 import { addToTotals, emptyTotals } from '../../src/domain/plan-summary.js';
-import { PLAIN_CSV } from '../../src/io/csv-write.js';
+import { EXCEL_DE_CSV, PLAIN_CSV, type CsvFormat } from '../../src/io/csv-write.js';
 import { PlanFiles } from '../../src/io/plan-output.js';
 import { countLineBreaks, planWithWorkers, resolveThreads, useWorkers } from '../../src/pipeline/parallel-plan.js';
 import { loadPlanSetup, openLostCustomers, streamPlan } from '../../src/pipeline/plan-setup.js';
@@ -23,16 +23,16 @@ interface Outcome {
 }
 
 /** Plans `file` on one thread or with two workers cutting it into pieces of `pieceBytes`. */
-async function planOnce(file: string, workers: boolean, pieceBytes: number): Promise<Outcome> {
+async function planOnce(file: string, workers: boolean, pieceBytes: number, fmt: CsvFormat = PLAIN_CSV): Promise<Outcome> {
   const { ctx } = memoryContext({ cwd: ROOT });
   const out = tempDir();
   try {
     const loaded = await loadPlanSetup(ctx, { asOf: AS_OF });
     const opened = await openLostCustomers(ctx, file, loaded);
-    const files = await PlanFiles.open(out, opened.headers, PLAIN_CSV, opened.dialect.delimiter);
+    const files = await PlanFiles.open(out, opened.headers, fmt, opened.dialect.delimiter);
     const totals = emptyTotals();
     try {
-      if (workers) await planWithWorkers(opened, loaded.setup, files, totals, { threads: 2, fmt: PLAIN_CSV, pieceBytes });
+      if (workers) await planWithWorkers(opened, loaded.setup, files, totals, { threads: 2, fmt, pieceBytes });
       else {
         await streamPlan(
           opened,
@@ -61,12 +61,12 @@ async function planOnce(file: string, workers: boolean, pieceBytes: number): Pro
 }
 
 /** Plans `content` both ways and expects the same outputs, byte for byte. */
-async function expectSameBothWays(content: string | Buffer, pieceBytes: number): Promise<Outcome> {
+async function expectSameBothWays(content: string | Buffer, pieceBytes: number, fmt: CsvFormat = PLAIN_CSV): Promise<Outcome> {
   const dir = tempDir();
   const file = join(dir, 'export.csv');
   writeFileSync(file, content);
-  const one = await planOnce(file, false, pieceBytes);
-  const parallel = await planOnce(file, true, pieceBytes);
+  const one = await planOnce(file, false, pieceBytes, fmt);
+  const parallel = await planOnce(file, true, pieceBytes, fmt);
   expect(parallel).toEqual(one);
   return one;
 }
@@ -122,6 +122,15 @@ describe('winback plan with worker threads', () => {
     const r = await expectSameBothWays(iconv.encode(special, 'win1252'), 700);
     expect(r.plan).toContain('ü');
     expect(r.plan).toContain('– 5 € „zu viel“ …');
+  });
+
+  it('writes the same CSV for German Excel (BOM, ";", decimal comma, ="0…" for leading zeros)', async () => {
+    const de = generateLostCustomers({ rows: 150, seed: 5, style: 'de', badRows: true });
+    const lines = de.split('\n');
+    lines[1] = (lines[1] as string).replace(/;\d{5};/, ';01067;');
+    const r = await expectSameBothWays(lines.join('\n'), 900, EXCEL_DE_CSV);
+    expect(r.plan?.startsWith('\ufeff')).toBe(true);
+    expect(r.plan).toContain(';"=""01067""";');
   });
 
   it('rejects a duplicate id in a later piece with the line of the first', async () => {
