@@ -82,6 +82,24 @@ export async function commitFilesAtomic(dir: string, files: ReadonlyArray<{ name
 
 const SYNC_EVERY = 64 << 20;
 
+/**
+ * Writes `chunk` to `stream`: undefined when the stream took it, else a promise that resolves
+ * once the stream can take more (or has failed — a failure surfaces at commit()). Await it
+ * before the next write, so that a fast producer does not pile output up in memory.
+ */
+export function writeOrWait(stream: Writable, chunk: string | Buffer): Promise<void> | undefined {
+  if (stream.write(chunk)) return undefined;
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    stream.once('error', done);
+  });
+}
+
 /** A writable that streams into a temporary file; commit() makes it the target, abort() discards it. */
 export class AtomicWriteStream extends Writable {
   private pending: Buffer[] = [];

@@ -10,7 +10,7 @@ import type { ExclusionReason } from '../domain/campaign.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import type { PlannedCustomer } from '../domain/plan.js';
 import { DataError } from '../errors.js';
-import { createAtomicWriteStream, type AtomicWriteStream } from './atomic-write.js';
+import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream } from './atomic-write.js';
 import { createCsvFormatter, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv-write.js';
 
 /** Contact columns each channel's list carries; other contact data is left out on purpose. */
@@ -100,17 +100,7 @@ export class CampaignFiles {
 
   private write(name: string, values: unknown[]): Promise<void> | undefined {
     const s = this.streams.get(name);
-    if (!s || s.stream.write(s.formatter.row(values))) return undefined;
-    const stream = s.stream;
-    return new Promise((resolve) => {
-      const done = () => {
-        stream.off('drain', done);
-        stream.off('error', done);
-        resolve();
-      };
-      stream.once('drain', done);
-      stream.once('error', done);
-    });
+    return s ? writeOrWait(s.stream, s.formatter.row(values)) : undefined;
   }
 
   async commit(): Promise<void> {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { unitsPerMonth, type LifecyclePhase } from '../domain/clv/clv.js';
 import { addToTotals, emptyPhaseTotals, valueCustomerAt, type CustomerTable, type FittedModels, type PhaseTotals, type ValuedCustomer } from '../domain/clv/fit-models.js';
 import type { Reject } from '../domain/types.js';
-import { createAtomicWriteStream, type AtomicWriteStream } from './atomic-write.js';
+import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream } from './atomic-write.js';
 import type { ClvRunSettings } from './clv-render.js';
 import { createCsvFormatter, PLAIN_CSV, type ColumnSpec, type CsvFormatter } from './csv-write.js';
 import { REJECT_COLUMNS } from './plan-output.js';
@@ -81,16 +81,8 @@ class CsvSink {
   private flush(): Promise<void> {
     const text = this.buffer;
     this.buffer = '';
-    if (text === '' || this.stream.write(text)) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        this.stream.off('drain', done);
-        this.stream.off('error', done);
-        resolve();
-      };
-      this.stream.once('drain', done);
-      this.stream.once('error', done);
-    });
+    if (text === '') return Promise.resolve();
+    return writeOrWait(this.stream, text) ?? Promise.resolve();
   }
 }
 

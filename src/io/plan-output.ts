@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { DECISION_RANK, type PlannedCustomer } from '../domain/plan.js';
 import type { Reject } from '../domain/types.js';
-import { createAtomicWriteStream, type AtomicWriteStream } from './atomic-write.js';
+import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream } from './atomic-write.js';
 import { createCsvFormatter, formatCell, isVerbatimText, type ColumnKind, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv-write.js';
 import { SortedSpool } from './sorted-spool.js';
 
@@ -218,14 +218,5 @@ export class PlanFiles {
 }
 
 function write(stream: AtomicWriteStream, text: string | Buffer): Promise<void> {
-  if (stream.write(text)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('error', done);
-      resolve();
-    };
-    stream.once('drain', done);
-    stream.once('error', done);
-  });
+  return writeOrWait(stream, text) ?? Promise.resolve();
 }
