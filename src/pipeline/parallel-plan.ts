@@ -1,10 +1,10 @@
 /**
  * `winback plan` on large exports with worker threads (docs/performance.md). The main thread
  * reads the file in pieces of whole lines, hashes them and counts their lines; workers plan
- * the pieces (src/pipeline/plan-pieces.ts) and send back formatted rows as bytes. The main
- * thread takes the results in file order: duplicate ids, totals, rejects and the priority
- * sort see every row in the same order as the single-threaded pipeline, so the outputs are
- * byte-identical to it.
+ * the pieces (src/pipeline/plan-pieces.ts) and send back their rows formatted and sorted into
+ * a run. The main thread takes the results in file order — duplicate ids, totals and rejects
+ * see every row in the same order as on one thread — and merges the runs into plan.csv, so
+ * the outputs are byte-identical to the single-threaded pipeline's.
  *
  * A piece is cut after a line break, which is a record boundary unless a quoted field spans
  * it. Each piece is planned on the guess that it starts a record; when the piece before it

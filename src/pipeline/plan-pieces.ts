@@ -2,9 +2,9 @@
  * Planning one piece of an export, as a worker thread does it for `winback plan` on large
  * files (src/pipeline/parallel-plan.ts, docs/performance.md): the piece's bytes are decoded,
  * read, checked, classified, valued, timed and formatted into plan.csv rows, exactly as the
- * single-threaded pipeline does, and handed back as bytes and typed arrays — no object per
- * row crosses threads. What needs every row in order (duplicate ids, totals, the priority
- * sort) stays with the main thread.
+ * single-threaded pipeline does, sorted by priority into a run, and handed back as bytes and
+ * typed arrays — no object per row crosses threads. What needs every row in order (duplicate
+ * ids, totals, rejects, the merge of all runs) stays with the main thread.
  */
 import iconv from 'iconv-lite';
 import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
