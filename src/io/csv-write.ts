@@ -85,7 +85,7 @@ export function formatDecimal(value: number | undefined | null, decimals: number
 }
 
 /** formatDecimal through toFixed, for what the integer path does not cover. */
-export function formatDecimalSlow(value: number, decimals: number, mark: '.' | ','): string {
+function formatDecimalSlow(value: number, decimals: number, mark: '.' | ','): string {
   const scale = SCALE[decimals] ?? 10 ** decimals;
   const text = (Math.round(value * scale) / scale).toFixed(decimals);
   const clean = text === (NEGATIVE_ZERO[decimals] ?? `-${(0).toFixed(decimals)}`) ? text.slice(1) : text;

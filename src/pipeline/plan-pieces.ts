@@ -9,7 +9,7 @@
 import iconv from 'iconv-lite';
 import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
 import { idFingerprint } from '../domain/id-index.js';
-import { DECISION_RANK, planCustomer, type PlanSetup } from '../domain/plan.js';
+import { planCustomer, type PlanSetup } from '../domain/plan.js';
 import { totalsFlags } from '../domain/plan-summary.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
@@ -17,7 +17,7 @@ import { DataError } from '../errors.js';
 import { createPieceReader, type PieceOptions, type PieceReaderSpec, type RowEvent } from '../io/csv-read.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import type { EncodingName } from '../io/decode.js';
-import { PlanRowFormatter, type PlanRowText } from '../io/plan-output.js';
+import { PlanRowFormatter, planSortKeys, type PlanRowText } from '../io/plan-output.js';
 import { RECORD_HEADER } from '../io/sorted-spool.js';
 
 /** What every worker is started with (structured-clonable). */
@@ -97,6 +97,7 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
     let ints = new Uint32Array(1024 * INTS_PER_ROW);
     let nums = new Float64Array(1024 * NUMS_PER_ROW);
     let spans = new Uint32Array(1024 * 3);
+    let keys = new Float64Array(1024);
     const codes = new Map<string, number>();
     const rejects: Reject[] = [];
     const rejectAt: number[] = [];
@@ -125,12 +126,15 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
         ints = grow(ints, new Uint32Array(ints.length * 2));
         nums = grow(nums, new Float64Array(nums.length * 2));
         spans = grow(spans, new Uint32Array(spans.length * 2));
+        keys = grow(keys, new Float64Array(keys.length * 2));
       }
       const id = row.customer_id as string | undefined;
       let code = codes.get(p.reason.code);
       if (code === undefined) codes.set(p.reason.code, (code = codes.size));
       const i = count * INTS_PER_ROW;
-      let meta = DECISION_RANK[p.value.decision] | (totalsFlags(p) << 2) | (code << 8);
+      const sort = planSortKeys(p);
+      keys[count] = sort.key;
+      let meta = sort.rank | (totalsFlags(p) << 2) | (code << 8);
       if (id !== undefined) {
         const [a, b] = idFingerprint(id);
         ints[i + 2] = a;
@@ -163,7 +167,7 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
     }
     const runLength = count * RECORD_HEADER + at;
     const run = job.out && job.out.byteLength >= runLength ? Buffer.from(job.out) : Buffer.allocUnsafeSlow(Math.ceil(runLength * 1.25) + 1024);
-    writeRun(run, count, ints, nums, spans, rows);
+    writeRun(run, count, ints, keys, spans, rows);
     const { stats } = reader;
     return {
       seq: job.seq,
@@ -193,15 +197,12 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
  * Copies the rows into `run` sorted as plan.csv is (decision rank, expected value descending,
  * line), each behind its record header, and notes each row's offset in the run (ints[5]).
  */
-function writeRun(run: Buffer, count: number, ints: Uint32Array, nums: Float64Array, spans: Uint32Array, rows: Buffer): void {
+function writeRun(run: Buffer, count: number, ints: Uint32Array, key: Float64Array, spans: Uint32Array, rows: Buffer): void {
   const rank = new Uint8Array(count);
-  const key = new Float64Array(count);
   const order = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
     order[i] = i;
     rank[i] = (ints[i * INTS_PER_ROW + 4] as number) & 3;
-    const ev = nums[i * NUMS_PER_ROW + 1] as number;
-    key[i] = Number.isNaN(ev) ? -Number.MAX_VALUE : ev;
   }
   // Rows are in file order, so the index breaks ties by line.
   order.sort((a, b) => (rank[a] as number) - (rank[b] as number) || (key[b] as number) - (key[a] as number) || a - b);
