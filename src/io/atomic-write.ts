@@ -10,6 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { CannotCreateError, IoError, WinbackError } from '../errors.js';
+import { registerTemp } from './temp-cleanup.js';
 
 // Codes that mean "this output cannot be created here" (exit 73) rather than a failing device (74).
 const CANNOT_CREATE = new Set(['EACCES', 'EPERM', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EROFS', 'EEXIST', 'ENAMETOOLONG']);
@@ -108,6 +109,8 @@ export class AtomicWriteStream extends Writable {
   /** bytes written since the last flush to disk was started, and that flush */
   private unsynced = 0;
   private syncing: Promise<unknown> = Promise.resolve();
+  /** forgets the temporary file in the list of what an interruption removes */
+  private readonly forgetTemp: () => void;
 
   constructor(
     readonly path: string,
@@ -118,6 +121,7 @@ export class AtomicWriteStream extends Writable {
     // Up to a few megabytes may queue while the previous write is under way, so that the
     // writer (e.g. the merge of plan.csv) goes on producing instead of waiting for each one.
     super({ decodeStrings: true, highWaterMark: 4 << 20 });
+    this.forgetTemp = registerTemp(tempPath);
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
@@ -146,6 +150,8 @@ export class AtomicWriteStream extends Writable {
       await this.handle.close().catch(() => undefined);
       await removeQuietly(this.tempPath);
       throw error instanceof WinbackError ? error : toWriteError(error, this.path);
+    } finally {
+      this.forgetTemp();
     }
     await syncDirectory(dirname(this.path));
   }
@@ -157,6 +163,7 @@ export class AtomicWriteStream extends Writable {
     this.destroy();
     await this.handle.close().catch(() => undefined);
     await removeQuietly(this.tempPath);
+    this.forgetTemp();
   }
 
   private async flush(): Promise<void> {

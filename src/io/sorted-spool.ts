@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IoError } from '../errors.js';
+import { registerTemp } from './temp-cleanup.js';
 
 /**
  * An external sort for output records (docs/performance.md): records are encoded as UTF-8
@@ -52,6 +53,7 @@ export class SortedSpool {
   private sortedRunsFd: number | undefined;
   private sortedRunsEnd = 0;
   private dir: string | undefined;
+  private forgetDir: (() => void) | undefined;
   private runBuffer = Buffer.alloc(0);
   private runBufferBusy = false;
   /** run files being written, in order */
@@ -94,8 +96,7 @@ export class SortedSpool {
   addSortedRun(bytes: Uint8Array): Promise<void> {
     if (bytes.length === 0) return Promise.resolve();
     if (this.sortedRunsFd === undefined) {
-      this.dir ??= mkdtempSync(join(tmpdir(), 'winback-sort-'));
-      const path = join(this.dir, 'sorted-runs.bin');
+      const path = join(this.tempDir(), 'sorted-runs.bin');
       try {
         this.sortedRunsFd = openSync(path, 'w+');
       } catch (err) {
@@ -186,7 +187,17 @@ export class SortedSpool {
     this.used = 0;
     this.count = 0;
     if (this.dir) await rm(this.dir, { recursive: true, force: true });
+    this.forgetDir?.();
     this.dir = undefined;
+  }
+
+  /** The directory of the run files, made on first use (and removed should the process be interrupted). */
+  private tempDir(): string {
+    if (this.dir === undefined) {
+      this.dir = mkdtempSync(join(tmpdir(), 'winback-sort-'));
+      this.forgetDir = registerTemp(this.dir);
+    }
+    return this.dir;
   }
 
   /** A cursor over all records in order: the arena alone, or the merged run files. */
@@ -241,8 +252,7 @@ export class SortedSpool {
    */
   private spill(): void {
     if (this.count === 0) return;
-    this.dir ??= mkdtempSync(join(tmpdir(), 'winback-sort-'));
-    const path = join(this.dir, `run-${this.runs.length}.bin`);
+    const path = join(this.tempDir(), `run-${this.runs.length}.bin`);
     const size = this.used + this.count * RECORD_HEADER;
     const background = !this.runBufferBusy;
     if (background && this.runBuffer.length < size) this.runBuffer = Buffer.allocUnsafeSlow(size);

@@ -137,12 +137,12 @@ describe('createAtomicWriteStream', () => {
 });
 
 describe('a process killed while writing', () => {
-  // Node 20 cannot run TypeScript directly: transpile the two modules for the child process.
+  // Node 20 cannot run TypeScript directly: transpile the modules for the child process.
   async function buildModule(into: string): Promise<string> {
     const src = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src');
     await mkdir(join(into, 'io'), { recursive: true });
     await writeFile(join(into, 'package.json'), '{"type":"module"}');
-    for (const file of ['errors.ts', join('io', 'atomic-write.ts')]) {
+    for (const file of ['errors.ts', join('io', 'atomic-write.ts'), join('io', 'temp-cleanup.ts')]) {
       const source = await readFile(join(src, file), 'utf8');
       const out = ts.transpileModule(source, {
         compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },

@@ -1,0 +1,40 @@
+/**
+ * Temporary files and directories of the running process, removed when it is interrupted
+ * (SIGINT, SIGTERM) before it could clean up itself: a cron job killed mid-run leaves no sort
+ * runs in the temp directory and no half-written outputs beside the real ones.
+ */
+import { rmSync } from 'node:fs';
+
+const temps = new Set<string>();
+let installed = false;
+
+/** Notes a temporary path to remove on interruption; the returned function forgets it again. */
+export function registerTemp(path: string): () => void {
+  temps.add(path);
+  return () => void temps.delete(path);
+}
+
+/** Removes every registered path now (synchronously: a signal handler cannot wait). */
+export function removeRegisteredTemps(): void {
+  for (const path of temps) {
+    try {
+      rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Best effort: the next run removes stale temporary outputs anyway.
+    }
+  }
+  temps.clear();
+}
+
+/** On SIGINT or SIGTERM: remove the registered temporary paths, then exit with 128 + signal. */
+export function removeTempsOnSignal(): void {
+  if (installed) return;
+  installed = true;
+  const exitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      removeRegisteredTemps();
+      process.exit(exitCodes[signal]);
+    });
+  }
+}

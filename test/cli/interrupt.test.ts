@@ -1,0 +1,37 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
+import { ROOT, tempDir } from '../support/cli.js';
+
+describe('an interrupted run', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('leaves no temporary files behind on %s and exits 128 + the signal', async (signal) => {
+    const dir = tempDir();
+    const file = join(dir, 'export.csv');
+    // Large enough for worker threads and sort runs on disk, and to run for a while.
+    writeFileSync(file, generateLostCustomers({ rows: 60_000, seed: 3, style: 'en' }));
+    const tmp = join(dir, 'tmp');
+    const out = join(dir, 'out');
+    mkdirSync(tmp);
+    const child = spawn(process.execPath, ['bin/winback.js', 'plan', file, '--out', out, '--as-of', '2026-11-23', '--quiet'], {
+      cwd: ROOT,
+      stdio: 'ignore',
+      env: { ...process.env, TMPDIR: tmp },
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Wait until the run has its temporary files: sort runs in TMPDIR, plan.csv's temp file in out.
+    const started = Date.now();
+    while (Date.now() - started < 20_000) {
+      const sortDirs = readdirSync(tmp).filter((n) => n.startsWith('winback-sort-'));
+      if (sortDirs.length > 0 && existsSync(out) && readdirSync(out).some((n) => n.endsWith('.tmp'))) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(readdirSync(tmp).some((n) => n.startsWith('winback-sort-'))).toBe(true);
+    child.kill(signal);
+    const code = await exited;
+    expect(code).toBe(signal === 'SIGINT' ? 130 : 143);
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
+});
