@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { formatIsoDay } from '../domain/dates.js';
-import { addToTotals, cents, emptyTotals, type PlanTotals } from '../domain/plan-summary.js';
+import { cents, emptyTotals, type PlanTotals } from '../domain/plan-summary.js';
 import type { PlannedCustomer } from '../domain/plan.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
@@ -9,7 +9,7 @@ import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv-write.js';
 import { PlanFiles } from '../io/plan-output.js';
 import { renderPlanSummary } from '../io/plan-render.js';
 import { createProgress } from '../io/progress.js';
-import { planWithWorkers, resolveThreads, useWorkers } from '../pipeline/parallel-plan.js';
+import { planAllRows, resolveThreads } from '../pipeline/parallel-plan.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type PlanFlags } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
@@ -40,17 +40,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   const progress = createProgress(ctx, { label: 'plan', totalBytes: opened.sizeBytes, quiet: flags.quiet });
   const onProgress = () => progress.update(opened.stats.read, opened.stats.bytes);
   try {
-    if (useWorkers(opened, threads)) await planWithWorkers(opened, loaded.setup, files, totals, { threads, fmt, onProgress });
-    else await streamPlan(
-      opened,
-      loaded.setup,
-      (p, cells, raw) => {
-        addToTotals(totals, p);
-        files.add(p, cells, raw);
-      },
-      (r) => files.reject(r),
-      onProgress,
-    );
+    await planAllRows(opened, loaded.setup, files, totals, { threads, fmt, onProgress });
     checkRejectRate(opened, loaded.maxRejectRate);
     await files.commit();
   } catch (err) {

@@ -16,7 +16,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { IdIndex } from '../domain/id-index.js';
 import type { PlanSetup } from '../domain/plan.js';
-import { addRowToTotals, type PlanTotals } from '../domain/plan-summary.js';
+import { addRowToTotals, addToTotals, type PlanTotals } from '../domain/plan-summary.js';
 import type { Decision } from '../domain/value.js';
 import { DataError, IoError, UsageError } from '../errors.js';
 import { duplicateReject, noDataRows, type OpenedExport } from '../io/csv-read.js';
@@ -24,6 +24,7 @@ import type { CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
 import { WITHDRAWN } from '../io/sorted-spool.js';
 import { tuneForWorkers } from './gc-tuning.js';
+import { streamPlan } from './plan-setup.js';
 import { INTS_PER_ROW, META_HAS_ID, NUMS_PER_ROW, type PieceJob, type PieceResult, type PlanWorkerInit } from './plan-pieces.js';
 
 /** Smallest export planned with workers: below it, starting them costs more than they save. */
@@ -62,6 +63,31 @@ export interface ParallelPlanOptions {
   /** bytes per piece (tests use small pieces to put many boundaries into a small file) */
   pieceBytes?: number;
   onProgress?: () => void;
+}
+
+/**
+ * Plans every row of `opened` into `files` and `totals`: with worker threads when the export
+ * is large enough (useWorkers), else on this thread. `minParallelBytes` and `pieceBytes` let
+ * tests put many pieces into a small file.
+ */
+export async function planAllRows(
+  opened: OpenedExport,
+  setup: PlanSetup,
+  files: PlanFiles,
+  totals: PlanTotals,
+  opts: ParallelPlanOptions & { minParallelBytes?: number },
+): Promise<void> {
+  if (useWorkers(opened, opts.threads, opts.minParallelBytes)) return planWithWorkers(opened, setup, files, totals, opts);
+  await streamPlan(
+    opened,
+    setup,
+    (p, cells, raw) => {
+      addToTotals(totals, p);
+      files.add(p, cells, raw);
+    },
+    (r) => files.reject(r),
+    opts.onProgress,
+  );
 }
 
 /** Plans every row of `opened` with worker threads into `files` and `totals`. */

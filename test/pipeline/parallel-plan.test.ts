@@ -4,11 +4,11 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
-import { addToTotals, emptyTotals } from '../../src/domain/plan-summary.js';
+import { emptyTotals } from '../../src/domain/plan-summary.js';
 import { EXCEL_DE_CSV, PLAIN_CSV, type CsvFormat } from '../../src/io/csv-write.js';
 import { PlanFiles } from '../../src/io/plan-output.js';
-import { countLineBreaks, planWithWorkers, resolveThreads, useWorkers } from '../../src/pipeline/parallel-plan.js';
-import { loadPlanSetup, openLostCustomers, streamPlan } from '../../src/pipeline/plan-setup.js';
+import { countLineBreaks, planAllRows, resolveThreads, useWorkers } from '../../src/pipeline/parallel-plan.js';
+import { loadPlanSetup, openLostCustomers } from '../../src/pipeline/plan-setup.js';
 import { memoryContext } from '../support/memory-context.js';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
 
@@ -32,18 +32,7 @@ async function planOnce(file: string, workers: boolean, pieceBytes: number, fmt:
     const files = await PlanFiles.open(out, opened.headers, fmt, opened.dialect.delimiter);
     const totals = emptyTotals();
     try {
-      if (workers) await planWithWorkers(opened, loaded.setup, files, totals, { threads: 2, fmt, pieceBytes });
-      else {
-        await streamPlan(
-          opened,
-          loaded.setup,
-          (p, cells, raw) => {
-            addToTotals(totals, p);
-            files.add(p, cells, raw);
-          },
-          (r) => files.reject(r),
-        );
-      }
+      await planAllRows(opened, loaded.setup, files, totals, { threads: workers ? 2 : 1, fmt, pieceBytes, minParallelBytes: 0 });
       await files.commit();
     } catch (err) {
       await files.abort();
