@@ -9,6 +9,7 @@ import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv-write.js';
 import { PlanFiles } from '../io/plan-output.js';
 import { renderPlanSummary } from '../io/plan-render.js';
 import { createProgress } from '../io/progress.js';
+import { holdYoungGeneration } from '../pipeline/gc-tuning.js';
 import { planAllRows, resolveThreads } from '../pipeline/parallel-plan.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type PlanFlags } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
@@ -27,6 +28,8 @@ export interface PlanCommandFlags extends PlanFlags {
 export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlags): Promise<number> {
   if (flags.explain !== undefined) return runExplain(ctx, file, flags, flags.explain);
   if (!flags.out) throw new UsageError('--out DIR is required', 'e.g. winback plan export.csv --out out/plan');
+  // Released again by planAllRows when the rows are planned on this thread.
+  holdYoungGeneration();
   const loaded = await loadPlanSetup(ctx, flags);
   const threads = resolveThreads(flags.threads, ctx.env);
   const outDir = resolve(ctx.cwd, flags.out);

@@ -191,11 +191,11 @@ export class PlanFiles {
   }
 
   /**
-   * Adds rows formatted and sorted elsewhere, as a run (see SortedSpool.addSortedRun); the
-   * promise says when `run` may be reused.
+   * Where rows formatted and sorted elsewhere go (worker threads): run files in the sort's
+   * temporary directory, added and withdrawn from as SortedSpool describes.
    */
-  addSortedRun(run: Uint8Array): Promise<void> {
-    return this.spool.addSortedRun(run);
+  get sortedRuns(): Pick<SortedSpool, 'runFilePath' | 'addRunExtent' | 'withdraw'> {
+    return this.spool;
   }
 
   async reject(r: Reject): Promise<void> {

@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, write, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, write, writeFileSync, writeSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,9 +49,6 @@ export class SortedSpool {
   headLen = new Uint32Array(1024);
   tailLen = new Uint32Array(1024);
   private runs: RunExtent[] = [];
-  /** the file that pre-sorted runs are appended to, and its length */
-  private sortedRunsFd: number | undefined;
-  private sortedRunsEnd = 0;
   private dir: string | undefined;
   private forgetDir: (() => void) | undefined;
   private runBuffer = Buffer.alloc(0);
@@ -89,32 +86,38 @@ export class SortedSpool {
   }
 
   /**
-   * Adds a run sorted elsewhere (e.g. by a worker thread), in the run format: each record
-   * behind its RECORD_HEADER, records with WITHDRAWN set skipped. The bytes are appended to
-   * one temporary file in the background; the promise says when `bytes` may be reused.
+   * A path for a run file written elsewhere (a worker thread, with writeRunAt) in the spool's
+   * temporary directory, which the spool removes when done (or interrupted).
    */
-  addSortedRun(bytes: Uint8Array): Promise<void> {
-    if (bytes.length === 0) return Promise.resolve();
-    if (this.sortedRunsFd === undefined) {
-      const path = join(this.tempDir(), 'sorted-runs.bin');
-      try {
-        this.sortedRunsFd = openSync(path, 'w+');
-      } catch (err) {
-        throw spillError(path, err);
-      }
-      this.sortedRunsPath = path;
-    }
-    const fd = this.sortedRunsFd;
-    const start = this.sortedRunsEnd;
-    this.sortedRunsEnd += bytes.length;
-    this.runs.push({ path: this.sortedRunsPath as string, start, end: this.sortedRunsEnd });
-    const path = this.sortedRunsPath as string;
-    const written = writeAllAt(fd, bytes, start).catch((err: unknown) => void (this.writeFailure ??= spillError(path, err)));
-    this.writing = Promise.all([this.writing, written]).then(() => undefined);
-    return written;
+  runFilePath(name: string): string {
+    return join(this.tempDir(), name);
   }
 
-  private sortedRunsPath: string | undefined;
+  /**
+   * Adds a run sorted and written elsewhere: bytes [start, end) of `path`, in the run format
+   * (each record behind its RECORD_HEADER; records with WITHDRAWN set are skipped).
+   */
+  addRunExtent(path: string, start: number, end: number): void {
+    if (end > start) this.runs.push({ path, start, end });
+  }
+
+  /** Withdraws the record at byte `offset` of a run file written elsewhere (e.g. a duplicate found later). */
+  withdraw(path: string, offset: number): void {
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'r+');
+      const field = Buffer.alloc(4);
+      readSync(fd, field, 0, 4, offset + 20);
+      const headLen = field.readUInt32LE(0);
+      if (headLen >= WITHDRAWN) return;
+      field.writeUInt32LE(headLen + WITHDRAWN, 0);
+      writeSync(fd, field, 0, 4, offset + 20);
+    } catch (err) {
+      throw spillError(path, err);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
 
   /** Yields every record in sorted order, then removes the temporary files. */
   async *sorted(): AsyncGenerator<SpoolRecord> {
@@ -180,8 +183,6 @@ export class SortedSpool {
 
   async dispose(): Promise<void> {
     await this.writing;
-    if (this.sortedRunsFd !== undefined) closeSync(this.sortedRunsFd);
-    this.sortedRunsFd = undefined;
     this.arena = Buffer.allocUnsafe(0);
     this.runBuffer = Buffer.alloc(0);
     this.used = 0;
@@ -316,18 +317,20 @@ function writeAllAsync(fd: number, buf: Buffer, length: number): Promise<void> {
   });
 }
 
-/** Writes all of `buf` to `fd` at `position` (positional: appends may be under way side by side). */
-function writeAllAt(fd: number, buf: Uint8Array, position: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const step = (done: number) => {
-      write(fd, buf, done, buf.length - done, position + done, (err, n) => {
-        if (err) return reject(err);
-        if (done + n >= buf.length) return resolve();
-        step(done + n);
-      });
-    };
-    step(0);
-  });
+/**
+ * Writes `bytes` to the run file `path` at `position`, creating the file when `position` is 0
+ * — for a worker thread writing its own runs (see SortedSpool.addRunExtent).
+ */
+export function writeRunAt(path: string, bytes: Uint8Array, position: number): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, position === 0 ? 'w' : 'r+');
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+  } catch (err) {
+    throw spillError(path, err);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** Where a run lies: a whole run file, or a stretch of the file of pre-sorted runs. */

@@ -1,8 +1,9 @@
 /**
  * `winback plan` on large exports with worker threads (docs/performance.md). The main thread
  * reads the file in pieces of whole lines, hashes them and counts their lines; workers plan
- * the pieces (src/pipeline/plan-pieces.ts) and send back their rows formatted and sorted into
- * a run. The main thread takes the results in file order — duplicate ids, totals and rejects
+ * the pieces (src/pipeline/plan-pieces.ts): each formats its rows, sorts them into a run,
+ * writes the run to its own run file and sends back a few numbers per row. The main thread
+ * takes the results in file order — duplicate ids, totals and rejects
  * see every row in the same order as on one thread — and merges the runs into plan.csv, so
  * the outputs are byte-identical to the single-threaded pipeline's.
  *
@@ -22,8 +23,7 @@ import { DataError, IoError, UsageError } from '../errors.js';
 import { duplicateReject, noDataRows, type OpenedExport } from '../io/csv-read.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
-import { WITHDRAWN } from '../io/sorted-spool.js';
-import { tuneForWorkers } from './gc-tuning.js';
+import { releaseYoungGeneration, tuneForWorkers } from './gc-tuning.js';
 import { streamPlan } from './plan-setup.js';
 import { INTS_PER_ROW, META_HAS_ID, NUMS_PER_ROW, type PieceJob, type PieceResult, type PlanWorkerInit } from './plan-pieces.js';
 
@@ -32,9 +32,9 @@ export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 const PIECE_BYTES = 1 << 20;
 const MAX_DEFAULT_THREADS = 4;
 /**
- * Young generation of a worker (V8's default is 48 MB). Measured on a million rows: 12 MB
- * took ~4 % longer (twice the scavenges) for ~20 MB less peak memory; 36 MB saved a little
- * more time for ~40 MB more.
+ * Ceiling of a worker's young generation (V8's default is 48 MB). `plan` holds young
+ * generations at V8's starting size while it runs (holdYoungGeneration), so workers stay well
+ * below it; the ceiling bounds them should that hold ever be lifted.
  */
 const WORKER_YOUNG_MB = 24;
 const DECISIONS: readonly Decision[] = ['win_back', 'review', 'let_go', 'never'];
@@ -78,6 +78,7 @@ export async function planAllRows(
   opts: ParallelPlanOptions & { minParallelBytes?: number },
 ): Promise<void> {
   if (useWorkers(opened, opts.threads, opts.minParallelBytes)) return planWithWorkers(opened, setup, files, totals, opts);
+  releaseYoungGeneration();
   await streamPlan(
     opened,
     setup,
@@ -96,9 +97,12 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, fi
   if (path === undefined) throw new Error('planWithWorkers needs a file');
   opened.release();
   const { vocabulary: _compiledInEachWorker, ...plainSetup } = setup;
-  const init: PlanWorkerInit = { reader: opened.pieceSpec, setup: plainSetup, fmt: opts.fmt };
+  const inits: PlanWorkerInit[] = [];
+  for (let i = 0; i < opts.threads; i++) {
+    inits.push({ reader: opened.pieceSpec, setup: plainSetup, fmt: opts.fmt, runPath: files.sortedRuns.runFilePath(`worker-${i}.runs`) });
+  }
   tuneForWorkers();
-  const pool = new WorkerPool(init, opts.threads);
+  const pool = new WorkerPool(inits);
   let fh: FileHandle | undefined;
   try {
     fh = await open(path, 'r').catch((err: unknown) => {
@@ -119,7 +123,6 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
   const inFlight = new Map<number, Promise<PieceResult>>();
   // Two pieces per worker: one being planned, one waiting, so that no worker idles.
   const maxInFlight = 2 * opts.threads;
-  const outPool: ArrayBuffer[] = [];
   let nextSeq = 0;
   let line = 1;
   let eof = false;
@@ -127,8 +130,7 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
   let carry = { text: '', line: 1, headerPending: true };
 
   const dispatch = (seq: number, input: ArrayBuffer, length: number, startLine: number, options: PieceJob['options']) => {
-    const out = outPool.pop();
-    const job: PieceJob = { seq, input, length, line: startLine, options, ...(out ? { out } : {}) };
+    const job: PieceJob = { seq, input, length, line: startLine, options };
     const result = pool.run(job);
     // Awaited in file order; if the run stops first (an error), a later failure is not news.
     result.catch(() => undefined);
@@ -155,18 +157,12 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
     inFlight.delete(done);
     // Planned on the guess that the piece starts a record: if it does not, plan it again behind the unfinished one.
     if (done > 0 && (carry.text !== '' || carry.headerPending)) {
-      if (outPool.length < maxInFlight) outPool.push(result.run);
       const prefix = { text: carry.text, line: carry.line };
       result = await pool.run({ seq: done, input: result.input, length: result.length, line: carry.line, options: { first: false, header: carry.headerPending, final: false, prefix } });
     }
     throwIfFailed(result);
-    const { written } = await take(result, ids, pieceSpec.idHeader, files, totals, stats);
+    await take(result, ids, pieceSpec.idHeader, files, totals, stats);
     carry = { text: result.rest, line: result.restLine, headerPending: result.headerPending };
-    // The run's buffer goes back to a worker once it is on disk.
-    const run = result.run;
-    void written.then(() => {
-      if (outPool.length < maxInFlight) outPool.push(run);
-    });
     reader.recycle(result.input);
     opts.onProgress?.();
   }
@@ -183,19 +179,19 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
 }
 
 function throwIfFailed(result: PieceResult): void {
-  if (result.error) throw new DataError(result.error.message, result.error.hint);
+  const { error } = result;
+  if (error) throw error.io ? new IoError(error.message, error.hint) : new DataError(error.message, error.hint);
 }
 
 /**
  * Takes one planned piece in file order: duplicate check (a duplicate is withdrawn from the
- * piece's sorted run), totals, rejects; then the run goes to the spool. Resolves once the
- * rejects are written; `written` once the run's buffer may be reused.
+ * piece's sorted run, already in the worker's run file), totals, rejects; then the run is
+ * added to the sort.
  */
-async function take(r: PieceResult, ids: IdIndex, idHeader: string, files: PlanFiles, totals: PlanTotals, stats: OpenedExport['stats']): Promise<{ written: Promise<void> }> {
+async function take(r: PieceResult, ids: IdIndex, idHeader: string, files: PlanFiles, totals: PlanTotals, stats: OpenedExport['stats']): Promise<void> {
   stats.read += r.read;
   stats.rejected += r.rejected;
   stats.blankLines += r.blankLines;
-  const run = Buffer.from(r.run, 0, r.runLength);
   const { ints, nums, rejects, rejectAt } = r;
   let idAt = 0;
   let next = 0;
@@ -211,8 +207,7 @@ async function take(r: PieceResult, ids: IdIndex, idHeader: string, files: PlanF
       const firstLine = ids.addFingerprint(ints[k + 2] as number, ints[k + 3] as number, line);
       if (firstLine > 0) {
         const id = Buffer.from(r.ids.buffer, r.ids.byteOffset + idStart, idLen).toString('utf8');
-        const at = (ints[k + 5] as number) + 20;
-        run.writeUInt32LE(run.readUInt32LE(at) + WITHDRAWN, at);
+        files.sortedRuns.withdraw(r.runPath, r.runStart + (ints[k + 5] as number));
         stats.rejected++;
         await files.reject(duplicateReject(id, line, firstLine, idHeader));
         continue;
@@ -224,7 +219,7 @@ async function take(r: PieceResult, ids: IdIndex, idHeader: string, files: PlanF
     addRowToTotals(totals, DECISIONS[meta & 3] as Decision, r.reasonCodes[meta >>> 8] as string, Number.isNaN(stake) ? undefined : stake, Number.isNaN(ev) ? undefined : ev, (meta >>> 2) & 3);
   }
   while (next < rejects.length) await files.reject(rejects[next++] as PlanRejectRow);
-  return { written: files.addSortedRun(run) };
+  files.sortedRuns.addRunExtent(r.runPath, r.runStart, r.runEnd);
 }
 
 type PlanRejectRow = Parameters<PlanFiles['reject']>[0];
@@ -294,8 +289,9 @@ class WorkerPool {
   private readonly workers: { worker: Worker; waiting: Map<number, { resolve: (r: PieceResult) => void; reject: (e: unknown) => void }> }[] = [];
   private failure: unknown;
 
-  constructor(init: PlanWorkerInit, threads: number) {
-    for (let i = 0; i < threads; i++) {
+  /** One worker per init. */
+  constructor(inits: PlanWorkerInit[]) {
+    for (const init of inits) {
       const worker = new Worker(workerScript(), { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       const entry = { worker, waiting: new Map() as Map<number, { resolve: (r: PieceResult) => void; reject: (e: unknown) => void }> };
       worker.on('message', (r: PieceResult) => {
@@ -324,7 +320,6 @@ class WorkerPool {
       best.waiting.set(job.seq, { resolve, reject });
       const transfer: ArrayBuffer[] = [];
       if (job.input.byteLength > 0) transfer.push(job.input);
-      if (job.out) transfer.push(job.out);
       best.worker.postMessage(job, transfer);
     });
   }

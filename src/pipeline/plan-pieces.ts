@@ -2,8 +2,9 @@
  * Planning one piece of an export, as a worker thread does it for `winback plan` on large
  * files (src/pipeline/parallel-plan.ts, docs/performance.md): the piece's bytes are decoded,
  * read, checked, classified, valued, timed and formatted into plan.csv rows, exactly as the
- * single-threaded pipeline does, sorted by priority into a run, and handed back as bytes and
- * typed arrays — no object per row crosses threads. What needs every row in order (duplicate
+ * single-threaded pipeline does, sorted by priority into a run that the worker writes to its
+ * own run file; what goes back is typed arrays and the run's place in the file — no object per
+ * row and no row text crosses threads. What needs every row in order (duplicate
  * ids, totals, rejects, the merge of all runs) stays with the main thread.
  */
 import iconv from 'iconv-lite';
@@ -13,12 +14,12 @@ import { planCustomer, type PlanSetup } from '../domain/plan.js';
 import { totalsFlags } from '../domain/plan-summary.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
-import { DataError } from '../errors.js';
+import { DataError, IoError } from '../errors.js';
 import { createPieceReader, type PieceOptions, type PieceReaderSpec, type RowEvent } from '../io/csv-read.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import type { EncodingName } from '../io/decode.js';
 import { PlanRowFormatter, planSortKeys, type PlanRowText } from '../io/plan-output.js';
-import { RECORD_HEADER } from '../io/sorted-spool.js';
+import { RECORD_HEADER, writeRunAt } from '../io/sorted-spool.js';
 
 /** What every worker is started with (structured-clonable). */
 export interface PlanWorkerInit {
@@ -26,6 +27,8 @@ export interface PlanWorkerInit {
   /** the plan setup without its compiled vocabulary, which each worker compiles itself */
   setup: Omit<PlanSetup, 'vocabulary'>;
   fmt: CsvFormat;
+  /** the file this worker writes its sorted runs to, one after the other (SortedSpool.runFilePath) */
+  runPath: string;
 }
 
 /** One piece to plan: `input[0, length)` holds whole lines of the export. */
@@ -36,11 +39,9 @@ export interface PieceJob {
   /** the line of the piece's first byte */
   line: number;
   options: PieceOptions;
-  /** an output buffer to reuse (the main thread hands spent ones back) */
-  out?: ArrayBuffer;
 }
 
-/** Integers per accepted row in PieceResult.ints: line, id bytes, id fingerprint (2), meta, offset in the run. */
+/** Integers per accepted row in PieceResult.ints: line, id bytes, id fingerprint (2), meta, offset in the run file. */
 export const INTS_PER_ROW = 6;
 /** Numbers per accepted row in PieceResult.nums: value at stake, expected value (NaN: none). */
 export const NUMS_PER_ROW = 2;
@@ -59,9 +60,10 @@ export interface PieceResult {
   nums: Float64Array;
   /** the rows' ids as UTF-8, one after the other */
   ids: Uint8Array;
-  /** the piece's plan.csv rows sorted by priority, in SortedSpool's run format: `run[0, runLength)` */
-  run: ArrayBuffer;
-  runLength: number;
+  /** the piece's plan.csv rows sorted by priority, in SortedSpool's run format: bytes [runStart, runEnd) of runPath */
+  runPath: string;
+  runStart: number;
+  runEnd: number;
   reasonCodes: string[];
   /** rejected rows, each after `rejectAt[i]` accepted rows */
   rejects: Reject[];
@@ -73,7 +75,8 @@ export interface PieceResult {
   rest: string;
   restLine: number;
   headerPending: boolean;
-  error?: { message: string; hint?: string };
+  /** a data error in the piece, or (io) the run could not be written */
+  error?: { message: string; hint?: string; io?: boolean };
 }
 
 /** A planner of pieces for one run: call it with each job, in any order. */
@@ -84,9 +87,13 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
   const text: PlanRowText = { head: '', tail: '' };
   const { encoding } = init.reader;
 
-  // Rows are formatted into this buffer in file order, then copied into the run in sorted order.
+  // Rows are formatted into this buffer in file order, then copied into the run in sorted
+  // order; the same two buffers serve every piece (fresh ones would churn the allocator).
   let rows: Buffer = Buffer.allocUnsafeSlow(1 << 22);
+  let run: Buffer = Buffer.allocUnsafeSlow(1 << 22);
   let ids: Buffer = Buffer.allocUnsafeSlow(1 << 16);
+  const { runPath } = init;
+  let runFileEnd = 0;
 
   return (job) => {
     const input = Buffer.from(job.input, 0, job.length);
@@ -105,7 +112,7 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
 
     /** Writes `s` as UTF-8 at the end of `rows`, growing it first when it could be too small. */
     const put = (s: string): number => {
-      if (at + 3 * s.length > rows.length) rows = grownBuffer(rows, at, at + 3 * s.length);
+      if (at + 3 * s.length > rows.length && at + Buffer.byteLength(s) > rows.length) rows = grownBuffer(rows, at, at + 3 * s.length);
       const n = rows.write(s, at, 'utf8');
       at += n;
       return n;
@@ -166,8 +173,18 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
       error = { message: err.message, ...(err.hint !== undefined ? { hint: err.hint } : {}) };
     }
     const runLength = count * RECORD_HEADER + at;
-    const run = job.out && job.out.byteLength >= runLength ? Buffer.from(job.out) : Buffer.allocUnsafeSlow(Math.ceil(runLength * 1.25) + 1024);
+    if (run.length < runLength) run = Buffer.allocUnsafeSlow(Math.max(runLength, 2 * run.length));
     writeRun(run, count, ints, keys, spans, rows);
+    const runStart = runFileEnd;
+    if (error === undefined && runLength > 0) {
+      try {
+        writeRunAt(runPath, run.subarray(0, runLength), runStart);
+        runFileEnd += runLength;
+      } catch (err) {
+        if (!(err instanceof IoError)) throw err;
+        error = { message: err.message, ...(err.hint !== undefined ? { hint: err.hint } : {}), io: true };
+      }
+    }
     const { stats } = reader;
     return {
       seq: job.seq,
@@ -177,8 +194,9 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
       ints: ints.slice(0, count * INTS_PER_ROW),
       nums: nums.slice(0, count * NUMS_PER_ROW),
       ids: copyOf(ids, idAt),
-      run: run.buffer as ArrayBuffer,
-      runLength,
+      runPath,
+      runStart,
+      runEnd: runFileEnd,
       reasonCodes: [...codes.keys()],
       rejects,
       rejectAt,

@@ -1,6 +1,7 @@
 /**
  * Entry of a planning worker thread (src/pipeline/parallel-plan.ts): plans each piece it is
- * sent and posts the result back, handing the buffers over instead of copying them.
+ * sent, writes its sorted run to the worker's run file and posts the result back, handing the
+ * piece's buffer back instead of copying it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPiecePlanner, type PieceJob, type PlanWorkerInit } from './plan-pieces.js';
@@ -12,7 +13,5 @@ tuneForStreaming();
 const plan = createPiecePlanner(workerData as PlanWorkerInit);
 port.on('message', (job: PieceJob) => {
   const result = plan(job);
-  const transfer: ArrayBuffer[] = [result.run];
-  if (result.input.byteLength > 0) transfer.push(result.input);
-  port.postMessage(result, transfer);
+  port.postMessage(result, result.input.byteLength > 0 ? [result.input] : []);
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RECORD_HEADER, SortedSpool, WITHDRAWN, type SpoolRecord } from '../../src/io/sorted-spool.js';
+import { RECORD_HEADER, SortedSpool, WITHDRAWN, writeRunAt, type SpoolRecord } from '../../src/io/sorted-spool.js';
 
 /** Records in the run format, in the order given (a pre-sorted run); `withdrawn` ties are marked. */
 function runOf(records: SpoolRecord[], withdrawn: Set<number> = new Set()): Buffer {
@@ -59,7 +59,7 @@ describe('SortedSpool', () => {
     expect(out.map((r) => r.head + r.tail)).toEqual(['Köln', 'Müller,"x\ny"ß€']);
   });
 
-  it('merges runs sorted elsewhere with its own, skipping withdrawn records', async () => {
+  it('merges runs sorted and written elsewhere with its own, skipping withdrawn records', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(record, { maxLength: 40 }), { maxLength: 6 }), fc.array(record, { maxLength: 40 }), fc.nat(), async (runs, own, seed) => {
         let tie = 0;
@@ -70,14 +70,27 @@ describe('SortedSpool', () => {
           spool.add(rec);
           kept.push(rec);
         }
-        const writes: Promise<void>[] = [];
-        for (const run of runs) {
+        // Runs written elsewhere, two files taking turns (as worker threads do), one after the
+        // other in each file; some records withdrawn afterwards through the spool, some before.
+        const paths = [spool.runFilePath('a.runs'), spool.runFilePath('b.runs')];
+        const ends = [0, 0];
+        runs.forEach((run, n) => {
           const recs = run.map((r) => ({ ...r, tie: tie++ })).sort(byOrder);
           const withdrawn = new Set(recs.filter((r) => (r.tie + seed) % 3 === 0).map((r) => r.tie));
+          const early = new Set([...withdrawn].filter((t) => t % 2 === 0));
           kept.push(...recs.filter((r) => !withdrawn.has(r.tie)));
-          writes.push(spool.addSortedRun(runOf(recs, withdrawn)));
-        }
-        await Promise.all(writes);
+          const bytes = runOf(recs, early);
+          const f = n % 2;
+          const start = ends[f] as number;
+          writeRunAt(paths[f] as string, bytes, start);
+          ends[f] = start + bytes.length;
+          spool.addRunExtent(paths[f] as string, start, start + bytes.length);
+          let at = start;
+          for (const r of recs) {
+            if (withdrawn.has(r.tie)) spool.withdraw(paths[f] as string, at);
+            at += RECORD_HEADER + Buffer.byteLength(r.head) + Buffer.byteLength(r.tail);
+          }
+        });
         const out: SpoolRecord[] = [];
         for await (const r of spool.sorted()) out.push(r);
         expect(out).toEqual(kept.sort(byOrder));

@@ -8,6 +8,7 @@ import { emptyTotals } from '../../src/domain/plan-summary.js';
 import { EXCEL_DE_CSV, PLAIN_CSV, type CsvFormat } from '../../src/io/csv-write.js';
 import { PlanFiles } from '../../src/io/plan-output.js';
 import { countLineBreaks, planAllRows, resolveThreads, useWorkers } from '../../src/pipeline/parallel-plan.js';
+import { createPiecePlanner } from '../../src/pipeline/plan-pieces.js';
 import { loadPlanSetup, openLostCustomers } from '../../src/pipeline/plan-setup.js';
 import { memoryContext } from '../support/memory-context.js';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
@@ -135,6 +136,25 @@ describe('winback plan with worker threads', () => {
     expect(empty.error).toMatch(/has a header but no data rows/);
     const long = await expectSameBothWays(`${HEADER}K1,2024-03-31,1,30,x,true\n`, 8);
     expect(long.error).toBeUndefined();
+  });
+
+  it('hands back a run file that cannot be written as an I/O error naming the file', async () => {
+    const { ctx } = memoryContext({ cwd: ROOT });
+    const file = join(tempDir(), 'export.csv');
+    writeFileSync(file, generateLostCustomers({ rows: 50, style: 'en', seed: 3 }));
+    const loaded = await loadPlanSetup(ctx, { asOf: AS_OF });
+    const opened = await openLostCustomers(ctx, file, loaded);
+    const { vocabulary: _compiled, ...setup } = loaded.setup;
+    const runPath = join(tempDir(), 'no-such-dir', 'worker-0.runs');
+    const plan = createPiecePlanner({ reader: opened.pieceSpec, setup, fmt: PLAIN_CSV, runPath });
+    const bytes = readFileSync(file);
+    const input = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+    const result = plan({ seq: 0, input, length: bytes.length, line: 1, options: { first: true, header: true, final: true } });
+    opened.release();
+    expect(result.count).toBe(50);
+    expect(result.error).toMatchObject({ io: true });
+    expect(result.error?.message).toContain(runPath);
+    expect(result.runEnd).toBe(result.runStart);
   });
 
   it('counts line breaks as the record parser does: LF, CR LF and a lone CR one each', () => {
