@@ -46,10 +46,12 @@ export function tempPathFor(path: string): string {
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const temp = await writeTemp(path, data);
   try {
-    await rename(temp, path);
+    await rename(temp.path, path);
   } catch (error) {
-    await removeQuietly(temp);
+    await removeQuietly(temp.path);
     throw toWriteError(error, path);
+  } finally {
+    temp.forget();
   }
   await syncDirectory(dirname(path));
 }
@@ -62,21 +64,23 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * rename a manifest (e.g. summary.json) last and compare it with the other files.
  */
 export async function commitFilesAtomic(dir: string, files: ReadonlyArray<{ name: string; data: string | Uint8Array }>): Promise<void> {
-  const temps: string[] = [];
+  const temps: TempFile[] = [];
   try {
     for (const file of files) temps.push(await writeTemp(join(dir, file.name), file.data));
-  } catch (error) {
-    await Promise.all(temps.map(removeQuietly));
-    throw error;
-  }
-  for (let i = 0; i < files.length; i++) {
-    const target = join(dir, (files[i] as { name: string }).name);
-    try {
-      await rename(temps[i] as string, target);
-    } catch (error) {
-      await Promise.all(temps.slice(i).map(removeQuietly));
-      throw toWriteError(error, target);
+    for (let i = 0; i < files.length; i++) {
+      const target = join(dir, (files[i] as { name: string }).name);
+      try {
+        await rename((temps[i] as TempFile).path, target);
+      } catch (error) {
+        throw toWriteError(error, target);
+      }
     }
+  } catch (error) {
+    // Renamed ones are gone from their temporary paths: removing those is a no-op.
+    await Promise.all(temps.map((t) => removeQuietly(t.path)));
+    throw error;
+  } finally {
+    for (const t of temps) t.forget();
   }
   await syncDirectory(dir);
 }
@@ -233,18 +237,27 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
-async function writeTemp(path: string, data: string | Uint8Array): Promise<string> {
+interface TempFile {
+  path: string;
+  /** takes the file off the list of what an interruption removes (once renamed or removed) */
+  forget: () => void;
+}
+
+/** Writes `data` to a fresh temporary file next to `path`, removed should the run be interrupted until forgotten. */
+async function writeTemp(path: string, data: string | Uint8Array): Promise<TempFile> {
   const temp = tempPathFor(path);
+  const forget = registerTemp(temp);
   let handle: FileHandle | undefined;
   try {
     handle = await open(temp, 'wx', 0o644);
     await handle.writeFile(data);
     await handle.sync();
     await handle.close();
-    return temp;
+    return { path: temp, forget };
   } catch (error) {
     await handle?.close().catch(() => undefined);
     if (handle !== undefined) await removeQuietly(temp);
+    forget();
     throw toWriteError(error, path);
   }
 }

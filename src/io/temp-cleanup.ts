@@ -14,6 +14,11 @@ export function registerTemp(path: string): () => void {
   return () => void temps.delete(path);
 }
 
+/** The registered paths (for tests). */
+export function registeredTemps(): string[] {
+  return [...temps];
+}
+
 /** Removes every registered path now (synchronously: a signal handler cannot wait). */
 export function removeRegisteredTemps(): void {
   for (const path of temps) {

@@ -13,6 +13,7 @@ import {
   writeFileAtomic,
 } from '../../src/io/atomic-write.js';
 import { CannotCreateError, IoError } from '../../src/errors.js';
+import { registeredTemps } from '../../src/io/temp-cleanup.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -93,6 +94,19 @@ describe('commitFilesAtomic', () => {
     ).rejects.toBeInstanceOf(CannotCreateError);
     expect(await readFile(join(dir, 'a.csv'), 'utf8')).toBe('old a');
     expect(await readdir(dir)).toEqual(['a.csv']);
+  });
+
+  it('lists its temporary files for removal on an interruption while they exist, and forgets them once renamed', async () => {
+    const mine = () => registeredTemps().filter((p) => p.startsWith(dir));
+    const done = commitFilesAtomic(dir, [
+      { name: 'summary.json', data: '{}' },
+      { name: 'report.txt', data: 'x' },
+    ]);
+    expect(mine().map((p) => p.slice(dir.length + 1))).toEqual([expect.stringMatching(/^\.summary\.json\.\d+\.[0-9a-f]+\.tmp$/)]);
+    await done;
+    expect(mine()).toEqual([]);
+    await expect(commitFilesAtomic(dir, [{ name: join('missing', 'b.csv'), data: 'b' }])).rejects.toBeInstanceOf(CannotCreateError);
+    expect(mine()).toEqual([]);
   });
 });
 
