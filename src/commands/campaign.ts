@@ -12,7 +12,6 @@ import { EXCEL_DE_CSV, formatCsv, PLAIN_CSV } from '../io/csv-write.js';
 import { appendLedger, readLedger } from '../io/ledger.js';
 import { withLock } from '../io/lock.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
-import { REJECT_COLUMNS } from '../io/plan-output.js';
 import { createProgress } from '../io/progress.js';
 import { SortedSpool } from '../io/sorted-spool.js';
 import { readSuppression } from '../io/suppression-file.js';
@@ -67,7 +66,6 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
     const files = await CampaignFiles.open(outDir, fmt);
     const spool = new SortedSpool();
     const progress = createProgress(ctx, { label: 'campaign', totalBytes: opened.sizeBytes, quiet: flags.quiet || flags.json });
-    const rejects: unknown[][] = [];
     const counts: CampaignCounts = { lists: Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>, excluded: {}, warnings: 0 };
     let result: Awaited<ReturnType<typeof distributeInPriorityOrder>>;
     try {
@@ -78,9 +76,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
         const values = choice.kind === 'list' ? listValues(p, choice.channel, 0) : [];
         const record: SpooledChoice = { id: p.row.customer_id, choice, values, channel: p.channel, measure: `${p.reason.code}:${p.value.offer_type ?? 'none'}` };
         spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, JSON.stringify(record), '');
-      }, (r) => {
-        rejects.push([r.line, r.customer_id, r.column, r.value, r.error]);
-      }, () => progress.update(opened.stats.read, opened.stats.bytes));
+      }, (r) => files.reject(r), () => progress.update(opened.stats.read, opened.stats.bytes));
       progress.done();
       checkRejectRate(opened, loaded.maxRejectRate);
       result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps, ledger: ledgerIndex, trackStatus: previous !== undefined });
@@ -92,7 +88,6 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
       await spool.dispose();
       throw err;
     }
-    await writeFileAtomic(join(outDir, 'rejects.csv'), formatCsv(REJECT_COLUMNS, rejects, fmt));
     if (previous) await writeChanges(outDir, previous, result.status, fmt);
     const fresh = newLedgerEntries(ledgerIndex, result.planned);
     if (ledgerPath && !flags.dryRun && fresh.length > 0) await appendLedger(ledgerPath, fresh);

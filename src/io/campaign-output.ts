@@ -1,17 +1,19 @@
 /**
- * The files of a campaign run: one list per channel, excluded.csv, and changes.csv against
- * the previous run. Column orders are declared once here.
+ * The files of a campaign run: one list per channel, excluded.csv, rejects.csv, and
+ * changes.csv against the previous run. Column orders are declared once here.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { ExclusionReason } from '../domain/campaign.js';
+import type { Reject } from '../domain/types.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import type { PlannedCustomer } from '../domain/plan.js';
 import { DataError } from '../errors.js';
 import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream } from './atomic-write.js';
 import { createCsvFormatter, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv-write.js';
+import { REJECT_COLUMNS, rejectValues } from './plan-output.js';
 
 /** Contact columns each channel's list carries; other contact data is left out on purpose. */
 const CONTACT_COLUMNS: Record<Channel, (keyof PlannedCustomer['row'])[]> = {
@@ -72,6 +74,7 @@ export class CampaignFiles {
     try {
       for (const channel of CHANNELS) await files.add(`campaign-${channel}.csv`, listColumns(channel));
       await files.add('excluded.csv', EXCLUDED_COLUMNS);
+      await files.add('rejects.csv', REJECT_COLUMNS);
     } catch (err) {
       await files.abort();
       throw err;
@@ -96,6 +99,11 @@ export class CampaignFiles {
   /** Writes a row to excluded.csv; a promise when the file's buffer is full (await it before the next). */
   excluded(customerId: string, reason: ExclusionReason, detail: string, priority: number | undefined): Promise<void> | undefined {
     return this.write('excluded.csv', [customerId, reason, detail, priority]);
+  }
+
+  /** Writes a rejected input row to rejects.csv; a promise when the file's buffer is full (await it before the next). */
+  reject(r: Reject): Promise<void> | undefined {
+    return this.write('rejects.csv', rejectValues(r));
   }
 
   private write(name: string, values: unknown[]): Promise<void> | undefined {

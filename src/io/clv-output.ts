@@ -10,7 +10,7 @@ import type { Reject } from '../domain/types.js';
 import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream } from './atomic-write.js';
 import type { ClvRunSettings } from './clv-render.js';
 import { createCsvFormatter, PLAIN_CSV, type ColumnSpec, type CsvFormatter } from './csv-write.js';
-import { REJECT_COLUMNS } from './plan-output.js';
+import { REJECT_COLUMNS, rejectValues } from './plan-output.js';
 
 export const CUSTOMER_COLUMNS: readonly ColumnSpec[] = [
   { name: 'customer_id', kind: 'text' },
@@ -95,7 +95,7 @@ export class RejectFile {
   }
 
   add(r: Reject): Promise<void> {
-    return this.sink.row([r.line, r.customer_id, r.column, r.value, r.error]);
+    return this.sink.row(rejectValues(r));
   }
 
   commit(): Promise<void> {

@@ -52,6 +52,11 @@ export const REJECT_COLUMNS: readonly ColumnSpec[] = [
   { name: 'error', kind: 'text' },
 ];
 
+/** A rejected row's values in REJECT_COLUMNS order: rejects.csv of plan, campaign and clv. */
+export function rejectValues(r: Reject): unknown[] {
+  return [r.line, r.customer_id, r.column, r.value, r.error];
+}
+
 /** The computed values of one planned customer, in PLAN_COLUMNS order (priority left empty). */
 export function planValues(p: PlannedCustomer): unknown[] {
   const v = p.value;
@@ -199,7 +204,7 @@ export class PlanFiles {
   }
 
   async reject(r: Reject): Promise<void> {
-    await write(this.rejects, this.rejectFormatter.row([r.line, r.customer_id, r.column, r.value, r.error]));
+    await write(this.rejects, this.rejectFormatter.row(rejectValues(r)));
   }
 
   /** Writes the sorted plan and renames both files into place. */
