@@ -26,6 +26,8 @@ export interface DistributeSettings {
   ledger: LedgerIndex;
   /** keep each customer's status, for changes.csv */
   trackStatus: boolean;
+  /** keep the contacts and control customers, for the ledger (without one, nothing is kept per row) */
+  trackContacts: boolean;
 }
 
 /** Writes lists and exclusions in priority order; returns the ledger entries and statuses. */
@@ -45,7 +47,7 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
       const full = files.listed(c.channel, r.values);
       if (full) await full;
       counts.lists[c.channel]++;
-      planned.push({ customer_id: r.id, channel: c.channel, campaign_date: s.asOf, campaign_id: s.campaignId, measure: r.measure, outcome: 'contacted' });
+      if (s.trackContacts) planned.push({ customer_id: r.id, channel: c.channel, campaign_date: s.asOf, campaign_id: s.campaignId, measure: r.measure, outcome: 'contacted' });
       if (s.trackStatus) status.set(r.id, `list:${c.channel}`);
       continue;
     }
@@ -55,7 +57,7 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
     counts.excluded[reason as string] = (counts.excluded[reason as string] ?? 0) + 1;
     // A control customer is recorded once, when first held out, not again every week.
     const heldOutBefore = s.ledger.get(r.id)?.campaigns.some((m) => m.control && m.campaignId !== s.campaignId) ?? false;
-    if (reason === 'control' && !heldOutBefore) {
+    if (s.trackContacts && reason === 'control' && !heldOutBefore) {
       planned.push({ customer_id: r.id, channel: r.channel, campaign_date: s.asOf, campaign_id: s.campaignId, measure: r.measure, outcome: 'control' });
     }
     if (s.trackStatus) status.set(r.id, reason as string);

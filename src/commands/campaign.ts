@@ -79,7 +79,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
       }, (r) => files.reject(r), () => progress.update(opened.stats.read, opened.stats.bytes));
       progress.done();
       checkRejectRate(opened, loaded.maxRejectRate);
-      result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps, ledger: ledgerIndex, trackStatus: previous !== undefined });
+      result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps, ledger: ledgerIndex, trackStatus: previous !== undefined, trackContacts: ledgerPath !== undefined && !flags.dryRun });
       lock.assertHeld();
       await files.commit();
     } catch (err) {
