@@ -34,19 +34,20 @@ export function tuneForWorkers(): void {
 }
 
 /**
- * Keeps this process's young generation at the size V8 starts it with (1 MB semi-spaces)
- * instead of letting it double up to 16 MB. V8 reads the growth factor at each growth, for
- * every thread, so this also holds the young generations of worker threads started later.
- * `plan` holds it before loading its setup: with worker threads doing the row work, the main
- * thread allocates little, yet loading the setup alone would grow its young generation to
- * 32 MB of resident memory for the whole run (measured: the main heap 52 → 26 MB). Workers'
- * rows are short-lived: planning measured no slower with their young generations held too.
+ * Keeps this thread's young generation at the size V8 starts it with (1 MB semi-spaces)
+ * instead of letting it double up to 16 MB: V8 reads the growth factor at each growth. `plan`
+ * holds it before loading its setup: when worker threads do the row work, the main thread
+ * allocates little, yet loading the setup alone grew its young generation to 32 MB of
+ * resident memory for the whole run (measured: the main heap 52 → 26 MB). Starting a worker
+ * thread resets V8's flags to the process's own, so the hold is set again once the workers
+ * run; the workers' young generations are bounded by their resource limits instead. Never
+ * set the factor to 0: V8 crashes.
  */
 export function holdYoungGeneration(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
 }
 
-/** Lets the young generation grow again (V8's default) — for planning rows on this thread. */
+/** Lets the young generation grow again (V8's default factor) — for planning rows on this thread. */
 export function releaseYoungGeneration(): void {
   setFlagsFromString('--semi-space-growth-factor=2');
 }
