@@ -62,6 +62,8 @@ export interface ParallelPlanOptions {
   fmt: CsvFormat;
   /** bytes per piece (tests use small pieces to put many boundaries into a small file) */
   pieceBytes?: number;
+  /** bytes of a run a worker writes at a time (tests use small ones) */
+  segmentBytes?: number;
   onProgress?: () => void;
 }
 
@@ -99,7 +101,8 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, fi
   const { vocabulary: _compiledInEachWorker, ...plainSetup } = setup;
   const inits: PlanWorkerInit[] = [];
   for (let i = 0; i < opts.threads; i++) {
-    inits.push({ reader: opened.pieceSpec, setup: plainSetup, fmt: opts.fmt, runPath: files.sortedRuns.runFilePath(`worker-${i}.runs`) });
+    const runPath = files.sortedRuns.runFilePath(`worker-${i}.runs`);
+    inits.push({ reader: opened.pieceSpec, setup: plainSetup, fmt: opts.fmt, runPath, ...(opts.segmentBytes ? { segmentBytes: opts.segmentBytes } : {}) });
   }
   tuneForWorkers();
   const pool = new WorkerPool(inits);

@@ -29,6 +29,8 @@ export interface PlanWorkerInit {
   fmt: CsvFormat;
   /** the file this worker writes its sorted runs to, one after the other (SortedSpool.runFilePath) */
   runPath: string;
+  /** bytes of the run written at a time (default SEGMENT_BYTES) */
+  segmentBytes?: number;
 }
 
 /** One piece to plan: `input[0, length)` holds whole lines of the export. */
@@ -41,6 +43,8 @@ export interface PieceJob {
   options: PieceOptions;
 }
 
+/** Bytes of a run written to the run file at a time. */
+const SEGMENT_BYTES = 1 << 18;
 /** Integers per accepted row in PieceResult.ints: line, id bytes, id fingerprint (2), meta, offset in the run file. */
 export const INTS_PER_ROW = 6;
 /** Numbers per accepted row in PieceResult.nums: value at stake, expected value (NaN: none). */
@@ -87,10 +91,11 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
   const text: PlanRowText = { head: '', tail: '' };
   const { encoding } = init.reader;
 
-  // Rows are formatted into this buffer in file order, then copied into the run in sorted
-  // order; the same two buffers serve every piece (fresh ones would churn the allocator).
+  // Rows are formatted into this buffer in file order, then copied in sorted order into the
+  // segment buffer, which is written to the run file whenever full; the same buffers serve
+  // every piece (fresh ones would churn the allocator).
   let rows: Buffer = Buffer.allocUnsafeSlow(1 << 22);
-  let run: Buffer = Buffer.allocUnsafeSlow(1 << 22);
+  const segment = { buf: Buffer.allocUnsafeSlow(init.segmentBytes ?? SEGMENT_BYTES) };
   let ids: Buffer = Buffer.allocUnsafeSlow(1 << 16);
   const { runPath } = init;
   let runFileEnd = 0;
@@ -172,14 +177,10 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
       if (!(err instanceof DataError)) throw err;
       error = { message: err.message, ...(err.hint !== undefined ? { hint: err.hint } : {}) };
     }
-    const runLength = count * RECORD_HEADER + at;
-    if (run.length < runLength) run = Buffer.allocUnsafeSlow(Math.max(runLength, 2 * run.length));
-    writeRun(run, count, ints, keys, spans, rows);
     const runStart = runFileEnd;
-    if (error === undefined && runLength > 0) {
+    if (error === undefined && count > 0) {
       try {
-        writeRunAt(runPath, run.subarray(0, runLength), runStart);
-        runFileEnd += runLength;
+        runFileEnd += writeRun(segment, count, ints, keys, spans, rows, (bytes, at) => writeRunAt(runPath, bytes, runStart + at));
       } catch (err) {
         if (!(err instanceof IoError)) throw err;
         error = { message: err.message, ...(err.hint !== undefined ? { hint: err.hint } : {}), io: true };
@@ -212,10 +213,11 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
 }
 
 /**
- * Copies the rows into `run` sorted as plan.csv is (decision rank, expected value descending,
- * line), each behind its record header, and notes each row's offset in the run (ints[5]).
+ * Writes the rows as a run sorted as plan.csv is (decision rank, expected value descending,
+ * line), each behind its record header, through `segment` to `write(bytes, offsetInRun)`;
+ * notes each row's offset in the run (ints[5]) and returns the run's length.
  */
-function writeRun(run: Buffer, count: number, ints: Uint32Array, key: Float64Array, spans: Uint32Array, rows: Buffer): void {
+function writeRun(segment: { buf: Buffer }, count: number, ints: Uint32Array, key: Float64Array, spans: Uint32Array, rows: Buffer, write: (bytes: Buffer, at: number) => void): number {
   const rank = new Uint8Array(count);
   const order = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
@@ -225,20 +227,31 @@ function writeRun(run: Buffer, count: number, ints: Uint32Array, key: Float64Arr
   // Rows are in file order, so the index breaks ties by line.
   order.sort((a, b) => (rank[a] as number) - (rank[b] as number) || (key[b] as number) - (key[a] as number) || a - b);
   let at = 0;
+  let used = 0;
+  let out = segment.buf;
   for (let k = 0; k < count; k++) {
     const i = order[k] as number;
     const from = spans[i * 3] as number;
     const headLen = spans[i * 3 + 1] as number;
     const tailLen = spans[i * 3 + 2] as number;
+    const size = RECORD_HEADER + headLen + tailLen;
+    if (used + size > out.length) {
+      if (used > 0) write(out.subarray(0, used), at - used);
+      used = 0;
+      if (size > out.length) out = segment.buf = Buffer.allocUnsafeSlow(size);
+    }
     ints[i * INTS_PER_ROW + 5] = at;
-    run.writeDoubleLE(rank[i] as number, at);
-    run.writeDoubleLE(key[i] as number, at + 8);
-    run.writeUInt32LE(ints[i * INTS_PER_ROW] as number, at + 16);
-    run.writeUInt32LE(headLen, at + 20);
-    run.writeUInt32LE(tailLen, at + 24);
-    at += RECORD_HEADER;
-    at += rows.copy(run, at, from, from + headLen + tailLen);
+    out.writeDoubleLE(rank[i] as number, used);
+    out.writeDoubleLE(key[i] as number, used + 8);
+    out.writeUInt32LE(ints[i * INTS_PER_ROW] as number, used + 16);
+    out.writeUInt32LE(headLen, used + 20);
+    out.writeUInt32LE(tailLen, used + 24);
+    rows.copy(out, used + RECORD_HEADER, from, from + headLen + tailLen);
+    used += size;
+    at += size;
   }
+  if (used > 0) write(out.subarray(0, used), at - used);
+  return at;
 }
 
 /** The first `length` bytes of `buf` in a buffer of their own (a view would send all of `buf`). */

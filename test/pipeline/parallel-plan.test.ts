@@ -23,7 +23,11 @@ interface Outcome {
   error?: string;
 }
 
-/** Plans `file` on one thread or with two workers cutting it into pieces of `pieceBytes`. */
+/**
+ * Plans `file` on one thread or with two workers cutting it into pieces of `pieceBytes`; the
+ * workers write their runs in segments of as many bytes (so that small pieces also exercise
+ * runs written in several segments and records larger than one).
+ */
 async function planOnce(file: string, workers: boolean, pieceBytes: number, fmt: CsvFormat = PLAIN_CSV): Promise<Outcome> {
   const { ctx } = memoryContext({ cwd: ROOT });
   const out = tempDir();
@@ -33,7 +37,7 @@ async function planOnce(file: string, workers: boolean, pieceBytes: number, fmt:
     const files = await PlanFiles.open(out, opened.headers, fmt, opened.dialect.delimiter);
     const totals = emptyTotals();
     try {
-      await planAllRows(opened, loaded.setup, files, totals, { threads: workers ? 2 : 1, fmt, pieceBytes, minParallelBytes: 0 });
+      await planAllRows(opened, loaded.setup, files, totals, { threads: workers ? 2 : 1, fmt, pieceBytes, segmentBytes: pieceBytes, minParallelBytes: 0 });
       await files.commit();
     } catch (err) {
       await files.abort();
