@@ -38,7 +38,7 @@ export interface FittedModels {
 export function fitModels(table: CustomerTable): FittedModels {
   const warnings: string[] = [];
   const bgNbd = fitBgNbd({ x: table.x, tX: table.tX, T: table.T });
-  if (!bgNbd.converged) warnings.push(`BG/NBD: the optimiser stopped after ${bgNbd.iterations} iterations without reaching its tolerance; treat the parameters with care`);
+  if (!bgNbd.converged) warnings.push(`BG/NBD: the optimiser stopped after ${bgNbd.iterations} iterations (${bgNbd.evaluations} evaluations) without reaching its tolerance; treat the parameters with care`);
   if (!table.hasSpend) {
     warnings.push('no amounts in the input: expected_spend and clv are left empty (BG/NBD only)');
     return Object.freeze({ bgNbd, gammaGamma: undefined, warnings: Object.freeze(warnings) });
@@ -57,7 +57,7 @@ export function fitModels(table: CustomerTable): FittedModels {
   try {
     gammaGamma = fitGammaGamma({ x: table.x, m: table.m, weights });
     warnings.push(...gammaGamma.warnings);
-    if (!gammaGamma.converged) warnings.push('Gamma-Gamma: the optimiser did not reach its tolerance; treat the spend parameters with care');
+    if (!gammaGamma.converged) warnings.push(`Gamma-Gamma: the optimiser stopped after ${gammaGamma.iterations} iterations (${gammaGamma.evaluations} evaluations) without reaching its tolerance; treat the spend parameters with care`);
   } catch (err) {
     if (!(err instanceof DataError)) throw err;
     warnings.push(`Gamma-Gamma not fitted (${err.message}): expected_spend and clv are left empty`);

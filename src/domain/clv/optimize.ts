@@ -26,12 +26,18 @@ export function fitProgress(r: MinimizeResult): { iterations: number; evaluation
 export interface BfgsOptions {
   gradient?: ValueAndGradient;
   maxIterations?: number;
+  /**
+   * Stop (not converged) once this many objective evaluations are spent — a bound on the
+   * time a fit can take on data the model cannot settle on (default: DEFAULT_MAX_EVALUATIONS).
+   */
+  maxEvaluations?: number;
   /** Converged when every gradient component is at most this in absolute value (default 1e-6). */
   gtol?: number;
 }
 
 export interface NelderMeadOptions {
   maxIterations?: number;
+  maxEvaluations?: number;
   ftol?: number;
   xtol?: number;
   initialStep?: number;
@@ -39,6 +45,15 @@ export interface NelderMeadOptions {
 }
 
 export type MinimizeOptions = BfgsOptions & NelderMeadOptions;
+
+/**
+ * Evaluations a fit may spend in all (BFGS, Nelder–Mead rescue and polish together). Fits
+ * with an analytic gradient converge in tens to hundreds; a Nelder–Mead rescue from a poor
+ * start can take tens of thousands. Without this bound the iteration limits alone allowed
+ * ~300,000 evaluations, each a pass over every distinct customer summary: an hour on a large
+ * export that the model cannot settle on.
+ */
+export const DEFAULT_MAX_EVALUATIONS = 50_000;
 
 const finiteOr = (v: number): number => (Number.isFinite(v) ? v : Infinity);
 
@@ -64,7 +79,9 @@ const matVec = (m: number[][], v: readonly number[]): number[] => m.map((row) =>
 export function minimizeBfgs(f: Objective, x0: readonly number[], options: BfgsOptions = {}): MinimizeResult {
   const gtol = options.gtol ?? 1e-6;
   const maxIterations = options.maxIterations ?? 500;
+  const maxEvaluations = options.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
   let evaluations = 0;
+  const spent = () => evaluations >= maxEvaluations;
   const evaluate = (x: readonly number[]): { value: number; gradient: number[] } => {
     evaluations += options.gradient ? 1 : 1 + 2 * x.length;
     if (options.gradient) {
@@ -78,14 +95,14 @@ export function minimizeBfgs(f: Objective, x0: readonly number[], options: BfgsO
   if (!Number.isFinite(fx)) return { x, fx, iterations: 0, evaluations, converged: false };
   let h = identity(x.length);
   let iterations = 0;
-  while (iterations < maxIterations && !(maxAbs(g) <= gtol)) {
+  while (iterations < maxIterations && !(maxAbs(g) <= gtol) && !spent()) {
     iterations++;
     let d = matVec(h, g).map((v) => -v);
     if (!(dot(g, d) < 0)) {
       h = identity(x.length); // lost descent: restart from steepest descent
       d = g.map((v) => -v);
     }
-    const step = searchLine(evaluate, x, fx, g, d, iterations === 1 ? Math.min(1, 1 / maxAbs(g)) : 1);
+    const step = searchLine(evaluate, spent, x, fx, g, d, iterations === 1 ? Math.min(1, 1 / maxAbs(g)) : 1);
     if (!step) break;
     const s = step.x.map((v, i) => v - (x[i] as number));
     const y = step.gradient.map((v, i) => v - (g[i] as number));
@@ -99,10 +116,10 @@ export function minimizeBfgs(f: Objective, x0: readonly number[], options: BfgsO
 
 type Evaluate = (x: readonly number[]) => { value: number; gradient: number[] };
 
-function searchLine(evaluate: Evaluate, x: number[], fx: number, g: number[], d: number[], first: number) {
+function searchLine(evaluate: Evaluate, spent: () => boolean, x: number[], fx: number, g: number[], d: number[], first: number) {
   const slope = dot(g, d);
   let t = first;
-  for (let k = 0; k < 60; k++) {
+  for (let k = 0; k < 60 && !spent(); k++) {
     const candidate = x.map((v, i) => v + t * (d[i] as number));
     const r = evaluate(candidate);
     if (r.value <= fx + 1e-4 * t * slope && r.gradient.every(Number.isFinite)) return { x: candidate, ...r };
@@ -131,10 +148,11 @@ function updateInverseHessian(h: number[][], s: number[], y: number[], firstStep
 /** Nelder–Mead (Gao–Han adaptive coefficients), restarted around the best point until it stops improving. */
 export function minimizeNelderMead(f: Objective, x0: readonly number[], options: NelderMeadOptions = {}): MinimizeResult {
   const restarts = options.restarts ?? 3;
-  let best = runSimplex(f, x0, options);
+  const maxEvaluations = options.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
+  let best = runSimplex(f, x0, options, maxEvaluations);
   let { iterations, evaluations } = best;
-  for (let k = 0; k < restarts; k++) {
-    const next = runSimplex(f, best.x, options);
+  for (let k = 0; k < restarts && evaluations < maxEvaluations; k++) {
+    const next = runSimplex(f, best.x, options, maxEvaluations - evaluations);
     iterations += next.iterations;
     evaluations += next.evaluations;
     const gain = best.fx - next.fx;
@@ -146,7 +164,7 @@ export function minimizeNelderMead(f: Objective, x0: readonly number[], options:
 
 type Vertex = { x: number[]; f: number };
 
-function runSimplex(f: Objective, x0: readonly number[], options: NelderMeadOptions): MinimizeResult {
+function runSimplex(f: Objective, x0: readonly number[], options: NelderMeadOptions, maxEvaluations: number): MinimizeResult {
   const n = x0.length;
   const ftol = options.ftol ?? 1e-12;
   const xtol = options.xtol ?? 1e-7;
@@ -157,7 +175,7 @@ function runSimplex(f: Objective, x0: readonly number[], options: NelderMeadOpti
   let simplex: Vertex[] = [x0, ...x0.map((_, i) => x0.map((v, j) => (i === j ? v + step : v)))].map((x) => ({ x: [...x], f: value([...x]) }));
   let iterations = 0;
   let converged = false;
-  while (iterations < maxIterations) {
+  while (iterations < maxIterations && evaluations < maxEvaluations) {
     simplex.sort((p, q) => p.f - q.f);
     const lo = simplex[0] as Vertex;
     const fSpread = (simplex[n] as Vertex).f - lo.f;
@@ -210,10 +228,11 @@ function shrinkPoint(x: number[], toward: number[], delta: number, value: (x: nu
 
 /** BFGS, with a Nelder–Mead rescue and a BFGS polish when BFGS alone does not converge. */
 export function minimize(f: Objective, x0: readonly number[], options: MinimizeOptions = {}): MinimizeResult {
-  const first = minimizeBfgs(f, x0, options);
-  if (first.converged) return first;
-  const rescue = minimizeNelderMead(f, first.fx < finiteOr(f(x0)) ? first.x : x0, options);
-  const polish = minimizeBfgs(f, rescue.x, options);
+  const budget = options.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
+  const first = minimizeBfgs(f, x0, { ...options, maxEvaluations: budget });
+  if (first.converged || first.evaluations >= budget) return first;
+  const rescue = minimizeNelderMead(f, first.fx < finiteOr(f(x0)) ? first.x : x0, { ...options, maxEvaluations: budget - first.evaluations - 1 });
+  const polish = minimizeBfgs(f, rescue.x, { ...options, maxEvaluations: Math.max(1, budget - first.evaluations - 1 - rescue.evaluations) });
   const best = [first, rescue, polish].reduce((p, q) => (q.fx < p.fx ? q : p));
   return {
     x: best.x,
