@@ -88,6 +88,8 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
     playbook: { source: loaded.sources.playbookSource, sha256: loaded.sources.playbookSha256 },
     config_sha256: loaded.sources.configSha256,
     model_sha256: loaded.sources.modelSha256,
+    // What the contact channels were checked against: a report on this directory re-checks with it.
+    permission: loaded.setup.config.permission,
     warnings,
   };
 }

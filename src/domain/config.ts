@@ -55,18 +55,19 @@ export const DEFAULT_CONFIG: WinbackConfig = {
 };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const permissionSection = z
+  .object({
+    emailExistingCustomerException: z.boolean(),
+    allowB2bPhoneWithoutConsent: z.boolean(),
+    fallbackOutsidePreference: z.boolean(),
+    extraObjectionPhrases: z.array(z.string()),
+  })
+  .partial()
+  .strict();
 const sections = z
   .object({
     model: z.unknown(),
-    permission: z
-      .object({
-        emailExistingCustomerException: z.boolean(),
-        allowB2bPhoneWithoutConsent: z.boolean(),
-        fallbackOutsidePreference: z.boolean(),
-        extraObjectionPhrases: z.array(z.string()),
-      })
-      .partial()
-      .strict(),
+    permission: permissionSection,
     campaign: z
       .object({
         minGapDays: z.number().int().min(0),
@@ -97,6 +98,12 @@ const sections = z
   })
   .partial()
   .strict();
+
+/** Permission settings as a run recorded them (plan's summary.json), over the defaults; undefined when they do not validate. */
+export function parsePermissionConfig(data: unknown): PermissionConfig | undefined {
+  const parsed = permissionSection.safeParse(data);
+  return parsed.success ? { ...DEFAULT_PERMISSION_CONFIG, ...parsed.data } : undefined;
+}
 
 /** Validates a parsed config document and merges it over the defaults; returns every problem with its path. */
 export function validateConfig(data: unknown): { config?: WinbackConfig; errors: ConfigIssue[]; warnings: ConfigIssue[] } {

@@ -10,6 +10,8 @@ import { factsOfPlanned, reportItem, type ItemContext } from '../domain/report-f
 import { addToTotals, emptyTotals } from '../domain/plan-summary.js';
 import { addToReport, createReport, finishReport, type MoneySums, type Report } from '../domain/report.js';
 import type { EpochDay } from '../domain/types.js';
+import { parsePermissionConfig } from '../domain/config.js';
+import type { PermissionConfig } from '../domain/permission.js';
 import { DataError } from '../errors.js';
 import { readCampaignLists, readPlanCsv, readRunSummary } from '../io/report-input.js';
 import { checkRejectRate, openLostCustomers, streamPlan, type LoadedPlanSetup } from './plan-setup.js';
@@ -41,8 +43,9 @@ export async function reportFromPlanDir(dir: string, label: string, loaded: Load
   const summary = await readRunSummary(dir, label);
   const s = planSummaryFields(summary, label);
   const asOf = runAsOf(s.as_of, loaded, asOfGiven, label);
+  const permission = runPermission(summary.permission, loaded, label);
   const acc = createReport(asOf.day);
-  const itemCtx = itemContext(loaded, asOf.day);
+  const itemCtx = itemContext(loaded, asOf.day, permission.config);
   for await (const { row, facts } of readPlanCsv(dir, label, loaded.read)) addToReport(acc, reportItem(row, facts, itemCtx));
   const mismatch = Object.entries(s.reasons).find(([code, r]) => acc.reasons.get(code)?.count !== r.count);
   if (acc.totals.count !== s.accepted || mismatch) {
@@ -53,7 +56,7 @@ export async function reportFromPlanDir(dir: string, label: string, loaded: Load
     rows: { read: s.input_rows, accepted: s.accepted, rejected: s.rejected },
     reasonTotals: s.reasons,
     totals: { value_at_stake: s.value_at_stake_total, expected_value: s.expected_value_total },
-    notes: [...s.warnings, ...asOf.notes],
+    notes: [...s.warnings, ...asOf.notes, ...permission.notes],
   });
 }
 
@@ -92,10 +95,20 @@ const CAMPAIGN_GAPS = [
   { section: 'switching', why: 'the lists carry neither complaints, competitor nor tenure' },
 ];
 
-function itemContext(loaded: LoadedPlanSetup, asOf: EpochDay): ItemContext {
+function itemContext(loaded: LoadedPlanSetup, asOf: EpochDay, permission: PermissionConfig = loaded.setup.config.permission): ItemContext {
   const entries = new Map<string, Pick<ReasonEntry, 'side' | 'final'>>(loaded.setup.playbook.reasons.map((r) => [r.code, r]));
   const none = { side: 'none', final: false } as const;
-  return { entryOf: (code) => entries.get(code) ?? none, permission: loaded.setup.config.permission, model: loaded.setup.config.model, asOf };
+  return { entryOf: (code) => entries.get(code) ?? none, permission, model: loaded.setup.config.model, asOf };
+}
+
+// Channels were chosen under the plan run's permission settings: re-check with those, not today's config.
+function runPermission(recorded: unknown, loaded: LoadedPlanSetup, label: string): { config: PermissionConfig; notes: string[] } {
+  if (recorded === undefined) {
+    return { config: loaded.setup.config.permission, notes: [`${label}/summary.json does not record the permission settings of its run (an older winback): blocked channels are counted with the current config's`] };
+  }
+  const config = parsePermissionConfig(recorded);
+  if (config === undefined) throw new DataError(`${label}/summary.json: "permission" is not a set of permission settings`, 'run winback plan again');
+  return { config, notes: [] };
 }
 
 // Contact windows were computed from the run's as-of date: use it unless --as-of says otherwise.

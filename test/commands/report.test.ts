@@ -70,6 +70,34 @@ describe.each([
   });
 });
 
+describe('report on a plan directory made under other permission settings', () => {
+  it("re-checks the channels with the run's permission settings from summary.json, not the current config's", async () => {
+    const dir = join(temp, 'plan-permissive');
+    const config = join(temp, 'permissive.yaml');
+    writeFileSync(config, 'permission:\n  allowB2bPhoneWithoutConsent: true\n  emailExistingCustomerException: true\n  fallbackOutsidePreference: true\n');
+    const fixture = 'fixtures/lost-customers-en.csv';
+    const plan = await cli(['plan', fixture, '--out', dir, ...AS_OF, '--config', config, '--quiet']);
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).permission).toMatchObject({ allowB2bPhoneWithoutConsent: true });
+    const underRunSettings = await reportJson([fixture, ...AS_OF, '--config', config]);
+    const fromPlan = await reportJson([dir]);
+    expect(figures(fromPlan)).toEqual(figures(underRunSettings));
+
+    // A summary.json of an older winback, without the settings: today's config it is, with a note.
+    const summaryPath = join(dir, 'summary.json');
+    const { permission: _recorded, ...older } = JSON.parse(readFileSync(summaryPath, 'utf8'));
+    writeFileSync(summaryPath, JSON.stringify(older));
+    const fallback = await reportJson([dir]);
+    expect(fallback.quality.blocked_channel).toBeGreaterThan(underRunSettings.quality.blocked_channel);
+    expect(fallback.notes.join('\n')).toMatch(/does not record the permission settings of its run/);
+
+    writeFileSync(summaryPath, JSON.stringify({ ...older, permission: { allowB2bPhoneWithoutConsent: 'yes' } }));
+    const bad = await cli(['report', dir]);
+    expect(bad.code).toBe(65);
+    expect(bad.stderr).toMatch(/"permission" is not a set of permission settings/);
+  });
+});
+
 function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
