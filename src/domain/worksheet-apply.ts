@@ -1,17 +1,18 @@
 /**
  * From the model's plan of a customer to the plan the consultant agreed: a corrected reason
  * or competitor contract end re-plans the customer through `planCustomer`; an overridden
- * decision and the edited measure, offer, channel and date replace the model's. Pure.
+ * decision and the edited measure, offer, channel and date replace the model's; another
+ * channel re-values the customer with that channel's contact cost. Pure.
  */
 import { formatIsoDay, isoWeekLabel, parseIsoDay } from './dates.js';
 import { LOST_CUSTOMER_SCHEMA } from './fields.js';
 import type { HeaderMapping } from './header-map.js';
-import type { Channel } from './playbook-types.js';
+import type { Channel, ChannelCosts } from './playbook-types.js';
 import { DECISION_RANK, planCustomer, type PlannedCustomer, type PlanSetup } from './plan.js';
 import { createRowConverter, type ConvertedRow } from './row-convert.js';
 import { planContactWindow } from './timing.js';
 import type { CustomerRow } from './types.js';
-import type { Decision } from './value.js';
+import type { Decision, ValueResult } from './value.js';
 import { answerOf, decisionOf, MANUAL_FIELDS, type MeasureAnswer, type WorksheetSession } from './worksheet-session.js';
 
 /** One customer of a worksheet: the model's plan and the raw input cells (for plan.csv). */
@@ -39,7 +40,7 @@ export function applyWorksheet(base: PlannedCustomer, s: WorksheetSession, setup
     p = withDecision(p, d.decision, `consultant: ${d.why}`, setup);
   }
   const m = answerOf(s, 'measures', id);
-  if (withMeasures && m && p.value.decision === 'win_back') p = withMeasure(p, m);
+  if (withMeasures && m && p.value.decision === 'win_back') p = withMeasure(p, m, setup.playbook.channelCosts);
   return p;
 }
 
@@ -76,12 +77,12 @@ function modelWindow(p: PlannedCustomer, setup: PlanSetup): PlannedCustomer['win
   });
 }
 
-function withMeasure(p: PlannedCustomer, m: MeasureAnswer): PlannedCustomer {
+function withMeasure(p: PlannedCustomer, m: MeasureAnswer, costs: ChannelCosts): PlannedCustomer {
   let out = p;
   const measure = m.measure?.trim();
   if (measure && measure !== p.measure) out = { ...out, measure };
-  if (m.channel && m.channel !== p.channel) out = { ...out, channel: m.channel };
-  const offer = p.value.offersConsidered.find((o) => o.offer_type === m.offer);
+  if (m.channel && m.channel !== p.channel) out = { ...out, channel: m.channel, value: withChannelCost(out.value, costs[p.channel] - costs[m.channel], m.channel) };
+  const offer = out.value.offersConsidered.find((o) => o.offer_type === m.offer);
   if (offer && offer.offer_type !== p.value.offer_type) {
     const { p_winback, sltv, expected_value, offer_type } = offer;
     out = { ...out, value: { ...out.value, offer_type, p_winback, sltv, expected_value, offerReason: 'chosen by the consultant' } };
@@ -92,6 +93,20 @@ function withMeasure(p: PlannedCustomer, m: MeasureAnswer): PlannedCustomer {
     out = { ...out, window: { contactFrom: day, contactUntil: day + length, wave: isoWeekLabel(day), rule: 'planned by the consultant' } };
   }
   return out;
+}
+
+/**
+ * The values with another channel's contact cost: every offer's expected value includes the
+ * channel's cost once, so each moves by the difference (`saving`, old cost − new). A channel
+ * that makes the contact cost more than it is expected to bring is kept — it is the
+ * consultant's call — with a warning.
+ */
+function withChannelCost(v: ValueResult, saving: number, channel: Channel): ValueResult {
+  if (saving === 0) return { ...v, channel };
+  const shift = (ev: number) => ev + saving;
+  const expected = v.expected_value === null ? null : shift(v.expected_value);
+  const warnings = expected !== null && expected < 0 && (v.expected_value ?? 0) >= 0 ? [...v.warnings, `with the consultant's channel ${channel} the contact costs more than it is expected to bring back`] : v.warnings;
+  return { ...v, channel, expected_value: expected, offersConsidered: v.offersConsidered.map((o) => ({ ...o, expected_value: shift(o.expected_value) })), warnings };
 }
 
 /** What template 4 pre-fills: the playbook's measure, the model's offer, the planned channel and window start. */

@@ -98,7 +98,9 @@ describe('worksheet step 4: measures plan', () => {
     const agreed = applyWorksheet(c.base, flow.session, setup);
     expect(agreed).toMatchObject({ channel, measure: 'Call with the new price list' });
     expect(agreed.value.offer_type).toBe(other.offer_type);
-    expect(agreed.value.expected_value).toBe(other.expected_value);
+    // that offer's valuation, at the chosen channel's contact cost
+    const costs = setup.playbook.channelCosts;
+    expect(agreed.value.expected_value).toBeCloseTo(other.expected_value + costs[c.base.channel] - costs[channel], 9);
     expect(agreed.window?.contactFrom).toBe(parseIsoDay('2027-01-15'));
     expect(flow.session.group).toEqual({ measures: 'Newsletter for all price quitters', offering: 'A smaller package' });
     expect(flow.session.measures[id]?.responsible).toBe('Anna Weber');
