@@ -63,7 +63,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
     if (flags.previous !== undefined && previous === undefined) ctx.stderr.write(`warning: --previous ${flags.previous} does not exist yet; no changes.csv this time\n`);
     const opened = await openLostCustomers(ctx, file, loaded);
     const fmt = flags.excel ? EXCEL_DE_CSV : PLAIN_CSV;
-    const files = await CampaignFiles.open(outDir, fmt);
+    const files = await CampaignFiles.open(outDir, fmt, true);
     const spool = new SortedSpool();
     const progress = createProgress(ctx, { label: 'campaign', totalBytes: opened.sizeBytes, quiet: flags.quiet || flags.json });
     const counts: CampaignCounts = { lists: Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>, excluded: {}, warnings: 0 };

@@ -69,12 +69,13 @@ export class CampaignFiles {
   private failure: unknown;
   private constructor(private readonly dir: string, private readonly fmt: CsvFormat) {}
 
-  static async open(dir: string, fmt: CsvFormat): Promise<CampaignFiles> {
+  /** `withRejects`: write rejects.csv too (the worksheet writes it with plan.csv instead) */
+  static async open(dir: string, fmt: CsvFormat, withRejects = false): Promise<CampaignFiles> {
     const files = new CampaignFiles(dir, fmt);
     try {
       for (const channel of CHANNELS) await files.add(`campaign-${channel}.csv`, listColumns(channel));
       await files.add('excluded.csv', EXCLUDED_COLUMNS);
-      await files.add('rejects.csv', REJECT_COLUMNS);
+      if (withRejects) await files.add('rejects.csv', REJECT_COLUMNS);
     } catch (err) {
       await files.abort();
       throw err;
@@ -101,8 +102,9 @@ export class CampaignFiles {
     return this.write('excluded.csv', [customerId, reason, detail, priority]);
   }
 
-  /** Writes a rejected input row to rejects.csv; a promise when the file's buffer is full (await it before the next). */
+  /** Writes a rejected input row to rejects.csv (opened withRejects); a promise when the file's buffer is full (await it before the next). */
   reject(r: Reject): Promise<void> | undefined {
+    if (!this.streams.has('rejects.csv')) throw new Error('CampaignFiles opened without rejects.csv');
     return this.write('rejects.csv', rejectValues(r));
   }
 

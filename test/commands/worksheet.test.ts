@@ -64,6 +64,9 @@ describe('winback worksheet (command)', () => {
     const session = JSON.parse(await readFile(join(dir, 'same.session.json'), 'utf8'));
     expect(session.step).toBe('done');
     expect(session.lessons.lost_before).toBe('After the 2025 price rise.');
+    // rejects.csv is the plan's, as winback plan writes it (the lists must not replace it)
+    expect(await readFile(join(r.out, 'rejects.csv'), 'utf8')).toBe(await readFile(join(dir, 'plan', 'rejects.csv'), 'utf8'));
+    expect((await readFile(join(r.out, 'rejects.csv'), 'utf8')).split('\n').length).toBeGreaterThan(2);
     const lists = await Promise.all(['campaign-phone.csv', 'campaign-letter.csv', 'excluded.csv'].map((f) => readFile(join(r.out, f), 'utf8')));
     expect(lists.join('').split('\n').filter((l) => /^C-\d+/.test(l)).length).toBeGreaterThan(0);
   });
