@@ -3,6 +3,7 @@ import type { Channel } from '../domain/playbook-types.js';
 import { formatIsoDay } from '../domain/dates.js';
 import type { OpenedExport } from '../io/csv-read.js';
 import type { LedgerSnapshot } from '../io/ledger.js';
+import type { RunOutputs } from '../io/run-outputs.js';
 import type { LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
 
@@ -25,6 +26,8 @@ export interface ManifestInput {
   appended: number;
   dryRun: boolean;
   holdout: number;
+  /** the files renamed into place before summary.json, with their sizes */
+  outputs: RunOutputs;
 }
 
 /** Builds summary.json; same input and as-of give the same document (no clock, no paths of temp files). */
@@ -57,6 +60,7 @@ export function campaignManifest(m: ManifestInput) {
       appended: m.appended,
     },
     counts: { listed, excluded_total: excluded, lists: m.counts.lists, excluded: sortKeys(m.counts.excluded) },
+    outputs: m.outputs,
     warnings,
   };
 }

@@ -8,6 +8,7 @@ import { DECISION_RANK } from '../domain/plan.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
 import { CampaignFiles, CHANGES_COLUMNS, listValues, readPreviousStatus } from '../io/campaign-output.js';
+import type { RunOutputs } from '../io/run-outputs.js';
 import { EXCEL_DE_CSV, formatCsv, PLAIN_CSV } from '../io/csv-write.js';
 import { appendLedger, readLedger } from '../io/ledger.js';
 import { withLock } from '../io/lock.js';
@@ -68,6 +69,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
     const progress = createProgress(ctx, { label: 'campaign', totalBytes: opened.sizeBytes, quiet: flags.quiet || flags.json });
     const counts: CampaignCounts = { lists: Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>, excluded: {}, warnings: 0 };
     let result: Awaited<ReturnType<typeof distributeInPriorityOrder>>;
+    let outputs: RunOutputs;
     try {
       await streamPlan(opened, loaded.setup, (planned) => {
         const p = serial ? serial.apply(planned) : planned;
@@ -81,18 +83,18 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
       checkRejectRate(opened, loaded.maxRejectRate);
       result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps, ledger: ledgerIndex, trackStatus: previous !== undefined, trackContacts: ledgerPath !== undefined && !flags.dryRun });
       lock.assertHeld();
-      await files.commit();
+      outputs = await files.commit();
     } catch (err) {
       progress.done();
       await files.abort();
       await spool.dispose();
       throw err;
     }
-    if (previous) await writeChanges(outDir, previous, result.status, fmt);
+    if (previous) outputs['changes.csv'] = { bytes: await writeChanges(outDir, previous, result.status, fmt) };
     const fresh = newLedgerEntries(ledgerIndex, result.planned);
     if (ledgerPath && !flags.dryRun && fresh.length > 0) await appendLedger(ledgerPath, fresh);
     const after = ledgerPath && !flags.dryRun ? await readLedger(ledgerPath) : ledger;
-    const manifest = campaignManifest({ opened, loaded, periodDays, id, counts, ledgerPath, before: ledger, after, appended: ledgerPath && !flags.dryRun ? fresh.length : 0, dryRun: Boolean(flags.dryRun), holdout });
+    const manifest = campaignManifest({ opened, loaded, periodDays, id, counts, ledgerPath, before: ledger, after, appended: ledgerPath && !flags.dryRun ? fresh.length : 0, dryRun: Boolean(flags.dryRun), holdout, outputs });
     if (serial) manifest.warnings.push(...serial.warnings());
     await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     if (flags.json) ctx.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
@@ -101,7 +103,8 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   });
 }
 
-async function writeChanges(outDir: string, previous: Map<string, string>, now: Map<string, string>, fmt: typeof PLAIN_CSV): Promise<void> {
+/** Writes changes.csv; returns its size in bytes. */
+async function writeChanges(outDir: string, previous: Map<string, string>, now: Map<string, string>, fmt: typeof PLAIN_CSV): Promise<number> {
   const rows: unknown[][] = [];
   const ids = [...new Set([...previous.keys(), ...now.keys()])].sort();
   for (const id of ids) {
@@ -113,7 +116,9 @@ async function writeChanges(outDir: string, previous: Map<string, string>, now: 
     const change = inAfter && !inBefore ? 'entered' : inBefore && !inAfter ? 'left' : 'moved';
     rows.push([id, change, before ?? '', after ?? '', describeChange(before, after)]);
   }
-  await writeFileAtomic(join(outDir, 'changes.csv'), formatCsv(CHANGES_COLUMNS, rows, fmt));
+  const text = formatCsv(CHANGES_COLUMNS, rows, fmt);
+  await writeFileAtomic(join(outDir, 'changes.csv'), text);
+  return Buffer.byteLength(text);
 }
 
 function oneLine(m: ReturnType<typeof campaignManifest>): string {

@@ -8,6 +8,7 @@ import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
 import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv-write.js';
 import { PlanFiles } from '../io/plan-output.js';
 import { renderPlanSummary } from '../io/plan-render.js';
+import type { RunOutputs } from '../io/run-outputs.js';
 import { createProgress } from '../io/progress.js';
 import { holdYoungGeneration } from '../pipeline/gc-tuning.js';
 import { planAllRows, resolveThreads } from '../pipeline/parallel-plan.js';
@@ -42,10 +43,11 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   const totals = emptyTotals();
   const progress = createProgress(ctx, { label: 'plan', totalBytes: opened.sizeBytes, quiet: flags.quiet });
   const onProgress = () => progress.update(opened.stats.read, opened.stats.bytes);
+  let outputs: RunOutputs;
   try {
     await planAllRows(opened, loaded.setup, files, totals, { threads, fmt, onProgress });
     checkRejectRate(opened, loaded.maxRejectRate);
-    await files.commit();
+    outputs = await files.commit();
   } catch (err) {
     await files.abort();
     await removeCreatedDirs(created);
@@ -53,7 +55,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   } finally {
     progress.done();
   }
-  const summary = planSummary(opened, loaded, totals);
+  const summary = planSummary(opened, loaded, totals, outputs);
   await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   if (flags.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else if (!flags.quiet) ctx.stdout.write(renderPlanSummary(summary, totals, flags.out, ctx.color));
@@ -62,7 +64,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
 }
 
 /** The summary.json document of a plan run. */
-export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>>, loaded: Awaited<ReturnType<typeof loadPlanSetup>>, t: PlanTotals) {
+export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>>, loaded: Awaited<ReturnType<typeof loadPlanSetup>>, t: PlanTotals, outputs: RunOutputs) {
   const { stats } = opened;
   const reasons = Object.fromEntries(
     Object.entries(t.reasons)
@@ -90,6 +92,8 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
     model_sha256: loaded.sources.modelSha256,
     // What the contact channels were checked against: a report on this directory re-checks with it.
     permission: loaded.setup.config.permission,
+    // Renamed into place before this file: a report checks them against these sizes.
+    outputs,
     warnings,
   };
 }

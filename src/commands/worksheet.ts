@@ -11,6 +11,7 @@ import { ExitCode, InterruptedError, UsageError } from '../errors.js';
 import { createAnswersPrompter, readAnswersFile } from '../io/answers-prompter.js';
 import { createTerminalPrompter, PromptInterrupted, type Prompter } from '../io/prompts.js';
 import { loadSession, saveSession } from '../io/session-file.js';
+import type { RunOutputs } from '../io/run-outputs.js';
 import { writeWorksheetOutputs } from '../io/worksheet-output.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { planSummary } from './plan.js';
@@ -93,6 +94,7 @@ async function readCustomers(ctx: Context, source: string, loaded: LoadedPlanSet
 
 async function writeOutputs(flow: WorksheetFlow, dir: string, input: ReadCustomers, loaded: LoadedPlanSetup): Promise<void> {
   const { setup } = loaded;
+  const { opened } = input;
   const pairs = flow.customers.map((c) => ({ base: c.base, final: flow.current(c, true), cells: c.cells }));
   const totals = emptyTotals();
   for (const p of pairs) addToTotals(totals, p.final);
@@ -100,11 +102,11 @@ async function writeOutputs(flow: WorksheetFlow, dir: string, input: ReadCustome
     session: flow.session, customers: pairs, playbook: setup.playbook, texts: flow.t, currencySymbol: setup.config.model.currencySymbol,
   });
   await writeWorksheetOutputs(dir, {
-    headers: input.opened ? input.opened.headers : MANUAL_HEADERS,
+    headers: opened ? opened.headers : MANUAL_HEADERS,
     rows: pairs.map((p) => ({ plan: p.final, cells: p.cells })),
     rejects: input.rejects,
     setup,
     document,
-    ...(input.opened ? { summary: planSummary(input.opened, loaded, totals) } : {}),
+    ...(opened ? { summary: (outputs: RunOutputs) => planSummary(opened, loaded, totals, outputs) } : {}),
   });
 }

@@ -14,6 +14,7 @@ import { DataError } from '../errors.js';
 import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream } from './atomic-write.js';
 import { createCsvFormatter, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv-write.js';
 import { REJECT_COLUMNS, rejectValues } from './plan-output.js';
+import { checkRunOutputs, type RunOutputs } from './run-outputs.js';
 
 /** Contact columns each channel's list carries; other contact data is left out on purpose. */
 const CONTACT_COLUMNS: Record<Channel, (keyof PlannedCustomer['row'])[]> = {
@@ -113,9 +114,15 @@ export class CampaignFiles {
     return s ? writeOrWait(s.stream, s.formatter.row(values)) : undefined;
   }
 
-  async commit(): Promise<void> {
+  /** Renames every file into place; returns their sizes (for summary.json). */
+  async commit(): Promise<RunOutputs> {
     if (this.failure) throw this.failure;
-    for (const { stream } of this.streams.values()) await stream.commit();
+    const outputs: RunOutputs = {};
+    for (const [name, { stream }] of this.streams) {
+      await stream.commit();
+      outputs[name] = { bytes: stream.bytesWritten };
+    }
+    return outputs;
   }
 
   async abort(): Promise<void> {
@@ -129,6 +136,9 @@ export class CampaignFiles {
  */
 export async function readPreviousStatus(dir: string): Promise<Map<string, string> | undefined> {
   if (!existsSync(dir)) return undefined;
+  // A run killed while it replaced its files leaves lists of two runs: compare with its summary first.
+  const summary = await readJsonObject(join(dir, 'summary.json'));
+  if (summary) await checkRunOutputs(dir, `--previous ${dir}`, summary);
   const status = new Map<string, string>();
   const read = async (name: string): Promise<Record<string, string>[]> => {
     try {
@@ -144,6 +154,15 @@ export async function readPreviousStatus(dir: string): Promise<Map<string, strin
   for (const r of await read('excluded.csv')) status.set(unquote(r.customer_id), r.reason ?? '');
   if (status.size === 0) throw new DataError(`--previous ${dir} holds no campaign lists`, 'point --previous at the output directory of an earlier campaign run');
   return status;
+}
+
+async function readJsonObject(path: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    const data = JSON.parse(await readFile(path, 'utf8')) as unknown;
+    return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 // Ids that were neutralised against formulas on writing carry a leading apostrophe.

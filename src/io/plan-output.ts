@@ -8,6 +8,7 @@ import { DECISION_RANK, type PlannedCustomer } from '../domain/plan.js';
 import type { Reject } from '../domain/types.js';
 import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream } from './atomic-write.js';
 import { createCsvFormatter, formatCell, isVerbatimText, type ColumnKind, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv-write.js';
+import type { RunOutputs } from './run-outputs.js';
 import { SortedSpool } from './sorted-spool.js';
 
 /** Computed columns of plan.csv, after the input columns; `priority` splits head from tail. */
@@ -207,13 +208,14 @@ export class PlanFiles {
     await write(this.rejects, this.rejectFormatter.row(rejectValues(r)));
   }
 
-  /** Writes the sorted plan and renames both files into place. */
-  async commit(): Promise<void> {
+  /** Writes the sorted plan and renames both files into place; returns their sizes (for summary.json). */
+  async commit(): Promise<RunOutputs> {
     // Resolves once the stream has written the bytes: the spool reuses the buffer.
     await this.spool.writeNumbered((bytes) => new Promise<void>((resolve) => this.plan.write(bytes, () => resolve())));
     if (this.failure) throw this.failure;
     await this.rejects.commit();
     await this.plan.commit();
+    return { 'plan.csv': { bytes: this.plan.bytesWritten }, 'rejects.csv': { bytes: this.rejects.bytesWritten } };
   }
 
   async abort(): Promise<void> {

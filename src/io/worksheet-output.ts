@@ -14,6 +14,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { CampaignFiles, listValues } from './campaign-output.js';
 import { PLAIN_CSV } from './csv-write.js';
 import { PlanFiles } from './plan-output.js';
+import type { RunOutputs } from './run-outputs.js';
 
 export interface WorksheetOutput {
   /** input headers of plan.csv (the export's, or the manual fields) */
@@ -23,28 +24,30 @@ export interface WorksheetOutput {
   rejects: readonly Reject[];
   setup: PlanSetup;
   document: string;
-  /** summary.json, when an export was read */
-  summary?: unknown;
+  /** summary.json, when an export was read, given the files written before it */
+  summary?: (outputs: RunOutputs) => unknown;
 }
 
 /** Writes plan.csv, rejects.csv, campaign-<channel>.csv, excluded.csv, worksheet.md (and summary.json) into dir. */
 export async function writeWorksheetOutputs(dir: string, out: WorksheetOutput): Promise<void> {
   const plan = await PlanFiles.open(dir, out.headers, PLAIN_CSV);
+  let outputs: RunOutputs;
   try {
     for (const r of out.rows) await plan.add(r.plan, r.cells);
     for (const r of out.rejects) await plan.reject(r);
-    await plan.commit();
+    outputs = await plan.commit();
   } catch (err) {
     await plan.abort();
     throw err;
   }
-  await writeLists(dir, out);
+  Object.assign(outputs, await writeLists(dir, out));
   await writeFileAtomic(join(dir, 'worksheet.md'), out.document);
-  if (out.summary !== undefined) await writeFileAtomic(join(dir, 'summary.json'), `${JSON.stringify(out.summary, null, 2)}\n`);
+  outputs['worksheet.md'] = { bytes: Buffer.byteLength(out.document) };
+  if (out.summary !== undefined) await writeFileAtomic(join(dir, 'summary.json'), `${JSON.stringify(out.summary(outputs), null, 2)}\n`);
 }
 
 /** This period's lists: the campaign rules (permission, due date) applied to the agreed plans. */
-async function writeLists(dir: string, out: WorksheetOutput): Promise<void> {
+async function writeLists(dir: string, out: WorksheetOutput): Promise<RunOutputs> {
   const { asOf, config } = out.setup;
   const periodDays = config.campaign.periodDays;
   const rules: CampaignRules = {
@@ -59,7 +62,7 @@ async function writeLists(dir: string, out: WorksheetOutput): Promise<void> {
       if (choice.kind === 'list') files.listed(choice.channel, listValues(p, choice.channel, i + 1));
       else files.excluded(p.row.customer_id, choice.reason, choice.detail, i + 1);
     });
-    await files.commit();
+    return await files.commit();
   } catch (err) {
     await files.abort();
     throw err;

@@ -14,6 +14,7 @@ import { parsePermissionConfig } from '../domain/config.js';
 import type { PermissionConfig } from '../domain/permission.js';
 import { DataError } from '../errors.js';
 import { readCampaignLists, readPlanCsv, readRunSummary } from '../io/report-input.js';
+import { checkRunOutputs } from '../io/run-outputs.js';
 import { checkRejectRate, openLostCustomers, streamPlan, type LoadedPlanSetup } from './plan-setup.js';
 
 /** Plans the export in memory-flat streaming and reports on it; nothing is written. */
@@ -42,6 +43,7 @@ export async function reportFromExport(ctx: Context, file: string, loaded: Loade
 export async function reportFromPlanDir(dir: string, label: string, loaded: LoadedPlanSetup, asOfGiven: boolean): Promise<Report> {
   const summary = await readRunSummary(dir, label);
   const s = planSummaryFields(summary, label);
+  await checkRunOutputs(dir, label, summary);
   const asOf = runAsOf(s.as_of, loaded, asOfGiven, label);
   const permission = runPermission(summary.permission, loaded, label);
   const acc = createReport(asOf.day);
@@ -64,6 +66,7 @@ export async function reportFromPlanDir(dir: string, label: string, loaded: Load
 export async function reportFromCampaignDir(dir: string, label: string, loaded: LoadedPlanSetup, asOfGiven: boolean): Promise<Report> {
   const summary = await readRunSummary(dir, label);
   if (summary.command !== 'campaign') throw new DataError(`${label}/summary.json is not the manifest of a campaign run`);
+  await checkRunOutputs(dir, label, summary);
   const counts = (summary.counts ?? {}) as { listed?: number; lists?: Record<string, number>; excluded?: Record<string, number> };
   const asOf = runAsOf(String(summary.as_of ?? ''), loaded, asOfGiven, label);
   const acc = createReport(asOf.day);

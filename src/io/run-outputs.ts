@@ -1,0 +1,28 @@
+/**
+ * The output files of a run as its summary.json records them (`outputs`: name → bytes).
+ * summary.json is renamed into place last, so a run killed while it replaced its files one
+ * after the other leaves files of two runs side by side; comparing the sizes with the
+ * summary finds that before a report or the next campaign reads them.
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DataError } from '../errors.js';
+
+export type RunOutputs = Record<string, { bytes: number }>;
+
+/** Checks that the files summary.json lists are the ones it describes; older summaries without the list pass. */
+export async function checkRunOutputs(dir: string, label: string, summary: Record<string, unknown>): Promise<void> {
+  const outputs = summary.outputs;
+  if (outputs === undefined) return;
+  const hint = 'a run was interrupted while it replaced its files: run it again into this directory';
+  if (typeof outputs !== 'object' || outputs === null) throw new DataError(`${label}/summary.json: "outputs" is not a list of files`, hint);
+  for (const [name, entry] of Object.entries(outputs as Record<string, unknown>)) {
+    const expected = (entry as { bytes?: unknown } | null)?.bytes;
+    if (typeof expected !== 'number') throw new DataError(`${label}/summary.json: "outputs" gives no size for ${name}`, hint);
+    const size = await stat(join(dir, name)).then((s) => s.size, () => undefined);
+    if (size !== expected) {
+      const found = size === undefined ? 'it is missing' : `it has ${size} bytes`;
+      throw new DataError(`${label}/${name} is not the file ${label}/summary.json describes (${expected} bytes; ${found})`, hint);
+    }
+  }
+}
