@@ -1,21 +1,11 @@
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors.js';
 import { checkRunOutputs } from '../../src/io/run-outputs.js';
-import { memoryContext } from '../support/memory-context.js';
+import { runCli as cli, tempDir } from '../support/cli.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const temp = mkdtempSync(join(tmpdir(), 'winback-outputs-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
-
-async function cli(args: string[]) {
-  const m = memoryContext({ cwd: ROOT });
-  const code = await main(args, m.ctx);
-  return { code, stdout: m.stdout(), stderr: m.stderr() };
-}
+const temp = tempDir('winback-outputs-');
 
 describe('the output files a run records in summary.json', () => {
   it('pass when they are the files described, and older summaries without the list pass', async () => {
