@@ -69,7 +69,8 @@ function parseDateOrder(text: string): DateOrder {
   throw new UsageError(`--date-format '${text}' is not a known order`, 'use dmy (31.03.2024), mdy (3/31/2024) or ymd (2024-03-31)');
 }
 
-function parseMap(pairs: string[], fieldNames: string[]): Record<string, string> {
+/** Parses --map field=Header pairs; a field must be one of `fieldNames`. */
+export function parseMap(pairs: string[], fieldNames: string[]): Record<string, string> {
   const map: Record<string, string> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');

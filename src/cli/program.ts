@@ -129,7 +129,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--html <file>', 'also write a self-contained HTML page with the KPI table and the lift per reason')
     .option('--history-out <file>', 'write the attempts with their outcomes in the format winback calibrate reads (needs --export)')
     .option('--export <file>', 'the lost-customer export the campaign ran on (columns for --history-out)')
-    .addHelpText('after', example('winback results --ledger out/ledger.csv --outcomes returns.csv --window 90d --history-out out/history.csv --export fixtures/lost-customers-en.csv'))
+    .addHelpText('after', `\n--map outcomes:field=Header or export:field=Header maps a column in that file\nonly; without a prefix, in both files.\n${example('winback results --ledger out/ledger.csv --outcomes returns.csv --window 90d --history-out out/history.csv --export fixtures/lost-customers-en.csv')}`)
     .action(run(async () => (await import('../commands/results.js')).runResults));
 
   const playbook = program

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
-import { parseReadFlags, type RawReadFlags } from '../cli/options.js';
+import { parseMap, parseReadFlags, type RawReadFlags } from '../cli/options.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { LOST_CUSTOMER_FIELDS, LOST_CUSTOMER_SCHEMA, OUTCOMES_SCHEMA } from '../domain/fields.js';
 import { attributeAttempts, summariseResults, type Attempt } from '../domain/results.js';
@@ -30,7 +30,11 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   if (!flags.ledger || !flags.outcomes) throw new UsageError('--ledger FILE and --outcomes FILE are required', 'e.g. winback results --ledger out/ledger.csv --outcomes returns.csv');
   if (flags.historyOut && !flags.export) throw new UsageError('--history-out needs --export FILE', 'the lost-customer export used for the campaign gives the columns calibrate needs');
   const names = [...new Set([...LOST_CUSTOMER_FIELDS, ...OUTCOMES_SCHEMA.fields].map((f) => f.name))];
-  const { read } = parseReadFlags(flags, names);
+  // --map outcomes:field=Header or export:field=Header maps in that file only; without a prefix, in both.
+  const byFile = splitMapByFile(flags.map ?? []);
+  const { read } = parseReadFlags({ ...flags, map: byFile.both }, names);
+  const outcomesOnly = parseMap(byFile.outcomes, OUTCOMES_SCHEMA.fields.map((f) => f.name));
+  const exportOnly = parseMap(byFile.export, LOST_CUSTOMER_FIELDS.map((f) => f.name));
   const { map: _map, ...planFlags } = flags;
   const loaded = await loadPlanSetup(ctx, planFlags);
   const { asOf, playbook, config } = loaded.setup;
@@ -38,8 +42,8 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   const ledgerPath = resolve(ctx.cwd, flags.ledger);
   const ledger = await readLedger(ledgerPath);
   if (!ledger.exists) throw new InputMissingError(`ledger ${flags.ledger}: no such file`, 'the ledger is written by winback campaign --ledger FILE');
-  const mapFor = (fields: readonly { name: string }[]) => pick({ ...loaded.read.map, ...read.map }, fields.map((f) => f.name));
-  const outcomesRead = await readOutcomes(flags.outcomes, { ...loaded.read, map: mapFor(OUTCOMES_SCHEMA.fields) }, ctx);
+  const mapFor = (fields: readonly { name: string }[], only: Record<string, string>) => pick({ ...loaded.read.map, ...read.map, ...only }, fields.map((f) => f.name));
+  const outcomesRead = await readOutcomes(flags.outcomes, { ...loaded.read, map: mapFor(OUTCOMES_SCHEMA.fields, outcomesOnly) }, ctx);
   const attempts = attributeAttempts(ledger.entries, outcomesRead.outcomes, {
     asOf, windowDays, channelCosts: playbook.channelCosts, offers: playbook.offers, defaultMarginPercent: config.model.defaultMarginPercent,
   });
@@ -47,7 +51,7 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   const warnings = [...outcomesRead.opened.warnings, ...report.warnings];
   if (outcomesRead.rejects.length > 0) warnings.push(`${outcomesRead.rejects.length} outcome rows rejected (see rejects in --json)`);
   if (flags.historyOut) {
-    const exportRead = { ...loaded.read, map: mapFor(LOST_CUSTOMER_FIELDS) };
+    const exportRead = { ...loaded.read, map: mapFor(LOST_CUSTOMER_FIELDS, exportOnly) };
     const written = await writeHistory(ctx, flags.export as string, exportRead, attempts, resolve(ctx.cwd, flags.historyOut), asOf);
     if (written.missing > 0) warnings.push(`${written.missing} contacted customers not in ${flags.export}: left out of ${flags.historyOut}`);
   }
@@ -91,6 +95,16 @@ async function writeHistory(ctx: Context, exportFile: string, read: ReadOptions,
   }
   await writeFileAtomic(path, formatCsv(HISTORY_OUT_COLUMNS, rows, PLAIN_CSV));
   return { written: rows.length, missing: wanted.size - found.size };
+}
+
+function splitMapByFile(pairs: readonly string[]): { both: string[]; outcomes: string[]; export: string[] } {
+  const out = { both: [] as string[], outcomes: [] as string[], export: [] as string[] };
+  for (const pair of pairs) {
+    const m = /^(outcomes|export):(.*)$/.exec(pair);
+    if (m) out[m[1] as 'outcomes' | 'export'].push(m[2] as string);
+    else out.both.push(pair);
+  }
+  return out;
 }
 
 function pick(map: Record<string, string>, names: readonly string[]): Record<string, string> {

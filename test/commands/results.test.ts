@@ -178,3 +178,40 @@ describe('wiring', () => {
     expect(r.stdout).toMatch(new RegExp(`Example:\\n  \\$ winback ${cmd} `));
   });
 });
+
+describe('results --map for one of its two files', () => {
+  it('maps a field in the outcomes file only with outcomes:, in the export only with export:, in both without a prefix', async () => {
+    const dir = tempDir();
+    await campaign(dir, 'week');
+    const { file } = writeOutcomes(dir, readCsv(join(dir, 'ledger.csv')));
+    // an id column no header alias knows, in the outcomes file only
+    const renamed = join(dir, 'returns-kd.csv');
+    writeFileSync(renamed, readFileSync(file, 'utf8').replace('Customer ID', 'Kd'));
+    const base = ['results', '--ledger', join(dir, 'ledger.csv'), '--as-of', LATER, '--json', '--export', EXPORT];
+    const reference = await runCli([...base, '--outcomes', file, '--history-out', join(dir, 'h1.csv')]);
+    expect(reference.code, reference.stderr).toBe(0);
+    const mapped = await runCli([...base, '--outcomes', renamed, '--history-out', join(dir, 'h2.csv'), '--map', 'outcomes:customer_id=Kd']);
+    expect(mapped.code, mapped.stderr).toBe(0);
+    const figures = (out: string) => {
+      const { outcomes: _file, ...rest } = JSON.parse(out) as Record<string, unknown>;
+      return rest;
+    };
+    expect(figures(mapped.stdout)).toEqual(figures(reference.stdout));
+    expect(readFileSync(join(dir, 'h2.csv'), 'utf8')).toBe(readFileSync(join(dir, 'h1.csv'), 'utf8'));
+    // and the other way round: an export whose id column no alias knows
+    const exportKd = join(dir, 'export-kd.csv');
+    writeFileSync(exportKd, readFileSync(EXPORT, 'utf8').replace(/^Customer ID,/, 'KdX,'));
+    const exportMapped = await runCli([...base.filter((a) => a !== EXPORT), exportKd, '--outcomes', file, '--history-out', join(dir, 'h4.csv'), '--map', 'export:customer_id=KdX']);
+    expect(exportMapped.code, exportMapped.stderr).toBe(0);
+    expect(figures(exportMapped.stdout)).toEqual(figures(reference.stdout));
+    expect(readCsv(join(dir, 'h4.csv')).length).toBe(readCsv(join(dir, 'h1.csv')).length);
+    // without the prefix the export is read with it too, and it has no such column
+    const both = await runCli([...base, '--outcomes', renamed, '--history-out', join(dir, 'h3.csv'), '--map', 'customer_id=Kd']);
+    expect(both.code).not.toBe(0);
+    expect(both.stderr).toContain('Kd');
+    // a prefixed field must be one of that file's fields
+    const wrong = await runCli([...base, '--outcomes', renamed, '--map', 'outcomes:churn_date=Kd']);
+    expect(wrong.code).toBe(64);
+    expect(wrong.stderr).toContain("'churn_date' is not a field");
+  });
+});
