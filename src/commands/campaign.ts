@@ -18,7 +18,7 @@ import { SortedSpool } from '../io/sorted-spool.js';
 import { readSuppression } from '../io/suppression-file.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type PlanFlags } from '../pipeline/plan-setup.js';
 import { loadSerialGuard } from './campaign-serial.js';
-import { distributeInPriorityOrder, type SpooledChoice } from './campaign-distribute.js';
+import { distributeInPriorityOrder, spoolChoice } from './campaign-distribute.js';
 import { campaignManifest, type CampaignCounts } from './campaign-summary.js';
 
 export interface CampaignFlags extends PlanFlags {
@@ -75,9 +75,9 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
         const p = serial ? serial.apply(planned) : planned;
         const choice = selectForCampaign(p, rules);
         if (choice.warnings.length > 0) counts.warnings++;
-        const values = choice.kind === 'list' ? listValues(p, choice.channel, 0) : [];
-        const record: SpooledChoice = { id: p.row.customer_id, choice, values, channel: p.channel, measure: `${p.reason.code}:${p.value.offer_type ?? 'none'}` };
-        spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, JSON.stringify(record), '');
+        const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(p, choice.channel, 0)) : undefined;
+        const record = spoolChoice(choice, p.row.customer_id, p.channel, `${p.reason.code}:${p.value.offer_type ?? 'none'}`, row);
+        spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, record, '');
       }, (r) => files.reject(r), () => progress.update(opened.stats.read, opened.stats.bytes));
       progress.done();
       checkRejectRate(opened, loaded.maxRejectRate);

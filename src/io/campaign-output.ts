@@ -55,6 +55,9 @@ export const CHANGES_COLUMNS: readonly ColumnSpec[] = [
   { name: 'why', kind: 'text' },
 ];
 
+/** Where each channel's list has its priority column. */
+const PRIORITY_AT = Object.fromEntries(CHANNELS.map((c) => [c, listColumns(c).findIndex((col) => col.name === 'priority')])) as Record<Channel, number>;
+
 /** The values of one list row, in listColumns(channel) order. */
 export function listValues(p: PlannedCustomer, channel: Channel, priority: number): unknown[] {
   const r = p.row;
@@ -96,6 +99,24 @@ export class CampaignFiles {
   /** Writes a row to a channel's list; a promise when the file's buffer is full (await it before the next). */
   listed(channel: Channel, values: unknown[]): Promise<void> | undefined {
     return this.write(`campaign-${channel}.csv`, values);
+  }
+
+  /** A channel's list row formatted now, its priority left open (see listedAround). */
+  listRowAround(channel: Channel, values: readonly unknown[]): { head: string; tail: string } {
+    return this.formatterOf(`campaign-${channel}.csv`).around(values, PRIORITY_AT[channel]);
+  }
+
+  /** Writes a row formatted by listRowAround with its priority; a promise when the file's buffer is full. */
+  listedAround(channel: Channel, head: string, priority: number, tail: string): Promise<void> | undefined {
+    const name = `campaign-${channel}.csv`;
+    const s = this.streams.get(name);
+    return s ? writeOrWait(s.stream, head + s.formatter.cell(priority, PRIORITY_AT[channel]) + tail) : undefined;
+  }
+
+  private formatterOf(name: string): CsvFormatter {
+    const s = this.streams.get(name);
+    if (!s) throw new Error(`CampaignFiles has no ${name}`);
+    return s.formatter;
   }
 
   /** Writes a row to excluded.csv; a promise when the file's buffer is full (await it before the next). */

@@ -143,6 +143,13 @@ export function formatCell(value: unknown, kind: ColumnKind, fmt: CsvFormat): st
 export interface CsvFormatter {
   header(): string;
   row(values: readonly unknown[]): string;
+  /**
+   * The row with column `at` left open, to be filled in later with cell(): the cells before
+   * it, each followed by the delimiter, and the cells after it, each preceded by the
+   * delimiter, then the newline. head + cell(v, at) + tail equals row() with v at `at`.
+   */
+  around(values: readonly unknown[], at: number): { head: string; tail: string };
+  cell(value: unknown, at: number): string;
 }
 
 /** Builds a formatter for `columns`; rows are given as arrays in column order. */
@@ -158,6 +165,14 @@ export function createCsvFormatter(columns: readonly ColumnSpec[], fmt: CsvForma
       }
       return out + fmt.newline;
     },
+    around: (values, at) => {
+      let head = '';
+      let tail = '';
+      for (let i = 0; i < at; i++) head += formatCell(values[i], kinds[i] as ColumnKind, fmt) + fmt.delimiter;
+      for (let i = at + 1; i < kinds.length; i++) tail += fmt.delimiter + formatCell(values[i], kinds[i] as ColumnKind, fmt);
+      return { head, tail: tail + fmt.newline };
+    },
+    cell: (value, at) => formatCell(value, kinds[at] as ColumnKind, fmt),
   };
 }
 
