@@ -353,20 +353,24 @@ export function createPieceReader(spec: PieceReaderSpec, schema: Schema) {
   return {
     stats,
     /**
-     * Emits the rows of `text`, whose first character is on `line`; returns the unfinished
-     * record at its end (empty when the piece ends at a record boundary) unless `final`.
+     * Emits the rows of the piece's text — one string, or its parts one after the other (each
+     * ending with whole lines; the first holds the whole first line) — whose first character
+     * is on `line`; returns the unfinished record at its end (empty when the piece ends at a
+     * record boundary) unless `final`.
      */
     read(
-      text: string,
+      text: string | Iterable<string>,
       line: number,
       opts: PieceOptions,
       emit: (ev: RowEvent) => void,
     ): { rest: string; restLine: number; headerPending: boolean } {
+      const parts = (typeof text === 'string' ? [text] : text)[Symbol.iterator]();
+      let first = parts.next().value ?? '';
       let lineOffset = 0;
       if (opts.first) {
-        const sep = SEP_LINE.exec(text);
+        const sep = SEP_LINE.exec(first);
         if (sep) {
-          text = text.slice(sep[0].length);
+          first = first.slice(sep[0].length);
           lineOffset = 1;
         }
       }
@@ -375,7 +379,8 @@ export function createPieceReader(spec: PieceReaderSpec, schema: Schema) {
       const records = recordVisitor(s, undefined, opts.header, emit);
       guard(s, () => {
         if (opts.prefix) parser.push(opts.prefix.text, records.sink);
-        parser.push(text, records.sink);
+        parser.push(first, records.sink);
+        for (let part = parts.next(); part.done !== true; part = parts.next()) parser.push(part.value, records.sink);
         if (opts.final) parser.end(records.sink);
       });
       const { text: rest, line: restLine } = parser.pending();

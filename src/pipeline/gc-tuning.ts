@@ -47,6 +47,15 @@ export function holdYoungGeneration(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
 }
 
+/**
+ * Called by bin/winback.js before the CLI's modules are loaded — which alone grows the young
+ * generation to 8 MB (16 MB of resident memory for the whole run): holds it for `plan`. The
+ * command is found as src/cli/main.ts finds it (the first argument that is not an option).
+ */
+export function tuneForCommand(argv: readonly string[]): void {
+  if (argv.find((a) => !a.startsWith('-')) === 'plan') holdYoungGeneration();
+}
+
 /** Lets the young generation grow again (V8's default factor) — for planning rows on this thread. */
 export function releaseYoungGeneration(): void {
   setFlagsFromString('--semi-space-growth-factor=2');

@@ -25,7 +25,7 @@ import type { CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
 import { holdYoungGeneration, releaseYoungGeneration, tuneForWorkers } from './gc-tuning.js';
 import { streamPlan } from './plan-setup.js';
-import { INTS_PER_ROW, META_HAS_ID, NUMS_PER_ROW, type PieceJob, type PieceResult, type PlanWorkerInit } from './plan-pieces.js';
+import { createPiecePlanner, INTS_PER_ROW, META_HAS_ID, NUMS_PER_ROW, type PieceJob, type PieceResult, type PlanWorkerInit } from './plan-pieces.js';
 
 /** Smallest export planned with workers: below it, starting them costs more than they save. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -37,6 +37,8 @@ const MAX_DEFAULT_THREADS = 4;
  * took no longer than 6 or 24 MB, for ~30 MB less peak memory than 24 MB.
  */
 const WORKER_YOUNG_MB = 3;
+/** Pieces a worker has (planning and waiting) before this thread plans the next piece itself. */
+const WORKER_QUEUE = 2;
 const DECISIONS: readonly Decision[] = ['win_back', 'review', 'let_go', 'never'];
 
 /** The --threads setting: a number ≥ 1, or the machine's CPUs (at most 4). */
@@ -64,6 +66,8 @@ export interface ParallelPlanOptions {
   pieceBytes?: number;
   /** bytes of a run a worker writes at a time (tests use small ones) */
   segmentBytes?: number;
+  /** bytes of a piece decoded at a time (tests use small ones) */
+  partBytes?: number;
   onProgress?: () => void;
 }
 
@@ -98,18 +102,25 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, fi
   const path = opened.path;
   if (path === undefined) throw new Error('planWithWorkers needs a file');
   opened.release();
-  const { vocabulary: _compiledInEachWorker, ...plainSetup } = setup;
-  const inits: PlanWorkerInit[] = [];
-  for (let i = 0; i < opts.threads; i++) {
-    const runPath = files.sortedRuns.runFilePath(`worker-${i}.runs`);
-    inits.push({ reader: opened.pieceSpec, setup: plainSetup, fmt: opts.fmt, runPath, ...(opts.segmentBytes ? { segmentBytes: opts.segmentBytes } : {}) });
-  }
+  const { vocabulary, ...plainSetup } = setup;
+  const init = (name: string): PlanWorkerInit => ({
+    reader: opened.pieceSpec,
+    setup: plainSetup,
+    fmt: opts.fmt,
+    runPath: files.sortedRuns.runFilePath(`${name}.runs`),
+    ...(opts.segmentBytes ? { segmentBytes: opts.segmentBytes } : {}),
+    ...(opts.partBytes ? { partBytes: opts.partBytes } : {}),
+  });
+  // This thread is one of the planning threads: it plans pieces whenever every worker has enough queued.
+  const inits = Array.from({ length: opts.threads - 1 }, (_, i) => init(`worker-${i}`));
   tuneForWorkers();
-  const pool = new WorkerPool(inits);
-  // A starting worker resets V8's flags to the process's own: hold this thread's young generation again.
-  void pool.online().then(holdYoungGeneration);
+  const pool = new WorkerPool(inits, createPiecePlanner(init('main'), vocabulary));
   let fh: FileHandle | undefined;
   try {
+    // A starting worker resets V8's flags to the process's own: hold this thread's young
+    // generation again before this thread plans pieces (which would grow it to 16 MB).
+    await pool.online();
+    holdYoungGeneration();
     fh = await open(path, 'r').catch((err: unknown) => {
       throw new IoError(`${opened.label}: cannot be read again (${(err as Error).message})`);
     });
@@ -126,8 +137,9 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
   const reader = new PieceReader(fh, opts.pieceBytes ?? PIECE_BYTES, opened.label);
   const hash = createHash('sha256');
   const inFlight = new Map<number, Promise<PieceResult>>();
-  // Two pieces per worker: one being planned, one waiting, so that no worker idles.
-  const maxInFlight = 2 * opts.threads;
+  // Per worker: one piece being planned and some waiting, so that no worker idles while this
+  // thread plans one; and up to two planned here, awaiting their turn to be taken.
+  const maxInFlight = WORKER_QUEUE * (opts.threads - 1) + 2;
   let nextSeq = 0;
   let line = 1;
   let eof = false;
@@ -289,17 +301,29 @@ class PieceReader {
   }
 }
 
-/** Worker threads planning pieces; each job goes to the worker with the fewest waiting. */
+/**
+ * Worker threads planning pieces, and this thread's own planner: a job goes to the worker with
+ * the fewest pieces, unless each has WORKER_QUEUE already — then this thread plans it at once.
+ */
 class WorkerPool {
   private readonly workers: { worker: Worker; waiting: Map<number, { resolve: (r: PieceResult) => void; reject: (e: unknown) => void }> }[] = [];
   private failure: unknown;
   private readonly started: Promise<void>[] = [];
 
-  /** One worker per init. */
-  constructor(inits: PlanWorkerInit[]) {
+  /** One worker per init; `here` plans on this thread. */
+  constructor(
+    inits: PlanWorkerInit[],
+    private readonly here: (job: PieceJob) => PieceResult,
+  ) {
     for (const init of inits) {
       const worker = new Worker(workerScript(), { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
-      this.started.push(new Promise((resolve) => worker.once('online', () => resolve())));
+      this.started.push(
+        new Promise((resolve, reject) => {
+          worker.once('online', () => resolve());
+          worker.once('error', reject);
+          worker.once('exit', (code) => reject(new Error(`a planning worker stopped (exit code ${code})`)));
+        }),
+      );
       const entry = { worker, waiting: new Map() as Map<number, { resolve: (r: PieceResult) => void; reject: (e: unknown) => void }> };
       worker.on('message', (r: PieceResult) => {
         const w = entry.waiting.get(r.seq);
@@ -321,17 +345,25 @@ class WorkerPool {
 
   run(job: PieceJob): Promise<PieceResult> {
     if (this.failure) return Promise.reject(this.failure);
-    let best = this.workers[0] as (typeof this.workers)[number];
-    for (const w of this.workers) if (w.waiting.size < best.waiting.size) best = w;
+    let best = this.workers[0];
+    for (const w of this.workers) if (w.waiting.size < (best as (typeof this.workers)[number]).waiting.size) best = w;
+    if (best === undefined || best.waiting.size >= WORKER_QUEUE) {
+      try {
+        return Promise.resolve(this.here(job));
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
+    const worker = best;
     return new Promise((resolve, reject) => {
-      best.waiting.set(job.seq, { resolve, reject });
+      worker.waiting.set(job.seq, { resolve, reject });
       const transfer: ArrayBuffer[] = [];
       if (job.input.byteLength > 0) transfer.push(job.input);
-      best.worker.postMessage(job, transfer);
+      worker.worker.postMessage(job, transfer);
     });
   }
 
-  /** Resolves once every worker runs (never, should one fail to start). */
+  /** Resolves once every worker runs; rejects when one fails to start. */
   async online(): Promise<void> {
     await Promise.all(this.started);
   }

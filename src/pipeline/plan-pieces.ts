@@ -31,6 +31,8 @@ export interface PlanWorkerInit {
   runPath: string;
   /** bytes of the run written at a time (default SEGMENT_BYTES) */
   segmentBytes?: number;
+  /** bytes of the piece decoded at a time (default PART_BYTES) */
+  partBytes?: number;
 }
 
 /** One piece to plan: `input[0, length)` holds whole lines of the export. */
@@ -83,9 +85,12 @@ export interface PieceResult {
   error?: { message: string; hint?: string; io?: boolean };
 }
 
-/** A planner of pieces for one run: call it with each job, in any order. */
-export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => PieceResult {
-  const setup: PlanSetup = { ...init.setup, vocabulary: compileVocabulary(init.setup.playbook) };
+/**
+ * A planner of pieces for one run: call it with each job, in any order. A worker compiles the
+ * playbook's vocabulary itself; the main thread passes its own.
+ */
+export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVocabulary(init.setup.playbook)): (job: PieceJob) => PieceResult {
+  const setup: PlanSetup = { ...init.setup, vocabulary };
   const reader = createPieceReader(init.reader, LOST_CUSTOMER_SCHEMA);
   const formatter = new PlanRowFormatter(init.fmt, init.reader.headers.length, init.reader.delimiter);
   const text: PlanRowText = { head: '', tail: '' };
@@ -97,19 +102,21 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
   let rows: Buffer = Buffer.allocUnsafeSlow(1 << 22);
   const segment = { buf: Buffer.allocUnsafeSlow(init.segmentBytes ?? SEGMENT_BYTES) };
   let ids: Buffer = Buffer.allocUnsafeSlow(1 << 16);
+  // Per row, grown as needed and kept for the next piece too.
+  let ints = new Uint32Array(1024 * INTS_PER_ROW);
+  let nums = new Float64Array(1024 * NUMS_PER_ROW);
+  let spans = new Uint32Array(1024 * 3);
+  let keys = new Float64Array(1024);
+  const order = { rank: new Uint8Array(1024), index: new Uint32Array(1024) };
   const { runPath } = init;
   let runFileEnd = 0;
 
   return (job) => {
     const input = Buffer.from(job.input, 0, job.length);
-    const decoded = decodePiece(input, encoding, job.options.first);
+    const decoded = decodeParts(input, encoding, job.options.first, init.partBytes);
     let at = 0;
     let idAt = 0;
     let count = 0;
-    let ints = new Uint32Array(1024 * INTS_PER_ROW);
-    let nums = new Float64Array(1024 * NUMS_PER_ROW);
-    let spans = new Uint32Array(1024 * 3);
-    let keys = new Float64Array(1024);
     const codes = new Map<string, number>();
     const rejects: Reject[] = [];
     const rejectAt: number[] = [];
@@ -180,7 +187,9 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
     const runStart = runFileEnd;
     if (error === undefined && count > 0) {
       try {
-        runFileEnd += writeRun(segment, count, ints, keys, spans, rows, (bytes, at) => writeRunAt(runPath, bytes, runStart + at));
+        if (order.index.length < count) order.index = new Uint32Array(keys.length);
+        if (order.rank.length < count) order.rank = new Uint8Array(keys.length);
+        runFileEnd += writeRun(segment, order, count, ints, keys, spans, rows, (bytes, at) => writeRunAt(runPath, bytes, runStart + at));
       } catch (err) {
         if (!(err instanceof IoError)) throw err;
         error = { message: err.message, ...(err.hint !== undefined ? { hint: err.hint } : {}), io: true };
@@ -217,9 +226,18 @@ export function createPiecePlanner(init: PlanWorkerInit): (job: PieceJob) => Pie
  * line), each behind its record header, through `segment` to `write(bytes, offsetInRun)`;
  * notes each row's offset in the run (ints[5]) and returns the run's length.
  */
-function writeRun(segment: { buf: Buffer }, count: number, ints: Uint32Array, key: Float64Array, spans: Uint32Array, rows: Buffer, write: (bytes: Buffer, at: number) => void): number {
-  const rank = new Uint8Array(count);
-  const order = new Uint32Array(count);
+function writeRun(
+  segment: { buf: Buffer },
+  work: { rank: Uint8Array; index: Uint32Array },
+  count: number,
+  ints: Uint32Array,
+  key: Float64Array,
+  spans: Uint32Array,
+  rows: Buffer,
+  write: (bytes: Buffer, at: number) => void,
+): number {
+  const { rank } = work;
+  const order = work.index.subarray(0, count);
   for (let i = 0; i < count; i++) {
     order[i] = i;
     rank[i] = (ints[i * INTS_PER_ROW + 4] as number) & 3;
@@ -266,15 +284,41 @@ function grownBuffer(buf: Buffer, used: number, needed: number): Buffer {
   buf.copy(bigger, 0, 0, used);
   return bigger;
 }
-/** Decodes a piece of whole lines; a byte-order mark is dropped at the start of the file only. */
-function decodePiece(input: Buffer, encoding: EncodingName, first: boolean): string {
-  if (encoding === 'utf8') {
-    const bom = first && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
-    return input.toString('utf8', bom);
+/**
+ * Bytes of a piece decoded at a time. Each part is a string of its own: below V8's
+ * large-object size (128 KB; a part of two-byte characters takes twice its bytes), it is
+ * allocated young and dies young, instead of waiting in the large-object space for a full
+ * collection (measured: 5–20 MB per thread with 1 MiB pieces decoded whole).
+ */
+export const PART_BYTES = 1 << 15;
+
+/**
+ * Decodes a piece of whole lines in parts that each end after a line feed (the first holds at
+ * least the first line); a byte-order mark is dropped at the start of the file only. Cutting
+ * at a line-feed byte is safe in the encodings pieces are planned in (useWorkers).
+ */
+export function* decodeParts(input: Buffer, encoding: EncodingName, first: boolean, partBytes = PART_BYTES): Generator<string> {
+  if (encoding !== 'utf8' && encoding !== 'latin1' && encoding !== 'win1252') {
+    yield iconv.decode(input, encoding, { stripBOM: first });
+    return;
   }
-  if (encoding === 'latin1') return input.toString('latin1');
-  if (encoding === 'win1252') return input.toString('latin1').replace(WIN1252_ONLY, win1252Char);
-  return iconv.decode(input, encoding, { stripBOM: first });
+  let start = first && encoding === 'utf8' && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
+  while (start < input.length) {
+    let end = input.length;
+    if (end - start > partBytes) {
+      const lf = input.lastIndexOf(10, start + partBytes - 1);
+      const cut = lf >= start ? lf : input.indexOf(10, start + partBytes);
+      if (cut >= 0) end = cut + 1;
+    }
+    yield decodeBytes(input, start, end, encoding);
+    start = end;
+  }
+}
+
+function decodeBytes(input: Buffer, start: number, end: number, encoding: 'utf8' | 'latin1' | 'win1252'): string {
+  if (encoding === 'utf8') return input.toString('utf8', start, end);
+  const text = input.toString('latin1', start, end);
+  return encoding === 'latin1' ? text : text.replace(WIN1252_ONLY, win1252Char);
 }
 
 // Windows-1252 is Latin-1 except for 0x80–0x9F: decoding as Latin-1 (one native call) and

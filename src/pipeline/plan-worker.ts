@@ -13,5 +13,8 @@ tuneForStreaming();
 const plan = createPiecePlanner(workerData as PlanWorkerInit);
 port.on('message', (job: PieceJob) => {
   const result = plan(job);
-  port.postMessage(result, result.input.byteLength > 0 ? [result.input] : []);
+  // The result's arrays are its own: moved, not copied, to the main thread.
+  const transfer = [result.ints.buffer, result.nums.buffer, result.ids.buffer] as ArrayBuffer[];
+  if (result.input.byteLength > 0) transfer.push(result.input);
+  port.postMessage(result, transfer);
 });

@@ -8,7 +8,7 @@ import { emptyTotals } from '../../src/domain/plan-summary.js';
 import { EXCEL_DE_CSV, PLAIN_CSV, type CsvFormat } from '../../src/io/csv-write.js';
 import { PlanFiles } from '../../src/io/plan-output.js';
 import { countLineBreaks, planAllRows, resolveThreads, useWorkers } from '../../src/pipeline/parallel-plan.js';
-import { createPiecePlanner } from '../../src/pipeline/plan-pieces.js';
+import { createPiecePlanner, decodeParts } from '../../src/pipeline/plan-pieces.js';
 import { loadPlanSetup, openLostCustomers } from '../../src/pipeline/plan-setup.js';
 import { memoryContext } from '../support/memory-context.js';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
@@ -24,11 +24,12 @@ interface Outcome {
 }
 
 /**
- * Plans `file` on one thread or with two workers cutting it into pieces of `pieceBytes`; the
- * workers write their runs in segments of as many bytes (so that small pieces also exercise
- * runs written in several segments and records larger than one).
+ * Plans `file` on one thread, or on `threads` (this one and workers) cutting it into pieces of
+ * `pieceBytes`; the planners write their runs in segments of as many bytes (so that small
+ * pieces also exercise runs written in several segments and records larger than one) and
+ * decode each piece in parts of a quarter of that (down to a line each).
  */
-async function planOnce(file: string, workers: boolean, pieceBytes: number, fmt: CsvFormat = PLAIN_CSV): Promise<Outcome> {
+async function planOnce(file: string, threads: number, pieceBytes: number, fmt: CsvFormat = PLAIN_CSV): Promise<Outcome> {
   const { ctx } = memoryContext({ cwd: ROOT });
   const out = tempDir();
   try {
@@ -37,7 +38,7 @@ async function planOnce(file: string, workers: boolean, pieceBytes: number, fmt:
     const files = await PlanFiles.open(out, opened.headers, fmt, opened.dialect.delimiter);
     const totals = emptyTotals();
     try {
-      await planAllRows(opened, loaded.setup, files, totals, { threads: workers ? 2 : 1, fmt, pieceBytes, segmentBytes: pieceBytes, minParallelBytes: 0 });
+      await planAllRows(opened, loaded.setup, files, totals, { threads, fmt, pieceBytes, segmentBytes: pieceBytes, partBytes: Math.max(1, pieceBytes >> 2), minParallelBytes: 0 });
       await files.commit();
     } catch (err) {
       await files.abort();
@@ -55,12 +56,12 @@ async function planOnce(file: string, workers: boolean, pieceBytes: number, fmt:
 }
 
 /** Plans `content` both ways and expects the same outputs, byte for byte. */
-async function expectSameBothWays(content: string | Buffer, pieceBytes: number, fmt: CsvFormat = PLAIN_CSV): Promise<Outcome> {
+async function expectSameBothWays(content: string | Buffer, pieceBytes: number, fmt: CsvFormat = PLAIN_CSV, threads = 2): Promise<Outcome> {
   const dir = tempDir();
   const file = join(dir, 'export.csv');
   writeFileSync(file, content);
-  const one = await planOnce(file, false, pieceBytes, fmt);
-  const parallel = await planOnce(file, true, pieceBytes, fmt);
+  const one = await planOnce(file, 1, pieceBytes, fmt);
+  const parallel = await planOnce(file, threads, pieceBytes, fmt);
   expect(parallel).toEqual(one);
   return one;
 }
@@ -99,9 +100,9 @@ describe('winback plan with worker threads', () => {
 
   it('holds for any mix of quoted line breaks, CR LF, lone CR, duplicates and bad values, cut anywhere', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(rowText, lineEnd), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 400 }), fc.boolean(), async (rows, pieceBytes, finalBreak) => {
+      fc.asyncProperty(fc.array(fc.tuple(rowText, lineEnd), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 400 }), fc.boolean(), fc.integer({ min: 2, max: 3 }), async (rows, pieceBytes, finalBreak, threads) => {
         const body = rows.map(([r, end], i) => (i === rows.length - 1 && !finalBreak ? r : r + end)).join('');
-        await expectSameBothWays(HEADER + body, pieceBytes);
+        await expectSameBothWays(HEADER + body, pieceBytes, PLAIN_CSV, threads);
       }),
       { numRuns: 25 },
     );
@@ -164,6 +165,25 @@ describe('winback plan with worker threads', () => {
   it('counts line breaks as the record parser does: LF, CR LF and a lone CR one each', () => {
     expect(countLineBreaks(Buffer.from('a\nb\r\nc\rd\r\n\n'))).toBe(5);
     expect(countLineBreaks(Buffer.from('no break'))).toBe(0);
+  });
+
+  it('decodes a piece in parts that end after a line feed and together are the whole text', () => {
+    const line = fc.stringMatching(/^[a-zäöüß€ ;,"\r]{0,12}$/u);
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 20 }), fc.boolean(), fc.integer({ min: 1, max: 40 }), fc.constantFrom('utf8', 'win1252'), fc.boolean(), (lines, bom, partBytes, encoding, first) => {
+        const text = lines.join('\n');
+        const body = iconv.encode(text, encoding);
+        const bytes = Buffer.concat([encoding === 'utf8' && bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), body]);
+        const parts = [...decodeParts(bytes, encoding, first, partBytes)];
+        const expected = (encoding === 'utf8' && bom && !first ? '\ufeff' : '') + text;
+        expect(parts.join('')).toBe(expected);
+        parts.slice(0, -1).forEach((p) => expect(p.endsWith('\n')).toBe(true));
+        // A part longer than partBytes is one line that is longer on its own.
+        for (const p of parts) {
+          if (iconv.encode(p.replace(/^\ufeff/, ''), encoding).length > partBytes) expect(p.slice(0, -1)).not.toContain('\n');
+        }
+      }),
+    );
   });
 
   it('uses workers only for large files in an encoding whose line feeds are bytes of their own', async () => {
