@@ -47,7 +47,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--json', 'print summary.json to stdout instead of the table')
     .option('--excel', 'write CSVs for German Excel (UTF-8 with BOM, ";", decimal comma)')
     .option('--explain <customer_id>', "print one customer's computation step by step (writes nothing)")
-    .option('--threads <n>', 'worker threads for large exports (default: CPUs, at most 4, or WINBACK_THREADS; 1: none)')
+    .option('--threads <n>', 'threads planning exports of 8 MiB and more: this one and n−1 workers (default: CPUs, at most 4, or WINBACK_THREADS; 1: stream on this thread)')
     .option('-q, --quiet', 'print nothing on success')
     .addHelpText('after', example('winback plan fixtures/lost-customers-de.csv --out out/plan --as-of 2026-11-23 --lang de'))
     .action(run(async () => (await import('../commands/plan.js')).runPlan));
