@@ -1,4 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
 let tuned = false;
 
@@ -54,6 +54,19 @@ export function holdYoungGeneration(): void {
  */
 export function tuneForCommand(argv: readonly string[]): void {
   if (argv.find((a) => !a.startsWith('-')) === 'plan') holdYoungGeneration();
+}
+
+/**
+ * Lets this thread's young generation grow (V8 doubles it when many objects survive) until
+ * its capacity reaches `maxMb`, then holds it there: call it now and then (`plan` does after
+ * each piece). V8 offers no such limit for the main thread at run time — the semi-space flags
+ * are read once, at start — but it reads the growth factor at each growth.
+ */
+export function capYoungGeneration(maxMb: number): void {
+  const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+  const full = young === undefined || young.space_size >= maxMb * 1024 * 1024;
+  if (full) holdYoungGeneration();
+  else releaseYoungGeneration();
 }
 
 /** Lets the young generation grow again (V8's default factor) — for planning rows on this thread. */

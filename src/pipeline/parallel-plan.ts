@@ -23,7 +23,7 @@ import { DataError, IoError, UsageError } from '../errors.js';
 import { duplicateReject, noDataRows, type OpenedExport } from '../io/csv-read.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
-import { holdYoungGeneration, releaseYoungGeneration, tuneForWorkers } from './gc-tuning.js';
+import { capYoungGeneration, releaseYoungGeneration, tuneForWorkers } from './gc-tuning.js';
 import { streamPlan } from './plan-setup.js';
 import { createPiecePlanner, INTS_PER_ROW, META_HAS_ID, NUMS_PER_ROW, type PieceJob, type PieceResult, type PlanWorkerInit } from './plan-pieces.js';
 
@@ -32,11 +32,15 @@ export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 const PIECE_BYTES = 1 << 20;
 const MAX_DEFAULT_THREADS = 4;
 /**
- * A worker's young generation (V8's default: up to 48 MB): 3 MB, i.e. 1 MB semi-spaces. A
- * worker's rows die young, within a piece: measured on a million rows with two workers, 3 MB
- * took no longer than 6 or 24 MB, for ~30 MB less peak memory than 24 MB.
+ * A worker's young generation (V8's default: up to 48 MB): 6 MB, i.e. 2 MB semi-spaces; the
+ * main thread's grows to 4 MB at most (MAIN_YOUNG_MB). Measured on a million rows, main thread
+ * and one worker, against 1 MB semi-spaces on both: ~9 % less wall time at the same peak
+ * memory (fewer objects still in use — the part of a piece being read, the row — are
+ * promoted into the old generation, so fewer full collections).
  */
-const WORKER_YOUNG_MB = 3;
+const WORKER_YOUNG_MB = 6;
+/** The capacity the main thread's young generation may grow to while it plans pieces (capYoungGeneration). */
+const MAIN_YOUNG_MB = 4;
 /** Pieces a worker has (planning and waiting) before this thread plans the next piece itself. */
 const WORKER_QUEUE = 2;
 const DECISIONS: readonly Decision[] = ['win_back', 'review', 'let_go', 'never'];
@@ -117,10 +121,10 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, fi
   const pool = new WorkerPool(inits, createPiecePlanner(init('main'), vocabulary));
   let fh: FileHandle | undefined;
   try {
-    // A starting worker resets V8's flags to the process's own: hold this thread's young
+    // A starting worker resets V8's flags to the process's own: cap this thread's young
     // generation again before this thread plans pieces (which would grow it to 16 MB).
     await pool.online();
-    holdYoungGeneration();
+    capYoungGeneration(MAIN_YOUNG_MB);
     fh = await open(path, 'r').catch((err: unknown) => {
       throw new IoError(`${opened.label}: cannot be read again (${(err as Error).message})`);
     });
@@ -181,6 +185,7 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
     await take(result, ids, pieceSpec.idHeader, files, totals, stats);
     carry = { text: result.rest, line: result.restLine, headerPending: result.headerPending };
     reader.recycle(result.input);
+    capYoungGeneration(MAIN_YOUNG_MB);
     opts.onProgress?.();
   }
   // The last record, when the file does not end with a line break (or with a quote left open).
