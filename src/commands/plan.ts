@@ -10,9 +10,9 @@ import { PlanFiles } from '../io/plan-output.js';
 import { renderPlanSummary } from '../io/plan-render.js';
 import type { RunOutputs } from '../io/run-outputs.js';
 import { createProgress } from '../io/progress.js';
-import { holdYoungGeneration } from '../pipeline/gc-tuning.js';
+import { holdYoungGeneration, releaseYoungGeneration, tuneForStreaming } from '../pipeline/gc-tuning.js';
 import { planAllRows, resolveThreads } from '../pipeline/parallel-plan.js';
-import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type PlanFlags } from '../pipeline/plan-setup.js';
+import { checkRejectRate, loadPlanSetup, openLostCustomers, planRow, type PlanFlags } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 
@@ -99,13 +99,18 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
 }
 
 async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, id: string): Promise<number> {
+  // Streams the file on this thread: no held young generation (bin/winback.js holds it for plan).
+  releaseYoungGeneration();
   const loaded = await loadPlanSetup(ctx, flags);
   loaded.setup.explain = true;
   const opened = await openLostCustomers(ctx, file, loaded);
   let found: PlannedCustomer | undefined;
-  await streamPlan(opened, loaded.setup, (p) => {
-    if (p.row.customer_id === id) found = p;
-  }, () => undefined);
+  // Only the customer asked about is planned: a plan depends on its own row alone, and a
+  // duplicate id is rejected by the reader, so the first accepted row with the id is the one.
+  tuneForStreaming();
+  await opened.eachRow((ev) => {
+    if (found === undefined && ev.ok && ev.values.customer_id === id) found = planRow(ev, loaded.setup);
+  });
   if (!found) throw new UsageError(`customer '${id}' is not among the accepted rows of ${opened.label}`, 'check the id, or run winback inspect for rejects');
   const { explainJson, renderExplain } = await import('../io/plan-render.js');
   ctx.stdout.write(flags.json ? `${JSON.stringify(explainJson(found, loaded.setup), null, 2)}\n` : renderExplain(found, loaded.setup));

@@ -16,7 +16,7 @@ import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
 import { DataError, InputMissingError, UsageError } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
-import { openExport, type OpenedExport, type ReadOptions } from '../io/csv-read.js';
+import { openExport, type OpenedExport, type ReadOptions, type RowEvent } from '../io/csv-read.js';
 import { tuneForStreaming } from './gc-tuning.js';
 import { loadPlaybook } from '../io/playbook-file.js';
 
@@ -107,14 +107,15 @@ export async function streamPlan(
   onChunk?: () => void,
 ): Promise<void> {
   tuneForStreaming();
-  await opened.eachRow((ev) => {
-    if (!ev.ok) return onReject(ev.reject);
-    // The converted values become the row in place: no copy per row.
-    const row = ev.values as unknown as CustomerRow & { line: number; warnings: string[] };
-    row.line = ev.line;
-    row.warnings = ev.warnings;
-    return onPlanned(planCustomer(row, setup), ev.cells, ev.raw);
-  }, onChunk);
+  await opened.eachRow((ev) => (ev.ok ? onPlanned(planRow(ev, setup), ev.cells, ev.raw) : onReject(ev.reject)), onChunk);
+}
+
+/** Plans one accepted row; its converted values become the customer row in place (no copy per row). */
+export function planRow(ev: Extract<RowEvent, { ok: true }>, setup: PlanSetup): PlannedCustomer {
+  const row = ev.values as unknown as CustomerRow & { line: number; warnings: string[] };
+  row.line = ev.line;
+  row.warnings = ev.warnings;
+  return planCustomer(row, setup);
 }
 
 /** Throws a data error (65) when more than `maxRate` of the rows were rejected. */

@@ -97,6 +97,28 @@ describe('winback plan', () => {
     expect(doc.steps.find((s: { label: string }) => s.label === 'expected value').value).toBeCloseTo(doc.expected_value, 9);
   });
 
+  it('--explain of a duplicated id explains the first row, the one plan.csv keeps', async () => {
+    const lines = readFileSync('fixtures/lost-customers-en.csv', 'utf8').split('\n');
+    const header = lines[0] as string;
+    const idAt = header.split(',').indexOf('Customer ID');
+    const body = lines.slice(1, 40).filter((l) => l !== '' && !l.includes('"'));
+    const { out } = await plan('fixtures/lost-customers-en.csv');
+    const planned = new Map(readCsv(join(out, 'plan.csv')).map((r) => [r.customer_id as string, r]));
+    const ev = (l: string) => planned.get(l.split(',')[idAt] as string)?.expected_value;
+    const first = body.find((l) => ev(l) !== undefined) as string;
+    const other = body.find((l) => ev(l) !== undefined && ev(l) !== ev(first)) as string;
+    const id = first.split(',')[idAt] as string;
+    const copy = other.split(',');
+    copy[idAt] = id;
+    const file = join(tempDir(), 'dup.csv');
+    writeFileSync(file, [header, ...body, copy.join(','), ''].join('\n'));
+    const r = await runCli(['plan', file, ...AS_OF, '--explain', id, '--json']);
+    expect(r.code).toBe(0);
+    const explained = JSON.parse(r.stdout).expected_value.toFixed(2);
+    expect(explained).toBe(ev(first));
+    expect(explained).not.toBe(ev(other));
+  });
+
   it('--explain of an unknown id is a usage error', async () => {
     const r = await runCli(['plan', 'fixtures/lost-customers-en.csv', ...AS_OF, '--explain', 'nobody']);
     expect(r.code).toBe(64);
