@@ -19,8 +19,6 @@ export function tuneForStreaming(): void {
   setFlagsFromString('--heap-growing-percent=20');
 }
 
-let tunedForWorkers = false;
-
 /**
  * With worker threads busy on every core, V8's parallel scavenging only makes its helper
  * threads compete with them for the same cores: scavenge on the collecting thread alone
@@ -28,8 +26,6 @@ let tunedForWorkers = false;
  * setting it while running is safe (unlike the concurrent-marking flags).
  */
 export function tuneForWorkers(): void {
-  if (tunedForWorkers) return;
-  tunedForWorkers = true;
   setFlagsFromString('--no-parallel-scavenge');
 }
 

@@ -117,13 +117,13 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, fi
   });
   // This thread is one of the planning threads: it plans pieces whenever every worker has enough queued.
   const inits = Array.from({ length: opts.threads - 1 }, (_, i) => init(`worker-${i}`));
-  tuneForWorkers();
   const pool = new WorkerPool(inits, createPiecePlanner(init('main'), vocabulary));
   let fh: FileHandle | undefined;
   try {
-    // A starting worker resets V8's flags to the process's own: cap this thread's young
-    // generation again before this thread plans pieces (which would grow it to 16 MB).
+    // A starting worker resets V8's flags to the process's own: set ours once the workers
+    // run, before this thread plans pieces (its young generation would grow to 16 MB).
     await pool.online();
+    tuneForWorkers();
     capYoungGeneration(MAIN_YOUNG_MB);
     fh = await open(path, 'r').catch((err: unknown) => {
       throw new IoError(`${opened.label}: cannot be read again (${(err as Error).message})`);
