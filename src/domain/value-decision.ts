@@ -162,7 +162,8 @@ function decide(input: EvaluateInput, monthlyMargin: number, ev: number): { deci
     const c = `${input.reasonConfidence.toFixed(2)} < ${config.reviewConfidence.toFixed(2)}`;
     return { decision: 'review', decisionReason: `reason unclear (confidence ${c})` };
   }
-  if (ev <= config.decisionThreshold) {
+  // Decided on the expected value as plan.csv shows it (cents): €0.004 is not worth a contact.
+  if (Number(ev.toFixed(2)) <= config.decisionThreshold) {
     return { decision: 'let_go', decisionReason: `expected value ${money(ev)} ≤ threshold ${money(config.decisionThreshold)}` };
   }
   return { decision: 'win_back', decisionReason: `expected value ${money(ev)} > threshold ${money(config.decisionThreshold)}` };

@@ -52,6 +52,18 @@ describe('winback plan', () => {
     );
   });
 
+  it('lets go a customer whose expected value rounds to €0.00, however slightly above zero', async () => {
+    // Seed 5801 holds a customer (C-00039) valued at a fraction of a cent with the phone's cost.
+    const file = join(tempDir(), 'export.csv');
+    writeFileSync(file, generateLostCustomers({ rows: 60, seed: 5801, style: 'en', badRows: true }));
+    const { code, out } = await plan(file);
+    expect(code).toBe(0);
+    const row = readCsv(join(out, 'plan.csv')).find((r) => r.customer_id === 'C-00039') as Record<string, string>;
+    expect(row.expected_value).toBe('0.00');
+    expect(row.decision).toBe('let_go');
+    expect(row.decision_reason).toMatch(/^expected value €0 ≤ threshold €0$/);
+  });
+
   it('never wins back a customer whose first-lifetime margin is not positive', async () => {
     const { out } = await plan('fixtures/lost-customers-en.csv');
     const rows = readCsv(join(out, 'plan.csv'));
