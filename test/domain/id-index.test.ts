@@ -5,7 +5,7 @@ import { IdIndex } from '../../src/domain/id-index.js';
 describe('IdIndex', () => {
   it('reports the first line of every repeated id and 0 for new ones, like a Map, at any starting capacity', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 400 }), fc.integer({ min: 0, max: 50 }), (ids, capacity) => {
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 400 }), fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }), (ids, capacity) => {
         const index = new IdIndex(capacity);
         const oracle = new Map<string, number>();
         ids.forEach((id, i) => {
@@ -18,6 +18,19 @@ describe('IdIndex', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('takes a few more ids than estimated into overflow tables, without holding a copy of the table', () => {
+    const index = new IdIndex(100_000);
+    const presized = index.bytes;
+    for (let i = 0; i < 106_000; i++) expect(index.add(`KD-${i}`, i + 2)).toBe(0);
+    // Overflow: an eighth of the estimate; growing by copying would need 2.5 times the table.
+    expect(index.bytes).toBeLessThan(presized * 1.13);
+    for (let i = 0; i < 106_000; i += 997) expect(index.add(`KD-${i}`, 1)).toBe(i + 2);
+    // Past both overflow tables the ids are merged into one table, and still all found.
+    for (let i = 106_000; i < 200_000; i++) expect(index.add(`KD-${i}`, i + 2)).toBe(0);
+    for (let i = 0; i < 200_000; i += 991) expect(index.add(`KD-${i}`, 1)).toBe(i + 2);
+    expect(index.size).toBe(200_000);
   });
 
   it('keeps a hundred thousand distinct ids apart', () => {
