@@ -11,7 +11,7 @@ import { hash32 } from './hash.js';
  *
  * An index presized from an estimate (the file's size) that turns out a little low does not
  * grow by copying — that would hold the table twice, 15 + 22 MB at the end of a million rows
- * — but gets up to two overflow tables (an eighth, then a quarter of the estimate) that are
+ * — but gets up to three overflow tables (1/32, 1/8, then 1/4 of the estimate) that are
  * searched too. Only past those, or without an estimate, are the tables merged into a bigger one.
  */
 export class IdIndex {
@@ -64,8 +64,8 @@ export class IdIndex {
   private makeRoom(): Table {
     const first = this.tables[0] as Table;
     if (this.overflows > 0) {
-      // Overflow tables for an eighth, then a quarter of the first table's ids.
-      const share = this.overflows === MAX_OVERFLOWS ? 8 : 4;
+      // Overflow tables for 1/32, then 1/8, then 1/4 of the first table's ids.
+      const share = OVERFLOW_SHARES[MAX_OVERFLOWS - this.overflows] as number;
       this.overflows--;
       const overflow = newTable(Math.ceil(first.limit / share));
       this.tables.push(overflow);
@@ -94,7 +94,8 @@ interface Table {
 const MAX_LOAD = 0.8;
 const GROWTH = 1.5;
 const DEFAULT_CAPACITY = 1 << 16;
-const MAX_OVERFLOWS = 2;
+const OVERFLOW_SHARES = [32, 8, 4];
+const MAX_OVERFLOWS = OVERFLOW_SHARES.length;
 
 function newTable(capacity: number): Table {
   const n = Math.max(16, Math.ceil(capacity / MAX_LOAD) + 1);

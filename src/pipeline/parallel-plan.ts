@@ -25,7 +25,7 @@ import type { CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
 import { capYoungGeneration, releaseYoungGeneration, tuneForWorkers } from './gc-tuning.js';
 import { streamPlan } from './plan-setup.js';
-import { createPiecePlanner, INTS_PER_ROW, META_HAS_ID, NUMS_PER_ROW, type PieceJob, type PieceResult, type PlanWorkerInit } from './plan-pieces.js';
+import { createPiecePlanner, INTS_PER_ROW, META_HAS_ID, NUMS_PER_ROW, type PieceJob, type PieceResult, type PlanWorkerInit, type ResultBuffers } from './plan-pieces.js';
 
 /** Smallest export planned with workers: below it, starting them costs more than they save. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -150,9 +150,17 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
   // The unfinished record the last planned piece ended with.
   let carry = { text: '', line: 1, headerPending: true };
 
+  // Result arrays taken already, for later pieces to write their results into.
+  const spent: ResultBuffers[] = [];
+  const recycleResult = (r: PieceResult) => {
+    if (spent.length < maxInFlight) spent.push({ ints: r.ints.buffer as ArrayBuffer, nums: r.nums.buffer as ArrayBuffer, ids: r.ids.buffer as ArrayBuffer });
+  };
+  const job = (seq: number, input: ArrayBuffer, length: number, startLine: number, options: PieceJob['options']): PieceJob => {
+    const reuse = spent.pop();
+    return { seq, input, length, line: startLine, options, ...(reuse ? { reuse } : {}) };
+  };
   const dispatch = (seq: number, input: ArrayBuffer, length: number, startLine: number, options: PieceJob['options']) => {
-    const job: PieceJob = { seq, input, length, line: startLine, options };
-    const result = pool.run(job);
+    const result = pool.run(job(seq, input, length, startLine, options));
     // Awaited in file order; if the run stops first (an error), a later failure is not news.
     result.catch(() => undefined);
     inFlight.set(seq, result);
@@ -179,10 +187,12 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
     // Planned on the guess that the piece starts a record: if it does not, plan it again behind the unfinished one.
     if (done > 0 && (carry.text !== '' || carry.headerPending)) {
       const prefix = { text: carry.text, line: carry.line };
-      result = await pool.run({ seq: done, input: result.input, length: result.length, line: carry.line, options: { first: false, header: carry.headerPending, final: false, prefix } });
+      recycleResult(result);
+      result = await pool.run(job(done, result.input, result.length, carry.line, { first: false, header: carry.headerPending, final: false, prefix }));
     }
     throwIfFailed(result);
     await take(result, ids, pieceSpec.idHeader, files, totals, stats);
+    recycleResult(result);
     carry = { text: result.rest, line: result.restLine, headerPending: result.headerPending };
     reader.recycle(result.input);
     capYoungGeneration(MAIN_YOUNG_MB);
@@ -364,6 +374,7 @@ class WorkerPool {
       worker.waiting.set(job.seq, { resolve, reject });
       const transfer: ArrayBuffer[] = [];
       if (job.input.byteLength > 0) transfer.push(job.input);
+      if (job.reuse) transfer.push(job.reuse.ints, job.reuse.nums, job.reuse.ids);
       worker.worker.postMessage(job, transfer);
     });
   }
