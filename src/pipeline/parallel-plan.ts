@@ -117,7 +117,7 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, fi
   });
   // This thread is one of the planning threads: it plans pieces whenever every worker has enough queued.
   const inits = Array.from({ length: opts.threads - 1 }, (_, i) => init(`worker-${i}`));
-  const pool = new WorkerPool(inits, createPiecePlanner(init('main'), vocabulary));
+  const pool = new WorkerPool(inits, createPiecePlanner(init('main'), vocabulary, () => capYoungGeneration(MAIN_YOUNG_MB)));
   let fh: FileHandle | undefined;
   try {
     // A starting worker resets V8's flags to the process's own: set ours once the workers
