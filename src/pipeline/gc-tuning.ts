@@ -1,4 +1,5 @@
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 let tuned = false;
 
@@ -12,8 +13,8 @@ let tuned = false;
  * - Old generation grown by 20 % past the live data instead of up to 4×: the live data is
  *   small (~20 MB: setup, caches), so the default lets garbage pile up to ~80 MB first.
  */
-export function tuneForStreaming(): void {
-  if (tuned) return;
+export function tuneForStreaming(opts: { again?: boolean } = {}): void {
+  if (tuned && !opts.again) return;
   tuned = true;
   setFlagsFromString('--no-allocation-site-pretenuring');
   setFlagsFromString('--heap-growing-percent=20');
@@ -70,4 +71,14 @@ export function capYoungGeneration(maxMb: number): void {
 /** Lets the young generation grow again (V8's default factor) — for planning rows on this thread. */
 export function releaseYoungGeneration(): void {
   setFlagsFromString('--semi-space-growth-factor=2');
+}
+
+/**
+ * A full garbage collection of this thread's heap now, so that V8 sets its next
+ * old-generation limit under the flags in effect (V8 exposes `gc` to a new context once
+ * the flag is set; ~10 ms on `plan`'s main thread).
+ */
+export function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }

@@ -54,6 +54,9 @@ export interface ResultBuffers {
   ids: ArrayBuffer;
 }
 
+/** What a worker posts once it can take pieces. */
+export const WORKER_READY = 'ready';
+
 /** Bytes of a run written to the run file at a time. */
 const SEGMENT_BYTES = 1 << 18;
 /** Integers per accepted row in PieceResult.ints: line, id bytes, id fingerprint (2), meta, offset in the run file. */

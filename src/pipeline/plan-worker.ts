@@ -4,13 +4,15 @@
  * piece's buffer back instead of copying it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createPiecePlanner, type PieceJob, type PlanWorkerInit } from './plan-pieces.js';
+import { createPiecePlanner, WORKER_READY, type PieceJob, type PlanWorkerInit } from './plan-pieces.js';
 import { tuneForStreaming } from './gc-tuning.js';
 
 const port = parentPort;
 if (!port) throw new Error('plan-worker.js runs as a worker thread only');
 tuneForStreaming();
 const plan = createPiecePlanner(workerData as PlanWorkerInit);
+// The main thread sets its collector flags once this worker has set its own (they are the process's).
+port.postMessage(WORKER_READY);
 port.on('message', (job: PieceJob) => {
   const result = plan(job);
   // The result's arrays are its own: moved, not copied, to the main thread.
