@@ -57,8 +57,10 @@ export function classifyReason(input: ReasonInput, vocab: ReasonVocabulary): Rea
   const alike = shape === undefined ? undefined : cache.get(shape);
   const result = alike ?? classifyText(text, vocab);
   if (cache.size >= TEXT_CACHE_LIMIT) cache.clear();
-  cache.set(ownCopy(text), result);
-  if (shape !== undefined && alike === undefined && !HAS_DIGIT.test(result.evidence)) cache.set(shape, result);
+  // A text with a number in it seldom comes again as it is: where its shape stands for it,
+  // only the shape is kept (the texts themselves filled half the cache).
+  if (shape === undefined || (alike === undefined && HAS_DIGIT.test(result.evidence))) cache.set(ownCopy(text), result);
+  else if (alike === undefined) cache.set(shape, result);
   return result;
 }
 

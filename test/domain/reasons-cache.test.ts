@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { validatePlaybook } from '../../src/domain/playbook.js';
 import type { Playbook } from '../../src/domain/playbook-types.js';
 import { classifyReason, compileVocabulary, type ReasonVocabulary } from '../../src/domain/reasons.js';
+import { resolveToken } from '../../src/domain/reasons/vocabulary.js';
 import { loadPlaybook } from '../../src/io/playbook-file.js';
 import { REALISTIC_REASON_TEXTS } from './reason-texts.js';
 
@@ -31,6 +32,30 @@ describe('the classifier cache', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('keeps one entry for texts that differ only in a ticket number, not one per text', () => {
+    const vocab = compileVocabulary(playbook);
+    for (let n = 10000; n < 12000; n++) classifyReason({ text: `zu teuer, siehe Ticket #${n}` }, vocab);
+    expect(vocab.textCache.size).toBe(1);
+    expect(vocab.tokenCache.has('10007')).toBe(false);
+  });
+
+  it('resolves a number that is no word to nothing without looking it up, the same as looking', () => {
+    const vocab = compileVocabulary(playbook);
+    // The playbook's own numbers ("chapter 11", "chapter 7") are words; others are not.
+    expect([...(vocab.numberWords ?? [])].sort()).toEqual(['11', '7']);
+    const looked = { ...vocab, numberWords: undefined, tokenCache: new Map() };
+    fc.assert(
+      fc.property(fc.oneof(fc.stringMatching(/^[0-9]{1,9}$/), fc.constantFrom('11', '7', '011', '117')), (token) => {
+        expect(resolveToken(vocab, token)).toEqual(resolveToken(looked, token));
+      }),
+      { numRuns: 300 },
+    );
+    expect(resolveToken(vocab, '11').length).toBeGreaterThan(0);
+    // A word with a digit that typo tolerance or a stem could reach: no shortcut.
+    const stem = compileVocabulary({ ...playbook, reasons: playbook.reasons.map((r, i) => (i === 0 ? { ...r, phrases: { ...r.phrases, en: [...r.phrases.en, 'plan 2025*'] } } : r)) });
+    expect(stem.numberWords).toBeUndefined();
   });
 
   it('shares the result of texts that differ only in a ticket number', () => {

@@ -11,6 +11,7 @@ const FUZZY_MIN_LENGTH = 6;
 /** A fuzzy hit counts a little less than an exact one. */
 export const FUZZY_FACTOR = 0.85;
 const TOKEN_CACHE_LIMIT = 100_000;
+const ALL_DIGITS = /^\d+$/;
 
 export interface CompiledPhrase {
   reason: ReasonCode;
@@ -47,6 +48,12 @@ export interface ReasonVocabulary {
   exactWords: Set<string>;
   codeLabels: Map<string, ReasonCode>;
   tokenCache: Map<string, TokenHit[]>;
+  /**
+   * The words that are numbers ("11" of "chapter 11"), when every word with a digit is such a
+   * short exact word: then a token of digits alone (a ticket number) that is not one of them
+   * matches nothing. Undefined when some other word holds a digit.
+   */
+  numberWords: Set<string> | undefined;
   /** recent texts and their results: exports repeat the same few reason texts a lot */
   textCache: Map<string, unknown>;
 }
@@ -73,6 +80,7 @@ export function compileVocabulary(
     exactWords: new Set((playbook.exactWords ?? []).map(foldWord)),
     codeLabels: new Map(),
     tokenCache: new Map(),
+    numberWords: undefined,
     textCache: new Map(),
   };
   const wordIds = new Map<string, number>();
@@ -92,7 +100,22 @@ export function compileVocabulary(
   }
   for (const n of v.neutralizers) if (n.length === 1) v.neutralWords.add(n[0] as string);
   v.infixLengths = [...new Set(v.words.filter((w) => w.kind === 'infix').map((w) => w.text.length))];
+  v.numberWords = numberWordsOf(v.words);
   return v;
+}
+
+/**
+ * The words made of digits alone, if every word with a digit is one of them, matched exactly
+ * and too short for typo tolerance; else undefined.
+ */
+function numberWordsOf(words: readonly WordPattern[]): Set<string> | undefined {
+  const numbers = new Set<string>();
+  for (const w of words) {
+    if (!/\d/.test(w.text) || w.kind === 'class') continue;
+    if (w.kind !== 'exact' || !ALL_DIGITS.test(w.text) || w.text.length >= FUZZY_MIN_LENGTH - 1) return undefined;
+    numbers.add(w.text);
+  }
+  return numbers;
 }
 
 /** The lookup key of a reason_code cell or label: folded, without spaces or punctuation. */
@@ -138,6 +161,10 @@ function addTo<K>(map: Map<K, number[]>, key: K, value: number): void {
 
 /** Vocabulary words a token matches: exactly, by stem, or (when nothing else) within one typo. */
 export function resolveToken(v: ReasonVocabulary, token: string): TokenHit[] {
+  // A number that is not a word matches nothing, not even within one typo (a word would
+  // need all but one of its digits). Not cached: ticket numbers hardly repeat, and they
+  // filled the cache.
+  if (v.numberWords !== undefined && ALL_DIGITS.test(token) && !v.numberWords.has(token)) return [];
   const cached = v.tokenCache.get(token);
   if (cached !== undefined) return cached;
   const found = new Set<number>();
