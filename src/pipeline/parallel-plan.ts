@@ -126,9 +126,9 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, fi
     tuneForStreaming({ again: true });
     tuneForWorkers();
     capYoungGeneration(MAIN_YOUNG_MB);
-    // A full collection while the flags were reset set this thread's old-generation limit to
-    // up to 4 times the live data, and the next one comes only at that limit: collect now,
-    // under the streaming settings (measured: ~1 run in 6 peaked 10-15 MB higher).
+    // A full collection while the flags were reset set this thread's old-generation limit by
+    // V8's own factor (seen: ~2x the live data), and the next one comes only at that limit:
+    // collect now, under the streaming settings (measured: ~1 run in 6 peaked 10-25 MB higher).
     collectGarbage();
     fh = await open(path, 'r').catch((err: unknown) => {
       throw new IoError(`${opened.label}: cannot be read again (${(err as Error).message})`);
