@@ -92,9 +92,10 @@ export function headerKey(text: string): string {
     .replace(/[^a-z0-9#]/g, '');
 }
 
-/** True when a header announces percentages (e.g. "Margin %", "DB in Prozent"). */
+/** True when a header announces percentages (e.g. "Margin %", "DB in Prozent", "margin_pct"). */
 export function headerSaysPercent(header: string): boolean {
-  return /%|\bpct\b|percent|prozent|quote/i.test(header);
+  // An underscore is a word character to \b: "margin_pct" would not count without the spaces.
+  return /%|\bpct\b|percent|prozent|quote/i.test(header.replace(/[_\-.]/g, ' '));
 }
 
 const CUSTOMER_ID_ALIASES = (LOST_CUSTOMER_FIELDS[0] as FieldSpec).aliases.slice(1);

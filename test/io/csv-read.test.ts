@@ -134,6 +134,13 @@ describe('rows and rejects', () => {
   it('reads margins as percent or amount', async () => {
     const pct = await readAll('id,Margin %\n1,25\n');
     expect(pct.rows[0]?.values.margin).toEqual({ kind: 'percent', value: 25 });
+    // Headers in snake case or with hyphens say percent too.
+    for (const header of ['margin_pct', 'db-pct', 'Marge_Prozent', 'margin.percent']) {
+      const named = await readAll(`id,${header}\n1,8.7\n`);
+      expect(named.rows[0]?.values.margin, header).toEqual({ kind: 'percent', value: 8.7 });
+    }
+    const plain = await readAll('id,margin\n1,8.7\n');
+    expect(plain.rows[0]?.values.margin).toEqual({ kind: 'amount', value: 8.7 });
     const amt = await readAll('id;Deckungsbeitrag\n1;1.200,00\n2;800\n');
     expect(amt.rows.map((r) => r.values.margin)).toEqual([{ kind: 'amount', value: 1200 }, { kind: 'amount', value: 800 }]);
     // One unit per column: '%' in the sample makes the whole column percentages.
