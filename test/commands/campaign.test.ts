@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
@@ -178,16 +178,33 @@ describe('winback campaign', () => {
     const ledger = join(dir, 'ledger.csv');
     const run = () => runCli(['campaign', file, '--out', out, ...AS_OF, '--ledger', ledger]);
     expect((await run()).code).toBe(0);
-    const good = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f))]));
-    const ledgerGood = readFileSync(ledger);
-    for (const delayMs of [120, 300, 600, 1000]) {
+    let good = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f))]));
+    let ledgerGood = readFileSync(ledger);
+    const campaign = (outDir: string, ledgerFile: string) =>
+      spawn(process.execPath, ['bin/winback.js', 'campaign', file, '--out', outDir, ...AS_OF, '--ledger', ledgerFile], { cwd: ROOT, stdio: 'ignore' });
+    // How long a whole run takes as a process on this machine (on a copy), so that the kills
+    // fall within a run however fast the machine is.
+    copyFileSync(ledger, `${ledger}.copy`);
+    const started = Date.now();
+    const timed = campaign(join(dir, 'timed'), `${ledger}.copy`);
+    expect(await new Promise((r) => timed.once('exit', r))).toBe(0);
+    const wholeRunMs = Date.now() - started;
+    for (const share of [0.1, 0.3, 0.5, 0.75]) {
+      const delayMs = Math.round(share * wholeRunMs);
       // The lock of the previous killed run is stale; lock recovery has its own test (test/io/lock.test.ts).
       rmSync(`${ledger}.lock`, { recursive: true, force: true });
-      const child = spawn(process.execPath, ['bin/winback.js', 'campaign', file, '--out', out, ...AS_OF, '--ledger', ledger], { cwd: ROOT, stdio: 'ignore' });
-      const exited = new Promise((r) => child.once('exit', r));
+      const child = campaign(out, ledger);
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
       await new Promise((r) => setTimeout(r, delayMs));
       child.kill('SIGKILL');
-      await exited;
+      // 0: the run ended before the kill reached it; null: killed.
+      if ((await exited) === 0) {
+        // Faster than the timed run: what it left is a whole run's outputs (and ledger), the state to keep now.
+        expect(readdirSync(out).sort()).toEqual(Object.keys(good).sort());
+        good = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f))]));
+        ledgerGood = readFileSync(ledger);
+        continue;
+      }
       // Same input and as-of: whatever survived must equal the complete earlier outputs.
       for (const [f, bytes] of Object.entries(good)) expect(readFileSync(join(out, f)), `${f} after kill at ${delayMs} ms`).toEqual(bytes);
       expect(readFileSync(ledger)).toEqual(ledgerGood);
