@@ -8,7 +8,7 @@ import { emptyTotals } from '../../src/domain/plan-summary.js';
 import { EXCEL_DE_CSV, PLAIN_CSV, type CsvFormat } from '../../src/io/csv-write.js';
 import { PlanFiles } from '../../src/io/plan-output.js';
 import { countLineBreaks, planAllRows, resolveThreads, useWorkers } from '../../src/pipeline/parallel-plan.js';
-import { createPiecePlanner, decodeParts } from '../../src/pipeline/plan-pieces.js';
+import { createPiecePlanner, decodeParts, INTS_PER_ROW, type ResultBuffers } from '../../src/pipeline/plan-pieces.js';
 import { loadPlanSetup, openLostCustomers } from '../../src/pipeline/plan-setup.js';
 import { memoryContext } from '../support/memory-context.js';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
@@ -160,6 +160,38 @@ describe('winback plan with worker threads', () => {
     expect(result.error).toMatchObject({ io: true });
     expect(result.error?.message).toContain(runPath);
     expect(result.runEnd).toBe(result.runStart);
+  });
+
+  it('writes a piece\'s results into spent result arrays handed back with the job, when they are big enough', async () => {
+    const { ctx } = memoryContext({ cwd: ROOT });
+    const file = join(tempDir(), 'export.csv');
+    writeFileSync(file, generateLostCustomers({ rows: 200, style: 'en', seed: 5 }));
+    const loaded = await loadPlanSetup(ctx, { asOf: AS_OF });
+    const opened = await openLostCustomers(ctx, file, loaded);
+    opened.release();
+    const { vocabulary: _compiled, ...setup } = loaded.setup;
+    const plan = createPiecePlanner({ reader: opened.pieceSpec, setup, fmt: PLAIN_CSV, runPath: join(tempDir(), 'worker-0.runs') });
+    const bytes = readFileSync(file);
+    const job = (seq: number, reuse?: ResultBuffers) => ({
+      seq, input: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), length: bytes.length, line: 1,
+      options: { first: true, header: true, final: true }, ...(reuse ? { reuse } : {}),
+    });
+    const fresh = plan(job(0));
+    const spent = { ints: fresh.ints.buffer as ArrayBuffer, nums: fresh.nums.buffer as ArrayBuffer, ids: fresh.ids.buffer as ArrayBuffer };
+    const reused = plan(job(1, spent));
+    expect(reused.ints.buffer).toBe(spent.ints);
+    expect(reused.nums.buffer).toBe(spent.nums);
+    expect(reused.ids.buffer).toBe(spent.ids);
+    const tooSmall = { ints: new ArrayBuffer(8), nums: new ArrayBuffer(8), ids: new ArrayBuffer(8) };
+    const grown = plan(job(2, tooSmall));
+    expect(grown.ints.buffer).not.toBe(tooSmall.ints);
+    // The same rows give the same numbers, wherever they were written (run offsets aside: each plan appends a run).
+    for (const r of [reused, grown]) {
+      expect(r.count).toBe(fresh.count);
+      expect([...r.nums]).toEqual([...fresh.nums]);
+      expect([...r.ids]).toEqual([...fresh.ids]);
+      expect([...r.ints].filter((_, i) => i % INTS_PER_ROW !== 5)).toEqual([...fresh.ints].filter((_, i) => i % INTS_PER_ROW !== 5));
+    }
   });
 
   it('counts line breaks as the record parser does: LF, CR LF and a lone CR one each', () => {
