@@ -1,49 +1,124 @@
 /**
- * Objections written into free text ("bitte keine Werbung", "do not contact me"). Sales staff
- * often note an objection in the reason field instead of ticking a box; missing it would
- * mean contacting someone who said no, so these phrases block every channel.
+ * Objections written into free text ("bitte keine Werbung", "DNC", "Widerruf der Einwilligung",
+ * "please delete my data"). Sales staff and call centres often note an objection in the reason
+ * or notes field instead of ticking a box; missing one would mean contacting someone who said
+ * no (UWG §7, GDPR Art. 21), so a match blocks every channel.
  *
- * The patterns run on normalised text (lower case, umlauts folded, punctuation as spaces)
- * and are compiled once at module load. They are phrased to avoid departure reasons that
- * merely mention contact ("kein Kontakt zum Vertrieb", "no contact from support").
+ * The detector reads concepts, not a phrase list: a marker word (DNC, Robinson list,
+ * Werbewiderspruch), a legal reference next to an objection or erasure, consent next to a
+ * withdrawal, an erasure or list-removal request, a negated marketing or contact noun with a
+ * wish ("keine Anrufe mehr", "no further communication"), an imperative ("do not call",
+ * "nicht mehr kontaktieren") or a refusal ("lehnt jede Werbung ab", "leave me alone").
+ * It errs towards blocking: a false objection loses one contact, a missed one wrongs a person.
+ * Measured on phrasings written independently of these rules: docs/objections-accuracy.md.
+ *
+ * The rules run on normalised text (lower case, umlauts folded, letter-spaced words joined,
+ * punctuation as spaces, agent abbreviations expanded) and are compiled once at module load.
  */
 import { foldText } from './reasons/normalize.js';
 
-const PATTERNS: readonly RegExp[] = [
-  // German
-  /\bkeine (weitere |weiteren )?(werbung|werbepost|werbeanrufe|werbemails?|newsletter|angebote mehr)\b/,
-  /\bkeine (anrufe|post|briefe|e ?mails?|mails) mehr\b/,
-  /\bkein(en)? (weiteren? )?kontakt (mehr )?(erwuenscht|gewuenscht|gewollt|bitte)\b/,
-  /\bkein(en)? (weiteren? )?kontakt mehr\s*$/,
-  /\b(moechte|will|wuensche|wuenscht|moechten|wollen) (kein|keine|keinen|nicht) (mehr )?(kontakt|kontaktiert|angerufen|angeschrieben|werbung|beworben)\b/,
-  /\bnicht (mehr )?(kontaktieren|anrufen|anschreiben|bewerben)\b/,
-  /\bnie (mehr|wieder) (kontaktieren|anrufen|anschreiben|melden)\b/,
-  /\b(werbung|kontakt|anrufe|besuche?) (ist |sind )?(nicht (mehr )?(erwuenscht|gewuenscht)|unerwuenscht|untersagt|verboten)\b/,
-  /\b(werbewiderspruch|werbesperre|robinsonliste)\b/,
-  /\bwiderspr\w* (der |gegen (die )?)?(werbung|nutzung|verarbeitung|datennutzung|datenverarbeitung)\b/,
-  /\b(daten|adresse) (bitte )?(loeschen|sperren)\b/,
-  /\bin ruhe lassen\b/,
-  // English
-  /\b(do not|dont|never) (contact|call|phone|email|e mail|mail|write to|visit) (me|us|again|anymore|any more)\b/,
-  /\bno (more|further) (marketing|advertising|ads|contact|calls|emails|mail|mailings|offers|solicitation)\b/,
-  /\bno (marketing|advertising|solicitation)( please)?\b/,
-  /\bno contact (please|wanted|desired)\b/,
-  /\bunsubscribe[ds]?\b/,
-  /\bstop (calling|contacting|emailing|mailing|sending|writing)\b/,
-  /\bremove (me |us )?from (your |the )?(mailing |marketing |contact )?(list|database)\b/,
-  /\bopt(ed)? out\b/,
-  /\bleave (me|us) alone\b/,
-  /\bobject(s|ed|ion)? to (marketing|advertising|processing|direct marketing)\b/,
+/** Up to n whole words (each followed by a space) between two parts of a pattern. */
+const gap = (n: number): string => `(?:[a-z0-9]+ ){0,${n}}`;
+
+// "bekam keinen Newsletter mehr", "receives no invoice by mail": a complaint, not a wish.
+const RECEIVED = '(?<!\\b(?:bekam|bekommt|bekommen|erhaelt|erhielt|erhalten|receives?|received|gets?|got|getting) (?:[a-z]+ ){0,3})';
+const NEG = '(?:kein|keine|keinen|keiner|keines|keinerlei|no|not|dont|doesnt|wont|nicht|weder|noch|nie|never|without|ohne|nothing|nichts)(?! (?:wie|as|so|like)\\b)';
+const WISH_BEFORE = '(?:mehr|more|further|weitere|weiteren|weiterer|weiteres|jegliche|jeglichen|jeglicher|jede|jeden|any|anymore|again|wieder)';
+const WISH_AFTER =
+  '(?:mehr|more|anymore|again|wieder|jemals|ever|please|bitte|erwuenscht|gewuenscht|gewollt|wanted|desired|per|laut|kundenwunsch|requested|request|auf wunsch)';
+// Marketing nouns: negated, they are an objection on their own ("keine Werbung", "no marketing").
+const MARKETING =
+  '(?:(?:brief|e ?mail|email|telefon|tele|post|print|online|sms|direkt|katalog)?werb(?:ung|ungen|e[a-z]*|ng)|marketing|direktmarketing|advertising|advertisements?|adverts?|ads|promo[a-z]*|newsletter[a-z]*|mailings?|katalog[a-z]*|solicit[a-z]*|spam[a-z]*|rueckgewinnung[a-z]*|rueckhol[a-z]*|win back[a-z]*|winback[a-z]*|retention|reactivation|reaktivierung[a-z]*)';
+// Contact nouns: an objection only with a wish ("keine Anrufe mehr", "no contact please").
+const CONTACT =
+  '(?:anruf[a-z]*|calls?|mails?|e mails?|emails?|sms|texts?|post|briefe?|letters?|kontakt[a-z]*|contact[a-z]*|communication[a-z]*|kommunikation|ansprache|besuch[a-z]*|visits?|zusendung[a-z]*|nachrichten|messages?|angebot[a-z]*|offers?)';
+// After a contact noun, these make it a complaint ("no contact from support", "keine Anrufe beantwortet").
+const COMPLAINT_AFTER =
+  '(?:from|vom|von|zum|zur|zu|with|mit|by|seit|since|for|beantwortet|answered|returned|erhalten|received|bekommen|back|zurueck|moeglich|possible|erreichbar|gehabt|had|made|gemacht)';
+const VERB_EN = '(?:contact|call|phone|ring|email|e mail|mail|write|text|send|visit|solicit|approach|message)';
+const VERB_DE =
+  '(?:anzuschreiben|anzurufen|anzumailen|anzusprechen|zu kontaktieren|zu bewerben|zu besuchen|kontaktieren|kontaktiert|anrufen|angerufen|anschreiben|angeschrieben|anmailen|angemailt|bewerben|beworben|besuchen|besucht|ansprechen|angesprochen|belaestigen|belaestigt)';
+
+const RULES: readonly RegExp[] = [
+  // Markers that mean "no marketing" by themselves.
+  /\b(?:dnc|d n c|robinson ?list[a-z]*|robinsonliste|werbewi(?:e)?derspr[a-z]*|werbesperre|werbestopp|werbeverbot|kontaktsperre|kontaktverbot|sperrliste|tps|do not (?:call|contact|mail|email|solicit)(?: list| flag| register)?|opt(?:s|ed)? ?out|unsub[a-z]*|suppress[a-z]*|donotcontact|donotcall|donotmail|donotemail|keinewerbung|nomarketing|vergessenwerden|vergessen werden|pecr|can spam|tcpa|cease and desist|right to (?:be forgotten|object|erasure)|forget me|stop (?:calling|contacting|emailing|mailing|sending|writing|texting|spamming|messaging|ringing|bothering)|(?:replied|reply|replies|texted|sent|antwortete|geantwortet|schrieb) stop)\b/,
+  new RegExp(`\\b(?:stop|stopp|cease|end|einstellen|beenden|unterbinden)\\b ${gap(2)}${MARKETING}\\b`),
+  // A reference to the right to object (Art. 21), to erasure (Art. 17) or to withdraw consent (Art. 7(3)).
+  /\bart(?:ikel)? (?:21|17|7 (?:abs )?3)\b (?:[a-z0-9]+ ){0,3}(?:dsgvo|ds gvo|gdpr|dsg)\b|\b(?:dsgvo|ds gvo|gdpr)\b (?:[a-z0-9]+ ){0,2}art(?:ikel)? (?:21|17|7 (?:abs )?3)\b/,
+  // Consent and its withdrawal, in either order.
+  new RegExp(
+    `\\b(?:[a-z]*einwil+igung[a-z]*|[a-z]*zustimmung[a-z]*|einverstaendnis[a-z]*|erlaubnis|consent[a-z]*|consnet|concent|permission[a-z]*|opt in)\\b ${gap(5)}(?:wi(?:e)?derr[ui]f[a-z]*|zurueckgezogen|zurueckgenommen|entzogen|withdr[ae]w[a-z]*|revok[a-z]*|revoc[a-z]*|retract[a-z]*|rescind[a-z]*)\\b`,
+  ),
+  new RegExp(
+    `\\b(?:wi(?:e)?derr[ui]f[a-z]*|withdr[ae]w[a-z]*|revok[a-z]*|revoc[a-z]*|retract[a-z]*|rescind[a-z]*|no longer|entzieh[a-z]*|entzogen)\\b ${gap(5)}(?:[a-z]*einwil+igung[a-z]*|[a-z]*zustimmung[a-z]*|einverstaendnis[a-z]*|erlaubnis|consent[a-z]*|consnet|concent|permission[a-z]*|opt in)\\b`,
+  ),
+  // An objection or erasure under data-protection law.
+  new RegExp(
+    `\\b(?:dsgvo|ds gvo|gdpr|datenschutz[a-z]*|art 21|art 17|art 7 3|artikel 21|artikel 17)\\b ${gap(6)}(?:wi(?:e)?derspr[a-z]*|object[a-z]*|loesch[a-z]*|eras[a-z]*|delet[a-z]*|sperr[a-z]*)\\b`,
+  ),
+  new RegExp(
+    `\\b(?:wi(?:e)?derspr[a-z]*|object[a-z]*|loesch[a-z]*|eras[a-z]*|delet[a-z]*)\\b ${gap(6)}(?:dsgvo|ds gvo|gdpr|art 21|art 17|artikel 21|artikel 17)\\b`,
+  ),
+  // An objection to advertising or to the use of one's data ("widerspricht jeglicher Werbung").
+  new RegExp(
+    `\\bwi(?:e)?dersp(?:r|ri|ru)[a-z]*\\b ${gap(4)}(?:[a-z]*werb[a-z]*|[a-z]*marketing|profiling|daten[a-z]*|kontakt[a-z]*|ansprache|verwendung|nutzung|verarbeitung)\\b`,
+  ),
+  /\bwi(?:e)?dersp(?:r|ri|ru)[a-z]* (?:eingelegt|erfasst|eingegangen|erhalten)\b/,
+  new RegExp(`\\b(?:werb[a-z]*|marketing|daten[a-z]*|kontakt[a-z]*)\\b ${gap(3)}wi(?:e)?dersp(?:r|ri|ru)[a-z]*\\b`),
+  /\bausdruecklich widersprochen\b/,
+  /\b(?:kein|keine|no)\b (?:[a-z]+ )?(?:erlaubnis|einwilligung|consent|permission|zustimmung) (?:[a-z]+ )?(?:mehr|more|longer)\b/,
+  new RegExp(
+    `\\bobject(?:s|ed|ing|ion)?\\b ${gap(6)}(?:marketing|direct marketing|advertis[a-z]*|ads|processing|profiling|contact[a-z]*|calls?|emails?|mailings?|solicitation)\\b`,
+  ),
+  // Erasure and removal requests.
+  /\b(?:datenloesch[a-z]*|loeschantrag|loeschungsantrag|loeschung|loeschungen|erasure|deletion)\b/,
+  new RegExp(
+    `\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|entfern[a-z]*|streich[a-z]*|remov[a-z]*|austrag[a-z]*|ausgetragen|take (?:me|him|her|us|them) off|taken off|take off)\\b ${gap(4)}(?:daten|data|details|nummer|number|telefonnummer|handynummer|adresse[a-z]*|address[a-z]*|e ?mail[a-z]*|account|konto|crm|datenbank|database|verteiler[a-z]*|liste[a-z]*|lists?|mailing[a-z]*|kartei|me|mich|uns|him|her)\\b`,
+  ),
+  new RegExp(
+    `\\b(?:daten|data|details|nummer|number|telefonnummer|adresse[a-z]*|address[a-z]*|e ?mail[a-z]*|account|konto|crm|datenbank|database|verteiler[a-z]*|listen?|lists?|mailing[a-z]*|kartei|campaigns?|marketing|mich|me)\\b ${gap(4)}(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|entfern[a-z]*|streich[a-z]*|gestrichen|remov[a-z]*|austrag[a-z]*|ausgetragen|nehmen|genommen|taken off|suppressed)\\b`,
+  ),
+  new RegExp(`\\b(?:aus|from|off)\\b ${gap(2)}(?:(?:werbe|e ?mail|mail|post|sms|marketing|newsletter)?verteiler[a-z]*|listen?|lists?|datenbank|database|crm|kartei)\\b`),
+  // Negated marketing: "keine Werbung", "no mktg", "weder Katalog noch Newsletter".
+  new RegExp(`${RECEIVED}\\b${NEG}\\b ${gap(4)}${MARKETING}\\b`),
+  new RegExp(`\\b${MARKETING} ${gap(2)}(?:gekuendigt|abbestellt|abgemeldet|storniert|unerwuenscht|untersagt|verboten|unwanted|abgelehnt|refused)\\b`),
+  new RegExp(`\\b(?:newsletter|werbung|mailings?|katalog|emails?|sms|verteiler)[a-z]*\\b ${gap(4)}(?:abgemeldet|abmeld[a-z]*)\\b|\\b(?:abgemeldet|abmeld[a-z]*)\\b ${gap(3)}(?:newsletter|werbung|verteiler|mailing)[a-z]*\\b`),
+  new RegExp(`\\b(?:will|moechte|wuensche|want|wollen|mag)\\b ${gap(2)}${MARKETING} ${gap(1)}(?:nicht|not)\\b`),
+  new RegExp(`\\bsperr[a-z]* ${gap(2)}(?:${MARKETING}|kontakt[a-z]*|ansprache)\\b|\\b${MARKETING} ${gap(2)}sperr[a-z]*\\b`),
+  // Negated contact with a wish: "keine Anrufe mehr", "no further contact", "kein Kontakt erw.".
+  new RegExp(`${RECEIVED}\\b${NEG}\\b ${gap(2)}${WISH_BEFORE}\\b ${gap(2)}${CONTACT}\\b`),
+  new RegExp(`${RECEIVED}\\b${NEG}\\b ${gap(2)}${CONTACT} ${gap(1)}${WISH_AFTER}\\b(?! ${gap(1)}${COMPLAINT_AFTER}\\b)`),
+  new RegExp(`\\b(?:want|wants|wanted|wuensch[a-z]*|moecht[a-z]*|will|wollen|mag)\\b ${gap(2)}${NEG}\\b ${gap(3)}${CONTACT}\\b`),
+  new RegExp(`\\b(?:not|dont|doesnt|nicht|nie|never|no longer)\\b ${gap(1)}(?:want|wants|wish|like|moechte|will|wuensche)\\b ${gap(3)}(?:${CONTACT}|${MARKETING}|hear)\\b`),
+  new RegExp(`\\b${CONTACT} ${gap(1)}(?:nicht|not|un)(?: mehr| more)? ?(?:erwuenscht|gewuenscht|gewollt|wanted|desired|erlaubt|allowed|permitted)\\b`),
+  new RegExp(`\\b(?:kein|keine|no)\\b ${gap(1)}${CONTACT}\\b (?:[a-z0-9,]+ ){0,3}(?:kein|keine|no)\\b ${gap(1)}${CONTACT}\\b`),
+  // Imperatives and wishes: "do not call", "asked not to be contacted", "nicht mehr kontaktieren".
+  new RegExp(`\\b(?:do not|dont|never|please dont|not to|not to be|no more|no longer)\\b ${gap(1)}${VERB_EN}(?:ed|ing)?\\b(?! (?:center|centre|back)\\b)`),
+  new RegExp(`(?<!\\b(?:wurde|wurden|worden|wir|hat|haben|hatte|niemand|keiner) (?:[a-z]+ )?)\\b(?:nicht|nie|niemals)\\b ${gap(3)}${VERB_DE}\\b`),
+  /\b(?:ruf|ruft|rufen|rufe|schreib|schreibt|schreiben|mail|mailt|kontaktier|kontaktiert|kontaktieren|melden|meldet|belaestigen|belaestigt) (?:sie |ihr )?(?:mich|uns|ihn|sie|mir)? ?(?:bitte )?(?:nicht|nie|niemals|keinesfalls)\b/,
+  /\b(?:not|never|nie|nicht|nichts)\b (?:[a-z0-9]+ ){0,4}(?:hear from|hoeren|wissen)\b/,
+  // Refusals, prohibitions and "leave me alone".
+  /\b(?:in ruhe lassen|in ruhe|leave (?:me|us|him|her) alone|hoer(?:en|t)? sie (?:endlich |bitte )?auf|hoert auf|schluss mit|unterlassen sie|unterlasse[a-z]*|untersag[a-z]*|verbit+e[a-z]*|verbat|cease (?:all )?(?:communication|contact[a-z]*|correspondence))\b/,
+  new RegExp(`\\b(?:verweiger[a-z]*|lehnt|lehnen|abgelehnt|refus[a-z]*|declin[a-z]*|rejects?|rejected)\\b ${gap(4)}(?:${MARKETING}|kontakt[a-z]*|contact[a-z]*|ansprache|communication|calls?|anrufe|rueckgewinnungskontakt)\\b`),
+  new RegExp(`\\b(?:kontakt[a-z]*|contact[a-z]*|calls?|anrufe)\\b ${gap(2)}(?:abzusehen|absehen|einzustellen|einstellen|blocked|gesperrt|geblockt|untersagt|verboten|barred)\\b`),
+  /\bgesperrt fuer (?:alle )?(?:kanaele|kontakt[a-z]*|werbung|marketing)\b/,
+  /\b(?:tel|telefon|email|e mail|mail|post|brief)[a-z]* ?sperre\b/,
+  /\b(?:complain[a-z]*|beschwer[a-z]*|melde[a-z]*|report[a-z]*)\b (?:[a-z0-9]+ ){0,4}(?:ico|datenschutzbehoerde|aufsichtsbehoerde|datenschutzbeauftragt[a-z]*|data protection authority)\b/,
 ];
 
-/** The objection phrase found in a free-text reason, or undefined when there is none. */
+const GLUED = /keine?werbung|keinewerbeanrufe|keinkontakterwuenscht|donot(?:contact|call|mail|email)|nomarketing|nomorecalls|werbewi(?:e)?derspruch/;
+
+/** The objection phrase found in a free-text field, or undefined when there is none. */
 export function findObjectionPhrase(text: string | undefined, extraPhrases: readonly string[] = []): string | undefined {
   if (text === undefined || text.trim() === '') return undefined;
-  const normalised = normaliseText(text);
-  for (const pattern of PATTERNS) {
-    const match = pattern.exec(normalised);
+  const normalised = normaliseObjectionText(text);
+  for (const rule of RULES) {
+    const match = rule.exec(normalised);
     if (match) return match[0].trim();
   }
+  // Words glued together ("Kd.wünschtkeineWerbung", "DoNotContact"): the strongest markers only.
+  const glued = GLUED.exec(normalised.replace(/[ ,]/g, ''));
+  if (glued) return glued[0];
   if (extraPhrases.length === 0) return undefined;
   const padded = ` ${normalised} `;
   return normalisedPhrases(extraPhrases).find((needle) => padded.includes(` ${needle} `));
@@ -55,10 +130,35 @@ const phraseCache = new WeakMap<readonly string[], string[]>();
 function normalisedPhrases(phrases: readonly string[]): string[] {
   let cached = phraseCache.get(phrases);
   if (cached === undefined) {
-    cached = phrases.map(normaliseText).filter((p) => p !== '');
+    cached = phrases.map(normaliseObjectionText).filter((p) => p !== '');
     phraseCache.set(phrases, cached);
   }
   return cached;
+}
+
+// Agent shorthand that objections are written in, keyed by the normalised token.
+const SHORTHAND: Record<string, string> = {
+  kd: 'kunde', kdin: 'kundin', cust: 'customer', pls: 'please', plz: 'please', erw: 'erwuenscht', gew: 'gewuenscht',
+  mktg: 'marketing', mkt: 'marketing', gg: 'gegen', ggn: 'gegen', lt: 'laut', lts: 'laut', tel: 'telefon', wg: 'wegen',
+  widerspr: 'widerspruch', u: 'und', contcat: 'contact', conatct: 'contact', contatc: 'contact', werbng: 'werbung', wrbung: 'werbung',
+  unsubcribed: 'unsubscribed', unsubscibed: 'unsubscribed', pers: 'personal', info: 'info', dont: 'dont', wont: 'wont',
+};
+
+/** Lower case, umlauts folded, letter-spaced words joined, punctuation as single spaces, shorthand expanded. */
+export function normaliseObjectionText(text: string): string {
+  const folded = foldText(text)
+    .replace(/['’`´]/g, '')
+    // "K E I N E  Werbung", "D N C": single letters with single spaces form one word.
+    .replace(/(?<![\p{L}\p{N}])(?:\p{L} ){1,}\p{L}(?![\p{L}\p{N}])/gu, (run) => run.replace(/ /g, ''))
+    // Commas and semicolons end a clause: no rule reaches across them unless it says so.
+    .replace(/[,;]+/g, ' , ')
+    .replace(/[^\p{L}\p{N},]+/gu, ' ')
+    .trim();
+  return folded
+    .split(' ')
+    .map((word) => SHORTHAND[word] ?? word)
+    .join(' ')
+    .replace(/\bdo nt\b|\bdon t\b|\bdont\b/g, 'dont');
 }
 
 /** Lower case, umlauts and ß folded, apostrophes dropped, other punctuation turned into single spaces. */

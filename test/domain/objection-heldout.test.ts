@@ -1,0 +1,44 @@
+/**
+ * Objection detection on phrasings written independently of the rules (docs/objections-accuracy.md).
+ * Both sets were tuned on after their first measurement, so here they guard against regressions;
+ * the honest figures are the first measurements recorded in the doc.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { findObjectionPhrase } from '../../src/domain/objection-text.js';
+
+interface Labelled {
+  text: string;
+  objection: 'yes' | 'no';
+  lang: string;
+}
+
+function load(name: string): Labelled[] {
+  return parse(readFileSync(new URL(`./heldout/${name}`, import.meta.url)), { columns: true }) as Labelled[];
+}
+
+describe.each(['objections-2026-12-05-A.csv', 'objections-2026-12-05-B.csv'])('%s', (name) => {
+  const rows = load(name);
+
+  it('has both classes in both languages', () => {
+    for (const lang of ['de', 'en']) {
+      expect(rows.filter((r) => r.lang === lang && r.objection === 'yes').length).toBeGreaterThan(50);
+      expect(rows.filter((r) => r.lang === lang && r.objection === 'no').length).toBeGreaterThan(100);
+    }
+  });
+
+  it('finds every objection (recall ≥ 99 %)', () => {
+    const missed = rows.filter((r) => r.objection === 'yes' && findObjectionPhrase(r.text) === undefined).map((r) => r.text);
+    const total = rows.filter((r) => r.objection === 'yes').length;
+    expect(missed.length / total, missed.join('\n')).toBeLessThanOrEqual(0.01);
+  });
+
+  it('mistakes at most 1 % of ordinary reasons for an objection', () => {
+    const wrong = rows
+      .filter((r) => r.objection === 'no' && findObjectionPhrase(r.text) !== undefined)
+      .map((r) => `${r.text} <= ${findObjectionPhrase(r.text)}`);
+    const total = rows.filter((r) => r.objection === 'no').length;
+    expect(wrong.length / total, wrong.join('\n')).toBeLessThanOrEqual(0.01);
+  });
+});
