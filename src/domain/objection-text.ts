@@ -22,26 +22,29 @@ const gap = (n: number): string => `(?:[a-z0-9]+ ){0,${n}}`;
 
 // "bekam keinen Newsletter mehr", "receives no invoice by mail": a complaint, not a wish.
 const RECEIVED = '(?<!\\b(?:bekam|bekommt|bekommen|erhaelt|erhielt|erhalten|receives?|received|gets?|got|getting) (?:[a-z]+ ){0,3})';
-const NEG = '(?:kein|keine|keinen|keiner|keines|keinerlei|no|not|dont|doesnt|wont|nicht|weder|noch|nie|never|without|ohne|nothing|nichts)(?! (?:wie|as|so|like)\\b)';
+const NEG = '(?:kein|keine|keinen|keiner|keines|keinerlei|keinem|ka|koa|no|not|dont|doesnt|wont|nicht|weder|noch|nie|never|without|ohne|nothing|nichts)(?! (?:wie|as|so|like)\\b)';
 const WISH_BEFORE = '(?:mehr|more|further|weitere|weiteren|weiterer|weiteres|jegliche|jeglichen|jeglicher|jede|jeden|any|anymore|again|wieder)';
 const WISH_AFTER =
   '(?:mehr|more|anymore|again|wieder|jemals|ever|please|bitte|erwuenscht|gewuenscht|gewollt|wanted|desired|per|laut|kundenwunsch|requested|request|auf wunsch)';
 // Marketing nouns: negated, they are an objection on their own ("keine Werbung", "no marketing").
 const MARKETING =
-  '(?:(?:brief|e ?mail|email|telefon|tele|post|print|online|sms|direkt|katalog)?werb(?:ung|ungen|e[a-z]*|ng)|marketing|direktmarketing|advertising|advertisements?|adverts?|ads|promo[a-z]*|newsletter[a-z]*|mailings?|katalog[a-z]*|solicit[a-z]*|spam[a-z]*|rueckgewinnung[a-z]*|rueckhol[a-z]*|win back[a-z]*|winback[a-z]*|retention|reactivation|reaktivierung[a-z]*)';
+  '(?:(?:brief|e ?mail|email|telefon|tele|post|print|online|sms|direkt|katalog|fax|handy|mobil|haus|wurf|papier|prospekt)?werb(?:ung|ungen|e[a-z]*|ng)|marketing|direktmarketing|advertising|advertisements?|adverts?|ads|promo[a-z]*|leaflets?|flyers?|prospekte?|broschueren|brochures?|catalog(?:ue)?s?|mailshots?|newsletter[a-z]*|mailings?|katalog[a-z]*|solicit[a-z]*|spam[a-z]*|rueckgewinnung[a-z]*|rueckhol[a-z]*|win back[a-z]*|winback[a-z]*|retention|reactivation|reaktivierung[a-z]*)';
 // Contact nouns: an objection only with a wish ("keine Anrufe mehr", "no contact please").
 const CONTACT =
-  '(?:anruf[a-z]*|calls?|mails?|e mails?|emails?|sms|texts?|post|briefe?|letters?|kontakt[a-z]*|contact[a-z]*|communication[a-z]*|kommunikation|ansprache|besuch[a-z]*|visits?|zusendung[a-z]*|nachrichten|messages?|angebot[a-z]*|offers?)';
+  '(?:[a-z]*anruf[a-z]*|(?:sales |marketing |phone )?calls?|[a-z]*mails?|e mails?|sms|texts?|post|briefe?|letters?|[a-z]*kontakt[a-z]*|contact[a-z]*|communication[a-z]*|kommunikation|ansprache|[a-z]*besuch[a-z]*|visits?|zusendung[a-z]*|nachrichten|messages?|angebot[a-z]*|offers?)';
 // After a contact noun, these make it a complaint ("no contact from support", "keine Anrufe beantwortet").
 const COMPLAINT_AFTER =
   '(?:from|vom|von|zum|zur|zu|with|mit|by|seit|since|for|beantwortet|answered|returned|erhalten|received|bekommen|back|zurueck|moeglich|possible|erreichbar|gehabt|had|made|gemacht)';
+// What a refusal is an objection to (declining an offer is not).
+const REFUSED =
+  '(?:(?:direkt|brief|telefon|e ?mail)?werbung|werbe(?:anrufe|mails?|post|schreiben)|marketing|direktmarketing|direct marketing|advertising|newsletters?|[a-z]*kontakt[a-z]*|contact|ansprache|communication|calls|anrufe|rueckgewinnungskontakt|retention contact|any contact|further contact)';
 const VERB_EN = '(?:contact|call|phone|ring|email|e mail|mail|write|text|send|visit|solicit|approach|message)';
 const VERB_DE =
   '(?:anzuschreiben|anzurufen|anzumailen|anzusprechen|zu kontaktieren|zu bewerben|zu besuchen|kontaktieren|kontaktiert|anrufen|angerufen|anschreiben|angeschrieben|anmailen|angemailt|bewerben|beworben|besuchen|besucht|ansprechen|angesprochen|belaestigen|belaestigt)';
 
 const RULES: readonly RegExp[] = [
   // Markers that mean "no marketing" by themselves.
-  /\b(?:dnc|d n c|robinson ?list[a-z]*|robinsonliste|werbewi(?:e)?derspr[a-z]*|werbesperre|werbestopp|werbeverbot|kontaktsperre|kontaktverbot|sperrliste|tps|do not (?:call|contact|mail|email|solicit)(?: list| flag| register)?|opt(?:s|ed)? ?out|unsub[a-z]*|suppress[a-z]*|donotcontact|donotcall|donotmail|donotemail|keinewerbung|nomarketing|vergessenwerden|vergessen werden|pecr|can spam|tcpa|cease and desist|right to (?:be forgotten|object|erasure)|forget me|stop (?:calling|contacting|emailing|mailing|sending|writing|texting|spamming|messaging|ringing|bothering)|(?:replied|reply|replies|texted|sent|antwortete|geantwortet|schrieb) stop)\b/,
+  /\b(?:dnc|d n c|do not market|dnm|robinson ?list[a-z]*|robinsonliste|werbewi(?:e)?derspr[a-z]*|werbesperre|werbestopp|werbeverbot|kontaktsperre|kontaktverbot|sperrliste|tps|do not (?:call|contact|mail|email|solicit)(?: list| flag| register)?|opt(?:s|ed)? ?out(?! of (?:the |his |her |their )?(?:paperless|billing|e ?billing|auto[a-z]*|renewal|insurance|plan|pension|contract|paper))|unsub[a-z]*(?! (?:from )?(?:the |our |his |her |their |a )?(?:[a-z]+ )?(?:plan|tier|subscription|membership|package|bundle|service|version|edition|contract|billing|account))|suppress[a-z]*|donotcontact|donotcall|donotmail|donotemail|keinewerbung|nomarketing|vergessenwerden|vergessen werden|pecr|can spam|tcpa|cease and desist|right to (?:be forgotten|object|erasure)|forget me|stop (?:calling|contacting|emailing|mailing|sending|writing|texting|spamming|messaging|ringing|bothering)|(?:replied|reply|replies|texted|sent|antwortete|geantwortet|schrieb) stop)\b/,
   new RegExp(`\\b(?:stop|stopp|cease|end|einstellen|beenden|unterbinden)\\b ${gap(2)}${MARKETING}\\b`),
   // A reference to the right to object (Art. 21), to erasure (Art. 17) or to withdraw consent (Art. 7(3)).
   /\bart(?:ikel)? (?:21|17|7 (?:abs )?3)\b (?:[a-z0-9]+ ){0,3}(?:dsgvo|ds gvo|gdpr|dsg)\b|\b(?:dsgvo|ds gvo|gdpr)\b (?:[a-z0-9]+ ){0,2}art(?:ikel)? (?:21|17|7 (?:abs )?3)\b/,
@@ -54,14 +57,14 @@ const RULES: readonly RegExp[] = [
   ),
   // An objection or erasure under data-protection law.
   new RegExp(
-    `\\b(?:dsgvo|ds gvo|gdpr|datenschutz[a-z]*|art 21|art 17|art 7 3|artikel 21|artikel 17)\\b ${gap(6)}(?:wi(?:e)?derspr[a-z]*|object[a-z]*|loesch[a-z]*|eras[a-z]*|delet[a-z]*|sperr[a-z]*)\\b`,
+    `\\b(?:dsgvo|ds gvo|gdpr|bdsg|uwg|datenschutz[a-z]*|art 21|art 17|art 7 3|artikel 21|artikel 17)\\b ${gap(6)}(?:wi(?:e)?derspr[a-z]*|object[a-z]*|loesch[a-z]*|eras[a-z]*|delet[a-z]*|sperr[a-z]*)\\b`,
   ),
   new RegExp(
     `\\b(?:wi(?:e)?derspr[a-z]*|object[a-z]*|loesch[a-z]*|eras[a-z]*|delet[a-z]*)\\b ${gap(6)}(?:dsgvo|ds gvo|gdpr|art 21|art 17|artikel 21|artikel 17)\\b`,
   ),
   // An objection to advertising or to the use of one's data ("widerspricht jeglicher Werbung").
   new RegExp(
-    `\\bwi(?:e)?dersp(?:r|ri|ru)[a-z]*\\b ${gap(4)}(?:[a-z]*werb[a-z]*|[a-z]*marketing|profiling|daten[a-z]*|kontakt[a-z]*|ansprache|verwendung|nutzung|verarbeitung)\\b`,
+    `\\bwi(?:e)?dersp(?:r|ri|ru)[a-z]*\\b ${gap(8)}(?:[a-z]*werb[a-z]*|[a-z]*marketing|profiling|daten[a-z]*|kontakt[a-z]*|ansprache|verwendung|nutzung|verarbeitung)\\b`,
   ),
   /\bwi(?:e)?dersp(?:r|ri|ru)[a-z]* (?:eingelegt|erfasst|eingegangen|erhalten)\b/,
   new RegExp(`\\b(?:werb[a-z]*|marketing|daten[a-z]*|kontakt[a-z]*)\\b ${gap(3)}wi(?:e)?dersp(?:r|ri|ru)[a-z]*\\b`),
@@ -73,15 +76,15 @@ const RULES: readonly RegExp[] = [
   // Erasure and removal requests.
   /\b(?:datenloesch[a-z]*|loeschantrag|loeschungsantrag|loeschung|loeschungen|erasure|deletion)\b/,
   new RegExp(
-    `\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|entfern[a-z]*|streich[a-z]*|remov[a-z]*|austrag[a-z]*|ausgetragen|take (?:me|him|her|us|them) off|taken off|take off)\\b ${gap(4)}(?:daten|data|details|nummer|number|telefonnummer|handynummer|adresse[a-z]*|address[a-z]*|e ?mail[a-z]*|account|konto|crm|datenbank|database|verteiler[a-z]*|liste[a-z]*|lists?|mailing[a-z]*|kartei|me|mich|uns|him|her)\\b`,
+    `\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|entfern[a-z]*|streich[a-z]*|remov[a-z]*|austrag[a-z]*|ausgetragen|take (?:me|him|her|us|them) off|taken off|take off)\\b ${gap(4)}(?:daten|data|details|nummer|number|telefonnummer|handynummer|adresse[a-z]*|address[a-z]*|e ?mail[a-z]*|account|konto|crm|datenbank|database|verteiler[a-z]*|liste[a-z]*|lists?|mailing[a-z]*|kartei|marketing|campaigns?|me|mich|uns|him|her)\\b`,
   ),
   new RegExp(
     `\\b(?:daten|data|details|nummer|number|telefonnummer|adresse[a-z]*|address[a-z]*|e ?mail[a-z]*|account|konto|crm|datenbank|database|verteiler[a-z]*|listen?|lists?|mailing[a-z]*|kartei|campaigns?|marketing|mich|me)\\b ${gap(4)}(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|entfern[a-z]*|streich[a-z]*|gestrichen|remov[a-z]*|austrag[a-z]*|ausgetragen|nehmen|genommen|taken off|suppressed)\\b`,
   ),
-  new RegExp(`\\b(?:aus|from|off)\\b ${gap(2)}(?:(?:werbe|e ?mail|mail|post|sms|marketing|newsletter)?verteiler[a-z]*|listen?|lists?|datenbank|database|crm|kartei)\\b`),
+  new RegExp(`\\b(?:aus|from|off|out of)\\b ${gap(2)}(?:(?:werbe|e ?mail|mail|post|sms|marketing|newsletter)?verteiler[a-z]*|(?:anruf|telefon|kontakt|werbe|mailing|adress|call|contact|marketing|mail|sperr)liste[n]?|marketing (?:lists?|database|aktionen|kampagnen|campaigns)|listen?|lists?|datenbank|database|crm|kartei)\\b`),
   // Negated marketing: "keine Werbung", "no mktg", "weder Katalog noch Newsletter".
   new RegExp(`${RECEIVED}\\b${NEG}\\b ${gap(4)}${MARKETING}\\b`),
-  new RegExp(`\\b${MARKETING} ${gap(2)}(?:gekuendigt|abbestellt|abgemeldet|storniert|unerwuenscht|untersagt|verboten|unwanted|abgelehnt|refused)\\b`),
+  new RegExp(`\\b(?![a-z]*angebot)${MARKETING} ${gap(2)}(?:gekuendigt|abbestellt|abgemeldet|storniert|unerwuenscht|untersagt|verboten|unwanted|abgelehnt|refused)\\b`),
   new RegExp(`\\b(?:newsletter|werbung|mailings?|katalog|emails?|sms|verteiler)[a-z]*\\b ${gap(4)}(?:abgemeldet|abmeld[a-z]*)\\b|\\b(?:abgemeldet|abmeld[a-z]*)\\b ${gap(3)}(?:newsletter|werbung|verteiler|mailing)[a-z]*\\b`),
   new RegExp(`\\b(?:will|moechte|wuensche|want|wollen|mag)\\b ${gap(2)}${MARKETING} ${gap(1)}(?:nicht|not)\\b`),
   new RegExp(`\\bsperr[a-z]* ${gap(2)}(?:${MARKETING}|kontakt[a-z]*|ansprache)\\b|\\b${MARKETING} ${gap(2)}sperr[a-z]*\\b`),
@@ -89,22 +92,43 @@ const RULES: readonly RegExp[] = [
   new RegExp(`${RECEIVED}\\b${NEG}\\b ${gap(2)}${WISH_BEFORE}\\b ${gap(2)}${CONTACT}\\b`),
   new RegExp(`${RECEIVED}\\b${NEG}\\b ${gap(2)}${CONTACT} ${gap(1)}${WISH_AFTER}\\b(?! ${gap(1)}${COMPLAINT_AFTER}\\b)`),
   new RegExp(`\\b(?:want|wants|wanted|wuensch[a-z]*|moecht[a-z]*|will|wollen|mag)\\b ${gap(2)}${NEG}\\b ${gap(3)}${CONTACT}\\b`),
-  new RegExp(`\\b(?:not|dont|doesnt|nicht|nie|never|no longer)\\b ${gap(1)}(?:want|wants|wish|like|moechte|will|wuensche)\\b ${gap(3)}(?:${CONTACT}|${MARKETING}|hear)\\b`),
+  new RegExp(`\\b(?:not|dont|doesnt|nicht|nie|never|no longer)\\b ${gap(1)}(?:want|wants|wish|wishes|like|moechte|will|wuensche)\\b ${gap(3)}(?:${CONTACT}|${MARKETING}|hear)\\b`),
   new RegExp(`\\b${CONTACT} ${gap(1)}(?:nicht|not|un)(?: mehr| more)? ?(?:erwuenscht|gewuenscht|gewollt|wanted|desired|erlaubt|allowed|permitted)\\b`),
   new RegExp(`\\b(?:kein|keine|no)\\b ${gap(1)}${CONTACT}\\b (?:[a-z0-9,]+ ){0,3}(?:kein|keine|no)\\b ${gap(1)}${CONTACT}\\b`),
   // Imperatives and wishes: "do not call", "asked not to be contacted", "nicht mehr kontaktieren".
   new RegExp(`\\b(?:do not|dont|never|please dont|not to|not to be|no more|no longer)\\b ${gap(1)}${VERB_EN}(?:ed|ing)?\\b(?! (?:center|centre|back)\\b)`),
   new RegExp(`(?<!\\b(?:wurde|wurden|worden|wir|hat|haben|hatte|niemand|keiner) (?:[a-z]+ )?)\\b(?:nicht|nie|niemals)\\b ${gap(3)}${VERB_DE}\\b`),
-  /\b(?:ruf|ruft|rufen|rufe|schreib|schreibt|schreiben|mail|mailt|kontaktier|kontaktiert|kontaktieren|melden|meldet|belaestigen|belaestigt) (?:sie |ihr )?(?:mich|uns|ihn|sie|mir)? ?(?:bitte )?(?:nicht|nie|niemals|keinesfalls)\b/,
+  /\b(?:ruf|ruft|rufen|rufe|schreib|schreibt|schreiben|mail|mailt|kontaktier|kontaktiert|kontaktieren|melden|meldet|belaestigen|belaestigt) (?:sie |ihr )?(?:mich|uns|ihn|mir) (?:bitte )?(?:nicht|nie|niemals|keinesfalls)\b/,
   /\b(?:not|never|nie|nicht|nichts)\b (?:[a-z0-9]+ ){0,4}(?:hear from|hoeren|wissen)\b/,
   // Refusals, prohibitions and "leave me alone".
-  /\b(?:in ruhe lassen|in ruhe|leave (?:me|us|him|her) alone|hoer(?:en|t)? sie (?:endlich |bitte )?auf|hoert auf|schluss mit|unterlassen sie|unterlasse[a-z]*|untersag[a-z]*|verbit+e[a-z]*|verbat|cease (?:all )?(?:communication|contact[a-z]*|correspondence))\b/,
-  new RegExp(`\\b(?:verweiger[a-z]*|lehnt|lehnen|abgelehnt|refus[a-z]*|declin[a-z]*|rejects?|rejected)\\b ${gap(4)}(?:${MARKETING}|kontakt[a-z]*|contact[a-z]*|ansprache|communication|calls?|anrufe|rueckgewinnungskontakt)\\b`),
+  /\b(?:in ruhe lassen|in ruhe|leave (?:me|us|him|her) alone|hoer[a-z]* (?:sie |ihr )?(?:endlich |bitte |doch |jetzt )*auf|schluss mit|unterlass[a-z]*|untersag[a-z]*|verbit+e[a-z]*|verbat|cease (?:all )?(?:communication|contact[a-z]*|correspondence))\b/,
+  new RegExp(`\\b(?:verweiger[a-z]*|lehnt|lehnen|refus[a-z]*)\\b ${gap(4)}(?:${REFUSED})\\b(?! ?(?:angebot|offer)[a-z]*)`),
   new RegExp(`\\b(?:kontakt[a-z]*|contact[a-z]*|calls?|anrufe)\\b ${gap(2)}(?:abzusehen|absehen|einzustellen|einstellen|blocked|gesperrt|geblockt|untersagt|verboten|barred)\\b`),
   /\bgesperrt fuer (?:alle )?(?:kanaele|kontakt[a-z]*|werbung|marketing)\b/,
   /\b(?:tel|telefon|email|e mail|mail|post|brief)[a-z]* ?sperre\b/,
   /\b(?:complain[a-z]*|beschwer[a-z]*|melde[a-z]*|report[a-z]*)\b (?:[a-z0-9]+ ){0,4}(?:ico|datenschutzbehoerde|aufsichtsbehoerde|datenschutzbeauftragt[a-z]*|data protection authority)\b/,
+  // Further ways to say it: "gegen Werbung", "Werbung? Nein danke", "Werbung nervt", "I do not consent".
+  new RegExp(`\\bgegen ${gap(1)}(?:${MARKETING})\\b`),
+  new RegExp(`\\b${MARKETING} ${gap(1)}(?:nein danke|no thanks|no thank you|nervt|nerven|annoys? me)\\b`),
+  /\b(?:not|no longer|dont|doesnt|nicht|never) (?:consent|agree) (?:[a-z]+ ){0,4}(?:contact[a-z]*|marketing|being|processing|advertising|werbung|kontakt[a-z]*)\b/,
+  new RegExp(`\\b(?:request[a-z]*|asked for|asks for|wants?|wishes|wuenscht|bittet um|verlangt|fordert) ${gap(1)}${NEG} ${gap(1)}${CONTACT}`),
+  new RegExp(`\\b(?:${MARKETING}|[a-z]*kontakt[a-z]*|[a-z]*anruf[a-z]*|[a-z]*besuch[a-z]*|zusendung[a-z]*) ${gap(2)}(?:abzusehen|absehen|einzustellen|einstellen|zu unterlassen|unterlassen)\\b`),
+  new RegExp(`\\b(?:stell|stellen|stellt)[a-z]* ${gap(3)}${MARKETING} ${gap(4)}ein\\b`),
+  /\b(?:will|moechte|wuensche|want|need) (?:keine|keinen|none|no) (?:mehr|more|further)\b/,
+  /\b(?:schick|send|schreib|mail)[a-z]* (?:[a-z]+ ){0,3}(?:nichts|nix|nothing) (?:mehr|more)\b/,
+  /\b(?:koennt|koennen) (?:ihr|sie) (?:euch|sich) (?:sparen|schenken)\b/,
+  /\bflag[a-z]* (?:as |for )?(?:no contact|do not (?:market|contact|call|mail)|no marketing)\b/,
+  /\bout of (?:your |all |the )?(?:[a-z]+ )?(?:marketing|mailings?|lists?|database|newsletters?)\b/,
+  /\b(?:herauszunehmen|herausnehmen|rausnehmen|raus nehmen|herausgenommen)\b/,
 ];
+
+// A threat of legal steps if contacted again ("if we call him one more time he's suing").
+const THREAT = /\b(?:sue|sues|suing|lawsuit|lawyer|attorney|anwalt|anwaeltin|anzeig[a-z]*|zeige [a-z ]*an|polizei|police|bundesnetzagentur|abmahn[a-z]*|harassment|legal action|court|gericht|klage|verklag[a-z]*)\b/;
+const THREAT_CONTACT = /\b(?:call[a-z]*|contact[a-z]*|mail[a-z]*|e mail[a-z]*|[a-z]*anruf[a-z]*|anrufen|[a-z]*werbe[a-z]*|werbung|marketing|kontakt[a-z]*|schreiben|meldet)\b/;
+const THREAT_AGAIN = /\b(?:if|wenn|bei|any further|further|again|nochmal[a-z]*|noch ein[a-z]*|one more|weitere[a-z]*|erneut[a-z]*)\b/;
+
+// "Accidentally unsubscribed, wants it back": a retraction, not an objection.
+const RETRACTED = /\b(?:versehentlich|aus versehen|accidentally|by mistake|unintentionally)\b.*\b(?:wieder|re ?add[a-z]*|back|again|erneut|resubscribe[a-z]*)\b/;
 
 const GLUED = /keine?werbung|keinewerbeanrufe|keinkontakterwuenscht|donot(?:contact|call|mail|email)|nomarketing|nomorecalls|werbewi(?:e)?derspruch/;
 
@@ -112,10 +136,12 @@ const GLUED = /keine?werbung|keinewerbeanrufe|keinkontakterwuenscht|donot(?:cont
 export function findObjectionPhrase(text: string | undefined, extraPhrases: readonly string[] = []): string | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   const normalised = normaliseObjectionText(text);
+  if (RETRACTED.test(normalised)) return undefined;
   for (const rule of RULES) {
     const match = rule.exec(normalised);
     if (match) return match[0].trim();
   }
+  if (THREAT.test(normalised) && THREAT_CONTACT.test(normalised) && THREAT_AGAIN.test(normalised)) return THREAT.exec(normalised)?.[0];
   // Words glued together ("Kd.wünschtkeineWerbung", "DoNotContact"): the strongest markers only.
   const glued = GLUED.exec(normalised.replace(/[ ,]/g, ''));
   if (glued) return glued[0];
@@ -140,7 +166,7 @@ function normalisedPhrases(phrases: readonly string[]): string[] {
 const SHORTHAND: Record<string, string> = {
   kd: 'kunde', kdin: 'kundin', cust: 'customer', pls: 'please', plz: 'please', erw: 'erwuenscht', gew: 'gewuenscht',
   mktg: 'marketing', mkt: 'marketing', gg: 'gegen', ggn: 'gegen', lt: 'laut', lts: 'laut', tel: 'telefon', wg: 'wegen',
-  widerspr: 'widerspruch', u: 'und', contcat: 'contact', conatct: 'contact', contatc: 'contact', werbng: 'werbung', wrbung: 'werbung',
+  widerspr: 'widerspruch', ws: 'widerspruch', u: 'und', contcat: 'contact', conatct: 'contact', contatc: 'contact', werbng: 'werbung', wrbung: 'werbung',
   unsubcribed: 'unsubscribed', unsubscibed: 'unsubscribed', pers: 'personal', info: 'info', dont: 'dont', wont: 'wont',
 };
 

@@ -18,7 +18,7 @@ function load(name: string): Labelled[] {
   return parse(readFileSync(new URL(`./heldout/${name}`, import.meta.url)), { columns: true }) as Labelled[];
 }
 
-describe.each(['objections-2026-12-05-A.csv', 'objections-2026-12-05-B.csv'])('%s', (name) => {
+describe.each(['objections-2026-12-05-A.csv', 'objections-2026-12-05-B.csv', 'objections-2026-12-05-C.csv'])('%s', (name) => {
   const rows = load(name);
 
   it('has both classes in both languages', () => {
