@@ -17,7 +17,7 @@ import type { CampaignCounts } from './campaign-summary.js';
  * list: L, channel, id, planned channel, measure, row head, row tail;
  * excluded: E, reason, id, planned channel, measure, detail.
  */
-export function spoolChoice(choice: CampaignChoice, id: string, plannedChannel: Channel, measure: string, row?: { head: string; tail: string }): string {
+export function spoolChoice(choice: CampaignChoice, id: string, plannedChannel: Channel | '', measure: string, row?: { head: string; tail: string }): string {
   return choice.kind === 'list'
     ? pack(['L', choice.channel, id, plannedChannel, measure, row?.head ?? '', row?.tail ?? ''])
     : pack(['E', choice.reason, id, plannedChannel, measure, choice.detail]);

@@ -60,6 +60,8 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
       ledger: ledgerIndex, campaign: loaded.setup.config.campaign, holdout, ...(serial ? { regained: serial.regained } : {}),
       ...(flags.suppress !== undefined ? { suppression: await readSuppression(ctx, flags.suppress) } : {}),
     };
+    // Suppressed customers are `never` in the plan itself: permission is decided before value.
+    if (rules.suppression) loaded.setup.suppression = rules.suppression;
     const previous = flags.previous !== undefined ? await readPreviousStatus(resolve(ctx.cwd, flags.previous)) : undefined;
     if (flags.previous !== undefined && previous === undefined) ctx.stderr.write(`warning: --previous ${flags.previous} does not exist yet; no changes.csv this time\n`);
     const opened = await openLostCustomers(ctx, file, loaded);
@@ -76,7 +78,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
         const choice = selectForCampaign(p, rules);
         if (choice.warnings.length > 0) counts.warnings++;
         const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(p, choice.channel, 0)) : undefined;
-        const record = spoolChoice(choice, p.row.customer_id, p.channel, `${p.reason.code}:${p.value.offer_type ?? 'none'}`, row);
+        const record = spoolChoice(choice, p.row.customer_id, p.channel ?? '', `${p.reason.code}:${p.value.offer_type ?? 'none'}`, row);
         spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, record, '');
       }, (r) => files.reject(r), () => progress.update(opened.stats.read, opened.stats.bytes));
       progress.done();

@@ -78,7 +78,8 @@ export async function runSelectionStep(flow: WorksheetFlow): Promise<void> {
   const { setup } = flow.deps;
   flow.say(`\n${flow.t.steps.selection}\n\n`);
   flow.say(renderRankedTable(flow.customers.map((c) => c.base), flow.t, flow.lang, setup.config.model.currencySymbol, flow.deps.color));
-  const list = flow.customers.filter((c) => c.base.value.decision !== 'never');
+  // Nobody who may not be contacted (an objection, a final reason, no permitted channel) is put to the consultant.
+  const list = flow.customers.filter((c) => c.base.value.decision !== 'never' && c.base.value.decision !== 'no_channel');
   await walkCustomers(flow, 'selection', list, (id) => answerOf(flow.session, 'decisions', id)?.done === true, (c, i, n) => askDecision(flow, c, i, n));
 }
 

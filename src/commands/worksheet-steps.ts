@@ -116,16 +116,19 @@ async function askMeasure(flow: WorksheetFlow, c: WorksheetCustomer, i: number, 
   const d = measureDefaults(p);
   const prev: MeasureAnswer | undefined = answerOf(flow.session, 'measures', id);
   flow.say(renderProgress(t.steps.measures, i, n, p, t, deps.color) + renderMeasureCard(p, t, flow.lang));
-  const channels = CHANNELS.map((ch) => ({ value: ch, name: channelName(ch, flow.lang) }));
+  // Only the channels this customer may be contacted on.
+  const channels = CHANNELS.filter((ch) => p.permission.allowed[ch]).map((ch) => ({ value: ch, name: channelName(ch, flow.lang) }));
   const channel = await prompter.select<Channel | Nav>({
-    key: ['measures', id, 'channel'], message: t.ask.channel, default: prev?.channel ?? d.channel, choices: [...channels, ...navChoices(t, i)],
+    key: ['measures', id, 'channel'], message: t.ask.channel, default: prev?.channel ?? (d.channel || undefined), choices: [...channels, ...navChoices(t, i)],
   });
   if (channel.startsWith('@')) return channel as Nav;
   await flow.commit(recordMeasure(flow.session, id, { channel: channel as Channel }));
   const money = (v: number) => formatMoney(v, deps.setup.config.model.currencySymbol);
   const label = (o: string) => deps.setup.playbook.offers.find((x) => x.id === o)?.label[flow.lang] ?? o;
-  const offers = p.value.offersConsidered.length > 0
-    ? p.value.offersConsidered.map((o) => ({ value: o.offer_type, name: `${label(o.offer_type)} (${t.doc.expectedValue} ${money(o.expected_value)})` }))
+  // Offers valued on the channel just chosen, so a channel change shows the offers' new values.
+  const onChannel = p.value.offersConsidered.filter((o) => o.channel === channel);
+  const offers = onChannel.length > 0
+    ? onChannel.map((o) => ({ value: o.offer_type, name: `${label(o.offer_type)} (${t.doc.expectedValue} ${money(o.expected_value)})` }))
     : [{ value: d.offer, name: label(d.offer) }];
   const offer = await prompter.select<string>({ key: ['measures', id, 'offer'], message: t.ask.offer, default: prev?.offer ?? d.offer, choices: offers });
   await flow.commit(recordMeasure(flow.session, id, { offer }));

@@ -5,14 +5,14 @@
 import type { CampaignConfig } from './config.js';
 import { checkContactHistory, type LedgerIndex } from './contact-history.js';
 import { isControl } from './control-group.js';
-import { checkPermission, chooseChannel, type PermissionConfig, type Suppression } from './permission.js';
-import type { Channel } from './playbook-types.js';
+import type { PermissionConfig, Suppression } from './permission.js';
+import { CHANNELS, type Channel } from './playbook-types.js';
 import type { PlannedCustomer } from './plan.js';
 import { isSerialDefector, type RegainIndex } from './results-attribution.js';
 import type { EpochDay } from './types.js';
 
 export const EXCLUSION_REASONS = [
-  'let_go', 'never', 'review', 'suppressed', 'no_permission', 'max_attempts', 'too_soon', 'not_due', 'control', 'over_capacity',
+  'let_go', 'never', 'review', 'no_channel', 'suppressed', 'no_permission', 'max_attempts', 'too_soon', 'not_due', 'control', 'over_capacity',
   'serial_defector',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
@@ -38,20 +38,24 @@ export type CampaignChoice =
 
 /** Decides whether a planned customer is contacted in this run, and on which channel. */
 export function selectForCampaign(p: PlannedCustomer, rules: CampaignRules): CampaignChoice {
-  const d = p.value.decision;
-  if (d !== 'win_back') return excluded(d, p.value.decisionReason, []);
-  if (rules.campaign.serialDefectors === 'exclude' && rules.regained && isSerialDefector(rules.regained, p.row.customer_id, p.row.churn_date)) {
-    return excluded('serial_defector', 'won back before and left again', []);
-  }
-  const permission = checkPermission(p.row, rules.permission, rules.suppression);
+  // The permission verdict is the plan's (decided before valuation, with the run's suppression list).
+  const permission = p.permission;
   const warnings = permission.warnings;
-  if (permission.excludedReason === 'suppressed') return excluded('suppressed', 'on the suppression list', warnings);
-  const preference = [p.channel, ...p.entry.channels.filter((c) => c !== p.channel)];
-  const channel = chooseChannel(preference, permission.allowed, rules.permission);
-  if (channel === undefined) {
-    const why = preference.map((c) => `${c}: ${permission.blockedBy[c] ?? 'blocked'}`).join(', ');
-    return excluded('no_permission', why, warnings);
+  if (permission.blockAll === 'suppressed') return excluded('suppressed', 'on the suppression list', warnings);
+  // An objector is `never` in the plan, and so here.
+  if (permission.blockAll !== undefined) return excluded('never', p.value.decisionReason, warnings);
+  const d = p.value.decision;
+  if (d === 'no_channel') {
+    const why = CHANNELS.map((c) => `${c}: ${permission.blockedBy[c] ?? 'not the reason’s channel'}`).join(', ');
+    return excluded('no_channel', why, warnings);
   }
+  if (d !== 'win_back') return excluded(d, p.value.decisionReason, warnings);
+  if (rules.campaign.serialDefectors === 'exclude' && rules.regained && isSerialDefector(rules.regained, p.row.customer_id, p.row.churn_date)) {
+    return excluded('serial_defector', 'won back before and left again', warnings);
+  }
+  const channel = p.channel;
+  // A plan never chooses a channel without permission; this guards the lists if that ever breaks.
+  if (channel === null || !permission.allowed[channel]) return excluded('no_permission', `${channel ?? 'no channel'}: not permitted`, warnings);
   const history = checkContactHistory(p.row.customer_id, rules.ledger, rules.asOf, rules.campaign, rules.campaignId);
   if (history === 'max_attempts') return excluded('max_attempts', `${rules.campaign.maxAttempts} attempts reached`, warnings);
   if (history === 'too_soon') return excluded('too_soon', `contacted less than ${rules.campaign.minGapDays} days ago`, warnings);
@@ -93,14 +97,14 @@ export function describeChange(before: string | undefined, after: string | undef
     if (before.startsWith('list:')) return `channel changed to ${after.slice(5)}`;
     const opened: Record<string, string> = {
       not_due: 'contact window opened', too_soon: 'minimum gap since the last contact has passed', over_capacity: 'capacity freed up',
-      no_permission: 'permission granted', review: 'decision now win back', let_go: 'now worth winning back',
+      no_permission: 'permission granted', no_channel: 'permission granted', review: 'decision now win back', let_go: 'now worth winning back',
     };
     return opened[before] ?? `now due (was ${before})`;
   }
   const closed: Record<string, string> = {
-    too_soon: 'contacted recently', no_permission: 'permission withdrawn or missing', suppressed: 'added to the suppression list',
+    too_soon: 'contacted recently', no_permission: 'permission withdrawn or missing', no_channel: 'no channel may be used', suppressed: 'added to the suppression list',
     max_attempts: 'attempt limit reached', not_due: 'contact window not open', over_capacity: 'over capacity this week',
-    let_go: 'not worth winning back now', never: 'final reason', review: 'needs review', control: 'held out as control group',
+    let_go: 'not worth winning back now', never: 'final reason or objection', review: 'needs review', control: 'held out as control group',
     serial_defector: 'won back before and left again',
   };
   return closed[after] ?? after;

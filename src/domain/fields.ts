@@ -49,6 +49,7 @@ export const LOST_CUSTOMER_FIELDS: readonly FieldSpec[] = [
   f('margin', 'margin', ['margin %', 'margin pct', 'margin percent', 'gross margin', 'contribution margin', 'profit', 'deckungsbeitrag', 'deckungsbeitrag %', 'db', 'db %', 'marge', 'marge %', 'marge prozent', 'db prozent', 'rohertrag', 'rohertrag %']),
   f('complaints', 'integer', ['number of complaints', 'complaint count', 'tickets', 'support tickets', 'reklamationen', 'anzahl reklamationen', 'beschwerden', 'anzahl beschwerden']),
   f('reason', 'text', ['churn reason', 'cancellation reason', 'reason for leaving', 'reason text', 'comment', 'kündigungsgrund', 'grund', 'abwanderungsgrund', 'kündigungsgrund text', 'verlustgrund', 'churn reason text']),
+  f('notes', 'text', ['note', 'notes', 'remarks', 'remark', 'bemerkung', 'bemerkungen', 'notiz', 'notizen', 'anmerkung', 'anmerkungen', 'memo', 'hinweis', 'hinweise', 'vermerk']),
   f('reason_code', 'text', ['reason code', 'churn reason code', 'cancellation code', 'grund code', 'grundcode', 'kündigungsgrund code', 'kündigungscode', 'verlustgrund code']),
   f('competitor', 'text', ['new provider', 'new supplier', 'competitor name', 'wettbewerber', 'konkurrent', 'neuer anbieter', 'neuer lieferant']),
   f('competitor_contract_end', 'date', ['competitor contract end', 'contract end competitor', 'competitor contract until', 'competitor contract end date', 'vertragsende wettbewerber', 'wettbewerber vertragsende', 'vertrag wettbewerber bis', 'bindung bis']),

@@ -46,6 +46,7 @@ export type PermissionInput = Pick<
   | 'key_account'
   | 'account_manager'
   | 'reason'
+  | 'notes'
   | 'consent_email'
   | 'consent_phone'
   | 'consent_letter'
@@ -74,6 +75,10 @@ export interface PermissionResult {
   blockedBy: Partial<Record<Channel, BlockReason>>;
   /** set when no channel at all is allowed */
   excludedReason?: 'suppressed' | 'no_permission';
+  /** set when the customer must not be contacted at all (suppressed, do-not-contact, an objection) */
+  blockAll?: BlockReason;
+  /** the objection found in the reason or notes text, when that is what blocks */
+  objectionPhrase?: string;
   warnings: string[];
 }
 
@@ -84,12 +89,15 @@ export function checkPermission(
   suppression?: Suppression,
 ): PermissionResult {
   const warnings: string[] = [];
-  const blockAll = findBlockingReason(row, config, suppression, warnings);
+  const found: { phrase?: string } = {};
+  const blockAll = findBlockingReason(row, config, suppression, warnings, found);
   if (blockAll !== undefined) {
     const blockedBy = Object.fromEntries(CHANNELS.map((c) => [c, blockAll]));
     const allowed = { visit: false, phone: false, letter: false, email: false };
     const excludedReason = blockAll === 'suppressed' ? 'suppressed' : 'no_permission';
-    return { allowed, blockedBy, excludedReason, warnings };
+    const result: PermissionResult = { allowed, blockedBy, excludedReason, blockAll, warnings };
+    if (found.phrase !== undefined) result.objectionPhrase = found.phrase;
+    return result;
   }
   const blockedBy: Partial<Record<Channel, BlockReason>> = {};
   const perChannel: Record<Channel, BlockReason | undefined> = {
@@ -125,6 +133,7 @@ function findBlockingReason(
   config: PermissionConfig,
   suppression: Suppression | undefined,
   warnings: string[],
+  found: { phrase?: string },
 ): BlockReason | undefined {
   if (suppression !== undefined) {
     const match = matchSuppression(row, suppression);
@@ -134,9 +143,12 @@ function findBlockingReason(
   if (row.do_not_contact !== false && row.do_not_contact !== undefined) return 'do_not_contact';
   if (row.advertising_objection === null) warnings.push('advertising_objection is unclear: treated as an objection');
   if (row.advertising_objection !== false && row.advertising_objection !== undefined) return 'objection';
-  const phrase = findObjectionPhrase(row.reason, config.extraObjectionPhrases);
-  if (phrase !== undefined) {
-    warnings.push(`reason text contains an objection ("${phrase}"): treated as an objection`);
+  // An objection anywhere in the row's free text blocks every channel.
+  for (const [field, text] of [['reason text', row.reason], ['notes', row.notes]] as const) {
+    const phrase = findObjectionPhrase(text, config.extraObjectionPhrases);
+    if (phrase === undefined) continue;
+    warnings.push(`${field} contains an objection ("${phrase}"): treated as an objection`);
+    found.phrase = phrase;
     return 'objection_in_reason';
   }
   return undefined;

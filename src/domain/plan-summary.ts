@@ -24,7 +24,7 @@ export interface PlanTotals {
 /** A fresh, empty set of totals. */
 export function emptyTotals(): PlanTotals {
   return {
-    decisions: { win_back: 0, review: 0, let_go: 0, never: 0 },
+    decisions: { win_back: 0, review: 0, no_channel: 0, let_go: 0, never: 0 },
     reasons: {},
     matrix: {},
     value_at_stake_total: 0,
@@ -52,7 +52,7 @@ export const TOTALS_ROW_WARNINGS = 2;
 export function addRowToTotals(t: PlanTotals, d: Decision, code: string, valueAtStake: number | null | undefined, expectedValue: number | null | undefined, flags: number): void {
   t.decisions[d]++;
   const r = (t.reasons[code] ??= { count: 0, win_back: 0, value_at_stake: 0, expected_value: 0 });
-  const m = (t.matrix[code] ??= { win_back: 0, review: 0, let_go: 0, never: 0 });
+  const m = (t.matrix[code] ??= { win_back: 0, review: 0, no_channel: 0, let_go: 0, never: 0 });
   r.count++;
   m[d]++;
   const stake = valueAtStake ?? 0;

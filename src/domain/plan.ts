@@ -5,13 +5,14 @@
 import type { CalibratedModel } from './calibrate.js';
 import type { WinbackConfig } from './config.js';
 import { parseIsoDay } from './dates.js';
-import type { Channel, Playbook, ReasonCode, ReasonEntry } from './playbook-types.js';
+import { CHANNELS, type Channel, type Playbook, type ReasonCode, type ReasonEntry } from './playbook-types.js';
+import { checkPermission, type PermissionResult, type Suppression } from './permission.js';
 import { reasonEntry } from './playbook-types.js';
 import { classifyReason, type ReasonClassification } from './reasons/index.js';
 import type { ReasonVocabulary } from './reasons/vocabulary.js';
 import { planContactWindow } from './timing.js';
 import type { CustomerRow, EpochDay } from './types.js';
-import { evaluateCustomer, type EvaluateInput, type ValueResult } from './value.js';
+import { evaluateCustomer, notValued, type Decision, type EvaluateInput, type ValueResult } from './value-decision.js';
 
 export interface PlanSetup {
   playbook: Playbook;
@@ -20,6 +21,8 @@ export interface PlanSetup {
   asOf: EpochDay;
   model?: CalibratedModel;
   lang: 'en' | 'de';
+  /** a suppression list (campaign --suppress): its customers are never contacted */
+  suppression?: Suppression;
   /** compute the step-by-step explanation (for --explain only) */
   explain?: boolean;
 }
@@ -28,7 +31,10 @@ export interface PlannedCustomer {
   row: CustomerRow;
   reason: ReasonClassification;
   entry: ReasonEntry;
-  channel: Channel;
+  /** the permission verdict, decided before anything else */
+  permission: PermissionResult;
+  /** the channel of the chosen approach; null when no channel may be used or none is planned */
+  channel: Channel | null;
   value: ValueResult;
   measure: string;
   angle: string;
@@ -36,16 +42,26 @@ export interface PlannedCustomer {
 }
 
 /** Decision order in plan.csv: who to work on first. */
-export const DECISION_RANK = { win_back: 0, review: 1, let_go: 2, never: 3 } as const;
+export const DECISION_RANK: Readonly<Record<Decision, number>> = { win_back: 0, review: 1, no_channel: 2, let_go: 3, never: 4 };
 
-/** Plans one customer. */
+/**
+ * Plans one customer: permission first (an objection or do-not-contact ends it there,
+ * unvalued, as GDPR Art. 21(3) asks), then reason, then value over every permitted channel
+ * and offer, then the contact window.
+ */
 export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustomer {
   const { playbook, config } = setup;
   const reason = classifyReason({ text: row.reason, code: row.reason_code }, setup.vocabulary);
   const entry = reasonEntry(playbook, reason.code);
-  const chooseChannel = (stake: number) => planChannel(entry, row, stake, config.plan.highValueThreshold);
-  const value = evaluateCustomer(valueInput(row, reason, entry, chooseChannel, setup));
-  const channel = value.channel;
+  const permission = checkPermission(row, config.permission, setup.suppression);
+  if (permission.blockAll !== undefined) {
+    const value = notValued(row, 'never', blockedReason(permission));
+    return { row, reason, entry, permission, channel: null, value, measure: '', angle: '', window: null };
+  }
+  const permitted = candidateChannels(entry, row, permission.allowed, config.permission.fallbackOutsidePreference);
+  const value = evaluateCustomer(valueInput(row, reason, entry, permitted, setup));
+  // A channel only for customers the plan approaches (or asks about); never one without permission.
+  const channel = value.decision === 'win_back' || value.decision === 'review' ? value.channel : null;
   const window =
     value.decision === 'win_back' || value.decision === 'review'
       ? planContactWindow({
@@ -58,34 +74,56 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
           qualityFixedFrom: config.plan.qualityFixedFrom ? parseIsoDay(config.plan.qualityFixedFrom) : undefined,
         })
       : null;
-  return { row, reason, entry, channel, value, measure: entry.measure[setup.lang], angle: entry.angle[setup.lang], window };
+  return { row, reason, entry, permission, channel, value, measure: entry.measure[setup.lang], angle: entry.angle[setup.lang], window };
 }
 
-function valueInput(row: CustomerRow, reason: ReasonClassification, entry: ReasonEntry, channel: (stake: number) => Channel, setup: PlanSetup): EvaluateInput {
+function valueInput(row: CustomerRow, reason: ReasonClassification, entry: ReasonEntry, permitted: Channel[], setup: PlanSetup): EvaluateInput {
+  // With no permitted channel, the approach is still valued on the usual ones: worth it → no_channel, else let_go.
+  const usual = candidateChannels(entry, row, ALL_ALLOWED, false);
+  const channels: Channel[] = permitted.length > 0 ? permitted : usual.length > 0 ? usual : ['letter'];
   const input: EvaluateInput = {
     row,
     reasonCode: reason.code as ReasonCode,
     reasonConfidence: reason.confidence,
     entry,
     offers: setup.playbook.offers,
-    channel,
+    channels,
     channelCosts: setup.playbook.channelCosts,
     asOf: setup.asOf,
     config: setup.config.model,
     explain: setup.explain === true,
   };
+  if (permitted.length === 0) input.unpermitted = true;
+  if (setup.playbook.channelResponse) input.channelResponse = setup.playbook.channelResponse;
   if (setup.model) input.model = setup.model;
   return input;
 }
 
+const ALL_ALLOWED: Readonly<Record<Channel, boolean>> = { visit: true, phone: true, letter: true, email: true };
+
 /**
- * Channel before permission checks: the account manager visits or calls key accounts and
- * high-value customers; otherwise the reason's preference order applies (email last).
+ * The channels an approach may use, in preference order: the reason's channels that are
+ * permitted, then a visit where an account manager knows the customer (the personal dialogue,
+ * valued like any other channel), then — only when the config allows it — any other
+ * permitted channel.
  */
-export function planChannel(entry: ReasonEntry, row: CustomerRow, valueAtStake: number, highValueThreshold: number): Channel {
-  const personal = row.key_account === true || valueAtStake >= highValueThreshold;
-  if (personal && row.account_manager) return 'visit';
-  if (personal) return 'phone';
-  const preferred = entry.channels.filter((c) => c !== 'visit');
-  return preferred[0] ?? 'letter';
+export function candidateChannels(entry: ReasonEntry, row: CustomerRow, allowed: Readonly<Record<Channel, boolean>>, outsidePreference: boolean): Channel[] {
+  const out = entry.channels.filter((c) => allowed[c] && (c !== 'visit' || hasPersonalContact(row)));
+  if (allowed.visit && hasPersonalContact(row) && !out.includes('visit')) out.push('visit');
+  if (outsidePreference) for (const c of CHANNELS) if (allowed[c] && !out.includes(c) && (c !== 'visit' || hasPersonalContact(row))) out.push(c);
+  return out;
+}
+
+function hasPersonalContact(row: CustomerRow): boolean {
+  return (row.account_manager ?? '').trim() !== '' || row.key_account === true;
+}
+
+/** Why a customer who must not be contacted at all is `never`, in the plan's words. */
+function blockedReason(permission: PermissionResult): string {
+  switch (permission.blockAll) {
+    case 'suppressed': return 'on the suppression list: never contact';
+    case 'do_not_contact': return 'do-not-contact: never contact';
+    case 'objection': return 'objected to advertising: never contact';
+    default: return `objection in the text ("${permission.objectionPhrase ?? ''}"): never contact`;
+  }
 }

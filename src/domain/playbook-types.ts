@@ -105,6 +105,11 @@ export interface Playbook {
   /** default cooling-off after churn before any contact, in days */
   coolingOffDays: number;
   channelCosts: ChannelCosts;
+  /**
+   * odds factor of a return per channel, as offers have one: how much better a channel
+   * persuades than a letter (1); a missing channel counts 1
+   */
+  channelResponse?: Partial<Record<Channel, number>>;
   offers: OfferSpec[];
   reasons: ReasonEntry[];
   /** words that negate a following phrase ("nicht", "not", "kein", …) */

@@ -78,6 +78,7 @@ const playbookSchema = z.object({
   version: z.number().int().min(1),
   coolingOffDays: days,
   channelCosts: z.object({ visit: z.number().min(0), phone: z.number().min(0), letter: z.number().min(0), email: z.number().min(0) }),
+  channelResponse: z.object({ visit: z.number().positive(), phone: z.number().positive(), letter: z.number().positive(), email: z.number().positive() }).partial().optional(),
   offers: z.array(offerSchema).min(1),
   reasons: z.array(reasonSchema),
   negations: wordLists,

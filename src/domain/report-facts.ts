@@ -73,7 +73,7 @@ export function factsOfPlanned(p: PlannedCustomer): PlanFacts {
   return {
     reason_code: p.reason.code,
     decision: v.decision,
-    channel: p.channel,
+    channel: p.channel ?? '',
     // rounded as plan.csv writes them, so both sources give the same report
     p_winback: v.p_winback === null ? null : Math.round(v.p_winback * 1e4) / 1e4,
     expected_value: v.expected_value === null ? null : cents(v.expected_value),

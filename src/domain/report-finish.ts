@@ -88,7 +88,7 @@ export function finishReport(acc: ReportAccumulator, meta: ReportMeta): Report {
     decisions: { ...acc.decisions },
     totals,
     reasons: paretoLines(acc, meta.reasonTotals, totals.value_at_stake),
-    segments: Object.entries(acc.segments).filter(([, s]) => s.count > 0).map(([segment, s]) => ({ segment, ...money(s), win_back: s.win_back, review: s.review, let_go: s.let_go, never: s.never })),
+    segments: Object.entries(acc.segments).filter(([, s]) => s.count > 0).map(([segment, s]) => ({ segment, ...money(s), win_back: s.win_back, review: s.review, no_channel: s.no_channel, let_go: s.let_go, never: s.never })),
     calendar: {
       weeks: acc.weeks.map((channels, i) => ({
         week: isoWeekLabel(acc.weekStart + 7 * i),

@@ -12,11 +12,11 @@ import {
 } from './report-facts.js';
 import { TopHeap } from './report-top.js';
 import type { EpochDay } from './types.js';
-import type { Decision } from './value.js';
+import { DECISIONS, type Decision } from './value-decision.js';
 
 export const CALENDAR_WEEKS = 12;
 export const TOP_CANDIDATES = 20;
-const DECISIONS: readonly Decision[] = ['win_back', 'review', 'let_go', 'never'];
+
 const SEGMENTS = ['B2B', 'B2C', 'unknown'] as const;
 
 /** Counts and money; inside the accumulator money is in whole cents, in the finished report in currency units. */
@@ -55,7 +55,7 @@ export interface ReportAccumulator {
 }
 
 const sums = (): MoneySums => ({ count: 0, win_back: 0, value_at_stake: 0, expected_value: 0 });
-const decisionCounts = (): DecisionCounts => ({ win_back: 0, review: 0, let_go: 0, never: 0 });
+const decisionCounts = (): DecisionCounts => ({ win_back: 0, review: 0, no_channel: 0, let_go: 0, never: 0 });
 const channelCounts = (): ChannelCounts => ({ visit: 0, phone: 0, letter: 0, email: 0 });
 const record = <K extends string, V>(keys: readonly K[], make: () => V) => Object.fromEntries(keys.map((k) => [k, make()])) as Record<K, V>;
 

@@ -43,6 +43,8 @@ export interface CustomerRow {
   margin?: Margin;
   complaints?: number;
   reason?: string;
+  /** free-text notes (searched for objections, like the reason) */
+  notes?: string;
   reason_code?: string;
   competitor?: string;
   competitor_contract_end?: EpochDay;

@@ -11,7 +11,15 @@ import type { FirstLifetime, SecondLifetime } from './value.js';
 import { firstLifetime, reacquisitionProbability, secondLifetimeValue } from './value.js';
 import { explainCustomer, formatMoney } from './value-explain.js';
 
-export type Decision = 'win_back' | 'let_go' | 'never' | 'review';
+/**
+ * win_back: worth an approach on a permitted channel; review: data or reason unclear;
+ * no_channel: would be worth an approach, but no channel may be used; let_go: no permitted
+ * approach is worth it; never: a final reason, or the customer objected (not valued at all).
+ */
+export type Decision = 'win_back' | 'review' | 'no_channel' | 'let_go' | 'never';
+
+/** Every decision, in the order plan.csv, summaries and reports list them. */
+export const DECISIONS: readonly Decision[] = ['win_back', 'review', 'no_channel', 'let_go', 'never'];
 
 /** One line of `--explain`: the quantity, the formula with numbers filled in, the exact value. */
 export interface ExplainStep {
@@ -20,9 +28,10 @@ export interface ExplainStep {
   value: number;
 }
 
-/** The figures of one offer for one customer. */
+/** The figures of one offer on one channel for one customer. */
 export interface OfferValue {
   offer_type: string;
+  channel: Channel;
   p_winback: number;
   sltv: number;
   expected_value: number;
@@ -44,8 +53,8 @@ export interface ValueResult {
   firstLifetime: FirstLifetime;
   warnings: string[];
   explainSteps: ExplainStep[];
-  /** the channel the approach was valued with */
-  channel: Channel;
+  /** the channel of the best approach; null when none may be used (decision never or no_channel) */
+  channel: Channel | null;
 }
 
 export interface EvaluateInput {
@@ -55,9 +64,13 @@ export interface EvaluateInput {
   entry: ReasonEntry;
   /** the playbook's offers; only those the reason allows are considered */
   offers: OfferSpec[];
-  /** the approach's channel, or a rule choosing it from the value at stake */
-  channel: Channel | ((valueAtStake: number) => Channel);
+  /** the channels the customer may be contacted on, in preference order; every one is valued */
+  channels: readonly Channel[];
+  /** when no channel may be used: value the approach as if these could, to tell no_channel from let_go */
+  unpermitted?: boolean;
   channelCosts: ChannelCosts;
+  /** odds factor of a return per channel (a visit persuades more than a letter); 1 where missing */
+  channelResponse?: Partial<Record<Channel, number>>;
   /** fill explainSteps (costly: only for --explain, never per row of a batch) */
   explain?: boolean;
   asOf: EpochDay;
@@ -88,22 +101,22 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     return {
       customer_id: row.customer_id, firstLifetime: life, warnings, decision: decided.decision, decisionReason: decided.decisionReason,
       p_winback: null, sltv: null, expected_value: null, value_at_stake: null, offer_type: null, offerReason: 'not valued: missing data',
-      offersConsidered: [], explainSteps: [], channel: resolveChannel(input, 0),
+      offersConsidered: [], explainSteps: [], channel: input.unpermitted ? null : (input.channels[0] ?? null),
     };
   }
   const v = valueOffers(input, life.monthlyMargin, life);
   if (entry.final) {
     // Never contacted: nothing spent, nothing expected; the value at stake still counts as lost.
-    const steps = input.explain ? explainCustomer({ ...input, channel: v.channel }, { ...v.context, stake: v.stake }) : [];
+    const steps = input.explain ? explainCustomer(input, { ...v.context, stake: v.stake }) : [];
     const never = neverDecision(entry);
     return {
       customer_id: row.customer_id, firstLifetime: life, warnings, decision: never.decision, decisionReason: never.decisionReason,
       p_winback: 0, sltv: v.stake.value, expected_value: 0, value_at_stake: v.stake.value, offer_type: null, offerReason: 'final reason: no offer',
-      offersConsidered: [], explainSteps: steps, channel: v.channel,
+      offersConsidered: [], explainSteps: steps, channel: null,
     };
   }
   const { best } = v;
-  const decided = decide(input, life.monthlyMargin, best.ev);
+  const decided = decide(input, life.monthlyMargin, best);
   return {
     customer_id: row.customer_id,
     firstLifetime: life,
@@ -116,18 +129,17 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     value_at_stake: v.stake.value,
     offer_type: best.offer.id,
     offerReason: offerReasonOf(v.valued, config.currencySymbol),
-    offersConsidered: v.valued.map((o) => ({ offer_type: o.offer.id, p_winback: o.p, sltv: o.sl.value, expected_value: o.ev })),
-    explainSteps: input.explain ? explainCustomer({ ...input, channel: v.channel }, { ...v.context, stake: v.stake, chosen: best }) : [],
-    channel: v.channel,
+    // Values on channels that may not be used are not shown as choices anywhere.
+    offersConsidered: input.unpermitted ? [] : v.valued.map((o) => ({ offer_type: o.offer.id, channel: o.channel, p_winback: o.p, sltv: o.sl.value, expected_value: o.ev })),
+    explainSteps: input.explain ? explainCustomer(input, { ...v.context, stake: v.stake, chosen: best }) : [],
+    channel: input.unpermitted ? null : best.channel,
   };
-}
-
-function resolveChannel(input: EvaluateInput, valueAtStake: number): Channel {
-  return typeof input.channel === 'function' ? input.channel(valueAtStake) : input.channel;
 }
 
 interface ValuedOffer {
   offer: OfferSpec;
+  channel: Channel;
+  channelCost: number;
   p: number;
   sl: SecondLifetime;
   ev: number;
@@ -139,19 +151,24 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
   const baseRate = fitted?.rate ?? entry.baseRate;
   const coefficients = input.model?.coefficients ?? config.coefficients;
   const stake = secondLifetimeValue(monthlyMargin, NEUTRAL_OFFER, entry, config);
-  const channel = resolveChannel(input, stake.value);
-  const channelCost = input.channelCosts[channel];
-  const valued: ValuedOffer[] = allowedOffers(entry, input.offers).map((offer) => {
-    const p = reacquisitionProbability(baseRate, life, coefficients, offer.reacquisitionOddsFactor);
+  const valued: ValuedOffer[] = [];
+  // Offer and channel are chosen together: a visit persuades more but costs more than a letter.
+  for (const offer of allowedOffers(entry, input.offers)) {
     const sl = secondLifetimeValue(monthlyMargin, offer, entry, config);
-    return { offer, p, sl, ev: p * sl.value - channelCost - p * offer.incentiveCost };
-  });
-  // Strict '>' keeps the playbook's order on ties, so the choice is deterministic.
+    for (const channel of input.channels) {
+      const odds = offer.reacquisitionOddsFactor * (input.channelResponse?.[channel] ?? 1);
+      const p = reacquisitionProbability(baseRate, life, coefficients, odds);
+      const channelCost = input.channelCosts[channel];
+      valued.push({ offer, channel, channelCost, p, sl, ev: p * sl.value - channelCost - p * offer.incentiveCost });
+    }
+  }
+  // Strict '>' keeps the playbook's offer order and the channel preference on ties: deterministic.
   const best = valued.reduce((a, b) => (b.ev > a.ev ? b : a));
-  return { valued, best, stake, channel, context: { life, baseRate, fromModel: fitted !== undefined, coefficients, channelCost } };
+  return { valued, best, stake, context: { life, baseRate, fromModel: fitted !== undefined, coefficients, channelCost: best.channelCost } };
 }
 
-function decide(input: EvaluateInput, monthlyMargin: number, ev: number): { decision: Decision; decisionReason: string } {
+function decide(input: EvaluateInput, monthlyMargin: number, best: ValuedOffer): { decision: Decision; decisionReason: string } {
+  const ev = best.ev;
   const { config } = input;
   const money = (v: number) => formatMoney(v, config.currencySymbol);
   if (monthlyMargin <= 0) {
@@ -165,6 +182,9 @@ function decide(input: EvaluateInput, monthlyMargin: number, ev: number): { deci
   // Decided on the expected value as plan.csv shows it (cents): €0.004 is not worth a contact.
   if (Number(ev.toFixed(2)) <= config.decisionThreshold) {
     return { decision: 'let_go', decisionReason: `expected value ${money(ev)} ≤ threshold ${money(config.decisionThreshold)}` };
+  }
+  if (input.unpermitted) {
+    return { decision: 'no_channel', decisionReason: `worth an approach (${money(ev)} by ${best.channel}), but no channel may be used` };
   }
   return { decision: 'win_back', decisionReason: `expected value ${money(ev)} > threshold ${money(config.decisionThreshold)}` };
 }
@@ -183,16 +203,26 @@ function allowedOffers(entry: ReasonEntry, offers: OfferSpec[]): OfferSpec[] {
 
 function offerReasonOf(valued: ValuedOffer[], symbol: string): string {
   // A stable sort keeps the playbook's order on ties, as evaluateCustomer's choice does.
-  const [chosen, runnerUp] = [...valued].sort((a, b) => b.ev - a.ev);
+  const [chosen] = [...valued].sort((a, b) => b.ev - a.ev);
   if (chosen === undefined) return '';
   if (chosen.offer === NEUTRAL_OFFER) return 'no offer defined for this reason';
-  if (runnerUp === undefined) return `${chosen.offer.id}: only offer for this reason`;
-  const vs = `${formatMoney(chosen.ev, symbol)} vs ${runnerUp.offer.id} ${formatMoney(runnerUp.ev, symbol)}`;
+  // The runner-up offer on the chosen channel: what the offer choice was between.
+  const rival = valued.filter((o) => o.channel === chosen.channel && o.offer !== chosen.offer).sort((a, b) => b.ev - a.ev)[0];
+  if (rival === undefined) return `${chosen.offer.id}: only offer for this reason`;
+  const vs = `${formatMoney(chosen.ev, symbol)} vs ${rival.offer.id} ${formatMoney(rival.ev, symbol)}`;
   return `${chosen.offer.id}: highest expected value (${vs})`;
 }
 
 function neverDecision(entry: ReasonEntry): { decision: Decision; decisionReason: string } {
   return { decision: 'never', decisionReason: `final reason (${entry.code}): never contact` };
+}
+
+/** A result without valuation: a customer who may not be profiled for marketing at all (an objection). */
+export function notValued(row: CustomerRow, decision: Decision, decisionReason: string): ValueResult {
+  return {
+    customer_id: row.customer_id, firstLifetime: { missing: [] }, warnings: [], decision, decisionReason,
+    ...noFigures(), offerReason: 'not valued: no contact allowed', channel: null,
+  };
 }
 
 type Figures = Omit<ValueResult, 'customer_id' | 'decision' | 'decisionReason' | 'firstLifetime' | 'warnings' | 'channel'>;

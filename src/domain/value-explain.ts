@@ -5,7 +5,7 @@
 import { DAYS_PER_MONTH, formatIsoDay } from './dates.js';
 import type { BehaviourCoefficients } from './defaults.js';
 import { BEHAVIOUR_FEATURES } from './behaviour.js';
-import type { OfferSpec } from './playbook-types.js';
+import type { Channel, OfferSpec } from './playbook-types.js';
 import type { EvaluateInput, ExplainStep } from './value-decision.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
 import { behaviourShift } from './value.js';
@@ -17,7 +17,7 @@ export interface ExplainContext {
   coefficients: BehaviourCoefficients;
   channelCost: number;
   stake: SecondLifetime;
-  chosen?: { offer: OfferSpec; p: number; sl: SecondLifetime; ev: number };
+  chosen?: { offer: OfferSpec; channel: Channel; p: number; sl: SecondLifetime; ev: number };
 }
 
 /** Whole currency units with the symbol after the sign: "€412", "-€12". */
@@ -94,7 +94,11 @@ function offerSteps(input: EvaluateInput, ctx: ExplainContext, chosen: NonNullab
   const margin = n(ctx.life.monthlyMargin ?? 0);
   const ic = offer.incentiveCost;
   return [
-    { label: `p_winback (offer ${offer.id})`, formula: `σ(logit(${n(ctx.baseRate)}) + ${n(shift)} + ln(${n(offer.reacquisitionOddsFactor)}))`, value: p },
+    {
+      label: `p_winback (offer ${offer.id}, ${chosen.channel})`,
+      formula: `σ(logit(${n(ctx.baseRate)}) + ${n(shift)} + ln(${n(offer.reacquisitionOddsFactor)} × ${n(input.channelResponse?.[chosen.channel] ?? 1)}))`,
+      value: p,
+    },
     { label: 'second-lifetime monthly margin', formula: `${margin} × ${n(entry.marginFactor)} × (1 − ${n(offer.marginReduction)})`, value: sl.monthlyMargin },
     {
       label: 'second-lifetime monthly retention',
@@ -107,7 +111,7 @@ function offerSteps(input: EvaluateInput, ctx: ExplainContext, chosen: NonNullab
       value: sl.annuityFactor,
     },
     { label: 'sltv', formula: `${n(sl.monthlyMargin)} × ${n(sl.annuityFactor)}`, value: sl.value },
-    { label: `channel cost (${input.channel})`, formula: 'playbook channel cost', value: ctx.channelCost },
+    { label: `channel cost (${chosen.channel})`, formula: 'playbook channel cost', value: ctx.channelCost },
     { label: `incentive cost (offer ${offer.id})`, formula: 'playbook offer cost', value: ic },
     { label: 'expected value', formula: `${n(p)} × ${n(sl.value)} − ${n(ctx.channelCost)} − ${n(p)} × ${n(ic)}`, value: ev },
   ];

@@ -7,7 +7,7 @@
 import { formatIsoDay, isoWeekLabel, parseIsoDay } from './dates.js';
 import { LOST_CUSTOMER_SCHEMA } from './fields.js';
 import type { HeaderMapping } from './header-map.js';
-import type { Channel, ChannelCosts } from './playbook-types.js';
+import type { Channel } from './playbook-types.js';
 import { DECISION_RANK, planCustomer, type PlannedCustomer, type PlanSetup } from './plan.js';
 import { createRowConverter, type ConvertedRow } from './row-convert.js';
 import { planContactWindow } from './timing.js';
@@ -25,7 +25,7 @@ export interface WorksheetCustomer {
 export interface MeasureDefaults {
   measure: string;
   offer: string;
-  channel: Channel;
+  channel: Channel | '';
   date: string;
   responsible: string;
 }
@@ -36,11 +36,12 @@ export function applyWorksheet(base: PlannedCustomer, s: WorksheetSession, setup
   const row = correctedRow(base.row, s, base.reason.code);
   let p = row === base.row ? base : planCustomer(row, setup);
   const d = decisionOf(s, id);
-  if (d?.overridden && p.value.decision !== 'never' && d.decision !== p.value.decision) {
+  // The consultant may not decide to contact someone who objected or may not be contacted on any channel.
+  if (d?.overridden && p.value.decision !== 'never' && p.value.decision !== 'no_channel' && d.decision !== p.value.decision) {
     p = withDecision(p, d.decision, `consultant: ${d.why}`, setup);
   }
   const m = answerOf(s, 'measures', id);
-  if (withMeasures && m && p.value.decision === 'win_back') p = withMeasure(p, m, setup.playbook.channelCosts);
+  if (withMeasures && m && p.value.decision === 'win_back') p = withMeasure(p, m);
   return p;
 }
 
@@ -77,15 +78,18 @@ function modelWindow(p: PlannedCustomer, setup: PlanSetup): PlannedCustomer['win
   });
 }
 
-function withMeasure(p: PlannedCustomer, m: MeasureAnswer, costs: ChannelCosts): PlannedCustomer {
+function withMeasure(p: PlannedCustomer, m: MeasureAnswer): PlannedCustomer {
   let out = p;
   const measure = m.measure?.trim();
   if (measure && measure !== p.measure) out = { ...out, measure };
-  if (m.channel && m.channel !== p.channel) out = { ...out, channel: m.channel, value: withChannelCost(out.value, costs[p.channel] - costs[m.channel], m.channel) };
-  const offer = out.value.offersConsidered.find((o) => o.offer_type === m.offer);
-  if (offer && offer.offer_type !== p.value.offer_type) {
-    const { p_winback, sltv, expected_value, offer_type } = offer;
-    out = { ...out, value: { ...out.value, offer_type, p_winback, sltv, expected_value, offerReason: 'chosen by the consultant' } };
+  // Only a channel the customer may be contacted on; the offer is valued on the channel it goes out on.
+  const channel = m.channel && p.permission.allowed[m.channel] ? m.channel : p.channel;
+  const offerType = m.offer ?? p.value.offer_type;
+  const chosen = out.value.offersConsidered.find((o) => o.offer_type === offerType && o.channel === channel);
+  if (chosen && (chosen.offer_type !== p.value.offer_type || chosen.channel !== p.channel)) {
+    const { p_winback, sltv, expected_value, offer_type } = chosen;
+    const warnings = expected_value < 0 ? [...out.value.warnings, `with the consultant's choice (${offer_type}, ${channel}) the contact costs more than it is expected to bring back`] : out.value.warnings;
+    out = { ...out, channel, value: { ...out.value, offer_type, p_winback, sltv, expected_value, channel, warnings, offerReason: 'chosen by the consultant' } };
   }
   const day = m.date ? parseIsoDay(m.date.trim()) : undefined;
   if (day !== undefined && day !== p.window?.contactFrom) {
@@ -95,26 +99,12 @@ function withMeasure(p: PlannedCustomer, m: MeasureAnswer, costs: ChannelCosts):
   return out;
 }
 
-/**
- * The values with another channel's contact cost: every offer's expected value includes the
- * channel's cost once, so each moves by the difference (`saving`, old cost − new). A channel
- * that makes the contact cost more than it is expected to bring is kept — it is the
- * consultant's call — with a warning.
- */
-function withChannelCost(v: ValueResult, saving: number, channel: Channel): ValueResult {
-  if (saving === 0) return { ...v, channel };
-  const shift = (ev: number) => ev + saving;
-  const expected = v.expected_value === null ? null : shift(v.expected_value);
-  const warnings = expected !== null && expected < 0 && (v.expected_value ?? 0) >= 0 ? [...v.warnings, `with the consultant's channel ${channel} the contact costs more than it is expected to bring back`] : v.warnings;
-  return { ...v, channel, expected_value: expected, offersConsidered: v.offersConsidered.map((o) => ({ ...o, expected_value: shift(o.expected_value) })), warnings };
-}
-
 /** What template 4 pre-fills: the playbook's measure, the model's offer, the planned channel and window start. */
 export function measureDefaults(p: PlannedCustomer): MeasureDefaults {
   return {
     measure: p.measure,
     offer: p.value.offer_type ?? 'none',
-    channel: p.channel,
+    channel: p.channel ?? '',
     date: p.window ? formatIsoDay(p.window.contactFrom) : '',
     responsible: p.row.account_manager ?? '',
   };

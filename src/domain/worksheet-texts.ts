@@ -3,6 +3,7 @@
  * measure and offer names come from the playbook; only the worksheet's own words live here.
  */
 import type { ConsultantDecision, SwitchingPath } from './worksheet-session.js';
+import type { Decision } from './value-decision.js';
 
 /** The handbook's questions for template 3 (lessons from sales), with stable ids. */
 export const LESSON_QUESTION_IDS = ['lost_before', 'regained', 'warning_signs', 'what_worked'] as const;
@@ -12,7 +13,7 @@ export interface WorksheetTexts {
   title: string;
   steps: { selection: string; relationship: string; lessons: string; measures: string };
   progress: (n: number, of: number) => string;
-  decisions: Record<ConsultantDecision | 'never', string>;
+  decisions: Record<Decision, string>;
   paths: Record<SwitchingPath | '', string>;
   nav: { skip: string; back: string; search: string; finish: string };
   ask: {
@@ -41,7 +42,7 @@ const en: WorksheetTexts = {
   title: 'Win-back worksheet',
   steps: { selection: '1. Selection', relationship: '2. Relationship and reasons', lessons: '3. Lessons from sales', measures: '4. Measures plan' },
   progress: (n, of) => `customer ${n} of ${of}`,
-  decisions: { win_back: 'win back', let_go: 'let go', review: 'review', never: 'never (final reason)' },
+  decisions: { win_back: 'win back', let_go: 'let go', review: 'review', no_channel: 'no permitted channel', never: 'never (final reason or objection)' },
   paths: { abrupt: 'abrupt, after an incident', gradual: 'gradual decline', competitor: 'pulled away by a competitor', '': 'not known' },
   nav: { skip: '→ skip for now', back: '← back to the previous customer', search: '⌕ search a customer by id or name', finish: '⇥ finish this step (the rest keep their defaults)' },
   ask: {
@@ -81,7 +82,7 @@ const de: WorksheetTexts = {
   title: 'Arbeitsblatt Kundenrückgewinnung',
   steps: { selection: '1. Auswahl', relationship: '2. Beziehung und Abwanderungsgründe', lessons: '3. Erfahrungen aus dem Vertrieb', measures: '4. Maßnahmenplan' },
   progress: (n, of) => `Kunde ${n} von ${of}`,
-  decisions: { win_back: 'zurückgewinnen', let_go: 'gehen lassen', review: 'prüfen', never: 'nie (endgültiger Grund)' },
+  decisions: { win_back: 'zurückgewinnen', let_go: 'ziehen lassen', review: 'prüfen', no_channel: 'kein erlaubter Kanal', never: 'nie (endgültiger Grund oder Widerspruch)' },
   paths: { abrupt: 'abrupt, nach einem Vorfall', gradual: 'schleichender Rückgang', competitor: 'vom Wettbewerber abgeworben', '': 'unbekannt' },
   nav: { skip: '→ vorerst überspringen', back: '← zurück zum vorigen Kunden', search: '⌕ Kunden nach Nummer oder Name suchen', finish: '⇥ Schritt abschließen (der Rest behält die Vorgaben)' },
   ask: {
@@ -123,7 +124,8 @@ export function worksheetTexts(lang: 'en' | 'de'): WorksheetTexts {
 }
 
 /** Channel names in both languages (the playbook names reasons and offers, not channels). */
-export function channelName(channel: string, lang: 'en' | 'de'): string {
+export function channelName(channel: string | null, lang: 'en' | 'de'): string {
+  if (channel === null || channel === '') return '—';
   const names: Record<string, [string, string]> = { visit: ['personal visit', 'Besuch'], phone: ['phone call', 'Anruf'], letter: ['letter', 'Brief'], email: ['email', 'E-Mail'] };
   const n = names[channel];
   return n ? n[lang === 'de' ? 1 : 0] : channel;

@@ -1,4 +1,5 @@
 /** Terminal text of a plan run: the summary table and one customer's explanation. */
+import { DECISIONS } from '../domain/value-decision.js';
 import type { PlanTotals } from '../domain/plan-summary.js';
 import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
 import { formatIsoDay } from '../domain/dates.js';
@@ -25,14 +26,14 @@ export function renderPlanSummary(s: SummaryLike, t: PlanTotals, outDir: string,
   const rows = Object.entries(t.reasons)
     .sort(([a, x], [b, y]) => y.value_at_stake - x.value_at_stake || (a < b ? -1 : 1))
     .map(([code, r]) => {
-      const m = t.matrix[code] ?? { win_back: 0, review: 0, let_go: 0, never: 0 };
-      return [code, r.count, m.win_back, m.review, m.let_go, m.never, money(r.value_at_stake), money(r.expected_value)];
+      const m = t.matrix[code];
+      return [code, r.count, ...DECISIONS.map((d) => m?.[d] ?? 0), money(r.value_at_stake), money(r.expected_value)];
     });
   const d = t.decisions;
-  rows.push([c.bold('total'), s.accepted, d.win_back, d.review, d.let_go, d.never, money(t.value_at_stake_total), money(t.expected_value_total)]);
-  const table = renderTable(['reason', 'rows', 'win', 'review', 'let go', 'never', 'at stake', 'expected'], rows, {
+  rows.push([c.bold('total'), s.accepted, ...DECISIONS.map((k) => d[k]), money(t.value_at_stake_total), money(t.expected_value_total)]);
+  const table = renderTable(['reason', 'rows', 'win', 'review', 'no chan', 'let go', 'never', 'at stake', 'expected'], rows, {
     color,
-    align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   });
   const head = `${s.input_rows} rows read = ${s.accepted} planned + ${s.rejected} rejected (as of ${s.as_of})`;
   return `${head}\n${table}\nwritten: ${outDir}/plan.csv, rejects.csv, summary.json\n`;

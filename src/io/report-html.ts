@@ -3,6 +3,7 @@
  * request — a Content-Security-Policy forbids them), readable offline and in print, and
  * byte-identical for the same input and as-of date. All data is HTML-escaped.
  */
+import { DECISIONS } from '../domain/value-decision.js';
 import { CHANNELS } from '../domain/playbook-types.js';
 import type { Report } from '../domain/report.js';
 import { formatCompact, formatMoney, formatPercent, reportLabels, type ReportLabels, type ReportLang } from './report-labels.js';
@@ -67,7 +68,7 @@ function kpis({ r, L, lang }: Ctx): string {
     [L.customers, String(r.totals.customers)],
     [L.atStake, formatMoney(r.totals.value_at_stake, lang)],
     [L.expected, formatMoney(r.totals.expected_value, lang)],
-    ...(['win_back', 'review', 'let_go', 'never'] as const).map((d): [string, string] => [L.decisions[d] ?? d, String(r.decisions[d])]),
+    ...DECISIONS.map((d): [string, string] => [L.decisions[d] ?? d, String(r.decisions[d])]),
   ];
   return `<section id="summary" class="kpis">${cards.map(([k, v]) => `<div class="kpi"><span class="v">${esc(v)}</span><span class="k">${esc(k)}</span></div>`).join('')}</section>`;
 }
@@ -149,8 +150,8 @@ function table(head: string[], rows: string[][], kinds: Cell[]): string {
 }
 
 function segmentTable({ r, L, lang }: Ctx): string {
-  const head = [L.segment, L.count, ...(['win_back', 'review', 'let_go', 'never'] as const).map((d) => L.decisions[d] ?? d), L.atStake, L.expected];
-  const rows = r.segments.map((s) => [s.segment === 'unknown' ? L.unknownWord : s.segment, String(s.count), String(s.win_back), String(s.review), String(s.let_go), String(s.never), formatMoney(s.value_at_stake, lang), formatMoney(s.expected_value, lang)]);
+  const head = [L.segment, L.count, ...DECISIONS.map((d) => L.decisions[d] ?? d), L.atStake, L.expected];
+  const rows = r.segments.map((s) => [s.segment === 'unknown' ? L.unknownWord : s.segment, String(s.count), ...DECISIONS.map((d) => String(s[d])), formatMoney(s.value_at_stake, lang), formatMoney(s.expected_value, lang)]);
   return table(head, rows, ['', 'num', 'num', 'num', 'num', 'num', 'num', 'num']);
 }
 

@@ -15,7 +15,7 @@ import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import type { PlanFacts } from '../domain/report-facts.js';
 import { createRowConverter } from '../domain/row-convert.js';
 import type { CustomerRow } from '../domain/types.js';
-import type { Decision } from '../domain/value.js';
+import { DECISIONS, type Decision } from '../domain/value-decision.js';
 import { DataError, InputMissingError } from '../errors.js';
 import type { ReadOptions } from './csv-read.js';
 import { listColumns } from './campaign-output.js';
@@ -25,7 +25,7 @@ import { detectConventions } from './sniff.js';
 export type ReportSource = 'export' | 'plan' | 'campaign';
 export interface PlannedRecord { row: CustomerRow; facts: PlanFacts }
 const SAMPLE_ROWS = 200;
-const DECISIONS = new Set<string>(['win_back', 'review', 'let_go', 'never']);
+const DECISION_SET = new Set<string>(DECISIONS);
 
 /** Tells an export file from a plan or campaign output directory. */
 export async function detectReportSource(path: string, label: string): Promise<ReportSource> {
@@ -136,7 +136,7 @@ function planFacts(cells: string[], decimal: string, label: string, line: number
     return value;
   };
   const decision = at('decision');
-  if (!DECISIONS.has(decision)) throw new DataError(`${label}/plan.csv line ${line}: unknown decision '${decision}'`);
+  if (!DECISION_SET.has(decision)) throw new DataError(`${label}/plan.csv line ${line}: unknown decision '${decision}'`);
   const channel = at('channel');
   return {
     reason_code: at('reason_code'),

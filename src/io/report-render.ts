@@ -1,4 +1,5 @@
 /** The terminal report: compact tables that fit an 80-column terminal, colours only when allowed. */
+import { DECISIONS } from '../domain/value-decision.js';
 import type { Report } from '../domain/report.js';
 import { CHANNELS } from '../domain/playbook-types.js';
 import { formatMoney, formatPercent, reportLabels, type ReportLang, type ReportLabels } from './report-labels.js';
@@ -17,8 +18,9 @@ export function renderReport(r: Report, opts: { color: boolean; lang: ReportLang
     section(c, L.reasons, renderTable([L.reason, L.count, L.share, L.cumulative, L.atStake, L.expected], r.reasons.map((x) => [
       truncate(x.code, 20), x.count, formatPercent(x.share, opts.lang), formatPercent(x.cumulative_share, opts.lang), m(x.value_at_stake), c.green(m(x.expected_value)),
     ]), { color: opts.color, align: ['left', 'right', 'right', 'right', 'right', 'right'] })),
-    section(c, L.segments, renderTable([L.segment, L.count, ...(['win_back', 'review', 'let_go', 'never'] as const).map((d) => L.decisionsShort[d] ?? d), L.atStake, L.expected], r.segments.map((s) => [
-      s.segment === 'unknown' ? L.unknownWord : s.segment, s.count, s.win_back, s.review, s.let_go, s.never, m(s.value_at_stake), c.green(m(s.expected_value)),
+    // The count is the sum of the decision columns: left out so the table fits 80 columns.
+    section(c, L.segments, renderTable([L.segment, ...DECISIONS.map((d) => L.decisionsShort[d] ?? d), L.atStake, L.expected], r.segments.map((s) => [
+      s.segment === 'unknown' ? L.unknownWord : s.segment, ...DECISIONS.map((d) => s[d]), m(s.value_at_stake), c.green(m(s.expected_value)),
     ]), { color: opts.color, align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] })),
     calendar(r, L, c, opts),
     topTable(r, L, c, opts),
@@ -31,7 +33,7 @@ export function renderReport(r: Report, opts: { color: boolean; lang: ReportLang
 
 function header(r: Report, L: ReportLabels, c: Styler, m: (v: number) => string): string {
   const d = r.decisions;
-  const decisions = (['win_back', 'review', 'let_go', 'never'] as const).map((k) => `${L.decisions[k]} ${d[k]}`).join(' · ');
+  const decisions = DECISIONS.map((k) => `${L.decisions[k]} ${d[k]}`).join(' · ');
   return [
     c.bold(`${L.title} — ${L.asOf} ${r.as_of}`),
     wrap(`${L.source}: ${clean(r.source.label)} (${r.source.kind})`),

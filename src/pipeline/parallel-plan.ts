@@ -18,14 +18,14 @@ import { Worker } from 'node:worker_threads';
 import { IdIndex } from '../domain/id-index.js';
 import type { PlanSetup } from '../domain/plan.js';
 import { addRowToTotals, addToTotals, type PlanTotals } from '../domain/plan-summary.js';
-import type { Decision } from '../domain/value.js';
+import { DECISIONS, type Decision } from '../domain/value-decision.js';
 import { DataError, IoError, UsageError } from '../errors.js';
 import { duplicateReject, noDataRows, type OpenedExport } from '../io/csv-read.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
 import { capYoungGeneration, collectGarbage, releaseYoungGeneration, tuneForStreaming, tuneForWorkers } from './gc-tuning.js';
 import { streamPlan } from './plan-setup.js';
-import { createPiecePlanner, INTS_PER_ROW, META_HAS_ID, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type ResultBuffers } from './plan-pieces.js';
+import { createPiecePlanner, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_RANK, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type ResultBuffers } from './plan-pieces.js';
 
 /** Smallest export planned with workers: below it, starting them costs more than they save. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -43,7 +43,7 @@ const WORKER_YOUNG_MB = 6;
 const MAIN_YOUNG_MB = 4;
 /** Pieces a worker has (planning and waiting) before this thread plans the next piece itself. */
 const WORKER_QUEUE = 2;
-const DECISIONS: readonly Decision[] = ['win_back', 'review', 'let_go', 'never'];
+
 
 /** The --threads setting: a number ≥ 1, or the machine's CPUs (at most 4). */
 export function resolveThreads(flag: string | undefined, env: Record<string, string | undefined>): number {
@@ -253,7 +253,7 @@ async function take(r: PieceResult, ids: IdIndex, idHeader: string, files: PlanF
     stats.accepted++;
     const stake = nums[i * NUMS_PER_ROW] as number;
     const ev = nums[i * NUMS_PER_ROW + 1] as number;
-    addRowToTotals(totals, DECISIONS[meta & 3] as Decision, r.reasonCodes[meta >>> 8] as string, Number.isNaN(stake) ? undefined : stake, Number.isNaN(ev) ? undefined : ev, (meta >>> 2) & 3);
+    addRowToTotals(totals, DECISIONS[meta & META_RANK] as Decision, r.reasonCodes[meta >>> 8] as string, Number.isNaN(stake) ? undefined : stake, Number.isNaN(ev) ? undefined : ev, (meta >>> META_FLAGS_SHIFT) & 3);
   }
   while (next < rejects.length) await files.reject(rejects[next++] as PlanRejectRow);
   files.sortedRuns.addRunExtent(r.runPath, r.runStart, r.runEnd);

@@ -63,8 +63,12 @@ const SEGMENT_BYTES = 1 << 18;
 export const INTS_PER_ROW = 6;
 /** Numbers per accepted row in PieceResult.nums: value at stake, expected value (NaN: none). */
 export const NUMS_PER_ROW = 2;
-/** Bits of the meta integer: decision rank (2 bits), totals flags (2), has an id (1), reason code index (from bit 8). */
-export const META_HAS_ID = 16;
+/** Bits of the meta integer: decision rank (3 bits), totals flags (2), has an id (1), reason code index (from bit 8). */
+export const META_HAS_ID = 32;
+/** The decision rank's bits of the meta integer. */
+export const META_RANK = 7;
+/** Shift of the totals flags in the meta integer. */
+export const META_FLAGS_SHIFT = 3;
 
 export interface PieceResult {
   seq: number;
@@ -171,7 +175,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       const i = count * INTS_PER_ROW;
       const sort = planSortKeys(p);
       keys[count] = sort.key;
-      let meta = sort.rank | (totalsFlags(p) << 2) | (code << 8);
+      let meta = sort.rank | (totalsFlags(p) << META_FLAGS_SHIFT) | (code << 8);
       if (id !== undefined) {
         const [a, b] = idFingerprint(id);
         ints[i + 2] = a;
@@ -258,7 +262,7 @@ function writeRun(
   const order = work.index.subarray(0, count);
   for (let i = 0; i < count; i++) {
     order[i] = i;
-    rank[i] = (ints[i * INTS_PER_ROW + 4] as number) & 3;
+    rank[i] = (ints[i * INTS_PER_ROW + 4] as number) & META_RANK;
   }
   // Rows are in file order, so the index breaks ties by line.
   order.sort((a, b) => (rank[a] as number) - (rank[b] as number) || (key[b] as number) - (key[a] as number) || a - b);

@@ -85,9 +85,13 @@ export async function reportFromCampaignDir(dir: string, label: string, loaded: 
     ],
     missing: CAMPAIGN_GAPS,
   });
-  const notWinBack = (excluded.let_go ?? 0) + (excluded.review ?? 0) + (excluded.never ?? 0);
+  // Suppressed customers are `never` in the plan the campaign ran (permission is decided before value).
+  const never = (excluded.never ?? 0) + (excluded.suppressed ?? 0);
+  const notWinBack = (excluded.let_go ?? 0) + (excluded.review ?? 0) + never + (excluded.no_channel ?? 0);
   // Every accepted customer is either listed or excluded once; non-win-back decisions are exclusion reasons of their own.
-  report.decisions = { win_back: accepted - notWinBack, review: excluded.review ?? 0, let_go: excluded.let_go ?? 0, never: excluded.never ?? 0 };
+  report.decisions = {
+    win_back: accepted - notWinBack, review: excluded.review ?? 0, no_channel: excluded.no_channel ?? 0, let_go: excluded.let_go ?? 0, never,
+  };
   return report;
 }
 

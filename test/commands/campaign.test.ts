@@ -110,7 +110,8 @@ describe('winback campaign', () => {
     const out = tempDir();
     await campaign(file, out);
     const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((e) => [e.customer_id, e.reason]));
-    expect(excluded).toMatchObject({ P1: 'no_permission', P2: 'no_permission', P3: 'no_permission' });
+    // Objectors are `never` in the plan (unvalued); a customer with no permitted channel is `no_channel`.
+    expect(excluded).toMatchObject({ P1: 'never', P2: 'never', P3: 'no_channel' });
     expect(Object.values(lists(out)).flat().map((r) => r.customer_id)).toEqual(['P4']);
   });
 

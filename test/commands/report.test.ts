@@ -125,7 +125,7 @@ describe('terminal and HTML output', () => {
   writeFileSync(hostile, [
     'customer_id,name,segment,customer_since,churn_date,orders,revenue,margin %,reason,email,consent_email',
     'X1,"<script>alert(1)</script> & Söhne GmbH und Co. KG mit sehr langem Namen",B2B,2019-01-01,2026-10-01,40,90000,30,too expensive,a@x.de,yes',
-    'X2,"=HYPERLINK(""http://evil.example"",""click"")",B2C,2020-01-01,2026-10-15,12,3000,25,"moved away",b@x.de,no',
+    'X2,"=HYPERLINK(""http://evil.example"",""click"")",B2C,2020-01-01,2026-10-15,12,3000,25,"moved away",b@x.de,yes',
     `X3-${'9'.repeat(40)},"bell\u0007 and \u001b[31mred",B2B,2018-01-01,2026-09-01,100,250000,20,"<b>bad service</b>",c@x.de,yes`,
   ].join('\n'));
 

@@ -77,10 +77,11 @@ describe('worksheet step 4: measures plan', () => {
   it('pre-fills from the plan and applies the edited channel, offer, date and measure', async () => {
     const ids = await winBackIds();
     const probe = await fixtureFlow([]);
-    const c = probe.flow.customers.find((x) => x.base.value.offersConsidered.length > 1 && x.base.value.decision === 'win_back')!;
+    const permittedChannels = (x: (typeof probe.flow.customers)[number]) => new Set(x.base.value.offersConsidered.map((o) => o.channel));
+    const c = probe.flow.customers.find((x) => new Set(x.base.value.offersConsidered.map((o) => o.offer_type)).size > 1 && permittedChannels(x).size > 1 && x.base.value.decision === 'win_back')!;
     const id = c.base.row.customer_id;
     const other = c.base.value.offersConsidered.find((o) => o.offer_type !== c.base.value.offer_type)!;
-    const channel = c.base.channel === 'letter' ? 'phone' : 'letter';
+    const channel = [...permittedChannels(c)].find((ch) => ch !== c.base.channel)!;
     const at = ids.indexOf(id);
     const script: ScriptStep[] = [
       ...ids.slice(0, at).map((x) => [`measures/${x}/channel`, '@skip'] as const),
@@ -98,9 +99,9 @@ describe('worksheet step 4: measures plan', () => {
     const agreed = applyWorksheet(c.base, flow.session, setup);
     expect(agreed).toMatchObject({ channel, measure: 'Call with the new price list' });
     expect(agreed.value.offer_type).toBe(other.offer_type);
-    // that offer's valuation, at the chosen channel's contact cost
-    const costs = setup.playbook.channelCosts;
-    expect(agreed.value.expected_value).toBeCloseTo(other.expected_value + costs[c.base.channel] - costs[channel], 9);
+    // that offer's valuation on the chosen channel, as the plan computed it
+    const onChannel = c.base.value.offersConsidered.find((o) => o.offer_type === other.offer_type && o.channel === channel)!;
+    expect(agreed.value.expected_value).toBe(onChannel.expected_value);
     expect(agreed.window?.contactFrom).toBe(parseIsoDay('2027-01-15'));
     expect(flow.session.group).toEqual({ measures: 'Newsletter for all price quitters', offering: 'A smaller package' });
     expect(flow.session.measures[id]?.responsible).toBe('Anna Weber');

@@ -33,7 +33,7 @@ function evaluateExample(x: ExampleInput): ValueResult {
     reasonConfidence: x.reason.confidence,
     entry: entry(x.reason.code, x.reason),
     offers: x.offers.map((o) => offer(o.id, o)),
-    channel: x.channel,
+    channels: [x.channel],
     channelCosts: { ...CHANNEL_COSTS, [x.channel]: x.channelCost },
     asOf: day(x.asOf),
     config: DEFAULT_MODEL_CONFIG,

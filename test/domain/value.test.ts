@@ -21,7 +21,7 @@ const DPM = 365.2425 / 12;
 function evaluate(r: CustomerRow, e: ReasonEntry = PRICE, over: Partial<EvaluateInput> = {}) {
   return evaluateCustomer({
     row: r, reasonCode: e.code, reasonConfidence: 0.9, entry: e, offers: OFFERS,
-    channel: 'phone', channelCosts: CHANNEL_COSTS, asOf: AS_OF, config: CONFIG, explain: true, ...over,
+    channels: ['phone'], channelCosts: CHANNEL_COSTS, asOf: AS_OF, config: CONFIG, explain: true, ...over,
   });
 }
 
@@ -155,7 +155,7 @@ describe('evaluateCustomer decisions', () => {
     ['unclear reason', row(), PRICE, { reasonConfidence: 0.3 }, 'review', /confidence 0\.30 < 0\.50/],
     ['zero margin', row({ margin: { kind: 'percent', value: 0 } }), PRICE, {}, 'let_go', /cost more than they brought/],
     ['negative margin, unclear reason', row({ margin: { kind: 'amount', value: -500 } }), PRICE, { reasonConfidence: 0 }, 'let_go', /margin ≤ 0/],
-    ['approach costs more than expected', row({ revenue: 300 }), PRICE, { channel: 'visit' }, 'let_go', /≤ threshold €0/],
+    ['approach costs more than expected', row({ revenue: 300 }), PRICE, { channels: ['visit'] }, 'let_go', /≤ threshold €0/],
     ['worth winning back', row(), PRICE, {}, 'win_back', /> threshold €0/],
   ] as const)('%s → %s', (_name, r, e, over, decision, reason) => {
     const result = evaluate(r, e, over);
@@ -289,3 +289,19 @@ describe('priorityOrder', () => {
 
 // keep entry() exercised so a custom reason can be built inline in future cases
 void entry;
+
+describe('the decision in cents', () => {
+  it('lets go a customer whose expected value rounds to €0.00, however slightly above zero', () => {
+    const r = row({ revenue: 32400 });
+    const free = evaluate(r, PRICE, { channelCosts: { ...CHANNEL_COSTS, phone: 0 } });
+    const ev0 = free.expected_value as number;
+    expect(ev0).toBeGreaterThan(1);
+    const tiny = evaluate(r, PRICE, { channelCosts: { ...CHANNEL_COSTS, phone: ev0 - 0.004 } });
+    expect(tiny.expected_value).toBeGreaterThan(0);
+    expect(tiny.expected_value).toBeLessThan(0.005);
+    expect(tiny.decision).toBe('let_go');
+    expect(tiny.decisionReason).toMatch(/^expected value €0 ≤ threshold €0$/);
+    const cent = evaluate(r, PRICE, { channelCosts: { ...CHANNEL_COSTS, phone: ev0 - 0.01 } });
+    expect(cent.decision).toBe('win_back');
+  });
+});

@@ -1,6 +1,6 @@
 /**
- * Applying the consultant's answers: another channel in template 4 re-values the customer
- * with that channel's contact cost.
+ * Applying the consultant's answers: another channel in template 4 takes the values the plan
+ * computed for that channel (its response and its cost), and only a permitted channel is taken.
  */
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src/domain/playbook-types.js';
@@ -9,52 +9,54 @@ import { recordMeasure } from '../../src/domain/worksheet-session.js';
 import { fixtureFlow } from '../support/worksheet-flow.js';
 
 describe('a channel chosen in template 4', () => {
-  it('moves every offer’s expected value by the difference in contact cost, and keeps the rest', async () => {
+  it('takes the plan’s values of the offer on the new channel, and the planned values again on the way back', async () => {
     const { flow, setup } = await fixtureFlow([]);
-    const costs = setup.playbook.channelCosts;
-    const winBack = flow.customers.filter((c) => c.base.value.decision === 'win_back');
+    const winBack = flow.customers.filter((c) => c.base.value.decision === 'win_back' && CHANNELS.filter((ch) => c.base.permission.allowed[ch]).length > 1);
     expect(winBack.length).toBeGreaterThan(0);
     for (const { base } of winBack.slice(0, 5)) {
-      const other = CHANNELS.find((c) => c !== base.channel && costs[c] !== costs[base.channel]);
-      if (other === undefined) continue;
-      const s = recordMeasure(flow.session, base.row.customer_id, { channel: other });
+      const other = base.value.offersConsidered.find((o) => o.channel !== base.channel && o.offer_type === base.value.offer_type);
+      expect(other, 'every permitted channel is valued').toBeDefined();
+      const s = recordMeasure(flow.session, base.row.customer_id, { channel: other!.channel });
       const p = applyWorksheet(base, s, setup);
-      const saving = costs[base.channel] - costs[other];
-      expect(p.channel).toBe(other);
-      expect(p.value.channel).toBe(other);
-      expect(p.value.expected_value).toBeCloseTo((base.value.expected_value as number) + saving, 9);
-      p.value.offersConsidered.forEach((o, i) => expect(o.expected_value).toBeCloseTo((base.value.offersConsidered[i]?.expected_value as number) + saving, 9));
-      expect(p.value.p_winback).toBe(base.value.p_winback);
+      expect(p.channel).toBe(other!.channel);
+      expect(p.value.channel).toBe(other!.channel);
+      expect(p.value.expected_value).toBe(other!.expected_value);
+      expect(p.value.p_winback).toBe(other!.p_winback);
       expect(p.value.decision).toBe('win_back');
-      // back to the planned channel: the planned values again
-      const back = applyWorksheet(base, recordMeasure(s, base.row.customer_id, { channel: base.channel }), setup);
+      const back = applyWorksheet(base, recordMeasure(s, base.row.customer_id, { channel: base.channel! }), setup);
       expect(back.value).toEqual(base.value);
     }
   });
 
-  it('values an offer chosen together with the channel at the new channel’s cost', async () => {
+  it('values an offer chosen together with the channel on that channel', async () => {
     const { flow, setup } = await fixtureFlow([]);
-    const costs = setup.playbook.channelCosts;
-    const c = flow.customers.find((x) => x.base.value.decision === 'win_back' && x.base.value.offersConsidered.length > 1)!;
+    const c = flow.customers.find((x) => x.base.value.decision === 'win_back' && new Set(x.base.value.offersConsidered.map((o) => o.channel)).size > 1 && new Set(x.base.value.offersConsidered.map((o) => o.offer_type)).size > 1)!;
+    expect(c).toBeDefined();
     const { base } = c;
-    const offer = base.value.offersConsidered.find((o) => o.offer_type !== base.value.offer_type)!;
-    const other = CHANNELS.find((ch) => ch !== base.channel && costs[ch] !== costs[base.channel])!;
-    const p = applyWorksheet(base, recordMeasure(flow.session, base.row.customer_id, { channel: other, offer: offer.offer_type }), setup);
-    expect(p.value.offer_type).toBe(offer.offer_type);
-    expect(p.value.expected_value).toBeCloseTo(offer.expected_value + costs[base.channel] - costs[other], 9);
+    const pick = base.value.offersConsidered.find((o) => o.offer_type !== base.value.offer_type && o.channel !== base.channel)!;
+    const p = applyWorksheet(base, recordMeasure(flow.session, base.row.customer_id, { channel: pick.channel, offer: pick.offer_type }), setup);
+    expect(p.value.offer_type).toBe(pick.offer_type);
+    expect(p.channel).toBe(pick.channel);
+    expect(p.value.expected_value).toBe(pick.expected_value);
   });
 
-  it('warns when the chosen channel costs more than the contact is expected to bring back', async () => {
+  it('refuses a channel the customer may not be contacted on', async () => {
     const { flow, setup } = await fixtureFlow([]);
-    const costs = setup.playbook.channelCosts;
-    const dearest = CHANNELS.reduce((a, b) => (costs[b] > costs[a] ? b : a));
-    const c = flow.customers.find((x) => {
-      const ev = x.base.value.expected_value;
-      return x.base.value.decision === 'win_back' && ev !== null && ev >= 0 && ev + costs[x.base.channel] - costs[dearest] < 0;
-    });
-    expect(c, 'a win-back customer whose expected value the dearest channel would turn negative').toBeDefined();
-    const p = applyWorksheet(c!.base, recordMeasure(flow.session, c!.base.row.customer_id, { channel: dearest }), setup);
+    const c = flow.customers.find((x) => x.base.value.decision === 'win_back' && CHANNELS.some((ch) => !x.base.permission.allowed[ch]));
+    expect(c).toBeDefined();
+    const blocked = CHANNELS.find((ch) => !c!.base.permission.allowed[ch])!;
+    const p = applyWorksheet(c!.base, recordMeasure(flow.session, c!.base.row.customer_id, { channel: blocked }), setup);
+    expect(p.channel).toBe(c!.base.channel);
+    expect(p.value).toEqual(c!.base.value);
+  });
+
+  it('warns when the chosen offer and channel cost more than the contact is expected to bring back', async () => {
+    const { flow, setup } = await fixtureFlow([]);
+    const c = flow.customers.find((x) => x.base.value.decision === 'win_back' && x.base.value.offersConsidered.some((o) => o.expected_value < 0));
+    expect(c, 'a win-back customer with a losing offer and channel').toBeDefined();
+    const losing = c!.base.value.offersConsidered.find((o) => o.expected_value < 0)!;
+    const p = applyWorksheet(c!.base, recordMeasure(flow.session, c!.base.row.customer_id, { channel: losing.channel, offer: losing.offer_type }), setup);
     expect(p.value.expected_value).toBeLessThan(0);
-    expect(p.value.warnings.join('\n')).toMatch(new RegExp(`channel ${dearest} the contact costs more than it is expected to bring back`));
+    expect(p.value.warnings.join('\n')).toMatch(/the contact costs more than it is expected to bring back/);
   });
 });

@@ -33,5 +33,5 @@ export async function fixtureFlow(script: readonly ScriptStep[], opts: { session
 
 /** Ids of the customers step 1 walks through (all but final reasons), in priority order. */
 export function selectionIds(flow: WorksheetFlow): string[] {
-  return flow.customers.filter((c) => c.base.value.decision !== 'never').map((c) => c.base.row.customer_id);
+  return flow.customers.filter((c) => c.base.value.decision !== 'never' && c.base.value.decision !== 'no_channel').map((c) => c.base.row.customer_id);
 }
