@@ -44,6 +44,10 @@ describe('the simulated win-back market', () => {
     }
   });
 
+  it('new season: every reason is read as the truth has it, so the score measures decisions, not the classifier', () => {
+    expect(run.misclassified).toBe(0);
+  });
+
   it('new season: both plans decide for every customer and date every contact', () => {
     for (const s of [run.default, run.calibrated]) {
       expect(s.unplanned).toBe(0);

@@ -47,6 +47,8 @@ export interface MarketRun {
   seasonOne: SeasonOne;
   asOf: string;
   customers: number;
+  /** customers of the new season whose reason plan.csv read differently from the truth */
+  misclassified: number;
   default: PlanScore;
   calibrated: PlanScore;
   /** the same plans as `campaign` lists them: the channel the campaign picks, the plan's contact date */
@@ -88,8 +90,9 @@ export async function runMarket(dir: string, m = MARKET, opts: { executed?: bool
   await cli(['plan', exportPath, '--out', join(dir, 'plan-calibrated'), '--as-of', iso, '--model', join(dir, 'model.json'), '--quiet']);
   const market = fresh.map((c) => marketCustomer(c, asOf, playbook, m.planningWeeks));
   const read = (name: string) => readCsv(join(dir, name, 'plan.csv')) as unknown as PlanDecision[];
+  const reasons = new Map(readCsv(join(dir, 'plan-default', 'plan.csv')).map((r) => [r.customer_id, r.reason_code]));
   const run: MarketRun = {
-    seasonOne, asOf: iso, customers: fresh.length,
+    seasonOne, asOf: iso, customers: fresh.length, misclassified: fresh.filter((c) => reasons.get(c.id) !== c.reason).length,
     default: scorePlan(market, read('plan-default'), asOf),
     calibrated: scorePlan(market, read('plan-calibrated'), asOf),
     naive: scorePlan(market, naivePlan(market, asOf), asOf),
@@ -261,7 +264,7 @@ export function summarise(run: MarketRun): Record<string, unknown> {
   });
   const executed = run.executed ? { executed: { default: brief(run.executed.default), calibrated: brief(run.executed.calibrated) } } : {};
   return {
-    seasonOne: run.seasonOne, asOf: run.asOf, customers: run.customers,
+    seasonOne: run.seasonOne, asOf: run.asOf, customers: run.customers, misclassified: run.misclassified,
     default: brief(run.default), calibrated: brief(run.calibrated), ...executed, naive: brief(run.naive),
   };
 }
