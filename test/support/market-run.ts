@@ -5,17 +5,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
 import { CHANNELS, type Channel } from '../../src/domain/playbook-types.js';
-import { mulberry32, type Random } from '../../src/domain/random.js';
+import { mulberry32 } from '../../src/domain/random.js';
 import type { EpochDay } from '../../src/domain/types.js';
 import { readCsv, runCli } from './cli.js';
 import { drawPopulation, exportCsv, type SimCustomer } from './market-population.js';
 import { scorePlan, weeklyDays, type MarketCustomer, type PlanDecision, type PlanScore } from './market-score.js';
-import {
-  actionValue, organicProbability, responseProbability, secondLifetimeMargin, secondLifetimeMonths, TRUTH, type Action,
-} from './market-truth.js';
+import { SeasonOutcomes } from './market-outcomes.js';
+import { actionValue, type Action } from './market-truth.js';
 
 /** The simulation's size and calendar (docs/simulation.md). */
 export const MARKET = {
@@ -138,121 +136,53 @@ function naivePlan(market: readonly MarketCustomer[], asOf: EpochDay): PlanDecis
   });
 }
 
-interface Attempt {
-  returned?: EpochDay;
-  offer: string;
-  organicDrawn: boolean;
-}
-
 async function runSeasonOne(dir: string, past: readonly SimCustomer[], firstRun: EpochDay, m: typeof MARKET): Promise<SeasonOne> {
-  const random = mulberry32(m.seed + 17);
+  const outcomes = new SeasonOutcomes(mulberry32(m.seed + 17));
   const ledger = join(dir, 'ledger.csv');
-  const state = new Map<string, Attempt>();
   const byId = new Map(past.map((c) => [c.id, c]));
-  const listViolations = { noPermission: 0, objector: 0 };
-  let contacts = 0;
-  let controls = 0;
+  const tally = { contacts: 0, controls: 0, listViolations: { noPermission: 0, objector: 0 } };
   for (let k = 0; k < m.runs; k++) {
     const day = firstRun + k * m.periodDays;
-    const lost = past.filter((c) => c.churnDay < day && !((state.get(c.id)?.returned ?? Infinity) < day));
+    const lost = past.filter((c) => c.churnDay < day && !outcomes.returnedBefore(c.id, day));
     const exportPath = join(dir, `export-${k}.csv`);
     writeFileSync(exportPath, exportCsv(lost));
     const out = join(dir, `campaign-${k}`);
     await cli(['campaign', exportPath, '--out', out, '--as-of', formatIsoDay(day), '--ledger', ledger, '--holdout', m.holdout, '--period', `${m.periodDays}d`, '--quiet']);
-    for (const channel of CHANNELS) {
-      for (const row of readCsv(join(out, `campaign-${channel}.csv`))) {
-        const c = byId.get(row.customer_id as string) as SimCustomer;
-        if (c.objector) listViolations.objector++;
-        else if (!c.permitted[channel]) listViolations.noPermission++;
-      }
-    }
+    countListViolations(out, byId, tally.listViolations);
     for (const entry of readCsv(ledger).filter((e) => e.campaign_date === formatIsoDay(day))) {
       const c = byId.get(entry.customer_id as string) as SimCustomer;
+      const control = entry.outcome === 'control';
+      if (control) tally.controls++;
+      else tally.contacts++;
       const offer = (entry.measure as string).split(':')[1] ?? 'none';
-      if (entry.outcome === 'control') controls++;
-      else contacts++;
-      drawOutcome(random, c, state, entry.outcome === 'control' ? undefined : { offer, channel: entry.channel as Channel, day }, day);
+      outcomes.record(c, day, control ? undefined : { offer, channel: entry.channel as Channel, day });
     }
   }
-  const lastRun = firstRun + (m.runs - 1) * m.periodDays;
-  const resultsAsOf = lastRun + m.resultsAfterDays;
-  const outcomes = join(dir, 'outcomes.csv');
-  writeFileSync(outcomes, outcomesCsv(random, past, state, resultsAsOf));
+  const resultsAsOf = firstRun + (m.runs - 1) * m.periodDays + m.resultsAfterDays;
+  const outcomesPath = join(dir, 'outcomes.csv');
+  writeFileSync(outcomesPath, outcomes.outcomesCsv(past, resultsAsOf));
   const fullExport = join(dir, 'past-season.csv');
   writeFileSync(fullExport, exportCsv(past));
   const history = join(dir, 'history.csv');
   const iso = formatIsoDay(resultsAsOf);
-  const results = JSON.parse(await cli(['results', '--ledger', ledger, '--outcomes', outcomes, '--as-of', iso, '--history-out', history, '--export', fullExport, '--json']));
+  const results = JSON.parse(await cli(['results', '--ledger', ledger, '--outcomes', outcomesPath, '--as-of', iso, '--history-out', history, '--export', fullExport, '--json']));
   const report = JSON.parse(await cli(['calibrate', history, '--out', join(dir, 'model.json'), '--as-of', iso, '--json']));
-  const regained = regainCounts(readCsv(ledger), state);
   return {
-    runs: m.runs, contacts, controls, ...regained, listViolations,
+    runs: m.runs, ...tally, ...outcomes.regainCounts(readCsv(ledger)),
     results: { total: results.total, warnings: results.warnings },
     calibration: { accepted: report.accepted, auc: report.model.fit.auc ?? null, brier: report.model.fit.brier ?? null, warnings: report.warnings },
   };
 }
 
-/**
- * One ledger entry's outcome. A customer's own return (organic) is drawn once, at their first
- * entry, over the 90 days after it; each contact adds its own chance of a response.
- */
-function drawOutcome(random: Random, c: SimCustomer, state: Map<string, Attempt>, contact: Action | undefined, day: EpochDay): void {
-  let s = state.get(c.id);
-  if (s === undefined) {
-    s = { offer: 'none', organicDrawn: false };
-    state.set(c.id, s);
-  }
-  if (s.returned !== undefined && s.returned < day) return;
-  const candidates: EpochDay[] = s.returned === undefined ? [] : [s.returned];
-  if (!s.organicDrawn) {
-    s.organicDrawn = true;
-    const organic = random() < organicProbability(c, day);
-    const when = day + Math.floor(random() * 90);
-    if (organic) candidates.push(when);
-  }
-  if (contact) {
-    s.offer = contact.offer;
-    const responds = random() < responseProbability(c, contact.offer, contact.channel, day);
-    const when = day + Math.floor(random() * TRUTH.responseDelayDays);
-    if (responds) candidates.push(when);
-  }
-  if (candidates.length > 0) s.returned = Math.min(...candidates);
-}
-
-/** The CRM's list of customers who came back, with second-lifetime revenue and margin so far. */
-function outcomesCsv(random: Random, past: readonly SimCustomer[], state: Map<string, Attempt>, asOf: EpochDay): string {
-  const rows: unknown[][] = [];
-  for (const c of past) {
-    const s = state.get(c.id);
-    if (s?.returned === undefined || s.returned > asOf) continue;
-    const churnMonthly = 1 / secondLifetimeMonths(c, s.offer);
-    let months = 0;
-    let cancelled: EpochDay | undefined;
-    for (let day = s.returned; day <= asOf; day += 30) {
-      months++;
-      if (random() < churnMonthly) {
-        cancelled = Math.min(asOf, day + 30);
-        break;
-      }
+/** Listed customers who objected, or who have not permitted the list's channel. */
+function countListViolations(out: string, byId: ReadonlyMap<string, SimCustomer>, counts: { noPermission: number; objector: number }): void {
+  for (const channel of CHANNELS) {
+    for (const row of readCsv(join(out, `campaign-${channel}.csv`))) {
+      const c = byId.get(row.customer_id as string) as SimCustomer;
+      if (c.objector) counts.objector++;
+      else if (!c.permitted[channel]) counts.noPermission++;
     }
-    const margin = secondLifetimeMargin(c, s.offer) * months;
-    const revenue = margin / (c.marginPercent / 100);
-    rows.push([c.id, formatIsoDay(s.returned), revenue.toFixed(2), margin.toFixed(2), cancelled === undefined ? '' : formatIsoDay(cancelled)]);
   }
-  return stringify([['Customer ID', 'Return Date', 'Revenue Since Return', 'Margin Since Return', 'Cancelled Again'], ...rows]);
-}
-
-function regainCounts(ledger: Record<string, string>[], state: Map<string, Attempt>) {
-  const contacted = new Set(ledger.filter((e) => e.outcome !== 'control').map((e) => e.customer_id));
-  const everyone = new Set(ledger.map((e) => e.customer_id));
-  let regainedContacted = 0;
-  let regainedControl = 0;
-  for (const id of everyone) {
-    if (state.get(id as string)?.returned === undefined) continue;
-    if (contacted.has(id)) regainedContacted++;
-    else regainedControl++;
-  }
-  return { regainedContacted, regainedControl };
 }
 
 /** The scores of a run as one JSON-able summary, for docs/simulation.md. */
