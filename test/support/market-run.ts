@@ -1,0 +1,201 @@
+/**
+ * Runs the real CLI over the simulated market: a past season of campaigns with a control
+ * group (the ledger), its outcomes drawn from the truth, `results --history-out`, `calibrate`,
+ * then `plan` for a new season with and without the model, each plan scored under the truth.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
+import { CHANNELS, type Channel } from '../../src/domain/playbook-types.js';
+import { mulberry32 } from '../../src/domain/random.js';
+import type { EpochDay } from '../../src/domain/types.js';
+import { readCsv, runCli } from './cli.js';
+import { drawPopulation, exportCsv, type SimCustomer } from './market-population.js';
+import { scorePlan, weeklyDays, type MarketCustomer, type PlanDecision, type PlanScore } from './market-score.js';
+import { SeasonOutcomes } from './market-outcomes.js';
+import { actionValue, type Action } from './market-truth.js';
+
+/** The simulation's size and calendar (docs/simulation.md). */
+export const MARKET = {
+  seed: 2025,
+  pastCustomers: 2400,
+  newCustomers: 1600,
+  firstRun: '2025-01-06',
+  runs: 4,
+  periodDays: 42,
+  holdout: '20%',
+  /** days after the last run at which results are counted and the new season is planned */
+  resultsAfterDays: 140,
+  planningWeeks: 52,
+};
+
+export interface SeasonOne {
+  runs: number;
+  contacts: number;
+  controls: number;
+  regainedContacted: number;
+  regainedControl: number;
+  /** listed customers without permission on their channel, and objectors listed */
+  listViolations: { noPermission: number; objector: number };
+  results: { total?: unknown; warnings?: string[] };
+  calibration: { accepted: number; auc: number | null; brier: number | null; warnings: string[] };
+}
+
+export interface MarketRun {
+  seasonOne: SeasonOne;
+  asOf: string;
+  customers: number;
+  /** customers of the new season whose reason plan.csv read differently from the truth */
+  misclassified: number;
+  default: PlanScore;
+  calibrated: PlanScore;
+  /** the same plans as `campaign` lists them: the channel the campaign picks, the plan's contact date */
+  executed?: { default: PlanScore; calibrated: PlanScore };
+  /** everyone permitted contacted on their first permitted channel with the reason's first offer, at once */
+  naive: PlanScore;
+}
+
+async function cli(args: string[]): Promise<string> {
+  const r = await runCli(args);
+  if (r.code !== 0) throw new Error(`winback ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+  return r.stdout;
+}
+
+interface PlaybookFacts {
+  coolingOffDays: number;
+  offers: Record<string, string[]>;
+}
+
+async function readPlaybook(): Promise<PlaybookFacts> {
+  const { playbook } = JSON.parse(await cli(['playbook', 'show', '--json']));
+  const offers = Object.fromEntries((playbook.reasons as { code: string; offers: string[] }[]).map((r) => [r.code, r.offers]));
+  return { coolingOffDays: playbook.coolingOffDays, offers };
+}
+
+/** Runs both seasons in `dir` and scores the new season's plans. */
+export async function runMarket(dir: string, m = MARKET, opts: { executed?: boolean } = {}): Promise<MarketRun> {
+  const playbook = await readPlaybook();
+  const firstRun = parseIsoDay(m.firstRun) as EpochDay;
+  const lastRun = firstRun + (m.runs - 1) * m.periodDays;
+  const past = drawPopulation(m.seed, m.pastCustomers, 'A', firstRun - 365, lastRun - 1);
+  const seasonOne = await runSeasonOne(dir, past, firstRun, m);
+  const asOf = lastRun + m.resultsAfterDays;
+  const fresh = drawPopulation(m.seed + 1, m.newCustomers, 'B', asOf - 365, asOf - 1);
+  const exportPath = join(dir, 'new-season.csv');
+  writeFileSync(exportPath, exportCsv(fresh));
+  const iso = formatIsoDay(asOf);
+  await cli(['plan', exportPath, '--out', join(dir, 'plan-default'), '--as-of', iso, '--quiet']);
+  await cli(['plan', exportPath, '--out', join(dir, 'plan-calibrated'), '--as-of', iso, '--model', join(dir, 'model.json'), '--quiet']);
+  const market = fresh.map((c) => marketCustomer(c, asOf, playbook, m.planningWeeks));
+  const read = (name: string) => readCsv(join(dir, name, 'plan.csv')) as unknown as PlanDecision[];
+  const reasons = new Map(readCsv(join(dir, 'plan-default', 'plan.csv')).map((r) => [r.customer_id, r.reason_code]));
+  const run: MarketRun = {
+    seasonOne, asOf: iso, customers: fresh.length, misclassified: fresh.filter((c) => reasons.get(c.id) !== c.reason).length,
+    default: scorePlan(market, read('plan-default'), asOf),
+    calibrated: scorePlan(market, read('plan-calibrated'), asOf),
+    naive: scorePlan(market, naivePlan(market, asOf), asOf),
+  };
+  if (opts.executed) {
+    const listed = async (name: string, model: string[]) => {
+      const out = join(dir, `lists-${name}`);
+      await cli(['campaign', exportPath, '--out', out, '--as-of', iso, '--period', '366d', ...model, '--quiet']);
+      return scorePlan(market, asListed(read(`plan-${name}`), out), asOf);
+    };
+    run.executed = { default: await listed('default', []), calibrated: await listed('calibrated', ['--model', join(dir, 'model.json')]) };
+  }
+  return run;
+}
+
+/** The plan's rows as the campaign lists send them: listed customers on the list's channel and offer, the rest not contacted. */
+function asListed(plan: readonly PlanDecision[], listsDir: string): PlanDecision[] {
+  const lists = new Map<string, { channel: Channel; offer: string }>();
+  for (const channel of CHANNELS) {
+    for (const row of readCsv(join(listsDir, `campaign-${channel}.csv`))) lists.set(row.customer_id as string, { channel, offer: row.offer_type as string });
+  }
+  return plan.map((p) => {
+    const l = lists.get(p.customer_id);
+    return l ? { ...p, decision: 'win_back', channel: l.channel, offer_type: l.offer } : { ...p, decision: 'not_listed' };
+  });
+}
+
+/** The scorer's view of a simulated customer: the playbook's offers, weekly days over the planning year. */
+export function marketCustomer(c: SimCustomer, asOf: EpochDay, playbook: PlaybookFacts, weeks: number): MarketCustomer {
+  const first = Math.max(asOf, c.churnDay + playbook.coolingOffDays);
+  const days = weeklyDays(first, weeks).filter((d) => d < asOf + weeks * 7);
+  return { id: c.id, group: c.reason, objector: c.objector, permitted: c.permitted, offers: playbook.offers[c.reason] ?? [], days, value: (a: Action) => actionValue(c, a, asOf) };
+}
+
+function naivePlan(market: readonly MarketCustomer[], asOf: EpochDay): PlanDecision[] {
+  const order: Channel[] = ['letter', 'email', 'phone', 'visit'];
+  return market.map((c) => {
+    const channel = order.find((ch) => c.permitted[ch]);
+    const offer = c.offers[0];
+    const day = c.days[0] ?? asOf;
+    const contact = channel !== undefined && offer !== undefined && !c.objector;
+    return { customer_id: c.id, decision: contact ? 'win_back' : 'let_go', offer_type: offer ?? '', channel: channel ?? '', contact_from: formatIsoDay(day) };
+  });
+}
+
+async function runSeasonOne(dir: string, past: readonly SimCustomer[], firstRun: EpochDay, m: typeof MARKET): Promise<SeasonOne> {
+  const outcomes = new SeasonOutcomes(mulberry32(m.seed + 17));
+  const ledger = join(dir, 'ledger.csv');
+  const byId = new Map(past.map((c) => [c.id, c]));
+  const tally = { contacts: 0, controls: 0, listViolations: { noPermission: 0, objector: 0 } };
+  for (let k = 0; k < m.runs; k++) {
+    const day = firstRun + k * m.periodDays;
+    const lost = past.filter((c) => c.churnDay < day && !outcomes.returnedBefore(c.id, day));
+    const exportPath = join(dir, `export-${k}.csv`);
+    writeFileSync(exportPath, exportCsv(lost));
+    const out = join(dir, `campaign-${k}`);
+    await cli(['campaign', exportPath, '--out', out, '--as-of', formatIsoDay(day), '--ledger', ledger, '--holdout', m.holdout, '--period', `${m.periodDays}d`, '--quiet']);
+    countListViolations(out, byId, tally.listViolations);
+    for (const entry of readCsv(ledger).filter((e) => e.campaign_date === formatIsoDay(day))) {
+      const c = byId.get(entry.customer_id as string) as SimCustomer;
+      const control = entry.outcome === 'control';
+      if (control) tally.controls++;
+      else tally.contacts++;
+      const offer = (entry.measure as string).split(':')[1] ?? 'none';
+      outcomes.record(c, day, control ? undefined : { offer, channel: entry.channel as Channel, day });
+    }
+  }
+  const resultsAsOf = firstRun + (m.runs - 1) * m.periodDays + m.resultsAfterDays;
+  const outcomesPath = join(dir, 'outcomes.csv');
+  writeFileSync(outcomesPath, outcomes.outcomesCsv(past, resultsAsOf));
+  const fullExport = join(dir, 'past-season.csv');
+  writeFileSync(fullExport, exportCsv(past));
+  const history = join(dir, 'history.csv');
+  const iso = formatIsoDay(resultsAsOf);
+  const results = JSON.parse(await cli(['results', '--ledger', ledger, '--outcomes', outcomesPath, '--as-of', iso, '--history-out', history, '--export', fullExport, '--json']));
+  const report = JSON.parse(await cli(['calibrate', history, '--out', join(dir, 'model.json'), '--as-of', iso, '--json']));
+  return {
+    runs: m.runs, ...tally, ...outcomes.regainCounts(readCsv(ledger)),
+    results: { total: results.total, warnings: results.warnings },
+    calibration: { accepted: report.accepted, auc: report.model.fit.auc ?? null, brier: report.model.fit.brier ?? null, warnings: report.warnings },
+  };
+}
+
+/** Listed customers who objected, or who have not permitted the list's channel. */
+function countListViolations(out: string, byId: ReadonlyMap<string, SimCustomer>, counts: { noPermission: number; objector: number }): void {
+  for (const channel of CHANNELS) {
+    for (const row of readCsv(join(out, `campaign-${channel}.csv`))) {
+      const c = byId.get(row.customer_id as string) as SimCustomer;
+      if (c.objector) counts.objector++;
+      else if (!c.permitted[channel]) counts.noPermission++;
+    }
+  }
+}
+
+/** The scores of a run as one JSON-able summary, for docs/simulation.md. */
+export function summarise(run: MarketRun): Record<string, unknown> {
+  const brief = (s: PlanScore) => ({
+    share: Number(s.share.toFixed(4)), chosen: Math.round(s.chosen), best: Math.round(s.best), contacted: s.contacted,
+    worthContacting: s.worthContacting, missedValue: Math.round(s.missedValue), lossMaking: s.lossMaking,
+    lossValue: Math.round(s.lossValue), violations: s.violations, undated: s.undated, unplanned: s.unplanned,
+  });
+  const executed = run.executed ? { executed: { default: brief(run.executed.default), calibrated: brief(run.executed.calibrated) } } : {};
+  return {
+    seasonOne: run.seasonOne, asOf: run.asOf, customers: run.customers, misclassified: run.misclassified,
+    default: brief(run.default), calibrated: brief(run.calibrated), ...executed, naive: brief(run.naive),
+  };
+}
+

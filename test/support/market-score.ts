@@ -1,0 +1,144 @@
+/**
+ * Scores a plan against a known truth: the expected incremental profit of each customer's
+ * planned action, next to the best permitted action for that customer, and every contact
+ * that must not happen (a channel without permission, or a customer who objected).
+ */
+import { parseIsoDay } from '../../src/domain/dates.js';
+import { CHANNELS, type Channel } from '../../src/domain/playbook-types.js';
+import type { EpochDay } from '../../src/domain/types.js';
+import type { Action } from './market-truth.js';
+
+/** One customer as the scorer sees them: permission, the choices a planner has, and their true value. */
+export interface MarketCustomer {
+  id: string;
+  /** for the breakdown, e.g. the true reason */
+  group: string;
+  objector: boolean;
+  permitted: Record<Channel, boolean>;
+  /** the offers a planner may make (the playbook's for the reason); none: never contacted */
+  offers: readonly string[];
+  /** the contact days a planner may choose from */
+  days: readonly EpochDay[];
+  /** expected incremental profit of an action, discounted to as-of */
+  value: (action: Action) => number;
+}
+
+/** The columns of plan.csv the score reads. */
+export interface PlanDecision {
+  customer_id: string;
+  decision: string;
+  offer_type: string;
+  channel: string;
+  contact_from: string;
+}
+
+export interface GroupScore {
+  chosen: number;
+  best: number;
+}
+
+export interface PlanScore extends GroupScore {
+  /** chosen / best (1 when nothing was worth doing and nothing was done) */
+  share: number;
+  customers: number;
+  contacted: number;
+  /** customers whose best permitted action is worth more than doing nothing */
+  worthContacting: number;
+  /** best value of the customers worth contacting whom the plan left alone */
+  missedValue: number;
+  /** contacts whose value under the truth is negative, and what they lose */
+  lossMaking: number;
+  lossValue: number;
+  violations: { noPermission: number; objector: number; unknownChannel: number };
+  /** contacted rows without a contact date (valued at as-of) */
+  undated: number;
+  /** customers of the market without a row in the plan */
+  unplanned: number;
+  byGroup: Record<string, GroupScore>;
+}
+
+const bestValues = new WeakMap<MarketCustomer, number>();
+
+/** The value of the best permitted action, computed once per customer. */
+function bestValue(c: MarketCustomer): number {
+  let value = bestValues.get(c);
+  if (value === undefined) {
+    value = bestAction(c).value;
+    bestValues.set(c, value);
+  }
+  return value;
+}
+
+/** The best permitted action and its value (0 and no action when nothing is worth doing). */
+export function bestAction(c: MarketCustomer): { value: number; action?: Action } {
+  let best: { value: number; action?: Action } = { value: 0 };
+  if (c.objector) return best;
+  for (const offer of c.offers) {
+    for (const channel of CHANNELS) {
+      if (!c.permitted[channel]) continue;
+      for (const day of c.days) {
+        const action = { offer, channel, day };
+        const value = c.value(action);
+        if (value > best.value) best = { value, action };
+      }
+    }
+  }
+  return best;
+}
+
+/** Scores the plan's decisions; a contact that must not happen is a violation and earns nothing. */
+export function scorePlan(customers: readonly MarketCustomer[], plan: readonly PlanDecision[], asOf: EpochDay): PlanScore {
+  const rows = new Map(plan.map((r) => [r.customer_id, r]));
+  const s: PlanScore = {
+    chosen: 0, best: 0, share: 1, customers: customers.length, contacted: 0, worthContacting: 0, missedValue: 0, lossMaking: 0,
+    lossValue: 0, violations: { noPermission: 0, objector: 0, unknownChannel: 0 }, undated: 0, unplanned: 0, byGroup: {},
+  };
+  for (const c of customers) {
+    const best = bestValue(c);
+    const group = (s.byGroup[c.group] ??= { chosen: 0, best: 0 });
+    s.best += best;
+    group.best += best;
+    if (best > 0) s.worthContacting++;
+    const row = rows.get(c.id);
+    if (row === undefined) s.unplanned++;
+    if (row === undefined || row.decision !== 'win_back') {
+      s.missedValue += best;
+      continue;
+    }
+    s.contacted++;
+    const chosen = chosenValue(c, row, asOf, s);
+    s.chosen += chosen;
+    group.chosen += chosen;
+    if (chosen < 0) {
+      s.lossMaking++;
+      s.lossValue += chosen;
+    }
+  }
+  s.share = s.best > 0 ? s.chosen / s.best : s.contacted === 0 ? 1 : 0;
+  return s;
+}
+
+function chosenValue(c: MarketCustomer, row: PlanDecision, asOf: EpochDay, s: PlanScore): number {
+  const channel = row.channel.trim() as Channel;
+  if (!CHANNELS.includes(channel)) {
+    s.violations.unknownChannel++;
+    return 0;
+  }
+  if (c.objector) {
+    s.violations.objector++;
+    return 0;
+  }
+  if (!c.permitted[channel]) {
+    s.violations.noPermission++;
+    return 0;
+  }
+  const planned = parseIsoDay(row.contact_from);
+  if (planned === undefined) s.undated++;
+  const day = Math.max(asOf, planned ?? asOf);
+  return c.value({ offer: row.offer_type.trim() || 'none', channel, day });
+}
+
+/** Weekly contact days from `first` over `weeks` weeks. */
+export function weeklyDays(first: EpochDay, weeks: number): EpochDay[] {
+  return Array.from({ length: weeks }, (_, i) => first + 7 * i);
+}
