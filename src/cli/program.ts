@@ -102,10 +102,14 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--customers <file>', 'customer list; listed customers without purchases become prospects')
     .option('--lost-out <file>', 'write lost and defecting customers in the lost-customer format that winback plan reads')
     .addOption(new Option('--order <order>', "row order of the transactions: 'sorted' (each customer's rows in date order; flat memory) or 'any'").choices(['sorted', 'any']).default('sorted'))
+    .option('--amount <expr>', "the amount: a column, or the product of two, e.g. 'Quantity*UnitPrice' (default: the mapped amount column)")
+    .addOption(new Option('--returns <mode>', 'negative amounts and cancellations: net them against the customer\'s purchases, or reject the rows').choices(['net', 'reject']).default('net'))
+    .option('--cancel-prefix <prefix>', 'invoices whose number starts with this are cancellations, e.g. C (needs an invoice column)')
+    .option('--columns <names>', 'the file has no header line: name its columns, comma-separated (e.g. for CDNOW_sample.txt)')
     .option('--config <file>', 'config file; its clv: section sets the lifecycle thresholds (docs/config.md)')
     .option('--json', 'print model.json to stdout instead of the table')
     .option('-q, --quiet', 'print nothing on success')
-    .addHelpText('after', example('winback clv fixtures/transactions-en.csv --out out/clv --lost-out out/silent-churners.csv'))
+    .addHelpText('after', `${example('winback clv fixtures/transactions-en.csv --out out/clv --lost-out out/silent-churners.csv')}  $ winback clv online-retail.csv --amount 'Quantity*UnitPrice' --cancel-prefix C --out out/retail\n  $ winback clv CDNOW_master.txt --delimiter whitespace --out out/cdnow   (runs of spaces; dates YYYYMMDD)\n`)
     .action(run(async () => (await import('../commands/clv.js')).runClv));
 
   addReadFlags(program.command('calibrate').description('fit the reacquisition model on past win-back attempts; writes model.json for plan --model').argument('<history>', 'past attempts: lost-customer columns plus won_back (yes/no), optional contact_date, offer_type, second_lifetime_months/revenue; or - for stdin'))

@@ -3,12 +3,13 @@ import type { Context } from '../cli/context.js';
 import { parseDateFlag, parseReadFlags, parseRate, type RawReadFlags } from '../cli/options.js';
 import { DEFAULT_CLV_CONFIG, validateClvConfig, type ClvConfig } from '../domain/clv/clv.js';
 import { fitModels, monthlyFromAnnualRate, type FittedModels } from '../domain/clv/fit-models.js';
+import { parseAmountSpec, type AmountSpec } from '../domain/clv/prepare.js';
 import { periodLengthDays, type PeriodUnit } from '../domain/clv/summary.js';
 import { CUSTOMER_LIST_SCHEMA, RFM_SUMMARY_SCHEMA, TRANSACTION_SCHEMA } from '../domain/fields.js';
 import type { Reject } from '../domain/types.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { readProspects, readSummaryTable, readTransactionTable, type ClvInput } from '../io/clv-input.js';
+import { readProspects, readSummaryTable, readTransactionTable, type ClvInput, type TransactionPreparation } from '../io/clv-input.js';
 import { RejectFile, writeCustomerFiles } from '../io/clv-output.js';
 import { buildClvReport, renderClvReport, type ClvRunSettings } from '../io/clv-render.js';
 import { openExport } from '../io/csv-read.js';
@@ -31,6 +32,10 @@ export interface ClvFlags extends RawReadFlags {
   config?: string;
   json?: boolean;
   quiet?: boolean;
+  amount?: string;
+  returns?: string;
+  cancelPrefix?: string;
+  columns?: string;
 }
 
 /** Typed options of `winback clv`. */
@@ -39,6 +44,11 @@ export interface ClvOptions extends ClvRunSettings {
   customers: string | undefined;
   lostOut: string | undefined;
   order: 'per-customer' | 'any';
+  preparation: TransactionPreparation;
+  /** Column names of a file without a header line (--columns). */
+  columns: string[] | undefined;
+  /** --delimiter whitespace: fields separated by runs of blanks. */
+  whitespace: boolean;
 }
 
 /** Turns the raw flags into options, or throws a UsageError naming the flag. Never reads the clock. */
@@ -60,8 +70,32 @@ export function parseClvOptions(raw: ClvFlags, env: Record<string, string | unde
   return {
     out: raw.out, period, calibrationEnd, calibrationEndSource, holdoutEnd, holdoutPeriods, config, summaryInput: Boolean(raw.summaryInput),
     customers: raw.customers, lostOut: raw.lostOut, order: order === 'any' ? 'any' : 'per-customer',
+    preparation: preparationOf(raw), columns: columnsOf(raw.columns), whitespace: isWhitespace(raw.delimiter),
   };
 }
+
+function preparationOf(raw: ClvFlags): TransactionPreparation {
+  const returns = raw.returns ?? 'net';
+  if (returns !== 'net' && returns !== 'reject') throw new UsageError(`--returns '${raw.returns}' must be net or reject`);
+  let amount: AmountSpec | undefined;
+  if (raw.amount !== undefined) {
+    const parsed = parseAmountSpec(raw.amount);
+    if ('problem' in parsed) throw new UsageError(`--amount ${parsed.problem}`, "name one column, or two multiplied: --amount 'Quantity*UnitPrice'");
+    amount = parsed.spec;
+  }
+  if (raw.cancelPrefix !== undefined && raw.cancelPrefix.trim() === '') throw new UsageError('--cancel-prefix must not be empty', 'e.g. --cancel-prefix C');
+  if ((amount !== undefined || raw.cancelPrefix !== undefined) && raw.summaryInput) throw new UsageError('--amount and --cancel-prefix read transactions; they cannot be used with --summary-input');
+  return { returns, ...(amount ? { amount } : {}), ...(raw.cancelPrefix !== undefined ? { cancelPrefix: raw.cancelPrefix.trim() } : {}) };
+}
+
+function columnsOf(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const names = text.split(',').map((n) => n.trim());
+  if (names.length < 2 || names.some((n) => n === '')) throw new UsageError(`--columns '${text}' must name every column, separated by commas`, 'e.g. --columns customer_id,sample_id,date,cds,amount');
+  return names;
+}
+
+const isWhitespace = (delimiter: string | undefined) => delimiter !== undefined && ['whitespace', 'space', 'spaces', 'blank', 'blanks'].includes(delimiter.toLowerCase());
 
 // The calibration end: --calibration-end, else --as-of, else WINBACK_AS_OF, else (undefined) the data's last day.
 function calibrationOf(raw: ClvFlags, env: Record<string, string | undefined>): Pick<ClvOptions, 'calibrationEnd' | 'calibrationEndSource'> {
@@ -87,7 +121,11 @@ export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promi
   const { config } = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
   const opts = parseClvOptions(flags, ctx.env, config.clv);
   const schema = opts.summaryInput ? RFM_SUMMARY_SCHEMA : TRANSACTION_SCHEMA;
-  const { read, maxRejectRate } = parseReadFlags(flags, schema.fields.map((f) => f.name));
+  const { read, maxRejectRate } = parseReadFlags({ ...flags, ...(opts.whitespace ? { delimiter: undefined } : {}) }, schema.fields.map((f) => f.name));
+  if (opts.whitespace) read.whitespace = true;
+  if (opts.columns) read.columns = opts.columns;
+  // A single-column --amount is a mapping like --map amount=HEADER.
+  if (opts.preparation.amount?.kind === 'column') read.map = { ...read.map, amount: opts.preparation.amount.header };
   const outDir = resolve(ctx.cwd, opts.out);
   const opened = await openExport(file, schema, read, ctx);
   await ensureOutputDir(outDir, opts.out);
@@ -102,7 +140,7 @@ export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promi
   try {
     input = opts.summaryInput
       ? await readSummaryTable(opened, opts.period, opts.calibrationEnd, onReject)
-      : await readTransactionTable(opened, { period: opts.period, calibrationEnd: opts.calibrationEnd, holdoutEnd: opts.holdoutEnd, order: opts.order }, onReject);
+      : await readTransactionTable(opened, { period: opts.period, calibrationEnd: opts.calibrationEnd, holdoutEnd: opts.holdoutEnd, order: opts.order }, onReject, opts.preparation);
     checkRejectRate(opened.label, input.counts, maxRejectRate);
     models = fitOrExplain(opened.label, input, firstReject);
   } catch (err) {

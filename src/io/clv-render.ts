@@ -7,7 +7,7 @@ import type { FittedModels, PhaseTotals } from '../domain/clv/fit-models.js';
 import type { PeriodUnit } from '../domain/clv/summary.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { VERSION } from '../version.js';
-import type { ClvInput, ProspectList } from './clv-input.js';
+import type { ClvInput, ProspectList, TransactionPreparation } from './clv-input.js';
 import { renderTable, styler } from './render.js';
 
 /** The settings of a clv run that the report records. */
@@ -21,6 +21,8 @@ export interface ClvRunSettings {
   holdoutPeriods: number;
   config: ClvConfig;
   summaryInput: boolean;
+  /** How transaction rows were prepared (transaction input only). */
+  preparation?: TransactionPreparation;
 }
 
 export interface ClvReportInput {
@@ -72,6 +74,19 @@ export function buildClvReport(r: ClvReportInput) {
       transactions_after_end: summary ? summary.ignoredAfterEnd : null,
       customers_first_buying_in_holdout: summary && opts.holdoutEnd !== undefined ? summary.outsideCohort : null,
     },
+    preparation: summary && input.preparation ? {
+      returns: opts.preparation?.returns ?? 'reject',
+      amount: opts.preparation?.amount ? (opts.preparation.amount.kind === 'product' ? `${opts.preparation.amount.left}*${opts.preparation.amount.right}` : opts.preparation.amount.header) : null,
+      cancel_prefix: opts.preparation?.cancelPrefix ?? null,
+      rows_missing_customer_id: input.preparation.missingIds,
+      cancellation_rows: input.preparation.cancellations,
+      return_rows: summary.returnRows,
+      return_rows_rejected: input.preparation.returnsRejected,
+      return_days: summary.returnDays,
+      returned_amount_netted: round(summary.returnedAmount, 2),
+      returned_amount_unmatched: round(summary.unmatchedReturnAmount, 2),
+      customers_with_only_returns: summary.onlyReturns,
+    } : null,
     bg_nbd: { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, log_likelihood: bg.logLikelihood, iterations: bg.iterations, evaluations: bg.evaluations, converged: bg.converged, customers: bg.n, distinct_rows: bg.rows },
     gamma_gamma: gg ? { p: gg.p, q: gg.q, v: gg.v, log_likelihood: gg.logLikelihood, iterations: gg.iterations, evaluations: gg.evaluations, converged: gg.converged, customers: gg.n, frequency_spend_correlation: gg.correlation } : null,
     clv: { horizon_months: opts.config.horizonMonths, monthly_discount_rate: opts.config.monthlyDiscountRate, annual_discount_rate: round(Math.pow(1 + opts.config.monthlyDiscountRate, 12) - 1, 6), total: gg ? round(Object.values(totals.phases).reduce((s, t) => s + t.clv, 0), 2) : null },
@@ -89,6 +104,10 @@ function collectWarnings(r: ClvReportInput): string[] {
   const s = r.input.summary;
   if (s && s.ignoredAfterEnd > 0) warnings.push(`${s.ignoredAfterEnd} transactions after the ${r.opts.holdoutEnd !== undefined ? 'holdout' : 'calibration'} end were read but not used`);
   if (s && r.opts.holdoutEnd !== undefined && s.outsideCohort > 0) warnings.push(`${s.outsideCohort} customers bought first in the holdout period and are not modelled`);
+  if (s && s.unmatchedReturnAmount > 0.005) warnings.push(`returns worth ${s.unmatchedReturnAmount.toFixed(2)} had no earlier purchase of the same customer to net against (bought before the data starts?) and were left out`);
+  if (s && s.onlyReturns > 0) warnings.push(`${s.onlyReturns} customers have only returns in the calibration period and are not modelled`);
+  const missing = r.input.preparation?.missingIds ?? 0;
+  if (missing > 0) warnings.push(`${missing} rows without a customer id (empty, NA, NULL, …) were rejected: they belong to no known customer (see rejects.csv)`);
   if (r.prospects && r.prospects.rejected > 0) warnings.push(`customer list ${r.prospects.file}: ${r.prospects.rejected} rows skipped (empty or duplicate id)`);
   if (r.models.gammaGamma && r.totals.clvMissing > 0) warnings.push(`${r.totals.clvMissing} customers without a finite CLV (clv left empty)`);
   return warnings;

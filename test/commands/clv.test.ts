@@ -222,7 +222,7 @@ describe('winback clv: rows, rejects, order and customers', () => {
     const bad = ['Z1;31.02.2025;10,00', 'Z2;;10,00', 'Z3;01.12.2025;', 'Z4;01.12.2025;-5,00', ';01.12.2025;3,00', 'Z5;01.12.2025;zehn'];
     const file = path.join(tempDir(), 'tx.csv');
     writeFileSync(file, header + [...GOOD, ...bad].join('\n') + '\n');
-    const r = await clv(file, { asOf: '2025-12-31' });
+    const r = await clv(file, { asOf: '2025-12-31', returns: 'reject' });
     expect(r.model.rows).toEqual({ read: GOOD.length + bad.length, accepted: GOOD.length, rejected: bad.length });
     expect(r.rejects.map((j) => j.column)).toEqual(['Rechnungsdatum', 'Rechnungsdatum', 'Nettobetrag', 'Nettobetrag', 'Kundennummer', 'Nettobetrag']);
     const firstBadLine = GOOD.length + 2;
