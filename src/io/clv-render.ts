@@ -3,6 +3,7 @@
  * convergence, data summary, phase table and warnings.
  */
 import type { ClvConfig } from '../domain/clv/clv.js';
+import type { FitDiagnostics } from '../domain/clv/diagnostics.js';
 import type { FittedModels, PhaseTotals } from '../domain/clv/fit-models.js';
 import type { PeriodUnit } from '../domain/clv/summary.js';
 import { formatIsoDay } from '../domain/dates.js';
@@ -87,8 +88,9 @@ export function buildClvReport(r: ClvReportInput) {
       returned_amount_unmatched: round(summary.unmatchedReturnAmount, 2),
       customers_with_only_returns: summary.onlyReturns,
     } : null,
-    bg_nbd: { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, log_likelihood: bg.logLikelihood, iterations: bg.iterations, evaluations: bg.evaluations, converged: bg.converged, customers: bg.n, distinct_rows: bg.rows },
-    gamma_gamma: gg ? { p: gg.p, q: gg.q, v: gg.v, log_likelihood: gg.logLikelihood, iterations: gg.iterations, evaluations: gg.evaluations, converged: gg.converged, customers: gg.n, frequency_spend_correlation: gg.correlation } : null,
+    bg_nbd: { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, log_likelihood: bg.logLikelihood, iterations: bg.iterations, evaluations: bg.evaluations, converged: bg.converged, customers: bg.n, distinct_rows: bg.rows, ...uncertainty(bg, bg.diagnostics) },
+    gamma_gamma: gg ? { p: gg.p, q: gg.q, v: gg.v, log_likelihood: gg.logLikelihood, iterations: gg.iterations, evaluations: gg.evaluations, converged: gg.converged, customers: gg.n, frequency_spend_correlation: gg.correlation, ...uncertainty(gg, gg.diagnostics) } : null,
+    fit_notes: models.notes,
     clv: { horizon_months: opts.config.horizonMonths, monthly_discount_rate: opts.config.monthlyDiscountRate, annual_discount_rate: round(Math.pow(1 + opts.config.monthlyDiscountRate, 12) - 1, 6), total: gg ? round(Object.values(totals.phases).reduce((s, t) => s + t.clv, 0), 2) : null },
     thresholds: { lost_below_p_alive: opts.config.lostThreshold, defector_below_p_alive: opts.config.defectorThreshold, defector_rate_ratio: opts.config.defectorRateRatio, core_min_repeat: opts.config.coreMinRepeat, first_time_lost_after_months: opts.config.firstTimeLostAfterMonths },
     phases,
@@ -98,6 +100,24 @@ export function buildClvReport(r: ClvReportInput) {
 }
 
 export type ClvReport = ReturnType<typeof buildClvReport>;
+
+/**
+ * Standard errors (delta method: θ · se(ln θ), as REFERENCE.md's numeric-Hessian errors) and the
+ * parameters a fit cannot estimate; null where the information is singular.
+ */
+function uncertainty(fit: object, d: FitDiagnostics) {
+  const value = (name: string) => (fit as Record<string, number>)[name] as number;
+  const standardErrors = Object.fromEntries(Object.entries(d.logStandardErrors).map(([name, se]) => [name, Number.isFinite(se) ? value(name) * se : null]));
+  return { standard_errors: standardErrors, on_boundary: d.onBoundary, not_estimable: d.notEstimable };
+}
+
+/** "converged", or what keeps a converged fit from meaning anything. */
+function fitState(fit: { converged: boolean; not_estimable: readonly string[]; on_boundary: readonly string[] }): { text: string; warn: boolean } {
+  if (!fit.converged) return { text: 'NOT converged', warn: true };
+  if (fit.on_boundary.length > 0) return { text: `converged on a boundary (${fit.not_estimable.join(', ')} not estimable, see warnings)`, warn: true };
+  if (fit.not_estimable.length > 0) return { text: `converged, but ${fit.not_estimable.join(', ')} not estimable (flat likelihood, see warnings)`, warn: true };
+  return { text: 'converged', warn: false };
+}
 
 function collectWarnings(r: ClvReportInput): string[] {
   const warnings = [...r.warnings, ...r.models.warnings];
@@ -118,13 +138,14 @@ const fmt = (v: number, digits = 4) => (Number.isFinite(v) ? v.toFixed(digits) :
 /** Parameters, row counts and the phase table for the terminal. */
 export function renderClvReport(report: ClvReport, outDir: string, color: boolean): string {
   const c = styler(color);
+  const state = (f: { text: string; warn: boolean }) => (f.warn ? c.yellow(f.text) : f.text);
   const { rows, bg_nbd: bg, gamma_gamma: gg, data } = report;
   const lines = [
     `${c.bold('Rows')}       ${rows.read} read = ${rows.accepted} accepted + ${rows.rejected} rejected${rows.rejected > 0 ? ' (see rejects.csv)' : ''}`,
     `${c.bold('Customers')}  ${data.customers} (${data.repeat_customers} with repeat purchases${data.prospects > 0 ? `, ${data.prospects} prospects` : ''}); time unit: ${report.period}; calibration end ${report.calibration_end ?? 'not given'} (${report.calibration_end_source})`,
-    `${c.bold('BG/NBD')}      r ${fmt(bg.r)}  alpha ${fmt(bg.alpha)}  a ${fmt(bg.a)}  b ${fmt(bg.b)}  log-likelihood ${fmt(bg.log_likelihood, 2)}  ${bg.converged ? 'converged' : c.yellow('NOT converged')} (${bg.iterations} iterations)`,
+    `${c.bold('BG/NBD')}      r ${fmt(bg.r)}  alpha ${fmt(bg.alpha)}  a ${fmt(bg.a)}  b ${fmt(bg.b)}  log-likelihood ${fmt(bg.log_likelihood, 2)}  ${state(fitState(bg))} (${bg.iterations} iterations)`,
     gg
-      ? `${c.bold('Gamma-Gamma')} p ${fmt(gg.p)}  q ${fmt(gg.q)}  v ${fmt(gg.v)}  log-likelihood ${fmt(gg.log_likelihood, 2)}  ${gg.converged ? 'converged' : c.yellow('NOT converged')} (${gg.iterations} iterations)`
+      ? `${c.bold('Gamma-Gamma')} p ${fmt(gg.p)}  q ${fmt(gg.q)}  v ${fmt(gg.v)}  log-likelihood ${fmt(gg.log_likelihood, 2)}  ${state(fitState(gg))} (${gg.iterations} iterations)`
       : `${c.bold('Gamma-Gamma')} not fitted (see warnings)`,
     '',
     c.bold(`Lifecycle phases (CLV over ${report.clv.horizon_months} months, ${(report.clv.annual_discount_rate * 100).toFixed(1)} % a year)`),

@@ -6,6 +6,7 @@
  */
 import { DataError } from '../../errors.js';
 import { aggregateRfm, validateRfm, type AggregatedRfm, type RfmColumns } from './columns.js';
+import { diagnoseFit, type FitDiagnostics } from './diagnostics.js';
 import { minimize, minimizeNelderMead, fitProgress } from './optimize.js';
 import { digamma, hyp2f1, lgamma, logBeta, logHyp2f1 } from './special.js';
 
@@ -28,6 +29,8 @@ export interface BgNbdFit extends BgNbdParams {
   readonly n: number;
   /** Distinct (x, tX, T) rows after aggregation. */
   readonly rows: number;
+  /** Standard errors, boundary and flat parameters (names r, alpha, a, b). */
+  readonly diagnostics: FitDiagnostics;
 }
 
 export interface FitOptions {
@@ -68,6 +71,7 @@ export function fitBgNbd(data: RfmColumns, options: FitOptions = {}): BgNbdFit {
       : minimize(value, [0, 0, 0, 0], { gradient: objective, maxIterations: options.maxIterations ?? 1000 });
   const fitted = unpack(result.x);
   const params = { ...fitted, alpha: fitted.alpha * scale };
+  const diagnostics = diagnoseFit(BG_NBD_PARAMS, result.x, rows.customers, value, objective);
   // Rescaling time by s adds ln(s)·Σx to the log-likelihood; take it off for the data's own unit.
   let repeats = 0;
   for (let i = 0; i < rows.x.length; i++) repeats += (rows.x[i] as number) * (rows.weights[i] as number);
@@ -78,8 +82,12 @@ export function fitBgNbd(data: RfmColumns, options: FitOptions = {}): BgNbdFit {
     ...fitProgress(result),
     n: rows.customers,
     rows: rows.x.length,
+    diagnostics,
   });
 }
+
+/** Parameter names in the order of the fit's vector. */
+export const BG_NBD_PARAMS = ['r', 'alpha', 'a', 'b'] as const;
 
 function maxOf(values: Float64Array): number {
   let m = 0;

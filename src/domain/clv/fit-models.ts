@@ -6,6 +6,7 @@
 import { DataError } from '../../errors.js';
 import { expectedPurchases, fitBgNbd, pAlive, type BgNbdFit } from './bgnbd.js';
 import { customerLifetimeValue, lifecyclePhase, type ClvConfig, type LifecyclePhase } from './clv.js';
+import { fitNotes } from './fit-notes.js';
 import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma.js';
 
 /** One row per customer, column-wise; NaN marks a value the input does not give. */
@@ -32,6 +33,8 @@ export interface FittedModels {
   /** Undefined when spend is unknown or the spend model could not be fitted (see warnings). */
   readonly gammaGamma: GammaGammaFit | undefined;
   readonly warnings: readonly string[];
+  /** What the fits cannot estimate (boundary, flat likelihood); also among the warnings. */
+  readonly notes: readonly string[];
 }
 
 /** Fits BG/NBD (errors propagate: degenerate data cannot be valued) and Gamma-Gamma (failures become warnings). */
@@ -39,9 +42,10 @@ export function fitModels(table: CustomerTable): FittedModels {
   const warnings: string[] = [];
   const bgNbd = fitBgNbd({ x: table.x, tX: table.tX, T: table.T });
   if (!bgNbd.converged) warnings.push(`BG/NBD: the optimiser stopped after ${bgNbd.iterations} iterations (${bgNbd.evaluations} evaluations) without reaching its tolerance; treat the parameters with care`);
+  const notes = fitNotes('BG/NBD', { r: bgNbd.r, alpha: bgNbd.alpha, a: bgNbd.a, b: bgNbd.b }, bgNbd.diagnostics);
   if (!table.hasSpend) {
     warnings.push('no amounts in the input: expected_spend and clv are left empty (BG/NBD only)');
-    return Object.freeze({ bgNbd, gammaGamma: undefined, warnings: Object.freeze(warnings) });
+    return Object.freeze({ bgNbd, gammaGamma: undefined, warnings: Object.freeze([...warnings, ...notes]), notes: Object.freeze(notes) });
   }
   // Repeat buyers whose repeat days total nothing cannot enter a Gamma likelihood; they are weighted out.
   const weights = new Float64Array(table.x.length);
@@ -58,11 +62,12 @@ export function fitModels(table: CustomerTable): FittedModels {
     gammaGamma = fitGammaGamma({ x: table.x, m: table.m, weights });
     warnings.push(...gammaGamma.warnings);
     if (!gammaGamma.converged) warnings.push(`Gamma-Gamma: the optimiser stopped after ${gammaGamma.iterations} iterations (${gammaGamma.evaluations} evaluations) without reaching its tolerance; treat the spend parameters with care`);
+    notes.push(...fitNotes('Gamma-Gamma', { p: gammaGamma.p, q: gammaGamma.q, v: gammaGamma.v }, gammaGamma.diagnostics));
   } catch (err) {
     if (!(err instanceof DataError)) throw err;
     warnings.push(`Gamma-Gamma not fitted (${err.message}): expected_spend and clv are left empty`);
   }
-  return Object.freeze({ bgNbd, gammaGamma, warnings: Object.freeze(warnings) });
+  return Object.freeze({ bgNbd, gammaGamma, warnings: Object.freeze([...warnings, ...notes]), notes: Object.freeze(notes) });
 }
 
 export interface ValuedCustomer {

@@ -6,6 +6,7 @@
  */
 import { DataError } from '../../errors.js';
 import { indexDistinct, pearson } from './columns.js';
+import { diagnoseFit, type FitDiagnostics } from './diagnostics.js';
 import { minimize, fitProgress } from './optimize.js';
 import { digamma, lgamma } from './special.js';
 
@@ -25,6 +26,8 @@ export interface GammaGammaFit extends GammaGammaParams {
   /** Pearson correlation of x and m over those customers. */
   readonly correlation: number;
   readonly warnings: readonly string[];
+  /** Standard errors, boundary and flat parameters (names p, q, v). */
+  readonly diagnostics: FitDiagnostics;
 }
 
 /** Repeat frequency x and mean repeat spend m per customer; rows with x = 0 are ignored. */
@@ -78,7 +81,9 @@ export function fitGammaGamma(data: SpendColumns, options: GammaGammaFitOptions 
     const { value, gradient } = evaluateLikelihood({ p: pv[0], q: pv[1], v: pv[2] }, rows, true);
     return { value: -value / rows.customers, gradient: gradient.map((g, i) => (-g * (pv[i] as number)) / rows.customers) };
   };
-  const result = minimize((t) => objective(t).value, [0, 0, 0], { gradient: objective, maxIterations: options.maxIterations ?? 1000 });
+  const value = (t: readonly number[]) => objective(t).value;
+  const result = minimize(value, [0, 0, 0], { gradient: objective, maxIterations: options.maxIterations ?? 1000 });
+  const diagnostics = diagnoseFit(['p', 'q', 'v'], result.x, rows.customers, value, objective);
   const [p, q, vScaled] = result.x.map(Math.exp) as [number, number, number];
   const params = { p, q, v: vScaled * rows.scale };
   const correlation = weightlessCorrelation(rows);
@@ -91,6 +96,7 @@ export function fitGammaGamma(data: SpendColumns, options: GammaGammaFitOptions 
     n: rows.customers,
     correlation,
     warnings: Object.freeze(fitWarnings(params, correlation, options.correlationThreshold ?? 0.3)),
+    diagnostics,
   });
 }
 

@@ -1,0 +1,42 @@
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cdnowDir, cdnowPresent } from '../domain/clv/support.js';
+import { readCsv, runCli, tempDir } from '../support/cli.js';
+
+const present = cdnowPresent();
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** Runs clv on CDNOW_sample.txt as it is (whitespace-aligned, no header). */
+async function clvOnSample(args: string[]) {
+  const out = tempDir('winback-clv-honest-');
+  dirs.push(out);
+  const r = await runCli(['clv', path.join(cdnowDir, 'CDNOW_sample.txt'), '--delimiter', 'whitespace', '--columns', 'master_id,customer_id,date,cds,amount', '--out', out, ...args]);
+  const model = r.code === 0 ? JSON.parse(readFileSync(path.join(out, 'model.json'), 'utf8')) : undefined;
+  return { ...r, out, model, customers: r.code === 0 ? readCsv(path.join(out, 'customers.csv')) : [] };
+}
+
+describe.runIf(present)('honest fits on CDNOW', () => {
+  it('a short window (6 weeks) puts a on its boundary: the run says so instead of a plain "converged"', async () => {
+    const r = await clvOnSample(['--calibration-end', '1997-02-11']);
+    expect(r.code).toBe(0);
+    expect(r.model.bg_nbd.on_boundary).toEqual(['a']);
+    expect(r.model.bg_nbd.not_estimable).toEqual(['a', 'b']);
+    expect(r.model.bg_nbd.standard_errors.a).toBeNull();
+    expect(r.model.fit_notes[0]).toMatch(/^BG\/NBD: a → 0 .*nobody can be found lost/);
+    expect(r.stderr).toMatch(/warning: BG\/NBD: a → 0/);
+    expect(r.stdout).toMatch(/BG\/NBD .*converged on a boundary \(a, b not estimable, see warnings\)/);
+    expect(r.stdout).not.toMatch(/BG\/NBD .*\s converged \(/);
+  });
+
+  it('the 39-week calibration has no note, and its standard errors are the published ones', async () => {
+    const r = await clvOnSample(['--calibration-end', '1997-09-30']);
+    expect(r.model.fit_notes).toEqual([]);
+    expect(r.model.bg_nbd.not_estimable).toEqual([]);
+    expect(r.model.gamma_gamma.not_estimable).toEqual([]);
+    expect(r.model.bg_nbd.standard_errors.a).toBeCloseTo(0.1857, 3);
+    expect(r.stdout).toMatch(/BG\/NBD .* converged \(\d+ iterations\)/);
+    expect(r.stderr).not.toMatch(/cannot be estimated/);
+  });
+});
