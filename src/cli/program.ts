@@ -89,7 +89,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .addHelpText('after', example('winback reasons fixtures/lost-customers-de.csv --out out/reasons.csv'))
     .action(run(async () => (await import('../commands/reasons.js')).runReasons));
 
-  addReadFlags(program.command('clv').description('customer value from transaction histories (BG/NBD + Gamma-Gamma): P(alive), CLV, lifecycle phases, silent churners').argument('<file>', 'transactions (customer_id, date, amount), an RFM summary with --summary-input, or - for stdin'))
+  addReadFlags(program.command('clv').description('customer value from transaction histories (BG/NBD or Pareto/NBD + Gamma-Gamma): P(alive), CLV, lifecycle phases, silent churners').argument('<file>', 'transactions (customer_id, date, amount), an RFM summary with --summary-input, or - for stdin'))
     .option('--out <dir>', 'output directory (customers.csv, model.json, rejects.csv)')
     .addOption(new Option('--period <unit>', 'time unit of frequency, recency and T').choices(['day', 'week', 'month']).default('week'))
     .option('--as-of <date>', 'the run date; the calibration end when --calibration-end is not given (default: WINBACK_AS_OF, else the last transaction date)')
@@ -102,6 +102,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--customers <file>', 'customer list; listed customers without purchases become prospects')
     .option('--lost-out <file>', 'write lost and defecting customers in the lost-customer format that winback plan reads')
     .addOption(new Option('--order <order>', "row order of the transactions: 'sorted' (each customer's rows in date order; flat memory) or 'any'").choices(['sorted', 'any']).default('sorted'))
+    .addOption(new Option('--model <name>', 'purchase model: bg-nbd (Fader, Hardie & Lee 2005) or pareto-nbd (Schmittlein, Morrison & Colombo 1987)').choices(['bg-nbd', 'pareto-nbd']).default('bg-nbd'))
     .option('--amount <expr>', "the amount: a column, or the product of two, e.g. 'Quantity*UnitPrice' (default: the mapped amount column)")
     .addOption(new Option('--returns <mode>', 'negative amounts and cancellations: net them against the customer\'s purchases, or reject the rows').choices(['net', 'reject']).default('net'))
     .option('--cancel-prefix <prefix>', 'invoices whose number starts with this are cancellations, e.g. C (needs an invoice column)')

@@ -4,6 +4,7 @@ import { parseDateFlag, parseReadFlags, parseRate, type RawReadFlags } from '../
 import { DEFAULT_CLV_CONFIG, validateClvConfig, type ClvConfig } from '../domain/clv/clv.js';
 import { fitModels, monthlyFromAnnualRate, type FittedModels } from '../domain/clv/fit-models.js';
 import { parseAmountSpec, type AmountSpec } from '../domain/clv/prepare.js';
+import type { PurchaseModelName } from '../domain/clv/purchase-model.js';
 import { periodLengthDays, type PeriodUnit } from '../domain/clv/summary.js';
 import { CUSTOMER_LIST_SCHEMA, RFM_SUMMARY_SCHEMA, TRANSACTION_SCHEMA } from '../domain/fields.js';
 import type { Reject } from '../domain/types.js';
@@ -36,6 +37,7 @@ export interface ClvFlags extends RawReadFlags {
   returns?: string;
   cancelPrefix?: string;
   columns?: string;
+  model?: string;
 }
 
 /** Typed options of `winback clv`. */
@@ -70,7 +72,7 @@ export function parseClvOptions(raw: ClvFlags, env: Record<string, string | unde
   return {
     out: raw.out, period, calibrationEnd, calibrationEndSource, holdoutEnd, holdoutPeriods, config, summaryInput: Boolean(raw.summaryInput),
     customers: raw.customers, lostOut: raw.lostOut, order: order === 'any' ? 'any' : 'per-customer',
-    preparation: preparationOf(raw), columns: columnsOf(raw.columns), whitespace: isWhitespace(raw.delimiter),
+    preparation: preparationOf(raw), columns: columnsOf(raw.columns), whitespace: isWhitespace(raw.delimiter), model: modelOf(raw.model),
   };
 }
 
@@ -86,6 +88,12 @@ function preparationOf(raw: ClvFlags): TransactionPreparation {
   if (raw.cancelPrefix !== undefined && raw.cancelPrefix.trim() === '') throw new UsageError('--cancel-prefix must not be empty', 'e.g. --cancel-prefix C');
   if ((amount !== undefined || raw.cancelPrefix !== undefined) && raw.summaryInput) throw new UsageError('--amount and --cancel-prefix read transactions; they cannot be used with --summary-input');
   return { returns, ...(amount ? { amount } : {}), ...(raw.cancelPrefix !== undefined ? { cancelPrefix: raw.cancelPrefix.trim() } : {}) };
+}
+
+function modelOf(text: string | undefined): PurchaseModelName {
+  const model = text ?? 'bg-nbd';
+  if (model !== 'bg-nbd' && model !== 'pareto-nbd') throw new UsageError(`--model '${text}' must be bg-nbd or pareto-nbd`);
+  return model;
 }
 
 function columnsOf(text: string | undefined): string[] | undefined {
@@ -142,7 +150,7 @@ export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promi
       ? await readSummaryTable(opened, opts.period, opts.calibrationEnd, onReject)
       : await readTransactionTable(opened, { period: opts.period, calibrationEnd: opts.calibrationEnd, holdoutEnd: opts.holdoutEnd, order: opts.order }, onReject, opts.preparation);
     checkRejectRate(opened.label, input.counts, maxRejectRate);
-    models = fitOrExplain(opened.label, input, firstReject);
+    models = fitOrExplain(opened.label, input, firstReject, opts.model ?? 'bg-nbd');
   } catch (err) {
     await rejects.abort();
     throw err;
@@ -167,13 +175,13 @@ function checkRejectRate(label: string, counts: ClvInput['counts'], maxRate: num
   throw new DataError(`${label}: ${counts.rejected} of ${counts.read} rows rejected (${share} %), more than --max-reject-rate ${(maxRate * 100).toFixed(1)} %; nothing was written`, `run winback inspect ${label} to see the rejects`);
 }
 
-function fitOrExplain(label: string, input: ClvInput, firstReject: Reject | undefined): FittedModels {
+function fitOrExplain(label: string, input: ClvInput, firstReject: Reject | undefined, model: PurchaseModelName): FittedModels {
   if (input.table.ids.length === 0) {
     const first = firstReject ? `; the first, line ${firstReject.line}: ${firstReject.error}` : '';
     throw new DataError(`${label}: no customer is left to model (${input.counts.rejected} of ${input.counts.read} rows rejected${first})`, 'check the delimiter and the column mapping with winback inspect, or use --delimiter and --map');
   }
   try {
-    return fitModels(input.table);
+    return fitModels(input.table, model);
   } catch (err) {
     if (!(err instanceof DataError)) throw err;
     // The period unit does not change repeat purchase days, so the advice is always: more history.

@@ -5,6 +5,7 @@
 import type { ClvConfig } from '../domain/clv/clv.js';
 import type { FitDiagnostics } from '../domain/clv/diagnostics.js';
 import type { FittedModels, PhaseTotals } from '../domain/clv/fit-models.js';
+import type { PurchaseModelName } from '../domain/clv/purchase-model.js';
 import type { PeriodUnit } from '../domain/clv/summary.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { VERSION } from '../version.js';
@@ -22,6 +23,8 @@ export interface ClvRunSettings {
   holdoutPeriods: number;
   config: ClvConfig;
   summaryInput: boolean;
+  /** The purchase model (--model); bg-nbd unless given. */
+  model?: PurchaseModelName;
   /** How transaction rows were prepared (transaction input only). */
   preparation?: TransactionPreparation;
 }
@@ -48,6 +51,7 @@ export function buildClvReport(r: ClvReportInput) {
   let repeat = 0;
   for (let i = 0; i < n; i++) if ((table.x[i] as number) > 0) repeat++;
   const bg = models.bgNbd;
+  const pn = models.paretoNbd;
   const gg = models.gammaGamma;
   const listed = totals.phases.prospect.customers + n;
   const phases = Object.fromEntries(Object.entries(totals.phases).map(([phase, t]) => [phase, {
@@ -88,7 +92,9 @@ export function buildClvReport(r: ClvReportInput) {
       returned_amount_unmatched: round(summary.unmatchedReturnAmount, 2),
       customers_with_only_returns: summary.onlyReturns,
     } : null,
-    bg_nbd: { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, log_likelihood: bg.logLikelihood, iterations: bg.iterations, evaluations: bg.evaluations, converged: bg.converged, customers: bg.n, distinct_rows: bg.rows, ...uncertainty(bg, bg.diagnostics) },
+    purchase_model: models.model,
+    bg_nbd: bg ? { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, log_likelihood: bg.logLikelihood, iterations: bg.iterations, evaluations: bg.evaluations, converged: bg.converged, customers: bg.n, distinct_rows: bg.rows, ...uncertainty(bg, bg.diagnostics) } : null,
+    pareto_nbd: pn ? { r: pn.r, alpha: pn.alpha, s: pn.s, beta: pn.beta, log_likelihood: pn.logLikelihood, iterations: pn.iterations, evaluations: pn.evaluations, converged: pn.converged, customers: pn.n, distinct_rows: pn.rows, ...uncertainty(pn, pn.diagnostics) } : null,
     gamma_gamma: gg ? { p: gg.p, q: gg.q, v: gg.v, log_likelihood: gg.logLikelihood, iterations: gg.iterations, evaluations: gg.evaluations, converged: gg.converged, customers: gg.n, frequency_spend_correlation: gg.correlation, ...uncertainty(gg, gg.diagnostics) } : null,
     fit_notes: models.notes,
     clv: { horizon_months: opts.config.horizonMonths, monthly_discount_rate: opts.config.monthlyDiscountRate, annual_discount_rate: round(Math.pow(1 + opts.config.monthlyDiscountRate, 12) - 1, 6), total: gg ? round(Object.values(totals.phases).reduce((s, t) => s + t.clv, 0), 2) : null },
@@ -139,11 +145,13 @@ const fmt = (v: number, digits = 4) => (Number.isFinite(v) ? v.toFixed(digits) :
 export function renderClvReport(report: ClvReport, outDir: string, color: boolean): string {
   const c = styler(color);
   const state = (f: { text: string; warn: boolean }) => (f.warn ? c.yellow(f.text) : f.text);
-  const { rows, bg_nbd: bg, gamma_gamma: gg, data } = report;
+  const { rows, bg_nbd: bg, pareto_nbd: pn, gamma_gamma: gg, data } = report;
   const lines = [
     `${c.bold('Rows')}       ${rows.read} read = ${rows.accepted} accepted + ${rows.rejected} rejected${rows.rejected > 0 ? ' (see rejects.csv)' : ''}`,
     `${c.bold('Customers')}  ${data.customers} (${data.repeat_customers} with repeat purchases${data.prospects > 0 ? `, ${data.prospects} prospects` : ''}); time unit: ${report.period}; calibration end ${report.calibration_end ?? 'not given'} (${report.calibration_end_source})`,
-    `${c.bold('BG/NBD')}      r ${fmt(bg.r)}  alpha ${fmt(bg.alpha)}  a ${fmt(bg.a)}  b ${fmt(bg.b)}  log-likelihood ${fmt(bg.log_likelihood, 2)}  ${state(fitState(bg))} (${bg.iterations} iterations)`,
+    bg
+      ? `${c.bold('BG/NBD')}      r ${fmt(bg.r)}  alpha ${fmt(bg.alpha)}  a ${fmt(bg.a)}  b ${fmt(bg.b)}  log-likelihood ${fmt(bg.log_likelihood, 2)}  ${state(fitState(bg))} (${bg.iterations} iterations)`
+      : `${c.bold('Pareto/NBD')}  r ${fmt(pn!.r)}  alpha ${fmt(pn!.alpha)}  s ${fmt(pn!.s)}  beta ${fmt(pn!.beta)}  log-likelihood ${fmt(pn!.log_likelihood, 2)}  ${state(fitState(pn!))} (${pn!.iterations} iterations)`,
     gg
       ? `${c.bold('Gamma-Gamma')} p ${fmt(gg.p)}  q ${fmt(gg.q)}  v ${fmt(gg.v)}  log-likelihood ${fmt(gg.log_likelihood, 2)}  ${state(fitState(gg))} (${gg.iterations} iterations)`
       : `${c.bold('Gamma-Gamma')} not fitted (see warnings)`,
@@ -155,7 +163,7 @@ export function renderClvReport(report: ClvReport, outDir: string, color: boolea
       { color, align: ['left', 'right', 'right', 'right', 'right', 'right'] },
     ),
   ];
-  if (report.holdout) lines.push(`Holdout (${report.holdout.periods} ${report.period}s): ${report.holdout.actual_purchases} purchase days, ${report.holdout.predicted_purchases} forecast by BG/NBD`);
+  if (report.holdout) lines.push(`Holdout (${report.holdout.periods} ${report.period}s): ${report.holdout.actual_purchases} purchase days, ${report.holdout.predicted_purchases} forecast by ${bg ? 'BG/NBD' : 'Pareto/NBD'}`);
   lines.push(`Written: ${outDir}/customers.csv, ${outDir}/model.json, ${outDir}/rejects.csv`);
   return `${lines.join('\n')}\n`;
 }

@@ -69,6 +69,21 @@ describe.runIf(present)('winback clv on CDNOW', () => {
     expect(r.stdout).toContain('2357 read = 2357 accepted + 0 rejected');
   });
 
+  it('--model pareto-nbd gives the published Pareto/NBD parameters (FHL 2005 MATLAB note) and values customers with it', async () => {
+    const r = await clv(path.join(cdnowDir, 'cdnow_customers_summary_with_transactions.csv'), { summaryInput: true, map: ['frequency=x', 'recency=t_x', 'monetary=zbar'], model: 'pareto-nbd' });
+    expect(r.code).toBe(0);
+    expect(r.model.purchase_model).toBe('pareto-nbd');
+    expect(r.model.bg_nbd).toBeNull();
+    const pn = r.model.pareto_nbd;
+    expect([pn.r, pn.alpha, pn.s, pn.beta].map(sig3)).toEqual([0.553, 10.6, 0.606, 11.7]);
+    expect(pn.log_likelihood).toBeCloseTo(-9595.0, 0);
+    expect(r.model.fit_notes).toEqual([]);
+    expect(r.stdout).toMatch(/Pareto\/NBD  r 0\.553\d  alpha 10\.57\d\d  s 0\.606\d  beta 11\.6\d\d/);
+    // Unlike BG/NBD, Pareto/NBD does not give one-time buyers P(alive) = 1.
+    const oneTime = r.customers.filter((c) => c.frequency === '0');
+    expect(oneTime.every((c) => Number(c.p_alive) < 1)).toBe(true);
+  });
+
   it('summarises CDNOW_sample.txt (converted to CSV) into the published summary, with the holdout figures', async () => {
     const r = await clv(cdnowSampleAsCsv(), { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30' });
     const reference = readNumericCsv('cdnow_customers_summary_with_transactions.csv');

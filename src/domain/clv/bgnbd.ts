@@ -183,6 +183,11 @@ export function expectedPurchases(params: BgNbdParams, t: number, x: number, tX:
   return growthTerm(params, t, x, T) * pAlive(params, x, tX, T);
 }
 
+/** E[Y(t) | x, T, alive at T]: FHL 2005 eq. 10 without its P(alive) factor. */
+export function expectedPurchasesIfAlive(params: BgNbdParams, t: number, x: number, T: number): number {
+  return t <= 0 ? 0 : growthTerm(params, t, x, T);
+}
+
 /** E[X(t)]: expected purchases of a new customer in (0, t], FHL 2005 eq. 7. */
 export function expectedPurchasesNew(params: BgNbdParams, t: number): number {
   return t <= 0 ? 0 : growthTerm(params, t, 0, 0);
