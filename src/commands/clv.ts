@@ -29,6 +29,7 @@ export interface ClvFlags extends RawReadFlags {
   summaryInput?: boolean;
   customers?: string;
   lostOut?: string;
+  retentionOut?: string;
   order?: string;
   config?: string;
   json?: boolean;
@@ -45,6 +46,7 @@ export interface ClvOptions extends ClvRunSettings {
   out: string;
   customers: string | undefined;
   lostOut: string | undefined;
+  retentionOut: string | undefined;
   order: 'per-customer' | 'any';
   preparation: TransactionPreparation;
   /** Column names of a file without a header line (--columns). */
@@ -71,7 +73,7 @@ export function parseClvOptions(raw: ClvFlags, env: Record<string, string | unde
   if (problems.length > 0) throw new UsageError(problems.join('; '));
   return {
     out: raw.out, period, calibrationEnd, calibrationEndSource, holdoutEnd, holdoutPeriods, config, summaryInput: Boolean(raw.summaryInput),
-    customers: raw.customers, lostOut: raw.lostOut, order: order === 'any' ? 'any' : 'per-customer',
+    customers: raw.customers, lostOut: raw.lostOut, retentionOut: raw.retentionOut, order: order === 'any' ? 'any' : 'per-customer',
     preparation: preparationOf(raw), columns: columnsOf(raw.columns), whitespace: isWhitespace(raw.delimiter), model: modelOf(raw.model),
   };
 }
@@ -127,6 +129,8 @@ function holdoutOf(raw: ClvFlags, calibrationEnd: number | undefined, period: Pe
 /** `winback clv`: transaction histories → BG/NBD + Gamma-Gamma → customers.csv, model.json, rejects.csv. */
 export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promise<number> {
   const { config } = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
+  // The hand-over to plan is valued over the value model's horizon and discount (same config).
+  const valueHorizon = { horizonMonths: config.model.horizonMonths, annualDiscountRate: config.model.annualDiscountRate };
   const opts = parseClvOptions(flags, ctx.env, config.clv);
   const schema = opts.summaryInput ? RFM_SUMMARY_SCHEMA : TRANSACTION_SCHEMA;
   const { read, maxRejectRate } = parseReadFlags({ ...flags, ...(opts.whitespace ? { delimiter: undefined } : {}) }, schema.fields.map((f) => f.name));
@@ -160,7 +164,8 @@ export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promi
     throw e;
   });
   const lostPath = opts.lostOut === undefined ? undefined : resolve(ctx.cwd, opts.lostOut);
-  const totals = await writeCustomerFiles({ dir: outDir, lostPath, settings: opts, table: input.table, models, prospects: prospects?.ids ?? [], rejects });
+  const retentionPath = opts.retentionOut === undefined ? undefined : resolve(ctx.cwd, opts.retentionOut);
+  const totals = await writeCustomerFiles({ dir: outDir, lostPath, retentionPath, valueHorizon, settings: opts, table: input.table, models, prospects: prospects?.ids ?? [], rejects });
   const report = buildClvReport({ label: opened.label, sha256: opened.stats.sha256, opts, input, models, totals, prospects, warnings: opened.warnings });
   await writeFileAtomic(join(outDir, 'model.json'), `${JSON.stringify(report, null, 2)}\n`);
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -40,3 +40,32 @@ describe.runIf(present)('honest fits on CDNOW', () => {
     expect(r.stderr).not.toMatch(/cannot be estimated/);
   });
 });
+
+describe.runIf(present)('silent churners reach plan valued by the model, not by a run rate', () => {
+  it('on CDNOW no silent churner with P(alive) < 0.01 is win_back; core defectors go to the retention list, not to plan', async () => {
+    const out = tempDir('winback-clv-handover-');
+    dirs.push(out);
+    const lostFile = path.join(out, 'lost.csv');
+    const retentionFile = path.join(out, 'retention.csv');
+    const r = await clvOnSample(['--calibration-end', '1997-09-30', '--lost-out', lostFile, '--retention-out', retentionFile]);
+    expect(r.code).toBe(0);
+    const lost = readCsv(lostFile);
+    const dead = lost.filter((l) => Number(l.p_alive) < 0.01);
+    expect(dead.length).toBeGreaterThan(0);
+    expect(lost.every((l) => l.phase === 'lost' && l.value_basis === 'purchase_model')).toBe(true);
+    const retention = readCsv(retentionFile);
+    expect(retention.length).toBe(r.model.phases.core_defector.customers);
+    expect(new Set(retention.map((c) => c.retention_measure))).toEqual(new Set(['personal_check_in', 'reactivation_reminder']));
+    const ids = new Set(lost.map((l) => l.customer_id));
+    expect(retention.some((c) => ids.has(c.customer_id as string))).toBe(false);
+    const plan = await runCli(['plan', lostFile, '--out', path.join(out, 'plan'), '--as-of', '1997-10-01', '-q']);
+    expect(plan.code).toBe(0);
+    const rows = readCsv(path.join(out, 'plan', 'plan.csv'));
+    const deadIds = new Set(dead.map((d) => d.customer_id));
+    const planned = rows.filter((row) => deadIds.has(row.customer_id as string));
+    expect(planned).toHaveLength(dead.length);
+    expect(planned.filter((row) => row.decision === 'win_back')).toEqual([]);
+    // The hand-over passes through to plan.csv for the value model to use.
+    expect(planned.every((row) => row.value_basis === 'purchase_model' && row.discounted_purchases_horizon !== '')).toBe(true);
+  });
+});

@@ -155,20 +155,26 @@ describe('winback clv on the German and English fixtures', () => {
     }
   });
 
-  it('--lost-out writes the lost and defecting customers in a form winback plan reads', async () => {
+  it('--lost-out writes the lost customers with the purchase-model hand-over, --retention-out the core defectors apart', async () => {
     const dir = tempDir();
     const lostFile = path.join(dir, 'silent-churners.csv');
-    const r = await clv(fixture('transactions-de.csv'), { asOf: '2026-11-23', lostOut: lostFile });
+    const retentionFile = path.join(dir, 'retention.csv');
+    const r = await clv(fixture('transactions-de.csv'), { asOf: '2026-11-23', lostOut: lostFile, retentionOut: retentionFile });
     const lost = readCsv(lostFile);
-    const expected = r.customers.filter((c) => c.phase === 'lost' || c.phase === 'core_defector');
-    expect(lost.map((l) => l.customer_id)).toEqual(expected.map((c) => c.customer_id));
+    expect(lost.map((l) => l.customer_id)).toEqual(r.customers.filter((c) => c.phase === 'lost').map((c) => c.customer_id));
     expect(lost.length).toBeGreaterThan(0);
     for (const l of lost) {
       expect(l.customer_since! <= l.churn_date!).toBe(true);
       expect(Number(l.orders)).toBe(Number(r.customers.find((c) => c.customer_id === l.customer_id)!.frequency) + 1);
-      expect(l.reason_code).toBe('unknown');
+      expect(l).toMatchObject({ reason_code: 'unknown', phase: 'lost', value_basis: 'purchase_model', model: 'bg-nbd+gamma-gamma', horizon_months: '36', annual_discount_rate: '0.1000' });
       expect(l.reason).toMatch(/^silent churn: /);
+      expect(l).not.toHaveProperty('revenue');
     }
+    const retention = readCsv(retentionFile);
+    const defectors = r.customers.filter((c) => c.phase === 'core_defector');
+    expect(retention.map((c) => c.customer_id).sort()).toEqual(defectors.map((c) => c.customer_id).sort());
+    const risks = retention.map((c) => Number(c.value_at_risk));
+    expect(risks).toEqual([...risks].sort((p, q) => q - p));
     const m = memoryContext();
     const planDir = path.join(dir, 'plan');
     expect(await runPlan(m.ctx, lostFile, { out: planDir, asOf: '2026-11-23' })).toBe(0);
@@ -189,7 +195,7 @@ describe('winback clv on the German and English fixtures', () => {
       const c = r.customers.find((x) => x.customer_id === l.customer_id)!;
       const first = (epochDayOf(2026, 1, 31) as number) - Math.round(Number(c.T) * 7);
       expect(l.customer_since).toBe(new Date(first * 86_400_000).toISOString().slice(0, 10));
-      expect(l.revenue).toBe('');
+      expect(l.first_life_revenue).toBe('');
     }
   });
 });
