@@ -1,9 +1,10 @@
 import { join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { parseDateFlag, parseReadFlags, parseRate, type RawReadFlags } from '../cli/options.js';
-import { DEFAULT_CLV_CONFIG, validateClvConfig, type ClvConfig } from '../domain/clv/clv.js';
+import { DEFAULT_CLV_CONFIG, unitsPerMonth, validateClvConfig, type ClvConfig } from '../domain/clv/clv.js';
 import { fitModels, monthlyFromAnnualRate, type FittedModels } from '../domain/clv/fit-models.js';
 import { parseAmountSpec, type AmountSpec } from '../domain/clv/prepare.js';
+import { DEFAULT_MAX_ORGANIC_RETURN, settleLostThreshold } from '../domain/clv/threshold.js';
 import type { PurchaseModelName } from '../domain/clv/purchase-model.js';
 import { periodLengthDays, type PeriodUnit } from '../domain/clv/summary.js';
 import { CUSTOMER_LIST_SCHEMA, RFM_SUMMARY_SCHEMA, TRANSACTION_SCHEMA } from '../domain/fields.js';
@@ -39,6 +40,8 @@ export interface ClvFlags extends RawReadFlags {
   cancelPrefix?: string;
   columns?: string;
   model?: string;
+  lostThreshold?: string;
+  maxOrganicReturn?: string;
 }
 
 /** Typed options of `winback clv`. */
@@ -53,6 +56,9 @@ export interface ClvOptions extends ClvRunSettings {
   columns: string[] | undefined;
   /** --delimiter whitespace: fields separated by runs of blanks. */
   whitespace: boolean;
+  /** 'auto': choose on the holdout; a number: --lost-threshold (checked on a holdout); undefined: the config's. */
+  lostThreshold: 'auto' | number | undefined;
+  maxOrganicReturn: number;
 }
 
 /** Turns the raw flags into options, or throws a UsageError naming the flag. Never reads the clock. */
@@ -64,8 +70,10 @@ export function parseClvOptions(raw: ClvFlags, env: Record<string, string | unde
   if (order !== 'sorted' && order !== 'any') throw new UsageError(`--order '${raw.order}' must be sorted or any`);
   const { calibrationEnd, calibrationEndSource } = calibrationOf(raw, env);
   const { holdoutEnd, holdoutPeriods } = holdoutOf(raw, calibrationEnd, period);
+  const threshold = thresholdOf(raw, raw.holdoutEnd !== undefined || raw.holdoutPeriods !== undefined);
   const config: ClvConfig = {
     ...base,
+    ...(typeof threshold.lostThreshold === 'number' ? { lostThreshold: threshold.lostThreshold } : {}),
     ...(raw.horizonMonths !== undefined ? { horizonMonths: positive('--horizon-months', raw.horizonMonths) } : {}),
     ...(raw.discountRate !== undefined ? { monthlyDiscountRate: monthlyFromAnnualRate(parseRate('--discount-rate', raw.discountRate)) } : {}),
   };
@@ -75,6 +83,7 @@ export function parseClvOptions(raw: ClvFlags, env: Record<string, string | unde
     out: raw.out, period, calibrationEnd, calibrationEndSource, holdoutEnd, holdoutPeriods, config, summaryInput: Boolean(raw.summaryInput),
     customers: raw.customers, lostOut: raw.lostOut, retentionOut: raw.retentionOut, order: order === 'any' ? 'any' : 'per-customer',
     preparation: preparationOf(raw), columns: columnsOf(raw.columns), whitespace: isWhitespace(raw.delimiter), model: modelOf(raw.model),
+    ...threshold,
   };
 }
 
@@ -90,6 +99,16 @@ function preparationOf(raw: ClvFlags): TransactionPreparation {
   if (raw.cancelPrefix !== undefined && raw.cancelPrefix.trim() === '') throw new UsageError('--cancel-prefix must not be empty', 'e.g. --cancel-prefix C');
   if ((amount !== undefined || raw.cancelPrefix !== undefined) && raw.summaryInput) throw new UsageError('--amount and --cancel-prefix read transactions; they cannot be used with --summary-input');
   return { returns, ...(amount ? { amount } : {}), ...(raw.cancelPrefix !== undefined ? { cancelPrefix: raw.cancelPrefix.trim() } : {}) };
+}
+
+function thresholdOf(raw: ClvFlags, holdout: boolean): Pick<ClvOptions, 'lostThreshold' | 'maxOrganicReturn'> {
+  const maxOrganicReturn = raw.maxOrganicReturn === undefined ? DEFAULT_MAX_ORGANIC_RETURN : parseRate('--max-organic-return', raw.maxOrganicReturn);
+  if (raw.lostThreshold === undefined) return { lostThreshold: holdout ? 'auto' : undefined, maxOrganicReturn };
+  if (raw.lostThreshold === 'auto') {
+    if (!holdout) throw new UsageError('--lost-threshold auto chooses the threshold on a holdout', 'add --holdout-end DATE (or --holdout-periods N)');
+    return { lostThreshold: 'auto', maxOrganicReturn };
+  }
+  return { lostThreshold: parseRate('--lost-threshold', raw.lostThreshold), maxOrganicReturn };
 }
 
 function modelOf(text: string | undefined): PurchaseModelName {
@@ -165,11 +184,14 @@ export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promi
   });
   const lostPath = opts.lostOut === undefined ? undefined : resolve(ctx.cwd, opts.lostOut);
   const retentionPath = opts.retentionOut === undefined ? undefined : resolve(ctx.cwd, opts.retentionOut);
-  const totals = await writeCustomerFiles({ dir: outDir, lostPath, retentionPath, valueHorizon, settings: opts, table: input.table, models, prospects: prospects?.ids ?? [], rejects });
-  const report = buildClvReport({ label: opened.label, sha256: opened.stats.sha256, opts, input, models, totals, prospects, warnings: opened.warnings });
+  const mode = opts.lostThreshold === 'auto' ? 'auto' : typeof opts.lostThreshold === 'number' ? 'flag' : 'config';
+  const { config: settled, report: threshold } = settleLostThreshold(models.purchases, input.table, opts.config, mode, opts.maxOrganicReturn, unitsPerMonth(opts.period), opts.holdoutEnd !== undefined);
+  const settings = { ...opts, config: settled };
+  const totals = await writeCustomerFiles({ dir: outDir, lostPath, retentionPath, valueHorizon, settings, table: input.table, models, prospects: prospects?.ids ?? [], rejects });
+  const report = buildClvReport({ label: opened.label, sha256: opened.stats.sha256, opts: settings, input, models, totals, prospects, threshold, warnings: opened.warnings });
   await writeFileAtomic(join(outDir, 'model.json'), `${JSON.stringify(report, null, 2)}\n`);
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (!flags.quiet) ctx.stdout.write(renderClvReport(report, opts.out, ctx.color));
+  else if (!flags.quiet) ctx.stdout.write(renderClvReport(report, opts.out, ctx.color, threshold.summary.replace(/^lost threshold /, '')));
   for (const w of report.warnings) ctx.stderr.write(`warning: ${w}\n`);
   return ExitCode.ok;
 }

@@ -7,6 +7,7 @@ import type { FitDiagnostics } from '../domain/clv/diagnostics.js';
 import type { FittedModels, PhaseTotals } from '../domain/clv/fit-models.js';
 import type { PurchaseModelName } from '../domain/clv/purchase-model.js';
 import type { PeriodUnit } from '../domain/clv/summary.js';
+import type { ThresholdReport } from '../domain/clv/threshold.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { VERSION } from '../version.js';
 import type { ClvInput, ProspectList, TransactionPreparation } from './clv-input.js';
@@ -37,6 +38,7 @@ export interface ClvReportInput {
   models: FittedModels;
   totals: PhaseTotals;
   prospects: ProspectList | undefined;
+  threshold: ThresholdReport;
   warnings: readonly string[];
 }
 
@@ -100,7 +102,16 @@ export function buildClvReport(r: ClvReportInput) {
     clv: { horizon_months: opts.config.horizonMonths, monthly_discount_rate: opts.config.monthlyDiscountRate, annual_discount_rate: round(Math.pow(1 + opts.config.monthlyDiscountRate, 12) - 1, 6), total: gg ? round(Object.values(totals.phases).reduce((s, t) => s + t.clv, 0), 2) : null },
     thresholds: { lost_below_p_alive: opts.config.lostThreshold, defector_below_p_alive: opts.config.defectorThreshold, defector_rate_ratio: opts.config.defectorRateRatio, core_min_repeat: opts.config.coreMinRepeat, first_time_lost_after_months: opts.config.firstTimeLostAfterMonths },
     phases,
-    holdout: holdoutPeriods > 0 ? { periods: round(holdoutPeriods, 4), actual_purchases: totals.holdoutActual, predicted_purchases: round(totals.holdoutPredicted, 2) } : null,
+    holdout: holdoutPeriods > 0 ? {
+      periods: round(holdoutPeriods, 4), actual_purchases: totals.holdoutActual, predicted_purchases: round(totals.holdoutPredicted, 2),
+      // Per phase: who bought again in the holdout without a campaign.
+      phases: Object.fromEntries(Object.entries(totals.phases).filter(([phase]) => phase !== 'prospect').map(([phase, t]) => [phase, { customers: t.customers, bought_again: t.holdoutBuyers, share: t.customers > 0 ? round(t.holdoutBuyers / t.customers, 4) : null }])),
+    } : null,
+    lost_threshold: {
+      value: r.threshold.value, source: r.threshold.source, validated: r.threshold.validated, max_organic_return: r.threshold.maxOrganicReturn,
+      organic_return_share: r.threshold.measured ? round(r.threshold.measured.share, 4) : null,
+      candidates: r.threshold.candidates.map((c) => ({ threshold: c.threshold, lost: c.lost, bought_again: c.boughtAgain, share: round(c.share, 4) })),
+    },
     warnings: collectWarnings(r),
   };
 }
@@ -134,6 +145,7 @@ function collectWarnings(r: ClvReportInput): string[] {
   if (s && s.onlyReturns > 0) warnings.push(`${s.onlyReturns} customers have only returns in the calibration period and are not modelled`);
   const missing = r.input.preparation?.missingIds ?? 0;
   if (missing > 0) warnings.push(`${missing} rows without a customer id (empty, NA, NULL, …) were rejected: they belong to no known customer (see rejects.csv)`);
+  if (r.threshold.warning) warnings.push(r.threshold.warning);
   if (r.prospects && r.prospects.rejected > 0) warnings.push(`customer list ${r.prospects.file}: ${r.prospects.rejected} rows skipped (empty or duplicate id)`);
   if (r.models.gammaGamma && r.totals.clvMissing > 0) warnings.push(`${r.totals.clvMissing} customers without a finite CLV (clv left empty)`);
   return warnings;
@@ -142,7 +154,7 @@ function collectWarnings(r: ClvReportInput): string[] {
 const fmt = (v: number, digits = 4) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
 
 /** Parameters, row counts and the phase table for the terminal. */
-export function renderClvReport(report: ClvReport, outDir: string, color: boolean): string {
+export function renderClvReport(report: ClvReport, outDir: string, color: boolean, summary: string): string {
   const c = styler(color);
   const state = (f: { text: string; warn: boolean }) => (f.warn ? c.yellow(f.text) : f.text);
   const { rows, bg_nbd: bg, pareto_nbd: pn, gamma_gamma: gg, data } = report;
@@ -164,6 +176,7 @@ export function renderClvReport(report: ClvReport, outDir: string, color: boolea
     ),
   ];
   if (report.holdout) lines.push(`Holdout (${report.holdout.periods} ${report.period}s): ${report.holdout.actual_purchases} purchase days, ${report.holdout.predicted_purchases} forecast by ${bg ? 'BG/NBD' : 'Pareto/NBD'}`);
+  lines.push(`Lost threshold: ${summary}`);
   lines.push(`Written: ${outDir}/customers.csv, ${outDir}/model.json, ${outDir}/rejects.csv`);
   return `${lines.join('\n')}\n`;
 }

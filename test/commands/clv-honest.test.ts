@@ -69,3 +69,40 @@ describe.runIf(present)('silent churners reach plan valued by the model, not by 
     expect(planned.every((row) => row.value_basis === 'purchase_model' && row.discounted_purchases_horizon !== '')).toBe(true);
   });
 });
+
+describe.runIf(present)('a lost threshold validated on the holdout (CDNOW, 39 + 39 weeks)', () => {
+  const holdout = ['--calibration-end', '1997-09-30', '--holdout-end', '1998-06-30'];
+
+  it('reports who bought again per phase; the old 0.3 lets 30 % of the "lost" come back on their own, and is flagged', async () => {
+    const r = await clvOnSample([...holdout, '--lost-threshold', '0.3']);
+    expect(r.model.lost_threshold).toMatchObject({ value: 0.3, source: '--lost-threshold', validated: true, organic_return_share: 0.2985 });
+    expect(r.model.holdout.phases.lost).toEqual({ customers: 201, bought_again: 60, share: 0.2985 });
+    // FHL 2005: the 1,411 one-time buyers made 334 holdout purchase days; 193 of them bought again.
+    expect(r.model.holdout.phases.first_time_buyer).toMatchObject({ customers: 1411, bought_again: 193 });
+    expect(r.stderr).toMatch(/warning: lost threshold 0\.3 \(--lost-threshold\): 29\.9 % of the 201 customers it calls lost bought again/);
+  });
+
+  it('chooses the threshold that keeps the organic-return share at most 10 % and says what it chose', async () => {
+    const r = await clvOnSample(holdout);
+    const t = r.model.lost_threshold;
+    expect(t.source).toBe('chosen on the holdout');
+    expect(t.organic_return_share).toBeLessThanOrEqual(0.1);
+    const chosen = t.candidates.find((c: { threshold: number }) => c.threshold === t.value);
+    expect(r.model.phases.lost.customers).toBe(chosen.lost);
+    expect(r.model.holdout.phases.lost.bought_again).toBe(chosen.bought_again);
+    // Every larger candidate breaks the limit.
+    expect(t.candidates.filter((c: { threshold: number; share: number }) => c.threshold > t.value && c.share <= 0.1)).toEqual([]);
+    expect(r.stdout).toMatch(new RegExp(`Lost threshold: P\\(alive\\) < ${t.value} \\(chosen on the holdout\\): ${chosen.bought_again} of ${chosen.lost} "lost" customers`));
+    const looser = await clvOnSample([...holdout, '--max-organic-return', '40%']);
+    expect(looser.model.lost_threshold.value).toBeGreaterThan(t.value);
+  });
+
+  it('says the threshold is not validated without a holdout, and refuses auto without one', async () => {
+    const r = await clvOnSample(['--calibration-end', '1997-09-30']);
+    expect(r.model.lost_threshold).toMatchObject({ value: 0.3, source: 'config', validated: false, organic_return_share: null });
+    expect(r.stdout).toMatch(/not validated: give --holdout-end/);
+    const auto = await clvOnSample(['--calibration-end', '1997-09-30', '--lost-threshold', 'auto']);
+    expect(auto.code).toBe(64);
+    expect(auto.stderr).toMatch(/--lost-threshold auto chooses the threshold on a holdout/);
+  });
+});

@@ -126,6 +126,8 @@ export function monthlyFromAnnualRate(annual: number): number {
 
 export interface PhaseTotal {
   customers: number;
+  /** Customers with a purchase day in the holdout (0 without a holdout). */
+  holdoutBuyers: number;
   pAliveSum: number;
   expectedPurchases: number;
   clv: number;
@@ -144,7 +146,7 @@ const PHASES: readonly LifecyclePhase[] = ['prospect', 'first_time_buyer', 'earl
 
 /** Zeroed totals, phases in lifecycle order. */
 export function emptyPhaseTotals(): PhaseTotals {
-  const phases = Object.fromEntries(PHASES.map((p) => [p, { customers: 0, pAliveSum: 0, expectedPurchases: 0, clv: 0 }])) as Record<LifecyclePhase, PhaseTotal>;
+  const phases = Object.fromEntries(PHASES.map((p) => [p, { customers: 0, holdoutBuyers: 0, pAliveSum: 0, expectedPurchases: 0, clv: 0 }])) as Record<LifecyclePhase, PhaseTotal>;
   return { phases, holdoutActual: 0, holdoutPredicted: 0, clvMissing: 0 };
 }
 
@@ -157,6 +159,7 @@ export function addToTotals(totals: PhaseTotals, v: ValuedCustomer, holdoutDays:
   if (v.clv !== undefined && Number.isFinite(v.clv)) t.clv += v.clv;
   else totals.clvMissing++;
   if (v.predictedHoldout !== undefined) {
+    if (holdoutDays > 0) t.holdoutBuyers++;
     totals.holdoutActual += holdoutDays;
     totals.holdoutPredicted += v.predictedHoldout;
   }
