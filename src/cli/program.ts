@@ -102,6 +102,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--customers <file>', 'customer list; listed customers without purchases become prospects')
     .option('--lost-threshold <p|auto>', "P(alive) below which a repeat buyer is lost; 'auto' (the default with a holdout) chooses it on the holdout, a number is checked there")
     .option('--max-organic-return <share>', 'with a holdout: largest share of "lost" customers allowed to buy again on their own, e.g. 10% (default 10 %)')
+    .option('--intervals [replicates]', '90 % bootstrap intervals for the parameters and each customer\'s CLV (default 200 replicates)')
     .option('--lost-out <file>', 'write the lost customers (silent churners) for winback plan, valued by the purchase model (hand-over columns)')
     .option('--retention-out <file>', 'write the core defectors (alive but drifting) as a retention list: value at risk and a retention measure')
     .addOption(new Option('--order <order>', "row order of the transactions: 'sorted' (each customer's rows in date order; flat memory) or 'any'").choices(['sorted', 'any']).default('sorted'))

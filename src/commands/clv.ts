@@ -5,6 +5,13 @@ import { DEFAULT_CLV_CONFIG, unitsPerMonth, validateClvConfig, type ClvConfig } 
 import { fitModels, monthlyFromAnnualRate, type FittedModels } from '../domain/clv/fit-models.js';
 import { parseAmountSpec, type AmountSpec } from '../domain/clv/prepare.js';
 import { DEFAULT_MAX_ORGANIC_RETURN, settleLostThreshold } from '../domain/clv/threshold.js';
+import { bootstrapModels, clvIntervals } from '../domain/clv/bootstrap.js';
+import { mulberry32 } from '../domain/random.js';
+
+/** --intervals: replicates without a number, the level, and the seed that makes runs repeat exactly (judgement). */
+const DEFAULT_REPLICATES = 200;
+const INTERVAL_LEVEL = 0.9;
+const BOOTSTRAP_SEED = 20050101;
 import type { PurchaseModelName } from '../domain/clv/purchase-model.js';
 import { periodLengthDays, type PeriodUnit } from '../domain/clv/summary.js';
 import { CUSTOMER_LIST_SCHEMA, RFM_SUMMARY_SCHEMA, TRANSACTION_SCHEMA } from '../domain/fields.js';
@@ -42,6 +49,7 @@ export interface ClvFlags extends RawReadFlags {
   model?: string;
   lostThreshold?: string;
   maxOrganicReturn?: string;
+  intervals?: string | boolean;
 }
 
 /** Typed options of `winback clv`. */
@@ -59,6 +67,8 @@ export interface ClvOptions extends ClvRunSettings {
   /** 'auto': choose on the holdout; a number: --lost-threshold (checked on a holdout); undefined: the config's. */
   lostThreshold: 'auto' | number | undefined;
   maxOrganicReturn: number;
+  /** Bootstrap replicates for --intervals; 0 without. */
+  intervalReplicates: number;
 }
 
 /** Turns the raw flags into options, or throws a UsageError naming the flag. Never reads the clock. */
@@ -84,6 +94,7 @@ export function parseClvOptions(raw: ClvFlags, env: Record<string, string | unde
     customers: raw.customers, lostOut: raw.lostOut, retentionOut: raw.retentionOut, order: order === 'any' ? 'any' : 'per-customer',
     preparation: preparationOf(raw), columns: columnsOf(raw.columns), whitespace: isWhitespace(raw.delimiter), model: modelOf(raw.model),
     ...threshold,
+    intervalReplicates: replicatesOf(raw.intervals),
   };
 }
 
@@ -109,6 +120,14 @@ function thresholdOf(raw: ClvFlags, holdout: boolean): Pick<ClvOptions, 'lostThr
     return { lostThreshold: 'auto', maxOrganicReturn };
   }
   return { lostThreshold: parseRate('--lost-threshold', raw.lostThreshold), maxOrganicReturn };
+}
+
+function replicatesOf(value: string | boolean | undefined): number {
+  if (value === undefined || value === false) return 0;
+  if (value === true) return DEFAULT_REPLICATES;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 20 || n > 10_000) throw new UsageError(`--intervals '${value}' must be a whole number of bootstrap replicates from 20 to 10000`, `e.g. --intervals ${DEFAULT_REPLICATES}`);
+  return n;
 }
 
 function modelOf(text: string | undefined): PurchaseModelName {
@@ -187,8 +206,10 @@ export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promi
   const mode = opts.lostThreshold === 'auto' ? 'auto' : typeof opts.lostThreshold === 'number' ? 'flag' : 'config';
   const { config: settled, report: threshold } = settleLostThreshold(models.purchases, input.table, opts.config, mode, opts.maxOrganicReturn, unitsPerMonth(opts.period), opts.holdoutEnd !== undefined);
   const settings = { ...opts, config: settled };
-  const totals = await writeCustomerFiles({ dir: outDir, lostPath, retentionPath, valueHorizon, settings, table: input.table, models, prospects: prospects?.ids ?? [], rejects });
-  const report = buildClvReport({ label: opened.label, sha256: opened.stats.sha256, opts: settings, input, models, totals, prospects, threshold, warnings: opened.warnings });
+  const boot = opts.intervalReplicates > 0 ? bootstrapModels(models, input.table, opts.intervalReplicates, INTERVAL_LEVEL, mulberry32(BOOTSTRAP_SEED)) : undefined;
+  const intervals = boot ? clvIntervals(boot, input.table, settled, unitsPerMonth(opts.period)) : undefined;
+  const totals = await writeCustomerFiles({ dir: outDir, lostPath, retentionPath, valueHorizon, settings, table: input.table, models, prospects: prospects?.ids ?? [], rejects, ...(intervals ? { intervals } : {}) });
+  const report = buildClvReport({ label: opened.label, sha256: opened.stats.sha256, opts: settings, input, models, totals, prospects, threshold, boot, warnings: opened.warnings });
   await writeFileAtomic(join(outDir, 'model.json'), `${JSON.stringify(report, null, 2)}\n`);
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (!flags.quiet) ctx.stdout.write(renderClvReport(report, opts.out, ctx.color, threshold.summary.replace(/^lost threshold /, '')));

@@ -33,6 +33,12 @@ export const HOLDOUT_COLUMNS: readonly ColumnSpec[] = [
   { name: 'predicted_holdout_purchases', kind: 'ratio' },
 ];
 
+/** Appended to customers.csv with --intervals: the bootstrap interval of the CLV. */
+export const INTERVAL_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'clv_low', kind: 'money' },
+  { name: 'clv_high', kind: 'money' },
+];
+
 /**
  * The lost-customer format `winback plan` reads, then the purchase-model hand-over (handover.ts).
  * The first-life spend is `first_life_revenue`, not `revenue`: plan must not spread it into a
@@ -128,9 +134,9 @@ export class RejectFile {
 /** customers.csv, the lost-customer file and the retention list, written once the models are fitted. */
 export class CustomerFiles {
   private readonly retentionRows: { risk: number; row: unknown[] }[] = [];
-  private constructor(private readonly customers: CsvSink, private readonly lost: CsvSink | undefined, private readonly retention: CsvSink | undefined, private readonly withHoldout: boolean) {}
+  private constructor(private readonly customers: CsvSink, private readonly lost: CsvSink | undefined, private readonly retention: CsvSink | undefined, private readonly withHoldout: boolean, private readonly intervals: ClvIntervals | undefined) {}
 
-  static async open(dir: string, lostPath: string | undefined, retentionPath: string | undefined, withHoldout: boolean): Promise<CustomerFiles> {
+  static async open(dir: string, lostPath: string | undefined, retentionPath: string | undefined, withHoldout: boolean, intervals?: ClvIntervals): Promise<CustomerFiles> {
     const opened: CsvSink[] = [];
     const open = async (path: string, columns: readonly ColumnSpec[]) => {
       const sink = await CsvSink.open(path, columns).catch(async (e: unknown) => {
@@ -140,10 +146,10 @@ export class CustomerFiles {
       opened.push(sink);
       return sink;
     };
-    const customers = await open(join(dir, 'customers.csv'), withHoldout ? [...CUSTOMER_COLUMNS, ...HOLDOUT_COLUMNS] : CUSTOMER_COLUMNS);
+    const customers = await open(join(dir, 'customers.csv'), [...CUSTOMER_COLUMNS, ...(withHoldout ? HOLDOUT_COLUMNS : []), ...(intervals ? INTERVAL_COLUMNS : [])]);
     const lost = lostPath === undefined ? undefined : await open(lostPath, LOST_OUT_COLUMNS);
     const retention = retentionPath === undefined ? undefined : await open(retentionPath, RETENTION_COLUMNS);
-    return new CustomerFiles(customers, lost, retention, withHoldout);
+    return new CustomerFiles(customers, lost, retention, withHoldout, intervals);
   }
 
   /** Writes customer i; a lost one also to the lost-customer file, a core defector to the retention list. */
@@ -151,6 +157,7 @@ export class CustomerFiles {
     const m = table.m[i] as number;
     const row: unknown[] = [table.ids[i], table.x[i], table.tX[i], table.T[i], Number.isNaN(m) ? undefined : m, v.pAlive, v.expectedPurchases, v.expectedSpend, v.clv, v.phase];
     if (this.withHoldout) row.push(table.holdout[i], v.predictedHoldout);
+    if (this.intervals) row.push(finite(this.intervals.low[i] as number), finite(this.intervals.high[i] as number));
     await this.customers.row(row);
     const known = (a: Float64Array) => (Number.isNaN(a[i] as number) ? undefined : a[i]);
     if (this.lost && v.phase === 'lost') {
@@ -170,6 +177,7 @@ export class CustomerFiles {
   async addProspect(id: string): Promise<void> {
     const row: unknown[] = [id, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 'prospect'];
     if (this.withHoldout) row.push(undefined, undefined);
+    if (this.intervals) row.push(undefined, undefined);
     await this.customers.row(row);
   }
 
@@ -194,6 +202,8 @@ export interface CustomerWrite {
   retentionPath: string | undefined;
   /** The value model's horizon and discount, for the hand-over to plan. */
   valueHorizon: ValueHorizon;
+  /** Bootstrap CLV intervals per customer (--intervals). */
+  intervals?: ClvIntervals;
   settings: ClvRunSettings;
   table: CustomerTable;
   models: FittedModels;
@@ -205,7 +215,7 @@ export interface CustomerWrite {
 /** Values every customer, writes customers.csv (and the lost-customer file), commits all; returns the phase totals. */
 export async function writeCustomerFiles(w: CustomerWrite): Promise<PhaseTotals> {
   const { table, models, settings } = w;
-  const files = await CustomerFiles.open(w.dir, w.lostPath, w.retentionPath, settings.holdoutEnd !== undefined).catch(async (e: unknown) => {
+  const files = await CustomerFiles.open(w.dir, w.lostPath, w.retentionPath, settings.holdoutEnd !== undefined, w.intervals).catch(async (e: unknown) => {
     await w.rejects.abort();
     throw e;
   });
@@ -229,6 +239,10 @@ export async function writeCustomerFiles(w: CustomerWrite): Promise<PhaseTotals>
   }
   return totals;
 }
+
+type ClvIntervals = { low: Float64Array; high: Float64Array };
+
+const finite = (v: number) => (Number.isFinite(v) ? v : undefined);
 
 // The hand-over of a lost customer and the retention case of a core defector; needs spend.
 function extrasOf(w: CustomerWrite, i: number, v: ValuedCustomer, units: number): { handover?: PurchaseModelHandover; retention?: RetentionCase } {

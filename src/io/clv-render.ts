@@ -8,6 +8,7 @@ import type { FittedModels, PhaseTotals } from '../domain/clv/fit-models.js';
 import type { PurchaseModelName } from '../domain/clv/purchase-model.js';
 import type { PeriodUnit } from '../domain/clv/summary.js';
 import type { ThresholdReport } from '../domain/clv/threshold.js';
+import type { BootstrapResult } from '../domain/clv/bootstrap.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { VERSION } from '../version.js';
 import type { ClvInput, ProspectList, TransactionPreparation } from './clv-input.js';
@@ -39,6 +40,8 @@ export interface ClvReportInput {
   totals: PhaseTotals;
   prospects: ProspectList | undefined;
   threshold: ThresholdReport;
+  /** Bootstrap result of --intervals. */
+  boot?: BootstrapResult | undefined;
   warnings: readonly string[];
 }
 
@@ -107,6 +110,13 @@ export function buildClvReport(r: ClvReportInput) {
       // Per phase: who bought again in the holdout without a campaign.
       phases: Object.fromEntries(Object.entries(totals.phases).filter(([phase]) => phase !== 'prospect').map(([phase, t]) => [phase, { customers: t.customers, bought_again: t.holdoutBuyers, share: t.customers > 0 ? round(t.holdoutBuyers / t.customers, 4) : null }])),
     } : null,
+    intervals: r.boot ? {
+      method: 'bootstrap, percentile; customers resampled with Poisson(1) weights, both models refitted',
+      level: r.boot.level, replicates: r.boot.replicates, failed: r.boot.failed, unsettled: r.boot.unsettled,
+      purchase_model: Object.fromEntries(r.boot.purchase.map((p) => [p.name, [p.low, p.high]])),
+      gamma_gamma: r.boot.spend.length > 0 ? Object.fromEntries(r.boot.spend.map((p) => [p.name, [p.low, p.high]])) : null,
+      customer_clv: 'customers.csv clv_low, clv_high (parameter uncertainty only)',
+    } : null,
     lost_threshold: {
       value: r.threshold.value, source: r.threshold.source, validated: r.threshold.validated, max_organic_return: r.threshold.maxOrganicReturn,
       organic_return_share: r.threshold.measured ? round(r.threshold.measured.share, 4) : null,
@@ -146,6 +156,8 @@ function collectWarnings(r: ClvReportInput): string[] {
   const missing = r.input.preparation?.missingIds ?? 0;
   if (missing > 0) warnings.push(`${missing} rows without a customer id (empty, NA, NULL, …) were rejected: they belong to no known customer (see rejects.csv)`);
   if (r.threshold.warning) warnings.push(r.threshold.warning);
+  const b = r.boot;
+  if (b && b.failed + b.unsettled > 0.05 * (b.replicates + b.failed)) warnings.push(`intervals: ${b.failed} of ${b.replicates + b.failed} bootstrap refits failed and ${b.unsettled} ran to a boundary: the intervals of the parameters that cannot be estimated are open-ended`);
   if (r.prospects && r.prospects.rejected > 0) warnings.push(`customer list ${r.prospects.file}: ${r.prospects.rejected} rows skipped (empty or duplicate id)`);
   if (r.models.gammaGamma && r.totals.clvMissing > 0) warnings.push(`${r.totals.clvMissing} customers without a finite CLV (clv left empty)`);
   return warnings;
@@ -176,6 +188,11 @@ export function renderClvReport(report: ClvReport, outDir: string, color: boolea
     ),
   ];
   if (report.holdout) lines.push(`Holdout (${report.holdout.periods} ${report.period}s): ${report.holdout.actual_purchases} purchase days, ${report.holdout.predicted_purchases} forecast by ${bg ? 'BG/NBD' : 'Pareto/NBD'}`);
+  const iv = report.intervals;
+  if (iv) {
+    const show = (set: Record<string, number[]>) => Object.entries(set).map(([k, [lo, hi]]) => `${k} ${fmt(lo as number, 3)}–${fmt(hi as number, 3)}`).join('  ');
+    lines.push(`${Math.round(iv.level * 100)} % intervals (${iv.replicates} bootstrap replicates): ${show(iv.purchase_model)}${iv.gamma_gamma ? `  ${show(iv.gamma_gamma)}` : ''}; per customer: clv_low, clv_high`);
+  }
   lines.push(`Lost threshold: ${summary}`);
   lines.push(`Written: ${outDir}/customers.csv, ${outDir}/model.json, ${outDir}/rejects.csv`);
   return `${lines.join('\n')}\n`;

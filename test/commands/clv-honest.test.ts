@@ -106,3 +106,26 @@ describe.runIf(present)('a lost threshold validated on the holdout (CDNOW, 39 + 
     expect(auto.stderr).toMatch(/--lost-threshold auto chooses the threshold on a holdout/);
   });
 });
+
+describe.runIf(present)('--intervals on CDNOW', () => {
+  it('writes bootstrap intervals for the parameters and each customer\'s CLV, around the published estimates', async () => {
+    const r = await clvOnSample(['--calibration-end', '1997-09-30', '--intervals', '40']);
+    expect(r.code).toBe(0);
+    const iv = r.model.intervals;
+    expect(iv).toMatchObject({ level: 0.9, replicates: 40, failed: 0 });
+    const published: Record<string, number> = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426, p: 6.25, q: 3.74, v: 15.44 };
+    for (const [name, [low, high]] of Object.entries({ ...iv.purchase_model, ...iv.gamma_gamma }) as [string, number[]][]) {
+      expect(low).toBeLessThan(published[name]!);
+      expect(high).toBeGreaterThan(published[name]!);
+    }
+    const inside = r.customers.filter((c) => Number(c.clv_low) <= Number(c.clv) && Number(c.clv) <= Number(c.clv_high));
+    expect(inside.length / r.customers.length).toBeGreaterThan(0.95);
+    expect(r.stdout).toMatch(/90 % intervals \(40 bootstrap replicates\): r 0\.2\d\d–0\.2\d\d/);
+  }, 60_000);
+
+  it('refuses too few replicates', async () => {
+    const r = await clvOnSample(['--intervals', '5']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/--intervals '5' must be a whole number of bootstrap replicates from 20/);
+  });
+});

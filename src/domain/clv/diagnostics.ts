@@ -22,6 +22,9 @@ export interface FitDiagnostics {
   readonly covariance: readonly (readonly number[])[];
 }
 
+/** Diagnostics of a fit that skipped them (bootstrap refits). */
+export const NOT_DIAGNOSED: FitDiagnostics = Object.freeze({ logValues: {}, logStandardErrors: {}, onBoundary: [], notEstimable: [], correlation: [], covariance: [] });
+
 /**
  * |ln θ| beyond this in the fit's scale (time rescaled so that the largest T is 10, spend to mean
  * 1) means a factor of more than e^7 ≈ 1,100 from the data's own scale: the optimiser is walking
@@ -114,4 +117,9 @@ export function invertPositiveDefinite(m: readonly (readonly number[])[]): numbe
     }
   }
   return inverse;
+}
+
+/** The inverse Hessian of the mean objective from a covariance of the total: n · Σ. */
+export function curvatureGuess(covariance: readonly (readonly number[])[] | undefined, customers: number): { inverseHessian?: number[][] } {
+  return covariance && covariance.length > 0 ? { inverseHessian: covariance.map((row) => row.map((v) => v * customers)) } : {};
 }

@@ -6,7 +6,7 @@
  */
 import { DataError } from '../../errors.js';
 import { indexDistinct, pearson } from './columns.js';
-import { diagnoseFit, type FitDiagnostics } from './diagnostics.js';
+import { curvatureGuess, diagnoseFit, NOT_DIAGNOSED, type FitDiagnostics } from './diagnostics.js';
 import { minimize, fitProgress } from './optimize.js';
 import { digamma, lgamma } from './special.js';
 
@@ -43,6 +43,14 @@ export interface GammaGammaFitOptions {
   /** Warn when |corr(x, m)| exceeds this (default 0.3). */
   correlationThreshold?: number;
   maxIterations?: number;
+  /** Start the search here (bootstrap refits). */
+  start?: GammaGammaParams;
+  /** With `start`: the covariance of the log-parameters of that earlier fit, as the first curvature. */
+  startCovariance?: readonly (readonly number[])[];
+  /** Compute standard errors and boundary checks (default true). */
+  diagnose?: boolean;
+  /** Likelihood evaluations the fit may spend (default: the optimiser's). */
+  maxEvaluations?: number;
 }
 
 interface Prepared {
@@ -82,8 +90,10 @@ export function fitGammaGamma(data: SpendColumns, options: GammaGammaFitOptions 
     return { value: -value / rows.customers, gradient: gradient.map((g, i) => (-g * (pv[i] as number)) / rows.customers) };
   };
   const value = (t: readonly number[]) => objective(t).value;
-  const result = minimize(value, [0, 0, 0], { gradient: objective, maxIterations: options.maxIterations ?? 1000 });
-  const diagnostics = diagnoseFit(['p', 'q', 'v'], result.x, rows.customers, value, objective);
+  const s = options.start;
+  const x0 = s ? [s.p, s.q, s.v / rows.scale].map(Math.log) : [0, 0, 0];
+  const result = minimize(value, x0, { gradient: objective, maxIterations: options.maxIterations ?? 1000, maxEvaluations: options.maxEvaluations, ...curvatureGuess(options.startCovariance, rows.customers) });
+  const diagnostics = options.diagnose === false ? NOT_DIAGNOSED : diagnoseFit(['p', 'q', 'v'], result.x, rows.customers, value, objective);
   const [p, q, vScaled] = result.x.map(Math.exp) as [number, number, number];
   const params = { p, q, v: vScaled * rows.scale };
   const correlation = weightlessCorrelation(rows);

@@ -7,7 +7,7 @@
  */
 import { DataError } from '../../errors.js';
 import { aggregateRfm, validateRfm, type AggregatedRfm, type RfmColumns } from './columns.js';
-import { diagnoseFit, type FitDiagnostics } from './diagnostics.js';
+import { curvatureGuess, diagnoseFit, NOT_DIAGNOSED, type FitDiagnostics } from './diagnostics.js';
 import { fitProgress, minimize } from './optimize.js';
 import { lgamma, logHyp2f1, logSumExp2 } from './special.js';
 
@@ -71,7 +71,7 @@ export function paretoNbdLogLikelihood(params: ParetoNbdParams, data: RfmColumns
 }
 
 /** Maximum-likelihood Pareto/NBD fit on log-parameters, time rescaled so that max T = 10. */
-export function fitParetoNbd(data: RfmColumns, options: { minCustomers?: number; maxIterations?: number } = {}): ParetoNbdFit {
+export function fitParetoNbd(data: RfmColumns, options: { minCustomers?: number; maxIterations?: number; start?: ParetoNbdParams; startCovariance?: readonly (readonly number[])[]; diagnose?: boolean; maxEvaluations?: number } = {}): ParetoNbdFit {
   validateRfm(data);
   let maxT = 0;
   for (let i = 0; i < data.T.length; i++) maxT = Math.max(maxT, data.T[i] as number);
@@ -89,7 +89,9 @@ export function fitParetoNbd(data: RfmColumns, options: { minCustomers?: number;
     const v = -logLikelihoodOf(unpack(theta), rows) / rows.customers;
     return Number.isFinite(v) ? v : Infinity;
   };
-  const result = minimize(value, [0, 0, 0, 0], { maxIterations: options.maxIterations ?? 1000 });
+  const s0 = options.start;
+  const x0 = s0 ? [s0.r, s0.alpha / scale, s0.s, s0.beta / scale].map(Math.log) : [0, 0, 0, 0];
+  const result = minimize(value, x0, { maxIterations: options.maxIterations ?? 1000, maxEvaluations: options.maxEvaluations, ...curvatureGuess(options.startCovariance, rows.customers) });
   const fitted = unpack(result.x);
   // Rescaling time by c changes alpha and beta by c and the likelihood by ln(c)·Σx.
   let repeats = 0;
@@ -103,7 +105,7 @@ export function fitParetoNbd(data: RfmColumns, options: { minCustomers?: number;
     ...fitProgress(result),
     n: rows.customers,
     rows: rows.x.length,
-    diagnostics: diagnoseFit(PARETO_NBD_PARAMS, result.x, rows.customers, value),
+    diagnostics: options.diagnose === false ? NOT_DIAGNOSED : diagnoseFit(PARETO_NBD_PARAMS, result.x, rows.customers, value),
   });
 }
 
