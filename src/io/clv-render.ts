@@ -169,6 +169,7 @@ const fmt = (v: number, digits = 4) => (Number.isFinite(v) ? v.toFixed(digits) :
 export function renderClvReport(report: ClvReport, outDir: string, color: boolean, summary: string): string {
   const c = styler(color);
   const state = (f: { text: string; warn: boolean }) => (f.warn ? c.yellow(f.text) : f.text);
+  const back = report.holdout?.phases as Record<string, { bought_again: number }> | undefined;
   const { rows, bg_nbd: bg, pareto_nbd: pn, gamma_gamma: gg, data } = report;
   const lines = [
     `${c.bold('Rows')}       ${rows.read} read = ${rows.accepted} accepted + ${rows.rejected} rejected${rows.rejected > 0 ? ' (see rejects.csv)' : ''}`,
@@ -182,9 +183,14 @@ export function renderClvReport(report: ClvReport, outDir: string, color: boolea
     '',
     c.bold(`Lifecycle phases (CLV over ${report.clv.horizon_months} months, ${(report.clv.annual_discount_rate * 100).toFixed(1)} % a year)`),
     renderTable(
-      ['phase', 'customers', 'share', 'mean p_alive', 'expected purchases', 'clv'],
-      Object.entries(report.phases).map(([phase, p]) => [phase, p.customers, `${(p.share * 100).toFixed(1)} %`, p.mean_p_alive === null ? '' : p.mean_p_alive.toFixed(3), p.expected_purchases.toFixed(1), p.clv === null ? '' : p.clv.toFixed(2)]),
-      { color, align: ['left', 'right', 'right', 'right', 'right', 'right'] },
+      ['phase', 'customers', 'share', 'mean p_alive', 'expected purchases', 'clv', ...(back ? ['bought again in holdout'] : [])],
+      Object.entries(report.phases).map(([phase, p]) => {
+        const row: (string | number)[] = [phase, p.customers, `${(p.share * 100).toFixed(1)} %`, p.mean_p_alive === null ? '' : p.mean_p_alive.toFixed(3), p.expected_purchases.toFixed(1), p.clv === null ? '' : p.clv.toFixed(2)];
+        const h = back?.[phase];
+        if (back) row.push(h && p.customers > 0 ? `${h.bought_again} (${((h.bought_again / p.customers) * 100).toFixed(1)} %)` : '');
+        return row;
+      }),
+      { color, align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'] },
     ),
   ];
   if (report.holdout) lines.push(`Holdout (${report.holdout.periods} ${report.period}s): ${report.holdout.actual_purchases} purchase days, ${report.holdout.predicted_purchases} forecast by ${bg ? 'BG/NBD' : 'Pareto/NBD'}`);

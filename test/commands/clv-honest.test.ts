@@ -80,6 +80,7 @@ describe.runIf(present)('a lost threshold validated on the holdout (CDNOW, 39 + 
     // FHL 2005: the 1,411 one-time buyers made 334 holdout purchase days; 193 of them bought again.
     expect(r.model.holdout.phases.first_time_buyer).toMatchObject({ customers: 1411, bought_again: 193 });
     expect(r.stderr).toMatch(/warning: lost threshold 0\.3 \(--lost-threshold\): 29\.9 % of the 201 customers it calls lost bought again/);
+    expect(r.stdout).toMatch(/\| lost +\| +201 \|.*\| +60 \(29\.9 %\) \|/);
   });
 
   it('chooses the threshold that keeps the organic-return share at most 10 % and says what it chose', async () => {
