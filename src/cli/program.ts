@@ -89,7 +89,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .addHelpText('after', example('winback reasons fixtures/lost-customers-de.csv --out out/reasons.csv'))
     .action(run(async () => (await import('../commands/reasons.js')).runReasons));
 
-  addReadFlags(program.command('clv').description('customer value from transaction histories (BG/NBD + Gamma-Gamma): P(alive), CLV, lifecycle phases, silent churners').argument('<file>', 'transactions (customer_id, date, amount), an RFM summary with --summary-input, or - for stdin'))
+  addReadFlags(program.command('clv').description('customer value from transaction histories (BG/NBD or Pareto/NBD + Gamma-Gamma): P(alive), CLV, lifecycle phases, silent churners').argument('<file>', 'transactions (customer_id, date, amount), an RFM summary with --summary-input, or - for stdin'))
     .option('--out <dir>', 'output directory (customers.csv, model.json, rejects.csv)')
     .addOption(new Option('--period <unit>', 'time unit of frequency, recency and T').choices(['day', 'week', 'month']).default('week'))
     .option('--as-of <date>', 'the run date; the calibration end when --calibration-end is not given (default: WINBACK_AS_OF, else the last transaction date)')
@@ -100,12 +100,21 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--discount-rate <rate>', 'annual discount rate for CLV, e.g. 0.1 or 10% (default 12.7 %, i.e. 1 % a month)')
     .option('--summary-input', 'the file is already an RFM summary (frequency, recency, T, optional monetary)')
     .option('--customers <file>', 'customer list; listed customers without purchases become prospects')
-    .option('--lost-out <file>', 'write lost and defecting customers in the lost-customer format that winback plan reads')
+    .option('--lost-threshold <p|auto>', "P(alive) below which a repeat buyer is lost; 'auto' (the default with a holdout) chooses it on the holdout, a number is checked there")
+    .option('--max-organic-return <share>', 'with a holdout: largest share of "lost" customers allowed to buy again on their own, e.g. 10% (default 10 %)')
+    .option('--intervals [replicates]', '90 % bootstrap intervals for the parameters and each customer\'s CLV (default 200 replicates)')
+    .option('--lost-out <file>', 'write the lost customers (silent churners) for winback plan, valued by the purchase model (hand-over columns)')
+    .option('--retention-out <file>', 'write the core defectors (alive but drifting) as a retention list: value at risk and a retention measure')
     .addOption(new Option('--order <order>', "row order of the transactions: 'sorted' (each customer's rows in date order; flat memory) or 'any'").choices(['sorted', 'any']).default('sorted'))
+    .addOption(new Option('--model <name>', 'purchase model: bg-nbd (Fader, Hardie & Lee 2005) or pareto-nbd (Schmittlein, Morrison & Colombo 1987)').choices(['bg-nbd', 'pareto-nbd']).default('bg-nbd'))
+    .option('--amount <expr>', "the amount: a column, or the product of two, e.g. 'Quantity*UnitPrice' (default: the mapped amount column)")
+    .addOption(new Option('--returns <mode>', 'negative amounts and cancellations: net them against the customer\'s purchases, or reject the rows').choices(['net', 'reject']).default('net'))
+    .option('--cancel-prefix <prefix>', 'invoices whose number starts with this are cancellations, e.g. C (needs an invoice column)')
+    .option('--columns <names>', 'the file has no header line: name its columns, comma-separated (e.g. for CDNOW_sample.txt)')
     .option('--config <file>', 'config file; its clv: section sets the lifecycle thresholds (docs/config.md)')
     .option('--json', 'print model.json to stdout instead of the table')
     .option('-q, --quiet', 'print nothing on success')
-    .addHelpText('after', example('winback clv fixtures/transactions-en.csv --out out/clv --lost-out out/silent-churners.csv'))
+    .addHelpText('after', `${example('winback clv fixtures/transactions-en.csv --out out/clv --lost-out out/silent-churners.csv')}  $ winback clv online-retail.csv --amount 'Quantity*UnitPrice' --cancel-prefix C --out out/retail\n  $ winback clv CDNOW_master.txt --delimiter whitespace --out out/cdnow   (runs of spaces; dates YYYYMMDD)\n`)
     .action(run(async () => (await import('../commands/clv.js')).runClv));
 
   addReadFlags(program.command('calibrate').description('fit the reacquisition model on past win-back attempts; writes model.json for plan --model').argument('<history>', 'past attempts: lost-customer columns plus won_back (yes/no), optional contact_date, offer_type, second_lifetime_months/revenue; or - for stdin'))

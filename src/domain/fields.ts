@@ -108,6 +108,8 @@ export const TRANSACTION_SCHEMA: Schema = {
     f('customer_id', 'id', CUSTOMER_ID_ALIASES),
     f('date', 'date', ['order date', 'purchase date', 'transaction date', 'invoice date', 'datum', 'bestelldatum', 'kaufdatum', 'rechnungsdatum', 'belegdatum', 'auftragsdatum']),
     f('amount', 'number', ['revenue', 'value', 'sales', 'dollar_value', 'order value', 'total', 'betrag', 'umsatz', 'rechnungsbetrag', 'nettobetrag', 'bruttobetrag', 'wert']),
+    // Read only to spot cancellations by an invoice-number prefix (winback clv --cancel-prefix).
+    f('invoice', 'text', ['invoice', 'invoiceno', 'invoice no', 'invoice number', 'invoice id', 'order id', 'order number', 'order no', 'rechnungsnummer', 'rechnungsnr', 'belegnummer', 'belegnr', 'bestellnummer', 'auftragsnummer']),
   ],
   required: [['customer_id'], ['date']],
   uniqueId: false,

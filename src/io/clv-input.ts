@@ -5,10 +5,13 @@
  */
 import type { CustomerTable } from '../domain/clv/fit-models.js';
 import { periodLengthDays, TransactionSummarizer, type PeriodUnit, type SummaryOptions, type SummaryStats } from '../domain/clv/summary.js';
+import { isMissingIdMarker, MISSING_ID_MARKERS, signedAmount, type AmountSpec, type ReturnsMode } from '../domain/clv/prepare.js';
 import { formatIsoDay } from '../domain/dates.js';
+import { headerKey } from '../domain/fields.js';
+import { parseNumber } from '../domain/parse/number.js';
 import type { Reject } from '../domain/types.js';
-import { DataError } from '../errors.js';
-import type { OpenedExport } from './csv-read.js';
+import { DataError, UsageError } from '../errors.js';
+import type { OpenedExport, RowEvent } from './csv-read.js';
 
 export interface ReadCounts {
   read: number;
@@ -21,45 +24,127 @@ export interface ClvInput {
   counts: ReadCounts;
   /** Only for transaction input. */
   summary?: SummaryStats & { latestDay: number | undefined };
+  /** Only for transaction input. */
+  preparation?: PreparationCounts;
 }
 
 type OnReject = (r: Reject) => Promise<void> | void;
 
+/** How raw transaction rows become purchases: the amount's source, returns, cancellations. */
+export interface TransactionPreparation {
+  /** Undefined: the mapped amount column (if any). */
+  amount?: AmountSpec;
+  returns: ReturnsMode;
+  /** Invoices starting with this are cancellations (needs an invoice column). */
+  cancelPrefix?: string;
+}
+
+/** Counts of the preparation, for model.json. */
+export interface PreparationCounts {
+  missingIds: number;
+  cancellations: number;
+  returnsRejected: number;
+}
+
+type RowProblem = { column: string; value: string; error: string };
+
 /** Streams a transaction file into per-customer summaries; memory grows with customers, not rows (order 'per-customer'). */
-export async function readTransactionTable(opened: OpenedExport, options: SummaryOptions, onReject: OnReject): Promise<ClvInput> {
+export async function readTransactionTable(opened: OpenedExport, options: SummaryOptions, onReject: OnReject, prep: TransactionPreparation = { returns: 'reject' }): Promise<ClvInput> {
   const summarizer = new TransactionSummarizer(options);
-  const hasAmount = opened.mapping.fields.has('amount');
-  const amountHeader = hasAmount ? (opened.headers[opened.mapping.fields.get('amount') as number] as string) : '';
+  const amountOf = amountReader(opened, prep);
+  const invoiceIndex = opened.mapping.fields.get('invoice');
+  if (prep.cancelPrefix !== undefined && invoiceIndex === undefined) {
+    throw new UsageError(`${opened.label}: --cancel-prefix needs an invoice-number column, and none was found`, `headers found: ${opened.headers.join(', ')}; add --map invoice=HEADER`);
+  }
+  if (prep.cancelPrefix !== undefined && !amountOf.hasAmount) {
+    throw new UsageError(`${opened.label}: --cancel-prefix needs amounts to net cancellations against purchases`, 'map the amount column (--map amount=HEADER) or give --amount');
+  }
+  const idHeader = headerOf(opened, 'customer_id');
+  const counts: PreparationCounts = { missingIds: 0, cancellations: 0, returnsRejected: 0 };
   let extra = 0;
   let latest = -Infinity;
   // Batches: one chunk of input parsed synchronously, without an await per row.
   for await (const batch of opened.batches()) for (const ev of batch) {
     if (!ev.ok) {
-      await onReject(ev.reject);
+      if (ev.reject.column === idHeader && ev.reject.error === 'customer_id is empty') counts.missingIds++;
+      await onReject(ev.reject.column === idHeader && ev.reject.error === 'customer_id is empty' ? { ...ev.reject, error: MISSING_ID_ERROR } : ev.reject);
       continue;
     }
     const id = ev.values.customer_id as string;
     const day = ev.values.date as number | undefined;
-    const amount = ev.values.amount as number | undefined;
-    const problem = day === undefined ? { column: headerOf(opened, 'date'), error: 'date is empty' }
-      : hasAmount && amount === undefined ? { column: amountHeader, error: 'amount is empty' }
-      : amount !== undefined && amount < 0 ? { column: amountHeader, error: `negative amount ${amount} (a return or credit note?): net returns out before summarising` }
+    const read = day === undefined ? undefined : amountOf(ev);
+    const invoice = invoiceIndex === undefined ? undefined : ev.cells[invoiceIndex];
+    const signed = read !== undefined && 'amount' in read && read.amount !== undefined ? signedAmount(read.amount, invoice, prep.cancelPrefix) : undefined;
+    if (signed?.cancellation) counts.cancellations++;
+    const problem: RowProblem | undefined = isMissingIdMarker(id) ? { column: idHeader, value: id, error: MISSING_ID_ERROR }
+      : day === undefined ? { column: headerOf(opened, 'date'), value: '', error: 'date is empty' }
+      : read !== undefined && 'problem' in read ? read.problem
+      : signed !== undefined && signed.amount < 0 && prep.returns === 'reject' ? { column: amountColumn(opened, prep), value: String(signed.amount), error: `${signed.cancellation ? 'cancellation' : 'negative amount'} ${signed.amount} (a return?): rejected by --returns reject; the default --returns net nets it against the customer's purchases` }
       : undefined;
     if (problem) {
       extra++;
-      await onReject({ line: ev.line, customer_id: id, column: problem.column, value: problem.error.startsWith('negative') ? String(amount) : '', error: problem.error });
+      if (problem.error === MISSING_ID_ERROR) counts.missingIds++;
+      else if (problem.error.includes('--returns reject')) counts.returnsRejected++;
+      await onReject({ line: ev.line, customer_id: problem.error === MISSING_ID_ERROR ? '' : id, column: problem.column, value: problem.value, error: problem.error });
       continue;
     }
     try {
-      summarizer.add({ customerId: id, day: day as number, ...(amount !== undefined ? { amount } : {}) });
+      summarizer.add({ customerId: id, day: day as number, ...(signed !== undefined ? { amount: signed.amount } : {}) });
     } catch (err) {
       if (!(err instanceof DataError)) throw err;
       throw new DataError(`${opened.label}, line ${ev.line}: ${readableDays(err.message)}`, 'sort the file by date (or by customer and date), or run with --order any (uses more memory)');
     }
     if (options.calibrationEnd === undefined || (day as number) <= options.calibrationEnd) latest = Math.max(latest, day as number);
   }
-  const table = collectSummaries(summarizer, opened.mapping.fields.has('amount'), options.holdoutEnd !== undefined);
-  return { table, counts: adjustedCounts(opened, extra), summary: { ...summarizer.stats, latestDay: Number.isFinite(latest) ? latest : undefined } };
+  const table = collectSummaries(summarizer, amountOf.hasAmount, options.holdoutEnd !== undefined);
+  return { table, counts: adjustedCounts(opened, extra), summary: { ...summarizer.stats, latestDay: Number.isFinite(latest) ? latest : undefined }, preparation: counts };
+}
+
+const MISSING_ID_ERROR = `customer_id is missing (empty or a missing-value marker such as ${MISSING_ID_MARKERS.slice(0, 5).join(', ')}): the row belongs to no known customer`;
+
+type AmountRead = { amount: number | undefined } | { problem: RowProblem };
+
+/** Reads a row's amount from the mapped column, or as the product of two named columns. */
+function amountReader(opened: OpenedExport, prep: TransactionPreparation): ((ev: Extract<RowEvent, { ok: true }>) => AmountRead) & { hasAmount: boolean } {
+  const spec = prep.amount;
+  if (spec?.kind === 'product') {
+    const left = columnIndex(opened, spec.left);
+    const right = columnIndex(opened, spec.right);
+    const decimal = opened.dialect.decimal;
+    const factor = (ev: Extract<RowEvent, { ok: true }>, index: number): number | RowProblem => {
+      const raw = ev.cells[index] ?? '';
+      const header = opened.headers[index] as string;
+      if (raw.trim() === '') return { column: header, value: '', error: `${header} is empty (the amount is ${spec.left} × ${spec.right})` };
+      const n = parseNumber(raw, decimal);
+      return n.ok ? n.value : { column: header, value: raw, error: `${header} '${raw}' ${n.message}` };
+    };
+    return Object.assign((ev: Extract<RowEvent, { ok: true }>): AmountRead => {
+      const a = factor(ev, left);
+      if (typeof a !== 'number') return { problem: a };
+      const b = factor(ev, right);
+      if (typeof b !== 'number') return { problem: b };
+      return { amount: a * b };
+    }, { hasAmount: true });
+  }
+  const hasAmount = opened.mapping.fields.has('amount');
+  const header = hasAmount ? headerOf(opened, 'amount') : '';
+  return Object.assign((ev: Extract<RowEvent, { ok: true }>): AmountRead => {
+    const amount = ev.values.amount as number | undefined;
+    if (hasAmount && amount === undefined) return { problem: { column: header, value: '', error: 'amount is empty' } };
+    return { amount };
+  }, { hasAmount });
+}
+
+function amountColumn(opened: OpenedExport, prep: TransactionPreparation): string {
+  return prep.amount?.kind === 'product' ? `${prep.amount.left}*${prep.amount.right}` : headerOf(opened, 'amount');
+}
+
+/** The index of a header named on the command line: exact, else by the usual header key. */
+function columnIndex(opened: OpenedExport, name: string): number {
+  const exact = opened.headers.indexOf(name);
+  const index = exact >= 0 ? exact : opened.headers.map(headerKey).indexOf(headerKey(name));
+  if (index < 0) throw new UsageError(`${opened.label}: --amount names no column '${name}'`, `headers found: ${opened.headers.join(', ')}`);
+  return index;
 }
 
 function collectSummaries(summarizer: TransactionSummarizer, hasSpend: boolean, withHoldout: boolean): CustomerTable {

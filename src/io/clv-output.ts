@@ -4,7 +4,9 @@
  * declared here once.
  */
 import { join } from 'node:path';
-import { unitsPerMonth, type LifecyclePhase } from '../domain/clv/clv.js';
+import { discountedPurchases, unitsPerMonth } from '../domain/clv/clv.js';
+import { HANDOVER_COLUMNS, PURCHASE_MODEL_BASIS, purchaseModelHandover, secondLifeRevenue, type PurchaseModelHandover, type ValueHorizon } from '../domain/clv/handover.js';
+import { retentionCase, type RetentionCase } from '../domain/clv/retention.js';
 import { addToTotals, emptyPhaseTotals, valueCustomerAt, type CustomerTable, type FittedModels, type PhaseTotals, type ValuedCustomer } from '../domain/clv/fit-models.js';
 import type { Reject } from '../domain/types.js';
 import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream } from './atomic-write.js';
@@ -31,22 +33,44 @@ export const HOLDOUT_COLUMNS: readonly ColumnSpec[] = [
   { name: 'predicted_holdout_purchases', kind: 'ratio' },
 ];
 
-/** The lost-customer format `winback plan` reads; phase and p_alive pass through as extra columns. */
+/** Appended to customers.csv with --intervals: the bootstrap interval of the CLV. */
+export const INTERVAL_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'clv_low', kind: 'money' },
+  { name: 'clv_high', kind: 'money' },
+];
+
+/**
+ * The lost-customer format `winback plan` reads, then the purchase-model hand-over (handover.ts).
+ * The first-life spend is `first_life_revenue`, not `revenue`: plan must not spread it into a
+ * monthly run rate; a plan that does not know the hand-over finds no revenue and reviews the row.
+ */
 export const LOST_OUT_COLUMNS: readonly ColumnSpec[] = [
   { name: 'customer_id', kind: 'text' },
   { name: 'customer_since', kind: 'date' },
   { name: 'churn_date', kind: 'date' },
   { name: 'orders', kind: 'int' },
-  { name: 'revenue', kind: 'money' },
+  { name: 'first_life_revenue', kind: 'money' },
   { name: 'reason_code', kind: 'text' },
   { name: 'reason', kind: 'text' },
   { name: 'phase', kind: 'text' },
-  { name: 'p_alive', kind: 'ratio' },
+  ...HANDOVER_COLUMNS.map((name): ColumnSpec => ({ name, kind: name === 'value_basis' || name === 'model' ? 'text' : name === 'horizon_months' ? 'int' : name === 'p_alive' || name === 'annual_discount_rate' || name.includes('purchases') ? 'ratio' : 'money' })),
 ];
 
-// Same layout as the rejects of every other command.
-
-const LOST_PHASES: ReadonlySet<LifecyclePhase> = new Set(['lost', 'core_defector']);
+/** `--retention-out`: the core defectors, highest value at risk first. */
+export const RETENTION_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'customer_id', kind: 'text' },
+  { name: 'phase', kind: 'text' },
+  { name: 'p_alive', kind: 'ratio' },
+  { name: 'purchase_rate_ratio', kind: 'ratio' },
+  { name: 'last_purchase', kind: 'date' },
+  { name: 'expected_purchases', kind: 'ratio' },
+  { name: 'expected_spend', kind: 'money' },
+  { name: 'clv', kind: 'money' },
+  { name: 'clv_if_alive', kind: 'money' },
+  { name: 'value_at_risk', kind: 'money' },
+  { name: 'retention_measure', kind: 'text' },
+  { name: 'measure_reason', kind: 'text' },
+];
 
 /** A CSV file written through the one formatter into a temporary file. */
 class CsvSink {
@@ -107,31 +131,45 @@ export class RejectFile {
   }
 }
 
-/** customers.csv (and the lost-customer file), written once the models are fitted. */
+/** customers.csv, the lost-customer file and the retention list, written once the models are fitted. */
 export class CustomerFiles {
-  private constructor(private readonly customers: CsvSink, private readonly lost: CsvSink | undefined, private readonly withHoldout: boolean) {}
+  private readonly retentionRows: { risk: number; row: unknown[] }[] = [];
+  private constructor(private readonly customers: CsvSink, private readonly lost: CsvSink | undefined, private readonly retention: CsvSink | undefined, private readonly withHoldout: boolean, private readonly intervals: ClvIntervals | undefined) {}
 
-  static async open(dir: string, lostPath: string | undefined, withHoldout: boolean): Promise<CustomerFiles> {
-    const customers = await CsvSink.open(join(dir, 'customers.csv'), withHoldout ? [...CUSTOMER_COLUMNS, ...HOLDOUT_COLUMNS] : CUSTOMER_COLUMNS);
-    const lost = lostPath === undefined ? undefined : await CsvSink.open(lostPath, LOST_OUT_COLUMNS).catch(async (e: unknown) => {
-      await customers.abort();
-      throw e;
-    });
-    return new CustomerFiles(customers, lost, withHoldout);
+  static async open(dir: string, lostPath: string | undefined, retentionPath: string | undefined, withHoldout: boolean, intervals?: ClvIntervals): Promise<CustomerFiles> {
+    const opened: CsvSink[] = [];
+    const open = async (path: string, columns: readonly ColumnSpec[]) => {
+      const sink = await CsvSink.open(path, columns).catch(async (e: unknown) => {
+        await Promise.all(opened.map((o) => o.abort()));
+        throw e;
+      });
+      opened.push(sink);
+      return sink;
+    };
+    const customers = await open(join(dir, 'customers.csv'), [...CUSTOMER_COLUMNS, ...(withHoldout ? HOLDOUT_COLUMNS : []), ...(intervals ? INTERVAL_COLUMNS : [])]);
+    const lost = lostPath === undefined ? undefined : await open(lostPath, LOST_OUT_COLUMNS);
+    const retention = retentionPath === undefined ? undefined : await open(retentionPath, RETENTION_COLUMNS);
+    return new CustomerFiles(customers, lost, retention, withHoldout, intervals);
   }
 
-  /** Writes customer i (and, when lost or defecting, its lost-customer row). */
-  async add(table: CustomerTable, i: number, v: ValuedCustomer): Promise<void> {
+  /** Writes customer i; a lost one also to the lost-customer file, a core defector to the retention list. */
+  async add(table: CustomerTable, i: number, v: ValuedCustomer, models: FittedModels, extra: { handover?: PurchaseModelHandover; retention?: RetentionCase }): Promise<void> {
     const m = table.m[i] as number;
     const row: unknown[] = [table.ids[i], table.x[i], table.tX[i], table.T[i], Number.isNaN(m) ? undefined : m, v.pAlive, v.expectedPurchases, v.expectedSpend, v.clv, v.phase];
     if (this.withHoldout) row.push(table.holdout[i], v.predictedHoldout);
+    if (this.intervals) row.push(finite(this.intervals.low[i] as number), finite(this.intervals.high[i] as number));
     await this.customers.row(row);
-    if (this.lost && LOST_PHASES.has(v.phase)) {
-      const known = (a: Float64Array) => (Number.isNaN(a[i] as number) ? undefined : a[i]);
+    const known = (a: Float64Array) => (Number.isNaN(a[i] as number) ? undefined : a[i]);
+    if (this.lost && v.phase === 'lost') {
       // The reason is not known, but the switching path is: a gradual decline. Coded 'unknown',
       // plan values the customer and proposes the interview that finds the real reason.
-      const path = v.phase === 'lost' ? 'stopped buying' : 'buying less and less';
-      await this.lost.row([table.ids[i], known(table.firstDay), known(table.lastDay), (table.x[i] as number) + 1, known(table.total), 'unknown', `silent churn: ${path} (no cancellation)`, v.phase, v.pAlive]);
+      const h = extra.handover;
+      const values = h ? [PURCHASE_MODEL_BASIS, h.model, h.pAlive, h.expectedPurchasesHorizon, h.discountedPurchasesHorizon, h.expectedSpend, secondLifeRevenue(h), v.clv, h.horizonMonths, h.annualDiscountRate] : [PURCHASE_MODEL_BASIS, models.purchases.name, v.pAlive, ...HANDOVER_COLUMNS.slice(3).map(() => undefined)];
+      await this.lost.row([table.ids[i], known(table.firstDay), known(table.lastDay), (table.x[i] as number) + 1, known(table.total), 'unknown', 'silent churn: stopped buying (no cancellation)', v.phase, ...values]);
+    }
+    const r = extra.retention;
+    if (this.retention && r) {
+      this.retentionRows.push({ risk: Number.isFinite(r.valueAtRisk) ? r.valueAtRisk : -Infinity, row: [table.ids[i], v.phase, v.pAlive, r.rateRatio, known(table.lastDay), v.expectedPurchases, v.expectedSpend, v.clv, Number.isFinite(r.clvIfAlive) ? r.clvIfAlive : undefined, Number.isFinite(r.valueAtRisk) ? r.valueAtRisk : undefined, r.measure, r.reason] });
     }
   }
 
@@ -139,22 +177,33 @@ export class CustomerFiles {
   async addProspect(id: string): Promise<void> {
     const row: unknown[] = [id, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 'prospect'];
     if (this.withHoldout) row.push(undefined, undefined);
+    if (this.intervals) row.push(undefined, undefined);
     await this.customers.row(row);
   }
 
   async commit(): Promise<void> {
+    if (this.retention) {
+      this.retentionRows.sort((p, q) => q.risk - p.risk);
+      for (const r of this.retentionRows) await this.retention.row(r.row);
+      await this.retention.commit();
+    }
     await this.lost?.commit();
     await this.customers.commit();
   }
 
   async abort(): Promise<void> {
-    await Promise.all([this.customers.abort(), this.lost?.abort()]);
+    await Promise.all([this.customers.abort(), this.lost?.abort(), this.retention?.abort()]);
   }
 }
 
 export interface CustomerWrite {
   dir: string;
   lostPath: string | undefined;
+  retentionPath: string | undefined;
+  /** The value model's horizon and discount, for the hand-over to plan. */
+  valueHorizon: ValueHorizon;
+  /** Bootstrap CLV intervals per customer (--intervals). */
+  intervals?: ClvIntervals;
   settings: ClvRunSettings;
   table: CustomerTable;
   models: FittedModels;
@@ -166,7 +215,7 @@ export interface CustomerWrite {
 /** Values every customer, writes customers.csv (and the lost-customer file), commits all; returns the phase totals. */
 export async function writeCustomerFiles(w: CustomerWrite): Promise<PhaseTotals> {
   const { table, models, settings } = w;
-  const files = await CustomerFiles.open(w.dir, w.lostPath, settings.holdoutEnd !== undefined).catch(async (e: unknown) => {
+  const files = await CustomerFiles.open(w.dir, w.lostPath, w.retentionPath, settings.holdoutEnd !== undefined, w.intervals).catch(async (e: unknown) => {
     await w.rejects.abort();
     throw e;
   });
@@ -176,7 +225,7 @@ export async function writeCustomerFiles(w: CustomerWrite): Promise<PhaseTotals>
     for (let i = 0; i < table.ids.length; i++) {
       const v = valueCustomerAt(models, table, i, settings.config, units, settings.holdoutPeriods);
       addToTotals(totals, v, table.holdout[i] as number);
-      await files.add(table, i, v);
+      await files.add(table, i, v, models, extrasOf(w, i, v, units));
     }
     for (const id of w.prospects) {
       totals.phases.prospect.customers++;
@@ -189,4 +238,21 @@ export async function writeCustomerFiles(w: CustomerWrite): Promise<PhaseTotals>
     throw err;
   }
   return totals;
+}
+
+type ClvIntervals = { low: Float64Array; high: Float64Array };
+
+const finite = (v: number) => (Number.isFinite(v) ? v : undefined);
+
+// The hand-over of a lost customer and the retention case of a core defector; needs spend.
+function extrasOf(w: CustomerWrite, i: number, v: ValuedCustomer, units: number): { handover?: PurchaseModelHandover; retention?: RetentionCase } {
+  const spend = v.expectedSpend;
+  if (spend === undefined || !Number.isFinite(spend)) return {};
+  const { table, models, settings } = w;
+  const history = { x: table.x[i] as number, tX: table.tX[i] as number, T: table.T[i] as number };
+  if (v.phase === 'lost' && w.lostPath !== undefined) return { handover: purchaseModelHandover(models.purchases, 'gamma-gamma', history, spend, w.valueHorizon, units) };
+  if (v.phase !== 'core_defector' || w.retentionPath === undefined) return {};
+  const ifAlive = (t: number) => models.purchases.expectedIfAlive(t, history.x, history.tX, history.T);
+  const clvIfAlive = spend * discountedPurchases(ifAlive, settings.config.horizonMonths, settings.config.monthlyDiscountRate, units);
+  return { retention: retentionCase({ ...history, pAlive: v.pAlive }, clvIfAlive, settings.config) };
 }

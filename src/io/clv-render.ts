@@ -3,11 +3,15 @@
  * convergence, data summary, phase table and warnings.
  */
 import type { ClvConfig } from '../domain/clv/clv.js';
+import type { FitDiagnostics } from '../domain/clv/diagnostics.js';
 import type { FittedModels, PhaseTotals } from '../domain/clv/fit-models.js';
+import type { PurchaseModelName } from '../domain/clv/purchase-model.js';
 import type { PeriodUnit } from '../domain/clv/summary.js';
+import type { ThresholdReport } from '../domain/clv/threshold.js';
+import type { BootstrapResult } from '../domain/clv/bootstrap.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { VERSION } from '../version.js';
-import type { ClvInput, ProspectList } from './clv-input.js';
+import type { ClvInput, ProspectList, TransactionPreparation } from './clv-input.js';
 import { renderTable, styler } from './render.js';
 
 /** The settings of a clv run that the report records. */
@@ -21,6 +25,10 @@ export interface ClvRunSettings {
   holdoutPeriods: number;
   config: ClvConfig;
   summaryInput: boolean;
+  /** The purchase model (--model); bg-nbd unless given. */
+  model?: PurchaseModelName;
+  /** How transaction rows were prepared (transaction input only). */
+  preparation?: TransactionPreparation;
 }
 
 export interface ClvReportInput {
@@ -31,6 +39,9 @@ export interface ClvReportInput {
   models: FittedModels;
   totals: PhaseTotals;
   prospects: ProspectList | undefined;
+  threshold: ThresholdReport;
+  /** Bootstrap result of --intervals. */
+  boot?: BootstrapResult | undefined;
   warnings: readonly string[];
 }
 
@@ -45,6 +56,7 @@ export function buildClvReport(r: ClvReportInput) {
   let repeat = 0;
   for (let i = 0; i < n; i++) if ((table.x[i] as number) > 0) repeat++;
   const bg = models.bgNbd;
+  const pn = models.paretoNbd;
   const gg = models.gammaGamma;
   const listed = totals.phases.prospect.customers + n;
   const phases = Object.fromEntries(Object.entries(totals.phases).map(([phase, t]) => [phase, {
@@ -72,23 +84,80 @@ export function buildClvReport(r: ClvReportInput) {
       transactions_after_end: summary ? summary.ignoredAfterEnd : null,
       customers_first_buying_in_holdout: summary && opts.holdoutEnd !== undefined ? summary.outsideCohort : null,
     },
-    bg_nbd: { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, log_likelihood: bg.logLikelihood, iterations: bg.iterations, evaluations: bg.evaluations, converged: bg.converged, customers: bg.n, distinct_rows: bg.rows },
-    gamma_gamma: gg ? { p: gg.p, q: gg.q, v: gg.v, log_likelihood: gg.logLikelihood, iterations: gg.iterations, evaluations: gg.evaluations, converged: gg.converged, customers: gg.n, frequency_spend_correlation: gg.correlation } : null,
+    preparation: summary && input.preparation ? {
+      returns: opts.preparation?.returns ?? 'reject',
+      amount: opts.preparation?.amount ? (opts.preparation.amount.kind === 'product' ? `${opts.preparation.amount.left}*${opts.preparation.amount.right}` : opts.preparation.amount.header) : null,
+      cancel_prefix: opts.preparation?.cancelPrefix ?? null,
+      rows_missing_customer_id: input.preparation.missingIds,
+      cancellation_rows: input.preparation.cancellations,
+      return_rows: summary.returnRows,
+      return_rows_rejected: input.preparation.returnsRejected,
+      return_days: summary.returnDays,
+      returned_amount_netted: round(summary.returnedAmount, 2),
+      returned_amount_unmatched: round(summary.unmatchedReturnAmount, 2),
+      customers_with_only_returns: summary.onlyReturns,
+    } : null,
+    purchase_model: models.model,
+    bg_nbd: bg ? { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, log_likelihood: bg.logLikelihood, iterations: bg.iterations, evaluations: bg.evaluations, converged: bg.converged, customers: bg.n, distinct_rows: bg.rows, ...uncertainty(bg, bg.diagnostics) } : null,
+    pareto_nbd: pn ? { r: pn.r, alpha: pn.alpha, s: pn.s, beta: pn.beta, log_likelihood: pn.logLikelihood, iterations: pn.iterations, evaluations: pn.evaluations, converged: pn.converged, customers: pn.n, distinct_rows: pn.rows, ...uncertainty(pn, pn.diagnostics) } : null,
+    gamma_gamma: gg ? { p: gg.p, q: gg.q, v: gg.v, log_likelihood: gg.logLikelihood, iterations: gg.iterations, evaluations: gg.evaluations, converged: gg.converged, customers: gg.n, frequency_spend_correlation: gg.correlation, ...uncertainty(gg, gg.diagnostics) } : null,
+    fit_notes: models.notes,
     clv: { horizon_months: opts.config.horizonMonths, monthly_discount_rate: opts.config.monthlyDiscountRate, annual_discount_rate: round(Math.pow(1 + opts.config.monthlyDiscountRate, 12) - 1, 6), total: gg ? round(Object.values(totals.phases).reduce((s, t) => s + t.clv, 0), 2) : null },
     thresholds: { lost_below_p_alive: opts.config.lostThreshold, defector_below_p_alive: opts.config.defectorThreshold, defector_rate_ratio: opts.config.defectorRateRatio, core_min_repeat: opts.config.coreMinRepeat, first_time_lost_after_months: opts.config.firstTimeLostAfterMonths },
     phases,
-    holdout: holdoutPeriods > 0 ? { periods: round(holdoutPeriods, 4), actual_purchases: totals.holdoutActual, predicted_purchases: round(totals.holdoutPredicted, 2) } : null,
+    holdout: holdoutPeriods > 0 ? {
+      periods: round(holdoutPeriods, 4), actual_purchases: totals.holdoutActual, predicted_purchases: round(totals.holdoutPredicted, 2),
+      // Per phase: who bought again in the holdout without a campaign.
+      phases: Object.fromEntries(Object.entries(totals.phases).filter(([phase]) => phase !== 'prospect').map(([phase, t]) => [phase, { customers: t.customers, bought_again: t.holdoutBuyers, share: t.customers > 0 ? round(t.holdoutBuyers / t.customers, 4) : null }])),
+    } : null,
+    intervals: r.boot ? {
+      method: 'bootstrap, percentile; customers resampled with Poisson(1) weights, both models refitted',
+      level: r.boot.level, replicates: r.boot.replicates, failed: r.boot.failed, unsettled: r.boot.unsettled,
+      purchase_model: Object.fromEntries(r.boot.purchase.map((p) => [p.name, [p.low, p.high]])),
+      gamma_gamma: r.boot.spend.length > 0 ? Object.fromEntries(r.boot.spend.map((p) => [p.name, [p.low, p.high]])) : null,
+      customer_clv: 'customers.csv clv_low, clv_high (parameter uncertainty only)',
+    } : null,
+    lost_threshold: {
+      value: r.threshold.value, source: r.threshold.source, validated: r.threshold.validated, max_organic_return: r.threshold.maxOrganicReturn,
+      organic_return_share: r.threshold.measured ? round(r.threshold.measured.share, 4) : null,
+      candidates: r.threshold.candidates.map((c) => ({ threshold: c.threshold, lost: c.lost, bought_again: c.boughtAgain, share: round(c.share, 4) })),
+    },
     warnings: collectWarnings(r),
   };
 }
 
 export type ClvReport = ReturnType<typeof buildClvReport>;
 
+/**
+ * Standard errors (delta method: θ · se(ln θ), as REFERENCE.md's numeric-Hessian errors) and the
+ * parameters a fit cannot estimate; null where the information is singular.
+ */
+function uncertainty(fit: object, d: FitDiagnostics) {
+  const value = (name: string) => (fit as Record<string, number>)[name] as number;
+  const standardErrors = Object.fromEntries(Object.entries(d.logStandardErrors).map(([name, se]) => [name, Number.isFinite(se) ? value(name) * se : null]));
+  return { standard_errors: standardErrors, on_boundary: d.onBoundary, not_estimable: d.notEstimable };
+}
+
+/** "converged", or what keeps a converged fit from meaning anything. */
+function fitState(fit: { converged: boolean; not_estimable: readonly string[]; on_boundary: readonly string[] }): { text: string; warn: boolean } {
+  if (!fit.converged) return { text: 'NOT converged', warn: true };
+  if (fit.on_boundary.length > 0) return { text: `converged on a boundary (${fit.not_estimable.join(', ')} not estimable, see warnings)`, warn: true };
+  if (fit.not_estimable.length > 0) return { text: `converged, but ${fit.not_estimable.join(', ')} not estimable (flat likelihood, see warnings)`, warn: true };
+  return { text: 'converged', warn: false };
+}
+
 function collectWarnings(r: ClvReportInput): string[] {
   const warnings = [...r.warnings, ...r.models.warnings];
   const s = r.input.summary;
   if (s && s.ignoredAfterEnd > 0) warnings.push(`${s.ignoredAfterEnd} transactions after the ${r.opts.holdoutEnd !== undefined ? 'holdout' : 'calibration'} end were read but not used`);
   if (s && r.opts.holdoutEnd !== undefined && s.outsideCohort > 0) warnings.push(`${s.outsideCohort} customers bought first in the holdout period and are not modelled`);
+  if (s && s.unmatchedReturnAmount > 0.005) warnings.push(`returns worth ${s.unmatchedReturnAmount.toFixed(2)} had no earlier purchase of the same customer to net against (bought before the data starts?) and were left out`);
+  if (s && s.onlyReturns > 0) warnings.push(`${s.onlyReturns} customers have only returns in the calibration period and are not modelled`);
+  const missing = r.input.preparation?.missingIds ?? 0;
+  if (missing > 0) warnings.push(`${missing} rows without a customer id (empty, NA, NULL, …) were rejected: they belong to no known customer (see rejects.csv)`);
+  if (r.threshold.warning) warnings.push(r.threshold.warning);
+  const b = r.boot;
+  if (b && b.failed + b.unsettled > 0.05 * (b.replicates + b.failed)) warnings.push(`intervals: ${b.failed} of ${b.replicates + b.failed} bootstrap refits failed and ${b.unsettled} ran to a boundary: the intervals of the parameters that cannot be estimated are open-ended`);
   if (r.prospects && r.prospects.rejected > 0) warnings.push(`customer list ${r.prospects.file}: ${r.prospects.rejected} rows skipped (empty or duplicate id)`);
   if (r.models.gammaGamma && r.totals.clvMissing > 0) warnings.push(`${r.totals.clvMissing} customers without a finite CLV (clv left empty)`);
   return warnings;
@@ -97,25 +166,40 @@ function collectWarnings(r: ClvReportInput): string[] {
 const fmt = (v: number, digits = 4) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
 
 /** Parameters, row counts and the phase table for the terminal. */
-export function renderClvReport(report: ClvReport, outDir: string, color: boolean): string {
+export function renderClvReport(report: ClvReport, outDir: string, color: boolean, summary: string): string {
   const c = styler(color);
-  const { rows, bg_nbd: bg, gamma_gamma: gg, data } = report;
+  const state = (f: { text: string; warn: boolean }) => (f.warn ? c.yellow(f.text) : f.text);
+  const back = report.holdout?.phases as Record<string, { bought_again: number }> | undefined;
+  const { rows, bg_nbd: bg, pareto_nbd: pn, gamma_gamma: gg, data } = report;
   const lines = [
     `${c.bold('Rows')}       ${rows.read} read = ${rows.accepted} accepted + ${rows.rejected} rejected${rows.rejected > 0 ? ' (see rejects.csv)' : ''}`,
     `${c.bold('Customers')}  ${data.customers} (${data.repeat_customers} with repeat purchases${data.prospects > 0 ? `, ${data.prospects} prospects` : ''}); time unit: ${report.period}; calibration end ${report.calibration_end ?? 'not given'} (${report.calibration_end_source})`,
-    `${c.bold('BG/NBD')}      r ${fmt(bg.r)}  alpha ${fmt(bg.alpha)}  a ${fmt(bg.a)}  b ${fmt(bg.b)}  log-likelihood ${fmt(bg.log_likelihood, 2)}  ${bg.converged ? 'converged' : c.yellow('NOT converged')} (${bg.iterations} iterations)`,
+    bg
+      ? `${c.bold('BG/NBD')}      r ${fmt(bg.r)}  alpha ${fmt(bg.alpha)}  a ${fmt(bg.a)}  b ${fmt(bg.b)}  log-likelihood ${fmt(bg.log_likelihood, 2)}  ${state(fitState(bg))} (${bg.iterations} iterations)`
+      : `${c.bold('Pareto/NBD')}  r ${fmt(pn!.r)}  alpha ${fmt(pn!.alpha)}  s ${fmt(pn!.s)}  beta ${fmt(pn!.beta)}  log-likelihood ${fmt(pn!.log_likelihood, 2)}  ${state(fitState(pn!))} (${pn!.iterations} iterations)`,
     gg
-      ? `${c.bold('Gamma-Gamma')} p ${fmt(gg.p)}  q ${fmt(gg.q)}  v ${fmt(gg.v)}  log-likelihood ${fmt(gg.log_likelihood, 2)}  ${gg.converged ? 'converged' : c.yellow('NOT converged')} (${gg.iterations} iterations)`
+      ? `${c.bold('Gamma-Gamma')} p ${fmt(gg.p)}  q ${fmt(gg.q)}  v ${fmt(gg.v)}  log-likelihood ${fmt(gg.log_likelihood, 2)}  ${state(fitState(gg))} (${gg.iterations} iterations)`
       : `${c.bold('Gamma-Gamma')} not fitted (see warnings)`,
     '',
     c.bold(`Lifecycle phases (CLV over ${report.clv.horizon_months} months, ${(report.clv.annual_discount_rate * 100).toFixed(1)} % a year)`),
     renderTable(
-      ['phase', 'customers', 'share', 'mean p_alive', 'expected purchases', 'clv'],
-      Object.entries(report.phases).map(([phase, p]) => [phase, p.customers, `${(p.share * 100).toFixed(1)} %`, p.mean_p_alive === null ? '' : p.mean_p_alive.toFixed(3), p.expected_purchases.toFixed(1), p.clv === null ? '' : p.clv.toFixed(2)]),
-      { color, align: ['left', 'right', 'right', 'right', 'right', 'right'] },
+      ['phase', 'customers', 'share', 'mean p_alive', 'expected purchases', 'clv', ...(back ? ['bought again in holdout'] : [])],
+      Object.entries(report.phases).map(([phase, p]) => {
+        const row: (string | number)[] = [phase, p.customers, `${(p.share * 100).toFixed(1)} %`, p.mean_p_alive === null ? '' : p.mean_p_alive.toFixed(3), p.expected_purchases.toFixed(1), p.clv === null ? '' : p.clv.toFixed(2)];
+        const h = back?.[phase];
+        if (back) row.push(h && p.customers > 0 ? `${h.bought_again} (${((h.bought_again / p.customers) * 100).toFixed(1)} %)` : '');
+        return row;
+      }),
+      { color, align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'] },
     ),
   ];
-  if (report.holdout) lines.push(`Holdout (${report.holdout.periods} ${report.period}s): ${report.holdout.actual_purchases} purchase days, ${report.holdout.predicted_purchases} forecast by BG/NBD`);
+  if (report.holdout) lines.push(`Holdout (${report.holdout.periods} ${report.period}s): ${report.holdout.actual_purchases} purchase days, ${report.holdout.predicted_purchases} forecast by ${bg ? 'BG/NBD' : 'Pareto/NBD'}`);
+  const iv = report.intervals;
+  if (iv) {
+    const show = (set: Record<string, number[]>) => Object.entries(set).map(([k, [lo, hi]]) => `${k} ${fmt(lo as number, 3)}–${fmt(hi as number, 3)}`).join('  ');
+    lines.push(`${Math.round(iv.level * 100)} % intervals (${iv.replicates} bootstrap replicates): ${show(iv.purchase_model)}${iv.gamma_gamma ? `  ${show(iv.gamma_gamma)}` : ''}; per customer: clv_low, clv_high`);
+  }
+  lines.push(`Lost threshold: ${summary}`);
   lines.push(`Written: ${outDir}/customers.csv, ${outDir}/model.json, ${outDir}/rejects.csv`);
   return `${lines.join('\n')}\n`;
 }

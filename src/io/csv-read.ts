@@ -15,6 +15,7 @@ import type { Reject } from '../domain/types.js';
 import { CsvRecordParser, UnclosedQuoteError } from './csv-records.js';
 import { createDecoder, detectEncoding, type EncodingName } from './decode.js';
 import { detectConventions, detectDelimiter } from './sniff.js';
+import { collapseBlanks, collapseBlankStream, COLLAPSED_DELIMITER } from './whitespace.js';
 
 /** How to read an export; anything left undefined is detected from the file. */
 export interface ReadOptions {
@@ -26,6 +27,10 @@ export interface ReadOptions {
   map?: Record<string, string>;
   /** values for fields the file lacks, e.g. churn_date from --churn-date */
   fill?: Record<string, unknown>;
+  /** fields are separated by runs of blanks (spaces or tabs), not by one delimiter character */
+  whitespace?: boolean;
+  /** the file has no header line: these are its column names, and its first line is data */
+  columns?: string[];
 }
 
 export interface Dialect {
@@ -107,8 +112,12 @@ export async function openExport(
   let headText = headDecoder.write(head);
   const sep = SEP_LINE.exec(headText);
   if (sep) headText = headText.slice(sep[0].length);
-  const delimiter = opts.delimiter ?? (sep?.[1] as string | undefined) ?? detectDelimiter(headText);
-  const sample = parseSample(headText, delimiter, done);
+  if (opts.whitespace) headText = collapseBlanks(headText);
+  const delimiter = opts.whitespace ? COLLAPSED_DELIMITER : (opts.delimiter ?? (sep?.[1] as string | undefined) ?? detectDelimiter(headText));
+  const parsed = parseSample(headText, delimiter, done);
+  const hasHeader = opts.columns === undefined;
+  // Without a header line the names come from the caller and every line is data.
+  const sample = hasHeader ? parsed : [opts.columns as string[], ...parsed];
   const headers = (sample[0] ?? []).map((h) => h.trim());
   if (headers.length === 0 || headers.every((h) => h === '')) {
     throw new DataError(`${label}: no header row found`, 'the first line must name the columns');
@@ -129,7 +138,7 @@ export async function openExport(
     dateOrder: conventions.dateOrder,
     decided: {
       encoding: opts.encoding ? 'flag' : detected.bom ? 'byte-order mark' : 'detected',
-      delimiter: opts.delimiter ? 'flag' : sep ? 'sep= line' : 'detected',
+      delimiter: opts.whitespace ? 'flag (runs of blanks)' : opts.delimiter ? 'flag' : sep ? 'sep= line' : 'detected',
       decimal: conventions.decimalSource,
       dateOrder: conventions.dateOrderSource,
     },
@@ -144,9 +153,10 @@ export async function openExport(
   const convert = createRowConverter(headers, mapping, schema, conventions, opts.fill);
   const idIndex = mapping.fields.get('customer_id');
   const idHeader = idIndex === undefined ? 'customer_id' : (headers[idIndex] as string);
-  const text = decodeAll(head, chunks, detected.encoding, stats, label);
+  const decoded = decodeAll(head, chunks, detected.encoding, stats, label);
+  const text = opts.whitespace ? collapseBlankStream(decoded) : decoded;
   const expectedRows = estimateRows(size, head.length, sample.length, done);
-  const setup: StreamSetup = { delimiter, lineOffset: sep ? 1 : 0, convert, uniqueId: schema.uniqueId, expectedRows, stats, label, idHeader, width: headers.length };
+  const setup: StreamSetup = { delimiter, hasHeader, lineOffset: sep ? 1 : 0, convert, uniqueId: schema.uniqueId, expectedRows, stats, label, idHeader, width: headers.length };
   const batches = () => streamBatches(text, setup);
   const path = file ? resolve(io.cwd, source) : undefined;
   const pieceSpec: PieceReaderSpec = { label, encoding: detected.encoding, delimiter, headers, mapping, conventions, fill: opts.fill, idHeader };
@@ -255,6 +265,8 @@ async function* decodeAll(head: Buffer, rest: AsyncIterator<Buffer | string>, en
 
 interface StreamSetup {
   delimiter: string;
+  /** the first record is the header (false when the caller named the columns) */
+  hasHeader?: boolean;
   /** rows the file will have, estimated from its size and the first rows */
   expectedRows: number | undefined;
   lineOffset: number;
@@ -272,7 +284,7 @@ function rowPump(s: StreamSetup, emit: (ev: RowEvent) => void) {
   const parser = new CsvRecordParser(s.delimiter, 1 + s.lineOffset);
   // Sized for the whole file up front: growing the index would briefly hold it twice.
   const ids = s.uniqueId ? new IdIndex(s.expectedRows) : undefined;
-  const records = recordVisitor(s, ids, true, emit);
+  const records = recordVisitor(s, ids, s.hasHeader ?? true, emit);
   return {
     push: (chunk: string) => guard(s, () => parser.push(chunk, records.sink)),
     end: () => {

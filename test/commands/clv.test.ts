@@ -69,6 +69,21 @@ describe.runIf(present)('winback clv on CDNOW', () => {
     expect(r.stdout).toContain('2357 read = 2357 accepted + 0 rejected');
   });
 
+  it('--model pareto-nbd gives the published Pareto/NBD parameters (FHL 2005 MATLAB note) and values customers with it', async () => {
+    const r = await clv(path.join(cdnowDir, 'cdnow_customers_summary_with_transactions.csv'), { summaryInput: true, map: ['frequency=x', 'recency=t_x', 'monetary=zbar'], model: 'pareto-nbd' });
+    expect(r.code).toBe(0);
+    expect(r.model.purchase_model).toBe('pareto-nbd');
+    expect(r.model.bg_nbd).toBeNull();
+    const pn = r.model.pareto_nbd;
+    expect([pn.r, pn.alpha, pn.s, pn.beta].map(sig3)).toEqual([0.553, 10.6, 0.606, 11.7]);
+    expect(pn.log_likelihood).toBeCloseTo(-9595.0, 0);
+    expect(r.model.fit_notes).toEqual([]);
+    expect(r.stdout).toMatch(/Pareto\/NBD  r 0\.553\d  alpha 10\.57\d\d  s 0\.606\d  beta 11\.6\d\d/);
+    // Unlike BG/NBD, Pareto/NBD does not give one-time buyers P(alive) = 1.
+    const oneTime = r.customers.filter((c) => c.frequency === '0');
+    expect(oneTime.every((c) => Number(c.p_alive) < 1)).toBe(true);
+  });
+
   it('summarises CDNOW_sample.txt (converted to CSV) into the published summary, with the holdout figures', async () => {
     const r = await clv(cdnowSampleAsCsv(), { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30' });
     const reference = readNumericCsv('cdnow_customers_summary_with_transactions.csv');
@@ -140,20 +155,26 @@ describe('winback clv on the German and English fixtures', () => {
     }
   });
 
-  it('--lost-out writes the lost and defecting customers in a form winback plan reads', async () => {
+  it('--lost-out writes the lost customers with the purchase-model hand-over, --retention-out the core defectors apart', async () => {
     const dir = tempDir();
     const lostFile = path.join(dir, 'silent-churners.csv');
-    const r = await clv(fixture('transactions-de.csv'), { asOf: '2026-11-23', lostOut: lostFile });
+    const retentionFile = path.join(dir, 'retention.csv');
+    const r = await clv(fixture('transactions-de.csv'), { asOf: '2026-11-23', lostOut: lostFile, retentionOut: retentionFile });
     const lost = readCsv(lostFile);
-    const expected = r.customers.filter((c) => c.phase === 'lost' || c.phase === 'core_defector');
-    expect(lost.map((l) => l.customer_id)).toEqual(expected.map((c) => c.customer_id));
+    expect(lost.map((l) => l.customer_id)).toEqual(r.customers.filter((c) => c.phase === 'lost').map((c) => c.customer_id));
     expect(lost.length).toBeGreaterThan(0);
     for (const l of lost) {
       expect(l.customer_since! <= l.churn_date!).toBe(true);
       expect(Number(l.orders)).toBe(Number(r.customers.find((c) => c.customer_id === l.customer_id)!.frequency) + 1);
-      expect(l.reason_code).toBe('unknown');
+      expect(l).toMatchObject({ reason_code: 'unknown', phase: 'lost', value_basis: 'purchase_model', model: 'bg-nbd+gamma-gamma', horizon_months: '36', annual_discount_rate: '0.1000' });
       expect(l.reason).toMatch(/^silent churn: /);
+      expect(l).not.toHaveProperty('revenue');
     }
+    const retention = readCsv(retentionFile);
+    const defectors = r.customers.filter((c) => c.phase === 'core_defector');
+    expect(retention.map((c) => c.customer_id).sort()).toEqual(defectors.map((c) => c.customer_id).sort());
+    const risks = retention.map((c) => Number(c.value_at_risk));
+    expect(risks).toEqual([...risks].sort((p, q) => q - p));
     const m = memoryContext();
     const planDir = path.join(dir, 'plan');
     expect(await runPlan(m.ctx, lostFile, { out: planDir, asOf: '2026-11-23' })).toBe(0);
@@ -174,7 +195,7 @@ describe('winback clv on the German and English fixtures', () => {
       const c = r.customers.find((x) => x.customer_id === l.customer_id)!;
       const first = (epochDayOf(2026, 1, 31) as number) - Math.round(Number(c.T) * 7);
       expect(l.customer_since).toBe(new Date(first * 86_400_000).toISOString().slice(0, 10));
-      expect(l.revenue).toBe('');
+      expect(l.first_life_revenue).toBe('');
     }
   });
 });
@@ -222,7 +243,7 @@ describe('winback clv: rows, rejects, order and customers', () => {
     const bad = ['Z1;31.02.2025;10,00', 'Z2;;10,00', 'Z3;01.12.2025;', 'Z4;01.12.2025;-5,00', ';01.12.2025;3,00', 'Z5;01.12.2025;zehn'];
     const file = path.join(tempDir(), 'tx.csv');
     writeFileSync(file, header + [...GOOD, ...bad].join('\n') + '\n');
-    const r = await clv(file, { asOf: '2025-12-31' });
+    const r = await clv(file, { asOf: '2025-12-31', returns: 'reject' });
     expect(r.model.rows).toEqual({ read: GOOD.length + bad.length, accepted: GOOD.length, rejected: bad.length });
     expect(r.rejects.map((j) => j.column)).toEqual(['Rechnungsdatum', 'Rechnungsdatum', 'Nettobetrag', 'Nettobetrag', 'Kundennummer', 'Nettobetrag']);
     const firstBadLine = GOOD.length + 2;

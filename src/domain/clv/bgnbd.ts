@@ -6,6 +6,7 @@
  */
 import { DataError } from '../../errors.js';
 import { aggregateRfm, validateRfm, type AggregatedRfm, type RfmColumns } from './columns.js';
+import { curvatureGuess, diagnoseFit, NOT_DIAGNOSED, type FitDiagnostics } from './diagnostics.js';
 import { minimize, minimizeNelderMead, fitProgress } from './optimize.js';
 import { digamma, hyp2f1, lgamma, logBeta, logHyp2f1 } from './special.js';
 
@@ -28,6 +29,8 @@ export interface BgNbdFit extends BgNbdParams {
   readonly n: number;
   /** Distinct (x, tX, T) rows after aggregation. */
   readonly rows: number;
+  /** Standard errors, boundary and flat parameters (names r, alpha, a, b). */
+  readonly diagnostics: FitDiagnostics;
 }
 
 export interface FitOptions {
@@ -36,6 +39,14 @@ export interface FitOptions {
   maxIterations?: number;
   /** 'auto' (default): BFGS with the analytic gradient, Nelder–Mead rescue; 'nelder-mead': derivative-free only. */
   method?: 'auto' | 'nelder-mead';
+  /** Start the search here instead of at 1 for every parameter (bootstrap refits). */
+  start?: BgNbdParams;
+  /** With `start`: the covariance of the log-parameters of that earlier fit (its diagnostics), as the first curvature. */
+  startCovariance?: readonly (readonly number[])[];
+  /** Compute standard errors and boundary checks (default true). */
+  diagnose?: boolean;
+  /** Likelihood evaluations the fit may spend (default: the optimiser's). */
+  maxEvaluations?: number;
 }
 
 /** Total (weighted) BG/NBD log-likelihood, FHL 2005 eq. 6. */
@@ -62,12 +73,15 @@ export function fitBgNbd(data: RfmColumns, options: FitOptions = {}): BgNbdFit {
     return { value: -value / rows.customers, gradient: gradient.map((g, i) => (-g * (pv[i] as number)) / rows.customers) };
   };
   const value = (t: readonly number[]) => objective(t).value;
+  const s = options.start;
+  const x0 = s ? [s.r, s.alpha / scale, s.a, s.b].map(Math.log) : [0, 0, 0, 0];
   const result =
     options.method === 'nelder-mead'
-      ? minimizeNelderMead(value, [0, 0, 0, 0], { maxIterations: options.maxIterations })
-      : minimize(value, [0, 0, 0, 0], { gradient: objective, maxIterations: options.maxIterations ?? 1000 });
+      ? minimizeNelderMead(value, x0, { maxIterations: options.maxIterations, maxEvaluations: options.maxEvaluations })
+      : minimize(value, x0, { gradient: objective, maxIterations: options.maxIterations ?? 1000, maxEvaluations: options.maxEvaluations, ...curvatureGuess(options.startCovariance, rows.customers) });
   const fitted = unpack(result.x);
   const params = { ...fitted, alpha: fitted.alpha * scale };
+  const diagnostics = options.diagnose === false ? NOT_DIAGNOSED : diagnoseFit(BG_NBD_PARAMS, result.x, rows.customers, value, objective);
   // Rescaling time by s adds ln(s)·Σx to the log-likelihood; take it off for the data's own unit.
   let repeats = 0;
   for (let i = 0; i < rows.x.length; i++) repeats += (rows.x[i] as number) * (rows.weights[i] as number);
@@ -78,8 +92,12 @@ export function fitBgNbd(data: RfmColumns, options: FitOptions = {}): BgNbdFit {
     ...fitProgress(result),
     n: rows.customers,
     rows: rows.x.length,
+    diagnostics,
   });
 }
+
+/** Parameter names in the order of the fit's vector. */
+export const BG_NBD_PARAMS = ['r', 'alpha', 'a', 'b'] as const;
 
 function maxOf(values: Float64Array): number {
   let m = 0;
@@ -173,6 +191,11 @@ export function pAlive(params: BgNbdParams, x: number, tX: number, T: number): n
 export function expectedPurchases(params: BgNbdParams, t: number, x: number, tX: number, T: number): number {
   if (t <= 0) return 0;
   return growthTerm(params, t, x, T) * pAlive(params, x, tX, T);
+}
+
+/** E[Y(t) | x, T, alive at T]: FHL 2005 eq. 10 without its P(alive) factor. */
+export function expectedPurchasesIfAlive(params: BgNbdParams, t: number, x: number, T: number): number {
+  return t <= 0 ? 0 : growthTerm(params, t, x, T);
 }
 
 /** E[X(t)]: expected purchases of a new customer in (0, t], FHL 2005 eq. 7. */

@@ -5,8 +5,8 @@
  * horizon and discount rate are monthly and converted through `unitsPerMonth`.
  */
 import { DAYS_PER_MONTH } from '../dates.js';
-import { expectedPurchases, pAlive, type BgNbdParams } from './bgnbd.js';
 import { expectedSpend, type GammaGammaParams } from './gamma-gamma.js';
+import type { PurchaseModel } from './purchase-model.js';
 import { periodLengthDays, type PeriodUnit } from './summary.js';
 
 export type LifecyclePhase = 'prospect' | 'first_time_buyer' | 'early_repeat' | 'core' | 'core_defector' | 'lost';
@@ -48,7 +48,8 @@ export interface ClvCustomer {
 }
 
 export interface ClvModels {
-  readonly bgNbd: BgNbdParams;
+  /** BG/NBD or Pareto/NBD (purchase-model.ts). */
+  readonly purchases: PurchaseModel;
   readonly gammaGamma: GammaGammaParams;
 }
 
@@ -68,15 +69,21 @@ export function unitsPerMonth(period: PeriodUnit): number {
 /**
  * CLV = Σ_{i=1..H} E[M | x, m̄] · (E[Y(i·u) | x, tX, T] − E[Y((i−1)·u) | x, tX, T]) / (1 + d)^i,
  * with u model units per month, d the monthly discount rate (FHL 2005 eq. 10; Fader & Hardie 2013 eq. 5).
+ * Everything but the purchase curve is the same for discountedPurchases (hand-over to plan).
  */
 export function customerLifetimeValue(models: ClvModels, customer: ClvCustomer, config: ClvConfig, unitsInMonth: number): number {
   const { x, tX, T, mbar } = customer;
   const spend = expectedSpend(models.gammaGamma, x, mbar);
+  return spend * discountedPurchases((t) => models.purchases.expectedPurchases(t, x, tX, T), config.horizonMonths, config.monthlyDiscountRate, unitsInMonth);
+}
+
+/** Σ_{i=1..H} (E(i·u) − E((i−1)·u)) / (1 + d)^i for a cumulative purchase curve E(t). */
+export function discountedPurchases(curve: (t: number) => number, horizonMonths: number, monthlyDiscountRate: number, unitsInMonth: number): number {
   let value = 0;
   let before = 0;
-  for (let month = 1; month <= config.horizonMonths; month++) {
-    const upTo = expectedPurchases(models.bgNbd, month * unitsInMonth, x, tX, T);
-    value += (spend * (upTo - before)) / Math.pow(1 + config.monthlyDiscountRate, month);
+  for (let month = 1; month <= horizonMonths; month++) {
+    const upTo = curve(month * unitsInMonth);
+    value += (upTo - before) / Math.pow(1 + monthlyDiscountRate, month);
     before = upTo;
   }
   return value;
@@ -115,10 +122,10 @@ export function lifecyclePhase(input: PhaseInput, config: ClvConfig, unitsInMont
 /** Everything the clv command reports per customer, from the two fitted models. */
 export function valueCustomer(models: ClvModels, customer: ClvCustomer, config: ClvConfig, unitsInMonth: number): CustomerValue {
   const { x, tX, T, mbar } = customer;
-  const alive = pAlive(models.bgNbd, x, tX, T);
+  const alive = models.purchases.pAlive(x, tX, T);
   return {
     pAlive: alive,
-    expectedPurchases: expectedPurchases(models.bgNbd, config.horizonMonths * unitsInMonth, x, tX, T),
+    expectedPurchases: models.purchases.expectedPurchases(config.horizonMonths * unitsInMonth, x, tX, T),
     expectedSpend: expectedSpend(models.gammaGamma, x, mbar),
     clv: customerLifetimeValue(models, customer, config, unitsInMonth),
     phase: lifecyclePhase({ x, tX, T, pAlive: alive }, config, unitsInMonth),

@@ -4,9 +4,12 @@
  * for a holdout period when there is one. Pure: columns in, plain results out.
  */
 import { DataError } from '../../errors.js';
-import { expectedPurchases, fitBgNbd, pAlive, type BgNbdFit } from './bgnbd.js';
+import { fitBgNbd, type BgNbdFit } from './bgnbd.js';
 import { customerLifetimeValue, lifecyclePhase, type ClvConfig, type LifecyclePhase } from './clv.js';
+import { fitNotes } from './fit-notes.js';
 import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma.js';
+import { fitParetoNbd, type ParetoNbdFit } from './pareto-nbd.js';
+import { bgNbdModel, paretoNbdModel, type PurchaseModel, type PurchaseModelName } from './purchase-model.js';
 
 /** One row per customer, column-wise; NaN marks a value the input does not give. */
 export interface CustomerTable {
@@ -28,20 +31,36 @@ export interface CustomerTable {
 }
 
 export interface FittedModels {
-  readonly bgNbd: BgNbdFit;
+  /** The purchase model that values the customers. */
+  readonly model: PurchaseModelName;
+  /** Exactly one of bgNbd and paretoNbd is set, after `model`. */
+  readonly bgNbd: BgNbdFit | undefined;
+  readonly paretoNbd: ParetoNbdFit | undefined;
+  readonly purchases: PurchaseModel;
   /** Undefined when spend is unknown or the spend model could not be fitted (see warnings). */
   readonly gammaGamma: GammaGammaFit | undefined;
   readonly warnings: readonly string[];
+  /** What the fits cannot estimate (boundary, flat likelihood); also among the warnings. */
+  readonly notes: readonly string[];
 }
 
-/** Fits BG/NBD (errors propagate: degenerate data cannot be valued) and Gamma-Gamma (failures become warnings). */
-export function fitModels(table: CustomerTable): FittedModels {
+/** Fits the purchase model (errors propagate: degenerate data cannot be valued) and Gamma-Gamma (failures become warnings). */
+export function fitModels(table: CustomerTable, model: PurchaseModelName = 'bg-nbd'): FittedModels {
   const warnings: string[] = [];
-  const bgNbd = fitBgNbd({ x: table.x, tX: table.tX, T: table.T });
-  if (!bgNbd.converged) warnings.push(`BG/NBD: the optimiser stopped after ${bgNbd.iterations} iterations (${bgNbd.evaluations} evaluations) without reaching its tolerance; treat the parameters with care`);
+  const rfm = { x: table.x, tX: table.tX, T: table.T };
+  const bgNbd = model === 'bg-nbd' ? fitBgNbd(rfm) : undefined;
+  const paretoNbd = model === 'pareto-nbd' ? fitParetoNbd(rfm) : undefined;
+  const fit = (bgNbd ?? paretoNbd) as BgNbdFit | ParetoNbdFit;
+  const label = bgNbd ? 'BG/NBD' : 'Pareto/NBD';
+  if (!fit.converged) warnings.push(`${label}: the optimiser stopped after ${fit.iterations} iterations (${fit.evaluations} evaluations) without reaching its tolerance; treat the parameters with care`);
+  const notes = bgNbd
+    ? fitNotes('BG/NBD', { r: bgNbd.r, alpha: bgNbd.alpha, a: bgNbd.a, b: bgNbd.b }, bgNbd.diagnostics)
+    : fitNotes('Pareto/NBD', { r: fit.r, alpha: fit.alpha, s: (paretoNbd as ParetoNbdFit).s, beta: (paretoNbd as ParetoNbdFit).beta }, fit.diagnostics);
+  const purchases = bgNbd ? bgNbdModel(bgNbd) : paretoNbdModel(paretoNbd as ParetoNbdFit);
+  const done = (gammaGamma: GammaGammaFit | undefined) => Object.freeze({ model, bgNbd, paretoNbd, purchases, gammaGamma, warnings: Object.freeze([...warnings, ...notes]), notes: Object.freeze(notes) });
   if (!table.hasSpend) {
-    warnings.push('no amounts in the input: expected_spend and clv are left empty (BG/NBD only)');
-    return Object.freeze({ bgNbd, gammaGamma: undefined, warnings: Object.freeze(warnings) });
+    warnings.push('no amounts in the input: expected_spend and clv are left empty (purchase model only)');
+    return done(undefined);
   }
   // Repeat buyers whose repeat days total nothing cannot enter a Gamma likelihood; they are weighted out.
   const weights = new Float64Array(table.x.length);
@@ -58,11 +77,12 @@ export function fitModels(table: CustomerTable): FittedModels {
     gammaGamma = fitGammaGamma({ x: table.x, m: table.m, weights });
     warnings.push(...gammaGamma.warnings);
     if (!gammaGamma.converged) warnings.push(`Gamma-Gamma: the optimiser stopped after ${gammaGamma.iterations} iterations (${gammaGamma.evaluations} evaluations) without reaching its tolerance; treat the spend parameters with care`);
+    notes.push(...fitNotes('Gamma-Gamma', { p: gammaGamma.p, q: gammaGamma.q, v: gammaGamma.v }, gammaGamma.diagnostics));
   } catch (err) {
     if (!(err instanceof DataError)) throw err;
     warnings.push(`Gamma-Gamma not fitted (${err.message}): expected_spend and clv are left empty`);
   }
-  return Object.freeze({ bgNbd, gammaGamma, warnings: Object.freeze(warnings) });
+  return done(gammaGamma);
 }
 
 export interface ValuedCustomer {
@@ -80,10 +100,11 @@ export function valueCustomerAt(models: FittedModels, table: CustomerTable, i: n
   const x = table.x[i] as number;
   const tX = table.tX[i] as number;
   const T = table.T[i] as number;
-  const alive = pAlive(models.bgNbd, x, tX, T);
+  const model = models.purchases;
+  const alive = model.pAlive(x, tX, T);
   const phase = lifecyclePhase({ x, tX, T, pAlive: alive }, config, unitsInMonth);
-  const purchases = expectedPurchases(models.bgNbd, config.horizonMonths * unitsInMonth, x, tX, T);
-  const predictedHoldout = holdoutPeriods > 0 ? expectedPurchases(models.bgNbd, holdoutPeriods, x, tX, T) : undefined;
+  const purchases = model.expectedPurchases(config.horizonMonths * unitsInMonth, x, tX, T);
+  const predictedHoldout = holdoutPeriods > 0 ? model.expectedPurchases(holdoutPeriods, x, tX, T) : undefined;
   const gg = models.gammaGamma;
   const m = table.m[i] as number;
   if (!gg || Number.isNaN(m)) return { pAlive: alive, expectedPurchases: purchases, expectedSpend: undefined, clv: undefined, phase, predictedHoldout };
@@ -92,7 +113,7 @@ export function valueCustomerAt(models: FittedModels, table: CustomerTable, i: n
     pAlive: alive,
     expectedPurchases: purchases,
     expectedSpend: expectedSpend(gg, x, m),
-    clv: customerLifetimeValue({ bgNbd: models.bgNbd, gammaGamma: gg }, customer, config, unitsInMonth),
+    clv: customerLifetimeValue({ purchases: model, gammaGamma: gg }, customer, config, unitsInMonth),
     phase,
     predictedHoldout,
   };
@@ -105,6 +126,8 @@ export function monthlyFromAnnualRate(annual: number): number {
 
 export interface PhaseTotal {
   customers: number;
+  /** Customers with a purchase day in the holdout (0 without a holdout). */
+  holdoutBuyers: number;
   pAliveSum: number;
   expectedPurchases: number;
   clv: number;
@@ -123,7 +146,7 @@ const PHASES: readonly LifecyclePhase[] = ['prospect', 'first_time_buyer', 'earl
 
 /** Zeroed totals, phases in lifecycle order. */
 export function emptyPhaseTotals(): PhaseTotals {
-  const phases = Object.fromEntries(PHASES.map((p) => [p, { customers: 0, pAliveSum: 0, expectedPurchases: 0, clv: 0 }])) as Record<LifecyclePhase, PhaseTotal>;
+  const phases = Object.fromEntries(PHASES.map((p) => [p, { customers: 0, holdoutBuyers: 0, pAliveSum: 0, expectedPurchases: 0, clv: 0 }])) as Record<LifecyclePhase, PhaseTotal>;
   return { phases, holdoutActual: 0, holdoutPredicted: 0, clvMissing: 0 };
 }
 
@@ -136,6 +159,7 @@ export function addToTotals(totals: PhaseTotals, v: ValuedCustomer, holdoutDays:
   if (v.clv !== undefined && Number.isFinite(v.clv)) t.clv += v.clv;
   else totals.clvMissing++;
   if (v.predictedHoldout !== undefined) {
+    if (holdoutDays > 0) t.holdoutBuyers++;
     totals.holdoutActual += holdoutDays;
     totals.holdoutPredicted += v.predictedHoldout;
   }

@@ -6,6 +6,7 @@
  */
 import { DataError } from '../../errors.js';
 import { indexDistinct, pearson } from './columns.js';
+import { curvatureGuess, diagnoseFit, NOT_DIAGNOSED, type FitDiagnostics } from './diagnostics.js';
 import { minimize, fitProgress } from './optimize.js';
 import { digamma, lgamma } from './special.js';
 
@@ -25,6 +26,8 @@ export interface GammaGammaFit extends GammaGammaParams {
   /** Pearson correlation of x and m over those customers. */
   readonly correlation: number;
   readonly warnings: readonly string[];
+  /** Standard errors, boundary and flat parameters (names p, q, v). */
+  readonly diagnostics: FitDiagnostics;
 }
 
 /** Repeat frequency x and mean repeat spend m per customer; rows with x = 0 are ignored. */
@@ -40,6 +43,14 @@ export interface GammaGammaFitOptions {
   /** Warn when |corr(x, m)| exceeds this (default 0.3). */
   correlationThreshold?: number;
   maxIterations?: number;
+  /** Start the search here (bootstrap refits). */
+  start?: GammaGammaParams;
+  /** With `start`: the covariance of the log-parameters of that earlier fit, as the first curvature. */
+  startCovariance?: readonly (readonly number[])[];
+  /** Compute standard errors and boundary checks (default true). */
+  diagnose?: boolean;
+  /** Likelihood evaluations the fit may spend (default: the optimiser's). */
+  maxEvaluations?: number;
 }
 
 interface Prepared {
@@ -78,7 +89,11 @@ export function fitGammaGamma(data: SpendColumns, options: GammaGammaFitOptions 
     const { value, gradient } = evaluateLikelihood({ p: pv[0], q: pv[1], v: pv[2] }, rows, true);
     return { value: -value / rows.customers, gradient: gradient.map((g, i) => (-g * (pv[i] as number)) / rows.customers) };
   };
-  const result = minimize((t) => objective(t).value, [0, 0, 0], { gradient: objective, maxIterations: options.maxIterations ?? 1000 });
+  const value = (t: readonly number[]) => objective(t).value;
+  const s = options.start;
+  const x0 = s ? [s.p, s.q, s.v / rows.scale].map(Math.log) : [0, 0, 0];
+  const result = minimize(value, x0, { gradient: objective, maxIterations: options.maxIterations ?? 1000, maxEvaluations: options.maxEvaluations, ...curvatureGuess(options.startCovariance, rows.customers) });
+  const diagnostics = options.diagnose === false ? NOT_DIAGNOSED : diagnoseFit(['p', 'q', 'v'], result.x, rows.customers, value, objective);
   const [p, q, vScaled] = result.x.map(Math.exp) as [number, number, number];
   const params = { p, q, v: vScaled * rows.scale };
   const correlation = weightlessCorrelation(rows);
@@ -91,6 +106,7 @@ export function fitGammaGamma(data: SpendColumns, options: GammaGammaFitOptions 
     n: rows.customers,
     correlation,
     warnings: Object.freeze(fitWarnings(params, correlation, options.correlationThreshold ?? 0.3)),
+    diagnostics,
   });
 }
 

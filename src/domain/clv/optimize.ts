@@ -33,6 +33,8 @@ export interface BfgsOptions {
   maxEvaluations?: number;
   /** Converged when every gradient component is at most this in absolute value (default 1e-6). */
   gtol?: number;
+  /** A first guess of the inverse Hessian (e.g. from an earlier fit of similar data); default the identity. */
+  inverseHessian?: readonly (readonly number[])[];
 }
 
 export interface NelderMeadOptions {
@@ -93,7 +95,8 @@ export function minimizeBfgs(f: Objective, x0: readonly number[], options: BfgsO
   let x = [...x0];
   let { value: fx, gradient: g } = evaluate(x);
   if (!Number.isFinite(fx)) return { x, fx, iterations: 0, evaluations, converged: false };
-  let h = identity(x.length);
+  const guess = options.inverseHessian;
+  let h = guess ? guess.map((row) => [...row]) : identity(x.length);
   let iterations = 0;
   while (iterations < maxIterations && !(maxAbs(g) <= gtol) && !spent()) {
     iterations++;
@@ -102,11 +105,11 @@ export function minimizeBfgs(f: Objective, x0: readonly number[], options: BfgsO
       h = identity(x.length); // lost descent: restart from steepest descent
       d = g.map((v) => -v);
     }
-    const step = searchLine(evaluate, spent, x, fx, g, d, iterations === 1 ? Math.min(1, 1 / maxAbs(g)) : 1);
+    const step = searchLine(evaluate, spent, x, fx, g, d, iterations === 1 && !guess ? Math.min(1, 1 / maxAbs(g)) : 1);
     if (!step) break;
     const s = step.x.map((v, i) => v - (x[i] as number));
     const y = step.gradient.map((v, i) => v - (g[i] as number));
-    h = updateInverseHessian(h, s, y, iterations === 1);
+    h = updateInverseHessian(h, s, y, iterations === 1 && !guess);
     x = step.x;
     fx = step.value;
     g = step.gradient;

@@ -3,6 +3,8 @@
  * (FHL 2005; ../shared/data/cdnow/SOURCE.md): same-day rows are merged, frequency = distinct
  * purchase days − 1, recency = (last − first day) / period length, T = (calibration end − first
  * day) / period length, monetary = mean total of the repeat days (first day left out).
+ * Returns (negative amounts) are netted: a day whose rows, returns included, net to nothing or
+ * less is a return day, not a purchase day, and its value comes off the customer's earlier spend.
  *
  * Order: with `order: 'per-customer'` (default) each customer's rows must arrive in
  * non-decreasing date order (customers may interleave), and the state per customer is a few
@@ -53,6 +55,23 @@ export interface SummaryStats {
   ignoredAfterEnd: number;
   /** Customers whose first purchase falls in the holdout: not part of the calibration cohort. */
   outsideCohort: number;
+  /** Rows with a negative amount (returns, cancellations), netted against the customer's purchases. */
+  returnRows: number;
+  /** Customer-days whose rows net to nothing or less: return days, not purchase days. */
+  returnDays: number;
+  /** Returned value taken off the customers' calibration spend. */
+  returnedAmount: number;
+  /** Returned value with no earlier purchase to net against (bought before the data starts). */
+  unmatchedReturnAmount: number;
+  /** Customers with rows but no purchase day left after netting (only returns). */
+  onlyReturns: number;
+}
+
+/** One open (not yet closed) day of a customer: its net total and whether a return is in it. */
+interface OpenDay {
+  day: number;
+  total: number;
+  hasReturn: boolean;
 }
 
 interface CustomerState {
@@ -62,11 +81,14 @@ interface CustomerState {
   firstTotal: number;
   repeatSum: number;
   noAmount: boolean;
-  holdoutLast: number;
   holdoutDays: number;
-  /** Only with order 'any': distinct calibration days with their totals, and holdout days. */
-  dayTotals?: Map<number, number>;
-  holdoutSet?: Set<number>;
+  /** Order 'per-customer': the latest day seen, still open to more rows of the same day. */
+  open?: OpenDay;
+  holdoutOpen?: OpenDay;
+  /** Order 'any': every day's net total and return flag, replayed in date order at the end. */
+  dayTotals?: Map<number, OpenDay>;
+  holdoutTotals?: Map<number, OpenDay>;
+  seenInCalibration: boolean;
 }
 
 /** Days in one period unit (a month is the mean Gregorian month). */
@@ -74,12 +96,15 @@ export function periodLengthDays(period: PeriodUnit): number {
   return period === 'day' ? 1 : period === 'week' ? 7 : DAYS_PER_MONTH;
 }
 
+// Sums of cents in binary floating point: a day that nets to less than this is nothing.
+const NET_ZERO = 1e-6;
+
 /** Streaming accumulator: add transactions one by one, then read the summaries. */
 export class TransactionSummarizer {
   private readonly customers = new Map<string, CustomerState>();
   private readonly anyOrder: boolean;
   private latestDay = -Infinity;
-  readonly stats: SummaryStats = { transactions: 0, ignoredAfterEnd: 0, outsideCohort: 0 };
+  readonly stats: SummaryStats = { transactions: 0, ignoredAfterEnd: 0, outsideCohort: 0, returnRows: 0, returnDays: 0, returnedAmount: 0, unmatchedReturnAmount: 0, onlyReturns: 0 };
 
   constructor(private readonly options: SummaryOptions) {
     const { calibrationEnd, holdoutEnd } = options;
@@ -90,7 +115,7 @@ export class TransactionSummarizer {
     this.anyOrder = options.order === 'any';
   }
 
-  /** Adds one transaction row. */
+  /** Adds one transaction row; a negative amount is a return, netted against the customer's purchases. */
   add(tx: Transaction): void {
     const { day } = tx;
     if (!Number.isInteger(day)) throw new DataError(`customer ${tx.customerId}: the date must be a whole epoch day, got ${day}`);
@@ -102,12 +127,30 @@ export class TransactionSummarizer {
       this.stats.ignoredAfterEnd++;
       return;
     }
+    if (tx.amount !== undefined && tx.amount < 0) this.stats.returnRows++;
     const state = this.stateOf(tx.customerId);
-    if (end !== undefined && day > end) addHoldoutDay(state, day, this.anyOrder, tx.customerId);
-    else {
+    const holdout = end !== undefined && day > end;
+    if (!holdout) {
       this.latestDay = Math.max(this.latestDay, day);
-      addCalibrationDay(state, day, tx.amount, this.anyOrder, tx.customerId);
+      state.seenInCalibration = true;
+      if (tx.amount === undefined) state.noAmount = true;
     }
+    if (this.anyOrder) {
+      const totals = (holdout ? state.holdoutTotals : state.dayTotals) as Map<number, OpenDay>;
+      const open = totals.get(day) ?? { day, total: 0, hasReturn: false };
+      totals.set(day, addToDay(open, tx.amount));
+      return;
+    }
+    const current = holdout ? state.holdoutOpen : state.open;
+    if (current && day < current.day) throw outOfOrder(tx.customerId, day, current.day);
+    if (current && day === current.day) {
+      addToDay(current, tx.amount);
+      return;
+    }
+    if (current) this.close(state, current, holdout);
+    const next = addToDay({ day, total: 0, hasReturn: false }, tx.amount);
+    if (holdout) state.holdoutOpen = next;
+    else state.open = next;
   }
 
   /** The summaries, in order of each customer's first appearance. */
@@ -116,12 +159,14 @@ export class TransactionSummarizer {
     const unit = periodLengthDays(this.options.period);
     const withHoldout = this.options.holdoutEnd !== undefined;
     this.stats.outsideCohort = 0;
+    this.stats.onlyReturns = 0;
     for (const [customerId, s] of this.customers) {
+      this.closeAll(s);
       if (s.days === 0) {
-        this.stats.outsideCohort++;
+        if (s.seenInCalibration) this.stats.onlyReturns++;
+        else this.stats.outsideCohort++;
         continue;
       }
-      if (s.dayTotals) splitFirstDay(s, s.dayTotals);
       const frequency = s.days - 1;
       const amountsKnown = !s.noAmount;
       yield {
@@ -138,13 +183,54 @@ export class TransactionSummarizer {
     }
   }
 
+  // Closes the days still open (order 'per-customer'), or replays all days in date order ('any'); once.
+  private closeAll(s: CustomerState): void {
+    if (s.dayTotals) for (const d of [...s.dayTotals.values()].sort((p, q) => p.day - q.day)) this.close(s, d, false);
+    if (s.holdoutTotals) for (const d of s.holdoutTotals.values()) this.close(s, d, true);
+    if (s.open) this.close(s, s.open, false);
+    if (s.holdoutOpen) this.close(s, s.holdoutOpen, true);
+    s.dayTotals = s.holdoutTotals = s.open = s.holdoutOpen = undefined;
+  }
+
+  /**
+   * A finished day: a purchase day, or — when a return is in it and it nets to nothing or less —
+   * a return day, whose value comes off the spend of the customer's latest purchases: the
+   * repeat days first, then the first day; what is left has nothing to net against.
+   */
+  private close(s: CustomerState, d: OpenDay, holdout: boolean): void {
+    const returnDay = d.hasReturn && d.total < NET_ZERO;
+    if (holdout) {
+      if (!returnDay) s.holdoutDays++;
+      return;
+    }
+    if (!returnDay) {
+      s.days++;
+      if (s.days === 1) {
+        s.first = d.day;
+        s.firstTotal = d.total;
+      } else s.repeatSum += d.total;
+      s.last = d.day;
+      return;
+    }
+    this.stats.returnDays++;
+    let left = -d.total;
+    const fromRepeat = Math.min(left, Math.max(0, s.repeatSum));
+    s.repeatSum -= fromRepeat;
+    left -= fromRepeat;
+    const fromFirst = s.days > 0 ? Math.min(left, Math.max(0, s.firstTotal)) : 0;
+    s.firstTotal -= fromFirst;
+    left -= fromFirst;
+    this.stats.returnedAmount += -d.total - left;
+    this.stats.unmatchedReturnAmount += left;
+  }
+
   private stateOf(id: string): CustomerState {
     let state = this.customers.get(id);
     if (!state) {
-      state = { first: Infinity, last: -Infinity, days: 0, firstTotal: 0, repeatSum: 0, noAmount: false, holdoutLast: -Infinity, holdoutDays: 0 };
+      state = { first: Infinity, last: -Infinity, days: 0, firstTotal: 0, repeatSum: 0, noAmount: false, holdoutDays: 0, seenInCalibration: false };
       if (this.anyOrder) {
         state.dayTotals = new Map();
-        state.holdoutSet = new Set();
+        state.holdoutTotals = new Map();
       }
       this.customers.set(id, state);
     }
@@ -152,46 +238,11 @@ export class TransactionSummarizer {
   }
 }
 
-function addCalibrationDay(s: CustomerState, day: number, amount: number | undefined, anyOrder: boolean, id: string): void {
-  if (amount === undefined) s.noAmount = true;
-  const value = amount ?? 0;
-  if (anyOrder) {
-    const totals = s.dayTotals as Map<number, number>;
-    totals.set(day, (totals.get(day) ?? 0) + value);
-    s.days = totals.size;
-    s.first = Math.min(s.first, day);
-    s.last = Math.max(s.last, day);
-    return;
-  }
-  if (day < s.last) throw outOfOrder(id, day, s.last);
-  if (day > s.last) {
-    s.days++;
-    s.last = day;
-    if (s.days === 1) s.first = day;
-  }
-  if (day === s.first) s.firstTotal += value;
-  else s.repeatSum += value;
-}
-
-// With order 'any' the first day is known only at the end: split its total from the repeat days then.
-function splitFirstDay(s: CustomerState, totals: Map<number, number>): void {
-  s.firstTotal = totals.get(s.first) as number;
-  s.repeatSum = 0;
-  for (const [day, total] of totals) if (day !== s.first) s.repeatSum += total;
-}
-
-function addHoldoutDay(s: CustomerState, day: number, anyOrder: boolean, id: string): void {
-  if (anyOrder) {
-    const set = s.holdoutSet as Set<number>;
-    set.add(day);
-    s.holdoutDays = set.size;
-    return;
-  }
-  if (day < s.holdoutLast) throw outOfOrder(id, day, s.holdoutLast);
-  if (day > s.holdoutLast) {
-    s.holdoutDays++;
-    s.holdoutLast = day;
-  }
+function addToDay(d: OpenDay, amount: number | undefined): OpenDay {
+  if (amount === undefined) return d;
+  d.total += amount;
+  if (amount < 0) d.hasReturn = true;
+  return d;
 }
 
 function outOfOrder(id: string, day: number, previous: number): DataError {

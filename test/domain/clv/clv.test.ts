@@ -11,6 +11,7 @@ import {
   valueCustomer,
 } from '../../../src/domain/clv/clv.js';
 import { fitGammaGamma } from '../../../src/domain/clv/gamma-gamma.js';
+import { bgNbdModel } from '../../../src/domain/clv/purchase-model.js';
 import { cdnowPresent, column, readNumericCsv } from './support.js';
 
 const present = cdnowPresent();
@@ -21,7 +22,8 @@ describe.runIf(present)('CLV on the CDNOW sample', () => {
   const tX = column(rows, 't_x');
   const T = column(rows, 'T');
   const m = column(rows, 'zbar');
-  const models = present ? { bgNbd: fitBgNbd({ x, tX, T }), gammaGamma: fitGammaGamma({ x, m }) } : undefined;
+  const bgNbd = present ? fitBgNbd({ x, tX, T }) : undefined;
+  const models = present ? { purchases: bgNbdModel(bgNbd!), gammaGamma: fitGammaGamma({ x, m }) } : undefined;
   const config = { ...DEFAULT_CLV_CONFIG, horizonMonths: 12, monthlyDiscountRate: 0.01 };
   const clvOf = (i: number, unitsInMonth: number) =>
     customerLifetimeValue(models!, { x: x[i]!, tX: tX[i]!, T: T[i]!, mbar: m[i]! }, config, unitsInMonth);
@@ -41,7 +43,7 @@ describe.runIf(present)('CLV on the CDNOW sample', () => {
     const phases = rows.map((_, i) => valueCustomer(models!, { x: x[i]!, tX: tX[i]!, T: T[i]!, mbar: m[i]! }, DEFAULT_CLV_CONFIG, unitsPerMonth('week')).phase);
     expect(new Set(phases).size).toBeGreaterThan(3);
     // ID 157 (x 29, tX 37.71, T 38.00) bought recently and often.
-    expect(lifecyclePhase({ x: 29, tX: 37.71, T: 38, pAlive: pAlive(models!.bgNbd, 29, 37.71, 38) }, DEFAULT_CLV_CONFIG, 4.348)).toBe('core');
+    expect(lifecyclePhase({ x: 29, tX: 37.71, T: 38, pAlive: pAlive(bgNbd!, 29, 37.71, 38) }, DEFAULT_CLV_CONFIG, 4.348)).toBe('core');
   });
 });
 
@@ -106,7 +108,7 @@ describe('model invariants (property tests)', () => {
 
   it('CLV is non-negative and does not fall when the horizon grows', () => {
     fc.assert(fc.property(params, history, fc.integer({ min: 0, max: 24 }), (p, h, months) => {
-      const models = { bgNbd: p, gammaGamma: { p: 6, q: 4, v: 15 } };
+      const models = { purchases: bgNbdModel(p), gammaGamma: { p: 6, q: 4, v: 15 } };
       const customer = { ...h, mbar: 30 };
       const shorter = customerLifetimeValue(models, customer, { ...DEFAULT_CLV_CONFIG, horizonMonths: months }, 4.348);
       const longer = customerLifetimeValue(models, customer, { ...DEFAULT_CLV_CONFIG, horizonMonths: months + 1 }, 4.348);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectedPurchases, fitBgNbd } from '../../../src/domain/clv/bgnbd.js';
-import { summarizeTransactions, toModelColumns, type Transaction } from '../../../src/domain/clv/summary.js';
+import { summarizeTransactions, toModelColumns, TransactionSummarizer, type Transaction } from '../../../src/domain/clv/summary.js';
 import { epochDayOf } from '../../../src/domain/dates.js';
 import { mulberry32 } from '../../../src/domain/random.js';
 import { cdnowDir, cdnowPresent, readNumericCsv } from './support.js';
@@ -131,6 +131,53 @@ describe('summary rules on small inputs', () => {
           expect(s.holdoutFrequency).toBe(left[i]!.holdoutFrequency);
         });
       }),
+    );
+  });
+
+  it('nets a return against the latest purchases; a day that nets to nothing is no purchase day', () => {
+    const rows = [
+      { customerId: 'a', day: 0, amount: 20 },
+      { customerId: 'a', day: 7, amount: 30 },
+      { customerId: 'a', day: 9, amount: -12 }, // a return: off the repeat spend
+      { customerId: 'b', day: 0, amount: 15 },
+      { customerId: 'b', day: 0, amount: -15 }, // cancelled whole the same day
+      { customerId: 'b', day: 14, amount: 10 },
+      { customerId: 'b', day: 21, amount: 10 },
+      { customerId: 'c', day: 0, amount: -8 }, // nothing before it to net against
+      { customerId: 'c', day: 7, amount: 40 },
+      { customerId: 'd', day: 3, amount: -5 }, // only returns
+      { customerId: 'e', day: 0, amount: 0 }, // a free purchase is still a purchase
+      { customerId: 'e', day: 7, amount: 0 },
+    ];
+    const summarizer = new TransactionSummarizer({ period: 'week', calibrationEnd: 28 });
+    rows.forEach((t) => summarizer.add(t));
+    const byId = new Map([...summarizer.summaries()].map((s) => [s.customerId, s]));
+    expect(byId.get('a')).toMatchObject({ frequency: 1, monetary: 18, totalAmount: 38, lastDay: 7 });
+    expect(byId.get('b')).toMatchObject({ frequency: 1, firstDay: 14, monetary: 10 });
+    expect(byId.get('c')).toMatchObject({ frequency: 0, firstDay: 7, totalAmount: 40 });
+    expect(byId.get('e')).toMatchObject({ frequency: 1, monetary: 0 });
+    expect(byId.has('d')).toBe(false);
+    expect(summarizer.stats).toMatchObject({ returnRows: 4, returnDays: 4, returnedAmount: 12, unmatchedReturnAmount: 13, onlyReturns: 1 });
+  });
+
+  it('nets returns the same way in any row order (property)', () => {
+    const tx = fc.record({ customerId: fc.constantFrom('a', 'b', 'c'), day: fc.integer({ min: 0, max: 60 }), amount: fc.integer({ min: -40, max: 100 }) });
+    fc.assert(
+      fc.property(fc.array(tx, { maxLength: 40 }), fc.integer(), (rows, seed) => {
+        const sorted = [...rows].sort((p, q) => p.day - q.day);
+        const random = mulberry32(seed);
+        const shuffled = [...rows].sort(() => random() - 0.5);
+        const options = { period: 'week' as const, calibrationEnd: 40, holdoutEnd: 60 };
+        const key = (list: ReturnType<typeof summarizeTransactions>) => [...list].sort((p, q) => p.customerId.localeCompare(q.customerId));
+        const left = key(summarizeTransactions(sorted, options));
+        const right = key(summarizeTransactions(shuffled, { ...options, order: 'any' }));
+        expect(right.map((s) => [s.customerId, s.frequency, s.firstDay, s.lastDay, s.holdoutFrequency])).toEqual(left.map((s) => [s.customerId, s.frequency, s.firstDay, s.lastDay, s.holdoutFrequency]));
+        right.forEach((s, i) => {
+          expect(s.totalAmount).toBeCloseTo(left[i]!.totalAmount!, 9);
+          expect(s.monetary!).toBeGreaterThanOrEqual(-1e-9);
+        });
+      }),
+      { numRuns: 100 },
     );
   });
 });

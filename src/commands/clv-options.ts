@@ -1,0 +1,162 @@
+/**
+ * The flags of `winback clv` turned into typed options (a usage error names the flag); the
+ * command itself is in clv.ts.
+ */
+import { parseDateFlag, parseRate, type RawReadFlags } from '../cli/options.js';
+import { DEFAULT_CLV_CONFIG, validateClvConfig, type ClvConfig } from '../domain/clv/clv.js';
+import { monthlyFromAnnualRate } from '../domain/clv/fit-models.js';
+import { parseAmountSpec, type AmountSpec } from '../domain/clv/prepare.js';
+import type { PurchaseModelName } from '../domain/clv/purchase-model.js';
+import { periodLengthDays, type PeriodUnit } from '../domain/clv/summary.js';
+import { DEFAULT_MAX_ORGANIC_RETURN } from '../domain/clv/threshold.js';
+import { UsageError } from '../errors.js';
+import type { TransactionPreparation } from '../io/clv-input.js';
+import type { ClvRunSettings } from '../io/clv-render.js';
+
+/** Bootstrap replicates of --intervals without a number (judgement). */
+export const DEFAULT_REPLICATES = 200;
+
+export interface ClvFlags extends RawReadFlags {
+  out?: string;
+  period?: string;
+  calibrationEnd?: string;
+  holdoutEnd?: string;
+  holdoutPeriods?: string;
+  horizonMonths?: string;
+  discountRate?: string;
+  asOf?: string;
+  summaryInput?: boolean;
+  customers?: string;
+  lostOut?: string;
+  retentionOut?: string;
+  order?: string;
+  config?: string;
+  json?: boolean;
+  quiet?: boolean;
+  amount?: string;
+  returns?: string;
+  cancelPrefix?: string;
+  columns?: string;
+  model?: string;
+  lostThreshold?: string;
+  maxOrganicReturn?: string;
+  intervals?: string | boolean;
+}
+
+/** Typed options of `winback clv`. */
+export interface ClvOptions extends ClvRunSettings {
+  out: string;
+  customers: string | undefined;
+  lostOut: string | undefined;
+  retentionOut: string | undefined;
+  order: 'per-customer' | 'any';
+  preparation: TransactionPreparation;
+  /** Column names of a file without a header line (--columns). */
+  columns: string[] | undefined;
+  /** --delimiter whitespace: fields separated by runs of blanks. */
+  whitespace: boolean;
+  /** 'auto': choose on the holdout; a number: --lost-threshold (checked on a holdout); undefined: the config's. */
+  lostThreshold: 'auto' | number | undefined;
+  maxOrganicReturn: number;
+  /** Bootstrap replicates for --intervals; 0 without. */
+  intervalReplicates: number;
+}
+
+/** Turns the raw flags into options, or throws a UsageError naming the flag. Never reads the clock. */
+export function parseClvOptions(raw: ClvFlags, env: Record<string, string | undefined>, base: ClvConfig = DEFAULT_CLV_CONFIG): ClvOptions {
+  if (!raw.out) throw new UsageError('--out DIR is required', 'e.g. winback clv transactions.csv --out out/clv');
+  const period = (raw.period ?? 'week') as PeriodUnit;
+  if (!['day', 'week', 'month'].includes(period)) throw new UsageError(`--period '${raw.period}' must be day, week or month`);
+  const order = raw.order ?? 'sorted';
+  if (order !== 'sorted' && order !== 'any') throw new UsageError(`--order '${raw.order}' must be sorted or any`);
+  const { calibrationEnd, calibrationEndSource } = calibrationOf(raw, env);
+  const { holdoutEnd, holdoutPeriods } = holdoutOf(raw, calibrationEnd, period);
+  const threshold = thresholdOf(raw, raw.holdoutEnd !== undefined || raw.holdoutPeriods !== undefined);
+  const config: ClvConfig = {
+    ...base,
+    ...(typeof threshold.lostThreshold === 'number' ? { lostThreshold: threshold.lostThreshold } : {}),
+    ...(raw.horizonMonths !== undefined ? { horizonMonths: positive('--horizon-months', raw.horizonMonths) } : {}),
+    ...(raw.discountRate !== undefined ? { monthlyDiscountRate: monthlyFromAnnualRate(parseRate('--discount-rate', raw.discountRate)) } : {}),
+  };
+  const problems = validateClvConfig(config);
+  if (problems.length > 0) throw new UsageError(problems.join('; '));
+  return {
+    out: raw.out, period, calibrationEnd, calibrationEndSource, holdoutEnd, holdoutPeriods, config, summaryInput: Boolean(raw.summaryInput),
+    customers: raw.customers, lostOut: raw.lostOut, retentionOut: raw.retentionOut, order: order === 'any' ? 'any' : 'per-customer',
+    preparation: preparationOf(raw), columns: columnsOf(raw.columns), whitespace: isWhitespace(raw.delimiter), model: modelOf(raw.model),
+    ...threshold,
+    intervalReplicates: replicatesOf(raw.intervals),
+  };
+}
+
+function preparationOf(raw: ClvFlags): TransactionPreparation {
+  const returns = raw.returns ?? 'net';
+  if (returns !== 'net' && returns !== 'reject') throw new UsageError(`--returns '${raw.returns}' must be net or reject`);
+  let amount: AmountSpec | undefined;
+  if (raw.amount !== undefined) {
+    const parsed = parseAmountSpec(raw.amount);
+    if ('problem' in parsed) throw new UsageError(`--amount ${parsed.problem}`, "name one column, or two multiplied: --amount 'Quantity*UnitPrice'");
+    amount = parsed.spec;
+  }
+  if (raw.cancelPrefix !== undefined && raw.cancelPrefix.trim() === '') throw new UsageError('--cancel-prefix must not be empty', 'e.g. --cancel-prefix C');
+  if ((amount !== undefined || raw.cancelPrefix !== undefined) && raw.summaryInput) throw new UsageError('--amount and --cancel-prefix read transactions; they cannot be used with --summary-input');
+  return { returns, ...(amount ? { amount } : {}), ...(raw.cancelPrefix !== undefined ? { cancelPrefix: raw.cancelPrefix.trim() } : {}) };
+}
+
+function thresholdOf(raw: ClvFlags, holdout: boolean): Pick<ClvOptions, 'lostThreshold' | 'maxOrganicReturn'> {
+  const maxOrganicReturn = raw.maxOrganicReturn === undefined ? DEFAULT_MAX_ORGANIC_RETURN : parseRate('--max-organic-return', raw.maxOrganicReturn);
+  if (raw.lostThreshold === undefined) return { lostThreshold: holdout ? 'auto' : undefined, maxOrganicReturn };
+  if (raw.lostThreshold === 'auto') {
+    if (!holdout) throw new UsageError('--lost-threshold auto chooses the threshold on a holdout', 'add --holdout-end DATE (or --holdout-periods N)');
+    return { lostThreshold: 'auto', maxOrganicReturn };
+  }
+  return { lostThreshold: parseRate('--lost-threshold', raw.lostThreshold), maxOrganicReturn };
+}
+
+function replicatesOf(value: string | boolean | undefined): number {
+  if (value === undefined || value === false) return 0;
+  if (value === true) return DEFAULT_REPLICATES;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 20 || n > 10_000) throw new UsageError(`--intervals '${value}' must be a whole number of bootstrap replicates from 20 to 10000`, `e.g. --intervals ${DEFAULT_REPLICATES}`);
+  return n;
+}
+
+function modelOf(text: string | undefined): PurchaseModelName {
+  const model = text ?? 'bg-nbd';
+  if (model !== 'bg-nbd' && model !== 'pareto-nbd') throw new UsageError(`--model '${text}' must be bg-nbd or pareto-nbd`);
+  return model;
+}
+
+function columnsOf(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const names = text.split(',').map((n) => n.trim());
+  if (names.length < 2 || names.some((n) => n === '')) throw new UsageError(`--columns '${text}' must name every column, separated by commas`, 'e.g. --columns customer_id,sample_id,date,cds,amount');
+  return names;
+}
+
+const isWhitespace = (delimiter: string | undefined) => delimiter !== undefined && ['whitespace', 'space', 'spaces', 'blank', 'blanks'].includes(delimiter.toLowerCase());
+
+// The calibration end: --calibration-end, else --as-of, else WINBACK_AS_OF, else (undefined) the data's last day.
+function calibrationOf(raw: ClvFlags, env: Record<string, string | undefined>): Pick<ClvOptions, 'calibrationEnd' | 'calibrationEndSource'> {
+  if (raw.calibrationEnd !== undefined) return { calibrationEnd: parseDateFlag('--calibration-end', raw.calibrationEnd), calibrationEndSource: '--calibration-end' };
+  if (raw.asOf !== undefined) return { calibrationEnd: parseDateFlag('--as-of', raw.asOf), calibrationEndSource: '--as-of' };
+  if (env.WINBACK_AS_OF) return { calibrationEnd: parseDateFlag('WINBACK_AS_OF', env.WINBACK_AS_OF), calibrationEndSource: 'WINBACK_AS_OF' };
+  return { calibrationEnd: undefined, calibrationEndSource: 'last transaction date' };
+}
+
+function holdoutOf(raw: ClvFlags, calibrationEnd: number | undefined, period: PeriodUnit): Pick<ClvOptions, 'holdoutEnd' | 'holdoutPeriods'> {
+  if (raw.holdoutEnd === undefined && raw.holdoutPeriods === undefined) return { holdoutEnd: undefined, holdoutPeriods: 0 };
+  if (raw.holdoutEnd !== undefined && raw.holdoutPeriods !== undefined) throw new UsageError('give either --holdout-end or --holdout-periods, not both');
+  if (raw.summaryInput) throw new UsageError('a holdout needs transactions; it cannot be used with --summary-input');
+  if (calibrationEnd === undefined) throw new UsageError('a holdout needs a calibration end', 'add --calibration-end DATE (or --as-of DATE)');
+  const unit = periodLengthDays(period);
+  const holdoutEnd = raw.holdoutEnd !== undefined ? parseDateFlag('--holdout-end', raw.holdoutEnd) : calibrationEnd + Math.round(positive('--holdout-periods', raw.holdoutPeriods as string) * unit);
+  if (holdoutEnd <= calibrationEnd) throw new UsageError('--holdout-end must come after the calibration end');
+  return { holdoutEnd, holdoutPeriods: (holdoutEnd - calibrationEnd) / unit };
+}
+
+function positive(flag: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${flag} '${text}' must be a positive number`);
+  return value;
+}

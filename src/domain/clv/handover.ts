@@ -1,0 +1,110 @@
+/**
+ * The hand-over from `winback clv` to `winback plan` for customers who never cancelled: their
+ * second lifetime is valued with the fitted purchase model — expected purchases if regained ×
+ * expected spend per purchase × margin, over the value model's horizon and discount — never
+ * as a contract's run rate (first-life revenue spread over the months between first and last
+ * purchase). clv writes the columns; plan reads them with `readPurchaseModelHandover` and
+ * values the customer with `purchaseModelSecondLifetime`.
+ */
+import { discountedPurchases } from './clv.js';
+import type { PurchaseModel } from './purchase-model.js';
+
+/** Value basis written into every hand-over row; plan must not fall back to a run rate for it. */
+export const PURCHASE_MODEL_BASIS = 'purchase_model';
+
+/** The hand-over columns, in the order `--lost-out` writes them after the lost-customer columns. */
+export const HANDOVER_COLUMNS = [
+  'value_basis', 'model', 'p_alive', 'expected_purchases_horizon', 'discounted_purchases_horizon',
+  'expected_spend', 'second_life_revenue', 'clv', 'horizon_months', 'annual_discount_rate',
+] as const;
+
+/** What the purchase model says about one customer if regained, over the value model's horizon. */
+export interface PurchaseModelHandover {
+  /** e.g. `bg-nbd+gamma-gamma`. */
+  readonly model: string;
+  readonly pAlive: number;
+  /** E[Y(H) | alive now]: purchases in the horizon if the customer is (made) alive now. */
+  readonly expectedPurchasesHorizon: number;
+  /** The same, each month discounted: Σ_i (E[Y(i) | alive] − E[Y(i−1) | alive]) / (1 + d)^i. */
+  readonly discountedPurchasesHorizon: number;
+  /** E[M | x, m̄] (Gamma-Gamma), revenue per purchase. */
+  readonly expectedSpend: number;
+  readonly horizonMonths: number;
+  readonly annualDiscountRate: number;
+}
+
+/** The value model's horizon and discount (plan's `model.horizonMonths`, `model.annualDiscountRate`). */
+export interface ValueHorizon {
+  readonly horizonMonths: number;
+  readonly annualDiscountRate: number;
+}
+
+/** The hand-over of one customer (clv side). */
+export function purchaseModelHandover(
+  purchases: PurchaseModel, spendModel: string, history: { x: number; tX: number; T: number }, expectedSpend: number, horizon: ValueHorizon, unitsInMonth: number,
+): PurchaseModelHandover {
+  const { x, tX, T } = history;
+  const monthly = Math.pow(1 + horizon.annualDiscountRate, 1 / 12) - 1;
+  const ifAlive = (t: number) => purchases.expectedIfAlive(t, x, tX, T);
+  return {
+    model: `${purchases.name}+${spendModel}`,
+    pAlive: purchases.pAlive(x, tX, T),
+    expectedPurchasesHorizon: ifAlive(horizon.horizonMonths * unitsInMonth),
+    discountedPurchasesHorizon: discountedPurchases(ifAlive, horizon.horizonMonths, monthly, unitsInMonth),
+    expectedSpend,
+    horizonMonths: horizon.horizonMonths,
+    annualDiscountRate: horizon.annualDiscountRate,
+  };
+}
+
+/** Discounted revenue of the second lifetime if regained: discounted purchases × spend. */
+export function secondLifeRevenue(h: PurchaseModelHandover): number {
+  return h.discountedPurchasesHorizon * h.expectedSpend;
+}
+
+/**
+ * Reads the hand-over from a row's raw cells (plan side): undefined when the row has no
+ * `value_basis` of `purchase_model` (an ordinary lost customer), a sentence when it has one but
+ * a figure is missing or not a number.
+ */
+export function readPurchaseModelHandover(cell: (column: string) => string | undefined): PurchaseModelHandover | { problem: string } | undefined {
+  if ((cell('value_basis') ?? '').trim() !== PURCHASE_MODEL_BASIS) return undefined;
+  const numbers: Record<string, number> = {};
+  for (const column of ['p_alive', 'expected_purchases_horizon', 'discounted_purchases_horizon', 'expected_spend', 'horizon_months', 'annual_discount_rate']) {
+    const text = (cell(column) ?? '').trim();
+    const value = Number(text);
+    if (text === '' || !Number.isFinite(value) || value < 0) return { problem: `${column} '${text}' is not a number ≥ 0: the purchase-model value cannot be read (rerun winback clv with amounts)` };
+    numbers[column] = value;
+  }
+  return {
+    model: (cell('model') ?? '').trim(),
+    pAlive: numbers.p_alive as number,
+    expectedPurchasesHorizon: numbers.expected_purchases_horizon as number,
+    discountedPurchasesHorizon: numbers.discounted_purchases_horizon as number,
+    expectedSpend: numbers.expected_spend as number,
+    horizonMonths: numbers.horizon_months as number,
+    annualDiscountRate: numbers.annual_discount_rate as number,
+  };
+}
+
+/**
+ * Second-lifetime value (margin) of a non-contractual customer if regained (plan side):
+ * discounted purchases × expected spend × margin rate × the reason's margin factor × (1 − the
+ * offer's margin reduction). No monthly retention is applied on top: the purchase model's own
+ * drop-out is already in the purchases. Warns when the hand-over was computed for another
+ * horizon or discount than the value model's (rerun clv with the same config).
+ */
+export function purchaseModelSecondLifetime(
+  h: PurchaseModelHandover,
+  marginRate: number,
+  valueModel: ValueHorizon,
+  factors: { marginFactor?: number; marginReduction?: number } = {},
+): { value: number; revenue: number; warnings: string[] } {
+  const revenue = secondLifeRevenue(h);
+  const value = revenue * marginRate * (factors.marginFactor ?? 1) * (1 - (factors.marginReduction ?? 0));
+  const warnings: string[] = [];
+  if (h.horizonMonths !== valueModel.horizonMonths || Math.abs(h.annualDiscountRate - valueModel.annualDiscountRate) > 1e-9) {
+    warnings.push(`purchase-model value computed for ${h.horizonMonths} months at ${(h.annualDiscountRate * 100).toFixed(1)} % a year, the value model uses ${valueModel.horizonMonths} months at ${(valueModel.annualDiscountRate * 100).toFixed(1)} %: rerun winback clv with the same config`);
+  }
+  return { value, revenue, warnings };
+}

@@ -1,0 +1,43 @@
+/**
+ * Preparing raw transaction rows for the purchase models: which customer ids are really
+ * missing-value markers, how an amount is computed from mapped columns (a column, or the
+ * product of two, e.g. Quantity × UnitPrice), and which rows are returns or cancellations.
+ */
+
+/**
+ * Ids that spreadsheets, R, pandas and databases write for "no customer". A row with one of
+ * them belongs to no customer; read as an id, all of them would become one big customer.
+ */
+export const MISSING_ID_MARKERS: readonly string[] = ['NA', 'N/A', '#N/A', 'NULL', '-', 'NaN', 'None', 'nil', '?'];
+
+const MARKER_KEYS = new Set(MISSING_ID_MARKERS.map((m) => m.toLowerCase()));
+
+/** True when the id (trimmed, any case) is a missing-value marker or empty. */
+export function isMissingIdMarker(id: string): boolean {
+  const t = id.trim();
+  return t === '' || MARKER_KEYS.has(t.toLowerCase());
+}
+
+/** Where a row's amount comes from: one column, or the product of two. */
+export type AmountSpec = { kind: 'column'; header: string } | { kind: 'product'; left: string; right: string };
+
+/** Parses `--amount`: a header, or `Left*Right` (also `×`); undefined with a sentence when it cannot. */
+export function parseAmountSpec(text: string): { spec: AmountSpec } | { problem: string } {
+  const parts = text.split(/[*×]/).map((p) => p.trim());
+  if (parts.some((p) => p === '')) return { problem: `'${text}' names an empty column` };
+  if (parts.length === 1) return { spec: { kind: 'column', header: parts[0] as string } };
+  if (parts.length === 2) return { spec: { kind: 'product', left: parts[0] as string, right: parts[1] as string } };
+  return { problem: `'${text}' multiplies more than two columns` };
+}
+
+/** How returns are handled: netted against the customer's purchases, or rejected as rows. */
+export type ReturnsMode = 'net' | 'reject';
+
+/**
+ * The signed amount of a row: a cancellation (invoice with the cancel prefix) always counts
+ * as a return, whatever sign its amount was written with.
+ */
+export function signedAmount(amount: number, invoice: string | undefined, cancelPrefix: string | undefined): { amount: number; cancellation: boolean } {
+  const cancellation = cancelPrefix !== undefined && invoice !== undefined && invoice.trim().startsWith(cancelPrefix);
+  return { amount: cancellation ? -Math.abs(amount) : amount, cancellation };
+}

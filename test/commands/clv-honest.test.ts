@@ -1,0 +1,132 @@
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cdnowDir, cdnowPresent } from '../domain/clv/support.js';
+import { readCsv, runCli, tempDir } from '../support/cli.js';
+
+const present = cdnowPresent();
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** Runs clv on CDNOW_sample.txt as it is (whitespace-aligned, no header). */
+async function clvOnSample(args: string[]) {
+  const out = tempDir('winback-clv-honest-');
+  dirs.push(out);
+  const r = await runCli(['clv', path.join(cdnowDir, 'CDNOW_sample.txt'), '--delimiter', 'whitespace', '--columns', 'master_id,customer_id,date,cds,amount', '--out', out, ...args]);
+  const model = r.code === 0 ? JSON.parse(readFileSync(path.join(out, 'model.json'), 'utf8')) : undefined;
+  return { ...r, out, model, customers: r.code === 0 ? readCsv(path.join(out, 'customers.csv')) : [] };
+}
+
+describe.runIf(present)('honest fits on CDNOW', () => {
+  it('a short window (6 weeks) puts a on its boundary: the run says so instead of a plain "converged"', async () => {
+    const r = await clvOnSample(['--calibration-end', '1997-02-11']);
+    expect(r.code).toBe(0);
+    expect(r.model.bg_nbd.on_boundary).toEqual(['a']);
+    expect(r.model.bg_nbd.not_estimable).toEqual(['a', 'b']);
+    expect(r.model.bg_nbd.standard_errors.a).toBeNull();
+    expect(r.model.fit_notes[0]).toMatch(/^BG\/NBD: a → 0 .*nobody can be found lost/);
+    expect(r.stderr).toMatch(/warning: BG\/NBD: a → 0/);
+    expect(r.stdout).toMatch(/BG\/NBD .*converged on a boundary \(a, b not estimable, see warnings\)/);
+    expect(r.stdout).not.toMatch(/BG\/NBD .*\s converged \(/);
+  });
+
+  it('the 39-week calibration has no note, and its standard errors are the published ones', async () => {
+    const r = await clvOnSample(['--calibration-end', '1997-09-30']);
+    expect(r.model.fit_notes).toEqual([]);
+    expect(r.model.bg_nbd.not_estimable).toEqual([]);
+    expect(r.model.gamma_gamma.not_estimable).toEqual([]);
+    expect(r.model.bg_nbd.standard_errors.a).toBeCloseTo(0.1857, 3);
+    expect(r.stdout).toMatch(/BG\/NBD .* converged \(\d+ iterations\)/);
+    expect(r.stderr).not.toMatch(/cannot be estimated/);
+  });
+});
+
+describe.runIf(present)('silent churners reach plan valued by the model, not by a run rate', () => {
+  it('on CDNOW no silent churner with P(alive) < 0.01 is win_back; core defectors go to the retention list, not to plan', async () => {
+    const out = tempDir('winback-clv-handover-');
+    dirs.push(out);
+    const lostFile = path.join(out, 'lost.csv');
+    const retentionFile = path.join(out, 'retention.csv');
+    const r = await clvOnSample(['--calibration-end', '1997-09-30', '--lost-out', lostFile, '--retention-out', retentionFile]);
+    expect(r.code).toBe(0);
+    const lost = readCsv(lostFile);
+    const dead = lost.filter((l) => Number(l.p_alive) < 0.01);
+    expect(dead.length).toBeGreaterThan(0);
+    expect(lost.every((l) => l.phase === 'lost' && l.value_basis === 'purchase_model')).toBe(true);
+    const retention = readCsv(retentionFile);
+    expect(retention.length).toBe(r.model.phases.core_defector.customers);
+    expect(new Set(retention.map((c) => c.retention_measure))).toEqual(new Set(['personal_check_in', 'reactivation_reminder']));
+    const ids = new Set(lost.map((l) => l.customer_id));
+    expect(retention.some((c) => ids.has(c.customer_id as string))).toBe(false);
+    const plan = await runCli(['plan', lostFile, '--out', path.join(out, 'plan'), '--as-of', '1997-10-01', '-q']);
+    expect(plan.code).toBe(0);
+    const rows = readCsv(path.join(out, 'plan', 'plan.csv'));
+    const deadIds = new Set(dead.map((d) => d.customer_id));
+    const planned = rows.filter((row) => deadIds.has(row.customer_id as string));
+    expect(planned).toHaveLength(dead.length);
+    expect(planned.filter((row) => row.decision === 'win_back')).toEqual([]);
+    // The hand-over passes through to plan.csv for the value model to use.
+    expect(planned.every((row) => row.value_basis === 'purchase_model' && row.discounted_purchases_horizon !== '')).toBe(true);
+  });
+});
+
+describe.runIf(present)('a lost threshold validated on the holdout (CDNOW, 39 + 39 weeks)', () => {
+  const holdout = ['--calibration-end', '1997-09-30', '--holdout-end', '1998-06-30'];
+
+  it('reports who bought again per phase; the old 0.3 lets 30 % of the "lost" come back on their own, and is flagged', async () => {
+    const r = await clvOnSample([...holdout, '--lost-threshold', '0.3']);
+    expect(r.model.lost_threshold).toMatchObject({ value: 0.3, source: '--lost-threshold', validated: true, organic_return_share: 0.2985 });
+    expect(r.model.holdout.phases.lost).toEqual({ customers: 201, bought_again: 60, share: 0.2985 });
+    // FHL 2005: the 1,411 one-time buyers made 334 holdout purchase days; 193 of them bought again.
+    expect(r.model.holdout.phases.first_time_buyer).toMatchObject({ customers: 1411, bought_again: 193 });
+    expect(r.stderr).toMatch(/warning: lost threshold 0\.3 \(--lost-threshold\): 29\.9 % of the 201 customers it calls lost bought again/);
+    expect(r.stdout).toMatch(/\| lost +\| +201 \|.*\| +60 \(29\.9 %\) \|/);
+  });
+
+  it('chooses the threshold that keeps the organic-return share at most 10 % and says what it chose', async () => {
+    const r = await clvOnSample(holdout);
+    const t = r.model.lost_threshold;
+    expect(t.source).toBe('chosen on the holdout');
+    expect(t.organic_return_share).toBeLessThanOrEqual(0.1);
+    const chosen = t.candidates.find((c: { threshold: number }) => c.threshold === t.value);
+    expect(r.model.phases.lost.customers).toBe(chosen.lost);
+    expect(r.model.holdout.phases.lost.bought_again).toBe(chosen.bought_again);
+    // Every larger candidate breaks the limit.
+    expect(t.candidates.filter((c: { threshold: number; share: number }) => c.threshold > t.value && c.share <= 0.1)).toEqual([]);
+    expect(r.stdout).toMatch(new RegExp(`Lost threshold: P\\(alive\\) < ${t.value} \\(chosen on the holdout\\): ${chosen.bought_again} of ${chosen.lost} "lost" customers`));
+    const looser = await clvOnSample([...holdout, '--max-organic-return', '40%']);
+    expect(looser.model.lost_threshold.value).toBeGreaterThan(t.value);
+  });
+
+  it('says the threshold is not validated without a holdout, and refuses auto without one', async () => {
+    const r = await clvOnSample(['--calibration-end', '1997-09-30']);
+    expect(r.model.lost_threshold).toMatchObject({ value: 0.3, source: 'config', validated: false, organic_return_share: null });
+    expect(r.stdout).toMatch(/not validated: give --holdout-end/);
+    const auto = await clvOnSample(['--calibration-end', '1997-09-30', '--lost-threshold', 'auto']);
+    expect(auto.code).toBe(64);
+    expect(auto.stderr).toMatch(/--lost-threshold auto chooses the threshold on a holdout/);
+  });
+});
+
+describe.runIf(present)('--intervals on CDNOW', () => {
+  it('writes bootstrap intervals for the parameters and each customer\'s CLV, around the published estimates', async () => {
+    const r = await clvOnSample(['--calibration-end', '1997-09-30', '--intervals', '40']);
+    expect(r.code).toBe(0);
+    const iv = r.model.intervals;
+    expect(iv).toMatchObject({ level: 0.9, replicates: 40, failed: 0 });
+    const published: Record<string, number> = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426, p: 6.25, q: 3.74, v: 15.44 };
+    for (const [name, [low, high]] of Object.entries({ ...iv.purchase_model, ...iv.gamma_gamma }) as [string, number[]][]) {
+      expect(low).toBeLessThan(published[name]!);
+      expect(high).toBeGreaterThan(published[name]!);
+    }
+    const inside = r.customers.filter((c) => Number(c.clv_low) <= Number(c.clv) && Number(c.clv) <= Number(c.clv_high));
+    expect(inside.length / r.customers.length).toBeGreaterThan(0.95);
+    expect(r.stdout).toMatch(/90 % intervals \(40 bootstrap replicates\): r 0\.2\d\d–0\.2\d\d/);
+  }, 60_000);
+
+  it('refuses too few replicates', async () => {
+    const r = await clvOnSample(['--intervals', '5']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/--intervals '5' must be a whole number of bootstrap replicates from 20/);
+  });
+});
