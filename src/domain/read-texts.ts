@@ -6,6 +6,9 @@
 
 export type ReadLang = 'en' | 'de';
 
+/** Where the limit of rejected rows came from. */
+export type RejectLimitSource = 'flag' | 'env' | 'config' | 'default';
+
 /** How a date that is not a calendar date was read (parse/date.ts). */
 export type DateForm = 'ymd' | 'dmy_dotted' | 'mdy' | 'dmy';
 
@@ -41,14 +44,17 @@ export interface ReadTexts {
   tooLong: (chars: number, line: number, lastLine: number, maxChars: number) => string;
   nulInRow: string;
   cutOff: string;
+  cutOffNul: string;
   // Whole files (data errors)
   nulFile: (label: string, line: number) => string;
   nulHint: string;
   truncatedFile: (label: string, line: number, withNul: boolean) => string;
   unclosedFile: (label: string, openLine: number) => string;
   truncatedHint: string;
+  /** added to a data error that stops a run */
+  nothingWritten: string;
   allRejected: (label: string, read: number) => string;
-  rejectRate: (label: string, rejected: number, read: number, share: string, limit: string, source: string) => string;
+  rejectRate: (label: string, rejected: number, read: number, share: string, limit: string, source: RejectLimitSource) => string;
   rejectsHint: (source: string) => string;
   duplicateHeader: (label: string, field: string, header: string, columns: number[]) => string;
   duplicateHeaderHint: (field: string, columns: number[]) => string;
@@ -85,17 +91,19 @@ const en: ReadTexts = {
   unclosedLastLine: (column) => `a quote opened in column '${column}' is never closed (the last line of the file)`,
   tooLong: (chars, line, lastLine, maxChars) =>
     `the record ${lastLine > line ? `on lines ${line}–${lastLine} ` : ''}is ${chars} characters long, more than ${maxChars}: not read (a quote left open?)`,
-  nulInRow: 'holds NUL characters: the file is damaged',
-  cutOff: 'is cut off: the file ends inside this record',
-  nulFile: (label, line) => `${label}, line ${line}: NUL characters in the data: the file is damaged (a copy that did not finish pads with NUL bytes) or is UTF-16 read with the wrong --encoding; nothing was written`,
+  nulInRow: 'the record holds NUL characters: the file is damaged',
+  cutOff: 'the record is cut off: the file ends inside it',
+  cutOffNul: 'the record is cut off and followed by NUL bytes: the file is incomplete',
+  nulFile: (label, line) => `${label}, line ${line}: NUL characters in the data: the file is damaged (a copy that did not finish pads with NUL bytes) or is UTF-16 read with the wrong --encoding`,
   nulHint: 'copy the export again from the source; run winback inspect on it to see where the damage is',
   truncatedFile: (label, line, withNul) =>
-    `${label}, line ${line}: the last record is cut off${withNul ? ' and followed by NUL bytes' : ''}: the file is incomplete (a copy or export that did not finish); nothing was written`,
-  unclosedFile: (label, openLine) => `${label}, line ${openLine}: a quoted field opened here is never closed: the file ends inside it (cut off?); nothing was written`,
+    `${label}, line ${line}: the last record is cut off${withNul ? ' and followed by NUL bytes' : ''}: the file is incomplete (a copy or export that did not finish)`,
+  unclosedFile: (label, openLine) => `${label}, line ${openLine}: a quoted field opened here is never closed: the file ends inside it (cut off?)`,
   truncatedHint: 'export or copy the file again; if it is complete, look for an unbalanced double quote on that line',
-  allRejected: (label, read) => `${label}: all ${read} rows were rejected; nothing was written (last run's outputs are kept)`,
+  nothingWritten: '; nothing was written, earlier outputs are kept',
+  allRejected: (label, read) => `${label}: all ${read} rows were rejected`,
   rejectRate: (label, rejected, read, share, limit, source) =>
-    `${label}: ${rejected} of ${read} rows rejected (${share} %), more than ${source} ${limit} %; nothing was written`,
+    `${label}: ${rejected} of ${read} rows rejected (${share} %), more than ${EN_LIMITS[source]} ${limit} %`,
   rejectsHint: (source) => `run winback inspect ${source} to see the rejects; --max-reject-rate (or maxRejectRate in the config) sets the limit`,
   duplicateHeader: (label, field, header, columns) =>
     `${label}: the header '${header}' appears in ${columns.length} columns (${columns.map((c) => `column ${c}`).join(' and ')}), and both would be read as ${field}`,
@@ -103,6 +111,20 @@ const en: ReadTexts = {
   ambiguousMap: (field, header, columns) =>
     `--map ${field}='${header}': ${columns.length} columns are named '${header}' (${columns.map((c) => `#${c}`).join(', ')}); pick one by number, e.g. --map ${field}='#${columns[0]}'`,
   headerQuote: (label) => `${label}: the header row has a quote that is never closed`,
+};
+
+const EN_LIMITS: Record<RejectLimitSource, string> = {
+  flag: '--max-reject-rate',
+  env: 'WINBACK_MAX_REJECT_RATE',
+  config: 'input.maxRejectRate',
+  default: 'the default limit of',
+};
+
+const DE_LIMITS: Record<RejectLimitSource, string> = {
+  flag: '--max-reject-rate',
+  env: 'WINBACK_MAX_REJECT_RATE',
+  config: 'input.maxRejectRate',
+  default: 'die voreingestellte Grenze von',
 };
 
 const EN_FORMS: Record<DateForm, string> = {
@@ -141,17 +163,19 @@ const de: ReadTexts = {
   unclosedLastLine: (column) => `ein Anführungszeichen in Spalte '${column}' wird nie geschlossen (die letzte Zeile der Datei)`,
   tooLong: (chars, line, lastLine, maxChars) =>
     `der Datensatz ${lastLine > line ? `in den Zeilen ${line}–${lastLine} ` : ''}ist ${chars} Zeichen lang, mehr als ${maxChars}: nicht gelesen (ein offenes Anführungszeichen?)`,
-  nulInRow: 'enthält NUL-Zeichen: die Datei ist beschädigt',
-  cutOff: 'ist abgeschnitten: die Datei endet mitten in diesem Datensatz',
-  nulFile: (label, line) => `${label}, Zeile ${line}: NUL-Zeichen in den Daten: die Datei ist beschädigt (eine abgebrochene Kopie füllt mit NUL-Bytes auf) oder ist UTF-16 mit falschem --encoding gelesen; nichts wurde geschrieben`,
+  nulInRow: 'der Datensatz enthält NUL-Zeichen: die Datei ist beschädigt',
+  cutOff: 'der Datensatz ist abgeschnitten: die Datei endet mitten darin',
+  cutOffNul: 'der Datensatz ist abgeschnitten und von NUL-Bytes gefolgt: die Datei ist unvollständig',
+  nulFile: (label, line) => `${label}, Zeile ${line}: NUL-Zeichen in den Daten: die Datei ist beschädigt (eine abgebrochene Kopie füllt mit NUL-Bytes auf) oder ist UTF-16 mit falschem --encoding gelesen`,
   nulHint: 'den Export noch einmal von der Quelle kopieren; winback inspect zeigt, wo die Beschädigung liegt',
   truncatedFile: (label, line, withNul) =>
-    `${label}, Zeile ${line}: der letzte Datensatz ist abgeschnitten${withNul ? ' und von NUL-Bytes gefolgt' : ''}: die Datei ist unvollständig (eine Kopie oder ein Export, der nicht fertig wurde); nichts wurde geschrieben`,
-  unclosedFile: (label, openLine) => `${label}, Zeile ${openLine}: ein hier geöffnetes Feld in Anführungszeichen wird nie geschlossen: die Datei endet darin (abgeschnitten?); nichts wurde geschrieben`,
+    `${label}, Zeile ${line}: der letzte Datensatz ist abgeschnitten${withNul ? ' und von NUL-Bytes gefolgt' : ''}: die Datei ist unvollständig (eine Kopie oder ein Export, der nicht fertig wurde)`,
+  unclosedFile: (label, openLine) => `${label}, Zeile ${openLine}: ein hier geöffnetes Feld in Anführungszeichen wird nie geschlossen: die Datei endet darin (abgeschnitten?)`,
   truncatedHint: 'die Datei noch einmal exportieren oder kopieren; ist sie vollständig, in dieser Zeile nach einem unpaarigen Anführungszeichen suchen',
-  allRejected: (label, read) => `${label}: alle ${read} Zeilen wurden abgelehnt; nichts wurde geschrieben (die Ausgaben des letzten Laufs bleiben)`,
+  nothingWritten: '; nichts wurde geschrieben, frühere Ausgaben bleiben erhalten',
+  allRejected: (label, read) => `${label}: alle ${read} Zeilen wurden abgelehnt`,
   rejectRate: (label, rejected, read, share, limit, source) =>
-    `${label}: ${rejected} von ${read} Zeilen abgelehnt (${share} %), mehr als ${source} ${limit} %; nichts wurde geschrieben`,
+    `${label}: ${rejected} von ${read} Zeilen abgelehnt (${share} %), mehr als ${DE_LIMITS[source]} ${limit} %`,
   rejectsHint: (source) => `winback inspect ${source} zeigt die abgelehnten Zeilen; --max-reject-rate (oder maxRejectRate in der Konfiguration) setzt die Grenze`,
   duplicateHeader: (label, field, header, columns) =>
     `${label}: die Spaltenüberschrift '${header}' steht in ${columns.length} Spalten (${columns.map((c) => `Spalte ${c}`).join(' und ')}), und beide würden als ${field} gelesen`,

@@ -359,12 +359,12 @@ type Damage = 'nul' | 'cut' | 'cut_nul' | 'unclosed';
 function damaged(s: StreamSetup, emit: (ev: RowEvent) => void, cells: readonly string[], line: number, kind: Damage): void {
   const t = s.texts;
   const message = kind === 'nul' ? t.nulFile(s.label, line) : kind === 'unclosed' ? t.unclosedFile(s.label, line) : t.truncatedFile(s.label, line, kind === 'cut_nul');
-  if (!s.diagnose) throw new DataError(message, kind === 'nul' ? t.nulHint : t.truncatedHint);
+  if (!s.diagnose) throw new DataError(message + t.nothingWritten, kind === 'nul' ? t.nulHint : t.truncatedHint);
   if (s.damage.length < 10) s.damage.push(message);
   s.stats.read++;
   s.stats.rejected++;
   const id = s.idIndex === undefined ? '' : (cells[s.idIndex] ?? '').replace(/\0/g, '').trim();
-  emit({ ok: false, reject: { line, customer_id: id.slice(0, 60), column: '', value: '', error: kind === 'nul' ? t.nulInRow : t.cutOff } });
+  emit({ ok: false, reject: { line, customer_id: id.slice(0, 60), column: '', value: '', error: kind === 'nul' ? t.nulInRow : kind === 'cut_nul' ? t.cutOffNul : t.cutOff } });
 }
 
 function hasNul(cells: readonly string[], raw: string | undefined): boolean {
