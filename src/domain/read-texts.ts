@@ -39,7 +39,8 @@ export interface ReadTexts {
   totalsRow: (word: string) => string;
   duplicateId: (firstLine: number) => string;
   swallowed: (lines: number) => string;
-  strayQuote: (column: string, openLine: number, lastLine: number) => string;
+  /** `rowLine`: the line after it that reads as a row (0: none, the quote is open at the end); `next`: the line reading goes on with (0: none) */
+  strayQuote: (column: string, openLine: number, rowLine: number, next: number) => string;
   unclosedLastLine: (column: string) => string;
   tooLong: (chars: number, line: number, lastLine: number, maxChars: number) => string;
   nulInRow: string;
@@ -86,8 +87,8 @@ const en: ReadTexts = {
   totalsRow: (word) => `looks like a totals row ('${word}', the other cells mostly empty), not a customer`,
   duplicateId: (firstLine) => `duplicate customer_id, first seen on line ${firstLine}`,
   swallowed: (lines) => `a quoted field spans ${lines} line(s) that look like whole rows: probably a missing closing quote in this row, so the rows after it were read as part of one field`,
-  strayQuote: (column, openLine, lastLine) =>
-    `a quote opened in column '${column}' on line ${openLine} is not closed before line ${lastLine + 1}, which reads as a row of its own: ${lastLine > openLine ? `lines ${openLine}–${lastLine} rejected as one record` : 'this line rejected'}; reading goes on with line ${lastLine + 1}`,
+  strayQuote: (column, openLine, rowLine, next) =>
+    `a quote opened in column '${column}' on line ${openLine} is left open (${rowLine > 0 ? `line ${rowLine} reads as a row of its own` : 'until the end of the file'}): rejected${next > 0 ? `; reading goes on with line ${next}` : ''}`,
   unclosedLastLine: (column) => `a quote opened in column '${column}' is never closed (the last line of the file)`,
   tooLong: (chars, line, lastLine, maxChars) =>
     `the record ${lastLine > line ? `on lines ${line}–${lastLine} ` : ''}is ${chars} characters long, more than ${maxChars}: not read (a quote left open?)`,
@@ -158,8 +159,8 @@ const de: ReadTexts = {
   totalsRow: (word) => `sieht aus wie eine Summenzeile ('${word}', die übrigen Zellen fast leer), nicht wie ein Kunde`,
   duplicateId: (firstLine) => `doppelte customer_id, zuerst in Zeile ${firstLine}`,
   swallowed: (lines) => `ein Feld in Anführungszeichen umfasst ${lines} Zeile(n), die wie ganze Zeilen aussehen: vermutlich fehlt in dieser Zeile ein schließendes Anführungszeichen, sodass die folgenden Zeilen als Teil eines Feldes gelesen wurden`,
-  strayQuote: (column, openLine, lastLine) =>
-    `ein Anführungszeichen in Spalte '${column}' in Zeile ${openLine} wird nicht vor Zeile ${lastLine + 1} geschlossen, die als eigene Zeile lesbar ist: ${lastLine > openLine ? `Zeilen ${openLine}–${lastLine} als ein Datensatz abgelehnt` : 'diese Zeile abgelehnt'}; weiter ab Zeile ${lastLine + 1}`,
+  strayQuote: (column, openLine, rowLine, next) =>
+    `ein Anführungszeichen in Spalte '${column}' in Zeile ${openLine} bleibt offen (${rowLine > 0 ? `Zeile ${rowLine} ist als eigene Zeile lesbar` : 'bis zum Ende der Datei'}): abgelehnt${next > 0 ? `; weiter ab Zeile ${next}` : ''}`,
   unclosedLastLine: (column) => `ein Anführungszeichen in Spalte '${column}' wird nie geschlossen (die letzte Zeile der Datei)`,
   tooLong: (chars, line, lastLine, maxChars) =>
     `der Datensatz ${lastLine > line ? `in den Zeilen ${line}–${lastLine} ` : ''}ist ${chars} Zeichen lang, mehr als ${maxChars}: nicht gelesen (ein offenes Anführungszeichen?)`,

@@ -382,7 +382,7 @@ function brokenReject(s: StreamSetup, b: BrokenRecord): Reject {
   const error =
     b.kind === 'too_long' ? t.tooLong(b.chars, b.line, b.lastLine, MAX_RECORD_CHARS)
     : b.kind === 'unclosed' ? t.unclosedLastLine(column)
-    : t.strayQuote(column, b.openLine, b.lastLine);
+    : t.strayQuote(column, b.openLine, b.rowLine, b.linesAfter ? b.lastLine + 1 : 0);
   return { line: b.line, customer_id: idCell.trim().slice(0, 60), column, value: value.length > 60 ? `${value.slice(0, 60)}…` : value, error };
 }
 

@@ -13,15 +13,17 @@
  * (snapshot()), so that a worker thread can go on with a record another thread began.
  *
  * Given the width of a row (the header's field count, at least 2), it also finds record
- * boundaries again after a stray quote. Inside a quoted field, a line that reads as a whole
- * row of its own (looksLikeRow) is a candidate boundary: reading goes on, and if the field
- * then closes well (its quote followed by a delimiter or line end) and the record has the
- * row's field count within LOOKAHEAD_LINES lines, the record stands as it is — a line of
- * free text that happens to look like a row. Otherwise (the quote closes in the middle of
- * text, the field count is wrong, or the field is still open) the record is cut before the
- * candidate line, reported as broken, and reading starts again at that line, instead of
- * swallowing the rows after it. A record longer than `maxRecordChars` is reported too,
- * without its text being kept, so memory stays flat.
+ * boundaries again after a stray quote. When a quoted field runs past the end of the line
+ * its quote opened on, the next LOOKAHEAD_LINES lines are looked at. The record stands as it
+ * is if it ends within them with the row's field count, and — when one of the lines reads as
+ * a whole row of its own (looksLikeRow) — the field closes well (its quote followed by a
+ * delimiter or line end, and not on a line that reads as a row): free text spanning lines.
+ * Otherwise (a wrong field count; after a line that reads as a row, the quote closing in the
+ * middle of text or still open after the look-ahead; the quote open at the end of the input)
+ * the record is cut after the line the quote opened on, reported as broken, and every line
+ * after it is read again as records of their own: no row is swallowed, every physical line
+ * ends as a record. A record longer than
+ * `maxRecordChars` is reported too, without its text being kept, so memory stays flat.
  */
 
 /** Receives the records of the input, in order. */
@@ -55,6 +57,10 @@ export interface BrokenRecord {
   openLine: number;
   /** the input ended with a line break (for `unclosed`) */
   lineEnded: boolean;
+  /** (stray_quote) the first line after the quote's that reads as a row of its own; 0: none (the quote is open at the end) */
+  rowLine: number;
+  /** lines follow the record, read again as records of their own */
+  linesAfter: boolean;
   /** the record's length in characters, as far as it was read */
   chars: number;
 }
@@ -101,19 +107,21 @@ interface OpenRecord {
   openColumn: number;
   /** at the start of a line inside a quoted field that has not been looked at as a row yet */
   probeDue: boolean;
-  /** the first line inside a quoted field that reads as a row: the record is cut there unless it turns out well-formed */
-  cand: Candidate | undefined;
-  /** where reading goes on in the text kept (with a candidate, the text is kept from its line on) */
+  /** the look-ahead after the line a quote opened on (see the file comment) */
+  win: Window | undefined;
+  /** a look-ahead was made and found nothing: the record is read as it is */
+  spent: boolean;
+  /** where reading goes on in the text kept (during a look-ahead, the text is kept from its start) */
   resume: number;
 }
 
-/** The record as it was when a candidate boundary was met, to be reported if it is cut there. */
-interface Candidate {
-  /** where the candidate line starts in the text being read */
+/** The record as it was at the end of the line its open quote is on, to be reported if it is cut there. */
+interface Window {
+  /** where the next line starts in the text being read */
   at: number;
   line: number;
   cells: string[];
-  /** the open field's text up to the candidate line */
+  /** the open field's text up to the end of that line */
   value: string;
   chars: number;
   crlfInQuotes: number;
@@ -121,6 +129,10 @@ interface Candidate {
   openColumn: number;
   /** line breaks read since */
   lines: number;
+  /** the first line since that reads as a row of its own (0: none yet) */
+  row: number;
+  /** the line being read reads as a row of its own */
+  rowNow: boolean;
 }
 
 export interface ParserOptions {
@@ -145,10 +157,9 @@ export const MAX_RECORD_CHARS = 1 << 20;
 /** A line inside a quoted field longer than this is not taken for a row of its own. */
 const PROBE_MAX = 1 << 16;
 /**
- * How far reading goes on past a candidate boundary before the record is cut there: line
- * breaks and characters. Judgement: a quoted field of free text rarely runs on for more than
- * a few lines after a line that reads as a row; a stray quote costs at most this much reading
- * twice.
+ * How far the look-ahead after a quote left open at the end of its line goes: line breaks and
+ * characters. Judgement: a quoted field of free text that looks like rows this far on is
+ * rare; a stray quote costs at most this much reading twice.
  */
 const LOOKAHEAD_LINES = 32;
 const LOOKAHEAD_CHARS = 1 << 16;
@@ -263,7 +274,7 @@ export class CsvRecordParser {
       }
       this.rec = {
         line: this.line, cells: [], field: '', quoting: false, breaks: 0, crlfInQuotes: 0, chars: 0,
-        dropped: false, fields: 0, openLine: 0, openColumn: -1, probeDue: false, cand: undefined, resume: pos,
+        dropped: false, fields: 0, openLine: 0, openColumn: -1, probeDue: false, win: undefined, spent: false, resume: pos,
       };
       resume = pos;
     }
@@ -285,9 +296,11 @@ export class CsvRecordParser {
     for (;;) {
       if (i >= n) {
         if (!final) return this.pause(r, text, start, seg, i, field, quoting);
-        if (quoting) return r.cand ? this.cutAtCandidate(r, i, sink) : this.endInQuotes(r, text, start, seg, field, sink);
+        // Still open at the end of a file that ends with a line break: the lines after the
+        // quote's are read again on their own. Without that line break the file is cut off.
+        if (quoting) return r.win && (this.lastChar === LF || this.lastChar === CR) ? this.cutAfterOpenLine(r, i, sink) : this.endInQuotes(r, text, start, seg, field, sink);
         this.addCell(r, field + text.slice(seg, i));
-        if (r.cand && !this.wellFormed(r)) return this.cutAtCandidate(r, i, sink);
+        if (r.win && !this.wellFormed(r)) return this.cutAfterOpenLine(r, i, sink);
         r.chars += i - start;
         this.finish(r, sink, true);
         this.line = r.line + r.breaks + 1;
@@ -299,13 +312,9 @@ export class CsvRecordParser {
           const verdict = this.probe(text, i, final);
           if (verdict === MORE) return this.pause(r, text, start, seg, i, field, quoting);
           r.probeDue = false;
-          if (verdict === ROW) {
-            const value = withoutFinalBreak(field + text.slice(seg, i));
-            const cells = r.dropped ? r.cells : [...r.cells];
-            r.cand = {
-              at: i, line: r.line + r.breaks, cells, value: value.slice(0, r.dropped ? KEPT_CHARS : value.length), chars: r.chars + i - start,
-              crlfInQuotes: r.crlfInQuotes, openLine: r.openLine, openColumn: r.openColumn, lines: 0,
-            };
+          if (r.win) {
+            r.win.rowNow = verdict === ROW;
+            if (verdict === ROW && r.win.row === 0) r.win.row = r.line + r.breaks;
           }
         }
         if (c === QUOTE) {
@@ -319,9 +328,12 @@ export class CsvRecordParser {
             quoting = false;
             // Text after a closing quote keeps the quotes (csv-parse's relax_quotes).
             if (nc !== -1 && nc !== dc && nc !== LF && nc !== CR) {
-              // A quote closed in the middle of text after a candidate boundary: the quote before it was a stray one.
-              if (r.cand) return this.cutAtCandidate(r, i, sink);
+              // A quote closed in the middle of text after a line that reads as a row: the quote before it was a stray one.
+              if (r.win?.row) return this.cutAfterOpenLine(r, i, sink);
               if (!r.dropped) field = `"${field}"`;
+            } else if (r.win?.rowNow) {
+              // Closed on a line that reads as a row of its own: the quote belongs to a field of that row, the one before it was a stray one.
+              return this.cutAfterOpenLine(r, i, sink);
             }
             i += 1;
           }
@@ -330,14 +342,29 @@ export class CsvRecordParser {
         }
         if (c === CR || c === LF) {
           if (c === CR && i + 1 >= n && !final) return this.pause(r, text, start, seg, i, field, quoting);
+          const crlfBefore = r.crlfInQuotes;
           r.breaks++;
           if (c === CR && text.charCodeAt(i + 1) === LF) {
             r.crlfInQuotes++;
             i++;
           }
           i++;
-          if (r.cand && (++r.cand.lines > LOOKAHEAD_LINES || i - r.cand.at > LOOKAHEAD_CHARS)) return this.cutAtCandidate(r, i, sink);
-          r.probeDue = this.width > 0 && r.cand === undefined;
+          const w = r.win;
+          if (w === undefined) {
+            // The quote runs past the end of its line: look ahead (once per record).
+            if (this.width > 0 && !r.spent) {
+              const value = withoutFinalBreak(field + text.slice(seg, i));
+              r.win = {
+                at: i, line: r.line + r.breaks, cells: r.dropped ? r.cells : [...r.cells], value: value.slice(0, r.dropped ? KEPT_CHARS : value.length),
+                chars: r.chars + i - start, crlfInQuotes: crlfBefore, openLine: r.openLine, openColumn: r.openColumn, lines: 0, row: 0, rowNow: false,
+              };
+              r.probeDue = true;
+            }
+          } else if (++w.lines > LOOKAHEAD_LINES || i - w.at > LOOKAHEAD_CHARS) {
+            if (w.row) return this.cutAfterOpenLine(r, i, sink);
+            r.win = undefined;
+            r.spent = true;
+          } else r.probeDue = true;
           continue;
         }
         // Straight to the next quote or line break.
@@ -363,8 +390,9 @@ export class CsvRecordParser {
       if (c === LF || c === CR) {
         if (c === CR && i + 1 >= n && !final) return this.pause(r, text, start, seg, i, field, quoting);
         this.addCell(r, field + text.slice(seg, i));
-        // Past a candidate boundary, only a record with the row's field count stands as it is.
-        if (r.cand && !this.wellFormed(r)) return this.cutAtCandidate(r, i, sink);
+        // A record spanning lines stands as it is only with the row's field count; otherwise its
+        // quote was a stray one, and the lines after the quote's are read on their own.
+        if (r.win && !this.wellFormed(r)) return this.cutAfterOpenLine(r, i, sink);
         r.chars += i - start;
         const next = c === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
         this.finish(r, sink, false);
@@ -381,7 +409,7 @@ export class CsvRecordParser {
 
   /**
    * Stops reading the open record at `at` (more input is needed); keeps the state. Returns
-   * where the text to keep starts: `at`, or the candidate line (reading may go back to it).
+   * where the text to keep starts: `at`, or the start of the look-ahead (reading may go back to it).
    */
   private pause(r: OpenRecord, text: string, start: number, seg: number, at: number, field: string, quoting: boolean): number {
     r.field = this.grow(r, field, text, seg, at);
@@ -392,9 +420,9 @@ export class CsvRecordParser {
       r.field = r.field.slice(0, KEPT_CHARS);
       r.cells = r.cells.map((c) => c.slice(0, KEPT_CHARS));
     }
-    const keep = r.cand ? r.cand.at : at;
+    const keep = r.win ? r.win.at : at;
     r.resume = at - keep;
-    if (r.cand) r.cand.at = 0;
+    if (r.win) r.win.at = 0;
     return keep;
   }
 
@@ -406,19 +434,19 @@ export class CsvRecordParser {
     return true;
   }
 
-  /** Cuts the record before its candidate line (reported as broken); reading starts again there. */
-  private cutAtCandidate(r: OpenRecord, at: number, sink: RecordSink): number {
-    const cand = r.cand as Candidate;
-    this.examined += at - cand.at;
-    this.quotedCrlf += cand.crlfInQuotes;
+  /** Cuts the record after the line its open quote is on (reported as broken); reading starts again on the next line. */
+  private cutAfterOpenLine(r: OpenRecord, at: number, sink: RecordSink): number {
+    const w = r.win as Window;
+    this.examined += at - w.at;
+    this.quotedCrlf += w.crlfInQuotes;
     this.rec = undefined;
-    this.line = cand.line;
+    this.line = w.line;
     // Reading goes back: the next delimiter, quote and line break are searched for again.
     this.nd = this.nq = this.nl = this.nc = -1;
-    const cells = [...cand.cells, cand.value];
-    const kind = cand.chars > this.maxChars ? 'too_long' : 'stray_quote';
-    sink.broken({ kind, line: r.line, lastLine: cand.line - 1, cells, column: cand.openColumn, openLine: cand.openLine, lineEnded: true, chars: cand.chars });
-    return cand.at;
+    const cells = [...w.cells, w.value];
+    const kind = w.chars > this.maxChars ? 'too_long' : 'stray_quote';
+    sink.broken({ kind, line: r.line, lastLine: w.line - 1, cells, column: w.openColumn, openLine: w.openLine, lineEnded: true, chars: w.chars, rowLine: w.row, linesAfter: at > w.at });
+    return w.at;
   }
 
   /** `field` with text[seg, i) added, unless the record is too long to keep. */
@@ -438,7 +466,7 @@ export class CsvRecordParser {
     this.quotedCrlf += r.crlfInQuotes;
     this.rec = undefined;
     if (r.chars > this.maxChars) {
-      sink.broken({ kind: 'too_long', line: r.line, lastLine: r.line + r.breaks, cells: r.cells.map((c) => c.slice(0, KEPT_CHARS)), column: -1, openLine: 0, lineEnded: !unterminated, chars: r.chars });
+      sink.broken({ kind: 'too_long', line: r.line, lastLine: r.line + r.breaks, cells: r.cells.map((c) => c.slice(0, KEPT_CHARS)), column: -1, openLine: 0, lineEnded: !unterminated, chars: r.chars, rowLine: 0, linesAfter: false });
     } else sink.record(r.cells, r.line, undefined, unterminated);
   }
 
@@ -455,7 +483,7 @@ export class CsvRecordParser {
     this.quotedCrlf += r.crlfInQuotes;
     this.rec = undefined;
     this.line = r.line + r.breaks + 1;
-    sink.broken({ kind: 'unclosed', line: r.line, lastLine: r.line + r.breaks - (lineEnded ? 1 : 0), cells, column: r.openColumn, openLine: r.openLine, lineEnded, chars: r.chars });
+    sink.broken({ kind: 'unclosed', line: r.line, lastLine: r.line + r.breaks - (lineEnded ? 1 : 0), cells, column: r.openColumn, openLine: r.openLine, lineEnded, chars: r.chars, rowLine: 0, linesAfter: false });
     return n;
   }
 

@@ -148,7 +148,7 @@ describe('a stray quote', () => {
     // read = the file's physical records
     expect(summary).toMatchObject({ input_rows: 12, accepted: 11, rejected: 1 });
     expect(readCsv(join(out, 'rejects.csv'))).toEqual([
-      expect.objectContaining({ line: '6', customer_id: 'K5', column: 'name', value: expect.stringMatching(/^Name 5,k5@example.com/), error: expect.stringMatching(/quote opened in column 'name' on line 6 is not closed before line 7/) }),
+      expect.objectContaining({ line: '6', customer_id: 'K5', column: 'name', value: expect.stringMatching(/^Name 5,k5@example.com/), error: expect.stringMatching(/quote opened in column 'name' on line 6 is left open \(line 7 reads as a row of its own\)/) }),
     ]);
     expect(readCsv(join(out, 'plan.csv')).map((p) => p.customer_id)).toContain('K6');
   });

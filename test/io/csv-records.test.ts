@@ -150,16 +150,25 @@ describe('CsvRecordParser with a row width (recovery from stray quotes)', () => 
     ]);
   });
 
-  it('keeps lines that do not read as rows with the record, and accounts for every line', () => {
+  it('reads every line after the one with the stray quote again, as records of their own: each physical line is accounted for', () => {
     const text = `${HEADER}1,"Open,price,10\nstill, inside\n2,"Bob,price,20\n3,Carl,price,30\n`;
     const events = recovered([text], 4);
-    expect(events.map((e) => (e[0] === 'record' ? ['record', e[1]] : ['broken', e[1].line, e[1].lastLine]))).toEqual([
-      ['record', 1],
-      ['broken', 2, 3],
-      // A row with a stray quote of its own still reads as a row: it starts a record (broken too).
-      ['broken', 4, 4],
-      ['record', 5],
+    expect(events.map((e) => (e[0] === 'record' ? ['record', e[1], e[2].length] : ['broken', e[1].line, e[1].lastLine, e[1].rowLine]))).toEqual([
+      ['record', 1, 4],
+      ['broken', 2, 2, 4],
+      ['record', 3, 2],
+      // A row with a stray quote of its own still reads as a row (its quote left open at the end of the line).
+      ['broken', 4, 4, 5],
+      ['record', 5, 4],
     ]);
+  });
+
+  it('takes a quote that closes on a line that reads as a row for a quote of that row', () => {
+    // Without this, the stray quote on line 2 would close at line 3's quoted field and give a record of the right width.
+    for (const cell of ['";C"', '""";C"']) {
+      const events = recovered([`${HEADER}1,"A,x,1\n2,B,${cell},2\n`], 4);
+      expect(events.map((e) => (e[0] === 'record' ? ['record', e[1], e[2].length] : ['broken', e[1].line])), cell).toEqual([['record', 1, 4], ['broken', 2], ['record', 3, 4]]);
+    }
   });
 
   it('leaves well-formed quoted line breaks alone, also when a line inside has the delimiters of a row', () => {
@@ -171,7 +180,7 @@ describe('CsvRecordParser with a row width (recovery from stray quotes)', () => 
 
   it('reports a quote left open at the end: on the last line, and over several lines', () => {
     const last = recovered([`${HEADER}1,A,x,1\n2,"B,x,2\n`], 4);
-    expect(last[2]).toEqual(['broken', expect.objectContaining({ kind: 'unclosed', line: 3, lastLine: 3, openLine: 3, lineEnded: true })]);
+    expect(last[2]).toEqual(['broken', expect.objectContaining({ kind: 'stray_quote', line: 3, lastLine: 3, openLine: 3, rowLine: 0, linesAfter: false })]);
     const cut = recovered([`${HEADER}1,A,"x\ny\nz`], 4);
     expect(cut[1]).toEqual(['broken', expect.objectContaining({ kind: 'unclosed', line: 2, lastLine: 4, openLine: 2, lineEnded: false })]);
   });
