@@ -39,6 +39,8 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
 
   addReadFlags(program.command('inspect').description('show how an export is read: encoding, delimiter, number and date formats, column mapping, rejects').argument('<file>', 'CSV export, or - for stdin'))
     .option('--json', 'print the result as one JSON object')
+    .option('--as-of <date>', 'churn dates after this date (YYYY-MM-DD) are rejected (default: today, or WINBACK_AS_OF)')
+    .option('--config <file>', 'config file, for its column map, currency and reject limit (default: WINBACK_CONFIG or built-in defaults)')
     .addHelpText('after', example('winback inspect fixtures/lost-customers-de.csv --json'))
     .action(run(async () => (await import('../commands/inspect.js')).runInspect));
 

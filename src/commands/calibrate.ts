@@ -50,7 +50,7 @@ export async function runCalibrate(ctx: Context, file: string, flags: CalibrateF
     else rejects.push(result.reject);
   }
   const stats = { read: opened.stats.read, accepted: attempts.length, rejected: rejects.length };
-  checkRejectRate({ ...opened, stats: { ...opened.stats, ...stats } }, loaded.maxRejectRate);
+  checkRejectRate({ ...opened, stats: { ...opened.stats, ...stats } }, loaded.rejectLimit);
   if (attempts.length === 0) throw new DataError(`${opened.label}: no usable attempts (${stats.rejected} rows rejected)`, `run winback inspect ${opened.source} to see the rejects`);
   const rows: HistoryRow[] = attempts.map((a) => a.row);
   const model = calibrateModel(rows, setup.playbook, setup.config.model);

@@ -82,7 +82,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
         spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, record, '');
       }, (r) => files.reject(r), () => progress.update(opened.stats.read, opened.stats.bytes));
       progress.done();
-      checkRejectRate(opened, loaded.maxRejectRate);
+      checkRejectRate(opened, loaded.rejectLimit);
       result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps, ledger: ledgerIndex, trackStatus: previous !== undefined, trackContacts: ledgerPath !== undefined && !flags.dryRun });
       lock.assertHeld();
       outputs = await files.commit();

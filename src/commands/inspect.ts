@@ -1,14 +1,19 @@
 import type { Context } from '../cli/context.js';
-import { parseReadFlags, type RawReadFlags } from '../cli/options.js';
+import { parseReadFlags, resolveAsOf, type RawReadFlags } from '../cli/options.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
+import { currencyCode } from '../domain/parse/number.js';
 import type { Reject } from '../domain/types.js';
 import { ExitCode } from '../errors.js';
+import { loadConfig } from '../io/config-file.js';
 import { openExport, type OpenedExport } from '../io/csv-read.js';
 import { renderTable, styler, truncate } from '../io/render.js';
+import { rejectProblem, resolveRejectLimit } from '../pipeline/plan-setup.js';
 
 export interface InspectFlags extends RawReadFlags {
   json?: boolean;
+  asOf?: string;
+  config?: string;
 }
 
 interface InspectReport {
@@ -25,19 +30,30 @@ interface InspectReport {
   rejects: Reject[];
   samples: Record<string, unknown>[];
   warnings: string[];
+  /** why the file cannot be planned on: damage (NUL bytes, cut off), no row accepted, too many rejects */
+  problems: string[];
   usable: boolean;
 }
 
 const SHOWN_REJECTS = 10;
 const SHOWN_SAMPLES = 3;
 
-/** `winback inspect`: shows what the tool understood of an export. */
+/**
+ * `winback inspect`: shows what the tool understood of an export. The diagnostic command: a
+ * damaged file (NUL bytes, cut off) is read to its end and reported, where the planning
+ * commands stop; the exit code is 65 whenever they would refuse the file.
+ */
 export async function runInspect(ctx: Context, file: string, flags: InspectFlags): Promise<number> {
   const { read, maxRejectRate } = parseReadFlags(flags);
-  const opened = await openExport(file, LOST_CUSTOMER_SCHEMA, read, ctx);
+  const asOf = resolveAsOf(flags.asOf, ctx.env, ctx.now);
+  const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
+  const currency = currencyCode(cfg.config.model.currencySymbol);
+  const opened = await openExport(file, LOST_CUSTOMER_SCHEMA, { ...read, map: { ...cfg.config.map, ...read.map }, asOf, currency, diagnose: true }, ctx);
   const report = await collectReport(opened);
-  const overLimit = maxRejectRate !== undefined && report.rows.read > 0 && report.rows.rejected / report.rows.read > maxRejectRate;
-  report.usable = report.rows.accepted > 0 && !overLimit;
+  const limit = resolveRejectLimit(maxRejectRate, ctx.env, cfg.config);
+  const refused = rejectProblem(opened.label, opened.stats, limit);
+  report.problems = [...opened.damage, ...(refused !== undefined ? [refused] : [])];
+  report.usable = report.problems.length === 0;
   ctx.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, ctx.color));
   return report.usable ? ExitCode.ok : ExitCode.data;
 }
@@ -68,6 +84,7 @@ async function collectReport(opened: OpenedExport): Promise<InspectReport> {
     rejects,
     samples,
     warnings,
+    problems: [],
     usable: true,
   };
 }
@@ -108,6 +125,6 @@ function renderReport(r: InspectReport, color: boolean): string {
     for (const s of r.samples) lines.push(`  ${truncate(JSON.stringify(s), 200)}`);
   }
   for (const w of r.warnings) lines.push(c.yellow(`warning: ${w}`));
-  if (!r.usable) lines.push(c.red('not usable: no accepted rows, or too many rejects'));
+  for (const p of r.problems) lines.push(c.red(`not usable: ${p}`));
   return `${lines.join('\n')}\n`;
 }

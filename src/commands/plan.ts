@@ -46,7 +46,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   let outputs: RunOutputs;
   try {
     await planAllRows(opened, loaded.setup, files, totals, { threads, fmt, onProgress });
-    checkRejectRate(opened, loaded.maxRejectRate);
+    checkRejectRate(opened, loaded.rejectLimit);
     outputs = await files.commit();
   } catch (err) {
     await files.abort();

@@ -13,6 +13,7 @@ import { openExport } from '../io/csv-read.js';
 import { createCsvFormatter, PLAIN_CSV, type ColumnSpec } from '../io/csv-write.js';
 import { loadPlaybook } from '../io/playbook-file.js';
 import { renderTable, styler, truncate } from '../io/render.js';
+import { checkRejectRate, resolveRejectLimit } from '../pipeline/plan-setup.js';
 
 export interface ReasonsFlags extends RawReadFlags {
   out?: string;
@@ -41,8 +42,9 @@ const OUT_COLUMNS: readonly ColumnSpec[] = [
 
 /** `winback reasons`: reason codes with counts and examples, and the texts left unclassified. */
 export async function runReasons(ctx: Context, file: string, flags: ReasonsFlags): Promise<number> {
-  const { read } = parseReadFlags(flags);
+  const { read, maxRejectRate } = parseReadFlags(flags);
   const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
+  const rejectLimit = resolveRejectLimit(maxRejectRate, ctx.env, cfg.config);
   const pb = await loadPlaybook(flags.playbook !== undefined ? resolve(ctx.cwd, flags.playbook) : cfg.config.playbook);
   const vocabulary = compileVocabulary(pb.playbook);
   const opened = await openExport(file, REASONS_SCHEMA, { ...read, map: { ...cfg.config.map, ...read.map } }, ctx);
@@ -77,6 +79,8 @@ export async function runReasons(ctx: Context, file: string, flags: ReasonsFlags
       return emit(formatter.row([ev.values.customer_id, text ?? code ?? '', r.code, r.secondary, r.confidence, r.evidence, '']));
     });
     await flush();
+    // A broken export (no row accepted, too many rejects) does not replace an earlier --out file.
+    checkRejectRate(opened, rejectLimit);
     await out?.commit();
   } catch (err) {
     await out?.abort();

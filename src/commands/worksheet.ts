@@ -88,7 +88,7 @@ async function readCustomers(ctx: Context, source: string, loaded: LoadedPlanSet
   const customers: WorksheetCustomer[] = [];
   const rejects: Reject[] = [];
   await streamPlan(opened, loaded.setup, (base, cells) => void customers.push({ base, cells: [...cells] }), (r) => void rejects.push(r));
-  checkRejectRate(opened, loaded.maxRejectRate);
+  checkRejectRate(opened, loaded.rejectLimit);
   return { customers, rejects, opened };
 }
 

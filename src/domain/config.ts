@@ -32,6 +32,19 @@ export interface PlanConfig {
   maxDiscount: number;
 }
 
+/** How exports are read (docs/config.md, README "Reading exports"). */
+export interface InputConfig {
+  /** share of rejected rows above which a run stops (exit 65) and writes nothing */
+  maxRejectRate: number;
+}
+
+/**
+ * Default limit of rejected rows: 20 %. Judgement: a file with more rejects than that is far
+ * more likely broken (wrong encoding, cut off, shifted columns) than a fair export with bad
+ * rows, and planning on what is left of it would quietly drop customers.
+ */
+export const DEFAULT_MAX_REJECT_RATE = 0.2;
+
 export interface WinbackConfig {
   model: ModelConfig;
   permission: PermissionConfig;
@@ -39,6 +52,7 @@ export interface WinbackConfig {
   plan: PlanConfig;
   /** lifecycle thresholds and CLV horizon of `winback clv` (docs/clv.md) */
   clv: ClvConfig;
+  input: InputConfig;
   /** canonical field → header, as with --map */
   map: Record<string, string>;
   /** path of a playbook to use instead of the default */
@@ -51,6 +65,7 @@ export const DEFAULT_CONFIG: WinbackConfig = {
   campaign: { ...DEFAULT_CONTACT_RULES, periodDays: 7, programmeSalt: 'winback', declinedPauseMonths: 12, attributionWindowDays: 90, serialDefectors: 'flag' },
   plan: { highValueThreshold: 5000, qualityFixedFrom: null, maxDiscount: 0.3 },
   clv: DEFAULT_CLV_CONFIG,
+  input: { maxRejectRate: DEFAULT_MAX_REJECT_RATE },
   map: {},
 };
 
@@ -93,6 +108,7 @@ const sections = z
       })
       .partial()
       .strict(),
+    input: z.object({ maxRejectRate: z.number().min(0).max(1) }).partial().strict(),
     map: z.record(z.string(), z.string()),
     playbook: z.string(),
   })
@@ -125,6 +141,7 @@ export function validateConfig(data: unknown): { config?: WinbackConfig; errors:
     campaign: { ...DEFAULT_CONFIG.campaign, ...d.campaign },
     plan: { ...DEFAULT_CONFIG.plan, ...d.plan },
     clv,
+    input: { ...DEFAULT_CONFIG.input, ...d.input },
     map: { ...d.map },
     ...(d.playbook !== undefined ? { playbook: d.playbook } : {}),
   };

@@ -2,6 +2,9 @@
  * Canonical fields of the exports winback reads, their value types and the header
  * spellings (English and German) that name them.
  */
+import { formatIsoDay } from './dates.js';
+import type { ReadTexts } from './read-texts.js';
+import type { EpochDay } from './types.js';
 
 export type FieldType = 'id' | 'text' | 'number' | 'integer' | 'date' | 'bool' | 'margin' | 'segment';
 
@@ -22,7 +25,13 @@ export interface Schema {
    * Checks between fields of one converted row: a problem rejects the row (naming the field),
    * a warning keeps it. Values are as converted (dates as epoch days).
    */
-  crossCheck?: (values: Readonly<Record<string, unknown>>) => { field: string; problem?: string; warning?: string } | undefined;
+  crossCheck?: (values: Readonly<Record<string, unknown>>, context: CrossCheckContext) => { field: string; problem?: string; warning?: string } | undefined;
+}
+
+/** What a cross check knows beyond the row: the as-of date (when given) and the texts to speak with. */
+export interface CrossCheckContext {
+  asOf: EpochDay | undefined;
+  texts: ReadTexts;
 }
 
 const f = (name: string, type: FieldType, aliases: string[]): FieldSpec => ({ name, type, aliases: [name, ...aliases] });
@@ -69,17 +78,20 @@ export const LOST_CUSTOMER_SCHEMA: Schema = {
   crossCheck: checkLostCustomer,
 };
 
-/** Contradictions within one lost-customer row that no single column shows. */
-export function checkLostCustomer(v: Readonly<Record<string, unknown>>): { field: string; problem?: string; warning?: string } | undefined {
+/**
+ * Contradictions within one lost-customer row that no single column shows, and values no
+ * lost customer can have: a churn date or start after the as-of date, a margin above 100 %.
+ */
+export function checkLostCustomer(v: Readonly<Record<string, unknown>>, { asOf, texts: t }: CrossCheckContext): { field: string; problem?: string; warning?: string } | undefined {
   const since = v.customer_since as number | undefined;
   const churn = v.churn_date as number | undefined;
-  if (since !== undefined && churn !== undefined && since > churn) {
-    return { field: 'customer_since', problem: 'is after the churn date: a customer cannot leave before joining (check both columns)' };
-  }
+  if (asOf !== undefined && churn !== undefined && churn > asOf) return { field: 'churn_date', problem: t.churnAfterAsOf(formatIsoDay(asOf)) };
+  if (asOf !== undefined && since !== undefined && since > asOf) return { field: 'customer_since', problem: t.sinceAfterAsOf(formatIsoDay(asOf)) };
+  if (since !== undefined && churn !== undefined && since > churn) return { field: 'customer_since', problem: t.sinceAfterChurn };
   const margin = v.margin as { kind: string; value: number } | undefined;
-  if (margin?.kind === 'percent' && margin.value > 100) return { field: 'margin', warning: `${margin.value} % is more than the whole revenue` };
+  if (margin?.kind === 'percent' && margin.value > 100) return { field: 'margin', problem: t.marginOver100(margin.value) };
   const revenue = v.revenue as number | undefined;
-  if (revenue !== undefined && revenue < 0) return { field: 'revenue', warning: 'is negative (credit notes or returns?)' };
+  if (revenue !== undefined && revenue < 0) return { field: 'revenue', warning: t.negativeRevenue };
   return undefined;
 }
 

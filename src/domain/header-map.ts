@@ -15,24 +15,42 @@ export interface MissingField {
   suggestion?: { field: string; header: string; alias: string };
 }
 
-/** Maps a header row onto a schema's canonical fields; `overrides` (field → header) win over aliases. */
+/**
+ * Columns that share one header (spelling aside) and would all be read as one field: the
+ * values of all but one would be lost without a word. `columns` count from 1.
+ */
+export interface DuplicateHeader {
+  field: string;
+  header: string;
+  columns: number[];
+}
+
+/**
+ * Maps a header row onto a schema's canonical fields; `overrides` (field → header, or `#N` for
+ * the N-th column) win over aliases. Two columns with the same header that a field would be
+ * read from are `duplicates` (an override naming such a header is `ambiguous`) — the caller
+ * stops on them.
+ */
 export function mapHeaders(
   headers: readonly string[],
   schema: Schema,
   overrides: Readonly<Record<string, string>> = {},
-): { mapping: HeaderMapping; missing: MissingField[]; badOverrides: string[] } {
+): { mapping: HeaderMapping; missing: MissingField[]; badOverrides: string[]; duplicates: DuplicateHeader[]; ambiguous: DuplicateHeader[] } {
   const keys = headers.map(headerKey);
   const fields = new Map<string, number>();
   const claimed = new Set<number>();
   const warnings: string[] = [];
   const badOverrides: string[] = [];
+  const duplicates: DuplicateHeader[] = [];
+  const ambiguous: DuplicateHeader[] = [];
   for (const [field, header] of Object.entries(overrides)) {
-    const index = headers.indexOf(header) >= 0 ? headers.indexOf(header) : keys.indexOf(headerKey(header));
+    const found = overrideColumns(headers, keys, header);
     if (!schema.fields.some((s) => s.name === field)) badOverrides.push(`unknown field '${field}'`);
-    else if (index < 0) badOverrides.push(`no column '${header}' for ${field}`);
+    else if (found.length === 0) badOverrides.push(`no column '${header}' for ${field}`);
+    else if (found.length > 1) ambiguous.push({ field, header, columns: found.map((i) => i + 1) });
     else {
-      fields.set(field, index);
-      claimed.add(index);
+      fields.set(field, found[0] as number);
+      claimed.add(found[0] as number);
     }
   }
   for (const spec of schema.fields) {
@@ -43,9 +61,12 @@ export function mapHeaders(
     if (first === undefined) continue;
     fields.set(spec.name, first);
     claimed.add(first);
-    if (hits.length > 1) {
-      const others = hits.slice(1).map((i) => `'${headers[i]}'`).join(', ');
-      warnings.push(`${spec.name}: using column '${headers[first]}'; ${others} also looks like ${spec.name} and is passed through (use --map ${spec.name}=HEADER to choose)`);
+    const twins = hits.filter((i) => keys[i] === keys[first]);
+    if (twins.length > 1) duplicates.push({ field: spec.name, header: headers[first] as string, columns: twins.map((i) => i + 1) });
+    const others = hits.filter((i) => keys[i] !== keys[first]);
+    if (others.length > 0) {
+      const names = others.map((i) => `'${headers[i]}'`).join(', ');
+      warnings.push(`${spec.name}: using column '${headers[first]}'; ${names} also looks like ${spec.name} and is passed through (use --map ${spec.name}=HEADER to choose)`);
     }
   }
   warnDuplicateHeaders(headers, warnings);
@@ -53,7 +74,19 @@ export function mapHeaders(
   const missing = schema.required
     .filter((group) => !group.some((name) => fields.has(name)))
     .map((group) => ({ fields: group, suggestion: suggestHeader(group, headers, unmapped, schema) }));
-  return { mapping: { fields, unmapped, warnings }, missing, badOverrides };
+  return { mapping: { fields, unmapped, warnings }, missing, badOverrides, duplicates, ambiguous };
+}
+
+/** The columns an override names: those with exactly that header, else with its spelling, else `#N` (the N-th). */
+function overrideColumns(headers: readonly string[], keys: readonly string[], header: string): number[] {
+  const exact = headers.flatMap((h, i) => (h === header ? [i] : []));
+  if (exact.length > 0) return exact;
+  const key = headerKey(header);
+  const spelled = key === '' ? [] : keys.flatMap((k, i) => (k === key ? [i] : []));
+  if (spelled.length > 0) return spelled;
+  const numbered = /^#(\d+)$/.exec(header.trim());
+  const n = numbered ? Number(numbered[1]) : 0;
+  return n >= 1 && n <= headers.length ? [n - 1] : [];
 }
 
 function warnDuplicateHeaders(headers: readonly string[], warnings: string[]): void {

@@ -20,7 +20,9 @@ import type { PlanSetup } from '../domain/plan.js';
 import { addRowToTotals, addToTotals, type PlanTotals } from '../domain/plan-summary.js';
 import { DECISIONS, type Decision } from '../domain/value-decision.js';
 import { DataError, IoError, UsageError } from '../errors.js';
+import { readTexts, type ReadTexts } from '../domain/read-texts.js';
 import { duplicateReject, noDataRows, type OpenedExport } from '../io/csv-read.js';
+import type { ParserState } from '../io/csv-records.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
 import { capYoungGeneration, collectGarbage, releaseYoungGeneration, tuneForStreaming, tuneForWorkers } from './gc-tuning.js';
@@ -30,6 +32,8 @@ import { createPiecePlanner, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_R
 /** Smallest export planned with workers: below it, starting them costs more than they save. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 const PIECE_BYTES = 1 << 20;
+/** Pieces a line may take before it is cut between characters (see PieceReader). */
+const LONG_LINE_PIECES = 4;
 const MAX_DEFAULT_THREADS = 4;
 /**
  * A worker's young generation (V8's default: up to 48 MB): 6 MB, i.e. 2 MB semi-spaces; the
@@ -142,18 +146,21 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, fi
 
 async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files: PlanFiles, totals: PlanTotals, opts: ParallelPlanOptions): Promise<void> {
   const { stats, pieceSpec } = opened;
+  const texts = readTexts(opened.lang);
   const ids = new IdIndex(opened.expectedRows);
   const reader = new PieceReader(fh, opts.pieceBytes ?? PIECE_BYTES, opened.label);
   const hash = createHash('sha256');
   const inFlight = new Map<number, Promise<PieceResult>>();
+  // The line each piece in flight starts on, for planning it again behind an unfinished header.
+  const startLines = new Map<number, number>();
   // Per worker: one piece being planned and some waiting, so that no worker idles while this
   // thread plans one; and up to two planned here, awaiting their turn to be taken.
   const maxInFlight = WORKER_QUEUE * (opts.threads - 1) + 2;
   let nextSeq = 0;
   let line = 1;
   let eof = false;
-  // The unfinished record the last planned piece ended with.
-  let carry = { text: '', line: 1, headerPending: true };
+  // The unfinished record the last planned piece ended with (the parser's state).
+  let carry: { state: ParserState | undefined; headerPending: boolean } = { state: undefined, headerPending: true };
 
   // Result arrays taken already, for later pieces to write their results into.
   const spent: ResultBuffers[] = [];
@@ -184,31 +191,34 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
       const startLine = line;
       // Counted before the buffer is handed to a worker (which detaches it here).
       line += countLineBreaks(piece.bytes);
+      startLines.set(seq, startLine);
       dispatch(seq, piece.bytes.buffer as ArrayBuffer, piece.bytes.length, startLine, { first: seq === 0, header: seq === 0, final: false });
     }
     if (done === nextSeq) break;
     let result = await (inFlight.get(done) as Promise<PieceResult>);
     inFlight.delete(done);
+    const pieceLine = startLines.get(done) as number;
+    startLines.delete(done);
     // Planned on the guess that the piece starts a record: if it does not, plan it again behind the unfinished one.
-    if (done > 0 && (carry.text !== '' || carry.headerPending)) {
-      const prefix = { text: carry.text, line: carry.line };
+    if (done > 0 && (carry.state !== undefined || carry.headerPending)) {
       recycleResult(result);
-      result = await pool.run(job(done, result.input, result.length, carry.line, { first: false, header: carry.headerPending, final: false, prefix }));
+      const options = { first: false, header: carry.headerPending, final: false, ...(carry.state ? { prefix: carry.state } : {}) };
+      result = await pool.run(job(done, result.input, result.length, pieceLine, options));
     }
     throwIfFailed(result);
-    await take(result, ids, pieceSpec.idHeader, files, totals, stats);
+    await take(result, ids, pieceSpec.idHeader, files, totals, stats, texts);
     recycleResult(result);
-    carry = { text: result.rest, line: result.restLine, headerPending: result.headerPending };
+    carry = { state: result.rest, headerPending: result.headerPending };
     reader.recycle(result.input);
     capYoungGeneration(MAIN_YOUNG_MB);
     opts.onProgress?.();
   }
   // The last record, when the file does not end with a line break (or with a quote left open).
-  if (carry.text !== '') {
+  if (carry.state !== undefined) {
     const input = new ArrayBuffer(0);
-    const last = await pool.run({ seq: nextSeq, input, length: 0, line, options: { first: false, header: carry.headerPending, final: true, prefix: { text: carry.text, line: carry.line } } });
+    const last = await pool.run({ seq: nextSeq, input, length: 0, line, options: { first: false, header: carry.headerPending, final: true, prefix: carry.state } });
     throwIfFailed(last);
-    await take(last, ids, pieceSpec.idHeader, files, totals, stats);
+    await take(last, ids, pieceSpec.idHeader, files, totals, stats, texts);
     carry.headerPending = last.headerPending;
   }
   if (carry.headerPending || stats.read === 0) throw noDataRows(opened.label);
@@ -225,7 +235,7 @@ function throwIfFailed(result: PieceResult): void {
  * piece's sorted run, already in the worker's run file), totals, rejects; then the run is
  * added to the sort.
  */
-async function take(r: PieceResult, ids: IdIndex, idHeader: string, files: PlanFiles, totals: PlanTotals, stats: OpenedExport['stats']): Promise<void> {
+async function take(r: PieceResult, ids: IdIndex, idHeader: string, files: PlanFiles, totals: PlanTotals, stats: OpenedExport['stats'], texts: ReadTexts): Promise<void> {
   stats.read += r.read;
   stats.rejected += r.rejected;
   stats.blankLines += r.blankLines;
@@ -246,7 +256,7 @@ async function take(r: PieceResult, ids: IdIndex, idHeader: string, files: PlanF
         const id = Buffer.from(r.ids.buffer, r.ids.byteOffset + idStart, idLen).toString('utf8');
         files.sortedRuns.withdraw(r.runPath, r.runStart + (ints[k + 5] as number));
         stats.rejected++;
-        await files.reject(duplicateReject(id, line, firstLine, idHeader));
+        await files.reject(duplicateReject(id, line, firstLine, idHeader, texts));
         continue;
       }
     }
@@ -269,7 +279,11 @@ export function countLineBreaks(bytes: Uint8Array): number {
   return n;
 }
 
-/** Reads a file in pieces that end after a line feed (the last piece: at the end of the file). */
+/**
+ * Reads a file in pieces that end after a line feed (the last piece: at the end of the file).
+ * A line longer than LONG_LINE_PIECES pieces is cut between characters instead (the piece is
+ * planned again behind the unfinished record like any other), so that memory stays flat.
+ */
 class PieceReader {
   private carry = Buffer.alloc(0);
   private eof = false;
@@ -307,6 +321,15 @@ class PieceReader {
       if (lf >= 0) {
         this.carry = Buffer.from(buf.subarray(lf + 1, len));
         return { bytes: buf.subarray(0, lf + 1) };
+      }
+      if (buf.length >= LONG_LINE_PIECES * this.pieceBytes) {
+        // Not inside a UTF-8 character, nor between a CR and its LF (a line break counted twice).
+        let cut = len;
+        while (cut > 1 && ((buf[cut - 1] as number) & 0xc0) === 0x80) cut--;
+        if (cut > 1 && (buf[cut - 1] as number) >= 0xc0) cut--;
+        if (cut > 1 && buf[cut - 1] === 13) cut--;
+        this.carry = Buffer.from(buf.subarray(cut, len));
+        return { bytes: buf.subarray(0, cut) };
       }
       // A line longer than a piece: read on into a bigger buffer.
       const bigger = Buffer.allocUnsafeSlow(2 * buf.length);

@@ -16,6 +16,7 @@ import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
 import { DataError, IoError } from '../errors.js';
 import { createPieceReader, type PieceOptions, type PieceReaderSpec, type RowEvent } from '../io/csv-read.js';
+import type { ParserState } from '../io/csv-records.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import type { EncodingName } from '../io/decode.js';
 import { PlanRowFormatter, planSortKeys, type PlanRowText } from '../io/plan-output.js';
@@ -93,9 +94,8 @@ export interface PieceResult {
   read: number;
   rejected: number;
   blankLines: number;
-  /** the unfinished record the piece ends with */
-  rest: string;
-  restLine: number;
+  /** the unfinished record the piece ends with (the parser's state; undefined at a record boundary) */
+  rest: ParserState | undefined;
   headerPending: boolean;
   /** a data error in the piece, or (io) the run could not be written */
   error?: { message: string; hint?: string; io?: boolean };
@@ -196,12 +196,11 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       count++;
     };
 
-    let rest = '';
-    let restLine = 0;
+    let rest: ParserState | undefined;
     let headerPending = false;
     let error: PieceResult['error'];
     try {
-      ({ rest, restLine, headerPending } = reader.read(decoded, job.line, job.options, visit));
+      ({ rest, headerPending } = reader.read(decoded, job.line, job.options, visit));
     } catch (err) {
       if (!(err instanceof DataError)) throw err;
       error = { message: err.message, ...(err.hint !== undefined ? { hint: err.hint } : {}) };
@@ -236,7 +235,6 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       rejected: stats.rejected - before.rejected,
       blankLines: stats.blankLines - before.blankLines,
       rest,
-      restLine,
       headerPending,
       ...(error ? { error } : {}),
     };

@@ -6,10 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
-import { parseReadFlags, resolveAsOf, type RawReadFlags } from '../cli/options.js';
+import { parseRate, parseReadFlags, resolveAsOf, type RawReadFlags } from '../cli/options.js';
 import type { CalibratedModel } from '../domain/calibrate.js';
 import { validateCalibratedModel } from '../domain/calibrate.js';
+import { DEFAULT_CONFIG, DEFAULT_MAX_REJECT_RATE, type WinbackConfig } from '../domain/config.js';
 import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
+import { currencyCode } from '../domain/parse/number.js';
+import { readTexts, type ReadLang, type RejectLimitSource } from '../domain/read-texts.js';
 import { offerDepthWarnings } from '../domain/offer-depth.js';
 import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/plan.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
@@ -31,7 +34,8 @@ export interface PlanFlags extends RawReadFlags {
 export interface LoadedPlanSetup {
   setup: PlanSetup;
   read: ReadOptions;
-  maxRejectRate?: number;
+  /** share of rejected rows above which the run stops, and where that limit came from */
+  rejectLimit: RejectLimit;
   /** for run manifests */
   sources: { configSha256: string; playbookSha256: string; playbookSource: string; modelSha256: string };
   warnings: string[];
@@ -43,6 +47,7 @@ export async function loadPlanSetup(ctx: Context, flags: PlanFlags): Promise<Loa
   const lang = parseLang(flags.lang ?? ctx.env.WINBACK_LANG);
   const asOf = resolveAsOf(flags.asOf, ctx.env, ctx.now);
   const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
+  const rejectLimit = resolveRejectLimit(maxRejectRate, ctx.env, cfg.config);
   const playbookPath = flags.playbook !== undefined ? resolve(ctx.cwd, flags.playbook) : cfg.config.playbook;
   const pb = await loadPlaybook(playbookPath);
   const model = flags.model !== undefined ? await loadModel(resolve(ctx.cwd, flags.model), flags.model) : undefined;
@@ -56,8 +61,9 @@ export async function loadPlanSetup(ctx: Context, flags: PlanFlags): Promise<Loa
   };
   return {
     setup,
-    read: { ...read, map: { ...cfg.config.map, ...read.map } },
-    ...(maxRejectRate !== undefined ? { maxRejectRate } : {}),
+    // Dates after the as-of date and amounts in another currency are rejected; messages in the run's language.
+    read: { ...read, map: { ...cfg.config.map, ...read.map }, asOf, currency: currencyCode(cfg.config.model.currencySymbol), lang },
+    rejectLimit,
     sources: { configSha256: cfg.sha256, playbookSha256: pb.sha256, playbookSource: pb.source, modelSha256: model?.sha256 ?? '' },
     warnings: [...cfg.warnings, ...offerDepthWarnings(pb.playbook, cfg.config.plan.maxDiscount)],
   };
@@ -118,13 +124,40 @@ export function planRow(ev: Extract<RowEvent, { ok: true }>, setup: PlanSetup): 
   return planCustomer(row, setup);
 }
 
-/** Throws a data error (65) when more than `maxRate` of the rows were rejected. */
-export function checkRejectRate(opened: OpenedExport, maxRate: number | undefined): void {
-  const { read, rejected } = opened.stats;
-  if (maxRate === undefined || read === 0 || rejected / read <= maxRate) return;
-  const share = ((rejected / read) * 100).toFixed(1);
-  throw new DataError(
-    `${opened.label}: ${rejected} of ${read} rows rejected (${share} %), more than --max-reject-rate ${(maxRate * 100).toFixed(1)} %; nothing was written`,
-    `run winback inspect ${opened.source} to see the rejects`,
-  );
+/** The limit of rejected rows: --max-reject-rate, else WINBACK_MAX_REJECT_RATE, else the config's input.maxRejectRate (default 20 %). */
+export interface RejectLimit {
+  rate: number;
+  source: RejectLimitSource;
+}
+
+/** Resolves the limit of rejected rows; `flag` is the parsed --max-reject-rate. */
+export function resolveRejectLimit(flag: number | undefined, env: Record<string, string | undefined>, config: Pick<WinbackConfig, 'input'> = DEFAULT_CONFIG): RejectLimit {
+  if (flag !== undefined) return { rate: flag, source: 'flag' };
+  const fromEnv = env.WINBACK_MAX_REJECT_RATE;
+  if (fromEnv !== undefined && fromEnv !== '') return { rate: parseRate('WINBACK_MAX_REJECT_RATE', fromEnv), source: 'env' };
+  const rate = config.input.maxRejectRate;
+  return { rate, source: rate === DEFAULT_MAX_REJECT_RATE ? 'default' : 'config' };
+}
+
+/**
+ * Why the rows read cannot be used, or undefined: none accepted (always), or more than the
+ * limit rejected. `inspect` reports it; the other commands stop on it (rejectRateError).
+ */
+export function rejectProblem(label: string, stats: Pick<OpenedExport['stats'], 'read' | 'accepted' | 'rejected'>, limit: RejectLimit, lang: ReadLang = 'en'): string | undefined {
+  const { read, accepted, rejected } = stats;
+  const t = readTexts(lang);
+  if (read > 0 && accepted === 0) return t.allRejected(label, read);
+  if (read === 0 || rejected / read <= limit.rate) return undefined;
+  return t.rejectRate(label, rejected, read, ((rejected / read) * 100).toFixed(1), (limit.rate * 100).toFixed(1), limit.source);
+}
+
+/**
+ * Throws a data error (65) when no row was accepted, or more than the limit rejected: a
+ * broken export (wrong encoding, shifted columns, cut off) must not replace earlier outputs.
+ */
+export function checkRejectRate(opened: Pick<OpenedExport, 'label' | 'source' | 'stats' | 'lang'>, limit: RejectLimit): void {
+  const problem = rejectProblem(opened.label, opened.stats, limit, opened.lang);
+  if (problem === undefined) return;
+  const t = readTexts(opened.lang);
+  throw new DataError(problem + t.nothingWritten, t.rejectsHint(opened.source));
 }

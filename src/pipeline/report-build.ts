@@ -28,7 +28,7 @@ export async function reportFromExport(ctx: Context, file: string, loaded: Loade
     addToTotals(totals, p);
     addToReport(acc, reportItem(p.row, factsOfPlanned(p), itemCtx));
   }, () => undefined);
-  checkRejectRate(opened, loaded.maxRejectRate);
+  checkRejectRate(opened, loaded.rejectLimit);
   const { read, accepted, rejected } = opened.stats;
   return finishReport(acc, {
     source: { kind: 'export', label: opened.label },

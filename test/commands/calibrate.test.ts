@@ -60,7 +60,9 @@ describe('winback calibrate reading', () => {
       '5;01.01.2019;01.02.2024;01.05.2024;30;0;Preis zu hoch;x;mystery',
     ].join('\n'));
     const out = join(dir, 'model.json');
-    const r = await runCli(['calibrate', file, '--out', out, '--json']);
+    // 2 of 5 rows rejected: more than the default limit of 20 %.
+    expect((await runCli(['calibrate', file, '--out', out, '--json'])).code).toBe(65);
+    const r = await runCli(['calibrate', file, '--out', out, '--json', '--max-reject-rate', '50%']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.input.rows).toBe(5);

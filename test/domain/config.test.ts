@@ -12,6 +12,13 @@ describe('config file', () => {
     expect(config?.plan).toEqual(DEFAULT_CONFIG.plan);
     expect(config?.model.monthlyRetention).toBe(DEFAULT_CONFIG.model.monthlyRetention);
     expect(config?.clv).toEqual(DEFAULT_CONFIG.clv);
+    expect(config?.input).toEqual(DEFAULT_CONFIG.input);
+  });
+
+  it('input.maxRejectRate is a share from 0 to 1 (default 20 %)', () => {
+    expect(DEFAULT_CONFIG.input.maxRejectRate).toBe(0.2);
+    expect(validateConfig({ input: { maxRejectRate: 0.5 } }).config?.input.maxRejectRate).toBe(0.5);
+    expect(validateConfig({ input: { maxRejectRate: 5 } }).errors.map((e) => e.path)).toEqual(['input.maxRejectRate']);
   });
 
   it('a typo is an error with its path, never a silent default', () => {

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvRecordParser, UnclosedQuoteError } from '../../src/io/csv-records.js';
+import { CsvRecordParser, UnclosedQuoteError, type BrokenRecord, type RecordSink } from '../../src/io/csv-records.js';
 
 type Outcome = { records: [number, string[]][] } | { unclosedAt: number };
 
@@ -37,7 +37,12 @@ function oracle(text: string, delimiter: string): Outcome {
 function fast(chunks: string[], delimiter: string): Outcome {
   const p = new CsvRecordParser(delimiter);
   const records: [number, string[]][] = [];
-  const sink = (cells: string[], line: number) => void records.push([line, cells]);
+  const sink: RecordSink = {
+    record: (cells, line) => void records.push([line, cells]),
+    broken: () => {
+      throw new Error('no broken records without a row width');
+    },
+  };
   try {
     for (const c of chunks) p.push(c, sink);
     p.end(sink);
@@ -103,3 +108,130 @@ describe('CsvRecordParser against csv-parse', () => {
     expect(fast(['id,name\n1,A\n2,"B\n3,C\n'], ',')).toEqual({ unclosedAt: oracle('id,name\n1,A\n2,"B\n3,C\n', ',').unclosedAt });
   });
 });
+
+type Event = ['record', number, string[], boolean] | ['broken', BrokenRecord];
+
+/** Records and broken records of `chunks` read with a row width, through one parser or handed on from parser to parser. */
+function recovered(chunks: string[], width: number, opts: { maxRecordChars?: number; handOver?: boolean } = {}): Event[] {
+  const events: Event[] = [];
+  const sink: RecordSink = {
+    record: (cells, line, _raw, unterminated) => void events.push(['record', line, cells, unterminated]),
+    broken: (b) => void events.push(['broken', b]),
+  };
+  const base = { width, ...(opts.maxRecordChars ? { maxRecordChars: opts.maxRecordChars } : {}) };
+  let p = new CsvRecordParser(',', base);
+  for (const c of chunks) {
+    p.push(c, sink);
+    // A worker thread goes on from the state another one ended with.
+    const state = opts.handOver ? p.snapshot() : undefined;
+    if (opts.handOver) p = new CsvRecordParser(',', { ...base, atStart: false, ...(state ? { resume: structuredClone(state) } : { firstLine: lineAfter(events) }) });
+  }
+  p.end(sink);
+  return events;
+}
+
+function lineAfter(events: Event[]): number {
+  const last = events[events.length - 1];
+  if (!last) return 1;
+  if (last[0] === 'broken') return last[1].lastLine + 1;
+  return last[1] + 1 + last[2].reduce((n, c) => n + (c.match(/\r\n|\n|\r/g)?.length ?? 0), 0);
+}
+
+describe('CsvRecordParser with a row width (recovery from stray quotes)', () => {
+  const HEADER = 'id,name,reason,revenue\n';
+
+  it('ends a record whose quote is left open before the next line that reads as a row, and reads on there', () => {
+    const events = recovered([`${HEADER}1,"Open quote,price,10\n2,Bob,price,20\n3,Carl,price,30\n`], 4);
+    expect(events.map((e) => (e[0] === 'record' ? [e[1], e[2][0]] : ['broken', e[1].line, e[1].lastLine, e[1].column, e[1].openLine]))).toEqual([
+      [1, 'id'],
+      ['broken', 2, 2, 1, 2],
+      [3, '2'],
+      [4, '3'],
+    ]);
+  });
+
+  it('reads every line after the one with the stray quote again, as records of their own: each physical line is accounted for', () => {
+    const text = `${HEADER}1,"Open,price,10\nstill, inside\n2,"Bob,price,20\n3,Carl,price,30\n`;
+    const events = recovered([text], 4);
+    expect(events.map((e) => (e[0] === 'record' ? ['record', e[1], e[2].length] : ['broken', e[1].line, e[1].lastLine, e[1].rowLine]))).toEqual([
+      ['record', 1, 4],
+      ['broken', 2, 2, 4],
+      ['record', 3, 2],
+      // A row with a stray quote of its own still reads as a row (its quote left open at the end of the line).
+      ['broken', 4, 4, 5],
+      ['record', 5, 4],
+    ]);
+  });
+
+  it('takes a quote that closes on a line that reads as a row for a quote of that row', () => {
+    // Without this, the stray quote on line 2 would close at line 3's quoted field and give a record of the right width.
+    for (const cell of ['";C"', '""";C"']) {
+      const events = recovered([`${HEADER}1,"A,x,1\n2,B,${cell},2\n`], 4);
+      expect(events.map((e) => (e[0] === 'record' ? ['record', e[1], e[2].length] : ['broken', e[1].line])), cell).toEqual([['record', 1, 4], ['broken', 2], ['record', 3, 4]]);
+    }
+  });
+
+  it('leaves well-formed quoted line breaks alone, also when a line inside has the delimiters of a row', () => {
+    const text = `${HEADER}1,"two\nlines, fine",price,1\n2,A,"a, b\nc, d, e, f\ng",3\n3,"x ""q""\ny",z,4\n`;
+    const events = recovered([text], 4);
+    expect(events.filter((e) => e[0] === 'broken')).toEqual([]);
+    expect(events.map((e) => e[0] === 'record' && [e[1], e[2].length])).toEqual([[1, 4], [2, 4], [4, 4], [7, 4]]);
+  });
+
+  it('reports a quote left open at the end: on the last line, and over several lines', () => {
+    const last = recovered([`${HEADER}1,A,x,1\n2,"B,x,2\n`], 4);
+    expect(last[2]).toEqual(['broken', expect.objectContaining({ kind: 'stray_quote', line: 3, lastLine: 3, openLine: 3, rowLine: 0, linesAfter: false })]);
+    const cut = recovered([`${HEADER}1,A,"x\ny\nz`], 4);
+    expect(cut[1]).toEqual(['broken', expect.objectContaining({ kind: 'unclosed', line: 2, lastLine: 4, openLine: 2, lineEnded: false })]);
+  });
+
+  it('says when the input ends inside the last record, without a line break', () => {
+    const events = recovered([`${HEADER}1,A,x,1\n2,B`], 4);
+    expect(events.map((e) => e[0] === 'record' && [e[1], e[3]])).toEqual([[1, false], [2, false], [3, true]]);
+  });
+
+  it('reports a record longer than the limit without keeping its text', () => {
+    const big = 'x'.repeat(5000);
+    const chunks = cutEvery(`${HEADER}1,"${big}\n${big}",y,1\n2,A,x,2\n3,${big},x,3\n`, 700);
+    const events = recovered(chunks, 4, { maxRecordChars: 1000 });
+    expect(events.map((e) => (e[0] === 'record' ? ['record', e[1]] : [e[1].kind, e[1].line, e[1].lastLine]))).toEqual([
+      ['record', 1],
+      ['too_long', 2, 3],
+      ['record', 4],
+      ['too_long', 5, 5],
+    ]);
+    for (const e of events) if (e[0] === 'broken') expect(e[1].cells.every((c) => c.length <= 200)).toBe(true);
+  });
+
+  it('gives the same records however the text is cut, and when each piece is read by a new parser from the last one\'s state', () => {
+    const tokens = ['a', 'b', ' ', ',', '"', '""', '\n', '\r\n', '\r', 'x,y', '1,2,3', '"q,\n"', '1,"o,p,q'];
+    const text = fc.array(fc.constantFrom(...tokens), { maxLength: 60 }).map((t) => t.join(''));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 2, max: 4 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }), (t, width, at) => {
+        const whole = recovered([t], width, { maxRecordChars: 40 });
+        expect(recovered(cut(t, at), width, { maxRecordChars: 40 })).toEqual(whole);
+        expect(recovered(cut(t, at), width, { maxRecordChars: 40, handOver: true })).toEqual(whole);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('does linear work on an unfinished quoted field pushed in small chunks (no reading again from its start)', () => {
+    const field = 'Kunde sagt: zu teuer\n'.repeat(10_000);
+    const text = `${HEADER}1,"${field}",price,1\n2,B,x,2\n`;
+    const p = new CsvRecordParser(',', { width: 4 });
+    const cells: string[][] = [];
+    const sink: RecordSink = { record: (c) => void cells.push(c), broken: () => undefined };
+    for (const chunk of cutEvery(text, 1024)) p.push(chunk, sink);
+    p.end(sink);
+    expect(cells.map((c) => c.length)).toEqual([4, 4, 4]);
+    expect(cells[1]?.[1]).toBe(field);
+    expect(p.examined).toBeLessThan(2 * text.length);
+  });
+});
+
+function cutEvery(text: string, size: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out;
+}

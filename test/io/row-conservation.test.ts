@@ -57,3 +57,110 @@ describe('row conservation', () => {
     );
   });
 });
+
+// Rows of the header's width without line breaks in cells, so that each is one physical line.
+const flatCell = fc.oneof(
+  fc.constantFrom('', '1', 'Müller', '31.03.2024', '1.234,56', 'zwölf', 'ja', ' ', 'a;b', 'say "hi"', '"', 'x'),
+  fc.string({ unit: fc.constantFrom('a', 'ß', ' ', '"', ';', '1'), maxLength: 5 }),
+);
+const fullRow = fc.array(flatCell, { minLength: 6, maxLength: 6 });
+const corruption = fc.oneof(
+  fc.record({ kind: fc.constant('stray' as const), row: fc.nat(), col: fc.nat({ max: 5 }) }),
+  fc.record({ kind: fc.constant('unclose' as const), row: fc.nat() }),
+);
+
+function quoted(c: string): string {
+  return /[;"\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c;
+}
+
+/**
+ * The lines of the rows with the corruptions applied; the lines a stray quote was put into.
+ * Between two damaged rows there is always a row that is not blank: two quotes left open on
+ * neighbouring lines can pair up into one well-formed quoted field, which no reader can tell
+ * from a real one.
+ */
+function corrupt(rows: string[][], damage: { kind: 'stray' | 'unclose'; row: number; col?: number }[]): { lines: string[]; hit: Set<number> } {
+  const lines = rows.map((r) => r.map(quoted).join(';'));
+  const hit = new Set<number>();
+  const blank = rows.map((r) => r.every((c) => c.trim() === ''));
+  const apart = (a: number, b: number) => blank.slice(Math.min(a, b) + 1, Math.max(a, b)).some((isBlank) => !isBlank);
+  for (const d of damage) {
+    const i = d.row % rows.length;
+    if ([...hit].some((j) => !apart(i, j))) continue;
+    const cells = (rows[i] as string[]).map(quoted);
+    if (d.kind === 'stray') {
+      const col = d.col ?? 0;
+      // A quote opened at the start of a field and never closed, as a typo leaves it.
+      cells[col] = `"${(rows[i] as string[])[col]?.replace(/[";]/g, '') ?? ''}`;
+    } else {
+      // The closing quote of a quoted field dropped.
+      const col = cells.findIndex((c) => c.startsWith('"') && c.endsWith('"') && c.length > 1);
+      if (col < 0) continue;
+      cells[col] = (cells[col] as string).slice(0, -1);
+    }
+    lines[i] = cells.join(';');
+    hit.add(i);
+  }
+  return { lines, hit };
+}
+
+describe('row conservation on corrupted exports', () => {
+  it('a stray quote or a dropped closing quote swallows no row: read = the physical records, the damaged lines are rejected', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fullRow, { minLength: 1, maxLength: 25 }), fc.array(corruption, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 80 }), async (rows, damage, chunk) => {
+        const { lines, hit } = corrupt(rows, damage);
+        const text = `${HEADER}${lines.join('\n')}\n`;
+        const physical = lines.filter((l) => !/^[\s;]*$/.test(l)).length;
+        if (physical === 0) return;
+        const { opened, rows: ok, rejects } = await readAll(text, { delimiter: ';' }, undefined, chunk);
+        expect(opened.stats.read).toBe(physical);
+        expect(ok.length + rejects.length).toBe(physical);
+        // A line whose quote is still open at its end is rejected on its own line.
+        for (const i of hit) {
+          const line = lines[i] as string;
+          if (quoteOpenAtEnd(line)) expect(rejects.map((j) => j.line)).toContain(i + 2);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a file cut off inside its last record stops with a data error when NUL bytes follow, and otherwise never loses a row silently', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fullRow, { minLength: 1, maxLength: 15 }), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.boolean(), async (rows, at, nul) => {
+        const lines = rows.map((r) => r.map(quoted).join(';'));
+        const last = lines[lines.length - 1] as string;
+        if (last.length < 2) return;
+        const keep = 1 + Math.floor(at * (last.length - 1));
+        const text = `${HEADER}${lines.slice(0, -1).map((l) => `${l}\n`).join('')}${last.slice(0, keep)}${nul ? '\0'.repeat(64) : ''}`;
+        const physical = lines.filter((l) => !/^[\s;]*$/.test(l)).length;
+        const result = await readAll(text, { delimiter: ';' }).catch((err: unknown) => err);
+        if (result instanceof DataError) {
+          expect(result.message).toMatch(/cut off|never closed|NUL|no data rows/);
+          return;
+        }
+        expect(nul).toBe(false);
+        const { opened } = result as Awaited<ReturnType<typeof readAll>>;
+        expect(opened.stats.read).toBe(opened.stats.accepted + opened.stats.rejected);
+        // Read as a row only when the cut left the row's every field (the last one shortened) or nothing but blanks.
+        expect(opened.stats.read).toBeGreaterThanOrEqual(physical - 1);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+/** Whether a quote opened at the start of a field is still open at the end of the line. */
+function quoteOpenAtEnd(line: string): boolean {
+  let quoting = false;
+  let fieldStart = true;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoting) {
+      if (c === '"' && line[i + 1] === '"') i++;
+      else if (c === '"') quoting = false;
+    } else if (c === '"' && fieldStart) quoting = true;
+    fieldStart = !quoting && c === ';';
+  }
+  return quoting;
+}

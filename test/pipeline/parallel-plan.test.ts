@@ -134,9 +134,14 @@ describe('winback plan with worker threads', () => {
     expect(r.rejects).toContain('44,A1,customer_id,A1,"duplicate customer_id, first seen on line 2"');
   });
 
-  it('fails the same way on a quote left open, a header without rows, and a header longer than a piece', async () => {
-    const open = await expectSameBothWays(`${HEADER}K1,2024-03-31,1,30,fine,true\nK2,2024-03-31,1,30,"never closed,true\nK3,2024-03-31,1,30,x,true\n`, 40);
-    expect(open.error).toMatch(/line 3: a quoted field opened in the row starting here is never closed/);
+  it('reads on the same way after a stray quote, and fails the same way on a cut-off file, NUL bytes, a header without rows, and a header longer than a piece', async () => {
+    const stray = await expectSameBothWays(`${HEADER}K1,2024-03-31,1,30,fine,true\nK2,2024-03-31,1,30,"never closed,true\nK3,2024-03-31,1,30,x,true\n`, 40);
+    expect(stray.rejects).toMatch(/^3,K2,reason,"never closed,true",.*line 4 reads as a row of its own/m);
+    expect(stray.stats).toMatchObject({ read: 3, accepted: 2, rejected: 1 });
+    const cut = await expectSameBothWays(`${HEADER}K1,2024-03-31,1,30,fine,true\nK2,2024-03-31,1,30,"never\nclo`, 40);
+    expect(cut.error).toMatch(/line 3: a quoted field opened here is never closed: the file ends inside it/);
+    const padded = await expectSameBothWays(`${HEADER}K1,2024-03-31,1,30,fine,true\nK2,2024-0${'\0'.repeat(300)}`, 64);
+    expect(padded.error).toMatch(/line 3: the last record is cut off and followed by NUL bytes/);
     const empty = await expectSameBothWays(HEADER, 16);
     expect(empty.error).toMatch(/has a header but no data rows/);
     const long = await expectSameBothWays(`${HEADER}K1,2024-03-31,1,30,x,true\n`, 8);

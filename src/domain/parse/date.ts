@@ -1,10 +1,11 @@
 import { epochDayOf } from '../dates.js';
+import type { DateForm } from '../read-texts.js';
 import type { EpochDay } from '../types.js';
 
 /** Day/month order for dates that do not say it themselves. */
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
-export type DateParse = { ok: true; value: EpochDay } | { ok: false; message: string };
+export type DateParse = { ok: true; value: EpochDay } | { ok: false; message: string; code: 'empty' | 'not_date' } | { ok: false; message: string; code: 'bad_calendar'; form: DateForm };
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})$/;
@@ -18,30 +19,30 @@ const SLASHED = /^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::
  */
 export function parseDate(raw: string, order: DateOrder): DateParse {
   const text = raw.trim();
-  if (text === '') return { ok: false, message: 'is empty' };
+  if (text === '') return { ok: false, message: 'is empty', code: 'empty' };
   // The two forms nearly every export uses, read without a regular expression.
   if (text.length === 10) {
     if (digitsAt(text, 0, 4) && text.charCodeAt(4) === DASH && digitsAt(text, 5, 2) && text.charCodeAt(7) === DASH && digitsAt(text, 8, 2)) {
-      return checked(num(text, 0, 4), num(text, 5, 2), num(text, 8, 2), 'YYYY-MM-DD');
+      return checked(num(text, 0, 4), num(text, 5, 2), num(text, 8, 2), 'ymd');
     }
     if (digitsAt(text, 0, 2) && text.charCodeAt(2) === DOT && digitsAt(text, 3, 2) && text.charCodeAt(5) === DOT && digitsAt(text, 6, 4)) {
-      return checked(num(text, 6, 4), num(text, 3, 2), num(text, 0, 2), 'DD.MM.YYYY');
+      return checked(num(text, 6, 4), num(text, 3, 2), num(text, 0, 2), 'dmy_dotted');
     }
   }
   let m = ISO.exec(text) ?? ISO_BASIC.exec(text);
-  if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]), 'YYYY-MM-DD');
+  if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]), 'ymd');
   m = DOTTED.exec(text);
-  if (m) return checked(fullYear(m[3] as string), Number(m[2]), Number(m[1]), 'DD.MM.YYYY');
+  if (m) return checked(fullYear(m[3] as string), Number(m[2]), Number(m[1]), 'dmy_dotted');
   m = SLASHED.exec(text);
   if (m) {
     const first = Number(m[1]);
     const second = Number(m[2]);
     const year = fullYear(m[3] as string);
     return order === 'mdy'
-      ? checked(year, first, second, 'M/D/YYYY (month first; use --date-format dmy if days come first)')
-      : checked(year, second, first, 'D/M/YYYY (day first; use --date-format mdy if months come first)');
+      ? checked(year, first, second, 'mdy')
+      : checked(year, second, first, 'dmy');
   }
-  return { ok: false, message: 'is not a date (expected e.g. 2024-03-31 or 31.03.2024)' };
+  return { ok: false, message: 'is not a date (expected e.g. 2024-03-31 or 31.03.2024)', code: 'not_date' };
 }
 
 const DASH = 45;
@@ -61,9 +62,16 @@ function num(text: string, from: number, count: number): number {
   return n;
 }
 
-function checked(year: number, month: number, day: number, form: string): DateParse {
+const FORM_NAMES: Record<DateForm, string> = {
+  ymd: 'YYYY-MM-DD',
+  dmy_dotted: 'DD.MM.YYYY',
+  mdy: 'M/D/YYYY (month first; use --date-format dmy if days come first)',
+  dmy: 'D/M/YYYY (day first; use --date-format mdy if months come first)',
+};
+
+function checked(year: number, month: number, day: number, form: DateForm): DateParse {
   const value = epochDayOf(year, month, day);
-  if (value === undefined) return { ok: false, message: `is not a valid calendar date (read as ${form})` };
+  if (value === undefined) return { ok: false, message: `is not a valid calendar date (read as ${FORM_NAMES[form]})`, code: 'bad_calendar', form };
   return { ok: true, value };
 }
 

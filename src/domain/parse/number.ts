@@ -2,11 +2,20 @@
 export type DecimalMark = ',' | '.';
 
 export type NumberParse =
-  | { ok: true; value: number; percent: boolean }
-  | { ok: false; message: string };
+  /** `currency`: the ISO code of a currency written with the number (`€ 12` → EUR) */
+  | { ok: true; value: number; percent: boolean; currency?: string }
+  | { ok: false; message: string; code: 'empty' | 'not_number' };
 
 // Currency words and symbols that exports put around amounts.
-const CURRENCY = /^(?:€|\$|£|eur|euro|usd|chf|gbp)\s*|\s*(?:€|\$|£|eur|euro|usd|chf|gbp)$/i;
+const CURRENCY = /^(€|\$|£|eur|euro|usd|chf|gbp)\s*|\s*(€|\$|£|eur|euro|usd|chf|gbp)$/i;
+const CURRENCY_CODES: Record<string, string> = { '€': 'EUR', eur: 'EUR', euro: 'EUR', $: 'USD', usd: 'USD', '£': 'GBP', gbp: 'GBP', chf: 'CHF' };
+
+/** The ISO code of a currency symbol or word (`€`, `euro` → EUR); anything unknown in capitals. */
+export function currencyCode(symbol: string): string {
+  const s = symbol.trim().toLowerCase();
+  return CURRENCY_CODES[s] ?? s.toUpperCase();
+}
+
 // Spaces used as thousands separators: space, no-break space, narrow no-break space, thin space.
 const SPACES = /[\s\u00a0\u202f\u2009']/g;
 const PLAIN = /^[+-]?\d+(?:\.\d+)?$/;
@@ -19,7 +28,7 @@ const PLAIN_COMMA = /^[+-]?\d+,\d+$/;
  */
 export function parseNumber(raw: string, decimal: DecimalMark): NumberParse {
   let text = raw.trim();
-  if (text === '') return { ok: false, message: 'is empty' };
+  if (text === '') return { ok: false, message: 'is empty', code: 'empty' };
   if (PLAIN.test(text) && (decimal === '.' || !text.includes('.'))) {
     return { ok: true, value: Number(text), percent: false };
   }
@@ -37,7 +46,12 @@ export function parseNumber(raw: string, decimal: DecimalMark): NumberParse {
     negative = true;
     text = text.slice(1, -1).trim();
   }
-  text = text.replace(CURRENCY, '').replace(CURRENCY, '').trim();
+  let currency: string | undefined;
+  const stripCurrency = (_: string, before?: string, after?: string): string => {
+    currency ??= currencyCode((before ?? after) as string);
+    return '';
+  };
+  text = text.replace(CURRENCY, stripCurrency).replace(CURRENCY, stripCurrency).trim();
   if (text.startsWith('-') || text.startsWith('\u2212')) {
     negative = !negative;
     text = text.slice(1);
@@ -49,8 +63,13 @@ export function parseNumber(raw: string, decimal: DecimalMark): NumberParse {
   }
   text = text.replace(SPACES, '');
   const value = parseUnsigned(text, decimal);
-  if (value === undefined) return { ok: false, message: `is not a number (expected e.g. ${decimal === ',' ? '1.234,56' : '1,234.56'})` };
-  return { ok: true, value: negative ? -value : value, percent };
+  if (value === undefined) return { ok: false, message: `is not a number (expected e.g. ${numberExample(decimal)})`, code: 'not_number' };
+  return currency === undefined ? { ok: true, value: negative ? -value : value, percent } : { ok: true, value: negative ? -value : value, percent, currency };
+}
+
+/** A number as the file's convention writes it, for messages. */
+export function numberExample(decimal: DecimalMark): string {
+  return decimal === ',' ? '1.234,56' : '1,234.56';
 }
 
 function parseUnsigned(text: string, decimal: DecimalMark): number | undefined {

@@ -1,0 +1,199 @@
+/**
+ * What the reader says about rows and files, in English and German: the `error` column of
+ * rejects.csv, the warnings of accepted rows, and the data errors that stop a run. Commands
+ * with `--lang de` read exports with the German texts.
+ */
+
+export type ReadLang = 'en' | 'de';
+
+/** Where the limit of rejected rows came from. */
+export type RejectLimitSource = 'flag' | 'env' | 'config' | 'default';
+
+/** How a date that is not a calendar date was read (parse/date.ts). */
+export type DateForm = 'ymd' | 'dmy_dotted' | 'mdy' | 'dmy';
+
+export interface ReadTexts {
+  // Values (each follows "<header> '<value>' ")
+  empty: string;
+  notNumber: (example: string) => string;
+  notWhole: string;
+  notDate: string;
+  badCalendarDate: (form: DateForm) => string;
+  before1900: string;
+  otherCurrency: (found: string, configured: string) => string;
+  marginOver100: (value: number) => string;
+  sinceAfterChurn: string;
+  churnAfterAsOf: (asOf: string) => string;
+  sinceAfterAsOf: (asOf: string) => string;
+  // Warnings on accepted rows (each follows "<header> '<value>': ")
+  unclearBoolean: string;
+  percentInAmounts: string;
+  unknownSegment: string;
+  negativeRevenue: string;
+  invisibleRemoved: (what: string) => string;
+  invisibleNames: { zeroWidth: string; control: string };
+  // Whole rows
+  fieldCount: (found: number, expected: number) => string;
+  idEmpty: string;
+  idMissingMarker: (value: string) => string;
+  totalsRow: (word: string) => string;
+  duplicateId: (firstLine: number) => string;
+  swallowed: (lines: number) => string;
+  /** `rowLine`: the line after it that reads as a row (0: none, the quote is open at the end); `next`: the line reading goes on with (0: none) */
+  strayQuote: (column: string, openLine: number, rowLine: number, next: number) => string;
+  unclosedLastLine: (column: string) => string;
+  tooLong: (chars: number, line: number, lastLine: number, maxChars: number) => string;
+  nulInRow: string;
+  cutOff: string;
+  cutOffNul: string;
+  // Whole files (data errors)
+  nulFile: (label: string, line: number) => string;
+  nulHint: string;
+  truncatedFile: (label: string, line: number, withNul: boolean) => string;
+  unclosedFile: (label: string, openLine: number) => string;
+  truncatedHint: string;
+  /** added to a data error that stops a run */
+  nothingWritten: string;
+  allRejected: (label: string, read: number) => string;
+  rejectRate: (label: string, rejected: number, read: number, share: string, limit: string, source: RejectLimitSource) => string;
+  rejectsHint: (source: string) => string;
+  duplicateHeader: (label: string, field: string, header: string, columns: number[]) => string;
+  duplicateHeaderHint: (field: string, columns: number[]) => string;
+  ambiguousMap: (field: string, header: string, columns: number[]) => string;
+  headerQuote: (label: string) => string;
+}
+
+const en: ReadTexts = {
+  empty: 'is empty',
+  notNumber: (example) => `is not a number (expected e.g. ${example})`,
+  notWhole: 'is not a whole number ≥ 0',
+  notDate: 'is not a date (expected e.g. 2024-03-31 or 31.03.2024)',
+  badCalendarDate: (form) => `is not a valid calendar date (read as ${EN_FORMS[form]})`,
+  before1900: 'is before 1900: not a real date (Excel shows an empty date cell as 1899-12-30 or 00.01.1900); leave the cell empty when the date is unknown',
+  otherCurrency: (found, configured) => `is in ${found}, but amounts are read as ${configured} (model.currencySymbol); convert the column or set the currency in the config`,
+  marginOver100: (value) => `is ${value} %: a margin above 100 % of revenue is not possible (a percentage written as a number of cents, or the wrong column?)`,
+  sinceAfterChurn: 'is after the churn date: a customer cannot leave before joining (check both columns)',
+  churnAfterAsOf: (asOf) => `is after the as-of date ${asOf}: a customer cannot have left in the future (check the column, or --as-of)`,
+  sinceAfterAsOf: (asOf) => `is after the as-of date ${asOf}: a customer cannot have joined in the future`,
+  unclearBoolean: 'is neither yes nor no; read as unclear',
+  percentInAmounts: 'is a percentage in a column of amounts; read as percent',
+  unknownSegment: 'is not a known segment (B2B/B2C); left open',
+  negativeRevenue: 'is negative (credit notes or returns?)',
+  invisibleRemoved: (what) => `holds ${what}; removed`,
+  invisibleNames: { zeroWidth: 'zero-width characters', control: 'control characters' },
+  fieldCount: (found, expected) => `has ${found} fields, expected ${expected} (an unquoted delimiter or a missing quote?)`,
+  idEmpty: 'customer_id is empty',
+  idMissingMarker: (value) => `customer_id '${value}' marks a missing value, not an id`,
+  totalsRow: (word) => `looks like a totals row ('${word}', the other cells mostly empty), not a customer`,
+  duplicateId: (firstLine) => `duplicate customer_id, first seen on line ${firstLine}`,
+  swallowed: (lines) => `a quoted field spans ${lines} line(s) that look like whole rows: probably a missing closing quote in this row, so the rows after it were read as part of one field`,
+  strayQuote: (column, openLine, rowLine, next) =>
+    `a quote opened in column '${column}' on line ${openLine} is left open (${rowLine > 0 ? `line ${rowLine} reads as a row of its own` : 'until the end of the file'}): rejected${next > 0 ? `; reading goes on with line ${next}` : ''}`,
+  unclosedLastLine: (column) => `a quote opened in column '${column}' is never closed (the last line of the file)`,
+  tooLong: (chars, line, lastLine, maxChars) =>
+    `the record ${lastLine > line ? `on lines ${line}–${lastLine} ` : ''}is ${chars} characters long, more than ${maxChars}: not read (a quote left open?)`,
+  nulInRow: 'the record holds NUL characters: the file is damaged',
+  cutOff: 'the record is cut off: the file ends inside it',
+  cutOffNul: 'the record is cut off and followed by NUL bytes: the file is incomplete',
+  nulFile: (label, line) => `${label}, line ${line}: NUL characters in the data: the file is damaged (a copy that did not finish pads with NUL bytes) or is UTF-16 read with the wrong --encoding`,
+  nulHint: 'copy the export again from the source; run winback inspect on it to see where the damage is',
+  truncatedFile: (label, line, withNul) =>
+    `${label}, line ${line}: the last record is cut off${withNul ? ' and followed by NUL bytes' : ''}: the file is incomplete (a copy or export that did not finish)`,
+  unclosedFile: (label, openLine) => `${label}, line ${openLine}: a quoted field opened here is never closed: the file ends inside it (cut off?)`,
+  truncatedHint: 'export or copy the file again; if it is complete, look for an unbalanced double quote on that line',
+  nothingWritten: '; nothing was written, earlier outputs are kept',
+  allRejected: (label, read) => `${label}: all ${read} rows were rejected`,
+  rejectRate: (label, rejected, read, share, limit, source) =>
+    `${label}: ${rejected} of ${read} rows rejected (${share} %), more than ${EN_LIMITS[source]} ${limit} %`,
+  rejectsHint: (source) => `run winback inspect ${source} to see the rejects; --max-reject-rate (or maxRejectRate in the config) sets the limit`,
+  duplicateHeader: (label, field, header, columns) =>
+    `${label}: the header '${header}' appears in ${columns.length} columns (${columns.map((c) => `column ${c}`).join(' and ')}), and both would be read as ${field}`,
+  duplicateHeaderHint: (field, columns) => `choose one with ${columns.map((c) => `--map ${field}='#${c}'`).join(' or ')} (column numbers count from 1)`,
+  ambiguousMap: (field, header, columns) =>
+    `--map ${field}='${header}': ${columns.length} columns are named '${header}' (${columns.map((c) => `#${c}`).join(', ')}); pick one by number, e.g. --map ${field}='#${columns[0]}'`,
+  headerQuote: (label) => `${label}: the header row has a quote that is never closed`,
+};
+
+const EN_LIMITS: Record<RejectLimitSource, string> = {
+  flag: '--max-reject-rate',
+  env: 'WINBACK_MAX_REJECT_RATE',
+  config: 'input.maxRejectRate',
+  default: 'the default limit of',
+};
+
+const DE_LIMITS: Record<RejectLimitSource, string> = {
+  flag: '--max-reject-rate',
+  env: 'WINBACK_MAX_REJECT_RATE',
+  config: 'input.maxRejectRate',
+  default: 'die voreingestellte Grenze von',
+};
+
+const EN_FORMS: Record<DateForm, string> = {
+  ymd: 'YYYY-MM-DD',
+  dmy_dotted: 'DD.MM.YYYY',
+  mdy: 'M/D/YYYY (month first; use --date-format dmy if days come first)',
+  dmy: 'D/M/YYYY (day first; use --date-format mdy if months come first)',
+};
+
+const de: ReadTexts = {
+  empty: 'ist leer',
+  notNumber: (example) => `ist keine Zahl (erwartet z. B. ${example})`,
+  notWhole: 'ist keine ganze Zahl ≥ 0',
+  notDate: 'ist kein Datum (erwartet z. B. 2024-03-31 oder 31.03.2024)',
+  badCalendarDate: (form) => `ist kein gültiges Kalenderdatum (gelesen als ${DE_FORMS[form]})`,
+  before1900: 'liegt vor 1900: kein echtes Datum (Excel zeigt eine leere Datumszelle als 1899-12-30 oder 00.01.1900); ist das Datum unbekannt, die Zelle leer lassen',
+  otherCurrency: (found, configured) => `ist in ${found}, Beträge werden aber als ${configured} gelesen (model.currencySymbol); die Spalte umrechnen oder die Währung in der Konfiguration setzen`,
+  marginOver100: (value) => `ist ${value} %: eine Marge über 100 % des Umsatzes ist nicht möglich (Prozent als Zahl in Cent oder die falsche Spalte?)`,
+  sinceAfterChurn: 'liegt nach dem Kündigungsdatum: ein Kunde kann nicht gehen, bevor er gekommen ist (beide Spalten prüfen)',
+  churnAfterAsOf: (asOf) => `liegt nach dem Stichtag ${asOf}: ein Kunde kann nicht in der Zukunft gekündigt haben (Spalte prüfen oder --as-of)`,
+  sinceAfterAsOf: (asOf) => `liegt nach dem Stichtag ${asOf}: ein Kunde kann nicht in der Zukunft gekommen sein`,
+  unclearBoolean: 'ist weder ja noch nein; als unklar gelesen',
+  percentInAmounts: 'ist ein Prozentwert in einer Spalte mit Beträgen; als Prozent gelesen',
+  unknownSegment: 'ist kein bekanntes Segment (B2B/B2C); offen gelassen',
+  negativeRevenue: 'ist negativ (Gutschriften oder Retouren?)',
+  invisibleRemoved: (what) => `enthält ${what}; entfernt`,
+  invisibleNames: { zeroWidth: 'unsichtbare Zeichen (Breite null)', control: 'Steuerzeichen' },
+  fieldCount: (found, expected) => `hat ${found} Felder statt ${expected} (ein Trennzeichen ohne Anführungszeichen oder ein fehlendes Anführungszeichen?)`,
+  idEmpty: 'customer_id ist leer',
+  idMissingMarker: (value) => `customer_id '${value}' steht für einen fehlenden Wert, nicht für eine Kundennummer`,
+  totalsRow: (word) => `sieht aus wie eine Summenzeile ('${word}', die übrigen Zellen fast leer), nicht wie ein Kunde`,
+  duplicateId: (firstLine) => `doppelte customer_id, zuerst in Zeile ${firstLine}`,
+  swallowed: (lines) => `ein Feld in Anführungszeichen umfasst ${lines} Zeile(n), die wie ganze Zeilen aussehen: vermutlich fehlt in dieser Zeile ein schließendes Anführungszeichen, sodass die folgenden Zeilen als Teil eines Feldes gelesen wurden`,
+  strayQuote: (column, openLine, rowLine, next) =>
+    `ein Anführungszeichen in Spalte '${column}' in Zeile ${openLine} bleibt offen (${rowLine > 0 ? `Zeile ${rowLine} ist als eigene Zeile lesbar` : 'bis zum Ende der Datei'}): abgelehnt${next > 0 ? `; weiter ab Zeile ${next}` : ''}`,
+  unclosedLastLine: (column) => `ein Anführungszeichen in Spalte '${column}' wird nie geschlossen (die letzte Zeile der Datei)`,
+  tooLong: (chars, line, lastLine, maxChars) =>
+    `der Datensatz ${lastLine > line ? `in den Zeilen ${line}–${lastLine} ` : ''}ist ${chars} Zeichen lang, mehr als ${maxChars}: nicht gelesen (ein offenes Anführungszeichen?)`,
+  nulInRow: 'der Datensatz enthält NUL-Zeichen: die Datei ist beschädigt',
+  cutOff: 'der Datensatz ist abgeschnitten: die Datei endet mitten darin',
+  cutOffNul: 'der Datensatz ist abgeschnitten und von NUL-Bytes gefolgt: die Datei ist unvollständig',
+  nulFile: (label, line) => `${label}, Zeile ${line}: NUL-Zeichen in den Daten: die Datei ist beschädigt (eine abgebrochene Kopie füllt mit NUL-Bytes auf) oder ist UTF-16 mit falschem --encoding gelesen`,
+  nulHint: 'den Export noch einmal von der Quelle kopieren; winback inspect zeigt, wo die Beschädigung liegt',
+  truncatedFile: (label, line, withNul) =>
+    `${label}, Zeile ${line}: der letzte Datensatz ist abgeschnitten${withNul ? ' und von NUL-Bytes gefolgt' : ''}: die Datei ist unvollständig (eine Kopie oder ein Export, der nicht fertig wurde)`,
+  unclosedFile: (label, openLine) => `${label}, Zeile ${openLine}: ein hier geöffnetes Feld in Anführungszeichen wird nie geschlossen: die Datei endet darin (abgeschnitten?)`,
+  truncatedHint: 'die Datei noch einmal exportieren oder kopieren; ist sie vollständig, in dieser Zeile nach einem unpaarigen Anführungszeichen suchen',
+  nothingWritten: '; nichts wurde geschrieben, frühere Ausgaben bleiben erhalten',
+  allRejected: (label, read) => `${label}: alle ${read} Zeilen wurden abgelehnt`,
+  rejectRate: (label, rejected, read, share, limit, source) =>
+    `${label}: ${rejected} von ${read} Zeilen abgelehnt (${share} %), mehr als ${DE_LIMITS[source]} ${limit} %`,
+  rejectsHint: (source) => `winback inspect ${source} zeigt die abgelehnten Zeilen; --max-reject-rate (oder maxRejectRate in der Konfiguration) setzt die Grenze`,
+  duplicateHeader: (label, field, header, columns) =>
+    `${label}: die Spaltenüberschrift '${header}' steht in ${columns.length} Spalten (${columns.map((c) => `Spalte ${c}`).join(' und ')}), und beide würden als ${field} gelesen`,
+  duplicateHeaderHint: (field, columns) => `eine wählen mit ${columns.map((c) => `--map ${field}='#${c}'`).join(' oder ')} (Spalten ab 1 gezählt)`,
+  ambiguousMap: (field, header, columns) =>
+    `--map ${field}='${header}': ${columns.length} Spalten heißen '${header}' (${columns.map((c) => `#${c}`).join(', ')}); eine über ihre Nummer wählen, z. B. --map ${field}='#${columns[0]}'`,
+  headerQuote: (label) => `${label}: die Kopfzeile enthält ein Anführungszeichen, das nie geschlossen wird`,
+};
+
+const DE_FORMS: Record<DateForm, string> = {
+  ymd: 'JJJJ-MM-TT',
+  dmy_dotted: 'TT.MM.JJJJ',
+  mdy: 'M/T/JJJJ (Monat zuerst; --date-format dmy, wenn der Tag vorne steht)',
+  dmy: 'T/M/JJJJ (Tag zuerst; --date-format mdy, wenn der Monat vorne steht)',
+};
+
+/** The reader's texts in one language. */
+export function readTexts(lang: ReadLang = 'en'): ReadTexts {
+  return lang === 'de' ? de : en;
+}
