@@ -8,11 +8,12 @@ import type { Schema } from '../domain/fields.js';
 import { mapHeaders, type HeaderMapping, type MissingField } from '../domain/header-map.js';
 import { IdIndex } from '../domain/id-index.js';
 import { createRowConverter } from '../domain/row-convert.js';
-import type { ValueConventions } from '../domain/row-convert.js';
+import type { RowChecks, ValueConventions } from '../domain/row-convert.js';
 import type { DateOrder } from '../domain/parse/date.js';
 import type { DecimalMark } from '../domain/parse/number.js';
-import type { Reject } from '../domain/types.js';
-import { CsvRecordParser, UnclosedQuoteError } from './csv-records.js';
+import { readTexts, type ReadLang, type ReadTexts } from '../domain/read-texts.js';
+import type { EpochDay, Reject } from '../domain/types.js';
+import { CsvRecordParser, MAX_RECORD_CHARS, UnclosedQuoteError, type BrokenRecord, type ParserState, type RecordSink } from './csv-records.js';
 import { createDecoder, detectEncoding, type EncodingName } from './decode.js';
 import { detectConventions, detectDelimiter } from './sniff.js';
 import { collapseBlanks, collapseBlankStream, COLLAPSED_DELIMITER } from './whitespace.js';
@@ -31,6 +32,17 @@ export interface ReadOptions {
   whitespace?: boolean;
   /** the file has no header line: these are its column names, and its first line is data */
   columns?: string[];
+  /** the as-of date: a churn date or start after it is rejected */
+  asOf?: EpochDay;
+  /** ISO code of the currency amounts are in; an amount written in another is rejected */
+  currency?: string;
+  /** language of rejects, warnings and data errors */
+  lang?: ReadLang;
+  /**
+   * Report damage (NUL bytes, a cut-off last record) as rejects and in `damage` instead of
+   * stopping with a data error: for `inspect`, which shows what is wrong with a file.
+   */
+  diagnose?: boolean;
 }
 
 export interface Dialect {
@@ -72,6 +84,10 @@ export interface OpenedExport {
   mapping: HeaderMapping;
   warnings: string[];
   stats: ReadStats;
+  /** language of the reader's messages */
+  lang: ReadLang;
+  /** what makes the file unusable as a whole (only with `diagnose`; otherwise reading stops with a data error) */
+  damage: string[];
   /** the input's size in bytes when it is a file (for progress), undefined for stdin */
   sizeBytes: number | undefined;
   /** the file's absolute path; undefined for stdin */
@@ -123,10 +139,14 @@ export async function openExport(
     throw new DataError(`${label}: no header row found`, 'the first line must name the columns');
   }
   const overrides = opts.map ?? {};
-  const { mapping, missing, badOverrides } = mapHeaders(headers, schema, overrides);
-  if (badOverrides.length > 0) {
-    throw new UsageError(`${label}: --map cannot be applied: ${badOverrides.join('; ')}`, `headers found: ${headers.join(', ')}`);
+  const t = readTexts(opts.lang);
+  const { mapping, missing, badOverrides, duplicates, ambiguous } = mapHeaders(headers, schema, overrides);
+  if (badOverrides.length > 0 || ambiguous.length > 0) {
+    const problems = [...badOverrides, ...ambiguous.map((a) => t.ambiguousMap(a.field, a.header, a.columns))];
+    throw new UsageError(`${label}: --map cannot be applied: ${problems.join('; ')}`, `headers found: ${headers.join(', ')}`);
   }
+  const twin = duplicates[0];
+  if (twin) throw new DataError(t.duplicateHeader(label, twin.field, twin.header, twin.columns), t.duplicateHeaderHint(twin.field, twin.columns));
   const stillMissing = missing.filter((m) => !m.fields.some((f) => opts.fill?.[f] !== undefined));
   if (stillMissing.length > 0) throw missingColumnsError(label, headers, stillMissing, schema.kind);
   const conventions = detectConventions(sample.slice(1), headers, mapping, schema, delimiter, opts);
@@ -150,18 +170,23 @@ export async function openExport(
   if (opts.encoding && headText.includes('\ufffd')) {
     warnings.push(`the file is not valid ${opts.encoding} (characters show as \ufffd); leave out --encoding to detect it, or try --encoding win1252`);
   }
-  const convert = createRowConverter(headers, mapping, schema, conventions, opts.fill);
+  const checks: RowChecks = { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(opts.currency !== undefined ? { currency: opts.currency } : {}), lang: opts.lang ?? 'en' };
+  const convert = createRowConverter(headers, mapping, schema, conventions, opts.fill, checks);
   const idIndex = mapping.fields.get('customer_id');
   const idHeader = idIndex === undefined ? 'customer_id' : (headers[idIndex] as string);
   const decoded = decodeAll(head, chunks, detected.encoding, stats, label);
   const text = opts.whitespace ? collapseBlankStream(decoded) : decoded;
   const expectedRows = estimateRows(size, head.length, sample.length, done);
-  const setup: StreamSetup = { delimiter, hasHeader, lineOffset: sep ? 1 : 0, convert, uniqueId: schema.uniqueId, expectedRows, stats, label, idHeader, width: headers.length };
+  const damage: string[] = [];
+  const setup: StreamSetup = {
+    delimiter, hasHeader, lineOffset: sep ? 1 : 0, convert, uniqueId: schema.uniqueId, expectedRows, stats, label, idHeader, width: headers.length,
+    headers, idIndex, texts: t, nul: { seen: false }, diagnose: opts.diagnose === true, damage,
+  };
   const batches = () => streamBatches(text, setup);
   const path = file ? resolve(io.cwd, source) : undefined;
-  const pieceSpec: PieceReaderSpec = { label, encoding: detected.encoding, delimiter, headers, mapping, conventions, fill: opts.fill, idHeader };
+  const pieceSpec: PieceReaderSpec = { label, encoding: detected.encoding, delimiter, headers, mapping, conventions, fill: opts.fill, idHeader, checks };
   return {
-    source, label, dialect, headers, mapping, warnings, stats,
+    source, label, dialect, headers, mapping, warnings, stats, lang: checks.lang ?? 'en', damage,
     sizeBytes: size,
     path,
     pieceSpec,
@@ -277,16 +302,27 @@ interface StreamSetup {
   idHeader: string;
   /** fields of the header row */
   width: number;
+  headers: readonly string[];
+  idIndex: number | undefined;
+  texts: ReadTexts;
+  /** NUL characters were seen in the text so far (only then are records searched for them) */
+  nul: { seen: boolean };
+  /** damage becomes rejects and `damage` entries instead of a data error */
+  diagnose: boolean;
+  damage: string[];
 }
 
 /** Turns decoded text into row events, synchronously, record by record. */
 function rowPump(s: StreamSetup, emit: (ev: RowEvent) => void) {
-  const parser = new CsvRecordParser(s.delimiter, 1 + s.lineOffset);
+  const parser = new CsvRecordParser(s.delimiter, { firstLine: 1 + s.lineOffset, width: s.width });
   // Sized for the whole file up front: growing the index would briefly hold it twice.
   const ids = s.uniqueId ? new IdIndex(s.expectedRows) : undefined;
   const records = recordVisitor(s, ids, s.hasHeader ?? true, emit);
   return {
-    push: (chunk: string) => guard(s, () => parser.push(chunk, records.sink)),
+    push: (chunk: string) => {
+      if (!s.nul.seen && chunk.indexOf('\0') >= 0) s.nul.seen = true;
+      guard(s, () => parser.push(chunk, records.sink));
+    },
     end: () => {
       guard(s, () => parser.end(records.sink));
       if (records.inHeader() || s.stats.read === 0) throw noDataRows(s.label);
@@ -294,24 +330,72 @@ function rowPump(s: StreamSetup, emit: (ev: RowEvent) => void) {
   };
 }
 
-/** Handles each parsed record: skips the header (when `header`) and blank lines, emits a row event. */
-function recordVisitor(s: StreamSetup, ids: IdIndex | undefined, header: boolean, emit: (ev: RowEvent) => void) {
+/**
+ * Handles each parsed record: skips the header (when `header`) and blank lines, emits a row
+ * event; a broken record (a stray quote, too long) becomes a reject; damage (NUL characters,
+ * a cut-off last record) stops the read, or with `diagnose` becomes a reject too.
+ */
+function recordVisitor(s: StreamSetup, ids: IdIndex | undefined, header: boolean, emit: (ev: RowEvent) => void): { inHeader: () => boolean; sink: RecordSink } {
   const { stats } = s;
-  return {
-    inHeader: () => header,
-    sink: (cells: string[], line: number, raw?: string): void => {
+  const sink: RecordSink = {
+    record(cells, line, raw, unterminated) {
       if (header) {
         header = false;
         return;
       }
+      if (s.nul.seen && hasNul(cells, raw)) return damaged(s, emit, cells, line, unterminated ? 'cut_nul' : 'nul');
       if (isBlank(cells)) {
         stats.blankLines++;
         return;
       }
+      if (unterminated && cells.length < s.width) return damaged(s, emit, cells, line, 'cut');
       stats.read++;
       emit(rowEvent(s, ids, cells, line, raw));
     },
+    broken(b) {
+      if (header) throw new DataError(s.texts.headerQuote(s.label), s.texts.truncatedHint);
+      if (s.nul.seen && hasNul(b.cells, undefined)) return damaged(s, emit, b.cells, b.line, b.kind === 'unclosed' ? 'cut_nul' : 'nul');
+      // A quote left open on the file's last line is a stray quote; left open for more lines, the file is cut off.
+      if (b.kind === 'unclosed' && !(b.lineEnded && b.openLine === b.lastLine)) return damaged(s, emit, b.cells, b.openLine, 'unclosed');
+      stats.read++;
+      stats.rejected++;
+      emit({ ok: false, reject: brokenReject(s, b) });
+    },
   };
+  return { inHeader: () => header, sink };
+}
+
+type Damage = 'nul' | 'cut' | 'cut_nul' | 'unclosed';
+
+/** Stops the read with a data error, or (diagnose) notes the damage and rejects the record. */
+function damaged(s: StreamSetup, emit: (ev: RowEvent) => void, cells: readonly string[], line: number, kind: Damage): void {
+  const t = s.texts;
+  const message = kind === 'nul' ? t.nulFile(s.label, line) : kind === 'unclosed' ? t.unclosedFile(s.label, line) : t.truncatedFile(s.label, line, kind === 'cut_nul');
+  if (!s.diagnose) throw new DataError(message + t.nothingWritten, kind === 'nul' ? t.nulHint : t.truncatedHint);
+  if (s.damage.length < 10) s.damage.push(message);
+  s.stats.read++;
+  s.stats.rejected++;
+  const id = s.idIndex === undefined ? '' : (cells[s.idIndex] ?? '').replace(/\0/g, '').trim();
+  emit({ ok: false, reject: { line, customer_id: id.slice(0, 60), column: '', value: '', error: kind === 'nul' ? t.nulInRow : kind === 'cut_nul' ? t.cutOffNul : t.cutOff } });
+}
+
+function hasNul(cells: readonly string[], raw: string | undefined): boolean {
+  if (raw !== undefined) return raw.indexOf('\0') >= 0;
+  for (const c of cells) if (c.indexOf('\0') >= 0) return true;
+  return false;
+}
+
+/** The reject of a record the parser could not read as one. */
+function brokenReject(s: StreamSetup, b: BrokenRecord): Reject {
+  const t = s.texts;
+  const column = b.column >= 0 ? (s.headers[b.column] ?? `#${b.column + 1}`) : '';
+  const idCell = s.idIndex !== undefined && s.idIndex !== b.column ? (b.cells[s.idIndex] ?? '') : '';
+  const value = b.column >= 0 ? (b.cells[b.column] ?? '') : '';
+  const error =
+    b.kind === 'too_long' ? t.tooLong(b.chars, b.line, b.lastLine, MAX_RECORD_CHARS)
+    : b.kind === 'unclosed' ? t.unclosedLastLine(column)
+    : t.strayQuote(column, b.openLine, b.rowLine, b.linesAfter ? b.lastLine + 1 : 0);
+  return { line: b.line, customer_id: idCell.trim().slice(0, 60), column, value: value.length > 60 ? `${value.slice(0, 60)}…` : value, error };
 }
 
 function guard(s: StreamSetup, run: () => void): void {
@@ -340,6 +424,7 @@ export interface PieceReaderSpec {
   conventions: ValueConventions;
   fill: Record<string, unknown> | undefined;
   idHeader: string;
+  checks: RowChecks;
 }
 
 export interface PieceOptions {
@@ -349,8 +434,8 @@ export interface PieceOptions {
   header: boolean;
   /** the piece ends the file */
   final: boolean;
-  /** the unfinished record the previous piece ended with, and its line */
-  prefix?: { text: string; line: number };
+  /** the unfinished record the previous piece ended with (the parser's state) */
+  prefix?: ParserState;
 }
 
 /**
@@ -360,22 +445,24 @@ export interface PieceOptions {
  * left to the caller, who sees all pieces in order.
  */
 export function createPieceReader(spec: PieceReaderSpec, schema: Schema) {
-  const convert = createRowConverter(spec.headers, spec.mapping, schema, spec.conventions, spec.fill);
+  const convert = createRowConverter(spec.headers, spec.mapping, schema, spec.conventions, spec.fill, spec.checks);
   const stats: ReadStats = { read: 0, accepted: 0, rejected: 0, blankLines: 0, bytes: 0, sha256: '' };
+  const texts = readTexts(spec.checks.lang);
+  const idIndex = spec.mapping.fields.get('customer_id');
   return {
     stats,
     /**
-     * Emits the rows of the piece's text — one string, or its parts one after the other (each
-     * ending with whole lines; the first holds the whole first line) — whose first character
-     * is on `line`; returns the unfinished record at its end (empty when the piece ends at a
-     * record boundary) unless `final`.
+     * Emits the rows of the piece's text — one string, or its parts one after the other —
+     * whose first character is on `line` (or goes on with `opts.prefix`, the unfinished record
+     * of the piece before); returns the parser's state at its end (undefined when the piece
+     * ends at a record boundary) unless `final`.
      */
     read(
       text: string | Iterable<string>,
       line: number,
       opts: PieceOptions,
       emit: (ev: RowEvent) => void,
-    ): { rest: string; restLine: number; headerPending: boolean } {
+    ): { rest: ParserState | undefined; headerPending: boolean } {
       const parts = (typeof text === 'string' ? [text] : text)[Symbol.iterator]();
       let first = parts.next().value ?? '';
       let lineOffset = 0;
@@ -386,19 +473,29 @@ export function createPieceReader(spec: PieceReaderSpec, schema: Schema) {
           lineOffset = 1;
         }
       }
-      const s: StreamSetup = { delimiter: spec.delimiter, lineOffset, convert, uniqueId: false, expectedRows: undefined, stats, label: spec.label, idHeader: spec.idHeader, width: spec.headers.length };
-      const parser = new CsvRecordParser(spec.delimiter, opts.prefix ? opts.prefix.line : line + lineOffset, opts.first);
+      const s: StreamSetup = {
+        delimiter: spec.delimiter, lineOffset, convert, uniqueId: false, expectedRows: undefined, stats, label: spec.label, idHeader: spec.idHeader,
+        width: spec.headers.length, headers: spec.headers, idIndex, texts, nul: { seen: opts.prefix !== undefined && stateHasNul(opts.prefix) }, diagnose: false, damage: [],
+      };
+      const parser = new CsvRecordParser(spec.delimiter, { firstLine: line + lineOffset, atStart: opts.first, width: spec.headers.length, ...(opts.prefix ? { resume: opts.prefix } : {}) });
       const records = recordVisitor(s, undefined, opts.header, emit);
+      const push = (part: string) => {
+        if (!s.nul.seen && part.indexOf('\0') >= 0) s.nul.seen = true;
+        parser.push(part, records.sink);
+      };
       guard(s, () => {
-        if (opts.prefix) parser.push(opts.prefix.text, records.sink);
-        parser.push(first, records.sink);
-        for (let part = parts.next(); part.done !== true; part = parts.next()) parser.push(part.value, records.sink);
+        push(first);
+        for (let part = parts.next(); part.done !== true; part = parts.next()) push(part.value);
         if (opts.final) parser.end(records.sink);
       });
-      const { text: rest, line: restLine } = parser.pending();
-      return { rest, restLine, headerPending: records.inHeader() };
+      return { rest: parser.snapshot(), headerPending: records.inHeader() };
     },
   };
+}
+
+function stateHasNul(state: ParserState): boolean {
+  const { tail, rec } = state;
+  return tail.indexOf('\0') >= 0 || (rec !== undefined && (rec.field.indexOf('\0') >= 0 || hasNul(rec.cells, undefined)));
 }
 
 /** The rows of each decoded chunk (about a megabyte), parsed synchronously, as one batch. */
@@ -453,8 +550,7 @@ function rowEvent(s: StreamSetup, ids: IdIndex | undefined, cells: string[], lin
   const swallowed = raw === undefined ? swallowedRecords(cells, s.delimiter, s.width) : 0;
   if (swallowed > 0) {
     s.stats.rejected++;
-    const error = `a quoted field spans ${swallowed} line(s) that look like whole rows: probably a missing closing quote in this row, so the rows after it were read as part of one field`;
-    return { ok: false, reject: { line, customer_id: (cells[0] ?? '').trim(), column: '', value: '', error } };
+    return { ok: false, reject: { line, customer_id: (cells[0] ?? '').trim(), column: '', value: '', error: s.texts.swallowed(swallowed) } };
   }
   const row = s.convert(cells, line);
   if (!row.ok) {
@@ -465,15 +561,15 @@ function rowEvent(s: StreamSetup, ids: IdIndex | undefined, cells: string[], lin
   const firstLine = ids && id !== undefined ? ids.add(id, line) : 0;
   if (firstLine > 0) {
     s.stats.rejected++;
-    return { ok: false, reject: duplicateReject(id ?? '', line, firstLine, s.idHeader) };
+    return { ok: false, reject: duplicateReject(id ?? '', line, firstLine, s.idHeader, s.texts) };
   }
   s.stats.accepted++;
   return { ok: true, line, values: row.values, warnings: row.warnings, cells, raw };
 }
 
 /** The reject of a row whose id an earlier row has. */
-export function duplicateReject(id: string, line: number, firstLine: number, idHeader: string): Reject {
-  return { line, customer_id: id, column: idHeader, value: id, error: `duplicate customer_id, first seen on line ${firstLine}` };
+export function duplicateReject(id: string, line: number, firstLine: number, idHeader: string, t: ReadTexts = readTexts()): Reject {
+  return { line, customer_id: id, column: idHeader, value: id, error: t.duplicateId(firstLine) };
 }
 
 /**
