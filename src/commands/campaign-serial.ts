@@ -5,6 +5,7 @@
  */
 import type { Context } from '../cli/context.js';
 import type { LedgerEntry } from '../domain/contact-history.js';
+import { customerKey } from '../domain/customer-key.js';
 import { OUTCOMES_SCHEMA } from '../domain/fields.js';
 import { withoutIncentives } from '../domain/offer-depth.js';
 import { planCustomer, type PlannedCustomer } from '../domain/plan.js';
@@ -21,12 +22,24 @@ export interface SerialGuard {
   warnings(): string[];
 }
 
-/** Reads the outcomes, attributes them to the ledger's contacts and builds the guard. */
-export async function loadSerialGuard(ctx: Context, outcomesFile: string, ledger: readonly LedgerEntry[], loaded: LoadedPlanSetup): Promise<SerialGuard> {
-  const { setup } = loaded;
+export type SerialOutcomes = Awaited<ReturnType<typeof readOutcomes>>;
+
+/** Reads the outcomes file (before the ledger, whose entries of these customers the guard needs). */
+export async function readSerialOutcomes(ctx: Context, outcomesFile: string, loaded: LoadedPlanSetup): Promise<SerialOutcomes> {
   const names = OUTCOMES_SCHEMA.fields.map((f) => f.name);
   const map = Object.fromEntries(Object.entries(loaded.read.map ?? {}).filter(([field]) => names.includes(field)));
-  const read = await readOutcomes(outcomesFile, { ...loaded.read, map }, ctx);
+  return readOutcomes(outcomesFile, { ...loaded.read, map }, ctx);
+}
+
+/** Whether a ledger entry's customer is among those who came back (matched by customerKey). */
+export function keepsCustomer(read: SerialOutcomes): (customerId: string) => boolean {
+  const keys = new Set([...read.outcomes.keys()].map(customerKey));
+  return (id) => keys.has(customerKey(id));
+}
+
+/** Attributes the outcomes to the ledger's contacts of those customers and builds the guard. */
+export function buildSerialGuard(read: SerialOutcomes, ledger: readonly LedgerEntry[], loaded: LoadedPlanSetup): SerialGuard {
+  const { setup } = loaded;
   const attempts = attributeAttempts(ledger, read.outcomes, {
     asOf: setup.asOf,
     windowDays: setup.config.campaign.attributionWindowDays,

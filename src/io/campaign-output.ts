@@ -11,7 +11,7 @@ import type { Reject } from '../domain/types.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import type { PlannedCustomer } from '../domain/plan.js';
 import { DataError } from '../errors.js';
-import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream } from './atomic-write.js';
+import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream, type PreparedFile } from './atomic-write.js';
 import { createCsvFormatter, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv-write.js';
 import { REJECT_COLUMNS, rejectValues } from './plan-output.js';
 import { checkRunOutputs, type RunOutputs } from './run-outputs.js';
@@ -144,6 +144,19 @@ export class CampaignFiles {
       outputs[name] = { bytes: stream.bytesWritten };
     }
     return outputs;
+  }
+
+  /** Finishes and syncs every file without renaming it yet (see PreparedFile), in output order. */
+  async prepare(): Promise<PreparedFile[]> {
+    if (this.failure) throw this.failure;
+    const prepared: PreparedFile[] = [];
+    try {
+      for (const { stream } of this.streams.values()) prepared.push(await stream.prepare());
+    } catch (err) {
+      for (const p of prepared) await p.discard();
+      throw err;
+    }
+    return prepared;
   }
 
   async abort(): Promise<void> {

@@ -191,8 +191,8 @@ describe('winback campaign', () => {
     const wholeRunMs = Date.now() - started;
     for (const share of [0.1, 0.3, 0.5, 0.75]) {
       const delayMs = Math.round(share * wholeRunMs);
-      // The lock of the previous killed run is stale; lock recovery has its own test (test/io/lock.test.ts).
-      rmSync(`${ledger}.lock`, { recursive: true, force: true });
+      // The locks of the previous killed run are stale; lock recovery has its own test (test/io/lock.test.ts).
+      for (const l of [ledger, out]) rmSync(`${l}.lock`, { recursive: true, force: true });
       const child = campaign(out, ledger);
       const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
       await new Promise((r) => setTimeout(r, delayMs));
@@ -209,7 +209,7 @@ describe('winback campaign', () => {
       for (const [f, bytes] of Object.entries(good)) expect(readFileSync(join(out, f)), `${f} after kill at ${delayMs} ms`).toEqual(bytes);
       expect(readFileSync(ledger)).toEqual(ledgerGood);
     }
-    rmSync(`${ledger}.lock`, { recursive: true, force: true });
+    for (const l of [ledger, out]) rmSync(`${l}.lock`, { recursive: true, force: true });
     // The next complete run is whole again and leaves no temporary files behind.
     expect((await run()).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(Object.keys(good).sort());
