@@ -174,7 +174,8 @@ function takeRecord(cells: string[], line: number, s: ParseState): void {
   // Blank lines are skipped, as every reader of the ledger always did.
   if (cells.length === 1 && (cells[0] as string).trim() === '') return;
   if (!s.header) {
-    if (cells.join(',') !== HEADER) {
+    // Spaces a spreadsheet or a hand edit left around a column name do not matter.
+    if (cells.map((c) => c.trim()).join(',') !== HEADER) {
       throw new DataError(`ledger ${s.path} is corrupt at line ${line}: header is "${cells.join(',')}", expected "${HEADER}"`, CORRUPT_HINT);
     }
     s.header = true;
