@@ -7,10 +7,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { ContactIndex, emptyContactIndex, type LedgerEntry } from '../domain/contact-history.js';
+import { customerKey } from '../domain/customer-key.js';
+import { idFingerprint } from '../domain/id-index.js';
 import { checkLedgerChanges, type KnownLedger } from '../domain/ledger-guard.js';
 import type { EpochDay } from '../domain/types.js';
 import { DataError } from '../errors.js';
-import { scanLedger, type LedgerScan } from '../io/ledger.js';
+import { scanLedgerKeyed, type LedgerScan } from '../io/ledger.js';
 import { readLedgerState, readPendingMarker, settlePending, type LedgerState, type PendingRun } from '../io/ledger-state.js';
 import { withLocks } from '../io/lock.js';
 
@@ -24,7 +26,7 @@ export interface HistorySettings {
   force: boolean;
   dryRun: boolean;
   /** keep the entries of these customers in full (the serial-defector guard needs them) */
-  keep?: (customerId: string) => boolean;
+  keep?: Iterable<string>;
 }
 
 export interface CampaignHistory {
@@ -36,7 +38,8 @@ export interface CampaignHistory {
 }
 
 const NEW_STATE: LedgerState = { tool: 'winback', kind: 'ledger-state', version: 1 };
-// A ledger line is ~45 bytes; sizing the index from the file saves growing it.
+// A ledger line is ~45 bytes, and a customer has a few lines (attempts, control): sizing the index
+// for a quarter of the lines grows it once at most, without holding a table for every line.
 const BYTES_PER_ENTRY = 45;
 
 /**
@@ -68,12 +71,12 @@ export async function loadCampaignHistory(s: HistorySettings): Promise<CampaignH
     ? { entries: state.last_run.entries, bytes: state.last_run.bytes, runId: state.last_run.run_id, campaignId: state.last_run.campaign_id, source: `${path}.state.json`, sha256: state.last_run.sha256 }
     : await knownFromSummaries(path, [s.outDir, s.previousDir]);
   const size = await stat(path).then((st) => st.size, () => 0);
-  const index = new ContactIndex({ asOf: s.asOf, campaignId: s.campaignId, expectedCustomers: Math.ceil(size / BYTES_PER_ENTRY) });
+  const index = new ContactIndex({ asOf: s.asOf, campaignId: s.campaignId, expectedCustomers: Math.ceil(size / BYTES_PER_ENTRY / 4) });
   const kept: LedgerEntry[] = [];
-  const keep = s.keep;
-  const scan = await scanLedger(path, (e) => {
-    index.add(e);
-    if (keep?.(e.customer_id)) kept.push(e);
+  const keep = s.keep ? keyFilter(s.keep) : undefined;
+  const scan = await scanLedgerKeyed(path, {
+    entry: (a, b, day, campaign, control) => index.addKeyed(a, b, day, campaign, control),
+    ...(keep ? { want: keep, whole: (e: LedgerEntry) => kept.push(e) } : {}),
   }, { exceptCampaign: s.campaignId, ...(known?.sha256 ? { prefixBytes: known.bytes } : {}) });
   const startsAsLeft = known?.sha256 && scan.bytes >= known.bytes ? scan.prefixSha256 === known.sha256 : undefined;
   const facts = { path, entries: scan.entries, bytes: scan.bytes, ...(scan.latest ? { latest: scan.latest } : {}), ...(startsAsLeft !== undefined ? { startsAsLeft } : {}) };
@@ -100,4 +103,16 @@ async function knownFromSummaries(ledger: string, dirs: (string | undefined)[]):
     }
   }
   return best;
+}
+
+/** Whether a key fingerprint is one of these customers' (the first hash sorts out almost all others). */
+function keyFilter(ids: Iterable<string>): (a: number, b: number) => boolean {
+  const keys = new Set<string>();
+  const firsts = new Set<number>();
+  for (const id of ids) {
+    const [a, b] = idFingerprint(customerKey(id));
+    firsts.add(a);
+    keys.add(`${a},${b}`);
+  }
+  return (a, b) => firsts.has(a) && keys.has(`${a},${b}`);
 }

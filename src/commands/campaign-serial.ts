@@ -5,7 +5,6 @@
  */
 import type { Context } from '../cli/context.js';
 import type { LedgerEntry } from '../domain/contact-history.js';
-import { customerKey } from '../domain/customer-key.js';
 import { OUTCOMES_SCHEMA } from '../domain/fields.js';
 import { withoutIncentives } from '../domain/offer-depth.js';
 import { planCustomer, type PlannedCustomer } from '../domain/plan.js';
@@ -29,12 +28,6 @@ export async function readSerialOutcomes(ctx: Context, outcomesFile: string, loa
   const names = OUTCOMES_SCHEMA.fields.map((f) => f.name);
   const map = Object.fromEntries(Object.entries(loaded.read.map ?? {}).filter(([field]) => names.includes(field)));
   return readOutcomes(outcomesFile, { ...loaded.read, map }, ctx);
-}
-
-/** Whether a ledger entry's customer is among those who came back (matched by customerKey). */
-export function keepsCustomer(read: SerialOutcomes): (customerId: string) => boolean {
-  const keys = new Set([...read.outcomes.keys()].map(customerKey));
-  return (id) => keys.has(customerKey(id));
 }
 
 /** Attributes the outcomes to the ledger's contacts of those customers and builds the guard. */

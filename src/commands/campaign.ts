@@ -18,7 +18,7 @@ import { readSuppression } from '../io/suppression-file.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { commitCampaign } from './campaign-commit.js';
 import { loadCampaignHistory, settleInterrupted, type HistorySettings } from './campaign-ledger.js';
-import { buildSerialGuard, keepsCustomer, readSerialOutcomes } from './campaign-serial.js';
+import { buildSerialGuard, readSerialOutcomes } from './campaign-serial.js';
 import { distributeInPriorityOrder, spoolChoice } from './campaign-distribute.js';
 import { campaignManifest, type CampaignCounts } from './campaign-summary.js';
 
@@ -77,7 +77,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   // Temporary files of a run that was killed are litter, never outputs.
   await removeStaleTemps(outDir);
   const outcomes = flags.outcomes !== undefined ? await readSerialOutcomes(ctx, flags.outcomes, loaded) : undefined;
-  const history = await loadCampaignHistory({ ...settings, ...(outcomes ? { keep: keepsCustomer(outcomes) } : {}) });
+  const history = await loadCampaignHistory({ ...settings, ...(outcomes ? { keep: outcomes.outcomes.keys() } : {}) });
   const warnings = [...history.warnings];
   if (!ledgerPath) warnings.push('no --ledger: pacing is off (earlier contacts are not known, so the lists may contact people again, and this run is not recorded); give --ledger FILE');
   for (const w of warnings) ctx.stderr.write(`warning: ${w}\n`);

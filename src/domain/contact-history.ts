@@ -74,6 +74,8 @@ export class ContactIndex implements ContactLookup {
   private n: number;
   private used = 0;
   private readonly campaigns = new Map<string, number>();
+  private lastCampaign = '';
+  private lastCampaignIndex = 0;
 
   constructor(private readonly settings: ContactIndexSettings) {
     this.n = slotCount(settings.expectedCustomers ?? 1024);
@@ -92,10 +94,15 @@ export class ContactIndex implements ContactLookup {
 
   /** Adds one ledger entry. */
   add(entry: LedgerEntry): void {
-    const s = this.slotOf(entry.customer_id, true);
+    const [a, b] = idFingerprint(customerKey(entry.customer_id));
+    this.addKeyed(a, b, entry.campaign_date, entry.campaign_id, entry.outcome === 'control');
+  }
+
+  /** Adds an entry by its customer's key fingerprint (idFingerprint of customerKey). */
+  addKeyed(a: number, b: number, campaignDate: EpochDay, campaignId: string, control: boolean): void {
+    const s = this.slotOfKey(a, b, true);
     const { slots } = this;
-    const control = entry.outcome === 'control';
-    if (entry.campaign_id === this.settings.campaignId) {
+    if (campaignId === this.settings.campaignId) {
       slots[s + 2] = (slots[s + 2] as number) | (control ? CONTROL_NOW : CONTACTED_NOW);
       return;
     }
@@ -103,10 +110,10 @@ export class ContactIndex implements ContactLookup {
       slots[s + 2] = (slots[s + 2] as number) | HELD_OUT;
       return;
     }
-    if (entry.campaign_date > this.settings.asOf) return;
-    const day = entry.campaign_date + DAY_OFFSET;
+    if (campaignDate > this.settings.asOf) return;
+    const day = campaignDate + DAY_OFFSET;
     if ((slots[s + 3] as number) < day) slots[s + 3] = day;
-    const c = this.intern(entry.campaign_id);
+    const c = this.intern(campaignId);
     if (slots[s + 4] === c || slots[s + 5] === c || slots[s + 6] === c) return;
     slots[s + 6] = slots[s + 5] as number;
     slots[s + 5] = slots[s + 4] as number;
@@ -136,14 +143,22 @@ export class ContactIndex implements ContactLookup {
   }
 
   private intern(campaign: string): number {
+    // Ledger lines come in runs of one campaign: most lookups are the previous one's.
+    if (campaign === this.lastCampaign) return this.lastCampaignIndex;
     let c = this.campaigns.get(campaign);
     if (c === undefined) this.campaigns.set(campaign, (c = this.campaigns.size + 1));
+    this.lastCampaign = campaign;
+    this.lastCampaignIndex = c;
     return c;
   }
 
   /** The slot of the id's key; a new one when `create`, else -1 when the id is not there. */
   private slotOf(customerId: string, create: boolean): number {
     const [a, b] = idFingerprint(customerKey(customerId));
+    return this.slotOfKey(a, b, create);
+  }
+
+  private slotOfKey(a: number, b: number, create: boolean): number {
     let s = probe(this.slots, this.n, a, b);
     if ((this.slots[s + 2] as number) !== 0) return s;
     if (!create) return -1;

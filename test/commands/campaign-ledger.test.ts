@@ -8,7 +8,7 @@ import { readCsv, runCli, tempDir } from '../support/cli.js';
 
 vi.mock('../../src/io/ledger.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/io/ledger.js')>();
-  return { ...real, appendLedgerBytes: vi.fn(real.appendLedgerBytes), scanLedger: vi.fn(real.scanLedger) };
+  return { ...real, appendLedgerBytes: vi.fn(real.appendLedgerBytes), scanLedgerKeyed: vi.fn(real.scanLedgerKeyed) };
 });
 
 const FIXTURE = 'fixtures/lost-customers-en.csv';
@@ -26,7 +26,7 @@ beforeEach(() => {
   dirs.push(dir);
   ledger = join(dir, 'ledger.csv');
   vi.mocked(ledgerIo.appendLedgerBytes).mockClear();
-  vi.mocked(ledgerIo.scanLedger).mockClear();
+  vi.mocked(ledgerIo.scanLedgerKeyed).mockClear();
 });
 
 const week = (asOf: string, out: string, extra: string[] = [], file = FIXTURE) => runCli(['campaign', file, '--out', out, '--as-of', asOf, '--ledger', ledger, ...extra]);
@@ -37,7 +37,7 @@ describe('campaign commits the ledger and the lists together', () => {
   it('reads the ledger once per run', async () => {
     expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
     expect((await week('2026-11-30', join(dir, 'w49'))).code).toBe(0);
-    expect(vi.mocked(ledgerIo.scanLedger)).toHaveBeenCalledTimes(2);
+    expect(vi.mocked(ledgerIo.scanLedgerKeyed)).toHaveBeenCalledTimes(2);
   });
 
   it('a failed append (disk full) leaves last week\'s lists with the ledger that matches them', async () => {

@@ -244,5 +244,5 @@ describe('winback campaign', () => {
     // The next complete run is whole again and leaves no temporary files behind.
     expect((await run()).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(Object.keys(good).sort());
-  }, 60_000);
+  }, 180_000);
 });

@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appendLedger, readLedger } from '../../src/io/ledger.js';
+import { appendLedger, readLedger, scanLedgerKeyed } from '../../src/io/ledger.js';
+import { customerKey } from '../../src/domain/customer-key.js';
+import { idFingerprint } from '../../src/domain/id-index.js';
 import type { LedgerEntry } from '../../src/domain/contact-history.js';
 import { parseIsoDay } from '../../src/domain/dates.js';
 import { DataError, InputMissingError } from '../../src/errors.js';
@@ -160,5 +162,45 @@ describe('appendLedger', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('scanLedgerKeyed', () => {
+  it('hands over every entry keyed as customerKey would, on the fast path and the general one alike (property)', async () => {
+    const id = fc.oneof(
+      fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,8}$/),
+      fc.stringMatching(/^0{0,3}[0-9]{1,6}$/),
+      fc.string({ maxLength: 8 }).filter((s) => s.trim() !== '' && !s.startsWith("'")),
+    );
+    const entryArb = fc.record({
+      customer_id: id,
+      channel: fc.constantFrom('visit', 'phone', 'letter', 'email') as fc.Arbitrary<LedgerEntry['channel']>,
+      campaign_date: fc.integer({ min: 18_000, max: 22_000 }),
+      campaign_id: fc.constantFrom('2026-W47', '2026-W48', 'spring, "special"'),
+      measure: fc.constantFrom('price:discount', 'a,b', 'line\nbreak'),
+      outcome: fc.constantFrom('contacted', 'control') as fc.Arbitrary<'contacted' | 'control'>,
+    });
+    let counter = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(entryArb, { minLength: 1, maxLength: 30 }), async (entries) => {
+        const file = join(dir, `k${counter++}.csv`);
+        await appendLedger(file, entries);
+        const seen: unknown[] = [];
+        const scan = await scanLedgerKeyed(file, { entry: (a, b, day, campaign, control) => seen.push([a, b, day, campaign, control]) });
+        expect(scan.entries).toBe(entries.length);
+        expect(seen).toEqual(entries.map((e) => [...idFingerprint(customerKey(e.customer_id)), e.campaign_date, e.campaign_id, e.outcome === 'control']));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reports the latest entry of another campaign, and the hash after an append without reading again', async () => {
+    await appendLedger(ledger, [entry('A'), { ...entry('B'), campaign_date: day('2026-12-07'), campaign_id: '2026-W50' }, { ...entry('C'), campaign_date: day('2026-12-14'), campaign_id: 'now' }]);
+    const scan = await scanLedgerKeyed(ledger, { entry: () => undefined }, { exceptCampaign: 'now', prefixBytes: 10 });
+    expect(scan.latest).toEqual({ day: day('2026-12-07'), line: 3, campaignId: '2026-W50' });
+    const text = await readFile(ledger);
+    const { createHash } = await import('node:crypto');
+    expect(scan.prefixSha256).toBe(createHash('sha256').update(text.subarray(0, 10)).digest('hex'));
+    expect(scan.shaAfter(Buffer.from('x'))).toBe(createHash('sha256').update(text).update('x').digest('hex'));
   });
 });
