@@ -2,8 +2,8 @@
 // What the contact ledger costs a campaign run: the same 1,000-row export, run against ledgers
 // of different lengths (a year of weekly runs at 20,000 contacts is 1.04 million entries).
 // Each run is its own process on a fresh copy of the ledger; wall time and peak RSS come from
-// GNU time (or bench/rss-wrapper.mjs). Prints the median wall time, the highest peak RSS and the
-// ratio to the smallest ledger. Not a test: figures go to bench/README.md by hand.
+// GNU time (or bench/rss-wrapper.mjs, without CPU time). Prints the median wall and CPU time, the
+// highest peak RSS and the ratios to the smallest ledger. Not a test: figures go to bench/README.md by hand.
 //
 // Usage: npm run build && node bench/ledger.mjs [--entries 1000,1040000] [--rounds 3] [--bin bin/winback.js]
 import { execFileSync } from 'node:child_process';
@@ -85,13 +85,13 @@ function runOnce(exportPath, ledger, tag) {
   const out = join(OUT, `out-${tag}`);
   const timeFile = join(OUT, `time-${tag}`);
   const cmd = [process.execPath, BIN, 'campaign', exportPath, '--out', out, '--as-of', AS_OF, '--ledger', copy, '--quiet'];
-  if (GNU_TIME) execFileSync(GNU_TIME, ['-f', '%e %M', '-o', timeFile, ...cmd], { stdio: 'inherit' });
+  if (GNU_TIME) execFileSync(GNU_TIME, ['-f', '%e %M %U %S', '-o', timeFile, ...cmd], { stdio: 'inherit' });
   else execFileSync(process.execPath, [join(ROOT, 'bench', 'rss-wrapper.mjs'), timeFile, ...cmd], { stdio: 'inherit' });
-  const [wall, rssKib] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
+  const [wall, rssKib, user, sys] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
   rmSync(out, { recursive: true, force: true });
   rmSync(copy, { force: true });
   rmSync(`${copy}.state.json`, { force: true });
-  return { wall, rssMib: rssKib / 1024 };
+  return { wall, rssMib: rssKib / 1024, cpu: user === undefined ? NaN : user + sys };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -99,20 +99,24 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
   const exportPath = await exportFile();
   const ledgers = [];
-  for (const n of SIZES) ledgers.push({ n, file: await ledgerFile(n), walls: [], rss: 0 });
+  for (const n of SIZES) ledgers.push({ n, file: await ledgerFile(n), walls: [], cpus: [], rss: 0 });
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate the sizes round by round, so that load on the machine falls on all alike.
     for (const l of round % 2 === 0 ? ledgers : [...ledgers].reverse()) {
       const r = runOnce(exportPath, l.file, `${l.n}-${round}`);
       l.walls.push(r.wall);
+      l.cpus.push(r.cpu);
       l.rss = Math.max(l.rss, r.rssMib);
     }
   }
   const base = median(ledgers[0].walls);
+  const baseCpu = median(ledgers[0].cpus);
   console.log(`campaign of a 1,000-row export, ${ROUNDS} rounds (${BIN})`);
-  console.log('ledger entries | median wall s | all rounds s | peak RSS MiB | wall vs smallest');
+  console.log('| ledger entries | median wall s | all rounds s | median CPU s (user+sys) | peak RSS MiB | wall vs smallest | CPU vs smallest |');
+  console.log('|---|---|---|---|---|---|---|');
   for (const l of ledgers) {
-    console.log(`${l.n} | ${median(l.walls).toFixed(2)} | ${l.walls.map((w) => w.toFixed(2)).join(' ')} | ${l.rss.toFixed(0)} | ${(median(l.walls) / base).toFixed(2)}`);
+    const cpu = median(l.cpus);
+    console.log(`| ${l.n} | ${median(l.walls).toFixed(2)} | ${l.walls.map((w) => w.toFixed(2)).join(' ')} | ${cpu.toFixed(2)} | ${l.rss.toFixed(0)} | ${(median(l.walls) / base).toFixed(2)} | ${(cpu / baseCpu).toFixed(2)} |`);
   }
 } finally {
   rmSync(OUT, { recursive: true, force: true });
