@@ -1,6 +1,7 @@
 /** The run manifest of a campaign run (summary.json): what went in, what came out, ledger state. */
 import type { Channel } from '../domain/playbook-types.js';
 import { formatIsoDay } from '../domain/dates.js';
+import { CHANNELS } from '../domain/playbook-types.js';
 import type { OpenedExport } from '../io/csv-read.js';
 import type { LedgerAfter } from './campaign-commit.js';
 import type { RunOutputs } from '../io/run-outputs.js';
@@ -67,6 +68,13 @@ export function campaignManifest(m: ManifestInput) {
     outputs: m.outputs,
     warnings,
   };
+}
+
+/** The one line a campaign run prints on success. */
+export function summaryLine(m: ReturnType<typeof campaignManifest>): string {
+  const lists = CHANNELS.map((c) => `${c} ${m.counts.lists[c]}`).join(', ');
+  const excluded = Object.entries(m.counts.excluded).map(([k, v]) => `${k} ${v}`).join(', ');
+  return `campaign ${m.campaign_id} (as of ${m.as_of}): ${m.input.rows} rows = ${m.accepted} accepted + ${m.rejected} rejected; lists: ${lists}; excluded: ${excluded || 'none'}; ledger +${m.ledger.appended}`;
 }
 
 function sortKeys(o: Record<string, number>): Record<string, number> {

@@ -1,15 +1,15 @@
 import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { parseRate, resolveAsOf } from '../cli/options.js';
-import { describeChange, selectForCampaign, type CampaignRules } from '../domain/campaign.js';
+import { selectForCampaign, type CampaignRules } from '../domain/campaign.js';
 import { campaignId, newLedgerEntries } from '../domain/contact-history.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import { DECISION_RANK } from '../domain/plan.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { removeStaleTemps, type PreparedFile } from '../io/atomic-write.js';
-import { CampaignFiles, CHANGES_COLUMNS, listValues, readPreviousStatus } from '../io/campaign-output.js';
-import { EXCEL_DE_CSV, formatCsv, PLAIN_CSV } from '../io/csv-write.js';
+import { CampaignFiles, formatChanges, listValues, readPreviousStatus } from '../io/campaign-output.js';
+import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv-write.js';
 import { withLocks, type HeldLock } from '../io/lock.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 import { createProgress } from '../io/progress.js';
@@ -20,7 +20,7 @@ import { commitCampaign } from './campaign-commit.js';
 import { loadCampaignHistory, settleInterrupted, type HistorySettings } from './campaign-ledger.js';
 import { buildSerialGuard, readSerialOutcomes } from './campaign-serial.js';
 import { distributeInPriorityOrder, spoolChoice } from './campaign-distribute.js';
-import { campaignManifest, type CampaignCounts } from './campaign-summary.js';
+import { campaignManifest, summaryLine, type CampaignCounts } from './campaign-summary.js';
 
 export interface CampaignFlags extends PlanFlags {
   out?: string;
@@ -130,30 +130,8 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     }),
   }) as ReturnType<typeof campaignManifest>;
   if (flags.json) ctx.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
-  else if (!flags.quiet) ctx.stdout.write(`${oneLine(manifest)}\n`);
+  else if (!flags.quiet) ctx.stdout.write(`${summaryLine(manifest)}\n`);
   return ExitCode.ok;
-}
-
-/** changes.csv: who entered, left or moved between the lists since the previous run, and why. */
-function formatChanges(previous: Map<string, string>, now: Map<string, string>, fmt: typeof PLAIN_CSV): string {
-  const rows: unknown[][] = [];
-  const ids = [...new Set([...previous.keys(), ...now.keys()])].sort();
-  for (const id of ids) {
-    const before = previous.get(id);
-    const after = now.get(id);
-    const inBefore = before?.startsWith('list:') ?? false;
-    const inAfter = after?.startsWith('list:') ?? false;
-    if (before === after || (!inBefore && !inAfter)) continue;
-    const change = inAfter && !inBefore ? 'entered' : inBefore && !inAfter ? 'left' : 'moved';
-    rows.push([id, change, before ?? '', after ?? '', describeChange(before, after)]);
-  }
-  return formatCsv(CHANGES_COLUMNS, rows, fmt);
-}
-
-function oneLine(m: ReturnType<typeof campaignManifest>): string {
-  const lists = CHANNELS.map((c) => `${c} ${m.counts.lists[c]}`).join(', ');
-  const excluded = Object.entries(m.counts.excluded).map(([k, v]) => `${k} ${v}`).join(', ');
-  return `campaign ${m.campaign_id} (as of ${m.as_of}): ${m.input.rows} rows = ${m.accepted} accepted + ${m.rejected} rejected; lists: ${lists}; excluded: ${excluded || 'none'}; ledger +${m.ledger.appended}`;
 }
 
 function parsePeriod(text: string | undefined, fallback: number): number {

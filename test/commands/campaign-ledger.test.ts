@@ -80,6 +80,25 @@ describe('campaign commits the ledger and the lists together', () => {
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp') || f.startsWith('.winback'))).toEqual([]);
   });
 
+  it('an interrupted run whose ledger was changed since is neither completed nor rolled back without --force', async () => {
+    expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
+    vi.mocked(ledgerIo.appendLedgerBytes).mockImplementationOnce(async (path, data) => {
+      appendFileSync(path, Buffer.from(data).subarray(0, 10));
+      throw new Error('simulated crash');
+    });
+    const out = join(dir, 'w49');
+    expect((await week('2026-11-30', out)).code).toBe(1);
+    // Someone cut the ledger by hand in the meantime.
+    writeFileSync(ledger, `${HEADER}\n`);
+    const r = await week('2026-11-30', out);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/was interrupted while it committed, and ledger .* has changed since/);
+    expect(existsSync(join(out, '.winback-pending.json'))).toBe(true);
+    const forced = await week('2026-11-30', out, ['--force']);
+    expect(forced.code).toBe(0);
+    expect(existsSync(join(out, '.winback-pending.json'))).toBe(false);
+  });
+
   it('a run that died after the append, before its outputs were all in place, is completed by the next run', async () => {
     expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
     const reference = join(dir, 'reference');
