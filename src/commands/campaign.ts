@@ -46,10 +46,12 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const outDir = resolve(ctx.cwd, flags.out);
   const periodDays = parsePeriod(flags.period, loaded.setup.config.campaign.periodDays);
   const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;
+  const caps = parseCapacity(flags.capacity);
+  const holdout = flags.holdout === undefined ? 0 : parseRate('--holdout', flags.holdout);
   const created = await ensureOutputDir(outDir, flags.out);
   try {
     // One lock on the ledger and one on the output directory: runs sharing either wait their turn.
-    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, lock }));
+    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, lock }));
   } catch (err) {
     // A run that failed leaves no empty output folder behind.
     await removeCreatedDirs(created);
@@ -62,33 +64,16 @@ interface RunSetup {
   outDir: string;
   periodDays: number;
   ledgerPath: string | undefined;
+  caps: Partial<Record<Channel, number>>;
+  holdout: number;
   lock: HeldLock;
 }
 
 async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: RunSetup): Promise<number> {
   const { loaded, outDir, ledgerPath } = r;
-  const caps = parseCapacity(flags.capacity);
-  const holdout = flags.holdout === undefined ? 0 : parseRate('--holdout', flags.holdout);
   const { asOf } = loaded.setup;
   const id = campaignId(asOf, r.periodDays);
-  const previousDir = flags.previous !== undefined ? resolve(ctx.cwd, flags.previous) : undefined;
-  const settings: HistorySettings = { ledgerPath, outDir, previousDir, asOf, today: resolveAsOf(undefined, {}, ctx.now), campaignId: id, force: Boolean(flags.force), dryRun: Boolean(flags.dryRun) };
-  await settleInterrupted(ctx, settings);
-  // Temporary files of a run that was killed are litter, never outputs.
-  await removeStaleTemps(outDir);
-  const outcomes = flags.outcomes !== undefined ? await readSerialOutcomes(ctx, flags.outcomes, loaded) : undefined;
-  const history = await loadCampaignHistory({ ...settings, ...(outcomes ? { keep: outcomes.outcomes.keys() } : {}) });
-  const warnings = [...history.warnings];
-  if (!ledgerPath) warnings.push('no --ledger: pacing is off (earlier contacts are not known, so the lists may contact people again, and this run is not recorded); give --ledger FILE');
-  for (const w of warnings) ctx.stderr.write(`warning: ${w}\n`);
-  const serial = outcomes ? buildSerialGuard(outcomes, history.kept, loaded) : undefined;
-  const rules: CampaignRules = {
-    asOf, periodEnd: asOf + r.periodDays - 1, campaignId: id, permission: loaded.setup.config.permission,
-    ledger: history.index, campaign: loaded.setup.config.campaign, holdout, ...(serial ? { regained: serial.regained } : {}),
-    ...(flags.suppress !== undefined ? { suppression: await readSuppression(ctx, flags.suppress) } : {}),
-  };
-  const previous = previousDir !== undefined ? await readPreviousStatus(previousDir) : undefined;
-  if (flags.previous !== undefined && previous === undefined) ctx.stderr.write(`warning: --previous ${flags.previous} does not exist yet; no changes.csv this time\n`);
+  const { history, serial, rules, previous, warnings } = await prepareRun(ctx, flags, r, id);
   const opened = await openLostCustomers(ctx, file, loaded);
   const fmt = flags.excel ? EXCEL_DE_CSV : PLAIN_CSV;
   const files = await CampaignFiles.open(outDir, fmt, true);
@@ -109,7 +94,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     }, (rej) => files.reject(rej), () => progress.update(opened.stats.read, opened.stats.bytes));
     progress.done();
     checkRejectRate(opened, loaded.maxRejectRate);
-    result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps, ledger: history.index, trackStatus: previous !== undefined, trackContacts: recording });
+    result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps: r.caps, ledger: history.index, trackStatus: previous !== undefined, trackContacts: recording });
     prepared = await files.prepare();
   } catch (err) {
     progress.done();
@@ -126,12 +111,41 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     runSeed: JSON.stringify([id, formatIsoDay(asOf), opened.stats.sha256, scan.sha256, loaded.sources.configSha256, loaded.sources.playbookSha256]),
     summary: (outputs, after) => campaignManifest({
       opened, loaded, periodDays: r.periodDays, id, counts, ledgerPath, before: { entries: scan.entries, sha256: scan.sha256 }, after,
-      dryRun: Boolean(flags.dryRun), holdout, outputs, warnings,
+      dryRun: Boolean(flags.dryRun), holdout: r.holdout, outputs, warnings,
     }),
   }) as ReturnType<typeof campaignManifest>;
   if (flags.json) ctx.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
   else if (!flags.quiet) ctx.stdout.write(`${summaryLine(manifest)}\n`);
   return ExitCode.ok;
+}
+
+/**
+ * Everything the run decides by before it reads the export: an interrupted commit settled,
+ * the ledger read and checked, the serial-defector guard, the rules, the previous lists.
+ */
+async function prepareRun(ctx: Context, flags: CampaignFlags, r: RunSetup, id: string) {
+  const { loaded, outDir, ledgerPath } = r;
+  const { asOf } = loaded.setup;
+  const previousDir = flags.previous !== undefined ? resolve(ctx.cwd, flags.previous) : undefined;
+  const today = resolveAsOf(undefined, {}, ctx.now);
+  const settings: HistorySettings = { ledgerPath, outDir, previousDir, asOf, today, campaignId: id, force: Boolean(flags.force), dryRun: Boolean(flags.dryRun) };
+  await settleInterrupted(ctx, settings);
+  // Temporary files of a run that was killed are litter, never outputs.
+  await removeStaleTemps(outDir);
+  const outcomes = flags.outcomes !== undefined ? await readSerialOutcomes(ctx, flags.outcomes, loaded) : undefined;
+  const history = await loadCampaignHistory({ ...settings, ...(outcomes ? { keep: outcomes.outcomes.keys() } : {}) });
+  const warnings = [...history.warnings];
+  if (!ledgerPath) warnings.push('no --ledger: pacing is off (earlier contacts are not known, so the lists may contact people again, and this run is not recorded); give --ledger FILE');
+  for (const w of warnings) ctx.stderr.write(`warning: ${w}\n`);
+  const serial = outcomes ? buildSerialGuard(outcomes, history.kept, loaded) : undefined;
+  const rules: CampaignRules = {
+    asOf, periodEnd: asOf + r.periodDays - 1, campaignId: id, permission: loaded.setup.config.permission,
+    ledger: history.index, campaign: loaded.setup.config.campaign, holdout: r.holdout, ...(serial ? { regained: serial.regained } : {}),
+    ...(flags.suppress !== undefined ? { suppression: await readSuppression(ctx, flags.suppress) } : {}),
+  };
+  const previous = previousDir !== undefined ? await readPreviousStatus(previousDir) : undefined;
+  if (flags.previous !== undefined && previous === undefined) ctx.stderr.write(`warning: --previous ${flags.previous} does not exist yet; no changes.csv this time\n`);
+  return { history, serial, rules, previous, warnings };
 }
 
 function parsePeriod(text: string | undefined, fallback: number): number {
