@@ -131,6 +131,12 @@ class ScanState {
     const end = final ? buf.length : buf.lastIndexOf(LF) + 1;
     if (end <= 0) return 0;
     if (!isUtf8(buf.subarray(0, end))) throw new DataError(`ledger ${this.path} is corrupt near line ${this.line}: it is not valid UTF-8`, CORRUPT_HINT);
+    if (hasLoneCr(buf, end)) {
+      // Lines ended by CR alone (a spreadsheet's "CSV for Macintosh"): rare and small, read whole at the end.
+      if (!final) return 0;
+      this.records(buf.toString('utf8', 0, end));
+      return end;
+    }
     let nextQuote = buf.indexOf(QUOTE, 0);
     if (nextQuote < 0 || nextQuote >= end) nextQuote = end;
     let pos = 0;
@@ -187,9 +193,23 @@ class ScanState {
     return true;
   }
 
+  /** Every record of text, through the CSV record parser (which also takes lines ended by CR alone). */
+  private records(text: string): void {
+    const parser = new CsvRecordParser(',', this.line, false);
+    const take = (cells: string[], line: number) => {
+      this.line = line;
+      this.cells(cells);
+    };
+    parser.push(text, take);
+    parser.end(take);
+  }
+
   /** Any line: parsed as CSV, validated with line and column, handed over whole when wanted. */
   private general(text: string): void {
-    const cells = text.includes('"') ? parseRecord(text, this.line) : text.split(',');
+    this.cells(text.includes('"') ? parseRecord(text, this.line) : text.split(','));
+  }
+
+  private cells(cells: string[]): void {
     if (cells.length === 1 && (cells[0] as string).trim() === '') return;
     if (!this.header) {
       // Spaces a spreadsheet or a hand edit left around a column name do not matter.
@@ -279,6 +299,12 @@ function equals(buf: Buffer, start: number, end: number, word: Buffer): boolean 
 function same(buf: Buffer, start: number, other: Buffer, n: number): boolean {
   for (let i = 0; i < n; i++) if (buf[start + i] !== other[i]) return false;
   return true;
+}
+
+/** A CR in buf[0, end) that no LF follows. */
+function hasLoneCr(buf: Buffer, end: number): boolean {
+  for (let i = buf.indexOf(CR); i >= 0 && i < end; i = buf.indexOf(CR, i + 1)) if (buf[i + 1] !== LF) return true;
+  return false;
 }
 
 /** Index of the line feed that ends the record starting at pos (quotes balanced), or -1. */

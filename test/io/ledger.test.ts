@@ -77,6 +77,7 @@ describe('readLedger', () => {
     ['an empty file', '', 0],
     ['CRLF line ends', HEADER.replace('\n', '\r\n') + 'A,visit,2026-11-16,W47,m,\r\n', 1],
     ['a byte-order mark and blank lines', `\ufeff${HEADER}\nA,visit,2026-11-16,W47,m,\n\n`, 1],
+    ['lines ended by CR alone', `${HEADER.trim()}\rA,visit,2026-11-16,W47,"m\rn",\rB,visit,2026-11-16,W47,m,\r`, 2],
   ])('accepts %s', async (_name, text, count) => {
     await writeFile(ledger, text);
     expect((await readLedger(ledger)).entries).toHaveLength(count);
