@@ -17,7 +17,7 @@ export class WinbackError extends Error {
   constructor(
     message: string,
     readonly exitCode: ExitCodeValue,
-    readonly hint?: string,
+    public hint?: string,
   ) {
     super(message);
     this.name = new.target.name;

@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { ExitCode, WinbackError } from '../errors.js';
+import { removeRegisteredTemps } from '../io/temp-cleanup.js';
 import { processContext, type Context } from './context.js';
 import { buildProgram } from './program.js';
 
@@ -43,4 +44,19 @@ function reportError(err: unknown, ctx: Context, command: string, debug: boolean
 
 function isBrokenPipe(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'EPIPE';
+}
+
+/**
+ * A reader that went away (`winback playbook show --json | head -1`, `| true`) makes the next
+ * write fail with EPIPE, reported on the stream instead of thrown where the command writes:
+ * end the run quietly with 0, as a Unix filter does. Installed once by bin/winback.js.
+ */
+export function exitQuietlyOnBrokenPipe(streams: readonly NodeJS.EventEmitter[] = [process.stdout, process.stderr]): void {
+  for (const stream of streams) {
+    stream.on('error', (err: unknown) => {
+      if (!isBrokenPipe(err)) throw err;
+      removeRegisteredTemps();
+      process.exit(ExitCode.ok);
+    });
+  }
 }

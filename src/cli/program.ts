@@ -65,6 +65,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--previous <dir>', "last run's output: adds changes.csv (who entered or left the lists, and why)")
     .option('--excel', 'write CSVs for German Excel (UTF-8 with BOM, ";", decimal comma)')
     .option('--dry-run', 'write the lists but do not append to the ledger')
+    .option('--force', 'run even though the ledger looks changed in a way that would contact people again (emptied or cut short, dated in the future, or later than --as-of)')
     .option('--json', 'print summary.json to stdout instead of one line')
     .option('-q, --quiet', 'print nothing on success (and no progress display)')
     .addHelpText('after', example('winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --capacity phone=20'))

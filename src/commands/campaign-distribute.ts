@@ -3,7 +3,7 @@
  * capacity caps applied highest priority first, every other customer to excluded.csv once.
  */
 import { CapacityCounter, type CampaignChoice, type ExclusionReason } from '../domain/campaign.js';
-import type { LedgerEntry, LedgerIndex } from '../domain/contact-history.js';
+import type { ContactLookup, LedgerEntry } from '../domain/contact-history.js';
 import type { Channel } from '../domain/playbook-types.js';
 import type { EpochDay } from '../domain/types.js';
 import type { CampaignFiles } from '../io/campaign-output.js';
@@ -47,7 +47,7 @@ export interface DistributeSettings {
   asOf: EpochDay;
   campaignId: string;
   caps: Partial<Record<Channel, number>>;
-  ledger: LedgerIndex;
+  ledger: ContactLookup;
   /** keep each customer's status, for changes.csv */
   trackStatus: boolean;
   /** keep the contacts and control customers, for the ledger (without one, nothing is kept per row) */
@@ -80,7 +80,7 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
     if (full) await full;
     counts.excluded[reason as string] = (counts.excluded[reason as string] ?? 0) + 1;
     // A control customer is recorded once, when first held out, not again every week.
-    const heldOutBefore = s.ledger.get(id)?.campaigns.some((m) => m.control && m.campaignId !== s.campaignId) ?? false;
+    const heldOutBefore = s.ledger.heldOutBefore(id);
     if (s.trackContacts && reason === 'control' && !heldOutBefore) {
       planned.push({ customer_id: id, channel: plannedChannel, campaign_date: s.asOf, campaign_id: s.campaignId, measure, outcome: 'control' });
     }

@@ -21,12 +21,18 @@ export interface SerialGuard {
   warnings(): string[];
 }
 
-/** Reads the outcomes, attributes them to the ledger's contacts and builds the guard. */
-export async function loadSerialGuard(ctx: Context, outcomesFile: string, ledger: readonly LedgerEntry[], loaded: LoadedPlanSetup): Promise<SerialGuard> {
-  const { setup } = loaded;
+export type SerialOutcomes = Awaited<ReturnType<typeof readOutcomes>>;
+
+/** Reads the outcomes file (before the ledger, whose entries of these customers the guard needs). */
+export async function readSerialOutcomes(ctx: Context, outcomesFile: string, loaded: LoadedPlanSetup): Promise<SerialOutcomes> {
   const names = OUTCOMES_SCHEMA.fields.map((f) => f.name);
   const map = Object.fromEntries(Object.entries(loaded.read.map ?? {}).filter(([field]) => names.includes(field)));
-  const read = await readOutcomes(outcomesFile, { ...loaded.read, map }, ctx);
+  return readOutcomes(outcomesFile, { ...loaded.read, map }, ctx);
+}
+
+/** Attributes the outcomes to the ledger's contacts of those customers and builds the guard. */
+export function buildSerialGuard(read: SerialOutcomes, ledger: readonly LedgerEntry[], loaded: LoadedPlanSetup): SerialGuard {
+  const { setup } = loaded;
   const attempts = attributeAttempts(ledger, read.outcomes, {
     asOf: setup.asOf,
     windowDays: setup.config.campaign.attributionWindowDays,

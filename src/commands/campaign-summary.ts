@@ -1,8 +1,9 @@
 /** The run manifest of a campaign run (summary.json): what went in, what came out, ledger state. */
 import type { Channel } from '../domain/playbook-types.js';
 import { formatIsoDay } from '../domain/dates.js';
+import { CHANNELS } from '../domain/playbook-types.js';
 import type { OpenedExport } from '../io/csv-read.js';
-import type { LedgerSnapshot } from '../io/ledger.js';
+import type { LedgerAfter } from './campaign-commit.js';
 import type { RunOutputs } from '../io/run-outputs.js';
 import type { LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
@@ -21,13 +22,15 @@ export interface ManifestInput {
   id: string;
   counts: CampaignCounts;
   ledgerPath: string | undefined;
-  before: LedgerSnapshot;
-  after: LedgerSnapshot;
-  appended: number;
+  before: { entries: number; sha256: string };
+  /** undefined without a ledger or with --dry-run: the ledger stays as it was */
+  after: LedgerAfter | undefined;
   dryRun: boolean;
   holdout: number;
   /** the files renamed into place before summary.json, with their sizes */
   outputs: RunOutputs;
+  /** warnings of the run itself (ledger, pacing, serial defectors) */
+  warnings: string[];
 }
 
 /** Builds summary.json; same input and as-of give the same document (no clock, no paths of temp files). */
@@ -38,6 +41,7 @@ export function campaignManifest(m: ManifestInput) {
   const excluded = Object.values(m.counts.excluded).reduce((a, b) => a + b, 0);
   const warnings = [...m.opened.warnings, ...m.loaded.warnings];
   if (m.counts.warnings > 0) warnings.push(`${m.counts.warnings} customers with unclear consent or objection values (read as no consent / objection)`);
+  warnings.push(...m.warnings);
   return {
     tool: 'winback',
     version: VERSION,
@@ -55,14 +59,22 @@ export function campaignManifest(m: ManifestInput) {
     dry_run: m.dryRun,
     ledger: {
       file: m.ledgerPath ?? null,
-      before: { entries: m.before.entries.length, sha256: m.before.sha256 },
-      after: { entries: m.after.entries.length, sha256: m.after.sha256 },
-      appended: m.appended,
+      run_id: m.after?.runId ?? null,
+      before: m.before,
+      after: m.after ? { entries: m.after.entries, sha256: m.after.sha256 } : m.before,
+      appended: m.after?.appended ?? 0,
     },
     counts: { listed, excluded_total: excluded, lists: m.counts.lists, excluded: sortKeys(m.counts.excluded) },
     outputs: m.outputs,
     warnings,
   };
+}
+
+/** The one line a campaign run prints on success. */
+export function summaryLine(m: ReturnType<typeof campaignManifest>): string {
+  const lists = CHANNELS.map((c) => `${c} ${m.counts.lists[c]}`).join(', ');
+  const excluded = Object.entries(m.counts.excluded).map(([k, v]) => `${k} ${v}`).join(', ');
+  return `campaign ${m.campaign_id} (as of ${m.as_of}): ${m.input.rows} rows = ${m.accepted} accepted + ${m.rejected} rejected; lists: ${lists}; excluded: ${excluded || 'none'}; ledger +${m.ledger.appended}`;
 }
 
 function sortKeys(o: Record<string, number>): Record<string, number> {

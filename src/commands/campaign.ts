@@ -1,25 +1,26 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
-import { parseRate } from '../cli/options.js';
-import { describeChange, selectForCampaign, type CampaignRules } from '../domain/campaign.js';
-import { campaignId, indexLedger, newLedgerEntries } from '../domain/contact-history.js';
+import { parseRate, resolveAsOf } from '../cli/options.js';
+import { selectForCampaign, type CampaignRules } from '../domain/campaign.js';
+import { campaignId, newLedgerEntries } from '../domain/contact-history.js';
+import { formatIsoDay } from '../domain/dates.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import { DECISION_RANK } from '../domain/plan.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
-import { CampaignFiles, CHANGES_COLUMNS, listValues, readPreviousStatus } from '../io/campaign-output.js';
-import type { RunOutputs } from '../io/run-outputs.js';
-import { EXCEL_DE_CSV, formatCsv, PLAIN_CSV } from '../io/csv-write.js';
-import { appendLedger, readLedger } from '../io/ledger.js';
-import { withLock } from '../io/lock.js';
+import { removeStaleTemps, type PreparedFile } from '../io/atomic-write.js';
+import { CampaignFiles, formatChanges, listValues, readPreviousStatus } from '../io/campaign-output.js';
+import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv-write.js';
+import { withLocks, type HeldLock } from '../io/lock.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 import { createProgress } from '../io/progress.js';
 import { SortedSpool } from '../io/sorted-spool.js';
 import { readSuppression } from '../io/suppression-file.js';
-import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type PlanFlags } from '../pipeline/plan-setup.js';
-import { loadSerialGuard } from './campaign-serial.js';
+import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
+import { commitCampaign } from './campaign-commit.js';
+import { loadCampaignHistory, settleInterrupted, type HistorySettings } from './campaign-ledger.js';
+import { buildSerialGuard, readSerialOutcomes } from './campaign-serial.js';
 import { distributeInPriorityOrder, spoolChoice } from './campaign-distribute.js';
-import { campaignManifest, type CampaignCounts } from './campaign-summary.js';
+import { campaignManifest, summaryLine, type CampaignCounts } from './campaign-summary.js';
 
 export interface CampaignFlags extends PlanFlags {
   out?: string;
@@ -33,6 +34,7 @@ export interface CampaignFlags extends PlanFlags {
   previous?: string;
   excel?: boolean;
   dryRun?: boolean;
+  force?: boolean;
   json?: boolean;
   quiet?: boolean;
 }
@@ -43,90 +45,109 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const loaded = await loadPlanSetup(ctx, flags);
   const outDir = resolve(ctx.cwd, flags.out);
   const periodDays = parsePeriod(flags.period, loaded.setup.config.campaign.periodDays);
+  const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;
   const caps = parseCapacity(flags.capacity);
   const holdout = flags.holdout === undefined ? 0 : parseRate('--holdout', flags.holdout);
   const created = await ensureOutputDir(outDir, flags.out);
-  const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;
-  return withLock(ledgerPath ?? outDir, async (lock) => {
-    // Temporary files of a run that was killed are litter, never outputs.
-    await removeStaleTemps(outDir);
-    const ledger = ledgerPath ? await readLedger(ledgerPath) : { entries: [], exists: false, bytes: 0, sha256: '' };
-    const ledgerIndex = indexLedger(ledger.entries);
-    const serial = flags.outcomes !== undefined ? await loadSerialGuard(ctx, flags.outcomes, ledger.entries, loaded) : undefined;
-    const { asOf } = loaded.setup;
-    const id = campaignId(asOf, periodDays);
-    const rules: CampaignRules = {
-      asOf, periodEnd: asOf + periodDays - 1, campaignId: id, permission: loaded.setup.config.permission,
-      ledger: ledgerIndex, campaign: loaded.setup.config.campaign, holdout, ...(serial ? { regained: serial.regained } : {}),
-      ...(flags.suppress !== undefined ? { suppression: await readSuppression(ctx, flags.suppress) } : {}),
-    };
-    // Suppressed customers are `never` in the plan itself: permission is decided before value.
-    if (rules.suppression) loaded.setup.suppression = rules.suppression;
-    const previous = flags.previous !== undefined ? await readPreviousStatus(resolve(ctx.cwd, flags.previous)) : undefined;
-    if (flags.previous !== undefined && previous === undefined) ctx.stderr.write(`warning: --previous ${flags.previous} does not exist yet; no changes.csv this time\n`);
-    const opened = await openLostCustomers(ctx, file, loaded);
-    const fmt = flags.excel ? EXCEL_DE_CSV : PLAIN_CSV;
-    const files = await CampaignFiles.open(outDir, fmt, true);
-    const spool = new SortedSpool();
-    const progress = createProgress(ctx, { label: 'campaign', totalBytes: opened.sizeBytes, quiet: flags.quiet || flags.json });
-    const counts: CampaignCounts = { lists: Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>, excluded: {}, warnings: 0 };
-    let result: Awaited<ReturnType<typeof distributeInPriorityOrder>>;
-    let outputs: RunOutputs;
-    try {
-      await streamPlan(opened, loaded.setup, (planned) => {
-        const p = serial ? serial.apply(planned) : planned;
-        const choice = selectForCampaign(p, rules);
-        if (choice.warnings.length > 0) counts.warnings++;
-        const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(p, choice.channel, 0)) : undefined;
-        const record = spoolChoice(choice, p.row.customer_id, p.channel ?? '', `${p.reason.code}:${p.value.offer_type ?? 'none'}`, row);
-        spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, record, '');
-      }, (r) => files.reject(r), () => progress.update(opened.stats.read, opened.stats.bytes));
-      progress.done();
-      checkRejectRate(opened, loaded.rejectLimit);
-      result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps, ledger: ledgerIndex, trackStatus: previous !== undefined, trackContacts: ledgerPath !== undefined && !flags.dryRun });
-      lock.assertHeld();
-      outputs = await files.commit();
-    } catch (err) {
-      progress.done();
-      await files.abort();
-      await spool.dispose();
-      throw err;
-    }
-    if (previous) outputs['changes.csv'] = { bytes: await writeChanges(outDir, previous, result.status, fmt) };
-    const fresh = newLedgerEntries(ledgerIndex, result.planned);
-    if (ledgerPath && !flags.dryRun && fresh.length > 0) await appendLedger(ledgerPath, fresh);
-    const after = ledgerPath && !flags.dryRun ? await readLedger(ledgerPath) : ledger;
-    const manifest = campaignManifest({ opened, loaded, periodDays, id, counts, ledgerPath, before: ledger, after, appended: ledgerPath && !flags.dryRun ? fresh.length : 0, dryRun: Boolean(flags.dryRun), holdout, outputs });
-    if (serial) manifest.warnings.push(...serial.warnings());
-    await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    if (flags.json) ctx.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
-    else if (!flags.quiet) ctx.stdout.write(`${oneLine(manifest)}\n`);
-    return ExitCode.ok;
-  });
-}
-
-/** Writes changes.csv; returns its size in bytes. */
-async function writeChanges(outDir: string, previous: Map<string, string>, now: Map<string, string>, fmt: typeof PLAIN_CSV): Promise<number> {
-  const rows: unknown[][] = [];
-  const ids = [...new Set([...previous.keys(), ...now.keys()])].sort();
-  for (const id of ids) {
-    const before = previous.get(id);
-    const after = now.get(id);
-    const inBefore = before?.startsWith('list:') ?? false;
-    const inAfter = after?.startsWith('list:') ?? false;
-    if (before === after || (!inBefore && !inAfter)) continue;
-    const change = inAfter && !inBefore ? 'entered' : inBefore && !inAfter ? 'left' : 'moved';
-    rows.push([id, change, before ?? '', after ?? '', describeChange(before, after)]);
+  try {
+    // One lock on the ledger and one on the output directory: runs sharing either wait their turn.
+    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, lock }));
+  } catch (err) {
+    // A run that failed leaves no empty output folder behind.
+    await removeCreatedDirs(created);
+    throw err;
   }
-  const text = formatCsv(CHANGES_COLUMNS, rows, fmt);
-  await writeFileAtomic(join(outDir, 'changes.csv'), text);
-  return Buffer.byteLength(text);
 }
 
-function oneLine(m: ReturnType<typeof campaignManifest>): string {
-  const lists = CHANNELS.map((c) => `${c} ${m.counts.lists[c]}`).join(', ');
-  const excluded = Object.entries(m.counts.excluded).map(([k, v]) => `${k} ${v}`).join(', ');
-  return `campaign ${m.campaign_id} (as of ${m.as_of}): ${m.input.rows} rows = ${m.accepted} accepted + ${m.rejected} rejected; lists: ${lists}; excluded: ${excluded || 'none'}; ledger +${m.ledger.appended}`;
+interface RunSetup {
+  loaded: LoadedPlanSetup;
+  outDir: string;
+  periodDays: number;
+  ledgerPath: string | undefined;
+  caps: Partial<Record<Channel, number>>;
+  holdout: number;
+  lock: HeldLock;
+}
+
+async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: RunSetup): Promise<number> {
+  const { loaded, outDir, ledgerPath } = r;
+  const { asOf } = loaded.setup;
+  const id = campaignId(asOf, r.periodDays);
+  const { history, serial, rules, previous, warnings } = await prepareRun(ctx, flags, r, id);
+  const opened = await openLostCustomers(ctx, file, loaded);
+  const fmt = flags.excel ? EXCEL_DE_CSV : PLAIN_CSV;
+  const files = await CampaignFiles.open(outDir, fmt, true);
+  const spool = new SortedSpool();
+  const progress = createProgress(ctx, { label: 'campaign', totalBytes: opened.sizeBytes, quiet: flags.quiet || flags.json });
+  const counts: CampaignCounts = { lists: Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>, excluded: {}, warnings: 0 };
+  const recording = ledgerPath !== undefined && !flags.dryRun;
+  let result: Awaited<ReturnType<typeof distributeInPriorityOrder>>;
+  let prepared: PreparedFile[];
+  try {
+    await streamPlan(opened, loaded.setup, (planned) => {
+      const p = serial ? serial.apply(planned) : planned;
+      const choice = selectForCampaign(p, rules);
+      if (choice.warnings.length > 0) counts.warnings++;
+      const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(p, choice.channel, 0)) : undefined;
+      const record = spoolChoice(choice, p.row.customer_id, p.channel ?? '', `${p.reason.code}:${p.value.offer_type ?? 'none'}`, row);
+      spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, record, '');
+    }, (rej) => files.reject(rej), () => progress.update(opened.stats.read, opened.stats.bytes));
+    progress.done();
+    checkRejectRate(opened, loaded.rejectLimit);
+    result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps: r.caps, ledger: history.index, trackStatus: previous !== undefined, trackContacts: recording });
+    prepared = await files.prepare();
+  } catch (err) {
+    progress.done();
+    await files.abort();
+    await spool.dispose();
+    throw err;
+  }
+  if (serial) warnings.push(...serial.warnings());
+  const { scan } = history;
+  const manifest = await commitCampaign({
+    outDir, prepared, lock: r.lock,
+    extra: previous ? [{ name: 'changes.csv', data: formatChanges(previous, result.status, fmt) }] : [],
+    ...(recording && ledgerPath ? { ledger: { path: ledgerPath, scan, state: history.state, fresh: newLedgerEntries(history.index, result.planned), campaignId: id, asOf: formatIsoDay(asOf) } } : {}),
+    runSeed: JSON.stringify([id, formatIsoDay(asOf), opened.stats.sha256, scan.sha256, loaded.sources.configSha256, loaded.sources.playbookSha256]),
+    summary: (outputs, after) => campaignManifest({
+      opened, loaded, periodDays: r.periodDays, id, counts, ledgerPath, before: { entries: scan.entries, sha256: scan.sha256 }, after,
+      dryRun: Boolean(flags.dryRun), holdout: r.holdout, outputs, warnings,
+    }),
+  }) as ReturnType<typeof campaignManifest>;
+  if (flags.json) ctx.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
+  else if (!flags.quiet) ctx.stdout.write(`${summaryLine(manifest)}\n`);
+  return ExitCode.ok;
+}
+
+/**
+ * Everything the run decides by before it reads the export: an interrupted commit settled,
+ * the ledger read and checked, the serial-defector guard, the rules, the previous lists.
+ */
+async function prepareRun(ctx: Context, flags: CampaignFlags, r: RunSetup, id: string) {
+  const { loaded, outDir, ledgerPath } = r;
+  const { asOf } = loaded.setup;
+  const previousDir = flags.previous !== undefined ? resolve(ctx.cwd, flags.previous) : undefined;
+  const today = resolveAsOf(undefined, {}, ctx.now);
+  const settings: HistorySettings = { ledgerPath, outDir, previousDir, asOf, today, campaignId: id, force: Boolean(flags.force), dryRun: Boolean(flags.dryRun) };
+  await settleInterrupted(ctx, settings);
+  // Temporary files of a run that was killed are litter, never outputs.
+  await removeStaleTemps(outDir);
+  const outcomes = flags.outcomes !== undefined ? await readSerialOutcomes(ctx, flags.outcomes, loaded) : undefined;
+  const history = await loadCampaignHistory({ ...settings, ...(outcomes ? { keep: outcomes.outcomes.keys() } : {}) });
+  const warnings = [...history.warnings];
+  if (!ledgerPath) warnings.push('no --ledger: pacing is off (earlier contacts are not known, so the lists may contact people again, and this run is not recorded); give --ledger FILE');
+  for (const w of warnings) ctx.stderr.write(`warning: ${w}\n`);
+  const serial = outcomes ? buildSerialGuard(outcomes, history.kept, loaded) : undefined;
+  const rules: CampaignRules = {
+    asOf, periodEnd: asOf + r.periodDays - 1, campaignId: id, permission: loaded.setup.config.permission,
+    ledger: history.index, campaign: loaded.setup.config.campaign, holdout: r.holdout, ...(serial ? { regained: serial.regained } : {}),
+    ...(flags.suppress !== undefined ? { suppression: await readSuppression(ctx, flags.suppress) } : {}),
+  };
+  // Suppressed customers are `never` in the plan itself: permission is decided before value.
+  if (rules.suppression) loaded.setup.suppression = rules.suppression;
+  const previous = previousDir !== undefined ? await readPreviousStatus(previousDir) : undefined;
+  if (flags.previous !== undefined && previous === undefined) ctx.stderr.write(`warning: --previous ${flags.previous} does not exist yet; no changes.csv this time\n`);
+  return { history, serial, rules, previous, warnings };
 }
 
 function parsePeriod(text: string | undefined, fallback: number): number {

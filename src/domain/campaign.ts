@@ -3,7 +3,7 @@
  * or one exclusion reason. Pure; capacity caps are applied afterwards in priority order.
  */
 import type { CampaignConfig } from './config.js';
-import { checkContactHistory, type LedgerIndex } from './contact-history.js';
+import type { ContactLookup } from './contact-history.js';
 import { isControl } from './control-group.js';
 import type { PermissionConfig, Suppression } from './permission.js';
 import { CHANNELS, type Channel } from './playbook-types.js';
@@ -24,7 +24,7 @@ export interface CampaignRules {
   campaignId: string;
   permission: PermissionConfig;
   suppression?: Suppression;
-  ledger: LedgerIndex;
+  ledger: ContactLookup;
   campaign: CampaignConfig;
   /** share of eligible customers held out as control group, 0..1 */
   holdout: number;
@@ -56,7 +56,7 @@ export function selectForCampaign(p: PlannedCustomer, rules: CampaignRules): Cam
   const channel = p.channel;
   // A plan never chooses a channel without permission; this guards the lists if that ever breaks.
   if (channel === null || !permission.allowed[channel]) return excluded('no_permission', `${channel ?? 'no channel'}: not permitted`, warnings);
-  const history = checkContactHistory(p.row.customer_id, rules.ledger, rules.asOf, rules.campaign, rules.campaignId);
+  const history = rules.ledger.check(p.row.customer_id, rules.campaign);
   if (history === 'max_attempts') return excluded('max_attempts', `${rules.campaign.maxAttempts} attempts reached`, warnings);
   if (history === 'too_soon') return excluded('too_soon', `contacted less than ${rules.campaign.minGapDays} days ago`, warnings);
   const w = p.window;

@@ -16,6 +16,16 @@ export function hash32(text: string, seed = 0): number {
   return avalanche32(h);
 }
 
+/** hash32 over bytes: equal to hash32 of the same text when every byte is ASCII. */
+export function hash32Bytes(bytes: Uint8Array, start: number, end: number, seed = 0): number {
+  let h = (FNV_OFFSET ^ seed) >>> 0;
+  for (let i = start; i < end; i++) {
+    h ^= bytes[i] as number;
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return avalanche32(h);
+}
+
 /**
  * 53-bit hash (a safe JavaScript integer) from two independently seeded 32-bit lanes; with
  * millions of ids the chance of any collision stays small enough for an index that

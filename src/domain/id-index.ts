@@ -1,4 +1,4 @@
-import { hash32 } from './hash.js';
+import { hash32, hash32Bytes } from './hash.js';
 
 /**
  * A compact set of customer ids for duplicate detection over millions of rows.
@@ -140,4 +140,9 @@ function insert(t: Table, a: number, b: number, line: number): number {
 /** Two independently seeded 32-bit hashes: a 64-bit fingerprint of the id. */
 export function idFingerprint(text: string): [number, number] {
   return [hash32(text, 0x3c6ef372), hash32(text, 0xa54ff53a)];
+}
+
+/** idFingerprint of the ASCII text in bytes[start, end) (the same two hashes, without a string). */
+export function idFingerprintBytes(bytes: Uint8Array, start: number, end: number): [number, number] {
+  return [hash32Bytes(bytes, start, end, 0x3c6ef372), hash32Bytes(bytes, start, end, 0xa54ff53a)];
 }

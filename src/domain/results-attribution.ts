@@ -4,6 +4,7 @@
  * return falls within the attribution window after their contact. Pure.
  */
 import type { LedgerEntry } from './contact-history.js';
+import { customerKey } from './customer-key.js';
 import type { Channel, ChannelCosts, OfferSpec } from './playbook-types.js';
 import type { EpochDay } from './types.js';
 
@@ -70,15 +71,22 @@ export function attributeAttempts(
   outcomes: ReadonlyMap<string, readonly OutcomeRecord[]>,
   settings: AttributionSettings,
 ): Attempt[] {
+  // Ids are matched by customerKey (trimmed, leading zeros of digit ids dropped), as in campaign.
   const byCustomer = new Map<string, LedgerEntry[]>();
   for (const e of ledger) {
     if (e.campaign_date > settings.asOf) continue;
-    const list = byCustomer.get(e.customer_id);
+    const key = customerKey(e.customer_id);
+    const list = byCustomer.get(key);
     if (list) list.push(e);
-    else byCustomer.set(e.customer_id, [e]);
+    else byCustomer.set(key, [e]);
+  }
+  const returns = new Map<string, OutcomeRecord[]>();
+  for (const [id, records] of outcomes) {
+    const key = customerKey(id);
+    returns.set(key, [...(returns.get(key) ?? []), ...records]);
   }
   const attempts: Attempt[] = [];
-  for (const [id, entries] of byCustomer) attempts.push(attemptOf(id, entries, outcomes.get(id) ?? [], settings));
+  for (const [key, entries] of byCustomer) attempts.push(attemptOf((entries[0] as LedgerEntry).customer_id.trim(), entries, returns.get(key) ?? [], settings));
   return attempts.sort((a, b) => a.contactDate - b.contactDate || (a.customer_id < b.customer_id ? -1 : a.customer_id > b.customer_id ? 1 : 0));
 }
 
@@ -148,7 +156,7 @@ export function regainIndex(attempts: readonly Attempt[]): RegainIndex {
   const index = new Map<string, { returnDate: EpochDay; cancelledAgain?: EpochDay }>();
   for (const a of attempts) {
     if (a.group !== 'contacted' || a.status !== 'regained' || a.returnDate === undefined) continue;
-    index.set(a.customer_id, { returnDate: a.returnDate, ...(a.repeatChurn && a.cancelledAgain !== undefined ? { cancelledAgain: a.cancelledAgain } : {}) });
+    index.set(customerKey(a.customer_id), { returnDate: a.returnDate, ...(a.repeatChurn && a.cancelledAgain !== undefined ? { cancelledAgain: a.cancelledAgain } : {}) });
   }
   return index;
 }
@@ -158,7 +166,7 @@ export function regainIndex(attempts: readonly Attempt[]): RegainIndex {
  * cancelled again, or the current export shows a churn date after their return.
  */
 export function isSerialDefector(index: RegainIndex, customerId: string, churnDate?: EpochDay): boolean {
-  const r = index.get(customerId);
+  const r = index.get(customerKey(customerId));
   if (!r) return false;
   return r.cancelledAgain !== undefined || (churnDate !== undefined && churnDate > r.returnDate);
 }

@@ -148,6 +148,14 @@ export class AtomicWriteStream extends Writable {
 
   /** Finishes writing, syncs and renames the temporary file over the target. */
   async commit(): Promise<void> {
+    await (await this.prepare()).publish();
+  }
+
+  /**
+   * Finishes writing and syncs the temporary file, without renaming it yet: the first half of a
+   * commit that must happen together with another write (the contact ledger).
+   */
+  async prepare(): Promise<PreparedFile> {
     if (this.settled) throw new Error('atomic write stream already committed or aborted');
     this.settled = true;
     try {
@@ -155,15 +163,13 @@ export class AtomicWriteStream extends Writable {
       await this.syncing;
       await this.handle.sync();
       await this.handle.close();
-      await rename(this.tempPath, this.path);
     } catch (error) {
       await this.handle.close().catch(() => undefined);
       await removeQuietly(this.tempPath);
-      throw error instanceof WinbackError ? error : toWriteError(error, this.path);
-    } finally {
       this.forgetTemp();
+      throw error instanceof WinbackError ? error : toWriteError(error, this.path);
     }
-    await syncDirectory(dirname(this.path));
+    return preparedFile(this.path, this.tempPath, this.written, this.forgetTemp);
   }
 
   /** Discards everything written; the target stays as it was. */
@@ -196,6 +202,57 @@ export class AtomicWriteStream extends Writable {
       this.syncing = this.syncing.then(() => this.handle.datasync()).catch(() => undefined);
     }
   }
+}
+
+/** A whole, synced temporary file waiting to replace its target. */
+export interface PreparedFile {
+  readonly path: string;
+  readonly tempPath: string;
+  readonly bytes: number;
+  /** Renames the temporary file over the target (and syncs the directory). */
+  publish(): Promise<void>;
+  /** Removes the temporary file; the target stays as it was. */
+  discard(): Promise<void>;
+  /** Keeps the temporary file should the run be interrupted (a later run completes the commit). */
+  keepOnInterrupt(): void;
+}
+
+function preparedFile(path: string, tempPath: string, bytes: number, forget: () => void): PreparedFile {
+  let settled = false;
+  let kept = false;
+  return {
+    path, tempPath, bytes,
+    async publish() {
+      if (settled) throw new Error(`${path} already published or discarded`);
+      settled = true;
+      try {
+        await rename(tempPath, path);
+      } catch (error) {
+        // A kept file belongs to a commit that a later run completes: leave it for that run.
+        if (!kept) await removeQuietly(tempPath);
+        throw toWriteError(error, path);
+      } finally {
+        forget();
+      }
+      await syncDirectory(dirname(path));
+    },
+    async discard() {
+      if (settled) return;
+      settled = true;
+      await removeQuietly(tempPath);
+      forget();
+    },
+    keepOnInterrupt() {
+      kept = true;
+      forget();
+    },
+  };
+}
+
+/** Writes data to a synced temporary file next to path, to be published later. */
+export async function prepareFile(path: string, data: string | Uint8Array): Promise<PreparedFile> {
+  const temp = await writeTemp(path, data);
+  return preparedFile(path, temp.path, typeof data === 'string' ? Buffer.byteLength(data) : data.length, temp.forget);
 }
 
 /** Opens a temporary file next to path and returns a stream that replaces path on commit(). */

@@ -6,13 +6,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { ExclusionReason } from '../domain/campaign.js';
+import { describeChange, type ExclusionReason } from '../domain/campaign.js';
 import type { Reject } from '../domain/types.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import type { PlannedCustomer } from '../domain/plan.js';
 import { DataError } from '../errors.js';
-import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream } from './atomic-write.js';
-import { createCsvFormatter, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv-write.js';
+import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream, type PreparedFile } from './atomic-write.js';
+import { createCsvFormatter, formatCsv, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv-write.js';
 import { REJECT_COLUMNS, rejectValues } from './plan-output.js';
 import { checkRunOutputs, type RunOutputs } from './run-outputs.js';
 
@@ -146,9 +146,38 @@ export class CampaignFiles {
     return outputs;
   }
 
+  /** Finishes and syncs every file without renaming it yet (see PreparedFile), in output order. */
+  async prepare(): Promise<PreparedFile[]> {
+    if (this.failure) throw this.failure;
+    const prepared: PreparedFile[] = [];
+    try {
+      for (const { stream } of this.streams.values()) prepared.push(await stream.prepare());
+    } catch (err) {
+      for (const p of prepared) await p.discard();
+      throw err;
+    }
+    return prepared;
+  }
+
   async abort(): Promise<void> {
     for (const { stream } of this.streams.values()) await stream.abort();
   }
+}
+
+/** changes.csv: who entered, left or moved between the lists since the previous run, and why. */
+export function formatChanges(previous: Map<string, string>, now: Map<string, string>, fmt: CsvFormat): string {
+  const rows: unknown[][] = [];
+  const ids = [...new Set([...previous.keys(), ...now.keys()])].sort();
+  for (const id of ids) {
+    const before = previous.get(id);
+    const after = now.get(id);
+    const inBefore = before?.startsWith('list:') ?? false;
+    const inAfter = after?.startsWith('list:') ?? false;
+    if (before === after || (!inBefore && !inAfter)) continue;
+    const change = inAfter && !inBefore ? 'entered' : inBefore && !inAfter ? 'left' : 'moved';
+    rows.push([id, change, before ?? '', after ?? '', describeChange(before, after)]);
+  }
+  return formatCsv(CHANGES_COLUMNS, rows, fmt);
 }
 
 /**

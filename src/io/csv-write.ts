@@ -46,6 +46,17 @@ export function neutralizeFormula(text: string): string {
   return `'${text}`;
 }
 
+/**
+ * The text a neutralised cell stood for: the leading apostrophe that neutralizeFormula() put
+ * before a formula is dropped again (a text that began with such an apostrophe itself reads the
+ * same way). For files this tool both writes and reads, such as the contact ledger.
+ */
+export function restoreFormulaText(cell: string): string {
+  if (cell.charCodeAt(0) !== 39) return cell;
+  const text = cell.slice(1);
+  return neutralizeFormula(text) === cell ? text : cell;
+}
+
 /** Formats one field: quoted when it holds the delimiter, a quote, CR/LF or edge spaces. */
 export function quoteField(text: string, delimiter: string): string {
   if (text.length === 0) return text;

@@ -1,79 +1,51 @@
 /**
- * The contact ledger file: an append-only CSV of the win-back contacts made. It is read in
- * full (to enforce gaps and attempt caps) and only ever appended to; it is never truncated
- * or rewritten, so the history of past runs cannot be lost by a later one.
+ * The contact ledger file: an append-only CSV of the win-back contacts made. It is streamed
+ * once per run (never held whole: what a run keeps is the per-customer index its visitor
+ * builds) and only ever appended to; existing bytes are never changed, so the history of past
+ * runs cannot be lost by a later one (a failed append is cut back to where it started).
  */
-import { createHash } from 'node:crypto';
-import { open, readFile, type FileHandle } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { LedgerEntry } from '../domain/contact-history.js';
-import { formatIsoDay, parseIsoDay } from '../domain/dates.js';
-import { CHANNELS, type Channel } from '../domain/playbook-types.js';
+import { CHANNELS } from '../domain/playbook-types.js';
 import { DataError, IoError } from '../errors.js';
 import { toWriteError } from './atomic-write.js';
+import { createCsvFormatter, PLAIN_CSV, type ColumnSpec } from './csv-write.js';
+import { LEDGER_COLUMNS, LEDGER_HEADER as HEADER, scanLedgerKeyed, type LedgerScan, type ScanOptions } from './ledger-scan.js';
 
-export const LEDGER_COLUMNS = ['customer_id', 'channel', 'campaign_date', 'campaign_id', 'measure', 'outcome'] as const;
-const HEADER = LEDGER_COLUMNS.join(',');
-const CORRUPT_HINT = 'the ledger is append-only and was not changed: fix or remove the bad line by hand, then run again';
+export { LEDGER_COLUMNS, scanLedgerKeyed, type KeyedVisitor, type LedgerScan, type ScanOptions } from './ledger-scan.js';
 
-/** The ledger as read, with what a run manifest needs to describe its state. */
-export interface LedgerSnapshot {
-  entries: LedgerEntry[];
-  /** false when the file did not exist yet (first run) */
-  exists: boolean;
-  bytes: number;
-  /** SHA-256 of the file's bytes ('' when it does not exist) */
-  sha256: string;
+// Every cell a spreadsheet could run as a formula is neutralised, as in every other output.
+const SPECS: readonly ColumnSpec[] = LEDGER_COLUMNS.map((name) => ({ name, kind: name === 'campaign_date' ? 'date' : 'text' }));
+const FORMATTER = createCsvFormatter(SPECS, PLAIN_CSV);
+
+/** Streams the ledger once, handing every entry whole to `visit` (see scanLedgerKeyed for the fast pass). */
+export async function scanLedger(path: string, visit: (entry: LedgerEntry, line: number) => void, options: ScanOptions = {}): Promise<LedgerScan> {
+  return scanLedgerKeyed(path, { entry: () => undefined, want: () => true, whole: visit }, options);
 }
 
-/** Reads and validates a ledger; a missing file is an empty ledger. */
-export async function readLedger(path: string): Promise<LedgerSnapshot> {
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { entries: [], exists: false, bytes: 0, sha256: '' };
-    throw new IoError(`cannot read ledger ${path}: ${(error as Error).message}`, 'check the file permissions');
-  }
-  const sha256 = createHash('sha256').update(buffer).digest('hex');
-  return { entries: parseLedger(decodeUtf8(buffer, path), path), exists: true, bytes: buffer.length, sha256 };
-}
-
-/** Parses ledger text; throws DataError naming line and column of the first problem. */
-export function parseLedger(text: string, path: string): LedgerEntry[] {
-  if (text.trim() === '') return [];
-  let records: Array<{ record: string[]; raw: string; info: { lines: number } }>;
-  try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      record_delimiter: ['\r\n', '\n', '\r'],
-    }) as unknown as typeof records;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw new DataError(`ledger ${path} is corrupt${line ? ` at line ${line}` : ''}: ${(error as Error).message}`, CORRUPT_HINT);
-  }
-  const [head, ...rows] = records;
-  if (head === undefined || head.record.join(',') !== HEADER) {
-    const found = head?.record.join(',') ?? '';
-    throw new DataError(`ledger ${path} is corrupt at line 1: header is "${found}", expected "${HEADER}"`, CORRUPT_HINT);
-  }
-  return rows.map((r) => toEntry(r.record, startLine(r.raw, r.info.lines), path));
+/** The whole ledger in memory (for `winback results`, which reports on every entry). */
+export async function readLedger(path: string): Promise<{ entries: LedgerEntry[]; exists: boolean; bytes: number; sha256: string }> {
+  const entries: LedgerEntry[] = [];
+  const scan = await scanLedger(path, (e) => entries.push(e));
+  return { entries, exists: scan.exists, bytes: scan.bytes, sha256: scan.sha256 };
 }
 
 /**
- * Appends entries to the ledger (creating it with a header when new) with O_APPEND and
- * fsync. Existing bytes are never changed: a missing final newline is repaired by writing
- * one before the new lines.
+ * The bytes that append `entries` to a ledger of `sizeBefore` bytes: the header first when the
+ * file is new or empty, a line break first when its last line has none.
  */
-export async function appendLedger(path: string, entries: readonly LedgerEntry[]): Promise<{ appendedBytes: number }> {
-  if (entries.length === 0) return { appendedBytes: 0 };
-  const lines = stringify(entries.map(toRecord), { record_delimiter: 'unix' });
+export function formatLedgerAppend(entries: readonly LedgerEntry[], sizeBefore: number, endsWithNewline: boolean): Buffer {
+  let text = sizeBefore === 0 ? FORMATTER.header() : endsWithNewline ? '' : '\n';
+  for (const e of entries) text += FORMATTER.row(toRecord(e));
+  return Buffer.from(text, 'utf8');
+}
+
+/**
+ * Appends `data` with O_APPEND and fsync, after checking the file still has `expectedSize`
+ * bytes and is a ledger. On failure the bytes this call appended are cut off again, so the
+ * ledger stays as it was.
+ */
+export async function appendLedgerBytes(path: string, data: Uint8Array, expectedSize: number): Promise<void> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'a+', 0o644);
@@ -82,17 +54,48 @@ export async function appendLedger(path: string, entries: readonly LedgerEntry[]
   }
   try {
     const size = (await handle.stat()).size;
-    const prefix = size === 0 ? `${HEADER}\n` : await checkExisting(handle, size, path);
-    const data = Buffer.from(prefix + lines, 'utf8');
+    if (size !== expectedSize) {
+      throw new IoError(`ledger ${path} changed during the run (${expectedSize} bytes when read, ${size} now)`, 'another program writes to the ledger: stop it, then run again');
+    }
+    if (size > 0) await checkHeader(handle, size, path);
     await appendAll(handle, data, size, path);
-    return { appendedBytes: data.length };
   } finally {
     await handle.close().catch(() => undefined);
   }
 }
 
-// Verifies the file is a ledger and returns what must precede the new lines.
-async function checkExisting(handle: FileHandle, size: number, path: string): Promise<string> {
+/** Appends entries (creating the ledger with a header when new); for tests and small tools. */
+export async function appendLedger(path: string, entries: readonly LedgerEntry[]): Promise<{ appendedBytes: number }> {
+  if (entries.length === 0) return { appendedBytes: 0 };
+  const before = await stat(path).then((s) => s.size, () => 0);
+  let endsWithNewline = true;
+  if (before > 0) {
+    const handle = await open(path, 'r');
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, before - 1).finally(() => handle.close());
+    endsWithNewline = last[0] === 0x0a || last[0] === 0x0d;
+  }
+  const data = formatLedgerAppend(entries, before, endsWithNewline);
+  await appendLedgerBytes(path, data, before);
+  return { appendedBytes: data.length };
+}
+
+/** Cuts the ledger back to `size` bytes (rolling back an append whose run did not finish). */
+export async function truncateLedger(path: string, size: number): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(path, 'r+');
+    await handle.truncate(size);
+    await handle.sync();
+  } catch (error) {
+    throw toWriteError(error, path);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+// Verifies the file is a ledger before anything is appended to it.
+async function checkHeader(handle: FileHandle, size: number, path: string): Promise<void> {
   const headLength = Math.min(size, HEADER.length + 4);
   const head = Buffer.alloc(headLength);
   await handle.read(head, 0, headLength, 0);
@@ -100,12 +103,9 @@ async function checkExisting(handle: FileHandle, size: number, path: string): Pr
   if (!headText.startsWith(HEADER)) {
     throw new DataError(`${path} is not a winback ledger: it does not start with "${HEADER}"`, 'choose another --ledger file');
   }
-  const last = Buffer.alloc(1);
-  await handle.read(last, 0, 1, size - 1);
-  return last[0] === 0x0a || last[0] === 0x0d ? '' : '\n';
 }
 
-async function appendAll(handle: FileHandle, data: Buffer, sizeBefore: number, path: string): Promise<void> {
+async function appendAll(handle: FileHandle, data: Uint8Array, sizeBefore: number, path: string): Promise<void> {
   try {
     let offset = 0;
     while (offset < data.length) {
@@ -121,56 +121,7 @@ async function appendAll(handle: FileHandle, data: Buffer, sizeBefore: number, p
   }
 }
 
-function toRecord(entry: LedgerEntry): string[] {
+function toRecord(entry: LedgerEntry): unknown[] {
   if (!CHANNELS.includes(entry.channel)) throw new Error(`ledger entry with unknown channel ${entry.channel}`);
-  return [
-    entry.customer_id,
-    entry.channel,
-    formatIsoDay(entry.campaign_date),
-    entry.campaign_id,
-    entry.measure,
-    entry.outcome ?? 'contacted',
-  ];
-}
-
-function toEntry(record: string[], line: number, path: string): LedgerEntry {
-  const fail = (column: string, problem: string): never => {
-    throw new DataError(`ledger ${path} is corrupt at line ${line}, column ${column}: ${problem}`, CORRUPT_HINT);
-  };
-  if (record.length !== LEDGER_COLUMNS.length) {
-    fail('-', `expected ${LEDGER_COLUMNS.length} fields, found ${record.length}`);
-  }
-  const [customerId, channel, date, campaign, measure, outcome] = record as [string, string, string, string, string, string];
-  if (customerId.trim() === '') fail('customer_id', 'empty customer id');
-  if (!CHANNELS.includes(channel as Channel)) fail('channel', `unknown channel "${channel}" (expected ${CHANNELS.join(', ')})`);
-  const day = parseIsoDay(date);
-  if (day === undefined) fail('campaign_date', `"${date}" is not a date (YYYY-MM-DD)`);
-  if (campaign.trim() === '') fail('campaign_id', 'empty campaign id');
-  if (outcome !== '' && outcome !== 'contacted' && outcome !== 'control') {
-    fail('outcome', `unknown outcome "${outcome}" (expected contacted or control)`);
-  }
-  return {
-    customer_id: customerId,
-    channel: channel as Channel,
-    campaign_date: day as number,
-    campaign_id: campaign,
-    measure,
-    outcome: outcome === 'control' ? 'control' : 'contacted',
-  };
-}
-
-// csv-parse reports the line where a record ends; a quoted field may span several lines,
-// and skipped blank lines are part of the raw text before the record.
-function startLine(raw: string, endLine: number): number {
-  const body = raw.replace(/^[\r\n]+/, '').replace(/(\r\n|\n|\r)$/, '');
-  const breaks = body.match(/\r\n|\r|\n/g)?.length ?? 0;
-  return endLine - breaks;
-}
-
-function decodeUtf8(buffer: Buffer, path: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    throw new DataError(`ledger ${path} is corrupt: it is not valid UTF-8`, CORRUPT_HINT);
-  }
+  return [entry.customer_id, entry.channel, entry.campaign_date, entry.campaign_id, entry.measure, entry.outcome ?? 'contacted'];
 }

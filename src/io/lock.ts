@@ -1,6 +1,6 @@
 /**
- * One run at a time: a lock on the ledger or the output directory, so two cron runs (or a
- * cron run and a manual one) cannot interleave their writes. The lock is a directory
+ * One run at a time: a lock on the ledger and one on the output directory, so two cron runs
+ * (or a cron run and a manual one) cannot interleave their writes. The lock is a directory
  * `<target>.lock` made by proper-lockfile; the holder refreshes its mtime while it runs, so
  * a lock whose mtime stopped moving belongs to a killed run and is taken over.
  */
@@ -69,6 +69,23 @@ export async function withLock<T>(
     // A compromised lock may belong to another run by now: leave it alone.
     if (lost === undefined) await release().catch(() => undefined);
   }
+}
+
+/**
+ * Runs fn while holding a lock on every target, taken in the order given (each fails fast with
+ * LockedError, so two runs cannot wait on each other). The HeldLock checks them all.
+ */
+export async function withLocks<T>(targets: readonly string[], fn: (lock: HeldLock) => Promise<T>, options: LockOptions = DEFAULT_LOCK_OPTIONS): Promise<T> {
+  const take = (i: number, held: HeldLock[]): Promise<T> => {
+    if (i === targets.length) {
+      return fn({
+        lockPath: held.map((h) => h.lockPath).join(', '),
+        assertHeld: () => held.forEach((h) => h.assertHeld()),
+      });
+    }
+    return withLock(targets[i] as string, (lock) => take(i + 1, [...held, lock]), options);
+  };
+  return take(0, []);
 }
 
 async function lockedError(target: string, lockPath: string, options: LockOptions): Promise<LockedError> {

@@ -31,7 +31,7 @@ export function removeRegisteredTemps(): void {
   temps.clear();
 }
 
-/** On SIGINT or SIGTERM: remove the registered temporary paths, then exit with 128 + signal. */
+/** On SIGINT or SIGTERM: remove the registered temporary paths, say so on stderr, then exit with 128 + signal. */
 export function removeTempsOnSignal(): void {
   if (installed) return;
   installed = true;
@@ -39,6 +39,8 @@ export function removeTempsOnSignal(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       removeRegisteredTemps();
+      // One line, so that a cron mail or a log says why the run ended without a summary.
+      process.stderr.write(`winback: stopped by ${signal} (exit ${exitCodes[signal]}); temporary files removed\n`);
       process.exit(exitCodes[signal]);
     });
   }

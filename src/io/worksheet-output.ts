@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { selectForCampaign, type CampaignRules } from '../domain/campaign.js';
-import { campaignId } from '../domain/contact-history.js';
+import { campaignId, emptyContactIndex } from '../domain/contact-history.js';
 import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
 import type { Reject } from '../domain/types.js';
 import { compareByPriority } from '../domain/worksheet-apply.js';
@@ -50,9 +50,10 @@ export async function writeWorksheetOutputs(dir: string, out: WorksheetOutput): 
 async function writeLists(dir: string, out: WorksheetOutput): Promise<RunOutputs> {
   const { asOf, config } = out.setup;
   const periodDays = config.campaign.periodDays;
+  const id = campaignId(asOf, periodDays);
   const rules: CampaignRules = {
-    asOf, periodEnd: asOf + periodDays - 1, campaignId: campaignId(asOf, periodDays), permission: config.permission,
-    ledger: new Map(), campaign: config.campaign, holdout: 0,
+    asOf, periodEnd: asOf + periodDays - 1, campaignId: id, permission: config.permission,
+    ledger: emptyContactIndex(asOf, id), campaign: config.campaign, holdout: 0,
   };
   const files = await CampaignFiles.open(dir, PLAIN_CSV);
   try {

@@ -6,7 +6,7 @@ import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
 import { ROOT, tempDir } from '../support/cli.js';
 
 describe('an interrupted run', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('leaves no temporary files behind on %s and exits 128 + the signal', async (signal) => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('leaves no temporary files behind on %s, says so in one line and exits 128 + the signal', async (signal) => {
     const dir = tempDir();
     const file = join(dir, 'export.csv');
     // Large enough for worker threads and sort runs on disk, and to run for a while.
@@ -16,10 +16,12 @@ describe('an interrupted run', () => {
     mkdirSync(tmp);
     const child = spawn(process.execPath, ['bin/winback.js', 'plan', file, '--out', out, '--as-of', '2026-11-23', '--quiet'], {
       cwd: ROOT,
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, TMPDIR: tmp },
     });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     // Wait until the run has its temporary files: sort runs in TMPDIR, plan.csv's temp file in out.
     const started = Date.now();
     while (Date.now() - started < 20_000) {
@@ -31,6 +33,8 @@ describe('an interrupted run', () => {
     child.kill(signal);
     const code = await exited;
     expect(code).toBe(signal === 'SIGINT' ? 130 : 143);
+    // One line that says why the run ended, for the cron mail or the log.
+    expect(stderr).toBe(`winback: stopped by ${signal} (exit ${code}); temporary files removed\n`);
     expect(readdirSync(tmp)).toEqual([]);
     expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   }, 60_000);

@@ -90,6 +90,37 @@ describe('winback campaign', () => {
     expect((a.code === 75 ? a : b).stderr).toMatch(/another winback run/i);
   });
 
+  it('two runs sharing --out but not --ledger: the second exits 75', async () => {
+    const out = tempDir();
+    const [a, b] = await Promise.all([
+      campaign('fixtures/lost-customers-en.csv', out, ['--ledger', join(tempDir(), 'a.csv')]),
+      campaign('fixtures/lost-customers-en.csv', out),
+    ]);
+    expect([a.code, b.code].sort()).toEqual([0, 75]);
+    expect((a.code === 75 ? a : b).stderr).toMatch(new RegExp(`${out} is locked: another winback run`));
+  });
+
+  it.each<[string, string[], number]>([
+    ['a missing input', ['does-not-exist.csv'], 66],
+    ['a corrupt ledger', ['fixtures/lost-customers-en.csv', '--ledger', 'fixtures/lost-customers-en.csv'], 65],
+    ['a ledger that is a directory', ['fixtures/lost-customers-en.csv', '--ledger', 'fixtures'], 66],
+  ])('a fatal error (%s) leaves no empty --out folder behind', async (_name, args, code) => {
+    const parent = tempDir();
+    const out = join(parent, 'week', '48');
+    const r = await runCli(['campaign', ...args, '--out', out, ...AS_OF]);
+    expect(r.code).toBe(code);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('warns that pacing is off without --ledger', async () => {
+    const out = tempDir();
+    const r = await campaign('fixtures/lost-customers-en.csv', out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^warning: no --ledger: pacing is off/m);
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).warnings.join('\n')).toMatch(/pacing is off/);
+    expect((await campaign('fixtures/lost-customers-en.csv', out, ['--ledger', join(tempDir(), 'l.csv')])).stderr).not.toMatch(/pacing is off/);
+  });
+
   it('neutralises formulas in every list and keeps contact data per channel only', async () => {
     const file = exportOf([due('X1', '"=HYPERLINK(""http://evil"",""click"")"', BASE) + ',yes,yes,no', due('X2', '"@SUM(1+1)"', BASE.replace('a@example', 'b@example')) + ',yes,no,no']);
     const out = tempDir();
@@ -192,8 +223,8 @@ describe('winback campaign', () => {
     const wholeRunMs = Date.now() - started;
     for (const share of [0.1, 0.3, 0.5, 0.75]) {
       const delayMs = Math.round(share * wholeRunMs);
-      // The lock of the previous killed run is stale; lock recovery has its own test (test/io/lock.test.ts).
-      rmSync(`${ledger}.lock`, { recursive: true, force: true });
+      // The locks of the previous killed run are stale; lock recovery has its own test (test/io/lock.test.ts).
+      for (const l of [ledger, out]) rmSync(`${l}.lock`, { recursive: true, force: true });
       const child = campaign(out, ledger);
       const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
       await new Promise((r) => setTimeout(r, delayMs));
@@ -210,9 +241,9 @@ describe('winback campaign', () => {
       for (const [f, bytes] of Object.entries(good)) expect(readFileSync(join(out, f)), `${f} after kill at ${delayMs} ms`).toEqual(bytes);
       expect(readFileSync(ledger)).toEqual(ledgerGood);
     }
-    rmSync(`${ledger}.lock`, { recursive: true, force: true });
+    for (const l of [ledger, out]) rmSync(`${l}.lock`, { recursive: true, force: true });
     // The next complete run is whole again and leaves no temporary files behind.
     expect((await run()).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(Object.keys(good).sort());
-  }, 60_000);
+  }, 180_000);
 });

@@ -3,10 +3,12 @@ import fc from 'fast-check';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appendLedger, parseLedger, readLedger } from '../../src/io/ledger.js';
+import { appendLedger, readLedger, scanLedgerKeyed } from '../../src/io/ledger.js';
+import { customerKey } from '../../src/domain/customer-key.js';
+import { idFingerprint } from '../../src/domain/id-index.js';
 import type { LedgerEntry } from '../../src/domain/contact-history.js';
 import { parseIsoDay } from '../../src/domain/dates.js';
-import { DataError, IoError } from '../../src/errors.js';
+import { DataError, InputMissingError } from '../../src/errors.js';
 
 const HEADER = 'customer_id,channel,campaign_date,campaign_id,measure,outcome\n';
 const day = (iso: string): number => parseIsoDay(iso) as number;
@@ -63,21 +65,38 @@ describe('readLedger', () => {
     expect((error as Error).message).toContain(ledger);
   });
 
-  it('reports an unreadable ledger as an IoError (74)', async () => {
+  it('reports an unreadable ledger as an input that cannot be read (66)', async () => {
     await mkdir(ledger); // a directory cannot be read as a file, even by root
     const error = await readLedger(ledger).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(IoError);
-    expect((error as IoError).exitCode).toBe(74);
+    expect(error).toBeInstanceOf(InputMissingError);
+    expect((error as InputMissingError).exitCode).toBe(66);
   });
 
-  it('accepts a header-only or empty file and CRLF line ends', async () => {
-    expect(parseLedger(HEADER, 'x')).toEqual([]);
-    expect(parseLedger('', 'x')).toEqual([]);
-    expect(parseLedger(HEADER.replace('\n', '\r\n') + 'A,visit,2026-11-16,W47,m,\r\n', 'x')).toHaveLength(1);
+  it.each([
+    ['a header-only file', HEADER, 0],
+    ['an empty file', '', 0],
+    ['CRLF line ends', HEADER.replace('\n', '\r\n') + 'A,visit,2026-11-16,W47,m,\r\n', 1],
+    ['a byte-order mark and blank lines', `\ufeff${HEADER}\nA,visit,2026-11-16,W47,m,\n\n`, 1],
+    ['lines ended by CR alone', `${HEADER.trim()}\rA,visit,2026-11-16,W47,"m\rn",\rB,visit,2026-11-16,W47,m,\r`, 2],
+  ])('accepts %s', async (_name, text, count) => {
+    await writeFile(ledger, text);
+    expect((await readLedger(ledger)).entries).toHaveLength(count);
+  });
+
+  it('reads a cell neutralised against formulas back as the text it stood for', async () => {
+    await writeFile(ledger, `${HEADER}'=1+1,visit,2026-11-16,W47,'-m,\n`);
+    const [e] = (await readLedger(ledger)).entries;
+    expect([e?.customer_id, e?.measure]).toEqual(['=1+1', '-m']);
   });
 });
 
 describe('appendLedger', () => {
+  it('neutralises cells a spreadsheet would run as formulas', async () => {
+    await appendLedger(ledger, [{ ...entry('=HYPERLINK("http://x")'), measure: '@SUM(1)' }]);
+    expect(await readFile(ledger, 'utf8')).toBe(`${HEADER}"'=HYPERLINK(""http://x"")",letter,2026-11-23,2026-W48,'@SUM(1),contacted\n`);
+    expect((await readLedger(ledger)).entries[0]?.customer_id).toBe('=HYPERLINK("http://x")');
+  });
+
   it('creates the file with a header on first use', async () => {
     await appendLedger(ledger, [entry('A')]);
     expect(await readFile(ledger, 'utf8')).toBe(`${HEADER}A,letter,2026-11-23,2026-W48,price offer,contacted\n`);
@@ -118,7 +137,8 @@ describe('appendLedger', () => {
   });
 
   it('round-trips any entries and only ever grows the file (property)', async () => {
-    const text = fc.string({ maxLength: 12 });
+    // A text that itself starts with the neutralising apostrophe before a formula character reads back without it (documented).
+    const text = fc.string({ maxLength: 12 }).filter((s) => !s.startsWith("'"));
     const entryArb = fc.record({
       customer_id: text.filter((s) => s.trim() !== ''),
       channel: fc.constantFrom('visit', 'phone', 'letter', 'email') as fc.Arbitrary<LedgerEntry['channel']>,
@@ -143,5 +163,45 @@ describe('appendLedger', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('scanLedgerKeyed', () => {
+  it('hands over every entry keyed as customerKey would, on the fast path and the general one alike (property)', async () => {
+    const id = fc.oneof(
+      fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,8}$/),
+      fc.stringMatching(/^0{0,3}[0-9]{1,6}$/),
+      fc.string({ maxLength: 8 }).filter((s) => s.trim() !== '' && !s.startsWith("'")),
+    );
+    const entryArb = fc.record({
+      customer_id: id,
+      channel: fc.constantFrom('visit', 'phone', 'letter', 'email') as fc.Arbitrary<LedgerEntry['channel']>,
+      campaign_date: fc.integer({ min: 18_000, max: 22_000 }),
+      campaign_id: fc.constantFrom('2026-W47', '2026-W48', 'spring, "special"'),
+      measure: fc.constantFrom('price:discount', 'a,b', 'line\nbreak'),
+      outcome: fc.constantFrom('contacted', 'control') as fc.Arbitrary<'contacted' | 'control'>,
+    });
+    let counter = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(entryArb, { minLength: 1, maxLength: 30 }), async (entries) => {
+        const file = join(dir, `k${counter++}.csv`);
+        await appendLedger(file, entries);
+        const seen: unknown[] = [];
+        const scan = await scanLedgerKeyed(file, { entry: (a, b, day, campaign, control) => seen.push([a, b, day, campaign, control]) });
+        expect(scan.entries).toBe(entries.length);
+        expect(seen).toEqual(entries.map((e) => [...idFingerprint(customerKey(e.customer_id)), e.campaign_date, e.campaign_id, e.outcome === 'control']));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reports the latest entry of another campaign, and the hash after an append without reading again', async () => {
+    await appendLedger(ledger, [entry('A'), { ...entry('B'), campaign_date: day('2026-12-07'), campaign_id: '2026-W50' }, { ...entry('C'), campaign_date: day('2026-12-14'), campaign_id: 'now' }]);
+    const scan = await scanLedgerKeyed(ledger, { entry: () => undefined }, { exceptCampaign: 'now', prefixBytes: 10 });
+    expect(scan.latest).toEqual({ day: day('2026-12-07'), line: 3, campaignId: '2026-W50' });
+    const text = await readFile(ledger);
+    const { createHash } = await import('node:crypto');
+    expect(scan.prefixSha256).toBe(createHash('sha256').update(text.subarray(0, 10)).digest('hex'));
+    expect(scan.shaAfter(Buffer.from('x'))).toBe(createHash('sha256').update(text).update('x').digest('hex'));
   });
 });

@@ -1,0 +1,76 @@
+/** The process as cron and shell pipelines see it: bin/winback.js run as a real subprocess. */
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../support/cli.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+function scratch(): string {
+  const d = tempDir();
+  dirs.push(d);
+  return d;
+}
+
+/** Runs bin/winback.js (or another copy of it) with the read end of stdout closed at once. */
+function runWithClosedStdout(args: string[], bin = join(ROOT, 'bin/winback.js')): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Like `| head -1` after its line, or `| true`: nobody reads what the command writes.
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+}
+
+function run(bin: string, args: string[]): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr, stdout })));
+}
+
+describe('a reader that goes away (| head, | true)', () => {
+  const out = scratch();
+  it.each<[string, string[]]>([
+    ['playbook show --json', ['playbook', 'show', '--json']],
+    ['inspect', ['inspect', 'fixtures/lost-customers-en.csv']],
+    ['reasons', ['reasons', 'fixtures/lost-customers-en.csv']],
+    ['plan --json', ['plan', 'fixtures/lost-customers-en.csv', '--out', join(out, 'plan'), '--as-of', '2026-11-23', '--json']],
+    ['campaign --json', ['campaign', 'fixtures/lost-customers-en.csv', '--out', join(out, 'campaign'), '--as-of', '2026-11-23', '--json']],
+    ['report', ['report', 'fixtures/lost-customers-en.csv', '--as-of', '2026-11-23']],
+    ['--help', ['--help']],
+  ])('%s exits 0 without an error on stderr', async (_name, args) => {
+    const r = await runWithClosedStdout(args);
+    // The run's own warnings may come first; a broken pipe adds nothing.
+    expect(r.stderr).not.toMatch(/EPIPE|Error|internal|^\s+at /m);
+    expect(r.code).toBe(0);
+  }, 30_000);
+});
+
+describe('a checkout that was not built', () => {
+  function copyOfBin(withDist: boolean): string {
+    const dir = scratch();
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(join(ROOT, 'bin/winback.js'), join(dir, 'bin/winback.js'));
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
+    if (withDist) mkdirSync(join(dir, 'dist'));
+    return join(dir, 'bin/winback.js');
+  }
+
+  it.each([
+    ['without dist/', false, /not built yet/],
+    ['with an incomplete dist/', true, /incomplete/],
+  ])('%s says to run npm run build, without a stack trace', async (_name, withDist, what) => {
+    const r = await run(copyOfBin(withDist as boolean), ['--help']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(what as RegExp);
+    expect(r.stderr).toMatch(/hint: run npm install and then npm run build/);
+    expect(r.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|at .*\(/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(2);
+  });
+});

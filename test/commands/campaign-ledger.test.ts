@@ -1,0 +1,206 @@
+/** The contact ledger as `winback campaign` keeps it: commit with the lists, edits that would contact people again, ids. */
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IoError } from '../../src/errors.js';
+import * as ledgerIo from '../../src/io/ledger.js';
+import { readCsv, runCli, tempDir } from '../support/cli.js';
+
+vi.mock('../../src/io/ledger.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/io/ledger.js')>();
+  return { ...real, appendLedgerBytes: vi.fn(real.appendLedgerBytes), scanLedgerKeyed: vi.fn(real.scanLedgerKeyed) };
+});
+
+const FIXTURE = 'fixtures/lost-customers-en.csv';
+const HEADER = 'customer_id,channel,campaign_date,campaign_id,measure,outcome';
+const LISTS = ['campaign-visit.csv', 'campaign-phone.csv', 'campaign-letter.csv', 'campaign-email.csv', 'excluded.csv'];
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+let dir: string;
+let ledger: string;
+beforeEach(() => {
+  dir = tempDir();
+  dirs.push(dir);
+  ledger = join(dir, 'ledger.csv');
+  vi.mocked(ledgerIo.appendLedgerBytes).mockClear();
+  vi.mocked(ledgerIo.scanLedgerKeyed).mockClear();
+});
+
+const week = (asOf: string, out: string, extra: string[] = [], file = FIXTURE) => runCli(['campaign', file, '--out', out, '--as-of', asOf, '--ledger', ledger, ...extra]);
+const snapshot = (out: string) => Object.fromEntries(LISTS.map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+const ledgerLines = () => readFileSync(ledger, 'utf8').trim().split('\n');
+
+describe('campaign commits the ledger and the lists together', () => {
+  it('reads the ledger once per run', async () => {
+    expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
+    expect((await week('2026-11-30', join(dir, 'w49'))).code).toBe(0);
+    expect(vi.mocked(ledgerIo.scanLedgerKeyed)).toHaveBeenCalledTimes(2);
+  });
+
+  it('a failed append (disk full) leaves last week\'s lists with the ledger that matches them', async () => {
+    const out = join(dir, 'out');
+    expect((await week('2026-11-23', out)).code).toBe(0);
+    const lists = snapshot(out);
+    const bytes = readFileSync(ledger);
+    const state = readFileSync(`${ledger}.state.json`);
+    vi.mocked(ledgerIo.appendLedgerBytes).mockImplementationOnce(async (path) => {
+      throw new IoError(`cannot write ${path}: no space left on device`, 'free some disk space and run again');
+    });
+    const r = await week('2026-11-30', out, ['--previous', out]);
+    expect(r.code).toBe(74);
+    expect(r.stderr).toMatch(/no space left on device/);
+    expect(snapshot(out)).toEqual(lists);
+    expect(readFileSync(ledger)).toEqual(bytes);
+    expect(readFileSync(`${ledger}.state.json`)).toEqual(state);
+    expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('a run that died halfway through the append is rolled back by the next run', async () => {
+    expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
+    const before = readFileSync(ledger, 'utf8');
+    vi.mocked(ledgerIo.appendLedgerBytes).mockImplementationOnce(async (path, data) => {
+      // What a crash leaves: half the lines written, no cleanup.
+      appendFileSync(path, Buffer.from(data).subarray(0, Math.floor(data.length / 2)));
+      throw new Error('simulated crash');
+    });
+    const out = join(dir, 'w49');
+    expect((await week('2026-11-30', out)).code).toBe(1);
+    expect(readFileSync(ledger, 'utf8')).not.toBe(before);
+    expect(existsSync(join(out, 'campaign-letter.csv'))).toBe(false);
+    const again = await week('2026-11-30', out);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/interrupted while it committed; rolled it back/);
+    // The ledger is last week's plus this run's entries, once each.
+    const lines = ledgerLines();
+    expect(readFileSync(ledger, 'utf8').startsWith(before)).toBe(true);
+    expect(new Set(lines).size).toBe(lines.length);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp') || f.startsWith('.winback'))).toEqual([]);
+  });
+
+  it('an interrupted run whose ledger was changed since is neither completed nor rolled back without --force', async () => {
+    expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
+    vi.mocked(ledgerIo.appendLedgerBytes).mockImplementationOnce(async (path, data) => {
+      appendFileSync(path, Buffer.from(data).subarray(0, 10));
+      throw new Error('simulated crash');
+    });
+    const out = join(dir, 'w49');
+    expect((await week('2026-11-30', out)).code).toBe(1);
+    // Someone cut the ledger by hand in the meantime.
+    writeFileSync(ledger, `${HEADER}\n`);
+    const r = await week('2026-11-30', out);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/was interrupted while it committed, and ledger .* has changed since/);
+    expect(existsSync(join(out, '.winback-pending.json'))).toBe(true);
+    const forced = await week('2026-11-30', out, ['--force']);
+    expect(forced.code).toBe(0);
+    expect(existsSync(join(out, '.winback-pending.json'))).toBe(false);
+  });
+
+  it('a run that died after the append, before its outputs were all in place, is completed by the next run', async () => {
+    expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
+    const reference = join(dir, 'reference');
+    const copy = `${ledger}.copy`;
+    writeFileSync(copy, readFileSync(ledger));
+    expect((await runCli(['campaign', FIXTURE, '--out', reference, '--as-of', '2026-11-30', '--ledger', copy])).code).toBe(0);
+    const out = join(dir, 'w49');
+    vi.mocked(ledgerIo.appendLedgerBytes).mockImplementationOnce(async (path, data, size) => {
+      await ledgerIo.appendLedgerBytes(path, data, size);
+      // summary.json cannot be renamed into place: the run stops after the lists were.
+      mkdirSync(join(out, 'summary.json'));
+    });
+    const failed = await week('2026-11-30', out);
+    expect(failed.code).toBe(73);
+    expect(failed.stderr).toMatch(/hint: the ledger holds this run's entries; the next run/);
+    rmSync(join(out, 'summary.json'), { recursive: true });
+    const next = await week('2026-11-30', out, ['--json']);
+    expect(next.code).toBe(0);
+    expect(next.stderr).toMatch(/interrupted while it committed; completed it/);
+    expect(JSON.parse(next.stdout).ledger.appended).toBe(0);
+    expect(readFileSync(ledger, 'utf8')).toBe(readFileSync(copy, 'utf8'));
+    expect(snapshot(out)).toEqual(snapshot(reference));
+  });
+});
+
+describe('ledger changes that would contact people again stop the run (65) unless --force', () => {
+  it.each([
+    ['emptied', ''],
+    ['cut to its header', `${HEADER}\n`],
+    ['deleted', undefined],
+  ])('a ledger %s since the last run', async (_name, text) => {
+    expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
+    if (text === undefined) rmSync(ledger);
+    else writeFileSync(ledger, text);
+    const out = join(dir, 'w49');
+    const r = await week('2026-11-30', out);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/has no entries .* but had \d+ after run/);
+    expect(r.stderr).toMatch(/hint: .*--force/);
+    expect(existsSync(out)).toBe(false);
+    const forced = await week('2026-11-30', out, ['--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toMatch(/going on because of --force/);
+  });
+
+  it('a ledger cut short by hand', async () => {
+    expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
+    const lines = ledgerLines();
+    writeFileSync(ledger, `${lines.slice(0, -3).join('\n')}\n`);
+    const r = await week('2026-11-30', join(dir, 'w49'));
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(new RegExp(`has ${lines.length - 4} entries but had ${lines.length - 1}`));
+  });
+
+  it('a contact dated in the future (a typo), naming its line', async () => {
+    writeFileSync(ledger, `${HEADER}\nC-00001,letter,2026-01-05,2026-W02,price:discount,contacted\nC-00002,letter,2062-11-23,2062-W48,price:discount,contacted\n`);
+    const r = await week('2026-11-23', join(dir, 'w48'));
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/line 3, column campaign_date: 2062-11-23 is in the future/);
+    expect((await week('2026-11-23', join(dir, 'w48'), ['--force'])).code).toBe(0);
+  });
+
+  it('a run dated before the ledger\'s latest contact; --dry-run only warns, --force appends', async () => {
+    // The test clock says 2026-11-23 (test/support/memory-context.ts).
+    expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
+    const bytes = readFileSync(ledger);
+    const out = join(dir, 'w47');
+    const r = await week('2026-11-16', out);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/--as-of 2026-11-16 is before the ledger's latest contact \(2026-11-23, campaign 2026-W48, line \d+\)/);
+    expect(readFileSync(ledger)).toEqual(bytes);
+    const dry = await week('2026-11-16', out, ['--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toMatch(/warning: --as-of 2026-11-16 is before .*a --dry-run changes no ledger/);
+    expect(readFileSync(ledger)).toEqual(bytes);
+    expect((await week('2026-11-16', out, ['--force'])).code).toBe(0);
+  });
+
+  it('a rerun of this week is no backdated run', async () => {
+    expect((await week('2026-11-25', join(dir, 'a'))).code).toBe(0);
+    const r = await week('2026-11-23', join(dir, 'b'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ledger \+0/);
+  });
+});
+
+describe('ledger ids and cells', () => {
+  const EXPORT_HEADER = 'Customer ID,Name,Email,Phone,Street,Zip,City,Segment,Key Account,Account Manager,Customer Since,Churn Date,Orders,Revenue,Margin %,Reason,Email Opt-In,Phone Opt-In,Do Not Contact';
+  const row = (id: string) => `${id},Anna,a@example.com,+49 30 1234567,Main St 1,10115,Berlin,B2C,no,,2019-01-01,2026-10-15,40,20000,30,too expensive,yes,yes,no`;
+
+  it('matches ids a spreadsheet changed: trailing spaces, leading zeros dropped; ledger cells are neutralised', async () => {
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, `${EXPORT_HEADER}\n${row('00123')}\n${row('=X1')}\n${row('C-9')}\n`);
+    expect((await week('2026-11-23', join(dir, 'w48'), [], file)).code).toBe(0);
+    const text = readFileSync(ledger, 'utf8');
+    expect(text).toContain("\n'=X1,");
+    // A spreadsheet round trip: leading zeros dropped, a space typed after an id.
+    writeFileSync(ledger, text.replace('\n00123,', '\n123,').replace('\nC-9,', '\nC-9 ,'));
+    rmSync(`${ledger}.state.json`);
+    const out = join(dir, 'w49');
+    expect((await week('2026-11-30', out, [], file)).code).toBe(0);
+    const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((e) => [e.customer_id, e.reason]));
+    expect(excluded).toEqual({ '00123': 'too_soon', "'=X1": 'too_soon', 'C-9': 'too_soon' });
+  });
+});
