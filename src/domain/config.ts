@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_CLV_CONFIG, validateClvConfig, type ClvConfig } from './clv/clv.js';
+import { isPhoneCountry } from './contact-point.js';
 import { DEFAULT_CONTACT_RULES, type ContactRules } from './contact-history.js';
 import { DEFAULT_MODEL_CONFIG, validateModelConfig, type ConfigIssue, type ModelConfig } from './defaults.js';
 import { DEFAULT_PERMISSION_CONFIG, type PermissionConfig } from './permission.js';
@@ -76,6 +77,7 @@ const permissionSection = z
     allowB2bPhoneWithoutConsent: z.boolean(),
     fallbackOutsidePreference: z.boolean(),
     extraObjectionPhrases: z.array(z.string()),
+    defaultPhoneCountry: z.string().refine(isPhoneCountry, 'expected a country code such as DE, AT or CH (ISO 3166-1 alpha-2, upper case)'),
   })
   .partial()
   .strict();

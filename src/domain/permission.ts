@@ -7,9 +7,11 @@ import { CHANNELS, type Channel } from './playbook-types.js';
 import type { CustomerRow } from './types.js';
 import { findObjectionPhrase } from './objection-text.js';
 import { matchSuppression, type Suppression } from './suppression.js';
+import { DEFAULT_PHONE_COUNTRY, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, type ContactCheck } from './contact-point.js';
 
 export { findObjectionPhrase } from './objection-text.js';
-export { buildSuppression, matchSuppression, normaliseEmail, normalisePhone } from './suppression.js';
+export { buildSuppression, matchSuppression } from './suppression.js';
+export { emailKey, normaliseEmailAddress, normalisePhoneNumber, phoneKey } from './contact-point.js';
 export type { Suppression, SuppressionEntry } from './suppression.js';
 
 export interface PermissionConfig {
@@ -24,6 +26,8 @@ export interface PermissionConfig {
   fallbackOutsidePreference: boolean;
   /** Extra phrases that, found in the free-text reason, count as an objection. */
   extraObjectionPhrases: string[];
+  /** Country (ISO 3166-1 alpha-2) whose numbering plan reads phone numbers written without +/00. */
+  defaultPhoneCountry: string;
 }
 
 export const DEFAULT_PERMISSION_CONFIG: Readonly<PermissionConfig> = Object.freeze({
@@ -31,6 +35,7 @@ export const DEFAULT_PERMISSION_CONFIG: Readonly<PermissionConfig> = Object.free
   allowB2bPhoneWithoutConsent: false,
   fallbackOutsidePreference: false,
   extraObjectionPhrases: [],
+  defaultPhoneCountry: DEFAULT_PHONE_COUNTRY,
 });
 
 /** The fields of a row that decide permission. */
@@ -62,8 +67,10 @@ export type BlockReason =
   | 'objection_in_reason'
   | 'no_email'
   | 'no_email_consent'
+  | 'invalid_email'
   | 'no_phone'
   | 'no_phone_consent'
+  | 'invalid_phone'
   | 'b2b_phone_not_enabled'
   | 'no_postal_address'
   | 'letter_refused'
@@ -155,7 +162,12 @@ function findBlockingReason(
 }
 
 function checkEmail(row: PermissionInput, config: PermissionConfig, warnings: string[]): BlockReason | undefined {
-  if (isBlank(row.email)) return 'no_email';
+  if (isPlaceholder(row.email)) return 'no_email';
+  const consent = checkEmailConsent(row, config, warnings);
+  return consent ?? usable(normaliseEmailAddress(row.email), 'email', 'invalid_email', row.email, warnings);
+}
+
+function checkEmailConsent(row: PermissionInput, config: PermissionConfig, warnings: string[]): BlockReason | undefined {
   if (row.consent_email === true) return undefined;
   if (row.consent_email === null) {
     warnings.push('consent_email is unclear: treated as no consent');
@@ -167,13 +179,26 @@ function checkEmail(row: PermissionInput, config: PermissionConfig, warnings: st
 }
 
 function checkPhone(row: PermissionInput, config: PermissionConfig, warnings: string[]): BlockReason | undefined {
-  if (isBlank(row.phone)) return 'no_phone';
+  if (isPlaceholder(row.phone)) return 'no_phone';
+  // The number is parsed only where consent allows a call (parsing costs more than the rest).
+  const consent = checkPhoneConsent(row, config, warnings);
+  return consent ?? usable(normalisePhoneNumber(row.phone, config.defaultPhoneCountry), 'phone', 'invalid_phone', row.phone, warnings);
+}
+
+function checkPhoneConsent(row: PermissionInput, config: PermissionConfig, warnings: string[]): BlockReason | undefined {
   if (row.consent_phone === true) return undefined;
   if (row.consent_phone === null) warnings.push('consent_phone is unclear: treated as no consent');
   // Without a recorded segment the customer may be private: the stricter B2C rule applies.
   if (row.segment !== 'B2B') return 'no_phone_consent';
   if (row.consent_phone === false || row.consent_phone === null) return 'no_phone_consent';
   return config.allowB2bPhoneWithoutConsent ? undefined : 'b2b_phone_not_enabled';
+}
+
+/** A contact point the normaliser rejects blocks its channel, with a warning that says why. */
+function usable(check: ContactCheck, field: 'email' | 'phone', reason: BlockReason, text: string | undefined, warnings: string[]): BlockReason | undefined {
+  if (check.ok) return undefined;
+  warnings.push(`${field} '${(text ?? '').trim()}' is not usable (${check.problem}): no ${field === 'email' ? 'e-mail' : 'phone'} channel`);
+  return reason;
 }
 
 function checkLetter(row: PermissionInput, warnings: string[]): BlockReason | undefined {

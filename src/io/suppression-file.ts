@@ -12,8 +12,11 @@ const SUPPRESSION_SCHEMA: Schema = {
   uniqueId: false,
 };
 
-/** Reads a suppression list (--suppress FILE); a row that cannot be read stops the run, fail-closed. */
-export async function readSuppression(ctx: Context, path: string): Promise<Suppression> {
+/**
+ * Reads a suppression list (--suppress FILE); a row that cannot be read stops the run, fail-closed.
+ * `phoneCountry`: the country national numbers are read in (permission.defaultPhoneCountry).
+ */
+export async function readSuppression(ctx: Context, path: string, phoneCountry?: string): Promise<Suppression> {
   const opened = await openExport(path, { ...SUPPRESSION_SCHEMA, fields: SUPPRESSION_SCHEMA.fields.map((f) => (f.name === 'customer_id' ? { ...f, type: 'text' as const } : f)) }, {}, ctx);
   const entries: SuppressionEntry[] = [];
   for await (const ev of opened.rows()) {
@@ -22,5 +25,5 @@ export async function readSuppression(ctx: Context, path: string): Promise<Suppr
     }
     entries.push(ev.values as SuppressionEntry);
   }
-  return buildSuppression(entries);
+  return buildSuppression(entries, phoneCountry);
 }

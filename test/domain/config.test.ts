@@ -33,6 +33,13 @@ describe('config file', () => {
     expect(errors.map((e) => e.path).sort()).toEqual(['campaign.maxAttempts', 'plan.qualityFixedFrom']);
   });
 
+  it('reads the default phone country and rejects one libphonenumber does not know', () => {
+    expect(validateConfig({ permission: { defaultPhoneCountry: 'AT' } }).config?.permission.defaultPhoneCountry).toBe('AT');
+    expect(DEFAULT_CONFIG.permission.defaultPhoneCountry).toBe('DE');
+    const { errors } = validateConfig({ permission: { defaultPhoneCountry: 'Germany' } });
+    expect(errors[0]?.path).toBe('permission.defaultPhoneCountry');
+  });
+
   it('model errors are prefixed with model.', () => {
     const { errors } = validateConfig({ model: { monthlyRetention: 2 } });
     expect(errors[0]?.path).toBe('model.monthlyRetention');

@@ -6,8 +6,8 @@ import {
   checkPermission,
   chooseChannel,
   findObjectionPhrase,
-  normaliseEmail,
-  normalisePhone,
+  emailKey,
+  phoneKey,
   type PermissionConfig,
   type PermissionInput,
 } from '../../src/domain/permission.js';
@@ -56,6 +56,16 @@ describe('checkPermission: per-channel rules', () => {
     ['email blank consent, exception on', { consent_email: undefined }, { emailExistingCustomerException: true }, 'email', true],
     ['email refused, exception on', { consent_email: false }, { emailExistingCustomerException: true }, 'email', false, 'no_email_consent'],
     ['email without address', { email: ' ' }, {}, 'email', false, 'no_email'],
+    ['email placeholder', { email: 'n/a' }, {}, 'email', false, 'no_email'],
+    ['email without domain', { email: 'a@b' }, {}, 'email', false, 'invalid_email'],
+    ['two addresses in one cell', { email: 'a@b.de; c@d.de' }, {}, 'email', false, 'invalid_email'],
+    ['email with display name', { email: 'Anna <anna@Example.de>' }, {}, 'email', true],
+    ['invalid email without consent', { email: 'a@b', consent_email: false }, {}, 'email', false, 'no_email_consent'],
+    ['phone too short', { phone: '1234' }, {}, 'phone', false, 'invalid_phone'],
+    ['phone mangled by Excel', { phone: '4,93023E+11' }, {}, 'phone', false, 'invalid_phone'],
+    ['phone country code only', { phone: '+49' }, {}, 'phone', false, 'invalid_phone'],
+    ['phone placeholder', { phone: 'keine' }, {}, 'phone', false, 'no_phone'],
+    ['phone national, other default country', { phone: '01 5356 1234' }, { defaultPhoneCountry: 'AT' }, 'phone', true],
     // phone
     ['phone B2C with consent', {}, {}, 'phone', true],
     ['phone B2C without consent', { consent_phone: undefined }, {}, 'phone', false, 'no_phone_consent'],
@@ -242,22 +252,29 @@ describe('suppression', () => {
   });
 
   it.each([
-    ['030 1234567', '49301234567'],
-    ['+49 30 1234567', '49301234567'],
-    ['0049 30 1234567', '49301234567'],
-    ['+49 (0) 30-123 45 67', '49301234567'],
-    ['+43 1 5356', '4315356'],
-    ['0043 1 5356', '4315356'],
+    ['030 1234567', '+49301234567'],
+    ['+49 30 1234567', '+49301234567'],
+    ['0049 30 1234567', '+49301234567'],
+    ['+49 (0) 30-123 45 67', '+49301234567'],
+    ['+43 1 5356', '+4315356'],
+    ['0043 1 5356', '+4315356'],
     ['12', undefined],
     ['', undefined],
-  ])('normalisePhone(%s) = %s', (input, expected) => {
-    expect(normalisePhone(input)).toBe(expected);
+  ])('phoneKey(%s) = %s', (input, expected) => {
+    expect(phoneKey(input)).toBe(expected);
   });
 
-  it('normaliseEmail trims, lower-cases and rejects non-addresses', () => {
-    expect(normaliseEmail(' A@B.De ')).toBe('a@b.de');
-    expect(normaliseEmail('mailto:A@B.de')).toBe('a@b.de');
-    expect(normaliseEmail('n/a')).toBeUndefined();
+  it('emailKey trims, lower-cases and rejects non-addresses', () => {
+    expect(emailKey(' A@B.De ')).toBe('a@b.de');
+    expect(emailKey('mailto:A@B.de')).toBe('a@b.de');
+    expect(emailKey('n/a')).toBeUndefined();
+  });
+
+  it('an invalid address or number on the list still suppresses the same text (fail-closed)', () => {
+    const list = buildSuppression([{ email: 'Max@Firma' }, { phone: '4,93023E+11' }]);
+    expect(checkPermission({ ...open, email: 'max@firma' }, cfg(), list).excludedReason).toBe('suppressed');
+    expect(checkPermission({ ...open, phone: '4,93023E+11' }, cfg(), list).excludedReason).toBe('suppressed');
+    expect(checkPermission({ ...open, email: 'max@firma.de', phone: '030 9876543' }, cfg(), list).excludedReason).toBeUndefined();
   });
 });
 

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { emailKey, isPhoneCountry, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneKey } from '../../src/domain/contact-point.js';
+
+describe('normaliseEmailAddress', () => {
+  it.each<[string, string]>([
+    ['anna@example.de', 'anna@example.de'],
+    ['  anna@example.de ', 'anna@example.de'],
+    ['Anna.Berg@Example.DE', 'Anna.Berg@example.de'],
+    ['mailto:max@firma.de', 'max@firma.de'],
+    ['MAILTO:max@firma.de?subject=Hallo', 'max@firma.de'],
+    ['Max <max@firma.de>', 'max@firma.de'],
+    ['"Muster, Max" <max@Firma.de>', 'max@firma.de'],
+    ['<max@firma.de>', 'max@firma.de'],
+    ['max+winback@firma.co.uk', 'max+winback@firma.co.uk'],
+    ['jörg@müller.de', ''],
+    ['joerg@müller.de', 'joerg@müller.de'],
+    ['info@xn--mller-kva.de', 'info@xn--mller-kva.de'],
+  ])('%j → %j', (input, expected) => {
+    const r = normaliseEmailAddress(input);
+    if (expected === '') expect(r.ok).toBe(false);
+    else expect(r).toEqual({ ok: true, value: expected });
+  });
+
+  it.each<[string, string]>([
+    ['a@b', 'domain'],
+    ['a@b.', 'domain'],
+    ['a@.de', 'domain'],
+    ['a@b.c', 'domain'],
+    ['a@b.d3', 'domain'],
+    ['@firma.de', 'before @'],
+    ['max..muster@firma.de', 'before @'],
+    ['.max@firma.de', 'before @'],
+    ['max@-firma.de', 'domain'],
+    ['max@firma_x.de', 'domain'],
+    ['max@firma.de, anna@firma.de', 'more than one'],
+    ['max@firma.de;anna@firma.de', 'more than one'],
+    ['max@firma.de anna@firma.de', 'more than one'],
+    ['max@firma.de@x.de', 'more than one'],
+    ['max muster@firma.de', 'more than one'],
+    ['max.firma.de', 'no @'],
+    ['Max <max@firma>', 'domain'],
+    ['mailto:', 'no @'],
+  ])('%j is not usable (%s)', (input, problem) => {
+    const r = normaliseEmailAddress(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.blank).toBe(false);
+      expect(r.problem).toContain(problem);
+    }
+  });
+
+  it.each(['', '   ', 'n/a', 'N/A', 'keine', '-', 'unbekannt', 'none'])('%j is blank (a placeholder)', (input) => {
+    expect(normaliseEmailAddress(input)).toMatchObject({ ok: false, blank: true });
+    expect(isPlaceholder(input)).toBe(true);
+  });
+
+  it('keys two spellings of one mailbox alike', () => {
+    expect(emailKey('Max <Max.Muster@Firma.DE>')).toBe('max.muster@firma.de');
+    expect(emailKey('mailto:max.muster@firma.de')).toBe('max.muster@firma.de');
+    expect(emailKey('a@b')).toBeUndefined();
+  });
+
+  it('a usable address has exactly one @, no spaces and a lower-case domain (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.emailAddress(), fc.string(), fc.constantFrom('Max <max@Firma.DE>', 'mailto:a@b.de', 'a@b')), (text) => {
+        const r = normaliseEmailAddress(text);
+        if (!r.ok) return;
+        const [local, domain, ...more] = r.value.split('@');
+        expect(more).toEqual([]);
+        expect(local).not.toBe('');
+        expect(domain).toBe(domain?.toLowerCase());
+        expect(r.value).not.toMatch(/[\s,;<>]/);
+        expect(normaliseEmailAddress(r.value)).toEqual(r);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('normalisePhoneNumber', () => {
+  it.each<[string, string, string]>([
+    ['030 1234567', '+49301234567', 'DE'],
+    ['030/123 45 67', '+49301234567', 'DE'],
+    ['(030) 123 45 67', '+49301234567', 'DE'],
+    ['+49 30 1234567', '+49301234567', 'DE'],
+    ['+49 (0)30 1234567', '+49301234567', 'DE'],
+    ['0049 30 1234567', '+49301234567', 'DE'],
+    ['0049-(0)30-1234567', '+49301234567', 'DE'],
+    ['49301234567', '+49301234567', 'DE'],
+    ['0171 2345678', '+491712345678', 'DE'],
+    ['+49 171 2345678', '+491712345678', 'DE'],
+    ['tel:+49-30-1234567', '+49301234567', 'DE'],
+    ['+43 1 5356', '+4315356', 'DE'],
+    ['0043 1 5356', '+4315356', 'DE'],
+    ['+1 212 555 0100', '+12125550100', 'DE'],
+    ['01 5356', '+4315356', 'AT'],
+    ['044 668 18 00', '+41446681800', 'CH'],
+  ])('%j → %s (default country %s)', (input, expected, country) => {
+    expect(normalisePhoneNumber(input, country)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each<[string, string]>([
+    ['1234', 'not a valid number'],
+    ['+49', 'too short'],
+    ['+49 1234', 'not a valid number'],
+    ['4,93023E+11', 'scientific notation'],
+    ['4.93023E+11', 'scientific notation'],
+    ['4,93023e11', 'scientific notation'],
+    ['00000000', 'not a valid number'],
+    ['0123456789', 'not a valid number'],
+    ['030 123456 / 0171 2345678', 'not a phone number'],
+    ['Büro 030 1234567', 'not a phone number'],
+    ['tel. siehe Notiz', 'no digits'],
+  ])('%j is not usable (%s)', (input, problem) => {
+    const r = normalisePhoneNumber(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.blank).toBe(false);
+      expect(r.problem).toContain(problem);
+    }
+  });
+
+  it.each(['', ' ', 'keine', 'n/a', '-', '0', 'unbekannt'])('%j is blank (a placeholder)', (input) => {
+    expect(normalisePhoneNumber(input)).toMatchObject({ ok: false, blank: true });
+  });
+
+  it('reads a national number in the default country', () => {
+    expect(phoneKey('01 5356 1234', 'AT')).toBe('+43153561234');
+    expect(phoneKey('01 5356 1234', 'DE')).toBeUndefined();
+  });
+
+  it('a usable number is E.164: + and 8 to 15 digits, and normalises to itself (property)', () => {
+    const digits = fc.stringMatching(/^[0-9 ()/+-]{0,20}$/);
+    fc.assert(
+      fc.property(fc.oneof(digits, fc.constantFrom('030 1234567', '+49 171 2345678', '0043 1 5356')), (text) => {
+        const r = normalisePhoneNumber(text);
+        if (!r.ok) return;
+        expect(r.value).toMatch(/^\+[1-9]\d{6,14}$/);
+        expect(normalisePhoneNumber(r.value)).toEqual(r);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('isPhoneCountry', () => {
+  it.each<[string, boolean]>([
+    ['DE', true],
+    ['AT', true],
+    ['CH', true],
+    ['de', false],
+    ['XX', false],
+    ['GER', false],
+  ])('%s → %s', (code, ok) => {
+    expect(isPhoneCountry(code)).toBe(ok);
+  });
+});
