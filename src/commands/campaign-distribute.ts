@@ -4,6 +4,7 @@
  */
 import { CapacityCounter, type CampaignChoice, type ExclusionReason } from '../domain/campaign.js';
 import type { ContactLookup, LedgerEntry } from '../domain/contact-history.js';
+import { SharedContacts, sharedContactDetail, sharedContactKey } from '../domain/contact-point.js';
 import type { Channel } from '../domain/playbook-types.js';
 import type { EpochDay } from '../domain/types.js';
 import type { CampaignFiles } from '../io/campaign-output.js';
@@ -14,12 +15,12 @@ import type { CampaignCounts } from './campaign-summary.js';
  * What the first pass stores per customer in the sort spool, as text: length-prefixed fields
  * (`<length>:<text>` each, so no character of the data needs escaping), the list row already
  * formatted around its priority. JSON cost ~4 s per million customers to write and read.
- * list: L, channel, id, planned channel, measure, row head, row tail;
+ * list: L, channel, id, planned channel, measure, row head, row tail, shared-contact key;
  * excluded: E, reason, id, planned channel, measure, detail.
  */
 export function spoolChoice(choice: CampaignChoice, id: string, plannedChannel: Channel | '', measure: string, row?: { head: string; tail: string }): string {
   return choice.kind === 'list'
-    ? pack(['L', choice.channel, id, plannedChannel, measure, row?.head ?? '', row?.tail ?? ''])
+    ? pack(['L', choice.channel, id, plannedChannel, measure, row?.head ?? '', row?.tail ?? '', sharedContactKey(choice.channel, choice.contact) ?? ''])
     : pack(['E', choice.reason, id, plannedChannel, measure, choice.detail]);
 }
 
@@ -59,14 +60,17 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
   const planned: LedgerEntry[] = [];
   const status = new Map<string, string>();
   const capacity = new CapacityCounter(s.caps);
+  const shared = new SharedContacts();
   let priority = 0;
   for await (const rec of spool.sorted()) {
     priority++;
-    const [kind, what, id, plannedChannel, measure, a, b] = unpack(rec.head) as [string, string, string, Channel, string, string, string];
+    const [kind, what, id, plannedChannel, measure, a, b, key] = unpack(rec.head) as [string, string, string, Channel, string, string, string, string];
     const listed = kind === 'L';
     const channel = what as Channel;
-    const reason: ExclusionReason | undefined = !listed ? (what as ExclusionReason) : capacity.take(channel) ? undefined : 'over_capacity';
+    const holder = listed ? shared.holder(key || undefined) : 0;
+    const reason: ExclusionReason | undefined = !listed ? (what as ExclusionReason) : holder > 0 ? 'shared_contact' : capacity.take(channel) ? undefined : 'over_capacity';
     if (listed && reason === undefined) {
+      shared.claim(key || undefined, priority);
       // Waits when the list's buffer is full: the merge alone never yields to the writes.
       const full = files.listedAround(channel, a, priority, b);
       if (full) await full;
@@ -75,7 +79,7 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
       if (s.trackStatus) status.set(id, `list:${channel}`);
       continue;
     }
-    const why = listed ? `capacity of ${channel} reached` : a;
+    const why = !listed ? a : holder > 0 ? sharedContactDetail(channel, holder) : `capacity of ${channel} reached`;
     const full = files.excluded(id, reason as ExclusionReason, why, priority);
     if (full) await full;
     counts.excluded[reason as string] = (counts.excluded[reason as string] ?? 0) + 1;

@@ -88,7 +88,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
       const p = serial ? serial.apply(planned) : planned;
       const choice = selectForCampaign(p, rules);
       if (choice.warnings.length > 0) counts.warnings++;
-      const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(p, choice.channel, 0)) : undefined;
+      const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(p, choice.channel, 0, choice.contact)) : undefined;
       const record = spoolChoice(choice, p.row.customer_id, p.channel ?? '', `${p.reason.code}:${p.value.offer_type ?? 'none'}`, row);
       spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, record, '');
     }, (rej) => files.reject(rej), () => progress.update(opened.stats.read, opened.stats.bytes));

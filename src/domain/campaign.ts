@@ -4,6 +4,7 @@
  */
 import type { CampaignConfig } from './config.js';
 import type { ContactLookup } from './contact-history.js';
+import { permittedContact, type ListContact } from './contact-point.js';
 import { isControl } from './control-group.js';
 import type { PermissionConfig, Suppression } from './permission.js';
 import { CHANNELS, type Channel } from './playbook-types.js';
@@ -13,7 +14,7 @@ import type { EpochDay } from './types.js';
 
 export const EXCLUSION_REASONS = [
   'let_go', 'never', 'review', 'no_channel', 'suppressed', 'no_permission', 'max_attempts', 'too_soon', 'not_due', 'control', 'over_capacity',
-  'serial_defector',
+  'serial_defector', 'shared_contact',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
@@ -33,7 +34,7 @@ export interface CampaignRules {
 }
 
 export type CampaignChoice =
-  | { kind: 'list'; channel: Channel; warnings: string[] }
+  | { kind: 'list'; channel: Channel; contact: ListContact; warnings: string[] }
   | { kind: 'excluded'; reason: ExclusionReason; detail: string; warnings: string[] };
 
 /** Decides whether a planned customer is contacted in this run, and on which channel. */
@@ -64,7 +65,8 @@ export function selectForCampaign(p: PlannedCustomer, rules: CampaignRules): Cam
   if (rules.holdout > 0 && isControl(p.row.customer_id, rules.campaign.programmeSalt, rules.holdout)) {
     return excluded('control', 'held out as control group', warnings);
   }
-  return { kind: 'list', channel, warnings };
+  const contact = permittedContact(p.row, permission.allowed, rules.permission.defaultPhoneCountry);
+  return { kind: 'list', channel, contact, warnings };
 }
 
 function excluded(reason: ExclusionReason, detail: string, warnings: string[]): CampaignChoice {
@@ -105,7 +107,7 @@ export function describeChange(before: string | undefined, after: string | undef
     too_soon: 'contacted recently', no_permission: 'permission withdrawn or missing', no_channel: 'no channel may be used', suppressed: 'added to the suppression list',
     max_attempts: 'attempt limit reached', not_due: 'contact window not open', over_capacity: 'over capacity this week',
     let_go: 'not worth winning back now', never: 'final reason or objection', review: 'needs review', control: 'held out as control group',
-    serial_defector: 'won back before and left again',
+    serial_defector: 'won back before and left again', shared_contact: 'address or number approached for another customer',
   };
   return closed[after] ?? after;
 }

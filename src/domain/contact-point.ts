@@ -6,6 +6,7 @@
  * numbering metadata), never by hand.
  */
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { IdIndex } from './id-index.js';
 
 /** A checked value: the normalised text, or why the cell holds no usable contact point. */
 export type ContactCheck = { ok: true; value: string } | { ok: false; blank: boolean; problem: string };
@@ -99,6 +100,32 @@ function parsePhone(t: string, defaultCountry: string): ContactCheck {
   return { ok: true, value: parsed.number };
 }
 
+// Country names and codes seen in exports' country column, for what is not an ISO code already.
+const COUNTRY_NAMES: Record<string, string> = {
+  d: 'DE', deu: 'DE', ger: 'DE', deutschland: 'DE', germany: 'DE', brd: 'DE',
+  a: 'AT', aut: 'AT', österreich: 'AT', oesterreich: 'AT', austria: 'AT',
+  che: 'CH', schweiz: 'CH', switzerland: 'CH', suisse: 'CH',
+  fl: 'LI', liechtenstein: 'LI', l: 'LU', lux: 'LU', luxemburg: 'LU', luxembourg: 'LU',
+  nld: 'NL', niederlande: 'NL', netherlands: 'NL', holland: 'NL', bel: 'BE', belgien: 'BE', belgium: 'BE',
+  fra: 'FR', frankreich: 'FR', france: 'FR', ita: 'IT', italien: 'IT', italy: 'IT', esp: 'ES', spanien: 'ES', spain: 'ES',
+  pol: 'PL', polen: 'PL', poland: 'PL', cze: 'CZ', tschechien: 'CZ', czechia: 'CZ', 'czech republic': 'CZ',
+  dnk: 'DK', dänemark: 'DK', daenemark: 'DK', denmark: 'DK',
+  uk: 'GB', gbr: 'GB', 'united kingdom': 'GB', 'great britain': 'GB', england: 'GB', großbritannien: 'GB', grossbritannien: 'GB',
+  usa: 'US', 'u.s.': 'US', 'u.s.a.': 'US', 'united states': 'US', 'united states of america': 'US', 'vereinigte staaten': 'US',
+};
+
+/**
+ * The country whose numbering plan reads a row's national numbers: the row's own country
+ * (an ISO code, or a common German or English name) when it has one, else `fallback`.
+ */
+export function phoneCountryOf(country: string | undefined, fallback: string = DEFAULT_PHONE_COUNTRY): string {
+  const t = country?.trim();
+  if (!t) return fallback;
+  const upper = t.toUpperCase();
+  if (upper.length === 2 && isSupportedCountry(upper)) return upper;
+  return COUNTRY_NAMES[t.toLowerCase()] ?? fallback;
+}
+
 /** The key under which two numbers count as one line: the E.164 number. */
 export function phoneKey(text: string | undefined, defaultCountry: string = DEFAULT_PHONE_COUNTRY): string | undefined {
   const r = normalisePhoneNumber(text, defaultCountry);
@@ -112,4 +139,66 @@ export function isPhoneCountry(code: string): boolean {
 
 function bad(problem: string): ContactCheck {
   return { ok: false, blank: false, problem };
+}
+
+/** The normalised contact points a list row may carry: only those of permitted channels. */
+export interface ListContact {
+  email?: string;
+  phone?: string;
+}
+
+/**
+ * The e-mail address and phone number a list may show, given the channels the customer may
+ * be contacted on; national numbers are read in the row's country, else in `defaultCountry`.
+ */
+export function permittedContact(
+  row: { email?: string; phone?: string; country?: string },
+  allowed: { email: boolean; phone: boolean },
+  defaultCountry: string = DEFAULT_PHONE_COUNTRY,
+): ListContact {
+  const contact: ListContact = {};
+  if (allowed.email) {
+    const email = normaliseEmailAddress(row.email);
+    if (email.ok) contact.email = email.value;
+  }
+  if (allowed.phone) {
+    const phone = normalisePhoneNumber(row.phone, phoneCountryOf(row.country, defaultCountry));
+    if (phone.ok) contact.phone = phone.value;
+  }
+  return contact;
+}
+
+/**
+ * The contact point a channel's list approaches, as a key for "once per run": the mailbox for
+ * e-mail, the number for phone; none for letters and visits (households and firms share an
+ * address, and a visit is the account manager's to arrange).
+ */
+export function sharedContactKey(channel: string, contact: ListContact): string | undefined {
+  if (channel === 'email' && contact.email !== undefined) return `email:${contact.email.toLowerCase()}`;
+  if (channel === 'phone' && contact.phone !== undefined) return `phone:${contact.phone}`;
+  return undefined;
+}
+
+/**
+ * Contact points already on this run's lists, met in priority order: a later customer with the
+ * same address or number is left out (shared_contact), so that one mailbox or line is
+ * approached once, by the customer who ranks highest. Keys are kept as 64-bit fingerprints.
+ */
+export class SharedContacts {
+  private readonly taken = new IdIndex();
+
+  /** The priority of the customer who holds `key` already, or 0. */
+  holder(key: string | undefined): number {
+    return key === undefined ? 0 : this.taken.lineOf(key);
+  }
+
+  /** Records that the customer at `priority` (≥ 1) is approached at `key`. */
+  claim(key: string | undefined, priority: number): void {
+    if (key !== undefined) this.taken.add(key, priority);
+  }
+}
+
+/** The excluded.csv detail of a customer left out for a shared contact point. */
+export function sharedContactDetail(channel: string, holderPriority: number): string {
+  return `same ${channel === 'email' ? 'e-mail address' : 'phone number'} as the customer at priority ${holderPriority}`;
 }

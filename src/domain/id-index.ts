@@ -51,6 +51,16 @@ export class IdIndex {
     return seen;
   }
 
+  /** The line `id` was first seen at, or 0 when it was not seen (nothing is recorded). */
+  lineOf(id: string): number {
+    const [a, b] = idFingerprint(id);
+    for (const t of this.tables) {
+      const seen = find(t, a, b);
+      if (seen !== 0) return seen;
+    }
+    return 0;
+  }
+
   get size(): number {
     return this.used;
   }

@@ -7,7 +7,7 @@ import { CHANNELS, type Channel } from './playbook-types.js';
 import type { CustomerRow } from './types.js';
 import { findObjectionPhrase } from './objection-text.js';
 import { matchSuppression, type Suppression } from './suppression.js';
-import { DEFAULT_PHONE_COUNTRY, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, type ContactCheck } from './contact-point.js';
+import { DEFAULT_PHONE_COUNTRY, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, type ContactCheck } from './contact-point.js';
 
 export { findObjectionPhrase } from './objection-text.js';
 export { buildSuppression, matchSuppression } from './suppression.js';
@@ -26,7 +26,7 @@ export interface PermissionConfig {
   fallbackOutsidePreference: boolean;
   /** Extra phrases that, found in the free-text reason, count as an objection. */
   extraObjectionPhrases: string[];
-  /** Country (ISO 3166-1 alpha-2) whose numbering plan reads phone numbers written without +/00. */
+  /** Country (ISO 3166-1 alpha-2) whose numbering plan reads phone numbers written without +/00 where the row names no country. */
   defaultPhoneCountry: string;
 }
 
@@ -47,6 +47,7 @@ export type PermissionInput = Pick<
   | 'street'
   | 'postal_code'
   | 'city'
+  | 'country'
   | 'segment'
   | 'key_account'
   | 'account_manager'
@@ -182,7 +183,7 @@ function checkPhone(row: PermissionInput, config: PermissionConfig, warnings: st
   if (isPlaceholder(row.phone)) return 'no_phone';
   // The number is parsed only where consent allows a call (parsing costs more than the rest).
   const consent = checkPhoneConsent(row, config, warnings);
-  return consent ?? usable(normalisePhoneNumber(row.phone, config.defaultPhoneCountry), 'phone', 'invalid_phone', row.phone, warnings);
+  return consent ?? usable(normalisePhoneNumber(row.phone, phoneCountryOf(row.country, config.defaultPhoneCountry)), 'phone', 'invalid_phone', row.phone, warnings);
 }
 
 function checkPhoneConsent(row: PermissionInput, config: PermissionConfig, warnings: string[]): BlockReason | undefined {

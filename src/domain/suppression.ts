@@ -5,12 +5,14 @@
  * Addresses and numbers are compared in the form contact-point.ts gives them, the same
  * normaliser the permission check and the lists use.
  */
-import { DEFAULT_PHONE_COUNTRY, emailKey, isPlaceholder, phoneKey } from './contact-point.js';
+import { DEFAULT_PHONE_COUNTRY, emailKey, isPlaceholder, phoneCountryOf, phoneKey } from './contact-point.js';
 
 export interface SuppressionEntry {
   customer_id?: string;
   email?: string;
   phone?: string;
+  /** the country a national number is read in (else the list's default) */
+  country?: string;
 }
 
 export interface Suppression {
@@ -31,7 +33,7 @@ export function buildSuppression(entries: Iterable<SuppressionEntry>, phoneCount
     if (id) ids.add(id);
     const email = emailMatchKey(entry.email);
     if (email) emails.add(email);
-    const phone = phoneMatchKey(entry.phone, phoneCountry);
+    const phone = phoneMatchKey(entry.phone, phoneCountryOf(entry.country, phoneCountry));
     if (phone) phones.add(phone);
   }
   return { ids, emails, phones, phoneCountry };
@@ -39,7 +41,7 @@ export function buildSuppression(entries: Iterable<SuppressionEntry>, phoneCount
 
 /** Which field of the row matched the suppression list, or undefined when none did. */
 export function matchSuppression(
-  row: { customer_id?: string; email?: string; phone?: string },
+  row: { customer_id?: string; email?: string; phone?: string; country?: string },
   suppression: Suppression,
 ): 'customer_id' | 'email' | 'phone' | undefined {
   const id = row.customer_id?.trim();
@@ -47,8 +49,13 @@ export function matchSuppression(
   const email = suppression.emails.size > 0 ? emailMatchKey(row.email) : undefined;
   if (email && suppression.emails.has(email)) return 'email';
   // Parsing a number costs ~15 µs: only when the list has numbers.
-  const phone = suppression.phones.size > 0 ? phoneMatchKey(row.phone, suppression.phoneCountry) : undefined;
-  if (phone && suppression.phones.has(phone)) return 'phone';
+  if (suppression.phones.size === 0 || isPlaceholder(row.phone)) return undefined;
+  // A national number is tried in the row's country and in the list's (fail-closed: either matches).
+  const own = phoneCountryOf(row.country, suppression.phoneCountry);
+  for (const country of own === suppression.phoneCountry ? [own] : [own, suppression.phoneCountry]) {
+    const phone = phoneMatchKey(row.phone, country);
+    if (phone && suppression.phones.has(phone)) return 'phone';
+  }
   return undefined;
 }
 

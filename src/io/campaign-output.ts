@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describeChange, type ExclusionReason } from '../domain/campaign.js';
+import type { ListContact } from '../domain/contact-point.js';
 import type { Reject } from '../domain/types.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import type { PlannedCustomer } from '../domain/plan.js';
@@ -28,7 +29,7 @@ export function listColumns(channel: Channel): ColumnSpec[] {
   return [
     { name: 'customer_id', kind: 'text' },
     { name: 'name', kind: 'text' },
-    ...CONTACT_COLUMNS[channel].map((name) => ({ name, kind: 'text' as const })),
+    ...CONTACT_COLUMNS[channel].map((name): ColumnSpec => ({ name, kind: name === 'phone' ? 'phone' : 'text' })),
     { name: 'reason_code', kind: 'text' },
     { name: 'measure', kind: 'text' },
     { name: 'offer_type', kind: 'text' },
@@ -58,11 +59,16 @@ export const CHANGES_COLUMNS: readonly ColumnSpec[] = [
 /** Where each channel's list has its priority column. */
 const PRIORITY_AT = Object.fromEntries(CHANNELS.map((c) => [c, listColumns(c).findIndex((col) => col.name === 'priority')])) as Record<Channel, number>;
 
-/** The values of one list row, in listColumns(channel) order. */
-export function listValues(p: PlannedCustomer, channel: Channel, priority: number): unknown[] {
+/**
+ * The values of one list row, in listColumns(channel) order. E-mail and phone come from
+ * `contact` (normalised, and only for channels the customer may be contacted on), never
+ * from the row: a visit-list row shows no number without phone permission.
+ */
+export function listValues(p: PlannedCustomer, channel: Channel, priority: number, contact: ListContact): unknown[] {
   const r = p.row;
+  const cell = (k: keyof PlannedCustomer['row']) => (k === 'email' ? contact.email : k === 'phone' ? contact.phone : r[k]);
   return [
-    r.customer_id, r.name, ...CONTACT_COLUMNS[channel].map((k) => r[k]), p.reason.code, p.measure,
+    r.customer_id, r.name, ...CONTACT_COLUMNS[channel].map(cell), p.reason.code, p.measure,
     p.value.offer_type, p.angle, p.window?.contactUntil, priority, r.account_manager, p.value.expected_value,
   ];
 }

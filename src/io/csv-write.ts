@@ -21,9 +21,25 @@ const LEADING_ZERO_DIGITS = /^0\d+$/;
 /**
  * Value kinds of output columns, each with one stable format:
  * text (neutralised against formulas), int, money (2 decimals), ratio (4 decimals),
- * date (epoch day → YYYY-MM-DD).
+ * date (epoch day → YYYY-MM-DD), phone (an E.164 number as it is, see formatPhone).
  */
-export type ColumnKind = 'text' | 'int' | 'money' | 'ratio' | 'date';
+export type ColumnKind = 'text' | 'int' | 'money' | 'ratio' | 'date' | 'phone';
+
+const E164 = /^\+[1-9]\d{1,14}$/;
+
+/**
+ * A phone number cell. An E.164 number ("+4930123456": a plus and digits only) is written as
+ * it is: a spreadsheet reads it as a number at worst, never as a formula, since it holds no
+ * reference, function or operator after the sign (neutralizeFormula leaves it alone for the
+ * same reason). For German Excel it is written ="+4930123456", the form Excel keeps as text,
+ * because as a number Excel drops the plus and shows 4,93E+10, which, saved again, loses
+ * the digits. Anything else is text, neutralised as usual.
+ */
+function formatPhone(value: unknown, fmt: CsvFormat): string {
+  const text = typeof value === 'string' ? value : String(value);
+  if (!E164.test(text)) return formatCell(text, 'text', fmt);
+  return fmt.keepLeadingZeros ? `"=""${text}"""` : text;
+}
 
 export interface ColumnSpec {
   name: string;
@@ -32,8 +48,9 @@ export interface ColumnSpec {
 
 // Characters that make a spreadsheet read a cell as a formula (incl. full-width forms).
 const FORMULA_START = /^[\s]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/;
-// Plain numbers such as -12,5 or -1.234,56 cannot run anything and stay as they are; with a
-// space inside ("+49 171 ...") a spreadsheet would try a formula, so those are neutralised.
+// Plain numbers such as -12,5, -1.234,56 or an E.164 phone number (+4930123456) cannot run
+// anything and stay as they are; with a space inside ("+49 171 ...") a spreadsheet would try
+// a formula, so those are neutralised.
 const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)*(?:\s?%)?$/;
 
 /** Prefixes a text cell that a spreadsheet would run as a formula with an apostrophe. */
@@ -55,6 +72,16 @@ export function restoreFormulaText(cell: string): string {
   if (cell.charCodeAt(0) !== 39) return cell;
   const text = cell.slice(1);
   return neutralizeFormula(text) === cell ? text : cell;
+}
+
+/**
+ * A text cell as it was before writing: the apostrophe neutralizeFormula put before a formula
+ * start, and Excel's ="…" text form, removed (for reading an output back as input).
+ */
+export function restoreText(cell: string): string {
+  if (cell.charCodeAt(0) === 39 && FORMULA_START.test(cell.slice(1))) return cell.slice(1);
+  const excel = /^="(.*)"$/.exec(cell);
+  return excel ? (excel[1] as string).replace(/""/g, '"') : cell;
 }
 
 /** Formats one field: quoted when it holds the delimiter, a quote, CR/LF or edge spaces. */
@@ -147,6 +174,8 @@ export function formatCell(value: unknown, kind: ColumnKind, fmt: CsvFormat): st
       return typeof value === 'number' ? formatDecimal(value, 4, fmt.decimal) : '';
     case 'date':
       return typeof value === 'number' ? isoDay(value) : quoteField(neutralizeFormula(String(value)), fmt.delimiter);
+    case 'phone':
+      return formatPhone(value, fmt);
   }
 }
 

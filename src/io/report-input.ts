@@ -18,6 +18,7 @@ import type { CustomerRow } from '../domain/types.js';
 import { DECISIONS, type Decision } from '../domain/value-decision.js';
 import { DataError, InputMissingError } from '../errors.js';
 import type { ReadOptions } from './csv-read.js';
+import { restoreText } from './csv-write.js';
 import { listColumns } from './campaign-output.js';
 import { PLAN_COLUMNS } from './plan-output.js';
 import { detectConventions } from './sniff.js';
@@ -121,7 +122,8 @@ function inputConverter(headers: string[], sample: string[][], delimiter: string
 // The plan's customer_id column is authoritative; a row the converter would reject keeps its id only.
 function inputRow(cells: string[], start: number, line: number, convert: ReturnType<typeof inputConverter> | undefined): CustomerRow {
   const id = cells[start] ?? '';
-  const converted = convert?.(cells.slice(0, start), line);
+  // Cells were neutralised on writing ('+49 …, ="01101"): read what the export held.
+  const converted = convert?.(cells.slice(0, start).map(restoreText), line);
   const values = converted?.ok ? converted.values : {};
   return { ...values, customer_id: id, line, warnings: [] } as CustomerRow;
 }

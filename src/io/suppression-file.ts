@@ -4,10 +4,10 @@ import { buildSuppression, type Suppression, type SuppressionEntry } from '../do
 import { DataError } from '../errors.js';
 import { openExport } from './csv-read.js';
 
-/** A suppression list needs at least one of customer id, email or phone; read like any export. */
+/** A suppression list needs at least one of customer id, email or phone (a country column is read too); read like any export. */
 const SUPPRESSION_SCHEMA: Schema = {
   kind: 'suppression list',
-  fields: LOST_CUSTOMER_FIELDS.filter((f) => f.name === 'customer_id' || f.name === 'email' || f.name === 'phone'),
+  fields: LOST_CUSTOMER_FIELDS.filter((f) => ['customer_id', 'email', 'phone', 'country'].includes(f.name)),
   required: [['customer_id', 'email', 'phone']],
   uniqueId: false,
 };

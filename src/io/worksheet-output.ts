@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { selectForCampaign, type CampaignRules } from '../domain/campaign.js';
 import { campaignId, emptyContactIndex } from '../domain/contact-history.js';
+import { SharedContacts, sharedContactDetail, sharedContactKey } from '../domain/contact-point.js';
 import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
 import type { Reject } from '../domain/types.js';
 import { compareByPriority } from '../domain/worksheet-apply.js';
@@ -58,10 +59,16 @@ async function writeLists(dir: string, out: WorksheetOutput): Promise<RunOutputs
   const files = await CampaignFiles.open(dir, PLAIN_CSV);
   try {
     const plans = out.rows.map((r) => r.plan).sort(compareByPriority);
+    const shared = new SharedContacts();
     plans.forEach((p, i) => {
       const choice = selectForCampaign(p, rules);
-      if (choice.kind === 'list') files.listed(choice.channel, listValues(p, choice.channel, i + 1));
-      else files.excluded(p.row.customer_id, choice.reason, choice.detail, i + 1);
+      const key = choice.kind === 'list' ? sharedContactKey(choice.channel, choice.contact) : undefined;
+      const holder = shared.holder(key);
+      if (choice.kind === 'list' && holder > 0) files.excluded(p.row.customer_id, 'shared_contact', sharedContactDetail(choice.channel, holder), i + 1);
+      else if (choice.kind === 'list') {
+        shared.claim(key, i + 1);
+        files.listed(choice.channel, listValues(p, choice.channel, i + 1, choice.contact));
+      } else files.excluded(p.row.customer_id, choice.reason, choice.detail, i + 1);
     });
     return await files.commit();
   } catch (err) {

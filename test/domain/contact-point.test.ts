@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { emailKey, isPhoneCountry, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneKey } from '../../src/domain/contact-point.js';
+import { emailKey, isPhoneCountry, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, phoneKey } from '../../src/domain/contact-point.js';
 
 describe('normaliseEmailAddress', () => {
   it.each<[string, string]>([
@@ -141,6 +141,29 @@ describe('normalisePhoneNumber', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('phoneCountryOf', () => {
+  it.each<[string | undefined, string]>([
+    [undefined, 'DE'],
+    ['', 'DE'],
+    ['US', 'US'],
+    ['us', 'US'],
+    ['USA', 'US'],
+    ['United States', 'US'],
+    ['Deutschland', 'DE'],
+    ['D', 'DE'],
+    ['Österreich', 'AT'],
+    ['Schweiz', 'CH'],
+    ['Atlantis', 'DE'],
+  ])('%j → %s', (country, code) => {
+    expect(phoneCountryOf(country)).toBe(code);
+  });
+
+  it('falls back to the configured country', () => {
+    expect(phoneCountryOf(undefined, 'AT')).toBe('AT');
+    expect(phoneCountryOf('Narnia', 'CH')).toBe('CH');
   });
 });
 

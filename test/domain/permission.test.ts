@@ -66,6 +66,7 @@ describe('checkPermission: per-channel rules', () => {
     ['phone country code only', { phone: '+49' }, {}, 'phone', false, 'invalid_phone'],
     ['phone placeholder', { phone: 'keine' }, {}, 'phone', false, 'no_phone'],
     ['phone national, other default country', { phone: '01 5356 1234' }, { defaultPhoneCountry: 'AT' }, 'phone', true],
+    ['phone national, read in the row country', { phone: '(212) 555-0100', country: 'USA' }, {}, 'phone', true],
     // phone
     ['phone B2C with consent', {}, {}, 'phone', true],
     ['phone B2C without consent', { consent_phone: undefined }, {}, 'phone', false, 'no_phone_consent'],
@@ -268,6 +269,13 @@ describe('suppression', () => {
     expect(emailKey(' A@B.De ')).toBe('a@b.de');
     expect(emailKey('mailto:A@B.de')).toBe('a@b.de');
     expect(emailKey('n/a')).toBeUndefined();
+  });
+
+  it('a national number matches in the row country and in the list default', () => {
+    const list = buildSuppression([{ phone: '(212) 555-0100', country: 'US' }, { phone: '089 1234567' }]);
+    expect(checkPermission({ ...open, phone: '212-555-0100', country: 'United States' }, cfg(), list).excludedReason).toBe('suppressed');
+    expect(checkPermission({ ...open, phone: '089 1234567', country: 'US' }, cfg(), list).excludedReason).toBe('suppressed');
+    expect(checkPermission({ ...open, phone: '212-555-0100' }, cfg(), list).excludedReason).toBeUndefined();
   });
 
   it('an invalid address or number on the list still suppresses the same text (fail-closed)', () => {

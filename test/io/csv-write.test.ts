@@ -69,3 +69,20 @@ describe('CSV formatting', () => {
     );
   });
 });
+
+describe('phone cells', () => {
+  const cell = (value: unknown, fmt = PLAIN_CSV) => createCsvFormatter([{ name: 'phone', kind: 'phone' }], fmt).row([value]).trimEnd();
+
+  it('writes an E.164 number as it is (a plus and digits run nothing)', () => {
+    expect(cell('+4930123456')).toBe('+4930123456');
+    expect(neutralizeFormula('+4930123456')).toBe('+4930123456');
+  });
+
+  it('writes it as a text formula for German Excel, which would otherwise drop the + and the digits', () => {
+    expect(cell('+4930123456', EXCEL_DE_CSV)).toBe('"=""+4930123456"""');
+  });
+
+  it.each(['+49 30 123456', '+4930123456+A1', '=HYPERLINK("x")', '@SUM(A1)', '-2+3', '+\t1'])('neutralises anything else like text: %j', (value) => {
+    expect(cell(value).replace(/^"|"$/g, '').startsWith("'")).toBe(true);
+  });
+});
