@@ -146,6 +146,46 @@ describe('winback campaign', () => {
     expect(Object.values(lists(out)).flat().map((r) => r.customer_id)).toEqual(['P4']);
   });
 
+  it('approaches one number or address once: the higher-priority customer keeps it, the others are shared_contact', async () => {
+    // No postal address and no account manager: phone or e-mail is the only channel each may get.
+    const row = (id: string, email: string, phone: string, revenue: number, consents: string) =>
+      `${id},${id},${email},${phone},,,,B2C,no,,2019-01-01,2026-10-15,40,${revenue},30,too expensive,${consents}`;
+    const file = exportOf([
+      row('T1', '', '030 1234567', 20000, 'no,yes,no'),
+      row('T2', '', '+49 (0)30 123 45 67', 90000, 'no,yes,no'),
+      row('T3', '', '0049 30 7654321', 10000, 'no,yes,no'),
+      row('M1', 'Max <Max@Firma.DE>', '', 30000, 'yes,no,no'),
+      row('M2', 'mailto:max@firma.de', '', 15000, 'yes,no,no'),
+    ]);
+    const out = tempDir();
+    const r = await campaign(file, out);
+    expect(r.code).toBe(0);
+    expect(lists(out).phone.map((x) => [x.customer_id, x.phone])).toEqual([['T2', '+49301234567'], ['T3', '+49307654321']]);
+    expect(lists(out).email.map((x) => [x.customer_id, x.email])).toEqual([['M1', 'Max@firma.de']]);
+    const excluded = readCsv(join(out, 'excluded.csv'));
+    const priorityOf = (id: string) => Number([...Object.values(lists(out)).flat(), ...excluded].find((x) => x.customer_id === id)?.priority);
+    expect(excluded.map((e) => [e.customer_id, e.reason, e.detail])).toEqual([
+      ['M2', 'shared_contact', `same e-mail address as the customer at priority ${priorityOf('M1')}`],
+      ['T1', 'shared_contact', `same phone number as the customer at priority ${priorityOf('T2')}`],
+    ].sort((a, b) => priorityOf(a[0] as string) - priorityOf(b[0] as string)));
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).counts.excluded.shared_contact).toBe(2);
+  });
+
+  it('lists no unusable address or number, and no number on a visit row without phone permission', async () => {
+    const row = (id: string, email: string, phone: string, consents: string) =>
+      `${id},${id},${email},${phone},Main St 1,10115,Berlin,B2B,yes,M. Maier,2019-01-01,2026-10-15,40,90000,30,too expensive,${consents}`;
+    const file = exportOf([
+      row('V1', 'a@b', '030 1234567', 'yes,no,no'),
+      row('V2', 'x@firma.de', '1234', 'yes,yes,no'),
+      row('V3', 'y@firma.de', '"4,93023E+11"', 'yes,yes,no'),
+      row('V4', 'z@firma.de', '030 7654321', 'yes,yes,no'),
+    ]);
+    const out = tempDir();
+    expect((await campaign(file, out)).code).toBe(0);
+    const visit = Object.fromEntries(lists(out).visit.map((x) => [x.customer_id, x.phone]));
+    expect(visit).toEqual({ V1: '', V2: '', V3: '', V4: '+49307654321' });
+  });
+
   it('--suppress excludes by id, email or phone', async () => {
     const file = exportOf([due('S1', 'A', BASE) + ',yes,yes,no', due('S2', 'B', BASE.replace('a@example', 'other@example').replace('1234567', '7654321')) + ',yes,yes,no']);
     const dir = tempDir();
