@@ -108,7 +108,8 @@ describe('winback plan with worker threads', () => {
       }),
       { numRuns: 25 },
     );
-  });
+    // 25 runs, each starting worker threads twice: ~30 s on 2 busy CPUs, so more than the default.
+  }, 180_000);
 
   it('keeps a byte-order mark, a sep= line and Windows-1252 exactly as one thread reads them', async () => {
     const de = generateLostCustomers({ rows: 120, seed: 3, style: 'de', badRows: true });
