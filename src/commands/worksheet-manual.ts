@@ -43,7 +43,8 @@ function validateManual(flow: WorksheetFlow, field: string, v: string): true | s
 /** Plans the i-th complete manual customer and adds it to the flow's customers. */
 export function addManualCustomer(flow: WorksheetFlow, i: number): void {
   const fields = completeManualCustomers(flow.session)[i] as Record<string, string>;
-  const converted = manualCustomerRow(fields, i + 2);
+  const { asOf, lang } = flow.deps.setup;
+  const converted = manualCustomerRow(fields, i + 2, { asOf, lang });
   if (!converted.ok) {
     flow.say(`  ${converted.reject.error}\n`);
     return;

@@ -9,7 +9,7 @@ import { LOST_CUSTOMER_SCHEMA } from './fields.js';
 import type { HeaderMapping } from './header-map.js';
 import type { Channel } from './playbook-types.js';
 import { DECISION_RANK, planCustomer, type PlannedCustomer, type PlanSetup } from './plan.js';
-import { createRowConverter, type ConvertedRow } from './row-convert.js';
+import { createRowConverter, type ConvertedRow, type RowChecks } from './row-convert.js';
 import { planContactWindow } from './timing.js';
 import type { CustomerRow } from './types.js';
 import type { Decision, ValueResult } from './value.js';
@@ -121,10 +121,10 @@ export function compareByPriority(a: PlannedCustomer, b: PlannedCustomer): numbe
 /** Column headers of customers entered by hand in plan.csv; the margin is a percentage. */
 export const MANUAL_HEADERS: readonly string[] = MANUAL_FIELDS.map((f) => (f === 'margin' ? 'margin %' : f));
 
-/** Turns a customer entered by hand (ISO dates, '.' decimals) into a row, through the export's own converter. */
-export function manualCustomerRow(fields: Readonly<Record<string, string>>, line: number): ConvertedRow & { cells: string[] } {
+/** Turns a customer entered by hand (ISO dates, '.' decimals) into a row, through the export's own converter and checks. */
+export function manualCustomerRow(fields: Readonly<Record<string, string>>, line: number, checks: RowChecks = {}): ConvertedRow & { cells: string[] } {
   const mapping: HeaderMapping = { fields: new Map(MANUAL_FIELDS.map((h, i) => [h, i])), unmapped: [], warnings: [] };
-  const convert = createRowConverter(MANUAL_HEADERS, mapping, LOST_CUSTOMER_SCHEMA, { decimal: '.', dateOrder: 'ymd' });
+  const convert = createRowConverter(MANUAL_HEADERS, mapping, LOST_CUSTOMER_SCHEMA, { decimal: '.', dateOrder: 'ymd' }, {}, checks);
   const cells = MANUAL_FIELDS.map((h) => fields[h] ?? '');
   return { ...convert(cells, line), cells };
 }

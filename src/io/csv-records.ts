@@ -355,7 +355,7 @@ export class CsvRecordParser {
             if (this.width > 0 && !r.spent) {
               const value = withoutFinalBreak(field + text.slice(seg, i));
               r.win = {
-                at: i, line: r.line + r.breaks, cells: r.dropped ? r.cells : [...r.cells], value: value.slice(0, r.dropped ? KEPT_CHARS : value.length),
+                at: i, line: r.line + r.breaks, cells: [...r.cells], value: value.slice(0, r.dropped ? KEPT_CHARS : value.length),
                 chars: r.chars + i - start, crlfInQuotes: crlfBefore, openLine: r.openLine, openColumn: r.openColumn, lines: 0, row: 0, rowNow: false,
               };
               r.probeDue = true;
