@@ -12,7 +12,7 @@ import type { RunOutputs } from '../io/run-outputs.js';
 import { EXCEL_DE_CSV, formatCsv, PLAIN_CSV } from '../io/csv-write.js';
 import { appendLedger, readLedger } from '../io/ledger.js';
 import { withLock } from '../io/lock.js';
-import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
+import { ensureOutputDir } from '../io/output-dir.js';
 import { createProgress } from '../io/progress.js';
 import { SortedSpool } from '../io/sorted-spool.js';
 import { readSuppression } from '../io/suppression-file.js';
@@ -45,7 +45,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const periodDays = parsePeriod(flags.period, loaded.setup.config.campaign.periodDays);
   const caps = parseCapacity(flags.capacity);
   const holdout = flags.holdout === undefined ? 0 : parseRate('--holdout', flags.holdout);
-  const created = await ensureOutputDir(outDir, flags.out);
+  await ensureOutputDir(outDir, flags.out);
   const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;
   return withLock(ledgerPath ?? outDir, async (lock) => {
     // Temporary files of a run that was killed are litter, never outputs.

@@ -16,7 +16,6 @@ import type { Decision } from './value.js';
 
 export const CALENDAR_WEEKS = 12;
 export const TOP_CANDIDATES = 20;
-const DECISIONS: readonly Decision[] = ['win_back', 'review', 'let_go', 'never'];
 const SEGMENTS = ['B2B', 'B2C', 'unknown'] as const;
 
 /** Counts and money; inside the accumulator money is in whole cents, in the finished report in currency units. */

@@ -195,22 +195,6 @@ function neverDecision(entry: ReasonEntry): { decision: Decision; decisionReason
   return { decision: 'never', decisionReason: `final reason (${entry.code}): never contact` };
 }
 
-type Figures = Omit<ValueResult, 'customer_id' | 'decision' | 'decisionReason' | 'firstLifetime' | 'warnings' | 'channel'>;
-
-// A function, not a constant, so no two results share the same arrays.
-function noFigures(): Figures {
-  return {
-    p_winback: null,
-    sltv: null,
-    expected_value: null,
-    value_at_stake: null,
-    offer_type: null,
-    offerReason: 'not valued: missing data',
-    offersConsidered: [],
-    explainSteps: [],
-  };
-}
-
 /** Priority order: expected value descending (unvalued last), then customer_id ascending. */
 export function priorityOrder(a: Pick<ValueResult, 'expected_value' | 'customer_id'>, b: Pick<ValueResult, 'expected_value' | 'customer_id'>): number {
   const ea = a.expected_value ?? -Infinity;

@@ -114,7 +114,7 @@ async function firstLine(path: string, label: string): Promise<string> {
 function inputConverter(headers: string[], sample: string[][], delimiter: string, read: ReadOptions) {
   const { mapping } = mapHeaders(headers, LOST_CUSTOMER_SCHEMA, read.map ?? {});
   const inputs = sample.map((cells) => cells.slice(0, headers.length));
-  const conventions = detectConventions(inputs, headers, mapping, LOST_CUSTOMER_SCHEMA, delimiter, read);
+  const conventions = detectConventions(inputs, mapping, LOST_CUSTOMER_SCHEMA, delimiter, read);
   return createRowConverter(headers, mapping, { ...LOST_CUSTOMER_SCHEMA, fields: LOST_CUSTOMER_SCHEMA.fields.filter((f) => f.type !== 'id') }, conventions);
 }
 
