@@ -11,7 +11,8 @@ import { classifyReason, type ReasonClassification } from './reasons/index.js';
 import type { ReasonVocabulary } from './reasons/vocabulary.js';
 import { planContactWindow } from './timing.js';
 import type { CustomerRow, EpochDay } from './types.js';
-import { evaluateCustomer, type EvaluateInput, type ValueResult } from './value.js';
+import { evaluateCustomer } from './value-decision.js';
+import type { EvaluateInput, ValueResult } from './value-types.js';
 
 export interface PlanSetup {
   playbook: Playbook;

@@ -1,7 +1,7 @@
 /**
  * The report model behind `winback report`: built one customer at a time (memory stays flat:
  * sums, fixed bins, a 12-week calendar and a bounded top list, never the rows themselves),
- * then finished into plain JSON-ready data for the terminal, --json and the HTML report.
+ * then finished (report-finish.ts) into plain JSON-ready data for the terminal, --json and the HTML report.
  * Expected value always means the expected recoverable value of win_back customers, the
  * same figure as summary.json's expected_value. Pure.
  */
@@ -12,7 +12,7 @@ import {
 } from './report-facts.js';
 import { TopHeap } from './report-top.js';
 import type { EpochDay } from './types.js';
-import type { Decision } from './value.js';
+import type { Decision } from './value-types.js';
 
 export const CALENDAR_WEEKS = 12;
 export const TOP_CANDIDATES = 20;
@@ -129,5 +129,3 @@ function addWinBack(acc: ReportAccumulator, item: ReportItem): void {
   if (item.expected_value !== null) acc.top.offer({ id: item.customer_id, score: item.expected_value, item });
   if (item.blocked !== null) acc.blocked.set(item.blocked, (acc.blocked.get(item.blocked) ?? 0) + 1);
 }
-
-export { finishReport, type Report, type ReportMeta } from './report-finish.js';

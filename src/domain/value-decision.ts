@@ -1,69 +1,13 @@
 /**
  * The win-back decision for one customer: value every allowed offer, pick the one with the
  * highest expected value, and decide win_back / let_go / never / review (docs/model.md).
- * Re-exported from value.ts, which holds the formulas.
+ * The formulas are in value.ts, the types in value-types.ts.
  */
-import type { EpochDay, CustomerRow } from './types.js';
-import type { ModelConfig } from './defaults.js';
-import type { Channel, ChannelCosts, OfferSpec, ReasonEntry } from './playbook-types.js';
-import type { CalibratedModel } from './calibrate.js';
+import type { Channel, OfferSpec, ReasonEntry } from './playbook-types.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
+import type { Decision, EvaluateInput, ValueResult } from './value-types.js';
 import { firstLifetime, reacquisitionProbability, secondLifetimeValue } from './value.js';
 import { explainCustomer, formatMoney } from './value-explain.js';
-
-export type Decision = 'win_back' | 'let_go' | 'never' | 'review';
-
-/** One line of `--explain`: the quantity, the formula with numbers filled in, the exact value. */
-export interface ExplainStep {
-  label: string;
-  formula: string;
-  value: number;
-}
-
-/** The figures of one offer for one customer. */
-export interface OfferValue {
-  offer_type: string;
-  p_winback: number;
-  sltv: number;
-  expected_value: number;
-}
-
-export interface ValueResult {
-  customer_id: string;
-  decision: Decision;
-  decisionReason: string;
-  /** null when the data do not allow a valuation (decision review) */
-  p_winback: number | null;
-  sltv: number | null;
-  expected_value: number | null;
-  /** second-lifetime value with a plain approach, before probability: what the loss is worth */
-  value_at_stake: number | null;
-  offer_type: string | null;
-  offerReason: string;
-  offersConsidered: OfferValue[];
-  firstLifetime: FirstLifetime;
-  warnings: string[];
-  explainSteps: ExplainStep[];
-  /** the channel the approach was valued with */
-  channel: Channel;
-}
-
-export interface EvaluateInput {
-  row: CustomerRow;
-  reasonCode: string;
-  reasonConfidence: number;
-  entry: ReasonEntry;
-  /** the playbook's offers; only those the reason allows are considered */
-  offers: OfferSpec[];
-  /** the approach's channel, or a rule choosing it from the value at stake */
-  channel: Channel | ((valueAtStake: number) => Channel);
-  channelCosts: ChannelCosts;
-  /** fill explainSteps (costly: only for --explain, never per row of a batch) */
-  explain?: boolean;
-  asOf: EpochDay;
-  config: ModelConfig;
-  model?: CalibratedModel;
-}
 
 /** A plain approach without incentive: the offer used where a reason allows none. */
 export const NEUTRAL_OFFER: OfferSpec = Object.freeze({

@@ -4,7 +4,7 @@
  * byte-identical for the same input and as-of date. All data is HTML-escaped.
  */
 import { CHANNELS } from '../domain/playbook-types.js';
-import type { Report } from '../domain/report.js';
+import type { Report } from '../domain/report-finish.js';
 import { formatCompact, formatMoney, formatPercent, reportLabels, type ReportLabels, type ReportLang } from './report-labels.js';
 import { binLabel } from './report-render.js';
 import { barChart, esc, hbarChart } from './report-svg.js';

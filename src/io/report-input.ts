@@ -15,7 +15,7 @@ import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import type { PlanFacts } from '../domain/report-facts.js';
 import { createRowConverter } from '../domain/row-convert.js';
 import type { CustomerRow } from '../domain/types.js';
-import type { Decision } from '../domain/value.js';
+import type { Decision } from '../domain/value-types.js';
 import { DataError, InputMissingError } from '../errors.js';
 import type { ReadOptions } from './csv-read.js';
 import { listColumns } from './campaign-output.js';

@@ -1,5 +1,5 @@
 /** The terminal report: compact tables that fit an 80-column terminal, colours only when allowed. */
-import type { Report } from '../domain/report.js';
+import type { Report } from '../domain/report-finish.js';
 import { CHANNELS } from '../domain/playbook-types.js';
 import { formatMoney, formatPercent, reportLabels, type ReportLang, type ReportLabels } from './report-labels.js';
 import { renderTable, styler, truncate } from './render.js';

@@ -18,7 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { IdIndex } from '../domain/id-index.js';
 import type { PlanSetup } from '../domain/plan.js';
 import { addRowToTotals, addToTotals, type PlanTotals } from '../domain/plan-summary.js';
-import type { Decision } from '../domain/value.js';
+import type { Decision } from '../domain/value-types.js';
 import { DataError, IoError, UsageError } from '../errors.js';
 import { duplicateReject, noDataRows, type OpenedExport } from '../io/csv-read.js';
 import type { CsvFormat } from '../io/csv-write.js';
