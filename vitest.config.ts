@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // A TMPDIR per test file, emptied and checked after it (test/support/temp.ts).
+    setupFiles: ['test/support/setup.ts'],
   },
 });

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
-import { ROOT, tempDir } from '../support/cli.js';
+import { ROOT } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
 
 describe('an interrupted run', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('leaves no temporary files behind on %s and exits 128 + the signal', async (signal) => {

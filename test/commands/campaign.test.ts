@@ -3,7 +3,8 @@ import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
-import { readCsv, ROOT, runCli, tempDir } from '../support/cli.js';
+import { readCsv, ROOT, runCli } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
 
 const AS_OF = ['--as-of', '2026-11-23'];
 const CHANNELS = ['visit', 'phone', 'letter', 'email'];

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
-import { readCsv, runCli, tempDir } from '../support/cli.js';
+import { readCsv, runCli } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
 
 const AS_OF = ['--as-of', '2026-11-23'];
 

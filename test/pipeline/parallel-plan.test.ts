@@ -11,7 +11,8 @@ import { countLineBreaks, planAllRows, resolveThreads, useWorkers } from '../../
 import { createPiecePlanner, decodeParts, INTS_PER_ROW, type ResultBuffers } from '../../src/pipeline/plan-pieces.js';
 import { loadPlanSetup, openLostCustomers } from '../../src/pipeline/plan-setup.js';
 import { memoryContext } from '../support/memory-context.js';
-import { ROOT, runCli, tempDir } from '../support/cli.js';
+import { ROOT, runCli } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
 
 const AS_OF = '2026-11-23';
 

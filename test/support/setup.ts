@@ -1,0 +1,24 @@
+/**
+ * Runs before each test file (vitest.config.ts setupFiles): gives the file a TMPDIR of its
+ * own, so that its temporary folders (test/support/temp.ts) and anything the code under test
+ * puts into the temp folder are found, and removed, after the file's tests.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect } from 'vitest';
+import { removeTempDirs } from './temp.js';
+
+const outer = process.env.TMPDIR;
+const own = mkdtempSync(join(tmpdir(), 'winback-tests-'));
+process.env.TMPDIR = own;
+
+// Registered first, so it runs after the file's own afterAll hooks.
+afterAll(() => {
+  removeTempDirs();
+  const left = readdirSync(own);
+  rmSync(own, { recursive: true, force: true });
+  if (outer === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = outer;
+  expect(left, 'left behind in the temporary folder').toEqual([]);
+});
