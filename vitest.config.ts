@@ -6,7 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // A TMPDIR per test file, emptied and checked after it (test/support/temp.ts).
+    // Property test sizes, and a TMPDIR per test file, emptied and checked after it.
     setupFiles: ['test/support/setup.ts'],
   },
 });

@@ -13,6 +13,7 @@ import { mulberry32 } from '../../src/domain/random.js';
 import { cdnowDir, cdnowPresent, readNumericCsv } from '../domain/clv/support.js';
 import { memoryContext } from '../support/memory-context.js';
 import { tempDir } from '../support/temp.js';
+import { propertyRuns } from '../support/property.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => path.join(repoRoot, 'fixtures', name);
@@ -242,7 +243,7 @@ describe('winback clv: rows, rejects, order and customers', () => {
         expect(read).toBe(accepted + rejected);
         expect(r.rejects).toHaveLength(rejected);
       }),
-      { numRuns: 25 },
+      propertyRuns(25),
     );
   });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
 import { readCsv, runCli } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
+import { propertyRuns } from '../support/property.js';
 
 const AS_OF = ['--as-of', '2026-11-23'];
 
@@ -49,7 +50,7 @@ describe('winback plan', () => {
           expect(rank[a.decision as string]! <= rank[b.decision as string]!).toBe(true);
         }
       }),
-      { numRuns: 8 },
+      propertyRuns(8),
     );
   });
 

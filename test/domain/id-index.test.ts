@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IdIndex } from '../../src/domain/id-index.js';
+import { propertyRuns } from '../support/property.js';
 
 describe('IdIndex', () => {
   it('reports the first line of every repeated id and 0 for new ones, like a Map, at any starting capacity', () => {
@@ -16,7 +17,7 @@ describe('IdIndex', () => {
         });
         expect(index.size).toBe(oracle.size);
       }),
-      { numRuns: 300 },
+      propertyRuns(300),
     );
   });
 

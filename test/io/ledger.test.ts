@@ -7,6 +7,7 @@ import { appendLedger, parseLedger, readLedger } from '../../src/io/ledger.js';
 import type { LedgerEntry } from '../../src/domain/contact-history.js';
 import { parseIsoDay } from '../../src/domain/dates.js';
 import { DataError, IoError } from '../../src/errors.js';
+import { propertyRuns } from '../support/property.js';
 
 const HEADER = 'customer_id,channel,campaign_date,campaign_id,measure,outcome\n';
 const day = (iso: string): number => parseIsoDay(iso) as number;
@@ -141,7 +142,7 @@ describe('appendLedger', () => {
         const read = (await readLedger(file)).entries;
         expect(read).toEqual(batches.flat());
       }),
-      { numRuns: 60 },
+      propertyRuns(60),
     );
   });
 });

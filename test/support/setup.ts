@@ -1,13 +1,17 @@
 /**
- * Runs before each test file (vitest.config.ts setupFiles): gives the file a TMPDIR of its
- * own, so that its temporary folders (test/support/temp.ts) and anything the code under test
- * puts into the temp folder are found, and removed, after the file's tests.
+ * Runs before each test file (vitest.config.ts setupFiles): sizes the property tests
+ * (test/support/property.ts) and gives the file a TMPDIR of its own, so that its temporary
+ * folders (test/support/temp.ts) and anything the code under test puts into the temp folder
+ * are found, and removed, after the file's tests.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
+import { configureProperties } from './property.js';
 import { removeTempDirs } from './temp.js';
+
+configureProperties();
 
 const outer = process.env.TMPDIR;
 const own = mkdtempSync(join(tmpdir(), 'winback-tests-'));
