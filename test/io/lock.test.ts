@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -90,8 +90,8 @@ describe('withLock', () => {
   it('notices a lock lost during the run and fails the run', async () => {
     const run = withLock(target, async (lock) => {
       await rm(lock.lockPath, { recursive: true });
-      await new Promise((r) => setTimeout(r, 1600)); // the next refresh finds the lock gone
-      expect(() => lock.assertHeld()).toThrow(LockedError);
+      // The next refresh (within updateMs, later on a busy machine) finds the lock gone.
+      await vi.waitFor(() => expect(() => lock.assertHeld()).toThrow(LockedError), { timeout: 8000, interval: 50 });
       return 'done';
     }, fast);
     await expect(run).rejects.toThrow(/lost the lock/);
