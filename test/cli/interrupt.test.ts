@@ -1,17 +1,21 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
 import { ROOT } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
 
 describe('an interrupted run', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('leaves no temporary files behind on %s and exits 128 + the signal', async (signal) => {
-    const dir = tempDir();
-    const file = join(dir, 'export.csv');
+  let file: string;
+  beforeAll(() => {
+    file = join(tempDir(), 'export.csv');
     // Large enough for worker threads and sort runs on disk, and to run for a while.
     writeFileSync(file, generateLostCustomers({ rows: 60_000, seed: 3, style: 'en' }));
+  });
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('leaves no temporary files behind on %s and exits 128 + the signal', async (signal) => {
+    const dir = tempDir();
     const tmp = join(dir, 'tmp');
     const out = join(dir, 'out');
     mkdirSync(tmp);
