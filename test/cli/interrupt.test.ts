@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
 import { ROOT } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
@@ -26,17 +26,14 @@ describe('an interrupted run', () => {
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // Wait until the run has its temporary files: sort runs in TMPDIR, plan.csv's temp file in out.
-    const started = Date.now();
-    while (Date.now() - started < 20_000) {
-      const sortDirs = readdirSync(tmp).filter((n) => n.startsWith('winback-sort-'));
-      if (sortDirs.length > 0 && existsSync(out) && readdirSync(out).some((n) => n.endsWith('.tmp'))) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    expect(readdirSync(tmp).some((n) => n.startsWith('winback-sort-'))).toBe(true);
+    await vi.waitFor(() => {
+      expect(readdirSync(tmp).some((n) => n.startsWith('winback-sort-'))).toBe(true);
+      expect(existsSync(out) && readdirSync(out).some((n) => n.endsWith('.tmp'))).toBe(true);
+    }, { timeout: 100_000, interval: 20 });
     child.kill(signal);
     const code = await exited;
     expect(code).toBe(signal === 'SIGINT' ? 130 : 143);
     expect(readdirSync(tmp)).toEqual([]);
     expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-  }, 60_000);
+  });
 });

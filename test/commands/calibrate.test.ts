@@ -34,7 +34,7 @@ describe('winback calibrate end to end', () => {
     }
     expect(report.model.fit.auc).toBeGreaterThan(0.65);
     expect(report.model.fit.calibration).toHaveLength(10);
-  }, 60_000);
+  });
 
   it('prints the fit quality as tables', async () => {
     const small = join(dir, 'small.csv');

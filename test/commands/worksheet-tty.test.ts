@@ -31,7 +31,7 @@ function screen(): string {
 }
 
 /** Polls the screen until it shows `text`; fails with the last screen after `ms`. */
-async function waitFor(text: string, ms = 20_000): Promise<string> {
+async function waitFor(text: string, ms = 60_000): Promise<string> {
   const until = Date.now() + ms;
   let last = '';
   while (Date.now() < until) {
@@ -110,5 +110,5 @@ describe.runIf(hasTmux || inCi)('winback worksheet in a terminal', () => {
     expect(done.step).toBe('done');
     expect(done.group.measures).toBe('Quarterly call to all price quitters');
     expect(await readFile(join(out, 'worksheet.md'), 'utf8')).toContain('Quarterly call to all price quitters');
-  }, 120_000);
+  }, 300_000);
 });

@@ -206,5 +206,5 @@ describe('a process killed while writing', () => {
     expect(left.length).toBeGreaterThan(0);
     expect((await removeStaleTemps(dirname(target))).sort()).toEqual(left.sort());
     expect(await readdir(dirname(target))).toEqual(['plan.csv']);
-  }, 30_000);
+  });
 });
