@@ -10,5 +10,6 @@ export default defineConfig({
     pool: 'forks',
     // Property test sizes, and a TMPDIR per test file, emptied and checked after it.
     setupFiles: ['test/support/setup.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

@@ -14,7 +14,8 @@ import { removeTempDirs } from './temp.js';
 configureProperties();
 
 const outer = process.env.TMPDIR;
-const own = mkdtempSync(join(tmpdir(), 'winback-tests-'));
+// Inside the run's folder (test/support/global-setup.ts), which goes at the end of the run.
+const own = mkdtempSync(join(process.env.WINBACK_TEST_TMPDIR ?? tmpdir(), 'file-'));
 process.env.TMPDIR = own;
 
 // Registered first, so it runs after the file's own afterAll hooks.

@@ -2,6 +2,7 @@
  * Temporary folders for tests. Each test file runs with a TMPDIR of its own
  * (test/support/setup.ts); the folders made here are removed after the file's tests, and
  * anything else left in that TMPDIR fails the file: the code under test left it behind.
+ * Whatever a file could not remove goes with the run's folder (test/support/global-setup.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
