@@ -1,18 +1,15 @@
 /**
- * The worksheet conversation: the four templates in order, customer by customer. It asks
- * through a `Prompter` (terminal, answers file or test script), saves the session after
- * every answer, and resumes a session at the step and customer where it stopped.
+ * The worksheet conversation the templates share: the session so far, the customers in
+ * priority order, and the walk through them (skip, back, search, finish). It asks through a
+ * `Prompter` (terminal, answers file or test script) and saves the session after every
+ * answer, so a session resumes at the step and customer where it stopped. The templates
+ * themselves are in worksheet-selection.ts (1) and worksheet-steps.ts (2–4).
  */
 import { applyWorksheet, compareByPriority, type WorksheetCustomer } from '../domain/worksheet-apply.js';
 import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
-import {
-  answerOf, CONSULTANT_DECISIONS, CURSOR_END, moveCursor, moveToStep, recordDecision, type ConsultantDecision, type WorksheetSession, type WorksheetStep,
-} from '../domain/worksheet-session.js';
+import { CURSOR_END, moveCursor, type WorksheetSession, type WorksheetStep } from '../domain/worksheet-session.js';
 import { worksheetTexts, type WorksheetTexts } from '../domain/worksheet-texts.js';
 import type { Prompter, PromptChoice } from '../io/prompts.js';
-import { renderProgress, renderRankedTable, renderSelectionCard } from '../io/worksheet-render.js';
-import { enterCustomers } from './worksheet-manual.js';
-import { runLessonsStep, runMeasuresStep, runRelationshipStep } from './worksheet-steps.js';
 
 export interface WorksheetFlowDeps {
   prompter: Prompter;
@@ -54,59 +51,6 @@ export class WorksheetFlow {
   say(text: string): void {
     if (this.deps.prompter.interactive) this.deps.say(text);
   }
-}
-
-/** Runs the templates from the session's step to the end; returns the finished session. */
-export async function runWorksheetFlow(flow: WorksheetFlow): Promise<WorksheetSession> {
-  const steps: [WorksheetStep, (f: WorksheetFlow) => Promise<void>, WorksheetStep][] = [
-    ['selection', runSelectionStep, 'relationship'],
-    ['relationship', runRelationshipStep, 'lessons'],
-    ['lessons', runLessonsStep, 'measures'],
-    ['measures', runMeasuresStep, 'done'],
-  ];
-  for (const [step, run, next] of steps) {
-    if (flow.session.step !== step) continue;
-    await run(flow);
-    await flow.commit(moveToStep(flow.session, next));
-  }
-  return flow.session;
-}
-
-/** Template 1: enter customers by hand when there is no export, then confirm or override each decision. */
-export async function runSelectionStep(flow: WorksheetFlow): Promise<void> {
-  if (flow.session.file === null) await enterCustomers(flow);
-  const { setup } = flow.deps;
-  flow.say(`\n${flow.t.steps.selection}\n\n`);
-  flow.say(renderRankedTable(flow.customers.map((c) => c.base), flow.t, flow.lang, setup.config.model.currencySymbol, flow.deps.color));
-  // Nobody who may not be contacted (an objection, a final reason, no permitted channel) is put to the consultant.
-  const list = flow.customers.filter((c) => c.base.value.decision !== 'never' && c.base.value.decision !== 'no_channel');
-  await walkCustomers(flow, 'selection', list, (id) => answerOf(flow.session, 'decisions', id)?.done === true, (c, i, n) => askDecision(flow, c, i, n));
-}
-
-async function askDecision(flow: WorksheetFlow, c: WorksheetCustomer, i: number, n: number): Promise<Nav> {
-  const { t, deps } = flow;
-  const p = c.base;
-  const id = p.row.customer_id;
-  const model = p.value.decision as ConsultantDecision;
-  flow.say(renderProgress(t.steps.selection, i, n, p, t, deps.color) + renderSelectionCard(p, t, flow.lang, deps.setup.config.model.currencySymbol));
-  const prev = answerOf(flow.session, 'decisions', id);
-  const choices = CONSULTANT_DECISIONS.map((d) => ({ value: d, name: d === model ? `${t.decisions[d]} (${t.doc.model.toLowerCase()})` : t.decisions[d] }));
-  const decision = await deps.prompter.select<ConsultantDecision | Nav>({
-    key: ['decisions', id, 'decision'], message: t.ask.decision, default: prev?.decision ?? model, choices: [...choices, ...navChoices(t, i)],
-  });
-  if (decision.startsWith('@')) return decision as Nav;
-  const chosen = decision as ConsultantDecision;
-  if (chosen === model) {
-    await flow.commit(recordDecision(flow.session, id, { decision: chosen, why: '', overridden: false, done: true }));
-    return 'next';
-  }
-  await flow.commit(recordDecision(flow.session, id, { decision: chosen, why: prev?.why ?? '', overridden: true, done: false }));
-  const why = await deps.prompter.input({
-    key: ['decisions', id, 'why'], message: t.ask.whyOverride, ...(prev?.why ? { default: prev.why } : {}),
-    validate: (v) => (v.trim() !== '' ? true : t.ask.whyRequired),
-  });
-  await flow.commit(recordDecision(flow.session, id, { decision: chosen, why: why.trim(), overridden: true, done: true }));
-  return 'next';
 }
 
 /** The navigation choices listed under a customer's first question. */

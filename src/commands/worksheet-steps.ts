@@ -1,18 +1,36 @@
 /**
- * Templates 2–4 of the worksheet: relationship and reasons, lessons from sales, and the
- * measures plan. Each answer is committed (and so saved) before the next question.
+ * The worksheet's templates in order, and templates 2–4: relationship and reasons, lessons
+ * from sales, and the measures plan. Each answer is committed (and so saved) before the
+ * next question.
  */
 import { formatIsoDay, parseIsoDay } from '../domain/dates.js';
 import { CHANNELS, type Channel, type ReasonCode } from '../domain/playbook-types.js';
 import { measureDefaults, type WorksheetCustomer } from '../domain/worksheet-apply.js';
 import {
-  answerOf, recordGroup, recordLesson, recordMeasure, recordRelationship, SWITCHING_PATHS,
-  type MeasureAnswer, type RelationshipAnswer, type SwitchingPath,
+  answerOf, moveToStep, recordGroup, recordLesson, recordMeasure, recordRelationship, SWITCHING_PATHS,
+  type MeasureAnswer, type RelationshipAnswer, type SwitchingPath, type WorksheetSession, type WorksheetStep,
 } from '../domain/worksheet-session.js';
 import { channelName, LESSON_QUESTION_IDS } from '../domain/worksheet-texts.js';
 import { formatMoney } from '../domain/value-explain.js';
 import { renderMeasureCard, renderProgress, renderReasonCard } from '../io/worksheet-render.js';
 import { navChoices, walkCustomers, type Nav, type WorksheetFlow } from './worksheet-flow.js';
+import { runSelectionStep } from './worksheet-selection.js';
+
+/** Runs the templates from the session's step to the end; returns the finished session. */
+export async function runWorksheetFlow(flow: WorksheetFlow): Promise<WorksheetSession> {
+  const steps: [WorksheetStep, (f: WorksheetFlow) => Promise<void>, WorksheetStep][] = [
+    ['selection', runSelectionStep, 'relationship'],
+    ['relationship', runRelationshipStep, 'lessons'],
+    ['lessons', runLessonsStep, 'measures'],
+    ['measures', runMeasuresStep, 'done'],
+  ];
+  for (const [step, run, next] of steps) {
+    if (flow.session.step !== step) continue;
+    await run(flow);
+    await flow.commit(moveToStep(flow.session, next));
+  }
+  return flow.session;
+}
 
 /** Customers the agreed plan wins back, in priority order. */
 function selected(flow: WorksheetFlow): WorksheetCustomer[] {

@@ -15,8 +15,9 @@ import type { RunOutputs } from '../io/run-outputs.js';
 import { writeWorksheetOutputs } from '../io/worksheet-output.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { planSummary } from './plan.js';
-import { runWorksheetFlow, WorksheetFlow } from './worksheet-flow.js';
+import { WorksheetFlow } from './worksheet-flow.js';
 import { addManualCustomer } from './worksheet-manual.js';
+import { runWorksheetFlow } from './worksheet-steps.js';
 import { ensureOutputDir } from '../io/output-dir.js';
 
 export interface WorksheetFlags extends PlanFlags {

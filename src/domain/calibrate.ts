@@ -179,7 +179,7 @@ function baseRatesOf(codes: string[], train: FitData, alpha: number[]): Record<s
 
 /** Area under the ROC curve (Mann–Whitney, ties counted half); null without both classes. */
 export function areaUnderCurve(predicted: readonly number[], y: ArrayLike<number>): number | null {
-  const order = predicted.map((p, i) => i).sort((a, b) => (predicted[a] as number) - (predicted[b] as number));
+  const order = predicted.map((_p, i) => i).sort((a, b) => (predicted[a] as number) - (predicted[b] as number));
   let positives = 0;
   let rankSum = 0;
   for (let start = 0; start < order.length; ) {
@@ -201,7 +201,7 @@ export function areaUnderCurve(predicted: readonly number[], y: ArrayLike<number
 
 /** Cases sorted by prediction and cut into ten near-equal bins: mean prediction vs observed rate. */
 export function calibrationByDecile(predicted: readonly number[], y: ArrayLike<number>): CalibrationBin[] {
-  const order = predicted.map((p, i) => i).sort((a, b) => (predicted[a] as number) - (predicted[b] as number) || a - b);
+  const order = predicted.map((_p, i) => i).sort((a, b) => (predicted[a] as number) - (predicted[b] as number) || a - b);
   const bins: CalibrationBin[] = [];
   for (let bin = 0; bin < 10; bin++) {
     const members = order.slice(Math.floor((bin * order.length) / 10), Math.floor(((bin + 1) * order.length) / 10));

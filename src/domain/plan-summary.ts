@@ -1,5 +1,5 @@
 /** Totals of a plan run for summary.json and the terminal table (pure, incremental). */
-import type { Decision } from './value.js';
+import type { Decision } from './value-types.js';
 import type { PlannedCustomer } from './plan.js';
 
 export interface ReasonTotals {

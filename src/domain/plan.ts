@@ -12,7 +12,8 @@ import { classifyReason, type ReasonClassification } from './reasons/index.js';
 import type { ReasonVocabulary } from './reasons/vocabulary.js';
 import { planContactWindow } from './timing.js';
 import type { CustomerRow, EpochDay } from './types.js';
-import { evaluateCustomer, notValued, type Decision, type EvaluateInput, type ValueResult } from './value-decision.js';
+import { evaluateCustomer, notValued } from './value-decision.js';
+import type { Decision, EvaluateInput, ValueResult } from './value-types.js';
 
 export interface PlanSetup {
   playbook: Playbook;

@@ -9,7 +9,8 @@ import { checkPermission, type BlockReason, type PermissionConfig } from './perm
 import type { Channel, ReasonEntry } from './playbook-types.js';
 import type { PlannedCustomer } from './plan.js';
 import type { CustomerRow, EpochDay, Segment } from './types.js';
-import { firstLifetime, type Decision } from './value.js';
+import { firstLifetime } from './value.js';
+import type { Decision } from './value-types.js';
 
 /**
  * How a departure unfolded (switching path analysis), inferred from the data:

@@ -8,7 +8,7 @@ import { cents } from './plan-summary.js';
 import { CHANNELS, type Channel } from './playbook-types.js';
 import { VALUE_BIN_EDGES, type LossPhase, type SwitchingPath } from './report-facts.js';
 import type { MoneySums, ReportAccumulator, TopCandidate } from './report.js';
-import type { Decision } from './value.js';
+import type { Decision } from './value-types.js';
 
 export type ReportSourceKind = 'export' | 'plan' | 'campaign';
 

@@ -12,7 +12,7 @@ import {
 } from './report-facts.js';
 import { TopHeap } from './report-top.js';
 import type { EpochDay } from './types.js';
-import { DECISIONS, type Decision } from './value-decision.js';
+import type { Decision } from './value-types.js';
 
 export const CALENDAR_WEEKS = 12;
 export const TOP_CANDIDATES = 20;
@@ -131,4 +131,3 @@ function addWinBack(acc: ReportAccumulator, item: ReportItem): void {
   if (item.blocked !== null) acc.blocked.set(item.blocked, (acc.blocked.get(item.blocked) ?? 0) + 1);
 }
 
-export { finishReport, type Report, type ReportMeta } from './report-finish.js';

@@ -6,7 +6,7 @@ import { DAYS_PER_MONTH, formatIsoDay } from './dates.js';
 import type { BehaviourCoefficients } from './defaults.js';
 import { BEHAVIOUR_FEATURES } from './behaviour.js';
 import type { Channel, OfferSpec } from './playbook-types.js';
-import type { EvaluateInput, ExplainStep } from './value-decision.js';
+import type { EvaluateInput, ExplainStep } from './value-types.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
 import { behaviourShift } from './value.js';
 

@@ -1,7 +1,7 @@
 /**
  * The value model (docs/model.md): first-lifetime figures, the reacquisition probability, the
- * second-lifetime value, and the win-back decision per customer. Pure: the as-of date, the
- * playbook entries and the config are parameters.
+ * second-lifetime value per customer; the win-back decision built on them is in
+ * value-decision.ts. Pure: the as-of date, the playbook entries and the config are parameters.
  */
 import type { EpochDay, CustomerRow } from './types.js';
 import { DAYS_PER_MONTH } from './dates.js';
@@ -161,6 +161,3 @@ export function scaledRetention(monthlyRetention: number, lifetimeFactor: number
   const lifetime = (1 / (1 - monthlyRetention)) * lifetimeFactor;
   return lifetime > 1 ? 1 - 1 / lifetime : 0;
 }
-
-export { evaluateCustomer, priorityOrder } from './value-decision.js';
-export type { Decision, ExplainStep, OfferValue, ValueResult, EvaluateInput } from './value-decision.js';

@@ -12,7 +12,7 @@ import { DECISION_RANK, planCustomer, type PlannedCustomer, type PlanSetup } fro
 import { createRowConverter, type ConvertedRow, type RowChecks } from './row-convert.js';
 import { planContactWindow } from './timing.js';
 import type { CustomerRow } from './types.js';
-import type { Decision, ValueResult } from './value.js';
+import type { Decision } from './value-types.js';
 import { answerOf, decisionOf, MANUAL_FIELDS, type MeasureAnswer, type WorksheetSession } from './worksheet-session.js';
 
 /** One customer of a worksheet: the model's plan and the raw input cells (for plan.csv). */

@@ -2,8 +2,8 @@
  * Prompt and document texts of the consultant's worksheets in English and German. Reason,
  * measure and offer names come from the playbook; only the worksheet's own words live here.
  */
-import type { ConsultantDecision, SwitchingPath } from './worksheet-session.js';
-import type { Decision } from './value-decision.js';
+import type { SwitchingPath } from './worksheet-session.js';
+import type { Decision } from './value-types.js';
 
 /** The handbook's questions for template 3 (lessons from sales), with stable ids. */
 export const LESSON_QUESTION_IDS = ['lost_before', 'regained', 'warning_signs', 'what_worked'] as const;

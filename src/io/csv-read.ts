@@ -149,7 +149,7 @@ export async function openExport(
   if (twin) throw new DataError(t.duplicateHeader(label, twin.field, twin.header, twin.columns), t.duplicateHeaderHint(twin.field, twin.columns));
   const stillMissing = missing.filter((m) => !m.fields.some((f) => opts.fill?.[f] !== undefined));
   if (stillMissing.length > 0) throw missingColumnsError(label, headers, stillMissing, schema.kind);
-  const conventions = detectConventions(sample.slice(1), headers, mapping, schema, delimiter, opts);
+  const conventions = detectConventions(sample.slice(1), mapping, schema, delimiter, opts);
   const dialect: Dialect = {
     encoding: detected.encoding,
     bom: detected.bom,

@@ -1,5 +1,5 @@
 /** Terminal text of a plan run: the summary table and one customer's explanation. */
-import { DECISIONS } from '../domain/value-decision.js';
+import { DECISIONS } from '../domain/value-types.js';
 import type { PlanTotals } from '../domain/plan-summary.js';
 import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
 import { formatIsoDay } from '../domain/dates.js';

@@ -3,9 +3,9 @@
  * request — a Content-Security-Policy forbids them), readable offline and in print, and
  * byte-identical for the same input and as-of date. All data is HTML-escaped.
  */
-import { DECISIONS } from '../domain/value-decision.js';
+import { DECISIONS } from '../domain/value-types.js';
 import { CHANNELS } from '../domain/playbook-types.js';
-import type { Report } from '../domain/report.js';
+import type { Report } from '../domain/report-finish.js';
 import { formatCompact, formatMoney, formatPercent, reportLabels, type ReportLabels, type ReportLang } from './report-labels.js';
 import { binLabel } from './report-render.js';
 import { barChart, esc, hbarChart } from './report-svg.js';

@@ -15,7 +15,7 @@ import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import type { PlanFacts } from '../domain/report-facts.js';
 import { createRowConverter } from '../domain/row-convert.js';
 import type { CustomerRow } from '../domain/types.js';
-import { DECISIONS, type Decision } from '../domain/value-decision.js';
+import { DECISIONS, type Decision } from '../domain/value-types.js';
 import { DataError, InputMissingError } from '../errors.js';
 import type { ReadOptions } from './csv-read.js';
 import { restoreText } from './csv-write.js';
@@ -115,7 +115,7 @@ async function firstLine(path: string, label: string): Promise<string> {
 function inputConverter(headers: string[], sample: string[][], delimiter: string, read: ReadOptions) {
   const { mapping } = mapHeaders(headers, LOST_CUSTOMER_SCHEMA, read.map ?? {});
   const inputs = sample.map((cells) => cells.slice(0, headers.length));
-  const conventions = detectConventions(inputs, headers, mapping, LOST_CUSTOMER_SCHEMA, delimiter, read);
+  const conventions = detectConventions(inputs, mapping, LOST_CUSTOMER_SCHEMA, delimiter, read);
   return createRowConverter(headers, mapping, { ...LOST_CUSTOMER_SCHEMA, fields: LOST_CUSTOMER_SCHEMA.fields.filter((f) => f.type !== 'id') }, conventions);
 }
 

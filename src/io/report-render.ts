@@ -1,6 +1,6 @@
 /** The terminal report: compact tables that fit an 80-column terminal, colours only when allowed. */
-import { DECISIONS } from '../domain/value-decision.js';
-import type { Report } from '../domain/report.js';
+import { DECISIONS } from '../domain/value-types.js';
+import type { Report } from '../domain/report-finish.js';
 import { CHANNELS } from '../domain/playbook-types.js';
 import { formatMoney, formatPercent, reportLabels, type ReportLang, type ReportLabels } from './report-labels.js';
 import { renderTable, styler, truncate } from './render.js';

@@ -60,7 +60,6 @@ export interface Conventions {
 /** Decides the decimal mark and day/month order from sample rows, unless flags fix them. */
 export function detectConventions(
   rows: string[][],
-  headers: string[],
   mapping: HeaderMapping,
   schema: Schema,
   delimiter: string,

@@ -18,7 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { IdIndex } from '../domain/id-index.js';
 import type { PlanSetup } from '../domain/plan.js';
 import { addRowToTotals, addToTotals, type PlanTotals } from '../domain/plan-summary.js';
-import { DECISIONS, type Decision } from '../domain/value-decision.js';
+import { DECISIONS, type Decision } from '../domain/value-types.js';
 import { DataError, IoError, UsageError } from '../errors.js';
 import { readTexts, type ReadTexts } from '../domain/read-texts.js';
 import { duplicateReject, noDataRows, type OpenedExport } from '../io/csv-read.js';

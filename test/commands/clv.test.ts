@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import fc from 'fast-check';
@@ -13,14 +12,12 @@ import { epochDayOf } from '../../src/domain/dates.js';
 import { mulberry32 } from '../../src/domain/random.js';
 import { cdnowDir, cdnowPresent, readNumericCsv } from '../domain/clv/support.js';
 import { memoryContext } from '../support/memory-context.js';
+import { tempDir } from '../support/temp.js';
+import { propertyRuns } from '../support/property.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => path.join(repoRoot, 'fixtures', name);
 const present = cdnowPresent();
-
-function tempDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'winback-clv-'));
-}
 
 /** Runs the handler in-process; returns exit code, output and the parsed outputs. */
 async function clv(file: string, flags: Omit<ClvFlags, 'out'> = {}, out = tempDir()) {
@@ -267,7 +264,7 @@ describe('winback clv: rows, rejects, order and customers', () => {
         expect(read).toBe(accepted + rejected);
         expect(r.rejects).toHaveLength(rejected);
       }),
-      { numRuns: 25 },
+      propertyRuns(25),
     );
   });
 

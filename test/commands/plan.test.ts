@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import { DECISION_RANK } from '../../src/domain/plan.js';
 import { describe, expect, it } from 'vitest';
 import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
-import { readCsv, runCli, tempDir } from '../support/cli.js';
+import { readCsv, runCli } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
+import { propertyRuns } from '../support/property.js';
 
 const AS_OF = ['--as-of', '2026-11-23'];
 
@@ -49,7 +51,7 @@ describe('winback plan', () => {
           expect(rank[a.decision as string]! <= rank[b.decision as string]!).toBe(true);
         }
       }),
-      { numRuns: 8 },
+      propertyRuns(8),
     );
   });
 

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCsv, runCli, tempDir } from '../support/cli.js';
+import { readCsv, runCli } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
 
 describe('winback reasons', () => {
   it.each(['fixtures/lost-customers-en.csv', 'fixtures/lost-customers-de.csv'])('prints the table and the unclassified list; --out has one row per input row (%s)', async (file) => {

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Report } from '../../src/domain/report.js';
+import type { Report } from '../../src/domain/report-finish.js';
 import { memoryContext } from '../support/memory-context.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');

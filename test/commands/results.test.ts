@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
-import { readCsv, runCli, tempDir } from '../support/cli.js';
+import { readCsv, runCli } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
 
 const EXPORT = 'fixtures/lost-customers-en.csv';
 const AS_OF = '2026-11-23';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runSelectionStep } from '../../src/commands/worksheet-flow.js';
+import { runSelectionStep } from '../../src/commands/worksheet-selection.js';
 import { CURSOR_END } from '../../src/domain/worksheet-session.js';
 import { PromptInterrupted } from '../../src/io/prompts.js';
 import { DEFAULT, INTERRUPT } from '../support/scripted-prompter.js';

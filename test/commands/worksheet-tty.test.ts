@@ -6,12 +6,13 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { worksheetTexts } from '../../src/domain/worksheet-texts.js';
+import { tempDir } from '../support/temp.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -30,7 +31,7 @@ function screen(): string {
 }
 
 /** Polls the screen until it shows `text`; fails with the last screen after `ms`. */
-async function waitFor(text: string, ms = 20_000): Promise<string> {
+async function waitFor(text: string, ms = 60_000): Promise<string> {
   const until = Date.now() + ms;
   let last = '';
   while (Date.now() < until) {
@@ -63,7 +64,7 @@ describe.runIf(hasTmux || inCi)('winback worksheet in a terminal', () => {
   it('is interrupted, resumed and finished, and writes the plan winback plan writes', async () => {
     expect(hasTmux, 'tmux must be installed in CI (.ci/install-tools.sh)').toBe(true);
     expect(existsSync(join(ROOT, 'dist/commands/worksheet.js')), 'run npm run build first').toBe(true);
-    const dir = await mkdtemp(join(tmpdir(), 'winback-tty-'));
+    const dir = tempDir('winback-tty-');
     const session = join(dir, 'session.json');
     const out = join(dir, 'out');
     execFileSync('node', ['bin/winback.js', 'plan', 'fixtures/lost-customers-en.csv', '--out', join(dir, 'plan'), '--as-of', '2026-11-23', '-q'], { cwd: ROOT, stdio: 'pipe' });
@@ -109,5 +110,5 @@ describe.runIf(hasTmux || inCi)('winback worksheet in a terminal', () => {
     expect(done.step).toBe('done');
     expect(done.group.measures).toBe('Quarterly call to all price quitters');
     expect(await readFile(join(out, 'worksheet.md'), 'utf8')).toContain('Quarterly call to all price quitters');
-  }, 120_000);
+  }, 300_000);
 });

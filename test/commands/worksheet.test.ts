@@ -1,18 +1,18 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { PLAN_COLUMNS } from '../../src/io/plan-output.js';
 import { memoryContext } from '../support/memory-context.js';
+import { tempDir } from '../support/temp.js';
 import { AS_OF, FIXTURE } from '../support/worksheet-flow.js';
 
 let dir: string;
 let planCsv: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'winback-worksheet-'));
+  dir = tempDir('winback-worksheet-');
   const { ctx } = memoryContext();
   expect(await main(['plan', FIXTURE, '--out', join(dir, 'plan'), '--as-of', AS_OF, '-q'], ctx)).toBe(0);
   planCsv = await readFile(join(dir, 'plan', 'plan.csv'), 'utf8');

@@ -12,6 +12,7 @@ import {
   buildSmallFixtures, FIXTURE_SEED, generateLostCustomers, generateReasonCodes, generateTransactions,
   runFixtureGenerator,
 } from '../../src/dev/generate-fixtures.js';
+import { propertyRuns } from '../support/property.js';
 
 const FIXTURE_DIR = new URL('../../fixtures/', import.meta.url);
 const AS_OF = parseIsoDay('2026-11-23') as number;
@@ -83,7 +84,7 @@ describe('determinism', () => {
         expect(generateLostCustomers(opts)).toBe(text);
         expect(generateLostCustomers({ ...opts, seed: seed ^ 1 })).not.toBe(text);
       }),
-      { numRuns: 25 },
+      propertyRuns(25),
     );
   });
 
@@ -108,7 +109,7 @@ describe('row counts', () => {
         const records = parseCsv(generateLostCustomers({ rows, seed, style, badRows }), delimiter);
         expect(records.length).toBe(rows + 1);
       }),
-      { numRuns: 30 },
+      propertyRuns(30),
     );
   });
 
@@ -220,7 +221,7 @@ describe('content', () => {
         expect(customers.some((c) => c.phone.startsWith('+49'))).toBe(true);
         expect(customers.some((c) => c.marginPercent <= 0)).toBe(true);
       }),
-      { numRuns: 20 },
+      propertyRuns(20),
     );
   });
 

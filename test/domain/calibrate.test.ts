@@ -7,6 +7,7 @@ import type { HistoryRow } from '../../src/domain/calibrate.js';
 import { hashToUnit } from '../../src/domain/random.js';
 import { reacquisitionProbability } from '../../src/domain/value.js';
 import { TRUE_RATES, TRUE_WEIGHTS, coefficientsWith, syntheticHistory } from '../support/synthetic-history.js';
+import { propertyRuns } from '../support/property.js';
 
 // The tolerances stated in docs/model.md ("Calibration"): with 60,000 synthetic attempts,
 // every behaviour weight within 0.15 of the truth and every well-populated base rate within 0.03
@@ -92,7 +93,7 @@ describe('shrinkage of base rates', () => {
       const wins = w % (cases + 1);
       const model = calibrateModel(rows('price', cases, wins), PLAYBOOK, noHoldout(k));
       return Math.abs(model.baseRates.price!.rate - (wins + k * 0.3) / (cases + k)) < 1e-7;
-    }), { numRuns: 40 });
+    }), propertyRuns(40));
   });
 
   it('pulls a sparse reason towards the playbook default and leaves a large one near its data', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { hashToUnit, mulberry32, normalDraw } from '../../src/domain/random.js';
+import { propertyRuns } from '../support/property.js';
 
 describe('mulberry32', () => {
   it('repeats its sequence for the same seed and differs for another', () => {
@@ -21,7 +22,7 @@ describe('mulberry32', () => {
         sum += u;
       }
       return Math.abs(sum / 2000 - 0.5) < 0.05;
-    }), { numRuns: 20 });
+    }), propertyRuns(20));
   });
 });
 

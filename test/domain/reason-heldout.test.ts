@@ -6,6 +6,7 @@ import { classifyReason, compileVocabulary, MIN_CONFIDENCE, type ReasonVocabular
 import { loadPlaybook } from '../../src/io/playbook-file.js';
 import { HELD_OUT_REASON_TEXTS, type HeldOutText } from './reason-heldout.js';
 import { HELD_OUT_REASON_TEXTS_2 } from './reason-heldout-2.js';
+import { propertyRuns } from '../support/property.js';
 
 let playbook: Playbook;
 let vocab: ReasonVocabulary;
@@ -93,7 +94,7 @@ describe('confidence', () => {
         if (c.code !== 'unknown') expect(c.confidence).toBeGreaterThanOrEqual(MIN_CONFIDENCE);
         if (c.code !== 'unknown' && c.source === 'text') expect(c.evidence).not.toBe('');
       }),
-      { numRuns: 1000 },
+      propertyRuns(1000),
     );
   });
 

@@ -5,6 +5,7 @@ import { REASON_CODES, type Playbook, type ReasonCode } from '../../src/domain/p
 import { classifyReason, compileVocabulary, normalizeReasonText, type ReasonVocabulary } from '../../src/domain/reasons.js';
 import { loadPlaybook } from '../../src/io/playbook-file.js';
 import { REALISTIC_REASON_TEXTS } from './reason-texts.js';
+import { propertyRuns } from '../support/property.js';
 
 let playbook: Playbook;
 let vocab: ReasonVocabulary;
@@ -192,7 +193,7 @@ describe('robustness and speed', () => {
         expect(c.confidence).toBeLessThanOrEqual(1);
         if (c.secondary !== undefined) expect(c.secondary).not.toBe(c.code === 'unknown' ? 'unknown' : c.code);
       }),
-      { numRuns: 500 },
+      propertyRuns(500),
     );
   });
 

@@ -8,7 +8,8 @@ import {
   type ItemContext, type PlanFacts, type ReportItem,
 } from '../../src/domain/report-facts.js';
 import { ranksAbove, TopHeap } from '../../src/domain/report-top.js';
-import { addToReport, CALENDAR_WEEKS, createReport, finishReport, TOP_CANDIDATES } from '../../src/domain/report.js';
+import { addToReport, CALENDAR_WEEKS, createReport, TOP_CANDIDATES } from '../../src/domain/report.js';
+import { finishReport } from '../../src/domain/report-finish.js';
 import type { CustomerRow } from '../../src/domain/types.js';
 
 const AS_OF = parseIsoDay('2026-11-23') as number; // a Monday

@@ -5,6 +5,7 @@ import { reasonEntry, validatePlaybook } from '../../src/domain/playbook.js';
 import type { Playbook, ReasonCode, ReasonEntry, TimingRule } from '../../src/domain/playbook-types.js';
 import { DEFAULT_CONTRACT_TIMING, planContactWindow, type ContactWindowInput } from '../../src/domain/timing.js';
 import { readPlaybookSource } from '../../src/io/playbook-file.js';
+import { propertyRuns } from '../support/property.js';
 
 let playbook: Playbook;
 beforeAll(async () => {
@@ -152,7 +153,7 @@ describe('planContactWindow invariants (property)', () => {
           expect(w.wave).toBe(isoWeekLabel(w.contactFrom));
         },
       ),
-      { numRuns: 2000 },
+      propertyRuns(2000),
     );
   });
 });

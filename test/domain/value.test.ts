@@ -2,15 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_MODEL_CONFIG as CONFIG } from '../../src/domain/defaults.js';
 import type { ModelConfig } from '../../src/domain/defaults.js';
-import {
-  evaluateCustomer,
-  firstLifetime,
-  priorityOrder,
-  reacquisitionProbability,
-  scaledRetention,
-  secondLifetimeValue,
-} from '../../src/domain/value.js';
-import type { EvaluateInput } from '../../src/domain/value.js';
+import { firstLifetime, reacquisitionProbability, scaledRetention, secondLifetimeValue } from '../../src/domain/value.js';
+import { evaluateCustomer, priorityOrder } from '../../src/domain/value-decision.js';
+import type { EvaluateInput } from '../../src/domain/value-types.js';
 import type { CustomerRow } from '../../src/domain/types.js';
 import type { ReasonEntry } from '../../src/domain/playbook-types.js';
 import { CHANNEL_COSTS, DECEASED, NO_OFFERS, OFFERS, PRICE, SERVICE, day, entry, offer, row } from './value-fixtures.js';

@@ -1,12 +1,15 @@
 /**
  * Golden CLI tests: each folder test/golden/cases/<command>/<case>/ holds cmd.txt (the
- * arguments; $OUT is a fresh temp directory), expected-stdout.txt, optional
- * expected-exit.txt and expected-files/ (files the run must write into $OUT, byte for byte).
- * optional expected-stderr.txt, UPDATE_GOLDEN=1 rewrites the expectations; review the diff like code.
+ * arguments; $OUT is a fresh temp directory, $CASE the case's own folder for input files
+ * the fixtures do not have), expected-stdout.txt (stdout and stderr are compared with the
+ * temp directory as $OUT and the repository as $ROOT), optional expected-exit.txt,
+ * expected-stderr.txt and expected-files/ (files the run must write into $OUT, byte for
+ * byte). UPDATE_GOLDEN=1 rewrites the expectations (for expected-files/, the files listed
+ * there); review the diff like code.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryContext } from '../support/memory-context.js';
@@ -22,15 +25,17 @@ function splitArgs(text: string): string[] {
   return [...text.trim().matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 }
 
+/** Machine-independent output: the temp folder as $OUT, the repository as $ROOT, no colours, LF. */
 function normalize(text: string, out: string): string {
-  return text.replaceAll(out, '$OUT').replace(/\x1b\[[0-9;]*m/g, '').replace(/\r\n/g, '\n');
+  return text.replaceAll(out, '$OUT').replaceAll(ROOT, '$ROOT').replace(/\x1b\[[0-9;]*m/g, '').replace(/\r\n/g, '\n');
 }
 
 describe('golden CLI cases', () => {
   it.each(cases)('$cmd/$name', async ({ dir }) => {
     const out = mkdtempSync(join(tmpdir(), 'winback-golden-'));
     try {
-      const args = splitArgs(readFileSync(join(dir, 'cmd.txt'), 'utf8').replaceAll('$OUT', out));
+      const caseDir = relative(ROOT, dir).split('\\').join('/');
+      const args = splitArgs(readFileSync(join(dir, 'cmd.txt'), 'utf8').replaceAll('$OUT', out).replaceAll('$CASE', caseDir));
       const { ctx, stdout, stderr } = memoryContext({ cwd: ROOT });
       const code = await main(args, ctx);
       const got = normalize(stdout(), out);

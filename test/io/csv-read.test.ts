@@ -5,7 +5,8 @@ import { formatIsoDay } from '../../src/domain/dates.js';
 import { LOST_CUSTOMER_SCHEMA } from '../../src/domain/fields.js';
 import { DataError, InputMissingError } from '../../src/errors.js';
 import { openExport } from '../../src/io/csv-read.js';
-import { readAll, tempFile } from '../support/read-all.js';
+import { readAll } from '../support/read-all.js';
+import { tempFile } from '../support/temp.js';
 
 const GERMAN = 'Kundennummer;Name;Kündigungsdatum;Umsatz;Kündigungsgrund\r\n1;Müller;31.03.2024;1.234,56;zu teuer\r\n2;Jürgen Weiß;01.02.2024;€ 99,50;Preis\r\n';
 

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvRecordParser, UnclosedQuoteError, type BrokenRecord, type RecordSink } from '../../src/io/csv-records.js';
+import { propertyRuns } from '../support/property.js';
 
 type Outcome = { records: [number, string[]][] } | { unclosedAt: number };
 
@@ -77,7 +78,7 @@ describe('CsvRecordParser against csv-parse', () => {
         expect(fast([text], delim)).toEqual(expected);
         expect(fast(cut(text, at), delim)).toEqual(expected);
       }),
-      { numRuns: 3000 },
+      propertyRuns(3000),
     );
   });
 
@@ -95,7 +96,7 @@ describe('CsvRecordParser against csv-parse', () => {
         const expected = oracle(text, ',');
         expect(fast(cut(text, at), ',')).toEqual(expected);
       }),
-      { numRuns: 2000 },
+      propertyRuns(2000),
     );
   });
 

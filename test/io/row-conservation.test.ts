@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors.js';
 import { readAll } from '../support/read-all.js';
+import { propertyRuns } from '../support/property.js';
 
 const HEADER = 'Kundennummer;Name;Kündigungsdatum;Umsatz;Anzahl Aufträge;Einwilligung E-Mail\n';
 
@@ -37,7 +38,7 @@ describe('row conservation', () => {
           expect(nonBlank).toBe(0);
         }
       }),
-      { numRuns: 150 },
+      propertyRuns(150),
     );
   });
 
@@ -53,7 +54,7 @@ describe('row conservation', () => {
           expect(err).toBeInstanceOf(DataError);
         }
       }),
-      { numRuns: 150 },
+      propertyRuns(150),
     );
   });
 });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors.js';
 import { checkRunOutputs } from '../../src/io/run-outputs.js';
-import { runCli as cli, tempDir } from '../support/cli.js';
+import { runCli as cli } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
 
 const temp = tempDir('winback-outputs-');
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RECORD_HEADER, SortedSpool, WITHDRAWN, writeRunAt, type SpoolRecord } from '../../src/io/sorted-spool.js';
+import { propertyRuns } from '../support/property.js';
 
 /** Records in the run format, in the order given (a pre-sorted run); `withdrawn` ties are marked. */
 function runOf(records: SpoolRecord[], withdrawn: Set<number> = new Set()): Buffer {
@@ -50,7 +51,7 @@ describe('SortedSpool', () => {
           expect(a.rank < b.rank || (a.rank === b.rank && (a.key > b.key || (a.key === b.key && a.tie < b.tie)))).toBe(true);
         }
       }),
-      { numRuns: 40 },
+      propertyRuns(40),
     );
   });
 
@@ -95,7 +96,7 @@ describe('SortedSpool', () => {
         for await (const r of spool.sorted()) out.push(r);
         expect(out).toEqual(kept.sort(byOrder));
       }),
-      { numRuns: 30 },
+      propertyRuns(30),
     );
   });
 });

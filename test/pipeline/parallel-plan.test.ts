@@ -9,9 +9,11 @@ import { EXCEL_DE_CSV, PLAIN_CSV, type CsvFormat } from '../../src/io/csv-write.
 import { PlanFiles } from '../../src/io/plan-output.js';
 import { countLineBreaks, planAllRows, resolveThreads, useWorkers } from '../../src/pipeline/parallel-plan.js';
 import { createPiecePlanner, decodeParts, INTS_PER_ROW, type ResultBuffers } from '../../src/pipeline/plan-pieces.js';
-import { loadPlanSetup, openLostCustomers } from '../../src/pipeline/plan-setup.js';
+import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup } from '../../src/pipeline/plan-setup.js';
 import { memoryContext } from '../support/memory-context.js';
-import { ROOT, runCli, tempDir } from '../support/cli.js';
+import { ROOT, runCli } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
+import { propertyRuns } from '../support/property.js';
 
 const AS_OF = '2026-11-23';
 
@@ -21,6 +23,18 @@ interface Outcome {
   stats?: unknown;
   totals?: unknown;
   error?: string;
+}
+
+let loadedOnce: Promise<LoadedPlanSetup> | undefined;
+
+/**
+ * The default playbook and config, loaded once for the file: loading them is most of the cost
+ * of planning a few rows, and a plan never changes them (the classifier's caches aside, which
+ * give what a fresh classifier gives: test/domain/reasons-cache.test.ts).
+ */
+function defaultSetup(): Promise<LoadedPlanSetup> {
+  loadedOnce ??= loadPlanSetup(memoryContext({ cwd: ROOT }).ctx, { asOf: AS_OF });
+  return loadedOnce;
 }
 
 /**
@@ -33,7 +47,7 @@ async function planOnce(file: string, threads: number, pieceBytes: number, fmt: 
   const { ctx } = memoryContext({ cwd: ROOT });
   const out = tempDir();
   try {
-    const loaded = await loadPlanSetup(ctx, { asOf: AS_OF });
+    const loaded = await defaultSetup();
     const opened = await openLostCustomers(ctx, file, loaded);
     const files = await PlanFiles.open(out, opened.headers, fmt, opened.dialect.delimiter);
     const totals = emptyTotals();
@@ -106,7 +120,9 @@ describe('winback plan with worker threads', () => {
         const body = rows.map(([r, end], i) => (i === rows.length - 1 && !finalBreak ? r : r + end)).join('');
         await expectSameBothWays(HEADER + body, pieceBytes, PLAIN_CSV, threads);
       }),
-      { numRuns: 25 },
+      // Each case starts worker threads (a fifth of a second each, seconds on a busy machine):
+      // a few cases in every run, more with WINBACK_PROPERTY_RUNS (npm run test:long).
+      propertyRuns(10),
     );
     // 25 runs, each starting worker threads twice: ~30 s on 2 busy CPUs, so more than the default.
   }, 180_000);
@@ -261,7 +277,8 @@ describe('winback plan with worker threads', () => {
       expect(readFileSync(join(outs[1] as string, name)).equals(readFileSync(join(outs[0] as string, name)))).toBe(true);
     }
     expect(JSON.parse(readFileSync(join(outs[1] as string, 'summary.json'), 'utf8')).input_rows).toBeGreaterThan(rows - 10);
-  }, 60_000);
+    // Two plans of 9 MB: seconds alone, minutes on a busy machine.
+  }, 300_000);
 
   it('refuses --threads 0 as a usage error (64)', async () => {
     const r = await runCli(['plan', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', AS_OF, '--threads', '0']);

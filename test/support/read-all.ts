@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { LOST_CUSTOMER_SCHEMA, type Schema } from '../../src/domain/fields.js';
 import type { Reject } from '../../src/domain/types.js';
@@ -20,12 +17,4 @@ export async function readAll(data: Buffer | string, opts: ReadOptions = {}, sch
     else rejects.push(r.reject);
   }
   return { opened, rows, rejects };
-}
-
-/** Writes bytes to a fresh temp file and returns its path. */
-export function tempFile(name: string, data: Buffer | string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'winback-test-'));
-  const path = join(dir, name);
-  writeFileSync(path, data);
-  return path;
 }

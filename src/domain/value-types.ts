@@ -1,0 +1,77 @@
+/**
+ * The types of a customer's valuation: what evaluateCustomer (value-decision.ts) takes and
+ * returns, and the `--explain` steps value-explain.ts builds.
+ */
+import type { CustomerRow, EpochDay } from './types.js';
+import type { ModelConfig } from './defaults.js';
+import type { Channel, ChannelCosts, OfferSpec, ReasonEntry } from './playbook-types.js';
+import type { CalibratedModel } from './calibrate.js';
+import type { FirstLifetime } from './value.js';
+
+/**
+ * win_back: worth an approach on a permitted channel; review: data or reason unclear;
+ * no_channel: would be worth an approach, but no channel may be used; let_go: no permitted
+ * approach is worth it; never: a final reason, or the customer objected (not valued at all).
+ */
+export type Decision = 'win_back' | 'review' | 'no_channel' | 'let_go' | 'never';
+
+/** Every decision, in the order plan.csv, summaries and reports list them. */
+export const DECISIONS: readonly Decision[] = ['win_back', 'review', 'no_channel', 'let_go', 'never'];
+
+/** One line of `--explain`: the quantity, the formula with numbers filled in, the exact value. */
+export interface ExplainStep {
+  label: string;
+  formula: string;
+  value: number;
+}
+
+/** The figures of one offer on one channel for one customer. */
+export interface OfferValue {
+  offer_type: string;
+  channel: Channel;
+  p_winback: number;
+  sltv: number;
+  expected_value: number;
+}
+
+export interface ValueResult {
+  customer_id: string;
+  decision: Decision;
+  decisionReason: string;
+  /** null when the data do not allow a valuation (decision review) */
+  p_winback: number | null;
+  sltv: number | null;
+  expected_value: number | null;
+  /** second-lifetime value with a plain approach, before probability: what the loss is worth */
+  value_at_stake: number | null;
+  offer_type: string | null;
+  offerReason: string;
+  offersConsidered: OfferValue[];
+  firstLifetime: FirstLifetime;
+  warnings: string[];
+  explainSteps: ExplainStep[];
+  /** the channel of the best approach; null when none may be used (decision never or no_channel) */
+  channel: Channel | null;
+}
+
+export interface EvaluateInput {
+  row: CustomerRow;
+  reasonCode: string;
+  reasonConfidence: number;
+  entry: ReasonEntry;
+  /** the playbook's offers; only those the reason allows are considered */
+  offers: OfferSpec[];
+  /** the channels the customer may be contacted on, in preference order; every one is valued */
+  channels: readonly Channel[];
+  /** when no channel may be used: value the approach as if these could, to tell no_channel from let_go */
+  unpermitted?: boolean;
+  channelCosts: ChannelCosts;
+  /** odds factor of a return per channel (a visit persuades more than a letter); 1 where missing */
+  channelResponse?: Partial<Record<Channel, number>>;
+  /** fill explainSteps (costly: only for --explain, never per row of a batch) */
+  explain?: boolean;
+  asOf: EpochDay;
+  config: ModelConfig;
+  model?: CalibratedModel;
+}
+
