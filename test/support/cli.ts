@@ -18,3 +18,4 @@ export function readCsv(path: string, delimiter = ','): Record<string, string>[]
   const text = readFileSync(path, 'utf8').replace(/^\ufeff/, '');
   return parse(text, { columns: true, delimiter }) as Record<string, string>[];
 }
+export { tempDir } from './temp.js';
