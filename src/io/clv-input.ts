@@ -66,8 +66,10 @@ export async function readTransactionTable(opened: OpenedExport, options: Summar
   // Batches: one chunk of input parsed synchronously, without an await per row.
   for await (const batch of opened.batches()) for (const ev of batch) {
     if (!ev.ok) {
-      if (ev.reject.column === idHeader && ev.reject.error === 'customer_id is empty') counts.missingIds++;
-      await onReject(ev.reject.column === idHeader && ev.reject.error === 'customer_id is empty' ? { ...ev.reject, error: MISSING_ID_ERROR } : ev.reject);
+      // An empty id, or a marker the reader already rejected ("NA"): both are rows of no known customer.
+      const empty = ev.reject.column === idHeader && ev.reject.error === 'customer_id is empty';
+      if (empty || (ev.reject.column === idHeader && isMissingIdMarker(ev.reject.value))) counts.missingIds++;
+      await onReject(empty ? { ...ev.reject, error: MISSING_ID_ERROR } : ev.reject);
       continue;
     }
     const id = ev.values.customer_id as string;

@@ -187,7 +187,12 @@ describe('ledger changes that would contact people again stop the run (65) unles
 
 describe('ledger ids and cells', () => {
   const EXPORT_HEADER = 'Customer ID,Name,Email,Phone,Street,Zip,City,Segment,Key Account,Account Manager,Customer Since,Churn Date,Orders,Revenue,Margin %,Reason,Email Opt-In,Phone Opt-In,Do Not Contact';
-  const row = (id: string) => `${id},Anna,a@example.com,+49 30 1234567,Main St 1,10115,Berlin,B2C,no,,2019-01-01,2026-10-15,40,20000,30,too expensive,yes,yes,no`;
+  // Each customer with an address and number of their own: a shared one is approached once per run.
+  let n = 0;
+  const row = (id: string) => {
+    n++;
+    return `${id},Anna,a${n}@example.com,+49 30 123456${n},Main St 1,10115,Berlin,B2C,no,,2019-01-01,2026-10-15,40,20000,30,too expensive,yes,yes,no`;
+  };
 
   it('matches ids a spreadsheet changed: trailing spaces, leading zeros dropped; ledger cells are neutralised', async () => {
     const file = join(dir, 'export.csv');

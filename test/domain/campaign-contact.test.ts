@@ -1,3 +1,4 @@
+import { emptyContactIndex } from '../../src/domain/contact-history.js';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectForCampaign, type CampaignRules } from '../../src/domain/campaign.js';
@@ -20,7 +21,7 @@ beforeAll(async () => {
   setup = { playbook, vocabulary: compileVocabulary(playbook), config: DEFAULT_CONFIG, asOf: AS_OF, lang: 'en' };
   rules = {
     asOf: AS_OF, periodEnd: AS_OF + 60, campaignId: '2026-W48', permission: DEFAULT_CONFIG.permission,
-    ledger: new Map(), campaign: DEFAULT_CONFIG.campaign, holdout: 0,
+    ledger: emptyContactIndex(AS_OF, '2026-W48'), campaign: DEFAULT_CONFIG.campaign, holdout: 0,
   };
 });
 
