@@ -123,3 +123,16 @@ describe('helpers', () => {
     expect(reasonEntry(playbook, 'image').code).toBe('image');
   });
 });
+
+describe('the default playbook’s offers', () => {
+  it('follow Kumar, Bhagwat & Zhang (2015): bundle wins most but lives shortest, upgrade lives longest', async () => {
+    const { loadPlaybook } = await import('../../src/io/playbook-file.js');
+    const { playbook } = await loadPlaybook();
+    const offer = (id: string) => playbook.offers.find((o) => o.id === id)!;
+    const [discount, upgrade, bundle] = [offer('discount'), offer('upgrade'), offer('bundle')];
+    expect(bundle.lifetimeFactor).toBeLessThan(discount.lifetimeFactor);
+    expect(discount.lifetimeFactor).toBeLessThan(upgrade.lifetimeFactor);
+    expect(bundle.reacquisitionOddsFactor).toBeGreaterThan(Math.max(discount.reacquisitionOddsFactor, upgrade.reacquisitionOddsFactor));
+    expect(bundle.marginReduction).toBeGreaterThanOrEqual(Math.max(discount.marginReduction, upgrade.marginReduction));
+  });
+});
