@@ -16,6 +16,8 @@ export interface Context {
   stderrIsTTY: boolean;
   /** colours allowed on stdout. */
   color: boolean;
+  /** the terminal's width in columns, when stdout is a terminal (tables are fitted to it) */
+  columns?: number;
   env: Record<string, string | undefined>;
   cwd: string;
   /** The wall clock; only used for a default --as-of, never inside the domain. */
@@ -34,6 +36,7 @@ export function processContext(): Context {
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     color: !noColor && (forceColor || Boolean(process.stdout.isTTY)),
+    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
     env,
     cwd: process.cwd(),
     now: () => new Date(),

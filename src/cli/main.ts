@@ -3,12 +3,15 @@ import { ExitCode, WinbackError } from '../errors.js';
 import { removeRegisteredTemps } from '../io/temp-cleanup.js';
 import { processContext, type Context } from './context.js';
 import { buildProgram } from './program.js';
+import { setTableWidth } from '../io/render.js';
 
 /** Runs the CLI; the only place where errors become exit codes. */
 export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
   const debug = argv.includes('--debug') || ctx.env.WINBACK_DEBUG === '1';
   const command = argv.find((a) => !a.startsWith('-')) ?? '';
   let code: number = ExitCode.ok;
+  // Tables fit the terminal; without one, COLUMNS (as a shell sets it) or 80.
+  setTableWidth(ctx.columns ?? (ctx.env.COLUMNS ? Number(ctx.env.COLUMNS) : undefined));
   const program = buildProgram(ctx, (c) => {
     code = c;
   });

@@ -7,7 +7,7 @@ import type { Reject } from '../domain/types.js';
 import { ExitCode } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
 import { openExport, type OpenedExport } from '../io/csv-read.js';
-import { renderTable, styler, truncate } from '../io/render.js';
+import { currentTableWidth, renderTable, styler, truncate } from '../io/render.js';
 import { rejectProblem, resolveRejectLimit } from '../pipeline/plan-setup.js';
 
 export interface InspectFlags extends RawReadFlags {
@@ -118,11 +118,11 @@ function renderReport(r: InspectReport, color: boolean): string {
   ];
   if (r.rejects.length > 0) {
     lines.push('', c.bold(`First rejects (${r.rejects.length} of ${r.rows.rejected})`));
-    lines.push(renderTable(['line', 'column', 'value', 'problem'], r.rejects.map((j) => [j.line, j.column, truncate(j.value, 16), truncate(j.error, 48)]), { color }));
+    lines.push(renderTable(['line', 'column', 'value', 'problem'], r.rejects.map((j) => [j.line, j.column, truncate(j.value, 40), truncate(j.error, 200)]), { color }));
   }
   if (r.samples.length > 0) {
     lines.push('', c.bold('Sample rows as read'));
-    for (const s of r.samples) lines.push(`  ${truncate(JSON.stringify(s), 200)}`);
+    for (const s of r.samples) lines.push(`  ${truncate(JSON.stringify(s), currentTableWidth() - 2)}`);
   }
   for (const w of r.warnings) lines.push(c.yellow(`warning: ${w}`));
   for (const p of r.problems) lines.push(c.red(`not usable: ${p}`));

@@ -4,6 +4,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import Table from 'cli-table3';
+import { currentTableWidth } from '../io/render.js';
 import type { Context } from '../cli/context.js';
 import { validatePlaybook } from '../domain/playbook.js';
 import type { Playbook, TimingRule } from '../domain/playbook-types.js';
@@ -93,7 +94,7 @@ const HEADINGS: Record<Lang, string[]> = {
 export function renderPlaybookTable(playbook: Playbook, lang: Lang, color: boolean): string {
   const table = new Table({
     head: HEADINGS[lang],
-    colWidths: [22, 44, 18, 16, 30, 7],
+    colWidths: scaledWidths([22, 44, 18, 16, 30, 7], [20, 10, 8, 8, 10, 7], currentTableWidth()),
     wordWrap: true,
     style: color ? { head: ['cyan'] } : { head: [], border: [] },
   });
@@ -108,6 +109,20 @@ export function renderPlaybookTable(playbook: Playbook, lang: Lang, color: boole
     ]);
   }
   return table.toString();
+}
+
+/**
+ * Column widths (padding included) scaled down to fit `width` with the borders, each at least
+ * its `floor` (the reason column holds its code whole); cells wrap within them.
+ */
+function scaledWidths(widths: number[], floors: number[], width: number): number[] {
+  const room = width - widths.length - 1;
+  if (widths.reduce((a, b) => a + b, 0) <= room) return widths;
+  const fixed = widths.map((w, i) => Math.min(w, floors[i] ?? 6));
+  const extra = widths.map((w, i) => w - (fixed[i] as number));
+  const spare = Math.max(0, room - fixed.reduce((a, b) => a + b, 0));
+  const extraSum = extra.reduce((a, b) => a + b, 0);
+  return fixed.map((f, i) => f + Math.floor(((extra[i] as number) * spare) / extraSum));
 }
 
 /** A timing rule in a few words. */

@@ -96,13 +96,13 @@ function renderReasons(s: ReasonSummary, color: boolean): string {
   const c = styler(color);
   const table = renderTable(
     ['reason', 'count', 'share', 'examples'],
-    s.codes.map((r) => [r.code, r.count, `${(r.share * 100).toFixed(1)} %`, truncate(r.examples.join(' | '), 44)]),
+    s.codes.map((r) => [r.code, r.count, `${(r.share * 100).toFixed(1)} %`, truncate(r.examples.join(' | '), 200)]),
     { color, align: ['left', 'right', 'right', 'left'] },
   );
   const lines = [`${s.classified + s.unclassified} rows: ${s.classified} classified, ${s.unclassified} unknown`, table];
   if (s.unclassified_texts.length > 0) {
     lines.push('', c.bold('Most frequent unclassified texts (teach them in a playbook: winback playbook init my.yaml)'));
-    lines.push(renderTable(['count', 'text'], s.unclassified_texts.map((u) => [u.count, truncate(u.text, 66)]), { color, align: ['right', 'left'] }));
+    lines.push(renderTable(['count', 'text'], s.unclassified_texts.map((u) => [u.count, truncate(u.text, 200)]), { color, align: ['right', 'left'] }));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -6,17 +6,97 @@ export function styler(color: boolean): ChalkInstance {
   return new Chalk({ level: color ? 1 : 0 });
 }
 
-/** Renders rows as a compact table; numbers right-aligned where `align` says so. */
-export function renderTable(head: string[], rows: (string | number)[][], opts: { color: boolean; align?: ('left' | 'right')[] } = { color: false }): string {
+/** Columns a table may take when the terminal's width is not known (a pipe, a cron mail). */
+export const DEFAULT_TABLE_WIDTH = 80;
+const MIN_TABLE_WIDTH = 40;
+let tableWidth = DEFAULT_TABLE_WIDTH;
+
+/**
+ * Sets the width every table of this run is fitted to: the terminal's (main() calls this
+ * once per run from the context), else 80; never less than 40.
+ */
+export function setTableWidth(columns: number | undefined): void {
+  tableWidth = columns !== undefined && Number.isFinite(columns) && columns > 0 ? Math.max(MIN_TABLE_WIDTH, Math.floor(columns)) : DEFAULT_TABLE_WIDTH;
+}
+
+/** The width tables are fitted to in this run. */
+export function currentTableWidth(): number {
+  return tableWidth;
+}
+
+/**
+ * Renders rows as a compact table; numbers right-aligned where `align` says so. A table
+ * wider than `width` (default: the run's table width) has its text columns cut with an
+ * ellipsis, widest first, instead of letting the terminal wrap every row.
+ */
+export function renderTable(head: string[], rows: (string | number)[][], opts: { color: boolean; align?: ('left' | 'right')[]; width?: number } = { color: false }): string {
   const c = styler(opts.color);
+  const cells = rows.map((row) => row.map((v) => (typeof v === 'number' ? String(v) : v)));
+  const widths = fitColumns(head, cells, opts.align ?? [], opts.width ?? tableWidth);
   const table = new Table({
     head: head.map((h) => c.bold(h)),
     style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
     ...(opts.align ? { colAligns: opts.align } : {}),
+    ...(widths ? { colWidths: widths.map((w) => w + 2) } : {}),
     chars: opts.color ? {} : asciiChars(),
   });
-  for (const row of rows) table.push(row.map((v) => (typeof v === 'number' ? String(v) : v)));
+  for (const row of cells) table.push(row);
   return table.toString();
+}
+
+const MIN_TEXT = 4;
+const MIN_NUMBER = 3;
+
+/**
+ * Content widths that make the table fit `width` columns (borders and padding included), or
+ * undefined when it fits as it is. Long headers of numbers give way first, then text columns
+ * (the widest each time), then the rest of numbers' headers; numbers are cut only when
+ * nothing else is left.
+ */
+export function fitColumns(head: readonly string[], rows: readonly (readonly string[])[], align: readonly ('left' | 'right')[], width: number): number[] | undefined {
+  const n = head.length;
+  const natural = head.map((h, i) => Math.max(visibleLength(h), ...rows.map((r) => visibleLength(r[i] ?? ''))));
+  const total = (ws: number[]) => ws.reduce((sum, w) => sum + w + 2, 0) + n + 1;
+  if (total(natural) <= width) return undefined;
+  const ws = [...natural];
+  const numeric = (i: number) => align[i] === 'right';
+  const cellWidth = head.map((_, i) => Math.max(0, ...rows.map((r) => visibleLength(r[i] ?? ''))));
+  const header = (i: number, keep: number) => Math.max(MIN_NUMBER, cellWidth[i] as number, Math.min(visibleLength(head[i] ?? ''), keep));
+  const text = (i: number, keep: number) => Math.min(natural[i] as number, keep);
+  // Each stage lowers the floors a little: the long headers of numbers and the long texts
+  // give way in turns, so that neither is cut to nothing while the other stays whole.
+  const stages: [(i: number) => number, (i: number) => number][] = [
+    [(i) => header(i, 8), () => Infinity],
+    [(i) => header(i, 8), (i) => text(i, 12)],
+    [(i) => header(i, 5), (i) => text(i, 12)],
+    [(i) => header(i, 5), (i) => text(i, 8)],
+    [(i) => header(i, 0), (i) => text(i, 8)],
+    [(i) => header(i, 0), () => MIN_TEXT],
+    // Numbers are cut only when nothing else is left.
+    [() => MIN_NUMBER, () => MIN_TEXT],
+  ];
+  const floors = stages.map(([num, txt]) => (i: number) => (numeric(i) ? num(i) : txt(i)));
+  for (const floor of floors) {
+    let excess = total(ws) - width;
+    while (excess > 0) {
+      let widest = -1;
+      for (let i = 0; i < n; i++) if ((ws[i] as number) > floor(i) && (widest < 0 || (ws[i] as number) > (ws[widest] as number))) widest = i;
+      if (widest < 0) break;
+      ws[widest] = (ws[widest] as number) - 1;
+      excess--;
+    }
+    if (excess <= 0) break;
+  }
+  return ws;
+}
+
+// Colour codes take no room on the screen.
+function visibleLength(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
+  let longest = 0;
+  for (const line of plain.split('\n')) longest = Math.max(longest, [...line].length);
+  return longest;
 }
 
 // Plain box characters keep output readable in logs, mails from cron and Windows consoles.

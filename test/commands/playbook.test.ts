@@ -6,6 +6,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { runPlaybookInit, runPlaybookShow, runPlaybookValidate } from '../../src/commands/playbook.js';
 import { DataError, InputMissingError, UsageError } from '../../src/errors.js';
 import { DEFAULT_PLAYBOOK_PATH, loadPlaybook } from '../../src/io/playbook-file.js';
+import { setTableWidth } from '../../src/io/render.js';
 import { memoryContext } from '../support/memory-context.js';
 
 let dir: string;
@@ -19,7 +20,9 @@ afterEach(async () => {
 describe('winback playbook show', () => {
   it('prints every reason with its measure, offers, channels and timing', async () => {
     const { ctx, stdout } = memoryContext({ cwd: dir });
-    expect(await runPlaybookShow(ctx, { lang: 'en' })).toBe(0);
+    // A wide terminal: the timing texts are not wrapped (at 80 columns they are).
+    setTableWidth(200);
+    expect(await runPlaybookShow(ctx, { lang: 'en' }).finally(() => setTableWidth(undefined))).toBe(0);
     for (const code of ['relocation', 'poached', 'terminated_by_us', 'unknown']) expect(stdout()).toContain(`(${code})`);
     expect(stdout()).toMatch(/before competitor/);
     expect(stdout()).toContain('source: default');
