@@ -33,8 +33,11 @@ const NEGATION_REACH = 5;
 /** How far after a match a neutralizer ("ok", "fine") may stand. */
 const NEUTRALIZER_REACH = 4;
 
-/** All phrase matches in the tokens that were neither negated nor called unproblematic. */
-export function findMatches(tokens: string[], v: ReasonVocabulary): PhraseMatch[] {
+/**
+ * All phrase matches in the tokens that were neither negated nor called unproblematic;
+ * the others go to `denied` when given ("nicht wegen dem Preis": the price is denied).
+ */
+export function findMatches(tokens: string[], v: ReasonVocabulary, denied?: PhraseMatch[]): PhraseMatch[] {
   const hits = tokens.map((t) => (t === BOUNDARY ? [] : resolveToken(v, t)));
   const matches: PhraseMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -42,7 +45,9 @@ export function findMatches(tokens: string[], v: ReasonVocabulary): PhraseMatch[
       for (const index of v.phrasesByWord.get(hit.word) ?? []) {
         const phrase = v.phrases[index] as CompiledPhrase;
         const m = phrase.unordered ? matchUnordered(phrase, i, tokens, hits) : matchOrdered(phrase, i, tokens, hits);
-        if (m !== undefined && isAsserted(m, tokens, v)) matches.push(m);
+        if (m === undefined) continue;
+        if (isAsserted(m, tokens, v)) matches.push(m);
+        else denied?.push(m);
       }
     }
   }

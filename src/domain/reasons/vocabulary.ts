@@ -2,8 +2,10 @@
  * Compiles a playbook's phrases once into lookup maps, so that classifying a row costs a
  * few map lookups per token and never builds a regular expression.
  */
-import type { Playbook, ReasonCode } from '../playbook-types.js';
+import { REASON_CODES, type Playbook, type ReasonCode } from '../playbook-types.js';
+import { trainNgramModel, type NgramModel } from './ngram.js';
 import { foldWord, tokenizeReason } from './normalize.js';
+import { COMPARISON_PORTAL, COMPETITOR_NAME, compileGazetteer, prepareTokens, type Gazetteer } from './prepare.js';
 import { deletions, parseClassMember, parsePhrase, withinOneEdit, type WordKind, type WordPattern } from './phrase.js';
 
 /** Typo tolerance applies to words and stems of at least this many letters. */
@@ -56,11 +58,20 @@ export interface ReasonVocabulary {
   numberWords: Set<string> | undefined;
   /** recent texts and their results: exports repeat the same few reason texts a lot */
   textCache: Map<string, unknown>;
+  /** named competitors and comparison portals (playbook `competitors:`) */
+  gazetteer: Gazetteer;
+  /** the learned reader, trained from the phrases and the examples */
+  model: NgramModel;
+  /** the company's own examples by their prepared tokens: a text taught is read as taught */
+  taught: Map<string, ReasonCode>;
 }
+
+/** The company's own examples weigh this many times a shipped example or a phrase (judgement). */
+const OWN_EXAMPLE_WEIGHT = 3;
 
 /** Builds the matchers for a playbook's vocabulary once. */
 export function compileVocabulary(
-  playbook: Pick<Playbook, 'reasons' | 'negations' | 'neutralizers' | 'wordClasses' | 'exactWords'>,
+  playbook: Pick<Playbook, 'reasons' | 'negations' | 'neutralizers' | 'wordClasses' | 'exactWords' | 'competitors' | 'codes' | 'examples'>,
 ): ReasonVocabulary {
   const v: ReasonVocabulary = {
     words: [],
@@ -82,9 +93,19 @@ export function compileVocabulary(
     tokenCache: new Map(),
     numberWords: undefined,
     textCache: new Map(),
+    gazetteer: compileGazetteer(playbook.competitors),
+    model: trainNgramModel(REASON_CODES, []),
+    taught: new Map(),
   };
   const wordIds = new Map<string, number>();
-  const classes = internClasses(v, wordIds, playbook.wordClasses ?? {});
+  const classMembers = withNameMarkers(playbook.wordClasses ?? {});
+  const classes = internClasses(v, wordIds, classMembers);
+  // The company's picklist codes come first: "17" means what the company says it means.
+  for (const [label, code] of Object.entries(playbook.codes ?? {})) {
+    const key = codeKey(label);
+    if (key !== '' && !v.codeLabels.has(key)) v.codeLabels.set(key, code);
+  }
+  const training: { tokens: string[]; code: ReasonCode; weight: number }[] = [];
   for (const entry of playbook.reasons) {
     for (const label of [entry.code, entry.label.en, entry.label.de, ...entry.codeLabels]) {
       const key = codeKey(label);
@@ -93,6 +114,7 @@ export function compileVocabulary(
     for (const text of [...entry.phrases.en, ...entry.phrases.de]) {
       const parsed = parsePhrase(text, classes);
       if (typeof parsed === 'string') continue; // validatePlaybook reports it
+      training.push({ tokens: parsed.words.map((w) => (w.kind === 'class' ? classExample(classMembers, w.text) : w.text)), code: entry.code, weight: 1 });
       const ids = parsed.words.map((w) => internWord(v, wordIds, w));
       const index = v.phrases.push({ reason: entry.code, words: ids, unordered: parsed.unordered, weight: parsed.weight }) - 1;
       for (const id of parsed.unordered ? new Set(ids) : [ids[0] as number]) addTo(v.phrasesByWord, id, index);
@@ -101,7 +123,38 @@ export function compileVocabulary(
   for (const n of v.neutralizers) if (n.length === 1) v.neutralWords.add(n[0] as string);
   v.infixLengths = [...new Set(v.words.filter((w) => w.kind === 'infix').map((w) => w.text.length))];
   v.numberWords = numberWordsOf(v.words);
+  const learned = learnedCache.get(playbook);
+  if (learned !== undefined && learned.examples === playbook.examples && learned.phrases === v.phrases.length) {
+    v.model = learned.model;
+    v.taught = learned.taught;
+    return v;
+  }
+  for (const ex of playbook.examples ?? []) {
+    const tokens = preparedTokens(v, ex.text);
+    training.push({ tokens, code: ex.code, weight: ex.own ? OWN_EXAMPLE_WEIGHT : 1 });
+    if (ex.own) v.taught.set(tokens.join(' '), ex.code);
+  }
+  v.model = trainNgramModel(REASON_CODES, training);
+  learnedCache.set(playbook, { examples: playbook.examples, phrases: v.phrases.length, model: v.model, taught: v.taught });
   return v;
+}
+
+/**
+ * The learned reader of a playbook object, so that compiling the same playbook again (a test,
+ * a second command in one process) does not train again. A playbook is not changed after
+ * loading; an edited copy is a new object and trains anew.
+ */
+const learnedCache = new WeakMap<object, { examples: unknown; phrases: number; model: NgramModel; taught: Map<string, ReasonCode> }>();
+
+/** A text's tokens as the classifier reads them: competitor names as markers, glued words split. */
+export function preparedTokens(v: ReasonVocabulary, text: string): string[] {
+  return prepareTokens(tokenizeReason(text), v.gazetteer, (t) => resolveToken(v, t).length > 0).tokens;
+}
+
+/** A word standing for a class in a phrase's training text: the class's first member, stars dropped. */
+function classExample(classes: Record<string, string[]>, name: string): string {
+  const first = parseClassMember(classes[name]?.[0] ?? name);
+  return typeof first === 'string' ? name : first.text;
 }
 
 /**
@@ -121,6 +174,15 @@ function numberWordsOf(words: readonly WordPattern[]): Set<string> | undefined {
 /** The lookup key of a reason_code cell or label: folded, without spaces or punctuation. */
 export function codeKey(text: string): string {
   return foldWord(text).replace(/ /g, '');
+}
+
+/** A named competitor counts as "@competitor", a named portal as "@portal", in every phrase. */
+function withNameMarkers(classes: Record<string, string[]>): Record<string, string[]> {
+  return {
+    ...classes,
+    competitor: [...(classes.competitor ?? []), COMPETITOR_NAME],
+    portal: [...(classes.portal ?? []), COMPARISON_PORTAL],
+  };
 }
 
 /** A word class is one word id that every member word also resolves to. */
