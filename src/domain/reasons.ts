@@ -108,13 +108,14 @@ function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassificati
   const { tokens, shown } = prepareTokens(tokenizeReason(text).slice(0, MAX_TOKENS), vocab.gazetteer, (t) => resolveToken(vocab, t).length > 0);
   const taught = vocab.taught.get(tokens.join(' '));
   if (taught !== undefined) return { code: taught, confidence: 1, evidence: shown.filter((t) => t !== BOUNDARY).join(' '), source: 'text' };
-  const { matches, asserted } = ruleMatches(tokens, vocab);
+  const { matches, asserted, parts } = ruleMatches(tokens, vocab);
   const ranked = rankReasons(matches.filter((m) => m.reason !== 'unknown'));
   const asked = ranked.length === 0 ? rankReasons(matches)[0] : undefined;
   // An explicit "keine Angabe" / "no reason given".
   if (asked !== undefined) return { code: 'unknown', confidence: round3(strengthOf(asked.score)), evidence: evidenceOf(shown, asked.best), source: 'text' };
-  const reading = readNgram(vocab.model, asserted);
-  const combined = combineReadings(ranked, reading, vocab.model.codes);
+  const read = (only?: ReadonlySet<number>) =>
+    readNgram(vocab.model, only === undefined ? asserted : asserted.map((t, i) => (only.has(parts[i] as number) ? t : BOUNDARY)));
+  const combined = combineReadings(ranked, read, vocab.model.codes);
   if (combined === undefined) return NOTHING;
   const confidence = round3(combined.confidence);
   const evidence = combined.rule !== undefined ? evidenceOf(shown, combined.rule.best) : modelEvidence(shown);

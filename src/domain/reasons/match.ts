@@ -13,6 +13,10 @@ export interface PhraseMatch {
   /** first and last token index of the match */
   start: number;
   end: number;
+  /** which part of the text the match stands in (parts split at clause breaks and "and", "also") */
+  part?: number;
+  /** a cause word ("weil", "because") stands before it in its clause */
+  given?: boolean;
 }
 
 /** Words that may stand between a negation and what it negates ("nicht wegen DEM Preis"). */

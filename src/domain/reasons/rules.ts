@@ -15,16 +15,24 @@ export interface RankedReason {
   best: PhraseMatch;
   /** first token of the reason's first stated (strong enough) match */
   first: number;
+  /** the parts of the text its matches stand in */
+  parts: Set<number>;
+  /** some stated match stands after a cause word ("weil", "because") in its part */
+  given: boolean;
 }
 
 /** Further matches of a reason add this share of their weight to its score. */
 const EXTRA_MATCH_SHARE = 0.3;
 /** A reason needs this score to count as a stated cause (a lone weak word is a hint). */
-const STATED_SCORE = Number(globalThis.process?.env.WB_STATED ?? 1.2);
+export const STATED_SCORE = 1.2;
 /** A later cause leads only when its score is this many times the first one's. */
-const OVERRIDE_RATIO = Number(globalThis.process?.env.WB_RATIO ?? 1.8);
+const OVERRIDE_RATIO = 1.8;
 /** Words in a clause before a phrase that say it is mentioned in passing. */
 const ASIDE_WORDS = new Set(['also', 'auch', 'ausserdem', 'zudem', 'ebenfalls', 'additionally', 'besides', 'plus', 'nebenbei', 'uebrigens', 'zusaetzlich', 'sowie']);
+/** Words that join two statements: what stands on either side is a cause of its own. */
+const JOINING_WORDS = new Set(['und', 'and', 'sowie', 'plus', 'ausserdem', 'zudem', 'also', 'additionally', 'besides', 'dazu']);
+/** Words that introduce the cause itself ("gekündigt, weil …", "cancelled because …"). */
+const CAUSE_WORDS = new Set(['weil', 'wegen', 'aufgrund', 'because', 'due', 'da', 'denn']);
 /** Weight share a phrase keeps in an aside clause. */
 const ASIDE_SHARE = 0.6;
 
@@ -32,21 +40,30 @@ const ASIDE_SHARE = 0.6;
  * Phrase matches in the tokens, asserted and not hidden by a stronger match, weighted for
  * asides; and the tokens with every denied phrase blanked out, for the model to read.
  */
-export function ruleMatches(tokens: string[], v: ReasonVocabulary): { matches: PhraseMatch[]; asserted: string[] } {
+export function ruleMatches(tokens: string[], v: ReasonVocabulary): { matches: PhraseMatch[]; asserted: string[]; parts: number[] } {
   const denied: PhraseMatch[] = [];
-  const matches = dropCovered(findMatches(tokens, v, denied)).map((m) => (isAside(tokens, m.start) ? { ...m, weight: m.weight * ASIDE_SHARE } : m));
-  if (denied.length === 0) return { matches, asserted: tokens };
+  const parts = partsOf(tokens);
+  const matches = dropCovered(findMatches(tokens, v, denied)).map((m) => ({
+    ...m,
+    weight: isAside(tokens, m.start) ? m.weight * ASIDE_SHARE : m.weight,
+    part: parts[m.start] as number,
+    given: isGiven(tokens, m.start),
+  }));
+  if (denied.length === 0) return { matches, asserted: tokens, parts };
+  // The denial reaches over its clause ("Preis war nicht das Problem"), unless the clause
+  // also asserts something ("nicht zufrieden" holds a denied "zufrieden").
   const asserted = [...tokens];
   for (const m of denied) {
-    // A denied phrase inside an asserted one ("nicht zufrieden" holds "zufrieden") stays.
-    if (matches.some((o) => o.start <= m.start && m.end <= o.end)) continue;
-    for (let i = m.start; i <= m.end; i++) if (asserted[i] !== BOUNDARY) asserted[i] = DENIED;
+    if (matches.some((o) => o.start <= m.end && m.start <= o.end)) continue;
+    let from = m.start;
+    while (from > 0 && tokens[from - 1] !== BOUNDARY) from--;
+    let to = m.end;
+    while (to < tokens.length - 1 && tokens[to + 1] !== BOUNDARY) to++;
+    if (matches.some((o) => o.start <= to && from <= o.end)) to = m.end;
+    for (let i = from; i <= to; i++) asserted[i] = BOUNDARY;
   }
-  return { matches, asserted };
+  return { matches, asserted, parts };
 }
-
-/** Stands for a denied word in the tokens the model reads. */
-const DENIED = '|';
 
 /**
  * Scores per reason, the leading cause first: the first stated cause unless a later one is
@@ -66,15 +83,32 @@ export function rankReasons(matches: PhraseMatch[]): RankedReason[] {
     const rest = list.slice(1).reduce((sum, m) => sum + m.weight, 0);
     const strong = list.filter((m) => m.weight >= STATED_SCORE / 2);
     const first = Math.min(...(strong.length > 0 ? strong : list).map((m) => m.start));
-    ranked.push({ reason, score: Math.min(4, best.weight + EXTRA_MATCH_SHARE * rest), best, first });
+    const parts = new Set(list.map((m) => m.part ?? 0));
+    const given = strong.some((m) => m.given === true);
+    ranked.push({ reason, score: Math.min(4, best.weight + EXTRA_MATCH_SHARE * rest), best, first, parts, given });
   }
   ranked.sort((a, b) => b.score - a.score || a.first - b.first);
   const strongest = ranked[0];
   if (strongest === undefined) return ranked;
-  const stated = ranked.filter((r) => r.score >= STATED_SCORE).sort((a, b) => a.first - b.first);
+  // The first cause given with "weil"/"because" leads; else the first stated one.
+  const stated = ranked.filter((r) => r.score >= STATED_SCORE).sort((a, b) => Number(b.given) - Number(a.given) || a.first - b.first);
   const lead = stated[0];
   if (lead === undefined || lead === strongest || strongest.score >= OVERRIDE_RATIO * lead.score) return ranked;
+  // Within one statement ("Hotline dauerbesetzt") the stronger reading wins, not the first word.
+  if (strongest.parts.has(Math.min(...lead.parts))) return ranked;
   return [lead, ...ranked.filter((r) => r !== lead)];
+}
+
+/** The part of the text each token stands in: a new part after a clause break or a joining word. */
+export function partsOf(tokens: readonly string[]): number[] {
+  let part = 0;
+  return tokens.map((t) => (t === BOUNDARY || JOINING_WORDS.has(t) ? ++part : part));
+}
+
+/** True when a cause word stands in the phrase's clause before it. */
+function isGiven(tokens: string[], start: number): boolean {
+  for (let j = start - 1; j >= 0 && tokens[j] !== BOUNDARY; j--) if (CAUSE_WORDS.has(tokens[j] as string)) return true;
+  return false;
 }
 
 /** True when an aside word ("also", "auch") stands in the phrase's clause before it. */
