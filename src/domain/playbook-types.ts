@@ -128,7 +128,10 @@ export interface Playbook {
   competitors?: { names: string[]; portals: string[] };
   /** a CRM picklist: the company's own reason_code values and the reason each stands for */
   codes?: Record<string, ReasonCode>;
-  /** labelled reason texts the learned reader is trained on (shipped ones and the company's own) */
+  /**
+   * labelled reason texts the learned reader is trained on: the shipped ones and the
+   * company's own from `examplesFile` (set when the playbook is loaded, not written in it)
+   */
   examples?: LabelledExample[];
   /** a CSV file (text,code), relative to the playbook, holding the company's own examples */
   examplesFile?: string;
@@ -138,7 +141,7 @@ export interface Playbook {
 export interface LabelledExample {
   text: string;
   code: ReasonCode;
-  /** true for the company's own examples (playbook or examplesFile), false for the shipped ones */
+  /** true for the company's own examples (from examplesFile), false for the shipped ones */
   own: boolean;
 }
 

@@ -86,7 +86,6 @@ const playbookSchema = z.object({
   exactWords: z.array(z.string()).optional(),
   competitors: z.object({ names: z.array(text).default([]), portals: z.array(text).default([]) }).optional(),
   codes: z.record(z.string(), z.enum(REASON_CODES)).optional(),
-  examples: z.array(z.object({ text, code: z.enum(REASON_CODES), own: z.boolean().default(true) })).optional(),
   examplesFile: text.optional(),
 });
 

@@ -7,10 +7,10 @@ import type { ReasonCode } from './playbook-types.js';
 import type { PhraseMatch } from './reasons/match.js';
 import { BOUNDARY, tokenizeReason } from './reasons/normalize.js';
 import { combineReadings, strengthOf } from './reasons/combine.js';
-import { readNgram } from './reasons/ngram.js';
+import { readNgram, readTokens } from './reasons/ngram.js';
 import { prepareTokens } from './reasons/prepare.js';
 import { rankReasons, ruleMatches } from './reasons/rules.js';
-import { codeKey, resolveToken, type ReasonVocabulary } from './reasons/vocabulary.js';
+import { codeKey, knowsWord, resolveToken, type ReasonVocabulary } from './reasons/vocabulary.js';
 
 export { normalizeReasonText, tokenizeReason } from './reasons/normalize.js';
 export { compileVocabulary, type ReasonVocabulary } from './reasons/vocabulary.js';
@@ -36,6 +36,8 @@ export const MIN_CONFIDENCE = 0.4;
 /** A runner-up reason needs at least this score to be reported as secondary. */
 const MIN_SECONDARY_SCORE = 0.5;
 const MAX_TOKENS = 200;
+/** Words either side of a phrase that the model reads to back the phrase's reading. */
+const NEAR = 2;
 const TEXT_CACHE_LIMIT = 20_000;
 
 const NOTHING: ReasonClassification = { code: 'unknown', confidence: 0, evidence: '', source: 'none' };
@@ -105,7 +107,7 @@ function ownCopy(text: string): string {
 }
 
 function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassification {
-  const { tokens, shown } = prepareTokens(tokenizeReason(text).slice(0, MAX_TOKENS), vocab.gazetteer, (t) => resolveToken(vocab, t).length > 0);
+  const { tokens, shown } = prepareTokens(tokenizeReason(text).slice(0, MAX_TOKENS), vocab.gazetteer, (t) => knowsWord(vocab, t));
   const taught = vocab.taught.get(tokens.join(' '));
   if (taught !== undefined) return { code: taught, confidence: 1, evidence: shown.filter((t) => t !== BOUNDARY).join(' '), source: 'text' };
   const { matches, asserted, parts } = ruleMatches(tokens, vocab);
@@ -113,8 +115,11 @@ function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassificati
   const asked = ranked.length === 0 ? rankReasons(matches)[0] : undefined;
   // An explicit "keine Angabe" / "no reason given".
   if (asked !== undefined) return { code: 'unknown', confidence: round3(strengthOf(asked.score)), evidence: evidenceOf(shown, asked.best), source: 'text' };
-  const read = (only?: ReadonlySet<number>) =>
-    readNgram(vocab.model, only === undefined ? asserted : asserted.map((t, i) => (only.has(parts[i] as number) ? t : BOUNDARY)));
+  const modelEvidenceOf = readTokens(vocab.model, asserted);
+  const read = (only?: ReadonlySet<number>, near?: { start: number; end: number }) => {
+    if (near !== undefined) return readNgram(modelEvidenceOf, (at) => at >= near.start - NEAR && at <= near.end + NEAR);
+    return readNgram(modelEvidenceOf, only === undefined ? undefined : (at) => only.has(parts[at] as number));
+  };
   const combined = combineReadings(ranked, read, vocab.model.codes);
   if (combined === undefined) return NOTHING;
   const confidence = round3(combined.confidence);
@@ -122,7 +127,7 @@ function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassificati
   const secondary = ranked.find((r) => r.reason !== combined.code && r.score >= MIN_SECONDARY_SCORE)?.reason;
   if (confidence < MIN_CONFIDENCE || combined.code === 'unknown') {
     const guess = combined.code === 'unknown' ? secondary : combined.code;
-    return { code: 'unknown', ...(guess !== undefined && { secondary: guess }), confidence: combined.code === 'unknown' ? confidence : confidence, evidence, source: 'text' };
+    return { code: 'unknown', ...(guess !== undefined && { secondary: guess }), confidence, evidence, source: 'text' };
   }
   const result: ReasonClassification = { code: combined.code, confidence, evidence, source: 'text' };
   if (secondary !== undefined) result.secondary = secondary;

@@ -52,14 +52,14 @@ export async function readPlaybookSource(path?: string): Promise<PlaybookSource>
 
 /**
  * Loads and validates a playbook; an invalid one is a DataError listing each problem with its
- * path. Its examples are the shipped ones, then its own (inline and from its examples file).
+ * path. Its examples are the shipped ones, then its own from the examples file it names.
  */
 export async function loadPlaybook(path?: string): Promise<LoadedPlaybook> {
   const src = await readPlaybookSource(path);
   const result = validatePlaybook(src.data);
   if (result.playbook === undefined) throw new DataError(describeInvalid(src.path, result), `check it with: winback playbook validate ${src.path}`);
   const playbook = result.playbook;
-  playbook.examples = [...(await builtinExamples()), ...(playbook.examples ?? []), ...(await ownExamples(playbook, src.path))];
+  playbook.examples = [...(await builtinExamples()), ...(await ownExamples(playbook, src.path))];
   return { playbook, sha256: src.sha256, source: src.source, warnings: result.warnings };
 }
 

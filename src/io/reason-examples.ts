@@ -4,11 +4,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
 import type { LabelledExample, ReasonCode } from '../domain/playbook-types.js';
 import { REASON_CODES } from '../domain/playbook-types.js';
 import { codeKey } from '../domain/reasons/vocabulary.js';
 import { DataError, InputMissingError } from '../errors.js';
+import { CsvRecordParser } from './csv-records.js';
 import { createDecoder, detectEncoding } from './decode.js';
 import { detectDelimiter } from './sniff.js';
 
@@ -31,9 +31,14 @@ export interface ExampleRow {
 export async function readExampleRows(path: string): Promise<ExampleRow[]> {
   const text = await readText(path);
   const delimiter = detectDelimiter(text.slice(0, 64 * 1024));
-  let records: { record: string[]; info: { lines: number } }[];
+  const records: { record: string[]; line: number }[] = [];
+  const parser = new CsvRecordParser(delimiter);
+  const sink = (cells: string[], line: number) => {
+    if (cells.length > 1 || (cells[0] ?? '') !== '') records.push({ record: cells, line });
+  };
   try {
-    records = parse(text, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
+    parser.push(text, sink);
+    parser.end(sink);
   } catch (err) {
     throw new DataError(`${path} is not a readable CSV file: ${(err as Error).message.split('\n')[0] ?? ''}`);
   }
@@ -43,7 +48,7 @@ export async function readExampleRows(path: string): Promise<ExampleRow[]> {
   if (textAt < 0 || codeAt < 0) {
     throw new DataError(`${path}: needs a text column and a code column (found: ${(records[0]?.record ?? []).join(', ') || 'no header'})`, 'name the columns text,code in the first line');
   }
-  return records.slice(1).map(({ record, info }) => ({ text: (record[textAt] ?? '').trim(), label: (record[codeAt] ?? '').trim(), line: info.lines }));
+  return records.slice(1).map(({ record, line }) => ({ text: (record[textAt] ?? '').trim(), label: (record[codeAt] ?? '').trim(), line }));
 }
 
 /** The shipped examples, or the examples file a playbook names (every row must carry a known code). */

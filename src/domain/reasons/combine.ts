@@ -18,6 +18,8 @@ export interface CombinedReading {
 
 /** How much a full rule reading counts against the model's posterior (judgement, see docs/reasons-accuracy.md). */
 const RULE_WEIGHT = 1;
+/** A text that states several causes is a little less sure of its first one (judgement). */
+const SEVERAL_CAUSES = 0.9;
 /** The model alone never makes a reading sure: its best guesses stay below this. */
 const MODEL_ONLY_CAP = 0.75;
 
@@ -28,9 +30,13 @@ export function strengthOf(score: number): number {
 
 /**
  * Combines the rule ranking (leading cause first) with the model's posterior; `read` gives
- * the model's reading of the whole text, or of some of its parts only.
+ * the model's reading of the whole text, of some of its parts, or of the words near a match.
  */
-export function combineReadings(ranked: readonly RankedReason[], read: (parts?: ReadonlySet<number>) => NgramReading, codes: readonly ReasonCode[]): CombinedReading | undefined {
+export function combineReadings(
+  ranked: readonly RankedReason[],
+  read: (parts?: ReadonlySet<number>, near?: { start: number; end: number }) => NgramReading,
+  codes: readonly ReasonCode[],
+): CombinedReading | undefined {
   const model = read();
   const votes = new Map<ReasonCode, number>();
   const lead = ranked[0];
@@ -48,19 +54,29 @@ export function combineReadings(ranked: readonly RankedReason[], read: (parts?: 
   if (top === undefined) return undefined;
   const [code, vote] = top;
   const rule = ranked.find((r) => r.reason === code);
-  const backing = keepLead && lead !== undefined ? read(lead.parts) : model;
-  const p = backing.knownWords > 0 ? (backing.posterior[codes.indexOf(code)] as number) : 0;
+  // The model backs the rules' reading if it reads the same in the whole text, in the
+  // lead's statement (when the lead was kept), or in the words around the phrase found.
+  const k = codes.indexOf(code);
+  const backedBy = (r: NgramReading) => (r.knownWords > 0 ? (r.posterior[k] as number) : -1);
+  let p = backedBy(keepLead && lead !== undefined ? read(lead.parts) : model);
+  // Full backing needs no second look (p counts from one half on).
+  if (rule !== undefined && p < 0.5) p = Math.max(p, backedBy(read(undefined, rule.best)));
+  if (rule === undefined) p = modelKnows ? (model.posterior[k] as number) : 0;
+  const backing = { knownWords: p < 0 ? 0 : 1 };
   const ruleStrength = rule === undefined ? 0 : rule === lead ? strongest : strengthOf(rule.score);
-  // How clearly the winner stands out: among the votes for a reading of the model alone,
-  // among the rules' causes for a reading the rules back.
-  const others = ranked.filter((r) => r !== rule).map((r) => strengthOf(r.score));
+  // How clearly the winner stands out: among the votes for a reading of the model alone;
+  // for a reading the rules back, against other readings of the same statement (a cause
+  // stated apart from it is a second reason, not a doubt about the first).
+  const statement = rule === undefined ? -1 : Math.min(...rule.parts);
+  const rivals = ranked.filter((r) => r !== rule && r.parts.has(statement)).map((r) => r.score);
   const margin =
     rule === undefined
       ? second === undefined ? 1 : Math.max(0, vote - second[1]) / Math.max(vote, second[1])
-      : Math.max(0, ruleStrength - Math.max(0, ...others)) / ruleStrength;
+      : Math.max(0, rule.score - Math.max(0, ...rivals)) / rule.score;
+  const alone = ranked.every((r) => r === rule || r.parts.has(statement)) ? 1 : SEVERAL_CAUSES;
   // The model backs a code fully from a posterior of one half on.
   const support = backing.knownWords > 0 ? Math.min(1, 2 * p) : 0.5;
   const clear = 0.55 + 0.45 * margin;
-  const confidence = rule === undefined ? Math.min(MODEL_ONLY_CAP, p) * clear : ruleStrength * (0.6 + 0.4 * support) * clear;
+  const confidence = rule === undefined ? Math.min(MODEL_ONLY_CAP, p) * clear : ruleStrength * (0.6 + 0.4 * support) * clear * alone;
   return { code, runnerUp: second?.[0], confidence: Math.max(0, Math.min(1, confidence)), rule };
 }

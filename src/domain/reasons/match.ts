@@ -78,7 +78,7 @@ function matchOrdered(p: CompiledPhrase, start: number, tokens: string[], hits: 
     if (found < 0) return undefined;
     pos = found;
   }
-  return { reason: p.reason, weight: p.weight * (fuzzy ? FUZZY_FACTOR : 1), start, end: pos };
+  return { reason: p.reason, weight: p.weight * (fuzzy ? FUZZY_FACTOR : 1), start, end: pos, part: 0, given: false };
 }
 
 function matchUnordered(p: CompiledPhrase, at: number, tokens: string[], hits: TokenHit[][]): PhraseMatch | undefined {
@@ -104,7 +104,7 @@ function matchUnordered(p: CompiledPhrase, at: number, tokens: string[], hits: T
   }
   // Report each co-occurrence once, from its leftmost token.
   if (start !== at) return undefined;
-  return { reason: p.reason, weight: p.weight * (fuzzy ? FUZZY_FACTOR : 1), start, end };
+  return { reason: p.reason, weight: p.weight * (fuzzy ? FUZZY_FACTOR : 1), start, end, part: 0, given: false };
 }
 
 /** False when the writer negated the phrase, or said right after it that it was fine. */

@@ -141,6 +141,8 @@ const PHRASE_ABBREVIATIONS: [RegExp, string][] = [
 
 /** A text written in capitals throughout ("UMZUG AM 1.3.") has no case to read shorthand from. */
 const SHOUTING = /^[^a-z]*$/;
+const TWO_CAPITALS = /[A-Z]{2}/;
+const A_DIGIT = /\d/;
 
 /** Conjunctions that start a new clause, so "nicht X, sondern Y" keeps Y. */
 const CLAUSE_WORDS = new Set(['aber', 'sondern', 'jedoch', 'allerdings', 'but', 'however', 'though', 'although', 'whereas']);
@@ -160,9 +162,9 @@ export function foldText(text: string): string {
 /** Splits a reason text into normalised tokens, with BOUNDARY tokens at clause breaks. */
 export function tokenizeReason(text: string): string[] {
   let s = text;
-  if (!SHOUTING.test(s)) for (const [pattern, replacement] of STAFF_SHORTHAND) s = s.replace(pattern, replacement);
+  if (TWO_CAPITALS.test(s) && !SHOUTING.test(s)) for (const [pattern, replacement] of STAFF_SHORTHAND) s = s.replace(pattern, replacement);
   s = foldText(s).replace(/['’`´]/g, '');
-  for (const [pattern, replacement] of NUMBER_UNITS) s = s.replace(pattern, replacement);
+  if (A_DIGIT.test(s)) for (const [pattern, replacement] of NUMBER_UNITS) s = s.replace(pattern, replacement);
   // Dates and numbers ("zum 01.03.", "1.500", "2,5") are not clause breaks.
   s = s.replace(/\b\d{1,2}\.\d{1,2}\.(\d{2,4}\b)?/g, ' ').replace(/(\d)[.,](?=\d)/g, '$1');
   for (const [pattern, replacement] of PHRASE_ABBREVIATIONS) s = s.replace(pattern, replacement);

@@ -3,7 +3,7 @@
  * comparison portals become one marker token each, and glued words ("zuteuer",
  * "nichtmehr") are split where the split reveals a vocabulary word.
  */
-import { tokenizeReason } from './normalize.js';
+import { foldWord, tokenizeReason } from './normalize.js';
 
 /** Marker tokens that stand for a name from the playbook's `competitors:` lists. */
 export const COMPETITOR_NAME = 'competitorname';
@@ -17,7 +17,7 @@ export interface Gazetteer {
 }
 
 /** Words that people glue to the word after them ("zuteuer", "toopricey", "nichtmehr"). */
-const GLUE_PREFIXES = ['zu', 'too', 'nicht', 'kein', 'keine', 'sehr', 'viel', 'not', 'no', 'so', 'ganz', 'mega', 'total'];
+const GLUE_PREFIXES = ['zu', 'too', 'nicht', 'kein', 'keine', 'sehr', 'viel'];
 /** The rest of a glued word needs this many letters to count as a word of its own. */
 const MIN_GLUED_REST = 4;
 
@@ -26,7 +26,7 @@ export function compileGazetteer(competitors: { names?: string[]; portals?: stri
   const byFirst = new Map<string, { tokens: string[]; marker: string }[]>();
   const numberTokens = new Set<string>();
   const add = (name: string, marker: string) => {
-    const tokens = tokenizeReason(name);
+    const tokens = nameTokens(name);
     const first = tokens[0];
     if (first === undefined) return;
     for (const t of tokens) if (/^\d+$/.test(t)) numberTokens.add(t);
@@ -37,7 +37,7 @@ export function compileGazetteer(competitors: { names?: string[]; portals?: stri
   for (const name of competitors?.names ?? []) add(name, COMPETITOR_NAME);
   // A portal named as a competitor too stays a portal: the portal list is read last and wins.
   for (const name of competitors?.portals ?? []) {
-    const tokens = tokenizeReason(name);
+    const tokens = nameTokens(name);
     const list = byFirst.get(tokens[0] ?? '');
     const known = list?.find((e) => e.tokens.join(' ') === tokens.join(' '));
     if (known !== undefined) known.marker = COMPARISON_PORTAL;
@@ -45,6 +45,13 @@ export function compileGazetteer(competitors: { names?: string[]; portals?: stri
   }
   return { byFirst, numberTokens };
 }
+
+/** A name's tokens; a name of plain words is folded directly, others go through the tokeniser. */
+function nameTokens(name: string): string[] {
+  return PLAIN_NAME.test(name) ? foldWord(name).split(' ') : tokenizeReason(name);
+}
+
+const PLAIN_NAME = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
 
 export interface PreparedTokens {
   tokens: string[];
@@ -82,7 +89,7 @@ export function splitGlued(token: string, isWord: (token: string) => boolean): s
   for (const prefix of GLUE_PREFIXES) {
     if (!token.startsWith(prefix) || token.length - prefix.length < MIN_GLUED_REST) continue;
     const rest = token.slice(prefix.length);
-    if (!isWord(token) && isWord(rest)) return [prefix, rest];
+    if (isWord(rest) && !isWord(token)) return [prefix, rest];
   }
   return [token];
 }

@@ -43,12 +43,16 @@ const ASIDE_SHARE = 0.6;
 export function ruleMatches(tokens: string[], v: ReasonVocabulary): { matches: PhraseMatch[]; asserted: string[]; parts: number[] } {
   const denied: PhraseMatch[] = [];
   const parts = partsOf(tokens);
-  const matches = dropCovered(findMatches(tokens, v, denied)).map((m) => ({
-    ...m,
-    weight: isAside(tokens, m.start) ? m.weight * ASIDE_SHARE : m.weight,
-    part: parts[m.start] as number,
-    given: isGiven(tokens, m.start),
-  }));
+  const found = dropCovered(findMatches(tokens, v, denied));
+  const aside = found.length > 0 ? afterWordIn(tokens, ASIDE_WORDS) : [];
+  const given = found.length > 0 ? afterWordIn(tokens, CAUSE_WORDS) : [];
+  // The matches are this call's own objects: marked in place.
+  for (const m of found) {
+    if (aside[m.start] === true) m.weight *= ASIDE_SHARE;
+    m.part = parts[m.start] as number;
+    m.given = given[m.start] === true;
+  }
+  const matches = found;
   if (denied.length === 0) return { matches, asserted: tokens, parts };
   // The denial reaches over its clause ("Preis war nicht das Problem"), unless the clause
   // also asserts something ("nicht zufrieden" holds a denied "zufrieden").
@@ -105,16 +109,15 @@ export function partsOf(tokens: readonly string[]): number[] {
   return tokens.map((t) => (t === BOUNDARY || JOINING_WORDS.has(t) ? ++part : part));
 }
 
-/** True when a cause word stands in the phrase's clause before it. */
-function isGiven(tokens: string[], start: number): boolean {
-  for (let j = start - 1; j >= 0 && tokens[j] !== BOUNDARY; j--) if (CAUSE_WORDS.has(tokens[j] as string)) return true;
-  return false;
-}
-
-/** True when an aside word ("also", "auch") stands in the phrase's clause before it. */
-function isAside(tokens: string[], start: number): boolean {
-  for (let j = start - 1; j >= 0 && tokens[j] !== BOUNDARY; j--) if (ASIDE_WORDS.has(tokens[j] as string)) return true;
-  return false;
+/** Per token: one of `words` stands before it in its clause ("also", "weil"). */
+function afterWordIn(tokens: readonly string[], words: ReadonlySet<string>): boolean[] {
+  let seen = false;
+  return tokens.map((t) => {
+    const before = seen;
+    if (t === BOUNDARY) seen = false;
+    else if (words.has(t)) seen = true;
+    return before && t !== BOUNDARY;
+  });
 }
 
 /** Drops a match lying inside a stronger match of another reason ("Ansprechpartner gewechselt" is not a switch). */

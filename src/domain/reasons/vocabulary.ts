@@ -3,7 +3,7 @@
  * few map lookups per token and never builds a regular expression.
  */
 import { REASON_CODES, type Playbook, type ReasonCode } from '../playbook-types.js';
-import { trainNgramModel, type NgramModel } from './ngram.js';
+import { createNgramTrainer, trainNgramModel, type NgramModel } from './ngram.js';
 import { foldWord, tokenizeReason } from './normalize.js';
 import { COMPARISON_PORTAL, COMPETITOR_NAME, compileGazetteer, prepareTokens, type Gazetteer } from './prepare.js';
 import { deletions, parseClassMember, parsePhrase, withinOneEdit, type WordKind, type WordPattern } from './phrase.js';
@@ -69,9 +69,24 @@ export interface ReasonVocabulary {
 /** The company's own examples weigh this many times a shipped example or a phrase (judgement). */
 const OWN_EXAMPLE_WEIGHT = 3;
 
-/** Builds the matchers for a playbook's vocabulary once. */
+/** The learned reader of a compiled vocabulary, to hand to another thread (structured-clonable). */
+export interface LearnedReader {
+  model: NgramModel;
+  taught: Map<string, ReasonCode>;
+}
+
+/** The learned reader to pass to a worker: the model without the words it has read so far. */
+export function learnedReaderOf(v: ReasonVocabulary): LearnedReader {
+  return { model: { ...v.model, words: new Map() }, taught: v.taught };
+}
+
+/**
+ * Builds the matchers for a playbook's vocabulary once. `learned`: the reader another thread
+ * trained from this same playbook (skips training it again).
+ */
 export function compileVocabulary(
   playbook: Pick<Playbook, 'reasons' | 'negations' | 'neutralizers' | 'wordClasses' | 'exactWords' | 'competitors' | 'codes' | 'examples'>,
+  learned?: LearnedReader,
 ): ReasonVocabulary {
   const v: ReasonVocabulary = {
     words: [],
@@ -105,7 +120,11 @@ export function compileVocabulary(
     const key = codeKey(label);
     if (key !== '' && !v.codeLabels.has(key)) v.codeLabels.set(key, code);
   }
-  const training: { tokens: string[]; code: ReasonCode; weight: number }[] = [];
+  const phraseCount = playbook.reasons.reduce((n, r) => n + r.phrases.en.length + r.phrases.de.length, 0);
+  const cached = learnedCache.get(playbook);
+  const known = learned ?? (cached !== undefined && cached.examples === playbook.examples && cached.phrases === phraseCount ? cached : undefined);
+  const reuse = known !== undefined;
+  const trainer = createNgramTrainer(REASON_CODES);
   for (const entry of playbook.reasons) {
     for (const label of [entry.code, entry.label.en, entry.label.de, ...entry.codeLabels]) {
       const key = codeKey(label);
@@ -114,7 +133,7 @@ export function compileVocabulary(
     for (const text of [...entry.phrases.en, ...entry.phrases.de]) {
       const parsed = parsePhrase(text, classes);
       if (typeof parsed === 'string') continue; // validatePlaybook reports it
-      training.push({ tokens: parsed.words.map((w) => (w.kind === 'class' ? classExample(classMembers, w.text) : w.text)), code: entry.code, weight: 1 });
+      if (!reuse) trainer.add(parsed.words.map((w) => (w.kind === 'class' ? classExample(classMembers, w.text) : w.text)), entry.code, 1);
       const ids = parsed.words.map((w) => internWord(v, wordIds, w));
       const index = v.phrases.push({ reason: entry.code, words: ids, unordered: parsed.unordered, weight: parsed.weight }) - 1;
       for (const id of parsed.unordered ? new Set(ids) : [ids[0] as number]) addTo(v.phrasesByWord, id, index);
@@ -123,19 +142,18 @@ export function compileVocabulary(
   for (const n of v.neutralizers) if (n.length === 1) v.neutralWords.add(n[0] as string);
   v.infixLengths = [...new Set(v.words.filter((w) => w.kind === 'infix').map((w) => w.text.length))];
   v.numberWords = numberWordsOf(v.words);
-  const learned = learnedCache.get(playbook);
-  if (learned !== undefined && learned.examples === playbook.examples && learned.phrases === v.phrases.length) {
-    v.model = learned.model;
-    v.taught = learned.taught;
+  if (known !== undefined) {
+    v.model = known.model;
+    v.taught = known.taught;
     return v;
   }
   for (const ex of playbook.examples ?? []) {
     const tokens = preparedTokens(v, ex.text);
-    training.push({ tokens, code: ex.code, weight: ex.own ? OWN_EXAMPLE_WEIGHT : 1 });
+    trainer.add(tokens, ex.code, ex.own ? OWN_EXAMPLE_WEIGHT : 1);
     if (ex.own) v.taught.set(tokens.join(' '), ex.code);
   }
-  v.model = trainNgramModel(REASON_CODES, training);
-  learnedCache.set(playbook, { examples: playbook.examples, phrases: v.phrases.length, model: v.model, taught: v.taught });
+  v.model = trainer.finish();
+  learnedCache.set(playbook, { examples: playbook.examples, phrases: phraseCount, model: v.model, taught: v.taught });
   return v;
 }
 
@@ -148,7 +166,22 @@ const learnedCache = new WeakMap<object, { examples: unknown; phrases: number; m
 
 /** A text's tokens as the classifier reads them: competitor names as markers, glued words split. */
 export function preparedTokens(v: ReasonVocabulary, text: string): string[] {
-  return prepareTokens(tokenizeReason(text), v.gazetteer, (t) => resolveToken(v, t).length > 0).tokens;
+  return prepareTokens(tokenizeReason(text), v.gazetteer, (t) => knowsWord(v, t)).tokens;
+}
+
+/** True when the token is a vocabulary word or stem as written (no typo tolerance). */
+export function knowsWord(v: ReasonVocabulary, token: string): boolean {
+  const cached = v.tokenCache.get(token);
+  if (cached !== undefined) return cached.some((h) => !h.fuzzy);
+  const n = token.length;
+  if (v.maps.exact.has(token)) return true;
+  for (let len = 1; len <= n; len++) {
+    if (v.maps.prefix.has(token.slice(0, len)) || v.maps.suffix.has(token.slice(n - len))) return true;
+  }
+  return v.infixLengths.some((len) => {
+    for (let i = 0; i + len <= n; i++) if (v.maps.infix.has(token.slice(i, i + len))) return true;
+    return false;
+  });
 }
 
 /** A word standing for a class in a phrase's training text: the class's first member, stars dropped. */
@@ -215,10 +248,14 @@ function internWord(v: ReasonVocabulary, ids: Map<string, number>, w: WordPatter
   return id;
 }
 
+/**
+ * Adds value to key's list. Every caller adds a value to a key in one run of calls (one
+ * phrase, one word), so looking at the last entry is enough to keep the list free of repeats.
+ */
 function addTo<K>(map: Map<K, number[]>, key: K, value: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
-  else if (!list.includes(value)) list.push(value);
+  else if (list[list.length - 1] !== value) list.push(value);
 }
 
 /** Vocabulary words a token matches: exactly, by stem, or (when nothing else) within one typo. */
