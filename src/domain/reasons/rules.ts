@@ -96,7 +96,9 @@ export function rankReasons(matches: PhraseMatch[]): RankedReason[] {
   if (strongest === undefined) return ranked;
   // The first cause given with "weil"/"because" leads; else the first stated one.
   const stated = ranked.filter((r) => r.score >= STATED_SCORE).sort((a, b) => Number(b.given) - Number(a.given) || a.first - b.first);
-  const lead = stated[0];
+  // A competitor who came to the customer is the more telling account of the same switch.
+  const approached = stated.find((r) => r.reason === 'poached');
+  const lead = approached !== undefined && stated[0]?.reason === 'competitor_offer' ? approached : stated[0];
   if (lead === undefined || lead === strongest || strongest.score >= OVERRIDE_RATIO * lead.score) return ranked;
   // Within one statement ("Hotline dauerbesetzt") the stronger reading wins, not the first word.
   if (strongest.parts.has(Math.min(...lead.parts))) return ranked;
