@@ -2,6 +2,7 @@
  * `winback reasons --learn labelled.csv --playbook my.yaml`: adds a company's labelled reason
  * texts to the examples file its playbook names, and reports what the new examples change.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, relative, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -15,7 +16,7 @@ import { DataError, ExitCode, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { loadConfig } from '../io/config-file.js';
 import { codeOfLabel, examplesPathOf, loadPlaybook, readPlaybookSource } from '../io/playbook-file.js';
-import { readExampleRows } from '../io/reason-examples.js';
+import { readExampleRows, readExamples } from '../io/reason-examples.js';
 
 const CHANGES_SHOWN = 10;
 
@@ -26,14 +27,18 @@ export async function runReasonsLearn(ctx: Context, file: string, flags: { playb
   if (playbookPath === undefined) {
     throw new UsageError('--learn needs your own playbook to write the examples to', 'create one with: winback playbook init my-playbook.yaml, then add --playbook my-playbook.yaml');
   }
-  const { playbook } = await loadPlaybook(playbookPath);
+  const loaded = (await loadPlaybook(playbookPath)).playbook;
+  const sidecar = examplesPathOf(loaded, playbookPath) ?? resolve(playbookPath, '..', `${basename(playbookPath).replace(/\.(ya?ml|json)$/i, '')}.examples.csv`);
+  // An examples file an earlier --learn wrote next to a playbook that no longer names it
+  // (a fresh copy): its examples are known, and the playbook names it again.
+  const adopted = loaded.examplesFile === undefined && existsSync(sidecar) ? await readExamples(sidecar, true, (label) => codeOfLabel(loaded, label)) : [];
+  const playbook: Playbook = { ...loaded, examples: [...(loaded.examples ?? []), ...adopted] };
   const before = compileVocabulary(playbook);
   const rows: LabelledRow[] = (await readExampleRows(resolve(ctx.cwd, file))).map((r) => ({ ...r, code: codeOfLabel(playbook, r.label) }));
   const own = (playbook.examples ?? []).filter((e) => e.own);
   const plan = planLearning(own, rows, (text) => preparedTokens(before, text).join(' '));
   refuseUnusable(file, plan);
-  const sidecar = examplesPathOf(playbook, playbookPath) ?? resolve(playbookPath, '..', `${basename(playbookPath).replace(/\.(ya?ml|json)$/i, '')}.examples.csv`);
-  if (plan.added.length > 0) await writeExamples(sidecar, plan.added, playbook, playbookPath);
+  if (plan.added.length > 0 || adopted.length > 0) await writeExamples(sidecar, plan.added, loaded, playbookPath);
   const after = compileVocabulary({ ...playbook, examples: [...(playbook.examples ?? []), ...plan.added] });
   ctx.stdout.write(report(plan, own, rows.length, before, after, relative(ctx.cwd, sidecar) || sidecar));
   return ExitCode.ok;
