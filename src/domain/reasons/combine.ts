@@ -20,6 +20,8 @@ export interface CombinedReading {
 const RULE_WEIGHT = 1;
 /** A text that states several causes is a little less sure of its first one (judgement). */
 const SEVERAL_CAUSES = 0.9;
+/** Share of a text's words the model must know to read it alone with its full posterior (judgement). */
+const FAMILIAR_SHARE = 0.6;
 /** The model alone never makes a reading sure: its best guesses stay below this. */
 const MODEL_ONLY_CAP = 0.75;
 
@@ -77,6 +79,8 @@ export function combineReadings(
   // The model backs a code fully from a posterior of one half on.
   const support = backing.knownWords > 0 ? Math.min(1, 2 * p) : 0.5;
   const clear = 0.55 + 0.45 * margin;
-  const confidence = rule === undefined ? Math.min(MODEL_ONLY_CAP, p) * clear : ruleStrength * (0.6 + 0.4 * support) * clear * alone;
+  // The model alone reads a text only as far as it knows its words.
+  const familiar = model.words === 0 ? 0 : Math.min(1, model.knownWords / (FAMILIAR_SHARE * model.words));
+  const confidence = rule === undefined ? Math.min(MODEL_ONLY_CAP, p) * clear * familiar : ruleStrength * (0.6 + 0.4 * support) * clear * alone;
   return { code, runnerUp: second?.[0], confidence: Math.max(0, Math.min(1, confidence)), rule };
 }

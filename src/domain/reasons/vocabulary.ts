@@ -3,16 +3,16 @@
  * few map lookups per token and never builds a regular expression.
  */
 import { REASON_CODES, type Playbook, type ReasonCode } from '../playbook-types.js';
-import { createNgramTrainer, trainNgramModel, type NgramModel } from './ngram.js';
+export { knowsWord, resolveToken } from './lookup.js';
+import { knownReader, readerForWorker, trainReader, type LearnedReader, type ReaderSources } from './learned.js';
+import { trainNgramModel, type NgramModel } from './ngram.js';
 import { foldWord, tokenizeReason } from './normalize.js';
 import { COMPARISON_PORTAL, COMPETITOR_NAME, compileGazetteer, prepareTokens, type Gazetteer } from './prepare.js';
-import { deletions, parseClassMember, parsePhrase, withinOneEdit, type WordKind, type WordPattern } from './phrase.js';
+import { FUZZY_MIN_LENGTH, knowsWord } from './lookup.js';
+import { deletions, parseClassMember, parsePhrase, type WordKind, type WordPattern } from './phrase.js';
 
-/** Typo tolerance applies to words and stems of at least this many letters. */
-const FUZZY_MIN_LENGTH = 6;
 /** A fuzzy hit counts a little less than an exact one. */
 export const FUZZY_FACTOR = 0.85;
-const TOKEN_CACHE_LIMIT = 100_000;
 const ALL_DIGITS = /^\d+$/;
 
 export interface CompiledPhrase {
@@ -60,24 +60,15 @@ export interface ReasonVocabulary {
   textCache: Map<string, unknown>;
   /** named competitors and comparison portals (playbook `competitors:`) */
   gazetteer: Gazetteer;
-  /** the learned reader, trained from the phrases and the examples */
+  /** the learned reader, trained from the phrases and the examples (see learned.ts) */
   model: NgramModel;
   /** the company's own examples by their prepared tokens: a text taught is read as taught */
   taught: Map<string, ReasonCode>;
 }
 
-/** The company's own examples weigh this many times a shipped example or a phrase (judgement). */
-const OWN_EXAMPLE_WEIGHT = 3;
-
-/** The learned reader of a compiled vocabulary, to hand to another thread (structured-clonable). */
-export interface LearnedReader {
-  model: NgramModel;
-  taught: Map<string, ReasonCode>;
-}
-
 /** The learned reader to pass to a worker: the model without the words it has read so far. */
 export function learnedReaderOf(v: ReasonVocabulary): LearnedReader {
-  return { model: { ...v.model, words: new Map() }, taught: v.taught };
+  return readerForWorker({ model: v.model, taught: v.taught });
 }
 
 /**
@@ -121,10 +112,8 @@ export function compileVocabulary(
     if (key !== '' && !v.codeLabels.has(key)) v.codeLabels.set(key, code);
   }
   const phraseCount = playbook.reasons.reduce((n, r) => n + r.phrases.en.length + r.phrases.de.length, 0);
-  const cached = learnedCache.get(playbook);
-  const known = learned ?? (cached !== undefined && cached.examples === playbook.examples && cached.phrases === phraseCount ? cached : undefined);
-  const reuse = known !== undefined;
-  const trainer = createNgramTrainer(REASON_CODES);
+  const known = learned ?? knownReader(playbook, playbook.examples, phraseCount);
+  const phraseTexts: ReaderSources['phrases'] = [];
   for (const entry of playbook.reasons) {
     for (const label of [entry.code, entry.label.en, entry.label.de, ...entry.codeLabels]) {
       const key = codeKey(label);
@@ -133,7 +122,7 @@ export function compileVocabulary(
     for (const text of [...entry.phrases.en, ...entry.phrases.de]) {
       const parsed = parsePhrase(text, classes);
       if (typeof parsed === 'string') continue; // validatePlaybook reports it
-      if (!reuse) trainer.add(parsed.words.map((w) => (w.kind === 'class' ? classExample(classMembers, w.text) : w.text)), entry.code, 1);
+      if (known === undefined) phraseTexts.push({ tokens: parsed.words.map((w) => (w.kind === 'class' ? classExample(classMembers, w.text) : w.text)), code: entry.code });
       const ids = parsed.words.map((w) => internWord(v, wordIds, w));
       const index = v.phrases.push({ reason: entry.code, words: ids, unordered: parsed.unordered, weight: parsed.weight }) - 1;
       for (const id of parsed.unordered ? new Set(ids) : [ids[0] as number]) addTo(v.phrasesByWord, id, index);
@@ -142,46 +131,15 @@ export function compileVocabulary(
   for (const n of v.neutralizers) if (n.length === 1) v.neutralWords.add(n[0] as string);
   v.infixLengths = [...new Set(v.words.filter((w) => w.kind === 'infix').map((w) => w.text.length))];
   v.numberWords = numberWordsOf(v.words);
-  if (known !== undefined) {
-    v.model = known.model;
-    v.taught = known.taught;
-    return v;
-  }
-  for (const ex of playbook.examples ?? []) {
-    const tokens = preparedTokens(v, ex.text);
-    trainer.add(tokens, ex.code, ex.own ? OWN_EXAMPLE_WEIGHT : 1);
-    if (ex.own) v.taught.set(tokens.join(' '), ex.code);
-  }
-  v.model = trainer.finish();
-  learnedCache.set(playbook, { examples: playbook.examples, phrases: phraseCount, model: v.model, taught: v.taught });
+  const reader = known ?? trainReader(playbook, phraseCount, { phrases: phraseTexts, examples: playbook.examples ?? [], prepare: (text) => preparedTokens(v, text) });
+  v.model = reader.model;
+  v.taught = reader.taught;
   return v;
 }
-
-/**
- * The learned reader of a playbook object, so that compiling the same playbook again (a test,
- * a second command in one process) does not train again. A playbook is not changed after
- * loading; an edited copy is a new object and trains anew.
- */
-const learnedCache = new WeakMap<object, { examples: unknown; phrases: number; model: NgramModel; taught: Map<string, ReasonCode> }>();
 
 /** A text's tokens as the classifier reads them: competitor names as markers, glued words split. */
 export function preparedTokens(v: ReasonVocabulary, text: string): string[] {
   return prepareTokens(tokenizeReason(text), v.gazetteer, (t) => knowsWord(v, t)).tokens;
-}
-
-/** True when the token is a vocabulary word or stem as written (no typo tolerance). */
-export function knowsWord(v: ReasonVocabulary, token: string): boolean {
-  const cached = v.tokenCache.get(token);
-  if (cached !== undefined) return cached.some((h) => !h.fuzzy);
-  const n = token.length;
-  if (v.maps.exact.has(token)) return true;
-  for (let len = 1; len <= n; len++) {
-    if (v.maps.prefix.has(token.slice(0, len)) || v.maps.suffix.has(token.slice(n - len))) return true;
-  }
-  return v.infixLengths.some((len) => {
-    for (let i = 0; i + len <= n; i++) if (v.maps.infix.has(token.slice(i, i + len))) return true;
-    return false;
-  });
 }
 
 /** A word standing for a class in a phrase's training text: the class's first member, stars dropped. */
@@ -256,68 +214,4 @@ function addTo<K>(map: Map<K, number[]>, key: K, value: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else if (list[list.length - 1] !== value) list.push(value);
-}
-
-/** Vocabulary words a token matches: exactly, by stem, or (when nothing else) within one typo. */
-export function resolveToken(v: ReasonVocabulary, token: string): TokenHit[] {
-  // A number that is not a word matches nothing, not even within one typo (a word would
-  // need all but one of its digits). Not cached: ticket numbers hardly repeat, and they
-  // filled the cache.
-  if (v.numberWords !== undefined && ALL_DIGITS.test(token) && !v.numberWords.has(token)) return [];
-  const cached = v.tokenCache.get(token);
-  if (cached !== undefined) return cached;
-  const found = new Set<number>();
-  const add = (ids: number[] | undefined) => ids?.forEach((id) => found.add(id));
-  const n = token.length;
-  add(v.maps.exact.get(token));
-  for (let len = 1; len <= n; len++) {
-    add(v.maps.prefix.get(token.slice(0, len)));
-    add(v.maps.suffix.get(token.slice(n - len)));
-  }
-  for (const len of v.infixLengths) {
-    for (let i = 0; i + len <= n; i++) add(v.maps.infix.get(token.slice(i, i + len)));
-  }
-  let hits: TokenHit[] = [...found].map((word) => ({ word, fuzzy: false }));
-  if (hits.length === 0 && n >= FUZZY_MIN_LENGTH - 1 && !v.exactWords.has(token)) {
-    hits = [...fuzzyMatches(v, token)].map((word) => ({ word, fuzzy: true }));
-  }
-  hits = withClasses(v, hits);
-  if (v.tokenCache.size >= TOKEN_CACHE_LIMIT) v.tokenCache.clear();
-  v.tokenCache.set(token, hits);
-  return hits;
-}
-
-function withClasses(v: ReasonVocabulary, hits: TokenHit[]): TokenHit[] {
-  const out = [...hits];
-  for (const hit of hits) {
-    for (const word of v.classesOf.get(hit.word) ?? []) {
-      const known = out.find((h) => h.word === word);
-      if (known === undefined) out.push({ word, fuzzy: hit.fuzzy });
-      else known.fuzzy &&= hit.fuzzy;
-    }
-  }
-  return out;
-}
-
-function fuzzyMatches(v: ReasonVocabulary, token: string): Set<number> {
-  const found = new Set<number>();
-  const probe = (map: Map<string, number[]>, part: string) => {
-    for (const key of [part, ...deletions(part)]) {
-      for (const id of map.get(key) ?? []) {
-        const w = v.words[id] as WordPattern;
-        if (withinOneEdit(part, w.text)) found.add(id);
-      }
-    }
-  };
-  probe(v.fuzzyExact, token);
-  // Stems: compare the token's beginning (or end) of about the stem's length.
-  for (let len = FUZZY_MIN_LENGTH - 1; len < token.length; len++) {
-    probe(v.fuzzyPrefix, token.slice(0, len));
-    probe(v.fuzzySuffix, token.slice(token.length - len));
-  }
-  probe(v.fuzzyPrefix, token);
-  probe(v.fuzzySuffix, token);
-  // The longest near-matches win: "konkurenz" is a misspelt "konkurrenz", not "konkurs".
-  const longest = Math.max(0, ...[...found].map((id) => (v.words[id] as WordPattern).text.length));
-  return new Set([...found].filter((id) => (v.words[id] as WordPattern).text.length >= longest - 2));
 }
