@@ -84,12 +84,13 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .addHelpText('after', example('winback worksheet fixtures/lost-customers-en.csv --session out/acme.worksheet.json --as-of 2026-11-23'))
     .action(run(async () => (await import('../commands/worksheet.js')).runWorksheet));
 
-  addReadFlags(program.command('reasons').description('classify departure reasons: counts, shares, examples and the texts left unclassified').argument('<file>', 'export with customer_id and reason and/or reason_code, or - for stdin'))
+  addReadFlags(program.command('reasons').description('classify departure reasons: counts, shares, examples and the texts and codes left unclassified; or learn labelled texts').argument('[file]', 'export with customer_id and reason and/or reason_code, or - for stdin'))
     .option('--out <file>', 'write one row per customer: customer_id, reason_text, reason_code, reason_secondary, reason_confidence, reason_evidence')
+    .option('--learn <file>', "add labelled texts (CSV with text and code columns) to your playbook's examples file (needs --playbook)")
     .option('--json', 'print the result as JSON')
     .option('--playbook <file>', 'playbook with your own vocabulary (default: the built-in one)')
     .option('--config <file>', 'config file (YAML or JSON)')
-    .addHelpText('after', example('winback reasons fixtures/lost-customers-de.csv --out out/reasons.csv'))
+    .addHelpText('after', example('winback reasons fixtures/lost-customers-de.csv --out out/reasons.csv\n  $ winback reasons --learn labelled.csv --playbook my-playbook.yaml'))
     .action(run(async () => (await import('../commands/reasons.js')).runReasons));
 
   addReadFlags(program.command('clv').description('customer value from transaction histories (BG/NBD or Pareto/NBD + Gamma-Gamma): P(alive), CLV, lifecycle phases, silent churners').argument('<file>', 'transactions (customer_id, date, amount), an RFM summary with --summary-input, or - for stdin'))

@@ -45,7 +45,9 @@ export async function runPlaybookShow(ctx: Context, flags: PlaybookShowFlags): P
   const loaded = await loadPlaybook(path);
   for (const w of loaded.warnings) ctx.stderr.write(`winback playbook show: warning: ${w}\n`);
   if (opts.json) {
-    ctx.stdout.write(`${JSON.stringify({ source: loaded.source, sha256: loaded.sha256, playbook: loaded.playbook }, null, 2)}\n`);
+    // The shipped examples belong to winback, not to this playbook: only its own are shown.
+    const playbook = { ...loaded.playbook, examples: (loaded.playbook.examples ?? []).filter((e) => e.own) };
+    ctx.stdout.write(`${JSON.stringify({ source: loaded.source, sha256: loaded.sha256, playbook }, null, 2)}\n`);
     return ExitCode.ok;
   }
   ctx.stdout.write(`${renderPlaybookTable(loaded.playbook, opts.lang, ctx.color)}\n`);

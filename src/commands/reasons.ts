@@ -6,7 +6,7 @@ import { LOST_CUSTOMER_FIELDS, type Schema } from '../domain/fields.js';
 import { addReason, emptyReasonStats, summarizeReasons, type ReasonSummary } from '../domain/reason-stats.js';
 import { classifyReason } from '../domain/reasons/index.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
 import { createAtomicWriteStream } from '../io/atomic-write.js';
 import { loadConfig } from '../io/config-file.js';
 import { openExport } from '../io/csv-read.js';
@@ -17,6 +17,7 @@ import { checkRejectRate, resolveRejectLimit } from '../pipeline/plan-setup.js';
 
 export interface ReasonsFlags extends RawReadFlags {
   out?: string;
+  learn?: string;
   json?: boolean;
   playbook?: string;
   config?: string;
@@ -41,7 +42,12 @@ const OUT_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 /** `winback reasons`: reason codes with counts and examples, and the texts left unclassified. */
-export async function runReasons(ctx: Context, file: string, flags: ReasonsFlags): Promise<number> {
+export async function runReasons(ctx: Context, file: string | undefined, flags: ReasonsFlags): Promise<number> {
+  if (flags.learn !== undefined) {
+    if (file !== undefined) throw new UsageError('--learn reads the labelled file only; leave out the export', `winback reasons --learn ${flags.learn} --playbook my-playbook.yaml`);
+    return (await import('./reasons-learn.js')).runReasonsLearn(ctx, flags.learn, flags);
+  }
+  if (file === undefined) throw new UsageError('reasons needs an export to classify (or --learn FILE)', 'winback reasons lost-customers.csv');
   const { read, maxRejectRate } = parseReadFlags(flags);
   const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
   const rejectLimit = resolveRejectLimit(maxRejectRate, ctx.env, cfg.config);
@@ -75,7 +81,7 @@ export async function runReasons(ctx: Context, file: string, flags: ReasonsFlags
       const text = ev.values.reason as string | undefined;
       const code = ev.values.reason_code as string | undefined;
       const r = classifyReason({ text, code }, vocabulary);
-      addReason(stats, r, text ?? code ?? '');
+      addReason(stats, r, text ?? code ?? '', code);
       return emit(formatter.row([ev.values.customer_id, text ?? code ?? '', r.code, r.secondary, r.confidence, r.evidence, '']));
     });
     await flush();
@@ -103,6 +109,10 @@ function renderReasons(s: ReasonSummary, color: boolean): string {
   if (s.unclassified_texts.length > 0) {
     lines.push('', c.bold('Most frequent unclassified texts (teach them in a playbook: winback playbook init my.yaml)'));
     lines.push(renderTable(['count', 'text'], s.unclassified_texts.map((u) => [u.count, truncate(u.text, 200)]), { color, align: ['right', 'left'] }));
+  }
+  if (s.unknown_codes.length > 0) {
+    lines.push('', c.bold('reason_code values the playbook does not know (map them under codes: in your playbook)'));
+    lines.push(renderTable(['count', 'reason_code'], s.unknown_codes.map((u) => [u.count, truncate(u.code, 66)]), { color, align: ['right', 'left'] }));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -126,6 +126,28 @@ export interface Playbook {
    * away from one ("Hannover" is not "handover")
    */
   exactWords?: string[];
+  /**
+   * named competitors (brands, banks, shops) and comparison portals: a name in a reason
+   * text counts as "@competitor" or "@portal" in every phrase
+   */
+  competitors?: { names: string[]; portals: string[] };
+  /** a CRM picklist: the company's own reason_code values and the reason each stands for */
+  codes?: Record<string, ReasonCode>;
+  /**
+   * labelled reason texts the learned reader is trained on: the shipped ones and the
+   * company's own from `examplesFile` (set when the playbook is loaded, not written in it)
+   */
+  examples?: LabelledExample[];
+  /** a CSV file (text,code), relative to the playbook, holding the company's own examples */
+  examplesFile?: string;
+}
+
+/** A reason text and the code it stands for. */
+export interface LabelledExample {
+  text: string;
+  code: ReasonCode;
+  /** true for the company's own examples (from examplesFile), false for the shipped ones */
+  own: boolean;
 }
 
 /**

@@ -85,6 +85,9 @@ const playbookSchema = z.object({
   neutralizers: wordLists.optional(),
   wordClasses: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and _'), z.array(z.string())).optional(),
   exactWords: z.array(z.string()).optional(),
+  competitors: z.object({ names: z.array(text).default([]), portals: z.array(text).default([]) }).optional(),
+  codes: z.record(z.string(), z.enum(REASON_CODES)).optional(),
+  examplesFile: text.optional(),
 });
 
 /** Validates parsed playbook data; returns the typed playbook only when there are no errors. */
@@ -128,7 +131,8 @@ function checkConsistency(playbook: Playbook, warnings: string[]): PlaybookIssue
     offerIds.add(o.id);
   });
   const seen = new Map<ReasonCode, number>();
-  const classes = new Set(Object.keys(playbook.wordClasses ?? {}));
+  // Names of competitors and portals join these two classes even where no class lists them.
+  const classes = new Set([...Object.keys(playbook.wordClasses ?? {}), 'competitor', 'portal']);
   playbook.reasons.forEach((r, i) => {
     const at = `reasons[${i}]`;
     const first = seen.get(r.code);

@@ -8,6 +8,8 @@ const UNCLASSIFIED_SHOWN = 15;
 export interface ReasonStats {
   codes: Map<string, { count: number; examples: string[] }>;
   unclassified: Map<string, number>;
+  /** reason_code values the playbook does not know (neither a code, a label nor under codes:) */
+  unknownCodes: Map<string, number>;
   total: number;
 }
 
@@ -19,26 +21,37 @@ export interface ReasonSummary {
   unclassified: number;
   codes: { code: string; count: number; share: number; examples: string[] }[];
   unclassified_texts: { text: string; count: number }[];
+  unknown_codes: { code: string; count: number }[];
 }
 
 export function emptyReasonStats(): ReasonStats {
-  return { codes: new Map(), unclassified: new Map(), total: 0 };
+  return { codes: new Map(), unclassified: new Map(), unknownCodes: new Map(), total: 0 };
 }
 
-/** Adds one classified row. Distinct unclassified texts are capped so memory stays bounded. */
-export function addReason(s: ReasonStats, r: ReasonClassification, text: string): void {
+/**
+ * Adds one classified row; `codeCell` is its reason_code as given. Distinct unclassified
+ * texts and unknown codes are capped so memory stays bounded.
+ */
+export function addReason(s: ReasonStats, r: ReasonClassification, text: string, codeCell = ''): void {
   s.total++;
+  const code = codeCell.trim();
+  if (code !== '' && r.source !== 'code') countCapped(s.unknownCodes, code);
   const entry = s.codes.get(r.code) ?? { count: 0, examples: [] };
   entry.count++;
   const shown = text.trim();
   if (shown && entry.examples.length < EXAMPLES_PER_CODE && !entry.examples.includes(shown)) entry.examples.push(shown);
   s.codes.set(r.code, entry);
-  if (r.code === 'unknown' && shown) {
-    const key = shown.toLowerCase();
-    const n = s.unclassified.get(key);
-    if (n !== undefined) s.unclassified.set(key, n + 1);
-    else if (s.unclassified.size < UNCLASSIFIED_KEPT) s.unclassified.set(key, 1);
-  }
+  if (r.code === 'unknown' && shown) countCapped(s.unclassified, shown.toLowerCase());
+}
+
+function countCapped(map: Map<string, number>, key: string): void {
+  const n = map.get(key);
+  if (n !== undefined) map.set(key, n + 1);
+  else if (map.size < UNCLASSIFIED_KEPT) map.set(key, 1);
+}
+
+function mostFrequent(map: Map<string, number>): [string, number][] {
+  return [...map.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, UNCLASSIFIED_SHOWN);
 }
 
 /** The report: codes by count (ties by code), shares, and the most frequent unclassified texts. */
@@ -47,10 +60,7 @@ export function summarizeReasons(s: ReasonStats, rows: { read: number; accepted:
     .map(([code, e]) => ({ code, count: e.count, share: s.total ? e.count / s.total : 0, examples: e.examples }))
     .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
   const unknown = s.codes.get('unknown')?.count ?? 0;
-  const texts = [...s.unclassified.entries()]
-    .map(([text, count]) => ({ text, count }))
-    .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1))
-    .slice(0, UNCLASSIFIED_SHOWN);
+  const texts = mostFrequent(s.unclassified).map(([text, count]) => ({ text, count }));
   return {
     rows_read: rows.read,
     accepted: rows.accepted,
@@ -59,5 +69,6 @@ export function summarizeReasons(s: ReasonStats, rows: { read: number; accepted:
     unclassified: unknown,
     codes,
     unclassified_texts: texts,
+    unknown_codes: mostFrequent(s.unknownCodes).map(([code, count]) => ({ code, count })),
   };
 }

@@ -4,9 +4,13 @@
  * Texts without a confident match stay `unknown` for review rather than being forced.
  */
 import type { ReasonCode } from './playbook-types.js';
-import { findMatches, type PhraseMatch } from './reasons/match.js';
+import type { PhraseMatch } from './reasons/match.js';
 import { BOUNDARY, tokenizeReason } from './reasons/normalize.js';
-import { codeKey, resolveToken, type ReasonVocabulary } from './reasons/vocabulary.js';
+import { combineReadings, strengthOf } from './reasons/combine.js';
+import { readNgram, readTokens } from './reasons/ngram.js';
+import { prepareTokens } from './reasons/prepare.js';
+import { rankReasons, ruleMatches } from './reasons/rules.js';
+import { codeKey, knowsWord, resolveToken, type ReasonVocabulary } from './reasons/vocabulary.js';
 
 export { normalizeReasonText, tokenizeReason } from './reasons/normalize.js';
 export { compileVocabulary, type ReasonVocabulary } from './reasons/vocabulary.js';
@@ -31,9 +35,9 @@ export interface ReasonInput {
 export const MIN_CONFIDENCE = 0.4;
 /** A runner-up reason needs at least this score to be reported as secondary. */
 const MIN_SECONDARY_SCORE = 0.5;
-/** Further matches of a reason add this share of their weight to its score. */
-const EXTRA_MATCH_SHARE = 0.3;
 const MAX_TOKENS = 200;
+/** Words either side of a phrase that the model reads to back the phrase's reading. */
+const NEAR = 2;
 const TEXT_CACHE_LIMIT = 20_000;
 
 const NOTHING: ReasonClassification = { code: 'unknown', confidence: 0, evidence: '', source: 'none' };
@@ -53,7 +57,7 @@ export function classifyReason(input: ReasonInput, vocab: ReasonVocabulary): Rea
   const cached = cache.get(text);
   if (cached !== undefined) return cached;
   // "siehe Ticket #48213": texts that differ only in their numbers classify alike.
-  const shape = HAS_DIGIT.test(text) && numbersCanBeInert(vocab) ? `\u0000${text.replace(NUMBER_TOKEN, (n) => (resolveToken(vocab, n).length === 0 ? '0' : n))}` : undefined;
+  const shape = HAS_DIGIT.test(text) && numbersCanBeInert(vocab) ? `\u0000${text.replace(NUMBER_TOKEN, (n) => (isInertNumber(vocab, n) ? '0' : n))}` : undefined;
   const alike = shape === undefined ? undefined : cache.get(shape);
   const result = alike ?? classifyText(text, vocab);
   if (cache.size >= TEXT_CACHE_LIMIT) cache.clear();
@@ -65,6 +69,11 @@ export function classifyReason(input: ReasonInput, vocab: ReasonVocabulary): Rea
 }
 
 const HAS_DIGIT = /\d/;
+
+/** A number that is no vocabulary word and no part of a competitor's name ("1&1", "Check 24"). */
+function isInertNumber(vocab: ReasonVocabulary, n: string): boolean {
+  return resolveToken(vocab, n).length === 0 && !vocab.gazetteer.numberTokens.has(n);
+}
 /**
  * A run of digits that becomes a token of its own: nothing next to it that tokenising could
  * join to it (letters, numbers, marks, apostrophes are dropped without a space).
@@ -98,61 +107,39 @@ function ownCopy(text: string): string {
 }
 
 function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassification {
-  const tokens = tokenizeReason(text).slice(0, MAX_TOKENS);
-  const matches = dropCovered(findMatches(tokens, vocab));
+  const { tokens, shown } = prepareTokens(tokenizeReason(text).slice(0, MAX_TOKENS), vocab.gazetteer, (t) => knowsWord(vocab, t));
+  const taught = vocab.taught.get(tokens.join(' '));
+  if (taught !== undefined) return { code: taught, confidence: 1, evidence: shown.filter((t) => t !== BOUNDARY).join(' '), source: 'text' };
+  const { matches, asserted, parts } = ruleMatches(tokens, vocab);
   const ranked = rankReasons(matches.filter((m) => m.reason !== 'unknown'));
-  const top = ranked[0];
-  if (top === undefined) {
-    const asked = rankReasons(matches)[0];
-    if (asked === undefined) return NOTHING;
-    // An explicit "keine Angabe" / "no reason given".
-    return { code: 'unknown', confidence: round3(strengthOf(asked.score)), evidence: evidenceOf(tokens, asked.best), source: 'text' };
+  const asked = ranked.length === 0 ? rankReasons(matches)[0] : undefined;
+  // An explicit "keine Angabe" / "no reason given".
+  if (asked !== undefined) return { code: 'unknown', confidence: round3(strengthOf(asked.score)), evidence: evidenceOf(shown, asked.best), source: 'text' };
+  const modelEvidenceOf = readTokens(vocab.model, asserted);
+  const read = (only?: ReadonlySet<number>, near?: { start: number; end: number }) => {
+    if (near !== undefined) return readNgram(modelEvidenceOf, (at) => at >= near.start - NEAR && at <= near.end + NEAR);
+    return readNgram(modelEvidenceOf, only === undefined ? undefined : (at) => only.has(parts[at] as number));
+  };
+  const combined = combineReadings(ranked, read, vocab.model.codes);
+  if (combined === undefined) return NOTHING;
+  const confidence = round3(combined.confidence);
+  const evidence = combined.rule !== undefined ? evidenceOf(shown, combined.rule.best) : modelEvidence(shown);
+  const secondary = ranked.find((r) => r.reason !== combined.code && r.score >= MIN_SECONDARY_SCORE)?.reason;
+  if (confidence < MIN_CONFIDENCE || combined.code === 'unknown') {
+    const guess = combined.code === 'unknown' ? secondary : combined.code;
+    return { code: 'unknown', ...(guess !== undefined && { secondary: guess }), confidence, evidence, source: 'text' };
   }
-  const second = ranked[1];
-  const dominance = second === undefined ? 1 : 0.55 + (0.45 * (top.score - second.score)) / top.score;
-  const confidence = round3(strengthOf(top.score) * dominance);
-  const evidence = evidenceOf(tokens, top.best);
-  if (confidence < MIN_CONFIDENCE) return { code: 'unknown', secondary: top.reason, confidence, evidence, source: 'text' };
-  const result: ReasonClassification = { code: top.reason, confidence, evidence, source: 'text' };
-  if (second !== undefined && second.score >= MIN_SECONDARY_SCORE) result.secondary = second.reason;
+  const result: ReasonClassification = { code: combined.code, confidence, evidence, source: 'text' };
+  if (secondary !== undefined) result.secondary = secondary;
   return result;
 }
 
-/** Maps a score (sum of phrase weights) to 0..1: one plain phrase ≈ 0.78, a strong one ≈ 0.95. */
-function strengthOf(score: number): number {
-  return 1 - Math.exp(-1.5 * score);
-}
-
-interface RankedReason {
-  reason: ReasonCode;
-  score: number;
-  best: PhraseMatch;
-}
-
-/** Scores per reason, best first; ties go to the reason mentioned first. */
-function rankReasons(matches: PhraseMatch[]): RankedReason[] {
-  const byReason = new Map<ReasonCode, PhraseMatch[]>();
-  for (const m of [...matches].sort((a, b) => b.weight - a.weight || a.start - b.start)) {
-    const list = byReason.get(m.reason) ?? [];
-    // Overlapping matches of one reason ("zu teuer" and "teuer") count once.
-    if (!list.some((o) => m.start <= o.end && o.start <= m.end)) list.push(m);
-    byReason.set(m.reason, list);
-  }
-  const ranked: RankedReason[] = [];
-  for (const [reason, list] of byReason) {
-    const best = list[0] as PhraseMatch;
-    const rest = list.slice(1).reduce((sum, m) => sum + m.weight, 0);
-    ranked.push({ reason, score: Math.min(4, best.weight + EXTRA_MATCH_SHARE * rest), best });
-  }
-  const firstStart = (r: RankedReason) => Math.min(...(byReason.get(r.reason) ?? []).map((m) => m.start));
-  return ranked.sort((a, b) => b.score - a.score || firstStart(a) - firstStart(b));
-}
-
-/** Drops a match lying inside a stronger match of another reason ("Ansprechpartner gewechselt" is not a switch). */
-function dropCovered(matches: PhraseMatch[]): PhraseMatch[] {
-  return matches.filter(
-    (m) => !matches.some((o) => o.reason !== m.reason && o.weight > m.weight && o.start <= m.start && m.end <= o.end),
-  );
+/** Evidence of a reading by the model alone: the text's words (without numbers), shortened. */
+function modelEvidence(shown: string[]): string {
+  return shown
+    .filter((t) => t !== BOUNDARY && !HAS_DIGIT.test(t))
+    .slice(0, 8)
+    .join(' ');
 }
 
 function evidenceOf(tokens: string[], m: PhraseMatch): string {

@@ -3,12 +3,15 @@
  */
 import { createHash } from 'node:crypto';
 import { link, readFile, unlink, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { validatePlaybook, type PlaybookValidation } from '../domain/playbook.js';
-import type { Playbook } from '../domain/playbook-types.js';
+import type { LabelledExample, Playbook, ReasonCode } from '../domain/playbook-types.js';
 import { DataError, InputMissingError, UsageError } from '../errors.js';
 import { tempPathFor, toWriteError, writeFileAtomic } from './atomic-write.js';
+import { BUILTIN_EXAMPLES_PATH, readExamples } from './reason-examples.js';
+import { codeKey } from '../domain/reasons/vocabulary.js';
 
 /** The shipped default; from src/io (vitest) and dist/io (built) alike this is <root>/src/playbook. */
 export const DEFAULT_PLAYBOOK_PATH = fileURLToPath(new URL('../../src/playbook/default.yaml', import.meta.url));
@@ -47,12 +50,45 @@ export async function readPlaybookSource(path?: string): Promise<PlaybookSource>
   return { data: parseText(text, file), text, sha256, source: path ?? 'default', path: file };
 }
 
-/** Loads and validates a playbook; an invalid one is a DataError listing each problem with its path. */
+/**
+ * Loads and validates a playbook; an invalid one is a DataError listing each problem with its
+ * path. Its examples are the shipped ones, then its own from the examples file it names.
+ */
 export async function loadPlaybook(path?: string): Promise<LoadedPlaybook> {
   const src = await readPlaybookSource(path);
   const result = validatePlaybook(src.data);
   if (result.playbook === undefined) throw new DataError(describeInvalid(src.path, result), `check it with: winback playbook validate ${src.path}`);
-  return { playbook: result.playbook, sha256: src.sha256, source: src.source, warnings: result.warnings };
+  const playbook = result.playbook;
+  playbook.examples = [...(await builtinExamples()), ...(await ownExamples(playbook, src.path))];
+  return { playbook, sha256: src.sha256, source: src.source, warnings: result.warnings };
+}
+
+/** Where the examples file a playbook names lives: next to the playbook. */
+export function examplesPathOf(playbook: Playbook, playbookPath: string): string | undefined {
+  return playbook.examplesFile === undefined ? undefined : resolve(dirname(playbookPath), playbook.examplesFile);
+}
+
+let builtin: Promise<LabelledExample[]> | undefined;
+
+/** The shipped examples, read once per process. */
+function builtinExamples(): Promise<LabelledExample[]> {
+  builtin ??= readExamples(BUILTIN_EXAMPLES_PATH, false);
+  return builtin;
+}
+
+async function ownExamples(playbook: Playbook, playbookPath: string): Promise<LabelledExample[]> {
+  const file = examplesPathOf(playbook, playbookPath);
+  if (file === undefined) return [];
+  return readExamples(file, true, (label) => codeOfLabel(playbook, label));
+}
+
+/** The reason a code cell stands for in this playbook: a stable code, a label, a codeLabel or a picklist code. */
+export function codeOfLabel(playbook: Playbook, label: string): ReasonCode | undefined {
+  const key = codeKey(label);
+  if (key === '') return undefined;
+  for (const [own, code] of Object.entries(playbook.codes ?? {})) if (codeKey(own) === key) return code;
+  const entry = playbook.reasons.find((r) => [r.code, r.label.en, r.label.de, ...r.codeLabels].some((l) => codeKey(l) === key));
+  return entry?.code;
 }
 
 /** One message naming the file and each error with the path to the bad entry. */

@@ -18,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { IdIndex } from '../domain/id-index.js';
 import type { PlanSetup } from '../domain/plan.js';
 import { addRowToTotals, addToTotals, type PlanTotals } from '../domain/plan-summary.js';
+import { learnedReaderOf } from '../domain/reasons/vocabulary.js';
 import { DECISIONS, type Decision } from '../domain/value-types.js';
 import { DataError, IoError, UsageError } from '../errors.js';
 import { readTexts, type ReadTexts } from '../domain/read-texts.js';
@@ -114,6 +115,7 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, fi
   const init = (name: string): PlanWorkerInit => ({
     reader: opened.pieceSpec,
     setup: plainSetup,
+    learned: learnedReaderOf(vocabulary),
     fmt: opts.fmt,
     runPath: files.sortedRuns.runFilePath(`${name}.runs`),
     ...(opts.segmentBytes ? { segmentBytes: opts.segmentBytes } : {}),

@@ -12,6 +12,7 @@ import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
 import { idFingerprint } from '../domain/id-index.js';
 import { planCustomer, type PlanSetup } from '../domain/plan.js';
 import { totalsFlags } from '../domain/plan-summary.js';
+import type { LearnedReader } from '../domain/reasons/learned.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
 import { DataError, IoError } from '../errors.js';
@@ -27,6 +28,8 @@ export interface PlanWorkerInit {
   reader: PieceReaderSpec;
   /** the plan setup without its compiled vocabulary, which each worker compiles itself */
   setup: Omit<PlanSetup, 'vocabulary'>;
+  /** the learned reader the main thread trained, so that no worker trains it again */
+  learned?: LearnedReader;
   fmt: CsvFormat;
   /** the file this worker writes its sorted runs to, one after the other (SortedSpool.runFilePath) */
   runPath: string;
@@ -109,7 +112,7 @@ const HOOK_ROWS = 256;
  * playbook's vocabulary itself; the main thread passes its own, and a hook called every
  * HOOK_ROWS rows (it keeps its young generation in bounds).
  */
-export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVocabulary(init.setup.playbook), everyRows?: () => void): (job: PieceJob) => PieceResult {
+export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVocabulary(init.setup.playbook, init.learned), everyRows?: () => void): (job: PieceJob) => PieceResult {
   const setup: PlanSetup = { ...init.setup, vocabulary };
   const reader = createPieceReader(init.reader, LOST_CUSTOMER_SCHEMA);
   const formatter = new PlanRowFormatter(init.fmt, init.reader.headers.length, init.reader.delimiter);

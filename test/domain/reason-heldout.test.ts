@@ -74,8 +74,8 @@ describe('final codes need a final reason', () => {
     ['Wir haben gekündigt, weil der Service schlecht war'],
     ['the late delivery annoyed them'],
     ['Konto geschlossen'],
-    ['Fusion mit anderem Unternehmen'],
-    ['merged with another company'],
+    ['Fusionsgespräche beim Kunden, Bestellungen pausiert'],
+    ['merger talks at the client put the order on hold'],
     ['customer is dead set on a cheaper option'],
   ])('%s', (text) => {
     expect(FINAL.has(classifyReason({ text }, vocab).code)).toBe(false);
@@ -109,12 +109,24 @@ describe('confidence', () => {
 describe('word classes in the playbook', () => {
   it('lets one new class member work in every phrase that uses the class', () => {
     const text = 'Globex war günstiger';
-    expect(classifyReason({ text }, vocab).code).not.toBe('competitor_offer');
+    const before = classifyReason({ text }, vocab);
     const edited = structuredClone(playbook);
     edited.wordClasses?.competitor?.push('globex');
     const userVocab = compileVocabulary(edited);
-    expect(classifyReason({ text }, userVocab).code).toBe('competitor_offer');
+    const after = classifyReason({ text }, userVocab);
+    expect(after.code).toBe('competitor_offer');
+    // Before, only the learned reader guessed it from "günstiger"; now a phrase reads it.
+    expect(after.confidence).toBeGreaterThan(before.confidence + 0.2);
+    expect(after.evidence).toContain('globex');
     expect(classifyReason({ text: 'Globex-Vertreter hat ihn überredet' }, userVocab).code).toBe('poached');
+  });
+
+  it('reads a competitor named in the playbook (competitors: names) as a competitor', () => {
+    const text = 'ist jetzt bei Globex';
+    expect(classifyReason({ text }, vocab).code).toBe('unknown');
+    const edited = structuredClone(playbook);
+    edited.competitors?.names.push('Globex');
+    expect(classifyReason({ text }, compileVocabulary(edited))).toMatchObject({ code: 'competitor_offer', evidence: 'globex' });
   });
 
   it('reports an undefined class and a bad member with their paths', () => {

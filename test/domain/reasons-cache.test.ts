@@ -33,7 +33,20 @@ const number = fc.oneof(fc.integer({ min: 0, max: 99999 }).map(String), fc.const
 const text = fc.array(fc.oneof(fc.constantFrom(...PIECES), number, number.map((n) => `#${n}`), number.map((n) => `${n}x`)), { minLength: 1, maxLength: 12 })
   .chain((parts) => fc.array(fc.constantFrom(' ', '', '.', '-'), { minLength: parts.length, maxLength: parts.length }).map((gaps) => parts.map((p, i) => p + gaps[i]).join('')));
 
+/**
+ * A classifier as freshly compiled: the same compiled playbook with every cache empty (the
+ * text, token and word caches), so that nothing read before can show in its results.
+ */
+function withEmptyCaches(v: ReasonVocabulary): ReasonVocabulary {
+  return { ...v, textCache: new Map(), tokenCache: new Map(), model: { ...v.model, words: new Map() } };
+}
+
 describe('the classifier cache', () => {
+  it('compiles to the same classifier as a fresh compile, for texts read and not read', () => {
+    const fresh = compileVocabulary(structuredClone(playbook));
+    for (const [, , t] of REALISTIC_REASON_TEXTS.slice(0, 40)) expect(classifyReason({ text: t }, shared)).toEqual(classifyReason({ text: t }, fresh));
+  });
+
   it('gives every text the result a fresh classifier gives it, whatever was classified before (numbers included)', () => {
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 30 }), (texts) => {
@@ -43,13 +56,14 @@ describe('the classifier cache', () => {
     );
   });
 
-  it('a fresh classifier is one that has classified nothing: what classifying changes are the two caches', () => {
+  it('a fresh classifier is one that has classified nothing: what classifying changes are the caches (texts, tokens, the learned reader’s words)', () => {
     const used = compileVocabulary(playbook);
-    const before = structuredClone({ ...used, textCache: undefined, tokenCache: undefined });
+    const strip = (v: ReasonVocabulary) => ({ ...v, textCache: undefined, tokenCache: undefined, model: { ...v.model, words: undefined } });
+    const before = structuredClone(strip(used));
     for (const [, , t] of REALISTIC_REASON_TEXTS.slice(0, 50)) classifyReason({ text: `${t} #4711` }, used);
     expect(used.textCache.size).toBeGreaterThan(0);
     expect(used.tokenCache.size).toBeGreaterThan(0);
-    expect({ ...used, textCache: undefined, tokenCache: undefined }).toEqual(before);
+    expect(strip(used)).toEqual(before);
     expect(fresh()).toEqual({ ...compileVocabulary(playbook) });
   });
 

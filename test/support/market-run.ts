@@ -90,7 +90,7 @@ export async function runMarket(dir: string, m = MARKET, opts: { executed?: bool
   const read = (name: string) => readCsv(join(dir, name, 'plan.csv')) as unknown as PlanDecision[];
   const reasons = new Map(readCsv(join(dir, 'plan-default', 'plan.csv')).map((r) => [r.customer_id, r.reason_code]));
   const run: MarketRun = {
-    seasonOne, asOf: iso, customers: fresh.length, misclassified: fresh.filter((c) => reasons.get(c.id) !== c.reason).length,
+    seasonOne, asOf: iso, customers: fresh.length, misclassified: fresh.filter((c) => !c.objector && reasons.get(c.id) !== c.reason).length,
     default: scorePlan(market, read('plan-default'), asOf),
     calibrated: scorePlan(market, read('plan-calibrated'), asOf),
     naive: scorePlan(market, naivePlan(market, asOf), asOf),

@@ -13,6 +13,10 @@ export interface PhraseMatch {
   /** first and last token index of the match */
   start: number;
   end: number;
+  /** which part of the text the match stands in (parts split at clause breaks and "and", "also") */
+  part?: number;
+  /** a cause word ("weil", "because") stands before it in its clause */
+  given?: boolean;
 }
 
 /** Words that may stand between a negation and what it negates ("nicht wegen DEM Preis"). */
@@ -33,8 +37,11 @@ const NEGATION_REACH = 5;
 /** How far after a match a neutralizer ("ok", "fine") may stand. */
 const NEUTRALIZER_REACH = 4;
 
-/** All phrase matches in the tokens that were neither negated nor called unproblematic. */
-export function findMatches(tokens: string[], v: ReasonVocabulary): PhraseMatch[] {
+/**
+ * All phrase matches in the tokens that were neither negated nor called unproblematic;
+ * the others go to `denied` when given ("nicht wegen dem Preis": the price is denied).
+ */
+export function findMatches(tokens: string[], v: ReasonVocabulary, denied?: PhraseMatch[]): PhraseMatch[] {
   const hits = tokens.map((t) => (t === BOUNDARY ? [] : resolveToken(v, t)));
   const matches: PhraseMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -42,7 +49,9 @@ export function findMatches(tokens: string[], v: ReasonVocabulary): PhraseMatch[
       for (const index of v.phrasesByWord.get(hit.word) ?? []) {
         const phrase = v.phrases[index] as CompiledPhrase;
         const m = phrase.unordered ? matchUnordered(phrase, i, tokens, hits) : matchOrdered(phrase, i, tokens, hits);
-        if (m !== undefined && isAsserted(m, tokens, v)) matches.push(m);
+        if (m === undefined) continue;
+        if (isAsserted(m, tokens, v)) matches.push(m);
+        else denied?.push(m);
       }
     }
   }
@@ -69,7 +78,7 @@ function matchOrdered(p: CompiledPhrase, start: number, tokens: string[], hits: 
     if (found < 0) return undefined;
     pos = found;
   }
-  return { reason: p.reason, weight: p.weight * (fuzzy ? FUZZY_FACTOR : 1), start, end: pos };
+  return { reason: p.reason, weight: p.weight * (fuzzy ? FUZZY_FACTOR : 1), start, end: pos, part: 0, given: false };
 }
 
 function matchUnordered(p: CompiledPhrase, at: number, tokens: string[], hits: TokenHit[][]): PhraseMatch | undefined {
@@ -95,7 +104,7 @@ function matchUnordered(p: CompiledPhrase, at: number, tokens: string[], hits: T
   }
   // Report each co-occurrence once, from its leftmost token.
   if (start !== at) return undefined;
-  return { reason: p.reason, weight: p.weight * (fuzzy ? FUZZY_FACTOR : 1), start, end };
+  return { reason: p.reason, weight: p.weight * (fuzzy ? FUZZY_FACTOR : 1), start, end, part: 0, given: false };
 }
 
 /** False when the writer negated the phrase, or said right after it that it was fine. */

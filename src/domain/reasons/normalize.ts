@@ -65,7 +65,65 @@ const ABBREVIATIONS: Record<string, string> = {
   finanz: 'finanziell',
   ap: 'ansprechpartner',
   gf: 'geschaeftsfuehrer',
+  vers: 'versicherung',
+  insp: 'inspektion',
+  mitgl: 'mitglied',
+  vgl: 'vergleich',
+  tgl: 'taeglich',
+  taegl: 'taeglich',
+  adr: 'adresse',
+  abt: 'abteilung',
+  inh: 'inhaber',
+  vn: 'kunde',
+  mgmt: 'management',
+  mo: 'month',
+  mos: 'months',
+  yr: 'year',
+  yrs: 'years',
+  approx: 'approximately',
+  appt: 'appointment',
+  req: 'request',
+  tkt: 'ticket',
+  prem: 'premium',
+  xfer: 'transfer',
+  xferred: 'transferred',
+  compets: 'competitors',
 };
+
+/** Abbreviations read only with their dot ("Hr. Maier", "Fr. Schulz", "Mon."): without it they are other words. */
+const DOTTED_ABBREVIATIONS: Record<string, string> = {
+  // a named person, not a husband or a wife
+  hr: 'herrn',
+  hrn: 'herrn',
+  fr: 'herrn',
+  mon: 'monate',
+  j: 'jahre',
+  jhr: 'jahre',
+  wo: 'wochen',
+};
+
+/**
+ * Agents' upper-case shorthand for the people who look after an account (KAM, AM, AD, AE).
+ * Read case-sensitively: "am" and "ad" are ordinary words in lower case.
+ */
+const STAFF_SHORTHAND: [RegExp, string][] = [
+  [/\b(?:KAM|AM|KAM's|AM's)\b/g, ' manager '],
+  [/\b(?:AD|ADM)\b/g, ' aussendienst '],
+  [/\b(?:AE|AEs|SDR|BDR)\b/g, ' rep '],
+  // "PLZ" is a postcode; "plz" in lower case is "please".
+  [/\bPLZ\b/g, ' postleitzahl '],
+];
+
+/**
+ * Numbers with their unit become words the vocabulary can use: a percentage is "numpct",
+ * an amount of money "nummoney", a leading plus "numup" ("+22 %", "$89", "180 €/Jahr").
+ */
+const NUMBER_UNITS: [RegExp, string][] = [
+  [/\+\s?(?=[$€£]?\s?\d)/g, ' numup '],
+  [/\d+(?:[.,]\d+)*\s?(?:%|prozent\b|percent\b|pct\b)/g, ' numpct '],
+  [/(?:[$€£]|\b(?:eur|usd|gbp|chf)\b)\s?\d+(?:[.,]\d+)*(?:\s?(?:k|mio|m|tsd)\b)?/g, ' nummoney '],
+  [/\b\d+(?:[.,]\d+)*\s?(?:k\s?|mio\.?\s?|tsd\.?\s?)?(?:[$€£]|(?:eur|euro|euros|usd|dollars?|bucks|gbp|pounds?|chf|franken)\b)/g, ' nummoney '],
+];
 
 /** Multi-part abbreviations whose dots would otherwise read as clause breaks. */
 const PHRASE_ABBREVIATIONS: [RegExp, string][] = [
@@ -80,6 +138,11 @@ const PHRASE_ABBREVIATIONS: [RegExp, string][] = [
   [/\bv\s?\.\s?a\b\.?/g, ' vor allem '],
   [/\bi\s?\.\s?l\b\.?/g, ' in liquidation '],
 ];
+
+/** A text written in capitals throughout ("UMZUG AM 1.3.") has no case to read shorthand from. */
+const SHOUTING = /^[^a-z]*$/;
+const TWO_CAPITALS = /[A-Z]{2}/;
+const A_DIGIT = /\d/;
 
 /** Conjunctions that start a new clause, so "nicht X, sondern Y" keeps Y. */
 const CLAUSE_WORDS = new Set(['aber', 'sondern', 'jedoch', 'allerdings', 'but', 'however', 'though', 'although', 'whereas']);
@@ -98,12 +161,18 @@ export function foldText(text: string): string {
 
 /** Splits a reason text into normalised tokens, with BOUNDARY tokens at clause breaks. */
 export function tokenizeReason(text: string): string[] {
-  let s = foldText(text).replace(/['’`´]/g, '');
+  let s = text;
+  if (TWO_CAPITALS.test(s) && !SHOUTING.test(s)) for (const [pattern, replacement] of STAFF_SHORTHAND) s = s.replace(pattern, replacement);
+  s = foldText(s).replace(/['’`´]/g, '');
+  if (A_DIGIT.test(s)) for (const [pattern, replacement] of NUMBER_UNITS) s = s.replace(pattern, replacement);
   // Dates and numbers ("zum 01.03.", "1.500", "2,5") are not clause breaks.
   s = s.replace(/\b\d{1,2}\.\d{1,2}\.(\d{2,4}\b)?/g, ' ').replace(/(\d)[.,](?=\d)/g, '$1');
   for (const [pattern, replacement] of PHRASE_ABBREVIATIONS) s = s.replace(pattern, replacement);
   // A dotted abbreviation ("umgez.", "wg.") is a word, not the end of a sentence.
-  s = s.replace(/\b([a-z]+)\./g, (whole, word: string) => (ABBREVIATIONS[word] ? `${ABBREVIATIONS[word]} ` : whole));
+  s = s.replace(/\b([a-z]+)\./g, (whole, word: string) => {
+    const long = ABBREVIATIONS[word] ?? DOTTED_ABBREVIATIONS[word];
+    return long === undefined ? whole : `${long} `;
+  });
   s = s
     .replace(/\s[-–—]+\s|[–—]/g, ` ${BOUNDARY} `)
     .replace(/[,;.!?:()[\]{}"“”„«»|\n\r]+/g, ` ${BOUNDARY} `)

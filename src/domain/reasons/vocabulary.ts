@@ -2,15 +2,17 @@
  * Compiles a playbook's phrases once into lookup maps, so that classifying a row costs a
  * few map lookups per token and never builds a regular expression.
  */
-import type { Playbook, ReasonCode } from '../playbook-types.js';
+import { REASON_CODES, type Playbook, type ReasonCode } from '../playbook-types.js';
+export { knowsWord, resolveToken } from './lookup.js';
+import { knownReader, readerForWorker, trainReader, type LearnedReader, type ReaderSources } from './learned.js';
+import { trainNgramModel, type NgramModel } from './ngram.js';
 import { foldWord, tokenizeReason } from './normalize.js';
-import { deletions, parseClassMember, parsePhrase, withinOneEdit, type WordKind, type WordPattern } from './phrase.js';
+import { COMPARISON_PORTAL, COMPETITOR_NAME, compileGazetteer, prepareTokens, type Gazetteer } from './prepare.js';
+import { FUZZY_MIN_LENGTH, knowsWord } from './lookup.js';
+import { deletions, parseClassMember, parsePhrase, type WordKind, type WordPattern } from './phrase.js';
 
-/** Typo tolerance applies to words and stems of at least this many letters. */
-const FUZZY_MIN_LENGTH = 6;
 /** A fuzzy hit counts a little less than an exact one. */
 export const FUZZY_FACTOR = 0.85;
-const TOKEN_CACHE_LIMIT = 100_000;
 const ALL_DIGITS = /^\d+$/;
 
 export interface CompiledPhrase {
@@ -56,11 +58,26 @@ export interface ReasonVocabulary {
   numberWords: Set<string> | undefined;
   /** recent texts and their results: exports repeat the same few reason texts a lot */
   textCache: Map<string, unknown>;
+  /** named competitors and comparison portals (playbook `competitors:`) */
+  gazetteer: Gazetteer;
+  /** the learned reader, trained from the phrases and the examples (see learned.ts) */
+  model: NgramModel;
+  /** the company's own examples by their prepared tokens: a text taught is read as taught */
+  taught: Map<string, ReasonCode>;
 }
 
-/** Builds the matchers for a playbook's vocabulary once. */
+/** The learned reader to pass to a worker: the model without the words it has read so far. */
+export function learnedReaderOf(v: ReasonVocabulary): LearnedReader {
+  return readerForWorker({ model: v.model, taught: v.taught });
+}
+
+/**
+ * Builds the matchers for a playbook's vocabulary once. `learned`: the reader another thread
+ * trained from this same playbook (skips training it again).
+ */
 export function compileVocabulary(
-  playbook: Pick<Playbook, 'reasons' | 'negations' | 'neutralizers' | 'wordClasses' | 'exactWords'>,
+  playbook: Pick<Playbook, 'reasons' | 'negations' | 'neutralizers' | 'wordClasses' | 'exactWords' | 'competitors' | 'codes' | 'examples'>,
+  learned?: LearnedReader,
 ): ReasonVocabulary {
   const v: ReasonVocabulary = {
     words: [],
@@ -82,9 +99,21 @@ export function compileVocabulary(
     tokenCache: new Map(),
     numberWords: undefined,
     textCache: new Map(),
+    gazetteer: compileGazetteer(playbook.competitors),
+    model: trainNgramModel(REASON_CODES, []),
+    taught: new Map(),
   };
   const wordIds = new Map<string, number>();
-  const classes = internClasses(v, wordIds, playbook.wordClasses ?? {});
+  const classMembers = withNameMarkers(playbook.wordClasses ?? {});
+  const classes = internClasses(v, wordIds, classMembers);
+  // The company's picklist codes come first: "17" means what the company says it means.
+  for (const [label, code] of Object.entries(playbook.codes ?? {})) {
+    const key = codeKey(label);
+    if (key !== '' && !v.codeLabels.has(key)) v.codeLabels.set(key, code);
+  }
+  const phraseCount = playbook.reasons.reduce((n, r) => n + r.phrases.en.length + r.phrases.de.length, 0);
+  const known = learned ?? knownReader(playbook, playbook.examples, phraseCount);
+  const phraseTexts: ReaderSources['phrases'] = [];
   for (const entry of playbook.reasons) {
     for (const label of [entry.code, entry.label.en, entry.label.de, ...entry.codeLabels]) {
       const key = codeKey(label);
@@ -93,6 +122,7 @@ export function compileVocabulary(
     for (const text of [...entry.phrases.en, ...entry.phrases.de]) {
       const parsed = parsePhrase(text, classes);
       if (typeof parsed === 'string') continue; // validatePlaybook reports it
+      if (known === undefined) phraseTexts.push({ tokens: parsed.words.map((w) => (w.kind === 'class' ? classExample(classMembers, w.text) : w.text)), code: entry.code });
       const ids = parsed.words.map((w) => internWord(v, wordIds, w));
       const index = v.phrases.push({ reason: entry.code, words: ids, unordered: parsed.unordered, weight: parsed.weight }) - 1;
       for (const id of parsed.unordered ? new Set(ids) : [ids[0] as number]) addTo(v.phrasesByWord, id, index);
@@ -101,7 +131,21 @@ export function compileVocabulary(
   for (const n of v.neutralizers) if (n.length === 1) v.neutralWords.add(n[0] as string);
   v.infixLengths = [...new Set(v.words.filter((w) => w.kind === 'infix').map((w) => w.text.length))];
   v.numberWords = numberWordsOf(v.words);
+  const reader = known ?? trainReader(playbook, phraseCount, { phrases: phraseTexts, examples: playbook.examples ?? [], prepare: (text) => preparedTokens(v, text) });
+  v.model = reader.model;
+  v.taught = reader.taught;
   return v;
+}
+
+/** A text's tokens as the classifier reads them: competitor names as markers, glued words split. */
+export function preparedTokens(v: ReasonVocabulary, text: string): string[] {
+  return prepareTokens(tokenizeReason(text), v.gazetteer, (t) => knowsWord(v, t)).tokens;
+}
+
+/** A word standing for a class in a phrase's training text: the class's first member, stars dropped. */
+function classExample(classes: Record<string, string[]>, name: string): string {
+  const first = parseClassMember(classes[name]?.[0] ?? name);
+  return typeof first === 'string' ? name : first.text;
 }
 
 /**
@@ -121,6 +165,15 @@ function numberWordsOf(words: readonly WordPattern[]): Set<string> | undefined {
 /** The lookup key of a reason_code cell or label: folded, without spaces or punctuation. */
 export function codeKey(text: string): string {
   return foldWord(text).replace(/ /g, '');
+}
+
+/** A named competitor counts as "@competitor", a named portal as "@portal", in every phrase. */
+function withNameMarkers(classes: Record<string, string[]>): Record<string, string[]> {
+  return {
+    ...classes,
+    competitor: [...(classes.competitor ?? []), COMPETITOR_NAME],
+    portal: [...(classes.portal ?? []), COMPARISON_PORTAL],
+  };
 }
 
 /** A word class is one word id that every member word also resolves to. */
@@ -153,72 +206,12 @@ function internWord(v: ReasonVocabulary, ids: Map<string, number>, w: WordPatter
   return id;
 }
 
+/**
+ * Adds value to key's list. Every caller adds a value to a key in one run of calls (one
+ * phrase, one word), so looking at the last entry is enough to keep the list free of repeats.
+ */
 function addTo<K>(map: Map<K, number[]>, key: K, value: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
-  else if (!list.includes(value)) list.push(value);
-}
-
-/** Vocabulary words a token matches: exactly, by stem, or (when nothing else) within one typo. */
-export function resolveToken(v: ReasonVocabulary, token: string): TokenHit[] {
-  // A number that is not a word matches nothing, not even within one typo (a word would
-  // need all but one of its digits). Not cached: ticket numbers hardly repeat, and they
-  // filled the cache.
-  if (v.numberWords !== undefined && ALL_DIGITS.test(token) && !v.numberWords.has(token)) return [];
-  const cached = v.tokenCache.get(token);
-  if (cached !== undefined) return cached;
-  const found = new Set<number>();
-  const add = (ids: number[] | undefined) => ids?.forEach((id) => found.add(id));
-  const n = token.length;
-  add(v.maps.exact.get(token));
-  for (let len = 1; len <= n; len++) {
-    add(v.maps.prefix.get(token.slice(0, len)));
-    add(v.maps.suffix.get(token.slice(n - len)));
-  }
-  for (const len of v.infixLengths) {
-    for (let i = 0; i + len <= n; i++) add(v.maps.infix.get(token.slice(i, i + len)));
-  }
-  let hits: TokenHit[] = [...found].map((word) => ({ word, fuzzy: false }));
-  if (hits.length === 0 && n >= FUZZY_MIN_LENGTH - 1 && !v.exactWords.has(token)) {
-    hits = [...fuzzyMatches(v, token)].map((word) => ({ word, fuzzy: true }));
-  }
-  hits = withClasses(v, hits);
-  if (v.tokenCache.size >= TOKEN_CACHE_LIMIT) v.tokenCache.clear();
-  v.tokenCache.set(token, hits);
-  return hits;
-}
-
-function withClasses(v: ReasonVocabulary, hits: TokenHit[]): TokenHit[] {
-  const out = [...hits];
-  for (const hit of hits) {
-    for (const word of v.classesOf.get(hit.word) ?? []) {
-      const known = out.find((h) => h.word === word);
-      if (known === undefined) out.push({ word, fuzzy: hit.fuzzy });
-      else known.fuzzy &&= hit.fuzzy;
-    }
-  }
-  return out;
-}
-
-function fuzzyMatches(v: ReasonVocabulary, token: string): Set<number> {
-  const found = new Set<number>();
-  const probe = (map: Map<string, number[]>, part: string) => {
-    for (const key of [part, ...deletions(part)]) {
-      for (const id of map.get(key) ?? []) {
-        const w = v.words[id] as WordPattern;
-        if (withinOneEdit(part, w.text)) found.add(id);
-      }
-    }
-  };
-  probe(v.fuzzyExact, token);
-  // Stems: compare the token's beginning (or end) of about the stem's length.
-  for (let len = FUZZY_MIN_LENGTH - 1; len < token.length; len++) {
-    probe(v.fuzzyPrefix, token.slice(0, len));
-    probe(v.fuzzySuffix, token.slice(token.length - len));
-  }
-  probe(v.fuzzyPrefix, token);
-  probe(v.fuzzySuffix, token);
-  // The longest near-matches win: "konkurenz" is a misspelt "konkurrenz", not "konkurs".
-  const longest = Math.max(0, ...[...found].map((id) => (v.words[id] as WordPattern).text.length));
-  return new Set([...found].filter((id) => (v.words[id] as WordPattern).text.length >= longest - 2));
+  else if (list[list.length - 1] !== value) list.push(value);
 }

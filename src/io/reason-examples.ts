@@ -1,0 +1,84 @@
+/**
+ * Labelled reason texts on disk: the shipped examples the learned reader starts from
+ * (src/playbook/examples.csv) and a company's own examples file (text, code columns).
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { LabelledExample, ReasonCode } from '../domain/playbook-types.js';
+import { REASON_CODES } from '../domain/playbook-types.js';
+import { codeKey } from '../domain/reasons/vocabulary.js';
+import { DataError, InputMissingError } from '../errors.js';
+import { CsvRecordParser, type RecordSink } from './csv-records.js';
+import { createDecoder, detectEncoding } from './decode.js';
+import { detectDelimiter } from './sniff.js';
+
+/** The shipped examples; from src/io (vitest) and dist/io (built) alike <root>/src/playbook. */
+export const BUILTIN_EXAMPLES_PATH = fileURLToPath(new URL('../../src/playbook/examples.csv', import.meta.url));
+
+/** Header names accepted for the two columns (folded like reason codes). */
+const TEXT_HEADERS = new Set(['text', 'reason', 'reasontext', 'grund', 'kuendigungsgrund', 'freitext', 'comment', 'kommentar']);
+const CODE_HEADERS = new Set(['code', 'reasoncode', 'label', 'reasonlabel', 'kategorie', 'category', 'grundcode']);
+
+export interface ExampleRow {
+  text: string;
+  /** the code cell as written */
+  label: string;
+  /** line in the file (1 = header) */
+  line: number;
+}
+
+/** Reads a CSV of labelled texts: any encoding and delimiter `winback` reads, a header naming a text and a code column. */
+export async function readExampleRows(path: string): Promise<ExampleRow[]> {
+  const text = await readText(path);
+  const delimiter = detectDelimiter(text.slice(0, 64 * 1024));
+  const records: { record: string[]; line: number }[] = [];
+  const parser = new CsvRecordParser(delimiter);
+  const sink: RecordSink = {
+    record: (cells, line) => {
+      if (cells.length > 1 || (cells[0] ?? '') !== '') records.push({ record: cells, line });
+    },
+    broken: (r) => {
+      throw new Error(`line ${r.line}: a quoted field is not closed`);
+    },
+  };
+  try {
+    parser.push(text, sink);
+    parser.end(sink);
+  } catch (err) {
+    throw new DataError(`${path} is not a readable CSV file: ${(err as Error).message.split('\n')[0] ?? ''}`);
+  }
+  const header = (records[0]?.record ?? []).map(codeKey);
+  const textAt = header.findIndex((h) => TEXT_HEADERS.has(h));
+  const codeAt = header.findIndex((h) => CODE_HEADERS.has(h));
+  if (textAt < 0 || codeAt < 0) {
+    throw new DataError(`${path}: needs a text column and a code column (found: ${(records[0]?.record ?? []).join(', ') || 'no header'})`, 'name the columns text,code in the first line');
+  }
+  return records.slice(1).map(({ record, line }) => ({ text: (record[textAt] ?? '').trim(), label: (record[codeAt] ?? '').trim(), line }));
+}
+
+/** The shipped examples, or the examples file a playbook names (every row must carry a known code). */
+export async function readExamples(path: string, own: boolean, resolveCode: (label: string) => ReasonCode | undefined = stableCode): Promise<LabelledExample[]> {
+  const rows = await readExampleRows(path);
+  const bad = rows.filter((r) => r.text === '' || resolveCode(r.label) === undefined);
+  if (bad.length > 0) {
+    const list = bad.slice(0, 5).map((r) => `line ${r.line}: ${r.text === '' ? 'empty text' : `unknown code "${r.label}"`}`);
+    throw new DataError(`${path}: ${bad.length} example${bad.length === 1 ? '' : 's'} cannot be used (${list.join('; ')})`, `codes are ${REASON_CODES.join(', ')} or a label the playbook lists`);
+  }
+  return rows.map((r) => ({ text: r.text, code: resolveCode(r.label) as ReasonCode, own }));
+}
+
+function stableCode(label: string): ReasonCode | undefined {
+  return REASON_CODES.find((c) => codeKey(c) === codeKey(label));
+}
+
+async function readText(path: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputMissingError(code === 'ENOENT' ? `file not found: ${path}` : `cannot read ${path}: ${(err as Error).message}`);
+  }
+  const decoder = createDecoder(detectEncoding(bytes.subarray(0, 4096), bytes.length <= 4096).encoding);
+  return decoder.write(bytes) + decoder.end();
+}

@@ -1,0 +1,150 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Playbook, ReasonCode } from '../../src/domain/playbook-types.js';
+import { classifyReason, compileVocabulary, tokenizeReason, type ReasonVocabulary } from '../../src/domain/reasons.js';
+import { loadPlaybook } from '../../src/io/playbook-file.js';
+
+let playbook: Playbook;
+let vocab: ReasonVocabulary;
+
+beforeAll(async () => {
+  playbook = (await loadPlaybook()).playbook;
+  vocab = compileVocabulary(playbook);
+});
+
+const read = (text: string) => classifyReason({ text }, vocab);
+
+/**
+ * The IBM Telco customer-churn export's 20 churn reasons, as a telecom analyst maps them:
+ * a competitor's better offer of any kind is competitor_offer; staff attitude and poor
+ * expertise of support are service; network and product problems are quality; charges for
+ * a service are price; a missing self-service and a narrow range of services mean the
+ * customer could not get what they wanted from us (availability).
+ */
+const IBM_TELCO: [string, ReasonCode][] = [
+  ['Attitude of support person', 'service'],
+  ['Competitor offered higher download speeds', 'competitor_offer'],
+  ['Competitor offered more data', 'competitor_offer'],
+  ["Don't know", 'unknown'],
+  ['Competitor made better offer', 'competitor_offer'],
+  ['Attitude of service provider', 'service'],
+  ['Competitor had better devices', 'competitor_offer'],
+  ['Network reliability', 'quality'],
+  ['Product dissatisfaction', 'quality'],
+  ['Price too high', 'price'],
+  ['Service dissatisfaction', 'service'],
+  ['Lack of self-service on Website', 'availability'],
+  ['Extra data charges', 'price'],
+  ['Moved', 'relocation'],
+  ['Limited range of services', 'availability'],
+  ['Lack of affordable download/upload speed', 'price'],
+  ['Long distance charges', 'price'],
+  ['Deceased', 'deceased'],
+  ['Poor expertise of online support', 'service'],
+  ['Poor expertise of phone support', 'service'],
+];
+
+describe('the IBM Telco churn reasons', () => {
+  it('has all 20', () => {
+    expect(new Set(IBM_TELCO.map(([t]) => t)).size).toBe(20);
+  });
+
+  it.each(IBM_TELCO)('%s → %s', (text, code) => {
+    expect(read(text).code).toBe(code);
+  });
+});
+
+describe('shorthand', () => {
+  it.each([
+    ['zuteuer', 'price'],
+    ['leider viel zuteuer geworden', 'price'],
+    ['Kd. lt. AM: Preis +15 % bei Verlängerung', 'price'],
+    ['went up 22% at renewal', 'price'],
+    ['AM gewechselt, Kd. kennt Nachfolger nicht', 'contact_change'],
+    ['KAM left the company', 'contact_change'],
+    ['wg. Umzug gekündigt', 'relocation'],
+    ['compet. cheaper', 'competitor_offer'],
+    ['svc was awful', 'service'],
+    ['Lieferung in die PLZ des Kd. eingestellt', 'availability'],
+  ] as const)('%s → %s', (text, code) => {
+    expect(read(text).code).toBe(code);
+  });
+
+  it('turns numbers with their unit into words, and leaves the case of ordinary words alone', () => {
+    expect(tokenizeReason('+22 % bei Verlängerung')).toEqual(['numup', 'numpct', 'bei', 'verlaengerung']);
+    expect(tokenizeReason('$89 a month, 180 €/Jahr')).toEqual(['nummoney', 'a', 'month', '|', 'nummoney', 'jahr']);
+    expect(tokenizeReason('lt. AM zu teuer')).toEqual(['laut', 'manager', 'zu', 'teuer']);
+    expect(tokenizeReason('Termin am Montag')).toEqual(['termin', 'am', 'montag']);
+    // All in capitals, "AM" is the German word.
+    expect(tokenizeReason('UMZUG AM 1.3.')).toEqual(['umzug', 'am']);
+  });
+});
+
+describe('contrast and negation', () => {
+  it.each([
+    ["the price wasn't the issue, but the app kept crashing", 'quality'],
+    ['nicht wegen des Preises, sondern wegen der ständigen Ausfälle', 'quality'],
+    ['Preis war okay, aber der Support hat nie geantwortet', 'service'],
+    ['It was not really the price, our rep left and nobody replaced him', 'contact_change'],
+  ] as const)('%s → %s', (text, code) => {
+    expect(read(text).code).toBe(code);
+  });
+
+  it.each([['Preis war nicht das Problem'], ['price was fine'], ['nicht wegen dem Preis']])('keeps a denied cause out of the model too: %s', (text) => {
+    expect(read(text).code).toBe('unknown');
+  });
+});
+
+describe('several causes', () => {
+  it.each([
+    ['zu teuer, außerdem schlechter Service', 'price', 'service'],
+    ['schlechter Service, außerdem zu teuer', 'service', 'price'],
+    ['Umzug nach Berlin, auch Preis war zu hoch', 'relocation', 'price'],
+    ['Wir haben gekündigt, weil der Service schlecht war', 'service', undefined],
+  ] as const)('%s → %s first, %s second', (text, first, second) => {
+    const c = read(text);
+    expect(c.code).toBe(first);
+    if (second !== undefined) expect(c.secondary).toBe(second);
+  });
+
+  it('lets the stronger reading of one statement win over its first word', () => {
+    expect(read('Hotline dauerbesetzt').code).toBe('availability');
+  });
+});
+
+describe('competitors and portals', () => {
+  it.each([
+    ['went with Vodafone', 'competitor_offer'],
+    ['Wechsel zu 1&1', 'competitor_offer'],
+    ['bei Check24 was Günstigeres gefunden', 'competitor_offer'],
+    ['switched to Planet Fitness', 'competitor_offer'],
+    ['Geico quoted less for the same coverage', 'competitor_offer'],
+    ['competitor cheaper', 'competitor_offer'],
+    ['our price too high', 'price'],
+    ['Comdirect-Berater hat den Kunden gezielt angeschrieben', 'poached'],
+  ] as const)('%s → %s', (text, code) => {
+    expect(read(text).code).toBe(code);
+  });
+
+  it('keeps "Kapitel 11" a number word while "1&1" is a name', () => {
+    expect(read('Firma in Chapter 11').code).toBe('business_closed');
+    expect(read('Wechsel zu 1&1').evidence).toContain('1 1');
+  });
+});
+
+describe('whole situations without a keyword', () => {
+  it.each([
+    ['company was acquired by a larger group', 'business_closed'],
+    ['Firma wurde übernommen, Einkauf jetzt zentral', 'business_closed'],
+    ['Ich schreibe im Namen meiner verstorbenen Mutter', 'deceased'],
+    ['no signal at home', 'availability'],
+    ['kein Empfang in der Wohnung', 'availability'],
+    ['Boot verkauft', 'life_change'],
+    ['sold the car last month', 'life_change'],
+    ['Berichte über Arbeitsbedingungen in Ihren Lagern', 'image'],
+    ['your investments in coal mining', 'image'],
+    ['never get through on the phone', 'availability'],
+    ['mangelnde Nachfrage', 'life_change'],
+  ] as const)('%s → %s', (text, code) => {
+    expect(read(text).code).toBe(code);
+  });
+});
