@@ -21,6 +21,8 @@ import { loadPlaybook } from '../../src/io/playbook-file.js';
 const SETS = [
   { name: 'set A (2026-12-05, tuned on)', file: './reason-heldout-2026-12-05-A.csv', size: 300, floor: { all: 0.97, de: 0.96, en: 0.96 } },
   { name: 'dev set', file: './reason-dev.csv', size: 190, floor: { all: 0.96, de: 0.96, en: 0.93 } },
+  // Set B: sealed until its one measurement (2026-12-05, 88.1 %); not tuned on. The floor guards that figure.
+  { name: 'set B (2026-12-05, measured once)', file: './reason-heldout-2026-12-05-B.csv', size: 260, floor: { all: 0.87, de: 0.88, en: 0.85 } },
 ] as const;
 
 /** The confidence rule of issue 20: what the classifier is sure of (≥ 0.8) is right at least this often. */
