@@ -3,7 +3,7 @@
  * within one typo, and the word classes they belong to. Results are cached per token.
  */
 import { deletions, withinOneEdit, type WordPattern } from './phrase.js';
-import type { ReasonVocabulary, TokenHit } from './vocabulary.js';
+import type { ReasonVocabulary, TokenHit } from './vocabulary-types.js';
 
 /** Typo tolerance applies to words and stems of at least this many letters. */
 export const FUZZY_MIN_LENGTH = 6;

@@ -2,69 +2,21 @@
  * Compiles a playbook's phrases once into lookup maps, so that classifying a row costs a
  * few map lookups per token and never builds a regular expression.
  */
-import { REASON_CODES, type Playbook, type ReasonCode } from '../playbook-types.js';
+import { REASON_CODES, type Playbook } from '../playbook-types.js';
 export { knowsWord, resolveToken } from './lookup.js';
 import { knownReader, readerForWorker, trainReader, type LearnedReader, type ReaderSources } from './learned.js';
-import { trainNgramModel, type NgramModel } from './ngram.js';
+import { trainNgramModel } from './ngram.js';
 import { foldWord, tokenizeReason } from './normalize.js';
-import { COMPARISON_PORTAL, COMPETITOR_NAME, compileGazetteer, prepareTokens, type Gazetteer } from './prepare.js';
+import { COMPARISON_PORTAL, COMPETITOR_NAME, compileGazetteer, prepareTokens } from './prepare.js';
 import { FUZZY_MIN_LENGTH, knowsWord } from './lookup.js';
-import { deletions, parseClassMember, parsePhrase, type WordKind, type WordPattern } from './phrase.js';
+import type { ReasonVocabulary } from './vocabulary-types.js';
+import { deletions, parseClassMember, parsePhrase, type WordPattern } from './phrase.js';
 
 /** A fuzzy hit counts a little less than an exact one. */
 export const FUZZY_FACTOR = 0.85;
 const ALL_DIGITS = /^\d+$/;
 
-export interface CompiledPhrase {
-  reason: ReasonCode;
-  words: number[];
-  unordered: boolean;
-  weight: number;
-}
-
-/** One vocabulary word that a token matched; fuzzy when only within one typo. */
-export interface TokenHit {
-  word: number;
-  fuzzy: boolean;
-}
-
-/** Precompiled classifier data; build with compileVocabulary, reuse for every row. */
-export interface ReasonVocabulary {
-  words: WordPattern[];
-  phrases: CompiledPhrase[];
-  /** phrase indexes by their first word (ordered) or by every word (unordered) */
-  phrasesByWord: Map<number, number[]>;
-  maps: Record<Exclude<WordKind, 'class'>, Map<string, number[]>>;
-  /** word-class ids a member word also stands for ("rival" → @competitor) */
-  classesOf: Map<number, number[]>;
-  infixLengths: number[];
-  fuzzyExact: Map<string, number[]>;
-  fuzzyPrefix: Map<string, number[]>;
-  fuzzySuffix: Map<string, number[]>;
-  negations: Set<string>;
-  /** neutralizer phrases as token sequences */
-  neutralizers: string[][];
-  /** one-word neutralizers, also read before a phrase ("zufrieden mit dem Preis") */
-  neutralWords: Set<string>;
-  /** tokens never matched by typo tolerance (playbook exactWords, folded) */
-  exactWords: Set<string>;
-  codeLabels: Map<string, ReasonCode>;
-  tokenCache: Map<string, TokenHit[]>;
-  /**
-   * The words that are numbers ("11" of "chapter 11"), when every word with a digit is such a
-   * short exact word: then a token of digits alone (a ticket number) that is not one of them
-   * matches nothing. Undefined when some other word holds a digit.
-   */
-  numberWords: Set<string> | undefined;
-  /** recent texts and their results: exports repeat the same few reason texts a lot */
-  textCache: Map<string, unknown>;
-  /** named competitors and comparison portals (playbook `competitors:`) */
-  gazetteer: Gazetteer;
-  /** the learned reader, trained from the phrases and the examples (see learned.ts) */
-  model: NgramModel;
-  /** the company's own examples by their prepared tokens: a text taught is read as taught */
-  taught: Map<string, ReasonCode>;
-}
+export type { CompiledPhrase, ReasonVocabulary, TokenHit } from './vocabulary-types.js';
 
 /** The learned reader to pass to a worker: the model without the words it has read so far. */
 export function learnedReaderOf(v: ReasonVocabulary): LearnedReader {
