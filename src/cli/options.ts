@@ -28,7 +28,7 @@ export function addReadFlags(cmd: Command): Command {
     .option('--date-format <order>', 'day/month order of dates: dmy (31.03.2024, 31/03/2024), mdy (3/31/2024), ymd (default: detected)')
     .option('--map <field=header>', 'read a canonical field from this column (repeatable)', collect, [])
     .option('--churn-date <date>', 'churn date (YYYY-MM-DD) for every row of a file without one')
-    .option('--max-reject-rate <rate>', 'fail (exit 65) when more than this share of rows is rejected, e.g. 0.05 or 5%');
+    .option('--max-reject-rate <rate>', 'fail (exit 65, nothing written) when more than this share of rows is rejected, e.g. 0.05 or 5% (plan, campaign, report, worksheet, reasons, calibrate, inspect: default WINBACK_MAX_REJECT_RATE, else input.maxRejectRate, else 20%)');
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -180,8 +180,16 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
     inFlight.set(seq, result);
   };
 
+  // Pieces planned behind the state of the piece before (not on a guess).
+  const behind = new Set<number>();
+
   for (let done = 0; ; done++) {
     while (!eof && inFlight.size < maxInFlight) {
+      // Inside a record that spans pieces (a long quoted field), a guess that the next piece
+      // starts a record is wasted: plan the next piece behind the record once all before it are
+      // taken, one at a time, until the record ends.
+      const inRecord = done > 0 && carry.state !== undefined;
+      if (inRecord && inFlight.size > 0) break;
       const piece = await reader.next();
       if (!piece) {
         eof = true;
@@ -194,6 +202,11 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
       // Counted before the buffer is handed to a worker (which detaches it here).
       line += countLineBreaks(piece.bytes);
       startLines.set(seq, startLine);
+      if (inRecord) {
+        behind.add(seq);
+        dispatch(seq, piece.bytes.buffer as ArrayBuffer, piece.bytes.length, startLine, { first: false, header: carry.headerPending, final: false, prefix: carry.state as ParserState });
+        break;
+      }
       dispatch(seq, piece.bytes.buffer as ArrayBuffer, piece.bytes.length, startLine, { first: seq === 0, header: seq === 0, final: false });
     }
     if (done === nextSeq) break;
@@ -202,7 +215,7 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
     const pieceLine = startLines.get(done) as number;
     startLines.delete(done);
     // Planned on the guess that the piece starts a record: if it does not, plan it again behind the unfinished one.
-    if (done > 0 && (carry.state !== undefined || carry.headerPending)) {
+    if (done > 0 && !behind.delete(done) && (carry.state !== undefined || carry.headerPending)) {
       recycleResult(result);
       const options = { first: false, header: carry.headerPending, final: false, ...(carry.state ? { prefix: carry.state } : {}) };
       result = await pool.run(job(done, result.input, result.length, pieceLine, options));

@@ -157,6 +157,9 @@ describe('winback plan with worker threads', () => {
     const stray = await expectSameBothWays(`${HEADER}K1,2024-03-31,1,30,fine,true\nK2,2024-03-31,1,30,"never closed,true\nK3,2024-03-31,1,30,x,true\n`, 40);
     expect(stray.rejects).toMatch(/^3,K2,reason,"never closed,true",.*line 4 reads as a row of its own/m);
     expect(stray.stats).toMatchObject({ read: 3, accepted: 2, rejected: 1 });
+    // A quoted field over some 40 pieces: planned piece after piece behind it, not on guesses.
+    const spanning = await expectSameBothWays(`${HEADER}K1,2024-03-31,1,30,"${'Kunde schreibt: zu teuer\n'.repeat(100)}",true\nK2,2024-03-31,1,30,x,true\n`, 64);
+    expect(spanning.stats).toMatchObject({ read: 2, accepted: 2, rejected: 0 });
     const cut = await expectSameBothWays(`${HEADER}K1,2024-03-31,1,30,fine,true\nK2,2024-03-31,1,30,"never\nclo`, 40);
     expect(cut.error).toMatch(/line 3: a quoted field opened here is never closed: the file ends inside it/);
     const padded = await expectSameBothWays(`${HEADER}K1,2024-03-31,1,30,fine,true\nK2,2024-0${'\0'.repeat(300)}`, 64);
