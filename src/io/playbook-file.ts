@@ -28,6 +28,7 @@ export interface PlaybookSource {
 
 export interface LoadedPlaybook {
   playbook: Playbook;
+  /** of the playbook file, and of its own examples when it names an examples file */
   sha256: string;
   source: string;
   warnings: string[];
@@ -59,8 +60,11 @@ export async function loadPlaybook(path?: string): Promise<LoadedPlaybook> {
   const result = validatePlaybook(src.data);
   if (result.playbook === undefined) throw new DataError(describeInvalid(src.path, result), `check it with: winback playbook validate ${src.path}`);
   const playbook = result.playbook;
-  playbook.examples = [...(await builtinExamples()), ...(await ownExamples(playbook, src.path))];
-  return { playbook, sha256: src.sha256, source: src.source, warnings: result.warnings };
+  const own = await ownExamples(playbook, src.path);
+  playbook.examples = [...(await builtinExamples()), ...own];
+  // The examples change how reasons are read: a run's manifest names them with the playbook.
+  const sha256 = own.length === 0 ? src.sha256 : createHash('sha256').update(src.sha256).update(JSON.stringify(own.map((e) => [e.text, e.code]))).digest('hex');
+  return { playbook, sha256, source: src.source, warnings: result.warnings };
 }
 
 /** Where the examples file a playbook names lives: next to the playbook. */

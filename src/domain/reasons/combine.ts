@@ -34,53 +34,68 @@ export function strengthOf(score: number): number {
  * Combines the rule ranking (leading cause first) with the model's posterior; `read` gives
  * the model's reading of the whole text, of some of its parts, or of the words near a match.
  */
-export function combineReadings(
-  ranked: readonly RankedReason[],
-  read: (parts?: ReadonlySet<number>, near?: { start: number; end: number }) => NgramReading,
-  codes: readonly ReasonCode[],
-): CombinedReading | undefined {
+export function combineReadings(ranked: readonly RankedReason[], read: PartReader, codes: readonly ReasonCode[]): CombinedReading | undefined {
   const model = read();
+  const { order, keptLead } = vote(ranked, model, codes);
+  const [top, second] = order;
+  if (top === undefined) return undefined;
+  const [code, votes] = top;
+  const k = codes.indexOf(code);
+  const rule = ranked.find((r) => r.reason === code);
+  if (rule === undefined) {
+    // A reading of the model alone: never sure, and only as far as it knows the words.
+    const margin = second === undefined ? 1 : Math.max(0, votes - second[1]) / Math.max(votes, second[1]);
+    const familiar = model.words === 0 ? 0 : Math.min(1, model.knownWords / (FAMILIAR_SHARE * model.words));
+    const p = model.knownWords > 0 ? (model.posterior[k] as number) : 0;
+    return { code, runnerUp: second?.[0], confidence: Math.min(MODEL_ONLY_CAP, p) * clarity(margin) * familiar, rule };
+  }
+  const lead = ranked[0] as RankedReason;
+  const strength = rule === lead ? Math.max(...ranked.map((r) => strengthOf(r.score))) : strengthOf(rule.score);
+  // Against other readings of the same statement: a cause stated apart from it is a second
+  // reason, not a doubt about the first, though it makes the first a little less sure.
+  const statement = Math.min(...rule.parts);
+  const rivals = ranked.filter((r) => r !== rule && r.parts.has(statement)).map((r) => r.score);
+  const margin = Math.max(0, rule.score - Math.max(0, ...rivals)) / rule.score;
+  const alone = ranked.every((r) => r === rule || r.parts.has(statement)) ? 1 : SEVERAL_CAUSES;
+  const support = backing(rule, keptLead ? read(lead.parts) : model, read, k);
+  const confidence = strength * (0.6 + 0.4 * support) * clarity(margin) * alone;
+  return { code, runnerUp: second?.[0], confidence: Math.min(1, confidence), rule };
+}
+
+/** The model's reading of the whole text, of the statements `parts`, or of the words around a match. */
+export type PartReader = (parts?: ReadonlySet<number>, near?: { start: number; end: number }) => NgramReading;
+
+/**
+ * The votes per code, best first: the rules' strength (the lead's raised to the strongest)
+ * plus the model's posterior. The model reads words, not their order: among causes the
+ * rules found, it does not overturn the one the writer stated first (`keptLead`).
+ */
+function vote(ranked: readonly RankedReason[], model: NgramReading, codes: readonly ReasonCode[]): { order: [ReasonCode, number][]; keptLead: boolean } {
   const votes = new Map<ReasonCode, number>();
   const lead = ranked[0];
   const strongest = Math.max(0, ...ranked.map((r) => strengthOf(r.score)));
   for (const r of ranked) votes.set(r.reason, RULE_WEIGHT * (r === lead ? strongest : strengthOf(r.score)));
-  const modelKnows = model.knownWords > 0;
-  if (modelKnows) codes.forEach((c, k) => votes.set(c, (votes.get(c) ?? 0) + (model.posterior[k] as number)));
+  if (model.knownWords > 0) codes.forEach((c, k) => votes.set(c, (votes.get(c) ?? 0) + (model.posterior[k] as number)));
   const order = [...votes.entries()].sort((a, b) => b[1] - a[1]);
-  // The model reads words, not their order: among causes the rules found, it does not
-  // overturn the one the writer stated first; it is asked about that cause's part alone.
   const leadAt = order.findIndex(([c]) => c === lead?.reason);
-  const keepLead = lead !== undefined && lead.score >= STATED_SCORE && leadAt > 0 && ranked.some((r) => r.reason === order[0]?.[0]);
-  if (keepLead) order.unshift(...order.splice(leadAt, 1));
-  const [top, second] = order;
-  if (top === undefined) return undefined;
-  const [code, vote] = top;
-  const rule = ranked.find((r) => r.reason === code);
-  // The model backs the rules' reading if it reads the same in the whole text, in the
-  // lead's statement (when the lead was kept), or in the words around the phrase found.
-  const k = codes.indexOf(code);
-  const backedBy = (r: NgramReading) => (r.knownWords > 0 ? (r.posterior[k] as number) : -1);
-  let p = backedBy(keepLead && lead !== undefined ? read(lead.parts) : model);
-  // Full backing needs no second look (p counts from one half on).
-  if (rule !== undefined && p < 0.5) p = Math.max(p, backedBy(read(undefined, rule.best)));
-  if (rule === undefined) p = modelKnows ? (model.posterior[k] as number) : 0;
-  const backing = { knownWords: p < 0 ? 0 : 1 };
-  const ruleStrength = rule === undefined ? 0 : rule === lead ? strongest : strengthOf(rule.score);
-  // How clearly the winner stands out: among the votes for a reading of the model alone;
-  // for a reading the rules back, against other readings of the same statement (a cause
-  // stated apart from it is a second reason, not a doubt about the first).
-  const statement = rule === undefined ? -1 : Math.min(...rule.parts);
-  const rivals = ranked.filter((r) => r !== rule && r.parts.has(statement)).map((r) => r.score);
-  const margin =
-    rule === undefined
-      ? second === undefined ? 1 : Math.max(0, vote - second[1]) / Math.max(vote, second[1])
-      : Math.max(0, rule.score - Math.max(0, ...rivals)) / rule.score;
-  const alone = ranked.every((r) => r === rule || r.parts.has(statement)) ? 1 : SEVERAL_CAUSES;
-  // The model backs a code fully from a posterior of one half on.
-  const support = backing.knownWords > 0 ? Math.min(1, 2 * p) : 0.5;
-  const clear = 0.55 + 0.45 * margin;
-  // The model alone reads a text only as far as it knows its words.
-  const familiar = model.words === 0 ? 0 : Math.min(1, model.knownWords / (FAMILIAR_SHARE * model.words));
-  const confidence = rule === undefined ? Math.min(MODEL_ONLY_CAP, p) * clear * familiar : ruleStrength * (0.6 + 0.4 * support) * clear * alone;
-  return { code, runnerUp: second?.[0], confidence: Math.max(0, Math.min(1, confidence)), rule };
+  const keptLead = lead !== undefined && lead.score >= STATED_SCORE && leadAt > 0 && ranked.some((r) => r.reason === order[0]?.[0]);
+  if (keptLead) order.unshift(...order.splice(leadAt, 1));
+  return { order, keptLead };
+}
+
+/**
+ * How far the model backs a rule reading, 0..1: fully from a posterior of one half on, in
+ * the text (or the lead's statement) or else in the words around the phrase; 0.5 when it
+ * knows none of the words.
+ */
+function backing(rule: RankedReason, reading: NgramReading, read: PartReader, k: number): number {
+  const posteriorIn = (r: NgramReading) => (r.knownWords > 0 ? (r.posterior[k] as number) : -1);
+  let p = posteriorIn(reading);
+  if (p < 0.5) p = Math.max(p, posteriorIn(read(undefined, rule.best)));
+  return p < 0 ? 0.5 : Math.min(1, 2 * p);
+}
+
+/** 0.55 for a reading that does not stand out at all, 1 for one without rivals. */
+function clarity(margin: number): number {
+  return 0.55 + 0.45 * margin;
 }
