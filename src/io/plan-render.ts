@@ -46,7 +46,7 @@ export function renderExplain(p: PlannedCustomer, setup: PlanSetup): string {
     `customer ${p.row.customer_id} (line ${p.row.line}), as of ${formatIsoDay(setup.asOf)}`,
     `reason: ${p.reason.code} (confidence ${p.reason.confidence.toFixed(4)}; evidence: ${p.reason.evidence || '-'})`,
     `measure: ${p.measure}`,
-    `channel: ${p.channel}; offer: ${v.offer_type ?? '-'} (${v.offerReason})`,
+    `channel: ${p.channel ?? '-'}; offer: ${v.offer_type ?? '-'} (${v.offerReason})`,
     '',
   ];
   const steps = v.explainSteps.length > 0 ? v.explainSteps : [];

@@ -116,3 +116,14 @@ describe('the English fixture', () => {
     expect(objectors).toBeGreaterThan(5);
   });
 });
+
+describe('--explain of an objector', () => {
+  it('names no channel and says why the customer is not valued', async () => {
+    const { runCli } = await import('../support/cli.js');
+    const r = await runCli(['plan', 'fixtures/lost-customers-en.csv', '--as-of', '2026-11-23', '--explain', 'C-00036']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/channel: -; offer: - \(not valued: no contact allowed\)/);
+    expect(r.stdout).toMatch(/decision: never \(objection in the text/);
+    expect(r.stdout).not.toMatch(/null/);
+  });
+});
