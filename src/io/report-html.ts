@@ -8,6 +8,7 @@ import { CHANNELS } from '../domain/playbook-types.js';
 import type { Report } from '../domain/report-finish.js';
 import { formatCompact, formatMoney, formatPercent, reportLabels, type ReportLabels, type ReportLang } from './report-labels.js';
 import { binLabel } from './report-render.js';
+import { moneyBreakdowns, moneyTiles } from './report-html-money.js';
 import { barChart, esc, hbarChart } from './report-svg.js';
 
 const COLORS = {
@@ -27,7 +28,9 @@ export function renderReportHtml(r: Report, opts: HtmlOptions): string {
   const ctx = { r, L, lang: opts.lang, reason: (code: string) => opts.reasonLabels?.[code] ?? code };
   const gone = new Set(r.missing.map((m) => m.section));
   const sections = [
+    moneyTiles(ctx),
     kpis(ctx),
+    moneyBreakdowns(ctx, !gone.has('reasons')),
     gone.has('reasons') ? '' : section('pareto', L.reasons, paretoChart(ctx), L.reasonsNote),
     gone.has('reasons') ? '' : section('value-by-reason', L.valueByReason, valueChart(ctx)),
     gone.has('segments') ? '' : section('segments', L.segments, segmentTable(ctx)),
@@ -182,6 +185,13 @@ section{margin:26px 0;break-inside:avoid;page-break-inside:avoid}
 .kpi{border:1px solid #e5e7eb;border-radius:8px;padding:10px 8px;text-align:center}
 .kpi .v{display:block;font-size:18px;font-weight:650;font-variant-numeric:tabular-nums}
 .kpi .k{display:block;font-size:11.5px;color:#6b7280}
+.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:8px}
+.tile{border:1px solid #d1d5db;border-radius:8px;padding:10px 12px;min-width:0}
+.tile .k{display:block;font-size:12.5px;font-weight:600;color:#374151}
+.tile .v{display:block;font-size:20px;font-weight:650;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
+.tile .def{display:block;font-size:12px;color:#4b5563;margin-top:4px}
+.scroll{overflow-x:auto;max-width:100%}
+th[scope=row]{font-weight:normal;background:none}
 .figure svg{display:block;max-width:100%;height:auto}
 table{border-collapse:collapse;width:100%;font-size:12.5px}
 th,td{padding:4px 8px;border-bottom:1px solid #e5e7eb;text-align:left;vertical-align:top}

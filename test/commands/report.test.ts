@@ -51,7 +51,20 @@ describe.each([
       expect(report.rows).toEqual({ read: summary.input_rows, accepted: summary.accepted, rejected: summary.rejected });
       expect(report.decisions).toEqual(summary.decisions);
       expect(report.totals).toEqual({ customers: summary.accepted, value_at_stake: summary.value_at_stake_total, expected_value: summary.expected_value_total });
-      expect(Object.fromEntries(report.reasons.map((l) => [l.code, { count: l.count, win_back: l.win_back, value_at_stake: l.value_at_stake, expected_value: l.expected_value }]))).toEqual(summary.reasons);
+      expect(Object.fromEntries(report.reasons.map((l) => [l.code, {
+        count: l.count, win_back: l.win_back, value_at_stake: l.value_at_stake, expected_value: l.expected_value,
+        value_at_stake_win_back: l.value_at_stake_win_back, contact_cost: l.contact_cost, incentive_cost: l.incentive_cost,
+      }]))).toEqual(summary.reasons);
+      // The headline money is summary.json's, to the cent; cost and return follow from it.
+      const cost = Math.round((summary.contact_cost_total + summary.incentive_cost_total) * 100) / 100;
+      expect(report.money).toEqual({
+        currency: summary.currency, basis: 'plan', customers: summary.decisions.win_back,
+        expected_profit: summary.expected_value_total, value_at_stake_win_back: summary.value_at_stake_win_back_total,
+        contact_cost: summary.contact_cost_total, incentive_cost: summary.incentive_cost_total, cost,
+        return_on_spend: summary.expected_value_total / cost, value_at_stake_all: summary.value_at_stake_total,
+      });
+      expect(cost).toBeGreaterThan(0);
+      expect(report.funnel.steps[0]).toMatchObject({ step: 'lost', count: summary.accepted, value_at_stake: summary.value_at_stake_total });
       expect(report.quality.unknown_reasons).toBe(rows.filter((r) => r.reason_code === 'unknown').length);
       // the top list is plan.csv's head of win_back customers, in plan.csv's order
       const head = rows.filter((r) => r.decision === 'win_back').slice(0, report.top.length);
