@@ -124,6 +124,7 @@ export interface Outlier {
   /** share of the plan's expected profit; null when the customer is not in the plan */
   share: number | null;
   monthly_revenue: number | null;
+  segment: string;
   /** codes: value_share, revenue_vs_median, and the implausible-input codes of report-facts.ts */
   why: string[];
 }
@@ -153,6 +154,7 @@ export function finishOutliers(x: ReportExtras, totalExpectedCents: number): { s
       expected_value: c.item.expected_value,
       share: c.item.decision === 'win_back' && total > 0 && c.item.expected_value !== null ? c.item.expected_value / total : null,
       monthly_revenue: c.item.monthly_revenue === null ? null : Math.round(c.item.monthly_revenue * 100) / 100,
+      segment: c.item.segment,
       why: c.why,
     }));
   return { share: x.opts.outlierShare, revenue_ratio: IMPLAUSIBLE_REVENUE_RATIO, median_monthly_revenue: medians, customers, more: Math.max(0, x.flaggedCount - x.flagged.size) };

@@ -40,7 +40,8 @@ export interface ReportMoney extends MoneyFields {
   value_at_stake_all: number | null;
 }
 
-export interface FunnelLine { step: 'lost' | 'worth' | 'contactable' | 'due'; count: number; value_at_stake: number | null; expected_value: number | null }
+/** One step of the funnel; 'listed' only from a campaign directory (the customers its lists contact). */
+export interface FunnelLine { step: 'lost' | 'worth' | 'contactable' | 'due' | 'listed'; count: number; value_at_stake: number | null; expected_value: number | null }
 
 export interface ReasonLine extends MoneySums, MoneyFields {
   code: string;

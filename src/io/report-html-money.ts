@@ -3,10 +3,11 @@
  * and a one-line definition) and the same figures by reason, segment and account manager.
  * Figures a source cannot give are left out, never shown as 0.
  */
+import type { Outlier } from '../domain/report-extras.js';
 import type { MoneyFields, Report } from '../domain/report-finish.js';
 import { OTHER_MANAGERS } from '../domain/report.js';
-import { formatCurrency, formatDecimal, type ReportLabels, type ReportLang } from './report-labels.js';
-import { esc } from './report-svg.js';
+import { blockReasonText, formatCurrency, formatDate, formatDecimal, formatPercent, type ReportLabels, type ReportLang } from './report-labels.js';
+import { esc, funnelChart } from './report-svg.js';
 
 export interface MoneyCtx { r: Report; L: ReportLabels; lang: ReportLang; reason: (code: string) => string }
 
@@ -62,4 +63,41 @@ function breakdown({ r, L, lang }: MoneyCtx, id: string, title: string, groupHea
   const head = `<tr><th scope="col">${esc(groupHead)}</th>${shown.map((c) => `<th scope="col" class="num">${esc(c.head)}</th>`).join('')}</tr>`;
   const body = rows.map(([name, x]) => `<tr><th scope="row">${esc(name)}</th>${shown.map((c) => `<td class="num">${esc(c.cell(x))}</td>`).join('')}</tr>`).join('\n');
   return `<h3 id="${id}-title">${esc(title)}</h3><div class="scroll" role="region" aria-labelledby="${id}-title" tabindex="0"><table id="${id}"><thead>${head}</thead><tbody>\n${body}\n</tbody></table></div>`;
+}
+
+/** The funnel as the report's first chart, then why worth-while customers drop out, in words. */
+export function funnelSection({ r, L, lang }: MoneyCtx, color: string): string {
+  const cur = (v: number) => formatCurrency(v, lang, r.money.currency);
+  const steps = r.funnel.steps.map((s) => ({
+    label: L.funnelSteps[s.step] ?? s.step,
+    count: s.count,
+    money: [s.value_at_stake === null ? '' : `${L.funnelStake} ${cur(s.value_at_stake)}`, s.expected_value === null ? '' : `${L.funnelExpected} ${cur(s.expected_value)}`].filter((x) => x !== '').join(' · '),
+  }));
+  const chart = funnelChart({ id: 'chart-funnel', title: L.funnel, steps, color });
+  const dropped = Object.entries(r.funnel.unreachable);
+  const list = dropped.length === 0
+    ? `<p>${esc(L.droppedNone)}</p>`
+    : `<ul>${dropped.map(([why, count]) => `<li><b>${count}</b> ${esc(blockReasonText(why, L))}</li>`).join('')}</ul>`;
+  const note = L.funnelNote(formatDate(r.funnel.period.from, lang), formatDate(r.funnel.period.until, lang));
+  return `<section id="funnel"><h2>${esc(L.funnel)}</h2><p class="note">${esc(note)}</p><div class="figure">${chart}</div><h3>${esc(L.dropped)}</h3>${list}</section>`;
+}
+
+/** The flagged customers, at the top of the report, each with every reason in words. */
+export function outlierSection({ r, L, lang }: MoneyCtx): string {
+  const o = r.outliers;
+  if (o.customers.length === 0 && o.more === 0) return '';
+  const cur = (v: number) => formatCurrency(v, lang, r.money.currency);
+  const why = (c: Outlier) => c.why.map((code) => {
+    if (code === 'value_share') return L.outlierShare(formatPercent(c.share ?? 0, lang), formatPercent(o.share, lang));
+    if (code === 'revenue_vs_median') {
+      const segment = c.segment === 'unknown' ? L.unknownWord : c.segment;
+      return L.outlierRevenue(cur(c.monthly_revenue ?? 0), o.revenue_ratio, segment, cur(o.median_monthly_revenue[c.segment] ?? 0));
+    }
+    return L.implausible[code] ?? code;
+  }).join('; ');
+  const rows = o.customers.map((c) => `<tr><td class="nowrap">${esc(c.customer_id)}</td><td>${esc(c.name)}</td><td>${esc(L.decisions[c.decision] ?? c.decision)}</td><td class="num">${c.expected_value === null ? '' : esc(cur(c.expected_value))}</td><td>${esc(why(c))}</td></tr>`).join('\n');
+  const head = [L.id, L.name, L.decision, L.expected, L.why].map((h, i) => `<th scope="col"${i === 3 ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
+  const more = o.more > 0 ? `<p>${esc(L.outliersMore(o.more))}</p>` : '';
+  return `<section id="outliers" class="alert" aria-labelledby="outliers-title"><h2 id="outliers-title">${esc(L.outliers)}</h2><p class="note">${esc(L.outliersNote)}</p>`
+    + `<div class="scroll" role="region" aria-label="${esc(L.outliers)}" tabindex="0"><table id="outlier-table"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>${more}</section>`;
 }

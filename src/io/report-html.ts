@@ -6,9 +6,9 @@
 import { DECISIONS } from '../domain/value-types.js';
 import { CHANNELS } from '../domain/playbook-types.js';
 import type { Report } from '../domain/report-finish.js';
-import { formatCompact, formatMoney, formatPercent, reportLabels, type ReportLabels, type ReportLang } from './report-labels.js';
+import { blockReasonText, formatCompact, formatMoney, formatPercent, reportLabels, type ReportLabels, type ReportLang } from './report-labels.js';
 import { binLabel } from './report-render.js';
-import { moneyBreakdowns, moneyTiles } from './report-html-money.js';
+import { funnelSection, moneyBreakdowns, moneyTiles, outlierSection } from './report-html-money.js';
 import { barChart, esc, hbarChart } from './report-svg.js';
 
 const COLORS = {
@@ -28,8 +28,10 @@ export function renderReportHtml(r: Report, opts: HtmlOptions): string {
   const ctx = { r, L, lang: opts.lang, reason: (code: string) => opts.reasonLabels?.[code] ?? code };
   const gone = new Set(r.missing.map((m) => m.section));
   const sections = [
+    outlierSection(ctx),
     moneyTiles(ctx),
     kpis(ctx),
+    funnelSection(ctx, COLORS.lost),
     moneyBreakdowns(ctx, !gone.has('reasons')),
     gone.has('reasons') ? '' : section('pareto', L.reasons, paretoChart(ctx), L.reasonsNote),
     gone.has('reasons') ? '' : section('value-by-reason', L.valueByReason, valueChart(ctx)),
@@ -66,11 +68,9 @@ function section(id: string, title: string, body: string, note?: string): string
   return `<section id="${id}"><h2>${esc(title)}</h2>${note ? `<p class="note">${esc(note)}</p>` : ''}<div class="figure">${body}</div></section>`;
 }
 
-function kpis({ r, L, lang }: Ctx): string {
+function kpis({ r, L }: Ctx): string {
   const cards: [string, string][] = [
     [L.customers, String(r.totals.customers)],
-    [L.atStake, formatMoney(r.totals.value_at_stake, lang)],
-    [L.expected, formatMoney(r.totals.expected_value, lang)],
     ...DECISIONS.map((d): [string, string] => [L.decisions[d] ?? d, String(r.decisions[d])]),
   ];
   return `<section id="summary" class="kpis">${cards.map(([k, v]) => `<div class="kpi"><span class="v">${esc(v)}</span><span class="k">${esc(k)}</span></div>`).join('')}</section>`;
@@ -166,7 +166,7 @@ function topTable({ r, L, lang, reason }: Ctx): string {
 function qualityList({ r, L }: Ctx): string {
   const q = r.quality;
   const items = (['rejected', 'unknown_reasons', 'default_margins', 'not_valued', 'blocked_channel'] as const).map((k) => `<li><b>${q[k]}</b> ${esc(L.qualityLines[k] ?? k)}</li>`);
-  const blocked = Object.entries(q.blocked_by).map(([why, count]) => `<li class="sub">${count} ${esc(why)}</li>`);
+  const blocked = Object.entries(q.blocked_by).map(([why, count]) => `<li class="sub">${count} ${esc(blockReasonText(why, L))}</li>`);
   const missing = r.missing.length > 0 ? `<h3>${esc(L.missing)}</h3><ul>${r.missing.map((m) => `<li><b>${esc(m.section)}</b>: ${esc(m.why)}</li>`).join('')}</ul>` : '';
   const notes = r.notes.length > 0 ? `<h3>${esc(L.notes)}</h3><ul class="notes">${r.notes.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : '';
   return `<ul>${[...items, ...blocked].join('')}</ul>${missing}${notes}`;
@@ -175,22 +175,24 @@ function qualityList({ r, L }: Ctx): string {
 const CSS = `
 :root{color-scheme:light}
 *{box-sizing:border-box}
-body{margin:0 auto;max-width:860px;padding:24px 28px;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;background:#fff}
+body{margin:0 auto;max-width:1040px;padding:24px 28px;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;background:#fff}
 h1{font-size:24px;margin:0 0 4px}
 h2{font-size:17px;margin:0 0 6px;color:#111827}
 h3{font-size:14px;margin:18px 0 6px;color:#374151}
 .meta,.note,footer{color:#6b7280;font-size:12.5px;margin:0 0 10px}
 section{margin:26px 0;break-inside:avoid;page-break-inside:avoid}
-.kpis{display:grid;grid-template-columns:repeat(7,1fr);gap:8px}
+.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(96px,1fr));gap:8px}
 .kpi{border:1px solid #e5e7eb;border-radius:8px;padding:10px 8px;text-align:center}
 .kpi .v{display:block;font-size:18px;font-weight:650;font-variant-numeric:tabular-nums}
 .kpi .k{display:block;font-size:11.5px;color:#6b7280}
-.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:8px}
+.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:8px}
 .tile{border:1px solid #d1d5db;border-radius:8px;padding:10px 12px;min-width:0}
 .tile .k{display:block;font-size:12.5px;font-weight:600;color:#374151}
-.tile .v{display:block;font-size:20px;font-weight:650;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
+.tile .v{display:block;font-size:19px;font-weight:650;font-variant-numeric:tabular-nums;white-space:nowrap}
 .tile .def{display:block;font-size:12px;color:#4b5563;margin-top:4px}
 .scroll{overflow-x:auto;max-width:100%}
+.alert{border:1px solid #b45309;border-left:6px solid #b45309;border-radius:8px;padding:10px 14px;background:#fffbeb}
+.alert .note{color:#374151}
 th[scope=row]{font-weight:normal;background:none}
 .figure svg{display:block;max-width:100%;height:auto}
 table{border-collapse:collapse;width:100%;font-size:12.5px}
@@ -204,5 +206,5 @@ li.sub{list-style:circle;margin-left:18px;color:#4b5563}
 .notes li{color:#92400e}
 footer{margin-top:32px;border-top:1px solid #e5e7eb;padding-top:8px}
 @page{size:A4;margin:14mm}
-@media print{body{max-width:none;padding:0;font-size:11.5px}.kpis{grid-template-columns:repeat(7,1fr)}section{margin:14px 0}tbody tr:nth-child(even){background:none}th{background:none;border-bottom:1.5px solid #9ca3af}}
+@media print{body{max-width:none;padding:0;font-size:11.5px}.kpis{grid-template-columns:repeat(6,1fr)}section{margin:14px 0}tbody tr:nth-child(even){background:none}th{background:none;border-bottom:1.5px solid #9ca3af}}
 `;

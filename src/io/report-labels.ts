@@ -60,6 +60,33 @@ const EN = {
   byReason: 'by reason', bySegment: 'by segment', byManager: 'by account manager',
   group: 'group', winBackCount: 'win-back customers', profitShort: 'exp. profit', costShort: 'cost', rosShort: 'return', stakeShort: 'at stake (win-back)',
   noManager: '(none)', otherManagers: '(all others)', accountManager: 'account manager',
+  funnel: 'From lost to contacted',
+  funnelNote: (from: string, until: string) => `customers at each step, with the value at stake and the expected profit they carry; this period: ${from} to ${until}`,
+  funnelSteps: { lost: 'lost customers', worth: 'worth winning back', contactable: 'may be contacted', due: 'due this period', listed: "on this campaign's lists" } as Record<string, string>,
+  funnelStake: 'at stake', funnelExpected: 'expected profit',
+  dropped: 'Why worth-while customers are not contacted',
+  droppedNone: 'Every customer worth winning back may be contacted on the planned channel.',
+  noChannel: 'no channel may be used',
+  noChannelBecause: (why: string) => `no channel may be used (letters: ${why})`,
+  blockReasons: {
+    suppressed: 'on the suppression list', do_not_contact: 'do-not-contact flag', objection: 'objected to advertising',
+    objection_in_reason: 'objection written in the reason or notes', no_email: 'no e-mail address', no_email_consent: 'no consent to e-mail',
+    invalid_email: 'invalid e-mail address', no_phone: 'no phone number', no_phone_consent: 'no consent to phone calls',
+    invalid_phone: 'invalid phone number', b2b_phone_not_enabled: 'calls to businesses without consent are not enabled in the config',
+    no_postal_address: 'no postal address', letter_refused: 'letters refused', no_account_manager: 'no account manager for a visit',
+    no_permission: 'planned channel not permitted', max_attempts: 'maximum number of attempts reached', too_soon: 'contacted too recently',
+    serial_defector: 'won back before and left again',
+  } as Record<string, string>,
+  outliers: 'Check these customers first',
+  outliersNote: 'One customer carrying much of the plan, or inputs that cannot both be right, can move every figure in this report. Check the export row before acting on it.',
+  outlierShare: (share: string, limit: string) => `carries ${share} of the expected profit (more than ${limit})`,
+  outlierRevenue: (revenue: string, ratio: number, segment: string, median: string) => `monthly revenue ${revenue}: more than ${ratio} times the median of ${segment} customers (${median})`,
+  implausible: {
+    margin_above_revenue: 'margin above revenue', churn_after_as_of: 'churn date after the as-of date',
+    start_after_churn: 'customer since after the churn date', revenue_without_orders: 'revenue without a single order',
+  } as Record<string, string>,
+  outliersMore: (n: number) => `${n} more customers with implausible inputs (not listed here)`,
+  why: 'why', decision: 'decision',
 };
 
 const DE: typeof EN = {
@@ -119,9 +146,43 @@ const DE: typeof EN = {
   byReason: 'nach Grund', bySegment: 'nach Segment', byManager: 'nach Betreuer',
   group: 'Gruppe', winBackCount: 'Rückgewinnungskunden', profitShort: 'erw. Gewinn', costShort: 'Kosten', rosShort: 'Ertrag', stakeShort: 'im Risiko (Rückgew.)',
   noManager: '(keiner)', otherManagers: '(alle übrigen)', accountManager: 'Betreuer',
+  funnel: 'Vom Verlust zum Kontakt',
+  funnelNote: (from, until) => `Kunden je Stufe, mit ihrem Wert im Risiko und dem erwarteten Gewinn; dieser Zeitraum: ${from} bis ${until}`,
+  funnelSteps: { lost: 'verlorene Kunden', worth: 'Rückgewinnung lohnt sich', contactable: 'dürfen kontaktiert werden', due: 'in diesem Zeitraum fällig', listed: 'auf den Listen dieser Kampagne' },
+  funnelStake: 'im Risiko', funnelExpected: 'erwarteter Gewinn',
+  dropped: 'Warum lohnende Kunden nicht kontaktiert werden',
+  droppedNone: 'Jeder Kunde, dessen Rückgewinnung sich lohnt, darf auf dem geplanten Kanal kontaktiert werden.',
+  noChannel: 'kein Kanal erlaubt',
+  noChannelBecause: (why) => `kein Kanal erlaubt (Brief: ${why})`,
+  blockReasons: {
+    suppressed: 'auf der Sperrliste', do_not_contact: 'Kontaktsperre', objection: 'Werbewiderspruch',
+    objection_in_reason: 'Widerspruch im Grund- oder Notiztext', no_email: 'keine E-Mail-Adresse', no_email_consent: 'keine Einwilligung für E-Mail',
+    invalid_email: 'ungültige E-Mail-Adresse', no_phone: 'keine Telefonnummer', no_phone_consent: 'keine Einwilligung für Anrufe',
+    invalid_phone: 'ungültige Telefonnummer', b2b_phone_not_enabled: 'Anrufe bei Geschäftskunden ohne Einwilligung sind in der Konfiguration nicht freigegeben',
+    no_postal_address: 'keine Postanschrift', letter_refused: 'Briefe abgelehnt', no_account_manager: 'kein Betreuer für einen Besuch',
+    no_permission: 'geplanter Kanal nicht erlaubt', max_attempts: 'Höchstzahl an Versuchen erreicht', too_soon: 'zu kurz nach dem letzten Kontakt',
+    serial_defector: 'schon einmal zurückgewonnen und wieder gegangen',
+  },
+  outliers: 'Diese Kunden zuerst prüfen',
+  outliersNote: 'Ein Kunde, der einen großen Teil des Plans trägt, oder Angaben, die nicht zugleich stimmen können, verschieben jede Zahl dieses Berichts. Prüfen Sie die Zeile im Export, bevor Sie danach handeln.',
+  outlierShare: (share, limit) => `trägt ${share} des erwarteten Gewinns (mehr als ${limit})`,
+  outlierRevenue: (revenue, ratio, segment, median) => `Monatsumsatz ${revenue}: mehr als das ${ratio}-Fache des Medians der ${segment}-Kunden (${median})`,
+  implausible: {
+    margin_above_revenue: 'Marge über dem Umsatz', churn_after_as_of: 'Kündigungsdatum nach dem Stichtag',
+    start_after_churn: 'Kunde seit nach dem Kündigungsdatum', revenue_without_orders: 'Umsatz ohne einen einzigen Auftrag',
+  },
+  outliersMore: (n) => `${n} weitere Kunden mit unplausiblen Angaben (hier nicht aufgeführt)`,
+  why: 'Grund', decision: 'Entscheidung',
 };
 
 export type ReportLabels = typeof EN;
+
+/** A block reason, or a funnel drop key (no_channel[:reason]), in words. */
+export function blockReasonText(key: string, L: ReportLabels): string {
+  if (key === 'no_channel') return L.noChannel;
+  if (key.startsWith('no_channel:')) return L.noChannelBecause(blockReasonText(key.slice('no_channel:'.length), L));
+  return L.blockReasons[key] ?? key;
+}
 
 /** The report's words in one language. */
 export function reportLabels(lang: ReportLang): ReportLabels {
@@ -148,6 +209,12 @@ export function formatDecimal(value: number, lang: ReportLang): string {
   const [whole, fraction] = Math.abs(value).toFixed(2).split('.') as [string, string];
   const digits = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'de' ? '.' : ',');
   return `${value < 0 ? '-' : ''}${digits}${lang === 'de' ? ',' : '.'}${fraction}`;
+}
+
+/** An ISO date (YYYY-MM-DD) as the language writes it: unchanged in English, DD.MM.YYYY in German. */
+export function formatDate(iso: string, lang: ReportLang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return lang === 'de' && m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
 /** A share as a percentage with one decimal (12.5 % / 12,5 %). */

@@ -180,3 +180,32 @@ export function hbarChart(spec: BarChartSpec): string {
   });
   return `${out}</g><line x1="${lw}" y1="${mt - 6}" x2="${lw}" y2="${n(mt + k * rowH)}" stroke="${INK}"/></svg>`;
 }
+
+export interface FunnelSpec {
+  id: string;
+  title: string;
+  steps: { label: string; count: number; money: string }[];
+  color: string;
+  width?: number;
+}
+
+/** The funnel: one bar per step, as long as its count relative to the first step, with the count and the money written out. */
+export function funnelChart(spec: FunnelSpec): string {
+  const w = spec.width ?? 640;
+  const rowH = 62;
+  const ml = 8;
+  const pw = w - 2 * ml;
+  const h = spec.steps.length * rowH + 8;
+  const first = Math.max(1, spec.steps[0]?.count ?? 1);
+  const desc = spec.steps.map((s) => `${s.label}: ${s.count}${s.money ? ` (${s.money})` : ''}`).join('; ');
+  let out = open(spec.id, spec.title, desc, w, h).replace('font-size="12"', 'font-size="13"');
+  out += '<g class="bars">';
+  spec.steps.forEach((s, i) => {
+    const y0 = 4 + i * rowH;
+    const bw = Math.max(2, (s.count / first) * pw);
+    out += `<text x="${ml}" y="${n(y0 + 14)}" fill="${INK}" font-weight="600">${esc(`${s.label}: ${s.count}`)}</text>`;
+    out += `<rect class="bar" x="${ml}" y="${n(y0 + 20)}" width="${n(bw)}" height="16" rx="2" fill="${spec.color}"><title>${esc(`${s.label}: ${s.count}`)}</title></rect>`;
+    if (s.money) out += `<text x="${ml}" y="${n(y0 + 52)}" fill="${MUTED}">${esc(s.money)}</text>`;
+  });
+  return `${out}</g></svg>`;
+}

@@ -9,7 +9,7 @@ import type { ReasonEntry } from '../domain/playbook-types.js';
 import { factsOfPlanned, reportItem, type ItemContext } from '../domain/report-facts.js';
 import { addToTotals, emptyTotals } from '../domain/plan-summary.js';
 import { addToReport, createReport, type MoneySums } from '../domain/report.js';
-import { finishReport, type PlanMoneyTotals, type Report, type Unavailable } from '../domain/report-finish.js';
+import { finishReport, type FunnelLine, type PlanMoneyTotals, type Report, type Unavailable } from '../domain/report-finish.js';
 import type { CostPrices } from '../domain/plan-money.js';
 import type { EpochDay } from '../domain/types.js';
 import { parsePermissionConfig } from '../domain/config.js';
@@ -110,7 +110,29 @@ export async function reportFromCampaignDir(dir: string, label: string, loaded: 
   report.decisions = {
     win_back: accepted - notWinBack, review: excluded.review ?? 0, no_channel: excluded.no_channel ?? 0, let_go: excluded.let_go ?? 0, never,
   };
+  report.funnel = campaignFunnel(report, accepted, excluded);
   return report;
+}
+
+/**
+ * The funnel from a campaign's counts: every accepted customer is listed or excluded once,
+ * in the order selectForCampaign decides. Money only where the lists hold it: the expected
+ * value of the listed customers.
+ */
+function campaignFunnel(report: Report, accepted: number, excluded: Record<string, number>): Report['funnel'] {
+  const n = (k: string) => excluded[k] ?? 0;
+  const worth = accepted - n('let_go') - n('never') - n('suppressed') - n('review');
+  const contactable = worth - n('no_channel') - n('no_permission');
+  // Past the not_due check: listed, held out as control, over capacity, or a shared address.
+  const listed = report.totals.customers;
+  const due = listed + n('control') + n('over_capacity') + n('shared_contact');
+  const step = (s: FunnelLine['step'], count: number): FunnelLine => ({ step: s, count, value_at_stake: null, expected_value: null });
+  const held = ['no_channel', 'no_permission', 'max_attempts', 'too_soon', 'serial_defector'].filter((k) => n(k) > 0);
+  return {
+    period: report.funnel.period,
+    steps: [step('lost', accepted), step('worth', worth), step('contactable', contactable), step('due', due), { ...step('listed', listed), expected_value: report.money.expected_profit }],
+    unreachable: Object.fromEntries(held.map((k) => [k, n(k)])),
+  };
 }
 
 const CAMPAIGN_GAPS = [
