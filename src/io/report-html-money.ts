@@ -20,12 +20,13 @@ export function moneyTiles({ r, L, lang }: MoneyCtx): string {
     listed ? [L.profitListed, cur(m.expected_profit), L.profitListedDef(m.customers)] : [L.profit, cur(m.expected_profit), L.profitDef(m.customers)],
   ];
   if (m.cost !== null && m.contact_cost !== null && m.incentive_cost !== null) tiles.push([L.cost, cur(m.cost), L.costDef(cur(m.contact_cost), cur(m.incentive_cost))]);
-  else if (m.contact_cost !== null) tiles.push([L.cost, cur(m.contact_cost), L.contactCostDef]);
+  else if (m.contact_cost !== null) tiles.push([L.contactCost, cur(m.contact_cost), L.contactCostDef]);
   if (m.return_on_spend !== null) tiles.push([L.ros, L.rosValue(formatDecimal(m.return_on_spend, lang), m.currency), L.rosDef(m.currency)]);
   if (m.value_at_stake_win_back !== null) tiles.push([L.stakeWinBack, cur(m.value_at_stake_win_back), L.stakeWinBackDef]);
   if (m.value_at_stake_all !== null) tiles.push([L.stakeAll, cur(m.value_at_stake_all), L.stakeAllDef(r.totals.customers)]);
   const html = tiles.map(([k, v, def]) => `<div class="tile"><span class="k">${esc(k)}</span><span class="v">${esc(v)}</span><span class="def">${esc(def)}</span></div>`).join('');
-  return `<section id="money"><h2>${esc(L.moneyTitle)}</h2><p class="note">${esc(L.moneyNote(m.currency))}</p><div class="tiles">${html}</div></section>`;
+  const missing = r.missing.some((x) => x.section === 'money') ? `<p class="note">${esc(L.moneyMissing(L.missingSections.money ?? ''))} ${esc(L.missingWhere)}</p>` : '';
+  return `<section id="money"><h2>${esc(L.moneyTitle)}</h2><p class="note">${esc(L.moneyNote(m.currency))}</p><div class="tiles">${html}</div>${missing}</section>`;
 }
 
 type Line = MoneyFields & { win_back: number; expected_value: number };

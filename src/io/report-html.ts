@@ -6,7 +6,7 @@
 import { DECISIONS } from '../domain/value-types.js';
 import { CHANNELS } from '../domain/playbook-types.js';
 import type { Report } from '../domain/report-finish.js';
-import { blockReasonText, formatCompact, formatMoney, formatPercent, reportLabels, type ReportLabels, type ReportLang } from './report-labels.js';
+import { blockReasonText, formatCompact, formatDate, formatMoney, formatPercent, reportLabels, type ReportLabels, type ReportLang } from './report-labels.js';
 import { binLabel } from './report-render.js';
 import { funnelSection, moneyBreakdowns, moneyTiles, outlierSection } from './report-html-money.js';
 import { barChart, esc, hbarChart } from './report-svg.js';
@@ -68,9 +68,12 @@ function section(id: string, title: string, body: string, note?: string): string
   return `<section id="${id}"><h2>${esc(title)}</h2>${note ? `<p class="note">${esc(note)}</p>` : ''}<div class="figure">${body}</div></section>`;
 }
 
+const gone = (r: Report, section: string) => r.missing.some((m) => m.section === section);
+
 function kpis({ r, L }: Ctx): string {
+  // Every accepted customer has one decision: the customers tile is their sum, whatever the source lists.
   const cards: [string, string][] = [
-    [L.customers, String(r.totals.customers)],
+    [L.customers, String(r.rows.accepted)],
     ...DECISIONS.map((d): [string, string] => [L.decisions[d] ?? d, String(r.decisions[d])]),
   ];
   return `<section id="summary" class="kpis">${cards.map(([k, v]) => `<div class="kpi"><span class="v">${esc(v)}</span><span class="k">${esc(k)}</span></div>`).join('')}</section>`;
@@ -145,29 +148,35 @@ function switchingNote({ r, L }: Ctx): string {
 
 type Cell = 'num' | 'nowrap' | '';
 
-function table(head: string[], rows: string[][], kinds: Cell[]): string {
+/** A table that scrolls inside its box; a column no row fills (the source does not hold it) is left out. */
+function table(id: string, label: string, head: string[], rows: string[][], kinds: Cell[]): string {
+  const keep = head.map((_, i) => rows.length === 0 || rows.some((row) => (row[i] ?? '') !== ''));
   const cls = (i: number) => (kinds[i] ? ` class="${kinds[i]}"` : '');
-  const th = head.map((h, i) => `<th scope="col"${cls(i)}>${esc(h)}</th>`).join('');
-  const tr = rows.map((row) => `<tr>${row.map((c, i) => `<td${cls(i)}>${esc(c)}</td>`).join('')}</tr>`).join('\n');
-  return `<table><thead><tr>${th}</tr></thead><tbody>\n${tr}\n</tbody></table>`;
+  const th = head.map((h, i) => (keep[i] ? `<th scope="col"${cls(i)}>${esc(h)}</th>` : '')).join('');
+  const tr = rows.map((row) => `<tr>${row.map((c, i) => (keep[i] ? `<td${cls(i)}>${esc(c)}</td>` : '')).join('')}</tr>`).join('\n');
+  return `<div class="scroll" role="region" aria-label="${esc(label)}" tabindex="0"><table id="${id}"><thead><tr>${th}</tr></thead><tbody>\n${tr}\n</tbody></table></div>`;
 }
 
 function segmentTable({ r, L, lang }: Ctx): string {
   const head = [L.segment, L.count, ...DECISIONS.map((d) => L.decisions[d] ?? d), L.atStake, L.expected];
   const rows = r.segments.map((s) => [s.segment === 'unknown' ? L.unknownWord : s.segment, String(s.count), ...DECISIONS.map((d) => String(s[d])), formatMoney(s.value_at_stake, lang), formatMoney(s.expected_value, lang)]);
-  return table(head, rows, ['', 'num', 'num', 'num', 'num', 'num', 'num', 'num']);
+  return table('segment-table', L.segments, head, rows, ['', 'num', 'num', 'num', 'num', 'num', 'num', 'num']);
 }
 
 function topTable({ r, L, lang, reason }: Ctx): string {
-  const rows = r.top.map((t) => [String(t.rank), t.customer_id, t.name, reason(t.reason_code), t.segment === 'unknown' ? '' : t.segment, L.channels[t.channel] ?? t.channel, t.contact_from ?? '', t.p_winback === null ? '' : formatPercent(t.p_winback, lang), formatMoney(t.expected_value, lang)]);
-  return table([L.rank, L.id, L.name, L.reason, L.segment, L.channel, L.contactFrom, L.pWinback, L.expected], rows, ['num', 'nowrap', '', '', '', '', 'nowrap', 'num', 'num']);
+  const rows = r.top.map((t) => [String(t.rank), t.customer_id, t.name, reason(t.reason_code), t.segment === 'unknown' ? '' : t.segment, L.channels[t.channel] ?? t.channel, t.contact_from === null ? '' : formatDate(t.contact_from, lang), t.p_winback === null ? '' : formatPercent(t.p_winback, lang), formatMoney(t.expected_value, lang)]);
+  return table('top-table', L.top, [L.rank, L.id, L.name, L.reason, L.segment, L.channel, L.contactFrom, L.pWinback, L.expected], rows, ['num', 'nowrap', '', '', '', '', 'nowrap', 'num', 'num']);
 }
 
 function qualityList({ r, L }: Ctx): string {
   const q = r.quality;
-  const items = (['rejected', 'unknown_reasons', 'default_margins', 'not_valued', 'blocked_channel'] as const).map((k) => `<li><b>${q[k]}</b> ${esc(L.qualityLines[k] ?? k)}</li>`);
+  // Checks the input cannot make are named under "not available", never counted as 0.
+  const checks = gone(r, 'quality') ? (['rejected'] as const) : (['rejected', 'unknown_reasons', 'default_margins', 'not_valued', 'blocked_channel'] as const);
+  const items = checks.map((k) => `<li><b>${q[k]}</b> ${esc(L.qualityLines[k] ?? k)}</li>`);
   const blocked = Object.entries(q.blocked_by).map(([why, count]) => `<li class="sub">${count} ${esc(blockReasonText(why, L))}</li>`);
-  const missing = r.missing.length > 0 ? `<h3>${esc(L.missing)}</h3><ul>${r.missing.map((m) => `<li><b>${esc(m.section)}</b>: ${esc(m.why)}</li>`).join('')}</ul>` : '';
+  const missing = r.missing.length > 0
+    ? `<h3>${esc(L.missing)}</h3><ul>${r.missing.map((m) => `<li><b>${esc(L.missingSections[m.section] ?? m.section)}</b>: ${esc(L.missingWhy[m.section] ?? m.why)}</li>`).join('')}</ul><p>${esc(L.missingWhere)}</p>`
+    : '';
   const notes = r.notes.length > 0 ? `<h3>${esc(L.notes)}</h3><ul class="notes">${r.notes.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : '';
   return `<ul>${[...items, ...blocked].join('')}</ul>${missing}${notes}`;
 }

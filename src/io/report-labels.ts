@@ -47,6 +47,7 @@ const EN = {
   profitListedDef: (n: number) => `the expected value the plan gave the ${n} customers on this campaign's lists`,
   cost: 'cost of the plan',
   costDef: (contacts: string, incentives: string) => `contacts ${contacts} (every approach) + incentives ${incentives} (expected: only those who return receive one)`,
+  contactCost: 'contact cost of the listed approaches',
   contactCostDef: 'contacts: the channel cost of every listed approach; incentives need the chance of return, which the lists do not carry',
   ros: 'return on spend',
   rosDef: (currency: string) => `expected incremental profit per ${currency} 1 of cost`,
@@ -87,6 +88,21 @@ const EN = {
   } as Record<string, string>,
   outliersMore: (n: number) => `${n} more customers with implausible inputs (not listed here)`,
   why: 'why', decision: 'decision',
+  listed: 'listed',
+  missingSections: {
+    money: 'value at stake, incentive cost, return on spend', reasons: 'losses by reason', segments: 'decisions and money by segment',
+    calendar: '12-week contact calendar', switching: 'switching paths and lifecycle phases', quality: 'data-quality checks',
+  } as Record<string, string>,
+  missingWhy: {
+    money: 'the campaign lists carry neither the value at stake nor the chance of return',
+    reasons: 'excluded.csv carries no reason, the lists no value at stake',
+    segments: 'the campaign lists do not carry the segment',
+    calendar: 'the lists hold only the customers due in this period',
+    switching: 'the lists carry neither complaints, competitor nor tenure',
+    quality: 'the lists carry no margins, warnings or consent columns',
+  } as Record<string, string>,
+  moneyMissing: (what: string) => `Not available from this input: ${what}.`,
+  missingWhere: 'Where to get them: run winback report on the plan directory of the same export (winback plan EXPORT --out DIR, then winback report DIR) or on the export itself.',
 };
 
 const DE: typeof EN = {
@@ -133,6 +149,7 @@ const DE: typeof EN = {
   profitListedDef: (n) => `der erwartete Wert, den der Plan den ${n} Kunden auf den Listen dieser Kampagne gab`,
   cost: 'Kosten des Plans',
   costDef: (contacts, incentives) => `Kontakte ${contacts} (jede Ansprache) + Anreize ${incentives} (erwartet: nur wer zurückkommt, erhält einen)`,
+  contactCost: 'Kontaktkosten der gelisteten Ansprachen',
   contactCostDef: 'Kontakte: die Kanalkosten jeder gelisteten Ansprache; für die Anreize fehlt in den Listen die Rückkehrwahrscheinlichkeit',
   ros: 'Ertrag je Kosteneinheit',
   rosDef: (currency) => `erwarteter Zusatzgewinn je 1 ${currency} Kosten`,
@@ -173,6 +190,21 @@ const DE: typeof EN = {
   },
   outliersMore: (n) => `${n} weitere Kunden mit unplausiblen Angaben (hier nicht aufgeführt)`,
   why: 'Grund', decision: 'Entscheidung',
+  listed: 'gelistet',
+  missingSections: {
+    money: 'Wert im Risiko, Anreizkosten, Ertrag je Kosteneinheit', reasons: 'Verluste nach Grund', segments: 'Entscheidungen und Geld nach Segment',
+    calendar: 'Kontaktkalender über 12 Wochen', switching: 'Wechselpfade und Lebenszyklusphasen', quality: 'Prüfungen der Datenqualität',
+  },
+  missingWhy: {
+    money: 'die Kampagnenlisten enthalten weder den Wert im Risiko noch die Rückkehrwahrscheinlichkeit',
+    reasons: 'excluded.csv enthält keinen Grund, die Listen keinen Wert im Risiko',
+    segments: 'die Kampagnenlisten enthalten das Segment nicht',
+    calendar: 'die Listen enthalten nur die in diesem Zeitraum fälligen Kunden',
+    switching: 'die Listen enthalten weder Beschwerden noch Wettbewerber noch Kundendauer',
+    quality: 'die Listen enthalten weder Margen noch Warnungen noch Einwilligungsspalten',
+  },
+  moneyMissing: (what) => `Aus dieser Eingabe nicht verfügbar: ${what}.`,
+  missingWhere: 'Woher: winback report auf das Plan-Verzeichnis desselben Exports anwenden (winback plan EXPORT --out VERZ, dann winback report VERZ) oder auf den Export selbst.',
 };
 
 export type ReportLabels = typeof EN;

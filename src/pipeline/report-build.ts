@@ -136,10 +136,12 @@ function campaignFunnel(report: Report, accepted: number, excluded: Record<strin
 }
 
 const CAMPAIGN_GAPS = [
+  { section: 'money', why: 'the lists carry neither the value at stake nor the chance of return, which the expected incentive cost and the return on spend need' },
   { section: 'reasons', why: 'only listed customers are counted: excluded.csv carries no reason code, the lists no value at stake' },
   { section: 'segments', why: 'the campaign lists do not carry the segment' },
   { section: 'calendar', why: 'the lists hold only customers due in this period; report on the export or the plan directory for 12 weeks' },
   { section: 'switching', why: 'the lists carry neither complaints, competitor nor tenure' },
+  { section: 'quality', why: 'the lists carry no margins, warnings or consent columns to check' },
 ];
 
 function itemContext(loaded: LoadedPlanSetup, asOf: EpochDay, permission: PermissionConfig = loaded.setup.config.permission, prices: CostPrices | undefined = loaded.setup.playbook): ItemContext {

@@ -126,10 +126,23 @@ describe('report on a campaign directory', () => {
     expect(report.source.kind).toBe('campaign');
     expect(report.totals.customers).toBe(manifest.counts.listed);
     expect(report.decisions).toEqual(plan.decisions);
-    expect(report.missing.map((m) => m.section)).toEqual(['reasons', 'segments', 'calendar', 'switching']);
+    expect(report.missing.map((m) => m.section)).toEqual(['money', 'reasons', 'segments', 'calendar', 'switching', 'quality']);
     expect(report.top.length).toBe(Math.min(20, manifest.counts.listed));
     const text = await cli(['report', dir]);
     expect(text.stdout).toContain('Not available from this input');
+    expect(text.stdout).toContain('winback report on the plan directory');
+    // No figure the lists cannot give is shown as 0: no value at stake, no reasons table, no unchecked quality lines.
+    expect(text.stdout).not.toMatch(/at stake [€\d]|Losses by reason|default margin/);
+    const html = join(dir, 'report.html');
+    expect((await cli(['report', dir, '--html', html])).code).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).not.toMatch(/at stake [€\d]|id="pareto"|id="segments"|id="calendar"|default margin/);
+    expect(page).toContain('Where to get them: run winback report on the plan directory');
+    // The top table shows only columns the lists fill: no segment, contact date or probability.
+    const head = /<table id="top-table"><thead><tr>(.*?)<\/tr>/.exec(page)?.[1] ?? '';
+    expect(head).toContain('customer');
+    expect(head).not.toMatch(/segment|contact from|>p</);
+    expect(page).toContain('>195</span><span class="k">customers');
   });
 });
 
