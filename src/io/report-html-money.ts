@@ -72,7 +72,7 @@ export function funnelSection({ r, L, lang }: MoneyCtx, color: string): string {
   const steps = r.funnel.steps.map((s) => ({
     label: L.funnelSteps[s.step] ?? s.step,
     count: s.count,
-    money: [s.value_at_stake === null ? '' : `${L.funnelStake} ${cur(s.value_at_stake)}`, s.expected_value === null ? '' : `${L.funnelExpected} ${cur(s.expected_value)}`].filter((x) => x !== '').join(' · '),
+    lines: [s.value_at_stake === null ? '' : `${L.funnelStake} ${cur(s.value_at_stake)}`, s.expected_value === null ? '' : `${L.funnelExpected} ${cur(s.expected_value)}`].filter((x) => x !== ''),
   }));
   const chart = funnelChart({ id: 'chart-funnel', title: L.funnel, steps, color });
   const dropped = Object.entries(r.funnel.unreachable);
@@ -80,7 +80,7 @@ export function funnelSection({ r, L, lang }: MoneyCtx, color: string): string {
     ? `<p>${esc(L.droppedNone)}</p>`
     : `<ul>${dropped.map(([why, count]) => `<li><b>${count}</b> ${esc(blockReasonText(why, L))}</li>`).join('')}</ul>`;
   const note = L.funnelNote(formatDate(r.funnel.period.from, lang), formatDate(r.funnel.period.until, lang));
-  return `<section id="funnel"><h2>${esc(L.funnel)}</h2><p class="note">${esc(note)}</p><div class="figure">${chart}</div><h3>${esc(L.dropped)}</h3>${list}</section>`;
+  return `<section id="funnel"><h2>${esc(L.funnel)}</h2><p class="note">${esc(note)}</p><div class="figure" role="region" aria-label="${esc(L.funnel)}" tabindex="0">${chart}</div><h3>${esc(L.dropped)}</h3>${list}</section>`;
 }
 
 /** The flagged customers, at the top of the report, each with every reason in words. */

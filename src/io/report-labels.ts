@@ -89,6 +89,7 @@ const EN = {
   outliersMore: (n: number) => `${n} more customers with implausible inputs (not listed here)`,
   why: 'why', decision: 'decision',
   listed: 'listed',
+  sourceKinds: { export: 'export', plan: 'plan directory', campaign: 'campaign directory' } as Record<string, string>,
   missingSections: {
     money: 'value at stake, incentive cost, return on spend', reasons: 'losses by reason', segments: 'decisions and money by segment',
     calendar: '12-week contact calendar', switching: 'switching paths and lifecycle phases', quality: 'data-quality checks',
@@ -191,6 +192,7 @@ const DE: typeof EN = {
   outliersMore: (n) => `${n} weitere Kunden mit unplausiblen Angaben (hier nicht aufgeführt)`,
   why: 'Grund', decision: 'Entscheidung',
   listed: 'gelistet',
+  sourceKinds: { export: 'Export', plan: 'Plan-Verzeichnis', campaign: 'Kampagnen-Verzeichnis' },
   missingSections: {
     money: 'Wert im Risiko, Anreizkosten, Ertrag je Kosteneinheit', reasons: 'Verluste nach Grund', segments: 'Entscheidungen und Geld nach Segment',
     calendar: 'Kontaktkalender über 12 Wochen', switching: 'Wechselpfade und Lebenszyklusphasen', quality: 'Prüfungen der Datenqualität',

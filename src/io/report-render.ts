@@ -2,7 +2,7 @@
 import { DECISIONS } from '../domain/value-types.js';
 import type { Report } from '../domain/report-finish.js';
 import { CHANNELS } from '../domain/playbook-types.js';
-import { blockReasonText, formatMoney, formatPercent, reportLabels, type ReportLang, type ReportLabels } from './report-labels.js';
+import { blockReasonText, formatDate, formatMoney, formatPercent, reportLabels, type ReportLang, type ReportLabels } from './report-labels.js';
 import { renderTable, styler, truncate } from './render.js';
 
 const WIDTH = 80;
@@ -14,7 +14,7 @@ export function renderReport(r: Report, opts: { color: boolean; lang: ReportLang
   const c = styler(opts.color);
   const m = (v: number) => formatMoney(v, opts.lang);
   const parts = [
-    header(r, L, c, m),
+    header(r, L, c, m, opts.lang),
     gone(r, 'reasons') ? '' : section(c, L.reasons, renderTable([L.reason, L.count, L.share, L.cumulative, L.atStake, L.expected], r.reasons.map((x) => [
       truncate(x.code, 20), x.count, formatPercent(x.share, opts.lang), formatPercent(x.cumulative_share, opts.lang), m(x.value_at_stake), c.green(m(x.expected_value)),
     ]), { color: opts.color, align: ['left', 'right', 'right', 'right', 'right', 'right'] })),
@@ -33,12 +33,12 @@ export function renderReport(r: Report, opts: { color: boolean; lang: ReportLang
 
 const gone = (r: Report, section: string) => r.missing.some((x) => x.section === section);
 
-function header(r: Report, L: ReportLabels, c: Styler, m: (v: number) => string): string {
+function header(r: Report, L: ReportLabels, c: Styler, m: (v: number) => string, lang: ReportLang): string {
   const d = r.decisions;
   const decisions = DECISIONS.map((k) => `${L.decisions[k]} ${d[k]}`).join(' · ');
   return [
-    c.bold(`${L.title} — ${L.asOf} ${r.as_of}`),
-    wrap(`${L.source}: ${clean(r.source.label)} (${r.source.kind})`),
+    c.bold(`${L.title} — ${L.asOf} ${formatDate(r.as_of, lang)}`),
+    wrap(`${L.source}: ${clean(r.source.label)} (${L.sourceKinds[r.source.kind] ?? r.source.kind})`),
     L.rowsLine(r.rows.read, r.rows.accepted, r.rows.rejected),
     // A figure the source cannot give is left out, never shown as 0.
     [r.money.value_at_stake_all === null ? '' : `${L.atStake} ${m(r.money.value_at_stake_all)}`, `${L.expected} ${c.green(m(r.money.expected_profit))}`].filter((x) => x !== '').join(' · '),
@@ -48,7 +48,7 @@ function header(r: Report, L: ReportLabels, c: Styler, m: (v: number) => string)
 
 function calendar(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }): string {
   if (r.missing.some((x) => x.section === 'calendar')) return '';
-  const rows = r.calendar.weeks.map((w) => [w.week, w.from, ...CHANNELS.map((ch) => w.channels[ch] || ''), c.bold(String(w.total))]);
+  const rows = r.calendar.weeks.map((w) => [w.week, formatDate(w.from, opts.lang), ...CHANNELS.map((ch) => w.channels[ch] || ''), c.bold(String(w.total))]);
   const table = renderTable([L.week, L.from, ...CHANNELS.map((ch) => truncate(L.channels[ch] ?? ch, 8)), L.total], rows, {
     color: opts.color, align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
   });
