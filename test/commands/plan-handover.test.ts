@@ -54,6 +54,12 @@ describe('plan values silent churners with the purchase model that found them', 
     const letters = readCsv(path.join(camp, 'campaign-letter.csv'));
     const winBack = plan.filter((p) => p.decision === 'win_back');
     expect(letters.map((l) => [l.customer_id, l.expected_value]).sort()).toEqual(winBack.map((p) => [p.customer_id, p.expected_value]).sort());
+    // The report plans the export the same way: the same money at stake and expected.
+    const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    const report = await runCli(['report', joined, '--as-of', '2026-11-23', '--json']);
+    expect(report.code).toBe(0);
+    expect(JSON.parse(report.stdout).totals).toMatchObject({ value_at_stake: summary.value_at_stake_total, expected_value: summary.expected_value_total });
+    expect(summary.expected_value_total).toBeGreaterThan(0);
   });
 
   it('without contact data the valued churners are no_channel, never review for missing revenue', async () => {
