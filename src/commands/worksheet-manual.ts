@@ -2,7 +2,7 @@
  * Customers entered by hand, for a worksheet without an export: one field at a time, each
  * answer saved, converted by the export's own value parser and planned by `planCustomer`.
  */
-import { parseIsoDay } from '../domain/dates.js';
+import { normaliseTypedDate } from '../domain/worksheet-format.js';
 import { planCustomer } from '../domain/plan.js';
 import { compareByPriority, manualCustomerRow, toCustomerRow } from '../domain/worksheet-apply.js';
 import { completeManualCustomers, MANUAL_DONE, MANUAL_FIELDS, recordManualField } from '../domain/worksheet-session.js';
@@ -15,28 +15,40 @@ export async function enterCustomers(flow: WorksheetFlow): Promise<void> {
     const n = completeManualCustomers(flow.session).length;
     const draft = flow.session.manual[flow.session.manual.length - 1];
     const open = draft && draft[MANUAL_DONE] === undefined ? draft : undefined;
-    if (!open && !(await prompter.confirm({ key: ['customers', String(n)], message: flow.t.ask.addCustomer, default: false }))) return;
+    const { t } = flow;
+    if (!open && !(await prompter.confirm({ key: ['customers', String(n)], message: t.ask.addCustomer, default: false, yes: t.ask.yes, no: t.ask.no }))) return;
     for (const field of MANUAL_FIELDS) {
       const value = await prompter.input({
-        key: ['customers', String(n), field], message: flow.t.ask.manualField(field), ...(open?.[field] ? { default: open[field] } : {}),
+        key: ['customers', String(n), field], message: t.ask.manualField(field), ...(open?.[field] ? { default: open[field] } : {}),
         validate: (v) => validateManual(flow, field, v.trim()),
       });
-      await flow.commit(recordManualField(flow.session, field, value.trim()));
+      // Dates are kept as YYYY-MM-DD, whichever form was typed.
+      const isDate = field === 'customer_since' || field === 'churn_date';
+      const stored = isDate ? (normaliseTypedDate(value) as string) : NUMBER_FIELDS.includes(field) ? decimalPoint(value, flow.lang) : value.trim();
+      await flow.commit(recordManualField(flow.session, field, stored));
     }
     await flow.commit(recordManualField(flow.session, MANUAL_DONE, 'yes'));
     addManualCustomer(flow, completeManualCustomers(flow.session).length - 1);
   }
 }
 
+const NUMBER_FIELDS: readonly string[] = ['orders', 'revenue', 'margin', 'complaints'];
+
+/** A number as typed in the language ('1234,5' in German) with a decimal point, as the converter reads it. */
+function decimalPoint(v: string, lang: 'en' | 'de'): string {
+  const text = v.trim();
+  return lang === 'de' && /^-?\d+,\d+$/.test(text) ? text.replace(',', '.') : text;
+}
+
 function validateManual(flow: WorksheetFlow, field: string, v: string): true | string {
   const { t } = flow;
   if (field === 'customer_id') {
     if (v === '') return t.ask.required;
-    return flow.customers.some((c) => c.base.row.customer_id === v) ? `'${v}' exists` : true;
+    return flow.customers.some((c) => c.base.row.customer_id === v) ? t.ask.exists(v) : true;
   }
   if (v === '') return true;
-  if (field === 'customer_since' || field === 'churn_date') return parseIsoDay(v) === undefined ? t.ask.badDate : true;
-  if (['orders', 'revenue', 'margin', 'complaints'].includes(field)) return Number.isFinite(Number(v)) ? true : `'${v}': 1234.5`;
+  if (field === 'customer_since' || field === 'churn_date') return normaliseTypedDate(v) === undefined ? t.ask.badDate : true;
+  if (NUMBER_FIELDS.includes(field)) return Number.isFinite(Number(decimalPoint(v, flow.lang))) ? true : t.ask.badNumber(v);
   return true;
 }
 

@@ -20,7 +20,8 @@ export interface WorksheetDocumentInput {
 /** Renders the four templates with the answers as one Markdown document. */
 export function renderWorksheetDocument(input: WorksheetDocumentInput): string {
   const { session, texts: t } = input;
-  const source = session.file ?? t.doc.manual;
+  // The export's file name: the session keeps its path relative to the session file, which says little in a meeting.
+  const source = session.file === null ? t.doc.manual : (session.file.split(/[\\/]/).at(-1) as string);
   return [
     `# ${t.title}`,
     '',

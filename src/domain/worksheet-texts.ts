@@ -30,7 +30,7 @@ export interface WorksheetTexts {
     date: string; responsible: string; groupMeasures: string; offering: string;
     addCustomer: string; manualField: (field: string) => string; badDate: string; required: string;
     step: string; reopen: string; yes: string; no: string; exists: (id: string) => string; badNumber: (v: string) => string;
-    dateHint: string; noMatch: string;
+    dateHint: string; noMatch: string; more: string;
   };
   lessons: Record<LessonQuestionId, string>;
   doc: {
@@ -79,9 +79,9 @@ const en: WorksheetTexts = {
     competitor: 'Competitor (if known)', contractEnd: 'Competitor contract ends (YYYY-MM-DD, if known)', channel: 'Channel',
     offer: 'Offer', measure: 'Measure', date: 'Planned date (YYYY-MM-DD)', responsible: 'Responsible person',
     groupMeasures: 'Measures for the whole group', offering: 'Changes needed in our offering', addCustomer: 'Enter a lost customer by hand?',
-    manualField: (f) => `  ${f}`, badDate: 'Write the date as YYYY-MM-DD, or leave it empty.', required: 'This field is needed.',
+    manualField: (f) => `  ${f}`, badDate: 'Write the date as YYYY-MM-DD (or DD.MM.YYYY), or leave it empty.', required: 'This field is needed.',
     step: 'Back to which step?', reopen: 'Reopen at which step?', yes: 'yes', no: 'no', exists: (id) => `'${id}' exists already`,
-    badNumber: (v) => `'${v}' is not a number (e.g. 1234.5)`, dateHint: 'YYYY-MM-DD', noMatch: 'No customer matches.',
+    badNumber: (v) => `'${v}' is not a number (e.g. 1234.5)`, dateHint: 'YYYY-MM-DD', noMatch: 'No customer matches.', more: 'What next?',
   },
   lessons: {
     lost_before: 'Under which conditions have customers been lost before?',
@@ -146,7 +146,7 @@ const de: WorksheetTexts = {
     groupMeasures: 'Maßnahmen für die ganze Gruppe', offering: 'Nötige Änderungen am eigenen Angebot', addCustomer: 'Einen verlorenen Kunden von Hand erfassen?',
     manualField: (f) => `  ${MANUAL_FIELD_DE[f] ?? f}`, badDate: 'Datum als TT.MM.JJJJ schreiben oder leer lassen.', required: 'Dieses Feld wird benötigt.',
     step: 'Zurück zu welchem Schritt?', reopen: 'Bei welchem Schritt wieder öffnen?', yes: 'ja', no: 'nein', exists: (id) => `„${id}“ gibt es schon`,
-    badNumber: (v) => `„${v}“ ist keine Zahl (z. B. 1234,5)`, dateHint: 'TT.MM.JJJJ', noMatch: 'Kein Kunde passt.',
+    badNumber: (v) => `„${v}“ ist keine Zahl (z. B. 1234,5)`, dateHint: 'TT.MM.JJJJ', noMatch: 'Kein Kunde passt.', more: 'Wie weiter?',
   },
   lessons: {
     lost_before: 'Unter welchen Bedingungen sind bisher Kunden verloren gegangen?',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runSelectionStep } from '../../src/commands/worksheet-selection.js';
 import { CURSOR_END } from '../../src/domain/worksheet-session.js';
 import { PromptInterrupted } from '../../src/io/prompts.js';
-import { DEFAULT, INTERRUPT } from '../support/scripted-prompter.js';
+import { BACK, DEFAULT, INTERRUPT } from '../support/scripted-prompter.js';
 import { fixtureFlow, selectionIds } from '../support/worksheet-flow.js';
 
 const key = (id: string, field = 'decision') => `decisions/${id}/${field}`;
@@ -22,6 +22,19 @@ describe('worksheet step 1: selection', () => {
     expect(saves.some((s) => s.decisions[b]?.done === false)).toBe(true);
     expect(saves.at(-1)?.cursor.selection).toBe(CURSOR_END);
     expect(said.join('')).toContain('customer 2 of');
+  });
+
+  it('goes back from the mandatory why to the decision with Esc', async () => {
+    const probe = await fixtureFlow([]);
+    const [a, b] = selectionIds(probe.flow) as [string, string];
+    const model = probe.flow.customers.find((c) => c.base.row.customer_id === a)?.base.value.decision;
+    const other = model === 'let_go' ? 'win_back' : 'let_go';
+    const { flow, scripted } = await fixtureFlow([[key(a), other], [key(a, 'why'), BACK], [key(a), model as string], [key(b), BACK], [key(a), DEFAULT], [key(b), '@finish']]);
+    await runSelectionStep(flow);
+    expect(scripted.remaining()).toBe(0);
+    // back at the decision, the override is the default; confirming the model's decision clears it
+    expect(scripted.asked[2]?.default).toBe(other);
+    expect(flow.session.decisions[a]).toEqual({ decision: model, why: '', overridden: false, done: true });
   });
 
   it('refuses an override without a why', async () => {
