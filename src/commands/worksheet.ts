@@ -14,6 +14,7 @@ import { locateExport } from '../io/worksheet-export.js';
 import { loadSession, saveSession } from '../io/session-file.js';
 import type { RunOutputs } from '../io/run-outputs.js';
 import { writeWorksheetOutputs } from '../io/worksheet-output.js';
+import { renderNote } from '../io/worksheet-render.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { planSummary } from './plan.js';
 import { QuitRequested, WorksheetFlow } from './worksheet-flow.js';
@@ -66,14 +67,14 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
     if (reopen !== undefined) {
       const step = reopen === 'ask' ? await askReopenStep(flow) : reopen;
       await reopenAt(flow, step);
-      flow.say(`${t.notes.reopened(t.steps[step])}\n`);
-    } else if (existing && existing.step === 'done') flow.say(`${t.notes.finished}\n`);
-    else if (existing) flow.say(`${t.notes.resumed(t.steps[existing.step as keyof typeof t.steps])}\n`);
+      flow.say(renderNote(t.notes.reopened(t.steps[step])));
+    } else if (existing && existing.step === 'done') flow.say(renderNote(t.notes.finished));
+    else if (existing) flow.say(renderNote(t.notes.resumed(t.steps[existing.step as keyof typeof t.steps])));
     await runWorksheetFlow(flow);
   } catch (err) {
     if (err instanceof QuitRequested) {
       await saveSession(sessionPath, flow.session);
-      ctx.stdout.write(`\n${t.notes.quit(flags.session, resume)}\n`);
+      ctx.stdout.write(`\n${renderNote(t.notes.quit(flags.session, resume))}`);
       return ExitCode.ok;
     }
     if (!(err instanceof PromptInterrupted)) throw err;
@@ -83,7 +84,7 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
   const outDir = resolve(ctx.cwd, flags.out ?? dirname(flags.session));
   await ensureOutputDir(outDir, flags.out ?? outDir);
   await writeOutputs(flow, outDir, input, loaded);
-  ctx.stdout.write(`${t.notes.written(flags.out ?? outDir)}\n`);
+  ctx.stdout.write(renderNote(t.notes.written(flags.out ?? dirname(flags.session))));
   return ExitCode.ok;
 }
 

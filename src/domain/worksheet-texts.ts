@@ -104,7 +104,7 @@ const en: WorksheetTexts = {
     moreRows: (n) => `… and ${n} more (search by id or name when deciding)`,
     contactable: (c) => `Contactable by: ${c}`, notContactable: (why) => `Not contactable: ${why}`, blocked: 'blocked',
     window: 'Window', finished: 'This session is finished; its files are written again. To change answers: --reopen.',
-    reopened: (s) => `Reopened at ${s}.`, quit: (p, cmd) => `Saved in ${p}. Resume with: ${cmd}`,
+    reopened: (s) => `Reopened at ${s}.`, quit: (p, cmd) => `Saved in ${p}.\nResume with: ${cmd}`,
     modelNote: 'the model\'s figures', offerValue: 'expected value', planLine: 'Plan',
   },
   errors: {
@@ -169,7 +169,7 @@ const de: WorksheetTexts = {
     moreRows: (n) => `… und ${n} weitere (bei der Entscheidung nach Nummer oder Name suchen)`,
     contactable: (c) => `Erreichbar über: ${c}`, notContactable: (why) => `Nicht erreichbar: ${why}`, blocked: 'gesperrt',
     window: 'Zeitfenster', finished: 'Diese Sitzung ist abgeschlossen; ihre Dateien werden neu geschrieben. Zum Ändern: --reopen.',
-    reopened: (s) => `Wieder geöffnet bei ${s}.`, quit: (p, cmd) => `Gespeichert in ${p}. Fortsetzen mit: ${cmd}`,
+    reopened: (s) => `Wieder geöffnet bei ${s}.`, quit: (p, cmd) => `Gespeichert in ${p}.\nFortsetzen mit: ${cmd}`,
     modelNote: 'Zahlen des Modells', offerValue: 'Erwartungswert', planLine: 'Plan',
   },
   errors: {

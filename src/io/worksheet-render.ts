@@ -127,13 +127,18 @@ function card(lines: string[], width: number): string {
   return `${lines.map((l) => wrap(l, width, '  ')).join('\n')}\n\n`;
 }
 
-/** Wraps text at spaces into lines of at most `width` characters, each starting with `indent`. */
+/** Wraps text at spaces into lines of at most `width` characters, each starting with `indent`; a longer word (a path) is split, not cut. */
 export function wrap(text: string, width: number, indent: string): string {
   const room = Math.max(10, width - indent.length - 2);
+  const words = text.split(' ').flatMap((word) => {
+    const chars = [...word];
+    const parts: string[] = [];
+    for (let k = 0; k < chars.length; k += room) parts.push(chars.slice(k, k + room).join(''));
+    return parts.length > 0 ? parts : [''];
+  });
   const out: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
-    const w = [...word].length > room ? truncate(word, room) : word;
+  for (const w of words) {
     if (line !== '' && [...line].length + 1 + [...w].length > room) {
       out.push(line);
       line = w;
@@ -141,4 +146,9 @@ export function wrap(text: string, width: number, indent: string): string {
   }
   out.push(line);
   return out.map((l, i) => (i === 0 ? indent : `${indent}  `) + l).join('\n');
+}
+
+/** A note of the worksheet as lines that fit the terminal. */
+export function renderNote(text: string, width = currentTableWidth()): string {
+  return `${text.split('\n').map((line) => wrap(line, width, '')).join('\n')}\n`;
 }
