@@ -84,7 +84,9 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
   const outDir = resolve(ctx.cwd, flags.out ?? dirname(flags.session));
   await ensureOutputDir(outDir, flags.out ?? outDir);
   await writeOutputs(flow, outDir, input, loaded);
-  ctx.stdout.write(renderNote(t.notes.written(flags.out ?? dirname(flags.session))));
+  // Fitted to the terminal when a person reads it; one line for a script.
+  const written = t.notes.written(flags.out ?? dirname(flags.session));
+  ctx.stdout.write(prompter.interactive ? renderNote(written) : `${written}\n`);
   return ExitCode.ok;
 }
 
