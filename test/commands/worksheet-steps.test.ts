@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runLessonsStep, runMeasuresStep, runRelationshipStep } from '../../src/commands/worksheet-steps.js';
+import { runLessonsStep, runMeasuresStep, runRelationshipStep, runWorksheetFlow } from '../../src/commands/worksheet-steps.js';
 import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
 import { applyWorksheet } from '../../src/domain/worksheet-apply.js';
-import { moveToStep, newSession, type WorksheetSession } from '../../src/domain/worksheet-session.js';
+import { moveToStep, newSession, recordLesson, type WorksheetSession } from '../../src/domain/worksheet-session.js';
 import { LESSON_QUESTION_IDS } from '../../src/domain/worksheet-texts.js';
 import { BACK, DEFAULT, type ScriptStep } from '../support/scripted-prompter.js';
 import { AS_OF, FIXTURE, fixtureFlow } from '../support/worksheet-flow.js';
@@ -167,5 +167,29 @@ describe('worksheet step 4: measures plan', () => {
     expect(names).toHaveLength(onOther.length);
     for (const o of onOther) expect(names.some((n) => n.includes(`€${Math.round(o.expected_value).toLocaleString('en-GB')}`))).toBe(true);
     expect(applyWorksheet(c.base, run.flow.session, setup).channel).toBe(other);
+  });
+});
+
+describe('worksheet: moving between steps', () => {
+  it('goes back to the previous step with Esc, to any earlier step from the list, and forward again', async () => {
+    const [a] = (await winBackIds()) as [string];
+    let session = atStep('measures');
+    for (const q of LESSON_QUESTION_IDS) session = recordLesson(session, q, `answer ${q}`);
+    const last = LESSON_QUESTION_IDS.at(-1) as string;
+    const script: ScriptStep[] = [
+      [`measures/${a}/@plan`, BACK], [`lessons/${last}`, DEFAULT],
+      [`measures/${a}/@plan`, '@steps'], ['@steps', 'relationship'],
+      [`relationships/${a}/reason_code`, '@finish'],
+      ...LESSON_QUESTION_IDS.map((q) => [`lessons/${q}`, DEFAULT] as const),
+      [`measures/${a}/@plan`, '@finish'], ['group/measures', 'Winter mailing'], ['group/offering', DEFAULT],
+    ];
+    const { flow, scripted } = await fixtureFlow(script, { session });
+    await runWorksheetFlow(flow);
+    expect(scripted.remaining()).toBe(0);
+    expect(flow.session.step).toBe('done');
+    // answers given before are kept and offered again as defaults
+    expect(scripted.asked.find((q) => q.key === `lessons/${last}`)?.default).toBe(`answer ${last}`);
+    expect(flow.session.lessons[last]).toBe(`answer ${last}`);
+    expect(flow.session.group.measures).toBe('Winter mailing');
   });
 });
