@@ -29,7 +29,8 @@ export async function runWorksheetFlow(flow: WorksheetFlow): Promise<WorksheetSe
       // The previous step that has pages, at its last page; from the first step there is nowhere back to.
       const before = (WORKSHEET_STEPS.slice(0, at) as OpenStep[]).reverse().find((s) => pagesOf(flow, s).length > 0);
       const last = before === undefined ? undefined : pagesOf(flow, before).at(-1)?.key;
-      await flow.commit(before === undefined ? returnToStep(flow.session, step, undefined) : returnToStep(flow.session, before, last));
+      // Nowhere further back: the step starts again at its first page.
+      await flow.commit(before === undefined ? returnToStep(flow.session, step, pagesOf(flow, step)[0]?.key) : returnToStep(flow.session, before, last));
     } else await flow.commit(returnToStep(flow.session, end.to, pagesOf(flow, end.to as OpenStep)[0]?.key));
   }
   return flow.session;

@@ -85,4 +85,21 @@ describe('worksheet step 1: selection', () => {
     expect(resumed.scripted.remaining()).toBe(0);
     expect(Object.keys(resumed.flow.session.decisions).sort()).toEqual([a, b].sort());
   });
+
+  it('takes a customer by hand in German, with Esc back a field, German dates and a decimal comma', async () => {
+    const c = (field: string) => `customers/0/${field}`;
+    const { flow, scripted } = await fixtureFlow([
+      ['customers/0', true], [c('customer_id'), 'K-1'], [c('name'), 'Bäckerei Lang'], [c('segment'), BACK], [c('name'), DEFAULT], [c('segment'), 'B2B'],
+      [c('key_account'), DEFAULT], [c('account_manager'), DEFAULT], [c('customer_since'), '01.03.2019'], [c('churn_date'), '15.08.2026'],
+      [c('orders'), '40'], [c('revenue'), '24000,50'], [c('margin'), '30'], [c('complaints'), '0'], [c('reason'), 'zu teuer'],
+      ['customers/1', false],
+    ], { lang: 'de', file: null });
+    await runSelectionStep(flow);
+    expect(scripted.remaining()).toBe(0);
+    expect(scripted.asked[4]).toMatchObject({ key: c('name'), default: 'Bäckerei Lang' });
+    expect(scripted.asked[4]?.message).not.toMatch(/name$/);
+    expect(flow.session.manual[0]).toMatchObject({ customer_id: 'K-1', customer_since: '2019-03-01', churn_date: '2026-08-15', revenue: '24000.50', '@done': 'yes' });
+    expect(flow.customers.map((x) => x.base.row.customer_id)).toEqual(['K-1']);
+    expect(flow.customers[0]?.base.row.revenue).toBe(24000.5);
+  });
 });
