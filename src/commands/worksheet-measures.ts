@@ -8,6 +8,7 @@ import { measureDefaults, type WorksheetCustomer } from '../domain/worksheet-app
 import { contactableChannels, formatDay, formatWorksheetMoney, normaliseTypedDate, showDate } from '../domain/worksheet-format.js';
 import { answerOf, recordGroup, recordMeasure } from '../domain/worksheet-session.js';
 import { channelName } from '../domain/worksheet-texts.js';
+import { currentTableWidth, truncate } from '../io/render.js';
 import { renderMeasureCard, renderProgress } from '../io/worksheet-render.js';
 import { askQuestions, navChoices, walkPages, type Nav, type Page, type WalkEnd, type WorksheetFlow } from './worksheet-flow.js';
 
@@ -74,7 +75,7 @@ async function askMeasure(flow: WorksheetFlow, c: WorksheetCustomer, i: number, 
           .filter((x) => x !== '').join(' · ');
         const choice = await prompter.select<'accept' | 'change' | Nav>({
           key: ['measures', id, '@plan'], message: t.notes.planLine, default: 'accept',
-          choices: [{ value: 'accept', name: t.nav.accept(plan) }, { value: 'change', name: t.nav.change }, ...navChoices(t, i, 'measures')],
+          choices: [{ value: 'accept', name: truncate(t.nav.accept(plan), currentTableWidth() - 4) }, { value: 'change', name: t.nav.change }, ...navChoices(t, i, 'measures')],
         });
         if (choice.startsWith('@')) return choice as Nav;
         change = choice === 'change';

@@ -106,13 +106,13 @@ export function contactableChannels(permission: PermissionResult): Channel[] {
 
 /**
  * Why no channel may be used, in words: the one reason that blocks them all, else each
- * channel with its reason ("letter: no postal address; email: no consent to email").
+ * channel with its reason ("letter – no postal address; email – no consent to email").
  */
 export function noChannelWords(permission: PermissionResult, lang: Lang): string {
   if (permission.blockAll !== undefined) return blockWord(permission.blockAll, lang);
   return CHANNELS.flatMap((c) => {
     const r = permission.blockedBy[c];
-    return r === undefined ? [] : [`${channelWord(c, lang)}: ${blockWord(r, lang)}`];
+    return r === undefined ? [] : [`${channelWord(c, lang)} – ${blockWord(r, lang)}`];
   }).join('; ');
 }
 
