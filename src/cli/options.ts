@@ -17,6 +17,7 @@ export interface RawReadFlags {
   map?: string[];
   churnDate?: string;
   maxRejectRate?: string;
+  sheet?: string;
 }
 
 /** Adds the flags every command that reads an export shares. */
@@ -28,7 +29,8 @@ export function addReadFlags(cmd: Command): Command {
     .option('--date-format <order>', 'day/month order of dates: dmy (31.03.2024, 31/03/2024), mdy (3/31/2024), ymd (default: detected)')
     .option('--map <field=header>', 'read a canonical field from this column (repeatable)', collect, [])
     .option('--churn-date <date>', 'churn date (YYYY-MM-DD) for every row of a file without one')
-    .option('--max-reject-rate <rate>', 'fail (exit 65, nothing written) when more than this share of rows is rejected, e.g. 0.05 or 5% (plan, campaign, report, worksheet, reasons, calibrate, inspect: default WINBACK_MAX_REJECT_RATE, else input.maxRejectRate, else 20%)');
+    .option('--max-reject-rate <rate>', 'fail (exit 65, nothing written) when more than this share of rows is rejected, e.g. 0.05 or 5% (plan, campaign, report, worksheet, reasons, calibrate, inspect: default WINBACK_MAX_REJECT_RATE, else input.maxRejectRate, else 20%)')
+    .option('--sheet <name>', 'worksheet of an .xlsx workbook to read (default: the first)');
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -46,6 +48,7 @@ export function parseReadFlags(raw: RawReadFlags, fieldNames = LOST_CUSTOMER_FIE
   if (raw.delimiter !== undefined) read.delimiter = parseDelimiter(raw.delimiter);
   if (raw.decimal === ',' || raw.decimal === '.') read.decimal = raw.decimal;
   if (raw.dateFormat !== undefined) read.dateOrder = parseDateOrder(raw.dateFormat);
+  if (raw.sheet !== undefined) read.sheet = raw.sheet;
   if (raw.map && raw.map.length > 0) read.map = parseMap(raw.map, fieldNames);
   if (raw.churnDate !== undefined) read.fill = { churn_date: parseDateFlag('--churn-date', raw.churnDate) };
   const maxRejectRate = raw.maxRejectRate === undefined ? undefined : parseRate('--max-reject-rate', raw.maxRejectRate);

@@ -43,6 +43,8 @@ export interface ReadOptions {
    * stopping with a data error: for `inspect`, which shows what is wrong with a file.
    */
   diagnose?: boolean;
+  /** the worksheet of an .xlsx workbook to read (default: the first) */
+  sheet?: string;
 }
 
 export interface Dialect {
@@ -122,6 +124,12 @@ export async function openExport(
   const size = file?.size;
   const chunks = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   const { head, done } = await readHead(chunks, label);
+  // An Excel workbook (by its first bytes, whatever its name) is read by xlsx-read.ts.
+  const workbook = (await import('./xlsx-read.js')).workbookKind(head);
+  if (workbook) {
+    const release = () => void (stream as Readable).destroy?.();
+    return (await import('./xlsx-read.js')).openWorkbookExport({ source, label, kind: workbook, head, rest: chunks, sizeBytes: size, release }, schema, opts);
+  }
   if (head.length === 0) throw new DataError(`${label} is empty (0 bytes)`, 'check the export; an empty file never replaces earlier outputs');
   const detected = opts.encoding ? { encoding: opts.encoding, bom: false } : detectEncoding(head, done);
   const headDecoder = createDecoder(detected.encoding);
@@ -609,7 +617,7 @@ function csvSyntaxError(err: unknown, label: string, lineOffset: number): Error 
   return err instanceof Error ? err : new Error(String(err));
 }
 
-function missingColumnsError(label: string, headers: string[], missing: MissingField[], kind: string): DataError {
+export function missingColumnsError(label: string, headers: string[], missing: MissingField[], kind: string): DataError {
   const names = missing.map((m) => m.fields.join(' or ')).join(', ');
   const found = headers.map((h) => `'${h}'`).join(', ');
   const hints = missing.flatMap((m) =>
