@@ -128,7 +128,8 @@ export async function openExport(
   const workbook = (await import('./xlsx-read.js')).workbookKind(head);
   if (workbook) {
     const release = () => void (stream as Readable).destroy?.();
-    return (await import('./xlsx-read.js')).openWorkbookExport({ source, label, kind: workbook, head, rest: chunks, sizeBytes: size, release }, schema, opts);
+    const path = file ? resolve(io.cwd, source) : undefined;
+    return (await import('./xlsx-read.js')).openWorkbookExport({ source, label, kind: workbook, head, rest: chunks, sizeBytes: size, release, path }, schema, opts);
   }
   if (head.length === 0) throw new DataError(`${label} is empty (0 bytes)`, 'check the export; an empty file never replaces earlier outputs');
   const detected = opts.encoding ? { encoding: opts.encoding, bom: false } : detectEncoding(head, done);

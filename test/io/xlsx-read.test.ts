@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatIsoDay } from '../../src/domain/dates.js';
@@ -79,6 +80,8 @@ describe('reading an .xlsx workbook through stdin', () => {
     await expect(readAll(bytes)).rejects.toThrow(/sheet 'Leer' is empty/);
     await expect(readAll(Buffer.concat([bytes.subarray(0, 400), Buffer.alloc(64)]))).rejects.toThrow(DataError);
     await expect(readAll(Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]))).rejects.toThrow(/\.xls\)/);
+    // stdin is copied to a temporary folder to be read; a failed read removes it too.
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('winback-xlsx-'))).toEqual([]);
   });
 });
 
