@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import type { Context } from './context.js';
 import { addReadFlags } from './options.js';
+import { addOutputFlags } from './output-format.js';
 
 type Handler = (...args: never[]) => Promise<number>;
 
@@ -44,17 +45,18 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .addHelpText('after', example('winback inspect fixtures/lost-customers-de.csv --json'))
     .action(run(async () => (await import('../commands/inspect.js')).runInspect));
 
-  addPlanFlags(addReadFlags(program.command('plan').description('decide whom to win back, with which measure, offer, channel and timing; writes plan.csv, rejects.csv, summary.json').argument('<file>', 'lost-customer export, or - for stdin')))
+  const plan = addPlanFlags(addReadFlags(program.command('plan').description('decide whom to win back, with which measure, offer, channel and timing; writes plan.csv, rejects.csv, summary.json').argument('<file>', 'lost-customer export, or - for stdin')));
+  addOutputFlags(plan, 'plan.csv and rejects.csv (plan.xlsx)')
     .option('--out <dir>', 'output directory')
     .option('--json', 'print summary.json to stdout instead of the table')
-    .option('--excel', 'write CSVs for German Excel (UTF-8 with BOM, ";", decimal comma)')
     .option('--explain <customer_id>', "print one customer's computation step by step (writes nothing)")
     .option('--threads <n>', 'threads planning exports of 8 MiB and more: this one and n−1 workers (default: CPUs, at most 4, or WINBACK_THREADS; 1: stream on this thread)')
     .option('-q, --quiet', 'print nothing on success')
-    .addHelpText('after', example('winback plan fixtures/lost-customers-de.csv --out out/plan --as-of 2026-11-23 --lang de'))
+    .addHelpText('after', example('winback plan fixtures/lost-customers-de.csv --out out/plan --as-of 2026-11-23 --lang de --format xlsx'))
     .action(run(async () => (await import('../commands/plan.js')).runPlan));
 
-  addPlanFlags(addReadFlags(program.command('campaign').description("this period's contact lists per channel: permission-checked, paced by the contact ledger, safe for cron").argument('<file>', 'lost-customer export, or - for stdin')))
+  const campaign = addPlanFlags(addReadFlags(program.command('campaign').description("this period's contact lists per channel: permission-checked, paced by the contact ledger, safe for cron").argument('<file>', 'lost-customer export, or - for stdin')));
+  addOutputFlags(campaign, 'the lists (campaign.xlsx, a sheet per list)')
     .option('--out <dir>', 'output directory (campaign-<channel>.csv, excluded.csv, rejects.csv, summary.json)')
     .option('--period <days>', 'length of this run, e.g. 7d or 2w (default: 7d)')
     .option('--ledger <file>', 'contact history: read for pacing, this run appended (append-only CSV)')
@@ -63,7 +65,6 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--holdout <share>', 'keep a stable random share of eligible customers out as control group, e.g. 10%')
     .option('--outcomes <file>', 'customers who came back (as for winback results): serial defectors are flagged, capped or excluded per campaign.serialDefectors')
     .option('--previous <dir>', "last run's output: adds changes.csv (who entered or left the lists, and why)")
-    .option('--excel', 'write CSVs for German Excel (UTF-8 with BOM, ";", decimal comma)')
     .option('--dry-run', 'write the lists but do not append to the ledger')
     .option('--force', 'run even though the ledger looks changed in a way that would contact people again (emptied or cut short, dated in the future, or later than --as-of)')
     .option('--json', 'print summary.json to stdout instead of one line')

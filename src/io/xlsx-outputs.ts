@@ -1,0 +1,52 @@
+/**
+ * The workbooks of the commands that write several lists into a directory: plan.xlsx and
+ * campaign.xlsx, one sheet per list, made from the CSV files of the same run once those
+ * are complete (the CSVs stay: they are the record `report` and `campaign --previous` read).
+ */
+import { basename, join } from 'node:path';
+import type { PreparedFile } from './atomic-write.js';
+import { CHANNELS } from '../domain/playbook-types.js';
+import { CHANGES_COLUMNS, EXCLUDED_COLUMNS, listColumns } from './campaign-output.js';
+import type { ColumnSpec, CsvFormat } from './csv-write.js';
+import { PLAN_COLUMNS, planHeader, REJECT_COLUMNS } from './plan-output.js';
+import type { RunOutputs } from './run-outputs.js';
+import { csvRowsOf, prepareWorkbook, writeWorkbookAtomic, type WorkbookSheet } from './xlsx-write.js';
+
+/** Columns of plan.csv: the input's (as text), then the computed ones with their kinds. */
+export function planColumnSpecs(inputHeaders: readonly string[]): ColumnSpec[] {
+  const names = planHeader(inputHeaders);
+  return names.map((name, i) => ({ name, kind: i < inputHeaders.length ? 'text' : (PLAN_COLUMNS[i - inputHeaders.length] as ColumnSpec).kind }));
+}
+
+/** Writes plan.xlsx (sheets plan and rejects) from plan.csv and rejects.csv in `dir`. */
+export async function writePlanWorkbook(dir: string, inputHeaders: readonly string[], fmt: CsvFormat): Promise<RunOutputs> {
+  const columns = planColumnSpecs(inputHeaders);
+  return workbookOf(dir, 'plan.xlsx', [
+    { name: 'plan', columns, file: 'plan.csv' },
+    { name: 'rejects', columns: REJECT_COLUMNS, file: 'rejects.csv' },
+  ], fmt);
+}
+
+/**
+ * Prepares campaign.xlsx from the run's prepared (not yet renamed) CSVs, to be committed with
+ * them: a sheet per channel's list, then excluded, changes and rejects, as far as the run wrote them.
+ */
+export async function prepareCampaignWorkbook(dir: string, fmt: CsvFormat, prepared: readonly PreparedFile[]): Promise<PreparedFile> {
+  const temps = new Map(prepared.map((f) => [basename(f.path), f.tempPath]));
+  const sheets: WorkbookSheet[] = [
+    ...CHANNELS.map((channel) => ({ name: channel, columns: listColumns(channel), file: `campaign-${channel}.csv` })),
+    { name: 'excluded', columns: EXCLUDED_COLUMNS, file: 'excluded.csv' },
+    { name: 'changes', columns: CHANGES_COLUMNS, file: 'changes.csv' },
+    { name: 'rejects', columns: REJECT_COLUMNS, file: 'rejects.csv' },
+  ].flatMap((l) => {
+    const temp = temps.get(l.file);
+    return temp === undefined ? [] : [{ name: l.name, columns: l.columns, rows: csvRowsOf(temp, l.columns, fmt) }];
+  });
+  return prepareWorkbook(join(dir, 'campaign.xlsx'), sheets);
+}
+
+async function workbookOf(dir: string, name: string, lists: { name: string; columns: readonly ColumnSpec[]; file: string }[], fmt: CsvFormat): Promise<RunOutputs> {
+  const sheets: WorkbookSheet[] = lists
+    .map((l) => ({ name: l.name, columns: l.columns, rows: csvRowsOf(join(dir, l.file), l.columns, fmt) }));
+  return { [name]: { bytes: await writeWorkbookAtomic(join(dir, name), sheets) } };
+}
