@@ -5,7 +5,9 @@
  * column widths from the header and the first rows. Rows stream through exceljs's writer
  * into a temporary file that replaces the target only when the workbook is complete.
  */
+import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { formatIsoDay, parseIsoDay } from '../domain/dates.js';
 import { createAtomicWriteStream, type AtomicWriteStream, type PreparedFile } from './atomic-write.js';
@@ -25,6 +27,8 @@ const WIDTH_SAMPLE_ROWS = 200;
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 50;
 const MS_PER_DAY = 86_400_000;
+const DRAIN_EVERY_ROWS = 256;
+const BACKLOG_BYTES = 1 << 20;
 
 /** Rows a sheet holds below its header: Excel's limit of 1,048,576 rows, less one. */
 export const MAX_SHEET_ROWS = 1_048_575;
@@ -104,6 +108,7 @@ async function writeSheet(book: Book, name: string, columns: readonly ColumnSpec
     for (; !next.done; next = await rows.next()) {
       add(next.value);
       if (++written === maxRows) break;
+      if (written % DRAIN_EVERY_ROWS === 0) await drained(ws);
     }
   }
   // The next sheet's rows queue in memory until this one is in the zip: wait for it.
@@ -116,6 +121,18 @@ async function writeSheet(book: Book, name: string, columns: readonly ColumnSpec
   if (peek.done) return false;
   pushBack(rows, peek.value);
   return true;
+}
+
+/**
+ * Waits while the zip's compressor has a backlog of this sheet's XML. exceljs hands its
+ * buffers on without waiting, so without this the XML of a long list piles up in memory
+ * whenever compressing is slower than producing rows.
+ */
+async function drained(ws: unknown): Promise<void> {
+  // The sheet's buffer pipes into the zip entry's stream (readable-stream, not Node's own).
+  const target = (ws as { stream?: { pipes?: (Writable & { _writableState?: { length: number } })[] } }).stream?.pipes?.[0];
+  const backlog = target ? (target.writableLength ?? target._writableState?.length ?? 0) : 0;
+  if (target && backlog > BACKLOG_BYTES) await once(target, 'drain');
 }
 
 /** Puts one row back in front of an iterator. */
