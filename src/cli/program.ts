@@ -40,7 +40,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
 
   addReadFlags(program.command('inspect').description('show how an export is read: encoding, delimiter, number and date formats, column mapping, rejects').argument('<file>', 'CSV export, or - for stdin'))
     .option('--json', 'print the result as one JSON object')
-    .option('--as-of <date>', 'churn dates after this date (YYYY-MM-DD) are rejected (default: today, or WINBACK_AS_OF)')
+    .option('--as-of <date>', 'churn dates after this date (2026-11-23 or 23.11.2026) are rejected (default: today, or WINBACK_AS_OF)')
     .option('--config <file>', 'config file, for its column map, currency and reject limit (default: WINBACK_CONFIG or built-in defaults)')
     .addHelpText('after', example('winback inspect fixtures/lost-customers-de.csv --json'))
     .action(run(async () => (await import('../commands/inspect.js')).runInspect));
@@ -98,7 +98,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--out <dir>', 'output directory (customers.csv, model.json, rejects.csv)')
     .addOption(new Option('--period <unit>', 'time unit of frequency, recency and T').choices(['day', 'week', 'month']).default('week'))
     .option('--as-of <date>', 'the run date; the calibration end when --calibration-end is not given (default: WINBACK_AS_OF, else the last transaction date)')
-    .option('--calibration-end <date>', 'last day (YYYY-MM-DD) of the calibration period')
+    .option('--calibration-end <date>', 'last day (2026-06-30 or 30.06.2026) of the calibration period')
     .option('--holdout-end <date>', 'last day of a holdout period after the calibration end, to compare forecast and actual purchases')
     .option('--holdout-periods <n>', 'holdout length in period units instead of --holdout-end')
     .option('--horizon-months <n>', 'months valued by CLV and counted in expected_purchases (default 12)')
@@ -178,7 +178,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
 /** Flags of every command that plans (plan, campaign, report, worksheet). */
 export function addPlanFlags(cmd: Command): Command {
   return cmd
-    .option('--as-of <date>', 'the run date (YYYY-MM-DD) all timing is computed from (default: today, or WINBACK_AS_OF)')
+    .option('--as-of <date>', 'the run date (2026-11-23 or 23.11.2026) all timing is computed from (default: today, or WINBACK_AS_OF)')
     .option('--playbook <file>', 'playbook file (default: the built-in one)')
     .option('--config <file>', 'config file (YAML or JSON; default: WINBACK_CONFIG or built-in defaults)')
     .option('--model <file>', 'calibrated model from winback calibrate')
