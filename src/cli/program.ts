@@ -78,7 +78,8 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .addHelpText('after', example('winback report fixtures/lost-customers-en.csv --as-of 2026-11-23 --html out/report.html'))
     .action(run(async () => (await import('../commands/report.js')).runReport));
 
-  addPlanFlags(addReadFlags(program.command('worksheet').description("the consultant's four worksheets, interactively: selection, relationship and reasons, lessons from sales, measures plan; writes plan.csv, campaign lists and worksheet.md").argument('[file]', 'lost-customer export (leave out to enter customers by hand, or to resume a session)')))
+  const worksheet = addPlanFlags(addReadFlags(program.command('worksheet').description("the consultant's four worksheets, interactively: selection, relationship and reasons, lessons from sales, measures plan; writes plan.csv, campaign lists and worksheet.md").argument('[file]', 'lost-customer export (leave out to enter customers by hand, or to resume a session)')));
+  addOutputFlags(worksheet, 'plan.csv and the lists (plan.xlsx, campaign.xlsx)')
     .option('--session <file>', 'session file: every answer is saved here; an existing one is resumed')
     .option('--answers <file>', 'answers as JSON instead of questions (no terminal needed; see docs/worksheet.md)')
     .option('--out <dir>', 'output directory (default: the session file\'s directory)')
@@ -86,7 +87,9 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .action(run(async () => (await import('../commands/worksheet.js')).runWorksheet));
 
   addReadFlags(program.command('reasons').description('classify departure reasons: counts, shares, examples and the texts and codes left unclassified; or learn labelled texts').argument('[file]', 'export with customer_id and reason and/or reason_code, or - for stdin'))
-    .option('--out <file>', 'write one row per customer: customer_id, reason_text, reason_code, reason_secondary, reason_confidence, reason_evidence')
+    .option('--out <file>', 'write one row per customer (customer_id, reason_text, reason_code, reason_secondary, reason_confidence, reason_evidence): a CSV file, - for stdout, or a name ending in .xlsx for a workbook')
+    .option('--excel', 'write the CSV for German Excel (UTF-8 with BOM, ";", decimal comma, ="01067" for leading zeros)')
+    .option('--no-excel', 'write a plain CSV even where the config asks for --excel')
     .option('--learn <file>', "add labelled texts (CSV with text and code columns) to your playbook's examples file (needs --playbook)")
     .option('--json', 'print the result as JSON')
     .option('--playbook <file>', 'playbook with your own vocabulary (default: the built-in one)')
@@ -110,6 +113,8 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--intervals [replicates]', '90 % bootstrap intervals for the parameters and each customer\'s CLV (default 200 replicates)')
     .option('--lost-out <file>', 'write the lost customers (silent churners) for winback plan, valued by the purchase model (hand-over columns)')
     .option('--retention-out <file>', 'write the core defectors (alive but drifting) as a retention list: value at risk and a retention measure')
+    .option('--excel', 'write the CSVs for German Excel (UTF-8 with BOM, ";", decimal comma)')
+    .option('--no-excel', 'write plain CSVs even where the config asks for --excel')
     .addOption(new Option('--order <order>', "row order of the transactions: 'sorted' (each customer's rows in date order; flat memory) or 'any'").choices(['sorted', 'any']).default('sorted'))
     .addOption(new Option('--model <name>', 'purchase model: bg-nbd (Fader, Hardie & Lee 2005) or pareto-nbd (Schmittlein, Morrison & Colombo 1987)').choices(['bg-nbd', 'pareto-nbd']).default('bg-nbd'))
     .option('--amount <expr>', "the amount: a column, or the product of two, e.g. 'Quantity*UnitPrice' (default: the mapped amount column)")
@@ -141,7 +146,9 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--config <file>', 'config file (YAML or JSON)')
     .option('--json', 'print the results as JSON')
     .option('--html <file>', 'also write a self-contained HTML page with the KPI table and the lift per reason')
-    .option('--history-out <file>', 'write the attempts with their outcomes in the format winback calibrate reads (needs --export)')
+    .option('--history-out <file>', 'write the attempts with their outcomes in the format winback calibrate reads (needs --export): a CSV file, - for stdout, or a name ending in .xlsx')
+    .option('--excel', 'write --history-out for German Excel (UTF-8 with BOM, ";", decimal comma)')
+    .option('--no-excel', 'write a plain CSV even where the config asks for --excel')
     .option('--export <file>', 'the lost-customer export the campaign ran on (columns for --history-out)')
     .addHelpText('after', `\n--map outcomes:field=Header or export:field=Header maps a column in that file\nonly; without a prefix, in both files.\n${example('winback results --ledger out/ledger.csv --outcomes returns.csv --window 90d --history-out out/history.csv --export fixtures/lost-customers-en.csv')}`)
     .action(run(async () => (await import('../commands/results.js')).runResults));

@@ -22,6 +22,7 @@ import { loadCampaignHistory, settleInterrupted, type HistorySettings } from './
 import { buildSerialGuard, readSerialOutcomes } from './campaign-serial.js';
 import { distributeInPriorityOrder, spoolChoice } from './campaign-distribute.js';
 import { campaignManifest, summaryLine, type CampaignCounts } from './campaign-summary.js';
+import { refuseStdout } from '../io/table-output.js';
 
 export interface CampaignFlags extends PlanFlags, RawOutputFlags {
   out?: string;
@@ -42,6 +43,7 @@ export interface CampaignFlags extends PlanFlags, RawOutputFlags {
 /** `winback campaign`: this period's contact lists, permission-checked, paced by the ledger. */
 export async function runCampaign(ctx: Context, file: string, flags: CampaignFlags): Promise<number> {
   if (!flags.out) throw new UsageError('--out DIR is required', 'e.g. winback campaign export.csv --out out/week --as-of 2026-11-23');
+  refuseStdout('--out', flags.out, 'a list per channel, excluded.csv, rejects.csv and summary.json');
   const loaded = await loadPlanSetup(ctx, flags);
   const outDir = resolve(ctx.cwd, flags.out);
   const periodDays = parsePeriod(flags.period, loaded.setup.config.campaign.periodDays);

@@ -16,6 +16,7 @@ import { planAllRows, resolveThreads } from '../pipeline/parallel-plan.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, planRow, type PlanFlags } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
+import { refuseStdout } from '../io/table-output.js';
 
 export interface PlanCommandFlags extends PlanFlags, RawOutputFlags {
   out?: string;
@@ -29,6 +30,7 @@ export interface PlanCommandFlags extends PlanFlags, RawOutputFlags {
 export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlags): Promise<number> {
   if (flags.explain !== undefined) return runExplain(ctx, file, flags, flags.explain);
   if (!flags.out) throw new UsageError('--out DIR is required', 'e.g. winback plan export.csv --out out/plan');
+  refuseStdout('--out', flags.out, 'plan.csv, rejects.csv and summary.json');
   // Released again by planAllRows when the rows are planned on this thread.
   holdYoungGeneration();
   const loaded = await loadPlanSetup(ctx, flags);

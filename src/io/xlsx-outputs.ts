@@ -27,22 +27,30 @@ export async function writePlanWorkbook(dir: string, inputHeaders: readonly stri
   ], fmt);
 }
 
+/** The lists of a campaign run, in sheet order: a sheet per channel, then excluded, changes and rejects. */
+const CAMPAIGN_LISTS: readonly { name: string; columns: readonly ColumnSpec[]; file: string }[] = [
+  ...CHANNELS.map((channel) => ({ name: channel, columns: listColumns(channel), file: `campaign-${channel}.csv` })),
+  { name: 'excluded', columns: EXCLUDED_COLUMNS, file: 'excluded.csv' },
+  { name: 'changes', columns: CHANGES_COLUMNS, file: 'changes.csv' },
+  { name: 'rejects', columns: REJECT_COLUMNS, file: 'rejects.csv' },
+];
+
 /**
  * Prepares campaign.xlsx from the run's prepared (not yet renamed) CSVs, to be committed with
- * them: a sheet per channel's list, then excluded, changes and rejects, as far as the run wrote them.
+ * them: a sheet per list the run wrote.
  */
 export async function prepareCampaignWorkbook(dir: string, fmt: CsvFormat, prepared: readonly PreparedFile[]): Promise<PreparedFile> {
   const temps = new Map(prepared.map((f) => [basename(f.path), f.tempPath]));
-  const sheets: WorkbookSheet[] = [
-    ...CHANNELS.map((channel) => ({ name: channel, columns: listColumns(channel), file: `campaign-${channel}.csv` })),
-    { name: 'excluded', columns: EXCLUDED_COLUMNS, file: 'excluded.csv' },
-    { name: 'changes', columns: CHANGES_COLUMNS, file: 'changes.csv' },
-    { name: 'rejects', columns: REJECT_COLUMNS, file: 'rejects.csv' },
-  ].flatMap((l) => {
+  const sheets: WorkbookSheet[] = CAMPAIGN_LISTS.flatMap((l) => {
     const temp = temps.get(l.file);
     return temp === undefined ? [] : [{ name: l.name, columns: l.columns, rows: csvRowsOf(temp, l.columns, fmt) }];
   });
   return prepareWorkbook(join(dir, 'campaign.xlsx'), sheets);
+}
+
+/** Writes campaign.xlsx from the lists in `dir`, as far as `written` names them (the worksheet's lists). */
+export async function writeCampaignWorkbook(dir: string, fmt: CsvFormat, written: RunOutputs): Promise<RunOutputs> {
+  return workbookOf(dir, 'campaign.xlsx', CAMPAIGN_LISTS.filter((l) => written[l.file] !== undefined), fmt);
 }
 
 async function workbookOf(dir: string, name: string, lists: { name: string; columns: readonly ColumnSpec[]; file: string }[], fmt: CsvFormat): Promise<RunOutputs> {
