@@ -115,6 +115,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--retention-out <file>', 'write the core defectors (alive but drifting) as a retention list: value at risk and a retention measure')
     .option('--excel', 'write the CSVs for German Excel (UTF-8 with BOM, ";", decimal comma)')
     .option('--no-excel', 'write plain CSVs even where the config asks for --excel')
+    .addOption(new Option('--format <format>', 'csv, or xlsx to write customers.csv and rejects.csv as clv.xlsx too (default: config output.format, else csv)').choices(['csv', 'xlsx']))
     .addOption(new Option('--order <order>', "row order of the transactions: 'sorted' (each customer's rows in date order; flat memory) or 'any'").choices(['sorted', 'any']).default('sorted'))
     .addOption(new Option('--model <name>', 'purchase model: bg-nbd (Fader, Hardie & Lee 2005) or pareto-nbd (Schmittlein, Morrison & Colombo 1987)').choices(['bg-nbd', 'pareto-nbd']).default('bg-nbd'))
     .option('--amount <expr>', "the amount: a column, or the product of two, e.g. 'Quantity*UnitPrice' (default: the mapped amount column)")

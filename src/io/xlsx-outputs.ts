@@ -1,12 +1,13 @@
 /**
- * The workbooks of the commands that write several lists into a directory: plan.xlsx and
- * campaign.xlsx, one sheet per list, made from the CSV files of the same run once those
+ * The workbooks of the commands that write several lists into a directory: plan.xlsx,
+ * campaign.xlsx and clv.xlsx, one sheet per list, made from the CSV files of the same run once those
  * are complete (the CSVs stay: they are the record `report` and `campaign --previous` read).
  */
 import { basename, join } from 'node:path';
 import type { PreparedFile } from './atomic-write.js';
 import { CHANNELS } from '../domain/playbook-types.js';
 import { CHANGES_COLUMNS, EXCLUDED_COLUMNS, listColumns } from './campaign-output.js';
+import { CUSTOMER_COLUMNS, HOLDOUT_COLUMNS, INTERVAL_COLUMNS } from './clv-output.js';
 import type { ColumnSpec, CsvFormat } from './csv-write.js';
 import { PLAN_COLUMNS, planHeader, REJECT_COLUMNS } from './plan-output.js';
 import type { RunOutputs } from './run-outputs.js';
@@ -51,6 +52,15 @@ export async function prepareCampaignWorkbook(dir: string, fmt: CsvFormat, prepa
 /** Writes campaign.xlsx from the lists in `dir`, as far as `written` names them (the worksheet's lists). */
 export async function writeCampaignWorkbook(dir: string, fmt: CsvFormat, written: RunOutputs): Promise<RunOutputs> {
   return workbookOf(dir, 'campaign.xlsx', CAMPAIGN_LISTS.filter((l) => written[l.file] !== undefined), fmt);
+}
+
+/** Writes clv.xlsx: the customers (with the holdout and interval columns when customers.csv has them) and the rejects. */
+export async function writeClvWorkbook(dir: string, fmt: CsvFormat, has: { holdout: boolean; intervals: boolean }): Promise<RunOutputs> {
+  const customers = [...CUSTOMER_COLUMNS, ...(has.holdout ? HOLDOUT_COLUMNS : []), ...(has.intervals ? INTERVAL_COLUMNS : [])];
+  return workbookOf(dir, 'clv.xlsx', [
+    { name: 'customers', columns: customers, file: 'customers.csv' },
+    { name: 'rejects', columns: REJECT_COLUMNS, file: 'rejects.csv' },
+  ], fmt);
 }
 
 async function workbookOf(dir: string, name: string, lists: { name: string; columns: readonly ColumnSpec[]; file: string }[], fmt: CsvFormat): Promise<RunOutputs> {

@@ -82,6 +82,22 @@ describe('--excel and --format xlsx on the other commands', () => {
     expect(Object.keys(summary.outputs)).toEqual(expect.arrayContaining(['plan.xlsx', 'campaign.xlsx']));
   });
 
+  it('clv --format xlsx writes clv.xlsx with the customers typed as in customers.csv', async () => {
+    const dir = scratch();
+    expect((await runCli(['clv', 'fixtures/transactions-en.csv', '--out', dir, ...AS_OF, '--format', 'xlsx', '--quiet'])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'clv.xlsx'));
+    expect(book.worksheets.map((w) => w.name)).toEqual(['customers', 'rejects']);
+    const csv = readCsv(join(dir, 'customers.csv'));
+    const ws = book.getWorksheet('customers') as ExcelJS.Worksheet;
+    expect(ws.rowCount - 1).toBe(csv.length);
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const row = (ws.getRow(2).values as unknown[]).slice(1);
+    const at = header.indexOf('p_alive');
+    expect(row[at]).toBe(Number(csv[0]?.p_alive));
+    expect(row[header.indexOf('customer_id')]).toBe(csv[0]?.customer_id);
+  });
+
   it('clv --excel writes customers.csv and the lost customers for German Excel, which plan reads', async () => {
     const dir = scratch();
     const lost = join(dir, 'lost.csv');
