@@ -33,8 +33,3 @@ export function resolveOutputFormat(flags: RawOutputFlags, config: OutputConfig 
   if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`--format '${format}' is not supported`, 'use --format csv or --format xlsx');
   return { csv: (flags.excel ?? config.excel) ? EXCEL_DE_CSV : PLAIN_CSV, xlsx: format === 'xlsx' };
 }
-
-/** True when an output file name asks for a workbook (out/reasons.xlsx). */
-export function isWorkbookName(path: string): boolean {
-  return /\.xlsx$/i.test(path);
-}

@@ -12,6 +12,7 @@ import { parse } from 'csv-parse';
 import { formatIsoDay, parseIsoDay } from '../domain/dates.js';
 import { createAtomicWriteStream, type AtomicWriteStream, type PreparedFile } from './atomic-write.js';
 import { restoreFormulaText, type ColumnKind, type ColumnSpec, type CsvFormat } from './csv-write.js';
+import { columnLetters } from './xlsx-cells.js';
 
 /** One sheet: its columns and its rows, values as the CSV writer takes them (dates as epoch days). */
 export interface WorkbookSheet {
@@ -178,16 +179,6 @@ function columnWidth(c: ColumnSpec, at: number, rows: readonly (readonly unknown
 /** A valid sheet name: at most 31 characters, none of []:*?/\. */
 function sheetName(name: string): string {
   return name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
-}
-
-function columnLetters(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 function toAsync<T>(rows: Iterable<T> | AsyncIterable<T>): AsyncIterator<T> {
