@@ -42,7 +42,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--json', 'print the result as one JSON object')
     .option('--as-of <date>', 'churn dates after this date (2026-11-23 or 23.11.2026) are rejected (default: today, or WINBACK_AS_OF)')
     .option('--config <file>', 'config file, for its column map, currency and reject limit (default: WINBACK_CONFIG or built-in defaults)')
-    .addHelpText('after', example('winback inspect fixtures/lost-customers-de.csv --json'))
+    .addHelpText('after', example('winback inspect fixtures/lost-customers-de.csv --json\n  $ winback inspect kunden.xlsx --sheet Kunden   (an Excel workbook: the first sheet, or the one named)'))
     .action(run(async () => (await import('../commands/inspect.js')).runInspect));
 
   const plan = addPlanFlags(addReadFlags(program.command('plan').description('decide whom to win back, with which measure, offer, channel and timing; writes plan.csv, rejects.csv, summary.json').argument('<file>', 'lost-customer export, or - for stdin')));
@@ -52,7 +52,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--explain <customer_id>', "print one customer's computation step by step (writes nothing)")
     .option('--threads <n>', 'threads planning exports of 8 MiB and more: this one and n−1 workers (default: CPUs, at most 4, or WINBACK_THREADS; 1: stream on this thread)')
     .option('-q, --quiet', 'print nothing on success')
-    .addHelpText('after', example('winback plan fixtures/lost-customers-de.csv --out out/plan --as-of 2026-11-23 --lang de --format xlsx'))
+    .addHelpText('after', example('winback plan fixtures/lost-customers-de.csv --out out/plan --as-of 23.11.2026 --lang de --format xlsx\n  $ winback plan kunden.xlsx --sheet Kunden --out out/plan --as-of 23.11.2026 --excel'))
     .action(run(async () => (await import('../commands/plan.js')).runPlan));
 
   const campaign = addPlanFlags(addReadFlags(program.command('campaign').description("this period's contact lists per channel: permission-checked, paced by the contact ledger, safe for cron").argument('<file>', 'lost-customer export, or - for stdin')));
@@ -69,7 +69,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--force', 'run even though the ledger looks changed in a way that would contact people again (emptied or cut short, dated in the future, or later than --as-of)')
     .option('--json', 'print summary.json to stdout instead of one line')
     .option('-q, --quiet', 'print nothing on success (and no progress display)')
-    .addHelpText('after', example('winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --capacity phone=20'))
+    .addHelpText('after', example('winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --capacity phone=20\n  $ winback campaign kunden.xlsx --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --format xlsx --excel'))
     .action(run(async () => (await import('../commands/campaign.js')).runCampaign));
 
   addPlanFlags(addReadFlags(program.command('report').description('report for analysts: losses by reason (Pareto), value, decisions by segment, contact calendar, top candidates, data quality').argument('<input>', 'lost-customer export (- for stdin), or the output directory of winback plan or campaign')))
@@ -94,7 +94,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--json', 'print the result as JSON')
     .option('--playbook <file>', 'playbook with your own vocabulary (default: the built-in one)')
     .option('--config <file>', 'config file (YAML or JSON)')
-    .addHelpText('after', example('winback reasons fixtures/lost-customers-de.csv --out out/reasons.csv\n  $ winback reasons --learn labelled.csv --playbook my-playbook.yaml'))
+    .addHelpText('after', example('winback reasons fixtures/lost-customers-de.csv --out out/reasons.csv\n  $ winback reasons fixtures/lost-customers-de.csv --out out/gruende.xlsx   (- writes the table to stdout)\n  $ winback reasons --learn labelled.csv --playbook my-playbook.yaml'))
     .action(run(async () => (await import('../commands/reasons.js')).runReasons));
 
   addReadFlags(program.command('clv').description('customer value from transaction histories (BG/NBD or Pareto/NBD + Gamma-Gamma): P(alive), CLV, lifecycle phases, silent churners').argument('<file>', 'transactions (customer_id, date, amount), an RFM summary with --summary-input, or - for stdin'))
@@ -125,7 +125,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--config <file>', 'config file; its clv: section sets the lifecycle thresholds (docs/config.md)')
     .option('--json', 'print model.json to stdout instead of the table')
     .option('-q, --quiet', 'print nothing on success')
-    .addHelpText('after', `${example('winback clv fixtures/transactions-en.csv --out out/clv --lost-out out/silent-churners.csv')}  $ winback clv online-retail.csv --amount 'Quantity*UnitPrice' --cancel-prefix C --out out/retail\n  $ winback clv CDNOW_master.txt --delimiter whitespace --out out/cdnow   (runs of spaces; dates YYYYMMDD)\n`)
+    .addHelpText('after', `${example('winback clv fixtures/transactions-en.csv --out out/clv --lost-out out/silent-churners.csv')}  $ winback clv fixtures/transactions-de.csv --out out/clv-de --format xlsx --excel\n  $ winback clv online-retail.csv --amount 'Quantity*UnitPrice' --cancel-prefix C --out out/retail\n  $ winback clv CDNOW_master.txt --delimiter whitespace --out out/cdnow   (runs of spaces; dates YYYYMMDD)\n`)
     .action(run(async () => (await import('../commands/clv.js')).runClv));
 
   addReadFlags(program.command('calibrate').description('fit the reacquisition model on past win-back attempts; writes model.json for plan --model').argument('<history>', 'past attempts: lost-customer columns plus won_back (yes/no), optional contact_date, offer_type, second_lifetime_months/revenue; or - for stdin'))
@@ -151,7 +151,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--excel', 'write --history-out for German Excel (UTF-8 with BOM, ";", decimal comma)')
     .option('--no-excel', 'write a plain CSV even where the config asks for --excel')
     .option('--export <file>', 'the lost-customer export the campaign ran on (columns for --history-out)')
-    .addHelpText('after', `\n--map outcomes:field=Header or export:field=Header maps a column in that file\nonly; without a prefix, in both files.\n${example('winback results --ledger out/ledger.csv --outcomes returns.csv --window 90d --history-out out/history.csv --export fixtures/lost-customers-en.csv')}`)
+    .addHelpText('after', `\n--map outcomes:field=Header or export:field=Header maps a column in that file\nonly; without a prefix, in both files.\n${example('winback results --ledger out/ledger.csv --outcomes returns.csv --window 90d --history-out out/history.csv --export fixtures/lost-customers-en.csv')}  $ winback results --ledger out/ledger.csv --outcomes returns.csv --history-out out/history.xlsx --export kunden.xlsx\n`)
     .action(run(async () => (await import('../commands/results.js')).runResults));
 
   const playbook = program
