@@ -6,17 +6,14 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { OutputConfig } from '../domain/config.js';
 import { UsageError } from '../errors.js';
-import { EXCEL_DE_CSV, PLAIN_CSV, type CsvFormat } from '../io/csv-write.js';
+import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv-write.js';
+import type { OutputFormat } from '../io/xlsx-outputs.js';
+
+export type { OutputFormat } from '../io/xlsx-outputs.js';
 
 export interface RawOutputFlags {
   excel?: boolean;
   format?: string;
-}
-
-/** How a run writes its tables: the CSV layout, and whether a workbook is written too. */
-export interface OutputFormat {
-  csv: CsvFormat;
-  xlsx: boolean;
 }
 
 /** Adds --excel/--no-excel and --format. */

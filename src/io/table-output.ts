@@ -4,7 +4,7 @@
  */
 import { unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Context, TextSink } from '../cli/context.js';
+import type { Context, TextSink } from './context.js';
 import { UsageError } from '../errors.js';
 import { createAtomicWriteStream, tempPathFor, writeOrWait, type AtomicWriteStream } from './atomic-write.js';
 import { createCsvFormatter, PLAIN_CSV, type ColumnSpec, type CsvFormat } from './csv-write.js';

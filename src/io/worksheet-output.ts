@@ -14,8 +14,7 @@ import { compareByPriority } from '../domain/worksheet-apply.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { CampaignFiles, listValues } from './campaign-output.js';
 import { PLAIN_CSV, type CsvFormat } from './csv-write.js';
-import type { OutputFormat } from '../cli/output-format.js';
-import { writeCampaignWorkbook, writePlanWorkbook } from './xlsx-outputs.js';
+import { writeCampaignWorkbook, writePlanWorkbook, type OutputFormat } from './xlsx-outputs.js';
 import { PlanFiles } from './plan-output.js';
 import type { RunOutputs } from './run-outputs.js';
 

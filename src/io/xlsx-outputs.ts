@@ -13,6 +13,12 @@ import { PLAN_COLUMNS, planHeader, REJECT_COLUMNS } from './plan-output.js';
 import type { RunOutputs } from './run-outputs.js';
 import { csvRowsOf, prepareWorkbook, writeWorkbookAtomic, type WorkbookSheet } from './xlsx-write.js';
 
+/** How a run writes its tables: the CSV layout, and whether a workbook is written too. */
+export interface OutputFormat {
+  csv: CsvFormat;
+  xlsx: boolean;
+}
+
 /** Columns of plan.csv: the input's (as text), then the computed ones with their kinds. */
 export function planColumnSpecs(inputHeaders: readonly string[]): ColumnSpec[] {
   const names = planHeader(inputHeaders);
