@@ -8,7 +8,7 @@ import type { Reject } from '../domain/types.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { renderCalibration } from '../io/calibrate-render.js';
-import { openExport } from '../io/csv-read.js';
+import { openExport } from '../io/open-export.js';
 import { checkRejectRate, loadPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
 

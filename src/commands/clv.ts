@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { readProspects, readSummaryTable, readTransactionTable, type ClvInput } from '../io/clv-input.js';
 import { RejectFile, writeCustomerFiles } from '../io/clv-output.js';
 import { buildClvReport, renderClvReport } from '../io/clv-render.js';
-import { openExport } from '../io/csv-read.js';
+import { openExport } from '../io/open-export.js';
 import { loadConfig } from '../io/config-file.js';
 import { ensureOutputDir } from '../io/output-dir.js';
 import { resolveOutputFormat } from '../cli/output-format.js';

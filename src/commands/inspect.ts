@@ -6,7 +6,8 @@ import { currencyCode } from '../domain/parse/number.js';
 import type { Reject } from '../domain/types.js';
 import { ExitCode } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
-import { openExport, type OpenedExport } from '../io/csv-read.js';
+import type { OpenedExport } from '../io/csv-read.js';
+import { openExport } from '../io/open-export.js';
 import { currentTableWidth, renderTable, styler, truncate } from '../io/render.js';
 import { rejectProblem, resolveRejectLimit } from '../pipeline/plan-setup.js';
 

@@ -7,7 +7,7 @@ import { classifyReason } from '../domain/reasons/index.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
-import { openExport } from '../io/csv-read.js';
+import { openExport } from '../io/open-export.js';
 import type { ColumnSpec } from '../io/csv-write.js';
 import { openTableOutput } from '../io/table-output.js';
 import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.js';

@@ -7,7 +7,8 @@ import { attributeAttempts, summariseResults, type Attempt } from '../domain/res
 import type { CustomerRow } from '../domain/types.js';
 import { ExitCode, InputMissingError, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { openExport, type ReadOptions } from '../io/csv-read.js';
+import type { ReadOptions } from '../io/csv-read.js';
+import { openExport } from '../io/open-export.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import { openTableOutput } from '../io/table-output.js';
 import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.js';

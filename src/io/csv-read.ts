@@ -124,13 +124,6 @@ export async function openExport(
   const size = file?.size;
   const chunks = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   const { head, done } = await readHead(chunks, label);
-  // An Excel workbook (by its first bytes, whatever its name) is read by xlsx-read.ts.
-  const workbook = (await import('./xlsx-read.js')).workbookKind(head);
-  if (workbook) {
-    const release = () => void (stream as Readable).destroy?.();
-    const path = file ? resolve(io.cwd, source) : undefined;
-    return (await import('./xlsx-read.js')).openWorkbookExport({ source, label, kind: workbook, head, rest: chunks, sizeBytes: size, release, path }, schema, opts);
-  }
   if (head.length === 0) throw new DataError(`${label} is empty (0 bytes)`, 'check the export; an empty file never replaces earlier outputs');
   const detected = opts.encoding ? { encoding: opts.encoding, bom: false } : detectEncoding(head, done);
   const headDecoder = createDecoder(detected.encoding);
