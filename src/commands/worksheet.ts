@@ -21,8 +21,10 @@ import { QuitRequested, WorksheetFlow } from './worksheet-flow.js';
 import { addManualCustomer } from './worksheet-manual.js';
 import { reopenAt, runWorksheetFlow } from './worksheet-steps.js';
 import { ensureOutputDir } from '../io/output-dir.js';
+import { refuseStdout } from '../io/table-output.js';
+import { resolveOutputFormat, type OutputFormat, type RawOutputFlags } from '../cli/output-format.js';
 
-export interface WorksheetFlags extends PlanFlags {
+export interface WorksheetFlags extends PlanFlags, RawOutputFlags {
   session?: string;
   answers?: string;
   out?: string;
@@ -36,6 +38,7 @@ export interface WorksheetFlags extends PlanFlags {
 export async function runWorksheet(ctx: Context, file: string | undefined, flags: WorksheetFlags): Promise<number> {
   const early = worksheetTexts(flags.lang === 'de' ? 'de' : 'en');
   if (!flags.session) throw new UsageError(early.errors.sessionRequired, early.errors.sessionExample);
+  refuseStdout('--out', flags.out, 'plan.csv, the campaign lists and worksheet.md');
   const sessionPath = resolve(ctx.cwd, flags.session);
   const existing = await loadSession(sessionPath, flags.session);
   const answers = flags.answers !== undefined ? await readAnswersFile(resolve(ctx.cwd, flags.answers), flags.answers) : undefined;
@@ -83,7 +86,7 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
   await saveSession(sessionPath, flow.session);
   const outDir = resolve(ctx.cwd, flags.out ?? dirname(flags.session));
   await ensureOutputDir(outDir, flags.out ?? outDir);
-  await writeOutputs(flow, outDir, input, loaded);
+  await writeOutputs(flow, outDir, input, loaded, resolveOutputFormat(flags, loaded.setup.config.output));
   // Fitted to the terminal when a person reads it; one line for a script.
   const written = t.notes.written(flags.out ?? dirname(flags.session));
   ctx.stdout.write(prompter.interactive ? renderNote(written) : `${written}\n`);
@@ -133,7 +136,7 @@ async function readCustomers(ctx: Context, source: string, loaded: LoadedPlanSet
   return { customers, rejects, opened };
 }
 
-async function writeOutputs(flow: WorksheetFlow, dir: string, input: ReadCustomers, loaded: LoadedPlanSetup): Promise<void> {
+async function writeOutputs(flow: WorksheetFlow, dir: string, input: ReadCustomers, loaded: LoadedPlanSetup, format: OutputFormat): Promise<void> {
   const { setup } = loaded;
   const { opened } = input;
   const pairs = flow.customers.map((c) => ({ base: c.base, final: flow.current(c, true), cells: c.cells }));
@@ -143,6 +146,7 @@ async function writeOutputs(flow: WorksheetFlow, dir: string, input: ReadCustome
     session: flow.session, customers: pairs, playbook: setup.playbook, texts: flow.t, currencySymbol: setup.config.model.currencySymbol,
   });
   await writeWorksheetOutputs(dir, {
+    format,
     headers: opened ? opened.headers : MANUAL_HEADERS,
     rows: pairs.map((p) => ({ plan: p.final, cells: p.cells })),
     rejects: input.rejects,
