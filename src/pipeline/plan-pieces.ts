@@ -9,6 +9,7 @@
  */
 import iconv from 'iconv-lite';
 import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
+import { rowFacts } from '../domain/duplicate-ids.js';
 import { idFingerprint } from '../domain/id-index.js';
 import { planCustomer, type PlanSetup } from '../domain/plan.js';
 import { totalsFlags } from '../domain/plan-summary.js';
@@ -63,8 +64,11 @@ export const WORKER_READY = 'ready';
 
 /** Bytes of a run written to the run file at a time. */
 const SEGMENT_BYTES = 1 << 18;
-/** Integers per accepted row in PieceResult.ints: line, id bytes, id fingerprint (2), meta, offset in the run file. */
-export const INTS_PER_ROW = 6;
+/**
+ * Integers per accepted row in PieceResult.ints: line, id bytes, id fingerprint (2), meta,
+ * offset in the run file, consent facts and modification date (for duplicate ids: rowFacts).
+ */
+export const INTS_PER_ROW = 8;
 /** Numbers per accepted row in PieceResult.nums: value at stake, expected value (NaN: none). */
 export const NUMS_PER_ROW = 2;
 /** Bits of the meta integer: decision rank (3 bits), totals flags (2), has an id (1), reason code index (from bit 8). */
@@ -164,6 +168,8 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       const row = ev.values as unknown as CustomerRow & { line: number; warnings: string[] };
       row.line = ev.line;
       row.warnings = ev.warnings;
+      // Read before planning, from the values as the reader gave them (the main thread decides duplicate ids by them).
+      const facts = rowFacts(ev.values, setup.config.permission.extraObjectionPhrases);
       const p = planCustomer(row, setup);
       formatter.format(p, ev.cells, ev.raw, text);
       if (count * INTS_PER_ROW === ints.length) {
@@ -191,6 +197,9 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       } else ints[i + 1] = 0;
       ints[i] = ev.line;
       ints[i + 4] = meta;
+      ints[i + 6] = facts;
+      // An epoch day as its 32 bits; the main thread reads it back with `| 0`.
+      ints[i + 7] = typeof row.last_modified === 'number' ? row.last_modified >>> 0 : 0;
       spans[count * 3] = at;
       spans[count * 3 + 1] = put(text.head);
       spans[count * 3 + 2] = put(text.tail);
