@@ -85,11 +85,12 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   try {
     // A later row that decides a duplicated id: the export is read again (withDuplicatesResolved).
     const settings = { loaded, outDir, fmt, rules, serial };
-    const run = await withDuplicatesResolved(ctx, file, loaded, first, (o) => {
-      opened = o;
-      return spoolChoices(o, settings, (made) => (pass = made), () => progress.update(o.stats.read, o.stats.bytes));
-    }, discardPass);
+    const run = await withDuplicatesResolved(ctx, file, loaded, first, (o) => spoolChoices(o, settings, (made) => (pass = made), () => progress.update(o.stats.read, o.stats.bytes)), (made) => {
+      pass = undefined;
+      return discardPass(made);
+    });
     progress.done();
+    opened = run.opened;
     checkRejectRate(opened, loaded.rejectLimit);
     const { files, spool } = run.made;
     counts = run.made.counts;

@@ -54,7 +54,10 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
       const totals = emptyTotals();
       await planAllRows(opened, loaded.setup, files, totals, { threads, fmt, onProgress });
       return { files, totals };
-    }, ({ files }) => files.abort());
+    }, ({ files }) => {
+      pending = undefined;
+      return files.abort();
+    });
     checkRejectRate(run.opened, loaded.rejectLimit);
     outputs = await run.made.files.commit();
   } catch (err) {

@@ -151,6 +151,8 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
   if (ids === undefined) throw new Error('planWithWorkers needs an export with unique ids');
   // Once a later row of a duplicated id wins, the export is read again (withDuplicatesResolved): the rest only counts.
   const holdBack = opened.rereads;
+  // Pieces sent once that is known are read for their ids alone, not planned.
+  const countOnly = (): { countOnly?: true } => (holdBack && ids.rerun ? { countOnly: true } : {});
   const reader = new PieceReader(fh, opts.pieceBytes ?? PIECE_BYTES, opened.label);
   const hash = createHash('sha256');
   const inFlight = new Map<number, Promise<PieceResult>>();
@@ -172,7 +174,7 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
   };
   const job = (seq: number, input: ArrayBuffer, length: number, startLine: number, options: PieceJob['options']): PieceJob => {
     const reuse = spent.pop();
-    return { seq, input, length, line: startLine, options, ...(reuse ? { reuse } : {}) };
+    return { seq, input, length, line: startLine, options, ...(reuse ? { reuse } : {}), ...countOnly() };
   };
   const dispatch = (seq: number, input: ArrayBuffer, length: number, startLine: number, options: PieceJob['options']) => {
     const result = pool.run(job(seq, input, length, startLine, options));
@@ -232,7 +234,7 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
   // The last record, when the file does not end with a line break (or with a quote left open).
   if (carry.state !== undefined) {
     const input = new ArrayBuffer(0);
-    const last = await pool.run({ seq: nextSeq, input, length: 0, line, options: { first: false, header: carry.headerPending, final: true, prefix: carry.state } });
+    const last = await pool.run({ seq: nextSeq, input, length: 0, line, options: { first: false, header: carry.headerPending, final: true, prefix: carry.state }, ...countOnly() });
     throwIfFailed(last);
     await take(last, { ids, holdBack }, pieceSpec.idHeader, files, totals, stats);
     carry.headerPending = last.headerPending;

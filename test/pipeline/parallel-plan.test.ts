@@ -302,7 +302,13 @@ describe('winback plan with worker threads', () => {
     const file = join(dir, 'large.csv');
     // About 9 MB: above the size from which plan starts workers.
     const rows = 46_000;
-    writeFileSync(file, generateLostCustomers({ rows, seed: 11, style: 'en', badRows: true }));
+    const text = generateLostCustomers({ rows, seed: 11, style: 'en', badRows: true });
+    // The first customer again on line 3, now with do-not-contact: that row wins, so the export
+    // is read twice (on one thread the rest of the first reading only counts rows).
+    const lines = text.split('\n');
+    const objecting = (lines[1] as string).replace(/,[^,]*,([^,]*)$/, ',yes,$1');
+    lines.splice(2, 0, objecting);
+    writeFileSync(file, lines.join('\n'));
     const outs = [join(dir, 'one'), join(dir, 'two')];
     for (const o of outs) mkdirSync(o);
     const one = await runCli(['plan', file, '--out', outs[0] as string, '--as-of', AS_OF, '--threads', '1', '--quiet']);
@@ -312,8 +318,10 @@ describe('winback plan with worker threads', () => {
       expect(readFileSync(join(outs[1] as string, name)).equals(readFileSync(join(outs[0] as string, name)))).toBe(true);
     }
     expect(JSON.parse(readFileSync(join(outs[1] as string, 'summary.json'), 'utf8')).input_rows).toBeGreaterThan(rows - 10);
-    // Two plans of 9 MB: seconds alone, minutes on a busy machine.
-  }, 300_000);
+    const id = objecting.split(',')[0] as string;
+    expect(readFileSync(join(outs[1] as string, 'rejects.csv'), 'utf8')).toContain(`2,${id},Customer ID,${id},"duplicate customer_id: line 3 is used, with the most restrictive consent and objection of lines 2,`);
+    // Two plans of 9 MB, the one with workers reading it twice: seconds alone, minutes on a busy machine.
+  }, 420_000);
 
   it('refuses --threads 0 as a usage error (64)', async () => {
     const r = await runCli(['plan', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', AS_OF, '--threads', '0']);
