@@ -19,8 +19,10 @@ import { WorksheetFlow } from './worksheet-flow.js';
 import { addManualCustomer } from './worksheet-manual.js';
 import { runWorksheetFlow } from './worksheet-steps.js';
 import { ensureOutputDir } from '../io/output-dir.js';
+import { refuseStdout } from '../io/table-output.js';
+import { resolveOutputFormat, type OutputFormat, type RawOutputFlags } from '../cli/output-format.js';
 
-export interface WorksheetFlags extends PlanFlags {
+export interface WorksheetFlags extends PlanFlags, RawOutputFlags {
   session?: string;
   answers?: string;
   out?: string;
@@ -29,6 +31,7 @@ export interface WorksheetFlags extends PlanFlags {
 /** `winback worksheet`: the consultant's four templates, interactively or from --answers; writes plan.csv, lists and worksheet.md. */
 export async function runWorksheet(ctx: Context, file: string | undefined, flags: WorksheetFlags): Promise<number> {
   if (!flags.session) throw new UsageError('--session FILE is required', 'e.g. winback worksheet export.csv --session client.worksheet.json');
+  refuseStdout('--out', flags.out, 'plan.csv, the campaign lists and worksheet.md');
   if (file === '-') throw new UsageError('the worksheet needs the terminal for its questions, so the export cannot come from stdin', 'give the export as a file');
   const sessionPath = resolve(ctx.cwd, flags.session);
   const existing = await loadSession(sessionPath, flags.session);
@@ -62,7 +65,7 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
   await saveSession(sessionPath, flow.session);
   const outDir = resolve(ctx.cwd, flags.out ?? dirname(flags.session));
   await ensureOutputDir(outDir, flags.out ?? outDir);
-  await writeOutputs(flow, outDir, input, loaded);
+  await writeOutputs(flow, outDir, input, loaded, resolveOutputFormat(flags, loaded.setup.config.output));
   ctx.stdout.write(`${t.notes.written(flags.out ?? outDir)}\n`);
   return ExitCode.ok;
 }
@@ -96,7 +99,7 @@ async function readCustomers(ctx: Context, source: string, loaded: LoadedPlanSet
   return { ...made, opened };
 }
 
-async function writeOutputs(flow: WorksheetFlow, dir: string, input: ReadCustomers, loaded: LoadedPlanSetup): Promise<void> {
+async function writeOutputs(flow: WorksheetFlow, dir: string, input: ReadCustomers, loaded: LoadedPlanSetup, format: OutputFormat): Promise<void> {
   const { setup } = loaded;
   const { opened } = input;
   const pairs = flow.customers.map((c) => ({ base: c.base, final: flow.current(c, true), cells: c.cells }));
@@ -106,6 +109,7 @@ async function writeOutputs(flow: WorksheetFlow, dir: string, input: ReadCustome
     session: flow.session, customers: pairs, playbook: setup.playbook, texts: flow.t, currencySymbol: setup.config.model.currencySymbol,
   });
   await writeWorksheetOutputs(dir, {
+    format,
     headers: opened ? opened.headers : MANUAL_HEADERS,
     rows: pairs.map((p) => ({ plan: p.final, cells: p.cells })),
     rejects: input.rejects,

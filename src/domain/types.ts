@@ -55,6 +55,15 @@ export interface CustomerRow {
   do_not_contact?: boolean | null;
   /** When the record was last changed in the source system: decides between rows with one id. */
   last_modified?: EpochDay;
+  /** `purchase_model`: the row carries clv's hand-over (clv/handover.ts) and is valued with it */
+  value_basis?: string;
+  p_alive?: number;
+  expected_purchases_horizon?: number;
+  discounted_purchases_horizon?: number;
+  expected_spend?: number;
+  horizon_months?: number;
+  annual_discount_rate?: number;
+  lost_threshold?: number;
   /** Non-fatal notes about this row (e.g. an unclear consent value). */
   warnings: string[];
 }

@@ -56,6 +56,8 @@ export interface ReadOptions {
   reread?: boolean;
   /** the config's extra objection phrases: an objection in the reason or notes decides duplicate ids too */
   objectionPhrases?: readonly string[];
+  /** the worksheet of an .xlsx workbook to read (default: the first) */
+  sheet?: string;
 }
 
 export interface Dialect {
@@ -113,9 +115,9 @@ export interface OpenedExport {
    * Decides rows that share a customer id (schemas with unique ids): after all rows were read,
    * `rerun` says that the outputs must be made again from a reading with `resolution()`.
    */
-  duplicates: DuplicateTracker | undefined;
+  duplicates?: DuplicateTracker;
   /** rows are held back once duplicates.rerun is set (ReadOptions.reread) */
-  rereads: boolean;
+  rereads?: boolean;
   /**
    * stdin copied to a temporary file as it is read (ReadOptions.reread), so that it can be
    * read a second time (duplicates.rerun); remove() deletes the copy.
@@ -503,7 +505,7 @@ export interface PieceReaderSpec {
   idHeader: string;
   checks: RowChecks;
   /** the config's extra objection phrases (rowFacts) */
-  objectionPhrases: readonly string[];
+  objectionPhrases?: readonly string[];
   /** what a second reading does with lines of duplicated ids */
   resolution?: DuplicateResolution;
 }
@@ -556,7 +558,7 @@ export function createPieceReader(spec: PieceReaderSpec, schema: Schema) {
         }
       }
       const s: StreamSetup = {
-        delimiter: spec.delimiter, lineOffset, convert, duplicates: undefined, reread: false, resolution: spec.resolution, phrases: spec.objectionPhrases, byFacts: false, factColumns,
+        delimiter: spec.delimiter, lineOffset, convert, duplicates: undefined, reread: false, resolution: spec.resolution, phrases: spec.objectionPhrases ?? NO_PHRASES, byFacts: false, factColumns,
         stats, label: spec.label, idHeader: spec.idHeader,
         width: spec.headers.length, headers: spec.headers, idIndex, texts, nul: { seen: opts.prefix !== undefined && stateHasNul(opts.prefix) }, diagnose: false, damage: [],
       };
@@ -645,7 +647,7 @@ function rowEvent(s: StreamSetup, cells: string[], line: number, raw: string | u
   const action = s.resolution?.get(line);
   if (action?.drop) {
     s.stats.rejected++;
-    return { ok: false, reject: duplicateReject(id ?? '', line, action.message, s.idHeader) };
+    return { ok: false, reject: supersededReject(id ?? '', line, action.message, s.idHeader) };
   }
   let text = raw;
   if (action) {
@@ -658,15 +660,20 @@ function rowEvent(s: StreamSetup, cells: string[], line: number, raw: string | u
   if (s.reread && s.duplicates?.rerun) return undefined;
   if (verdict) {
     s.stats.rejected++;
-    return { ok: false, reject: duplicateReject(id ?? '', line, verdict.message, s.idHeader) };
+    return { ok: false, reject: supersededReject(id ?? '', line, verdict.message, s.idHeader) };
   }
   s.stats.accepted++;
   return { ok: true, line, values: row.values, warnings: row.warnings, cells, raw: text };
 }
 
 /** The reject of a row whose id another row has, the one used (`message`: DuplicateTracker's why). */
-export function duplicateReject(id: string, line: number, message: string, idHeader: string): Reject {
+export function supersededReject(id: string, line: number, message: string, idHeader: string): Reject {
   return { line, customer_id: id, column: idHeader, value: id, error: message };
+}
+
+/** The reject of a row whose id an earlier row has (readers that keep the first row: workbooks). */
+export function duplicateReject(id: string, line: number, firstLine: number, idHeader: string, t: ReadTexts = readTexts()): Reject {
+  return supersededReject(id, line, t.duplicateId(firstLine), idHeader);
 }
 
 /**
@@ -706,7 +713,7 @@ function csvSyntaxError(err: unknown, label: string, lineOffset: number): Error 
   return err instanceof Error ? err : new Error(String(err));
 }
 
-function missingColumnsError(label: string, headers: string[], missing: MissingField[], kind: string): DataError {
+export function missingColumnsError(label: string, headers: string[], missing: MissingField[], kind: string): DataError {
   const names = missing.map((m) => m.fields.join(' or ')).join(', ');
   const found = headers.map((h) => `'${h}'`).join(', ');
   const hints = missing.flatMap((m) =>

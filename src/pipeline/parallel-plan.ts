@@ -21,7 +21,7 @@ import { addRowToTotals, addToTotals, type PlanTotals } from '../domain/plan-sum
 import { learnedReaderOf } from '../domain/reasons/vocabulary.js';
 import { DECISIONS, type Decision } from '../domain/value-types.js';
 import { DataError, IoError, UsageError } from '../errors.js';
-import { duplicateReject, noDataRows, type OpenedExport } from '../io/csv-read.js';
+import { noDataRows, supersededReject, type OpenedExport } from '../io/csv-read.js';
 import type { ParserState } from '../io/csv-records.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
@@ -150,7 +150,7 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
   const ids = opened.duplicates;
   if (ids === undefined) throw new Error('planWithWorkers needs an export with unique ids');
   // Once a later row of a duplicated id wins, the export is read again (withDuplicatesResolved): the rest only counts.
-  const holdBack = opened.rereads;
+  const holdBack = opened.rereads === true;
   // Pieces sent once that is known are read for their ids alone, not planned.
   const countOnly = (): { countOnly?: true } => (holdBack && ids.rerun ? { countOnly: true } : {});
   const reader = new PieceReader(fh, opts.pieceBytes ?? PIECE_BYTES, opened.label);
@@ -276,7 +276,7 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
         const id = Buffer.from(r.ids.buffer, r.ids.byteOffset + idStart, idLen).toString('utf8');
         files.sortedRuns.withdraw(r.runPath, r.runStart + (ints[k + 5] as number));
         stats.rejected++;
-        await files.reject(duplicateReject(id, line, verdict.message, idHeader));
+        await files.reject(supersededReject(id, line, verdict.message, idHeader));
         continue;
       }
     } else if (holdBack && ids.rerun) continue;
