@@ -643,6 +643,20 @@ function rowEvent(s: StreamSetup, cells: string[], line: number, raw: string | u
     s.stats.rejected++;
     return row;
   }
+  return decideId(s, row, cells, line, raw);
+}
+
+/** What deciding duplicate ids needs of a reader (CSV and workbook alike). */
+export type IdDecision = Pick<StreamSetup, 'duplicates' | 'reread' | 'resolution' | 'phrases' | 'byFacts' | 'factColumns' | 'stats' | 'idHeader'>;
+
+type ConvertedOk = Extract<ReturnType<ReturnType<typeof createRowConverter>>, { ok: true }>;
+
+/**
+ * The one decision on a converted row whose id other rows may share: dropped or merged by a
+ * second reading's resolution, superseded (rejected, naming the row used), held back once a
+ * second reading is due, or accepted. Both readers (CSV, workbook) come through here.
+ */
+export function decideId(s: IdDecision, row: ConvertedOk, cells: string[], line: number, raw: string | undefined): RowEvent | undefined {
   const id = row.values.customer_id as string | undefined;
   const action = s.resolution?.get(line);
   if (action?.drop) {
@@ -669,11 +683,6 @@ function rowEvent(s: StreamSetup, cells: string[], line: number, raw: string | u
 /** The reject of a row whose id another row has, the one used (`message`: DuplicateTracker's why). */
 export function supersededReject(id: string, line: number, message: string, idHeader: string): Reject {
   return { line, customer_id: id, column: idHeader, value: id, error: message };
-}
-
-/** The reject of a row whose id an earlier row has (readers that keep the first row: workbooks). */
-export function duplicateReject(id: string, line: number, firstLine: number, idHeader: string, t: ReadTexts = readTexts()): Reject {
-  return supersededReject(id, line, t.duplicateId(firstLine), idHeader);
 }
 
 /**

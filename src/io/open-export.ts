@@ -34,7 +34,8 @@ export async function openExport(
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   const { openWorkbookExport } = await import('./xlsx-read.js');
   return openWorkbookExport({
-    source, label: source, kind, head: Buffer.alloc(0), rest: stream[Symbol.asyncIterator](), sizeBytes: (await stat(path)).size,
+    // A copy of stdin read a second time (labelAs 'stdin') is still stdin to the user.
+    source: labelAs === 'stdin' ? '-' : source, label: labelAs ?? source, kind, head: Buffer.alloc(0), rest: stream[Symbol.asyncIterator](), sizeBytes: (await stat(path)).size,
     release: () => void stream.destroy(), path,
   }, schema, opts);
 }
