@@ -15,7 +15,7 @@ import { loadSession, saveSession } from '../io/session-file.js';
 import type { RunOutputs } from '../io/run-outputs.js';
 import { writeWorksheetOutputs } from '../io/worksheet-output.js';
 import { renderNote } from '../io/worksheet-render.js';
-import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
+import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, withDuplicatesResolved, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { planSummary } from './plan.js';
 import { QuitRequested, WorksheetFlow } from './worksheet-flow.js';
 import { addManualCustomer } from './worksheet-manual.js';
@@ -128,12 +128,15 @@ type ReadCustomers = { customers: WorksheetCustomer[]; rejects: Reject[]; opened
 
 /** Every accepted customer planned by the one pipeline, with its raw cells for plan.csv. */
 async function readCustomers(ctx: Context, source: string, loaded: LoadedPlanSetup): Promise<ReadCustomers> {
-  const opened = await openLostCustomers(ctx, source, loaded);
-  const customers: WorksheetCustomer[] = [];
-  const rejects: Reject[] = [];
-  await streamPlan(opened, loaded.setup, (base, cells) => void customers.push({ base, cells: [...cells] }), (r) => void rejects.push(r));
+  const first = await openLostCustomers(ctx, source, loaded);
+  // A later row that decides a duplicated id: the export is read again (withDuplicatesResolved).
+  const { opened, made } = await withDuplicatesResolved(ctx, source, loaded, first, async (o) => {
+    const read = { customers: [] as WorksheetCustomer[], rejects: [] as Reject[] };
+    await streamPlan(o, loaded.setup, (base, cells) => void read.customers.push({ base, cells: [...cells] }), (r) => void read.rejects.push(r));
+    return read;
+  }, () => undefined);
   checkRejectRate(opened, loaded.rejectLimit);
-  return { customers, rejects, opened };
+  return { ...made, opened };
 }
 
 async function writeOutputs(flow: WorksheetFlow, dir: string, input: ReadCustomers, loaded: LoadedPlanSetup, format: OutputFormat): Promise<void> {
