@@ -5,6 +5,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import Table from 'cli-table3';
 import { currentTableWidth } from '../io/render.js';
+import { resolveLang } from '../cli/lang.js';
 import type { Context } from '../cli/context.js';
 import { validatePlaybook } from '../domain/playbook.js';
 import type { Playbook, TimingRule } from '../domain/playbook-types.js';
@@ -32,15 +33,14 @@ export interface PlaybookShowFlags {
 }
 
 /** Turns commander's raw values into typed show options; a bad --lang is a usage error. */
-export function parsePlaybookShowOptions(raw: PlaybookShowFlags): PlaybookShowOptions {
-  const lang = (raw.lang ?? 'en').toLowerCase();
-  if (lang !== 'en' && lang !== 'de') throw new UsageError(`--lang must be "en" or "de", not "${raw.lang}"`);
+export function parsePlaybookShowOptions(raw: PlaybookShowFlags, env: Record<string, string | undefined> = {}): PlaybookShowOptions {
+  const lang = resolveLang(raw.lang, env);
   return { lang, json: raw.json === true, ...(raw.playbook !== undefined ? { playbook: raw.playbook } : {}) };
 }
 
 /** Prints the playbook as a table (or JSON): reason → measure, offers, channels, timing. */
 export async function runPlaybookShow(ctx: Context, flags: PlaybookShowFlags): Promise<number> {
-  const opts = parsePlaybookShowOptions(flags);
+  const opts = parsePlaybookShowOptions(flags, ctx.env);
   const path = opts.playbook === undefined ? undefined : resolve(ctx.cwd, opts.playbook);
   const loaded = await loadPlaybook(path);
   for (const w of loaded.warnings) ctx.stderr.write(`winback playbook show: warning: ${w}\n`);

@@ -58,6 +58,8 @@ export interface WinbackConfig {
   map: Record<string, string>;
   /** path of a playbook to use instead of the default */
   playbook?: string;
+  /** language of texts when --lang is not given (before LC_ALL/LC_MESSAGES/LANG) */
+  lang?: 'en' | 'de';
 }
 
 export const DEFAULT_CONFIG: WinbackConfig = {
@@ -113,6 +115,7 @@ const sections = z
     input: z.object({ maxRejectRate: z.number().min(0).max(1) }).partial().strict(),
     map: z.record(z.string(), z.string()),
     playbook: z.string(),
+    lang: z.enum(['en', 'de']),
   })
   .partial()
   .strict();
@@ -146,6 +149,7 @@ export function validateConfig(data: unknown): { config?: WinbackConfig; errors:
     input: { ...DEFAULT_CONFIG.input, ...d.input },
     map: { ...d.map },
     ...(d.playbook !== undefined ? { playbook: d.playbook } : {}),
+    ...(d.lang !== undefined ? { lang: d.lang } : {}),
   };
   return { config, errors: [], warnings: prefix(model.warnings) };
 }

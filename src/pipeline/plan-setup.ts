@@ -17,8 +17,9 @@ import { offerDepthWarnings } from '../domain/offer-depth.js';
 import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/plan.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
-import { DataError, InputMissingError, UsageError } from '../errors.js';
+import { DataError, InputMissingError } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
+import { resolveLang } from '../cli/lang.js';
 import { openExport, type OpenedExport, type ReadOptions, type RowEvent } from '../io/csv-read.js';
 import { tuneForStreaming } from './gc-tuning.js';
 import { loadPlaybook } from '../io/playbook-file.js';
@@ -44,10 +45,10 @@ export interface LoadedPlanSetup {
 /** Loads config, playbook and model and resolves the as-of date. */
 export async function loadPlanSetup(ctx: Context, flags: PlanFlags): Promise<LoadedPlanSetup> {
   const { read, maxRejectRate } = parseReadFlags(flags);
-  const lang = parseLang(flags.lang ?? ctx.env.WINBACK_LANG);
   const asOf = resolveAsOf(flags.asOf, ctx.env, ctx.now);
   const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
   const rejectLimit = resolveRejectLimit(maxRejectRate, ctx.env, cfg.config);
+  const lang = resolveLang(flags.lang, ctx.env, cfg.config.lang);
   const playbookPath = flags.playbook !== undefined ? resolve(ctx.cwd, flags.playbook) : cfg.config.playbook;
   const pb = await loadPlaybook(playbookPath);
   const model = flags.model !== undefined ? await loadModel(resolve(ctx.cwd, flags.model), flags.model) : undefined;
@@ -67,12 +68,6 @@ export async function loadPlanSetup(ctx: Context, flags: PlanFlags): Promise<Loa
     sources: { configSha256: cfg.sha256, playbookSha256: pb.sha256, playbookSource: pb.source, modelSha256: model?.sha256 ?? '' },
     warnings: [...cfg.warnings, ...offerDepthWarnings(pb.playbook, cfg.config.plan.maxDiscount)],
   };
-}
-
-function parseLang(text: string | undefined): 'en' | 'de' {
-  if (text === undefined || text === 'en') return 'en';
-  if (text === 'de') return 'de';
-  throw new UsageError(`--lang '${text}' is not supported`, 'use --lang en or --lang de');
 }
 
 async function loadModel(path: string, label: string): Promise<{ model: CalibratedModel; sha256: string }> {
