@@ -60,6 +60,8 @@ export interface WinbackConfig {
   playbook?: string;
   /** language of texts when --lang is not given (before LC_ALL/LC_MESSAGES/LANG) */
   lang?: 'en' | 'de';
+  /** ISO 4217 code of the money in exports and outputs (EUR, USD, CHF, …) */
+  currency: string;
 }
 
 export const DEFAULT_CONFIG: WinbackConfig = {
@@ -70,6 +72,7 @@ export const DEFAULT_CONFIG: WinbackConfig = {
   clv: DEFAULT_CLV_CONFIG,
   input: { maxRejectRate: DEFAULT_MAX_REJECT_RATE },
   map: {},
+  currency: 'EUR',
 };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
@@ -116,9 +119,28 @@ const sections = z
     map: z.record(z.string(), z.string()),
     playbook: z.string(),
     lang: z.enum(['en', 'de']),
+    currency: z.string().regex(/^[A-Za-z]{3}$/, 'expected a three-letter currency code such as EUR, USD or CHF').transform((c) => c.toUpperCase()),
   })
   .partial()
   .strict();
+
+/**
+ * The symbol money texts carry for an ISO 4217 code, with the spacing Intl puts after it:
+ * EUR → "€", USD → "$", CHF → "CHF" and a no-break space; undefined for an unknown code.
+ */
+export function currencySymbolOf(code: string): string | undefined {
+  try {
+    // Intl accepts any well-formed code; only a code it knows names a currency (its display name differs from the code).
+    const known = new Intl.DisplayNames(['en'], { type: 'currency', fallback: 'none' }).of(code) !== undefined;
+    if (!known) return undefined;
+    const parts = new Intl.NumberFormat('en-US', { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' }).formatToParts(1);
+    const at = parts.findIndex((p) => p.type === 'currency');
+    const after = parts[at + 1];
+    return (parts[at]?.value ?? code) + (after?.type === 'literal' ? after.value : '');
+  } catch {
+    return undefined;
+  }
+}
 
 /** Permission settings as a run recorded them (plan's summary.json), over the defaults; undefined when they do not validate. */
 export function parsePermissionConfig(data: unknown): PermissionConfig | undefined {
@@ -140,8 +162,13 @@ export function validateConfig(data: unknown): { config?: WinbackConfig; errors:
   const clv: ClvConfig = { ...DEFAULT_CLV_CONFIG, ...d.clv };
   const clvProblems = validateClvConfig(clv);
   if (clvProblems.length > 0) return { errors: clvProblems.map((message) => ({ path: `clv.${message.split(' ')[0]}`, message })), warnings: [] };
+  const currency = d.currency ?? DEFAULT_CONFIG.currency;
+  const symbol = currencySymbolOf(currency);
+  if (symbol === undefined) return { errors: [{ path: 'currency', message: `'${currency}' is not an ISO 4217 currency code (EUR, USD, CHF, GBP, …)` }], warnings: [] };
+  // model.currencySymbol, when given, still wins: it is the older, more specific setting.
+  const modelSetsSymbol = typeof parsed.data.model === 'object' && parsed.data.model !== null && 'currencySymbol' in parsed.data.model;
   const config: WinbackConfig = {
-    model: model.config,
+    model: modelSetsSymbol ? model.config : { ...model.config, currencySymbol: symbol },
     permission: { ...DEFAULT_CONFIG.permission, ...d.permission },
     campaign: { ...DEFAULT_CONFIG.campaign, ...d.campaign },
     plan: { ...DEFAULT_CONFIG.plan, ...d.plan },
@@ -149,6 +176,7 @@ export function validateConfig(data: unknown): { config?: WinbackConfig; errors:
     input: { ...DEFAULT_CONFIG.input, ...d.input },
     map: { ...d.map },
     ...(d.playbook !== undefined ? { playbook: d.playbook } : {}),
+    currency,
     ...(d.lang !== undefined ? { lang: d.lang } : {}),
   };
   return { config, errors: [], warnings: prefix(model.warnings) };
