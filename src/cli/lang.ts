@@ -25,3 +25,22 @@ function checkLang(text: string, source: string): Lang {
   if (t === 'en' || t === 'de') return t;
   throw new UsageError(`${source} '${text}' is not supported`, 'use --lang en or --lang de');
 }
+
+/** Commands whose texts follow --lang (and so the language of their errors and hints). */
+const LANG_COMMANDS = new Set(['plan', 'campaign', 'report', 'worksheet', 'playbook']);
+
+/**
+ * The language of an error's frame (`hint:`), from the command line and the environment
+ * alone: the config may be what failed. English for commands that speak English only.
+ */
+export function langOfArgv(argv: readonly string[], env: Record<string, string | undefined>): Lang {
+  const command = argv.find((a) => !a.startsWith('-'));
+  if (command === undefined || !LANG_COMMANDS.has(command)) return 'en';
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const flag = at < 0 ? undefined : argv[at]?.startsWith('--lang=') ? argv[at]?.slice(7) : argv[at + 1];
+  try {
+    return resolveLang(flag, env);
+  } catch {
+    return 'en';
+  }
+}

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { parseRate, resolveAsOf } from '../cli/options.js';
 import { selectForCampaign, type CampaignRules } from '../domain/campaign.js';
+import { messages } from '../domain/messages.js';
 import { campaignId, newLedgerEntries } from '../domain/contact-history.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
@@ -94,7 +95,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     }, (rej) => files.reject(rej), () => progress.update(opened.stats.read, opened.stats.bytes));
     progress.done();
     checkRejectRate(opened, loaded.rejectLimit);
-    result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps: r.caps, ledger: history.index, trackStatus: previous !== undefined, trackContacts: recording });
+    result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps: r.caps, ledger: history.index, trackStatus: previous !== undefined, trackContacts: recording, lang: loaded.setup.lang });
     prepared = await files.prepare();
   } catch (err) {
     progress.done();
@@ -106,7 +107,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   const { scan } = history;
   const manifest = await commitCampaign({
     outDir, prepared, lock: r.lock,
-    extra: previous ? [{ name: 'changes.csv', data: formatChanges(previous, result.status, fmt) }] : [],
+    extra: previous ? [{ name: 'changes.csv', data: formatChanges(previous, result.status, fmt, loaded.setup.lang) }] : [],
     ...(recording && ledgerPath ? { ledger: { path: ledgerPath, scan, state: history.state, fresh: newLedgerEntries(history.index, result.planned), campaignId: id, asOf: formatIsoDay(asOf) } } : {}),
     runSeed: JSON.stringify([id, formatIsoDay(asOf), opened.stats.sha256, scan.sha256, loaded.sources.configSha256, loaded.sources.playbookSha256]),
     summary: (outputs, after) => campaignManifest({
@@ -115,7 +116,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     }),
   }) as ReturnType<typeof campaignManifest>;
   if (flags.json) ctx.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
-  else if (!flags.quiet) ctx.stdout.write(`${summaryLine(manifest)}\n`);
+  else if (!flags.quiet) ctx.stdout.write(`${summaryLine(manifest, loaded.setup.lang)}\n`);
   return ExitCode.ok;
 }
 
@@ -135,18 +136,19 @@ async function prepareRun(ctx: Context, flags: CampaignFlags, r: RunSetup, id: s
   const outcomes = flags.outcomes !== undefined ? await readSerialOutcomes(ctx, flags.outcomes, loaded) : undefined;
   const history = await loadCampaignHistory({ ...settings, ...(outcomes ? { keep: outcomes.outcomes.keys() } : {}) });
   const warnings = [...history.warnings];
-  if (!ledgerPath) warnings.push('no --ledger: pacing is off (earlier contacts are not known, so the lists may contact people again, and this run is not recorded); give --ledger FILE');
-  for (const w of warnings) ctx.stderr.write(`warning: ${w}\n`);
+  const say = messages(loaded.setup.lang);
+  if (!ledgerPath) warnings.push(say.campaign.noLedger);
+  for (const w of warnings) ctx.stderr.write(`${say.common.warning}: ${w}\n`);
   const serial = outcomes ? buildSerialGuard(outcomes, history.kept, loaded) : undefined;
   const rules: CampaignRules = {
     asOf, periodEnd: asOf + r.periodDays - 1, campaignId: id, permission: loaded.setup.config.permission,
-    ledger: history.index, campaign: loaded.setup.config.campaign, holdout: r.holdout, ...(serial ? { regained: serial.regained } : {}),
+    ledger: history.index, campaign: loaded.setup.config.campaign, holdout: r.holdout, lang: loaded.setup.lang, ...(serial ? { regained: serial.regained } : {}),
     ...(flags.suppress !== undefined ? { suppression: await readSuppression(ctx, flags.suppress, loaded.setup.config.permission.defaultPhoneCountry) } : {}),
   };
   // Suppressed customers are `never` in the plan itself: permission is decided before value.
   if (rules.suppression) loaded.setup.suppression = rules.suppression;
   const previous = previousDir !== undefined ? await readPreviousStatus(previousDir) : undefined;
-  if (flags.previous !== undefined && previous === undefined) ctx.stderr.write(`warning: --previous ${flags.previous} does not exist yet; no changes.csv this time\n`);
+  if (flags.previous !== undefined && previous === undefined) ctx.stderr.write(`${say.common.warning}: ${say.campaign.previousMissing(flags.previous)}\n`);
   return { history, serial, rules, previous, warnings };
 }
 

@@ -11,7 +11,7 @@ import {
   type MeasureAnswer, type RelationshipAnswer, type SwitchingPath, type WorksheetSession, type WorksheetStep,
 } from '../domain/worksheet-session.js';
 import { channelName, LESSON_QUESTION_IDS } from '../domain/worksheet-texts.js';
-import { formatMoney } from '../domain/value-explain.js';
+import { formatMoneyText } from '../domain/messages.js';
 import { renderMeasureCard, renderProgress, renderReasonCard } from '../io/worksheet-render.js';
 import { navChoices, walkCustomers, type Nav, type WorksheetFlow } from './worksheet-flow.js';
 import { runSelectionStep } from './worksheet-selection.js';
@@ -141,7 +141,7 @@ async function askMeasure(flow: WorksheetFlow, c: WorksheetCustomer, i: number, 
   });
   if (channel.startsWith('@')) return channel as Nav;
   await flow.commit(recordMeasure(flow.session, id, { channel: channel as Channel }));
-  const money = (v: number) => formatMoney(v, deps.setup.config.model.currencySymbol);
+  const money = (v: number) => formatMoneyText(v, deps.setup.config.model.currencySymbol, flow.lang);
   const label = (o: string) => deps.setup.playbook.offers.find((x) => x.id === o)?.label[flow.lang] ?? o;
   // Offers valued on the channel just chosen, so a channel change shows the offers' new values.
   const onChannel = p.value.offersConsidered.filter((o) => o.channel === channel);

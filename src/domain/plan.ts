@@ -13,6 +13,7 @@ import type { ReasonVocabulary } from './reasons/vocabulary.js';
 import { planContactWindow } from './timing.js';
 import type { CustomerRow, EpochDay } from './types.js';
 import { evaluateCustomer, notValued } from './value-decision.js';
+import { messages } from './messages.js';
 import type { Decision, EvaluateInput, ValueResult } from './value-types.js';
 
 export interface PlanSetup {
@@ -56,7 +57,7 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
   const entry = reasonEntry(playbook, reason.code);
   const permission = checkPermission(row, config.permission, setup.suppression);
   if (permission.blockAll !== undefined) {
-    const value = notValued(row, 'never', blockedReason(permission));
+    const value = notValued(row, 'never', blockedReason(permission, setup.lang), setup.lang);
     return { row, reason, entry, permission, channel: null, value, measure: '', angle: '', window: null };
   }
   const permitted = candidateChannels(entry, row, permission.allowed, config.permission.fallbackOutsidePreference);
@@ -73,6 +74,7 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
           entry,
           coolingOffDays: playbook.coolingOffDays,
           qualityFixedFrom: config.plan.qualityFixedFrom ? parseIsoDay(config.plan.qualityFixedFrom) : undefined,
+          lang: setup.lang,
         })
       : null;
   return { row, reason, entry, permission, channel, value, measure: entry.measure[setup.lang], angle: entry.angle[setup.lang], window };
@@ -93,6 +95,7 @@ function valueInput(row: CustomerRow, reason: ReasonClassification, entry: Reaso
     asOf: setup.asOf,
     config: setup.config.model,
     explain: setup.explain === true,
+    lang: setup.lang,
   };
   if (permitted.length === 0) input.unpermitted = true;
   if (setup.playbook.channelResponse) input.channelResponse = setup.playbook.channelResponse;
@@ -120,11 +123,12 @@ function hasPersonalContact(row: CustomerRow): boolean {
 }
 
 /** Why a customer who must not be contacted at all is `never`, in the plan's words. */
-function blockedReason(permission: PermissionResult): string {
+function blockedReason(permission: PermissionResult, lang: PlanSetup['lang']): string {
+  const t = messages(lang).value;
   switch (permission.blockAll) {
-    case 'suppressed': return 'on the suppression list: never contact';
-    case 'do_not_contact': return 'do-not-contact: never contact';
-    case 'objection': return 'objected to advertising: never contact';
-    default: return `objection in the text ("${permission.objectionPhrase ?? ''}"): never contact`;
+    case 'suppressed': return t.suppressed;
+    case 'do_not_contact': return t.doNotContact;
+    case 'objection': return t.objection;
+    default: return t.objectionInText(permission.objectionPhrase ?? '');
   }
 }

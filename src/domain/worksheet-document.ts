@@ -5,7 +5,7 @@
 import { formatIsoDay } from './dates.js';
 import type { Playbook } from './playbook-types.js';
 import type { PlannedCustomer } from './plan.js';
-import { formatMoney } from './value-explain.js';
+import { formatFixed, formatMoneyText, messages } from './messages.js';
 import { channelName, LESSON_QUESTION_IDS, type WorksheetTexts } from './worksheet-texts.js';
 import { answerOf, type RelationshipAnswer, type WorksheetSession } from './worksheet-session.js';
 
@@ -35,15 +35,15 @@ export function renderWorksheetDocument(input: WorksheetDocumentInput): string {
 }
 
 function selectionSection({ customers, texts: t, session, currencySymbol }: WorksheetDocumentInput): string[] {
-  const money = (v: number | null) => (v === null ? t.doc.none : formatMoney(v, currencySymbol));
+  const money = (v: number | null) => (v === null ? t.doc.none : formatMoneyText(v, currencySymbol, session.lang));
   const head = [t.doc.rank, t.doc.customer, t.doc.name, t.doc.reason, t.doc.valueAtStake, t.doc.pWinback, t.doc.sltv, t.doc.expectedValue, t.doc.model, t.doc.decision, t.doc.why];
   const rows = customers.map(({ base, final }, i) => {
     const v = base.value;
     const d = answerOf(session, 'decisions', base.row.customer_id);
-    const why = final.value.decision === base.value.decision ? (d?.done && d.why ? d.why : v.decisionReason) : final.value.decisionReason.replace(/^consultant: /, '');
+    const why = final.value.decision === base.value.decision ? (d?.done && d.why ? d.why : v.decisionReason) : final.value.decisionReason.replace(messages(session.lang).worksheet.consultant(''), '');
     return [
       String(i + 1), base.row.customer_id, base.row.name ?? '', final.entry.label[session.lang], money(v.value_at_stake),
-      v.p_winback === null ? t.doc.none : v.p_winback.toFixed(2), money(v.sltv), money(v.expected_value),
+      v.p_winback === null ? t.doc.none : formatFixed(v.p_winback, 2, session.lang), money(v.sltv), money(v.expected_value),
       t.decisions[v.decision], t.decisions[final.value.decision], why,
     ];
   });

@@ -4,6 +4,7 @@ import type { PlanTotals } from '../domain/plan-summary.js';
 import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { formatFormulaNumber } from '../domain/value-explain.js';
+import { formatDay, formatFixed, formatIsoText, formatWhole, messages, type Lang } from '../domain/messages.js';
 import { renderTable, styler } from './render.js';
 
 interface SummaryLike {
@@ -15,51 +16,55 @@ interface SummaryLike {
   expected_value_total: number;
 }
 
-/** Whole currency units with thousands separators, e.g. 12,345. */
-export function money(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
+/** Whole currency units with thousands separators, e.g. 12,345 (German 12.345). */
+export function money(value: number, lang: Lang = 'en'): string {
+  return formatWhole(value, lang);
 }
 
 /** The compact plan table: reasons × decisions with value at stake and expected recovered value. */
-export function renderPlanSummary(s: SummaryLike, t: PlanTotals, outDir: string, color: boolean): string {
+export function renderPlanSummary(s: SummaryLike, t: PlanTotals, outDir: string, color: boolean, lang: Lang = 'en'): string {
   const c = styler(color);
+  const say = messages(lang).plan;
+  const num = (v: number) => (lang === 'en' ? v : formatWhole(v, lang));
   const rows = Object.entries(t.reasons)
     .sort(([a, x], [b, y]) => y.value_at_stake - x.value_at_stake || (a < b ? -1 : 1))
     .map(([code, r]) => {
       const m = t.matrix[code];
-      return [code, r.count, ...DECISIONS.map((d) => m?.[d] ?? 0), money(r.value_at_stake), money(r.expected_value)];
+      return [code, num(r.count), ...DECISIONS.map((d) => num(m?.[d] ?? 0)), money(r.value_at_stake, lang), money(r.expected_value, lang)];
     });
   const d = t.decisions;
-  rows.push([c.bold('total'), s.accepted, ...DECISIONS.map((k) => d[k]), money(t.value_at_stake_total), money(t.expected_value_total)]);
-  const table = renderTable(['reason', 'rows', 'win', 'review', 'no chan', 'let go', 'never', 'at stake', 'expected'], rows, {
+  rows.push([c.bold(say.total), num(s.accepted), ...DECISIONS.map((k) => num(d[k])), money(t.value_at_stake_total, lang), money(t.expected_value_total, lang)]);
+  const table = renderTable([...say.columns], rows, {
     color,
     align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   });
-  const head = `${s.input_rows} rows read = ${s.accepted} planned + ${s.rejected} rejected (as of ${s.as_of})`;
-  return `${head}\n${table}\nwritten: ${outDir}/plan.csv, rejects.csv, summary.json\n`;
+  const head = say.head(String(num(s.input_rows)), String(num(s.accepted)), String(num(s.rejected)), formatIsoText(s.as_of, lang));
+  return `${head}\n${table}\n${say.written(outDir)}\n`;
 }
 
 /** Step-by-step computation of one customer, with the same numbers as plan.csv. */
 export function renderExplain(p: PlannedCustomer, setup: PlanSetup): string {
   const v = p.value;
+  const lang = setup.lang;
+  const t = messages(lang).explain;
   const lines = [
-    `customer ${p.row.customer_id} (line ${p.row.line}), as of ${formatIsoDay(setup.asOf)}`,
-    `reason: ${p.reason.code} (confidence ${p.reason.confidence.toFixed(4)}; evidence: ${p.reason.evidence || '-'})`,
-    `measure: ${p.measure}`,
-    `channel: ${p.channel ?? '-'}; offer: ${v.offer_type ?? '-'} (${v.offerReason})`,
+    t.customer(p.row.customer_id, p.row.line, formatDay(setup.asOf, lang)),
+    t.reason(p.reason.code, formatFixed(p.reason.confidence, 4, lang), p.reason.evidence || '-'),
+    t.measure(p.measure),
+    t.channelOffer(p.channel ?? '-', v.offer_type === null ? '-' : messages(lang).names.offer(v.offer_type), v.offerReason),
     '',
   ];
   const steps = v.explainSteps.length > 0 ? v.explainSteps : [];
   const width = Math.max(0, ...steps.map((s) => s.label.length));
-  for (const s of steps) lines.push(`${s.label.padEnd(width)}  ${s.formula} = ${formatFormulaNumber(s.value)}`);
-  lines.push('', `decision: ${v.decision} (${v.decisionReason})`);
-  lines.push(`p_winback ${fmt(v.p_winback, 4)}  sltv ${fmt(v.sltv, 2)}  expected_value ${fmt(v.expected_value, 2)}`);
-  if (p.window) lines.push(`contact ${formatIsoDay(p.window.contactFrom)} .. ${formatIsoDay(p.window.contactUntil)} (wave ${p.window.wave}): ${p.window.rule}`);
+  for (const s of steps) lines.push(`${s.label.padEnd(width)}  ${s.formula} = ${formatFormulaNumber(s.value, lang)}`);
+  lines.push('', t.decision(messages(lang).names.decision(v.decision), v.decisionReason));
+  lines.push(`p_winback ${fmt(v.p_winback, 4, lang)}  sltv ${fmt(v.sltv, 2, lang)}  expected_value ${fmt(v.expected_value, 2, lang)}`);
+  if (p.window) lines.push(t.contact(formatDay(p.window.contactFrom, lang), formatDay(p.window.contactUntil, lang), p.window.wave, p.window.rule));
   return `${lines.join('\n')}\n`;
 }
 
-function fmt(value: number | null, decimals: number): string {
-  return value === null ? '-' : value.toFixed(decimals);
+function fmt(value: number | null, decimals: number, lang: Lang): string {
+  return value === null ? '-' : formatFixed(value, decimals, lang);
 }
 
 

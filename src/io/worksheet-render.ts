@@ -4,7 +4,7 @@
  */
 import { formatIsoDay } from '../domain/dates.js';
 import type { PlannedCustomer } from '../domain/plan.js';
-import { formatMoney } from '../domain/value-explain.js';
+import { formatFixed, formatMoneyText } from '../domain/messages.js';
 import { channelName, type WorksheetTexts } from '../domain/worksheet-texts.js';
 import { renderTable, styler, truncate } from './render.js';
 
@@ -12,10 +12,10 @@ const TABLE_ROWS = 20;
 
 /** The customers ranked as in plan.csv, with the value model's figures (first TABLE_ROWS rows). */
 export function renderRankedTable(plans: readonly PlannedCustomer[], t: WorksheetTexts, lang: 'en' | 'de', currency: string, color: boolean): string {
-  const money = (v: number | null) => (v === null ? '—' : formatMoney(v, currency));
+  const money = (v: number | null) => (v === null ? '—' : formatMoneyText(v, currency, lang));
   const rows = plans.slice(0, TABLE_ROWS).map((p, i) => [
     i + 1, p.row.customer_id, truncate(p.row.name ?? '', 20), truncate(p.entry.label[lang], 18), money(p.value.value_at_stake),
-    p.value.p_winback === null ? '—' : p.value.p_winback.toFixed(2), money(p.value.expected_value), t.decisions[p.value.decision],
+    p.value.p_winback === null ? '—' : formatFixed(p.value.p_winback, 2, lang), money(p.value.expected_value), t.decisions[p.value.decision],
   ]);
   const d = t.doc;
   const table = renderTable([d.rank, d.customer, d.name, d.reason, d.valueAtStake, d.pWinback, d.expectedValue, d.model], rows, {
@@ -35,11 +35,11 @@ export function renderProgress(step: string, index: number, count: number, p: Pl
 /** The model's figures and decision for template 1. */
 export function renderSelectionCard(p: PlannedCustomer, t: WorksheetTexts, lang: 'en' | 'de', currency: string): string {
   const v = p.value;
-  const money = (x: number | null) => (x === null ? '—' : formatMoney(x, currency));
-  const reason = `${p.entry.label[lang]} (${p.reason.code}, ${p.reason.confidence.toFixed(2)})`;
+  const money = (x: number | null) => (x === null ? '—' : formatMoneyText(x, currency, lang));
+  const reason = `${p.entry.label[lang]} (${p.reason.code}, ${formatFixed(p.reason.confidence, 2, lang)})`;
   return [
     `  ${t.doc.reason}: ${reason}${p.row.reason ? ` — "${truncate(p.row.reason, 60)}"` : ''}`,
-    `  ${t.doc.valueAtStake} ${money(v.value_at_stake)} · ${t.doc.pWinback} ${v.p_winback === null ? '—' : v.p_winback.toFixed(2)} · ${t.doc.sltv} ${money(v.sltv)} · ${t.doc.expectedValue} ${money(v.expected_value)}`,
+    `  ${t.doc.valueAtStake} ${money(v.value_at_stake)} · ${t.doc.pWinback} ${v.p_winback === null ? '—' : formatFixed(v.p_winback, 2, lang)} · ${t.doc.sltv} ${money(v.sltv)} · ${t.doc.expectedValue} ${money(v.expected_value)}`,
     `  ${t.doc.model}: ${t.decisions[v.decision]} — ${v.decisionReason}`,
     '',
   ].join('\n');

@@ -30,7 +30,7 @@ describe('language: --lang, WINBACK_LANG, config, locale, English', () => {
 
   it('plans in German under LANG=de_DE.UTF-8, in English with --lang en', async () => {
     const args = ['plan', 'fixtures/lost-customers-en.csv', '--explain', 'C-00128', '--as-of', '2026-11-23'];
-    expect((await runCli(args, { env: { LANG: 'de_DE.UTF-8' } })).stdout).toContain('measure: Persönlicher Anruf');
+    expect((await runCli(args, { env: { LANG: 'de_DE.UTF-8' } })).stdout).toContain('Maßnahme: Persönlicher Anruf');
     expect((await runCli([...args, '--lang', 'en'], { env: { LANG: 'de_DE.UTF-8' } })).stdout).toContain('measure: A personal call');
     expect((await runCli(['playbook', 'show'], { env: { LC_ALL: 'de_DE.UTF-8' } })).stdout).toContain('Maßnahme');
   });

@@ -1,0 +1,306 @@
+/**
+ * The message catalogue: every text a plan or campaign run shows its user — summaries,
+ * `--explain` steps, warnings, errors and hints, the text columns of plan.csv and
+ * excluded.csv — with its English and German wording side by side, one key per text.
+ * test/domain/messages.test.ts fails when a key lacks a language. Codes (reason codes,
+ * decisions, channels as data), column names, ISO dates and plain numbers in CSV columns
+ * are the machine contract and are not texts.
+ *
+ * The reader's texts (read-texts.ts), the report's words (io/report-labels.ts) and the
+ * worksheet's (worksheet-texts.ts) keep their own tables; the same test checks those too.
+ */
+import { formatIsoDay } from './dates.js';
+
+export type Lang = 'en' | 'de';
+
+interface Entry<T> {
+  en: T;
+  de: T;
+}
+
+/** One catalogue entry: the English text and its German twin, of the same shape. */
+function m<T>(en: T, de: NoInfer<T>): Entry<T> {
+  return { en, de };
+}
+
+const CHANNEL_DE: Record<string, string> = { visit: 'Besuch', phone: 'Telefon', letter: 'Brief', email: 'E-Mail' };
+const OFFER_DE: Record<string, string> = {
+  discount: 'Rabatt', upgrade: 'Upgrade', bundle: 'Rabatt plus Upgrade', personal: 'persönliche Ansprache', information: 'Information', none: 'kein Angebot',
+};
+const DECISION_DE: Record<string, string> = { win_back: 'zurückgewinnen', review: 'prüfen', no_channel: 'kein Kanal', let_go: 'ziehen lassen', never: 'nie' };
+const EXCLUSION_DE: Record<string, string> = {
+  ...DECISION_DE, suppressed: 'gesperrt', no_permission: 'keine Erlaubnis', max_attempts: 'Versuche ausgeschöpft', too_soon: 'zu früh', not_due: 'nicht fällig',
+  control: 'Kontrollgruppe', over_capacity: 'über Kapazität', serial_defector: 'erneut abgewandert', shared_contact: 'gemeinsame Adresse',
+};
+
+// changes.csv: why a customer came onto the lists (keyed by the previous exclusion) or left them.
+const CHANGE_OPENED_EN: Record<string, string> = {
+  not_due: 'contact window opened', too_soon: 'minimum gap since the last contact has passed', over_capacity: 'capacity freed up',
+  no_permission: 'permission granted', no_channel: 'permission granted', review: 'decision now win back', let_go: 'now worth winning back',
+};
+const CHANGE_OPENED_DE: Record<string, string> = {
+  not_due: 'Kontaktfenster geöffnet', too_soon: 'Mindestabstand seit dem letzten Kontakt verstrichen', over_capacity: 'Kapazität frei geworden',
+  no_permission: 'Erlaubnis erteilt', no_channel: 'Erlaubnis erteilt', review: 'Entscheidung jetzt zurückgewinnen', let_go: 'Rückgewinnung lohnt sich jetzt',
+};
+const CHANGE_CLOSED_EN: Record<string, string> = {
+  too_soon: 'contacted recently', no_permission: 'permission withdrawn or missing', no_channel: 'no channel may be used', suppressed: 'added to the suppression list',
+  max_attempts: 'attempt limit reached', not_due: 'contact window not open', over_capacity: 'over capacity this week',
+  let_go: 'not worth winning back now', never: 'final reason or objection', review: 'needs review', control: 'held out as control group',
+  serial_defector: 'won back before and left again', shared_contact: 'address or number approached for another customer',
+};
+const CHANGE_CLOSED_DE: Record<string, string> = {
+  too_soon: 'kürzlich kontaktiert', no_permission: 'Erlaubnis widerrufen oder fehlend', no_channel: 'kein Kanal erlaubt', suppressed: 'auf die Sperrliste gesetzt',
+  max_attempts: 'Höchstzahl der Versuche erreicht', not_due: 'Kontaktfenster nicht offen', over_capacity: 'diese Woche über der Kapazität',
+  let_go: 'Rückgewinnung lohnt sich derzeit nicht', never: 'endgültiger Grund oder Widerspruch', review: 'muss geprüft werden', control: 'als Kontrollgruppe zurückgehalten',
+  serial_defector: 'schon einmal zurückgewonnen und wieder gegangen', shared_contact: 'Adresse oder Nummer schon für einen anderen Kunden genutzt',
+};
+
+export const CATALOGUE = {
+  /** Names of codes where a sentence mentions them; English keeps the code. */
+  names: {
+    channel: m((c: string) => c, (c) => CHANNEL_DE[c] ?? c),
+    offer: m((id: string) => id, (id) => OFFER_DE[id] ?? id),
+    decision: m((d: string) => d, (d) => DECISION_DE[d] ?? d),
+    exclusion: m((reason: string) => reason, (reason) => EXCLUSION_DE[reason] ?? reason),
+  },
+  /** decision_reason and offer_reason of plan.csv (value-decision.ts, plan.ts). */
+  value: {
+    marginDefault: m((pct: string) => `margin missing: default ${pct} % used`, (pct) => `Marge fehlt: Standardwert ${pct} % verwendet`),
+    missingRevenue: m('missing data: no revenue', 'fehlende Daten: kein Umsatz'),
+    missingTenure: m('missing data: no tenure to spread revenue', 'fehlende Daten: keine Kundendauer, um den Umsatz zu verteilen'),
+    missingChurnDate: m('missing data: no churn date', 'fehlende Daten: kein Kündigungsdatum'),
+    notValuedMissing: m('not valued: missing data', 'nicht bewertet: Daten fehlen'),
+    notValuedNoContact: m('not valued: no contact allowed', 'nicht bewertet: kein Kontakt erlaubt'),
+    finalNoOffer: m('final reason: no offer', 'endgültiger Grund: kein Angebot'),
+    marginNotPositive: m('first-lifetime margin ≤ 0: cost more than they brought', 'Marge im ersten Kundenleben ≤ 0: kostete mehr, als er einbrachte'),
+    reasonUnclear: m((c: string, min: string) => `reason unclear (confidence ${c} < ${min})`, (c, min) => `Grund unklar (Sicherheit ${c} < ${min})`),
+    belowThreshold: m((ev: string, t: string) => `expected value ${ev} ≤ threshold ${t}`, (ev, t) => `erwarteter Wert ${ev} ≤ Schwelle ${t}`),
+    aboveThreshold: m((ev: string, t: string) => `expected value ${ev} > threshold ${t}`, (ev, t) => `erwarteter Wert ${ev} > Schwelle ${t}`),
+    noChannel: m(
+      (ev: string, channel: string) => `worth an approach (${ev} by ${channel}), but no channel may be used`,
+      (ev, channel) => `eine Ansprache lohnt sich (${ev} per ${CHANNEL_DE[channel] ?? channel}), aber kein Kanal ist erlaubt`,
+    ),
+    finalReason: m((code: string) => `final reason (${code}): never contact`, (code) => `endgültiger Grund (${code}): nie kontaktieren`),
+    noOfferDefined: m('no offer defined for this reason', 'für diesen Grund ist kein Angebot festgelegt'),
+    onlyOffer: m((id: string) => `${id}: only offer for this reason`, (id) => `${OFFER_DE[id] ?? id}: einziges Angebot für diesen Grund`),
+    highestOffer: m(
+      (id: string, ev: string, rival: string, rivalEv: string) => `${id}: highest expected value (${ev} vs ${rival} ${rivalEv})`,
+      (id, ev, rival, rivalEv) => `${OFFER_DE[id] ?? id}: höchster erwarteter Wert (${ev} gegenüber ${OFFER_DE[rival] ?? rival} ${rivalEv})`,
+    ),
+    suppressed: m('on the suppression list: never contact', 'auf der Sperrliste: nie kontaktieren'),
+    doNotContact: m('do-not-contact: never contact', 'Kontaktsperre: nie kontaktieren'),
+    objection: m('objected to advertising: never contact', 'Werbewiderspruch: nie kontaktieren'),
+    objectionInText: m((phrase: string) => `objection in the text ("${phrase}"): never contact`, (phrase) => `Widerspruch im Text („${phrase}“): nie kontaktieren`),
+  },
+  /** The step labels and formula words of `plan --explain` (value-explain.ts). */
+  explain: {
+    tenure: m('tenure (months)', 'Kundendauer (Monate)'),
+    monthlyRevenue: m('monthly revenue', 'Umsatz pro Monat'),
+    monthlyMargin: m('monthly margin (first lifetime)', 'Marge pro Monat (erstes Kundenleben)'),
+    orders: m('orders', 'Aufträge'),
+    complaints: m('complaints', 'Reklamationen'),
+    monthsSinceChurn: m('months since churn', 'Monate seit Kündigung'),
+    baseRate: m('base rate', 'Basisrate'),
+    behaviourShift: m('behaviour shift (log-odds)', 'Verhaltensverschiebung (Log-Odds)'),
+    pWinback: m(
+      (offer: string, channel: string) => `p_winback (offer ${offer}, ${channel})`,
+      (offer, channel) => `p_winback (Angebot ${OFFER_DE[offer] ?? offer}, ${CHANNEL_DE[channel] ?? channel})`,
+    ),
+    secondMargin: m('second-lifetime monthly margin', 'Marge pro Monat (zweites Kundenleben)'),
+    secondRetention: m('second-lifetime monthly retention', 'Bindungsrate pro Monat (zweites Kundenleben)'),
+    annuity: m((months: number) => `annuity factor (${months} months)`, (months) => `Rentenbarwertfaktor (${months} Monate)`),
+    sltv: m('sltv', 'sltv'),
+    channelCost: m((channel: string) => `channel cost (${channel})`, (channel) => `Kanalkosten (${CHANNEL_DE[channel] ?? channel})`),
+    incentiveCost: m((offer: string) => `incentive cost (offer ${offer})`, (offer) => `Anreizkosten (Angebot ${OFFER_DE[offer] ?? offer})`),
+    expectedValue: m('expected value', 'erwarteter Wert'),
+    valueAtStake: m('value at stake (no offer, before probability)', 'Wert im Risiko (ohne Angebot, vor Wahrscheinlichkeit)'),
+    days: m('days', 'Tage'),
+    calibratedModel: m('calibrated model', 'kalibriertes Modell'),
+    playbook: m('playbook', 'Playbook'),
+    defaultMargin: m('default, margin missing', 'Standardwert, Marge fehlt'),
+    marginAmount: m((amount: string) => `margin amount ${amount} spread per month`, (amount) => `Margenbetrag ${amount} auf Monate verteilt`),
+    noBehaviourData: m('0 (no behaviour data)', '0 (keine Verhaltensdaten)'),
+    playbookChannelCost: m('playbook channel cost', 'Kanalkosten laut Playbook'),
+    playbookOfferCost: m('playbook offer cost', 'Angebotskosten laut Playbook'),
+    // The lines around the steps (io/plan-render.ts).
+    customer: m((id: string, line: number, asOf: string) => `customer ${id} (line ${line}), as of ${asOf}`, (id, line, asOf) => `Kunde ${id} (Zeile ${line}), Stichtag ${asOf}`),
+    reason: m(
+      (code: string, confidence: string, evidence: string) => `reason: ${code} (confidence ${confidence}; evidence: ${evidence})`,
+      (code, confidence, evidence) => `Grund: ${code} (Sicherheit ${confidence}; Beleg: ${evidence})`,
+    ),
+    measure: m((text: string) => `measure: ${text}`, (text) => `Maßnahme: ${text}`),
+    channelOffer: m(
+      (channel: string, offer: string, why: string) => `channel: ${channel}; offer: ${offer} (${why})`,
+      (channel, offer, why) => `Kanal: ${CHANNEL_DE[channel] ?? channel}; Angebot: ${offer} (${why})`,
+    ),
+    decision: m((decision: string, why: string) => `decision: ${decision} (${why})`, (decision, why) => `Entscheidung: ${decision} (${why})`),
+    contact: m(
+      (from: string, until: string, wave: string, rule: string) => `contact ${from} .. ${until} (wave ${wave}): ${rule}`,
+      (from, until, wave, rule) => `Kontakt ${from} bis ${until} (Welle ${wave}): ${rule}`,
+    ),
+    notAccepted: m(
+      (id: string, label: string) => `customer '${id}' is not among the accepted rows of ${label}`,
+      (id, label) => `Kunde '${id}' ist nicht unter den angenommenen Zeilen von ${label}`,
+    ),
+    notAcceptedHint: m('check the id, or run winback inspect for rejects', 'die Kundennummer prüfen, oder winback inspect zeigt die abgelehnten Zeilen'),
+  },
+  /** timing_rule of plan.csv (timing.ts). */
+  timing: {
+    soon: m('soon after churn', 'bald nach der Kündigung'),
+    later: m('after some time', 'nach einiger Zeit'),
+    fixUnknown: m('fix date unknown', 'Datum der Behebung unbekannt'),
+    noChurnDate: m((label: string) => `${label}; no churn date, from as-of`, (label) => `${label}; kein Kündigungsdatum, ab Stichtag`),
+    afterChurn: m((label: string, days: number) => `${label}: ${days} days after churn`, (label, days) => `${label}: ${days} Tage nach der Kündigung`),
+    afterFix: m((day: string) => `after the fix of ${day}`, (day) => `nach der Behebung am ${day}`),
+    missed: m((rule: string) => `${rule}; planned window missed, from as-of`, (rule) => `${rule}; geplantes Fenster verpasst, ab Stichtag`),
+    contractUnknown: m('competitor contract end and churn date unknown, from as-of', 'Vertragsende beim Wettbewerber und Kündigungsdatum unbekannt, ab Stichtag'),
+    beforeContractEnd: m(
+      (leadDays: number, assumedMonths: number | undefined, end: string, termsLater: number) =>
+        `${leadDays} days before ${assumedMonths === undefined ? 'competitor contract' : `assumed ${assumedMonths}-month competitor contract`} ends ${end}` +
+        (termsLater > 0 ? `; earlier window missed, renewal ${termsLater} term${termsLater === 1 ? '' : 's'} later` : ''),
+      (leadDays, assumedMonths, end, termsLater) =>
+        `${leadDays} Tage vor Ende des ${assumedMonths === undefined ? 'Vertrags beim Wettbewerber' : `angenommenen ${assumedMonths}-Monats-Vertrags beim Wettbewerber`} am ${end}` +
+        (termsLater > 0 ? `; früheres Fenster verpasst, Verlängerung ${termsLater} ${termsLater === 1 ? 'Laufzeit' : 'Laufzeiten'} später` : ''),
+    ),
+  },
+  /** The plan command's terminal summary and warnings (commands/plan.ts, io/plan-render.ts). */
+  plan: {
+    head: m(
+      (read: string, accepted: string, rejected: string, asOf: string) => `${read} rows read = ${accepted} planned + ${rejected} rejected (as of ${asOf})`,
+      (read, accepted, rejected, asOf) => `${read} Zeilen gelesen = ${accepted} geplant + ${rejected} abgelehnt (Stichtag ${asOf})`,
+    ),
+    columns: m(
+      ['reason', 'rows', 'win', 'review', 'no chan', 'let go', 'never', 'at stake', 'expected'],
+      ['Grund', 'Zeilen', 'zurück', 'prüfen', 'k. Kanal', 'lassen', 'nie', 'im Risiko', 'erwartet'],
+    ),
+    total: m('total', 'gesamt'),
+    written: m((dir: string) => `written: ${dir}/plan.csv, rejects.csv, summary.json`, (dir) => `geschrieben: ${dir}/plan.csv, rejects.csv, summary.json`),
+    defaultMargins: m((rows: number, pct: string) => `${rows} rows without margin: default ${pct} % used`, (rows, pct) => `${rows} Zeilen ohne Marge: Standardwert ${pct} % verwendet`),
+    unknownReasons: m((rows: number) => `${rows} rows with an unknown reason: see winback reasons for the texts`, (rows) => `${rows} Zeilen mit unbekanntem Grund: winback reasons zeigt die Texte`),
+    rowWarnings: m((rows: number) => `${rows} rows with unclear values (see the warnings column of plan.csv)`, (rows) => `${rows} Zeilen mit unklaren Werten (Spalte warnings in plan.csv)`),
+    outRequired: m('--out DIR is required', '--out VERZEICHNIS fehlt'),
+    outRequiredHint: m('e.g. winback plan export.csv --out out/plan', 'z. B. winback plan export.csv --out out/plan'),
+  },
+  /** The campaign command's summary line, excluded.csv's detail and its warnings. */
+  campaign: {
+    line: m(
+      (id: string, asOf: string, read: string, accepted: string, rejected: string, lists: string, excluded: string, appended: string) =>
+        `campaign ${id} (as of ${asOf}): ${read} rows = ${accepted} accepted + ${rejected} rejected; lists: ${lists}; excluded: ${excluded}; ledger +${appended}`,
+      (id, asOf, read, accepted, rejected, lists, excluded, appended) =>
+        `Kampagne ${id} (Stichtag ${asOf}): ${read} Zeilen = ${accepted} angenommen + ${rejected} abgelehnt; Listen: ${lists}; ausgeschlossen: ${excluded}; Kontaktbuch +${appended}`,
+    ),
+    none: m('none', 'keine'),
+    suppressed: m('on the suppression list', 'auf der Sperrliste'),
+    notReasonChannel: m('not the reason’s channel', 'nicht der Kanal dieses Grundes'),
+    serialDefector: m('won back before and left again', 'schon einmal zurückgewonnen und wieder gegangen'),
+    notPermitted: m((channel: string | null) => `${channel ?? 'no channel'}: not permitted`, (channel) => `${channel === null ? 'kein Kanal' : (CHANNEL_DE[channel] ?? channel)}: nicht erlaubt`),
+    maxAttempts: m((n: number) => `${n} attempts reached`, (n) => `${n} Versuche erreicht`),
+    tooSoon: m((days: number) => `contacted less than ${days} days ago`, (days) => `vor weniger als ${days} Tagen kontaktiert`),
+    windowOpens: m((wave: string) => `window opens ${wave}`, (wave) => `Fenster öffnet ${wave}`),
+    noWindow: m('no contact window', 'kein Kontaktfenster'),
+    control: m('held out as control group', 'als Kontrollgruppe zurückgehalten'),
+    overCapacity: m((channel: string) => `capacity of ${channel} reached`, (channel) => `Kapazität für ${CHANNEL_DE[channel] ?? channel} erreicht`),
+    sharedContact: m(
+      (channel: string, holder: number) => `same ${channel === 'email' ? 'e-mail address' : 'phone number'} as the customer at priority ${holder}`,
+      (channel, holder) => `${channel === 'email' ? 'dieselbe E-Mail-Adresse' : 'dieselbe Telefonnummer'} wie der Kunde mit Priorität ${holder}`,
+    ),
+    noLedger: m(
+      'no --ledger: pacing is off (earlier contacts are not known, so the lists may contact people again, and this run is not recorded); give --ledger FILE',
+      'kein --ledger: keine Taktung (frühere Kontakte sind unbekannt, die Listen können also dieselben Kunden erneut ansprechen, und dieser Lauf wird nicht festgehalten); --ledger DATEI angeben',
+    ),
+    previousMissing: m((dir: string) => `--previous ${dir} does not exist yet; no changes.csv this time`, (dir) => `--previous ${dir} gibt es noch nicht; diesmal keine changes.csv`),
+    unclearConsent: m(
+      (n: number) => `${n} customers with unclear consent or objection values (read as no consent / objection)`,
+      (n) => `${n} Kunden mit unklaren Werten bei Einwilligung oder Widerspruch (als keine Einwilligung / Widerspruch gelesen)`,
+    ),
+  },
+  /** The `why` column of changes.csv (campaign --previous; domain/campaign.ts). */
+  changes: {
+    gone: m('no longer in the export', 'nicht mehr im Export'),
+    newDue: m('new in the export, contact due', 'neu im Export, Kontakt fällig'),
+    newExcluded: m((status: string) => `new in the export (${status})`, (status) => `neu im Export (${EXCLUSION_DE[status] ?? status})`),
+    channelChanged: m((channel: string) => `channel changed to ${channel}`, (channel) => `Kanal gewechselt zu ${CHANNEL_DE[channel] ?? channel}`),
+    opened: m(
+      (before: string) => CHANGE_OPENED_EN[before] ?? `now due (was ${before})`,
+      (before) => CHANGE_OPENED_DE[before] ?? `jetzt fällig (vorher ${EXCLUSION_DE[before] ?? before})`,
+    ),
+    closed: m((after: string) => CHANGE_CLOSED_EN[after] ?? after, (after) => CHANGE_CLOSED_DE[after] ?? EXCLUSION_DE[after] ?? after),
+  },
+  /** The report's input (io/report-input.ts); the report's own words are in io/report-labels.ts. */
+  report: {
+    noInput: m((label: string) => `${label}: no such file or directory`, (label) => `${label}: Datei oder Verzeichnis nicht gefunden`),
+    noInputHint: m(
+      'give a lost-customer export or the output directory of winback plan or campaign',
+      'einen Export verlorener Kunden oder das Ausgabeverzeichnis von winback plan oder campaign angeben',
+    ),
+    notOutputDir: m((label: string) => `${label} holds neither plan.csv nor campaign lists`, (label) => `${label} enthält weder plan.csv noch Kampagnenlisten`),
+    notOutputDirHint: m('run winback plan FILE --out DIR first, or give the export itself', 'zuerst winback plan DATEI --out VERZEICHNIS ausführen, oder den Export selbst angeben'),
+  },
+  /** The worksheet's mark on a decision the consultant changed (worksheet-apply.ts); its other texts are in worksheet-texts.ts. */
+  worksheet: {
+    consultant: m((why: string) => `consultant: ${why}`, (why) => `Berater: ${why}`),
+  },
+  /** playbook show (commands/playbook.ts). */
+  playbook: {
+    source: m((source: string) => `source: ${source}`, (source) => `Quelle: ${source === 'default' ? 'eingebautes Playbook' : source}`),
+  },
+  /** Words around every command's output and errors (cli/main.ts, io). */
+  common: {
+    warning: m('warning', 'Warnung'),
+    hint: m('hint', 'Hinweis'),
+    internalError: m('internal error', 'interner Fehler'),
+    internalHint: m('run again with --debug for details, and report it', 'mit --debug noch einmal ausführen, um Einzelheiten zu sehen, und den Fehler melden'),
+  },
+};
+
+type Catalogue = typeof CATALOGUE;
+
+/** The catalogue in one language: the same keys, each with its text or text function. */
+export type Messages = { [S in keyof Catalogue]: { [K in keyof Catalogue[S]]: Catalogue[S][K] extends Entry<infer T> ? T : never } };
+
+const byLang = new Map<Lang, Messages>();
+
+/** Every text of the catalogue in `lang` (English when not given). */
+export function messages(lang: Lang = 'en'): Messages {
+  let found = byLang.get(lang);
+  if (found === undefined) {
+    const pick = (section: Record<string, Entry<unknown>>) => Object.fromEntries(Object.entries(section).map(([k, e]) => [k, e[lang]]));
+    found = Object.fromEntries(Object.entries(CATALOGUE).map(([s, section]) => [s, pick(section as Record<string, Entry<unknown>>)])) as Messages;
+    byLang.set(lang, found);
+  }
+  return found;
+}
+
+/** A whole number with the language's thousands separator: 1,115,744 / 1.115.744. */
+export function formatWhole(value: number, lang: Lang): string {
+  const whole = Math.round(value);
+  const digits = String(Math.abs(whole)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'de' ? '.' : ',');
+  return whole < 0 ? `-${digits}` : digits;
+}
+
+/** A number with fixed decimals in the language's style: 0.4200 / 0,4200. */
+export function formatFixed(value: number, decimals: number, lang: Lang): string {
+  const text = value.toFixed(decimals);
+  return lang === 'de' ? text.replace('.', ',') : text;
+}
+
+/**
+ * Money in a text, whole currency units: English "€412", "-€12" (as plan.csv has always
+ * had them); German "412 €", "-12 €", "139.239 €" — the symbol after the amount.
+ */
+export function formatMoneyText(value: number, symbol: string, lang: Lang): string {
+  const rounded = Math.round(value);
+  if (lang === 'de') return `${formatWhole(rounded === 0 ? 0 : rounded, 'de')}\u00a0${symbol.trim()}`;
+  return rounded < 0 ? `-${symbol}${-rounded}` : `${symbol}${rounded === 0 ? 0 : rounded}`;
+}
+
+/** A day in the language's form: 2026-11-23 / 23.11.2026. */
+export function formatDay(day: number, lang: Lang): string {
+  const iso = formatIsoDay(day);
+  return lang === 'de' ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : iso;
+}
+
+/** An ISO day text (YYYY-MM-DD) in the language's form; anything else as it is. */
+export function formatIsoText(iso: string, lang: Lang): string {
+  return lang === 'de' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : iso;
+}
