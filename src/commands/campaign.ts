@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { parseRate, resolveAsOf } from '../cli/options.js';
 import { selectForCampaign, type CampaignRules } from '../domain/campaign.js';
-import { messages } from '../domain/messages.js';
+import { messages, type Lang } from '../domain/messages.js';
+import { resolveLang } from '../cli/lang.js';
 import { campaignId, newLedgerEntries } from '../domain/contact-history.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
@@ -42,12 +43,15 @@ export interface CampaignFlags extends PlanFlags {
 
 /** `winback campaign`: this period's contact lists, permission-checked, paced by the ledger. */
 export async function runCampaign(ctx: Context, file: string, flags: CampaignFlags): Promise<number> {
-  if (!flags.out) throw new UsageError('--out DIR is required', 'e.g. winback campaign export.csv --out out/week --as-of 2026-11-23');
+  if (!flags.out) {
+    const say = messages(resolveLang(flags.lang, ctx.env)).flags;
+    throw new UsageError(say.campaignOut, say.campaignOutHint);
+  }
   const loaded = await loadPlanSetup(ctx, flags);
   const outDir = resolve(ctx.cwd, flags.out);
-  const periodDays = parsePeriod(flags.period, loaded.setup.config.campaign.periodDays);
+  const periodDays = parsePeriod(flags.period, loaded.setup.config.campaign.periodDays, loaded.setup.lang);
   const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;
-  const caps = parseCapacity(flags.capacity);
+  const caps = parseCapacity(flags.capacity, loaded.setup.lang);
   const holdout = flags.holdout === undefined ? 0 : parseRate('--holdout', flags.holdout);
   const created = await ensureOutputDir(outDir, flags.out);
   try {
@@ -152,21 +156,21 @@ async function prepareRun(ctx: Context, flags: CampaignFlags, r: RunSetup, id: s
   return { history, serial, rules, previous, warnings };
 }
 
-function parsePeriod(text: string | undefined, fallback: number): number {
+function parsePeriod(text: string | undefined, fallback: number, lang: Lang): number {
   if (text === undefined) return fallback;
   const m = /^(\d+)\s*([dw]?)$/i.exec(text.trim());
   const days = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1) : NaN;
-  if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(`--period '${text}' must be a number of days or weeks, e.g. 7d or 2w`);
+  if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(messages(lang).flags.period(text));
   return days;
 }
 
-function parseCapacity(text: string | undefined): Partial<Record<Channel, number>> {
+function parseCapacity(text: string | undefined, lang: Lang): Partial<Record<Channel, number>> {
   if (text === undefined) return {};
   const caps: Partial<Record<Channel, number>> = {};
   for (const part of text.split(',')) {
     const [ch, n] = part.split('=').map((s) => s.trim());
     if (!CHANNELS.includes(ch as Channel) || !/^\d+$/.test(n ?? '')) {
-      throw new UsageError(`--capacity '${part}' must look like channel=number`, `channels: ${CHANNELS.join(', ')}; e.g. --capacity phone=50,visit=10`);
+      throw new UsageError(messages(lang).flags.capacity(part), messages(lang).flags.capacityHint(CHANNELS.join(', ')));
     }
     caps[ch as Channel] = Number(n);
   }

@@ -38,7 +38,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   // Released again by planAllRows when the rows are planned on this thread.
   holdYoungGeneration();
   const loaded = await loadPlanSetup(ctx, flags);
-  const threads = resolveThreads(flags.threads, ctx.env);
+  const threads = resolveThreads(flags.threads, ctx.env, loaded.setup.lang);
   const outDir = resolve(ctx.cwd, flags.out);
   const opened = await openLostCustomers(ctx, file, loaded);
   const created = await ensureOutputDir(outDir, flags.out);

@@ -19,6 +19,8 @@ import { WorksheetFlow } from './worksheet-flow.js';
 import { addManualCustomer } from './worksheet-manual.js';
 import { runWorksheetFlow } from './worksheet-steps.js';
 import { ensureOutputDir } from '../io/output-dir.js';
+import { messages, type Messages } from '../domain/messages.js';
+import { resolveLang } from '../cli/lang.js';
 
 export interface WorksheetFlags extends PlanFlags {
   session?: string;
@@ -28,19 +30,21 @@ export interface WorksheetFlags extends PlanFlags {
 
 /** `winback worksheet`: the consultant's four templates, interactively or from --answers; writes plan.csv, lists and worksheet.md. */
 export async function runWorksheet(ctx: Context, file: string | undefined, flags: WorksheetFlags): Promise<number> {
-  if (!flags.session) throw new UsageError('--session FILE is required', 'e.g. winback worksheet export.csv --session client.worksheet.json');
-  if (file === '-') throw new UsageError('the worksheet needs the terminal for its questions, so the export cannot come from stdin', 'give the export as a file');
+  // Before the session and config are read, the flag and the environment tell the language of errors.
+  const say = messages(resolveLang(flags.lang, ctx.env)).worksheetErrors;
+  if (!flags.session) throw new UsageError(say.session, say.sessionHint);
+  if (file === '-') throw new UsageError(say.stdinExport, say.stdinExportHint);
   const sessionPath = resolve(ctx.cwd, flags.session);
   const existing = await loadSession(sessionPath, flags.session);
   const answers = flags.answers !== undefined ? await readAnswersFile(resolve(ctx.cwd, flags.answers), flags.answers) : undefined;
   if (!answers && !ctx.stdinIsTTY) {
-    throw new UsageError('the worksheet asks questions, but stdin is not a terminal', 'run it in a terminal, or give the answers with --answers FILE (see docs/worksheet.md)');
+    throw new UsageError(say.notTerminal, say.notTerminalHint);
   }
-  const source = sourceOf(file, existing, flags.session);
+  const source = sourceOf(file, existing, flags.session, say);
   const loaded = await loadPlanSetup(ctx, { ...flags, asOf: flags.asOf ?? existing?.as_of, lang: flags.lang ?? existing?.lang ?? langOf(answers) });
   const asOf = formatIsoDay(loaded.setup.asOf);
   if (existing && existing.as_of !== asOf) {
-    throw new UsageError(`--session ${flags.session} was started with --as-of ${existing.as_of}, not ${asOf}`, 'leave out --as-of to continue it, or start a new session file');
+    throw new UsageError(say.asOfMismatch(flags.session, existing.as_of, asOf), say.asOfMismatchHint);
   }
   const session = existing ? { ...existing, lang: loaded.setup.lang } : newSession({ lang: loaded.setup.lang, asOf, file: source });
   const input = source !== null ? await readCustomers(ctx, source, loaded) : { customers: [], rejects: [], opened: undefined };
@@ -68,11 +72,10 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
 }
 
 /** The export of this session: the argument, or the one the session was started with. */
-function sourceOf(file: string | undefined, existing: WorksheetSession | undefined, label: string): string | null {
+function sourceOf(file: string | undefined, existing: WorksheetSession | undefined, label: string, say: Messages['worksheetErrors']): string | null {
   if (!existing) return file ?? null;
   if (file !== undefined && file !== existing.file) {
-    const was = existing.file === null ? 'with customers entered by hand' : `on ${existing.file}`;
-    throw new UsageError(`--session ${label} was started ${was}, not on ${file}`, 'leave out the file to continue the session, or start a new session file');
+    throw new UsageError(say.fileMismatch(label, existing.file, file), say.fileMismatchHint);
   }
   return existing.file;
 }

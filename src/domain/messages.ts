@@ -244,6 +244,64 @@ export const CATALOGUE = {
   playbook: {
     source: m((source: string) => `source: ${source}`, (source) => `Quelle: ${source === 'default' ? 'eingebautes Playbook' : source}`),
   },
+  /** Usage errors of flags and files that plan, campaign, report and worksheet share (cli/options.ts, io/config-file.ts, …). */
+  flags: {
+    encoding: m((text: string) => `--encoding '${text}' is not supported`, (text) => `--encoding '${text}' wird nicht unterstützt`),
+    encodingHint: m('use utf8, utf16le, utf16be, win1252 or latin1', 'utf8, utf16le, utf16be, win1252 oder latin1 angeben'),
+    delimiter: m((text: string) => `--delimiter '${text}' must be a single character`, (text) => `--delimiter '${text}' muss ein einzelnes Zeichen sein`),
+    delimiterHint: m("use ',', ';', tab or '|'", "',', ';', tab oder '|' angeben"),
+    dateFormat: m((text: string) => `--date-format '${text}' is not a known order`, (text) => `--date-format '${text}' ist keine bekannte Reihenfolge`),
+    dateFormatHint: m('use dmy (31.03.2024), mdy (3/31/2024) or ymd (2024-03-31)', 'dmy (31.03.2024), mdy (3/31/2024) oder ymd (2024-03-31) angeben'),
+    mapShape: m((pair: string) => `--map '${pair}' must look like field=Header`, (pair) => `--map '${pair}' muss die Form Feld=Spaltenüberschrift haben`),
+    mapShapeHint: m("e.g. --map churn_date='Datum Kündigung'", "z. B. --map churn_date='Datum Kündigung'"),
+    mapField: m((pair: string, field: string) => `--map '${pair}': '${field}' is not a field`, (pair, field) => `--map '${pair}': '${field}' ist kein Feld`),
+    mapFieldHint: m((fields: string) => `fields: ${fields}`, (fields) => `Felder: ${fields}`),
+    notDate: m((flag: string, text: string) => `${flag} '${text}' is not a valid date`, (flag, text) => `${flag} '${text}' ist kein gültiges Datum`),
+    notDateHint: m((flag: string) => `write it as YYYY-MM-DD, e.g. ${flag} 2026-11-23`, (flag) => `als JJJJ-MM-TT schreiben, z. B. ${flag} 2026-11-23`),
+    notShare: m(
+      (flag: string, text: string) => `${flag} '${text}' must be a share between 0 and 1 (or 0% to 100%)`,
+      (flag, text) => `${flag} '${text}' muss ein Anteil zwischen 0 und 1 sein (oder 0% bis 100%)`,
+    ),
+    threads: m((text: string) => `--threads '${text}' is not a whole number from 1 to 64`, (text) => `--threads '${text}' ist keine ganze Zahl von 1 bis 64`),
+    threadsHint: m('e.g. --threads 2; --threads 1 plans on the main thread', 'z. B. --threads 2; --threads 1 plant im Hauptthread'),
+    period: m((text: string) => `--period '${text}' must be a number of days or weeks, e.g. 7d or 2w`, (text) => `--period '${text}' muss eine Zahl von Tagen oder Wochen sein, z. B. 7d oder 2w`),
+    capacity: m((part: string) => `--capacity '${part}' must look like channel=number`, (part) => `--capacity '${part}' muss die Form Kanal=Zahl haben`),
+    capacityHint: m((channels: string) => `channels: ${channels}; e.g. --capacity phone=50,visit=10`, (channels) => `Kanäle: ${channels}; z. B. --capacity phone=50,visit=10`),
+    campaignOut: m('--out DIR is required', '--out VERZEICHNIS fehlt'),
+    campaignOutHint: m('e.g. winback campaign export.csv --out out/week --as-of 2026-11-23', 'z. B. winback campaign export.csv --out out/week --as-of 2026-11-23'),
+    configMissing: m((path: string) => `config ${path}: no such file`, (path) => `Konfiguration ${path}: Datei nicht gefunden`),
+    configUnreadable: m((path: string, code: string) => `config ${path}: cannot be read (${code})`, (path, code) => `Konfiguration ${path}: kann nicht gelesen werden (${code})`),
+    configSyntax: m((path: string, why: string) => `config ${path} is not valid YAML/JSON: ${why}`, (path, why) => `Konfiguration ${path} ist kein gültiges YAML/JSON: ${why}`),
+    configInvalid: m((path: string, list: string) => `config ${path} is invalid:\n${list}`, (path, list) => `Konfiguration ${path} ist ungültig:\n${list}`),
+    configInvalidHint: m('see docs/config.md for every setting and its default', 'docs/config.md beschreibt jede Einstellung und ihren Standardwert'),
+    modelMissing: m((label: string) => `model ${label}: no such file or not readable`, (label) => `Modell ${label}: Datei nicht gefunden oder nicht lesbar`),
+    modelMissingHint: m('create one with winback calibrate HISTORY.csv --out model.json', 'mit winback calibrate HISTORY.csv --out model.json erstellen'),
+  },
+  /** The worksheet's usage errors (commands/worksheet.ts); its prompts are in worksheet-texts.ts. */
+  worksheetErrors: {
+    session: m('--session FILE is required', '--session DATEI fehlt'),
+    sessionHint: m('e.g. winback worksheet export.csv --session client.worksheet.json', 'z. B. winback worksheet export.csv --session client.worksheet.json'),
+    stdinExport: m(
+      'the worksheet needs the terminal for its questions, so the export cannot come from stdin',
+      'das Arbeitsblatt braucht das Terminal für seine Fragen, der Export kann also nicht von der Standardeingabe kommen',
+    ),
+    stdinExportHint: m('give the export as a file', 'den Export als Datei angeben'),
+    notTerminal: m('the worksheet asks questions, but stdin is not a terminal', 'das Arbeitsblatt stellt Fragen, aber die Standardeingabe ist kein Terminal'),
+    notTerminalHint: m(
+      'run it in a terminal, or give the answers with --answers FILE (see docs/worksheet.md)',
+      'im Terminal ausführen, oder die Antworten mit --answers DATEI geben (siehe docs/worksheet.md)',
+    ),
+    asOfMismatch: m(
+      (session: string, was: string, asOf: string) => `--session ${session} was started with --as-of ${was}, not ${asOf}`,
+      (session, was, asOf) => `--session ${session} wurde mit --as-of ${was} begonnen, nicht mit ${asOf}`,
+    ),
+    asOfMismatchHint: m('leave out --as-of to continue it, or start a new session file', '--as-of weglassen, um fortzufahren, oder eine neue Sitzungsdatei beginnen'),
+    fileMismatch: m(
+      (session: string, was: string | null, file: string) => `--session ${session} was started ${was === null ? 'with customers entered by hand' : `on ${was}`}, not on ${file}`,
+      (session, was, file) => `--session ${session} wurde ${was === null ? 'mit von Hand erfassten Kunden' : `mit ${was}`} begonnen, nicht mit ${file}`,
+    ),
+    fileMismatchHint: m('leave out the file to continue the session, or start a new session file', 'die Datei weglassen, um die Sitzung fortzusetzen, oder eine neue Sitzungsdatei beginnen'),
+  },
   /** Words around every command's output and errors (cli/main.ts, io). */
   common: {
     warning: m('warning', 'Warnung'),

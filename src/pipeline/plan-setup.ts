@@ -19,7 +19,8 @@ import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
 import { DataError, InputMissingError } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
-import { resolveLang } from '../cli/lang.js';
+import { resolveLang, type Lang } from '../cli/lang.js';
+import { formatFixed, messages } from '../domain/messages.js';
 import { openExport, type OpenedExport, type ReadOptions, type RowEvent } from '../io/csv-read.js';
 import { tuneForStreaming } from './gc-tuning.js';
 import { loadPlaybook } from '../io/playbook-file.js';
@@ -44,14 +45,16 @@ export interface LoadedPlanSetup {
 
 /** Loads config, playbook and model and resolves the as-of date. */
 export async function loadPlanSetup(ctx: Context, flags: PlanFlags): Promise<LoadedPlanSetup> {
-  const { read, maxRejectRate } = parseReadFlags(flags);
-  const asOf = resolveAsOf(flags.asOf, ctx.env, ctx.now);
-  const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
+  // Before the config is read, the flag and the environment tell the language of errors.
+  const early = resolveLang(flags.lang, ctx.env);
+  const { read, maxRejectRate } = parseReadFlags(flags, undefined, early);
+  const asOf = resolveAsOf(flags.asOf, ctx.env, ctx.now, early);
+  const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd, early);
   const rejectLimit = resolveRejectLimit(maxRejectRate, ctx.env, cfg.config);
   const lang = resolveLang(flags.lang, ctx.env, cfg.config.lang);
   const playbookPath = flags.playbook !== undefined ? resolve(ctx.cwd, flags.playbook) : cfg.config.playbook;
   const pb = await loadPlaybook(playbookPath);
-  const model = flags.model !== undefined ? await loadModel(resolve(ctx.cwd, flags.model), flags.model) : undefined;
+  const model = flags.model !== undefined ? await loadModel(resolve(ctx.cwd, flags.model), flags.model, lang) : undefined;
   const setup: PlanSetup = {
     playbook: pb.playbook,
     vocabulary: compileVocabulary(pb.playbook),
@@ -70,12 +73,12 @@ export async function loadPlanSetup(ctx: Context, flags: PlanFlags): Promise<Loa
   };
 }
 
-async function loadModel(path: string, label: string): Promise<{ model: CalibratedModel; sha256: string }> {
+async function loadModel(path: string, label: string, lang: Lang): Promise<{ model: CalibratedModel; sha256: string }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw new InputMissingError(`model ${label}: no such file or not readable`, 'create one with winback calibrate HISTORY.csv --out model.json');
+    throw new InputMissingError(messages(lang).flags.modelMissing(label), messages(lang).flags.modelMissingHint);
   }
   let data: unknown;
   try {
@@ -143,7 +146,7 @@ export function rejectProblem(label: string, stats: Pick<OpenedExport['stats'], 
   const t = readTexts(lang);
   if (read > 0 && accepted === 0) return t.allRejected(label, read);
   if (read === 0 || rejected / read <= limit.rate) return undefined;
-  return t.rejectRate(label, rejected, read, ((rejected / read) * 100).toFixed(1), (limit.rate * 100).toFixed(1), limit.source);
+  return t.rejectRate(label, rejected, read, formatFixed((rejected / read) * 100, 1, lang), formatFixed(limit.rate * 100, 1, lang), limit.source);
 }
 
 /**

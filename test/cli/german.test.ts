@@ -27,7 +27,9 @@ const IGNORE = [...DATA, ...PLAN_COLUMNS.filter((c) => c.length >= 4)];
 /** One entry per line that holds English words: `label: [words] line`. */
 function leaksIn(label: string, text: string): string[] {
   const byLine = new Map<string, string[]>();
-  for (const l of findEnglish(text, IGNORE) as Leak[]) byLine.set(l.context, [...(byLine.get(l.context) ?? []), l.word]);
+  // The hint of --map lists the canonical field names: machine words.
+  const lines = text.split('\n').filter((line) => !line.startsWith('Hinweis: Felder: '));
+  for (const l of findEnglish(lines.join('\n'), IGNORE) as Leak[]) byLine.set(l.context, [...(byLine.get(l.context) ?? []), l.word]);
   return [...byLine].map(([line, words]) => `${label}: [${words.join(' ')}] ${line}`);
 }
 
@@ -118,6 +120,18 @@ describe('German: no English word reaches the user', () => {
       ['plan', DE, '--explain', 'X-1', ...AS_OF, '--lang', 'de'],
       ['campaign', 'fixtures/missing.csv', '--out', tempDir(), ...AS_OF, '--lang', 'de'],
       ['report', 'fixtures/missing.csv', ...AS_OF, '--lang', 'de'],
+      ['report', 'fixtures', ...AS_OF, '--lang', 'de'],
+      ['campaign', DE, ...AS_OF, '--lang', 'de'],
+      ['campaign', DE, '--out', tempDir(), ...AS_OF, '--period', '9x', '--lang', 'de'],
+      ['campaign', DE, '--out', tempDir(), ...AS_OF, '--capacity', 'fax=3', '--lang', 'de'],
+      ['plan', DE, '--out', tempDir(), '--as-of', '2026-13-45', '--lang', 'de'],
+      ['plan', DE, '--out', tempDir(), ...AS_OF, '--threads', 'abc', '--lang', 'de'],
+      ['plan', DE, '--out', tempDir(), ...AS_OF, '--max-reject-rate', '0.001', '--lang', 'de'],
+      ['plan', DE, '--out', tempDir(), ...AS_OF, '--config', 'fixtures/missing.yaml', '--lang', 'de'],
+      ['plan', DE, '--out', tempDir(), ...AS_OF, '--map', 'foo=Bar', '--lang', 'de'],
+      ['plan', DE, '--out', tempDir(), ...AS_OF, '--delimiter', ';;', '--lang', 'de'],
+      ['worksheet', DE, ...AS_OF, '--lang', 'de'],
+      ['worksheet', DE, '--session', join(tempDir(), 's.json'), ...AS_OF, '--lang', 'de'],
     ]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).not.toBe(0);
