@@ -80,6 +80,12 @@ describe('German: no English word reaches the user', () => {
     expect(r.code, r.stderr).toBe(0);
     const lists = ['visit', 'phone', 'letter', 'email'].flatMap((c) => columnLeaks(join(out, `campaign-${c}.csv`), PLAN_TEXT));
     expect([...r.leaks, ...lists, ...columnLeaks(join(out, 'excluded.csv'), ['detail'])]).toEqual([]);
+    // Two weeks later, against the first run's lists: changes.csv says why in German.
+    const next = tempDir();
+    const later = await run(['campaign', DE, '--out', next, '--as-of', '2026-12-07', '--previous', out, '--lang', 'de']);
+    expect(later.code, later.stderr).toBe(0);
+    expect(readCsv(join(next, 'changes.csv')).length).toBeGreaterThan(0);
+    expect([...later.leaks, ...columnLeaks(join(next, 'changes.csv'), ['why'])]).toEqual([]);
   });
 
   it('report on the export and on a plan directory', async () => {
