@@ -7,7 +7,7 @@ import Table from 'cli-table3';
 import { currentTableWidth } from '../io/render.js';
 import { resolveLang } from '../cli/lang.js';
 import { messages } from '../domain/messages.js';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../io/context.js';
 import { validatePlaybook } from '../domain/playbook.js';
 import type { Playbook, TimingRule } from '../domain/playbook-types.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';
