@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { parseIsoDay } from '../domain/dates.js';
 import { LOST_CUSTOMER_FIELDS } from '../domain/fields.js';
-import type { DateOrder } from '../domain/parse/date.js';
+import { dateOrderEvidence, isSlashedDate, parseDate, type DateOrder, type DateParse } from '../domain/parse/date.js';
+import { readTexts } from '../domain/read-texts.js';
 import type { EpochDay } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import type { ReadOptions } from '../io/csv-read.js';
@@ -18,6 +18,7 @@ export interface RawReadFlags {
   map?: string[];
   churnDate?: string;
   maxRejectRate?: string;
+  sheet?: string;
 }
 
 /** Adds the flags every command that reads an export shares. */
@@ -28,8 +29,9 @@ export function addReadFlags(cmd: Command): Command {
     .addOption(new Option('--decimal <mark>', 'decimal mark of numbers (default: detected)').choices([',', '.']))
     .option('--date-format <order>', 'day/month order of dates: dmy (31.03.2024, 31/03/2024), mdy (3/31/2024), ymd (default: detected)')
     .option('--map <field=header>', 'read a canonical field from this column (repeatable)', collect, [])
-    .option('--churn-date <date>', 'churn date (YYYY-MM-DD) for every row of a file without one')
-    .option('--max-reject-rate <rate>', 'fail (exit 65, nothing written) when more than this share of rows is rejected, e.g. 0.05 or 5% (plan, campaign, report, worksheet, reasons, calibrate, inspect: default WINBACK_MAX_REJECT_RATE, else input.maxRejectRate, else 20%)');
+    .option('--churn-date <date>', 'churn date (2026-03-31 or 31.03.2026) for every row of a file without one')
+    .option('--max-reject-rate <rate>', 'fail (exit 65, nothing written) when more than this share of rows is rejected, e.g. 0.05 or 5% (plan, campaign, report, worksheet, reasons, calibrate, inspect: default WINBACK_MAX_REJECT_RATE, else input.maxRejectRate, else 20%)')
+    .option('--sheet <name>', 'worksheet of an .xlsx workbook to read (default: the first)');
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -48,6 +50,7 @@ export function parseReadFlags(raw: RawReadFlags, fieldNames = LOST_CUSTOMER_FIE
   if (raw.delimiter !== undefined) read.delimiter = parseDelimiter(raw.delimiter, lang);
   if (raw.decimal === ',' || raw.decimal === '.') read.decimal = raw.decimal;
   if (raw.dateFormat !== undefined) read.dateOrder = parseDateOrder(raw.dateFormat, lang);
+  if (raw.sheet !== undefined) read.sheet = raw.sheet;
   if (raw.map && raw.map.length > 0) read.map = parseMap(raw.map, fieldNames, lang);
   if (raw.churnDate !== undefined) read.fill = { churn_date: parseDateFlag('--churn-date', raw.churnDate, lang) };
   const maxRejectRate = raw.maxRejectRate === undefined ? undefined : parseRate('--max-reject-rate', raw.maxRejectRate, lang);
@@ -88,11 +91,33 @@ export function parseMap(pairs: string[], fieldNames: string[], lang: Lang = 'en
   return map;
 }
 
-/** Parses a YYYY-MM-DD flag value. */
+/**
+ * Parses a date flag in the forms exports use: 2026-11-23, 23.11.2026, 20261123, 11/23/2026
+ * or 23/11/2026. A slashed date that reads both ways (3/4/2026) is refused rather than guessed.
+ */
 export function parseDateFlag(flag: string, text: string, lang: Lang = 'en'): EpochDay {
-  const day = parseIsoDay(text);
-  if (day === undefined) throw new UsageError(messages(lang).flags.notDate(flag, text), messages(lang).flags.notDateHint(flag));
-  return day;
+  const say = messages(lang).flags;
+  const hint = say.notDateHint(flag);
+  // The reader's words for a value that is not a date, in the run's language.
+  const why = (p: Exclude<DateParse, { ok: true }>) => {
+    if (lang === 'en') return p.message;
+    if (p.code === 'bad_calendar') return readTexts(lang).badCalendarDate(p.form);
+    return p.code === 'empty' ? readTexts(lang).empty : readTexts(lang).notDate;
+  };
+  if (isSlashedDate(text)) {
+    const order = dateOrderEvidence(text);
+    const dmy = parseDate(text, 'dmy');
+    const mdy = parseDate(text, 'mdy');
+    if (order === undefined && dmy.ok && mdy.ok && dmy.value !== mdy.value) {
+      throw new UsageError(say.ambiguousDate(flag, text), hint);
+    }
+    const parsed = order === 'mdy' ? mdy : dmy;
+    if (parsed.ok) return parsed.value;
+    throw new UsageError(`${flag} '${text}' ${why(parsed)}`, hint);
+  }
+  const parsed = parseDate(text, 'dmy');
+  if (!parsed.ok) throw new UsageError(`${flag} '${text}' ${why(parsed)}`, hint);
+  return parsed.value;
 }
 
 /** Parses a share given as 0.05 or 5%. */

@@ -5,7 +5,8 @@ import { cents, emptyTotals, type PlanTotals } from '../domain/plan-summary.js';
 import type { PlannedCustomer } from '../domain/plan.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
-import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv-write.js';
+import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.js';
+import { writePlanWorkbook } from '../io/xlsx-outputs.js';
 import { PlanFiles } from '../io/plan-output.js';
 import { renderPlanSummary } from '../io/plan-render.js';
 import type { RunOutputs } from '../io/run-outputs.js';
@@ -17,11 +18,11 @@ import { VERSION } from '../version.js';
 import { messages } from '../domain/messages.js';
 import { resolveLang } from '../cli/lang.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
+import { refuseStdout } from '../io/table-output.js';
 
-export interface PlanCommandFlags extends PlanFlags {
+export interface PlanCommandFlags extends PlanFlags, RawOutputFlags {
   out?: string;
   json?: boolean;
-  excel?: boolean;
   explain?: string;
   quiet?: boolean;
   threads?: string;
@@ -35,6 +36,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
     const say = messages(resolveLang(flags.lang, ctx.env)).plan;
     throw new UsageError(say.outRequired, say.outRequiredHint);
   }
+  refuseStdout('--out', flags.out, 'plan.csv, rejects.csv and summary.json');
   // Released again by planAllRows when the rows are planned on this thread.
   holdYoungGeneration();
   const loaded = await loadPlanSetup(ctx, flags);
@@ -44,7 +46,8 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   const created = await ensureOutputDir(outDir, flags.out);
   // Temporary files of a run that was killed are litter, never outputs.
   await removeStaleTemps(outDir);
-  const fmt = flags.excel ? EXCEL_DE_CSV : PLAIN_CSV;
+  const output = resolveOutputFormat(flags, loaded.setup.config.output);
+  const fmt = output.csv;
   const files = await PlanFiles.open(outDir, opened.headers, fmt, opened.dialect.delimiter);
   const totals = emptyTotals();
   const progress = createProgress(ctx, { label: 'plan', totalBytes: opened.sizeBytes, quiet: flags.quiet });
@@ -61,6 +64,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   } finally {
     progress.done();
   }
+  if (output.xlsx) Object.assign(outputs, await writePlanWorkbook(outDir, opened.headers, fmt));
   const summary = planSummary(opened, loaded, totals, outputs);
   await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   if (flags.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

@@ -21,8 +21,10 @@ import { runWorksheetFlow } from './worksheet-steps.js';
 import { ensureOutputDir } from '../io/output-dir.js';
 import { messages, type Messages } from '../domain/messages.js';
 import { resolveLang } from '../cli/lang.js';
+import { refuseStdout } from '../io/table-output.js';
+import { resolveOutputFormat, type OutputFormat, type RawOutputFlags } from '../cli/output-format.js';
 
-export interface WorksheetFlags extends PlanFlags {
+export interface WorksheetFlags extends PlanFlags, RawOutputFlags {
   session?: string;
   answers?: string;
   out?: string;
@@ -33,6 +35,7 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
   // Before the session and config are read, the flag and the environment tell the language of errors.
   const say = messages(resolveLang(flags.lang, ctx.env)).worksheetErrors;
   if (!flags.session) throw new UsageError(say.session, say.sessionHint);
+  refuseStdout('--out', flags.out, 'plan.csv, the campaign lists and worksheet.md');
   if (file === '-') throw new UsageError(say.stdinExport, say.stdinExportHint);
   const sessionPath = resolve(ctx.cwd, flags.session);
   const existing = await loadSession(sessionPath, flags.session);
@@ -66,7 +69,7 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
   await saveSession(sessionPath, flow.session);
   const outDir = resolve(ctx.cwd, flags.out ?? dirname(flags.session));
   await ensureOutputDir(outDir, flags.out ?? outDir);
-  await writeOutputs(flow, outDir, input, loaded);
+  await writeOutputs(flow, outDir, input, loaded, resolveOutputFormat(flags, loaded.setup.config.output));
   ctx.stdout.write(`${t.notes.written(flags.out ?? outDir)}\n`);
   return ExitCode.ok;
 }
@@ -96,7 +99,7 @@ async function readCustomers(ctx: Context, source: string, loaded: LoadedPlanSet
   return { customers, rejects, opened };
 }
 
-async function writeOutputs(flow: WorksheetFlow, dir: string, input: ReadCustomers, loaded: LoadedPlanSetup): Promise<void> {
+async function writeOutputs(flow: WorksheetFlow, dir: string, input: ReadCustomers, loaded: LoadedPlanSetup, format: OutputFormat): Promise<void> {
   const { setup } = loaded;
   const { opened } = input;
   const pairs = flow.customers.map((c) => ({ base: c.base, final: flow.current(c, true), cells: c.cells }));
@@ -106,6 +109,7 @@ async function writeOutputs(flow: WorksheetFlow, dir: string, input: ReadCustome
     session: flow.session, customers: pairs, playbook: setup.playbook, texts: flow.t, currencySymbol: setup.config.model.currencySymbol,
   });
   await writeWorksheetOutputs(dir, {
+    format,
     headers: opened ? opened.headers : MANUAL_HEADERS,
     rows: pairs.map((p) => ({ plan: p.final, cells: p.cells })),
     rejects: input.rejects,

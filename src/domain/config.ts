@@ -46,6 +46,14 @@ export interface InputConfig {
  */
 export const DEFAULT_MAX_REJECT_RATE = 0.2;
 
+/** How tables are written (docs/config.md): CSV alone or with a workbook, CSV for German Excel. */
+export interface OutputConfig {
+  /** `xlsx`: every command that writes tables writes them as an Excel workbook too */
+  format: 'csv' | 'xlsx';
+  /** CSVs for German Excel (BOM, ';', decimal comma, ="01067"), as --excel */
+  excel: boolean;
+}
+
 export interface WinbackConfig {
   model: ModelConfig;
   permission: PermissionConfig;
@@ -58,6 +66,7 @@ export interface WinbackConfig {
   map: Record<string, string>;
   /** path of a playbook to use instead of the default */
   playbook?: string;
+  output: OutputConfig;
   /** language of texts when --lang is not given (before LC_ALL/LC_MESSAGES/LANG) */
   lang?: 'en' | 'de';
   /** ISO 4217 code of the money in exports and outputs (EUR, USD, CHF, …) */
@@ -72,6 +81,7 @@ export const DEFAULT_CONFIG: WinbackConfig = {
   clv: DEFAULT_CLV_CONFIG,
   input: { maxRejectRate: DEFAULT_MAX_REJECT_RATE },
   map: {},
+  output: { format: 'csv', excel: false },
   currency: 'EUR',
 };
 
@@ -118,6 +128,7 @@ const sections = z
     input: z.object({ maxRejectRate: z.number().min(0).max(1) }).partial().strict(),
     map: z.record(z.string(), z.string()),
     playbook: z.string(),
+    output: z.object({ format: z.enum(['csv', 'xlsx']), excel: z.boolean() }).partial().strict(),
     lang: z.enum(['en', 'de']),
     currency: z.string().regex(/^[A-Za-z]{3}$/, 'expected a three-letter currency code such as EUR, USD or CHF').transform((c) => c.toUpperCase()),
   })
@@ -176,6 +187,7 @@ export function validateConfig(data: unknown): { config?: WinbackConfig; errors:
     input: { ...DEFAULT_CONFIG.input, ...d.input },
     map: { ...d.map },
     ...(d.playbook !== undefined ? { playbook: d.playbook } : {}),
+    output: { ...DEFAULT_CONFIG.output, ...d.output },
     currency,
     ...(d.lang !== undefined ? { lang: d.lang } : {}),
   };

@@ -257,7 +257,11 @@ export const CATALOGUE = {
     mapField: m((pair: string, field: string) => `--map '${pair}': '${field}' is not a field`, (pair, field) => `--map '${pair}': '${field}' ist kein Feld`),
     mapFieldHint: m((fields: string) => `fields: ${fields}`, (fields) => `Felder: ${fields}`),
     notDate: m((flag: string, text: string) => `${flag} '${text}' is not a valid date`, (flag, text) => `${flag} '${text}' ist kein gültiges Datum`),
-    notDateHint: m((flag: string) => `write it as YYYY-MM-DD, e.g. ${flag} 2026-11-23`, (flag) => `als JJJJ-MM-TT schreiben, z. B. ${flag} 2026-11-23`),
+    notDateHint: m((flag: string) => `write it as YYYY-MM-DD or DD.MM.YYYY, e.g. ${flag} 2026-11-23`, (flag) => `als JJJJ-MM-TT oder TT.MM.JJJJ schreiben, z. B. ${flag} 2026-11-23`),
+    ambiguousDate: m(
+      (flag: string, text: string) => `${flag} '${text}' can be read day first or month first`,
+      (flag, text) => `${flag} '${text}' lässt sich mit dem Tag oder mit dem Monat zuerst lesen`,
+    ),
     notShare: m(
       (flag: string, text: string) => `${flag} '${text}' must be a share between 0 and 1 (or 0% to 100%)`,
       (flag, text) => `${flag} '${text}' muss ein Anteil zwischen 0 und 1 sein (oder 0% bis 100%)`,

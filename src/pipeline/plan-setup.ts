@@ -21,7 +21,8 @@ import { DataError, InputMissingError } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
 import { resolveLang, type Lang } from '../cli/lang.js';
 import { formatFixed, messages } from '../domain/messages.js';
-import { openExport, type OpenedExport, type ReadOptions, type RowEvent } from '../io/csv-read.js';
+import type { OpenedExport, ReadOptions, RowEvent } from '../io/csv-read.js';
+import { openExport } from '../io/open-export.js';
 import { tuneForStreaming } from './gc-tuning.js';
 import { loadPlaybook } from '../io/playbook-file.js';
 
