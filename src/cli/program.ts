@@ -83,7 +83,9 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--session <file>', 'session file: every answer is saved here; an existing one is resumed')
     .option('--answers <file>', 'answers as JSON instead of questions (no terminal needed; see docs/worksheet.md)')
     .option('--out <dir>', 'output directory (default: the session file\'s directory)')
-    .addHelpText('after', example('winback worksheet fixtures/lost-customers-en.csv --session out/acme.worksheet.json --as-of 2026-11-23'))
+    .option('--export <file>', 'the export of a resumed session that has moved: accepted when its content is the one the session was started on')
+    .option('--reopen [step]', 'reopen a session (also a finished one) at a step: 1-4 or selection, relationship, lessons, measures (without a value: ask)')
+    .addHelpText('after', example('winback worksheet fixtures/lost-customers-en.csv --session out/acme.worksheet.json --as-of 2026-11-23\n  $ winback worksheet --session out/acme.worksheet.json --reopen 4'))
     .action(run(async () => (await import('../commands/worksheet.js')).runWorksheet));
 
   addReadFlags(program.command('reasons').description('classify departure reasons: counts, shares, examples and the texts and codes left unclassified; or learn labelled texts').argument('[file]', 'export with customer_id and reason and/or reason_code, or - for stdin'))

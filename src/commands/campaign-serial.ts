@@ -18,6 +18,8 @@ export interface SerialGuard {
   apply(p: PlannedCustomer): PlannedCustomer;
   /** serial defectors among the planned customers */
   count(): number;
+  /** forgets the count (the export is read again: DuplicateTracker.rerun) */
+  reset(): void;
   warnings(): string[];
 }
 
@@ -52,6 +54,7 @@ export function buildSerialGuard(read: SerialOutcomes, ledger: readonly LedgerEn
       return mode === 'cap' ? planCustomer(p.row, capped) : p;
     },
     count: () => serial,
+    reset: () => void (serial = 0),
     warnings() {
       const w = read.rejects.length > 0 ? [`${read.rejects.length} rows of the outcomes file rejected`] : [];
       if (serial === 0) return w;

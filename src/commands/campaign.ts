@@ -1,28 +1,27 @@
 import { join, resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import { parseRate, resolveAsOf } from '../cli/options.js';
-import { selectForCampaign, type CampaignRules } from '../domain/campaign.js';
+import type { CampaignRules } from '../domain/campaign.js';
 import { messages, type Lang } from '../domain/messages.js';
 import { resolveLang } from '../cli/lang.js';
 import { campaignId, newLedgerEntries } from '../domain/contact-history.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
-import { DECISION_RANK } from '../domain/plan.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { prepareFile, removeStaleTemps, type PreparedFile } from '../io/atomic-write.js';
-import { CampaignFiles, formatChanges, listValues, readPreviousStatus } from '../io/campaign-output.js';
+import { formatChanges, readPreviousStatus } from '../io/campaign-output.js';
 import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.js';
 import { prepareCampaignWorkbook } from '../io/xlsx-outputs.js';
 import { withLocks, type HeldLock } from '../io/lock.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 import { createProgress } from '../io/progress.js';
-import { SortedSpool } from '../io/sorted-spool.js';
 import { readSuppression } from '../io/suppression-file.js';
-import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
+import { checkRejectRate, loadPlanSetup, openLostCustomers, withDuplicatesResolved, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
+import { discardPass, spoolChoices, type ChoicePass } from './campaign-choices.js';
 import { commitCampaign } from './campaign-commit.js';
 import { loadCampaignHistory, settleInterrupted, type HistorySettings } from './campaign-ledger.js';
 import { buildSerialGuard, readSerialOutcomes } from './campaign-serial.js';
-import { distributeInPriorityOrder, spoolChoice } from './campaign-distribute.js';
+import { distributeInPriorityOrder } from './campaign-distribute.js';
 import { campaignManifest, summaryLine, type CampaignCounts } from './campaign-summary.js';
 import { refuseStdout } from '../io/table-output.js';
 
@@ -81,33 +80,33 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   const { asOf } = loaded.setup;
   const id = campaignId(asOf, r.periodDays);
   const { history, serial, rules, previous, warnings } = await prepareRun(ctx, flags, r, id);
-  const opened = await openLostCustomers(ctx, file, loaded);
+  const first = await openLostCustomers(ctx, file, loaded);
   const output = resolveOutputFormat(flags, loaded.setup.config.output);
   const fmt = output.csv;
-  const files = await CampaignFiles.open(outDir, fmt, true);
-  const spool = new SortedSpool();
-  const progress = createProgress(ctx, { label: 'campaign', totalBytes: opened.sizeBytes, quiet: flags.quiet || flags.json });
-  const counts: CampaignCounts = { lists: Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>, excluded: {}, warnings: 0 };
+  const progress = createProgress(ctx, { label: 'campaign', totalBytes: first.sizeBytes, quiet: flags.quiet || flags.json });
   const recording = ledgerPath !== undefined && !flags.dryRun;
+  let pass: ChoicePass | undefined;
+  let opened = first;
+  let counts: CampaignCounts;
   let result: Awaited<ReturnType<typeof distributeInPriorityOrder>>;
   let prepared: PreparedFile[];
   try {
-    await streamPlan(opened, loaded.setup, (planned) => {
-      const p = serial ? serial.apply(planned) : planned;
-      const choice = selectForCampaign(p, rules);
-      if (choice.warnings.length > 0) counts.warnings++;
-      const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(p, choice.channel, 0, choice.contact)) : undefined;
-      const record = spoolChoice(choice, p.row.customer_id, p.channel ?? '', `${p.reason.code}:${p.value.offer_type ?? 'none'}`, row);
-      spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, record, '');
-    }, (rej) => files.reject(rej), () => progress.update(opened.stats.read, opened.stats.bytes));
+    // A later row that decides a duplicated id: the export is read again (withDuplicatesResolved).
+    const settings = { loaded, outDir, fmt, rules, serial };
+    const run = await withDuplicatesResolved(ctx, file, loaded, first, (o) => spoolChoices(o, settings, (made) => (pass = made), () => progress.update(o.stats.read, o.stats.bytes)), (made) => {
+      pass = undefined;
+      return discardPass(made);
+    });
     progress.done();
+    opened = run.opened;
     checkRejectRate(opened, loaded.rejectLimit);
+    const { files, spool } = run.made;
+    counts = run.made.counts;
     result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps: r.caps, ledger: history.index, trackStatus: previous !== undefined, trackContacts: recording, lang: loaded.setup.lang });
     prepared = await files.prepare();
   } catch (err) {
     progress.done();
-    await files.abort();
-    await spool.dispose();
+    if (pass) await discardPass(pass);
     throw err;
   }
   try {

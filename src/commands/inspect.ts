@@ -51,8 +51,20 @@ export async function runInspect(ctx: Context, file: string, flags: InspectFlags
   const asOf = resolveAsOf(flags.asOf, ctx.env, ctx.now);
   const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
   const currency = currencyCode(cfg.config.model.currencySymbol);
-  const opened = await openExport(file, LOST_CUSTOMER_SCHEMA, { ...read, map: { ...cfg.config.map, ...read.map }, asOf, currency, diagnose: true }, ctx);
-  const report = await collectReport(opened);
+  const readOpts = { ...read, map: { ...cfg.config.map, ...read.map }, asOf, currency, diagnose: true, objectionPhrases: cfg.config.permission.extraObjectionPhrases };
+  const first = await openExport(file, LOST_CUSTOMER_SCHEMA, { ...readOpts, reread: true }, ctx);
+  let opened = first;
+  let report: InspectReport;
+  try {
+    report = await collectReport(first);
+    // Rows with one id where a later row decides: read again with the resolution, as plan does.
+    if (first.duplicates?.rerun) {
+      opened = await openExport(first.stdinCopy?.path ?? file, LOST_CUSTOMER_SCHEMA, { ...readOpts, duplicates: first.duplicates.resolution() }, ctx, first.label);
+      report = await collectReport(opened);
+    }
+  } finally {
+    await first.stdinCopy?.remove();
+  }
   const limit = resolveRejectLimit(maxRejectRate, ctx.env, cfg.config);
   const refused = rejectProblem(opened.label, opened.stats, limit);
   report.problems = [...opened.damage, ...(refused !== undefined ? [refused] : [])];

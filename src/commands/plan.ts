@@ -5,6 +5,7 @@ import { cents, emptyTotals, type PlanTotals } from '../domain/plan-summary.js';
 import type { PlannedCustomer } from '../domain/plan.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
+import type { OpenedExport } from '../io/csv-read.js';
 import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.js';
 import { writePlanWorkbook } from '../io/xlsx-outputs.js';
 import { PlanFiles } from '../io/plan-output.js';
@@ -13,7 +14,7 @@ import type { RunOutputs } from '../io/run-outputs.js';
 import { createProgress } from '../io/progress.js';
 import { holdYoungGeneration, releaseYoungGeneration, tuneForStreaming } from '../pipeline/gc-tuning.js';
 import { planAllRows, resolveThreads } from '../pipeline/parallel-plan.js';
-import { checkRejectRate, loadPlanSetup, openLostCustomers, planRow, type PlanFlags } from '../pipeline/plan-setup.js';
+import { checkRejectRate, loadPlanSetup, openLostCustomers, planRow, withDuplicatesResolved, type PlanFlags } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
 import { messages } from '../domain/messages.js';
 import { resolveLang } from '../cli/lang.js';
@@ -42,28 +43,40 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   const loaded = await loadPlanSetup(ctx, flags);
   const threads = resolveThreads(flags.threads, ctx.env, loaded.setup.lang);
   const outDir = resolve(ctx.cwd, flags.out);
-  const opened = await openLostCustomers(ctx, file, loaded);
+  const first = await openLostCustomers(ctx, file, loaded);
   const created = await ensureOutputDir(outDir, flags.out);
   // Temporary files of a run that was killed are litter, never outputs.
   await removeStaleTemps(outDir);
   const output = resolveOutputFormat(flags, loaded.setup.config.output);
   const fmt = output.csv;
-  const files = await PlanFiles.open(outDir, opened.headers, fmt, opened.dialect.delimiter);
-  const totals = emptyTotals();
-  const progress = createProgress(ctx, { label: 'plan', totalBytes: opened.sizeBytes, quiet: flags.quiet });
-  const onProgress = () => progress.update(opened.stats.read, opened.stats.bytes);
+  const progress = createProgress(ctx, { label: 'plan', totalBytes: first.sizeBytes, quiet: flags.quiet });
+  let current = first;
+  const onProgress = () => progress.update(current.stats.read, current.stats.bytes);
+  let pending: PlanFiles | undefined;
   let outputs: RunOutputs;
+  let run: { made: { files: PlanFiles; totals: PlanTotals }; opened: OpenedExport };
   try {
-    await planAllRows(opened, loaded.setup, files, totals, { threads, fmt, onProgress });
-    checkRejectRate(opened, loaded.rejectLimit);
-    outputs = await files.commit();
+    // A later row that decides a duplicated id: the export is planned again (withDuplicatesResolved).
+    run = await withDuplicatesResolved(ctx, file, loaded, first, async (opened) => {
+      current = opened;
+      const files = (pending = await PlanFiles.open(outDir, opened.headers, fmt, opened.dialect.delimiter));
+      const totals = emptyTotals();
+      await planAllRows(opened, loaded.setup, files, totals, { threads, fmt, onProgress });
+      return { files, totals };
+    }, ({ files }) => {
+      pending = undefined;
+      return files.abort();
+    });
+    checkRejectRate(run.opened, loaded.rejectLimit);
+    outputs = await run.made.files.commit();
   } catch (err) {
-    await files.abort();
+    await pending?.abort();
     await removeCreatedDirs(created);
     throw err;
   } finally {
     progress.done();
   }
+  const { opened, made: { totals } } = run;
   if (output.xlsx) Object.assign(outputs, await writePlanWorkbook(outDir, opened.headers, fmt));
   const summary = planSummary(opened, loaded, totals, outputs);
   await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
@@ -115,16 +128,20 @@ async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, i
   releaseYoungGeneration();
   const loaded = await loadPlanSetup(ctx, flags);
   loaded.setup.explain = true;
-  const opened = await openLostCustomers(ctx, file, loaded);
-  let found: PlannedCustomer | undefined;
-  // Only the customer asked about is planned: a plan depends on its own row alone, and a
-  // duplicate id is rejected by the reader, so the first accepted row with the id is the one.
+  const first = await openLostCustomers(ctx, file, loaded);
+  // Only the customer asked about is planned: a plan depends on its own row alone, and the
+  // reader decides duplicate ids (a second reading when a later row wins), so the one
+  // accepted row with the id is the one plan.csv keeps.
   tuneForStreaming();
-  await opened.eachRow((ev) => {
-    if (found === undefined && ev.ok && ev.values.customer_id === id) found = planRow(ev, loaded.setup);
-  });
+  const { made: found } = await withDuplicatesResolved(ctx, file, loaded, first, async (opened) => {
+    let row: PlannedCustomer | undefined;
+    await opened.eachRow((ev) => {
+      if (row === undefined && ev.ok && ev.values.customer_id === id) row = planRow(ev, loaded.setup);
+    });
+    return row;
+  }, () => undefined);
   const say = messages(loaded.setup.lang).explain;
-  if (!found) throw new UsageError(say.notAccepted(id, opened.label), say.notAcceptedHint);
+  if (!found) throw new UsageError(say.notAccepted(id, first.label), say.notAcceptedHint);
   const { explainJson, renderExplain } = await import('../io/plan-render.js');
   ctx.stdout.write(flags.json ? `${JSON.stringify(explainJson(found, loaded.setup), null, 2)}\n` : renderExplain(found, loaded.setup));
   return ExitCode.ok;

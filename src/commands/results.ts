@@ -88,7 +88,30 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
 /** Writes the contacted attempts with their outcomes and the customers' export columns, for calibrate. */
 async function writeHistory(ctx: Context, exportFile: string, read: ReadOptions, attempts: readonly Attempt[], target: string, asOf: number, fmt: CsvFormat) {
   const wanted = new Map(attempts.filter((a) => a.group === 'contacted').map((a) => [a.customer_id, a]));
-  const opened = await openExport(exportFile, LOST_CUSTOMER_SCHEMA, read, ctx);
+  const first = await openExport(exportFile, LOST_CUSTOMER_SCHEMA, { ...read, reread: true }, ctx);
+  try {
+    let made = await historyRows(first, wanted, asOf);
+    // A duplicated id that a later row decides: read again with the resolution, as plan does.
+    if (first.duplicates?.rerun) {
+      const again = await openExport(first.stdinCopy?.path ?? exportFile, LOST_CUSTOMER_SCHEMA, { ...read, duplicates: first.duplicates.resolution() }, ctx, first.label);
+      made = await historyRows(again, wanted, asOf);
+    }
+    const out = await openTableOutput(ctx, target, HISTORY_OUT_COLUMNS, fmt, 'history');
+    try {
+      for (const r of made.rows) await out.row(r);
+      await out.commit();
+    } catch (err) {
+      await out.abort();
+      throw err;
+    }
+    return { written: made.rows.length, missing: wanted.size - made.found };
+  } finally {
+    await first.stdinCopy?.remove();
+  }
+}
+
+/** The history rows of the contacted customers found in the export. */
+async function historyRows(opened: Awaited<ReturnType<typeof openExport>>, wanted: Map<string, Attempt>, asOf: number) {
   const rows: unknown[][] = [];
   const found = new Set<string>();
   for await (const ev of opened.rows()) {
@@ -99,15 +122,7 @@ async function writeHistory(ctx: Context, exportFile: string, read: ReadOptions,
     found.add(row.customer_id);
     rows.push(historyValues(attempt, row, asOf));
   }
-  const out = await openTableOutput(ctx, target, HISTORY_OUT_COLUMNS, fmt, 'history');
-  try {
-    for (const r of rows) await out.row(r);
-    await out.commit();
-  } catch (err) {
-    await out.abort();
-    throw err;
-  }
-  return { written: rows.length, missing: wanted.size - found.size };
+  return { rows, found: found.size };
 }
 
 function splitMapByFile(pairs: readonly string[]): { both: string[]; outcomes: string[]; export: string[] } {

@@ -132,9 +132,27 @@ const RETRACTED = /\b(?:versehentlich|aus versehen|accidentally|by mistake|unint
 
 const GLUED = /keine?werbung|keinewerbeanrufe|keinkontakterwuenscht|donot(?:contact|call|mail|email)|nomarketing|nomorecalls|werbewi(?:e)?derspruch/;
 
+const NO_PHRASES: readonly string[] = [];
+// The reader reads a row's texts for duplicate ids (duplicate-ids.ts) just before its plan reads
+// them for permission: the last few answers are kept, so that each text is read once.
+const RECENT = 4;
+const recent: { text: string | undefined; extra: readonly string[] | undefined; found: string | undefined }[] = Array.from({ length: RECENT }, () => ({ text: undefined, extra: undefined, found: undefined }));
+let recentNext = 0;
+
 /** The objection phrase found in a free-text field, or undefined when there is none. */
-export function findObjectionPhrase(text: string | undefined, extraPhrases: readonly string[] = []): string | undefined {
+export function findObjectionPhrase(text: string | undefined, extraPhrases: readonly string[] = NO_PHRASES): string | undefined {
   if (text === undefined || text.trim() === '') return undefined;
+  for (const r of recent) if (r.text === text && r.extra === extraPhrases) return r.found;
+  const found = detectObjectionPhrase(text, extraPhrases);
+  const slot = recent[recentNext] as (typeof recent)[number];
+  recentNext = (recentNext + 1) % RECENT;
+  slot.text = text;
+  slot.extra = extraPhrases;
+  slot.found = found;
+  return found;
+}
+
+function detectObjectionPhrase(text: string, extraPhrases: readonly string[]): string | undefined {
   const normalised = normaliseObjectionText(text);
   if (RETRACTED.test(normalised)) return undefined;
   for (const rule of RULES) {

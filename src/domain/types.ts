@@ -53,6 +53,8 @@ export interface CustomerRow {
   consent_letter?: boolean | null;
   advertising_objection?: boolean | null;
   do_not_contact?: boolean | null;
+  /** When the record was last changed in the source system: decides between rows with one id. */
+  last_modified?: EpochDay;
   /** `purchase_model`: the row carries clv's hand-over (clv/handover.ts) and is valued with it */
   value_basis?: string;
   p_alive?: number;

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, promises as fsp } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, createReadStream, mkdtempSync, openSync, promises as fsp, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { parse as parseSync } from 'csv-parse/sync';
 import { DataError, InputMissingError, IoError, UsageError } from '../errors.js';
 import type { Schema } from '../domain/fields.js';
 import { mapHeaders, type HeaderMapping, type MissingField } from '../domain/header-map.js';
-import { IdIndex } from '../domain/id-index.js';
+import { applyFacts, DuplicateTracker, FACT_FIELDS, rewriteFactCells, rowFacts, type DuplicateResolution } from '../domain/duplicate-ids.js';
 import { createRowConverter } from '../domain/row-convert.js';
 import type { RowChecks, ValueConventions } from '../domain/row-convert.js';
 import type { DateOrder } from '../domain/parse/date.js';
@@ -16,6 +17,7 @@ import type { EpochDay, Reject } from '../domain/types.js';
 import { CsvRecordParser, MAX_RECORD_CHARS, UnclosedQuoteError, type BrokenRecord, type ParserState, type RecordSink } from './csv-records.js';
 import { createDecoder, detectEncoding, type EncodingName } from './decode.js';
 import { detectConventions, detectDelimiter } from './sniff.js';
+import { registerTemp } from './temp-cleanup.js';
 import { collapseBlanks, collapseBlankStream, COLLAPSED_DELIMITER } from './whitespace.js';
 
 /** How to read an export; anything left undefined is detected from the file. */
@@ -43,6 +45,17 @@ export interface ReadOptions {
    * stopping with a data error: for `inspect`, which shows what is wrong with a file.
    */
   diagnose?: boolean;
+  /** how to treat the lines of duplicated ids on a second reading (DuplicateTracker.resolution) */
+  duplicates?: DuplicateResolution;
+  /**
+   * The caller reads the export again when duplicates.rerun: stdin is copied to a temporary
+   * file as it is read (OpenedExport.stdinCopy; the caller removes it), and once a rerun is
+   * due, rows are only counted, not handed on. Without it a later row that would win is
+   * rejected like any duplicate.
+   */
+  reread?: boolean;
+  /** the config's extra objection phrases: an objection in the reason or notes decides duplicate ids too */
+  objectionPhrases?: readonly string[];
   /** the worksheet of an .xlsx workbook to read (default: the first) */
   sheet?: string;
 }
@@ -98,6 +111,18 @@ export interface OpenedExport {
   pieceSpec: PieceReaderSpec;
   /** rows the file will have, estimated from its size and the first rows */
   expectedRows: number | undefined;
+  /**
+   * Decides rows that share a customer id (schemas with unique ids): after all rows were read,
+   * `rerun` says that the outputs must be made again from a reading with `resolution()`.
+   */
+  duplicates?: DuplicateTracker;
+  /** rows are held back once duplicates.rerun is set (ReadOptions.reread) */
+  rereads?: boolean;
+  /**
+   * stdin copied to a temporary file as it is read (ReadOptions.reread), so that it can be
+   * read a second time (duplicates.rerun); remove() deletes the copy.
+   */
+  stdinCopy?: { path: string; remove(): Promise<void> };
   /** closes the input without reading it (when the rows are read another way) */
   release(): void;
   /** the rows in batches, each parsed synchronously from one chunk of input (the fast way) */
@@ -117,8 +142,10 @@ export async function openExport(
   schema: Schema,
   opts: ReadOptions,
   io: { stdin: NodeJS.ReadableStream | Readable; cwd: string },
+  /** the name for messages when `source` is a copy (of stdin) */
+  labelAs?: string,
 ): Promise<OpenedExport> {
-  const label = source === '-' ? 'stdin' : source;
+  const label = labelAs ?? (source === '-' ? 'stdin' : source);
   const file = source === '-' ? undefined : await openFile(resolve(io.cwd, source), label, opts.lang);
   const stream = file ? file.stream : io.stdin;
   const size = file?.size;
@@ -142,12 +169,12 @@ export async function openExport(
   }
   const overrides = opts.map ?? {};
   const t = readTexts(opts.lang);
-  const { mapping, missing, badOverrides, duplicates, ambiguous } = mapHeaders(headers, schema, overrides);
+  const { mapping, missing, badOverrides, duplicates: twins, ambiguous } = mapHeaders(headers, schema, overrides);
   if (badOverrides.length > 0 || ambiguous.length > 0) {
     const problems = [...badOverrides, ...ambiguous.map((a) => t.ambiguousMap(a.field, a.header, a.columns))];
     throw new UsageError(`${label}: --map cannot be applied: ${problems.join('; ')}`, `headers found: ${headers.join(', ')}`);
   }
-  const twin = duplicates[0];
+  const twin = twins[0];
   if (twin) throw new DataError(t.duplicateHeader(label, twin.field, twin.header, twin.columns), t.duplicateHeaderHint(twin.field, twin.columns));
   const stillMissing = missing.filter((m) => !m.fields.some((f) => opts.fill?.[f] !== undefined));
   if (stillMissing.length > 0) throw missingColumnsError(label, headers, stillMissing, schema.kind);
@@ -176,23 +203,37 @@ export async function openExport(
   const convert = createRowConverter(headers, mapping, schema, conventions, opts.fill, checks);
   const idIndex = mapping.fields.get('customer_id');
   const idHeader = idIndex === undefined ? 'customer_id' : (headers[idIndex] as string);
-  const decoded = decodeAll(head, chunks, detected.encoding, stats, label);
+  const stdinCopy = source === '-' && opts.reread ? createCopy() : undefined;
+  const decoded = decodeAll(head, chunks, detected.encoding, stats, label, stdinCopy?.write);
   const text = opts.whitespace ? collapseBlankStream(decoded) : decoded;
   const expectedRows = estimateRows(size, head.length, sample.length, done);
   const damage: string[] = [];
+  const dateAt = mapping.fields.get('last_modified');
+  // Sized for the whole file up front: growing the index would briefly hold it twice.
+  const duplicates = schema.uniqueId ? new DuplicateTracker(expectedRows, dateAt === undefined ? undefined : headers[dateAt], t) : undefined;
+  const phrases = opts.objectionPhrases ?? NO_PHRASES;
   const setup: StreamSetup = {
-    delimiter, hasHeader, lineOffset: sep ? 1 : 0, convert, uniqueId: schema.uniqueId, expectedRows, stats, label, idHeader, width: headers.length,
+    delimiter, hasHeader, lineOffset: sep ? 1 : 0, convert, duplicates, reread: opts.reread === true, resolution: opts.duplicates, phrases,
+    // Only readers that can read again decide by consent and date; the others keep the first row of an id.
+    byFacts: opts.reread === true || opts.duplicates !== undefined,
+    factColumns: FACT_FIELDS.map((f) => mapping.fields.get(f)), stats, label, idHeader, width: headers.length,
     headers, idIndex, texts: t, nul: { seen: false }, diagnose: opts.diagnose === true, damage,
   };
   const batches = () => streamBatches(text, setup);
   const path = file ? resolve(io.cwd, source) : undefined;
-  const pieceSpec: PieceReaderSpec = { label, encoding: detected.encoding, delimiter, headers, mapping, conventions, fill: opts.fill, idHeader, checks };
+  const pieceSpec: PieceReaderSpec = {
+    label, encoding: detected.encoding, delimiter, headers, mapping, conventions, fill: opts.fill, idHeader, checks, objectionPhrases: phrases,
+    ...(opts.duplicates ? { resolution: opts.duplicates } : {}),
+  };
   return {
-    source, label, dialect, headers, mapping, warnings, stats, lang: checks.lang ?? 'en', damage,
+    source: labelAs === 'stdin' ? '-' : source, label, dialect, headers, mapping, warnings, stats, lang: checks.lang ?? 'en', damage,
     sizeBytes: size,
     path,
     pieceSpec,
     expectedRows,
+    duplicates,
+    rereads: opts.reread === true,
+    ...(stdinCopy ? { stdinCopy: { path: stdinCopy.path, remove: stdinCopy.remove } } : {}),
     release: () => void (stream as Readable).destroy?.(),
     batches,
     eachRow: (visit, afterChunk) => visitRows(text, setup, visit, afterChunk),
@@ -250,11 +291,39 @@ function parseSample(text: string, delimiter: string, complete: boolean): string
   }
 }
 
-async function* decodeAll(head: Buffer, rest: AsyncIterator<Buffer | string>, encoding: EncodingName, stats: ReadStats, label: string): AsyncGenerator<string> {
+const NO_PHRASES: readonly string[] = [];
+
+/** A temporary file that receives the bytes of stdin as they are read (see OpenedExport.stdinCopy). */
+function createCopy(): { path: string; write: (buf: Buffer) => void; remove: () => Promise<void> } {
+  const dir = mkdtempSync(join(tmpdir(), 'winback-stdin-'));
+  const forget = registerTemp(dir);
+  const path = join(dir, 'export.csv');
+  const fd = openSync(path, 'w');
+  let open = true;
+  return {
+    path,
+    write: (buf) => {
+      try {
+        writeSync(fd, buf);
+      } catch (err) {
+        throw new IoError(`stdin: cannot keep a copy for a second reading in ${dir} (${(err as Error).message})`, 'free space in the temporary folder (TMPDIR), or give the export as a file');
+      }
+    },
+    remove: async () => {
+      if (open) closeSync(fd);
+      open = false;
+      await fsp.rm(dir, { recursive: true, force: true });
+      forget();
+    },
+  };
+}
+
+async function* decodeAll(head: Buffer, rest: AsyncIterator<Buffer | string>, encoding: EncodingName, stats: ReadStats, label: string, copy?: (buf: Buffer) => void): AsyncGenerator<string> {
   const hash = createHash('sha256');
   const decoder = createDecoder(encoding);
   let first = true;
   const take = (buf: Buffer): string => {
+    copy?.(buf);
     hash.update(buf);
     stats.bytes += buf.length;
     let text = decoder.write(buf);
@@ -294,11 +363,20 @@ interface StreamSetup {
   delimiter: string;
   /** the first record is the header (false when the caller named the columns) */
   hasHeader?: boolean;
-  /** rows the file will have, estimated from its size and the first rows */
-  expectedRows: number | undefined;
   lineOffset: number;
   convert: ReturnType<typeof createRowConverter>;
-  uniqueId: boolean;
+  /** duplicate ids are decided here (undefined: left to the caller, or the schema allows them) */
+  duplicates: DuplicateTracker | undefined;
+  /** rows are only counted once a second reading is due (ReadOptions.reread) */
+  reread: boolean;
+  /** what a second reading does with lines of duplicated ids */
+  resolution: DuplicateResolution | undefined;
+  /** the config's extra objection phrases (rowFacts) */
+  phrases: readonly string[];
+  /** duplicate ids are decided by consent, objection and date (rowFacts), not by the first row alone */
+  byFacts: boolean;
+  /** the column of each FACT_FIELDS field, for rewriting a merged row's cells */
+  factColumns: readonly (number | undefined)[];
   stats: ReadStats;
   label: string;
   idHeader: string;
@@ -317,9 +395,7 @@ interface StreamSetup {
 /** Turns decoded text into row events, synchronously, record by record. */
 function rowPump(s: StreamSetup, emit: (ev: RowEvent) => void) {
   const parser = new CsvRecordParser(s.delimiter, { firstLine: 1 + s.lineOffset, width: s.width });
-  // Sized for the whole file up front: growing the index would briefly hold it twice.
-  const ids = s.uniqueId ? new IdIndex(s.expectedRows) : undefined;
-  const records = recordVisitor(s, ids, s.hasHeader ?? true, emit);
+  const records = recordVisitor(s, s.hasHeader ?? true, emit);
   return {
     push: (chunk: string) => {
       if (!s.nul.seen && chunk.indexOf('\0') >= 0) s.nul.seen = true;
@@ -337,7 +413,7 @@ function rowPump(s: StreamSetup, emit: (ev: RowEvent) => void) {
  * event; a broken record (a stray quote, too long) becomes a reject; damage (NUL characters,
  * a cut-off last record) stops the read, or with `diagnose` becomes a reject too.
  */
-function recordVisitor(s: StreamSetup, ids: IdIndex | undefined, header: boolean, emit: (ev: RowEvent) => void): { inHeader: () => boolean; sink: RecordSink } {
+function recordVisitor(s: StreamSetup, header: boolean, emit: (ev: RowEvent) => void): { inHeader: () => boolean; sink: RecordSink } {
   const { stats } = s;
   const sink: RecordSink = {
     record(cells, line, raw, unterminated) {
@@ -352,7 +428,8 @@ function recordVisitor(s: StreamSetup, ids: IdIndex | undefined, header: boolean
       }
       if (unterminated && cells.length < s.width) return damaged(s, emit, cells, line, 'cut');
       stats.read++;
-      emit(rowEvent(s, ids, cells, line, raw));
+      const ev = rowEvent(s, cells, line, raw);
+      if (ev !== undefined) emit(ev);
     },
     broken(b) {
       if (header) throw new DataError(s.texts.headerQuote(s.label), s.texts.truncatedHint);
@@ -427,6 +504,10 @@ export interface PieceReaderSpec {
   fill: Record<string, unknown> | undefined;
   idHeader: string;
   checks: RowChecks;
+  /** the config's extra objection phrases (rowFacts) */
+  objectionPhrases?: readonly string[];
+  /** what a second reading does with lines of duplicated ids */
+  resolution?: DuplicateResolution;
 }
 
 export interface PieceOptions {
@@ -451,6 +532,7 @@ export function createPieceReader(spec: PieceReaderSpec, schema: Schema) {
   const stats: ReadStats = { read: 0, accepted: 0, rejected: 0, blankLines: 0, bytes: 0, sha256: '' };
   const texts = readTexts(spec.checks.lang);
   const idIndex = spec.mapping.fields.get('customer_id');
+  const factColumns = FACT_FIELDS.map((f) => spec.mapping.fields.get(f));
   return {
     stats,
     /**
@@ -476,11 +558,12 @@ export function createPieceReader(spec: PieceReaderSpec, schema: Schema) {
         }
       }
       const s: StreamSetup = {
-        delimiter: spec.delimiter, lineOffset, convert, uniqueId: false, expectedRows: undefined, stats, label: spec.label, idHeader: spec.idHeader,
+        delimiter: spec.delimiter, lineOffset, convert, duplicates: undefined, reread: false, resolution: spec.resolution, phrases: spec.objectionPhrases ?? NO_PHRASES, byFacts: false, factColumns,
+        stats, label: spec.label, idHeader: spec.idHeader,
         width: spec.headers.length, headers: spec.headers, idIndex, texts, nul: { seen: opts.prefix !== undefined && stateHasNul(opts.prefix) }, diagnose: false, damage: [],
       };
       const parser = new CsvRecordParser(spec.delimiter, { firstLine: line + lineOffset, atStart: opts.first, width: spec.headers.length, ...(opts.prefix ? { resume: opts.prefix } : {}) });
-      const records = recordVisitor(s, undefined, opts.header, emit);
+      const records = recordVisitor(s, opts.header, emit);
       const push = (part: string) => {
         if (!s.nul.seen && part.indexOf('\0') >= 0) s.nul.seen = true;
         parser.push(part, records.sink);
@@ -547,7 +630,8 @@ function estimateRows(size: number | undefined, headBytes: number, headRows: num
   return Math.min(MAX_PRESIZED_ROWS, Math.ceil((size / headBytes) * headRows));
 }
 
-function rowEvent(s: StreamSetup, ids: IdIndex | undefined, cells: string[], line: number, raw: string | undefined): RowEvent {
+/** The event of one record; undefined once the run is to be repeated (DuplicateTracker.rerun, with `reread`): its rows only count then. */
+function rowEvent(s: StreamSetup, cells: string[], line: number, raw: string | undefined): RowEvent | undefined {
   // Only records with quotes can swallow others; quote-free records come with their raw text.
   const swallowed = raw === undefined ? swallowedRecords(cells, s.delimiter, s.width) : 0;
   if (swallowed > 0) {
@@ -559,19 +643,46 @@ function rowEvent(s: StreamSetup, ids: IdIndex | undefined, cells: string[], lin
     s.stats.rejected++;
     return row;
   }
-  const id = row.values.customer_id as string | undefined;
-  const firstLine = ids && id !== undefined ? ids.add(id, line) : 0;
-  if (firstLine > 0) {
-    s.stats.rejected++;
-    return { ok: false, reject: duplicateReject(id ?? '', line, firstLine, s.idHeader, s.texts) };
-  }
-  s.stats.accepted++;
-  return { ok: true, line, values: row.values, warnings: row.warnings, cells, raw };
+  return decideId(s, row, cells, line, raw);
 }
 
-/** The reject of a row whose id an earlier row has. */
-export function duplicateReject(id: string, line: number, firstLine: number, idHeader: string, t: ReadTexts = readTexts()): Reject {
-  return { line, customer_id: id, column: idHeader, value: id, error: t.duplicateId(firstLine) };
+/** What deciding duplicate ids needs of a reader (CSV and workbook alike). */
+export type IdDecision = Pick<StreamSetup, 'duplicates' | 'reread' | 'resolution' | 'phrases' | 'byFacts' | 'factColumns' | 'stats' | 'idHeader'>;
+
+type ConvertedOk = Extract<ReturnType<ReturnType<typeof createRowConverter>>, { ok: true }>;
+
+/**
+ * The one decision on a converted row whose id other rows may share: dropped or merged by a
+ * second reading's resolution, superseded (rejected, naming the row used), held back once a
+ * second reading is due, or accepted. Both readers (CSV, workbook) come through here.
+ */
+export function decideId(s: IdDecision, row: ConvertedOk, cells: string[], line: number, raw: string | undefined): RowEvent | undefined {
+  const id = row.values.customer_id as string | undefined;
+  const action = s.resolution?.get(line);
+  if (action?.drop) {
+    s.stats.rejected++;
+    return { ok: false, reject: supersededReject(id ?? '', line, action.message, s.idHeader) };
+  }
+  let text = raw;
+  if (action) {
+    // The row's cells show the merged values too (plan.csv echoes them; a report re-reads them).
+    if (rewriteFactCells(cells, s.factColumns, rowFacts(row.values, s.phrases), action.facts)) text = undefined;
+    applyFacts(row.values, action.facts);
+    row.warnings.push(action.note);
+  }
+  const verdict = s.duplicates && id !== undefined ? s.duplicates.see(id, line, s.byFacts ? rowFacts(row.values, s.phrases) : 0, s.byFacts ? (row.values.last_modified as number | undefined) : undefined) : undefined;
+  if (s.reread && s.duplicates?.rerun) return undefined;
+  if (verdict) {
+    s.stats.rejected++;
+    return { ok: false, reject: supersededReject(id ?? '', line, verdict.message, s.idHeader) };
+  }
+  s.stats.accepted++;
+  return { ok: true, line, values: row.values, warnings: row.warnings, cells, raw: text };
+}
+
+/** The reject of a row whose id another row has, the one used (`message`: DuplicateTracker's why). */
+export function supersededReject(id: string, line: number, message: string, idHeader: string): Reject {
+  return { line, customer_id: id, column: idHeader, value: id, error: message };
 }
 
 /**

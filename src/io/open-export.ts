@@ -20,19 +20,22 @@ export async function openExport(
   schema: Schema,
   opts: ReadOptions,
   io: { stdin: NodeJS.ReadableStream | Readable; cwd: string },
+  /** the name for messages when `source` is a copy of stdin (a CSV read a second time, see csv-read.ts) */
+  labelAs?: string,
 ): Promise<OpenedExport> {
   if (source === '-') return openStdin(schema, opts, io);
   const path = resolve(io.cwd, source);
   const head = await peekFile(path);
   const kind = head === undefined ? undefined : workbookKind(head);
   // A file that cannot be opened goes to the CSV reader, which says why in its words.
-  if (kind === undefined) return openCsvExport(source, schema, opts, io);
+  if (kind === undefined) return openCsvExport(source, schema, opts, io, labelAs);
   const { createReadStream } = await import('node:fs');
   const { stat } = await import('node:fs/promises');
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   const { openWorkbookExport } = await import('./xlsx-read.js');
   return openWorkbookExport({
-    source, label: source, kind, head: Buffer.alloc(0), rest: stream[Symbol.asyncIterator](), sizeBytes: (await stat(path)).size,
+    // A copy of stdin read a second time (labelAs 'stdin') is still stdin to the user.
+    source: labelAs === 'stdin' ? '-' : source, label: labelAs ?? source, kind, head: Buffer.alloc(0), rest: stream[Symbol.asyncIterator](), sizeBytes: (await stat(path)).size,
     release: () => void stream.destroy(), path,
   }, schema, opts);
 }

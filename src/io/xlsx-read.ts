@@ -16,12 +16,12 @@ import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Schema } from '../domain/fields.js';
 import { mapHeaders } from '../domain/header-map.js';
-import { IdIndex } from '../domain/id-index.js';
+import { DuplicateTracker, FACT_FIELDS } from '../domain/duplicate-ids.js';
 import { createRowConverter, type RowChecks } from '../domain/row-convert.js';
 import { readTexts } from '../domain/read-texts.js';
 import type { Reject } from '../domain/types.js';
 import { DataError, IoError, UsageError } from '../errors.js';
-import { duplicateReject, missingColumnsError, noDataRows, type Dialect, type OpenedExport, type ReadOptions, type ReadStats, type RowEvent, type RowVisitor } from './csv-read.js';
+import { decideId, missingColumnsError, noDataRows, type Dialect, type IdDecision, type OpenedExport, type ReadOptions, type ReadStats, type RowEvent, type RowVisitor } from './csv-read.js';
 import { detectConventions } from './sniff.js';
 import { registerTemp } from './temp-cleanup.js';
 import { cellRef, cellText } from './xlsx-cells.js';
@@ -76,8 +76,10 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
   }
   const finishBook = book.finish;
   let closing: Promise<void> | undefined;
+  // stdin's copy stays for a second reading (duplicate ids a later row decides); the caller removes it.
+  const keepCopy = input.path === undefined && opts.reread === true;
   // Closes the sheet and removes stdin's temporary copy, once, whoever asks first.
-  book.finish = () => (closing ??= finishBook().finally(file.dispose));
+  book.finish = () => (closing ??= finishBook().finally(keepCopy ? undefined : file.dispose));
   const sheetRows = book.rows;
   const opening = book;
   // Whatever stops the reading before the rows are handed out releases the workbook.
@@ -86,6 +88,7 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
       return await readHeadAndSample(sheetRows, stats, schema, opts, label, opening);
     } catch (err) {
       await opening.finish();
+      if (keepCopy) await file.dispose();
       throw err;
     }
   })();
@@ -113,7 +116,13 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
   const t = readTexts(opts.lang);
   const idIndex = mapping.fields.get('customer_id');
   const idHeader = idIndex === undefined ? 'customer_id' : (headers[idIndex] as string);
-  const ids = schema.uniqueId ? new IdIndex() : undefined;
+  const dateAt = mapping.fields.get('last_modified');
+  // Rows sharing an id are decided as in a CSV export: by date, else the most restrictive consent.
+  const duplicates = schema.uniqueId ? new DuplicateTracker(undefined, dateAt === undefined ? undefined : headers[dateAt], t) : undefined;
+  const ids: IdDecision = {
+    duplicates, reread: opts.reread === true, resolution: opts.duplicates, phrases: opts.objectionPhrases ?? [],
+    byFacts: opts.reread === true || opts.duplicates !== undefined, factColumns: FACT_FIELDS.map((f) => mapping.fields.get(f)), stats, idHeader,
+  };
   const headerLine = headerRow.line;
 
   const rowEvent = (row: SheetRow): RowEvent | undefined => {
@@ -128,14 +137,8 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
       stats.rejected++;
       return { ok: false, reject: withCell(converted.reject, headers, book.name) };
     }
-    const id = converted.values.customer_id as string | undefined;
-    const firstLine = ids && id !== undefined ? ids.add(id, row.line) : 0;
-    if (firstLine > 0) {
-      stats.rejected++;
-      return { ok: false, reject: withCell(duplicateReject(id ?? '', row.line, firstLine, idHeader, t), headers, book.name) };
-    }
-    stats.accepted++;
-    return { ok: true, line: row.line, values: converted.values, warnings: converted.warnings, cells: text };
+    const ev = decideId(ids, converted, text, row.line, undefined);
+    return ev && !ev.ok ? { ok: false, reject: withCell(ev.reject, headers, book.name) } : ev;
   };
 
   let started = false;
@@ -195,6 +198,9 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
     path: undefined,
     pieceSpec: { label, encoding: 'utf8', delimiter: ',', headers, mapping, conventions, fill: opts.fill, idHeader, checks },
     expectedRows: undefined,
+    ...(duplicates ? { duplicates } : {}),
+    rereads: opts.reread === true,
+    ...(keepCopy ? { stdinCopy: { path: file.path, remove: file.dispose } } : {}),
     release: () => {
       input.release();
       void book.finish();

@@ -15,14 +15,13 @@ import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { IdIndex } from '../domain/id-index.js';
+import type { DuplicateTracker } from '../domain/duplicate-ids.js';
 import type { PlanSetup } from '../domain/plan.js';
 import { addRowToTotals, addToTotals, type PlanTotals } from '../domain/plan-summary.js';
 import { learnedReaderOf } from '../domain/reasons/vocabulary.js';
 import { DECISIONS, type Decision } from '../domain/value-types.js';
 import { DataError, IoError, UsageError } from '../errors.js';
-import { readTexts, type ReadTexts } from '../domain/read-texts.js';
-import { duplicateReject, noDataRows, type OpenedExport } from '../io/csv-read.js';
+import { noDataRows, supersededReject, type OpenedExport } from '../io/csv-read.js';
 import type { ParserState } from '../io/csv-records.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
@@ -149,8 +148,12 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, fi
 
 async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files: PlanFiles, totals: PlanTotals, opts: ParallelPlanOptions): Promise<void> {
   const { stats, pieceSpec } = opened;
-  const texts = readTexts(opened.lang);
-  const ids = new IdIndex(opened.expectedRows);
+  const ids = opened.duplicates;
+  if (ids === undefined) throw new Error('planWithWorkers needs an export with unique ids');
+  // Once a later row of a duplicated id wins, the export is read again (withDuplicatesResolved): the rest only counts.
+  const holdBack = opened.rereads === true;
+  // Pieces sent once that is known are read for their ids alone, not planned.
+  const countOnly = (): { countOnly?: true } => (holdBack && ids.rerun ? { countOnly: true } : {});
   const reader = new PieceReader(fh, opts.pieceBytes ?? PIECE_BYTES, opened.label);
   const hash = createHash('sha256');
   const inFlight = new Map<number, Promise<PieceResult>>();
@@ -172,7 +175,7 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
   };
   const job = (seq: number, input: ArrayBuffer, length: number, startLine: number, options: PieceJob['options']): PieceJob => {
     const reuse = spent.pop();
-    return { seq, input, length, line: startLine, options, ...(reuse ? { reuse } : {}) };
+    return { seq, input, length, line: startLine, options, ...(reuse ? { reuse } : {}), ...countOnly() };
   };
   const dispatch = (seq: number, input: ArrayBuffer, length: number, startLine: number, options: PieceJob['options']) => {
     const result = pool.run(job(seq, input, length, startLine, options));
@@ -222,7 +225,7 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
       result = await pool.run(job(done, result.input, result.length, pieceLine, options));
     }
     throwIfFailed(result);
-    await take(result, ids, pieceSpec.idHeader, files, totals, stats, texts);
+    await take(result, { ids, holdBack }, pieceSpec.idHeader, files, totals, stats);
     recycleResult(result);
     carry = { state: result.rest, headerPending: result.headerPending };
     reader.recycle(result.input);
@@ -232,9 +235,9 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
   // The last record, when the file does not end with a line break (or with a quote left open).
   if (carry.state !== undefined) {
     const input = new ArrayBuffer(0);
-    const last = await pool.run({ seq: nextSeq, input, length: 0, line, options: { first: false, header: carry.headerPending, final: true, prefix: carry.state } });
+    const last = await pool.run({ seq: nextSeq, input, length: 0, line, options: { first: false, header: carry.headerPending, final: true, prefix: carry.state }, ...countOnly() });
     throwIfFailed(last);
-    await take(last, ids, pieceSpec.idHeader, files, totals, stats, texts);
+    await take(last, { ids, holdBack }, pieceSpec.idHeader, files, totals, stats);
     carry.headerPending = last.headerPending;
   }
   if (carry.headerPending || stats.read === 0) throw noDataRows(opened.label);
@@ -251,7 +254,8 @@ function throwIfFailed(result: PieceResult): void {
  * piece's sorted run, already in the worker's run file), totals, rejects; then the run is
  * added to the sort.
  */
-async function take(r: PieceResult, ids: IdIndex, idHeader: string, files: PlanFiles, totals: PlanTotals, stats: OpenedExport['stats'], texts: ReadTexts): Promise<void> {
+async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: boolean }, idHeader: string, files: PlanFiles, totals: PlanTotals, stats: OpenedExport['stats']): Promise<void> {
+  const { ids, holdBack } = dup;
   stats.read += r.read;
   stats.rejected += r.rejected;
   stats.blankLines += r.blankLines;
@@ -267,15 +271,16 @@ async function take(r: PieceResult, ids: IdIndex, idHeader: string, files: PlanF
     const idStart = idAt;
     idAt += idLen;
     if (meta & META_HAS_ID) {
-      const firstLine = ids.addFingerprint(ints[k + 2] as number, ints[k + 3] as number, line);
-      if (firstLine > 0) {
+      const verdict = ids.seeFingerprint(ints[k + 2] as number, ints[k + 3] as number, line, ints[k + 6] as number, (ints[k + 7] as number) | 0);
+      if (holdBack && ids.rerun) continue;
+      if (verdict) {
         const id = Buffer.from(r.ids.buffer, r.ids.byteOffset + idStart, idLen).toString('utf8');
         files.sortedRuns.withdraw(r.runPath, r.runStart + (ints[k + 5] as number));
         stats.rejected++;
-        await files.reject(duplicateReject(id, line, firstLine, idHeader, texts));
+        await files.reject(supersededReject(id, line, verdict.message, idHeader));
         continue;
       }
-    }
+    } else if (holdBack && ids.rerun) continue;
     stats.accepted++;
     const stake = nums[i * NUMS_PER_ROW] as number;
     const ev = nums[i * NUMS_PER_ROW + 1] as number;

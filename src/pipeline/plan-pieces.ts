@@ -9,6 +9,7 @@
  */
 import iconv from 'iconv-lite';
 import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
+import { rowFacts } from '../domain/duplicate-ids.js';
 import { idFingerprint } from '../domain/id-index.js';
 import { planCustomer, type PlanSetup } from '../domain/plan.js';
 import { totalsFlags } from '../domain/plan-summary.js';
@@ -49,6 +50,11 @@ export interface PieceJob {
   options: PieceOptions;
   /** spent result arrays to write this piece's results into, when they are big enough */
   reuse?: ResultBuffers;
+  /**
+   * The export is to be read again (a later row of a duplicated id won): the rows are read and
+   * their ids and consent facts sent, but not planned, and no run is written.
+   */
+  countOnly?: boolean;
 }
 
 /** The memory of a result's ints, nums and ids: handed back with a later job instead of left to the collector. */
@@ -63,8 +69,11 @@ export const WORKER_READY = 'ready';
 
 /** Bytes of a run written to the run file at a time. */
 const SEGMENT_BYTES = 1 << 18;
-/** Integers per accepted row in PieceResult.ints: line, id bytes, id fingerprint (2), meta, offset in the run file. */
-export const INTS_PER_ROW = 6;
+/**
+ * Integers per accepted row in PieceResult.ints: line, id bytes, id fingerprint (2), meta,
+ * offset in the run file, consent facts and modification date (for duplicate ids: rowFacts).
+ */
+export const INTS_PER_ROW = 8;
 /** Numbers per accepted row in PieceResult.nums: value at stake, expected value (NaN: none). */
 export const NUMS_PER_ROW = 2;
 /** Bits of the meta integer: decision rank (3 bits), totals flags (2), has an id (1), reason code index (from bit 8). */
@@ -164,8 +173,10 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       const row = ev.values as unknown as CustomerRow & { line: number; warnings: string[] };
       row.line = ev.line;
       row.warnings = ev.warnings;
-      const p = planCustomer(row, setup);
-      formatter.format(p, ev.cells, ev.raw, text);
+      // Read before planning, from the values as the reader gave them (the main thread decides duplicate ids by them).
+      const facts = rowFacts(ev.values, setup.config.permission.extraObjectionPhrases);
+      const p = job.countOnly ? undefined : planCustomer(row, setup);
+      if (p) formatter.format(p, ev.cells, ev.raw, text);
       if (count * INTS_PER_ROW === ints.length) {
         ints = grow(ints, new Uint32Array(ints.length * 2));
         nums = grow(nums, new Float64Array(nums.length * 2));
@@ -173,12 +184,15 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
         keys = grow(keys, new Float64Array(keys.length * 2));
       }
       const id = row.customer_id as string | undefined;
-      let code = codes.get(p.reason.code);
-      if (code === undefined) codes.set(p.reason.code, (code = codes.size));
       const i = count * INTS_PER_ROW;
-      const sort = planSortKeys(p);
-      keys[count] = sort.key;
-      let meta = sort.rank | (totalsFlags(p) << META_FLAGS_SHIFT) | (code << 8);
+      let meta = 0;
+      if (p) {
+        let code = codes.get(p.reason.code);
+        if (code === undefined) codes.set(p.reason.code, (code = codes.size));
+        const sort = planSortKeys(p);
+        keys[count] = sort.key;
+        meta = sort.rank | (totalsFlags(p) << META_FLAGS_SHIFT) | (code << 8);
+      }
       if (id !== undefined) {
         const [a, b] = idFingerprint(id);
         ints[i + 2] = a;
@@ -191,11 +205,16 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       } else ints[i + 1] = 0;
       ints[i] = ev.line;
       ints[i + 4] = meta;
-      spans[count * 3] = at;
-      spans[count * 3 + 1] = put(text.head);
-      spans[count * 3 + 2] = put(text.tail);
-      nums[count * NUMS_PER_ROW] = p.value.value_at_stake ?? Number.NaN;
-      nums[count * NUMS_PER_ROW + 1] = p.value.expected_value ?? Number.NaN;
+      ints[i + 6] = facts;
+      // An epoch day as its 32 bits; the main thread reads it back with `| 0`.
+      ints[i + 7] = typeof row.last_modified === 'number' ? row.last_modified >>> 0 : 0;
+      if (p) {
+        spans[count * 3] = at;
+        spans[count * 3 + 1] = put(text.head);
+        spans[count * 3 + 2] = put(text.tail);
+        nums[count * NUMS_PER_ROW] = p.value.value_at_stake ?? Number.NaN;
+        nums[count * NUMS_PER_ROW + 1] = p.value.expected_value ?? Number.NaN;
+      }
       count++;
     };
 
@@ -209,7 +228,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       error = { message: err.message, ...(err.hint !== undefined ? { hint: err.hint } : {}) };
     }
     const runStart = runFileEnd;
-    if (error === undefined && count > 0) {
+    if (error === undefined && count > 0 && !job.countOnly) {
       try {
         if (order.index.length < count) order.index = new Uint32Array(keys.length);
         if (order.rank.length < count) order.rank = new Uint8Array(keys.length);

@@ -16,6 +16,7 @@ import { readTexts, type ReadLang, type RejectLimitSource } from '../domain/read
 import { offerDepthWarnings } from '../domain/offer-depth.js';
 import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/plan.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
+import type { DuplicateResolution } from '../domain/duplicate-ids.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
 import { DataError, InputMissingError } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
@@ -67,7 +68,7 @@ export async function loadPlanSetup(ctx: Context, flags: PlanFlags): Promise<Loa
   return {
     setup,
     // Dates after the as-of date and amounts in another currency are rejected; messages in the run's language.
-    read: { ...read, map: { ...cfg.config.map, ...read.map }, asOf, currency: currencyCode(cfg.config.model.currencySymbol), lang },
+    read: { ...read, map: { ...cfg.config.map, ...read.map }, asOf, currency: currencyCode(cfg.config.model.currencySymbol), lang, objectionPhrases: cfg.config.permission.extraObjectionPhrases },
     rejectLimit,
     sources: { configSha256: cfg.sha256, playbookSha256: pb.sha256, playbookSource: pb.source, modelSha256: model?.sha256 ?? '' },
     warnings: [...cfg.warnings, ...offerDepthWarnings(pb.playbook, cfg.config.plan.maxDiscount)],
@@ -93,9 +94,46 @@ async function loadModel(path: string, label: string, lang: Lang): Promise<{ mod
   return { model, sha256: createHash('sha256').update(text).digest('hex') };
 }
 
-/** Opens the export with the setup's read options. */
-export function openLostCustomers(ctx: Context, file: string, loaded: LoadedPlanSetup): Promise<OpenedExport> {
-  return openExport(file, LOST_CUSTOMER_SCHEMA, loaded.read, ctx);
+/**
+ * Opens the export with the setup's read options, for a first reading that may have to be
+ * repeated (stdin is copied as it is read; withDuplicatesResolved removes the copy), or with
+ * `duplicates`, for the second reading, which is final.
+ */
+export function openLostCustomers(ctx: Context, file: string, loaded: LoadedPlanSetup, duplicates?: DuplicateResolution, labelAs?: string): Promise<OpenedExport> {
+  return openExport(file, LOST_CUSTOMER_SCHEMA, { ...loaded.read, ...(duplicates ? { duplicates } : { reread: true }) }, ctx, labelAs);
+}
+
+/**
+ * Runs `attempt` over the opened export; when its duplicate ids turn out to need a later row
+ * (a newer one, or the merge of several: DuplicateTracker), discards what the attempt made
+ * and runs it once more over the export read again with that resolution. Returns the
+ * attempt's result and the export it read.
+ */
+export async function withDuplicatesResolved<T>(
+  ctx: Context,
+  file: string,
+  loaded: LoadedPlanSetup,
+  first: OpenedExport,
+  attempt: (opened: OpenedExport) => Promise<T>,
+  discard: (made: T) => Promise<void> | void,
+): Promise<{ made: T; opened: OpenedExport }> {
+  try {
+    const made = await attempt(first);
+    if (!first.duplicates?.rerun) return { made, opened: first };
+    await discard(made);
+    // stdin is read again from the copy made while it was read.
+    const source = first.stdinCopy?.path ?? file;
+    const again = await openLostCustomers(ctx, source, loaded, first.duplicates.resolution(), first.label);
+    const remade = await attempt(again);
+    // The resolution names lines of the first reading: it holds only for the same bytes.
+    if (again.stats.sha256 !== first.stats.sha256) {
+      await discard(remade);
+      throw new DataError(`${first.label} changed while it was read twice (for duplicate customer ids)`, 'run again once the export is written completely');
+    }
+    return { made: remade, opened: again };
+  } finally {
+    await first.stdinCopy?.remove();
+  }
 }
 
 /**

@@ -16,18 +16,21 @@ import type { PermissionConfig } from '../domain/permission.js';
 import { DataError } from '../errors.js';
 import { readCampaignLists, readPlanCsv, readRunSummary } from '../io/report-input.js';
 import { checkRunOutputs } from '../io/run-outputs.js';
-import { checkRejectRate, openLostCustomers, streamPlan, type LoadedPlanSetup } from './plan-setup.js';
+import { checkRejectRate, openLostCustomers, streamPlan, withDuplicatesResolved, type LoadedPlanSetup } from './plan-setup.js';
 
 /** Plans the export in memory-flat streaming and reports on it; nothing is written. */
 export async function reportFromExport(ctx: Context, file: string, loaded: LoadedPlanSetup): Promise<Report> {
-  const opened = await openLostCustomers(ctx, file, loaded);
-  const acc = createReport(loaded.setup.asOf);
+  const first = await openLostCustomers(ctx, file, loaded);
   const itemCtx = itemContext(loaded, loaded.setup.asOf);
-  // The plan's own totals give the per-reason money exactly as summary.json would state it.
-  const totals = emptyTotals();
-  await streamPlan(opened, loaded.setup, (p) => {
-    addToTotals(totals, p);
-    addToReport(acc, reportItem(p.row, factsOfPlanned(p), itemCtx));
+  const { opened, made: { acc, totals } } = await withDuplicatesResolved(ctx, file, loaded, first, async (o) => {
+    const acc = createReport(loaded.setup.asOf);
+    // The plan's own totals give the per-reason money exactly as summary.json would state it.
+    const totals = emptyTotals();
+    await streamPlan(o, loaded.setup, (p) => {
+      addToTotals(totals, p);
+      addToReport(acc, reportItem(p.row, factsOfPlanned(p), itemCtx));
+    }, () => undefined);
+    return { acc, totals };
   }, () => undefined);
   checkRejectRate(opened, loaded.rejectLimit);
   const { read, accepted, rejected } = opened.stats;

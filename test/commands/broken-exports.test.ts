@@ -227,3 +227,25 @@ describe('rows that are no customers, and values no customer has', () => {
     expect(refused.stderr).toMatch(/Zeile 41: der letzte Datensatz ist abgeschnitten und von NUL-Bytes gefolgt.*nichts wurde geschrieben/);
   });
 });
+
+describe('conflicting duplicate ids', () => {
+  // K2 again on the last line, without e-mail consent: that row is the one used.
+  const text = `${good(9)}K2,Name 2,k2@example.com,2026-03-15,102.50,12,zu teuer,no\n`;
+
+  it('inspect shows the reject of the earlier row, read twice from stdin as from a file', async () => {
+    for (const [source, stdin] of [[write(text), undefined], ['-', text]] as const) {
+      const r = await runCli(['inspect', source, '--json', ...AS_OF], stdin === undefined ? {} : { stdin });
+      const report = JSON.parse(r.stdout);
+      expect(report.rows).toMatchObject({ read: 10, accepted: 9, rejected: 1 });
+      expect(report.rejects).toEqual([expect.objectContaining({ line: 3, customer_id: 'K2', error: 'duplicate customer_id: line 11 is used, with the most restrictive consent and objection of lines 3, 11' })]);
+    }
+  });
+
+  it('are named in German with --lang de', async () => {
+    const out = tempDir();
+    expect((await runCli(['plan', write(text), '--out', out, ...AS_OF, '--lang', 'de', '-q'])).code).toBe(0);
+    expect(readCsv(join(out, 'rejects.csv')).map((j) => j.error)).toEqual(['doppelte customer_id: Zeile 11 wird verwendet, mit der strengsten Einwilligung und dem strengsten Widerspruch der Zeilen 3, 11']);
+    // The row used refuses e-mail itself: nothing merged into it, no warning.
+    expect(readCsv(join(out, 'plan.csv')).find((p) => p.customer_id === 'K2')).toMatchObject({ consent_email: 'no', warnings: '' });
+  });
+});

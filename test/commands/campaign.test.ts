@@ -186,6 +186,46 @@ describe('winback campaign', () => {
     expect(visit).toEqual({ V1: '', V2: '', V3: '', V4: '+49307654321' });
   });
 
+  it('a later row that withdraws consent or objects is used, not rejected as a duplicate, from a file and from stdin', async () => {
+    const row = (id: string, emailOptIn: string, dnc = 'no', reason = 'too expensive') => `${id},${id},${id.toLowerCase()}@firma.de,,,,,B2C,no,,2019-01-01,2026-10-15,40,30000,30,${reason},${emailOptIn},no,${dnc}`;
+    // W1 withdraws e-mail consent later; W3 objects later (do-not-contact), W4 in the reason text; W2 is a plain customer.
+    const rows = [row('W1', 'yes'), row('W2', 'yes'), row('W3', 'yes'), row('W4', 'yes'), row('W1', 'no'), row('W3', 'yes', 'yes'), row('W4', 'yes', 'no', 'too expensive. DNC')];
+    const text = `${HEADER}\n${rows.join('\n')}\n`;
+    for (const [source, stdin] of [[exportOf(rows), undefined], ['-', text]] as const) {
+      const out = tempDir();
+      const r = await runCli(['campaign', source, '--out', out, ...AS_OF, '--max-reject-rate', '50%'], stdin === undefined ? {} : { stdin });
+      expect(r.code).toBe(0);
+      const listed = Object.values(lists(out)).flat();
+      expect(listed.map((x) => x.customer_id)).toEqual(['W2']);
+      // No list carries the contact of a customer whose later row objected or withdrew consent.
+      for (const id of ['w1', 'w3', 'w4']) expect(listed.map((x) => x.email ?? '')).not.toContain(`${id}@firma.de`);
+      const excluded = readCsv(join(out, 'excluded.csv')).map((e) => [e.customer_id, e.reason]);
+      expect(excluded).toEqual(expect.arrayContaining([['W1', 'no_channel'], ['W3', 'never'], ['W4', 'never']]));
+      const rejects = readCsv(join(out, 'rejects.csv'));
+      expect(rejects.map((x) => [x.line, x.error])).toEqual([
+        ['2', 'duplicate customer_id: line 6 is used, with the most restrictive consent and objection of lines 2, 6'],
+        ['4', 'duplicate customer_id: line 7 is used, with the most restrictive consent and objection of lines 4, 7'],
+        ['5', 'duplicate customer_id: line 8 is used, with the most restrictive consent and objection of lines 5, 8'],
+      ]);
+      // Every input row ends in exactly one output: a list, excluded.csv or rejects.csv.
+      expect(listed.length + excluded.length + rejects.length).toBe(rows.length);
+    }
+  });
+
+  it('with a modification date the newest row of an id decides, and the reject names both lines', async () => {
+    const header = `${HEADER},Geändert am`;
+    const row = (emailOptIn: string, changed: string) => `N1,N1,n1@firma.de,,,,,B2C,no,,2019-01-01,2026-10-15,40,30000,30,too expensive,${emailOptIn},no,no,${changed}`;
+    const file = join(tempDir(), 'export.csv');
+    writeFileSync(file, `${header}\n${row('yes', '2026-01-05')}\n${row('no', '2026-06-30')}\n${row('yes', '2025-12-01')}\n${row('yes', '2026-02-01').replace(/^N1,N1/, 'N2,N2')}\n`);
+    const out = tempDir();
+    expect((await campaign(file, out, ['--max-reject-rate', '60%'])).code).toBe(0);
+    expect(Object.values(lists(out)).flat().map((x) => x.customer_id)).toEqual(['N2']);
+    expect(readCsv(join(out, 'rejects.csv')).map((x) => [x.line, x.error])).toEqual([
+      ['2', 'duplicate customer_id: line 3 is used, its Geändert am is newer (2026-06-30, this row 2026-01-05)'],
+      ['4', 'duplicate customer_id: line 3 is used, its Geändert am is newer (2026-06-30, this row 2025-12-01)'],
+    ]);
+  });
+
   it('--suppress excludes by id, email or phone', async () => {
     const file = exportOf([due('S1', 'A', BASE) + ',yes,yes,no', due('S2', 'B', BASE.replace('a@example', 'other@example').replace('1234567', '7654321')) + ',yes,yes,no']);
     const dir = tempDir();

@@ -100,7 +100,7 @@ describe('winback plan', () => {
     expect(doc.steps.find((s: { label: string }) => s.label === 'expected value').value).toBeCloseTo(doc.expected_value, 9);
   });
 
-  it('--explain of a duplicated id explains the first row, the one plan.csv keeps', async () => {
+  it('--explain of a duplicated id explains the row plan.csv keeps', async () => {
     const lines = readFileSync('fixtures/lost-customers-en.csv', 'utf8').split('\n');
     const header = lines[0] as string;
     const idAt = header.split(',').indexOf('Customer ID');
@@ -118,8 +118,55 @@ describe('winback plan', () => {
     const r = await runCli(['plan', file, ...AS_OF, '--explain', id, '--json']);
     expect(r.code).toBe(0);
     const explained = JSON.parse(r.stdout).expected_value.toFixed(2);
-    expect(explained).toBe(ev(first));
-    expect(explained).not.toBe(ev(other));
+    const kept = readCsv(join((await plan(file)).out, 'plan.csv')).filter((x) => x.customer_id === id);
+    expect(kept).toHaveLength(1);
+    expect(explained).toBe(kept[0]?.expected_value);
+    expect([ev(first), ev(other)]).toContain(explained);
+  });
+
+  describe('duplicate ids', () => {
+    const header = 'customer_id,name,email,street,postal_code,city,segment,customer_since,churn_date,orders,revenue,margin_pct,reason,consent_email,consent_phone,consent_letter,do_not_contact,notes';
+    const row = (id: string, consent: string, notes = '') => `${id},${id},${id.toLowerCase()}@firma.de,Hauptstr. 1,10115,Berlin,B2C,2019-01-01,2026-10-15,40,30000,30,zu teuer,${consent},${notes}`;
+    // K1: a later row withdraws e-mail consent; K2: a later row objects in its notes; K3: a later row adds nothing.
+    const rows = [row('K1', 'yes,no,yes,no'), row('K2', 'yes,no,yes,no'), row('K3', 'yes,no,no,no'), row('K1', 'no,no,yes,no'), row('K2', 'yes,no,yes,no', 'DNC'), row('K3', 'yes,no,yes,no'), row('K4', 'yes,no,yes,no')];
+    const text = `${header}\n${rows.join('\n')}\n`;
+
+    it.each([
+      ['a file', '1'],
+      ['a file', '2'],
+      ['stdin', '1'],
+      ['stdin', '2'],
+    ])('are decided by the most restrictive row, never the first, from %s with --threads %s', async (source, threads) => {
+      const file = join(tempDir(), 'export.csv');
+      writeFileSync(file, text);
+      const out = tempDir();
+      const args = ['plan', source === 'stdin' ? '-' : file, '--out', out, ...AS_OF, '--threads', threads, '--max-reject-rate', '50%', '--quiet'];
+      const r = await runCli(args, source === 'stdin' ? { stdin: text } : {});
+      expect(r.code).toBe(0);
+      const planned = readCsv(join(out, 'plan.csv'));
+      const rejects = readCsv(join(out, 'rejects.csv'));
+      // Every input line ends in exactly one output.
+      expect(planned.length + rejects.length).toBe(rows.length);
+      expect(planned.map((x) => x.customer_id).sort()).toEqual(['K1', 'K2', 'K3', 'K4']);
+      expect(rejects.map((x) => [x.line, x.customer_id, x.error])).toEqual([
+        ['2', 'K1', 'duplicate customer_id: line 5 is used, with the most restrictive consent and objection of lines 2, 5'],
+        ['3', 'K2', 'duplicate customer_id: line 6 is used, with the most restrictive consent and objection of lines 3, 6'],
+        ['7', 'K3', 'duplicate customer_id: line 4 is used, with the most restrictive consent and objection of lines 4, 7'],
+      ]);
+      const byId = Object.fromEntries(planned.map((x) => [x.customer_id, x]));
+      expect(byId.K1?.consent_email).toBe('no');
+      expect(byId.K1?.channel).not.toBe('email');
+      expect(byId.K2?.decision).toBe('never');
+      expect(byId.K3?.consent_letter).toBe('no');
+      const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+      expect([summary.input_rows, summary.accepted, summary.rejected]).toEqual([7, 4, 3]);
+    });
+
+    it('--explain explains the row used, read twice from stdin as from a file', async () => {
+      const r = await runCli(['plan', '-', ...AS_OF, '--explain', 'K2', '--json'], { stdin: text });
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).decision).toBe('never');
+    });
   });
 
   it('--explain of an unknown id is a usage error', async () => {

@@ -71,3 +71,37 @@ describe('a workbook on stdin', () => {
     expect(stdinCopies()).toEqual([]);
   });
 });
+
+describe('duplicate ids in a workbook', () => {
+  async function withdrawal(): Promise<Buffer> {
+    const path = join(scratch(), 'dup.xlsx');
+    await writeWorkbook(path, [{ name: 'Kunden', rows: [
+      ['Kundennummer', 'Kündigungsdatum', 'Umsatz', 'E-Mail', 'Einwilligung E-Mail'],
+      ['K1', new Date('2026-03-01T00:00:00Z'), 1200, 'k1@example.de', 'ja'],
+      ['K2', new Date('2026-03-02T00:00:00Z'), 800.5, 'k2@example.de', 'ja'],
+      ['K1', new Date('2026-03-01T00:00:00Z'), 1200, 'k1@example.de', 'nein'],
+    ] }]);
+    return readFileSync(path);
+  }
+
+  it('are decided as in a CSV export — the later withdrawal of consent wins, from a file and from stdin, and no copy is left', async () => {
+    const bytes = await withdrawal();
+    const dir = scratch();
+    const file = join(dir, 'kunden.xlsx');
+    writeFileSync(file, bytes);
+    for (const [i, r] of [
+      await runCli(['plan', file, '--out', join(dir, 'a'), ...AS_OF, '--quiet', '--max-reject-rate', '50%']),
+      await runCli(['plan', '-', '--out', join(dir, 'b'), ...AS_OF, '--quiet', '--max-reject-rate', '50%'], { stdin: bytes }),
+    ].entries()) {
+      expect(r.code, r.stderr).toBe(0);
+      const out = join(dir, i === 0 ? 'a' : 'b');
+      const k1 = readCsv(join(out, 'plan.csv')).filter((row) => row.customer_id === 'K1');
+      expect(k1).toHaveLength(1);
+      expect(k1[0]!['Einwilligung E-Mail']).toBe('nein');
+      const rejects = readCsv(join(out, 'rejects.csv'));
+      expect(rejects.map((x) => [x.customer_id, x.line])).toEqual([['K1', '2']]);
+      expect(rejects[0]!.error).toMatch(/line 4 is used/);
+    }
+    expect(stdinCopies()).toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@ import { EXCEL_DE_CSV, PLAIN_CSV, type CsvFormat } from '../../src/io/csv-write.
 import { PlanFiles } from '../../src/io/plan-output.js';
 import { countLineBreaks, planAllRows, resolveThreads, useWorkers } from '../../src/pipeline/parallel-plan.js';
 import { createPiecePlanner, decodeParts, INTS_PER_ROW, type ResultBuffers } from '../../src/pipeline/plan-pieces.js';
-import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup } from '../../src/pipeline/plan-setup.js';
+import { loadPlanSetup, openLostCustomers, withDuplicatesResolved, type LoadedPlanSetup } from '../../src/pipeline/plan-setup.js';
 import { memoryContext } from '../support/memory-context.js';
 import { ROOT, runCli } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
@@ -48,16 +48,21 @@ async function planOnce(file: string, threads: number, pieceBytes: number, fmt: 
   const out = tempDir();
   try {
     const loaded = await defaultSetup();
-    const opened = await openLostCustomers(ctx, file, loaded);
-    const files = await PlanFiles.open(out, opened.headers, fmt, opened.dialect.delimiter);
-    const totals = emptyTotals();
-    try {
-      await planAllRows(opened, loaded.setup, files, totals, { threads, fmt, pieceBytes, segmentBytes: pieceBytes, partBytes: Math.max(1, pieceBytes >> 2), minParallelBytes: 0 });
-      await files.commit();
-    } catch (err) {
-      await files.abort();
-      throw err;
-    }
+    const first = await openLostCustomers(ctx, file, loaded);
+    // As the plan command does: a second reading when a later row of a duplicated id wins.
+    const { opened, made: totals } = await withDuplicatesResolved(ctx, file, loaded, first, async (o) => {
+      const files = await PlanFiles.open(out, o.headers, fmt, o.dialect.delimiter);
+      const t = emptyTotals();
+      try {
+        await planAllRows(o, loaded.setup, files, t, { threads, fmt, pieceBytes, segmentBytes: pieceBytes, partBytes: Math.max(1, pieceBytes >> 2), minParallelBytes: 0 });
+        if (o.duplicates?.rerun && o.rereads) await files.abort();
+        else await files.commit();
+      } catch (err) {
+        await files.abort();
+        throw err;
+      }
+      return t;
+    }, () => undefined);
     return {
       plan: readFileSync(join(out, 'plan.csv'), 'utf8'),
       rejects: readFileSync(join(out, 'rejects.csv'), 'utf8'),
@@ -141,7 +146,8 @@ describe('winback plan with worker threads', () => {
   it('writes the same CSV for German Excel (BOM, ";", decimal comma, ="0…" for leading zeros)', async () => {
     const de = generateLostCustomers({ rows: 150, seed: 5, style: 'de', badRows: true });
     const lines = de.split('\n');
-    lines[1] = (lines[1] as string).replace(/;\d{5};/, ';01067;');
+    // Not the first row: its id repeats later in the generated export, and the later row is used.
+    lines[3] = (lines[3] as string).replace(/;\d{5};/, ';01067;');
     const r = await expectSameBothWays(lines.join('\n'), 900, EXCEL_DE_CSV);
     expect(r.plan?.startsWith('\ufeff')).toBe(true);
     expect(r.plan).toContain(';"=""01067""";');
@@ -151,6 +157,32 @@ describe('winback plan with worker threads', () => {
     const rows = ['A1,2024-03-31,100,30,zu teuer,true', 'A2,2024-03-31,100,30,zu teuer,true', ...Array.from({ length: 40 }, (_, i) => `B${i},2024-03-31,100,30,zu teuer,true`), 'A1,2024-04-30,200,30,Umzug,true'];
     const r = await expectSameBothWays(HEADER + rows.join('\n') + '\n', 64);
     expect(r.rejects).toContain('44,A1,customer_id,A1,"duplicate customer_id, first seen on line 2"');
+  });
+
+  it('decides conflicting duplicate ids the same way: the newest row by date, else the most restrictive consent and objection', async () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `B${i},2024-03-31,100,30,zu teuer,true,yes,`);
+    const undated = [
+      'D1,2024-03-31,100,30,zu teuer,true,no,', ...filler, 'D1,2024-04-30,200,30,Umzug,false,no,',
+      'D2,2024-03-31,100,30,zu teuer,false,no,', 'D2,2024-03-31,100,30,zu teuer,true,yes,',
+      'D3,2024-03-31,100,30,zu teuer,false,yes,', 'D3,2024-05-31,100,30,Umzug,true,no,',
+      'D4,2024-03-31,100,30,zu teuer,true,yes,', 'D4,2024-03-31,100,30,zu teuer,true,yes,Kunde wünscht keine Werbung mehr',
+    ];
+    const header = 'customer_id,churn_date,revenue,margin_pct,reason,consent_email,consent_letter,notes\n';
+    const r = await expectSameBothWays(header + undated.join('\n') + '\n', 64);
+    // D1: the later row is more restrictive (no e-mail) and is used; D2: the first row is already the more restrictive.
+    expect(r.rejects).toContain('2,D1,customer_id,D1,"duplicate customer_id: line 43 is used, with the most restrictive consent and objection of lines 2, 43"');
+    expect(r.rejects).toContain('45,D2,customer_id,D2,"duplicate customer_id: line 44 is used, with the most restrictive consent and objection of lines 44, 45"');
+    expect(r.plan).toMatch(/\nD1,2024-04-30,200,30,Umzug,false,no,,/);
+    // D3: neither row is the more restrictive; the later row is used with both refusals, and its cells say so.
+    expect(r.plan).toMatch(/\nD3,2024-05-31,100,30,Umzug,no,no,,D3,.*consent and objection merged/);
+    // D4: the later row objects in its notes: it is used, and never contacted.
+    expect(r.rejects).toContain('48,D4,customer_id,D4,"duplicate customer_id: line 49 is used, with the most restrictive consent and objection of lines 48, 49"');
+    expect(r.plan).toMatch(/\nD4,[^\n]*keine Werbung mehr,D4,price,[0-9.]+,never,/);
+    const dated = ['E1,2024-03-31,100,30,zu teuer,false,no,,2025-01-10', ...filler.map((f) => `${f},2025-01-01`), 'E1,2024-03-31,100,30,zu teuer,true,yes,,2025-06-01', 'E2,2024-03-31,100,30,zu teuer,false,no,,2025-06-01', 'E2,2024-03-31,100,30,zu teuer,true,yes,,2025-02-01'];
+    const d = await expectSameBothWays(`${header.trimEnd()},last_modified\n${dated.join('\n')}\n`, 64);
+    expect(d.rejects).toContain('2,E1,customer_id,E1,"duplicate customer_id: line 43 is used, its last_modified is newer (2025-06-01, this row 2025-01-10)"');
+    expect(d.rejects).toContain('45,E2,customer_id,E2,"duplicate customer_id: line 44 is used, its last_modified is newer (2025-06-01, this row 2025-02-01)"');
+    expect(d.plan).toMatch(/\nE1,2024-03-31,100,30,zu teuer,true,yes,,2025-06-01,/);
   });
 
   it('reads on the same way after a stray quote, and fails the same way on a cut-off file, NUL bytes, a header without rows, and a header longer than a piece', async () => {
@@ -270,7 +302,13 @@ describe('winback plan with worker threads', () => {
     const file = join(dir, 'large.csv');
     // About 9 MB: above the size from which plan starts workers.
     const rows = 46_000;
-    writeFileSync(file, generateLostCustomers({ rows, seed: 11, style: 'en', badRows: true }));
+    const text = generateLostCustomers({ rows, seed: 11, style: 'en', badRows: true });
+    // The first customer again on line 3, now with do-not-contact: that row wins, so the export
+    // is read twice (on one thread the rest of the first reading only counts rows).
+    const lines = text.split('\n');
+    const objecting = (lines[1] as string).replace(/,[^,]*,([^,]*)$/, ',yes,$1');
+    lines.splice(2, 0, objecting);
+    writeFileSync(file, lines.join('\n'));
     const outs = [join(dir, 'one'), join(dir, 'two')];
     for (const o of outs) mkdirSync(o);
     const one = await runCli(['plan', file, '--out', outs[0] as string, '--as-of', AS_OF, '--threads', '1', '--quiet']);
@@ -280,8 +318,10 @@ describe('winback plan with worker threads', () => {
       expect(readFileSync(join(outs[1] as string, name)).equals(readFileSync(join(outs[0] as string, name)))).toBe(true);
     }
     expect(JSON.parse(readFileSync(join(outs[1] as string, 'summary.json'), 'utf8')).input_rows).toBeGreaterThan(rows - 10);
-    // Two plans of 9 MB: seconds alone, minutes on a busy machine.
-  }, 300_000);
+    const id = objecting.split(',')[0] as string;
+    expect(readFileSync(join(outs[1] as string, 'rejects.csv'), 'utf8')).toContain(`2,${id},Customer ID,${id},"duplicate customer_id: line 3 is used, with the most restrictive consent and objection of lines 2,`);
+    // Two plans of 9 MB, the one with workers reading it twice: seconds alone, minutes on a busy machine.
+  }, 420_000);
 
   it('refuses --threads 0 as a usage error (64)', async () => {
     const r = await runCli(['plan', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', AS_OF, '--threads', '0']);

@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyFacts, DuplicateTracker, FACT_FIELDS, mostRestrictive, rowFacts } from '../../src/domain/duplicate-ids.js';
+import { checkPermission } from '../../src/domain/permission.js';
+import { CHANNELS } from '../../src/domain/playbook-types.js';
+import { readTexts } from '../../src/domain/read-texts.js';
+import type { CustomerRow } from '../../src/domain/types.js';
+
+type Consent = Partial<Record<(typeof FACT_FIELDS)[number], boolean | null>> & { last_modified?: number; notes?: string; reason?: string };
+
+const facts = (v: Consent) => rowFacts(v);
+const decode = (f: number) => {
+  const values: Record<string, unknown> = {};
+  applyFacts(values, f);
+  return values;
+};
+
+describe('mostRestrictive', () => {
+  it.each<[string, Consent, Consent, Consent]>([
+    ['a "no" to e-mail wins over a "yes"', { consent_email: true }, { consent_email: false }, { consent_email: false }],
+    ['a "no" wins over a blank', {}, { consent_phone: false }, { consent_phone: false }],
+    ['unclear wins over "yes"', { consent_letter: true }, { consent_letter: null }, { consent_letter: null }],
+    ['an objection wins', { advertising_objection: false }, { advertising_objection: true }, { advertising_objection: true }],
+    ['do-not-contact wins over blank', {}, { do_not_contact: true }, { do_not_contact: true }],
+    ['per field', { consent_email: false, consent_phone: true }, { consent_email: true, consent_phone: false }, { consent_email: false, consent_phone: false }],
+  ])('%s', (_name, a, b, expected) => {
+    expect(decode(mostRestrictive(facts(a), facts(b)))).toEqual(expected);
+    expect(decode(mostRestrictive(facts(b), facts(a)))).toEqual(expected);
+  });
+
+  it('is commutative, associative and idempotent (property)', () => {
+    const code = fc.integer({ min: 0, max: (1 << 10) - 1 });
+    fc.assert(
+      fc.property(code, code, code, (a, b, c) => {
+        expect(mostRestrictive(a, b)).toBe(mostRestrictive(b, a));
+        expect(mostRestrictive(mostRestrictive(a, b), c)).toBe(mostRestrictive(a, mostRestrictive(b, c)));
+        expect(mostRestrictive(a, a)).toBe(a);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('rowFacts', () => {
+  it.each<[string, Consent, Consent]>([
+    ['an objection in the notes counts as advertising_objection', { consent_email: true, notes: 'Kunde: DNC' }, { consent_email: true, advertising_objection: true }],
+    ['an objection in the reason text too, over a "no" in the column', { advertising_objection: false, reason: 'zu teuer, Widerspruch nach Art. 21 DSGVO' }, { advertising_objection: true }],
+    ['an ordinary reason is no objection', { consent_phone: false, reason: 'zu teuer', notes: 'Rückruf erbeten' }, { consent_phone: false }],
+  ])('%s', (_name, row, expected) => {
+    expect(decode(rowFacts(row))).toEqual(expected);
+  });
+
+  it('an extra phrase from the config counts too', () => {
+    expect(decode(rowFacts({ notes: 'Sperrkennzeichen 7' }, ['sperrkennzeichen 7']))).toEqual({ advertising_objection: true });
+    expect(decode(rowFacts({ notes: 'Sperrkennzeichen 7' }))).toEqual({});
+  });
+});
+
+describe('DuplicateTracker', () => {
+  const see = (t: DuplicateTracker, id: string, line: number, v: Consent) => t.see(id, line, facts(v), v.last_modified);
+
+  it('keeps the first row when it is at least as restrictive, without a second reading', () => {
+    const t = new DuplicateTracker();
+    expect(see(t, 'A', 2, { consent_email: false })).toBeUndefined();
+    expect(see(t, 'A', 5, { consent_email: true })?.message).toBe('duplicate customer_id: line 2 is used, with the most restrictive consent and objection of lines 2, 5');
+    expect(see(t, 'A', 7, { consent_email: false })?.message).toBe('duplicate customer_id, first seen on line 2');
+    expect(t.rerun).toBe(false);
+    expect(t.resolution().size).toBe(0);
+  });
+
+  it('a later row that withdraws consent is used, merged with the earlier refusals', () => {
+    const t = new DuplicateTracker();
+    see(t, 'A', 2, { consent_email: true, consent_phone: false });
+    see(t, 'B', 3, {});
+    see(t, 'A', 9, { consent_email: false, consent_phone: true });
+    expect(t.rerun).toBe(true);
+    const r = t.resolution();
+    expect(r.get(2)).toEqual({ drop: true, kept: 9, message: 'duplicate customer_id: line 9 is used, with the most restrictive consent and objection of lines 2, 9' });
+    const kept = r.get(9);
+    expect(kept?.drop).toBe(false);
+    if (kept && !kept.drop) {
+      expect(decode(kept.facts)).toEqual({ consent_email: false, consent_phone: false });
+      expect(kept.note).toMatch(/line\(s\) 2/);
+    }
+    expect(r.has(3)).toBe(false);
+  });
+
+  it('with dates the newest row wins, even when it grants what an older row refused', () => {
+    const t = new DuplicateTracker(undefined, 'Änderungsdatum');
+    see(t, 'A', 2, { consent_email: false, last_modified: 100 });
+    see(t, 'A', 4, { consent_email: true, last_modified: 200 });
+    see(t, 'A', 6, { consent_email: true, last_modified: 150 });
+    const r = t.resolution();
+    expect(r.get(2)).toMatchObject({ drop: true, kept: 4, message: 'duplicate customer_id: line 4 is used, its Änderungsdatum is newer (1970-07-20, this row 1970-04-11)' });
+    expect(r.get(6)).toMatchObject({ drop: true, kept: 4 });
+    expect(r.has(4)).toBe(false);
+  });
+
+  it('an older dated row loses at once; equal or missing dates fall back to the merge', () => {
+    const t = new DuplicateTracker();
+    see(t, 'A', 2, { consent_email: true, last_modified: 300 });
+    expect(see(t, 'A', 3, { consent_email: false, last_modified: 200 })?.message).toMatch(/line 2 is used, its last_modified is newer/);
+    expect(t.rerun).toBe(false);
+    see(t, 'B', 4, { consent_email: true, last_modified: 300 });
+    see(t, 'B', 5, { consent_email: false, last_modified: 300 });
+    see(t, 'C', 6, { consent_phone: true });
+    see(t, 'C', 7, { consent_phone: false, last_modified: 10 });
+    const r = t.resolution();
+    expect(r.get(4)).toMatchObject({ drop: true, kept: 5 });
+    expect(r.get(6)).toMatchObject({ drop: true, kept: 7 });
+  });
+
+  it('a later row that objects only in its notes wins over an earlier consent', () => {
+    const t = new DuplicateTracker();
+    see(t, 'A', 2, { consent_email: true });
+    expect(see(t, 'A', 3, { consent_email: true, notes: 'Einwilligung widerrufen' })?.kept).toBe(3);
+    expect(t.rerun).toBe(true);
+    const r = t.resolution();
+    expect(r.get(2)).toMatchObject({ drop: true, kept: 3 });
+    // Its own notes already block it: nothing to merge into its values.
+    expect(r.has(3)).toBe(false);
+  });
+
+  it('says why in the run\'s language', () => {
+    const t = new DuplicateTracker(undefined, 'Geändert am', readTexts('de'));
+    see(t, 'A', 2, { consent_email: true, last_modified: 200 });
+    expect(see(t, 'A', 3, { consent_email: false, last_modified: 100 })?.message).toBe('doppelte customer_id: Zeile 2 wird verwendet, ihr Geändert am ist neuer (1970-07-20, diese Zeile 1970-04-11)');
+    see(t, 'B', 4, { consent_email: true });
+    see(t, 'B', 5, { consent_email: true, consent_phone: false });
+    const r = t.resolution();
+    expect(r.get(4)).toMatchObject({ drop: true, kept: 5, message: 'doppelte customer_id: Zeile 5 wird verwendet, mit der strengsten Einwilligung und dem strengsten Widerspruch der Zeilen 4, 5' });
+  });
+
+  it('never leaves a more permissive value in use than the rows say, without dates (property)', () => {
+    const tri = fc.constantFrom(true, false, null, undefined);
+    const row = fc.record({ consent_email: tri, consent_phone: tri, consent_letter: tri, advertising_objection: tri, do_not_contact: tri }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 2, maxLength: 6 }), (rows) => {
+        const t = new DuplicateTracker();
+        const verdicts = rows.map((v, i) => see(t, 'X', i + 2, v as Consent));
+        const lines = rows.map((_, i) => i + 2);
+        const all = rows.map((v) => facts(v as Consent)).reduce(mostRestrictive);
+        const r = t.resolution();
+        // Without a second reading the rows rejected on the way are the losers.
+        const kept = t.rerun ? lines.filter((l) => !r.get(l)?.drop) : lines.filter((_, i) => verdicts[i] === undefined);
+        expect(kept).toHaveLength(1);
+        const action = r.get(kept[0] as number);
+        const used = action && !action.drop ? action.facts : facts(rows[(kept[0] as number) - 2] as Consent);
+        expect(used).toBe(all);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+/** The values the run plans for an id whose rows are `rows` (lines 2, 3, ...), as the reader decides them. */
+function usedRow(rows: readonly Record<string, unknown>[]): Record<string, unknown> {
+  const t = new DuplicateTracker();
+  const verdicts = rows.map((v, i) => t.see('X', i + 2, rowFacts(v), undefined));
+  if (!t.rerun) return rows[verdicts.findIndex((v) => v === undefined)] as Record<string, unknown>;
+  const r = t.resolution();
+  const at = rows.findIndex((_, i) => !r.get(i + 2)?.drop);
+  const used = { ...(rows[at] as Record<string, unknown>) };
+  const action = r.get(at + 2);
+  if (action && !action.drop) applyFacts(used, action.facts);
+  return used;
+}
+
+describe('the row used for a duplicated id, through the permission check', () => {
+  const tri = fc.constantFrom(true, false, null, undefined);
+  const notes = fc.constantFrom(undefined, '', 'Rückruf erbeten', 'DNC', 'Einwilligung widerrufen', 'consent withdrawn', 'moved to Hamburg');
+  // One customer's contact data in every row; the rows differ in consent, objection and notes.
+  const base: Partial<CustomerRow> = {
+    customer_id: 'X', email: 'x@firma.de', phone: '+49 30 1234567', street: 'Hauptstr. 1', postal_code: '10115', city: 'Berlin', country: 'DE', segment: 'B2C', account_manager: 'Tom', reason: 'zu teuer',
+  };
+  const row = fc.record({ consent_email: tri, consent_phone: tri, consent_letter: tri, advertising_objection: tri, do_not_contact: tri, notes }, { requiredKeys: [] });
+
+  it('never grants a channel that any of the rows withholds, without dates (property)', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 2, maxLength: 5 }), (variants) => {
+        const rows = variants.map((v) => ({ ...base, ...v }));
+        const used = checkPermission(usedRow(rows) as unknown as CustomerRow).allowed;
+        for (const r of rows) {
+          const own = checkPermission(r as unknown as CustomerRow).allowed;
+          for (const c of CHANNELS) if (!own[c]) expect(used[c], c).toBe(false);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
