@@ -7,7 +7,7 @@ import type { CustomerRow } from './types.js';
 import type { Channel, OfferSpec, ReasonEntry } from './playbook-types.js';
 import type { Decision, EvaluateInput, ValueResult } from './value-types.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
-import { firstLifetime, reacquisitionProbability, secondLifetimeValue } from './value.js';
+import { firstLifetime, organicProbability, reacquisitionProbability, secondLifetimeValue } from './value.js';
 import { explainCustomer, formatMoney } from './value-explain.js';
 
 /** A plain approach without incentive: the offer used where a reason allows none. */
@@ -32,7 +32,7 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     const decided = entry.final ? neverDecision(entry) : { decision: 'review' as const, decisionReason: `missing data: no ${what}` };
     return {
       customer_id: row.customer_id, firstLifetime: life, warnings, decision: decided.decision, decisionReason: decided.decisionReason,
-      p_winback: null, sltv: null, expected_value: null, value_at_stake: null, offer_type: null, offerReason: 'not valued: missing data',
+      p_winback: null, p_organic: null, sltv: null, expected_value: null, value_at_stake: null, offer_type: null, offerReason: 'not valued: missing data',
       offersConsidered: [], explainSteps: [], channel: input.unpermitted ? null : (input.channels[0] ?? null),
     };
   }
@@ -43,7 +43,7 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     const never = neverDecision(entry);
     return {
       customer_id: row.customer_id, firstLifetime: life, warnings, decision: never.decision, decisionReason: never.decisionReason,
-      p_winback: 0, sltv: v.stake.value, expected_value: 0, value_at_stake: v.stake.value, offer_type: null, offerReason: 'final reason: no offer',
+      p_winback: 0, p_organic: null, sltv: v.stake.value, expected_value: 0, value_at_stake: v.stake.value, offer_type: null, offerReason: 'final reason: no offer',
       offersConsidered: [], explainSteps: steps, channel: null,
     };
   }
@@ -56,6 +56,7 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     decision: decided.decision,
     decisionReason: decided.decisionReason,
     p_winback: best.p,
+    p_organic: v.pOrganic,
     sltv: best.sl.value,
     expected_value: best.ev,
     value_at_stake: v.stake.value,
@@ -83,20 +84,26 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
   const baseRate = fitted?.rate ?? entry.baseRate;
   const coefficients = input.model?.coefficients ?? config.coefficients;
   const stake = secondLifetimeValue(monthlyMargin, NEUTRAL_OFFER, entry, config);
+  // Those who would come back anyway are not the contact's doing: only the increment counts.
+  const organicRate = entry.organicRate ?? 0;
+  const pOrganic = organicProbability(organicRate, life, coefficients);
+  const organicValue = pOrganic * stake.value;
   const valued: ValuedOffer[] = [];
   // Offer and channel are chosen together: a visit persuades more but costs more than a letter.
   for (const offer of allowedOffers(entry, input.offers)) {
     const sl = secondLifetimeValue(monthlyMargin, offer, entry, config);
     for (const channel of input.channels) {
       const odds = offer.reacquisitionOddsFactor * (input.channelResponse?.[channel] ?? 1);
-      const p = reacquisitionProbability(baseRate, life, coefficients, odds);
+      // A contact never makes a return less likely than no contact (a calibrated rate may say so by noise).
+      const p = Math.max(pOrganic, reacquisitionProbability(baseRate, life, coefficients, odds));
       const channelCost = input.channelCosts[channel];
-      valued.push({ offer, channel, channelCost, p, sl, ev: p * sl.value - channelCost - p * offer.incentiveCost });
+      valued.push({ offer, channel, channelCost, p, sl, ev: p * sl.value - organicValue - channelCost - p * offer.incentiveCost });
     }
   }
   // Strict '>' keeps the playbook's offer order and the channel preference on ties: deterministic.
   const best = valued.reduce((a, b) => (b.ev > a.ev ? b : a));
-  return { valued, best, stake, context: { life, baseRate, fromModel: fitted !== undefined, coefficients, channelCost: best.channelCost } };
+  const context = { life, baseRate, fromModel: fitted !== undefined, coefficients, channelCost: best.channelCost, organicRate, pOrganic };
+  return { valued, best, stake, pOrganic, context };
 }
 
 function decide(input: EvaluateInput, monthlyMargin: number, best: ValuedOffer): { decision: Decision; decisionReason: string } {
@@ -112,13 +119,15 @@ function decide(input: EvaluateInput, monthlyMargin: number, best: ValuedOffer):
     return { decision: 'review', decisionReason: `reason unclear (confidence ${c})` };
   }
   // Decided on the expected value as plan.csv shows it (cents): €0.004 is not worth a contact.
-  if (Number(ev.toFixed(2)) <= config.decisionThreshold) {
-    return { decision: 'let_go', decisionReason: `expected value ${money(ev)} ≤ threshold ${money(config.decisionThreshold)}` };
+  // Whatever the threshold, a contact that adds nothing over no contact is never made.
+  const threshold = Math.max(0, config.decisionThreshold);
+  if (Number(ev.toFixed(2)) <= threshold) {
+    return { decision: 'let_go', decisionReason: `expected value ${money(ev)} ≤ threshold ${money(threshold)}` };
   }
   if (input.unpermitted) {
     return { decision: 'no_channel', decisionReason: `worth an approach (${money(ev)} by ${best.channel}), but no channel may be used` };
   }
-  return { decision: 'win_back', decisionReason: `expected value ${money(ev)} > threshold ${money(config.decisionThreshold)}` };
+  return { decision: 'win_back', decisionReason: `expected value ${money(ev)} > threshold ${money(threshold)}` };
 }
 
 // Per playbook entry and offer list: the same for every row of a run, so looked up once.
@@ -163,6 +172,7 @@ type Figures = Omit<ValueResult, 'customer_id' | 'decision' | 'decisionReason' |
 function noFigures(): Figures {
   return {
     p_winback: null,
+    p_organic: null,
     sltv: null,
     expected_value: null,
     value_at_stake: null,

@@ -16,6 +16,9 @@ export interface ExplainContext {
   fromModel: boolean;
   coefficients: BehaviourCoefficients;
   channelCost: number;
+  /** the playbook's organic rate of the reason and the customer's chance of a return without contact */
+  organicRate?: number;
+  pOrganic?: number;
   stake: SecondLifetime;
   chosen?: { offer: OfferSpec; channel: Channel; p: number; sl: SecondLifetime; ev: number };
 }
@@ -93,7 +96,13 @@ function offerSteps(input: EvaluateInput, ctx: ExplainContext, chosen: NonNullab
   const d = (1 + config.annualDiscountRate) ** (1 / 12) - 1;
   const margin = n(ctx.life.monthlyMargin ?? 0);
   const ic = offer.incentiveCost;
+  const pOrg = ctx.pOrganic ?? 0;
   return [
+    {
+      label: 'p_organic (return without contact)',
+      formula: `σ(logit(${n(ctx.organicRate ?? 0)}) + ${n(shift)}), organic rate: playbook ${entry.code}`,
+      value: pOrg,
+    },
     {
       label: `p_winback (offer ${offer.id}, ${chosen.channel})`,
       formula: `σ(logit(${n(ctx.baseRate)}) + ${n(shift)} + ln(${n(offer.reacquisitionOddsFactor)} × ${n(input.channelResponse?.[chosen.channel] ?? 1)}))`,
@@ -113,6 +122,10 @@ function offerSteps(input: EvaluateInput, ctx: ExplainContext, chosen: NonNullab
     { label: 'sltv', formula: `${n(sl.monthlyMargin)} × ${n(sl.annuityFactor)}`, value: sl.value },
     { label: `channel cost (${chosen.channel})`, formula: 'playbook channel cost', value: ctx.channelCost },
     { label: `incentive cost (offer ${offer.id})`, formula: 'playbook offer cost', value: ic },
-    { label: 'expected value', formula: `${n(p)} × ${n(sl.value)} − ${n(ctx.channelCost)} − ${n(p)} × ${n(ic)}`, value: ev },
+    {
+      label: 'expected value (incremental)',
+      formula: `${n(p)} × ${n(sl.value)} − ${n(pOrg)} × ${n(ctx.stake.value)} − ${n(ctx.channelCost)} − ${n(p)} × ${n(ic)}`,
+      value: ev,
+    },
   ];
 }

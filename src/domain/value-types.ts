@@ -40,6 +40,8 @@ export interface ValueResult {
   decisionReason: string;
   /** null when the data do not allow a valuation (decision review) */
   p_winback: number | null;
+  /** chance of a return without contact (at the contact date); null where not valued */
+  p_organic: number | null;
   sltv: number | null;
   expected_value: number | null;
   /** second-lifetime value with a plain approach, before probability: what the loss is worth */

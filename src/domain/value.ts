@@ -122,6 +122,15 @@ export function reacquisitionProbability(
   return sigmoid(logit(baseRate) + behaviourShift(behaviour, coefficients) + Math.log(offerOddsFactor));
 }
 
+/**
+ * Chance of a return without any contact (docs/model.md, section 2a): the reason's organic
+ * rate shifted by the same customer terms as a contact's response, so loyal, recently lost
+ * customers also come back unasked more often. 0 when the rate is 0.
+ */
+export function organicProbability(organicRate: number, behaviour: BehaviourFeatures, coefficients: BehaviourCoefficients): number {
+  return reacquisitionProbability(organicRate, behaviour, coefficients, 1);
+}
+
 export function logit(p: number): number {
   return Math.log(p / (1 - p));
 }

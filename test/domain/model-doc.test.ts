@@ -13,7 +13,7 @@ const DOC = new URL('../../docs/model.md', import.meta.url);
 interface ExampleInput {
   asOf: string;
   customer: { customer_id: string; customer_since: string; churn_date: string; orders: number; revenue: number; margin_percent: number; complaints: number };
-  reason: { code: ReasonCode; confidence: number; baseRate: number; lifetimeFactor: number; marginFactor: number; offers: string[] };
+  reason: { code: ReasonCode; confidence: number; baseRate: number; organicRate?: number; lifetimeFactor: number; marginFactor: number; offers: string[] };
   offers: (Partial<OfferSpec> & { id: string })[];
   channel: Channel;
   channelCost: number;

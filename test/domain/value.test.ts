@@ -192,6 +192,45 @@ describe('evaluateCustomer decisions', () => {
   });
 });
 
+describe('organic return: only the increment counts', () => {
+  const WITH_ORGANIC = { ...PRICE, organicRate: 0.05 };
+
+  it('subtracts the plain second lifetime of those who would come back anyway', () => {
+    const result = evaluate(row(), WITH_ORGANIC);
+    const chosen = OFFERS.find((o) => o.id === result.offer_type)!;
+    const p = result.p_winback!;
+    const organic = result.p_organic!;
+    expect(organic).toBeGreaterThan(0);
+    expect(organic).toBeLessThan(p);
+    expect(result.expected_value).toBeCloseTo(p * result.sltv! - organic * result.value_at_stake! - CHANNEL_COSTS.phone - p * chosen.incentiveCost, 9);
+  });
+
+  it('without an organic rate, values a contact as before (p_organic 0)', () => {
+    const result = evaluate(row());
+    expect(result.p_organic).toBe(0);
+  });
+
+  it('lets go when the contact adds nothing over no contact, whatever a negative threshold says', () => {
+    // Organic return as likely as a contacted one: the contact can only cost.
+    const same = { ...PRICE, organicRate: PRICE.baseRate, offers: ['personal'] };
+    const offers = [offer('personal', { reacquisitionOddsFactor: 1 })];
+    const result = evaluate(row(), same, { offers, config: { ...CONFIG, decisionThreshold: -100 } });
+    expect(result.expected_value!).toBeLessThan(0);
+    expect(result.decision).toBe('let_go');
+  });
+
+  it('a higher organic rate never raises the expected value, and p_winback never falls below p_organic', () => {
+    const rates = fc.tuple(fc.double({ min: 0, max: 0.35, noNaN: true }), fc.double({ min: 0, max: 0.35, noNaN: true }));
+    fc.assert(fc.property(customerArb, rates, (r, [a, b]) => {
+      const [lo, hi] = a <= b ? [a, b] : [b, a];
+      const low = evaluate(r, { ...PRICE, organicRate: lo });
+      const high = evaluate(r, { ...PRICE, organicRate: hi });
+      if (low.expected_value === null || high.expected_value === null) return true;
+      return high.expected_value <= low.expected_value + 1e-9 && high.p_winback! >= high.p_organic!;
+    }), { numRuns: 100 });
+  });
+});
+
 describe('evaluateCustomer properties', () => {
   const confidence = fc.double({ min: 0, max: 1, noNaN: true });
   it('never wins back a customer whose first-lifetime margin is not positive', () => {
@@ -255,11 +294,12 @@ describe('evaluateCustomer properties', () => {
 describe('explain steps', () => {
   it('reproduce the result’s numbers exactly', () => {
     fc.assert(fc.property(customerArb, reasonArb, (r, e) => {
-      const result = evaluate(r, e);
+      const result = evaluate(r, { ...e, organicRate: e.baseRate / 4 });
       if (result.p_winback === null) return result.explainSteps.length === 0;
       const step = (label: string) => result.explainSteps.find((s) => s.label.startsWith(label))?.value;
       return step('p_winback') === result.p_winback && step('sltv') === result.sltv
-        && step('expected value') === result.expected_value && step('value at stake') === result.value_at_stake;
+        && step('expected value') === result.expected_value && step('value at stake') === result.value_at_stake
+        && (result.p_organic === null || step('p_organic') === result.p_organic);
     }));
   });
 });
