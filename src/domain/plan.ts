@@ -60,25 +60,25 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
     return { row, reason, entry, permission, channel: null, value, measure: '', angle: '', window: null };
   }
   const permitted = candidateChannels(entry, row, permission.allowed, config.permission.fallbackOutsidePreference);
-  const value = evaluateCustomer(valueInput(row, reason, entry, permitted, setup));
-  // A channel only for customers the plan approaches (or asks about); never one without permission.
-  const channel = value.decision === 'win_back' || value.decision === 'review' ? value.channel : null;
-  const window =
-    value.decision === 'win_back' || value.decision === 'review'
-      ? planContactWindow({
-          reason: entry.code,
-          churnDate: row.churn_date,
-          competitorContractEnd: row.competitor_contract_end,
-          asOf: setup.asOf,
-          entry,
-          coolingOffDays: playbook.coolingOffDays,
-          qualityFixedFrom: config.plan.qualityFixedFrom ? parseIsoDay(config.plan.qualityFixedFrom) : undefined,
-        })
-      : null;
+  // The moment comes before the value: the contact is valued as the customer will stand then.
+  const planned = planContactWindow({
+    reason: entry.code,
+    churnDate: row.churn_date,
+    competitorContractEnd: row.competitor_contract_end,
+    asOf: setup.asOf,
+    entry,
+    coolingOffDays: playbook.coolingOffDays,
+    qualityFixedFrom: config.plan.qualityFixedFrom ? parseIsoDay(config.plan.qualityFixedFrom) : undefined,
+  });
+  const value = evaluateCustomer(valueInput(row, reason, entry, permitted, setup, planned?.contactFrom));
+  // A channel and a window only for customers the plan approaches (or asks about); never a channel without permission.
+  const approached = value.decision === 'win_back' || value.decision === 'review';
+  const channel = approached ? value.channel : null;
+  const window = approached ? planned : null;
   return { row, reason, entry, permission, channel, value, measure: entry.measure[setup.lang], angle: entry.angle[setup.lang], window };
 }
 
-function valueInput(row: CustomerRow, reason: ReasonClassification, entry: ReasonEntry, permitted: Channel[], setup: PlanSetup): EvaluateInput {
+function valueInput(row: CustomerRow, reason: ReasonClassification, entry: ReasonEntry, permitted: Channel[], setup: PlanSetup, contactDay: EpochDay | undefined): EvaluateInput {
   // With no permitted channel, the approach is still valued on the usual ones: worth it → no_channel, else let_go.
   const usual = candidateChannels(entry, row, ALL_ALLOWED, false);
   const channels: Channel[] = permitted.length > 0 ? permitted : usual.length > 0 ? usual : ['letter'];
@@ -94,6 +94,7 @@ function valueInput(row: CustomerRow, reason: ReasonClassification, entry: Reaso
     config: setup.config.model,
     explain: setup.explain === true,
   };
+  if (contactDay !== undefined) input.contactDay = contactDay;
   if (permitted.length === 0) input.unpermitted = true;
   if (setup.playbook.channelResponse) input.channelResponse = setup.playbook.channelResponse;
   if (setup.model) input.model = setup.model;

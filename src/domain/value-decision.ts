@@ -7,7 +7,7 @@ import type { CustomerRow } from './types.js';
 import type { Channel, OfferSpec, ReasonEntry } from './playbook-types.js';
 import type { Decision, EvaluateInput, ValueResult } from './value-types.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
-import { firstLifetime, organicProbability, reacquisitionProbability, secondLifetimeValue } from './value.js';
+import { customerLifetimeFactor, discountToAsOf, firstLifetime, organicProbability, reacquisitionProbability, secondLifetimeValue } from './value.js';
 import { explainCustomer, formatMoney } from './value-explain.js';
 
 /** A plain approach without incentive: the offer used where a reason allows none. */
@@ -24,7 +24,8 @@ export const NEUTRAL_OFFER: OfferSpec = Object.freeze({
 /** Values a customer under each allowed offer and decides whether to win them back. */
 export function evaluateCustomer(input: EvaluateInput): ValueResult {
   const { row, entry, config } = input;
-  const life = firstLifetime(row, input.asOf, config);
+  // The customer as they will stand on the contact date: recency counts from churn to then.
+  const life = firstLifetime(row, Math.max(input.asOf, input.contactDay ?? input.asOf), config);
   const warnings = life.marginSource === 'default' ? [`margin missing: default ${config.defaultMarginPercent} % used`] : [];
   // Results are built as literals with one key order (no spreads): this runs once per row.
   if (life.monthlyMargin === undefined) {
@@ -83,7 +84,10 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
   const fitted = input.model?.baseRates[entry.code];
   const baseRate = fitted?.rate ?? entry.baseRate;
   const coefficients = input.model?.coefficients ?? config.coefficients;
-  const stake = secondLifetimeValue(monthlyMargin, NEUTRAL_OFFER, entry, config);
+  const lifetimeFactor = customerLifetimeFactor(life, config);
+  const stake = secondLifetimeValue(monthlyMargin, NEUTRAL_OFFER, entry, config, lifetimeFactor);
+  // Valued at the contact date, discounted back to as-of: a later contact is worth less today.
+  const discount = discountToAsOf(input.asOf, input.contactDay ?? input.asOf, config);
   // Those who would come back anyway are not the contact's doing: only the increment counts.
   const organicRate = entry.organicRate ?? 0;
   const pOrganic = organicProbability(organicRate, life, coefficients);
@@ -91,18 +95,18 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
   const valued: ValuedOffer[] = [];
   // Offer and channel are chosen together: a visit persuades more but costs more than a letter.
   for (const offer of allowedOffers(entry, input.offers)) {
-    const sl = secondLifetimeValue(monthlyMargin, offer, entry, config);
+    const sl = secondLifetimeValue(monthlyMargin, offer, entry, config, lifetimeFactor);
     for (const channel of input.channels) {
       const odds = offer.reacquisitionOddsFactor * (input.channelResponse?.[channel] ?? 1);
       // A contact never makes a return less likely than no contact (a calibrated rate may say so by noise).
       const p = Math.max(pOrganic, reacquisitionProbability(baseRate, life, coefficients, odds));
       const channelCost = input.channelCosts[channel];
-      valued.push({ offer, channel, channelCost, p, sl, ev: p * sl.value - organicValue - channelCost - p * offer.incentiveCost });
+      valued.push({ offer, channel, channelCost, p, sl, ev: discount * (p * sl.value - organicValue - channelCost - p * offer.incentiveCost) });
     }
   }
   // Strict '>' keeps the playbook's offer order and the channel preference on ties: deterministic.
   const best = valued.reduce((a, b) => (b.ev > a.ev ? b : a));
-  const context = { life, baseRate, fromModel: fitted !== undefined, coefficients, channelCost: best.channelCost, organicRate, pOrganic };
+  const context = { life, baseRate, fromModel: fitted !== undefined, coefficients, channelCost: best.channelCost, organicRate, pOrganic, lifetimeFactor, discount };
   return { valued, best, stake, pOrganic, context };
 }
 

@@ -73,6 +73,11 @@ export interface EvaluateInput {
   /** fill explainSteps (costly: only for --explain, never per row of a batch) */
   explain?: boolean;
   asOf: EpochDay;
+  /**
+   * the planned contact date: recency is measured at it and the value discounted from it to
+   * as-of; undefined values the contact at as-of
+   */
+  contactDay?: EpochDay;
   config: ModelConfig;
   model?: CalibratedModel;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_MODEL_CONFIG as CONFIG } from '../../src/domain/defaults.js';
 import type { ModelConfig } from '../../src/domain/defaults.js';
-import { firstLifetime, reacquisitionProbability, scaledRetention, secondLifetimeValue } from '../../src/domain/value.js';
+import { customerLifetimeFactor, discountToAsOf, firstLifetime, reacquisitionProbability, scaledRetention, secondLifetimeValue } from '../../src/domain/value.js';
 import { evaluateCustomer, priorityOrder } from '../../src/domain/value-decision.js';
 import type { EvaluateInput } from '../../src/domain/value-types.js';
 import type { CustomerRow } from '../../src/domain/types.js';
@@ -228,6 +228,59 @@ describe('organic return: only the increment counts', () => {
       if (low.expected_value === null || high.expected_value === null) return true;
       return high.expected_value <= low.expected_value + 1e-9 && high.p_winback! >= high.p_organic!;
     }), { numRuns: 100 });
+  });
+});
+
+describe('value at the contact date', () => {
+  const contact = day('2024-12-02');
+
+  it('measures recency at the contact date and discounts the value from it to as-of', () => {
+    const now = evaluate(row());
+    const later = evaluate(row(), PRICE, { contactDay: contact });
+    expect(later.firstLifetime.monthsSinceChurn).toBeCloseTo((contact - day('2024-06-30')) / DPM, 12);
+    expect(later.p_winback!).toBeLessThan(now.p_winback!);
+    const delta = discountToAsOf(AS_OF, contact, CONFIG);
+    expect(delta).toBeCloseTo(1.1 ** (-(contact - AS_OF) / 365.2425), 12);
+    const chosen = OFFERS.find((o) => o.id === later.offer_type)!;
+    const atContact = later.p_winback! * later.sltv! - CHANNEL_COSTS.phone - later.p_winback! * chosen.incentiveCost;
+    expect(later.expected_value).toBeCloseTo(delta * atContact, 9);
+  });
+
+  it('same customer, same contact date: the same value at that date whatever the run date', () => {
+    fc.assert(fc.property(customerArb, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), (r, a, b) => {
+      const at = (asOf: number) => evaluate(r, PRICE, { asOf, contactDay: AS_OF + 400 });
+      const [x, y] = [at(AS_OF + a), at(AS_OF + b)];
+      if (x.expected_value === null || y.expected_value === null) return x.expected_value === y.expected_value;
+      const undiscounted = (v: typeof x, asOf: number) => v.expected_value! / discountToAsOf(asOf, AS_OF + 400, CONFIG);
+      return x.p_winback === y.p_winback && x.sltv === y.sltv && x.offer_type === y.offer_type
+        && Math.abs(undiscounted(x, AS_OF + a) - undiscounted(y, AS_OF + b)) <= 1e-9 * Math.max(1, Math.abs(undiscounted(x, AS_OF + a)));
+    }), { numRuns: 100 });
+  });
+});
+
+describe('a second lifetime that depends on the first', () => {
+  it('is the reference lifetime at the reference tenure without complaints, bounded elsewhere', () => {
+    expect(customerLifetimeFactor({ tenureMonths: 24, complaints: 0 }, CONFIG)).toBe(1);
+    expect(customerLifetimeFactor({}, CONFIG)).toBe(1);
+    expect(customerLifetimeFactor({ tenureMonths: 96, complaints: 0 }, CONFIG)).toBeCloseTo(4 ** 0.3, 12);
+    expect(customerLifetimeFactor({ tenureMonths: 24, complaints: 2 }, CONFIG)).toBeCloseTo(0.81, 12);
+    expect(customerLifetimeFactor({ tenureMonths: 0.1, complaints: 40 }, CONFIG)).toBe(CONFIG.minCustomerLifetimeFactor);
+    expect(customerLifetimeFactor({ tenureMonths: 1e6, complaints: 0 }, CONFIG)).toBe(CONFIG.maxCustomerLifetimeFactor);
+  });
+
+  it('more first tenure never shortens the expected second lifetime; more complaints never lengthen it', () => {
+    const n = fc.double({ min: 0, max: 2000, noNaN: true });
+    fc.assert(fc.property(n, n, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 }), (t, more, c, extra) => {
+      const months = (tenureMonths: number, complaints: number) =>
+        secondLifetimeValue(100, OFFERS[0]!, PRICE, CONFIG, customerLifetimeFactor({ tenureMonths, complaints }, CONFIG)).expectedLifetimeMonths;
+      return months(t + more, c) >= months(t, c) && months(t, c + extra) <= months(t, c);
+    }), { numRuns: 100 });
+  });
+
+  it('gives a nine-year key account a longer second lifetime than a five-month customer', () => {
+    const long = evaluate(row({ customer_since: day('2015-06-30') }));
+    const short = evaluate(row({ customer_since: day('2024-01-30') }));
+    expect(long.value_at_stake! / long.firstLifetime.monthlyMargin!).toBeGreaterThan(short.value_at_stake! / short.firstLifetime.monthlyMargin!);
   });
 });
 
