@@ -95,6 +95,7 @@ function valueInput(row: CustomerRow, reason: ReasonClassification, entry: Reaso
     explain: setup.explain === true,
   };
   if (contactDay !== undefined) input.contactDay = contactDay;
+  if (reason.source === 'none') input.reasonMissing = true;
   if (permitted.length === 0) input.unpermitted = true;
   if (setup.playbook.channelResponse) input.channelResponse = setup.playbook.channelResponse;
   if (setup.model) input.model = setup.model;

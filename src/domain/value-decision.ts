@@ -118,7 +118,8 @@ function decide(input: EvaluateInput, monthlyMargin: number, best: ValuedOffer):
     return { decision: 'let_go', decisionReason: 'first-lifetime margin ≤ 0: cost more than they brought' };
   }
   if (input.row.churn_date === undefined) return { decision: 'review', decisionReason: 'missing data: no churn date' };
-  if (input.reasonConfidence < config.reviewConfidence) {
+  // An unread text needs a person; a reason nobody recorded does not: the unknown reason's measure is to ask.
+  if (input.reasonConfidence < config.reviewConfidence && input.reasonMissing !== true) {
     const c = `${input.reasonConfidence.toFixed(2)} < ${config.reviewConfidence.toFixed(2)}`;
     return { decision: 'review', decisionReason: `reason unclear (confidence ${c})` };
   }

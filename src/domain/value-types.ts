@@ -60,6 +60,11 @@ export interface EvaluateInput {
   row: CustomerRow;
   reasonCode: string;
   reasonConfidence: number;
+  /**
+   * no reason recorded at all (empty text and code): certainly `unknown`, so the reason's own
+   * measure (ask) is valued instead of sending the customer to review
+   */
+  reasonMissing?: boolean;
   entry: ReasonEntry;
   /** the playbook's offers; only those the reason allows are considered */
   offers: OfferSpec[];

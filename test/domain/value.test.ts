@@ -225,9 +225,19 @@ describe('organic return: only the increment counts', () => {
       const [lo, hi] = a <= b ? [a, b] : [b, a];
       const low = evaluate(r, { ...PRICE, organicRate: lo });
       const high = evaluate(r, { ...PRICE, organicRate: hi });
-      if (low.expected_value === null || high.expected_value === null) return true;
-      return high.expected_value <= low.expected_value + 1e-9 && high.p_winback! >= high.p_organic!;
+      // A loss-making first lifetime is let go whatever it is worth (decision rule 3).
+      if (low.expected_value === null || high.expected_value === null || low.firstLifetime.monthlyMargin! <= 0) return true;
+      return high.expected_value <= low.expected_value + 1e-9 * Math.max(1, Math.abs(low.expected_value)) && high.p_winback! >= high.p_organic!;
     }), { numRuns: 100 });
+  });
+});
+
+describe('a reason nobody recorded', () => {
+  it('is valued with the unknown reason’s measure, while an unread text still goes to review', () => {
+    expect(evaluate(row(), NO_OFFERS, { reasonConfidence: 0 }).decision).toBe('review');
+    const missing = evaluate(row(), NO_OFFERS, { reasonConfidence: 0, reasonMissing: true });
+    expect(missing.decision).toBe('win_back');
+    expect(missing.offer_type).toBe('none');
   });
 });
 
