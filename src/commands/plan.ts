@@ -12,6 +12,7 @@ import type { RunOutputs } from '../io/run-outputs.js';
 import { createProgress } from '../io/progress.js';
 import { holdYoungGeneration, releaseYoungGeneration, tuneForStreaming } from '../pipeline/gc-tuning.js';
 import { planAllRows, resolveThreads } from '../pipeline/parallel-plan.js';
+import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, planRow, type PlanFlags } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
@@ -23,6 +24,7 @@ export interface PlanCommandFlags extends PlanFlags {
   explain?: string;
   quiet?: boolean;
   threads?: string;
+  budget?: string;
 }
 
 /** `winback plan`: reading → classification → value → playbook, written to DIR atomically. */
@@ -31,7 +33,9 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   if (!flags.out) throw new UsageError('--out DIR is required', 'e.g. winback plan export.csv --out out/plan');
   // Released again by planAllRows when the rows are planned on this thread.
   holdYoungGeneration();
+  const budgetAmount = parseBudget(flags.budget);
   const loaded = await loadPlanSetup(ctx, flags);
+  const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount);
   const threads = resolveThreads(flags.threads, ctx.env);
   const outDir = resolve(ctx.cwd, flags.out);
   const opened = await openLostCustomers(ctx, file, loaded);
@@ -55,10 +59,11 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   } finally {
     progress.done();
   }
-  const summary = planSummary(opened, loaded, totals, outputs);
+  const summary = { ...planSummary(opened, loaded, totals, outputs), ...(budget ? { budget: budgetJson(budget) } : {}) };
   await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   if (flags.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else if (!flags.quiet) ctx.stdout.write(renderPlanSummary(summary, totals, flags.out, ctx.color));
+  if (budget && !flags.json && !flags.quiet) ctx.stdout.write(budgetLine(budget, loaded.setup.config.model.currencySymbol, loaded.setup.lang));
   for (const w of summary.warnings) ctx.stderr.write(`warning: ${w}\n`);
   return ExitCode.ok;
 }

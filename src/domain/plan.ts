@@ -13,6 +13,7 @@ import type { ReasonVocabulary } from './reasons/vocabulary.js';
 import { planContactWindow } from './timing.js';
 import type { CustomerRow, EpochDay } from './types.js';
 import { evaluateCustomer, notValued } from './value-decision.js';
+import { overBudgetReason } from './budget.js';
 import type { Decision, EvaluateInput, ValueResult } from './value-types.js';
 
 export interface PlanSetup {
@@ -26,6 +27,8 @@ export interface PlanSetup {
   suppression?: Suppression;
   /** compute the step-by-step explanation (for --explain only) */
   explain?: boolean;
+  /** plan --budget: only these customers are approached; the others worth it are let go, over budget */
+  budget?: { amount: number; selected: ReadonlySet<string> };
 }
 
 export interface PlannedCustomer {
@@ -70,7 +73,10 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
     coolingOffDays: playbook.coolingOffDays,
     qualityFixedFrom: config.plan.qualityFixedFrom ? parseIsoDay(config.plan.qualityFixedFrom) : undefined,
   });
-  const value = evaluateCustomer(valueInput(row, reason, entry, permitted, setup, planned?.contactFrom));
+  const valued = evaluateCustomer(valueInput(row, reason, entry, permitted, setup, planned?.contactFrom));
+  const value = setup.budget !== undefined && valued.decision === 'win_back' && !setup.budget.selected.has(row.customer_id)
+    ? { ...valued, decision: 'let_go' as const, decisionReason: overBudgetReason(setup.budget, config.model.currencySymbol) }
+    : valued;
   // A channel and a window only for customers the plan approaches (or asks about); never a channel without permission.
   const approached = value.decision === 'win_back' || value.decision === 'review';
   const channel = approached ? value.channel : null;
