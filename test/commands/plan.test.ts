@@ -193,3 +193,26 @@ describe('winback plan --excel on a German export', () => {
     expect(rows.every((r) => !/^0\d+$/.test(r.PLZ ?? ''))).toBe(true);
   });
 });
+
+describe('winback plan --explain: the offer × channel comparison', () => {
+  it('shows every permitted action that was compared, marks the one plan.csv chose, and says why, to the cent', async () => {
+    const { out } = await plan('fixtures/lost-customers-en.csv');
+    const rows = readCsv(join(out, 'plan.csv')).filter((r) => r.decision === 'win_back').slice(0, 5) as Record<string, string>[];
+    for (const row of rows) {
+      const json = JSON.parse((await runCli(['plan', 'fixtures/lost-customers-en.csv', ...AS_OF, '--explain', row.customer_id as string, '--json'])).stdout);
+      const chosen = json.actions.filter((a: { chosen: boolean }) => a.chosen);
+      expect(chosen).toHaveLength(1);
+      expect([chosen[0].offer_type, chosen[0].channel, chosen[0].expected_value.toFixed(2)]).toEqual([row.offer_type, row.channel, row.expected_value]);
+      for (const a of json.actions) {
+        expect(json.permission[a.channel]).toBe(true);
+        expect(a.expected_value).toBeLessThanOrEqual(chosen[0].expected_value);
+      }
+      expect(json.why).toMatch(new RegExp(`^${row.offer_type} by ${row.channel}: `));
+      const text = (await runCli(['plan', 'fixtures/lost-customers-en.csv', ...AS_OF, '--explain', row.customer_id as string])).stdout;
+      expect(text).toContain('offer × channel compared');
+      expect(text).toContain(`* ${row.expected_value} (p `);
+      expect(text).toContain(`why: ${json.why}`);
+      expect(text).toMatch(/^permission: visit (yes|no)/m);
+    }
+  });
+});
