@@ -37,6 +37,17 @@ describe('src/ import graph', () => {
   });
 });
 
+describe('dependencies point inward', () => {
+  const outer = (from: string) => sources.filter((f) => f.name.startsWith(from));
+  // pipeline/plan-setup.ts still parses raw flags (cli/options.ts); it joins this list with the engine.
+  it.each(['io/'])('%s imports nothing from cli/ or commands/', (folder) => {
+    const files = outer(folder);
+    expect(files.length).toBeGreaterThan(0);
+    const wrong = files.flatMap((f) => f.local.filter((to) => to.startsWith('cli/') || to.startsWith('commands/')).map((to) => `${f.name} → ${to}`));
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('src/domain is pure', () => {
   it('has files to check', () => expect(domain.length).toBeGreaterThan(40));
 

@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { ExitCode, WinbackError } from '../errors.js';
 import { removeRegisteredTemps } from '../io/temp-cleanup.js';
-import { processContext, type Context } from './context.js';
+import { processContext, type Context } from '../io/context.js';
 import { buildProgram } from './program.js';
 import { setTableWidth } from '../io/render.js';
 

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
-import type { Context } from './context.js';
+import type { Context } from '../io/context.js';
 import { addReadFlags } from './options.js';
 
 type Handler = (...args: never[]) => Promise<number>;

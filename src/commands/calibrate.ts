@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../io/context.js';
 import { parseReadFlags } from '../cli/options.js';
 import { calibrateModel, type HistoryRow } from '../domain/calibrate.js';
 import { historyAttemptOf, secondLifetimeByReason, type HistoryAttempt, type HistoryInputRow } from '../domain/calibrate-history.js';

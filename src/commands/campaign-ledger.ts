@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../io/context.js';
 import { ContactIndex, emptyContactIndex, type LedgerEntry } from '../domain/contact-history.js';
 import { customerKey } from '../domain/customer-key.js';
 import { idFingerprint } from '../domain/id-index.js';

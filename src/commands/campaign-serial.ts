@@ -3,7 +3,7 @@
  * before who left again are flagged, offered no incentives ('cap') or excluded, as
  * campaign.serialDefectors says (docs/results.md, "Serial defectors").
  */
-import type { Context } from '../cli/context.js';
+import type { Context } from '../io/context.js';
 import type { LedgerEntry } from '../domain/contact-history.js';
 import { OUTCOMES_SCHEMA } from '../domain/fields.js';
 import { withoutIncentives } from '../domain/offer-depth.js';

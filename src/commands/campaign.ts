@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../io/context.js';
 import { parseRate, resolveAsOf } from '../cli/options.js';
 import { selectForCampaign, type CampaignRules } from '../domain/campaign.js';
 import { campaignId, newLedgerEntries } from '../domain/contact-history.js';

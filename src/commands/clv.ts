@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../io/context.js';
 import { parseReadFlags } from '../cli/options.js';
 import { bootstrapModels, clvIntervals } from '../domain/clv/bootstrap.js';
 import { unitsPerMonth } from '../domain/clv/clv.js';

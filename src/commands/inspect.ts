@@ -1,4 +1,4 @@
-import type { Context } from '../cli/context.js';
+import type { Context } from '../io/context.js';
 import { parseReadFlags, resolveAsOf, type RawReadFlags } from '../cli/options.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';

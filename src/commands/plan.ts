@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../io/context.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { cents, emptyTotals, type PlanTotals } from '../domain/plan-summary.js';
 import type { PlannedCustomer } from '../domain/plan.js';

@@ -5,7 +5,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import Table from 'cli-table3';
 import { currentTableWidth } from '../io/render.js';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../io/context.js';
 import { validatePlaybook } from '../domain/playbook.js';
 import type { Playbook, TimingRule } from '../domain/playbook-types.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';

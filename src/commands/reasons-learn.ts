@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, relative, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { parseDocument } from 'yaml';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../io/context.js';
 import { describeConflicts, planLearning, type LabelledRow, type LearningPlan } from '../domain/reason-learn.js';
 import type { LabelledExample, Playbook } from '../domain/playbook-types.js';
 import { classifyReason, type ReasonClassification } from '../domain/reasons.js';

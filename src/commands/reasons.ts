@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../io/context.js';
 import { parseReadFlags, type RawReadFlags } from '../cli/options.js';
 import { LOST_CUSTOMER_FIELDS, type Schema } from '../domain/fields.js';
 import { addReason, emptyReasonStats, summarizeReasons, type ReasonSummary } from '../domain/reason-stats.js';

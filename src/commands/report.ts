@@ -1,6 +1,6 @@
 /** `winback report`: what was lost, why, what it is worth, whom to approach when — in the terminal, as JSON or as one HTML file. */
 import { resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../io/context.js';
 import type { Report } from '../domain/report-finish.js';
 import { ExitCode } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';

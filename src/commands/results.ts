@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../io/context.js';
 import { parseMap, parseReadFlags, type RawReadFlags } from '../cli/options.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { LOST_CUSTOMER_FIELDS, LOST_CUSTOMER_SCHEMA, OUTCOMES_SCHEMA } from '../domain/fields.js';

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../io/context.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { addToTotals, emptyTotals } from '../domain/plan-summary.js';
 import type { Reject } from '../domain/types.js';

@@ -67,6 +67,10 @@ export const LOST_CUSTOMER_FIELDS: readonly FieldSpec[] = [
   f('consent_letter', 'bool', ['letter consent', 'mail opt-in', 'postal consent', 'post consent', 'consent letter', 'consent post', 'einwilligung post', 'post einwilligung', 'briefwerbung']),
   f('advertising_objection', 'bool', ['advertising objection', 'marketing objection', 'objection', 'opt-out', 'optout', 'werbewiderspruch', 'widerspruch werbung', 'werbesperre', 'widerspruch']),
   f('do_not_contact', 'bool', ['do not contact', 'dnc', 'no contact', 'nicht kontaktieren', 'kontaktsperre', 'sperrvermerk', 'keine werbung']),
+  // The purchase-model hand-over of `winback clv --lost-out` (clv/handover.ts), under clv's own
+  // column names only: a customer who never cancelled is valued with the model that found them.
+  f('value_basis', 'text', []),
+  ...['p_alive', 'expected_purchases_horizon', 'discounted_purchases_horizon', 'expected_spend', 'horizon_months', 'annual_discount_rate', 'lost_threshold'].map((name) => f(name, 'number', [])),
 ];
 
 /** Lost-customer export: the plan needs an id and a churn date (or --churn-date). */

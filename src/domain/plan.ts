@@ -12,7 +12,8 @@ import { classifyReason, type ReasonClassification } from './reasons/index.js';
 import type { ReasonVocabulary } from './reasons/vocabulary.js';
 import { planContactWindow } from './timing.js';
 import type { CustomerRow, EpochDay } from './types.js';
-import { evaluateCustomer, notValued } from './value-decision.js';
+import { notValued } from './value-decision.js';
+import { valueCustomer } from './value-purchase-model.js';
 import { overBudgetReason } from './budget.js';
 import type { Decision, EvaluateInput, ValueResult } from './value-types.js';
 
@@ -73,7 +74,8 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
     coolingOffDays: playbook.coolingOffDays,
     qualityFixedFrom: config.plan.qualityFixedFrom ? parseIsoDay(config.plan.qualityFixedFrom) : undefined,
   });
-  const valued = evaluateCustomer(valueInput(row, reason, entry, permitted, setup, planned?.contactFrom));
+  // A customer who never cancelled is valued with clv's purchase-model hand-over, others as contract customers.
+  const valued = valueCustomer(valueInput(row, reason, entry, permitted, setup, planned?.contactFrom));
   const value = setup.budget !== undefined && valued.decision === 'win_back' && !setup.budget.selected.has(row.customer_id)
     ? { ...valued, decision: 'let_go' as const, decisionReason: overBudgetReason(setup.budget, config.model.currencySymbol) }
     : valued;

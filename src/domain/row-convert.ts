@@ -5,6 +5,7 @@ import { parseBoolean } from './parse/boolean.js';
 import { parseDate, type DateOrder } from './parse/date.js';
 import { numberExample, parseNumber, type DecimalMark } from './parse/number.js';
 import { readTexts, type ReadLang, type ReadTexts } from './read-texts.js';
+import { isMissingIdMarker } from './missing-id.js';
 import type { EpochDay, Reject, Segment } from './types.js';
 
 /** Conventions a file's values are written in. */
@@ -70,7 +71,7 @@ export function createRowConverter(
       return reject(line, id, '(field count)', String(cells.length), t.fieldCount(cells.length, width));
     }
     if (idIndex !== undefined && id === '') return reject(line, '', headers[idIndex] as string, '', t.idEmpty);
-    if (idIndex !== undefined && MISSING_ID.has(id.toLowerCase())) return reject(line, id, headers[idIndex] as string, id, t.idMissingMarker(id));
+    if (idIndex !== undefined && isMissingIdMarker(id)) return reject(line, id, headers[idIndex] as string, id, t.idMissingMarker(id));
     const values: Record<string, unknown> = { ...fill };
     const warnings: string[] = [];
     const problems: { column: string; value: string; message: string }[] = [];
@@ -109,12 +110,6 @@ function onlyEmptyExtras(cells: readonly string[], width: number): boolean {
 function reject(line: number, customerId: string, column: string, value: string, error: string): ConvertedRow {
   return { ok: false, reject: { line, customer_id: customerId, column, value, error } };
 }
-
-/**
- * Spellings of "no value" that spreadsheets and databases write into an empty cell (Excel's
- * #N/A is #NV in German Excel; "k. A." is "keine Angabe").
- */
-const MISSING_ID = new Set(['na', 'n/a', '#n/a', '#nv', 'n.a.', 'n/v', 'n.v.', 'k.a.', 'k. a.', 'null', 'nil', 'nan', 'none', '-', '--', '---', '?']);
 
 /** Words a spreadsheet's totals row is labelled with (Excel's pivot tables: "Gesamtergebnis", "Grand Total"). */
 const TOTALS = /^(summe|gesamt|gesamtsumme|gesamtergebnis|zwischensumme|total|totals|grand total|subtotal|sum)\s*:?$/i;

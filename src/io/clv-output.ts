@@ -53,7 +53,7 @@ export const LOST_OUT_COLUMNS: readonly ColumnSpec[] = [
   { name: 'reason_code', kind: 'text' },
   { name: 'reason', kind: 'text' },
   { name: 'phase', kind: 'text' },
-  ...HANDOVER_COLUMNS.map((name): ColumnSpec => ({ name, kind: name === 'value_basis' || name === 'model' ? 'text' : name === 'horizon_months' ? 'int' : name === 'p_alive' || name === 'annual_discount_rate' || name.includes('purchases') ? 'ratio' : 'money' })),
+  ...HANDOVER_COLUMNS.map((name): ColumnSpec => ({ name, kind: name === 'value_basis' || name === 'model' ? 'text' : name === 'horizon_months' ? 'int' : name === 'p_alive' || name === 'annual_discount_rate' || name === 'lost_threshold' || name.includes('purchases') ? 'ratio' : 'money' })),
 ];
 
 /** `--retention-out`: the core defectors, highest value at risk first. */
@@ -164,7 +164,7 @@ export class CustomerFiles {
       // The reason is not known, but the switching path is: a gradual decline. Coded 'unknown',
       // plan values the customer and proposes the interview that finds the real reason.
       const h = extra.handover;
-      const values = h ? [PURCHASE_MODEL_BASIS, h.model, h.pAlive, h.expectedPurchasesHorizon, h.discountedPurchasesHorizon, h.expectedSpend, secondLifeRevenue(h), v.clv, h.horizonMonths, h.annualDiscountRate] : [PURCHASE_MODEL_BASIS, models.purchases.name, v.pAlive, ...HANDOVER_COLUMNS.slice(3).map(() => undefined)];
+      const values = h ? [PURCHASE_MODEL_BASIS, h.model, h.pAlive, h.expectedPurchasesHorizon, h.discountedPurchasesHorizon, h.expectedSpend, secondLifeRevenue(h), v.clv, h.horizonMonths, h.annualDiscountRate, h.lostThreshold] : [PURCHASE_MODEL_BASIS, models.purchases.name, v.pAlive, ...HANDOVER_COLUMNS.slice(3).map(() => undefined)];
       await this.lost.row([table.ids[i], known(table.firstDay), known(table.lastDay), (table.x[i] as number) + 1, known(table.total), 'unknown', 'silent churn: stopped buying (no cancellation)', v.phase, ...values]);
     }
     const r = extra.retention;
@@ -250,7 +250,7 @@ function extrasOf(w: CustomerWrite, i: number, v: ValuedCustomer, units: number)
   if (spend === undefined || !Number.isFinite(spend)) return {};
   const { table, models, settings } = w;
   const history = { x: table.x[i] as number, tX: table.tX[i] as number, T: table.T[i] as number };
-  if (v.phase === 'lost' && w.lostPath !== undefined) return { handover: purchaseModelHandover(models.purchases, 'gamma-gamma', history, spend, w.valueHorizon, units) };
+  if (v.phase === 'lost' && w.lostPath !== undefined) return { handover: { ...purchaseModelHandover(models.purchases, 'gamma-gamma', history, spend, w.valueHorizon, units), lostThreshold: settings.config.lostThreshold } };
   if (v.phase !== 'core_defector' || w.retentionPath === undefined) return {};
   const ifAlive = (t: number) => models.purchases.expectedIfAlive(t, history.x, history.tX, history.T);
   const clvIfAlive = spend * discountedPurchases(ifAlive, settings.config.horizonMonths, settings.config.monthlyDiscountRate, units);

@@ -4,7 +4,7 @@
  * and without --quiet, never in pipes, logs or cron mail; at most ten updates a second;
  * cleared when the run ends.
  */
-import type { Context } from '../cli/context.js';
+import type { Context } from './context.js';
 
 export interface Progress {
   /** Reports rows done and input bytes read so far (cheap to call often). */

@@ -1,4 +1,4 @@
-import type { Context } from '../cli/context.js';
+import type { Context } from './context.js';
 import { LOST_CUSTOMER_FIELDS, type Schema } from '../domain/fields.js';
 import { buildSuppression, type Suppression, type SuppressionEntry } from '../domain/permission.js';
 import { DataError } from '../errors.js';

@@ -3,7 +3,7 @@
  * worth making and what each spends, the pure core picks the best per unit of cost, and the
  * setup carries the choice into the real run, so every output agrees on who is approached.
  */
-import type { Context } from '../cli/context.js';
+import type { Context } from '../io/context.js';
 import { contactSpend, selectWithinBudget, type BudgetCandidate, type BudgetSelection } from '../domain/budget.js';
 import { UsageError } from '../errors.js';
 import { openLostCustomers, streamPlan, type LoadedPlanSetup } from './plan-setup.js';

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Context } from '../cli/context.js';
+import type { Context } from '../io/context.js';
 import { parseRate, parseReadFlags, resolveAsOf, type RawReadFlags } from '../cli/options.js';
 import type { CalibratedModel } from '../domain/calibrate.js';
 import { validateCalibratedModel } from '../domain/calibrate.js';

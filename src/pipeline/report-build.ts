@@ -3,7 +3,7 @@
  * one planning pipeline), a plan directory, or a campaign directory. All three feed the same
  * pure accumulator (src/domain/report.ts) one customer at a time.
  */
-import type { Context } from '../cli/context.js';
+import type { Context } from '../io/context.js';
 import { formatIsoDay, parseIsoDay } from '../domain/dates.js';
 import type { ReasonEntry } from '../domain/playbook-types.js';
 import { factsOfPlanned, reportItem, type ItemContext } from '../domain/report-facts.js';

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { Context } from '../../src/cli/context.js';
+import type { Context } from '../../src/io/context.js';
 
 /** A context whose streams are in memory and whose clock is fixed. */
 export function memoryContext(opts: { stdin?: string | Buffer; cwd?: string; env?: Record<string, string> } = {}) {

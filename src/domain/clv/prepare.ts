@@ -4,19 +4,7 @@
  * product of two, e.g. Quantity × UnitPrice), and which rows are returns or cancellations.
  */
 
-/**
- * Ids that spreadsheets, R, pandas and databases write for "no customer". A row with one of
- * them belongs to no customer; read as an id, all of them would become one big customer.
- */
-export const MISSING_ID_MARKERS: readonly string[] = ['NA', 'N/A', '#N/A', 'NULL', '-', 'NaN', 'None', 'nil', '?'];
-
-const MARKER_KEYS = new Set(MISSING_ID_MARKERS.map((m) => m.toLowerCase()));
-
-/** True when the id (trimmed, any case) is a missing-value marker or empty. */
-export function isMissingIdMarker(id: string): boolean {
-  const t = id.trim();
-  return t === '' || MARKER_KEYS.has(t.toLowerCase());
-}
+export { isMissingIdMarker, MISSING_ID_MARKERS } from '../missing-id.js';
 
 /** Where a row's amount comes from: one column, or the product of two. */
 export type AmountSpec = { kind: 'column'; header: string } | { kind: 'product'; left: string; right: string };

@@ -1,0 +1,18 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('the published package', () => {
+  it('ships the product only: no fixture generators, no source maps, no tests', () => {
+    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+    const files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
+    expect(files).toContain('bin/winback.js');
+    expect(files).toContain('dist/cli/main.js');
+    expect(files).toContain('src/playbook/default.yaml');
+    const stray = files.filter((f) => f.startsWith('dist/dev/') || f.endsWith('.map') || f.startsWith('test/') || f.startsWith('bench/')
+      || (f.startsWith('src/') && !f.startsWith('src/playbook/')));
+    expect(stray).toEqual([]);
+  });
+});
