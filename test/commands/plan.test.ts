@@ -85,7 +85,7 @@ describe('winback plan', () => {
     for (const row of rows) {
       const r = await runCli(['plan', 'fixtures/lost-customers-en.csv', ...AS_OF, '--explain', row.customer_id as string]);
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain(`p_winback ${row.p_winback}  sltv ${row.sltv}  expected_value ${row.expected_value}`);
+      expect(r.stdout).toMatch(new RegExp(`p_winback ${row.p_winback}  p_organic [0-9.]+  sltv ${row.sltv}  expected_value ${row.expected_value}`));
       expect(r.stdout).toContain(`decision: ${row.decision} (${row.decision_reason})`);
     }
   });
