@@ -16,6 +16,7 @@ import { createProgress } from '../io/progress.js';
 import { readSuppression } from '../io/suppression-file.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, withDuplicatesResolved, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { discardPass, spoolChoices, type ChoicePass } from './campaign-choices.js';
+import { budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
 import { commitCampaign } from './campaign-commit.js';
 import { loadCampaignHistory, settleInterrupted, type HistorySettings } from './campaign-ledger.js';
 import { buildSerialGuard, readSerialOutcomes } from './campaign-serial.js';
@@ -37,13 +38,18 @@ export interface CampaignFlags extends PlanFlags, RawOutputFlags {
   force?: boolean;
   json?: boolean;
   quiet?: boolean;
+  budget?: string;
 }
 
 /** `winback campaign`: this period's contact lists, permission-checked, paced by the ledger. */
 export async function runCampaign(ctx: Context, file: string, flags: CampaignFlags): Promise<number> {
   if (!flags.out) throw new UsageError('--out DIR is required', 'e.g. winback campaign export.csv --out out/week --as-of 2026-11-23');
   refuseStdout('--out', flags.out, 'a list per channel, excluded.csv, rejects.csv and summary.json');
+  const budgetAmount = parseBudget(flags.budget);
   const loaded = await loadPlanSetup(ctx, flags);
+  // The budget picks whom the plan approaches at all; this run lists those of its period.
+  const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount);
+  if (budget && !flags.json && !flags.quiet) ctx.stderr.write(budgetLine(budget, loaded.setup.config.model.currencySymbol, loaded.setup.lang));
   const outDir = resolve(ctx.cwd, flags.out);
   const periodDays = parsePeriod(flags.period, loaded.setup.config.campaign.periodDays);
   const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;

@@ -7,7 +7,7 @@ import type { CustomerRow } from './types.js';
 import type { Channel, OfferSpec, ReasonEntry } from './playbook-types.js';
 import type { Decision, EvaluateInput, ValueResult } from './value-types.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
-import { firstLifetime, reacquisitionProbability, secondLifetimeValue } from './value.js';
+import { customerLifetimeFactor, discountToAsOf, firstLifetime, organicProbability, reacquisitionProbability, secondLifetimeValue } from './value.js';
 import { explainCustomer, formatMoney } from './value-explain.js';
 
 /** A plain approach without incentive: the offer used where a reason allows none. */
@@ -24,7 +24,8 @@ export const NEUTRAL_OFFER: OfferSpec = Object.freeze({
 /** Values a customer under each allowed offer and decides whether to win them back. */
 export function evaluateCustomer(input: EvaluateInput): ValueResult {
   const { row, entry, config } = input;
-  const life = firstLifetime(row, input.asOf, config);
+  // The customer as they will stand on the contact date: recency counts from churn to then.
+  const life = firstLifetime(row, Math.max(input.asOf, input.contactDay ?? input.asOf), config);
   const warnings = life.marginSource === 'default' ? [`margin missing: default ${config.defaultMarginPercent} % used`] : [];
   // Results are built as literals with one key order (no spreads): this runs once per row.
   if (life.monthlyMargin === undefined) {
@@ -32,7 +33,7 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     const decided = entry.final ? neverDecision(entry) : { decision: 'review' as const, decisionReason: `missing data: no ${what}` };
     return {
       customer_id: row.customer_id, firstLifetime: life, warnings, decision: decided.decision, decisionReason: decided.decisionReason,
-      p_winback: null, sltv: null, expected_value: null, value_at_stake: null, offer_type: null, offerReason: 'not valued: missing data',
+      p_winback: null, p_organic: null, sltv: null, expected_value: null, value_at_stake: null, offer_type: null, offerReason: 'not valued: missing data',
       offersConsidered: [], explainSteps: [], channel: input.unpermitted ? null : (input.channels[0] ?? null),
     };
   }
@@ -43,7 +44,7 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     const never = neverDecision(entry);
     return {
       customer_id: row.customer_id, firstLifetime: life, warnings, decision: never.decision, decisionReason: never.decisionReason,
-      p_winback: 0, sltv: v.stake.value, expected_value: 0, value_at_stake: v.stake.value, offer_type: null, offerReason: 'final reason: no offer',
+      p_winback: 0, p_organic: null, sltv: v.stake.value, expected_value: 0, value_at_stake: v.stake.value, offer_type: null, offerReason: 'final reason: no offer',
       offersConsidered: [], explainSteps: steps, channel: null,
     };
   }
@@ -56,6 +57,7 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     decision: decided.decision,
     decisionReason: decided.decisionReason,
     p_winback: best.p,
+    p_organic: v.pOrganic,
     sltv: best.sl.value,
     expected_value: best.ev,
     value_at_stake: v.stake.value,
@@ -82,21 +84,30 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
   const fitted = input.model?.baseRates[entry.code];
   const baseRate = fitted?.rate ?? entry.baseRate;
   const coefficients = input.model?.coefficients ?? config.coefficients;
-  const stake = secondLifetimeValue(monthlyMargin, NEUTRAL_OFFER, entry, config);
+  const lifetimeFactor = customerLifetimeFactor(life, config);
+  const stake = secondLifetimeValue(monthlyMargin, NEUTRAL_OFFER, entry, config, lifetimeFactor);
+  // Valued at the contact date, discounted back to as-of: a later contact is worth less today.
+  const discount = discountToAsOf(input.asOf, input.contactDay ?? input.asOf, config);
+  // Those who would come back anyway are not the contact's doing: only the increment counts.
+  const organicRate = entry.organicRate ?? 0;
+  const pOrganic = organicProbability(organicRate, life, coefficients);
+  const organicValue = pOrganic * stake.value;
   const valued: ValuedOffer[] = [];
   // Offer and channel are chosen together: a visit persuades more but costs more than a letter.
   for (const offer of allowedOffers(entry, input.offers)) {
-    const sl = secondLifetimeValue(monthlyMargin, offer, entry, config);
+    const sl = secondLifetimeValue(monthlyMargin, offer, entry, config, lifetimeFactor);
     for (const channel of input.channels) {
       const odds = offer.reacquisitionOddsFactor * (input.channelResponse?.[channel] ?? 1);
-      const p = reacquisitionProbability(baseRate, life, coefficients, odds);
+      // A contact never makes a return less likely than no contact (a calibrated rate may say so by noise).
+      const p = Math.max(pOrganic, reacquisitionProbability(baseRate, life, coefficients, odds));
       const channelCost = input.channelCosts[channel];
-      valued.push({ offer, channel, channelCost, p, sl, ev: p * sl.value - channelCost - p * offer.incentiveCost });
+      valued.push({ offer, channel, channelCost, p, sl, ev: discount * (p * sl.value - organicValue - channelCost - p * offer.incentiveCost) });
     }
   }
   // Strict '>' keeps the playbook's offer order and the channel preference on ties: deterministic.
   const best = valued.reduce((a, b) => (b.ev > a.ev ? b : a));
-  return { valued, best, stake, context: { life, baseRate, fromModel: fitted !== undefined, coefficients, channelCost: best.channelCost } };
+  const context = { life, baseRate, fromModel: fitted !== undefined, coefficients, channelCost: best.channelCost, organicRate, pOrganic, lifetimeFactor, discount };
+  return { valued, best, stake, pOrganic, context };
 }
 
 function decide(input: EvaluateInput, monthlyMargin: number, best: ValuedOffer): { decision: Decision; decisionReason: string } {
@@ -107,18 +118,21 @@ function decide(input: EvaluateInput, monthlyMargin: number, best: ValuedOffer):
     return { decision: 'let_go', decisionReason: 'first-lifetime margin ≤ 0: cost more than they brought' };
   }
   if (input.row.churn_date === undefined) return { decision: 'review', decisionReason: 'missing data: no churn date' };
-  if (input.reasonConfidence < config.reviewConfidence) {
+  // An unread text needs a person; a reason nobody recorded does not: the unknown reason's measure is to ask.
+  if (input.reasonConfidence < config.reviewConfidence && input.reasonMissing !== true) {
     const c = `${input.reasonConfidence.toFixed(2)} < ${config.reviewConfidence.toFixed(2)}`;
     return { decision: 'review', decisionReason: `reason unclear (confidence ${c})` };
   }
   // Decided on the expected value as plan.csv shows it (cents): €0.004 is not worth a contact.
-  if (Number(ev.toFixed(2)) <= config.decisionThreshold) {
-    return { decision: 'let_go', decisionReason: `expected value ${money(ev)} ≤ threshold ${money(config.decisionThreshold)}` };
+  // Whatever the threshold, a contact that adds nothing over no contact is never made.
+  const threshold = Math.max(0, config.decisionThreshold);
+  if (Number(ev.toFixed(2)) <= threshold) {
+    return { decision: 'let_go', decisionReason: `expected value ${money(ev)} ≤ threshold ${money(threshold)}` };
   }
   if (input.unpermitted) {
     return { decision: 'no_channel', decisionReason: `worth an approach (${money(ev)} by ${best.channel}), but no channel may be used` };
   }
-  return { decision: 'win_back', decisionReason: `expected value ${money(ev)} > threshold ${money(config.decisionThreshold)}` };
+  return { decision: 'win_back', decisionReason: `expected value ${money(ev)} > threshold ${money(threshold)}` };
 }
 
 // Per playbook entry and offer list: the same for every row of a run, so looked up once.
@@ -163,6 +177,7 @@ type Figures = Omit<ValueResult, 'customer_id' | 'decision' | 'decisionReason' |
 function noFigures(): Figures {
   return {
     p_winback: null,
+    p_organic: null,
     sltv: null,
     expected_value: null,
     value_at_stake: null,

@@ -16,6 +16,13 @@ export interface ExplainContext {
   fromModel: boolean;
   coefficients: BehaviourCoefficients;
   channelCost: number;
+  /** the playbook's organic rate of the reason and the customer's chance of a return without contact */
+  organicRate?: number;
+  pOrganic?: number;
+  /** the customer's own factor on the second lifetime (tenure, complaints) */
+  lifetimeFactor?: number;
+  /** today's value of a unit on the contact date */
+  discount?: number;
   stake: SecondLifetime;
   chosen?: { offer: OfferSpec; channel: Channel; p: number; sl: SecondLifetime; ev: number };
 }
@@ -41,7 +48,7 @@ export function explainCustomer(input: EvaluateInput, ctx: ExplainContext): Expl
   steps.push({ label: 'behaviour shift (log-odds)', formula: shiftFormula(ctx.life, ctx.coefficients), value: shift });
   if (ctx.chosen !== undefined) steps.push(...offerSteps(input, ctx, ctx.chosen, shift));
   const { entry } = input;
-  const stakeFormula = `${n(ctx.life.monthlyMargin ?? 0)} × ${n(entry.marginFactor)} × ${n(ctx.stake.annuityFactor)}`;
+  const stakeFormula = `${n(ctx.life.monthlyMargin ?? 0)} × ${n(entry.marginFactor)} × ${n(ctx.stake.annuityFactor)} (annuity at retention ${n(ctx.stake.monthlyRetention)})`;
   steps.push({ label: 'value at stake (no offer, before probability)', formula: stakeFormula, value: ctx.stake.value });
   return steps;
 }
@@ -71,9 +78,10 @@ function firstLifetimeSteps(input: EvaluateInput, life: FirstLifetime): ExplainS
   }
   if (life.orders !== undefined) steps.push({ label: 'orders', formula: 'orders', value: life.orders });
   if (life.complaints !== undefined) steps.push({ label: 'complaints', formula: 'complaints', value: life.complaints });
+  const at = Math.max(input.asOf, input.contactDay ?? input.asOf);
   if (life.monthsSinceChurn !== undefined) {
-    const formula = `(${formatIsoDay(input.asOf)} − ${formatIsoDay(row.churn_date as number)}) / ${n(DAYS_PER_MONTH)} days`;
-    steps.push({ label: 'months since churn', formula, value: life.monthsSinceChurn });
+    const formula = `(${formatIsoDay(at)} − ${formatIsoDay(row.churn_date as number)}) / ${n(DAYS_PER_MONTH)} days`;
+    steps.push({ label: 'months since churn (at the contact date)', formula, value: life.monthsSinceChurn });
   }
   return steps;
 }
@@ -91,18 +99,34 @@ function offerSteps(input: EvaluateInput, ctx: ExplainContext, chosen: NonNullab
   const { entry, config } = input;
   const { offer, p, sl, ev } = chosen;
   const d = (1 + config.annualDiscountRate) ** (1 / 12) - 1;
+  const f = ctx.lifetimeFactor ?? 1;
+  const delta = ctx.discount ?? 1;
+  const at = Math.max(input.asOf, input.contactDay ?? input.asOf);
+  const tenure = ctx.life.tenureMonths === undefined ? '1 (tenure unknown)' : `(max(${n(ctx.life.tenureMonths)}, 1) / ${n(config.tenureLifetimeReferenceMonths)})^${n(config.tenureLifetimeElasticity)}`;
+  const complaints = ctx.life.complaints === undefined ? '' : ` × ${n(config.complaintLifetimeFactor)}^min(${n(ctx.life.complaints)}, 5)`;
   const margin = n(ctx.life.monthlyMargin ?? 0);
   const ic = offer.incentiveCost;
+  const pOrg = ctx.pOrganic ?? 0;
   return [
+    {
+      label: 'p_organic (return without contact)',
+      formula: `σ(logit(${n(ctx.organicRate ?? 0)}) + ${n(shift)}), organic rate: playbook ${entry.code}`,
+      value: pOrg,
+    },
     {
       label: `p_winback (offer ${offer.id}, ${chosen.channel})`,
       formula: `σ(logit(${n(ctx.baseRate)}) + ${n(shift)} + ln(${n(offer.reacquisitionOddsFactor)} × ${n(input.channelResponse?.[chosen.channel] ?? 1)}))`,
       value: p,
     },
+    {
+      label: 'customer lifetime factor (first tenure, complaints)',
+      formula: `${tenure}${complaints}, within [${n(config.minCustomerLifetimeFactor)}, ${n(config.maxCustomerLifetimeFactor)}]`,
+      value: f,
+    },
     { label: 'second-lifetime monthly margin', formula: `${margin} × ${n(entry.marginFactor)} × (1 − ${n(offer.marginReduction)})`, value: sl.monthlyMargin },
     {
       label: 'second-lifetime monthly retention',
-      formula: `1 − 1/(1/(1 − ${n(config.monthlyRetention)}) × ${n(entry.lifetimeFactor)} × ${n(offer.lifetimeFactor)})`,
+      formula: `1 − 1/(1/(1 − ${n(config.monthlyRetention)}) × ${n(entry.lifetimeFactor)} × ${n(offer.lifetimeFactor)} × ${n(f)})`,
       value: sl.monthlyRetention,
     },
     {
@@ -113,6 +137,15 @@ function offerSteps(input: EvaluateInput, ctx: ExplainContext, chosen: NonNullab
     { label: 'sltv', formula: `${n(sl.monthlyMargin)} × ${n(sl.annuityFactor)}`, value: sl.value },
     { label: `channel cost (${chosen.channel})`, formula: 'playbook channel cost', value: ctx.channelCost },
     { label: `incentive cost (offer ${offer.id})`, formula: 'playbook offer cost', value: ic },
-    { label: 'expected value', formula: `${n(p)} × ${n(sl.value)} − ${n(ctx.channelCost)} − ${n(p)} × ${n(ic)}`, value: ev },
+    {
+      label: 'discount from the contact date to as-of',
+      formula: `(1 + ${n(config.annualDiscountRate)})^(−(${formatIsoDay(at)} − ${formatIsoDay(input.asOf)}) / 365.2425 days)`,
+      value: delta,
+    },
+    {
+      label: 'expected value (incremental, today)',
+      formula: `${n(delta)} × (${n(p)} × ${n(sl.value)} − ${n(pOrg)} × ${n(ctx.stake.value)} − ${n(ctx.channelCost)} − ${n(p)} × ${n(ic)})`,
+      value: ev,
+    },
   ];
 }
