@@ -16,7 +16,8 @@ import { createProgress } from '../io/progress.js';
 import { readSuppression } from '../io/suppression-file.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, withDuplicatesResolved, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { discardPass, spoolChoices, type ChoicePass } from './campaign-choices.js';
-import { budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
+import type { BudgetSelection } from '../domain/budget.js';
+import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
 import { commitCampaign } from './campaign-commit.js';
 import { loadCampaignHistory, settleInterrupted, type HistorySettings } from './campaign-ledger.js';
 import { buildSerialGuard, readSerialOutcomes } from './campaign-serial.js';
@@ -58,7 +59,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const created = await ensureOutputDir(outDir, flags.out);
   try {
     // One lock on the ledger and one on the output directory: runs sharing either wait their turn.
-    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, lock }));
+    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, lock, budget }));
   } catch (err) {
     // A run that failed leaves no empty output folder behind.
     await removeCreatedDirs(created);
@@ -74,6 +75,8 @@ interface RunSetup {
   caps: Partial<Record<Channel, number>>;
   holdout: number;
   lock: HeldLock;
+  /** what --budget chose (summary.json reports it) */
+  budget: BudgetSelection | undefined;
 }
 
 async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: RunSetup): Promise<number> {
@@ -125,9 +128,13 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     extra: [],
     ...(recording && ledgerPath ? { ledger: { path: ledgerPath, scan, state: history.state, fresh: newLedgerEntries(history.index, result.planned), campaignId: id, asOf: formatIsoDay(asOf) } } : {}),
     runSeed: JSON.stringify([id, formatIsoDay(asOf), opened.stats.sha256, scan.sha256, loaded.sources.configSha256, loaded.sources.playbookSha256]),
-    summary: (outputs, after) => campaignManifest({
-      opened, loaded, periodDays: r.periodDays, id, counts, ledgerPath, before: { entries: scan.entries, sha256: scan.sha256 }, after,
-      dryRun: Boolean(flags.dryRun), holdout: r.holdout, outputs, warnings,
+    summary: (outputs, after) => ({
+      ...campaignManifest({
+        opened, loaded, periodDays: r.periodDays, id, counts, ledgerPath, before: { entries: scan.entries, sha256: scan.sha256 }, after,
+        dryRun: Boolean(flags.dryRun), holdout: r.holdout, outputs, warnings,
+      }),
+      // What --budget bought, as in plan's summary.json.
+      ...(r.budget ? { budget: budgetJson(r.budget) } : {}),
     }),
   }) as ReturnType<typeof campaignManifest>;
   if (flags.json) ctx.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);

@@ -52,6 +52,11 @@ describe('winback plan --budget', () => {
     const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((row) => row.customer_id));
     expect(listed.length).toBeGreaterThan(0);
     expect(listed.every((id) => bought.has(id))).toBe(true);
+    // summary.json says what the budget bought, as plan's does.
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const planSummary = JSON.parse(readFileSync(join(budgetedPlan.out, 'summary.json'), 'utf8'));
+    expect(summary.budget).toEqual(planSummary.budget);
+    expect(summary.budget.spent).toBeLessThanOrEqual(300);
   });
 
   it.each([['abc'], ['-5'], ['0'], ['1,000']])('refuses --budget %s as a usage error', async (amount) => {
