@@ -15,6 +15,8 @@
  * The rules run on normalised text (lower case, umlauts folded, letter-spaced words joined,
  * punctuation as spaces, agent abbreviations expanded) and are compiled once at module load.
  */
+import { decodeObjectionModel, objectionTokens, readObjection, type ObjectionModel } from './objection-learned.js';
+import { OBJECTION_BIAS, OBJECTION_WEIGHTS } from './objection-weights.js';
 import { foldText } from './reasons/normalize.js';
 
 /** Up to n whole words (each followed by a space) between two parts of a pattern. */
@@ -28,7 +30,7 @@ const WISH_AFTER =
   '(?:mehr|more|anymore|again|wieder|jemals|ever|please|bitte|erwuenscht|gewuenscht|gewollt|wanted|desired|per|laut|kundenwunsch|requested|request|auf wunsch)';
 // Marketing nouns: negated, they are an objection on their own ("keine Werbung", "no marketing").
 const MARKETING =
-  '(?:(?:brief|e ?mail|email|telefon|tele|post|print|online|sms|direkt|katalog|fax|handy|mobil|haus|wurf|papier|prospekt)?werb(?:ung|ungen|e[a-z]*|ng)|marketing|direktmarketing|advertising|advertisements?|adverts?|ads|promo[a-z]*|leaflets?|flyers?|prospekte?|broschueren|brochures?|catalog(?:ue)?s?|mailshots?|newsletter[a-z]*|mailings?|katalog[a-z]*|solicit[a-z]*|spam[a-z]*|rueckgewinnung[a-z]*|rueckhol[a-z]*|win back[a-z]*|winback[a-z]*|retention|reactivation|reaktivierung[a-z]*)';
+  '(?:(?:brief|e ?mail|email|telefon|tele|post|print|online|sms|direkt|katalog|fax|handy|mobil|haus|wurf|papier|prospekt)?werb(?:ung|ungen|e[a-z]*|ng)|marketing|direktmarketing|advertising|advertisements?|adverts?|ads|promo[a-z]*|leaflets?|flyers?|prospekte?|broschueren|brochures?|catalog(?:ue)?s?|mailshots?|newsletter[a-z]*|mailings?|katalog[a-z]*|solicit[a-z]*|spam[a-z]*|junk ?mail[a-z]*|rueckgewinnung[a-z]*|rueckhol[a-z]*|win back[a-z]*|winback[a-z]*|retention|reactivation|reaktivierung[a-z]*)';
 // Contact nouns: an objection only with a wish ("keine Anrufe mehr", "no contact please").
 const CONTACT =
   '(?:[a-z]*anruf[a-z]*|(?:sales |marketing |phone )?calls?|[a-z]*mails?|e mails?|sms|texts?|post|briefe?|letters?|[a-z]*kontakt[a-z]*|contact[a-z]*|communication[a-z]*|kommunikation|ansprache|[a-z]*besuch[a-z]*|visits?|zusendung[a-z]*|nachrichten|messages?|angebot[a-z]*|offers?)';
@@ -44,13 +46,13 @@ const VERB_DE =
 
 const RULES: readonly RegExp[] = [
   // Markers that mean "no marketing" by themselves.
-  /\b(?:dnc|d n c|do not market|dnm|robinson ?list[a-z]*|robinsonliste|werbewi(?:e)?derspr[a-z]*|werbesperre|werbestopp|werbeverbot|kontaktsperre|kontaktverbot|sperrliste|tps|do not (?:call|contact|mail|email|solicit)(?: list| flag| register)?|opt(?:s|ed)? ?out(?! of (?:the |his |her |their )?(?:paperless|billing|e ?billing|auto[a-z]*|renewal|insurance|plan|pension|contract|paper))|unsub[a-z]*(?! (?:from )?(?:the |our |his |her |their |a )?(?:[a-z]+ )?(?:plan|tier|subscription|membership|package|bundle|service|version|edition|contract|billing|account))|suppress[a-z]*|donotcontact|donotcall|donotmail|donotemail|keinewerbung|nomarketing|vergessenwerden|vergessen werden|pecr|can spam|tcpa|cease and desist|right to (?:be forgotten|object|erasure)|forget me|stop (?:calling|contacting|emailing|mailing|sending|writing|texting|spamming|messaging|ringing|bothering)|(?:replied|reply|replies|texted|sent|antwortete|geantwortet|schrieb) stop)\b/,
+  /\b(?:dnc|d n c|do not market|dnm|robinson ?list[a-z]*|robinsonliste|werbewi(?:e)?derspr[a-z]*|werbesperre|werbestopp|werbeverbot|kontaktsperre|kontaktverbot|sperrliste|tps|do not (?:call|contact|mail|email|solicit)(?: list| flag| register)?|opt(?:s|ed)? ?out(?! of (?:the |his |her |their )?(?:paperless|billing|e ?billing|auto[a-z]*|renewal|insurance|plan|pension|contract|paper))|unsub[a-z]*(?! (?:from )?(?:the |our |his |her |their |a )?(?:[a-z]+ )?(?:plan|tier|subscription|membership|package|bundle|service|version|edition|contract|billing|account|add on|addon|option|channels?|pack))|suppress[a-z]*|donotcontact|donotcall|donotmail|donotemail|keinewerbung|nomarketing|vergessenwerden|vergessen werden|pecr|can spam|tcpa|cease and desist|right to (?:be forgotten|object|erasure)|forget me|(?:stop|quit) (?:calling|contacting|emailing|mailing|sending|writing|texting|spamming|messaging|ringing|bothering)|(?:replied|reply|replies|texted|sent|antwortete|geantwortet|schrieb) stop)\b/,
   new RegExp(`\\b(?:stop|stopp|cease|end|einstellen|beenden|unterbinden)\\b ${gap(2)}${MARKETING}\\b`),
   // A reference to the right to object (Art. 21), to erasure (Art. 17) or to withdraw consent (Art. 7(3)).
   /\bart(?:ikel)? (?:21|17|7 (?:abs )?3)\b (?:[a-z0-9]+ ){0,3}(?:dsgvo|ds gvo|gdpr|dsg)\b|\b(?:dsgvo|ds gvo|gdpr)\b (?:[a-z0-9]+ ){0,2}art(?:ikel)? (?:21|17|7 (?:abs )?3)\b/,
   // Consent and its withdrawal, in either order.
   new RegExp(
-    `\\b(?:[a-z]*einwil+igung[a-z]*|[a-z]*zustimmung[a-z]*|einverstaendnis[a-z]*|erlaubnis|consent[a-z]*|consnet|concent|permission[a-z]*|opt in)\\b ${gap(5)}(?:wi(?:e)?derr[ui]f[a-z]*|zurueckgezogen|zurueckgenommen|entzogen|withdr[ae]w[a-z]*|revok[a-z]*|revoc[a-z]*|retract[a-z]*|rescind[a-z]*)\\b`,
+    `\\b(?:[a-z]*einwil+igung[a-z]*|[a-z]*zustimmung[a-z]*|einverstaendnis[a-z]*|erlaubnis|consent[a-z]*|consnet|concent|permission[a-z]*|opt in)\\b ${gap(5)}(?:wi(?:e)?derr[ui]f[a-z]*|zurueckgezogen|zurueckgenommen|entzogen|withdr[ae]w[a-z]*|revok[a-z]*|revoc[a-z]*|retract[a-z]*|rescind[a-z]*|deaktiviert|deactivated|abgewaehlt|unticked|ausgeschaltet|turned off|switched off)\\b`,
   ),
   new RegExp(
     `\\b(?:wi(?:e)?derr[ui]f[a-z]*|withdr[ae]w[a-z]*|revok[a-z]*|revoc[a-z]*|retract[a-z]*|rescind[a-z]*|no longer|entzieh[a-z]*|entzogen)\\b ${gap(5)}(?:[a-z]*einwil+igung[a-z]*|[a-z]*zustimmung[a-z]*|einverstaendnis[a-z]*|erlaubnis|consent[a-z]*|consnet|concent|permission[a-z]*|opt in)\\b`,
@@ -84,7 +86,7 @@ const RULES: readonly RegExp[] = [
   new RegExp(`\\b(?:aus|from|off|out of)\\b ${gap(2)}(?:(?:werbe|e ?mail|mail|post|sms|marketing|newsletter)?verteiler[a-z]*|(?:anruf|telefon|kontakt|werbe|mailing|adress|call|contact|marketing|mail|sperr)liste[n]?|marketing (?:lists?|database|aktionen|kampagnen|campaigns)|listen?|lists?|datenbank|database|crm|kartei)\\b`),
   // Negated marketing: "keine Werbung", "no mktg", "weder Katalog noch Newsletter".
   new RegExp(`${RECEIVED}\\b${NEG}\\b ${gap(4)}${MARKETING}\\b`),
-  new RegExp(`\\b(?![a-z]*angebot)${MARKETING} ${gap(2)}(?:gekuendigt|abbestellt|abgemeldet|storniert|unerwuenscht|untersagt|verboten|unwanted|abgelehnt|refused)\\b`),
+  new RegExp(`\\b(?![a-z]*angebot)${MARKETING} (?!(?:offers?|deals?|discounts?|calls?) )${gap(2)}(?:gekuendigt|abbestellt|abgemeldet|storniert|unerwuenscht|untersagt|verboten|unwanted|abgelehnt|refused)\\b`),
   new RegExp(`\\b(?:newsletter|werbung|mailings?|katalog|emails?|sms|verteiler)[a-z]*\\b ${gap(4)}(?:abgemeldet|abmeld[a-z]*)\\b|\\b(?:abgemeldet|abmeld[a-z]*)\\b ${gap(3)}(?:newsletter|werbung|verteiler|mailing)[a-z]*\\b`),
   new RegExp(`\\b(?:will|moechte|wuensche|want|wollen|mag)\\b ${gap(2)}${MARKETING} ${gap(1)}(?:nicht|not)\\b`),
   new RegExp(`\\bsperr[a-z]* ${gap(2)}(?:${MARKETING}|kontakt[a-z]*|ansprache)\\b|\\b${MARKETING} ${gap(2)}sperr[a-z]*\\b`),
@@ -130,24 +132,79 @@ const THREAT_AGAIN = /\b(?:if|wenn|bei|any further|further|again|nochmal[a-z]*|n
 // "Accidentally unsubscribed, wants it back": a retraction, not an objection.
 const RETRACTED = /\b(?:versehentlich|aus versehen|accidentally|by mistake|unintentionally)\b.*\b(?:wieder|re ?add[a-z]*|back|again|erneut|resubscribe[a-z]*)\b/;
 
+// Records that there is no objection, or that one was lifted ("No DNC flag on file", "kein
+// Widerspruch gegen Werbung vermerkt", "does not object to", "opt-out reversed", "fragt, warum er
+// keinen Katalog mehr bekommt"): these words are taken out before the rules read the text.
+const OBJECTION_NOUN = '(?:dnc|do not call|objections?|widerspruch|werbewiderspruch|sperrvermerk|werbesperre|opt outs?|sperre)';
+const NO_OBJECTION: readonly RegExp[] = [
+  new RegExp(`\\b(?:no|kein|keine|keinen|ohne)\\b (?:[a-z]+ )?${OBJECTION_NOUN}(?: [a-z0-9]+){0,4}? (?:flag|flagged|on file|vermerkt|hinterlegt|recorded|registered|eingetragen|gesetzt|vorhanden|noted|found|gefunden)\\b`, 'g'),
+  /\b(?:no|kein|keine|keinen)\b (?:[a-z]+ )?(?:objections?|widerspruch|einwand|einwaende) (?:to|against|gegen)\b/g,
+  /\b(?:not|nicht|never|nie|doesnt|dont)\b (?:[a-z]+ )?(?:object|objects|objected|widerspricht|widersprochen|widersprach)\b/g,
+  new RegExp(`\\b${OBJECTION_NOUN}\\b (?:[a-z0-9]+ ){0,3}(?:reversed|revoked|lifted|undone|aufgehoben|widerrufen|zurueckgenommen|zurueckgezogen|rueckgaengig)\\b|\\bdnc flag removed\\b`, 'g'),
+  // The customer deleted an account of their own: no request to us.
+  /\b(?:customer|cust|kunde|kundin|he|she|er|sie)\b (?:has |hat )?(?:deleted|geloescht)\b (?:his|her|their|sein|seinen|ihr|ihren) (?:account|konto|app|profil|profile)\b/g,
+  new RegExp(`\\b(?:kein|keine|keinen|no|not)\\b (?:[a-z]+ ){0,3}${MARKETING} (?:[a-z]+ )?(?:mehr |more |any more |anymore )?(?:bekommt|bekam|erhaelt|erhielt|received|arrived|arrives|angekommen|ankommt|(?:bekommen|erhalten) (?:hat|habe|hatte|hast))\\b`, 'g'),
+];
+
+/** Normalised text without the words that record there is no objection (NO_OBJECTION). */
+function withoutNoObjection(normalised: string): string {
+  return NO_OBJECTION.reduce((t, guard) => t.replace(guard, ' , '), normalised);
+}
+
 const GLUED = /keine?werbung|keinewerbeanrufe|keinkontakterwuenscht|donot(?:contact|call|mail|email)|nomarketing|nomorecalls|werbewi(?:e)?derspruch/;
+
+/**
+ * The learned model's log-odds at or below which a rule's match is overruled ("No DNC flag on
+ * file", "kein Widerspruch gegen Werbung vermerkt"), and above which the model finds an
+ * objection the rules missed. Chosen by cross-validation across the labelled sets, recall
+ * first (docs/objections-accuracy.md).
+ */
+export const OBJECTION_VETO = -4;
+export const OBJECTION_ALONE = 2.5;
+
+const MODEL: ObjectionModel = decodeObjectionModel(OBJECTION_BIAS, OBJECTION_WEIGHTS);
 
 /** The objection phrase found in a free-text field, or undefined when there is none. */
 export function findObjectionPhrase(text: string | undefined, extraPhrases: readonly string[] = []): string | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   const normalised = normaliseObjectionText(text);
-  if (RETRACTED.test(normalised)) return undefined;
+  const found = combineObjection(objectionByRules(normalised), readObjection(MODEL, objectionModelTokens(text)));
+  if (found !== undefined || extraPhrases.length === 0) return found;
+  const padded = ` ${normalised} `;
+  return normalisedPhrases(extraPhrases).find((needle) => padded.includes(` ${needle} `));
+}
+
+/**
+ * Rules and model together: a rule's match stands unless the model is sure it is no objection;
+ * without one, the model alone must be fairly sure. It errs towards blocking.
+ */
+export function combineObjection(rule: string | undefined, reading: { logit: number; clause: string }): string | undefined {
+  if (rule !== undefined) return reading.logit > OBJECTION_VETO ? rule : undefined;
+  return reading.logit > OBJECTION_ALONE ? reading.clause : undefined;
+}
+
+/**
+ * The tokens the model reads: sentences and clauses apart, so that an objection in one
+ * clause is read on its own, whatever else the text says ("Stop emailing my husband, he has
+ * passed away and the account is closed").
+ */
+export function objectionModelTokens(text: string): string[] {
+  return objectionTokens(text.split(SENTENCE_END).map((part) => withoutNoObjection(normaliseObjectionText(part))).join(' , '));
+}
+
+const SENTENCE_END = /(?<=[.!?:])\s+|\s+[–—-]+\s+/;
+
+/** The phrase the rules find in normalised text (normaliseObjectionText), or undefined. */
+export function objectionByRules(text: string): string | undefined {
+  if (RETRACTED.test(text)) return undefined;
+  const normalised = withoutNoObjection(text);
   for (const rule of RULES) {
     const match = rule.exec(normalised);
     if (match) return match[0].trim();
   }
   if (THREAT.test(normalised) && THREAT_CONTACT.test(normalised) && THREAT_AGAIN.test(normalised)) return THREAT.exec(normalised)?.[0];
   // Words glued together ("Kd.wünschtkeineWerbung", "DoNotContact"): the strongest markers only.
-  const glued = GLUED.exec(normalised.replace(/[ ,]/g, ''));
-  if (glued) return glued[0];
-  if (extraPhrases.length === 0) return undefined;
-  const padded = ` ${normalised} `;
-  return normalisedPhrases(extraPhrases).find((needle) => padded.includes(` ${needle} `));
+  return GLUED.exec(normalised.replace(/[ ,]/g, ''))?.[0];
 }
 
 // A config's phrase list is normalised once, not once per row.
