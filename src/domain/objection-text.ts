@@ -167,12 +167,21 @@ const MODEL: ObjectionModel = decodeObjectionModel(OBJECTION_BIAS, OBJECTION_WEI
 /** The objection phrase found in a free-text field, or undefined when there is none. */
 export function findObjectionPhrase(text: string | undefined, extraPhrases: readonly string[] = []): string | undefined {
   if (text === undefined || text.trim() === '') return undefined;
-  const normalised = normaliseObjectionText(text);
-  const found = combineObjection(objectionByRules(normalised), readObjection(MODEL, objectionModelTokens(text)));
-  if (found !== undefined || extraPhrases.length === 0) return found;
-  const padded = ` ${normalised} `;
+  let found = readCache.get(text);
+  if (found === undefined) {
+    const normalised = normaliseObjectionText(text);
+    found = combineObjection(objectionByRules(normalised), readObjection(MODEL, objectionModelTokens(text, normalised))) ?? null;
+    if (readCache.size >= READ_CACHE_LIMIT) readCache.clear();
+    readCache.set(text, found);
+  }
+  if (found !== null || extraPhrases.length === 0) return found ?? undefined;
+  const padded = ` ${normaliseObjectionText(text)} `;
   return normalisedPhrases(extraPhrases).find((needle) => padded.includes(` ${needle} `));
 }
+
+/** Exports repeat their reason texts (picklists, templates): each distinct text is read once. */
+const readCache = new Map<string, string | null>();
+const READ_CACHE_LIMIT = 20_000;
 
 /**
  * Rules and model together: a rule's match stands unless the model is sure it is no objection;
@@ -188,8 +197,10 @@ export function combineObjection(rule: string | undefined, reading: { logit: num
  * clause is read on its own, whatever else the text says ("Stop emailing my husband, he has
  * passed away and the account is closed").
  */
-export function objectionModelTokens(text: string): string[] {
-  return objectionTokens(text.split(SENTENCE_END).map((part) => withoutNoObjection(normaliseObjectionText(part))).join(' , '));
+export function objectionModelTokens(text: string, normalised = normaliseObjectionText(text)): string[] {
+  const parts = text.split(SENTENCE_END);
+  const read = parts.length === 1 ? normalised : parts.map(normaliseObjectionText).join(' , ');
+  return objectionTokens(withoutNoObjection(read));
 }
 
 const SENTENCE_END = /(?<=[.!?:])\s+|\s+[–—-]+\s+/;
