@@ -24,7 +24,7 @@ const gap = (n: number): string => `(?:[a-z0-9]+ ){0,${n}}`;
 
 // "bekam keinen Newsletter mehr", "receives no invoice by mail": a complaint, not a wish.
 const RECEIVED = '(?<!\\b(?:bekam|bekommt|bekommen|erhaelt|erhielt|erhalten|receives?|received|gets?|got|getting) (?:[a-z]+ ){0,3})';
-const NEG = '(?:kein|keine|keinen|keiner|keines|keinerlei|keinem|ka|koa|no|not|dont|doesnt|wont|nicht|weder|noch|nie|never|without|ohne|nothing|nichts)(?! (?:wie|as|so|like)\\b)';
+const NEG = '(?:kein|keine|keinen|keiner|keines|keinerlei|keinem|ka|koa|no|not|dont|doesnt|wont|nicht|weder|nie|never|without|ohne|nothing|nichts)(?! (?:wie|as|so|like)\\b)';
 const WISH_BEFORE = '(?:mehr|more|further|weitere|weiteren|weiterer|weiteres|jegliche|jeglichen|jeglicher|jede|jeden|any|anymore|again|wieder)';
 const WISH_AFTER =
   '(?:mehr|more|anymore|again|wieder|jemals|ever|please|bitte|erwuenscht|gewuenscht|gewollt|wanted|desired|per|laut|kundenwunsch|requested|request|auf wunsch)';
@@ -83,7 +83,7 @@ const RULES: readonly RegExp[] = [
   new RegExp(
     `\\b(?:daten|data|details|nummer|number|telefonnummer|adresse[a-z]*|address[a-z]*|e ?mail[a-z]*|account|konto|crm|datenbank|database|verteiler[a-z]*|listen?|lists?|mailing[a-z]*|kartei|campaigns?|marketing|mich|me)\\b ${gap(4)}(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|entfern[a-z]*|streich[a-z]*|gestrichen|remov[a-z]*|austrag[a-z]*|ausgetragen|nehmen|genommen|taken off|suppressed)\\b`,
   ),
-  new RegExp(`\\b(?:aus|from|off|out of)\\b ${gap(2)}(?:(?:werbe|e ?mail|mail|post|sms|marketing|newsletter)?verteiler[a-z]*|(?:anruf|telefon|kontakt|werbe|mailing|adress|call|contact|marketing|mail|sperr)liste[n]?|marketing (?:lists?|database|aktionen|kampagnen|campaigns)|listen?|lists?|datenbank|database|crm|kartei)\\b`),
+  new RegExp(`\\b(?:aus|from|off|out of)\\b (?!(?:[a-z]+ ){0,2}(?:vendor|supplier|approved|preferred|waiting|shortlist)[a-z]* )${gap(2)}(?:(?:werbe|e ?mail|mail|post|sms|marketing|newsletter)?verteiler[a-z]*|(?:anruf|telefon|kontakt|werbe|mailing|adress|call|contact|marketing|mail|sperr)liste[n]?|marketing (?:lists?|database|aktionen|kampagnen|campaigns)|listen?|lists?|datenbank|database|crm|kartei)\\b`),
   // Negated marketing: "keine Werbung", "no mktg", "weder Katalog noch Newsletter".
   new RegExp(`${RECEIVED}\\b${NEG}\\b ${gap(4)}${MARKETING}\\b`),
   new RegExp(`\\b(?![a-z]*angebot)${MARKETING} (?!(?:offers?|deals?|discounts?|calls?) )${gap(2)}(?:gekuendigt|abbestellt|abgemeldet|storniert|unerwuenscht|untersagt|verboten|unwanted|abgelehnt|refused)\\b`),
@@ -108,7 +108,7 @@ const RULES: readonly RegExp[] = [
   new RegExp(`\\b(?:kontakt[a-z]*|contact[a-z]*|calls?|anrufe)\\b ${gap(2)}(?:abzusehen|absehen|einzustellen|einstellen|blocked|gesperrt|geblockt|untersagt|verboten|barred)\\b`),
   /\bgesperrt fuer (?:alle )?(?:kanaele|kontakt[a-z]*|werbung|marketing)\b/,
   /\b(?:tel|telefon|email|e mail|mail|post|brief)[a-z]* ?sperre\b/,
-  /\b(?:complain[a-z]*|beschwer[a-z]*|melde[a-z]*|report[a-z]*)\b (?:[a-z0-9]+ ){0,4}(?:ico|datenschutzbehoerde|aufsichtsbehoerde|datenschutzbeauftragt[a-z]*|data protection authority)\b/,
+  /\b(?:complain[a-z]*|beschwer[a-z]*|melde[a-z]*|report[a-z]*)\b (?:[a-z0-9]+ ){0,4}(?:ico|[a-z]*datenschutzbehoerde|[a-z]*aufsichtsbehoerde|[a-z]*datenschutzbeauftragt[a-z]*|data protection authority)\b/,
   // Further ways to say it: "gegen Werbung", "Werbung? Nein danke", "Werbung nervt", "I do not consent".
   new RegExp(`\\bgegen ${gap(1)}(?:${MARKETING})\\b`),
   new RegExp(`\\b${MARKETING} ${gap(1)}(?:nein danke|no thanks|no thank you|nervt|nerven|annoys? me)\\b`),
@@ -159,8 +159,8 @@ const GLUED = /keine?werbung|keinewerbeanrufe|keinkontakterwuenscht|donot(?:cont
  * objection the rules missed. Chosen by cross-validation across the labelled sets, recall
  * first (docs/objections-accuracy.md).
  */
-export const OBJECTION_VETO = -4;
-export const OBJECTION_ALONE = 2.5;
+export const OBJECTION_VETO = -6;
+export const OBJECTION_ALONE = 2;
 
 const MODEL: ObjectionModel = decodeObjectionModel(OBJECTION_BIAS, OBJECTION_WEIGHTS);
 
