@@ -26,6 +26,9 @@ const WORD_CACHE_LIMIT = 50_000;
 /** Every word is read here: "bitte", "account" and "customer" matter to an objection. */
 const READ_ALL: ReadonlySet<string> = new Set();
 
+/** Marks a sentence break in the tokens the model reads (a clause break is BOUNDARY). */
+export const SENTENCE_BREAK = '||';
+
 /** The tokens of a text normalised by normaliseObjectionText: clause breaks become BOUNDARY. */
 export function objectionTokens(normalised: string): string[] {
   return normalised
@@ -34,11 +37,16 @@ export function objectionTokens(normalised: string): string[] {
     .map((t) => (t === ',' ? BOUNDARY : t));
 }
 
+/** Both kinds of break read alike by the features: each starts afresh. */
+function asClauses(tokens: readonly string[]): readonly string[] {
+  return tokens.includes(SENTENCE_BREAK) ? tokens.map((t) => (t === SENTENCE_BREAK ? BOUNDARY : t)) : tokens;
+}
+
 /** The feature hashes of a token list, each as often as it occurs (for training). */
 export function objectionFeatures(tokens: readonly string[]): number[] {
   const out: number[] = [];
   tokenFeatures(
-    tokens,
+    asClauses(tokens),
     (_at, word, pair) => {
       out.push(...wordFeatures(word));
       if (pair !== 0) out.push(pair);
@@ -49,32 +57,50 @@ export function objectionFeatures(tokens: readonly string[]): number[] {
 }
 
 /**
- * The model's log-odds that the tokens are an objection: of the whole text, or of its most
- * objecting clause when that is higher (an objection in one clause of a long text is not
- * outweighed by the rest); and that clause's words.
+ * The model's log-odds that the tokens are an objection: the highest of each clause's, and of
+ * each run of sentences that starts or ends the text (the whole text among them). An
+ * objection written before or after an ordinary reason is read as if it stood alone, and is
+ * not outweighed by the rest. Also the words of the part that scored highest.
  */
 export function readObjection(model: ObjectionModel, tokens: readonly string[]): { logit: number; clause: string } {
-  // The clause each token belongs to: BOUNDARY tokens start the next one.
+  // Clause and sentence of each token: a break token belongs to the part it starts.
   let clauseCount = 0;
-  const clauseOf = tokens.map((t) => (t === BOUNDARY ? ++clauseCount : clauseCount));
-  const clauses = new Float64Array(clauseCount + 1).fill(model.bias);
-  let whole = model.bias;
+  let sentenceCount = 0;
+  const clauseOf = tokens.map((t) => (t === BOUNDARY || t === SENTENCE_BREAK ? ++clauseCount : clauseCount));
+  const sentenceOf = tokens.map((t) => (t === SENTENCE_BREAK ? ++sentenceCount : sentenceCount));
+  // Scores without the bias; parts without a word the model reads stay out (NaN).
+  const clauses = new Float64Array(clauseCount + 1).fill(Number.NaN);
+  const sentences = new Float64Array(sentenceCount + 1).fill(Number.NaN);
   tokenFeatures(
-    tokens,
+    asClauses(tokens),
     (at, word, pair) => {
       const score = wordScore(model, word) + (pair === 0 ? 0 : (model.weights.get(pair) ?? 0));
-      whole += score;
-      const k = clauseOf[at] as number;
-      clauses[k] = (clauses[k] as number) + score;
+      const c = clauseOf[at] as number;
+      const k = sentenceOf[at] as number;
+      clauses[c] = (Number.isNaN(clauses[c] as number) ? 0 : (clauses[c] as number)) + score;
+      sentences[k] = (Number.isNaN(sentences[k] as number) ? 0 : (sentences[k] as number)) + score;
     },
     READ_ALL,
   );
-  let top = 0;
-  clauses.forEach((v, k) => {
-    if (v > (clauses[top] as number)) top = k;
+  let best = { score: -Infinity, of: clauseOf, from: 0, to: 0 };
+  clauses.forEach((v, c) => {
+    if (v > best.score) best = { score: v, of: clauseOf, from: c, to: c };
   });
-  const clause = tokens.filter((t, at) => clauseOf[at] === top && t !== BOUNDARY).join(' ');
-  return { logit: Math.max(whole, clauses[top] as number), clause };
+  const read = [...sentences].map((v, k) => ({ v, k })).filter((x) => !Number.isNaN(x.v));
+  let sum = 0;
+  for (const { v, k } of read) {
+    sum += v;
+    if (sum > best.score) best = { score: sum, of: sentenceOf, from: 0, to: k };
+  }
+  sum = 0;
+  for (const { v, k } of read.reverse()) {
+    sum += v;
+    if (sum > best.score) best = { score: sum, of: sentenceOf, from: k, to: sentenceCount };
+  }
+  if (best.score === -Infinity) return { logit: model.bias, clause: '' };
+  const { of, from, to } = best;
+  const clause = tokens.filter((t, at) => (of[at] as number) >= from && (of[at] as number) <= to && t !== BOUNDARY && t !== SENTENCE_BREAK).join(' ');
+  return { logit: model.bias + best.score, clause };
 }
 
 function wordScore(model: ObjectionModel, word: string): number {

@@ -15,7 +15,7 @@
  * The rules run on normalised text (lower case, umlauts folded, letter-spaced words joined,
  * punctuation as spaces, agent abbreviations expanded) and are compiled once at module load.
  */
-import { decodeObjectionModel, objectionTokens, readObjection, type ObjectionModel } from './objection-learned.js';
+import { decodeObjectionModel, objectionTokens, readObjection, SENTENCE_BREAK, type ObjectionModel } from './objection-learned.js';
 import { OBJECTION_BIAS, OBJECTION_WEIGHTS } from './objection-weights.js';
 import { foldText } from './reasons/normalize.js';
 
@@ -151,7 +151,7 @@ function withoutNoObjection(normalised: string): string {
   return NO_OBJECTION.reduce((t, guard) => t.replace(guard, ' , '), normalised);
 }
 
-const GLUED = /keine?werbung|keinewerbeanrufe|keinkontakterwuenscht|donot(?:contact|call|mail|email)|nomarketing|nomorecalls|werbewi(?:e)?derspruch/;
+const GLUED = /keine?werbung|keinewerbeanrufe|keinkontakterwuenscht|donot(?:contact|call|mail|email)|nomarketing|nomorecalls|werbewi(?:e)?derspruch|stop(?:calling|contacting|emailing|mailing|texting)/;
 
 /**
  * The learned model's log-odds at or below which a rule's match is overruled ("No DNC flag on
@@ -199,11 +199,14 @@ export function combineObjection(rule: string | undefined, reading: { logit: num
  */
 export function objectionModelTokens(text: string, normalised = normaliseObjectionText(text)): string[] {
   const parts = text.split(SENTENCE_END);
-  const read = parts.length === 1 ? normalised : parts.map(normaliseObjectionText).join(' , ');
-  return objectionTokens(withoutNoObjection(read));
+  if (parts.length === 1) return objectionTokens(withoutNoObjection(normalised));
+  return parts.flatMap((part, k) => {
+    const tokens = objectionTokens(withoutNoObjection(normaliseObjectionText(part)));
+    return k === 0 ? tokens : [SENTENCE_BREAK, ...tokens];
+  });
 }
 
-const SENTENCE_END = /(?<=[.!?:])\s+|\s+[–—-]+\s+/;
+const SENTENCE_END = /(?<=[.!?:;])\s+|\s+[–—-]+\s+|\s+\/\s+/;
 
 /** The phrase the rules find in normalised text (normaliseObjectionText), or undefined. */
 export function objectionByRules(text: string): string | undefined {
@@ -238,12 +241,19 @@ const SHORTHAND: Record<string, string> = {
   unsubcribed: 'unsubscribed', unsubscibed: 'unsubscribed', pers: 'personal', info: 'info', dont: 'dont', wont: 'wont',
 };
 
+// Runs of single letters with the same number of spaces (1 to 4) between them; a wider gap ends the word.
+const LETTER_SPACED = [1, 2, 3, 4].map((n) => new RegExp(`(?<![\\p{L}\\p{N}])(?:\\p{L} {${n}}(?! )){1,}\\p{L}(?![\\p{L}\\p{N}])`, 'gu'));
+const joinLetters = (run: string): string => run.replace(/ +/g, '');
+
 /** Lower case, umlauts folded, letter-spaced words joined, punctuation as single spaces, shorthand expanded. */
 export function normaliseObjectionText(text: string): string {
   const folded = foldText(text)
     .replace(/['’`´]/g, '')
-    // "K E I N E  Werbung", "D N C": single letters with single spaces form one word.
-    .replace(/(?<![\p{L}\p{N}])(?:\p{L} ){1,}\p{L}(?![\p{L}\p{N}])/gu, (run) => run.replace(/ /g, ''))
+    // "K E I N E  Werbung", "D  N  C": single letters, evenly spaced, form one word.
+    .replace(LETTER_SPACED[0] as RegExp, joinLetters)
+    .replace(LETTER_SPACED[1] as RegExp, joinLetters)
+    .replace(LETTER_SPACED[2] as RegExp, joinLetters)
+    .replace(LETTER_SPACED[3] as RegExp, joinLetters)
     // Commas and semicolons end a clause: no rule reaches across them unless it says so.
     .replace(/[,;]+/g, ' , ')
     .replace(/[^\p{L}\p{N},]+/gu, ' ')
