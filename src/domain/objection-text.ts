@@ -10,7 +10,10 @@
  * wish ("keine Anrufe mehr", "no further communication"), an imperative ("do not call",
  * "nicht mehr kontaktieren") or a refusal ("lehnt jede Werbung ab", "leave me alone").
  * It errs towards blocking: a false objection loses one contact, a missed one wrongs a person.
- * Measured on phrasings written independently of these rules: docs/objections-accuracy.md.
+ *
+ * Beside the rules a learned reader (objection-learned.ts) scores the text: it overrules a
+ * rule's match only when it is sure there is no objection, and finds on its own the ones the
+ * rules miss (combineObjection). Measured: docs/objections-accuracy.md.
  *
  * The rules run on normalised text (lower case, umlauts folded, letter-spaced words joined,
  * punctuation as spaces, agent abbreviations expanded) and are compiled once at module load.
