@@ -3,10 +3,12 @@
 // commands alternately, each as its own process, and prints rows/s, median wall time, peak
 // RSS and the ratio to the baselines.
 //
-// Usage: node bench/run.mjs [--rows 100000,1000000] [--rounds 3] [--only plan,pandas] [--keep]
+// Usage: node bench/run.mjs [--rows 100000,1000000] [--rounds 3] [--only plan,pandas] [--keep] [--no-peers]
 // Data goes to bench/data/ (git-ignored); outputs to a temp folder removed at the end.
+// Peers: DuckDB and polars doing comparable work (../shared/bench/peers), installed once into
+// bench/peers/ (git-ignored, benchmark only — never a dependency of the product).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, createReadStream, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createReadStream, createWriteStream } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -95,6 +97,30 @@ const node = process.execPath;
 const winback = join(ROOT, 'bin', 'winback.js');
 const pandasScript = existsSync(join(SHARED, 'compute_pandas.py')) ? join(SHARED, 'compute_pandas.py') : join(ROOT, 'bench', 'pandas-baseline.py');
 const pandas = hasPandas();
+const PEERS = args['no-peers'] ? undefined : preparePeers();
+
+/**
+ * Copies ../shared/bench/peers into bench/peers/ (shared/ may be read-only) and installs its
+ * npm packages there once. Undefined with a reason when that cannot be done (no shared/ or
+ * no registry): the table then says the peers were skipped.
+ */
+function preparePeers() {
+  const src = join(SHARED, 'peers');
+  if (!existsSync(join(src, 'duckdb-run.mjs'))) return { skipped: 'skipped: ../shared/bench/peers not found' };
+  const dir = join(ROOT, 'bench', 'peers');
+  mkdirSync(dir, { recursive: true });
+  for (const f of ['package.json', 'duckdb-run.mjs', 'polars-run.mjs', 'plan-sql.mjs', 'patterns.json', 'playbook.json']) {
+    if (existsSync(join(src, f))) writeFileSync(join(dir, f), readFileSync(join(src, f)));
+  }
+  if (!existsSync(join(dir, 'node_modules', '@duckdb')) || !existsSync(join(dir, 'node_modules', 'nodejs-polars'))) {
+    try {
+      execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel', 'error'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    } catch {
+      return { skipped: 'skipped: npm install of the peers failed' };
+    }
+  }
+  return { dir };
+}
 
 /** The measured commands for one row count. */
 async function commandsFor(rows) {
@@ -113,10 +139,24 @@ async function commandsFor(rows) {
     { name: 'plan de (UTF-8 BOM)', cmd: node, argv: [winback, 'plan', de, '--out', o('plan-de'), '--as-of', AS_OF, '--quiet'] },
     { name: 'plan de (Win-1252)', cmd: node, argv: [winback, 'plan', de1252, '--out', o('plan-de1252'), '--as-of', AS_OF, '--quiet'] },
     { name: 'campaign en', cmd: node, argv: [winback, 'campaign', en, '--out', o('campaign-en'), '--as-of', AS_OF, '--quiet'] },
+    { name: 'report en', cmd: node, argv: [winback, 'report', en, '--html', `${o('report-en')}.html`, '--as-of', AS_OF] },
+    ...peerCommands(en, o),
     { name: 'reasons en', cmd: node, argv: [winback, 'reasons', en, '--out', `${o('reasons-en')}.csv`] },
   ];
   if (existsSync(join(ROOT, 'bench', 'clv-fit.mjs'))) list.push({ name: 'clv fit (summaries)', cmd: node, argv: [join(ROOT, 'bench', 'clv-fit.mjs'), String(rows)] });
   return list.filter((c) => !ONLY || [...ONLY].some((w) => c.name.includes(w)));
+}
+
+/** DuckDB and polars: the plan's comparable work and the read-write floor (no work). */
+function peerCommands(file, o) {
+  if (!PEERS) return [];
+  const names = ['duckdb plan', 'duckdb floor', 'polars plan', 'polars floor'];
+  if (PEERS.skipped) return names.map((name) => ({ name, skipped: PEERS.skipped }));
+  const run = (tool, mode) => ({
+    name: `${tool} ${mode}`, kind: 'baseline', cmd: node,
+    argv: [join(PEERS.dir, `${tool}-run.mjs`), mode, file, o(`${tool}-${mode}`)],
+  });
+  return [run('duckdb', 'plan'), run('duckdb', 'floor'), run('polars', 'plan'), run('polars', 'floor')];
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -144,20 +184,22 @@ async function main() {
     const wallOf = (name) => (results.get(name)?.length ? median(results.get(name).map((r) => r.wall)) : undefined);
     const pandasWall = wallOf('pandas');
     const passWall = wallOf('csv-parse→csv-stringify');
+    const duckWall = wallOf('duckdb plan');
+    const floorWall = wallOf('duckdb floor');
     for (const c of cmds) {
       if (c.skipped) {
-        lines.push([c.name, rows, '', '', '', c.skipped, '', '']);
+        lines.push([c.name, rows, '', '', '', c.skipped, '', '', '']);
         continue;
       }
       const rs = results.get(c.name);
       const wall = median(rs.map((r) => r.wall));
       const rss = Math.max(...rs.map((r) => r.rss));
       const ratio = (base) => (base ? (wall / base).toFixed(2) : '—');
-      lines.push([c.name, rows, Math.round(rows / wall).toLocaleString('en'), wall.toFixed(2), rss.toFixed(0), ratio(pandasWall), ratio(passWall)]);
+      lines.push([c.name, rows, Math.round(rows / wall).toLocaleString('en'), wall.toFixed(2), rss.toFixed(0), ratio(pandasWall), ratio(duckWall), ratio(floorWall), ratio(passWall)]);
     }
   }
-  const head = ['command', 'rows', 'rows/s', 'median s', 'peak MiB', '/ pandas', '/ csv-parse'];
-  const widths = [24, 9, 11, 9, 9, 9, 11];
+  const head = ['command', 'rows', 'rows/s', 'median s', 'peak MiB', '/ pandas', '/ duckdb', '/ floor', '/ csv-parse'];
+  const widths = [24, 9, 11, 9, 9, 9, 9, 9, 11];
   console.log(head.map((h, i) => (i === 0 ? pad(h, widths[i]) : lpad(h, widths[i]))).join(' '));
   for (const l of lines) console.log(l.map((v, i) => (i === 0 ? pad(v, widths[i]) : lpad(v, widths[i]))).join(' '));
   if (!args.keep) rmSync(OUT, { recursive: true, force: true });

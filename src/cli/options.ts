@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { parseIsoDay } from '../domain/dates.js';
 import { LOST_CUSTOMER_FIELDS } from '../domain/fields.js';
-import type { DateOrder } from '../domain/parse/date.js';
+import { dateOrderEvidence, isSlashedDate, parseDate, type DateOrder } from '../domain/parse/date.js';
 import type { EpochDay } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import type { ReadOptions } from '../io/csv-read.js';
@@ -17,6 +16,7 @@ export interface RawReadFlags {
   map?: string[];
   churnDate?: string;
   maxRejectRate?: string;
+  sheet?: string;
 }
 
 /** Adds the flags every command that reads an export shares. */
@@ -27,8 +27,9 @@ export function addReadFlags(cmd: Command): Command {
     .addOption(new Option('--decimal <mark>', 'decimal mark of numbers (default: detected)').choices([',', '.']))
     .option('--date-format <order>', 'day/month order of dates: dmy (31.03.2024, 31/03/2024), mdy (3/31/2024), ymd (default: detected)')
     .option('--map <field=header>', 'read a canonical field from this column (repeatable)', collect, [])
-    .option('--churn-date <date>', 'churn date (YYYY-MM-DD) for every row of a file without one')
-    .option('--max-reject-rate <rate>', 'fail (exit 65, nothing written) when more than this share of rows is rejected, e.g. 0.05 or 5% (plan, campaign, report, worksheet, reasons, calibrate, inspect: default WINBACK_MAX_REJECT_RATE, else input.maxRejectRate, else 20%)');
+    .option('--churn-date <date>', 'churn date (2026-03-31 or 31.03.2026) for every row of a file without one')
+    .option('--max-reject-rate <rate>', 'fail (exit 65, nothing written) when more than this share of rows is rejected, e.g. 0.05 or 5% (plan, campaign, report, worksheet, reasons, calibrate, inspect: default WINBACK_MAX_REJECT_RATE, else input.maxRejectRate, else 20%)')
+    .option('--sheet <name>', 'worksheet of an .xlsx workbook to read (default: the first)');
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -46,6 +47,7 @@ export function parseReadFlags(raw: RawReadFlags, fieldNames = LOST_CUSTOMER_FIE
   if (raw.delimiter !== undefined) read.delimiter = parseDelimiter(raw.delimiter);
   if (raw.decimal === ',' || raw.decimal === '.') read.decimal = raw.decimal;
   if (raw.dateFormat !== undefined) read.dateOrder = parseDateOrder(raw.dateFormat);
+  if (raw.sheet !== undefined) read.sheet = raw.sheet;
   if (raw.map && raw.map.length > 0) read.map = parseMap(raw.map, fieldNames);
   if (raw.churnDate !== undefined) read.fill = { churn_date: parseDateFlag('--churn-date', raw.churnDate) };
   const maxRejectRate = raw.maxRejectRate === undefined ? undefined : parseRate('--max-reject-rate', raw.maxRejectRate);
@@ -85,11 +87,26 @@ export function parseMap(pairs: string[], fieldNames: string[]): Record<string, 
   return map;
 }
 
-/** Parses a YYYY-MM-DD flag value. */
+/**
+ * Parses a date flag in the forms exports use: 2026-11-23, 23.11.2026, 20261123, 11/23/2026
+ * or 23/11/2026. A slashed date that reads both ways (3/4/2026) is refused rather than guessed.
+ */
 export function parseDateFlag(flag: string, text: string): EpochDay {
-  const day = parseIsoDay(text);
-  if (day === undefined) throw new UsageError(`${flag} '${text}' is not a valid date`, `write it as YYYY-MM-DD, e.g. ${flag} 2026-11-23`);
-  return day;
+  const hint = `write it as YYYY-MM-DD or DD.MM.YYYY, e.g. ${flag} 2026-11-23`;
+  if (isSlashedDate(text)) {
+    const order = dateOrderEvidence(text);
+    const dmy = parseDate(text, 'dmy');
+    const mdy = parseDate(text, 'mdy');
+    if (order === undefined && dmy.ok && mdy.ok && dmy.value !== mdy.value) {
+      throw new UsageError(`${flag} '${text}' can be read day first or month first`, hint);
+    }
+    const parsed = order === 'mdy' ? mdy : dmy;
+    if (parsed.ok) return parsed.value;
+    throw new UsageError(`${flag} '${text}' ${parsed.message}`, hint);
+  }
+  const parsed = parseDate(text, 'dmy');
+  if (!parsed.ok) throw new UsageError(`${flag} '${text}' ${parsed.message}`, hint);
+  return parsed.value;
 }
 
 /** Parses a share given as 0.05 or 5%. */

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import type { Context } from '../io/context.js';
 import { addReadFlags } from './options.js';
+import { addOutputFlags } from './output-format.js';
 
 type Handler = (...args: never[]) => Promise<number>;
 
@@ -39,22 +40,23 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
 
   addReadFlags(program.command('inspect').description('show how an export is read: encoding, delimiter, number and date formats, column mapping, rejects').argument('<file>', 'CSV export, or - for stdin'))
     .option('--json', 'print the result as one JSON object')
-    .option('--as-of <date>', 'churn dates after this date (YYYY-MM-DD) are rejected (default: today, or WINBACK_AS_OF)')
+    .option('--as-of <date>', 'churn dates after this date (2026-11-23 or 23.11.2026) are rejected (default: today, or WINBACK_AS_OF)')
     .option('--config <file>', 'config file, for its column map, currency and reject limit (default: WINBACK_CONFIG or built-in defaults)')
-    .addHelpText('after', example('winback inspect fixtures/lost-customers-de.csv --json'))
+    .addHelpText('after', example('winback inspect fixtures/lost-customers-de.csv --json\n  $ winback inspect kunden.xlsx --sheet Kunden   (an Excel workbook: the first sheet, or the one named)'))
     .action(run(async () => (await import('../commands/inspect.js')).runInspect));
 
-  addPlanFlags(addReadFlags(program.command('plan').description('decide whom to win back, with which measure, offer, channel and timing; writes plan.csv, rejects.csv, summary.json').argument('<file>', 'lost-customer export, or - for stdin')))
+  const plan = addPlanFlags(addReadFlags(program.command('plan').description('decide whom to win back, with which measure, offer, channel and timing; writes plan.csv, rejects.csv, summary.json').argument('<file>', 'lost-customer export, or - for stdin')));
+  addOutputFlags(plan, 'plan.csv and rejects.csv (plan.xlsx)')
     .option('--out <dir>', 'output directory')
     .option('--json', 'print summary.json to stdout instead of the table')
-    .option('--excel', 'write CSVs for German Excel (UTF-8 with BOM, ";", decimal comma)')
     .option('--explain <customer_id>', "print one customer's computation step by step (writes nothing)")
     .option('--threads <n>', 'threads planning exports of 8 MiB and more: this one and n−1 workers (default: CPUs, at most 4, or WINBACK_THREADS; 1: stream on this thread)')
     .option('-q, --quiet', 'print nothing on success')
-    .addHelpText('after', example('winback plan fixtures/lost-customers-de.csv --out out/plan --as-of 2026-11-23 --lang de'))
+    .addHelpText('after', example('winback plan fixtures/lost-customers-de.csv --out out/plan --as-of 23.11.2026 --lang de --format xlsx\n  $ winback plan kunden.xlsx --sheet Kunden --out out/plan --as-of 23.11.2026 --excel'))
     .action(run(async () => (await import('../commands/plan.js')).runPlan));
 
-  addPlanFlags(addReadFlags(program.command('campaign').description("this period's contact lists per channel: permission-checked, paced by the contact ledger, safe for cron").argument('<file>', 'lost-customer export, or - for stdin')))
+  const campaign = addPlanFlags(addReadFlags(program.command('campaign').description("this period's contact lists per channel: permission-checked, paced by the contact ledger, safe for cron").argument('<file>', 'lost-customer export, or - for stdin')));
+  addOutputFlags(campaign, 'the lists (campaign.xlsx, a sheet per list)')
     .option('--out <dir>', 'output directory (campaign-<channel>.csv, excluded.csv, rejects.csv, summary.json)')
     .option('--period <days>', 'length of this run, e.g. 7d or 2w (default: 7d)')
     .option('--ledger <file>', 'contact history: read for pacing, this run appended (append-only CSV)')
@@ -63,12 +65,11 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--holdout <share>', 'keep a stable random share of eligible customers out as control group, e.g. 10%')
     .option('--outcomes <file>', 'customers who came back (as for winback results): serial defectors are flagged, capped or excluded per campaign.serialDefectors')
     .option('--previous <dir>', "last run's output: adds changes.csv (who entered or left the lists, and why)")
-    .option('--excel', 'write CSVs for German Excel (UTF-8 with BOM, ";", decimal comma)')
     .option('--dry-run', 'write the lists but do not append to the ledger')
     .option('--force', 'run even though the ledger looks changed in a way that would contact people again (emptied or cut short, dated in the future, or later than --as-of)')
     .option('--json', 'print summary.json to stdout instead of one line')
     .option('-q, --quiet', 'print nothing on success (and no progress display)')
-    .addHelpText('after', example('winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --capacity phone=20'))
+    .addHelpText('after', example('winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --capacity phone=20\n  $ winback campaign kunden.xlsx --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --format xlsx --excel'))
     .action(run(async () => (await import('../commands/campaign.js')).runCampaign));
 
   addPlanFlags(addReadFlags(program.command('report').description('report for analysts: losses by reason (Pareto), value, decisions by segment, contact calendar, top candidates, data quality').argument('<input>', 'lost-customer export (- for stdin), or the output directory of winback plan or campaign')))
@@ -77,27 +78,32 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .addHelpText('after', example('winback report fixtures/lost-customers-en.csv --as-of 2026-11-23 --html out/report.html'))
     .action(run(async () => (await import('../commands/report.js')).runReport));
 
-  addPlanFlags(addReadFlags(program.command('worksheet').description("the consultant's four worksheets, interactively: selection, relationship and reasons, lessons from sales, measures plan; writes plan.csv, campaign lists and worksheet.md").argument('[file]', 'lost-customer export (leave out to enter customers by hand, or to resume a session)')))
+  const worksheet = addPlanFlags(addReadFlags(program.command('worksheet').description("the consultant's four worksheets, interactively: selection, relationship and reasons, lessons from sales, measures plan; writes plan.csv, campaign lists and worksheet.md").argument('[file]', 'lost-customer export (leave out to enter customers by hand, or to resume a session)')));
+  addOutputFlags(worksheet, 'plan.csv and the lists (plan.xlsx, campaign.xlsx)')
     .option('--session <file>', 'session file: every answer is saved here; an existing one is resumed')
     .option('--answers <file>', 'answers as JSON instead of questions (no terminal needed; see docs/worksheet.md)')
     .option('--out <dir>', 'output directory (default: the session file\'s directory)')
-    .addHelpText('after', example('winback worksheet fixtures/lost-customers-en.csv --session out/acme.worksheet.json --as-of 2026-11-23'))
+    .option('--export <file>', 'the export of a resumed session that has moved: accepted when its content is the one the session was started on')
+    .option('--reopen [step]', 'reopen a session (also a finished one) at a step: 1-4 or selection, relationship, lessons, measures (without a value: ask)')
+    .addHelpText('after', example('winback worksheet fixtures/lost-customers-en.csv --session out/acme.worksheet.json --as-of 2026-11-23\n  $ winback worksheet --session out/acme.worksheet.json --reopen 4'))
     .action(run(async () => (await import('../commands/worksheet.js')).runWorksheet));
 
   addReadFlags(program.command('reasons').description('classify departure reasons: counts, shares, examples and the texts and codes left unclassified; or learn labelled texts').argument('[file]', 'export with customer_id and reason and/or reason_code, or - for stdin'))
-    .option('--out <file>', 'write one row per customer: customer_id, reason_text, reason_code, reason_secondary, reason_confidence, reason_evidence')
+    .option('--out <file>', 'write one row per customer (customer_id, reason_text, reason_code, reason_secondary, reason_confidence, reason_evidence): a CSV file, - for stdout, or a name ending in .xlsx for a workbook')
+    .option('--excel', 'write the CSV for German Excel (UTF-8 with BOM, ";", decimal comma, ="01067" for leading zeros)')
+    .option('--no-excel', 'write a plain CSV even where the config asks for --excel')
     .option('--learn <file>', "add labelled texts (CSV with text and code columns) to your playbook's examples file (needs --playbook)")
     .option('--json', 'print the result as JSON')
     .option('--playbook <file>', 'playbook with your own vocabulary (default: the built-in one)')
     .option('--config <file>', 'config file (YAML or JSON)')
-    .addHelpText('after', example('winback reasons fixtures/lost-customers-de.csv --out out/reasons.csv\n  $ winback reasons --learn labelled.csv --playbook my-playbook.yaml'))
+    .addHelpText('after', example('winback reasons fixtures/lost-customers-de.csv --out out/reasons.csv\n  $ winback reasons fixtures/lost-customers-de.csv --out out/gruende.xlsx   (- writes the table to stdout)\n  $ winback reasons --learn labelled.csv --playbook my-playbook.yaml'))
     .action(run(async () => (await import('../commands/reasons.js')).runReasons));
 
   addReadFlags(program.command('clv').description('customer value from transaction histories (BG/NBD or Pareto/NBD + Gamma-Gamma): P(alive), CLV, lifecycle phases, silent churners').argument('<file>', 'transactions (customer_id, date, amount), an RFM summary with --summary-input, or - for stdin'))
     .option('--out <dir>', 'output directory (customers.csv, model.json, rejects.csv)')
     .addOption(new Option('--period <unit>', 'time unit of frequency, recency and T').choices(['day', 'week', 'month']).default('week'))
     .option('--as-of <date>', 'the run date; the calibration end when --calibration-end is not given (default: WINBACK_AS_OF, else the last transaction date)')
-    .option('--calibration-end <date>', 'last day (YYYY-MM-DD) of the calibration period')
+    .option('--calibration-end <date>', 'last day (2026-06-30 or 30.06.2026) of the calibration period')
     .option('--holdout-end <date>', 'last day of a holdout period after the calibration end, to compare forecast and actual purchases')
     .option('--holdout-periods <n>', 'holdout length in period units instead of --holdout-end')
     .option('--horizon-months <n>', 'months valued by CLV and counted in expected_purchases (default 12)')
@@ -109,6 +115,9 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--intervals [replicates]', '90 % bootstrap intervals for the parameters and each customer\'s CLV (default 200 replicates)')
     .option('--lost-out <file>', 'write the lost customers (silent churners) for winback plan, valued by the purchase model (hand-over columns)')
     .option('--retention-out <file>', 'write the core defectors (alive but drifting) as a retention list: value at risk and a retention measure')
+    .option('--excel', 'write the CSVs for German Excel (UTF-8 with BOM, ";", decimal comma)')
+    .option('--no-excel', 'write plain CSVs even where the config asks for --excel')
+    .addOption(new Option('--format <format>', 'csv, or xlsx to write customers.csv and rejects.csv as clv.xlsx too (default: config output.format, else csv)').choices(['csv', 'xlsx']))
     .addOption(new Option('--order <order>', "row order of the transactions: 'sorted' (each customer's rows in date order; flat memory) or 'any'").choices(['sorted', 'any']).default('sorted'))
     .addOption(new Option('--model <name>', 'purchase model: bg-nbd (Fader, Hardie & Lee 2005) or pareto-nbd (Schmittlein, Morrison & Colombo 1987)').choices(['bg-nbd', 'pareto-nbd']).default('bg-nbd'))
     .option('--amount <expr>', "the amount: a column, or the product of two, e.g. 'Quantity*UnitPrice' (default: the mapped amount column)")
@@ -118,7 +127,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--config <file>', 'config file; its clv: section sets the lifecycle thresholds (docs/config.md)')
     .option('--json', 'print model.json to stdout instead of the table')
     .option('-q, --quiet', 'print nothing on success')
-    .addHelpText('after', `${example('winback clv fixtures/transactions-en.csv --out out/clv --lost-out out/silent-churners.csv')}  $ winback clv online-retail.csv --amount 'Quantity*UnitPrice' --cancel-prefix C --out out/retail\n  $ winback clv CDNOW_master.txt --delimiter whitespace --out out/cdnow   (runs of spaces; dates YYYYMMDD)\n`)
+    .addHelpText('after', `${example('winback clv fixtures/transactions-en.csv --out out/clv --lost-out out/silent-churners.csv')}  $ winback clv fixtures/transactions-de.csv --out out/clv-de --format xlsx --excel\n  $ winback clv online-retail.csv --amount 'Quantity*UnitPrice' --cancel-prefix C --out out/retail\n  $ winback clv CDNOW_master.txt --delimiter whitespace --out out/cdnow   (runs of spaces; dates YYYYMMDD)\n`)
     .action(run(async () => (await import('../commands/clv.js')).runClv));
 
   addReadFlags(program.command('calibrate').description('fit the reacquisition model on past win-back attempts; writes model.json for plan --model').argument('<history>', 'past attempts: lost-customer columns plus won_back (yes/no), optional contact_date, offer_type, second_lifetime_months/revenue; or - for stdin'))
@@ -140,9 +149,11 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--config <file>', 'config file (YAML or JSON)')
     .option('--json', 'print the results as JSON')
     .option('--html <file>', 'also write a self-contained HTML page with the KPI table and the lift per reason')
-    .option('--history-out <file>', 'write the attempts with their outcomes in the format winback calibrate reads (needs --export)')
+    .option('--history-out <file>', 'write the attempts with their outcomes in the format winback calibrate reads (needs --export): a CSV file, - for stdout, or a name ending in .xlsx')
+    .option('--excel', 'write --history-out for German Excel (UTF-8 with BOM, ";", decimal comma)')
+    .option('--no-excel', 'write a plain CSV even where the config asks for --excel')
     .option('--export <file>', 'the lost-customer export the campaign ran on (columns for --history-out)')
-    .addHelpText('after', `\n--map outcomes:field=Header or export:field=Header maps a column in that file\nonly; without a prefix, in both files.\n${example('winback results --ledger out/ledger.csv --outcomes returns.csv --window 90d --history-out out/history.csv --export fixtures/lost-customers-en.csv')}`)
+    .addHelpText('after', `\n--map outcomes:field=Header or export:field=Header maps a column in that file\nonly; without a prefix, in both files.\n${example('winback results --ledger out/ledger.csv --outcomes returns.csv --window 90d --history-out out/history.csv --export fixtures/lost-customers-en.csv')}  $ winback results --ledger out/ledger.csv --outcomes returns.csv --history-out out/history.xlsx --export kunden.xlsx\n`)
     .action(run(async () => (await import('../commands/results.js')).runResults));
 
   const playbook = program
@@ -177,7 +188,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
 /** Flags of every command that plans (plan, campaign, report, worksheet). */
 export function addPlanFlags(cmd: Command): Command {
   return cmd
-    .option('--as-of <date>', 'the run date (YYYY-MM-DD) all timing is computed from (default: today, or WINBACK_AS_OF)')
+    .option('--as-of <date>', 'the run date (2026-11-23 or 23.11.2026) all timing is computed from (default: today, or WINBACK_AS_OF)')
     .option('--playbook <file>', 'playbook file (default: the built-in one)')
     .option('--config <file>', 'config file (YAML or JSON; default: WINBACK_CONFIG or built-in defaults)')
     .option('--model <file>', 'calibrated model from winback calibrate')

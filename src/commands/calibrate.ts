@@ -8,7 +8,7 @@ import type { Reject } from '../domain/types.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { renderCalibration } from '../io/calibrate-render.js';
-import { openExport } from '../io/csv-read.js';
+import { openExport } from '../io/open-export.js';
 import { checkRejectRate, loadPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
 
@@ -21,6 +21,7 @@ export interface CalibrateFlags extends PlanFlags {
 /** `winback calibrate`: fits the reacquisition model on past attempts and writes model.json. */
 export async function runCalibrate(ctx: Context, file: string, flags: CalibrateFlags): Promise<number> {
   if (!flags.out) throw new UsageError('--out FILE is required', 'e.g. winback calibrate history.csv --out model.json');
+  if (flags.out === '-') throw new UsageError('--out - : the model is a file for winback plan --model, not a table for stdout', 'give --out a file name (and --json prints the report with the model)');
   if (flags.model !== undefined) throw new UsageError('--model is not used by calibrate', 'calibrate writes a model with --out; plan reads it with --model');
   // --map may name the history's own fields (won_back, contact_date, …), which the plan flags do not know.
   const { read: ownRead } = parseReadFlags(flags, HISTORY_SCHEMA.fields.map((f) => f.name));

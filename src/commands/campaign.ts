@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import { parseRate, resolveAsOf } from '../cli/options.js';
 import { selectForCampaign, type CampaignRules } from '../domain/campaign.js';
@@ -7,9 +7,10 @@ import { formatIsoDay } from '../domain/dates.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import { DECISION_RANK } from '../domain/plan.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { removeStaleTemps, type PreparedFile } from '../io/atomic-write.js';
+import { prepareFile, removeStaleTemps, type PreparedFile } from '../io/atomic-write.js';
 import { CampaignFiles, formatChanges, listValues, readPreviousStatus } from '../io/campaign-output.js';
-import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv-write.js';
+import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.js';
+import { prepareCampaignWorkbook } from '../io/xlsx-outputs.js';
 import { withLocks, type HeldLock } from '../io/lock.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 import { createProgress } from '../io/progress.js';
@@ -21,8 +22,9 @@ import { loadCampaignHistory, settleInterrupted, type HistorySettings } from './
 import { buildSerialGuard, readSerialOutcomes } from './campaign-serial.js';
 import { distributeInPriorityOrder, spoolChoice } from './campaign-distribute.js';
 import { campaignManifest, summaryLine, type CampaignCounts } from './campaign-summary.js';
+import { refuseStdout } from '../io/table-output.js';
 
-export interface CampaignFlags extends PlanFlags {
+export interface CampaignFlags extends PlanFlags, RawOutputFlags {
   out?: string;
   period?: string;
   ledger?: string;
@@ -32,7 +34,6 @@ export interface CampaignFlags extends PlanFlags {
   /** customers who came back (winback results' outcomes file), for the serial-defector guard */
   outcomes?: string;
   previous?: string;
-  excel?: boolean;
   dryRun?: boolean;
   force?: boolean;
   json?: boolean;
@@ -42,6 +43,7 @@ export interface CampaignFlags extends PlanFlags {
 /** `winback campaign`: this period's contact lists, permission-checked, paced by the ledger. */
 export async function runCampaign(ctx: Context, file: string, flags: CampaignFlags): Promise<number> {
   if (!flags.out) throw new UsageError('--out DIR is required', 'e.g. winback campaign export.csv --out out/week --as-of 2026-11-23');
+  refuseStdout('--out', flags.out, 'a list per channel, excluded.csv, rejects.csv and summary.json');
   const loaded = await loadPlanSetup(ctx, flags);
   const outDir = resolve(ctx.cwd, flags.out);
   const periodDays = parsePeriod(flags.period, loaded.setup.config.campaign.periodDays);
@@ -75,7 +77,8 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   const id = campaignId(asOf, r.periodDays);
   const { history, serial, rules, previous, warnings } = await prepareRun(ctx, flags, r, id);
   const opened = await openLostCustomers(ctx, file, loaded);
-  const fmt = flags.excel ? EXCEL_DE_CSV : PLAIN_CSV;
+  const output = resolveOutputFormat(flags, loaded.setup.config.output);
+  const fmt = output.csv;
   const files = await CampaignFiles.open(outDir, fmt, true);
   const spool = new SortedSpool();
   const progress = createProgress(ctx, { label: 'campaign', totalBytes: opened.sizeBytes, quiet: flags.quiet || flags.json });
@@ -102,11 +105,19 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     await spool.dispose();
     throw err;
   }
+  try {
+    if (previous) prepared.push(await prepareFile(join(outDir, 'changes.csv'), formatChanges(previous, result.status, fmt)));
+    // The workbook is made from the prepared lists and committed with them.
+    if (output.xlsx) prepared.push(await prepareCampaignWorkbook(outDir, fmt, prepared));
+  } catch (err) {
+    for (const f of prepared) await f.discard();
+    throw err;
+  }
   if (serial) warnings.push(...serial.warnings());
   const { scan } = history;
   const manifest = await commitCampaign({
     outDir, prepared, lock: r.lock,
-    extra: previous ? [{ name: 'changes.csv', data: formatChanges(previous, result.status, fmt) }] : [],
+    extra: [],
     ...(recording && ledgerPath ? { ledger: { path: ledgerPath, scan, state: history.state, fresh: newLedgerEntries(history.index, result.planned), campaignId: id, asOf: formatIsoDay(asOf) } } : {}),
     runSeed: JSON.stringify([id, formatIsoDay(asOf), opened.stats.sha256, scan.sha256, loaded.sources.configSha256, loaded.sources.playbookSha256]),
     summary: (outputs, after) => campaignManifest({

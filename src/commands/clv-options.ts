@@ -12,11 +12,13 @@ import { DEFAULT_MAX_ORGANIC_RETURN } from '../domain/clv/threshold.js';
 import { UsageError } from '../errors.js';
 import type { TransactionPreparation } from '../io/clv-input.js';
 import type { ClvRunSettings } from '../io/clv-render.js';
+import type { RawOutputFlags } from '../cli/output-format.js';
+import { refuseStdout } from '../io/table-output.js';
 
 /** Bootstrap replicates of --intervals without a number (judgement). */
 export const DEFAULT_REPLICATES = 200;
 
-export interface ClvFlags extends RawReadFlags {
+export interface ClvFlags extends RawReadFlags, RawOutputFlags {
   out?: string;
   period?: string;
   calibrationEnd?: string;
@@ -65,6 +67,7 @@ export interface ClvOptions extends ClvRunSettings {
 /** Turns the raw flags into options, or throws a UsageError naming the flag. Never reads the clock. */
 export function parseClvOptions(raw: ClvFlags, env: Record<string, string | undefined>, base: ClvConfig = DEFAULT_CLV_CONFIG): ClvOptions {
   if (!raw.out) throw new UsageError('--out DIR is required', 'e.g. winback clv transactions.csv --out out/clv');
+  refuseStdout('--out', raw.out, 'customers.csv, model.json and rejects.csv');
   const period = (raw.period ?? 'week') as PeriodUnit;
   if (!['day', 'week', 'month'].includes(period)) throw new UsageError(`--period '${raw.period}' must be day, week or month`);
   const order = raw.order ?? 'sorted';

@@ -14,9 +14,11 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { readProspects, readSummaryTable, readTransactionTable, type ClvInput } from '../io/clv-input.js';
 import { RejectFile, writeCustomerFiles } from '../io/clv-output.js';
 import { buildClvReport, renderClvReport } from '../io/clv-render.js';
-import { openExport } from '../io/csv-read.js';
+import { openExport } from '../io/open-export.js';
 import { loadConfig } from '../io/config-file.js';
 import { ensureOutputDir } from '../io/output-dir.js';
+import { resolveOutputFormat } from '../cli/output-format.js';
+import { writeClvWorkbook } from '../io/xlsx-outputs.js';
 import { parseClvOptions, type ClvFlags } from './clv-options.js';
 
 export { parseClvOptions, type ClvFlags, type ClvOptions } from './clv-options.js';
@@ -43,7 +45,9 @@ export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promi
   const outDir = resolve(ctx.cwd, opts.out);
   const opened = await openExport(file, schema, read, ctx);
   await ensureOutputDir(outDir, opts.out);
-  const rejects = await RejectFile.open(outDir);
+  const output = resolveOutputFormat(flags, config.output);
+  const csv = output.csv;
+  const rejects = await RejectFile.open(outDir, csv);
   let firstReject: Reject | undefined;
   const onReject = (r: Reject) => {
     firstReject ??= r;
@@ -72,8 +76,9 @@ export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promi
   const settings = { ...opts, config: settled };
   const boot = opts.intervalReplicates > 0 ? bootstrapModels(models, input.table, opts.intervalReplicates, INTERVAL_LEVEL, mulberry32(BOOTSTRAP_SEED)) : undefined;
   const intervals = boot ? clvIntervals(boot, input.table, settled, unitsPerMonth(opts.period)) : undefined;
-  const totals = await writeCustomerFiles({ dir: outDir, lostPath, retentionPath, valueHorizon, settings, table: input.table, models, prospects: prospects?.ids ?? [], rejects, ...(intervals ? { intervals } : {}) });
+  const totals = await writeCustomerFiles({ dir: outDir, lostPath, retentionPath, valueHorizon, settings, table: input.table, models, prospects: prospects?.ids ?? [], rejects, csv, ...(intervals ? { intervals } : {}) });
   const report = buildClvReport({ label: opened.label, sha256: opened.stats.sha256, opts: settings, input, models, totals, prospects, threshold, boot, warnings: opened.warnings });
+  if (output.xlsx) await writeClvWorkbook(outDir, csv, { holdout: opts.holdoutEnd !== undefined, intervals: intervals !== undefined });
   await writeFileAtomic(join(outDir, 'model.json'), `${JSON.stringify(report, null, 2)}\n`);
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (!flags.quiet) ctx.stdout.write(renderClvReport(report, opts.out, ctx.color, threshold.summary.replace(/^lost threshold /, '')));

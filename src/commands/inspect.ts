@@ -6,7 +6,8 @@ import { currencyCode } from '../domain/parse/number.js';
 import type { Reject } from '../domain/types.js';
 import { ExitCode } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
-import { openExport, type OpenedExport } from '../io/csv-read.js';
+import type { OpenedExport } from '../io/csv-read.js';
+import { openExport } from '../io/open-export.js';
 import { currentTableWidth, renderTable, styler, truncate } from '../io/render.js';
 import { rejectProblem, resolveRejectLimit } from '../pipeline/plan-setup.js';
 
@@ -18,6 +19,8 @@ export interface InspectFlags extends RawReadFlags {
 
 interface InspectReport {
   file: string;
+  /** the worksheet read, for an Excel workbook */
+  sheet?: string;
   encoding: string;
   bom: boolean;
   delimiter: string;
@@ -72,6 +75,7 @@ async function collectReport(opened: OpenedExport): Promise<InspectReport> {
   const { dialect, stats, headers, mapping } = opened;
   return {
     file: opened.label,
+    ...('sheet' in dialect ? { sheet: String(dialect.sheet) } : {}),
     encoding: dialect.encoding,
     bom: dialect.bom,
     delimiter: dialect.delimiter,
@@ -104,10 +108,15 @@ const ORDER_NAMES: Record<string, string> = { dmy: 'day first (31.03.2024)', mdy
 function renderReport(r: InspectReport, color: boolean): string {
   const c = styler(color);
   const delim = r.delimiter === '\t' ? 'tab' : `'${r.delimiter}'`;
+  const format = r.sheet !== undefined
+    ? [`${c.bold('Workbook')}   Excel (.xlsx), sheet '${r.sheet}'`]
+    : [
+      `${c.bold('Encoding')}   ${ENCODING_NAMES[r.encoding] ?? r.encoding}${r.bom ? ' with BOM' : ''} (${r.decided.encoding})`,
+      `${c.bold('Delimiter')}  ${delim} (${r.decided.delimiter})`,
+    ];
   const lines = [
     `${c.bold('File')}       ${r.file}`,
-    `${c.bold('Encoding')}   ${ENCODING_NAMES[r.encoding] ?? r.encoding}${r.bom ? ' with BOM' : ''} (${r.decided.encoding})`,
-    `${c.bold('Delimiter')}  ${delim} (${r.decided.delimiter})`,
+    ...format,
     `${c.bold('Decimal')}    '${r.decimal}' (${r.decided.decimal})`,
     `${c.bold('Dates')}      ${ORDER_NAMES[r.date_order]} (${r.decided.dateOrder})`,
     `${c.bold('Rows')}       ${r.rows.read} read = ${r.rows.accepted} accepted + ${r.rows.rejected} rejected${r.rows.blank_lines ? ` (${r.rows.blank_lines} blank lines skipped)` : ''}`,

@@ -5,7 +5,8 @@ import { cents, emptyTotals, type PlanTotals } from '../domain/plan-summary.js';
 import type { PlannedCustomer } from '../domain/plan.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
-import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv-write.js';
+import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.js';
+import { writePlanWorkbook } from '../io/xlsx-outputs.js';
 import { PlanFiles } from '../io/plan-output.js';
 import { renderPlanSummary } from '../io/plan-render.js';
 import type { RunOutputs } from '../io/run-outputs.js';
@@ -15,11 +16,11 @@ import { planAllRows, resolveThreads } from '../pipeline/parallel-plan.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, planRow, type PlanFlags } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
+import { refuseStdout } from '../io/table-output.js';
 
-export interface PlanCommandFlags extends PlanFlags {
+export interface PlanCommandFlags extends PlanFlags, RawOutputFlags {
   out?: string;
   json?: boolean;
-  excel?: boolean;
   explain?: string;
   quiet?: boolean;
   threads?: string;
@@ -29,6 +30,7 @@ export interface PlanCommandFlags extends PlanFlags {
 export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlags): Promise<number> {
   if (flags.explain !== undefined) return runExplain(ctx, file, flags, flags.explain);
   if (!flags.out) throw new UsageError('--out DIR is required', 'e.g. winback plan export.csv --out out/plan');
+  refuseStdout('--out', flags.out, 'plan.csv, rejects.csv and summary.json');
   // Released again by planAllRows when the rows are planned on this thread.
   holdYoungGeneration();
   const loaded = await loadPlanSetup(ctx, flags);
@@ -38,7 +40,8 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   const created = await ensureOutputDir(outDir, flags.out);
   // Temporary files of a run that was killed are litter, never outputs.
   await removeStaleTemps(outDir);
-  const fmt = flags.excel ? EXCEL_DE_CSV : PLAIN_CSV;
+  const output = resolveOutputFormat(flags, loaded.setup.config.output);
+  const fmt = output.csv;
   const files = await PlanFiles.open(outDir, opened.headers, fmt, opened.dialect.delimiter);
   const totals = emptyTotals();
   const progress = createProgress(ctx, { label: 'plan', totalBytes: opened.sizeBytes, quiet: flags.quiet });
@@ -55,6 +58,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   } finally {
     progress.done();
   }
+  if (output.xlsx) Object.assign(outputs, await writePlanWorkbook(outDir, opened.headers, fmt));
   const summary = planSummary(opened, loaded, totals, outputs);
   await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   if (flags.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import { parseReadFlags, type RawReadFlags } from '../cli/options.js';
@@ -7,15 +6,16 @@ import { addReason, emptyReasonStats, summarizeReasons, type ReasonSummary } fro
 import { classifyReason } from '../domain/reasons/index.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { createAtomicWriteStream } from '../io/atomic-write.js';
 import { loadConfig } from '../io/config-file.js';
-import { openExport } from '../io/csv-read.js';
-import { createCsvFormatter, PLAIN_CSV, type ColumnSpec } from '../io/csv-write.js';
+import { openExport } from '../io/open-export.js';
+import type { ColumnSpec } from '../io/csv-write.js';
+import { openTableOutput } from '../io/table-output.js';
+import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.js';
 import { loadPlaybook } from '../io/playbook-file.js';
 import { renderTable, styler, truncate } from '../io/render.js';
 import { checkRejectRate, resolveRejectLimit } from '../pipeline/plan-setup.js';
 
-export interface ReasonsFlags extends RawReadFlags {
+export interface ReasonsFlags extends RawReadFlags, RawOutputFlags {
   out?: string;
   learn?: string;
   json?: boolean;
@@ -54,37 +54,22 @@ export async function runReasons(ctx: Context, file: string | undefined, flags: 
   const pb = await loadPlaybook(flags.playbook !== undefined ? resolve(ctx.cwd, flags.playbook) : cfg.config.playbook);
   const vocabulary = compileVocabulary(pb.playbook);
   const opened = await openExport(file, REASONS_SCHEMA, { ...read, map: { ...cfg.config.map, ...read.map } }, ctx);
-  const out = flags.out ? await createAtomicWriteStream(resolve(ctx.cwd, flags.out)) : undefined;
-  const formatter = createCsvFormatter(OUT_COLUMNS, PLAIN_CSV);
-  out?.write(formatter.header());
+  const fmt = resolveOutputFormat(flags, cfg.config.output).csv;
+  const out = flags.out ? await openTableOutput(ctx, flags.out, OUT_COLUMNS, fmt, 'reasons') : undefined;
   const stats = emptyReasonStats();
-  // Output is gathered in blocks and written with backpressure, so memory stays flat.
-  let block = '';
-  const flush = async (): Promise<void> => {
-    if (!out || block === '') return;
-    const text = block;
-    block = '';
-    if (!out.write(text)) await once(out, 'drain');
-  };
-  const emit = (line: string): Promise<void> | undefined => {
-    if (!out) return undefined;
-    block += line;
-    return block.length >= 1 << 16 ? flush() : undefined;
-  };
   try {
     await opened.eachRow((ev) => {
       if (!ev.ok) {
         // One output row per input row: a row that cannot be read says why.
         const j = ev.reject;
-        return emit(formatter.row([j.customer_id, '', '', '', undefined, '', `rejected (line ${j.line}): ${j.error}`]));
+        return out?.row([j.customer_id, '', '', '', undefined, '', `rejected (line ${j.line}): ${j.error}`]);
       }
       const text = ev.values.reason as string | undefined;
       const code = ev.values.reason_code as string | undefined;
       const r = classifyReason({ text, code }, vocabulary);
       addReason(stats, r, text ?? code ?? '', code);
-      return emit(formatter.row([ev.values.customer_id, text ?? code ?? '', r.code, r.secondary, r.confidence, r.evidence, '']));
+      return out?.row([ev.values.customer_id, text ?? code ?? '', r.code, r.secondary, r.confidence, r.evidence, '']);
     });
-    await flush();
     // A broken export (no row accepted, too many rejects) does not replace an earlier --out file.
     checkRejectRate(opened, rejectLimit);
     await out?.commit();
@@ -93,7 +78,8 @@ export async function runReasons(ctx: Context, file: string | undefined, flags: 
     throw err;
   }
   const summary = summarizeReasons(stats, opened.stats);
-  ctx.stdout.write(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : renderReasons(summary, ctx.color));
+  // With --out - the table is stdout; the summary would only spoil it.
+  if (!out?.toStdout) ctx.stdout.write(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : renderReasons(summary, ctx.color));
   if (summary.rejected > 0) ctx.stderr.write(`warning: ${summary.rejected} rows rejected; run winback inspect ${file} to see them\n`);
   return ExitCode.ok;
 }

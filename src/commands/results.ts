@@ -7,15 +7,18 @@ import { attributeAttempts, summariseResults, type Attempt } from '../domain/res
 import type { CustomerRow } from '../domain/types.js';
 import { ExitCode, InputMissingError, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { openExport, type ReadOptions } from '../io/csv-read.js';
-import { formatCsv, PLAIN_CSV } from '../io/csv-write.js';
+import type { ReadOptions } from '../io/csv-read.js';
+import { openExport } from '../io/open-export.js';
+import type { CsvFormat } from '../io/csv-write.js';
+import { openTableOutput } from '../io/table-output.js';
+import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.js';
 import { readLedger } from '../io/ledger.js';
 import { readOutcomes } from '../io/outcomes-file.js';
 import { HISTORY_OUT_COLUMNS, historyValues, renderResults, reportJson } from '../io/results-output.js';
 import { loadPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
 
-export interface ResultsFlags extends PlanFlags, RawReadFlags {
+export interface ResultsFlags extends PlanFlags, RawReadFlags, RawOutputFlags {
   ledger?: string;
   outcomes?: string;
   window?: string;
@@ -52,7 +55,8 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   if (outcomesRead.rejects.length > 0) warnings.push(`${outcomesRead.rejects.length} outcome rows rejected (see rejects in --json)`);
   if (flags.historyOut) {
     const exportRead = { ...loaded.read, map: mapFor(LOST_CUSTOMER_FIELDS, exportOnly) };
-    const written = await writeHistory(ctx, flags.export as string, exportRead, attempts, resolve(ctx.cwd, flags.historyOut), asOf);
+    const fmt = resolveOutputFormat(flags, config.output).csv;
+    const written = await writeHistory(ctx, flags.export as string, exportRead, attempts, flags.historyOut, asOf, fmt);
     if (written.missing > 0) warnings.push(`${written.missing} contacted customers not in ${flags.export}: left out of ${flags.historyOut}`);
   }
   const meta = { asOf: formatIsoDay(asOf), windowDays };
@@ -62,7 +66,9 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   }
   const { stats } = outcomesRead.opened;
   const contacted = attempts.filter((a) => a.group === 'contacted').length;
-  if (flags.json) {
+  if (flags.historyOut === '-') {
+    // The history is stdout: the tables would only spoil it.
+  } else if (flags.json) {
     const doc = {
       tool: 'winback', version: VERSION, command: 'results', as_of: meta.asOf, window_days: windowDays,
       ci: { method: 'newcombe-wilson-hybrid', level: 0.95 },
@@ -80,7 +86,7 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
 }
 
 /** Writes the contacted attempts with their outcomes and the customers' export columns, for calibrate. */
-async function writeHistory(ctx: Context, exportFile: string, read: ReadOptions, attempts: readonly Attempt[], path: string, asOf: number) {
+async function writeHistory(ctx: Context, exportFile: string, read: ReadOptions, attempts: readonly Attempt[], target: string, asOf: number, fmt: CsvFormat) {
   const wanted = new Map(attempts.filter((a) => a.group === 'contacted').map((a) => [a.customer_id, a]));
   const opened = await openExport(exportFile, LOST_CUSTOMER_SCHEMA, read, ctx);
   const rows: unknown[][] = [];
@@ -93,7 +99,14 @@ async function writeHistory(ctx: Context, exportFile: string, read: ReadOptions,
     found.add(row.customer_id);
     rows.push(historyValues(attempt, row, asOf));
   }
-  await writeFileAtomic(path, formatCsv(HISTORY_OUT_COLUMNS, rows, PLAIN_CSV));
+  const out = await openTableOutput(ctx, target, HISTORY_OUT_COLUMNS, fmt, 'history');
+  try {
+    for (const r of rows) await out.row(r);
+    await out.commit();
+  } catch (err) {
+    await out.abort();
+    throw err;
+  }
   return { written: rows.length, missing: wanted.size - found.size };
 }
 

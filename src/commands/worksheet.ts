@@ -1,80 +1,123 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { addToTotals, emptyTotals } from '../domain/plan-summary.js';
 import type { Reject } from '../domain/types.js';
 import { MANUAL_HEADERS, type WorksheetCustomer } from '../domain/worksheet-apply.js';
 import { renderWorksheetDocument } from '../domain/worksheet-document.js';
-import { completeManualCustomers, newSession, type WorksheetSession } from '../domain/worksheet-session.js';
-import { worksheetTexts } from '../domain/worksheet-texts.js';
+import { completeManualCustomers, newSession, type WorksheetSession, type WorksheetStep } from '../domain/worksheet-session.js';
+import { worksheetTexts, type WorksheetTexts } from '../domain/worksheet-texts.js';
 import { ExitCode, InterruptedError, UsageError } from '../errors.js';
 import { createAnswersPrompter, readAnswersFile } from '../io/answers-prompter.js';
-import { createTerminalPrompter, PromptInterrupted, type Prompter } from '../io/prompts.js';
+import { createTerminalPrompter, PromptBack, PromptInterrupted, type Prompter } from '../io/prompts.js';
+import { locateExport } from '../io/worksheet-export.js';
 import { loadSession, saveSession } from '../io/session-file.js';
 import type { RunOutputs } from '../io/run-outputs.js';
 import { writeWorksheetOutputs } from '../io/worksheet-output.js';
+import { renderNote } from '../io/worksheet-render.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { planSummary } from './plan.js';
-import { WorksheetFlow } from './worksheet-flow.js';
+import { QuitRequested, WorksheetFlow } from './worksheet-flow.js';
 import { addManualCustomer } from './worksheet-manual.js';
-import { runWorksheetFlow } from './worksheet-steps.js';
+import { reopenAt, runWorksheetFlow } from './worksheet-steps.js';
 import { ensureOutputDir } from '../io/output-dir.js';
+import { refuseStdout } from '../io/table-output.js';
+import { resolveOutputFormat, type OutputFormat, type RawOutputFlags } from '../cli/output-format.js';
 
-export interface WorksheetFlags extends PlanFlags {
+export interface WorksheetFlags extends PlanFlags, RawOutputFlags {
   session?: string;
   answers?: string;
   out?: string;
+  /** the export of a resumed session that moved: accepted by its content */
+  export?: string;
+  /** reopen the session at a step (true: ask which, or step 1 with --answers) */
+  reopen?: string | boolean;
 }
 
 /** `winback worksheet`: the consultant's four templates, interactively or from --answers; writes plan.csv, lists and worksheet.md. */
 export async function runWorksheet(ctx: Context, file: string | undefined, flags: WorksheetFlags): Promise<number> {
-  if (!flags.session) throw new UsageError('--session FILE is required', 'e.g. winback worksheet export.csv --session client.worksheet.json');
-  if (file === '-') throw new UsageError('the worksheet needs the terminal for its questions, so the export cannot come from stdin', 'give the export as a file');
+  const early = worksheetTexts(flags.lang === 'de' ? 'de' : 'en');
+  if (!flags.session) throw new UsageError(early.errors.sessionRequired, early.errors.sessionExample);
+  refuseStdout('--out', flags.out, 'plan.csv, the campaign lists and worksheet.md');
   const sessionPath = resolve(ctx.cwd, flags.session);
   const existing = await loadSession(sessionPath, flags.session);
   const answers = flags.answers !== undefined ? await readAnswersFile(resolve(ctx.cwd, flags.answers), flags.answers) : undefined;
-  if (!answers && !ctx.stdinIsTTY) {
-    throw new UsageError('the worksheet asks questions, but stdin is not a terminal', 'run it in a terminal, or give the answers with --answers FILE (see docs/worksheet.md)');
-  }
-  const source = sourceOf(file, existing, flags.session);
+  const t0 = worksheetTexts(langIn(flags.lang ?? existing?.lang ?? langOf(answers)));
+  if (file === '-' || flags.export === '-') throw new UsageError(t0.errors.stdin, t0.errors.stdinHint);
+  if (!answers && !ctx.stdinIsTTY) throw new UsageError(t0.errors.noTerminal, t0.errors.noTerminalHint);
+  if (flags.reopen !== undefined && flags.reopen !== false && !existing) throw new UsageError(t0.errors.reopenNothing(flags.session), t0.errors.reopenHint);
+  const reopen = reopenStep(flags.reopen, t0);
+  const given = flags.export ?? file;
+  const source = await locateExport({ cwd: ctx.cwd, sessionPath, label: flags.session, ...(given !== undefined ? { given } : {}), ...(existing ? { existing } : {}), t: t0 });
   const loaded = await loadPlanSetup(ctx, { ...flags, asOf: flags.asOf ?? existing?.as_of, lang: flags.lang ?? existing?.lang ?? langOf(answers) });
   const asOf = formatIsoDay(loaded.setup.asOf);
-  if (existing && existing.as_of !== asOf) {
-    throw new UsageError(`--session ${flags.session} was started with --as-of ${existing.as_of}, not ${asOf}`, 'leave out --as-of to continue it, or start a new session file');
-  }
-  const session = existing ? { ...existing, lang: loaded.setup.lang } : newSession({ lang: loaded.setup.lang, asOf, file: source });
-  const input = source !== null ? await readCustomers(ctx, source, loaded) : { customers: [], rejects: [], opened: undefined };
-  const prompter: Prompter = answers ? createAnswersPrompter(answers, flags.answers as string) : await createTerminalPrompter({ input: ctx.stdin, output: ctx.stdout });
+  if (existing && existing.as_of !== asOf) throw new UsageError(t0.errors.otherAsOf(flags.session, existing.as_of, asOf), t0.errors.otherAsOfHint);
+  const located = { file: source.stored, ...(source.sha256 !== undefined ? { file_sha256: source.sha256 } : {}) };
+  const session = existing ? { ...existing, ...located, lang: loaded.setup.lang } : { ...newSession({ lang: loaded.setup.lang, asOf, file: source.stored }), ...located };
+  // The export named as the user knows it: as given, else relative to the working folder.
+  const label = source.path === null ? null : (given ?? relative(ctx.cwd, source.path));
+  const input = label !== null ? await readCustomers(ctx, label, loaded) : { customers: [], rejects: [], opened: undefined };
+  const t = worksheetTexts(session.lang);
+  const words = { selectKeys: t.keys.select, noMatch: t.ask.noMatch };
+  const prompter: Prompter = answers ? createAnswersPrompter(answers, flags.answers as string) : await createTerminalPrompter({ input: ctx.stdin, output: ctx.stdout, words });
   // A person's answers are saved one by one; an answers file can simply be read again.
   const save = (s: WorksheetSession) => (prompter.interactive ? saveSession(sessionPath, s) : Promise.resolve());
   const flow = new WorksheetFlow({ prompter, say: (s) => ctx.stdout.write(s), save, setup: loaded.setup, color: ctx.color }, session, input.customers);
   completeManualCustomers(session).forEach((_, i) => addManualCustomer(flow, i));
   await saveSession(sessionPath, flow.session);
-  const t = worksheetTexts(session.lang);
-  if (existing && prompter.interactive && existing.step !== 'done') ctx.stdout.write(`${t.notes.resumed(t.steps[existing.step as keyof typeof t.steps])}\n`);
+  const resume = `winback worksheet --session ${flags.session}`;
   try {
+    if (reopen !== undefined) {
+      const step = reopen === 'ask' ? await askReopenStep(flow) : reopen;
+      await reopenAt(flow, step);
+      flow.say(renderNote(t.notes.reopened(t.steps[step])));
+    } else if (existing && existing.step === 'done') flow.say(renderNote(t.notes.finished));
+    else if (existing) flow.say(renderNote(t.notes.resumed(t.steps[existing.step as keyof typeof t.steps])));
     await runWorksheetFlow(flow);
   } catch (err) {
+    if (err instanceof QuitRequested) {
+      await saveSession(sessionPath, flow.session);
+      ctx.stdout.write(`\n${renderNote(t.notes.quit(flags.session, resume))}`);
+      return ExitCode.ok;
+    }
     if (!(err instanceof PromptInterrupted)) throw err;
-    const resume = `winback worksheet ${source !== null ? `${source} ` : ''}--session ${flags.session}`;
     throw new InterruptedError(t.notes.interrupted(flags.session), t.notes.resume(resume));
   }
   await saveSession(sessionPath, flow.session);
   const outDir = resolve(ctx.cwd, flags.out ?? dirname(flags.session));
   await ensureOutputDir(outDir, flags.out ?? outDir);
-  await writeOutputs(flow, outDir, input, loaded);
-  ctx.stdout.write(`${t.notes.written(flags.out ?? outDir)}\n`);
+  await writeOutputs(flow, outDir, input, loaded, resolveOutputFormat(flags, loaded.setup.config.output));
+  // Fitted to the terminal when a person reads it; one line for a script.
+  const written = t.notes.written(flags.out ?? dirname(flags.session));
+  ctx.stdout.write(prompter.interactive ? renderNote(written) : `${written}\n`);
   return ExitCode.ok;
 }
 
-/** The export of this session: the argument, or the one the session was started with. */
-function sourceOf(file: string | undefined, existing: WorksheetSession | undefined, label: string): string | null {
-  if (!existing) return file ?? null;
-  if (file !== undefined && file !== existing.file) {
-    const was = existing.file === null ? 'with customers entered by hand' : `on ${existing.file}`;
-    throw new UsageError(`--session ${label} was started ${was}, not on ${file}`, 'leave out the file to continue the session, or start a new session file');
+type OpenStep = Exclude<WorksheetStep, 'done'>;
+const STEP_NAMES: readonly OpenStep[] = ['selection', 'relationship', 'lessons', 'measures'];
+
+/** The step --reopen names (1–4 or its name), 'ask' without one, undefined without the flag. */
+function reopenStep(value: string | boolean | undefined, t: WorksheetTexts): OpenStep | 'ask' | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return 'ask';
+  const byNumber = STEP_NAMES[Number(value) - 1];
+  const step = /^[1-4]$/.test(value) ? byNumber : STEP_NAMES.find((s) => s === value);
+  if (step === undefined) throw new UsageError(t.errors.badStep(value));
+  return step;
+}
+
+async function askReopenStep(flow: WorksheetFlow): Promise<OpenStep> {
+  const { t } = flow;
+  try {
+    return await flow.deps.prompter.select<OpenStep>({ key: ['reopen'], message: t.ask.reopen, default: 'selection', choices: STEP_NAMES.map((s) => ({ value: s, name: t.steps[s] })) });
+  } catch (err) {
+    if (err instanceof PromptBack) return 'selection';
+    throw err;
   }
-  return existing.file;
+}
+
+function langIn(lang: string | undefined): 'en' | 'de' {
+  return lang === 'de' ? 'de' : 'en';
 }
 
 function langOf(answers: Record<string, unknown> | undefined): string | undefined {
@@ -93,7 +136,7 @@ async function readCustomers(ctx: Context, source: string, loaded: LoadedPlanSet
   return { customers, rejects, opened };
 }
 
-async function writeOutputs(flow: WorksheetFlow, dir: string, input: ReadCustomers, loaded: LoadedPlanSetup): Promise<void> {
+async function writeOutputs(flow: WorksheetFlow, dir: string, input: ReadCustomers, loaded: LoadedPlanSetup, format: OutputFormat): Promise<void> {
   const { setup } = loaded;
   const { opened } = input;
   const pairs = flow.customers.map((c) => ({ base: c.base, final: flow.current(c, true), cells: c.cells }));
@@ -103,6 +146,7 @@ async function writeOutputs(flow: WorksheetFlow, dir: string, input: ReadCustome
     session: flow.session, customers: pairs, playbook: setup.playbook, texts: flow.t, currencySymbol: setup.config.model.currencySymbol,
   });
   await writeWorksheetOutputs(dir, {
+    format,
     headers: opened ? opened.headers : MANUAL_HEADERS,
     rows: pairs.map((p) => ({ plan: p.final, cells: p.cells })),
     rejects: input.rejects,

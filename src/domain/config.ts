@@ -46,6 +46,14 @@ export interface InputConfig {
  */
 export const DEFAULT_MAX_REJECT_RATE = 0.2;
 
+/** How tables are written (docs/config.md): CSV alone or with a workbook, CSV for German Excel. */
+export interface OutputConfig {
+  /** `xlsx`: every command that writes tables writes them as an Excel workbook too */
+  format: 'csv' | 'xlsx';
+  /** CSVs for German Excel (BOM, ';', decimal comma, ="01067"), as --excel */
+  excel: boolean;
+}
+
 export interface WinbackConfig {
   model: ModelConfig;
   permission: PermissionConfig;
@@ -58,6 +66,7 @@ export interface WinbackConfig {
   map: Record<string, string>;
   /** path of a playbook to use instead of the default */
   playbook?: string;
+  output: OutputConfig;
 }
 
 export const DEFAULT_CONFIG: WinbackConfig = {
@@ -68,6 +77,7 @@ export const DEFAULT_CONFIG: WinbackConfig = {
   clv: DEFAULT_CLV_CONFIG,
   input: { maxRejectRate: DEFAULT_MAX_REJECT_RATE },
   map: {},
+  output: { format: 'csv', excel: false },
 };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
@@ -113,6 +123,7 @@ const sections = z
     input: z.object({ maxRejectRate: z.number().min(0).max(1) }).partial().strict(),
     map: z.record(z.string(), z.string()),
     playbook: z.string(),
+    output: z.object({ format: z.enum(['csv', 'xlsx']), excel: z.boolean() }).partial().strict(),
   })
   .partial()
   .strict();
@@ -146,6 +157,7 @@ export function validateConfig(data: unknown): { config?: WinbackConfig; errors:
     input: { ...DEFAULT_CONFIG.input, ...d.input },
     map: { ...d.map },
     ...(d.playbook !== undefined ? { playbook: d.playbook } : {}),
+    output: { ...DEFAULT_CONFIG.output, ...d.output },
   };
   return { config, errors: [], warnings: prefix(model.warnings) };
 }

@@ -55,7 +55,7 @@ export const LOST_CUSTOMER_FIELDS: readonly FieldSpec[] = [
   f('orders', 'integer', ['number of orders', 'order count', 'orders count', 'no of orders', '# orders', 'purchases', 'number of purchases', 'transactions', 'anzahl aufträge', 'aufträge', 'auftragsanzahl', 'bestellungen', 'anzahl bestellungen', 'käufe']),
   f('revenue', 'number', ['total revenue', 'revenue total', 'lifetime revenue', 'sales', 'total sales', 'turnover', 'total charges', 'total spend', 'umsatz', 'gesamtumsatz', 'umsatz gesamt', 'umsatz netto', 'nettoumsatz']),
   f('monthly_revenue', 'number', ['monthly revenue', 'monthly charges', 'monthly charge', 'mrr', 'monatsumsatz', 'monatlicher umsatz', 'umsatz pro monat', 'monatsbeitrag']),
-  f('margin', 'margin', ['margin %', 'margin pct', 'margin percent', 'gross margin', 'contribution margin', 'profit', 'deckungsbeitrag', 'deckungsbeitrag %', 'db', 'db %', 'marge', 'marge %', 'marge prozent', 'db prozent', 'rohertrag', 'rohertrag %']),
+  f('margin', 'margin', ['margin %', 'margin pct', 'margin percent', 'gross margin', 'contribution margin', 'profit', 'deckungsbeitrag', 'deckungsbeitrag %', 'deckungsbeitrag in %', 'deckungsbeitrag in prozent', 'db', 'db %', 'db in %', 'db in prozent', 'db-quote', 'marge', 'marge %', 'marge in %', 'marge prozent', 'db prozent', 'rohertrag', 'rohertrag %']),
   f('complaints', 'integer', ['number of complaints', 'complaint count', 'tickets', 'support tickets', 'reklamationen', 'anzahl reklamationen', 'beschwerden', 'anzahl beschwerden']),
   f('reason', 'text', ['churn reason', 'cancellation reason', 'reason for leaving', 'reason text', 'comment', 'kündigungsgrund', 'grund', 'abwanderungsgrund', 'kündigungsgrund text', 'verlustgrund', 'churn reason text']),
   f('notes', 'text', ['note', 'notes', 'remarks', 'remark', 'bemerkung', 'bemerkungen', 'notiz', 'notizen', 'anmerkung', 'anmerkungen', 'memo', 'hinweis', 'hinweise', 'vermerk']),
@@ -67,6 +67,10 @@ export const LOST_CUSTOMER_FIELDS: readonly FieldSpec[] = [
   f('consent_letter', 'bool', ['letter consent', 'mail opt-in', 'postal consent', 'post consent', 'consent letter', 'consent post', 'einwilligung post', 'post einwilligung', 'briefwerbung']),
   f('advertising_objection', 'bool', ['advertising objection', 'marketing objection', 'objection', 'opt-out', 'optout', 'werbewiderspruch', 'widerspruch werbung', 'werbesperre', 'widerspruch']),
   f('do_not_contact', 'bool', ['do not contact', 'dnc', 'no contact', 'nicht kontaktieren', 'kontaktsperre', 'sperrvermerk', 'keine werbung']),
+  // The purchase-model hand-over of `winback clv --lost-out` (clv/handover.ts), under clv's own
+  // column names only: a customer who never cancelled is valued with the model that found them.
+  f('value_basis', 'text', []),
+  ...['p_alive', 'expected_purchases_horizon', 'discounted_purchases_horizon', 'expected_spend', 'horizon_months', 'annual_discount_rate', 'lost_threshold'].map((name) => f(name, 'number', [])),
 ];
 
 /** Lost-customer export: the plan needs an id and a churn date (or --churn-date). */

@@ -12,7 +12,8 @@ import { classifyReason, type ReasonClassification } from './reasons/index.js';
 import type { ReasonVocabulary } from './reasons/vocabulary.js';
 import { planContactWindow } from './timing.js';
 import type { CustomerRow, EpochDay } from './types.js';
-import { evaluateCustomer, notValued } from './value-decision.js';
+import { notValued } from './value-decision.js';
+import { valueCustomer } from './value-purchase-model.js';
 import type { Decision, EvaluateInput, ValueResult } from './value-types.js';
 
 export interface PlanSetup {
@@ -60,7 +61,8 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
     return { row, reason, entry, permission, channel: null, value, measure: '', angle: '', window: null };
   }
   const permitted = candidateChannels(entry, row, permission.allowed, config.permission.fallbackOutsidePreference);
-  const value = evaluateCustomer(valueInput(row, reason, entry, permitted, setup));
+  // A customer who never cancelled is valued with clv's purchase-model hand-over, others as before.
+  const value = valueCustomer(valueInput(row, reason, entry, permitted, setup));
   // A channel only for customers the plan approaches (or asks about); never one without permission.
   const channel = value.decision === 'win_back' || value.decision === 'review' ? value.channel : null;
   const window =

@@ -53,6 +53,15 @@ export interface CustomerRow {
   consent_letter?: boolean | null;
   advertising_objection?: boolean | null;
   do_not_contact?: boolean | null;
+  /** `purchase_model`: the row carries clv's hand-over (clv/handover.ts) and is valued with it */
+  value_basis?: string;
+  p_alive?: number;
+  expected_purchases_horizon?: number;
+  discounted_purchases_horizon?: number;
+  expected_spend?: number;
+  horizon_months?: number;
+  annual_discount_rate?: number;
+  lost_threshold?: number;
   /** Non-fatal notes about this row (e.g. an unclear consent value). */
   warnings: string[];
 }

@@ -2,10 +2,9 @@
  * The worksheet document for the client meeting: the handbook's four templates as Markdown,
  * filled with the consultant's answers and the model's figures. Pure text rendering.
  */
-import { formatIsoDay } from './dates.js';
 import type { Playbook } from './playbook-types.js';
 import type { PlannedCustomer } from './plan.js';
-import { formatMoney } from './value-explain.js';
+import { decisionNote, formatDay, formatShare, formatWorksheetMoney, showDate } from './worksheet-format.js';
 import { channelName, LESSON_QUESTION_IDS, type WorksheetTexts } from './worksheet-texts.js';
 import { answerOf, type RelationshipAnswer, type WorksheetSession } from './worksheet-session.js';
 
@@ -21,11 +20,12 @@ export interface WorksheetDocumentInput {
 /** Renders the four templates with the answers as one Markdown document. */
 export function renderWorksheetDocument(input: WorksheetDocumentInput): string {
   const { session, texts: t } = input;
-  const source = session.file ?? t.doc.manual;
+  // The export's file name: the session keeps its path relative to the session file, which says little in a meeting.
+  const source = session.file === null ? t.doc.manual : (session.file.split(/[\\/]/).at(-1) as string);
   return [
     `# ${t.title}`,
     '',
-    `${t.doc.source}: ${cell(source)} · ${t.doc.asOf}: ${session.as_of}`,
+    `${t.doc.source}: ${cell(source)} · ${t.doc.asOf}: ${showDate(session.as_of, session.lang)}`,
     '',
     ...selectionSection(input),
     ...relationshipSection(input),
@@ -35,15 +35,17 @@ export function renderWorksheetDocument(input: WorksheetDocumentInput): string {
 }
 
 function selectionSection({ customers, texts: t, session, currencySymbol }: WorksheetDocumentInput): string[] {
-  const money = (v: number | null) => (v === null ? t.doc.none : formatMoney(v, currencySymbol));
+  const lang = session.lang;
+  const money = (v: number | null) => (v === null ? t.doc.none : formatWorksheetMoney(v, currencySymbol, lang));
   const head = [t.doc.rank, t.doc.customer, t.doc.name, t.doc.reason, t.doc.valueAtStake, t.doc.pWinback, t.doc.sltv, t.doc.expectedValue, t.doc.model, t.doc.decision, t.doc.why];
   const rows = customers.map(({ base, final }, i) => {
     const v = base.value;
     const d = answerOf(session, 'decisions', base.row.customer_id);
-    const why = final.value.decision === base.value.decision ? (d?.done && d.why ? d.why : v.decisionReason) : final.value.decisionReason.replace(/^consultant: /, '');
+    const model = decisionNote(v.decisionReason, lang, currencySymbol, t.doc.model);
+    const why = final.value.decision === base.value.decision ? (d?.done && d.why ? d.why : model) : final.value.decisionReason.replace(/^consultant: /, '');
     return [
       String(i + 1), base.row.customer_id, base.row.name ?? '', final.entry.label[session.lang], money(v.value_at_stake),
-      v.p_winback === null ? t.doc.none : v.p_winback.toFixed(2), money(v.sltv), money(v.expected_value),
+      v.p_winback === null ? t.doc.none : formatShare(v.p_winback, lang), money(v.sltv), money(v.expected_value),
       t.decisions[v.decision], t.decisions[final.value.decision], why,
     ];
   });
@@ -63,12 +65,13 @@ function relationshipSection({ customers, texts: t, session }: WorksheetDocument
 function relationshipBlock(base: PlannedCustomer, final: PlannedCustomer, rel: RelationshipAnswer, t: WorksheetTexts, lang: 'en' | 'de'): string[] {
   const reason = final.entry.label[lang];
   const corrected = final.entry.code !== base.entry.code ? ` (${t.doc.corrected} ${base.entry.label[lang]})` : ` (${t.doc.classifier})`;
-  const end = rel.contract_end || (final.row.competitor_contract_end !== undefined ? formatIsoDay(final.row.competitor_contract_end) : '');
+  const code = lang === 'en' ? ` \`${final.entry.code}\`` : '';
+  const end = rel.contract_end ? showDate(rel.contract_end, lang) : final.row.competitor_contract_end !== undefined ? formatDay(final.row.competitor_contract_end, lang) : '';
   return [
     `### ${base.row.customer_id}${base.row.name ? ` — ${base.row.name}` : ''}`,
     '',
     item(t.ask.since, rel.since), item(t.ask.bought, rel.bought), item(t.ask.contact, rel.contact),
-    item(t.ask.reasonView, rel.reason_view ?? base.row.reason), item(t.ask.reason, `${reason} \`${final.entry.code}\`${corrected}`),
+    item(t.ask.reasonView, rel.reason_view ?? base.row.reason), item(t.ask.reason, `${reason}${code}${corrected}`),
     item(t.ask.incidentWhat, rel.incident_what), item(t.ask.incidentWhen, rel.incident_when), item(t.ask.incidentHandled, rel.incident_handled),
     item(t.ask.path, rel.path === undefined ? undefined : t.paths[rel.path]),
     item(t.ask.competitor, rel.competitor || final.row.competitor), item(t.ask.contractEnd.replace(/ \(.*\)$/, ''), end),
@@ -90,7 +93,7 @@ function measuresSection({ customers, texts: t, session, playbook }: WorksheetDo
     .filter((c) => c.final.value.decision === 'win_back')
     .map(({ final }) => {
       const m = answerOf(session, 'measures', final.row.customer_id);
-      const date = final.window ? formatIsoDay(final.window.contactFrom) : t.doc.none;
+      const date = final.window ? formatDay(final.window.contactFrom, lang) : t.doc.none;
       return [final.row.customer_id, final.row.name ?? '', final.measure, offerName(final.value.offer_type), channelName(final.channel, lang), date, m?.responsible ?? final.row.account_manager ?? ''];
     });
   return [

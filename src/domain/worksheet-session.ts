@@ -49,8 +49,10 @@ export const SESSION_SCHEMA = z.object({
   version: z.literal(1),
   lang: z.enum(['en', 'de']),
   as_of: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  /** the export as given on the command line; null when customers were entered by hand */
+  /** the export, relative to the session file's folder; null when customers were entered by hand */
   file: z.string().nullable(),
+  /** SHA-256 of the export's bytes: a moved export is recognised by its content */
+  file_sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   step: z.enum(WORKSHEET_STEPS),
   /** per step, the customer being worked on, or END once the step's customers are through */
   cursor: z.record(z.string(), z.string()),
@@ -164,6 +166,26 @@ export function completeManualCustomers(s: WorksheetSession): Record<string, str
 /** Remembers which customer a step is at, so a resumed session continues there. */
 export function moveCursor(s: WorksheetSession, step: WorksheetStep, at: string): WorksheetSession {
   return s.cursor[step] === at ? s : { ...s, cursor: { ...s.cursor, [step]: at } };
+}
+
+/**
+ * Returns to an earlier (or the same) step at page `at`, keeping every answer: they become
+ * the defaults of the questions asked again.
+ */
+export function returnToStep(s: WorksheetSession, step: WorksheetStep, at: string | undefined): WorksheetSession {
+  const cursor = { ...s.cursor };
+  if (at === undefined) delete cursor[step];
+  else cursor[step] = at;
+  return { ...s, step, cursor };
+}
+
+/** Enters the next step after one is through; a step already through before starts again at its first open page. */
+export function enterStep(s: WorksheetSession, step: WorksheetStep): WorksheetSession {
+  const next = moveToStep(s, step);
+  if (next.cursor[step] !== CURSOR_END) return next;
+  const cursor = { ...next.cursor };
+  delete cursor[step];
+  return { ...next, cursor };
 }
 
 /** Moves the session to another step; steps only move forward, so a resumed session never repeats one. */

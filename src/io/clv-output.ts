@@ -11,7 +11,7 @@ import { addToTotals, emptyPhaseTotals, valueCustomerAt, type CustomerTable, typ
 import type { Reject } from '../domain/types.js';
 import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream } from './atomic-write.js';
 import type { ClvRunSettings } from './clv-render.js';
-import { createCsvFormatter, PLAIN_CSV, type ColumnSpec, type CsvFormatter } from './csv-write.js';
+import { createCsvFormatter, PLAIN_CSV, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv-write.js';
 import { REJECT_COLUMNS, rejectValues } from './plan-output.js';
 
 export const CUSTOMER_COLUMNS: readonly ColumnSpec[] = [
@@ -53,7 +53,7 @@ export const LOST_OUT_COLUMNS: readonly ColumnSpec[] = [
   { name: 'reason_code', kind: 'text' },
   { name: 'reason', kind: 'text' },
   { name: 'phase', kind: 'text' },
-  ...HANDOVER_COLUMNS.map((name): ColumnSpec => ({ name, kind: name === 'value_basis' || name === 'model' ? 'text' : name === 'horizon_months' ? 'int' : name === 'p_alive' || name === 'annual_discount_rate' || name.includes('purchases') ? 'ratio' : 'money' })),
+  ...HANDOVER_COLUMNS.map((name): ColumnSpec => ({ name, kind: name === 'value_basis' || name === 'model' ? 'text' : name === 'horizon_months' ? 'int' : name === 'p_alive' || name === 'annual_discount_rate' || name === 'lost_threshold' || name.includes('purchases') ? 'ratio' : 'money' })),
 ];
 
 /** `--retention-out`: the core defectors, highest value at risk first. */
@@ -80,10 +80,10 @@ class CsvSink {
     stream.on('error', (e: unknown) => (this.failure ??= e));
   }
 
-  static async open(path: string, columns: readonly ColumnSpec[]): Promise<CsvSink> {
-    const fmt = createCsvFormatter(columns, PLAIN_CSV);
+  static async open(path: string, columns: readonly ColumnSpec[], csv: CsvFormat = PLAIN_CSV): Promise<CsvSink> {
+    const fmt = createCsvFormatter(columns, csv);
     const sink = new CsvSink(await createAtomicWriteStream(path), fmt);
-    sink.buffer = fmt.header();
+    sink.buffer = (csv.bom ? '\ufeff' : '') + fmt.header();
     return sink;
   }
 
@@ -114,8 +114,8 @@ class CsvSink {
 export class RejectFile {
   private constructor(private readonly sink: CsvSink) {}
 
-  static async open(dir: string): Promise<RejectFile> {
-    return new RejectFile(await CsvSink.open(join(dir, 'rejects.csv'), REJECT_COLUMNS));
+  static async open(dir: string, csv: CsvFormat = PLAIN_CSV): Promise<RejectFile> {
+    return new RejectFile(await CsvSink.open(join(dir, 'rejects.csv'), REJECT_COLUMNS, csv));
   }
 
   add(r: Reject): Promise<void> {
@@ -136,10 +136,10 @@ export class CustomerFiles {
   private readonly retentionRows: { risk: number; row: unknown[] }[] = [];
   private constructor(private readonly customers: CsvSink, private readonly lost: CsvSink | undefined, private readonly retention: CsvSink | undefined, private readonly withHoldout: boolean, private readonly intervals: ClvIntervals | undefined) {}
 
-  static async open(dir: string, lostPath: string | undefined, retentionPath: string | undefined, withHoldout: boolean, intervals?: ClvIntervals): Promise<CustomerFiles> {
+  static async open(dir: string, lostPath: string | undefined, retentionPath: string | undefined, withHoldout: boolean, intervals?: ClvIntervals, csv: CsvFormat = PLAIN_CSV): Promise<CustomerFiles> {
     const opened: CsvSink[] = [];
     const open = async (path: string, columns: readonly ColumnSpec[]) => {
-      const sink = await CsvSink.open(path, columns).catch(async (e: unknown) => {
+      const sink = await CsvSink.open(path, columns, csv).catch(async (e: unknown) => {
         await Promise.all(opened.map((o) => o.abort()));
         throw e;
       });
@@ -164,7 +164,7 @@ export class CustomerFiles {
       // The reason is not known, but the switching path is: a gradual decline. Coded 'unknown',
       // plan values the customer and proposes the interview that finds the real reason.
       const h = extra.handover;
-      const values = h ? [PURCHASE_MODEL_BASIS, h.model, h.pAlive, h.expectedPurchasesHorizon, h.discountedPurchasesHorizon, h.expectedSpend, secondLifeRevenue(h), v.clv, h.horizonMonths, h.annualDiscountRate] : [PURCHASE_MODEL_BASIS, models.purchases.name, v.pAlive, ...HANDOVER_COLUMNS.slice(3).map(() => undefined)];
+      const values = h ? [PURCHASE_MODEL_BASIS, h.model, h.pAlive, h.expectedPurchasesHorizon, h.discountedPurchasesHorizon, h.expectedSpend, secondLifeRevenue(h), v.clv, h.horizonMonths, h.annualDiscountRate, h.lostThreshold] : [PURCHASE_MODEL_BASIS, models.purchases.name, v.pAlive, ...HANDOVER_COLUMNS.slice(3).map(() => undefined)];
       await this.lost.row([table.ids[i], known(table.firstDay), known(table.lastDay), (table.x[i] as number) + 1, known(table.total), 'unknown', 'silent churn: stopped buying (no cancellation)', v.phase, ...values]);
     }
     const r = extra.retention;
@@ -210,12 +210,14 @@ export interface CustomerWrite {
   prospects: readonly string[];
   /** Committed together with the customer files, aborted with them on failure. */
   rejects: RejectFile;
+  /** CSV layout (--excel); default plain */
+  csv?: CsvFormat;
 }
 
 /** Values every customer, writes customers.csv (and the lost-customer file), commits all; returns the phase totals. */
 export async function writeCustomerFiles(w: CustomerWrite): Promise<PhaseTotals> {
   const { table, models, settings } = w;
-  const files = await CustomerFiles.open(w.dir, w.lostPath, w.retentionPath, settings.holdoutEnd !== undefined, w.intervals).catch(async (e: unknown) => {
+  const files = await CustomerFiles.open(w.dir, w.lostPath, w.retentionPath, settings.holdoutEnd !== undefined, w.intervals, w.csv).catch(async (e: unknown) => {
     await w.rejects.abort();
     throw e;
   });
@@ -250,7 +252,7 @@ function extrasOf(w: CustomerWrite, i: number, v: ValuedCustomer, units: number)
   if (spend === undefined || !Number.isFinite(spend)) return {};
   const { table, models, settings } = w;
   const history = { x: table.x[i] as number, tX: table.tX[i] as number, T: table.T[i] as number };
-  if (v.phase === 'lost' && w.lostPath !== undefined) return { handover: purchaseModelHandover(models.purchases, 'gamma-gamma', history, spend, w.valueHorizon, units) };
+  if (v.phase === 'lost' && w.lostPath !== undefined) return { handover: { ...purchaseModelHandover(models.purchases, 'gamma-gamma', history, spend, w.valueHorizon, units), lostThreshold: settings.config.lostThreshold } };
   if (v.phase !== 'core_defector' || w.retentionPath === undefined) return {};
   const ifAlive = (t: number) => models.purchases.expectedIfAlive(t, history.x, history.tX, history.T);
   const clvIfAlive = spend * discountedPurchases(ifAlive, settings.config.horizonMonths, settings.config.monthlyDiscountRate, units);

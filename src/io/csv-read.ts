@@ -43,6 +43,8 @@ export interface ReadOptions {
    * stopping with a data error: for `inspect`, which shows what is wrong with a file.
    */
   diagnose?: boolean;
+  /** the worksheet of an .xlsx workbook to read (default: the first) */
+  sheet?: string;
 }
 
 export interface Dialect {
@@ -609,7 +611,7 @@ function csvSyntaxError(err: unknown, label: string, lineOffset: number): Error 
   return err instanceof Error ? err : new Error(String(err));
 }
 
-function missingColumnsError(label: string, headers: string[], missing: MissingField[], kind: string): DataError {
+export function missingColumnsError(label: string, headers: string[], missing: MissingField[], kind: string): DataError {
   const names = missing.map((m) => m.fields.join(' or ')).join(', ');
   const found = headers.map((h) => `'${h}'`).join(', ');
   const hints = missing.flatMap((m) =>

@@ -5,7 +5,8 @@
 import { OUTCOMES_SCHEMA } from '../domain/fields.js';
 import type { OutcomeRecord } from '../domain/results.js';
 import type { Reject } from '../domain/types.js';
-import { openExport, type OpenedExport, type ReadOptions } from './csv-read.js';
+import type { OpenedExport, ReadOptions } from './csv-read.js';
+import { openExport } from './open-export.js';
 
 export interface OutcomesRead {
   opened: OpenedExport;

@@ -33,6 +33,9 @@ export interface ConfirmQuestion {
   key: PromptKey;
   message: string;
   default?: boolean;
+  /** the words for yes and no in the session's language */
+  yes?: string;
+  no?: string;
 }
 
 export interface SearchQuestion<T extends string> {
@@ -54,6 +57,22 @@ export interface Prompter {
   readonly interactive: boolean;
 }
 
+/** Thrown by a prompter when the person pressed Esc: the flow goes back one question. */
+export class PromptBack extends Error {
+  constructor() {
+    super('prompt went back');
+    this.name = 'PromptBack';
+  }
+}
+
+/** Words the terminal prompter shows itself, in the session's language. */
+export interface PromptWords {
+  /** the key help under a list, e.g. "↑↓ choose · ⏎ confirm · Esc back" */
+  selectKeys: string;
+  /** shown when a search finds nothing */
+  noMatch: string;
+}
+
 /** Thrown by a prompter when the person pressed Ctrl-C. */
 export class PromptInterrupted extends Error {
   constructor() {
@@ -62,31 +81,49 @@ export class PromptInterrupted extends Error {
   }
 }
 
-/** A prompter on the terminal; imports @inquirer/prompts on first use. */
-export async function createTerminalPrompter(io: { input: NodeJS.ReadableStream; output?: unknown }): Promise<Prompter> {
+/** A prompter on the terminal; imports @inquirer/prompts on first use. Esc at any question throws PromptBack. */
+export async function createTerminalPrompter(io: { input: NodeJS.ReadableStream; output?: unknown; words: PromptWords }): Promise<Prompter> {
   const inquirer = await import('@inquirer/prompts');
   const output = io.output as NodeJS.WritableStream | undefined;
-  const context = { input: io.input, ...(output && typeof output.on === 'function' ? { output } : {}) };
-  const asked = async <T>(run: () => Promise<T>): Promise<T> => {
+  const { words } = io;
+  const asked = async <T>(run: (context: { input: NodeJS.ReadableStream; output?: NodeJS.WritableStream; signal: AbortSignal }) => Promise<T>): Promise<T> => {
+    // Esc aborts the question; readline reports a lone Esc as the key 'escape' (arrow keys arrive as 'up', 'down').
+    const esc = new AbortController();
+    const onKey = (_: unknown, key?: { name?: string }) => {
+      if (key?.name === 'escape') esc.abort();
+    };
+    io.input.on('keypress', onKey);
     try {
-      return await run();
+      return await run({ input: io.input, ...(output && typeof output.on === 'function' ? { output } : {}), signal: esc.signal });
     } catch (err) {
       // inquirer rejects with ExitPromptError on Ctrl-C; the caller turns it into exit 130.
       if (err instanceof Error && err.name === 'ExitPromptError') throw new PromptInterrupted();
+      if (err instanceof Error && err.name === 'AbortPromptError') throw new PromptBack();
       throw err;
+    } finally {
+      io.input.removeListener('keypress', onKey);
     }
   };
-  const validator = (v?: (s: string) => true | string) => (v ? (s: string) => v(s) : undefined);
+  const theme = {
+    style: {
+      keysHelpTip: () => words.selectKeys,
+      // The one message inquirer writes itself; ours come from the validators, already in the language.
+      error: (text: string) => `> ${text === 'No results found' ? words.noMatch : text}`,
+    },
+  };
   const input = (q: InputQuestion) =>
-    asked(() => inquirer.input({ message: q.message, default: q.default, prefill: 'editable', ...(q.validate ? { validate: validator(q.validate) } : {}) }, context));
+    asked((context) => inquirer.input({ message: q.message, default: q.default, prefill: 'editable', theme, ...(q.validate ? { validate: q.validate } : {}) }, context));
   return {
     interactive: true,
     select: <T extends string>(q: SelectQuestion<T>) =>
-      asked(() => inquirer.select<T>({ message: q.message, choices: q.choices.map((c) => ({ ...c })), default: q.default, pageSize: 12, loop: false }, context)),
+      asked((context) => inquirer.select<T>({ message: q.message, choices: q.choices.map((c) => ({ ...c })), default: q.default, pageSize: 12, loop: false, theme }, context)),
     input,
     text: input,
-    confirm: (q) => asked(() => inquirer.confirm({ message: q.message, default: q.default }, context)),
+    // A yes/no question as a list, so it reads in the session's language and takes Enter for the default.
+    confirm: async (q) => (await asked((context) => inquirer.select<'yes' | 'no'>({
+      message: q.message, choices: [{ value: 'yes', name: q.yes ?? 'yes' }, { value: 'no', name: q.no ?? 'no' }], default: q.default ? 'yes' : 'no', theme,
+    }, context))) === 'yes',
     search: <T extends string>(q: SearchQuestion<T>) =>
-      asked(() => inquirer.search<T>({ message: q.message, source: (term) => q.source(term ?? '').map((c) => ({ ...c })) }, context)),
+      asked((context) => inquirer.search<T>({ message: q.message, source: (term) => q.source(term ?? '').map((c) => ({ ...c })), theme }, context)),
   };
 }

@@ -2,7 +2,7 @@ import type { Context } from './context.js';
 import { LOST_CUSTOMER_FIELDS, type Schema } from '../domain/fields.js';
 import { buildSuppression, type Suppression, type SuppressionEntry } from '../domain/permission.js';
 import { DataError } from '../errors.js';
-import { openExport } from './csv-read.js';
+import { openExport } from './open-export.js';
 
 /** A suppression list needs at least one of customer id, email or phone (a country column is read too); read like any export. */
 const SUPPRESSION_SCHEMA: Schema = {

@@ -13,7 +13,8 @@ import type { Reject } from '../domain/types.js';
 import { compareByPriority } from '../domain/worksheet-apply.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { CampaignFiles, listValues } from './campaign-output.js';
-import { PLAIN_CSV } from './csv-write.js';
+import { PLAIN_CSV, type CsvFormat } from './csv-write.js';
+import { writeCampaignWorkbook, writePlanWorkbook, type OutputFormat } from './xlsx-outputs.js';
 import { PlanFiles } from './plan-output.js';
 import type { RunOutputs } from './run-outputs.js';
 
@@ -27,11 +28,14 @@ export interface WorksheetOutput {
   document: string;
   /** summary.json, when an export was read, given the files written before it */
   summary?: (outputs: RunOutputs) => unknown;
+  /** CSV layout and whether workbooks are written too (--excel, --format xlsx); default plain CSV */
+  format?: OutputFormat;
 }
 
 /** Writes plan.csv, rejects.csv, campaign-<channel>.csv, excluded.csv, worksheet.md (and summary.json) into dir. */
 export async function writeWorksheetOutputs(dir: string, out: WorksheetOutput): Promise<void> {
-  const plan = await PlanFiles.open(dir, out.headers, PLAIN_CSV);
+  const fmt = out.format?.csv ?? PLAIN_CSV;
+  const plan = await PlanFiles.open(dir, out.headers, fmt);
   let outputs: RunOutputs;
   try {
     for (const r of out.rows) await plan.add(r.plan, r.cells);
@@ -41,14 +45,18 @@ export async function writeWorksheetOutputs(dir: string, out: WorksheetOutput): 
     await plan.abort();
     throw err;
   }
-  Object.assign(outputs, await writeLists(dir, out));
+  Object.assign(outputs, await writeLists(dir, out, fmt));
+  if (out.format?.xlsx) {
+    Object.assign(outputs, await writePlanWorkbook(dir, out.headers, fmt));
+    Object.assign(outputs, await writeCampaignWorkbook(dir, fmt, outputs));
+  }
   await writeFileAtomic(join(dir, 'worksheet.md'), out.document);
   outputs['worksheet.md'] = { bytes: Buffer.byteLength(out.document) };
   if (out.summary !== undefined) await writeFileAtomic(join(dir, 'summary.json'), `${JSON.stringify(out.summary(outputs), null, 2)}\n`);
 }
 
 /** This period's lists: the campaign rules (permission, due date) applied to the agreed plans. */
-async function writeLists(dir: string, out: WorksheetOutput): Promise<RunOutputs> {
+async function writeLists(dir: string, out: WorksheetOutput, fmt: CsvFormat): Promise<RunOutputs> {
   const { asOf, config } = out.setup;
   const periodDays = config.campaign.periodDays;
   const id = campaignId(asOf, periodDays);
@@ -56,7 +64,7 @@ async function writeLists(dir: string, out: WorksheetOutput): Promise<RunOutputs
     asOf, periodEnd: asOf + periodDays - 1, campaignId: id, permission: config.permission,
     ledger: emptyContactIndex(asOf, id), campaign: config.campaign, holdout: 0,
   };
-  const files = await CampaignFiles.open(dir, PLAIN_CSV);
+  const files = await CampaignFiles.open(dir, fmt);
   try {
     const plans = out.rows.map((r) => r.plan).sort(compareByPriority);
     const shared = new SharedContacts();

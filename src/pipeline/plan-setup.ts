@@ -19,7 +19,8 @@ import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
 import { DataError, InputMissingError, UsageError } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
-import { openExport, type OpenedExport, type ReadOptions, type RowEvent } from '../io/csv-read.js';
+import type { OpenedExport, ReadOptions, RowEvent } from '../io/csv-read.js';
+import { openExport } from '../io/open-export.js';
 import { tuneForStreaming } from './gc-tuning.js';
 import { loadPlaybook } from '../io/playbook-file.js';
 

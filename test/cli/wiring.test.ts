@@ -52,6 +52,8 @@ const CASES: [string, string[], HandlerName, unknown[]][] = [
   ['report', ['report', 'out/plan'], 'runReport', ['out/plan', { map: [] }]],
   ['report', ['report', 'x.csv', '--html', 'r.html', '--json', ...PLAN_ARGS, ...READ_ARGS], 'runReport', ['x.csv', { html: 'r.html', json: true, ...PLAN, ...READ }]],
   ['worksheet', ['worksheet', '--session', 's.json'], 'runWorksheet', [undefined, { session: 's.json', map: [] }]],
+  ['worksheet', ['worksheet', '--session', 's.json', '--export', '/abs/x.csv', '--reopen', '2'], 'runWorksheet', [undefined, { session: 's.json', export: '/abs/x.csv', reopen: '2', map: [] }]],
+  ['worksheet', ['worksheet', '--session', 's.json', '--reopen'], 'runWorksheet', [undefined, { session: 's.json', reopen: true, map: [] }]],
   ['worksheet', ['worksheet', 'x.csv', '--session', 's.json', '--answers', 'a.json', '--out', 'o', ...PLAN_ARGS, ...READ_ARGS], 'runWorksheet',
     ['x.csv', { session: 's.json', answers: 'a.json', out: 'o', ...PLAN, ...READ }]],
   ['reasons', ['reasons', 'x.csv'], 'runReasons', ['x.csv', { map: [] }]],

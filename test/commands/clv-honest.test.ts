@@ -42,7 +42,7 @@ describe.runIf(present)('honest fits on CDNOW', () => {
 });
 
 describe.runIf(present)('silent churners reach plan valued by the model, not by a run rate', () => {
-  it('on CDNOW no silent churner with P(alive) < 0.01 is win_back; core defectors go to the retention list, not to plan', async () => {
+  it('on CDNOW every silent churner with P(alive) < 0.01 is valued by the model, not a run rate; core defectors go to the retention list, not to plan', async () => {
     const out = tempDir('winback-clv-handover-');
     dirs.push(out);
     const lostFile = path.join(out, 'lost.csv');
@@ -64,9 +64,18 @@ describe.runIf(present)('silent churners reach plan valued by the model, not by 
     const deadIds = new Set(dead.map((d) => d.customer_id));
     const planned = rows.filter((row) => deadIds.has(row.customer_id as string));
     expect(planned).toHaveLength(dead.length);
-    expect(planned.filter((row) => row.decision === 'win_back')).toEqual([]);
-    // The hand-over passes through to plan.csv for the value model to use.
-    expect(planned.every((row) => row.value_basis === 'purchase_model' && row.discounted_purchases_horizon !== '')).toBe(true);
+    // Valued by the model, to the cent: discounted purchases × spend × default margin 25 %; never a run rate, never review.
+    for (const row of planned) {
+      const sltv = Number(row.discounted_purchases_horizon) * Number(row.expected_spend) * 0.25;
+      expect(Math.abs(Number(row.sltv) - Math.round(sltv * 100) / 100)).toBeLessThanOrEqual(0.01);
+      expect(row.decision).not.toBe('review');
+      if (row.decision !== 'no_channel') expect(row.decision_reason).toMatch(/purchase model/);
+    }
+    // Customer 1901 (22 purchase days in 33 days, P(alive) ≈ 0) had $21,672 at stake on a run rate;
+    // regained, the model expects about $3,000 of margin over 36 months.
+    const c1901 = planned.find((row) => row.customer_id === '1901');
+    expect(Number(c1901?.value_at_stake)).toBeGreaterThan(2000);
+    expect(Number(c1901?.value_at_stake)).toBeLessThan(21_672 / 5);
   });
 });
 

@@ -340,7 +340,7 @@ describe('parseClvOptions', () => {
     [{ out: 'o', calibrationEnd: '2025-01-01', holdoutEnd: '2024-01-01' }, /after the calibration end/],
     [{ out: 'o', horizonMonths: '-3' }, /--horizon-months/],
     [{ out: 'o', order: 'random' }, /--order/],
-    [{ out: 'o', asOf: '31.12.2025' }, /--as-of/],
+    [{ out: 'o', asOf: '31.02.2025' }, /--as-of/],
   ] as [ClvFlags, RegExp][])('usage error (64) for %o', (flags, message) => {
     expect(() => parseClvOptions(flags, {})).toThrow(expect.objectContaining({ exitCode: 64, message: expect.stringMatching(message) }));
   });

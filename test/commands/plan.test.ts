@@ -160,7 +160,7 @@ describe('winback plan', () => {
 
   it('usage errors exit 64 with a hint; a missing input exits 66', async () => {
     expect((await runCli(['plan', 'fixtures/lost-customers-en.csv'])).code).toBe(64);
-    expect((await runCli(['plan', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', '31.12.2026'])).stderr).toMatch(/--as-of.*YYYY-MM-DD/s);
+    expect((await runCli(['plan', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', '31.02.2026'])).stderr).toMatch(/--as-of '31.02.2026' is not a valid calendar date.*hint: write it as YYYY-MM-DD/s);
     const missing = await runCli(['plan', 'nope.csv', '--out', tempDir(), ...AS_OF]);
     expect(missing.code).toBe(66);
     expect(missing.stderr).toMatch(/^winback plan: nope.csv: no such file\nhint: /);

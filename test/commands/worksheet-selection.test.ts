@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runSelectionStep } from '../../src/commands/worksheet-selection.js';
 import { CURSOR_END } from '../../src/domain/worksheet-session.js';
 import { PromptInterrupted } from '../../src/io/prompts.js';
-import { DEFAULT, INTERRUPT } from '../support/scripted-prompter.js';
+import { BACK, DEFAULT, INTERRUPT } from '../support/scripted-prompter.js';
 import { fixtureFlow, selectionIds } from '../support/worksheet-flow.js';
 
 const key = (id: string, field = 'decision') => `decisions/${id}/${field}`;
@@ -22,6 +22,19 @@ describe('worksheet step 1: selection', () => {
     expect(saves.some((s) => s.decisions[b]?.done === false)).toBe(true);
     expect(saves.at(-1)?.cursor.selection).toBe(CURSOR_END);
     expect(said.join('')).toContain('customer 2 of');
+  });
+
+  it('goes back from the mandatory why to the decision with Esc', async () => {
+    const probe = await fixtureFlow([]);
+    const [a, b] = selectionIds(probe.flow) as [string, string];
+    const model = probe.flow.customers.find((c) => c.base.row.customer_id === a)?.base.value.decision;
+    const other = model === 'let_go' ? 'win_back' : 'let_go';
+    const { flow, scripted } = await fixtureFlow([[key(a), other], [key(a, 'why'), BACK], [key(a), model as string], [key(b), BACK], [key(a), DEFAULT], [key(b), '@finish']]);
+    await runSelectionStep(flow);
+    expect(scripted.remaining()).toBe(0);
+    // back at the decision, the override is the default; confirming the model's decision clears it
+    expect(scripted.asked[2]?.default).toBe(other);
+    expect(flow.session.decisions[a]).toEqual({ decision: model, why: '', overridden: false, done: true });
   });
 
   it('refuses an override without a why', async () => {
@@ -71,5 +84,22 @@ describe('worksheet step 1: selection', () => {
     await runSelectionStep(resumed.flow);
     expect(resumed.scripted.remaining()).toBe(0);
     expect(Object.keys(resumed.flow.session.decisions).sort()).toEqual([a, b].sort());
+  });
+
+  it('takes a customer by hand in German, with Esc back a field, German dates and a decimal comma', async () => {
+    const c = (field: string) => `customers/0/${field}`;
+    const { flow, scripted } = await fixtureFlow([
+      ['customers/0', true], [c('customer_id'), 'K-1'], [c('name'), 'Bäckerei Lang'], [c('segment'), BACK], [c('name'), DEFAULT], [c('segment'), 'B2B'],
+      [c('key_account'), DEFAULT], [c('account_manager'), DEFAULT], [c('customer_since'), '01.03.2019'], [c('churn_date'), '15.08.2026'],
+      [c('orders'), '40'], [c('revenue'), '24000,50'], [c('margin'), '30'], [c('complaints'), '0'], [c('reason'), 'zu teuer'],
+      ['customers/1', false],
+    ], { lang: 'de', file: null });
+    await runSelectionStep(flow);
+    expect(scripted.remaining()).toBe(0);
+    expect(scripted.asked[4]).toMatchObject({ key: c('name'), default: 'Bäckerei Lang' });
+    expect(scripted.asked[4]?.message).not.toMatch(/name$/);
+    expect(flow.session.manual[0]).toMatchObject({ customer_id: 'K-1', customer_since: '2019-03-01', churn_date: '2026-08-15', revenue: '24000.50', '@done': 'yes' });
+    expect(flow.customers.map((x) => x.base.row.customer_id)).toEqual(['K-1']);
+    expect(flow.customers[0]?.base.row.revenue).toBe(24000.5);
   });
 });

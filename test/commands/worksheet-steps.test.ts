@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runLessonsStep, runMeasuresStep, runRelationshipStep } from '../../src/commands/worksheet-steps.js';
+import { runLessonsStep, runMeasuresStep, runRelationshipStep, runWorksheetFlow } from '../../src/commands/worksheet-steps.js';
 import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
 import { applyWorksheet } from '../../src/domain/worksheet-apply.js';
-import { moveToStep, newSession, type WorksheetSession } from '../../src/domain/worksheet-session.js';
+import { moveToStep, newSession, recordLesson, type WorksheetSession } from '../../src/domain/worksheet-session.js';
 import { LESSON_QUESTION_IDS } from '../../src/domain/worksheet-texts.js';
-import { DEFAULT, type ScriptStep } from '../support/scripted-prompter.js';
+import { BACK, DEFAULT, type ScriptStep } from '../support/scripted-prompter.js';
 import { AS_OF, FIXTURE, fixtureFlow } from '../support/worksheet-flow.js';
 
 const TEXT_FIELDS = ['since', 'bought', 'contact', 'reason_view', 'incident_what', 'incident_when', 'incident_handled'];
@@ -28,6 +28,7 @@ describe('worksheet step 2: relationship and reasons', () => {
     const corrected = base?.reason.code === 'poached' ? 'competitor_offer' : 'poached';
     const script: ScriptStep[] = [
       [`relationships/${id}/reason_code`, corrected],
+      [`relationships/${id}/@details`, 'details'],
       ...TEXT_FIELDS.map((f) => [`relationships/${id}/${f}`, f === 'incident_what' ? 'invoice | twice wrong' : DEFAULT] as const),
       [`relationships/${id}/path`, 'competitor'],
       [`relationships/${id}/competitor`, 'Globex'],
@@ -53,11 +54,41 @@ describe('worksheet step 2: relationship and reasons', () => {
   it('rejects a contract end that is not a date', async () => {
     const [id] = (await winBackIds()) as [string];
     const script: ScriptStep[] = [
-      [`relationships/${id}/reason_code`, DEFAULT], ...TEXT_FIELDS.map((f) => [`relationships/${id}/${f}`, DEFAULT] as const),
+      [`relationships/${id}/reason_code`, DEFAULT], [`relationships/${id}/@details`, 'details'], ...TEXT_FIELDS.map((f) => [`relationships/${id}/${f}`, DEFAULT] as const),
       [`relationships/${id}/path`, 'competitor'], [`relationships/${id}/competitor`, DEFAULT], [`relationships/${id}/contract_end`, '31.06.2027'],
     ];
     const { flow } = await fixtureFlow(script, { session: atStep('relationship') });
     await expect(runRelationshipStep(flow)).rejects.toThrow(/YYYY-MM-DD/);
+  });
+
+  it('takes one Enter per customer at a terminal, and Esc goes back a question, then a customer', async () => {
+    const [a, b, c] = (await winBackIds()) as [string, string, string];
+    const script: ScriptStep[] = [
+      [`relationships/${a}/reason_code`, DEFAULT], [`relationships/${a}/@details`, DEFAULT],
+      [`relationships/${b}/reason_code`, DEFAULT], [`relationships/${b}/@details`, 'details'], [`relationships/${b}/since`, BACK],
+      [`relationships/${b}/@details`, BACK], [`relationships/${b}/reason_code`, BACK],
+      [`relationships/${a}/reason_code`, DEFAULT], [`relationships/${a}/@details`, DEFAULT],
+      [`relationships/${b}/reason_code`, DEFAULT], [`relationships/${b}/@details`, DEFAULT],
+      [`relationships/${c}/reason_code`, '@finish'],
+    ];
+    const { flow, scripted } = await fixtureFlow(script, { session: atStep('relationship') });
+    expect(await runRelationshipStep(flow)).toBe('done');
+    expect(scripted.remaining()).toBe(0);
+    expect(flow.session.relationships[a]).toMatchObject({ done: true });
+    expect(flow.session.relationships[b]).toMatchObject({ done: true });
+    expect(flow.session.relationships[b]?.since).toBeUndefined();
+  });
+
+  it('accepts a German date and stores it as YYYY-MM-DD', async () => {
+    const [id] = (await winBackIds()) as [string];
+    const script: ScriptStep[] = [
+      [`relationships/${id}/reason_code`, DEFAULT], [`relationships/${id}/@details`, 'details'], ...TEXT_FIELDS.map((f) => [`relationships/${id}/${f}`, DEFAULT] as const),
+      [`relationships/${id}/path`, 'competitor'], [`relationships/${id}/competitor`, DEFAULT], [`relationships/${id}/contract_end`, '30.06.2027'],
+      [`relationships/${(await winBackIds())[1]}/reason_code`, '@finish'],
+    ];
+    const { flow } = await fixtureFlow(script, { session: atStep('relationship'), lang: 'de' });
+    await runRelationshipStep(flow);
+    expect(flow.session.relationships[id]?.contract_end).toBe('2027-06-30');
   });
 });
 
@@ -84,10 +115,10 @@ describe('worksheet step 4: measures plan', () => {
     const channel = [...permittedChannels(c)].find((ch) => ch !== c.base.channel)!;
     const at = ids.indexOf(id);
     const script: ScriptStep[] = [
-      ...ids.slice(0, at).map((x) => [`measures/${x}/channel`, '@skip'] as const),
-      [`measures/${id}/channel`, channel], [`measures/${id}/offer`, other.offer_type], [`measures/${id}/measure`, 'Call with the new price list'],
+      ...ids.slice(0, at).map((x) => [`measures/${x}/@plan`, '@skip'] as const),
+      [`measures/${id}/@plan`, 'change'], [`measures/${id}/channel`, channel], [`measures/${id}/offer`, other.offer_type], [`measures/${id}/measure`, 'Call with the new price list'],
       [`measures/${id}/date`, '2027-01-15'], [`measures/${id}/responsible`, 'Anna Weber'],
-      ...(ids[at + 1] ? [[`measures/${ids[at + 1]}/channel`, '@finish'] as const] : []),
+      ...(ids[at + 1] ? [[`measures/${ids[at + 1]}/@plan`, '@finish'] as const] : []),
       ['group/measures', 'Newsletter for all price quitters'], ['group/offering', 'A smaller package'],
     ];
     const { flow, scripted, setup } = await fixtureFlow(script, { session: atStep('measures') });
@@ -105,5 +136,60 @@ describe('worksheet step 4: measures plan', () => {
     expect(agreed.window?.contactFrom).toBe(parseIsoDay('2027-01-15'));
     expect(flow.session.group).toEqual({ measures: 'Newsletter for all price quitters', offering: 'A smaller package' });
     expect(flow.session.measures[id]?.responsible).toBe('Anna Weber');
+    // the offers were listed with their values on the channel chosen, not the planned one
+    const offerQuestion = scripted.asked.find((q) => q.key === `measures/${id}/offer`);
+    expect(offerQuestion).toBeDefined();
+  });
+
+  it('re-values the offers on the channel chosen', async () => {
+    const probe = await fixtureFlow([]);
+    const c = probe.flow.customers.find((x) => x.base.value.decision === 'win_back' && new Set(x.base.value.offersConsidered.map((o) => o.channel)).size > 1)!;
+    const id = c.base.row.customer_id;
+    const other = c.base.value.offersConsidered.find((o) => o.channel !== c.base.channel)!.channel;
+    const names: string[] = [];
+    const { flow, setup } = await fixtureFlow([]);
+    const ids = flow.customers.filter((x) => x.base.value.decision === 'win_back').map((x) => x.base.row.customer_id);
+    const script: ScriptStep[] = [
+      ...ids.slice(0, ids.indexOf(id)).map((x) => [`measures/${x}/@plan`, '@skip'] as const),
+      [`measures/${id}/@plan`, 'change'], [`measures/${id}/channel`, other], [`measures/${id}/offer`, DEFAULT],
+      [`measures/${id}/measure`, DEFAULT], [`measures/${id}/date`, DEFAULT], [`measures/${id}/responsible`, DEFAULT],
+      ...(ids[ids.indexOf(id) + 1] ? [[`measures/${ids[ids.indexOf(id) + 1]}/@plan`, '@finish'] as const] : []),
+      ['group/measures', DEFAULT], ['group/offering', DEFAULT],
+    ];
+    const run = await fixtureFlow(script, { session: atStep('measures') });
+    const select = run.scripted.prompter.select.bind(run.scripted.prompter);
+    run.scripted.prompter.select = async (q) => {
+      if (q.key.join('/') === `measures/${id}/offer`) names.push(...q.choices.map((x) => x.name));
+      return select(q);
+    };
+    await runMeasuresStep(run.flow);
+    const onOther = c.base.value.offersConsidered.filter((o) => o.channel === other);
+    expect(names).toHaveLength(onOther.length);
+    for (const o of onOther) expect(names.some((n) => n.includes(`€${Math.round(o.expected_value).toLocaleString('en-GB')}`))).toBe(true);
+    expect(applyWorksheet(c.base, run.flow.session, setup).channel).toBe(other);
+  });
+});
+
+describe('worksheet: moving between steps', () => {
+  it('goes back to the previous step with Esc, to any earlier step from the list, and forward again', async () => {
+    const [a] = (await winBackIds()) as [string];
+    let session = atStep('measures');
+    for (const q of LESSON_QUESTION_IDS) session = recordLesson(session, q, `answer ${q}`);
+    const last = LESSON_QUESTION_IDS.at(-1) as string;
+    const script: ScriptStep[] = [
+      [`measures/${a}/@plan`, BACK], [`lessons/${last}`, DEFAULT],
+      [`measures/${a}/@plan`, '@steps'], ['@steps', 'relationship'],
+      [`relationships/${a}/reason_code`, '@finish'],
+      ...LESSON_QUESTION_IDS.map((q) => [`lessons/${q}`, DEFAULT] as const),
+      [`measures/${a}/@plan`, '@finish'], ['group/measures', 'Winter mailing'], ['group/offering', DEFAULT],
+    ];
+    const { flow, scripted } = await fixtureFlow(script, { session });
+    await runWorksheetFlow(flow);
+    expect(scripted.remaining()).toBe(0);
+    expect(flow.session.step).toBe('done');
+    // answers given before are kept and offered again as defaults
+    expect(scripted.asked.find((q) => q.key === `lessons/${last}`)?.default).toBe(`answer ${last}`);
+    expect(flow.session.lessons[last]).toBe(`answer ${last}`);
+    expect(flow.session.group.measures).toBe('Winter mailing');
   });
 });

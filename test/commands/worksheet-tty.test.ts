@@ -89,16 +89,16 @@ describe.runIf(hasTmux || inCi)('winback worksheet in a terminal', () => {
     await waitFor(t.progress(2, order.length));
     expect(screen()).toContain(order[1]);
     await waitFor(`? ${t.ask.decision}`);
-    keys(...Array(12).fill('Down'), 'Enter'); // the last choice finishes the step
+    keys(...Array(12).fill('Down'), 'Up', 'Enter'); // the choice before the last (save and quit) finishes the step
     await waitFor(`${t.steps.relationship} · `);
     await waitFor(`? ${t.ask.reason}`);
-    keys(...Array(30).fill('Down'), 'Enter');
+    keys(...Array(40).fill('Down'), 'Up', 'Up', 'Enter'); // finish: before "back to an earlier step" and "save and quit"
     for (const question of Object.values(t.lessons)) {
       await waitFor(`? ${question}`);
       keys('Enter');
     }
-    await waitFor(`? ${t.ask.channel}`);
-    keys(...Array(12).fill('Down'), 'Enter');
+    await waitFor(`? ${t.notes.planLine}`);
+    keys(...Array(12).fill('Down'), 'Up', 'Up', 'Enter');
     await waitFor(`? ${t.ask.groupMeasures}`);
     keys('Quarterly call to all price quitters', 'Enter');
     await waitFor(`? ${t.ask.offering}`);

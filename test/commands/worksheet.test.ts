@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -113,12 +113,60 @@ describe('winback worksheet (command)', () => {
     const m = memoryContext();
     const session = join(dir, 'resume.session.json');
     expect(await main(['worksheet', 'fixtures/lost-customers-de.csv', '--session', session, '--answers', join(dir, 'resume.answers.json')], m.ctx)).toBe(64);
-    expect(m.stderr()).toContain(`was started on ${FIXTURE}`);
+    expect(m.stderr()).toMatch(/was started on \S*lost-customers-en\.csv, not on fixtures\/lost-customers-de\.csv/);
     const n = memoryContext();
     expect(await main(['worksheet', '--session', session, '--answers', join(dir, 'resume.answers.json'), '--as-of', '2026-12-01', '--out', join(dir, 'resume2')], n.ctx)).toBe(64);
     expect(n.stderr()).toContain('--as-of 2026-11-23');
     const o = memoryContext();
     expect(await main(['worksheet', '--session', session, '--answers', join(dir, 'resume.answers.json'), '--out', join(dir, 'resume3')], o.ctx)).toBe(0);
     expect(await readFile(join(dir, 'resume3', 'plan.csv'), 'utf8')).toBe(planCsv);
+  });
+
+  it('resumes from another folder, and takes the export moved or named by an absolute path when its content is the same', async () => {
+    const home = join(dir, 'moving');
+    await mkdir(join(home, 'data'), { recursive: true });
+    await copyFile(FIXTURE, join(home, 'data', 'export.csv'));
+    await writeFile(join(home, 'a.json'), '{}');
+    const at = (cwd: string, args: string[]) => {
+      const m = memoryContext({ cwd });
+      return main(['worksheet', ...args, '--answers', join(home, 'a.json')], m.ctx).then((code) => ({ code, stderr: m.stderr() }));
+    };
+    expect((await at(home, ['data/export.csv', '--session', 'work/s.json', '--as-of', AS_OF])).code).toBe(0);
+    const stored = JSON.parse(await readFile(join(home, 'work', 's.json'), 'utf8'));
+    expect(stored.file).toBe('../data/export.csv');
+    expect(stored.file_sha256).toMatch(/^[0-9a-f]{64}$/);
+    // from another folder: the path is found relative to the session file
+    expect(await at(join(home, 'work'), ['--session', 's.json'])).toEqual({ code: 0, stderr: '' });
+    // the same file by its absolute path is the same export
+    expect(await at(dir, [join(home, 'data', 'export.csv'), '--session', join(home, 'work', 's.json')])).toEqual({ code: 0, stderr: '' });
+    // moved: found by its content with --export, and remembered at its new place
+    await rename(join(home, 'data', 'export.csv'), join(home, 'moved.csv'));
+    const missing = await at(home, ['--session', 'work/s.json']);
+    expect(missing.code).toBe(66);
+    expect(missing.stderr).toContain('--export FILE');
+    expect((await at(home, ['--session', 'work/s.json', '--export', join(home, 'moved.csv')])).code).toBe(0);
+    expect(JSON.parse(await readFile(join(home, 'work', 's.json'), 'utf8')).file).toBe('../moved.csv');
+    // another file's content is refused, whatever its name
+    await writeFile(join(home, 'other.csv'), (await readFile(FIXTURE, 'utf8')).replace('C-00001', 'C-99999'));
+    const other = await at(home, ['--session', 'work/s.json', '--export', 'other.csv']);
+    expect(other.code).toBe(64);
+    expect(other.stderr).toContain("the file's content differs");
+  });
+
+  it('reopens a finished session at a step and writes the files again', async () => {
+    await runWithAnswers('reopen', {});
+    const session = join(dir, 'reopen.session.json');
+    expect(JSON.parse(await readFile(session, 'utf8')).step).toBe('done');
+    const answers = join(dir, 'reopen2.answers.json');
+    await writeFile(answers, JSON.stringify({ group: { offering: 'A smaller package' } }));
+    const m = memoryContext();
+    expect(await main(['worksheet', '--session', session, '--answers', answers, '--reopen', '4', '--out', join(dir, 'reopen2')], m.ctx)).toBe(0);
+    expect(await readFile(join(dir, 'reopen2', 'worksheet.md'), 'utf8')).toContain('A smaller package');
+    const n = memoryContext();
+    expect(await main(['worksheet', '--session', join(dir, 'none.json'), '--answers', answers, '--reopen'], n.ctx)).toBe(64);
+    expect(n.stderr()).toContain('nothing to reopen');
+    const o = memoryContext();
+    expect(await main(['worksheet', '--session', session, '--answers', answers, '--reopen', '7'], o.ctx)).toBe(64);
+    expect(o.stderr()).toContain('--reopen 7: not a step');
   });
 });

@@ -24,7 +24,13 @@ describe('worksheet document', () => {
     });
     for (const step of Object.values(t.steps)) expect(doc).toContain(`## ${step}`);
     const quality = setup.playbook.reasons.find((r) => r.code === 'quality')!.label[lang];
-    expect(doc).toContain(`${quality} \`quality\``);
+    // codes are English words: the German document names the reason only
+    expect(doc).toContain(lang === 'en' ? `${quality} \`quality\`` : `${quality} (`);
+    if (lang === 'de') expect(doc).not.toContain('`quality`');
+    // money with grouping and the currency where the language puts it; dates in the language's form
+    expect(doc).toMatch(lang === 'de' ? /\| \d{1,3}(\.\d{3})* € \|/ : /\| €\d{1,3}(,\d{3})* \|/);
+    expect(doc).toContain(lang === 'de' ? 'Stichtag: 23.11.2026' : 'As of: 2026-11-23');
+    if (lang === 'de') expect(doc).not.toMatch(/expected value|threshold|€\d/);
     expect(doc).toContain('copiers and toner');
     expect(doc).toContain(t.paths.gradual);
     expect(doc).toContain('A visit by the director.');

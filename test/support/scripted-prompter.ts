@@ -1,11 +1,13 @@
-import { PromptInterrupted, type Prompter, type PromptKey } from '../../src/io/prompts.js';
+import { PromptBack, PromptInterrupted, type Prompter, type PromptKey } from '../../src/io/prompts.js';
 
 /** Presses Ctrl-C at this question. */
 export const INTERRUPT = Symbol('interrupt');
+/** Presses Esc at this question. */
+export const BACK = Symbol('back');
 /** Accepts the pre-filled default. */
 export const DEFAULT = null;
 
-export type ScriptAnswer = string | boolean | null | typeof INTERRUPT;
+export type ScriptAnswer = string | boolean | null | typeof INTERRUPT | typeof BACK;
 /** One expected question: its key joined with '/', and the answer to give. */
 export type ScriptStep = readonly [key: string, answer: ScriptAnswer];
 
@@ -20,6 +22,7 @@ export function scriptedPrompter(script: readonly ScriptStep[]) {
     if (!step) throw new Error(`unexpected question ${k} ("${message}"): the script has ended`);
     if (step[0] !== k) throw new Error(`unexpected question ${k} ("${message}"): the script expected ${step[0]}`);
     if (step[1] === INTERRUPT) throw new PromptInterrupted();
+    if (step[1] === BACK) throw new PromptBack();
     return step[1];
   };
   const prompter: Prompter = {

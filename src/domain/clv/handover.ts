@@ -15,7 +15,7 @@ export const PURCHASE_MODEL_BASIS = 'purchase_model';
 /** The hand-over columns, in the order `--lost-out` writes them after the lost-customer columns. */
 export const HANDOVER_COLUMNS = [
   'value_basis', 'model', 'p_alive', 'expected_purchases_horizon', 'discounted_purchases_horizon',
-  'expected_spend', 'second_life_revenue', 'clv', 'horizon_months', 'annual_discount_rate',
+  'expected_spend', 'second_life_revenue', 'clv', 'horizon_months', 'annual_discount_rate', 'lost_threshold',
 ] as const;
 
 /** What the purchase model says about one customer if regained, over the value model's horizon. */
@@ -31,6 +31,11 @@ export interface PurchaseModelHandover {
   readonly expectedSpend: number;
   readonly horizonMonths: number;
   readonly annualDiscountRate: number;
+  /**
+   * The P(alive) below which clv called the customer lost; plan lets a customer at or above it
+   * be (still buying). Missing in hand-overs written before the column existed.
+   */
+  readonly lostThreshold?: number;
 }
 
 /** The value model's horizon and discount (plan's `model.horizonMonths`, `model.annualDiscountRate`). */
@@ -76,6 +81,9 @@ export function readPurchaseModelHandover(cell: (column: string) => string | und
     if (text === '' || !Number.isFinite(value) || value < 0) return { problem: `${column} '${text}' is not a number ≥ 0: the purchase-model value cannot be read (rerun winback clv with amounts)` };
     numbers[column] = value;
   }
+  const threshold = (cell('lost_threshold') ?? '').trim();
+  const lostThreshold = Number(threshold);
+  if (threshold !== '' && !(lostThreshold >= 0 && lostThreshold <= 1)) return { problem: `lost_threshold '${threshold}' is not a share between 0 and 1: the purchase-model value cannot be read (rerun winback clv)` };
   return {
     model: (cell('model') ?? '').trim(),
     pAlive: numbers.p_alive as number,
@@ -84,6 +92,7 @@ export function readPurchaseModelHandover(cell: (column: string) => string | und
     expectedSpend: numbers.expected_spend as number,
     horizonMonths: numbers.horizon_months as number,
     annualDiscountRate: numbers.annual_discount_rate as number,
+    ...(threshold === '' ? {} : { lostThreshold }),
   };
 }
 

@@ -1,0 +1,32 @@
+/**
+ * The output flags every command that writes tables shares: --excel (CSV for German Excel)
+ * and --format csv|xlsx, each over the config's `output:` section.
+ */
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import type { OutputConfig } from '../domain/config.js';
+import { UsageError } from '../errors.js';
+import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv-write.js';
+import type { OutputFormat } from '../io/xlsx-outputs.js';
+
+export type { OutputFormat } from '../io/xlsx-outputs.js';
+
+export interface RawOutputFlags {
+  excel?: boolean;
+  format?: string;
+}
+
+/** Adds --excel/--no-excel and --format. */
+export function addOutputFlags(cmd: Command, what = 'the tables'): Command {
+  return cmd
+    .option('--excel', 'write CSVs for German Excel (UTF-8 with BOM, ";", decimal comma, ="01067" for leading zeros)')
+    .option('--no-excel', 'write plain CSVs even where the config asks for --excel')
+    .addOption(new Option('--format <format>', `csv, or xlsx to write ${what} as an Excel workbook too (default: config output.format, else csv)`).choices(['csv', 'xlsx']));
+}
+
+/** The flags over the config's output section. */
+export function resolveOutputFormat(flags: RawOutputFlags, config: OutputConfig = { format: 'csv', excel: false }): OutputFormat {
+  const format = flags.format ?? config.format;
+  if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`--format '${format}' is not supported`, 'use --format csv or --format xlsx');
+  return { csv: (flags.excel ?? config.excel) ? EXCEL_DE_CSV : PLAIN_CSV, xlsx: format === 'xlsx' };
+}

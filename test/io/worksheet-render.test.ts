@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { formatWorksheetMoney, normaliseTypedDate, timingNote } from '../../src/domain/worksheet-format.js';
+import { worksheetTexts } from '../../src/domain/worksheet-texts.js';
+import { chooseColumns, renderMeasureCard, renderRankedTable, renderSelectionCard } from '../../src/io/worksheet-render.js';
+import { fixtureFlow } from '../support/worksheet-flow.js';
+
+const widest = (text: string) => Math.max(...text.split('\n').map((l) => [...l].length));
+
+describe('worksheet screens', () => {
+  it('fits the ranked table to 80 columns and shows more columns when the terminal is wider', async () => {
+    const { flow } = await fixtureFlow([], { lang: 'de', file: 'fixtures/lost-customers-de.csv' });
+    const t = worksheetTexts('de');
+    const plans = flow.customers.map((c) => c.base);
+    const narrow = renderRankedTable(plans, t, 'de', '€', false, 80);
+    const wide = renderRankedTable(plans, t, 'de', '€', false, 160);
+    expect(widest(narrow)).toBeLessThanOrEqual(80);
+    expect(widest(wide)).toBeLessThanOrEqual(160);
+    const heads = (table: string) => (table.split('\n')[1] as string).split('|').map((h) => h.trim()).filter(Boolean);
+    expect(heads(narrow)).toEqual(expect.arrayContaining([t.table.customer, t.table.expected, t.table.model, t.table.channels]));
+    expect(heads(wide).length).toBeGreaterThan(heads(narrow).length);
+    expect(heads(wide)).toEqual(expect.arrayContaining([t.table.sltv, t.table.atStake, t.table.name, t.table.reason]));
+    // German money: grouped with dots, the currency after the figure
+    expect(wide).toMatch(/\d{1,3}\.\d{3} €/);
+    expect(wide).not.toMatch(/€\d/);
+  });
+
+  it('drops the least important columns first and never the essential ones', () => {
+    const heads = ['a', 'b', 'c', 'd'];
+    const cells = [['x'.repeat(30), 'y'.repeat(30), 'z'.repeat(30), 'w'.repeat(30)]];
+    expect(chooseColumns(heads, cells, [0, 2, 1, 0], [undefined, undefined, undefined, undefined], 100)).toEqual([0, 2, 3]);
+    expect(chooseColumns(heads, cells, [0, 2, 1, 0], [undefined, undefined, undefined, undefined], 40)).toEqual([0, 3]);
+    expect(chooseColumns(heads, cells, [0, 2, 1, 0], [undefined, 8, 8, undefined], 100)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('shows the contactable channels, and in words why a customer may not be contacted', async () => {
+    const { flow } = await fixtureFlow([], { lang: 'de', file: 'fixtures/lost-customers-de.csv' });
+    const t = worksheetTexts('de');
+    const blocked = flow.customers.find((c) => c.base.value.decision === 'no_channel' || c.base.permission.blockAll !== undefined)!;
+    const open = flow.customers.find((c) => c.base.value.decision === 'win_back')!;
+    const cardBlocked = renderSelectionCard(blocked.base, t, 'de', '€', 80);
+    expect(cardBlocked).toContain('Nicht erreichbar: ');
+    expect(cardBlocked).not.toMatch(/no_|objection|consent/);
+    const cardOpen = renderMeasureCard(open.base, t, 'de', 80);
+    expect(cardOpen).toContain('Erreichbar über: ');
+    for (const card of [cardBlocked, cardOpen, renderSelectionCard(open.base, t, 'de', '€', 80)]) expect(widest(card)).toBeLessThanOrEqual(80);
+  });
+
+  it('writes money, dates and timing rules in the language', () => {
+    expect(formatWorksheetMoney(507851, '€', 'de')).toBe('507.851 €');
+    expect(formatWorksheetMoney(507851, '€', 'en')).toBe('€507,851');
+    expect(formatWorksheetMoney(-1234.4, '€', 'de')).toBe('-1.234 €');
+    expect(normaliseTypedDate('15.01.2027')).toBe('2027-01-15');
+    expect(normaliseTypedDate('5.1.27')).toBe('2027-01-05');
+    expect(normaliseTypedDate('2027-01-15')).toBe('2027-01-15');
+    expect(normaliseTypedDate('31.02.2027')).toBeUndefined();
+    expect(normaliseTypedDate('')).toBe('');
+    expect(timingNote('42 days before competitor contract ends 2027-06-30; earlier window missed, renewal 1 term later', 'de'))
+      .toBe('42 Tage vor dem Vertragsende beim Wettbewerber (30.06.2027); früheres Fenster verpasst, 1. Verlängerung');
+    expect(timingNote('something new', 'de')).toBe('');
+  });
+});

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatIsoDay } from '../../src/domain/dates.js';
+import { DataError, UsageError } from '../../src/errors.js';
+import { cellRef, cellText, columnLetters } from '../../src/io/xlsx-cells.js';
+import { workbookKind, type WorkbookDialect } from '../../src/io/xlsx-read.js';
+import { tempDir } from '../support/cli.js';
+import { readAll } from '../support/read-all.js';
+import { writeWorkbook, type TestCell } from '../support/xlsx.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function workbook(sheets: { name: string; rows: TestCell[][] }[]): Promise<Buffer> {
+  const dir = tempDir();
+  dirs.push(dir);
+  const path = join(dir, 'book.xlsx');
+  await writeWorkbook(path, sheets);
+  return readFileSync(path);
+}
+
+const HEADER = ['Kd.-Nr.', 'PLZ', 'Kunde seit', 'Kündigungsdatum', 'Umsatz', 'DB %', 'Einwilligung E-Mail', 'Kündigungsgrund'];
+
+describe('reading an .xlsx workbook through stdin', () => {
+  it('reads typed cells as a CSV export of the sheet would hold them', async () => {
+    const bytes = await workbook([{
+      name: 'Kunden',
+      rows: [
+        HEADER,
+        ['000123', { value: 1067, numFmt: '00000' }, new Date('2019-08-26T00:00:00Z'), new Date('2026-04-24T00:00:00Z'), 5961.37, { value: 0.271, numFmt: '0.0%' }, true, 'zu teuer'],
+        [{ value: 4711, numFmt: '0' }, '01067', '01.02.2020', { value: { formula: 'TODAY()-30', result: 46_100 }, numFmt: 'dd.mm.yyyy' }, { value: { formula: 'B2*2', result: 1234.5 } }, 12.5, false, { value: { richText: [{ text: 'Konkurrenz ' }, { text: 'günstiger' }] } }],
+      ],
+    }]);
+    const { opened, rows, rejects } = await readAll(bytes);
+    expect(rejects).toEqual([]);
+    expect((opened.dialect as WorkbookDialect).sheet).toBe('Kunden');
+    expect(rows[0]?.cells).toEqual(['000123', '01067', '2019-08-26', '2026-04-24', '5961.37', '27.1%', 'TRUE', 'zu teuer']);
+    expect(rows[0]?.values).toMatchObject({ customer_id: '000123', postal_code: '01067', revenue: 5961.37, margin: { kind: 'percent', value: 27.1 }, consent_email: true });
+    expect(formatIsoDay(rows[0]?.values.churn_date as number)).toBe('2026-04-24');
+    // A formula's cached result, never the formula; a date format on its result makes it a date.
+    expect(rows[1]?.cells).toEqual(['4711', '01067', '01.02.2020', formatIsoDay(46_100 - 25_569), '1234.5', '12.5', 'FALSE', 'Konkurrenz günstiger']);
+    expect(rows[1]?.values).toMatchObject({ customer_id: '4711', revenue: 1234.5, margin: { kind: 'percent', value: 12.5 } });
+    expect(opened.stats).toMatchObject({ read: 2, accepted: 2, rejected: 0, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+  });
+
+  it('writes typed numbers with the decimal comma that the text cells use', async () => {
+    const bytes = await workbook([{ name: 'Tabelle1', rows: [['Kundennummer', 'Kündigungsdatum', 'Umsatz', 'Monatsumsatz'], ['1', '31.03.2024', '1.234,56', 99.5], ['2', '01.02.2024', '12,5', 1000.25]] }]);
+    const { opened, rows } = await readAll(bytes);
+    expect(opened.dialect.decimal).toBe(',');
+    expect(rows.map((r) => [r.values.revenue, r.values.monthly_revenue])).toEqual([[1234.56, 99.5], [12.5, 1000.25]]);
+  });
+
+  it('takes the first non-empty row as the header and counts lines as sheet rows', async () => {
+    const bytes = await workbook([{ name: 'Export', rows: [[], ['Customer ID', 'Churn Date', 'Revenue'], ['C1', '2026-01-05', 'lots'], [null, null, null], ['C2', '2026-01-06', 10]] }]);
+    const { rows, rejects, opened } = await readAll(bytes);
+    expect(rows.map((r) => [r.line, r.values.customer_id])).toEqual([[5, 'C2']]);
+    expect(rejects).toEqual([expect.objectContaining({ line: 3, column: 'Revenue', error: "Export!C3: Revenue 'lots' is not a number (expected e.g. 1,234.56)" })]);
+    expect(opened.stats.read).toBe(2);
+  });
+
+  it('reads the sheet --sheet names, and the first sheet of the workbook without it', async () => {
+    const bytes = await workbook([
+      { name: 'Lost customers', rows: [['customer_id', 'churn_date'], ['A', '2026-01-01'], ['A', '2026-01-02']] },
+      { name: 'Kunden 2025', rows: [['Kundennummer', 'Kündigungsdatum'], ['B', '01.01.2026']] },
+    ]);
+    const first = await readAll(bytes);
+    expect(first.rows.map((r) => r.values.customer_id)).toEqual(['A']);
+    expect(first.rejects[0]?.error).toBe("'Lost customers'!A3: duplicate customer_id, first seen on line 2");
+    const named = await readAll(bytes, { sheet: 'kunden 2025' });
+    expect(named.rows.map((r) => r.values.customer_id)).toEqual(['B']);
+    await expect(readAll(bytes, { sheet: 'Tabelle1' })).rejects.toThrow(UsageError);
+    await expect(readAll(bytes, { sheet: 'Tabelle1' })).rejects.toMatchObject({ hint: "its sheets: Lost customers, Kunden 2025" });
+  });
+
+  it('refuses a damaged workbook, an empty sheet and an old .xls with a data error', async () => {
+    const bytes = await workbook([{ name: 'Leer', rows: [] }]);
+    await expect(readAll(bytes)).rejects.toThrow(/sheet 'Leer' is empty/);
+    await expect(readAll(Buffer.concat([bytes.subarray(0, 400), Buffer.alloc(64)]))).rejects.toThrow(DataError);
+    await expect(readAll(Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]))).rejects.toThrow(/\.xls\)/);
+    // stdin is copied to a temporary folder to be read; a failed read removes it too.
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('winback-xlsx-'))).toEqual([]);
+  });
+});
+
+describe('cell text and references', () => {
+  it.each([
+    [1e21, undefined, '1000000000000000000000'],
+    [-0.5, undefined, '-0.5'],
+    [0.1 + 0.2, '0.00%', '30%'],
+    [7, '000', '007'],
+    [1234.5, '#,##0.00 "€"', '1234.5'],
+    [45_000.5, 'yyyy-mm-dd hh:mm', '2023-03-15T12:00:00'],
+  ])('%s with format %s reads as %s', (value, fmt, text) => {
+    expect(cellText(value, fmt, '.')).toBe(text);
+  });
+
+  it('names columns and sheets as Excel does', () => {
+    expect([1, 26, 27, 52, 703].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
+    expect(cellRef('Kunden', 3, 12)).toBe('Kunden!C12');
+    expect(cellRef("Kunde's list", 1, 2)).toBe("'Kunde''s list'!A2");
+  });
+
+  it('recognises workbooks by their first bytes', () => {
+    expect(workbookKind(Buffer.from('504b030414000000', 'hex'))).toBe('xlsx');
+    expect(workbookKind(Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')]))).toBe('ods');
+    expect(workbookKind(Buffer.from('Customer ID,Name\n'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,82 @@
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseIsoDay } from '../../src/domain/dates.js';
+import { EXCEL_DE_CSV, formatCsv, PLAIN_CSV, type ColumnSpec } from '../../src/io/csv-write.js';
+import { csvRowsOf, writeWorkbookAtomic } from '../../src/io/xlsx-write.js';
+import { tempDir } from '../support/cli.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+function scratch(): string {
+  const dir = tempDir();
+  dirs.push(dir);
+  return dir;
+}
+
+const COLUMNS: ColumnSpec[] = [
+  { name: 'customer_id', kind: 'text' },
+  { name: 'postal_code', kind: 'text' },
+  { name: 'phone', kind: 'text' },
+  { name: 'priority', kind: 'int' },
+  { name: 'expected_value', kind: 'money' },
+  { name: 'p_winback', kind: 'ratio' },
+  { name: 'contact_from', kind: 'date' },
+  { name: 'note', kind: 'text' },
+];
+const ROWS: unknown[][] = [
+  ['000123', '01067', '+49 171 2345678', 1, 1234.567, 0.12345, parseIsoDay('2026-11-23'), '=HYPERLINK("http://x")'],
+  ['C-2', '80331', '0049 89 123', 2, -0.5, 0.5, undefined, '@SUM(A1)'],
+];
+
+async function reopen(path: string) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  return book;
+}
+
+describe('writing a workbook', () => {
+  it('writes typed cells: numbers as numbers, dates as dates, ids and formulas as text', async () => {
+    const path = join(scratch(), 'out.xlsx');
+    const bytes = await writeWorkbookAtomic(path, [{ name: 'plan', columns: COLUMNS, rows: ROWS }]);
+    const ws = (await reopen(path)).getWorksheet('plan') as ExcelJS.Worksheet;
+    expect(ws.getRow(1).values).toEqual([undefined, ...COLUMNS.map((c) => c.name)]);
+    expect(ws.getRow(1).font?.bold ?? ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.autoFilter).toBe('A1:H1');
+    const [, ...first] = ws.getRow(2).values as unknown[];
+    expect(first).toEqual(['000123', '01067', '+49 171 2345678', 1, 1234.57, 0.1235, new Date('2026-11-23T00:00:00Z'), '=HYPERLINK("http://x")']);
+    expect(ws.getCell('G2').numFmt).toBe('mm-dd-yy');
+    expect(ws.getCell('E2').numFmt).toBe('#,##0.00');
+    // Text is a string cell, never a formula.
+    expect(ws.getCell('H2').type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell('H3').value).toBe('@SUM(A1)');
+    expect(ws.getCell('G3').value).toBeNull();
+    expect(ws.getColumn(3).width).toBeGreaterThanOrEqual('+49 171 2345678'.length);
+    expect(ws.getColumn(3).width).toBeLessThanOrEqual(50);
+    expect(bytes).toBeGreaterThan(1000);
+    // Only the workbook is left in the folder: no temporary file.
+    expect(readdirSync(join(path, '..'))).toEqual(['out.xlsx']);
+  });
+
+  it('goes on in a second sheet when a list is longer than a sheet holds', async () => {
+    const path = join(scratch(), 'long.xlsx');
+    const rows = Array.from({ length: 5 }, (_, i) => [`C${i}`, '', '', i + 1, i, 0, undefined, '']);
+    await writeWorkbookAtomic(path, [{ name: 'plan', columns: COLUMNS, rows }, { name: 'rejects', columns: COLUMNS, rows: [] }], 2);
+    const book = await reopen(path);
+    expect(book.worksheets.map((w) => [w.name, w.rowCount])).toEqual([['plan', 3], ['plan (2)', 3], ['plan (3)', 2], ['rejects', 1]]);
+    expect(book.getWorksheet('plan (3)')?.getCell('A2').value).toBe('C4');
+  });
+
+  it.each([['plain', PLAIN_CSV], ['German Excel', EXCEL_DE_CSV]] as const)('reads back a %s CSV it wrote as the values it was written from', async (_, fmt) => {
+    const path = join(scratch(), 'list.csv');
+    writeFileSync(path, formatCsv(COLUMNS, ROWS, fmt));
+    const back: unknown[][] = [];
+    for await (const r of csvRowsOf(path, COLUMNS, fmt)) back.push(r);
+    expect(back).toEqual([
+      ['000123', '01067', '+49 171 2345678', 1, 1234.57, 0.1235, parseIsoDay('2026-11-23'), '=HYPERLINK("http://x")'],
+      ['C-2', '80331', '0049 89 123', 2, -0.5, 0.5, undefined, '@SUM(A1)'],
+    ]);
+  });
+});
