@@ -18,6 +18,8 @@ import { createProgress } from '../io/progress.js';
 import { readSuppression } from '../io/suppression-file.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, withDuplicatesResolved, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { discardPass, spoolChoices, type ChoicePass } from './campaign-choices.js';
+import type { BudgetSelection } from '../domain/budget.js';
+import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
 import { commitCampaign } from './campaign-commit.js';
 import { loadCampaignHistory, settleInterrupted, type HistorySettings } from './campaign-ledger.js';
 import { buildSerialGuard, readSerialOutcomes } from './campaign-serial.js';
@@ -39,6 +41,7 @@ export interface CampaignFlags extends PlanFlags, RawOutputFlags {
   force?: boolean;
   json?: boolean;
   quiet?: boolean;
+  budget?: string;
 }
 
 /** `winback campaign`: this period's contact lists, permission-checked, paced by the ledger. */
@@ -48,7 +51,12 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
     throw new UsageError(say.campaignOut, say.campaignOutHint);
   }
   refuseStdout('--out', flags.out, 'a list per channel, excluded.csv, rejects.csv and summary.json');
+  // The config is not read yet: the flag and the environment tell the language.
+  const budgetAmount = parseBudget(flags.budget, resolveLang(flags.lang, ctx.env));
   const loaded = await loadPlanSetup(ctx, flags);
+  // The budget picks whom the plan approaches at all; this run lists those of its period.
+  const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount);
+  if (budget && !flags.json && !flags.quiet) ctx.stderr.write(budgetLine(budget, loaded.setup.config.model.currencySymbol, loaded.setup.lang));
   const outDir = resolve(ctx.cwd, flags.out);
   const periodDays = parsePeriod(flags.period, loaded.setup.config.campaign.periodDays, loaded.setup.lang);
   const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;
@@ -57,7 +65,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const created = await ensureOutputDir(outDir, flags.out);
   try {
     // One lock on the ledger and one on the output directory: runs sharing either wait their turn.
-    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, lock }));
+    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, lock, budget }));
   } catch (err) {
     // A run that failed leaves no empty output folder behind.
     await removeCreatedDirs(created);
@@ -73,6 +81,8 @@ interface RunSetup {
   caps: Partial<Record<Channel, number>>;
   holdout: number;
   lock: HeldLock;
+  /** what --budget chose (summary.json reports it) */
+  budget: BudgetSelection | undefined;
 }
 
 async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: RunSetup): Promise<number> {
@@ -124,9 +134,13 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     extra: [],
     ...(recording && ledgerPath ? { ledger: { path: ledgerPath, scan, state: history.state, fresh: newLedgerEntries(history.index, result.planned), campaignId: id, asOf: formatIsoDay(asOf) } } : {}),
     runSeed: JSON.stringify([id, formatIsoDay(asOf), opened.stats.sha256, scan.sha256, loaded.sources.configSha256, loaded.sources.playbookSha256]),
-    summary: (outputs, after) => campaignManifest({
-      opened, loaded, periodDays: r.periodDays, id, counts, ledgerPath, before: { entries: scan.entries, sha256: scan.sha256 }, after,
-      dryRun: Boolean(flags.dryRun), holdout: r.holdout, outputs, warnings,
+    summary: (outputs, after) => ({
+      ...campaignManifest({
+        opened, loaded, periodDays: r.periodDays, id, counts, ledgerPath, before: { entries: scan.entries, sha256: scan.sha256 }, after,
+        dryRun: Boolean(flags.dryRun), holdout: r.holdout, outputs, warnings,
+      }),
+      // What --budget bought, as in plan's summary.json.
+      ...(r.budget ? { budget: budgetJson(r.budget) } : {}),
     }),
   }) as ReturnType<typeof campaignManifest>;
   if (flags.json) ctx.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);

@@ -15,6 +15,7 @@ import { createProgress } from '../io/progress.js';
 import { holdYoungGeneration, releaseYoungGeneration, tuneForStreaming } from '../pipeline/gc-tuning.js';
 import { planAllRows, resolveThreads } from '../pipeline/parallel-plan.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, planRow, withDuplicatesResolved, type PlanFlags } from '../pipeline/plan-setup.js';
+import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
 import { VERSION } from '../version.js';
 import { messages } from '../domain/messages.js';
 import { resolveLang } from '../cli/lang.js';
@@ -27,6 +28,7 @@ export interface PlanCommandFlags extends PlanFlags, RawOutputFlags {
   explain?: string;
   quiet?: boolean;
   threads?: string;
+  budget?: string;
 }
 
 /** `winback plan`: reading → classification → value → playbook, written to DIR atomically. */
@@ -40,7 +42,10 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   refuseStdout('--out', flags.out, 'plan.csv, rejects.csv and summary.json');
   // Released again by planAllRows when the rows are planned on this thread.
   holdYoungGeneration();
+  // The config is not read yet: the flag and the environment tell the language.
+  const budgetAmount = parseBudget(flags.budget, resolveLang(flags.lang, ctx.env));
   const loaded = await loadPlanSetup(ctx, flags);
+  const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount);
   const threads = resolveThreads(flags.threads, ctx.env, loaded.setup.lang);
   const outDir = resolve(ctx.cwd, flags.out);
   const first = await openLostCustomers(ctx, file, loaded);
@@ -78,10 +83,11 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   }
   const { opened, made: { totals } } = run;
   if (output.xlsx) Object.assign(outputs, await writePlanWorkbook(outDir, opened.headers, fmt));
-  const summary = planSummary(opened, loaded, totals, outputs);
+  const summary = { ...planSummary(opened, loaded, totals, outputs), ...(budget ? { budget: budgetJson(budget) } : {}) };
   await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   if (flags.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else if (!flags.quiet) ctx.stdout.write(renderPlanSummary(summary, totals, flags.out, ctx.color, loaded.setup.lang));
+  if (budget && !flags.json && !flags.quiet) ctx.stdout.write(budgetLine(budget, loaded.setup.config.model.currencySymbol, loaded.setup.lang));
   const warning = messages(loaded.setup.lang).common.warning;
   for (const w of summary.warnings) ctx.stderr.write(`${warning}: ${w}\n`);
   return ExitCode.ok;

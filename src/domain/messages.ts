@@ -99,7 +99,7 @@ export const CATALOGUE = {
     monthlyMargin: m('monthly margin (first lifetime)', 'Marge pro Monat (erstes Kundenleben)'),
     orders: m('orders', 'Aufträge'),
     complaints: m('complaints', 'Reklamationen'),
-    monthsSinceChurn: m('months since churn', 'Monate seit Kündigung'),
+    monthsSinceChurn: m('months since churn (at the contact date)', 'Monate seit Kündigung (zum Kontaktdatum)'),
     baseRate: m('base rate', 'Basisrate'),
     behaviourShift: m('behaviour shift (log-odds)', 'Verhaltensverschiebung (Log-Odds)'),
     pWinback: m(
@@ -112,7 +112,14 @@ export const CATALOGUE = {
     sltv: m('sltv', 'sltv'),
     channelCost: m((channel: string) => `channel cost (${channel})`, (channel) => `Kanalkosten (${CHANNEL_DE[channel] ?? channel})`),
     incentiveCost: m((offer: string) => `incentive cost (offer ${offer})`, (offer) => `Anreizkosten (Angebot ${OFFER_DE[offer] ?? offer})`),
-    expectedValue: m('expected value', 'erwarteter Wert'),
+    expectedValue: m('expected value (incremental, today)', 'erwarteter Wert (zusätzlich, heute)'),
+    pOrganic: m('p_organic (return without contact)', 'p_organic (Rückkehr ohne Kontakt)'),
+    organicRate: m((code: string) => `organic rate: playbook ${code}`, (code) => `Rate ohne Kontakt: Playbook ${code}`),
+    lifetimeFactor: m('customer lifetime factor (first tenure, complaints)', 'Kundenlebensfaktor (erste Kundendauer, Reklamationen)'),
+    tenureUnknown: m('tenure unknown', 'Kundendauer unbekannt'),
+    within: m((min: string, max: string) => `within [${min}, ${max}]`, (min, max) => `innerhalb [${min}; ${max}]`),
+    discount: m('discount from the contact date to as-of', 'Abzinsung vom Kontaktdatum auf den Stichtag'),
+    annuityAtRetention: m((r: string) => `annuity at retention ${r}`, (r) => `Rente bei Bindungsrate ${r}`),
     valueAtStake: m('value at stake (no offer, before probability)', 'Wert im Risiko (ohne Angebot, vor Wahrscheinlichkeit)'),
     days: m('days', 'Tage'),
     calibratedModel: m('calibrated model', 'kalibriertes Modell'),
@@ -143,6 +150,63 @@ export const CATALOGUE = {
       (id, label) => `Kunde '${id}' ist nicht unter den angenommenen Zeilen von ${label}`,
     ),
     notAcceptedHint: m('check the id, or run winback inspect for rejects', 'die Kundennummer prüfen, oder winback inspect zeigt die abgelehnten Zeilen'),
+  },
+  /** The offer × channel comparison and the permission line of `plan --explain` (value-compare.ts, io/plan-render.ts). */
+  compare: {
+    notValued: m('not valued: no contact allowed', 'nicht bewertet: kein Kontakt erlaubt'),
+    nothingValued: m('no permitted action was valued', 'keine erlaubte Aktion wurde bewertet'),
+    action: m((offer: string, channel: string) => `${offer} by ${channel}`, (offer, channel) => `${OFFER_DE[offer] ?? offer} per ${CHANNEL_DE[channel] ?? channel}`),
+    only: m((what: string, ev: string) => `${what}: the only permitted action (${ev})`, (what, ev) => `${what}: die einzige erlaubte Aktion (${ev})`),
+    asMuchAs: m('as much as', 'ebenso viel wie'),
+    moreThan: m((gap: string) => `${gap} more than`, (gap) => `${gap} mehr als`),
+    highest: m(
+      (what: string, ev: string, gap: string, rival: string) => `${what}: highest incremental value (${ev}), ${gap} the runner-up ${rival}`,
+      (what, ev, gap, rival) => `${what}: höchster zusätzlicher Wert (${ev}), ${gap} die zweitbeste Aktion ${rival}`,
+    ),
+    channelCostsMore: m(
+      (channel: string) => `${channel} wins back more but costs more than it adds`,
+      (channel) => `${CHANNEL_DE[channel] ?? channel} gewinnt mehr zurück, kostet aber mehr, als es einbringt`,
+    ),
+    offerEarnsLess: m(
+      (offer: string) => `${offer} wins back more but earns less per return`,
+      (offer) => `${OFFER_DE[offer] ?? offer} gewinnt mehr zurück, bringt aber je Rückkehr weniger ein`,
+    ),
+    head: m(
+      'offer × channel compared (incremental expected value today, p_winback; * = chosen):',
+      'Angebot × Kanal verglichen (zusätzlicher erwarteter Wert heute, p_winback; * = gewählt):',
+    ),
+    offerColumn: m('offer', 'Angebot'),
+    why: m((why: string) => `why: ${why}`, (why) => `warum: ${why}`),
+    none: m((why: string) => `offer × channel: ${why}`, (why) => `Angebot × Kanal: ${why}`),
+    permission: m((verdict: string) => `permission: ${verdict}`, (verdict) => `Erlaubnis: ${verdict}`),
+    yes: m('yes', 'ja'),
+    no: m((why: string) => `no (${why})`, (why) => `nein (${why})`),
+    notPermitted: m('not permitted', 'nicht erlaubt'),
+  },
+  /** The budget line of plan and campaign, the over-budget decision_reason and --budget's usage errors (budget.ts, pipeline/plan-budget.ts). */
+  budget: {
+    overBudget: m(
+      (amount: string, symbol: string) => `over budget: the ${symbol}${amount} budget buys contacts with more value per ${symbol} of cost`,
+      (amount, symbol) => `über dem Budget: das Budget von ${amount}\u00a0${symbol.trim()} kauft Kontakte mit mehr Wert je ${unitWord(symbol)} Kosten`,
+    ),
+    line: m(
+      (amount: string, contacts: string, spent: string, value: string, leftOut: string, next: string) =>
+        `budget ${amount}: ${contacts} contacts, ${spent} spent, expected incremental value ${value}; ${leftOut} contacts worth making left out; ${next}\n`,
+      (amount, contacts, spent, value, leftOut, next) =>
+        `Budget ${amount}: ${contacts} Kontakte, ${spent} ausgegeben, erwarteter Mehrwert ${value}; ${leftOut} lohnende Kontakte außerhalb; ${next}\n`,
+    ),
+    allFit: m('every contact worth making fits', 'jeder lohnende Kontakt ist im Budget'),
+    next: m(
+      (symbol: string, ratio: string, id: string) => `the next ${symbol}1 would buy ${symbol}${ratio} (${id})`,
+      (symbol, ratio, id) => `der nächste ${unitWord(symbol)} brächte ${ratio}\u00a0${symbol.trim()} (${id})`,
+    ),
+    notPositive: m((text: string) => `--budget '${text}' is not a positive amount`, (text) => `--budget '${text}' ist kein positiver Betrag`),
+    notPositiveHint: m('e.g. --budget 50000 (currency units, no thousands separators)', 'z. B. --budget 50000 (Währungseinheiten, ohne Tausendertrennzeichen)'),
+    stdin: m('--budget needs a file, not stdin', '--budget braucht eine Datei, nicht die Standardeingabe'),
+    stdinHint: m(
+      'the export is read twice: once to rank the contacts, once to plan them',
+      'der Export wird zweimal gelesen: einmal, um die Kontakte zu ordnen, einmal, um sie zu planen',
+    ),
   },
   /** timing_rule of plan.csv (timing.ts). */
   timing: {
@@ -354,6 +418,18 @@ export function formatMoneyText(value: number, symbol: string, lang: Lang): stri
   const rounded = Math.round(value);
   if (lang === 'de') return `${formatWhole(rounded === 0 ? 0 : rounded, 'de')}\u00a0${symbol.trim()}`;
   return rounded < 0 ? `-${symbol}${-rounded}` : `${symbol}${rounded === 0 ? 0 : rounded}`;
+}
+
+/** An amount as given (whole or with decimals) with the language's separators: 2500.5 / 2.500,5. */
+export function formatAmount(value: number, lang: Lang): string {
+  if (lang === 'en') return String(value);
+  const [whole, decimals] = String(value).split('.');
+  return `${formatWhole(Number(whole), 'de')}${decimals === undefined ? '' : `,${decimals}`}`;
+}
+
+/** One unit of the currency in a German sentence: "Euro" for €, else the symbol itself. */
+function unitWord(symbol: string): string {
+  return symbol.trim() === '€' ? 'Euro' : symbol.trim();
 }
 
 /** A day in the language's form: 2026-11-23 / 23.11.2026. */

@@ -7,7 +7,7 @@ import type { CustomerRow } from './types.js';
 import type { Channel, OfferSpec, ReasonEntry } from './playbook-types.js';
 import type { Decision, EvaluateInput, ValueResult } from './value-types.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
-import { firstLifetime, reacquisitionProbability, secondLifetimeValue } from './value.js';
+import { customerLifetimeFactor, discountToAsOf, firstLifetime, organicProbability, reacquisitionProbability, secondLifetimeValue } from './value.js';
 import { explainCustomer } from './value-explain.js';
 import { formatFixed, formatMoneyText, messages, type Lang } from './messages.js';
 
@@ -26,7 +26,8 @@ export const NEUTRAL_OFFER: OfferSpec = Object.freeze({
 export function evaluateCustomer(input: EvaluateInput): ValueResult {
   const { row, entry, config } = input;
   const t = messages(input.lang).value;
-  const life = firstLifetime(row, input.asOf, config);
+  // The customer as they will stand on the contact date: recency counts from churn to then.
+  const life = firstLifetime(row, Math.max(input.asOf, input.contactDay ?? input.asOf), config);
   const warnings = life.marginSource === 'default' ? [t.marginDefault(String(config.defaultMarginPercent))] : [];
   // Results are built as literals with one key order (no spreads): this runs once per row.
   if (life.monthlyMargin === undefined) {
@@ -34,7 +35,7 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     const decided = entry.final ? neverDecision(entry, input.lang) : { decision: 'review' as const, decisionReason: missing };
     return {
       customer_id: row.customer_id, firstLifetime: life, warnings, decision: decided.decision, decisionReason: decided.decisionReason,
-      p_winback: null, sltv: null, expected_value: null, value_at_stake: null, offer_type: null, offerReason: t.notValuedMissing,
+      p_winback: null, p_organic: null, sltv: null, expected_value: null, value_at_stake: null, offer_type: null, offerReason: t.notValuedMissing,
       offersConsidered: [], explainSteps: [], channel: input.unpermitted ? null : (input.channels[0] ?? null),
     };
   }
@@ -45,7 +46,7 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     const never = neverDecision(entry, input.lang);
     return {
       customer_id: row.customer_id, firstLifetime: life, warnings, decision: never.decision, decisionReason: never.decisionReason,
-      p_winback: 0, sltv: v.stake.value, expected_value: 0, value_at_stake: v.stake.value, offer_type: null, offerReason: t.finalNoOffer,
+      p_winback: 0, p_organic: null, sltv: v.stake.value, expected_value: 0, value_at_stake: v.stake.value, offer_type: null, offerReason: t.finalNoOffer,
       offersConsidered: [], explainSteps: steps, channel: null,
     };
   }
@@ -58,6 +59,7 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     decision: decided.decision,
     decisionReason: decided.decisionReason,
     p_winback: best.p,
+    p_organic: v.pOrganic,
     sltv: best.sl.value,
     expected_value: best.ev,
     value_at_stake: v.stake.value,
@@ -84,21 +86,30 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
   const fitted = input.model?.baseRates[entry.code];
   const baseRate = fitted?.rate ?? entry.baseRate;
   const coefficients = input.model?.coefficients ?? config.coefficients;
-  const stake = secondLifetimeValue(monthlyMargin, NEUTRAL_OFFER, entry, config);
+  const lifetimeFactor = customerLifetimeFactor(life, config);
+  const stake = secondLifetimeValue(monthlyMargin, NEUTRAL_OFFER, entry, config, lifetimeFactor);
+  // Valued at the contact date, discounted back to as-of: a later contact is worth less today.
+  const discount = discountToAsOf(input.asOf, input.contactDay ?? input.asOf, config);
+  // Those who would come back anyway are not the contact's doing: only the increment counts.
+  const organicRate = entry.organicRate ?? 0;
+  const pOrganic = organicProbability(organicRate, life, coefficients);
+  const organicValue = pOrganic * stake.value;
   const valued: ValuedOffer[] = [];
   // Offer and channel are chosen together: a visit persuades more but costs more than a letter.
   for (const offer of allowedOffers(entry, input.offers)) {
-    const sl = secondLifetimeValue(monthlyMargin, offer, entry, config);
+    const sl = secondLifetimeValue(monthlyMargin, offer, entry, config, lifetimeFactor);
     for (const channel of input.channels) {
       const odds = offer.reacquisitionOddsFactor * (input.channelResponse?.[channel] ?? 1);
-      const p = reacquisitionProbability(baseRate, life, coefficients, odds);
+      // A contact never makes a return less likely than no contact (a calibrated rate may say so by noise).
+      const p = Math.max(pOrganic, reacquisitionProbability(baseRate, life, coefficients, odds));
       const channelCost = input.channelCosts[channel];
-      valued.push({ offer, channel, channelCost, p, sl, ev: p * sl.value - channelCost - p * offer.incentiveCost });
+      valued.push({ offer, channel, channelCost, p, sl, ev: discount * (p * sl.value - organicValue - channelCost - p * offer.incentiveCost) });
     }
   }
   // Strict '>' keeps the playbook's offer order and the channel preference on ties: deterministic.
   const best = valued.reduce((a, b) => (b.ev > a.ev ? b : a));
-  return { valued, best, stake, context: { life, baseRate, fromModel: fitted !== undefined, coefficients, channelCost: best.channelCost } };
+  const context = { life, baseRate, fromModel: fitted !== undefined, coefficients, channelCost: best.channelCost, organicRate, pOrganic, lifetimeFactor, discount };
+  return { valued, best, stake, pOrganic, context };
 }
 
 function decide(input: EvaluateInput, monthlyMargin: number, best: ValuedOffer): { decision: Decision; decisionReason: string } {
@@ -111,17 +122,20 @@ function decide(input: EvaluateInput, monthlyMargin: number, best: ValuedOffer):
     return { decision: 'let_go', decisionReason: t.marginNotPositive };
   }
   if (input.row.churn_date === undefined) return { decision: 'review', decisionReason: t.missingChurnDate };
-  if (input.reasonConfidence < config.reviewConfidence) {
+  // An unread text needs a person; a reason nobody recorded does not: the unknown reason's measure is to ask.
+  if (input.reasonConfidence < config.reviewConfidence && input.reasonMissing !== true) {
     return { decision: 'review', decisionReason: t.reasonUnclear(formatFixed(input.reasonConfidence, 2, lang), formatFixed(config.reviewConfidence, 2, lang)) };
   }
   // Decided on the expected value as plan.csv shows it (cents): €0.004 is not worth a contact.
-  if (Number(ev.toFixed(2)) <= config.decisionThreshold) {
-    return { decision: 'let_go', decisionReason: t.belowThreshold(money(ev), money(config.decisionThreshold)) };
+  // Whatever the threshold, a contact that adds nothing over no contact is never made.
+  const threshold = Math.max(0, config.decisionThreshold);
+  if (Number(ev.toFixed(2)) <= threshold) {
+    return { decision: 'let_go', decisionReason: t.belowThreshold(money(ev), money(threshold)) };
   }
   if (input.unpermitted) {
     return { decision: 'no_channel', decisionReason: t.noChannel(money(ev), best.channel) };
   }
-  return { decision: 'win_back', decisionReason: t.aboveThreshold(money(ev), money(config.decisionThreshold)) };
+  return { decision: 'win_back', decisionReason: t.aboveThreshold(money(ev), money(threshold)) };
 }
 
 // Per playbook entry and offer list: the same for every row of a run, so looked up once.
@@ -166,6 +180,7 @@ type Figures = Omit<ValueResult, 'customer_id' | 'decision' | 'decisionReason' |
 function noFigures(): Figures {
   return {
     p_winback: null,
+    p_organic: null,
     sltv: null,
     expected_value: null,
     value_at_stake: null,

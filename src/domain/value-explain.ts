@@ -17,6 +17,13 @@ export interface ExplainContext {
   fromModel: boolean;
   coefficients: BehaviourCoefficients;
   channelCost: number;
+  /** the playbook's organic rate of the reason and the customer's chance of a return without contact */
+  organicRate?: number;
+  pOrganic?: number;
+  /** the customer's own factor on the second lifetime (tenure, complaints) */
+  lifetimeFactor?: number;
+  /** today's value of a unit on the contact date */
+  discount?: number;
   stake: SecondLifetime;
   chosen?: { offer: OfferSpec; channel: Channel; p: number; sl: SecondLifetime; ev: number };
 }
@@ -48,7 +55,7 @@ export function explainCustomer(input: EvaluateInput, ctx: ExplainContext): Expl
   steps.push({ label: t.behaviourShift, formula: shiftFormula(ctx.life, ctx.coefficients, input.lang), value: shift });
   if (ctx.chosen !== undefined) steps.push(...offerSteps(input, ctx, ctx.chosen, shift));
   const { entry } = input;
-  const stakeFormula = `${n(ctx.life.monthlyMargin ?? 0)} × ${n(entry.marginFactor)} × ${n(ctx.stake.annuityFactor)}`;
+  const stakeFormula = `${n(ctx.life.monthlyMargin ?? 0)} × ${n(entry.marginFactor)} × ${n(ctx.stake.annuityFactor)} (${t.annuityAtRetention(n(ctx.stake.monthlyRetention))})`;
   steps.push({ label: t.valueAtStake, formula: stakeFormula, value: ctx.stake.value });
   return steps;
 }
@@ -79,8 +86,9 @@ function firstLifetimeSteps(input: EvaluateInput, life: FirstLifetime): ExplainS
   }
   if (life.orders !== undefined) steps.push({ label: t.orders, formula: 'orders', value: life.orders });
   if (life.complaints !== undefined) steps.push({ label: t.complaints, formula: 'complaints', value: life.complaints });
+  const at = Math.max(input.asOf, input.contactDay ?? input.asOf);
   if (life.monthsSinceChurn !== undefined) {
-    const formula = `(${formatIsoDay(input.asOf)} − ${formatIsoDay(row.churn_date as number)}) / ${n(DAYS_PER_MONTH)} ${t.days}`;
+    const formula = `(${formatIsoDay(at)} − ${formatIsoDay(row.churn_date as number)}) / ${n(DAYS_PER_MONTH)} ${t.days}`;
     steps.push({ label: t.monthsSinceChurn, formula, value: life.monthsSinceChurn });
   }
   return steps;
@@ -101,18 +109,36 @@ function offerSteps(input: EvaluateInput, ctx: ExplainContext, chosen: NonNullab
   const { n, t } = inLang(input.lang);
   const { offer, p, sl, ev } = chosen;
   const d = (1 + config.annualDiscountRate) ** (1 / 12) - 1;
+  const f = ctx.lifetimeFactor ?? 1;
+  const delta = ctx.discount ?? 1;
+  const at = Math.max(input.asOf, input.contactDay ?? input.asOf);
+  // A German decimal comma would make max(a, b) ambiguous: arguments are then separated by ';'.
+  const sep = input.lang === 'de' ? '; ' : ', ';
+  const tenure = ctx.life.tenureMonths === undefined ? `1 (${t.tenureUnknown})` : `(max(${n(ctx.life.tenureMonths)}${sep}1) / ${n(config.tenureLifetimeReferenceMonths)})^${n(config.tenureLifetimeElasticity)}`;
+  const complaints = ctx.life.complaints === undefined ? '' : ` × ${n(config.complaintLifetimeFactor)}^min(${n(ctx.life.complaints)}${sep}5)`;
   const margin = n(ctx.life.monthlyMargin ?? 0);
   const ic = offer.incentiveCost;
+  const pOrg = ctx.pOrganic ?? 0;
   return [
+    {
+      label: t.pOrganic,
+      formula: `σ(logit(${n(ctx.organicRate ?? 0)}) + ${n(shift)}), ${t.organicRate(entry.code)}`,
+      value: pOrg,
+    },
     {
       label: t.pWinback(offer.id, chosen.channel),
       formula: `σ(logit(${n(ctx.baseRate)}) + ${n(shift)} + ln(${n(offer.reacquisitionOddsFactor)} × ${n(input.channelResponse?.[chosen.channel] ?? 1)}))`,
       value: p,
     },
+    {
+      label: t.lifetimeFactor,
+      formula: `${tenure}${complaints}, ${t.within(n(config.minCustomerLifetimeFactor), n(config.maxCustomerLifetimeFactor))}`,
+      value: f,
+    },
     { label: t.secondMargin, formula: `${margin} × ${n(entry.marginFactor)} × (1 − ${n(offer.marginReduction)})`, value: sl.monthlyMargin },
     {
       label: t.secondRetention,
-      formula: `1 − 1/(1/(1 − ${n(config.monthlyRetention)}) × ${n(entry.lifetimeFactor)} × ${n(offer.lifetimeFactor)})`,
+      formula: `1 − 1/(1/(1 − ${n(config.monthlyRetention)}) × ${n(entry.lifetimeFactor)} × ${n(offer.lifetimeFactor)} × ${n(f)})`,
       value: sl.monthlyRetention,
     },
     {
@@ -123,6 +149,15 @@ function offerSteps(input: EvaluateInput, ctx: ExplainContext, chosen: NonNullab
     { label: t.sltv, formula: `${n(sl.monthlyMargin)} × ${n(sl.annuityFactor)}`, value: sl.value },
     { label: t.channelCost(chosen.channel), formula: t.playbookChannelCost, value: ctx.channelCost },
     { label: t.incentiveCost(offer.id), formula: t.playbookOfferCost, value: ic },
-    { label: t.expectedValue, formula: `${n(p)} × ${n(sl.value)} − ${n(ctx.channelCost)} − ${n(p)} × ${n(ic)}`, value: ev },
+    {
+      label: t.discount,
+      formula: `(1 + ${n(config.annualDiscountRate)})^(−(${formatIsoDay(at)} − ${formatIsoDay(input.asOf)}) / ${n(365.2425)} ${t.days})`,
+      value: delta,
+    },
+    {
+      label: t.expectedValue,
+      formula: `${n(delta)} × (${n(p)} × ${n(sl.value)} − ${n(pOrg)} × ${n(ctx.stake.value)} − ${n(ctx.channelCost)} − ${n(p)} × ${n(ic)})`,
+      value: ev,
+    },
   ];
 }

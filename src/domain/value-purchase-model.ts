@@ -85,6 +85,8 @@ export function evaluatePurchaseModelCustomer(input: EvaluateInput, h: PurchaseM
     decision: decided.decision,
     decisionReason: decided.decisionReason,
     p_winback: final ? 0 : best.p,
+    // The living are P(alive) here; no separate organic return is modelled for silent churners.
+    p_organic: null,
     sltv: final ? stake.value : best.sltv,
     expected_value: final ? 0 : best.ev,
     value_at_stake: valueAtStake,

@@ -41,6 +41,8 @@ export interface ValueResult {
   decisionReason: string;
   /** null when the data do not allow a valuation (decision review) */
   p_winback: number | null;
+  /** chance of a return without contact (at the contact date); null where not valued */
+  p_organic: number | null;
   sltv: number | null;
   expected_value: number | null;
   /** second-lifetime value with a plain approach, before probability: what the loss is worth */
@@ -59,6 +61,11 @@ export interface EvaluateInput {
   row: CustomerRow;
   reasonCode: string;
   reasonConfidence: number;
+  /**
+   * no reason recorded at all (empty text and code): certainly `unknown`, so the reason's own
+   * measure (ask) is valued instead of sending the customer to review
+   */
+  reasonMissing?: boolean;
   entry: ReasonEntry;
   /** the playbook's offers; only those the reason allows are considered */
   offers: OfferSpec[];
@@ -72,6 +79,11 @@ export interface EvaluateInput {
   /** fill explainSteps (costly: only for --explain, never per row of a batch) */
   explain?: boolean;
   asOf: EpochDay;
+  /**
+   * the planned contact date: recency is measured at it and the value discounted from it to
+   * as-of; undefined values the contact at as-of
+   */
+  contactDay?: EpochDay;
   config: ModelConfig;
   model?: CalibratedModel;
   /** language of the texts (decision_reason, offer_reason, explain steps); English when not given */

@@ -5,6 +5,9 @@ import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { formatFormulaNumber } from '../domain/value-explain.js';
 import { formatDay, formatFixed, formatIsoText, formatWhole, messages, type Lang } from '../domain/messages.js';
+import { compareActions } from '../domain/value-compare.js';
+import { CHANNELS, type Channel } from '../domain/playbook-types.js';
+import { blockWord } from '../domain/worksheet-format.js';
 import { renderTable, styler } from './render.js';
 
 interface SummaryLike {
@@ -57,10 +60,43 @@ export function renderExplain(p: PlannedCustomer, setup: PlanSetup): string {
   const steps = v.explainSteps.length > 0 ? v.explainSteps : [];
   const width = Math.max(0, ...steps.map((s) => s.label.length));
   for (const s of steps) lines.push(`${s.label.padEnd(width)}  ${s.formula} = ${formatFormulaNumber(s.value, lang)}`);
+  lines.push('', ...permissionLines(p, lang), ...comparisonLines(p, setup));
   lines.push('', t.decision(messages(lang).names.decision(v.decision), v.decisionReason));
-  lines.push(`p_winback ${fmt(v.p_winback, 4, lang)}  sltv ${fmt(v.sltv, 2, lang)}  expected_value ${fmt(v.expected_value, 2, lang)}`);
+  lines.push(`p_winback ${fmt(v.p_winback, 4, lang)}  p_organic ${fmt(v.p_organic, 4, lang)}  sltv ${fmt(v.sltv, 2, lang)}  expected_value ${fmt(v.expected_value, 2, lang)}`);
   if (p.window) lines.push(t.contact(formatDay(p.window.contactFrom, lang), formatDay(p.window.contactUntil, lang), p.window.wave, p.window.rule));
   return `${lines.join('\n')}\n`;
+}
+
+function permissionLines(p: PlannedCustomer, lang: Lang): string[] {
+  const t = messages(lang).compare;
+  const channel = messages(lang).names.channel;
+  // English keeps the block codes as they always read; German puts them into words.
+  const why = (c: Channel) => {
+    const r = p.permission.blockedBy[c];
+    return r === undefined ? t.notPermitted : lang === 'en' ? r : blockWord(r, lang);
+  };
+  const verdict = CHANNELS.map((c) => `${channel(c)} ${p.permission.allowed[c] ? t.yes : t.no(why(c))}`);
+  return [t.permission(verdict.join(', '))];
+}
+
+/** The offer × channel table that was compared: expected value today (p_winback), * = chosen. */
+function comparisonLines(p: PlannedCustomer, setup: PlanSetup): string[] {
+  const lang = setup.lang;
+  const t = messages(lang).compare;
+  const names = messages(lang).names;
+  const cmp = compareActions(p.value, setup.config.model.currencySymbol, lang);
+  if (cmp.channels.length === 0) return [t.none(cmp.why)];
+  const cell = (offer: string, c: Channel) => {
+    const o = cmp.cells[offer]?.[c];
+    if (o === undefined) return '-';
+    const mark = o === cmp.chosen ? '* ' : '';
+    return `${mark}${formatFixed(o.expected_value, 2, lang)} (p ${formatFixed(o.p_winback, 3, lang)})`;
+  };
+  const rows = cmp.offers.map((offer) => [names.offer(offer), ...cmp.channels.map((c) => cell(offer, c))]);
+  const header = [t.offerColumn, ...cmp.channels.map((c) => names.channel(c))];
+  const widths = [0, ...cmp.channels.map((_, i) => i + 1)].map((i) => Math.max(...[header, ...rows].map((r) => String(r[i]).length)));
+  const line = (r: string[]) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i] as number) : x.padStart(widths[i] as number))).join('  ').trimEnd();
+  return [t.head, line(header), ...rows.map(line), t.why(cmp.why)];
 }
 
 function fmt(value: number | null, decimals: number, lang: Lang): string {
@@ -86,7 +122,12 @@ export function explainJson(p: PlannedCustomer, setup: PlanSetup) {
     p_winback: v.p_winback,
     sltv: v.sltv,
     expected_value: v.expected_value,
+    p_organic: v.p_organic,
     value_at_stake: v.value_at_stake,
+    permission: p.permission.allowed,
+    // The offer × channel table that was compared, and why the winner won.
+    actions: v.offersConsidered.map((o) => ({ ...o, chosen: o.offer_type === v.offer_type && o.channel === p.channel })),
+    why: compareActions(v, setup.config.model.currencySymbol).why,
     contact_from: day(p.window?.contactFrom),
     contact_until: day(p.window?.contactUntil),
     wave: p.window?.wave ?? null,

@@ -61,7 +61,7 @@ describe('German: no English word reaches the user', () => {
     const r = await run(['plan', DE, '--out', out, ...AS_OF], { LANG: 'de_DE.UTF-8' });
     expect(r.code).toBe(0);
     expect([...r.leaks, ...columnLeaks(join(out, 'plan.csv'), PLAN_TEXT)]).toEqual([]);
-    expect(r.stdout).toMatch(/1\.115\.744/);
+    expect(r.stdout).toMatch(/890\.905/);
   });
 
   it('plan --explain for every kind of decision', async () => {
@@ -72,6 +72,18 @@ describe('German: no English word reaches the user', () => {
       leaks.push(...r.leaks);
     }
     expect(leaks).toEqual([]);
+  });
+
+  it('plan and campaign --budget: the budget line and the over-budget decision_reason', async () => {
+    const out = tempDir();
+    const r = await run(['plan', DE, '--out', out, ...AS_OF, '--budget', '2000', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Budget 2\.000\u00a0€: \d+ Kontakte/m);
+    const over = readCsv(join(out, 'plan.csv')).filter((row) => String(row.decision_reason).startsWith('über dem Budget'));
+    expect(over.length).toBeGreaterThan(0);
+    const c = await run(['campaign', DE, '--out', tempDir(), ...AS_OF, '--budget', '2000', '--lang', 'de']);
+    expect(c.code, c.stderr).toBe(0);
+    expect([...r.leaks, ...columnLeaks(join(out, 'plan.csv'), PLAN_TEXT), ...c.leaks]).toEqual([]);
   });
 
   it('campaign: the summary line, the lists and excluded.csv', async () => {
@@ -132,6 +144,8 @@ describe('German: no English word reaches the user', () => {
       ['campaign', DE, '--out', tempDir(), ...AS_OF, '--capacity', 'fax=3', '--lang', 'de'],
       ['plan', DE, '--out', tempDir(), '--as-of', '2026-13-45', '--lang', 'de'],
       ['plan', DE, '--out', tempDir(), ...AS_OF, '--threads', 'abc', '--lang', 'de'],
+      ['plan', DE, '--out', tempDir(), ...AS_OF, '--budget', 'viel', '--lang', 'de'],
+      ['plan', '-', '--out', tempDir(), ...AS_OF, '--budget', '100', '--lang', 'de'],
       ['plan', DE, '--out', tempDir(), ...AS_OF, '--max-reject-rate', '0.001', '--lang', 'de'],
       ['plan', DE, '--out', tempDir(), ...AS_OF, '--config', 'fixtures/missing.yaml', '--lang', 'de'],
       ['plan', DE, '--out', tempDir(), ...AS_OF, '--map', 'foo=Bar', '--lang', 'de'],
