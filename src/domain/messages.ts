@@ -229,6 +229,11 @@ export const CATALOGUE = {
   },
   /** The plan command's terminal summary and warnings (commands/plan.ts, io/plan-render.ts). */
   plan: {
+    changedWhileReread: m(
+      (label: string) => `${label} changed while it was read twice (for duplicate customer ids)`,
+      (label) => `${label} hat sich geändert, während die Datei zweimal gelesen wurde (wegen doppelter Kundennummern)`,
+    ),
+    changedWhileRereadHint: m('run again once the export is written completely', 'erneut ausführen, sobald der Export vollständig geschrieben ist'),
     head: m(
       (read: string, accepted: string, rejected: string, asOf: string) => `${read} rows read = ${accepted} planned + ${rejected} rejected (as of ${asOf})`,
       (read, accepted, rejected, asOf) => `${read} Zeilen gelesen = ${accepted} geplant + ${rejected} abgelehnt (Stichtag ${asOf})`,

@@ -128,7 +128,8 @@ export async function withDuplicatesResolved<T>(
     // The resolution names lines of the first reading: it holds only for the same bytes.
     if (again.stats.sha256 !== first.stats.sha256) {
       await discard(remade);
-      throw new DataError(`${first.label} changed while it was read twice (for duplicate customer ids)`, 'run again once the export is written completely');
+      const say = messages(loaded.setup.lang).plan;
+      throw new DataError(say.changedWhileReread(first.label), say.changedWhileRereadHint);
     }
     return { made: remade, opened: again };
   } finally {
