@@ -166,7 +166,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .command('show')
     .description('print the playbook as a table')
     .option('--playbook <file>', 'a playbook file (default: the built-in one)')
-    .addOption(new Option('--lang <lang>', 'language of texts').choices(['en', 'de']).default('en'))
+    .addOption(new Option('--lang <lang>', 'language of texts (default: WINBACK_LANG, else LC_ALL/LC_MESSAGES/LANG, else en)').choices(['en', 'de']))
     .option('--json', 'print the playbook as JSON')
     .addHelpText('after', example('winback playbook show --lang de'))
     .action(run(async () => (await import('../commands/playbook.js')).runPlaybookShow));
@@ -194,5 +194,5 @@ export function addPlanFlags(cmd: Command): Command {
     .option('--playbook <file>', 'playbook file (default: the built-in one)')
     .option('--config <file>', 'config file (YAML or JSON; default: WINBACK_CONFIG or built-in defaults)')
     .option('--model <file>', 'calibrated model from winback calibrate')
-    .addOption(new Option('--lang <lang>', 'language of measure texts').choices(['en', 'de']));
+    .addOption(new Option('--lang <lang>', 'language of texts (default: WINBACK_LANG, then config lang, then LC_ALL/LC_MESSAGES/LANG, else en)').choices(['en', 'de']));
 }

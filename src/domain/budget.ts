@@ -6,6 +6,7 @@
  */
 import type { OfferSpec, Playbook } from './playbook-types.js';
 import type { ValueResult } from './value-types.js';
+import { formatAmount, messages, type Lang } from './messages.js';
 
 /** A contact the plan would make: its incremental value today and the money it spends. */
 export interface BudgetCandidate {
@@ -62,6 +63,6 @@ export function selectWithinBudget(candidates: readonly BudgetCandidate[], amoun
 }
 
 /** The decision text of a contact worth making that the budget leaves out. */
-export function overBudgetReason(budget: Pick<BudgetSelection, 'amount'>, symbol: string): string {
-  return `over budget: the ${symbol}${budget.amount} budget buys contacts with more value per ${symbol} of cost`;
+export function overBudgetReason(budget: Pick<BudgetSelection, 'amount'>, symbol: string, lang: Lang = 'en'): string {
+  return messages(lang).budget.overBudget(formatAmount(budget.amount, lang), symbol);
 }

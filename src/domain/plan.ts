@@ -14,6 +14,7 @@ import { planContactWindow } from './timing.js';
 import type { CustomerRow, EpochDay } from './types.js';
 import { notValued } from './value-decision.js';
 import { valueCustomer } from './value-purchase-model.js';
+import { messages } from './messages.js';
 import { overBudgetReason } from './budget.js';
 import type { Decision, EvaluateInput, ValueResult } from './value-types.js';
 
@@ -60,7 +61,7 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
   const entry = reasonEntry(playbook, reason.code);
   const permission = checkPermission(row, config.permission, setup.suppression);
   if (permission.blockAll !== undefined) {
-    const value = notValued(row, 'never', blockedReason(permission));
+    const value = notValued(row, 'never', blockedReason(permission, setup.lang), setup.lang);
     return { row, reason, entry, permission, channel: null, value, measure: '', angle: '', window: null };
   }
   const permitted = candidateChannels(entry, row, permission.allowed, config.permission.fallbackOutsidePreference);
@@ -73,11 +74,12 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
     entry,
     coolingOffDays: playbook.coolingOffDays,
     qualityFixedFrom: config.plan.qualityFixedFrom ? parseIsoDay(config.plan.qualityFixedFrom) : undefined,
+    lang: setup.lang,
   });
   // A customer who never cancelled is valued with clv's purchase-model hand-over, others as contract customers.
   const valued = valueCustomer(valueInput(row, reason, entry, permitted, setup, planned?.contactFrom));
   const value = setup.budget !== undefined && valued.decision === 'win_back' && !setup.budget.selected.has(row.customer_id)
-    ? { ...valued, decision: 'let_go' as const, decisionReason: overBudgetReason(setup.budget, config.model.currencySymbol) }
+    ? { ...valued, decision: 'let_go' as const, decisionReason: overBudgetReason(setup.budget, config.model.currencySymbol, setup.lang) }
     : valued;
   // A channel and a window only for customers the plan approaches (or asks about); never a channel without permission.
   const approached = value.decision === 'win_back' || value.decision === 'review';
@@ -101,6 +103,7 @@ function valueInput(row: CustomerRow, reason: ReasonClassification, entry: Reaso
     asOf: setup.asOf,
     config: setup.config.model,
     explain: setup.explain === true,
+    lang: setup.lang,
   };
   if (contactDay !== undefined) input.contactDay = contactDay;
   if (reason.source === 'none') input.reasonMissing = true;
@@ -130,11 +133,12 @@ function hasPersonalContact(row: CustomerRow): boolean {
 }
 
 /** Why a customer who must not be contacted at all is `never`, in the plan's words. */
-function blockedReason(permission: PermissionResult): string {
+function blockedReason(permission: PermissionResult, lang: PlanSetup['lang']): string {
+  const t = messages(lang).value;
   switch (permission.blockAll) {
-    case 'suppressed': return 'on the suppression list: never contact';
-    case 'do_not_contact': return 'do-not-contact: never contact';
-    case 'objection': return 'objected to advertising: never contact';
-    default: return `objection in the text ("${permission.objectionPhrase ?? ''}"): never contact`;
+    case 'suppressed': return t.suppressed;
+    case 'do_not_contact': return t.doNotContact;
+    case 'objection': return t.objection;
+    default: return t.objectionInText(permission.objectionPhrase ?? '');
   }
 }

@@ -2,6 +2,7 @@
  * The types of a customer's valuation: what evaluateCustomer (value-decision.ts) takes and
  * returns, and the `--explain` steps value-explain.ts builds.
  */
+import type { Lang } from './messages.js';
 import type { CustomerRow, EpochDay } from './types.js';
 import type { ModelConfig } from './defaults.js';
 import type { Channel, ChannelCosts, OfferSpec, ReasonEntry } from './playbook-types.js';
@@ -85,5 +86,7 @@ export interface EvaluateInput {
   contactDay?: EpochDay;
   config: ModelConfig;
   model?: CalibratedModel;
+  /** language of the texts (decision_reason, offer_reason, explain steps); English when not given */
+  lang?: Lang;
 }
 

@@ -4,6 +4,7 @@ import type { Report } from '../domain/report-finish.js';
 import { CHANNELS } from '../domain/playbook-types.js';
 import { formatMoney, formatPercent, reportLabels, type ReportLang, type ReportLabels } from './report-labels.js';
 import { renderTable, styler, truncate } from './render.js';
+import { formatIsoText } from '../domain/messages.js';
 
 const WIDTH = 80;
 type Styler = ReturnType<typeof styler>;
@@ -14,7 +15,7 @@ export function renderReport(r: Report, opts: { color: boolean; lang: ReportLang
   const c = styler(opts.color);
   const m = (v: number) => formatMoney(v, opts.lang);
   const parts = [
-    header(r, L, c, m),
+    header(r, L, c, m, opts.lang),
     section(c, L.reasons, renderTable([L.reason, L.count, L.share, L.cumulative, L.atStake, L.expected], r.reasons.map((x) => [
       truncate(x.code, 20), x.count, formatPercent(x.share, opts.lang), formatPercent(x.cumulative_share, opts.lang), m(x.value_at_stake), c.green(m(x.expected_value)),
     ]), { color: opts.color, align: ['left', 'right', 'right', 'right', 'right', 'right'] })),
@@ -31,11 +32,11 @@ export function renderReport(r: Report, opts: { color: boolean; lang: ReportLang
   return `${parts.filter((p) => p !== '').join('\n\n')}\n`;
 }
 
-function header(r: Report, L: ReportLabels, c: Styler, m: (v: number) => string): string {
+function header(r: Report, L: ReportLabels, c: Styler, m: (v: number) => string, lang: ReportLang): string {
   const d = r.decisions;
   const decisions = DECISIONS.map((k) => `${L.decisions[k]} ${d[k]}`).join(' · ');
   return [
-    c.bold(`${L.title} — ${L.asOf} ${r.as_of}`),
+    c.bold(`${L.title} — ${L.asOf} ${formatIsoText(r.as_of, lang)}`),
     wrap(`${L.source}: ${clean(r.source.label)} (${r.source.kind})`),
     L.rowsLine(r.rows.read, r.rows.accepted, r.rows.rejected),
     `${L.atStake} ${m(r.totals.value_at_stake)} · ${L.expected} ${c.green(m(r.totals.expected_value))}`,
@@ -45,7 +46,7 @@ function header(r: Report, L: ReportLabels, c: Styler, m: (v: number) => string)
 
 function calendar(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }): string {
   if (r.missing.some((x) => x.section === 'calendar')) return '';
-  const rows = r.calendar.weeks.map((w) => [w.week, w.from, ...CHANNELS.map((ch) => w.channels[ch] || ''), c.bold(String(w.total))]);
+  const rows = r.calendar.weeks.map((w) => [w.week, formatIsoText(w.from, opts.lang), ...CHANNELS.map((ch) => w.channels[ch] || ''), c.bold(String(w.total))]);
   const table = renderTable([L.week, L.from, ...CHANNELS.map((ch) => truncate(L.channels[ch] ?? ch, 8)), L.total], rows, {
     color: opts.color, align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
   });

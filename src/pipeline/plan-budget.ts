@@ -6,20 +6,23 @@
 import type { Context } from '../io/context.js';
 import { contactSpend, selectWithinBudget, type BudgetCandidate, type BudgetSelection } from '../domain/budget.js';
 import { UsageError } from '../errors.js';
+import { formatFixed, formatWhole, messages, type Lang } from '../domain/messages.js';
 import { openLostCustomers, streamPlan, withDuplicatesResolved, type LoadedPlanSetup } from './plan-setup.js';
 
 /** Parses --budget: a positive amount in the export's currency, e.g. 50000 or 2500.50. */
-export function parseBudget(text: string | undefined): number | undefined {
+export function parseBudget(text: string | undefined, lang: Lang = 'en'): number | undefined {
   if (text === undefined) return undefined;
   const amount = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
-  if (!(amount > 0)) throw new UsageError(`--budget '${text}' is not a positive amount`, 'e.g. --budget 50000 (currency units, no thousands separators)');
+  const say = messages(lang).budget;
+  if (!(amount > 0)) throw new UsageError(say.notPositive(text), say.notPositiveHint);
   return amount;
 }
 
 /** Plans every row once to choose the contacts within the budget; sets the choice on the setup. */
 export async function chooseWithinBudget(ctx: Context, file: string, loaded: LoadedPlanSetup, amount: number): Promise<BudgetSelection> {
-  if (file === '-') throw new UsageError('--budget needs a file, not stdin', 'the export is read twice: once to rank the contacts, once to plan them');
   const { setup } = loaded;
+  const say = messages(setup.lang).budget;
+  if (file === '-') throw new UsageError(say.stdin, say.stdinHint);
   const first = await openLostCustomers(ctx, file, loaded);
   // Duplicate ids decided as in the real run (a later row may win: the export is read again).
   const { made: candidates } = await withDuplicatesResolved(ctx, file, loaded, first, async (opened) => {
@@ -37,15 +40,12 @@ export async function chooseWithinBudget(ctx: Context, file: string, loaded: Loa
 }
 
 /** One line on what the budget bought and what the next unit of money would buy. */
-export function budgetLine(b: BudgetSelection, symbol: string, lang: 'en' | 'de'): string {
-  const money = (v: number) => (lang === 'de' ? `${Math.round(v).toLocaleString('de-DE')} ${symbol}` : `${symbol}${Math.round(v).toLocaleString('en-US')}`);
-  const ratio = b.next === null ? null : b.next.ratio.toFixed(2);
-  if (lang === 'de') {
-    const next = ratio === null ? 'jeder lohnende Kontakt ist im Budget' : `der nächste Euro brächte ${ratio.replace('.', ',')} ${symbol} (${b.next?.id})`;
-    return `Budget ${money(b.amount)}: ${b.selected.size} Kontakte, ${money(b.spent)} ausgegeben, erwarteter Mehrwert ${money(b.value)}; ${b.leftOut} lohnende Kontakte außerhalb; ${next}\n`;
-  }
-  const next = ratio === null ? 'every contact worth making fits' : `the next ${symbol}1 would buy ${symbol}${ratio} (${b.next?.id})`;
-  return `budget ${money(b.amount)}: ${b.selected.size} contacts, ${money(b.spent)} spent, expected incremental value ${money(b.value)}; ${b.leftOut} contacts worth making left out; ${next}\n`;
+export function budgetLine(b: BudgetSelection, symbol: string, lang: Lang): string {
+  const say = messages(lang).budget;
+  const money = (v: number) => (lang === 'de' ? `${formatWhole(v, 'de')}\u00a0${symbol.trim()}` : `${symbol}${Math.round(v).toLocaleString('en-US')}`);
+  const count = (v: number) => (lang === 'de' ? formatWhole(v, 'de') : String(v));
+  const next = b.next === null ? say.allFit : say.next(symbol, formatFixed(b.next.ratio, 2, lang), b.next.id);
+  return say.line(money(b.amount), count(b.selected.size), money(b.spent), money(b.value), count(b.leftOut), next);
 }
 
 /** The budget's figures for summary.json. */
