@@ -38,7 +38,7 @@ describe('README', () => {
 
   it.each(commands)('%s', async (line) => {
     const r = await runCli(splitArgs(line).slice(2), { cwd });
-    expect(r.stderr.replace(/^warning: .*\n/gm, '')).toBe('');
+    expect(r.stderr.replace(/^(warning|Warnung): .*\n/gm, '')).toBe('');
     expect(r.code).toBe(0);
   });
 

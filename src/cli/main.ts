@@ -4,6 +4,8 @@ import { removeRegisteredTemps } from '../io/temp-cleanup.js';
 import { processContext, type Context } from '../io/context.js';
 import { buildProgram } from './program.js';
 import { setTableWidth } from '../io/render.js';
+import { messages } from '../domain/messages.js';
+import { langOfArgv } from './lang.js';
 
 /** Runs the CLI; the only place where errors become exit codes. */
 export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
@@ -19,11 +21,12 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (err) {
-    return reportError(err, ctx, command, debug);
+    return reportError(err, ctx, command, debug, langOfArgv(argv, ctx.env));
   }
 }
 
-function reportError(err: unknown, ctx: Context, command: string, debug: boolean): number {
+function reportError(err: unknown, ctx: Context, command: string, debug: boolean, lang: 'en' | 'de'): number {
+  const say = messages(lang).common;
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return ExitCode.ok;
     // Help shown because no command was given is a usage error, not a success.
@@ -35,13 +38,13 @@ function reportError(err: unknown, ctx: Context, command: string, debug: boolean
   const prefix = command ? `winback ${command}` : 'winback';
   if (err instanceof WinbackError) {
     ctx.stderr.write(`${prefix}: ${err.message}\n`);
-    if (err.hint) ctx.stderr.write(`hint: ${err.hint}\n`);
+    if (err.hint) ctx.stderr.write(`${say.hint}: ${err.hint}\n`);
     if (debug && err.stack) ctx.stderr.write(`${err.stack}\n`);
     return err.exitCode;
   }
   const message = err instanceof Error ? err.message : String(err);
-  ctx.stderr.write(`${prefix}: internal error: ${message}\n`);
-  ctx.stderr.write(debug && err instanceof Error && err.stack ? `${err.stack}\n` : 'hint: run again with --debug for details, and report it\n');
+  ctx.stderr.write(`${prefix}: ${say.internalError}: ${message}\n`);
+  ctx.stderr.write(debug && err instanceof Error && err.stack ? `${err.stack}\n` : `${say.hint}: ${say.internalHint}\n`);
   return ExitCode.internal;
 }
 

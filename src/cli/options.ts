@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { LOST_CUSTOMER_FIELDS } from '../domain/fields.js';
-import { dateOrderEvidence, isSlashedDate, parseDate, type DateOrder } from '../domain/parse/date.js';
+import { dateOrderEvidence, isSlashedDate, parseDate, type DateOrder, type DateParse } from '../domain/parse/date.js';
+import { readTexts } from '../domain/read-texts.js';
 import type { EpochDay } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import type { ReadOptions } from '../io/csv-read.js';
 import { normalizeEncodingName } from '../io/decode.js';
+import { messages, type Lang } from '../domain/messages.js';
 
 /** Raw strings commander hands over for the shared reading flags. */
 export interface RawReadFlags {
@@ -37,50 +39,52 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 /** Turns the shared reading flags into typed read options, or throws a UsageError naming the flag. */
-export function parseReadFlags(raw: RawReadFlags, fieldNames = LOST_CUSTOMER_FIELDS.map((f) => f.name)): { read: ReadOptions; maxRejectRate?: number } {
+export function parseReadFlags(raw: RawReadFlags, fieldNames = LOST_CUSTOMER_FIELDS.map((f) => f.name), lang: Lang = 'en'): { read: ReadOptions; maxRejectRate?: number } {
   const read: ReadOptions = {};
+  const say = messages(lang).flags;
   if (raw.encoding !== undefined) {
     const enc = normalizeEncodingName(raw.encoding);
-    if (!enc) throw new UsageError(`--encoding '${raw.encoding}' is not supported`, 'use utf8, utf16le, utf16be, win1252 or latin1');
+    if (!enc) throw new UsageError(say.encoding(raw.encoding), say.encodingHint);
     read.encoding = enc;
   }
-  if (raw.delimiter !== undefined) read.delimiter = parseDelimiter(raw.delimiter);
+  if (raw.delimiter !== undefined) read.delimiter = parseDelimiter(raw.delimiter, lang);
   if (raw.decimal === ',' || raw.decimal === '.') read.decimal = raw.decimal;
-  if (raw.dateFormat !== undefined) read.dateOrder = parseDateOrder(raw.dateFormat);
+  if (raw.dateFormat !== undefined) read.dateOrder = parseDateOrder(raw.dateFormat, lang);
   if (raw.sheet !== undefined) read.sheet = raw.sheet;
-  if (raw.map && raw.map.length > 0) read.map = parseMap(raw.map, fieldNames);
-  if (raw.churnDate !== undefined) read.fill = { churn_date: parseDateFlag('--churn-date', raw.churnDate) };
-  const maxRejectRate = raw.maxRejectRate === undefined ? undefined : parseRate('--max-reject-rate', raw.maxRejectRate);
+  if (raw.map && raw.map.length > 0) read.map = parseMap(raw.map, fieldNames, lang);
+  if (raw.churnDate !== undefined) read.fill = { churn_date: parseDateFlag('--churn-date', raw.churnDate, lang) };
+  const maxRejectRate = raw.maxRejectRate === undefined ? undefined : parseRate('--max-reject-rate', raw.maxRejectRate, lang);
   return { read, maxRejectRate };
 }
 
-function parseDelimiter(text: string): string {
+function parseDelimiter(text: string, lang: Lang): string {
   const named: Record<string, string> = { tab: '\t', '\\t': '\t', semicolon: ';', comma: ',', pipe: '|' };
   const d = named[text.toLowerCase()] ?? text;
   if (d.length !== 1 || d === '"' || d === '\n' || d === '\r') {
-    throw new UsageError(`--delimiter '${text}' must be a single character`, "use ',', ';', tab or '|'");
+    throw new UsageError(messages(lang).flags.delimiter(text), messages(lang).flags.delimiterHint);
   }
   return d;
 }
 
-function parseDateOrder(text: string): DateOrder {
+function parseDateOrder(text: string, lang: Lang): DateOrder {
   const t = text.trim().toLowerCase().replace(/[^a-z]/g, '');
   if (t === 'dmy' || t === 'ddmmyyyy' || t === 'ddmmyy' || t === 'de') return 'dmy';
   if (t === 'mdy' || t === 'mmddyyyy' || t === 'mmddyy' || t === 'us') return 'mdy';
   if (t === 'ymd' || t === 'yyyymmdd' || t === 'iso') return 'ymd';
-  throw new UsageError(`--date-format '${text}' is not a known order`, 'use dmy (31.03.2024), mdy (3/31/2024) or ymd (2024-03-31)');
+  throw new UsageError(messages(lang).flags.dateFormat(text), messages(lang).flags.dateFormatHint);
 }
 
 /** Parses --map field=Header pairs; a field must be one of `fieldNames`. */
-export function parseMap(pairs: string[], fieldNames: string[]): Record<string, string> {
+export function parseMap(pairs: string[], fieldNames: string[], lang: Lang = 'en'): Record<string, string> {
   const map: Record<string, string> = {};
+  const say = messages(lang).flags;
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     const field = eq > 0 ? pair.slice(0, eq).trim() : '';
     const header = eq > 0 ? pair.slice(eq + 1).trim() : '';
-    if (!field || !header) throw new UsageError(`--map '${pair}' must look like field=Header`, "e.g. --map churn_date='Datum Kündigung'");
+    if (!field || !header) throw new UsageError(say.mapShape(pair), say.mapShapeHint);
     if (!fieldNames.includes(field)) {
-      throw new UsageError(`--map '${pair}': '${field}' is not a field`, `fields: ${fieldNames.join(', ')}`);
+      throw new UsageError(say.mapField(pair, field), say.mapFieldHint(fieldNames.join(', ')));
     }
     map[field] = header;
   }
@@ -91,36 +95,43 @@ export function parseMap(pairs: string[], fieldNames: string[]): Record<string, 
  * Parses a date flag in the forms exports use: 2026-11-23, 23.11.2026, 20261123, 11/23/2026
  * or 23/11/2026. A slashed date that reads both ways (3/4/2026) is refused rather than guessed.
  */
-export function parseDateFlag(flag: string, text: string): EpochDay {
-  const hint = `write it as YYYY-MM-DD or DD.MM.YYYY, e.g. ${flag} 2026-11-23`;
+export function parseDateFlag(flag: string, text: string, lang: Lang = 'en'): EpochDay {
+  const say = messages(lang).flags;
+  const hint = say.notDateHint(flag);
+  // The reader's words for a value that is not a date, in the run's language.
+  const why = (p: Exclude<DateParse, { ok: true }>) => {
+    if (lang === 'en') return p.message;
+    if (p.code === 'bad_calendar') return readTexts(lang).badCalendarDate(p.form);
+    return p.code === 'empty' ? readTexts(lang).empty : readTexts(lang).notDate;
+  };
   if (isSlashedDate(text)) {
     const order = dateOrderEvidence(text);
     const dmy = parseDate(text, 'dmy');
     const mdy = parseDate(text, 'mdy');
     if (order === undefined && dmy.ok && mdy.ok && dmy.value !== mdy.value) {
-      throw new UsageError(`${flag} '${text}' can be read day first or month first`, hint);
+      throw new UsageError(say.ambiguousDate(flag, text), hint);
     }
     const parsed = order === 'mdy' ? mdy : dmy;
     if (parsed.ok) return parsed.value;
-    throw new UsageError(`${flag} '${text}' ${parsed.message}`, hint);
+    throw new UsageError(`${flag} '${text}' ${why(parsed)}`, hint);
   }
   const parsed = parseDate(text, 'dmy');
-  if (!parsed.ok) throw new UsageError(`${flag} '${text}' ${parsed.message}`, hint);
+  if (!parsed.ok) throw new UsageError(`${flag} '${text}' ${why(parsed)}`, hint);
   return parsed.value;
 }
 
 /** Parses a share given as 0.05 or 5%. */
-export function parseRate(flag: string, text: string): number {
+export function parseRate(flag: string, text: string, lang: Lang = 'en'): number {
   const t = text.trim();
   const value = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
-  if (!Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(`${flag} '${text}' must be a share between 0 and 1 (or 0% to 100%)`);
+  if (!Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(messages(lang).flags.notShare(flag, text));
   return value;
 }
 
 /** The as-of date: the flag, else WINBACK_AS_OF, else today's date from the context clock. */
-export function resolveAsOf(flag: string | undefined, env: Record<string, string | undefined>, now: () => Date): EpochDay {
-  if (flag !== undefined) return parseDateFlag('--as-of', flag);
-  if (env.WINBACK_AS_OF) return parseDateFlag('WINBACK_AS_OF', env.WINBACK_AS_OF);
+export function resolveAsOf(flag: string | undefined, env: Record<string, string | undefined>, now: () => Date, lang: Lang = 'en'): EpochDay {
+  if (flag !== undefined) return parseDateFlag('--as-of', flag, lang);
+  if (env.WINBACK_AS_OF) return parseDateFlag('WINBACK_AS_OF', env.WINBACK_AS_OF, lang);
   const d = now();
   return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000;
 }

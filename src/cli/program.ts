@@ -51,6 +51,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--json', 'print summary.json to stdout instead of the table')
     .option('--explain <customer_id>', "print one customer's computation step by step (writes nothing)")
     .option('--threads <n>', 'threads planning exports of 8 MiB and more: this one and n−1 workers (default: CPUs, at most 4, or WINBACK_THREADS; 1: stream on this thread)')
+    .option('--budget <amount>', 'approach only the contacts with the most incremental value per unit of cost until AMOUNT is spent (channel cost + expected incentive); the rest worth it are let go, over budget')
     .option('-q, --quiet', 'print nothing on success')
     .addHelpText('after', example('winback plan fixtures/lost-customers-de.csv --out out/plan --as-of 23.11.2026 --lang de --format xlsx\n  $ winback plan kunden.xlsx --sheet Kunden --out out/plan --as-of 23.11.2026 --excel'))
     .action(run(async () => (await import('../commands/plan.js')).runPlan));
@@ -62,6 +63,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--ledger <file>', 'contact history: read for pacing, this run appended (append-only CSV)')
     .option('--suppress <file>', 'suppression list (customer_id, email and/or phone)')
     .option('--capacity <caps>', 'places per channel, e.g. phone=50,visit=10; the rest waits for the next period')
+    .option('--budget <amount>', 'approach only the plan\'s contacts with the most incremental value per unit of cost until AMOUNT is spent (as plan --budget); this run lists those of its period')
     .option('--holdout <share>', 'keep a stable random share of eligible customers out as control group, e.g. 10%')
     .option('--outcomes <file>', 'customers who came back (as for winback results): serial defectors are flagged, capped or excluded per campaign.serialDefectors')
     .option('--previous <dir>', "last run's output: adds changes.csv (who entered or left the lists, and why)")
@@ -165,7 +167,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .command('show')
     .description('print the playbook as a table')
     .option('--playbook <file>', 'a playbook file (default: the built-in one)')
-    .addOption(new Option('--lang <lang>', 'language of texts').choices(['en', 'de']).default('en'))
+    .addOption(new Option('--lang <lang>', 'language of texts (default: WINBACK_LANG, else LC_ALL/LC_MESSAGES/LANG, else en)').choices(['en', 'de']))
     .option('--json', 'print the playbook as JSON')
     .addHelpText('after', example('winback playbook show --lang de'))
     .action(run(async () => (await import('../commands/playbook.js')).runPlaybookShow));
@@ -193,5 +195,5 @@ export function addPlanFlags(cmd: Command): Command {
     .option('--playbook <file>', 'playbook file (default: the built-in one)')
     .option('--config <file>', 'config file (YAML or JSON; default: WINBACK_CONFIG or built-in defaults)')
     .option('--model <file>', 'calibrated model from winback calibrate')
-    .addOption(new Option('--lang <lang>', 'language of measure texts').choices(['en', 'de']));
+    .addOption(new Option('--lang <lang>', 'language of texts (default: WINBACK_LANG, then config lang, then LC_ALL/LC_MESSAGES/LANG, else en)').choices(['en', 'de']));
 }

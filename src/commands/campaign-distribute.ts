@@ -7,6 +7,7 @@ import type { ContactLookup, LedgerEntry } from '../domain/contact-history.js';
 import { SharedContacts, sharedContactDetail, sharedContactKey } from '../domain/contact-point.js';
 import type { Channel } from '../domain/playbook-types.js';
 import type { EpochDay } from '../domain/types.js';
+import { messages, type Lang } from '../domain/messages.js';
 import type { CampaignFiles } from '../io/campaign-output.js';
 import type { SortedSpool } from '../io/sorted-spool.js';
 import type { CampaignCounts } from './campaign-summary.js';
@@ -53,6 +54,8 @@ export interface DistributeSettings {
   trackStatus: boolean;
   /** keep the contacts and control customers, for the ledger (without one, nothing is kept per row) */
   trackContacts: boolean;
+  /** language of excluded.csv's detail */
+  lang?: Lang;
 }
 
 /** Writes lists and exclusions in priority order; returns the ledger entries and statuses. */
@@ -79,7 +82,7 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
       if (s.trackStatus) status.set(id, `list:${channel}`);
       continue;
     }
-    const why = !listed ? a : holder > 0 ? sharedContactDetail(channel, holder) : `capacity of ${channel} reached`;
+    const why = !listed ? a : holder > 0 ? sharedContactDetail(channel, holder, s.lang) : messages(s.lang).campaign.overCapacity(channel);
     const full = files.excluded(id, reason as ExclusionReason, why, priority);
     if (full) await full;
     counts.excluded[reason as string] = (counts.excluded[reason as string] ?? 0) + 1;

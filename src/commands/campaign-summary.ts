@@ -7,6 +7,7 @@ import type { LedgerAfter } from './campaign-commit.js';
 import type { RunOutputs } from '../io/run-outputs.js';
 import type { LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
+import { formatIsoText, formatWhole, messages, type Lang } from '../domain/messages.js';
 
 export interface CampaignCounts {
   lists: Record<Channel, number>;
@@ -40,7 +41,7 @@ export function campaignManifest(m: ManifestInput) {
   const listed = Object.values(m.counts.lists).reduce((a, b) => a + b, 0);
   const excluded = Object.values(m.counts.excluded).reduce((a, b) => a + b, 0);
   const warnings = [...m.opened.warnings, ...m.loaded.warnings];
-  if (m.counts.warnings > 0) warnings.push(`${m.counts.warnings} customers with unclear consent or objection values (read as no consent / objection)`);
+  if (m.counts.warnings > 0) warnings.push(messages(m.loaded.setup.lang).campaign.unclearConsent(m.counts.warnings));
   warnings.push(...m.warnings);
   return {
     tool: 'winback',
@@ -71,10 +72,13 @@ export function campaignManifest(m: ManifestInput) {
 }
 
 /** The one line a campaign run prints on success. */
-export function summaryLine(m: ReturnType<typeof campaignManifest>): string {
-  const lists = CHANNELS.map((c) => `${c} ${m.counts.lists[c]}`).join(', ');
-  const excluded = Object.entries(m.counts.excluded).map(([k, v]) => `${k} ${v}`).join(', ');
-  return `campaign ${m.campaign_id} (as of ${m.as_of}): ${m.input.rows} rows = ${m.accepted} accepted + ${m.rejected} rejected; lists: ${lists}; excluded: ${excluded || 'none'}; ledger +${m.ledger.appended}`;
+export function summaryLine(m: ReturnType<typeof campaignManifest>, lang: Lang = 'en'): string {
+  const say = messages(lang);
+  const n = (v: number) => (lang === 'en' ? String(v) : formatWhole(v, lang));
+  const lists = CHANNELS.map((c) => `${say.names.channel(c)} ${n(m.counts.lists[c])}`).join(', ');
+  const excluded = Object.entries(m.counts.excluded).map(([k, v]) => `${say.names.exclusion(k)} ${n(v)}`).join(', ');
+  const line = say.campaign.line;
+  return line(m.campaign_id, formatIsoText(m.as_of, lang), n(m.input.rows), n(m.accepted), n(m.rejected), lists, excluded || say.campaign.none, n(m.ledger.appended));
 }
 
 function sortKeys(o: Record<string, number>): Record<string, number> {

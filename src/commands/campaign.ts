@@ -2,6 +2,8 @@ import { join, resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import { parseRate, resolveAsOf } from '../cli/options.js';
 import type { CampaignRules } from '../domain/campaign.js';
+import { messages, type Lang } from '../domain/messages.js';
+import { resolveLang } from '../cli/lang.js';
 import { campaignId, newLedgerEntries } from '../domain/contact-history.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
@@ -16,6 +18,8 @@ import { createProgress } from '../io/progress.js';
 import { readSuppression } from '../io/suppression-file.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, withDuplicatesResolved, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { discardPass, spoolChoices, type ChoicePass } from './campaign-choices.js';
+import type { BudgetSelection } from '../domain/budget.js';
+import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
 import { commitCampaign } from './campaign-commit.js';
 import { loadCampaignHistory, settleInterrupted, type HistorySettings } from './campaign-ledger.js';
 import { buildSerialGuard, readSerialOutcomes } from './campaign-serial.js';
@@ -37,22 +41,31 @@ export interface CampaignFlags extends PlanFlags, RawOutputFlags {
   force?: boolean;
   json?: boolean;
   quiet?: boolean;
+  budget?: string;
 }
 
 /** `winback campaign`: this period's contact lists, permission-checked, paced by the ledger. */
 export async function runCampaign(ctx: Context, file: string, flags: CampaignFlags): Promise<number> {
-  if (!flags.out) throw new UsageError('--out DIR is required', 'e.g. winback campaign export.csv --out out/week --as-of 2026-11-23');
+  if (!flags.out) {
+    const say = messages(resolveLang(flags.lang, ctx.env)).flags;
+    throw new UsageError(say.campaignOut, say.campaignOutHint);
+  }
   refuseStdout('--out', flags.out, 'a list per channel, excluded.csv, rejects.csv and summary.json');
+  // The config is not read yet: the flag and the environment tell the language.
+  const budgetAmount = parseBudget(flags.budget, resolveLang(flags.lang, ctx.env));
   const loaded = await loadPlanSetup(ctx, flags);
+  // The budget picks whom the plan approaches at all; this run lists those of its period.
+  const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount);
+  if (budget && !flags.json && !flags.quiet) ctx.stderr.write(budgetLine(budget, loaded.setup.config.model.currencySymbol, loaded.setup.lang));
   const outDir = resolve(ctx.cwd, flags.out);
-  const periodDays = parsePeriod(flags.period, loaded.setup.config.campaign.periodDays);
+  const periodDays = parsePeriod(flags.period, loaded.setup.config.campaign.periodDays, loaded.setup.lang);
   const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;
-  const caps = parseCapacity(flags.capacity);
+  const caps = parseCapacity(flags.capacity, loaded.setup.lang);
   const holdout = flags.holdout === undefined ? 0 : parseRate('--holdout', flags.holdout);
   const created = await ensureOutputDir(outDir, flags.out);
   try {
     // One lock on the ledger and one on the output directory: runs sharing either wait their turn.
-    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, lock }));
+    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, lock, budget }));
   } catch (err) {
     // A run that failed leaves no empty output folder behind.
     await removeCreatedDirs(created);
@@ -68,6 +81,8 @@ interface RunSetup {
   caps: Partial<Record<Channel, number>>;
   holdout: number;
   lock: HeldLock;
+  /** what --budget chose (summary.json reports it) */
+  budget: BudgetSelection | undefined;
 }
 
 async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: RunSetup): Promise<number> {
@@ -97,7 +112,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     checkRejectRate(opened, loaded.rejectLimit);
     const { files, spool } = run.made;
     counts = run.made.counts;
-    result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps: r.caps, ledger: history.index, trackStatus: previous !== undefined, trackContacts: recording });
+    result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps: r.caps, ledger: history.index, trackStatus: previous !== undefined, trackContacts: recording, lang: loaded.setup.lang });
     prepared = await files.prepare();
   } catch (err) {
     progress.done();
@@ -105,7 +120,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     throw err;
   }
   try {
-    if (previous) prepared.push(await prepareFile(join(outDir, 'changes.csv'), formatChanges(previous, result.status, fmt)));
+    if (previous) prepared.push(await prepareFile(join(outDir, 'changes.csv'), formatChanges(previous, result.status, fmt, loaded.setup.lang)));
     // The workbook is made from the prepared lists and committed with them.
     if (output.xlsx) prepared.push(await prepareCampaignWorkbook(outDir, fmt, prepared));
   } catch (err) {
@@ -119,13 +134,17 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     extra: [],
     ...(recording && ledgerPath ? { ledger: { path: ledgerPath, scan, state: history.state, fresh: newLedgerEntries(history.index, result.planned), campaignId: id, asOf: formatIsoDay(asOf) } } : {}),
     runSeed: JSON.stringify([id, formatIsoDay(asOf), opened.stats.sha256, scan.sha256, loaded.sources.configSha256, loaded.sources.playbookSha256]),
-    summary: (outputs, after) => campaignManifest({
-      opened, loaded, periodDays: r.periodDays, id, counts, ledgerPath, before: { entries: scan.entries, sha256: scan.sha256 }, after,
-      dryRun: Boolean(flags.dryRun), holdout: r.holdout, outputs, warnings,
+    summary: (outputs, after) => ({
+      ...campaignManifest({
+        opened, loaded, periodDays: r.periodDays, id, counts, ledgerPath, before: { entries: scan.entries, sha256: scan.sha256 }, after,
+        dryRun: Boolean(flags.dryRun), holdout: r.holdout, outputs, warnings,
+      }),
+      // What --budget bought, as in plan's summary.json.
+      ...(r.budget ? { budget: budgetJson(r.budget) } : {}),
     }),
   }) as ReturnType<typeof campaignManifest>;
   if (flags.json) ctx.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
-  else if (!flags.quiet) ctx.stdout.write(`${summaryLine(manifest)}\n`);
+  else if (!flags.quiet) ctx.stdout.write(`${summaryLine(manifest, loaded.setup.lang)}\n`);
   return ExitCode.ok;
 }
 
@@ -145,36 +164,37 @@ async function prepareRun(ctx: Context, flags: CampaignFlags, r: RunSetup, id: s
   const outcomes = flags.outcomes !== undefined ? await readSerialOutcomes(ctx, flags.outcomes, loaded) : undefined;
   const history = await loadCampaignHistory({ ...settings, ...(outcomes ? { keep: outcomes.outcomes.keys() } : {}) });
   const warnings = [...history.warnings];
-  if (!ledgerPath) warnings.push('no --ledger: pacing is off (earlier contacts are not known, so the lists may contact people again, and this run is not recorded); give --ledger FILE');
-  for (const w of warnings) ctx.stderr.write(`warning: ${w}\n`);
+  const say = messages(loaded.setup.lang);
+  if (!ledgerPath) warnings.push(say.campaign.noLedger);
+  for (const w of warnings) ctx.stderr.write(`${say.common.warning}: ${w}\n`);
   const serial = outcomes ? buildSerialGuard(outcomes, history.kept, loaded) : undefined;
   const rules: CampaignRules = {
     asOf, periodEnd: asOf + r.periodDays - 1, campaignId: id, permission: loaded.setup.config.permission,
-    ledger: history.index, campaign: loaded.setup.config.campaign, holdout: r.holdout, ...(serial ? { regained: serial.regained } : {}),
+    ledger: history.index, campaign: loaded.setup.config.campaign, holdout: r.holdout, lang: loaded.setup.lang, ...(serial ? { regained: serial.regained } : {}),
     ...(flags.suppress !== undefined ? { suppression: await readSuppression(ctx, flags.suppress, loaded.setup.config.permission.defaultPhoneCountry) } : {}),
   };
   // Suppressed customers are `never` in the plan itself: permission is decided before value.
   if (rules.suppression) loaded.setup.suppression = rules.suppression;
   const previous = previousDir !== undefined ? await readPreviousStatus(previousDir) : undefined;
-  if (flags.previous !== undefined && previous === undefined) ctx.stderr.write(`warning: --previous ${flags.previous} does not exist yet; no changes.csv this time\n`);
+  if (flags.previous !== undefined && previous === undefined) ctx.stderr.write(`${say.common.warning}: ${say.campaign.previousMissing(flags.previous)}\n`);
   return { history, serial, rules, previous, warnings };
 }
 
-function parsePeriod(text: string | undefined, fallback: number): number {
+function parsePeriod(text: string | undefined, fallback: number, lang: Lang): number {
   if (text === undefined) return fallback;
   const m = /^(\d+)\s*([dw]?)$/i.exec(text.trim());
   const days = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1) : NaN;
-  if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(`--period '${text}' must be a number of days or weeks, e.g. 7d or 2w`);
+  if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(messages(lang).flags.period(text));
   return days;
 }
 
-function parseCapacity(text: string | undefined): Partial<Record<Channel, number>> {
+function parseCapacity(text: string | undefined, lang: Lang): Partial<Record<Channel, number>> {
   if (text === undefined) return {};
   const caps: Partial<Record<Channel, number>> = {};
   for (const part of text.split(',')) {
     const [ch, n] = part.split('=').map((s) => s.trim());
     if (!CHANNELS.includes(ch as Channel) || !/^\d+$/.test(n ?? '')) {
-      throw new UsageError(`--capacity '${part}' must look like channel=number`, `channels: ${CHANNELS.join(', ')}; e.g. --capacity phone=50,visit=10`);
+      throw new UsageError(messages(lang).flags.capacity(part), messages(lang).flags.capacityHint(CHANNELS.join(', ')));
     }
     caps[ch as Channel] = Number(n);
   }

@@ -15,7 +15,10 @@ import { createProgress } from '../io/progress.js';
 import { holdYoungGeneration, releaseYoungGeneration, tuneForStreaming } from '../pipeline/gc-tuning.js';
 import { planAllRows, resolveThreads } from '../pipeline/parallel-plan.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, planRow, withDuplicatesResolved, type PlanFlags } from '../pipeline/plan-setup.js';
+import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
 import { VERSION } from '../version.js';
+import { messages } from '../domain/messages.js';
+import { resolveLang } from '../cli/lang.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 import { refuseStdout } from '../io/table-output.js';
 
@@ -25,17 +28,25 @@ export interface PlanCommandFlags extends PlanFlags, RawOutputFlags {
   explain?: string;
   quiet?: boolean;
   threads?: string;
+  budget?: string;
 }
 
 /** `winback plan`: reading → classification → value → playbook, written to DIR atomically. */
 export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlags): Promise<number> {
   if (flags.explain !== undefined) return runExplain(ctx, file, flags, flags.explain);
-  if (!flags.out) throw new UsageError('--out DIR is required', 'e.g. winback plan export.csv --out out/plan');
+  if (!flags.out) {
+    // The config is not read yet: the flag and the environment tell the language.
+    const say = messages(resolveLang(flags.lang, ctx.env)).plan;
+    throw new UsageError(say.outRequired, say.outRequiredHint);
+  }
   refuseStdout('--out', flags.out, 'plan.csv, rejects.csv and summary.json');
   // Released again by planAllRows when the rows are planned on this thread.
   holdYoungGeneration();
+  // The config is not read yet: the flag and the environment tell the language.
+  const budgetAmount = parseBudget(flags.budget, resolveLang(flags.lang, ctx.env));
   const loaded = await loadPlanSetup(ctx, flags);
-  const threads = resolveThreads(flags.threads, ctx.env);
+  const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount);
+  const threads = resolveThreads(flags.threads, ctx.env, loaded.setup.lang);
   const outDir = resolve(ctx.cwd, flags.out);
   const first = await openLostCustomers(ctx, file, loaded);
   const created = await ensureOutputDir(outDir, flags.out);
@@ -72,11 +83,13 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   }
   const { opened, made: { totals } } = run;
   if (output.xlsx) Object.assign(outputs, await writePlanWorkbook(outDir, opened.headers, fmt));
-  const summary = planSummary(opened, loaded, totals, outputs);
+  const summary = { ...planSummary(opened, loaded, totals, outputs), ...(budget ? { budget: budgetJson(budget) } : {}) };
   await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   if (flags.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else if (!flags.quiet) ctx.stdout.write(renderPlanSummary(summary, totals, flags.out, ctx.color));
-  for (const w of summary.warnings) ctx.stderr.write(`warning: ${w}\n`);
+  else if (!flags.quiet) ctx.stdout.write(renderPlanSummary(summary, totals, flags.out, ctx.color, loaded.setup.lang));
+  if (budget && !flags.json && !flags.quiet) ctx.stdout.write(budgetLine(budget, loaded.setup.config.model.currencySymbol, loaded.setup.lang));
+  const warning = messages(loaded.setup.lang).common.warning;
+  for (const w of summary.warnings) ctx.stderr.write(`${warning}: ${w}\n`);
   return ExitCode.ok;
 }
 
@@ -92,9 +105,10 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
       }]),
   );
   const warnings = [...opened.warnings, ...loaded.warnings];
-  if (t.default_margin_rows > 0) warnings.push(`${t.default_margin_rows} rows without margin: default ${loaded.setup.config.model.defaultMarginPercent} % used`);
-  if (t.unknown_reasons > 0) warnings.push(`${t.unknown_reasons} rows with an unknown reason: see winback reasons for the texts`);
-  if (t.row_warnings > 0) warnings.push(`${t.row_warnings} rows with unclear values (see the warnings column of plan.csv)`);
+  const say = messages(loaded.setup.lang).plan;
+  if (t.default_margin_rows > 0) warnings.push(say.defaultMargins(t.default_margin_rows, String(loaded.setup.config.model.defaultMarginPercent)));
+  if (t.unknown_reasons > 0) warnings.push(say.unknownReasons(t.unknown_reasons));
+  if (t.row_warnings > 0) warnings.push(say.rowWarnings(t.row_warnings));
   return {
     tool: 'winback',
     version: VERSION,
@@ -142,7 +156,8 @@ async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, i
     });
     return row;
   }, () => undefined);
-  if (!found) throw new UsageError(`customer '${id}' is not among the accepted rows of ${first.label}`, 'check the id, or run winback inspect for rejects');
+  const say = messages(loaded.setup.lang).explain;
+  if (!found) throw new UsageError(say.notAccepted(id, first.label), say.notAcceptedHint);
   const { explainJson, renderExplain } = await import('../io/plan-render.js');
   ctx.stdout.write(flags.json ? `${JSON.stringify(explainJson(found, loaded.setup), null, 2)}\n` : renderExplain(found, loaded.setup));
   return ExitCode.ok;

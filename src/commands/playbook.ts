@@ -5,6 +5,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import Table from 'cli-table3';
 import { currentTableWidth } from '../io/render.js';
+import { resolveLang } from '../cli/lang.js';
+import { messages } from '../domain/messages.js';
 import type { Context } from '../io/context.js';
 import { validatePlaybook } from '../domain/playbook.js';
 import type { Playbook, TimingRule } from '../domain/playbook-types.js';
@@ -32,18 +34,17 @@ export interface PlaybookShowFlags {
 }
 
 /** Turns commander's raw values into typed show options; a bad --lang is a usage error. */
-export function parsePlaybookShowOptions(raw: PlaybookShowFlags): PlaybookShowOptions {
-  const lang = (raw.lang ?? 'en').toLowerCase();
-  if (lang !== 'en' && lang !== 'de') throw new UsageError(`--lang must be "en" or "de", not "${raw.lang}"`);
+export function parsePlaybookShowOptions(raw: PlaybookShowFlags, env: Record<string, string | undefined> = {}): PlaybookShowOptions {
+  const lang = resolveLang(raw.lang, env);
   return { lang, json: raw.json === true, ...(raw.playbook !== undefined ? { playbook: raw.playbook } : {}) };
 }
 
 /** Prints the playbook as a table (or JSON): reason → measure, offers, channels, timing. */
 export async function runPlaybookShow(ctx: Context, flags: PlaybookShowFlags): Promise<number> {
-  const opts = parsePlaybookShowOptions(flags);
+  const opts = parsePlaybookShowOptions(flags, ctx.env);
   const path = opts.playbook === undefined ? undefined : resolve(ctx.cwd, opts.playbook);
   const loaded = await loadPlaybook(path);
-  for (const w of loaded.warnings) ctx.stderr.write(`winback playbook show: warning: ${w}\n`);
+  for (const w of loaded.warnings) ctx.stderr.write(`winback playbook show: ${messages(opts.lang).common.warning}: ${w}\n`);
   if (opts.json) {
     // The shipped examples belong to winback, not to this playbook: only its own are shown.
     const playbook = { ...loaded.playbook, examples: (loaded.playbook.examples ?? []).filter((e) => e.own) };
@@ -51,7 +52,7 @@ export async function runPlaybookShow(ctx: Context, flags: PlaybookShowFlags): P
     return ExitCode.ok;
   }
   ctx.stdout.write(`${renderPlaybookTable(loaded.playbook, opts.lang, ctx.color)}\n`);
-  ctx.stdout.write(`${opts.lang === 'de' ? 'Quelle' : 'source'}: ${loaded.source} (sha256 ${loaded.sha256.slice(0, 12)})\n`);
+  ctx.stdout.write(`${messages(opts.lang).playbook.source(loaded.source)} (sha256 ${loaded.sha256.slice(0, 12)})\n`);
   return ExitCode.ok;
 }
 
@@ -94,6 +95,7 @@ const HEADINGS: Record<Lang, string[]> = {
 
 /** The playbook as a text table in one language. */
 export function renderPlaybookTable(playbook: Playbook, lang: Lang, color: boolean): string {
+  const names = messages(lang).names;
   const table = new Table({
     head: HEADINGS[lang],
     colWidths: scaledWidths([22, 44, 18, 16, 30, 7], [20, 10, 8, 8, 10, 7], currentTableWidth()),
@@ -104,8 +106,8 @@ export function renderPlaybookTable(playbook: Playbook, lang: Lang, color: boole
     table.push([
       `${r.label[lang]}\n(${r.code})`,
       r.measure[lang],
-      r.offers.join(', ') || '—',
-      r.channels.join(', ') || '—',
+      r.offers.map(names.offer).join(', ') || '—',
+      r.channels.map(names.channel).join(', ') || '—',
       describeTiming(r.timing, lang, playbook.coolingOffDays),
       r.final ? '—' : `${Math.round(r.baseRate * 100)} %`,
     ]);

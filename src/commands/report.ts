@@ -42,7 +42,7 @@ export async function runReport(ctx: Context, input: string, flags: ReportFlags)
 
 async function buildReport(ctx: Context, input: string, flags: ReportFlags, loaded: LoadedPlanSetup): Promise<Report> {
   const path = input === '-' ? '-' : resolve(ctx.cwd, input);
-  const kind = await detectReportSource(path, input);
+  const kind = await detectReportSource(path, input, loaded.setup.lang);
   // An output directory keeps its own run date unless --as-of (or WINBACK_AS_OF) says otherwise.
   const asOfGiven = flags.asOf !== undefined || Boolean(ctx.env.WINBACK_AS_OF);
   const share = parseOutlierShare(flags.outlierShare);

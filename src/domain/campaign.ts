@@ -11,6 +11,7 @@ import { CHANNELS, type Channel } from './playbook-types.js';
 import type { PlannedCustomer } from './plan.js';
 import { isSerialDefector, type RegainIndex } from './results-attribution.js';
 import type { EpochDay } from './types.js';
+import { messages, type Lang } from './messages.js';
 
 export const EXCLUSION_REASONS = [
   'let_go', 'never', 'review', 'no_channel', 'suppressed', 'no_permission', 'max_attempts', 'too_soon', 'not_due', 'control', 'over_capacity',
@@ -31,6 +32,8 @@ export interface CampaignRules {
   holdout: number;
   /** customers won back before (from the ledger and an outcomes file); excluded when campaign.serialDefectors is 'exclude' */
   regained?: RegainIndex;
+  /** language of excluded.csv's detail; English when not given */
+  lang?: Lang;
 }
 
 export type CampaignChoice =
@@ -42,28 +45,29 @@ export function selectForCampaign(p: PlannedCustomer, rules: CampaignRules): Cam
   // The permission verdict is the plan's (decided before valuation, with the run's suppression list).
   const permission = p.permission;
   const warnings = permission.warnings;
-  if (permission.blockAll === 'suppressed') return excluded('suppressed', 'on the suppression list', warnings);
+  const say = messages(rules.lang).campaign;
+  if (permission.blockAll === 'suppressed') return excluded('suppressed', say.suppressed, warnings);
   // An objector is `never` in the plan, and so here.
   if (permission.blockAll !== undefined) return excluded('never', p.value.decisionReason, warnings);
   const d = p.value.decision;
   if (d === 'no_channel') {
-    const why = CHANNELS.map((c) => `${c}: ${permission.blockedBy[c] ?? 'not the reason’s channel'}`).join(', ');
+    const why = CHANNELS.map((c) => `${c}: ${permission.blockedBy[c] ?? say.notReasonChannel}`).join(', ');
     return excluded('no_channel', why, warnings);
   }
   if (d !== 'win_back') return excluded(d, p.value.decisionReason, warnings);
   if (rules.campaign.serialDefectors === 'exclude' && rules.regained && isSerialDefector(rules.regained, p.row.customer_id, p.row.churn_date)) {
-    return excluded('serial_defector', 'won back before and left again', warnings);
+    return excluded('serial_defector', say.serialDefector, warnings);
   }
   const channel = p.channel;
   // A plan never chooses a channel without permission; this guards the lists if that ever breaks.
-  if (channel === null || !permission.allowed[channel]) return excluded('no_permission', `${channel ?? 'no channel'}: not permitted`, warnings);
+  if (channel === null || !permission.allowed[channel]) return excluded('no_permission', say.notPermitted(channel), warnings);
   const history = rules.ledger.check(p.row.customer_id, rules.campaign);
-  if (history === 'max_attempts') return excluded('max_attempts', `${rules.campaign.maxAttempts} attempts reached`, warnings);
-  if (history === 'too_soon') return excluded('too_soon', `contacted less than ${rules.campaign.minGapDays} days ago`, warnings);
+  if (history === 'max_attempts') return excluded('max_attempts', say.maxAttempts(rules.campaign.maxAttempts), warnings);
+  if (history === 'too_soon') return excluded('too_soon', say.tooSoon(rules.campaign.minGapDays), warnings);
   const w = p.window;
-  if (!w || w.contactFrom > rules.periodEnd) return excluded('not_due', w ? `window opens ${w.wave}` : 'no contact window', warnings);
+  if (!w || w.contactFrom > rules.periodEnd) return excluded('not_due', w ? say.windowOpens(w.wave) : say.noWindow, warnings);
   if (rules.holdout > 0 && isControl(p.row.customer_id, rules.campaign.programmeSalt, rules.holdout)) {
-    return excluded('control', 'held out as control group', warnings);
+    return excluded('control', say.control, warnings);
   }
   const contact = permittedContact(p.row, permission.allowed, rules.permission.defaultPhoneCountry);
   return { kind: 'list', channel, contact, warnings };
@@ -91,23 +95,14 @@ export class CapacityCounter {
 }
 
 /** Why a customer entered or left the lists since the previous run, in words for the people working them. */
-export function describeChange(before: string | undefined, after: string | undefined): string {
+export function describeChange(before: string | undefined, after: string | undefined, lang?: Lang): string {
+  const say = messages(lang).changes;
   if (before === after) return '';
-  if (after === undefined) return 'no longer in the export';
-  if (before === undefined) return after.startsWith('list:') ? 'new in the export, contact due' : `new in the export (${after})`;
+  if (after === undefined) return say.gone;
+  if (before === undefined) return after.startsWith('list:') ? say.newDue : say.newExcluded(after);
   if (after.startsWith('list:')) {
-    if (before.startsWith('list:')) return `channel changed to ${after.slice(5)}`;
-    const opened: Record<string, string> = {
-      not_due: 'contact window opened', too_soon: 'minimum gap since the last contact has passed', over_capacity: 'capacity freed up',
-      no_permission: 'permission granted', no_channel: 'permission granted', review: 'decision now win back', let_go: 'now worth winning back',
-    };
-    return opened[before] ?? `now due (was ${before})`;
+    if (before.startsWith('list:')) return say.channelChanged(after.slice(5));
+    return say.opened(before);
   }
-  const closed: Record<string, string> = {
-    too_soon: 'contacted recently', no_permission: 'permission withdrawn or missing', no_channel: 'no channel may be used', suppressed: 'added to the suppression list',
-    max_attempts: 'attempt limit reached', not_due: 'contact window not open', over_capacity: 'over capacity this week',
-    let_go: 'not worth winning back now', never: 'final reason or objection', review: 'needs review', control: 'held out as control group',
-    serial_defector: 'won back before and left again', shared_contact: 'address or number approached for another customer',
-  };
-  return closed[after] ?? after;
+  return say.closed(after);
 }

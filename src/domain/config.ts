@@ -67,6 +67,10 @@ export interface WinbackConfig {
   /** path of a playbook to use instead of the default */
   playbook?: string;
   output: OutputConfig;
+  /** language of texts when --lang is not given (before LC_ALL/LC_MESSAGES/LANG) */
+  lang?: 'en' | 'de';
+  /** ISO 4217 code of the money in exports and outputs (EUR, USD, CHF, …) */
+  currency: string;
 }
 
 export const DEFAULT_CONFIG: WinbackConfig = {
@@ -78,6 +82,7 @@ export const DEFAULT_CONFIG: WinbackConfig = {
   input: { maxRejectRate: DEFAULT_MAX_REJECT_RATE },
   map: {},
   output: { format: 'csv', excel: false },
+  currency: 'EUR',
 };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
@@ -124,9 +129,29 @@ const sections = z
     map: z.record(z.string(), z.string()),
     playbook: z.string(),
     output: z.object({ format: z.enum(['csv', 'xlsx']), excel: z.boolean() }).partial().strict(),
+    lang: z.enum(['en', 'de']),
+    currency: z.string().regex(/^[A-Za-z]{3}$/, 'expected a three-letter currency code such as EUR, USD or CHF').transform((c) => c.toUpperCase()),
   })
   .partial()
   .strict();
+
+/**
+ * The symbol money texts carry for an ISO 4217 code, with the spacing Intl puts after it:
+ * EUR → "€", USD → "$", CHF → "CHF" and a no-break space; undefined for an unknown code.
+ */
+export function currencySymbolOf(code: string): string | undefined {
+  try {
+    // Intl accepts any well-formed code; only a code it knows names a currency (its display name differs from the code).
+    const known = new Intl.DisplayNames(['en'], { type: 'currency', fallback: 'none' }).of(code) !== undefined;
+    if (!known) return undefined;
+    const parts = new Intl.NumberFormat('en-US', { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' }).formatToParts(1);
+    const at = parts.findIndex((p) => p.type === 'currency');
+    const after = parts[at + 1];
+    return (parts[at]?.value ?? code) + (after?.type === 'literal' ? after.value : '');
+  } catch {
+    return undefined;
+  }
+}
 
 /** Permission settings as a run recorded them (plan's summary.json), over the defaults; undefined when they do not validate. */
 export function parsePermissionConfig(data: unknown): PermissionConfig | undefined {
@@ -148,8 +173,13 @@ export function validateConfig(data: unknown): { config?: WinbackConfig; errors:
   const clv: ClvConfig = { ...DEFAULT_CLV_CONFIG, ...d.clv };
   const clvProblems = validateClvConfig(clv);
   if (clvProblems.length > 0) return { errors: clvProblems.map((message) => ({ path: `clv.${message.split(' ')[0]}`, message })), warnings: [] };
+  const currency = d.currency ?? DEFAULT_CONFIG.currency;
+  const symbol = currencySymbolOf(currency);
+  if (symbol === undefined) return { errors: [{ path: 'currency', message: `'${currency}' is not an ISO 4217 currency code (EUR, USD, CHF, GBP, …)` }], warnings: [] };
+  // model.currencySymbol, when given, still wins: it is the older, more specific setting.
+  const modelSetsSymbol = typeof parsed.data.model === 'object' && parsed.data.model !== null && 'currencySymbol' in parsed.data.model;
   const config: WinbackConfig = {
-    model: model.config,
+    model: modelSetsSymbol ? model.config : { ...model.config, currencySymbol: symbol },
     permission: { ...DEFAULT_CONFIG.permission, ...d.permission },
     campaign: { ...DEFAULT_CONFIG.campaign, ...d.campaign },
     plan: { ...DEFAULT_CONFIG.plan, ...d.plan },
@@ -158,6 +188,8 @@ export function validateConfig(data: unknown): { config?: WinbackConfig; errors:
     map: { ...d.map },
     ...(d.playbook !== undefined ? { playbook: d.playbook } : {}),
     output: { ...DEFAULT_CONFIG.output, ...d.output },
+    currency,
+    ...(d.lang !== undefined ? { lang: d.lang } : {}),
   };
   return { config, errors: [], warnings: prefix(model.warnings) };
 }

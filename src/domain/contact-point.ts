@@ -7,6 +7,7 @@
  */
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { IdIndex } from './id-index.js';
+import { messages, type Lang } from './messages.js';
 
 /** A checked value: the normalised text, or why the cell holds no usable contact point. */
 export type ContactCheck = { ok: true; value: string } | { ok: false; blank: boolean; problem: string };
@@ -199,6 +200,6 @@ export class SharedContacts {
 }
 
 /** The excluded.csv detail of a customer left out for a shared contact point. */
-export function sharedContactDetail(channel: string, holderPriority: number): string {
-  return `same ${channel === 'email' ? 'e-mail address' : 'phone number'} as the customer at priority ${holderPriority}`;
+export function sharedContactDetail(channel: string, holderPriority: number, lang?: Lang): string {
+  return messages(lang).campaign.sharedContact(channel, holderPriority);
 }

@@ -26,6 +26,15 @@ export interface ModelConfig {
   annualDiscountRate: number;
   /** months of second lifetime counted in sltv */
   horizonMonths: number;
+  /** the second lifetime grows with the first: (tenure / reference)^elasticity (0 switches it off) */
+  tenureLifetimeElasticity: number;
+  /** first tenure in months at which the second lifetime is 1/(1 − monthlyRetention) */
+  tenureLifetimeReferenceMonths: number;
+  /** each complaint of the first lifetime (up to five) multiplies the second lifetime by this */
+  complaintLifetimeFactor: number;
+  /** bounds of the customer's own factor on the second lifetime (tenure × complaints) */
+  minCustomerLifetimeFactor: number;
+  maxCustomerLifetimeFactor: number;
   /** margin in percent of revenue used where the export has none (flagged per row) */
   defaultMarginPercent: number;
   /** tenure below this counts as this many months when revenue is spread per month */
@@ -44,6 +53,11 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = deepFreeze({
   monthlyRetention: 0.95,
   annualDiscountRate: 0.1,
   horizonMonths: 36,
+  tenureLifetimeElasticity: 0.3,
+  tenureLifetimeReferenceMonths: 24,
+  complaintLifetimeFactor: 0.9,
+  minCustomerLifetimeFactor: 0.5,
+  maxCustomerLifetimeFactor: 2,
   defaultMarginPercent: 25,
   minTenureMonths: 1,
   decisionThreshold: 0,
@@ -73,6 +87,11 @@ const configSchema = z
     monthlyRetention: z.number().min(0).max(1),
     annualDiscountRate: z.number().min(0).max(1),
     horizonMonths: z.number().int().min(1).max(600),
+    tenureLifetimeElasticity: z.number().min(0).max(2),
+    tenureLifetimeReferenceMonths: z.number().positive(),
+    complaintLifetimeFactor: z.number().positive().max(1),
+    minCustomerLifetimeFactor: z.number().positive(),
+    maxCustomerLifetimeFactor: z.number().positive(),
     defaultMarginPercent: z.number().min(-100).max(100),
     minTenureMonths: z.number().positive(),
     decisionThreshold: z.number(),
@@ -115,6 +134,9 @@ export function validateModelConfig(data: unknown): {
     calibration: { ...DEFAULT_MODEL_CONFIG.calibration, ...user.calibration },
   };
   const errors = checkCoefficients(config.coefficients);
+  if (config.minCustomerLifetimeFactor > config.maxCustomerLifetimeFactor) {
+    errors.push({ path: 'minCustomerLifetimeFactor', message: `must not be above maxCustomerLifetimeFactor ${config.maxCustomerLifetimeFactor}` });
+  }
   if (config.monthlyRetention > 0.99) {
     warnings.push({ path: 'monthlyRetention', message: 'above 0.99 means an expected lifetime of over 100 months' });
   }

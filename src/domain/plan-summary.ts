@@ -63,7 +63,7 @@ export function addToTotals(t: PlanTotals, p: PlannedCustomer, prices?: CostPric
 /** The expected cost of a planned customer's approach (null when not approached). */
 export function planCostOf(p: PlannedCustomer, prices: CostPrices): { contact: number; incentive: number } | null {
   const v = p.value;
-  return approachCost({ decision: v.decision, channel: v.channel, offer_type: v.offer_type, p_winback: v.p_winback }, prices);
+  return approachCost({ decision: v.decision, channel: v.channel, offer_type: v.offer_type, p_winback: v.p_winback, discount: v.discount }, prices);
 }
 
 /** Flags of a planned customer that the totals count: TOTALS_* bits. */

@@ -14,6 +14,8 @@ import { planContactWindow } from './timing.js';
 import type { CustomerRow, EpochDay } from './types.js';
 import { notValued } from './value-decision.js';
 import { valueCustomer } from './value-purchase-model.js';
+import { messages } from './messages.js';
+import { overBudgetReason } from './budget.js';
 import type { Decision, EvaluateInput, ValueResult } from './value-types.js';
 
 export interface PlanSetup {
@@ -27,6 +29,8 @@ export interface PlanSetup {
   suppression?: Suppression;
   /** compute the step-by-step explanation (for --explain only) */
   explain?: boolean;
+  /** plan --budget: only these customers are approached; the others worth it are let go, over budget */
+  budget?: { amount: number; selected: ReadonlySet<string> };
 }
 
 export interface PlannedCustomer {
@@ -57,30 +61,34 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
   const entry = reasonEntry(playbook, reason.code);
   const permission = checkPermission(row, config.permission, setup.suppression);
   if (permission.blockAll !== undefined) {
-    const value = notValued(row, 'never', blockedReason(permission));
+    const value = notValued(row, 'never', blockedReason(permission, setup.lang), setup.lang);
     return { row, reason, entry, permission, channel: null, value, measure: '', angle: '', window: null };
   }
   const permitted = candidateChannels(entry, row, permission.allowed, config.permission.fallbackOutsidePreference);
-  // A customer who never cancelled is valued with clv's purchase-model hand-over, others as before.
-  const value = valueCustomer(valueInput(row, reason, entry, permitted, setup));
-  // A channel only for customers the plan approaches (or asks about); never one without permission.
-  const channel = value.decision === 'win_back' || value.decision === 'review' ? value.channel : null;
-  const window =
-    value.decision === 'win_back' || value.decision === 'review'
-      ? planContactWindow({
-          reason: entry.code,
-          churnDate: row.churn_date,
-          competitorContractEnd: row.competitor_contract_end,
-          asOf: setup.asOf,
-          entry,
-          coolingOffDays: playbook.coolingOffDays,
-          qualityFixedFrom: config.plan.qualityFixedFrom ? parseIsoDay(config.plan.qualityFixedFrom) : undefined,
-        })
-      : null;
+  // The moment comes before the value: the contact is valued as the customer will stand then.
+  const planned = planContactWindow({
+    reason: entry.code,
+    churnDate: row.churn_date,
+    competitorContractEnd: row.competitor_contract_end,
+    asOf: setup.asOf,
+    entry,
+    coolingOffDays: playbook.coolingOffDays,
+    qualityFixedFrom: config.plan.qualityFixedFrom ? parseIsoDay(config.plan.qualityFixedFrom) : undefined,
+    lang: setup.lang,
+  });
+  // A customer who never cancelled is valued with clv's purchase-model hand-over, others as contract customers.
+  const valued = valueCustomer(valueInput(row, reason, entry, permitted, setup, planned?.contactFrom));
+  const value = setup.budget !== undefined && valued.decision === 'win_back' && !setup.budget.selected.has(row.customer_id)
+    ? { ...valued, decision: 'let_go' as const, decisionReason: overBudgetReason(setup.budget, config.model.currencySymbol, setup.lang) }
+    : valued;
+  // A channel and a window only for customers the plan approaches (or asks about); never a channel without permission.
+  const approached = value.decision === 'win_back' || value.decision === 'review';
+  const channel = approached ? value.channel : null;
+  const window = approached ? planned : null;
   return { row, reason, entry, permission, channel, value, measure: entry.measure[setup.lang], angle: entry.angle[setup.lang], window };
 }
 
-function valueInput(row: CustomerRow, reason: ReasonClassification, entry: ReasonEntry, permitted: Channel[], setup: PlanSetup): EvaluateInput {
+function valueInput(row: CustomerRow, reason: ReasonClassification, entry: ReasonEntry, permitted: Channel[], setup: PlanSetup, contactDay: EpochDay | undefined): EvaluateInput {
   // With no permitted channel, the approach is still valued on the usual ones: worth it → no_channel, else let_go.
   const usual = candidateChannels(entry, row, ALL_ALLOWED, false);
   const channels: Channel[] = permitted.length > 0 ? permitted : usual.length > 0 ? usual : ['letter'];
@@ -95,7 +103,10 @@ function valueInput(row: CustomerRow, reason: ReasonClassification, entry: Reaso
     asOf: setup.asOf,
     config: setup.config.model,
     explain: setup.explain === true,
+    lang: setup.lang,
   };
+  if (contactDay !== undefined) input.contactDay = contactDay;
+  if (reason.source === 'none') input.reasonMissing = true;
   if (permitted.length === 0) input.unpermitted = true;
   if (setup.playbook.channelResponse) input.channelResponse = setup.playbook.channelResponse;
   if (setup.model) input.model = setup.model;
@@ -122,11 +133,12 @@ function hasPersonalContact(row: CustomerRow): boolean {
 }
 
 /** Why a customer who must not be contacted at all is `never`, in the plan's words. */
-function blockedReason(permission: PermissionResult): string {
+function blockedReason(permission: PermissionResult, lang: PlanSetup['lang']): string {
+  const t = messages(lang).value;
   switch (permission.blockAll) {
-    case 'suppressed': return 'on the suppression list: never contact';
-    case 'do_not_contact': return 'do-not-contact: never contact';
-    case 'objection': return 'objected to advertising: never contact';
-    default: return `objection in the text ("${permission.objectionPhrase ?? ''}"): never contact`;
+    case 'suppressed': return t.suppressed;
+    case 'do_not_contact': return t.doNotContact;
+    case 'objection': return t.objection;
+    default: return t.objectionInText(permission.objectionPhrase ?? '');
   }
 }

@@ -87,6 +87,12 @@ export interface ReasonEntry {
   timing: TimingRule;
   /** base probability of reacquisition with a plain approach, 0..1 */
   baseRate: number;
+  /**
+   * chance the reference customer comes back within the attribution window without any
+   * contact, 0..1 (what a control group shows); missing counts as 0, i.e. a contact is
+   * credited with every return
+   */
+  organicRate?: number;
   /** multiplies expected second-lifetime length for this reason (e.g. service quitters stay shorter) */
   lifetimeFactor: number;
   /** multiplies monthly margin in the second lifetime (e.g. service quitters spend more) */

@@ -58,6 +58,7 @@ const reasonSchema = z.object({
   channels: z.array(z.enum(CHANNELS)),
   timing: timingSchema,
   baseRate: rate,
+  organicRate: rate.optional(),
   lifetimeFactor: factor,
   marginFactor: factor,
   phrases: wordLists,
@@ -165,6 +166,9 @@ function checkReason(r: ReasonEntry, at: string, warnings: string[], classes: Re
   if (new Set(r.channels).size !== r.channels.length) errors.push({ path: `${at}.channels`, message: 'a channel is listed twice' });
   if (!r.final && r.channels.length === 0) errors.push({ path: `${at}.channels`, message: 'a reason that may be contacted needs at least one channel' });
   if (!r.final && r.offers.length === 0) errors.push({ path: `${at}.offers`, message: 'a reason that may be contacted needs at least one offer' });
+  if (!r.final && r.organicRate !== undefined && r.organicRate > r.baseRate) {
+    errors.push({ path: `${at}.organicRate`, message: `must not be above the baseRate ${r.baseRate}: a contact never makes a return less likely` });
+  }
   if (r.final && (r.baseRate > 0 || r.offers.length > 0)) warnings.push(`${at} (${r.code}) is final: its baseRate and offers are ignored`);
   for (const lang of ['en', 'de'] as const) {
     r.phrases[lang].forEach((p, j) => {

@@ -67,6 +67,8 @@ export interface ReadTexts {
   duplicateHeaderHint: (field: string, columns: number[]) => string;
   ambiguousMap: (field: string, header: string, columns: number[]) => string;
   headerQuote: (label: string) => string;
+  noSuchFile: (label: string) => string;
+  noSuchFileHint: string;
 }
 
 const en: ReadTexts = {
@@ -121,6 +123,8 @@ const en: ReadTexts = {
   ambiguousMap: (field, header, columns) =>
     `--map ${field}='${header}': ${columns.length} columns are named '${header}' (${columns.map((c) => `#${c}`).join(', ')}); pick one by number, e.g. --map ${field}='#${columns[0]}'`,
   headerQuote: (label) => `${label}: the header row has a quote that is never closed`,
+  noSuchFile: (label) => `${label}: no such file`,
+  noSuchFileHint: 'check the path, or use - to read from stdin',
 };
 
 const EN_LIMITS: Record<RejectLimitSource, string> = {
@@ -196,6 +200,8 @@ const de: ReadTexts = {
   ambiguousMap: (field, header, columns) =>
     `--map ${field}='${header}': ${columns.length} Spalten heißen '${header}' (${columns.map((c) => `#${c}`).join(', ')}); eine über ihre Nummer wählen, z. B. --map ${field}='#${columns[0]}'`,
   headerQuote: (label) => `${label}: die Kopfzeile enthält ein Anführungszeichen, das nie geschlossen wird`,
+  noSuchFile: (label) => `${label}: Datei nicht gefunden`,
+  noSuchFileHint: 'den Pfad prüfen, oder - liest von der Standardeingabe',
 };
 
 const DE_FORMS: Record<DateForm, string> = {

@@ -10,7 +10,7 @@ import type { Channel, ReasonEntry } from './playbook-types.js';
 import type { PlannedCustomer } from './plan.js';
 import type { CustomerRow, EpochDay, Segment } from './types.js';
 import { approachCost, type CostPrices } from './plan-money.js';
-import { firstLifetime, type FirstLifetime } from './value.js';
+import { discountToAsOf, firstLifetime, type FirstLifetime } from './value.js';
 import type { Decision } from './value-types.js';
 
 /**
@@ -107,7 +107,7 @@ export function reportItem(row: CustomerRow, facts: PlanFacts, ctx: ItemContext)
   const competitorKnown = Boolean(row.competitor?.trim()) || row.competitor_contract_end !== undefined;
   const complaints = row.complaints === undefined ? 'unknown' : row.complaints > 0 ? 'yes' : 'no';
   const life = firstLifetime(row, ctx.asOf, ctx.model);
-  const cost = costOf(facts, ctx.prices);
+  const cost = costOf(facts, ctx.prices, ctx.asOf, ctx.model);
   return {
     ...facts,
     customer_id: row.customer_id,
@@ -133,11 +133,12 @@ function blockedChannel(row: CustomerRow, facts: PlanFacts, ctx: ItemContext): B
 }
 
 // Rounded to cents per customer, from the figures plan.csv holds, so every source gives the same sums.
-function costOf(facts: PlanFacts, prices: CostPrices | undefined): { contact: number | null; incentive: number | null } {
+// The discount is the value model's own (discountToAsOf from the contact date plan.csv names).
+function costOf(facts: PlanFacts, prices: CostPrices | undefined, asOf: EpochDay, model: ModelConfig): { contact: number | null; incentive: number | null } {
   if (facts.decision !== 'win_back' || facts.channel === '' || prices === undefined) return { contact: null, incentive: null };
-  const contact = prices.channelCosts[facts.channel];
-  const both = approachCost({ decision: facts.decision, channel: facts.channel, offer_type: facts.offer_type, p_winback: facts.p_winback }, prices);
-  return { contact: cents(contact), incentive: both === null ? null : cents(both.incentive) };
+  const discount = discountToAsOf(asOf, facts.contact_from ?? asOf, model);
+  const both = approachCost({ decision: facts.decision, channel: facts.channel, offer_type: facts.offer_type, p_winback: facts.p_winback, discount }, prices);
+  return { contact: cents(discount * prices.channelCosts[facts.channel]), incentive: both === null ? null : cents(both.incentive) };
 }
 
 /**

@@ -3,9 +3,10 @@
  * the reason's timing rule and the run's as-of date. All windows are inclusive day ranges
  * and never start before the as-of date.
  */
-import { addMonths, DAYS_PER_MONTH, formatIsoDay, isoWeekLabel, parseIsoDay } from './dates.js';
+import { addMonths, DAYS_PER_MONTH, isoWeekLabel, parseIsoDay } from './dates.js';
 import type { ReasonCode, ReasonEntry } from './playbook-types.js';
 import type { EpochDay } from './types.js';
+import { formatDay, messages, type Lang } from './messages.js';
 
 export interface ContractTiming {
   leadDays: number;
@@ -24,6 +25,8 @@ export interface ContactWindowInput {
   qualityFixedFrom?: EpochDay;
   /** contract timing for rows with a competitor_contract_end whose reason is not contract-bound */
   contractTiming?: ContractTiming;
+  /** language of the rule's text; English when not given */
+  lang?: Lang;
 }
 
 export interface ContactWindow {
@@ -56,10 +59,11 @@ export function planContactWindow(input: ContactWindowInput): ContactWindow | nu
   if (contractBound) {
     w = contractWindow(input, t.kind === 'before_contract_end' ? t : (input.contractTiming ?? DEFAULT_CONTRACT_TIMING));
   } else if (t.kind === 'after_fix') {
-    w = rollForward(afterFixWindow(input, t.fixedFrom, t.windowDays, t.fallbackAfterDays), input.asOf, t.windowDays);
+    w = rollForward(afterFixWindow(input, t.fixedFrom, t.windowDays, t.fallbackAfterDays), input.asOf, t.windowDays, input.lang);
   } else {
-    const label = t.kind === 'soon' ? 'soon after churn' : 'after some time';
-    w = rollForward(afterChurn(input, t.afterDays, t.windowDays, label), input.asOf, t.windowDays);
+    const texts = messages(input.lang).timing;
+    const label = t.kind === 'soon' ? texts.soon : texts.later;
+    w = rollForward(afterChurn(input, t.afterDays, t.windowDays, label), input.asOf, t.windowDays, input.lang);
   }
   return { contactFrom: w.from, contactUntil: w.until, wave: isoWeekLabel(w.from), rule: w.rule };
 }
@@ -67,27 +71,27 @@ export function planContactWindow(input: ContactWindowInput): ContactWindow | nu
 /** A window starting `afterDays` after churn (never inside the cooling-off period). */
 function afterChurn(input: ContactWindowInput, afterDays: number, windowDays: number, label: string): RawWindow {
   if (input.churnDate === undefined) {
-    return { from: input.asOf, until: input.asOf + windowDays - 1, rule: `${label}; no churn date, from as-of` };
+    return { from: input.asOf, until: input.asOf + windowDays - 1, rule: messages(input.lang).timing.noChurnDate(label) };
   }
   const wait = Math.max(input.coolingOffDays, afterDays);
   const from = input.churnDate + wait;
-  return { from, until: from + windowDays - 1, rule: `${label}: ${wait} days after churn` };
+  return { from, until: from + windowDays - 1, rule: messages(input.lang).timing.afterChurn(label, wait) };
 }
 
 function afterFixWindow(input: ContactWindowInput, fixedFrom: string | null, windowDays: number, fallback?: number): RawWindow {
   const fixed = (input.reason === 'quality' ? input.qualityFixedFrom : undefined) ?? (fixedFrom === null ? undefined : parseIsoDay(fixedFrom));
   if (fixed === undefined) {
     // Nobody has confirmed the fix yet: wait longer than a "soon" reason would.
-    return afterChurn(input, fallback ?? DEFAULT_FIX_FALLBACK_DAYS, windowDays, 'fix date unknown');
+    return afterChurn(input, fallback ?? DEFAULT_FIX_FALLBACK_DAYS, windowDays, messages(input.lang).timing.fixUnknown);
   }
   const cooled = input.churnDate === undefined ? input.asOf : input.churnDate + input.coolingOffDays;
   const from = Math.max(cooled, fixed);
-  return { from, until: from + windowDays - 1, rule: `after the fix of ${formatIsoDay(fixed)}` };
+  return { from, until: from + windowDays - 1, rule: messages(input.lang).timing.afterFix(formatDay(fixed, input.lang ?? 'en')) };
 }
 
 /** A missed window starts again at as-of; a window under way starts at as-of. */
-function rollForward(w: RawWindow, asOf: EpochDay, windowDays: number): RawWindow {
-  if (w.until < asOf) return { from: asOf, until: asOf + windowDays - 1, rule: `${w.rule}; planned window missed, from as-of` };
+function rollForward(w: RawWindow, asOf: EpochDay, windowDays: number, lang?: Lang): RawWindow {
+  if (w.until < asOf) return { from: asOf, until: asOf + windowDays - 1, rule: messages(lang).timing.missed(w.rule) };
   if (w.from < asOf) return { ...w, from: asOf };
   return w;
 }
@@ -99,7 +103,7 @@ function rollForward(w: RawWindow, asOf: EpochDay, windowDays: number): RawWindo
 function contractWindow(input: ContactWindowInput, c: ContractTiming): RawWindow {
   const known = input.competitorContractEnd;
   if (known === undefined && input.churnDate === undefined) {
-    return { from: input.asOf, until: input.asOf + c.windowDays - 1, rule: 'competitor contract end and churn date unknown, from as-of' };
+    return { from: input.asOf, until: input.asOf + c.windowDays - 1, rule: messages(input.lang).timing.contractUnknown };
   }
   const firstEnd = known ?? addMonths(input.churnDate as EpochDay, c.assumedTermMonths);
   const cooled = input.churnDate === undefined ? -Infinity : input.churnDate + input.coolingOffDays;
@@ -114,7 +118,6 @@ function contractWindow(input: ContactWindowInput, c: ContractTiming): RawWindow
   }
   const until = end - c.leadDays;
   const from = Math.max(until - c.windowDays + 1, earliest);
-  const basis = known !== undefined ? 'competitor contract' : `assumed ${c.assumedTermMonths}-month competitor contract`;
-  const missed = k > 0 ? `; earlier window missed, renewal ${k} term${k === 1 ? '' : 's'} later` : '';
-  return { from, until, rule: `${c.leadDays} days before ${basis} ends ${formatIsoDay(end)}${missed}` };
+  const assumed = known !== undefined ? undefined : c.assumedTermMonths;
+  return { from, until, rule: messages(input.lang).timing.beforeContractEnd(c.leadDays, assumed, formatDay(end, input.lang ?? 'en'), k) };
 }

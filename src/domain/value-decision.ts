@@ -7,8 +7,9 @@ import type { CustomerRow } from './types.js';
 import type { Channel, OfferSpec, ReasonEntry } from './playbook-types.js';
 import type { Decision, EvaluateInput, ValueResult } from './value-types.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
-import { firstLifetime, reacquisitionProbability, secondLifetimeValue } from './value.js';
-import { explainCustomer, formatMoney } from './value-explain.js';
+import { customerLifetimeFactor, discountToAsOf, firstLifetime, organicProbability, reacquisitionProbability, secondLifetimeValue } from './value.js';
+import { explainCustomer } from './value-explain.js';
+import { formatFixed, formatMoneyText, messages, type Lang } from './messages.js';
 
 /** A plain approach without incentive: the offer used where a reason allows none. */
 export const NEUTRAL_OFFER: OfferSpec = Object.freeze({
@@ -24,15 +25,17 @@ export const NEUTRAL_OFFER: OfferSpec = Object.freeze({
 /** Values a customer under each allowed offer and decides whether to win them back. */
 export function evaluateCustomer(input: EvaluateInput): ValueResult {
   const { row, entry, config } = input;
-  const life = firstLifetime(row, input.asOf, config);
-  const warnings = life.marginSource === 'default' ? [`margin missing: default ${config.defaultMarginPercent} % used`] : [];
+  const t = messages(input.lang).value;
+  // The customer as they will stand on the contact date: recency counts from churn to then.
+  const life = firstLifetime(row, Math.max(input.asOf, input.contactDay ?? input.asOf), config);
+  const warnings = life.marginSource === 'default' ? [t.marginDefault(String(config.defaultMarginPercent))] : [];
   // Results are built as literals with one key order (no spreads): this runs once per row.
   if (life.monthlyMargin === undefined) {
-    const what = life.missing.includes('tenure') && row.revenue !== undefined ? 'tenure to spread revenue' : 'revenue';
-    const decided = entry.final ? neverDecision(entry) : { decision: 'review' as const, decisionReason: `missing data: no ${what}` };
+    const missing = life.missing.includes('tenure') && row.revenue !== undefined ? t.missingTenure : t.missingRevenue;
+    const decided = entry.final ? neverDecision(entry, input.lang) : { decision: 'review' as const, decisionReason: missing };
     return {
       customer_id: row.customer_id, firstLifetime: life, warnings, decision: decided.decision, decisionReason: decided.decisionReason,
-      p_winback: null, sltv: null, expected_value: null, value_at_stake: null, offer_type: null, offerReason: 'not valued: missing data',
+      p_winback: null, p_organic: null, discount: null, sltv: null, expected_value: null, value_at_stake: null, offer_type: null, offerReason: t.notValuedMissing,
       offersConsidered: [], explainSteps: [], channel: input.unpermitted ? null : (input.channels[0] ?? null),
     };
   }
@@ -40,10 +43,10 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
   if (entry.final) {
     // Never contacted: nothing spent, nothing expected; the value at stake still counts as lost.
     const steps = input.explain ? explainCustomer(input, { ...v.context, stake: v.stake }) : [];
-    const never = neverDecision(entry);
+    const never = neverDecision(entry, input.lang);
     return {
       customer_id: row.customer_id, firstLifetime: life, warnings, decision: never.decision, decisionReason: never.decisionReason,
-      p_winback: 0, sltv: v.stake.value, expected_value: 0, value_at_stake: v.stake.value, offer_type: null, offerReason: 'final reason: no offer',
+      p_winback: 0, p_organic: null, discount: v.context.discount, sltv: v.stake.value, expected_value: 0, value_at_stake: v.stake.value, offer_type: null, offerReason: t.finalNoOffer,
       offersConsidered: [], explainSteps: steps, channel: null,
     };
   }
@@ -56,11 +59,13 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     decision: decided.decision,
     decisionReason: decided.decisionReason,
     p_winback: best.p,
+    p_organic: v.pOrganic,
+    discount: v.context.discount,
     sltv: best.sl.value,
     expected_value: best.ev,
     value_at_stake: v.stake.value,
     offer_type: best.offer.id,
-    offerReason: offerReasonOf(v.valued, config.currencySymbol),
+    offerReason: offerReasonOf(v.valued, config.currencySymbol, input.lang),
     // Values on channels that may not be used are not shown as choices anywhere.
     offersConsidered: input.unpermitted ? [] : v.valued.map((o) => ({ offer_type: o.offer.id, channel: o.channel, p_winback: o.p, sltv: o.sl.value, expected_value: o.ev })),
     explainSteps: input.explain ? explainCustomer(input, { ...v.context, stake: v.stake, chosen: best }) : [],
@@ -82,43 +87,56 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
   const fitted = input.model?.baseRates[entry.code];
   const baseRate = fitted?.rate ?? entry.baseRate;
   const coefficients = input.model?.coefficients ?? config.coefficients;
-  const stake = secondLifetimeValue(monthlyMargin, NEUTRAL_OFFER, entry, config);
+  const lifetimeFactor = customerLifetimeFactor(life, config);
+  const stake = secondLifetimeValue(monthlyMargin, NEUTRAL_OFFER, entry, config, lifetimeFactor);
+  // Valued at the contact date, discounted back to as-of: a later contact is worth less today.
+  const discount = discountToAsOf(input.asOf, input.contactDay ?? input.asOf, config);
+  // Those who would come back anyway are not the contact's doing: only the increment counts.
+  const organicRate = entry.organicRate ?? 0;
+  const pOrganic = organicProbability(organicRate, life, coefficients);
+  const organicValue = pOrganic * stake.value;
   const valued: ValuedOffer[] = [];
   // Offer and channel are chosen together: a visit persuades more but costs more than a letter.
   for (const offer of allowedOffers(entry, input.offers)) {
-    const sl = secondLifetimeValue(monthlyMargin, offer, entry, config);
+    const sl = secondLifetimeValue(monthlyMargin, offer, entry, config, lifetimeFactor);
     for (const channel of input.channels) {
       const odds = offer.reacquisitionOddsFactor * (input.channelResponse?.[channel] ?? 1);
-      const p = reacquisitionProbability(baseRate, life, coefficients, odds);
+      // A contact never makes a return less likely than no contact (a calibrated rate may say so by noise).
+      const p = Math.max(pOrganic, reacquisitionProbability(baseRate, life, coefficients, odds));
       const channelCost = input.channelCosts[channel];
-      valued.push({ offer, channel, channelCost, p, sl, ev: p * sl.value - channelCost - p * offer.incentiveCost });
+      valued.push({ offer, channel, channelCost, p, sl, ev: discount * (p * sl.value - organicValue - channelCost - p * offer.incentiveCost) });
     }
   }
   // Strict '>' keeps the playbook's offer order and the channel preference on ties: deterministic.
   const best = valued.reduce((a, b) => (b.ev > a.ev ? b : a));
-  return { valued, best, stake, context: { life, baseRate, fromModel: fitted !== undefined, coefficients, channelCost: best.channelCost } };
+  const context = { life, baseRate, fromModel: fitted !== undefined, coefficients, channelCost: best.channelCost, organicRate, pOrganic, lifetimeFactor, discount };
+  return { valued, best, stake, pOrganic, context };
 }
 
 function decide(input: EvaluateInput, monthlyMargin: number, best: ValuedOffer): { decision: Decision; decisionReason: string } {
   const ev = best.ev;
   const { config } = input;
-  const money = (v: number) => formatMoney(v, config.currencySymbol);
+  const lang = input.lang ?? 'en';
+  const t = messages(lang).value;
+  const money = (v: number) => formatMoneyText(v, config.currencySymbol, lang);
   if (monthlyMargin <= 0) {
-    return { decision: 'let_go', decisionReason: 'first-lifetime margin ≤ 0: cost more than they brought' };
+    return { decision: 'let_go', decisionReason: t.marginNotPositive };
   }
-  if (input.row.churn_date === undefined) return { decision: 'review', decisionReason: 'missing data: no churn date' };
-  if (input.reasonConfidence < config.reviewConfidence) {
-    const c = `${input.reasonConfidence.toFixed(2)} < ${config.reviewConfidence.toFixed(2)}`;
-    return { decision: 'review', decisionReason: `reason unclear (confidence ${c})` };
+  if (input.row.churn_date === undefined) return { decision: 'review', decisionReason: t.missingChurnDate };
+  // An unread text needs a person; a reason nobody recorded does not: the unknown reason's measure is to ask.
+  if (input.reasonConfidence < config.reviewConfidence && input.reasonMissing !== true) {
+    return { decision: 'review', decisionReason: t.reasonUnclear(formatFixed(input.reasonConfidence, 2, lang), formatFixed(config.reviewConfidence, 2, lang)) };
   }
   // Decided on the expected value as plan.csv shows it (cents): €0.004 is not worth a contact.
-  if (Number(ev.toFixed(2)) <= config.decisionThreshold) {
-    return { decision: 'let_go', decisionReason: `expected value ${money(ev)} ≤ threshold ${money(config.decisionThreshold)}` };
+  // Whatever the threshold, a contact that adds nothing over no contact is never made.
+  const threshold = Math.max(0, config.decisionThreshold);
+  if (Number(ev.toFixed(2)) <= threshold) {
+    return { decision: 'let_go', decisionReason: t.belowThreshold(money(ev), money(threshold)) };
   }
   if (input.unpermitted) {
-    return { decision: 'no_channel', decisionReason: `worth an approach (${money(ev)} by ${best.channel}), but no channel may be used` };
+    return { decision: 'no_channel', decisionReason: t.noChannel(money(ev), best.channel) };
   }
-  return { decision: 'win_back', decisionReason: `expected value ${money(ev)} > threshold ${money(config.decisionThreshold)}` };
+  return { decision: 'win_back', decisionReason: t.aboveThreshold(money(ev), money(threshold)) };
 }
 
 // Per playbook entry and offer list: the same for every row of a run, so looked up once.
@@ -133,27 +151,27 @@ function allowedOffers(entry: ReasonEntry, offers: OfferSpec[]): OfferSpec[] {
   return allowed;
 }
 
-function offerReasonOf(valued: ValuedOffer[], symbol: string): string {
+function offerReasonOf(valued: ValuedOffer[], symbol: string, lang: Lang = 'en'): string {
+  const t = messages(lang).value;
   // A stable sort keeps the playbook's order on ties, as evaluateCustomer's choice does.
   const [chosen] = [...valued].sort((a, b) => b.ev - a.ev);
   if (chosen === undefined) return '';
-  if (chosen.offer === NEUTRAL_OFFER) return 'no offer defined for this reason';
+  if (chosen.offer === NEUTRAL_OFFER) return t.noOfferDefined;
   // The runner-up offer on the chosen channel: what the offer choice was between.
   const rival = valued.filter((o) => o.channel === chosen.channel && o.offer !== chosen.offer).sort((a, b) => b.ev - a.ev)[0];
-  if (rival === undefined) return `${chosen.offer.id}: only offer for this reason`;
-  const vs = `${formatMoney(chosen.ev, symbol)} vs ${rival.offer.id} ${formatMoney(rival.ev, symbol)}`;
-  return `${chosen.offer.id}: highest expected value (${vs})`;
+  if (rival === undefined) return t.onlyOffer(chosen.offer.id);
+  return t.highestOffer(chosen.offer.id, formatMoneyText(chosen.ev, symbol, lang), rival.offer.id, formatMoneyText(rival.ev, symbol, lang));
 }
 
-function neverDecision(entry: ReasonEntry): { decision: Decision; decisionReason: string } {
-  return { decision: 'never', decisionReason: `final reason (${entry.code}): never contact` };
+function neverDecision(entry: ReasonEntry, lang: Lang | undefined): { decision: Decision; decisionReason: string } {
+  return { decision: 'never', decisionReason: messages(lang).value.finalReason(entry.code) };
 }
 
 /** A result without valuation: a customer who may not be profiled for marketing at all (an objection). */
-export function notValued(row: CustomerRow, decision: Decision, decisionReason: string): ValueResult {
+export function notValued(row: CustomerRow, decision: Decision, decisionReason: string, lang?: Lang): ValueResult {
   return {
     customer_id: row.customer_id, firstLifetime: { missing: [] }, warnings: [], decision, decisionReason,
-    ...noFigures(), offerReason: 'not valued: no contact allowed', channel: null,
+    ...noFigures(), offerReason: messages(lang).value.notValuedNoContact, channel: null,
   };
 }
 
@@ -163,11 +181,13 @@ type Figures = Omit<ValueResult, 'customer_id' | 'decision' | 'decisionReason' |
 function noFigures(): Figures {
   return {
     p_winback: null,
+    p_organic: null,
+    discount: null,
     sltv: null,
     expected_value: null,
     value_at_stake: null,
     offer_type: null,
-    offerReason: 'not valued: missing data',
+    offerReason: messages().value.notValuedMissing,
     offersConsidered: [],
     explainSteps: [],
   };

@@ -9,6 +9,7 @@ import type { Channel, OfferSpec } from './playbook-types.js';
 import type { EvaluateInput, ExplainStep } from './value-types.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
 import { behaviourShift } from './value.js';
+import { messages, type Lang } from './messages.js';
 
 export interface ExplainContext {
   life: FirstLifetime;
@@ -16,6 +17,13 @@ export interface ExplainContext {
   fromModel: boolean;
   coefficients: BehaviourCoefficients;
   channelCost: number;
+  /** the playbook's organic rate of the reason and the customer's chance of a return without contact */
+  organicRate?: number;
+  pOrganic?: number;
+  /** the customer's own factor on the second lifetime (tenure, complaints) */
+  lifetimeFactor?: number;
+  /** today's value of a unit on the contact date */
+  discount?: number;
   stake: SecondLifetime;
   chosen?: { offer: OfferSpec; channel: Channel; p: number; sl: SecondLifetime; ev: number };
 }
@@ -26,93 +34,130 @@ export function formatMoney(value: number, symbol: string): string {
   return rounded < 0 ? `-${symbol}${-rounded}` : `${symbol}${rounded === 0 ? 0 : rounded}`;
 }
 
-/** A number for a formula: at most four decimals, no trailing zeros. */
-export function formatFormulaNumber(value: number): string {
-  return String(Number(value.toFixed(4)));
+/** A number for a formula: at most four decimals, no trailing zeros (German: decimal comma). */
+export function formatFormulaNumber(value: number, lang: Lang = 'en'): string {
+  const text = String(Number(value.toFixed(4)));
+  return lang === 'de' ? text.replace('.', ',') : text;
 }
 
-const n = formatFormulaNumber;
+/** The formula-number formatter and the explain texts of a language. */
+function inLang(lang: Lang | undefined) {
+  // A German decimal comma would make min(a,b) ambiguous: arguments are then separated by ';'.
+  return { n: (v: number) => formatFormulaNumber(v, lang), t: messages(lang).explain };
+}
 
 /** Builds the explain steps of one evaluated customer. */
 export function explainCustomer(input: EvaluateInput, ctx: ExplainContext): ExplainStep[] {
+  const { n, t } = inLang(input.lang);
   const steps = firstLifetimeSteps(input, ctx.life);
   const shift = behaviourShift(ctx.life, ctx.coefficients);
-  steps.push({ label: 'base rate', formula: `${ctx.fromModel ? 'calibrated model' : 'playbook'}: ${input.entry.code}`, value: ctx.baseRate });
-  steps.push({ label: 'behaviour shift (log-odds)', formula: shiftFormula(ctx.life, ctx.coefficients), value: shift });
+  steps.push({ label: t.baseRate, formula: `${ctx.fromModel ? t.calibratedModel : t.playbook}: ${input.entry.code}`, value: ctx.baseRate });
+  steps.push({ label: t.behaviourShift, formula: shiftFormula(ctx.life, ctx.coefficients, input.lang), value: shift });
   if (ctx.chosen !== undefined) steps.push(...offerSteps(input, ctx, ctx.chosen, shift));
   const { entry } = input;
-  const stakeFormula = `${n(ctx.life.monthlyMargin ?? 0)} × ${n(entry.marginFactor)} × ${n(ctx.stake.annuityFactor)}`;
-  steps.push({ label: 'value at stake (no offer, before probability)', formula: stakeFormula, value: ctx.stake.value });
+  const stakeFormula = `${n(ctx.life.monthlyMargin ?? 0)} × ${n(entry.marginFactor)} × ${n(ctx.stake.annuityFactor)} (${t.annuityAtRetention(n(ctx.stake.monthlyRetention))})`;
+  steps.push({ label: t.valueAtStake, formula: stakeFormula, value: ctx.stake.value });
   return steps;
 }
 
 function firstLifetimeSteps(input: EvaluateInput, life: FirstLifetime): ExplainStep[] {
   const { row, config } = input;
+  const { n, t } = inLang(input.lang);
   const steps: ExplainStep[] = [];
-  const floor = `max(tenure, ${n(config.minTenureMonths)})`;
+  const floor = `max(tenure${input.lang === 'de' ? ';' : ','} ${n(config.minTenureMonths)})`;
   if (life.tenureMonths !== undefined) {
     const fromDates = row.customer_since !== undefined && row.churn_date !== undefined && row.churn_date >= row.customer_since;
     const formula = fromDates
-      ? `(${formatIsoDay(row.churn_date as number)} − ${formatIsoDay(row.customer_since as number)}) / ${n(DAYS_PER_MONTH)} days`
+      ? `(${formatIsoDay(row.churn_date as number)} − ${formatIsoDay(row.customer_since as number)}) / ${n(DAYS_PER_MONTH)} ${t.days}`
       : 'tenure_months';
-    steps.push({ label: 'tenure (months)', formula, value: life.tenureMonths });
+    steps.push({ label: t.tenure, formula, value: life.tenureMonths });
   }
   if (life.monthlyRevenue !== undefined) {
     const formula = row.revenue !== undefined && life.tenureMonths !== undefined ? `${n(row.revenue)} / ${floor}` : 'monthly_revenue';
-    steps.push({ label: 'monthly revenue', formula, value: life.monthlyRevenue });
+    steps.push({ label: t.monthlyRevenue, formula, value: life.monthlyRevenue });
   }
   if (life.monthlyMargin !== undefined) {
     const r = n(life.monthlyRevenue ?? 0);
     const formula =
       life.marginSource === 'percent' ? `${r} × ${n(row.margin?.value ?? 0)} %`
-      : life.marginSource === 'default' ? `${r} × ${n(config.defaultMarginPercent)} % (default, margin missing)`
-      : `margin amount ${n(row.margin?.value ?? 0)} spread per month`;
-    steps.push({ label: 'monthly margin (first lifetime)', formula, value: life.monthlyMargin });
+      : life.marginSource === 'default' ? `${r} × ${n(config.defaultMarginPercent)} % (${t.defaultMargin})`
+      : t.marginAmount(n(row.margin?.value ?? 0));
+    steps.push({ label: t.monthlyMargin, formula, value: life.monthlyMargin });
   }
-  if (life.orders !== undefined) steps.push({ label: 'orders', formula: 'orders', value: life.orders });
-  if (life.complaints !== undefined) steps.push({ label: 'complaints', formula: 'complaints', value: life.complaints });
+  if (life.orders !== undefined) steps.push({ label: t.orders, formula: 'orders', value: life.orders });
+  if (life.complaints !== undefined) steps.push({ label: t.complaints, formula: 'complaints', value: life.complaints });
+  const at = Math.max(input.asOf, input.contactDay ?? input.asOf);
   if (life.monthsSinceChurn !== undefined) {
-    const formula = `(${formatIsoDay(input.asOf)} − ${formatIsoDay(row.churn_date as number)}) / ${n(DAYS_PER_MONTH)} days`;
-    steps.push({ label: 'months since churn', formula, value: life.monthsSinceChurn });
+    const formula = `(${formatIsoDay(at)} − ${formatIsoDay(row.churn_date as number)}) / ${n(DAYS_PER_MONTH)} ${t.days}`;
+    steps.push({ label: t.monthsSinceChurn, formula, value: life.monthsSinceChurn });
   }
   return steps;
 }
 
-function shiftFormula(life: FirstLifetime, coefficients: BehaviourCoefficients): string {
+function shiftFormula(life: FirstLifetime, coefficients: BehaviourCoefficients, lang: Lang | undefined): string {
+  const { n, t } = inLang(lang);
   const terms = BEHAVIOUR_FEATURES.filter((f) => life[f] !== undefined).map((f, i) => {
     const t = coefficients[f];
     const sign = t.weight < 0 ? '− ' : i > 0 ? '+ ' : '';
-    return `${sign}${n(Math.abs(t.weight))}×(ln(1+min(${n(life[f] as number)},${n(t.cap)}))−ln(1+${n(t.reference)}))`;
+    return `${sign}${n(Math.abs(t.weight))}×(ln(1+min(${n(life[f] as number)}${lang === 'de' ? '; ' : ','}${n(t.cap)}))−ln(1+${n(t.reference)}))`;
   });
-  return terms.length > 0 ? terms.join(' ') : '0 (no behaviour data)';
+  return terms.length > 0 ? terms.join(' ') : t.noBehaviourData;
 }
 
 function offerSteps(input: EvaluateInput, ctx: ExplainContext, chosen: NonNullable<ExplainContext['chosen']>, shift: number): ExplainStep[] {
   const { entry, config } = input;
+  const { n, t } = inLang(input.lang);
   const { offer, p, sl, ev } = chosen;
   const d = (1 + config.annualDiscountRate) ** (1 / 12) - 1;
+  const f = ctx.lifetimeFactor ?? 1;
+  const delta = ctx.discount ?? 1;
+  const at = Math.max(input.asOf, input.contactDay ?? input.asOf);
+  // A German decimal comma would make max(a, b) ambiguous: arguments are then separated by ';'.
+  const sep = input.lang === 'de' ? '; ' : ', ';
+  const tenure = ctx.life.tenureMonths === undefined ? `1 (${t.tenureUnknown})` : `(max(${n(ctx.life.tenureMonths)}${sep}1) / ${n(config.tenureLifetimeReferenceMonths)})^${n(config.tenureLifetimeElasticity)}`;
+  const complaints = ctx.life.complaints === undefined ? '' : ` × ${n(config.complaintLifetimeFactor)}^min(${n(ctx.life.complaints)}${sep}5)`;
   const margin = n(ctx.life.monthlyMargin ?? 0);
   const ic = offer.incentiveCost;
+  const pOrg = ctx.pOrganic ?? 0;
   return [
     {
-      label: `p_winback (offer ${offer.id}, ${chosen.channel})`,
+      label: t.pOrganic,
+      formula: `σ(logit(${n(ctx.organicRate ?? 0)}) + ${n(shift)}), ${t.organicRate(entry.code)}`,
+      value: pOrg,
+    },
+    {
+      label: t.pWinback(offer.id, chosen.channel),
       formula: `σ(logit(${n(ctx.baseRate)}) + ${n(shift)} + ln(${n(offer.reacquisitionOddsFactor)} × ${n(input.channelResponse?.[chosen.channel] ?? 1)}))`,
       value: p,
     },
-    { label: 'second-lifetime monthly margin', formula: `${margin} × ${n(entry.marginFactor)} × (1 − ${n(offer.marginReduction)})`, value: sl.monthlyMargin },
     {
-      label: 'second-lifetime monthly retention',
-      formula: `1 − 1/(1/(1 − ${n(config.monthlyRetention)}) × ${n(entry.lifetimeFactor)} × ${n(offer.lifetimeFactor)})`,
+      label: t.lifetimeFactor,
+      formula: `${tenure}${complaints}, ${t.within(n(config.minCustomerLifetimeFactor), n(config.maxCustomerLifetimeFactor))}`,
+      value: f,
+    },
+    { label: t.secondMargin, formula: `${margin} × ${n(entry.marginFactor)} × (1 − ${n(offer.marginReduction)})`, value: sl.monthlyMargin },
+    {
+      label: t.secondRetention,
+      formula: `1 − 1/(1/(1 − ${n(config.monthlyRetention)}) × ${n(entry.lifetimeFactor)} × ${n(offer.lifetimeFactor)} × ${n(f)})`,
       value: sl.monthlyRetention,
     },
     {
-      label: `annuity factor (${config.horizonMonths} months)`,
+      label: t.annuity(config.horizonMonths),
       formula: `(1 − q^${config.horizonMonths}) / (1 − q), q = ${n(sl.monthlyRetention)} / (1 + ${n(d)})`,
       value: sl.annuityFactor,
     },
-    { label: 'sltv', formula: `${n(sl.monthlyMargin)} × ${n(sl.annuityFactor)}`, value: sl.value },
-    { label: `channel cost (${chosen.channel})`, formula: 'playbook channel cost', value: ctx.channelCost },
-    { label: `incentive cost (offer ${offer.id})`, formula: 'playbook offer cost', value: ic },
-    { label: 'expected value', formula: `${n(p)} × ${n(sl.value)} − ${n(ctx.channelCost)} − ${n(p)} × ${n(ic)}`, value: ev },
+    { label: t.sltv, formula: `${n(sl.monthlyMargin)} × ${n(sl.annuityFactor)}`, value: sl.value },
+    { label: t.channelCost(chosen.channel), formula: t.playbookChannelCost, value: ctx.channelCost },
+    { label: t.incentiveCost(offer.id), formula: t.playbookOfferCost, value: ic },
+    {
+      label: t.discount,
+      formula: `(1 + ${n(config.annualDiscountRate)})^(−(${formatIsoDay(at)} − ${formatIsoDay(input.asOf)}) / ${n(365.2425)} ${t.days})`,
+      value: delta,
+    },
+    {
+      label: t.expectedValue,
+      formula: `${n(delta)} × (${n(p)} × ${n(sl.value)} − ${n(pOrg)} × ${n(ctx.stake.value)} − ${n(ctx.channelCost)} − ${n(p)} × ${n(ic)})`,
+      value: ev,
+    },
   ];
 }

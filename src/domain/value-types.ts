@@ -2,6 +2,7 @@
  * The types of a customer's valuation: what evaluateCustomer (value-decision.ts) takes and
  * returns, and the `--explain` steps value-explain.ts builds.
  */
+import type { Lang } from './messages.js';
 import type { CustomerRow, EpochDay } from './types.js';
 import type { ModelConfig } from './defaults.js';
 import type { Channel, ChannelCosts, OfferSpec, ReasonEntry } from './playbook-types.js';
@@ -40,6 +41,14 @@ export interface ValueResult {
   decisionReason: string;
   /** null when the data do not allow a valuation (decision review) */
   p_winback: number | null;
+  /** chance of a return without contact (at the contact date); null where not valued */
+  p_organic: number | null;
+  /**
+   * today's value of one currency unit at the contact date (discountToAsOf): expected_value is
+   * this factor times the undiscounted terms, and a contact's cost is discounted by it too;
+   * null where not valued
+   */
+  discount: number | null;
   sltv: number | null;
   expected_value: number | null;
   /** second-lifetime value with a plain approach, before probability: what the loss is worth */
@@ -58,6 +67,11 @@ export interface EvaluateInput {
   row: CustomerRow;
   reasonCode: string;
   reasonConfidence: number;
+  /**
+   * no reason recorded at all (empty text and code): certainly `unknown`, so the reason's own
+   * measure (ask) is valued instead of sending the customer to review
+   */
+  reasonMissing?: boolean;
   entry: ReasonEntry;
   /** the playbook's offers; only those the reason allows are considered */
   offers: OfferSpec[];
@@ -71,7 +85,14 @@ export interface EvaluateInput {
   /** fill explainSteps (costly: only for --explain, never per row of a batch) */
   explain?: boolean;
   asOf: EpochDay;
+  /**
+   * the planned contact date: recency is measured at it and the value discounted from it to
+   * as-of; undefined values the contact at as-of
+   */
+  contactDay?: EpochDay;
   config: ModelConfig;
   model?: CalibratedModel;
+  /** language of the texts (decision_reason, offer_reason, explain steps); English when not given */
+  lang?: Lang;
 }
 

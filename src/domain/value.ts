@@ -122,6 +122,15 @@ export function reacquisitionProbability(
   return sigmoid(logit(baseRate) + behaviourShift(behaviour, coefficients) + Math.log(offerOddsFactor));
 }
 
+/**
+ * Chance of a return without any contact (docs/model.md, section 2a): the reason's organic
+ * rate shifted by the same customer terms as a contact's response, so loyal, recently lost
+ * customers also come back unasked more often. 0 when the rate is 0.
+ */
+export function organicProbability(organicRate: number, behaviour: BehaviourFeatures, coefficients: BehaviourCoefficients): number {
+  return reacquisitionProbability(organicRate, behaviour, coefficients, 1);
+}
+
 export function logit(p: number): number {
   return Math.log(p / (1 - p));
 }
@@ -133,15 +142,37 @@ export function sigmoid(x: number): number {
   return e / (1 + e);
 }
 
+/**
+ * The customer's own factor on the expected second lifetime (docs/model.md, section 3): a
+ * longer first lifetime predicts a longer second one, complaints a shorter one, bounded.
+ * (tenure / reference)^elasticity × complaintFactor^min(complaints, 5); unknown figures count 1.
+ */
+export function customerLifetimeFactor(life: Pick<FirstLifetime, 'tenureMonths' | 'complaints'>, config: ModelConfig): number {
+  const tenure = life.tenureMonths === undefined ? 1 : (Math.max(life.tenureMonths, 1) / config.tenureLifetimeReferenceMonths) ** config.tenureLifetimeElasticity;
+  const complaints = life.complaints === undefined ? 1 : config.complaintLifetimeFactor ** Math.min(Math.max(life.complaints, 0), MAX_LIFETIME_COMPLAINTS);
+  return Math.min(config.maxCustomerLifetimeFactor, Math.max(config.minCustomerLifetimeFactor, tenure * complaints));
+}
+
+/** Complaints beyond this many say nothing more about the second lifetime (judgement). */
+const MAX_LIFETIME_COMPLAINTS = 5;
+
+/** Today's value of one currency unit spent or earned on `day`: (1 + annual rate)^(−years from as-of), 1 on or before as-of. */
+export function discountToAsOf(asOf: EpochDay, day: EpochDay, config: Pick<ModelConfig, 'annualDiscountRate'>): number {
+  return (1 + config.annualDiscountRate) ** (-Math.max(0, day - asOf) / DAYS_PER_YEAR);
+}
+
+const DAYS_PER_YEAR = 365.2425;
+
 /** Discounted expected margin of a second lifetime under an offer, over the config's horizon. */
 export function secondLifetimeValue(
   monthlyMargin: number,
   offer: Pick<OfferSpec, 'lifetimeFactor' | 'marginReduction'>,
   entry: Pick<ReasonEntry, 'lifetimeFactor' | 'marginFactor'>,
   config: ModelConfig,
+  customerFactor = 1,
 ): SecondLifetime {
   const margin = monthlyMargin * entry.marginFactor * (1 - offer.marginReduction);
-  const retention = scaledRetention(config.monthlyRetention, entry.lifetimeFactor * offer.lifetimeFactor);
+  const retention = scaledRetention(config.monthlyRetention, entry.lifetimeFactor * offer.lifetimeFactor * customerFactor);
   const monthlyDiscount = (1 + config.annualDiscountRate) ** (1 / 12) - 1;
   const q = retention / (1 + monthlyDiscount);
   const H = config.horizonMonths;

@@ -14,6 +14,7 @@ import { planContactWindow } from './timing.js';
 import type { CustomerRow } from './types.js';
 import type { Decision } from './value-types.js';
 import { answerOf, decisionOf, MANUAL_FIELDS, type MeasureAnswer, type WorksheetSession } from './worksheet-session.js';
+import { messages } from './messages.js';
 
 /** One customer of a worksheet: the model's plan and the raw input cells (for plan.csv). */
 export interface WorksheetCustomer {
@@ -38,7 +39,7 @@ export function applyWorksheet(base: PlannedCustomer, s: WorksheetSession, setup
   const d = decisionOf(s, id);
   // The consultant may not decide to contact someone who objected or may not be contacted on any channel.
   if (d?.overridden && p.value.decision !== 'never' && p.value.decision !== 'no_channel' && d.decision !== p.value.decision) {
-    p = withDecision(p, d.decision, `consultant: ${d.why}`, setup);
+    p = withDecision(p, d.decision, messages(setup.lang).worksheet.consultant(d.why), setup);
   }
   const m = answerOf(s, 'measures', id);
   if (withMeasures && m && p.value.decision === 'win_back') p = withMeasure(p, m);

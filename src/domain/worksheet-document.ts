@@ -42,7 +42,7 @@ function selectionSection({ customers, texts: t, session, currencySymbol }: Work
     const v = base.value;
     const d = answerOf(session, 'decisions', base.row.customer_id);
     const model = decisionNote(v.decisionReason, lang, currencySymbol, t.doc.model);
-    const why = final.value.decision === base.value.decision ? (d?.done && d.why ? d.why : model) : final.value.decisionReason.replace(/^consultant: /, '');
+    const why = final.value.decision === base.value.decision ? (d?.done && d.why ? d.why : model) : final.value.decisionReason.replace(/^(?:consultant|Berater): /, '');
     return [
       String(i + 1), base.row.customer_id, base.row.name ?? '', final.entry.label[session.lang], money(v.value_at_stake),
       v.p_winback === null ? t.doc.none : formatShare(v.p_winback, lang), money(v.sltv), money(v.expected_value),

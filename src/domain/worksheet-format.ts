@@ -166,12 +166,13 @@ function rewrite(text: string, rules: readonly Rewrite[], money: (s: string) => 
 export function decisionNote(reason: string, lang: Lang, symbol: string, fallback: string): string {
   const money = (s: string) => s.replace(moneyPattern(symbol), (t) => formatWorksheetMoney(Number(t.replace(symbol, '')), symbol, lang));
   if (lang === 'en') return money(reason);
-  return rewrite(reason, DECISION_DE, money, (s) => showDate(s, lang)) ?? fallback;
+  // A plan in German already speaks German (domain/messages.ts): its text is shown as it is.
+  return rewrite(reason, DECISION_DE, money, (s) => showDate(s, lang)) ?? (reason === '' ? fallback : reason);
 }
 
 /** The timing rule of a contact window in the language; German parts it does not know are left out. */
 export function timingNote(rule: string, lang: Lang): string {
   if (lang === 'en') return rule;
-  const parts = rule.split('; ').map((part) => rewrite(part, RULE_DE, (s) => s, (s) => showDate(s, lang)));
+  const parts = rule.split('; ').map((part) => rewrite(part, RULE_DE, (s) => s, (s) => showDate(s, lang)) ?? part);
   return parts.filter((p): p is string => p !== undefined).join('; ');
 }

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describeChange, type ExclusionReason } from '../domain/campaign.js';
+import type { Lang } from '../domain/messages.js';
 import type { ListContact } from '../domain/contact-point.js';
 import type { Reject } from '../domain/types.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
@@ -171,7 +172,7 @@ export class CampaignFiles {
 }
 
 /** changes.csv: who entered, left or moved between the lists since the previous run, and why. */
-export function formatChanges(previous: Map<string, string>, now: Map<string, string>, fmt: CsvFormat): string {
+export function formatChanges(previous: Map<string, string>, now: Map<string, string>, fmt: CsvFormat, lang?: Lang): string {
   const rows: unknown[][] = [];
   const ids = [...new Set([...previous.keys(), ...now.keys()])].sort();
   for (const id of ids) {
@@ -181,7 +182,7 @@ export function formatChanges(previous: Map<string, string>, now: Map<string, st
     const inAfter = after?.startsWith('list:') ?? false;
     if (before === after || (!inBefore && !inAfter)) continue;
     const change = inAfter && !inBefore ? 'entered' : inBefore && !inAfter ? 'left' : 'moved';
-    rows.push([id, change, before ?? '', after ?? '', describeChange(before, after)]);
+    rows.push([id, change, before ?? '', after ?? '', describeChange(before, after, lang)]);
   }
   return formatCsv(CHANGES_COLUMNS, rows, fmt);
 }

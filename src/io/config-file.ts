@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_CONFIG, validateConfig, type WinbackConfig } from '../domain/config.js';
 import { DataError, InputMissingError } from '../errors.js';
+import { messages, type Lang } from '../domain/messages.js';
 
 export interface LoadedConfig {
   config: WinbackConfig;
@@ -14,7 +15,8 @@ export interface LoadedConfig {
 }
 
 /** Reads a YAML or JSON config file (or the defaults when no path is given) and validates it. */
-export async function loadConfig(path: string | undefined, cwd: string): Promise<LoadedConfig> {
+export async function loadConfig(path: string | undefined, cwd: string, lang: Lang = 'en'): Promise<LoadedConfig> {
+  const say = messages(lang).flags;
   if (path === undefined) return { config: DEFAULT_CONFIG, sha256: '', source: '(defaults)', warnings: [] };
   const full = resolve(cwd, path);
   let text: string;
@@ -22,18 +24,18 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
     text = await readFile(full, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputMissingError(`config ${path}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code})`}`);
+    throw new InputMissingError(code === 'ENOENT' ? say.configMissing(path) : say.configUnreadable(path, String(code)));
   }
   let data: unknown;
   try {
     data = parseYaml(text);
   } catch (err) {
-    throw new DataError(`config ${path} is not valid YAML/JSON: ${(err as Error).message.split('\n')[0]}`);
+    throw new DataError(say.configSyntax(path, (err as Error).message.split('\n')[0] ?? ''));
   }
   const { config, errors, warnings } = validateConfig(data);
   if (!config) {
     const list = errors.map((e) => `  ${e.path}: ${e.message}`).join('\n');
-    throw new DataError(`config ${path} is invalid:\n${list}`, 'see docs/config.md for every setting and its default');
+    throw new DataError(say.configInvalid(path, list), say.configInvalidHint);
   }
   // A playbook path in the config is relative to the config file.
   const withPlaybook = config.playbook !== undefined ? { ...config, playbook: resolve(dirname(full), config.playbook) } : config;

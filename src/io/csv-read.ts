@@ -146,7 +146,7 @@ export async function openExport(
   labelAs?: string,
 ): Promise<OpenedExport> {
   const label = labelAs ?? (source === '-' ? 'stdin' : source);
-  const file = source === '-' ? undefined : await openFile(resolve(io.cwd, source), label);
+  const file = source === '-' ? undefined : await openFile(resolve(io.cwd, source), label, opts.lang);
   const stream = file ? file.stream : io.stdin;
   const size = file?.size;
   const chunks = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
@@ -243,7 +243,7 @@ export async function openExport(
   };
 }
 
-async function openFile(path: string, label: string): Promise<{ stream: Readable; size: number }> {
+async function openFile(path: string, label: string, lang?: ReadLang): Promise<{ stream: Readable; size: number }> {
   let size = 0;
   try {
     const st = await fsp.stat(path);
@@ -253,7 +253,7 @@ async function openFile(path: string, label: string): Promise<{ stream: Readable
   } catch (err) {
     if (err instanceof InputMissingError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputMissingError(`${label}: no such file`, 'check the path, or use - to read from stdin');
+    if (code === 'ENOENT') throw new InputMissingError(readTexts(lang).noSuchFile(label), readTexts(lang).noSuchFileHint);
     throw new InputMissingError(`${label} cannot be read (${code ?? 'error'})`, 'check the file permissions');
   }
   return { stream: createReadStream(path, { highWaterMark: 1 << 20 }), size };

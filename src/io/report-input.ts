@@ -22,6 +22,7 @@ import { restoreText } from './csv-write.js';
 import { listColumns } from './campaign-output.js';
 import { PLAN_COLUMNS } from './plan-output.js';
 import { detectConventions } from './sniff.js';
+import { messages, type Lang } from '../domain/messages.js';
 
 export type ReportSource = 'export' | 'plan' | 'campaign';
 export interface PlannedRecord { row: CustomerRow; facts: PlanFacts }
@@ -29,14 +30,15 @@ const SAMPLE_ROWS = 200;
 const DECISION_SET = new Set<string>(DECISIONS);
 
 /** Tells an export file from a plan or campaign output directory. */
-export async function detectReportSource(path: string, label: string): Promise<ReportSource> {
+export async function detectReportSource(path: string, label: string, lang?: Lang): Promise<ReportSource> {
+  const say = messages(lang).report;
   if (label === '-') return 'export';
   const st = await fsp.stat(path).catch(() => undefined);
-  if (!st) throw new InputMissingError(`${label}: no such file or directory`, 'give a lost-customer export or the output directory of winback plan or campaign');
+  if (!st) throw new InputMissingError(say.noInput(label), say.noInputHint);
   if (!st.isDirectory()) return 'export';
   if (await exists(join(path, 'plan.csv'))) return 'plan';
   if (await exists(join(path, 'excluded.csv')) || await exists(join(path, 'campaign-letter.csv'))) return 'campaign';
-  throw new InputMissingError(`${label} holds neither plan.csv nor campaign lists`, 'run winback plan FILE --out DIR first, or give the export itself');
+  throw new InputMissingError(say.notOutputDir(label), say.notOutputDirHint);
 }
 
 /** Reads summary.json of an output directory (plan or campaign). */

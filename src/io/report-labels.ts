@@ -1,4 +1,5 @@
 /** Words of the terminal and HTML reports in English and German; codes stay as they are in the data. */
+import { formatIsoText } from '../domain/messages.js';
 
 export type ReportLang = 'en' | 'de';
 
@@ -42,7 +43,7 @@ const EN = {
   moneyTitle: 'The plan in money',
   moneyNote: (currency: string) => `All amounts in ${currency}, discounted to today; win-back customers are the ones the plan approaches.`,
   profit: 'expected incremental profit',
-  profitDef: (n: number) => `chance of return × second-lifetime margin, minus contact and incentive cost, summed over the ${n} win-back customers; returns without any contact are not modelled`,
+  profitDef: (n: number) => `chance of return × second-lifetime margin, minus the value of returns that come without contact, minus contact and incentive cost, discounted from the contact date, summed over the ${n} win-back customers`,
   profitListed: 'expected profit of the listed customers',
   profitListedDef: (n: number) => `the expected value the plan gave the ${n} customers on this campaign's lists`,
   cost: 'cost of the plan',
@@ -145,7 +146,7 @@ const DE: typeof EN = {
   moneyTitle: 'Der Plan in Geld',
   moneyNote: (currency) => `Alle Beträge in ${currency}, auf heute abgezinst; Rückgewinnungskunden sind die Kunden, die der Plan anspricht.`,
   profit: 'erwarteter Zusatzgewinn',
-  profitDef: (n) => `Rückkehrwahrscheinlichkeit × Deckungsbeitrag des zweiten Kundenlebens, abzüglich Kontakt- und Anreizkosten, summiert über die ${n} Rückgewinnungskunden; Rückkehr ohne Kontakt ist nicht modelliert`,
+  profitDef: (n) => `Rückkehrwahrscheinlichkeit × Deckungsbeitrag des zweiten Kundenlebens, abzüglich des Werts der Rückkehr ohne Kontakt und der Kontakt- und Anreizkosten, vom Kontaktdatum abgezinst, summiert über die ${n} Rückgewinnungskunden`,
   profitListed: 'erwarteter Gewinn der gelisteten Kunden',
   profitListedDef: (n) => `der erwartete Wert, den der Plan den ${n} Kunden auf den Listen dieser Kampagne gab`,
   cost: 'Kosten des Plans',
@@ -247,8 +248,7 @@ export function formatDecimal(value: number, lang: ReportLang): string {
 
 /** An ISO date (YYYY-MM-DD) as the language writes it: unchanged in English, DD.MM.YYYY in German. */
 export function formatDate(iso: string, lang: ReportLang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return lang === 'de' && m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+  return formatIsoText(iso, lang);
 }
 
 /** A share as a percentage with one decimal (12.5 % / 12,5 %). */

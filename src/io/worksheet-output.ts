@@ -62,7 +62,7 @@ async function writeLists(dir: string, out: WorksheetOutput, fmt: CsvFormat): Pr
   const id = campaignId(asOf, periodDays);
   const rules: CampaignRules = {
     asOf, periodEnd: asOf + periodDays - 1, campaignId: id, permission: config.permission,
-    ledger: emptyContactIndex(asOf, id), campaign: config.campaign, holdout: 0,
+    ledger: emptyContactIndex(asOf, id), campaign: config.campaign, holdout: 0, lang: out.setup.lang,
   };
   const files = await CampaignFiles.open(dir, fmt);
   try {
@@ -72,7 +72,7 @@ async function writeLists(dir: string, out: WorksheetOutput, fmt: CsvFormat): Pr
       const choice = selectForCampaign(p, rules);
       const key = choice.kind === 'list' ? sharedContactKey(choice.channel, choice.contact) : undefined;
       const holder = shared.holder(key);
-      if (choice.kind === 'list' && holder > 0) files.excluded(p.row.customer_id, 'shared_contact', sharedContactDetail(choice.channel, holder), i + 1);
+      if (choice.kind === 'list' && holder > 0) files.excluded(p.row.customer_id, 'shared_contact', sharedContactDetail(choice.channel, holder, out.setup.lang), i + 1);
       else if (choice.kind === 'list') {
         shared.claim(key, i + 1);
         files.listed(choice.channel, listValues(p, choice.channel, i + 1, choice.contact));

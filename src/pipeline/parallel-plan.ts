@@ -28,6 +28,7 @@ import type { PlanFiles } from '../io/plan-output.js';
 import { capYoungGeneration, collectGarbage, releaseYoungGeneration, tuneForStreaming, tuneForWorkers } from './gc-tuning.js';
 import { streamPlan } from './plan-setup.js';
 import { createPiecePlanner, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_RANK, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type ResultBuffers } from './plan-pieces.js';
+import { messages, type Lang } from '../domain/messages.js';
 
 /** Smallest export planned with workers: below it, starting them costs more than they save. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -50,12 +51,12 @@ const WORKER_QUEUE = 2;
 
 
 /** The --threads setting: a number ≥ 1, or the machine's CPUs (at most 4). */
-export function resolveThreads(flag: string | undefined, env: Record<string, string | undefined>): number {
+export function resolveThreads(flag: string | undefined, env: Record<string, string | undefined>, lang: Lang = 'en'): number {
   const text = flag ?? env.WINBACK_THREADS;
   if (text === undefined || text === '') return Math.min(MAX_DEFAULT_THREADS, availableParallelism());
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1 || n > 64) {
-    throw new UsageError(`--threads '${text}' is not a whole number from 1 to 64`, 'e.g. --threads 2; --threads 1 plans on the main thread');
+    throw new UsageError(messages(lang).flags.threads(text), messages(lang).flags.threadsHint);
   }
   return n;
 }

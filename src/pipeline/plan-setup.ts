@@ -18,8 +18,10 @@ import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/pl
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import type { DuplicateResolution } from '../domain/duplicate-ids.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
-import { DataError, InputMissingError, UsageError } from '../errors.js';
+import { DataError, InputMissingError } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
+import { resolveLang, type Lang } from '../cli/lang.js';
+import { formatFixed, messages } from '../domain/messages.js';
 import type { OpenedExport, ReadOptions, RowEvent } from '../io/csv-read.js';
 import { openExport } from '../io/open-export.js';
 import { tuneForStreaming } from './gc-tuning.js';
@@ -45,14 +47,16 @@ export interface LoadedPlanSetup {
 
 /** Loads config, playbook and model and resolves the as-of date. */
 export async function loadPlanSetup(ctx: Context, flags: PlanFlags): Promise<LoadedPlanSetup> {
-  const { read, maxRejectRate } = parseReadFlags(flags);
-  const lang = parseLang(flags.lang ?? ctx.env.WINBACK_LANG);
-  const asOf = resolveAsOf(flags.asOf, ctx.env, ctx.now);
-  const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
+  // Before the config is read, the flag and the environment tell the language of errors.
+  const early = resolveLang(flags.lang, ctx.env);
+  const { read, maxRejectRate } = parseReadFlags(flags, undefined, early);
+  const asOf = resolveAsOf(flags.asOf, ctx.env, ctx.now, early);
+  const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd, early);
   const rejectLimit = resolveRejectLimit(maxRejectRate, ctx.env, cfg.config);
+  const lang = resolveLang(flags.lang, ctx.env, cfg.config.lang);
   const playbookPath = flags.playbook !== undefined ? resolve(ctx.cwd, flags.playbook) : cfg.config.playbook;
   const pb = await loadPlaybook(playbookPath);
-  const model = flags.model !== undefined ? await loadModel(resolve(ctx.cwd, flags.model), flags.model) : undefined;
+  const model = flags.model !== undefined ? await loadModel(resolve(ctx.cwd, flags.model), flags.model, lang) : undefined;
   const setup: PlanSetup = {
     playbook: pb.playbook,
     vocabulary: compileVocabulary(pb.playbook),
@@ -71,18 +75,12 @@ export async function loadPlanSetup(ctx: Context, flags: PlanFlags): Promise<Loa
   };
 }
 
-function parseLang(text: string | undefined): 'en' | 'de' {
-  if (text === undefined || text === 'en') return 'en';
-  if (text === 'de') return 'de';
-  throw new UsageError(`--lang '${text}' is not supported`, 'use --lang en or --lang de');
-}
-
-async function loadModel(path: string, label: string): Promise<{ model: CalibratedModel; sha256: string }> {
+async function loadModel(path: string, label: string, lang: Lang): Promise<{ model: CalibratedModel; sha256: string }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw new InputMissingError(`model ${label}: no such file or not readable`, 'create one with winback calibrate HISTORY.csv --out model.json');
+    throw new InputMissingError(messages(lang).flags.modelMissing(label), messages(lang).flags.modelMissingHint);
   }
   let data: unknown;
   try {
@@ -130,7 +128,8 @@ export async function withDuplicatesResolved<T>(
     // The resolution names lines of the first reading: it holds only for the same bytes.
     if (again.stats.sha256 !== first.stats.sha256) {
       await discard(remade);
-      throw new DataError(`${first.label} changed while it was read twice (for duplicate customer ids)`, 'run again once the export is written completely');
+      const say = messages(loaded.setup.lang).plan;
+      throw new DataError(say.changedWhileReread(first.label), say.changedWhileRereadHint);
     }
     return { made: remade, opened: again };
   } finally {
@@ -187,7 +186,7 @@ export function rejectProblem(label: string, stats: Pick<OpenedExport['stats'], 
   const t = readTexts(lang);
   if (read > 0 && accepted === 0) return t.allRejected(label, read);
   if (read === 0 || rejected / read <= limit.rate) return undefined;
-  return t.rejectRate(label, rejected, read, ((rejected / read) * 100).toFixed(1), (limit.rate * 100).toFixed(1), limit.source);
+  return t.rejectRate(label, rejected, read, formatFixed((rejected / read) * 100, 1, lang), formatFixed(limit.rate * 100, 1, lang), limit.source);
 }
 
 /**

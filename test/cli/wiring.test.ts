@@ -72,7 +72,7 @@ const CASES: [string, string[], HandlerName, unknown[]][] = [
   ['results', ['results', '--ledger', 'l.csv', '--outcomes', 'back.csv', '--as-of', '2027-03-01', '--window', '12w', '--playbook', 'pb.yaml', '--config', 'c.yaml', '--json',
     '--html', 'r.html', '--history-out', 'h.csv', '--export', 'x.csv', ...READ_ARGS], 'runResults',
   [{ ledger: 'l.csv', outcomes: 'back.csv', asOf: '2027-03-01', window: '12w', playbook: 'pb.yaml', config: 'c.yaml', json: true, html: 'r.html', historyOut: 'h.csv', export: 'x.csv', ...READ }]],
-  ['playbook show', ['playbook', 'show'], 'runPlaybookShow', [{ lang: 'en' }]],
+  ['playbook show', ['playbook', 'show'], 'runPlaybookShow', [{}]],
   ['playbook show', ['playbook', 'show', '--lang', 'de', '--json', '--playbook', 'pb.yaml'], 'runPlaybookShow', [{ lang: 'de', json: true, playbook: 'pb.yaml' }]],
   ['playbook init', ['playbook', 'init', 'my.yaml'], 'runPlaybookInit', ['my.yaml', {}]],
   ['playbook init', ['playbook', 'init', 'my.yaml', '--force'], 'runPlaybookInit', ['my.yaml', { force: true }]],

@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
 import { readCsv, ROOT, runCli, tempDir } from '../support/cli.js';
+import { propertyRuns } from '../support/property.js';
 
 const AS_OF = ['--as-of', '2026-11-23'];
 const CHANNELS = ['visit', 'phone', 'letter', 'email'];
@@ -144,6 +147,42 @@ describe('winback campaign', () => {
     // Objectors are `never` in the plan (unvalued); a customer with no permitted channel is `no_channel`.
     expect(excluded).toMatchObject({ P1: 'never', P2: 'never', P3: 'no_channel' });
     expect(Object.values(lists(out)).flat().map((r) => r.customer_id)).toEqual(['P4']);
+  });
+
+  it('never lists, nor plans to win back, a customer whose reason or notes carry an objection (labelled phrasings)', async () => {
+    const heldout = join(ROOT, 'test/domain/heldout');
+    const objections = readdirSync(heldout)
+      .filter((name) => name.startsWith('objections-'))
+      .flatMap((name) => parse(readFileSync(join(heldout, name)), { columns: true }) as { text: string; objection: string }[])
+      .filter((r) => r.objection === 'yes')
+      .map((r) => r.text);
+    const cell = (text: string) => `"${text.replace(/"/g, '""')}"`;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ text: fc.constantFrom(...objections), where: fc.constantFrom('reason', 'notes', 'both') }), { minLength: 1, maxLength: 4 }),
+        async (objecting) => {
+          const row = (id: string, reason: string, notes: string) =>
+            `${id},${id},${id.toLowerCase()}@example.com,+49 30 12345${id.length}${objecting.length},Main St 1,10115,Berlin,B2C,no,,2019-01-01,2026-10-15,40,20000,30,${reason},yes,yes,no,${notes}`;
+          const rows = [
+            ...objecting.map((o, i) => row(`OBJ${i}`, o.where === 'notes' ? 'too expensive' : cell(`too expensive. ${o.text}`), o.where === 'reason' ? '' : cell(o.text))),
+            row('FINE', 'too expensive', 'called twice about the price'),
+          ];
+          const dir = tempDir();
+          const file = join(dir, 'export.csv');
+          writeFileSync(file, `${HEADER},Notes\n${rows.join('\n')}\n`);
+          const out = tempDir();
+          expect((await campaign(file, out)).code).toBe(0);
+          const listed = Object.values(lists(out)).flat().map((r) => r.customer_id);
+          expect(listed).toEqual(['FINE']);
+          const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((e) => [e.customer_id, e.reason]));
+          for (let i = 0; i < objecting.length; i++) expect(excluded[`OBJ${i}`]).toBe('never');
+          const planned = tempDir();
+          expect((await runCli(['plan', file, '--out', planned, ...AS_OF])).code).toBe(0);
+          for (const r of readCsv(join(planned, 'plan.csv'))) expect(r.decision === 'never').toBe(r.customer_id !== 'FINE');
+        },
+      ),
+      propertyRuns(4),
+    );
   });
 
   it('approaches one number or address once: the higher-priority customer keeps it, the others are shared_contact', async () => {

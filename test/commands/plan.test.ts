@@ -85,7 +85,7 @@ describe('winback plan', () => {
     for (const row of rows) {
       const r = await runCli(['plan', 'fixtures/lost-customers-en.csv', ...AS_OF, '--explain', row.customer_id as string]);
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain(`p_winback ${row.p_winback}  sltv ${row.sltv}  expected_value ${row.expected_value}`);
+      expect(r.stdout).toMatch(new RegExp(`p_winback ${row.p_winback}  p_organic [0-9.]+  sltv ${row.sltv}  expected_value ${row.expected_value}`));
       expect(r.stdout).toContain(`decision: ${row.decision} (${row.decision_reason})`);
     }
   });
@@ -97,7 +97,7 @@ describe('winback plan', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.expected_value.toFixed(2)).toBe(row.expected_value);
     expect(doc.p_winback.toFixed(4)).toBe(row.p_winback);
-    expect(doc.steps.find((s: { label: string }) => s.label === 'expected value').value).toBeCloseTo(doc.expected_value, 9);
+    expect(doc.steps.find((s: { label: string }) => s.label.startsWith('expected value')).value).toBeCloseTo(doc.expected_value, 9);
   });
 
   it('--explain of a duplicated id explains the row plan.csv keeps', async () => {
@@ -238,5 +238,28 @@ describe('winback plan --excel on a German export', () => {
     const zeros = rows.filter((r) => (r.PLZ ?? '').startsWith('="0'));
     expect(zeros.length).toBeGreaterThan(0);
     expect(rows.every((r) => !/^0\d+$/.test(r.PLZ ?? ''))).toBe(true);
+  });
+});
+
+describe('winback plan --explain: the offer × channel comparison', () => {
+  it('shows every permitted action that was compared, marks the one plan.csv chose, and says why, to the cent', async () => {
+    const { out } = await plan('fixtures/lost-customers-en.csv');
+    const rows = readCsv(join(out, 'plan.csv')).filter((r) => r.decision === 'win_back').slice(0, 5) as Record<string, string>[];
+    for (const row of rows) {
+      const json = JSON.parse((await runCli(['plan', 'fixtures/lost-customers-en.csv', ...AS_OF, '--explain', row.customer_id as string, '--json'])).stdout);
+      const chosen = json.actions.filter((a: { chosen: boolean }) => a.chosen);
+      expect(chosen).toHaveLength(1);
+      expect([chosen[0].offer_type, chosen[0].channel, chosen[0].expected_value.toFixed(2)]).toEqual([row.offer_type, row.channel, row.expected_value]);
+      for (const a of json.actions) {
+        expect(json.permission[a.channel]).toBe(true);
+        expect(a.expected_value).toBeLessThanOrEqual(chosen[0].expected_value);
+      }
+      expect(json.why).toMatch(new RegExp(`^${row.offer_type} by ${row.channel}: `));
+      const text = (await runCli(['plan', 'fixtures/lost-customers-en.csv', ...AS_OF, '--explain', row.customer_id as string])).stdout;
+      expect(text).toContain('offer × channel compared');
+      expect(text).toContain(`* ${row.expected_value} (p `);
+      expect(text).toContain(`why: ${json.why}`);
+      expect(text).toMatch(/^permission: visit (yes|no)/m);
+    }
   });
 });

@@ -2,8 +2,8 @@
  * The report's money, funnel and outliers through the CLI: the HTML headline shows
  * plan's summary.json to the cent (from the export and from the plan directory), a campaign
  * directory shows the listed customers' expected value as the plan gave it, the funnel is
- * the first chart with permission reasons in words, and the customer who carries half the
- * plan is flagged at the top.
+ * the first chart with permission reasons in words, and the customer who carries two fifths of
+ * the plan's expected profit is flagged at the top.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,16 +96,19 @@ describe('the funnel', () => {
 });
 
 describe('outliers', () => {
-  it('flags the customer who carries half the plan, with its implausible revenue, at the top', async () => {
+  it('flags the customer who carries two fifths of the plan, with its implausible revenue, at the top', async () => {
     const html = join(temp, 'outliers.html');
     const r = await report(['fixtures/lost-customers-en.csv', ...AS_OF], html);
     const top = r.outliers.customers.find((c) => c.customer_id === 'C-00176');
     expect(top?.why).toEqual(['value_share', 'revenue_vs_median']);
-    expect(top?.share).toBeGreaterThan(0.5);
+    // 40.7 % of the expected profit (2026-11-23 fixture): once 51 %, before the value model
+    // subtracted the organic return and discounted each contact from its date — both change this
+    // customer's expected value and the plan's total, so the share is pinned to the figure itself.
+    expect(top?.share).toBeCloseTo(0.407, 3);
     expect(r.outliers.customers.filter((c) => c.why.includes('value_share')).every((c) => (c.share ?? 0) > 0.1)).toBe(true);
     const page = readFileSync(html, 'utf8');
     expect(page.indexOf('id="outliers"')).toBeLessThan(page.indexOf('id="money"'));
-    expect(text(page)).toMatch(/carries 51\.\d % of the expected profit \(more than 10\.0 %\)/);
+    expect(text(page)).toContain('carries 40.7 % of the expected profit (more than 10.0 %)');
   });
 
   it('takes the share from --outlier-share and refuses one that is not a percentage', async () => {

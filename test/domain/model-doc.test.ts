@@ -12,8 +12,9 @@ const DOC = new URL('../../docs/model.md', import.meta.url);
 
 interface ExampleInput {
   asOf: string;
+  contactDate?: string;
   customer: { customer_id: string; customer_since: string; churn_date: string; orders: number; revenue: number; margin_percent: number; complaints: number };
-  reason: { code: ReasonCode; confidence: number; baseRate: number; lifetimeFactor: number; marginFactor: number; offers: string[] };
+  reason: { code: ReasonCode; confidence: number; baseRate: number; organicRate?: number; lifetimeFactor: number; marginFactor: number; offers: string[] };
   offers: (Partial<OfferSpec> & { id: string })[];
   channel: Channel;
   channelCost: number;
@@ -36,6 +37,7 @@ function evaluateExample(x: ExampleInput): ValueResult {
     channels: [x.channel],
     channelCosts: { ...CHANNEL_COSTS, [x.channel]: x.channelCost },
     asOf: day(x.asOf),
+    ...(x.contactDate === undefined ? {} : { contactDay: day(x.contactDate) }),
     config: DEFAULT_MODEL_CONFIG,
     explain: true,
   });

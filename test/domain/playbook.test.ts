@@ -70,6 +70,7 @@ describe('validatePlaybook on invalid data', () => {
   const cases: [string, (d: Record<string, any>) => void, string, RegExp][] = [
     ['an unknown timing kind', (d) => (d.reasons[3].timing.kind = 'sometime'), 'reasons[3].timing.kind', /soon/],
     ['a rate above 1', (d) => (d.reasons[4].baseRate = 1.5), 'reasons[4].baseRate', /1/],
+    ['an organic rate above the base rate', (d) => (d.reasons[4].organicRate = d.reasons[4].baseRate + 0.01), 'reasons[4].organicRate', /baseRate/],
     ['an unknown channel', (d) => (d.reasons[2].channels[0] = 'fax'), 'reasons[2].channels[0]', /visit/],
     ['an undefined offer', (d) => (d.reasons[0].offers[0] = 'voucher'), 'reasons[0].offers[0]', /unknown offer "voucher"/],
     ['a bad phrase', (d) => d.reasons[1].phrases.de.push('*'), 'reasons[1].phrases.de', /not a word|empty/],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_MODEL_CONFIG as CONFIG } from '../../src/domain/defaults.js';
 import type { ModelConfig } from '../../src/domain/defaults.js';
-import { firstLifetime, reacquisitionProbability, scaledRetention, secondLifetimeValue } from '../../src/domain/value.js';
+import { customerLifetimeFactor, discountToAsOf, firstLifetime, reacquisitionProbability, scaledRetention, secondLifetimeValue } from '../../src/domain/value.js';
 import { evaluateCustomer, priorityOrder } from '../../src/domain/value-decision.js';
 import type { EvaluateInput } from '../../src/domain/value-types.js';
 import type { CustomerRow } from '../../src/domain/types.js';
@@ -192,6 +192,108 @@ describe('evaluateCustomer decisions', () => {
   });
 });
 
+describe('organic return: only the increment counts', () => {
+  const WITH_ORGANIC = { ...PRICE, organicRate: 0.05 };
+
+  it('subtracts the plain second lifetime of those who would come back anyway', () => {
+    const result = evaluate(row(), WITH_ORGANIC);
+    const chosen = OFFERS.find((o) => o.id === result.offer_type)!;
+    const p = result.p_winback!;
+    const organic = result.p_organic!;
+    expect(organic).toBeGreaterThan(0);
+    expect(organic).toBeLessThan(p);
+    expect(result.expected_value).toBeCloseTo(p * result.sltv! - organic * result.value_at_stake! - CHANNEL_COSTS.phone - p * chosen.incentiveCost, 9);
+  });
+
+  it('without an organic rate, values a contact as before (p_organic 0)', () => {
+    const result = evaluate(row());
+    expect(result.p_organic).toBe(0);
+  });
+
+  it('lets go when the contact adds nothing over no contact, whatever a negative threshold says', () => {
+    // Organic return as likely as a contacted one: the contact can only cost.
+    const same = { ...PRICE, organicRate: PRICE.baseRate, offers: ['personal'] };
+    const offers = [offer('personal', { reacquisitionOddsFactor: 1 })];
+    const result = evaluate(row(), same, { offers, config: { ...CONFIG, decisionThreshold: -100 } });
+    expect(result.expected_value!).toBeLessThan(0);
+    expect(result.decision).toBe('let_go');
+  });
+
+  it('a higher organic rate never raises the expected value, and p_winback never falls below p_organic', () => {
+    const rates = fc.tuple(fc.double({ min: 0, max: 0.35, noNaN: true }), fc.double({ min: 0, max: 0.35, noNaN: true }));
+    fc.assert(fc.property(customerArb, rates, (r, [a, b]) => {
+      const [lo, hi] = a <= b ? [a, b] : [b, a];
+      const low = evaluate(r, { ...PRICE, organicRate: lo });
+      const high = evaluate(r, { ...PRICE, organicRate: hi });
+      // A loss-making first lifetime is let go whatever it is worth (decision rule 3).
+      if (low.expected_value === null || high.expected_value === null || low.firstLifetime.monthlyMargin! <= 0) return true;
+      return high.expected_value <= low.expected_value + 1e-9 * Math.max(1, Math.abs(low.expected_value)) && high.p_winback! >= high.p_organic!;
+    }), { numRuns: 100 });
+  });
+});
+
+describe('a reason nobody recorded', () => {
+  it('is valued with the unknown reason’s measure, while an unread text still goes to review', () => {
+    expect(evaluate(row(), NO_OFFERS, { reasonConfidence: 0 }).decision).toBe('review');
+    const missing = evaluate(row(), NO_OFFERS, { reasonConfidence: 0, reasonMissing: true });
+    expect(missing.decision).toBe('win_back');
+    expect(missing.offer_type).toBe('none');
+  });
+});
+
+describe('value at the contact date', () => {
+  const contact = day('2024-12-02');
+
+  it('measures recency at the contact date and discounts the value from it to as-of', () => {
+    const now = evaluate(row());
+    const later = evaluate(row(), PRICE, { contactDay: contact });
+    expect(later.firstLifetime.monthsSinceChurn).toBeCloseTo((contact - day('2024-06-30')) / DPM, 12);
+    expect(later.p_winback!).toBeLessThan(now.p_winback!);
+    const delta = discountToAsOf(AS_OF, contact, CONFIG);
+    expect(delta).toBeCloseTo(1.1 ** (-(contact - AS_OF) / 365.2425), 12);
+    const chosen = OFFERS.find((o) => o.id === later.offer_type)!;
+    const atContact = later.p_winback! * later.sltv! - CHANNEL_COSTS.phone - later.p_winback! * chosen.incentiveCost;
+    expect(later.expected_value).toBeCloseTo(delta * atContact, 9);
+  });
+
+  it('same customer, same contact date: the same value at that date whatever the run date', () => {
+    fc.assert(fc.property(customerArb, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), (r, a, b) => {
+      const at = (asOf: number) => evaluate(r, PRICE, { asOf, contactDay: AS_OF + 400 });
+      const [x, y] = [at(AS_OF + a), at(AS_OF + b)];
+      if (x.expected_value === null || y.expected_value === null) return x.expected_value === y.expected_value;
+      const undiscounted = (v: typeof x, asOf: number) => v.expected_value! / discountToAsOf(asOf, AS_OF + 400, CONFIG);
+      return x.p_winback === y.p_winback && x.sltv === y.sltv && x.offer_type === y.offer_type
+        && Math.abs(undiscounted(x, AS_OF + a) - undiscounted(y, AS_OF + b)) <= 1e-9 * Math.max(1, Math.abs(undiscounted(x, AS_OF + a)));
+    }), { numRuns: 100 });
+  });
+});
+
+describe('a second lifetime that depends on the first', () => {
+  it('is the reference lifetime at the reference tenure without complaints, bounded elsewhere', () => {
+    expect(customerLifetimeFactor({ tenureMonths: 24, complaints: 0 }, CONFIG)).toBe(1);
+    expect(customerLifetimeFactor({}, CONFIG)).toBe(1);
+    expect(customerLifetimeFactor({ tenureMonths: 96, complaints: 0 }, CONFIG)).toBeCloseTo(4 ** 0.3, 12);
+    expect(customerLifetimeFactor({ tenureMonths: 24, complaints: 2 }, CONFIG)).toBeCloseTo(0.81, 12);
+    expect(customerLifetimeFactor({ tenureMonths: 0.1, complaints: 40 }, CONFIG)).toBe(CONFIG.minCustomerLifetimeFactor);
+    expect(customerLifetimeFactor({ tenureMonths: 1e6, complaints: 0 }, CONFIG)).toBe(CONFIG.maxCustomerLifetimeFactor);
+  });
+
+  it('more first tenure never shortens the expected second lifetime; more complaints never lengthen it', () => {
+    const n = fc.double({ min: 0, max: 2000, noNaN: true });
+    fc.assert(fc.property(n, n, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 }), (t, more, c, extra) => {
+      const months = (tenureMonths: number, complaints: number) =>
+        secondLifetimeValue(100, OFFERS[0]!, PRICE, CONFIG, customerLifetimeFactor({ tenureMonths, complaints }, CONFIG)).expectedLifetimeMonths;
+      return months(t + more, c) >= months(t, c) && months(t, c + extra) <= months(t, c);
+    }), { numRuns: 100 });
+  });
+
+  it('gives a nine-year key account a longer second lifetime than a five-month customer', () => {
+    const long = evaluate(row({ customer_since: day('2015-06-30') }));
+    const short = evaluate(row({ customer_since: day('2024-01-30') }));
+    expect(long.value_at_stake! / long.firstLifetime.monthlyMargin!).toBeGreaterThan(short.value_at_stake! / short.firstLifetime.monthlyMargin!);
+  });
+});
+
 describe('evaluateCustomer properties', () => {
   const confidence = fc.double({ min: 0, max: 1, noNaN: true });
   it('never wins back a customer whose first-lifetime margin is not positive', () => {
@@ -255,11 +357,12 @@ describe('evaluateCustomer properties', () => {
 describe('explain steps', () => {
   it('reproduce the result’s numbers exactly', () => {
     fc.assert(fc.property(customerArb, reasonArb, (r, e) => {
-      const result = evaluate(r, e);
+      const result = evaluate(r, { ...e, organicRate: e.baseRate / 4 });
       if (result.p_winback === null) return result.explainSteps.length === 0;
       const step = (label: string) => result.explainSteps.find((s) => s.label.startsWith(label))?.value;
       return step('p_winback') === result.p_winback && step('sltv') === result.sltv
-        && step('expected value') === result.expected_value && step('value at stake') === result.value_at_stake;
+        && step('expected value') === result.expected_value && step('value at stake') === result.value_at_stake
+        && (result.p_organic === null || step('p_organic') === result.p_organic);
     }));
   });
 });

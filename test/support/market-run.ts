@@ -11,9 +11,9 @@ import { mulberry32 } from '../../src/domain/random.js';
 import type { EpochDay } from '../../src/domain/types.js';
 import { readCsv, runCli } from './cli.js';
 import { drawPopulation, exportCsv, type SimCustomer } from './market-population.js';
-import { scorePlan, weeklyDays, type MarketCustomer, type PlanDecision, type PlanScore } from './market-score.js';
+import { bestWithinBudget, scorePlan, weeklyDays, type MarketCustomer, type PlanDecision, type PlanScore } from './market-score.js';
 import { SeasonOutcomes } from './market-outcomes.js';
-import { actionValue, type Action } from './market-truth.js';
+import { actionSpend, actionValue, type Action } from './market-truth.js';
 
 /** The simulation's size and calendar (docs/simulation.md). */
 export const MARKET = {
@@ -53,6 +53,8 @@ export interface MarketRun {
   executed?: { default: PlanScore; calibrated: PlanScore };
   /** everyone permitted contacted on their first permitted channel with the reason's first offer, at once */
   naive: PlanScore;
+  /** `plan --budget` (default model): its value under the truth against the best selection within the same amount */
+  budgeted?: { amount: number; plan: PlanScore; best: { value: number; spent: number; contacts: number } };
 }
 
 async function cli(args: string[]): Promise<string> {
@@ -73,7 +75,7 @@ async function readPlaybook(): Promise<PlaybookFacts> {
 }
 
 /** Runs both seasons in `dir` and scores the new season's plans. */
-export async function runMarket(dir: string, m = MARKET, opts: { executed?: boolean } = {}): Promise<MarketRun> {
+export async function runMarket(dir: string, m = MARKET, opts: { executed?: boolean; budget?: number } = {}): Promise<MarketRun> {
   const playbook = await readPlaybook();
   const firstRun = parseIsoDay(m.firstRun) as EpochDay;
   const lastRun = firstRun + (m.runs - 1) * m.periodDays;
@@ -95,6 +97,10 @@ export async function runMarket(dir: string, m = MARKET, opts: { executed?: bool
     calibrated: scorePlan(market, read('plan-calibrated'), asOf),
     naive: scorePlan(market, naivePlan(market, asOf), asOf),
   };
+  if (opts.budget !== undefined) {
+    await cli(['plan', exportPath, '--out', join(dir, 'plan-budget'), '--as-of', iso, '--budget', String(opts.budget), '--quiet']);
+    run.budgeted = { amount: opts.budget, plan: scorePlan(market, read('plan-budget'), asOf), best: bestWithinBudget(market, opts.budget) };
+  }
   if (opts.executed) {
     const listed = async (name: string, model: string[]) => {
       const out = join(dir, `lists-${name}`);
@@ -122,7 +128,10 @@ function asListed(plan: readonly PlanDecision[], listsDir: string): PlanDecision
 export function marketCustomer(c: SimCustomer, asOf: EpochDay, playbook: PlaybookFacts, weeks: number): MarketCustomer {
   const first = Math.max(asOf, c.churnDay + playbook.coolingOffDays);
   const days = weeklyDays(first, weeks).filter((d) => d < asOf + weeks * 7);
-  return { id: c.id, group: c.reason, objector: c.objector, permitted: c.permitted, offers: playbook.offers[c.reason] ?? [], days, value: (a: Action) => actionValue(c, a, asOf) };
+  return {
+    id: c.id, group: c.reason, objector: c.objector, permitted: c.permitted, offers: playbook.offers[c.reason] ?? [], days,
+    value: (a: Action) => actionValue(c, a, asOf), spend: (a: Action) => actionSpend(c, a),
+  };
 }
 
 function naivePlan(market: readonly MarketCustomer[], asOf: EpochDay): PlanDecision[] {
@@ -196,6 +205,7 @@ export function summarise(run: MarketRun): Record<string, unknown> {
   return {
     seasonOne: run.seasonOne, asOf: run.asOf, customers: run.customers, misclassified: run.misclassified,
     default: brief(run.default), calibrated: brief(run.calibrated), ...executed, naive: brief(run.naive),
+    ...(run.budgeted ? { budgeted: { amount: run.budgeted.amount, plan: brief(run.budgeted.plan), best: run.budgeted.best } } : {}),
   };
 }
 

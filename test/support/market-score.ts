@@ -7,6 +7,7 @@ import { parseIsoDay } from '../../src/domain/dates.js';
 import { CHANNELS, type Channel } from '../../src/domain/playbook-types.js';
 import type { EpochDay } from '../../src/domain/types.js';
 import type { Action } from './market-truth.js';
+import { selectWithinBudget } from '../../src/domain/budget.js';
 
 /** One customer as the scorer sees them: permission, the choices a planner has, and their true value. */
 export interface MarketCustomer {
@@ -21,6 +22,8 @@ export interface MarketCustomer {
   days: readonly EpochDay[];
   /** expected incremental profit of an action, discounted to as-of */
   value: (action: Action) => number;
+  /** money an action spends: channel cost plus the incentive at the chance it is paid */
+  spend?: (action: Action) => number;
 }
 
 /** The columns of plan.csv the score reads. */
@@ -141,4 +144,19 @@ function chosenValue(c: MarketCustomer, row: PlanDecision, asOf: EpochDay, s: Pl
 /** Weekly contact days from `first` over `weeks` weeks. */
 export function weeklyDays(first: EpochDay, weeks: number): EpochDay[] {
   return Array.from({ length: weeks }, (_, i) => first + 7 * i);
+}
+
+/**
+ * The best selection within a budget under the truth: each customer's best permitted action,
+ * taken by value per unit of spend until the money is spent (the same greedy rule as the plan,
+ * with the true values and costs).
+ */
+export function bestWithinBudget(customers: readonly MarketCustomer[], amount: number): { value: number; spent: number; contacts: number } {
+  const candidates = customers.flatMap((c) => {
+    const best = bestAction(c);
+    if (best.action === undefined || best.value <= 0 || c.spend === undefined) return [];
+    return [{ id: c.id, value: best.value, spend: c.spend(best.action) }];
+  });
+  const s = selectWithinBudget(candidates, amount);
+  return { value: s.value, spent: s.spent, contacts: s.selected.size };
 }

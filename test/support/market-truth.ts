@@ -211,3 +211,8 @@ export function actionValue(c: TruthCustomer, action: Action, asOf: EpochDay): n
   const gain = contacted * (secondLifetimeValue(c, action.offer) - incentive) - organic * secondLifetimeValue(c, 'none');
   return discountFactor(asOf, action.day) * (gain - TRUTH.channelCost[action.channel]);
 }
+
+/** Money an action spends: the channel's cost, and the incentive at the chance it is paid. */
+export function actionSpend(c: TruthCustomer, action: Action): number {
+  return TRUTH.channelCost[action.channel] + contactedProbability(c, action) * (TRUTH.incentive[action.offer as OfferId] ?? 0);
+}

@@ -83,12 +83,17 @@ function hashRange(seed: number, text: string, from: number, to: number): number
  * side) and the word itself (`own`, the same wherever the word stands), and the pair with
  * the word before it (`pair`; 0 at the start of a clause). A 32-bit hash stands for each;
  * with a few ten thousand features, two that share a hash are rare and only blur one count.
- * Tokens the model does not read (clause breaks, words that only say a contract ended) get none.
+ * Tokens the model does not read (clause breaks, and `skip`: by default the words that only
+ * say a contract ended) get none.
  */
-export function tokenFeatures(tokens: readonly string[], each: (at: number, word: string, pair: number) => void): void {
+export function tokenFeatures(
+  tokens: readonly string[],
+  each: (at: number, word: string, pair: number) => void,
+  skip: ReadonlySet<string> = NOT_A_REASON,
+): void {
   let previous = '';
   tokens.forEach((raw, at) => {
-    if (raw === BOUNDARY || NOT_A_REASON.has(raw)) {
+    if (raw === BOUNDARY || skip.has(raw)) {
       previous = '';
       return;
     }

@@ -1,0 +1,449 @@
+/**
+ * The message catalogue: every text a plan or campaign run shows its user — summaries,
+ * `--explain` steps, warnings, errors and hints, the text columns of plan.csv and
+ * excluded.csv — with its English and German wording side by side, one key per text.
+ * test/domain/messages.test.ts fails when a key lacks a language. Codes (reason codes,
+ * decisions, channels as data), column names, ISO dates and plain numbers in CSV columns
+ * are the machine contract and are not texts.
+ *
+ * The reader's texts (read-texts.ts), the report's words (io/report-labels.ts) and the
+ * worksheet's (worksheet-texts.ts) keep their own tables; the same test checks those too.
+ */
+import { formatIsoDay } from './dates.js';
+
+export type Lang = 'en' | 'de';
+
+interface Entry<T> {
+  en: T;
+  de: T;
+}
+
+/** One catalogue entry: the English text and its German twin, of the same shape. */
+function m<T>(en: T, de: NoInfer<T>): Entry<T> {
+  return { en, de };
+}
+
+const CHANNEL_DE: Record<string, string> = { visit: 'Besuch', phone: 'Telefon', letter: 'Brief', email: 'E-Mail' };
+const OFFER_DE: Record<string, string> = {
+  discount: 'Rabatt', upgrade: 'Upgrade', bundle: 'Rabatt plus Upgrade', personal: 'persönliche Ansprache', information: 'Information', none: 'kein Angebot',
+};
+const DECISION_DE: Record<string, string> = { win_back: 'zurückgewinnen', review: 'prüfen', no_channel: 'kein Kanal', let_go: 'ziehen lassen', never: 'nie' };
+const EXCLUSION_DE: Record<string, string> = {
+  ...DECISION_DE, suppressed: 'gesperrt', no_permission: 'keine Erlaubnis', max_attempts: 'Versuche ausgeschöpft', too_soon: 'zu früh', not_due: 'nicht fällig',
+  control: 'Kontrollgruppe', over_capacity: 'über Kapazität', serial_defector: 'erneut abgewandert', shared_contact: 'gemeinsame Adresse',
+};
+
+// changes.csv: why a customer came onto the lists (keyed by the previous exclusion) or left them.
+const CHANGE_OPENED_EN: Record<string, string> = {
+  not_due: 'contact window opened', too_soon: 'minimum gap since the last contact has passed', over_capacity: 'capacity freed up',
+  no_permission: 'permission granted', no_channel: 'permission granted', review: 'decision now win back', let_go: 'now worth winning back',
+};
+const CHANGE_OPENED_DE: Record<string, string> = {
+  not_due: 'Kontaktfenster geöffnet', too_soon: 'Mindestabstand seit dem letzten Kontakt verstrichen', over_capacity: 'Kapazität frei geworden',
+  no_permission: 'Erlaubnis erteilt', no_channel: 'Erlaubnis erteilt', review: 'Entscheidung jetzt zurückgewinnen', let_go: 'Rückgewinnung lohnt sich jetzt',
+};
+const CHANGE_CLOSED_EN: Record<string, string> = {
+  too_soon: 'contacted recently', no_permission: 'permission withdrawn or missing', no_channel: 'no channel may be used', suppressed: 'added to the suppression list',
+  max_attempts: 'attempt limit reached', not_due: 'contact window not open', over_capacity: 'over capacity this week',
+  let_go: 'not worth winning back now', never: 'final reason or objection', review: 'needs review', control: 'held out as control group',
+  serial_defector: 'won back before and left again', shared_contact: 'address or number approached for another customer',
+};
+const CHANGE_CLOSED_DE: Record<string, string> = {
+  too_soon: 'kürzlich kontaktiert', no_permission: 'Erlaubnis widerrufen oder fehlend', no_channel: 'kein Kanal erlaubt', suppressed: 'auf die Sperrliste gesetzt',
+  max_attempts: 'Höchstzahl der Versuche erreicht', not_due: 'Kontaktfenster nicht offen', over_capacity: 'diese Woche über der Kapazität',
+  let_go: 'Rückgewinnung lohnt sich derzeit nicht', never: 'endgültiger Grund oder Widerspruch', review: 'muss geprüft werden', control: 'als Kontrollgruppe zurückgehalten',
+  serial_defector: 'schon einmal zurückgewonnen und wieder gegangen', shared_contact: 'Adresse oder Nummer schon für einen anderen Kunden genutzt',
+};
+
+export const CATALOGUE = {
+  /** Names of codes where a sentence mentions them; English keeps the code. */
+  names: {
+    channel: m((c: string) => c, (c) => CHANNEL_DE[c] ?? c),
+    offer: m((id: string) => id, (id) => OFFER_DE[id] ?? id),
+    decision: m((d: string) => d, (d) => DECISION_DE[d] ?? d),
+    exclusion: m((reason: string) => reason, (reason) => EXCLUSION_DE[reason] ?? reason),
+  },
+  /** decision_reason and offer_reason of plan.csv (value-decision.ts, plan.ts). */
+  value: {
+    marginDefault: m((pct: string) => `margin missing: default ${pct} % used`, (pct) => `Marge fehlt: Standardwert ${pct} % verwendet`),
+    missingRevenue: m('missing data: no revenue', 'fehlende Daten: kein Umsatz'),
+    missingTenure: m('missing data: no tenure to spread revenue', 'fehlende Daten: keine Kundendauer, um den Umsatz zu verteilen'),
+    missingChurnDate: m('missing data: no churn date', 'fehlende Daten: kein Kündigungsdatum'),
+    notValuedMissing: m('not valued: missing data', 'nicht bewertet: Daten fehlen'),
+    notValuedNoContact: m('not valued: no contact allowed', 'nicht bewertet: kein Kontakt erlaubt'),
+    finalNoOffer: m('final reason: no offer', 'endgültiger Grund: kein Angebot'),
+    marginNotPositive: m('first-lifetime margin ≤ 0: cost more than they brought', 'Marge im ersten Kundenleben ≤ 0: kostete mehr, als er einbrachte'),
+    reasonUnclear: m((c: string, min: string) => `reason unclear (confidence ${c} < ${min})`, (c, min) => `Grund unklar (Sicherheit ${c} < ${min})`),
+    belowThreshold: m((ev: string, t: string) => `expected value ${ev} ≤ threshold ${t}`, (ev, t) => `erwarteter Wert ${ev} ≤ Schwelle ${t}`),
+    aboveThreshold: m((ev: string, t: string) => `expected value ${ev} > threshold ${t}`, (ev, t) => `erwarteter Wert ${ev} > Schwelle ${t}`),
+    noChannel: m(
+      (ev: string, channel: string) => `worth an approach (${ev} by ${channel}), but no channel may be used`,
+      (ev, channel) => `eine Ansprache lohnt sich (${ev} per ${CHANNEL_DE[channel] ?? channel}), aber kein Kanal ist erlaubt`,
+    ),
+    finalReason: m((code: string) => `final reason (${code}): never contact`, (code) => `endgültiger Grund (${code}): nie kontaktieren`),
+    noOfferDefined: m('no offer defined for this reason', 'für diesen Grund ist kein Angebot festgelegt'),
+    onlyOffer: m((id: string) => `${id}: only offer for this reason`, (id) => `${OFFER_DE[id] ?? id}: einziges Angebot für diesen Grund`),
+    highestOffer: m(
+      (id: string, ev: string, rival: string, rivalEv: string) => `${id}: highest expected value (${ev} vs ${rival} ${rivalEv})`,
+      (id, ev, rival, rivalEv) => `${OFFER_DE[id] ?? id}: höchster erwarteter Wert (${ev} gegenüber ${OFFER_DE[rival] ?? rival} ${rivalEv})`,
+    ),
+    suppressed: m('on the suppression list: never contact', 'auf der Sperrliste: nie kontaktieren'),
+    doNotContact: m('do-not-contact: never contact', 'Kontaktsperre: nie kontaktieren'),
+    objection: m('objected to advertising: never contact', 'Werbewiderspruch: nie kontaktieren'),
+    objectionInText: m((phrase: string) => `objection in the text ("${phrase}"): never contact`, (phrase) => `Widerspruch im Text („${phrase}“): nie kontaktieren`),
+  },
+  /** The step labels and formula words of `plan --explain` (value-explain.ts). */
+  explain: {
+    tenure: m('tenure (months)', 'Kundendauer (Monate)'),
+    monthlyRevenue: m('monthly revenue', 'Umsatz pro Monat'),
+    monthlyMargin: m('monthly margin (first lifetime)', 'Marge pro Monat (erstes Kundenleben)'),
+    orders: m('orders', 'Aufträge'),
+    complaints: m('complaints', 'Reklamationen'),
+    monthsSinceChurn: m('months since churn (at the contact date)', 'Monate seit Kündigung (zum Kontaktdatum)'),
+    baseRate: m('base rate', 'Basisrate'),
+    behaviourShift: m('behaviour shift (log-odds)', 'Verhaltensverschiebung (Log-Odds)'),
+    pWinback: m(
+      (offer: string, channel: string) => `p_winback (offer ${offer}, ${channel})`,
+      (offer, channel) => `p_winback (Angebot ${OFFER_DE[offer] ?? offer}, ${CHANNEL_DE[channel] ?? channel})`,
+    ),
+    secondMargin: m('second-lifetime monthly margin', 'Marge pro Monat (zweites Kundenleben)'),
+    secondRetention: m('second-lifetime monthly retention', 'Bindungsrate pro Monat (zweites Kundenleben)'),
+    annuity: m((months: number) => `annuity factor (${months} months)`, (months) => `Rentenbarwertfaktor (${months} Monate)`),
+    sltv: m('sltv', 'sltv'),
+    channelCost: m((channel: string) => `channel cost (${channel})`, (channel) => `Kanalkosten (${CHANNEL_DE[channel] ?? channel})`),
+    incentiveCost: m((offer: string) => `incentive cost (offer ${offer})`, (offer) => `Anreizkosten (Angebot ${OFFER_DE[offer] ?? offer})`),
+    expectedValue: m('expected value (incremental, today)', 'erwarteter Wert (zusätzlich, heute)'),
+    pOrganic: m('p_organic (return without contact)', 'p_organic (Rückkehr ohne Kontakt)'),
+    organicRate: m((code: string) => `organic rate: playbook ${code}`, (code) => `Rate ohne Kontakt: Playbook ${code}`),
+    lifetimeFactor: m('customer lifetime factor (first tenure, complaints)', 'Kundenlebensfaktor (erste Kundendauer, Reklamationen)'),
+    tenureUnknown: m('tenure unknown', 'Kundendauer unbekannt'),
+    within: m((min: string, max: string) => `within [${min}, ${max}]`, (min, max) => `innerhalb [${min}; ${max}]`),
+    discount: m('discount from the contact date to as-of', 'Abzinsung vom Kontaktdatum auf den Stichtag'),
+    annuityAtRetention: m((r: string) => `annuity at retention ${r}`, (r) => `Rente bei Bindungsrate ${r}`),
+    valueAtStake: m('value at stake (no offer, before probability)', 'Wert im Risiko (ohne Angebot, vor Wahrscheinlichkeit)'),
+    days: m('days', 'Tage'),
+    calibratedModel: m('calibrated model', 'kalibriertes Modell'),
+    playbook: m('playbook', 'Playbook'),
+    defaultMargin: m('default, margin missing', 'Standardwert, Marge fehlt'),
+    marginAmount: m((amount: string) => `margin amount ${amount} spread per month`, (amount) => `Margenbetrag ${amount} auf Monate verteilt`),
+    noBehaviourData: m('0 (no behaviour data)', '0 (keine Verhaltensdaten)'),
+    playbookChannelCost: m('playbook channel cost', 'Kanalkosten laut Playbook'),
+    playbookOfferCost: m('playbook offer cost', 'Angebotskosten laut Playbook'),
+    // The lines around the steps (io/plan-render.ts).
+    customer: m((id: string, line: number, asOf: string) => `customer ${id} (line ${line}), as of ${asOf}`, (id, line, asOf) => `Kunde ${id} (Zeile ${line}), Stichtag ${asOf}`),
+    reason: m(
+      (code: string, confidence: string, evidence: string) => `reason: ${code} (confidence ${confidence}; evidence: ${evidence})`,
+      (code, confidence, evidence) => `Grund: ${code} (Sicherheit ${confidence}; Beleg: ${evidence})`,
+    ),
+    measure: m((text: string) => `measure: ${text}`, (text) => `Maßnahme: ${text}`),
+    channelOffer: m(
+      (channel: string, offer: string, why: string) => `channel: ${channel}; offer: ${offer} (${why})`,
+      (channel, offer, why) => `Kanal: ${CHANNEL_DE[channel] ?? channel}; Angebot: ${offer} (${why})`,
+    ),
+    decision: m((decision: string, why: string) => `decision: ${decision} (${why})`, (decision, why) => `Entscheidung: ${decision} (${why})`),
+    contact: m(
+      (from: string, until: string, wave: string, rule: string) => `contact ${from} .. ${until} (wave ${wave}): ${rule}`,
+      (from, until, wave, rule) => `Kontakt ${from} bis ${until} (Welle ${wave}): ${rule}`,
+    ),
+    notAccepted: m(
+      (id: string, label: string) => `customer '${id}' is not among the accepted rows of ${label}`,
+      (id, label) => `Kunde '${id}' ist nicht unter den angenommenen Zeilen von ${label}`,
+    ),
+    notAcceptedHint: m('check the id, or run winback inspect for rejects', 'die Kundennummer prüfen, oder winback inspect zeigt die abgelehnten Zeilen'),
+  },
+  /** The offer × channel comparison and the permission line of `plan --explain` (value-compare.ts, io/plan-render.ts). */
+  compare: {
+    notValued: m('not valued: no contact allowed', 'nicht bewertet: kein Kontakt erlaubt'),
+    nothingValued: m('no permitted action was valued', 'keine erlaubte Aktion wurde bewertet'),
+    action: m((offer: string, channel: string) => `${offer} by ${channel}`, (offer, channel) => `${OFFER_DE[offer] ?? offer} per ${CHANNEL_DE[channel] ?? channel}`),
+    only: m((what: string, ev: string) => `${what}: the only permitted action (${ev})`, (what, ev) => `${what}: die einzige erlaubte Aktion (${ev})`),
+    asMuchAs: m('as much as', 'ebenso viel wie'),
+    moreThan: m((gap: string) => `${gap} more than`, (gap) => `${gap} mehr als`),
+    highest: m(
+      (what: string, ev: string, gap: string, rival: string) => `${what}: highest incremental value (${ev}), ${gap} the runner-up ${rival}`,
+      (what, ev, gap, rival) => `${what}: höchster zusätzlicher Wert (${ev}), ${gap} die zweitbeste Aktion ${rival}`,
+    ),
+    channelCostsMore: m(
+      (channel: string) => `${channel} wins back more but costs more than it adds`,
+      (channel) => `${CHANNEL_DE[channel] ?? channel} gewinnt mehr zurück, kostet aber mehr, als es einbringt`,
+    ),
+    offerEarnsLess: m(
+      (offer: string) => `${offer} wins back more but earns less per return`,
+      (offer) => `${OFFER_DE[offer] ?? offer} gewinnt mehr zurück, bringt aber je Rückkehr weniger ein`,
+    ),
+    head: m(
+      'offer × channel compared (incremental expected value today, p_winback; * = chosen):',
+      'Angebot × Kanal verglichen (zusätzlicher erwarteter Wert heute, p_winback; * = gewählt):',
+    ),
+    offerColumn: m('offer', 'Angebot'),
+    why: m((why: string) => `why: ${why}`, (why) => `warum: ${why}`),
+    none: m((why: string) => `offer × channel: ${why}`, (why) => `Angebot × Kanal: ${why}`),
+    permission: m((verdict: string) => `permission: ${verdict}`, (verdict) => `Erlaubnis: ${verdict}`),
+    yes: m('yes', 'ja'),
+    no: m((why: string) => `no (${why})`, (why) => `nein (${why})`),
+    notPermitted: m('not permitted', 'nicht erlaubt'),
+  },
+  /** The budget line of plan and campaign, the over-budget decision_reason and --budget's usage errors (budget.ts, pipeline/plan-budget.ts). */
+  budget: {
+    overBudget: m(
+      (amount: string, symbol: string) => `over budget: the ${symbol}${amount} budget buys contacts with more value per ${symbol} of cost`,
+      (amount, symbol) => `über dem Budget: das Budget von ${amount}\u00a0${symbol.trim()} kauft Kontakte mit mehr Wert je ${unitWord(symbol)} Kosten`,
+    ),
+    line: m(
+      (amount: string, contacts: string, spent: string, value: string, leftOut: string, next: string) =>
+        `budget ${amount}: ${contacts} contacts, ${spent} spent, expected incremental value ${value}; ${leftOut} contacts worth making left out; ${next}\n`,
+      (amount, contacts, spent, value, leftOut, next) =>
+        `Budget ${amount}: ${contacts} Kontakte, ${spent} ausgegeben, erwarteter Mehrwert ${value}; ${leftOut} lohnende Kontakte außerhalb; ${next}\n`,
+    ),
+    allFit: m('every contact worth making fits', 'jeder lohnende Kontakt ist im Budget'),
+    next: m(
+      (symbol: string, ratio: string, id: string) => `the next ${symbol}1 would buy ${symbol}${ratio} (${id})`,
+      (symbol, ratio, id) => `der nächste ${unitWord(symbol)} brächte ${ratio}\u00a0${symbol.trim()} (${id})`,
+    ),
+    notPositive: m((text: string) => `--budget '${text}' is not a positive amount`, (text) => `--budget '${text}' ist kein positiver Betrag`),
+    notPositiveHint: m('e.g. --budget 50000 (currency units, no thousands separators)', 'z. B. --budget 50000 (Währungseinheiten, ohne Tausendertrennzeichen)'),
+    stdin: m('--budget needs a file, not stdin', '--budget braucht eine Datei, nicht die Standardeingabe'),
+    stdinHint: m(
+      'the export is read twice: once to rank the contacts, once to plan them',
+      'der Export wird zweimal gelesen: einmal, um die Kontakte zu ordnen, einmal, um sie zu planen',
+    ),
+  },
+  /** timing_rule of plan.csv (timing.ts). */
+  timing: {
+    soon: m('soon after churn', 'bald nach der Kündigung'),
+    later: m('after some time', 'nach einiger Zeit'),
+    fixUnknown: m('fix date unknown', 'Datum der Behebung unbekannt'),
+    noChurnDate: m((label: string) => `${label}; no churn date, from as-of`, (label) => `${label}; kein Kündigungsdatum, ab Stichtag`),
+    afterChurn: m((label: string, days: number) => `${label}: ${days} days after churn`, (label, days) => `${label}: ${days} Tage nach der Kündigung`),
+    afterFix: m((day: string) => `after the fix of ${day}`, (day) => `nach der Behebung am ${day}`),
+    missed: m((rule: string) => `${rule}; planned window missed, from as-of`, (rule) => `${rule}; geplantes Fenster verpasst, ab Stichtag`),
+    contractUnknown: m('competitor contract end and churn date unknown, from as-of', 'Vertragsende beim Wettbewerber und Kündigungsdatum unbekannt, ab Stichtag'),
+    beforeContractEnd: m(
+      (leadDays: number, assumedMonths: number | undefined, end: string, termsLater: number) =>
+        `${leadDays} days before ${assumedMonths === undefined ? 'competitor contract' : `assumed ${assumedMonths}-month competitor contract`} ends ${end}` +
+        (termsLater > 0 ? `; earlier window missed, renewal ${termsLater} term${termsLater === 1 ? '' : 's'} later` : ''),
+      (leadDays, assumedMonths, end, termsLater) =>
+        `${leadDays} Tage vor Ende des ${assumedMonths === undefined ? 'Vertrags beim Wettbewerber' : `angenommenen ${assumedMonths}-Monats-Vertrags beim Wettbewerber`} am ${end}` +
+        (termsLater > 0 ? `; früheres Fenster verpasst, Verlängerung ${termsLater} ${termsLater === 1 ? 'Laufzeit' : 'Laufzeiten'} später` : ''),
+    ),
+  },
+  /** The plan command's terminal summary and warnings (commands/plan.ts, io/plan-render.ts). */
+  plan: {
+    changedWhileReread: m(
+      (label: string) => `${label} changed while it was read twice (for duplicate customer ids)`,
+      (label) => `${label} hat sich geändert, während die Datei zweimal gelesen wurde (wegen doppelter Kundennummern)`,
+    ),
+    changedWhileRereadHint: m('run again once the export is written completely', 'erneut ausführen, sobald der Export vollständig geschrieben ist'),
+    head: m(
+      (read: string, accepted: string, rejected: string, asOf: string) => `${read} rows read = ${accepted} planned + ${rejected} rejected (as of ${asOf})`,
+      (read, accepted, rejected, asOf) => `${read} Zeilen gelesen = ${accepted} geplant + ${rejected} abgelehnt (Stichtag ${asOf})`,
+    ),
+    columns: m(
+      ['reason', 'rows', 'win', 'review', 'no chan', 'let go', 'never', 'at stake', 'expected'],
+      ['Grund', 'Zeilen', 'zurück', 'prüfen', 'k. Kanal', 'lassen', 'nie', 'im Risiko', 'erwartet'],
+    ),
+    total: m('total', 'gesamt'),
+    written: m((dir: string) => `written: ${dir}/plan.csv, rejects.csv, summary.json`, (dir) => `geschrieben: ${dir}/plan.csv, rejects.csv, summary.json`),
+    defaultMargins: m((rows: number, pct: string) => `${rows} rows without margin: default ${pct} % used`, (rows, pct) => `${rows} Zeilen ohne Marge: Standardwert ${pct} % verwendet`),
+    unknownReasons: m((rows: number) => `${rows} rows with an unknown reason: see winback reasons for the texts`, (rows) => `${rows} Zeilen mit unbekanntem Grund: winback reasons zeigt die Texte`),
+    rowWarnings: m((rows: number) => `${rows} rows with unclear values (see the warnings column of plan.csv)`, (rows) => `${rows} Zeilen mit unklaren Werten (Spalte warnings in plan.csv)`),
+    outRequired: m('--out DIR is required', '--out VERZEICHNIS fehlt'),
+    outRequiredHint: m('e.g. winback plan export.csv --out out/plan', 'z. B. winback plan export.csv --out out/plan'),
+  },
+  /** The campaign command's summary line, excluded.csv's detail and its warnings. */
+  campaign: {
+    line: m(
+      (id: string, asOf: string, read: string, accepted: string, rejected: string, lists: string, excluded: string, appended: string) =>
+        `campaign ${id} (as of ${asOf}): ${read} rows = ${accepted} accepted + ${rejected} rejected; lists: ${lists}; excluded: ${excluded}; ledger +${appended}`,
+      (id, asOf, read, accepted, rejected, lists, excluded, appended) =>
+        `Kampagne ${id} (Stichtag ${asOf}): ${read} Zeilen = ${accepted} angenommen + ${rejected} abgelehnt; Listen: ${lists}; ausgeschlossen: ${excluded}; Kontaktbuch +${appended}`,
+    ),
+    none: m('none', 'keine'),
+    suppressed: m('on the suppression list', 'auf der Sperrliste'),
+    notReasonChannel: m('not the reason’s channel', 'nicht der Kanal dieses Grundes'),
+    serialDefector: m('won back before and left again', 'schon einmal zurückgewonnen und wieder gegangen'),
+    notPermitted: m((channel: string | null) => `${channel ?? 'no channel'}: not permitted`, (channel) => `${channel === null ? 'kein Kanal' : (CHANNEL_DE[channel] ?? channel)}: nicht erlaubt`),
+    maxAttempts: m((n: number) => `${n} attempts reached`, (n) => `${n} Versuche erreicht`),
+    tooSoon: m((days: number) => `contacted less than ${days} days ago`, (days) => `vor weniger als ${days} Tagen kontaktiert`),
+    windowOpens: m((wave: string) => `window opens ${wave}`, (wave) => `Fenster öffnet ${wave}`),
+    noWindow: m('no contact window', 'kein Kontaktfenster'),
+    control: m('held out as control group', 'als Kontrollgruppe zurückgehalten'),
+    overCapacity: m((channel: string) => `capacity of ${channel} reached`, (channel) => `Kapazität für ${CHANNEL_DE[channel] ?? channel} erreicht`),
+    sharedContact: m(
+      (channel: string, holder: number) => `same ${channel === 'email' ? 'e-mail address' : 'phone number'} as the customer at priority ${holder}`,
+      (channel, holder) => `${channel === 'email' ? 'dieselbe E-Mail-Adresse' : 'dieselbe Telefonnummer'} wie der Kunde mit Priorität ${holder}`,
+    ),
+    noLedger: m(
+      'no --ledger: pacing is off (earlier contacts are not known, so the lists may contact people again, and this run is not recorded); give --ledger FILE',
+      'kein --ledger: keine Taktung (frühere Kontakte sind unbekannt, die Listen können also dieselben Kunden erneut ansprechen, und dieser Lauf wird nicht festgehalten); --ledger DATEI angeben',
+    ),
+    previousMissing: m((dir: string) => `--previous ${dir} does not exist yet; no changes.csv this time`, (dir) => `--previous ${dir} gibt es noch nicht; diesmal keine changes.csv`),
+    unclearConsent: m(
+      (n: number) => `${n} customers with unclear consent or objection values (read as no consent / objection)`,
+      (n) => `${n} Kunden mit unklaren Werten bei Einwilligung oder Widerspruch (als keine Einwilligung / Widerspruch gelesen)`,
+    ),
+  },
+  /** The `why` column of changes.csv (campaign --previous; domain/campaign.ts). */
+  changes: {
+    gone: m('no longer in the export', 'nicht mehr im Export'),
+    newDue: m('new in the export, contact due', 'neu im Export, Kontakt fällig'),
+    newExcluded: m((status: string) => `new in the export (${status})`, (status) => `neu im Export (${EXCLUSION_DE[status] ?? status})`),
+    channelChanged: m((channel: string) => `channel changed to ${channel}`, (channel) => `Kanal gewechselt zu ${CHANNEL_DE[channel] ?? channel}`),
+    opened: m(
+      (before: string) => CHANGE_OPENED_EN[before] ?? `now due (was ${before})`,
+      (before) => CHANGE_OPENED_DE[before] ?? `jetzt fällig (vorher ${EXCLUSION_DE[before] ?? before})`,
+    ),
+    closed: m((after: string) => CHANGE_CLOSED_EN[after] ?? after, (after) => CHANGE_CLOSED_DE[after] ?? EXCLUSION_DE[after] ?? after),
+  },
+  /** The report's input (io/report-input.ts); the report's own words are in io/report-labels.ts. */
+  report: {
+    noInput: m((label: string) => `${label}: no such file or directory`, (label) => `${label}: Datei oder Verzeichnis nicht gefunden`),
+    noInputHint: m(
+      'give a lost-customer export or the output directory of winback plan or campaign',
+      'einen Export verlorener Kunden oder das Ausgabeverzeichnis von winback plan oder campaign angeben',
+    ),
+    notOutputDir: m((label: string) => `${label} holds neither plan.csv nor campaign lists`, (label) => `${label} enthält weder plan.csv noch Kampagnenlisten`),
+    notOutputDirHint: m('run winback plan FILE --out DIR first, or give the export itself', 'zuerst winback plan DATEI --out VERZEICHNIS ausführen, oder den Export selbst angeben'),
+  },
+  /** The worksheet's mark on a decision the consultant changed (worksheet-apply.ts); its other texts are in worksheet-texts.ts. */
+  worksheet: {
+    consultant: m((why: string) => `consultant: ${why}`, (why) => `Berater: ${why}`),
+  },
+  /** playbook show (commands/playbook.ts). */
+  playbook: {
+    source: m((source: string) => `source: ${source}`, (source) => `Quelle: ${source === 'default' ? 'eingebautes Playbook' : source}`),
+  },
+  /** Usage errors of flags and files that plan, campaign, report and worksheet share (cli/options.ts, io/config-file.ts, …). */
+  flags: {
+    encoding: m((text: string) => `--encoding '${text}' is not supported`, (text) => `--encoding '${text}' wird nicht unterstützt`),
+    encodingHint: m('use utf8, utf16le, utf16be, win1252 or latin1', 'utf8, utf16le, utf16be, win1252 oder latin1 angeben'),
+    delimiter: m((text: string) => `--delimiter '${text}' must be a single character`, (text) => `--delimiter '${text}' muss ein einzelnes Zeichen sein`),
+    delimiterHint: m("use ',', ';', tab or '|'", "',', ';', tab oder '|' angeben"),
+    dateFormat: m((text: string) => `--date-format '${text}' is not a known order`, (text) => `--date-format '${text}' ist keine bekannte Reihenfolge`),
+    dateFormatHint: m('use dmy (31.03.2024), mdy (3/31/2024) or ymd (2024-03-31)', 'dmy (31.03.2024), mdy (3/31/2024) oder ymd (2024-03-31) angeben'),
+    mapShape: m((pair: string) => `--map '${pair}' must look like field=Header`, (pair) => `--map '${pair}' muss die Form Feld=Spaltenüberschrift haben`),
+    mapShapeHint: m("e.g. --map churn_date='Datum Kündigung'", "z. B. --map churn_date='Datum Kündigung'"),
+    mapField: m((pair: string, field: string) => `--map '${pair}': '${field}' is not a field`, (pair, field) => `--map '${pair}': '${field}' ist kein Feld`),
+    mapFieldHint: m((fields: string) => `fields: ${fields}`, (fields) => `Felder: ${fields}`),
+    notDate: m((flag: string, text: string) => `${flag} '${text}' is not a valid date`, (flag, text) => `${flag} '${text}' ist kein gültiges Datum`),
+    notDateHint: m((flag: string) => `write it as YYYY-MM-DD or DD.MM.YYYY, e.g. ${flag} 2026-11-23`, (flag) => `als JJJJ-MM-TT oder TT.MM.JJJJ schreiben, z. B. ${flag} 2026-11-23`),
+    ambiguousDate: m(
+      (flag: string, text: string) => `${flag} '${text}' can be read day first or month first`,
+      (flag, text) => `${flag} '${text}' lässt sich mit dem Tag oder mit dem Monat zuerst lesen`,
+    ),
+    notShare: m(
+      (flag: string, text: string) => `${flag} '${text}' must be a share between 0 and 1 (or 0% to 100%)`,
+      (flag, text) => `${flag} '${text}' muss ein Anteil zwischen 0 und 1 sein (oder 0% bis 100%)`,
+    ),
+    threads: m((text: string) => `--threads '${text}' is not a whole number from 1 to 64`, (text) => `--threads '${text}' ist keine ganze Zahl von 1 bis 64`),
+    threadsHint: m('e.g. --threads 2; --threads 1 plans on the main thread', 'z. B. --threads 2; --threads 1 plant im Hauptthread'),
+    period: m((text: string) => `--period '${text}' must be a number of days or weeks, e.g. 7d or 2w`, (text) => `--period '${text}' muss eine Zahl von Tagen oder Wochen sein, z. B. 7d oder 2w`),
+    capacity: m((part: string) => `--capacity '${part}' must look like channel=number`, (part) => `--capacity '${part}' muss die Form Kanal=Zahl haben`),
+    capacityHint: m((channels: string) => `channels: ${channels}; e.g. --capacity phone=50,visit=10`, (channels) => `Kanäle: ${channels}; z. B. --capacity phone=50,visit=10`),
+    campaignOut: m('--out DIR is required', '--out VERZEICHNIS fehlt'),
+    campaignOutHint: m('e.g. winback campaign export.csv --out out/week --as-of 2026-11-23', 'z. B. winback campaign export.csv --out out/week --as-of 2026-11-23'),
+    configMissing: m((path: string) => `config ${path}: no such file`, (path) => `Konfiguration ${path}: Datei nicht gefunden`),
+    configUnreadable: m((path: string, code: string) => `config ${path}: cannot be read (${code})`, (path, code) => `Konfiguration ${path}: kann nicht gelesen werden (${code})`),
+    configSyntax: m((path: string, why: string) => `config ${path} is not valid YAML/JSON: ${why}`, (path, why) => `Konfiguration ${path} ist kein gültiges YAML/JSON: ${why}`),
+    configInvalid: m((path: string, list: string) => `config ${path} is invalid:\n${list}`, (path, list) => `Konfiguration ${path} ist ungültig:\n${list}`),
+    configInvalidHint: m('see docs/config.md for every setting and its default', 'docs/config.md beschreibt jede Einstellung und ihren Standardwert'),
+    modelMissing: m((label: string) => `model ${label}: no such file or not readable`, (label) => `Modell ${label}: Datei nicht gefunden oder nicht lesbar`),
+    modelMissingHint: m('create one with winback calibrate HISTORY.csv --out model.json', 'mit winback calibrate HISTORY.csv --out model.json erstellen'),
+  },
+  /** The worksheet's usage errors (commands/worksheet.ts); its prompts are in worksheet-texts.ts. */
+  worksheetErrors: {
+    session: m('--session FILE is required', '--session DATEI fehlt'),
+    sessionHint: m('e.g. winback worksheet export.csv --session client.worksheet.json', 'z. B. winback worksheet export.csv --session client.worksheet.json'),
+    stdinExport: m(
+      'the worksheet needs the terminal for its questions, so the export cannot come from stdin',
+      'das Arbeitsblatt braucht das Terminal für seine Fragen, der Export kann also nicht von der Standardeingabe kommen',
+    ),
+    stdinExportHint: m('give the export as a file', 'den Export als Datei angeben'),
+    notTerminal: m('the worksheet asks questions, but stdin is not a terminal', 'das Arbeitsblatt stellt Fragen, aber die Standardeingabe ist kein Terminal'),
+    notTerminalHint: m(
+      'run it in a terminal, or give the answers with --answers FILE (see docs/worksheet.md)',
+      'im Terminal ausführen, oder die Antworten mit --answers DATEI geben (siehe docs/worksheet.md)',
+    ),
+    asOfMismatch: m(
+      (session: string, was: string, asOf: string) => `--session ${session} was started with --as-of ${was}, not ${asOf}`,
+      (session, was, asOf) => `--session ${session} wurde mit --as-of ${was} begonnen, nicht mit ${asOf}`,
+    ),
+    asOfMismatchHint: m('leave out --as-of to continue it, or start a new session file', '--as-of weglassen, um fortzufahren, oder eine neue Sitzungsdatei beginnen'),
+    fileMismatch: m(
+      (session: string, was: string | null, file: string) => `--session ${session} was started ${was === null ? 'with customers entered by hand' : `on ${was}`}, not on ${file}`,
+      (session, was, file) => `--session ${session} wurde ${was === null ? 'mit von Hand erfassten Kunden' : `mit ${was}`} begonnen, nicht mit ${file}`,
+    ),
+    fileMismatchHint: m('leave out the file to continue the session, or start a new session file', 'die Datei weglassen, um die Sitzung fortzusetzen, oder eine neue Sitzungsdatei beginnen'),
+  },
+  /** Words around every command's output and errors (cli/main.ts, io). */
+  common: {
+    warning: m('warning', 'Warnung'),
+    hint: m('hint', 'Hinweis'),
+    internalError: m('internal error', 'interner Fehler'),
+    internalHint: m('run again with --debug for details, and report it', 'mit --debug noch einmal ausführen, um Einzelheiten zu sehen, und den Fehler melden'),
+  },
+};
+
+type Catalogue = typeof CATALOGUE;
+
+/** The catalogue in one language: the same keys, each with its text or text function. */
+export type Messages = { [S in keyof Catalogue]: { [K in keyof Catalogue[S]]: Catalogue[S][K] extends Entry<infer T> ? T : never } };
+
+const byLang = new Map<Lang, Messages>();
+
+/** Every text of the catalogue in `lang` (English when not given). */
+export function messages(lang: Lang = 'en'): Messages {
+  let found = byLang.get(lang);
+  if (found === undefined) {
+    const pick = (section: Record<string, Entry<unknown>>) => Object.fromEntries(Object.entries(section).map(([k, e]) => [k, e[lang]]));
+    found = Object.fromEntries(Object.entries(CATALOGUE).map(([s, section]) => [s, pick(section as Record<string, Entry<unknown>>)])) as Messages;
+    byLang.set(lang, found);
+  }
+  return found;
+}
+
+/** A whole number with the language's thousands separator: 1,115,744 / 1.115.744. */
+export function formatWhole(value: number, lang: Lang): string {
+  const whole = Math.round(value);
+  const digits = String(Math.abs(whole)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'de' ? '.' : ',');
+  return whole < 0 ? `-${digits}` : digits;
+}
+
+/** A number with fixed decimals in the language's style: 0.4200 / 0,4200. */
+export function formatFixed(value: number, decimals: number, lang: Lang): string {
+  const text = value.toFixed(decimals);
+  return lang === 'de' ? text.replace('.', ',') : text;
+}
+
+/**
+ * Money in a text, whole currency units: English "€412", "-€12" (as plan.csv has always
+ * had them); German "412 €", "-12 €", "139.239 €" — the symbol after the amount.
+ */
+export function formatMoneyText(value: number, symbol: string, lang: Lang): string {
+  const rounded = Math.round(value);
+  if (lang === 'de') return `${formatWhole(rounded === 0 ? 0 : rounded, 'de')}\u00a0${symbol.trim()}`;
+  return rounded < 0 ? `-${symbol}${-rounded}` : `${symbol}${rounded === 0 ? 0 : rounded}`;
+}
+
+/** An amount as given (whole or with decimals) with the language's separators: 2500.5 / 2.500,5. */
+export function formatAmount(value: number, lang: Lang): string {
+  if (lang === 'en') return String(value);
+  const [whole, decimals] = String(value).split('.');
+  return `${formatWhole(Number(whole), 'de')}${decimals === undefined ? '' : `,${decimals}`}`;
+}
+
+/** One unit of the currency in a German sentence: "Euro" for €, else the symbol itself. */
+function unitWord(symbol: string): string {
+  return symbol.trim() === '€' ? 'Euro' : symbol.trim();
+}
+
+/** A day in the language's form: 2026-11-23 / 23.11.2026. */
+export function formatDay(day: number, lang: Lang): string {
+  const iso = formatIsoDay(day);
+  return lang === 'de' ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : iso;
+}
+
+/** An ISO day text (YYYY-MM-DD) in the language's form; anything else as it is. */
+export function formatIsoText(iso: string, lang: Lang): string {
+  return lang === 'de' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : iso;
+}

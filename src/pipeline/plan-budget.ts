@@ -1,0 +1,58 @@
+/**
+ * `--budget AMOUNT` of plan and campaign: a first pass plans every row to find the contacts
+ * worth making and what each spends, the pure core picks the best per unit of cost, and the
+ * setup carries the choice into the real run, so every output agrees on who is approached.
+ */
+import type { Context } from '../io/context.js';
+import { contactSpend, selectWithinBudget, type BudgetCandidate, type BudgetSelection } from '../domain/budget.js';
+import { UsageError } from '../errors.js';
+import { formatFixed, formatWhole, messages, type Lang } from '../domain/messages.js';
+import { openLostCustomers, streamPlan, withDuplicatesResolved, type LoadedPlanSetup } from './plan-setup.js';
+
+/** Parses --budget: a positive amount in the export's currency, e.g. 50000 or 2500.50. */
+export function parseBudget(text: string | undefined, lang: Lang = 'en'): number | undefined {
+  if (text === undefined) return undefined;
+  const amount = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
+  const say = messages(lang).budget;
+  if (!(amount > 0)) throw new UsageError(say.notPositive(text), say.notPositiveHint);
+  return amount;
+}
+
+/** Plans every row once to choose the contacts within the budget; sets the choice on the setup. */
+export async function chooseWithinBudget(ctx: Context, file: string, loaded: LoadedPlanSetup, amount: number): Promise<BudgetSelection> {
+  const { setup } = loaded;
+  const say = messages(setup.lang).budget;
+  if (file === '-') throw new UsageError(say.stdin, say.stdinHint);
+  const first = await openLostCustomers(ctx, file, loaded);
+  // Duplicate ids decided as in the real run (a later row may win: the export is read again).
+  const { made: candidates } = await withDuplicatesResolved(ctx, file, loaded, first, async (opened) => {
+    const found: BudgetCandidate[] = [];
+    await streamPlan(opened, setup, (p) => {
+      if (p.value.decision === 'win_back' && p.value.expected_value !== null) {
+        found.push({ id: p.row.customer_id, value: p.value.expected_value, spend: contactSpend(p.value, setup.playbook) });
+      }
+    }, () => undefined);
+    return found;
+  }, () => undefined);
+  const selection = selectWithinBudget(candidates, amount);
+  setup.budget = { amount, selected: selection.selected };
+  return selection;
+}
+
+/** One line on what the budget bought and what the next unit of money would buy. */
+export function budgetLine(b: BudgetSelection, symbol: string, lang: Lang): string {
+  const say = messages(lang).budget;
+  const money = (v: number) => (lang === 'de' ? `${formatWhole(v, 'de')}\u00a0${symbol.trim()}` : `${symbol}${Math.round(v).toLocaleString('en-US')}`);
+  const count = (v: number) => (lang === 'de' ? formatWhole(v, 'de') : String(v));
+  const next = b.next === null ? say.allFit : say.next(symbol, formatFixed(b.next.ratio, 2, lang), b.next.id);
+  return say.line(money(b.amount), count(b.selected.size), money(b.spent), money(b.value), count(b.leftOut), next);
+}
+
+/** The budget's figures for summary.json. */
+export function budgetJson(b: BudgetSelection) {
+  const cents = (v: number) => Math.round(v * 100) / 100;
+  return {
+    amount: b.amount, contacts: b.selected.size, spent: cents(b.spent), expected_value: cents(b.value), left_out: b.leftOut,
+    next: b.next === null ? null : { customer_id: b.next.id, value_per_cost: Number(b.next.ratio.toFixed(4)), spend: cents(b.next.spend) },
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * Acceptance: with --lang de (or a German locale) no English word reaches the user. Every
+ * command runs on the German fixture through the CLI; stdout, stderr and the text columns of
+ * the files it writes are searched for English words (test/support/english-words.ts).
+ * Column names, codes, ISO dates and plain numbers are the machine contract and stay.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { findEnglish, type Leak } from '../support/english-words.js';
+import { readCsv, runCli, tempDir } from '../support/cli.js';
+
+const DE = 'fixtures/lost-customers-de.csv';
+const AS_OF = ['--as-of', '2026-11-23'];
+// One customer per kind of plan: win back (letter, competitor contract), review, no channel,
+// let go (negative margin), never (final reason, objection, objection in the text).
+const EXPLAIN_IDS = ['100147', '100135', '100189', '100026', '100111', '100196', '100075', '100025', '100001', '100077'];
+
+// The export's own cell values are data, whatever their language (the fixture mixes in a few
+// English reason texts); the column names of plan.csv are its machine contract.
+const CELLS = parse(new TextDecoder('windows-1252').decode(readFileSync(DE)), { delimiter: ';', relax_column_count: true }) as string[][];
+const DATA = [...new Set(CELLS.flat().filter((v) => v.length >= 4))].sort((x, y) => y.length - x.length);
+const PLAN_COLUMNS = Object.keys(readCsv('test/golden/cases/plan/de/expected-files/plan.csv')[0] ?? {});
+const IGNORE = [...DATA, ...PLAN_COLUMNS.filter((c) => c.length >= 4)];
+
+/** One entry per line that holds English words: `label: [words] line`. */
+function leaksIn(label: string, text: string): string[] {
+  const byLine = new Map<string, string[]>();
+  // The hint of --map lists the canonical field names: machine words.
+  const lines = text.split('\n').filter((line) => !line.startsWith('Hinweis: Felder: '));
+  for (const l of findEnglish(lines.join('\n'), IGNORE) as Leak[]) byLine.set(l.context, [...(byLine.get(l.context) ?? []), l.word]);
+  return [...byLine].map(([line, words]) => `${label}: [${words.join(' ')}] ${line}`);
+}
+
+/** English words in the given columns of a CSV the run wrote. */
+function columnLeaks(path: string, columns: string[], delimiter = ','): string[] {
+  const rows = readCsv(path, delimiter);
+  const all = rows.flatMap((r) => columns.flatMap((c) => leaksIn(`${path.split('/').pop()} ${c}`, r[c] ?? '')));
+  return [...new Set(all)];
+}
+
+async function run(args: string[], env: Record<string, string> = {}) {
+  const r = await runCli(args, { env });
+  return { ...r, leaks: [...leaksIn(`${args[0]} stdout`, r.stdout), ...leaksIn(`${args[0]} stderr`, r.stderr)] };
+}
+
+const PLAN_TEXT = ['decision_reason', 'offer_reason', 'timing_rule', 'warnings', 'measure', 'message_angle'];
+
+describe('German: no English word reaches the user', () => {
+  it('plan: summary, warnings and the text columns of plan.csv and rejects.csv', async () => {
+    const out = tempDir();
+    const r = await run(['plan', DE, '--out', out, ...AS_OF, '--lang', 'de']);
+    expect(r.code).toBe(0);
+    const leaks = [...r.leaks, ...columnLeaks(join(out, 'plan.csv'), PLAN_TEXT), ...columnLeaks(join(out, 'rejects.csv'), ['error'])];
+    expect(leaks).toEqual([]);
+  });
+
+  it('plan under LANG=de_DE.UTF-8, without --lang', async () => {
+    const out = tempDir();
+    const r = await run(['plan', DE, '--out', out, ...AS_OF], { LANG: 'de_DE.UTF-8' });
+    expect(r.code).toBe(0);
+    expect([...r.leaks, ...columnLeaks(join(out, 'plan.csv'), PLAN_TEXT)]).toEqual([]);
+    expect(r.stdout).toMatch(/890\.905/);
+  });
+
+  it('plan --explain for every kind of decision', async () => {
+    const leaks: string[] = [];
+    for (const id of EXPLAIN_IDS) {
+      const r = await run(['plan', DE, '--explain', id, ...AS_OF, '--lang', 'de']);
+      expect(r.code, r.stderr).toBe(0);
+      leaks.push(...r.leaks);
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('plan and campaign --budget: the budget line and the over-budget decision_reason', async () => {
+    const out = tempDir();
+    const r = await run(['plan', DE, '--out', out, ...AS_OF, '--budget', '2000', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Budget 2\.000\u00a0€: \d+ Kontakte/m);
+    const over = readCsv(join(out, 'plan.csv')).filter((row) => String(row.decision_reason).startsWith('über dem Budget'));
+    expect(over.length).toBeGreaterThan(0);
+    const c = await run(['campaign', DE, '--out', tempDir(), ...AS_OF, '--budget', '2000', '--lang', 'de']);
+    expect(c.code, c.stderr).toBe(0);
+    expect([...r.leaks, ...columnLeaks(join(out, 'plan.csv'), PLAN_TEXT), ...c.leaks]).toEqual([]);
+  });
+
+  it('campaign: the summary line, the lists and excluded.csv', async () => {
+    const out = tempDir();
+    const r = await run(['campaign', DE, '--out', out, ...AS_OF, '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    const lists = ['visit', 'phone', 'letter', 'email'].flatMap((c) => columnLeaks(join(out, `campaign-${c}.csv`), PLAN_TEXT));
+    expect([...r.leaks, ...lists, ...columnLeaks(join(out, 'excluded.csv'), ['detail'])]).toEqual([]);
+    // Two weeks later, against the first run's lists: changes.csv says why in German.
+    const next = tempDir();
+    const later = await run(['campaign', DE, '--out', next, '--as-of', '2026-12-07', '--previous', out, '--lang', 'de']);
+    expect(later.code, later.stderr).toBe(0);
+    expect(readCsv(join(next, 'changes.csv')).length).toBeGreaterThan(0);
+    expect([...later.leaks, ...columnLeaks(join(next, 'changes.csv'), ['why'])]).toEqual([]);
+  });
+
+  it('report on the export and on a plan directory', async () => {
+    const out = tempDir();
+    await runCli(['plan', DE, '--out', out, ...AS_OF, '--lang', 'de', '--quiet']);
+    const a = await run(['report', DE, ...AS_OF, '--lang', 'de']);
+    const b = await run(['report', out, '--lang', 'de']);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect([...a.leaks, ...b.leaks]).toEqual([]);
+  });
+
+  it('worksheet with answers', async () => {
+    const out = tempDir();
+    const answers = join(out, 'answers.json');
+    writeFileSync(answers, JSON.stringify({
+      lang: 'de',
+      decisions: { 100147: { decision: 'let_go', why: 'Inhaber im Ruhestand' } },
+      lessons: { lost_before: 'nach Preiserhöhungen', regained: 'ein Besuch' },
+    }));
+    const r = await run(['worksheet', DE, '--session', join(out, 'session.json'), '--answers', answers, ...AS_OF, '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    const files = [...columnLeaks(join(out, 'plan.csv'), PLAN_TEXT), ...columnLeaks(join(out, 'excluded.csv'), ['detail'])];
+    expect([...r.leaks, ...files, ...leaksIn('worksheet.md', readFileSync(join(out, 'worksheet.md'), 'utf8'))]).toEqual([]);
+    expect(readFileSync(join(out, 'plan.csv'), 'utf8')).toContain('Berater: Inhaber im Ruhestand');
+  });
+
+  it('playbook show', async () => {
+    const r = await run(['playbook', 'show', '--lang', 'de']);
+    expect(r.code).toBe(0);
+    expect(r.leaks).toEqual([]);
+  });
+
+  it('errors and hints', async () => {
+    const leaks: string[] = [];
+    for (const args of [
+      ['plan', DE, ...AS_OF, '--lang', 'de'],
+      ['plan', 'fixtures/missing.csv', '--out', tempDir(), ...AS_OF, '--lang', 'de'],
+      ['plan', DE, '--explain', 'X-1', ...AS_OF, '--lang', 'de'],
+      ['campaign', 'fixtures/missing.csv', '--out', tempDir(), ...AS_OF, '--lang', 'de'],
+      ['report', 'fixtures/missing.csv', ...AS_OF, '--lang', 'de'],
+      ['report', 'fixtures', ...AS_OF, '--lang', 'de'],
+      ['campaign', DE, ...AS_OF, '--lang', 'de'],
+      ['campaign', DE, '--out', tempDir(), ...AS_OF, '--period', '9x', '--lang', 'de'],
+      ['campaign', DE, '--out', tempDir(), ...AS_OF, '--capacity', 'fax=3', '--lang', 'de'],
+      ['plan', DE, '--out', tempDir(), '--as-of', '2026-13-45', '--lang', 'de'],
+      ['plan', DE, '--out', tempDir(), ...AS_OF, '--threads', 'abc', '--lang', 'de'],
+      ['plan', DE, '--out', tempDir(), ...AS_OF, '--budget', 'viel', '--lang', 'de'],
+      ['plan', '-', '--out', tempDir(), ...AS_OF, '--budget', '100', '--lang', 'de'],
+      ['plan', DE, '--out', tempDir(), ...AS_OF, '--max-reject-rate', '0.001', '--lang', 'de'],
+      ['plan', DE, '--out', tempDir(), ...AS_OF, '--config', 'fixtures/missing.yaml', '--lang', 'de'],
+      ['plan', DE, '--out', tempDir(), ...AS_OF, '--map', 'foo=Bar', '--lang', 'de'],
+      ['plan', DE, '--out', tempDir(), ...AS_OF, '--delimiter', ';;', '--lang', 'de'],
+      ['worksheet', DE, ...AS_OF, '--lang', 'de'],
+      ['worksheet', DE, '--session', join(tempDir(), 's.json'), ...AS_OF, '--lang', 'de'],
+    ]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      leaks.push(...r.leaks);
+    }
+    expect(leaks).toEqual([]);
+  });
+});
+
+describe('the English-word finder', () => {
+  it('finds English words and skips codes, flags, paths and file names', () => {
+    expect(findEnglish('expected value €12 > threshold €0').map((l) => l.word)).toEqual(['expected', 'value', 'threshold']);
+    expect(findEnglish('Entscheidung: let_go, contact_change; --as-of 2026-11-23; out/plan.csv, rejects.csv')).toEqual([]);
+    expect(findEnglish('Die Kunden sind nicht erreichbar')).toEqual([]);
+  });
+});

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE, formatDay, formatFixed, formatMoneyText, formatWhole, messages } from '../../src/domain/messages.js';
+import { readTexts } from '../../src/domain/read-texts.js';
+import { worksheetTexts } from '../../src/domain/worksheet-texts.js';
+import { reportLabels } from '../../src/io/report-labels.js';
+import { findEnglish } from '../support/english-words.js';
+import { ROOT } from '../support/cli.js';
+
+type Leaf = { path: string; value: unknown };
+
+/** Every leaf of a nested text table with its dotted path (arrays are leaves). */
+function leaves(value: unknown, path = ''): Leaf[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [{ path, value }];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+}
+
+/** What a text looks like, to compare its languages: kind, arity, array length. */
+function shape(value: unknown): string {
+  if (typeof value === 'function') return `function/${value.length}`;
+  if (Array.isArray(value)) return `array/${value.length}`;
+  return typeof value;
+}
+
+describe('the message catalogue', () => {
+  const entries = Object.entries(CATALOGUE).flatMap(([section, keys]) =>
+    Object.entries(keys as Record<string, Record<string, unknown>>).map(([key, entry]) => [`${section}.${key}`, entry] as const),
+  );
+
+  it.each(entries)('%s has English and German of the same shape', (_key, entry) => {
+    expect(Object.keys(entry).sort()).toEqual(['de', 'en']);
+    expect(shape(entry.de)).toBe(shape(entry.en));
+    if (typeof entry.en === 'string') {
+      expect(entry.en.trim()).not.toBe('');
+      expect((entry.de as string).trim()).not.toBe('');
+    }
+  });
+
+  it('has German texts without English words', () => {
+    const samples = entries.flatMap(([key, entry]) => {
+      const de = entry.de;
+      const text = typeof de === 'function' ? String((de as (...a: unknown[]) => unknown)(...Array.from({ length: de.length }, () => 'X'))) : String(de);
+      // `warnings` names plan.csv's column: machine contract in either language.
+      return findEnglish(text, ['warnings']).map((l) => `${key}: ${l.word}`);
+    });
+    expect(samples).toEqual([]);
+  });
+
+  it('fails on a key without German (the check above can fail)', () => {
+    const broken = { en: 'only English' } as Record<string, unknown>;
+    expect(Object.keys(broken).sort()).not.toEqual(['de', 'en']);
+  });
+
+  it('gives each language its own texts', () => {
+    expect(messages('en').value.aboveThreshold('€5', '€0')).toBe('expected value €5 > threshold €0');
+    expect(messages('de').value.aboveThreshold('5 €', '0 €')).toBe('erwarteter Wert 5 € > Schwelle 0 €');
+    expect(messages().plan.total).toBe('total');
+  });
+});
+
+describe('the older text tables have every key in both languages', () => {
+  it.each([
+    ['read-texts', readTexts('en'), readTexts('de')],
+    ['report-labels', reportLabels('en'), reportLabels('de')],
+    ['worksheet-texts', worksheetTexts('en'), worksheetTexts('de')],
+  ])('%s', (_name, en, de) => {
+    const a = leaves(en).map((l) => `${l.path}:${shape(l.value)}`);
+    const b = leaves(de).map((l) => `${l.path}:${shape(l.value)}`);
+    expect(b).toEqual(a);
+  });
+});
+
+describe('numbers, money and dates in the language', () => {
+  it.each([
+    [509431, 'en', '509,431'],
+    [509431, 'de', '509.431'],
+    [-1234567, 'de', '-1.234.567'],
+    [12.4, 'en', '12'],
+  ] as const)('%d in %s is %s', (v, lang, text) => {
+    expect(formatWhole(v, lang)).toBe(text);
+  });
+
+  it('writes money in English as before and in German after the amount', () => {
+    expect(formatMoneyText(139238.7, '€', 'en')).toBe('€139239');
+    expect(formatMoneyText(-2.4, '€', 'en')).toBe('-€2');
+    expect(formatMoneyText(139238.7, '€', 'de')).toBe('139.239\u00a0€');
+    expect(formatMoneyText(-0.4, '$', 'de')).toBe('0\u00a0$');
+    expect(formatMoneyText(5, 'CHF\u00a0', 'de')).toBe('5\u00a0CHF');
+    expect(formatFixed(0.42, 2, 'de')).toBe('0,42');
+    expect(formatDay(20780, 'de')).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+  });
+});
+
+// Files whose texts all come from the catalogue: an English sentence in a string literal there
+// is a text that bypasses it. (Comments are not literals; codes and field names are not sentences.)
+const MOVED = [
+  'src/domain/value-decision.ts', 'src/domain/value-explain.ts', 'src/domain/timing.ts', 'src/domain/campaign.ts', 'src/domain/plan.ts',
+  'src/io/plan-render.ts', 'src/commands/plan.ts', 'src/commands/campaign-summary.ts',
+];
+
+describe('no text bypasses the catalogue', () => {
+  it.each(MOVED)('%s has no English sentence in a string literal', (file) => {
+    const source = readFileSync(join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    // A literal right after `en:` is the English half of a bilingual label ({ en, de }).
+    const literals = [...source.matchAll(/(en:\s*)?(?:'([^'\n]*)'|`([^`]*)`)/g)].filter((m) => m[1] === undefined).map((m) => m[2] ?? m[3] ?? '');
+    const sentences = literals.filter((text) => findEnglish(text.replace(/\$\{[^}]*\}/g, ' ')).length >= 2);
+    expect(sentences).toEqual([]);
+  });
+});
