@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import type { Report } from '../domain/report-finish.js';
 import { ExitCode, UsageError } from '../errors.js';
+import { messages, type Lang } from '../domain/messages.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { detectReportSource } from '../io/report-input.js';
 import { renderReport } from '../io/report-render.js';
@@ -17,11 +18,12 @@ export interface ReportFlags extends PlanFlags {
 }
 
 /** --outlier-share 10 (or 10%) → 0.1; undefined → the default. */
-export function parseOutlierShare(text: string | undefined): number | undefined {
+export function parseOutlierShare(text: string | undefined, lang: Lang = 'en'): number | undefined {
   if (text === undefined) return undefined;
   const percent = Number(text.trim().replace(/\s*%$/, '').replace(',', '.'));
   if (!Number.isFinite(percent) || percent <= 0 || percent > 100) {
-    throw new UsageError(`--outlier-share '${text}' is not a percentage above 0 and at most 100`, 'give e.g. --outlier-share 10 for 10 %');
+    const say = messages(lang).flags;
+    throw new UsageError(say.outlierShare(text), say.outlierShareHint);
   }
   return percent / 100;
 }
@@ -45,7 +47,7 @@ async function buildReport(ctx: Context, input: string, flags: ReportFlags, load
   const kind = await detectReportSource(path, input, loaded.setup.lang);
   // An output directory keeps its own run date unless --as-of (or WINBACK_AS_OF) says otherwise.
   const asOfGiven = flags.asOf !== undefined || Boolean(ctx.env.WINBACK_AS_OF);
-  const share = parseOutlierShare(flags.outlierShare);
+  const share = parseOutlierShare(flags.outlierShare, loaded.setup.lang);
   if (kind === 'plan') return reportFromPlanDir(path, input, loaded, asOfGiven, share);
   if (kind === 'campaign') return reportFromCampaignDir(path, input, loaded, asOfGiven, share);
   return reportFromExport(ctx, input, loaded, share);
