@@ -77,6 +77,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
   addPlanFlags(addReadFlags(program.command('report').description('report for analysts: losses by reason (Pareto), value, decisions by segment, contact calendar, top candidates, data quality').argument('<input>', 'lost-customer export (- for stdin), or the output directory of winback plan or campaign')))
     .option('--html <file>', 'also write one self-contained HTML report with charts (works offline, prints well)')
     .option('--json', 'print the report model as JSON instead of the tables')
+    .option('--outlier-share <percent>', 'flag any customer carrying more than this share of the expected profit (default: 10)')
     .addHelpText('after', example('winback report fixtures/lost-customers-en.csv --as-of 2026-11-23 --html out/report.html'))
     .action(run(async () => (await import('../commands/report.js')).runReport));
 

@@ -99,7 +99,10 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
   const reasons = Object.fromEntries(
     Object.entries(t.reasons)
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([code, r]) => [code, { count: r.count, win_back: r.win_back, value_at_stake: cents(r.value_at_stake), expected_value: cents(r.expected_value) }]),
+      .map(([code, r]) => [code, {
+        count: r.count, win_back: r.win_back, value_at_stake: cents(r.value_at_stake), expected_value: cents(r.expected_value),
+        ...(t.costs_known ? { value_at_stake_win_back: cents(r.value_at_stake_win_back), contact_cost: cents(r.contact_cost), incentive_cost: cents(r.incentive_cost) } : {}),
+      }]),
   );
   const warnings = [...opened.warnings, ...loaded.warnings];
   const say = messages(loaded.setup.lang).plan;
@@ -118,6 +121,13 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
     reasons,
     value_at_stake_total: cents(t.value_at_stake_total),
     expected_value_total: cents(t.expected_value_total),
+    // The plan's money (docs/report.md): win_back customers only; cost = contacts + expected incentives.
+    ...(t.costs_known ? {
+      value_at_stake_win_back_total: cents(t.value_at_stake_win_back_total),
+      contact_cost_total: cents(t.contact_cost_total),
+      incentive_cost_total: cents(t.incentive_cost_total),
+      currency: loaded.setup.config.model.currencySymbol,
+    } : {}),
     playbook: { source: loaded.sources.playbookSource, sha256: loaded.sources.playbookSha256 },
     config_sha256: loaded.sources.configSha256,
     model_sha256: loaded.sources.modelSha256,

@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import type { Report } from '../domain/report-finish.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { messages, type Lang } from '../domain/messages.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { detectReportSource } from '../io/report-input.js';
 import { renderReport } from '../io/report-render.js';
@@ -12,6 +13,19 @@ import { reportFromCampaignDir, reportFromExport, reportFromPlanDir } from '../p
 export interface ReportFlags extends PlanFlags {
   html?: string;
   json?: boolean;
+  /** --outlier-share: percent of the expected profit above which one customer is flagged */
+  outlierShare?: string;
+}
+
+/** --outlier-share 10 (or 10%) → 0.1; undefined → the default. */
+export function parseOutlierShare(text: string | undefined, lang: Lang = 'en'): number | undefined {
+  if (text === undefined) return undefined;
+  const percent = Number(text.trim().replace(/\s*%$/, '').replace(',', '.'));
+  if (!Number.isFinite(percent) || percent <= 0 || percent > 100) {
+    const say = messages(lang).flags;
+    throw new UsageError(say.outlierShare(text), say.outlierShareHint);
+  }
+  return percent / 100;
 }
 
 /** Builds the report from an export or an output directory and prints or writes it. */
@@ -33,9 +47,10 @@ async function buildReport(ctx: Context, input: string, flags: ReportFlags, load
   const kind = await detectReportSource(path, input, loaded.setup.lang);
   // An output directory keeps its own run date unless --as-of (or WINBACK_AS_OF) says otherwise.
   const asOfGiven = flags.asOf !== undefined || Boolean(ctx.env.WINBACK_AS_OF);
-  if (kind === 'plan') return reportFromPlanDir(path, input, loaded, asOfGiven);
-  if (kind === 'campaign') return reportFromCampaignDir(path, input, loaded, asOfGiven);
-  return reportFromExport(ctx, input, loaded);
+  const share = parseOutlierShare(flags.outlierShare, loaded.setup.lang);
+  if (kind === 'plan') return reportFromPlanDir(path, input, loaded, asOfGiven, share);
+  if (kind === 'campaign') return reportFromCampaignDir(path, input, loaded, asOfGiven, share);
+  return reportFromExport(ctx, input, loaded, share);
 }
 
 function reasonLabels(loaded: LoadedPlanSetup): Record<string, string> {

@@ -335,6 +335,11 @@ export const CATALOGUE = {
       (flag: string, text: string) => `${flag} '${text}' must be a share between 0 and 1 (or 0% to 100%)`,
       (flag, text) => `${flag} '${text}' muss ein Anteil zwischen 0 und 1 sein (oder 0% bis 100%)`,
     ),
+    outlierShare: m(
+      (text: string) => `--outlier-share '${text}' is not a percentage above 0 and at most 100`,
+      (text) => `--outlier-share '${text}' ist kein Prozentsatz über 0 und höchstens 100`,
+    ),
+    outlierShareHint: m('give e.g. --outlier-share 10 for 10 %', 'z. B. --outlier-share 10 für 10 % angeben'),
     threads: m((text: string) => `--threads '${text}' is not a whole number from 1 to 64`, (text) => `--threads '${text}' ist keine ganze Zahl von 1 bis 64`),
     threadsHint: m('e.g. --threads 2; --threads 1 plans on the main thread', 'z. B. --threads 2; --threads 1 plant im Hauptthread'),
     period: m((text: string) => `--period '${text}' must be a number of days or weeks, e.g. 7d or 2w`, (text) => `--period '${text}' muss eine Zahl von Tagen oder Wochen sein, z. B. 7d oder 2w`),

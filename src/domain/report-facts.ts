@@ -9,7 +9,8 @@ import { checkPermission, type BlockReason, type PermissionConfig } from './perm
 import type { Channel, ReasonEntry } from './playbook-types.js';
 import type { PlannedCustomer } from './plan.js';
 import type { CustomerRow, EpochDay, Segment } from './types.js';
-import { firstLifetime } from './value.js';
+import { approachCost, type CostPrices } from './plan-money.js';
+import { discountToAsOf, firstLifetime, type FirstLifetime } from './value.js';
 import type { Decision } from './value-types.js';
 
 /**
@@ -45,6 +46,8 @@ export interface PlanFacts {
   value_at_stake: number | null;
   contact_from: EpochDay | null;
   default_margin: boolean;
+  /** the chosen offer ('' when the source does not say) */
+  offer_type: string;
 }
 
 /** One customer as the report sees it: compact, no contact data. */
@@ -56,8 +59,19 @@ export interface ReportItem extends PlanFacts {
   phase: LossPhase;
   complaints: 'yes' | 'no' | 'unknown';
   competitor_known: boolean;
-  /** win_back customers only: why their planned channel may not be used; null when it may */
+  /**
+   * win_back customers: why their planned channel may not be used; no_channel customers: why
+   * a letter may not be sent (the channel that needs no consent); null otherwise
+   */
   blocked: BlockReason | null;
+  account_manager: string;
+  /** win_back customers: the expected cost of the approach (null when the source cannot tell) */
+  contact_cost: number | null;
+  incentive_cost: number | null;
+  /** the value model's monthly revenue of the first lifetime; null when unknown */
+  monthly_revenue: number | null;
+  /** codes of inputs that cannot both be right (see implausibleInputs) */
+  implausible: string[];
 }
 
 /** What an item needs besides the row and the facts. */
@@ -66,6 +80,8 @@ export interface ItemContext {
   permission: PermissionConfig;
   model: ModelConfig;
   asOf: EpochDay;
+  /** the prices of the run's playbook; undefined when the run's playbook is not the one loaded */
+  prices?: CostPrices;
 }
 
 /** The facts of a freshly planned customer, equal to what plan.csv holds for it. */
@@ -81,6 +97,7 @@ export function factsOfPlanned(p: PlannedCustomer): PlanFacts {
     value_at_stake: v.value_at_stake === null ? null : cents(v.value_at_stake),
     contact_from: p.window?.contactFrom ?? null,
     default_margin: v.firstLifetime.marginSource === 'default',
+    offer_type: v.offer_type ?? '',
   };
 }
 
@@ -89,17 +106,53 @@ export function reportItem(row: CustomerRow, facts: PlanFacts, ctx: ItemContext)
   const entry = ctx.entryOf(facts.reason_code);
   const competitorKnown = Boolean(row.competitor?.trim()) || row.competitor_contract_end !== undefined;
   const complaints = row.complaints === undefined ? 'unknown' : row.complaints > 0 ? 'yes' : 'no';
+  const life = firstLifetime(row, ctx.asOf, ctx.model);
+  const cost = costOf(facts, ctx.prices, ctx.asOf, ctx.model);
   return {
     ...facts,
     customer_id: row.customer_id,
     name: row.name ?? '',
     segment: row.segment ?? 'unknown',
     path: switchingPath(facts.reason_code, entry, competitorKnown, complaints === 'yes'),
-    phase: lossPhase(row, ctx),
+    phase: lossPhase(row, life),
     complaints,
     competitor_known: competitorKnown,
-    blocked: facts.decision === 'win_back' && facts.channel !== '' ? (checkPermission(row, ctx.permission).blockedBy[facts.channel] ?? null) : null,
+    blocked: blockedChannel(row, facts, ctx),
+    account_manager: row.account_manager?.trim() ?? '',
+    contact_cost: cost.contact,
+    incentive_cost: cost.incentive,
+    monthly_revenue: life.monthlyRevenue ?? null,
+    implausible: implausibleInputs(row, ctx.asOf),
   };
+}
+
+function blockedChannel(row: CustomerRow, facts: PlanFacts, ctx: ItemContext): BlockReason | null {
+  if (facts.decision === 'win_back' && facts.channel !== '') return checkPermission(row, ctx.permission).blockedBy[facts.channel] ?? null;
+  if (facts.decision === 'no_channel') return checkPermission(row, ctx.permission).blockedBy.letter ?? null;
+  return null;
+}
+
+// Rounded to cents per customer, from the figures plan.csv holds, so every source gives the same sums.
+// The discount is the value model's own (discountToAsOf from the contact date plan.csv names).
+function costOf(facts: PlanFacts, prices: CostPrices | undefined, asOf: EpochDay, model: ModelConfig): { contact: number | null; incentive: number | null } {
+  if (facts.decision !== 'win_back' || facts.channel === '' || prices === undefined) return { contact: null, incentive: null };
+  const discount = discountToAsOf(asOf, facts.contact_from ?? asOf, model);
+  const both = approachCost({ decision: facts.decision, channel: facts.channel, offer_type: facts.offer_type, p_winback: facts.p_winback, discount }, prices);
+  return { contact: cents(discount * prices.channelCosts[facts.channel]), incentive: both === null ? null : cents(both.incentive) };
+}
+
+/**
+ * Inputs that cannot both be right: a margin above the revenue, a churn date after the as-of
+ * date or before the customer's start, revenue without a single order.
+ */
+export function implausibleInputs(row: CustomerRow, asOf: EpochDay): string[] {
+  const out: string[] = [];
+  const m = row.margin;
+  if ((m?.kind === 'percent' && m.value > 100) || (m?.kind === 'amount' && row.revenue !== undefined && m.value > row.revenue && m.value > 0)) out.push('margin_above_revenue');
+  if (row.churn_date !== undefined && row.churn_date > asOf) out.push('churn_after_as_of');
+  if (row.churn_date !== undefined && row.customer_since !== undefined && row.customer_since > row.churn_date) out.push('start_after_churn');
+  if (row.orders === 0 && (row.revenue ?? 0) > 0) out.push('revenue_without_orders');
+  return out;
 }
 
 /** Infers the switching path; final reasons win over every signal, a named competitor over complaints. */
@@ -110,9 +163,9 @@ export function switchingPath(code: string, entry: Pick<ReasonEntry, 'side' | 'f
   return code === 'unknown' ? 'unclear' : 'drift';
 }
 
-function lossPhase(row: CustomerRow, ctx: ItemContext): LossPhase {
+function lossPhase(row: CustomerRow, life: FirstLifetime): LossPhase {
   if (row.orders === 1) return 'first_time_buyer';
-  const tenure = firstLifetime(row, ctx.asOf, ctx.model).tenureMonths;
+  const tenure = life.tenureMonths;
   if (tenure === undefined) return 'unknown';
   return tenure < EARLY_REPEAT_MONTHS ? 'early_repeat' : 'core_defector';
 }

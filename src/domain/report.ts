@@ -10,17 +10,32 @@ import {
   LOSS_PHASES, SWITCHING_PATHS, VALUE_BIN_EDGES, valueBin,
   type LossPhase, type ReportItem, type SwitchingPath,
 } from './report-facts.js';
+import { addExtras, createExtras, DEFAULT_OUTLIER_SHARE, type ReportExtras } from './report-extras.js';
 import { TopHeap } from './report-top.js';
 import type { EpochDay } from './types.js';
 import type { Decision } from './value-types.js';
 
 export const CALENDAR_WEEKS = 12;
+/** "This period" when none is given: a week, the campaign's default period. */
+export const DEFAULT_PERIOD_DAYS = 7;
 export const TOP_CANDIDATES = 20;
 
 const SEGMENTS = ['B2B', 'B2C', 'unknown'] as const;
 
 /** Counts and money; inside the accumulator money is in whole cents, in the finished report in currency units. */
 export interface MoneySums { count: number; win_back: number; value_at_stake: number; expected_value: number }
+
+/**
+ * The plan's money of a group (win_back customers only, but value_at_stake): value at stake of
+ * the win_back customers, and the expected cost of approaching them (docs/report.md).
+ */
+export interface PlanMoneySums extends MoneySums { value_at_stake_win_back: number; contact_cost: number; incentive_cost: number }
+
+/** Account managers kept apart in the breakdown; any further ones are summed as one line (memory stays flat). */
+export const MAX_ACCOUNT_MANAGERS = 200;
+/** The account-manager key of customers without one, and of those past MAX_ACCOUNT_MANAGERS. */
+export const NO_MANAGER = '';
+export const OTHER_MANAGERS = '\u0000other';
 type DecisionCounts = Record<Decision, number>;
 type ChannelCounts = Record<Channel, number>;
 
@@ -36,8 +51,11 @@ export interface ReportAccumulator {
   /** Monday of the as-of date's ISO week: week 0 of the calendar */
   weekStart: EpochDay;
   decisions: DecisionCounts;
-  reasons: Map<string, MoneySums>;
-  segments: Record<(typeof SEGMENTS)[number], MoneySums & DecisionCounts>;
+  reasons: Map<string, PlanMoneySums>;
+  segments: Record<(typeof SEGMENTS)[number], PlanMoneySums & DecisionCounts>;
+  managers: Map<string, PlanMoneySums>;
+  /** customers with an account manager: the breakdown is shown only when the export has some */
+  withManager: number;
   paths: Record<SwitchingPath, MoneySums>;
   phases: Record<LossPhase, MoneySums>;
   complaints: { yes: number; no: number; unknown: number };
@@ -51,20 +69,22 @@ export interface ReportAccumulator {
   unknownReasons: number;
   defaultMargins: number;
   blocked: Map<string, number>;
-  totals: { count: number; value_at_stake: number; expected_value: number };
+  totals: PlanMoneySums;
+  /** the due-this-period and outlier views: see report-funnel.ts and report-outliers.ts */
+  extra: ReportExtras;
 }
 
-const sums = (): MoneySums => ({ count: 0, win_back: 0, value_at_stake: 0, expected_value: 0 });
+const sums = (): PlanMoneySums => ({ count: 0, win_back: 0, value_at_stake: 0, expected_value: 0, value_at_stake_win_back: 0, contact_cost: 0, incentive_cost: 0 });
 const decisionCounts = (): DecisionCounts => ({ win_back: 0, review: 0, no_channel: 0, let_go: 0, never: 0 });
 const channelCounts = (): ChannelCounts => ({ visit: 0, phone: 0, letter: 0, email: 0 });
 const record = <K extends string, V>(keys: readonly K[], make: () => V) => Object.fromEntries(keys.map((k) => [k, make()])) as Record<K, V>;
 
-/** An empty report for a run as of `asOf`. */
-export function createReport(asOf: EpochDay): ReportAccumulator {
+/** An empty report for a run as of `asOf`; this period lasts `periodDays` (the campaign's period). */
+export function createReport(asOf: EpochDay, opts: { periodDays?: number; outlierShare?: number } = {}): ReportAccumulator {
   const weekday = (((asOf + 3) % 7) + 7) % 7; // Monday 0 … Sunday 6 (1970-01-01 was a Thursday)
   return {
     asOf, weekStart: asOf - weekday,
-    decisions: decisionCounts(), reasons: new Map(),
+    decisions: decisionCounts(), reasons: new Map(), managers: new Map(), withManager: 0,
     segments: record(SEGMENTS, () => ({ ...sums(), ...decisionCounts() })),
     paths: record(SWITCHING_PATHS, sums), phases: record(LOSS_PHASES, sums),
     complaints: { yes: 0, no: 0, unknown: 0 }, competitor: { known: 0, unknown: 0 },
@@ -72,7 +92,8 @@ export function createReport(asOf: EpochDay): ReportAccumulator {
     bins: Array.from({ length: VALUE_BIN_EDGES.length + 1 }, () => ({ count: 0, win_back: 0 })), notValued: 0,
     top: new TopHeap<HeapEntry>(TOP_CANDIDATES),
     unknownReasons: 0, defaultMargins: 0, blocked: new Map(),
-    totals: { count: 0, value_at_stake: 0, expected_value: 0 },
+    totals: sums(),
+    extra: createExtras({ periodEnd: asOf + (opts.periodDays ?? DEFAULT_PERIOD_DAYS) - 1, outlierShare: opts.outlierShare ?? DEFAULT_OUTLIER_SHARE }),
   };
 }
 
@@ -82,6 +103,8 @@ export function addToReport(acc: ReportAccumulator, item: ReportItem): void {
   // Whole cents: sums are exact, so the order of the rows (export or plan.csv) cannot change them.
   const stake = Math.round((item.value_at_stake ?? 0) * 100);
   const ev = winBack ? Math.round((item.expected_value ?? 0) * 100) : 0;
+  const contact = winBack ? Math.round((item.contact_cost ?? 0) * 100) : 0;
+  const incentive = winBack ? Math.round((item.incentive_cost ?? 0) * 100) : 0;
   const add = (s: MoneySums) => {
     s.count++;
     s.value_at_stake += stake;
@@ -90,24 +113,40 @@ export function addToReport(acc: ReportAccumulator, item: ReportItem): void {
       s.expected_value += ev;
     }
   };
+  const addMoney = (s: PlanMoneySums) => {
+    add(s);
+    if (winBack) {
+      s.value_at_stake_win_back += stake;
+      s.contact_cost += contact;
+      s.incentive_cost += incentive;
+    }
+  };
   acc.decisions[item.decision]++;
   if (!acc.reasons.has(item.reason_code)) acc.reasons.set(item.reason_code, sums());
-  add(acc.reasons.get(item.reason_code) as MoneySums);
+  addMoney(acc.reasons.get(item.reason_code) as PlanMoneySums);
+  addMoney(managerSums(acc, item.account_manager));
   const segment = acc.segments[item.segment];
-  add(segment);
+  addMoney(segment);
   // add() already counted win_back (a key MoneySums and the decision counts share)
   if (item.decision !== 'win_back') segment[item.decision]++;
   add(acc.paths[item.path]);
   add(acc.phases[item.phase]);
   acc.complaints[item.complaints]++;
   acc.competitor[item.competitor_known ? 'known' : 'unknown']++;
-  acc.totals.count++;
-  acc.totals.value_at_stake += stake;
-  acc.totals.expected_value += ev;
+  addMoney(acc.totals);
+  addExtras(acc.extra, item);
   addValue(acc, item, winBack);
   if (winBack) addWinBack(acc, item);
   if (item.reason_code === 'unknown') acc.unknownReasons++;
   if (item.default_margin) acc.defaultMargins++;
+}
+
+function managerSums(acc: ReportAccumulator, name: string): PlanMoneySums {
+  if (name !== NO_MANAGER) acc.withManager++;
+  const key = acc.managers.has(name) || acc.managers.size < MAX_ACCOUNT_MANAGERS ? name : OTHER_MANAGERS;
+  let s = acc.managers.get(key);
+  if (s === undefined) acc.managers.set(key, (s = sums()));
+  return s;
 }
 
 function addValue(acc: ReportAccumulator, item: ReportItem, winBack: boolean): void {

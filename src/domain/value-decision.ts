@@ -35,7 +35,7 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     const decided = entry.final ? neverDecision(entry, input.lang) : { decision: 'review' as const, decisionReason: missing };
     return {
       customer_id: row.customer_id, firstLifetime: life, warnings, decision: decided.decision, decisionReason: decided.decisionReason,
-      p_winback: null, p_organic: null, sltv: null, expected_value: null, value_at_stake: null, offer_type: null, offerReason: t.notValuedMissing,
+      p_winback: null, p_organic: null, discount: null, sltv: null, expected_value: null, value_at_stake: null, offer_type: null, offerReason: t.notValuedMissing,
       offersConsidered: [], explainSteps: [], channel: input.unpermitted ? null : (input.channels[0] ?? null),
     };
   }
@@ -46,7 +46,7 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     const never = neverDecision(entry, input.lang);
     return {
       customer_id: row.customer_id, firstLifetime: life, warnings, decision: never.decision, decisionReason: never.decisionReason,
-      p_winback: 0, p_organic: null, sltv: v.stake.value, expected_value: 0, value_at_stake: v.stake.value, offer_type: null, offerReason: t.finalNoOffer,
+      p_winback: 0, p_organic: null, discount: v.context.discount, sltv: v.stake.value, expected_value: 0, value_at_stake: v.stake.value, offer_type: null, offerReason: t.finalNoOffer,
       offersConsidered: [], explainSteps: steps, channel: null,
     };
   }
@@ -60,6 +60,7 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     decisionReason: decided.decisionReason,
     p_winback: best.p,
     p_organic: v.pOrganic,
+    discount: v.context.discount,
     sltv: best.sl.value,
     expected_value: best.ev,
     value_at_stake: v.stake.value,
@@ -181,6 +182,7 @@ function noFigures(): Figures {
   return {
     p_winback: null,
     p_organic: null,
+    discount: null,
     sltv: null,
     expected_value: null,
     value_at_stake: null,

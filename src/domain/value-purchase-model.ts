@@ -87,6 +87,8 @@ export function evaluatePurchaseModelCustomer(input: EvaluateInput, h: PurchaseM
     p_winback: final ? 0 : best.p,
     // The living are P(alive) here; no separate organic return is modelled for silent churners.
     p_organic: null,
+    // Valued as of the as-of date, undiscounted to a contact date.
+    discount: 1,
     sltv: final ? stake.value : best.sltv,
     expected_value: final ? 0 : best.ev,
     value_at_stake: valueAtStake,

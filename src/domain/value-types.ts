@@ -43,6 +43,12 @@ export interface ValueResult {
   p_winback: number | null;
   /** chance of a return without contact (at the contact date); null where not valued */
   p_organic: number | null;
+  /**
+   * today's value of one currency unit at the contact date (discountToAsOf): expected_value is
+   * this factor times the undiscounted terms, and a contact's cost is discounted by it too;
+   * null where not valued
+   */
+  discount: number | null;
   sltv: number | null;
   expected_value: number | null;
   /** second-lifetime value with a plain approach, before probability: what the loss is worth */

@@ -151,6 +151,7 @@ function planFacts(cells: string[], decimal: string, label: string, line: number
     value_at_stake: num('value_at_stake'),
     contact_from: parseIsoDay(at('contact_from')) ?? null,
     default_margin: at('warnings').includes('margin missing: default'),
+    offer_type: at('offer_type'),
   };
 }
 
@@ -167,11 +168,11 @@ export async function* readCampaignLists(dir: string, label: string): AsyncGener
       line++;
       const at = (name: string) => cells[names.indexOf(name)] ?? '';
       const ev = at('expected_value');
-      const row = { customer_id: at('customer_id'), name: at('name'), line, warnings: [] } as CustomerRow;
+      const row = { customer_id: at('customer_id'), name: at('name'), account_manager: at('account_manager'), line, warnings: [] } as CustomerRow;
       const facts: PlanFacts = {
         reason_code: at('reason_code'), decision: 'win_back', channel, p_winback: null,
         expected_value: ev === '' ? null : Number(delimiter === ';' ? ev.replace(',', '.') : ev),
-        value_at_stake: null, contact_from: null, default_margin: false,
+        value_at_stake: null, contact_from: null, default_margin: false, offer_type: at('offer_type'),
       };
       if (facts.expected_value !== null && !Number.isFinite(facts.expected_value)) throw new DataError(`${label}/campaign-${channel}.csv line ${line}: expected_value '${ev}' is not a number`);
       yield { row, facts };

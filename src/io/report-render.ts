@@ -2,9 +2,8 @@
 import { DECISIONS } from '../domain/value-types.js';
 import type { Report } from '../domain/report-finish.js';
 import { CHANNELS } from '../domain/playbook-types.js';
-import { formatMoney, formatPercent, reportLabels, type ReportLang, type ReportLabels } from './report-labels.js';
+import { blockReasonText, formatDate, formatMoney, formatPercent, reportLabels, type ReportLang, type ReportLabels } from './report-labels.js';
 import { renderTable, styler, truncate } from './render.js';
-import { formatIsoText } from '../domain/messages.js';
 
 const WIDTH = 80;
 type Styler = ReturnType<typeof styler>;
@@ -16,11 +15,11 @@ export function renderReport(r: Report, opts: { color: boolean; lang: ReportLang
   const m = (v: number) => formatMoney(v, opts.lang);
   const parts = [
     header(r, L, c, m, opts.lang),
-    section(c, L.reasons, renderTable([L.reason, L.count, L.share, L.cumulative, L.atStake, L.expected], r.reasons.map((x) => [
+    gone(r, 'reasons') ? '' : section(c, L.reasons, renderTable([L.reason, L.count, L.share, L.cumulative, L.atStake, L.expected], r.reasons.map((x) => [
       truncate(x.code, 20), x.count, formatPercent(x.share, opts.lang), formatPercent(x.cumulative_share, opts.lang), m(x.value_at_stake), c.green(m(x.expected_value)),
     ]), { color: opts.color, align: ['left', 'right', 'right', 'right', 'right', 'right'] })),
     // The count is the sum of the decision columns: left out so the table fits 80 columns.
-    section(c, L.segments, renderTable([L.segment, ...DECISIONS.map((d) => L.decisionsShort[d] ?? d), L.atStake, L.expected], r.segments.map((s) => [
+    gone(r, 'segments') ? '' : section(c, L.segments, renderTable([L.segment, ...DECISIONS.map((d) => L.decisionsShort[d] ?? d), L.atStake, L.expected], r.segments.map((s) => [
       s.segment === 'unknown' ? L.unknownWord : s.segment, ...DECISIONS.map((d) => s[d]), m(s.value_at_stake), c.green(m(s.expected_value)),
     ]), { color: opts.color, align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] })),
     calendar(r, L, c, opts),
@@ -32,21 +31,24 @@ export function renderReport(r: Report, opts: { color: boolean; lang: ReportLang
   return `${parts.filter((p) => p !== '').join('\n\n')}\n`;
 }
 
+const gone = (r: Report, section: string) => r.missing.some((x) => x.section === section);
+
 function header(r: Report, L: ReportLabels, c: Styler, m: (v: number) => string, lang: ReportLang): string {
   const d = r.decisions;
   const decisions = DECISIONS.map((k) => `${L.decisions[k]} ${d[k]}`).join(' · ');
   return [
-    c.bold(`${L.title} — ${L.asOf} ${formatIsoText(r.as_of, lang)}`),
-    wrap(`${L.source}: ${clean(r.source.label)} (${r.source.kind})`),
+    c.bold(`${L.title} — ${L.asOf} ${formatDate(r.as_of, lang)}`),
+    wrap(`${L.source}: ${clean(r.source.label)} (${L.sourceKinds[r.source.kind] ?? r.source.kind})`),
     L.rowsLine(r.rows.read, r.rows.accepted, r.rows.rejected),
-    `${L.atStake} ${m(r.totals.value_at_stake)} · ${L.expected} ${c.green(m(r.totals.expected_value))}`,
+    // A figure the source cannot give is left out, never shown as 0.
+    [r.money.value_at_stake_all === null ? '' : `${L.atStake} ${m(r.money.value_at_stake_all)}`, `${L.expected} ${c.green(m(r.money.expected_profit))}`].filter((x) => x !== '').join(' · '),
     wrap(decisions),
   ].join('\n');
 }
 
 function calendar(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }): string {
   if (r.missing.some((x) => x.section === 'calendar')) return '';
-  const rows = r.calendar.weeks.map((w) => [w.week, formatIsoText(w.from, opts.lang), ...CHANNELS.map((ch) => w.channels[ch] || ''), c.bold(String(w.total))]);
+  const rows = r.calendar.weeks.map((w) => [w.week, formatDate(w.from, opts.lang), ...CHANNELS.map((ch) => w.channels[ch] || ''), c.bold(String(w.total))]);
   const table = renderTable([L.week, L.from, ...CHANNELS.map((ch) => truncate(L.channels[ch] ?? ch, 8)), L.total], rows, {
     color: opts.color, align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
   });
@@ -87,10 +89,12 @@ function switching(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean
 
 function quality(r: Report, L: ReportLabels, c: Styler): string {
   const q = r.quality;
-  const lines = (['rejected', 'unknown_reasons', 'default_margins', 'not_valued', 'blocked_channel'] as const).map((k) => `  ${String(q[k]).padStart(6)}  ${L.qualityLines[k]}`);
-  for (const [why, n] of Object.entries(q.blocked_by)) lines.push(`  ${''.padStart(6)}    ${n} ${why}`);
+  // Checks the input cannot make are named under "not available", never counted as 0.
+  const checks = r.missing.some((x) => x.section === 'quality') ? (['rejected'] as const) : (['rejected', 'unknown_reasons', 'default_margins', 'not_valued', 'blocked_channel'] as const);
+  const lines = checks.map((k) => `  ${String(q[k]).padStart(6)}  ${L.qualityLines[k]}`);
+  for (const [why, n] of Object.entries(q.blocked_by)) lines.push(truncate(`  ${''.padStart(6)}    ${n} ${blockReasonText(why, L)}`, WIDTH));
   const out = [section(c, L.quality, lines.join('\n'))];
-  if (r.missing.length > 0) out.push(section(c, L.missing, r.missing.map((x) => wrap(`- ${x.section}: ${x.why}`, '  ')).join('\n')));
+  if (r.missing.length > 0) out.push(section(c, L.missing, [...r.missing.map((x) => wrap(`- ${L.missingSections[x.section] ?? x.section}: ${L.missingWhy[x.section] ?? x.why}`, '  ')), wrap(L.missingWhere)].join('\n')));
   if (r.notes.length > 0) out.push(section(c, L.notes, r.notes.map((n) => c.yellow(wrap(`- ${clean(n)}`, '  '))).join('\n')));
   return out.join('\n\n');
 }

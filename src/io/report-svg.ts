@@ -5,11 +5,19 @@
  * shipping a library's code into every report. Every text that comes from data is escaped.
  */
 
+/** A fill that tells series apart without colour (in greyscale and for colour-blind readers). */
+export type Pattern = 'solid' | 'hatch' | 'dots' | 'cross';
+
 export interface Series {
   name: string;
   color: string;
   values: number[];
+  pattern?: Pattern;
 }
+
+/** The smallest font size used in a chart (user units) and the smallest it may render at (px). */
+export const CHART_FONT_PX = 12;
+export const MIN_RENDERED_FONT_PX = 10;
 
 export interface BarChartSpec {
   id: string;
@@ -29,8 +37,8 @@ export interface BarChartSpec {
 
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif"';
 const GRID = '#e5e7eb';
-const INK = '#374151';
-const MUTED = '#6b7280';
+export const INK = '#374151';
+export const MUTED = '#6b7280';
 
 /** Escapes text for HTML and SVG content and attribute values. */
 export function esc(text: string): string {
@@ -59,16 +67,37 @@ export function niceTicks(max: number, count = 5): number[] {
   return ticks;
 }
 
-function open(id: string, title: string, desc: string, w: number, h: number): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${esc(id)}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" ${FONT} font-size="12">`
+// The chart never shrinks below the width at which its smallest text renders at MIN_RENDERED_FONT_PX;
+// on a narrower screen its box scrolls instead.
+function open(id: string, title: string, desc: string, w: number, h: number, fontPx = CHART_FONT_PX): string {
+  const minWidth = Math.min(w, Math.ceil((w * MIN_RENDERED_FONT_PX) / fontPx));
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${esc(id)}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" style="min-width:${minWidth}px" role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" ${FONT} font-size="${fontPx}">`
     + `<title id="${esc(id)}-title">${esc(title)}</title><desc id="${esc(id)}-desc">${esc(desc)}</desc>`;
 }
 
-function legend(series: { name: string; color: string }[], line: { name: string; color: string } | undefined, x: number, y: number): string {
+/** Pattern definitions for the series that have one; their ids are scoped to the chart. */
+function patterns(id: string, series: Series[]): string {
+  const defs = series.map((s, j) => {
+    const p = s.pattern ?? 'solid';
+    if (p === 'solid') return '';
+    const marks = p === 'hatch'
+      ? '<path d="M0 0V6" stroke="#fff" stroke-width="1.6"/>'
+      : p === 'dots' ? '<circle cx="3" cy="3" r="1.3" fill="#fff"/>' : '<path d="M0 0V6M0 0H6" stroke="#fff" stroke-width="1.4"/>';
+    const turn = p === 'dots' ? '' : ' patternTransform="rotate(45)"';
+    return `<pattern id="${esc(id)}-p${j}" width="6" height="6" patternUnits="userSpaceOnUse"${turn}><rect width="6" height="6" fill="${s.color}"/>${marks}</pattern>`;
+  }).join('');
+  return defs === '' ? '' : `<defs>${defs}</defs>`;
+}
+
+function fill(id: string, s: Series, j: number): string {
+  return (s.pattern ?? 'solid') === 'solid' ? s.color : `url(#${esc(id)}-p${j})`;
+}
+
+function legend(id: string, series: Series[], line: { name: string; color: string } | undefined, x: number, y: number): string {
   let out = '';
   let at = x;
-  for (const s of series) {
-    out += `<rect x="${n(at)}" y="${n(y - 9)}" width="11" height="11" rx="2" fill="${s.color}"/><text x="${n(at + 16)}" y="${n(y)}" fill="${INK}">${esc(s.name)}</text>`;
+  for (const [j, s] of series.entries()) {
+    out += `<rect x="${n(at)}" y="${n(y - 10)}" width="12" height="12" rx="2" fill="${fill(id, s, j)}" stroke="${s.color}"/><text x="${n(at + 17)}" y="${n(y)}" fill="${INK}">${esc(s.name)}</text>`;
     at += 28 + s.name.length * 6.6;
   }
   if (line) out += `<line x1="${n(at)}" y1="${n(y - 4)}" x2="${n(at + 18)}" y2="${n(y - 4)}" stroke="${line.color}" stroke-width="2.5"/><circle cx="${n(at + 9)}" cy="${n(y - 4)}" r="3" fill="${line.color}"/><text x="${n(at + 24)}" y="${n(y)}" fill="${INK}">${esc(line.name)}</text>`;
@@ -92,8 +121,8 @@ export function barChart(spec: BarChartSpec): string {
   const ticks = niceTicks(max);
   const top = ticks[ticks.length - 1] as number;
   const y = (v: number) => mt + ph - (v / top) * ph;
-  let out = open(spec.id, spec.title, spec.desc, w, h);
-  out += legend(spec.series, spec.line, ml, 18);
+  let out = open(spec.id, spec.title, spec.desc, w, h) + patterns(spec.id, spec.series);
+  out += legend(spec.id, spec.series, spec.line, ml, 18);
   for (const t of ticks) {
     out += `<line x1="${ml}" y1="${n(y(t))}" x2="${ml + pw}" y2="${n(y(t))}" stroke="${GRID}"/><text x="${ml - 8}" y="${n(y(t) + 4)}" text-anchor="end" fill="${MUTED}">${esc(spec.format(t))}</text>`;
   }
@@ -110,11 +139,11 @@ export function barChart(spec: BarChartSpec): string {
       const x = spec.stacked ? x0 : x0 + bw * j;
       const yTop = y(base + v);
       const height = y(base) - yTop;
-      out += `<rect class="bar" x="${n(x)}" y="${n(yTop)}" width="${n(Math.max(1, bw - (spec.stacked ? 0 : 2)))}" height="${n(height)}" fill="${s.color}" rx="${spec.stacked ? 0 : 2}"><title>${esc(`${cat} — ${s.name}: ${spec.format(v)}`)}</title></rect>`;
+      out += `<rect class="bar" x="${n(x)}" y="${n(yTop)}" width="${n(Math.max(1, bw - (spec.stacked ? 0 : 2)))}" height="${n(height)}" fill="${fill(spec.id, s, j)}" rx="${spec.stacked ? 0 : 2}"><title>${esc(`${cat} — ${s.name}: ${spec.format(v)}`)}</title></rect>`;
       if (spec.stacked) base += v;
     });
     // Small stacks are hard to read off the axis: write the total above each one.
-    if (spec.stacked && (totals[i] ?? 0) > 0) out += `<text class="total" x="${n(x0 + group / 2)}" y="${n(y(totals[i] ?? 0) - 5)}" text-anchor="middle" fill="${MUTED}" font-size="11">${esc(spec.format(totals[i] ?? 0))}</text>`;
+    if (spec.stacked && (totals[i] ?? 0) > 0) out += `<text class="total" x="${n(x0 + group / 2)}" y="${n(y(totals[i] ?? 0) - 5)}" text-anchor="middle" fill="${MUTED}" font-size="12">${esc(spec.format(totals[i] ?? 0))}</text>`;
   });
   out += '</g>';
   out += `<line x1="${ml}" y1="${n(mt + ph)}" x2="${ml + pw}" y2="${n(mt + ph)}" stroke="${INK}"/>`;
@@ -159,8 +188,8 @@ export function hbarChart(spec: BarChartSpec): string {
   const ticks = niceTicks(max, 4);
   const right = ticks[ticks.length - 1] as number;
   const x = (v: number) => lw + (v / right) * pw;
-  let out = open(spec.id, spec.title, spec.desc, w, h);
-  out += legend(spec.series, undefined, lw, 18);
+  let out = open(spec.id, spec.title, spec.desc, w, h) + patterns(spec.id, spec.series);
+  out += legend(spec.id, spec.series, undefined, lw, 18);
   for (const t of ticks) {
     out += `<line x1="${n(x(t))}" y1="${mt - 6}" x2="${n(x(t))}" y2="${n(mt + k * rowH)}" stroke="${GRID}"/><text x="${n(x(t))}" y="${n(mt + k * rowH + 16)}" text-anchor="middle" fill="${MUTED}">${esc(spec.format(t))}</text>`;
   }
@@ -172,11 +201,45 @@ export function hbarChart(spec: BarChartSpec): string {
     spec.series.forEach((ser, j) => {
       const v = ser.values[i] ?? 0;
       const yy = spec.stacked ? y0 : y0 + j * barH;
-      if (v > 0) out += `<rect class="bar" x="${n(x(base))}" y="${n(yy)}" width="${n(Math.max(1, x(base + v) - x(base)))}" height="${barH - (spec.stacked ? 0 : 2)}" fill="${ser.color}" rx="${spec.stacked ? 0 : 2}"><title>${esc(`${cat} — ${ser.name}: ${spec.format(v)}`)}</title></rect>`;
-      if (!spec.stacked) out += `<text x="${n(x(v) + 6)}" y="${n(yy + barH - 3)}" fill="${MUTED}" font-size="11">${esc(spec.format(v))}</text>`;
+      if (v > 0) out += `<rect class="bar" x="${n(x(base))}" y="${n(yy)}" width="${n(Math.max(1, x(base + v) - x(base)))}" height="${barH - (spec.stacked ? 0 : 2)}" fill="${fill(spec.id, ser, j)}" rx="${spec.stacked ? 0 : 2}"><title>${esc(`${cat} — ${ser.name}: ${spec.format(v)}`)}</title></rect>`;
+      if (!spec.stacked) out += `<text x="${n(x(v) + 6)}" y="${n(yy + barH - 3)}" fill="${MUTED}" font-size="12">${esc(spec.format(v))}</text>`;
       if (spec.stacked) base += v;
     });
-    if (spec.stacked) out += `<text x="${n(x(totals[i] ?? 0) + 6)}" y="${n(y0 + barH - 4)}" fill="${MUTED}" font-size="11">${esc(spec.format(totals[i] ?? 0))}</text>`;
+    if (spec.stacked) out += `<text x="${n(x(totals[i] ?? 0) + 6)}" y="${n(y0 + barH - 4)}" fill="${MUTED}" font-size="12">${esc(spec.format(totals[i] ?? 0))}</text>`;
   });
   return `${out}</g><line x1="${lw}" y1="${mt - 6}" x2="${lw}" y2="${n(mt + k * rowH)}" stroke="${INK}"/></svg>`;
+}
+
+export interface FunnelSpec {
+  id: string;
+  title: string;
+  steps: { label: string; count: number; lines: string[] }[];
+  color: string;
+}
+
+/**
+ * The funnel: one bar per step, as long as its count relative to the first step, with the
+ * count and the money written out below it. Narrow (360) so that it needs no scrolling at 400 px.
+ */
+export function funnelChart(spec: FunnelSpec): string {
+  const w = 360;
+  const ml = 2;
+  const pw = w - 2 * ml;
+  const rowOf = (s: FunnelSpec['steps'][number]) => 44 + 16 * s.lines.length;
+  const h = spec.steps.reduce((a, s) => a + rowOf(s), 4);
+  const first = Math.max(1, spec.steps[0]?.count ?? 1);
+  const desc = spec.steps.map((s) => `${s.label}: ${s.count}${s.lines.length > 0 ? ` (${s.lines.join(', ')})` : ''}`).join('; ');
+  let out = open(spec.id, spec.title, desc, w, h);
+  out += '<g class="bars">';
+  let y0 = 4;
+  for (const s of spec.steps) {
+    const bw = Math.max(2, (s.count / first) * pw);
+    out += `<text x="${ml}" y="${n(y0 + 14)}" fill="${INK}" font-size="13" font-weight="600">${esc(`${s.label}: ${s.count}`)}</text>`;
+    out += `<rect class="bar" x="${ml}" y="${n(y0 + 20)}" width="${n(bw)}" height="14" rx="2" fill="${spec.color}"><title>${esc(`${s.label}: ${s.count}`)}</title></rect>`;
+    s.lines.forEach((line, i) => {
+      out += `<text x="${ml}" y="${n(y0 + 50 + 16 * i)}" fill="${MUTED}">${esc(line)}</text>`;
+    });
+    y0 += rowOf(s);
+  }
+  return `${out}</g></svg>`;
 }

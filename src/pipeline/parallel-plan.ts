@@ -98,7 +98,7 @@ export async function planAllRows(
     opened,
     setup,
     (p, cells, raw) => {
-      addToTotals(totals, p);
+      addToTotals(totals, p, setup.playbook);
       files.add(p, cells, raw);
     },
     (r) => files.reject(r),
@@ -284,7 +284,10 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
     stats.accepted++;
     const stake = nums[i * NUMS_PER_ROW] as number;
     const ev = nums[i * NUMS_PER_ROW + 1] as number;
-    addRowToTotals(totals, DECISIONS[meta & META_RANK] as Decision, r.reasonCodes[meta >>> 8] as string, Number.isNaN(stake) ? undefined : stake, Number.isNaN(ev) ? undefined : ev, (meta >>> META_FLAGS_SHIFT) & 3);
+    const contact = nums[i * NUMS_PER_ROW + 2] as number;
+    const incentive = nums[i * NUMS_PER_ROW + 3] as number;
+    const known = (x: number) => (Number.isNaN(x) ? undefined : x);
+    addRowToTotals(totals, DECISIONS[meta & META_RANK] as Decision, r.reasonCodes[meta >>> 8] as string, known(stake), known(ev), (meta >>> META_FLAGS_SHIFT) & 3, known(contact), known(incentive));
   }
   while (next < rejects.length) await files.reject(rejects[next++] as PlanRejectRow);
   files.sortedRuns.addRunExtent(r.runPath, r.runStart, r.runEnd);

@@ -12,7 +12,7 @@ import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
 import { rowFacts } from '../domain/duplicate-ids.js';
 import { idFingerprint } from '../domain/id-index.js';
 import { planCustomer, type PlanSetup } from '../domain/plan.js';
-import { totalsFlags } from '../domain/plan-summary.js';
+import { planCostOf, totalsFlags } from '../domain/plan-summary.js';
 import type { LearnedReader } from '../domain/reasons/learned.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
@@ -74,8 +74,8 @@ const SEGMENT_BYTES = 1 << 18;
  * offset in the run file, consent facts and modification date (for duplicate ids: rowFacts).
  */
 export const INTS_PER_ROW = 8;
-/** Numbers per accepted row in PieceResult.nums: value at stake, expected value (NaN: none). */
-export const NUMS_PER_ROW = 2;
+/** Numbers per accepted row in PieceResult.nums: value at stake, expected value, contact cost, incentive cost (NaN: none). */
+export const NUMS_PER_ROW = 4;
 /** Bits of the meta integer: decision rank (3 bits), totals flags (2), has an id (1), reason code index (from bit 8). */
 export const META_HAS_ID = 32;
 /** The decision rank's bits of the meta integer. */
@@ -214,6 +214,9 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
         spans[count * 3 + 2] = put(text.tail);
         nums[count * NUMS_PER_ROW] = p.value.value_at_stake ?? Number.NaN;
         nums[count * NUMS_PER_ROW + 1] = p.value.expected_value ?? Number.NaN;
+        const cost = planCostOf(p, setup.playbook);
+        nums[count * NUMS_PER_ROW + 2] = cost?.contact ?? Number.NaN;
+        nums[count * NUMS_PER_ROW + 3] = cost?.incentive ?? Number.NaN;
       }
       count++;
     };

@@ -9,7 +9,8 @@ import type { ReasonEntry } from '../domain/playbook-types.js';
 import { factsOfPlanned, reportItem, type ItemContext } from '../domain/report-facts.js';
 import { addToTotals, emptyTotals } from '../domain/plan-summary.js';
 import { addToReport, createReport, type MoneySums } from '../domain/report.js';
-import { finishReport, type Report } from '../domain/report-finish.js';
+import { finishReport, type FunnelLine, type PlanMoneyTotals, type Report, type Unavailable } from '../domain/report-finish.js';
+import type { CostPrices } from '../domain/plan-money.js';
 import type { EpochDay } from '../domain/types.js';
 import { parsePermissionConfig } from '../domain/config.js';
 import type { PermissionConfig } from '../domain/permission.js';
@@ -19,15 +20,15 @@ import { checkRunOutputs } from '../io/run-outputs.js';
 import { checkRejectRate, openLostCustomers, streamPlan, withDuplicatesResolved, type LoadedPlanSetup } from './plan-setup.js';
 
 /** Plans the export in memory-flat streaming and reports on it; nothing is written. */
-export async function reportFromExport(ctx: Context, file: string, loaded: LoadedPlanSetup): Promise<Report> {
+export async function reportFromExport(ctx: Context, file: string, loaded: LoadedPlanSetup, outlierShare?: number): Promise<Report> {
   const first = await openLostCustomers(ctx, file, loaded);
   const itemCtx = itemContext(loaded, loaded.setup.asOf);
   const { opened, made: { acc, totals } } = await withDuplicatesResolved(ctx, file, loaded, first, async (o) => {
-    const acc = createReport(loaded.setup.asOf);
+    const acc = createReport(loaded.setup.asOf, reportOptions(loaded, outlierShare));
     // The plan's own totals give the per-reason money exactly as summary.json would state it.
     const totals = emptyTotals();
     await streamPlan(o, loaded.setup, (p) => {
-      addToTotals(totals, p);
+      addToTotals(totals, p, loaded.setup.playbook);
       addToReport(acc, reportItem(p.row, factsOfPlanned(p), itemCtx));
     }, () => undefined);
     return { acc, totals };
@@ -38,20 +39,25 @@ export async function reportFromExport(ctx: Context, file: string, loaded: Loade
     source: { kind: 'export', label: opened.label },
     rows: { read, accepted, rejected },
     reasonTotals: totals.reasons,
-    totals: { value_at_stake: totals.value_at_stake_total, expected_value: totals.expected_value_total },
+    totals: {
+      value_at_stake: totals.value_at_stake_total, expected_value: totals.expected_value_total, value_at_stake_win_back: totals.value_at_stake_win_back_total,
+      contact_cost: totals.contact_cost_total, incentive_cost: totals.incentive_cost_total,
+    },
+    currency: loaded.setup.config.model.currencySymbol,
     notes: [...opened.warnings, ...loaded.warnings],
   });
 }
 
 /** Reports on a plan directory: rows from plan.csv, money per reason from summary.json (which plan.csv must match). */
-export async function reportFromPlanDir(dir: string, label: string, loaded: LoadedPlanSetup, asOfGiven: boolean): Promise<Report> {
+export async function reportFromPlanDir(dir: string, label: string, loaded: LoadedPlanSetup, asOfGiven: boolean, outlierShare?: number): Promise<Report> {
   const summary = await readRunSummary(dir, label);
   const s = planSummaryFields(summary, label);
   await checkRunOutputs(dir, label, summary);
   const asOf = runAsOf(s.as_of, loaded, asOfGiven, label);
   const permission = runPermission(summary.permission, loaded, label);
-  const acc = createReport(asOf.day);
-  const itemCtx = itemContext(loaded, asOf.day, permission.config);
+  const prices = runPrices(summary, loaded, label);
+  const acc = createReport(asOf.day, reportOptions(loaded, outlierShare));
+  const itemCtx = itemContext(loaded, asOf.day, permission.config, prices.prices);
   for await (const { row, facts } of readPlanCsv(dir, label, loaded.read)) addToReport(acc, reportItem(row, facts, itemCtx));
   const mismatch = Object.entries(s.reasons).find(([code, r]) => acc.reasons.get(code)?.count !== r.count);
   if (acc.totals.count !== s.accepted || mismatch) {
@@ -61,20 +67,27 @@ export async function reportFromPlanDir(dir: string, label: string, loaded: Load
     source: { kind: 'plan', label },
     rows: { read: s.input_rows, accepted: s.accepted, rejected: s.rejected },
     reasonTotals: s.reasons,
-    totals: { value_at_stake: s.value_at_stake_total, expected_value: s.expected_value_total },
-    notes: [...s.warnings, ...asOf.notes, ...permission.notes],
+    totals: {
+      value_at_stake: s.value_at_stake_total, expected_value: s.expected_value_total,
+      ...optional({ value_at_stake_win_back: s.value_at_stake_win_back_total, contact_cost: s.contact_cost_total, incentive_cost: s.incentive_cost_total }),
+    },
+    ...(prices.prices ? {} : { unavailable: ['contact_cost', 'incentive_cost'] as Unavailable[] }),
+    currency: typeof summary.currency === 'string' ? summary.currency : loaded.setup.config.model.currencySymbol,
+    notes: [...s.warnings, ...asOf.notes, ...permission.notes, ...prices.notes],
   });
 }
 
 /** Reports what a campaign directory allows: listed customers, exclusions, decisions; names what is missing. */
-export async function reportFromCampaignDir(dir: string, label: string, loaded: LoadedPlanSetup, asOfGiven: boolean): Promise<Report> {
+export async function reportFromCampaignDir(dir: string, label: string, loaded: LoadedPlanSetup, asOfGiven: boolean, outlierShare?: number): Promise<Report> {
   const summary = await readRunSummary(dir, label);
   if (summary.command !== 'campaign') throw new DataError(`${label}/summary.json is not the manifest of a campaign run`);
   await checkRunOutputs(dir, label, summary);
   const counts = (summary.counts ?? {}) as { listed?: number; lists?: Record<string, number>; excluded?: Record<string, number> };
   const asOf = runAsOf(String(summary.as_of ?? ''), loaded, asOfGiven, label);
-  const acc = createReport(asOf.day);
-  const itemCtx = itemContext(loaded, asOf.day);
+  const prices = runPrices(summary, loaded, label);
+  const periodDays = Number((summary.period as { days?: unknown } | undefined)?.days);
+  const acc = createReport(asOf.day, { ...reportOptions(loaded, outlierShare), ...(Number.isInteger(periodDays) && periodDays > 0 ? { periodDays } : {}) });
+  const itemCtx = itemContext(loaded, asOf.day, loaded.setup.config.permission, prices.prices);
   // Listed customers passed the permission check of that run; the lists lack the consent columns to re-check it.
   for await (const { row, facts } of readCampaignLists(dir, label)) addToReport(acc, { ...reportItem(row, facts, itemCtx), blocked: null });
   const excluded = counts.excluded ?? {};
@@ -86,7 +99,11 @@ export async function reportFromCampaignDir(dir: string, label: string, loaded: 
       ...((summary.warnings as string[] | undefined) ?? []),
       ...asOf.notes,
       `campaign ${String(summary.campaign_id ?? '')}: ${counts.listed ?? acc.totals.count} listed; excluded: ${Object.entries(excluded).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,
+      ...prices.notes,
     ],
+    // The lists carry neither the value at stake nor the chance of return (which the expected incentive needs).
+    unavailable: prices.prices ? ['value_at_stake', 'incentive_cost'] : ['value_at_stake', 'contact_cost', 'incentive_cost'],
+    currency: loaded.setup.config.model.currencySymbol,
     missing: CAMPAIGN_GAPS,
   });
   // Suppressed customers are `never` in the plan the campaign ran (permission is decided before value).
@@ -96,20 +113,60 @@ export async function reportFromCampaignDir(dir: string, label: string, loaded: 
   report.decisions = {
     win_back: accepted - notWinBack, review: excluded.review ?? 0, no_channel: excluded.no_channel ?? 0, let_go: excluded.let_go ?? 0, never,
   };
+  report.funnel = campaignFunnel(report, accepted, excluded);
   return report;
 }
 
+/**
+ * The funnel from a campaign's counts: every accepted customer is listed or excluded once,
+ * in the order selectForCampaign decides. Money only where the lists hold it: the expected
+ * value of the listed customers.
+ */
+function campaignFunnel(report: Report, accepted: number, excluded: Record<string, number>): Report['funnel'] {
+  const n = (k: string) => excluded[k] ?? 0;
+  const worth = accepted - n('let_go') - n('never') - n('suppressed') - n('review');
+  const contactable = worth - n('no_channel') - n('no_permission');
+  // Past the not_due check: listed, held out as control, over capacity, or a shared address.
+  const listed = report.totals.customers;
+  const due = listed + n('control') + n('over_capacity') + n('shared_contact');
+  const step = (s: FunnelLine['step'], count: number): FunnelLine => ({ step: s, count, value_at_stake: null, expected_value: null });
+  const held = ['no_channel', 'no_permission', 'max_attempts', 'too_soon', 'serial_defector'].filter((k) => n(k) > 0);
+  return {
+    period: report.funnel.period,
+    steps: [step('lost', accepted), step('worth', worth), step('contactable', contactable), step('due', due), { ...step('listed', listed), expected_value: report.money.expected_profit }],
+    unreachable: Object.fromEntries(held.map((k) => [k, n(k)])),
+  };
+}
+
 const CAMPAIGN_GAPS = [
+  { section: 'money', why: 'the lists carry neither the value at stake nor the chance of return, which the expected incentive cost and the return on spend need' },
   { section: 'reasons', why: 'only listed customers are counted: excluded.csv carries no reason code, the lists no value at stake' },
   { section: 'segments', why: 'the campaign lists do not carry the segment' },
   { section: 'calendar', why: 'the lists hold only customers due in this period; report on the export or the plan directory for 12 weeks' },
   { section: 'switching', why: 'the lists carry neither complaints, competitor nor tenure' },
+  { section: 'quality', why: 'the lists carry no margins, warnings or consent columns to check' },
 ];
 
-function itemContext(loaded: LoadedPlanSetup, asOf: EpochDay, permission: PermissionConfig = loaded.setup.config.permission): ItemContext {
+function itemContext(loaded: LoadedPlanSetup, asOf: EpochDay, permission: PermissionConfig = loaded.setup.config.permission, prices: CostPrices | undefined = loaded.setup.playbook): ItemContext {
   const entries = new Map<string, Pick<ReasonEntry, 'side' | 'final'>>(loaded.setup.playbook.reasons.map((r) => [r.code, r]));
   const none = { side: 'none', final: false } as const;
-  return { entryOf: (code) => entries.get(code) ?? none, permission, model: loaded.setup.config.model, asOf };
+  return { entryOf: (code) => entries.get(code) ?? none, permission, model: loaded.setup.config.model, asOf, ...(prices ? { prices } : {}) };
+}
+
+function reportOptions(loaded: LoadedPlanSetup, outlierShare: number | undefined): { periodDays: number; outlierShare?: number } {
+  return { periodDays: loaded.setup.config.campaign.periodDays, ...(outlierShare !== undefined ? { outlierShare } : {}) };
+}
+
+// Costs per customer come from the playbook's prices: only the run's own playbook gives the run's costs.
+function runPrices(summary: Record<string, unknown>, loaded: LoadedPlanSetup, label: string): { prices?: CostPrices; notes: string[] } {
+  const recorded = (summary.playbook as { sha256?: unknown } | undefined)?.sha256;
+  if (recorded === loaded.sources.playbookSha256) return { prices: loaded.setup.playbook, notes: [] };
+  return { notes: [`${label} was planned with another playbook than the one loaded now: costs per customer are not shown (give the run's playbook with --playbook)`] };
+}
+
+// Keeps only the figures an older summary.json has.
+function optional<T extends Record<string, number | undefined>>(figures: T): Partial<Record<keyof T, number>> {
+  return Object.fromEntries(Object.entries(figures).filter(([, v]) => typeof v === 'number')) as Partial<Record<keyof T, number>>;
 }
 
 // Channels were chosen under the plan run's permission settings: re-check with those, not today's config.
@@ -134,7 +191,9 @@ function runAsOf(runDate: string, loaded: LoadedPlanSetup, asOfGiven: boolean, l
 
 interface PlanSummaryFields {
   as_of: string; input_rows: number; accepted: number; rejected: number;
-  reasons: Record<string, MoneySums>; value_at_stake_total: number; expected_value_total: number; warnings: string[];
+  reasons: Record<string, MoneySums & Partial<PlanMoneyTotals>>; value_at_stake_total: number; expected_value_total: number; warnings: string[];
+  /** written by winback versions that state the plan's cost */
+  value_at_stake_win_back_total?: number; contact_cost_total?: number; incentive_cost_total?: number;
 }
 
 function planSummaryFields(s: Record<string, unknown>, label: string): PlanSummaryFields {

@@ -139,6 +139,7 @@ describe('German: no English word reaches the user', () => {
       ['campaign', 'fixtures/missing.csv', '--out', tempDir(), ...AS_OF, '--lang', 'de'],
       ['report', 'fixtures/missing.csv', ...AS_OF, '--lang', 'de'],
       ['report', 'fixtures', ...AS_OF, '--lang', 'de'],
+      ['report', DE, ...AS_OF, '--outlier-share', '0', '--lang', 'de'],
       ['campaign', DE, ...AS_OF, '--lang', 'de'],
       ['campaign', DE, '--out', tempDir(), ...AS_OF, '--period', '9x', '--lang', 'de'],
       ['campaign', DE, '--out', tempDir(), ...AS_OF, '--capacity', 'fax=3', '--lang', 'de'],

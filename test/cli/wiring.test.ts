@@ -50,6 +50,7 @@ const CASES: [string, string[], HandlerName, unknown[]][] = [
     '--outcomes', 'back.csv', '--previous', 'last', '--excel', '--dry-run', '--json', '--quiet', ...PLAN_ARGS, ...READ_ARGS], 'runCampaign',
   ['x.csv', { out: 'o', period: '2w', ledger: 'l.csv', suppress: 's.csv', capacity: 'phone=5', holdout: '10%', outcomes: 'back.csv', previous: 'last', excel: true, dryRun: true, json: true, quiet: true, ...PLAN, ...READ }]],
   ['report', ['report', 'out/plan'], 'runReport', ['out/plan', { map: [] }]],
+  ['report', ['report', 'x.csv', '--outlier-share', '15'], 'runReport', ['x.csv', { outlierShare: '15', map: [] }]],
   ['report', ['report', 'x.csv', '--html', 'r.html', '--json', ...PLAN_ARGS, ...READ_ARGS], 'runReport', ['x.csv', { html: 'r.html', json: true, ...PLAN, ...READ }]],
   ['worksheet', ['worksheet', '--session', 's.json'], 'runWorksheet', [undefined, { session: 's.json', map: [] }]],
   ['worksheet', ['worksheet', '--session', 's.json', '--export', '/abs/x.csv', '--reopen', '2'], 'runWorksheet', [undefined, { session: 's.json', export: '/abs/x.csv', reopen: '2', map: [] }]],

@@ -51,7 +51,20 @@ describe.each([
       expect(report.rows).toEqual({ read: summary.input_rows, accepted: summary.accepted, rejected: summary.rejected });
       expect(report.decisions).toEqual(summary.decisions);
       expect(report.totals).toEqual({ customers: summary.accepted, value_at_stake: summary.value_at_stake_total, expected_value: summary.expected_value_total });
-      expect(Object.fromEntries(report.reasons.map((l) => [l.code, { count: l.count, win_back: l.win_back, value_at_stake: l.value_at_stake, expected_value: l.expected_value }]))).toEqual(summary.reasons);
+      expect(Object.fromEntries(report.reasons.map((l) => [l.code, {
+        count: l.count, win_back: l.win_back, value_at_stake: l.value_at_stake, expected_value: l.expected_value,
+        value_at_stake_win_back: l.value_at_stake_win_back, contact_cost: l.contact_cost, incentive_cost: l.incentive_cost,
+      }]))).toEqual(summary.reasons);
+      // The headline money is summary.json's, to the cent; cost and return follow from it.
+      const cost = Math.round((summary.contact_cost_total + summary.incentive_cost_total) * 100) / 100;
+      expect(report.money).toEqual({
+        currency: summary.currency, basis: 'plan', customers: summary.decisions.win_back,
+        expected_profit: summary.expected_value_total, value_at_stake_win_back: summary.value_at_stake_win_back_total,
+        contact_cost: summary.contact_cost_total, incentive_cost: summary.incentive_cost_total, cost,
+        return_on_spend: summary.expected_value_total / cost, value_at_stake_all: summary.value_at_stake_total,
+      });
+      expect(cost).toBeGreaterThan(0);
+      expect(report.funnel.steps[0]).toMatchObject({ step: 'lost', count: summary.accepted, value_at_stake: summary.value_at_stake_total });
       expect(report.quality.unknown_reasons).toBe(rows.filter((r) => r.reason_code === 'unknown').length);
       // the top list is plan.csv's head of win_back customers, in plan.csv's order
       const head = rows.filter((r) => r.decision === 'win_back').slice(0, report.top.length);
@@ -113,10 +126,23 @@ describe('report on a campaign directory', () => {
     expect(report.source.kind).toBe('campaign');
     expect(report.totals.customers).toBe(manifest.counts.listed);
     expect(report.decisions).toEqual(plan.decisions);
-    expect(report.missing.map((m) => m.section)).toEqual(['reasons', 'segments', 'calendar', 'switching']);
+    expect(report.missing.map((m) => m.section)).toEqual(['money', 'reasons', 'segments', 'calendar', 'switching', 'quality']);
     expect(report.top.length).toBe(Math.min(20, manifest.counts.listed));
     const text = await cli(['report', dir]);
     expect(text.stdout).toContain('Not available from this input');
+    expect(text.stdout).toContain('winback report on the plan directory');
+    // No figure the lists cannot give is shown as 0: no value at stake, no reasons table, no unchecked quality lines.
+    expect(text.stdout).not.toMatch(/at stake [€\d]|Losses by reason|default margin/);
+    const html = join(dir, 'report.html');
+    expect((await cli(['report', dir, '--html', html])).code).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).not.toMatch(/at stake [€\d]|id="pareto"|id="segments"|id="calendar"|default margin/);
+    expect(page).toContain('Where to get them: run winback report on the plan directory');
+    // The top table shows only columns the lists fill: no segment, contact date or probability.
+    const head = /<table id="top-table"><thead><tr>(.*?)<\/tr>/.exec(page)?.[1] ?? '';
+    expect(head).toContain('customer');
+    expect(head).not.toMatch(/segment|contact from|>p</);
+    expect(page).toContain('>195</span><span class="k">customers');
   });
 });
 

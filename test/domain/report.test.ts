@@ -4,12 +4,13 @@ import { parseIsoDay } from '../../src/domain/dates.js';
 import { DEFAULT_CONFIG } from '../../src/domain/config.js';
 import { CHANNELS } from '../../src/domain/playbook-types.js';
 import {
-  reportItem, switchingPath, valueBin, VALUE_BIN_EDGES,
+  implausibleInputs, reportItem, switchingPath, valueBin, VALUE_BIN_EDGES,
   type ItemContext, type PlanFacts, type ReportItem,
 } from '../../src/domain/report-facts.js';
 import { ranksAbove, TopHeap } from '../../src/domain/report-top.js';
 import { addToReport, CALENDAR_WEEKS, createReport, TOP_CANDIDATES } from '../../src/domain/report.js';
 import { finishReport } from '../../src/domain/report-finish.js';
+import { binnedMedian } from '../../src/domain/report-extras.js';
 import type { CustomerRow } from '../../src/domain/types.js';
 
 const AS_OF = parseIsoDay('2026-11-23') as number; // a Monday
@@ -34,6 +35,12 @@ const itemArb: fc.Arbitrary<ReportItem> = fc.record({
   complaints: fc.constantFrom('yes' as const, 'no' as const, 'unknown' as const),
   competitor_known: fc.boolean(),
   blocked: fc.constantFrom(null, 'no_email_consent' as const, 'do_not_contact' as const),
+  offer_type: fc.constantFrom('', 'discount', 'none'),
+  account_manager: fc.constantFrom('', 'A. Schmidt', 'B. Weber'),
+  contact_cost: fc.option(fc.integer({ min: 0, max: 150 })),
+  incentive_cost: fc.option(fc.integer({ min: 0, max: 50 })),
+  monthly_revenue: fc.option(fc.integer({ min: 0, max: 1_000_000 })),
+  implausible: fc.constantFrom([], ['churn_after_as_of'], ['margin_above_revenue', 'revenue_without_orders']),
 });
 
 function build(items: ReportItem[], asOf = AS_OF) {
@@ -43,6 +50,31 @@ function build(items: ReportItem[], asOf = AS_OF) {
 }
 
 describe('report model invariants', () => {
+  it('the funnel narrows step by step and accounts for every customer worth winning back', () => {
+    fc.assert(fc.property(fc.array(itemArb, { maxLength: 120 }), (items) => {
+      const r = build(items);
+      const counts = r.funnel.steps.map((s) => s.count);
+      expect(counts[0]).toBe(items.length);
+      for (let i = 1; i < counts.length; i++) expect(counts[i]).toBeLessThanOrEqual(counts[i - 1] as number);
+      const dropped = Object.values(r.funnel.unreachable).reduce((a, b) => a + b, 0);
+      expect(dropped).toBe((counts[1] as number) - (counts[2] as number));
+    }));
+  });
+
+  it('flags exactly the win_back customers above the outlier share, and every customer with implausible inputs up to the listed limit', () => {
+    fc.assert(fc.property(fc.array(itemArb, { maxLength: 120 }), fc.constantFrom(0.05, 0.1, 0.3), (items, share) => {
+      const acc = createReport(AS_OF, { outlierShare: share });
+      for (const item of items) addToReport(acc, item);
+      const r = finishReport(acc, META);
+      const total = acc.totals.expected_value / 100;
+      const above = new Set(items.filter((x) => x.decision === 'win_back' && total > 0 && (x.expected_value ?? 0) > share * total).map((x) => x.customer_id));
+      const flagged = new Set(r.outliers.customers.filter((c) => c.why.includes('value_share')).map((c) => c.customer_id));
+      expect(flagged).toEqual(above);
+      const implausible = items.filter((x) => x.implausible.length > 0).length;
+      expect(r.outliers.customers.filter((c) => c.why.some((w) => w !== 'value_share' && w !== 'revenue_vs_median')).length + r.outliers.more).toBeLessThanOrEqual(implausible);
+    }));
+  });
+
   it('reason shares sum to 1 and the Pareto cumulative share ends at 1, in descending count order', () => {
     fc.assert(fc.property(fc.array(itemArb, { minLength: 1, maxLength: 120 }), (items) => {
       const r = build(items);
@@ -176,5 +208,33 @@ describe('value bins and the bounded heap', () => {
       expect(heap.size).toBe(Math.min(cap, scores.length));
       expect(heap.sorted().map((x) => x.score)).toEqual([...scores].sort((a, b) => b - a).slice(0, cap));
     }));
+  });
+});
+
+describe('implausible inputs', () => {
+  const base: CustomerRow = { line: 2, customer_id: 'C1', customer_since: AS_OF - 400, churn_date: AS_OF - 30, orders: 5, revenue: 1000, margin: { kind: 'percent', value: 30 }, warnings: [] };
+  it.each([
+    ['a plausible row', {}, []],
+    ['a margin above 100 %', { margin: { kind: 'percent' as const, value: 140 } }, ['margin_above_revenue']],
+    ['a margin amount above the revenue', { margin: { kind: 'amount' as const, value: 1500 } }, ['margin_above_revenue']],
+    ['a churn date after the as-of date', { churn_date: AS_OF + 3 }, ['churn_after_as_of']],
+    ['a start after the churn', { customer_since: AS_OF - 10 }, ['start_after_churn']],
+    ['revenue without orders', { orders: 0 }, ['revenue_without_orders']],
+  ] as const)('%s', (_name, extra, expected) => {
+    expect(implausibleInputs({ ...base, ...extra }, AS_OF)).toEqual(expected);
+  });
+});
+
+describe('binned median', () => {
+  it('is within one bin (a factor of 1.34) of the true median', () => {
+    fc.assert(fc.property(fc.array(fc.double({ min: 1, max: 1e8, noNaN: true }), { minLength: 1, maxLength: 200 }), (values) => {
+      const bins = new Array<number>(74).fill(0);
+      for (const v of values) (bins[Math.min(73, 1 + Math.floor(Math.log10(v) * 8))] as number)++;
+      const sorted = [...values].sort((a, b) => a - b);
+      const lower = sorted[Math.ceil(values.length / 2) - 1] as number;
+      const median = binnedMedian(bins, values.length) as number;
+      expect(median / lower).toBeLessThan(1.34);
+      expect(lower / median).toBeLessThan(1.34);
+    }), { numRuns: 100 });
   });
 });

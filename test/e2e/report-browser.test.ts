@@ -59,8 +59,8 @@ describe.runIf(haveBrowser || inCi)('HTML report in headless Chromium', () => {
       const url = pathToFileURL(html).href;
       await page.goto(url, { waitUntil: 'load' });
 
-      expect(await page.title()).toContain('2026-11-23');
-      for (const id of ['chart-pareto', 'chart-value', 'chart-calendar', 'chart-distribution', 'chart-paths', 'chart-phases']) {
+      expect(await page.title()).toContain(lang === 'de' ? '23.11.2026' : '2026-11-23');
+      for (const id of ['chart-funnel', 'chart-pareto', 'chart-value', 'chart-calendar', 'chart-distribution', 'chart-paths', 'chart-phases']) {
         const chart = page.locator(`svg#${id}`);
         expect(await chart.count(), id).toBe(1);
         expect(await chart.locator('rect.bar').count(), `${id} bars`).toBeGreaterThan(0);
@@ -81,6 +81,65 @@ describe.runIf(haveBrowser || inCi)('HTML report in headless Chromium', () => {
       const shot = join(ARTIFACTS, lang === 'en' ? 'report.png' : 'report-de.png');
       await page.screenshot({ path: shot, fullPage: true });
       expect((await readFile(shot)).subarray(1, 4).toString()).toBe('PNG');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  // Layout through element geometry, text sizes through the SVG's own transform, and an axe-core run.
+  it.each([['en', 400], ['en', 1400], ['de', 400], ['de', 1400]] as const)('fits %s at %i px: no horizontal overflow, chart text >= 10 px, no axe violations', async (lang, width) => {
+    const html = join(dir, `layout-${lang}.html`);
+    const fixture = lang === 'de' ? 'fixtures/lost-customers-de.csv' : 'fixtures/lost-customers-en.csv';
+    const m = memoryContext();
+    expect(await main(['report', fixture, '--as-of', '2026-11-23', '--lang', lang, '--html', html], m.ctx), m.stderr()).toBe(0);
+    const { chromium } = await import('playwright-core');
+    // bypassCSP lets the test inject axe-core; the report itself runs no script.
+    const browser = await chromium.launchPersistentContext(join(dir, `profile-layout-${lang}-${width}`), {
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width, height: 900 },
+      bypassCSP: true,
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+      const layout = await page.evaluate(() => {
+        const view = document.documentElement.clientWidth;
+        const scrolls = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+        const insideScrollBox = (el: Element) => {
+          for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (scrolls(a)) return true;
+          return false;
+        };
+        const sticking = [...document.body.querySelectorAll('*')]
+          .filter((el) => !insideScrollBox(el))
+          .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.right > view + 0.5 || r.left < -0.5); })
+          .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.className}`);
+        const boxes = [...document.querySelectorAll('.scroll, .figure')].filter((el) => el.getBoundingClientRect().right > view + 0.5).map((el) => el.id || el.className);
+        const small = [...document.querySelectorAll('svg text')].map((t) => {
+          const ctm = (t as SVGGraphicsElement).getScreenCTM();
+          const scale = ctm ? Math.hypot(ctm.a, ctm.b) : 1;
+          return { text: t.textContent ?? '', px: parseFloat(getComputedStyle(t).fontSize) * scale };
+        }).filter((x) => x.px < 9.99);
+        const tileRows = new Set([...document.querySelectorAll('#money .tile')].map((t) => Math.round(t.getBoundingClientRect().top))).size;
+        return { scrollWidth: document.documentElement.scrollWidth, view, sticking, boxes, small: small.slice(0, 5), smallCount: small.length, tileRows };
+      });
+      expect(layout.scrollWidth, 'page scrolls sideways').toBeLessThanOrEqual(layout.view);
+      expect(layout.sticking).toEqual([]);
+      expect(layout.boxes).toEqual([]);
+      expect(layout.small).toEqual([]);
+      // Five tiles: one row on a wide screen, wrapped on a narrow one.
+      if (width === 400) expect(layout.tileRows).toBeGreaterThan(1);
+      else expect(layout.tileRows).toBe(1);
+
+      await page.addScriptTag({ content: await readFile(resolve('node_modules/axe-core/axe.min.js'), 'utf8') });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
+      });
+      expect(violations).toEqual([]);
+      await mkdir(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, `report-${lang}-${width}.png`), fullPage: true });
     } finally {
       await browser.close();
     }
