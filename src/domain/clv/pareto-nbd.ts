@@ -9,7 +9,7 @@ import { DataError } from '../../errors.js';
 import { aggregateRfm, validateRfm, type AggregatedRfm, type RfmColumns } from './columns.js';
 import { curvatureGuess, diagnoseFit, NOT_DIAGNOSED, type FitDiagnostics } from './diagnostics.js';
 import { fitProgress, minimize } from './optimize.js';
-import { lgamma, logHyp2f1, logSumExp2 } from './special.js';
+import { gaussLegendre, lgamma, logHyp2f1, logSumExp, logSumExp2 } from './special.js';
 
 export interface ParetoNbdParams {
   readonly r: number;
@@ -37,6 +37,43 @@ export const PARETO_NBD_PARAMS = ['r', 'alpha', 's', 'beta'] as const;
  * tX and T, through ₂F₁ on whichever of alpha, beta is larger so that its argument lies in [0, 1).
  */
 function logA0(p: ParetoNbdParams, x: number, tX: number, T: number): number {
+  const big = Math.max(p.alpha, p.beta);
+  // Near z = 1 (one of alpha, beta thousands of times the other, as an optimiser's step may
+  // try) the series needs millions of terms per customer: the integral is taken directly.
+  if (Math.abs(p.alpha - p.beta) / (big + tX) > SERIES_UP_TO) return logA0ByQuadrature(p, x, tX, T);
+  return paretoNbdLogA0Series(p, x, tX, T);
+}
+
+/** Largest 2F1 argument for which logA0 sums the series (judgement: about 500 terms at most for 1e-17). */
+const SERIES_UP_TO = 0.9;
+const QUADRATURE = gaussLegendre(20);
+const QUADRATURE_PANELS = 4;
+
+/**
+ * ln A0 from its integral: (s/(r+s+x))·A0 = ∫ from tX to T of s·(β+τ)^−(s+1)·(α+τ)^−(r+x) dτ
+ * (FHL 2005 note; the density of dying at τ times not buying after tX), by Gauss–Legendre on
+ * v = ln(m+τ), m = min(α, β), where the integrand is smooth; summed in logs.
+ */
+function logA0ByQuadrature(p: ParetoNbdParams, x: number, tX: number, T: number): number {
+  const { r, alpha, s, beta } = p;
+  if (!(T > tX)) return -Infinity;
+  const m = Math.min(alpha, beta);
+  const lo = Math.log(m + tX);
+  const width = (Math.log(m + T) - lo) / QUADRATURE_PANELS;
+  const terms: number[] = [];
+  for (let panel = 0; panel < QUADRATURE_PANELS; panel++) {
+    const mid = lo + (panel + 0.5) * width;
+    for (let i = 0; i < QUADRATURE.nodes.length; i++) {
+      const v = mid + 0.5 * width * (QUADRATURE.nodes[i] as number);
+      const tau = Math.exp(v) - m;
+      terms.push(Math.log(0.5 * width * (QUADRATURE.weights[i] as number)) + v - (s + 1) * Math.log(beta + tau) - (r + x) * Math.log(alpha + tau));
+    }
+  }
+  return Math.log(r + s + x) + logSumExp(terms);
+}
+
+/** ln A0 by the 2F1 series, whatever its argument (tests compare both ways). */
+export function paretoNbdLogA0Series(p: ParetoNbdParams, x: number, tX: number, T: number): number {
   const { r, alpha, s, beta } = p;
   const k = r + s + x;
   const [big, b2] = alpha >= beta ? [alpha, s + 1] : [beta, r + x];
@@ -44,9 +81,12 @@ function logA0(p: ParetoNbdParams, x: number, tX: number, T: number): number {
   const lnF = (t: number) => logHyp2f1(k, b2, k + 1, diff / (big + t)) - k * Math.log(big + t);
   const atTx = lnF(tX);
   const atT = lnF(T);
-  // F(tX) ≥ F(T): the difference in logs, exact when T = tX (A0 = 0).
-  return atT >= atTx ? -Infinity : atTx + Math.log1p(-Math.exp(atT - atTx));
+  // F(tX) ≥ F(T): the difference in logs (expm1 keeps it exact for a short tX..T), 0 when T = tX.
+  return atT >= atTx ? -Infinity : atTx + Math.log(-Math.expm1(atT - atTx));
 }
+
+/** ln A0 by the integral (tests compare both ways). */
+export const paretoNbdLogA0Quadrature = logA0ByQuadrature;
 
 /** ln L of one customer (FHL 2005 note, eq. 1). */
 export function paretoNbdCustomerLogLikelihood(p: ParetoNbdParams, x: number, tX: number, T: number): number {

@@ -117,3 +117,32 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   }
   return NaN;
 }
+
+/** Nodes and weights of n-point Gauss–Legendre quadrature on [−1, 1] (Newton on Legendre polynomials). */
+export function gaussLegendre(n: number): { nodes: Float64Array; weights: Float64Array } {
+  const nodes = new Float64Array(n);
+  const weights = new Float64Array(n);
+  for (let i = 0; i < Math.ceil(n / 2); i++) {
+    let x = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
+    let derivative = 0;
+    for (let iteration = 0; iteration < 100; iteration++) {
+      let p0 = 1;
+      let p1 = x;
+      for (let k = 2; k <= n; k++) {
+        const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
+        p0 = p1;
+        p1 = p2;
+      }
+      derivative = (n * (x * p1 - p0)) / (x * x - 1);
+      const step = p1 / derivative;
+      x -= step;
+      if (Math.abs(step) < 1e-15) break;
+    }
+    const w = 2 / ((1 - x * x) * derivative * derivative);
+    nodes[i] = -x;
+    nodes[n - 1 - i] = x;
+    weights[i] = w;
+    weights[n - 1 - i] = w;
+  }
+  return { nodes, weights };
+}
