@@ -26,13 +26,14 @@ interface Column {
 /** The columns of the ranked table in display order. */
 function rankedColumns(t: WorksheetTexts, lang: Lang, currency: string): Column[] {
   const money = (v: number | null) => (v === null ? '—' : formatWorksheetMoney(v, currency, lang));
+  // minWidth: what renderTable keeps of a text column before it cuts the headers of numbers (io/render.ts).
   const h = t.table;
   return [
     { head: h.rank, align: 'right', priority: 0, cell: (_, i) => String(i) },
     { head: h.customer, align: 'left', priority: 0, cell: (p) => p.row.customer_id },
-    { head: h.name, align: 'left', priority: 2, minWidth: 10, cell: (p) => truncate(p.row.name ?? '', 24) },
-    { head: h.reason, align: 'left', priority: 3, minWidth: 10, cell: (p) => truncate(p.entry.label[lang], 22) },
-    { head: h.channels, align: 'left', priority: 1, minWidth: 8, cell: (p) => channelCell(p, lang) },
+    { head: h.name, align: 'left', priority: 2, minWidth: 12, cell: (p) => truncate(p.row.name ?? '', 24) },
+    { head: h.reason, align: 'left', priority: 3, minWidth: 12, cell: (p) => truncate(p.entry.label[lang], 22) },
+    { head: h.channels, align: 'left', priority: 1, minWidth: 12, cell: (p) => channelCell(p, lang) },
     { head: h.atStake, align: 'right', priority: 4, cell: (p) => money(p.value.value_at_stake) },
     { head: h.p, align: 'right', priority: 5, cell: (p) => (p.value.p_winback === null ? '—' : formatShare(p.value.p_winback, lang)) },
     { head: h.sltv, align: 'right', priority: 6, cell: (p) => money(p.value.sltv) },

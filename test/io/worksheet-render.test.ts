@@ -56,6 +56,7 @@ describe('worksheet screens', () => {
     expect(normaliseTypedDate('')).toBe('');
     expect(timingNote('42 days before competitor contract ends 2027-06-30; earlier window missed, renewal 1 term later', 'de'))
       .toBe('42 Tage vor dem Vertragsende beim Wettbewerber (30.06.2027); früheres Fenster verpasst, 1. Verlängerung');
-    expect(timingNote('something new', 'de')).toBe('');
+    // A German plan's timing texts come from the catalogue already in German: shown as they are.
+    expect(timingNote('bald nach der Kündigung: 21 Tage danach', 'de')).toBe('bald nach der Kündigung: 21 Tage danach');
   });
 });
