@@ -52,7 +52,7 @@ export function rowFacts(values: Readonly<Record<string, unknown>>, extraPhrases
 }
 
 function hasTextObjection(values: Readonly<Record<string, unknown>>, extraPhrases: readonly string[]): boolean {
-  for (const field of ['reason', 'notes']) {
+  for (const field of ['reason', 'notes', 'consent_text']) {
     const text = values[field];
     if (typeof text === 'string' && findObjectionPhrase(text, extraPhrases) !== undefined) return true;
   }

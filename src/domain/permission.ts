@@ -53,6 +53,7 @@ export type PermissionInput = Pick<
   | 'account_manager'
   | 'reason'
   | 'notes'
+  | 'consent_text'
   | 'consent_email'
   | 'consent_phone'
   | 'consent_letter'
@@ -152,7 +153,7 @@ function findBlockingReason(
   if (row.advertising_objection === null) warnings.push('advertising_objection is unclear: treated as an objection');
   if (row.advertising_objection !== false && row.advertising_objection !== undefined) return 'objection';
   // An objection anywhere in the row's free text blocks every channel.
-  for (const [field, text] of [['reason text', row.reason], ['notes', row.notes]] as const) {
+  for (const [field, text] of [['reason text', row.reason], ['notes', row.notes], ['a consent column', row.consent_text]] as const) {
     const phrase = findObjectionPhrase(text, config.extraObjectionPhrases);
     if (phrase === undefined) continue;
     warnings.push(`${field} contains an objection ("${phrase}"): treated as an objection`);

@@ -82,6 +82,8 @@ export function createRowConverter(
       if (parsed.ok) {
         values[col.field] = parsed.value;
         if (parsed.warning) warnings.push(`${col.header} '${raw}': ${parsed.warning}`);
+        // Free text in a consent column ("Widerspruch nach Art. 21 DSGVO") is kept for the objection check.
+        if (parsed.value === null && PERMISSION_FIELDS.has(col.field)) values.consent_text = values.consent_text === undefined ? raw.trim() : `${values.consent_text as string} | ${raw.trim()}`;
       } else problems.push({ column: col.header, value: raw, message: `${col.header} '${raw}' ${parsed.message}` });
     }
     const first = problems[0];
@@ -100,6 +102,9 @@ export function createRowConverter(
     return { ok: true, values, warnings };
   };
 }
+
+/** Yes/no columns of contact permission, whose unclear cells may hold an objection in words. */
+const PERMISSION_FIELDS = new Set(['consent_email', 'consent_phone', 'consent_letter', 'advertising_objection', 'do_not_contact']);
 
 function onlyEmptyExtras(cells: readonly string[], width: number): boolean {
   if (cells.length < width) return false;

@@ -45,6 +45,8 @@ export interface CustomerRow {
   reason?: string;
   /** free-text notes (searched for objections, like the reason) */
   notes?: string;
+  /** text found in a consent or objection column that is neither yes nor no (searched for objections, like the notes) */
+  consent_text?: string;
   reason_code?: string;
   competitor?: string;
   competitor_contract_end?: EpochDay;
