@@ -1,10 +1,15 @@
 /** `winback report`: what was lost, why, what it is worth, whom to approach when — in the terminal, as JSON or as one HTML file. */
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import type { Report } from '../domain/report-finish.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages, type Lang } from '../domain/messages.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { OUTCOMES_SCHEMA } from '../domain/fields.js';
+import { reportResults, resultsFunnel, type ReportResults } from '../domain/report-results.js';
+import { loadResults } from '../io/results-load.js';
+import { parseWindow } from './results.js';
 import { detectReportSource } from '../io/report-input.js';
 import { renderReport } from '../io/report-render.js';
 import { loadPlanSetup, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
@@ -15,6 +20,10 @@ export interface ReportFlags extends PlanFlags {
   json?: boolean;
   /** --outlier-share: percent of the expected profit above which one customer is flagged */
   outlierShare?: string;
+  /** the campaign ledger and the returns: contacted, returned and the lift over the control group */
+  ledger?: string;
+  outcomes?: string;
+  window?: string;
 }
 
 /** --outlier-share 10 (or 10%) → 0.1; undefined → the default. */
@@ -33,6 +42,11 @@ export async function runReport(ctx: Context, input: string, flags: ReportFlags)
   const loaded = await loadPlanSetup(ctx, flags);
   const report = await buildReport(ctx, input, flags, loaded);
   const lang = loaded.setup.lang;
+  const results = await resultsOf(ctx, input, flags, loaded);
+  if (results) {
+    report.results = results;
+    report.funnel.steps.push(...resultsFunnel(results));
+  }
   if (flags.html !== undefined) {
     const { renderReportHtml } = await import('../io/report-html.js');
     await writeFileAtomic(resolve(ctx.cwd, flags.html), renderReportHtml(report, { lang, reasonLabels: reasonLabels(loaded) }));
@@ -51,6 +65,39 @@ async function buildReport(ctx: Context, input: string, flags: ReportFlags, load
   if (kind === 'plan') return reportFromPlanDir(path, input, loaded, asOfGiven, share);
   if (kind === 'campaign') return reportFromCampaignDir(path, input, loaded, asOfGiven, share);
   return reportFromExport(ctx, input, loaded, share);
+}
+
+/**
+ * The campaign's results when --ledger and --outcomes are given, or when the input directory
+ * holds ledger.csv and outcomes.csv: read and summarised exactly as `winback results` does.
+ */
+async function resultsOf(ctx: Context, input: string, flags: ReportFlags, loaded: LoadedPlanSetup): Promise<ReportResults | undefined> {
+  const say = messages(loaded.setup.lang).report;
+  const inDir = async (name: string) => {
+    if (input === '-') return undefined;
+    const path = join(resolve(ctx.cwd, input), name);
+    return (await stat(path).catch(() => undefined))?.isFile() ? join(input, name) : undefined;
+  };
+  const ledger = flags.ledger ?? (flags.outcomes === undefined ? await inDir('ledger.csv') : undefined);
+  const outcomes = flags.outcomes ?? (flags.ledger === undefined ? await inDir('outcomes.csv') : undefined);
+  if (ledger === undefined && outcomes === undefined) {
+    if (flags.window !== undefined) throw new UsageError(say.windowAlone, say.resultsHint);
+    return undefined;
+  }
+  if (ledger === undefined || outcomes === undefined) throw new UsageError(say.resultsPair, say.resultsHint);
+  const { asOf, playbook, config } = loaded.setup;
+  const windowDays = parseWindow(flags.window, config.campaign.attributionWindowDays);
+  const outcomesMap = Object.fromEntries(Object.entries(loaded.read.map ?? {}).filter(([field]) => OUTCOMES_SCHEMA.fields.some((f) => f.name === field)));
+  const read = await loadResults(resolve(ctx.cwd, ledger), ledger, outcomes, { ...loaded.read, map: outcomesMap }, ctx, {
+    asOf, windowDays, channelCosts: playbook.channelCosts, offers: playbook.offers, defaultMarginPercent: config.model.defaultMarginPercent,
+  });
+  const { stats } = read.outcomesRead.opened;
+  for (const w of [...read.outcomesRead.opened.warnings, ...read.report.warnings]) ctx.stderr.write(`warning: ${w}\n`);
+  return reportResults(read.report, {
+    asOf, windowDays,
+    ledger: { file: ledger, entries: read.ledger.entries.length },
+    outcomes: { file: read.outcomesRead.opened.label, rows: stats.read, rejected: read.outcomesRead.rejects.length },
+  });
 }
 
 function reasonLabels(loaded: LoadedPlanSetup): Record<string, string> {

@@ -304,6 +304,12 @@ export const CATALOGUE = {
     ),
     notOutputDir: m((label: string) => `${label} holds neither plan.csv nor campaign lists`, (label) => `${label} enthält weder plan.csv noch Kampagnenlisten`),
     notOutputDirHint: m('run winback plan FILE --out DIR first, or give the export itself', 'zuerst winback plan DATEI --out VERZEICHNIS ausführen, oder den Export selbst angeben'),
+    resultsPair: m('--ledger and --outcomes go together: the results need both', '--ledger und --outcomes gehören zusammen: die Ergebnisse brauchen beide'),
+    resultsHint: m(
+      'e.g. winback report export.csv --ledger out/ledger.csv --outcomes returns.csv (or put ledger.csv and outcomes.csv into the output directory)',
+      'z. B. winback report export.csv --ledger out/ledger.csv --outcomes rueckkehr.csv (oder ledger.csv und outcomes.csv ins Ausgabeverzeichnis legen)',
+    ),
+    windowAlone: m('--window needs --ledger and --outcomes', '--window braucht --ledger und --outcomes'),
   },
   /** The worksheet's mark on a decision the consultant changed (worksheet-apply.ts); its other texts are in worksheet-texts.ts. */
   worksheet: {

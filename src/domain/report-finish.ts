@@ -10,6 +10,7 @@ import { VALUE_BIN_EDGES, type LossPhase, type SwitchingPath } from './report-fa
 import { returnOnSpend } from './plan-money.js';
 import { finishOutliers, type FunnelStep } from './report-extras.js';
 import type { MoneySums, PlanMoneySums, ReportAccumulator, TopCandidate } from './report.js';
+import type { ReportResults, ResultsFunnelLine } from './report-results.js';
 import type { Decision } from './value-types.js';
 
 export type ReportSourceKind = 'export' | 'plan' | 'campaign';
@@ -41,7 +42,14 @@ export interface ReportMoney extends MoneyFields {
 }
 
 /** One step of the funnel; 'listed' only from a campaign directory (the customers its lists contact). */
-export interface FunnelLine { step: 'lost' | 'worth' | 'contactable' | 'due' | 'listed'; count: number; value_at_stake: number | null; expected_value: number | null }
+export type PlanFunnelStep = 'lost' | 'worth' | 'contactable' | 'due' | 'listed';
+/** 'contacted' and 'returned' only with the campaign's results (report-results.ts): they carry cost, revenue and margin instead. */
+export interface FunnelLine extends Partial<Pick<ResultsFunnelLine, 'cost' | 'revenue' | 'margin'>> {
+  step: PlanFunnelStep | ResultsFunnelLine['step'];
+  count: number;
+  value_at_stake: number | null;
+  expected_value: number | null;
+}
 
 export interface ReasonLine extends MoneySums, MoneyFields {
   code: string;
@@ -100,6 +108,8 @@ export interface Report {
   notes: string[];
   /** sections the input could not fill, with the reason */
   missing: { section: string; why: string }[];
+  /** with --ledger and --outcomes: the campaign's results and the lift over the control group */
+  results?: ReportResults;
 }
 
 /** summary.json's cost figures of a reason or of the whole plan (currency units). */
@@ -211,7 +221,7 @@ function headline(acc: ReportAccumulator, meta: ReportMeta, totals: Report['tota
 function moneyAndFunnel(acc: ReportAccumulator, meta: ReportMeta, totals: Report['totals'], gone: Set<Unavailable>): Pick<Report, 'money' | 'funnel'> {
   const money = headline(acc, meta, totals, gone);
   const f = acc.extra.funnel;
-  const line = (step: FunnelLine['step'], s: FunnelStep): FunnelLine => ({
+  const line = (step: PlanFunnelStep, s: FunnelStep): FunnelLine => ({
     step, count: s.count,
     value_at_stake: gone.has('value_at_stake') ? null : s.value_at_stake / 100,
     // Nothing is expected of a customer merely lost: the plan values approaches, not losses.

@@ -72,7 +72,10 @@ export function funnelSection({ r, L, lang }: MoneyCtx, color: string): string {
   const steps = r.funnel.steps.map((s) => ({
     label: L.funnelSteps[s.step] ?? s.step,
     count: s.count,
-    lines: [s.value_at_stake === null ? '' : `${L.funnelStake} ${cur(s.value_at_stake)}`, s.expected_value === null ? '' : `${L.funnelExpected} ${cur(s.expected_value)}`].filter((x) => x !== ''),
+    lines: [
+      s.value_at_stake === null ? '' : `${L.funnelStake} ${cur(s.value_at_stake)}`, s.expected_value === null ? '' : `${L.funnelExpected} ${cur(s.expected_value)}`,
+      s.cost === undefined ? '' : `${L.funnelCost} ${cur(s.cost)}`, s.margin === undefined ? '' : `${L.funnelMargin} ${cur(s.margin)}`,
+    ].filter((x) => x !== ''),
   }));
   const chart = funnelChart({ id: 'chart-funnel', title: L.funnel, steps, color });
   const dropped = Object.entries(r.funnel.unreachable);

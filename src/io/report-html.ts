@@ -9,6 +9,7 @@ import type { Report } from '../domain/report-finish.js';
 import { blockReasonText, formatCompact, formatDate, formatMoney, formatPercent, reportLabels, type ReportLabels, type ReportLang } from './report-labels.js';
 import { binLabel } from './report-render.js';
 import { funnelSection, moneyBreakdowns, moneyTiles, outlierSection } from './report-html-money.js';
+import { resultsSection } from './report-html-results.js';
 import { barChart, esc, hbarChart } from './report-svg.js';
 
 /**
@@ -39,6 +40,7 @@ export function renderReportHtml(r: Report, opts: HtmlOptions): string {
     moneyTiles(ctx),
     kpis(ctx),
     funnelSection(ctx, COLORS.lost),
+    resultsSection(ctx),
     moneyBreakdowns(ctx, !gone.has('reasons')),
     gone.has('reasons') ? '' : section('pareto', L.reasons, paretoChart(ctx), L.reasonsNote),
     gone.has('reasons') ? '' : section('value-by-reason', L.valueByReason, valueChart(ctx)),

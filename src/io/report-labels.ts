@@ -64,7 +64,7 @@ const EN = {
   noManager: '(none)', otherManagers: '(all others)', accountManager: 'account manager',
   funnel: 'From lost to contacted',
   funnelNote: (from: string, until: string) => `customers at each step, with the value at stake and the expected profit they carry; this period: ${from} to ${until}`,
-  funnelSteps: { lost: 'lost customers', worth: 'worth winning back', contactable: 'may be contacted', due: 'due this period', listed: "on this campaign's lists" } as Record<string, string>,
+  funnelSteps: { lost: 'lost customers', worth: 'worth winning back', contactable: 'may be contacted', due: 'due this period', listed: "on this campaign's lists", contacted: 'contacted', returned: 'returned' } as Record<string, string>,
   funnelStake: 'at stake', funnelExpected: 'expected profit',
   dropped: 'Why worth-while customers are not contacted',
   droppedNone: 'Every customer worth winning back may be contacted on the planned channel.',
@@ -105,6 +105,16 @@ const EN = {
   } as Record<string, string>,
   moneyMissing: (what: string) => `Not available from this input: ${what}.`,
   missingWhere: 'Where to get them: run winback report on the plan directory of the same export (winback plan EXPORT --out DIR, then winback report DIR) or on the export itself.',
+  // The campaign's results next to the plan (--ledger, --outcomes; docs/report.md, "Results").
+  funnelCost: 'spent', funnelRevenue: 'revenue since return', funnelMargin: 'margin since return',
+  results: 'Results against the control group',
+  resultsNote: (asOf: string, window: number, ledger: string, outcomes: string) => `Returns within ${window} days after the contact, counted up to ${asOf} (ledger ${ledger}, returns ${outcomes}). Lift = returned share of the contacted minus returned share of the control group, in percentage points, with its 95 % interval (Newcombe's hybrid score method, as winback results).`,
+  contactedGroup: 'contacted', controlGroup: 'control group', returnedShort: 'returned', returnedShare: 'returned share', lift: 'lift', liftInterval: '95 % interval',
+  incremental: 'customers won by the contacts', pp: 'pp',
+  liftTile: 'lift over the control group',
+  liftTileDef: (contacted: string, control: string) => `returned share of the contacted (${contacted}) minus that of the control group (${control})`,
+  noControl: 'No control group in the ledger: the lift cannot be measured (run winback campaign --holdout 10%).',
+  resultsTotal: 'all reasons',
 };
 
 const DE: typeof EN = {
@@ -167,7 +177,7 @@ const DE: typeof EN = {
   noManager: '(keiner)', otherManagers: '(alle übrigen)', accountManager: 'Betreuer',
   funnel: 'Vom Verlust zum Kontakt',
   funnelNote: (from, until) => `Kunden je Stufe, mit ihrem Wert im Risiko und dem erwarteten Gewinn; dieser Zeitraum: ${from} bis ${until}`,
-  funnelSteps: { lost: 'verlorene Kunden', worth: 'Rückgewinnung lohnt sich', contactable: 'dürfen kontaktiert werden', due: 'in diesem Zeitraum fällig', listed: 'auf den Listen dieser Kampagne' },
+  funnelSteps: { lost: 'verlorene Kunden', worth: 'Rückgewinnung lohnt sich', contactable: 'dürfen kontaktiert werden', due: 'in diesem Zeitraum fällig', listed: 'auf den Listen dieser Kampagne', contacted: 'kontaktiert', returned: 'zurückgekehrt' },
   funnelStake: 'im Risiko', funnelExpected: 'erwarteter Gewinn',
   dropped: 'Warum lohnende Kunden nicht kontaktiert werden',
   droppedNone: 'Jeder Kunde, dessen Rückgewinnung sich lohnt, darf auf dem geplanten Kanal kontaktiert werden.',
@@ -208,6 +218,15 @@ const DE: typeof EN = {
   },
   moneyMissing: (what) => `Aus dieser Eingabe nicht verfügbar: ${what}.`,
   missingWhere: 'Woher: winback report auf das Plan-Verzeichnis desselben Exports anwenden (winback plan EXPORT --out VERZ, dann winback report VERZ) oder auf den Export selbst.',
+  funnelCost: 'ausgegeben', funnelRevenue: 'Umsatz seit Rückkehr', funnelMargin: 'Deckungsbeitrag seit Rückkehr',
+  results: 'Ergebnisse im Vergleich zur Kontrollgruppe',
+  resultsNote: (asOf, window, ledger, outcomes) => `Rückkehr innerhalb von ${window} Tagen nach dem Kontakt, gezählt bis ${asOf} (Kontaktbuch ${ledger}, Rückkehrer ${outcomes}). Mehrwert = Rückkehranteil der Kontaktierten minus Rückkehranteil der Kontrollgruppe, in Prozentpunkten, mit 95-%-Intervall (Newcombes Hybrid-Score-Methode, wie winback results).`,
+  contactedGroup: 'kontaktiert', controlGroup: 'Kontrollgruppe', returnedShort: 'zurück', returnedShare: 'Rückkehranteil', lift: 'Mehrwert', liftInterval: '95-%-Intervall',
+  incremental: 'durch die Kontakte gewonnene Kunden', pp: 'Pp.',
+  liftTile: 'Mehrwert gegenüber der Kontrollgruppe',
+  liftTileDef: (contacted, control) => `Rückkehranteil der Kontaktierten (${contacted}) minus dem der Kontrollgruppe (${control})`,
+  noControl: 'Keine Kontrollgruppe im Kontaktbuch: der Mehrwert lässt sich nicht messen (winback campaign --holdout 10% ausführen).',
+  resultsTotal: 'alle Gründe',
 };
 
 export type ReportLabels = typeof EN;
