@@ -81,7 +81,8 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--ledger <file>', "the campaign's contact ledger (with --outcomes): adds contacted and returned to the funnel and the lift over the control group, as winback results (default: ledger.csv in the input directory)")
     .option('--outcomes <file>', 'customers who came back, as for winback results (default: outcomes.csv in the input directory)')
     .option('--window <days>', 'attribution window for the results, e.g. 90d or 12w (default: campaign.attributionWindowDays, 90)')
-    .addHelpText('after', example('winback report fixtures/lost-customers-en.csv --as-of 2026-11-23 --html out/report.html\n  $ winback report fixtures/lost-customers-en.csv --as-of 2027-06-01 --ledger out/ledger.csv --outcomes fixtures/outcomes-en.csv --html out/report.html'))
+    .option('--previous <dir>', 'an earlier run to compare with: a plan or campaign output directory, or a file saved from report --json; adds the change of the headline figures, decisions and customers per reason')
+    .addHelpText('after', example('winback report fixtures/lost-customers-en.csv --as-of 2026-11-23 --html out/report.html\n  $ winback report fixtures/lost-customers-en.csv --as-of 2027-06-01 --ledger out/ledger.csv --outcomes fixtures/outcomes-en.csv --html out/report.html\n  $ winback report out/plan-week-49 --previous out/plan-week-48 --html out/report.html'))
     .action(run(async () => (await import('../commands/report.js')).runReport));
 
   const worksheet = addPlanFlags(addReadFlags(program.command('worksheet').description("the consultant's four worksheets, interactively: selection, relationship and reasons, lessons from sales, measures plan; writes plan.csv, campaign lists and worksheet.md").argument('[file]', 'lost-customer export (leave out to enter customers by hand, or to resume a session)')));

@@ -9,6 +9,8 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { OUTCOMES_SCHEMA } from '../domain/fields.js';
 import { reportResults, resultsFunnel, type ReportResults } from '../domain/report-results.js';
 import { loadResults } from '../io/results-load.js';
+import { compareReports, type ComparableReport, type ReportChanges, type RunIdentity } from '../domain/report-changes.js';
+import { inputIdentity, previousKind, readReportJson } from '../io/report-previous.js';
 import { parseWindow } from './results.js';
 import { detectReportSource } from '../io/report-input.js';
 import { renderReport } from '../io/report-render.js';
@@ -24,6 +26,8 @@ export interface ReportFlags extends PlanFlags {
   ledger?: string;
   outcomes?: string;
   window?: string;
+  /** an earlier plan or campaign output directory, or a saved `report --json` */
+  previous?: string;
 }
 
 /** --outlier-share 10 (or 10%) → 0.1; undefined → the default. */
@@ -47,6 +51,7 @@ export async function runReport(ctx: Context, input: string, flags: ReportFlags)
     report.results = results;
     report.funnel.steps.push(...resultsFunnel(results));
   }
+  if (flags.previous !== undefined) report.changes = await changesSince(ctx, input, report, flags, loaded);
   if (flags.html !== undefined) {
     const { renderReportHtml } = await import('../io/report-html.js');
     await writeFileAtomic(resolve(ctx.cwd, flags.html), renderReportHtml(report, { lang, reasonLabels: reasonLabels(loaded) }));
@@ -65,6 +70,28 @@ async function buildReport(ctx: Context, input: string, flags: ReportFlags, load
   if (kind === 'plan') return reportFromPlanDir(path, input, loaded, asOfGiven, share);
   if (kind === 'campaign') return reportFromCampaignDir(path, input, loaded, asOfGiven, share);
   return reportFromExport(ctx, input, loaded, share);
+}
+
+/** The change since the run in --previous: that run is reported on again with its own as-of date, or read from its saved JSON. */
+async function changesSince(ctx: Context, input: string, report: Report, flags: ReportFlags, loaded: LoadedPlanSetup): Promise<ReportChanges> {
+  const label = flags.previous as string;
+  const path = resolve(ctx.cwd, label);
+  const lang = loaded.setup.lang;
+  const kind = await previousKind(path, label, lang);
+  let previous: ComparableReport;
+  let previousInput: Pick<RunIdentity, 'input_file' | 'input_sha256'> = { input_file: null, input_sha256: null };
+  if (kind.kind === 'json') previous = await readReportJson(kind.file, label, lang);
+  else {
+    const dirKind = await detectReportSource(path, label, lang);
+    previous = dirKind === 'campaign' ? await reportFromCampaignDir(path, label, loaded, false) : await reportFromPlanDir(path, label, loaded, false);
+    previousInput = await inputIdentity(path, true);
+  }
+  const currentPath = input === '-' ? '-' : resolve(ctx.cwd, input);
+  const current = await inputIdentity(currentPath, report.source.kind !== 'export');
+  return compareReports(report, previous, {
+    current: { source: input, as_of: report.as_of, ...current },
+    previous: { source: label, as_of: previous.as_of, ...previousInput },
+  });
 }
 
 /**

@@ -310,6 +310,15 @@ export const CATALOGUE = {
       'z. B. winback report export.csv --ledger out/ledger.csv --outcomes rueckkehr.csv (oder ledger.csv und outcomes.csv ins Ausgabeverzeichnis legen)',
     ),
     windowAlone: m('--window needs --ledger and --outcomes', '--window braucht --ledger und --outcomes'),
+    previousMissing: m((label: string) => `--previous ${label}: no such file or directory`, (label) => `--previous ${label}: Datei oder Verzeichnis nicht gefunden`),
+    previousNotReport: m(
+      (label: string) => `--previous ${label} is not a report saved with winback report --json`,
+      (label) => `--previous ${label} ist kein mit winback report --json gespeicherter Bericht`,
+    ),
+    previousHint: m(
+      'give the output directory of an earlier winback plan or campaign run, or a file written by winback report --json',
+      'das Ausgabeverzeichnis eines früheren Laufs von winback plan oder campaign angeben, oder eine mit winback report --json geschriebene Datei',
+    ),
   },
   /** The worksheet's mark on a decision the consultant changed (worksheet-apply.ts); its other texts are in worksheet-texts.ts. */
   worksheet: {

@@ -11,6 +11,7 @@ import { returnOnSpend } from './plan-money.js';
 import { finishOutliers, type FunnelStep } from './report-extras.js';
 import type { MoneySums, PlanMoneySums, ReportAccumulator, TopCandidate } from './report.js';
 import type { ReportResults, ResultsFunnelLine } from './report-results.js';
+import type { ReportChanges } from './report-changes.js';
 import type { Decision } from './value-types.js';
 
 export type ReportSourceKind = 'export' | 'plan' | 'campaign';
@@ -110,6 +111,8 @@ export interface Report {
   missing: { section: string; why: string }[];
   /** with --ledger and --outcomes: the campaign's results and the lift over the control group */
   results?: ReportResults;
+  /** with --previous: the change since an earlier run */
+  changes?: ReportChanges;
 }
 
 /** summary.json's cost figures of a reason or of the whole plan (currency units). */

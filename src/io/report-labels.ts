@@ -115,6 +115,20 @@ const EN = {
   liftTileDef: (contacted: string, control: string) => `returned share of the contacted (${contacted}) minus that of the control group (${control})`,
   noControl: 'No control group in the ledger: the lift cannot be measured (run winback campaign --holdout 10%).',
   resultsTotal: 'all reasons',
+  // Change since the last run (--previous; docs/report.md, "Change since the last run").
+  changes: 'Change since the last run',
+  changesNote: (source: string, asOf: string) => `previous run: ${source}, as of ${asOf}`,
+  changesAsOf: (previous: string, current: string) => `The previous run was as of ${previous}, this one as of ${current}: customers who became due or were lost in between change the figures as well.`,
+  changesSameAsOf: 'Same as-of date as the previous run.',
+  changesInputOther: (previous: string, current: string) => `The previous run read another input (${previous}; this one: ${current}): the changes compare different exports.`,
+  changesInputSame: 'Same input as the previous run (same SHA-256): the changes come from the settings (playbook, config, model) or the as-of date.',
+  changesInputUnknown: "The previous run's input is not recorded: whether it read the same export cannot be told.",
+  figureNames: {
+    customers: 'customers planned', win_back: 'win-back customers', expected_profit: 'expected incremental profit', cost: 'cost of the plan',
+    return_on_spend: 'return on spend', value_at_stake_all: 'value at stake, all lost customers',
+  } as Record<string, string>,
+  previousHead: 'previous', currentHead: 'now', changeHead: 'change', figureHead: 'figure',
+  changesDecisions: 'Decisions', changesReasons: 'Customers per reason',
 };
 
 const DE: typeof EN = {
@@ -227,6 +241,19 @@ const DE: typeof EN = {
   liftTileDef: (contacted, control) => `Rückkehranteil der Kontaktierten (${contacted}) minus dem der Kontrollgruppe (${control})`,
   noControl: 'Keine Kontrollgruppe im Kontaktbuch: der Mehrwert lässt sich nicht messen (winback campaign --holdout 10% ausführen).',
   resultsTotal: 'alle Gründe',
+  changes: 'Veränderung seit dem letzten Lauf',
+  changesNote: (source, asOf) => `voriger Lauf: ${source}, Stichtag ${asOf}`,
+  changesAsOf: (previous, current) => `Der vorige Lauf hatte den Stichtag ${previous}, dieser ${current}: Kunden, die dazwischen fällig oder verloren wurden, verändern die Zahlen ebenfalls.`,
+  changesSameAsOf: 'Derselbe Stichtag wie im vorigen Lauf.',
+  changesInputOther: (previous, current) => `Der vorige Lauf las eine andere Eingabe (${previous}; dieser: ${current}): die Veränderungen vergleichen verschiedene Exporte.`,
+  changesInputSame: 'Dieselbe Eingabe wie im vorigen Lauf (gleiche SHA-256): die Veränderungen kommen aus den Einstellungen (Playbook, Konfiguration, Modell) oder dem Stichtag.',
+  changesInputUnknown: 'Die Eingabe des vorigen Laufs ist nicht festgehalten: ob es derselbe Export war, lässt sich nicht sagen.',
+  figureNames: {
+    customers: 'geplante Kunden', win_back: 'Rückgewinnungskunden', expected_profit: 'erwarteter Zusatzgewinn', cost: 'Kosten des Plans',
+    return_on_spend: 'Ertrag je Kosteneinheit', value_at_stake_all: 'Wert im Risiko, alle verlorenen Kunden',
+  },
+  previousHead: 'vorher', currentHead: 'jetzt', changeHead: 'Veränderung', figureHead: 'Kennzahl',
+  changesDecisions: 'Entscheidungen', changesReasons: 'Kunden je Grund',
 };
 
 export type ReportLabels = typeof EN;

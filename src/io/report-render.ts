@@ -4,6 +4,7 @@ import type { Report } from '../domain/report-finish.js';
 import { CHANNELS } from '../domain/playbook-types.js';
 import { blockReasonText, formatDate, formatMoney, formatPercent, reportLabels, type ReportLang, type ReportLabels } from './report-labels.js';
 import { formatLift } from './report-html-results.js';
+import { changeRows, changesCaveats } from './report-html-changes.js';
 import { renderTable, styler, truncate } from './render.js';
 
 const WIDTH = 80;
@@ -17,6 +18,7 @@ export function renderReport(r: Report, opts: { color: boolean; lang: ReportLang
   const parts = [
     header(r, L, c, m, opts.lang),
     results(r, L, c, opts),
+    changes(r, L, c, opts),
     gone(r, 'reasons') ? '' : section(c, L.reasons, renderTable([L.reason, L.count, L.share, L.cumulative, L.atStake, L.expected], r.reasons.map((x) => [
       truncate(x.code, 20), x.count, formatPercent(x.share, opts.lang), formatPercent(x.cumulative_share, opts.lang), m(x.value_at_stake), c.green(m(x.expected_value)),
     ]), { color: opts.color, align: ['left', 'right', 'right', 'right', 'right', 'right'] })),
@@ -61,6 +63,25 @@ function results(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; 
   });
   const note = wrap(L.resultsNote(formatDate(res.as_of, opts.lang), res.window_days, clean(res.ledger.file), clean(res.outcomes.file)));
   return section(c, L.results, `${note}\n${table}${res.total.control.customers === 0 ? `\n${wrap(L.noControl)}` : ''}`);
+}
+
+/** The change since the last run: what is compared, then the figures before and now. */
+function changes(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }): string {
+  const ch = r.changes;
+  if (ch === undefined) return '';
+  const cur = r.money.currency;
+  const align: ('left' | 'right')[] = ['left', 'right', 'right', 'right'];
+  const head = (first: string) => [first, L.previousHead, L.currentHead, L.changeHead];
+  const table = (first: string, rows: string[][]) => renderTable(head(first), rows.map((x) => [truncate(clean(x[0] ?? ''), 34), ...x.slice(1)]), { color: opts.color, align });
+  const headline = changeRows(ch.headline.filter((x) => x.previous !== null || x.current !== null), (k) => L.figureNames[k] ?? k, opts.lang, cur);
+  const parts = [
+    wrap(L.changesNote(clean(ch.previous.source), formatDate(ch.previous.as_of, opts.lang))),
+    ...changesCaveats(ch, L, opts.lang).map((x) => c.yellow(wrap(`- ${clean(x)}`, '  '))),
+    table(L.figureHead, headline),
+    table(L.decision, changeRows(ch.decisions, (k) => L.decisions[k] ?? k, opts.lang, cur)),
+    table(L.reason, changeRows(ch.reasons, (k) => k, opts.lang, cur)),
+  ];
+  return section(c, L.changes, parts.join('\n'));
 }
 
 function calendar(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }): string {
