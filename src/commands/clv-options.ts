@@ -20,6 +20,8 @@ export const DEFAULT_REPLICATES = 200;
 
 export interface ClvFlags extends RawReadFlags, RawOutputFlags {
   out?: string;
+  /** --html FILE: the pictures page */
+  html?: string;
   period?: string;
   calibrationEnd?: string;
   holdoutEnd?: string;
