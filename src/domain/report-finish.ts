@@ -81,6 +81,8 @@ export interface Report {
   segments: (MoneySums & MoneyFields & Record<Decision, number> & { segment: string })[];
   /** by account manager ('' = none, OTHER_MANAGERS = the rest); empty when no customer has one */
   account_managers: (MoneySums & MoneyFields & { account_manager: string })[];
+  /** by region ('' = none, OTHER_MANAGERS = the rest); empty when no customer has one */
+  regions: (MoneySums & MoneyFields & { region: string })[];
   calendar: {
     weeks: { week: string; from: string; channels: Record<Channel, number>; total: number }[];
     /** win_back customers due after the 12 weeks */
@@ -157,6 +159,9 @@ export function finishReport(acc: ReportAccumulator, meta: ReportMeta): Report {
     account_managers: acc.withManager === 0 ? [] : [...acc.managers.entries()]
       .map(([account_manager, s]) => ({ account_manager, ...money(s), ...fields(s) }))
       .sort((a, b) => b.expected_value - a.expected_value || b.count - a.count || (a.account_manager < b.account_manager ? -1 : 1)),
+    regions: acc.withRegion === 0 ? [] : [...acc.regions.entries()]
+      .map(([region, s]) => ({ region, ...money(s), ...fields(s) }))
+      .sort((a, b) => b.expected_value - a.expected_value || b.count - a.count || (a.region < b.region ? -1 : 1)),
     calendar: {
       weeks: acc.weeks.map((channels, i) => ({
         week: isoWeekLabel(acc.weekStart + 7 * i),

@@ -43,6 +43,10 @@ export function moneyBreakdowns(ctx: MoneyCtx, reasonsShown: boolean): string {
     const name = (n: string) => (n === '' ? L.noManager : n === OTHER_MANAGERS ? L.otherManagers : n);
     parts.push(breakdown(ctx, 'money-by-manager', L.byManager, L.accountManager, r.account_managers.filter((x) => x.win_back > 0).map((x) => [name(x.account_manager), x])));
   }
+  if (r.regions.length > 0) {
+    const name = (n: string) => (n === '' ? L.noRegion : n === OTHER_MANAGERS ? L.otherRegions : n);
+    parts.push(breakdown(ctx, 'money-by-region', L.byRegion, L.region, r.regions.filter((x) => x.win_back > 0).map((x) => [name(x.region), x])));
+  }
   return parts.length === 0 ? '' : `<section id="money-groups"><h2>${esc(L.byGroup)}</h2>${parts.join('')}</section>`;
 }
 

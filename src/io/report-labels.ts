@@ -58,7 +58,7 @@ const EN = {
   stakeAll: 'value at stake, all lost customers',
   stakeAllDef: (n: number) => `the same for all ${n} lost customers (objectors and customers without figures count 0)`,
   unavailable: 'not available',
-  byGroup: 'The plan in money by reason, segment and account manager',
+  byGroup: 'The plan in money by reason, segment, account manager and region',
   byReason: 'by reason', bySegment: 'by segment', byManager: 'by account manager',
   group: 'group', winBackCount: 'win-back customers', profitShort: 'exp. profit', costShort: 'cost', rosShort: 'return', stakeShort: 'at stake (win-back)',
   noManager: '(none)', otherManagers: '(all others)', accountManager: 'account manager',
@@ -129,6 +129,8 @@ const EN = {
   } as Record<string, string>,
   previousHead: 'previous', currentHead: 'now', changeHead: 'change', figureHead: 'figure',
   changesDecisions: 'Decisions', changesReasons: 'Customers per reason',
+  // Money per region (the export's region column; docs/report.md).
+  byRegion: 'by region', region: 'region', noRegion: '(none)', otherRegions: '(all others)',
 };
 
 const DE: typeof EN = {
@@ -185,7 +187,7 @@ const DE: typeof EN = {
   stakeAll: 'Wert im Risiko, alle verlorenen Kunden',
   stakeAllDef: (n) => `dasselbe für alle ${n} verlorenen Kunden (Widersprechende und Kunden ohne Zahlen zählen 0)`,
   unavailable: 'nicht verfügbar',
-  byGroup: 'Der Plan in Geld nach Grund, Segment und Betreuer',
+  byGroup: 'Der Plan in Geld nach Grund, Segment, Betreuer und Region',
   byReason: 'nach Grund', bySegment: 'nach Segment', byManager: 'nach Betreuer',
   group: 'Gruppe', winBackCount: 'Rückgewinnungskunden', profitShort: 'erw. Gewinn', costShort: 'Kosten', rosShort: 'Ertrag', stakeShort: 'im Risiko (Rückgew.)',
   noManager: '(keiner)', otherManagers: '(alle übrigen)', accountManager: 'Betreuer',
@@ -254,6 +256,7 @@ const DE: typeof EN = {
   },
   previousHead: 'vorher', currentHead: 'jetzt', changeHead: 'Veränderung', figureHead: 'Kennzahl',
   changesDecisions: 'Entscheidungen', changesReasons: 'Kunden je Grund',
+  byRegion: 'nach Region', region: 'Region', noRegion: '(keine)', otherRegions: '(alle übrigen)',
 };
 
 export type ReportLabels = typeof EN;
