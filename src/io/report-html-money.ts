@@ -1,6 +1,6 @@
 /**
  * The money sections of the HTML report: the headline tiles (each figure with its currency
- * and a one-line definition) and the same figures by reason, segment and account manager.
+ * and a one-line definition) and the same figures by reason, segment, account manager and region.
  * Figures a source cannot give are left out, never shown as 0.
  */
 import type { Outlier } from '../domain/report-extras.js';
@@ -31,7 +31,7 @@ export function moneyTiles({ r, L, lang }: MoneyCtx): string {
 
 type Line = MoneyFields & { win_back: number; expected_value: number };
 
-/** The plan's money by reason, segment and account manager, as tables that scroll inside their box. */
+/** The plan's money by reason, segment, account manager and region, as tables that scroll inside their box. */
 export function moneyBreakdowns(ctx: MoneyCtx, reasonsShown: boolean): string {
   const { r, L } = ctx;
   const parts: string[] = [];
