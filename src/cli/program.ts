@@ -78,6 +78,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
   addPlanFlags(addReadFlags(program.command('report').description('report for analysts: losses by reason (Pareto), value, decisions by segment, contact calendar, top candidates, data quality').argument('<input>', 'lost-customer export (- for stdin), or the output directory of winback plan or campaign')))
     .option('--html <file>', 'also write one self-contained HTML report with charts (works offline, prints well)')
     .option('--json', 'print the report model as JSON instead of the tables')
+    .option('-q, --quiet', 'print nothing on success (with --html: only the file is written)')
     .option('--outlier-share <percent>', 'flag any customer carrying more than this share of the expected profit (default: 10)')
     .addHelpText('after', example('winback report fixtures/lost-customers-en.csv --as-of 2026-11-23 --html out/report.html'))
     .action(run(async () => (await import('../commands/report.js')).runReport));
@@ -93,23 +94,26 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .action(run(async () => (await import('../commands/worksheet.js')).runWorksheet));
 
   addReadFlags(program.command('reasons').description('classify departure reasons: counts, shares, examples and the texts and codes left unclassified; or learn labelled texts').argument('[file]', 'export with customer_id and reason and/or reason_code, or - for stdin'))
-    .option('--out <file>', 'write one row per customer (customer_id, reason_text, reason_code, reason_secondary, reason_confidence, reason_evidence): a CSV file, - for stdout, or a name ending in .xlsx for a workbook')
+    .option('--reasons-out <file>', 'write one row per customer (customer_id, reason_text, reason_code, reason_secondary, reason_confidence, reason_evidence): a CSV file, - for stdout, or a name ending in .xlsx for a workbook')
+    .addOption(new Option('--out <file>', 'old spelling of --reasons-out').hideHelp())
     .option('--excel', 'write the CSV for German Excel (UTF-8 with BOM, ";", decimal comma, ="01067" for leading zeros)')
     .option('--no-excel', 'write a plain CSV even where the config asks for --excel')
     .option('--learn <file>', "add labelled texts (CSV with text and code columns) to your playbook's examples file (needs --playbook)")
     .option('--json', 'print the result as JSON')
+    .option('-q, --quiet', 'print nothing on success (the table still goes to --reasons-out)')
     .option('--playbook <file>', 'playbook with your own vocabulary (default: the built-in one)')
     .option('--config <file>', 'config file (YAML or JSON)')
-    .addHelpText('after', example('winback reasons fixtures/lost-customers-de.csv --out out/reasons.csv\n  $ winback reasons fixtures/lost-customers-de.csv --out out/gruende.xlsx   (- writes the table to stdout)\n  $ winback reasons --learn labelled.csv --playbook my-playbook.yaml'))
+    .addHelpText('after', example('winback reasons fixtures/lost-customers-de.csv --reasons-out out/reasons.csv\n  $ winback reasons fixtures/lost-customers-de.csv --reasons-out out/gruende.xlsx   (- writes the table to stdout)\n  $ winback reasons --learn labelled.csv --playbook my-playbook.yaml'))
     .action(run(async () => (await import('../commands/reasons.js')).runReasons));
 
   addReadFlags(program.command('clv').description('customer value from transaction histories (BG/NBD or Pareto/NBD + Gamma-Gamma): P(alive), CLV, lifecycle phases, silent churners').argument('<file>', 'transactions (customer_id, date, amount), an RFM summary with --summary-input, or - for stdin'))
     .option('--out <dir>', 'output directory (customers.csv, model.json, rejects.csv)')
-    .addOption(new Option('--period <unit>', 'time unit of frequency, recency and T').choices(['day', 'week', 'month']).default('week'))
+    .addOption(new Option('--time-unit <unit>', 'time unit of frequency, recency and T (default: week)').choices(['day', 'week', 'month']))
+    .addOption(new Option('--period <unit>', 'old spelling of --time-unit').choices(['day', 'week', 'month']).hideHelp())
     .option('--as-of <date>', 'the run date; the calibration end when --calibration-end is not given (default: WINBACK_AS_OF, else the last transaction date)')
     .option('--calibration-end <date>', 'last day (2026-06-30 or 30.06.2026) of the calibration period')
     .option('--holdout-end <date>', 'last day of a holdout period after the calibration end, to compare forecast and actual purchases')
-    .option('--holdout-periods <n>', 'holdout length in period units instead of --holdout-end')
+    .option('--holdout-periods <n>', 'holdout length in --time-unit units instead of --holdout-end')
     .option('--horizon-months <n>', 'months valued by CLV and counted in expected_purchases (default 12)')
     .option('--discount-rate <rate>', 'annual discount rate for CLV, e.g. 0.1 or 10% (default 12.7 %, i.e. 1 % a month)')
     .option('--summary-input', 'the file is already an RFM summary (frequency, recency, T, optional monetary)')
@@ -127,7 +131,8 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--amount <expr>', "the amount: a column, or the product of two, e.g. 'Quantity*UnitPrice' (default: the mapped amount column)")
     .addOption(new Option('--returns <mode>', 'negative amounts and cancellations: net them against the customer\'s purchases, or reject the rows').choices(['net', 'reject']).default('net'))
     .option('--cancel-prefix <prefix>', 'invoices whose number starts with this are cancellations, e.g. C (needs an invoice column)')
-    .option('--columns <names>', 'the file has no header line: name its columns, comma-separated (e.g. for CDNOW_sample.txt)')
+    .option('--input-columns <names>', 'the file has no header line: name its columns, comma-separated (e.g. for CDNOW_sample.txt)')
+    .addOption(new Option('--columns <names>', 'old spelling of --input-columns').hideHelp())
     .option('--config <file>', 'config file; its clv: section sets the lifecycle thresholds (docs/config.md)')
     .option('--json', 'print model.json to stdout instead of the table')
     .option('-q, --quiet', 'print nothing on success')
@@ -135,13 +140,14 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .action(run(async () => (await import('../commands/clv.js')).runClv));
 
   addReadFlags(program.command('calibrate').description('fit the reacquisition model on past win-back attempts; writes model.json for plan --model').argument('<history>', 'past attempts: lost-customer columns plus won_back (yes/no), optional contact_date, offer_type, second_lifetime_months/revenue; or - for stdin'))
-    .option('--out <file>', 'where to write the model (JSON)')
+    .option('--model-out <file>', 'where to write the model (JSON), for plan --model')
+    .addOption(new Option('--out <file>', 'old spelling of --model-out').hideHelp())
     .option('--as-of <date>', 'date to compute months since churn at for rows without contact_date (default: left out)')
     .option('--playbook <file>', 'playbook whose reasons and base rates are the priors (default: the built-in one)')
     .option('--config <file>', 'config file (YAML or JSON): model.calibration settings')
     .option('--json', 'print the report (with the model) as JSON')
     .option('-q, --quiet', 'print nothing on success')
-    .addHelpText('after', example('winback calibrate out/history.csv --out model.json && winback plan fixtures/lost-customers-en.csv --model model.json --out out/plan'))
+    .addHelpText('after', example('winback calibrate out/history.csv --model-out model.json && winback plan fixtures/lost-customers-en.csv --model model.json --out out/plan'))
     .action(run(async () => (await import('../commands/calibrate.js')).runCalibrate));
 
   addReadFlags(program.command('results').description('did the win-back programme pay? regain rate, lift over control (95 % CI), second-lifetime margin, cost and profit per reason × offer × channel'))
@@ -152,6 +158,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--playbook <file>', 'playbook with the channel and incentive costs (default: the built-in one)')
     .option('--config <file>', 'config file (YAML or JSON)')
     .option('--json', 'print the results as JSON')
+    .option('-q, --quiet', 'print nothing on success (the files --html and --history-out are still written)')
     .option('--html <file>', 'also write a self-contained HTML page with the KPI table and the lift per reason')
     .option('--history-out <file>', 'write the attempts with their outcomes in the format winback calibrate reads (needs --export): a CSV file, - for stdout, or a name ending in .xlsx')
     .option('--excel', 'write --history-out for German Excel (UTF-8 with BOM, ";", decimal comma)')

@@ -353,7 +353,7 @@ export const CATALOGUE = {
     configInvalid: m((path: string, list: string) => `config ${path} is invalid:\n${list}`, (path, list) => `Konfiguration ${path} ist ungültig:\n${list}`),
     configInvalidHint: m('see docs/config.md for every setting and its default', 'docs/config.md beschreibt jede Einstellung und ihren Standardwert'),
     modelMissing: m((label: string) => `model ${label}: no such file or not readable`, (label) => `Modell ${label}: Datei nicht gefunden oder nicht lesbar`),
-    modelMissingHint: m('create one with winback calibrate HISTORY.csv --out model.json', 'mit winback calibrate HISTORY.csv --out model.json erstellen'),
+    modelMissingHint: m('create one with winback calibrate HISTORY.csv --model-out model.json', 'mit winback calibrate HISTORY.csv --model-out model.json erstellen'),
     listColumnsUnknown: m(
       (names: string) => `--columns: ${names} is not a column of the campaign lists`,
       (names) => `--columns: ${names} ist keine Spalte der Kampagnenlisten`,

@@ -7,7 +7,7 @@ import { tempDir } from '../support/temp.js';
 describe('winback reasons', () => {
   it.each(['fixtures/lost-customers-en.csv', 'fixtures/lost-customers-de.csv'])('prints the table and the unclassified list; --out has one row per input row (%s)', async (file) => {
     const out = join(tempDir(), 'reasons.csv');
-    const r = await runCli(['reasons', file, '--out', out]);
+    const r = await runCli(['reasons', file, '--reasons-out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/reason\s+\|\s+count\s+\|\s+share/);
     expect(r.stdout).toMatch(/Most frequent unclassified texts/);
@@ -48,7 +48,7 @@ describe('winback reasons', () => {
     const playbook = join(dir, 'bad.yaml');
     await runCli(['playbook', 'init', playbook]);
     writeFileSync(playbook, readFileSync(playbook, 'utf8').replace(/baseRate: [0-9.]+/, 'baseRate: 7'));
-    for (const args of [['reasons', 'fixtures/lost-customers-en.csv'], ['plan', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', '2026-11-23']]) {
+    for (const args of [['reasons', 'fixtures/lost-customers-en.csv'], ['plan', 'fixtures/lost-customers-en.csv', '--reasons-out', tempDir(), '--as-of', '2026-11-23']]) {
       const r = await runCli([...args, '--playbook', playbook]);
       expect(r.code).toBe(65);
       expect(r.stderr).toMatch(/reasons\[\d+\]\.baseRate/);
