@@ -48,7 +48,7 @@ describe('winback reasons', () => {
     const playbook = join(dir, 'bad.yaml');
     await runCli(['playbook', 'init', playbook]);
     writeFileSync(playbook, readFileSync(playbook, 'utf8').replace(/baseRate: [0-9.]+/, 'baseRate: 7'));
-    for (const args of [['reasons', 'fixtures/lost-customers-en.csv'], ['plan', 'fixtures/lost-customers-en.csv', '--reasons-out', tempDir(), '--as-of', '2026-11-23']]) {
+    for (const args of [['reasons', 'fixtures/lost-customers-en.csv'], ['plan', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', '2026-11-23']]) {
       const r = await runCli([...args, '--playbook', playbook]);
       expect(r.code).toBe(65);
       expect(r.stderr).toMatch(/reasons\[\d+\]\.baseRate/);
