@@ -78,7 +78,7 @@ describe('winback calibrate reading', () => {
     expect(r.stderr).toMatch(/reject: line 4 \(3\)/);
   });
 
-  it('fails with exit 65 when the won_back column is missing, and 64 without --out', async () => {
+  it('fails with exit 65 when the won_back column is missing, and 64 without --model-out', async () => {
     const dir = tempDir();
     const file = join(dir, 'h.csv');
     writeFileSync(file, 'customer_id,churn_date\nA,2024-01-01\n');
