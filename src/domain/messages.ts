@@ -380,6 +380,23 @@ export const CATALOGUE = {
     ),
     fileMismatchHint: m('leave out the file to continue the session, or start a new session file', 'die Datei weglassen, um die Sitzung fortzusetzen, oder eine neue Sitzungsdatei beginnen'),
   },
+  /** The warnings of the permission check, in plan.csv's warnings column (permission.ts). */
+  permission: {
+    unclearDoNotContact: m('do_not_contact is unclear: treated as do-not-contact', 'do_not_contact ist unklar: als Kontaktsperre behandelt'),
+    unclearObjection: m('advertising_objection is unclear: treated as an objection', 'advertising_objection ist unklar: als Werbewiderspruch behandelt'),
+    objectionFound: m(
+      (where: 'reason' | 'notes' | 'consent', phrase: string) => `${({ reason: 'reason text', notes: 'notes', consent: 'a consent column' })[where]} contains an objection ("${phrase}"): treated as an objection`,
+      (where, phrase) => `${({ reason: 'Der Kündigungsgrund', notes: 'Die Notizen', consent: 'Eine Einwilligungsspalte' })[where]} ${where === 'notes' ? 'enthalten' : 'enthält'} einen Widerspruch („${phrase}“): als Werbewiderspruch behandelt`,
+    ),
+    unclearEmailConsent: m('consent_email is unclear: treated as no consent', 'consent_email ist unklar: als fehlende Einwilligung behandelt'),
+    unclearPhoneConsent: m('consent_phone is unclear: treated as no consent', 'consent_phone ist unklar: als fehlende Einwilligung behandelt'),
+    unclearLetterConsent: m('consent_letter is unclear: treated as a refusal of letters', 'consent_letter ist unklar: als Ablehnung von Briefen behandelt'),
+    unclearKeyAccount: m('key_account is unclear: treated as not a key account', 'key_account ist unklar: nicht als Schlüsselkunde behandelt'),
+    notUsable: m(
+      (field: 'email' | 'phone', text: string, problem: string) => `${field} '${text}' is not usable (${problem}): no ${field === 'email' ? 'e-mail' : 'phone'} channel`,
+      (field, text, problem) => `${field === 'email' ? 'E-Mail-Adresse' : 'Telefonnummer'} '${text}' ist nicht verwendbar (${contactProblemDe(problem)}): kein ${field === 'email' ? 'E-Mail-Kanal' : 'Telefonkanal'}`,
+    ),
+  },
   /** Words around every command's output and errors (cli/main.ts, io). */
   common: {
     warning: m('warning', 'Warnung'),
@@ -435,6 +452,27 @@ export function formatAmount(value: number, lang: Lang): string {
   if (lang === 'en') return String(value);
   const [whole, decimals] = String(value).split('.');
   return `${formatWhole(Number(whole), 'de')}${decimals === undefined ? '' : `,${decimals}`}`;
+}
+
+/** The contact-point checker's problem (contact-point.ts, English) in German. */
+function contactProblemDe(problem: string): string {
+  const fixed: Record<string, string> = {
+    blank: 'leer',
+    'more than one address, or spaces, in one cell': 'mehr als eine Adresse oder Leerzeichen in einer Zelle',
+    'no @': 'kein @',
+    'the part before @ is not valid': 'der Teil vor dem @ ist ungültig',
+    'the domain is not valid': 'die Domain ist ungültig',
+    'a number in scientific notation (Excel dropped its digits); export the column as text':
+      'eine Zahl in wissenschaftlicher Schreibweise (Excel hat Ziffern verworfen); die Spalte als Text exportieren',
+    'no digits': 'keine Ziffern',
+    'too short': 'zu kurz',
+  };
+  const known = fixed[problem];
+  if (known !== undefined) return known;
+  const readAs = /^not a phone number \(read as (.+) when without \+\)$/.exec(problem);
+  if (readAs) return `keine Telefonnummer (ohne + als ${readAs[1]} gelesen)`;
+  const invalid = /^not a valid number in (.+)$/.exec(problem);
+  return invalid ? `keine gültige Nummer in ${invalid[1]}` : problem;
 }
 
 /** One unit of the currency in a German sentence: "Euro" for €, else the symbol itself. */

@@ -59,7 +59,7 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
   const { playbook, config } = setup;
   const reason = classifyReason({ text: row.reason, code: row.reason_code }, setup.vocabulary);
   const entry = reasonEntry(playbook, reason.code);
-  const permission = checkPermission(row, config.permission, setup.suppression);
+  const permission = checkPermission(row, config.permission, setup.suppression, setup.lang);
   if (permission.blockAll !== undefined) {
     const value = notValued(row, 'never', blockedReason(permission, setup.lang), setup.lang);
     return { row, reason, entry, permission, channel: null, value, measure: '', angle: '', window: null };

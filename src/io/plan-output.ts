@@ -65,7 +65,7 @@ export function planValues(p: PlannedCustomer): unknown[] {
     p.row.customer_id, p.reason.code, p.reason.confidence, v.decision, v.decisionReason,
     v.p_winback, v.sltv, v.expected_value, undefined, p.measure, v.offer_type, p.channel,
     p.window?.contactFrom, p.window?.contactUntil, p.window?.wave, p.reason.secondary, p.reason.evidence,
-    v.value_at_stake, v.offerReason, p.angle, p.window?.rule, [...p.row.warnings, ...v.warnings].join('; '),
+    v.value_at_stake, v.offerReason, p.angle, p.window?.rule, [...p.row.warnings, ...p.permission.warnings, ...v.warnings].join('; '),
   ];
 }
 

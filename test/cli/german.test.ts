@@ -56,6 +56,32 @@ describe('German: no English word reaches the user', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('plan: the permission warnings in plan.csv are German under --lang de and English without', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [
+      'Kundennummer;Kündigungsdatum;Umsatz;Kunde seit;E-Mail;Einwilligung E-Mail;Telefon;Einwilligung Telefon;Kündigungsgrund;Notizen',
+      'K1;01.03.2026;12000;01.01.2020;k1@example.de;ja;+49 30 1234567;ja;Preis zu hoch;bitte keine Werbung mehr',
+      'K2;02.03.2026;8000;01.01.2020;k2@example;ja;12;ja;Preis zu hoch;',
+      'K3;02.03.2026;8000;01.01.2020;k3@example.de;vielleicht;+49 30 1234568;ja;Preis zu hoch;',
+    ].join('\n'));
+    const warningsOf = async (lang: string) => {
+      const out = join(dir, lang);
+      const r = await runCli(['plan', file, '--out', out, ...AS_OF, '--lang', lang, '--quiet']);
+      expect(r.code, r.stderr).toBe(0);
+      return Object.fromEntries(readCsv(join(out, 'plan.csv')).map((row) => [row.customer_id, String(row.warnings)]));
+    };
+    const de = await warningsOf('de');
+    expect(de.K1).toContain('Die Notizen enthalten einen Widerspruch („keine werbung“): als Werbewiderspruch behandelt');
+    expect(de.K2).toContain("E-Mail-Adresse 'k2@example' ist nicht verwendbar (die Domain ist ungültig): kein E-Mail-Kanal");
+    expect(de.K2).toContain("Telefonnummer '12' ist nicht verwendbar (keine gültige Nummer in DE): kein Telefonkanal");
+    expect(de.K3).toContain('consent_email ist unklar: als fehlende Einwilligung behandelt');
+    expect(Object.values(de).flatMap((w) => leaksIn('plan.csv warnings', w))).toEqual([]);
+    const en = await warningsOf('en');
+    expect(en.K1).toContain('notes contains an objection ("keine werbung"): treated as an objection');
+    expect(en.K3).toContain('consent_email is unclear: treated as no consent');
+  });
+
   it('plan under LANG=de_DE.UTF-8, without --lang', async () => {
     const out = tempDir();
     const r = await run(['plan', DE, '--out', out, ...AS_OF], { LANG: 'de_DE.UTF-8' });
