@@ -159,10 +159,13 @@ export function parsePermissionConfig(data: unknown): PermissionConfig | undefin
   return parsed.success ? { ...DEFAULT_PERMISSION_CONFIG, ...parsed.data } : undefined;
 }
 
+const GERMAN_ISSUES = z.locales.de().localeError;
+
 /** Validates a parsed config document and merges it over the defaults; returns every problem with its path. */
-export function validateConfig(data: unknown): { config?: WinbackConfig; errors: ConfigIssue[]; warnings: ConfigIssue[] } {
+export function validateConfig(data: unknown, lang: 'en' | 'de' = 'en'): { config?: WinbackConfig; errors: ConfigIssue[]; warnings: ConfigIssue[] } {
   if (data === undefined || data === null) return { config: DEFAULT_CONFIG, errors: [], warnings: [] };
-  const parsed = sections.safeParse(data);
+  // zod's own German wording for its checks (types, ranges, unknown keys) under --lang de.
+  const parsed = lang === 'de' ? sections.safeParse(data, { error: GERMAN_ISSUES }) : sections.safeParse(data);
   if (!parsed.success) {
     return { errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(top)', message: i.message })), warnings: [] };
   }
@@ -175,7 +178,10 @@ export function validateConfig(data: unknown): { config?: WinbackConfig; errors:
   if (clvProblems.length > 0) return { errors: clvProblems.map((message) => ({ path: `clv.${message.split(' ')[0]}`, message })), warnings: [] };
   const currency = d.currency ?? DEFAULT_CONFIG.currency;
   const symbol = currencySymbolOf(currency);
-  if (symbol === undefined) return { errors: [{ path: 'currency', message: `'${currency}' is not an ISO 4217 currency code (EUR, USD, CHF, GBP, …)` }], warnings: [] };
+  if (symbol === undefined) {
+    const message = lang === 'de' ? `'${currency}' ist kein Währungscode nach ISO 4217 (EUR, USD, CHF, GBP, …)` : `'${currency}' is not an ISO 4217 currency code (EUR, USD, CHF, GBP, …)`;
+    return { errors: [{ path: 'currency', message }], warnings: [] };
+  }
   // model.currencySymbol, when given, still wins: it is the older, more specific setting.
   const modelSetsSymbol = typeof parsed.data.model === 'object' && parsed.data.model !== null && 'currencySymbol' in parsed.data.model;
   const config: WinbackConfig = {

@@ -150,6 +150,33 @@ describe('German: no English word reaches the user', () => {
     expect(readFileSync(join(out, 'plan.csv'), 'utf8')).toContain('Berater: Inhaber im Ruhestand');
   });
 
+  it('reader and config errors: German under --lang de, English without', async () => {
+    const dir = tempDir();
+    const write = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const cases: [string[], RegExp, RegExp][] = [
+      [[write('empty.csv', '')], /ist leer \(0 Bytes\)/, /is empty \(0 bytes\)/],
+      [[write('blank.csv', '\n\n')], /keine Kopfzeile gefunden/, /no header row found/],
+      [[write('header.csv', 'Kundennummer;Kündigungsdatum\n')], /hat eine Kopfzeile, aber keine Datenzeilen/, /has a header but no data rows/],
+      [[write('columns.csv', 'a;b\n1;2\n')], /Pflichtspalte fehlt \(Export verlorener Kunden\): customer_id/, /required column missing for a lost-customer export/],
+      [[DE, '--map', 'churn_date=Nix'], /--map lässt sich nicht anwenden: keine Spalte 'Nix' für churn_date/, /--map cannot be applied: no column 'Nix' for churn_date/],
+      [[DE, '--config', write('bad.yaml', 'campaign:\n  maxAttempts: drei\n')], /Konfiguration .* ist ungültig:\n {2}campaign\.maxAttempts: Ungültige Eingabe/, /config .* is invalid:\n {2}campaign\.maxAttempts: Invalid input/],
+      [[DE, '--config', write('currency.yaml', 'currency: XYZ\n')], /'XYZ' ist kein Währungscode/, /'XYZ' is not an ISO 4217 currency code/],
+    ];
+    const leaks: string[] = [];
+    for (const [args, de, en] of cases) {
+      const r = await run(['plan', ...args, '--out', join(dir, 'out'), ...AS_OF, '--lang', 'de']);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stderr).toMatch(de);
+      leaks.push(...r.leaks);
+      const e = await runCli(['plan', ...args, '--out', join(dir, 'out'), ...AS_OF]);
+      expect(e.stderr).toMatch(en);
+    }
+    expect(leaks).toEqual([]);
+  });
+
   it('playbook show', async () => {
     const r = await run(['playbook', 'show', '--lang', 'de']);
     expect(r.code).toBe(0);
