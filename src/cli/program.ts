@@ -42,6 +42,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--json', 'print the result as one JSON object')
     .option('--as-of <date>', 'churn dates after this date (2026-11-23 or 23.11.2026) are rejected (default: today, or WINBACK_AS_OF)')
     .option('--config <file>', 'config file, for its column map, currency and reject limit (default: WINBACK_CONFIG or built-in defaults)')
+    .addOption(langOption())
     .addHelpText('after', example('winback inspect fixtures/lost-customers-de.csv --json\n  $ winback inspect kunden.xlsx --sheet Kunden   (an Excel workbook: the first sheet, or the one named)'))
     .action(run(async () => (await import('../commands/inspect.js')).runInspect));
 
@@ -99,6 +100,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--json', 'print the result as JSON')
     .option('--playbook <file>', 'playbook with your own vocabulary (default: the built-in one)')
     .option('--config <file>', 'config file (YAML or JSON)')
+    .addOption(langOption())
     .addHelpText('after', example('winback reasons fixtures/lost-customers-de.csv --out out/reasons.csv\n  $ winback reasons fixtures/lost-customers-de.csv --out out/gruende.xlsx   (- writes the table to stdout)\n  $ winback reasons --learn labelled.csv --playbook my-playbook.yaml'))
     .action(run(async () => (await import('../commands/reasons.js')).runReasons));
 
@@ -186,6 +188,11 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .action(run(async () => (await import('../commands/playbook.js')).runPlaybookValidate));
 
   return program;
+}
+
+/** --lang for the commands that add it on their own (inspect, reasons, clv, calibrate, results). */
+function langOption(): Option {
+  return new Option('--lang <lang>', 'language of texts (default: WINBACK_LANG, then config lang, then LC_ALL/LC_MESSAGES/LANG, else en)').choices(['en', 'de']);
 }
 
 /** Flags of every command that plans (plan, campaign, report, worksheet). */

@@ -397,6 +397,62 @@ export const CATALOGUE = {
       (field, text, problem) => `${field === 'email' ? 'E-Mail-Adresse' : 'Telefonnummer'} '${text}' ist nicht verwendbar (${contactProblemDe(problem)}): kein ${field === 'email' ? 'E-Mail-Kanal' : 'Telefonkanal'}`,
     ),
   },
+  /** winback inspect's text report (commands/inspect.ts); --json keeps the machine words. */
+  inspect: {
+    file: m('File', 'Datei'),
+    workbook: m('Workbook', 'Arbeitsmappe'),
+    workbookValue: m((sheet: string) => `Excel (.xlsx), sheet '${sheet}'`, (sheet) => `Excel (.xlsx), Tabellenblatt '${sheet}'`),
+    encoding: m('Encoding', 'Kodierung'),
+    withBom: m(' with BOM', ' mit BOM'),
+    delimiter: m('Delimiter', 'Trennzeichen'),
+    tab: m('tab', 'Tabulator'),
+    decimal: m('Decimal', 'Dezimalzeichen'),
+    dates: m('Dates', 'Datumsangaben'),
+    order: m(
+      (order: string) => ({ dmy: 'day first (31.03.2024)', mdy: 'month first (3/31/2024)', ymd: 'year first (2024-03-31)' })[order] ?? order,
+      (order) => ({ dmy: 'Tag zuerst (31.03.2024)', mdy: 'Monat zuerst (3/31/2024)', ymd: 'Jahr zuerst (2024-03-31)' })[order] ?? order,
+    ),
+    /** how a reading setting was decided (csv-read.ts, sniff.ts record it in English) */
+    decided: m((how: string) => how, (how) => decidedDe(how)),
+    rowsLabel: m('Rows', 'Zeilen'),
+    rows: m(
+      (read: string, accepted: string, rejected: string, blank: number) => `${read} read = ${accepted} accepted + ${rejected} rejected${blank ? ` (${blank} blank lines skipped)` : ''}`,
+      (read, accepted, rejected, blank) => `${read} gelesen = ${accepted} angenommen + ${rejected} abgelehnt${blank ? ` (${blank} Leerzeilen übersprungen)` : ''}`,
+    ),
+    mapping: m('Column mapping (field ← header)', 'Spaltenzuordnung (Feld ← Spaltenüberschrift)'),
+    mappingColumns: m(['field', 'header'], ['Feld', 'Spaltenüberschrift']),
+    passedThrough: m((list: string) => `Passed through unchanged: ${list}`, (list) => `Unverändert durchgereicht: ${list}`),
+    none: m('(none)', '(keine)'),
+    firstRejects: m((shown: number, all: number) => `First rejects (${shown} of ${all})`, (shown, all) => `Erste abgelehnte Zeilen (${shown} von ${all})`),
+    rejectColumns: m(['line', 'column', 'value', 'problem'], ['Zeile', 'Spalte', 'Wert', 'Problem']),
+    samples: m('Sample rows as read', 'Beispielzeilen, wie gelesen'),
+    notUsable: m((problem: string) => `not usable: ${problem}`, (problem) => `nicht verwendbar: ${problem}`),
+  },
+  /** winback reasons: its tables, the note column of --out and its usage errors (commands/reasons.ts). */
+  reasons: {
+    head: m(
+      (rows: string, classified: string, unknown: string) => `${rows} rows: ${classified} classified, ${unknown} unknown`,
+      (rows, classified, unknown) => `${rows} Zeilen: ${classified} zugeordnet, ${unknown} unbekannt`,
+    ),
+    columns: m(['reason', 'count', 'share', 'examples'], ['Grund', 'Anzahl', 'Anteil', 'Beispiele']),
+    unclassifiedHead: m(
+      'Most frequent unclassified texts (teach them in a playbook: winback playbook init my.yaml)',
+      'Häufigste nicht zugeordnete Texte (in einem Playbook beibringen: winback playbook init mein.yaml)',
+    ),
+    countText: m(['count', 'text'], ['Anzahl', 'Text']),
+    unknownCodesHead: m(
+      'reason_code values the playbook does not know (map them under codes: in your playbook)',
+      'Werte in reason_code, die das Playbook nicht kennt (im eigenen Playbook unter codes: zuordnen)',
+    ),
+    countCode: m(['count', 'reason_code'], ['Anzahl', 'reason_code']),
+    rejectedNote: m((line: number, error: string) => `rejected (line ${line}): ${error}`, (line, error) => `abgelehnt (Zeile ${line}): ${error}`),
+    rejectedWarning: m(
+      (rows: number, file: string) => `${rows} rows rejected; run winback inspect ${file} to see them`,
+      (rows, file) => `${rows} Zeilen abgelehnt; winback inspect ${file} zeigt sie`,
+    ),
+    learnWithFile: m('--learn reads the labelled file only; leave out the export', '--learn liest nur die Datei mit den zugeordneten Texten; den Export weglassen'),
+    needsFile: m('reasons needs an export to classify (or --learn FILE)', 'winback reasons braucht einen Export zum Zuordnen (oder --learn DATEI)'),
+  },
   /** Words around every command's output and errors (cli/main.ts, io). */
   common: {
     warning: m('warning', 'Warnung'),
@@ -473,6 +529,21 @@ function contactProblemDe(problem: string): string {
   if (readAs) return `keine Telefonnummer (ohne + als ${readAs[1]} gelesen)`;
   const invalid = /^not a valid number in (.+)$/.exec(problem);
   return invalid ? `keine gültige Nummer in ${invalid[1]}` : problem;
+}
+
+/** How csv-read.ts and sniff.ts decided a reading setting, in German. */
+function decidedDe(how: string): string {
+  const fixed: Record<string, string> = {
+    flag: 'Option', 'byte-order mark': 'Byte-Order-Mark', detected: 'erkannt', 'flag (runs of blanks)': 'Option (Folgen von Leerzeichen)',
+    'sep= line': 'Zeile sep=', 'detected from the data': 'aus den Daten erkannt', 'Excel workbook': 'Excel-Arbeitsmappe', cells: 'Zellen',
+    'default: no date settles the order': 'Standard: kein Datum legt die Reihenfolge fest',
+  };
+  const known = fixed[how];
+  if (known !== undefined) return known;
+  const files = /^default for '(.+)'-separated files$/.exec(how);
+  if (files) return `Standard für Dateien mit Trennzeichen '${files[1] === 'tab' ? 'Tabulator' : files[1]}'`;
+  const tie = /^default: as many day-first as month-first dates \((\d+) each\)$/.exec(how);
+  return tie ? `Standard: gleich viele Daten mit Tag und mit Monat zuerst (je ${tie[1]})` : how;
 }
 
 /** One unit of the currency in a German sentence: "Euro" for €, else the symbol itself. */

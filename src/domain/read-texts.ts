@@ -306,6 +306,7 @@ const DE_KINDS: Record<string, string> = {
   'customer list': 'Kundenliste',
   'win-back history': 'Rückgewinnungshistorie',
   'outcomes file': 'Ergebnisdatei',
+  'reason file': 'Datei mit Gründen',
 };
 
 const DE_FORMS: Record<DateForm, string> = {

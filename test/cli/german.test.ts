@@ -177,6 +177,23 @@ describe('German: no English word reaches the user', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('inspect and reasons: every table, header and summary', async () => {
+    const inspect = await run(['inspect', DE, ...AS_OF, '--lang', 'de']);
+    expect(inspect.code, inspect.stderr).toBe(0);
+    expect(inspect.stdout).toMatch(/^Zeilen +200 gelesen = 195 angenommen \+ 5 abgelehnt$/m);
+    const reasons = await run(['reasons', DE, '--lang', 'de']);
+    expect(reasons.code, reasons.stderr).toBe(0);
+    // Reason codes are shown as the playbook's words.
+    expect(reasons.stdout).toMatch(/\| Preis +\| +31 \| 15,7 % \|/);
+    expect(reasons.stderr).toContain('Warnung: 2 Zeilen abgelehnt');
+    const locale = await run(['reasons', DE], { LANG: 'de_DE.UTF-8' });
+    expect(locale.stdout).toContain('Zeilen: 166 zugeordnet');
+    // The mapping table's first column and the sample rows (JSON) name the canonical fields: machine words.
+    const fields = /^\| [a-z_]+ +\||^ +\{"line":/;
+    const inspectText = inspect.stdout.split('\n').filter((line) => !fields.test(line)).join('\n');
+    expect([...leaksIn('inspect stdout', inspectText), ...reasons.leaks, ...locale.leaks]).toEqual([]);
+  });
+
   it('playbook show', async () => {
     const r = await run(['playbook', 'show', '--lang', 'de']);
     expect(r.code).toBe(0);
