@@ -140,6 +140,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--as-of <date>', 'date to compute months since churn at for rows without contact_date (default: left out)')
     .option('--playbook <file>', 'playbook whose reasons and base rates are the priors (default: the built-in one)')
     .option('--config <file>', 'config file (YAML or JSON): model.calibration settings')
+    .addOption(langOption())
     .option('--json', 'print the report (with the model) as JSON')
     .option('-q, --quiet', 'print nothing on success')
     .addHelpText('after', example('winback calibrate out/history.csv --out model.json && winback plan fixtures/lost-customers-en.csv --model model.json --out out/plan'))

@@ -453,6 +453,49 @@ export const CATALOGUE = {
     learnWithFile: m('--learn reads the labelled file only; leave out the export', '--learn liest nur die Datei mit den zugeordneten Texten; den Export weglassen'),
     needsFile: m('reasons needs an export to classify (or --learn FILE)', 'winback reasons braucht einen Export zum Zuordnen (oder --learn DATEI)'),
   },
+  /** winback calibrate: the report's tables and lines, its warnings and usage errors (commands/calibrate.ts, io/calibrate-render.ts). */
+  calibrate: {
+    head: m(
+      (rows: string, attempts: string, rejected: string, train: string, holdout: string) => `${rows} rows read = ${attempts} attempts + ${rejected} rejected; fitted on ${train}, held out ${holdout}`,
+      (rows, attempts, rejected, train, holdout) => `${rows} Zeilen gelesen = ${attempts} Versuche + ${rejected} abgelehnt; angepasst an ${train}, zurückgehalten ${holdout}`,
+    ),
+    fit: m(
+      (converged: boolean, iterations: number, auc: string, brier: string) => `fit: ${converged ? 'converged' : 'NOT converged'} after ${iterations} iterations; holdout AUC ${auc}, Brier ${brier}`,
+      (converged, iterations, auc, brier) => `Anpassung: ${converged ? 'konvergiert' : 'NICHT konvergiert'} nach ${iterations} Iterationen; Prüfstichprobe AUC ${auc}, Brier ${brier}`,
+    ),
+    reasonColumns: m(['reason', 'cases', 'won', 'playbook', 'fitted', '2nd life mo'], ['Grund', 'Fälle', 'gewonnen', 'Playbook', 'Modell', '2. Leben']),
+    weightColumns: m(['behaviour term', 'default', 'fitted'], ['Verhaltensterm', 'Standard', 'angepasst']),
+    decileColumns: m(['decile', 'cases', 'predicted', 'observed'], ['Dezil', 'Fälle', 'vorhergesagt', 'beobachtet']),
+    holdoutEmpty: m('(holdout empty: no calibration by decile)', '(Prüfstichprobe leer: keine Kalibrierung nach Dezilen)'),
+    baseRates: m('base rates per reason (reference customer, plain approach)', 'Basisraten je Grund (Referenzkunde, einfache Ansprache; 2. Leben in Monaten)'),
+    /** the model's warnings (domain/calibrate.ts; model.json keeps them in English) */
+    modelWarning: m((w: string) => w, (w) => modelWarningDe(w)),
+    weights: m('behaviour weights (log-odds per unit of ln(1+x))', 'Verhaltensgewichte (Log-Odds je Einheit von ln(1+x))'),
+    deciles: m('calibration on the holdout, by decile of predicted p', 'Kalibrierung auf der Prüfstichprobe, nach Dezilen des vorhergesagten p'),
+    written: m((out: string) => `written: ${out} (use it with winback plan --model ${out})`, (out) => `geschrieben: ${out} (für winback plan --model ${out})`),
+    reject: m((line: number, id: string, error: string) => `reject: line ${line}${id ? ` (${id})` : ''}: ${error}`, (line, id, error) => `abgelehnt: Zeile ${line}${id ? ` (${id})` : ''}: ${error}`),
+    moreRejects: m((n: number) => `reject: … and ${n} more`, (n) => `abgelehnt: … und ${n} weitere`),
+    noAttempts: m((label: string, rejected: number) => `${label}: no usable attempts (${rejected} rows rejected)`, (label, rejected) => `${label}: keine verwendbaren Versuche (${rejected} Zeilen abgelehnt)`),
+    noAttemptsHint: m((source: string) => `run winback inspect ${source} to see the rejects`, (source) => `winback inspect ${source} zeigt die abgelehnten Zeilen`),
+    noDateAtAsOf: m((n: number) => `${n} attempts without contact_date: months since churn computed at --as-of`, (n) => `${n} Versuche ohne contact_date: Monate seit Kündigung zum --as-of berechnet`),
+    noDateLeftOut: m(
+      (n: number) => `${n} attempts without contact_date: months since churn left out of their fit (give --as-of to use that date)`,
+      (n) => `${n} Versuche ohne contact_date: Monate seit Kündigung bleiben bei ihrer Anpassung außen vor (--as-of angeben, um dieses Datum zu verwenden)`,
+    ),
+    unknownOffer: m(
+      (n: number) => `${n} attempts with an offer_type the playbook does not know: fitted as a plain approach`,
+      (n) => `${n} Versuche mit einem offer_type, den das Playbook nicht kennt: als einfache Ansprache angepasst`,
+    ),
+    outRequired: m('--out FILE is required', '--out DATEI fehlt'),
+    outRequiredHint: m('e.g. winback calibrate history.csv --out model.json', 'z. B. winback calibrate history.csv --out model.json'),
+    outStdout: m(
+      '--out - : the model is a file for winback plan --model, not a table for stdout',
+      '--out - : das Modell ist eine Datei für winback plan --model, keine Tabelle für die Standardausgabe',
+    ),
+    outStdoutHint: m('give --out a file name (and --json prints the report with the model)', '--out einen Dateinamen geben (--json gibt den Bericht mit dem Modell aus)'),
+    modelFlag: m('--model is not used by calibrate', '--model wird von winback calibrate nicht verwendet'),
+    modelFlagHint: m('calibrate writes a model with --out; plan reads it with --model', 'winback calibrate schreibt ein Modell mit --out; winback plan liest es mit --model'),
+  },
   /** Words around every command's output and errors (cli/main.ts, io). */
   common: {
     warning: m('warning', 'Warnung'),
@@ -544,6 +587,24 @@ function decidedDe(how: string): string {
   if (files) return `Standard für Dateien mit Trennzeichen '${files[1] === 'tab' ? 'Tabulator' : files[1]}'`;
   const tie = /^default: as many day-first as month-first dates \((\d+) each\)$/.exec(how);
   return tie ? `Standard: gleich viele Daten mit Tag und mit Monat zuerst (je ${tie[1]})` : how;
+}
+
+/** The calibrated model's warnings (calibrate.ts), in German. */
+function modelWarningDe(w: string): string {
+  const rules: [RegExp, (g: string[]) => string][] = [
+    [/^(\d+) rows with reasons not in the playbook ignored: (.*)$/, (g) => `${g[1]} Zeilen mit Gründen, die nicht im Playbook stehen, übergangen: ${g[2]}`],
+    [/^fit did not converge in (\d+) iterations$/, (g) => `die Anpassung ist in ${g[1]} Iterationen nicht konvergiert`],
+    [/^weights with an implausible sign fixed at 0: (.*)$/, (g) => `Gewichte mit unplausiblem Vorzeichen auf 0 gesetzt: ${g[1]}`],
+    [
+      /^only (\d+) holdout cases: the fit quality figures are not reliable below (\d+); collect more campaign history$/,
+      (g) => `nur ${g[1]} Fälle in der Prüfstichprobe: die Gütemaße sind unter ${g[2]} nicht verlässlich; mehr Kampagnenhistorie sammeln`,
+    ],
+  ];
+  for (const [re, say] of rules) {
+    const hit = re.exec(w);
+    if (hit) return say([...hit]);
+  }
+  return w;
 }
 
 /** One unit of the currency in a German sentence: "Euro" for €, else the symbol itself. */

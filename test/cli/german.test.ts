@@ -194,6 +194,19 @@ describe('German: no English word reaches the user', () => {
     expect([...leaksIn('inspect stdout', inspectText), ...reasons.leaks, ...locale.leaks]).toEqual([]);
   });
 
+  it('calibrate: the report, its warnings and errors', async () => {
+    const out = tempDir();
+    const history = 'test/golden/cases/calibrate/en/history.csv';
+    const r = await run(['calibrate', history, '--out', join(out, 'model.json'), '--as-of', '2027-03-01', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^47 Zeilen gelesen = 47 Versuche \+ 0 abgelehnt/);
+    expect(r.stdout).toMatch(/\| Preis +\| +5 \|/);
+    expect(r.stderr).toContain('Warnung: nur 8 Fälle in der Prüfstichprobe');
+    const e = await run(['calibrate', history, '--lang', 'de']);
+    expect(e.code).toBe(64);
+    expect([...r.leaks, ...e.leaks]).toEqual([]);
+  });
+
   it('playbook show', async () => {
     const r = await run(['playbook', 'show', '--lang', 'de']);
     expect(r.code).toBe(0);
