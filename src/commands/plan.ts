@@ -86,7 +86,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   const summary = { ...planSummary(opened, loaded, totals, outputs), ...(budget ? { budget: budgetJson(budget) } : {}) };
   await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   if (flags.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else if (!flags.quiet) ctx.stdout.write(renderPlanSummary(summary, totals, flags.out, ctx.color, loaded.setup.lang));
+  else if (!flags.quiet) ctx.stdout.write(renderPlanSummary(summary, totals, flags.out, ctx.color, loaded.setup.lang, new Map(loaded.setup.playbook.reasons.map((r) => [r.code, r.label[loaded.setup.lang]]))));
   if (budget && !flags.json && !flags.quiet) ctx.stdout.write(budgetLine(budget, loaded.setup.config.model.currencySymbol, loaded.setup.lang));
   const warning = messages(loaded.setup.lang).common.warning;
   for (const w of summary.warnings) ctx.stderr.write(`${warning}: ${w}\n`);
