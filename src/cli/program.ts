@@ -153,6 +153,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--window <days>', 'attribution window after a contact, e.g. 90d or 12w (default: campaign.attributionWindowDays, 90)')
     .option('--playbook <file>', 'playbook with the channel and incentive costs (default: the built-in one)')
     .option('--config <file>', 'config file (YAML or JSON)')
+    .addOption(langOption())
     .option('--json', 'print the results as JSON')
     .option('--html <file>', 'also write a self-contained HTML page with the KPI table and the lift per reason')
     .option('--history-out <file>', 'write the attempts with their outcomes in the format winback calibrate reads (needs --export): a CSV file, - for stdout, or a name ending in .xlsx')

@@ -496,6 +496,47 @@ export const CATALOGUE = {
     modelFlag: m('--model is not used by calibrate', '--model wird von winback calibrate nicht verwendet'),
     modelFlagHint: m('calibrate writes a model with --out; plan reads it with --model', 'winback calibrate schreibt ein Modell mit --out; winback plan liest es mit --model'),
   },
+  /** winback results: its tables, head line, warnings and usage errors (commands/results.ts, io/results-output.ts). */
+  results: {
+    head: m(
+      (asOf: string, days: number, all: string, contacted: string, control: string, rows: string, rejected: string) =>
+        `as of ${asOf}, attribution window ${days} days: ${all} customers in the ledger = ${contacted} contacted + ${control} control; outcomes ${rows} rows (${rejected} rejected)`,
+      (asOf, days, all, contacted, control, rows, rejected) =>
+        `Stichtag ${asOf}, Zuordnungsfenster ${days} Tage: ${all} Kunden im Kontaktbuch = ${contacted} kontaktiert + ${control} Kontrollgruppe; Ergebnisse ${rows} Zeilen (${rejected} abgelehnt)`,
+    ),
+    total: m('total', 'gesamt'),
+    rateColumns: m(
+      ['reason', 'contacted', 'regained', 'rate', 'control', 'ctrl rate', 'lift (95 % CI)'],
+      ['Grund', 'kontaktiert', 'zurück', 'Quote', 'Kontrolle', 'Quote K.', 'Lift (95-%-KI)'],
+    ),
+    moneyColumns: m(
+      ['reason', 'revenue', 'margin', 'cost', 'profit', 'return', 'churn again'],
+      ['Grund', 'Umsatz', 'Marge', 'Kosten', 'Gewinn', 'Rendite', 'erneut gekündigt'],
+    ),
+    segmentColumns: m(
+      ['reason', 'offer', 'channel', 'n', 'rate', 'ctrl', 'lift (95 % CI)', 'profit'],
+      ['Grund', 'Angebot', 'Kanal', 'n', 'Quote', 'Kontr.', 'Lift (95-%-KI)', 'Gewinn'],
+    ),
+    serialNone: m('serial defectors (won back, then left again): none', 'Mehrfachabwanderer (zurückgewonnen, dann wieder gegangen): keine'),
+    serial: m((n: number, ids: string) => `serial defectors (won back, then left again): ${n}: ${ids}`, (n, ids) => `Mehrfachabwanderer (zurückgewonnen, dann wieder gegangen): ${n}: ${ids}`),
+    ratesHead: m('regain rate and lift over control, per reason', 'Rückgewinnungsquote und Lift gegenüber der Kontrollgruppe, je Grund'),
+    moneyHead: m('second lifetime so far and cost, contacted group', 'zweites Kundenleben bisher und Kosten, kontaktierte Gruppe'),
+    segmentsHead: m('per reason × offer × channel', 'je Grund × Angebot × Kanal'),
+    rejectedOutcomes: m((n: number) => `${n} outcome rows rejected (see rejects in --json)`, (n) => `${n} Ergebniszeilen abgelehnt (siehe rejects in --json)`),
+    missingInExport: m(
+      (n: number, file: string, out: string) => `${n} contacted customers not in ${file}: left out of ${out}`,
+      (n, file, out) => `${n} kontaktierte Kunden nicht in ${file}: in ${out} ausgelassen`,
+    ),
+    required: m('--ledger FILE and --outcomes FILE are required', '--ledger DATEI und --outcomes DATEI fehlen'),
+    requiredHint: m('e.g. winback results --ledger out/ledger.csv --outcomes returns.csv', 'z. B. winback results --ledger out/ledger.csv --outcomes returns.csv'),
+    historyNeedsExport: m('--history-out needs --export FILE', '--history-out braucht --export DATEI'),
+    historyNeedsExportHint: m(
+      'the lost-customer export used for the campaign gives the columns calibrate needs',
+      'der Export verlorener Kunden, auf dem die Kampagne lief, liefert die Spalten, die winback calibrate braucht',
+    ),
+    noLedger: m((file: string) => `ledger ${file}: no such file`, (file) => `Kontaktbuch ${file}: Datei nicht gefunden`),
+    noLedgerHint: m('the ledger is written by winback campaign --ledger FILE', 'das Kontaktbuch schreibt winback campaign --ledger DATEI'),
+  },
   /** Words around every command's output and errors (cli/main.ts, io). */
   common: {
     warning: m('warning', 'Warnung'),

@@ -7,6 +7,7 @@ import type { Attempt, GroupKpi, KpiRow, ResultsReport } from '../domain/results
 import type { CustomerRow, EpochDay } from '../domain/types.js';
 import type { ColumnSpec } from './csv-write.js';
 import { renderTable, styler } from './render.js';
+import { formatFixed, formatWhole, messages, type Lang } from '../domain/messages.js';
 
 const r4 = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
 const r2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
@@ -55,32 +56,39 @@ export function formatLift(k: KpiRow): string {
   return `${k.lift.difference >= 0 ? '+' : ''}${pp(k.lift.difference)} pp [${pp(k.lift.low)}, ${pp(k.lift.high)}]`;
 }
 
-/** Terminal tables: regain and lift per reason, money per reason, and reason × offer × channel. */
-export function renderResults(r: ResultsReport, head: string, color: boolean): string {
+/** Terminal tables: regain and lift per reason (by the playbook's label where given), money per reason, and reason × offer × channel. */
+export function renderResults(r: ResultsReport, head: string, color: boolean, lang: Lang = 'en', labels: ReadonlyMap<string, string> = new Map()): string {
   const c = styler(color);
+  const t = messages(lang).results;
+  const names = messages(lang).names;
+  const de = lang === 'de';
+  const share = (x: number | null) => (de && x !== null ? `${formatFixed(x * 100, 1, 'de')} %` : pct(x));
+  const cash = (x: number) => (de ? formatWhole(x, 'de') : money(x));
+  const lift = (k: KpiRow) => (de ? formatLift(k).replace(/(\d)\.(\d)/g, '$1,$2').replace(', ', '; ').replace(' pp ', ' Pp. ') : formatLift(k));
+  const reason = (code: string) => labels.get(code) ?? code;
   const rows = [...r.byReason, r.total];
-  const label = (k: KpiRow) => (k === r.total ? c.bold('total') : k.reason);
+  const label = (k: KpiRow) => (k === r.total ? c.bold(t.total) : reason(k.reason));
   const right = (n: number): ('left' | 'right')[] => ['left', ...Array.from({ length: n }, () => 'right' as const)];
-  const rates = renderTable(['reason', 'contacted', 'regained', 'rate', 'control', 'ctrl rate', 'lift (95 % CI)'],
-    rows.map((k) => [label(k), k.contacted.customers, k.contacted.regained, pct(k.contacted.rate), k.control.customers, pct(k.control.rate), formatLift(k)]),
+  const rates = renderTable(t.rateColumns,
+    rows.map((k) => [label(k), k.contacted.customers, k.contacted.regained, share(k.contacted.rate), k.control.customers, share(k.control.rate), lift(k)]),
     { color, align: right(6) });
-  const moneyTable = renderTable(['reason', 'revenue', 'margin', 'cost', 'profit', 'return', 'churn again'],
+  const moneyTable = renderTable(t.moneyColumns,
     rows.map((k) => {
       const g = k.contacted;
-      return [label(k), money(g.revenue), money(g.margin), money(g.cost), money(g.profit), pct(g.return), `${g.repeatChurn} (${pct(g.repeatChurnRate)})`];
+      return [label(k), cash(g.revenue), cash(g.margin), cash(g.cost), cash(g.profit), share(g.return), `${g.repeatChurn} (${share(g.repeatChurnRate)})`];
     }),
     { color, align: right(6) });
-  const segments = renderTable(['reason', 'offer', 'channel', 'n', 'rate', 'ctrl', 'lift (95 % CI)', 'profit'],
-    r.segments.map((k) => [k.reason, k.offer, k.channel, k.contacted.customers, pct(k.contacted.rate), pct(k.control.rate), formatLift(k), money(k.contacted.profit)]),
+  const segments = renderTable(t.segmentColumns,
+    r.segments.map((k) => [reason(k.reason), names.offer(k.offer), names.channel(k.channel), k.contacted.customers, share(k.contacted.rate), share(k.control.rate), lift(k), cash(k.contacted.profit)]),
     { color, align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right'] });
   const serial = r.serialDefectors.length === 0
-    ? 'serial defectors (won back, then left again): none'
-    : `serial defectors (won back, then left again): ${r.serialDefectors.length}: ${r.serialDefectors.slice(0, 10).map((s) => s.customer_id).join(', ')}${r.serialDefectors.length > 10 ? ', …' : ''}`;
+    ? t.serialNone
+    : t.serial(r.serialDefectors.length, `${r.serialDefectors.slice(0, 10).map((s) => s.customer_id).join(', ')}${r.serialDefectors.length > 10 ? ', …' : ''}`);
   return [
     head,
-    c.bold('regain rate and lift over control, per reason'), rates,
-    c.bold('second lifetime so far and cost, contacted group'), moneyTable,
-    c.bold('per reason × offer × channel'), segments,
+    c.bold(t.ratesHead), rates,
+    c.bold(t.moneyHead), moneyTable,
+    c.bold(t.segmentsHead), segments,
     serial,
     '',
   ].join('\n');

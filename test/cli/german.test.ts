@@ -207,6 +207,17 @@ describe('German: no English word reaches the user', () => {
     expect([...r.leaks, ...e.leaks]).toEqual([]);
   });
 
+  it('results: the head line, the three tables and the warnings', async () => {
+    const ledger = 'test/golden/cases/results/en/ledger.csv';
+    const r = await run(['results', '--ledger', ledger, '--outcomes', 'fixtures/outcomes-en.csv', '--as-of', '2027-03-01', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Stichtag 01\.03\.2027, Zuordnungsfenster 90 Tage: 53 Kunden im Kontaktbuch/);
+    expect(r.stdout).toMatch(/\| gesamt +\| +21\.519 \|/);
+    const e = await run(['results', '--ledger', ledger, '--lang', 'de']);
+    expect(e.code).toBe(64);
+    expect([...r.leaks, ...e.leaks]).toEqual([]);
+  });
+
   it('playbook show', async () => {
     const r = await run(['playbook', 'show', '--lang', 'de']);
     expect(r.code).toBe(0);
