@@ -130,6 +130,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--cancel-prefix <prefix>', 'invoices whose number starts with this are cancellations, e.g. C (needs an invoice column)')
     .option('--columns <names>', 'the file has no header line: name its columns, comma-separated (e.g. for CDNOW_sample.txt)')
     .option('--config <file>', 'config file; its clv: section sets the lifecycle thresholds (docs/config.md)')
+    .addOption(langOption())
     .option('--json', 'print model.json to stdout instead of the table')
     .option('-q, --quiet', 'print nothing on success')
     .addHelpText('after', `${example('winback clv fixtures/transactions-en.csv --out out/clv --lost-out out/silent-churners.csv')}  $ winback clv fixtures/transactions-de.csv --out out/clv-de --format xlsx --excel\n  $ winback clv online-retail.csv --amount 'Quantity*UnitPrice' --cancel-prefix C --out out/retail\n  $ winback clv CDNOW_master.txt --delimiter whitespace --out out/cdnow   (runs of spaces; dates YYYYMMDD)\n`)

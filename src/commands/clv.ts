@@ -20,6 +20,8 @@ import { ensureOutputDir } from '../io/output-dir.js';
 import { resolveOutputFormat } from '../cli/output-format.js';
 import { writeClvWorkbook } from '../io/xlsx-outputs.js';
 import { parseClvOptions, type ClvFlags } from './clv-options.js';
+import { resolveLang } from '../cli/lang.js';
+import { messages } from '../domain/messages.js';
 
 export { parseClvOptions, type ClvFlags, type ClvOptions } from './clv-options.js';
 
@@ -32,18 +34,20 @@ const BOOTSTRAP_SEED = 20050101;
  * model.json, rejects.csv, and the lost-customer hand-over and retention list when asked.
  */
 export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promise<number> {
-  const { config } = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
+  const early = resolveLang(flags.lang, ctx.env);
+  const { config } = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd, early);
+  const lang = resolveLang(flags.lang, ctx.env, config.lang);
   // The hand-over to plan is valued over the value model's horizon and discount (same config).
   const valueHorizon = { horizonMonths: config.model.horizonMonths, annualDiscountRate: config.model.annualDiscountRate };
   const opts = parseClvOptions(flags, ctx.env, config.clv);
   const schema = opts.summaryInput ? RFM_SUMMARY_SCHEMA : TRANSACTION_SCHEMA;
-  const { read, maxRejectRate } = parseReadFlags({ ...flags, ...(opts.whitespace ? { delimiter: undefined } : {}) }, schema.fields.map((f) => f.name));
+  const { read, maxRejectRate } = parseReadFlags({ ...flags, ...(opts.whitespace ? { delimiter: undefined } : {}) }, schema.fields.map((f) => f.name), lang);
   if (opts.whitespace) read.whitespace = true;
   if (opts.columns) read.columns = opts.columns;
   // A single-column --amount is a mapping like --map amount=HEADER.
   if (opts.preparation.amount?.kind === 'column') read.map = { ...read.map, amount: opts.preparation.amount.header };
   const outDir = resolve(ctx.cwd, opts.out);
-  const opened = await openExport(file, schema, read, ctx);
+  const opened = await openExport(file, schema, { ...read, lang }, ctx);
   await ensureOutputDir(outDir, opts.out);
   const output = resolveOutputFormat(flags, config.output);
   const csv = output.csv;
@@ -81,8 +85,8 @@ export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promi
   if (output.xlsx) await writeClvWorkbook(outDir, csv, { holdout: opts.holdoutEnd !== undefined, intervals: intervals !== undefined });
   await writeFileAtomic(join(outDir, 'model.json'), `${JSON.stringify(report, null, 2)}\n`);
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (!flags.quiet) ctx.stdout.write(renderClvReport(report, opts.out, ctx.color, threshold.summary.replace(/^lost threshold /, '')));
-  for (const w of report.warnings) ctx.stderr.write(`warning: ${w}\n`);
+  else if (!flags.quiet) ctx.stdout.write(renderClvReport(report, opts.out, ctx.color, threshold.summary.replace(/^lost threshold /, ''), lang));
+  for (const w of report.warnings) ctx.stderr.write(`${messages(lang).common.warning}: ${w}\n`);
   return ExitCode.ok;
 }
 

