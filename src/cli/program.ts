@@ -3,11 +3,12 @@ import { VERSION } from '../version.js';
 import type { Context } from '../io/context.js';
 import { addReadFlags } from './options.js';
 import { addOutputFlags } from './output-format.js';
+import { messages, type Lang } from '../domain/messages.js';
 
 type Handler = (...args: never[]) => Promise<number>;
 
 /** Wires commands to lazily imported handlers; `recordExitCode` receives each handler's exit code. */
-export function buildProgram(ctx: Context, recordExitCode: (code: number) => void): Command {
+export function buildProgram(ctx: Context, recordExitCode: (code: number) => void, lang: Lang = 'en'): Command {
   const program = new Command('winback')
     .description('Win-back analysis of lost customers: who is worth winning back, why they left, how and when to approach them.')
     .version(VERSION, '-V, --version')
@@ -17,9 +18,9 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
       // Usage errors read like every other error: "winback: <what>", then a hint.
-      outputError: (s, write) => write(s.replace(/^error: /, 'winback: ')),
+      outputError: (s, write) => write(messages(lang).usage.commanderError(s.replace(/^error: /, 'winback: '))),
     })
-    .showHelpAfterError('hint: run with --help for usage and an example')
+    .showHelpAfterError(messages(lang).usage.helpHint)
     .addHelpText('after', [
       '',
       'Examples:',

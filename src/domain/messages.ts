@@ -586,6 +586,11 @@ export const CATALOGUE = {
     lostThreshold: m((summary: string) => `Lost threshold: ${summary}`, (summary) => `Verlustschwelle: ${summary}`),
     written: m((dir: string) => `Written: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`, (dir) => `Geschrieben: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`),
   },
+  /** commander's own usage errors and the hint after them (cli/program.ts). */
+  usage: {
+    commanderError: m((text: string) => text, (text) => commanderErrorDe(text)),
+    helpHint: m('hint: run with --help for usage and an example', 'Hinweis: --help zeigt den Aufruf und ein Beispiel'),
+  },
   /** Words around every command's output and errors (cli/main.ts, io). */
   common: {
     warning: m('warning', 'Warnung'),
@@ -695,6 +700,21 @@ function modelWarningDe(w: string): string {
     if (hit) return say([...hit]);
   }
   return w;
+}
+
+/** commander's usage errors (commander 14's wording) in German; an unknown one stays as it is. */
+function commanderErrorDe(text: string): string {
+  const rules: [RegExp, string][] = [
+    [/option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are ([^.]+)\./, "Option '$1': '$2' ist ungültig. Erlaubt sind $3."],
+    [/option '([^']+)' argument missing/, "Option '$1': der Wert fehlt"],
+    [/unknown option '([^']+)'/, "unbekannte Option '$1'"],
+    [/unknown command '([^']+)'/, "unbekannter Befehl '$1'"],
+    [/missing required argument '([^']+)'/, "das Argument '$1' fehlt"],
+    [/too many arguments for '([^']+)'\. Expected (\d+) arguments? but got (\d+)\./, "zu viele Argumente für '$1': erwartet $2, erhalten $3."],
+    [/too many arguments\. Expected (\d+) arguments? but got (\d+)\./, 'zu viele Argumente: erwartet $1, erhalten $2.'],
+    [/\(Did you mean ([^?]+)\?\)/, '($1 gemeint?)'],
+  ];
+  return rules.reduce((out, [re, de]) => out.replace(re, de), text);
 }
 
 /** One unit of the currency in a German sentence: "Euro" for €, else the symbol itself. */

@@ -258,6 +258,15 @@ describe('German: no English word reaches the user', () => {
       ['plan', DE, '--out', tempDir(), ...AS_OF, '--delimiter', ';;', '--lang', 'de'],
       ['worksheet', DE, ...AS_OF, '--lang', 'de'],
       ['worksheet', DE, '--session', join(tempDir(), 's.json'), ...AS_OF, '--lang', 'de'],
+      ['inspect', 'fixtures/missing.csv', '--lang', 'de'],
+      ['reasons', '--lang', 'de'],
+      ['calibrate', 'fixtures/missing.csv', '--lang', 'de'],
+      ['results', '--ledger', 'fixtures/missing.csv', '--outcomes', 'fixtures/outcomes-en.csv', '--lang', 'de'],
+      ['clv', 'fixtures/missing.csv', '--out', tempDir(), '--lang', 'de'],
+      // commander's own usage errors and the hint after them
+      ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--period', 'year', '--lang', 'de'],
+      ['plan', DE, '--bogus', '--lang', 'de'],
+      ['plan', DE, 'extra', '--lang', 'de'],
     ]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).not.toBe(0);
