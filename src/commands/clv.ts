@@ -5,7 +5,7 @@ import { bootstrapModels, clvIntervals } from '../domain/clv/bootstrap.js';
 import { unitsPerMonth } from '../domain/clv/clv.js';
 import { fitModels, type FittedModels } from '../domain/clv/fit-models.js';
 import type { PurchaseModelName } from '../domain/clv/purchase-model.js';
-import { settleLostThreshold } from '../domain/clv/threshold.js';
+import { settleLostThreshold, type ThresholdReport } from '../domain/clv/threshold.js';
 import { mulberry32 } from '../domain/random.js';
 import { CUSTOMER_LIST_SCHEMA, RFM_SUMMARY_SCHEMA, TRANSACTION_SCHEMA } from '../domain/fields.js';
 import type { Reject } from '../domain/types.js';
@@ -21,7 +21,7 @@ import { resolveOutputFormat } from '../cli/output-format.js';
 import { writeClvWorkbook } from '../io/xlsx-outputs.js';
 import { parseClvOptions, type ClvFlags } from './clv-options.js';
 import { resolveLang } from '../cli/lang.js';
-import { messages } from '../domain/messages.js';
+import { formatAmount, formatFixed, messages, type Lang } from '../domain/messages.js';
 
 export { parseClvOptions, type ClvFlags, type ClvOptions } from './clv-options.js';
 
@@ -81,11 +81,11 @@ export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promi
   const boot = opts.intervalReplicates > 0 ? bootstrapModels(models, input.table, opts.intervalReplicates, INTERVAL_LEVEL, mulberry32(BOOTSTRAP_SEED)) : undefined;
   const intervals = boot ? clvIntervals(boot, input.table, settled, unitsPerMonth(opts.period)) : undefined;
   const totals = await writeCustomerFiles({ dir: outDir, lostPath, retentionPath, valueHorizon, settings, table: input.table, models, prospects: prospects?.ids ?? [], rejects, csv, ...(intervals ? { intervals } : {}) });
-  const report = buildClvReport({ label: opened.label, sha256: opened.stats.sha256, opts: settings, input, models, totals, prospects, threshold, boot, warnings: opened.warnings });
+  const report = buildClvReport({ label: opened.label, sha256: opened.stats.sha256, opts: settings, input, models, totals, prospects, threshold, boot, warnings: opened.warnings, lang });
   if (output.xlsx) await writeClvWorkbook(outDir, csv, { holdout: opts.holdoutEnd !== undefined, intervals: intervals !== undefined });
   await writeFileAtomic(join(outDir, 'model.json'), `${JSON.stringify(report, null, 2)}\n`);
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (!flags.quiet) ctx.stdout.write(renderClvReport(report, opts.out, ctx.color, threshold.summary.replace(/^lost threshold /, ''), lang));
+  else if (!flags.quiet) ctx.stdout.write(renderClvReport(report, opts.out, ctx.color, thresholdWords(threshold, lang), lang));
   for (const w of report.warnings) ctx.stderr.write(`${messages(lang).common.warning}: ${w}\n`);
   return ExitCode.ok;
 }
@@ -110,3 +110,13 @@ function fitOrExplain(label: string, input: ClvInput, firstReject: Reject | unde
   }
 }
 
+/** The lost threshold's sentence for the terminal: threshold.ts's own in English, the catalogue's in German. */
+function thresholdWords(t: ThresholdReport, lang: Lang): string {
+  if (lang === 'en') return t.summary.replace(/^lost threshold /, '');
+  const say = messages(lang).clv;
+  const pct = (v: number) => `${formatFixed(v * 100, 1, lang)} %`;
+  const value = formatAmount(t.value, lang);
+  return t.validated && t.measured
+    ? say.thresholdValidated(value, t.source, t.measured.boughtAgain, t.measured.lost, pct(t.measured.share), pct(t.maxOrganicReturn))
+    : say.thresholdNotValidated(value, t.source);
+}

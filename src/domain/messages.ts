@@ -584,6 +584,37 @@ export const CATALOGUE = {
       (level, replicates, list) => `${level}-%-Intervalle (${replicates} Bootstrap-Wiederholungen): ${list}; je Kunde: clv_low, clv_high`,
     ),
     lostThreshold: m((summary: string) => `Lost threshold: ${summary}`, (summary) => `Verlustschwelle: ${summary}`),
+    afterEnd: m(
+      (n: number, holdout: boolean) => `${n} transactions after the ${holdout ? 'holdout' : 'calibration'} end were read but not used`,
+      (n, holdout) => `${n} Transaktionen nach dem Ende ${holdout ? 'des Prüfzeitraums' : 'der Kalibrierung'} wurden gelesen, aber nicht verwendet`,
+    ),
+    outsideCohort: m((n: number) => `${n} customers bought first in the holdout period and are not modelled`, (n) => `${n} Kunden kauften zum ersten Mal im Prüfzeitraum und werden nicht modelliert`),
+    unmatchedReturns: m(
+      (amount: string) => `returns worth ${amount} had no earlier purchase of the same customer to net against (bought before the data starts?) and were left out`,
+      (amount) => `Retouren im Wert von ${amount} hatten keinen früheren Kauf desselben Kunden zum Verrechnen (vor Beginn der Daten gekauft?) und wurden ausgelassen`,
+    ),
+    onlyReturns: m((n: number) => `${n} customers have only returns in the calibration period and are not modelled`, (n) => `${n} Kunden haben im Kalibrierungszeitraum nur Retouren und werden nicht modelliert`),
+    missingIds: m(
+      (n: number) => `${n} rows without a customer id (empty, NA, NULL, …) were rejected: they belong to no known customer (see rejects.csv)`,
+      (n) => `${n} Zeilen ohne Kundennummer (leer, NA, NULL, …) wurden abgelehnt: sie gehören zu keinem bekannten Kunden (siehe rejects.csv)`,
+    ),
+    bootstrapFailed: m(
+      (failed: number, all: number, unsettled: number) => `intervals: ${failed} of ${all} bootstrap refits failed and ${unsettled} ran to a boundary: the intervals of the parameters that cannot be estimated are open-ended`,
+      (failed, all, unsettled) => `Intervalle: ${failed} von ${all} Bootstrap-Anpassungen schlugen fehl und ${unsettled} liefen an einen Rand: die Intervalle der nicht schätzbaren Parameter sind nach einer Seite offen`,
+    ),
+    prospectsSkipped: m((file: string, n: number) => `customer list ${file}: ${n} rows skipped (empty or duplicate id)`, (file, n) => `Kundenliste ${file}: ${n} Zeilen übersprungen (leere oder doppelte Kundennummer)`),
+    clvMissing: m((n: number) => `${n} customers without a finite CLV (clv left empty)`, (n) => `${n} Kunden ohne endlichen CLV (clv bleibt leer)`),
+    /** the lost threshold in German words (English keeps threshold.ts's own sentence) */
+    thresholdNotValidated: m(
+      (value: string, source: string) => `P(alive) < ${value} (${source}), not validated: give --holdout-end to measure how many "lost" customers buy again on their own`,
+      (value, source) => `P(alive) < ${value} (${thresholdSourceDe(source)}), nicht geprüft: --holdout-end angeben, um zu messen, wie viele „verlorene“ Kunden von selbst wieder kaufen`,
+    ),
+    thresholdValidated: m(
+      (value: string, source: string, again: number, lost: number, share: string, limit: string) =>
+        `P(alive) < ${value} (${source}): ${again} of ${lost} "lost" customers (${share}) bought again in the holdout, limit ${limit}`,
+      (value, source, again, lost, share, limit) =>
+        `P(alive) < ${value} (${thresholdSourceDe(source)}): ${again} von ${lost} „verlorenen“ Kunden (${share}) kauften im Prüfzeitraum wieder, Grenze ${limit}`,
+    ),
     written: m((dir: string) => `Written: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`, (dir) => `Geschrieben: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`),
   },
   /** commander's own usage errors and the hint after them (cli/program.ts). */
@@ -715,6 +746,11 @@ function commanderErrorDe(text: string): string {
     [/\(Did you mean ([^?]+)\?\)/, '($1 gemeint?)'],
   ];
   return rules.reduce((out, [re, de]) => out.replace(re, de), text);
+}
+
+/** Where winback clv's lost threshold came from (clv/threshold.ts), in German. */
+function thresholdSourceDe(source: string): string {
+  return ({ 'chosen on the holdout': 'auf dem Prüfzeitraum gewählt', config: 'Konfiguration' } as Record<string, string>)[source] ?? source;
 }
 
 /** One unit of the currency in a German sentence: "Euro" for €, else the symbol itself. */

@@ -44,6 +44,8 @@ export interface ClvReportInput {
   /** Bootstrap result of --intervals. */
   boot?: BootstrapResult | undefined;
   warnings: readonly string[];
+  /** the language of the warnings (model.json and the terminal); English when not given */
+  lang?: Lang;
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -148,19 +150,20 @@ function fitState(fit: { converged: boolean; not_estimable: readonly string[]; o
 }
 
 function collectWarnings(r: ClvReportInput): string[] {
+  const t = messages(r.lang ?? 'en').clv;
   const warnings = [...r.warnings, ...r.models.warnings];
   const s = r.input.summary;
-  if (s && s.ignoredAfterEnd > 0) warnings.push(`${s.ignoredAfterEnd} transactions after the ${r.opts.holdoutEnd !== undefined ? 'holdout' : 'calibration'} end were read but not used`);
-  if (s && r.opts.holdoutEnd !== undefined && s.outsideCohort > 0) warnings.push(`${s.outsideCohort} customers bought first in the holdout period and are not modelled`);
-  if (s && s.unmatchedReturnAmount > 0.005) warnings.push(`returns worth ${s.unmatchedReturnAmount.toFixed(2)} had no earlier purchase of the same customer to net against (bought before the data starts?) and were left out`);
-  if (s && s.onlyReturns > 0) warnings.push(`${s.onlyReturns} customers have only returns in the calibration period and are not modelled`);
+  if (s && s.ignoredAfterEnd > 0) warnings.push(t.afterEnd(s.ignoredAfterEnd, r.opts.holdoutEnd !== undefined));
+  if (s && r.opts.holdoutEnd !== undefined && s.outsideCohort > 0) warnings.push(t.outsideCohort(s.outsideCohort));
+  if (s && s.unmatchedReturnAmount > 0.005) warnings.push(t.unmatchedReturns(formatFixed(s.unmatchedReturnAmount, 2, r.lang ?? 'en')));
+  if (s && s.onlyReturns > 0) warnings.push(t.onlyReturns(s.onlyReturns));
   const missing = r.input.preparation?.missingIds ?? 0;
-  if (missing > 0) warnings.push(`${missing} rows without a customer id (empty, NA, NULL, …) were rejected: they belong to no known customer (see rejects.csv)`);
+  if (missing > 0) warnings.push(t.missingIds(missing));
   if (r.threshold.warning) warnings.push(r.threshold.warning);
   const b = r.boot;
-  if (b && b.failed + b.unsettled > 0.05 * (b.replicates + b.failed)) warnings.push(`intervals: ${b.failed} of ${b.replicates + b.failed} bootstrap refits failed and ${b.unsettled} ran to a boundary: the intervals of the parameters that cannot be estimated are open-ended`);
-  if (r.prospects && r.prospects.rejected > 0) warnings.push(`customer list ${r.prospects.file}: ${r.prospects.rejected} rows skipped (empty or duplicate id)`);
-  if (r.models.gammaGamma && r.totals.clvMissing > 0) warnings.push(`${r.totals.clvMissing} customers without a finite CLV (clv left empty)`);
+  if (b && b.failed + b.unsettled > 0.05 * (b.replicates + b.failed)) warnings.push(t.bootstrapFailed(b.failed, b.replicates + b.failed, b.unsettled));
+  if (r.prospects && r.prospects.rejected > 0) warnings.push(t.prospectsSkipped(r.prospects.file, r.prospects.rejected));
+  if (r.models.gammaGamma && r.totals.clvMissing > 0) warnings.push(t.clvMissing(r.totals.clvMissing));
   return warnings;
 }
 

@@ -218,15 +218,18 @@ describe('German: no English word reaches the user', () => {
     expect([...r.leaks, ...e.leaks]).toEqual([]);
   });
 
-  it('clv: the parameters, row counts and the phase table', async () => {
+  it('clv: the parameters, row counts, the phase table, the lost threshold and the warnings', async () => {
     const out = tempDir();
     const r = await run(['clv', 'fixtures/transactions-de.csv', '--out', out, '--as-of', '2026-11-23', '--lang', 'de']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Zeilen +2\.116 gelesen = 2\.116 angenommen \+ 0 abgelehnt$/m);
     expect(r.stdout).toMatch(/\| abwandernder Stammkunde \|/);
-    // The lost-threshold sentence (domain/clv/threshold.ts) is still English: its line is left out here.
-    const text = r.stdout.split('\n').filter((line) => !line.startsWith('Verlustschwelle: ')).join('\n');
-    expect(leaksIn('clv stdout', text)).toEqual([]);
+    expect(r.stdout).toContain('Verlustschwelle: P(alive) < 0,3 (Konfiguration), nicht geprüft');
+    const holdout = await run(['clv', 'fixtures/transactions-de.csv', '--out', out, '--calibration-end', '2026-06-30', '--holdout-end', '2026-11-23', '--lang', 'de']);
+    expect(holdout.code, holdout.stderr).toBe(0);
+    expect(holdout.stdout).toMatch(/^Verlustschwelle: P\(alive\) < 0,\d+ \(auf dem Prüfzeitraum gewählt\): \d+ von \d+/m);
+    expect(holdout.stderr).toContain('Warnung: 1 Kunden kauften zum ersten Mal im Prüfzeitraum');
+    expect([...r.leaks, ...holdout.leaks]).toEqual([]);
   });
 
   it('playbook show', async () => {
