@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Context } from '../io/context.js';
-import { parseReadFlags } from '../cli/options.js';
+import { parseReadFlags, takeRenamedFlags } from '../cli/options.js';
 import { calibrateModel, type HistoryRow } from '../domain/calibrate.js';
 import { historyAttemptOf, secondLifetimeByReason, type HistoryAttempt, type HistoryInputRow } from '../domain/calibrate-history.js';
 import { HISTORY_SCHEMA } from '../domain/fields.js';
@@ -15,16 +15,21 @@ import { resolveLang } from '../cli/lang.js';
 import { messages, type Messages } from '../domain/messages.js';
 
 export interface CalibrateFlags extends PlanFlags {
+  modelOut?: string;
+  /** the old spelling of --model-out (takeRenamedFlags moves it) */
   out?: string;
   json?: boolean;
   quiet?: boolean;
 }
 
 /** `winback calibrate`: fits the reacquisition model on past attempts and writes model.json. */
-export async function runCalibrate(ctx: Context, file: string, flags: CalibrateFlags): Promise<number> {
+export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFlags): Promise<number> {
+  // --out names a directory on every other command; the model file has a name of its own.
+  const flags = takeRenamedFlags(raw, [{ from: 'out', to: 'modelOut', old: '--out', now: '--model-out' }], ctx.stderr);
+  const modelOut = flags.modelOut;
   const say = messages(resolveLang(flags.lang, ctx.env)).calibrate;
-  if (!flags.out) throw new UsageError(say.outRequired, say.outRequiredHint);
-  if (flags.out === '-') throw new UsageError(say.outStdout, say.outStdoutHint);
+  if (!modelOut) throw new UsageError(say.outRequired, say.outRequiredHint);
+  if (modelOut === '-') throw new UsageError(say.outStdout, say.outStdoutHint);
   if (flags.model !== undefined) throw new UsageError(say.modelFlag, say.modelFlagHint);
   // --map may name the history's own fields (won_back, contact_date, …), which the plan flags do not know.
   const { read: ownRead } = parseReadFlags(flags, HISTORY_SCHEMA.fields.map((f) => f.name), resolveLang(flags.lang, ctx.env));
@@ -60,7 +65,7 @@ export async function runCalibrate(ctx: Context, file: string, flags: CalibrateF
   if (attempts.length === 0) throw new DataError(t.noAttempts(opened.label, stats.rejected), t.noAttemptsHint(opened.source));
   const rows: HistoryRow[] = attempts.map((a) => a.row);
   const model = calibrateModel(rows, setup.playbook, setup.config.model);
-  const outPath = resolve(ctx.cwd, flags.out);
+  const outPath = resolve(ctx.cwd, modelOut);
   await writeFileAtomic(outPath, `${JSON.stringify(model, null, 2)}\n`);
   const report = {
     tool: 'winback',
@@ -69,7 +74,7 @@ export async function runCalibrate(ctx: Context, file: string, flags: CalibrateF
     input: { file: opened.label, sha256: opened.stats.sha256, rows: stats.read },
     accepted: stats.accepted,
     rejected: stats.rejected,
-    out: flags.out,
+    out: modelOut,
     model,
     default_coefficients: setup.config.model.coefficients,
     playbook_base_rates: Object.fromEntries(setup.playbook.reasons.map((r) => [r.code, r.baseRate])),

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Context } from '../io/context.js';
-import { parseReadFlags, type RawReadFlags } from '../cli/options.js';
+import { parseReadFlags, takeRenamedFlags, type RawReadFlags } from '../cli/options.js';
 import { LOST_CUSTOMER_FIELDS, type Schema } from '../domain/fields.js';
 import { addReason, emptyReasonStats, summarizeReasons, type ReasonSummary } from '../domain/reason-stats.js';
 import { classifyReason } from '../domain/reasons/index.js';
@@ -19,7 +19,10 @@ import { formatFixed, formatWhole, messages, type Lang } from '../domain/message
 import type { Playbook } from '../domain/playbook-types.js';
 
 export interface ReasonsFlags extends RawReadFlags, RawOutputFlags {
+  reasonsOut?: string;
+  /** the old spelling of --reasons-out (takeRenamedFlags moves it) */
   out?: string;
+  quiet?: boolean;
   learn?: string;
   json?: boolean;
   playbook?: string;
@@ -46,7 +49,9 @@ const OUT_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 /** `winback reasons`: reason codes with counts and examples, and the texts left unclassified. */
-export async function runReasons(ctx: Context, file: string | undefined, flags: ReasonsFlags): Promise<number> {
+export async function runReasons(ctx: Context, file: string | undefined, raw: ReasonsFlags): Promise<number> {
+  // --out names a directory on every other command; the one table here has a name of its own.
+  const flags = takeRenamedFlags(raw, [{ from: 'out', to: 'reasonsOut', old: '--out', now: '--reasons-out' }], ctx.stderr);
   const early = resolveLang(flags.lang, ctx.env);
   const say = messages(early).reasons;
   if (flags.learn !== undefined) {
@@ -63,7 +68,7 @@ export async function runReasons(ctx: Context, file: string | undefined, flags: 
   const vocabulary = compileVocabulary(pb.playbook);
   const opened = await openExport(file, REASONS_SCHEMA, { ...read, map: { ...cfg.config.map, ...read.map }, lang }, ctx);
   const fmt = resolveOutputFormat(flags, cfg.config.output).csv;
-  const out = flags.out ? await openTableOutput(ctx, flags.out, OUT_COLUMNS, fmt, 'reasons') : undefined;
+  const out = flags.reasonsOut ? await openTableOutput(ctx, flags.reasonsOut, OUT_COLUMNS, fmt, 'reasons') : undefined;
   const stats = emptyReasonStats();
   try {
     await opened.eachRow((ev) => {
@@ -78,7 +83,7 @@ export async function runReasons(ctx: Context, file: string | undefined, flags: 
       addReason(stats, r, text ?? code ?? '', code);
       return out?.row([ev.values.customer_id, text ?? code ?? '', r.code, r.secondary, r.confidence, r.evidence, '']);
     });
-    // A broken export (no row accepted, too many rejects) does not replace an earlier --out file.
+    // A broken export (no row accepted, too many rejects) does not replace an earlier --reasons-out file.
     checkRejectRate(opened, rejectLimit);
     await out?.commit();
   } catch (err) {
@@ -86,8 +91,8 @@ export async function runReasons(ctx: Context, file: string | undefined, flags: 
     throw err;
   }
   const summary = summarizeReasons(stats, opened.stats);
-  // With --out - the table is stdout; the summary would only spoil it.
-  if (!out?.toStdout) ctx.stdout.write(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : renderReasons(summary, ctx.color, lang, labelsOf(pb.playbook, lang)));
+  // With --reasons-out - the table is stdout; the summary would only spoil it.
+  if (!out?.toStdout && !flags.quiet) ctx.stdout.write(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : renderReasons(summary, ctx.color, lang, labelsOf(pb.playbook, lang)));
   if (summary.rejected > 0) ctx.stderr.write(`${messages(lang).common.warning}: ${t.rejectedWarning(summary.rejected, file)}\n`);
   return ExitCode.ok;
 }
