@@ -33,10 +33,10 @@ const WISH_AFTER =
   '(?:mehr|more|anymore|again|wieder|jemals|ever|please|bitte|erwuenscht|gewuenscht|gewollt|wanted|desired|per|laut|kundenwunsch|requested|request|auf wunsch)';
 // Marketing nouns: negated, they are an objection on their own ("keine Werbung", "no marketing").
 const MARKETING =
-  '(?:(?:brief|e ?mail|email|telefon|tele|post|print|online|sms|direkt|katalog|fax|handy|mobil|haus|wurf|papier|prospekt)?werb(?:ung|ungen|e[a-z]*|ng)|marketing|direktmarketing|advertising|advertisements?|adverts?|ads|promo[a-z]*|leaflets?|flyers?|prospekte?|broschueren|brochures?|catalog(?:ue)?s?|mailshots?|newsletter[a-z]*|mailings?|katalog[a-z]*|solicit[a-z]*|spam[a-z]*|junk ?mail[a-z]*|rueckgewinnung[a-z]*|rueckhol[a-z]*|win back[a-z]*|winback[a-z]*|retention|reactivation|reaktivierung[a-z]*)';
+  '(?:(?:brief|e ?mail|email|telefon|tele|post|print|online|sms|direkt|katalog|fax|handy|mobil|haus|wurf|papier|prospekt)?werb(?:ung|ungen|e[a-z]*|ng)|marketing|direktmarketing|advertising|advertisements?|adverts?|ads|promo[a-z]*|leaflets?|flyers?|prospekte?|broschueren|brochures?|catalog(?:ue)?s?|mailshots?|newsletter[a-z]*|mailings?|katalog[a-z]*|solicit[a-z]*|spam[a-z]*|junk ?mail[a-z]*|rueckgewinnung[a-z]*|rueckhol[a-z]*|win back[a-z]*|winback[a-z]*|retention|reactivation|reaktivierung[a-z]*|telemarketing|telesales|(?:sales|cold|marketing|promotional|werbe) (?:calls?|e ?mails?|emails|texts|visits|pitch(?:es)?)|verkaufsanrufe|verkaufsgespraeche)';
 // Contact nouns: an objection only with a wish ("keine Anrufe mehr", "no contact please").
 const CONTACT =
-  '(?:[a-z]*anruf[a-z]*|(?:sales |marketing |phone )?calls?|[a-z]*mails?|e mails?|sms|texts?|post|briefe?|letters?|[a-z]*kontakt[a-z]*|contact[a-z]*|communication[a-z]*|kommunikation|ansprache|[a-z]*besuch[a-z]*|visits?|zusendung[a-z]*|nachrichten|messages?|angebot[a-z]*|offers?)';
+  '(?:[a-z]*anruf[a-z]*|(?:sales |marketing |phone )?calls?|[a-z]*mails?|e mails?|sms|texts?|post|briefe?|letters?|[a-z]*kontakt[a-z]*|contact[a-z]*|communication[a-z]*|kommunikation|ansprache|[a-z]*besuch[a-z]*|visits?|zusendung[a-z]*|nachrichten|messages?|[a-z]*angebot[a-z]*|offers?)';
 // After a contact noun, these make it a complaint ("no contact from support", "keine Anrufe beantwortet").
 const COMPLAINT_AFTER =
   '(?:from|vom|von|zum|zur|zu|with|mit|by|seit|since|for|beantwortet|answered|returned|erhalten|received|bekommen|back|zurueck|moeglich|possible|erreichbar|gehabt|had|made|gemacht)';
@@ -76,7 +76,7 @@ const RULES: readonly RegExp[] = [
   /\bausdruecklich widersprochen\b/,
   /\b(?:kein|keine|no)\b (?:[a-z]+ )?(?:erlaubnis|einwilligung|consent|permission|zustimmung) (?:[a-z]+ )?(?:mehr|more|longer)\b/,
   new RegExp(
-    `\\bobject(?:s|ed|ing|ion)?\\b ${gap(6)}(?:marketing|direct marketing|advertis[a-z]*|ads|processing|profiling|contact[a-z]*|calls?|emails?|mailings?|solicitation)\\b`,
+    `\\bobject(?:s|ed|ing|ion)?\\b ${gap(6)}(?:marketing|direct marketing|advertis[a-z]*|ads|processing|profiling|contact[a-z]*|calls?|emails?|mailings?|solicitation|use|usage|data|details|sharing|shared|being (?:contacted|called|emailed|mailed|shared|used))\\b`,
   ),
   // Erasure and removal requests.
   /\b(?:datenloesch[a-z]*|loeschantrag|loeschungsantrag|loeschung|loeschungen|erasure|deletion)\b/,
@@ -102,11 +102,11 @@ const RULES: readonly RegExp[] = [
   new RegExp(`\\b(?:kein|keine|no)\\b ${gap(1)}${CONTACT}\\b (?:[a-z0-9,]+ ){0,3}(?:kein|keine|no)\\b ${gap(1)}${CONTACT}\\b`),
   // Imperatives and wishes: "do not call", "asked not to be contacted", "nicht mehr kontaktieren".
   new RegExp(`\\b(?:do not|dont|never|please dont|not to|not to be|no more|no longer)\\b ${gap(1)}${VERB_EN}(?:ed|ing)?\\b(?! (?:center|centre|back)\\b)`),
-  new RegExp(`(?<!\\b(?:wurde|wurden|worden|wir|hat|haben|hatte|niemand|keiner) (?:[a-z]+ )?)\\b(?:nicht|nie|niemals)\\b ${gap(3)}${VERB_DE}\\b`),
+  new RegExp(`(?<!\\b(?:wurde|wurden|worden|wir|hat|haben|hatte|niemand|keiner) (?:[a-z]+ )?)\\b(?:nicht|nie|niemals)\\b(?! wir\\b) ${gap(3)}${VERB_DE}\\b`),
   /\b(?:ruf|ruft|rufen|rufe|schreib|schreibt|schreiben|mail|mailt|kontaktier|kontaktiert|kontaktieren|melden|meldet|belaestigen|belaestigt) (?:sie |ihr )?(?:mich|uns|ihn|mir) (?:bitte )?(?:nicht|nie|niemals|keinesfalls)\b/,
   /\b(?:not|never|nie|nicht|nichts)\b (?:[a-z0-9]+ ){0,4}(?:hear from|hoeren|wissen)\b/,
   // Refusals, prohibitions and "leave me alone".
-  /\b(?:in ruhe lassen|in ruhe|leave (?:me|us|him|her) alone|hoer[a-z]* (?:sie |ihr )?(?:endlich |bitte |doch |jetzt )*auf|schluss mit|unterlass[a-z]*|untersag[a-z]*|verbit+e[a-z]*|verbat|cease (?:all )?(?:communication|contact[a-z]*|correspondence))\b/,
+  /\b(?:in ruhe lassen|in ruhe|leave (?:me|us|him|her) (?:alone|be|in peace)|hoer[a-z]* (?:sie |ihr )?(?:endlich |bitte |doch |jetzt )*auf|schluss mit|unterlass[a-z]*|untersag[a-z]*|verbit+e[a-z]*|verbat|cease (?:all )?(?:communication|contact[a-z]*|correspondence))\b/,
   new RegExp(`\\b(?:verweiger[a-z]*|lehnt|lehnen|refus[a-z]*)\\b ${gap(4)}(?:${REFUSED})\\b(?! ?(?:angebot|offer)[a-z]*)`),
   new RegExp(`\\b(?:kontakt[a-z]*|contact[a-z]*|calls?|anrufe)\\b ${gap(2)}(?:abzusehen|absehen|einzustellen|einstellen|blocked|gesperrt|geblockt|untersagt|verboten|barred)\\b`),
   /\bgesperrt fuer (?:alle )?(?:kanaele|kontakt[a-z]*|werbung|marketing)\b/,
@@ -122,7 +122,15 @@ const RULES: readonly RegExp[] = [
   /\b(?:will|moechte|wuensche|want|need) (?:keine|keinen|none|no) (?:mehr|more|further)\b/,
   /\b(?:schick|send|schreib|mail)[a-z]* (?:[a-z]+ ){0,3}(?:nichts|nix|nothing) (?:mehr|more)\b/,
   /\b(?:koennt|koennen) (?:ihr|sie) (?:euch|sich) (?:sparen|schenken)\b/,
+  /\bno (?:call|calls|contact|marketing|mail|solicitation) (?:flag|list|register|marker|status|request)\b/,
   /\bflag[a-z]* (?:as |for )?(?:no contact|do not (?:market|contact|call|mail)|no marketing)\b/,
+  // "doesn't want to be approached by sales", "I'd rather you didn't call", "don't even think about sending":
+  // not when only a time or a line is excluded ("doesn't want to be called before 6").
+  new RegExp(`\\b(?:not|dont|doesnt|never|no longer)\\b (?:want|wants|wish|wishes|like|likes)(?: to)?(?: be)? (?:${VERB_EN}(?:ed)?|approached|bothered|reached out to|pestered|chased|targeted)\\b(?! (?:before|after|at|on|during|between|until|till|in the)\\b)`),
+  new RegExp(`\\b(?:rather|prefer|prefers|preferred)\\b (?:that )?(?:you |we |they |nobody |no one )?(?:did not|didnt|do not|dont|not|never)(?: be)? ${VERB_EN}(?:ed)?\\b(?! (?:before|after|at|on|during|between|until|till|in the|my work|his work|her work)\\b)`),
+  new RegExp(`\\bdont (?:even )?(?:think about|bother|try) ${VERB_EN}(?:ing)?\\b`),
+  // Declined "all future contact" (declining an offer or a survey alone is not an objection).
+  /\b(?:declin[a-z]*|refus[a-z]*|abgelehnt|lehnt)\b (?:[a-z0-9]+ ){0,6}(?:all|any|further|future|jede|jegliche|weitere)(?: future| further)? (?:contact[a-z]*|communication[a-z]*|marketing|calls|kontakt[a-z]*|werbung|ansprache)\b/,
   /\bout of (?:your |all |the )?(?:[a-z]+ )?(?:marketing|mailings?|lists?|database|newsletters?)\b/,
   /\b(?:herauszunehmen|herausnehmen|rausnehmen|raus nehmen|herausgenommen)\b/,
 ];
@@ -134,6 +142,8 @@ const THREAT_AGAIN = /\b(?:if|wenn|bei|any further|further|again|nochmal[a-z]*|n
 
 // "Accidentally unsubscribed, wants it back": a retraction, not an objection.
 const RETRACTED = /\b(?:versehentlich|aus versehen|accidentally|by mistake|unintentionally)\b.*\b(?:wieder|re ?add[a-z]*|back|again|erneut|resubscribe[a-z]*)\b/;
+// "Marketing consent re-granted after previous opt-out": a renewed consent, not an objection.
+const RENEWED = /\b(?:consent|einwilligung|opt in|zustimmung)\b (?:[a-z]+ ){0,3}(?:re ?granted|re ?given|renewed|restored|reinstated|given again|wieder erteilt|erneut erteilt|neu erteilt)\b/;
 
 // Records that there is no objection, or that one was lifted ("No DNC flag on file", "kein
 // Widerspruch gegen Werbung vermerkt", "does not object to", "opt-out reversed", "fragt, warum er
@@ -214,7 +224,7 @@ const SENTENCE_END = /(?<=[.!?:;])\s+|\s+[–—-]+\s+|\s+\/\s+/;
 
 /** The phrase the rules find in normalised text (normaliseObjectionText), or undefined. */
 export function objectionByRules(text: string): string | undefined {
-  if (RETRACTED.test(text)) return undefined;
+  if (RETRACTED.test(text) || RENEWED.test(text)) return undefined;
   const normalised = withoutNoObjection(text);
   for (const rule of RULES) {
     const match = rule.exec(normalised);

@@ -18,7 +18,7 @@ function load(name: string): Labelled[] {
   return parse(readFileSync(new URL(`./heldout/${name}`, import.meta.url)), { columns: true }) as Labelled[];
 }
 
-describe.each(['A', 'B', 'C', 'D', 'E'].map((set) => `objections-2026-12-05-${set}.csv`))('%s', (name) => {
+describe.each(['A', 'B', 'C', 'D', 'E', 'F'].map((set) => `objections-2026-12-05-${set}.csv`))('%s', (name) => {
   const rows = load(name);
 
   it('has both classes in both languages', () => {
