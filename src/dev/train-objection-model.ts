@@ -19,7 +19,7 @@ import { combineObjection, normaliseObjectionText, objectionByRules, objectionMo
 
 /** L2 penalty per weight and rounds of gradient descent (judgement, checked by --cv). */
 const L2 = Number(process.env.L2 ?? 1e-3);
-const ROUNDS = Number(process.env.ROUNDS ?? 200);
+const ROUNDS = Number(process.env.ROUNDS ?? 300);
 const STEP = 0.5;
 
 interface Example {
@@ -105,7 +105,7 @@ function writeWeights(): void {
 function crossValidate(): void {
   const grid = process.argv.includes('--grid');
   const vetoes = grid ? [-8, -6, -4, -3, -2] : [OBJECTION_VETO];
-  const alones = grid ? [0, 0.5, 1, 1.5, 2, 2.25, 2.5, 3] : [OBJECTION_ALONE];
+  const alones = grid ? [0, 0.5, 1, 1.5, 1.75, 2, 2.25, 2.5, 3] : [OBJECTION_ALONE];
   const totals = new Map<string, number[]>();
   const lines: string[] = [];
   for (const held of sets) {

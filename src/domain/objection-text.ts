@@ -173,7 +173,7 @@ const GLUED = /keine?werbung|keinewerbeanrufe|keinkontakterwuenscht|donot(?:cont
  * first (docs/objections-accuracy.md).
  */
 export const OBJECTION_VETO = -6;
-export const OBJECTION_ALONE = 2;
+export const OBJECTION_ALONE = 1.75;
 
 const MODEL: ObjectionModel = decodeObjectionModel(OBJECTION_BIAS, OBJECTION_WEIGHTS);
 
