@@ -47,6 +47,15 @@ const VERB_EN = '(?:contact|call|phone|ring|email|e mail|mail|write|text|send|vi
 const VERB_DE =
   '(?:anzuschreiben|anzurufen|anzumailen|anzusprechen|zu kontaktieren|zu bewerben|zu besuchen|kontaktieren|kontaktiert|anrufen|angerufen|anschreiben|angeschrieben|anmailen|angemailt|bewerben|beworben|besuchen|besucht|ansprechen|angesprochen|belaestigen|belaestigt)';
 
+// A time or one line excluded ("don't call before 9", "nicht vor 10 Uhr anrufen", "don't email my
+// work address"): a wish about when or where, not an objection.
+const ONLY_WHEN_EN =
+  '(?:before|after|during|between|until|till|on (?:sundays?|saturdays?|weekends?|weekdays?)|at (?:work|night|the office|weekends?)|in the (?:morning|evening)|the (?:office|landline|technician|engineer|replacement|final)|(?:my|his|her) (?:work|office|landline|old)|a (?:replacement|technician))\\b';
+const ONLY_WHEN_DE =
+  '(?:vor|nach|zwischen|ab|bis|waehrend|morgens|abends|mittags|tagsueber|sonntags|samstags|am wochenende|auf dem festnetz|im buero|auf der arbeit|an die alte|auf die alte|unter der alten)\\b';
+// The whole text is a bare "no contact", "keine Anrufe!", "I object": an objection.
+const BARE = new RegExp(`^(?:(?:customer|cust|kunde|kundin|kd|client|please|bitte|request) )*(?:(?:kein|keine|keinen|keinerlei|no|zero|null) (?:(?:[a-z]*kontakt[a-z]*|contact|calls?|[a-z]*anrufe?|e ?mails?|mails?|sms|texts?|post|letters?|briefe?|besuche?|visits?|comms|communication|outreach|follow ?ups?|nachfassen)|${MARKETING})|i object|object(?:s|ed|ion)?|widerspruch|ich widerspreche|widerspreche)(?: (?:please|bitte|thanks|danke|erwuenscht|gewuenscht|wanted|at all|whatsoever|mehr|more|anymore))*$`);
+
 const RULES: readonly RegExp[] = [
   // Markers that mean "no marketing" by themselves.
   /\b(?:dnc|d n c|do not market|dnm|robinson ?list[a-z]*|robinsonliste|werbewi(?:e)?derspr[a-z]*|werbesperre|werbestopp|werbeverbot|kontaktsperre|kontaktverbot|sperrliste|tps|do not (?:call|contact|mail|email|solicit)(?: list| flag| register)?|opt(?:s|ed)? ?out(?! of (?:the |his |her |their )?(?:paperless|billing|e ?billing|auto[a-z]*|renewal|insurance|plan|pension|contract|paper))|unsub[a-z]*(?! (?:from )?(?:the |our |his |her |their |a )?(?:[a-z]+ )?(?:plan|tier|subscription|membership|package|bundle|service|version|edition|contract|billing|account|add on|addon|option|channels?|pack))|suppress[a-z]*|donotcontact|donotcall|donotmail|donotemail|keinewerbung|nomarketing|vergessenwerden|vergessen werden|pecr|can spam|tcpa|cease and desist|right to (?:be forgotten|object|erasure)|forget me|(?:stop|quit) (?:calling|contacting|emailing|mailing|sending|writing|texting|spamming|messaging|ringing|bothering)|(?:replied|reply|replies|texted|sent|antwortete|geantwortet|schrieb) stop)\b/,
@@ -81,7 +90,7 @@ const RULES: readonly RegExp[] = [
   // Erasure and removal requests.
   /\b(?:datenloesch[a-z]*|loeschantrag|loeschungsantrag|loeschung|loeschungen|erasure|deletion)\b/,
   new RegExp(
-    `\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|entfern[a-z]*|streich[a-z]*|remov[a-z]*|austrag[a-z]*|ausgetragen|take (?:me|him|her|us|them) off|taken off|take off)\\b ${gap(4)}(?:daten|data|details|nummer|number|telefonnummer|handynummer|adresse[a-z]*|address[a-z]*|e ?mail[a-z]*|account|konto|crm|datenbank|database|verteiler[a-z]*|liste[a-z]*|lists?|mailing[a-z]*|kartei|marketing|campaigns?|me|mich|uns|him|her)\\b`,
+    `\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|wip(?:e|ed|ing)|scrub[a-z]*|purg(?:e|ed|ing)|tilg[a-z]*|vernicht[a-z]*|entfern[a-z]*|streich[a-z]*|remov[a-z]*|austrag[a-z]*|ausgetragen|take (?:me|him|her|us|them) off|taken off|take off)\\b ${gap(4)}(?:daten|data|details|nummer|number|telefonnummer|handynummer|adresse[a-z]*|address[a-z]*|e ?mail[a-z]*|account|konto|crm|datenbank|database|verteiler[a-z]*|liste[a-z]*|lists?|mailing[a-z]*|kartei|marketing|campaigns?|me|mich|uns|him|her)\\b`,
   ),
   new RegExp(
     `\\b(?:daten|data|details|nummer|number|telefonnummer|adresse[a-z]*|address[a-z]*|e ?mail[a-z]*|account|konto|crm|datenbank|database|verteiler[a-z]*|listen?|lists?|mailing[a-z]*|kartei|campaigns?|marketing|mich|me)\\b ${gap(4)}(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|entfern[a-z]*|streich[a-z]*|gestrichen|remov[a-z]*|austrag[a-z]*|ausgetragen|nehmen|genommen|taken off|suppressed)\\b`,
@@ -101,8 +110,8 @@ const RULES: readonly RegExp[] = [
   new RegExp(`\\b${CONTACT} ${gap(1)}(?:nicht|not|un)(?: mehr| more)? ?(?:erwuenscht|gewuenscht|gewollt|wanted|desired|erlaubt|allowed|permitted)\\b`),
   new RegExp(`\\b(?:kein|keine|no)\\b ${gap(1)}${CONTACT}\\b (?:[a-z0-9,]+ ){0,3}(?:kein|keine|no)\\b ${gap(1)}${CONTACT}\\b`),
   // Imperatives and wishes: "do not call", "asked not to be contacted", "nicht mehr kontaktieren".
-  new RegExp(`\\b(?:do not|dont|never|please dont|not to|not to be|no more|no longer)\\b ${gap(1)}${VERB_EN}(?:ed|ing)?\\b(?! (?:center|centre|back)\\b)`),
-  new RegExp(`(?<!\\b(?:wurde|wurden|worden|wir|hat|haben|hatte|niemand|keiner) (?:[a-z]+ )?)\\b(?:nicht|nie|niemals)\\b(?! wir\\b) ${gap(3)}${VERB_DE}\\b`),
+  new RegExp(`\\b(?:do not|dont|never|please dont|not to|not to be|no more|no longer)\\b ${gap(1)}${VERB_EN}(?:ed|ing)?\\b(?! (?:center|centre|back)\\b)(?! ${ONLY_WHEN_EN})`),
+  new RegExp(`(?<!\\b(?:wurde|wurden|worden|wir|hat|haben|hatte|niemand|keiner) (?:[a-z]+ )?)\\b(?:nicht|nie|niemals)\\b(?! wir\\b)(?! ${ONLY_WHEN_DE}) ${gap(3)}${VERB_DE}\\b`),
   /\b(?:ruf|ruft|rufen|rufe|schreib|schreibt|schreiben|mail|mailt|kontaktier|kontaktiert|kontaktieren|melden|meldet|belaestigen|belaestigt) (?:sie |ihr )?(?:mich|uns|ihn|mir) (?:bitte )?(?:nicht|nie|niemals|keinesfalls)\b/,
   /\b(?:not|never|nie|nicht|nichts)\b (?:[a-z0-9]+ ){0,4}(?:hear from|hoeren|wissen)\b/,
   // Refusals, prohibitions and "leave me alone".
@@ -118,7 +127,7 @@ const RULES: readonly RegExp[] = [
   /\b(?:not|no longer|dont|doesnt|nicht|never) (?:consent|agree) (?:[a-z]+ ){0,4}(?:contact[a-z]*|marketing|being|processing|advertising|werbung|kontakt[a-z]*)\b/,
   new RegExp(`\\b(?:request[a-z]*|asked for|asks for|wants?|wishes|wuenscht|bittet um|verlangt|fordert) ${gap(1)}${NEG} ${gap(1)}${CONTACT}`),
   new RegExp(`\\b(?:${MARKETING}|[a-z]*kontakt[a-z]*|[a-z]*anruf[a-z]*|[a-z]*besuch[a-z]*|zusendung[a-z]*) ${gap(2)}(?:abzusehen|absehen|einzustellen|einstellen|zu unterlassen|unterlassen)\\b`),
-  new RegExp(`\\b(?:stell|stellen|stellt)[a-z]* ${gap(3)}${MARKETING} ${gap(4)}ein\\b`),
+  new RegExp(`\\b(?:stell|stellen|stellt)[a-z]* ${gap(4)}(?:${MARKETING}|zusendung[a-z]*|[a-z]*anrufe|[a-z]*besuche) ${gap(4)}ein\\b`),
   /\b(?:will|moechte|wuensche|want|need) (?:keine|keinen|none|no) (?:mehr|more|further)\b/,
   /\b(?:schick|send|schreib|mail)[a-z]* (?:[a-z]+ ){0,3}(?:nichts|nix|nothing) (?:mehr|more)\b/,
   /\b(?:koennt|koennen) (?:ihr|sie) (?:euch|sich) (?:sparen|schenken)\b/,
@@ -226,6 +235,8 @@ const SENTENCE_END = /(?<=[.!?:;])\s+|\s+[–—-]+\s+|\s+\/\s+/;
 export function objectionByRules(text: string): string | undefined {
   if (RETRACTED.test(text) || RENEWED.test(text)) return undefined;
   const normalised = withoutNoObjection(text);
+  const bare = BARE.exec(normalised.replace(/ ,/g, '').trim());
+  if (bare) return bare[0];
   for (const rule of RULES) {
     const match = rule.exec(normalised);
     if (match) return match[0].trim();
