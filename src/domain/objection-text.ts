@@ -101,7 +101,7 @@ const RULES: readonly RegExp[] = [
   new RegExp(`\\b(?![a-z]*angebot)${MARKETING} (?!(?:offers?|deals?|discounts?|calls?) )${gap(2)}(?:gekuendigt|abbestellt|abgemeldet|storniert|unerwuenscht|untersagt|verboten|unwanted|abgelehnt|refused)\\b`),
   new RegExp(`\\b(?:newsletter|werbung|mailings?|katalog|emails?|sms|verteiler)[a-z]*\\b ${gap(4)}(?:abgemeldet|abmeld[a-z]*)\\b|\\b(?:abgemeldet|abmeld[a-z]*)\\b ${gap(3)}(?:newsletter|werbung|verteiler|mailing)[a-z]*\\b`),
   new RegExp(`\\b(?:will|moechte|wuensche|want|wollen|mag)\\b ${gap(2)}${MARKETING} ${gap(1)}(?:nicht|not)\\b`),
-  new RegExp(`\\bsperr[a-z]* ${gap(2)}(?:${MARKETING}|kontakt[a-z]*|ansprache)\\b|\\b${MARKETING} ${gap(2)}sperr[a-z]*\\b`),
+  new RegExp(`\\bsperr[a-z]* ${gap(2)}(?:${MARKETING}|kontakt[a-z]*|ansprache)\\b|\\b${MARKETING} ${gap(2)}(?:ge)?sperr[a-z]*\\b`),
   // Negated contact with a wish: "keine Anrufe mehr", "no further contact", "kein Kontakt erw.".
   new RegExp(`${RECEIVED}\\b${NEG}\\b ${gap(2)}${WISH_BEFORE}\\b ${gap(2)}${CONTACT}\\b`),
   new RegExp(`${RECEIVED}\\b${NEG}\\b ${gap(2)}${CONTACT} ${gap(1)}${WISH_AFTER}\\b(?! ${gap(1)}${COMPLAINT_AFTER}\\b)`),
@@ -138,6 +138,9 @@ const RULES: readonly RegExp[] = [
   new RegExp(`\\b(?:not|dont|doesnt|never|no longer)\\b (?:want|wants|wish|wishes|like|likes)(?: to)?(?: be)? (?:${VERB_EN}(?:ed)?|approached|bothered|reached out to|pestered|chased|targeted)\\b(?! (?:before|after|at|on|during|between|until|till|in the)\\b)`),
   new RegExp(`\\b(?:rather|prefer|prefers|preferred)\\b (?:that )?(?:you |we |they |nobody |no one )?(?:did not|didnt|do not|dont|not|never)(?: be)? ${VERB_EN}(?:ed)?\\b(?! (?:before|after|at|on|during|between|until|till|in the|my work|his work|her work)\\b)`),
   new RegExp(`\\bdont (?:even )?(?:think about|bother|try) ${VERB_EN}(?:ing)?\\b`),
+  // Polite conditionals: "I'd appreciate it if you stopped sending me letters", "von jeglicher Zusendung von Werbematerial Abstand zu nehmen".
+  new RegExp(`\\b(?:appreciate|grateful|prefer|rather|glad|thankful)\\b (?:[a-z]+ ){0,2}(?:if|that|when) (?:you|we|nobody|no one|they|your [a-z]+) (?:would |could )?(?:stopped|stop|ceased|cease|no longer|did not|didnt|never|refrained|refrain)\\b (?:from )?(?:${VERB_EN}(?:ed|ing)?|reach(?:ed|ing)? out|contact[a-z]*|${MARKETING})\\b(?! ${ONLY_WHEN_EN})`),
+  new RegExp(`\\b(?:${MARKETING}|zusendung[a-z]*|[a-z]*kontakt[a-z]*|[a-z]*anruf[a-z]*|[a-z]*besuch[a-z]*) ${gap(4)}abstand (?:zu )?(?:nehmen|genommen)\\b`),
   // Declined "all future contact" (declining an offer or a survey alone is not an objection).
   /\b(?:declin[a-z]*|refus[a-z]*|abgelehnt|lehnt)\b (?:[a-z0-9]+ ){0,6}(?:all|any|further|future|jede|jegliche|weitere)(?: future| further)? (?:contact[a-z]*|communication[a-z]*|marketing|calls|kontakt[a-z]*|werbung|ansprache)\b/,
   /\bout of (?:your |all |the )?(?:[a-z]+ )?(?:marketing|mailings?|lists?|database|newsletters?)\b/,

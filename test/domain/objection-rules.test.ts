@@ -30,6 +30,9 @@ describe('objection rules', () => {
     'Bitte stellen Sie die Zusendung Ihrer Prospekte ein.',
     'Nicht mehr anrufen!',
     "Don't call me ever again.",
+    'Kunde verlangt, dass seine E-Mail-Adresse für Werbung gesperrt wird.',
+    "I'd appreciate it if you stopped sending me letters.",
+    'Ich ersuche Sie, von jeglicher Zusendung von Werbematerial Abstand zu nehmen.',
   ])('finds "%s"', (text) => {
     expect(rules(text)).toBeDefined();
     expect(findObjectionPhrase(text)).toBeDefined();
@@ -46,6 +49,7 @@ describe('objection rules', () => {
     'Kd. erwähnt, dass Inkassofirmen (nicht wir) ihn ständig anrufen.',
     'No contact from support for weeks',
     'Kein Kontakt zum Vertrieb möglich',
+    "I'd appreciate it if you didn't call before 9.",
   ])('leaves "%s" alone', (text) => {
     expect(rules(text)).toBeUndefined();
   });
