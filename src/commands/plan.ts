@@ -12,7 +12,6 @@ import { PlanFiles } from '../io/plan-output.js';
 import { renderPlanSummary } from '../io/plan-render.js';
 import type { RunOutputs } from '../io/run-outputs.js';
 import { createProgress } from '../io/progress.js';
-import { holdYoungGeneration, releaseYoungGeneration, tuneForStreaming } from '../pipeline/gc-tuning.js';
 import { planAllRows, resolveThreads } from '../pipeline/parallel-plan.js';
 import { checkRejectRate, loadPlanSetup, openLostCustomers, planRow, withDuplicatesResolved, type PlanFlags } from '../pipeline/plan-setup.js';
 import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
@@ -40,8 +39,6 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
     throw new UsageError(say.outRequired, say.outRequiredHint);
   }
   refuseStdout('--out', flags.out, 'plan.csv, rejects.csv and summary.json');
-  // Released again by planAllRows when the rows are planned on this thread.
-  holdYoungGeneration();
   // The config is not read yet: the flag and the environment tell the language.
   const budgetAmount = parseBudget(flags.budget, resolveLang(flags.lang, ctx.env));
   const loaded = await loadPlanSetup(ctx, flags);
@@ -140,15 +137,12 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
 }
 
 async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, id: string): Promise<number> {
-  // Streams the file on this thread: no held young generation (bin/winback.js holds it for plan).
-  releaseYoungGeneration();
   const loaded = await loadPlanSetup(ctx, flags);
   loaded.setup.explain = true;
   const first = await openLostCustomers(ctx, file, loaded);
   // Only the customer asked about is planned: a plan depends on its own row alone, and the
   // reader decides duplicate ids (a second reading when a later row wins), so the one
   // accepted row with the id is the one plan.csv keeps.
-  tuneForStreaming();
   const { made: found } = await withDuplicatesResolved(ctx, file, loaded, first, async (opened) => {
     let row: PlannedCustomer | undefined;
     await opened.eachRow((ev) => {

@@ -25,7 +25,6 @@ import { noDataRows, supersededReject, type OpenedExport } from '../io/csv-read.
 import type { ParserState } from '../io/csv-records.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
-import { capYoungGeneration, collectGarbage, releaseYoungGeneration, tuneForStreaming, tuneForWorkers } from './gc-tuning.js';
 import { streamPlan } from './plan-setup.js';
 import { createPiecePlanner, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_RANK, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type ResultBuffers } from './plan-pieces.js';
 import { messages, type Lang } from '../domain/messages.js';
@@ -36,16 +35,6 @@ const PIECE_BYTES = 1 << 20;
 /** Pieces a line may take before it is cut between characters (see PieceReader). */
 const LONG_LINE_PIECES = 4;
 const MAX_DEFAULT_THREADS = 4;
-/**
- * A worker's young generation (V8's default: up to 48 MB): 6 MB, i.e. 2 MB semi-spaces; the
- * main thread's grows to 4 MB at most (MAIN_YOUNG_MB). Measured on a million rows, main thread
- * and one worker, against 1 MB semi-spaces on both: ~9 % less wall time at the same peak
- * memory (fewer objects still in use — the part of a piece being read, the row — are
- * promoted into the old generation, so fewer full collections).
- */
-const WORKER_YOUNG_MB = 6;
-/** The capacity the main thread's young generation may grow to while it plans pieces (capYoungGeneration). */
-const MAIN_YOUNG_MB = 4;
 /** Pieces a worker has (planning and waiting) before this thread plans the next piece itself. */
 const WORKER_QUEUE = 2;
 
@@ -93,7 +82,6 @@ export async function planAllRows(
   opts: ParallelPlanOptions & { minParallelBytes?: number },
 ): Promise<void> {
   if (useWorkers(opened, opts.threads, opts.minParallelBytes)) return planWithWorkers(opened, setup, files, totals, opts);
-  releaseYoungGeneration();
   await streamPlan(
     opened,
     setup,
@@ -123,19 +111,11 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, fi
   });
   // This thread is one of the planning threads: it plans pieces whenever every worker has enough queued.
   const inits = Array.from({ length: opts.threads - 1 }, (_, i) => init(`worker-${i}`));
-  const pool = new WorkerPool(inits, createPiecePlanner(init('main'), vocabulary, () => capYoungGeneration(MAIN_YOUNG_MB)));
+  const pool = new WorkerPool(inits, createPiecePlanner(init('main'), vocabulary));
   let fh: FileHandle | undefined;
   try {
-    // A starting worker resets V8's flags to the process's own: set ours once the workers
-    // have set up, before this thread plans pieces (its young generation would grow to 16 MB).
+    // A worker that cannot start fails the run before a byte is read.
     await pool.online();
-    tuneForStreaming({ again: true });
-    tuneForWorkers();
-    capYoungGeneration(MAIN_YOUNG_MB);
-    // A full collection while the flags were reset set this thread's old-generation limit by
-    // V8's own factor (seen: ~2x the live data), and the next one comes only at that limit:
-    // collect now, under the streaming settings (measured: ~1 run in 6 peaked 10-25 MB higher).
-    collectGarbage();
     fh = await open(path, 'r').catch((err: unknown) => {
       throw new IoError(`${opened.label}: cannot be read again (${(err as Error).message})`);
     });
@@ -229,7 +209,6 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
     recycleResult(result);
     carry = { state: result.rest, headerPending: result.headerPending };
     reader.recycle(result.input);
-    capYoungGeneration(MAIN_YOUNG_MB);
     opts.onProgress?.();
   }
   // The last record, when the file does not end with a line break (or with a quote left open).
@@ -383,7 +362,7 @@ class WorkerPool {
     private readonly here: (job: PieceJob) => PieceResult,
   ) {
     for (const init of inits) {
-      const worker = new Worker(workerScript(), { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+      const worker = new Worker(workerScript(), { workerData: init });
       let ready = () => {};
       this.started.push(
         new Promise((resolve, reject) => {

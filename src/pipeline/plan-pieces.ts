@@ -113,15 +113,11 @@ export interface PieceResult {
   error?: { message: string; hint?: string; io?: boolean };
 }
 
-/** Rows between two calls of a planner's `everyRows` hook. */
-const HOOK_ROWS = 256;
-
 /**
  * A planner of pieces for one run: call it with each job, in any order. A worker compiles the
- * playbook's vocabulary itself; the main thread passes its own, and a hook called every
- * HOOK_ROWS rows (it keeps its young generation in bounds).
+ * playbook's vocabulary itself; the main thread passes its own.
  */
-export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVocabulary(init.setup.playbook, init.learned), everyRows?: () => void): (job: PieceJob) => PieceResult {
+export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVocabulary(init.setup.playbook, init.learned)): (job: PieceJob) => PieceResult {
   const setup: PlanSetup = { ...init.setup, vocabulary };
   const reader = createPieceReader(init.reader, LOST_CUSTOMER_SCHEMA);
   const formatter = new PlanRowFormatter(init.fmt, init.reader.headers.length, init.reader.delimiter);
@@ -142,7 +138,6 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
   const order = { rank: new Uint8Array(1024), index: new Uint32Array(1024) };
   const { runPath } = init;
   let runFileEnd = 0;
-  let visits = 0;
 
   return (job) => {
     const input = Buffer.from(job.input, 0, job.length);
@@ -164,7 +159,6 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
     };
 
     const visit = (ev: RowEvent): void => {
-      if (everyRows && (++visits & (HOOK_ROWS - 1)) === 0) everyRows();
       if (!ev.ok) {
         rejects.push(ev.reject);
         rejectAt.push(count);

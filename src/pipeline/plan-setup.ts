@@ -24,7 +24,6 @@ import { resolveLang, type Lang } from '../cli/lang.js';
 import { formatFixed, messages } from '../domain/messages.js';
 import type { OpenedExport, ReadOptions, RowEvent } from '../io/csv-read.js';
 import { openExport } from '../io/open-export.js';
-import { tuneForStreaming } from './gc-tuning.js';
 import { loadPlaybook } from '../io/playbook-file.js';
 
 export interface PlanFlags extends RawReadFlags {
@@ -150,7 +149,6 @@ export async function streamPlan(
   onReject: (r: Reject) => Promise<void> | void,
   onChunk?: () => void,
 ): Promise<void> {
-  tuneForStreaming();
   await opened.eachRow((ev) => (ev.ok ? onPlanned(planRow(ev, setup), ev.cells, ev.raw) : onReject(ev.reject)), onChunk);
 }
 
