@@ -1,5 +1,5 @@
 /**
- * Entry of a planning worker thread (src/pipeline/parallel-plan.ts): plans each piece it is
+ * Entry of a planning worker thread (src/engine/parallel-plan.ts): plans each piece it is
  * sent, writes its sorted run to the worker's run file and posts the result back, handing the
  * piece's buffer back instead of copying it.
  */

@@ -1,6 +1,6 @@
 /**
  * Planning one piece of an export, as a worker thread does it for `winback plan` on large
- * files (src/pipeline/parallel-plan.ts, docs/performance.md): the piece's bytes are decoded,
+ * files (src/engine/parallel-plan.ts, docs/performance.md): the piece's bytes are decoded,
  * read, checked, classified, valued, timed and formatted into plan.csv rows, exactly as the
  * single-threaded pipeline does, sorted by priority into a run that the worker writes to its
  * own run file; what goes back is typed arrays and the run's place in the file — no object per

@@ -1,7 +1,7 @@
 /**
  * `winback plan` on large exports with worker threads (docs/performance.md). The main thread
  * reads the file in pieces of whole lines, hashes them and counts their lines; workers plan
- * the pieces (src/pipeline/plan-pieces.ts): each formats its rows, sorts them into a run,
+ * the pieces (src/engine/plan-pieces.ts): each formats its rows, sorts them into a run,
  * writes the run to its own run file and sends back a few numbers per row. The main thread
  * takes the results in file order — duplicate ids, totals and rejects
  * see every row in the same order as on one thread — and merges the runs into plan.csv, so
@@ -25,7 +25,7 @@ import { noDataRows, supersededReject, type OpenedExport } from '../io/csv-read.
 import type { ParserState } from '../io/csv-records.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
-import { streamPlan } from './plan-setup.js';
+import { streamPlan } from './row-loop.js';
 import { createPiecePlanner, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_RANK, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type ResultBuffers } from './plan-pieces.js';
 import { messages, type Lang } from '../domain/messages.js';
 
@@ -425,5 +425,5 @@ class WorkerPool {
 /** The compiled worker script; tests run the TypeScript sources, whose build is in dist/. */
 function workerScript(): URL {
   const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('../../dist/pipeline/plan-worker.js', here) : new URL('./plan-worker.js', here);
+  return here.endsWith('.ts') ? new URL('../../dist/engine/plan-worker.js', here) : new URL('./plan-worker.js', here);
 }
