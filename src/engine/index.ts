@@ -10,10 +10,10 @@ import { addToTotals, emptyTotals, type PlanTotals } from '../domain/plan-summar
 import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
 import type { Reject } from '../domain/types.js';
 import type { OpenedExport } from '../io/csv-read.js';
-import type { CsvFormat } from '../io/csv-write.js';
+import { PLAIN_CSV, type CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
 import { checkRejectRate, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
-import { planAllRows } from './parallel-plan.js';
+import { planAllRows, planWithWorkers, useWorkers } from './parallel-plan.js';
 import { planRow, withDuplicatesResolved } from './row-loop.js';
 
 export { resolveThreads } from './parallel-plan.js';
@@ -40,13 +40,23 @@ interface EngineRunBase<S> {
   checkRejects?: boolean;
 }
 
-/** Planned customers handed to the command one by one, in input order, on this thread. */
+/**
+ * Planned customers handed to the command one by one, in input order, on this thread; with
+ * `threads` ≥ 2 a large export is planned by worker threads too, and each customer is handed
+ * on once its duplicate check is passed (the same customers in the same order).
+ */
 export interface InInputOrder<S> extends EngineRunBase<S> {
   order: 'input';
+  /**
+   * Planning threads, the main thread included (default 1). Handing whole planned customers
+   * across threads costs more than it saves (docs/performance.md, "One engine"): no command
+   * asks for more until workers send compact records.
+   */
+  threads?: number;
   /** each planned customer, with its input cells and (when it has no quotes) its record's text */
   customer(made: S, p: PlannedCustomer, cells: string[], raw: string | undefined): void | Promise<void>;
   reject?(made: S, r: Reject): void | Promise<void>;
-  /** Plans only the accepted rows whose values pass; the others are still read, checked for duplicate ids and counted. */
+  /** Plans only the accepted rows whose values pass (on this thread); the others are still read, checked for duplicate ids and counted. */
   only?(values: Record<string, unknown>): boolean;
 }
 
@@ -79,7 +89,9 @@ export async function planExport<S>(ctx: Context, file: string, loaded: LoadedPl
       const onChunk = run.onChunk ? () => run.onChunk?.(o) : undefined;
       if (run.order === 'priority') {
         await planAllRows(o, loaded.setup, current.made as PlanFiles, current.totals, { threads: run.threads, fmt: run.fmt, ...(onChunk ? { onProgress: onChunk } : {}) });
-      } else await planInInputOrder(o, loaded.setup, current.made as S, current.totals, run, onChunk);
+      } else {
+        await planInInputOrder(o, loaded.setup, current.made as S, current.totals, run, run.threads ?? 1, onChunk);
+      }
       return current;
     }, async (reading) => {
       current = undefined;
@@ -95,9 +107,14 @@ export async function planExport<S>(ctx: Context, file: string, loaded: LoadedPl
   }
 }
 
-/** The row loop on this thread: each row read, planned, summed and handed on in input order. */
-async function planInInputOrder<S>(opened: OpenedExport, setup: PlanSetup, made: S, totals: PlanTotals, run: InInputOrder<S>, onChunk: (() => void) | undefined): Promise<void> {
+/** The row loop: each row read, planned, summed and handed on in input order. */
+async function planInInputOrder<S>(opened: OpenedExport, setup: PlanSetup, made: S, totals: PlanTotals, run: InInputOrder<S>, threads: number, onChunk: (() => void) | undefined): Promise<void> {
   const { only, reject } = run;
+  if (only === undefined && useWorkers(opened, threads)) {
+    const sink = { customer: (p: PlannedCustomer, cells: string[], raw: string | undefined) => run.customer(made, p, cells, raw), reject: (r: Reject) => reject?.(made, r) };
+    // No plan.csv rows are formatted in input order: the format is not used.
+    return planWithWorkers(opened, setup, sink, totals, { threads, fmt: PLAIN_CSV, ...(onChunk ? { onProgress: onChunk } : {}) });
+  }
   await opened.eachRow((ev) => {
     if (!ev.ok) return reject?.(made, ev.reject);
     if (only && !only(ev.values)) return undefined;

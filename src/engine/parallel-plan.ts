@@ -1,5 +1,7 @@
 /**
- * `winback plan` on large exports with worker threads (docs/performance.md). The main thread
+ * Planning large exports with worker threads (docs/performance.md).
+ *
+ * Sorted by priority (`winback plan`): The main thread
  * reads the file in pieces of whole lines, hashes them and counts their lines; workers plan
  * the pieces (src/engine/plan-pieces.ts): each formats its rows, sorts them into a run,
  * writes the run to its own run file and sends back a few numbers per row. The main thread
@@ -16,7 +18,9 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DuplicateTracker } from '../domain/duplicate-ids.js';
-import type { PlanSetup } from '../domain/plan.js';
+import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
+import { reasonEntry } from '../domain/playbook-types.js';
+import type { Reject } from '../domain/types.js';
 import { addRowToTotals, addToTotals, type PlanTotals } from '../domain/plan-summary.js';
 import { learnedReaderOf } from '../domain/reasons/vocabulary.js';
 import { DECISIONS, type Decision } from '../domain/value-types.js';
@@ -81,7 +85,7 @@ export async function planAllRows(
   totals: PlanTotals,
   opts: ParallelPlanOptions & { minParallelBytes?: number },
 ): Promise<void> {
-  if (useWorkers(opened, opts.threads, opts.minParallelBytes)) return planWithWorkers(opened, setup, files, totals, opts);
+  if (useWorkers(opened, opts.threads, opts.minParallelBytes)) return planWithWorkers(opened, setup, { files }, totals, opts);
   await streamPlan(
     opened,
     setup,
@@ -94,8 +98,17 @@ export async function planAllRows(
   );
 }
 
-/** Plans every row of `opened` with worker threads into `files` and `totals`. */
-export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, files: PlanFiles, totals: PlanTotals, opts: ParallelPlanOptions): Promise<void> {
+/**
+ * Where the rows planned by workers go: sorted into plan.csv files, or (in input order) to a
+ * command, each planned customer once its duplicate check is passed.
+ */
+export type PlannedSink =
+  | { files: PlanFiles }
+  | { customer(p: PlannedCustomer, cells: string[], raw: string | undefined): void | Promise<void>; reject(r: Reject): void | Promise<void> };
+
+/** Plans every row of `opened` with worker threads into `sink` and `totals`. */
+export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, sink: PlannedSink, totals: PlanTotals, opts: ParallelPlanOptions): Promise<void> {
+  const files = 'files' in sink ? sink.files : undefined;
   const path = opened.path;
   if (path === undefined) throw new Error('planWithWorkers needs a file');
   opened.release();
@@ -105,7 +118,7 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, fi
     setup: plainSetup,
     learned: learnedReaderOf(vocabulary),
     fmt: opts.fmt,
-    runPath: files.sortedRuns.runFilePath(`${name}.runs`),
+    ...(files ? { runPath: files.sortedRuns.runFilePath(`${name}.runs`) } : {}),
     ...(opts.segmentBytes ? { segmentBytes: opts.segmentBytes } : {}),
     ...(opts.partBytes ? { partBytes: opts.partBytes } : {}),
   });
@@ -119,14 +132,14 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, fi
     fh = await open(path, 'r').catch((err: unknown) => {
       throw new IoError(`${opened.label}: cannot be read again (${(err as Error).message})`);
     });
-    await run(fh, opened, pool, files, totals, opts);
+    await run(fh, opened, pool, { sink, setup }, totals, opts);
   } finally {
     await fh?.close();
     await pool.close();
   }
 }
 
-async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files: PlanFiles, totals: PlanTotals, opts: ParallelPlanOptions): Promise<void> {
+async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files: Taker, totals: PlanTotals, opts: ParallelPlanOptions): Promise<void> {
   const { stats, pieceSpec } = opened;
   const ids = opened.duplicates;
   if (ids === undefined) throw new Error('planWithWorkers needs an export with unique ids');
@@ -233,7 +246,11 @@ function throwIfFailed(result: PieceResult): void {
  * piece's sorted run, already in the worker's run file), totals, rejects; then the run is
  * added to the sort.
  */
-async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: boolean }, idHeader: string, files: PlanFiles, totals: PlanTotals, stats: OpenedExport['stats']): Promise<void> {
+async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: boolean }, idHeader: string, to: Taker, totals: PlanTotals, stats: OpenedExport['stats']): Promise<void> {
+  const { sink, setup } = to;
+  const files = 'files' in sink ? sink.files : undefined;
+  const reject = (row: Reject) => ('files' in sink ? sink.files.reject(row as PlanRejectRow) : sink.reject(row));
+  const { customers } = r;
   const { ids, holdBack } = dup;
   stats.read += r.read;
   stats.rejected += r.rejected;
@@ -242,7 +259,7 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
   let idAt = 0;
   let next = 0;
   for (let i = 0; i < r.count; i++) {
-    while (next < rejects.length && (rejectAt[next] as number) <= i) await files.reject(rejects[next++] as PlanRejectRow);
+    while (next < rejects.length && (rejectAt[next] as number) <= i) await reject(rejects[next++] as Reject);
     const k = i * INTS_PER_ROW;
     const line = ints[k] as number;
     const idLen = ints[k + 1] as number;
@@ -254,9 +271,9 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
       if (holdBack && ids.rerun) continue;
       if (verdict) {
         const id = Buffer.from(r.ids.buffer, r.ids.byteOffset + idStart, idLen).toString('utf8');
-        files.sortedRuns.withdraw(r.runPath, r.runStart + (ints[k + 5] as number));
+        if (files) files.sortedRuns.withdraw(r.runPath as string, r.runStart + (ints[k + 5] as number));
         stats.rejected++;
-        await files.reject(supersededReject(id, line, verdict.message, idHeader));
+        await reject(supersededReject(id, line, verdict.message, idHeader));
         continue;
       }
     } else if (holdBack && ids.rerun) continue;
@@ -267,12 +284,26 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
     const incentive = nums[i * NUMS_PER_ROW + 3] as number;
     const known = (x: number) => (Number.isNaN(x) ? undefined : x);
     addRowToTotals(totals, DECISIONS[meta & META_RANK] as Decision, r.reasonCodes[meta >>> 8] as string, known(stake), known(ev), (meta >>> META_FLAGS_SHIFT) & 3, known(contact), known(incentive));
+    const c = customers?.[i];
+    if (c && 'customer' in sink) {
+      // The playbook entry was left out of the message: the same entry as on one thread, not a
+      // copy per row, in its place among the fields (planCustomer's order).
+      const { row, reason, ...rest } = c.p;
+      const p: PlannedCustomer = { row, reason, entry: reasonEntry(setup.playbook, reason.code), ...rest };
+      const handed = sink.customer(p, c.cells, c.raw);
+      if (handed) await handed;
+    }
   }
-  while (next < rejects.length) await files.reject(rejects[next++] as PlanRejectRow);
-  files.sortedRuns.addRunExtent(r.runPath, r.runStart, r.runEnd);
+  while (next < rejects.length) await reject(rejects[next++] as Reject);
+  if (files) files.sortedRuns.addRunExtent(r.runPath as string, r.runStart, r.runEnd);
 }
 
 type PlanRejectRow = Parameters<PlanFiles['reject']>[0];
+/** What a planned piece is taken into, and the setup (for the playbook entries of planned customers). */
+interface Taker {
+  sink: PlannedSink;
+  setup: PlanSetup;
+}
 
 /** Line breaks in `bytes` as the record parser counts them: LF, CR LF and a lone CR each one. */
 export function countLineBreaks(bytes: Uint8Array): number {
