@@ -18,7 +18,9 @@ export async function fixtureFlow(script: readonly ScriptStep[], opts: { session
   const file = opts.file === undefined ? FIXTURE : opts.file;
   if (file !== null) {
     const opened = await openLostCustomers(ctx, file, loaded);
-    await planExport(ctx, file, loaded, opened, { order: 'input', checkRejects: false, start: () => customers, customer: (list, base, cells) => void list.push({ base, cells: [...cells] }) });
+    // A fresh list per reading: a second reading (a later row of a duplicated id won) replaces the first.
+    const { made } = await planExport(ctx, file, loaded, opened, { order: 'input', checkRejects: false, start: (): WorksheetCustomer[] => [], customer: (list, base, cells) => void list.push({ base, cells: [...cells] }) });
+    customers.push(...made);
   }
   const saves: WorksheetSession[] = [];
   const said: string[] = [];
