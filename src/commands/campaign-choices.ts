@@ -6,7 +6,7 @@
 import { selectForCampaign, type CampaignRules } from '../domain/campaign.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import { DECISION_RANK, type PlannedCustomer } from '../domain/plan.js';
-import { CampaignFiles, listValues } from '../io/campaign-output.js';
+import { CampaignFiles, listTexts, listValues } from '../io/campaign-output.js';
 import type { OpenedExport } from '../io/csv-read.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import { SortedSpool } from '../io/sorted-spool.js';
@@ -29,29 +29,34 @@ export interface ChoiceSettings {
   fmt: CsvFormat;
   rules: CampaignRules;
   serial: SerialGuard | undefined;
+  /** the list columns --columns chose; all without */
+  columns?: readonly string[];
 }
 
 /** The engine run of the first pass: each planned customer's choice spooled into a new pass per reading of the export. */
 export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) => void): InInputOrder<ChoicePass> {
+  const { lang } = s.loaded.setup;
+  const texts = listTexts(s.loaded.setup.playbook, lang);
   return {
     order: 'input',
     start: async () => {
       s.serial?.reset();
-      return { files: await CampaignFiles.open(s.outDir, s.fmt, true), spool: new SortedSpool(), counts: emptyCounts() };
+      return { files: await CampaignFiles.open(s.outDir, s.fmt, true, s.columns), spool: new SortedSpool(), counts: emptyCounts() };
     },
-    customer: (pass, planned) => spoolOne(pass, planned, s),
+    customer: (pass, planned) => spoolOne(pass, planned, s, texts),
     reject: (pass, rej) => pass.files.reject(rej),
     discard: discardPass,
     onChunk,
   };
 }
 
-function spoolOne({ files, spool, counts }: ChoicePass, planned: PlannedCustomer, s: ChoiceSettings): void {
+function spoolOne({ files, spool, counts }: ChoicePass, planned: PlannedCustomer, s: ChoiceSettings, texts: ReturnType<typeof listTexts>): void {
+  const { lang } = s.loaded.setup;
   // The serial-defector guard may change the plan (capped offer): the list shows what was chosen.
   const p: PlannedCustomer = s.serial ? s.serial.apply(planned) : planned;
   const choice = selectForCampaign(p, s.rules);
   if (choice.warnings.length > 0) counts.warnings++;
-  const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(p, choice.channel, 0, choice.contact)) : undefined;
+  const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(p, choice.channel, 0, choice.contact, texts, lang)) : undefined;
   const record = spoolChoice(choice, p.row.customer_id, p.channel ?? '', `${p.reason.code}:${p.value.offer_type ?? 'none'}`, row);
   spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, record, '');
 }

@@ -9,7 +9,7 @@ import { formatIsoDay } from '../domain/dates.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { prepareFile, removeStaleTemps, type PreparedFile } from '../io/atomic-write.js';
-import { formatChanges, readPreviousStatus } from '../io/campaign-output.js';
+import { formatChanges, parseListColumns, readPreviousStatus } from '../io/campaign-output.js';
 import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.js';
 import { prepareCampaignWorkbook } from '../io/xlsx-outputs.js';
 import { withLocks, type HeldLock } from '../io/lock.js';
@@ -43,6 +43,8 @@ export interface CampaignFlags extends PlanFlags, RawOutputFlags {
   json?: boolean;
   quiet?: boolean;
   budget?: string;
+  /** list columns to write, comma-separated, in order */
+  columns?: string;
 }
 
 /** `winback campaign`: this period's contact lists, permission-checked, paced by the ledger. */
@@ -63,10 +65,11 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;
   const caps = parseCapacity(flags.capacity, loaded.setup.lang);
   const holdout = flags.holdout === undefined ? 0 : parseRate('--holdout', flags.holdout);
+  const columns = flags.columns === undefined ? undefined : parseListColumns(flags.columns, loaded.setup.lang);
   const created = await ensureOutputDir(outDir, flags.out);
   try {
     // One lock on the ledger and one on the output directory: runs sharing either wait their turn.
-    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, lock, budget }));
+    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, lock, budget, columns }));
   } catch (err) {
     // A run that failed leaves no empty output folder behind.
     await removeCreatedDirs(created);
@@ -84,6 +87,8 @@ interface RunSetup {
   lock: HeldLock;
   /** what --budget chose (summary.json reports it) */
   budget: BudgetSelection | undefined;
+  /** the list columns --columns chose; all without */
+  columns: string[] | undefined;
 }
 
 async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: RunSetup): Promise<number> {
@@ -103,7 +108,8 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   let prepared: PreparedFile[];
   try {
     // The engine discards the pass of a failed run; from here on it is this command's.
-    const run = await planExport(ctx, file, loaded, first, spoolChoices({ loaded, outDir, fmt, rules, serial }, (o) => progress.update(o.stats.read, o.stats.bytes)));
+    const settings = { loaded, outDir, fmt, rules, serial, ...(r.columns ? { columns: r.columns } : {}) };
+    const run = await planExport(ctx, file, loaded, first, spoolChoices(settings, (o) => progress.update(o.stats.read, o.stats.bytes)));
     pass = run.made;
     progress.done();
     opened = run.opened;
@@ -119,7 +125,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   try {
     if (previous) prepared.push(await prepareFile(join(outDir, 'changes.csv'), formatChanges(previous, result.status, fmt, loaded.setup.lang)));
     // The workbook is made from the prepared lists and committed with them.
-    if (output.xlsx) prepared.push(await prepareCampaignWorkbook(outDir, fmt, prepared));
+    if (output.xlsx) prepared.push(await prepareCampaignWorkbook(outDir, fmt, prepared, r.columns));
   } catch (err) {
     for (const f of prepared) await f.discard();
     throw err;
