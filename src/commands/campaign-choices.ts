@@ -1,7 +1,7 @@
 /**
  * The first pass of a campaign run: every row planned and its campaign choice spooled for
  * the priority-ordered second pass (campaign-distribute.ts). A pass is made again, from
- * scratch, when the export is read a second time for duplicate ids (withDuplicatesResolved).
+ * scratch, when the export is read a second time for duplicate ids (the engine does that).
  */
 import { selectForCampaign, type CampaignRules } from '../domain/campaign.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
@@ -10,7 +10,8 @@ import { CampaignFiles, listTexts, listValues } from '../io/campaign-output.js';
 import type { OpenedExport } from '../io/csv-read.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import { SortedSpool } from '../io/sorted-spool.js';
-import { streamPlan, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
+import type { InInputOrder } from '../engine/index.js';
+import type { LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import type { SerialGuard } from './campaign-serial.js';
 import { spoolChoice } from './campaign-distribute.js';
 import type { CampaignCounts } from './campaign-summary.js';
@@ -32,24 +33,32 @@ export interface ChoiceSettings {
   columns?: readonly string[];
 }
 
-/** Plans every row of `opened` into a new pass; `onStart` sees the pass first (to discard it on an error). */
-export async function spoolChoices(opened: OpenedExport, s: ChoiceSettings, onStart: (pass: ChoicePass) => void, onChunk: () => void): Promise<ChoicePass> {
-  const pass: ChoicePass = { files: await CampaignFiles.open(s.outDir, s.fmt, true, s.columns), spool: new SortedSpool(), counts: emptyCounts() };
-  onStart(pass);
-  const { files, spool, counts } = pass;
-  s.serial?.reset();
+/** The engine run of the first pass: each planned customer's choice spooled into a new pass per reading of the export. */
+export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) => void): InInputOrder<ChoicePass> {
   const { lang } = s.loaded.setup;
   const texts = listTexts(s.loaded.setup.playbook, lang);
-  await streamPlan(opened, s.loaded.setup, (planned) => {
-    // The serial-defector guard may change the plan (capped offer): the list shows what was chosen.
-    const p: PlannedCustomer = s.serial ? s.serial.apply(planned) : planned;
-    const choice = selectForCampaign(p, s.rules);
-    if (choice.warnings.length > 0) counts.warnings++;
-    const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(p, choice.channel, 0, choice.contact, texts, lang)) : undefined;
-    const record = spoolChoice(choice, p.row.customer_id, p.channel ?? '', `${p.reason.code}:${p.value.offer_type ?? 'none'}`, row);
-    spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, record, '');
-  }, (rej) => files.reject(rej), onChunk);
-  return pass;
+  return {
+    order: 'input',
+    start: async () => {
+      s.serial?.reset();
+      return { files: await CampaignFiles.open(s.outDir, s.fmt, true, s.columns), spool: new SortedSpool(), counts: emptyCounts() };
+    },
+    customer: (pass, planned) => spoolOne(pass, planned, s, texts),
+    reject: (pass, rej) => pass.files.reject(rej),
+    discard: discardPass,
+    onChunk,
+  };
+}
+
+function spoolOne({ files, spool, counts }: ChoicePass, planned: PlannedCustomer, s: ChoiceSettings, texts: ReturnType<typeof listTexts>): void {
+  const { lang } = s.loaded.setup;
+  // The serial-defector guard may change the plan (capped offer): the list shows what was chosen.
+  const p: PlannedCustomer = s.serial ? s.serial.apply(planned) : planned;
+  const choice = selectForCampaign(p, s.rules);
+  if (choice.warnings.length > 0) counts.warnings++;
+  const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(p, choice.channel, 0, choice.contact, texts, lang)) : undefined;
+  const record = spoolChoice(choice, p.row.customer_id, p.channel ?? '', `${p.reason.code}:${p.value.offer_type ?? 'none'}`, row);
+  spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, record, '');
 }
 
 /** Removes what a pass wrote. */

@@ -16,7 +16,8 @@ import { withLocks, type HeldLock } from '../io/lock.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 import { createProgress } from '../io/progress.js';
 import { readSuppression } from '../io/suppression-file.js';
-import { checkRejectRate, loadPlanSetup, openLostCustomers, withDuplicatesResolved, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
+import { planExport } from '../engine/index.js';
+import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { discardPass, spoolChoices, type ChoicePass } from './campaign-choices.js';
 import type { BudgetSelection } from '../domain/budget.js';
 import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
@@ -106,15 +107,12 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   let result: Awaited<ReturnType<typeof distributeInPriorityOrder>>;
   let prepared: PreparedFile[];
   try {
-    // A later row that decides a duplicated id: the export is read again (withDuplicatesResolved).
+    // The engine discards the pass of a failed run; from here on it is this command's.
     const settings = { loaded, outDir, fmt, rules, serial, ...(r.columns ? { columns: r.columns } : {}) };
-    const run = await withDuplicatesResolved(ctx, file, loaded, first, (o) => spoolChoices(o, settings, (made) => (pass = made), () => progress.update(o.stats.read, o.stats.bytes)), (made) => {
-      pass = undefined;
-      return discardPass(made);
-    });
+    const run = await planExport(ctx, file, loaded, first, spoolChoices(settings, (o) => progress.update(o.stats.read, o.stats.bytes)));
+    pass = run.made;
     progress.done();
     opened = run.opened;
-    checkRejectRate(opened, loaded.rejectLimit);
     const { files, spool } = run.made;
     counts = run.made.counts;
     result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps: r.caps, ledger: history.index, trackStatus: previous !== undefined, trackContacts: recording, lang: loaded.setup.lang });

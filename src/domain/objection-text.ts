@@ -198,7 +198,7 @@ export function findObjectionPhrase(text: string | undefined, extraPhrases: read
     const normalised = normaliseObjectionText(text);
     found = combineObjection(objectionByRules(normalised), readObjection(MODEL, objectionModelTokens(text, normalised))) ?? null;
     if (readCache.size >= READ_CACHE_LIMIT) readCache.clear();
-    readCache.set(text, found);
+    readCache.set(ownCopy(text), found);
   }
   if (found !== null || extraPhrases.length === 0) return found ?? undefined;
   const padded = ` ${normaliseObjectionText(text)} `;
@@ -208,6 +208,16 @@ export function findObjectionPhrase(text: string | undefined, extraPhrases: read
 /** Exports repeat their reason texts (picklists, templates): each distinct text is read once. */
 const readCache = new Map<string, string | null>();
 const READ_CACHE_LIMIT = 20_000;
+
+/**
+ * A copy of a text that shares no memory with the string it was cut from: a cell is a slice of
+ * a whole decoded piece of the input, and a cached slice kept its piece alive (measured: 52 MB
+ * of pieces held by this cache on 200,000 rows). As in reasons.ts: concatenating, then
+ * slicing, makes the engine flatten a new string.
+ */
+function ownCopy(text: string): string {
+  return `${text} `.slice(0, -1);
+}
 
 /**
  * Rules and model together: a rule's match stands unless the model is sure it is no objection;

@@ -492,7 +492,7 @@ export function noDataRows(label: string, t: ReadTexts = readTexts('en')): DataE
 
 /**
  * What it takes to read rows from any piece of an opened export, in plain data that can be
- * sent to a worker thread (src/pipeline/parallel-plan.ts).
+ * sent to a worker thread (src/engine/parallel-plan.ts).
  */
 export interface PieceReaderSpec {
   label: string;
