@@ -127,6 +127,8 @@ function isNegatedBefore(start: number, tokens: string[], v: ReasonVocabulary): 
     if (v.negations.has(t)) return !NOT_ONLY.has(tokens[j + 1] as string);
     // "zufrieden mit dem Preis" denies a price problem; "nicht zufrieden mit dem Preis" states one.
     if (v.neutralWords.has(t)) return !(j > 0 && v.negations.has(tokens[j - 1] as string));
+    // "not unhappy with your service" denies it as "happy with your service" would.
+    if (DISCONTENT_WORDS.has(t)) return j > 0 && v.negations.has(tokens[j - 1] as string);
     // "not about price or service": the negation reaches over the item listed before "or".
     if (LIST_WORDS.has(t)) {
       listed = LIST_ITEM_WORDS;
@@ -140,6 +142,8 @@ function isNegatedBefore(start: number, tokens: string[], v: ReasonVocabulary): 
   return false;
 }
 
+/** Words of discontent that a negation before them turns into content ("not unhappy with"). */
+const DISCONTENT_WORDS = new Set(['unhappy', 'dissatisfied', 'displeased', 'unzufrieden', 'ungluecklich', 'veraergert']);
 /** Words that list a further item under the same negation ("not price or service", "weder … noch"). */
 const LIST_WORDS = new Set(['or', 'nor', 'oder', 'noch']);
 /** Words an item listed under a negation may have ("customer service"). */
