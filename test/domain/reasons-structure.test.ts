@@ -64,6 +64,8 @@ describe('shorthand', () => {
     ['wg. Umzug gekündigt', 'relocation'],
     ['compet. cheaper', 'competitor_offer'],
     ['svc was awful', 'service'],
+    ['poor srvc', 'service'],
+    ['qlty gone down, parts fail', 'quality'],
     ['Lieferung in die PLZ des Kd. eingestellt', 'availability'],
   ] as const)('%s → %s', (text, code) => {
     expect(read(text).code).toBe(code);
