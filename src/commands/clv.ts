@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Context } from '../io/context.js';
-import { parseReadFlags } from '../cli/options.js';
+import { parseReadFlags, takeRenamedFlags, type RenamedFlag } from '../cli/options.js';
 import { bootstrapModels, clvIntervals } from '../domain/clv/bootstrap.js';
 import { unitsPerMonth } from '../domain/clv/clv.js';
 import { fitModels, type FittedModels } from '../domain/clv/fit-models.js';
@@ -23,6 +23,14 @@ import { parseClvOptions, type ClvFlags } from './clv-options.js';
 
 export { parseClvOptions, type ClvFlags, type ClvOptions } from './clv-options.js';
 
+/** Flags renamed so that one name means one thing on every command (the old spellings still work). */
+const CLV_RENAMED: readonly RenamedFlag<ClvFlags>[] = [
+  // --period is campaign's run length; here it was the time unit of frequency, recency and T.
+  { from: 'period', to: 'timeUnit', old: '--period', now: '--time-unit' },
+  // --columns chooses campaign's list columns; here it names the columns of a file without a header.
+  { from: 'columns', to: 'inputColumns', old: '--columns', now: '--input-columns' },
+];
+
 /** --intervals: the level, and the seed that makes runs repeat exactly (judgement). */
 const INTERVAL_LEVEL = 0.9;
 const BOOTSTRAP_SEED = 20050101;
@@ -31,7 +39,8 @@ const BOOTSTRAP_SEED = 20050101;
  * `winback clv`: transaction histories → BG/NBD or Pareto/NBD + Gamma-Gamma → customers.csv,
  * model.json, rejects.csv, and the lost-customer hand-over and retention list when asked.
  */
-export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promise<number> {
+export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise<number> {
+  const flags = takeRenamedFlags(raw, CLV_RENAMED, ctx.stderr);
   const { config } = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
   // The hand-over to plan is valued over the value model's horizon and discount (same config).
   const valueHorizon = { horizonMonths: config.model.horizonMonths, annualDiscountRate: config.model.annualDiscountRate };

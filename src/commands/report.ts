@@ -13,6 +13,8 @@ import { reportFromCampaignDir, reportFromExport, reportFromPlanDir } from '../p
 export interface ReportFlags extends PlanFlags {
   html?: string;
   json?: boolean;
+  /** print nothing on success (for --html in cron) */
+  quiet?: boolean;
   /** --outlier-share: percent of the expected profit above which one customer is flagged */
   outlierShare?: string;
 }
@@ -38,7 +40,7 @@ export async function runReport(ctx: Context, input: string, flags: ReportFlags)
     await writeFileAtomic(resolve(ctx.cwd, flags.html), renderReportHtml(report, { lang, reasonLabels: reasonLabels(loaded) }));
   }
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else ctx.stdout.write(renderReport(report, { color: ctx.color, lang }));
+  else if (!flags.quiet) ctx.stdout.write(renderReport(report, { color: ctx.color, lang }));
   return ExitCode.ok;
 }
 

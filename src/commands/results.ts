@@ -26,6 +26,7 @@ export interface ResultsFlags extends PlanFlags, RawReadFlags, RawOutputFlags {
   html?: string;
   historyOut?: string;
   export?: string;
+  quiet?: boolean;
 }
 
 /** `winback results`: regain KPIs of the contacted and control groups from the ledger and the returns. */
@@ -66,8 +67,8 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   }
   const { stats } = outcomesRead.opened;
   const contacted = attempts.filter((a) => a.group === 'contacted').length;
-  if (flags.historyOut === '-') {
-    // The history is stdout: the tables would only spoil it.
+  if (flags.historyOut === '-' || (flags.quiet && !flags.json)) {
+    // The history is stdout, or nothing is to be printed: the tables would only spoil it.
   } else if (flags.json) {
     const doc = {
       tool: 'winback', version: VERSION, command: 'results', as_of: meta.asOf, window_days: windowDays,

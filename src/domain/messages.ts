@@ -353,7 +353,25 @@ export const CATALOGUE = {
     configInvalid: m((path: string, list: string) => `config ${path} is invalid:\n${list}`, (path, list) => `Konfiguration ${path} ist ungültig:\n${list}`),
     configInvalidHint: m('see docs/config.md for every setting and its default', 'docs/config.md beschreibt jede Einstellung und ihren Standardwert'),
     modelMissing: m((label: string) => `model ${label}: no such file or not readable`, (label) => `Modell ${label}: Datei nicht gefunden oder nicht lesbar`),
-    modelMissingHint: m('create one with winback calibrate HISTORY.csv --out model.json', 'mit winback calibrate HISTORY.csv --out model.json erstellen'),
+    modelMissingHint: m('create one with winback calibrate HISTORY.csv --model-out model.json', 'mit winback calibrate HISTORY.csv --model-out model.json erstellen'),
+    listColumnsUnknown: m(
+      (names: string) => `--columns: ${names} is not a column of the campaign lists`,
+      (names) => `--columns: ${names} ist keine Spalte der Kampagnenlisten`,
+    ),
+    listColumnsHint: m(
+      (valid: string) => `columns (as in the lists' header, in any order): ${valid}`,
+      (valid) => `Spalten (wie in der Kopfzeile der Listen, in beliebiger Reihenfolge): ${valid}`,
+    ),
+    listColumnsNeedId: m('--columns must include customer_id', '--columns muss customer_id enthalten'),
+    listColumnsNeedIdHint: m(
+      'the lists are matched by customer_id (--previous, report, the ledger); e.g. --columns customer_id,name,phone,contact_person',
+      'die Listen werden über customer_id zugeordnet (--previous, report, Kontaktbuch); z. B. --columns customer_id,name,phone,contact_person',
+    ),
+    listColumnsTwice: m((name: string) => `--columns names ${name} twice`, (name) => `--columns nennt ${name} zweimal`),
+    deprecatedFlag: m(
+      (old: string, now: string) => `notice: ${old} is now ${now}; the old spelling still works but will be removed`,
+      (old, now) => `Hinweis: ${old} heißt jetzt ${now}; die alte Schreibweise geht noch, wird aber entfernt`,
+    ),
   },
   /** The worksheet's usage errors (commands/worksheet.ts); its prompts are in worksheet-texts.ts. */
   worksheetErrors: {

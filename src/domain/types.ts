@@ -34,6 +34,8 @@ export interface CustomerRow {
   segment?: Segment;
   key_account?: boolean | null;
   account_manager?: string;
+  /** the person at the customer to ask for (Ansprechpartner) */
+  contact_person?: string;
   customer_since?: EpochDay;
   churn_date?: EpochDay;
   tenure_months?: number;
