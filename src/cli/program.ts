@@ -80,7 +80,11 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--json', 'print the report model as JSON instead of the tables')
     .option('-q, --quiet', 'print nothing on success (with --html: only the file is written)')
     .option('--outlier-share <percent>', 'flag any customer carrying more than this share of the expected profit (default: 10)')
-    .addHelpText('after', example('winback report fixtures/lost-customers-en.csv --as-of 2026-11-23 --html out/report.html'))
+    .option('--ledger <file>', "the campaign's contact ledger (with --outcomes): adds contacted and returned to the funnel and the lift over the control group, as winback results (default: ledger.csv in the input directory)")
+    .option('--outcomes <file>', 'customers who came back, as for winback results (default: outcomes.csv in the input directory)')
+    .option('--window <days>', 'attribution window for the results, e.g. 90d or 12w (default: campaign.attributionWindowDays, 90)')
+    .option('--previous <dir>', 'an earlier run to compare with: a plan or campaign output directory, or a file saved from report --json; adds the change of the headline figures, decisions and customers per reason')
+    .addHelpText('after', example('winback report fixtures/lost-customers-en.csv --as-of 2026-11-23 --html out/report.html\n  $ winback report fixtures/lost-customers-en.csv --as-of 2027-06-01 --ledger out/ledger.csv --outcomes fixtures/outcomes-en.csv --html out/report.html\n  $ winback report out/plan-week-49 --previous out/plan-week-48 --html out/report.html'))
     .action(run(async () => (await import('../commands/report.js')).runReport));
 
   const worksheet = addPlanFlags(addReadFlags(program.command('worksheet').description("the consultant's four worksheets, interactively: selection, relationship and reasons, lessons from sales, measures plan; writes plan.csv, campaign lists and worksheet.md").argument('[file]', 'lost-customer export (leave out to enter customers by hand, or to resume a session)')));
@@ -108,6 +112,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
 
   addReadFlags(program.command('clv').description('customer value from transaction histories (BG/NBD or Pareto/NBD + Gamma-Gamma): P(alive), CLV, lifecycle phases, silent churners').argument('<file>', 'transactions (customer_id, date, amount), an RFM summary with --summary-input, or - for stdin'))
     .option('--out <dir>', 'output directory (customers.csv, model.json, rejects.csv)')
+    .option('--html <file>', 'also write one self-contained HTML page: frequency–recency matrices of expected purchases and P(alive), calibration vs holdout purchases (with --holdout-end), lifecycle phases over time')
     .addOption(new Option('--time-unit <unit>', 'time unit of frequency, recency and T (default: week)').choices(['day', 'week', 'month']))
     .addOption(new Option('--period <unit>', 'old spelling of --time-unit').choices(['day', 'week', 'month']).hideHelp())
     .option('--as-of <date>', 'the run date; the calibration end when --calibration-end is not given (default: WINBACK_AS_OF, else the last transaction date)')
@@ -136,7 +141,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--config <file>', 'config file; its clv: section sets the lifecycle thresholds (docs/config.md)')
     .option('--json', 'print model.json to stdout instead of the table')
     .option('-q, --quiet', 'print nothing on success')
-    .addHelpText('after', `${example('winback clv fixtures/transactions-en.csv --out out/clv --lost-out out/silent-churners.csv')}  $ winback clv fixtures/transactions-de.csv --out out/clv-de --format xlsx --excel\n  $ winback clv online-retail.csv --amount 'Quantity*UnitPrice' --cancel-prefix C --out out/retail\n  $ winback clv CDNOW_master.txt --delimiter whitespace --out out/cdnow   (runs of spaces; dates YYYYMMDD)\n`)
+    .addHelpText('after', `${example('winback clv fixtures/transactions-en.csv --out out/clv --lost-out out/silent-churners.csv')}  $ winback clv fixtures/transactions-de.csv --out out/clv-de --format xlsx --excel\n  $ winback clv fixtures/transactions-en.csv --out out/clv --holdout-end 2026-11-23 --calibration-end 2026-05-31 --html out/clv.html\n  $ winback clv online-retail.csv --amount 'Quantity*UnitPrice' --cancel-prefix C --out out/retail\n  $ winback clv CDNOW_master.txt --delimiter whitespace --out out/cdnow   (runs of spaces; dates YYYYMMDD)\n`)
     .action(run(async () => (await import('../commands/clv.js')).runClv));
 
   addReadFlags(program.command('calibrate').description('fit the reacquisition model on past win-back attempts; writes model.json for plan --model').argument('<history>', 'past attempts: lost-customer columns plus won_back (yes/no), optional contact_date, offer_type, second_lifetime_months/revenue; or - for stdin'))

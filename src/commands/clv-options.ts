@@ -20,6 +20,8 @@ export const DEFAULT_REPLICATES = 200;
 
 export interface ClvFlags extends RawReadFlags, RawOutputFlags {
   out?: string;
+  /** --html FILE: the pictures page */
+  html?: string;
   timeUnit?: string;
   /** the old spelling of --time-unit (takeRenamedFlags moves it) */
   period?: string;

@@ -3,7 +3,8 @@ import type { Context } from '../io/context.js';
 import { parseReadFlags, takeRenamedFlags, type RenamedFlag } from '../cli/options.js';
 import { bootstrapModels, clvIntervals } from '../domain/clv/bootstrap.js';
 import { unitsPerMonth } from '../domain/clv/clv.js';
-import { fitModels, type FittedModels } from '../domain/clv/fit-models.js';
+import { fitModels, type FittedModels, type ValuedCustomer } from '../domain/clv/fit-models.js';
+import { addToPictures, createPictures, finishPictures } from '../domain/clv/pictures.js';
 import type { PurchaseModelName } from '../domain/clv/purchase-model.js';
 import { settleLostThreshold } from '../domain/clv/threshold.js';
 import { mulberry32 } from '../domain/random.js';
@@ -85,10 +86,16 @@ export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise
   const settings = { ...opts, config: settled };
   const boot = opts.intervalReplicates > 0 ? bootstrapModels(models, input.table, opts.intervalReplicates, INTERVAL_LEVEL, mulberry32(BOOTSTRAP_SEED)) : undefined;
   const intervals = boot ? clvIntervals(boot, input.table, settled, unitsPerMonth(opts.period)) : undefined;
-  const totals = await writeCustomerFiles({ dir: outDir, lostPath, retentionPath, valueHorizon, settings, table: input.table, models, prospects: prospects?.ids ?? [], rejects, csv, ...(intervals ? { intervals } : {}) });
+  const pictures = flags.html === undefined ? undefined : createPictures(input.table, opts.holdoutEnd !== undefined);
+  const onValued = pictures ? { onValued: (i: number, v: ValuedCustomer) => addToPictures(pictures, input.table, i, v) } : {};
+  const totals = await writeCustomerFiles({ dir: outDir, lostPath, retentionPath, valueHorizon, settings, table: input.table, models, prospects: prospects?.ids ?? [], rejects, csv, ...(intervals ? { intervals } : {}), ...onValued });
   const report = buildClvReport({ label: opened.label, sha256: opened.stats.sha256, opts: settings, input, models, totals, prospects, threshold, boot, warnings: opened.warnings });
   if (output.xlsx) await writeClvWorkbook(outDir, csv, { holdout: opts.holdoutEnd !== undefined, intervals: intervals !== undefined });
   await writeFileAtomic(join(outDir, 'model.json'), `${JSON.stringify(report, null, 2)}\n`);
+  if (pictures && flags.html !== undefined) {
+    const { renderClvHtml } = await import('../io/clv-html.js');
+    await writeFileAtomic(resolve(ctx.cwd, flags.html), renderClvHtml(report, finishPictures(pictures)));
+  }
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (!flags.quiet) ctx.stdout.write(renderClvReport(report, opts.out, ctx.color, threshold.summary.replace(/^lost threshold /, '')));
   for (const w of report.warnings) ctx.stderr.write(`warning: ${w}\n`);

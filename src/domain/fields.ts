@@ -48,6 +48,7 @@ export const LOST_CUSTOMER_FIELDS: readonly FieldSpec[] = [
   f('country', 'text', ['country code', 'land', 'länderkennzeichen']),
   f('segment', 'segment', ['customer type', 'customer segment', 'b2b/b2c', 'b2b b2c', 'kundentyp', 'kundenart', 'kundengruppe', 'kundensegment']),
   f('key_account', 'bool', ['key account', 'key-account', 'is key account', 'ka', 'schlüsselkunde', 'großkunde', 'top kunde']),
+  f('region', 'text', ['sales region', 'sales territory', 'territory', 'gebiet', 'verkaufsgebiet', 'vertriebsgebiet', 'bundesland', 'plz-bereich', 'plz bereich', 'plz-gebiet']),
   f('account_manager', 'text', ['account owner', 'owner', 'sales rep', 'sales representative', 'betreuer', 'kundenbetreuer', 'außendienst', 'aussendienstmitarbeiter', 'vertriebsmitarbeiter', 'key account manager', 'kam']),
   // The person at the customer a caller asks for (the decision maker or someone close to them).
   f('contact_person', 'text', ['contact person', 'contact name', 'contact person name', 'primary contact', 'decision maker', 'ansprechpartner', 'ansprechpartnerin', 'ansprechperson', 'kontaktperson', 'ansprechpartner kunde', 'zu händen', 'z. hd.', 'entscheider']),

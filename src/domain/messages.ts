@@ -304,6 +304,21 @@ export const CATALOGUE = {
     ),
     notOutputDir: m((label: string) => `${label} holds neither plan.csv nor campaign lists`, (label) => `${label} enthält weder plan.csv noch Kampagnenlisten`),
     notOutputDirHint: m('run winback plan FILE --out DIR first, or give the export itself', 'zuerst winback plan DATEI --out VERZEICHNIS ausführen, oder den Export selbst angeben'),
+    resultsPair: m('--ledger and --outcomes go together: the results need both', '--ledger und --outcomes gehören zusammen: die Ergebnisse brauchen beide'),
+    resultsHint: m(
+      'e.g. winback report export.csv --ledger out/ledger.csv --outcomes returns.csv (or put ledger.csv and outcomes.csv into the output directory)',
+      'z. B. winback report export.csv --ledger out/ledger.csv --outcomes rueckkehr.csv (oder ledger.csv und outcomes.csv ins Ausgabeverzeichnis legen)',
+    ),
+    windowAlone: m('--window needs --ledger and --outcomes', '--window braucht --ledger und --outcomes'),
+    previousMissing: m((label: string) => `--previous ${label}: no such file or directory`, (label) => `--previous ${label}: Datei oder Verzeichnis nicht gefunden`),
+    previousNotReport: m(
+      (label: string) => `--previous ${label} is not a report saved with winback report --json`,
+      (label) => `--previous ${label} ist kein mit winback report --json gespeicherter Bericht`,
+    ),
+    previousHint: m(
+      'give the output directory of an earlier winback plan or campaign run, or a file written by winback report --json',
+      'das Ausgabeverzeichnis eines früheren Laufs von winback plan oder campaign angeben, oder eine mit winback report --json geschriebene Datei',
+    ),
   },
   /** The worksheet's mark on a decision the consultant changed (worksheet-apply.ts); its other texts are in worksheet-texts.ts. */
   worksheet: {

@@ -36,6 +36,8 @@ export interface CustomerRow {
   account_manager?: string;
   /** the person at the customer to ask for (Ansprechpartner) */
   contact_person?: string;
+  /** sales region or territory (report: money per region) */
+  region?: string;
   customer_since?: EpochDay;
   churn_date?: EpochDay;
   tenure_months?: number;
