@@ -26,6 +26,7 @@ function m<T>(en: T, de: NoInfer<T>): Entry<T> {
 const CHANNEL_DE: Record<string, string> = { visit: 'Besuch', phone: 'Telefon', letter: 'Brief', email: 'E-Mail' };
 const OFFER_DE: Record<string, string> = {
   discount: 'Rabatt', upgrade: 'Upgrade', bundle: 'Rabatt plus Upgrade', personal: 'persönliche Ansprache', information: 'Information', none: 'kein Angebot',
+  renewal: 'Verlängerung zu günstigerem Tarif',
 };
 const DECISION_DE: Record<string, string> = { win_back: 'zurückgewinnen', review: 'prüfen', no_channel: 'kein Kanal', let_go: 'ziehen lassen', never: 'nie' };
 const EXCLUSION_DE: Record<string, string> = {

@@ -11,7 +11,7 @@ import { mulberry32 } from '../../src/domain/random.js';
 import type { EpochDay } from '../../src/domain/types.js';
 import { readCsv, runCli } from './cli.js';
 import { drawPopulation, exportCsv, type SimCustomer } from './market-population.js';
-import { bestWithinBudget, scorePlan, weeklyDays, type MarketCustomer, type PlanDecision, type PlanScore } from './market-score.js';
+import { bestWithinBudget, offerChoice, scorePlan, weeklyDays, type MarketCustomer, type OfferChoice, type PlanDecision, type PlanScore } from './market-score.js';
 import { SeasonOutcomes } from './market-outcomes.js';
 import { actionSpend, actionValue, type Action } from './market-truth.js';
 
@@ -53,6 +53,8 @@ export interface MarketRun {
   executed?: { default: PlanScore; calibrated: PlanScore };
   /** everyone permitted contacted on their first permitted channel with the reason's first offer, at once */
   naive: PlanScore;
+  /** how the default and calibrated plans chose the lower-rate renewal, against the truth's best offer at their channel and date */
+  renewal: { default: OfferChoice; calibrated: OfferChoice };
   /** `plan --budget` (default model): its value under the truth against the best selection within the same amount */
   budgeted?: { amount: number; plan: PlanScore; best: { value: number; spent: number; contacts: number } };
 }
@@ -96,6 +98,7 @@ export async function runMarket(dir: string, m = MARKET, opts: { executed?: bool
     default: scorePlan(market, read('plan-default'), asOf),
     calibrated: scorePlan(market, read('plan-calibrated'), asOf),
     naive: scorePlan(market, naivePlan(market, asOf), asOf),
+    renewal: { default: offerChoice(market, read('plan-default'), asOf, 'renewal'), calibrated: offerChoice(market, read('plan-calibrated'), asOf, 'renewal') },
   };
   if (opts.budget !== undefined) {
     await cli(['plan', exportPath, '--out', join(dir, 'plan-budget'), '--as-of', iso, '--budget', String(opts.budget), '--quiet']);
@@ -204,7 +207,7 @@ export function summarise(run: MarketRun): Record<string, unknown> {
   const executed = run.executed ? { executed: { default: brief(run.executed.default), calibrated: brief(run.executed.calibrated) } } : {};
   return {
     seasonOne: run.seasonOne, asOf: run.asOf, customers: run.customers, misclassified: run.misclassified,
-    default: brief(run.default), calibrated: brief(run.calibrated), ...executed, naive: brief(run.naive),
+    default: brief(run.default), calibrated: brief(run.calibrated), ...executed, naive: brief(run.naive), renewal: run.renewal,
     ...(run.budgeted ? { budgeted: { amount: run.budgeted.amount, plan: brief(run.budgeted.plan), best: run.budgeted.best } } : {}),
   };
 }
