@@ -39,6 +39,8 @@ export function listColumns(channel: Channel): ColumnSpec[] {
     { name: 'priority', kind: 'int' },
     { name: 'account_manager', kind: 'text' },
     { name: 'expected_value', kind: 'money' },
+    // yes: the offer was drawn at random (campaign --test-offers), not chosen by the plan
+    { name: 'offer_randomised', kind: 'text' },
   ];
 }
 
@@ -65,12 +67,13 @@ const PRIORITY_AT = Object.fromEntries(CHANNELS.map((c) => [c, listColumns(c).fi
  * `contact` (normalised, and only for channels the customer may be contacted on), never
  * from the row: a visit-list row shows no number without phone permission.
  */
-export function listValues(p: PlannedCustomer, channel: Channel, priority: number, contact: ListContact): unknown[] {
+export function listValues(p: PlannedCustomer, channel: Channel, priority: number, contact: ListContact, randomised = false): unknown[] {
   const r = p.row;
   const cell = (k: keyof PlannedCustomer['row']) => (k === 'email' ? contact.email : k === 'phone' ? contact.phone : r[k]);
   return [
     r.customer_id, r.name, ...CONTACT_COLUMNS[channel].map(cell), p.reason.code, p.measure,
     p.value.offer_type, p.angle, p.window?.contactUntil, priority, r.account_manager, p.value.expected_value,
+    randomised ? 'yes' : '',
   ];
 }
 

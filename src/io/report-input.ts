@@ -178,7 +178,8 @@ export async function* readCampaignLists(dir: string, label: string): AsyncGener
     const path = join(dir, `campaign-${channel}.csv`);
     if (!(await exists(path))) continue;
     const first = await firstLine(path, `${label}/campaign-${channel}.csv`);
-    const delimiter = first.endsWith(';expected_value') ? ';' : ',';
+    // the last column: offer_randomised (expected_value in lists written before it existed)
+    const delimiter = first.endsWith(';offer_randomised') || first.endsWith(';expected_value') ? ';' : ',';
     const names = listColumns(channel).map((c) => c.name);
     let line = 1;
     for await (const cells of createReadStream(path).pipe(parse({ bom: true, delimiter, from_line: 2 })) as AsyncIterable<string[]>) {
