@@ -57,7 +57,7 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
     const exportRead = { ...loaded.read, map: mapFor(LOST_CUSTOMER_FIELDS, exportOnly) };
     const fmt = resolveOutputFormat(flags, config.output).csv;
     const written = await writeHistory(ctx, flags.export as string, exportRead, attempts, flags.historyOut, asOf, fmt);
-    if (written.missing > 0) warnings.push(`${written.missing} contacted customers not in ${flags.export}: left out of ${flags.historyOut}`);
+    if (written.missing > 0) warnings.push(`${written.missing} customers of the ledger (contacted or control) not in ${flags.export}: left out of ${flags.historyOut}`);
   }
   const meta = { asOf: formatIsoDay(asOf), windowDays };
   if (flags.html) {
@@ -85,9 +85,9 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   return ExitCode.ok;
 }
 
-/** Writes the contacted attempts with their outcomes and the customers' export columns, for calibrate. */
+/** Writes the attempts (contacted and control) with their outcomes and the customers' export columns, for calibrate. */
 async function writeHistory(ctx: Context, exportFile: string, read: ReadOptions, attempts: readonly Attempt[], target: string, asOf: number, fmt: CsvFormat) {
-  const wanted = new Map(attempts.filter((a) => a.group === 'contacted').map((a) => [a.customer_id, a]));
+  const wanted = new Map(attempts.map((a) => [a.customer_id, a]));
   const first = await openExport(exportFile, LOST_CUSTOMER_SCHEMA, { ...read, reread: true }, ctx);
   try {
     let made = await historyRows(first, wanted, asOf);

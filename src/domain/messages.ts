@@ -151,6 +151,7 @@ export const CATALOGUE = {
       (id, label) => `Kunde '${id}' ist nicht unter den angenommenen Zeilen von ${label}`,
     ),
     notAcceptedHint: m('check the id, or run winback inspect for rejects', 'die Kundennummer prüfen, oder winback inspect zeigt die abgelehnten Zeilen'),
+    organicRateModel: m((code: string) => `organic rate: model ${code} (control group)`, (code) => `Rate ohne Kontakt: Modell ${code} (Kontrollgruppe)`),
   },
   /** The offer × channel comparison and the permission line of `plan --explain` (value-compare.ts, io/plan-render.ts). */
   compare: {
