@@ -7,7 +7,7 @@ import { selectForCampaign, type CampaignRules } from '../domain/campaign.js';
 import { formatMeasure, testOffer } from '../domain/test-offers.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import { DECISION_RANK, type PlannedCustomer } from '../domain/plan.js';
-import { CampaignFiles, listValues } from '../io/campaign-output.js';
+import { CampaignFiles, listTexts, listValues } from '../io/campaign-output.js';
 import type { OpenedExport } from '../io/csv-read.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import { SortedSpool } from '../io/sorted-spool.js';
@@ -29,14 +29,18 @@ export interface ChoiceSettings {
   fmt: CsvFormat;
   rules: CampaignRules;
   serial: SerialGuard | undefined;
+  /** the list columns --columns chose; all without */
+  columns?: readonly string[];
 }
 
 /** Plans every row of `opened` into a new pass; `onStart` sees the pass first (to discard it on an error). */
 export async function spoolChoices(opened: OpenedExport, s: ChoiceSettings, onStart: (pass: ChoicePass) => void, onChunk: () => void): Promise<ChoicePass> {
-  const pass: ChoicePass = { files: await CampaignFiles.open(s.outDir, s.fmt, true), spool: new SortedSpool(), counts: emptyCounts() };
+  const pass: ChoicePass = { files: await CampaignFiles.open(s.outDir, s.fmt, true, s.columns), spool: new SortedSpool(), counts: emptyCounts() };
   onStart(pass);
   const { files, spool, counts } = pass;
   s.serial?.reset();
+  const { lang } = s.loaded.setup;
+  const texts = listTexts(s.loaded.setup.playbook, lang);
   await streamPlan(opened, s.loaded.setup, (planned) => {
     // The serial-defector guard may change the plan (capped offer): the list shows what was chosen.
     const p: PlannedCustomer = s.serial ? s.serial.apply(planned) : planned;
@@ -45,7 +49,7 @@ export async function spoolChoices(opened: OpenedExport, s: ChoiceSettings, onSt
     // A listed customer in the test share gets an offer drawn at random; the priority stays the plan's.
     const listed = choice.kind === 'list' ? randomisedOffer(p, choice.channel, s.rules) : undefined;
     const shown = listed ?? p;
-    const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(shown, choice.channel, 0, choice.contact, listed !== undefined)) : undefined;
+    const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(shown, choice.channel, 0, choice.contact, texts, lang, listed !== undefined)) : undefined;
     const record = spoolChoice(choice, p.row.customer_id, p.channel ?? '', formatMeasure(p.reason.code, shown.value.offer_type ?? 'none', listed !== undefined), row);
     spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, record, '');
   }, (rej) => files.reject(rej), onChunk);

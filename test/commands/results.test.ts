@@ -96,7 +96,7 @@ describe('winback results → calibrate → plan on the fixtures', () => {
     expect(page).not.toMatch(/<script/);
 
     const model = join(dir, 'model.json');
-    const cal = await runCli(['calibrate', history, '--out', model, '--json']);
+    const cal = await runCli(['calibrate', history, '--model-out', model, '--json']);
     expect(cal.code, cal.stderr).toBe(0);
     const calibrated = JSON.parse(cal.stdout);
     expect(calibrated.accepted).toBe(o.contacted.length + o.control.length);
