@@ -67,6 +67,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--capacity <caps>', 'places per channel, e.g. phone=50,visit=10; the rest waits for the next period')
     .option('--budget <amount>', 'approach only the plan\'s contacts with the most incremental value per unit of cost until AMOUNT is spent (as plan --budget); this run lists those of its period')
     .option('--holdout <share>', 'keep a stable random share of eligible customers out as control group, e.g. 10%')
+    .option('--test-offers [share]', 'give a stable random share of the listed customers an offer drawn at random among their measure\'s offers, marked in the lists and the ledger, so calibrate can learn what each offer adds (default share 20%; config campaign.testOffers)')
     .option('--outcomes <file>', 'customers who came back (as for winback results): serial defectors are flagged, capped or excluded per campaign.serialDefectors')
     .option('--previous <dir>', "last run's output: adds changes.csv (who entered or left the lists, and why)")
     .option('--columns <names>', 'the list columns to write, in this order, e.g. customer_id,name,phone,contact_person,reason_text,offer (must include customer_id; a contact column shows only on its channels\' lists)')
@@ -74,7 +75,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--force', 'run even though the ledger looks changed in a way that would contact people again (emptied or cut short, dated in the future, or later than --as-of)')
     .option('--json', 'print summary.json to stdout instead of one line')
     .option('-q, --quiet', 'print nothing on success (and no progress display)')
-    .addHelpText('after', example('winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --capacity phone=20\n  $ winback campaign kunden.xlsx --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --format xlsx --excel\n  $ winback campaign kunden.csv --out out/anrufe --lang de --columns customer_id,name,phone,contact_person,reason_text,offer'))
+    .addHelpText('after', example('winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --capacity phone=20\n  $ winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --holdout 10% --test-offers 20%\n  $ winback campaign kunden.xlsx --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --format xlsx --excel\n  $ winback campaign kunden.csv --out out/anrufe --lang de --columns customer_id,name,phone,contact_person,reason_text,offer'))
     .action(run(async () => (await import('../commands/campaign.js')).runCampaign));
 
   addPlanFlags(addReadFlags(program.command('report').description('report for analysts: losses by reason (Pareto), value, decisions by segment, contact calendar, top candidates, data quality').argument('<input>', 'lost-customer export (- for stdin), or the output directory of winback plan or campaign')))

@@ -4,6 +4,7 @@
  * scratch, when the export is read a second time for duplicate ids (the engine does that).
  */
 import { selectForCampaign, type CampaignRules } from '../domain/campaign.js';
+import { formatMeasure, testOffer } from '../domain/test-offers.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import { DECISION_RANK, type PlannedCustomer } from '../domain/plan.js';
 import { CampaignFiles, listTexts, listValues } from '../io/campaign-output.js';
@@ -56,8 +57,11 @@ function spoolOne({ files, spool, counts }: ChoicePass, planned: PlannedCustomer
   const p: PlannedCustomer = s.serial ? s.serial.apply(planned) : planned;
   const choice = selectForCampaign(p, s.rules);
   if (choice.warnings.length > 0) counts.warnings++;
-  const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(p, choice.channel, 0, choice.contact, texts, lang)) : undefined;
-  const record = spoolChoice(choice, p.row.customer_id, p.channel ?? '', `${p.reason.code}:${p.value.offer_type ?? 'none'}`, row);
+  // A listed customer in the test share gets an offer drawn at random; the priority stays the plan's.
+  const listed = choice.kind === 'list' ? randomisedOffer(p, choice.channel, s.rules) : undefined;
+  const shown = listed ?? p;
+  const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(shown, choice.channel, 0, choice.contact, texts, lang, listed !== undefined)) : undefined;
+  const record = spoolChoice(choice, p.row.customer_id, p.channel ?? '', formatMeasure(p.reason.code, shown.value.offer_type ?? 'none', listed !== undefined), row);
   spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, record, '');
 }
 
@@ -68,5 +72,20 @@ export async function discardPass(pass: ChoicePass): Promise<void> {
 }
 
 function emptyCounts(): CampaignCounts {
-  return { lists: Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>, excluded: {}, warnings: 0 };
+  return { lists: Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>, excluded: {}, warnings: 0, randomised: 0 };
+}
+
+/**
+ * The customer with the offer `campaign --test-offers` draws for them, valued as the plan valued
+ * that offer on the listed channel; undefined when they are not in the test share. The draw is
+ * among the offers the plan compared (the measure's permitted offers, after any serial-defector cap).
+ */
+function randomisedOffer(p: PlannedCustomer, channel: Channel, rules: CampaignRules): PlannedCustomer | undefined {
+  const share = rules.testOffers ?? 0;
+  if (share === 0 || p.value.decision !== 'win_back') return undefined;
+  const onChannel = p.value.offersConsidered.filter((o) => o.channel === channel);
+  const offer = testOffer(p.row.customer_id, rules.campaign.programmeSalt, share, [...new Set(onChannel.map((o) => o.offer_type))]);
+  const valued = onChannel.find((o) => o.offer_type === offer);
+  if (offer === undefined || valued === undefined) return undefined;
+  return { ...p, value: { ...p.value, offer_type: offer, p_winback: valued.p_winback, sltv: valued.sltv, expected_value: valued.expected_value } };
 }

@@ -7,6 +7,7 @@ import type { ContactLookup, LedgerEntry } from '../domain/contact-history.js';
 import { SharedContacts, sharedContactDetail, sharedContactKey } from '../domain/contact-point.js';
 import type { Channel } from '../domain/playbook-types.js';
 import type { EpochDay } from '../domain/types.js';
+import { RANDOMISED_MARK } from '../domain/test-offers.js';
 import { messages, type Lang } from '../domain/messages.js';
 import type { CampaignFiles } from '../io/campaign-output.js';
 import type { SortedSpool } from '../io/sorted-spool.js';
@@ -78,6 +79,7 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
       const full = files.listedAround(channel, a, priority, b);
       if (full) await full;
       counts.lists[channel]++;
+      if (measure.endsWith(`:${RANDOMISED_MARK}`)) counts.randomised++;
       if (s.trackContacts) planned.push({ customer_id: id, channel, campaign_date: s.asOf, campaign_id: s.campaignId, measure, outcome: 'contacted' });
       if (s.trackStatus) status.set(id, `list:${channel}`);
       continue;

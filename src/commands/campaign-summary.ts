@@ -14,6 +14,8 @@ export interface CampaignCounts {
   excluded: Record<string, number>;
   /** rows with permission warnings (unclear consent values) */
   warnings: number;
+  /** listed customers whose offer was drawn at random (--test-offers) */
+  randomised: number;
 }
 
 export interface ManifestInput {
@@ -28,6 +30,8 @@ export interface ManifestInput {
   after: LedgerAfter | undefined;
   dryRun: boolean;
   holdout: number;
+  /** share of listed customers with a randomised offer */
+  testOffers: number;
   /** the files renamed into place before summary.json, with their sizes */
   outputs: RunOutputs;
   /** warnings of the run itself (ledger, pacing, serial defectors) */
@@ -57,6 +61,7 @@ export function campaignManifest(m: ManifestInput) {
     playbook: { source: m.loaded.sources.playbookSource, sha256: m.loaded.sources.playbookSha256 },
     model_sha256: m.loaded.sources.modelSha256,
     holdout_share: m.holdout,
+    test_offers_share: m.testOffers,
     dry_run: m.dryRun,
     ledger: {
       file: m.ledgerPath ?? null,
@@ -65,7 +70,7 @@ export function campaignManifest(m: ManifestInput) {
       after: m.after ? { entries: m.after.entries, sha256: m.after.sha256 } : m.before,
       appended: m.after?.appended ?? 0,
     },
-    counts: { listed, excluded_total: excluded, lists: m.counts.lists, excluded: sortKeys(m.counts.excluded) },
+    counts: { listed, excluded_total: excluded, lists: m.counts.lists, excluded: sortKeys(m.counts.excluded), randomised_offers: m.counts.randomised },
     outputs: m.outputs,
     warnings,
   };

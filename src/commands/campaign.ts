@@ -35,6 +35,8 @@ export interface CampaignFlags extends PlanFlags, RawOutputFlags {
   suppress?: string;
   capacity?: string;
   holdout?: string;
+  /** --test-offers: true without a share (the default share), else the share */
+  testOffers?: string | boolean;
   /** customers who came back (winback results' outcomes file), for the serial-defector guard */
   outcomes?: string;
   previous?: string;
@@ -65,11 +67,12 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;
   const caps = parseCapacity(flags.capacity, loaded.setup.lang);
   const holdout = flags.holdout === undefined ? 0 : parseRate('--holdout', flags.holdout);
+  const testOffers = testOfferShare(flags.testOffers, loaded.setup.config.campaign.testOffers, loaded.setup.lang);
   const columns = flags.columns === undefined ? undefined : parseListColumns(flags.columns, loaded.setup.lang);
   const created = await ensureOutputDir(outDir, flags.out);
   try {
     // One lock on the ledger and one on the output directory: runs sharing either wait their turn.
-    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, lock, budget, columns }));
+    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, testOffers, lock, budget, columns }));
   } catch (err) {
     // A run that failed leaves no empty output folder behind.
     await removeCreatedDirs(created);
@@ -84,6 +87,8 @@ interface RunSetup {
   ledgerPath: string | undefined;
   caps: Partial<Record<Channel, number>>;
   holdout: number;
+  /** share of listed customers with a randomised offer */
+  testOffers: number;
   lock: HeldLock;
   /** what --budget chose (summary.json reports it) */
   budget: BudgetSelection | undefined;
@@ -140,7 +145,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     summary: (outputs, after) => ({
       ...campaignManifest({
         opened, loaded, periodDays: r.periodDays, id, counts, ledgerPath, before: { entries: scan.entries, sha256: scan.sha256 }, after,
-        dryRun: Boolean(flags.dryRun), holdout: r.holdout, outputs, warnings,
+        dryRun: Boolean(flags.dryRun), holdout: r.holdout, testOffers: r.testOffers, outputs, warnings,
       }),
       // What --budget bought, as in plan's summary.json.
       ...(r.budget ? { budget: budgetJson(r.budget) } : {}),
@@ -173,7 +178,7 @@ async function prepareRun(ctx: Context, flags: CampaignFlags, r: RunSetup, id: s
   const serial = outcomes ? buildSerialGuard(outcomes, history.kept, loaded) : undefined;
   const rules: CampaignRules = {
     asOf, periodEnd: asOf + r.periodDays - 1, campaignId: id, permission: loaded.setup.config.permission,
-    ledger: history.index, campaign: loaded.setup.config.campaign, holdout: r.holdout, lang: loaded.setup.lang, ...(serial ? { regained: serial.regained } : {}),
+    ledger: history.index, campaign: loaded.setup.config.campaign, holdout: r.holdout, testOffers: r.testOffers, lang: loaded.setup.lang, ...(serial ? { regained: serial.regained } : {}),
     ...(flags.suppress !== undefined ? { suppression: await readSuppression(ctx, flags.suppress, loaded.setup.config.permission.defaultPhoneCountry) } : {}),
   };
   // Suppressed customers are `never` in the plan itself: permission is decided before value.
@@ -204,3 +209,12 @@ function parseCapacity(text: string | undefined, lang: Lang): Partial<Record<Cha
   return caps;
 }
 
+
+/** The share of --test-offers: the flag's (a bare flag: 20 %, judgement: enough randomised contacts per offer within a few runs while most customers keep the plan's best offer), else the config's. */
+export function testOfferShare(flag: string | boolean | undefined, configured: number, lang: Lang): number {
+  if (flag === undefined || flag === false) return configured;
+  if (flag === true) return DEFAULT_TEST_OFFER_SHARE;
+  return parseRate('--test-offers', flag, lang);
+}
+
+const DEFAULT_TEST_OFFER_SHARE = 0.2;

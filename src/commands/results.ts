@@ -86,9 +86,9 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   return ExitCode.ok;
 }
 
-/** Writes the contacted attempts with their outcomes and the customers' export columns, for calibrate. */
+/** Writes the attempts (contacted and control) with their outcomes and the customers' export columns, for calibrate. */
 async function writeHistory(ctx: Context, exportFile: string, read: ReadOptions, attempts: readonly Attempt[], target: string, asOf: number, fmt: CsvFormat) {
-  const wanted = new Map(attempts.filter((a) => a.group === 'contacted').map((a) => [a.customer_id, a]));
+  const wanted = new Map(attempts.map((a) => [a.customer_id, a]));
   const first = await openExport(exportFile, LOST_CUSTOMER_SCHEMA, { ...read, reread: true }, ctx);
   try {
     let made = await historyRows(first, wanted, asOf);

@@ -21,6 +21,8 @@ export interface CampaignConfig extends ContactRules {
   attributionWindowDays: number;
   /** customers won back before who left again: only flagged, offered no incentives ('cap'), or excluded */
   serialDefectors: 'flag' | 'cap' | 'exclude';
+  /** share of listed customers whose offer is drawn at random among their measure's offers (campaign --test-offers); 0 = none */
+  testOffers: number;
 }
 
 /** Plan-level settings that are neither model nor permission. */
@@ -76,7 +78,7 @@ export interface WinbackConfig {
 export const DEFAULT_CONFIG: WinbackConfig = {
   model: DEFAULT_MODEL_CONFIG,
   permission: { ...DEFAULT_PERMISSION_CONFIG },
-  campaign: { ...DEFAULT_CONTACT_RULES, periodDays: 7, programmeSalt: 'winback', declinedPauseMonths: 12, attributionWindowDays: 90, serialDefectors: 'flag' },
+  campaign: { ...DEFAULT_CONTACT_RULES, periodDays: 7, programmeSalt: 'winback', declinedPauseMonths: 12, attributionWindowDays: 90, serialDefectors: 'flag', testOffers: 0 },
   plan: { highValueThreshold: 5000, qualityFixedFrom: null, maxDiscount: 0.3 },
   clv: DEFAULT_CLV_CONFIG,
   input: { maxRejectRate: DEFAULT_MAX_REJECT_RATE },
@@ -109,6 +111,7 @@ const sections = z
         declinedPauseMonths: z.number().int().min(0),
         attributionWindowDays: z.number().int().min(0).max(3660),
         serialDefectors: z.enum(['flag', 'cap', 'exclude']),
+        testOffers: z.number().min(0).max(1),
       })
       .partial()
       .strict(),

@@ -26,6 +26,7 @@ function m<T>(en: T, de: NoInfer<T>): Entry<T> {
 const CHANNEL_DE: Record<string, string> = { visit: 'Besuch', phone: 'Telefon', letter: 'Brief', email: 'E-Mail' };
 const OFFER_DE: Record<string, string> = {
   discount: 'Rabatt', upgrade: 'Upgrade', bundle: 'Rabatt plus Upgrade', personal: 'persönliche Ansprache', information: 'Information', none: 'kein Angebot',
+  renewal: 'Verlängerung zu günstigerem Tarif',
 };
 const DECISION_DE: Record<string, string> = { win_back: 'zurückgewinnen', review: 'prüfen', no_channel: 'kein Kanal', let_go: 'ziehen lassen', never: 'nie' };
 const EXCLUSION_DE: Record<string, string> = {
@@ -155,6 +156,7 @@ export const CATALOGUE = {
       (id, label) => `Kunde '${id}' ist nicht unter den angenommenen Zeilen von ${label}`,
     ),
     notAcceptedHint: m('check the id, or run winback inspect for rejects', 'die Kundennummer prüfen, oder winback inspect zeigt die abgelehnten Zeilen'),
+    organicRateModel: m((code: string) => `organic rate: model ${code} (control group)`, (code) => `Rate ohne Kontakt: Modell ${code} (Kontrollgruppe)`),
   },
   /** The offer × channel comparison and the permission line of `plan --explain` (value-compare.ts, io/plan-render.ts). */
   compare: {
@@ -562,8 +564,8 @@ export const CATALOGUE = {
     segmentsHead: m('per reason × offer × channel', 'je Grund × Angebot × Kanal'),
     rejectedOutcomes: m((n: number) => `${n} outcome rows rejected (see rejects in --json)`, (n) => `${n} Ergebniszeilen abgelehnt (siehe rejects in --json)`),
     missingInExport: m(
-      (n: number, file: string, out: string) => `${n} contacted customers not in ${file}: left out of ${out}`,
-      (n, file, out) => `${n} kontaktierte Kunden nicht in ${file}: in ${out} ausgelassen`,
+      (n: number, file: string, out: string) => `${n} customers of the ledger (contacted or control) not in ${file}: left out of ${out}`,
+      (n, file, out) => `${n} Kunden des Kontaktbuchs (kontaktiert oder Kontrollgruppe) nicht in ${file}: in ${out} ausgelassen`,
     ),
     required: m('--ledger FILE and --outcomes FILE are required', '--ledger DATEI und --outcomes DATEI fehlen'),
     requiredHint: m('e.g. winback results --ledger out/ledger.csv --outcomes returns.csv', 'z. B. winback results --ledger out/ledger.csv --outcomes returns.csv'),

@@ -42,6 +42,8 @@ export interface PlanFacts {
   decision: Decision;
   channel: Channel | '';
   p_winback: number | null;
+  /** the organic return probability the expected value subtracts; null where the source has none */
+  p_organic: number | null;
   expected_value: number | null;
   value_at_stake: number | null;
   contact_from: EpochDay | null;
@@ -95,6 +97,7 @@ export function factsOfPlanned(p: PlannedCustomer): PlanFacts {
     channel: p.channel ?? '',
     // rounded as plan.csv writes them, so both sources give the same report
     p_winback: v.p_winback === null ? null : Math.round(v.p_winback * 1e4) / 1e4,
+    p_organic: v.p_organic === null ? null : Math.round(v.p_organic * 1e4) / 1e4,
     expected_value: v.expected_value === null ? null : cents(v.expected_value),
     value_at_stake: v.value_at_stake === null ? null : cents(v.value_at_stake),
     contact_from: p.window?.contactFrom ?? null,

@@ -45,6 +45,8 @@ export function listColumns(channel: Channel): ColumnSpec[] {
     { name: 'reason_text', kind: 'text' },
     { name: 'reason_label', kind: 'text' },
     { name: 'offer', kind: 'text' },
+    // yes: the offer was drawn at random (campaign --test-offers), not chosen by the plan
+    { name: 'offer_randomised', kind: 'text' },
   ];
 }
 
@@ -110,13 +112,14 @@ export const CHANGES_COLUMNS: readonly ColumnSpec[] = [
  * `contact` (normalised, and only for channels the customer may be contacted on), never
  * from the row: a visit-list row shows no number without phone permission.
  */
-export function listValues(p: PlannedCustomer, channel: Channel, priority: number, contact: ListContact, texts: ListTexts, lang: Lang): unknown[] {
+export function listValues(p: PlannedCustomer, channel: Channel, priority: number, contact: ListContact, texts: ListTexts, lang: Lang, randomised = false): unknown[] {
   const r = p.row;
   const cell = (k: keyof PlannedCustomer['row']) => (k === 'email' ? contact.email : k === 'phone' ? contact.phone : r[k]);
   return [
     r.customer_id, r.name, ...CONTACT_COLUMNS[channel].map(cell), p.reason.code, p.measure,
     p.value.offer_type, p.angle, p.window?.contactUntil, priority, r.account_manager, p.value.expected_value,
     r.contact_person, r.reason, p.entry.label[lang], texts.offerLabel(p.value.offer_type),
+    randomised ? 'yes' : '',
   ];
 }
 

@@ -35,7 +35,11 @@ export const PLAN_COLUMNS: readonly ColumnSpec[] = [
   { name: 'message_angle', kind: 'text' },
   { name: 'timing_rule', kind: 'text' },
   { name: 'warnings', kind: 'text' },
+  // the organic return probability the expected value subtracts (added later: last, so older readers keep their offsets)
+  { name: 'p_organic', kind: 'ratio' },
 ];
+/** The plan columns of files written before p_organic existed: report still reads them. */
+export const PLAN_COLUMNS_WITHOUT_P_ORGANIC: readonly ColumnSpec[] = PLAN_COLUMNS.slice(0, -1);
 const PRIORITY_AT = PLAN_COLUMNS.findIndex((c) => c.name === 'priority');
 const KINDS = PLAN_COLUMNS.map((c) => c.kind);
 /**
@@ -66,6 +70,7 @@ export function planValues(p: PlannedCustomer): unknown[] {
     v.p_winback, v.sltv, v.expected_value, undefined, p.measure, v.offer_type, p.channel,
     p.window?.contactFrom, p.window?.contactUntil, p.window?.wave, p.reason.secondary, p.reason.evidence,
     v.value_at_stake, v.offerReason, p.angle, p.window?.rule, [...p.row.warnings, ...p.permission.warnings, ...v.warnings].join('; '),
+    v.p_organic,
   ];
 }
 

@@ -19,7 +19,8 @@ import { DECISIONS, type Decision } from '../domain/value-types.js';
 import { DataError, InputMissingError } from '../errors.js';
 import type { ReadOptions } from './csv-read.js';
 import { restoreText } from './csv-write.js';
-import { PLAN_COLUMNS } from './plan-output.js';
+import { PLAN_COLUMNS, PLAN_COLUMNS_WITHOUT_P_ORGANIC } from './plan-output.js';
+import type { ColumnSpec } from './csv-write.js';
 import { detectConventions } from './sniff.js';
 import { messages, type Lang } from '../domain/messages.js';
 
@@ -65,20 +66,22 @@ export async function* readPlanCsv(dir: string, label: string, read: ReadOptions
   const parser = createReadStream(path).pipe(parse({ bom: true, delimiter, relax_quotes: false }));
   let header: string[] | undefined;
   let start = 0;
+  let columns: readonly ColumnSpec[] = PLAN_COLUMNS;
   let sample: string[][] = [];
   let convert: ((cells: readonly string[], line: number) => ReturnType<ReturnType<typeof createRowConverter>>) | undefined;
   let line = 1;
   const emit = function* (cells: string[]): Generator<PlannedRecord> {
     line++;
-    yield { row: inputRow(cells, start, line, convert), facts: planFacts(cells.slice(start), decimal, label, line) };
+    yield { row: inputRow(cells, start, line, convert), facts: planFacts(cells.slice(start), columns, decimal, label, line) };
   };
   for await (const record of parser as AsyncIterable<string[]>) {
     if (!header) {
       header = record;
-      start = header.length - PLAN_COLUMNS.length;
-      if (start < 0 || PLAN_COLUMNS.some((c, i) => header?.[start + i] !== c.name)) {
+      const layout = planLayout(header);
+      if (layout === undefined) {
         throw new DataError(`${label}/plan.csv does not end with the plan columns (${PLAN_COLUMNS.map((c) => c.name).join(', ')})`, 'run winback plan again; the file may have been edited');
       }
+      ({ start, columns } = layout);
       continue;
     }
     if (convert === undefined && sample.length < SAMPLE_ROWS) {
@@ -95,9 +98,19 @@ export async function* readPlanCsv(dir: string, label: string, read: ReadOptions
   for (const cells of sample) yield* emit(cells);
 }
 
-// The header's last column is "warnings": what precedes it names the delimiter, with no guessing.
+/** Where the plan columns start: the current layout, or that of plans written before p_organic. */
+function planLayout(header: readonly string[]): { start: number; columns: readonly ColumnSpec[] } | undefined {
+  for (const columns of [PLAN_COLUMNS, PLAN_COLUMNS_WITHOUT_P_ORGANIC]) {
+    const start = header.length - columns.length;
+    if (start >= 0 && columns.every((c, i) => header[start + i] === c.name)) return { start, columns };
+  }
+  return undefined;
+}
+
+// The header's last column is "p_organic" ("warnings" before it existed): what precedes it names the delimiter, with no guessing.
 async function planDelimiter(path: string, label: string): Promise<string> {
-  return (await firstLine(path, `${label}/plan.csv`)).endsWith(';warnings') ? ';' : ',';
+  const first = await firstLine(path, `${label}/plan.csv`);
+  return first.endsWith(';p_organic') || first.endsWith(';warnings') ? ';' : ',';
 }
 
 async function firstLine(path: string, label: string): Promise<string> {
@@ -129,8 +142,11 @@ function inputRow(cells: string[], start: number, line: number, convert: ReturnT
   return { ...values, customer_id: id, line, warnings: [] } as CustomerRow;
 }
 
-function planFacts(cells: string[], decimal: string, label: string, line: number): PlanFacts {
-  const at = (name: string) => cells[PLAN_COLUMNS.findIndex((c) => c.name === name)] ?? '';
+function planFacts(cells: string[], columns: readonly ColumnSpec[], decimal: string, label: string, line: number): PlanFacts {
+  const at = (name: string) => {
+    const i = columns.findIndex((c) => c.name === name);
+    return i < 0 ? '' : (cells[i] ?? '');
+  };
   const num = (name: string) => {
     const text = at(name);
     if (text === '') return null;
@@ -146,6 +162,7 @@ function planFacts(cells: string[], decimal: string, label: string, line: number
     decision: decision as Decision,
     channel: (CHANNELS as readonly string[]).includes(channel) ? (channel as Channel) : '',
     p_winback: num('p_winback'),
+    p_organic: num('p_organic'),
     expected_value: num('expected_value'),
     value_at_stake: num('value_at_stake'),
     contact_from: parseIsoDay(at('contact_from')) ?? null,
@@ -171,7 +188,7 @@ export async function* readCampaignLists(dir: string, label: string): AsyncGener
       const ev = at('expected_value');
       const row = { customer_id: at('customer_id'), name: at('name'), account_manager: at('account_manager'), line, warnings: [] } as CustomerRow;
       const facts: PlanFacts = {
-        reason_code: at('reason_code'), decision: 'win_back', channel, p_winback: null,
+        reason_code: at('reason_code'), decision: 'win_back', channel, p_winback: null, p_organic: null,
         expected_value: ev === '' ? null : Number(delimiter === ';' ? ev.replace(',', '.') : ev),
         value_at_stake: null, contact_from: null, default_margin: false, offer_type: at('offer_type'),
       };

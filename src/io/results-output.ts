@@ -86,6 +86,10 @@ export const HISTORY_OUT_COLUMNS: ColumnSpec[] = [
   { name: 'channel', kind: 'text' }, { name: 'won_back', kind: 'text' }, { name: 'return_date', kind: 'date' },
   { name: 'second_lifetime_months', kind: 'ratio' }, { name: 'second_lifetime_revenue', kind: 'money' },
   { name: 'second_lifetime_margin', kind: 'money' },
+  // contacted or control: calibrate learns the organic return from the control rows
+  { name: 'attempt_group', kind: 'text' },
+  // yes: the offer was drawn at random (campaign --test-offers); calibrate learns offer effects from these rows only
+  { name: 'offer_randomised', kind: 'text' },
 ];
 
 const yesNo = (b: boolean | null | undefined) => (b === true ? 'yes' : b === false ? 'no' : '');
@@ -101,5 +105,6 @@ export function historyValues(a: Attempt, row: CustomerRow, asOf: EpochDay): unk
     row.orders, row.revenue, row.monthly_revenue, margin, row.complaints, row.reason ?? '',
     a.reasonCode, a.contactDate, a.offerType, a.channel, regained ? 'yes' : 'no', regained ? a.returnDate : undefined,
     months, regained ? a.revenue : undefined, regained ? a.margin : undefined,
+    a.group, a.randomised ? 'yes' : 'no',
   ];
 }

@@ -56,7 +56,7 @@ describe('the default playbook', () => {
 
   it('has offers where upgrade lasts longest and the bundle wins most but earns least', () => {
     const offer = (id: string) => playbook.offers.find((o) => o.id === id);
-    expect(playbook.offers.map((o) => o.id).sort()).toEqual(['bundle', 'discount', 'information', 'none', 'personal', 'upgrade']);
+    expect(playbook.offers.map((o) => o.id).sort()).toEqual(['bundle', 'discount', 'information', 'none', 'personal', 'renewal', 'upgrade']);
     const maxLifetime = Math.max(...playbook.offers.map((o) => o.lifetimeFactor));
     const maxOdds = Math.max(...playbook.offers.map((o) => o.reacquisitionOddsFactor));
     const maxCut = Math.max(...playbook.offers.map((o) => o.marginReduction));
@@ -78,7 +78,7 @@ describe('validatePlaybook on invalid data', () => {
     ['a missing measure text', (d) => delete d.reasons[5].measure.de, 'reasons[5].measure.de', /./],
     ['a final reason with a timing', (d) => (d.reasons[12].timing = { kind: 'soon', afterDays: 1, windowDays: 5 }), 'reasons[12].timing.kind', /final/],
     ['a negative cooling-off', (d) => (d.coolingOffDays = -1), 'coolingOffDays', /0/],
-    ['a duplicate offer id', (d) => d.offers.push(structuredClone(d.offers[0])), 'offers[6].id', /twice/],
+    ['a duplicate offer id', (d) => d.offers.push(structuredClone(d.offers[0])), 'offers[7].id', /twice/],
   ];
 
   it.each(cases)('reports %s with the path to the entry', (_name, mutate, path, message) => {
@@ -135,5 +135,19 @@ describe('the default playbook’s offers', () => {
     expect(discount.lifetimeFactor).toBeLessThan(upgrade.lifetimeFactor);
     expect(bundle.reacquisitionOddsFactor).toBeGreaterThan(Math.max(discount.reacquisitionOddsFactor, upgrade.reacquisitionOddsFactor));
     expect(bundle.marginReduction).toBeGreaterThanOrEqual(Math.max(discount.marginReduction, upgrade.marginReduction));
+  });
+
+  it('offer price quitters the handbook’s lower-rate renewal: a longer second lifetime than a discount for less margin, no incentive', async () => {
+    const { loadPlaybook } = await import('../../src/io/playbook-file.js');
+    const { playbook } = await loadPlaybook();
+    const offer = (id: string) => playbook.offers.find((o) => o.id === id)!;
+    const [discount, upgrade, renewal] = [offer('discount'), offer('upgrade'), offer('renewal')];
+    for (const code of ['price', 'competitor_offer']) expect(reasonEntry(playbook, code).offers).toContain('renewal');
+    expect(renewal.label.en).toMatch(/lower rate/);
+    expect(renewal.lifetimeFactor).toBeGreaterThan(discount.lifetimeFactor);
+    expect(renewal.lifetimeFactor).toBeLessThan(upgrade.lifetimeFactor);
+    expect(renewal.marginReduction).toBeLessThan(discount.marginReduction);
+    expect(renewal.reacquisitionOddsFactor).toBeLessThan(discount.reacquisitionOddsFactor);
+    expect(renewal.incentiveCost).toBe(0);
   });
 });
