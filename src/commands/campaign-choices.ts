@@ -32,7 +32,9 @@ export interface ChoiceSettings {
 
 /** Plans every row of `opened` into a new pass; `onStart` sees the pass first (to discard it on an error). */
 export async function spoolChoices(opened: OpenedExport, s: ChoiceSettings, onStart: (pass: ChoicePass) => void, onChunk: () => void): Promise<ChoicePass> {
-  const pass: ChoicePass = { files: await CampaignFiles.open(s.outDir, s.fmt, true), spool: new SortedSpool(), counts: emptyCounts() };
+  // Retention lists only for a hand-over that can carry drifting customers (clv's phase column).
+  const withRetention = s.loaded.setup.playbook.retention !== undefined && opened.mapping.fields.has('phase');
+  const pass: ChoicePass = { files: await CampaignFiles.open(s.outDir, s.fmt, true, withRetention), spool: new SortedSpool(), counts: emptyCounts() };
   onStart(pass);
   const { files, spool, counts } = pass;
   s.serial?.reset();
@@ -42,7 +44,10 @@ export async function spoolChoices(opened: OpenedExport, s: ChoiceSettings, onSt
     const choice = selectForCampaign(p, s.rules);
     if (choice.warnings.length > 0) counts.warnings++;
     const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(p, choice.channel, 0, choice.contact)) : undefined;
-    const record = spoolChoice(choice, p.row.customer_id, p.channel ?? '', `${p.reason.code}:${p.value.offer_type ?? 'none'}`, row);
+    const retention = p.track === 'retention';
+    // The ledger's measure says the track: a retention contact is never taken for a win-back one.
+    const measure = retention ? `retention:${p.value.offer_type ?? 'none'}` : `${p.reason.code}:${p.value.offer_type ?? 'none'}`;
+    const record = spoolChoice(choice, p.row.customer_id, p.channel ?? '', measure, row, retention);
     spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, record, '');
   }, (rej) => files.reject(rej), onChunk);
   return pass;
@@ -55,5 +60,6 @@ export async function discardPass(pass: ChoicePass): Promise<void> {
 }
 
 function emptyCounts(): CampaignCounts {
-  return { lists: Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>, excluded: {}, warnings: 0 };
+  const zero = () => Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
+  return { lists: zero(), retention: zero(), excluded: {}, warnings: 0 };
 }

@@ -91,6 +91,23 @@ export const CATALOGUE = {
     doNotContact: m('do-not-contact: never contact', 'Kontaktsperre: nie kontaktieren'),
     objection: m('objected to advertising: never contact', 'Werbewiderspruch: nie kontaktieren'),
     objectionInText: m((phrase: string) => `objection in the text ("${phrase}"): never contact`, (phrase) => `Widerspruch im Text („${phrase}“): nie kontaktieren`),
+    retentionWorth: m(
+      (ev: string, t: string, pAlive: string) => `retention: expected value ${ev} > threshold ${t} (alive but drifting, P(alive) ${pAlive})`,
+      (ev, t, pAlive) => `Kundenbindung: erwarteter Wert ${ev} > Schwelle ${t} (aktiv, aber abwandernd, P(aktiv) ${pAlive})`,
+    ),
+    retentionNotWorth: m(
+      (ev: string, t: string, pAlive: string) => `retention not worth it: expected value ${ev} ≤ threshold ${t} (P(alive) ${pAlive})`,
+      (ev, t, pAlive) => `Kundenbindung lohnt sich nicht: erwarteter Wert ${ev} ≤ Schwelle ${t} (P(aktiv) ${pAlive})`,
+    ),
+    retentionNoChannel: m(
+      (ev: string, channel: string) => `retention worth it (${ev} by ${channel}), but no channel may be used`,
+      (ev, channel) => `Kundenbindung lohnt sich (${ev} per ${CHANNEL_DE[channel] ?? channel}), aber kein Kanal ist erlaubt`,
+    ),
+    retentionMarginNotPositive: m('margin ≤ 0: keeping the customer would cost more than it brings', 'Marge ≤ 0: den Kunden zu halten kostete mehr, als es einbrächte'),
+    retentionBest: m(
+      (id: string, ev: string, rival: string | undefined, rivalEv: string) => (rival === undefined ? `${id}: only retention measure` : `${id}: highest expected value (${ev} vs ${rival} ${rivalEv})`),
+      (id, ev, rival, rivalEv) => (rival === undefined ? `${id}: einzige Maßnahme zur Kundenbindung` : `${id}: höchster erwarteter Wert (${ev} gegenüber ${rival} ${rivalEv})`),
+    ),
   },
   /** The step labels and formula words of `plan --explain` (value-explain.ts). */
   explain: {
@@ -226,6 +243,7 @@ export const CATALOGUE = {
         `${leadDays} Tage vor Ende des ${assumedMonths === undefined ? 'Vertrags beim Wettbewerber' : `angenommenen ${assumedMonths}-Monats-Vertrags beim Wettbewerber`} am ${end}` +
         (termsLater > 0 ? `; früheres Fenster verpasst, Verlängerung ${termsLater} ${termsLater === 1 ? 'Laufzeit' : 'Laufzeiten'} später` : ''),
     ),
+    retention: m((afterDays: number) => `retention: ${afterDays === 0 ? 'from the as-of date' : `${afterDays} days after the as-of date`}, before the customer is gone`, (afterDays) => `Kundenbindung: ${afterDays === 0 ? 'ab Stichtag' : `${afterDays} Tage nach dem Stichtag`}, bevor der Kunde weg ist`),
   },
   /** The plan command's terminal summary and warnings (commands/plan.ts, io/plan-render.ts). */
   plan: {
@@ -282,6 +300,7 @@ export const CATALOGUE = {
       (n: number) => `${n} customers with unclear consent or objection values (read as no consent / objection)`,
       (n) => `${n} Kunden mit unklaren Werten bei Einwilligung oder Widerspruch (als keine Einwilligung / Widerspruch gelesen)`,
     ),
+    retentionLists: m((lists: string) => `; retention: ${lists}`, (lists) => `; Kundenbindung: ${lists}`),
   },
   /** The `why` column of changes.csv (campaign --previous; domain/campaign.ts). */
   changes: {

@@ -57,6 +57,14 @@ export const CHANGES_COLUMNS: readonly ColumnSpec[] = [
   { name: 'why', kind: 'text' },
 ];
 
+/**
+ * The file of a channel's list: campaign-<channel>.csv for win-back contacts,
+ * retention-<channel>.csv for retention contacts (customers alive but drifting), beside them.
+ */
+export function listFile(channel: Channel, retention = false): string {
+  return `${retention ? 'retention' : 'campaign'}-${channel}.csv`;
+}
+
 /** Where each channel's list has its priority column. */
 const PRIORITY_AT = Object.fromEntries(CHANNELS.map((c) => [c, listColumns(c).findIndex((col) => col.name === 'priority')])) as Record<Channel, number>;
 
@@ -80,11 +88,15 @@ export class CampaignFiles {
   private failure: unknown;
   private constructor(private readonly dir: string, private readonly fmt: CsvFormat) {}
 
-  /** `withRejects`: write rejects.csv too (the worksheet writes it with plan.csv instead) */
-  static async open(dir: string, fmt: CsvFormat, withRejects = false): Promise<CampaignFiles> {
+  /**
+   * `withRejects`: write rejects.csv too (the worksheet writes it with plan.csv instead);
+   * `withRetention`: a retention list per channel beside the win-back lists
+   */
+  static async open(dir: string, fmt: CsvFormat, withRejects = false, withRetention = false): Promise<CampaignFiles> {
     const files = new CampaignFiles(dir, fmt);
     try {
-      for (const channel of CHANNELS) await files.add(`campaign-${channel}.csv`, listColumns(channel));
+      for (const channel of CHANNELS) await files.add(listFile(channel), listColumns(channel));
+      if (withRetention) for (const channel of CHANNELS) await files.add(listFile(channel, true), listColumns(channel));
       await files.add('excluded.csv', EXCLUDED_COLUMNS);
       if (withRejects) await files.add('rejects.csv', REJECT_COLUMNS);
     } catch (err) {
@@ -110,12 +122,12 @@ export class CampaignFiles {
 
   /** A channel's list row formatted now, its priority left open (see listedAround). */
   listRowAround(channel: Channel, values: readonly unknown[]): { head: string; tail: string } {
-    return this.formatterOf(`campaign-${channel}.csv`).around(values, PRIORITY_AT[channel]);
+    return this.formatterOf(listFile(channel)).around(values, PRIORITY_AT[channel]);
   }
 
-  /** Writes a row formatted by listRowAround with its priority; a promise when the file's buffer is full. */
-  listedAround(channel: Channel, head: string, priority: number, tail: string): Promise<void> | undefined {
-    const name = `campaign-${channel}.csv`;
+  /** Writes a row formatted by listRowAround with its priority, to the retention list when asked; a promise when the file's buffer is full. */
+  listedAround(channel: Channel, head: string, priority: number, tail: string, retention = false): Promise<void> | undefined {
+    const name = listFile(channel, retention);
     const s = this.streams.get(name);
     return s ? writeOrWait(s.stream, head + s.formatter.cell(priority, PRIORITY_AT[channel]) + tail) : undefined;
   }
@@ -207,7 +219,8 @@ export async function readPreviousStatus(dir: string): Promise<Map<string, strin
       throw new DataError(`--previous ${dir}: ${name} cannot be read (${(err as Error).message})`, 'point --previous at the output directory of an earlier campaign run');
     }
   };
-  for (const channel of CHANNELS) for (const r of await read(`campaign-${channel}.csv`)) status.set(unquote(r.customer_id), `list:${channel}`);
+  for (const channel of CHANNELS) for (const r of await read(listFile(channel))) status.set(unquote(r.customer_id), `list:${channel}`);
+  for (const channel of CHANNELS) for (const r of await read(listFile(channel, true))) status.set(unquote(r.customer_id), `list:retention-${channel}`);
   for (const r of await read('excluded.csv')) status.set(unquote(r.customer_id), r.reason ?? '');
   if (status.size === 0) throw new DataError(`--previous ${dir} holds no campaign lists`, 'point --previous at the output directory of an earlier campaign run');
   return status;

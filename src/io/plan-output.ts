@@ -35,6 +35,7 @@ export const PLAN_COLUMNS: readonly ColumnSpec[] = [
   { name: 'message_angle', kind: 'text' },
   { name: 'timing_rule', kind: 'text' },
   { name: 'warnings', kind: 'text' },
+  { name: 'track', kind: 'text' },
 ];
 const PRIORITY_AT = PLAN_COLUMNS.findIndex((c) => c.name === 'priority');
 const KINDS = PLAN_COLUMNS.map((c) => c.kind);
@@ -42,7 +43,7 @@ const KINDS = PLAN_COLUMNS.map((c) => c.kind);
  * Text columns whose values come from a small set (the playbook's texts, codes, channels):
  * each distinct value is neutralised and quoted once, not once per row.
  */
-const REPEATING = new Set(['reason_code', 'decision', 'measure', 'offer_type', 'channel', 'wave', 'reason_secondary', 'message_angle']);
+const REPEATING = new Set(['reason_code', 'decision', 'measure', 'offer_type', 'channel', 'wave', 'reason_secondary', 'message_angle', 'track']);
 const REPEAT_CACHE_LIMIT = 1024;
 
 export const REJECT_COLUMNS: readonly ColumnSpec[] = [
@@ -65,7 +66,7 @@ export function planValues(p: PlannedCustomer): unknown[] {
     p.row.customer_id, p.reason.code, p.reason.confidence, v.decision, v.decisionReason,
     v.p_winback, v.sltv, v.expected_value, undefined, p.measure, v.offer_type, p.channel,
     p.window?.contactFrom, p.window?.contactUntil, p.window?.wave, p.reason.secondary, p.reason.evidence,
-    v.value_at_stake, v.offerReason, p.angle, p.window?.rule, [...p.row.warnings, ...v.warnings].join('; '),
+    v.value_at_stake, v.offerReason, p.angle, p.window?.rule, [...p.row.warnings, ...v.warnings].join('; '), p.track,
   ];
 }
 

@@ -76,8 +76,10 @@ export async function* readPlanCsv(dir: string, label: string, read: ReadOptions
   for await (const record of parser as AsyncIterable<string[]>) {
     if (!header) {
       header = record;
-      start = header.length - PLAN_COLUMNS.length;
-      if (start < 0 || PLAN_COLUMNS.some((c, i) => header?.[start + i] !== c.name)) {
+      // A plan.csv written before the track column ends at warnings: its rows are all win-back.
+      const columns = header[header.length - 1] === 'track' ? PLAN_COLUMNS : PLAN_COLUMNS.slice(0, -1);
+      start = header.length - columns.length;
+      if (start < 0 || columns.some((c, i) => header?.[start + i] !== c.name)) {
         throw new DataError(`${label}/plan.csv does not end with the plan columns (${PLAN_COLUMNS.map((c) => c.name).join(', ')})`, 'run winback plan again; the file may have been edited');
       }
       continue;
@@ -96,9 +98,10 @@ export async function* readPlanCsv(dir: string, label: string, read: ReadOptions
   for (const cells of sample) yield* emit(cells);
 }
 
-// The header's last column is "warnings": what precedes it names the delimiter, with no guessing.
+// The header's last column is "track" ("warnings" in older plans): what precedes it names the delimiter, with no guessing.
 async function planDelimiter(path: string, label: string): Promise<string> {
-  return (await firstLine(path, `${label}/plan.csv`)).endsWith(';warnings') ? ';' : ',';
+  const first = await firstLine(path, `${label}/plan.csv`);
+  return first.endsWith(';warnings') || first.endsWith(';track') ? ';' : ',';
 }
 
 async function firstLine(path: string, label: string): Promise<string> {
@@ -143,7 +146,8 @@ function planFacts(cells: string[], decimal: string, label: string, line: number
   if (!DECISION_SET.has(decision)) throw new DataError(`${label}/plan.csv line ${line}: unknown decision '${decision}'`);
   const channel = at('channel');
   return {
-    reason_code: at('reason_code'),
+    // A retention-track customer is counted apart from every departure reason, as plan's summary does.
+    reason_code: at('track') === 'retention' ? 'retention' : at('reason_code'),
     decision: decision as Decision,
     channel: (CHANNELS as readonly string[]).includes(channel) ? (channel as Channel) : '',
     p_winback: num('p_winback'),

@@ -37,6 +37,7 @@ export async function writePlanWorkbook(dir: string, inputHeaders: readonly stri
 /** The lists of a campaign run, in sheet order: a sheet per channel, then excluded, changes and rejects. */
 const CAMPAIGN_LISTS: readonly { name: string; columns: readonly ColumnSpec[]; file: string }[] = [
   ...CHANNELS.map((channel) => ({ name: channel, columns: listColumns(channel), file: `campaign-${channel}.csv` })),
+  ...CHANNELS.map((channel) => ({ name: `retention ${channel}`, columns: listColumns(channel), file: `retention-${channel}.csv` })),
   { name: 'excluded', columns: EXCLUDED_COLUMNS, file: 'excluded.csv' },
   { name: 'changes', columns: CHANGES_COLUMNS, file: 'changes.csv' },
   { name: 'rejects', columns: REJECT_COLUMNS, file: 'rejects.csv' },
