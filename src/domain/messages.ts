@@ -323,6 +323,7 @@ export const CATALOGUE = {
     ),
     notOutputDir: m((label: string) => `${label} holds neither plan.csv nor campaign lists`, (label) => `${label} enthält weder plan.csv noch Kampagnenlisten`),
     notOutputDirHint: m('run winback plan FILE --out DIR first, or give the export itself', 'zuerst winback plan DATEI --out VERZEICHNIS ausführen, oder den Export selbst angeben'),
+    retentionRow: m('Retention (alive but drifting)', 'Kundenbindung (aktiv, aber abwandernd)'),
   },
   /** The worksheet's mark on a decision the consultant changed (worksheet-apply.ts); its other texts are in worksheet-texts.ts. */
   worksheet: {

@@ -87,7 +87,8 @@ export function trackTotals(t: PlanTotals): Record<Track, { customers: number; a
 /** The expected cost of a planned customer's approach (null when not approached). */
 export function planCostOf(p: PlannedCustomer, prices: CostPrices): { contact: number; incentive: number } | null {
   const v = p.value;
-  return approachCost({ decision: v.decision, channel: v.channel, offer_type: v.offer_type, p_winback: v.p_winback, discount: v.discount }, prices);
+  const pAlive = p.track === 'retention' ? p.row.p_alive : undefined;
+  return approachCost({ decision: v.decision, channel: v.channel, offer_type: v.offer_type, p_winback: v.p_winback, discount: v.discount, ...(pAlive !== undefined ? { p_alive: pAlive } : {}) }, prices);
 }
 
 /** Flags of a planned customer that the totals count: TOTALS_* bits. */
