@@ -115,9 +115,9 @@ export class CampaignFiles {
     this.streams.set(name, { stream, formatter });
   }
 
-  /** Writes a row to a channel's list; a promise when the file's buffer is full (await it before the next). */
-  listed(channel: Channel, values: unknown[]): Promise<void> | undefined {
-    return this.write(`campaign-${channel}.csv`, values);
+  /** Writes a row to a channel's list (the retention list when asked); a promise when the file's buffer is full (await it before the next). */
+  listed(channel: Channel, values: unknown[], retention = false): Promise<void> | undefined {
+    return this.write(listFile(channel, retention), values);
   }
 
   /** A channel's list row formatted now, its priority left open (see listedAround). */
