@@ -19,7 +19,7 @@ import { DECISIONS, type Decision } from '../domain/value-types.js';
 import { DataError, InputMissingError } from '../errors.js';
 import type { ReadOptions } from './csv-read.js';
 import { restoreText } from './csv-write.js';
-import { listColumns } from './campaign-output.js';
+import { listColumns, listFile } from './campaign-output.js';
 import { PLAN_COLUMNS } from './plan-output.js';
 import { detectConventions } from './sniff.js';
 import { messages, type Lang } from '../domain/messages.js';
@@ -161,10 +161,12 @@ function planFacts(cells: string[], decimal: string, label: string, line: number
 
 /** Streams the listed customers of a campaign directory (all lists), with what the lists carry. */
 export async function* readCampaignLists(dir: string, label: string): AsyncGenerator<PlannedRecord> {
-  for (const channel of CHANNELS) {
-    const path = join(dir, `campaign-${channel}.csv`);
+  // The win-back lists, then the retention lists (counted apart, as plan counts them).
+  for (const [channel, retention] of [...CHANNELS.map((c) => [c, false] as const), ...CHANNELS.map((c) => [c, true] as const)]) {
+    const file = listFile(channel, retention);
+    const path = join(dir, file);
     if (!(await exists(path))) continue;
-    const first = await firstLine(path, `${label}/campaign-${channel}.csv`);
+    const first = await firstLine(path, `${label}/${file}`);
     const delimiter = first.endsWith(';expected_value') ? ';' : ',';
     const names = listColumns(channel).map((c) => c.name);
     let line = 1;
@@ -174,11 +176,11 @@ export async function* readCampaignLists(dir: string, label: string): AsyncGener
       const ev = at('expected_value');
       const row = { customer_id: at('customer_id'), name: at('name'), account_manager: at('account_manager'), line, warnings: [] } as CustomerRow;
       const facts: PlanFacts = {
-        reason_code: at('reason_code'), decision: 'win_back', channel, p_winback: null,
+        reason_code: retention ? 'retention' : at('reason_code'), decision: 'win_back', channel, p_winback: null,
         expected_value: ev === '' ? null : Number(delimiter === ';' ? ev.replace(',', '.') : ev),
         value_at_stake: null, contact_from: null, default_margin: false, offer_type: at('offer_type'),
       };
-      if (facts.expected_value !== null && !Number.isFinite(facts.expected_value)) throw new DataError(`${label}/campaign-${channel}.csv line ${line}: expected_value '${ev}' is not a number`);
+      if (facts.expected_value !== null && !Number.isFinite(facts.expected_value)) throw new DataError(`${label}/${file} line ${line}: expected_value '${ev}' is not a number`);
       yield { row, facts };
     }
   }

@@ -113,6 +113,13 @@ describe.runIf(present)('retention for core defectors on CDNOW (clv → plan →
     const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
     expect(summary.counts.listed).toBe(winBack.length + retention.length);
     expect(Object.values(summary.counts.retention_lists as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(retention.length);
+    // The report on the campaign's lists counts the retention contacts apart, as on the plan.
+    const fromLists = await runCli(['report', out, '--as-of', AS_OF, '--json']);
+    expect(fromLists.code, fromLists.stderr).toBe(0);
+    const listed = JSON.parse(fromLists.stdout).reasons as { code: string; count: number }[];
+    expect(listed.find((x) => x.code === 'retention')?.count).toBe(retention.length);
+    const fromPlan = await runCli(['report', path.join(dir, 'plan'), '--as-of', AS_OF, '--json']);
+    expect((JSON.parse(fromPlan.stdout).reasons as { code: string; count: number }[]).find((x) => x.code === 'retention')?.count).toBe(plan.filter((p) => p.track === 'retention').length);
     // A week later: the ledger paces both tracks alike, nobody contacted last week is listed again.
     const next = path.join(dir, 'campaign2');
     const again = await runCli(['campaign', joined, '--out', next, '--as-of', '1997-10-08', '--ledger', ledger, '-q']);
