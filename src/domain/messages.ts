@@ -332,6 +332,9 @@ export const CATALOGUE = {
   /** playbook show (commands/playbook.ts). */
   playbook: {
     source: m((source: string) => `source: ${source}`, (source) => `Quelle: ${source === 'default' ? 'eingebautes Playbook' : source}`),
+    retentionLabel: m((label: string) => `Retention: ${label}`, (label) => `Kundenbindung: ${label}`),
+    retentionCost: m((incentive: number, givePct: number) => `incentive ${incentive}, ${givePct} % of margin`, (incentive, givePct) => `Anreiz ${incentive}, ${givePct} % der Marge`),
+    retentionTiming: m((afterDays: number, windowDays: number) => `${afterDays} days after as-of, window ${windowDays} days`, (afterDays, windowDays) => `${afterDays} Tage nach Stichtag, Fenster ${windowDays} Tage`),
   },
   /** Usage errors of flags and files that plan, campaign, report and worksheet share (cli/options.ts, io/config-file.ts, …). */
   flags: {
