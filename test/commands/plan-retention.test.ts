@@ -96,7 +96,7 @@ describe.runIf(present)('retention for core defectors on CDNOW (clv → plan →
     const r = await runCli(['campaign', joined, '--out', out, '--as-of', AS_OF, '--ledger', ledger]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/; retention: visit 0, phone \d+, letter \d+, email \d+;/);
-    const lists = (prefix: string) => ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(path.join(out, `${prefix}-${c}.csv`)).map((row) => ({ ...row, channel: c })));
+    const lists = (prefix: string): Record<string, string>[] => ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(path.join(out, `${prefix}-${c}.csv`)).map((row) => ({ ...row, channel: c })));
     const winBack = lists('campaign');
     const retention = lists('retention');
     const ids = (rows: Record<string, string>[]) => rows.map((x) => x.customer_id).sort();
