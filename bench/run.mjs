@@ -141,7 +141,7 @@ async function commandsFor(rows) {
     { name: 'campaign en', cmd: node, argv: [winback, 'campaign', en, '--out', o('campaign-en'), '--as-of', AS_OF, '--quiet'] },
     { name: 'report en', cmd: node, argv: [winback, 'report', en, '--html', `${o('report-en')}.html`, '--as-of', AS_OF] },
     ...peerCommands(en, o),
-    { name: 'reasons en', cmd: node, argv: [winback, 'reasons', en, '--out', `${o('reasons-en')}.csv`] },
+    { name: 'reasons en', cmd: node, argv: [winback, 'reasons', en, '--reasons-out', `${o('reasons-en')}.csv`] },
   ];
   if (existsSync(join(ROOT, 'bench', 'clv-fit.mjs'))) list.push({ name: 'clv fit (summaries)', cmd: node, argv: [join(ROOT, 'bench', 'clv-fit.mjs'), String(rows)] });
   return list.filter((c) => !ONLY || [...ONLY].some((w) => c.name.includes(w)));

@@ -135,3 +135,28 @@ export function resolveAsOf(flag: string | undefined, env: Record<string, string
   const d = now();
   return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000;
 }
+
+/** A flag that got a new name: `from` is the old spelling's key in the raw flags, `to` the new one's. */
+export interface RenamedFlag<T> {
+  from: keyof T & string;
+  to: keyof T & string;
+  /** the spellings on the command line, e.g. --period and --time-unit */
+  old: string;
+  now: string;
+}
+
+/**
+ * Moves the value of a renamed flag's old spelling to the new one, with a notice on stderr:
+ * old command lines keep working. Both spellings at once is a usage error.
+ */
+export function takeRenamedFlags<T extends object>(flags: T, renames: readonly RenamedFlag<T>[], stderr: { write(s: string): unknown }, lang: Lang = 'en'): T {
+  const out = { ...flags } as Record<string, unknown>;
+  for (const r of renames) {
+    if (out[r.from] === undefined) continue;
+    if (out[r.to] !== undefined) throw new UsageError(`${r.old} and ${r.now} are one flag; give ${r.now} only`, `${r.now} is the new spelling of ${r.old}`);
+    stderr.write(`${messages(lang).flags.deprecatedFlag(r.old, r.now)}\n`);
+    out[r.to] = out[r.from];
+    delete out[r.from];
+  }
+  return out as T;
+}

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Context } from '../io/context.js';
-import { parseReadFlags } from '../cli/options.js';
+import { parseReadFlags, takeRenamedFlags } from '../cli/options.js';
 import { calibrateModel, type HistoryRow } from '../domain/calibrate.js';
 import { historyAttemptOf, secondLifetimeByReason, type HistoryAttempt, type HistoryInputRow } from '../domain/calibrate-history.js';
 import { HISTORY_SCHEMA } from '../domain/fields.js';
@@ -13,16 +13,21 @@ import { checkRejectRate, loadPlanSetup, type PlanFlags } from '../pipeline/plan
 import { VERSION } from '../version.js';
 
 export interface CalibrateFlags extends PlanFlags {
+  modelOut?: string;
+  /** the old spelling of --model-out (takeRenamedFlags moves it) */
   out?: string;
   json?: boolean;
   quiet?: boolean;
 }
 
 /** `winback calibrate`: fits the reacquisition model on past attempts and writes model.json. */
-export async function runCalibrate(ctx: Context, file: string, flags: CalibrateFlags): Promise<number> {
-  if (!flags.out) throw new UsageError('--out FILE is required', 'e.g. winback calibrate history.csv --out model.json');
-  if (flags.out === '-') throw new UsageError('--out - : the model is a file for winback plan --model, not a table for stdout', 'give --out a file name (and --json prints the report with the model)');
-  if (flags.model !== undefined) throw new UsageError('--model is not used by calibrate', 'calibrate writes a model with --out; plan reads it with --model');
+export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFlags): Promise<number> {
+  // --out names a directory on every other command; the model file has a name of its own.
+  const flags = takeRenamedFlags(raw, [{ from: 'out', to: 'modelOut', old: '--out', now: '--model-out' }], ctx.stderr);
+  const modelOut = flags.modelOut;
+  if (!modelOut) throw new UsageError('--model-out FILE is required', 'e.g. winback calibrate history.csv --model-out model.json');
+  if (modelOut === '-') throw new UsageError('--model-out - : the model is a file for winback plan --model, not a table for stdout', 'give --model-out a file name (and --json prints the report with the model)');
+  if (flags.model !== undefined) throw new UsageError('--model is not used by calibrate', 'calibrate writes a model with --model-out; plan reads it with --model');
   // --map may name the history's own fields (won_back, contact_date, …), which the plan flags do not know.
   const { read: ownRead } = parseReadFlags(flags, HISTORY_SCHEMA.fields.map((f) => f.name));
   const { map: _map, ...planFlags } = flags;
@@ -55,7 +60,7 @@ export async function runCalibrate(ctx: Context, file: string, flags: CalibrateF
   if (attempts.length === 0) throw new DataError(`${opened.label}: no usable attempts (${stats.rejected} rows rejected)`, `run winback inspect ${opened.source} to see the rejects`);
   const rows: HistoryRow[] = attempts.map((a) => a.row);
   const model = calibrateModel(rows, setup.playbook, setup.config.model);
-  const outPath = resolve(ctx.cwd, flags.out);
+  const outPath = resolve(ctx.cwd, modelOut);
   await writeFileAtomic(outPath, `${JSON.stringify(model, null, 2)}\n`);
   const report = {
     tool: 'winback',
@@ -64,7 +69,7 @@ export async function runCalibrate(ctx: Context, file: string, flags: CalibrateF
     input: { file: opened.label, sha256: opened.stats.sha256, rows: stats.read },
     accepted: stats.accepted,
     rejected: stats.rejected,
-    out: flags.out,
+    out: modelOut,
     model,
     default_coefficients: setup.config.model.coefficients,
     playbook_base_rates: Object.fromEntries(setup.playbook.reasons.map((r) => [r.code, r.baseRate])),

@@ -9,7 +9,7 @@ import { formatIsoDay } from '../domain/dates.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { prepareFile, removeStaleTemps, type PreparedFile } from '../io/atomic-write.js';
-import { formatChanges, readPreviousStatus } from '../io/campaign-output.js';
+import { formatChanges, parseListColumns, readPreviousStatus } from '../io/campaign-output.js';
 import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.js';
 import { prepareCampaignWorkbook } from '../io/xlsx-outputs.js';
 import { withLocks, type HeldLock } from '../io/lock.js';
@@ -42,6 +42,8 @@ export interface CampaignFlags extends PlanFlags, RawOutputFlags {
   json?: boolean;
   quiet?: boolean;
   budget?: string;
+  /** list columns to write, comma-separated, in order */
+  columns?: string;
 }
 
 /** `winback campaign`: this period's contact lists, permission-checked, paced by the ledger. */
@@ -62,10 +64,11 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;
   const caps = parseCapacity(flags.capacity, loaded.setup.lang);
   const holdout = flags.holdout === undefined ? 0 : parseRate('--holdout', flags.holdout);
+  const columns = flags.columns === undefined ? undefined : parseListColumns(flags.columns, loaded.setup.lang);
   const created = await ensureOutputDir(outDir, flags.out);
   try {
     // One lock on the ledger and one on the output directory: runs sharing either wait their turn.
-    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, lock, budget }));
+    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, lock, budget, columns }));
   } catch (err) {
     // A run that failed leaves no empty output folder behind.
     await removeCreatedDirs(created);
@@ -83,6 +86,8 @@ interface RunSetup {
   lock: HeldLock;
   /** what --budget chose (summary.json reports it) */
   budget: BudgetSelection | undefined;
+  /** the list columns --columns chose; all without */
+  columns: string[] | undefined;
 }
 
 async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: RunSetup): Promise<number> {
@@ -102,7 +107,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   let prepared: PreparedFile[];
   try {
     // A later row that decides a duplicated id: the export is read again (withDuplicatesResolved).
-    const settings = { loaded, outDir, fmt, rules, serial };
+    const settings = { loaded, outDir, fmt, rules, serial, ...(r.columns ? { columns: r.columns } : {}) };
     const run = await withDuplicatesResolved(ctx, file, loaded, first, (o) => spoolChoices(o, settings, (made) => (pass = made), () => progress.update(o.stats.read, o.stats.bytes)), (made) => {
       pass = undefined;
       return discardPass(made);
@@ -122,7 +127,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   try {
     if (previous) prepared.push(await prepareFile(join(outDir, 'changes.csv'), formatChanges(previous, result.status, fmt, loaded.setup.lang)));
     // The workbook is made from the prepared lists and committed with them.
-    if (output.xlsx) prepared.push(await prepareCampaignWorkbook(outDir, fmt, prepared));
+    if (output.xlsx) prepared.push(await prepareCampaignWorkbook(outDir, fmt, prepared, r.columns));
   } catch (err) {
     for (const f of prepared) await f.discard();
     throw err;

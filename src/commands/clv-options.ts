@@ -20,6 +20,10 @@ export const DEFAULT_REPLICATES = 200;
 
 export interface ClvFlags extends RawReadFlags, RawOutputFlags {
   out?: string;
+  /** --html FILE: the pictures page */
+  html?: string;
+  timeUnit?: string;
+  /** the old spelling of --time-unit (takeRenamedFlags moves it) */
   period?: string;
   calibrationEnd?: string;
   holdoutEnd?: string;
@@ -38,6 +42,8 @@ export interface ClvFlags extends RawReadFlags, RawOutputFlags {
   amount?: string;
   returns?: string;
   cancelPrefix?: string;
+  inputColumns?: string;
+  /** the old spelling of --input-columns (takeRenamedFlags moves it) */
   columns?: string;
   model?: string;
   lostThreshold?: string;
@@ -53,7 +59,7 @@ export interface ClvOptions extends ClvRunSettings {
   retentionOut: string | undefined;
   order: 'per-customer' | 'any';
   preparation: TransactionPreparation;
-  /** Column names of a file without a header line (--columns). */
+  /** Column names of a file without a header line (--input-columns). */
   columns: string[] | undefined;
   /** --delimiter whitespace: fields separated by runs of blanks. */
   whitespace: boolean;
@@ -68,8 +74,8 @@ export interface ClvOptions extends ClvRunSettings {
 export function parseClvOptions(raw: ClvFlags, env: Record<string, string | undefined>, base: ClvConfig = DEFAULT_CLV_CONFIG): ClvOptions {
   if (!raw.out) throw new UsageError('--out DIR is required', 'e.g. winback clv transactions.csv --out out/clv');
   refuseStdout('--out', raw.out, 'customers.csv, model.json and rejects.csv');
-  const period = (raw.period ?? 'week') as PeriodUnit;
-  if (!['day', 'week', 'month'].includes(period)) throw new UsageError(`--period '${raw.period}' must be day, week or month`);
+  const period = (raw.timeUnit ?? 'week') as PeriodUnit;
+  if (!['day', 'week', 'month'].includes(period)) throw new UsageError(`--time-unit '${raw.timeUnit}' must be day, week or month`);
   const order = raw.order ?? 'sorted';
   if (order !== 'sorted' && order !== 'any') throw new UsageError(`--order '${raw.order}' must be sorted or any`);
   const { calibrationEnd, calibrationEndSource } = calibrationOf(raw, env);
@@ -86,7 +92,7 @@ export function parseClvOptions(raw: ClvFlags, env: Record<string, string | unde
   return {
     out: raw.out, period, calibrationEnd, calibrationEndSource, holdoutEnd, holdoutPeriods, config, summaryInput: Boolean(raw.summaryInput),
     customers: raw.customers, lostOut: raw.lostOut, retentionOut: raw.retentionOut, order: order === 'any' ? 'any' : 'per-customer',
-    preparation: preparationOf(raw), columns: columnsOf(raw.columns), whitespace: isWhitespace(raw.delimiter), model: modelOf(raw.model),
+    preparation: preparationOf(raw), columns: columnsOf(raw.inputColumns), whitespace: isWhitespace(raw.delimiter), model: modelOf(raw.model),
     ...threshold,
     intervalReplicates: replicatesOf(raw.intervals),
   };
@@ -133,7 +139,7 @@ function modelOf(text: string | undefined): PurchaseModelName {
 function columnsOf(text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined;
   const names = text.split(',').map((n) => n.trim());
-  if (names.length < 2 || names.some((n) => n === '')) throw new UsageError(`--columns '${text}' must name every column, separated by commas`, 'e.g. --columns customer_id,sample_id,date,cds,amount');
+  if (names.length < 2 || names.some((n) => n === '')) throw new UsageError(`--input-columns '${text}' must name every column, separated by commas`, 'e.g. --input-columns customer_id,sample_id,date,cds,amount');
   return names;
 }
 

@@ -1,9 +1,10 @@
 import { join, resolve } from 'node:path';
 import type { Context } from '../io/context.js';
-import { parseReadFlags } from '../cli/options.js';
+import { parseReadFlags, takeRenamedFlags, type RenamedFlag } from '../cli/options.js';
 import { bootstrapModels, clvIntervals } from '../domain/clv/bootstrap.js';
 import { unitsPerMonth } from '../domain/clv/clv.js';
-import { fitModels, type FittedModels } from '../domain/clv/fit-models.js';
+import { fitModels, type FittedModels, type ValuedCustomer } from '../domain/clv/fit-models.js';
+import { addToPictures, createPictures, finishPictures } from '../domain/clv/pictures.js';
 import type { PurchaseModelName } from '../domain/clv/purchase-model.js';
 import { settleLostThreshold } from '../domain/clv/threshold.js';
 import { mulberry32 } from '../domain/random.js';
@@ -23,6 +24,14 @@ import { parseClvOptions, type ClvFlags } from './clv-options.js';
 
 export { parseClvOptions, type ClvFlags, type ClvOptions } from './clv-options.js';
 
+/** Flags renamed so that one name means one thing on every command (the old spellings still work). */
+const CLV_RENAMED: readonly RenamedFlag<ClvFlags>[] = [
+  // --period is campaign's run length; here it was the time unit of frequency, recency and T.
+  { from: 'period', to: 'timeUnit', old: '--period', now: '--time-unit' },
+  // --columns chooses campaign's list columns; here it names the columns of a file without a header.
+  { from: 'columns', to: 'inputColumns', old: '--columns', now: '--input-columns' },
+];
+
 /** --intervals: the level, and the seed that makes runs repeat exactly (judgement). */
 const INTERVAL_LEVEL = 0.9;
 const BOOTSTRAP_SEED = 20050101;
@@ -31,7 +40,8 @@ const BOOTSTRAP_SEED = 20050101;
  * `winback clv`: transaction histories → BG/NBD or Pareto/NBD + Gamma-Gamma → customers.csv,
  * model.json, rejects.csv, and the lost-customer hand-over and retention list when asked.
  */
-export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promise<number> {
+export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise<number> {
+  const flags = takeRenamedFlags(raw, CLV_RENAMED, ctx.stderr);
   const { config } = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
   // The hand-over to plan is valued over the value model's horizon and discount (same config).
   const valueHorizon = { horizonMonths: config.model.horizonMonths, annualDiscountRate: config.model.annualDiscountRate };
@@ -76,10 +86,16 @@ export async function runClv(ctx: Context, file: string, flags: ClvFlags): Promi
   const settings = { ...opts, config: settled };
   const boot = opts.intervalReplicates > 0 ? bootstrapModels(models, input.table, opts.intervalReplicates, INTERVAL_LEVEL, mulberry32(BOOTSTRAP_SEED)) : undefined;
   const intervals = boot ? clvIntervals(boot, input.table, settled, unitsPerMonth(opts.period)) : undefined;
-  const totals = await writeCustomerFiles({ dir: outDir, lostPath, retentionPath, valueHorizon, settings, table: input.table, models, prospects: prospects?.ids ?? [], rejects, csv, ...(intervals ? { intervals } : {}) });
+  const pictures = flags.html === undefined ? undefined : createPictures(input.table, opts.holdoutEnd !== undefined);
+  const onValued = pictures ? { onValued: (i: number, v: ValuedCustomer) => addToPictures(pictures, input.table, i, v) } : {};
+  const totals = await writeCustomerFiles({ dir: outDir, lostPath, retentionPath, valueHorizon, settings, table: input.table, models, prospects: prospects?.ids ?? [], rejects, csv, ...(intervals ? { intervals } : {}), ...onValued });
   const report = buildClvReport({ label: opened.label, sha256: opened.stats.sha256, opts: settings, input, models, totals, prospects, threshold, boot, warnings: opened.warnings });
   if (output.xlsx) await writeClvWorkbook(outDir, csv, { holdout: opts.holdoutEnd !== undefined, intervals: intervals !== undefined });
   await writeFileAtomic(join(outDir, 'model.json'), `${JSON.stringify(report, null, 2)}\n`);
+  if (pictures && flags.html !== undefined) {
+    const { renderClvHtml } = await import('../io/clv-html.js');
+    await writeFileAtomic(resolve(ctx.cwd, flags.html), renderClvHtml(report, finishPictures(pictures)));
+  }
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (!flags.quiet) ctx.stdout.write(renderClvReport(report, opts.out, ctx.color, threshold.summary.replace(/^lost threshold /, '')));
   for (const w of report.warnings) ctx.stderr.write(`warning: ${w}\n`);

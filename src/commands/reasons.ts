@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Context } from '../io/context.js';
-import { parseReadFlags, type RawReadFlags } from '../cli/options.js';
+import { parseReadFlags, takeRenamedFlags, type RawReadFlags } from '../cli/options.js';
 import { LOST_CUSTOMER_FIELDS, type Schema } from '../domain/fields.js';
 import { addReason, emptyReasonStats, summarizeReasons, type ReasonSummary } from '../domain/reason-stats.js';
 import { classifyReason } from '../domain/reasons/index.js';
@@ -16,7 +16,10 @@ import { renderTable, styler, truncate } from '../io/render.js';
 import { checkRejectRate, resolveRejectLimit } from '../pipeline/plan-setup.js';
 
 export interface ReasonsFlags extends RawReadFlags, RawOutputFlags {
+  reasonsOut?: string;
+  /** the old spelling of --reasons-out (takeRenamedFlags moves it) */
   out?: string;
+  quiet?: boolean;
   learn?: string;
   json?: boolean;
   playbook?: string;
@@ -42,7 +45,9 @@ const OUT_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 /** `winback reasons`: reason codes with counts and examples, and the texts left unclassified. */
-export async function runReasons(ctx: Context, file: string | undefined, flags: ReasonsFlags): Promise<number> {
+export async function runReasons(ctx: Context, file: string | undefined, raw: ReasonsFlags): Promise<number> {
+  // --out names a directory on every other command; the one table here has a name of its own.
+  const flags = takeRenamedFlags(raw, [{ from: 'out', to: 'reasonsOut', old: '--out', now: '--reasons-out' }], ctx.stderr);
   if (flags.learn !== undefined) {
     if (file !== undefined) throw new UsageError('--learn reads the labelled file only; leave out the export', `winback reasons --learn ${flags.learn} --playbook my-playbook.yaml`);
     return (await import('./reasons-learn.js')).runReasonsLearn(ctx, flags.learn, flags);
@@ -55,7 +60,7 @@ export async function runReasons(ctx: Context, file: string | undefined, flags: 
   const vocabulary = compileVocabulary(pb.playbook);
   const opened = await openExport(file, REASONS_SCHEMA, { ...read, map: { ...cfg.config.map, ...read.map } }, ctx);
   const fmt = resolveOutputFormat(flags, cfg.config.output).csv;
-  const out = flags.out ? await openTableOutput(ctx, flags.out, OUT_COLUMNS, fmt, 'reasons') : undefined;
+  const out = flags.reasonsOut ? await openTableOutput(ctx, flags.reasonsOut, OUT_COLUMNS, fmt, 'reasons') : undefined;
   const stats = emptyReasonStats();
   try {
     await opened.eachRow((ev) => {
@@ -70,7 +75,7 @@ export async function runReasons(ctx: Context, file: string | undefined, flags: 
       addReason(stats, r, text ?? code ?? '', code);
       return out?.row([ev.values.customer_id, text ?? code ?? '', r.code, r.secondary, r.confidence, r.evidence, '']);
     });
-    // A broken export (no row accepted, too many rejects) does not replace an earlier --out file.
+    // A broken export (no row accepted, too many rejects) does not replace an earlier --reasons-out file.
     checkRejectRate(opened, rejectLimit);
     await out?.commit();
   } catch (err) {
@@ -78,8 +83,8 @@ export async function runReasons(ctx: Context, file: string | undefined, flags: 
     throw err;
   }
   const summary = summarizeReasons(stats, opened.stats);
-  // With --out - the table is stdout; the summary would only spoil it.
-  if (!out?.toStdout) ctx.stdout.write(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : renderReasons(summary, ctx.color));
+  // With --reasons-out - the table is stdout; the summary would only spoil it.
+  if (!out?.toStdout && !flags.quiet) ctx.stdout.write(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : renderReasons(summary, ctx.color));
   if (summary.rejected > 0) ctx.stderr.write(`warning: ${summary.rejected} rows rejected; run winback inspect ${file} to see them\n`);
   return ExitCode.ok;
 }

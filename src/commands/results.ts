@@ -3,17 +3,16 @@ import type { Context } from '../io/context.js';
 import { parseMap, parseReadFlags, type RawReadFlags } from '../cli/options.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { LOST_CUSTOMER_FIELDS, LOST_CUSTOMER_SCHEMA, OUTCOMES_SCHEMA } from '../domain/fields.js';
-import { attributeAttempts, summariseResults, type Attempt } from '../domain/results.js';
+import type { Attempt } from '../domain/results.js';
 import type { CustomerRow } from '../domain/types.js';
-import { ExitCode, InputMissingError, UsageError } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import type { ReadOptions } from '../io/csv-read.js';
 import { openExport } from '../io/open-export.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import { openTableOutput } from '../io/table-output.js';
 import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.js';
-import { readLedger } from '../io/ledger.js';
-import { readOutcomes } from '../io/outcomes-file.js';
+import { loadResults } from '../io/results-load.js';
 import { HISTORY_OUT_COLUMNS, historyValues, renderResults, reportJson } from '../io/results-output.js';
 import { loadPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
@@ -26,6 +25,7 @@ export interface ResultsFlags extends PlanFlags, RawReadFlags, RawOutputFlags {
   html?: string;
   historyOut?: string;
   export?: string;
+  quiet?: boolean;
 }
 
 /** `winback results`: regain KPIs of the contacted and control groups from the ledger and the returns. */
@@ -42,15 +42,10 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   const loaded = await loadPlanSetup(ctx, planFlags);
   const { asOf, playbook, config } = loaded.setup;
   const windowDays = parseWindow(flags.window, config.campaign.attributionWindowDays);
-  const ledgerPath = resolve(ctx.cwd, flags.ledger);
-  const ledger = await readLedger(ledgerPath);
-  if (!ledger.exists) throw new InputMissingError(`ledger ${flags.ledger}: no such file`, 'the ledger is written by winback campaign --ledger FILE');
   const mapFor = (fields: readonly { name: string }[], only: Record<string, string>) => pick({ ...loaded.read.map, ...read.map, ...only }, fields.map((f) => f.name));
-  const outcomesRead = await readOutcomes(flags.outcomes, { ...loaded.read, map: mapFor(OUTCOMES_SCHEMA.fields, outcomesOnly) }, ctx);
-  const attempts = attributeAttempts(ledger.entries, outcomesRead.outcomes, {
+  const { attempts, report, ledger, outcomesRead } = await loadResults(resolve(ctx.cwd, flags.ledger), flags.ledger, flags.outcomes, { ...loaded.read, map: mapFor(OUTCOMES_SCHEMA.fields, outcomesOnly) }, ctx, {
     asOf, windowDays, channelCosts: playbook.channelCosts, offers: playbook.offers, defaultMarginPercent: config.model.defaultMarginPercent,
   });
-  const report = summariseResults(attempts);
   const warnings = [...outcomesRead.opened.warnings, ...report.warnings];
   if (outcomesRead.rejects.length > 0) warnings.push(`${outcomesRead.rejects.length} outcome rows rejected (see rejects in --json)`);
   if (flags.historyOut) {
@@ -66,8 +61,8 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   }
   const { stats } = outcomesRead.opened;
   const contacted = attempts.filter((a) => a.group === 'contacted').length;
-  if (flags.historyOut === '-') {
-    // The history is stdout: the tables would only spoil it.
+  if (flags.historyOut === '-' || (flags.quiet && !flags.json)) {
+    // The history is stdout, or nothing is to be printed: the tables would only spoil it.
   } else if (flags.json) {
     const doc = {
       tool: 'winback', version: VERSION, command: 'results', as_of: meta.asOf, window_days: windowDays,

@@ -48,7 +48,10 @@ export const LOST_CUSTOMER_FIELDS: readonly FieldSpec[] = [
   f('country', 'text', ['country code', 'land', 'länderkennzeichen']),
   f('segment', 'segment', ['customer type', 'customer segment', 'b2b/b2c', 'b2b b2c', 'kundentyp', 'kundenart', 'kundengruppe', 'kundensegment']),
   f('key_account', 'bool', ['key account', 'key-account', 'is key account', 'ka', 'schlüsselkunde', 'großkunde', 'top kunde']),
+  f('region', 'text', ['sales region', 'sales territory', 'territory', 'gebiet', 'verkaufsgebiet', 'vertriebsgebiet', 'bundesland', 'plz-bereich', 'plz bereich', 'plz-gebiet']),
   f('account_manager', 'text', ['account owner', 'owner', 'sales rep', 'sales representative', 'betreuer', 'kundenbetreuer', 'außendienst', 'aussendienstmitarbeiter', 'vertriebsmitarbeiter', 'key account manager', 'kam']),
+  // The person at the customer a caller asks for (the decision maker or someone close to them).
+  f('contact_person', 'text', ['contact person', 'contact name', 'contact person name', 'primary contact', 'decision maker', 'ansprechpartner', 'ansprechpartnerin', 'ansprechperson', 'kontaktperson', 'ansprechpartner kunde', 'zu händen', 'z. hd.', 'entscheider']),
   f('customer_since', 'date', ['customer since', 'client since', 'start date', 'first order', 'first order date', 'first purchase', 'first purchase date', 'signup date', 'contract start', 'kunde seit', 'kunden seit', 'erstkauf', 'vertragsbeginn', 'eintritt', 'eintrittsdatum', 'beginn']),
   f('churn_date', 'date', ['churn date', 'churned on', 'cancellation date', 'cancelled on', 'lost date', 'date lost', 'termination date', 'end date', 'left on', 'kündigungsdatum', 'kündigung', 'kündigung am', 'austritt', 'austrittsdatum', 'abgang', 'abgangsdatum', 'verloren am', 'vertragsende']),
   f('tenure_months', 'number', ['tenure', 'tenure months', 'tenure in months', 'months as customer', 'laufzeit', 'laufzeit monate', 'vertragsdauer', 'vertragsdauer monate', 'kundendauer monate']),

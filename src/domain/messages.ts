@@ -324,6 +324,21 @@ export const CATALOGUE = {
     notOutputDir: m((label: string) => `${label} holds neither plan.csv nor campaign lists`, (label) => `${label} enthält weder plan.csv noch Kampagnenlisten`),
     notOutputDirHint: m('run winback plan FILE --out DIR first, or give the export itself', 'zuerst winback plan DATEI --out VERZEICHNIS ausführen, oder den Export selbst angeben'),
     retentionRow: m('Retention (alive but drifting)', 'Kundenbindung (aktiv, aber abwandernd)'),
+    resultsPair: m('--ledger and --outcomes go together: the results need both', '--ledger und --outcomes gehören zusammen: die Ergebnisse brauchen beide'),
+    resultsHint: m(
+      'e.g. winback report export.csv --ledger out/ledger.csv --outcomes returns.csv (or put ledger.csv and outcomes.csv into the output directory)',
+      'z. B. winback report export.csv --ledger out/ledger.csv --outcomes rueckkehr.csv (oder ledger.csv und outcomes.csv ins Ausgabeverzeichnis legen)',
+    ),
+    windowAlone: m('--window needs --ledger and --outcomes', '--window braucht --ledger und --outcomes'),
+    previousMissing: m((label: string) => `--previous ${label}: no such file or directory`, (label) => `--previous ${label}: Datei oder Verzeichnis nicht gefunden`),
+    previousNotReport: m(
+      (label: string) => `--previous ${label} is not a report saved with winback report --json`,
+      (label) => `--previous ${label} ist kein mit winback report --json gespeicherter Bericht`,
+    ),
+    previousHint: m(
+      'give the output directory of an earlier winback plan or campaign run, or a file written by winback report --json',
+      'das Ausgabeverzeichnis eines früheren Laufs von winback plan oder campaign angeben, oder eine mit winback report --json geschriebene Datei',
+    ),
   },
   /** The worksheet's mark on a decision the consultant changed (worksheet-apply.ts); its other texts are in worksheet-texts.ts. */
   worksheet: {
@@ -376,7 +391,25 @@ export const CATALOGUE = {
     configInvalid: m((path: string, list: string) => `config ${path} is invalid:\n${list}`, (path, list) => `Konfiguration ${path} ist ungültig:\n${list}`),
     configInvalidHint: m('see docs/config.md for every setting and its default', 'docs/config.md beschreibt jede Einstellung und ihren Standardwert'),
     modelMissing: m((label: string) => `model ${label}: no such file or not readable`, (label) => `Modell ${label}: Datei nicht gefunden oder nicht lesbar`),
-    modelMissingHint: m('create one with winback calibrate HISTORY.csv --out model.json', 'mit winback calibrate HISTORY.csv --out model.json erstellen'),
+    modelMissingHint: m('create one with winback calibrate HISTORY.csv --model-out model.json', 'mit winback calibrate HISTORY.csv --model-out model.json erstellen'),
+    listColumnsUnknown: m(
+      (names: string) => `--columns: ${names} is not a column of the campaign lists`,
+      (names) => `--columns: ${names} ist keine Spalte der Kampagnenlisten`,
+    ),
+    listColumnsHint: m(
+      (valid: string) => `columns (as in the lists' header, in any order): ${valid}`,
+      (valid) => `Spalten (wie in der Kopfzeile der Listen, in beliebiger Reihenfolge): ${valid}`,
+    ),
+    listColumnsNeedId: m('--columns must include customer_id', '--columns muss customer_id enthalten'),
+    listColumnsNeedIdHint: m(
+      'the lists are matched by customer_id (--previous, report, the ledger); e.g. --columns customer_id,name,phone,contact_person',
+      'die Listen werden über customer_id zugeordnet (--previous, report, Kontaktbuch); z. B. --columns customer_id,name,phone,contact_person',
+    ),
+    listColumnsTwice: m((name: string) => `--columns names ${name} twice`, (name) => `--columns nennt ${name} zweimal`),
+    deprecatedFlag: m(
+      (old: string, now: string) => `notice: ${old} is now ${now}; the old spelling still works but will be removed`,
+      (old, now) => `Hinweis: ${old} heißt jetzt ${now}; die alte Schreibweise geht noch, wird aber entfernt`,
+    ),
   },
   /** The worksheet's usage errors (commands/worksheet.ts); its prompts are in worksheet-texts.ts. */
   worksheetErrors: {

@@ -65,6 +65,8 @@ export interface ReportItem extends PlanFacts {
    */
   blocked: BlockReason | null;
   account_manager: string;
+  /** '' when the export has no region */
+  region: string;
   /** win_back customers: the expected cost of the approach (null when the source cannot tell) */
   contact_cost: number | null;
   incentive_cost: number | null;
@@ -120,6 +122,7 @@ export function reportItem(row: CustomerRow, facts: PlanFacts, ctx: ItemContext)
     competitor_known: competitorKnown,
     blocked: blockedChannel(row, facts, ctx),
     account_manager: row.account_manager?.trim() ?? '',
+    region: row.region?.trim() ?? '',
     contact_cost: cost.contact,
     incentive_cost: cost.incentive,
     monthly_revenue: life.monthlyRevenue ?? null,

@@ -10,6 +10,8 @@ import { VALUE_BIN_EDGES, type LossPhase, type SwitchingPath } from './report-fa
 import { returnOnSpend } from './plan-money.js';
 import { finishOutliers, type FunnelStep } from './report-extras.js';
 import type { MoneySums, PlanMoneySums, ReportAccumulator, TopCandidate } from './report.js';
+import type { ReportResults, ResultsFunnelLine } from './report-results.js';
+import type { ReportChanges } from './report-changes.js';
 import type { Decision } from './value-types.js';
 
 export type ReportSourceKind = 'export' | 'plan' | 'campaign';
@@ -41,7 +43,14 @@ export interface ReportMoney extends MoneyFields {
 }
 
 /** One step of the funnel; 'listed' only from a campaign directory (the customers its lists contact). */
-export interface FunnelLine { step: 'lost' | 'worth' | 'contactable' | 'due' | 'listed'; count: number; value_at_stake: number | null; expected_value: number | null }
+export type PlanFunnelStep = 'lost' | 'worth' | 'contactable' | 'due' | 'listed';
+/** 'contacted' and 'returned' only with the campaign's results (report-results.ts): they carry cost, revenue and margin instead. */
+export interface FunnelLine extends Partial<Pick<ResultsFunnelLine, 'cost' | 'revenue' | 'margin'>> {
+  step: PlanFunnelStep | ResultsFunnelLine['step'];
+  count: number;
+  value_at_stake: number | null;
+  expected_value: number | null;
+}
 
 export interface ReasonLine extends MoneySums, MoneyFields {
   code: string;
@@ -72,6 +81,8 @@ export interface Report {
   segments: (MoneySums & MoneyFields & Record<Decision, number> & { segment: string })[];
   /** by account manager ('' = none, OTHER_MANAGERS = the rest); empty when no customer has one */
   account_managers: (MoneySums & MoneyFields & { account_manager: string })[];
+  /** by region ('' = none, OTHER_MANAGERS = the rest); empty when no customer has one */
+  regions: (MoneySums & MoneyFields & { region: string })[];
   calendar: {
     weeks: { week: string; from: string; channels: Record<Channel, number>; total: number }[];
     /** win_back customers due after the 12 weeks */
@@ -100,6 +111,10 @@ export interface Report {
   notes: string[];
   /** sections the input could not fill, with the reason */
   missing: { section: string; why: string }[];
+  /** with --ledger and --outcomes: the campaign's results and the lift over the control group */
+  results?: ReportResults;
+  /** with --previous: the change since an earlier run */
+  changes?: ReportChanges;
 }
 
 /** summary.json's cost figures of a reason or of the whole plan (currency units). */
@@ -144,6 +159,9 @@ export function finishReport(acc: ReportAccumulator, meta: ReportMeta): Report {
     account_managers: acc.withManager === 0 ? [] : [...acc.managers.entries()]
       .map(([account_manager, s]) => ({ account_manager, ...money(s), ...fields(s) }))
       .sort((a, b) => b.expected_value - a.expected_value || b.count - a.count || (a.account_manager < b.account_manager ? -1 : 1)),
+    regions: acc.withRegion === 0 ? [] : [...acc.regions.entries()]
+      .map(([region, s]) => ({ region, ...money(s), ...fields(s) }))
+      .sort((a, b) => b.expected_value - a.expected_value || b.count - a.count || (a.region < b.region ? -1 : 1)),
     calendar: {
       weeks: acc.weeks.map((channels, i) => ({
         week: isoWeekLabel(acc.weekStart + 7 * i),
@@ -211,7 +229,7 @@ function headline(acc: ReportAccumulator, meta: ReportMeta, totals: Report['tota
 function moneyAndFunnel(acc: ReportAccumulator, meta: ReportMeta, totals: Report['totals'], gone: Set<Unavailable>): Pick<Report, 'money' | 'funnel'> {
   const money = headline(acc, meta, totals, gone);
   const f = acc.extra.funnel;
-  const line = (step: FunnelLine['step'], s: FunnelStep): FunnelLine => ({
+  const line = (step: PlanFunnelStep, s: FunnelStep): FunnelLine => ({
     step, count: s.count,
     value_at_stake: gone.has('value_at_stake') ? null : s.value_at_stake / 100,
     // Nothing is expected of a customer merely lost: the plan values approaches, not losses.

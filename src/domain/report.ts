@@ -56,6 +56,9 @@ export interface ReportAccumulator {
   managers: Map<string, PlanMoneySums>;
   /** customers with an account manager: the breakdown is shown only when the export has some */
   withManager: number;
+  /** the same by region (NO_MANAGER = none, OTHER_MANAGERS = the rest) */
+  regions: Map<string, PlanMoneySums>;
+  withRegion: number;
   paths: Record<SwitchingPath, MoneySums>;
   phases: Record<LossPhase, MoneySums>;
   complaints: { yes: number; no: number; unknown: number };
@@ -84,7 +87,7 @@ export function createReport(asOf: EpochDay, opts: { periodDays?: number; outlie
   const weekday = (((asOf + 3) % 7) + 7) % 7; // Monday 0 … Sunday 6 (1970-01-01 was a Thursday)
   return {
     asOf, weekStart: asOf - weekday,
-    decisions: decisionCounts(), reasons: new Map(), managers: new Map(), withManager: 0,
+    decisions: decisionCounts(), reasons: new Map(), managers: new Map(), withManager: 0, regions: new Map(), withRegion: 0,
     segments: record(SEGMENTS, () => ({ ...sums(), ...decisionCounts() })),
     paths: record(SWITCHING_PATHS, sums), phases: record(LOSS_PHASES, sums),
     complaints: { yes: 0, no: 0, unknown: 0 }, competitor: { known: 0, unknown: 0 },
@@ -125,6 +128,7 @@ export function addToReport(acc: ReportAccumulator, item: ReportItem): void {
   if (!acc.reasons.has(item.reason_code)) acc.reasons.set(item.reason_code, sums());
   addMoney(acc.reasons.get(item.reason_code) as PlanMoneySums);
   addMoney(managerSums(acc, item.account_manager));
+  addMoney(regionSums(acc, item.region));
   const segment = acc.segments[item.segment];
   addMoney(segment);
   // add() already counted win_back (a key MoneySums and the decision counts share)
@@ -146,6 +150,15 @@ function managerSums(acc: ReportAccumulator, name: string): PlanMoneySums {
   const key = acc.managers.has(name) || acc.managers.size < MAX_ACCOUNT_MANAGERS ? name : OTHER_MANAGERS;
   let s = acc.managers.get(key);
   if (s === undefined) acc.managers.set(key, (s = sums()));
+  return s;
+}
+
+// Regions are kept apart like account managers, up to MAX_ACCOUNT_MANAGERS of them.
+function regionSums(acc: ReportAccumulator, name: string): PlanMoneySums {
+  if (name !== NO_MANAGER) acc.withRegion++;
+  const key = acc.regions.has(name) || acc.regions.size < MAX_ACCOUNT_MANAGERS ? name : OTHER_MANAGERS;
+  let s = acc.regions.get(key);
+  if (s === undefined) acc.regions.set(key, (s = sums()));
   return s;
 }
 

@@ -34,6 +34,10 @@ export interface CustomerRow {
   segment?: Segment;
   key_account?: boolean | null;
   account_manager?: string;
+  /** the person at the customer to ask for (Ansprechpartner) */
+  contact_person?: string;
+  /** sales region or territory (report: money per region) */
+  region?: string;
   customer_since?: EpochDay;
   churn_date?: EpochDay;
   tenure_months?: number;

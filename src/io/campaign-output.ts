@@ -7,12 +7,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describeChange, type ExclusionReason } from '../domain/campaign.js';
-import type { Lang } from '../domain/messages.js';
+import { messages, type Lang } from '../domain/messages.js';
 import type { ListContact } from '../domain/contact-point.js';
 import type { Reject } from '../domain/types.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import type { PlannedCustomer } from '../domain/plan.js';
-import { DataError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
+import type { Playbook } from '../domain/playbook-types.js';
 import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream, type PreparedFile } from './atomic-write.js';
 import { createCsvFormatter, formatCsv, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv-write.js';
 import { REJECT_COLUMNS, rejectValues } from './plan-output.js';
@@ -39,7 +40,53 @@ export function listColumns(channel: Channel): ColumnSpec[] {
     { name: 'priority', kind: 'int' },
     { name: 'account_manager', kind: 'text' },
     { name: 'expected_value', kind: 'money' },
+    // What a caller needs at hand, in the run's language; added at the end so older readers keep their positions.
+    { name: 'contact_person', kind: 'text' },
+    { name: 'reason_text', kind: 'text' },
+    { name: 'reason_label', kind: 'text' },
+    { name: 'offer', kind: 'text' },
   ];
+}
+
+/** Every column name a list can carry, in declared order (the names --columns accepts). */
+export const LIST_COLUMN_NAMES: readonly string[] = [
+  ...new Set(['customer_id', 'name', 'email', 'phone', ...CHANNELS.flatMap((c) => listColumns(c).map((col) => col.name))]),
+];
+
+/**
+ * Parses --columns: names of list columns, comma-separated, in the order wanted. The names are
+ * the lists' header names in every language (the header is the machine contract). A contact
+ * column shows only on the lists of the channels that carry it (a phone number never reaches
+ * the e-mail list). Throws a UsageError naming unknown names and listing the valid ones.
+ */
+export function parseListColumns(text: string, lang: Lang = 'en'): string[] {
+  const say = messages(lang).flags;
+  const names = text.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  const unknown = names.filter((n) => !LIST_COLUMN_NAMES.includes(n));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new UsageError(say.listColumnsUnknown(unknown.length > 0 ? unknown.map((n) => `'${n}'`).join(', ') : `'${text}'`), say.listColumnsHint(LIST_COLUMN_NAMES.join(',')));
+  }
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) throw new UsageError(say.listColumnsTwice(twice), say.listColumnsHint(LIST_COLUMN_NAMES.join(',')));
+  if (!names.includes('customer_id')) throw new UsageError(say.listColumnsNeedId, say.listColumnsNeedIdHint);
+  return names;
+}
+
+/** A channel's list columns as --columns chose them (all of them, in declared order, without). */
+export function chosenListColumns(channel: Channel, chosen?: readonly string[]): ColumnSpec[] {
+  const all = listColumns(channel);
+  return chosen ? chosen.flatMap((name) => all.filter((c) => c.name === name)) : all;
+}
+
+/** The texts a list row shows beside the plan: the playbook's offer labels in the run's language. */
+export interface ListTexts {
+  offerLabel(offerId: string | null | undefined): string;
+}
+
+/** ListTexts from the playbook's offers (`label.en`, `label.de`). */
+export function listTexts(playbook: Pick<Playbook, 'offers'>, lang: Lang): ListTexts {
+  const labels = new Map(playbook.offers.map((o) => [o.id, o.label[lang]]));
+  return { offerLabel: (id) => (id ? (labels.get(id) ?? id) : '') };
 }
 
 export const EXCLUDED_COLUMNS: readonly ColumnSpec[] = [
@@ -57,6 +104,22 @@ export const CHANGES_COLUMNS: readonly ColumnSpec[] = [
   { name: 'why', kind: 'text' },
 ];
 
+
+/**
+ * The values of one list row, in listColumns(channel) order. E-mail and phone come from
+ * `contact` (normalised, and only for channels the customer may be contacted on), never
+ * from the row: a visit-list row shows no number without phone permission.
+ */
+export function listValues(p: PlannedCustomer, channel: Channel, priority: number, contact: ListContact, texts: ListTexts, lang: Lang): unknown[] {
+  const r = p.row;
+  const cell = (k: keyof PlannedCustomer['row']) => (k === 'email' ? contact.email : k === 'phone' ? contact.phone : r[k]);
+  return [
+    r.customer_id, r.name, ...CONTACT_COLUMNS[channel].map(cell), p.reason.code, p.measure,
+    p.value.offer_type, p.angle, p.window?.contactUntil, priority, r.account_manager, p.value.expected_value,
+    r.contact_person, r.reason, p.entry.label[lang], texts.offerLabel(p.value.offer_type),
+  ];
+}
+
 /**
  * The file of a channel's list: campaign-<channel>.csv for win-back contacts,
  * retention-<channel>.csv for retention contacts (customers alive but drifting), beside them.
@@ -65,38 +128,30 @@ export function listFile(channel: Channel, retention = false): string {
   return `${retention ? 'retention' : 'campaign'}-${channel}.csv`;
 }
 
-/** Where each channel's list has its priority column. */
-const PRIORITY_AT = Object.fromEntries(CHANNELS.map((c) => [c, listColumns(c).findIndex((col) => col.name === 'priority')])) as Record<Channel, number>;
-
-/**
- * The values of one list row, in listColumns(channel) order. E-mail and phone come from
- * `contact` (normalised, and only for channels the customer may be contacted on), never
- * from the row: a visit-list row shows no number without phone permission.
- */
-export function listValues(p: PlannedCustomer, channel: Channel, priority: number, contact: ListContact): unknown[] {
-  const r = p.row;
-  const cell = (k: keyof PlannedCustomer['row']) => (k === 'email' ? contact.email : k === 'phone' ? contact.phone : r[k]);
-  return [
-    r.customer_id, r.name, ...CONTACT_COLUMNS[channel].map(cell), p.reason.code, p.measure,
-    p.value.offer_type, p.angle, p.window?.contactUntil, priority, r.account_manager, p.value.expected_value,
-  ];
-}
-
 /** Temporary files of one run; commit() puts them all in place. */
 export class CampaignFiles {
   private streams = new Map<string, { stream: AtomicWriteStream; formatter: CsvFormatter }>();
   private failure: unknown;
-  private constructor(private readonly dir: string, private readonly fmt: CsvFormat) {}
+  /** per channel: where each written column's value sits in listValues(), and where priority is written (-1: not chosen) */
+  private readonly layout: Record<Channel, { picks: number[]; priorityAt: number }>;
+  private constructor(private readonly dir: string, private readonly fmt: CsvFormat, private readonly chosen: readonly string[] | undefined) {
+    this.layout = Object.fromEntries(CHANNELS.map((c) => {
+      const all = listColumns(c).map((col) => col.name);
+      const names = chosenListColumns(c, chosen).map((col) => col.name);
+      return [c, { picks: names.map((n) => all.indexOf(n)), priorityAt: names.indexOf('priority') }];
+    })) as Record<Channel, { picks: number[]; priorityAt: number }>;
+  }
 
   /**
    * `withRejects`: write rejects.csv too (the worksheet writes it with plan.csv instead);
-   * `withRetention`: a retention list per channel beside the win-back lists
+   * `columns`: the list columns --columns chose (parseListColumns), all of them without;
+   * `withRetention`: a retention list per channel beside the win-back lists, with the same columns
    */
-  static async open(dir: string, fmt: CsvFormat, withRejects = false, withRetention = false): Promise<CampaignFiles> {
-    const files = new CampaignFiles(dir, fmt);
+  static async open(dir: string, fmt: CsvFormat, withRejects = false, columns?: readonly string[], withRetention = false): Promise<CampaignFiles> {
+    const files = new CampaignFiles(dir, fmt, columns);
     try {
-      for (const channel of CHANNELS) await files.add(listFile(channel), listColumns(channel));
-      if (withRetention) for (const channel of CHANNELS) await files.add(listFile(channel, true), listColumns(channel));
+      for (const channel of CHANNELS) await files.add(listFile(channel), chosenListColumns(channel, columns));
+      if (withRetention) for (const channel of CHANNELS) await files.add(listFile(channel, true), chosenListColumns(channel, columns));
       await files.add('excluded.csv', EXCLUDED_COLUMNS);
       if (withRejects) await files.add('rejects.csv', REJECT_COLUMNS);
     } catch (err) {
@@ -104,6 +159,11 @@ export class CampaignFiles {
       throw err;
     }
     return files;
+  }
+
+  /** The list columns this run writes (for the workbook made from the lists). */
+  get listColumnChoice(): readonly string[] | undefined {
+    return this.chosen;
   }
 
   private async add(name: string, columns: readonly ColumnSpec[]): Promise<void> {
@@ -115,21 +175,32 @@ export class CampaignFiles {
     this.streams.set(name, { stream, formatter });
   }
 
-  /** Writes a row to a channel's list (the retention list when asked); a promise when the file's buffer is full (await it before the next). */
-  listed(channel: Channel, values: unknown[], retention = false): Promise<void> | undefined {
-    return this.write(listFile(channel, retention), values);
+  /** The values of listValues() in the order of the columns written. */
+  private pick(channel: Channel, values: readonly unknown[]): unknown[] {
+    return this.layout[channel].picks.map((i) => values[i]);
   }
 
-  /** A channel's list row formatted now, its priority left open (see listedAround). */
+  /** Writes a row (listValues order) to a channel's list (the retention list when asked); a promise when the file's buffer is full (await it before the next). */
+  listed(channel: Channel, values: unknown[], retention = false): Promise<void> | undefined {
+    return this.write(listFile(channel, retention), this.pick(channel, values));
+  }
+
+  /** A channel's list row (listValues order) formatted now, its priority left open (see listedAround). */
   listRowAround(channel: Channel, values: readonly unknown[]): { head: string; tail: string } {
-    return this.formatterOf(listFile(channel)).around(values, PRIORITY_AT[channel]);
+    const formatter = this.formatterOf(`campaign-${channel}.csv`);
+    const { priorityAt } = this.layout[channel];
+    const picked = this.pick(channel, values);
+    // Without a priority column the row is complete now.
+    return priorityAt < 0 ? { head: formatter.row(picked), tail: '' } : formatter.around(picked, priorityAt);
   }
 
   /** Writes a row formatted by listRowAround with its priority, to the retention list when asked; a promise when the file's buffer is full. */
   listedAround(channel: Channel, head: string, priority: number, tail: string, retention = false): Promise<void> | undefined {
     const name = listFile(channel, retention);
     const s = this.streams.get(name);
-    return s ? writeOrWait(s.stream, head + s.formatter.cell(priority, PRIORITY_AT[channel]) + tail) : undefined;
+    const { priorityAt } = this.layout[channel];
+    if (!s) return undefined;
+    return writeOrWait(s.stream, priorityAt < 0 ? head : head + s.formatter.cell(priority, priorityAt) + tail);
   }
 
   private formatterOf(name: string): CsvFormatter {
@@ -219,7 +290,7 @@ export async function readPreviousStatus(dir: string): Promise<Map<string, strin
       throw new DataError(`--previous ${dir}: ${name} cannot be read (${(err as Error).message})`, 'point --previous at the output directory of an earlier campaign run');
     }
   };
-  for (const channel of CHANNELS) for (const r of await read(listFile(channel))) status.set(unquote(r.customer_id), `list:${channel}`);
+  for (const channel of CHANNELS) for (const r of await read(`campaign-${channel}.csv`)) status.set(unquote(r.customer_id), `list:${channel}`);
   for (const channel of CHANNELS) for (const r of await read(listFile(channel, true))) status.set(unquote(r.customer_id), `list:retention-${channel}`);
   for (const r of await read('excluded.csv')) status.set(unquote(r.customer_id), r.reason ?? '');
   if (status.size === 0) throw new DataError(`--previous ${dir} holds no campaign lists`, 'point --previous at the output directory of an earlier campaign run');

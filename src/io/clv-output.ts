@@ -214,6 +214,8 @@ export interface CustomerWrite {
   rejects: RejectFile;
   /** CSV layout (--excel); default plain */
   csv?: CsvFormat;
+  /** called with every valued customer, in customers.csv order (clv --html gathers its figures here) */
+  onValued?: (i: number, v: ValuedCustomer) => void;
 }
 
 /** Values every customer, writes customers.csv (and the lost-customer file), commits all; returns the phase totals. */
@@ -229,6 +231,7 @@ export async function writeCustomerFiles(w: CustomerWrite): Promise<PhaseTotals>
     for (let i = 0; i < table.ids.length; i++) {
       const v = valueCustomerAt(models, table, i, settings.config, units, settings.holdoutPeriods);
       addToTotals(totals, v, table.holdout[i] as number);
+      w.onValued?.(i, v);
       await files.add(table, i, v, models, extrasOf(w, i, v, units));
     }
     for (const id of w.prospects) {

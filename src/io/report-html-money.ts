@@ -1,6 +1,6 @@
 /**
  * The money sections of the HTML report: the headline tiles (each figure with its currency
- * and a one-line definition) and the same figures by reason, segment and account manager.
+ * and a one-line definition) and the same figures by reason, segment, account manager and region.
  * Figures a source cannot give are left out, never shown as 0.
  */
 import type { Outlier } from '../domain/report-extras.js';
@@ -31,7 +31,7 @@ export function moneyTiles({ r, L, lang }: MoneyCtx): string {
 
 type Line = MoneyFields & { win_back: number; expected_value: number };
 
-/** The plan's money by reason, segment and account manager, as tables that scroll inside their box. */
+/** The plan's money by reason, segment, account manager and region, as tables that scroll inside their box. */
 export function moneyBreakdowns(ctx: MoneyCtx, reasonsShown: boolean): string {
   const { r, L } = ctx;
   const parts: string[] = [];
@@ -42,6 +42,10 @@ export function moneyBreakdowns(ctx: MoneyCtx, reasonsShown: boolean): string {
   if (r.account_managers.length > 0) {
     const name = (n: string) => (n === '' ? L.noManager : n === OTHER_MANAGERS ? L.otherManagers : n);
     parts.push(breakdown(ctx, 'money-by-manager', L.byManager, L.accountManager, r.account_managers.filter((x) => x.win_back > 0).map((x) => [name(x.account_manager), x])));
+  }
+  if (r.regions.length > 0) {
+    const name = (n: string) => (n === '' ? L.noRegion : n === OTHER_MANAGERS ? L.otherRegions : n);
+    parts.push(breakdown(ctx, 'money-by-region', L.byRegion, L.region, r.regions.filter((x) => x.win_back > 0).map((x) => [name(x.region), x])));
   }
   return parts.length === 0 ? '' : `<section id="money-groups"><h2>${esc(L.byGroup)}</h2>${parts.join('')}</section>`;
 }
@@ -72,7 +76,10 @@ export function funnelSection({ r, L, lang }: MoneyCtx, color: string): string {
   const steps = r.funnel.steps.map((s) => ({
     label: L.funnelSteps[s.step] ?? s.step,
     count: s.count,
-    lines: [s.value_at_stake === null ? '' : `${L.funnelStake} ${cur(s.value_at_stake)}`, s.expected_value === null ? '' : `${L.funnelExpected} ${cur(s.expected_value)}`].filter((x) => x !== ''),
+    lines: [
+      s.value_at_stake === null ? '' : `${L.funnelStake} ${cur(s.value_at_stake)}`, s.expected_value === null ? '' : `${L.funnelExpected} ${cur(s.expected_value)}`,
+      s.cost === undefined ? '' : `${L.funnelCost} ${cur(s.cost)}`, s.margin === undefined ? '' : `${L.funnelMargin} ${cur(s.margin)}`,
+    ].filter((x) => x !== ''),
   }));
   const chart = funnelChart({ id: 'chart-funnel', title: L.funnel, steps, color });
   const dropped = Object.entries(r.funnel.unreachable);

@@ -9,6 +9,8 @@ import type { Report } from '../domain/report-finish.js';
 import { blockReasonText, formatCompact, formatDate, formatMoney, formatPercent, reportLabels, type ReportLabels, type ReportLang } from './report-labels.js';
 import { binLabel } from './report-render.js';
 import { funnelSection, moneyBreakdowns, moneyTiles, outlierSection } from './report-html-money.js';
+import { resultsSection } from './report-html-results.js';
+import { changesSection } from './report-html-changes.js';
 import { barChart, esc, hbarChart } from './report-svg.js';
 
 /**
@@ -39,6 +41,8 @@ export function renderReportHtml(r: Report, opts: HtmlOptions): string {
     moneyTiles(ctx),
     kpis(ctx),
     funnelSection(ctx, COLORS.lost),
+    resultsSection(ctx),
+    changesSection(ctx),
     moneyBreakdowns(ctx, !gone.has('reasons')),
     gone.has('reasons') ? '' : section('pareto', L.reasons, paretoChart(ctx), L.reasonsNote),
     gone.has('reasons') ? '' : section('value-by-reason', L.valueByReason, valueChart(ctx)),

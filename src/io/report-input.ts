@@ -19,7 +19,7 @@ import { DECISIONS, type Decision } from '../domain/value-types.js';
 import { DataError, InputMissingError } from '../errors.js';
 import type { ReadOptions } from './csv-read.js';
 import { restoreText } from './csv-write.js';
-import { listColumns, listFile } from './campaign-output.js';
+import { listFile } from './campaign-output.js';
 import { PLAN_COLUMNS } from './plan-output.js';
 import { detectConventions } from './sniff.js';
 import { messages, type Lang } from '../domain/messages.js';
@@ -167,8 +167,10 @@ export async function* readCampaignLists(dir: string, label: string): AsyncGener
     const path = join(dir, file);
     if (!(await exists(path))) continue;
     const first = await firstLine(path, `${label}/${file}`);
-    const delimiter = first.endsWith(';expected_value') ? ';' : ',';
-    const names = listColumns(channel).map((c) => c.name);
+    // Column names are snake_case: a ';' in the header is the delimiter. The header names the
+    // columns, as --columns may have chosen and ordered them.
+    const delimiter = first.includes(';') ? ';' : ',';
+    const names = first.replace(/^\ufeff/, '').split(delimiter).map((n) => n.trim().replace(/^"(.*)"$/, '$1'));
     let line = 1;
     for await (const cells of createReadStream(path).pipe(parse({ bom: true, delimiter, from_line: 2 })) as AsyncIterable<string[]>) {
       line++;

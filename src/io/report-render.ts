@@ -3,6 +3,8 @@ import { DECISIONS } from '../domain/value-types.js';
 import type { Report } from '../domain/report-finish.js';
 import { CHANNELS } from '../domain/playbook-types.js';
 import { blockReasonText, formatDate, formatMoney, formatPercent, reportLabels, type ReportLang, type ReportLabels } from './report-labels.js';
+import { formatLift } from './report-html-results.js';
+import { changeRows, changesCaveats } from './report-html-changes.js';
 import { renderTable, styler, truncate } from './render.js';
 
 const WIDTH = 80;
@@ -15,6 +17,8 @@ export function renderReport(r: Report, opts: { color: boolean; lang: ReportLang
   const m = (v: number) => formatMoney(v, opts.lang);
   const parts = [
     header(r, L, c, m, opts.lang),
+    results(r, L, c, opts),
+    changes(r, L, c, opts),
     gone(r, 'reasons') ? '' : section(c, L.reasons, renderTable([L.reason, L.count, L.share, L.cumulative, L.atStake, L.expected], r.reasons.map((x) => [
       truncate(x.code, 20), x.count, formatPercent(x.share, opts.lang), formatPercent(x.cumulative_share, opts.lang), m(x.value_at_stake), c.green(m(x.expected_value)),
     ]), { color: opts.color, align: ['left', 'right', 'right', 'right', 'right', 'right'] })),
@@ -44,6 +48,40 @@ function header(r: Report, L: ReportLabels, c: Styler, m: (v: number) => string,
     [r.money.value_at_stake_all === null ? '' : `${L.atStake} ${m(r.money.value_at_stake_all)}`, `${L.expected} ${c.green(m(r.money.expected_profit))}`].filter((x) => x !== '').join(' · '),
     wrap(decisions),
   ].join('\n');
+}
+
+/** The campaign's results next to the plan: contacted, returned and the lift per reason. */
+function results(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }): string {
+  const res = r.results;
+  if (res === undefined) return '';
+  const rows = [...res.by_reason, res.total].map((k) => [
+    truncate(k === res.total ? L.resultsTotal : k.reason, 16), k.contacted.customers, k.contacted.regained, k.control.customers, k.control.regained,
+    formatLift(k.lift, L, opts.lang) || '-',
+  ]);
+  const table = renderTable([L.reason, L.contactedGroup, L.returnedShort, L.controlGroup, L.returnedShort, `${L.lift} [95 %]`], rows, {
+    color: opts.color, align: ['left', 'right', 'right', 'right', 'right', 'right'],
+  });
+  const note = wrap(L.resultsNote(formatDate(res.as_of, opts.lang), res.window_days, clean(res.ledger.file), clean(res.outcomes.file)));
+  return section(c, L.results, `${note}\n${table}${res.total.control.customers === 0 ? `\n${wrap(L.noControl)}` : ''}`);
+}
+
+/** The change since the last run: what is compared, then the figures before and now. */
+function changes(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }): string {
+  const ch = r.changes;
+  if (ch === undefined) return '';
+  const cur = r.money.currency;
+  const align: ('left' | 'right')[] = ['left', 'right', 'right', 'right'];
+  const head = (first: string) => [first, L.previousHead, L.currentHead, L.changeHead];
+  const table = (first: string, rows: string[][]) => renderTable(head(first), rows.map((x) => [truncate(clean(x[0] ?? ''), 34), ...x.slice(1)]), { color: opts.color, align });
+  const headline = changeRows(ch.headline.filter((x) => x.previous !== null || x.current !== null), (k) => L.figureNames[k] ?? k, opts.lang, cur);
+  const parts = [
+    wrap(L.changesNote(clean(ch.previous.source), formatDate(ch.previous.as_of, opts.lang))),
+    ...changesCaveats(ch, L, opts.lang).map((x) => c.yellow(wrap(`- ${clean(x)}`, '  '))),
+    table(L.figureHead, headline),
+    table(L.decision, changeRows(ch.decisions, (k) => L.decisions[k] ?? k, opts.lang, cur)),
+    table(L.reason, changeRows(ch.reasons, (k) => k, opts.lang, cur)),
+  ];
+  return section(c, L.changes, parts.join('\n'));
 }
 
 function calendar(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }): string {

@@ -69,7 +69,7 @@ export function niceTicks(max: number, count = 5): number[] {
 
 // The chart never shrinks below the width at which its smallest text renders at MIN_RENDERED_FONT_PX;
 // on a narrower screen its box scrolls instead.
-function open(id: string, title: string, desc: string, w: number, h: number, fontPx = CHART_FONT_PX): string {
+export function open(id: string, title: string, desc: string, w: number, h: number, fontPx = CHART_FONT_PX): string {
   const minWidth = Math.min(w, Math.ceil((w * MIN_RENDERED_FONT_PX) / fontPx));
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${esc(id)}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" style="min-width:${minWidth}px" role="img" aria-labelledby="${esc(id)}-title ${esc(id)}-desc" ${FONT} font-size="${fontPx}">`
     + `<title id="${esc(id)}-title">${esc(title)}</title><desc id="${esc(id)}-desc">${esc(desc)}</desc>`;

@@ -3,31 +3,13 @@
  * in the format `winback calibrate` reads (docs/results.md lists every column).
  */
 import { DAYS_PER_MONTH, formatIsoDay } from '../domain/dates.js';
-import type { Attempt, GroupKpi, KpiRow, ResultsReport } from '../domain/results.js';
+import type { Attempt, KpiRow, ResultsReport } from '../domain/results.js';
+import { kpiJson } from '../domain/results-json.js';
 import type { CustomerRow, EpochDay } from '../domain/types.js';
 import type { ColumnSpec } from './csv-write.js';
 import { renderTable, styler } from './render.js';
 
-const r4 = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
-const r2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
-
-function groupJson(g: GroupKpi) {
-  return {
-    customers: g.customers, regained: g.regained, regain_rate: r4(g.rate),
-    revenue: r2(g.revenue), margin: r2(g.margin), cost: r2(g.cost), profit: r2(g.profit), return: r4(g.return),
-    repeat_churn: g.repeatChurn, repeat_churn_rate: r4(g.repeatChurnRate), window_open: g.windowOpen,
-  };
-}
-
-/** One KPI row as JSON: rates to 4 decimals, money to cents. */
-export function kpiJson(k: KpiRow) {
-  return {
-    reason: k.reason, offer: k.offer, channel: k.channel,
-    contacted: groupJson(k.contacted), control: groupJson(k.control),
-    lift: k.lift ? { difference: r4(k.lift.difference), low: r4(k.lift.low), high: r4(k.lift.high), relative: r4(k.lift.relative) } : null,
-    incremental_regained: r2(k.incrementalRegained),
-  };
-}
+export { kpiJson } from '../domain/results-json.js';
 
 /** The report's KPI part as JSON. */
 export function reportJson(r: ResultsReport) {

@@ -12,7 +12,7 @@ import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
 import type { Reject } from '../domain/types.js';
 import { compareByPriority } from '../domain/worksheet-apply.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { CampaignFiles, listValues } from './campaign-output.js';
+import { CampaignFiles, listTexts, listValues } from './campaign-output.js';
 import { PLAIN_CSV, type CsvFormat } from './csv-write.js';
 import { writeCampaignWorkbook, writePlanWorkbook, type OutputFormat } from './xlsx-outputs.js';
 import { PlanFiles } from './plan-output.js';
@@ -66,7 +66,8 @@ async function writeLists(dir: string, out: WorksheetOutput, fmt: CsvFormat): Pr
   };
   const plans = out.rows.map((r) => r.plan).sort(compareByPriority);
   // Retention contacts go to their own lists, as campaign writes them.
-  const files = await CampaignFiles.open(dir, fmt, false, plans.some((p) => p.track === 'retention'));
+  const files = await CampaignFiles.open(dir, fmt, false, undefined, plans.some((p) => p.track === 'retention'));
+  const texts = listTexts(out.setup.playbook, out.setup.lang);
   try {
     const shared = new SharedContacts();
     plans.forEach((p, i) => {
@@ -76,7 +77,7 @@ async function writeLists(dir: string, out: WorksheetOutput, fmt: CsvFormat): Pr
       if (choice.kind === 'list' && holder > 0) files.excluded(p.row.customer_id, 'shared_contact', sharedContactDetail(choice.channel, holder, out.setup.lang), i + 1);
       else if (choice.kind === 'list') {
         shared.claim(key, i + 1);
-        files.listed(choice.channel, listValues(p, choice.channel, i + 1, choice.contact), p.track === 'retention');
+        files.listed(choice.channel, listValues(p, choice.channel, i + 1, choice.contact, texts, out.setup.lang), p.track === 'retention');
       } else files.excluded(p.row.customer_id, choice.reason, choice.detail, i + 1);
     });
     return await files.commit();

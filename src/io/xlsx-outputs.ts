@@ -6,7 +6,7 @@
 import { basename, join } from 'node:path';
 import type { PreparedFile } from './atomic-write.js';
 import { CHANNELS } from '../domain/playbook-types.js';
-import { CHANGES_COLUMNS, EXCLUDED_COLUMNS, listColumns } from './campaign-output.js';
+import { CHANGES_COLUMNS, chosenListColumns, EXCLUDED_COLUMNS } from './campaign-output.js';
 import { CUSTOMER_COLUMNS, HOLDOUT_COLUMNS, INTERVAL_COLUMNS } from './clv-output.js';
 import type { ColumnSpec, CsvFormat } from './csv-write.js';
 import { PLAN_COLUMNS, planHeader, REJECT_COLUMNS } from './plan-output.js';
@@ -35,21 +35,23 @@ export async function writePlanWorkbook(dir: string, inputHeaders: readonly stri
 }
 
 /** The lists of a campaign run, in sheet order: a sheet per channel, then excluded, changes and rejects. */
-const CAMPAIGN_LISTS: readonly { name: string; columns: readonly ColumnSpec[]; file: string }[] = [
-  ...CHANNELS.map((channel) => ({ name: channel, columns: listColumns(channel), file: `campaign-${channel}.csv` })),
-  ...CHANNELS.map((channel) => ({ name: `retention ${channel}`, columns: listColumns(channel), file: `retention-${channel}.csv` })),
-  { name: 'excluded', columns: EXCLUDED_COLUMNS, file: 'excluded.csv' },
-  { name: 'changes', columns: CHANGES_COLUMNS, file: 'changes.csv' },
-  { name: 'rejects', columns: REJECT_COLUMNS, file: 'rejects.csv' },
-];
+function campaignLists(columns?: readonly string[]): { name: string; columns: readonly ColumnSpec[]; file: string }[] {
+  return [
+    ...CHANNELS.map((channel) => ({ name: channel, columns: chosenListColumns(channel, columns), file: `campaign-${channel}.csv` })),
+    ...CHANNELS.map((channel) => ({ name: `retention ${channel}`, columns: chosenListColumns(channel, columns), file: `retention-${channel}.csv` })),
+    { name: 'excluded', columns: EXCLUDED_COLUMNS, file: 'excluded.csv' },
+    { name: 'changes', columns: CHANGES_COLUMNS, file: 'changes.csv' },
+    { name: 'rejects', columns: REJECT_COLUMNS, file: 'rejects.csv' },
+  ];
+}
 
 /**
  * Prepares campaign.xlsx from the run's prepared (not yet renamed) CSVs, to be committed with
- * them: a sheet per list the run wrote.
+ * them: a sheet per list the run wrote, with the list columns --columns chose (`columns`).
  */
-export async function prepareCampaignWorkbook(dir: string, fmt: CsvFormat, prepared: readonly PreparedFile[]): Promise<PreparedFile> {
+export async function prepareCampaignWorkbook(dir: string, fmt: CsvFormat, prepared: readonly PreparedFile[], columns?: readonly string[]): Promise<PreparedFile> {
   const temps = new Map(prepared.map((f) => [basename(f.path), f.tempPath]));
-  const sheets: WorkbookSheet[] = CAMPAIGN_LISTS.flatMap((l) => {
+  const sheets: WorkbookSheet[] = campaignLists(columns).flatMap((l) => {
     const temp = temps.get(l.file);
     return temp === undefined ? [] : [{ name: l.name, columns: l.columns, rows: csvRowsOf(temp, l.columns, fmt) }];
   });
@@ -58,7 +60,7 @@ export async function prepareCampaignWorkbook(dir: string, fmt: CsvFormat, prepa
 
 /** Writes campaign.xlsx from the lists in `dir`, as far as `written` names them (the worksheet's lists). */
 export async function writeCampaignWorkbook(dir: string, fmt: CsvFormat, written: RunOutputs): Promise<RunOutputs> {
-  return workbookOf(dir, 'campaign.xlsx', CAMPAIGN_LISTS.filter((l) => written[l.file] !== undefined), fmt);
+  return workbookOf(dir, 'campaign.xlsx', campaignLists().filter((l) => written[l.file] !== undefined), fmt);
 }
 
 /** Writes clv.xlsx: the customers (with the holdout and interval columns when customers.csv has them) and the rejects. */

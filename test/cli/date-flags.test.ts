@@ -36,7 +36,7 @@ describe('date flags take the forms exports use', () => {
     const b = await runCli(['plan', 'fixtures/lost-customers-en.csv', '--explain', 'C-00128', '--as-of', '2026-11-23']);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
-    const churn = await runCli(['reasons', 'fixtures/lost-customers-en.csv', '--churn-date', '31.03.2026', '--out', `${tempDir()}/r.csv`]);
+    const churn = await runCli(['reasons', 'fixtures/lost-customers-en.csv', '--churn-date', '31.03.2026', '--reasons-out', `${tempDir()}/r.csv`]);
     expect(churn.code).toBe(0);
   });
 });

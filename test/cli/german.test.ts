@@ -90,7 +90,8 @@ describe('German: no English word reaches the user', () => {
     const out = tempDir();
     const r = await run(['campaign', DE, '--out', out, ...AS_OF, '--lang', 'de']);
     expect(r.code, r.stderr).toBe(0);
-    const lists = ['visit', 'phone', 'letter', 'email'].flatMap((c) => columnLeaks(join(out, `campaign-${c}.csv`), PLAN_TEXT));
+    // reason_label and offer are the playbook's words; reason_text is the export's own (not checked).
+    const lists = ['visit', 'phone', 'letter', 'email'].flatMap((c) => columnLeaks(join(out, `campaign-${c}.csv`), [...PLAN_TEXT, 'reason_label', 'offer']));
     expect([...r.leaks, ...lists, ...columnLeaks(join(out, 'excluded.csv'), ['detail'])]).toEqual([]);
     // Two weeks later, against the first run's lists: changes.csv says why in German.
     const next = tempDir();

@@ -47,10 +47,10 @@ const CASES: [string, string[], HandlerName, unknown[]][] = [
     ['x.csv', { out: 'o', json: true, excel: true, explain: 'C-1', threads: '2', quiet: true, ...PLAN, ...READ }]],
   ['campaign', ['campaign', 'x.csv', '--out', 'o'], 'runCampaign', ['x.csv', { out: 'o', map: [] }]],
   ['campaign', ['campaign', 'x.csv', '--out', 'o', '--period', '2w', '--ledger', 'l.csv', '--suppress', 's.csv', '--capacity', 'phone=5', '--holdout', '10%',
-    '--outcomes', 'back.csv', '--previous', 'last', '--excel', '--dry-run', '--json', '--quiet', ...PLAN_ARGS, ...READ_ARGS], 'runCampaign',
-  ['x.csv', { out: 'o', period: '2w', ledger: 'l.csv', suppress: 's.csv', capacity: 'phone=5', holdout: '10%', outcomes: 'back.csv', previous: 'last', excel: true, dryRun: true, json: true, quiet: true, ...PLAN, ...READ }]],
+    '--outcomes', 'back.csv', '--previous', 'last', '--columns', 'customer_id,offer', '--excel', '--dry-run', '--json', '--quiet', ...PLAN_ARGS, ...READ_ARGS], 'runCampaign',
+  ['x.csv', { out: 'o', period: '2w', ledger: 'l.csv', suppress: 's.csv', capacity: 'phone=5', holdout: '10%', outcomes: 'back.csv', previous: 'last', columns: 'customer_id,offer', excel: true, dryRun: true, json: true, quiet: true, ...PLAN, ...READ }]],
   ['report', ['report', 'out/plan'], 'runReport', ['out/plan', { map: [] }]],
-  ['report', ['report', 'x.csv', '--outlier-share', '15'], 'runReport', ['x.csv', { outlierShare: '15', map: [] }]],
+  ['report', ['report', 'x.csv', '--outlier-share', '15', '--quiet'], 'runReport', ['x.csv', { outlierShare: '15', quiet: true, map: [] }]],
   ['report', ['report', 'x.csv', '--html', 'r.html', '--json', ...PLAN_ARGS, ...READ_ARGS], 'runReport', ['x.csv', { html: 'r.html', json: true, ...PLAN, ...READ }]],
   ['worksheet', ['worksheet', '--session', 's.json'], 'runWorksheet', [undefined, { session: 's.json', map: [] }]],
   ['worksheet', ['worksheet', '--session', 's.json', '--export', '/abs/x.csv', '--reopen', '2'], 'runWorksheet', [undefined, { session: 's.json', export: '/abs/x.csv', reopen: '2', map: [] }]],
@@ -58,20 +58,22 @@ const CASES: [string, string[], HandlerName, unknown[]][] = [
   ['worksheet', ['worksheet', 'x.csv', '--session', 's.json', '--answers', 'a.json', '--out', 'o', ...PLAN_ARGS, ...READ_ARGS], 'runWorksheet',
     ['x.csv', { session: 's.json', answers: 'a.json', out: 'o', ...PLAN, ...READ }]],
   ['reasons', ['reasons', 'x.csv'], 'runReasons', ['x.csv', { map: [] }]],
-  ['reasons', ['reasons', 'x.csv', '--out', 'r.csv', '--json', '--playbook', 'pb.yaml', '--config', 'c.yaml', ...READ_ARGS], 'runReasons',
-    ['x.csv', { out: 'r.csv', json: true, playbook: 'pb.yaml', config: 'c.yaml', ...READ }]],
-  ['clv', ['clv', 't.csv'], 'runClv', ['t.csv', { map: [], period: 'week', order: 'sorted', model: 'bg-nbd', returns: 'net' }]],
-  ['clv', ['clv', 't.csv', '--out', 'o', '--period', 'month', '--as-of', '2026-11-23', '--calibration-end', '2026-06-30', '--holdout-end', '2026-11-23', '--holdout-periods', '20',
+  ['reasons', ['reasons', 'x.csv', '--reasons-out', 'r.csv', '--json', '-q', '--playbook', 'pb.yaml', '--config', 'c.yaml', ...READ_ARGS], 'runReasons',
+    ['x.csv', { reasonsOut: 'r.csv', json: true, quiet: true, playbook: 'pb.yaml', config: 'c.yaml', ...READ }]],
+  ['reasons', ['reasons', 'x.csv', '--out', 'r.csv'], 'runReasons', ['x.csv', { out: 'r.csv', map: [] }]],
+  ['clv', ['clv', 't.csv'], 'runClv', ['t.csv', { map: [], order: 'sorted', model: 'bg-nbd', returns: 'net' }]],
+  ['clv', ['clv', 't.csv', '--period', 'day', '--columns', 'a,b'], 'runClv', ['t.csv', { map: [], period: 'day', columns: 'a,b', order: 'sorted', model: 'bg-nbd', returns: 'net' }]],
+  ['clv', ['clv', 't.csv', '--out', 'o', '--time-unit', 'month', '--input-columns', 'a,b', '--as-of', '2026-11-23', '--calibration-end', '2026-06-30', '--holdout-end', '2026-11-23', '--holdout-periods', '20',
     '--horizon-months', '24', '--discount-rate', '10%', '--summary-input', '--customers', 'c.csv', '--lost-out', 'lost.csv', '--order', 'any', '--config', 'c.yaml', '--json', '-q', ...READ_ARGS], 'runClv',
-  ['t.csv', { out: 'o', period: 'month', asOf: '2026-11-23', calibrationEnd: '2026-06-30', holdoutEnd: '2026-11-23', holdoutPeriods: '20', horizonMonths: '24', discountRate: '10%',
+  ['t.csv', { out: 'o', timeUnit: 'month', inputColumns: 'a,b', asOf: '2026-11-23', calibrationEnd: '2026-06-30', holdoutEnd: '2026-11-23', holdoutPeriods: '20', horizonMonths: '24', discountRate: '10%',
     summaryInput: true, customers: 'c.csv', lostOut: 'lost.csv', order: 'any', config: 'c.yaml', json: true, quiet: true, model: 'bg-nbd', returns: 'net', ...READ }]],
   ['calibrate', ['calibrate', 'h.csv'], 'runCalibrate', ['h.csv', { map: [] }]],
-  ['calibrate', ['calibrate', 'h.csv', '--out', 'm.json', '--as-of', '2027-03-01', '--playbook', 'pb.yaml', '--config', 'c.yaml', '--json', '--quiet', ...READ_ARGS], 'runCalibrate',
-    ['h.csv', { out: 'm.json', asOf: '2027-03-01', playbook: 'pb.yaml', config: 'c.yaml', json: true, quiet: true, ...READ }]],
+  ['calibrate', ['calibrate', 'h.csv', '--model-out', 'm.json', '--as-of', '2027-03-01', '--playbook', 'pb.yaml', '--config', 'c.yaml', '--json', '--quiet', ...READ_ARGS], 'runCalibrate',
+    ['h.csv', { modelOut: 'm.json', asOf: '2027-03-01', playbook: 'pb.yaml', config: 'c.yaml', json: true, quiet: true, ...READ }]],
   ['results', ['results'], 'runResults', [{ map: [] }]],
   ['results', ['results', '--ledger', 'l.csv', '--outcomes', 'back.csv', '--as-of', '2027-03-01', '--window', '12w', '--playbook', 'pb.yaml', '--config', 'c.yaml', '--json',
-    '--html', 'r.html', '--history-out', 'h.csv', '--export', 'x.csv', ...READ_ARGS], 'runResults',
-  [{ ledger: 'l.csv', outcomes: 'back.csv', asOf: '2027-03-01', window: '12w', playbook: 'pb.yaml', config: 'c.yaml', json: true, html: 'r.html', historyOut: 'h.csv', export: 'x.csv', ...READ }]],
+    '--html', 'r.html', '--history-out', 'h.csv', '--export', 'x.csv', '-q', ...READ_ARGS], 'runResults',
+  [{ ledger: 'l.csv', outcomes: 'back.csv', asOf: '2027-03-01', window: '12w', playbook: 'pb.yaml', config: 'c.yaml', json: true, quiet: true, html: 'r.html', historyOut: 'h.csv', export: 'x.csv', ...READ }]],
   ['playbook show', ['playbook', 'show'], 'runPlaybookShow', [{}]],
   ['playbook show', ['playbook', 'show', '--lang', 'de', '--json', '--playbook', 'pb.yaml'], 'runPlaybookShow', [{ lang: 'de', json: true, playbook: 'pb.yaml' }]],
   ['playbook init', ['playbook', 'init', 'my.yaml'], 'runPlaybookInit', ['my.yaml', {}]],
@@ -120,6 +122,7 @@ describe('argv reaches the handler', () => {
   it.each([
     [['plan'], "missing required argument 'file'"],
     [['clv', 't.csv', '--period', 'year'], "'year' is invalid"],
+    [['clv', 't.csv', '--time-unit', 'year'], "'year' is invalid"],
     [['plan', 'x.csv', '--lang', 'fr'], "'fr' is invalid"],
     [['plan', 'x.csv', '--decimal', ';'], "';' is invalid"],
     [['playbook', 'init'], "missing required argument 'file'"],
@@ -149,7 +152,7 @@ describe('the options a handler receives parse into typed options', () => {
 
   it('clv: period, dates, holdout, horizon, discount rate, order', async () => {
     const { parseClvOptions } = await vi.importActual<typeof import('../../src/commands/clv.js')>('../../src/commands/clv.js');
-    const [, flags] = await received(['clv', 't.csv', '--out', 'o', '--period', 'month', '--calibration-end', '2026-06-30', '--holdout-end', '2026-11-23', '--horizon-months', '24', '--discount-rate', '10%', '--order', 'any'], 'runClv');
+    const [, flags] = await received(['clv', 't.csv', '--out', 'o', '--time-unit', 'month', '--calibration-end', '2026-06-30', '--holdout-end', '2026-11-23', '--horizon-months', '24', '--discount-rate', '10%', '--order', 'any'], 'runClv');
     const options = parseClvOptions(flags as Parameters<typeof parseClvOptions>[0], {});
     expect(options).toMatchObject({ out: 'o', period: 'month', calibrationEnd: parseIsoDay('2026-06-30'), holdoutEnd: parseIsoDay('2026-11-23'), order: 'any', summaryInput: false });
     expect(options.config.horizonMonths).toBe(24);

@@ -71,9 +71,9 @@ describe('a cut-off export padded with NUL bytes', () => {
     expect((await runCli(['report', damaged(), ...AS_OF, '--html', html])).code).toBe(65);
     expect(existsSync(html)).toBe(false);
     const reasonsOut = join(dir, 'reasons.csv');
-    expect((await runCli(['reasons', write(good(40)), '--out', reasonsOut])).code).toBe(0);
+    expect((await runCli(['reasons', write(good(40)), '--reasons-out', reasonsOut])).code).toBe(0);
     const before = readFileSync(reasonsOut);
-    const reasons = await runCli(['reasons', damaged(), '--out', reasonsOut]);
+    const reasons = await runCli(['reasons', damaged(), '--reasons-out', reasonsOut]);
     expect(reasons.code).toBe(65);
     expect(readFileSync(reasonsOut)).toEqual(before);
     const answers = join(dir, 'answers.json');

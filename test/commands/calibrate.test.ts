@@ -19,7 +19,7 @@ describe('winback calibrate end to end', () => {
   const modelPath = join(dir, 'model.json');
 
   it('recovers the known coefficients from a history CSV and writes a valid model', async () => {
-    const r = await runCli(['calibrate', history, '--out', modelPath, '--json']);
+    const r = await runCli(['calibrate', history, '--model-out', modelPath, '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.accepted).toBe(60_000);
@@ -39,7 +39,7 @@ describe('winback calibrate end to end', () => {
   it('prints the fit quality as tables', async () => {
     const small = join(dir, 'small.csv');
     writeFileSync(small, syntheticHistoryCsv(7, 3_000));
-    const r = await runCli(['calibrate', small, '--out', join(dir, 'small.json')]);
+    const r = await runCli(['calibrate', small, '--model-out', join(dir, 'small.json')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/3000 rows read = 3000 attempts \+ 0 rejected/);
     expect(r.stdout).toMatch(/holdout AUC 0\.\d{3}/);
@@ -62,8 +62,8 @@ describe('winback calibrate reading', () => {
     ].join('\n'));
     const out = join(dir, 'model.json');
     // 2 of 5 rows rejected: more than the default limit of 20 %.
-    expect((await runCli(['calibrate', file, '--out', out, '--json'])).code).toBe(65);
-    const r = await runCli(['calibrate', file, '--out', out, '--json', '--max-reject-rate', '50%']);
+    expect((await runCli(['calibrate', file, '--model-out', out, '--json'])).code).toBe(65);
+    const r = await runCli(['calibrate', file, '--model-out', out, '--json', '--max-reject-rate', '50%']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.input.rows).toBe(5);
@@ -78,11 +78,11 @@ describe('winback calibrate reading', () => {
     expect(r.stderr).toMatch(/reject: line 4 \(3\)/);
   });
 
-  it('fails with exit 65 when the won_back column is missing, and 64 without --out', async () => {
+  it('fails with exit 65 when the won_back column is missing, and 64 without --model-out', async () => {
     const dir = tempDir();
     const file = join(dir, 'h.csv');
     writeFileSync(file, 'customer_id,churn_date\nA,2024-01-01\n');
-    expect((await runCli(['calibrate', file, '--out', join(dir, 'm.json')])).code).toBe(65);
+    expect((await runCli(['calibrate', file, '--model-out', join(dir, 'm.json')])).code).toBe(65);
     expect((await runCli(['calibrate', file])).code).toBe(64);
   });
 
@@ -90,7 +90,7 @@ describe('winback calibrate reading', () => {
     const dir = tempDir();
     const file = join(dir, 'h.csv');
     writeFileSync(file, 'customer_id,churn_date,reason,won_back\nA,2024-01-01,price,maybe\nB,2024-01-01,price,yes\n');
-    const r = await runCli(['calibrate', file, '--out', join(dir, 'm.json'), '--max-reject-rate', '10%']);
+    const r = await runCli(['calibrate', file, '--model-out', join(dir, 'm.json'), '--max-reject-rate', '10%']);
     expect(r.code).toBe(65);
   });
 });
@@ -102,7 +102,7 @@ describe('plan --model uses the calibrated model', () => {
     // A world where price quitters almost always come back and weights are strong.
     writeFileSync(history, syntheticHistoryCsv(11, 6_000, { price: 0.8, service: 0.05, quality: 0.05, competitor_offer: 0.6 }));
     const model = join(dir, 'model.json');
-    expect((await runCli(['calibrate', history, '--out', model, '-q'])).code).toBe(0);
+    expect((await runCli(['calibrate', history, '--model-out', model, '-q'])).code).toBe(0);
     const plain = join(dir, 'plain');
     const fitted = join(dir, 'fitted');
     const args = ['fixtures/lost-customers-en.csv', '--as-of', '2026-11-23', '-q'];

@@ -336,7 +336,7 @@ describe('parseClvOptions', () => {
 
   it.each([
     [{}, /--out/],
-    [{ out: 'o', period: 'year' }, /--period/],
+    [{ out: 'o', timeUnit: 'year' }, /--time-unit/],
     [{ out: 'o', holdoutEnd: '2025-01-01' }, /holdout needs a calibration end/],
     [{ out: 'o', calibrationEnd: '2025-01-01', holdoutEnd: '2024-01-01' }, /after the calibration end/],
     [{ out: 'o', horizonMonths: '-3' }, /--horizon-months/],

@@ -25,7 +25,7 @@ describe.runIf(present)('retention for core defectors on CDNOW (clv → plan →
   beforeAll(async () => {
     playbook = validatePlaybook((await readPlaybookSource()).data).playbook as Playbook;
     const lost = path.join(dir, 'handover.csv');
-    const clv = await runCli(['clv', path.join(cdnowDir, 'CDNOW_sample.txt'), '--delimiter', 'whitespace', '--columns', 'master_id,customer_id,date,cds,amount',
+    const clv = await runCli(['clv', path.join(cdnowDir, 'CDNOW_sample.txt'), '--delimiter', 'whitespace', '--input-columns', 'master_id,customer_id,date,cds,amount',
       '--calibration-end', '1997-09-30', '--out', path.join(dir, 'clv'), '--lost-out', lost, '-q']);
     expect(clv.code, clv.stderr).toBe(0);
     handedOver = readCsv(lost);

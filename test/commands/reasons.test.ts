@@ -5,9 +5,9 @@ import { readCsv, runCli } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
 
 describe('winback reasons', () => {
-  it.each(['fixtures/lost-customers-en.csv', 'fixtures/lost-customers-de.csv'])('prints the table and the unclassified list; --out has one row per input row (%s)', async (file) => {
+  it.each(['fixtures/lost-customers-en.csv', 'fixtures/lost-customers-de.csv'])('prints the table and the unclassified list; --reasons-out has one row per input row (%s)', async (file) => {
     const out = join(tempDir(), 'reasons.csv');
-    const r = await runCli(['reasons', file, '--out', out]);
+    const r = await runCli(['reasons', file, '--reasons-out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/reason\s+\|\s+count\s+\|\s+share/);
     expect(r.stdout).toMatch(/Most frequent unclassified texts/);

@@ -91,7 +91,7 @@ describe('winback results → calibrate → plan on the fixtures', () => {
     expect(page).not.toMatch(/<script/);
 
     const model = join(dir, 'model.json');
-    const cal = await runCli(['calibrate', history, '--out', model, '--json']);
+    const cal = await runCli(['calibrate', history, '--model-out', model, '--json']);
     expect(cal.code, cal.stderr).toBe(0);
     expect(JSON.parse(cal.stdout).accepted).toBe(o.contacted.length);
     const plan = await runCli(['plan', EXPORT, '--out', join(dir, 'plan'), '--as-of', AS_OF, '--model', model, '--json']);

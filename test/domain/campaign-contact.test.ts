@@ -9,7 +9,7 @@ import { checkPermission } from '../../src/domain/permission.js';
 import { planCustomer, type PlanSetup } from '../../src/domain/plan.js';
 import { compileVocabulary } from '../../src/domain/reasons.js';
 import type { CustomerRow } from '../../src/domain/types.js';
-import { listColumns, listValues } from '../../src/io/campaign-output.js';
+import { listColumns, listTexts, listValues } from '../../src/io/campaign-output.js';
 import { loadPlaybook } from '../../src/io/playbook-file.js';
 
 const AS_OF = parseIsoDay('2026-11-23') as number;
@@ -60,7 +60,7 @@ describe('campaign list rows', () => {
         const allowed = checkPermission(row, rules.permission).allowed;
         expect(allowed[choice.channel]).toBe(true);
         const names = listColumns(choice.channel).map((c) => c.name);
-        const values = listValues(p, choice.channel, 1, choice.contact);
+        const values = listValues(p, choice.channel, 1, choice.contact, listTexts(setup.playbook, 'en'), 'en');
         const email = values[names.indexOf('email')];
         const phone = values[names.indexOf('phone')];
         if (names.includes('email')) expect(email).toBeDefined();

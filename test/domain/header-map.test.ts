@@ -48,10 +48,15 @@ describe('header aliases', () => {
   });
 
   it('keeps unknown columns for pass-through and reports ambiguity', () => {
-    const { mapping } = mapHeaders(['Kundennummer', 'Region', 'Umsatz', 'Gesamtumsatz'], LOST_CUSTOMER_SCHEMA);
+    const { mapping } = mapHeaders(['Kundennummer', 'Filiale', 'Umsatz', 'Gesamtumsatz'], LOST_CUSTOMER_SCHEMA);
     expect(mapping.fields.get('revenue')).toBe(2);
     expect(mapping.unmapped).toEqual([1, 3]);
     expect(mapping.warnings.join()).toMatch(/Gesamtumsatz/);
+  });
+
+  it.each(['Region', 'Gebiet', 'Bundesland', 'PLZ-Bereich', 'Sales Region'])('reads %s as the region (report: money per region)', (header) => {
+    const { mapping } = mapHeaders(['Kundennummer', header], LOST_CUSTOMER_SCHEMA);
+    expect(mapping.fields.get('region')).toBe(1);
   });
 
   it('--map overrides win over aliases', () => {

@@ -145,3 +145,82 @@ describe.runIf(haveBrowser || inCi)('HTML report in headless Chromium', () => {
     }
   });
 });
+
+/** The clv pictures page and a report with results and changes: no overflow, chart text >= 10 px, no axe violations. */
+describe.runIf(haveBrowser || inCi)('more pages in headless Chromium: clv --html, report with results and changes', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'winback-pages-browser-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function run(args: string[]) {
+    const m = memoryContext();
+    expect(await main(args, m.ctx), m.stderr()).toBe(0);
+  }
+
+  async function check(html: string, width: number, name: string) {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launchPersistentContext(join(dir, `profile-${name}-${width}`), {
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width, height: 900 },
+      bypassCSP: true,
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+      const layout = await page.evaluate(() => {
+        const view = document.documentElement.clientWidth;
+        const scrolls = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+        const insideScrollBox = (el: Element) => {
+          for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (scrolls(a)) return true;
+          return false;
+        };
+        const sticking = [...document.body.querySelectorAll('*')].filter((el) => !insideScrollBox(el))
+          .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.right > view + 0.5 || r.left < -0.5); })
+          .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.className}`);
+        const small = [...document.querySelectorAll('svg text')].map((t) => {
+          const ctm = (t as SVGGraphicsElement).getScreenCTM();
+          return { text: t.textContent ?? '', px: parseFloat(getComputedStyle(t).fontSize) * (ctm ? Math.hypot(ctm.a, ctm.b) : 1) };
+        }).filter((x) => x.px < 9.99);
+        return { scrollWidth: document.documentElement.scrollWidth, view, sticking, small: small.slice(0, 5), charts: document.querySelectorAll('svg[role=img]').length };
+      });
+      expect(layout.scrollWidth, 'page scrolls sideways').toBeLessThanOrEqual(layout.view);
+      expect(layout.sticking).toEqual([]);
+      expect(layout.small).toEqual([]);
+      await page.addScriptTag({ content: await readFile(resolve('node_modules/axe-core/axe.min.js'), 'utf8') });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
+      });
+      expect(violations).toEqual([]);
+      await mkdir(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
+      return layout;
+    } finally {
+      await browser.close();
+    }
+  }
+
+  it.each([400, 1400])('clv --html at %i px', async (width) => {
+    const html = join(dir, 'clv.html');
+    await run(['clv', 'fixtures/transactions-en.csv', '--out', join(dir, 'clv'), '--calibration-end', '2026-05-31', '--holdout-end', '2026-11-23', '--html', html, '--quiet']);
+    expect((await check(html, width, 'clv')).charts).toBe(4);
+  });
+
+  it.each([400, 1400])('report with results and the change since the last run at %i px (de)', async (width) => {
+    const ledger = join(dir, 'ledger.csv');
+    await run(['campaign', 'fixtures/lost-customers-de.csv', '--out', join(dir, 'woche'), '--as-of', '2026-11-23', '--ledger', ledger, '--holdout', '20%', '--quiet']);
+    await run(['plan', 'fixtures/lost-customers-de.csv', '--out', join(dir, 'plan'), '--as-of', '2026-11-23', '--quiet']);
+    const html = join(dir, 'bericht.html');
+    await run(['report', 'fixtures/lost-customers-de.csv', '--as-of', '2027-06-01', '--lang', 'de', '--ledger', ledger, '--outcomes', 'fixtures/outcomes-en.csv', '--previous', join(dir, 'plan'), '--html', html]);
+    const page = await readFile(html, 'utf8');
+    expect(page).toContain('<section id="results">');
+    expect(page).toContain('<section id="changes">');
+    await check(html, width, 'report-results-de');
+  });
+});

@@ -175,7 +175,7 @@ async function runSeasonOne(dir: string, past: readonly SimCustomer[], firstRun:
   const history = join(dir, 'history.csv');
   const iso = formatIsoDay(resultsAsOf);
   const results = JSON.parse(await cli(['results', '--ledger', ledger, '--outcomes', outcomesPath, '--as-of', iso, '--history-out', history, '--export', fullExport, '--json']));
-  const report = JSON.parse(await cli(['calibrate', history, '--out', join(dir, 'model.json'), '--as-of', iso, '--json']));
+  const report = JSON.parse(await cli(['calibrate', history, '--model-out', join(dir, 'model.json'), '--as-of', iso, '--json']));
   return {
     runs: m.runs, ...tally, ...outcomes.regainCounts(readCsv(ledger)),
     results: { total: results.total, warnings: results.warnings },
