@@ -94,9 +94,6 @@ function measure(mode, file, parser) {
 /** In the child process: read (and parse) the file, print the time and counts. */
 async function child(mode, file, parserPath) {
   const { createDecoder } = await import(pathToFileURL(join(DIST, 'io', 'decode.js')).href);
-  // The collector settings of winback's streaming commands (src/pipeline/gc-tuning.ts).
-  const { tuneForStreaming } = await import(pathToFileURL(join(DIST, 'pipeline', 'gc-tuning.js')).href);
-  tuneForStreaming();
   const { CsvRecordParser } = await import(pathToFileURL(parserPath).href);
   const header = readFileSync(file, { encoding: 'utf8', flag: 'r' }).slice(0, 4096).split('\n')[0];
   const width = header.split(',').length;

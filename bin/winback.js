@@ -19,9 +19,6 @@ async function load(path) {
   }
 }
 
-const { tuneForCommand } = await load('pipeline/gc-tuning.js');
-// Before the CLI's modules load: loading them alone would grow V8's young generation.
-tuneForCommand(process.argv.slice(2));
 const { main, exitQuietlyOnBrokenPipe } = await load('cli/main.js');
 const { removeTempsOnSignal } = await load('io/temp-cleanup.js');
 

@@ -27,7 +27,7 @@ function checkLang(text: string, source: string): Lang {
 }
 
 /** Commands whose texts follow --lang (and so the language of their errors and hints). */
-const LANG_COMMANDS = new Set(['plan', 'campaign', 'report', 'worksheet', 'playbook']);
+const LANG_COMMANDS = new Set(['plan', 'campaign', 'report', 'worksheet', 'playbook', 'inspect', 'reasons', 'clv', 'calibrate', 'results']);
 
 /**
  * The language of an error's frame (`hint:`), from the command line and the environment

@@ -16,7 +16,7 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
   setTableWidth(ctx.columns ?? (ctx.env.COLUMNS ? Number(ctx.env.COLUMNS) : undefined));
   const program = buildProgram(ctx, (c) => {
     code = c;
-  });
+  }, langOfArgv(argv, ctx.env));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -3,11 +3,12 @@ import { VERSION } from '../version.js';
 import type { Context } from '../io/context.js';
 import { addReadFlags } from './options.js';
 import { addOutputFlags } from './output-format.js';
+import { messages, type Lang } from '../domain/messages.js';
 
 type Handler = (...args: never[]) => Promise<number>;
 
 /** Wires commands to lazily imported handlers; `recordExitCode` receives each handler's exit code. */
-export function buildProgram(ctx: Context, recordExitCode: (code: number) => void): Command {
+export function buildProgram(ctx: Context, recordExitCode: (code: number) => void, lang: Lang = 'en'): Command {
   const program = new Command('winback')
     .description('Win-back analysis of lost customers: who is worth winning back, why they left, how and when to approach them.')
     .version(VERSION, '-V, --version')
@@ -17,9 +18,9 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
       // Usage errors read like every other error: "winback: <what>", then a hint.
-      outputError: (s, write) => write(s.replace(/^error: /, 'winback: ')),
+      outputError: (s, write) => write(messages(lang).usage.commanderError(s.replace(/^error: /, 'winback: '))),
     })
-    .showHelpAfterError('hint: run with --help for usage and an example')
+    .showHelpAfterError(messages(lang).usage.helpHint)
     .addHelpText('after', [
       '',
       'Examples:',
@@ -42,6 +43,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--json', 'print the result as one JSON object')
     .option('--as-of <date>', 'churn dates after this date (2026-11-23 or 23.11.2026) are rejected (default: today, or WINBACK_AS_OF)')
     .option('--config <file>', 'config file, for its column map, currency and reject limit (default: WINBACK_CONFIG or built-in defaults)')
+    .addOption(langOption())
     .addHelpText('after', example('winback inspect fixtures/lost-customers-de.csv --json\n  $ winback inspect kunden.xlsx --sheet Kunden   (an Excel workbook: the first sheet, or the one named)'))
     .action(run(async () => (await import('../commands/inspect.js')).runInspect));
 
@@ -53,7 +55,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--threads <n>', 'threads planning exports of 8 MiB and more: this one and n−1 workers (default: CPUs, at most 4, or WINBACK_THREADS; 1: stream on this thread)')
     .option('--budget <amount>', 'approach only the contacts with the most incremental value per unit of cost until AMOUNT is spent (channel cost + expected incentive); the rest worth it are let go, over budget')
     .option('-q, --quiet', 'print nothing on success')
-    .addHelpText('after', example('winback plan fixtures/lost-customers-de.csv --out out/plan --as-of 23.11.2026 --lang de --format xlsx\n  $ winback plan kunden.xlsx --sheet Kunden --out out/plan --as-of 23.11.2026 --excel'))
+    .addHelpText('after', example('winback plan fixtures/lost-customers-de.csv --out out/plan --as-of 23.11.2026 --lang de --format xlsx\n  $ winback plan kunden.xlsx --sheet Kunden --out out/plan --as-of 23.11.2026 --excel\n  $ winback plan out/silent-churners.csv --out out/plan-silent   (clv --lost-out: the lost on the win_back track, core defectors on retention)'))
     .action(run(async () => (await import('../commands/plan.js')).runPlan));
 
   const campaign = addPlanFlags(addReadFlags(program.command('campaign').description("this period's contact lists per channel: permission-checked, paced by the contact ledger, safe for cron").argument('<file>', 'lost-customer export, or - for stdin')));
@@ -65,6 +67,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--capacity <caps>', 'places per channel, e.g. phone=50,visit=10; the rest waits for the next period')
     .option('--budget <amount>', 'approach only the plan\'s contacts with the most incremental value per unit of cost until AMOUNT is spent (as plan --budget); this run lists those of its period')
     .option('--holdout <share>', 'keep a stable random share of eligible customers out as control group, e.g. 10%')
+    .option('--test-offers [share]', 'give a stable random share of the listed customers an offer drawn at random among their measure\'s offers, marked in the lists and the ledger, so calibrate can learn what each offer adds (default share 20%; config campaign.testOffers)')
     .option('--outcomes <file>', 'customers who came back (as for winback results): serial defectors are flagged, capped or excluded per campaign.serialDefectors')
     .option('--previous <dir>', "last run's output: adds changes.csv (who entered or left the lists, and why)")
     .option('--columns <names>', 'the list columns to write, in this order, e.g. customer_id,name,phone,contact_person,reason_text,offer (must include customer_id; a contact column shows only on its channels\' lists)')
@@ -72,7 +75,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--force', 'run even though the ledger looks changed in a way that would contact people again (emptied or cut short, dated in the future, or later than --as-of)')
     .option('--json', 'print summary.json to stdout instead of one line')
     .option('-q, --quiet', 'print nothing on success (and no progress display)')
-    .addHelpText('after', example('winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --capacity phone=20\n  $ winback campaign kunden.xlsx --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --format xlsx --excel\n  $ winback campaign kunden.csv --out out/anrufe --lang de --columns customer_id,name,phone,contact_person,reason_text,offer'))
+    .addHelpText('after', example('winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --capacity phone=20\n  $ winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --holdout 10% --test-offers 20%\n  $ winback campaign kunden.xlsx --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --format xlsx --excel\n  $ winback campaign kunden.csv --out out/anrufe --lang de --columns customer_id,name,phone,contact_person,reason_text,offer\n  $ winback campaign out/silent-churners.csv --out out/week --ledger out/ledger.csv   (a clv hand-over: core defectors go to retention-<channel>.csv)'))
     .action(run(async () => (await import('../commands/campaign.js')).runCampaign));
 
   addPlanFlags(addReadFlags(program.command('report').description('report for analysts: losses by reason (Pareto), value, decisions by segment, contact calendar, top candidates, data quality').argument('<input>', 'lost-customer export (- for stdin), or the output directory of winback plan or campaign')))
@@ -107,6 +110,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('-q, --quiet', 'print nothing on success (the table still goes to --reasons-out)')
     .option('--playbook <file>', 'playbook with your own vocabulary (default: the built-in one)')
     .option('--config <file>', 'config file (YAML or JSON)')
+    .addOption(langOption())
     .addHelpText('after', example('winback reasons fixtures/lost-customers-de.csv --reasons-out out/reasons.csv\n  $ winback reasons fixtures/lost-customers-de.csv --reasons-out out/gruende.xlsx   (- writes the table to stdout)\n  $ winback reasons --learn labelled.csv --playbook my-playbook.yaml'))
     .action(run(async () => (await import('../commands/reasons.js')).runReasons));
 
@@ -126,7 +130,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--lost-threshold <p|auto>', "P(alive) below which a repeat buyer is lost; 'auto' (the default with a holdout) chooses it on the holdout, a number is checked there")
     .option('--max-organic-return <share>', 'with a holdout: largest share of "lost" customers allowed to buy again on their own, e.g. 10% (default 10 %)')
     .option('--intervals [replicates]', '90 % bootstrap intervals for the parameters and each customer\'s CLV (default 200 replicates)')
-    .option('--lost-out <file>', 'write the lost customers (silent churners) for winback plan, valued by the purchase model (hand-over columns)')
+    .option('--lost-out <file>', 'write the lost customers (silent churners) and the core defectors for winback plan, valued by the purchase model (hand-over columns): win-back for the lost, retention for the drifting')
     .option('--retention-out <file>', 'write the core defectors (alive but drifting) as a retention list: value at risk and a retention measure')
     .option('--excel', 'write the CSVs for German Excel (UTF-8 with BOM, ";", decimal comma)')
     .option('--no-excel', 'write plain CSVs even where the config asks for --excel')
@@ -139,6 +143,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--input-columns <names>', 'the file has no header line: name its columns, comma-separated (e.g. for CDNOW_sample.txt)')
     .addOption(new Option('--columns <names>', 'old spelling of --input-columns').hideHelp())
     .option('--config <file>', 'config file; its clv: section sets the lifecycle thresholds (docs/config.md)')
+    .addOption(langOption())
     .option('--json', 'print model.json to stdout instead of the table')
     .option('-q, --quiet', 'print nothing on success')
     .addHelpText('after', `${example('winback clv fixtures/transactions-en.csv --out out/clv --lost-out out/silent-churners.csv')}  $ winback clv fixtures/transactions-de.csv --out out/clv-de --format xlsx --excel\n  $ winback clv fixtures/transactions-en.csv --out out/clv --holdout-end 2026-11-23 --calibration-end 2026-05-31 --html out/clv.html\n  $ winback clv online-retail.csv --amount 'Quantity*UnitPrice' --cancel-prefix C --out out/retail\n  $ winback clv CDNOW_master.txt --delimiter whitespace --out out/cdnow   (runs of spaces; dates YYYYMMDD)\n`)
@@ -150,6 +155,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--as-of <date>', 'date to compute months since churn at for rows without contact_date (default: left out)')
     .option('--playbook <file>', 'playbook whose reasons and base rates are the priors (default: the built-in one)')
     .option('--config <file>', 'config file (YAML or JSON): model.calibration settings')
+    .addOption(langOption())
     .option('--json', 'print the report (with the model) as JSON')
     .option('-q, --quiet', 'print nothing on success')
     .addHelpText('after', example('winback calibrate out/history.csv --model-out model.json && winback plan fixtures/lost-customers-en.csv --model model.json --out out/plan'))
@@ -162,6 +168,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--window <days>', 'attribution window after a contact, e.g. 90d or 12w (default: campaign.attributionWindowDays, 90)')
     .option('--playbook <file>', 'playbook with the channel and incentive costs (default: the built-in one)')
     .option('--config <file>', 'config file (YAML or JSON)')
+    .addOption(langOption())
     .option('--json', 'print the results as JSON')
     .option('-q, --quiet', 'print nothing on success (the files --html and --history-out are still written)')
     .option('--html <file>', 'also write a self-contained HTML page with the KPI table and the lift per reason')
@@ -199,6 +206,11 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .action(run(async () => (await import('../commands/playbook.js')).runPlaybookValidate));
 
   return program;
+}
+
+/** --lang for the commands that add it on their own (inspect, reasons, clv, calibrate, results). */
+function langOption(): Option {
+  return new Option('--lang <lang>', 'language of texts (default: WINBACK_LANG, then config lang, then LC_ALL/LC_MESSAGES/LANG, else en)').choices(['en', 'de']);
 }
 
 /** Flags of every command that plans (plan, campaign, report, worksheet). */

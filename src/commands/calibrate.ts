@@ -11,6 +11,8 @@ import { renderCalibration } from '../io/calibrate-render.js';
 import { openExport } from '../io/open-export.js';
 import { checkRejectRate, loadPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
+import { resolveLang } from '../cli/lang.js';
+import { messages, type Messages } from '../domain/messages.js';
 
 export interface CalibrateFlags extends PlanFlags {
   modelOut?: string;
@@ -25,15 +27,18 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
   // --out names a directory on every other command; the model file has a name of its own.
   const flags = takeRenamedFlags(raw, [{ from: 'out', to: 'modelOut', old: '--out', now: '--model-out' }], ctx.stderr);
   const modelOut = flags.modelOut;
-  if (!modelOut) throw new UsageError('--model-out FILE is required', 'e.g. winback calibrate history.csv --model-out model.json');
-  if (modelOut === '-') throw new UsageError('--model-out - : the model is a file for winback plan --model, not a table for stdout', 'give --model-out a file name (and --json prints the report with the model)');
-  if (flags.model !== undefined) throw new UsageError('--model is not used by calibrate', 'calibrate writes a model with --model-out; plan reads it with --model');
+  const say = messages(resolveLang(flags.lang, ctx.env)).calibrate;
+  if (!modelOut) throw new UsageError(say.outRequired, say.outRequiredHint);
+  if (modelOut === '-') throw new UsageError(say.outStdout, say.outStdoutHint);
+  if (flags.model !== undefined) throw new UsageError(say.modelFlag, say.modelFlagHint);
   // --map may name the history's own fields (won_back, contact_date, …), which the plan flags do not know.
-  const { read: ownRead } = parseReadFlags(flags, HISTORY_SCHEMA.fields.map((f) => f.name));
+  const { read: ownRead } = parseReadFlags(flags, HISTORY_SCHEMA.fields.map((f) => f.name), resolveLang(flags.lang, ctx.env));
   const { map: _map, ...planFlags } = flags;
   const loaded = await loadPlanSetup(ctx, planFlags);
   const explicitAsOf = flags.asOf !== undefined || Boolean(ctx.env.WINBACK_AS_OF);
   const { setup } = loaded;
+  const lang = setup.lang;
+  const t = messages(lang).calibrate;
   const opened = await openExport(file, HISTORY_SCHEMA, { ...loaded.read, map: { ...loaded.read.map, ...ownRead.map } }, ctx);
   const wonBackIndex = opened.mapping.fields.get('won_back') as number;
   const wonBackHeader = opened.headers[wonBackIndex] as string;
@@ -57,7 +62,7 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
   }
   const stats = { read: opened.stats.read, accepted: attempts.length, rejected: rejects.length };
   checkRejectRate({ ...opened, stats: { ...opened.stats, ...stats } }, loaded.rejectLimit);
-  if (attempts.length === 0) throw new DataError(`${opened.label}: no usable attempts (${stats.rejected} rows rejected)`, `run winback inspect ${opened.source} to see the rejects`);
+  if (attempts.length === 0) throw new DataError(t.noAttempts(opened.label, stats.rejected), t.noAttemptsHint(opened.source));
   const rows: HistoryRow[] = attempts.map((a) => a.row);
   const model = calibrateModel(rows, setup.playbook, setup.config.model);
   const outPath = resolve(ctx.cwd, modelOut);
@@ -74,27 +79,25 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
     default_coefficients: setup.config.model.coefficients,
     playbook_base_rates: Object.fromEntries(setup.playbook.reasons.map((r) => [r.code, r.baseRate])),
     second_lifetime: secondLifetimeByReason(attempts),
-    warnings: [...opened.warnings, ...loaded.warnings, ...noteWarnings(attempts, explicitAsOf), ...model.warnings],
+    warnings: [...opened.warnings, ...loaded.warnings, ...noteWarnings(attempts, explicitAsOf, t), ...model.warnings.map(t.modelWarning)],
     rejects: rejects.slice(0, 20),
   };
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (!flags.quiet) ctx.stdout.write(renderCalibration(report, ctx.color));
-  for (const r of rejects.slice(0, 5)) ctx.stderr.write(`reject: line ${r.line}${r.customer_id ? ` (${r.customer_id})` : ''}: ${r.error}\n`);
-  if (rejects.length > 5) ctx.stderr.write(`reject: … and ${rejects.length - 5} more\n`);
-  for (const w of report.warnings) ctx.stderr.write(`warning: ${w}\n`);
+  else if (!flags.quiet) ctx.stdout.write(renderCalibration(report, ctx.color, lang, new Map(setup.playbook.reasons.map((r) => [r.code, r.label[lang]]))));
+  for (const r of rejects.slice(0, 5)) ctx.stderr.write(`${t.reject(r.line, r.customer_id ?? '', r.error)}\n`);
+  if (rejects.length > 5) ctx.stderr.write(`${t.moreRejects(rejects.length - 5)}\n`);
+  for (const w of report.warnings) ctx.stderr.write(`${messages(lang).common.warning}: ${w}\n`);
   return ExitCode.ok;
 }
 
-function noteWarnings(attempts: readonly HistoryAttempt[], explicitAsOf: boolean): string[] {
+function noteWarnings(attempts: readonly HistoryAttempt[], explicitAsOf: boolean, t: Messages['calibrate']): string[] {
   const count = (note: string) => attempts.filter((a) => a.notes.includes(note)).length;
   const warnings: string[] = [];
   const noDate = count('no_contact_date');
   if (noDate > 0) {
-    warnings.push(explicitAsOf
-      ? `${noDate} attempts without contact_date: months since churn computed at --as-of`
-      : `${noDate} attempts without contact_date: months since churn left out of their fit (give --as-of to use that date)`);
+    warnings.push(explicitAsOf ? t.noDateAtAsOf(noDate) : t.noDateLeftOut(noDate));
   }
   const unknownOffer = count('unknown_offer');
-  if (unknownOffer > 0) warnings.push(`${unknownOffer} attempts with an offer_type the playbook does not know: fitted as a plain approach`);
+  if (unknownOffer > 0) warnings.push(t.unknownOffer(unknownOffer));
   return warnings;
 }

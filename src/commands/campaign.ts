@@ -16,7 +16,8 @@ import { withLocks, type HeldLock } from '../io/lock.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 import { createProgress } from '../io/progress.js';
 import { readSuppression } from '../io/suppression-file.js';
-import { checkRejectRate, loadPlanSetup, openLostCustomers, withDuplicatesResolved, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
+import { planExport } from '../engine/index.js';
+import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { discardPass, spoolChoices, type ChoicePass } from './campaign-choices.js';
 import type { BudgetSelection } from '../domain/budget.js';
 import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
@@ -34,6 +35,8 @@ export interface CampaignFlags extends PlanFlags, RawOutputFlags {
   suppress?: string;
   capacity?: string;
   holdout?: string;
+  /** --test-offers: true without a share (the default share), else the share */
+  testOffers?: string | boolean;
   /** customers who came back (winback results' outcomes file), for the serial-defector guard */
   outcomes?: string;
   previous?: string;
@@ -64,11 +67,12 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;
   const caps = parseCapacity(flags.capacity, loaded.setup.lang);
   const holdout = flags.holdout === undefined ? 0 : parseRate('--holdout', flags.holdout);
+  const testOffers = testOfferShare(flags.testOffers, loaded.setup.config.campaign.testOffers, loaded.setup.lang);
   const columns = flags.columns === undefined ? undefined : parseListColumns(flags.columns, loaded.setup.lang);
   const created = await ensureOutputDir(outDir, flags.out);
   try {
     // One lock on the ledger and one on the output directory: runs sharing either wait their turn.
-    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, lock, budget, columns }));
+    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, testOffers, lock, budget, columns }));
   } catch (err) {
     // A run that failed leaves no empty output folder behind.
     await removeCreatedDirs(created);
@@ -83,6 +87,8 @@ interface RunSetup {
   ledgerPath: string | undefined;
   caps: Partial<Record<Channel, number>>;
   holdout: number;
+  /** share of listed customers with a randomised offer */
+  testOffers: number;
   lock: HeldLock;
   /** what --budget chose (summary.json reports it) */
   budget: BudgetSelection | undefined;
@@ -106,15 +112,12 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   let result: Awaited<ReturnType<typeof distributeInPriorityOrder>>;
   let prepared: PreparedFile[];
   try {
-    // A later row that decides a duplicated id: the export is read again (withDuplicatesResolved).
+    // The engine discards the pass of a failed run; from here on it is this command's.
     const settings = { loaded, outDir, fmt, rules, serial, ...(r.columns ? { columns: r.columns } : {}) };
-    const run = await withDuplicatesResolved(ctx, file, loaded, first, (o) => spoolChoices(o, settings, (made) => (pass = made), () => progress.update(o.stats.read, o.stats.bytes)), (made) => {
-      pass = undefined;
-      return discardPass(made);
-    });
+    const run = await planExport(ctx, file, loaded, first, spoolChoices(settings, (o) => progress.update(o.stats.read, o.stats.bytes)));
+    pass = run.made;
     progress.done();
     opened = run.opened;
-    checkRejectRate(opened, loaded.rejectLimit);
     const { files, spool } = run.made;
     counts = run.made.counts;
     result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps: r.caps, ledger: history.index, trackStatus: previous !== undefined, trackContacts: recording, lang: loaded.setup.lang });
@@ -142,7 +145,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     summary: (outputs, after) => ({
       ...campaignManifest({
         opened, loaded, periodDays: r.periodDays, id, counts, ledgerPath, before: { entries: scan.entries, sha256: scan.sha256 }, after,
-        dryRun: Boolean(flags.dryRun), holdout: r.holdout, outputs, warnings,
+        dryRun: Boolean(flags.dryRun), holdout: r.holdout, testOffers: r.testOffers, outputs, warnings,
       }),
       // What --budget bought, as in plan's summary.json.
       ...(r.budget ? { budget: budgetJson(r.budget) } : {}),
@@ -175,7 +178,7 @@ async function prepareRun(ctx: Context, flags: CampaignFlags, r: RunSetup, id: s
   const serial = outcomes ? buildSerialGuard(outcomes, history.kept, loaded) : undefined;
   const rules: CampaignRules = {
     asOf, periodEnd: asOf + r.periodDays - 1, campaignId: id, permission: loaded.setup.config.permission,
-    ledger: history.index, campaign: loaded.setup.config.campaign, holdout: r.holdout, lang: loaded.setup.lang, ...(serial ? { regained: serial.regained } : {}),
+    ledger: history.index, campaign: loaded.setup.config.campaign, holdout: r.holdout, testOffers: r.testOffers, lang: loaded.setup.lang, ...(serial ? { regained: serial.regained } : {}),
     ...(flags.suppress !== undefined ? { suppression: await readSuppression(ctx, flags.suppress, loaded.setup.config.permission.defaultPhoneCountry) } : {}),
   };
   // Suppressed customers are `never` in the plan itself: permission is decided before value.
@@ -206,3 +209,12 @@ function parseCapacity(text: string | undefined, lang: Lang): Partial<Record<Cha
   return caps;
 }
 
+
+/** The share of --test-offers: the flag's (a bare flag: 20 %, judgement: enough randomised contacts per offer within a few runs while most customers keep the plan's best offer), else the config's. */
+export function testOfferShare(flag: string | boolean | undefined, configured: number, lang: Lang): number {
+  if (flag === undefined || flag === false) return configured;
+  if (flag === true) return DEFAULT_TEST_OFFER_SHARE;
+  return parseRate('--test-offers', flag, lang);
+}
+
+const DEFAULT_TEST_OFFER_SHARE = 0.2;

@@ -19,6 +19,7 @@ import { refuseStdout } from '../io/table-output.js';
 export const DEFAULT_REPLICATES = 200;
 
 export interface ClvFlags extends RawReadFlags, RawOutputFlags {
+  lang?: string;
   out?: string;
   /** --html FILE: the pictures page */
   html?: string;

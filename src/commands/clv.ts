@@ -6,7 +6,7 @@ import { unitsPerMonth } from '../domain/clv/clv.js';
 import { fitModels, type FittedModels, type ValuedCustomer } from '../domain/clv/fit-models.js';
 import { addToPictures, createPictures, finishPictures } from '../domain/clv/pictures.js';
 import type { PurchaseModelName } from '../domain/clv/purchase-model.js';
-import { settleLostThreshold } from '../domain/clv/threshold.js';
+import { settleLostThreshold, type ThresholdReport } from '../domain/clv/threshold.js';
 import { mulberry32 } from '../domain/random.js';
 import { CUSTOMER_LIST_SCHEMA, RFM_SUMMARY_SCHEMA, TRANSACTION_SCHEMA } from '../domain/fields.js';
 import type { Reject } from '../domain/types.js';
@@ -21,6 +21,8 @@ import { ensureOutputDir } from '../io/output-dir.js';
 import { resolveOutputFormat } from '../cli/output-format.js';
 import { writeClvWorkbook } from '../io/xlsx-outputs.js';
 import { parseClvOptions, type ClvFlags } from './clv-options.js';
+import { resolveLang } from '../cli/lang.js';
+import { formatAmount, formatFixed, messages, type Lang } from '../domain/messages.js';
 
 export { parseClvOptions, type ClvFlags, type ClvOptions } from './clv-options.js';
 
@@ -42,18 +44,20 @@ const BOOTSTRAP_SEED = 20050101;
  */
 export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise<number> {
   const flags = takeRenamedFlags(raw, CLV_RENAMED, ctx.stderr);
-  const { config } = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
+  const early = resolveLang(flags.lang, ctx.env);
+  const { config } = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd, early);
+  const lang = resolveLang(flags.lang, ctx.env, config.lang);
   // The hand-over to plan is valued over the value model's horizon and discount (same config).
   const valueHorizon = { horizonMonths: config.model.horizonMonths, annualDiscountRate: config.model.annualDiscountRate };
   const opts = parseClvOptions(flags, ctx.env, config.clv);
   const schema = opts.summaryInput ? RFM_SUMMARY_SCHEMA : TRANSACTION_SCHEMA;
-  const { read, maxRejectRate } = parseReadFlags({ ...flags, ...(opts.whitespace ? { delimiter: undefined } : {}) }, schema.fields.map((f) => f.name));
+  const { read, maxRejectRate } = parseReadFlags({ ...flags, ...(opts.whitespace ? { delimiter: undefined } : {}) }, schema.fields.map((f) => f.name), lang);
   if (opts.whitespace) read.whitespace = true;
   if (opts.columns) read.columns = opts.columns;
   // A single-column --amount is a mapping like --map amount=HEADER.
   if (opts.preparation.amount?.kind === 'column') read.map = { ...read.map, amount: opts.preparation.amount.header };
   const outDir = resolve(ctx.cwd, opts.out);
-  const opened = await openExport(file, schema, read, ctx);
+  const opened = await openExport(file, schema, { ...read, lang }, ctx);
   await ensureOutputDir(outDir, opts.out);
   const output = resolveOutputFormat(flags, config.output);
   const csv = output.csv;
@@ -89,7 +93,7 @@ export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise
   const pictures = flags.html === undefined ? undefined : createPictures(input.table, opts.holdoutEnd !== undefined);
   const onValued = pictures ? { onValued: (i: number, v: ValuedCustomer) => addToPictures(pictures, input.table, i, v) } : {};
   const totals = await writeCustomerFiles({ dir: outDir, lostPath, retentionPath, valueHorizon, settings, table: input.table, models, prospects: prospects?.ids ?? [], rejects, csv, ...(intervals ? { intervals } : {}), ...onValued });
-  const report = buildClvReport({ label: opened.label, sha256: opened.stats.sha256, opts: settings, input, models, totals, prospects, threshold, boot, warnings: opened.warnings });
+  const report = buildClvReport({ label: opened.label, sha256: opened.stats.sha256, opts: settings, input, models, totals, prospects, threshold, boot, warnings: opened.warnings, lang });
   if (output.xlsx) await writeClvWorkbook(outDir, csv, { holdout: opts.holdoutEnd !== undefined, intervals: intervals !== undefined });
   await writeFileAtomic(join(outDir, 'model.json'), `${JSON.stringify(report, null, 2)}\n`);
   if (pictures && flags.html !== undefined) {
@@ -97,8 +101,8 @@ export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise
     await writeFileAtomic(resolve(ctx.cwd, flags.html), renderClvHtml(report, finishPictures(pictures)));
   }
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (!flags.quiet) ctx.stdout.write(renderClvReport(report, opts.out, ctx.color, threshold.summary.replace(/^lost threshold /, '')));
-  for (const w of report.warnings) ctx.stderr.write(`warning: ${w}\n`);
+  else if (!flags.quiet) ctx.stdout.write(renderClvReport(report, opts.out, ctx.color, thresholdWords(threshold, lang), lang));
+  for (const w of report.warnings) ctx.stderr.write(`${messages(lang).common.warning}: ${w}\n`);
   return ExitCode.ok;
 }
 
@@ -122,3 +126,13 @@ function fitOrExplain(label: string, input: ClvInput, firstReject: Reject | unde
   }
 }
 
+/** The lost threshold's sentence for the terminal: threshold.ts's own in English, the catalogue's in German. */
+function thresholdWords(t: ThresholdReport, lang: Lang): string {
+  if (lang === 'en') return t.summary.replace(/^lost threshold /, '');
+  const say = messages(lang).clv;
+  const pct = (v: number) => `${formatFixed(v * 100, 1, lang)} %`;
+  const value = formatAmount(t.value, lang);
+  return t.validated && t.measured
+    ? say.thresholdValidated(value, t.source, t.measured.boughtAgain, t.measured.lost, pct(t.measured.share), pct(t.maxOrganicReturn))
+    : say.thresholdNotValidated(value, t.source);
+}

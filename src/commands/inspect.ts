@@ -10,11 +10,14 @@ import type { OpenedExport } from '../io/csv-read.js';
 import { openExport } from '../io/open-export.js';
 import { currentTableWidth, renderTable, styler, truncate } from '../io/render.js';
 import { rejectProblem, resolveRejectLimit } from '../pipeline/plan-setup.js';
+import { resolveLang } from '../cli/lang.js';
+import { formatWhole, messages, type Lang } from '../domain/messages.js';
 
 export interface InspectFlags extends RawReadFlags {
   json?: boolean;
   asOf?: string;
   config?: string;
+  lang?: string;
 }
 
 interface InspectReport {
@@ -47,11 +50,13 @@ const SHOWN_SAMPLES = 3;
  * commands stop; the exit code is 65 whenever they would refuse the file.
  */
 export async function runInspect(ctx: Context, file: string, flags: InspectFlags): Promise<number> {
-  const { read, maxRejectRate } = parseReadFlags(flags);
-  const asOf = resolveAsOf(flags.asOf, ctx.env, ctx.now);
-  const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
+  const early = resolveLang(flags.lang, ctx.env);
+  const { read, maxRejectRate } = parseReadFlags(flags, undefined, early);
+  const asOf = resolveAsOf(flags.asOf, ctx.env, ctx.now, early);
+  const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd, early);
+  const lang = resolveLang(flags.lang, ctx.env, cfg.config.lang);
   const currency = currencyCode(cfg.config.model.currencySymbol);
-  const readOpts = { ...read, map: { ...cfg.config.map, ...read.map }, asOf, currency, diagnose: true, objectionPhrases: cfg.config.permission.extraObjectionPhrases };
+  const readOpts = { ...read, map: { ...cfg.config.map, ...read.map }, asOf, currency, lang, diagnose: true, objectionPhrases: cfg.config.permission.extraObjectionPhrases };
   const first = await openExport(file, LOST_CUSTOMER_SCHEMA, { ...readOpts, reread: true }, ctx);
   let opened = first;
   let report: InspectReport;
@@ -66,10 +71,10 @@ export async function runInspect(ctx: Context, file: string, flags: InspectFlags
     await first.stdinCopy?.remove();
   }
   const limit = resolveRejectLimit(maxRejectRate, ctx.env, cfg.config);
-  const refused = rejectProblem(opened.label, opened.stats, limit);
+  const refused = rejectProblem(opened.label, opened.stats, limit, lang);
   report.problems = [...opened.damage, ...(refused !== undefined ? [refused] : [])];
   report.usable = report.problems.length === 0;
-  ctx.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, ctx.color));
+  ctx.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, ctx.color, lang));
   return report.usable ? ExitCode.ok : ExitCode.data;
 }
 
@@ -115,37 +120,42 @@ function readable(values: Record<string, unknown>): Record<string, unknown> {
 }
 
 const ENCODING_NAMES: Record<string, string> = { utf8: 'UTF-8', utf16le: 'UTF-16 LE', utf16be: 'UTF-16 BE', win1252: 'Windows-1252', latin1: 'Latin-1' };
-const ORDER_NAMES: Record<string, string> = { dmy: 'day first (31.03.2024)', mdy: 'month first (3/31/2024)', ymd: 'year first (2024-03-31)' };
 
-function renderReport(r: InspectReport, color: boolean): string {
+function renderReport(r: InspectReport, color: boolean, lang: Lang): string {
   const c = styler(color);
-  const delim = r.delimiter === '\t' ? 'tab' : `'${r.delimiter}'`;
+  const t = messages(lang).inspect;
+  const how = t.decided;
+  const delim = r.delimiter === '\t' ? t.tab : `'${r.delimiter}'`;
+  const label = (text: string) => c.bold(text.padEnd(LABEL_WIDTH[lang]));
   const format = r.sheet !== undefined
-    ? [`${c.bold('Workbook')}   Excel (.xlsx), sheet '${r.sheet}'`]
+    ? [`${label(t.workbook)}${t.workbookValue(r.sheet)}`]
     : [
-      `${c.bold('Encoding')}   ${ENCODING_NAMES[r.encoding] ?? r.encoding}${r.bom ? ' with BOM' : ''} (${r.decided.encoding})`,
-      `${c.bold('Delimiter')}  ${delim} (${r.decided.delimiter})`,
+      `${label(t.encoding)}${ENCODING_NAMES[r.encoding] ?? r.encoding}${r.bom ? t.withBom : ''} (${how(r.decided.encoding ?? '')})`,
+      `${label(t.delimiter)}${delim} (${how(r.decided.delimiter ?? '')})`,
     ];
   const lines = [
-    `${c.bold('File')}       ${r.file}`,
+    `${label(t.file)}${r.file}`,
     ...format,
-    `${c.bold('Decimal')}    '${r.decimal}' (${r.decided.decimal})`,
-    `${c.bold('Dates')}      ${ORDER_NAMES[r.date_order]} (${r.decided.dateOrder})`,
-    `${c.bold('Rows')}       ${r.rows.read} read = ${r.rows.accepted} accepted + ${r.rows.rejected} rejected${r.rows.blank_lines ? ` (${r.rows.blank_lines} blank lines skipped)` : ''}`,
+    `${label(t.decimal)}'${r.decimal}' (${how(r.decided.decimal ?? '')})`,
+    `${label(t.dates)}${t.order(r.date_order)} (${how(r.decided.dateOrder ?? '')})`,
+    `${label(t.rowsLabel)}${t.rows(formatWhole(r.rows.read, lang), formatWhole(r.rows.accepted, lang), formatWhole(r.rows.rejected, lang), r.rows.blank_lines)}`,
     '',
-    c.bold('Column mapping (field ← header)'),
-    renderTable(['field', 'header'], r.mapping.map((m) => [m.field, m.header]), { color }),
-    `Passed through unchanged: ${r.unmapped.length > 0 ? r.unmapped.join(', ') : '(none)'}`,
+    c.bold(t.mapping),
+    renderTable(t.mappingColumns, r.mapping.map((m) => [m.field, m.header]), { color }),
+    t.passedThrough(r.unmapped.length > 0 ? r.unmapped.join(', ') : t.none),
   ];
   if (r.rejects.length > 0) {
-    lines.push('', c.bold(`First rejects (${r.rejects.length} of ${r.rows.rejected})`));
-    lines.push(renderTable(['line', 'column', 'value', 'problem'], r.rejects.map((j) => [j.line, j.column, truncate(j.value, 40), truncate(j.error, 200)]), { color }));
+    lines.push('', c.bold(t.firstRejects(r.rejects.length, r.rows.rejected)));
+    lines.push(renderTable(t.rejectColumns, r.rejects.map((j) => [j.line, j.column, truncate(j.value, 40), truncate(j.error, 200)]), { color }));
   }
   if (r.samples.length > 0) {
-    lines.push('', c.bold('Sample rows as read'));
+    lines.push('', c.bold(t.samples));
     for (const s of r.samples) lines.push(`  ${truncate(JSON.stringify(s), currentTableWidth() - 2)}`);
   }
-  for (const w of r.warnings) lines.push(c.yellow(`warning: ${w}`));
-  for (const p of r.problems) lines.push(c.red(`not usable: ${p}`));
+  for (const w of r.warnings) lines.push(c.yellow(`${messages(lang).common.warning}: ${w}`));
+  for (const p of r.problems) lines.push(c.red(t.notUsable(p)));
   return `${lines.join('\n')}\n`;
 }
+
+// The labels' column: 11 characters as before in English, wider for the German words.
+const LABEL_WIDTH: Record<Lang, number> = { en: 11, de: 16 };

@@ -1,20 +1,18 @@
 import { join, resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import { formatIsoDay } from '../domain/dates.js';
-import { cents, emptyTotals, type PlanTotals } from '../domain/plan-summary.js';
+import { cents, trackTotals, type PlanTotals } from '../domain/plan-summary.js';
 import type { PlannedCustomer } from '../domain/plan.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
-import type { OpenedExport } from '../io/csv-read.js';
 import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.js';
 import { writePlanWorkbook } from '../io/xlsx-outputs.js';
 import { PlanFiles } from '../io/plan-output.js';
 import { renderPlanSummary } from '../io/plan-render.js';
 import type { RunOutputs } from '../io/run-outputs.js';
 import { createProgress } from '../io/progress.js';
-import { holdYoungGeneration, releaseYoungGeneration, tuneForStreaming } from '../pipeline/gc-tuning.js';
-import { planAllRows, resolveThreads } from '../pipeline/parallel-plan.js';
-import { checkRejectRate, loadPlanSetup, openLostCustomers, planRow, withDuplicatesResolved, type PlanFlags } from '../pipeline/plan-setup.js';
+import { planExport, resolveThreads, type EngineResult } from '../engine/index.js';
+import { loadPlanSetup, openLostCustomers, type PlanFlags } from '../pipeline/plan-setup.js';
 import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
 import { VERSION } from '../version.js';
 import { messages } from '../domain/messages.js';
@@ -40,8 +38,6 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
     throw new UsageError(say.outRequired, say.outRequiredHint);
   }
   refuseStdout('--out', flags.out, 'plan.csv, rejects.csv and summary.json');
-  // Released again by planAllRows when the rows are planned on this thread.
-  holdYoungGeneration();
   // The config is not read yet: the flag and the environment tell the language.
   const budgetAmount = parseBudget(flags.budget, resolveLang(flags.lang, ctx.env));
   const loaded = await loadPlanSetup(ctx, flags);
@@ -55,38 +51,32 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   const output = resolveOutputFormat(flags, loaded.setup.config.output);
   const fmt = output.csv;
   const progress = createProgress(ctx, { label: 'plan', totalBytes: first.sizeBytes, quiet: flags.quiet });
-  let current = first;
-  const onProgress = () => progress.update(current.stats.read, current.stats.bytes);
-  let pending: PlanFiles | undefined;
   let outputs: RunOutputs;
-  let run: { made: { files: PlanFiles; totals: PlanTotals }; opened: OpenedExport };
+  let run: EngineResult<PlanFiles> | undefined;
   try {
-    // A later row that decides a duplicated id: the export is planned again (withDuplicatesResolved).
-    run = await withDuplicatesResolved(ctx, file, loaded, first, async (opened) => {
-      current = opened;
-      const files = (pending = await PlanFiles.open(outDir, opened.headers, fmt, opened.dialect.delimiter));
-      const totals = emptyTotals();
-      await planAllRows(opened, loaded.setup, files, totals, { threads, fmt, onProgress });
-      return { files, totals };
-    }, ({ files }) => {
-      pending = undefined;
-      return files.abort();
+    run = await planExport(ctx, file, loaded, first, {
+      order: 'priority',
+      threads,
+      fmt,
+      start: (opened) => PlanFiles.open(outDir, opened.headers, fmt, opened.dialect.delimiter),
+      discard: (files) => files.abort(),
+      onChunk: (opened) => progress.update(opened.stats.read, opened.stats.bytes),
     });
-    checkRejectRate(run.opened, loaded.rejectLimit);
-    outputs = await run.made.files.commit();
+    outputs = await run.made.commit();
   } catch (err) {
-    await pending?.abort();
+    // The engine discards the files of a failed run; these are planned but failed to commit.
+    await run?.made.abort();
     await removeCreatedDirs(created);
     throw err;
   } finally {
     progress.done();
   }
-  const { opened, made: { totals } } = run;
+  const { opened, totals } = run;
   if (output.xlsx) Object.assign(outputs, await writePlanWorkbook(outDir, opened.headers, fmt));
   const summary = { ...planSummary(opened, loaded, totals, outputs), ...(budget ? { budget: budgetJson(budget) } : {}) };
   await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   if (flags.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else if (!flags.quiet) ctx.stdout.write(renderPlanSummary(summary, totals, flags.out, ctx.color, loaded.setup.lang));
+  else if (!flags.quiet) ctx.stdout.write(renderPlanSummary(summary, totals, flags.out, ctx.color, loaded.setup.lang, new Map(loaded.setup.playbook.reasons.map((r) => [r.code, r.label[loaded.setup.lang]]))));
   if (budget && !flags.json && !flags.quiet) ctx.stdout.write(budgetLine(budget, loaded.setup.config.model.currencySymbol, loaded.setup.lang));
   const warning = messages(loaded.setup.lang).common.warning;
   for (const w of summary.warnings) ctx.stderr.write(`${warning}: ${w}\n`);
@@ -118,6 +108,8 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
     accepted: stats.accepted,
     rejected: stats.rejected,
     decisions: t.decisions,
+    // Win-back and retention counted apart (the retention track is also the reasons' "retention" row).
+    tracks: trackTotals(t),
     reasons,
     value_at_stake_total: cents(t.value_at_stake_total),
     expected_value_total: cents(t.expected_value_total),
@@ -140,22 +132,19 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
 }
 
 async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, id: string): Promise<number> {
-  // Streams the file on this thread: no held young generation (bin/winback.js holds it for plan).
-  releaseYoungGeneration();
   const loaded = await loadPlanSetup(ctx, flags);
   loaded.setup.explain = true;
   const first = await openLostCustomers(ctx, file, loaded);
   // Only the customer asked about is planned: a plan depends on its own row alone, and the
   // reader decides duplicate ids (a second reading when a later row wins), so the one
   // accepted row with the id is the one plan.csv keeps.
-  tuneForStreaming();
-  const { made: found } = await withDuplicatesResolved(ctx, file, loaded, first, async (opened) => {
-    let row: PlannedCustomer | undefined;
-    await opened.eachRow((ev) => {
-      if (row === undefined && ev.ok && ev.values.customer_id === id) row = planRow(ev, loaded.setup);
-    });
-    return row;
-  }, () => undefined);
+  const { made: { found } } = await planExport(ctx, file, loaded, first, {
+    order: 'input',
+    checkRejects: false,
+    start: () => ({ found: undefined as PlannedCustomer | undefined }),
+    only: (values) => values.customer_id === id,
+    customer: (made, p) => void (made.found ??= p),
+  });
   const say = messages(loaded.setup.lang).explain;
   if (!found) throw new UsageError(say.notAccepted(id, first.label), say.notAcceptedHint);
   const { explainJson, renderExplain } = await import('../io/plan-render.js');

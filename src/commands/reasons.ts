@@ -14,6 +14,9 @@ import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.j
 import { loadPlaybook } from '../io/playbook-file.js';
 import { renderTable, styler, truncate } from '../io/render.js';
 import { checkRejectRate, resolveRejectLimit } from '../pipeline/plan-setup.js';
+import { resolveLang } from '../cli/lang.js';
+import { formatFixed, formatWhole, messages, type Lang } from '../domain/messages.js';
+import type { Playbook } from '../domain/playbook-types.js';
 
 export interface ReasonsFlags extends RawReadFlags, RawOutputFlags {
   reasonsOut?: string;
@@ -24,6 +27,7 @@ export interface ReasonsFlags extends RawReadFlags, RawOutputFlags {
   json?: boolean;
   playbook?: string;
   config?: string;
+  lang?: string;
 }
 
 /** Only an id and a reason (text or code) are needed to classify departures. */
@@ -48,17 +52,21 @@ const OUT_COLUMNS: readonly ColumnSpec[] = [
 export async function runReasons(ctx: Context, file: string | undefined, raw: ReasonsFlags): Promise<number> {
   // --out names a directory on every other command; the one table here has a name of its own.
   const flags = takeRenamedFlags(raw, [{ from: 'out', to: 'reasonsOut', old: '--out', now: '--reasons-out' }], ctx.stderr);
+  const early = resolveLang(flags.lang, ctx.env);
+  const say = messages(early).reasons;
   if (flags.learn !== undefined) {
-    if (file !== undefined) throw new UsageError('--learn reads the labelled file only; leave out the export', `winback reasons --learn ${flags.learn} --playbook my-playbook.yaml`);
+    if (file !== undefined) throw new UsageError(say.learnWithFile, `winback reasons --learn ${flags.learn} --playbook my-playbook.yaml`);
     return (await import('./reasons-learn.js')).runReasonsLearn(ctx, flags.learn, flags);
   }
-  if (file === undefined) throw new UsageError('reasons needs an export to classify (or --learn FILE)', 'winback reasons lost-customers.csv');
-  const { read, maxRejectRate } = parseReadFlags(flags);
-  const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
+  if (file === undefined) throw new UsageError(say.needsFile, 'winback reasons lost-customers.csv');
+  const { read, maxRejectRate } = parseReadFlags(flags, undefined, early);
+  const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd, early);
+  const lang = resolveLang(flags.lang, ctx.env, cfg.config.lang);
+  const t = messages(lang).reasons;
   const rejectLimit = resolveRejectLimit(maxRejectRate, ctx.env, cfg.config);
   const pb = await loadPlaybook(flags.playbook !== undefined ? resolve(ctx.cwd, flags.playbook) : cfg.config.playbook);
   const vocabulary = compileVocabulary(pb.playbook);
-  const opened = await openExport(file, REASONS_SCHEMA, { ...read, map: { ...cfg.config.map, ...read.map } }, ctx);
+  const opened = await openExport(file, REASONS_SCHEMA, { ...read, map: { ...cfg.config.map, ...read.map }, lang }, ctx);
   const fmt = resolveOutputFormat(flags, cfg.config.output).csv;
   const out = flags.reasonsOut ? await openTableOutput(ctx, flags.reasonsOut, OUT_COLUMNS, fmt, 'reasons') : undefined;
   const stats = emptyReasonStats();
@@ -67,7 +75,7 @@ export async function runReasons(ctx: Context, file: string | undefined, raw: Re
       if (!ev.ok) {
         // One output row per input row: a row that cannot be read says why.
         const j = ev.reject;
-        return out?.row([j.customer_id, '', '', '', undefined, '', `rejected (line ${j.line}): ${j.error}`]);
+        return out?.row([j.customer_id, '', '', '', undefined, '', t.rejectedNote(j.line, j.error)]);
       }
       const text = ev.values.reason as string | undefined;
       const code = ev.values.reason_code as string | undefined;
@@ -84,26 +92,33 @@ export async function runReasons(ctx: Context, file: string | undefined, raw: Re
   }
   const summary = summarizeReasons(stats, opened.stats);
   // With --reasons-out - the table is stdout; the summary would only spoil it.
-  if (!out?.toStdout && !flags.quiet) ctx.stdout.write(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : renderReasons(summary, ctx.color));
-  if (summary.rejected > 0) ctx.stderr.write(`warning: ${summary.rejected} rows rejected; run winback inspect ${file} to see them\n`);
+  if (!out?.toStdout && !flags.quiet) ctx.stdout.write(flags.json ? `${JSON.stringify(summary, null, 2)}\n` : renderReasons(summary, ctx.color, lang, labelsOf(pb.playbook, lang)));
+  if (summary.rejected > 0) ctx.stderr.write(`${messages(lang).common.warning}: ${t.rejectedWarning(summary.rejected, file)}\n`);
   return ExitCode.ok;
 }
 
-function renderReasons(s: ReasonSummary, color: boolean): string {
+/** The playbook's label of every reason code in the language: the words a reader reads (--out and --json keep the codes). */
+function labelsOf(playbook: Playbook, lang: Lang): Map<string, string> {
+  return new Map(playbook.reasons.map((r) => [r.code, r.label[lang]]));
+}
+
+function renderReasons(s: ReasonSummary, color: boolean, lang: Lang, labels: Map<string, string>): string {
   const c = styler(color);
+  const t = messages(lang).reasons;
+  const pct = (share: number) => `${formatFixed(share * 100, 1, lang)} %`;
   const table = renderTable(
-    ['reason', 'count', 'share', 'examples'],
-    s.codes.map((r) => [r.code, r.count, `${(r.share * 100).toFixed(1)} %`, truncate(r.examples.join(' | '), 200)]),
+    t.columns,
+    s.codes.map((r) => [labels.get(r.code) ?? r.code, r.count, pct(r.share), truncate(r.examples.join(' | '), 200)]),
     { color, align: ['left', 'right', 'right', 'left'] },
   );
-  const lines = [`${s.classified + s.unclassified} rows: ${s.classified} classified, ${s.unclassified} unknown`, table];
+  const lines = [t.head(formatWhole(s.classified + s.unclassified, lang), formatWhole(s.classified, lang), formatWhole(s.unclassified, lang)), table];
   if (s.unclassified_texts.length > 0) {
-    lines.push('', c.bold('Most frequent unclassified texts (teach them in a playbook: winback playbook init my.yaml)'));
-    lines.push(renderTable(['count', 'text'], s.unclassified_texts.map((u) => [u.count, truncate(u.text, 200)]), { color, align: ['right', 'left'] }));
+    lines.push('', c.bold(t.unclassifiedHead));
+    lines.push(renderTable(t.countText, s.unclassified_texts.map((u) => [u.count, truncate(u.text, 200)]), { color, align: ['right', 'left'] }));
   }
   if (s.unknown_codes.length > 0) {
-    lines.push('', c.bold('reason_code values the playbook does not know (map them under codes: in your playbook)'));
-    lines.push(renderTable(['count', 'reason_code'], s.unknown_codes.map((u) => [u.count, truncate(u.code, 66)]), { color, align: ['right', 'left'] }));
+    lines.push('', c.bold(t.unknownCodesHead));
+    lines.push(renderTable(t.countCode, s.unknown_codes.map((u) => [u.count, truncate(u.code, 66)]), { color, align: ['right', 'left'] }));
   }
   return `${lines.join('\n')}\n`;
 }

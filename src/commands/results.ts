@@ -16,6 +16,8 @@ import { loadResults } from '../io/results-load.js';
 import { HISTORY_OUT_COLUMNS, historyValues, renderResults, reportJson } from '../io/results-output.js';
 import { loadPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
+import { resolveLang } from '../cli/lang.js';
+import { formatIsoText, formatWhole, messages } from '../domain/messages.js';
 
 export interface ResultsFlags extends PlanFlags, RawReadFlags, RawOutputFlags {
   ledger?: string;
@@ -30,29 +32,32 @@ export interface ResultsFlags extends PlanFlags, RawReadFlags, RawOutputFlags {
 
 /** `winback results`: regain KPIs of the contacted and control groups from the ledger and the returns. */
 export async function runResults(ctx: Context, flags: ResultsFlags): Promise<number> {
-  if (!flags.ledger || !flags.outcomes) throw new UsageError('--ledger FILE and --outcomes FILE are required', 'e.g. winback results --ledger out/ledger.csv --outcomes returns.csv');
-  if (flags.historyOut && !flags.export) throw new UsageError('--history-out needs --export FILE', 'the lost-customer export used for the campaign gives the columns calibrate needs');
+  const early = resolveLang(flags.lang, ctx.env);
+  const say = messages(early).results;
+  if (!flags.ledger || !flags.outcomes) throw new UsageError(say.required, say.requiredHint);
+  if (flags.historyOut && !flags.export) throw new UsageError(say.historyNeedsExport, say.historyNeedsExportHint);
   const names = [...new Set([...LOST_CUSTOMER_FIELDS, ...OUTCOMES_SCHEMA.fields].map((f) => f.name))];
   // --map outcomes:field=Header or export:field=Header maps in that file only; without a prefix, in both.
   const byFile = splitMapByFile(flags.map ?? []);
-  const { read } = parseReadFlags({ ...flags, map: byFile.both }, names);
-  const outcomesOnly = parseMap(byFile.outcomes, OUTCOMES_SCHEMA.fields.map((f) => f.name));
-  const exportOnly = parseMap(byFile.export, LOST_CUSTOMER_FIELDS.map((f) => f.name));
+  const { read } = parseReadFlags({ ...flags, map: byFile.both }, names, early);
+  const outcomesOnly = parseMap(byFile.outcomes, OUTCOMES_SCHEMA.fields.map((f) => f.name), early);
+  const exportOnly = parseMap(byFile.export, LOST_CUSTOMER_FIELDS.map((f) => f.name), early);
   const { map: _map, ...planFlags } = flags;
   const loaded = await loadPlanSetup(ctx, planFlags);
-  const { asOf, playbook, config } = loaded.setup;
+  const { asOf, playbook, config, lang } = loaded.setup;
+  const t = messages(lang).results;
   const windowDays = parseWindow(flags.window, config.campaign.attributionWindowDays);
   const mapFor = (fields: readonly { name: string }[], only: Record<string, string>) => pick({ ...loaded.read.map, ...read.map, ...only }, fields.map((f) => f.name));
   const { attempts, report, ledger, outcomesRead } = await loadResults(resolve(ctx.cwd, flags.ledger), flags.ledger, flags.outcomes, { ...loaded.read, map: mapFor(OUTCOMES_SCHEMA.fields, outcomesOnly) }, ctx, {
     asOf, windowDays, channelCosts: playbook.channelCosts, offers: playbook.offers, defaultMarginPercent: config.model.defaultMarginPercent,
   });
   const warnings = [...outcomesRead.opened.warnings, ...report.warnings];
-  if (outcomesRead.rejects.length > 0) warnings.push(`${outcomesRead.rejects.length} outcome rows rejected (see rejects in --json)`);
+  if (outcomesRead.rejects.length > 0) warnings.push(t.rejectedOutcomes(outcomesRead.rejects.length));
   if (flags.historyOut) {
     const exportRead = { ...loaded.read, map: mapFor(LOST_CUSTOMER_FIELDS, exportOnly) };
     const fmt = resolveOutputFormat(flags, config.output).csv;
     const written = await writeHistory(ctx, flags.export as string, exportRead, attempts, flags.historyOut, asOf, fmt);
-    if (written.missing > 0) warnings.push(`${written.missing} contacted customers not in ${flags.export}: left out of ${flags.historyOut}`);
+    if (written.missing > 0) warnings.push(t.missingInExport(written.missing, flags.export as string, flags.historyOut));
   }
   const meta = { asOf: formatIsoDay(asOf), windowDays };
   if (flags.html) {
@@ -73,16 +78,17 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
     };
     ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
-    const head = `as of ${meta.asOf}, attribution window ${windowDays} days: ${attempts.length} customers in the ledger = ${contacted} contacted + ${attempts.length - contacted} control; outcomes ${stats.read} rows (${outcomesRead.rejects.length} rejected)`;
-    ctx.stdout.write(renderResults(report, head, ctx.color));
+    const n = (v: number) => (lang === 'en' ? String(v) : formatWhole(v, lang));
+    const head = t.head(formatIsoText(meta.asOf, lang), windowDays, n(attempts.length), n(contacted), n(attempts.length - contacted), n(stats.read), n(outcomesRead.rejects.length));
+    ctx.stdout.write(renderResults(report, head, ctx.color, lang, new Map(playbook.reasons.map((r) => [r.code, r.label[lang]]))));
   }
-  for (const w of warnings) ctx.stderr.write(`warning: ${w}\n`);
+  for (const w of warnings) ctx.stderr.write(`${messages(lang).common.warning}: ${w}\n`);
   return ExitCode.ok;
 }
 
-/** Writes the contacted attempts with their outcomes and the customers' export columns, for calibrate. */
+/** Writes the attempts (contacted and control) with their outcomes and the customers' export columns, for calibrate. */
 async function writeHistory(ctx: Context, exportFile: string, read: ReadOptions, attempts: readonly Attempt[], target: string, asOf: number, fmt: CsvFormat) {
-  const wanted = new Map(attempts.filter((a) => a.group === 'contacted').map((a) => [a.customer_id, a]));
+  const wanted = new Map(attempts.map((a) => [a.customer_id, a]));
   const first = await openExport(exportFile, LOST_CUSTOMER_SCHEMA, { ...read, reread: true }, ctx);
   try {
     let made = await historyRows(first, wanted, asOf);

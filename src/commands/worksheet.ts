@@ -15,7 +15,8 @@ import { loadSession, saveSession } from '../io/session-file.js';
 import type { RunOutputs } from '../io/run-outputs.js';
 import { writeWorksheetOutputs } from '../io/worksheet-output.js';
 import { renderNote } from '../io/worksheet-render.js';
-import { checkRejectRate, loadPlanSetup, openLostCustomers, streamPlan, withDuplicatesResolved, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
+import { planExport } from '../engine/index.js';
+import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { planSummary } from './plan.js';
 import { QuitRequested, WorksheetFlow } from './worksheet-flow.js';
 import { addManualCustomer } from './worksheet-manual.js';
@@ -129,13 +130,12 @@ type ReadCustomers = { customers: WorksheetCustomer[]; rejects: Reject[]; opened
 /** Every accepted customer planned by the one pipeline, with its raw cells for plan.csv. */
 async function readCustomers(ctx: Context, source: string, loaded: LoadedPlanSetup): Promise<ReadCustomers> {
   const first = await openLostCustomers(ctx, source, loaded);
-  // A later row that decides a duplicated id: the export is read again (withDuplicatesResolved).
-  const { opened, made } = await withDuplicatesResolved(ctx, source, loaded, first, async (o) => {
-    const read = { customers: [] as WorksheetCustomer[], rejects: [] as Reject[] };
-    await streamPlan(o, loaded.setup, (base, cells) => void read.customers.push({ base, cells: [...cells] }), (r) => void read.rejects.push(r));
-    return read;
-  }, () => undefined);
-  checkRejectRate(opened, loaded.rejectLimit);
+  const { opened, made } = await planExport(ctx, source, loaded, first, {
+    order: 'input',
+    start: () => ({ customers: [] as WorksheetCustomer[], rejects: [] as Reject[] }),
+    customer: (read, base, cells) => void read.customers.push({ base, cells: [...cells] }),
+    reject: (read, r) => void read.rejects.push(r),
+  });
   return { ...made, opened };
 }
 

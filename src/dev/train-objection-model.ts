@@ -7,6 +7,7 @@
  *
  *   npm run build && node dist/dev/train-objection-model.js        # writes the weights
  *   npm run build && node dist/dev/train-objection-model.js --cv   # cross-validation table
+ *   npm run build && node dist/dev/train-objection-model.js --cv --own-only   # trained on own phrasings only
  *
  * The model: logistic regression, classes weighted to equal total weight, L2 penalty,
  * full-batch gradient descent with AdaGrad steps (Duchi, Hazan & Singer 2011) for a fixed
@@ -19,7 +20,7 @@ import { combineObjection, normaliseObjectionText, objectionByRules, objectionMo
 
 /** L2 penalty per weight and rounds of gradient descent (judgement, checked by --cv). */
 const L2 = Number(process.env.L2 ?? 1e-3);
-const ROUNDS = Number(process.env.ROUNDS ?? 200);
+const ROUNDS = Number(process.env.ROUNDS ?? 300);
 const STEP = 0.5;
 
 interface Example {
@@ -105,11 +106,12 @@ function writeWeights(): void {
 function crossValidate(): void {
   const grid = process.argv.includes('--grid');
   const vetoes = grid ? [-8, -6, -4, -3, -2] : [OBJECTION_VETO];
-  const alones = grid ? [0, 0.5, 1, 1.5, 2, 2.25, 2.5, 3] : [OBJECTION_ALONE];
+  const alones = grid ? [0, 0.5, 1, 1.5, 1.75, 2, 2.25, 2.5, 3] : [OBJECTION_ALONE];
   const totals = new Map<string, number[]>();
   const lines: string[] = [];
   for (const held of sets) {
-    const model = train([...sets.filter((s) => s !== held).flatMap((s) => s.examples), ...own]);
+    // --own-only: trained on the own phrasings alone, so each set is read by a model that never saw any set.
+    const model = train(process.argv.includes('--own-only') ? own : [...sets.filter((s) => s !== held).flatMap((s) => s.examples), ...own]);
     const readings = held.examples.map((ex) => readObjection(model, ex.tokens));
     for (const veto of vetoes)
       for (const alone of alones) {

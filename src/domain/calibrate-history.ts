@@ -19,6 +19,10 @@ export interface HistoryInputRow extends CustomerRow {
   second_lifetime_revenue?: number;
   contact_date?: EpochDay;
   offer_type?: string;
+  /** contacted or control (results --history-out); blank: contacted */
+  attempt_group?: string;
+  /** the offer was drawn at random (campaign --test-offers) */
+  offer_randomised?: boolean | null;
 }
 
 export interface HistorySettings {
@@ -64,11 +68,15 @@ export function historyAttemptOf(
   if (life.complaints !== undefined) behaviour.complaints = life.complaints;
   if (contactDay !== undefined && life.monthsSinceChurn !== undefined) behaviour.monthsSinceChurn = life.monthsSinceChurn;
   const history: HistoryRow = { customer_id: row.customer_id, reasonCode: reason.code, behaviour, wonBack: row.won_back };
+  if (row.attempt_group?.trim().toLowerCase() === 'control') history.control = true;
   const offerId = row.offer_type?.trim().toLowerCase();
-  if (offerId) {
+  if (offerId && history.control !== true) {
     const offer = settings.offers.find((o) => o.id.toLowerCase() === offerId);
-    if (offer) history.offerOddsFactor = offer.reacquisitionOddsFactor;
-    else notes.push('unknown_offer');
+    if (offer) {
+      history.offerOddsFactor = offer.reacquisitionOddsFactor;
+      history.offerId = offer.id;
+      if (row.offer_randomised === true) history.randomised = true;
+    } else notes.push('unknown_offer');
   }
   const attempt: HistoryAttempt = { row: history, notes };
   if (row.second_lifetime_months !== undefined) attempt.secondLifetimeMonths = row.second_lifetime_months;

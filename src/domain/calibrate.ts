@@ -10,7 +10,9 @@ import { BEHAVIOUR_FEATURES, EXPECTED_SIGNS, checkCoefficients, deepFreeze } fro
 import type { ReasonEntry } from './playbook-types.js';
 import { hashToUnit } from './random.js';
 import type { BehaviourFeatures } from './value.js';
-import { featureValue, sigmoid } from './value.js';
+import { behaviourShift, featureValue, sigmoid } from './value.js';
+import type { OfferSpec } from './playbook-types.js';
+import { offerEffectsOf, organicRatesOf, type OfferEffect, type OrganicRate } from './calibrate-effects.js';
 import type { FitData } from './calibrate-fit.js';
 import { fitPenalisedLogistic, linearPredictor } from './calibrate-fit.js';
 
@@ -22,6 +24,12 @@ export interface HistoryRow {
   wonBack: boolean;
   /** odds factor of the offer made in that attempt, used as a fixed offset; 1 when unknown */
   offerOddsFactor?: number;
+  /** the offer's id, when the playbook knows it */
+  offerId?: string;
+  /** a control customer (held out, not contacted): counts for the organic return only */
+  control?: boolean;
+  /** the offer was drawn at random (campaign --test-offers): counts for the offer effects */
+  randomised?: boolean;
 }
 
 export interface ReasonRate {
@@ -57,6 +65,9 @@ export interface FitStats {
   calibration: CalibrationBin[];
   /** features whose fitted weight had the wrong sign and were fixed at 0 */
   fixedAtZero: string[];
+  /** control customers (organic return) and randomised contacts (offer effects) in the history */
+  controlCases?: number;
+  randomisedCases?: number;
 }
 
 /** A fitted reacquisition model: JSON-serialisable and frozen. */
@@ -66,6 +77,10 @@ export interface CalibratedModel {
   baseRates: Record<string, ReasonRate>;
   coefficients: BehaviourCoefficients;
   fit: FitStats;
+  /** organic return per reason from the control group (absent: the playbook's organicRate) */
+  organicRates?: Record<string, OrganicRate>;
+  /** offer odds factors per reason × offer from randomised contacts (absent: the playbook's) */
+  offerEffects?: Record<string, Record<string, OfferEffect>>;
   warnings: string[];
 }
 
@@ -76,7 +91,7 @@ const PRIOR_CLAMP = 1e-3;
 /** Fits the model on the history; reasons missing from the playbook are ignored with a warning. */
 export function calibrateModel(
   rows: readonly HistoryRow[],
-  playbook: { reasons: readonly Pick<ReasonEntry, 'code' | 'baseRate'>[] },
+  playbook: { reasons: readonly Pick<ReasonEntry, 'code' | 'baseRate' | 'organicRate'>[]; offers?: readonly Pick<OfferSpec, 'id' | 'reacquisitionOddsFactor'>[] },
   config: ModelConfig,
 ): CalibratedModel {
   const settings = config.calibration;
@@ -87,7 +102,10 @@ export function calibrateModel(
     const names = [...new Set(unknown.map((r) => r.reasonCode))].sort().join(', ');
     warnings.push(`${unknown.length} rows with reasons not in the playbook ignored: ${names}`);
   }
-  const usable = rows.filter((r) => codes.includes(r.reasonCode));
+  const known = rows.filter((r) => codes.includes(r.reasonCode));
+  // Control customers were not contacted: they tell the organic return, not the response.
+  const usable = known.filter((r) => r.control !== true);
+  const controls = known.filter((r) => r.control === true);
   const isHoldout = (r: HistoryRow) => hashToUnit(r.customer_id, settings.salt) < settings.holdoutShare;
   const train = designOf(usable.filter((r) => !isHoldout(r)), playbook, config);
   const holdout = designOf(usable.filter(isHoldout), playbook, config);
@@ -101,6 +119,8 @@ export function calibrateModel(
   const coefficients = Object.fromEntries(
     BEHAVIOUR_FEATURES.map((f, j) => [f, { ...config.coefficients[f], weight: fit.beta[j] as number }]),
   ) as BehaviourCoefficients;
+  const organicRates = organicRatesOf(controls, new Map(playbook.reasons.map((r) => [r.code as string, r.organicRate ?? 0])), coefficients);
+  const offerEffects = offerEffectsFrom(usable, playbook, fit.alpha, coefficients);
   return deepFreeze({
     version: 1,
     kind: 'winback-reacquisition-model',
@@ -118,9 +138,34 @@ export function calibrateModel(
       salt: settings.salt,
       ...holdoutStats(holdout, fit.alpha, fit.beta),
       fixedAtZero,
+      controlCases: controls.length,
+      randomisedCases: usable.filter((r) => r.randomised === true).length,
     },
+    ...(Object.keys(organicRates).length > 0 ? { organicRates } : {}),
+    ...(Object.keys(offerEffects).length > 0 ? { offerEffects } : {}),
     warnings,
   });
+}
+
+// The randomised contacts' log-odds under the fitted model with the playbook's offer factor, per reason × offer.
+function offerEffectsFrom(
+  usable: readonly HistoryRow[],
+  playbook: { reasons: readonly Pick<ReasonEntry, 'code'>[]; offers?: readonly Pick<OfferSpec, 'id' | 'reacquisitionOddsFactor'>[] },
+  alpha: readonly number[],
+  coefficients: BehaviourCoefficients,
+) {
+  const index = new Map(playbook.reasons.map((r, i) => [r.code as string, i]));
+  const factors = new Map((playbook.offers ?? []).map((o) => [o.id, o.reacquisitionOddsFactor]));
+  const randomised = usable.filter((r) => r.randomised === true && r.offerId !== undefined && factors.has(r.offerId));
+  return offerEffectsOf(
+    randomised.map((r) => ({
+      reasonCode: r.reasonCode,
+      offerId: r.offerId as string,
+      offset: (alpha[index.get(r.reasonCode) as number] as number) + behaviourShift(r.behaviour, coefficients) + Math.log(factors.get(r.offerId as string) as number),
+      wonBack: r.wonBack,
+    })),
+    (id) => factors.get(id),
+  );
 }
 
 const MIN_HOLDOUT_CASES = 100;
@@ -222,6 +267,8 @@ const modelSchema = z.object({
     Object.fromEntries(BEHAVIOUR_FEATURES.map((f) => [f, z.object({ weight: z.number(), reference: z.number().min(0), cap: z.number().positive() })])),
   ),
   fit: z.looseObject({ trainCases: z.number().int().min(0), auc: z.number().min(0).max(1).nullable() }),
+  organicRates: z.record(z.string(), z.object({ rate: probability, prior: probability, cases: z.number().int().min(0), returns: z.number().int().min(0) })).optional(),
+  offerEffects: z.record(z.string(), z.record(z.string(), z.object({ factor: z.number().positive(), prior: z.number().positive(), cases: z.number().int().min(0), wins: z.number().int().min(0) }))).optional(),
   warnings: z.array(z.string()),
 });
 

@@ -30,6 +30,8 @@ export interface CampaignRules {
   campaign: CampaignConfig;
   /** share of eligible customers held out as control group, 0..1 */
   holdout: number;
+  /** share of listed customers whose offer is drawn at random (campaign --test-offers), 0..1 */
+  testOffers?: number;
   /** customers won back before (from the ledger and an outcomes file); excluded when campaign.serialDefectors is 'exclude' */
   regained?: RegainIndex;
   /** language of excluded.csv's detail; English when not given */

@@ -21,6 +21,8 @@ export interface CampaignConfig extends ContactRules {
   attributionWindowDays: number;
   /** customers won back before who left again: only flagged, offered no incentives ('cap'), or excluded */
   serialDefectors: 'flag' | 'cap' | 'exclude';
+  /** share of listed customers whose offer is drawn at random among their measure's offers (campaign --test-offers); 0 = none */
+  testOffers: number;
 }
 
 /** Plan-level settings that are neither model nor permission. */
@@ -76,7 +78,7 @@ export interface WinbackConfig {
 export const DEFAULT_CONFIG: WinbackConfig = {
   model: DEFAULT_MODEL_CONFIG,
   permission: { ...DEFAULT_PERMISSION_CONFIG },
-  campaign: { ...DEFAULT_CONTACT_RULES, periodDays: 7, programmeSalt: 'winback', declinedPauseMonths: 12, attributionWindowDays: 90, serialDefectors: 'flag' },
+  campaign: { ...DEFAULT_CONTACT_RULES, periodDays: 7, programmeSalt: 'winback', declinedPauseMonths: 12, attributionWindowDays: 90, serialDefectors: 'flag', testOffers: 0 },
   plan: { highValueThreshold: 5000, qualityFixedFrom: null, maxDiscount: 0.3 },
   clv: DEFAULT_CLV_CONFIG,
   input: { maxRejectRate: DEFAULT_MAX_REJECT_RATE },
@@ -109,6 +111,7 @@ const sections = z
         declinedPauseMonths: z.number().int().min(0),
         attributionWindowDays: z.number().int().min(0).max(3660),
         serialDefectors: z.enum(['flag', 'cap', 'exclude']),
+        testOffers: z.number().min(0).max(1),
       })
       .partial()
       .strict(),
@@ -159,10 +162,13 @@ export function parsePermissionConfig(data: unknown): PermissionConfig | undefin
   return parsed.success ? { ...DEFAULT_PERMISSION_CONFIG, ...parsed.data } : undefined;
 }
 
+const GERMAN_ISSUES = z.locales.de().localeError;
+
 /** Validates a parsed config document and merges it over the defaults; returns every problem with its path. */
-export function validateConfig(data: unknown): { config?: WinbackConfig; errors: ConfigIssue[]; warnings: ConfigIssue[] } {
+export function validateConfig(data: unknown, lang: 'en' | 'de' = 'en'): { config?: WinbackConfig; errors: ConfigIssue[]; warnings: ConfigIssue[] } {
   if (data === undefined || data === null) return { config: DEFAULT_CONFIG, errors: [], warnings: [] };
-  const parsed = sections.safeParse(data);
+  // zod's own German wording for its checks (types, ranges, unknown keys) under --lang de.
+  const parsed = lang === 'de' ? sections.safeParse(data, { error: GERMAN_ISSUES }) : sections.safeParse(data);
   if (!parsed.success) {
     return { errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(top)', message: i.message })), warnings: [] };
   }
@@ -175,7 +181,10 @@ export function validateConfig(data: unknown): { config?: WinbackConfig; errors:
   if (clvProblems.length > 0) return { errors: clvProblems.map((message) => ({ path: `clv.${message.split(' ')[0]}`, message })), warnings: [] };
   const currency = d.currency ?? DEFAULT_CONFIG.currency;
   const symbol = currencySymbolOf(currency);
-  if (symbol === undefined) return { errors: [{ path: 'currency', message: `'${currency}' is not an ISO 4217 currency code (EUR, USD, CHF, GBP, …)` }], warnings: [] };
+  if (symbol === undefined) {
+    const message = lang === 'de' ? `'${currency}' ist kein Währungscode nach ISO 4217 (EUR, USD, CHF, GBP, …)` : `'${currency}' is not an ISO 4217 currency code (EUR, USD, CHF, GBP, …)`;
+    return { errors: [{ path: 'currency', message }], warnings: [] };
+  }
   // model.currencySymbol, when given, still wins: it is the older, more specific setting.
   const modelSetsSymbol = typeof parsed.data.model === 'object' && parsed.data.model !== null && 'currencySymbol' in parsed.data.model;
   const config: WinbackConfig = {

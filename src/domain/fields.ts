@@ -74,6 +74,8 @@ export const LOST_CUSTOMER_FIELDS: readonly FieldSpec[] = [
   // The purchase-model hand-over of `winback clv --lost-out` (clv/handover.ts), under clv's own
   // column names only: a customer who never cancelled is valued with the model that found them.
   f('value_basis', 'text', []),
+  // clv's lifecycle phase: a core_defector still alive goes to the retention track.
+  f('phase', 'text', []),
   ...['p_alive', 'expected_purchases_horizon', 'discounted_purchases_horizon', 'expected_spend', 'horizon_months', 'annual_discount_rate', 'lost_threshold'].map((name) => f(name, 'number', [])),
 ];
 
@@ -167,6 +169,8 @@ export const HISTORY_SCHEMA: Schema = {
     f('second_lifetime_revenue', 'number', ['second lifetime revenue', 'revenue since return', 'umsatz seit rückkehr', 'umsatz seit rueckkehr', 'umsatz zweite laufzeit']),
     f('contact_date', 'date', ['contact date', 'contacted on', 'attempt date', 'campaign date', 'kontaktdatum', 'kontaktiert am', 'ansprache am', 'datum ansprache']),
     f('offer_type', 'text', ['offer type', 'offer', 'angebot', 'angebotsart']),
+    f('attempt_group', 'text', ['attempt group', 'test group', 'versuchsgruppe']),
+    f('offer_randomised', 'bool', ['offer randomised', 'offer randomized', 'randomised offer', 'randomized offer', 'zufallsangebot', 'angebot zufällig']),
   ],
   required: [['customer_id'], ['won_back']],
   uniqueId: false,

@@ -1,4 +1,5 @@
 import { headerKey, type Schema } from './fields.js';
+import { readTexts, type ReadTexts } from './read-texts.js';
 
 /** Where each canonical field is found in a file's header row. */
 export interface HeaderMapping {
@@ -35,6 +36,7 @@ export function mapHeaders(
   headers: readonly string[],
   schema: Schema,
   overrides: Readonly<Record<string, string>> = {},
+  texts: ReadTexts = readTexts('en'),
 ): { mapping: HeaderMapping; missing: MissingField[]; badOverrides: string[]; duplicates: DuplicateHeader[]; ambiguous: DuplicateHeader[] } {
   const keys = headers.map(headerKey);
   const fields = new Map<string, number>();
@@ -45,8 +47,8 @@ export function mapHeaders(
   const ambiguous: DuplicateHeader[] = [];
   for (const [field, header] of Object.entries(overrides)) {
     const found = overrideColumns(headers, keys, header);
-    if (!schema.fields.some((s) => s.name === field)) badOverrides.push(`unknown field '${field}'`);
-    else if (found.length === 0) badOverrides.push(`no column '${header}' for ${field}`);
+    if (!schema.fields.some((s) => s.name === field)) badOverrides.push(texts.mapUnknownField(field));
+    else if (found.length === 0) badOverrides.push(texts.mapNoColumn(header, field));
     else if (found.length > 1) ambiguous.push({ field, header, columns: found.map((i) => i + 1) });
     else {
       fields.set(field, found[0] as number);
@@ -66,10 +68,10 @@ export function mapHeaders(
     const others = hits.filter((i) => keys[i] !== keys[first]);
     if (others.length > 0) {
       const names = others.map((i) => `'${headers[i]}'`).join(', ');
-      warnings.push(`${spec.name}: using column '${headers[first]}'; ${names} also looks like ${spec.name} and is passed through (use --map ${spec.name}=HEADER to choose)`);
+      warnings.push(texts.aliasTwins(spec.name, headers[first] as string, names));
     }
   }
-  warnDuplicateHeaders(headers, warnings);
+  warnDuplicateHeaders(headers, warnings, texts);
   const unmapped = headers.map((_, i) => i).filter((i) => !claimed.has(i));
   const missing = schema.required
     .filter((group) => !group.some((name) => fields.has(name)))
@@ -89,10 +91,10 @@ function overrideColumns(headers: readonly string[], keys: readonly string[], he
   return n >= 1 && n <= headers.length ? [n - 1] : [];
 }
 
-function warnDuplicateHeaders(headers: readonly string[], warnings: string[]): void {
+function warnDuplicateHeaders(headers: readonly string[], warnings: string[], texts: ReadTexts): void {
   const seen = new Set<string>();
   for (const h of headers) {
-    if (seen.has(h)) warnings.push(`the header '${h}' appears more than once; each column is kept separately`);
+    if (seen.has(h)) warnings.push(texts.repeatedHeader(h));
     seen.add(h);
   }
 }

@@ -26,11 +26,17 @@ function m<T>(en: T, de: NoInfer<T>): Entry<T> {
 const CHANNEL_DE: Record<string, string> = { visit: 'Besuch', phone: 'Telefon', letter: 'Brief', email: 'E-Mail' };
 const OFFER_DE: Record<string, string> = {
   discount: 'Rabatt', upgrade: 'Upgrade', bundle: 'Rabatt plus Upgrade', personal: 'persönliche Ansprache', information: 'Information', none: 'kein Angebot',
+  renewal: 'Verlängerung zu günstigerem Tarif',
 };
 const DECISION_DE: Record<string, string> = { win_back: 'zurückgewinnen', review: 'prüfen', no_channel: 'kein Kanal', let_go: 'ziehen lassen', never: 'nie' };
 const EXCLUSION_DE: Record<string, string> = {
   ...DECISION_DE, suppressed: 'gesperrt', no_permission: 'keine Erlaubnis', max_attempts: 'Versuche ausgeschöpft', too_soon: 'zu früh', not_due: 'nicht fällig',
   control: 'Kontrollgruppe', over_capacity: 'über Kapazität', serial_defector: 'erneut abgewandert', shared_contact: 'gemeinsame Adresse',
+};
+
+// The lifecycle phases of winback clv (domain/clv/fit-models.ts) in German.
+const PHASE_DE: Record<string, string> = {
+  prospect: 'Interessent', first_time_buyer: 'Erstkäufer', early_repeat: 'früher Wiederkäufer', core: 'Stammkunde', core_defector: 'abwandernder Stammkunde', lost: 'verloren',
 };
 
 // changes.csv: why a customer came onto the lists (keyed by the previous exclusion) or left them.
@@ -91,6 +97,23 @@ export const CATALOGUE = {
     doNotContact: m('do-not-contact: never contact', 'Kontaktsperre: nie kontaktieren'),
     objection: m('objected to advertising: never contact', 'Werbewiderspruch: nie kontaktieren'),
     objectionInText: m((phrase: string) => `objection in the text ("${phrase}"): never contact`, (phrase) => `Widerspruch im Text („${phrase}“): nie kontaktieren`),
+    retentionWorth: m(
+      (ev: string, t: string, pAlive: string) => `retention: expected value ${ev} > threshold ${t} (alive but drifting, P(alive) ${pAlive})`,
+      (ev, t, pAlive) => `Kundenbindung: erwarteter Wert ${ev} > Schwelle ${t} (aktiv, aber abwandernd, P(aktiv) ${pAlive})`,
+    ),
+    retentionNotWorth: m(
+      (ev: string, t: string, pAlive: string) => `retention not worth it: expected value ${ev} ≤ threshold ${t} (P(alive) ${pAlive})`,
+      (ev, t, pAlive) => `Kundenbindung lohnt sich nicht: erwarteter Wert ${ev} ≤ Schwelle ${t} (P(aktiv) ${pAlive})`,
+    ),
+    retentionNoChannel: m(
+      (ev: string, channel: string) => `retention worth it (${ev} by ${channel}), but no channel may be used`,
+      (ev, channel) => `Kundenbindung lohnt sich (${ev} per ${CHANNEL_DE[channel] ?? channel}), aber kein Kanal ist erlaubt`,
+    ),
+    retentionMarginNotPositive: m('margin ≤ 0: keeping the customer would cost more than it brings', 'Marge ≤ 0: den Kunden zu halten kostete mehr, als es einbrächte'),
+    retentionBest: m(
+      (id: string, ev: string, rival: string | undefined, rivalEv: string) => (rival === undefined ? `${id}: only retention measure` : `${id}: highest expected value (${ev} vs ${rival} ${rivalEv})`),
+      (id, ev, rival, rivalEv) => (rival === undefined ? `${id}: einzige Maßnahme zur Kundenbindung` : `${id}: höchster erwarteter Wert (${ev} gegenüber ${rival} ${rivalEv})`),
+    ),
   },
   /** The step labels and formula words of `plan --explain` (value-explain.ts). */
   explain: {
@@ -150,6 +173,7 @@ export const CATALOGUE = {
       (id, label) => `Kunde '${id}' ist nicht unter den angenommenen Zeilen von ${label}`,
     ),
     notAcceptedHint: m('check the id, or run winback inspect for rejects', 'die Kundennummer prüfen, oder winback inspect zeigt die abgelehnten Zeilen'),
+    organicRateModel: m((code: string) => `organic rate: model ${code} (control group)`, (code) => `Rate ohne Kontakt: Modell ${code} (Kontrollgruppe)`),
   },
   /** The offer × channel comparison and the permission line of `plan --explain` (value-compare.ts, io/plan-render.ts). */
   compare: {
@@ -226,6 +250,7 @@ export const CATALOGUE = {
         `${leadDays} Tage vor Ende des ${assumedMonths === undefined ? 'Vertrags beim Wettbewerber' : `angenommenen ${assumedMonths}-Monats-Vertrags beim Wettbewerber`} am ${end}` +
         (termsLater > 0 ? `; früheres Fenster verpasst, Verlängerung ${termsLater} ${termsLater === 1 ? 'Laufzeit' : 'Laufzeiten'} später` : ''),
     ),
+    retention: m((afterDays: number) => `retention: ${afterDays === 0 ? 'from the as-of date' : `${afterDays} days after the as-of date`}, before the customer is gone`, (afterDays) => `Kundenbindung: ${afterDays === 0 ? 'ab Stichtag' : `${afterDays} Tage nach dem Stichtag`}, bevor der Kunde weg ist`),
   },
   /** The plan command's terminal summary and warnings (commands/plan.ts, io/plan-render.ts). */
   plan: {
@@ -282,6 +307,7 @@ export const CATALOGUE = {
       (n: number) => `${n} customers with unclear consent or objection values (read as no consent / objection)`,
       (n) => `${n} Kunden mit unklaren Werten bei Einwilligung oder Widerspruch (als keine Einwilligung / Widerspruch gelesen)`,
     ),
+    retentionLists: m((lists: string) => `; retention: ${lists}`, (lists) => `; Kundenbindung: ${lists}`),
   },
   /** The `why` column of changes.csv (campaign --previous; domain/campaign.ts). */
   changes: {
@@ -304,6 +330,7 @@ export const CATALOGUE = {
     ),
     notOutputDir: m((label: string) => `${label} holds neither plan.csv nor campaign lists`, (label) => `${label} enthält weder plan.csv noch Kampagnenlisten`),
     notOutputDirHint: m('run winback plan FILE --out DIR first, or give the export itself', 'zuerst winback plan DATEI --out VERZEICHNIS ausführen, oder den Export selbst angeben'),
+    retentionRow: m('Retention (alive but drifting)', 'Kundenbindung (aktiv, aber abwandernd)'),
     resultsPair: m('--ledger and --outcomes go together: the results need both', '--ledger und --outcomes gehören zusammen: die Ergebnisse brauchen beide'),
     resultsHint: m(
       'e.g. winback report export.csv --ledger out/ledger.csv --outcomes returns.csv (or put ledger.csv and outcomes.csv into the output directory)',
@@ -327,6 +354,9 @@ export const CATALOGUE = {
   /** playbook show (commands/playbook.ts). */
   playbook: {
     source: m((source: string) => `source: ${source}`, (source) => `Quelle: ${source === 'default' ? 'eingebautes Playbook' : source}`),
+    retentionLabel: m((label: string) => `Retention: ${label}`, (label) => `Kundenbindung: ${label}`),
+    retentionCost: m((incentive: number, givePct: number) => `incentive ${incentive}, ${givePct} % of margin`, (incentive, givePct) => `Anreiz ${incentive}, ${givePct} % der Marge`),
+    retentionTiming: m((afterDays: number, windowDays: number) => `${afterDays} days after as-of, window ${windowDays} days`, (afterDays, windowDays) => `${afterDays} Tage nach Stichtag, Fenster ${windowDays} Tage`),
   },
   /** Usage errors of flags and files that plan, campaign, report and worksheet share (cli/options.ts, io/config-file.ts, …). */
   flags: {
@@ -413,6 +443,243 @@ export const CATALOGUE = {
     ),
     fileMismatchHint: m('leave out the file to continue the session, or start a new session file', 'die Datei weglassen, um die Sitzung fortzusetzen, oder eine neue Sitzungsdatei beginnen'),
   },
+  /** The warnings of the permission check, in plan.csv's warnings column (permission.ts). */
+  permission: {
+    unclearDoNotContact: m('do_not_contact is unclear: treated as do-not-contact', 'do_not_contact ist unklar: als Kontaktsperre behandelt'),
+    unclearObjection: m('advertising_objection is unclear: treated as an objection', 'advertising_objection ist unklar: als Werbewiderspruch behandelt'),
+    objectionFound: m(
+      (where: 'reason' | 'notes' | 'consent', phrase: string) => `${({ reason: 'reason text', notes: 'notes', consent: 'a consent column' })[where]} contains an objection ("${phrase}"): treated as an objection`,
+      (where, phrase) => `${({ reason: 'Der Kündigungsgrund', notes: 'Die Notizen', consent: 'Eine Einwilligungsspalte' })[where]} ${where === 'notes' ? 'enthalten' : 'enthält'} einen Widerspruch („${phrase}“): als Werbewiderspruch behandelt`,
+    ),
+    unclearEmailConsent: m('consent_email is unclear: treated as no consent', 'consent_email ist unklar: als fehlende Einwilligung behandelt'),
+    unclearPhoneConsent: m('consent_phone is unclear: treated as no consent', 'consent_phone ist unklar: als fehlende Einwilligung behandelt'),
+    unclearLetterConsent: m('consent_letter is unclear: treated as a refusal of letters', 'consent_letter ist unklar: als Ablehnung von Briefen behandelt'),
+    unclearKeyAccount: m('key_account is unclear: treated as not a key account', 'key_account ist unklar: nicht als Schlüsselkunde behandelt'),
+    notUsable: m(
+      (field: 'email' | 'phone', text: string, problem: string) => `${field} '${text}' is not usable (${problem}): no ${field === 'email' ? 'e-mail' : 'phone'} channel`,
+      (field, text, problem) => `${field === 'email' ? 'E-Mail-Adresse' : 'Telefonnummer'} '${text}' ist nicht verwendbar (${contactProblemDe(problem)}): kein ${field === 'email' ? 'E-Mail-Kanal' : 'Telefonkanal'}`,
+    ),
+  },
+  /** winback inspect's text report (commands/inspect.ts); --json keeps the machine words. */
+  inspect: {
+    file: m('File', 'Datei'),
+    workbook: m('Workbook', 'Arbeitsmappe'),
+    workbookValue: m((sheet: string) => `Excel (.xlsx), sheet '${sheet}'`, (sheet) => `Excel (.xlsx), Tabellenblatt '${sheet}'`),
+    encoding: m('Encoding', 'Kodierung'),
+    withBom: m(' with BOM', ' mit BOM'),
+    delimiter: m('Delimiter', 'Trennzeichen'),
+    tab: m('tab', 'Tabulator'),
+    decimal: m('Decimal', 'Dezimalzeichen'),
+    dates: m('Dates', 'Datumsangaben'),
+    order: m(
+      (order: string) => ({ dmy: 'day first (31.03.2024)', mdy: 'month first (3/31/2024)', ymd: 'year first (2024-03-31)' })[order] ?? order,
+      (order) => ({ dmy: 'Tag zuerst (31.03.2024)', mdy: 'Monat zuerst (3/31/2024)', ymd: 'Jahr zuerst (2024-03-31)' })[order] ?? order,
+    ),
+    /** how a reading setting was decided (csv-read.ts, sniff.ts record it in English) */
+    decided: m((how: string) => how, (how) => decidedDe(how)),
+    rowsLabel: m('Rows', 'Zeilen'),
+    rows: m(
+      (read: string, accepted: string, rejected: string, blank: number) => `${read} read = ${accepted} accepted + ${rejected} rejected${blank ? ` (${blank} blank lines skipped)` : ''}`,
+      (read, accepted, rejected, blank) => `${read} gelesen = ${accepted} angenommen + ${rejected} abgelehnt${blank ? ` (${blank} Leerzeilen übersprungen)` : ''}`,
+    ),
+    mapping: m('Column mapping (field ← header)', 'Spaltenzuordnung (Feld ← Spaltenüberschrift)'),
+    mappingColumns: m(['field', 'header'], ['Feld', 'Spaltenüberschrift']),
+    passedThrough: m((list: string) => `Passed through unchanged: ${list}`, (list) => `Unverändert durchgereicht: ${list}`),
+    none: m('(none)', '(keine)'),
+    firstRejects: m((shown: number, all: number) => `First rejects (${shown} of ${all})`, (shown, all) => `Erste abgelehnte Zeilen (${shown} von ${all})`),
+    rejectColumns: m(['line', 'column', 'value', 'problem'], ['Zeile', 'Spalte', 'Wert', 'Problem']),
+    samples: m('Sample rows as read', 'Beispielzeilen, wie gelesen'),
+    notUsable: m((problem: string) => `not usable: ${problem}`, (problem) => `nicht verwendbar: ${problem}`),
+  },
+  /** winback reasons: its tables, the note column of --out and its usage errors (commands/reasons.ts). */
+  reasons: {
+    head: m(
+      (rows: string, classified: string, unknown: string) => `${rows} rows: ${classified} classified, ${unknown} unknown`,
+      (rows, classified, unknown) => `${rows} Zeilen: ${classified} zugeordnet, ${unknown} unbekannt`,
+    ),
+    columns: m(['reason', 'count', 'share', 'examples'], ['Grund', 'Anzahl', 'Anteil', 'Beispiele']),
+    unclassifiedHead: m(
+      'Most frequent unclassified texts (teach them in a playbook: winback playbook init my.yaml)',
+      'Häufigste nicht zugeordnete Texte (in einem Playbook beibringen: winback playbook init mein.yaml)',
+    ),
+    countText: m(['count', 'text'], ['Anzahl', 'Text']),
+    unknownCodesHead: m(
+      'reason_code values the playbook does not know (map them under codes: in your playbook)',
+      'Werte in reason_code, die das Playbook nicht kennt (im eigenen Playbook unter codes: zuordnen)',
+    ),
+    countCode: m(['count', 'reason_code'], ['Anzahl', 'reason_code']),
+    rejectedNote: m((line: number, error: string) => `rejected (line ${line}): ${error}`, (line, error) => `abgelehnt (Zeile ${line}): ${error}`),
+    rejectedWarning: m(
+      (rows: number, file: string) => `${rows} rows rejected; run winback inspect ${file} to see them`,
+      (rows, file) => `${rows} Zeilen abgelehnt; winback inspect ${file} zeigt sie`,
+    ),
+    learnWithFile: m('--learn reads the labelled file only; leave out the export', '--learn liest nur die Datei mit den zugeordneten Texten; den Export weglassen'),
+    needsFile: m('reasons needs an export to classify (or --learn FILE)', 'winback reasons braucht einen Export zum Zuordnen (oder --learn DATEI)'),
+  },
+  /** winback calibrate: the report's tables and lines, its warnings and usage errors (commands/calibrate.ts, io/calibrate-render.ts). */
+  calibrate: {
+    head: m(
+      (rows: string, attempts: string, rejected: string, train: string, holdout: string) => `${rows} rows read = ${attempts} attempts + ${rejected} rejected; fitted on ${train}, held out ${holdout}`,
+      (rows, attempts, rejected, train, holdout) => `${rows} Zeilen gelesen = ${attempts} Versuche + ${rejected} abgelehnt; angepasst an ${train}, zurückgehalten ${holdout}`,
+    ),
+    fit: m(
+      (converged: boolean, iterations: number, auc: string, brier: string) => `fit: ${converged ? 'converged' : 'NOT converged'} after ${iterations} iterations; holdout AUC ${auc}, Brier ${brier}`,
+      (converged, iterations, auc, brier) => `Anpassung: ${converged ? 'konvergiert' : 'NICHT konvergiert'} nach ${iterations} Iterationen; Prüfstichprobe AUC ${auc}, Brier ${brier}`,
+    ),
+    reasonColumns: m(['reason', 'cases', 'won', 'playbook', 'fitted', '2nd life mo'], ['Grund', 'Fälle', 'gewonnen', 'Playbook', 'Modell', '2. Leben']),
+    weightColumns: m(['behaviour term', 'default', 'fitted'], ['Verhaltensterm', 'Standard', 'angepasst']),
+    decileColumns: m(['decile', 'cases', 'predicted', 'observed'], ['Dezil', 'Fälle', 'vorhergesagt', 'beobachtet']),
+    holdoutEmpty: m('(holdout empty: no calibration by decile)', '(Prüfstichprobe leer: keine Kalibrierung nach Dezilen)'),
+    baseRates: m('base rates per reason (reference customer, plain approach)', 'Basisraten je Grund (Referenzkunde, einfache Ansprache; 2. Leben in Monaten)'),
+    /** the model's warnings (domain/calibrate.ts; model.json keeps them in English) */
+    modelWarning: m((w: string) => w, (w) => modelWarningDe(w)),
+    weights: m('behaviour weights (log-odds per unit of ln(1+x))', 'Verhaltensgewichte (Log-Odds je Einheit von ln(1+x))'),
+    deciles: m('calibration on the holdout, by decile of predicted p', 'Kalibrierung auf der Prüfstichprobe, nach Dezilen des vorhergesagten p'),
+    written: m((out: string) => `written: ${out} (use it with winback plan --model ${out})`, (out) => `geschrieben: ${out} (für winback plan --model ${out})`),
+    reject: m((line: number, id: string, error: string) => `reject: line ${line}${id ? ` (${id})` : ''}: ${error}`, (line, id, error) => `abgelehnt: Zeile ${line}${id ? ` (${id})` : ''}: ${error}`),
+    moreRejects: m((n: number) => `reject: … and ${n} more`, (n) => `abgelehnt: … und ${n} weitere`),
+    noAttempts: m((label: string, rejected: number) => `${label}: no usable attempts (${rejected} rows rejected)`, (label, rejected) => `${label}: keine verwendbaren Versuche (${rejected} Zeilen abgelehnt)`),
+    noAttemptsHint: m((source: string) => `run winback inspect ${source} to see the rejects`, (source) => `winback inspect ${source} zeigt die abgelehnten Zeilen`),
+    noDateAtAsOf: m((n: number) => `${n} attempts without contact_date: months since churn computed at --as-of`, (n) => `${n} Versuche ohne contact_date: Monate seit Kündigung zum --as-of berechnet`),
+    noDateLeftOut: m(
+      (n: number) => `${n} attempts without contact_date: months since churn left out of their fit (give --as-of to use that date)`,
+      (n) => `${n} Versuche ohne contact_date: Monate seit Kündigung bleiben bei ihrer Anpassung außen vor (--as-of angeben, um dieses Datum zu verwenden)`,
+    ),
+    unknownOffer: m(
+      (n: number) => `${n} attempts with an offer_type the playbook does not know: fitted as a plain approach`,
+      (n) => `${n} Versuche mit einem offer_type, den das Playbook nicht kennt: als einfache Ansprache angepasst`,
+    ),
+    outRequired: m('--model-out FILE is required', '--model-out DATEI fehlt'),
+    outRequiredHint: m('e.g. winback calibrate history.csv --model-out model.json', 'z. B. winback calibrate history.csv --model-out model.json'),
+    outStdout: m(
+      '--model-out - : the model is a file for winback plan --model, not a table for stdout',
+      '--model-out - : das Modell ist eine Datei für winback plan --model, keine Tabelle für die Standardausgabe',
+    ),
+    outStdoutHint: m('give --model-out a file name (and --json prints the report with the model)', '--model-out einen Dateinamen geben (--json gibt den Bericht mit dem Modell aus)'),
+    modelFlag: m('--model is not used by calibrate', '--model wird von winback calibrate nicht verwendet'),
+    modelFlagHint: m('calibrate writes a model with --model-out; plan reads it with --model', 'winback calibrate schreibt ein Modell mit --model-out; winback plan liest es mit --model'),
+  },
+  /** winback results: its tables, head line, warnings and usage errors (commands/results.ts, io/results-output.ts). */
+  results: {
+    head: m(
+      (asOf: string, days: number, all: string, contacted: string, control: string, rows: string, rejected: string) =>
+        `as of ${asOf}, attribution window ${days} days: ${all} customers in the ledger = ${contacted} contacted + ${control} control; outcomes ${rows} rows (${rejected} rejected)`,
+      (asOf, days, all, contacted, control, rows, rejected) =>
+        `Stichtag ${asOf}, Zuordnungsfenster ${days} Tage: ${all} Kunden im Kontaktbuch = ${contacted} kontaktiert + ${control} Kontrollgruppe; Ergebnisse ${rows} Zeilen (${rejected} abgelehnt)`,
+    ),
+    total: m('total', 'gesamt'),
+    rateColumns: m(
+      ['reason', 'contacted', 'regained', 'rate', 'control', 'ctrl rate', 'lift (95 % CI)'],
+      ['Grund', 'kontaktiert', 'zurück', 'Quote', 'Kontrolle', 'Quote K.', 'Lift (95-%-KI)'],
+    ),
+    moneyColumns: m(
+      ['reason', 'revenue', 'margin', 'cost', 'profit', 'return', 'churn again'],
+      ['Grund', 'Umsatz', 'Marge', 'Kosten', 'Gewinn', 'Rendite', 'erneut gekündigt'],
+    ),
+    segmentColumns: m(
+      ['reason', 'offer', 'channel', 'n', 'rate', 'ctrl', 'lift (95 % CI)', 'profit'],
+      ['Grund', 'Angebot', 'Kanal', 'n', 'Quote', 'Kontr.', 'Lift (95-%-KI)', 'Gewinn'],
+    ),
+    serialNone: m('serial defectors (won back, then left again): none', 'Mehrfachabwanderer (zurückgewonnen, dann wieder gegangen): keine'),
+    serial: m((n: number, ids: string) => `serial defectors (won back, then left again): ${n}: ${ids}`, (n, ids) => `Mehrfachabwanderer (zurückgewonnen, dann wieder gegangen): ${n}: ${ids}`),
+    ratesHead: m('regain rate and lift over control, per reason', 'Rückgewinnungsquote und Lift gegenüber der Kontrollgruppe, je Grund'),
+    moneyHead: m('second lifetime so far and cost, contacted group', 'zweites Kundenleben bisher und Kosten, kontaktierte Gruppe'),
+    segmentsHead: m('per reason × offer × channel', 'je Grund × Angebot × Kanal'),
+    rejectedOutcomes: m((n: number) => `${n} outcome rows rejected (see rejects in --json)`, (n) => `${n} Ergebniszeilen abgelehnt (siehe rejects in --json)`),
+    missingInExport: m(
+      (n: number, file: string, out: string) => `${n} customers of the ledger (contacted or control) not in ${file}: left out of ${out}`,
+      (n, file, out) => `${n} Kunden des Kontaktbuchs (kontaktiert oder Kontrollgruppe) nicht in ${file}: in ${out} ausgelassen`,
+    ),
+    required: m('--ledger FILE and --outcomes FILE are required', '--ledger DATEI und --outcomes DATEI fehlen'),
+    requiredHint: m('e.g. winback results --ledger out/ledger.csv --outcomes returns.csv', 'z. B. winback results --ledger out/ledger.csv --outcomes returns.csv'),
+    historyNeedsExport: m('--history-out needs --export FILE', '--history-out braucht --export DATEI'),
+    historyNeedsExportHint: m(
+      'the lost-customer export used for the campaign gives the columns calibrate needs',
+      'der Export verlorener Kunden, auf dem die Kampagne lief, liefert die Spalten, die winback calibrate braucht',
+    ),
+    noLedger: m((file: string) => `ledger ${file}: no such file`, (file) => `Kontaktbuch ${file}: Datei nicht gefunden`),
+    noLedgerHint: m('the ledger is written by winback campaign --ledger FILE', 'das Kontaktbuch schreibt winback campaign --ledger DATEI'),
+  },
+  /** winback clv's terminal report (io/clv-render.ts); model.json keeps the machine words. */
+  clv: {
+    rows: m('Rows', 'Zeilen'),
+    rowsValue: m(
+      (read: string, accepted: string, rejected: string, anyRejected: boolean) => `${read} read = ${accepted} accepted + ${rejected} rejected${anyRejected ? ' (see rejects.csv)' : ''}`,
+      (read, accepted, rejected, anyRejected) => `${read} gelesen = ${accepted} angenommen + ${rejected} abgelehnt${anyRejected ? ' (siehe rejects.csv)' : ''}`,
+    ),
+    customers: m('Customers', 'Kunden'),
+    customersValue: m(
+      (customers: string, repeat: string, prospects: string, period: string, end: string, source: string) =>
+        `${customers} (${repeat} with repeat purchases${prospects !== '0' ? `, ${prospects} prospects` : ''}); time unit: ${period}; calibration end ${end} (${source})`,
+      (customers, repeat, prospects, period, end, source) =>
+        `${customers} (${repeat} mit Wiederholungskäufen${prospects !== '0' ? `, ${prospects} Interessenten` : ''}); Zeiteinheit: ${({ day: 'Tag', week: 'Woche', month: 'Monat' } as Record<string, string>)[period] ?? period}; Ende der Kalibrierung ${end} (${source === 'last transaction date' ? 'letztes Transaktionsdatum' : source})`,
+    ),
+    notGiven: m('not given', 'nicht angegeben'),
+    logLikelihood: m('log-likelihood', 'Log-Likelihood'),
+    iterations: m((n: number) => `${n} iterations`, (n) => `${n} Iterationen`),
+    notConverged: m('NOT converged', 'NICHT konvergiert'),
+    converged: m('converged', 'konvergiert'),
+    onBoundary: m((names: string) => `converged on a boundary (${names} not estimable, see warnings)`, (names) => `am Rand konvergiert (${names} nicht schätzbar, siehe Warnungen)`),
+    notEstimable: m((names: string) => `converged, but ${names} not estimable (flat likelihood, see warnings)`, (names) => `konvergiert, aber ${names} nicht schätzbar (flache Likelihood, siehe Warnungen)`),
+    notFitted: m('not fitted (see warnings)', 'nicht angepasst (siehe Warnungen)'),
+    phasesHead: m(
+      (months: number, rate: string) => `Lifecycle phases (CLV over ${months} months, ${rate} % a year)`,
+      (months, rate) => `Lebenszyklusphasen (CLV über ${months} Monate, ${rate} % im Jahr)`,
+    ),
+    phaseColumns: m(
+      ['phase', 'customers', 'share', 'mean p_alive', 'expected purchases', 'clv'],
+      ['Phase', 'Kunden', 'Anteil', 'mittl. p_alive', 'erwartete Käufe', 'CLV'],
+    ),
+    boughtAgainColumn: m('bought again in holdout', 'erneut gekauft (Prüfzeitraum)'),
+    phase: m((phase: string) => phase, (phase) => PHASE_DE[phase] ?? phase),
+    holdout: m(
+      (periods: string, period: string, actual: string, predicted: string, model: string) => `Holdout (${periods} ${period}s): ${actual} purchase days, ${predicted} forecast by ${model}`,
+      (periods, period, actual, predicted, model) =>
+        `Prüfzeitraum (${periods} × ${({ day: 'Tag', week: 'Woche', month: 'Monat' } as Record<string, string>)[period] ?? period}): ${actual} Kauftage, ${predicted} vorhergesagt von ${model}`,
+    ),
+    intervals: m(
+      (level: number, replicates: number, list: string) => `${level} % intervals (${replicates} bootstrap replicates): ${list}; per customer: clv_low, clv_high`,
+      (level, replicates, list) => `${level}-%-Intervalle (${replicates} Bootstrap-Wiederholungen): ${list}; je Kunde: clv_low, clv_high`,
+    ),
+    lostThreshold: m((summary: string) => `Lost threshold: ${summary}`, (summary) => `Verlustschwelle: ${summary}`),
+    afterEnd: m(
+      (n: number, holdout: boolean) => `${n} transactions after the ${holdout ? 'holdout' : 'calibration'} end were read but not used`,
+      (n, holdout) => `${n} Transaktionen nach dem Ende ${holdout ? 'des Prüfzeitraums' : 'der Kalibrierung'} wurden gelesen, aber nicht verwendet`,
+    ),
+    outsideCohort: m((n: number) => `${n} customers bought first in the holdout period and are not modelled`, (n) => `${n} Kunden kauften zum ersten Mal im Prüfzeitraum und werden nicht modelliert`),
+    unmatchedReturns: m(
+      (amount: string) => `returns worth ${amount} had no earlier purchase of the same customer to net against (bought before the data starts?) and were left out`,
+      (amount) => `Retouren im Wert von ${amount} hatten keinen früheren Kauf desselben Kunden zum Verrechnen (vor Beginn der Daten gekauft?) und wurden ausgelassen`,
+    ),
+    onlyReturns: m((n: number) => `${n} customers have only returns in the calibration period and are not modelled`, (n) => `${n} Kunden haben im Kalibrierungszeitraum nur Retouren und werden nicht modelliert`),
+    missingIds: m(
+      (n: number) => `${n} rows without a customer id (empty, NA, NULL, …) were rejected: they belong to no known customer (see rejects.csv)`,
+      (n) => `${n} Zeilen ohne Kundennummer (leer, NA, NULL, …) wurden abgelehnt: sie gehören zu keinem bekannten Kunden (siehe rejects.csv)`,
+    ),
+    bootstrapFailed: m(
+      (failed: number, all: number, unsettled: number) => `intervals: ${failed} of ${all} bootstrap refits failed and ${unsettled} ran to a boundary: the intervals of the parameters that cannot be estimated are open-ended`,
+      (failed, all, unsettled) => `Intervalle: ${failed} von ${all} Bootstrap-Anpassungen schlugen fehl und ${unsettled} liefen an einen Rand: die Intervalle der nicht schätzbaren Parameter sind nach einer Seite offen`,
+    ),
+    prospectsSkipped: m((file: string, n: number) => `customer list ${file}: ${n} rows skipped (empty or duplicate id)`, (file, n) => `Kundenliste ${file}: ${n} Zeilen übersprungen (leere oder doppelte Kundennummer)`),
+    clvMissing: m((n: number) => `${n} customers without a finite CLV (clv left empty)`, (n) => `${n} Kunden ohne endlichen CLV (clv bleibt leer)`),
+    /** the lost threshold in German words (English keeps threshold.ts's own sentence) */
+    thresholdNotValidated: m(
+      (value: string, source: string) => `P(alive) < ${value} (${source}), not validated: give --holdout-end to measure how many "lost" customers buy again on their own`,
+      (value, source) => `P(alive) < ${value} (${thresholdSourceDe(source)}), nicht geprüft: --holdout-end angeben, um zu messen, wie viele „verlorene“ Kunden von selbst wieder kaufen`,
+    ),
+    thresholdValidated: m(
+      (value: string, source: string, again: number, lost: number, share: string, limit: string) =>
+        `P(alive) < ${value} (${source}): ${again} of ${lost} "lost" customers (${share}) bought again in the holdout, limit ${limit}`,
+      (value, source, again, lost, share, limit) =>
+        `P(alive) < ${value} (${thresholdSourceDe(source)}): ${again} von ${lost} „verlorenen“ Kunden (${share}) kauften im Prüfzeitraum wieder, Grenze ${limit}`,
+    ),
+    written: m((dir: string) => `Written: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`, (dir) => `Geschrieben: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`),
+  },
+  /** commander's own usage errors and the hint after them (cli/program.ts). */
+  usage: {
+    commanderError: m((text: string) => text, (text) => commanderErrorDe(text)),
+    helpHint: m('hint: run with --help for usage and an example', 'Hinweis: --help zeigt den Aufruf und ein Beispiel'),
+  },
   /** Words around every command's output and errors (cli/main.ts, io). */
   common: {
     warning: m('warning', 'Warnung'),
@@ -468,6 +735,80 @@ export function formatAmount(value: number, lang: Lang): string {
   if (lang === 'en') return String(value);
   const [whole, decimals] = String(value).split('.');
   return `${formatWhole(Number(whole), 'de')}${decimals === undefined ? '' : `,${decimals}`}`;
+}
+
+/** The contact-point checker's problem (contact-point.ts, English) in German. */
+function contactProblemDe(problem: string): string {
+  const fixed: Record<string, string> = {
+    blank: 'leer',
+    'more than one address, or spaces, in one cell': 'mehr als eine Adresse oder Leerzeichen in einer Zelle',
+    'no @': 'kein @',
+    'the part before @ is not valid': 'der Teil vor dem @ ist ungültig',
+    'the domain is not valid': 'die Domain ist ungültig',
+    'a number in scientific notation (Excel dropped its digits); export the column as text':
+      'eine Zahl in wissenschaftlicher Schreibweise (Excel hat Ziffern verworfen); die Spalte als Text exportieren',
+    'no digits': 'keine Ziffern',
+    'too short': 'zu kurz',
+  };
+  const known = fixed[problem];
+  if (known !== undefined) return known;
+  const readAs = /^not a phone number \(read as (.+) when without \+\)$/.exec(problem);
+  if (readAs) return `keine Telefonnummer (ohne + als ${readAs[1]} gelesen)`;
+  const invalid = /^not a valid number in (.+)$/.exec(problem);
+  return invalid ? `keine gültige Nummer in ${invalid[1]}` : problem;
+}
+
+/** How csv-read.ts and sniff.ts decided a reading setting, in German. */
+function decidedDe(how: string): string {
+  const fixed: Record<string, string> = {
+    flag: 'Option', 'byte-order mark': 'Byte-Order-Mark', detected: 'erkannt', 'flag (runs of blanks)': 'Option (Folgen von Leerzeichen)',
+    'sep= line': 'Zeile sep=', 'detected from the data': 'aus den Daten erkannt', 'Excel workbook': 'Excel-Arbeitsmappe', cells: 'Zellen',
+    'default: no date settles the order': 'Standard: kein Datum legt die Reihenfolge fest',
+  };
+  const known = fixed[how];
+  if (known !== undefined) return known;
+  const files = /^default for '(.+)'-separated files$/.exec(how);
+  if (files) return `Standard für Dateien mit Trennzeichen '${files[1] === 'tab' ? 'Tabulator' : files[1]}'`;
+  const tie = /^default: as many day-first as month-first dates \((\d+) each\)$/.exec(how);
+  return tie ? `Standard: gleich viele Daten mit Tag und mit Monat zuerst (je ${tie[1]})` : how;
+}
+
+/** The calibrated model's warnings (calibrate.ts), in German. */
+function modelWarningDe(w: string): string {
+  const rules: [RegExp, (g: string[]) => string][] = [
+    [/^(\d+) rows with reasons not in the playbook ignored: (.*)$/, (g) => `${g[1]} Zeilen mit Gründen, die nicht im Playbook stehen, übergangen: ${g[2]}`],
+    [/^fit did not converge in (\d+) iterations$/, (g) => `die Anpassung ist in ${g[1]} Iterationen nicht konvergiert`],
+    [/^weights with an implausible sign fixed at 0: (.*)$/, (g) => `Gewichte mit unplausiblem Vorzeichen auf 0 gesetzt: ${g[1]}`],
+    [
+      /^only (\d+) holdout cases: the fit quality figures are not reliable below (\d+); collect more campaign history$/,
+      (g) => `nur ${g[1]} Fälle in der Prüfstichprobe: die Gütemaße sind unter ${g[2]} nicht verlässlich; mehr Kampagnenhistorie sammeln`,
+    ],
+  ];
+  for (const [re, say] of rules) {
+    const hit = re.exec(w);
+    if (hit) return say([...hit]);
+  }
+  return w;
+}
+
+/** commander's usage errors (commander 14's wording) in German; an unknown one stays as it is. */
+function commanderErrorDe(text: string): string {
+  const rules: [RegExp, string][] = [
+    [/option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are ([^.]+)\./, "Option '$1': '$2' ist ungültig. Erlaubt sind $3."],
+    [/option '([^']+)' argument missing/, "Option '$1': der Wert fehlt"],
+    [/unknown option '([^']+)'/, "unbekannte Option '$1'"],
+    [/unknown command '([^']+)'/, "unbekannter Befehl '$1'"],
+    [/missing required argument '([^']+)'/, "das Argument '$1' fehlt"],
+    [/too many arguments for '([^']+)'\. Expected (\d+) arguments? but got (\d+)\./, "zu viele Argumente für '$1': erwartet $2, erhalten $3."],
+    [/too many arguments\. Expected (\d+) arguments? but got (\d+)\./, 'zu viele Argumente: erwartet $1, erhalten $2.'],
+    [/\(Did you mean ([^?]+)\?\)/, '($1 gemeint?)'],
+  ];
+  return rules.reduce((out, [re, de]) => out.replace(re, de), text);
+}
+
+/** Where winback clv's lost threshold came from (clv/threshold.ts), in German. */
+function thresholdSourceDe(source: string): string {
+  return ({ 'chosen on the holdout': 'auf dem Prüfzeitraum gewählt', config: 'Konfiguration' } as Record<string, string>)[source] ?? source;
 }
 
 /** One unit of the currency in a German sentence: "Euro" for €, else the symbol itself. */

@@ -7,6 +7,7 @@ import { CHANNELS, type Channel } from './playbook-types.js';
 import type { CustomerRow } from './types.js';
 import { findObjectionPhrase } from './objection-text.js';
 import { matchSuppression, type Suppression } from './suppression.js';
+import { messages, type Lang, type Messages } from './messages.js';
 import { DEFAULT_PHONE_COUNTRY, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, type ContactCheck } from './contact-point.js';
 
 export { findObjectionPhrase } from './objection-text.js';
@@ -96,10 +97,12 @@ export function checkPermission(
   row: PermissionInput,
   config: PermissionConfig = DEFAULT_PERMISSION_CONFIG,
   suppression?: Suppression,
+  lang: Lang = 'en',
 ): PermissionResult {
   const warnings: string[] = [];
+  const say = messages(lang).permission;
   const found: { phrase?: string } = {};
-  const blockAll = findBlockingReason(row, config, suppression, warnings, found);
+  const blockAll = findBlockingReason(row, config, suppression, warnings, found, say);
   if (blockAll !== undefined) {
     const blockedBy = Object.fromEntries(CHANNELS.map((c) => [c, blockAll]));
     const allowed = { visit: false, phone: false, letter: false, email: false };
@@ -110,10 +113,10 @@ export function checkPermission(
   }
   const blockedBy: Partial<Record<Channel, BlockReason>> = {};
   const perChannel: Record<Channel, BlockReason | undefined> = {
-    visit: checkVisit(row, warnings),
-    phone: checkPhone(row, config, warnings),
-    letter: checkLetter(row, warnings),
-    email: checkEmail(row, config, warnings),
+    visit: checkVisit(row, warnings, say),
+    phone: checkPhone(row, config, warnings, say),
+    letter: checkLetter(row, warnings, say),
+    email: checkEmail(row, config, warnings, say),
   };
   const allowed = { visit: false, phone: false, letter: false, email: false };
   for (const channel of CHANNELS) {
@@ -143,36 +146,37 @@ function findBlockingReason(
   suppression: Suppression | undefined,
   warnings: string[],
   found: { phrase?: string },
+  say: Say,
 ): BlockReason | undefined {
   if (suppression !== undefined) {
     const match = matchSuppression(row, suppression);
     if (match !== undefined) return 'suppressed';
   }
-  if (row.do_not_contact === null) warnings.push('do_not_contact is unclear: treated as do-not-contact');
+  if (row.do_not_contact === null) warnings.push(say.unclearDoNotContact);
   if (row.do_not_contact !== false && row.do_not_contact !== undefined) return 'do_not_contact';
-  if (row.advertising_objection === null) warnings.push('advertising_objection is unclear: treated as an objection');
+  if (row.advertising_objection === null) warnings.push(say.unclearObjection);
   if (row.advertising_objection !== false && row.advertising_objection !== undefined) return 'objection';
   // An objection anywhere in the row's free text blocks every channel.
-  for (const [field, text] of [['reason text', row.reason], ['notes', row.notes], ['a consent column', row.consent_text]] as const) {
+  for (const [field, text] of [['reason', row.reason], ['notes', row.notes], ['consent', row.consent_text]] as const) {
     const phrase = findObjectionPhrase(text, config.extraObjectionPhrases);
     if (phrase === undefined) continue;
-    warnings.push(`${field} contains an objection ("${phrase}"): treated as an objection`);
+    warnings.push(say.objectionFound(field, phrase));
     found.phrase = phrase;
     return 'objection_in_reason';
   }
   return undefined;
 }
 
-function checkEmail(row: PermissionInput, config: PermissionConfig, warnings: string[]): BlockReason | undefined {
+function checkEmail(row: PermissionInput, config: PermissionConfig, warnings: string[], say: Say): BlockReason | undefined {
   if (isPlaceholder(row.email)) return 'no_email';
-  const consent = checkEmailConsent(row, config, warnings);
-  return consent ?? usable(normaliseEmailAddress(row.email), 'email', 'invalid_email', row.email, warnings);
+  const consent = checkEmailConsent(row, config, warnings, say);
+  return consent ?? usable(normaliseEmailAddress(row.email), 'email', 'invalid_email', row.email, warnings, say);
 }
 
-function checkEmailConsent(row: PermissionInput, config: PermissionConfig, warnings: string[]): BlockReason | undefined {
+function checkEmailConsent(row: PermissionInput, config: PermissionConfig, warnings: string[], say: Say): BlockReason | undefined {
   if (row.consent_email === true) return undefined;
   if (row.consent_email === null) {
-    warnings.push('consent_email is unclear: treated as no consent');
+    warnings.push(say.unclearEmailConsent);
     return 'no_email_consent';
   }
   // The exception ends where the customer said no; a blank cell is no objection.
@@ -180,16 +184,16 @@ function checkEmailConsent(row: PermissionInput, config: PermissionConfig, warni
   return 'no_email_consent';
 }
 
-function checkPhone(row: PermissionInput, config: PermissionConfig, warnings: string[]): BlockReason | undefined {
+function checkPhone(row: PermissionInput, config: PermissionConfig, warnings: string[], say: Say): BlockReason | undefined {
   if (isPlaceholder(row.phone)) return 'no_phone';
   // The number is parsed only where consent allows a call (parsing costs more than the rest).
-  const consent = checkPhoneConsent(row, config, warnings);
-  return consent ?? usable(normalisePhoneNumber(row.phone, phoneCountryOf(row.country, config.defaultPhoneCountry)), 'phone', 'invalid_phone', row.phone, warnings);
+  const consent = checkPhoneConsent(row, config, warnings, say);
+  return consent ?? usable(normalisePhoneNumber(row.phone, phoneCountryOf(row.country, config.defaultPhoneCountry)), 'phone', 'invalid_phone', row.phone, warnings, say);
 }
 
-function checkPhoneConsent(row: PermissionInput, config: PermissionConfig, warnings: string[]): BlockReason | undefined {
+function checkPhoneConsent(row: PermissionInput, config: PermissionConfig, warnings: string[], say: Say): BlockReason | undefined {
   if (row.consent_phone === true) return undefined;
-  if (row.consent_phone === null) warnings.push('consent_phone is unclear: treated as no consent');
+  if (row.consent_phone === null) warnings.push(say.unclearPhoneConsent);
   // Without a recorded segment the customer may be private: the stricter B2C rule applies.
   if (row.segment !== 'B2B') return 'no_phone_consent';
   if (row.consent_phone === false || row.consent_phone === null) return 'no_phone_consent';
@@ -197,27 +201,29 @@ function checkPhoneConsent(row: PermissionInput, config: PermissionConfig, warni
 }
 
 /** A contact point the normaliser rejects blocks its channel, with a warning that says why. */
-function usable(check: ContactCheck, field: 'email' | 'phone', reason: BlockReason, text: string | undefined, warnings: string[]): BlockReason | undefined {
+function usable(check: ContactCheck, field: 'email' | 'phone', reason: BlockReason, text: string | undefined, warnings: string[], say: Say): BlockReason | undefined {
   if (check.ok) return undefined;
-  warnings.push(`${field} '${(text ?? '').trim()}' is not usable (${check.problem}): no ${field === 'email' ? 'e-mail' : 'phone'} channel`);
+  warnings.push(say.notUsable(field, (text ?? '').trim(), check.problem));
   return reason;
 }
 
-function checkLetter(row: PermissionInput, warnings: string[]): BlockReason | undefined {
+function checkLetter(row: PermissionInput, warnings: string[], say: Say): BlockReason | undefined {
   if (isBlank(row.street) || isBlank(row.postal_code) || isBlank(row.city)) return 'no_postal_address';
   // Letters need no consent, but an explicit (or possibly explicit) refusal of letters is an objection.
   if (row.consent_letter === null) {
-    warnings.push('consent_letter is unclear: treated as a refusal of letters');
+    warnings.push(say.unclearLetterConsent);
     return 'letter_refused';
   }
   return row.consent_letter === false ? 'letter_refused' : undefined;
 }
 
-function checkVisit(row: PermissionInput, warnings: string[]): BlockReason | undefined {
+function checkVisit(row: PermissionInput, warnings: string[], say: Say): BlockReason | undefined {
   if (!isBlank(row.account_manager)) return undefined;
-  if (row.key_account === null) warnings.push('key_account is unclear: treated as not a key account');
+  if (row.key_account === null) warnings.push(say.unclearKeyAccount);
   return row.key_account === true ? undefined : 'no_account_manager';
 }
+
+type Say = Messages['permission'];
 
 function isBlank(value: string | undefined): boolean {
   return value === undefined || value.trim() === '';

@@ -69,6 +69,37 @@ export interface ReadTexts {
   headerQuote: (label: string) => string;
   noSuchFile: (label: string) => string;
   noSuchFileHint: string;
+  // The file as a whole, its header and --map (io/csv-read.ts, io/xlsx-read.ts, header-map.ts)
+  fileEmpty: (label: string) => string;
+  fileEmptyHint: string;
+  noHeader: (label: string) => string;
+  noHeaderHint: string;
+  noDataRows: (label: string) => string;
+  noDataRowsHint: string;
+  isDirectory: (label: string) => string;
+  cannotRead: (label: string, code: string) => string;
+  cannotReadHint: string;
+  mapNotApplied: (label: string, problems: string) => string;
+  headersFound: (headers: string) => string;
+  mapUnknownField: (field: string) => string;
+  mapNoColumn: (header: string, field: string) => string;
+  aliasTwins: (field: string, used: string, others: string) => string;
+  repeatedHeader: (header: string) => string;
+  missingColumns: (label: string, kind: string, names: string, found: string) => string;
+  missingColumnsHint: (field: string) => string;
+  didYouMean: (alias: string, header: string, field: string) => string;
+  /** joins the alternatives of one required field ("churn_date or tenure_months") */
+  or: string;
+  badEncoding: (encoding: string) => string;
+  mixedDecimal: (commas: number, points: number, decimal: string) => string;
+  mixedDateOrder: (dayFirst: number, monthFirst: number, order: string) => string;
+  unclosedQuote: (label: string, line: number) => string;
+  unclosedQuoteHint: string;
+  sheetEmpty: (label: string, sheet: string) => string;
+  sheetEmptyHint: (others: string) => string;
+  checkExport: string;
+  xlsxIgnoredFlags: string;
+  sheetLabel: (label: string, sheet: string, headerRow: number) => string;
 }
 
 const en: ReadTexts = {
@@ -125,6 +156,36 @@ const en: ReadTexts = {
   headerQuote: (label) => `${label}: the header row has a quote that is never closed`,
   noSuchFile: (label) => `${label}: no such file`,
   noSuchFileHint: 'check the path, or use - to read from stdin',
+  fileEmpty: (label) => `${label} is empty (0 bytes)`,
+  fileEmptyHint: 'check the export; an empty file never replaces earlier outputs',
+  noHeader: (label) => `${label}: no header row found`,
+  noHeaderHint: 'the first line must name the columns',
+  noDataRows: (label) => `${label} has a header but no data rows`,
+  noDataRowsHint: 'check the export; an empty export never replaces earlier outputs',
+  isDirectory: (label) => `${label} is a directory, not a CSV file`,
+  cannotRead: (label, code) => `${label} cannot be read (${code})`,
+  cannotReadHint: 'check the file permissions',
+  mapNotApplied: (label, problems) => `${label}: --map cannot be applied: ${problems}`,
+  headersFound: (headers) => `headers found: ${headers}`,
+  mapUnknownField: (field) => `unknown field '${field}'`,
+  mapNoColumn: (header, field) => `no column '${header}' for ${field}`,
+  aliasTwins: (field, used, others) => `${field}: using column '${used}'; ${others} also looks like ${field} and is passed through (use --map ${field}=HEADER to choose)`,
+  repeatedHeader: (header) => `the header '${header}' appears more than once; each column is kept separately`,
+  missingColumns: (label, kind, names, found) => `${label}: required column missing for a ${kind}: ${names}. Headers found: ${found}`,
+  missingColumnsHint: (field) => `name the column with --map ${field}=HEADER`,
+  didYouMean: (alias, header, field) => `did you mean '${alias}'? If column '${header}' holds ${field}, add --map ${field}='${header}'`,
+  or: 'or',
+  badEncoding: (encoding) => `the file is not valid ${encoding} (characters show as \ufffd); leave out --encoding to detect it, or try --encoding win1252`,
+  mixedDecimal: (commas, points, decimal) =>
+    `numbers are written both with decimal comma (${commas}) and decimal point (${points}) in the first rows; reading '${decimal}' as the decimal mark (use --decimal to fix it)`,
+  mixedDateOrder: (dayFirst, monthFirst, order) => `dates are written both day-first (${dayFirst}) and month-first (${monthFirst}); reading them as ${order} (use --date-format to fix it)`,
+  unclosedQuote: (label, line) => `${label}, line ${line}: a quoted field opened in the row starting here is never closed`,
+  unclosedQuoteHint: 'look for an unbalanced double quote in that row',
+  sheetEmpty: (label, sheet) => `${label}: sheet '${sheet}' is empty`,
+  sheetEmptyHint: (others) => `choose another sheet with --sheet: ${others}`,
+  checkExport: 'check the export',
+  xlsxIgnoredFlags: '--encoding and --delimiter do not apply to an Excel workbook and were ignored',
+  sheetLabel: (label, sheet, row) => `${label} (sheet '${sheet}', header on row ${row})`,
 };
 
 const EN_LIMITS: Record<RejectLimitSource, string> = {
@@ -202,6 +263,50 @@ const de: ReadTexts = {
   headerQuote: (label) => `${label}: die Kopfzeile enthält ein Anführungszeichen, das nie geschlossen wird`,
   noSuchFile: (label) => `${label}: Datei nicht gefunden`,
   noSuchFileHint: 'den Pfad prüfen, oder - liest von der Standardeingabe',
+  fileEmpty: (label) => `${label} ist leer (0 Bytes)`,
+  fileEmptyHint: 'den Export prüfen; eine leere Datei ersetzt nie frühere Ausgaben',
+  noHeader: (label) => `${label}: keine Kopfzeile gefunden`,
+  noHeaderHint: 'die erste Zeile muss die Spalten benennen',
+  noDataRows: (label) => `${label} hat eine Kopfzeile, aber keine Datenzeilen`,
+  noDataRowsHint: 'den Export prüfen; ein leerer Export ersetzt nie frühere Ausgaben',
+  isDirectory: (label) => `${label} ist ein Verzeichnis, keine CSV-Datei`,
+  cannotRead: (label, code) => `${label} kann nicht gelesen werden (${code})`,
+  cannotReadHint: 'die Zugriffsrechte der Datei prüfen',
+  mapNotApplied: (label, problems) => `${label}: --map lässt sich nicht anwenden: ${problems}`,
+  headersFound: (headers) => `gefundene Spaltenüberschriften: ${headers}`,
+  mapUnknownField: (field) => `unbekanntes Feld '${field}'`,
+  mapNoColumn: (header, field) => `keine Spalte '${header}' für ${field}`,
+  aliasTwins: (field, used, others) =>
+    `${field}: Spalte '${used}' wird verwendet; ${others} sieht ebenfalls nach ${field} aus und wird unverändert durchgereicht (mit --map ${field}=SPALTE wählen)`,
+  repeatedHeader: (header) => `die Spaltenüberschrift '${header}' kommt mehrfach vor; jede Spalte bleibt für sich`,
+  missingColumns: (label, kind, names, found) => `${label}: Pflichtspalte fehlt (${DE_KINDS[kind] ?? kind}): ${names}. Gefundene Spaltenüberschriften: ${found}`,
+  missingColumnsHint: (field) => `die Spalte mit --map ${field}=SPALTE benennen`,
+  didYouMean: (alias, header, field) => `'${alias}' gemeint? Enthält die Spalte '${header}' ${field}, --map ${field}='${header}' angeben`,
+  or: 'oder',
+  badEncoding: (encoding) =>
+    `die Datei ist kein gültiges ${encoding} (Zeichen erscheinen als \ufffd); --encoding weglassen, um die Kodierung zu erkennen, oder --encoding win1252 versuchen`,
+  mixedDecimal: (commas, points, decimal) =>
+    `Zahlen stehen in den ersten Zeilen sowohl mit Dezimalkomma (${commas}) als auch mit Dezimalpunkt (${points}); '${decimal}' wird als Dezimalzeichen gelesen (mit --decimal festlegen)`,
+  mixedDateOrder: (dayFirst, monthFirst, order) =>
+    `Daten stehen sowohl mit dem Tag zuerst (${dayFirst}) als auch mit dem Monat zuerst (${monthFirst}); gelesen als ${order} (mit --date-format festlegen)`,
+  unclosedQuote: (label, line) => `${label}, Zeile ${line}: ein Feld in Anführungszeichen, das in der hier beginnenden Zeile geöffnet wird, wird nie geschlossen`,
+  unclosedQuoteHint: 'in dieser Zeile nach einem unpaarigen Anführungszeichen suchen',
+  sheetEmpty: (label, sheet) => `${label}: Tabellenblatt '${sheet}' ist leer`,
+  sheetEmptyHint: (others) => `mit --sheet ein anderes Tabellenblatt wählen: ${others}`,
+  checkExport: 'den Export prüfen',
+  xlsxIgnoredFlags: '--encoding und --delimiter gelten nicht für eine Excel-Arbeitsmappe und wurden ignoriert',
+  sheetLabel: (label, sheet, row) => `${label} (Tabellenblatt '${sheet}', Kopfzeile in Zeile ${row})`,
+};
+
+// The schemas' kinds (fields.ts) in German.
+const DE_KINDS: Record<string, string> = {
+  'lost-customer export': 'Export verlorener Kunden',
+  'transaction file': 'Transaktionsdatei',
+  'RFM summary': 'RFM-Zusammenfassung',
+  'customer list': 'Kundenliste',
+  'win-back history': 'Rückgewinnungshistorie',
+  'outcomes file': 'Ergebnisdatei',
+  'reason file': 'Datei mit Gründen',
 };
 
 const DE_FORMS: Record<DateForm, string> = {

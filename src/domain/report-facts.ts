@@ -42,6 +42,8 @@ export interface PlanFacts {
   decision: Decision;
   channel: Channel | '';
   p_winback: number | null;
+  /** the organic return probability the expected value subtracts; null where the source has none */
+  p_organic: number | null;
   expected_value: number | null;
   value_at_stake: number | null;
   contact_from: EpochDay | null;
@@ -90,11 +92,13 @@ export interface ItemContext {
 export function factsOfPlanned(p: PlannedCustomer): PlanFacts {
   const v = p.value;
   return {
-    reason_code: p.reason.code,
+    // A retention-track customer is counted apart from every departure reason, as plan's summary does.
+    reason_code: p.track === 'retention' ? 'retention' : p.reason.code,
     decision: v.decision,
     channel: p.channel ?? '',
     // rounded as plan.csv writes them, so both sources give the same report
     p_winback: v.p_winback === null ? null : Math.round(v.p_winback * 1e4) / 1e4,
+    p_organic: v.p_organic === null ? null : Math.round(v.p_organic * 1e4) / 1e4,
     expected_value: v.expected_value === null ? null : cents(v.expected_value),
     value_at_stake: v.value_at_stake === null ? null : cents(v.value_at_stake),
     contact_from: p.window?.contactFrom ?? null,
@@ -109,7 +113,7 @@ export function reportItem(row: CustomerRow, facts: PlanFacts, ctx: ItemContext)
   const competitorKnown = Boolean(row.competitor?.trim()) || row.competitor_contract_end !== undefined;
   const complaints = row.complaints === undefined ? 'unknown' : row.complaints > 0 ? 'yes' : 'no';
   const life = firstLifetime(row, ctx.asOf, ctx.model);
-  const cost = costOf(facts, ctx.prices, ctx.asOf, ctx.model);
+  const cost = costOf(facts, ctx.prices, ctx.asOf, ctx.model, facts.reason_code === 'retention' ? row.p_alive : undefined);
   return {
     ...facts,
     customer_id: row.customer_id,
@@ -137,10 +141,11 @@ function blockedChannel(row: CustomerRow, facts: PlanFacts, ctx: ItemContext): B
 
 // Rounded to cents per customer, from the figures plan.csv holds, so every source gives the same sums.
 // The discount is the value model's own (discountToAsOf from the contact date plan.csv names).
-function costOf(facts: PlanFacts, prices: CostPrices | undefined, asOf: EpochDay, model: ModelConfig): { contact: number | null; incentive: number | null } {
+function costOf(facts: PlanFacts, prices: CostPrices | undefined, asOf: EpochDay, model: ModelConfig, pAlive: number | undefined): { contact: number | null; incentive: number | null } {
   if (facts.decision !== 'win_back' || facts.channel === '' || prices === undefined) return { contact: null, incentive: null };
-  const discount = discountToAsOf(asOf, facts.contact_from ?? asOf, model);
-  const both = approachCost({ decision: facts.decision, channel: facts.channel, offer_type: facts.offer_type, p_winback: facts.p_winback, discount }, prices);
+  // A retention contact is valued at as-of, undiscounted (value-retention.ts).
+  const discount = pAlive !== undefined ? 1 : discountToAsOf(asOf, facts.contact_from ?? asOf, model);
+  const both = approachCost({ decision: facts.decision, channel: facts.channel, offer_type: facts.offer_type, p_winback: facts.p_winback, discount, ...(pAlive !== undefined ? { p_alive: pAlive } : {}) }, prices);
   return { contact: cents(discount * prices.channelCosts[facts.channel]), incentive: both === null ? null : cents(both.incentive) };
 }
 

@@ -279,5 +279,6 @@ function topList(acc: ReportAccumulator): TopCandidate[] {
     // four decimals, as plan.csv writes it, so a report on a plan directory shows the same figure
     p_winback: item.p_winback === null ? null : Math.round(item.p_winback * 1e4) / 1e4,
     expected_value: cents(item.expected_value ?? 0),
+    p_organic: item.p_organic === null ? null : Math.round(item.p_organic * 1e4) / 1e4,
   }));
 }

@@ -42,6 +42,8 @@ type ChannelCounts = Record<Channel, number>;
 export interface TopCandidate {
   rank: number; customer_id: string; name: string; reason_code: string; segment: string;
   channel: string; contact_from: string | null; p_winback: number | null; expected_value: number;
+  /** the organic return probability in the expected value (null where the plan has none) */
+  p_organic: number | null;
 }
 interface HeapEntry { id: string; score: number; item: ReportItem }
 

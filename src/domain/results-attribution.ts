@@ -3,6 +3,7 @@
  * in the ledger becomes one attempt, in the contacted or the control group, regained when a
  * return falls within the attribution window after their contact. Pure.
  */
+import { RANDOMISED_MARK } from './test-offers.js';
 import type { LedgerEntry } from './contact-history.js';
 import { customerKey } from './customer-key.js';
 import type { Channel, ChannelCosts, OfferSpec } from './playbook-types.js';
@@ -56,13 +57,21 @@ export interface Attempt {
   cost: number;
   /** held out earlier and contacted later: counted as contacted */
   switchedGroup: boolean;
+  /** the credited (else first) contact's offer was drawn at random (campaign --test-offers) */
+  randomised: boolean;
 }
 
-/** Splits a ledger measure "<reason_code>:<offer_type>" (an older ledger may lack the offer). */
-export function parseMeasure(measure: string): { reasonCode: string; offerType: string } {
+/**
+ * Splits a ledger measure "<reason_code>:<offer_type>" (an older ledger may lack the offer),
+ * with ":randomised" after it when `campaign --test-offers` drew the offer at random.
+ */
+export function parseMeasure(measure: string): { reasonCode: string; offerType: string; randomised: boolean } {
   const i = measure.indexOf(':');
-  if (i < 0) return { reasonCode: measure.trim() || 'unknown', offerType: 'none' };
-  return { reasonCode: measure.slice(0, i).trim() || 'unknown', offerType: measure.slice(i + 1).trim() || 'none' };
+  if (i < 0) return { reasonCode: measure.trim() || 'unknown', offerType: 'none', randomised: false };
+  let offer = measure.slice(i + 1).trim();
+  const randomised = offer.endsWith(`:${RANDOMISED_MARK}`);
+  if (randomised) offer = offer.slice(0, -RANDOMISED_MARK.length - 1).trim();
+  return { reasonCode: measure.slice(0, i).trim() || 'unknown', offerType: offer || 'none', randomised };
 }
 
 /** One attempt per customer in the ledger (entries after as-of ignored), in first-contact order. */
@@ -99,7 +108,7 @@ function attemptOf(id: string, all: LedgerEntry[], returns: readonly OutcomeReco
   const seen = [...returns].filter((r) => r.returnDate <= s.asOf).sort((a, b) => a.returnDate - b.returnDate);
   const credit = creditedReturn(entries, seen, s.windowDays);
   const entry = credit?.entry ?? first;
-  const { reasonCode, offerType } = parseMeasure(entry.measure);
+  const { reasonCode, offerType, randomised } = parseMeasure(entry.measure);
   const channelCost = contacted.reduce((sum, e) => sum + (s.channelCosts[e.channel] ?? 0), 0);
   const r = credit?.outcome;
   const estimated = r !== undefined && r.margin === undefined && r.revenue !== undefined;
@@ -123,6 +132,7 @@ function attemptOf(id: string, all: LedgerEntry[], returns: readonly OutcomeReco
     repeatChurn: r?.cancelledAgain !== undefined && r.cancelledAgain >= r.returnDate && r.cancelledAgain <= s.asOf,
     cost: channelCost + incentive,
     switchedGroup: group === 'contacted' && contacted.length < all.length,
+    randomised: group === 'contacted' && randomised,
   };
 }
 

@@ -92,7 +92,9 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
   // Valued at the contact date, discounted back to as-of: a later contact is worth less today.
   const discount = discountToAsOf(input.asOf, input.contactDay ?? input.asOf, config);
   // Those who would come back anyway are not the contact's doing: only the increment counts.
-  const organicRate = entry.organicRate ?? 0;
+  // A calibrated model's control groups say how many come back unasked; else the playbook's judgement.
+  const organicRate = input.model?.organicRates?.[entry.code]?.rate ?? entry.organicRate ?? 0;
+  const learnedOffers = input.model?.offerEffects?.[entry.code];
   const pOrganic = organicProbability(organicRate, life, coefficients);
   const organicValue = pOrganic * stake.value;
   const valued: ValuedOffer[] = [];
@@ -100,7 +102,8 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
   for (const offer of allowedOffers(entry, input.offers)) {
     const sl = secondLifetimeValue(monthlyMargin, offer, entry, config, lifetimeFactor);
     for (const channel of input.channels) {
-      const odds = offer.reacquisitionOddsFactor * (input.channelResponse?.[channel] ?? 1);
+      // Randomised contacts measure what the offer adds for this reason; else the playbook's factor.
+      const odds = (learnedOffers?.[offer.id]?.factor ?? offer.reacquisitionOddsFactor) * (input.channelResponse?.[channel] ?? 1);
       // A contact never makes a return less likely than no contact (a calibrated rate may say so by noise).
       const p = Math.max(pOrganic, reacquisitionProbability(baseRate, life, coefficients, odds));
       const channelCost = input.channelCosts[channel];

@@ -122,12 +122,12 @@ function offerSteps(input: EvaluateInput, ctx: ExplainContext, chosen: NonNullab
   return [
     {
       label: t.pOrganic,
-      formula: `σ(logit(${n(ctx.organicRate ?? 0)}) + ${n(shift)}), ${t.organicRate(entry.code)}`,
+      formula: `σ(logit(${n(ctx.organicRate ?? 0)}) + ${n(shift)}), ${input.model?.organicRates?.[entry.code] ? t.organicRateModel(entry.code) : t.organicRate(entry.code)}`,
       value: pOrg,
     },
     {
       label: t.pWinback(offer.id, chosen.channel),
-      formula: `σ(logit(${n(ctx.baseRate)}) + ${n(shift)} + ln(${n(offer.reacquisitionOddsFactor)} × ${n(input.channelResponse?.[chosen.channel] ?? 1)}))`,
+      formula: `σ(logit(${n(ctx.baseRate)}) + ${n(shift)} + ln(${n(input.model?.offerEffects?.[entry.code]?.[offer.id]?.factor ?? offer.reacquisitionOddsFactor)} × ${n(input.channelResponse?.[chosen.channel] ?? 1)}))`,
       value: p,
     },
     {

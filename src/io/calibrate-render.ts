@@ -2,6 +2,7 @@
 import type { SecondLifetimeStats } from '../domain/calibrate-history.js';
 import type { CalibratedModel } from '../domain/calibrate.js';
 import type { BehaviourCoefficients } from '../domain/defaults.js';
+import { formatFixed, formatWhole, messages, type Lang } from '../domain/messages.js';
 import { renderTable, styler } from './render.js';
 
 export interface CalibrationReport {
@@ -15,38 +16,40 @@ export interface CalibrationReport {
   second_lifetime: Record<string, SecondLifetimeStats>;
 }
 
-const pct = (x: number | null | undefined) => (x === null || x === undefined ? '-' : `${(x * 100).toFixed(1)} %`);
-const num = (x: number | null | undefined, d = 3) => (x === null || x === undefined ? '-' : x.toFixed(d));
+const pct = (x: number | null | undefined, lang: Lang) => (x === null || x === undefined ? '-' : `${formatFixed(x * 100, 1, lang)} %`);
+const num = (x: number | null | undefined, lang: Lang, d = 3) => (x === null || x === undefined ? '-' : formatFixed(x, d, lang));
 
-/** The calibration report as tables that fit an 80-column terminal. */
-export function renderCalibration(r: CalibrationReport, color: boolean): string {
+/** The calibration report as tables that fit an 80-column terminal; reasons by the playbook's label. */
+export function renderCalibration(r: CalibrationReport, color: boolean, lang: Lang = 'en', labels: ReadonlyMap<string, string> = new Map()): string {
   const c = styler(color);
+  const t = messages(lang).calibrate;
   const { fit } = r.model;
+  const fitLine = t.fit(fit.converged, fit.iterations, num(fit.auc, lang), num(fit.brier, lang));
   const head = [
-    `${r.input.rows} rows read = ${r.accepted} attempts + ${r.rejected} rejected; fitted on ${fit.trainCases}, held out ${fit.holdoutCases}`,
-    `fit: ${fit.converged ? 'converged' : c.red('NOT converged')} after ${fit.iterations} iterations; holdout AUC ${num(fit.auc)}, Brier ${num(fit.brier)}`,
+    t.head(formatWhole(r.input.rows, lang), formatWhole(r.accepted, lang), formatWhole(r.rejected, lang), formatWhole(fit.trainCases, lang), formatWhole(fit.holdoutCases, lang)),
+    fit.converged ? fitLine : c.red(fitLine),
   ];
   const right = (n: number): ('left' | 'right')[] => ['left', ...Array.from({ length: n }, () => 'right' as const)];
   const reasons = Object.entries(r.model.baseRates).map(([code, b]) => {
     const life = r.second_lifetime[code];
-    return [code, b.cases, b.wins, pct(b.prior), pct(b.rate), num(life?.meanMonths, 1)];
+    return [labels.get(code) ?? code, b.cases, b.wins, pct(b.prior, lang), pct(b.rate, lang), num(life?.meanMonths, lang, 1)];
   });
-  const reasonTable = renderTable(['reason', 'cases', 'won', 'playbook', 'fitted', '2nd life mo'], reasons, { color, align: right(5) });
-  const weights = Object.entries(r.model.coefficients).map(([f, t]) => [f, num(r.default_coefficients[f as keyof BehaviourCoefficients].weight), num(t.weight)]);
-  const weightTable = renderTable(['behaviour term', 'default', 'fitted'], weights, { color, align: right(2) });
-  const deciles = fit.calibration.map((b) => [b.bin, b.cases, pct(b.meanPredicted), pct(b.observedRate)]);
+  const reasonTable = renderTable(t.reasonColumns, reasons, { color, align: right(5) });
+  const weights = Object.entries(r.model.coefficients).map(([f, w]) => [f, num(r.default_coefficients[f as keyof BehaviourCoefficients].weight, lang), num(w.weight, lang)]);
+  const weightTable = renderTable(t.weightColumns, weights, { color, align: right(2) });
+  const deciles = fit.calibration.map((b) => [b.bin, b.cases, pct(b.meanPredicted, lang), pct(b.observedRate, lang)]);
   const decileTable = deciles.length > 0
-    ? renderTable(['decile', 'cases', 'predicted', 'observed'], deciles, { color, align: ['right', 'right', 'right', 'right'] })
-    : '(holdout empty: no calibration by decile)';
+    ? renderTable(t.decileColumns, deciles, { color, align: ['right', 'right', 'right', 'right'] })
+    : t.holdoutEmpty;
   return [
     ...head,
-    c.bold('base rates per reason (reference customer, plain approach)'),
+    c.bold(t.baseRates),
     reasonTable,
-    c.bold('behaviour weights (log-odds per unit of ln(1+x))'),
+    c.bold(t.weights),
     weightTable,
-    c.bold('calibration on the holdout, by decile of predicted p'),
+    c.bold(t.deciles),
     decileTable,
-    `written: ${r.out} (use it with winback plan --model ${r.out})`,
+    t.written(r.out),
     '',
   ].join('\n');
 }

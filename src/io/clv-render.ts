@@ -13,6 +13,7 @@ import { formatIsoDay } from '../domain/dates.js';
 import { VERSION } from '../version.js';
 import type { ClvInput, ProspectList, TransactionPreparation } from './clv-input.js';
 import { renderTable, styler } from './render.js';
+import { formatAmount, formatFixed, formatIsoText, formatWhole, messages, type Lang, type Messages } from '../domain/messages.js';
 
 /** The settings of a clv run that the report records. */
 export interface ClvRunSettings {
@@ -43,6 +44,8 @@ export interface ClvReportInput {
   /** Bootstrap result of --intervals. */
   boot?: BootstrapResult | undefined;
   warnings: readonly string[];
+  /** the language of the warnings (model.json and the terminal); English when not given */
+  lang?: Lang;
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -139,67 +142,72 @@ function uncertainty(fit: object, d: FitDiagnostics) {
 }
 
 /** "converged", or what keeps a converged fit from meaning anything. */
-function fitState(fit: { converged: boolean; not_estimable: readonly string[]; on_boundary: readonly string[] }): { text: string; warn: boolean } {
-  if (!fit.converged) return { text: 'NOT converged', warn: true };
-  if (fit.on_boundary.length > 0) return { text: `converged on a boundary (${fit.not_estimable.join(', ')} not estimable, see warnings)`, warn: true };
-  if (fit.not_estimable.length > 0) return { text: `converged, but ${fit.not_estimable.join(', ')} not estimable (flat likelihood, see warnings)`, warn: true };
-  return { text: 'converged', warn: false };
+function fitState(fit: { converged: boolean; not_estimable: readonly string[]; on_boundary: readonly string[] }, t: Messages['clv']): { text: string; warn: boolean } {
+  if (!fit.converged) return { text: t.notConverged, warn: true };
+  if (fit.on_boundary.length > 0) return { text: t.onBoundary(fit.not_estimable.join(', ')), warn: true };
+  if (fit.not_estimable.length > 0) return { text: t.notEstimable(fit.not_estimable.join(', ')), warn: true };
+  return { text: t.converged, warn: false };
 }
 
 function collectWarnings(r: ClvReportInput): string[] {
+  const t = messages(r.lang ?? 'en').clv;
   const warnings = [...r.warnings, ...r.models.warnings];
   const s = r.input.summary;
-  if (s && s.ignoredAfterEnd > 0) warnings.push(`${s.ignoredAfterEnd} transactions after the ${r.opts.holdoutEnd !== undefined ? 'holdout' : 'calibration'} end were read but not used`);
-  if (s && r.opts.holdoutEnd !== undefined && s.outsideCohort > 0) warnings.push(`${s.outsideCohort} customers bought first in the holdout period and are not modelled`);
-  if (s && s.unmatchedReturnAmount > 0.005) warnings.push(`returns worth ${s.unmatchedReturnAmount.toFixed(2)} had no earlier purchase of the same customer to net against (bought before the data starts?) and were left out`);
-  if (s && s.onlyReturns > 0) warnings.push(`${s.onlyReturns} customers have only returns in the calibration period and are not modelled`);
+  if (s && s.ignoredAfterEnd > 0) warnings.push(t.afterEnd(s.ignoredAfterEnd, r.opts.holdoutEnd !== undefined));
+  if (s && r.opts.holdoutEnd !== undefined && s.outsideCohort > 0) warnings.push(t.outsideCohort(s.outsideCohort));
+  if (s && s.unmatchedReturnAmount > 0.005) warnings.push(t.unmatchedReturns(formatFixed(s.unmatchedReturnAmount, 2, r.lang ?? 'en')));
+  if (s && s.onlyReturns > 0) warnings.push(t.onlyReturns(s.onlyReturns));
   const missing = r.input.preparation?.missingIds ?? 0;
-  if (missing > 0) warnings.push(`${missing} rows without a customer id (empty, NA, NULL, …) were rejected: they belong to no known customer (see rejects.csv)`);
+  if (missing > 0) warnings.push(t.missingIds(missing));
   if (r.threshold.warning) warnings.push(r.threshold.warning);
   const b = r.boot;
-  if (b && b.failed + b.unsettled > 0.05 * (b.replicates + b.failed)) warnings.push(`intervals: ${b.failed} of ${b.replicates + b.failed} bootstrap refits failed and ${b.unsettled} ran to a boundary: the intervals of the parameters that cannot be estimated are open-ended`);
-  if (r.prospects && r.prospects.rejected > 0) warnings.push(`customer list ${r.prospects.file}: ${r.prospects.rejected} rows skipped (empty or duplicate id)`);
-  if (r.models.gammaGamma && r.totals.clvMissing > 0) warnings.push(`${r.totals.clvMissing} customers without a finite CLV (clv left empty)`);
+  if (b && b.failed + b.unsettled > 0.05 * (b.replicates + b.failed)) warnings.push(t.bootstrapFailed(b.failed, b.replicates + b.failed, b.unsettled));
+  if (r.prospects && r.prospects.rejected > 0) warnings.push(t.prospectsSkipped(r.prospects.file, r.prospects.rejected));
+  if (r.models.gammaGamma && r.totals.clvMissing > 0) warnings.push(t.clvMissing(r.totals.clvMissing));
   return warnings;
 }
 
-const fmt = (v: number, digits = 4) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
-
-/** Parameters, row counts and the phase table for the terminal. */
-export function renderClvReport(report: ClvReport, outDir: string, color: boolean, summary: string): string {
+/** Parameters, row counts and the phase table for the terminal, in the language's words and number form. */
+export function renderClvReport(report: ClvReport, outDir: string, color: boolean, summary: string, lang: Lang = 'en'): string {
   const c = styler(color);
+  const t = messages(lang).clv;
+  const de = lang === 'de';
+  const fmt = (v: number, digits = 4) => (Number.isFinite(v) ? formatFixed(v, digits, lang) : '–');
+  const whole = (v: number) => (de ? formatWhole(v, lang) : String(v));
   const state = (f: { text: string; warn: boolean }) => (f.warn ? c.yellow(f.text) : f.text);
   const back = report.holdout?.phases as Record<string, { bought_again: number }> | undefined;
   const { rows, bg_nbd: bg, pareto_nbd: pn, gamma_gamma: gg, data } = report;
+  const label = (text: string, width: number) => c.bold(text.padEnd(de ? Math.max(width, 12) : width));
+  const ll = t.logLikelihood;
   const lines = [
-    `${c.bold('Rows')}       ${rows.read} read = ${rows.accepted} accepted + ${rows.rejected} rejected${rows.rejected > 0 ? ' (see rejects.csv)' : ''}`,
-    `${c.bold('Customers')}  ${data.customers} (${data.repeat_customers} with repeat purchases${data.prospects > 0 ? `, ${data.prospects} prospects` : ''}); time unit: ${report.period}; calibration end ${report.calibration_end ?? 'not given'} (${report.calibration_end_source})`,
+    `${label(t.rows, 11)}${t.rowsValue(whole(rows.read), whole(rows.accepted), whole(rows.rejected), rows.rejected > 0)}`,
+    `${label(t.customers, 11)}${t.customersValue(whole(data.customers), whole(data.repeat_customers), whole(data.prospects), report.period, report.calibration_end === null ? t.notGiven : formatIsoText(report.calibration_end, lang), report.calibration_end_source)}`,
     bg
-      ? `${c.bold('BG/NBD')}      r ${fmt(bg.r)}  alpha ${fmt(bg.alpha)}  a ${fmt(bg.a)}  b ${fmt(bg.b)}  log-likelihood ${fmt(bg.log_likelihood, 2)}  ${state(fitState(bg))} (${bg.iterations} iterations)`
-      : `${c.bold('Pareto/NBD')}  r ${fmt(pn!.r)}  alpha ${fmt(pn!.alpha)}  s ${fmt(pn!.s)}  beta ${fmt(pn!.beta)}  log-likelihood ${fmt(pn!.log_likelihood, 2)}  ${state(fitState(pn!))} (${pn!.iterations} iterations)`,
+      ? `${label('BG/NBD', 12)}r ${fmt(bg.r)}  alpha ${fmt(bg.alpha)}  a ${fmt(bg.a)}  b ${fmt(bg.b)}  ${ll} ${fmt(bg.log_likelihood, 2)}  ${state(fitState(bg, t))} (${t.iterations(bg.iterations)})`
+      : `${label('Pareto/NBD', 12)}r ${fmt(pn!.r)}  alpha ${fmt(pn!.alpha)}  s ${fmt(pn!.s)}  beta ${fmt(pn!.beta)}  ${ll} ${fmt(pn!.log_likelihood, 2)}  ${state(fitState(pn!, t))} (${t.iterations(pn!.iterations)})`,
     gg
-      ? `${c.bold('Gamma-Gamma')} p ${fmt(gg.p)}  q ${fmt(gg.q)}  v ${fmt(gg.v)}  log-likelihood ${fmt(gg.log_likelihood, 2)}  ${state(fitState(gg))} (${gg.iterations} iterations)`
-      : `${c.bold('Gamma-Gamma')} not fitted (see warnings)`,
+      ? `${label('Gamma-Gamma', 12)}p ${fmt(gg.p)}  q ${fmt(gg.q)}  v ${fmt(gg.v)}  ${ll} ${fmt(gg.log_likelihood, 2)}  ${state(fitState(gg, t))} (${t.iterations(gg.iterations)})`
+      : `${label('Gamma-Gamma', 12)}${t.notFitted}`,
     '',
-    c.bold(`Lifecycle phases (CLV over ${report.clv.horizon_months} months, ${(report.clv.annual_discount_rate * 100).toFixed(1)} % a year)`),
+    c.bold(t.phasesHead(report.clv.horizon_months, formatFixed(report.clv.annual_discount_rate * 100, 1, lang))),
     renderTable(
-      ['phase', 'customers', 'share', 'mean p_alive', 'expected purchases', 'clv', ...(back ? ['bought again in holdout'] : [])],
+      [...t.phaseColumns, ...(back ? [t.boughtAgainColumn] : [])],
       Object.entries(report.phases).map(([phase, p]) => {
-        const row: (string | number)[] = [phase, p.customers, `${(p.share * 100).toFixed(1)} %`, p.mean_p_alive === null ? '' : p.mean_p_alive.toFixed(3), p.expected_purchases.toFixed(1), p.clv === null ? '' : p.clv.toFixed(2)];
+        const row: (string | number)[] = [t.phase(phase), p.customers, `${formatFixed(p.share * 100, 1, lang)} %`, p.mean_p_alive === null ? '' : formatFixed(p.mean_p_alive, 3, lang), formatFixed(p.expected_purchases, 1, lang), p.clv === null ? '' : formatFixed(p.clv, 2, lang)];
         const h = back?.[phase];
-        if (back) row.push(h && p.customers > 0 ? `${h.bought_again} (${((h.bought_again / p.customers) * 100).toFixed(1)} %)` : '');
+        if (back) row.push(h && p.customers > 0 ? `${h.bought_again} (${formatFixed((h.bought_again / p.customers) * 100, 1, lang)} %)` : '');
         return row;
       }),
       { color, align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'] },
     ),
   ];
-  if (report.holdout) lines.push(`Holdout (${report.holdout.periods} ${report.period}s): ${report.holdout.actual_purchases} purchase days, ${report.holdout.predicted_purchases} forecast by ${bg ? 'BG/NBD' : 'Pareto/NBD'}`);
+  if (report.holdout) lines.push(t.holdout(de ? formatAmount(report.holdout.periods, lang) : String(report.holdout.periods), report.period, whole(report.holdout.actual_purchases), de ? formatAmount(report.holdout.predicted_purchases, lang) : String(report.holdout.predicted_purchases), bg ? 'BG/NBD' : 'Pareto/NBD'));
   const iv = report.intervals;
   if (iv) {
     const show = (set: Record<string, number[]>) => Object.entries(set).map(([k, [lo, hi]]) => `${k} ${fmt(lo as number, 3)}–${fmt(hi as number, 3)}`).join('  ');
-    lines.push(`${Math.round(iv.level * 100)} % intervals (${iv.replicates} bootstrap replicates): ${show(iv.purchase_model)}${iv.gamma_gamma ? `  ${show(iv.gamma_gamma)}` : ''}; per customer: clv_low, clv_high`);
+    lines.push(t.intervals(Math.round(iv.level * 100), iv.replicates, `${show(iv.purchase_model)}${iv.gamma_gamma ? `  ${show(iv.gamma_gamma)}` : ''}`));
   }
-  lines.push(`Lost threshold: ${summary}`);
-  lines.push(`Written: ${outDir}/customers.csv, ${outDir}/model.json, ${outDir}/rejects.csv`);
+  lines.push(t.lostThreshold(summary));
+  lines.push(t.written(outDir));
   return `${lines.join('\n')}\n`;
 }

@@ -32,7 +32,7 @@ export async function loadConfig(path: string | undefined, cwd: string, lang: La
   } catch (err) {
     throw new DataError(say.configSyntax(path, (err as Error).message.split('\n')[0] ?? ''));
   }
-  const { config, errors, warnings } = validateConfig(data);
+  const { config, errors, warnings } = validateConfig(data, lang);
   if (!config) {
     const list = errors.map((e) => `  ${e.path}: ${e.message}`).join('\n');
     throw new DataError(say.configInvalid(path, list), say.configInvalidHint);
@@ -43,6 +43,6 @@ export async function loadConfig(path: string | undefined, cwd: string, lang: La
     config: withPlaybook,
     sha256: createHash('sha256').update(text).digest('hex'),
     source: path,
-    warnings: warnings.map((w) => `config ${w.path}: ${w.message}`),
+    warnings: warnings.map((w) => `${lang === 'de' ? 'Konfiguration' : 'config'} ${w.path}: ${w.message}`),
   };
 }

@@ -151,7 +151,7 @@ export async function openExport(
   const size = file?.size;
   const chunks = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   const { head, done } = await readHead(chunks, label);
-  if (head.length === 0) throw new DataError(`${label} is empty (0 bytes)`, 'check the export; an empty file never replaces earlier outputs');
+  if (head.length === 0) throw new DataError(readTexts(opts.lang).fileEmpty(label), readTexts(opts.lang).fileEmptyHint);
   const detected = opts.encoding ? { encoding: opts.encoding, bom: false } : detectEncoding(head, done);
   const headDecoder = createDecoder(detected.encoding);
   let headText = headDecoder.write(head);
@@ -165,19 +165,19 @@ export async function openExport(
   const sample = hasHeader ? parsed : [opts.columns as string[], ...parsed];
   const headers = (sample[0] ?? []).map((h) => h.trim());
   if (headers.length === 0 || headers.every((h) => h === '')) {
-    throw new DataError(`${label}: no header row found`, 'the first line must name the columns');
+    throw new DataError(readTexts(opts.lang).noHeader(label), readTexts(opts.lang).noHeaderHint);
   }
   const overrides = opts.map ?? {};
   const t = readTexts(opts.lang);
-  const { mapping, missing, badOverrides, duplicates: twins, ambiguous } = mapHeaders(headers, schema, overrides);
+  const { mapping, missing, badOverrides, duplicates: twins, ambiguous } = mapHeaders(headers, schema, overrides, t);
   if (badOverrides.length > 0 || ambiguous.length > 0) {
     const problems = [...badOverrides, ...ambiguous.map((a) => t.ambiguousMap(a.field, a.header, a.columns))];
-    throw new UsageError(`${label}: --map cannot be applied: ${problems.join('; ')}`, `headers found: ${headers.join(', ')}`);
+    throw new UsageError(t.mapNotApplied(label, problems.join('; ')), t.headersFound(headers.join(', ')));
   }
   const twin = twins[0];
   if (twin) throw new DataError(t.duplicateHeader(label, twin.field, twin.header, twin.columns), t.duplicateHeaderHint(twin.field, twin.columns));
   const stillMissing = missing.filter((m) => !m.fields.some((f) => opts.fill?.[f] !== undefined));
-  if (stillMissing.length > 0) throw missingColumnsError(label, headers, stillMissing, schema.kind);
+  if (stillMissing.length > 0) throw missingColumnsError(label, headers, stillMissing, schema.kind, t);
   const conventions = detectConventions(sample.slice(1), mapping, schema, delimiter, opts);
   const dialect: Dialect = {
     encoding: detected.encoding,
@@ -197,7 +197,7 @@ export async function openExport(
   const warnings = [...mapping.warnings, ...conventions.warnings];
   // A forced encoding that does not fit turns umlauts into replacement characters: say so.
   if (opts.encoding && headText.includes('\ufffd')) {
-    warnings.push(`the file is not valid ${opts.encoding} (characters show as \ufffd); leave out --encoding to detect it, or try --encoding win1252`);
+    warnings.push(t.badEncoding(opts.encoding));
   }
   const checks: RowChecks = { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(opts.currency !== undefined ? { currency: opts.currency } : {}), lang: opts.lang ?? 'en' };
   const convert = createRowConverter(headers, mapping, schema, conventions, opts.fill, checks);
@@ -248,13 +248,13 @@ async function openFile(path: string, label: string, lang?: ReadLang): Promise<{
   try {
     const st = await fsp.stat(path);
     size = st.size;
-    if (st.isDirectory()) throw new InputMissingError(`${label} is a directory, not a CSV file`);
+    if (st.isDirectory()) throw new InputMissingError(readTexts(lang).isDirectory(label));
     await fsp.access(path);
   } catch (err) {
     if (err instanceof InputMissingError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputMissingError(readTexts(lang).noSuchFile(label), readTexts(lang).noSuchFileHint);
-    throw new InputMissingError(`${label} cannot be read (${code ?? 'error'})`, 'check the file permissions');
+    throw new InputMissingError(readTexts(lang).cannotRead(label, code ?? 'error'), readTexts(lang).cannotReadHint);
   }
   return { stream: createReadStream(path, { highWaterMark: 1 << 20 }), size };
 }
@@ -403,7 +403,7 @@ function rowPump(s: StreamSetup, emit: (ev: RowEvent) => void) {
     },
     end: () => {
       guard(s, () => parser.end(records.sink));
-      if (records.inHeader() || s.stats.read === 0) throw noDataRows(s.label);
+      if (records.inHeader() || s.stats.read === 0) throw noDataRows(s.label, s.texts);
     },
   };
 }
@@ -481,18 +481,18 @@ function guard(s: StreamSetup, run: () => void): void {
   try {
     run();
   } catch (err) {
-    throw csvSyntaxError(err, s.label, s.lineOffset);
+    throw csvSyntaxError(err, s.label, s.lineOffset, s.texts);
   }
 }
 
 /** The error for an export whose header is followed by no row. */
-export function noDataRows(label: string): DataError {
-  return new DataError(`${label} has a header but no data rows`, 'check the export; an empty export never replaces earlier outputs');
+export function noDataRows(label: string, t: ReadTexts = readTexts('en')): DataError {
+  return new DataError(t.noDataRows(label), t.noDataRowsHint);
 }
 
 /**
  * What it takes to read rows from any piece of an opened export, in plain data that can be
- * sent to a worker thread (src/pipeline/parallel-plan.ts).
+ * sent to a worker thread (src/engine/parallel-plan.ts).
  */
 export interface PieceReaderSpec {
   label: string;
@@ -708,10 +708,10 @@ function isBlank(cells: string[]): boolean {
   return true;
 }
 
-function csvSyntaxError(err: unknown, label: string, lineOffset: number): Error {
+function csvSyntaxError(err: unknown, label: string, lineOffset: number, t: ReadTexts): Error {
   if (err instanceof DataError || err instanceof IoError) return err;
   if (err instanceof UnclosedQuoteError) {
-    return new DataError(`${label}, line ${err.openedAt}: a quoted field opened in the row starting here is never closed`, 'look for an unbalanced double quote in that row');
+    return new DataError(t.unclosedQuote(label, err.openedAt), t.unclosedQuoteHint);
   }
   const e = err as { code?: string; lines?: number; message?: string };
   if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
@@ -722,12 +722,12 @@ function csvSyntaxError(err: unknown, label: string, lineOffset: number): Error 
   return err instanceof Error ? err : new Error(String(err));
 }
 
-export function missingColumnsError(label: string, headers: string[], missing: MissingField[], kind: string): DataError {
-  const names = missing.map((m) => m.fields.join(' or ')).join(', ');
+export function missingColumnsError(label: string, headers: string[], missing: MissingField[], kind: string, t: ReadTexts = readTexts('en')): DataError {
+  const names = missing.map((m) => m.fields.join(` ${t.or} `)).join(', ');
   const found = headers.map((h) => `'${h}'`).join(', ');
   const hints = missing.flatMap((m) =>
-    m.suggestion ? [`did you mean '${m.suggestion.alias}'? If column '${m.suggestion.header}' holds ${m.suggestion.field}, add --map ${m.suggestion.field}='${m.suggestion.header}'`] : [],
+    m.suggestion ? [t.didYouMean(m.suggestion.alias, m.suggestion.header, m.suggestion.field)] : [],
   );
-  const hint = hints.length > 0 ? hints.join('\n') : `name the column with --map ${missing[0]?.fields[0]}=HEADER`;
-  return new DataError(`${label}: required column missing for a ${kind}: ${names}. Headers found: ${found}`, hint);
+  const hint = hints.length > 0 ? hints.join('\n') : t.missingColumnsHint(missing[0]?.fields[0] ?? '');
+  return new DataError(t.missingColumns(label, kind, names, found), hint);
 }

@@ -24,8 +24,8 @@ export function money(value: number, lang: Lang = 'en'): string {
   return formatWhole(value, lang);
 }
 
-/** The compact plan table: reasons × decisions with value at stake and expected recovered value. */
-export function renderPlanSummary(s: SummaryLike, t: PlanTotals, outDir: string, color: boolean, lang: Lang = 'en'): string {
+/** The compact plan table: reasons (by the playbook's label where given) × decisions with value at stake and expected recovered value. */
+export function renderPlanSummary(s: SummaryLike, t: PlanTotals, outDir: string, color: boolean, lang: Lang = 'en', labels: ReadonlyMap<string, string> = new Map()): string {
   const c = styler(color);
   const say = messages(lang).plan;
   const num = (v: number) => (lang === 'en' ? v : formatWhole(v, lang));
@@ -33,7 +33,7 @@ export function renderPlanSummary(s: SummaryLike, t: PlanTotals, outDir: string,
     .sort(([a, x], [b, y]) => y.value_at_stake - x.value_at_stake || (a < b ? -1 : 1))
     .map(([code, r]) => {
       const m = t.matrix[code];
-      return [code, num(r.count), ...DECISIONS.map((d) => num(m?.[d] ?? 0)), money(r.value_at_stake, lang), money(r.expected_value, lang)];
+      return [labels.get(code) ?? code, num(r.count), ...DECISIONS.map((d) => num(m?.[d] ?? 0)), money(r.value_at_stake, lang), money(r.expected_value, lang)];
     });
   const d = t.decisions;
   rows.push([c.bold(say.total), num(s.accepted), ...DECISIONS.map((k) => num(d[k])), money(t.value_at_stake_total, lang), money(t.expected_value_total, lang)]);
@@ -45,6 +45,12 @@ export function renderPlanSummary(s: SummaryLike, t: PlanTotals, outDir: string,
   return `${head}\n${table}\n${say.written(outDir)}\n`;
 }
 
+/** The reason as the reader knows it, the code kept for the playbook: "Preis (price)". */
+function reasonWords(p: PlannedCustomer, lang: Lang): string {
+  const label = p.entry.label[lang];
+  return label === '' || label === p.reason.code ? p.reason.code : `${label} (${p.reason.code})`;
+}
+
 /** Step-by-step computation of one customer, with the same numbers as plan.csv. */
 export function renderExplain(p: PlannedCustomer, setup: PlanSetup): string {
   const v = p.value;
@@ -52,7 +58,7 @@ export function renderExplain(p: PlannedCustomer, setup: PlanSetup): string {
   const t = messages(lang).explain;
   const lines = [
     t.customer(p.row.customer_id, p.row.line, formatDay(setup.asOf, lang)),
-    t.reason(p.reason.code, formatFixed(p.reason.confidence, 4, lang), p.reason.evidence || '-'),
+    t.reason(reasonWords(p, lang), formatFixed(p.reason.confidence, 4, lang), p.reason.evidence || '-'),
     t.measure(p.measure),
     t.channelOffer(p.channel ?? '-', v.offer_type === null ? '-' : messages(lang).names.offer(v.offer_type), v.offerReason),
     '',

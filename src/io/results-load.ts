@@ -10,6 +10,7 @@ import { InputMissingError } from '../errors.js';
 import type { ReadOptions } from './csv-read.js';
 import { readLedger } from './ledger.js';
 import type { openExport } from './open-export.js';
+import { messages } from '../domain/messages.js';
 import { readOutcomes, type OutcomesRead } from './outcomes-file.js';
 
 export interface ResultsSettings {
@@ -32,7 +33,8 @@ export async function loadResults(
   ledgerPath: string, ledgerLabel: string, outcomes: string, read: ReadOptions, io: Parameters<typeof openExport>[3], settings: ResultsSettings,
 ): Promise<ResultsLoaded> {
   const ledger = await readLedger(ledgerPath);
-  if (!ledger.exists) throw new InputMissingError(`ledger ${ledgerLabel}: no such file`, 'the ledger is written by winback campaign --ledger FILE');
+  const say = messages(read.lang ?? 'en').results;
+  if (!ledger.exists) throw new InputMissingError(say.noLedger(ledgerLabel), say.noLedgerHint);
   const outcomesRead = await readOutcomes(outcomes, read, io);
   const attempts = attributeAttempts(ledger.entries, outcomesRead.outcomes, settings);
   return { attempts, report: summariseResults(attempts), ledger, outcomesRead };

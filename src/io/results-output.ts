@@ -8,6 +8,7 @@ import { kpiJson } from '../domain/results-json.js';
 import type { CustomerRow, EpochDay } from '../domain/types.js';
 import type { ColumnSpec } from './csv-write.js';
 import { renderTable, styler } from './render.js';
+import { formatFixed, formatWhole, messages, type Lang } from '../domain/messages.js';
 
 export { kpiJson } from '../domain/results-json.js';
 
@@ -37,32 +38,39 @@ export function formatLift(k: KpiRow): string {
   return `${k.lift.difference >= 0 ? '+' : ''}${pp(k.lift.difference)} pp [${pp(k.lift.low)}, ${pp(k.lift.high)}]`;
 }
 
-/** Terminal tables: regain and lift per reason, money per reason, and reason × offer × channel. */
-export function renderResults(r: ResultsReport, head: string, color: boolean): string {
+/** Terminal tables: regain and lift per reason (by the playbook's label where given), money per reason, and reason × offer × channel. */
+export function renderResults(r: ResultsReport, head: string, color: boolean, lang: Lang = 'en', labels: ReadonlyMap<string, string> = new Map()): string {
   const c = styler(color);
+  const t = messages(lang).results;
+  const names = messages(lang).names;
+  const de = lang === 'de';
+  const share = (x: number | null) => (de && x !== null ? `${formatFixed(x * 100, 1, 'de')} %` : pct(x));
+  const cash = (x: number) => (de ? formatWhole(x, 'de') : money(x));
+  const lift = (k: KpiRow) => (de ? formatLift(k).replace(/(\d)\.(\d)/g, '$1,$2').replace(', ', '; ').replace(' pp ', ' Pp. ') : formatLift(k));
+  const reason = (code: string) => labels.get(code) ?? code;
   const rows = [...r.byReason, r.total];
-  const label = (k: KpiRow) => (k === r.total ? c.bold('total') : k.reason);
+  const label = (k: KpiRow) => (k === r.total ? c.bold(t.total) : reason(k.reason));
   const right = (n: number): ('left' | 'right')[] => ['left', ...Array.from({ length: n }, () => 'right' as const)];
-  const rates = renderTable(['reason', 'contacted', 'regained', 'rate', 'control', 'ctrl rate', 'lift (95 % CI)'],
-    rows.map((k) => [label(k), k.contacted.customers, k.contacted.regained, pct(k.contacted.rate), k.control.customers, pct(k.control.rate), formatLift(k)]),
+  const rates = renderTable(t.rateColumns,
+    rows.map((k) => [label(k), k.contacted.customers, k.contacted.regained, share(k.contacted.rate), k.control.customers, share(k.control.rate), lift(k)]),
     { color, align: right(6) });
-  const moneyTable = renderTable(['reason', 'revenue', 'margin', 'cost', 'profit', 'return', 'churn again'],
+  const moneyTable = renderTable(t.moneyColumns,
     rows.map((k) => {
       const g = k.contacted;
-      return [label(k), money(g.revenue), money(g.margin), money(g.cost), money(g.profit), pct(g.return), `${g.repeatChurn} (${pct(g.repeatChurnRate)})`];
+      return [label(k), cash(g.revenue), cash(g.margin), cash(g.cost), cash(g.profit), share(g.return), `${g.repeatChurn} (${share(g.repeatChurnRate)})`];
     }),
     { color, align: right(6) });
-  const segments = renderTable(['reason', 'offer', 'channel', 'n', 'rate', 'ctrl', 'lift (95 % CI)', 'profit'],
-    r.segments.map((k) => [k.reason, k.offer, k.channel, k.contacted.customers, pct(k.contacted.rate), pct(k.control.rate), formatLift(k), money(k.contacted.profit)]),
+  const segments = renderTable(t.segmentColumns,
+    r.segments.map((k) => [reason(k.reason), names.offer(k.offer), names.channel(k.channel), k.contacted.customers, share(k.contacted.rate), share(k.control.rate), lift(k), cash(k.contacted.profit)]),
     { color, align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right'] });
   const serial = r.serialDefectors.length === 0
-    ? 'serial defectors (won back, then left again): none'
-    : `serial defectors (won back, then left again): ${r.serialDefectors.length}: ${r.serialDefectors.slice(0, 10).map((s) => s.customer_id).join(', ')}${r.serialDefectors.length > 10 ? ', …' : ''}`;
+    ? t.serialNone
+    : t.serial(r.serialDefectors.length, `${r.serialDefectors.slice(0, 10).map((s) => s.customer_id).join(', ')}${r.serialDefectors.length > 10 ? ', …' : ''}`);
   return [
     head,
-    c.bold('regain rate and lift over control, per reason'), rates,
-    c.bold('second lifetime so far and cost, contacted group'), moneyTable,
-    c.bold('per reason × offer × channel'), segments,
+    c.bold(t.ratesHead), rates,
+    c.bold(t.moneyHead), moneyTable,
+    c.bold(t.segmentsHead), segments,
     serial,
     '',
   ].join('\n');
@@ -78,6 +86,10 @@ export const HISTORY_OUT_COLUMNS: ColumnSpec[] = [
   { name: 'channel', kind: 'text' }, { name: 'won_back', kind: 'text' }, { name: 'return_date', kind: 'date' },
   { name: 'second_lifetime_months', kind: 'ratio' }, { name: 'second_lifetime_revenue', kind: 'money' },
   { name: 'second_lifetime_margin', kind: 'money' },
+  // contacted or control: calibrate learns the organic return from the control rows
+  { name: 'attempt_group', kind: 'text' },
+  // yes: the offer was drawn at random (campaign --test-offers); calibrate learns offer effects from these rows only
+  { name: 'offer_randomised', kind: 'text' },
 ];
 
 const yesNo = (b: boolean | null | undefined) => (b === true ? 'yes' : b === false ? 'no' : '');
@@ -93,5 +105,6 @@ export function historyValues(a: Attempt, row: CustomerRow, asOf: EpochDay): unk
     row.orders, row.revenue, row.monthly_revenue, margin, row.complaints, row.reason ?? '',
     a.reasonCode, a.contactDate, a.offerType, a.channel, regained ? 'yes' : 'no', regained ? a.returnDate : undefined,
     months, regained ? a.revenue : undefined, regained ? a.margin : undefined,
+    a.group, a.randomised ? 'yes' : 'no',
   ];
 }

@@ -2,6 +2,7 @@ import type { Schema } from '../domain/fields.js';
 import type { HeaderMapping } from '../domain/header-map.js';
 import { dateOrderEvidence, type DateOrder } from '../domain/parse/date.js';
 import { decimalEvidence, type DecimalMark } from '../domain/parse/number.js';
+import { readTexts, type ReadLang } from '../domain/read-texts.js';
 
 const CANDIDATES = [',', ';', '\t', '|'] as const;
 
@@ -63,7 +64,7 @@ export function detectConventions(
   mapping: HeaderMapping,
   schema: Schema,
   delimiter: string,
-  flags: { decimal?: DecimalMark; dateOrder?: DateOrder },
+  flags: { decimal?: DecimalMark; dateOrder?: DateOrder; lang?: ReadLang },
 ): Conventions {
   const numeric: number[] = [];
   const dates: number[] = [];
@@ -98,7 +99,7 @@ export function detectConventions(
   else if (dec[','] !== dec['.']) [decimal, decimalSource] = [dec[','] > dec['.'] ? ',' : '.', 'detected from the data'];
   else [decimal, decimalSource] = [germanish ? ',' : '.', `default for '${delimiter === '\t' ? 'tab' : delimiter}'-separated files`];
   if (!flags.decimal && dec[','] > 0 && dec['.'] > 0) {
-    warnings.push(`numbers are written both with decimal comma (${dec[',']}) and decimal point (${dec['.']}) in the first rows; reading '${decimal}' as the decimal mark (use --decimal to fix it)`);
+    warnings.push(readTexts(flags.lang).mixedDecimal(dec[','], dec['.'], decimal));
   }
   let dateOrder: DateOrder;
   let dateOrderSource: string;
@@ -109,7 +110,7 @@ export function detectConventions(
     [dateOrder, dateOrderSource] = [germanish || decimal === ',' || dotted > 0 ? 'dmy' : 'mdy', `default: ${why}`];
   }
   if (!flags.dateOrder && ord.dmy > 0 && ord.mdy > 0) {
-    warnings.push(`dates are written both day-first (${ord.dmy}) and month-first (${ord.mdy}); reading them as ${dateOrder} (use --date-format to fix it)`);
+    warnings.push(readTexts(flags.lang).mixedDateOrder(ord.dmy, ord.mdy, dateOrder));
   }
   const marginIndex = mapping.fields.get('margin');
   const marginPercent = marginIndex !== undefined && rows.some((row) => (row[marginIndex] ?? '').includes('%'));

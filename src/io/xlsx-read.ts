@@ -110,7 +110,7 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
     sheet: book.name,
   };
   const warnings = [...mapping.warnings, ...conventions.warnings];
-  if (opts.encoding || opts.delimiter) warnings.push('--encoding and --delimiter do not apply to an Excel workbook and were ignored');
+  if (opts.encoding || opts.delimiter) warnings.push(readTexts(opts.lang).xlsxIgnoredFlags);
   const checks: RowChecks = { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(opts.currency !== undefined ? { currency: opts.currency } : {}), lang: opts.lang ?? 'en' };
   const convert = createRowConverter(headers, mapping, schema, conventions, opts.fill, checks);
   const t = readTexts(opts.lang);
@@ -167,7 +167,7 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
     } finally {
       await book.finish();
     }
-    if (stats.read === 0) throw noDataRows(`${label} (sheet '${book.name}', header on row ${headerLine})`);
+    if (stats.read === 0) throw noDataRows(t.sheetLabel(label, book.name, headerLine), t);
   }
 
   const eachRow = async (visit: RowVisitor, afterChunk?: () => void): Promise<void> => {
@@ -224,18 +224,18 @@ async function readHeadAndSample(sheetRows: AsyncIterator<SheetRow>, stats: Read
     // Rows above the header count as blank lines.
     stats.blankLines++;
   }
-  if (!headerRow) throw new DataError(`${label}: sheet '${book.name}' is empty`, book.others.length > 0 ? `choose another sheet with --sheet: ${book.others.join(', ')}` : 'check the export');
-  const headers = trimTrailingEmpty(headerRow.values.map((v) => cellText(v, undefined, '.').trim()));
   const t = readTexts(opts.lang);
-  const { mapping, missing, badOverrides, duplicates, ambiguous } = mapHeaders(headers, schema, opts.map ?? {});
+  if (!headerRow) throw new DataError(t.sheetEmpty(label, book.name), book.others.length > 0 ? t.sheetEmptyHint(book.others.join(', ')) : t.checkExport);
+  const headers = trimTrailingEmpty(headerRow.values.map((v) => cellText(v, undefined, '.').trim()));
+  const { mapping, missing, badOverrides, duplicates, ambiguous } = mapHeaders(headers, schema, opts.map ?? {}, t);
   if (badOverrides.length > 0 || ambiguous.length > 0) {
     const problems = [...badOverrides, ...ambiguous.map((a) => t.ambiguousMap(a.field, a.header, a.columns))];
-    throw new UsageError(`${label}: --map cannot be applied: ${problems.join('; ')}`, `headers found: ${headers.join(', ')}`);
+    throw new UsageError(t.mapNotApplied(label, problems.join('; ')), t.headersFound(headers.join(', ')));
   }
   const twin = duplicates[0];
   if (twin) throw new DataError(t.duplicateHeader(label, twin.field, twin.header, twin.columns), t.duplicateHeaderHint(twin.field, twin.columns));
   const stillMissing = missing.filter((m) => !m.fields.some((f) => opts.fill?.[f] !== undefined));
-  if (stillMissing.length > 0) throw missingColumnsError(label, headers, stillMissing, schema.kind);
+  if (stillMissing.length > 0) throw missingColumnsError(label, headers, stillMissing, schema.kind, t);
   const sample: SheetRow[] = [];
   while (sample.length < SAMPLE_ROWS) {
     const next = await sheetRows.next();

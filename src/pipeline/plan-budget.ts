@@ -7,7 +7,8 @@ import type { Context } from '../io/context.js';
 import { contactSpend, selectWithinBudget, type BudgetCandidate, type BudgetSelection } from '../domain/budget.js';
 import { UsageError } from '../errors.js';
 import { formatFixed, formatWhole, messages, type Lang } from '../domain/messages.js';
-import { openLostCustomers, streamPlan, withDuplicatesResolved, type LoadedPlanSetup } from './plan-setup.js';
+import { planExport } from '../engine/index.js';
+import { openLostCustomers, type LoadedPlanSetup } from './plan-setup.js';
 
 /** Parses --budget: a positive amount in the export's currency, e.g. 50000 or 2500.50. */
 export function parseBudget(text: string | undefined, lang: Lang = 'en'): number | undefined {
@@ -25,15 +26,17 @@ export async function chooseWithinBudget(ctx: Context, file: string, loaded: Loa
   if (file === '-') throw new UsageError(say.stdin, say.stdinHint);
   const first = await openLostCustomers(ctx, file, loaded);
   // Duplicate ids decided as in the real run (a later row may win: the export is read again).
-  const { made: candidates } = await withDuplicatesResolved(ctx, file, loaded, first, async (opened) => {
-    const found: BudgetCandidate[] = [];
-    await streamPlan(opened, setup, (p) => {
+  // Rejects are checked by the real run.
+  const { made: candidates } = await planExport(ctx, file, loaded, first, {
+    order: 'input',
+    checkRejects: false,
+    start: (): BudgetCandidate[] => [],
+    customer: (found, p) => {
       if (p.value.decision === 'win_back' && p.value.expected_value !== null) {
         found.push({ id: p.row.customer_id, value: p.value.expected_value, spend: contactSpend(p.value, setup.playbook) });
       }
-    }, () => undefined);
-    return found;
-  }, () => undefined);
+    },
+  });
   const selection = selectWithinBudget(candidates, amount);
   setup.budget = { amount, selected: selection.selected };
   return selection;

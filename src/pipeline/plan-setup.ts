@@ -1,7 +1,7 @@
 /**
  * Everything a planning command loads before it reads rows: config, playbook, model and
- * the as-of date; and the one loop that turns an export's rows into planned customers.
- * `plan`, `campaign`, `report` and `worksheet` all go through here.
+ * the as-of date, and the export opened with them. The rows are planned by the engine
+ * (src/engine/index.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -14,17 +14,15 @@ import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
 import { currencyCode } from '../domain/parse/number.js';
 import { readTexts, type ReadLang, type RejectLimitSource } from '../domain/read-texts.js';
 import { offerDepthWarnings } from '../domain/offer-depth.js';
-import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/plan.js';
+import type { PlanSetup } from '../domain/plan.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import type { DuplicateResolution } from '../domain/duplicate-ids.js';
-import type { CustomerRow, Reject } from '../domain/types.js';
 import { DataError, InputMissingError } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
 import { resolveLang, type Lang } from '../cli/lang.js';
 import { formatFixed, messages } from '../domain/messages.js';
-import type { OpenedExport, ReadOptions, RowEvent } from '../io/csv-read.js';
+import type { OpenedExport, ReadOptions } from '../io/csv-read.js';
 import { openExport } from '../io/open-export.js';
-import { tuneForStreaming } from './gc-tuning.js';
 import { loadPlaybook } from '../io/playbook-file.js';
 
 export interface PlanFlags extends RawReadFlags {
@@ -96,70 +94,11 @@ async function loadModel(path: string, label: string, lang: Lang): Promise<{ mod
 
 /**
  * Opens the export with the setup's read options, for a first reading that may have to be
- * repeated (stdin is copied as it is read; withDuplicatesResolved removes the copy), or with
+ * repeated (stdin is copied as it is read; the engine removes the copy), or with
  * `duplicates`, for the second reading, which is final.
  */
 export function openLostCustomers(ctx: Context, file: string, loaded: LoadedPlanSetup, duplicates?: DuplicateResolution, labelAs?: string): Promise<OpenedExport> {
   return openExport(file, LOST_CUSTOMER_SCHEMA, { ...loaded.read, ...(duplicates ? { duplicates } : { reread: true }) }, ctx, labelAs);
-}
-
-/**
- * Runs `attempt` over the opened export; when its duplicate ids turn out to need a later row
- * (a newer one, or the merge of several: DuplicateTracker), discards what the attempt made
- * and runs it once more over the export read again with that resolution. Returns the
- * attempt's result and the export it read.
- */
-export async function withDuplicatesResolved<T>(
-  ctx: Context,
-  file: string,
-  loaded: LoadedPlanSetup,
-  first: OpenedExport,
-  attempt: (opened: OpenedExport) => Promise<T>,
-  discard: (made: T) => Promise<void> | void,
-): Promise<{ made: T; opened: OpenedExport }> {
-  try {
-    const made = await attempt(first);
-    if (!first.duplicates?.rerun) return { made, opened: first };
-    await discard(made);
-    // stdin is read again from the copy made while it was read.
-    const source = first.stdinCopy?.path ?? file;
-    const again = await openLostCustomers(ctx, source, loaded, first.duplicates.resolution(), first.label);
-    const remade = await attempt(again);
-    // The resolution names lines of the first reading: it holds only for the same bytes.
-    if (again.stats.sha256 !== first.stats.sha256) {
-      await discard(remade);
-      const say = messages(loaded.setup.lang).plan;
-      throw new DataError(say.changedWhileReread(first.label), say.changedWhileRereadHint);
-    }
-    return { made: remade, opened: again };
-  } finally {
-    await first.stdinCopy?.remove();
-  }
-}
-
-/**
- * Streams every row: planned customers to `onPlanned`, rejects to `onReject`, each right as
- * its row is read (no await per row; a returned promise is awaited after the chunk).
- * `onChunk` runs after each chunk of input, e.g. for a progress display.
- */
-export async function streamPlan(
-  opened: OpenedExport,
-  setup: PlanSetup,
-  /** `raw` is the input record's text when it has no quotes (see RowEvent) */
-  onPlanned: (p: PlannedCustomer, cells: string[], raw?: string) => Promise<void> | void,
-  onReject: (r: Reject) => Promise<void> | void,
-  onChunk?: () => void,
-): Promise<void> {
-  tuneForStreaming();
-  await opened.eachRow((ev) => (ev.ok ? onPlanned(planRow(ev, setup), ev.cells, ev.raw) : onReject(ev.reject)), onChunk);
-}
-
-/** Plans one accepted row; its converted values become the customer row in place (no copy per row). */
-export function planRow(ev: Extract<RowEvent, { ok: true }>, setup: PlanSetup): PlannedCustomer {
-  const row = ev.values as unknown as CustomerRow & { line: number; warnings: string[] };
-  row.line = ev.line;
-  row.warnings = ev.warnings;
-  return planCustomer(row, setup);
 }
 
 /** The limit of rejected rows: --max-reject-rate, else WINBACK_MAX_REJECT_RATE, else the config's input.maxRejectRate (default 20 %). */

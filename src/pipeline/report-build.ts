@@ -7,7 +7,6 @@ import type { Context } from '../io/context.js';
 import { formatIsoDay, parseIsoDay } from '../domain/dates.js';
 import type { ReasonEntry } from '../domain/playbook-types.js';
 import { factsOfPlanned, reportItem, type ItemContext } from '../domain/report-facts.js';
-import { addToTotals, emptyTotals } from '../domain/plan-summary.js';
 import { addToReport, createReport, type MoneySums } from '../domain/report.js';
 import { finishReport, type FunnelLine, type PlanMoneyTotals, type Report, type Unavailable } from '../domain/report-finish.js';
 import type { CostPrices } from '../domain/plan-money.js';
@@ -17,23 +16,19 @@ import type { PermissionConfig } from '../domain/permission.js';
 import { DataError } from '../errors.js';
 import { readCampaignLists, readPlanCsv, readRunSummary } from '../io/report-input.js';
 import { checkRunOutputs } from '../io/run-outputs.js';
-import { checkRejectRate, openLostCustomers, streamPlan, withDuplicatesResolved, type LoadedPlanSetup } from './plan-setup.js';
+import { planExport } from '../engine/index.js';
+import { openLostCustomers, type LoadedPlanSetup } from './plan-setup.js';
 
 /** Plans the export in memory-flat streaming and reports on it; nothing is written. */
 export async function reportFromExport(ctx: Context, file: string, loaded: LoadedPlanSetup, outlierShare?: number): Promise<Report> {
   const first = await openLostCustomers(ctx, file, loaded);
   const itemCtx = itemContext(loaded, loaded.setup.asOf);
-  const { opened, made: { acc, totals } } = await withDuplicatesResolved(ctx, file, loaded, first, async (o) => {
-    const acc = createReport(loaded.setup.asOf, reportOptions(loaded, outlierShare));
-    // The plan's own totals give the per-reason money exactly as summary.json would state it.
-    const totals = emptyTotals();
-    await streamPlan(o, loaded.setup, (p) => {
-      addToTotals(totals, p, loaded.setup.playbook);
-      addToReport(acc, reportItem(p.row, factsOfPlanned(p), itemCtx));
-    }, () => undefined);
-    return { acc, totals };
-  }, () => undefined);
-  checkRejectRate(opened, loaded.rejectLimit);
+  // The plan's own totals (the engine's) give the per-reason money exactly as summary.json would state it.
+  const { opened, made: acc, totals } = await planExport(ctx, file, loaded, first, {
+    order: 'input',
+    start: () => createReport(loaded.setup.asOf, reportOptions(loaded, outlierShare)),
+    customer: (acc, p) => addToReport(acc, reportItem(p.row, factsOfPlanned(p), itemCtx)),
+  });
   const { read, accepted, rejected } = opened.stats;
   return finishReport(acc, {
     source: { kind: 'export', label: opened.label },

@@ -56,6 +56,32 @@ describe('German: no English word reaches the user', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('plan: the permission warnings in plan.csv are German under --lang de and English without', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [
+      'Kundennummer;Kündigungsdatum;Umsatz;Kunde seit;E-Mail;Einwilligung E-Mail;Telefon;Einwilligung Telefon;Kündigungsgrund;Notizen',
+      'K1;01.03.2026;12000;01.01.2020;k1@example.de;ja;+49 30 1234567;ja;Preis zu hoch;bitte keine Werbung mehr',
+      'K2;02.03.2026;8000;01.01.2020;k2@example;ja;12;ja;Preis zu hoch;',
+      'K3;02.03.2026;8000;01.01.2020;k3@example.de;vielleicht;+49 30 1234568;ja;Preis zu hoch;',
+    ].join('\n'));
+    const warningsOf = async (lang: string) => {
+      const out = join(dir, lang);
+      const r = await runCli(['plan', file, '--out', out, ...AS_OF, '--lang', lang, '--quiet']);
+      expect(r.code, r.stderr).toBe(0);
+      return Object.fromEntries(readCsv(join(out, 'plan.csv')).map((row) => [row.customer_id, String(row.warnings)]));
+    };
+    const de = await warningsOf('de');
+    expect(de.K1).toContain('Die Notizen enthalten einen Widerspruch („keine werbung“): als Werbewiderspruch behandelt');
+    expect(de.K2).toContain("E-Mail-Adresse 'k2@example' ist nicht verwendbar (die Domain ist ungültig): kein E-Mail-Kanal");
+    expect(de.K2).toContain("Telefonnummer '12' ist nicht verwendbar (keine gültige Nummer in DE): kein Telefonkanal");
+    expect(de.K3).toContain('consent_email ist unklar: als fehlende Einwilligung behandelt');
+    expect(Object.values(de).flatMap((w) => leaksIn('plan.csv warnings', w))).toEqual([]);
+    const en = await warningsOf('en');
+    expect(en.K1).toContain('notes contains an objection ("keine werbung"): treated as an objection');
+    expect(en.K3).toContain('consent_email is unclear: treated as no consent');
+  });
+
   it('plan under LANG=de_DE.UTF-8, without --lang', async () => {
     const out = tempDir();
     const r = await run(['plan', DE, '--out', out, ...AS_OF], { LANG: 'de_DE.UTF-8' });
@@ -125,6 +151,88 @@ describe('German: no English word reaches the user', () => {
     expect(readFileSync(join(out, 'plan.csv'), 'utf8')).toContain('Berater: Inhaber im Ruhestand');
   });
 
+  it('reader and config errors: German under --lang de, English without', async () => {
+    const dir = tempDir();
+    const write = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const cases: [string[], RegExp, RegExp][] = [
+      [[write('empty.csv', '')], /ist leer \(0 Bytes\)/, /is empty \(0 bytes\)/],
+      [[write('blank.csv', '\n\n')], /keine Kopfzeile gefunden/, /no header row found/],
+      [[write('header.csv', 'Kundennummer;Kündigungsdatum\n')], /hat eine Kopfzeile, aber keine Datenzeilen/, /has a header but no data rows/],
+      [[write('columns.csv', 'a;b\n1;2\n')], /Pflichtspalte fehlt \(Export verlorener Kunden\): customer_id/, /required column missing for a lost-customer export/],
+      [[DE, '--map', 'churn_date=Nix'], /--map lässt sich nicht anwenden: keine Spalte 'Nix' für churn_date/, /--map cannot be applied: no column 'Nix' for churn_date/],
+      [[DE, '--config', write('bad.yaml', 'campaign:\n  maxAttempts: drei\n')], /Konfiguration .* ist ungültig:\n {2}campaign\.maxAttempts: Ungültige Eingabe/, /config .* is invalid:\n {2}campaign\.maxAttempts: Invalid input/],
+      [[DE, '--config', write('currency.yaml', 'currency: XYZ\n')], /'XYZ' ist kein Währungscode/, /'XYZ' is not an ISO 4217 currency code/],
+    ];
+    const leaks: string[] = [];
+    for (const [args, de, en] of cases) {
+      const r = await run(['plan', ...args, '--out', join(dir, 'out'), ...AS_OF, '--lang', 'de']);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stderr).toMatch(de);
+      leaks.push(...r.leaks);
+      const e = await runCli(['plan', ...args, '--out', join(dir, 'out'), ...AS_OF]);
+      expect(e.stderr).toMatch(en);
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('inspect and reasons: every table, header and summary', async () => {
+    const inspect = await run(['inspect', DE, ...AS_OF, '--lang', 'de']);
+    expect(inspect.code, inspect.stderr).toBe(0);
+    expect(inspect.stdout).toMatch(/^Zeilen +200 gelesen = 195 angenommen \+ 5 abgelehnt$/m);
+    const reasons = await run(['reasons', DE, '--lang', 'de']);
+    expect(reasons.code, reasons.stderr).toBe(0);
+    // Reason codes are shown as the playbook's words.
+    expect(reasons.stdout).toMatch(/\| Preis +\| +31 \| 15,7 % \|/);
+    expect(reasons.stderr).toContain('Warnung: 2 Zeilen abgelehnt');
+    const locale = await run(['reasons', DE], { LANG: 'de_DE.UTF-8' });
+    expect(locale.stdout).toContain('Zeilen: 166 zugeordnet');
+    // The mapping table's first column and the sample rows (JSON) name the canonical fields: machine words.
+    const fields = /^\| [a-z_]+ +\||^ +\{"line":/;
+    const inspectText = inspect.stdout.split('\n').filter((line) => !fields.test(line)).join('\n');
+    expect([...leaksIn('inspect stdout', inspectText), ...reasons.leaks, ...locale.leaks]).toEqual([]);
+  });
+
+  it('calibrate: the report, its warnings and errors', async () => {
+    const out = tempDir();
+    const history = 'test/golden/cases/calibrate/en/history.csv';
+    const r = await run(['calibrate', history, '--model-out', join(out, 'model.json'), '--as-of', '2027-03-01', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^47 Zeilen gelesen = 47 Versuche \+ 0 abgelehnt/);
+    expect(r.stdout).toMatch(/\| Preis +\| +5 \|/);
+    expect(r.stderr).toContain('Warnung: nur 8 Fälle in der Prüfstichprobe');
+    const e = await run(['calibrate', history, '--lang', 'de']);
+    expect(e.code).toBe(64);
+    expect([...r.leaks, ...e.leaks]).toEqual([]);
+  });
+
+  it('results: the head line, the three tables and the warnings', async () => {
+    const ledger = 'test/golden/cases/results/en/ledger.csv';
+    const r = await run(['results', '--ledger', ledger, '--outcomes', 'fixtures/outcomes-en.csv', '--as-of', '2027-03-01', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Stichtag 01\.03\.2027, Zuordnungsfenster 90 Tage: 53 Kunden im Kontaktbuch/);
+    expect(r.stdout).toMatch(/\| gesamt +\| +21\.519 \|/);
+    const e = await run(['results', '--ledger', ledger, '--lang', 'de']);
+    expect(e.code).toBe(64);
+    expect([...r.leaks, ...e.leaks]).toEqual([]);
+  });
+
+  it('clv: the parameters, row counts, the phase table, the lost threshold and the warnings', async () => {
+    const out = tempDir();
+    const r = await run(['clv', 'fixtures/transactions-de.csv', '--out', out, '--as-of', '2026-11-23', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Zeilen +2\.116 gelesen = 2\.116 angenommen \+ 0 abgelehnt$/m);
+    expect(r.stdout).toMatch(/\| abwandernder Stammkunde \|/);
+    expect(r.stdout).toContain('Verlustschwelle: P(alive) < 0,3 (Konfiguration), nicht geprüft');
+    const holdout = await run(['clv', 'fixtures/transactions-de.csv', '--out', out, '--calibration-end', '2026-06-30', '--holdout-end', '2026-11-23', '--lang', 'de']);
+    expect(holdout.code, holdout.stderr).toBe(0);
+    expect(holdout.stdout).toMatch(/^Verlustschwelle: P\(alive\) < 0,\d+ \(auf dem Prüfzeitraum gewählt\): \d+ von \d+/m);
+    expect(holdout.stderr).toContain('Warnung: 1 Kunden kauften zum ersten Mal im Prüfzeitraum');
+    expect([...r.leaks, ...holdout.leaks]).toEqual([]);
+  });
+
   it('playbook show', async () => {
     const r = await run(['playbook', 'show', '--lang', 'de']);
     expect(r.code).toBe(0);
@@ -154,6 +262,15 @@ describe('German: no English word reaches the user', () => {
       ['plan', DE, '--out', tempDir(), ...AS_OF, '--delimiter', ';;', '--lang', 'de'],
       ['worksheet', DE, ...AS_OF, '--lang', 'de'],
       ['worksheet', DE, '--session', join(tempDir(), 's.json'), ...AS_OF, '--lang', 'de'],
+      ['inspect', 'fixtures/missing.csv', '--lang', 'de'],
+      ['reasons', '--lang', 'de'],
+      ['calibrate', 'fixtures/missing.csv', '--lang', 'de'],
+      ['results', '--ledger', 'fixtures/missing.csv', '--outcomes', 'fixtures/outcomes-en.csv', '--lang', 'de'],
+      ['clv', 'fixtures/missing.csv', '--out', tempDir(), '--lang', 'de'],
+      // commander's own usage errors and the hint after them
+      ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--period', 'year', '--lang', 'de'],
+      ['plan', DE, '--bogus', '--lang', 'de'],
+      ['plan', DE, 'extra', '--lang', 'de'],
     ]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).not.toBe(0);

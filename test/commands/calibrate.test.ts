@@ -41,10 +41,10 @@ describe('winback calibrate end to end', () => {
     writeFileSync(small, syntheticHistoryCsv(7, 3_000));
     const r = await runCli(['calibrate', small, '--model-out', join(dir, 'small.json')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/3000 rows read = 3000 attempts \+ 0 rejected/);
+    expect(r.stdout).toMatch(/3,000 rows read = 3,000 attempts \+ 0 rejected/);
     expect(r.stdout).toMatch(/holdout AUC 0\.\d{3}/);
     expect(r.stdout).toMatch(/decile/);
-    expect(r.stdout).toMatch(/price/);
+    expect(r.stdout).toMatch(/Price/);
   });
 });
 

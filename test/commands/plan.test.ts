@@ -85,7 +85,7 @@ describe('winback plan', () => {
     for (const row of rows) {
       const r = await runCli(['plan', 'fixtures/lost-customers-en.csv', ...AS_OF, '--explain', row.customer_id as string]);
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`p_winback ${row.p_winback}  p_organic [0-9.]+  sltv ${row.sltv}  expected_value ${row.expected_value}`));
+      expect(r.stdout).toMatch(new RegExp(`p_winback ${row.p_winback}  p_organic ${row.p_organic}  sltv ${row.sltv}  expected_value ${row.expected_value}`));
       expect(r.stdout).toContain(`decision: ${row.decision} (${row.decision_reason})`);
     }
   });
@@ -97,7 +97,25 @@ describe('winback plan', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.expected_value.toFixed(2)).toBe(row.expected_value);
     expect(doc.p_winback.toFixed(4)).toBe(row.p_winback);
+    expect(doc.p_organic.toFixed(4)).toBe(row.p_organic);
     expect(doc.steps.find((s: { label: string }) => s.label.startsWith('expected value')).value).toBeCloseTo(doc.expected_value, 9);
+  });
+
+  it('plan.csv ends with p_organic: the organic return in the expected value, below p_winback wherever a contact is valued', async () => {
+    const { out } = await plan('fixtures/lost-customers-en.csv');
+    const header = readFileSync(join(out, 'plan.csv'), 'utf8').split(/\r?\n/)[0] as string;
+    expect(header.endsWith(',warnings,p_organic')).toBe(true);
+    const rows = readCsv(join(out, 'plan.csv'));
+    const valued = rows.filter((r) => r.decision === 'win_back');
+    expect(valued.length).toBeGreaterThan(10);
+    for (const r of valued) {
+      const organic = Number(r.p_organic);
+      expect(r.p_organic, r.customer_id as string).toMatch(/^0\.\d{4}$/);
+      expect(organic).toBeGreaterThan(0);
+      expect(organic).toBeLessThanOrEqual(Number(r.p_winback));
+    }
+    // final reasons and objectors are not valued: no organic figure is claimed for them
+    for (const r of rows.filter((x) => x.decision === 'never')) expect(r.p_organic).toBe('');
   });
 
   it('--explain of a duplicated id explains the row plan.csv keeps', async () => {

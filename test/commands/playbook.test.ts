@@ -65,7 +65,7 @@ describe('winback playbook validate', () => {
   it('accepts the default and a JSON copy', async () => {
     const { ctx, stdout } = memoryContext({ cwd: dir });
     expect(await runPlaybookValidate(ctx, DEFAULT_PLAYBOOK_PATH)).toBe(0);
-    expect(stdout()).toContain('valid playbook (16 reasons, 6 offers)');
+    expect(stdout()).toContain('valid playbook (16 reasons, 7 offers)');
     const data = parseYaml(await readFile(DEFAULT_PLAYBOOK_PATH, 'utf8')) as unknown;
     await writeFile(join(dir, 'p.json'), JSON.stringify(data));
     expect(await runPlaybookValidate(ctx, 'p.json')).toBe(0);

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Report } from '../../src/domain/report-finish.js';
@@ -68,7 +69,7 @@ describe.each([
       expect(report.quality.unknown_reasons).toBe(rows.filter((r) => r.reason_code === 'unknown').length);
       // the top list is plan.csv's head of win_back customers, in plan.csv's order
       const head = rows.filter((r) => r.decision === 'win_back').slice(0, report.top.length);
-      expect(report.top.map((t) => [t.customer_id, t.expected_value])).toEqual(head.map((r) => [r.customer_id, money(r.expected_value as string)]));
+      expect(report.top.map((t) => [t.customer_id, t.expected_value, t.p_organic])).toEqual(head.map((r) => [r.customer_id, money(r.expected_value as string), money(r.p_organic as string)]));
       for (const w of report.calendar.weeks) {
         expect(w.total).toBe(rows.filter((r) => r.decision === 'win_back' && r.contact_from !== '' && r.contact_from! >= w.from && r.contact_from! < addDays(w.from, 7)).length);
       }
@@ -80,6 +81,28 @@ describe.each([
     const fromPlan = await reportJson([dir, ...extra.filter((x) => x !== '--excel')]);
     expect(fromPlan.source.kind).toBe('plan');
     expect(figures(fromPlan)).toEqual(figures(fromExport));
+  });
+});
+
+describe('report on a plan directory written before plan.csv had p_organic', () => {
+  it('reads it as before: the same figures, the top list without an organic probability', async () => {
+    const dir = join(temp, 'plan-old-layout');
+    const plan = await cli(['plan', 'fixtures/lost-customers-en.csv', '--out', dir, ...AS_OF, '--quiet']);
+    expect(plan.code, plan.stderr).toBe(0);
+    const current = await reportJson([dir]);
+    const path = join(dir, 'plan.csv');
+    const records = parse(readFileSync(path, 'utf8'), { relax_column_count: false }) as string[][];
+    expect(records[0]?.at(-1)).toBe('p_organic');
+    const text = stringify(records.map((r) => r.slice(0, -1)));
+    writeFileSync(path, text);
+    // an old run's summary.json names the size of the plan.csv it wrote
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+    summary.outputs['plan.csv'].bytes = Buffer.byteLength(text);
+    writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary, null, 2));
+    const old = await reportJson([dir]);
+    expect(old.top.every((t) => t.p_organic === null)).toBe(true);
+    const withoutOrganic = (r: Report) => ({ ...figures(r), top: r.top.map((t) => ({ ...t, p_organic: null })) });
+    expect(withoutOrganic(old)).toEqual(withoutOrganic(current));
   });
 });
 

@@ -80,8 +80,13 @@ describe('winback results → calibrate → plan on the fixtures', () => {
     expect(doc.segments.length).toBeGreaterThan(1);
     for (const s of doc.segments) expect(s.contacted.customers + s.control.customers).toBeGreaterThan(0);
 
-    const rows = readCsv(history);
+    const all = readCsv(history);
+    // the control group comes along (attempt_group control), for calibrate's organic return
+    expect(all.filter((h) => h.attempt_group === 'control').map((h) => h.customer_id).sort()).toEqual([...o.control].sort());
+    expect(all.filter((h) => h.attempt_group === 'control' && h.won_back === 'yes').length).toBe(2);
+    const rows = all.filter((h) => h.attempt_group === 'contacted');
     expect(rows.length).toBe(o.contacted.length);
+    expect(rows.every((h) => h.offer_randomised === 'no')).toBe(true);
     expect(rows.filter((h) => h.won_back === 'yes').map((h) => h.customer_id).sort()).toEqual([...o.regained].sort());
     expect(Number(rows.find((h) => h.customer_id === o.regained[0])!.second_lifetime_months)).toBeCloseTo(55 / (365.2425 / 12), 3);
 
@@ -93,7 +98,12 @@ describe('winback results → calibrate → plan on the fixtures', () => {
     const model = join(dir, 'model.json');
     const cal = await runCli(['calibrate', history, '--model-out', model, '--json']);
     expect(cal.code, cal.stderr).toBe(0);
-    expect(JSON.parse(cal.stdout).accepted).toBe(o.contacted.length);
+    const calibrated = JSON.parse(cal.stdout);
+    expect(calibrated.accepted).toBe(o.contacted.length + o.control.length);
+    expect(calibrated.model.fit.trainCases + calibrated.model.fit.holdoutCases).toBe(o.contacted.length);
+    expect(calibrated.model.fit.controlCases).toBe(o.control.length);
+    // the organic return is learned from the control group, per reason it holds
+    expect(Object.values(calibrated.model.organicRates as Record<string, { cases: number }>).reduce((s, r) => s + r.cases, 0)).toBeGreaterThan(0);
     const plan = await runCli(['plan', EXPORT, '--out', join(dir, 'plan'), '--as-of', AS_OF, '--model', model, '--json']);
     expect(plan.code, plan.stderr).toBe(0);
     expect(JSON.parse(plan.stdout).model_sha256).toMatch(/^[0-9a-f]{64}$/);

@@ -31,9 +31,11 @@ describe('the simulated win-back market', () => {
     expect(run.seasonOne.regainedContacted / run.seasonOne.contacts).toBeGreaterThan(run.seasonOne.regainedControl / run.seasonOne.controls);
   });
 
-  it('calibrate fits on every contacted customer of the past season and ranks them better than chance', () => {
-    const total = run.seasonOne.results.total as { contacted: { customers: number } };
-    expect(run.seasonOne.calibration.accepted).toBe(total.contacted.customers);
+  it('calibrate fits on every contacted customer of the past season, learns the organic return from every control customer, and ranks better than chance', () => {
+    const total = run.seasonOne.results.total as { contacted: { customers: number }; control: { customers: number } };
+    expect(run.seasonOne.calibration.accepted).toBe(total.contacted.customers + total.control.customers);
+    expect(run.seasonOne.calibration.controlCases).toBe(total.control.customers);
+    expect(run.seasonOne.calibration.randomisedCases).toBeGreaterThan(0.15 * total.contacted.customers);
     expect(run.seasonOne.calibration.auc).toBeGreaterThan(0.55);
   });
 

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { approachCost, returnOnSpend } from '../../src/domain/plan-money.js';
 import { planCostOf } from '../../src/domain/plan-summary.js';
 import type { PlannedCustomer } from '../../src/domain/plan.js';
-import { loadPlanSetup, openLostCustomers, streamPlan } from '../../src/pipeline/plan-setup.js';
+import { planExport } from '../../src/engine/index.js';
+import { loadPlanSetup, openLostCustomers } from '../../src/pipeline/plan-setup.js';
 import { memoryContext } from '../support/memory-context.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -40,9 +41,9 @@ describe.each(['en', 'de'])('the cost terms of the value model (%s fixture)', (l
   it('is the difference between the discounted gross increment and expected_value for every win_back customer', async () => {
     const ctx = memoryContext({ cwd: ROOT }).ctx;
     const loaded = await loadPlanSetup(ctx, { asOf: '2026-11-23', lang });
-    const opened = await openLostCustomers(ctx, `fixtures/lost-customers-${lang}.csv`, loaded);
-    const planned: PlannedCustomer[] = [];
-    await streamPlan(opened, loaded.setup, (p) => void planned.push(p), () => undefined);
+    const file = `fixtures/lost-customers-${lang}.csv`;
+    const opened = await openLostCustomers(ctx, file, loaded);
+    const { made: planned } = await planExport(ctx, file, loaded, opened, { order: 'input', start: (): PlannedCustomer[] => [], customer: (list, p) => void list.push(p) });
     const winBack = planned.filter((p) => p.value.decision === 'win_back');
     expect(winBack.length).toBeGreaterThan(20);
     let withIncentive = 0;

@@ -5,7 +5,7 @@ import { classifyReason, compileVocabulary, MIN_CONFIDENCE, type ReasonVocabular
 import { loadPlaybook } from '../../src/io/playbook-file.js';
 
 /**
- * Reason texts in CSV sets (text, code, lang): their accuracy and the confidence rule.
+ * Reason texts in CSV sets (text, code, lang, industry, style): their accuracy and the confidence rule.
  *
  * Set A (300 texts, written on 2026-12-05 by someone who had not seen the vocabulary) was
  * first measured before any tuning: 75.7 % overall, 75.3 % German, 76.0 % English, and 90.8 %
@@ -16,13 +16,17 @@ import { loadPlaybook } from '../../src/io/playbook-file.js';
  * The dev set (190 texts) was written by the project while tuning, with the vocabulary in
  * view: a check that the kinds of text issue 20 lists keep working, not a measure either.
  *
- * The floors sit just under what the classifier reaches on 2026-12-05.
+ * Set B (260 texts) was measured once, untouched, on 2026-12-05 (88.1 %); set C (320 texts,
+ * second round) likewise (89.1 %: German 89.4 %, English 88.7 %). Both guided tuning after
+ * that first measurement, so they are tuning sets too. The floors sit just under what the
+ * classifier reaches after that tuning (2026-12-05); they guard against regressions and say
+ * nothing about fresh text, which the sealed set D measures.
  */
 const SETS = [
-  { name: 'set A (2026-12-05, tuned on)', file: './reason-heldout-2026-12-05-A.csv', size: 300, floor: { all: 0.97, de: 0.96, en: 0.96 } },
-  { name: 'dev set', file: './reason-dev.csv', size: 190, floor: { all: 0.96, de: 0.96, en: 0.93 } },
-  // Set B: sealed until its one measurement (2026-12-05, 88.1 %); not tuned on. The floor guards that figure.
-  { name: 'set B (2026-12-05, measured once)', file: './reason-heldout-2026-12-05-B.csv', size: 260, floor: { all: 0.87, de: 0.88, en: 0.85 } },
+  { name: 'set A (2026-12-05, tuned on)', file: './reason-heldout-2026-12-05-A.csv', size: 300, german: 150, floor: { all: 0.98, de: 0.98, en: 0.98 } },
+  { name: 'dev set', file: './reason-dev.csv', size: 190, german: 95, floor: { all: 0.97, de: 0.98, en: 0.96 } },
+  { name: 'set B (2026-12-05, tuned on after its one measurement)', file: './reason-heldout-2026-12-05-B.csv', size: 260, german: 130, floor: { all: 0.97, de: 0.97, en: 0.97 } },
+  { name: 'set C (2026-12-05, tuned on after its one measurement)', file: './reason-heldout-2026-12-05-C.csv', size: 320, german: 161, floor: { all: 0.98, de: 0.98, en: 0.98 } },
 ] as const;
 
 /** The confidence rule of issue 20: what the classifier is sure of (≥ 0.8) is right at least this often. */
@@ -46,12 +50,13 @@ function accuracy(subset: readonly Row[]): { share: number; misses: string } {
   return { share: 1 - misses.length / subset.length, misses: misses.map((r) => `${r.code}: ${r.text}`).join('\n') };
 }
 
-describe.each(SETS)('$name', ({ file, size, floor }) => {
+describe.each(SETS)('$name', ({ file, size, german, floor }) => {
   const rows = parse(readFileSync(new URL(file, import.meta.url)), { columns: true }) as Row[];
 
-  it('holds its texts, half German and half English', () => {
+  it('holds its texts, German and English', () => {
     expect(rows).toHaveLength(size);
-    expect(rows.filter((r) => r.lang === 'de')).toHaveLength(size / 2);
+    expect(rows.filter((r) => r.lang === 'de')).toHaveLength(german);
+    expect(rows.filter((r) => r.lang === 'en')).toHaveLength(size - german);
   });
 
   it.each([

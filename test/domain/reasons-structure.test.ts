@@ -64,6 +64,8 @@ describe('shorthand', () => {
     ['wg. Umzug gekündigt', 'relocation'],
     ['compet. cheaper', 'competitor_offer'],
     ['svc was awful', 'service'],
+    ['poor srvc', 'service'],
+    ['qlty gone down, parts fail', 'quality'],
     ['Lieferung in die PLZ des Kd. eingestellt', 'availability'],
   ] as const)('%s → %s', (text, code) => {
     expect(read(text).code).toBe(code);
@@ -85,11 +87,17 @@ describe('contrast and negation', () => {
     ['nicht wegen des Preises, sondern wegen der ständigen Ausfälle', 'quality'],
     ['Preis war okay, aber der Support hat nie geantwortet', 'service'],
     ['It was not really the price, our rep left and nobody replaced him', 'contact_change'],
+    // A negation reaches over a list, and over whose it was.
+    ['not about price or service at all, we moved to Spain', 'relocation'],
+    ['Nicht wegen Preis oder Service, Kd. ist umgezogen', 'relocation'],
+    ['weder Preis noch Service, Kd. hat seinen Job verloren', 'financial_hardship'],
+    ['nothing to do with your service, the app kept crashing', 'quality'],
+    ['not unhappy with your service, Vodafone was cheaper', 'competitor_offer'],
   ] as const)('%s → %s', (text, code) => {
     expect(read(text).code).toBe(code);
   });
 
-  it.each([['Preis war nicht das Problem'], ['price was fine'], ['nicht wegen dem Preis']])('keeps a denied cause out of the model too: %s', (text) => {
+  it.each([['Preis war nicht das Problem'], ['price was fine'], ['nicht wegen dem Preis'], ['weder Preis noch Service'], ['not about price or service']])('keeps a denied cause out of the model too: %s', (text) => {
     expect(read(text).code).toBe('unknown');
   });
 });
@@ -123,6 +131,20 @@ describe('competitors and portals', () => {
     ['Comdirect-Berater hat den Kunden gezielt angeschrieben', 'poached'],
   ] as const)('%s → %s', (text, code) => {
     expect(read(text).code).toBe(code);
+  });
+
+  it.each([
+    ["Vodafone's offer was lower", 'vodafone offer'],
+    ['Telekoms Angebot war günstiger', 'telekom angebot'],
+  ])('reads a name with a possessive or genitive s as the name: %s', (text, evidence) => {
+    const c = read(text);
+    expect(c.code).toBe('competitor_offer');
+    expect(c.evidence).toContain(evidence);
+    expect(c.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('reads a surcharge compound as price, not as a lost tender', () => {
+    expect(read('Energiezuschlag zu hoch').code).toBe('price');
   });
 
   it('keeps "Kapitel 11" a number word while "1&1" is a name', () => {

@@ -11,19 +11,22 @@ import { mulberry32 } from '../../src/domain/random.js';
 import type { EpochDay } from '../../src/domain/types.js';
 import { readCsv, runCli } from './cli.js';
 import { drawPopulation, exportCsv, type SimCustomer } from './market-population.js';
-import { bestWithinBudget, scorePlan, weeklyDays, type MarketCustomer, type PlanDecision, type PlanScore } from './market-score.js';
+import { bestWithinBudget, offerChoice, scorePlan, weeklyDays, type MarketCustomer, type OfferChoice, type PlanDecision, type PlanScore } from './market-score.js';
 import { SeasonOutcomes } from './market-outcomes.js';
 import { actionSpend, actionValue, type Action } from './market-truth.js';
 
 /** The simulation's size and calendar (docs/simulation.md). */
 export const MARKET = {
-  seed: 2025,
+  /** the past season's seed (the new season's is one more); WINBACK_MARKET_SEED reruns the market on another (docs/simulation.md) */
+  seed: Number(process.env.WINBACK_MARKET_SEED ?? 2025),
   pastCustomers: 2400,
   newCustomers: 1600,
   firstRun: '2025-01-06',
   runs: 4,
   periodDays: 42,
   holdout: '20%',
+  /** share of the listed customers whose offer is drawn at random (campaign --test-offers) */
+  testOffers: '25%',
   /** days after the last run at which results are counted and the new season is planned */
   resultsAfterDays: 140,
   planningWeeks: 52,
@@ -38,7 +41,7 @@ export interface SeasonOne {
   /** listed customers without permission on their channel, and objectors listed */
   listViolations: { noPermission: number; objector: number };
   results: { total?: unknown; warnings?: string[] };
-  calibration: { accepted: number; auc: number | null; brier: number | null; warnings: string[] };
+  calibration: { accepted: number; auc: number | null; brier: number | null; warnings: string[]; controlCases: number; randomisedCases: number; organicRates: unknown; offerEffects: unknown };
 }
 
 export interface MarketRun {
@@ -53,6 +56,8 @@ export interface MarketRun {
   executed?: { default: PlanScore; calibrated: PlanScore };
   /** everyone permitted contacted on their first permitted channel with the reason's first offer, at once */
   naive: PlanScore;
+  /** how the default and calibrated plans chose the lower-rate renewal, against the truth's best offer at their channel and date */
+  renewal: { default: OfferChoice; calibrated: OfferChoice };
   /** `plan --budget` (default model): its value under the truth against the best selection within the same amount */
   budgeted?: { amount: number; plan: PlanScore; best: { value: number; spent: number; contacts: number } };
 }
@@ -96,6 +101,7 @@ export async function runMarket(dir: string, m = MARKET, opts: { executed?: bool
     default: scorePlan(market, read('plan-default'), asOf),
     calibrated: scorePlan(market, read('plan-calibrated'), asOf),
     naive: scorePlan(market, naivePlan(market, asOf), asOf),
+    renewal: { default: offerChoice(market, read('plan-default'), asOf, 'renewal'), calibrated: offerChoice(market, read('plan-calibrated'), asOf, 'renewal') },
   };
   if (opts.budget !== undefined) {
     await cli(['plan', exportPath, '--out', join(dir, 'plan-budget'), '--as-of', iso, '--budget', String(opts.budget), '--quiet']);
@@ -156,7 +162,7 @@ async function runSeasonOne(dir: string, past: readonly SimCustomer[], firstRun:
     const exportPath = join(dir, `export-${k}.csv`);
     writeFileSync(exportPath, exportCsv(lost));
     const out = join(dir, `campaign-${k}`);
-    await cli(['campaign', exportPath, '--out', out, '--as-of', formatIsoDay(day), '--ledger', ledger, '--holdout', m.holdout, '--period', `${m.periodDays}d`, '--quiet']);
+    await cli(['campaign', exportPath, '--out', out, '--as-of', formatIsoDay(day), '--ledger', ledger, '--holdout', m.holdout, '--test-offers', m.testOffers, '--period', `${m.periodDays}d`, '--quiet']);
     countListViolations(out, byId, tally.listViolations);
     for (const entry of readCsv(ledger).filter((e) => e.campaign_date === formatIsoDay(day))) {
       const c = byId.get(entry.customer_id as string) as SimCustomer;
@@ -179,7 +185,11 @@ async function runSeasonOne(dir: string, past: readonly SimCustomer[], firstRun:
   return {
     runs: m.runs, ...tally, ...outcomes.regainCounts(readCsv(ledger)),
     results: { total: results.total, warnings: results.warnings },
-    calibration: { accepted: report.accepted, auc: report.model.fit.auc ?? null, brier: report.model.fit.brier ?? null, warnings: report.warnings },
+    calibration: {
+      accepted: report.accepted, auc: report.model.fit.auc ?? null, brier: report.model.fit.brier ?? null, warnings: report.warnings,
+      controlCases: report.model.fit.controlCases ?? 0, randomisedCases: report.model.fit.randomisedCases ?? 0,
+      organicRates: report.model.organicRates ?? null, offerEffects: report.model.offerEffects ?? null,
+    },
   };
 }
 
@@ -204,7 +214,7 @@ export function summarise(run: MarketRun): Record<string, unknown> {
   const executed = run.executed ? { executed: { default: brief(run.executed.default), calibrated: brief(run.executed.calibrated) } } : {};
   return {
     seasonOne: run.seasonOne, asOf: run.asOf, customers: run.customers, misclassified: run.misclassified,
-    default: brief(run.default), calibrated: brief(run.calibrated), ...executed, naive: brief(run.naive),
+    default: brief(run.default), calibrated: brief(run.calibrated), ...executed, naive: brief(run.naive), renewal: run.renewal,
     ...(run.budgeted ? { budgeted: { amount: run.budgeted.amount, plan: brief(run.budgeted.plan), best: run.budgeted.best } } : {}),
   };
 }

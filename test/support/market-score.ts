@@ -160,3 +160,42 @@ export function bestWithinBudget(customers: readonly MarketCustomer[], amount: n
   const s = selectWithinBudget(candidates, amount);
   return { value: s.value, spent: s.spent, contacts: s.selected.size };
 }
+
+/** How a plan chose one offer: where the truth makes it the best offer, and where the plan took it. */
+export interface OfferChoice {
+  offer: string;
+  /** contacted customers for whom the truth makes `offer` the best at the plan's channel and date */
+  bestThere: number;
+  /** of those, how many the plan gave `offer` */
+  chosenThere: number;
+  /** contacted customers the plan gave `offer` */
+  chosen: number;
+  /** truth's value lost where the plan chose another offer than the truth's best at its channel and date */
+  lostValue: number;
+}
+
+/**
+ * Compares a plan's offers with the truth's best offer for each contacted, permitted customer,
+ * at the channel and date the plan chose: does the plan pick `offer` where it is worth most?
+ */
+export function offerChoice(customers: readonly MarketCustomer[], plan: readonly PlanDecision[], asOf: EpochDay, offer: string): OfferChoice {
+  const byId = new Map(customers.map((c) => [c.id, c]));
+  const out: OfferChoice = { offer, bestThere: 0, chosenThere: 0, chosen: 0, lostValue: 0 };
+  for (const row of plan) {
+    const c = byId.get(row.customer_id);
+    const channel = row.channel.trim() as Channel;
+    if (c === undefined || row.decision !== 'win_back' || c.objector || !CHANNELS.includes(channel) || !c.permitted[channel]) continue;
+    if (!c.offers.includes(offer)) continue;
+    const day = Math.max(asOf, parseIsoDay(row.contact_from) ?? asOf);
+    const values = c.offers.map((o) => ({ o, v: c.value({ offer: o, channel, day }) }));
+    const best = values.reduce((a, b) => (b.v > a.v ? b : a));
+    const planned = row.offer_type.trim();
+    if (planned === offer) out.chosen++;
+    if (best.o === offer) {
+      out.bestThere++;
+      if (planned === offer) out.chosenThere++;
+    }
+    out.lostValue += best.v - (values.find((x) => x.o === planned)?.v ?? best.v);
+  }
+  return out;
+}

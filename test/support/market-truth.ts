@@ -9,7 +9,7 @@ import { DAYS_PER_MONTH } from '../../src/domain/dates.js';
 import type { Channel } from '../../src/domain/playbook-types.js';
 import type { EpochDay } from '../../src/domain/types.js';
 
-export type OfferId = 'discount' | 'upgrade' | 'bundle' | 'personal' | 'information' | 'none';
+export type OfferId = 'discount' | 'upgrade' | 'bundle' | 'renewal' | 'personal' | 'information' | 'none';
 export type TrueReason =
   | 'price' | 'competitor_offer' | 'poached' | 'quality' | 'service' | 'image' | 'availability' | 'contact_change'
   | 'relocation' | 'financial_hardship' | 'variety_seeking' | 'life_change' | 'unknown'
@@ -48,9 +48,9 @@ const R = (o: Partial<Record<TrueReason, number>>, rest: number): Record<TrueRea
   return Object.fromEntries(all.map((r) => [r, o[r] ?? rest])) as Record<TrueReason, number>;
 };
 
-const PRICE_GROUP = { discount: 1.8, bundle: 2.4, upgrade: 1.4, personal: 1.15, information: 0.9, none: 1 };
-const RELATION_GROUP = { personal: 1.8, upgrade: 1.3, bundle: 1.5, discount: 1.1, information: 1.2, none: 1 };
-const NEEDS_GROUP = { upgrade: 1.5, information: 1.3, discount: 1.3, bundle: 1.7, personal: 1.2, none: 1 };
+const PRICE_GROUP = { discount: 1.8, bundle: 2.4, upgrade: 1.4, renewal: 1.6, personal: 1.15, information: 0.9, none: 1 };
+const RELATION_GROUP = { personal: 1.8, upgrade: 1.3, bundle: 1.5, discount: 1.1, renewal: 1.05, information: 1.2, none: 1 };
+const NEEDS_GROUP = { upgrade: 1.5, information: 1.3, discount: 1.3, bundle: 1.7, renewal: 1.2, personal: 1.2, none: 1 };
 
 /** Every parameter of the truth; docs/simulation.md gives each one's rationale. */
 export const TRUTH = {
@@ -74,12 +74,12 @@ export const TRUTH = {
   } as Partial<Record<TrueReason, Record<OfferId, number>>>,
   channelOdds: { email: 0.6, letter: 1, phone: 1.7, visit: 2.5 } as Record<Channel, number>,
   channelCost: { email: 0.4, letter: 2.2, phone: 11, visit: 140 } as Record<Channel, number>,
-  /** Kumar, Bhagwat & Zhang 2015: upgrade longest, discount shorter, bundle shortest */
-  offerLifetime: { upgrade: 1.3, discount: 0.95, bundle: 0.8, personal: 1.05, information: 1, none: 1 } as Record<OfferId, number>,
+  /** Kumar, Bhagwat & Zhang 2015: upgrade longest, discount shorter, bundle shortest; a renewal binds for a term */
+  offerLifetime: { upgrade: 1.3, discount: 0.95, bundle: 0.8, renewal: 1.2, personal: 1.05, information: 1, none: 1 } as Record<OfferId, number>,
   /** share of second-lifetime margin an offer gives away (bundle most: least profitable) */
-  offerMarginCut: { discount: 0.12, bundle: 0.18, upgrade: 0.05, personal: 0, information: 0, none: 0 } as Record<OfferId, number>,
+  offerMarginCut: { discount: 0.12, bundle: 0.18, upgrade: 0.05, renewal: 0.06, personal: 0, information: 0, none: 0 } as Record<OfferId, number>,
   /** one-off cost paid when the customer accepts */
-  incentive: { discount: 0, upgrade: 30, bundle: 40, personal: 0, information: 0, none: 0 } as Record<OfferId, number>,
+  incentive: { discount: 0, upgrade: 30, bundle: 40, renewal: 0, personal: 0, information: 0, none: 0 } as Record<OfferId, number>,
   reasonLifetime: R({ service: 0.8, quality: 0.85, poached: 0.85, competitor_offer: 0.95, variety_seeking: 0.75, financial_hardship: 0.9 }, 1),
   reasonMargin: R({ service: 1.15, price: 0.95, competitor_offer: 0.95, financial_hardship: 0.85 }, 1),
   /** second lifetime of a customer with 24 months of first tenure and no complaints */

@@ -1,7 +1,8 @@
 import { WorksheetFlow } from '../../src/commands/worksheet-flow.js';
 import type { WorksheetCustomer } from '../../src/domain/worksheet-apply.js';
 import { newSession, type WorksheetSession } from '../../src/domain/worksheet-session.js';
-import { loadPlanSetup, openLostCustomers, streamPlan } from '../../src/pipeline/plan-setup.js';
+import { planExport } from '../../src/engine/index.js';
+import { loadPlanSetup, openLostCustomers } from '../../src/pipeline/plan-setup.js';
 import { memoryContext } from './memory-context.js';
 import { scriptedPrompter, type ScriptStep } from './scripted-prompter.js';
 
@@ -17,7 +18,9 @@ export async function fixtureFlow(script: readonly ScriptStep[], opts: { session
   const file = opts.file === undefined ? FIXTURE : opts.file;
   if (file !== null) {
     const opened = await openLostCustomers(ctx, file, loaded);
-    await streamPlan(opened, loaded.setup, (base, cells) => void customers.push({ base, cells: [...cells] }), () => undefined);
+    // A fresh list per reading: a second reading (a later row of a duplicated id won) replaces the first.
+    const { made } = await planExport(ctx, file, loaded, opened, { order: 'input', checkRejects: false, start: (): WorksheetCustomer[] => [], customer: (list, base, cells) => void list.push({ base, cells: [...cells] }) });
+    customers.push(...made);
   }
   const saves: WorksheetSession[] = [];
   const said: string[] = [];

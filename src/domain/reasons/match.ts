@@ -29,6 +29,8 @@ const FILLER_WORDS = new Set([
   'regarding', 're', 'actually', 'its', 'it', 'was', 'is', 'were', 'be', 'been', 'their', 'our', 'his', 'her',
   'due', 'reason', 'issue', 'problem', 'an', 'at', 'all', 'that', 'this', 'sind', 'waren', 'are', 'immer',
   'always', 'ganz', 'recht', 'quite', 'pretty', 'voellig', 'absolut', 'absolutely', 'totally', 'auch', 'also',
+  // Whose it was: "nothing to do with your service", "nicht an Ihrem Service".
+  'do', 'your', 'ihr', 'ihre', 'ihrem', 'ihren', 'ihrer', 'euer', 'eure', 'eurem', 'euren',
 ]);
 /** "nicht nur wegen dem Preis" affirms the price, it does not deny it. */
 const NOT_ONLY = new Set(['nur', 'allein', 'ausschliesslich', 'only', 'just', 'solely', 'merely']);
@@ -117,16 +119,35 @@ function isAsserted(m: PhraseMatch, tokens: string[], v: ReasonVocabulary): bool
 }
 
 function isNegatedBefore(start: number, tokens: string[], v: ReasonVocabulary): boolean {
-  for (let j = start - 1; j >= 0 && j >= start - NEGATION_REACH; j--) {
+  let reach = NEGATION_REACH;
+  let listed = 0;
+  for (let j = start - 1; j >= 0 && j >= start - reach; j--) {
     const t = tokens[j] as string;
     if (t === BOUNDARY) return false;
     if (v.negations.has(t)) return !NOT_ONLY.has(tokens[j + 1] as string);
     // "zufrieden mit dem Preis" denies a price problem; "nicht zufrieden mit dem Preis" states one.
     if (v.neutralWords.has(t)) return !(j > 0 && v.negations.has(tokens[j - 1] as string));
-    if (!FILLER_WORDS.has(t)) return false;
+    // "not unhappy with your service" denies it as "happy with your service" would.
+    if (DISCONTENT_WORDS.has(t)) return j > 0 && v.negations.has(tokens[j - 1] as string);
+    // "not about price or service": the negation reaches over the item listed before "or".
+    if (LIST_WORDS.has(t)) {
+      listed = LIST_ITEM_WORDS;
+      reach += LIST_ITEM_WORDS + 1;
+      continue;
+    }
+    if (FILLER_WORDS.has(t)) continue;
+    if (listed-- > 0) continue;
+    return false;
   }
   return false;
 }
+
+/** Words of discontent that a negation before them turns into content ("not unhappy with"). */
+const DISCONTENT_WORDS = new Set(['unhappy', 'dissatisfied', 'displeased', 'unzufrieden', 'ungluecklich', 'veraergert']);
+/** Words that list a further item under the same negation ("not price or service", "weder … noch"). */
+const LIST_WORDS = new Set(['or', 'nor', 'oder', 'noch']);
+/** Words an item listed under a negation may have ("customer service"). */
+const LIST_ITEM_WORDS = 2;
 
 function neutralizerAfter(end: number, tokens: string[], v: ReasonVocabulary): 'none' | 'plain' | 'negated' {
   for (let j = end + 1; j < tokens.length && j <= end + NEUTRALIZER_REACH; j++) {

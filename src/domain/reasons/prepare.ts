@@ -68,7 +68,7 @@ export function prepareTokens(raw: readonly string[], gazetteer: Gazetteer, isWo
   const shown: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i] as string;
-    const name = gazetteer.byFirst.get(t)?.find((e) => e.tokens.every((w, k) => raw[i + k] === w));
+    const name = gazetteer.byFirst.get(t)?.find((e) => e.tokens.every((w, k) => raw[i + k] === w)) ?? possessiveName(t, gazetteer);
     if (name !== undefined) {
       tokens.push(name.marker);
       shown.push(name.tokens.filter((w) => w !== '|').join(' '));
@@ -82,6 +82,15 @@ export function prepareTokens(raw: readonly string[], gazetteer: Gazetteer, isWo
     }
   }
   return { tokens, shown };
+}
+
+/**
+ * A one-word name with a possessive or genitive "s" glued on ("Sysco's quote" tokenises to
+ * "syscos", "Telekoms Angebot"): the name, unless the word is a name of its own.
+ */
+function possessiveName(token: string, gazetteer: Gazetteer): { tokens: string[]; marker: string } | undefined {
+  if (token.length < 4 || !token.endsWith('s')) return undefined;
+  return gazetteer.byFirst.get(token.slice(0, -1))?.find((e) => e.tokens.length === 1);
 }
 
 /** ["zu", "teuer"] for "zuteuer" when "teuer" is a word and "zuteuer" is not; else [token]. */

@@ -1,7 +1,9 @@
 /**
- * `winback plan` on large exports with worker threads (docs/performance.md). The main thread
+ * Planning large exports with worker threads (docs/performance.md).
+ *
+ * Sorted by priority (`winback plan`): The main thread
  * reads the file in pieces of whole lines, hashes them and counts their lines; workers plan
- * the pieces (src/pipeline/plan-pieces.ts): each formats its rows, sorts them into a run,
+ * the pieces (src/engine/plan-pieces.ts): each formats its rows, sorts them into a run,
  * writes the run to its own run file and sends back a few numbers per row. The main thread
  * takes the results in file order — duplicate ids, totals and rejects
  * see every row in the same order as on one thread — and merges the runs into plan.csv, so
@@ -16,7 +18,9 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DuplicateTracker } from '../domain/duplicate-ids.js';
-import type { PlanSetup } from '../domain/plan.js';
+import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
+import { reasonEntry } from '../domain/playbook-types.js';
+import type { Reject } from '../domain/types.js';
 import { addRowToTotals, addToTotals, type PlanTotals } from '../domain/plan-summary.js';
 import { learnedReaderOf } from '../domain/reasons/vocabulary.js';
 import { DECISIONS, type Decision } from '../domain/value-types.js';
@@ -25,8 +29,7 @@ import { noDataRows, supersededReject, type OpenedExport } from '../io/csv-read.
 import type { ParserState } from '../io/csv-records.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
-import { capYoungGeneration, collectGarbage, releaseYoungGeneration, tuneForStreaming, tuneForWorkers } from './gc-tuning.js';
-import { streamPlan } from './plan-setup.js';
+import { streamPlan } from './row-loop.js';
 import { createPiecePlanner, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_RANK, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type ResultBuffers } from './plan-pieces.js';
 import { messages, type Lang } from '../domain/messages.js';
 
@@ -36,16 +39,6 @@ const PIECE_BYTES = 1 << 20;
 /** Pieces a line may take before it is cut between characters (see PieceReader). */
 const LONG_LINE_PIECES = 4;
 const MAX_DEFAULT_THREADS = 4;
-/**
- * A worker's young generation (V8's default: up to 48 MB): 6 MB, i.e. 2 MB semi-spaces; the
- * main thread's grows to 4 MB at most (MAIN_YOUNG_MB). Measured on a million rows, main thread
- * and one worker, against 1 MB semi-spaces on both: ~9 % less wall time at the same peak
- * memory (fewer objects still in use — the part of a piece being read, the row — are
- * promoted into the old generation, so fewer full collections).
- */
-const WORKER_YOUNG_MB = 6;
-/** The capacity the main thread's young generation may grow to while it plans pieces (capYoungGeneration). */
-const MAIN_YOUNG_MB = 4;
 /** Pieces a worker has (planning and waiting) before this thread plans the next piece itself. */
 const WORKER_QUEUE = 2;
 
@@ -92,8 +85,7 @@ export async function planAllRows(
   totals: PlanTotals,
   opts: ParallelPlanOptions & { minParallelBytes?: number },
 ): Promise<void> {
-  if (useWorkers(opened, opts.threads, opts.minParallelBytes)) return planWithWorkers(opened, setup, files, totals, opts);
-  releaseYoungGeneration();
+  if (useWorkers(opened, opts.threads, opts.minParallelBytes)) return planWithWorkers(opened, setup, { files }, totals, opts);
   await streamPlan(
     opened,
     setup,
@@ -106,8 +98,17 @@ export async function planAllRows(
   );
 }
 
-/** Plans every row of `opened` with worker threads into `files` and `totals`. */
-export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, files: PlanFiles, totals: PlanTotals, opts: ParallelPlanOptions): Promise<void> {
+/**
+ * Where the rows planned by workers go: sorted into plan.csv files, or (in input order) to a
+ * command, each planned customer once its duplicate check is passed.
+ */
+export type PlannedSink =
+  | { files: PlanFiles }
+  | { customer(p: PlannedCustomer, cells: string[], raw: string | undefined): void | Promise<void>; reject(r: Reject): void | Promise<void> };
+
+/** Plans every row of `opened` with worker threads into `sink` and `totals`. */
+export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, sink: PlannedSink, totals: PlanTotals, opts: ParallelPlanOptions): Promise<void> {
+  const files = 'files' in sink ? sink.files : undefined;
   const path = opened.path;
   if (path === undefined) throw new Error('planWithWorkers needs a file');
   opened.release();
@@ -117,36 +118,28 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, fi
     setup: plainSetup,
     learned: learnedReaderOf(vocabulary),
     fmt: opts.fmt,
-    runPath: files.sortedRuns.runFilePath(`${name}.runs`),
+    ...(files ? { runPath: files.sortedRuns.runFilePath(`${name}.runs`) } : {}),
     ...(opts.segmentBytes ? { segmentBytes: opts.segmentBytes } : {}),
     ...(opts.partBytes ? { partBytes: opts.partBytes } : {}),
   });
   // This thread is one of the planning threads: it plans pieces whenever every worker has enough queued.
   const inits = Array.from({ length: opts.threads - 1 }, (_, i) => init(`worker-${i}`));
-  const pool = new WorkerPool(inits, createPiecePlanner(init('main'), vocabulary, () => capYoungGeneration(MAIN_YOUNG_MB)));
+  const pool = new WorkerPool(inits, createPiecePlanner(init('main'), vocabulary));
   let fh: FileHandle | undefined;
   try {
-    // A starting worker resets V8's flags to the process's own: set ours once the workers
-    // have set up, before this thread plans pieces (its young generation would grow to 16 MB).
+    // A worker that cannot start fails the run before a byte is read.
     await pool.online();
-    tuneForStreaming({ again: true });
-    tuneForWorkers();
-    capYoungGeneration(MAIN_YOUNG_MB);
-    // A full collection while the flags were reset set this thread's old-generation limit by
-    // V8's own factor (seen: ~2x the live data), and the next one comes only at that limit:
-    // collect now, under the streaming settings (measured: ~1 run in 6 peaked 10-25 MB higher).
-    collectGarbage();
     fh = await open(path, 'r').catch((err: unknown) => {
       throw new IoError(`${opened.label}: cannot be read again (${(err as Error).message})`);
     });
-    await run(fh, opened, pool, files, totals, opts);
+    await run(fh, opened, pool, { sink, setup }, totals, opts);
   } finally {
     await fh?.close();
     await pool.close();
   }
 }
 
-async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files: PlanFiles, totals: PlanTotals, opts: ParallelPlanOptions): Promise<void> {
+async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files: Taker, totals: PlanTotals, opts: ParallelPlanOptions): Promise<void> {
   const { stats, pieceSpec } = opened;
   const ids = opened.duplicates;
   if (ids === undefined) throw new Error('planWithWorkers needs an export with unique ids');
@@ -229,7 +222,6 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
     recycleResult(result);
     carry = { state: result.rest, headerPending: result.headerPending };
     reader.recycle(result.input);
-    capYoungGeneration(MAIN_YOUNG_MB);
     opts.onProgress?.();
   }
   // The last record, when the file does not end with a line break (or with a quote left open).
@@ -254,7 +246,11 @@ function throwIfFailed(result: PieceResult): void {
  * piece's sorted run, already in the worker's run file), totals, rejects; then the run is
  * added to the sort.
  */
-async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: boolean }, idHeader: string, files: PlanFiles, totals: PlanTotals, stats: OpenedExport['stats']): Promise<void> {
+async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: boolean }, idHeader: string, to: Taker, totals: PlanTotals, stats: OpenedExport['stats']): Promise<void> {
+  const { sink, setup } = to;
+  const files = 'files' in sink ? sink.files : undefined;
+  const reject = (row: Reject) => ('files' in sink ? sink.files.reject(row as PlanRejectRow) : sink.reject(row));
+  const { customers } = r;
   const { ids, holdBack } = dup;
   stats.read += r.read;
   stats.rejected += r.rejected;
@@ -263,7 +259,7 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
   let idAt = 0;
   let next = 0;
   for (let i = 0; i < r.count; i++) {
-    while (next < rejects.length && (rejectAt[next] as number) <= i) await files.reject(rejects[next++] as PlanRejectRow);
+    while (next < rejects.length && (rejectAt[next] as number) <= i) await reject(rejects[next++] as Reject);
     const k = i * INTS_PER_ROW;
     const line = ints[k] as number;
     const idLen = ints[k + 1] as number;
@@ -275,9 +271,9 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
       if (holdBack && ids.rerun) continue;
       if (verdict) {
         const id = Buffer.from(r.ids.buffer, r.ids.byteOffset + idStart, idLen).toString('utf8');
-        files.sortedRuns.withdraw(r.runPath, r.runStart + (ints[k + 5] as number));
+        if (files) files.sortedRuns.withdraw(r.runPath as string, r.runStart + (ints[k + 5] as number));
         stats.rejected++;
-        await files.reject(supersededReject(id, line, verdict.message, idHeader));
+        await reject(supersededReject(id, line, verdict.message, idHeader));
         continue;
       }
     } else if (holdBack && ids.rerun) continue;
@@ -288,12 +284,26 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
     const incentive = nums[i * NUMS_PER_ROW + 3] as number;
     const known = (x: number) => (Number.isNaN(x) ? undefined : x);
     addRowToTotals(totals, DECISIONS[meta & META_RANK] as Decision, r.reasonCodes[meta >>> 8] as string, known(stake), known(ev), (meta >>> META_FLAGS_SHIFT) & 3, known(contact), known(incentive));
+    const c = customers?.[i];
+    if (c && 'customer' in sink) {
+      // The playbook entry was left out of the message: the same entry as on one thread, not a
+      // copy per row, in its place among the fields (planCustomer's order).
+      const { row, reason, ...rest } = c.p;
+      const p: PlannedCustomer = { row, reason, entry: reasonEntry(setup.playbook, reason.code), ...rest };
+      const handed = sink.customer(p, c.cells, c.raw);
+      if (handed) await handed;
+    }
   }
-  while (next < rejects.length) await files.reject(rejects[next++] as PlanRejectRow);
-  files.sortedRuns.addRunExtent(r.runPath, r.runStart, r.runEnd);
+  while (next < rejects.length) await reject(rejects[next++] as Reject);
+  if (files) files.sortedRuns.addRunExtent(r.runPath as string, r.runStart, r.runEnd);
 }
 
 type PlanRejectRow = Parameters<PlanFiles['reject']>[0];
+/** What a planned piece is taken into, and the setup (for the playbook entries of planned customers). */
+interface Taker {
+  sink: PlannedSink;
+  setup: PlanSetup;
+}
 
 /** Line breaks in `bytes` as the record parser counts them: LF, CR LF and a lone CR each one. */
 export function countLineBreaks(bytes: Uint8Array): number {
@@ -383,7 +393,7 @@ class WorkerPool {
     private readonly here: (job: PieceJob) => PieceResult,
   ) {
     for (const init of inits) {
-      const worker = new Worker(workerScript(), { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+      const worker = new Worker(workerScript(), { workerData: init });
       let ready = () => {};
       this.started.push(
         new Promise((resolve, reject) => {
@@ -446,5 +456,5 @@ class WorkerPool {
 /** The compiled worker script; tests run the TypeScript sources, whose build is in dist/. */
 function workerScript(): URL {
   const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('../../dist/pipeline/plan-worker.js', here) : new URL('./plan-worker.js', here);
+  return here.endsWith('.ts') ? new URL('../../dist/engine/plan-worker.js', here) : new URL('./plan-worker.js', here);
 }

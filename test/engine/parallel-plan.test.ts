@@ -7,9 +7,12 @@ import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
 import { emptyTotals } from '../../src/domain/plan-summary.js';
 import { EXCEL_DE_CSV, PLAIN_CSV, type CsvFormat } from '../../src/io/csv-write.js';
 import { PlanFiles } from '../../src/io/plan-output.js';
-import { countLineBreaks, planAllRows, resolveThreads, useWorkers } from '../../src/pipeline/parallel-plan.js';
-import { createPiecePlanner, decodeParts, INTS_PER_ROW, type ResultBuffers } from '../../src/pipeline/plan-pieces.js';
-import { loadPlanSetup, openLostCustomers, withDuplicatesResolved, type LoadedPlanSetup } from '../../src/pipeline/plan-setup.js';
+import { countLineBreaks, planAllRows, planWithWorkers, resolveThreads, useWorkers } from '../../src/engine/parallel-plan.js';
+import { createPiecePlanner, decodeParts, INTS_PER_ROW, type ResultBuffers } from '../../src/engine/plan-pieces.js';
+import { streamPlan, withDuplicatesResolved } from '../../src/engine/row-loop.js';
+import { addToTotals } from '../../src/domain/plan-summary.js';
+import { reasonEntry } from '../../src/domain/playbook-types.js';
+import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup } from '../../src/pipeline/plan-setup.js';
 import { memoryContext } from '../support/memory-context.js';
 import { ROOT, runCli } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
@@ -328,4 +331,59 @@ describe('winback plan with worker threads', () => {
     expect(r.code).toBe(64);
     expect(r.stderr).toMatch(/--threads '0' is not a whole number from 1 to 64/);
   });
+});
+
+/**
+ * Plans `file` in input order, as campaign, report and worksheet get it: on one thread, or on
+ * `threads` with pieces of `pieceBytes`. Gives every customer handed on (whole, as JSON, and
+ * whether its playbook entry is the playbook's own), every reject, the counts and totals.
+ */
+async function planInputOrder(file: string, threads: number, pieceBytes: number): Promise<Outcome & { customers?: string[]; sameEntry?: boolean }> {
+  const { ctx } = memoryContext({ cwd: ROOT });
+  try {
+    const loaded = await defaultSetup();
+    const { setup } = loaded;
+    const first = await openLostCustomers(ctx, file, loaded);
+    const { opened, made } = await withDuplicatesResolved(ctx, file, loaded, first, async (o) => {
+      const got = { customers: [] as string[], rejects: [] as string[], totals: emptyTotals(), sameEntry: true };
+      const customer = (p: Parameters<typeof addToTotals>[1], cells: string[], raw: string | undefined) => {
+        got.customers.push(JSON.stringify({ p, cells, raw }));
+        got.sameEntry &&= p.entry === reasonEntry(setup.playbook, p.reason.code);
+      };
+      const reject = (r: unknown) => void got.rejects.push(JSON.stringify(r));
+      if (threads > 1) await planWithWorkers(o, setup, { customer, reject }, got.totals, { threads, fmt: PLAIN_CSV, pieceBytes, partBytes: Math.max(1, pieceBytes >> 2) });
+      else await streamPlan(o, setup, (p, cells, raw) => {
+        addToTotals(got.totals, p, setup.playbook);
+        customer(p, cells, raw);
+      }, reject);
+      return got;
+    }, () => undefined);
+    return { customers: made.customers, rejects: made.rejects.join('\n'), totals: made.totals, stats: opened.stats, sameEntry: made.sameEntry };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+describe('the engine in input order with worker threads', () => {
+  it.each([
+    ['en', 500],
+    ['de', 2048],
+  ] as const)('hands on the same customers, rejects, counts and totals in the same order as one thread (%s, pieces of %i bytes)', async (style, pieceBytes) => {
+    // Bad rows, and the first rows again at the end: duplicated ids, which must never be handed on.
+    const text = generateLostCustomers({ rows: 250, seed: 11, style, badRows: true });
+    const lines = text.split('\n');
+    const file = join(tempDir(), 'export.csv');
+    writeFileSync(file, `${text.endsWith('\n') ? text : `${text}\n`}${lines.slice(1, 8).join('\n')}\n`);
+    const one = await planInputOrder(file, 1, pieceBytes);
+    const two = await planInputOrder(file, 2, pieceBytes);
+    expect(one.error).toBeUndefined();
+    expect(one.customers?.length).toBeGreaterThan(200);
+    // The copies are rejected as duplicates: no customer from their lines is handed on.
+    const copiesFrom = lines.length + (text.endsWith('\n') ? 0 : 1);
+    const handed = (two.customers ?? []).map((c) => (JSON.parse(c) as { p: { row: { line: number } } }).p.row.line);
+    expect(Math.max(...handed)).toBeLessThan(copiesFrom);
+    expect(one.rejects?.split('\n').filter((r) => /"line":(\d+)/.exec(r) && Number(/"line":(\d+)/.exec(r)?.[1]) >= copiesFrom)).toHaveLength(7);
+    expect(two.sameEntry).toBe(true);
+    expect(two).toEqual(one);
+  }, 120_000);
 });

@@ -1,17 +1,15 @@
 /**
- * Entry of a planning worker thread (src/pipeline/parallel-plan.ts): plans each piece it is
+ * Entry of a planning worker thread (src/engine/parallel-plan.ts): plans each piece it is
  * sent, writes its sorted run to the worker's run file and posts the result back, handing the
  * piece's buffer back instead of copying it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPiecePlanner, WORKER_READY, type PieceJob, type PlanWorkerInit } from './plan-pieces.js';
-import { tuneForStreaming } from './gc-tuning.js';
 
 const port = parentPort;
 if (!port) throw new Error('plan-worker.js runs as a worker thread only');
-tuneForStreaming();
 const plan = createPiecePlanner(workerData as PlanWorkerInit);
-// The main thread sets its collector flags once this worker has set its own (they are the process's).
+// The main thread waits for every worker to be set up before it reads pieces.
 port.postMessage(WORKER_READY);
 port.on('message', (job: PieceJob) => {
   const result = plan(job);

@@ -1,18 +1,20 @@
 /**
- * Planning one piece of an export, as a worker thread does it for `winback plan` on large
- * files (src/pipeline/parallel-plan.ts, docs/performance.md): the piece's bytes are decoded,
- * read, checked, classified, valued, timed and formatted into plan.csv rows, exactly as the
- * single-threaded pipeline does, sorted by priority into a run that the worker writes to its
- * own run file; what goes back is typed arrays and the run's place in the file — no object per
- * row and no row text crosses threads. What needs every row in order (duplicate
- * ids, totals, rejects, the merge of all runs) stays with the main thread.
+ * Planning one piece of an export, as a worker thread does it on large files
+ * (src/engine/parallel-plan.ts, docs/performance.md): the piece's bytes are decoded, read,
+ * checked, classified, valued and timed exactly as on one thread. Sorted by priority (`plan`),
+ * the rows are formatted into plan.csv rows and sorted into a run that the worker writes to
+ * its own run file; what goes back is typed arrays and the run's place in the file — no
+ * object per row and no row text crosses threads. In input order (`campaign`, `report`,
+ * `worksheet`), the planned customers go back in file order, with their cells, to be handed
+ * to the command once their duplicate check is passed. What needs every row in order
+ * (duplicate ids, totals, rejects, the merge of all runs) stays with the main thread.
  */
 import iconv from 'iconv-lite';
 import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
 import { rowFacts } from '../domain/duplicate-ids.js';
 import { idFingerprint } from '../domain/id-index.js';
-import { planCustomer, type PlanSetup } from '../domain/plan.js';
-import { planCostOf, totalsFlags } from '../domain/plan-summary.js';
+import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/plan.js';
+import { planCostOf, totalsFlags, totalsKey } from '../domain/plan-summary.js';
 import type { LearnedReader } from '../domain/reasons/learned.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
@@ -32,8 +34,11 @@ export interface PlanWorkerInit {
   /** the learned reader the main thread trained, so that no worker trains it again */
   learned?: LearnedReader;
   fmt: CsvFormat;
-  /** the file this worker writes its sorted runs to, one after the other (SortedSpool.runFilePath) */
-  runPath: string;
+  /**
+   * The file this worker writes its sorted runs to, one after the other
+   * (SortedSpool.runFilePath); without one the planned customers are sent back in file order.
+   */
+  runPath?: string;
   /** bytes of the run written at a time (default SEGMENT_BYTES) */
   segmentBytes?: number;
   /** bytes of the piece decoded at a time (default PART_BYTES) */
@@ -96,10 +101,12 @@ export interface PieceResult {
   /** the rows' ids as UTF-8, one after the other */
   ids: Uint8Array;
   /** the piece's plan.csv rows sorted by priority, in SortedSpool's run format: bytes [runStart, runEnd) of runPath */
-  runPath: string;
+  runPath: string | undefined;
   runStart: number;
   runEnd: number;
   reasonCodes: string[];
+  /** without a run file: the accepted rows' planned customers (without their playbook entry) and cells, in file order */
+  customers?: PieceCustomer[];
   /** rejected rows, each after `rejectAt[i]` accepted rows */
   rejects: Reject[];
   rejectAt: number[];
@@ -113,15 +120,18 @@ export interface PieceResult {
   error?: { message: string; hint?: string; io?: boolean };
 }
 
-/** Rows between two calls of a planner's `everyRows` hook. */
-const HOOK_ROWS = 256;
+/** A planned customer sent back to the main thread: its playbook entry is looked up there again, not copied. */
+export interface PieceCustomer {
+  p: Omit<PlannedCustomer, 'entry'>;
+  cells: string[];
+  raw: string | undefined;
+}
 
 /**
  * A planner of pieces for one run: call it with each job, in any order. A worker compiles the
- * playbook's vocabulary itself; the main thread passes its own, and a hook called every
- * HOOK_ROWS rows (it keeps its young generation in bounds).
+ * playbook's vocabulary itself; the main thread passes its own.
  */
-export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVocabulary(init.setup.playbook, init.learned), everyRows?: () => void): (job: PieceJob) => PieceResult {
+export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVocabulary(init.setup.playbook, init.learned)): (job: PieceJob) => PieceResult {
   const setup: PlanSetup = { ...init.setup, vocabulary };
   const reader = createPieceReader(init.reader, LOST_CUSTOMER_SCHEMA);
   const formatter = new PlanRowFormatter(init.fmt, init.reader.headers.length, init.reader.delimiter);
@@ -142,7 +152,6 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
   const order = { rank: new Uint8Array(1024), index: new Uint32Array(1024) };
   const { runPath } = init;
   let runFileEnd = 0;
-  let visits = 0;
 
   return (job) => {
     const input = Buffer.from(job.input, 0, job.length);
@@ -153,6 +162,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
     const codes = new Map<string, number>();
     const rejects: Reject[] = [];
     const rejectAt: number[] = [];
+    const customers: PieceCustomer[] | undefined = runPath === undefined && !job.countOnly ? [] : undefined;
     const before = { ...reader.stats };
 
     /** Writes `s` as UTF-8 at the end of `rows`, growing it first when it could be too small. */
@@ -164,7 +174,6 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
     };
 
     const visit = (ev: RowEvent): void => {
-      if (everyRows && (++visits & (HOOK_ROWS - 1)) === 0) everyRows();
       if (!ev.ok) {
         rejects.push(ev.reject);
         rejectAt.push(count);
@@ -176,7 +185,10 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       // Read before planning, from the values as the reader gave them (the main thread decides duplicate ids by them).
       const facts = rowFacts(ev.values, setup.config.permission.extraObjectionPhrases);
       const p = job.countOnly ? undefined : planCustomer(row, setup);
-      if (p) formatter.format(p, ev.cells, ev.raw, text);
+      if (p && customers) {
+        const { entry: _entry, ...sent } = p;
+        customers.push({ p: sent, cells: ev.cells, raw: ev.raw });
+      } else if (p) formatter.format(p, ev.cells, ev.raw, text);
       if (count * INTS_PER_ROW === ints.length) {
         ints = grow(ints, new Uint32Array(ints.length * 2));
         nums = grow(nums, new Float64Array(nums.length * 2));
@@ -187,8 +199,9 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       const i = count * INTS_PER_ROW;
       let meta = 0;
       if (p) {
-        let code = codes.get(p.reason.code);
-        if (code === undefined) codes.set(p.reason.code, (code = codes.size));
+        const key = totalsKey(p);
+        let code = codes.get(key);
+        if (code === undefined) codes.set(key, (code = codes.size));
         const sort = planSortKeys(p);
         keys[count] = sort.key;
         meta = sort.rank | (totalsFlags(p) << META_FLAGS_SHIFT) | (code << 8);
@@ -209,9 +222,11 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       // An epoch day as its 32 bits; the main thread reads it back with `| 0`.
       ints[i + 7] = typeof row.last_modified === 'number' ? row.last_modified >>> 0 : 0;
       if (p) {
-        spans[count * 3] = at;
-        spans[count * 3 + 1] = put(text.head);
-        spans[count * 3 + 2] = put(text.tail);
+        if (!customers) {
+          spans[count * 3] = at;
+          spans[count * 3 + 1] = put(text.head);
+          spans[count * 3 + 2] = put(text.tail);
+        }
         nums[count * NUMS_PER_ROW] = p.value.value_at_stake ?? Number.NaN;
         nums[count * NUMS_PER_ROW + 1] = p.value.expected_value ?? Number.NaN;
         const cost = planCostOf(p, setup.playbook);
@@ -231,7 +246,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       error = { message: err.message, ...(err.hint !== undefined ? { hint: err.hint } : {}) };
     }
     const runStart = runFileEnd;
-    if (error === undefined && count > 0 && !job.countOnly) {
+    if (error === undefined && count > 0 && !job.countOnly && runPath !== undefined) {
       try {
         if (order.index.length < count) order.index = new Uint32Array(keys.length);
         if (order.rank.length < count) order.rank = new Uint8Array(keys.length);
@@ -254,6 +269,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       runStart,
       runEnd: runFileEnd,
       reasonCodes: [...codes.keys()],
+      ...(customers ? { customers } : {}),
       rejects,
       rejectAt,
       read: stats.read - before.read,

@@ -1,0 +1,125 @@
+/**
+ * The row engine: the one way a command gets planned customers from an export. Rows go in,
+ * planned customers come out — in input order to the command's own callback, or sorted by
+ * priority into plan.csv — with duplicate ids decided, rejects counted, the plan's totals
+ * summed and the reject limit checked inside. Nothing outside src/engine/ imports another
+ * file of it (test/architecture.test.ts).
+ */
+import type { Context } from '../io/context.js';
+import { addToTotals, emptyTotals, type PlanTotals } from '../domain/plan-summary.js';
+import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
+import type { Reject } from '../domain/types.js';
+import type { OpenedExport } from '../io/csv-read.js';
+import { PLAIN_CSV, type CsvFormat } from '../io/csv-write.js';
+import type { PlanFiles } from '../io/plan-output.js';
+import { checkRejectRate, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
+import { planAllRows, planWithWorkers, useWorkers } from './parallel-plan.js';
+import { planRow, withDuplicatesResolved } from './row-loop.js';
+
+export { resolveThreads } from './parallel-plan.js';
+
+/** What a run of the engine gives back: the export as last read, what the command made of it, the plan's totals. */
+export interface EngineResult<S> {
+  opened: OpenedExport;
+  made: S;
+  totals: PlanTotals;
+}
+
+interface EngineRunBase<S> {
+  /**
+   * Starts one reading of the export and returns what the command makes of it (output files,
+   * accumulators). When a later row decides a duplicated id the export is read a second
+   * time: the first reading's is discarded and `start` is called again.
+   */
+  start(opened: OpenedExport): S | Promise<S>;
+  /** Throws away what a reading made: the first one when the export is read again, the current one when the run fails. */
+  discard?(made: S): void | Promise<void>;
+  /** After each chunk or piece of input (for a progress display). */
+  onChunk?(opened: OpenedExport): void;
+  /** Whether more rejected rows than the limit stop the run with a data error (default: they do). */
+  checkRejects?: boolean;
+}
+
+/**
+ * Planned customers handed to the command one by one, in input order, on this thread; with
+ * `threads` ≥ 2 a large export is planned by worker threads too, and each customer is handed
+ * on once its duplicate check is passed (the same customers in the same order).
+ */
+export interface InInputOrder<S> extends EngineRunBase<S> {
+  order: 'input';
+  /**
+   * Planning threads, the main thread included (default 1). Handing whole planned customers
+   * across threads costs more than it saves (docs/performance.md, "One engine"): no command
+   * asks for more until workers send compact records.
+   */
+  threads?: number;
+  /** each planned customer, with its input cells and (when it has no quotes) its record's text */
+  customer(made: S, p: PlannedCustomer, cells: string[], raw: string | undefined): void | Promise<void>;
+  reject?(made: S, r: Reject): void | Promise<void>;
+  /** Plans only the accepted rows whose values pass (on this thread); the others are still read, checked for duplicate ids and counted. */
+  only?(values: Record<string, unknown>): boolean;
+}
+
+/**
+ * Planned customers written into plan.csv files sorted by the priority rule, with worker
+ * threads on large exports (docs/performance.md).
+ */
+export interface InPriorityOrder extends EngineRunBase<PlanFiles> {
+  order: 'priority';
+  /** planning threads, the main thread included (resolveThreads) */
+  threads: number;
+  fmt: CsvFormat;
+}
+
+/**
+ * Plans every row of the export `first` was opened on (openLostCustomers), as `run` asks.
+ * Returns the export as read last (a second reading when a later row of a duplicated id
+ * won), what `run.start` made for it, and the plan's totals over the customers planned.
+ */
+export function planExport<S>(ctx: Context, file: string, loaded: LoadedPlanSetup, first: OpenedExport, run: InInputOrder<S>): Promise<EngineResult<S>>;
+export function planExport(ctx: Context, file: string, loaded: LoadedPlanSetup, first: OpenedExport, run: InPriorityOrder): Promise<EngineResult<PlanFiles>>;
+export async function planExport<S>(ctx: Context, file: string, loaded: LoadedPlanSetup, first: OpenedExport, run: InInputOrder<S> | InPriorityOrder): Promise<EngineResult<S | PlanFiles>> {
+  type Made = S | PlanFiles;
+  const discard = run.discard as ((made: Made) => void | Promise<void>) | undefined;
+  // What the reading in progress made, to be discarded when the run fails.
+  let current: { made: Made; totals: PlanTotals } | undefined;
+  try {
+    const { opened, made } = await withDuplicatesResolved(ctx, file, loaded, first, async (o) => {
+      current = { made: await run.start(o), totals: emptyTotals() };
+      const onChunk = run.onChunk ? () => run.onChunk?.(o) : undefined;
+      if (run.order === 'priority') {
+        await planAllRows(o, loaded.setup, current.made as PlanFiles, current.totals, { threads: run.threads, fmt: run.fmt, ...(onChunk ? { onProgress: onChunk } : {}) });
+      } else {
+        await planInInputOrder(o, loaded.setup, current.made as S, current.totals, run, run.threads ?? 1, onChunk);
+      }
+      return current;
+    }, async (reading) => {
+      current = undefined;
+      await discard?.(reading.made);
+    });
+    if (run.checkRejects !== false) checkRejectRate(opened, loaded.rejectLimit);
+    return { opened, made: made.made, totals: made.totals };
+  } catch (err) {
+    const left = current;
+    current = undefined;
+    if (left) await discard?.(left.made);
+    throw err;
+  }
+}
+
+/** The row loop: each row read, planned, summed and handed on in input order. */
+async function planInInputOrder<S>(opened: OpenedExport, setup: PlanSetup, made: S, totals: PlanTotals, run: InInputOrder<S>, threads: number, onChunk: (() => void) | undefined): Promise<void> {
+  const { only, reject } = run;
+  if (only === undefined && useWorkers(opened, threads)) {
+    const sink = { customer: (p: PlannedCustomer, cells: string[], raw: string | undefined) => run.customer(made, p, cells, raw), reject: (r: Reject) => reject?.(made, r) };
+    // No plan.csv rows are formatted in input order: the format is not used.
+    return planWithWorkers(opened, setup, sink, totals, { threads, fmt: PLAIN_CSV, ...(onChunk ? { onProgress: onChunk } : {}) });
+  }
+  await opened.eachRow((ev) => {
+    if (!ev.ok) return reject?.(made, ev.reject);
+    if (only && !only(ev.values)) return undefined;
+    const p = planRow(ev, setup);
+    addToTotals(totals, p, setup.playbook);
+    return run.customer(made, p, ev.cells, ev.raw);
+  }, onChunk);
+}

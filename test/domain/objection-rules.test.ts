@@ -1,0 +1,56 @@
+/**
+ * The rule half of the objection detector on its own (objectionByRules): patterns that are an
+ * objection whatever the learned reader says, and wishes about when or where to call that are not.
+ */
+import { describe, expect, it } from 'vitest';
+import { findObjectionPhrase, normaliseObjectionText, objectionByRules } from '../../src/domain/objection-text.js';
+
+const rules = (text: string): string | undefined => objectionByRules(normaliseObjectionText(text));
+
+describe('objection rules', () => {
+  it.each([
+    'Kein Kontakt!!',
+    'kein kontakt',
+    'Customer: no calls please',
+    'keine Anrufe mehr',
+    'No follow-up.',
+    'I object.',
+    'Widerspruch',
+    'Honestly, just leave me be.',
+    'Set no-call flag.',
+    'client: no sales calls to the office line',
+    'Stop the cold calls.',
+    'Bitte keine Vertragsverlängerungsangebote mehr.',
+    'Subscriber objects to any use of his data beyond the contract.',
+    "Doesn't want to be approached by sales again.",
+    "I'd rather you didn't call to ask why.",
+    "Don't even think about sending me an offer.",
+    'Declined the exit survey and all future contact.',
+    'Asked us to wipe his details from our systems.',
+    'Bitte stellen Sie die Zusendung Ihrer Prospekte ein.',
+    'Nicht mehr anrufen!',
+    "Don't call me ever again.",
+    'Kunde verlangt, dass seine E-Mail-Adresse für Werbung gesperrt wird.',
+    "I'd appreciate it if you stopped sending me letters.",
+    'Ich ersuche Sie, von jeglicher Zusendung von Werbematerial Abstand zu nehmen.',
+  ])('finds "%s"', (text) => {
+    expect(rules(text)).toBeDefined();
+    expect(findObjectionPhrase(text)).toBeDefined();
+  });
+
+  it.each([
+    "Don't call before 9, I work nights.",
+    'Please don\'t call during work hours.',
+    "Don't email my work address; use my personal one.",
+    'Do not send a replacement, I am cancelling.',
+    'Bitte nicht vor 10 Uhr anrufen.',
+    'Bitte nicht auf dem Festnetz anrufen, nur Handy.',
+    'Marketing consent re-granted after previous opt-out.',
+    'Kd. erwähnt, dass Inkassofirmen (nicht wir) ihn ständig anrufen.',
+    'No contact from support for weeks',
+    'Kein Kontakt zum Vertrieb möglich',
+    "I'd appreciate it if you didn't call before 9.",
+  ])('leaves "%s" alone', (text) => {
+    expect(rules(text)).toBeUndefined();
+  });
+});
