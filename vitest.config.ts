@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +9,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // vitest's default is one worker less than the CPUs: on a two-core machine a single file at
+    // a time, while most test time is spent waiting for child processes and files. Two at least.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Property test sizes, and a TMPDIR per test file, emptied and checked after it.
     setupFiles: ['test/support/setup.ts'],
     globalSetup: ['test/support/global-setup.ts'],
