@@ -18,15 +18,17 @@ import { loadPlaybook } from '../../src/io/playbook-file.js';
  *
  * Set B (260 texts) was measured once, untouched, on 2026-12-05 (88.1 %); set C (320 texts,
  * second round) likewise (89.1 %: German 89.4 %, English 88.7 %). Both guided tuning after
- * that first measurement, so they are tuning sets too. The floors sit just under what the
- * classifier reaches after that tuning (2026-12-05); they guard against regressions and say
- * nothing about fresh text, which the sealed set D measures.
+ * that first measurement, so they are tuning sets too. Set D (320 texts, written with C) was
+ * sealed until it was measured once on 2026-12-05 (84.7 %) and has been tuned on since. The
+ * floors sit just under what the classifier reaches after that tuning (2026-12-05); they
+ * guard against regressions and say nothing about fresh text, which the next sealed set measures.
  */
 const SETS = [
   { name: 'set A (2026-12-05, tuned on)', file: './reason-heldout-2026-12-05-A.csv', size: 300, german: 150, floor: { all: 0.98, de: 0.98, en: 0.98 } },
   { name: 'dev set', file: './reason-dev.csv', size: 190, german: 95, floor: { all: 0.97, de: 0.98, en: 0.96 } },
   { name: 'set B (2026-12-05, tuned on after its one measurement)', file: './reason-heldout-2026-12-05-B.csv', size: 260, german: 130, floor: { all: 0.97, de: 0.97, en: 0.97 } },
   { name: 'set C (2026-12-05, tuned on after its one measurement)', file: './reason-heldout-2026-12-05-C.csv', size: 320, german: 161, floor: { all: 0.98, de: 0.98, en: 0.98 } },
+  { name: 'set D (2026-12-05, tuned on after its one measurement)', file: './reason-heldout-2026-12-05-D.csv', size: 320, german: 161, floor: { all: 0.95, de: 0.95, en: 0.95 } },
 ] as const;
 
 /** The confidence rule of issue 20: what the classifier is sure of (≥ 0.8) is right at least this often. */
