@@ -161,6 +161,9 @@ const RENEWED = /\b(?:consent|einwilligung|opt in|zustimmung)\b (?:[a-z]+ ){0,3}
 // Widerspruch gegen Werbung vermerkt", "does not object to", "opt-out reversed", "fragt, warum er
 // keinen Katalog mehr bekommt"): these words are taken out before the rules read the text.
 const OBJECTION_NOUN = '(?:dnc|do not call|objections?|widerspruch|werbewiderspruch|sperrvermerk|werbesperre|opt outs?|sperre)';
+// An old, second or wrong contact detail ("delete my old address", "alte Adresse bitte löschen").
+const STALE_DETAIL =
+  '(?:(?:the|my|his|her|our|die|meine|seine|ihre) )?(?:old|alte|alten|second|zweite|zweiten|other|andere|anderen|previous|former|fruehere|frueheren|outdated|veraltete|veralteten|wrong|falsche|falschen) (?:[a-z]+ )?(?:address|adresse|email|e mail|mail|number|nummer|telefonnummer|handynummer|phone number)[a-z]*\\b';
 const NO_OBJECTION: readonly RegExp[] = [
   new RegExp(`\\b(?:no|kein|keine|keinen|ohne)\\b (?:[a-z]+ )?${OBJECTION_NOUN}(?: [a-z0-9]+){0,4}? (?:flag|flagged|on file|vermerkt|hinterlegt|recorded|registered|eingetragen|gesetzt|vorhanden|noted|found|gefunden)\\b`, 'g'),
   /\b(?:no|kein|keine|keinen)\b (?:[a-z]+ )?(?:objections?|widerspruch|einwand|einwaende) (?:to|against|gegen)\b/g,
@@ -169,6 +172,13 @@ const NO_OBJECTION: readonly RegExp[] = [
   // The customer deleted an account of their own: no request to us.
   /\b(?:customer|cust|kunde|kundin|he|she|er|sie)\b (?:has |hat )?(?:deleted|geloescht)\b (?:his|her|their|sein|seinen|ihr|ihren) (?:account|konto|app|profil|profile)\b/g,
   new RegExp(`\\b(?:kein|keine|keinen|no|not)\\b (?:[a-z]+ ){0,3}${MARKETING} (?:[a-z]+ )?(?:mehr |more |any more |anymore )?(?:bekommt|bekam|erhaelt|erhielt|received|arrived|arrives|angekommen|ankommt|(?:bekommen|erhalten) (?:hat|habe|hatte|hast))\\b`, 'g'),
+  // An old, second or wrong address or number to be deleted, or an app removed: housekeeping, not an objection.
+  new RegExp(`\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*|streich[a-z]*) (?:[a-z]+ )?${STALE_DETAIL}|\\b${STALE_DETAIL} (?:[a-z]+ ){0,2}(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*)\\b`, 'g'),
+  /\b(?:remov[a-z]*|delet[a-z]*|uninstall[a-z]*|deinstall[a-z]*|loesch[a-z]*|geloescht) (?:the|your|our|die|eure|ihre) app\b/g,
+  // Statements and bills are service mail, not marketing ("stop sending paper statements").
+  /\b(?:stop|quit|cease) sending (?:me |him |her |us |them )?(?:the |any )?(?:paper |printed )?(?:statements?|invoices?|bills?|receipts?|payment reminders?|kontoauszuege|rechnungen)\b/g,
+  // Someone else calling ("the competitor's rep won't stop calling"): a complaint about them.
+  /\b(?:competitors?|konkurrenz|konkurrent[a-z]*|mitbewerber[a-z]*|wettbewerber[a-z]*|(?:other|another|new) (?:provider|company|supplier)) (?:[a-z]+ ){0,4}(?:wont|doesnt|dont|never|keeps?|kept) (?:stop )?(?:calling|emailing|texting|ringing|mailing|writing)\b/g,
 ];
 
 /** Normalised text without the words that record there is no objection (NO_OBJECTION). */
