@@ -182,6 +182,8 @@ const NO_OBJECTION: readonly RegExp[] = [
   // An old, second or wrong address or number to be deleted, or an app removed: housekeeping, not an objection.
   new RegExp(`\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*|streich[a-z]*) (?:[a-z]+ )?${STALE_DETAIL}|\\b${STALE_DETAIL} (?:[a-z]+ ){0,2}(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*)\\b`, 'g'),
   /\b(?:remov[a-z]*|delet[a-z]*|uninstall[a-z]*|deinstall[a-z]*|loesch[a-z]*|geloescht) (?:the|your|our|die|eure|ihre) app\b/g,
+  // "Is ja nich so, dass ick keene Anrufe will", "it's not that I don't want calls": a contrast, not a wish.
+  /\b(?:ist|is|its|it is) (?:ja |doch |halt )?(?:nicht|nich|net|not) (?:so )?(?:, )?(?:dass|das|that|as if) [^,|]*/g,
   // Statements and bills are service mail, not marketing ("stop sending paper statements").
   /\b(?:stop|quit|cease) sending (?:me |him |her |us |them )?(?:the |any )?(?:paper |printed )?(?:statements?|invoices?|bills?|receipts?|payment reminders?|kontoauszuege|rechnungen)\b/g,
   // Someone else calling ("the competitor's rep won't stop calling"): a complaint about them.
