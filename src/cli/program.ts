@@ -55,7 +55,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--threads <n>', 'threads planning exports of 8 MiB and more: this one and n−1 workers (default: CPUs, at most 4, or WINBACK_THREADS; 1: stream on this thread)')
     .option('--budget <amount>', 'approach only the contacts with the most incremental value per unit of cost until AMOUNT is spent (channel cost + expected incentive); the rest worth it are let go, over budget')
     .option('-q, --quiet', 'print nothing on success')
-    .addHelpText('after', example('winback plan fixtures/lost-customers-de.csv --out out/plan --as-of 23.11.2026 --lang de --format xlsx\n  $ winback plan kunden.xlsx --sheet Kunden --out out/plan --as-of 23.11.2026 --excel'))
+    .addHelpText('after', example('winback plan fixtures/lost-customers-de.csv --out out/plan --as-of 23.11.2026 --lang de --format xlsx\n  $ winback plan kunden.xlsx --sheet Kunden --out out/plan --as-of 23.11.2026 --excel\n  $ winback plan out/silent-churners.csv --out out/plan-silent   (clv --lost-out: the lost on the win_back track, core defectors on retention)'))
     .action(run(async () => (await import('../commands/plan.js')).runPlan));
 
   const campaign = addPlanFlags(addReadFlags(program.command('campaign').description("this period's contact lists per channel: permission-checked, paced by the contact ledger, safe for cron").argument('<file>', 'lost-customer export, or - for stdin')));
@@ -75,7 +75,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--force', 'run even though the ledger looks changed in a way that would contact people again (emptied or cut short, dated in the future, or later than --as-of)')
     .option('--json', 'print summary.json to stdout instead of one line')
     .option('-q, --quiet', 'print nothing on success (and no progress display)')
-    .addHelpText('after', example('winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --capacity phone=20\n  $ winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --holdout 10% --test-offers 20%\n  $ winback campaign kunden.xlsx --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --format xlsx --excel\n  $ winback campaign kunden.csv --out out/anrufe --lang de --columns customer_id,name,phone,contact_person,reason_text,offer'))
+    .addHelpText('after', example('winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --capacity phone=20\n  $ winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --holdout 10% --test-offers 20%\n  $ winback campaign kunden.xlsx --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --format xlsx --excel\n  $ winback campaign kunden.csv --out out/anrufe --lang de --columns customer_id,name,phone,contact_person,reason_text,offer\n  $ winback campaign out/silent-churners.csv --out out/week --ledger out/ledger.csv   (a clv hand-over: core defectors go to retention-<channel>.csv)'))
     .action(run(async () => (await import('../commands/campaign.js')).runCampaign));
 
   addPlanFlags(addReadFlags(program.command('report').description('report for analysts: losses by reason (Pareto), value, decisions by segment, contact calendar, top candidates, data quality').argument('<input>', 'lost-customer export (- for stdin), or the output directory of winback plan or campaign')))
@@ -130,7 +130,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--lost-threshold <p|auto>', "P(alive) below which a repeat buyer is lost; 'auto' (the default with a holdout) chooses it on the holdout, a number is checked there")
     .option('--max-organic-return <share>', 'with a holdout: largest share of "lost" customers allowed to buy again on their own, e.g. 10% (default 10 %)')
     .option('--intervals [replicates]', '90 % bootstrap intervals for the parameters and each customer\'s CLV (default 200 replicates)')
-    .option('--lost-out <file>', 'write the lost customers (silent churners) for winback plan, valued by the purchase model (hand-over columns)')
+    .option('--lost-out <file>', 'write the lost customers (silent churners) and the core defectors for winback plan, valued by the purchase model (hand-over columns): win-back for the lost, retention for the drifting')
     .option('--retention-out <file>', 'write the core defectors (alive but drifting) as a retention list: value at risk and a retention measure')
     .option('--excel', 'write the CSVs for German Excel (UTF-8 with BOM, ";", decimal comma)')
     .option('--no-excel', 'write plain CSVs even where the config asks for --excel')

@@ -40,9 +40,11 @@ export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) 
   const texts = listTexts(s.loaded.setup.playbook, lang);
   return {
     order: 'input',
-    start: async () => {
+    start: async (opened) => {
       s.serial?.reset();
-      return { files: await CampaignFiles.open(s.outDir, s.fmt, true, s.columns), spool: new SortedSpool(), counts: emptyCounts() };
+      // Retention lists only for a hand-over that can carry drifting customers (clv's phase column).
+      const withRetention = s.loaded.setup.playbook.retention !== undefined && opened.mapping.fields.has('phase');
+      return { files: await CampaignFiles.open(s.outDir, s.fmt, true, s.columns, withRetention), spool: new SortedSpool(), counts: emptyCounts() };
     },
     customer: (pass, planned) => spoolOne(pass, planned, s, texts),
     reject: (pass, rej) => pass.files.reject(rej),
@@ -57,11 +59,14 @@ function spoolOne({ files, spool, counts }: ChoicePass, planned: PlannedCustomer
   const p: PlannedCustomer = s.serial ? s.serial.apply(planned) : planned;
   const choice = selectForCampaign(p, s.rules);
   if (choice.warnings.length > 0) counts.warnings++;
-  // A listed customer in the test share gets an offer drawn at random; the priority stays the plan's.
-  const listed = choice.kind === 'list' ? randomisedOffer(p, choice.channel, s.rules) : undefined;
+  const retention = p.track === 'retention';
+  // A listed win-back customer in the test share gets an offer drawn at random; the priority stays the plan's.
+  const listed = choice.kind === 'list' && !retention ? randomisedOffer(p, choice.channel, s.rules) : undefined;
   const shown = listed ?? p;
   const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(shown, choice.channel, 0, choice.contact, texts, lang, listed !== undefined)) : undefined;
-  const record = spoolChoice(choice, p.row.customer_id, p.channel ?? '', formatMeasure(p.reason.code, shown.value.offer_type ?? 'none', listed !== undefined), row);
+  // The ledger's measure says the track: a retention contact is never taken for a win-back one.
+  const measure = retention ? `retention:${p.value.offer_type ?? 'none'}` : formatMeasure(p.reason.code, shown.value.offer_type ?? 'none', listed !== undefined);
+  const record = spoolChoice(choice, p.row.customer_id, p.channel ?? '', measure, row, retention);
   spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, record, '');
 }
 
@@ -72,7 +77,8 @@ export async function discardPass(pass: ChoicePass): Promise<void> {
 }
 
 function emptyCounts(): CampaignCounts {
-  return { lists: Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>, excluded: {}, warnings: 0, randomised: 0 };
+  const zero = () => Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
+  return { lists: zero(), retention: zero(), excluded: {}, warnings: 0, randomised: 0 };
 }
 
 /**

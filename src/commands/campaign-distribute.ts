@@ -17,12 +17,12 @@ import type { CampaignCounts } from './campaign-summary.js';
  * What the first pass stores per customer in the sort spool, as text: length-prefixed fields
  * (`<length>:<text>` each, so no character of the data needs escaping), the list row already
  * formatted around its priority. JSON cost ~4 s per million customers to write and read.
- * list: L, channel, id, planned channel, measure, row head, row tail, shared-contact key;
+ * list: L, channel, id, planned channel, measure, row head, row tail, shared-contact key, R for the retention list;
  * excluded: E, reason, id, planned channel, measure, detail.
  */
-export function spoolChoice(choice: CampaignChoice, id: string, plannedChannel: Channel | '', measure: string, row?: { head: string; tail: string }): string {
+export function spoolChoice(choice: CampaignChoice, id: string, plannedChannel: Channel | '', measure: string, row?: { head: string; tail: string }, retention = false): string {
   return choice.kind === 'list'
-    ? pack(['L', choice.channel, id, plannedChannel, measure, row?.head ?? '', row?.tail ?? '', sharedContactKey(choice.channel, choice.contact) ?? ''])
+    ? pack(['L', choice.channel, id, plannedChannel, measure, row?.head ?? '', row?.tail ?? '', sharedContactKey(choice.channel, choice.contact) ?? '', retention ? 'R' : ''])
     : pack(['E', choice.reason, id, plannedChannel, measure, choice.detail]);
 }
 
@@ -68,7 +68,7 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
   let priority = 0;
   for await (const rec of spool.sorted()) {
     priority++;
-    const [kind, what, id, plannedChannel, measure, a, b, key] = unpack(rec.head) as [string, string, string, Channel, string, string, string, string];
+    const [kind, what, id, plannedChannel, measure, a, b, key, track] = unpack(rec.head) as [string, string, string, Channel, string, string, string, string, string?];
     const listed = kind === 'L';
     const channel = what as Channel;
     const holder = listed ? shared.holder(key || undefined) : 0;
@@ -76,12 +76,14 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
     if (listed && reason === undefined) {
       shared.claim(key || undefined, priority);
       // Waits when the list's buffer is full: the merge alone never yields to the writes.
-      const full = files.listedAround(channel, a, priority, b);
+      // Capacity, shared contacts and the ledger are one for both tracks: only the file differs.
+      const retention = track === 'R';
+      const full = files.listedAround(channel, a, priority, b, retention);
       if (full) await full;
-      counts.lists[channel]++;
+      (retention ? counts.retention : counts.lists)[channel]++;
       if (measure.endsWith(`:${RANDOMISED_MARK}`)) counts.randomised++;
       if (s.trackContacts) planned.push({ customer_id: id, channel, campaign_date: s.asOf, campaign_id: s.campaignId, measure, outcome: 'contacted' });
-      if (s.trackStatus) status.set(id, `list:${channel}`);
+      if (s.trackStatus) status.set(id, retention ? `list:retention-${channel}` : `list:${channel}`);
       continue;
     }
     const why = !listed ? a : holder > 0 ? sharedContactDetail(channel, holder, s.lang) : messages(s.lang).campaign.overCapacity(channel);

@@ -10,7 +10,10 @@ import { VERSION } from '../version.js';
 import { formatIsoText, formatWhole, messages, type Lang } from '../domain/messages.js';
 
 export interface CampaignCounts {
+  /** win-back contacts per channel list */
   lists: Record<Channel, number>;
+  /** retention contacts per channel list (retention-<channel>.csv) */
+  retention: Record<Channel, number>;
   excluded: Record<string, number>;
   /** rows with permission warnings (unclear consent values) */
   warnings: number;
@@ -42,7 +45,8 @@ export interface ManifestInput {
 export function campaignManifest(m: ManifestInput) {
   const { stats } = m.opened;
   const asOf = m.loaded.setup.asOf;
-  const listed = Object.values(m.counts.lists).reduce((a, b) => a + b, 0);
+  const retained = Object.values(m.counts.retention).reduce((a, b) => a + b, 0);
+  const listed = Object.values(m.counts.lists).reduce((a, b) => a + b, 0) + retained;
   const excluded = Object.values(m.counts.excluded).reduce((a, b) => a + b, 0);
   const warnings = [...m.opened.warnings, ...m.loaded.warnings];
   if (m.counts.warnings > 0) warnings.push(messages(m.loaded.setup.lang).campaign.unclearConsent(m.counts.warnings));
@@ -70,7 +74,8 @@ export function campaignManifest(m: ManifestInput) {
       after: m.after ? { entries: m.after.entries, sha256: m.after.sha256 } : m.before,
       appended: m.after?.appended ?? 0,
     },
-    counts: { listed, excluded_total: excluded, lists: m.counts.lists, excluded: sortKeys(m.counts.excluded), randomised_offers: m.counts.randomised },
+    // listed counts both tracks; lists are the win-back lists, retention_lists the retention ones.
+    counts: { listed, excluded_total: excluded, lists: m.counts.lists, ...(retained > 0 ? { retention_lists: m.counts.retention } : {}), excluded: sortKeys(m.counts.excluded), randomised_offers: m.counts.randomised },
     outputs: m.outputs,
     warnings,
   };
@@ -80,7 +85,9 @@ export function campaignManifest(m: ManifestInput) {
 export function summaryLine(m: ReturnType<typeof campaignManifest>, lang: Lang = 'en'): string {
   const say = messages(lang);
   const n = (v: number) => (lang === 'en' ? String(v) : formatWhole(v, lang));
-  const lists = CHANNELS.map((c) => `${say.names.channel(c)} ${n(m.counts.lists[c])}`).join(', ');
+  const retention = m.counts.retention_lists;
+  const lists = CHANNELS.map((c) => `${say.names.channel(c)} ${n(m.counts.lists[c])}`).join(', ') +
+    (retention ? say.campaign.retentionLists(CHANNELS.map((c) => `${say.names.channel(c)} ${n(retention[c])}`).join(', ')) : '');
   const excluded = Object.entries(m.counts.excluded).map(([k, v]) => `${say.names.exclusion(k)} ${n(v)}`).join(', ');
   const line = say.campaign.line;
   return line(m.campaign_id, formatIsoText(m.as_of, lang), n(m.input.rows), n(m.accepted), n(m.rejected), lists, excluded || say.campaign.none, n(m.ledger.appended));

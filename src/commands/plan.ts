@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import { formatIsoDay } from '../domain/dates.js';
-import { cents, type PlanTotals } from '../domain/plan-summary.js';
+import { cents, trackTotals, type PlanTotals } from '../domain/plan-summary.js';
 import type { PlannedCustomer } from '../domain/plan.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
@@ -108,6 +108,8 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
     accepted: stats.accepted,
     rejected: stats.rejected,
     decisions: t.decisions,
+    // Win-back and retention counted apart (the retention track is also the reasons' "retention" row).
+    tracks: trackTotals(t),
     reasons,
     value_at_stake_total: cents(t.value_at_stake_total),
     expected_value_total: cents(t.expected_value_total),

@@ -112,6 +112,19 @@ export function renderPlaybookTable(playbook: Playbook, lang: Lang, color: boole
       r.final ? '—' : `${Math.round(r.baseRate * 100)} %`,
     ]);
   }
+  // The retention measures for customers alive but drifting, after the reasons; the rate is the keep rate.
+  const say = messages(lang).playbook;
+  for (const m of playbook.retention?.measures ?? []) {
+    table.push([
+      `${say.retentionLabel(m.label[lang])}
+(${m.id})`,
+      m.measure[lang],
+      m.incentiveCost > 0 || m.marginReduction > 0 ? say.retentionCost(m.incentiveCost, Math.round(m.marginReduction * 100)) : '—',
+      m.channels.map(names.channel).join(', '),
+      say.retentionTiming(m.timing.afterDays, m.timing.windowDays),
+      `${Math.round(m.keepRate * 100)} %`,
+    ]);
+  }
   return table.toString();
 }
 

@@ -130,5 +130,7 @@ async function resultsOf(ctx: Context, input: string, flags: ReportFlags, loaded
 }
 
 function reasonLabels(loaded: LoadedPlanSetup): Record<string, string> {
-  return Object.fromEntries(loaded.setup.playbook.reasons.map((r) => [r.code, r.label[loaded.setup.lang]]));
+  const labels = Object.fromEntries(loaded.setup.playbook.reasons.map((r) => [r.code, r.label[loaded.setup.lang]]));
+  // The retention track's row, apart from the departure reasons.
+  return { ...labels, retention: messages(loaded.setup.lang).report.retentionRow };
 }

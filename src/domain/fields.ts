@@ -74,6 +74,8 @@ export const LOST_CUSTOMER_FIELDS: readonly FieldSpec[] = [
   // The purchase-model hand-over of `winback clv --lost-out` (clv/handover.ts), under clv's own
   // column names only: a customer who never cancelled is valued with the model that found them.
   f('value_basis', 'text', []),
+  // clv's lifecycle phase: a core_defector still alive goes to the retention track.
+  f('phase', 'text', []),
   ...['p_alive', 'expected_purchases_horizon', 'discounted_purchases_horizon', 'expected_spend', 'horizon_months', 'annual_discount_rate', 'lost_threshold'].map((name) => f(name, 'number', [])),
 ];
 

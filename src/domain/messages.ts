@@ -97,6 +97,23 @@ export const CATALOGUE = {
     doNotContact: m('do-not-contact: never contact', 'Kontaktsperre: nie kontaktieren'),
     objection: m('objected to advertising: never contact', 'Werbewiderspruch: nie kontaktieren'),
     objectionInText: m((phrase: string) => `objection in the text ("${phrase}"): never contact`, (phrase) => `Widerspruch im Text („${phrase}“): nie kontaktieren`),
+    retentionWorth: m(
+      (ev: string, t: string, pAlive: string) => `retention: expected value ${ev} > threshold ${t} (alive but drifting, P(alive) ${pAlive})`,
+      (ev, t, pAlive) => `Kundenbindung: erwarteter Wert ${ev} > Schwelle ${t} (aktiv, aber abwandernd, P(aktiv) ${pAlive})`,
+    ),
+    retentionNotWorth: m(
+      (ev: string, t: string, pAlive: string) => `retention not worth it: expected value ${ev} ≤ threshold ${t} (P(alive) ${pAlive})`,
+      (ev, t, pAlive) => `Kundenbindung lohnt sich nicht: erwarteter Wert ${ev} ≤ Schwelle ${t} (P(aktiv) ${pAlive})`,
+    ),
+    retentionNoChannel: m(
+      (ev: string, channel: string) => `retention worth it (${ev} by ${channel}), but no channel may be used`,
+      (ev, channel) => `Kundenbindung lohnt sich (${ev} per ${CHANNEL_DE[channel] ?? channel}), aber kein Kanal ist erlaubt`,
+    ),
+    retentionMarginNotPositive: m('margin ≤ 0: keeping the customer would cost more than it brings', 'Marge ≤ 0: den Kunden zu halten kostete mehr, als es einbrächte'),
+    retentionBest: m(
+      (id: string, ev: string, rival: string | undefined, rivalEv: string) => (rival === undefined ? `${id}: only retention measure` : `${id}: highest expected value (${ev} vs ${rival} ${rivalEv})`),
+      (id, ev, rival, rivalEv) => (rival === undefined ? `${id}: einzige Maßnahme zur Kundenbindung` : `${id}: höchster erwarteter Wert (${ev} gegenüber ${rival} ${rivalEv})`),
+    ),
   },
   /** The step labels and formula words of `plan --explain` (value-explain.ts). */
   explain: {
@@ -233,6 +250,7 @@ export const CATALOGUE = {
         `${leadDays} Tage vor Ende des ${assumedMonths === undefined ? 'Vertrags beim Wettbewerber' : `angenommenen ${assumedMonths}-Monats-Vertrags beim Wettbewerber`} am ${end}` +
         (termsLater > 0 ? `; früheres Fenster verpasst, Verlängerung ${termsLater} ${termsLater === 1 ? 'Laufzeit' : 'Laufzeiten'} später` : ''),
     ),
+    retention: m((afterDays: number) => `retention: ${afterDays === 0 ? 'from the as-of date' : `${afterDays} days after the as-of date`}, before the customer is gone`, (afterDays) => `Kundenbindung: ${afterDays === 0 ? 'ab Stichtag' : `${afterDays} Tage nach dem Stichtag`}, bevor der Kunde weg ist`),
   },
   /** The plan command's terminal summary and warnings (commands/plan.ts, io/plan-render.ts). */
   plan: {
@@ -289,6 +307,7 @@ export const CATALOGUE = {
       (n: number) => `${n} customers with unclear consent or objection values (read as no consent / objection)`,
       (n) => `${n} Kunden mit unklaren Werten bei Einwilligung oder Widerspruch (als keine Einwilligung / Widerspruch gelesen)`,
     ),
+    retentionLists: m((lists: string) => `; retention: ${lists}`, (lists) => `; Kundenbindung: ${lists}`),
   },
   /** The `why` column of changes.csv (campaign --previous; domain/campaign.ts). */
   changes: {
@@ -311,6 +330,7 @@ export const CATALOGUE = {
     ),
     notOutputDir: m((label: string) => `${label} holds neither plan.csv nor campaign lists`, (label) => `${label} enthält weder plan.csv noch Kampagnenlisten`),
     notOutputDirHint: m('run winback plan FILE --out DIR first, or give the export itself', 'zuerst winback plan DATEI --out VERZEICHNIS ausführen, oder den Export selbst angeben'),
+    retentionRow: m('Retention (alive but drifting)', 'Kundenbindung (aktiv, aber abwandernd)'),
     resultsPair: m('--ledger and --outcomes go together: the results need both', '--ledger und --outcomes gehören zusammen: die Ergebnisse brauchen beide'),
     resultsHint: m(
       'e.g. winback report export.csv --ledger out/ledger.csv --outcomes returns.csv (or put ledger.csv and outcomes.csv into the output directory)',
@@ -334,6 +354,9 @@ export const CATALOGUE = {
   /** playbook show (commands/playbook.ts). */
   playbook: {
     source: m((source: string) => `source: ${source}`, (source) => `Quelle: ${source === 'default' ? 'eingebautes Playbook' : source}`),
+    retentionLabel: m((label: string) => `Retention: ${label}`, (label) => `Kundenbindung: ${label}`),
+    retentionCost: m((incentive: number, givePct: number) => `incentive ${incentive}, ${givePct} % of margin`, (incentive, givePct) => `Anreiz ${incentive}, ${givePct} % der Marge`),
+    retentionTiming: m((afterDays: number, windowDays: number) => `${afterDays} days after as-of, window ${windowDays} days`, (afterDays, windowDays) => `${afterDays} Tage nach Stichtag, Fenster ${windowDays} Tage`),
   },
   /** Usage errors of flags and files that plan, campaign, report and worksheet share (cli/options.ts, io/config-file.ts, …). */
   flags: {

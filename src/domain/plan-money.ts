@@ -6,7 +6,7 @@
  * expected cost is p × incentive); both are paid at the contact date, so both are discounted
  * as the value is. Only win_back customers are approached, so only they cost. Pure.
  */
-import type { ChannelCosts, OfferSpec } from './playbook-types.js';
+import type { ChannelCosts, OfferSpec, RetentionMeasureSpec } from './playbook-types.js';
 import { NEUTRAL_OFFER } from './value-decision.js';
 import type { Decision } from './value-types.js';
 
@@ -24,12 +24,18 @@ export interface CostFacts {
   p_winback: number | null;
   /** the value model's discount from the contact date to as-of (ValueResult.discount); null where not valued */
   discount: number | null;
+  /**
+   * on the retention track, the purchase model's P(alive): the customers still there take a
+   * retention incentive too, so its expected cost is (P(alive) + p) × incentive
+   */
+  p_alive?: number;
 }
 
-/** The playbook's prices: channel costs and the offers' incentives. */
+/** The playbook's prices: channel costs, the offers' and the retention measures' incentives. */
 export interface CostPrices {
   channelCosts: ChannelCosts;
   offers: readonly Pick<OfferSpec, 'id' | 'incentiveCost'>[];
+  retention?: { measures: readonly Pick<RetentionMeasureSpec, 'id' | 'incentiveCost'>[] };
 }
 
 /**
@@ -41,6 +47,10 @@ export function approachCost(v: CostFacts, prices: CostPrices): ApproachCost | n
   const contact = (prices.channelCosts as Record<string, number | undefined>)[v.channel];
   if (contact === undefined) return null;
   // A reason without offers is approached plainly (NEUTRAL_OFFER): no incentive.
+  if (v.p_alive !== undefined) {
+    const measure = prices.retention?.measures.find((m) => m.id === v.offer_type);
+    return measure === undefined ? null : { contact: v.discount * contact, incentive: v.discount * (v.p_alive + v.p_winback) * measure.incentiveCost };
+  }
   const offer = prices.offers.find((o) => o.id === v.offer_type) ?? (v.offer_type === NEUTRAL_OFFER.id || !v.offer_type ? NEUTRAL_OFFER : undefined);
   if (offer === undefined) return null;
   return { contact: v.discount * contact, incentive: v.discount * v.p_winback * offer.incentiveCost };

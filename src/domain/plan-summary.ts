@@ -1,5 +1,5 @@
 /** Totals of a plan run for summary.json and the terminal table (pure, incremental). */
-import type { Decision } from './value-types.js';
+import type { Decision, Track } from './value-types.js';
 import type { PlannedCustomer } from './plan.js';
 import { approachCost, type CostPrices } from './plan-money.js';
 
@@ -57,13 +57,38 @@ export function emptyTotals(): PlanTotals {
 export function addToTotals(t: PlanTotals, p: PlannedCustomer, prices?: CostPrices): void {
   const cost = prices ? planCostOf(p, prices) : undefined;
   if (!prices) t.costs_known = false;
-  addRowToTotals(t, p.value.decision, p.reason.code, p.value.value_at_stake, p.value.expected_value, totalsFlags(p), cost?.contact, cost?.incentive);
+  addRowToTotals(t, p.value.decision, totalsKey(p), p.value.value_at_stake, p.value.expected_value, totalsFlags(p), cost?.contact, cost?.incentive);
+}
+
+/** The row of the totals a retention-track customer is counted in, apart from every departure reason. */
+export const RETENTION_KEY = 'retention';
+
+/** Where a planned customer is counted: its reason on the win-back track, RETENTION_KEY on the retention track. */
+export function totalsKey(p: PlannedCustomer): string {
+  return p.track === 'retention' ? RETENTION_KEY : p.reason.code;
+}
+
+/** Per track: customers, those approached (decision win_back) and their expected value. */
+export function trackTotals(t: PlanTotals): Record<Track, { customers: number; approached: number; value_at_stake: number; expected_value: number }> {
+  const kept = t.reasons[RETENTION_KEY];
+  const retention = { customers: kept?.count ?? 0, approached: kept?.win_back ?? 0, value_at_stake: cents(kept?.value_at_stake ?? 0), expected_value: cents(kept?.expected_value ?? 0) };
+  const all = Object.values(t.decisions).reduce((a, b) => a + b, 0);
+  return {
+    win_back: {
+      customers: all - retention.customers,
+      approached: t.decisions.win_back - retention.approached,
+      value_at_stake: cents(t.value_at_stake_total - (kept?.value_at_stake ?? 0)),
+      expected_value: cents(t.expected_value_total - (kept?.expected_value ?? 0)),
+    },
+    retention,
+  };
 }
 
 /** The expected cost of a planned customer's approach (null when not approached). */
 export function planCostOf(p: PlannedCustomer, prices: CostPrices): { contact: number; incentive: number } | null {
   const v = p.value;
-  return approachCost({ decision: v.decision, channel: v.channel, offer_type: v.offer_type, p_winback: v.p_winback, discount: v.discount }, prices);
+  const pAlive = p.track === 'retention' ? p.row.p_alive : undefined;
+  return approachCost({ decision: v.decision, channel: v.channel, offer_type: v.offer_type, p_winback: v.p_winback, discount: v.discount, ...(pAlive !== undefined ? { p_alive: pAlive } : {}) }, prices);
 }
 
 /** Flags of a planned customer that the totals count: TOTALS_* bits. */

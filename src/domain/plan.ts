@@ -4,7 +4,7 @@
  */
 import type { CalibratedModel } from './calibrate.js';
 import type { WinbackConfig } from './config.js';
-import { parseIsoDay } from './dates.js';
+import { isoWeekLabel, parseIsoDay } from './dates.js';
 import { CHANNELS, type Channel, type Playbook, type ReasonCode, type ReasonEntry } from './playbook-types.js';
 import { checkPermission, type PermissionResult, type Suppression } from './permission.js';
 import { reasonEntry } from './playbook-types.js';
@@ -16,7 +16,7 @@ import { notValued } from './value-decision.js';
 import { valueCustomer } from './value-purchase-model.js';
 import { messages } from './messages.js';
 import { overBudgetReason } from './budget.js';
-import type { Decision, EvaluateInput, ValueResult } from './value-types.js';
+import type { Decision, EvaluateInput, RetentionOption, Track, ValueResult } from './value-types.js';
 
 export interface PlanSetup {
   playbook: Playbook;
@@ -45,6 +45,8 @@ export interface PlannedCustomer {
   measure: string;
   angle: string;
   window: { contactFrom: EpochDay; contactUntil: EpochDay; wave: string; rule: string } | null;
+  /** win_back for the lost, retention for customers alive but drifting (never both) */
+  track: Track;
 }
 
 /** Decision order in plan.csv: who to work on first. */
@@ -62,7 +64,7 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
   const permission = checkPermission(row, config.permission, setup.suppression, setup.lang);
   if (permission.blockAll !== undefined) {
     const value = notValued(row, 'never', blockedReason(permission, setup.lang), setup.lang);
-    return { row, reason, entry, permission, channel: null, value, measure: '', angle: '', window: null };
+    return { row, reason, entry, permission, channel: null, value, measure: '', angle: '', window: null, track: 'win_back' };
   }
   const permitted = candidateChannels(entry, row, permission.allowed, config.permission.fallbackOutsidePreference);
   // The moment comes before the value: the contact is valued as the customer will stand then.
@@ -77,18 +79,35 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
     lang: setup.lang,
   });
   // A customer who never cancelled is valued with clv's purchase-model hand-over, others as contract customers.
-  const valued = valueCustomer(valueInput(row, reason, entry, permitted, setup, planned?.contactFrom));
+  const valued = valueCustomer(valueInput(row, reason, entry, permitted, setup, planned?.contactFrom, permission.allowed));
   const value = setup.budget !== undefined && valued.decision === 'win_back' && !setup.budget.selected.has(row.customer_id)
     ? { ...valued, decision: 'let_go' as const, decisionReason: overBudgetReason(setup.budget, config.model.currencySymbol, setup.lang) }
     : valued;
   // A channel and a window only for customers the plan approaches (or asks about); never a channel without permission.
   const approached = value.decision === 'win_back' || value.decision === 'review';
   const channel = approached ? value.channel : null;
+  const kept = value.retention;
+  if (value.track === 'retention') {
+    // The retention measure's own texts and timing, never the departure reason's.
+    const window = approached && kept ? retentionWindow(kept.timing, setup.asOf, setup.lang) : null;
+    return { row, reason, entry, permission, channel, value, measure: kept?.measure[setup.lang] ?? '', angle: kept?.angle[setup.lang] ?? '', window, track: 'retention' };
+  }
   const window = approached ? planned : null;
-  return { row, reason, entry, permission, channel, value, measure: entry.measure[setup.lang], angle: entry.angle[setup.lang], window };
+  return { row, reason, entry, permission, channel, value, measure: entry.measure[setup.lang], angle: entry.angle[setup.lang], window, track: 'win_back' };
 }
 
-function valueInput(row: CustomerRow, reason: ReasonClassification, entry: ReasonEntry, permitted: Channel[], setup: PlanSetup, contactDay: EpochDay | undefined): EvaluateInput {
+/** A retention contact's window: from the as-of date (no cooling-off: the customer has not left). */
+export function retentionWindow(timing: { afterDays: number; windowDays: number }, asOf: EpochDay, lang: PlanSetup['lang']): NonNullable<PlannedCustomer['window']> {
+  const from = asOf + timing.afterDays;
+  return { contactFrom: from, contactUntil: from + timing.windowDays - 1, wave: isoWeekLabel(from), rule: messages(lang).timing.retention(timing.afterDays) };
+}
+
+/** The retention measures with the channels each may use for this customer: permitted, a visit only where someone knows them. */
+function retentionOptions(playbook: Playbook, row: CustomerRow, allowed: Readonly<Record<Channel, boolean>>): RetentionOption[] {
+  return (playbook.retention?.measures ?? []).map((measure) => ({ measure, channels: measure.channels.filter((c) => allowed[c] && (c !== 'visit' || hasPersonalContact(row))) }));
+}
+
+function valueInput(row: CustomerRow, reason: ReasonClassification, entry: ReasonEntry, permitted: Channel[], setup: PlanSetup, contactDay: EpochDay | undefined, allowed: Readonly<Record<Channel, boolean>>): EvaluateInput {
   // With no permitted channel, the approach is still valued on the usual ones: worth it → no_channel, else let_go.
   const usual = candidateChannels(entry, row, ALL_ALLOWED, false);
   const channels: Channel[] = permitted.length > 0 ? permitted : usual.length > 0 ? usual : ['letter'];
@@ -110,6 +129,7 @@ function valueInput(row: CustomerRow, reason: ReasonClassification, entry: Reaso
   if (permitted.length === 0) input.unpermitted = true;
   if (setup.playbook.channelResponse) input.channelResponse = setup.playbook.channelResponse;
   if (setup.model) input.model = setup.model;
+  if (setup.playbook.retention && row.value_basis !== undefined) input.retention = retentionOptions(setup.playbook, row, allowed);
   return input;
 }
 

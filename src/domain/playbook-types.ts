@@ -146,6 +146,36 @@ export interface Playbook {
   examples?: LabelledExample[];
   /** a CSV file (text,code), relative to the playbook, holding the company's own examples */
   examplesFile?: string;
+  /**
+   * the retention playbook for customers still alive but drifting (clv's core defectors):
+   * without it they are let be, as every customer alive per the purchase model
+   */
+  retention?: RetentionPlaybook;
+}
+
+/** One retention measure: what to do for a drifting customer, on which channels, when, at what cost. */
+export interface RetentionMeasureSpec {
+  /** id in plan.csv's offer_type on the retention track, e.g. personal_check_in */
+  id: string;
+  label: LocalText;
+  measure: LocalText;
+  /** message angle for the retention list */
+  angle: LocalText;
+  /** channels, best first */
+  channels: Channel[];
+  /** chance the measure keeps a customer who would otherwise drift away for good, 0..1 (on a letter) */
+  keepRate: number;
+  /** one-off cost when the customer takes the incentive (currency units) */
+  incentiveCost: number;
+  /** share of margin given away on the purchases in the horizon, 0..1 */
+  marginReduction: number;
+  /** days from the as-of date to the first contact, and the window's length */
+  timing: { afterDays: number; windowDays: number };
+}
+
+/** The retention section of a playbook. */
+export interface RetentionPlaybook {
+  measures: RetentionMeasureSpec[];
 }
 
 /** A reason text and the code it stands for. */

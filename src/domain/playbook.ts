@@ -75,6 +75,20 @@ const offerSchema = z.object({
   incentiveCost: z.number().min(0),
 });
 
+const retentionMeasureSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and _'),
+  label: localText,
+  measure: localText,
+  angle: localText,
+  channels: z.array(z.enum(CHANNELS)).min(1, 'a retention measure needs at least one channel'),
+  keepRate: rate,
+  incentiveCost: z.number().min(0),
+  marginReduction: rate,
+  timing: z.object({ afterDays: days, windowDays: days.min(1) }),
+});
+
+const retentionSchema = z.object({ measures: z.array(retentionMeasureSchema).min(1, 'a retention section needs at least one measure') });
+
 const playbookSchema = z.object({
   version: z.number().int().min(1),
   coolingOffDays: days,
@@ -89,6 +103,7 @@ const playbookSchema = z.object({
   competitors: z.object({ names: z.array(text).default([]), portals: z.array(text).default([]) }).optional(),
   codes: z.record(z.string(), z.enum(REASON_CODES)).optional(),
   examplesFile: text.optional(),
+  retention: retentionSchema.optional(),
 });
 
 /** Validates parsed playbook data; returns the typed playbook only when there are no errors. */
@@ -150,8 +165,22 @@ function checkConsistency(playbook: Playbook, warnings: string[]): PlaybookIssue
       if (typeof parsed === 'string') errors.push({ path: `wordClasses.${name}[${j}]`, message: parsed });
     });
   }
+  errors.push(...checkRetention(playbook));
   const missing = REASON_CODES.filter((c) => !seen.has(c));
   if (missing.length > 0) errors.push({ path: 'reasons', message: `missing entries for reason codes: ${missing.join(', ')}` });
+  return errors;
+}
+
+/** Retention measures: unique ids, no channel twice. */
+function checkRetention(playbook: Playbook): PlaybookIssue[] {
+  const errors: PlaybookIssue[] = [];
+  const ids = new Set<string>();
+  (playbook.retention?.measures ?? []).forEach((m, i) => {
+    const at = `retention.measures[${i}]`;
+    if (ids.has(m.id)) errors.push({ path: `${at}.id`, message: `retention measure id "${m.id}" appears twice` });
+    ids.add(m.id);
+    if (new Set(m.channels).size !== m.channels.length) errors.push({ path: `${at}.channels`, message: 'a channel is listed twice' });
+  });
   return errors;
 }
 
@@ -184,6 +213,7 @@ function checkReason(r: ReasonEntry, at: string, warnings: string[], classes: Re
 
 const TOP_KEYS = new Set(Object.keys(playbookSchema.shape));
 const REASON_KEYS = new Set(Object.keys(reasonSchema.shape));
+const RETENTION_MEASURE_KEYS = new Set(Object.keys(retentionMeasureSchema.shape));
 
 /** Unknown keys are ignored, but a misspelt key ("phrase:") deserves a warning. */
 function unknownKeyWarnings(data: unknown): string[] {
@@ -194,6 +224,13 @@ function unknownKeyWarnings(data: unknown): string[] {
     data.reasons.forEach((r: unknown, i: number) => {
       if (!isRecord(r)) return;
       for (const key of Object.keys(r)) if (!REASON_KEYS.has(key)) warnings.push(`unknown key "reasons[${i}].${key}" ignored`);
+    });
+  }
+  const measures = isRecord(data.retention) ? data.retention.measures : undefined;
+  if (Array.isArray(measures)) {
+    measures.forEach((m: unknown, i: number) => {
+      if (!isRecord(m)) return;
+      for (const key of Object.keys(m)) if (!RETENTION_MEASURE_KEYS.has(key)) warnings.push(`unknown key "retention.measures[${i}].${key}" ignored`);
     });
   }
   return warnings;

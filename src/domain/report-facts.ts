@@ -92,7 +92,8 @@ export interface ItemContext {
 export function factsOfPlanned(p: PlannedCustomer): PlanFacts {
   const v = p.value;
   return {
-    reason_code: p.reason.code,
+    // A retention-track customer is counted apart from every departure reason, as plan's summary does.
+    reason_code: p.track === 'retention' ? 'retention' : p.reason.code,
     decision: v.decision,
     channel: p.channel ?? '',
     // rounded as plan.csv writes them, so both sources give the same report
@@ -112,7 +113,7 @@ export function reportItem(row: CustomerRow, facts: PlanFacts, ctx: ItemContext)
   const competitorKnown = Boolean(row.competitor?.trim()) || row.competitor_contract_end !== undefined;
   const complaints = row.complaints === undefined ? 'unknown' : row.complaints > 0 ? 'yes' : 'no';
   const life = firstLifetime(row, ctx.asOf, ctx.model);
-  const cost = costOf(facts, ctx.prices, ctx.asOf, ctx.model);
+  const cost = costOf(facts, ctx.prices, ctx.asOf, ctx.model, facts.reason_code === 'retention' ? row.p_alive : undefined);
   return {
     ...facts,
     customer_id: row.customer_id,
@@ -140,10 +141,11 @@ function blockedChannel(row: CustomerRow, facts: PlanFacts, ctx: ItemContext): B
 
 // Rounded to cents per customer, from the figures plan.csv holds, so every source gives the same sums.
 // The discount is the value model's own (discountToAsOf from the contact date plan.csv names).
-function costOf(facts: PlanFacts, prices: CostPrices | undefined, asOf: EpochDay, model: ModelConfig): { contact: number | null; incentive: number | null } {
+function costOf(facts: PlanFacts, prices: CostPrices | undefined, asOf: EpochDay, model: ModelConfig, pAlive: number | undefined): { contact: number | null; incentive: number | null } {
   if (facts.decision !== 'win_back' || facts.channel === '' || prices === undefined) return { contact: null, incentive: null };
-  const discount = discountToAsOf(asOf, facts.contact_from ?? asOf, model);
-  const both = approachCost({ decision: facts.decision, channel: facts.channel, offer_type: facts.offer_type, p_winback: facts.p_winback, discount }, prices);
+  // A retention contact is valued at as-of, undiscounted (value-retention.ts).
+  const discount = pAlive !== undefined ? 1 : discountToAsOf(asOf, facts.contact_from ?? asOf, model);
+  const both = approachCost({ decision: facts.decision, channel: facts.channel, offer_type: facts.offer_type, p_winback: facts.p_winback, discount, ...(pAlive !== undefined ? { p_alive: pAlive } : {}) }, prices);
   return { contact: cents(discount * prices.channelCosts[facts.channel]), incentive: both === null ? null : cents(both.incentive) };
 }
 

@@ -63,6 +63,8 @@ export interface CustomerRow {
   last_modified?: EpochDay;
   /** `purchase_model`: the row carries clv's hand-over (clv/handover.ts) and is valued with it */
   value_basis?: string;
+  /** clv's lifecycle phase (lost, core_defector) in a purchase-model hand-over */
+  phase?: string;
   p_alive?: number;
   expected_purchases_horizon?: number;
   discounted_purchases_horizon?: number;

@@ -4,7 +4,8 @@
  * valued with it — second-lifetime purchases and spend from the model instead of a run rate,
  * the chance of winning them back from the same decision model as every other customer, and
  * P(alive) as the chance that there is nothing to win back. `valueCustomer` is the one entry
- * plan uses: rows without a hand-over go to `evaluateCustomer` unchanged.
+ * plan uses: rows without a hand-over go to `evaluateCustomer` unchanged, core defectors the
+ * purchase model finds alive to the retention track (value-retention.ts).
  */
 import { DEFAULT_CLV_CONFIG } from './clv/clv.js';
 import { purchaseModelSecondLifetime, readPurchaseModelHandover, type PurchaseModelHandover } from './clv/handover.js';
@@ -14,6 +15,7 @@ import type { Decision, EvaluateInput, ExplainStep, ValueResult } from './value-
 import { evaluateCustomer, NEUTRAL_OFFER, notValued } from './value-decision.js';
 import { formatFormulaNumber as n, formatMoney } from './value-explain.js';
 import { behaviourShift, firstLifetime, reacquisitionProbability, type FirstLifetime } from './value.js';
+import { evaluateRetentionCustomer, isDrifting } from './value-retention.js';
 
 /** Values a customer: with clv's purchase-model hand-over when the row carries one, else as a contract customer. */
 export function valueCustomer(input: EvaluateInput): ValueResult {
@@ -22,6 +24,10 @@ export function valueCustomer(input: EvaluateInput): ValueResult {
   if ('problem' in handover) {
     if (input.entry.final) return notValued(input.row, 'never', `final reason (${input.entry.code}): never contact`);
     return { ...notValued(input.row, 'review', `missing data: ${handover.problem}`), offerReason: 'not valued: missing data' };
+  }
+  // Alive but drifting (clv's core defector): the retention track, when the playbook has one.
+  if (input.retention !== undefined && input.retention.length > 0 && isDrifting(input.row, handover)) {
+    return evaluateRetentionCustomer(input, handover, input.retention, marginRateOf(input.row, input.config.defaultMarginPercent));
   }
   return evaluatePurchaseModelCustomer(input, handover);
 }
@@ -101,7 +107,7 @@ export function evaluatePurchaseModelCustomer(input: EvaluateInput, h: PurchaseM
 }
 
 /** The margin rate applied to the model's revenue: the row's percentage, else the default (flagged as plan flags it). */
-function marginRateOf(row: CustomerRow, defaultPercent: number): { rate: number; source: FirstLifetime['marginSource']; warning?: string } {
+export function marginRateOf(row: CustomerRow, defaultPercent: number): { rate: number; source: FirstLifetime['marginSource']; warning?: string } {
   if (row.margin?.kind === 'percent') return { rate: row.margin.value / 100, source: 'percent' };
   const why = row.margin?.kind === 'amount' ? ' (a margin amount does not apply to the purchase model\'s revenue: give a percentage)' : '';
   return { rate: defaultPercent / 100, source: 'default', warning: `margin missing: default ${defaultPercent} % used${why}` };

@@ -5,7 +5,7 @@
 import type { Lang } from './messages.js';
 import type { CustomerRow, EpochDay } from './types.js';
 import type { ModelConfig } from './defaults.js';
-import type { Channel, ChannelCosts, OfferSpec, ReasonEntry } from './playbook-types.js';
+import type { Channel, ChannelCosts, OfferSpec, ReasonEntry, RetentionMeasureSpec } from './playbook-types.js';
 import type { CalibratedModel } from './calibrate.js';
 import type { FirstLifetime } from './value.js';
 
@@ -15,6 +15,22 @@ import type { FirstLifetime } from './value.js';
  * approach is worth it; never: a final reason, or the customer objected (not valued at all).
  */
 export type Decision = 'win_back' | 'review' | 'no_channel' | 'let_go' | 'never';
+
+/**
+ * Which playbook a customer is planned with: win_back for the lost (departure reason, offers),
+ * retention for customers still alive per the purchase model but drifting (the playbook's
+ * retention section). One track per customer, never both.
+ */
+export type Track = 'win_back' | 'retention';
+
+/** Every track, in the order plan.csv's summary lists them. */
+export const TRACKS: readonly Track[] = ['win_back', 'retention'];
+
+/** A retention measure and the channels it may use for one customer (permission applied). */
+export interface RetentionOption {
+  measure: RetentionMeasureSpec;
+  channels: readonly Channel[];
+}
 
 /** Every decision, in the order plan.csv, summaries and reports list them. */
 export const DECISIONS: readonly Decision[] = ['win_back', 'review', 'no_channel', 'let_go', 'never'];
@@ -61,6 +77,10 @@ export interface ValueResult {
   explainSteps: ExplainStep[];
   /** the channel of the best approach; null when none may be used (decision never or no_channel) */
   channel: Channel | null;
+  /** the customer's track; absent means win_back */
+  track?: Track;
+  /** the retention measure chosen on the retention track (absent when none is planned: never, not valued) */
+  retention?: RetentionMeasureSpec;
 }
 
 export interface EvaluateInput {
@@ -94,5 +114,10 @@ export interface EvaluateInput {
   model?: CalibratedModel;
   /** language of the texts (decision_reason, offer_reason, explain steps); English when not given */
   lang?: Lang;
+  /**
+   * the playbook's retention measures with the channels each may use for this customer; a
+   * customer alive per the purchase model but drifting (clv's core defector) is valued with them
+   */
+  retention?: readonly RetentionOption[];
 }
 

@@ -14,7 +14,7 @@ import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
 import { rowFacts } from '../domain/duplicate-ids.js';
 import { idFingerprint } from '../domain/id-index.js';
 import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/plan.js';
-import { planCostOf, totalsFlags } from '../domain/plan-summary.js';
+import { planCostOf, totalsFlags, totalsKey } from '../domain/plan-summary.js';
 import type { LearnedReader } from '../domain/reasons/learned.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
@@ -199,8 +199,9 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       const i = count * INTS_PER_ROW;
       let meta = 0;
       if (p) {
-        let code = codes.get(p.reason.code);
-        if (code === undefined) codes.set(p.reason.code, (code = codes.size));
+        const key = totalsKey(p);
+        let code = codes.get(key);
+        if (code === undefined) codes.set(key, (code = codes.size));
         const sort = planSortKeys(p);
         keys[count] = sort.key;
         meta = sort.rank | (totalsFlags(p) << META_FLAGS_SHIFT) | (code << 8);

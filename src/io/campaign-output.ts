@@ -123,6 +123,14 @@ export function listValues(p: PlannedCustomer, channel: Channel, priority: numbe
   ];
 }
 
+/**
+ * The file of a channel's list: campaign-<channel>.csv for win-back contacts,
+ * retention-<channel>.csv for retention contacts (customers alive but drifting), beside them.
+ */
+export function listFile(channel: Channel, retention = false): string {
+  return `${retention ? 'retention' : 'campaign'}-${channel}.csv`;
+}
+
 /** Temporary files of one run; commit() puts them all in place. */
 export class CampaignFiles {
   private streams = new Map<string, { stream: AtomicWriteStream; formatter: CsvFormatter }>();
@@ -139,12 +147,14 @@ export class CampaignFiles {
 
   /**
    * `withRejects`: write rejects.csv too (the worksheet writes it with plan.csv instead);
-   * `columns`: the list columns --columns chose (parseListColumns), all of them without.
+   * `columns`: the list columns --columns chose (parseListColumns), all of them without;
+   * `withRetention`: a retention list per channel beside the win-back lists, with the same columns
    */
-  static async open(dir: string, fmt: CsvFormat, withRejects = false, columns?: readonly string[]): Promise<CampaignFiles> {
+  static async open(dir: string, fmt: CsvFormat, withRejects = false, columns?: readonly string[], withRetention = false): Promise<CampaignFiles> {
     const files = new CampaignFiles(dir, fmt, columns);
     try {
-      for (const channel of CHANNELS) await files.add(`campaign-${channel}.csv`, chosenListColumns(channel, columns));
+      for (const channel of CHANNELS) await files.add(listFile(channel), chosenListColumns(channel, columns));
+      if (withRetention) for (const channel of CHANNELS) await files.add(listFile(channel, true), chosenListColumns(channel, columns));
       await files.add('excluded.csv', EXCLUDED_COLUMNS);
       if (withRejects) await files.add('rejects.csv', REJECT_COLUMNS);
     } catch (err) {
@@ -173,9 +183,9 @@ export class CampaignFiles {
     return this.layout[channel].picks.map((i) => values[i]);
   }
 
-  /** Writes a row (listValues order) to a channel's list; a promise when the file's buffer is full (await it before the next). */
-  listed(channel: Channel, values: unknown[]): Promise<void> | undefined {
-    return this.write(`campaign-${channel}.csv`, this.pick(channel, values));
+  /** Writes a row (listValues order) to a channel's list (the retention list when asked); a promise when the file's buffer is full (await it before the next). */
+  listed(channel: Channel, values: unknown[], retention = false): Promise<void> | undefined {
+    return this.write(listFile(channel, retention), this.pick(channel, values));
   }
 
   /** A channel's list row (listValues order) formatted now, its priority left open (see listedAround). */
@@ -187,9 +197,9 @@ export class CampaignFiles {
     return priorityAt < 0 ? { head: formatter.row(picked), tail: '' } : formatter.around(picked, priorityAt);
   }
 
-  /** Writes a row formatted by listRowAround with its priority; a promise when the file's buffer is full. */
-  listedAround(channel: Channel, head: string, priority: number, tail: string): Promise<void> | undefined {
-    const name = `campaign-${channel}.csv`;
+  /** Writes a row formatted by listRowAround with its priority, to the retention list when asked; a promise when the file's buffer is full. */
+  listedAround(channel: Channel, head: string, priority: number, tail: string, retention = false): Promise<void> | undefined {
+    const name = listFile(channel, retention);
     const s = this.streams.get(name);
     const { priorityAt } = this.layout[channel];
     if (!s) return undefined;
@@ -284,6 +294,7 @@ export async function readPreviousStatus(dir: string): Promise<Map<string, strin
     }
   };
   for (const channel of CHANNELS) for (const r of await read(`campaign-${channel}.csv`)) status.set(unquote(r.customer_id), `list:${channel}`);
+  for (const channel of CHANNELS) for (const r of await read(listFile(channel, true))) status.set(unquote(r.customer_id), `list:retention-${channel}`);
   for (const r of await read('excluded.csv')) status.set(unquote(r.customer_id), r.reason ?? '');
   if (status.size === 0) throw new DataError(`--previous ${dir} holds no campaign lists`, 'point --previous at the output directory of an earlier campaign run');
   return status;

@@ -152,7 +152,7 @@ export class CustomerFiles {
     return new CustomerFiles(customers, lost, retention, withHoldout, intervals);
   }
 
-  /** Writes customer i; a lost one also to the lost-customer file, a core defector to the retention list. */
+  /** Writes customer i; a lost one and a core defector also to the hand-over file for plan, a core defector to the retention list. */
   async add(table: CustomerTable, i: number, v: ValuedCustomer, models: FittedModels, extra: { handover?: PurchaseModelHandover; retention?: RetentionCase }): Promise<void> {
     const m = table.m[i] as number;
     const row: unknown[] = [table.ids[i], table.x[i], table.tX[i], table.T[i], Number.isNaN(m) ? undefined : m, v.pAlive, v.expectedPurchases, v.expectedSpend, v.clv, v.phase];
@@ -160,12 +160,14 @@ export class CustomerFiles {
     if (this.intervals) row.push(finite(this.intervals.low[i] as number), finite(this.intervals.high[i] as number));
     await this.customers.row(row);
     const known = (a: Float64Array) => (Number.isNaN(a[i] as number) ? undefined : a[i]);
-    if (this.lost && v.phase === 'lost') {
+    if (this.lost && (v.phase === 'lost' || v.phase === 'core_defector')) {
       // The reason is not known, but the switching path is: a gradual decline. Coded 'unknown',
-      // plan values the customer and proposes the interview that finds the real reason.
+      // plan values the customer and proposes the interview that finds the real reason; a core
+      // defector, still alive, goes to plan's retention track instead.
       const h = extra.handover;
+      const why = v.phase === 'lost' ? 'silent churn: stopped buying (no cancellation)' : 'drifting: still buying but less often (core defector)';
       const values = h ? [PURCHASE_MODEL_BASIS, h.model, h.pAlive, h.expectedPurchasesHorizon, h.discountedPurchasesHorizon, h.expectedSpend, secondLifeRevenue(h), v.clv, h.horizonMonths, h.annualDiscountRate, h.lostThreshold] : [PURCHASE_MODEL_BASIS, models.purchases.name, v.pAlive, ...HANDOVER_COLUMNS.slice(3).map(() => undefined)];
-      await this.lost.row([table.ids[i], known(table.firstDay), known(table.lastDay), (table.x[i] as number) + 1, known(table.total), 'unknown', 'silent churn: stopped buying (no cancellation)', v.phase, ...values]);
+      await this.lost.row([table.ids[i], known(table.firstDay), known(table.lastDay), (table.x[i] as number) + 1, known(table.total), 'unknown', why, v.phase, ...values]);
     }
     const r = extra.retention;
     if (this.retention && r) {
@@ -255,9 +257,10 @@ function extrasOf(w: CustomerWrite, i: number, v: ValuedCustomer, units: number)
   if (spend === undefined || !Number.isFinite(spend)) return {};
   const { table, models, settings } = w;
   const history = { x: table.x[i] as number, tX: table.tX[i] as number, T: table.T[i] as number };
-  if (v.phase === 'lost' && w.lostPath !== undefined) return { handover: { ...purchaseModelHandover(models.purchases, 'gamma-gamma', history, spend, w.valueHorizon, units), lostThreshold: settings.config.lostThreshold } };
-  if (v.phase !== 'core_defector' || w.retentionPath === undefined) return {};
+  const handedOver = (v.phase === 'lost' || v.phase === 'core_defector') && w.lostPath !== undefined;
+  const handover = handedOver ? { handover: { ...purchaseModelHandover(models.purchases, 'gamma-gamma', history, spend, w.valueHorizon, units), lostThreshold: settings.config.lostThreshold } } : {};
+  if (v.phase !== 'core_defector' || w.retentionPath === undefined) return handover;
   const ifAlive = (t: number) => models.purchases.expectedIfAlive(t, history.x, history.tX, history.T);
   const clvIfAlive = spend * discountedPurchases(ifAlive, settings.config.horizonMonths, settings.config.monthlyDiscountRate, units);
-  return { retention: retentionCase({ ...history, pAlive: v.pAlive }, clvIfAlive, settings.config) };
+  return { ...handover, retention: retentionCase({ ...history, pAlive: v.pAlive }, clvIfAlive, settings.config) };
 }

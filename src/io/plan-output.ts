@@ -37,16 +37,19 @@ export const PLAN_COLUMNS: readonly ColumnSpec[] = [
   { name: 'warnings', kind: 'text' },
   // the organic return probability the expected value subtracts (added later: last, so older readers keep their offsets)
   { name: 'p_organic', kind: 'ratio' },
+  { name: 'track', kind: 'text' },
 ];
+/** The plan columns of files written before track existed: report still reads them. */
+export const PLAN_COLUMNS_WITHOUT_TRACK: readonly ColumnSpec[] = PLAN_COLUMNS.slice(0, PLAN_COLUMNS.findIndex((c) => c.name === 'track'));
 /** The plan columns of files written before p_organic existed: report still reads them. */
-export const PLAN_COLUMNS_WITHOUT_P_ORGANIC: readonly ColumnSpec[] = PLAN_COLUMNS.slice(0, -1);
+export const PLAN_COLUMNS_WITHOUT_P_ORGANIC: readonly ColumnSpec[] = PLAN_COLUMNS.slice(0, PLAN_COLUMNS.findIndex((c) => c.name === 'p_organic'));
 const PRIORITY_AT = PLAN_COLUMNS.findIndex((c) => c.name === 'priority');
 const KINDS = PLAN_COLUMNS.map((c) => c.kind);
 /**
  * Text columns whose values come from a small set (the playbook's texts, codes, channels):
  * each distinct value is neutralised and quoted once, not once per row.
  */
-const REPEATING = new Set(['reason_code', 'decision', 'measure', 'offer_type', 'channel', 'wave', 'reason_secondary', 'message_angle']);
+const REPEATING = new Set(['reason_code', 'decision', 'measure', 'offer_type', 'channel', 'wave', 'reason_secondary', 'message_angle', 'track']);
 const REPEAT_CACHE_LIMIT = 1024;
 
 export const REJECT_COLUMNS: readonly ColumnSpec[] = [
@@ -71,6 +74,7 @@ export function planValues(p: PlannedCustomer): unknown[] {
     p.window?.contactFrom, p.window?.contactUntil, p.window?.wave, p.reason.secondary, p.reason.evidence,
     v.value_at_stake, v.offerReason, p.angle, p.window?.rule, [...p.row.warnings, ...p.permission.warnings, ...v.warnings].join('; '),
     v.p_organic,
+    p.track,
   ];
 }
 

@@ -19,7 +19,8 @@ import { DECISIONS, type Decision } from '../domain/value-types.js';
 import { DataError, InputMissingError } from '../errors.js';
 import type { ReadOptions } from './csv-read.js';
 import { restoreText } from './csv-write.js';
-import { PLAN_COLUMNS, PLAN_COLUMNS_WITHOUT_P_ORGANIC } from './plan-output.js';
+import { listFile } from './campaign-output.js';
+import { PLAN_COLUMNS, PLAN_COLUMNS_WITHOUT_P_ORGANIC, PLAN_COLUMNS_WITHOUT_TRACK } from './plan-output.js';
 import type { ColumnSpec } from './csv-write.js';
 import { detectConventions } from './sniff.js';
 import { messages, type Lang } from '../domain/messages.js';
@@ -77,6 +78,7 @@ export async function* readPlanCsv(dir: string, label: string, read: ReadOptions
   for await (const record of parser as AsyncIterable<string[]>) {
     if (!header) {
       header = record;
+      // A plan.csv written before the track column (or before p_organic) has win-back rows only.
       const layout = planLayout(header);
       if (layout === undefined) {
         throw new DataError(`${label}/plan.csv does not end with the plan columns (${PLAN_COLUMNS.map((c) => c.name).join(', ')})`, 'run winback plan again; the file may have been edited');
@@ -98,19 +100,19 @@ export async function* readPlanCsv(dir: string, label: string, read: ReadOptions
   for (const cells of sample) yield* emit(cells);
 }
 
-/** Where the plan columns start: the current layout, or that of plans written before p_organic. */
+/** Where the plan columns start: the current layout, or that of plans written before track or p_organic. */
 function planLayout(header: readonly string[]): { start: number; columns: readonly ColumnSpec[] } | undefined {
-  for (const columns of [PLAN_COLUMNS, PLAN_COLUMNS_WITHOUT_P_ORGANIC]) {
+  for (const columns of [PLAN_COLUMNS, PLAN_COLUMNS_WITHOUT_TRACK, PLAN_COLUMNS_WITHOUT_P_ORGANIC]) {
     const start = header.length - columns.length;
     if (start >= 0 && columns.every((c, i) => header[start + i] === c.name)) return { start, columns };
   }
   return undefined;
 }
 
-// The header's last column is "p_organic" ("warnings" before it existed): what precedes it names the delimiter, with no guessing.
+// The header's last column is "track" ("p_organic" or "warnings" in older plans): what precedes it names the delimiter, with no guessing.
 async function planDelimiter(path: string, label: string): Promise<string> {
   const first = await firstLine(path, `${label}/plan.csv`);
-  return first.endsWith(';p_organic') || first.endsWith(';warnings') ? ';' : ',';
+  return first.endsWith(';track') || first.endsWith(';p_organic') || first.endsWith(';warnings') ? ';' : ',';
 }
 
 async function firstLine(path: string, label: string): Promise<string> {
@@ -158,7 +160,8 @@ function planFacts(cells: string[], columns: readonly ColumnSpec[], decimal: str
   if (!DECISION_SET.has(decision)) throw new DataError(`${label}/plan.csv line ${line}: unknown decision '${decision}'`);
   const channel = at('channel');
   return {
-    reason_code: at('reason_code'),
+    // A retention-track customer is counted apart from every departure reason, as plan's summary does.
+    reason_code: at('track') === 'retention' ? 'retention' : at('reason_code'),
     decision: decision as Decision,
     channel: (CHANNELS as readonly string[]).includes(channel) ? (channel as Channel) : '',
     p_winback: num('p_winback'),
@@ -173,10 +176,12 @@ function planFacts(cells: string[], columns: readonly ColumnSpec[], decimal: str
 
 /** Streams the listed customers of a campaign directory (all lists), with what the lists carry. */
 export async function* readCampaignLists(dir: string, label: string): AsyncGenerator<PlannedRecord> {
-  for (const channel of CHANNELS) {
-    const path = join(dir, `campaign-${channel}.csv`);
+  // The win-back lists, then the retention lists (counted apart, as plan counts them).
+  for (const [channel, retention] of [...CHANNELS.map((c) => [c, false] as const), ...CHANNELS.map((c) => [c, true] as const)]) {
+    const file = listFile(channel, retention);
+    const path = join(dir, file);
     if (!(await exists(path))) continue;
-    const first = await firstLine(path, `${label}/campaign-${channel}.csv`);
+    const first = await firstLine(path, `${label}/${file}`);
     // Column names are snake_case: a ';' in the header is the delimiter. The header names the
     // columns, as --columns may have chosen and ordered them.
     const delimiter = first.includes(';') ? ';' : ',';
@@ -188,11 +193,11 @@ export async function* readCampaignLists(dir: string, label: string): AsyncGener
       const ev = at('expected_value');
       const row = { customer_id: at('customer_id'), name: at('name'), account_manager: at('account_manager'), line, warnings: [] } as CustomerRow;
       const facts: PlanFacts = {
-        reason_code: at('reason_code'), decision: 'win_back', channel, p_winback: null, p_organic: null,
+        reason_code: retention ? 'retention' : at('reason_code'), decision: 'win_back', channel, p_winback: null, p_organic: null,
         expected_value: ev === '' ? null : Number(delimiter === ';' ? ev.replace(',', '.') : ev),
         value_at_stake: null, contact_from: null, default_margin: false, offer_type: at('offer_type'),
       };
-      if (facts.expected_value !== null && !Number.isFinite(facts.expected_value)) throw new DataError(`${label}/campaign-${channel}.csv line ${line}: expected_value '${ev}' is not a number`);
+      if (facts.expected_value !== null && !Number.isFinite(facts.expected_value)) throw new DataError(`${label}/${file} line ${line}: expected_value '${ev}' is not a number`);
       yield { row, facts };
     }
   }

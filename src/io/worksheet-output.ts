@@ -64,10 +64,11 @@ async function writeLists(dir: string, out: WorksheetOutput, fmt: CsvFormat): Pr
     asOf, periodEnd: asOf + periodDays - 1, campaignId: id, permission: config.permission,
     ledger: emptyContactIndex(asOf, id), campaign: config.campaign, holdout: 0, lang: out.setup.lang,
   };
-  const files = await CampaignFiles.open(dir, fmt);
+  const plans = out.rows.map((r) => r.plan).sort(compareByPriority);
+  // Retention contacts go to their own lists, as campaign writes them.
+  const files = await CampaignFiles.open(dir, fmt, false, undefined, plans.some((p) => p.track === 'retention'));
   const texts = listTexts(out.setup.playbook, out.setup.lang);
   try {
-    const plans = out.rows.map((r) => r.plan).sort(compareByPriority);
     const shared = new SharedContacts();
     plans.forEach((p, i) => {
       const choice = selectForCampaign(p, rules);
@@ -76,7 +77,7 @@ async function writeLists(dir: string, out: WorksheetOutput, fmt: CsvFormat): Pr
       if (choice.kind === 'list' && holder > 0) files.excluded(p.row.customer_id, 'shared_contact', sharedContactDetail(choice.channel, holder, out.setup.lang), i + 1);
       else if (choice.kind === 'list') {
         shared.claim(key, i + 1);
-        files.listed(choice.channel, listValues(p, choice.channel, i + 1, choice.contact, texts, out.setup.lang));
+        files.listed(choice.channel, listValues(p, choice.channel, i + 1, choice.contact, texts, out.setup.lang), p.track === 'retention');
       } else files.excluded(p.row.customer_id, choice.reason, choice.detail, i + 1);
     });
     return await files.commit();

@@ -38,6 +38,7 @@ export async function writePlanWorkbook(dir: string, inputHeaders: readonly stri
 function campaignLists(columns?: readonly string[]): { name: string; columns: readonly ColumnSpec[]; file: string }[] {
   return [
     ...CHANNELS.map((channel) => ({ name: channel, columns: chosenListColumns(channel, columns), file: `campaign-${channel}.csv` })),
+    ...CHANNELS.map((channel) => ({ name: `retention ${channel}`, columns: chosenListColumns(channel, columns), file: `retention-${channel}.csv` })),
     { name: 'excluded', columns: EXCLUDED_COLUMNS, file: 'excluded.csv' },
     { name: 'changes', columns: CHANGES_COLUMNS, file: 'changes.csv' },
     { name: 'rejects', columns: REJECT_COLUMNS, file: 'rejects.csv' },

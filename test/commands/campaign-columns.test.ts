@@ -47,7 +47,7 @@ describe('campaign lists a caller can use', () => {
     expect(phone.length).toBeGreaterThan(0);
     const cols = header(full, 'phone');
     expect(cols.slice(0, 11)).toEqual(['customer_id', 'name', 'phone', 'reason_code', 'measure', 'offer_type', 'message_angle', 'contact_until', 'priority', 'account_manager', 'expected_value']);
-    expect(cols.slice(11)).toEqual(['contact_person', 'reason_text', 'reason_label', 'offer']);
+    expect(cols.slice(11)).toEqual(['contact_person', 'reason_text', 'reason_label', 'offer', 'offer_randomised']);
     for (const r of Object.values(lists(full)).flat()) expect(r.contact_person).toMatch(/^Frau Kontakt \d+$/);
     const boehm = phone.find((r) => r.customer_id === '100187');
     expect(boehm).toMatchObject({ reason_text: 'Wettbewerber günstiger', reason_label: 'Konkurrenzangebot', offer: 'Kostenloses Upgrade oder Zusatzleistungen zu gleichen Konditionen' });

@@ -79,6 +79,12 @@ describe('validatePlaybook on invalid data', () => {
     ['a final reason with a timing', (d) => (d.reasons[12].timing = { kind: 'soon', afterDays: 1, windowDays: 5 }), 'reasons[12].timing.kind', /final/],
     ['a negative cooling-off', (d) => (d.coolingOffDays = -1), 'coolingOffDays', /0/],
     ['a duplicate offer id', (d) => d.offers.push(structuredClone(d.offers[0])), 'offers[7].id', /twice/],
+    ['a retention keep rate above 1', (d) => (d.retention.measures[0].keepRate = 1.2), 'retention.measures[0].keepRate', /1/],
+    ['a retention measure without channels', (d) => (d.retention.measures[1].channels = []), 'retention.measures[1].channels', /channel/],
+    ['a retention measure without its German text', (d) => delete d.retention.measures[2].measure.de, 'retention.measures[2].measure.de', /./],
+    ['a duplicate retention measure id', (d) => (d.retention.measures[1].id = d.retention.measures[0].id), 'retention.measures[1].id', /twice/],
+    ['a retention window of 0 days', (d) => (d.retention.measures[0].timing.windowDays = 0), 'retention.measures[0].timing.windowDays', /1/],
+    ['a retention section without measures', (d) => (d.retention.measures = []), 'retention.measures', /at least one measure/],
   ];
 
   it.each(cases)('reports %s with the path to the entry', (_name, mutate, path, message) => {
@@ -111,6 +117,30 @@ describe('validatePlaybook on invalid data', () => {
     const result = validatePlaybook(data);
     expect(result.playbook).toBeDefined();
     expect(result.warnings).toEqual(['unknown key "reasons[0].phrase" ignored']);
+  });
+});
+
+describe('the default retention section', () => {
+  it('has measures with texts in both languages, channels and judgement keep rates below the win-back base rates’ top', () => {
+    const measures = playbook.retention?.measures ?? [];
+    expect(measures.map((m) => m.id)).toEqual(['personal_check_in', 'loyalty_bonus', 'reorder_reminder']);
+    for (const m of measures) {
+      for (const t of [m.measure, m.angle, m.label]) expect(t.en.length * t.de.length).toBeGreaterThan(3);
+      expect(m.channels.length).toBeGreaterThan(0);
+      expect(m.keepRate).toBeGreaterThan(0);
+      expect(m.keepRate).toBeLessThan(0.5);
+    }
+    // A personal conversation keeps more drifting customers than a mailing (judgement, ordered).
+    expect(measures[0]!.keepRate).toBeGreaterThan(measures[2]!.keepRate);
+  });
+
+  it('is optional, and a misspelt key in a measure is warned about', () => {
+    const without = copy();
+    delete without.retention;
+    expect(validatePlaybook(without).playbook?.retention).toBeUndefined();
+    const misspelt = copy();
+    misspelt.retention.measures[0].keeprate = 0.3;
+    expect(validatePlaybook(misspelt).warnings).toEqual(['unknown key "retention.measures[0].keeprate" ignored']);
   });
 });
 

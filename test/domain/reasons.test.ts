@@ -197,17 +197,17 @@ describe('robustness and speed', () => {
     );
   });
 
-  it('classifies a million rows of repeated texts quickly, and 20 000 distinct texts too', () => {
+  // Speed itself is measured by `npm run bench`, not asserted by a timer: here, what makes it fast.
+  it('reads a repeated text once (later rows get the cached reading) and keeps the cache bounded over many distinct texts', () => {
     const texts = REALISTIC_REASON_TEXTS.map(([, , t]) => t);
     const fresh = compileVocabulary(playbook);
-    let start = performance.now();
-    for (let i = 0; i < 1_000_000; i++) classifyReason({ text: texts[i % texts.length] }, fresh);
-    const repeatedMs = performance.now() - start;
-    start = performance.now();
-    for (let i = 0; i < 20_000; i++) classifyReason({ text: `${texts[i % texts.length]} ${i}` }, fresh);
-    const distinctMs = performance.now() - start;
-    expect(repeatedMs).toBeLessThan(2000);
-    expect(distinctMs).toBeLessThan(3000);
+    const first = texts.map((text) => classifyReason({ text }, fresh));
+    for (let round = 0; round < 3; round++) {
+      texts.forEach((text, i) => expect(classifyReason({ text }, fresh)).toBe(first[i]));
+    }
+    for (let i = 0; i < 50_000; i++) classifyReason({ text: `${texts[i % texts.length]} ${i}` }, fresh);
+    expect(fresh.textCache.size).toBeGreaterThan(0);
+    expect(fresh.textCache.size).toBeLessThanOrEqual(20_000);
   });
 });
 

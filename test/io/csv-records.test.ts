@@ -78,7 +78,7 @@ describe('CsvRecordParser against csv-parse', () => {
         expect(fast([text], delim)).toEqual(expected);
         expect(fast(cut(text, at), delim)).toEqual(expected);
       }),
-      propertyRuns(3000),
+      propertyRuns(500),
     );
   });
 
@@ -96,7 +96,7 @@ describe('CsvRecordParser against csv-parse', () => {
         const expected = oracle(text, ',');
         expect(fast(cut(text, at), ',')).toEqual(expected);
       }),
-      propertyRuns(2000),
+      propertyRuns(300),
     );
   });
 

@@ -151,6 +151,20 @@ export interface SilentChurnRun {
   everyLost: ChurnScore;
   /** review rows of the purchase-model plan (should be none) */
   review: number;
+  /** the core defectors clv hands over beside the lost, and the tracks plan puts rows on */
+  retention: {
+    coreDefectors: number;
+    /** rows on the retention track, and those approached */
+    track: number;
+    approached: number;
+    /** share of the approached retention customers the truth has alive, and their mean P(alive) per the model */
+    approachedAlive: number;
+    meanPAlive: number;
+    /** rows whose track does not match clv's phase (lost → win_back, core_defector → retention) */
+    mismatched: number;
+    /** ids planned more than once */
+    duplicated: number;
+  };
 }
 
 /** Simulates, runs clv → plan through the CLI (and the run-rate plan for comparison), scores both. */
@@ -160,7 +174,9 @@ export async function runSilentChurn(dir: string): Promise<SilentChurnRun> {
   const lost = join(dir, 'lost.csv');
   const clv = await runCli(['clv', file, '--out', join(dir, 'clv'), '--as-of', s.asOf, '--lost-out', lost, '-q']);
   if (clv.code !== 0) throw new Error(`clv failed: ${clv.stderr}`);
-  const lostRows = readCsv(lost);
+  const handedOver = readCsv(lost);
+  // The win-back scores are over the lost; core defectors are handed over for retention.
+  const lostRows = handedOver.filter((r) => r.phase === 'lost');
   // The CRM's postal addresses joined on: a letter may be sent (no consent for e-mail or phone).
   const withAddress = (rows: Record<string, string>[], rename: (h: string) => string, blank: Set<string>) => {
     const heads = Object.keys(rows[0] as Record<string, string>);
@@ -168,7 +184,7 @@ export async function runSilentChurn(dir: string): Promise<SilentChurnRun> {
     return `${[...heads.map(rename), 'street', 'postal_code', 'city', 'country'].join(',')}\n${lines.join('\n')}\n`;
   };
   const handover = join(dir, 'lost-address.csv');
-  writeFileSync(handover, withAddress(lostRows, (h) => h, new Set()));
+  writeFileSync(handover, withAddress(handedOver, (h) => h, new Set()));
   // The same customers as a contract export: first-life revenue as revenue, no hand-over.
   const runRate = join(dir, 'lost-run-rate.csv');
   writeFileSync(runRate, withAddress(lostRows, (h) => (h === 'first_life_revenue' ? 'revenue' : h), new Set(['value_basis'])));
@@ -178,7 +194,10 @@ export async function runSilentChurn(dir: string): Promise<SilentChurnRun> {
     if (r.code !== 0) throw new Error(`plan failed: ${r.stderr}`);
     plans[name] = readCsv(join(dir, name, 'plan.csv'));
   }
-  const contacts = (rows: Record<string, string>[]) => rows.filter((r) => r.decision === 'win_back').map((r) => r.customer_id as string);
+  const contacts = (rows: Record<string, string>[]) => rows.filter((r) => r.decision === 'win_back' && r.track !== 'retention').map((r) => r.customer_id as string);
+  const pm = plans.purchaseModel ?? [];
+  const phaseOf = new Map(handedOver.map((r) => [r.customer_id, r.phase]));
+  const retained = pm.filter((r) => r.track === 'retention' && r.decision === 'win_back');
   const best = [...truth.values()].filter((c) => c.contactValue > 0);
   const lostIds = new Set(lostRows.map((r) => r.customer_id));
   const bestLost = best.filter((c) => lostIds.has(c.id));
@@ -193,5 +212,14 @@ export async function runSilentChurn(dir: string): Promise<SilentChurnRun> {
     runRate: scoreContacts(contacts(plans.runRate ?? []), truth, oracle),
     everyLost: scoreContacts(lostRows.map((r) => r.customer_id as string), truth, oracle),
     review: (plans.purchaseModel ?? []).filter((r) => r.decision === 'review').length,
+    retention: {
+      coreDefectors: handedOver.length - lostRows.length,
+      track: pm.filter((r) => r.track === 'retention').length,
+      approached: retained.length,
+      approachedAlive: retained.filter((r) => truth.get(r.customer_id as string)?.alive).length / Math.max(1, retained.length),
+      meanPAlive: retained.reduce((t, r) => t + Number(r.p_alive), 0) / Math.max(1, retained.length),
+      mismatched: pm.filter((r) => (phaseOf.get(r.customer_id) === 'core_defector' ? 'retention' : 'win_back') !== r.track).length,
+      duplicated: pm.length - new Set(pm.map((r) => r.customer_id)).size,
+    },
   };
 }
