@@ -27,13 +27,14 @@ const gap = (n: number): string => `(?:[a-z0-9]+ ){0,${n}}`;
 
 // "bekam keinen Newsletter mehr", "receives no invoice by mail": a complaint, not a wish.
 const RECEIVED = '(?<!\\b(?:bekam|bekommt|bekommen|erhaelt|erhielt|erhalten|receives?|received|gets?|got|getting) (?:[a-z]+ ){0,3})';
-const NEG = '(?:kein|keine|keinen|keiner|keines|keinerlei|keinem|ka|koa|no|not|dont|doesnt|wont|nicht|weder|nie|never|without|ohne|nothing|nichts)(?! (?:wie|as|so|like)\\b)';
+// Dialect and typos: "keen" (Low German), "koi" (Swabian), "kiene".
+const NEG = '(?:kein|keine|keinen|keiner|keines|keinerlei|keinem|ka|koa|koi|keen|kene|kiene|keene|no|not|dont|doesnt|wont|nicht|weder|nie|never|without|ohne|nothing|nichts)(?! (?:wie|as|so|like)\\b)';
 const WISH_BEFORE = '(?:mehr|more|further|weitere|weiteren|weiterer|weiteres|jegliche|jeglichen|jeglicher|jede|jeden|any|anymore|again|wieder)';
 const WISH_AFTER =
   '(?:mehr|more|anymore|again|wieder|jemals|ever|please|bitte|erwuenscht|gewuenscht|gewollt|wanted|desired|per|laut|kundenwunsch|requested|request|auf wunsch)';
 // Marketing nouns: negated, they are an objection on their own ("keine Werbung", "no marketing").
 const MARKETING =
-  '(?:(?:brief|e ?mail|email|telefon|tele|post|print|online|sms|direkt|katalog|fax|handy|mobil|haus|wurf|papier|prospekt)?werb(?:ung|ungen|e[a-z]*|ng)|marketing|direktmarketing|advertising|advertisements?|adverts?|ads|promo[a-z]*|leaflets?|flyers?|prospekte?|broschueren|brochures?|catalog(?:ue)?s?|mailshots?|newsletter[a-z]*|mailings?|katalog[a-z]*|solicit[a-z]*|spam[a-z]*|junk ?mail[a-z]*|rueckgewinnung[a-z]*|rueckhol[a-z]*|win back[a-z]*|winback[a-z]*|retention|reactivation|reaktivierung[a-z]*|telemarketing|telesales|(?:sales|cold|marketing|promotional|werbe) (?:calls?|e ?mails?|emails|texts|visits|pitch(?:es)?)|verkaufsanrufe|verkaufsgespraeche)';
+  '(?:(?:brief|e ?mail|email|telefon|tele|post|print|online|sms|direkt|katalog|fax|handy|mobil|haus|wurf|papier|prospekt)?werb(?:ung|ungen|e[a-z]*|ng)|reklame|marketing|direktmarketing|advertising|advertisements?|adverts?|ads|promo[a-z]*|leaflets?|flyers?|prospekte?|broschueren|brochures?|catalog(?:ue)?s?|mailshots?|newsletter[a-z]*|mailings?|katalog[a-z]*|solicit[a-z]*|spam[a-z]*|junk ?mail[a-z]*|rueckgewinnung[a-z]*|rueckhol[a-z]*|win back[a-z]*|winback[a-z]*|retention|reactivation|reaktivierung[a-z]*|telemarketing|telesales|(?:sales|cold|marketing|promotional|werbe) (?:calls?|e ?mails?|emails|texts|visits|pitch(?:es)?)|verkaufsanrufe|verkaufsgespraeche)';
 // Contact nouns: an objection only with a wish ("keine Anrufe mehr", "no contact please").
 const CONTACT =
   '(?:[a-z]*anruf[a-z]*|(?:sales |marketing |phone )?calls?|[a-z]*mails?|e mails?|sms|texts?|post|briefe?|letters?|[a-z]*kontakt[a-z]*|contact[a-z]*|communication[a-z]*|kommunikation|ansprache|[a-z]*besuch[a-z]*|visits?|zusendung[a-z]*|nachrichten|messages?|[a-z]*angebot[a-z]*|offers?)';
@@ -99,7 +100,7 @@ const RULES: readonly RegExp[] = [
   // Negated marketing: "keine Werbung", "no mktg", "weder Katalog noch Newsletter".
   new RegExp(`${RECEIVED}\\b${NEG}\\b ${gap(4)}${MARKETING}\\b`),
   new RegExp(`\\b(?![a-z]*angebot)${MARKETING} (?!(?:offers?|deals?|discounts?|calls?) )${gap(2)}(?:gekuendigt|abbestellt|abgemeldet|storniert|unerwuenscht|untersagt|verboten|unwanted|abgelehnt|refused)\\b`),
-  new RegExp(`\\b(?:newsletter|werbung|mailings?|katalog|emails?|sms|verteiler)[a-z]*\\b ${gap(4)}(?:abgemeldet|abmeld[a-z]*)\\b|\\b(?:abgemeldet|abmeld[a-z]*)\\b ${gap(3)}(?:newsletter|werbung|verteiler|mailing)[a-z]*\\b`),
+  new RegExp(`\\b(?:newsletter|werbung|mailings?|katalog|emails?|sms|verteiler)[a-z]*\\b ${gap(4)}(?:abgemeldet|abmeld[a-z]*|austrag[a-z]*|ausgetragen)\\b|\\b(?:abgemeldet|abmeld[a-z]*)\\b ${gap(3)}(?:newsletter|werbung|verteiler|mailing)[a-z]*\\b`),
   new RegExp(`\\b(?:will|moechte|wuensche|want|wollen|mag)\\b ${gap(2)}${MARKETING} ${gap(1)}(?:nicht|not)\\b`),
   new RegExp(`\\bsperr[a-z]* ${gap(2)}(?:${MARKETING}|kontakt[a-z]*|ansprache)\\b|\\b${MARKETING} ${gap(2)}(?:ge)?sperr[a-z]*\\b`),
   // Negated contact with a wish: "keine Anrufe mehr", "no further contact", "kein Kontakt erw.".
@@ -110,7 +111,7 @@ const RULES: readonly RegExp[] = [
   new RegExp(`\\b${CONTACT} ${gap(1)}(?:nicht|not|un)(?: mehr| more)? ?(?:erwuenscht|gewuenscht|gewollt|wanted|desired|erlaubt|allowed|permitted)\\b`),
   new RegExp(`\\b(?:kein|keine|no)\\b ${gap(1)}${CONTACT}\\b (?:[a-z0-9,]+ ){0,3}(?:kein|keine|no)\\b ${gap(1)}${CONTACT}\\b`),
   // Imperatives and wishes: "do not call", "asked not to be contacted", "nicht mehr kontaktieren".
-  new RegExp(`\\b(?:do not|dont|never|please dont|not to|not to be|no more|no longer)\\b ${gap(1)}${VERB_EN}(?:ed|ing)?\\b(?! (?:center|centre|back)\\b)(?! ${ONLY_WHEN_EN})`),
+  new RegExp(`\\b(?:do not|dont|dinnae|dinna|never|please dont|not to|not to be|no more|no longer)\\b ${gap(1)}${VERB_EN}(?:ed|ing)?\\b(?! (?:center|centre|back)\\b)(?! ${ONLY_WHEN_EN})`),
   new RegExp(`(?<!\\b(?:wurde|wurden|worden|wir|hat|haben|hatte|niemand|keiner) (?:[a-z]+ )?)\\b(?:nicht|nie|niemals)\\b(?! wir\\b)(?! ${ONLY_WHEN_DE}) ${gap(3)}${VERB_DE}\\b`),
   /\b(?:ruf|ruft|rufen|rufe|schreib|schreibt|schreiben|mail|mailt|kontaktier|kontaktiert|kontaktieren|melden|meldet|belaestigen|belaestigt) (?:sie |ihr )?(?:mich|uns|ihn|mir) (?:bitte )?(?:nicht|nie|niemals|keinesfalls)\b/,
   /\b(?:not|never|nie|nicht|nichts)\b (?:[a-z0-9]+ ){0,4}(?:hear from|hoeren|wissen)\b/,
@@ -145,12 +146,18 @@ const RULES: readonly RegExp[] = [
   /\b(?:declin[a-z]*|refus[a-z]*|abgelehnt|lehnt)\b (?:[a-z0-9]+ ){0,6}(?:all|any|further|future|jede|jegliche|weitere)(?: future| further)? (?:contact[a-z]*|communication[a-z]*|marketing|calls|kontakt[a-z]*|werbung|ansprache)\b/,
   /\bout of (?:your |all |the )?(?:[a-z]+ )?(?:marketing|mailings?|lists?|database|newsletters?)\b/,
   /\b(?:herauszunehmen|herausnehmen|rausnehmen|raus nehmen|herausgenommen)\b/,
+  // The unsubscribe link used ("hat den Abmelden-Link in der Werbemail genutzt").
+  /\b(?:abmelde|abmelden|abmeldungs|austragungs|unsubscribe|opt out)[a-z]* ?link[a-z]*\b/,
+  // "Prefers no contact from sales going forward", "bevorzugt keine Anrufe".
+  /\b(?:prefer|prefers|preferred|bevorzugt|bevorzugen)\b (?:(?:to have|to get|to receive|that there is) )?(?:no|keine|keinen|keinerlei) (?:further |more |weitere |weiteren )?(?:contact[a-z]*|calls|communication[a-z]*|marketing|emails|mails|letters|kontakt[a-z]*|anrufe|werbung|post)\b/,
+  // "möchte auch in Zukunft keine Angebote von Ihnen erhalten", "wants to receive no more offers".
+  new RegExp(`\\b(?:will|moechte|moechten|wuensch[a-z]*|want|wants|wish|wishes)\\b ${gap(4)}(?:keine|no) (?:weiteren |more |further )?(?:angebote|offers|werbeangebote|promotions|deals) ${gap(3)}(?:erhalten|bekommen|zugeschickt|zugesandt|receive|get)\\b`),
 ];
 
 // A threat of legal steps if contacted again ("if we call him one more time he's suing").
 const THREAT = /\b(?:sue|sues|suing|lawsuit|lawyer|attorney|anwalt|anwaeltin|anzeig[a-z]*|zeige [a-z ]*an|polizei|police|bundesnetzagentur|abmahn[a-z]*|harassment|legal action|court|gericht|klage|verklag[a-z]*)\b/;
-const THREAT_CONTACT = /\b(?:call[a-z]*|contact[a-z]*|mail[a-z]*|e mail[a-z]*|[a-z]*anruf[a-z]*|anrufen|[a-z]*werbe[a-z]*|werbung|marketing|kontakt[a-z]*|schreiben|meldet)\b/;
-const THREAT_AGAIN = /\b(?:if|wenn|bei|any further|further|again|nochmal[a-z]*|noch ein[a-z]*|one more|weitere[a-z]*|erneut[a-z]*)\b/;
+const THREAT_CONTACT = /\b(?:call[a-z]*|contact[a-z]*|mail[a-z]*|e ?mails?|e mail[a-z]*|[a-z]*anruf[a-z]*|anrufen|[a-z]*werbe[a-z]*|werbung|marketing|kontakt[a-z]*|schreiben|meldet)\b/;
+const THREAT_AGAIN = /\b(?:if|wenn|bei|any further|further|again|stop|stopped|aufhoeren|einstellen|eingestellt|nochmal[a-z]*|noch ein[a-z]*|one more|weitere[a-z]*|erneut[a-z]*)\b/;
 
 // "Accidentally unsubscribed, wants it back": a retraction, not an objection.
 const RETRACTED = /\b(?:versehentlich|aus versehen|accidentally|by mistake|unintentionally)\b.*\b(?:wieder|re ?add[a-z]*|back|again|erneut|resubscribe[a-z]*)\b/;
@@ -161,6 +168,9 @@ const RENEWED = /\b(?:consent|einwilligung|opt in|zustimmung)\b (?:[a-z]+ ){0,3}
 // Widerspruch gegen Werbung vermerkt", "does not object to", "opt-out reversed", "fragt, warum er
 // keinen Katalog mehr bekommt"): these words are taken out before the rules read the text.
 const OBJECTION_NOUN = '(?:dnc|do not call|objections?|widerspruch|werbewiderspruch|sperrvermerk|werbesperre|opt outs?|sperre)';
+// An old, second or wrong contact detail ("delete my old address", "alte Adresse bitte löschen").
+const STALE_DETAIL =
+  '(?:(?:the|my|his|her|our|die|meine|seine|ihre) )?(?:old|alte|alten|second|zweite|zweiten|other|andere|anderen|previous|former|fruehere|frueheren|outdated|veraltete|veralteten|wrong|falsche|falschen) (?:[a-z]+ )?(?:address|adresse|email|e mail|mail|number|nummer|telefonnummer|handynummer|phone number)[a-z]*\\b';
 const NO_OBJECTION: readonly RegExp[] = [
   new RegExp(`\\b(?:no|kein|keine|keinen|ohne)\\b (?:[a-z]+ )?${OBJECTION_NOUN}(?: [a-z0-9]+){0,4}? (?:flag|flagged|on file|vermerkt|hinterlegt|recorded|registered|eingetragen|gesetzt|vorhanden|noted|found|gefunden)\\b`, 'g'),
   /\b(?:no|kein|keine|keinen)\b (?:[a-z]+ )?(?:objections?|widerspruch|einwand|einwaende) (?:to|against|gegen)\b/g,
@@ -169,6 +179,15 @@ const NO_OBJECTION: readonly RegExp[] = [
   // The customer deleted an account of their own: no request to us.
   /\b(?:customer|cust|kunde|kundin|he|she|er|sie)\b (?:has |hat )?(?:deleted|geloescht)\b (?:his|her|their|sein|seinen|ihr|ihren) (?:account|konto|app|profil|profile)\b/g,
   new RegExp(`\\b(?:kein|keine|keinen|no|not)\\b (?:[a-z]+ ){0,3}${MARKETING} (?:[a-z]+ )?(?:mehr |more |any more |anymore )?(?:bekommt|bekam|erhaelt|erhielt|received|arrived|arrives|angekommen|ankommt|(?:bekommen|erhalten) (?:hat|habe|hatte|hast))\\b`, 'g'),
+  // An old, second or wrong address or number to be deleted, or an app removed: housekeeping, not an objection.
+  new RegExp(`\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*|streich[a-z]*) (?:[a-z]+ )?${STALE_DETAIL}|\\b${STALE_DETAIL} (?:[a-z]+ ){0,2}(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*)\\b`, 'g'),
+  /\b(?:remov[a-z]*|delet[a-z]*|uninstall[a-z]*|deinstall[a-z]*|loesch[a-z]*|geloescht) (?:the|your|our|die|eure|ihre) app\b/g,
+  // "Is ja nich so, dass ick keene Anrufe will", "it's not that I don't want calls": a contrast, not a wish.
+  /\b(?:ist|is|its|it is) (?:ja |doch |halt )?(?:nicht|nich|net|not) (?:so )?(?:, )?(?:dass|das|that|as if) [^,|]*/g,
+  // Statements and bills are service mail, not marketing ("stop sending paper statements").
+  /\b(?:stop|quit|cease) sending (?:me |him |her |us |them )?(?:the |any )?(?:paper |printed )?(?:statements?|invoices?|bills?|receipts?|payment reminders?|kontoauszuege|rechnungen)\b/g,
+  // Someone else calling ("the competitor's rep won't stop calling"): a complaint about them.
+  /\b(?:competitors?|konkurrenz|konkurrent[a-z]*|mitbewerber[a-z]*|wettbewerber[a-z]*|(?:other|another|new) (?:provider|company|supplier)) (?:[a-z]+ ){0,4}(?:wont|doesnt|dont|never|keeps?|kept) (?:stop )?(?:calling|emailing|texting|ringing|mailing|writing)\b/g,
 ];
 
 /** Normalised text without the words that record there is no objection (NO_OBJECTION). */

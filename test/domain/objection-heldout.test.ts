@@ -1,6 +1,6 @@
 /**
  * Objection detection on phrasings written independently of the rules (docs/objections-accuracy.md).
- * Both sets were tuned on after their first measurement, so here they guard against regressions;
+ * Every set was tuned on after its first measurement, so here they guard against regressions;
  * the honest figures are the first measurements recorded in the doc.
  */
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ function load(name: string): Labelled[] {
   return parse(readFileSync(new URL(`./heldout/${name}`, import.meta.url)), { columns: true }) as Labelled[];
 }
 
-describe.each(['A', 'B', 'C', 'D', 'E', 'F'].map((set) => `objections-2026-12-05-${set}.csv`))('%s', (name) => {
+describe.each(['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((set) => `objections-2026-12-05-${set}.csv`))('%s', (name) => {
   const rows = load(name);
 
   it('has both classes in both languages', () => {
@@ -43,21 +43,22 @@ describe.each(['A', 'B', 'C', 'D', 'E', 'F'].map((set) => `objections-2026-12-05
   });
 });
 
-// All six sets together, just below what the shipped detector reaches on them (2026-12-05:
-// 1,099 of 1,099 objections, 0 of 1,501 ordinary texts): at most one miss and one false objection.
-describe('sets A–F together', () => {
-  const rows = ['A', 'B', 'C', 'D', 'E', 'F'].flatMap((set) => load(`objections-2026-12-05-${set}.csv`));
+// All seven sets together, just below what the shipped detector reaches on them (2026-12-05,
+// after tuning on G: 1,249 of 1,249 objections, 0 of 1,651 ordinary texts): at most one miss
+// and one false objection.
+describe('sets A–G together', () => {
+  const rows = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].flatMap((set) => load(`objections-2026-12-05-${set}.csv`));
 
-  it('misses at most one objection in 1,099 (recall ≥ 99.9 %)', () => {
+  it('misses at most one objection in 1,249 (recall ≥ 99.9 %)', () => {
     const objections = rows.filter((r) => r.objection === 'yes');
-    expect(objections.length).toBe(1099);
+    expect(objections.length).toBe(1249);
     const missed = objections.filter((r) => findObjectionPhrase(r.text) === undefined).map((r) => r.text);
     expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(1);
   });
 
-  it('mistakes at most one of 1,501 ordinary texts for an objection', () => {
+  it('mistakes at most one of 1,651 ordinary texts for an objection', () => {
     const ordinary = rows.filter((r) => r.objection === 'no');
-    expect(ordinary.length).toBe(1501);
+    expect(ordinary.length).toBe(1651);
     const wrong = ordinary.filter((r) => findObjectionPhrase(r.text) !== undefined).map((r) => `${r.text} <= ${findObjectionPhrase(r.text)}`);
     expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(1);
   });

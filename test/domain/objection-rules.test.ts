@@ -33,6 +33,15 @@ describe('objection rules', () => {
     'Kunde verlangt, dass seine E-Mail-Adresse für Werbung gesperrt wird.',
     "I'd appreciate it if you stopped sending me letters.",
     'Ich ersuche Sie, von jeglicher Zusendung von Werbematerial Abstand zu nehmen.',
+    'Ik will keen Werbung mehr.',
+    'Bitte koi Reklame meh in de Briefkaschte.',
+    'bitte kiene werbung merh',
+    "Dinnae call me wi' offers.",
+    'Kundin bitte aus dem Newsletter austragen.',
+    'Hat den Abmelde-Link in der Mail benutzt.',
+    'Prefers no calls from marketing.',
+    'Ich möchte in Zukunft keine Angebote mehr per Mail erhalten.',
+    'Says our sales emails are harassment and wants them stopped.',
   ])('finds "%s"', (text) => {
     expect(rules(text)).toBeDefined();
     expect(findObjectionPhrase(text)).toBeDefined();
@@ -50,6 +59,12 @@ describe('objection rules', () => {
     'No contact from support for weeks',
     'Kein Kontakt zum Vertrieb möglich',
     "I'd appreciate it if you didn't call before 9.",
+    'Please delete my old email address, the new one is on file.',
+    'Alte Telefonnummer bitte löschen.',
+    'He removed the app from his phone.',
+    'Please stop sending paper statements.',
+    "The competitor's agent won't stop calling him.",
+    'Is ja nich so, dass ick keene Anrufe will, nur zu teuer.',
   ])('leaves "%s" alone', (text) => {
     expect(rules(text)).toBeUndefined();
   });
