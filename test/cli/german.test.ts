@@ -72,13 +72,13 @@ describe('German: no English word reaches the user', () => {
       return Object.fromEntries(readCsv(join(out, 'plan.csv')).map((row) => [row.customer_id, String(row.warnings)]));
     };
     const de = await warningsOf('de');
-    expect(de.K1).toContain('Die Notizen enthalten einen Widerspruch („keine werbung“): als Werbewiderspruch behandelt');
+    expect(de.K1).toContain('Die Notizen enthalten einen Widerspruch („bitte keine werbung mehr“): als Werbewiderspruch behandelt');
     expect(de.K2).toContain("E-Mail-Adresse 'k2@example' ist nicht verwendbar (die Domain ist ungültig): kein E-Mail-Kanal");
     expect(de.K2).toContain("Telefonnummer '12' ist nicht verwendbar (keine gültige Nummer in DE): kein Telefonkanal");
     expect(de.K3).toContain('consent_email ist unklar: als fehlende Einwilligung behandelt');
     expect(Object.values(de).flatMap((w) => leaksIn('plan.csv warnings', w))).toEqual([]);
     const en = await warningsOf('en');
-    expect(en.K1).toContain('notes contains an objection ("keine werbung"): treated as an objection');
+    expect(en.K1).toContain('notes contains an objection ("bitte keine werbung mehr"): treated as an objection');
     expect(en.K3).toContain('consent_email is unclear: treated as no consent');
   });
 

@@ -104,7 +104,7 @@ describe('winback plan', () => {
   it('plan.csv ends with p_organic: the organic return in the expected value, below p_winback wherever a contact is valued', async () => {
     const { out } = await plan('fixtures/lost-customers-en.csv');
     const header = readFileSync(join(out, 'plan.csv'), 'utf8').split(/\r?\n/)[0] as string;
-    expect(header.endsWith(',warnings,p_organic')).toBe(true);
+    expect(header.endsWith(',warnings,p_organic,track')).toBe(true);
     const rows = readCsv(join(out, 'plan.csv'));
     const valued = rows.filter((r) => r.decision === 'win_back');
     expect(valued.length).toBeGreaterThan(10);

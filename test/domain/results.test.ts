@@ -102,8 +102,8 @@ describe('attribution window', () => {
   });
 
   it('reads measures with and without an offer', () => {
-    expect(parseMeasure('price:discount')).toEqual({ reasonCode: 'price', offerType: 'discount' });
-    expect(parseMeasure('service')).toEqual({ reasonCode: 'service', offerType: 'none' });
+    expect(parseMeasure('price:discount')).toEqual({ reasonCode: 'price', offerType: 'discount', randomised: false });
+    expect(parseMeasure('service')).toEqual({ reasonCode: 'service', offerType: 'none', randomised: false });
   });
 });
 
