@@ -92,57 +92,10 @@ describe.runIf(haveBrowser || inCi)('HTML report in headless Chromium', () => {
     const fixture = lang === 'de' ? 'fixtures/lost-customers-de.csv' : 'fixtures/lost-customers-en.csv';
     const m = memoryContext();
     expect(await main(['report', fixture, '--as-of', '2026-11-23', '--lang', lang, '--html', html], m.ctx), m.stderr()).toBe(0);
-    const { chromium } = await import('playwright-core');
-    // bypassCSP lets the test inject axe-core; the report itself runs no script.
-    const browser = await chromium.launchPersistentContext(join(dir, `profile-layout-${lang}-${width}`), {
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width, height: 900 },
-      bypassCSP: true,
-    });
-    try {
-      const page = await browser.newPage();
-      await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
-      const layout = await page.evaluate(() => {
-        const view = document.documentElement.clientWidth;
-        const scrolls = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
-        const insideScrollBox = (el: Element) => {
-          for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (scrolls(a)) return true;
-          return false;
-        };
-        const sticking = [...document.body.querySelectorAll('*')]
-          .filter((el) => !insideScrollBox(el))
-          .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.right > view + 0.5 || r.left < -0.5); })
-          .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.className}`);
-        const boxes = [...document.querySelectorAll('.scroll, .figure')].filter((el) => el.getBoundingClientRect().right > view + 0.5).map((el) => el.id || el.className);
-        const small = [...document.querySelectorAll('svg text')].map((t) => {
-          const ctm = (t as SVGGraphicsElement).getScreenCTM();
-          const scale = ctm ? Math.hypot(ctm.a, ctm.b) : 1;
-          return { text: t.textContent ?? '', px: parseFloat(getComputedStyle(t).fontSize) * scale };
-        }).filter((x) => x.px < 9.99);
-        const tileRows = new Set([...document.querySelectorAll('#money .tile')].map((t) => Math.round(t.getBoundingClientRect().top))).size;
-        return { scrollWidth: document.documentElement.scrollWidth, view, sticking, boxes, small: small.slice(0, 5), smallCount: small.length, tileRows };
-      });
-      expect(layout.scrollWidth, 'page scrolls sideways').toBeLessThanOrEqual(layout.view);
-      expect(layout.sticking).toEqual([]);
-      expect(layout.boxes).toEqual([]);
-      expect(layout.small).toEqual([]);
-      // Five tiles: one row on a wide screen, wrapped on a narrow one.
-      if (width === 400) expect(layout.tileRows).toBeGreaterThan(1);
-      else expect(layout.tileRows).toBe(1);
-
-      await page.addScriptTag({ content: await readFile(resolve('node_modules/axe-core/axe.min.js'), 'utf8') });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
-      });
-      expect(violations).toEqual([]);
-      await mkdir(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: join(ARTIFACTS, `report-${lang}-${width}.png`), fullPage: true });
-    } finally {
-      await browser.close();
-    }
+    const layout = await checkPage(join(dir, `profile-layout-${lang}-${width}`), html, width, `report-${lang}`);
+    // Five tiles: one row on a wide screen, wrapped on a narrow one.
+    if (width === 400) expect(layout.tileRows).toBeGreaterThan(1);
+    else expect(layout.tileRows).toBe(1);
   });
 });
 
@@ -161,55 +114,10 @@ describe.runIf(haveBrowser || inCi)('more pages in headless Chromium: clv --html
     expect(await main(args, m.ctx), m.stderr()).toBe(0);
   }
 
-  async function check(html: string, width: number, name: string) {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launchPersistentContext(join(dir, `profile-${name}-${width}`), {
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width, height: 900 },
-      bypassCSP: true,
-    });
-    try {
-      const page = await browser.newPage();
-      await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
-      const layout = await page.evaluate(() => {
-        const view = document.documentElement.clientWidth;
-        const scrolls = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
-        const insideScrollBox = (el: Element) => {
-          for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (scrolls(a)) return true;
-          return false;
-        };
-        const sticking = [...document.body.querySelectorAll('*')].filter((el) => !insideScrollBox(el))
-          .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.right > view + 0.5 || r.left < -0.5); })
-          .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.className}`);
-        const small = [...document.querySelectorAll('svg text')].map((t) => {
-          const ctm = (t as SVGGraphicsElement).getScreenCTM();
-          return { text: t.textContent ?? '', px: parseFloat(getComputedStyle(t).fontSize) * (ctm ? Math.hypot(ctm.a, ctm.b) : 1) };
-        }).filter((x) => x.px < 9.99);
-        return { scrollWidth: document.documentElement.scrollWidth, view, sticking, small: small.slice(0, 5), charts: document.querySelectorAll('svg[role=img]').length };
-      });
-      expect(layout.scrollWidth, 'page scrolls sideways').toBeLessThanOrEqual(layout.view);
-      expect(layout.sticking).toEqual([]);
-      expect(layout.small).toEqual([]);
-      await page.addScriptTag({ content: await readFile(resolve('node_modules/axe-core/axe.min.js'), 'utf8') });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
-      });
-      expect(violations).toEqual([]);
-      await mkdir(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
-      return layout;
-    } finally {
-      await browser.close();
-    }
-  }
-
   it.each([400, 1400])('clv --html at %i px', async (width) => {
     const html = join(dir, 'clv.html');
     await run(['clv', 'fixtures/transactions-en.csv', '--out', join(dir, 'clv'), '--calibration-end', '2026-05-31', '--holdout-end', '2026-11-23', '--html', html, '--quiet']);
-    expect((await check(html, width, 'clv')).charts).toBe(4);
+    expect((await checkPage(join(dir, `profile-clv-${width}`), html, width, 'clv')).charts).toBe(4);
   });
 
   it.each([400, 1400])('report with results and the change since the last run at %i px (de)', async (width) => {
@@ -221,6 +129,64 @@ describe.runIf(haveBrowser || inCi)('more pages in headless Chromium: clv --html
     const page = await readFile(html, 'utf8');
     expect(page).toContain('<section id="results">');
     expect(page).toContain('<section id="changes">');
-    await check(html, width, 'report-results-de');
+    await checkPage(join(dir, `profile-report-results-de-${width}`), html, width, 'report-results-de');
   });
 });
+
+/**
+ * Opens `html` in headless Chromium at `width` px and checks it through element geometry: no
+ * sideways overflow outside a scroll box, scroll boxes and figures within the view, chart text
+ * of 10 px at least (through the SVG's own transform), and no axe-core violations (WCAG 2.1 A/AA).
+ * Saves a screenshot as test-artifacts/NAME-WIDTH.png and returns what it measured.
+ */
+async function checkPage(profile: string, html: string, width: number, name: string) {
+  const { chromium } = await import('playwright-core');
+  // bypassCSP lets the test inject axe-core; the pages themselves run no script.
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width, height: 900 },
+    bypassCSP: true,
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+    const layout = await page.evaluate(() => {
+      const view = document.documentElement.clientWidth;
+      const scrolls = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+      const insideScrollBox = (el: Element) => {
+        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (scrolls(a)) return true;
+        return false;
+      };
+      const sticking = [...document.body.querySelectorAll('*')]
+        .filter((el) => !insideScrollBox(el))
+        .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.right > view + 0.5 || r.left < -0.5); })
+        .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.className}`);
+      const boxes = [...document.querySelectorAll('.scroll, .figure')].filter((el) => el.getBoundingClientRect().right > view + 0.5).map((el) => el.id || el.className);
+      const small = [...document.querySelectorAll('svg text')].map((t) => {
+        const ctm = (t as SVGGraphicsElement).getScreenCTM();
+        const scale = ctm ? Math.hypot(ctm.a, ctm.b) : 1;
+        return { text: t.textContent ?? '', px: parseFloat(getComputedStyle(t).fontSize) * scale };
+      }).filter((x) => x.px < 9.99);
+      const tileRows = new Set([...document.querySelectorAll('#money .tile')].map((t) => Math.round(t.getBoundingClientRect().top))).size;
+      const charts = document.querySelectorAll('svg[role=img]').length;
+      return { scrollWidth: document.documentElement.scrollWidth, view, sticking, boxes, small: small.slice(0, 5), tileRows, charts };
+    });
+    expect(layout.scrollWidth, 'page scrolls sideways').toBeLessThanOrEqual(layout.view);
+    expect(layout.sticking).toEqual([]);
+    expect(layout.boxes).toEqual([]);
+    expect(layout.small).toEqual([]);
+    await page.addScriptTag({ content: await readFile(resolve('node_modules/axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
+    });
+    expect(violations).toEqual([]);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
+    return layout;
+  } finally {
+    await browser.close();
+  }
+}
