@@ -11,7 +11,7 @@ import { binLabel } from './report-render.js';
 import { funnelSection, moneyBreakdowns, moneyTiles, outlierSection } from './report-html-money.js';
 import { resultsSection } from './report-html-results.js';
 import { changesSection } from './report-html-changes.js';
-import { barChart, esc, hbarChart } from './report-svg.js';
+import { barChart, esc, hbarChart, htmlPage } from './report-svg.js';
 
 /**
  * Chart colours: every one at least 3:1 against the white page (WCAG 2.1 non-text contrast),
@@ -53,24 +53,11 @@ export function renderReportHtml(r: Report, opts: HtmlOptions): string {
     section('top', `${L.top} (${r.top.length})`, topTable(ctx)),
     section('quality', L.quality, qualityList(ctx)),
   ];
-  return `<!DOCTYPE html>
-<html lang="${opts.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${esc(`${L.title} — ${formatDate(r.as_of, opts.lang)}`)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<header><h1>${esc(L.title)}</h1><p class="meta">${esc(`${L.asOf} ${formatDate(r.as_of, opts.lang)} · ${L.source}: ${r.source.label} (${L.sourceKinds[r.source.kind] ?? r.source.kind}) · ${L.rowsLine(r.rows.read, r.rows.accepted, r.rows.rejected)}`)}</p></header>
-<main>
-${sections.filter((s) => s !== '').join('\n')}
-</main>
-<footer>${esc(L.generated)} · ${esc(formatDate(r.as_of, opts.lang))}</footer>
-</body>
-</html>
-`;
+  return htmlPage({
+    lang: opts.lang, title: `${L.title} — ${formatDate(r.as_of, opts.lang)}`, css: CSS, h1: L.title,
+    meta: `${L.asOf} ${formatDate(r.as_of, opts.lang)} · ${L.source}: ${r.source.label} (${L.sourceKinds[r.source.kind] ?? r.source.kind}) · ${L.rowsLine(r.rows.read, r.rows.accepted, r.rows.rejected)}`,
+    main: sections.filter((s) => s !== '').join('\n'), footer: `${L.generated} · ${formatDate(r.as_of, opts.lang)}`,
+  });
 }
 
 type Ctx = { r: Report; L: ReportLabels; lang: ReportLang; reason: (code: string) => string };

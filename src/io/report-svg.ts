@@ -45,6 +45,32 @@ export function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/**
+ * A self-contained HTML page as the report and the clv pictures write it: no script, no
+ * outside request (the content security policy allows inline styles only). `title`, `h1`,
+ * `meta` and `footer` are plain text; `main` is the page's HTML.
+ */
+export function htmlPage(p: { lang: string; title: string; css: string; h1: string; meta: string; main: string; footer: string }): string {
+  return `<!DOCTYPE html>
+<html lang="${p.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${esc(p.title)}</title>
+<style>${p.css}</style>
+</head>
+<body>
+<header><h1>${esc(p.h1)}</h1><p class="meta">${esc(p.meta)}</p></header>
+<main>
+${p.main}
+</main>
+<footer>${esc(p.footer)}</footer>
+</body>
+</html>
+`;
+}
+
 function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
