@@ -153,7 +153,7 @@ export function takeRenamedFlags<T extends object>(flags: T, renames: readonly R
   const out = { ...flags } as Record<string, unknown>;
   for (const r of renames) {
     if (out[r.from] === undefined) continue;
-    if (out[r.to] !== undefined) throw new UsageError(`${r.old} and ${r.now} are one flag; give ${r.now} only`, `${r.now} is the new spelling of ${r.old}`);
+    if (out[r.to] !== undefined) throw new UsageError(messages(lang).flags.renamedTwice(r.old, r.now), messages(lang).flags.renamedTwiceHint(r.old, r.now));
     stderr.write(`${messages(lang).flags.deprecatedFlag(r.old, r.now)}\n`);
     out[r.to] = out[r.from];
     delete out[r.from];

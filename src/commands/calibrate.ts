@@ -25,7 +25,7 @@ export interface CalibrateFlags extends PlanFlags {
 /** `winback calibrate`: fits the reacquisition model on past attempts and writes model.json. */
 export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFlags): Promise<number> {
   // --out names a directory on every other command; the model file has a name of its own.
-  const flags = takeRenamedFlags(raw, [{ from: 'out', to: 'modelOut', old: '--out', now: '--model-out' }], ctx.stderr);
+  const flags = takeRenamedFlags(raw, [{ from: 'out', to: 'modelOut', old: '--out', now: '--model-out' }], ctx.stderr, resolveLang(raw.lang, ctx.env));
   const modelOut = flags.modelOut;
   const say = messages(resolveLang(flags.lang, ctx.env)).calibrate;
   if (!modelOut) throw new UsageError(say.outRequired, say.outRequiredHint);

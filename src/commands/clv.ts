@@ -43,7 +43,7 @@ const BOOTSTRAP_SEED = 20050101;
  * model.json, rejects.csv, and the lost-customer hand-over and retention list when asked.
  */
 export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise<number> {
-  const flags = takeRenamedFlags(raw, CLV_RENAMED, ctx.stderr);
+  const flags = takeRenamedFlags(raw, CLV_RENAMED, ctx.stderr, resolveLang(raw.lang, ctx.env));
   const early = resolveLang(flags.lang, ctx.env);
   const { config } = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd, early);
   const lang = resolveLang(flags.lang, ctx.env, config.lang);

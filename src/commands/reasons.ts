@@ -51,7 +51,7 @@ const OUT_COLUMNS: readonly ColumnSpec[] = [
 /** `winback reasons`: reason codes with counts and examples, and the texts left unclassified. */
 export async function runReasons(ctx: Context, file: string | undefined, raw: ReasonsFlags): Promise<number> {
   // --out names a directory on every other command; the one table here has a name of its own.
-  const flags = takeRenamedFlags(raw, [{ from: 'out', to: 'reasonsOut', old: '--out', now: '--reasons-out' }], ctx.stderr);
+  const flags = takeRenamedFlags(raw, [{ from: 'out', to: 'reasonsOut', old: '--out', now: '--reasons-out' }], ctx.stderr, resolveLang(raw.lang, ctx.env));
   const early = resolveLang(flags.lang, ctx.env);
   const say = messages(early).reasons;
   if (flags.learn !== undefined) {

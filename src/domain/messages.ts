@@ -417,6 +417,14 @@ export const CATALOGUE = {
       (old: string, now: string) => `notice: ${old} is now ${now}; the old spelling still works but will be removed`,
       (old, now) => `Hinweis: ${old} heißt jetzt ${now}; die alte Schreibweise geht noch, wird aber entfernt`,
     ),
+    renamedTwice: m(
+      (old: string, now: string) => `${old} and ${now} are one flag; give ${now} only`,
+      (old, now) => `${old} und ${now} sind eine Option; nur ${now} angeben`,
+    ),
+    renamedTwiceHint: m(
+      (old: string, now: string) => `${now} is the new spelling of ${old}`,
+      (old, now) => `${now} ist die neue Schreibweise von ${old}`,
+    ),
   },
   /** The worksheet's usage errors (commands/worksheet.ts); its prompts are in worksheet-texts.ts. */
   worksheetErrors: {

@@ -34,6 +34,9 @@ describe('renamed flags', () => {
     const c = await runCli(['clv', 'fixtures/transactions-en.csv', '--out', join(tempDir(), 'o'), '--columns', 'a,b', '--input-columns', 'a,b']);
     expect(c.code).toBe(64);
     expect(c.stderr).toContain('--columns and --input-columns are one flag');
+    const de = await runCli(['clv', 'fixtures/transactions-en.csv', '--out', join(tempDir(), 'o'), '--period', 'day', '--time-unit', 'week', '--lang', 'de']);
+    expect(de.code).toBe(64);
+    expect(de.stderr).toContain('--period und --time-unit sind eine Option; nur --time-unit angeben');
   });
 
   it('clv --input-columns names a headerless file\'s columns; --columns still does, with a notice', async () => {
