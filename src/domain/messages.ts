@@ -10,18 +10,10 @@
  * worksheet's (worksheet-texts.ts) keep their own tables; the same test checks those too.
  */
 import { formatIsoDay } from './dates.js';
+import { m, type Entry, type Lang } from './catalogue-entry.js';
+import { HELP } from './help-texts.js';
 
-export type Lang = 'en' | 'de';
-
-interface Entry<T> {
-  en: T;
-  de: T;
-}
-
-/** One catalogue entry: the English text and its German twin, of the same shape. */
-function m<T>(en: T, de: NoInfer<T>): Entry<T> {
-  return { en, de };
-}
+export type { Lang } from './catalogue-entry.js';
 
 const CHANNEL_DE: Record<string, string> = { visit: 'Besuch', phone: 'Telefon', letter: 'Brief', email: 'E-Mail' };
 const OFFER_DE: Record<string, string> = {
@@ -683,6 +675,8 @@ export const CATALOGUE = {
     ),
     written: m((dir: string) => `Written: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`, (dir) => `Geschrieben: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`),
   },
+  /** `--help`: each command's description, arguments, options and examples (help-texts.ts, cli/help.ts). */
+  help: HELP,
   /** commander's own usage errors and the hint after them (cli/program.ts). */
   usage: {
     commanderError: m((text: string) => text, (text) => commanderErrorDe(text)),
