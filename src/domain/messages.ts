@@ -53,6 +53,16 @@ const CHANGE_CLOSED_DE: Record<string, string> = {
   serial_defector: 'schon einmal zurückgewonnen und wieder gegangen', shared_contact: 'Adresse oder Nummer schon für einen anderen Kunden genutzt',
 };
 
+// Why Gamma-Gamma cannot be fitted: the error of fitGammaGamma, and inside the clv warning.
+const SPEND_TOO_FEW = m(
+  (customers: number, min: number) => `too few customers with repeat purchases to fit Gamma-Gamma: ${customers}, need ${min}`,
+  (customers, min) => `zu wenige Kunden mit Wiederholungskäufen für eine Gamma-Gamma-Anpassung: ${customers}, nötig sind ${min}`,
+);
+const SPEND_SAME = m(
+  'the mean repeat spend is the same for every customer: the Gamma-Gamma model needs differences in spend',
+  'der mittlere Folgeumsatz ist bei allen Kunden gleich: das Gamma-Gamma-Modell braucht Unterschiede im Umsatz',
+);
+
 export const CATALOGUE = {
   /** Names of codes where a sentence mentions them; English keeps the code. */
   names: {
@@ -673,10 +683,148 @@ export const CATALOGUE = {
       (value, source, again, lost, share, limit) =>
         `P(alive) < ${value} (${thresholdSourceDe(source)}): ${again} von ${lost} „verlorenen“ Kunden (${share}) kauften im Prüfzeitraum wieder, Grenze ${limit}`,
     ),
+    rejectRate: m(
+      (label: string, rejected: number, read: number, share: string, max: string) =>
+        `${label}: ${rejected} of ${read} rows rejected (${share} %), more than --max-reject-rate ${max} %; nothing was written`,
+      (label, rejected, read, share, max) => `${label}: ${rejected} von ${read} Zeilen abgelehnt (${dec(share)} %), mehr als --max-reject-rate ${dec(max)} %; nichts wurde geschrieben`,
+    ),
+    rejectRateHint: m((label: string) => `run winback inspect ${label} to see the rejects`, (label) => `winback inspect ${label} zeigt die abgelehnten Zeilen`),
+    nobodyLeft: m(
+      (label: string, rejected: number, read: number, line: number | undefined, error: string) =>
+        `${label}: no customer is left to model (${rejected} of ${read} rows rejected${line === undefined ? '' : `; the first, line ${line}: ${error}`})`,
+      (label, rejected, read, line, error) =>
+        `${label}: kein Kunde bleibt zum Modellieren (${rejected} von ${read} Zeilen abgelehnt${line === undefined ? '' : `; die erste, Zeile ${line}: ${error}`})`,
+    ),
+    nobodyLeftHint: m(
+      'check the delimiter and the column mapping with winback inspect, or use --delimiter and --map',
+      'Trennzeichen und Spaltenzuordnung mit winback inspect prüfen, oder --delimiter und --map angeben',
+    ),
+    notFittable: m((label: string, why: string) => `${label}: ${why}`, (label, why) => `${label}: ${why}`),
+    notFittableHint: m(
+      'the models need at least 20 customers, some of them buying on two or more different days: use a longer history (or check --calibration-end)',
+      'die Modelle brauchen mindestens 20 Kunden, von denen einige an zwei oder mehr verschiedenen Tagen kaufen: eine längere Historie verwenden (oder --calibration-end prüfen)',
+    ),
     written: m((dir: string) => `Written: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`, (dir) => `Geschrieben: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`),
   },
   /** `--help`: each command's description, arguments, options and examples (help-texts.ts, cli/help.ts). */
   help: HELP,
+  /**
+   * The warnings of the clv model fits (clv/fit-models.ts, fit-notes.ts, gamma-gamma.ts,
+   * threshold.ts), handed on as keys with arguments (`Said<'clvFit'>`); numbers arrive formatted
+   * in English form and German swaps the decimal point.
+   */
+  clvFit: {
+    notConverged: m(
+      (model: string, iterations: number, evaluations: number) => `${model}: the optimiser stopped after ${iterations} iterations (${evaluations} evaluations) without reaching its tolerance; treat the parameters with care`,
+      (model, iterations, evaluations) => `${model}: die Optimierung endete nach ${iterations} Iterationen (${evaluations} Auswertungen), ohne ihre Toleranz zu erreichen; die Parameter mit Vorsicht behandeln`,
+    ),
+    noAmounts: m(
+      'no amounts in the input: expected_spend and clv are left empty (purchase model only)',
+      'keine Beträge in der Eingabe: expected_spend und clv bleiben leer (nur Kaufmodell)',
+    ),
+    zeroSpend: m(
+      (n: number) => `${n} repeat customers with no (or unknown) repeat spend were left out of the Gamma-Gamma fit`,
+      (n) => `${n} Wiederkäufer ohne (oder mit unbekanntem) Folgeumsatz wurden bei der Gamma-Gamma-Anpassung ausgelassen`,
+    ),
+    spendNotConverged: m(
+      (iterations: number, evaluations: number) => `Gamma-Gamma: the optimiser stopped after ${iterations} iterations (${evaluations} evaluations) without reaching its tolerance; treat the spend parameters with care`,
+      (iterations, evaluations) => `Gamma-Gamma: die Optimierung endete nach ${iterations} Iterationen (${evaluations} Auswertungen), ohne ihre Toleranz zu erreichen; die Umsatzparameter mit Vorsicht behandeln`,
+    ),
+    tooFewCustomers: m(
+      (model: string, customers: number, min: number) => `too few customers to fit ${model}: ${customers}, need at least ${min}`,
+      (model, customers, min) => `zu wenige Kunden für eine ${model}-Anpassung: ${customers}, nötig sind mindestens ${min}`,
+    ),
+    onlyOnce: m(
+      (model: string) => `every customer bought only once (frequency 0 everywhere): ${model} cannot be fitted`,
+      (model) => `jeder Kunde kaufte nur einmal (überall frequency 0): ${model} lässt sich nicht anpassen`,
+    ),
+    spendTooFew: m(SPEND_TOO_FEW.en, SPEND_TOO_FEW.de),
+    spendSame: m(SPEND_SAME.en, SPEND_SAME.de),
+    spendNotFitted: m(
+      (why: string) => `Gamma-Gamma not fitted (${why}): expected_spend and clv are left empty`,
+      (why) => `Gamma-Gamma nicht angepasst (${why}): expected_spend und clv bleiben leer`,
+    ),
+    spendNotFittedTooFew: m(
+      (customers: number, min: number) => `Gamma-Gamma not fitted (${SPEND_TOO_FEW.en(customers, min)}): expected_spend and clv are left empty`,
+      (customers, min) => `Gamma-Gamma nicht angepasst (${SPEND_TOO_FEW.de(customers, min)}): expected_spend und clv bleiben leer`,
+    ),
+    spendNotFittedSame: m(
+      `Gamma-Gamma not fitted (${SPEND_SAME.en}): expected_spend and clv are left empty`,
+      `Gamma-Gamma nicht angepasst (${SPEND_SAME.de}): expected_spend und clv bleiben leer`,
+    ),
+    spendCorrelated: m(
+      (correlation: string, threshold: number) =>
+        `frequency and mean spend are correlated (Pearson ${correlation}, above ${threshold}): the Gamma-Gamma model assumes they are independent, so expected spend may be biased`,
+      (correlation, threshold) =>
+        `Kaufhäufigkeit und mittlerer Umsatz hängen zusammen (Pearson ${dec(correlation)}, über ${dec(String(threshold))}): das Gamma-Gamma-Modell nimmt sie als unabhängig an, der erwartete Umsatz kann also verzerrt sein`,
+    ),
+    unboundedSpend: m(
+      (q: string) => `q = ${q} ≤ 1: the population mean spend is unbounded, so customers without repeat purchases get no finite expected spend`,
+      (q) => `q = ${dec(q)} ≤ 1: der mittlere Umsatz der Gesamtheit ist unbeschränkt, Kunden ohne Wiederholungskauf erhalten also keinen endlichen erwarteten Umsatz`,
+    ),
+    // What a fit cannot estimate (fit-notes.ts); `model` is BG/NBD, Pareto/NBD or Gamma-Gamma.
+    aZero: m(
+      (model: string, a: string) =>
+        `${model}: a → 0 (a = ${a}): the data show no drop-out, so every customer counts as alive (P(alive) ≈ 1) and nobody can be found lost; the drop-out parameters a and b cannot be estimated from this history — use a longer one`,
+      (model, a) =>
+        `${model}: a → 0 (a = ${dec(a)}): die Daten zeigen keine Abwanderung, jeder Kunde gilt also als aktiv (P(alive) ≈ 1) und niemand kann als verloren erkannt werden; die Abwanderungsparameter a und b lassen sich aus dieser Historie nicht schätzen — eine längere verwenden`,
+    ),
+    abTogether: m(
+      (model: string, a: string, b: string, ratio: string) =>
+        `${model}: a and b run off together (a = ${a}, b = ${b}): every customer has the same drop-out chance after a purchase (a/(a+b) = ${ratio}), so a and b cannot be estimated separately`,
+      (model, a, b, ratio) =>
+        `${model}: a und b laufen gemeinsam davon (a = ${dec(a)}, b = ${dec(b)}): jeder Kunde hat nach einem Kauf dieselbe Abwanderungswahrscheinlichkeit (a/(a+b) = ${dec(ratio)}), a und b lassen sich also nicht getrennt schätzen`,
+    ),
+    sZero: m(
+      (model: string, s: string) =>
+        `${model}: s → 0 (s = ${s}): the data show no drop-out, so every customer counts as alive and nobody can be found lost; s and beta cannot be estimated from this history — use a longer one`,
+      (model, s) =>
+        `${model}: s → 0 (s = ${dec(s)}): die Daten zeigen keine Abwanderung, jeder Kunde gilt also als aktiv und niemand kann als verloren erkannt werden; s und beta lassen sich aus dieser Historie nicht schätzen — eine längere verwenden`,
+    ),
+    sBetaTogether: m(
+      (model: string, s: string, beta: string, ratio: string) =>
+        `${model}: s and beta run off together (s = ${s}, beta = ${beta}): every customer has the same drop-out rate (s/beta = ${ratio} per period), so s and beta cannot be estimated separately`,
+      (model, s, beta, ratio) =>
+        `${model}: s und beta laufen gemeinsam davon (s = ${dec(s)}, beta = ${dec(beta)}): jeder Kunde hat dieselbe Abwanderungsrate (s/beta = ${dec(ratio)} je Zeiteinheit), s und beta lassen sich also nicht getrennt schätzen`,
+    ),
+    rAlphaTogether: m(
+      (model: string, r: string, alpha: string, ratio: string) =>
+        `${model}: r and alpha run off together (r = ${r}, alpha = ${alpha}): every customer buys at the same rate (r/alpha = ${ratio} per period), so r and alpha cannot be estimated separately`,
+      (model, r, alpha, ratio) =>
+        `${model}: r und alpha laufen gemeinsam davon (r = ${dec(r)}, alpha = ${dec(alpha)}): jeder Kunde kauft mit derselben Rate (r/alpha = ${dec(ratio)} je Zeiteinheit), r und alpha lassen sich also nicht getrennt schätzen`,
+    ),
+    qvTogether: m(
+      (model: string, q: string, v: string) =>
+        `${model}: q and v run off together (q = ${q}, v = ${v}): the customers do not differ in their mean spend beyond chance, so q and v cannot be estimated separately and expected spend falls back to one common mean`,
+      (model, q, v) =>
+        `${model}: q und v laufen gemeinsam davon (q = ${dec(q)}, v = ${dec(v)}): die Kunden unterscheiden sich im mittleren Umsatz nicht über den Zufall hinaus, q und v lassen sich also nicht getrennt schätzen, und der erwartete Umsatz fällt auf einen gemeinsamen Mittelwert zurück`,
+    ),
+    onBoundary: m(
+      (model: string, name: string, toward: string, value: string) =>
+        `${model}: ${name} sits on its boundary (${name} → ${toward}, ${name} = ${value}); it cannot be estimated from this data, and results that depend on it are not supported by the data`,
+      (model, name, toward, value) =>
+        `${model}: ${name} liegt am Rand (${name} → ${toward}, ${name} = ${dec(value)}); er lässt sich aus diesen Daten nicht schätzen, und Ergebnisse, die von ihm abhängen, sind durch die Daten nicht gedeckt`,
+    ),
+    flat: m(
+      (model: string, name: string, se: string | undefined) =>
+        `${model}: ${name} is hardly constrained (the likelihood is flat: ${se === undefined ? 'no curvature' : `standard error of ln ${name} = ${se}`}); it cannot be estimated from this data, and results that depend on it are not supported by the data`,
+      (model, name, se) =>
+        `${model}: ${name} ist kaum bestimmt (die Likelihood ist flach: ${se === undefined ? 'keine Krümmung' : `Standardfehler von ln ${name} = ${dec(se)}`}); er lässt sich aus diesen Daten nicht schätzen, und Ergebnisse, die von ihm abhängen, sind durch die Daten nicht gedeckt`,
+    ),
+    // The lost threshold on the holdout (threshold.ts); shares arrive as "12.5 %".
+    noThresholdWithin: m(
+      (limit: string, months: number, value: number) =>
+        `no lost threshold keeps the organic-return share at or below ${limit} (the one-time buyers counted lost after ${months} months alone may exceed it); the smallest, ${value}, is used`,
+      (limit, months, value) =>
+        `keine Verlustschwelle hält den Anteil der Rückkehrer ohne Kampagne bei höchstens ${dec(limit)} (die nach ${months} Monaten als verloren gezählten Einmalkäufer allein können ihn überschreiten); die kleinste, ${dec(String(value))}, wird verwendet`,
+    ),
+    thresholdOrganic: m(
+      (value: number, source: string, share: string, lost: number, limit: string) =>
+        `lost threshold ${value} (${source}): ${share} of the ${lost} customers it calls lost bought again in the holdout without a campaign, more than ${limit}; run with --lost-threshold auto to choose one`,
+      (value, source, share, lost, limit) =>
+        `Verlustschwelle ${dec(String(value))} (${thresholdSourceDe(source)}): ${dec(share)} der ${lost} Kunden, die sie verloren nennt, kauften im Prüfzeitraum ohne Kampagne wieder, mehr als ${dec(limit)}; mit --lost-threshold auto eine wählen lassen`,
+    ),
+  },
   /** commander's own usage errors and the hint after them (cli/program.ts). */
   usage: {
     commanderError: m((text: string) => text, (text) => commanderErrorDe(text)),
@@ -707,6 +855,26 @@ export function messages(lang: Lang = 'en'): Messages {
     byLang.set(lang, found);
   }
   return found;
+}
+
+/**
+ * A text named by its catalogue key and arguments: what a module that cannot know the reader's
+ * language hands on (a fit's warnings, say), worded later by `say` — no English sentence is
+ * matched back into German.
+ */
+export type Said<S extends keyof Messages> = {
+  [K in keyof Messages[S]]: Messages[S][K] extends (...args: infer A) => string ? { readonly key: K; readonly args: A } : { readonly key: K; readonly args: readonly [] };
+}[keyof Messages[S]];
+
+/** The text of a handed-on key in `lang`. */
+export function say<S extends keyof Messages>(lang: Lang, section: S, said: Said<S>): string {
+  const text = (messages(lang)[section] as Record<string, unknown>)[said.key as string];
+  return typeof text === 'function' ? String((text as (...a: readonly unknown[]) => unknown)(...(said.args as readonly unknown[]))) : String(text);
+}
+
+/** A number written in English form (0.412, 2.70e+6, 12.5 %) with a decimal comma. */
+function dec(text: string): string {
+  return text.replace(/(\d)\.(\d)/g, '$1,$2');
 }
 
 /** A whole number with the language's thousands separator: 1,115,744 / 1.115.744. */

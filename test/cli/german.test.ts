@@ -233,6 +233,30 @@ describe('German: no English word reaches the user', () => {
     expect([...r.leaks, ...holdout.leaks]).toEqual([]);
   });
 
+  it('clv: the fit warnings of the models and the errors when they cannot be fitted', async () => {
+    const dir = tempDir();
+    const lines = readFileSync('fixtures/transactions-de.csv', 'utf8').split('\n');
+    const write = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    // 200 lines: a short history whose spend model runs onto its boundary; no amounts at all; too few customers.
+    const short = await run(['clv', write('short.csv', lines.slice(0, 200).join('\n')), '--out', join(dir, 'a'), '--as-of', '2026-11-23', '--lang', 'de']);
+    expect(short.code, short.stderr).toBe(0);
+    expect(short.stderr).toMatch(/^Warnung: Kaufhäufigkeit und mittlerer Umsatz hängen zusammen \(Pearson 0,\d+, über 0,3\)/m);
+    expect(short.stderr).toMatch(/^Warnung: Gamma-Gamma: p liegt am Rand \(p → ∞, p = \d,\d+e\+\d\)/m);
+    const noAmount = await run(['clv', write('dates.csv', lines.map((l) => l.split(';').slice(0, 2).join(';')).join('\n')), '--out', join(dir, 'b'), '--as-of', '2026-11-23', '--lang', 'de']);
+    expect(noAmount.stderr).toContain('Warnung: keine Beträge in der Eingabe: expected_spend und clv bleiben leer (nur Kaufmodell)');
+    const threshold = await run(['clv', 'fixtures/transactions-de.csv', '--out', join(dir, 'c'), '--lost-threshold', '0.5', '--max-organic-return', '1%', '--calibration-end', '2026-06-30', '--holdout-end', '2026-11-23', '--lang', 'de']);
+    expect(threshold.stderr).toMatch(/^Warnung: Verlustschwelle 0,5 \(--lost-threshold\): 1,6 % der \d+ Kunden/m);
+    const few = await run(['clv', write('few.csv', lines.slice(0, 60).join('\n')), '--out', join(dir, 'd'), '--as-of', '2026-11-23', '--lang', 'de']);
+    expect(few.code).toBe(65);
+    expect(few.stderr).toMatch(/zu wenige Kunden für eine BG\/NBD-Anpassung: 4, nötig sind mindestens 20\nHinweis: die Modelle brauchen/);
+    const english = await runCli(['clv', join(dir, 'few.csv'), '--out', join(dir, 'e'), '--as-of', '2026-11-23']);
+    expect(english.stderr).toMatch(/too few customers to fit BG\/NBD: 4, need at least 20\nhint: the models need/);
+    expect([...short.leaks, ...noAmount.leaks, ...threshold.leaks, ...few.leaks]).toEqual([]);
+  });
+
   it('playbook show', async () => {
     const r = await run(['playbook', 'show', '--lang', 'de']);
     expect(r.code).toBe(0);
