@@ -111,6 +111,34 @@ export const CATALOGUE = {
       (ev: string, channel: string) => `retention worth it (${ev} by ${channel}), but no channel may be used`,
       (ev, channel) => `Kundenbindung lohnt sich (${ev} per ${CHANNEL_DE[channel] ?? channel}), aber kein Kanal ist erlaubt`,
     ),
+    // Customers valued by clv's purchase model (value-purchase-model.ts, clv/handover.ts).
+    alivePerModel: m(
+      (pAlive: string, threshold: string, single: boolean) =>
+        `alive per the purchase model (P(alive) ${pAlive} ≥ lost threshold ${threshold}): still buying, not lost — no win-back${single ? '; after a single purchase BG/NBD cannot tell (winback clv --model pareto-nbd can)' : ''}`,
+      (pAlive, threshold, single) =>
+        `laut Kaufmodell aktiv (P(aktiv) ${pAlive} ≥ Verlustschwelle ${threshold}): kauft noch, nicht verloren — keine Rückgewinnung${single ? '; nach einem einzigen Kauf kann BG/NBD es nicht unterscheiden (winback clv --model pareto-nbd kann es)' : ''}`,
+    ),
+    modelMarginNotPositive: m('margin ≤ 0: a second lifetime would cost more than it brings', 'Marge ≤ 0: ein zweites Kundenleben kostete mehr, als es einbrächte'),
+    modelBasis: m((pAlive: string) => `purchase model, P(alive) ${pAlive}`, (pAlive) => `Kaufmodell, P(aktiv) ${pAlive}`),
+    missingHandover: m((problem: string) => `missing data: ${problem}`, (problem) => `fehlende Daten: ${problem}`),
+    handoverNotNumber: m(
+      (column: string, text: string) => `${column} '${text}' is not a number ≥ 0: the purchase-model value cannot be read (rerun winback clv with amounts)`,
+      (column, text) => `${column} '${text}' ist keine Zahl ≥ 0: der Wert aus dem Kaufmodell lässt sich nicht lesen (winback clv mit Beträgen erneut ausführen)`,
+    ),
+    handoverThreshold: m(
+      (text: string) => `lost_threshold '${text}' is not a share between 0 and 1: the purchase-model value cannot be read (rerun winback clv)`,
+      (text) => `lost_threshold '${text}' ist kein Anteil zwischen 0 und 1: der Wert aus dem Kaufmodell lässt sich nicht lesen (winback clv erneut ausführen)`,
+    ),
+    marginAmountNotForModel: m(
+      (pct: string) => `margin missing: default ${pct} % used (a margin amount does not apply to the purchase model's revenue: give a percentage)`,
+      (pct) => `Marge fehlt: Standardwert ${pct} % verwendet (ein Margenbetrag passt nicht zum Umsatz des Kaufmodells: einen Prozentsatz angeben)`,
+    ),
+    horizonMismatch: m(
+      (months: number, rate: string, modelMonths: number, modelRate: string) =>
+        `purchase-model value computed for ${months} months at ${rate} % a year, the value model uses ${modelMonths} months at ${modelRate} %: rerun winback clv with the same config`,
+      (months, rate, modelMonths, modelRate) =>
+        `Wert aus dem Kaufmodell für ${months} Monate zu ${dec(rate)} % im Jahr berechnet, das Wertmodell rechnet mit ${modelMonths} Monaten zu ${dec(modelRate)} %: winback clv mit derselben Konfiguration erneut ausführen`,
+    ),
     retentionMarginNotPositive: m('margin ≤ 0: keeping the customer would cost more than it brings', 'Marge ≤ 0: den Kunden zu halten kostete mehr, als es einbrächte'),
     retentionBest: m(
       (id: string, ev: string, rival: string | undefined, rivalEv: string) => (rival === undefined ? `${id}: only retention measure` : `${id}: highest expected value (${ev} vs ${rival} ${rivalEv})`),
@@ -176,6 +204,25 @@ export const CATALOGUE = {
     ),
     notAcceptedHint: m('check the id, or run winback inspect for rejects', 'die Kundennummer prüfen, oder winback inspect zeigt die abgelehnten Zeilen'),
     organicRateModel: m((code: string) => `organic rate: model ${code} (control group)`, (code) => `Rate ohne Kontakt: Modell ${code} (Kontrollgruppe)`),
+    // The steps of a customer valued by clv's purchase model and of the retention track (value-purchase-model.ts, value-retention.ts).
+    pAliveModel: m('P(alive) (purchase model)', 'P(aktiv) (Kaufmodell)'),
+    pAliveSource: m((model: string) => `winback clv, ${model || 'purchase model'}`, (model) => `winback clv, ${model || 'Kaufmodell'}`),
+    purchasesIfRegained: m((months: number) => `discounted purchases if regained (${months} months)`, (months) => `abgezinste Käufe bei Rückgewinnung (${months} Monate)`),
+    purchasesIfAlive: m((months: number) => `discounted purchases if alive (${months} months)`, (months) => `abgezinste Käufe, solange aktiv (${months} Monate)`),
+    spendPerPurchase: m('expected spend per purchase', 'erwarteter Umsatz je Kauf'),
+    marginRate: m('margin rate', 'Margensatz'),
+    marginRateDefault: m('default (margin missing)', 'Standardwert (Marge fehlt)'),
+    marginRatePercent: m('margin %', 'Marge in %'),
+    fromExport: m('export', 'Export'),
+    monthsSinceLastPurchase: m('months since churn (last purchase)', 'Monate seit Kündigung (letzter Kauf)'),
+    shiftFormula: m('Σ w × (ln(1+min(x,cap)) − ln(1+ref))', 'Σ w × (ln(1+min(x; cap)) − ln(1+ref))'),
+    expectedValuePlain: m('expected value', 'erwarteter Wert'),
+    valueAtStakeNotAlive: m('value at stake (no offer, not alive)', 'Wert im Risiko (ohne Angebot, nicht aktiv)'),
+    valueIfAlive: m('value if alive (V)', 'Wert, solange aktiv (V)'),
+    keepChance: m((measure: string, channel: string) => `keep chance q (${measure}, ${channel})`, (measure, channel) => `Haltewahrscheinlichkeit q (${measure}, ${CHANNEL_DE[channel] ?? channel})`),
+    keepChanceFormula: m((rate: string) => `keepRate ${rate} on the odds × channel response`, (rate) => `keepRate ${rate} auf die Odds × Kanalwirkung`),
+    addedChance: m('added chance to be there', 'zusätzliche Chance, dass der Kunde bleibt'),
+    valueAtRisk: m('value at risk (the drift)', 'gefährdeter Wert (die Abwanderung)'),
   },
   /** The offer × channel comparison and the permission line of `plan --explain` (value-compare.ts, io/plan-render.ts). */
   compare: {

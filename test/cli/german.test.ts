@@ -100,6 +100,30 @@ describe('German: no English word reaches the user', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('plan --explain for rows valued by clv\'s purchase model: win back, let go and retention', async () => {
+    const dir = tempDir();
+    const lost = join(dir, 'lost.csv');
+    const clv = await runCli(['clv', 'fixtures/transactions-de.csv', '--out', join(dir, 'clv'), '--as-of', '2026-11-23', '--lost-out', lost, '--quiet']);
+    expect(clv.code, clv.stderr).toBe(0);
+    const planned = await run(['plan', lost, '--out', join(dir, 'plan'), ...AS_OF, '--lang', 'de', '--quiet']);
+    expect(planned.code, planned.stderr).toBe(0);
+    const rows = readCsv(join(dir, 'plan', 'plan.csv'));
+    // One customer per track and decision.
+    const ids = [...new Map(rows.map((row) => [`${row.track}/${row.decision}`, row.customer_id])).values()];
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    const leaks = [...planned.leaks, ...columnLeaks(join(dir, 'plan', 'plan.csv'), ['decision_reason', 'offer_reason', 'warnings'])];
+    const texts: string[] = [];
+    for (const id of ids) {
+      const r = await run(['plan', lost, '--explain', String(id), ...AS_OF, '--lang', 'de']);
+      expect(r.code, r.stderr).toBe(0);
+      texts.push(r.stdout);
+      leaks.push(...r.leaks);
+    }
+    expect(texts.join('\n')).toContain('P(aktiv) (Kaufmodell)');
+    expect(texts.join('\n')).toContain('Haltewahrscheinlichkeit q');
+    expect(leaks).toEqual([]);
+  });
+
   it('plan and campaign --budget: the budget line and the over-budget decision_reason', async () => {
     const out = tempDir();
     const r = await run(['plan', DE, '--out', out, ...AS_OF, '--budget', '2000', '--lang', 'de']);
