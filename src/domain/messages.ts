@@ -647,6 +647,26 @@ export const CATALOGUE = {
       (n: number, file: string, out: string) => `${n} customers of the ledger (contacted or control) not in ${file}: left out of ${out}`,
       (n, file, out) => `${n} Kunden des Kontaktbuchs (kontaktiert oder Kontrollgruppe) nicht in ${file}: in ${out} ausgelassen`,
     ),
+    noControl: m(
+      'no control group in the ledger: lift cannot be measured (run winback campaign --holdout 10%)',
+      'keine Kontrollgruppe im Kontaktbuch: der Lift lässt sich nicht messen (winback campaign --holdout 10% ausführen)',
+    ),
+    windowOpen: m(
+      (n: number) => `${n} customers not regained yet whose attribution window is still open: rates may still rise`,
+      (n) => `${n} Kunden noch nicht zurückgewonnen, deren Zuordnungsfenster noch offen ist: die Quoten können noch steigen`,
+    ),
+    returnedBeforeContact: m(
+      (n: number) => `${n} customers returned before their first contact: not credited`,
+      (n) => `${n} Kunden kehrten vor ihrem ersten Kontakt zurück: nicht angerechnet`,
+    ),
+    switchedGroup: m(
+      (n: number) => `${n} customers held out earlier and contacted later: counted as contacted`,
+      (n) => `${n} Kunden erst zurückgehalten und später kontaktiert: als kontaktiert gezählt`,
+    ),
+    marginEstimated: m(
+      (n: number) => `${n} returns without margin: margin estimated from revenue with the default margin`,
+      (n) => `${n} Rückkehrer ohne Marge: Marge aus dem Umsatz mit der Standardmarge geschätzt`,
+    ),
     required: m('--ledger FILE and --outcomes FILE are required', '--ledger DATEI und --outcomes DATEI fehlen'),
     requiredHint: m('e.g. winback results --ledger out/ledger.csv --outcomes returns.csv', 'z. B. winback results --ledger out/ledger.csv --outcomes returns.csv'),
     historyNeedsExport: m('--history-out needs --export FILE', '--history-out braucht --export DATEI'),

@@ -243,6 +243,19 @@ describe('German: no English word reaches the user', () => {
     expect([...r.leaks, ...e.leaks]).toEqual([]);
   });
 
+  it('results: the warnings of a campaign without control group', async () => {
+    const dir = tempDir();
+    const ledger = join(dir, 'ledger.csv');
+    const outcomes = join(dir, 'outcomes.csv');
+    writeFileSync(outcomes, 'customer_id,return_date,revenue\n100147,2026-12-20,500\n');
+    expect((await runCli(['campaign', DE, '--out', join(dir, 'c'), ...AS_OF, '--ledger', ledger, '--quiet'])).code).toBe(0);
+    const r = await run(['results', '--ledger', ledger, '--outcomes', outcomes, '--as-of', '2027-01-10', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Warnung: keine Kontrollgruppe im Kontaktbuch: der Lift lässt sich nicht messen');
+    expect(r.stderr).toMatch(/^Warnung: \d+ Kunden noch nicht zurückgewonnen, deren Zuordnungsfenster noch offen ist/m);
+    expect(r.leaks).toEqual([]);
+  });
+
   it('clv: the parameters, row counts, the phase table, the lost threshold and the warnings', async () => {
     const out = tempDir();
     const r = await run(['clv', 'fixtures/transactions-de.csv', '--out', out, '--as-of', '2026-11-23', '--lang', 'de']);
