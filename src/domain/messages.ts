@@ -514,8 +514,24 @@ export const CATALOGUE = {
     unclearKeyAccount: m('key_account is unclear: treated as not a key account', 'key_account ist unklar: nicht als Schlüsselkunde behandelt'),
     notUsable: m(
       (field: 'email' | 'phone', text: string, problem: string) => `${field} '${text}' is not usable (${problem}): no ${field === 'email' ? 'e-mail' : 'phone'} channel`,
-      (field, text, problem) => `${field === 'email' ? 'E-Mail-Adresse' : 'Telefonnummer'} '${text}' ist nicht verwendbar (${contactProblemDe(problem)}): kein ${field === 'email' ? 'E-Mail-Kanal' : 'Telefonkanal'}`,
+      (field, text, problem) => `${field === 'email' ? 'E-Mail-Adresse' : 'Telefonnummer'} '${text}' ist nicht verwendbar (${problem}): kein ${field === 'email' ? 'E-Mail-Kanal' : 'Telefonkanal'}`,
     ),
+  },
+  /** Why an e-mail address or phone number is not usable (contact-point.ts hands on the key). */
+  contact: {
+    blank: m('blank', 'leer'),
+    several: m('more than one address, or spaces, in one cell', 'mehr als eine Adresse oder Leerzeichen in einer Zelle'),
+    noAt: m('no @', 'kein @'),
+    localInvalid: m('the part before @ is not valid', 'der Teil vor dem @ ist ungültig'),
+    domainInvalid: m('the domain is not valid', 'die Domain ist ungültig'),
+    scientific: m(
+      'a number in scientific notation (Excel dropped its digits); export the column as text',
+      'eine Zahl in wissenschaftlicher Schreibweise (Excel hat Ziffern verworfen); die Spalte als Text exportieren',
+    ),
+    noDigits: m('no digits', 'keine Ziffern'),
+    tooShort: m('too short', 'zu kurz'),
+    notPhone: m((country: string) => `not a phone number (read as ${country} when without +)`, (country) => `keine Telefonnummer (ohne + als ${country} gelesen)`),
+    invalidIn: m((country: string) => `not a valid number in ${country}`, (country) => `keine gültige Nummer in ${country}`),
   },
   /** winback inspect's text report (commands/inspect.ts); --json keeps the machine words. */
   inspect: {
@@ -972,27 +988,6 @@ export function formatAmount(value: number, lang: Lang): string {
   if (lang === 'en') return String(value);
   const [whole, decimals] = String(value).split('.');
   return `${formatWhole(Number(whole), 'de')}${decimals === undefined ? '' : `,${decimals}`}`;
-}
-
-/** The contact-point checker's problem (contact-point.ts, English) in German. */
-function contactProblemDe(problem: string): string {
-  const fixed: Record<string, string> = {
-    blank: 'leer',
-    'more than one address, or spaces, in one cell': 'mehr als eine Adresse oder Leerzeichen in einer Zelle',
-    'no @': 'kein @',
-    'the part before @ is not valid': 'der Teil vor dem @ ist ungültig',
-    'the domain is not valid': 'die Domain ist ungültig',
-    'a number in scientific notation (Excel dropped its digits); export the column as text':
-      'eine Zahl in wissenschaftlicher Schreibweise (Excel hat Ziffern verworfen); die Spalte als Text exportieren',
-    'no digits': 'keine Ziffern',
-    'too short': 'zu kurz',
-  };
-  const known = fixed[problem];
-  if (known !== undefined) return known;
-  const readAs = /^not a phone number \(read as (.+) when without \+\)$/.exec(problem);
-  if (readAs) return `keine Telefonnummer (ohne + als ${readAs[1]} gelesen)`;
-  const invalid = /^not a valid number in (.+)$/.exec(problem);
-  return invalid ? `keine gültige Nummer in ${invalid[1]}` : problem;
 }
 
 /** How csv-read.ts and sniff.ts decided a reading setting, in German. */
