@@ -604,8 +604,17 @@ export const CATALOGUE = {
     decileColumns: m(['decile', 'cases', 'predicted', 'observed'], ['Dezil', 'Fälle', 'vorhergesagt', 'beobachtet']),
     holdoutEmpty: m('(holdout empty: no calibration by decile)', '(Prüfstichprobe leer: keine Kalibrierung nach Dezilen)'),
     baseRates: m('base rates per reason (reference customer, plain approach)', 'Basisraten je Grund (Referenzkunde, einfache Ansprache; 2. Leben in Monaten)'),
-    /** the model's warnings (domain/calibrate.ts; model.json keeps them in English) */
-    modelWarning: m((w: string) => w, (w) => modelWarningDe(w)),
+    // The fit's warnings (domain/calibrate.ts hands on the keys; model.json keeps them in English).
+    unknownReasons: m(
+      (n: number, names: string) => `${n} rows with reasons not in the playbook ignored: ${names}`,
+      (n, names) => `${n} Zeilen mit Gründen, die nicht im Playbook stehen, übergangen: ${names}`,
+    ),
+    notConverged: m((n: number) => `fit did not converge in ${n} iterations`, (n) => `die Anpassung ist in ${n} Iterationen nicht konvergiert`),
+    fixedAtZero: m((names: string) => `weights with an implausible sign fixed at 0: ${names}`, (names) => `Gewichte mit unplausiblem Vorzeichen auf 0 gesetzt: ${names}`),
+    fewHoldout: m(
+      (n: number, min: number) => `only ${n} holdout cases: the fit quality figures are not reliable below ${min}; collect more campaign history`,
+      (n, min) => `nur ${n} Fälle in der Prüfstichprobe: die Gütemaße sind unter ${min} nicht verlässlich; mehr Kampagnenhistorie sammeln`,
+    ),
     weights: m('behaviour weights (log-odds per unit of ln(1+x))', 'Verhaltensgewichte (Log-Odds je Einheit von ln(1+x))'),
     deciles: m('calibration on the holdout, by decile of predicted p', 'Kalibrierung auf der Prüfstichprobe, nach Dezilen des vorhergesagten p'),
     written: m((out: string) => `written: ${out} (use it with winback plan --model ${out})`, (out) => `geschrieben: ${out} (für winback plan --model ${out})`),
@@ -1003,24 +1012,6 @@ function decidedDe(how: string): string {
   if (files) return `Standard für Dateien mit Trennzeichen '${files[1] === 'tab' ? 'Tabulator' : files[1]}'`;
   const tie = /^default: as many day-first as month-first dates \((\d+) each\)$/.exec(how);
   return tie ? `Standard: gleich viele Daten mit Tag und mit Monat zuerst (je ${tie[1]})` : how;
-}
-
-/** The calibrated model's warnings (calibrate.ts), in German. */
-function modelWarningDe(w: string): string {
-  const rules: [RegExp, (g: string[]) => string][] = [
-    [/^(\d+) rows with reasons not in the playbook ignored: (.*)$/, (g) => `${g[1]} Zeilen mit Gründen, die nicht im Playbook stehen, übergangen: ${g[2]}`],
-    [/^fit did not converge in (\d+) iterations$/, (g) => `die Anpassung ist in ${g[1]} Iterationen nicht konvergiert`],
-    [/^weights with an implausible sign fixed at 0: (.*)$/, (g) => `Gewichte mit unplausiblem Vorzeichen auf 0 gesetzt: ${g[1]}`],
-    [
-      /^only (\d+) holdout cases: the fit quality figures are not reliable below (\d+); collect more campaign history$/,
-      (g) => `nur ${g[1]} Fälle in der Prüfstichprobe: die Gütemaße sind unter ${g[2]} nicht verlässlich; mehr Kampagnenhistorie sammeln`,
-    ],
-  ];
-  for (const [re, say] of rules) {
-    const hit = re.exec(w);
-    if (hit) return say([...hit]);
-  }
-  return w;
 }
 
 /** commander's usage errors (commander 14's wording) in German; an unknown one stays as it is. */
