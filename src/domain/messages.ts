@@ -533,6 +533,26 @@ export const CATALOGUE = {
     notPhone: m((country: string) => `not a phone number (read as ${country} when without +)`, (country) => `keine Telefonnummer (ohne + als ${country} gelesen)`),
     invalidIn: m((country: string) => `not a valid number in ${country}`, (country) => `keine gültige Nummer in ${country}`),
   },
+  /** How the reader decided a reading setting (csv-read.ts, sniff.ts, xlsx-read.ts hand on the key); inspect --json keeps the English. */
+  decided: {
+    flag: m('flag', 'Option'),
+    flagBlanks: m('flag (runs of blanks)', 'Option (Folgen von Leerzeichen)'),
+    bom: m('byte-order mark', 'Byte-Order-Mark'),
+    detected: m('detected', 'erkannt'),
+    sepLine: m('sep= line', 'Zeile sep='),
+    fromData: m('detected from the data', 'aus den Daten erkannt'),
+    workbook: m('Excel workbook', 'Excel-Arbeitsmappe'),
+    cells: m('cells', 'Zellen'),
+    defaultForFiles: m(
+      (delimiter: string) => `default for '${delimiter === '\t' ? 'tab' : delimiter}'-separated files`,
+      (delimiter) => `Standard für Dateien mit Trennzeichen '${delimiter === '\t' ? 'Tabulator' : delimiter}'`,
+    ),
+    defaultTie: m(
+      (each: number) => `default: as many day-first as month-first dates (${each} each)`,
+      (each) => `Standard: gleich viele Daten mit Tag und mit Monat zuerst (je ${each})`,
+    ),
+    defaultNoDate: m('default: no date settles the order', 'Standard: kein Datum legt die Reihenfolge fest'),
+  },
   /** winback inspect's text report (commands/inspect.ts); --json keeps the machine words. */
   inspect: {
     file: m('File', 'Datei'),
@@ -548,8 +568,6 @@ export const CATALOGUE = {
       (order: string) => ({ dmy: 'day first (31.03.2024)', mdy: 'month first (3/31/2024)', ymd: 'year first (2024-03-31)' })[order] ?? order,
       (order) => ({ dmy: 'Tag zuerst (31.03.2024)', mdy: 'Monat zuerst (3/31/2024)', ymd: 'Jahr zuerst (2024-03-31)' })[order] ?? order,
     ),
-    /** how a reading setting was decided (csv-read.ts, sniff.ts record it in English) */
-    decided: m((how: string) => how, (how) => decidedDe(how)),
     rowsLabel: m('Rows', 'Zeilen'),
     rows: m(
       (read: string, accepted: string, rejected: string, blank: number) => `${read} read = ${accepted} accepted + ${rejected} rejected${blank ? ` (${blank} blank lines skipped)` : ''}`,
@@ -997,21 +1015,6 @@ export function formatAmount(value: number, lang: Lang): string {
   if (lang === 'en') return String(value);
   const [whole, decimals] = String(value).split('.');
   return `${formatWhole(Number(whole), 'de')}${decimals === undefined ? '' : `,${decimals}`}`;
-}
-
-/** How csv-read.ts and sniff.ts decided a reading setting, in German. */
-function decidedDe(how: string): string {
-  const fixed: Record<string, string> = {
-    flag: 'Option', 'byte-order mark': 'Byte-Order-Mark', detected: 'erkannt', 'flag (runs of blanks)': 'Option (Folgen von Leerzeichen)',
-    'sep= line': 'Zeile sep=', 'detected from the data': 'aus den Daten erkannt', 'Excel workbook': 'Excel-Arbeitsmappe', cells: 'Zellen',
-    'default: no date settles the order': 'Standard: kein Datum legt die Reihenfolge fest',
-  };
-  const known = fixed[how];
-  if (known !== undefined) return known;
-  const files = /^default for '(.+)'-separated files$/.exec(how);
-  if (files) return `Standard für Dateien mit Trennzeichen '${files[1] === 'tab' ? 'Tabulator' : files[1]}'`;
-  const tie = /^default: as many day-first as month-first dates \((\d+) each\)$/.exec(how);
-  return tie ? `Standard: gleich viele Daten mit Tag und mit Monat zuerst (je ${tie[1]})` : how;
 }
 
 /** commander's usage errors (commander 14's wording) in German; an unknown one stays as it is. */
