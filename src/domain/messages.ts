@@ -604,6 +604,49 @@ export const CATALOGUE = {
       (rows: number, file: string) => `${rows} rows rejected; run winback inspect ${file} to see them`,
       (rows, file) => `${rows} Zeilen abgelehnt; winback inspect ${file} zeigt sie`,
     ),
+    // reasons --learn (commands/reasons-learn.ts)
+    learnRows: m(
+      (rows: number, added: number, known: number) => `${rows} labelled rows: ${added} new example${added === 1 ? '' : 's'}, ${known} already known`,
+      (rows, added, known) => `${rows} zugeordnete Zeilen: ${added} ${added === 1 ? 'neues Beispiel' : 'neue Beispiele'}, ${known} schon bekannt`,
+    ),
+    learnWritten: m((path: string) => `written to ${path} (named in the playbook as examplesFile)`, (path) => `geschrieben nach ${path} (im Playbook als examplesFile eingetragen)`),
+    learnNothing: m('nothing to write', 'nichts zu schreiben'),
+    learnNew: m(
+      (differently: number, right: number) => `new examples the classifier read differently before: ${differently} (now read as labelled without recall: ${right})`,
+      (differently, right) => `neue Beispiele, die die Zuordnung vorher anders las: ${differently} (jetzt ohne Erinnern wie zugeordnet gelesen: ${right})`,
+    ),
+    learnChanged: m(
+      (changed: number, all: number) => `examples already known whose reading changed: ${changed} of ${all}`,
+      (changed, all) => `schon bekannte Beispiele, deren Lesart sich geändert hat: ${changed} von ${all}`,
+    ),
+    learnChange: m(
+      (was: string, now: string, text: string, code: string) => `  ${was} -> ${now}: ${text} (labelled ${code})`,
+      (was, now, text, code) => `  ${was} -> ${now}: ${text} (zugeordnet ${code})`,
+    ),
+    learnNeedsPlaybook: m('--learn needs your own playbook to write the examples to', '--learn braucht ein eigenes Playbook, in das die Beispiele geschrieben werden'),
+    learnNeedsPlaybookHint: m(
+      'create one with: winback playbook init my-playbook.yaml, then add --playbook my-playbook.yaml',
+      'eines anlegen mit: winback playbook init mein-playbook.yaml, dann --playbook mein-playbook.yaml angeben',
+    ),
+    learnConflicts: m(
+      (file: string, n: number, lines: string) => `${file}: ${n} text${n === 1 ? ' has' : 's have'} contradictory labels; nothing was learned:\n  ${lines}`,
+      (file, n, lines) => `${file}: ${n} ${n === 1 ? 'Text hat' : 'Texte haben'} widersprüchliche Zuordnungen; nichts wurde gelernt:\n  ${lines}`,
+    ),
+    learnConflictsHint: m(
+      "give each text one code (fix the file, or remove the old example from the playbook's examples file)",
+      'jedem Text einen Code geben (die Datei korrigieren, oder das alte Beispiel aus der Beispieldatei des Playbooks entfernen)',
+    ),
+    learnUnknownCodes: m(
+      (file: string, n: number, list: string) => `${file}: ${n} row(s) carry a code the playbook does not know; nothing was learned: ${list}`,
+      (file, n, list) => `${file}: ${n} Zeile(n) mit einem Code, den das Playbook nicht kennt; nichts wurde gelernt: ${list}`,
+    ),
+    learnUnknownCode: m((line: number, label: string) => `line ${line}: "${label}"`, (line, label) => `Zeile ${line}: „${label}“`),
+    learnUnknownCodesHint: m(
+      'use a reason code (price, service, …) or map your code under codes: in the playbook',
+      'einen Grundcode verwenden (price, service, …) oder den eigenen Code im Playbook unter codes: zuordnen',
+    ),
+    learnEmpty: m((file: string, lines: string) => `${file}: empty text on line ${lines}; nothing was learned`, (file, lines) => `${file}: leerer Text in Zeile ${lines}; nichts wurde gelernt`),
+    learnEmptyHint: m('remove the rows without text', 'die Zeilen ohne Text entfernen'),
     learnWithFile: m('--learn reads the labelled file only; leave out the export', '--learn liest nur die Datei mit den zugeordneten Texten; den Export weglassen'),
     needsFile: m('reasons needs an export to classify (or --learn FILE)', 'winback reasons braucht einen Export zum Zuordnen (oder --learn DATEI)'),
   },

@@ -219,6 +219,27 @@ describe('German: no English word reaches the user', () => {
     expect([...leaksIn('inspect stdout', inspectText), ...reasons.leaks, ...locale.leaks]).toEqual([]);
   });
 
+  it('reasons: the note column of --reasons-out and --learn\'s summary and refusals', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'gruende.csv');
+    const r = await run(['reasons', DE, '--reasons-out', out, '--lang', 'de', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const notes = readCsv(out).map((row) => String(row.note)).filter((n) => n !== '');
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.every((n) => n.startsWith('abgelehnt (Zeile '))).toBe(true);
+    const playbook = join(dir, 'mein-playbook.yaml');
+    expect((await runCli(['playbook', 'init', playbook])).code).toBe(0);
+    writeFileSync(join(dir, 'gelernt.csv'), 'text,code\nzu teuer geworden,price\n');
+    const learn = await run(['reasons', '--learn', join(dir, 'gelernt.csv'), '--playbook', playbook, '--lang', 'de']);
+    expect(learn.code, learn.stderr).toBe(0);
+    expect(learn.stdout).toMatch(/^1 zugeordnete Zeilen: 1 neues Beispiel, 0 schon bekannt$/m);
+    writeFileSync(join(dir, 'falsch.csv'), 'text,code\nirgendwas,gibtsnicht\n');
+    const refused = await run(['reasons', '--learn', join(dir, 'falsch.csv'), '--playbook', playbook, '--lang', 'de']);
+    expect(refused.code).toBe(65);
+    expect(refused.stderr).toContain('mit einem Code, den das Playbook nicht kennt; nichts wurde gelernt: Zeile 2: „gibtsnicht“');
+    expect([...r.leaks, ...columnLeaks(out, ['note']), ...learn.leaks, ...refused.leaks]).toEqual([]);
+  });
+
   it('calibrate: the report, its warnings and errors', async () => {
     const out = tempDir();
     const history = 'test/golden/cases/calibrate/en/history.csv';
