@@ -131,6 +131,8 @@ const EN = {
   changesDecisions: 'Decisions', changesReasons: 'Customers per reason',
   // Money per region (the export's region column; docs/report.md).
   byRegion: 'by region', region: 'region', noRegion: '(none)', otherRegions: '(all others)',
+  // Under a terminal table that left columns out to keep its headers whole (report, results).
+  columnsLeftOut: (width: number, heads: string) => `not shown at ${width} columns: ${heads} (a wider terminal or --json shows them)`,
   // The pictures of winback clv --html (io/clv-html.ts; docs/clv.md, "Pictures").
   clv: {
     title: (end: string) => `Customer value — ${end}`,
@@ -287,6 +289,7 @@ const DE: typeof EN = {
   previousHead: 'vorher', currentHead: 'jetzt', changeHead: 'Veränderung', figureHead: 'Kennzahl',
   changesDecisions: 'Entscheidungen', changesReasons: 'Kunden je Grund',
   byRegion: 'nach Region', region: 'Region', noRegion: '(keine)', otherRegions: '(alle übrigen)',
+  columnsLeftOut: (width, heads) => `bei ${width} Spalten nicht gezeigt: ${heads} (ein breiteres Terminal oder --json zeigt sie)`,
   clv: {
     title: (end) => `Kundenwert — ${end}`,
     h1: 'Kundenwert: Käufe, P(aktiv) und Lebenszyklus',

@@ -7,7 +7,7 @@ import { CHANNELS } from '../domain/playbook-types.js';
 import { blockReasonText, formatDate, formatDecimal, formatMoney, formatPercent, reportLabels, type ReportLang, type ReportLabels } from './report-labels.js';
 import { formatLift } from './report-html-results.js';
 import { changeRows, changesCaveats } from './report-html-changes.js';
-import { renderTable, styler, truncate } from './render.js';
+import { currentTableWidth, renderTable, renderWholeHeaders, styler, truncate } from './render.js';
 
 const WIDTH = 80;
 type Styler = ReturnType<typeof styler>;
@@ -62,9 +62,10 @@ function results(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; 
     truncate(k === res.total ? L.resultsTotal : k.reason, 16), k.contacted.customers, k.contacted.regained, k.control.customers, k.control.regained,
     formatLift(k.lift, L, opts.lang) || '-',
   ]);
-  const table = renderTable([L.reason, L.contactedGroup, L.returnedShort, L.controlGroup, L.returnedShort, `${L.lift} [95 %]`], rows, {
-    color: opts.color, align: ['left', 'right', 'right', 'right', 'right', 'right'],
-  });
+  // Every header whole at the terminal's width: the control group's columns give way first (the lift keeps its interval).
+  const heads: [string, number][] = [[L.reason, 0], [L.contactedGroup, 2], [L.returnedShort, 3], [L.controlGroup, 5], [L.returnedShort, 6], [`${L.lift} [95 %]`, 0]];
+  const fitted = renderWholeHeaders(heads.map(([head, priority], i) => ({ head, priority, align: i === 0 ? 'left' : 'right', ...(i === 0 ? { minWidth: 10 } : {}) })), rows, { color: opts.color });
+  const table = fitted.dropped.length === 0 ? fitted.table : `${fitted.table}\n${wrap(L.columnsLeftOut(currentTableWidth(), fitted.dropped.join(', ')))}`;
   const note = wrap(L.resultsNote(formatDate(res.as_of, opts.lang), res.window_days, clean(res.ledger.file), clean(res.outcomes.file)));
   return section(c, L.results, `${note}\n${table}${res.total.control.customers === 0 ? `\n${wrap(L.noControl)}` : ''}`);
 }
