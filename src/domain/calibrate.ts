@@ -10,11 +10,11 @@ import { BEHAVIOUR_FEATURES, EXPECTED_SIGNS, checkCoefficients, deepFreeze } fro
 import type { ReasonEntry } from './playbook-types.js';
 import { hashToUnit } from './random.js';
 import type { BehaviourFeatures } from './value.js';
-import { behaviourShift, featureValue, sigmoid } from './value.js';
+import { behaviourShift, featureValue, logit, sigmoid } from './value.js';
 import type { OfferSpec } from './playbook-types.js';
 import { offerEffectsOf, organicRatesOf, type OfferEffect, type OrganicRate } from './calibrate-effects.js';
 import type { FitData } from './calibrate-fit.js';
-import { fitPenalisedLogistic, linearPredictor } from './calibrate-fit.js';
+import { fitPenalisedLogistic, linearPredictor, logPosterior } from './calibrate-fit.js';
 
 /** One past win-back attempt. */
 export interface HistoryRow {
@@ -68,12 +68,31 @@ export interface FitStats {
   /** control customers (organic return) and randomised contacts (offer effects) in the history */
   controlCases?: number;
   randomisedCases?: number;
+  /** the model was fitted once more on every row after the holdout comparison accepted it (the fit quality above is the holdout's) */
+  finalFitOnAllRows?: boolean;
+}
+
+/**
+ * The learned parts of a model: the response (per-reason base rates and behaviour weights),
+ * the organic return (control groups) and the offer effects (randomised offers). `calibrate`
+ * keeps each only where it decides better than the defaults on the holdout.
+ */
+export type CalibrationPart = 'response' | 'organic' | 'offers';
+export const CALIBRATION_PARTS: readonly CalibrationPart[] = ['response', 'organic', 'offers'];
+
+/** What to fit: which parts, and whether the holdout is kept out (the comparison) or every row is used (the final fit). */
+export interface CalibrationOptions {
+  parts?: readonly CalibrationPart[];
+  /** fit on every row, holdout included (the final fit of an accepted model); default false */
+  allRows?: boolean;
 }
 
 /** A fitted reacquisition model: JSON-serialisable and frozen. */
 export interface CalibratedModel {
   version: 1;
   kind: 'winback-reacquisition-model';
+  /** the learned parts the model carries; absent (older models): all of them */
+  parts?: CalibrationPart[];
   baseRates: Record<string, ReasonRate>;
   coefficients: BehaviourCoefficients;
   fit: FitStats;
@@ -93,8 +112,10 @@ export function calibrateModel(
   rows: readonly HistoryRow[],
   playbook: { reasons: readonly Pick<ReasonEntry, 'code' | 'baseRate' | 'organicRate'>[]; offers?: readonly Pick<OfferSpec, 'id' | 'reacquisitionOddsFactor'>[] },
   config: ModelConfig,
+  options: CalibrationOptions = {},
 ): CalibratedModel {
   const settings = config.calibration;
+  const parts = options.parts ?? CALIBRATION_PARTS;
   const codes = playbook.reasons.map((r) => r.code as string);
   const warnings: string[] = [];
   const unknown = rows.filter((r) => !codes.includes(r.reasonCode));
@@ -106,25 +127,34 @@ export function calibrateModel(
   // Control customers were not contacted: they tell the organic return, not the response.
   const usable = known.filter((r) => r.control !== true);
   const controls = known.filter((r) => r.control === true);
-  const isHoldout = (r: HistoryRow) => hashToUnit(r.customer_id, settings.salt) < settings.holdoutShare;
+  const isHoldout = (r: HistoryRow) => options.allRows !== true && isHoldoutCustomer(r.customer_id, config);
   const train = designOf(usable.filter((r) => !isHoldout(r)), playbook, config);
   const holdout = designOf(usable.filter(isHoldout), playbook, config);
-  const { fit, fixedAtZero } = fitWithSigns(train, settings.maxIterations);
+  const response = parts.includes('response');
+  // Without the response part nothing is fitted: the playbook's rates and the config's weights stand.
+  const { fit, fixedAtZero } = response ? fitWithSigns(train, settings.maxIterations) : { fit: defaultsFit(train, config), fixedAtZero: [] };
   if (!fit.converged) warnings.push(`fit did not converge in ${settings.maxIterations} iterations`);
   if (fixedAtZero.length > 0) warnings.push(`weights with an implausible sign fixed at 0: ${fixedAtZero.join(', ')}`);
   // Below this many holdout cases the AUC and the decile table are mostly noise.
   if (holdout.y.length < MIN_HOLDOUT_CASES) {
     warnings.push(`only ${holdout.y.length} holdout cases: the fit quality figures are not reliable below ${MIN_HOLDOUT_CASES}; collect more campaign history`);
   }
-  const coefficients = Object.fromEntries(
-    BEHAVIOUR_FEATURES.map((f, j) => [f, { ...config.coefficients[f], weight: fit.beta[j] as number }]),
-  ) as BehaviourCoefficients;
-  const organicRates = organicRatesOf(controls, new Map(playbook.reasons.map((r) => [r.code as string, r.organicRate ?? 0])), coefficients);
-  const offerEffects = offerEffectsFrom(usable, playbook, fit.alpha, coefficients);
+  // Without the response part the plan keeps the playbook's rates and the config's weights, and
+  // the organic return and offer effects are measured against those.
+  const coefficients = response
+    ? Object.fromEntries(BEHAVIOUR_FEATURES.map((f, j) => [f, { ...config.coefficients[f], weight: fit.beta[j] as number }])) as BehaviourCoefficients
+    : config.coefficients;
+  const alpha = fit.alpha;
+  const learnFrom = (r: HistoryRow) => !isHoldout(r);
+  const organicRates = parts.includes('organic')
+    ? organicRatesOf(controls.filter(learnFrom), new Map(playbook.reasons.map((r) => [r.code as string, r.organicRate ?? 0])), coefficients)
+    : {};
+  const offerEffects = parts.includes('offers') ? offerEffectsFrom(usable.filter(learnFrom), playbook, alpha, coefficients) : {};
   return deepFreeze({
     version: 1,
     kind: 'winback-reacquisition-model',
-    baseRates: baseRatesOf(codes, train, fit.alpha),
+    parts: CALIBRATION_PARTS.filter((p) => parts.includes(p)),
+    baseRates: response ? baseRatesOf(codes, train, fit.alpha) : {},
     coefficients,
     fit: {
       trainCases: train.y.length,
@@ -170,6 +200,11 @@ function offerEffectsFrom(
 
 const MIN_HOLDOUT_CASES = 100;
 
+/** A customer is in the holdout when the hash of their id (salted) falls below the holdout share: stable across runs and row orders. */
+export function isHoldoutCustomer(customerId: string, config: ModelConfig): boolean {
+  return hashToUnit(customerId, config.calibration.salt) < config.calibration.holdoutShare;
+}
+
 function holdoutStats(holdout: FitData, alpha: number[], beta: number[]) {
   const predicted = Array.from(holdout.y, (_, i) => sigmoid(linearPredictor(holdout, alpha, beta, i)));
   const squaredErrors = predicted.reduce((s, p, i) => s + (p - (holdout.y[i] as number)) ** 2, 0);
@@ -191,6 +226,13 @@ function designOf(rows: readonly HistoryRow[], playbook: { reasons: readonly Pic
     priorStrength: Math.max(config.calibration.priorStrength, MIN_PRIOR_STRENGTH),
     l2: config.calibration.l2,
   };
+}
+
+// The defaults as a fit: the playbook's rates (as the prior means) and the config's weights.
+function defaultsFit(data: FitData, config: ModelConfig) {
+  const alpha = data.priorMean.map(logit);
+  const beta = BEHAVIOUR_FEATURES.map((f) => config.coefficients[f].weight);
+  return { alpha, beta, iterations: 0, converged: true, logPosterior: logPosterior(data, alpha, beta) };
 }
 
 // Refit without any weight whose sign contradicts EXPECTED_SIGNS, so the model stays monotone.
@@ -262,6 +304,7 @@ const probability = z.number().min(0).max(1);
 const modelSchema = z.object({
   version: z.literal(1),
   kind: z.literal('winback-reacquisition-model'),
+  parts: z.array(z.enum(['response', 'organic', 'offers'])).optional(),
   baseRates: z.record(z.string(), z.object({ rate: probability, prior: probability, cases: z.number().int().min(0), wins: z.number().int().min(0) })),
   coefficients: z.object(
     Object.fromEntries(BEHAVIOUR_FEATURES.map((f) => [f, z.object({ weight: z.number(), reference: z.number().min(0), cap: z.number().positive() })])),

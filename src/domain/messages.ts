@@ -543,6 +543,30 @@ export const CATALOGUE = {
     modelWarning: m((w: string) => w, (w) => modelWarningDe(w)),
     weights: m('behaviour weights (log-odds per unit of ln(1+x))', 'Verhaltensgewichte (Log-Odds je Einheit von ln(1+x))'),
     deciles: m('calibration on the holdout, by decile of predicted p', 'Kalibrierung auf der Prüfstichprobe, nach Dezilen des vorhergesagten p'),
+    comparison: m(
+      (cases: string, control: string, randomised: string, defaults: string) =>
+        `decisions compared in money on the holdout: ${cases} customers (${control} control, ${randomised} randomised offers); the defaults' decisions add ${defaults} per customer over no contact`,
+      (cases, control, randomised, defaults) =>
+        `Entscheidungen in Geld auf der Prüfstichprobe verglichen: ${cases} Kunden (${control} Kontrollgruppe, ${randomised} Zufallsangebote); die Entscheidungen der Standardwerte bringen ${defaults} je Kunde mehr als keine Ansprache`,
+    ),
+    comparisonColumns: m(['learned parts', 'decide otherwise', 'gain per customer', 'std. error', 'lower bound'], ['gelernte Teile', 'entscheiden anders', 'Gewinn je Kunde', 'Standardfehler', 'Untergrenze']),
+    part: m(
+      (part: 'response' | 'organic' | 'offers') => ({ response: 'response', organic: 'organic return', offers: 'offer effects' })[part],
+      (part) => ({ response: 'Antwortraten', organic: 'Rückkehr ohne Ansprache', offers: 'Angebotswirkung' })[part],
+    ),
+    allParts: m('all', 'alle'),
+    keptParts: m(
+      (parts: string, z: string) => `written: the learned ${parts} — better than the defaults on the holdout by more than ${z} standard errors`,
+      (parts, z) => `geschrieben: gelernte ${parts} — auf der Prüfstichprobe um mehr als ${z} Standardfehler besser als die Standardwerte`,
+    ),
+    keptDefaults: m(
+      (z: string) => `written: the defaults — no learned part decides better than the defaults on the holdout by more than ${z} standard errors, so plan --model decides as plan without a model`,
+      (z) => `geschrieben: die Standardwerte — kein gelernter Teil entscheidet auf der Prüfstichprobe um mehr als ${z} Standardfehler besser als die Standardwerte; plan --model entscheidet daher wie plan ohne Modell`,
+    ),
+    noComparison: m(
+      'written: the defaults — the holdout holds no control customer and no randomised offer to compare decisions on (campaign --holdout and --test-offers record them)',
+      'geschrieben: die Standardwerte — die Prüfstichprobe enthält keine Kontrollgruppe und kein Zufallsangebot, an denen sich Entscheidungen vergleichen lassen (campaign --holdout und --test-offers erfassen sie)',
+    ),
     written: m((out: string) => `written: ${out} (use it with winback plan --model ${out})`, (out) => `geschrieben: ${out} (für winback plan --model ${out})`),
     reject: m((line: number, id: string, error: string) => `reject: line ${line}${id ? ` (${id})` : ''}: ${error}`, (line, id, error) => `abgelehnt: Zeile ${line}${id ? ` (${id})` : ''}: ${error}`),
     moreRejects: m((n: number) => `reject: … and ${n} more`, (n) => `abgelehnt: … und ${n} weitere`),

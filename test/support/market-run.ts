@@ -41,7 +41,11 @@ export interface SeasonOne {
   /** listed customers without permission on their channel, and objectors listed */
   listViolations: { noPermission: number; objector: number };
   results: { total?: unknown; warnings?: string[] };
-  calibration: { accepted: number; auc: number | null; brier: number | null; warnings: string[]; controlCases: number; randomisedCases: number; organicRates: unknown; offerEffects: unknown };
+  calibration: {
+    accepted: number; auc: number | null; brier: number | null; warnings: string[]; controlCases: number; randomisedCases: number; organicRates: unknown; offerEffects: unknown;
+    /** calibrate's holdout comparison with the defaults, in money, and the parts it wrote */
+    comparison: { cases: number; accepted: string[]; candidates: { parts: string[]; difference: { perCustomer: number; standardError: number; differing: number }; lowerBound: number }[] };
+  };
 }
 
 export interface MarketRun {
@@ -188,7 +192,7 @@ async function runSeasonOne(dir: string, past: readonly SimCustomer[], firstRun:
     calibration: {
       accepted: report.accepted, auc: report.model.fit.auc ?? null, brier: report.model.fit.brier ?? null, warnings: report.warnings,
       controlCases: report.model.fit.controlCases ?? 0, randomisedCases: report.model.fit.randomisedCases ?? 0,
-      organicRates: report.model.organicRates ?? null, offerEffects: report.model.offerEffects ?? null,
+      organicRates: report.model.organicRates ?? null, offerEffects: report.model.offerEffects ?? null, comparison: report.comparison,
     },
   };
 }
