@@ -66,10 +66,10 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
   checkRejectRate({ ...opened, stats: { ...opened.stats, ...stats } }, loaded.rejectLimit);
   if (attempts.length === 0) throw new DataError(t.noAttempts(opened.label, stats.rejected), t.noAttemptsHint(opened.source));
   const rows: HistoryRow[] = attempts.map((a) => a.row);
-  const holdout = attempts.flatMap((a): HoldoutAttempt[] => (a.holdout ? [a.holdout] : []));
+  const randomArms = attempts.flatMap((a): HoldoutAttempt[] => (a.randomArm ? [a.randomArm] : []));
   // Fitted on the training customers, compared with the defaults in money on the holdout; a
   // model that decides no better than the defaults there is not written (the defaults are).
-  const { model, learned, comparison } = calibrateChecked(rows, holdout, setup.playbook, setup.config.model);
+  const { model, learned, comparison } = calibrateChecked(rows, randomArms, setup.playbook, setup.config.model);
   const outPath = resolve(ctx.cwd, modelOut);
   await writeFileAtomic(outPath, `${JSON.stringify(model, null, 2)}\n`);
   const report = {

@@ -3,7 +3,7 @@
  * reason as the plan classifies it, the behaviour features as they stood on the contact date,
  * the outcome, and the offer made. Pure; the calibrate command streams rows through here.
  */
-import { isHoldoutCustomer, type HistoryRow } from './calibrate.js';
+import type { HistoryRow } from './calibrate.js';
 import { CONTROL_ARM, type HoldoutAttempt } from './calibrate-compare.js';
 import { CHANNELS, type Channel } from './playbook-types.js';
 import type { ModelConfig } from './defaults.js';
@@ -44,8 +44,8 @@ export interface HistoryAttempt {
   secondLifetimeRevenue?: number;
   /** notes for the run's warnings: 'no_contact_date', 'unknown_offer' */
   notes: string[];
-  /** a holdout customer whose arm was random (control, or a randomised offer): compared in money (calibrate-compare.ts) */
-  holdout?: HoldoutAttempt;
+  /** a customer whose arm was random (control, or a randomised offer): decisions are compared in money on them when their fold is held out (calibrate-check.ts) */
+  randomArm?: HoldoutAttempt;
 }
 
 /**
@@ -87,8 +87,8 @@ export function historyAttemptOf(
   const attempt: HistoryAttempt = { row: history, notes };
   const channel = row.channel?.trim().toLowerCase() as Channel | undefined;
   const arm = history.control === true ? CONTROL_ARM : history.randomised === true ? history.offerId : undefined;
-  if (arm !== undefined && row.contact_date !== undefined && channel !== undefined && CHANNELS.includes(channel) && isHoldoutCustomer(row.customer_id, settings.config)) {
-    attempt.holdout = { customer: row, reasonCode: reason.code, contactDay: row.contact_date, channel, arm, wonBack: row.won_back };
+  if (arm !== undefined && row.contact_date !== undefined && channel !== undefined && CHANNELS.includes(channel)) {
+    attempt.randomArm = { customer: row, reasonCode: reason.code, contactDay: row.contact_date, channel, arm, wonBack: row.won_back };
   }
   if (row.second_lifetime_months !== undefined) attempt.secondLifetimeMonths = row.second_lifetime_months;
   if (row.second_lifetime_revenue !== undefined) attempt.secondLifetimeRevenue = row.second_lifetime_revenue;

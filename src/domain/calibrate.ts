@@ -85,6 +85,8 @@ export interface CalibrationOptions {
   parts?: readonly CalibrationPart[];
   /** fit on every row, holdout included (the final fit of an accepted model); default false */
   allRows?: boolean;
+  /** hold out this fold instead of the holdout (fold 0): the comparison's cross-fitting (holdoutFold) */
+  fold?: number;
 }
 
 /** A fitted reacquisition model: JSON-serialisable and frozen. */
@@ -127,7 +129,8 @@ export function calibrateModel(
   // Control customers were not contacted: they tell the organic return, not the response.
   const usable = known.filter((r) => r.control !== true);
   const controls = known.filter((r) => r.control === true);
-  const isHoldout = (r: HistoryRow) => options.allRows !== true && isHoldoutCustomer(r.customer_id, config);
+  const heldOut = options.fold ?? 0;
+  const isHoldout = (r: HistoryRow) => options.allRows !== true && holdoutFold(r.customer_id, config) === heldOut;
   const train = designOf(usable.filter((r) => !isHoldout(r)), playbook, config);
   const holdout = designOf(usable.filter(isHoldout), playbook, config);
   const response = parts.includes('response');
@@ -202,7 +205,25 @@ const MIN_HOLDOUT_CASES = 100;
 
 /** A customer is in the holdout when the hash of their id (salted) falls below the holdout share: stable across runs and row orders. */
 export function isHoldoutCustomer(customerId: string, config: ModelConfig): boolean {
-  return hashToUnit(customerId, config.calibration.salt) < config.calibration.holdoutShare;
+  return holdoutFold(customerId, config) === 0;
+}
+
+/**
+ * The customer's fold: the hash u of their id (salted) cut into folds of the holdout share h,
+ * fold j = ⌊u / h⌋, the last fold taking the rest (h = 0.3: [0, 0.3), [0.3, 0.6), [0.6, 1)).
+ * Fold 0 is the holdout; the comparison with the defaults holds out each fold in turn. With
+ * h = 0 every customer is in fold 1 (nobody held out).
+ */
+export function holdoutFold(customerId: string, config: ModelConfig): number {
+  const h = config.calibration.holdoutShare;
+  if (!(h > 0)) return 1;
+  return Math.min(foldCount(config) - 1, Math.floor(hashToUnit(customerId, config.calibration.salt) / h));
+}
+
+/** How many folds the holdout share cuts the customers into: ⌊1 / h⌋, at least 2. */
+export function foldCount(config: ModelConfig): number {
+  const h = config.calibration.holdoutShare;
+  return h > 0 ? Math.max(2, Math.floor(1 / h)) : 1;
 }
 
 function holdoutStats(holdout: FitData, alpha: number[], beta: number[]) {
