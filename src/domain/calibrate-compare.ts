@@ -51,7 +51,7 @@ export interface PolicyDifference {
   cases: number;
   /** customers for whom the two models decide differently */
   differing: number;
-  /** of those, customers for whom a model chose an arm no holdout customer of their reason was in (counted as 0 for both) */
+  /** of those, customers for whom a model chose an arm no compared customer of their reason was in (that choice earns 0: against the model that makes it) */
   unmeasured: number;
   /** estimated money per holdout customer: candidate − baseline */
   perCustomer: number;

@@ -109,6 +109,16 @@ export const TRUTH = {
   responseDelayDays: 45,
 } as const;
 
+/**
+ * A market where the playbook's response rates are clearly wrong: customers answer five times as
+ * often as in the usual truth (at most 70 %), two to three times the playbook's rates (price
+ * 0.7 against the playbook's 0.35, quality 0.2 against 0.07). Calibration has to learn that.
+ */
+export const RESPONSIVE_WORLD: MarketWorld = {
+  name: 'responsive',
+  responseBase: Object.fromEntries(Object.entries(TRUTH.responseBase).map(([reason, rate]) => [reason, Math.min(0.7, 5 * rate)])),
+};
+
 const logit = (p: number) => Math.log(p / (1 - p));
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
