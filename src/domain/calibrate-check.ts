@@ -29,7 +29,7 @@ export interface CandidateResult {
   parts: CalibrationPart[];
   /** candidate − defaults on the holdout */
   difference: PolicyDifference;
-  /** perCustomer − ACCEPT_Z × standardError: above 0, the gain is more than noise */
+  /** perCustomer − largestContribution − ACCEPT_Z × standardError: above 0, the gain is more than one customer and more than noise */
   lowerBound: number;
 }
 
@@ -78,7 +78,8 @@ export function calibrateChecked(
   }
   const candidates = cases.length === 0 ? [] : CANDIDATES.map((parts, k): CandidateResult => {
     const difference = policyDifference(cases, choices[k] as string[], defaults);
-    return { parts: [...parts], difference, lowerBound: difference.perCustomer - ACCEPT_Z * difference.standardError };
+    // Without its largest single contribution, and then by more than its noise.
+    return { parts: [...parts], difference, lowerBound: difference.perCustomer - difference.largestContribution - ACCEPT_Z * difference.standardError };
   });
   const best = candidates.reduce<CandidateResult | undefined>((b, c) => (c.lowerBound > 0 && (b === undefined || c.lowerBound > b.lowerBound) ? c : b), undefined);
   const accepted = best?.parts ?? [];

@@ -57,6 +57,12 @@ export interface PolicyDifference {
   perCustomer: number;
   /** its standard error */
   standardError: number;
+  /**
+   * the most any single customer adds to perCustomer (0 when none adds anything): money is
+   * heavy-tailed, and a gain that rests on one large customer's return is not one the standard
+   * error can vouch for
+   */
+  largestContribution: number;
   /** the difference over all holdout customers of the comparison (perCustomer × cases) */
   total: number;
 }
@@ -78,6 +84,7 @@ export function policyDifference(cases: readonly CompareCase[], candidate: reado
   const N = cases.length;
   let delta = 0;
   let variance = 0;
+  let largestContribution = 0;
   for (const arms of strata.values()) {
     const nr = [...arms.values()].reduce((s, cell) => s + cell.length, 0);
     const w = nr / N;
@@ -87,6 +94,7 @@ export function policyDifference(cases: readonly CompareCase[], candidate: reado
       const s2 = d.length > 1 ? d.reduce((s, x) => s + (x - mean) ** 2, 0) / (d.length - 1) : (d[0] as number) ** 2;
       delta += w * mean;
       variance += (w * w * s2) / d.length;
+      for (const x of d) largestContribution = Math.max(largestContribution, (w * x) / d.length);
     }
   }
   let differing = 0;
@@ -98,7 +106,7 @@ export function policyDifference(cases: readonly CompareCase[], candidate: reado
     if (!arms.has(candidate[i] as string) || !arms.has(baseline[i] as string)) unmeasured++;
   });
   const perCustomer = N === 0 ? 0 : delta;
-  return { cases: N, differing, unmeasured, perCustomer, standardError: Math.sqrt(variance), total: perCustomer * N };
+  return { cases: N, differing, unmeasured, perCustomer, standardError: Math.sqrt(variance), largestContribution, total: perCustomer * N };
 }
 
 /**

@@ -133,6 +133,7 @@ export const CATALOGUE = {
     secondRetention: m('second-lifetime monthly retention', 'Bindungsrate pro Monat (zweites Kundenleben)'),
     annuity: m((months: number) => `annuity factor (${months} months)`, (months) => `Rentenbarwertfaktor (${months} Monate)`),
     sltv: m('sltv', 'sltv'),
+    reductionTerm: m((months: number) => `(the lower rate for the first ${months} months, Σ_{t<${months}} q^t)`, (months) => `(der niedrigere Tarif in den ersten ${months} Monaten, Σ_{t<${months}} q^t)`),
     channelCost: m((channel: string) => `channel cost (${channel})`, (channel) => `Kanalkosten (${CHANNEL_DE[channel] ?? channel})`),
     incentiveCost: m((offer: string) => `incentive cost (offer ${offer})`, (offer) => `Anreizkosten (Angebot ${OFFER_DE[offer] ?? offer})`),
     expectedValue: m('expected value (incremental, today)', 'erwarteter Wert (zusätzlich, heute)'),

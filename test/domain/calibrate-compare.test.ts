@@ -18,6 +18,8 @@ describe('policyDifference: a model against the defaults in money, from the rand
     // control cell: values −10, 0 (variance 50, over 2); x cell: −2, 18 (variance 200, over 2)
     expect(d.standardError).toBeCloseTo(Math.sqrt(25 + 100), 12);
     expect(d.total).toBeCloseTo(12, 12);
+    // the customer who adds most: 18 in the x cell of two, 9 per customer
+    expect(d.largestContribution).toBeCloseTo(9, 12);
     expect(d).toMatchObject({ cases: 4, differing: 4, unmeasured: 0 });
   });
 
@@ -44,6 +46,7 @@ describe('policyDifference: a model against the defaults in money, from the rand
         expect(same.perCustomer).toBe(0);
         expect(same.standardError).toBe(0);
         expect(same.differing).toBe(0);
+        expect(same.largestContribution).toBe(0);
         const ab = policyDifference(cases, rows.map((r) => r.a), rows.map((r) => r.b));
         const ba = policyDifference(cases, rows.map((r) => r.b), rows.map((r) => r.a));
         expect(ab.perCustomer + ba.perCustomer).toBeCloseTo(0, 9);
