@@ -2,7 +2,7 @@
  * What issue 18 asks of winback's decisions in the simulated market (docs/simulation.md):
  * the default plan captures ≥ 70 % and the calibrated plan ≥ 90 % of the incremental profit
  * of the best permitted action per customer, plan.csv contacts nobody without permission, and
- * calibrating never makes the plan worse. The guards stand at what the plans reach (94.1 % when
+ * calibrating never makes the plan worse. The guards stand at what the plans reach (94.2 % when
  * last measured), so a change that costs decisions fails here. `calibrate` compares its decisions
  * with the defaults' in money on held-out control and randomised customers and writes only what
  * decides better by more than its noise: on this seed it writes the defaults, so the calibrated
@@ -59,10 +59,10 @@ describe('winback plans in the simulated market, against issue 18', () => {
     expect(r.bestThere, where).toBeGreaterThanOrEqual(20);
     // where the plan renews, the truth agrees (first measured: 224 of 224)
     expect(r.chosenThere / r.chosen, where).toBeGreaterThanOrEqual(0.95);
-    // the playbook's judgement values the renewal below the truth's, so it takes it for about half
-    // of those for whom it is best (first measured 52 %: the rest get the upgrade); the calibration
-    // from randomised offers is what closes that gap
-    expect(r.chosenThere / r.bestThere, where).toBeGreaterThanOrEqual(0.45);
+    // with the lower rate charged for the renewal term only (not the whole horizon) the plan renews
+    // 65 % of those for whom it is best (52 % before; measured 2026-12-05); the rest get the upgrade,
+    // whose longer second lifetime the playbook's judgement values more than the truth does
+    expect(r.chosenThere / r.bestThere, where).toBeGreaterThanOrEqual(0.6);
   });
 
   it('calibrating never makes the plan worse under the truth (the issue asks: never worse)', () => {
@@ -87,7 +87,7 @@ describe('a market where the playbook\'s response rates are clearly wrong (custo
     const k = run.seasonOne.calibration.comparison;
     const what = `calibrated ${pct(run.calibrated.share)} vs default ${pct(run.default.share)}; candidates ${JSON.stringify(k.candidates.map((c) => [c.parts.join('+'), Math.round(c.difference.perCustomer), Math.round(c.difference.standardError)]))}`;
     expect(k.accepted.length, what).toBeGreaterThan(0);
-    // first measured: 98.7 % against 98.3 % (+0.4 points)
+    // first measured (2026-12-05): 98.8 % against 98.4 % (+0.4 points), the learned response accepted
     expect(run.calibrated.share - run.default.share, what).toBeGreaterThan(0.002);
   });
 });
