@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import { parseReadFlags, takeRenamedFlags } from '../cli/options.js';
-import { calibrateModelWithNotes, type HistoryRow } from '../domain/calibrate.js';
+import type { HistoryRow } from '../domain/calibrate.js';
+import { calibrateChecked } from '../domain/calibrate-check.js';
+import type { HoldoutAttempt } from '../domain/calibrate-compare.js';
 import { historyAttemptOf, secondLifetimeByReason, type HistoryAttempt, type HistoryInputRow } from '../domain/calibrate-history.js';
 import { HISTORY_SCHEMA } from '../domain/fields.js';
 import type { Reject } from '../domain/types.js';
@@ -64,7 +66,10 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
   checkRejectRate({ ...opened, stats: { ...opened.stats, ...stats } }, loaded.rejectLimit);
   if (attempts.length === 0) throw new DataError(t.noAttempts(opened.label, stats.rejected), t.noAttemptsHint(opened.source));
   const rows: HistoryRow[] = attempts.map((a) => a.row);
-  const { model, notes } = calibrateModelWithNotes(rows, setup.playbook, setup.config.model);
+  const randomArms = attempts.flatMap((a): HoldoutAttempt[] => (a.randomArm ? [a.randomArm] : []));
+  // Fitted on the training customers, compared with the defaults in money on the holdout; a
+  // model that decides no better than the defaults there is not written (the defaults are).
+  const { model, learned, comparison, notes } = calibrateChecked(rows, randomArms, setup.playbook, setup.config.model);
   const outPath = resolve(ctx.cwd, modelOut);
   await writeFileAtomic(outPath, `${JSON.stringify(model, null, 2)}\n`);
   const report = {
@@ -76,6 +81,8 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
     rejected: stats.rejected,
     out: modelOut,
     model,
+    learned,
+    comparison,
     default_coefficients: setup.config.model.coefficients,
     playbook_base_rates: Object.fromEntries(setup.playbook.reasons.map((r) => [r.code, r.baseRate])),
     second_lifetime: secondLifetimeByReason(attempts),
@@ -83,7 +90,7 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
     rejects: rejects.slice(0, 20),
   };
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (!flags.quiet) ctx.stdout.write(renderCalibration(report, ctx.color, lang, new Map(setup.playbook.reasons.map((r) => [r.code, r.label[lang]]))));
+  else if (!flags.quiet) ctx.stdout.write(renderCalibration(report, ctx.color, lang, new Map(setup.playbook.reasons.map((r) => [r.code, r.label[lang]])), setup.config.model.currencySymbol));
   for (const r of rejects.slice(0, 5)) ctx.stderr.write(`${t.reject(r.line, r.customer_id ?? '', r.error)}\n`);
   if (rejects.length > 5) ctx.stderr.write(`${t.moreRejects(rejects.length - 5)}\n`);
   for (const w of report.warnings) ctx.stderr.write(`${messages(lang).common.warning}: ${w}\n`);

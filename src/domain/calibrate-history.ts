@@ -4,6 +4,8 @@
  * the outcome, and the offer made. Pure; the calibrate command streams rows through here.
  */
 import type { HistoryRow } from './calibrate.js';
+import { CONTROL_ARM, type HoldoutAttempt } from './calibrate-compare.js';
+import { CHANNELS, type Channel } from './playbook-types.js';
 import type { ModelConfig } from './defaults.js';
 import type { OfferSpec } from './playbook-types.js';
 import { classifyReason } from './reasons/index.js';
@@ -19,6 +21,8 @@ export interface HistoryInputRow extends CustomerRow {
   second_lifetime_revenue?: number;
   contact_date?: EpochDay;
   offer_type?: string;
+  /** the channel of the attempt (for a control customer: the one they would have been contacted on) */
+  channel?: string;
   /** contacted or control (results --history-out); blank: contacted */
   attempt_group?: string;
   /** the offer was drawn at random (campaign --test-offers) */
@@ -40,6 +44,8 @@ export interface HistoryAttempt {
   secondLifetimeRevenue?: number;
   /** notes for the run's warnings: 'no_contact_date', 'unknown_offer' */
   notes: string[];
+  /** a customer whose arm was random (control, or a randomised offer): decisions are compared in money on them when their fold is held out (calibrate-check.ts) */
+  randomArm?: HoldoutAttempt;
 }
 
 /**
@@ -79,6 +85,11 @@ export function historyAttemptOf(
     } else notes.push('unknown_offer');
   }
   const attempt: HistoryAttempt = { row: history, notes };
+  const channel = row.channel?.trim().toLowerCase() as Channel | undefined;
+  const arm = history.control === true ? CONTROL_ARM : history.randomised === true ? history.offerId : undefined;
+  if (arm !== undefined && row.contact_date !== undefined && channel !== undefined && CHANNELS.includes(channel)) {
+    attempt.randomArm = { customer: row, reasonCode: reason.code, contactDay: row.contact_date, channel, arm, wonBack: row.won_back };
+  }
   if (row.second_lifetime_months !== undefined) attempt.secondLifetimeMonths = row.second_lifetime_months;
   if (row.second_lifetime_revenue !== undefined) attempt.secondLifetimeRevenue = row.second_lifetime_revenue;
   return { ok: true, attempt };

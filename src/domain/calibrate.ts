@@ -11,11 +11,11 @@ import { BEHAVIOUR_FEATURES, EXPECTED_SIGNS, checkCoefficients, deepFreeze } fro
 import type { ReasonEntry } from './playbook-types.js';
 import { hashToUnit } from './random.js';
 import type { BehaviourFeatures } from './value.js';
-import { behaviourShift, featureValue, sigmoid } from './value.js';
+import { behaviourShift, featureValue, logit, sigmoid } from './value.js';
 import type { OfferSpec } from './playbook-types.js';
 import { offerEffectsOf, organicRatesOf, type OfferEffect, type OrganicRate } from './calibrate-effects.js';
 import type { FitData } from './calibrate-fit.js';
-import { fitPenalisedLogistic, linearPredictor } from './calibrate-fit.js';
+import { fitPenalisedLogistic, linearPredictor, logPosterior } from './calibrate-fit.js';
 
 /** One past win-back attempt. */
 export interface HistoryRow {
@@ -69,12 +69,33 @@ export interface FitStats {
   /** control customers (organic return) and randomised contacts (offer effects) in the history */
   controlCases?: number;
   randomisedCases?: number;
+  /** the model was fitted once more on every row after the holdout comparison accepted it (the fit quality above is the holdout's) */
+  finalFitOnAllRows?: boolean;
+}
+
+/**
+ * The learned parts of a model: the response (per-reason base rates and behaviour weights),
+ * the organic return (control groups) and the offer effects (randomised offers). `calibrate`
+ * keeps each only where it decides better than the defaults on the holdout.
+ */
+export type CalibrationPart = 'response' | 'organic' | 'offers';
+export const CALIBRATION_PARTS: readonly CalibrationPart[] = ['response', 'organic', 'offers'];
+
+/** What to fit: which parts, and whether the holdout is kept out (the comparison) or every row is used (the final fit). */
+export interface CalibrationOptions {
+  parts?: readonly CalibrationPart[];
+  /** fit on every row, holdout included (the final fit of an accepted model); default false */
+  allRows?: boolean;
+  /** hold out this fold instead of the holdout (fold 0): the comparison's cross-fitting (holdoutFold) */
+  fold?: number;
 }
 
 /** A fitted reacquisition model: JSON-serialisable and frozen. */
 export interface CalibratedModel {
   version: 1;
   kind: 'winback-reacquisition-model';
+  /** the learned parts the model carries; absent (older models): all of them */
+  parts?: CalibrationPart[];
   baseRates: Record<string, ReasonRate>;
   coefficients: BehaviourCoefficients;
   fit: FitStats;
@@ -95,13 +116,19 @@ type CalibrationPlaybook = { reasons: readonly Pick<ReasonEntry, 'code' | 'baseR
 export type CalibrationNote = Extract<Said<'calibrate'>, { key: 'unknownReasons' | 'notConverged' | 'fixedAtZero' | 'fewHoldout' }>;
 
 /** Fits the model on the history; reasons missing from the playbook are ignored with a warning. */
-export function calibrateModel(rows: readonly HistoryRow[], playbook: CalibrationPlaybook, config: ModelConfig): CalibratedModel {
-  return calibrateModelWithNotes(rows, playbook, config).model;
+export function calibrateModel(rows: readonly HistoryRow[], playbook: CalibrationPlaybook, config: ModelConfig, options: CalibrationOptions = {}): CalibratedModel {
+  return calibrateModelWithNotes(rows, playbook, config, options).model;
 }
 
 /** The model and its warnings as catalogue keys, to be worded in the reader's language. */
-export function calibrateModelWithNotes(rows: readonly HistoryRow[], playbook: CalibrationPlaybook, config: ModelConfig): { model: CalibratedModel; notes: CalibrationNote[] } {
+export function calibrateModelWithNotes(
+  rows: readonly HistoryRow[],
+  playbook: CalibrationPlaybook,
+  config: ModelConfig,
+  options: CalibrationOptions = {},
+): { model: CalibratedModel; notes: CalibrationNote[] } {
   const settings = config.calibration;
+  const parts = options.parts ?? CALIBRATION_PARTS;
   const codes = playbook.reasons.map((r) => r.code as string);
   const warnings: CalibrationNote[] = [];
   const unknown = rows.filter((r) => !codes.includes(r.reasonCode));
@@ -113,25 +140,35 @@ export function calibrateModelWithNotes(rows: readonly HistoryRow[], playbook: C
   // Control customers were not contacted: they tell the organic return, not the response.
   const usable = known.filter((r) => r.control !== true);
   const controls = known.filter((r) => r.control === true);
-  const isHoldout = (r: HistoryRow) => hashToUnit(r.customer_id, settings.salt) < settings.holdoutShare;
+  const heldOut = options.fold ?? 0;
+  const isHoldout = (r: HistoryRow) => options.allRows !== true && holdoutFold(r.customer_id, config) === heldOut;
   const train = designOf(usable.filter((r) => !isHoldout(r)), playbook, config);
   const holdout = designOf(usable.filter(isHoldout), playbook, config);
-  const { fit, fixedAtZero } = fitWithSigns(train, settings.maxIterations);
+  const response = parts.includes('response');
+  // Without the response part nothing is fitted: the playbook's rates and the config's weights stand.
+  const { fit, fixedAtZero } = response ? fitWithSigns(train, settings.maxIterations) : { fit: defaultsFit(train, config), fixedAtZero: [] };
   if (!fit.converged) warnings.push({ key: 'notConverged', args: [settings.maxIterations] });
   if (fixedAtZero.length > 0) warnings.push({ key: 'fixedAtZero', args: [fixedAtZero.join(', ')] });
   // Below this many holdout cases the AUC and the decile table are mostly noise.
   if (holdout.y.length < MIN_HOLDOUT_CASES) {
     warnings.push({ key: 'fewHoldout', args: [holdout.y.length, MIN_HOLDOUT_CASES] });
   }
-  const coefficients = Object.fromEntries(
-    BEHAVIOUR_FEATURES.map((f, j) => [f, { ...config.coefficients[f], weight: fit.beta[j] as number }]),
-  ) as BehaviourCoefficients;
-  const organicRates = organicRatesOf(controls, new Map(playbook.reasons.map((r) => [r.code as string, r.organicRate ?? 0])), coefficients);
-  const offerEffects = offerEffectsFrom(usable, playbook, fit.alpha, coefficients);
+  // Without the response part the plan keeps the playbook's rates and the config's weights, and
+  // the organic return and offer effects are measured against those.
+  const coefficients = response
+    ? Object.fromEntries(BEHAVIOUR_FEATURES.map((f, j) => [f, { ...config.coefficients[f], weight: fit.beta[j] as number }])) as BehaviourCoefficients
+    : config.coefficients;
+  const alpha = fit.alpha;
+  const learnFrom = (r: HistoryRow) => !isHoldout(r);
+  const organicRates = parts.includes('organic')
+    ? organicRatesOf(controls.filter(learnFrom), new Map(playbook.reasons.map((r) => [r.code as string, r.organicRate ?? 0])), coefficients)
+    : {};
+  const offerEffects = parts.includes('offers') ? offerEffectsFrom(usable.filter(learnFrom), playbook, alpha, coefficients) : {};
   const model: CalibratedModel = deepFreeze({
     version: 1,
     kind: 'winback-reacquisition-model',
-    baseRates: baseRatesOf(codes, train, fit.alpha),
+    parts: CALIBRATION_PARTS.filter((p) => parts.includes(p)),
+    baseRates: response ? baseRatesOf(codes, train, fit.alpha) : {},
     coefficients,
     fit: {
       trainCases: train.y.length,
@@ -178,6 +215,29 @@ function offerEffectsFrom(
 
 const MIN_HOLDOUT_CASES = 100;
 
+/** A customer is in the holdout when the hash of their id (salted) falls below the holdout share: stable across runs and row orders. */
+export function isHoldoutCustomer(customerId: string, config: ModelConfig): boolean {
+  return holdoutFold(customerId, config) === 0;
+}
+
+/**
+ * The customer's fold: the hash u of their id (salted) cut into folds of the holdout share h,
+ * fold j = ⌊u / h⌋, the last fold taking the rest (h = 0.3: [0, 0.3), [0.3, 0.6), [0.6, 1)).
+ * Fold 0 is the holdout; the comparison with the defaults holds out each fold in turn. With
+ * h = 0 every customer is in fold 1 (nobody held out).
+ */
+export function holdoutFold(customerId: string, config: ModelConfig): number {
+  const h = config.calibration.holdoutShare;
+  if (!(h > 0)) return 1;
+  return Math.min(foldCount(config) - 1, Math.floor(hashToUnit(customerId, config.calibration.salt) / h));
+}
+
+/** How many folds the holdout share cuts the customers into: ⌊1 / h⌋, at least 2. */
+export function foldCount(config: ModelConfig): number {
+  const h = config.calibration.holdoutShare;
+  return h > 0 ? Math.max(2, Math.floor(1 / h)) : 1;
+}
+
 function holdoutStats(holdout: FitData, alpha: number[], beta: number[]) {
   const predicted = Array.from(holdout.y, (_, i) => sigmoid(linearPredictor(holdout, alpha, beta, i)));
   const squaredErrors = predicted.reduce((s, p, i) => s + (p - (holdout.y[i] as number)) ** 2, 0);
@@ -199,6 +259,13 @@ function designOf(rows: readonly HistoryRow[], playbook: { reasons: readonly Pic
     priorStrength: Math.max(config.calibration.priorStrength, MIN_PRIOR_STRENGTH),
     l2: config.calibration.l2,
   };
+}
+
+// The defaults as a fit: the playbook's rates (as the prior means) and the config's weights.
+function defaultsFit(data: FitData, config: ModelConfig) {
+  const alpha = data.priorMean.map(logit);
+  const beta = BEHAVIOUR_FEATURES.map((f) => config.coefficients[f].weight);
+  return { alpha, beta, iterations: 0, converged: true, logPosterior: logPosterior(data, alpha, beta) };
 }
 
 // Refit without any weight whose sign contradicts EXPECTED_SIGNS, so the model stays monotone.
@@ -270,6 +337,7 @@ const probability = z.number().min(0).max(1);
 const modelSchema = z.object({
   version: z.literal(1),
   kind: z.literal('winback-reacquisition-model'),
+  parts: z.array(z.enum(['response', 'organic', 'offers'])).optional(),
   baseRates: z.record(z.string(), z.object({ rate: probability, prior: probability, cases: z.number().int().min(0), wins: z.number().int().min(0) })),
   coefficients: z.object(
     Object.fromEntries(BEHAVIOUR_FEATURES.map((f) => [f, z.object({ weight: z.number(), reference: z.number().min(0), cap: z.number().positive() })])),

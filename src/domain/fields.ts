@@ -169,6 +169,7 @@ export const HISTORY_SCHEMA: Schema = {
     f('second_lifetime_revenue', 'number', ['second lifetime revenue', 'revenue since return', 'umsatz seit rückkehr', 'umsatz seit rueckkehr', 'umsatz zweite laufzeit']),
     f('contact_date', 'date', ['contact date', 'contacted on', 'attempt date', 'campaign date', 'kontaktdatum', 'kontaktiert am', 'ansprache am', 'datum ansprache']),
     f('offer_type', 'text', ['offer type', 'offer', 'angebot', 'angebotsart']),
+    f('channel', 'text', ['contact channel', 'kanal', 'kontaktkanal']),
     f('attempt_group', 'text', ['attempt group', 'test group', 'versuchsgruppe']),
     f('offer_randomised', 'bool', ['offer randomised', 'offer randomized', 'randomised offer', 'randomized offer', 'zufallsangebot', 'angebot zufällig']),
   ],

@@ -466,9 +466,9 @@ export const HELP = {
   ),
   calibrate: m<CommandHelp>(
     {
-      description: 'fit the reacquisition model on past win-back attempts; writes model.json for plan --model',
+      description: 'fit the reacquisition model on past win-back attempts; writes model.json for plan --model, with only the learned parts that decide better than the defaults in money on held-out control and randomised customers (else the defaults)',
       arguments: {
-        history: 'past attempts: lost-customer columns plus won_back (yes/no), optional contact_date, offer_type, second_lifetime_months/revenue; or - for stdin',
+        history: 'past attempts: lost-customer columns plus won_back (yes/no), optional contact_date, channel, offer_type, attempt_group, offer_randomised, second_lifetime_months/revenue; or - for stdin',
       },
       options: {
         'model-out': 'where to write the model (JSON), for plan --model',
@@ -481,10 +481,10 @@ export const HELP = {
       examples: ['winback calibrate out/history.csv --model-out model.json && winback plan fixtures/lost-customers-en.csv --model model.json --out out/plan'],
     },
     {
-      description: 'das Rückgewinnungsmodell an früheren Rückgewinnungsversuchen anpassen; schreibt model.json für plan --model',
+      description: 'das Rückgewinnungsmodell an früheren Rückgewinnungsversuchen anpassen; schreibt model.json für plan --model, nur mit den gelernten Teilen, die an zurückgehaltenen Kontroll- und Zufallskunden in Geld besser entscheiden als die Vorgaben (sonst die Vorgaben)',
       arguments: {
         history:
-          'frühere Versuche: die Spalten verlorener Kunden und won_back (ja/nein), optional contact_date, offer_type, second_lifetime_months/revenue; oder - für die Standardeingabe',
+          'frühere Versuche: die Spalten verlorener Kunden und won_back (ja/nein), optional contact_date, Kanal, offer_type, attempt_group, offer_randomised, second_lifetime_months/revenue; oder - für die Standardeingabe',
       },
       options: {
         'model-out': 'wohin das Modell (JSON) geschrieben wird, für plan --model',

@@ -163,6 +163,7 @@ export const CATALOGUE = {
     secondRetention: m('second-lifetime monthly retention', 'Bindungsrate pro Monat (zweites Kundenleben)'),
     annuity: m((months: number) => `annuity factor (${months} months)`, (months) => `Rentenbarwertfaktor (${months} Monate)`),
     sltv: m('sltv', 'sltv'),
+    reductionTerm: m((months: number) => `(the lower rate for the first ${months} months, Σ_{t<${months}} q^t)`, (months) => `(der niedrigere Tarif in den ersten ${months} Monaten, Σ_{t<${months}} q^t)`),
     channelCost: m((channel: string) => `channel cost (${channel})`, (channel) => `Kanalkosten (${CHANNEL_DE[channel] ?? channel})`),
     incentiveCost: m((offer: string) => `incentive cost (offer ${offer})`, (offer) => `Anreizkosten (Angebot ${OFFER_DE[offer] ?? offer})`),
     expectedValue: m('expected value (incremental, today)', 'erwarteter Wert (zusätzlich, heute)'),
@@ -678,6 +679,30 @@ export const CATALOGUE = {
     ),
     weights: m('behaviour weights (log-odds per unit of ln(1+x))', 'Verhaltensgewichte (Log-Odds je Einheit von ln(1+x))'),
     deciles: m('calibration on the holdout, by decile of predicted p', 'Kalibrierung auf der Prüfstichprobe, nach Dezilen des vorhergesagten p'),
+    comparison: m(
+      (cases: string, control: string, randomised: string, defaults: string) =>
+        `decisions compared in money on held-out customers (each fold in turn): ${cases} customers (${control} control, ${randomised} randomised offers); the defaults' decisions add ${defaults} per customer over no contact`,
+      (cases, control, randomised, defaults) =>
+        `Entscheidungen in Geld an zurückgehaltenen Kunden verglichen (jede Teilmenge reihum): ${cases} Kunden (${control} Kontrollgruppe, ${randomised} Zufallsangebote); die Entscheidungen der Standardwerte bringen ${defaults} je Kunde mehr als keine Ansprache`,
+    ),
+    comparisonColumns: m(['learned parts', 'differ', 'gain/cust.', 'std. err.', 'lower bound'], ['gelernte Teile', 'anders', 'Gewinn/Kd.', 'Std.-fehler', 'Untergrenze']),
+    part: m(
+      (part: 'response' | 'organic' | 'offers') => ({ response: 'response', organic: 'organic return', offers: 'offer effects' })[part],
+      (part) => ({ response: 'Antwortraten', organic: 'Rückkehr ohne Ansprache', offers: 'Angebotswirkung' })[part],
+    ),
+    allParts: m('all', 'alle'),
+    keptParts: m(
+      (parts: string, z: string) => `written: the learned ${parts} — better than the defaults on held-out customers by more than ${z} × its standard error; refitted on every row`,
+      (parts, z) => `geschrieben: gelernte ${parts} — an zurückgehaltenen Kunden um mehr als ${z} × den Standardfehler besser als die Standardwerte; an allen Zeilen neu angepasst`,
+    ),
+    keptDefaults: m(
+      (z: string) => `written: the defaults — no learned part decides better than the defaults on held-out customers by more than ${z} × its standard error, so plan --model decides as plan without a model`,
+      (z) => `geschrieben: die Standardwerte — kein gelernter Teil entscheidet an zurückgehaltenen Kunden um mehr als ${z} × den Standardfehler besser als die Standardwerte; plan --model entscheidet daher wie plan ohne Modell`,
+    ),
+    noComparison: m(
+      'written: the defaults — the history holds no control customer and no randomised offer to compare decisions on (campaign --holdout and --test-offers record them)',
+      'geschrieben: die Standardwerte — der Verlauf enthält keine Kontrollgruppe und kein Zufallsangebot, an denen sich Entscheidungen vergleichen lassen (campaign --holdout und --test-offers erfassen sie)',
+    ),
     written: m((out: string) => `written: ${out} (use it with winback plan --model ${out})`, (out) => `geschrieben: ${out} (für winback plan --model ${out})`),
     reject: m((line: number, id: string, error: string) => `reject: line ${line}${id ? ` (${id})` : ''}: ${error}`, (line, id, error) => `abgelehnt: Zeile ${line}${id ? ` (${id})` : ''}: ${error}`),
     moreRejects: m((n: number) => `reject: … and ${n} more`, (n) => `abgelehnt: … und ${n} weitere`),

@@ -49,6 +49,11 @@ export interface OfferSpec {
   lifetimeFactor: number;
   /** share of monthly margin given away during the second lifetime, 0..1 (a discount) */
   marginReduction: number;
+  /**
+   * months of the second lifetime the reduction holds (a lower rate for a renewal term), after
+   * which the full margin is earned; absent: the whole second lifetime (a lasting discount)
+   */
+  marginReductionMonths?: number;
   /** one-off cost of the incentive when the customer accepts (currency units) */
   incentiveCost: number;
 }

@@ -72,6 +72,7 @@ const offerSchema = z.object({
   reacquisitionOddsFactor: z.number().positive(),
   lifetimeFactor: z.number().positive(),
   marginReduction: rate,
+  marginReductionMonths: z.number().int().min(1).optional(),
   incentiveCost: z.number().min(0),
 });
 

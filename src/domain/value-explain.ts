@@ -146,7 +146,14 @@ function offerSteps(input: EvaluateInput, ctx: ExplainContext, chosen: NonNullab
       formula: `(1 − q^${config.horizonMonths}) / (1 − q), q = ${n(sl.monthlyRetention)} / (1 + ${n(d)})`,
       value: sl.annuityFactor,
     },
-    { label: t.sltv, formula: `${n(sl.monthlyMargin)} × ${n(sl.annuityFactor)}`, value: sl.value },
+    {
+      label: t.sltv,
+      // A reduction for a term: the full margin over the horizon, less the reduction over the term's months.
+      formula: sl.afterTerm
+        ? `${n(sl.afterTerm.monthlyMargin)} × ${n(sl.annuityFactor)} − ${n(sl.afterTerm.monthlyMargin)} × ${n(offer.marginReduction)} × ${n(sl.afterTerm.termAnnuityFactor)} ${t.reductionTerm(sl.afterTerm.months)}`
+        : `${n(sl.monthlyMargin)} × ${n(sl.annuityFactor)}`,
+      value: sl.value,
+    },
     { label: t.channelCost(chosen.channel), formula: t.playbookChannelCost, value: ctx.channelCost },
     { label: t.incentiveCost(offer.id), formula: t.playbookOfferCost, value: ic },
     {

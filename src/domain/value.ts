@@ -31,7 +31,10 @@ export type BehaviourFeatures = Partial<Record<(typeof BEHAVIOUR_FEATURES)[numbe
 
 /** The second lifetime under one offer. */
 export interface SecondLifetime {
+  /** margin per month while the offer's reduction holds (the whole second lifetime unless it is for a term) */
   monthlyMargin: number;
+  /** an offer whose reduction holds for a term: the full margin per month after it, and Σ_{t<term} q^t */
+  afterTerm?: { monthlyMargin: number; months: number; termAnnuityFactor: number };
   monthlyRetention: number;
   /** undiscounted, unlimited expected length 1/(1 − retention) */
   expectedLifetimeMonths: number;
@@ -166,24 +169,30 @@ const DAYS_PER_YEAR = 365.2425;
 /** Discounted expected margin of a second lifetime under an offer, over the config's horizon. */
 export function secondLifetimeValue(
   monthlyMargin: number,
-  offer: Pick<OfferSpec, 'lifetimeFactor' | 'marginReduction'>,
+  offer: Pick<OfferSpec, 'lifetimeFactor' | 'marginReduction' | 'marginReductionMonths'>,
   entry: Pick<ReasonEntry, 'lifetimeFactor' | 'marginFactor'>,
   config: ModelConfig,
   customerFactor = 1,
 ): SecondLifetime {
-  const margin = monthlyMargin * entry.marginFactor * (1 - offer.marginReduction);
+  const full = monthlyMargin * entry.marginFactor;
+  const margin = full * (1 - offer.marginReduction);
   const retention = scaledRetention(config.monthlyRetention, entry.lifetimeFactor * offer.lifetimeFactor * customerFactor);
   const monthlyDiscount = (1 + config.annualDiscountRate) ** (1 / 12) - 1;
   const q = retention / (1 + monthlyDiscount);
   const H = config.horizonMonths;
-  const annuityFactor = q === 1 ? H : (1 - q ** H) / (1 - q);
-  return {
-    monthlyMargin: margin,
-    monthlyRetention: retention,
-    expectedLifetimeMonths: retention >= 1 ? Infinity : 1 / (1 - retention),
-    annuityFactor,
-    value: margin * annuityFactor,
-  };
+  const annuity = (months: number) => (q === 1 ? months : (1 - q ** months) / (1 - q));
+  const annuityFactor = annuity(H);
+  const expectedLifetimeMonths = retention >= 1 ? Infinity : 1 / (1 - retention);
+  const term = offer.marginReductionMonths;
+  if (term !== undefined && term < H && offer.marginReduction > 0) {
+    // A lower rate for a term (a renewal): the reduction is given in the first `term` months only.
+    const termAnnuityFactor = annuity(term);
+    return {
+      monthlyMargin: margin, afterTerm: { monthlyMargin: full, months: term, termAnnuityFactor }, monthlyRetention: retention, expectedLifetimeMonths,
+      annuityFactor, value: full * annuityFactor - full * offer.marginReduction * termAnnuityFactor,
+    };
+  }
+  return { monthlyMargin: margin, monthlyRetention: retention, expectedLifetimeMonths, annuityFactor, value: margin * annuityFactor };
 }
 
 /** Retention m' whose expected lifetime is factor × 1/(1−m): m' = 1 − 1/(L·factor), at least 0. */

@@ -1,6 +1,7 @@
 /** Terminal text of a calibration: fit quality, per-reason rates, behaviour weights, deciles. */
 import type { SecondLifetimeStats } from '../domain/calibrate-history.js';
 import type { CalibratedModel } from '../domain/calibrate.js';
+import type { HoldoutComparison } from '../domain/calibrate-check.js';
 import type { BehaviourCoefficients } from '../domain/defaults.js';
 import { formatFixed, formatWhole, messages, type Lang } from '../domain/messages.js';
 import { renderTable, styler } from './render.js';
@@ -10,7 +11,11 @@ export interface CalibrationReport {
   accepted: number;
   rejected: number;
   out: string;
+  /** the model written (the accepted parts only) */
   model: CalibratedModel;
+  /** every learned part, fitted on the training customers: what the tables show */
+  learned?: CalibratedModel;
+  comparison?: HoldoutComparison;
   default_coefficients: BehaviourCoefficients;
   playbook_base_rates: Record<string, number>;
   second_lifetime: Record<string, SecondLifetimeStats>;
@@ -20,22 +25,23 @@ const pct = (x: number | null | undefined, lang: Lang) => (x === null || x === u
 const num = (x: number | null | undefined, lang: Lang, d = 3) => (x === null || x === undefined ? '-' : formatFixed(x, d, lang));
 
 /** The calibration report as tables that fit an 80-column terminal; reasons by the playbook's label. */
-export function renderCalibration(r: CalibrationReport, color: boolean, lang: Lang = 'en', labels: ReadonlyMap<string, string> = new Map()): string {
+export function renderCalibration(r: CalibrationReport, color: boolean, lang: Lang = 'en', labels: ReadonlyMap<string, string> = new Map(), currency = '€'): string {
   const c = styler(color);
   const t = messages(lang).calibrate;
-  const { fit } = r.model;
+  const shown = r.learned ?? r.model;
+  const { fit } = shown;
   const fitLine = t.fit(fit.converged, fit.iterations, num(fit.auc, lang), num(fit.brier, lang));
   const head = [
     t.head(formatWhole(r.input.rows, lang), formatWhole(r.accepted, lang), formatWhole(r.rejected, lang), formatWhole(fit.trainCases, lang), formatWhole(fit.holdoutCases, lang)),
     fit.converged ? fitLine : c.red(fitLine),
   ];
   const right = (n: number): ('left' | 'right')[] => ['left', ...Array.from({ length: n }, () => 'right' as const)];
-  const reasons = Object.entries(r.model.baseRates).map(([code, b]) => {
+  const reasons = Object.entries(shown.baseRates).map(([code, b]) => {
     const life = r.second_lifetime[code];
     return [labels.get(code) ?? code, b.cases, b.wins, pct(b.prior, lang), pct(b.rate, lang), num(life?.meanMonths, lang, 1)];
   });
   const reasonTable = renderTable(t.reasonColumns, reasons, { color, align: right(5) });
-  const weights = Object.entries(r.model.coefficients).map(([f, w]) => [f, num(r.default_coefficients[f as keyof BehaviourCoefficients].weight, lang), num(w.weight, lang)]);
+  const weights = Object.entries(shown.coefficients).map(([f, w]) => [f, num(r.default_coefficients[f as keyof BehaviourCoefficients].weight, lang), num(w.weight, lang)]);
   const weightTable = renderTable(t.weightColumns, weights, { color, align: right(2) });
   const deciles = fit.calibration.map((b) => [b.bin, b.cases, pct(b.meanPredicted, lang), pct(b.observedRate, lang)]);
   const decileTable = deciles.length > 0
@@ -49,7 +55,25 @@ export function renderCalibration(r: CalibrationReport, color: boolean, lang: La
     weightTable,
     c.bold(t.deciles),
     decileTable,
+    ...(r.comparison ? comparisonLines(r.comparison, color, lang, currency) : []),
     t.written(r.out),
     '',
   ].join('\n');
+}
+
+/** The holdout comparison: each candidate's gain over the defaults in money, and what was written. */
+function comparisonLines(k: HoldoutComparison, color: boolean, lang: Lang, currency: string): string[] {
+  const c = styler(color);
+  const t = messages(lang).calibrate;
+  // Per customer the amounts are small: cents count.
+  const money = (x: number) => (lang === 'de' ? `${formatFixed(x, 2, lang)}\u00a0${currency.trim()}` : `${x < 0 ? '-' : ''}${currency}${formatFixed(Math.abs(x), 2, lang)}`);
+  const z = formatFixed(k.z, 2, lang);
+  const partsOf = (parts: readonly ('response' | 'organic' | 'offers')[]) => (parts.length === 3 ? t.allParts : parts.map((p) => t.part(p)).join(', '));
+  if (k.cases === 0) return [c.bold(t.noComparison)];
+  const rows = k.candidates.map((x) => [partsOf(x.parts), x.difference.differing, money(x.difference.perCustomer), money(x.difference.standardError), money(x.lowerBound)]);
+  return [
+    c.bold(t.comparison(formatWhole(k.cases, lang), formatWhole(k.control, lang), formatWhole(k.randomised, lang), money(k.defaults.perCustomer))),
+    renderTable(t.comparisonColumns, rows, { color, align: ['left', 'right', 'right', 'right', 'right'] }),
+    k.accepted.length > 0 ? t.keptParts(partsOf(k.accepted), z) : t.keptDefaults(z),
+  ];
 }

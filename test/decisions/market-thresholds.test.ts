@@ -1,20 +1,21 @@
 /**
  * What issue 18 asks of winback's decisions in the simulated market (docs/simulation.md):
  * the default plan captures ≥ 70 % and the calibrated plan ≥ 90 % of the incremental profit
- * of the best permitted action per customer, and plan.csv contacts nobody without permission.
- * The guards stand at what the plans reach (94.1 % and 93.7 % when last measured, with the
- * lower-rate renewal among the price quitters' offers), so a change that costs decisions fails
- * here. Calibrating is still 0.4 points below the default on this seed (+0.8 and −0.6 on seeds
- * 2026 and 2027: docs/simulation.md), although the past season randomised a quarter of the
- * offers and calibrate learns offer effects and the organic return from them; the guard allows
- * no more than 0.5. A budgeted plan is measured against the best selection the truth allows
- * within the same amount. Each test reports the figure it measured.
+ * of the best permitted action per customer, plan.csv contacts nobody without permission, and
+ * calibrating never makes the plan worse. The guards stand at what the plans reach (94.2 % when
+ * last measured), so a change that costs decisions fails here. `calibrate` compares its decisions
+ * with the defaults' in money on held-out control and randomised customers and writes only what
+ * decides better by more than its noise: on this seed it writes the defaults, so the calibrated
+ * plan is the default plan (seeds 2026 to 2029 likewise or better: docs/simulation.md). In a
+ * market whose customers answer far more often than the playbook says, it must still learn.
+ * Each test reports the figure it measured.
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/cli.js';
 import { runMarket, summarise, type MarketRun } from '../support/market-run.js';
 import type { PlanScore } from '../support/market-score.js';
+import { RESPONSIVE_WORLD } from '../support/market-truth.js';
 
 /** The budget of the budgeted plan: about a fifth of what the unbudgeted default plan spends. */
 const BUDGET = 3000;
@@ -35,8 +36,8 @@ describe('winback plans in the simulated market, against issue 18', () => {
     expect(run.default.share, `default plan: ${figures(run.default)}`).toBeGreaterThanOrEqual(0.94);
   });
 
-  it('the calibrated plan captures at least 93 % of the best permitted incremental profit (the issue asks 90 %)', () => {
-    expect(run.calibrated.share, `calibrated plan: ${figures(run.calibrated)}`).toBeGreaterThanOrEqual(0.93);
+  it('the calibrated plan captures at least 94 % of the best permitted incremental profit (the issue asks 90 %)', () => {
+    expect(run.calibrated.share, `calibrated plan: ${figures(run.calibrated)}`).toBeGreaterThanOrEqual(0.94);
   });
 
   it(`plan --budget ${BUDGET} captures at least 80 % of the best selection within the same budget`, () => {
@@ -58,13 +59,35 @@ describe('winback plans in the simulated market, against issue 18', () => {
     expect(r.bestThere, where).toBeGreaterThanOrEqual(20);
     // where the plan renews, the truth agrees (first measured: 224 of 224)
     expect(r.chosenThere / r.chosen, where).toBeGreaterThanOrEqual(0.95);
-    // the playbook's judgement values the renewal below the truth's, so it takes it for about half
-    // of those for whom it is best (first measured 52 %: the rest get the upgrade); the calibration
-    // from randomised offers is what closes that gap
-    expect(r.chosenThere / r.bestThere, where).toBeGreaterThanOrEqual(0.45);
+    // with the lower rate charged for the renewal term only (not the whole horizon) the plan renews
+    // 65 % of those for whom it is best (52 % before; measured 2026-12-05); the rest get the upgrade,
+    // whose longer second lifetime the playbook's judgement values more than the truth does
+    expect(r.chosenThere / r.bestThere, where).toBeGreaterThanOrEqual(0.6);
   });
 
-  it('calibrating costs at most 0.5 points of the default plan’s share (the issue asks: never worse)', () => {
-    expect(run.calibrated.share, `calibrated ${pct(run.calibrated.share)} vs default ${pct(run.default.share)}`).toBeGreaterThanOrEqual(run.default.share - 0.005);
+  it('calibrating never makes the plan worse under the truth (the issue asks: never worse)', () => {
+    const k = run.seasonOne.calibration.comparison;
+    const what = `calibrated ${pct(run.calibrated.share)} vs default ${pct(run.default.share)}; parts written: ${k.accepted.join(', ') || 'none'}`;
+    expect(run.calibrated.chosen, what).toBeGreaterThanOrEqual(run.default.chosen);
+    // the comparison ran on every control and randomised customer of the past season
+    expect(k.cases).toBeGreaterThan(0.9 * (run.seasonOne.controls + run.seasonOne.calibration.randomisedCases));
+  });
+});
+
+describe('a market where the playbook\'s response rates are clearly wrong (customers answer two to three times as often)', () => {
+  const dir = tempDir('winback-market-');
+  let run: MarketRun;
+  beforeAll(async () => {
+    run = await runMarket(dir, undefined, { world: RESPONSIVE_WORLD });
+    console.info(`market (${RESPONSIVE_WORLD.name}): ${JSON.stringify(summarise(run))}`);
+  }, 300_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('calibrate accepts a learned part, and the calibrated plan earns more under the truth than the default plan', () => {
+    const k = run.seasonOne.calibration.comparison;
+    const what = `calibrated ${pct(run.calibrated.share)} vs default ${pct(run.default.share)}; candidates ${JSON.stringify(k.candidates.map((c) => [c.parts.join('+'), Math.round(c.difference.perCustomer), Math.round(c.difference.standardError)]))}`;
+    expect(k.accepted.length, what).toBeGreaterThan(0);
+    // first measured (2026-12-05): 98.8 % against 98.4 % (+0.4 points), the learned response accepted
+    expect(run.calibrated.share - run.default.share, what).toBeGreaterThan(0.002);
   });
 });

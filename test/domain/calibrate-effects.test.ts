@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { logOddsShift, offerEffectsOf, organicRatesOf, type Observation } from '../../src/domain/calibrate-effects.js';
-import { calibrateModel, type HistoryRow } from '../../src/domain/calibrate.js';
+import { calibrateModel, isHoldoutCustomer, type HistoryRow } from '../../src/domain/calibrate.js';
 import { DEFAULT_MODEL_CONFIG as CONFIG } from '../../src/domain/defaults.js';
 import { mulberry32 } from '../../src/domain/random.js';
 import { logit, sigmoid } from '../../src/domain/value.js';
@@ -88,7 +88,7 @@ describe('calibrateModel with control rows and randomised contacts', () => {
       ...(control ? { control: true } : { offerId, offerOddsFactor: offerId === 'renewal' ? 1.5 : 1.6, randomised: i % 3 === 0 }),
     };
   });
-  const model = calibrateModel(rows, playbook, CONFIG);
+  const model = calibrateModel(rows, playbook, CONFIG, { allRows: true });
 
   it('fits the response on contacted rows only and learns the organic return from the control rows', () => {
     expect(model.fit.trainCases + model.fit.holdoutCases).toBe(rows.filter((r) => !r.control).length);
@@ -102,6 +102,28 @@ describe('calibrateModel with control rows and randomised contacts', () => {
     const e = model.offerEffects?.price;
     expect((e?.renewal?.cases ?? 0) + (e?.discount?.cases ?? 0)).toBe(model.fit.randomisedCases);
     expect(e!.renewal!.factor).toBeGreaterThan(e!.discount!.factor);
+  });
+
+  it('learns the organic return and offer effects from the training customers only while the holdout is kept out', () => {
+    const split = calibrateModel(rows, playbook, CONFIG);
+    const train = rows.filter((r) => !isHoldoutCustomer(r.customer_id, CONFIG));
+    expect(train.length).toBeLessThan(rows.length);
+    expect(split.organicRates?.price?.cases).toBe(train.filter((r) => r.control).length);
+    const e = split.offerEffects?.price;
+    expect((e?.renewal?.cases ?? 0) + (e?.discount?.cases ?? 0)).toBe(train.filter((r) => r.randomised).length);
+  });
+
+  it('carries only the parts asked for: without the response, the playbook\'s rates and the config\'s weights', () => {
+    const organic = calibrateModel(rows, playbook, CONFIG, { parts: ['organic'] });
+    expect(organic.parts).toEqual(['organic']);
+    expect(organic.baseRates).toEqual({});
+    expect(organic.coefficients).toEqual(CONFIG.coefficients);
+    expect(organic.offerEffects).toBeUndefined();
+    expect(organic.organicRates?.price?.rate).toBeGreaterThan(0.05);
+    const none = calibrateModel(rows, playbook, CONFIG, { parts: [] });
+    expect(none.parts).toEqual([]);
+    expect(none.organicRates).toBeUndefined();
+    expect(none.fit.trainCases).toBeGreaterThan(0);
   });
 
   it('writes neither without control rows or randomised contacts', () => {

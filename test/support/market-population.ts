@@ -7,7 +7,7 @@ import { DAYS_PER_MONTH, formatIsoDay } from '../../src/domain/dates.js';
 import type { Channel } from '../../src/domain/playbook-types.js';
 import { mulberry32, normalDraw, type Random } from '../../src/domain/random.js';
 import type { EpochDay } from '../../src/domain/types.js';
-import type { TrueReason, TruthCustomer } from './market-truth.js';
+import type { MarketWorld, TrueReason, TruthCustomer } from './market-truth.js';
 
 /** One simulated lost customer: the truth and what the export shows of it. */
 export interface SimCustomer extends TruthCustomer {
@@ -90,9 +90,12 @@ function poisson(random: Random, mean: number): number {
 }
 
 /** Draws `n` lost customers whose churn days lie in [firstChurn, lastChurn]. */
-export function drawPopulation(seed: number, n: number, prefix: string, firstChurn: EpochDay, lastChurn: EpochDay): SimCustomer[] {
+export function drawPopulation(seed: number, n: number, prefix: string, firstChurn: EpochDay, lastChurn: EpochDay, world?: MarketWorld): SimCustomer[] {
   const random = mulberry32(seed);
-  return Array.from({ length: n }, (_, i) => drawCustomer(random, `${prefix}${String(i + 1).padStart(5, '0')}`, firstChurn, lastChurn));
+  return Array.from({ length: n }, (_, i) => {
+    const c = drawCustomer(random, `${prefix}${String(i + 1).padStart(5, '0')}`, firstChurn, lastChurn);
+    return world === undefined ? c : { ...c, world };
+  });
 }
 
 function drawCustomer(random: Random, id: string, firstChurn: EpochDay, lastChurn: EpochDay): SimCustomer {

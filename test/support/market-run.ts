@@ -13,7 +13,7 @@ import { readCsv, runCli } from './cli.js';
 import { drawPopulation, exportCsv, type SimCustomer } from './market-population.js';
 import { bestWithinBudget, offerChoice, scorePlan, weeklyDays, type MarketCustomer, type OfferChoice, type PlanDecision, type PlanScore } from './market-score.js';
 import { SeasonOutcomes } from './market-outcomes.js';
-import { actionSpend, actionValue, type Action } from './market-truth.js';
+import { actionSpend, actionValue, type Action, type MarketWorld } from './market-truth.js';
 
 /** The simulation's size and calendar (docs/simulation.md). */
 export const MARKET = {
@@ -41,7 +41,11 @@ export interface SeasonOne {
   /** listed customers without permission on their channel, and objectors listed */
   listViolations: { noPermission: number; objector: number };
   results: { total?: unknown; warnings?: string[] };
-  calibration: { accepted: number; auc: number | null; brier: number | null; warnings: string[]; controlCases: number; randomisedCases: number; organicRates: unknown; offerEffects: unknown };
+  calibration: {
+    accepted: number; auc: number | null; brier: number | null; warnings: string[]; controlCases: number; randomisedCases: number; organicRates: unknown; offerEffects: unknown;
+    /** calibrate's holdout comparison with the defaults, in money, and the parts it wrote */
+    comparison: { cases: number; accepted: string[]; candidates: { parts: string[]; difference: { perCustomer: number; standardError: number; differing: number }; lowerBound: number }[] };
+  };
 }
 
 export interface MarketRun {
@@ -52,6 +56,8 @@ export interface MarketRun {
   misclassified: number;
   default: PlanScore;
   calibrated: PlanScore;
+  /** the plan with every part calibrate learned on its training customers, accepted or not (opts.learned) */
+  learned?: PlanScore;
   /** the same plans as `campaign` lists them: the channel the campaign picks, the plan's contact date */
   executed?: { default: PlanScore; calibrated: PlanScore };
   /** everyone permitted contacted on their first permitted channel with the reason's first offer, at once */
@@ -80,14 +86,14 @@ async function readPlaybook(): Promise<PlaybookFacts> {
 }
 
 /** Runs both seasons in `dir` and scores the new season's plans. */
-export async function runMarket(dir: string, m = MARKET, opts: { executed?: boolean; budget?: number } = {}): Promise<MarketRun> {
+export async function runMarket(dir: string, m = MARKET, opts: { executed?: boolean; budget?: number; world?: MarketWorld; learned?: boolean } = {}): Promise<MarketRun> {
   const playbook = await readPlaybook();
   const firstRun = parseIsoDay(m.firstRun) as EpochDay;
   const lastRun = firstRun + (m.runs - 1) * m.periodDays;
-  const past = drawPopulation(m.seed, m.pastCustomers, 'A', firstRun - 365, lastRun - 1);
+  const past = drawPopulation(m.seed, m.pastCustomers, 'A', firstRun - 365, lastRun - 1, opts.world);
   const seasonOne = await runSeasonOne(dir, past, firstRun, m);
   const asOf = lastRun + m.resultsAfterDays;
-  const fresh = drawPopulation(m.seed + 1, m.newCustomers, 'B', asOf - 365, asOf - 1);
+  const fresh = drawPopulation(m.seed + 1, m.newCustomers, 'B', asOf - 365, asOf - 1, opts.world);
   const exportPath = join(dir, 'new-season.csv');
   writeFileSync(exportPath, exportCsv(fresh));
   const iso = formatIsoDay(asOf);
@@ -103,6 +109,10 @@ export async function runMarket(dir: string, m = MARKET, opts: { executed?: bool
     naive: scorePlan(market, naivePlan(market, asOf), asOf),
     renewal: { default: offerChoice(market, read('plan-default'), asOf, 'renewal'), calibrated: offerChoice(market, read('plan-calibrated'), asOf, 'renewal') },
   };
+  if (opts.learned) {
+    await cli(['plan', exportPath, '--out', join(dir, 'plan-learned'), '--as-of', iso, '--model', join(dir, 'learned.json'), '--quiet']);
+    run.learned = scorePlan(market, read('plan-learned'), asOf);
+  }
   if (opts.budget !== undefined) {
     await cli(['plan', exportPath, '--out', join(dir, 'plan-budget'), '--as-of', iso, '--budget', String(opts.budget), '--quiet']);
     run.budgeted = { amount: opts.budget, plan: scorePlan(market, read('plan-budget'), asOf), best: bestWithinBudget(market, opts.budget) };
@@ -182,13 +192,14 @@ async function runSeasonOne(dir: string, past: readonly SimCustomer[], firstRun:
   const iso = formatIsoDay(resultsAsOf);
   const results = JSON.parse(await cli(['results', '--ledger', ledger, '--outcomes', outcomesPath, '--as-of', iso, '--history-out', history, '--export', fullExport, '--json']));
   const report = JSON.parse(await cli(['calibrate', history, '--model-out', join(dir, 'model.json'), '--as-of', iso, '--json']));
+  writeFileSync(join(dir, 'learned.json'), JSON.stringify(report.learned));
   return {
     runs: m.runs, ...tally, ...outcomes.regainCounts(readCsv(ledger)),
     results: { total: results.total, warnings: results.warnings },
     calibration: {
       accepted: report.accepted, auc: report.model.fit.auc ?? null, brier: report.model.fit.brier ?? null, warnings: report.warnings,
       controlCases: report.model.fit.controlCases ?? 0, randomisedCases: report.model.fit.randomisedCases ?? 0,
-      organicRates: report.model.organicRates ?? null, offerEffects: report.model.offerEffects ?? null,
+      organicRates: report.model.organicRates ?? null, offerEffects: report.model.offerEffects ?? null, comparison: report.comparison,
     },
   };
 }

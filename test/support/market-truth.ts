@@ -34,6 +34,18 @@ export interface TruthCustomer {
   permitted: Record<Channel, boolean>;
   /** objected to marketing (do-not-contact flag or an objection written in the reason) */
   objector: boolean;
+  /** a truth that differs from TRUTH (absent: TRUTH itself) */
+  world?: MarketWorld;
+}
+
+/**
+ * A market whose truth differs from the usual one in named parameters: to check that
+ * calibration learns what the playbook's defaults get wrong (docs/simulation.md, section 6).
+ */
+export interface MarketWorld {
+  name: string;
+  /** response of the reference customer per reason, in place of TRUTH.responseBase */
+  responseBase?: Partial<Record<TrueReason, number>>;
 }
 
 export interface Action {
@@ -97,6 +109,16 @@ export const TRUTH = {
   responseDelayDays: 45,
 } as const;
 
+/**
+ * A market where the playbook's response rates are clearly wrong: customers answer five times as
+ * often as in the usual truth (at most 70 %), two to three times the playbook's rates (price
+ * 0.7 against the playbook's 0.35, quality 0.2 against 0.07). Calibration has to learn that.
+ */
+export const RESPONSIVE_WORLD: MarketWorld = {
+  name: 'responsive',
+  responseBase: Object.fromEntries(Object.entries(TRUTH.responseBase).map(([reason, rate]) => [reason, Math.min(0.7, 5 * rate)])),
+};
+
 const logit = (p: number) => Math.log(p / (1 - p));
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -143,7 +165,7 @@ function behaviourLogOdds(c: TruthCustomer): number {
 
 /** Chance the contact itself wins the customer back (beyond those who would return anyway). */
 export function responseProbability(c: TruthCustomer, offer: string, channel: Channel, day: EpochDay): number {
-  const base = TRUTH.responseBase[c.reason];
+  const base = c.world?.responseBase?.[c.reason] ?? TRUTH.responseBase[c.reason];
   if (base <= 0) return 0;
   const odds = TRUTH.offerOdds[c.reason]?.[offer as OfferId] ?? 1;
   return sigmoid(logit(base) + behaviourLogOdds(c) + Math.log(odds) + Math.log(TRUTH.channelOdds[channel]) + timingLogOdds(c, day));
