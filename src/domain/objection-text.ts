@@ -332,16 +332,24 @@ const SHORTHAND: Record<string, string> = {
 // Runs of single letters with the same number of spaces (1 to 4) between them; a wider gap ends the word.
 const LETTER_SPACED = [1, 2, 3, 4].map((n) => new RegExp(`(?<![\\p{L}\\p{N}])(?:\\p{L} {${n}}(?! )){1,}\\p{L}(?![\\p{L}\\p{N}])`, 'gu'));
 const joinLetters = (run: string): string => run.replace(/ +/g, '');
+// Where each such run starts: a one-letter word followed by a space. Most texts have none, and
+// then the four passes above (a quarter of normalising) are left out.
+const SPACED_START = /(?<![\p{L}\p{N}])\p{L} /u;
 
-/** Lower case, umlauts folded, letter-spaced words joined, punctuation as single spaces, shorthand expanded. */
-export function normaliseObjectionText(text: string): string {
-  const folded = foldText(text)
-    .replace(/['’`´]/g, '')
-    // "K E I N E  Werbung", "D  N  C": single letters, evenly spaced, form one word.
+/** "K E I N E  Werbung", "D  N  C": single letters, evenly spaced, form one word. */
+export function joinSpacedLetters(text: string): string {
+  if (!SPACED_START.test(text)) return text;
+  return text
     .replace(LETTER_SPACED[0] as RegExp, joinLetters)
     .replace(LETTER_SPACED[1] as RegExp, joinLetters)
     .replace(LETTER_SPACED[2] as RegExp, joinLetters)
-    .replace(LETTER_SPACED[3] as RegExp, joinLetters)
+    .replace(LETTER_SPACED[3] as RegExp, joinLetters);
+}
+
+/** Lower case, umlauts folded, letter-spaced words joined, punctuation as single spaces, shorthand expanded. */
+export function normaliseObjectionText(text: string): string {
+  const plain = foldText(text).replace(/['’`´]/g, '');
+  const folded = joinSpacedLetters(plain)
     // Commas and semicolons end a clause: no rule reaches across them unless it says so.
     .replace(/[,;]+/g, ' , ')
     .replace(/[^\p{L}\p{N},]+/gu, ' ')

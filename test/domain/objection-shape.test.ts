@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findObjectionPhrase, readObjectionText } from '../../src/domain/objection-text.js';
+import { findObjectionPhrase, joinSpacedLetters, normaliseObjectionText, readObjectionText } from '../../src/domain/objection-text.js';
 import { propertyRuns } from '../support/property.js';
 
 const WORDS = [
@@ -50,5 +50,30 @@ describe('objection texts read by shape', () => {
   it('short numbers are read as they are: "Art. 21" is an objection, "Art. 22" is not', () => {
     expect(findObjectionPhrase('Widerspruch gem. Art. 21 DSGVO')).toBeDefined();
     expect(findObjectionPhrase('Umzug gem. Art. 22')).toBeUndefined();
+  });
+});
+
+// The letter-spacing passes as they ran on every text before the quick check that skips them.
+const SPACED = [1, 2, 3, 4].map((n) => new RegExp(`(?<![\\p{L}\\p{N}])(?:\\p{L} {${n}}(?! )){1,}\\p{L}(?![\\p{L}\\p{N}])`, 'gu'));
+const joinedAlways = (text: string): string => SPACED.reduce((t, re) => t.replace(re, (run) => run.replace(/ +/g, '')), text);
+
+describe('letter-spaced words', () => {
+  it('are joined as by the four passes, whether or not the quick check skips them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('k', 'e', 'ä', '1', ' ', '  ', '   ', ',', 'werbung', 'd n c', 'x'), { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        expect(joinSpacedLetters(text)).toBe(joinedAlways(text));
+      }),
+      propertyRuns(100),
+    );
+  });
+
+  it.each([
+    ['K E I N E  Werbung', 'keine werbung'],
+    ['bitte keine Werbung', 'bitte keine werbung'],
+    ['D  N  C', 'dnc'],
+    ['a b', 'ab'],
+  ])('%s → %s', (text, normalised) => {
+    expect(normaliseObjectionText(text)).toBe(normalised);
   });
 });
