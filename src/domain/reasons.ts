@@ -9,7 +9,7 @@ import { BOUNDARY, tokenizeReason } from './reasons/normalize.js';
 import { combineReadings, strengthOf } from './reasons/combine.js';
 import { readNgram, readTokens } from './reasons/ngram.js';
 import { prepareTokens } from './reasons/prepare.js';
-import { rankReasons, ruleMatches, STATED_SCORE } from './reasons/rules.js';
+import { rankReasons, ruleMatches } from './reasons/rules.js';
 import { codeKey, knowsWord, resolveToken, type ReasonVocabulary } from './reasons/vocabulary.js';
 
 export { normalizeReasonText, tokenizeReason } from './reasons/normalize.js';
@@ -112,10 +112,8 @@ function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassificati
   if (taught !== undefined) return { code: taught, confidence: 1, evidence: shown.filter((t) => t !== BOUNDARY).join(' '), source: 'text' };
   const { matches, asserted, parts } = ruleMatches(tokens, vocab);
   const ranked = rankReasons(matches.filter((m) => m.reason !== 'unknown'));
-  // An explicit "keine Angabe" / "no reason given", unless a cause is stated beside it
-  // (a lone word such as "service" in "cancelled via self-service" is none).
-  const said = rankReasons(matches.filter((m) => m.reason === 'unknown'))[0];
-  const asked = said !== undefined && (ranked.length === 0 || (said.score >= STATED_SCORE && ranked.every((r) => r.score < STATED_SCORE))) ? said : undefined;
+  const asked = ranked.length === 0 ? rankReasons(matches)[0] : undefined;
+  // An explicit "keine Angabe" / "no reason given".
   if (asked !== undefined) return { code: 'unknown', confidence: round3(strengthOf(asked.score)), evidence: evidenceOf(shown, asked.best), source: 'text' };
   const modelEvidenceOf = readTokens(vocab.model, asserted);
   const read = (only?: ReadonlySet<number>, near?: { start: number; end: number }) => {

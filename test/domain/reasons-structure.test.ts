@@ -111,8 +111,9 @@ describe('contrast and negation', () => {
 
 describe('who ended it, and who died', () => {
   it.each([
-    // An explicit "no reason" stays unknown beside a lone weak word ("app", "service").
+    // An explicit "no reason"; a cause stated beside it still wins.
     ['cancelled in the app, reason field left blank', 'unknown'],
+    ['Kündigung ohne Angabe, Budget gekürzt', 'financial_hardship'],
     ['Kd. will keinen Grund nennen', 'unknown'],
     // The provider as the one who ended it.
     ['Die Versicherung hat mir den Vertrag gekündigt', 'terminated_by_us'],
