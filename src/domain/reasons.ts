@@ -6,7 +6,7 @@
 import type { ReasonCode } from './playbook-types.js';
 import type { PhraseMatch } from './reasons/match.js';
 import { BOUNDARY, tokenizeReason } from './reasons/normalize.js';
-import { combineReadings, strengthOf } from './reasons/combine.js';
+import { calibrated, combineReadings, strengthOf } from './reasons/combine.js';
 import { readNgram, readTokens } from './reasons/ngram.js';
 import { prepareTokens } from './reasons/prepare.js';
 import { rankReasons, ruleMatches } from './reasons/rules.js';
@@ -114,7 +114,7 @@ function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassificati
   const ranked = rankReasons(matches.filter((m) => m.reason !== 'unknown'));
   const asked = ranked.length === 0 ? rankReasons(matches)[0] : undefined;
   // An explicit "keine Angabe" / "no reason given".
-  if (asked !== undefined) return { code: 'unknown', confidence: round3(strengthOf(asked.score)), evidence: evidenceOf(shown, asked.best), source: 'text' };
+  if (asked !== undefined) return { code: 'unknown', confidence: round3(calibrated(strengthOf(asked.score))), evidence: evidenceOf(shown, asked.best), source: 'text' };
   const modelEvidenceOf = readTokens(vocab.model, asserted);
   const read = (only?: ReadonlySet<number>, near?: { start: number; end: number }) => {
     if (near !== undefined) return readNgram(modelEvidenceOf, (at) => at >= near.start - NEAR && at <= near.end + NEAR);
@@ -122,7 +122,7 @@ function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassificati
   };
   const combined = combineReadings(ranked, read, vocab.model.codes);
   if (combined === undefined) return NOTHING;
-  const confidence = round3(combined.confidence);
+  const confidence = round3(calibrated(combined.confidence));
   const evidence = combined.rule !== undefined ? evidenceOf(shown, combined.rule.best) : modelEvidence(shown);
   const secondary = ranked.find((r) => r.reason !== combined.code && r.score >= MIN_SECONDARY_SCORE)?.reason;
   if (confidence < MIN_CONFIDENCE || combined.code === 'unknown') {

@@ -93,12 +93,40 @@ describe('contrast and negation', () => {
     ['weder Preis noch Service, Kd. hat seinen Job verloren', 'financial_hardship'],
     ['nothing to do with your service, the app kept crashing', 'quality'],
     ['not unhappy with your service, Vodafone was cheaper', 'competitor_offer'],
+    // A clause that praises something rules it out, whatever the clause after it says.
+    ['Mit Ihrem Support war ich immer zufrieden, aber die Lieferungen kamen ständig zu spät', 'quality'],
+    ['An der Beratung hatte ich nichts auszusetzen, aber der Tarif ist mir zu teuer', 'price'],
+    ['Your staff were always helpful, the product just keeps failing', 'quality'],
+    ['Service war nicht hilfsbereit, Hotline nie erreichbar', 'service'],
+    // A denial blanks its clause for the model only up to what the clause asserts.
+    ['found another bank with better rates and no fees', 'competitor_offer'],
   ] as const)('%s → %s', (text, code) => {
     expect(read(text).code).toBe(code);
   });
 
-  it.each([['Preis war nicht das Problem'], ['price was fine'], ['nicht wegen dem Preis'], ['weder Preis noch Service'], ['not about price or service']])('keeps a denied cause out of the model too: %s', (text) => {
+  it.each([['Preis war nicht das Problem'], ['price was fine'], ['nicht wegen dem Preis'], ['weder Preis noch Service'], ['not about price or service'], ['Mit dem Service war ich immer sehr zufrieden.']])('keeps a denied cause out of the model too: %s', (text) => {
     expect(read(text).code).toBe('unknown');
+  });
+});
+
+describe('who ended it, and who died', () => {
+  it.each([
+    // An explicit "no reason"; a cause stated beside it still wins.
+    ['cancelled in the app, reason field left blank', 'unknown'],
+    ['Kündigung ohne Angabe, Budget gekürzt', 'financial_hardship'],
+    ['Kd. will keinen Grund nennen', 'unknown'],
+    // The provider as the one who ended it.
+    ['Die Versicherung hat mir den Vertrag gekündigt', 'terminated_by_us'],
+    ['why did you close my account?', 'terminated_by_us'],
+    // A relative's death reported by the family is the customer's; a changed household is a life change.
+    ['Meine Frau ist im Mai verstorben, bitte beenden Sie ihren Vertrag', 'deceased'],
+    ['my father passed away, please close his account', 'deceased'],
+    ['Haushalt verkleinert nach Tod des Partners', 'life_change'],
+    // A contact who retired or took the customer along.
+    ['Betreuer ist in Rente gegangen', 'contact_change'],
+    ['Mr Jones closed his agency and I follow him to his new firm', 'contact_change'],
+  ] as const)('%s → %s', (text, code) => {
+    expect(read(text).code).toBe(code);
   });
 });
 

@@ -43,7 +43,7 @@ const ASIDE_SHARE = 0.6;
 export function ruleMatches(tokens: string[], v: ReasonVocabulary): { matches: PhraseMatch[]; asserted: string[]; parts: number[] } {
   const denied: PhraseMatch[] = [];
   const parts = partsOf(tokens);
-  const found = dropCovered(findMatches(tokens, v, denied));
+  const found = praiseDenied(dropCovered(findMatches(tokens, v, denied)), tokens, v, denied);
   const aside = found.length > 0 ? afterWordIn(tokens, ASIDE_WORDS) : [];
   const given = found.length > 0 ? afterWordIn(tokens, CAUSE_WORDS) : [];
   // The matches are this call's own objects: marked in place.
@@ -54,16 +54,15 @@ export function ruleMatches(tokens: string[], v: ReasonVocabulary): { matches: P
   }
   const matches = found;
   if (denied.length === 0) return { matches, asserted: tokens, parts };
-  // The denial reaches over its clause ("Preis war nicht das Problem"), unless the clause
-  // also asserts something ("nicht zufrieden" holds a denied "zufrieden").
+  // The denial reaches over its clause ("Preis war nicht das Problem"), up to what the
+  // clause also asserts ("found other bank with … no fees" keeps "found other bank").
   const asserted = [...tokens];
   for (const m of denied) {
     if (matches.some((o) => o.start <= m.end && m.start <= o.end)) continue;
     let from = m.start;
-    while (from > 0 && tokens[from - 1] !== BOUNDARY) from--;
+    while (from > 0 && tokens[from - 1] !== BOUNDARY && !matches.some((o) => o.end === from - 1)) from--;
     let to = m.end;
-    while (to < tokens.length - 1 && tokens[to + 1] !== BOUNDARY) to++;
-    if (matches.some((o) => o.start <= to && from <= o.end)) to = m.end;
+    while (to < tokens.length - 1 && tokens[to + 1] !== BOUNDARY && !matches.some((o) => o.start === to + 1)) to++;
     for (let i = from; i <= to; i++) asserted[i] = BOUNDARY;
   }
   return { matches, asserted, parts };
@@ -120,6 +119,45 @@ function afterWordIn(tokens: readonly string[], words: ReadonlySet<string>): boo
     else if (words.has(t)) seen = true;
     return before && t !== BOUNDARY;
   });
+}
+
+/** Verdicts that cover the thing of their clause either side ("zufrieden mit dem Service"). */
+const CONTENT_WORDS = new Set(['zufrieden', 'satisfied', 'happy', 'nichts auszusetzen']);
+/** Words that open a clause without judging anything ("Ok, ich war im Rückstand"). */
+const OPENERS = new Set(['ok', 'okay', 'gut', 'good', 'fine', 'great', 'super', 'prima', 'passt']);
+
+/**
+ * Moves to `denied` the matches of a clause that praises them ("An Ihrem Service hatte ich
+ * nichts auszusetzen, aber …", "Your support team was always helpful, …"): the praised
+ * thing is what the writer rules out. A verdict
+ * judges what stands before it in its clause; being content also what follows it.
+ */
+function praiseDenied(found: PhraseMatch[], tokens: readonly string[], v: ReasonVocabulary, denied: PhraseMatch[]): PhraseMatch[] {
+  const praised = found.filter((m) => praiseAround(m, tokens, v));
+  if (praised.length === 0) return found;
+  denied.push(...praised);
+  return found.filter((m) => !praised.includes(m));
+}
+
+/** An unnegated praise in the match's clause that judges it. */
+function praiseAround(m: PhraseMatch, tokens: readonly string[], v: ReasonVocabulary): boolean {
+  let from = m.start;
+  while (from > 0 && tokens[from - 1] !== BOUNDARY) from--;
+  for (let j = from; j < tokens.length && tokens[j] !== BOUNDARY; j++) {
+    if (j >= m.start && j <= m.end) continue;
+    for (const n of v.neutralizers) {
+      if (!n.every((word, k) => tokens[j + k] === word)) continue;
+      const phrase = n.join(' ');
+      if (j === from && OPENERS.has(phrase)) continue;
+      // "closed for good" means for ever.
+      if (phrase === 'good' && tokens[j - 1] === 'for') continue;
+      if (j < m.start && !CONTENT_WORDS.has(phrase)) continue;
+      const before = tokens[j - 1] ?? '';
+      const after = tokens[j + n.length] ?? '';
+      if (v.negations.has(n[0] as string) || (!v.negations.has(before) && !v.negations.has(after))) return true;
+    }
+  }
+  return false;
 }
 
 /** Drops a match lying inside a stronger match of another reason ("Ansprechpartner gewechselt" is not a switch). */
