@@ -34,7 +34,7 @@ const WISH_AFTER =
   '(?:mehr|more|anymore|again|wieder|jemals|ever|please|bitte|erwuenscht|gewuenscht|gewollt|wanted|desired|per|laut|kundenwunsch|requested|request|auf wunsch)';
 // Marketing nouns: negated, they are an objection on their own ("keine Werbung", "no marketing").
 const MARKETING =
-  '(?:(?:brief|e ?mail|email|telefon|tele|post|print|online|sms|direkt|katalog|fax|handy|mobil|haus|wurf|papier|prospekt)?werb(?:ung|ungen|e[a-z]*|ng)|waerbig|werbig|reklame|marketing|direktmarketing|advertising|advertisements?|adverts?|ads|promo[a-z]*|leaflets?|flyers?|prospekte?|broschueren|brochures?|catalog(?:ue)?s?|mailshots?|newsletter[a-z]*|mailings?|katalog[a-z]*|solicit[a-z]*|spam[a-z]*|junk ?mail[a-z]*|rueckgewinnung[a-z]*|rueckhol[a-z]*|win back[a-z]*|winback[a-z]*|retention|reactivation|reaktivierung[a-z]*|telemarketing|telesales|(?:sales|cold|marketing|promotional|werbe) (?:calls?|e ?mails?|emails|texts|visits|pitch(?:es)?)|verkaufsanrufe|verkaufsgespraeche|cold calling|direct ?mail(?:s|ings?)?|werbe ?(?:anrufe|telefonate|briefe|sendungen|schreiben|material)|werbetelefonate|telefonwerbung|(?:vertriebs|werbe|marketing|verkaufs)zweck[a-z]*|(?:sales|marketing|advertising) purposes|(?:come ?back|win ?back|welcome ?back|retention|loyalty) (?:deals?|offers?|campaigns?|calls?))';
+  '(?:(?:brief|e ?mail|email|telefon|tele|post|print|online|sms|direkt|katalog|fax|handy|mobil|haus|wurf|papier|prospekt)?werb(?:ung|ungen|e[a-z]*|ng)|waerbig|werbig|reklame|marketing|direktmarketing|advertising|advertisements?|adverts?|ads|promo[a-z]*|leaflets?|flyers?|prospekte?|broschueren|brochures?|catalog(?:ue)?s?|mailshots?|newsletter[a-z]*|mailings?|katalog[a-z]*|solicit[a-z]*|spam[a-z]*|junk ?mail[a-z]*|rueckgewinnung[a-z]*|rueckhol[a-z]*|win back[a-z]*|winback[a-z]*|retention|reactivation|reaktivierung[a-z]*|telemarketing|telesales|(?:sales|cold|marketing|promotional|werbe) (?:calls?|e ?mails?|emails|texts|visits|pitch(?:es)?)|verkaufsanrufe|verkaufsgespraeche|cold calling|direct ?mail(?:s|ings?)?|(?:vertriebs|marketing|verkaufs)zweck[a-z]*|(?:sales|marketing|advertising) purposes|(?:come ?back|win ?back|welcome ?back|loyalty) (?:deals?|offers?))';
 // Contact nouns: an objection only with a wish ("keine Anrufe mehr", "no contact please").
 const CONTACT =
   '(?:[a-z]*anruf[a-z]*|(?:sales |marketing |phone )?calls?|[a-z]*mails?|e mails?|sms|texts?|post|briefe?|letters?|[a-z]*kontakt[a-z]*|contact[a-z]*|communication[a-z]*|kommunikation|ansprache|[a-z]*besuch[a-z]*|visits?|zusendung[a-z]*|nachrichten|messages?|[a-z]*angebot[a-z]*|offers?)';
@@ -195,7 +195,8 @@ const PAYMENT_DETAIL =
   '(?:bankverbindung[a-z]*|bankdaten|iban|kreditkarte[a-z]*|zahlungsdaten|zahlungsart|zahlungsmittel|lastschriftmandat|sepa mandat|mandat|bank details|bank account details|card details|credit card|payment (?:details|method|card))\\b';
 const CHARGES =
   '(?:forderung[a-z]*|abbuchung[a-z]*|lastschrift[a-z]*|preiserhoehung|beitragserhoehung|gebuehr[a-z]*|mahngebuehr[a-z]*|bescheid[a-z]*|inkasso[a-z]*|vertragsverlaengerung|kuendigungsfrist|charges?|fees?|price increase)';
-const NO_OBJECTION: readonly RegExp[] = [
+// A guard, or a gate and a guard: the guard runs only on text the (cheap) gate finds something in.
+const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   new RegExp(`\\b(?:no|kein|keine|keinen|ohne)\\b (?:[a-z]+ )?${OBJECTION_NOUN}(?: [a-z0-9]+){0,4}? (?:flag|flagged|on file|vermerkt|hinterlegt|recorded|registered|eingetragen|gesetzt|vorhanden|noted|found|gefunden)\\b`, 'g'),
   /\b(?:no|kein|keine|keinen)\b (?:[a-z]+ )?(?:objections?|widerspruch|einwand|einwaende) (?:to|against|gegen)\b/g,
   /\b(?:not|nicht|never|nie|doesnt|dont)\b (?:[a-z]+ )?(?:object|objects|objected|widerspricht|widersprochen|widersprach)\b/g,
@@ -208,7 +209,7 @@ const NO_OBJECTION: readonly RegExp[] = [
   // Payment details to delete ("löschen Sie meine Bankverbindung, ich zahle per Rechnung").
   new RegExp(`\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*) (?:[a-z]+ ){0,2}${PAYMENT_DETAIL}|\\b${PAYMENT_DETAIL} (?:[a-z]+ ){0,3}(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*)\\b`, 'g'),
   // An objection to an invoice or a charge ("Widerspruch gegen die Rechnung").
-  new RegExp(`\\b(?:${SERVICE_PAPERS}|${CHARGES})\\b (?:[a-z]+ ){0,6}(?:widerspruch|widersprochen|widerspricht|einspruch) (?:eingelegt|erhoben|eingereicht)?|\\b(?:widerspruch|einspruch|widerspricht|widersprochen) (?:[a-z]+ ){0,3}(?:gegen|zur|zum|wegen|auf) (?:[a-z]+ ){0,2}(?:${SERVICE_PAPERS}|${CHARGES})\\b`, 'g'),
+  [/widersp|einspruch/, new RegExp(`\\b(?:${SERVICE_PAPERS}|${CHARGES})\\b (?:[a-z]+ ){0,6}(?:widerspruch|widersprochen|widerspricht|einspruch) (?:eingelegt|erhoben|eingereicht)?|\\b(?:widerspruch|einspruch|widerspricht|widersprochen) (?:[a-z]+ ){0,3}(?:gegen|zur|zum|wegen|auf) (?:[a-z]+ ){0,2}(?:${SERVICE_PAPERS}|${CHARGES})\\b`, 'g')],
   // A complaint about unsubscribing from a product ("the unsubscribe process for the gym membership").
   /\bunsub[a-z]* (?:process|procedure|button|page|form|function|option) (?:for|of|in|on|from) (?:the |my |his |her |their |a )?(?:[a-z]+ ){0,2}(?:plan|membership|contract|subscription|account|service|app)\b/g,
 
@@ -224,9 +225,9 @@ const NO_OBJECTION: readonly RegExp[] = [
   // A registration with a permission beside it ("on the TPS but happy for us to call him").
   /\b(?:tps|mps|robinson ?list[a-z]*|robinsonliste|dnc|do not call (?:list|register)|preference service)\b (?:[a-z]+ ){0,4}(?:but|aber|jedoch|though) (?:[a-z]+ ){0,3}(?:happy|ok|okay|fine|glad|agrees?|agreed|consents?|consented|einverstanden|gerne?|erlaubt|willing|welcome)\b/g,
   // Service papers by another way ("Kontoauszüge nicht mehr per Post, nur noch online", "no more emails with my invoice").
-  new RegExp(`\\b(?:${SERVICE_PAPERS}) (?:[a-z]+ ){0,3}(?:nicht mehr|nicht|no longer|not|no more) (?:[a-z]+ )?(?:per|by|as|via|in|auf) (?:post|mail|paper|papier|papierform|brief|e ?mail|letter)\\b`, 'g'),
+  [/\b(?:per|by|via|as|in|auf) (?:[a-z]+ )?(?:post|mail|paper|papier|papierform|brief|e ?mail|letter)\b/, new RegExp(`\\b(?:${SERVICE_PAPERS}) (?:[a-z]+ ){0,3}(?:nicht mehr|nicht|no longer|not|no more) (?:[a-z]+ )?(?:per|by|as|via|in|auf) (?:post|mail|paper|papier|papierform|brief|e ?mail|letter)\\b`, 'g')],
   new RegExp(`\\b(?:(?:no|not|keine|kein|nicht) )?(?:more |further |mehr |weitere )?(?:e ?mails?|emails|post|briefe?|letters?|papier|paper|sms|texts?) (?:mehr |more |anymore |any more )?(?:with|mit|containing|including|for|fuer|about|ueber|zur|zum|zu|on|regarding) (?:[a-z]+ ){0,2}(?:${SERVICE_PAPERS}|${SERVICE_NOTICES})\\b`, 'g'),
-  new RegExp(`\\b(?:(?:no|not|keine|kein|nicht) )?(?:more |further |mehr |weitere )?(?:${SERVICE_PAPERS}|${SERVICE_NOTICES}) (?:per|by|via|as|als|in der) (?:[a-z]+ )?(?:sms|e ?mail|post|brief|text|mail|papier|paper|app)\\b(?: mehr| more| anymore)?`, 'g'),
+  [/\b(?:per|by|via|as|als|in der) /, new RegExp(`\\b(?:(?:no|not|keine|kein|nicht) )?(?:more |further |mehr |weitere )?(?:${SERVICE_PAPERS}|${SERVICE_NOTICES}) (?:per|by|via|as|als|in der) (?:[a-z]+ )?(?:sms|e ?mail|post|brief|text|mail|papier|paper|app)\\b(?: mehr| more| anymore)?`, 'g')],
   // Someone or something sent elsewhere ("don't send the pack to my work, send it home").
   /\b(?:dont|do not|please dont|nicht|bitte nicht) (?:send|mail|post|deliver|ship|schick[a-z]*|send[a-z]*|liefer[a-z]*) (?:[a-z]+ ){0,4}(?:to|an|at|in|zu|ins) (?:my|his|her|the|die|meine|seine|ihre|das|den|der) (?:work|office|arbeit|buero|firma|old|alte[a-z]*|business|company|shop|store|neighbou?r[a-z]*|nachbar[a-z]*)\b/g,
   // A role given up ("remove me as secondary contact", "mich aus dem Familienkonto austragen").
@@ -241,8 +242,13 @@ const NO_OBJECTION: readonly RegExp[] = [
 
 /** Normalised text without the words that record there is no objection (NO_OBJECTION). */
 function withoutNoObjection(normalised: string): string {
-  return NO_OBJECTION.reduce((t, guard) => t.replace(guard, ' , '), normalised);
+  // The rules and the model read the same text one after the other: the guards run once.
+  if (normalised === lastGuarded.input) return lastGuarded.output;
+  const output = NO_OBJECTION.reduce((t, guard) => (guard instanceof RegExp ? t.replace(guard, ' , ') : guard[0].test(t) ? t.replace(guard[1], ' , ') : t), normalised);
+  lastGuarded = { input: normalised, output };
+  return output;
 }
+let lastGuarded = { input: '', output: '' };
 
 const GLUED = /keine?werbung|keinewerbeanrufe|keinkontakterwuenscht|donot(?:contact|call|mail|email)|nomarketing|nomorecalls|werbewi(?:e)?derspruch|stop(?:calling|contacting|emailing|mailing|texting)/;
 
