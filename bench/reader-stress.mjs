@@ -8,7 +8,7 @@
 // Medians over the rounds; ratios to `read` of the same file. Not a test: it times things.
 //
 // Usage: npm run build && node bench/reader-stress.mjs [--rows 200000] [--field-mib 100] [--rounds 3]
-//        [--files clean,plain,stray,field] [--modes read,parse,inspect]
+//        [--files clean,plain,stray,field,stray-big] [--modes read,parse,inspect] [--stray-mib 500]
 //        [--parser path/to/csv-records.js]   (another build's parser, e.g. an older one, for comparison)
 // Data goes to bench/data/ (git-ignored).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -38,12 +38,14 @@ async function main() {
   mkdirSync(DATA, { recursive: true });
   const clean = cleanFile(rows);
   const only = new Set(arg('files', 'clean,plain,stray,field').split(','));
+  const strayMib = Number(arg('stray-mib', '500'));
   const plain = await plainFile(clean, rows);
   const files = [
     ...(only.has('clean') ? [['clean export', clean]] : []),
     ...(only.has('plain') ? [['clean, no quotes', plain]] : []),
     ...(only.has('stray') ? [['no quotes but one in row 10', await strayFile(plain, rows)]] : []),
     ...(only.has('field') ? [[`one ${fieldMib} MiB quoted field`, await fieldFile(clean, fieldMib)]] : []),
+    ...(only.has('stray-big') ? [[`${strayMib} MiB, one quote in row 10`, await strayBigFile(plain, strayMib)]] : []),
   ];
   const modes = arg('modes', 'read,parse,inspect').split(',');
   const results = new Map();
@@ -162,6 +164,31 @@ async function strayFile(plain, rows) {
   for (let line = 0; line < 10; line++) at = text.indexOf('\n', at) + 1;
   const name = text.indexOf(',', at) + 1;
   await writeAll(file, `${text.slice(0, name)}"${text.slice(name)}`);
+  return file;
+}
+
+/**
+ * The stray-quote file grown to `mib` MiB: its rows, then the plain export's rows again and
+ * again (the ids repeat: the parser does not mind, inspect reports them), written in pieces
+ * so that building it takes no more memory than the plain export.
+ */
+async function strayBigFile(plain, mib) {
+  const file = join(DATA, `stress-stray-${mib}mib.csv`);
+  if (existsSync(file)) return file;
+  const text = readFileSync(plain, 'utf8');
+  const body = text.slice(text.indexOf('\n') + 1);
+  let at = 0;
+  for (let line = 0; line < 10; line++) at = text.indexOf('\n', at) + 1;
+  const name = text.indexOf(',', at) + 1;
+  const out = createWriteStream(`${file}.tmp`);
+  const write = async (s) => {
+    if (!out.write(s)) await once(out, 'drain');
+  };
+  await write(`${text.slice(0, name)}"${text.slice(name)}`);
+  for (let written = Buffer.byteLength(text); written < mib * 2 ** 20; written += Buffer.byteLength(body)) await write(body);
+  out.end();
+  await once(out, 'finish');
+  renameSync(`${file}.tmp`, file);
   return file;
 }
 

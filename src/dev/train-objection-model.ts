@@ -15,7 +15,8 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { encodeObjectionWeights, objectionFeatures, readObjection, type ObjectionModel } from '../domain/objection-learned.js';
+import { encodeObjectionWeights, objectionFeatures, readObjection, SENTENCE_BREAK, type ObjectionModel } from '../domain/objection-learned.js';
+import { BOUNDARY } from '../domain/reasons/normalize.js';
 import { combineObjection, normaliseObjectionText, objectionByRules, objectionModelTokens, OBJECTION_ALONE, OBJECTION_VETO } from '../domain/objection-text.js';
 
 /** L2 penalty per weight and rounds of gradient descent (judgement, checked by --cv). */
@@ -29,6 +30,8 @@ interface Example {
   set: string;
   y: 0 | 1;
   features: number[];
+  /** weight in the loss: 1 for a text, shared among the parts of an ordinary text */
+  weight: number;
   rule: string | undefined;
   tokens: string[];
 }
@@ -41,16 +44,44 @@ function load(url: URL, set: string): Example[] {
   return rows.map((r) => {
     if (r.objection !== 'yes' && r.objection !== 'no') throw new Error(`${url.pathname}: objection must be yes or no, not "${r.objection}"`);
     const tokens = objectionModelTokens(r.text);
-    return { text: r.text, lang: r.lang, set, y: r.objection === 'yes' ? 1 : 0, features: objectionFeatures(tokens), rule: objectionByRules(normaliseObjectionText(r.text)), tokens };
+    return { text: r.text, lang: r.lang, set, y: r.objection === 'yes' ? 1 : 0, features: objectionFeatures(tokens), weight: 1, rule: objectionByRules(normaliseObjectionText(r.text)), tokens };
   });
 }
 
-function train(data: readonly Example[]): ObjectionModel {
+/**
+ * The detector reads the highest of a text's parts (each clause, each run of sentences that
+ * starts or ends it: readObjection), so an ordinary text must be ordinary in every part, not
+ * only as a whole: each part of an ordinary text is one more ordinary example, the parts
+ * sharing one text's weight. (Which part of an objection objects is not known: those are
+ * trained whole.)
+ */
+function withParts(examples: readonly Example[]): Example[] {
+  return examples.flatMap((ex) => {
+    if (ex.y === 1) return [ex];
+    const parts = partsOf(ex.tokens);
+    return [ex, ...parts.map((tokens) => ({ ...ex, tokens, features: objectionFeatures(tokens), weight: 1 / parts.length }))];
+  });
+}
+
+/** The clauses and sentence runs readObjection scores, when there is more than the whole text. */
+function partsOf(tokens: readonly string[]): string[][] {
+  const isBreak = (t: string) => t === BOUNDARY || t === SENTENCE_BREAK;
+  const clauses: string[][] = [[]];
+  for (const t of tokens) isBreak(t) ? clauses.push([]) : (clauses.at(-1) as string[]).push(t);
+  const sentenceStarts = tokens.flatMap((t, at) => (t === SENTENCE_BREAK ? [at] : []));
+  const runs = sentenceStarts.flatMap((at) => [tokens.slice(0, at), tokens.slice(at + 1)]);
+  const parts = [...(clauses.length > 1 ? clauses : []), ...runs].filter((p) => p.some((t) => !isBreak(t)));
+  return parts;
+}
+
+function train(texts: readonly Example[]): ObjectionModel {
+  const data = process.env.PARTS === '0' ? texts : withParts(texts);
   const index = new Map<number, number>();
   for (const ex of data) for (const f of ex.features) if (!index.has(f)) index.set(f, index.size);
   const xs = data.map((ex) => Int32Array.from(ex.features, (f) => index.get(f) as number));
-  const positives = data.filter((ex) => ex.y === 1).length;
-  const classWeight = [data.length / (2 * (data.length - positives)), data.length / (2 * positives)] as const;
+  const total = data.reduce((sum, ex) => sum + ex.weight, 0);
+  const positives = data.reduce((sum, ex) => sum + ex.y * ex.weight, 0);
+  const classWeight = [total / (2 * (total - positives)), total / (2 * positives)] as const;
   const w = new Float64Array(index.size);
   const squares = new Float64Array(index.size);
   let bias = 0;
@@ -62,16 +93,16 @@ function train(data: readonly Example[]): ObjectionModel {
       const x = xs[i] as Int32Array;
       let z = bias;
       for (const j of x) z += w[j] as number;
-      const d = (1 / (1 + Math.exp(-z)) - ex.y) * classWeight[ex.y];
+      const d = (1 / (1 + Math.exp(-z)) - ex.y) * classWeight[ex.y] * ex.weight;
       for (const j of x) gradient[j] = (gradient[j] as number) + d;
       biasGradient += d;
     });
     for (let j = 0; j < w.length; j++) {
-      const g = (gradient[j] as number) / data.length + L2 * (w[j] as number);
+      const g = (gradient[j] as number) / total + L2 * (w[j] as number);
       squares[j] = (squares[j] as number) + g * g;
       w[j] = (w[j] as number) - (STEP * g) / (Math.sqrt(squares[j] as number) + 1e-8);
     }
-    const g = biasGradient / data.length;
+    const g = biasGradient / total;
     biasSquares += g * g;
     bias -= (STEP * g) / (Math.sqrt(biasSquares) + 1e-8);
   }
@@ -85,7 +116,23 @@ const sets = readdirSync(heldoutDir)
   .filter((name) => /^objections-.*\.csv$/.test(name))
   .sort()
   .map((name) => ({ name: name.replace(/^objections-(?:\d{4}-\d\d-\d\d-)?|\.csv$/g, ''), examples: load(new URL(name, heldoutDir), name) }));
-const own = load(new URL('src/dev/objection-phrasings.csv', root), 'own');
+const own = [
+  ...load(new URL('src/dev/objection-phrasings.csv', root), 'own'),
+  // The reason classifier's ordinary departure reasons (none of them an objection): the texts
+  // the detector reads most, and what most false objections were made of.
+  ...readdirSync(new URL('test/domain/', root))
+    .filter((name) => /^reason-(?:heldout-.*|dev)\.csv$/.test(name))
+    .flatMap((name) => loadOrdinary(new URL(`test/domain/${name}`, root), name)),
+];
+
+function loadOrdinary(url: URL, set: string): Example[] {
+  if (process.env.REASONS === '0') return [];
+  const rows = parse(readFileSync(url), { columns: true }) as { text: string; lang: string }[];
+  return rows.map((r) => {
+    const tokens = objectionModelTokens(r.text);
+    return { text: r.text, lang: r.lang, set, y: 0, features: objectionFeatures(tokens), weight: 1, rule: objectionByRules(normaliseObjectionText(r.text)), tokens };
+  });
+}
 
 if (process.argv.includes('--cv')) crossValidate();
 else writeWeights();

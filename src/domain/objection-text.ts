@@ -28,44 +28,46 @@ const gap = (n: number): string => `(?:[a-z0-9]+ ){0,${n}}`;
 // "bekam keinen Newsletter mehr", "receives no invoice by mail": a complaint, not a wish.
 const RECEIVED = '(?<!\\b(?:bekam|bekommt|bekommen|erhaelt|erhielt|erhalten|receives?|received|gets?|got|getting) (?:[a-z]+ ){0,3})';
 // Dialect and typos: "keen" (Low German), "koi" (Swabian), "kiene".
-const NEG = '(?:kein|keine|keinen|keiner|keines|keinerlei|keinem|ka|koa|koi|keen|kene|kiene|keene|no|not|dont|doesnt|wont|nicht|weder|nie|never|without|ohne|nothing|nichts)(?! (?:wie|as|so|like)\\b)';
+const NEG = '(?:kein|keine|keinen|keiner|keines|keinerlei|keinem|ka|koa|koi|kei|keen|kene|kiene|keene|no|not|dont|doesnt|wont|nicht|weder|nie|never|without|ohne|nothing|nichts)(?! (?:wie|as|so|like)\\b)';
 const WISH_BEFORE = '(?:mehr|more|further|weitere|weiteren|weiterer|weiteres|jegliche|jeglichen|jeglicher|jede|jeden|any|anymore|again|wieder)';
 const WISH_AFTER =
   '(?:mehr|more|anymore|again|wieder|jemals|ever|please|bitte|erwuenscht|gewuenscht|gewollt|wanted|desired|per|laut|kundenwunsch|requested|request|auf wunsch)';
 // Marketing nouns: negated, they are an objection on their own ("keine Werbung", "no marketing").
 const MARKETING =
-  '(?:(?:brief|e ?mail|email|telefon|tele|post|print|online|sms|direkt|katalog|fax|handy|mobil|haus|wurf|papier|prospekt)?werb(?:ung|ungen|e[a-z]*|ng)|reklame|marketing|direktmarketing|advertising|advertisements?|adverts?|ads|promo[a-z]*|leaflets?|flyers?|prospekte?|broschueren|brochures?|catalog(?:ue)?s?|mailshots?|newsletter[a-z]*|mailings?|katalog[a-z]*|solicit[a-z]*|spam[a-z]*|junk ?mail[a-z]*|rueckgewinnung[a-z]*|rueckhol[a-z]*|win back[a-z]*|winback[a-z]*|retention|reactivation|reaktivierung[a-z]*|telemarketing|telesales|(?:sales|cold|marketing|promotional|werbe) (?:calls?|e ?mails?|emails|texts|visits|pitch(?:es)?)|verkaufsanrufe|verkaufsgespraeche)';
+  '(?:(?:brief|e ?mail|email|telefon|tele|post|print|online|sms|direkt|katalog|fax|handy|mobil|haus|wurf|papier|prospekt)?werb(?:ung|ungen|e[a-z]*|ng)|waerbig|werbig|reklame|marketing|direktmarketing|advertising|advertisements?|adverts?|ads|promo[a-z]*|leaflets?|flyers?|prospekte?|broschueren|brochures?|catalog(?:ue)?s?|mailshots?|newsletter[a-z]*|mailings?|katalog[a-z]*|solicit[a-z]*|spam[a-z]*|junk ?mail[a-z]*|rueckgewinnung[a-z]*|rueckhol[a-z]*|win back[a-z]*|winback[a-z]*|retention|reactivation|reaktivierung[a-z]*|telemarketing|telesales|(?:sales|cold|marketing|promotional|werbe) (?:calls?|e ?mails?|emails|texts|visits|pitch(?:es)?)|verkaufsanrufe|verkaufsgespraeche|cold calling|direct ?mail(?:s|ings?)?|(?:vertriebs|marketing|verkaufs)zweck[a-z]*|(?:sales|marketing|advertising) purposes|(?:come ?back|win ?back|welcome ?back|loyalty) (?:deals?|offers?))';
 // Contact nouns: an objection only with a wish ("keine Anrufe mehr", "no contact please").
 const CONTACT =
   '(?:[a-z]*anruf[a-z]*|(?:sales |marketing |phone )?calls?|[a-z]*mails?|e mails?|sms|texts?|post|briefe?|letters?|[a-z]*kontakt[a-z]*|contact[a-z]*|communication[a-z]*|kommunikation|ansprache|[a-z]*besuch[a-z]*|visits?|zusendung[a-z]*|nachrichten|messages?|[a-z]*angebot[a-z]*|offers?)';
 // After a contact noun, these make it a complaint ("no contact from support", "keine Anrufe beantwortet").
 const COMPLAINT_AFTER =
-  '(?:from|vom|von|zum|zur|zu|with|mit|by|seit|since|for|beantwortet|answered|returned|erhalten|received|bekommen|back|zurueck|moeglich|possible|erreichbar|gehabt|had|made|gemacht)';
+  '(?:from|vom|von|(?:zum|zur|zu|for|about|ueber)(?! (?:[a-z]+ )?(?:tarif|angebot|produkt|aktion|rabatt|deal|offer|promotion|sale|neuheit|news)[a-z]*\\b)|with|mit|by|seit|since|beantwortet|answered|returned|erhalten|received|bekommen|back|zurueck|moeglich|possible|erreichbar|gehabt|had|made|gemacht)';
 // What a refusal is an objection to (declining an offer is not).
 const REFUSED =
   '(?:(?:direkt|brief|telefon|e ?mail)?werbung|werbe(?:anrufe|mails?|post|schreiben)|marketing|direktmarketing|direct marketing|advertising|newsletters?|[a-z]*kontakt[a-z]*|contact|ansprache|communication|calls|anrufe|rueckgewinnungskontakt|retention contact|any contact|further contact)';
+// Dialect and colloquial German negations ("nich", "ned", "nimmer", Swabian "nemme").
+const NICHT = '(?:nicht|nich|net|ned|nit|nie|niemals|nimmer|nimma|nimme|nemme|keinesfalls|weder)';
 const VERB_EN = '(?:contact|call|phone|ring|email|e mail|mail|write|text|send|visit|solicit|approach|message)';
 const VERB_DE =
-  '(?:anzuschreiben|anzurufen|anzumailen|anzusprechen|zu kontaktieren|zu bewerben|zu besuchen|kontaktieren|kontaktiert|anrufen|angerufen|anschreiben|angeschrieben|anmailen|angemailt|bewerben|beworben|besuchen|besucht|ansprechen|angesprochen|belaestigen|belaestigt)';
+  '(?:bei (?:mir|uns|ihm|ihr) (?:klingeln|vorbeikommen|vorbeischauen)|vorbeikommen|vorbeischauen|anzuschreiben|anzurufen|anzumailen|anzusprechen|zu kontaktieren|zu bewerben|zu besuchen|kontaktieren|kontaktiert|anrufen|angerufen|anschreiben|angeschrieben|anmailen|angemailt|bewerben|beworben|besuchen|besucht|ansprechen|angesprochen|belaestigen|belaestigt)';
 
 // A time or one line excluded ("don't call before 9", "nicht vor 10 Uhr anrufen", "don't email my
 // work address"): a wish about when or where, not an objection.
 const ONLY_WHEN_EN =
-  '(?:before|after|during|between|until|till|on (?:sundays?|saturdays?|weekends?|weekdays?)|at (?:work|night|the office|weekends?)|in the (?:morning|evening)|the (?:office|landline|technician|engineer|replacement|final)|(?:my|his|her) (?:work|office|landline|old)|a (?:replacement|technician))\\b';
+  '(?:before|after|during|between|until|till|on (?:sundays?|saturdays?|weekends?|weekdays?)|at (?:work|night|the office|weekends?)|in the (?:morning|evening)|the (?:office|landline|mobile|technician|engineer|replacement|final)|(?:my|his|her) (?:work|office|landline|mobile|cell|old|husband|wife|partner|son|daughter|mother|father|mum|mom|dad|parents|kids|children|neighbou?r|colleague|assistant|secretary|landlord|tenant)|a (?:replacement|technician)|(?:the )?(?:door ?bell|bell)|at delivery)\\b';
 const ONLY_WHEN_DE =
-  '(?:vor|nach|zwischen|ab|bis|waehrend|morgens|abends|mittags|tagsueber|sonntags|samstags|am wochenende|auf dem festnetz|im buero|auf der arbeit|an die alte|auf die alte|unter der alten)\\b';
+  '(?:vor|nach|zwischen|ab|bis|waehrend|morgens|abends|mittags|nachts|tagsueber|werktags|sonntags|samstags|am wochenende|unter der woche|in der (?:arbeitszeit|mittagspause)|auf dem (?:festnetz|handy)|auf der arbeit|im buero|in der firma|an die alte|auf die alte|unter der alten|auf meinem (?:handy|diensthandy|festnetz))\\b';
 // The whole text is a bare "no contact", "keine Anrufe!", "I object": an objection.
 const BARE = new RegExp(`^(?:(?:customer|cust|kunde|kundin|kd|client|please|bitte|request) )*(?:(?:kein|keine|keinen|keinerlei|no|zero|null) (?:(?:[a-z]*kontakt[a-z]*|contact|calls?|[a-z]*anrufe?|e ?mails?|mails?|sms|texts?|post|letters?|briefe?|besuche?|visits?|comms|communication|outreach|follow ?ups?|nachfassen)|${MARKETING})|i object|object(?:s|ed|ion)?|widerspruch|ich widerspreche|widerspreche)(?: (?:please|bitte|thanks|danke|erwuenscht|gewuenscht|wanted|at all|whatsoever|mehr|more|anymore))*$`);
 
 const RULES: readonly RegExp[] = [
   // Markers that mean "no marketing" by themselves.
-  /\b(?:dnc|d n c|do not market|dnm|robinson ?list[a-z]*|robinsonliste|werbewi(?:e)?derspr[a-z]*|werbesperre|werbestopp|werbeverbot|kontaktsperre|kontaktverbot|sperrliste|tps|do not (?:call|contact|mail|email|solicit)(?: list| flag| register)?|opt(?:s|ed)? ?out(?! of (?:the |his |her |their )?(?:paperless|billing|e ?billing|auto[a-z]*|renewal|insurance|plan|pension|contract|paper))|unsub[a-z]*(?! (?:from )?(?:the |our |his |her |their |a )?(?:[a-z]+ )?(?:plan|tier|subscription|membership|package|bundle|service|version|edition|contract|billing|account|add on|addon|option|channels?|pack))|suppress[a-z]*|donotcontact|donotcall|donotmail|donotemail|keinewerbung|nomarketing|vergessenwerden|vergessen werden|pecr|can spam|tcpa|cease and desist|right to (?:be forgotten|object|erasure)|forget me|(?:stop|quit) (?:calling|contacting|emailing|mailing|sending|writing|texting|spamming|messaging|ringing|bothering)|(?:replied|reply|replies|texted|sent|antwortete|geantwortet|schrieb) stop)\b/,
-  new RegExp(`\\b(?:stop|stopp|cease|end|einstellen|beenden|unterbinden)\\b ${gap(2)}${MARKETING}\\b`),
+  /\b(?:dnc|d n c|do not market|dnm|robinson ?list[a-z]*|robinsonliste|werbewi(?:e)?derspr[a-z]*|werbesperre|werbestopp|werbeverbot|kontaktsperre|kontaktverbot|sperrliste|tps|mps|fps|(?:mail|telephone|fax|email) preference service|do not (?:call|contact|mail|email|solicit)(?: list| flag| register|(?! (?:before|after|during|between|until|at night|at work|in the (?:morning|evening)|on (?:weekends?|sundays?)|(?:my|his|her|the) (?:mobile|cell|landline|work|office|old|husband|wife|partner|son|daughter|mother|father|parents|neighbou?r|colleague))\b))|opt(?:s|ed)? ?out(?! of (?:the |his |her |their )?(?:[a-z]+ ){0,2}(?:add on|addon|cover|warranty|trial|upgrade|paperless|billing|e ?billing|auto[a-z]*|renewal|insurance|plan|pension|contract|paper|data roaming|roaming|class|course|delivery|deliveries|edition))|unsub[a-z]*(?! (?:from )?(?:the |our |his |her |their |a )?(?:[a-z]+ ){0,2}(?:plan|tier|subscription|membership|package|bundle|service|version|edition|contract|billing|account|add on|addon|option|channels?|pack|class|classes|course|courses|lessons?|kurs|deliver[a-z]*|box|paper|print|magazine|roaming))|suppress[a-z]*|donotcontact|donotcall|donotmail|donotemail|keinewerbung|nomarketing|vergessenwerden|vergessen werden|pecr|can spam|tcpa|cease and desist|right to (?:be forgotten|object|erasure)|forget me|(?:stop|quit) (?:cold )?(?:calling|contacting|emailing|mailing|writing|texting|spamming|messaging|ringing|bothering)|(?:stop|quit) sending(?! (?:the |a |an |me |us |him |her |my |another |any |more )?(?:[a-z]+ ){0,2}(?:engineer|technician|fitter|plumber|courier|driver|replacement|spare|parts?|parcels?|packages?|deliver[a-z]*|box(?:es)?|meals?|orders?|goods|items?|the wrong|wrong|duplicate|statements?|invoices?|bills?|receipts?|reminders?|payment|paper statements?|paper bills?|printed)\b)|(?:replied|reply|replies|texted|sent|antwortete|geantwortet|schrieb) stop)\b/,
+  new RegExp(`\\b(?:stop|stopp|cease|end|quit|einstellen|beenden|unterbinden|einstellung|unterlassung|beendigung)\\b ${gap(2)}${MARKETING}\\b`),
   // A reference to the right to object (Art. 21), to erasure (Art. 17) or to withdraw consent (Art. 7(3)).
   /\bart(?:ikel)? (?:21|17|7 (?:abs )?3)\b (?:[a-z0-9]+ ){0,3}(?:dsgvo|ds gvo|gdpr|dsg)\b|\b(?:dsgvo|ds gvo|gdpr)\b (?:[a-z0-9]+ ){0,2}art(?:ikel)? (?:21|17|7 (?:abs )?3)\b/,
   // Consent and its withdrawal, in either order.
   new RegExp(
-    `\\b(?:[a-z]*einwil+igung[a-z]*|[a-z]*zustimmung[a-z]*|einverstaendnis[a-z]*|erlaubnis|consent[a-z]*|consnet|concent|permission[a-z]*|opt in)\\b ${gap(5)}(?:wi(?:e)?derr[ui]f[a-z]*|zurueckgezogen|zurueckgenommen|entzogen|withdr[ae]w[a-z]*|revok[a-z]*|revoc[a-z]*|retract[a-z]*|rescind[a-z]*|deaktiviert|deactivated|abgewaehlt|unticked|ausgeschaltet|turned off|switched off)\\b`,
+    `\\b(?:[a-z]*einwil+igung[a-z]*|[a-z]*zustimmung[a-z]*|einverstaendnis[a-z]*|[a-z]*erlaubnis|consent[a-z]*|consnet|concent|permission[a-z]*|opt in)\\b ${gap(5)}(?:wi(?:e)?derr[ui]f[a-z]*|zurueckgezogen|zurueckgenommen|entzogen|withdr[ae]w[a-z]*|revok[a-z]*|revoc[a-z]*|retract[a-z]*|rescind[a-z]*|deaktiviert|deactivated|abgewaehlt|unticked|unchecked|ausgeschaltet|turned off|switched off|entfernt|removed|rausgenommen|herausgenommen)\\b`,
   ),
   new RegExp(
     `\\b(?:wi(?:e)?derr[ui]f[a-z]*|withdr[ae]w[a-z]*|revok[a-z]*|revoc[a-z]*|retract[a-z]*|rescind[a-z]*|no longer|entzieh[a-z]*|entzogen)\\b ${gap(5)}(?:[a-z]*einwil+igung[a-z]*|[a-z]*zustimmung[a-z]*|einverstaendnis[a-z]*|erlaubnis|consent[a-z]*|consnet|concent|permission[a-z]*|opt in)\\b`,
@@ -91,15 +93,21 @@ const RULES: readonly RegExp[] = [
   // Erasure and removal requests.
   /\b(?:datenloesch[a-z]*|loeschantrag|loeschungsantrag|loeschung|loeschungen|erasure|deletion)\b/,
   new RegExp(
-    `\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|wip(?:e|ed|ing)|scrub[a-z]*|purg(?:e|ed|ing)|tilg[a-z]*|vernicht[a-z]*|entfern[a-z]*|streich[a-z]*|remov[a-z]*|austrag[a-z]*|ausgetragen|take (?:me|him|her|us|them) off|taken off|take off)\\b ${gap(4)}(?:daten|data|details|nummer|number|telefonnummer|handynummer|adresse[a-z]*|address[a-z]*|e ?mail[a-z]*|account|konto|crm|datenbank|database|verteiler[a-z]*|liste[a-z]*|lists?|mailing[a-z]*|kartei|marketing|campaigns?|me|mich|uns|him|her)\\b`,
+    `\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|wip(?:e|ed|ing)|scrub[a-z]*|purg(?:e|ed|ing)|tilg[a-z]*|vernicht[a-z]*|entfern[a-z]*|streich[a-z]*|remov[a-z]*|austrag[a-z]*|ausgetragen|take (?:me|him|her|us|them) off|taken off|take off)\\b ${gap(4)}(?:daten|data|details|nummer|number|telefonnummer|handynummer|adresse[a-z]*|address[a-z]*|e ?mail[a-z]*|account|konto|crm|datenbank|database|verteiler[a-z]*|liste[a-z]*|lists?|mailing[a-z]*|kartei|marketing|campaigns?|me|mich|uns)\\b`,
   ),
   new RegExp(
     `\\b(?:daten|data|details|nummer|number|telefonnummer|adresse[a-z]*|address[a-z]*|e ?mail[a-z]*|account|konto|crm|datenbank|database|verteiler[a-z]*|listen?|lists?|mailing[a-z]*|kartei|campaigns?|marketing|mich|me)\\b ${gap(4)}(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|entfern[a-z]*|streich[a-z]*|gestrichen|remov[a-z]*|austrag[a-z]*|ausgetragen|nehmen|genommen|taken off|suppressed)\\b`,
   ),
   new RegExp(`\\b(?:aus|from|off|out of)\\b (?!(?:[a-z]+ ){0,2}(?:vendor|supplier|approved|preferred|waiting|shortlist)[a-z]* )${gap(2)}(?:(?:werbe|e ?mail|mail|post|sms|marketing|newsletter)?verteiler[a-z]*|(?:anruf|telefon|kontakt|werbe|mailing|adress|call|contact|marketing|mail|sperr)liste[n]?|marketing (?:lists?|database|aktionen|kampagnen|campaigns)|listen?|lists?|datenbank|database|crm|kartei)\\b`),
   // Negated marketing: "keine Werbung", "no mktg", "weder Katalog noch Newsletter".
-  new RegExp(`${RECEIVED}\\b${NEG}\\b ${gap(4)}${MARKETING}\\b`),
-  new RegExp(`\\b(?![a-z]*angebot)${MARKETING} (?!(?:offers?|deals?|discounts?|calls?) )${gap(2)}(?:gekuendigt|abbestellt|abgemeldet|storniert|unerwuenscht|untersagt|verboten|unwanted|abgelehnt|refused)\\b`),
+  new RegExp(`${RECEIVED}\\b${NEG}\\b ${gap(4)}${MARKETING}\\b(?! (?:[a-z]+ ){0,2}(?:yet|bisher|noch nicht|erhalten|received|arrived|angekommen)\\b)`),
+  // "Neither calls nor emails", "weder Post noch Anrufe" (not when neither was answered).
+  new RegExp(`\\b(?:neither|weder) ${gap(1)}(?:${CONTACT}|${MARKETING}) (?:nor|noch) ${gap(1)}(?:${CONTACT}|${MARKETING})\\b(?! ${gap(2)}(?:answered|beantwortet|returned|were|was|wurden|wurde|received|erhalten|bekommen|angekommen|arrived)\\b)`),
+  // A marketing box unticked ("Unticked the marketing box", "Häkchen bei Werbung entfernt").
+  /\b(?:unticked|unchecked|untick|uncheck|abgewaehlt|deaktiviert|removed|entfernt|rausgenommen|herausgenommen)\b (?:the |a |das |den |die |ihr |sein |her |his )?(?:[a-z]+ )?(?:marketing|newsletter|werbe|werbung|promo[a-z]*|advertising|sms|e ?mail)[a-z]* ?(?:box|tick|checkbox|haekchen|haken|option|setting)\b/,
+  /\b(?:haekchen|haken|tick|checkbox|box|kreuz|kreuzchen)\b (?:[a-z]+ ){0,3}(?:marketing|newsletter|[a-z]*werb[a-z]*|promo[a-z]*|advertising)[a-z]* (?:[a-z]+ ){0,3}(?:entfernt|removed|rausgenommen|herausgenommen|unticked|unchecked|weggeklickt|abgewaehlt|deaktiviert)\b/,
+
+  new RegExp(`\\b(?![a-z]*angebot)(?!(?:[a-z]+ )?(?:offers?|deals?)\\b)${MARKETING} (?!(?:offers?|deals?|discounts?|calls?) )${gap(2)}(?:gekuendigt|abbestellt|abgemeldet|storniert|unerwuenscht|untersagt|verboten|unwanted|abgelehnt|refused)\\b`),
   new RegExp(`\\b(?:newsletter|werbung|mailings?|katalog|emails?|sms|verteiler)[a-z]*\\b ${gap(4)}(?:abgemeldet|abmeld[a-z]*|austrag[a-z]*|ausgetragen)\\b|\\b(?:abgemeldet|abmeld[a-z]*)\\b ${gap(3)}(?:newsletter|werbung|verteiler|mailing)[a-z]*\\b`),
   new RegExp(`\\b(?:will|moechte|wuensche|want|wollen|mag)\\b ${gap(2)}${MARKETING} ${gap(1)}(?:nicht|not)\\b`),
   new RegExp(`\\bsperr[a-z]* ${gap(2)}(?:${MARKETING}|kontakt[a-z]*|ansprache)\\b|\\b${MARKETING} ${gap(2)}(?:ge)?sperr[a-z]*\\b`),
@@ -111,12 +119,17 @@ const RULES: readonly RegExp[] = [
   new RegExp(`\\b${CONTACT} ${gap(1)}(?:nicht|not|un)(?: mehr| more)? ?(?:erwuenscht|gewuenscht|gewollt|wanted|desired|erlaubt|allowed|permitted)\\b`),
   new RegExp(`\\b(?:kein|keine|no)\\b ${gap(1)}${CONTACT}\\b (?:[a-z0-9,]+ ){0,3}(?:kein|keine|no)\\b ${gap(1)}${CONTACT}\\b`),
   // Imperatives and wishes: "do not call", "asked not to be contacted", "nicht mehr kontaktieren".
-  new RegExp(`\\b(?:do not|dont|dinnae|dinna|never|please dont|not to|not to be|no more|no longer)\\b ${gap(1)}${VERB_EN}(?:ed|ing)?\\b(?! (?:center|centre|back)\\b)(?! ${ONLY_WHEN_EN})`),
-  new RegExp(`(?<!\\b(?:wurde|wurden|worden|wir|hat|haben|hatte|niemand|keiner) (?:[a-z]+ )?)\\b(?:nicht|nie|niemals)\\b(?! wir\\b)(?! ${ONLY_WHEN_DE}) ${gap(3)}${VERB_DE}\\b`),
-  /\b(?:ruf|ruft|rufen|rufe|schreib|schreibt|schreiben|mail|mailt|kontaktier|kontaktiert|kontaktieren|melden|meldet|belaestigen|belaestigt) (?:sie |ihr )?(?:mich|uns|ihn|mir) (?:bitte )?(?:nicht|nie|niemals|keinesfalls)\b/,
+  new RegExp(`\\b(?:do not|dont|dinnae|dinna|please dont|not to|not to be|no more|no longer)\\b ${gap(1)}${VERB_EN}(?:ed|ing)?\\b(?! (?:center|centre|back)\\b)(?! ${ONLY_WHEN_EN})`),
+  new RegExp(`\\bnever (?:again |ever |(?:to )?be |want to be )?${VERB_EN}(?:ing)?\\b(?! (?:center|centre|back)\\b)(?! ${ONLY_WHEN_EN})|\\bnever (?:to )?be ${VERB_EN}ed\\b`),
+  new RegExp(`(?<!\\b(?:wurde|wurden|worden|wir|hat|haben|hatte|niemand|keiner) (?:[a-z]+ )?)\\b${NICHT}\\b(?! wir\\b)(?! ${ONLY_WHEN_DE}) ${gap(3)}${VERB_DE}\\b`),
+  new RegExp(`\\b(?:ruf|ruft|rufen|rufe|schreib|schreibt|schreiben|mail|mailt|kontaktier[a-z]*|melden|meldet|belaestig[a-z]*) (?:sie |ihr )?(?:mich|mi|ma|uns|ihn|mir) (?:bitte )?${NICHT}\\b(?! ${ONLY_WHEN_DE})`),
+  // Separable verbs, dialect included: "Ruft ma nich mehr an", "Schwätzet mi nemme o".
+  new RegExp(`\\b(?:ruf|ruft|rufen|rufe|rufts|ruaf[a-z]*|schreib[a-z]*|schwaetz[a-z]*|sprech[a-z]*|sprecht|quatsch[a-z]*|kontaktier[a-z]*) (?:sie |ihr |se )?(?:mich|mi|ma|mir|ihn|uns|eus|ons) (?:bitte |doch |blos |bloss |einfach )?${NICHT}(?: (?:mehr|meh|mee|mehra|wieder|nochmal|noch mal))? (?:an|o|oa|aa)\\b`),
   /\b(?:not|never|nie|nicht|nichts)\b (?:[a-z0-9]+ ){0,4}(?:hear from|hoeren|wissen)\b/,
+  // "Does not want a callback from the retention team" (not one that was not received).
+  /\b(?:not|dont|doesnt|never|no|nicht|kein|keinen|keine)\b (?:[a-z]+ ){0,3}(?:call ?backs?|rueckrufe?|anrufe?|calls?) (?:from|vom|von|by|der|des) (?:the |our |your |dem |der |ihrem |eurem )?(?:retention|sales|marketing|win ?back|[a-z]*rueckgewinnung[a-z]*|[a-z]*vertrieb[a-z]*|kundenbindung[a-z]*|verkauf[a-z]*|outbound)\b(?! (?:[a-z]+ ){0,3}(?:erhalten|bekommen|received|gekommen|erfolgt|yet|bisher))/,
   // Refusals, prohibitions and "leave me alone".
-  /\b(?:in ruhe lassen|in ruhe|leave (?:me|us|him|her) (?:alone|be|in peace)|hoer[a-z]* (?:sie |ihr )?(?:endlich |bitte |doch |jetzt )*auf|schluss mit|unterlass[a-z]*|untersag[a-z]*|verbit+e[a-z]*|verbat|cease (?:all )?(?:communication|contact[a-z]*|correspondence))\b/,
+  /\b(?:in ruhe lassen|in ruhe|in frieden lassen|leave (?:me|us|him|her) (?:alone|be|in peace)|hoer[a-z]* (?:sie |ihr )?(?:endlich |bitte |doch |jetzt )*auf|schluss mit|unterlass[a-z]*|untersag[a-z]*|verbit+e[a-z]*|verbat|cease (?:all )?(?:communication|contact[a-z]*|correspondence))\b/,
   new RegExp(`\\b(?:verweiger[a-z]*|lehnt|lehnen|refus[a-z]*)\\b ${gap(4)}(?:${REFUSED})\\b(?! ?(?:angebot|offer)[a-z]*)`),
   new RegExp(`\\b(?:kontakt[a-z]*|contact[a-z]*|calls?|anrufe)\\b ${gap(2)}(?:abzusehen|absehen|einzustellen|einstellen|blocked|gesperrt|geblockt|untersagt|verboten|barred)\\b`),
   /\bgesperrt fuer (?:alle )?(?:kanaele|kontakt[a-z]*|werbung|marketing)\b/,
@@ -127,7 +140,7 @@ const RULES: readonly RegExp[] = [
   new RegExp(`\\b${MARKETING} ${gap(1)}(?:nein danke|no thanks|no thank you|nervt|nerven|annoys? me)\\b`),
   /\b(?:not|no longer|dont|doesnt|nicht|never) (?:consent|agree) (?:[a-z]+ ){0,4}(?:contact[a-z]*|marketing|being|processing|advertising|werbung|kontakt[a-z]*)\b/,
   new RegExp(`\\b(?:request[a-z]*|asked for|asks for|wants?|wishes|wuenscht|bittet um|verlangt|fordert) ${gap(1)}${NEG} ${gap(1)}${CONTACT}`),
-  new RegExp(`\\b(?:${MARKETING}|[a-z]*kontakt[a-z]*|[a-z]*anruf[a-z]*|[a-z]*besuch[a-z]*|zusendung[a-z]*) ${gap(2)}(?:abzusehen|absehen|einzustellen|einstellen|zu unterlassen|unterlassen)\\b`),
+  new RegExp(`\\b(?:${MARKETING}|[a-z]*kontakt[a-z]*|[a-z]*anruf[a-z]*|[a-z]*besuch[a-z]*|zusendung[a-z]*) ${gap(3)}(?:abzusehen|absehen|einzustellen|einstellen|zu unterlassen|unterlassen)\\b`),
   new RegExp(`\\b(?:stell|stellen|stellt)[a-z]* ${gap(4)}(?:${MARKETING}|zusendung[a-z]*|[a-z]*anrufe|[a-z]*besuche) ${gap(4)}ein\\b`),
   /\b(?:will|moechte|wuensche|want|need) (?:keine|keinen|none|no) (?:mehr|more|further)\b/,
   /\b(?:schick|send|schreib|mail)[a-z]* (?:[a-z]+ ){0,3}(?:nichts|nix|nothing) (?:mehr|more)\b/,
@@ -160,7 +173,8 @@ const THREAT_CONTACT = /\b(?:call[a-z]*|contact[a-z]*|mail[a-z]*|e ?mails?|e mai
 const THREAT_AGAIN = /\b(?:if|wenn|bei|any further|further|again|stop|stopped|aufhoeren|einstellen|eingestellt|nochmal[a-z]*|noch ein[a-z]*|one more|weitere[a-z]*|erneut[a-z]*)\b/;
 
 // "Accidentally unsubscribed, wants it back": a retraction, not an objection.
-const RETRACTED = /\b(?:versehentlich|aus versehen|accidentally|by mistake|unintentionally)\b.*\b(?:wieder|re ?add[a-z]*|back|again|erneut|resubscribe[a-z]*)\b/;
+const RETRACTED =
+  /\b(?:versehentlich|aus versehen|accidental(?:ly)?|by mistake|unintentional(?:ly)?|mistaken(?:ly)?)\b.*\b(?:wieder|re ?add[a-z]*|back|again|erneut|re ?subscribe[a-z]*)\b|\b(?:re ?subscribe[a-z]*|wieder (?:anmelden|eintragen|aufnehmen)|re ?add[a-z]*)\b.*\b(?:versehentlich|aus versehen|accidental(?:ly)?|by mistake|unintentional(?:ly)?|mistaken(?:ly)?)\b/;
 // "Marketing consent re-granted after previous opt-out": a renewed consent, not an objection.
 const RENEWED = /\b(?:consent|einwilligung|opt in|zustimmung)\b (?:[a-z]+ ){0,3}(?:re ?granted|re ?given|renewed|restored|reinstated|given again|wieder erteilt|erneut erteilt|neu erteilt)\b/;
 
@@ -170,8 +184,19 @@ const RENEWED = /\b(?:consent|einwilligung|opt in|zustimmung)\b (?:[a-z]+ ){0,3}
 const OBJECTION_NOUN = '(?:dnc|do not call|objections?|widerspruch|werbewiderspruch|sperrvermerk|werbesperre|opt outs?|sperre)';
 // An old, second or wrong contact detail ("delete my old address", "alte Adresse bitte löschen").
 const STALE_DETAIL =
-  '(?:(?:the|my|his|her|our|die|meine|seine|ihre) )?(?:old|alte|alten|second|zweite|zweiten|other|andere|anderen|previous|former|fruehere|frueheren|outdated|veraltete|veralteten|wrong|falsche|falschen) (?:[a-z]+ )?(?:address|adresse|email|e mail|mail|number|nummer|telefonnummer|handynummer|phone number)[a-z]*\\b';
-const NO_OBJECTION: readonly RegExp[] = [
+  '(?:(?:the|my|his|her|our|a|an|die|meine|seine|ihre|eines|einen|ein|das|den|des) )?(?:old|alte|alten|second|zweite|zweiten|zweites|other|andere|anderen|previous|former|fruehere|frueheren|outdated|veraltete|veralteten|wrong|falsche|falschen|duplicate|duplicated|doppelt|doppelte|doppelten|doppeltes|doppelt angelegten|doppelt angelegte|doppelt angelegtes|test) (?:[a-z]+ )?(?:address|adresse|email|e mail|mail|number|nummer|telefonnummer|handynummer|phone number|account|konto|kundenkonto|profil|profile|login|eintrag|entry|record|datensatz|router[a-z]*|geraet[a-z]*|device|[a-z]*karte|card)[a-z]*\\b';
+// Service papers: statements, bills, reminders, contract documents.
+const SERVICE_PAPERS =
+  '(?:kontoauszu[a-z]*|[a-z]*rechnung(?:en)?|invoices?|statements?|bills?|receipts?|belege?|mahnung[a-z]*|reminders?|vertragsunterlagen|unterlagen|dokumente|documents?|paperwork|lieferscheine?|quittung[a-z]*|abrechnung[a-z]*)';
+// Notices that serve the contract: delivery status, appointments, outages, meter readings.
+const SERVICE_NOTICES =
+  '(?:lieferstatus|sendungs[a-z]*|[a-z]*erinnerung(?:en)?|benachrichtigung[a-z]*|notifications?|alerts?|paket[a-z]*|bestellstatus|liefertermin[a-z]*|termin[a-z]*|stoerung[a-z]*|wartung[a-z]*|zaehlerstand[a-z]*|passwort[a-z]*|delivery (?:status|updates?|notifications?)|tracking|order status|parcels?|appointments?|outages?|maintenance|meter readings?|password[a-z]*|security (?:alerts?|codes?)|one time codes?)';
+const PAYMENT_DETAIL =
+  '(?:bankverbindung[a-z]*|bankdaten|iban|kreditkarte[a-z]*|zahlungsdaten|zahlungsart|zahlungsmittel|lastschriftmandat|sepa mandat|mandat|bank details|bank account details|card details|credit card|payment (?:details|method|card))\\b';
+const CHARGES =
+  '(?:forderung[a-z]*|abbuchung[a-z]*|lastschrift[a-z]*|preiserhoehung|beitragserhoehung|gebuehr[a-z]*|mahngebuehr[a-z]*|bescheid[a-z]*|inkasso[a-z]*|vertragsverlaengerung|kuendigungsfrist|charges?|fees?|price increase)';
+// A guard, or a gate and a guard: the guard runs only on text the (cheap) gate finds something in.
+const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   new RegExp(`\\b(?:no|kein|keine|keinen|ohne)\\b (?:[a-z]+ )?${OBJECTION_NOUN}(?: [a-z0-9]+){0,4}? (?:flag|flagged|on file|vermerkt|hinterlegt|recorded|registered|eingetragen|gesetzt|vorhanden|noted|found|gefunden)\\b`, 'g'),
   /\b(?:no|kein|keine|keinen)\b (?:[a-z]+ )?(?:objections?|widerspruch|einwand|einwaende) (?:to|against|gegen)\b/g,
   /\b(?:not|nicht|never|nie|doesnt|dont)\b (?:[a-z]+ )?(?:object|objects|objected|widerspricht|widersprochen|widersprach)\b/g,
@@ -180,20 +205,50 @@ const NO_OBJECTION: readonly RegExp[] = [
   /\b(?:customer|cust|kunde|kundin|he|she|er|sie)\b (?:has |hat )?(?:deleted|geloescht)\b (?:his|her|their|sein|seinen|ihr|ihren) (?:account|konto|app|profil|profile)\b/g,
   new RegExp(`\\b(?:kein|keine|keinen|no|not)\\b (?:[a-z]+ ){0,3}${MARKETING} (?:[a-z]+ )?(?:mehr |more |any more |anymore )?(?:bekommt|bekam|erhaelt|erhielt|received|arrived|arrives|angekommen|ankommt|(?:bekommen|erhalten) (?:hat|habe|hatte|hast))\\b`, 'g'),
   // An old, second or wrong address or number to be deleted, or an app removed: housekeeping, not an objection.
-  new RegExp(`\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*|streich[a-z]*) (?:[a-z]+ )?${STALE_DETAIL}|\\b${STALE_DETAIL} (?:[a-z]+ ){0,2}(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*)\\b`, 'g'),
+  new RegExp(`\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*|streich[a-z]*|merg[a-z]*|zusammenf[a-z]*|(?:do not|dont|no longer|not) (?:[a-z]+ )?(?:use|send to|write to|call)) (?:[a-z]+ )?${STALE_DETAIL}|\\b${STALE_DETAIL} (?:[a-z]+ ){0,3}(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*|(?:nicht mehr|nicht) (?:nutzen|verwenden|benutzen|anschreiben|anrufen))\\b`, 'g'),
+  // Payment details to delete ("löschen Sie meine Bankverbindung, ich zahle per Rechnung").
+  new RegExp(`\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*) (?:[a-z]+ ){0,2}${PAYMENT_DETAIL}|\\b${PAYMENT_DETAIL} (?:[a-z]+ ){0,3}(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*)\\b`, 'g'),
+  // An objection to an invoice or a charge ("Widerspruch gegen die Rechnung").
+  [/widersp|einspruch/, new RegExp(`\\b(?:${SERVICE_PAPERS}|${CHARGES})\\b (?:[a-z]+ ){0,6}(?:widerspruch|widersprochen|widerspricht|einspruch) (?:eingelegt|erhoben|eingereicht)?|\\b(?:widerspruch|einspruch|widerspricht|widersprochen) (?:[a-z]+ ){0,3}(?:gegen|zur|zum|wegen|auf) (?:[a-z]+ ){0,2}(?:${SERVICE_PAPERS}|${CHARGES})\\b`, 'g')],
+  // A complaint about unsubscribing from a product ("the unsubscribe process for the gym membership").
+  /\bunsub[a-z]* (?:process|procedure|button|page|form|function|option) (?:for|of|in|on|from) (?:the |my |his |her |their |a )?(?:[a-z]+ ){0,2}(?:plan|membership|contract|subscription|account|service|app)\b/g,
+
   /\b(?:remov[a-z]*|delet[a-z]*|uninstall[a-z]*|deinstall[a-z]*|loesch[a-z]*|geloescht) (?:the|your|our|die|eure|ihre) app\b/g,
   // "Is ja nich so, dass ick keene Anrufe will", "it's not that I don't want calls": a contrast, not a wish.
   /\b(?:ist|is|its|it is) (?:ja |doch |halt )?(?:nicht|nich|net|not) (?:so )?(?:, )?(?:dass|das|that|as if) [^,|]*/g,
   // Statements and bills are service mail, not marketing ("stop sending paper statements").
   /\b(?:stop|quit|cease) sending (?:me |him |her |us |them )?(?:the |any )?(?:paper |printed )?(?:statements?|invoices?|bills?|receipts?|payment reminders?|kontoauszuege|rechnungen)\b/g,
+  // Consent given and wishes for more contact ("stimmt Kontaktaufnahme ausdrücklich zu", "wants more calls from her rep").
+  /\b(?:stimmt|stimmen|stimmte|stimmten)\b (?!(?:[a-z]+ ){0,5}(?:nicht|nie|keiner|keinen|keine|kein|nicht mehr)\b)(?:[a-z]+ ){0,5}zu\b/g,
+  /(?<!\b(?:not|dont|doesnt|no longer|never|nicht) )\b(?:agrees?|agreed|consents?|consented|happy) to (?:be(?:ing)? )?(?:contact(?:ed)?|call(?:ed)?|email(?:ed)?|mailed|marketing|offers)\b/g,
+  /(?<!\b(?:not|dont|doesnt|no longer|never|nicht) )\b(?:wuenscht|wuenschen|wuensche|moechte|moechten|will|wants?|would like|asks? for|asked for|bittet um|requests?|requested) (?:sich )?(?:mehr|more|haeufiger[a-z]*|more frequent|regelmaessig[a-z]*|regular|persoenlich[a-z]*|personal|einen|a|an) (?:[a-z]+ )?(?:kontakt[a-z]*|contact|anruf[a-z]*|calls?|besuch[a-z]*|visits?|rueckruf|call ?back|beratung[a-z]*)\b/g,
+  // A registration with a permission beside it ("on the TPS but happy for us to call him").
+  /\b(?:tps|mps|robinson ?list[a-z]*|robinsonliste|dnc|do not call (?:list|register)|preference service)\b (?:[a-z]+ ){0,4}(?:but|aber|jedoch|though) (?:[a-z]+ ){0,3}(?:happy|ok|okay|fine|glad|agrees?|agreed|consents?|consented|einverstanden|gerne?|erlaubt|willing|welcome)\b/g,
+  // Service papers by another way ("Kontoauszüge nicht mehr per Post, nur noch online", "no more emails with my invoice").
+  [/\b(?:per|by|via|as|in|auf) (?:[a-z]+ )?(?:post|mail|paper|papier|papierform|brief|e ?mail|letter)\b/, new RegExp(`\\b(?:${SERVICE_PAPERS}) (?:[a-z]+ ){0,3}(?:nicht mehr|nicht|no longer|not|no more) (?:[a-z]+ )?(?:per|by|as|via|in|auf) (?:post|mail|paper|papier|papierform|brief|e ?mail|letter)\\b`, 'g')],
+  new RegExp(`\\b(?:(?:no|not|keine|kein|nicht) )?(?:more |further |mehr |weitere )?(?:e ?mails?|emails|post|briefe?|letters?|papier|paper|sms|texts?) (?:mehr |more |anymore |any more )?(?:with|mit|containing|including|for|fuer|about|ueber|zur|zum|zu|on|regarding) (?:[a-z]+ ){0,2}(?:${SERVICE_PAPERS}|${SERVICE_NOTICES})\\b`, 'g'),
+  [/\b(?:per|by|via|as|als|in der) /, new RegExp(`\\b(?:(?:no|not|keine|kein|nicht) )?(?:more |further |mehr |weitere )?(?:${SERVICE_PAPERS}|${SERVICE_NOTICES}) (?:per|by|via|as|als|in der) (?:[a-z]+ )?(?:sms|e ?mail|post|brief|text|mail|papier|paper|app)\\b(?: mehr| more| anymore)?`, 'g')],
+  // Someone or something sent elsewhere ("don't send the pack to my work, send it home").
+  /\b(?:dont|do not|please dont|nicht|bitte nicht) (?:send|mail|post|deliver|ship|schick[a-z]*|send[a-z]*|liefer[a-z]*) (?:[a-z]+ ){0,4}(?:to|an|at|in|zu|ins) (?:my|his|her|the|die|meine|seine|ihre|das|den|der) (?:work|office|arbeit|buero|firma|old|alte[a-z]*|business|company|shop|store|neighbou?r[a-z]*|nachbar[a-z]*)\b/g,
+  // A role given up ("remove me as secondary contact", "mich aus dem Familienkonto austragen").
+  /\b(?:remov[a-z]*|delet[a-z]*|take) (?:me|him|her|us|them|my [a-z]+) (?:off |from )?as (?:an? |the )?(?:[a-z]+ ){0,2}(?:contact|guarantor|user|holder|signatory|beneficiary|member|admin[a-z]*|director|payer|nominee|driver|person)\b/g,
+  /\b(?:mich|ihn|sie|uns) (?:bitte )?als (?:[a-z]+ ){1,2}(?:entfernen|entfernt|austragen|ausgetragen|streichen|gestrichen|loeschen|geloescht)\b/g,
+  // A customer who can no longer come ("kann das Studio nicht mehr besuchen").
+  /\b(?:kann|koennen|konnte|konnten|kann ich|koennen wir|schaffe|schaffen)\b (?:[a-z]+ ){0,5}(?:nicht|nicht mehr|kaum noch) (?:besuchen|kommen|nutzen|wahrnehmen)\b/g,
+  /\b(?:mich|ihn|sie|uns) (?:[a-z]+ ){0,2}aus (?:dem|der|meinem|seinem|ihrem|unserem) (?:[a-z]+ )?[a-z]*(?:konto|vertrag|tarif|account|abo|plan|gruppe|kurs|team)\b (?:[a-z]+ )?(?:austragen|ausgetragen|entfernen|entfernt|nehmen|genommen|streichen|gestrichen)\b/g,
   // Someone else calling ("the competitor's rep won't stop calling"): a complaint about them.
   /\b(?:competitors?|konkurrenz|konkurrent[a-z]*|mitbewerber[a-z]*|wettbewerber[a-z]*|(?:other|another|new) (?:provider|company|supplier)) (?:[a-z]+ ){0,4}(?:wont|doesnt|dont|never|keeps?|kept) (?:stop )?(?:calling|emailing|texting|ringing|mailing|writing)\b/g,
 ];
 
 /** Normalised text without the words that record there is no objection (NO_OBJECTION). */
 function withoutNoObjection(normalised: string): string {
-  return NO_OBJECTION.reduce((t, guard) => t.replace(guard, ' , '), normalised);
+  // The rules and the model read the same text one after the other: the guards run once.
+  if (normalised === lastGuarded.input) return lastGuarded.output;
+  const output = NO_OBJECTION.reduce((t, guard) => (guard instanceof RegExp ? t.replace(guard, ' , ') : guard[0].test(t) ? t.replace(guard[1], ' , ') : t), normalised);
+  lastGuarded = { input: normalised, output };
+  return output;
 }
+let lastGuarded = { input: '', output: '' };
 
 const GLUED = /keine?werbung|keinewerbeanrufe|keinkontakterwuenscht|donot(?:contact|call|mail|email)|nomarketing|nomorecalls|werbewi(?:e)?derspruch|stop(?:calling|contacting|emailing|mailing|texting)/;
 
@@ -305,8 +360,13 @@ export function objectionByRules(text: string): string | undefined {
     if (match) return match[0].trim();
   }
   if (THREAT.test(normalised) && THREAT_CONTACT.test(normalised) && THREAT_AGAIN.test(normalised)) return THREAT.exec(normalised)?.[0];
-  // Words glued together ("Kd.wünschtkeineWerbung", "DoNotContact"): the strongest markers only.
-  return GLUED.exec(normalised.replace(/[ ,]/g, ''))?.[0];
+  // Words glued together ("Kd.wünschtkeineWerbung", "DoNotContact"): the strongest markers only,
+  // inside one word ("do not call my mobile" is read by the rules above, with their guards).
+  for (const word of normalised.split(' ')) {
+    const glued = GLUED.exec(word);
+    if (glued) return glued[0];
+  }
+  return undefined;
 }
 
 // A config's phrase list is normalised once, not once per row.
