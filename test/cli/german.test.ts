@@ -160,6 +160,20 @@ describe('German: no English word reaches the user', () => {
     expect([...a.leaks, ...b.leaks]).toEqual([]);
   });
 
+  it('report on a campaign directory: the campaign line and the warnings of its results', async () => {
+    const dir = tempDir();
+    const ledger = join(dir, 'ledger.csv');
+    const outcomes = join(dir, 'outcomes.csv');
+    writeFileSync(outcomes, 'customer_id,return_date,revenue\n100147,2026-12-20,500\n');
+    // The run's own warnings are recorded in its language (summary.json).
+    expect((await runCli(['campaign', DE, '--out', join(dir, 'c'), ...AS_OF, '--ledger', ledger, '--lang', 'de', '--quiet'])).code).toBe(0);
+    const r = await run(['report', join(dir, 'c'), '--ledger', ledger, '--outcomes', outcomes, '--as-of', '2027-01-10', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Kampagne 2026-W48: \d+ auf den Listen; ausgeschlossen: ziehen lassen \d+/);
+    expect(r.stderr).toMatch(/^Warnung: keine Kontrollgruppe im Kontaktbuch/m);
+    expect(r.leaks).toEqual([]);
+  });
+
   it('worksheet with answers', async () => {
     const out = tempDir();
     const answers = join(out, 'answers.json');
