@@ -335,6 +335,26 @@ describe('German: no English word reaches the user', () => {
     expect(r.leaks).toEqual([]);
   });
 
+  it('playbook init and validate: what they write, the refusal to overwrite and the validation errors', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'mein-playbook.yaml');
+    const init = await run(['playbook', 'init', file, '--lang', 'de']);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain(`${file} geschrieben`);
+    const again = await run(['playbook', 'init', file, '--lang', 'de']);
+    expect(again.code).toBe(64);
+    expect(again.stderr).toContain('gibt es schon');
+    const valid = await run(['playbook', 'validate', file], { LANG: 'de_DE.UTF-8' });
+    expect(valid.stdout).toMatch(/gültiges Playbook \(\d+ Gründe, \d+ Angebote\)/);
+    writeFileSync(join(dir, 'kaputt.yaml'), 'version: eins\nreasons: []\n');
+    const invalid = await run(['playbook', 'validate', join(dir, 'kaputt.yaml'), '--lang', 'de']);
+    expect(invalid.code).toBe(65);
+    expect(invalid.stderr).toMatch(/ungültiges Playbook .*kaputt\.yaml \(\d+ Fehler\):\n {2}version: Ungültige Eingabe/);
+    // Each error starts with the path of the entry in the file: the playbook's own keys.
+    const messagesOnly = invalid.stderr.replace(/^ {2}[\w.[\]]+: /gm, '  ');
+    expect([...init.leaks, ...again.leaks, ...valid.leaks, ...leaksIn('validate stderr', messagesOnly)]).toEqual([]);
+  });
+
   it('errors and hints', async () => {
     const leaks: string[] = [];
     for (const args of [
