@@ -19,11 +19,27 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
     code = c;
   }, await helpLang(argv, ctx));
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    // `winback --lang de` alone is `winback` in that language: the root help.
+    await program.parseAsync(onlyLanguage(argv) ? [] : argv, { from: 'user' });
     return code;
   } catch (err) {
     return reportError(err, ctx, command, debug, langOfArgv(argv, ctx.env));
   }
+}
+
+/** True when argv holds nothing but --lang en|de (and --config FILE): no command, no other flag. */
+function onlyLanguage(argv: readonly string[]): boolean {
+  let lang = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const value = a.startsWith('--lang=') ? a.slice('--lang='.length) : a === '--lang' ? argv[++i] : undefined;
+    if (value !== undefined) {
+      if (value !== 'en' && value !== 'de') return false;
+      lang = true;
+    } else if (a === '--config' && i + 1 < argv.length) i++;
+    else if (!a.startsWith('--config=')) return false;
+  }
+  return lang;
 }
 
 /**

@@ -172,10 +172,14 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .command('init')
     .argument('<file>')
     .option('--force')
+    .option('--config <file>')
+    .addOption(langOption())
     .action(run(async () => (await import('../commands/playbook.js')).runPlaybookInit));
   playbook
     .command('validate')
     .argument('<file>')
+    .option('--config <file>')
+    .addOption(langOption())
     .action(run(async () => (await import('../commands/playbook.js')).runPlaybookValidate));
 
   // Descriptions, examples and commander's own words come from the catalogue, in the run's language.

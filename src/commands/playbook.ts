@@ -6,6 +6,7 @@ import { isAbsolute, resolve } from 'node:path';
 import Table from 'cli-table3';
 import { currentTableWidth } from '../io/render.js';
 import { resolveLang } from '../cli/lang.js';
+import { loadConfig } from '../io/config-file.js';
 import { messages } from '../domain/messages.js';
 import type { Context } from '../io/context.js';
 import { validatePlaybook } from '../domain/playbook.js';
@@ -24,6 +25,14 @@ export interface PlaybookShowOptions {
 
 export interface PlaybookInitOptions {
   force?: boolean;
+  lang?: string;
+  config?: string;
+}
+
+/** Raw validate flags as commander gives them. */
+export interface PlaybookValidateFlags {
+  lang?: string;
+  config?: string;
 }
 
 /** Raw show flags as commander gives them. */
@@ -56,18 +65,29 @@ export async function runPlaybookShow(ctx: Context, flags: PlaybookShowFlags): P
   return ExitCode.ok;
 }
 
+/** The language of init and validate: --lang, else WINBACK_LANG, else the config's, else LC_ALL/LC_MESSAGES/LANG. */
+async function langOf(ctx: Context, flags: { lang?: string; config?: string }): Promise<Lang> {
+  const early = resolveLang(flags.lang, ctx.env);
+  const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd, early);
+  return resolveLang(flags.lang, ctx.env, cfg.config.lang);
+}
+
 /** Writes an editable, commented copy of the default playbook; refuses to overwrite without --force. */
 export async function runPlaybookInit(ctx: Context, file: string, opts: PlaybookInitOptions): Promise<number> {
-  if (file.trim() === '' || file === '-') throw new UsageError('playbook init needs a file name to write');
+  const lang = await langOf(ctx, opts);
+  const say = messages(lang).playbook;
+  if (file.trim() === '' || file === '-') throw new UsageError(say.initNoFile);
   const target = isAbsolute(file) ? file : resolve(ctx.cwd, file);
   const { text } = await readPlaybookSource(DEFAULT_PLAYBOOK_PATH);
-  await writePlaybookFile(target, text, opts.force === true);
-  ctx.stdout.write(`wrote ${file}\nnext: edit it, check it with "winback playbook validate ${file}", use it with --playbook ${file}\n`);
+  await writePlaybookFile(target, text, opts.force === true, lang);
+  ctx.stdout.write(`${say.initWrote(file)}\n`);
   return ExitCode.ok;
 }
 
 /** Checks a playbook file: 0 when valid, 65 with every error and its path when not. */
-export async function runPlaybookValidate(ctx: Context, file: string): Promise<number> {
+export async function runPlaybookValidate(ctx: Context, file: string, flags: PlaybookValidateFlags = {}): Promise<number> {
+  const lang = await langOf(ctx, flags);
+  const say = messages(lang);
   const path = resolve(ctx.cwd, file);
   let data: unknown;
   try {
@@ -77,14 +97,14 @@ export async function runPlaybookValidate(ctx: Context, file: string): Promise<n
     ctx.stderr.write(`winback playbook validate: ${err.message}\n`);
     return ExitCode.data;
   }
-  const result = validatePlaybook(data);
-  for (const w of result.warnings) ctx.stderr.write(`winback playbook validate: warning: ${w}\n`);
+  const result = validatePlaybook(data, lang);
+  for (const w of result.warnings) ctx.stderr.write(`winback playbook validate: ${say.common.warning}: ${w}\n`);
   if (result.playbook === undefined) {
-    ctx.stderr.write(`winback playbook validate: ${describeInvalid(file, result)}\n`);
+    ctx.stderr.write(`winback playbook validate: ${describeInvalid(file, result, lang)}\n`);
     return ExitCode.data;
   }
   const pb = result.playbook;
-  ctx.stdout.write(`${file}: valid playbook (${pb.reasons.length} reasons, ${pb.offers.length} offers)\n`);
+  ctx.stdout.write(`${say.playbook.valid(file, pb.reasons.length, pb.offers.length)}\n`);
   return ExitCode.ok;
 }
 

@@ -121,7 +121,7 @@ async function resultsOf(ctx: Context, input: string, flags: ReportFlags, loaded
     asOf, windowDays, channelCosts: playbook.channelCosts, offers: playbook.offers, defaultMarginPercent: config.model.defaultMarginPercent,
   });
   const { stats } = read.outcomesRead.opened;
-  for (const w of [...read.outcomesRead.opened.warnings, ...read.report.warnings]) ctx.stderr.write(`warning: ${w}\n`);
+  for (const w of [...read.outcomesRead.opened.warnings, ...read.report.warnings]) ctx.stderr.write(`${messages(loaded.setup.lang).common.warning}: ${w}\n`);
   return reportResults(read.report, {
     asOf, windowDays,
     ledger: { file: ledger, entries: read.ledger.entries.length },

@@ -581,13 +581,13 @@ export const HELP = {
     {
       description: 'write an editable copy of the built-in playbook',
       arguments: { file: 'where to write it (YAML)' },
-      options: { force: 'overwrite an existing file' },
+      options: { force: 'overwrite an existing file', config: 'config file (YAML or JSON; default: WINBACK_CONFIG or built-in defaults)', lang: 'language of texts (default: WINBACK_LANG, then config lang, then LC_ALL/LC_MESSAGES/LANG, else en)' },
       examples: ['winback playbook init my-playbook.yaml'],
     },
     {
       description: 'eine bearbeitbare Kopie des eingebauten Playbooks schreiben',
       arguments: { file: 'wohin sie geschrieben wird (YAML)' },
-      options: { force: 'eine vorhandene Datei überschreiben' },
+      options: { force: 'eine vorhandene Datei überschreiben', config: 'Konfigurationsdatei (YAML oder JSON; Standard: WINBACK_CONFIG oder eingebaute Standardwerte)', lang: 'Sprache der Texte (Standard: WINBACK_LANG, dann lang der Konfiguration, dann LC_ALL/LC_MESSAGES/LANG, sonst en)' },
       examples: ['winback playbook init mein-playbook.yaml'],
     },
   ),
@@ -595,11 +595,13 @@ export const HELP = {
     {
       description: 'check a playbook file; errors name the path of the bad entry',
       arguments: { file: 'playbook file (YAML or JSON)' },
+      options: { config: 'config file (YAML or JSON; default: WINBACK_CONFIG or built-in defaults)', lang: 'language of texts (default: WINBACK_LANG, then config lang, then LC_ALL/LC_MESSAGES/LANG, else en)' },
       examples: ['winback playbook validate my-playbook.yaml'],
     },
     {
       description: 'eine Playbook-Datei prüfen; Fehler nennen den Pfad des fehlerhaften Eintrags',
       arguments: { file: 'Playbook-Datei (YAML oder JSON)' },
+      options: { config: 'Konfigurationsdatei (YAML oder JSON; Standard: WINBACK_CONFIG oder eingebaute Standardwerte)', lang: 'Sprache der Texte (Standard: WINBACK_LANG, dann lang der Konfiguration, dann LC_ALL/LC_MESSAGES/LANG, sonst en)' },
       examples: ['winback playbook validate mein-playbook.yaml'],
     },
   ),

@@ -407,6 +407,21 @@ export const CATALOGUE = {
     retentionLabel: m((label: string) => `Retention: ${label}`, (label) => `Kundenbindung: ${label}`),
     retentionCost: m((incentive: number, givePct: number) => `incentive ${incentive}, ${givePct} % of margin`, (incentive, givePct) => `Anreiz ${incentive}, ${givePct} % der Marge`),
     retentionTiming: m((afterDays: number, windowDays: number) => `${afterDays} days after as-of, window ${windowDays} days`, (afterDays, windowDays) => `${afterDays} Tage nach Stichtag, Fenster ${windowDays} Tage`),
+    initNoFile: m('playbook init needs a file name to write', 'playbook init braucht einen Dateinamen zum Schreiben'),
+    initExists: m((file: string) => `${file} already exists`, (file) => `${file} gibt es schon`),
+    initExistsHint: m('use --force to overwrite it', 'mit --force überschreiben'),
+    initWrote: m(
+      (file: string) => `wrote ${file}\nnext: edit it, check it with "winback playbook validate ${file}", use it with --playbook ${file}`,
+      (file) => `${file} geschrieben\nweiter: bearbeiten, mit "winback playbook validate ${file} --lang de" prüfen, mit --playbook ${file} verwenden`,
+    ),
+    valid: m(
+      (file: string, reasons: number, offers: number) => `${file}: valid playbook (${reasons} reasons, ${offers} offers)`,
+      (file, reasons, offers) => `${file}: gültiges Playbook (${reasons} Gründe, ${offers} Angebote)`,
+    ),
+    invalid: m(
+      (file: string, count: number) => `invalid playbook ${file} (${count} error${count === 1 ? '' : 's'}):`,
+      (file, count) => `ungültiges Playbook ${file} (${count} Fehler):`,
+    ),
   },
   /** Usage errors of flags and files that plan, campaign, report and worksheet share (cli/options.ts, io/config-file.ts, …). */
   flags: {

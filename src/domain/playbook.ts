@@ -107,10 +107,15 @@ const playbookSchema = z.object({
   retention: retentionSchema.optional(),
 });
 
-/** Validates parsed playbook data; returns the typed playbook only when there are no errors. */
-export function validatePlaybook(data: unknown): PlaybookValidation {
+const GERMAN_ISSUES = z.locales.de().localeError;
+
+/**
+ * Validates parsed playbook data; returns the typed playbook only when there are no errors.
+ * Under 'de' zod's own checks (types, ranges) speak German; the cross-checks below are English.
+ */
+export function validatePlaybook(data: unknown, lang: 'en' | 'de' = 'en'): PlaybookValidation {
   const warnings = unknownKeyWarnings(data);
-  const parsed = playbookSchema.safeParse(data);
+  const parsed = lang === 'de' ? playbookSchema.safeParse(data, { error: GERMAN_ISSUES }) : playbookSchema.safeParse(data);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({ path: withEntryName(formatPath(i.path), i.path, data), message: i.message }));
     return { errors, warnings };

@@ -12,6 +12,7 @@ import { DataError, InputMissingError, UsageError } from '../errors.js';
 import { tempPathFor, toWriteError, writeFileAtomic } from './atomic-write.js';
 import { BUILTIN_EXAMPLES_PATH, readExamples } from './reason-examples.js';
 import { codeKey } from '../domain/reasons/vocabulary.js';
+import { messages, type Lang } from '../domain/messages.js';
 
 /** The shipped default; from src/io (vitest) and dist/io (built) alike this is <root>/src/playbook. */
 export const DEFAULT_PLAYBOOK_PATH = fileURLToPath(new URL('../../src/playbook/default.yaml', import.meta.url));
@@ -96,9 +97,9 @@ export function codeOfLabel(playbook: Playbook, label: string): ReasonCode | und
 }
 
 /** One message naming the file and each error with the path to the bad entry. */
-export function describeInvalid(file: string, result: PlaybookValidation): string {
+export function describeInvalid(file: string, result: PlaybookValidation, lang: Lang = 'en'): string {
   const lines = result.errors.map((e) => `  ${e.path}: ${e.message}`);
-  return `invalid playbook ${file} (${result.errors.length} error${result.errors.length === 1 ? '' : 's'}):\n${lines.join('\n')}`;
+  return `${messages(lang).playbook.invalid(file, result.errors.length)}\n${lines.join('\n')}`;
 }
 
 function parseText(text: string, file: string): unknown {
@@ -122,14 +123,15 @@ function firstLine(err: unknown): string {
  * file; without it the finished temp file is hard-linked into place, which fails when the
  * name is taken, so an existing file is never replaced even when two runs race.
  */
-export async function writePlaybookFile(file: string, text: string, overwrite: boolean): Promise<void> {
+export async function writePlaybookFile(file: string, text: string, overwrite: boolean, lang: Lang = 'en'): Promise<void> {
+  const say = messages(lang).playbook;
   if (overwrite) return writeFileAtomic(file, text);
   const temp = tempPathFor(file);
   try {
     await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
     await link(temp, file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${file} already exists`, 'use --force to overwrite it');
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(say.initExists(file), say.initExistsHint);
     throw toWriteError(err, file);
   } finally {
     await unlink(temp).catch(() => undefined);

@@ -18,6 +18,8 @@ import { readCampaignLists, readPlanCsv, readRunSummary } from '../io/report-inp
 import { checkRunOutputs } from '../io/run-outputs.js';
 import { planExport } from '../engine/index.js';
 import { openLostCustomers, type LoadedPlanSetup } from './plan-setup.js';
+import { reportLabels } from '../io/report-labels.js';
+import { formatIsoText, messages } from '../domain/messages.js';
 
 /** Plans the export in memory-flat streaming and reports on it; nothing is written. */
 export async function reportFromExport(ctx: Context, file: string, loaded: LoadedPlanSetup, outlierShare?: number): Promise<Report> {
@@ -93,7 +95,7 @@ export async function reportFromCampaignDir(dir: string, label: string, loaded: 
     notes: [
       ...((summary.warnings as string[] | undefined) ?? []),
       ...asOf.notes,
-      `campaign ${String(summary.campaign_id ?? '')}: ${counts.listed ?? acc.totals.count} listed; excluded: ${Object.entries(excluded).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,
+      campaignNote(loaded, String(summary.campaign_id ?? ''), counts.listed ?? acc.totals.count, excluded),
       ...prices.notes,
     ],
     // The lists carry neither the value at stake nor the chance of return (which the expected incentive needs).
@@ -110,6 +112,15 @@ export async function reportFromCampaignDir(dir: string, label: string, loaded: 
   };
   report.funnel = campaignFunnel(report, accepted, excluded);
   return report;
+}
+
+/** The campaign's line among the notes: listed customers and exclusions by reason, in the run's language. */
+function campaignNote(loaded: LoadedPlanSetup, id: string, listed: number, excluded: Record<string, number>): string {
+  const { lang } = loaded.setup;
+  const L = reportLabels(lang);
+  const name = messages(lang).names.exclusion;
+  const parts = Object.entries(excluded).map(([k, v]) => `${name(k)} ${v}`).join(', ');
+  return L.campaignNote(id, String(listed), parts || L.noneExcluded);
 }
 
 /**
@@ -156,7 +167,7 @@ function reportOptions(loaded: LoadedPlanSetup, outlierShare: number | undefined
 function runPrices(summary: Record<string, unknown>, loaded: LoadedPlanSetup, label: string): { prices?: CostPrices; notes: string[] } {
   const recorded = (summary.playbook as { sha256?: unknown } | undefined)?.sha256;
   if (recorded === loaded.sources.playbookSha256) return { prices: loaded.setup.playbook, notes: [] };
-  return { notes: [`${label} was planned with another playbook than the one loaded now: costs per customer are not shown (give the run's playbook with --playbook)`] };
+  return { notes: [reportLabels(loaded.setup.lang).otherPlaybook(label)] };
 }
 
 // Keeps only the figures an older summary.json has.
@@ -167,7 +178,7 @@ function optional<T extends Record<string, number | undefined>>(figures: T): Par
 // Channels were chosen under the plan run's permission settings: re-check with those, not today's config.
 function runPermission(recorded: unknown, loaded: LoadedPlanSetup, label: string): { config: PermissionConfig; notes: string[] } {
   if (recorded === undefined) {
-    return { config: loaded.setup.config.permission, notes: [`${label}/summary.json does not record the permission settings of its run (an older winback): blocked channels are counted with the current config's`] };
+    return { config: loaded.setup.config.permission, notes: [reportLabels(loaded.setup.lang).noPermissionRecord(label)] };
   }
   const config = parsePermissionConfig(recorded);
   if (config === undefined) throw new DataError(`${label}/summary.json: "permission" is not a set of permission settings`, 'run winback plan again');
@@ -178,7 +189,7 @@ function runPermission(recorded: unknown, loaded: LoadedPlanSetup, label: string
 function runAsOf(runDate: string, loaded: LoadedPlanSetup, asOfGiven: boolean, label: string): { day: EpochDay; notes: string[] } {
   const run = parseIsoDay(runDate);
   if (asOfGiven || run === undefined) {
-    const notes = run !== undefined && run !== loaded.setup.asOf ? [`${label} was planned as of ${runDate}; the calendar counts from ${formatIsoDay(loaded.setup.asOf)}`] : [];
+    const notes = run !== undefined && run !== loaded.setup.asOf ? [reportLabels(loaded.setup.lang).otherAsOf(label, formatIsoText(runDate, loaded.setup.lang), formatIsoText(formatIsoDay(loaded.setup.asOf), loaded.setup.lang))] : [];
     return { day: loaded.setup.asOf, notes };
   }
   return { day: run, notes: [] };

@@ -160,6 +160,20 @@ describe('German: no English word reaches the user', () => {
     expect([...a.leaks, ...b.leaks]).toEqual([]);
   });
 
+  it('report on a campaign directory: the campaign line and the warnings of its results', async () => {
+    const dir = tempDir();
+    const ledger = join(dir, 'ledger.csv');
+    const outcomes = join(dir, 'outcomes.csv');
+    writeFileSync(outcomes, 'customer_id,return_date,revenue\n100147,2026-12-20,500\n');
+    // The run's own warnings are recorded in its language (summary.json).
+    expect((await runCli(['campaign', DE, '--out', join(dir, 'c'), ...AS_OF, '--ledger', ledger, '--lang', 'de', '--quiet'])).code).toBe(0);
+    const r = await run(['report', join(dir, 'c'), '--ledger', ledger, '--outcomes', outcomes, '--as-of', '2027-01-10', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Kampagne 2026-W48: \d+ auf den Listen; ausgeschlossen: ziehen lassen \d+/);
+    expect(r.stderr).toMatch(/^Warnung: keine Kontrollgruppe im Kontaktbuch/m);
+    expect(r.leaks).toEqual([]);
+  });
+
   it('worksheet with answers', async () => {
     const out = tempDir();
     const answers = join(out, 'answers.json');
@@ -319,6 +333,26 @@ describe('German: no English word reaches the user', () => {
     const r = await run(['playbook', 'show', '--lang', 'de']);
     expect(r.code).toBe(0);
     expect(r.leaks).toEqual([]);
+  });
+
+  it('playbook init and validate: what they write, the refusal to overwrite and the validation errors', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'mein-playbook.yaml');
+    const init = await run(['playbook', 'init', file, '--lang', 'de']);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain(`${file} geschrieben`);
+    const again = await run(['playbook', 'init', file, '--lang', 'de']);
+    expect(again.code).toBe(64);
+    expect(again.stderr).toContain('gibt es schon');
+    const valid = await run(['playbook', 'validate', file], { LANG: 'de_DE.UTF-8' });
+    expect(valid.stdout).toMatch(/gültiges Playbook \(\d+ Gründe, \d+ Angebote\)/);
+    writeFileSync(join(dir, 'kaputt.yaml'), 'version: eins\nreasons: []\n');
+    const invalid = await run(['playbook', 'validate', join(dir, 'kaputt.yaml'), '--lang', 'de']);
+    expect(invalid.code).toBe(65);
+    expect(invalid.stderr).toMatch(/ungültiges Playbook .*kaputt\.yaml \(\d+ Fehler\):\n {2}version: Ungültige Eingabe/);
+    // Each error starts with the path of the entry in the file: the playbook's own keys.
+    const messagesOnly = invalid.stderr.replace(/^ {2}[\w.[\]]+: /gm, '  ');
+    expect([...init.leaks, ...again.leaks, ...valid.leaks, ...leaksIn('validate stderr', messagesOnly)]).toEqual([]);
   });
 
   it('errors and hints', async () => {

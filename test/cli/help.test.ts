@@ -53,6 +53,17 @@ describe('--help in German', () => {
     expect(root.stdout).toContain('Exit-Codes: 0 ok, 64 Aufruf');
   });
 
+  it('shows the German root help for `winback --lang de` alone, as for `winback` without a command', async () => {
+    const help = await runCli(['--help', '--lang', 'de']);
+    for (const argv of [['--lang', 'de'], ['--lang=de']]) {
+      const r = await runCli(argv);
+      // No command is a usage error (64), with the help on stderr like a bare `winback`.
+      expect(r.code, argv.join(' ')).toBe(64);
+      expect(r.stderr).toBe(help.stdout);
+    }
+    expect((await runCli(['--lang', 'fr'])).code).toBe(64);
+  });
+
   it('follows --lang after the command, winback help <cmd>, and the config', async () => {
     expect((await runCli(['help', 'plan', '--lang', 'de'])).stdout).toMatch(/^Aufruf: winback plan \[Optionen\] <Datei>/);
     expect((await runCli(['plan', '--lang=de', '--help'])).stdout).toMatch(/^Aufruf: winback plan/);
