@@ -60,11 +60,16 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
     if (written.missing > 0) warnings.push(t.missingInExport(written.missing, flags.export as string, flags.historyOut));
   }
   const meta = { asOf: formatIsoDay(asOf), windowDays };
+  const { stats } = outcomesRead.opened;
   if (flags.html) {
     const { renderResultsHtml } = await import('../io/results-html.js');
-    await writeFileAtomic(resolve(ctx.cwd, flags.html), renderResultsHtml(report, meta));
+    const reasonLabels = { ...Object.fromEntries(playbook.reasons.map((r) => [r.code, r.label[lang]])), retention: messages(lang).report.retentionRow };
+    const page = renderResultsHtml(report, {
+      asOf, windowDays, ledger: { file: flags.ledger, entries: ledger.entries.length },
+      outcomes: { file: outcomesRead.opened.label, rows: stats.read, rejected: outcomesRead.rejects.length },
+    }, { lang, currency: config.model.currencySymbol, reasonLabels });
+    await writeFileAtomic(resolve(ctx.cwd, flags.html), page);
   }
-  const { stats } = outcomesRead.opened;
   const contacted = attempts.filter((a) => a.group === 'contacted').length;
   if (flags.historyOut === '-' || (flags.quiet && !flags.json)) {
     // The history is stdout, or nothing is to be printed: the tables would only spoil it.

@@ -125,7 +125,7 @@ const de: WorksheetTexts = {
   title: 'Arbeitsblatt Kundenrückgewinnung',
   steps: { selection: '1. Auswahl', relationship: '2. Beziehung und Abwanderungsgründe', lessons: '3. Erfahrungen aus dem Vertrieb', measures: '4. Maßnahmenplan' },
   progress: (n, of) => `Kunde ${n} von ${of}`,
-  decisions: { win_back: 'zurückgewinnen', let_go: 'ziehen lassen', review: 'prüfen', no_channel: 'kein erlaubter Kanal', never: 'nie (endgültiger Grund oder Widerspruch)' },
+  decisions: { win_back: 'zurückgewinnen', let_go: 'ziehen lassen', review: 'prüfen', no_channel: 'kein Kanal erlaubt', never: 'nie (endgültiger Grund oder Widerspruch)' },
   decisionsShort: { win_back: 'zurück', let_go: 'ziehen lassen', review: 'prüfen', no_channel: 'kein Kanal', never: 'nie' },
   paths: { abrupt: 'abrupt, nach einem Vorfall', gradual: 'schleichender Rückgang', competitor: 'vom Wettbewerber abgeworben', '': 'unbekannt' },
   nav: {

@@ -161,3 +161,24 @@ function stripAnsi(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
+
+/** Wraps text at spaces into lines of at most `width` characters, each starting with `indent`; a longer word (a path) is split, not cut. */
+export function wrap(text: string, width: number, indent: string): string {
+  const room = Math.max(10, width - indent.length - 2);
+  const words = text.split(' ').flatMap((word) => {
+    const chars = [...word];
+    const parts: string[] = [];
+    for (let k = 0; k < chars.length; k += room) parts.push(chars.slice(k, k + room).join(''));
+    return parts.length > 0 ? parts : [''];
+  });
+  const out: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line !== '' && [...line].length + 1 + [...w].length > room) {
+      out.push(line);
+      line = w;
+    } else line = line === '' ? w : `${line} ${w}`;
+  }
+  out.push(line);
+  return out.map((l, i) => (i === 0 ? indent : `${indent}  `) + l).join('\n');
+}

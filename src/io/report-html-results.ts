@@ -4,11 +4,12 @@
  * `winback results` on the same ledger and returns.
  */
 import type { KpiJson } from '../domain/results-json.js';
-import type { Report } from '../domain/report-finish.js';
+import type { ReportResults } from '../domain/report-results.js';
 import { formatCurrency, formatDate, formatPercent, type ReportLabels, type ReportLang } from './report-labels.js';
 import { esc } from './report-svg.js';
 
-interface Ctx { r: Report; L: ReportLabels; lang: ReportLang; reason: (code: string) => string }
+/** What the section reads of the report; `winback results --html` builds the same from its own figures. */
+interface Ctx { r: { results?: ReportResults; money: { currency: string } }; L: ReportLabels; lang: ReportLang; reason: (code: string) => string }
 
 /** Lift in percentage points with its interval, in the report's language: "+5.2 pp [1.1; 9.3]". */
 export function formatLift(lift: KpiJson['lift'], L: ReportLabels, lang: ReportLang): string {
@@ -22,6 +23,7 @@ export function formatLift(lift: KpiJson['lift'], L: ReportLabels, lang: ReportL
 
 const share = (x: number | null, lang: ReportLang) => (x === null ? '' : formatPercent(x, lang));
 
+/** The results section: tiles (contacted, returned, lift) and the table per reason; '' without results. */
 export function resultsSection({ r, L, lang, reason }: Ctx): string {
   const res = r.results;
   if (res === undefined) return '';

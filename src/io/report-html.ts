@@ -180,7 +180,8 @@ function qualityList({ r, L }: Ctx): string {
   return `<ul>${[...items, ...blocked].join('')}</ul>${missing}${notes}`;
 }
 
-const CSS = `
+/** The report's style sheet; the results page uses it too, so both look and scroll alike. */
+export const CSS = `
 :root{color-scheme:light}
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:1040px;padding:24px 28px;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;background:#fff}

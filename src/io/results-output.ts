@@ -7,9 +7,8 @@ import type { Attempt, KpiRow, ResultsReport } from '../domain/results.js';
 import { kpiJson } from '../domain/results-json.js';
 import type { CustomerRow, EpochDay } from '../domain/types.js';
 import type { ColumnSpec } from './csv-write.js';
-import { currentTableWidth, renderWholeHeaders, styler, type WholeColumn } from './render.js';
+import { currentTableWidth, renderWholeHeaders, styler, wrap, type WholeColumn } from './render.js';
 import { reportLabels } from './report-labels.js';
-import { wrap } from './worksheet-render.js';
 import { formatFixed, formatWhole, messages, type Lang } from '../domain/messages.js';
 
 export { kpiJson } from '../domain/results-json.js';

@@ -9,7 +9,7 @@ import {
   channelWord, contactableChannels, decisionNote, formatDay, formatShare, formatWorksheetMoney, noChannelWords, timingNote, type Lang,
 } from '../domain/worksheet-format.js';
 import type { WorksheetTexts } from '../domain/worksheet-texts.js';
-import { currentTableWidth, renderTable, styler, truncate } from './render.js';
+import { currentTableWidth, renderTable, styler, truncate, wrap } from './render.js';
 
 const TABLE_ROWS = 20;
 
@@ -126,27 +126,6 @@ export function renderMeasureCard(p: PlannedCustomer, t: WorksheetTexts, lang: L
 
 function card(lines: string[], width: number): string {
   return `${lines.map((l) => wrap(l, width, '  ')).join('\n')}\n\n`;
-}
-
-/** Wraps text at spaces into lines of at most `width` characters, each starting with `indent`; a longer word (a path) is split, not cut. */
-export function wrap(text: string, width: number, indent: string): string {
-  const room = Math.max(10, width - indent.length - 2);
-  const words = text.split(' ').flatMap((word) => {
-    const chars = [...word];
-    const parts: string[] = [];
-    for (let k = 0; k < chars.length; k += room) parts.push(chars.slice(k, k + room).join(''));
-    return parts.length > 0 ? parts : [''];
-  });
-  const out: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if (line !== '' && [...line].length + 1 + [...w].length > room) {
-      out.push(line);
-      line = w;
-    } else line = line === '' ? w : `${line} ${w}`;
-  }
-  out.push(line);
-  return out.map((l, i) => (i === 0 ? indent : `${indent}  `) + l).join('\n');
 }
 
 /** A note of the worksheet as lines that fit the terminal. */

@@ -91,8 +91,8 @@ describe('winback results → calibrate → plan on the fixtures', () => {
     expect(Number(rows.find((h) => h.customer_id === o.regained[0])!.second_lifetime_months)).toBeCloseTo(55 / (365.2425 / 12), 3);
 
     const page = readFileSync(html, 'utf8');
-    expect(page).toMatch(/<svg[^>]+id="lift-by-reason"/);
-    expect(page).toMatch(/<table>/);
+    expect(page).toMatch(/<svg[^>]+id="chart-lift"/);
+    expect(page).toMatch(/<table id="segments-table">/);
     expect(page).not.toMatch(/<script/);
 
     const model = join(dir, 'model.json');

@@ -99,8 +99,8 @@ describe.runIf(haveBrowser || inCi)('HTML report in headless Chromium', () => {
   });
 });
 
-/** The clv pictures page in English and German and a report with results and changes: no overflow, chart text >= 10 px, no axe violations. */
-describe.runIf(haveBrowser || inCi)('more pages in headless Chromium: clv --html, report with results and changes', () => {
+/** The clv pictures page and the results page in English and German, and a report with results and changes: no overflow, chart text >= 10 px, no axe violations. */
+describe.runIf(haveBrowser || inCi)('more pages in headless Chromium: clv --html, results --html, report with results and changes', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'winback-pages-browser-'));
@@ -120,6 +120,16 @@ describe.runIf(haveBrowser || inCi)('more pages in headless Chromium: clv --html
     const layout = await checkPage(join(dir, `profile-clv-${lang}-${width}`), html, width, lang === 'en' ? 'clv' : 'clv-de');
     expect(layout.charts).toBe(4);
     expect(layout.lang).toBe(lang);
+  });
+
+  it.each([['en', 400], ['en', 1400], ['de', 400], ['de', 1400]] as const)('results --html (%s) at %i px', async (lang, width) => {
+    const ledger = join(dir, `results-ledger-${lang}.csv`);
+    await run(['campaign', `fixtures/lost-customers-${lang}.csv`, '--out', join(dir, `results-week-${lang}`), '--as-of', '2026-11-23', '--ledger', ledger, '--holdout', '20%', '--quiet']);
+    const html = join(dir, `results-${lang}.html`);
+    await run(['results', '--ledger', ledger, '--outcomes', 'fixtures/outcomes-en.csv', '--as-of', '2027-06-01', '--lang', lang, '--html', html, '--quiet']);
+    const layout = await checkPage(join(dir, `profile-results-${lang}-${width}`), html, width, `results-${lang}`);
+    expect(layout.lang).toBe(lang);
+    expect(layout.charts).toBe(1);
   });
 
   it.each([400, 1400])('report with results and the change since the last run at %i px (de)', async (width) => {
