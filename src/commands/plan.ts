@@ -11,7 +11,7 @@ import { PlanFiles } from '../io/plan-output.js';
 import { renderPlanSummary } from '../io/plan-render.js';
 import type { RunOutputs } from '../io/run-outputs.js';
 import { createProgress } from '../io/progress.js';
-import { planExport, resolveThreads, type EngineResult } from '../engine/index.js';
+import { planExport, resolveParallelMinBytes, resolveThreads, type EngineResult } from '../engine/index.js';
 import { loadPlanSetup, openLostCustomers, type PlanFlags } from '../pipeline/plan-setup.js';
 import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
 import { VERSION } from '../version.js';
@@ -43,6 +43,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   const loaded = await loadPlanSetup(ctx, flags);
   const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount);
   const threads = resolveThreads(flags.threads, ctx.env, loaded.setup.lang);
+  const minParallelBytes = resolveParallelMinBytes(ctx.env, loaded.setup.lang);
   const outDir = resolve(ctx.cwd, flags.out);
   const first = await openLostCustomers(ctx, file, loaded);
   const created = await ensureOutputDir(outDir, flags.out);
@@ -57,6 +58,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
     run = await planExport(ctx, file, loaded, first, {
       order: 'priority',
       threads,
+      minParallelBytes,
       fmt,
       start: (opened) => PlanFiles.open(outDir, opened.headers, fmt, opened.dialect.delimiter),
       discard: (files) => files.abort(),

@@ -452,6 +452,11 @@ export const CATALOGUE = {
     outlierShareHint: m('give e.g. --outlier-share 10 for 10 %', 'z. B. --outlier-share 10 für 10 % angeben'),
     threads: m((text: string) => `--threads '${text}' is not a whole number from 1 to 64`, (text) => `--threads '${text}' ist keine ganze Zahl von 1 bis 64`),
     threadsHint: m('e.g. --threads 2; --threads 1 plans on the main thread', 'z. B. --threads 2; --threads 1 plant im Hauptthread'),
+    parallelMinBytes: m(
+      (text: string) => `WINBACK_PARALLEL_MIN_BYTES '${text}' is not a whole number of bytes from 0`,
+      (text) => `WINBACK_PARALLEL_MIN_BYTES '${text}' ist keine ganze Zahl von Bytes ab 0`,
+    ),
+    parallelMinBytesHint: m('unset it for the default (8 MiB); 0 plans every export in UTF-8, Windows-1252 or Latin-1 with workers', 'für den Standard (8 MiB) nicht setzen; 0 plant jeden Export in UTF-8, Windows-1252 oder Latin-1 mit Workern'),
     period: m((text: string) => `--period '${text}' must be a number of days or weeks, e.g. 7d or 2w`, (text) => `--period '${text}' muss eine Zahl von Tagen oder Wochen sein, z. B. 7d oder 2w`),
     capacity: m((part: string) => `--capacity '${part}' must look like channel=number`, (part) => `--capacity '${part}' muss die Form Kanal=Zahl haben`),
     capacityHint: m((channels: string) => `channels: ${channels}; e.g. --capacity phone=50,visit=10`, (channels) => `Kanäle: ${channels}; z. B. --capacity phone=50,visit=10`),

@@ -16,7 +16,7 @@ import { checkRejectRate, type LoadedPlanSetup } from '../pipeline/plan-setup.js
 import { planAllRows, planWithWorkers, useWorkers } from './parallel-plan.js';
 import { planRow, withDuplicatesResolved } from './row-loop.js';
 
-export { resolveThreads } from './parallel-plan.js';
+export { resolveParallelMinBytes, resolveThreads } from './parallel-plan.js';
 
 /** What a run of the engine gives back: the export as last read, what the command made of it, the plan's totals. */
 export interface EngineResult<S> {
@@ -68,6 +68,8 @@ export interface InPriorityOrder extends EngineRunBase<PlanFiles> {
   order: 'priority';
   /** planning threads, the main thread included (resolveThreads) */
   threads: number;
+  /** the smallest export planned with workers (resolveParallelMinBytes; default 8 MiB) */
+  minParallelBytes?: number;
   fmt: CsvFormat;
 }
 
@@ -88,7 +90,7 @@ export async function planExport<S>(ctx: Context, file: string, loaded: LoadedPl
       current = { made: await run.start(o), totals: emptyTotals() };
       const onChunk = run.onChunk ? () => run.onChunk?.(o) : undefined;
       if (run.order === 'priority') {
-        await planAllRows(o, loaded.setup, current.made as PlanFiles, current.totals, { threads: run.threads, fmt: run.fmt, ...(onChunk ? { onProgress: onChunk } : {}) });
+        await planAllRows(o, loaded.setup, current.made as PlanFiles, current.totals, { threads: run.threads, fmt: run.fmt, ...(run.minParallelBytes === undefined ? {} : { minParallelBytes: run.minParallelBytes }), ...(onChunk ? { onProgress: onChunk } : {}) });
       } else {
         await planInInputOrder(o, loaded.setup, current.made as S, current.totals, run, run.threads ?? 1, onChunk);
       }

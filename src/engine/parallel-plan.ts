@@ -54,6 +54,20 @@ export function resolveThreads(flag: string | undefined, env: Record<string, str
   return n;
 }
 
+/**
+ * The smallest export `plan` plans with workers: PARALLEL_MIN_BYTES, or WINBACK_PARALLEL_MIN_BYTES
+ * (tests set it to plan a small export with workers through the CLI).
+ */
+export function resolveParallelMinBytes(env: Record<string, string | undefined>, lang: Lang = 'en'): number {
+  const text = env.WINBACK_PARALLEL_MIN_BYTES;
+  if (text === undefined || text === '') return PARALLEL_MIN_BYTES;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n)) {
+    throw new UsageError(messages(lang).flags.parallelMinBytes(text), messages(lang).flags.parallelMinBytesHint);
+  }
+  return n;
+}
+
 /** Whether `plan` should use worker threads on this export. */
 export function useWorkers(opened: OpenedExport, threads: number, minBytes = PARALLEL_MIN_BYTES): boolean {
   // Pieces are cut at line-feed bytes, which needs an encoding where such a byte is always a line feed.

@@ -1,24 +1,45 @@
 /**
  * The simulated win-back market (docs/simulation.md): a past season of campaigns with a
  * control group, its outcomes drawn from a known truth, results → calibrate, and a new season
- * planned with and without the model, each plan scored under the truth. The thresholds the
- * plans must reach are in market-thresholds.test.ts; this file checks the run itself and that
- * nobody is contacted who must not be.
+ * planned with and without the model, each plan scored under the truth. The market runs once
+ * for the file (seasons, plans, campaign views and the budgeted plan: the most costly set-up
+ * of the suite); the first group of tests checks the run itself and that nobody is contacted
+ * who must not be, the second what issue 18 asks of the plans.
+ *
+ * Issue 18: the default plan captures ≥ 70 % and the calibrated plan ≥ 90 % of the incremental
+ * profit of the best permitted action per customer, plan.csv contacts nobody without
+ * permission, and calibrating never makes the plan worse. The guards stand at what the plans
+ * reach (94.2 % when last measured), so a change that costs decisions fails here. `calibrate`
+ * compares its decisions with the defaults' in money on held-out control and randomised
+ * customers and writes only what decides better by more than its noise: on this seed it writes
+ * the defaults, so the calibrated plan is the default plan (seeds 2026 to 2029 likewise or
+ * better: docs/simulation.md). In a market whose customers answer far more often than the
+ * playbook says, it must still learn (the last group, its own run). A budgeted plan is
+ * measured against the best selection the truth allows within the same amount. Each test
+ * reports the figure it measured.
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/cli.js';
 import { runMarket, summarise, type MarketRun } from '../support/market-run.js';
+import type { PlanScore } from '../support/market-score.js';
+import { RESPONSIVE_WORLD } from '../support/market-truth.js';
+
+/** The budget of the budgeted plan: about a fifth of what the unbudgeted default plan spends. */
+const BUDGET = 3000;
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+const figures = (s: PlanScore) =>
+  `captured ${pct(s.share)} (${Math.round(s.chosen)} of ${Math.round(s.best)}; ${s.violations.noPermission} contacts without permission, ${s.violations.objector} objectors contacted, ${s.lossMaking} loss-making contacts, ${Math.round(s.missedValue)} missed)`;
+
+const dir = tempDir('winback-market-');
+let run: MarketRun;
+beforeAll(async () => {
+  run = await runMarket(dir, undefined, { executed: true, budget: BUDGET });
+  console.info(`market: ${JSON.stringify(summarise(run))}`);
+}, 420_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the simulated win-back market', () => {
-  const dir = tempDir('winback-market-');
-  let run: MarketRun;
-  beforeAll(async () => {
-    run = await runMarket(dir, undefined, { executed: true });
-    console.info(`market: ${JSON.stringify(summarise(run))}`);
-  }, 300_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it('past season: the campaign lists hold no objector and no customer without permission on their channel', () => {
     expect(run.seasonOne.contacts).toBeGreaterThan(500);
     expect(run.seasonOne.controls).toBeGreaterThan(100);
@@ -59,5 +80,66 @@ describe('the simulated win-back market', () => {
     }
     expect(run.default.best).toBeGreaterThan(0);
     expect(run.default.best).toBe(run.calibrated.best);
+  });
+});
+
+describe('winback plans in the simulated market, against issue 18', () => {
+  it('the default plan (no model) captures at least 94 % of the best permitted incremental profit (the issue asks 70 %)', () => {
+    expect(run.default.share, `default plan: ${figures(run.default)}`).toBeGreaterThanOrEqual(0.94);
+  });
+
+  it('the calibrated plan captures at least 94 % of the best permitted incremental profit (the issue asks 90 %)', () => {
+    expect(run.calibrated.share, `calibrated plan: ${figures(run.calibrated)}`).toBeGreaterThanOrEqual(0.94);
+  });
+
+  it(`plan --budget ${BUDGET} captures at least 80 % of the best selection within the same budget`, () => {
+    const b = run.budgeted!;
+    const share = b.plan.chosen / b.best.value;
+    expect(share, `budgeted plan: ${Math.round(b.plan.chosen)} with ${b.plan.contacted} contacts; best ${Math.round(b.best.value)} with ${b.best.contacts}`).toBeGreaterThanOrEqual(0.8);
+    expect(b.plan.violations).toEqual({ noPermission: 0, objector: 0, unknownChannel: 0 });
+  });
+
+  it('plan.csv contacts nobody without permission on the planned channel, and no objector', () => {
+    for (const [name, s] of [['default', run.default], ['calibrated', run.calibrated]] as const) {
+      expect(s.violations, `${name} plan: ${figures(s)}`).toEqual({ noPermission: 0, objector: 0, unknownChannel: 0 });
+    }
+  });
+
+  it('price quitters get the lower-rate renewal where the truth makes it the best offer (the handbook\'s price measure)', () => {
+    const r = run.renewal.default;
+    const where = `renewal: best for ${r.bestThere}, chosen there ${r.chosenThere}, chosen ${r.chosen}; offer choice loses ${Math.round(r.lostValue)}`;
+    expect(r.bestThere, where).toBeGreaterThanOrEqual(20);
+    // where the plan renews, the truth agrees (first measured: 224 of 224)
+    expect(r.chosenThere / r.chosen, where).toBeGreaterThanOrEqual(0.95);
+    // with the lower rate charged for the renewal term only (not the whole horizon) the plan renews
+    // 65 % of those for whom it is best (52 % before; measured 2026-12-05); the rest get the upgrade,
+    // whose longer second lifetime the playbook's judgement values more than the truth does
+    expect(r.chosenThere / r.bestThere, where).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('calibrating never makes the plan worse under the truth (the issue asks: never worse)', () => {
+    const k = run.seasonOne.calibration.comparison;
+    const what = `calibrated ${pct(run.calibrated.share)} vs default ${pct(run.default.share)}; parts written: ${k.accepted.join(', ') || 'none'}`;
+    expect(run.calibrated.chosen, what).toBeGreaterThanOrEqual(run.default.chosen);
+    // the comparison ran on every control and randomised customer of the past season
+    expect(k.cases).toBeGreaterThan(0.9 * (run.seasonOne.controls + run.seasonOne.calibration.randomisedCases));
+  });
+});
+
+describe('a market where the playbook\'s response rates are clearly wrong (customers answer two to three times as often)', () => {
+  const responsiveDir = tempDir('winback-market-');
+  let responsive: MarketRun;
+  beforeAll(async () => {
+    responsive = await runMarket(responsiveDir, undefined, { world: RESPONSIVE_WORLD });
+    console.info(`market (${RESPONSIVE_WORLD.name}): ${JSON.stringify(summarise(responsive))}`);
+  }, 300_000);
+  afterAll(() => rmSync(responsiveDir, { recursive: true, force: true }));
+
+  it('calibrate accepts a learned part, and the calibrated plan earns more under the truth than the default plan', () => {
+    const k = responsive.seasonOne.calibration.comparison;
+    const what = `calibrated ${pct(responsive.calibrated.share)} vs default ${pct(responsive.default.share)}; candidates ${JSON.stringify(k.candidates.map((c) => [c.parts.join('+'), Math.round(c.difference.perCustomer), Math.round(c.difference.standardError)]))}`;
+    expect(k.accepted.length, what).toBeGreaterThan(0);
+    // first measured (2026-12-05): 98.8 % against 98.4 % (+0.4 points), the learned response accepted
+    expect(responsive.calibrated.share - responsive.default.share, what).toBeGreaterThan(0.002);
   });
 });

@@ -11,8 +11,10 @@ import type { CustomerRow } from '../../src/domain/types.js';
 import { loadPlanSetup } from '../../src/pipeline/plan-setup.js';
 import { memoryContext } from '../support/memory-context.js';
 import { fixtureFlow } from '../support/worksheet-flow.js';
+import { propertyRuns } from '../support/property.js';
 
-const RUNS = Number(process.env.WINBACK_PROPERTY_RUNS ?? 200);
+// Each property tries 200 cases by default, ten times as many under `npm run test:long` (test/support/property.ts).
+const RUNS = propertyRuns(200);
 const DAY = 20_000; // an epoch day in 2024
 
 let setup: PlanSetup;
@@ -58,7 +60,7 @@ describe('permission before value', () => {
       if (p.channel !== null) expect(p.permission.allowed[p.channel]).toBe(true);
       if (p.value.decision === 'win_back') expect(p.channel).not.toBeNull();
       for (const o of p.value.offersConsidered) if (p.value.decision !== 'no_channel') expect(p.permission.allowed[o.channel]).toBe(true);
-    }), { numRuns: RUNS });
+    }), RUNS);
   });
 
   it('never values or plans anyone who objected or may not be contacted at all', () => {
@@ -73,7 +75,7 @@ describe('permission before value', () => {
         expect(p.window).toBeNull();
       }
       if (CHANNELS.every((c) => !p.permission.allowed[c])) expect(['never', 'no_channel', 'let_go', 'review']).toContain(p.value.decision);
-    }), { numRuns: RUNS });
+    }), RUNS);
   });
 
   it('lets nobody go while a permitted approach is worth more than the threshold', () => {
@@ -82,7 +84,7 @@ describe('permission before value', () => {
       const p = planCustomer(row, setup);
       if (p.value.decision !== 'let_go') return;
       for (const o of p.value.offersConsidered) expect(Number(o.expected_value.toFixed(2))).toBeLessThanOrEqual(threshold);
-    }), { numRuns: RUNS });
+    }), RUNS);
   });
 
   it('chooses the permitted offer and channel with the highest expected value', () => {
@@ -91,7 +93,7 @@ describe('permission before value', () => {
       if (p.value.decision !== 'win_back') return;
       const best = Math.max(...p.value.offersConsidered.map((o) => o.expected_value));
       expect(p.value.expected_value).toBe(best);
-    }), { numRuns: RUNS });
+    }), RUNS);
   });
 });
 

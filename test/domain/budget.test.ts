@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contactSpend, selectWithinBudget, type BudgetCandidate } from '../../src/domain/budget.js';
 import { CHANNEL_COSTS, OFFERS } from './value-fixtures.js';
+import { propertyRuns } from '../support/property.js';
 
 const c = (id: string, value: number, spend: number): BudgetCandidate => ({ id, value, spend });
 
@@ -29,7 +30,7 @@ describe('selectWithinBudget', () => {
       const s = selectWithinBudget(unique, amount);
       const leftOut = unique.filter((x) => x.value > 0 && !s.selected.has(x.id));
       return s.spent <= amount + 1e-6 && leftOut.every((x) => s.spent + x.spend > amount - 1e-6) && [...s.selected].every((id) => unique.find((x) => x.id === id)!.value > 0);
-    }), { numRuns: 100 });
+    }), propertyRuns(100));
   });
 });
 

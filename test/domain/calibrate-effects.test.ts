@@ -23,7 +23,7 @@ describe('logOddsShift: the MAP shift of a log-odds prediction', () => {
         expect(p).toBeGreaterThanOrEqual(lo);
         expect(p).toBeLessThanOrEqual(hi);
       }),
-      { numRuns: propertyRuns(100) },
+      propertyRuns(100),
     );
   });
 

@@ -11,6 +11,7 @@ import { compileVocabulary } from '../../src/domain/reasons.js';
 import type { CustomerRow } from '../../src/domain/types.js';
 import { listColumns, listTexts, listValues } from '../../src/io/campaign-output.js';
 import { loadPlaybook } from '../../src/io/playbook-file.js';
+import { propertyRuns } from '../support/property.js';
 
 const AS_OF = parseIsoDay('2026-11-23') as number;
 let setup: PlanSetup;
@@ -75,7 +76,7 @@ describe('campaign list rows', () => {
           expect(normalisePhoneNumber(row.phone, phoneCountryOf(row.country))).toEqual({ ok: true, value: phone });
         }
       }),
-      { numRuns: 100, seed: 19 },
+      { ...propertyRuns(100), seed: 19 },
     );
     expect(listed).toBeGreaterThan(10);
   });

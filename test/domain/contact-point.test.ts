@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { emailKey, isPhoneCountry, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, phoneKey } from '../../src/domain/contact-point.js';
 import { say } from '../../src/domain/messages.js';
+import { propertyRuns } from '../support/property.js';
 
 describe('normaliseEmailAddress', () => {
   it.each<[string, string]>([
@@ -74,7 +75,7 @@ describe('normaliseEmailAddress', () => {
         expect(r.value).not.toMatch(/[\s,;<>]/);
         expect(normaliseEmailAddress(r.value)).toEqual(r);
       }),
-      { numRuns: 100 },
+      propertyRuns(100),
     );
   });
 });
@@ -140,7 +141,7 @@ describe('normalisePhoneNumber', () => {
         expect(r.value).toMatch(/^\+[1-9]\d{6,14}$/);
         expect(normalisePhoneNumber(r.value)).toEqual(r);
       }),
-      { numRuns: 100 },
+      propertyRuns(100),
     );
   });
 });

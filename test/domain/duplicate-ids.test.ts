@@ -5,6 +5,7 @@ import { checkPermission } from '../../src/domain/permission.js';
 import { CHANNELS } from '../../src/domain/playbook-types.js';
 import { readTexts } from '../../src/domain/read-texts.js';
 import type { CustomerRow } from '../../src/domain/types.js';
+import { propertyRuns } from '../support/property.js';
 
 type Consent = Partial<Record<(typeof FACT_FIELDS)[number], boolean | null>> & { last_modified?: number; notes?: string; reason?: string };
 
@@ -36,7 +37,7 @@ describe('mostRestrictive', () => {
         expect(mostRestrictive(mostRestrictive(a, b), c)).toBe(mostRestrictive(a, mostRestrictive(b, c)));
         expect(mostRestrictive(a, a)).toBe(a);
       }),
-      { numRuns: 100 },
+      propertyRuns(100),
     );
   });
 });
@@ -148,7 +149,7 @@ describe('DuplicateTracker', () => {
         const used = action && !action.drop ? action.facts : facts(rows[(kept[0] as number) - 2] as Consent);
         expect(used).toBe(all);
       }),
-      { numRuns: 100 },
+      propertyRuns(100),
     );
   });
 });
@@ -185,7 +186,7 @@ describe('the row used for a duplicated id, through the permission check', () =>
           for (const c of CHANNELS) if (!own[c]) expect(used[c], c).toBe(false);
         }
       }),
-      { numRuns: 100 },
+      propertyRuns(100),
     );
   });
 });

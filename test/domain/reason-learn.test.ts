@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeConflicts, planLearning, type LabelledRow } from '../../src/domain/reason-learn.js';
 import { REASON_CODES, type LabelledExample, type ReasonCode } from '../../src/domain/playbook-types.js';
+import { propertyRuns } from '../support/property.js';
 
 const key = (text: string) => text.toLowerCase().replace(/[^a-z ]/g, '').trim();
 const row = (line: number, text: string, code: ReasonCode | undefined, label = code ?? '?'): LabelledRow => ({ line, text, label, code });
@@ -45,7 +46,7 @@ describe('planLearning', () => {
         expect(new Set(added).size).toBe(added.length);
         for (const c of plan.conflicts) expect(added).not.toContain(key(c.text));
       }),
-      { numRuns: 100 },
+      propertyRuns(100),
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { REASON_CODES, type ReasonCode } from '../../src/domain/playbook-types.js';
 import { readNgram, readTokens, trainNgramModel } from '../../src/domain/reasons/ngram.js';
 import { tokenizeReason } from '../../src/domain/reasons/normalize.js';
+import { propertyRuns } from '../support/property.js';
 
 const examples: [string, ReasonCode][] = [
   ['Funkloch im ganzen Ort', 'availability'],
@@ -42,7 +43,7 @@ describe('the n-gram reader', () => {
         expect(sum).toBeCloseTo(1, 9);
         if (r.known === 0) expect(Math.max(...r.posterior) - Math.min(...r.posterior)).toBeLessThan(1e-12);
       }),
-      { numRuns: 100 },
+      propertyRuns(100),
     );
   });
 

@@ -12,6 +12,7 @@ import { addToReport, CALENDAR_WEEKS, createReport, TOP_CANDIDATES } from '../..
 import { finishReport } from '../../src/domain/report-finish.js';
 import { binnedMedian } from '../../src/domain/report-extras.js';
 import type { CustomerRow } from '../../src/domain/types.js';
+import { propertyRuns } from '../support/property.js';
 
 const AS_OF = parseIsoDay('2026-11-23') as number; // a Monday
 const META = { source: { kind: 'export' as const, label: 't' }, rows: { read: 0, accepted: 0, rejected: 0 } };
@@ -235,6 +236,6 @@ describe('binned median', () => {
       const median = binnedMedian(bins, values.length) as number;
       expect(median / lower).toBeLessThan(1.34);
       expect(lower / median).toBeLessThan(1.34);
-    }), { numRuns: 100 });
+    }), propertyRuns(100));
   });
 });

@@ -16,7 +16,7 @@ describe('testOffer: the randomised offers of campaign --test-offers', () => {
         // a larger share keeps everyone a smaller one drew, with the same offer
         if (a !== undefined && share < 1) expect(testOffer(id, 'winback', Math.min(1, share + 0.1), OFFERS)).toBe(a);
       }),
-      { numRuns: propertyRuns(100) },
+      propertyRuns(100),
     );
   });
 

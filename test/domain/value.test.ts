@@ -8,6 +8,7 @@ import type { EvaluateInput } from '../../src/domain/value-types.js';
 import type { CustomerRow } from '../../src/domain/types.js';
 import type { ReasonEntry } from '../../src/domain/playbook-types.js';
 import { CHANNEL_COSTS, DECEASED, NO_OFFERS, OFFERS, PRICE, SERVICE, day, entry, offer, row } from './value-fixtures.js';
+import { propertyRuns } from '../support/property.js';
 
 const AS_OF = day('2024-09-30');
 const DPM = 365.2425 / 12;
@@ -230,7 +231,7 @@ describe('organic return: only the increment counts', () => {
       // A loss-making first lifetime is let go whatever it is worth (decision rule 3).
       if (low.expected_value === null || high.expected_value === null || low.firstLifetime.monthlyMargin! <= 0) return true;
       return high.expected_value <= low.expected_value + 1e-9 * Math.max(1, Math.abs(low.expected_value)) && high.p_winback! >= high.p_organic!;
-    }), { numRuns: 100 });
+    }), propertyRuns(100));
   });
 });
 
@@ -266,7 +267,7 @@ describe('value at the contact date', () => {
       const undiscounted = (v: typeof x, asOf: number) => v.expected_value! / discountToAsOf(asOf, AS_OF + 400, CONFIG);
       return x.p_winback === y.p_winback && x.sltv === y.sltv && x.offer_type === y.offer_type
         && Math.abs(undiscounted(x, AS_OF + a) - undiscounted(y, AS_OF + b)) <= 1e-9 * Math.max(1, Math.abs(undiscounted(x, AS_OF + a)));
-    }), { numRuns: 100 });
+    }), propertyRuns(100));
   });
 });
 
@@ -286,7 +287,7 @@ describe('a second lifetime that depends on the first', () => {
       const months = (tenureMonths: number, complaints: number) =>
         secondLifetimeValue(100, OFFERS[0]!, PRICE, CONFIG, customerLifetimeFactor({ tenureMonths, complaints }, CONFIG)).expectedLifetimeMonths;
       return months(t + more, c) >= months(t, c) && months(t, c + extra) <= months(t, c);
-    }), { numRuns: 100 });
+    }), propertyRuns(100));
   });
 
   it('gives a nine-year key account a longer second lifetime than a five-month customer', () => {

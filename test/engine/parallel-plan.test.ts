@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
@@ -7,7 +7,7 @@ import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
 import { emptyTotals } from '../../src/domain/plan-summary.js';
 import { EXCEL_DE_CSV, PLAIN_CSV, type CsvFormat } from '../../src/io/csv-write.js';
 import { PlanFiles } from '../../src/io/plan-output.js';
-import { countLineBreaks, planAllRows, planWithWorkers, resolveThreads, useWorkers } from '../../src/engine/parallel-plan.js';
+import { countLineBreaks, PARALLEL_MIN_BYTES, planAllRows, planWithWorkers, resolveParallelMinBytes, resolveThreads, useWorkers } from '../../src/engine/parallel-plan.js';
 import { createPiecePlanner, decodeParts, INTS_PER_ROW, type ResultBuffers } from '../../src/engine/plan-pieces.js';
 import { streamPlan, withDuplicatesResolved } from '../../src/engine/row-loop.js';
 import { addToTotals } from '../../src/domain/plan-summary.js';
@@ -300,11 +300,23 @@ describe('winback plan with worker threads', () => {
     expect(() => resolveThreads('two', {})).toThrow(/whole number/);
   });
 
-  it('gives byte-identical outputs through the CLI with --threads 1 and --threads 2 on an export large enough for workers', async () => {
+  it('plans with workers from 8 MiB, or from the size WINBACK_PARALLEL_MIN_BYTES gives; anything but a whole number of bytes is a usage error', () => {
+    expect(PARALLEL_MIN_BYTES).toBe(8 * 1024 * 1024);
+    expect(resolveParallelMinBytes({})).toBe(PARALLEL_MIN_BYTES);
+    expect(resolveParallelMinBytes({ WINBACK_PARALLEL_MIN_BYTES: '' })).toBe(PARALLEL_MIN_BYTES);
+    expect(resolveParallelMinBytes({ WINBACK_PARALLEL_MIN_BYTES: '0' })).toBe(0);
+    expect(resolveParallelMinBytes({ WINBACK_PARALLEL_MIN_BYTES: '1048576' })).toBe(1 << 20);
+    for (const bad of ['-1', '1.5', '8MiB', ' 1', '1e6']) expect(() => resolveParallelMinBytes({ WINBACK_PARALLEL_MIN_BYTES: bad }), bad).toThrow(/is not a whole number of bytes/);
+    expect(() => resolveParallelMinBytes({ WINBACK_PARALLEL_MIN_BYTES: 'x' }, 'de')).toThrow(/WINBACK_PARALLEL_MIN_BYTES 'x' ist keine ganze Zahl/);
+  });
+
+  it('gives byte-identical outputs through the CLI with --threads 1 and --threads 2 on an export planned with workers', async () => {
     const dir = tempDir();
     const file = join(dir, 'large.csv');
-    // About 9 MB: above the size from which plan starts workers.
-    const rows = 46_000;
+    // Workers from 1 MiB (the default is 8 MiB): an export of three 1 MiB pieces is planned by
+    // this thread and a worker, as a large one is, in a fraction of the time.
+    const env = { WINBACK_PARALLEL_MIN_BYTES: String(1 << 20) };
+    const rows = 12_000;
     const text = generateLostCustomers({ rows, seed: 11, style: 'en', badRows: true });
     // The first customer again on line 3, now with do-not-contact: that row wins, so the export
     // is read twice (on one thread the rest of the first reading only counts rows).
@@ -312,10 +324,11 @@ describe('winback plan with worker threads', () => {
     const objecting = (lines[1] as string).replace(/,[^,]*,([^,]*)$/, ',yes,$1');
     lines.splice(2, 0, objecting);
     writeFileSync(file, lines.join('\n'));
+    expect(statSync(file).size).toBeGreaterThan(2 << 20);
     const outs = [join(dir, 'one'), join(dir, 'two')];
     for (const o of outs) mkdirSync(o);
-    const one = await runCli(['plan', file, '--out', outs[0] as string, '--as-of', AS_OF, '--threads', '1', '--quiet']);
-    const two = await runCli(['plan', file, '--out', outs[1] as string, '--as-of', AS_OF, '--threads', '2', '--quiet']);
+    const one = await runCli(['plan', file, '--out', outs[0] as string, '--as-of', AS_OF, '--threads', '1', '--quiet'], { env });
+    const two = await runCli(['plan', file, '--out', outs[1] as string, '--as-of', AS_OF, '--threads', '2', '--quiet'], { env });
     expect([one.code, two.code]).toEqual([0, 0]);
     for (const name of ['plan.csv', 'rejects.csv', 'summary.json']) {
       expect(readFileSync(join(outs[1] as string, name)).equals(readFileSync(join(outs[0] as string, name)))).toBe(true);
@@ -323,8 +336,14 @@ describe('winback plan with worker threads', () => {
     expect(JSON.parse(readFileSync(join(outs[1] as string, 'summary.json'), 'utf8')).input_rows).toBeGreaterThan(rows - 10);
     const id = objecting.split(',')[0] as string;
     expect(readFileSync(join(outs[1] as string, 'rejects.csv'), 'utf8')).toContain(`2,${id},Customer ID,${id},"duplicate customer_id: line 3 is used, with the most restrictive consent and objection of lines 2,`);
-    // Two plans of 9 MB, the one with workers reading it twice: seconds alone, minutes on a busy machine.
-  }, 420_000);
+    // Two plans of 2 MB, the one with workers reading it twice: a second alone, a minute on a busy machine.
+  }, 240_000);
+
+  it('refuses a WINBACK_PARALLEL_MIN_BYTES that is no whole number of bytes as a usage error (64)', async () => {
+    const r = await runCli(['plan', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', AS_OF], { env: { WINBACK_PARALLEL_MIN_BYTES: '8MiB' } });
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/WINBACK_PARALLEL_MIN_BYTES '8MiB' is not a whole number of bytes from 0\nhint: unset it/);
+  });
 
   it('refuses --threads 0 as a usage error (64)', async () => {
     const r = await runCli(['plan', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', AS_OF, '--threads', '0']);

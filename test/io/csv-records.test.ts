@@ -213,7 +213,7 @@ describe('CsvRecordParser with a row width (recovery from stray quotes)', () => 
         expect(recovered(cut(t, at), width, { maxRecordChars: 40 })).toEqual(whole);
         expect(recovered(cut(t, at), width, { maxRecordChars: 40, handOver: true })).toEqual(whole);
       }),
-      { numRuns: 1500 },
+      propertyRuns(1500),
     );
   });
 

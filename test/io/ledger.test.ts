@@ -192,7 +192,7 @@ describe('scanLedgerKeyed', () => {
         expect(scan.entries).toBe(entries.length);
         expect(seen).toEqual(entries.map((e) => [...idFingerprint(customerKey(e.customer_id)), e.campaign_date, e.campaign_id, e.outcome === 'control']));
       }),
-      { numRuns: 60 },
+      propertyRuns(60),
     );
   });
 

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderTable } from '../../src/io/render.js';
 import { runCli, tempDir } from '../support/cli.js';
+import { propertyRuns } from '../support/property.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -33,7 +34,7 @@ describe('tables fit the terminal', () => {
         expect(lines.length).toBe(rows.length === 0 ? 3 : rows.length + 4);
         for (const l of lines) expect(width(l)).toBeLessThanOrEqual(cols);
       }),
-      { numRuns: 100 },
+      propertyRuns(100),
     );
   });
 

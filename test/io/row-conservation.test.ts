@@ -122,7 +122,7 @@ describe('row conservation on corrupted exports', () => {
           if (quoteOpenAtEnd(line)) expect(rejects.map((j) => j.line)).toContain(i + 2);
         }
       }),
-      { numRuns: 100 },
+      propertyRuns(100),
     );
   });
 
@@ -146,7 +146,7 @@ describe('row conservation on corrupted exports', () => {
         // Read as a row only when the cut left the row's every field (the last one shortened) or nothing but blanks.
         expect(opened.stats.read).toBeGreaterThanOrEqual(physical - 1);
       }),
-      { numRuns: 100 },
+      propertyRuns(100),
     );
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/domain/messages.js';
 import { renderWholeHeaders, type WholeColumn } from '../../src/io/render.js';
 import { runCli, tempDir } from '../support/cli.js';
+import { propertyRuns } from '../support/property.js';
 
 // eslint-disable-next-line no-control-regex
 const width = (line: string) => [...line.replace(/\u001b\[[0-9;]*m/g, '')].length;
@@ -35,7 +36,7 @@ describe('renderWholeHeaders', () => {
         const keptPriority = Math.max(...columns.filter((c) => heads?.includes(c.head)).map((c) => c.priority));
         for (const d of dropped) expect(columns.find((c) => c.head === d)?.priority).toBeGreaterThanOrEqual(keptPriority);
       }),
-      { numRuns: 100 },
+      propertyRuns(100),
     );
   });
 

@@ -10,6 +10,7 @@ import {
 } from '../../../src/domain/clv/pareto-nbd.js';
 import { lgamma } from '../../../src/domain/clv/special.js';
 import { cdnowPresent, column, readNumericCsv } from './support.js';
+import { propertyRuns } from '../../support/property.js';
 
 const present = cdnowPresent();
 const sig3 = (v: number) => Number(v.toPrecision(3));
@@ -73,7 +74,7 @@ describe('Pareto/NBD formulas', () => {
       expect(e).toBeGreaterThanOrEqual(0);
       expect(e).toBeLessThanOrEqual(ifAlive * (1 + 1e-12));
       expect(paretoNbdExpectedIfAlive(p, t + 1, h.x, h.T)).toBeGreaterThanOrEqual(ifAlive);
-    }), { numRuns: 100 });
+    }), propertyRuns(100));
   });
 
   it('is continuous through s = 1', () => {

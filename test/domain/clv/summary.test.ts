@@ -7,6 +7,7 @@ import { summarizeTransactions, toModelColumns, TransactionSummarizer, type Tran
 import { epochDayOf } from '../../../src/domain/dates.js';
 import { mulberry32 } from '../../../src/domain/random.js';
 import { cdnowDir, cdnowPresent, readNumericCsv } from './support.js';
+import { propertyRuns } from '../../support/property.js';
 
 const present = cdnowPresent();
 const calibrationEnd = epochDayOf(1997, 9, 30)!;
@@ -177,7 +178,7 @@ describe('summary rules on small inputs', () => {
           expect(s.monetary!).toBeGreaterThanOrEqual(-1e-9);
         });
       }),
-      { numRuns: 100 },
+      propertyRuns(100),
     );
   });
 });
