@@ -16,7 +16,7 @@ import { withLocks, type HeldLock } from '../io/lock.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 import { createProgress } from '../io/progress.js';
 import { readSuppression } from '../io/suppression-file.js';
-import { planExport } from '../engine/index.js';
+import { planExport, resolveThreads } from '../engine/index.js';
 import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
 import { discardPass, spoolChoices, type ChoicePass } from './campaign-choices.js';
 import type { BudgetSelection } from '../domain/budget.js';
@@ -113,7 +113,9 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   let prepared: PreparedFile[];
   try {
     // The engine discards the pass of a failed run; from here on it is this command's.
-    const settings = { loaded, outDir, fmt, rules, serial, ...(r.columns ? { columns: r.columns } : {}) };
+    // Planned on worker threads too when the export is large (docs/performance.md, "One engine").
+    const threads = resolveThreads(undefined, ctx.env, loaded.setup.lang);
+    const settings = { loaded, outDir, fmt, rules, serial, threads, ...(r.columns ? { columns: r.columns } : {}) };
     const run = await planExport(ctx, file, loaded, first, spoolChoices(settings, (o) => progress.update(o.stats.read, o.stats.bytes)));
     pass = run.made;
     progress.done();

@@ -15,6 +15,7 @@ import { parseWindow } from './results.js';
 import { detectReportSource } from '../io/report-input.js';
 import { renderReport } from '../io/report-render.js';
 import { loadPlanSetup, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
+import { resolveThreads } from '../engine/index.js';
 import { reportFromCampaignDir, reportFromExport, reportFromPlanDir } from '../pipeline/report-build.js';
 
 export interface ReportFlags extends PlanFlags {
@@ -71,7 +72,8 @@ async function buildReport(ctx: Context, input: string, flags: ReportFlags, load
   const share = parseOutlierShare(flags.outlierShare, loaded.setup.lang);
   if (kind === 'plan') return reportFromPlanDir(path, input, loaded, asOfGiven, share);
   if (kind === 'campaign') return reportFromCampaignDir(path, input, loaded, asOfGiven, share);
-  return reportFromExport(ctx, input, loaded, share);
+  // Planned on worker threads too when the export is large (docs/performance.md, "One engine").
+  return reportFromExport(ctx, input, loaded, share, resolveThreads(undefined, ctx.env, loaded.setup.lang));
 }
 
 /** The change since the run in --previous: that run is reported on again with its own as-of date, or read from its saved JSON. */
