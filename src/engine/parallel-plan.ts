@@ -248,9 +248,9 @@ function throwIfFailed(result: PieceResult): void {
 }
 
 /**
- * Takes one planned piece in file order: duplicate check (a duplicate is withdrawn from the
- * piece's sorted run, already in the worker's run file), totals, rejects; then the run is
- * added to the sort. In input order each record passed is handed to the command.
+ * Takes one planned piece in file order: duplicate check (a duplicate's row, in the piece's
+ * sorted run already, is marked for the merge to leave out — nothing written is changed),
+ * totals, rejects; then the run is added to the sort. In input order each record passed is handed to the command.
  */
 async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: boolean }, idHeader: string, sink: PlannedSink, totals: PlanTotals, stats: OpenedExport['stats']): Promise<void> {
   const files = 'files' in sink ? sink.files : undefined;
@@ -278,7 +278,8 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
       if (holdBack && ids.rerun) continue;
       if (verdict) {
         const id = Buffer.from(r.ids.buffer, r.ids.byteOffset + idStart, idLen).toString('utf8');
-        if (files) files.sortedRuns.withdraw(r.runPath as string, r.runStart + (ints[k + 5] as number));
+        // Its row is in the worker's run already: the merge, once every duplicate is known, leaves it out.
+        if (files) files.sortedRuns.skip(r.runPath as string, r.runStart + (ints[k + 5] as number));
         stats.rejected++;
         await reject(supersededReject(id, line, verdict.message, idHeader));
         continue;

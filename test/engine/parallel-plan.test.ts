@@ -10,6 +10,7 @@ import { PlanFiles } from '../../src/io/plan-output.js';
 import { countLineBreaks, planAllRows, planWithWorkers, resolveThreads, useWorkers } from '../../src/engine/parallel-plan.js';
 import { createPiecePlanner, decodeParts, INTS_PER_ROW, type ResultBuffers } from '../../src/engine/plan-pieces.js';
 import { planExport } from '../../src/engine/index.js';
+import { withDuplicatesResolved } from '../../src/engine/row-loop.js';
 import type { CampaignRules } from '../../src/domain/campaign.js';
 import type { ContactLookup } from '../../src/domain/contact-history.js';
 import { spoolChoices, type ChoiceSettings } from '../../src/commands/campaign-choices.js';
