@@ -9,7 +9,8 @@ import { loadConfig } from '../io/config-file.js';
 import type { OpenedExport } from '../io/csv-read.js';
 import { openExport } from '../io/open-export.js';
 import { currentTableWidth, renderTable, styler, truncate } from '../io/render.js';
-import { rejectProblem, resolveRejectLimit } from '../pipeline/plan-setup.js';
+import { rejectProblem } from '../pipeline/plan-setup.js';
+import { resolveRejectLimit } from '../cli/plan-options.js';
 import { resolveLang } from '../cli/lang.js';
 import { formatWhole, messages, type Lang } from '../domain/messages.js';
 

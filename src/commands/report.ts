@@ -14,7 +14,8 @@ import { inputIdentity, previousKind, readReportJson } from '../io/report-previo
 import { parseWindow } from './results.js';
 import { detectReportSource } from '../io/report-input.js';
 import { renderReport } from '../io/report-render.js';
-import { loadPlanSetup, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
+import { loadPlanSetup, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
+import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { resolveThreads } from '../engine/index.js';
 import { reportFromCampaignDir, reportFromExport, reportFromPlanDir } from '../pipeline/report-build.js';
 
@@ -46,7 +47,7 @@ export function parseOutlierShare(text: string | undefined, lang: Lang = 'en'): 
 
 /** Builds the report from an export or an output directory and prints or writes it. */
 export async function runReport(ctx: Context, input: string, flags: ReportFlags): Promise<number> {
-  const loaded = await loadPlanSetup(ctx, flags);
+  const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
   const report = await buildReport(ctx, input, flags, loaded);
   const lang = loaded.setup.lang;
   const results = await resultsOf(ctx, input, flags, loaded);
