@@ -98,7 +98,7 @@ export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise
   await writeFileAtomic(join(outDir, 'model.json'), `${JSON.stringify(report, null, 2)}\n`);
   if (pictures && flags.html !== undefined) {
     const { renderClvHtml } = await import('../io/clv-html.js');
-    await writeFileAtomic(resolve(ctx.cwd, flags.html), renderClvHtml(report, finishPictures(pictures)));
+    await writeFileAtomic(resolve(ctx.cwd, flags.html), renderClvHtml(report, finishPictures(pictures), lang));
   }
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (!flags.quiet) ctx.stdout.write(renderClvReport(report, opts.out, ctx.color, thresholdWords(threshold, lang), lang));

@@ -8,6 +8,8 @@
 import type { ClvPictures } from '../domain/clv/pictures.js';
 import { COHORT_PHASES } from '../domain/clv/pictures.js';
 import type { ClvReport } from './clv-render.js';
+import { formatFixed } from '../domain/messages.js';
+import { formatDate, formatMoney, reportLabels, type ReportLabels, type ReportLang } from './report-labels.js';
 import { barChart, esc, htmlPage, open, type Pattern } from './report-svg.js';
 
 const INK = '#111827';
@@ -15,13 +17,13 @@ const EMPTY = '#f3f4f6';
 /** Cell colours from light to mid blue; dark text stays above 4.5:1 on the darkest (test/io/clv-html.test.ts). */
 const SCALE_LOW = [0xf1, 0xf5, 0xfb] as const;
 const SCALE_HIGH = [0x6f, 0x95, 0xc8] as const;
-/** Phase colours (each at least 3:1 on white) and patterns, so phases differ without colour too. */
-export const PHASE_STYLE: Record<(typeof COHORT_PHASES)[number], { color: string; pattern: Pattern; label: string }> = {
-  first_time_buyer: { color: '#6a3fb8', pattern: 'dots', label: 'first-time buyer' },
-  early_repeat: { color: '#2b5c9e', pattern: 'hatch', label: 'early repeat buyer' },
-  core: { color: '#16794f', pattern: 'solid', label: 'core customer' },
-  core_defector: { color: '#a15c00', pattern: 'cross', label: 'core defector' },
-  lost: { color: '#7b8494', pattern: 'solid', label: 'lost' },
+/** Phase colours (each at least 3:1 on white) and patterns, so phases differ without colour too; their words are in report-labels.ts. */
+export const PHASE_STYLE: Record<(typeof COHORT_PHASES)[number], { color: string; pattern: Pattern }> = {
+  first_time_buyer: { color: '#6a3fb8', pattern: 'dots' },
+  early_repeat: { color: '#2b5c9e', pattern: 'hatch' },
+  core: { color: '#16794f', pattern: 'solid' },
+  core_defector: { color: '#a15c00', pattern: 'cross' },
+  lost: { color: '#7b8494', pattern: 'solid' },
 };
 
 export function cellColor(share: number): string {
@@ -29,13 +31,30 @@ export function cellColor(share: number): string {
   return `#${SCALE_LOW.map((lo, k) => Math.round(lo + ((SCALE_HIGH[k] as number) - lo) * t).toString(16).padStart(2, '0')).join('')}`;
 }
 
-const n1 = (x: number) => String(Math.round(x * 10) / 10);
+/** Numbers and labels in the page's language: English as lifetimes users read them, German with decimal commas and German dates. */
+interface Words { L: ReportLabels['clv']; lang: ReportLang; fixed: (v: number, digits: number) => string; count: (n: number) => string }
 
-interface MatrixSpec { id: string; title: string; values: (number | null)[][]; pictures: ClvPictures; digits: number; max: number; period: string }
+function wordsFor(lang: ReportLang): Words {
+  return {
+    L: reportLabels(lang).clv, lang,
+    fixed: (v, digits) => formatFixed(v, digits, lang),
+    count: (n) => (lang === 'de' ? formatMoney(n, lang) : String(n)),
+  };
+}
+
+/** A cohort label (2026-03, 2026-Q1, 2026) as the language writes it: 03.2026 and Q1 2026 in German. */
+export function cohortLabel(label: string, lang: ReportLang): string {
+  if (lang === 'en') return label;
+  const m = /^(\d{4})-(\d{2}|Q\d)$/.exec(label);
+  if (!m) return label;
+  return (m[2] as string).startsWith('Q') ? `${m[2]} ${m[1]}` : `${m[2]}.${m[1]}`;
+}
+
+interface MatrixSpec { id: string; title: string; values: (number | null)[][]; pictures: ClvPictures; digits: number; max: number; period: string; w: Words }
 
 /** A matrix: frequency rows (most purchases on top), recency columns, each cell's mean written in it. */
 function matrix(spec: MatrixSpec): string {
-  const { pictures: p } = spec;
+  const { pictures: p, w: { L, fixed, count } } = spec;
   const cw = 66;
   const ch = 32;
   const ml = 58;
@@ -45,12 +64,12 @@ function matrix(spec: MatrixSpec): string {
   const w = ml + cols * cw + 8;
   const h = mt + rows * ch + 48;
   const colLabel = (j: number) => `${Math.round(p.recency[j] as number)}–${Math.round(p.recency[j + 1] as number)}`;
-  const desc = p.frequency.map((f, i) => `frequency ${f}: ${Array.from({ length: cols }, (_, j) => {
+  const desc = p.frequency.map((f, i) => `${L.frequency} ${f}: ${Array.from({ length: cols }, (_, j) => {
     const v = spec.values[i]?.[j];
-    return `recency ${colLabel(j)} ${v === null || v === undefined ? 'no customers' : `${v.toFixed(spec.digits)} (${p.customers[i]?.[j] ?? 0} customers)`}`;
+    return `${L.recency} ${colLabel(j)} ${v === null || v === undefined ? L.noCustomers : L.cellDesc(fixed(v, spec.digits), count(p.customers[i]?.[j] ?? 0))}`;
   }).join(', ')}`).join('; ');
   let out = open(spec.id, spec.title, desc, w, h);
-  out += `<text x="${ml}" y="16" fill="${INK}">${esc(`recency (${spec.period}s, age at the last purchase) →`)}</text>`;
+  out += `<text x="${ml}" y="16" fill="${INK}">${esc(L.recencyAxis(L.unitsPlural[spec.period] ?? spec.period))}</text>`;
   for (let i = 0; i < rows; i++) {
     // The highest frequency on top, as in lifetimes' matrix plots.
     const row = rows - 1 - i;
@@ -59,15 +78,16 @@ function matrix(spec: MatrixSpec): string {
     for (let j = 0; j < cols; j++) {
       const v = spec.values[row]?.[j] ?? null;
       const x = ml + j * cw;
-      const count = p.customers[row]?.[j] ?? 0;
-      const title = v === null ? `frequency ${p.frequency[row]}, recency ${colLabel(j)}: no customers` : `frequency ${p.frequency[row]}, recency ${colLabel(j)}: ${v.toFixed(spec.digits)}, ${count} customers`;
+      const n = p.customers[row]?.[j] ?? 0;
+      const where = `${L.frequency} ${p.frequency[row]}, ${L.recency} ${colLabel(j)}`;
+      const title = v === null ? `${where}: ${L.noCustomers}` : `${where}: ${L.cellTitle(fixed(v, spec.digits), count(n))}`;
       out += `<rect class="cell" x="${x}" y="${y}" width="${cw - 2}" height="${ch - 2}" fill="${v === null ? EMPTY : cellColor(spec.max > 0 ? v / spec.max : 0)}" stroke="#9ca3af" stroke-width="0.5"><title>${esc(title)}</title></rect>`;
-      out += `<text x="${x + (cw - 2) / 2}" y="${y + 20}" text-anchor="middle" fill="${INK}">${v === null ? '–' : esc(v.toFixed(spec.digits))}</text>`;
+      out += `<text x="${x + (cw - 2) / 2}" y="${y + 20}" text-anchor="middle" fill="${INK}">${v === null ? '–' : esc(fixed(v, spec.digits))}</text>`;
     }
   }
   const bottom = mt + rows * ch;
   for (let j = 0; j < cols; j++) out += `<text x="${ml + j * cw + (cw - 2) / 2}" y="${bottom + 16}" text-anchor="middle" fill="${INK}">${esc(colLabel(j))}</text>`;
-  out += `<text x="${ml}" y="${bottom + 38}" fill="${INK}">${esc('↑ frequency (repeat purchases in the calibration period)')}</text>`;
+  out += `<text x="${ml}" y="${bottom + 38}" fill="${INK}">${esc(L.frequencyAxis)}</text>`;
   return `${out}</svg>`;
 }
 
@@ -75,50 +95,61 @@ function section(id: string, title: string, note: string, body: string): string 
   return `<section id="${id}"><h2>${esc(title)}</h2><p class="note">${esc(note)}</p><div class="figure" role="region" aria-label="${esc(title)}" tabindex="0">${body}</div></section>`;
 }
 
-/** The page. */
-export function renderClvHtml(report: ClvReport, p: ClvPictures): string {
+function unavailable(id: string, title: string, note: string): string {
+  return `<section id="${id}"><h2>${esc(title)}</h2><p class="note">${esc(note)}</p></section>`;
+}
+
+/** The page, in English or German (clv --lang, config, LANG). */
+export function renderClvHtml(report: ClvReport, p: ClvPictures, lang: ReportLang = 'en'): string {
+  const w = wordsFor(lang);
+  const { L, fixed, count } = w;
   const period = report.period;
+  const units = L.unitsPlural[period] ?? period;
   const horizon = report.clv.horizon_months;
+  const date = (iso: string | null | undefined) => formatDate(iso ?? '', lang);
   const maxOf = (m: (number | null)[][]) => Math.max(0, ...m.flat().filter((v): v is number => v !== null));
+  const phaseName = (ph: string) => L.phaseNames[ph] ?? ph;
   const sections = [
-    section('matrix-purchases', 'Expected purchases by frequency and recency',
-      `Mean expected purchases in the next ${horizon} months of the customers in each cell (customers.csv, expected_purchases); darker = more. Customers with many purchases and a recent last one buy most.`,
-      matrix({ id: 'chart-purchases', title: 'Expected purchases by frequency and recency', values: p.expectedPurchases, pictures: p, digits: 2, max: maxOf(p.expectedPurchases), period })),
-    section('matrix-alive', 'P(alive) by frequency and recency',
-      'Mean probability that the customers in each cell still buy (customers.csv, p_alive); darker = more likely alive. A long silence after many purchases means a customer is probably gone.',
-      matrix({ id: 'chart-alive', title: 'P(alive) by frequency and recency', values: p.pAlive, pictures: p, digits: 2, max: 1, period })),
+    section('matrix-purchases', L.purchases, L.purchasesNote(horizon),
+      matrix({ id: 'chart-purchases', title: L.purchases, values: p.expectedPurchases, pictures: p, digits: 2, max: maxOf(p.expectedPurchases), period, w })),
+    section('matrix-alive', L.alive, L.aliveNote,
+      matrix({ id: 'chart-alive', title: L.alive, values: p.pAlive, pictures: p, digits: 2, max: 1, period, w })),
     p.calibration === null
-      ? `<section id="holdout"><h2>Calibration vs holdout purchases</h2><p class="note">${esc('Not available: no holdout period was given. Run winback clv with --holdout-end DATE (a period after --calibration-end) to compare forecast and actual purchases.')}</p></section>`
-      : section('holdout', 'Calibration vs holdout purchases',
-        `Mean purchase days in the holdout period (${n1(report.holdout?.periods ?? 0)} ${period}s after ${report.calibration_end ?? ''}) by repeat purchases in the calibration period: actual (customers.csv, holdout_purchases) and the model's forecast (predicted_holdout_purchases). Close bars mean the model forecasts well.`,
+      ? unavailable('holdout', L.holdout, L.holdoutMissing)
+      : section('holdout', L.holdout, L.holdoutNote(n1(report.holdout?.periods ?? 0, lang), units, date(report.calibration_end)),
         barChart({
-          id: 'chart-holdout', title: 'Calibration vs holdout purchases',
-          desc: p.calibration.map((g) => `frequency ${g.frequency} (${g.customers} customers): actual ${g.actual.toFixed(2)}, predicted ${g.predicted.toFixed(2)}`).join('; '),
+          id: 'chart-holdout', title: L.holdout,
+          desc: p.calibration.map((g) => L.holdoutDesc(g.frequency, count(g.customers), fixed(g.actual, 2), fixed(g.predicted, 2))).join('; '),
           categories: p.calibration.map((g) => g.frequency),
           series: [
-            { name: 'actual', color: '#2b5c9e', values: p.calibration.map((g) => g.actual) },
-            { name: 'predicted', color: '#16794f', values: p.calibration.map((g) => g.predicted), pattern: 'hatch' },
+            { name: L.actual, color: '#2b5c9e', values: p.calibration.map((g) => g.actual) },
+            { name: L.predicted, color: '#16794f', values: p.calibration.map((g) => g.predicted), pattern: 'hatch' },
           ],
-          format: (v) => v.toFixed(2), height: 320,
+          format: (v) => fixed(v, 2), height: 320,
         })),
     p.cohorts.length === 0
-      ? `<section id="phases"><h2>Lifecycle phases over time</h2><p class="note">${esc('Not available: the input has no purchase dates (an RFM summary).')}</p></section>`
-      : section('phases', 'Lifecycle phases over time',
-        `Customers by ${p.cohortUnit} of their first purchase, split by their lifecycle phase today (customers.csv, phase): how many of each cohort are still core customers, drifting or lost.${p.withoutFirstDay > 0 ? ` ${p.withoutFirstDay} customers without a first purchase date are not shown.` : ''}`,
+      ? unavailable('phases', L.phases, L.phasesMissing)
+      : section('phases', L.phases, L.phasesNote(L.cohortUnits[p.cohortUnit] ?? p.cohortUnit, p.withoutFirstDay > 0 ? count(p.withoutFirstDay) : null),
         barChart({
-          id: 'chart-phases', title: 'Lifecycle phases over time',
-          desc: p.cohorts.map((c) => `${c.label}: ${COHORT_PHASES.map((ph) => `${PHASE_STYLE[ph].label} ${c.phases[ph]}`).join(', ')}`).join('; '),
-          categories: p.cohorts.map((c) => c.label),
-          series: COHORT_PHASES.map((ph) => ({ name: PHASE_STYLE[ph].label, color: PHASE_STYLE[ph].color, pattern: PHASE_STYLE[ph].pattern, values: p.cohorts.map((c) => c.phases[ph]) })),
-          stacked: true, format: (v) => String(Math.round(v)), rotateLabels: true, height: 380, width: 760,
+          id: 'chart-phases', title: L.phases,
+          desc: p.cohorts.map((c) => `${cohortLabel(c.label, lang)}: ${COHORT_PHASES.map((ph) => `${phaseName(ph)} ${count(c.phases[ph])}`).join(', ')}`).join('; '),
+          categories: p.cohorts.map((c) => cohortLabel(c.label, lang)),
+          series: COHORT_PHASES.map((ph) => ({ name: phaseName(ph), color: PHASE_STYLE[ph].color, pattern: PHASE_STYLE[ph].pattern, values: p.cohorts.map((c) => c.phases[ph]) })),
+          stacked: true, format: (v) => count(Math.round(v)), rotateLabels: true, height: 380, width: 760,
         })),
   ];
   const model = report.purchase_model === 'pareto-nbd' ? 'Pareto/NBD' : 'BG/NBD';
-  const meta = `${report.input.file} · ${report.data.customers} customers · ${model} · calibration end ${report.calibration_end ?? ''}${report.holdout_end ? ` · holdout end ${report.holdout_end}` : ''} · period: ${period}`;
+  const meta = L.meta(report.input.file, count(report.data.customers), model, date(report.calibration_end), report.holdout_end ? date(report.holdout_end) : null, L.units[period] ?? period);
   return htmlPage({
-    lang: 'en', title: `Customer value — ${report.calibration_end ?? ''}`, css: CSS,
-    h1: 'Customer value: purchases, P(alive) and lifecycle', meta, main: sections.join('\n'), footer: 'Generated by winback clv',
+    lang, title: L.title(date(report.calibration_end)), css: CSS,
+    h1: L.h1, meta, main: sections.join('\n'), footer: L.footer,
   });
+}
+
+/** Periods with at most one decimal (4.3, 26). */
+function n1(x: number, lang: ReportLang): string {
+  const text = String(Math.round(x * 10) / 10);
+  return lang === 'de' ? text.replace('.', ',') : text;
 }
 
 const CSS = `

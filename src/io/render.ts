@@ -113,3 +113,51 @@ function asciiChars() {
 export function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
+
+/** A column of a table whose headers must stay whole. */
+export interface WholeColumn {
+  head: string;
+  align: 'left' | 'right';
+  /** 0: always shown; higher: dropped earlier when the table is too wide */
+  priority: number;
+  /** the narrowest a text column is cut to (never below its header) */
+  minWidth?: number;
+}
+
+/**
+ * Renders a table in which every shown header is whole: when it is wider than `width`, the
+ * least important columns are left out until the rest fit with text cells cut (never below
+ * their header or minWidth), then the text columns are cut, widest first. Returns the table
+ * and the headers left out, so the caller can say so.
+ */
+export function renderWholeHeaders(columns: readonly WholeColumn[], rows: readonly (readonly (string | number)[])[], opts: { color: boolean; width?: number }): { table: string; dropped: string[] } {
+  const width = opts.width ?? tableWidth;
+  const cells = rows.map((row) => row.map((v) => (typeof v === 'number' ? String(v) : v)));
+  const natural = columns.map((col, i) => Math.max(visibleLength(col.head), ...cells.map((r) => visibleLength(r[i] ?? ''))));
+  const floor = columns.map((col, i) => (col.align === 'right' ? (natural[i] as number) : Math.min(natural[i] as number, Math.max(visibleLength(col.head), col.minWidth ?? MIN_TEXT))));
+  const total = (shown: number[], ws: readonly number[]) => shown.reduce((sum, i) => sum + (ws[i] as number) + 3, 1);
+  let shown = columns.map((_, i) => i);
+  while (total(shown, floor) > width) {
+    const worst = Math.max(...shown.map((i) => (columns[i] as WholeColumn).priority));
+    if (worst === 0) break;
+    const drop = shown.filter((i) => (columns[i] as WholeColumn).priority === worst).at(-1) as number;
+    shown = shown.filter((i) => i !== drop);
+  }
+  const ws = [...natural];
+  for (let excess = total(shown, ws) - width; excess > 0; excess--) {
+    let widest = -1;
+    for (const i of shown) if ((ws[i] as number) > (floor[i] as number) && (widest < 0 || (ws[i] as number) > (ws[widest] as number))) widest = i;
+    if (widest < 0) break;
+    ws[widest] = (ws[widest] as number) - 1;
+  }
+  const cut = (text: string, w: number) => (visibleLength(text) <= w ? text : truncate(stripAnsi(text), w));
+  const table = renderTable(shown.map((i) => (columns[i] as WholeColumn).head), cells.map((r) => shown.map((i) => cut(r[i] ?? '', ws[i] as number))), {
+    color: opts.color, align: shown.map((i) => (columns[i] as WholeColumn).align), width,
+  });
+  return { table, dropped: columns.filter((_, i) => !shown.includes(i)).map((col) => col.head) };
+}
+
+function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}

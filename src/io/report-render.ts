@@ -1,11 +1,13 @@
 /** The terminal report: compact tables that fit an 80-column terminal, colours only when allowed. */
 import { DECISIONS } from '../domain/value-types.js';
+import { returnOnSpend } from '../domain/plan-money.js';
+import { OTHER_MANAGERS } from '../domain/report.js';
 import type { Report } from '../domain/report-finish.js';
 import { CHANNELS } from '../domain/playbook-types.js';
-import { blockReasonText, formatDate, formatMoney, formatPercent, reportLabels, type ReportLang, type ReportLabels } from './report-labels.js';
+import { blockReasonText, formatDate, formatDecimal, formatMoney, formatPercent, reportLabels, type ReportLang, type ReportLabels } from './report-labels.js';
 import { formatLift } from './report-html-results.js';
 import { changeRows, changesCaveats } from './report-html-changes.js';
-import { renderTable, styler, truncate } from './render.js';
+import { currentTableWidth, renderTable, renderWholeHeaders, styler, truncate } from './render.js';
 
 const WIDTH = 80;
 type Styler = ReturnType<typeof styler>;
@@ -26,6 +28,8 @@ export function renderReport(r: Report, opts: { color: boolean; lang: ReportLang
     gone(r, 'segments') ? '' : section(c, L.segments, renderTable([L.segment, ...DECISIONS.map((d) => L.decisionsShort[d] ?? d), L.atStake, L.expected], r.segments.map((s) => [
       s.segment === 'unknown' ? L.unknownWord : s.segment, ...DECISIONS.map((d) => s[d]), m(s.value_at_stake), c.green(m(s.expected_value)),
     ]), { color: opts.color, align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] })),
+    groupMoney(r, L, c, opts, 'managers'),
+    groupMoney(r, L, c, opts, 'regions'),
     calendar(r, L, c, opts),
     topTable(r, L, c, opts),
     distribution(r, L, c, opts.lang),
@@ -58,9 +62,10 @@ function results(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; 
     truncate(k === res.total ? L.resultsTotal : k.reason, 16), k.contacted.customers, k.contacted.regained, k.control.customers, k.control.regained,
     formatLift(k.lift, L, opts.lang) || '-',
   ]);
-  const table = renderTable([L.reason, L.contactedGroup, L.returnedShort, L.controlGroup, L.returnedShort, `${L.lift} [95 %]`], rows, {
-    color: opts.color, align: ['left', 'right', 'right', 'right', 'right', 'right'],
-  });
+  // Every header whole at the terminal's width: the control group's columns give way first (the lift keeps its interval).
+  const heads: [string, number][] = [[L.reason, 0], [L.contactedGroup, 2], [L.returnedShort, 3], [L.controlGroup, 5], [L.returnedShort, 6], [`${L.lift} [95 %]`, 0]];
+  const fitted = renderWholeHeaders(heads.map(([head, priority], i) => ({ head, priority, align: i === 0 ? 'left' : 'right', ...(i === 0 ? { minWidth: 10 } : {}) })), rows, { color: opts.color });
+  const table = fitted.dropped.length === 0 ? fitted.table : `${fitted.table}\n${wrap(L.columnsLeftOut(currentTableWidth(), fitted.dropped.join(', ')))}`;
   const note = wrap(L.resultsNote(formatDate(res.as_of, opts.lang), res.window_days, clean(res.ledger.file), clean(res.outcomes.file)));
   return section(c, L.results, `${note}\n${table}${res.total.control.customers === 0 ? `\n${wrap(L.noControl)}` : ''}`);
 }
@@ -82,6 +87,55 @@ function changes(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; 
     table(L.reason, changeRows(ch.reasons, (k) => k, opts.lang, cur)),
   ];
   return section(c, L.changes, parts.join('\n'));
+}
+
+/** Groups listed one by one in the terminal; the rest are summed into one line (the HTML and --json list them all). */
+export const TERMINAL_GROUPS = 12;
+
+type GroupLine = Report['regions'][number];
+
+/**
+ * The plan's money by account manager or by region, as the HTML report has it: lost and
+ * win-back customers, value at stake and expected profit (as the reason and segment tables),
+ * cost and return on spend; a column the source cannot fill is left out.
+ */
+function groupMoney(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }, which: 'managers' | 'regions'): string {
+  const lines: GroupLine[] = which === 'regions' ? r.regions : r.account_managers.map(({ account_manager, ...x }) => ({ ...x, region: account_manager }));
+  if (lines.length === 0) return '';
+  const none = which === 'regions' ? L.noRegion : L.noManager;
+  const others = which === 'regions' ? L.otherRegions : L.otherManagers;
+  const kept = lines.filter((x) => x.region !== OTHER_MANAGERS).slice(0, TERMINAL_GROUPS);
+  const rest = lines.filter((x) => !kept.includes(x));
+  const rows: GroupLine[] = rest.length === 0 ? kept : [...kept, { ...sumGroups(rest), region: OTHER_MANAGERS }];
+  const m = (v: number) => formatMoney(v, opts.lang);
+  const stake = r.money.value_at_stake_all !== null;
+  const all: { head: string; cell: (x: GroupLine) => string; show: boolean }[] = [
+    // From a campaign directory the groups hold the listed customers only.
+    { head: r.source.kind === 'campaign' ? L.listed : L.count, cell: (x) => String(x.count), show: true },
+    { head: L.winBackShort, cell: (x) => String(x.win_back), show: true },
+    { head: L.atStake, cell: (x) => m(x.value_at_stake), show: stake },
+    { head: L.expected, cell: (x) => c.green(m(x.expected_value)), show: true },
+    { head: L.costShort, cell: (x) => (x.cost === null ? '' : m(x.cost)), show: rows.some((x) => x.cost !== null) },
+    { head: L.rosShort, cell: (x) => (x.return_on_spend === null ? '' : formatDecimal(x.return_on_spend, opts.lang)), show: rows.some((x) => x.return_on_spend !== null) },
+  ];
+  const columns = all.filter((col) => col.show);
+  const name = (n: string) => (n === '' ? none : n === OTHER_MANAGERS ? `${others} (${rest.length})` : truncate(clean(n), 24));
+  const table = renderTable([which === 'regions' ? L.region : L.accountManager, ...columns.map((col) => col.head)], rows.map((x) => [name(x.region), ...columns.map((col) => col.cell(x))]), {
+    color: opts.color, align: ['left', ...columns.map(() => 'right' as const)],
+  });
+  return section(c, `${L.moneyTitle} ${which === 'regions' ? L.byRegion : L.byManager}`, table);
+}
+
+/** One line for the groups beyond the listed ones: sums, and the return on spend of the sums. */
+function sumGroups(lines: readonly GroupLine[]): Omit<GroupLine, 'region'> {
+  const sum = (f: (x: GroupLine) => number | null) => (lines.some((x) => f(x) === null) ? null : lines.reduce((a, x) => a + (f(x) as number), 0));
+  const expected = sum((x) => x.expected_value) as number;
+  const cost = sum((x) => x.cost);
+  return {
+    count: sum((x) => x.count) as number, win_back: sum((x) => x.win_back) as number, value_at_stake: sum((x) => x.value_at_stake) as number, expected_value: expected,
+    value_at_stake_win_back: sum((x) => x.value_at_stake_win_back), contact_cost: sum((x) => x.contact_cost), incentive_cost: sum((x) => x.incentive_cost),
+    cost, return_on_spend: cost === null ? null : returnOnSpend(expected, cost),
+  };
 }
 
 function calendar(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }): string {

@@ -7,7 +7,9 @@ import type { Attempt, KpiRow, ResultsReport } from '../domain/results.js';
 import { kpiJson } from '../domain/results-json.js';
 import type { CustomerRow, EpochDay } from '../domain/types.js';
 import type { ColumnSpec } from './csv-write.js';
-import { renderTable, styler } from './render.js';
+import { currentTableWidth, renderWholeHeaders, styler, type WholeColumn } from './render.js';
+import { reportLabels } from './report-labels.js';
+import { wrap } from './worksheet-render.js';
 import { formatFixed, formatWhole, messages, type Lang } from '../domain/messages.js';
 
 export { kpiJson } from '../domain/results-json.js';
@@ -38,8 +40,12 @@ export function formatLift(k: KpiRow): string {
   return `${k.lift.difference >= 0 ? '+' : ''}${pp(k.lift.difference)} pp [${pp(k.lift.low)}, ${pp(k.lift.high)}]`;
 }
 
-/** Terminal tables: regain and lift per reason (by the playbook's label where given), money per reason, and reason × offer × channel. */
-export function renderResults(r: ResultsReport, head: string, color: boolean, lang: Lang = 'en', labels: ReadonlyMap<string, string> = new Map()): string {
+/**
+ * Terminal tables: regain and lift per reason (by the playbook's label where given), money per
+ * reason, and reason × offer × channel; at the terminal's width every shown header is whole
+ * (columns that do not fit are left out, and a line says which).
+ */
+export function renderResults(r: ResultsReport, head: string, color: boolean, lang: Lang = 'en', labels: ReadonlyMap<string, string> = new Map(), width = currentTableWidth()): string {
   const c = styler(color);
   const t = messages(lang).results;
   const names = messages(lang).names;
@@ -50,28 +56,33 @@ export function renderResults(r: ResultsReport, head: string, color: boolean, la
   const reason = (code: string) => labels.get(code) ?? code;
   const rows = [...r.byReason, r.total];
   const label = (k: KpiRow) => (k === r.total ? c.bold(t.total) : reason(k.reason));
-  const right = (n: number): ('left' | 'right')[] => ['left', ...Array.from({ length: n }, () => 'right' as const)];
-  const rates = renderTable(t.rateColumns,
-    rows.map((k) => [label(k), k.contacted.customers, k.contacted.regained, share(k.contacted.rate), k.control.customers, share(k.control.rate), lift(k)]),
-    { color, align: right(6) });
-  const moneyTable = renderTable(t.moneyColumns,
+  // Every header stays whole at the terminal's width: the least important columns give way first.
+  const cols = (heads: readonly string[], spec: [number, number?][]): WholeColumn[] => heads.map((head, i) => {
+    const [priority, minWidth] = spec[i] ?? [0];
+    return { head, priority, align: minWidth === undefined ? 'right' : 'left', ...(minWidth === undefined ? {} : { minWidth }) };
+  });
+  const fit = (columns: WholeColumn[], cells: (string | number)[][]) => {
+    const { table, dropped } = renderWholeHeaders(columns, cells, { color, width });
+    return dropped.length === 0 ? table : `${table}\n${c.dim(wrap(reportLabels(lang).columnsLeftOut(width, dropped.join(', ')), width, ''))}`;
+  };
+  const rates = fit(cols(t.rateColumns, [[0, 10], [2], [5], [1], [6], [1], [0]]),
+    rows.map((k) => [label(k), k.contacted.customers, k.contacted.regained, share(k.contacted.rate), k.control.customers, share(k.control.rate), lift(k)]));
+  const moneyTable = fit(cols(t.moneyColumns, [[0, 10], [3], [2], [1], [0], [1], [4]]),
     rows.map((k) => {
       const g = k.contacted;
       return [label(k), cash(g.revenue), cash(g.margin), cash(g.cost), cash(g.profit), share(g.return), `${g.repeatChurn} (${share(g.repeatChurnRate)})`];
-    }),
-    { color, align: right(6) });
-  const segments = renderTable(t.segmentColumns,
-    r.segments.map((k) => [reason(k.reason), names.offer(k.offer), names.channel(k.channel), k.contacted.customers, share(k.contacted.rate), share(k.control.rate), lift(k), cash(k.contacted.profit)]),
-    { color, align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right'] });
+    }));
+  const segments = fit(cols(t.segmentColumns, [[0, 10], [0, 8], [0, 6], [0], [1], [2], [3], [1]]),
+    r.segments.map((k) => [reason(k.reason), names.offer(k.offer), names.channel(k.channel), k.contacted.customers, share(k.contacted.rate), share(k.control.rate), lift(k), cash(k.contacted.profit)]));
   const serial = r.serialDefectors.length === 0
     ? t.serialNone
     : t.serial(r.serialDefectors.length, `${r.serialDefectors.slice(0, 10).map((s) => s.customer_id).join(', ')}${r.serialDefectors.length > 10 ? ', …' : ''}`);
   return [
-    head,
+    wrap(head, width, ''),
     c.bold(t.ratesHead), rates,
     c.bold(t.moneyHead), moneyTable,
     c.bold(t.segmentsHead), segments,
-    serial,
+    wrap(serial, width, ''),
     '',
   ].join('\n');
 }

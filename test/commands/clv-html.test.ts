@@ -2,12 +2,14 @@
  * clv --html through the CLI on fixtures/transactions-en.csv: the four figures are present,
  * each with a title and a text alternative, and their values agree with clv's own
  * customers.csv (cell means, customer counts, holdout means, phases by first purchase).
+ * With --lang de (or config/LANG) the page is German: words, decimal commas, German dates.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FREQUENCY_EDGES, RECENCY_COLUMNS, frequencyRow, recencyColumn } from '../../src/domain/clv/pictures.js';
-import { cellColor } from '../../src/io/clv-html.js';
+import { cellColor, cohortLabel } from '../../src/io/clv-html.js';
+import { findEnglish } from '../support/english-words.js';
 import { readCsv, runCli } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
 
@@ -97,4 +99,47 @@ describe('clv --html', () => {
     expect(contrast(cellColor(1), '#111827')).toBeGreaterThanOrEqual(4.5);
     expect(contrast(cellColor(0), '#111827')).toBeGreaterThanOrEqual(4.5);
   });
+  it('is German with --lang de: no English word, decimal commas, German dates, the same figures', async () => {
+    const out = join(dir, 'de');
+    const html = join(dir, 'kundenwert.html');
+    const r = await runCli(['clv', 'fixtures/transactions-de.csv', '--out', out, '--calibration-end', '2026-06-30', '--holdout-end', '2026-11-23', '--html', html, '--quiet', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<html lang="de">');
+    // What a reader sees or hears: text and text alternatives (the style sheet is no text).
+    const text = page.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, '\n').replace(/&amp;/g, '&');
+    expect(findEnglish(text).map((l) => `${l.word}: ${l.context}`)).toEqual([]);
+    expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    expect(text).toContain('Ende der Kalibrierung 30.06.2026 · Ende des Prüfzeitraums 23.11.2026');
+    expect(page).toContain('<title>Kundenwert — 30.06.2026</title>');
+    // Cell values with a decimal comma, checked against customers.csv as in English.
+    const rows = readCsv(join(out, 'customers.csv'));
+    const seven = rows.filter((x) => Number(x.frequency) >= 7);
+    const mean = (col: string) => (seven.reduce((a, x) => a + Number(x[col]), 0) / seven.length).toFixed(2).replace('.', ',');
+    expect(svg(page, 'chart-holdout')).toContain(`Häufigkeit 7+ (${seven.length} Kunden): tatsächlich ${mean('holdout_purchases')}, vorhergesagt ${mean('predicted_holdout_purchases')}`);
+    const cells = [...svg(page, 'chart-alive').matchAll(/<rect class="cell"[^>]*><title>Häufigkeit [^,]+, Aktualität [^:]+: ([^<]+)<\/title>/g)].map((m) => m[1] as string);
+    expect(cells.length).toBe(FREQUENCY_EDGES.length * RECENCY_COLUMNS);
+    expect(cells.filter((c) => /^\d,\d\d \(\d+ Kunden\)$/.test(c)).length).toBeGreaterThan(10);
+    expect(cells.every((c) => c === 'keine Kunden' || /^\d,\d\d \(\d+ Kunden\)$/.test(c))).toBe(true);
+    // Every modelled customer once in the phases, under German phase names.
+    const desc = /<desc id="chart-phases-desc">([^<]*)<\/desc>/.exec(svg(page, 'chart-phases'))?.[1] ?? '';
+    const all = [...desc.matchAll(/(?:Erstkäufer|Wiederkäufer|Stammkunde|verloren) (\d+)/g)].reduce((a, m) => a + Number(m[1]), 0);
+    expect(all).toBe(rows.length);
+    expect(desc).toMatch(/^(Q\d \d{4}|\d{2}\.\d{4}|\d{4}): /);
+  });
+
+  it('writes cohort labels as German readers do', () => {
+    expect(cohortLabel('2026-03', 'de')).toBe('03.2026');
+    expect(cohortLabel('2026-Q1', 'de')).toBe('Q1 2026');
+    expect(cohortLabel('2026', 'de')).toBe('2026');
+    expect(cohortLabel('2026-03', 'en')).toBe('2026-03');
+  });
+
+  it('takes the language from LANG when no flag is given', async () => {
+    const html = join(dir, 'lang.html');
+    const r = await runCli(['clv', FIXTURE, '--out', join(dir, 'lang'), '--html', html, '--quiet'], { env: { LANG: 'de_DE.UTF-8' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('Erwartete Käufe nach Häufigkeit und Aktualität');
+  });
 });
+

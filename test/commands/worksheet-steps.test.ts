@@ -104,6 +104,32 @@ describe('worksheet step 3: lessons from sales', () => {
   });
 });
 
+describe('Esc in steps 3 and 4: back a question, with the answer kept', () => {
+  it('goes back from a lesson to the one before, and from the offering question to the group measures', async () => {
+    const [q0, q1, ...rest] = LESSON_QUESTION_IDS as unknown as [string, string, ...string[]];
+    const lessons: ScriptStep[] = [
+      [`lessons/${q0}`, 'after the price rise'], [`lessons/${q1}`, BACK], [`lessons/${q0}`, DEFAULT],
+      [`lessons/${q1}`, 'a visit'], ...rest.map((q) => [`lessons/${q}`, DEFAULT] as const),
+    ];
+    const three = await fixtureFlow(lessons, { session: atStep('lessons') });
+    expect(await runLessonsStep(three.flow)).toBe('done');
+    expect(three.scripted.remaining()).toBe(0);
+    expect(three.scripted.asked.filter((q) => q.key === `lessons/${q0}`).map((q) => q.default)).toEqual([undefined, 'after the price rise']);
+    expect(three.flow.session.lessons).toMatchObject({ [q0]: 'after the price rise', [q1]: 'a visit' });
+
+    const [a] = (await winBackIds()) as [string];
+    const group: ScriptStep[] = [
+      [`measures/${a}/@plan`, '@finish'], ['group/measures', 'Winter mailing'], ['group/offering', BACK],
+      ['group/measures', DEFAULT], ['group/offering', 'Smaller packs'],
+    ];
+    const four = await fixtureFlow(group, { session: atStep('measures') });
+    expect(await runMeasuresStep(four.flow)).toBe('done');
+    expect(four.scripted.remaining()).toBe(0);
+    expect(four.scripted.asked.filter((q) => q.key === 'group/measures').map((q) => q.default)).toEqual([undefined, 'Winter mailing']);
+    expect(four.flow.session.group).toMatchObject({ measures: 'Winter mailing', offering: 'Smaller packs' });
+  });
+});
+
 describe('worksheet step 4: measures plan', () => {
   it('pre-fills from the plan and applies the edited channel, offer, date and measure', async () => {
     const ids = await winBackIds();

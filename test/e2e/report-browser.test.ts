@@ -99,7 +99,7 @@ describe.runIf(haveBrowser || inCi)('HTML report in headless Chromium', () => {
   });
 });
 
-/** The clv pictures page and a report with results and changes: no overflow, chart text >= 10 px, no axe violations. */
+/** The clv pictures page in English and German and a report with results and changes: no overflow, chart text >= 10 px, no axe violations. */
 describe.runIf(haveBrowser || inCi)('more pages in headless Chromium: clv --html, report with results and changes', () => {
   let dir: string;
   beforeAll(async () => {
@@ -114,10 +114,12 @@ describe.runIf(haveBrowser || inCi)('more pages in headless Chromium: clv --html
     expect(await main(args, m.ctx), m.stderr()).toBe(0);
   }
 
-  it.each([400, 1400])('clv --html at %i px', async (width) => {
-    const html = join(dir, 'clv.html');
-    await run(['clv', 'fixtures/transactions-en.csv', '--out', join(dir, 'clv'), '--calibration-end', '2026-05-31', '--holdout-end', '2026-11-23', '--html', html, '--quiet']);
-    expect((await checkPage(join(dir, `profile-clv-${width}`), html, width, 'clv')).charts).toBe(4);
+  it.each([['en', 400], ['en', 1400], ['de', 400], ['de', 1400]] as const)('clv --html (%s) at %i px', async (lang, width) => {
+    const html = join(dir, `clv-${lang}.html`);
+    await run(['clv', `fixtures/transactions-${lang}.csv`, '--out', join(dir, `clv-${lang}`), '--calibration-end', '2026-05-31', '--holdout-end', '2026-11-23', '--html', html, '--quiet', '--lang', lang]);
+    const layout = await checkPage(join(dir, `profile-clv-${lang}-${width}`), html, width, lang === 'en' ? 'clv' : 'clv-de');
+    expect(layout.charts).toBe(4);
+    expect(layout.lang).toBe(lang);
   });
 
   it.each([400, 1400])('report with results and the change since the last run at %i px (de)', async (width) => {
@@ -170,7 +172,7 @@ async function checkPage(profile: string, html: string, width: number, name: str
       }).filter((x) => x.px < 9.99);
       const tileRows = new Set([...document.querySelectorAll('#money .tile')].map((t) => Math.round(t.getBoundingClientRect().top))).size;
       const charts = document.querySelectorAll('svg[role=img]').length;
-      return { scrollWidth: document.documentElement.scrollWidth, view, sticking, boxes, small: small.slice(0, 5), tileRows, charts };
+      return { scrollWidth: document.documentElement.scrollWidth, view, sticking, boxes, small: small.slice(0, 5), tileRows, charts, lang: document.documentElement.lang };
     });
     expect(layout.scrollWidth, 'page scrolls sideways').toBeLessThanOrEqual(layout.view);
     expect(layout.sticking).toEqual([]);
