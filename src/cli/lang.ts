@@ -26,21 +26,37 @@ function checkLang(text: string, source: string): Lang {
   throw new UsageError(`${source} '${text}' is not supported`, 'use --lang en or --lang de');
 }
 
-/** Commands whose texts follow --lang (and so the language of their errors and hints). */
-const LANG_COMMANDS = new Set(['plan', 'campaign', 'report', 'worksheet', 'playbook', 'inspect', 'reasons', 'clv', 'calibrate', 'results']);
+/** Commands whose texts follow --lang (and so the language of their errors and hints); `help` and none: the help. */
+const LANG_COMMANDS = new Set(['plan', 'campaign', 'report', 'worksheet', 'playbook', 'inspect', 'reasons', 'clv', 'calibrate', 'results', 'help']);
 
 /**
- * The language of an error's frame (`hint:`), from the command line and the environment
- * alone: the config may be what failed. English for commands that speak English only.
+ * The language of an error's frame (`hint:`) and of the help, from the command line and the
+ * environment alone: the config may be what failed. English for an unknown command.
  */
-export function langOfArgv(argv: readonly string[], env: Record<string, string | undefined>): Lang {
-  const command = argv.find((a) => !a.startsWith('-'));
-  if (command === undefined || !LANG_COMMANDS.has(command)) return 'en';
-  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const flag = at < 0 ? undefined : argv[at]?.startsWith('--lang=') ? argv[at]?.slice(7) : argv[at + 1];
+export function langOfArgv(argv: readonly string[], env: Record<string, string | undefined>, configLang?: Lang): Lang {
+  const command = commandOfArgv(argv);
+  if (command !== undefined && !LANG_COMMANDS.has(command)) return 'en';
   try {
-    return resolveLang(flag, env);
+    return resolveLang(flagOfArgv(argv, '--lang'), env, configLang);
   } catch {
     return 'en';
   }
+}
+
+/** The value of `flag` anywhere on the command line (`--lang de` or `--lang=de`). */
+export function flagOfArgv(argv: readonly string[], flag: string): string | undefined {
+  const at = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+  if (at < 0) return undefined;
+  return argv[at]?.startsWith(`${flag}=`) ? argv[at]?.slice(flag.length + 1) : argv[at + 1];
+}
+
+/** True when the run shows the help: --help or -h, `winback help …`, or no command at all. */
+export function asksForHelp(argv: readonly string[]): boolean {
+  const command = commandOfArgv(argv);
+  return command === undefined || command === 'help' || argv.includes('--help') || argv.includes('-h');
+}
+
+/** The first word that is neither a flag nor the value of --lang. */
+function commandOfArgv(argv: readonly string[]): string | undefined {
+  return argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--lang');
 }

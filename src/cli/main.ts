@@ -5,7 +5,8 @@ import { processContext, type Context } from '../io/context.js';
 import { buildProgram } from './program.js';
 import { setTableWidth } from '../io/render.js';
 import { messages } from '../domain/messages.js';
-import { langOfArgv } from './lang.js';
+import { asksForHelp, flagOfArgv, langOfArgv } from './lang.js';
+import { loadConfig } from '../io/config-file.js';
 
 /** Runs the CLI; the only place where errors become exit codes. */
 export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
@@ -16,13 +17,26 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
   setTableWidth(ctx.columns ?? (ctx.env.COLUMNS ? Number(ctx.env.COLUMNS) : undefined));
   const program = buildProgram(ctx, (c) => {
     code = c;
-  }, langOfArgv(argv, ctx.env));
+  }, await helpLang(argv, ctx));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (err) {
     return reportError(err, ctx, command, debug, langOfArgv(argv, ctx.env));
   }
+}
+
+/**
+ * The language of the help and commander's errors. Where the help is shown, a config's `lang`
+ * (--config or WINBACK_CONFIG) counts too, as in the commands; a config that cannot be read
+ * leaves it to the locale (the command reports the config's error itself).
+ */
+async function helpLang(argv: string[], ctx: Context): Promise<'en' | 'de'> {
+  if (!asksForHelp(argv) || flagOfArgv(argv, '--lang') !== undefined || ctx.env.WINBACK_LANG) return langOfArgv(argv, ctx.env);
+  const path = flagOfArgv(argv, '--config') ?? ctx.env.WINBACK_CONFIG;
+  if (path === undefined) return langOfArgv(argv, ctx.env);
+  const config = await loadConfig(path, ctx.cwd).catch(() => undefined);
+  return langOfArgv(argv, ctx.env, config?.config.lang);
 }
 
 function reportError(err: unknown, ctx: Context, command: string, debug: boolean, lang: 'en' | 'de'): number {

@@ -21,17 +21,17 @@ export interface RawReadFlags {
   sheet?: string;
 }
 
-/** Adds the flags every command that reads an export shares. */
+/** Adds the flags every command that reads an export shares (their texts: the catalogue's help.shared). */
 export function addReadFlags(cmd: Command): Command {
   return cmd
-    .option('--encoding <name>', 'input encoding: utf8, utf16le, utf16be, win1252, latin1 (default: detected)')
-    .option('--delimiter <char>', "field separator: ',' ';' tab '|' (default: detected)")
-    .addOption(new Option('--decimal <mark>', 'decimal mark of numbers (default: detected)').choices([',', '.']))
-    .option('--date-format <order>', 'day/month order of dates: dmy (31.03.2024, 31/03/2024), mdy (3/31/2024), ymd (default: detected)')
-    .option('--map <field=header>', 'read a canonical field from this column (repeatable)', collect, [])
-    .option('--churn-date <date>', 'churn date (2026-03-31 or 31.03.2026) for every row of a file without one')
-    .option('--max-reject-rate <rate>', 'fail (exit 65, nothing written) when more than this share of rows is rejected, e.g. 0.05 or 5% (plan, campaign, report, worksheet, reasons, calibrate, inspect: default WINBACK_MAX_REJECT_RATE, else input.maxRejectRate, else 20%)')
-    .option('--sheet <name>', 'worksheet of an .xlsx workbook to read (default: the first)');
+    .option('--encoding <name>')
+    .option('--delimiter <char>')
+    .addOption(new Option('--decimal <mark>').choices([',', '.']))
+    .option('--date-format <order>')
+    .option('--map <field=header>', '', collect, [])
+    .option('--churn-date <date>')
+    .option('--max-reject-rate <rate>')
+    .option('--sheet <name>');
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -16,12 +16,9 @@ export interface RawOutputFlags {
   format?: string;
 }
 
-/** Adds --excel/--no-excel and --format. */
-export function addOutputFlags(cmd: Command, what = 'the tables'): Command {
-  return cmd
-    .option('--excel', 'write CSVs for German Excel (UTF-8 with BOM, ";", decimal comma, ="01067" for leading zeros)')
-    .option('--no-excel', 'write plain CSVs even where the config asks for --excel')
-    .addOption(new Option('--format <format>', `csv, or xlsx to write ${what} as an Excel workbook too (default: config output.format, else csv)`).choices(['csv', 'xlsx']));
+/** Adds --excel/--no-excel and --format (their texts: the catalogue's help, by command). */
+export function addOutputFlags(cmd: Command): Command {
+  return cmd.option('--excel').option('--no-excel').addOption(new Option('--format <format>').choices(['csv', 'xlsx']));
 }
 
 /** The flags over the config's output section. */

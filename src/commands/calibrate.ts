@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import { parseReadFlags, takeRenamedFlags } from '../cli/options.js';
-import { calibrateModel, type HistoryRow } from '../domain/calibrate.js';
+import { calibrateModelWithNotes, type HistoryRow } from '../domain/calibrate.js';
 import { historyAttemptOf, secondLifetimeByReason, type HistoryAttempt, type HistoryInputRow } from '../domain/calibrate-history.js';
 import { HISTORY_SCHEMA } from '../domain/fields.js';
 import type { Reject } from '../domain/types.js';
@@ -13,7 +13,7 @@ import { checkRejectRate, loadPlanSetup } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { VERSION } from '../version.js';
 import { resolveLang } from '../cli/lang.js';
-import { messages, type Messages } from '../domain/messages.js';
+import { messages, say as sayNote, type Messages } from '../domain/messages.js';
 
 export interface CalibrateFlags extends PlanFlags {
   modelOut?: string;
@@ -65,7 +65,7 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
   checkRejectRate({ ...opened, stats: { ...opened.stats, ...stats } }, loaded.rejectLimit);
   if (attempts.length === 0) throw new DataError(t.noAttempts(opened.label, stats.rejected), t.noAttemptsHint(opened.source));
   const rows: HistoryRow[] = attempts.map((a) => a.row);
-  const model = calibrateModel(rows, setup.playbook, setup.config.model);
+  const { model, notes } = calibrateModelWithNotes(rows, setup.playbook, setup.config.model);
   const outPath = resolve(ctx.cwd, modelOut);
   await writeFileAtomic(outPath, `${JSON.stringify(model, null, 2)}\n`);
   const report = {
@@ -80,7 +80,7 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
     default_coefficients: setup.config.model.coefficients,
     playbook_base_rates: Object.fromEntries(setup.playbook.reasons.map((r) => [r.code, r.baseRate])),
     second_lifetime: secondLifetimeByReason(attempts),
-    warnings: [...opened.warnings, ...loaded.warnings, ...noteWarnings(attempts, explicitAsOf, t), ...model.warnings.map(t.modelWarning)],
+    warnings: [...opened.warnings, ...loaded.warnings, ...noteWarnings(attempts, explicitAsOf, t), ...notes.map((note) => sayNote(lang, 'calibrate', note))],
     rejects: rejects.slice(0, 20),
   };
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

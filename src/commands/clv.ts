@@ -4,6 +4,7 @@ import { parseReadFlags, takeRenamedFlags, type RenamedFlag } from '../cli/optio
 import { bootstrapModels, clvIntervals } from '../domain/clv/bootstrap.js';
 import { unitsPerMonth } from '../domain/clv/clv.js';
 import { fitModels, type FittedModels, type ValuedCustomer } from '../domain/clv/fit-models.js';
+import { ModelFitError } from '../domain/clv/fit-notes.js';
 import { addToPictures, createPictures, finishPictures } from '../domain/clv/pictures.js';
 import type { PurchaseModelName } from '../domain/clv/purchase-model.js';
 import { settleLostThreshold, type ThresholdReport } from '../domain/clv/threshold.js';
@@ -22,7 +23,7 @@ import { resolveOutputFormat } from '../cli/output-format.js';
 import { writeClvWorkbook } from '../io/xlsx-outputs.js';
 import { parseClvOptions, type ClvFlags } from './clv-options.js';
 import { resolveLang } from '../cli/lang.js';
-import { formatAmount, formatFixed, messages, type Lang } from '../domain/messages.js';
+import { formatAmount, formatFixed, messages, say as sayNote, type Lang } from '../domain/messages.js';
 
 export { parseClvOptions, type ClvFlags, type ClvOptions } from './clv-options.js';
 
@@ -73,8 +74,8 @@ export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise
     input = opts.summaryInput
       ? await readSummaryTable(opened, opts.period, opts.calibrationEnd, onReject)
       : await readTransactionTable(opened, { period: opts.period, calibrationEnd: opts.calibrationEnd, holdoutEnd: opts.holdoutEnd, order: opts.order }, onReject, opts.preparation);
-    checkRejectRate(opened.label, input.counts, maxRejectRate);
-    models = fitOrExplain(opened.label, input, firstReject, opts.model ?? 'bg-nbd');
+    checkRejectRate(opened.label, input.counts, maxRejectRate, lang);
+    models = fitOrExplain(opened.label, input, firstReject, opts.model ?? 'bg-nbd', lang);
   } catch (err) {
     await rejects.abort();
     throw err;
@@ -106,23 +107,24 @@ export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise
   return ExitCode.ok;
 }
 
-function checkRejectRate(label: string, counts: ClvInput['counts'], maxRate: number | undefined): void {
+function checkRejectRate(label: string, counts: ClvInput['counts'], maxRate: number | undefined, lang: Lang): void {
   if (maxRate === undefined || counts.read === 0 || counts.rejected / counts.read <= maxRate) return;
-  const share = ((counts.rejected / counts.read) * 100).toFixed(1);
-  throw new DataError(`${label}: ${counts.rejected} of ${counts.read} rows rejected (${share} %), more than --max-reject-rate ${(maxRate * 100).toFixed(1)} %; nothing was written`, `run winback inspect ${label} to see the rejects`);
+  const say = messages(lang).clv;
+  throw new DataError(say.rejectRate(label, counts.rejected, counts.read, ((counts.rejected / counts.read) * 100).toFixed(1), (maxRate * 100).toFixed(1)), say.rejectRateHint(label));
 }
 
-function fitOrExplain(label: string, input: ClvInput, firstReject: Reject | undefined, model: PurchaseModelName): FittedModels {
+function fitOrExplain(label: string, input: ClvInput, firstReject: Reject | undefined, model: PurchaseModelName, lang: Lang): FittedModels {
+  const say = messages(lang).clv;
   if (input.table.ids.length === 0) {
-    const first = firstReject ? `; the first, line ${firstReject.line}: ${firstReject.error}` : '';
-    throw new DataError(`${label}: no customer is left to model (${input.counts.rejected} of ${input.counts.read} rows rejected${first})`, 'check the delimiter and the column mapping with winback inspect, or use --delimiter and --map');
+    throw new DataError(say.nobodyLeft(label, input.counts.rejected, input.counts.read, firstReject?.line, firstReject?.error ?? ''), say.nobodyLeftHint);
   }
   try {
     return fitModels(input.table, model);
   } catch (err) {
     if (!(err instanceof DataError)) throw err;
     // The period unit does not change repeat purchase days, so the advice is always: more history.
-    throw new DataError(`${label}: ${err.message}`, 'the models need at least 20 customers, some of them buying on two or more different days: use a longer history (or check --calibration-end)');
+    const why = err instanceof ModelFitError ? sayNote(lang, 'clvFit', err.note) : err.message;
+    throw new DataError(say.notFittable(label, why), say.notFittableHint);
   }
 }
 

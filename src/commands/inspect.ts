@@ -12,7 +12,8 @@ import { currentTableWidth, renderTable, styler, truncate } from '../io/render.j
 import { rejectProblem } from '../pipeline/plan-setup.js';
 import { resolveRejectLimit } from '../cli/plan-options.js';
 import { resolveLang } from '../cli/lang.js';
-import { formatWhole, messages, type Lang } from '../domain/messages.js';
+import { formatWhole, messages, say, type Lang } from '../domain/messages.js';
+import type { Decided } from '../io/sniff.js';
 
 export interface InspectFlags extends RawReadFlags {
   json?: boolean;
@@ -75,7 +76,7 @@ export async function runInspect(ctx: Context, file: string, flags: InspectFlags
   const refused = rejectProblem(opened.label, opened.stats, limit, lang);
   report.problems = [...opened.damage, ...(refused !== undefined ? [refused] : [])];
   report.usable = report.problems.length === 0;
-  ctx.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, ctx.color, lang));
+  ctx.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, ctx.color, lang, opened.dialect.decided));
   return report.usable ? ExitCode.ok : ExitCode.data;
 }
 
@@ -99,7 +100,7 @@ async function collectReport(opened: OpenedExport): Promise<InspectReport> {
     delimiter: dialect.delimiter,
     decimal: dialect.decimal,
     date_order: dialect.dateOrder,
-    decided: dialect.decided,
+    decided: Object.fromEntries(Object.entries(dialect.decided).map(([k, how]) => [k, say('en', 'decided', how)])),
     mapping: [...mapping.fields].map(([field, i]) => ({ field, header: headers[i] as string })),
     unmapped: mapping.unmapped.map((i) => headers[i] as string),
     rows: { read: stats.read, accepted: stats.accepted, rejected: stats.rejected, blank_lines: stats.blankLines },
@@ -122,23 +123,23 @@ function readable(values: Record<string, unknown>): Record<string, unknown> {
 
 const ENCODING_NAMES: Record<string, string> = { utf8: 'UTF-8', utf16le: 'UTF-16 LE', utf16be: 'UTF-16 BE', win1252: 'Windows-1252', latin1: 'Latin-1' };
 
-function renderReport(r: InspectReport, color: boolean, lang: Lang): string {
+function renderReport(r: InspectReport, color: boolean, lang: Lang, decided: Record<string, Decided>): string {
   const c = styler(color);
   const t = messages(lang).inspect;
-  const how = t.decided;
+  const how = (setting: string) => (decided[setting] === undefined ? '' : say(lang, 'decided', decided[setting]));
   const delim = r.delimiter === '\t' ? t.tab : `'${r.delimiter}'`;
   const label = (text: string) => c.bold(text.padEnd(LABEL_WIDTH[lang]));
   const format = r.sheet !== undefined
     ? [`${label(t.workbook)}${t.workbookValue(r.sheet)}`]
     : [
-      `${label(t.encoding)}${ENCODING_NAMES[r.encoding] ?? r.encoding}${r.bom ? t.withBom : ''} (${how(r.decided.encoding ?? '')})`,
-      `${label(t.delimiter)}${delim} (${how(r.decided.delimiter ?? '')})`,
+      `${label(t.encoding)}${ENCODING_NAMES[r.encoding] ?? r.encoding}${r.bom ? t.withBom : ''} (${how('encoding')})`,
+      `${label(t.delimiter)}${delim} (${how('delimiter')})`,
     ];
   const lines = [
     `${label(t.file)}${r.file}`,
     ...format,
-    `${label(t.decimal)}'${r.decimal}' (${how(r.decided.decimal ?? '')})`,
-    `${label(t.dates)}${t.order(r.date_order)} (${how(r.decided.dateOrder ?? '')})`,
+    `${label(t.decimal)}'${r.decimal}' (${how('decimal')})`,
+    `${label(t.dates)}${t.order(r.date_order)} (${how('dateOrder')})`,
     `${label(t.rowsLabel)}${t.rows(formatWhole(r.rows.read, lang), formatWhole(r.rows.accepted, lang), formatWhole(r.rows.rejected, lang), r.rows.blank_lines)}`,
     '',
     c.bold(t.mapping),

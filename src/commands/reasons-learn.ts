@@ -13,6 +13,8 @@ import type { LabelledExample, Playbook } from '../domain/playbook-types.js';
 import { classifyReason, type ReasonClassification } from '../domain/reasons.js';
 import { compileVocabulary, preparedTokens, type ReasonVocabulary } from '../domain/reasons/vocabulary.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';
+import { resolveLang } from '../cli/lang.js';
+import { messages, type Messages } from '../domain/messages.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { loadConfig } from '../io/config-file.js';
 import { codeOfLabel, examplesPathOf, loadPlaybook, readPlaybookSource } from '../io/playbook-file.js';
@@ -21,11 +23,12 @@ import { readExampleRows, readExamples } from '../io/reason-examples.js';
 const CHANGES_SHOWN = 10;
 
 /** Learns the labelled file into the playbook's examples; refuses contradictions. */
-export async function runReasonsLearn(ctx: Context, file: string, flags: { playbook?: string; config?: string }): Promise<number> {
-  const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd);
+export async function runReasonsLearn(ctx: Context, file: string, flags: { playbook?: string; config?: string; lang?: string }): Promise<number> {
+  const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd, resolveLang(flags.lang, ctx.env));
+  const t = messages(resolveLang(flags.lang, ctx.env, cfg.config.lang)).reasons;
   const playbookPath = flags.playbook !== undefined ? resolve(ctx.cwd, flags.playbook) : cfg.config.playbook;
   if (playbookPath === undefined) {
-    throw new UsageError('--learn needs your own playbook to write the examples to', 'create one with: winback playbook init my-playbook.yaml, then add --playbook my-playbook.yaml');
+    throw new UsageError(t.learnNeedsPlaybook, t.learnNeedsPlaybookHint);
   }
   const loaded = (await loadPlaybook(playbookPath)).playbook;
   const sidecar = examplesPathOf(loaded, playbookPath) ?? resolve(playbookPath, '..', `${basename(playbookPath).replace(/\.(ya?ml|json)$/i, '')}.examples.csv`);
@@ -37,27 +40,21 @@ export async function runReasonsLearn(ctx: Context, file: string, flags: { playb
   const rows: LabelledRow[] = (await readExampleRows(resolve(ctx.cwd, file))).map((r) => ({ ...r, code: codeOfLabel(playbook, r.label) }));
   const own = (playbook.examples ?? []).filter((e) => e.own);
   const plan = planLearning(own, rows, (text) => preparedTokens(before, text).join(' '));
-  refuseUnusable(file, plan);
+  refuseUnusable(file, plan, t);
   if (plan.added.length > 0 || adopted.length > 0) await writeExamples(sidecar, plan.added, loaded, playbookPath);
   const after = compileVocabulary({ ...playbook, examples: [...(playbook.examples ?? []), ...plan.added] });
-  ctx.stdout.write(report(plan, own, rows.length, before, after, relative(ctx.cwd, sidecar) || sidecar));
+  ctx.stdout.write(report(plan, own, rows.length, before, after, relative(ctx.cwd, sidecar) || sidecar, t));
   return ExitCode.ok;
 }
 
 /** Contradictory labels, unknown codes and empty texts stop the run before anything is written. */
-function refuseUnusable(file: string, plan: LearningPlan): void {
-  if (plan.conflicts.length > 0) {
-    const lines = describeConflicts(plan.conflicts);
-    throw new DataError(
-      `${file}: ${plan.conflicts.length} text${plan.conflicts.length === 1 ? ' has' : 's have'} contradictory labels; nothing was learned:\n  ${lines.join('\n  ')}`,
-      'give each text one code (fix the file, or remove the old example from the playbook\'s examples file)',
-    );
-  }
+function refuseUnusable(file: string, plan: LearningPlan, t: Messages['reasons']): void {
+  if (plan.conflicts.length > 0) throw new DataError(t.learnConflicts(file, plan.conflicts.length, describeConflicts(plan.conflicts).join('\n  ')), t.learnConflictsHint);
   if (plan.unknownCodes.length > 0) {
-    const list = plan.unknownCodes.slice(0, CHANGES_SHOWN).map((u) => `line ${u.line}: "${u.label}"`);
-    throw new DataError(`${file}: ${plan.unknownCodes.length} row(s) carry a code the playbook does not know; nothing was learned: ${list.join(', ')}`, 'use a reason code (price, service, …) or map your code under codes: in the playbook');
+    const list = plan.unknownCodes.slice(0, CHANGES_SHOWN).map((u) => t.learnUnknownCode(u.line, u.label));
+    throw new DataError(t.learnUnknownCodes(file, plan.unknownCodes.length, list.join(', ')), t.learnUnknownCodesHint);
   }
-  if (plan.empty.length > 0) throw new DataError(`${file}: empty text on line ${plan.empty.slice(0, CHANGES_SHOWN).join(', ')}; nothing was learned`, 'remove the rows without text');
+  if (plan.empty.length > 0) throw new DataError(t.learnEmpty(file, plan.empty.slice(0, CHANGES_SHOWN).join(', ')), t.learnEmptyHint);
 }
 
 /** Appends the new examples to the examples file (created with a header if new), as they were labelled. */
@@ -77,7 +74,7 @@ async function writeExamples(sidecar: string, added: LabelledExample[], playbook
   await writeFileAtomic(playbookPath, doc.toString());
 }
 
-function report(plan: LearningPlan, own: LabelledExample[], rows: number, before: ReasonVocabulary, after: ReasonVocabulary, shownPath: string): string {
+function report(plan: LearningPlan, own: LabelledExample[], rows: number, before: ReasonVocabulary, after: ReasonVocabulary, shownPath: string, t: Messages['reasons']): string {
   // Known examples are read without recalling them, to show what the new ones teach.
   const read = (v: ReasonVocabulary, text: string): ReasonClassification => classifyReason({ text }, { ...v, taught: new Map(), textCache: new Map() });
   const changed = own
@@ -85,11 +82,11 @@ function report(plan: LearningPlan, own: LabelledExample[], rows: number, before
     .filter((c) => c.was !== c.now);
   const newlyRight = plan.added.filter((a) => read(before, a.text).code !== a.code && read(after, a.text).code === a.code).length;
   const lines = [
-    `${rows} labelled rows: ${plan.added.length} new example${plan.added.length === 1 ? '' : 's'}, ${plan.known} already known`,
-    plan.added.length > 0 ? `written to ${shownPath} (named in the playbook as examplesFile)` : 'nothing to write',
-    `new examples the classifier read differently before: ${plan.added.filter((a) => read(before, a.text).code !== a.code).length} (now read as labelled without recall: ${newlyRight})`,
-    `examples already known whose reading changed: ${changed.length} of ${own.length}`,
-    ...changed.slice(0, CHANGES_SHOWN).map((c) => `  ${c.was} -> ${c.now}: ${c.e.text} (labelled ${c.e.code})`),
+    t.learnRows(rows, plan.added.length, plan.known),
+    plan.added.length > 0 ? t.learnWritten(shownPath) : t.learnNothing,
+    t.learnNew(plan.added.filter((a) => read(before, a.text).code !== a.code).length, newlyRight),
+    t.learnChanged(changed.length, own.length),
+    ...changed.slice(0, CHANGES_SHOWN).map((c) => t.learnChange(c.was, c.now, c.e.text, c.e.code)),
   ];
   return `${lines.join('\n')}\n`;
 }

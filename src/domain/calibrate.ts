@@ -4,6 +4,7 @@
  * behaviour weights by L2-penalised logistic regression, fitted jointly by Newton's method on a
  * training part; AUC and calibration by decile on a holdout chosen by a hash of customer_id.
  */
+import { say, type Said } from './messages.js';
 import { z } from 'zod';
 import type { BehaviourCoefficients, ConfigIssue, ModelConfig } from './defaults.js';
 import { BEHAVIOUR_FEATURES, EXPECTED_SIGNS, checkCoefficients, deepFreeze } from './defaults.js';
@@ -88,19 +89,25 @@ export interface CalibratedModel {
 const MIN_PRIOR_STRENGTH = 0.5;
 const PRIOR_CLAMP = 1e-3;
 
+type CalibrationPlaybook = { reasons: readonly Pick<ReasonEntry, 'code' | 'baseRate' | 'organicRate'>[]; offers?: readonly Pick<OfferSpec, 'id' | 'reacquisitionOddsFactor'>[] };
+
+/** A warning of the fit, as a catalogue key (messages.ts, calibrate); model.json keeps its English words. */
+export type CalibrationNote = Extract<Said<'calibrate'>, { key: 'unknownReasons' | 'notConverged' | 'fixedAtZero' | 'fewHoldout' }>;
+
 /** Fits the model on the history; reasons missing from the playbook are ignored with a warning. */
-export function calibrateModel(
-  rows: readonly HistoryRow[],
-  playbook: { reasons: readonly Pick<ReasonEntry, 'code' | 'baseRate' | 'organicRate'>[]; offers?: readonly Pick<OfferSpec, 'id' | 'reacquisitionOddsFactor'>[] },
-  config: ModelConfig,
-): CalibratedModel {
+export function calibrateModel(rows: readonly HistoryRow[], playbook: CalibrationPlaybook, config: ModelConfig): CalibratedModel {
+  return calibrateModelWithNotes(rows, playbook, config).model;
+}
+
+/** The model and its warnings as catalogue keys, to be worded in the reader's language. */
+export function calibrateModelWithNotes(rows: readonly HistoryRow[], playbook: CalibrationPlaybook, config: ModelConfig): { model: CalibratedModel; notes: CalibrationNote[] } {
   const settings = config.calibration;
   const codes = playbook.reasons.map((r) => r.code as string);
-  const warnings: string[] = [];
+  const warnings: CalibrationNote[] = [];
   const unknown = rows.filter((r) => !codes.includes(r.reasonCode));
   if (unknown.length > 0) {
     const names = [...new Set(unknown.map((r) => r.reasonCode))].sort().join(', ');
-    warnings.push(`${unknown.length} rows with reasons not in the playbook ignored: ${names}`);
+    warnings.push({ key: 'unknownReasons', args: [unknown.length, names] });
   }
   const known = rows.filter((r) => codes.includes(r.reasonCode));
   // Control customers were not contacted: they tell the organic return, not the response.
@@ -110,18 +117,18 @@ export function calibrateModel(
   const train = designOf(usable.filter((r) => !isHoldout(r)), playbook, config);
   const holdout = designOf(usable.filter(isHoldout), playbook, config);
   const { fit, fixedAtZero } = fitWithSigns(train, settings.maxIterations);
-  if (!fit.converged) warnings.push(`fit did not converge in ${settings.maxIterations} iterations`);
-  if (fixedAtZero.length > 0) warnings.push(`weights with an implausible sign fixed at 0: ${fixedAtZero.join(', ')}`);
+  if (!fit.converged) warnings.push({ key: 'notConverged', args: [settings.maxIterations] });
+  if (fixedAtZero.length > 0) warnings.push({ key: 'fixedAtZero', args: [fixedAtZero.join(', ')] });
   // Below this many holdout cases the AUC and the decile table are mostly noise.
   if (holdout.y.length < MIN_HOLDOUT_CASES) {
-    warnings.push(`only ${holdout.y.length} holdout cases: the fit quality figures are not reliable below ${MIN_HOLDOUT_CASES}; collect more campaign history`);
+    warnings.push({ key: 'fewHoldout', args: [holdout.y.length, MIN_HOLDOUT_CASES] });
   }
   const coefficients = Object.fromEntries(
     BEHAVIOUR_FEATURES.map((f, j) => [f, { ...config.coefficients[f], weight: fit.beta[j] as number }]),
   ) as BehaviourCoefficients;
   const organicRates = organicRatesOf(controls, new Map(playbook.reasons.map((r) => [r.code as string, r.organicRate ?? 0])), coefficients);
   const offerEffects = offerEffectsFrom(usable, playbook, fit.alpha, coefficients);
-  return deepFreeze({
+  const model: CalibratedModel = deepFreeze({
     version: 1,
     kind: 'winback-reacquisition-model',
     baseRates: baseRatesOf(codes, train, fit.alpha),
@@ -143,8 +150,9 @@ export function calibrateModel(
     },
     ...(Object.keys(organicRates).length > 0 ? { organicRates } : {}),
     ...(Object.keys(offerEffects).length > 0 ? { offerEffects } : {}),
-    warnings,
+    warnings: warnings.map((note) => say('en', 'calibrate', note)),
   });
+  return { model, notes: warnings };
 }
 
 // The randomised contacts' log-odds under the fitted model with the playbook's offer factor, per reason × offer.

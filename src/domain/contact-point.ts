@@ -7,10 +7,13 @@
  */
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { IdIndex } from './id-index.js';
-import { messages, type Lang } from './messages.js';
+import { messages, type Lang, type Said } from './messages.js';
 
 /** A checked value: the normalised text, or why the cell holds no usable contact point. */
-export type ContactCheck = { ok: true; value: string } | { ok: false; blank: boolean; problem: string };
+export type ContactCheck = { ok: true; value: string } | { ok: false; blank: boolean; problem: ContactProblem };
+
+/** Why a cell holds no usable contact point, as a catalogue key (messages.ts, contact). */
+export type ContactProblem = Said<'contact'>;
 
 /** Country whose numbering plan reads numbers written without an international prefix (ISO 3166-1 alpha-2). */
 export const DEFAULT_PHONE_COUNTRY = 'DE';
@@ -21,7 +24,7 @@ const PLACEHOLDERS = new Set([
   'keine', 'kein', 'keine angabe', 'unbekannt', 'nicht vorhanden', 'fehlt', 'tbd', 'no', 'nein',
 ]);
 
-const BLANK: ContactCheck = { ok: false, blank: true, problem: 'blank' };
+const BLANK: ContactCheck = { ok: false, blank: true, problem: { key: 'blank', args: [] } };
 
 /** True when the cell is empty or a placeholder such as "n/a", "keine" or "-". */
 export function isPlaceholder(text: string | undefined): boolean {
@@ -48,15 +51,15 @@ export function normaliseEmailAddress(text: string | undefined): ContactCheck {
   if (angle) t = (angle[1] as string).trim();
   if (/^mailto:/i.test(t)) t = t.slice(7).split('?')[0] as string;
   t = t.trim();
-  if ((t.match(/@/g) ?? []).length > 1 || /[,;\s]/.test(t)) return bad('more than one address, or spaces, in one cell');
+  if ((t.match(/@/g) ?? []).length > 1 || /[,;\s]/.test(t)) return bad({ key: 'several', args: [] });
   const at = t.indexOf('@');
-  if (at < 0) return bad('no @');
+  if (at < 0) return bad({ key: 'noAt', args: [] });
   const local = t.slice(0, at);
   const domain = t.slice(at + 1).toLowerCase();
-  if (local.length === 0 || local.length > 64 || !LOCAL.test(local)) return bad('the part before @ is not valid');
+  if (local.length === 0 || local.length > 64 || !LOCAL.test(local)) return bad({ key: 'localInvalid', args: [] });
   const labels = domain.split('.');
   if (domain.length > 253 || labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !TOP_LABEL.test(labels[labels.length - 1] as string)) {
-    return bad('the domain is not valid');
+    return bad({ key: 'domainInvalid', args: [] });
   }
   return { ok: true, value: `${local}@${domain}` };
 }
@@ -91,13 +94,13 @@ export function normalisePhoneNumber(text: string | undefined, defaultCountry: s
 }
 
 function parsePhone(t: string, defaultCountry: string): ContactCheck {
-  if (SCIENTIFIC.test(t)) return bad('a number in scientific notation (Excel dropped its digits); export the column as text');
+  if (SCIENTIFIC.test(t)) return bad({ key: 'scientific', args: [] });
   const digits = t.replace(/\D/g, '');
-  if (digits.length === 0) return bad('no digits');
+  if (digits.length === 0) return bad({ key: 'noDigits', args: [] });
   // extract: false, so that a cell with two numbers or with words is not read as its first number.
   const parsed = parsePhoneNumberFromString(t.replace(/^tel:/i, ''), { defaultCountry: defaultCountry as CountryCode, extract: false });
-  if (parsed === undefined) return bad(digits.length < 5 ? 'too short' : `not a phone number (read as ${defaultCountry} when without +)`);
-  if (!parsed.isValid()) return bad(`not a valid number in ${parsed.country ?? `+${parsed.countryCallingCode}`}`);
+  if (parsed === undefined) return bad(digits.length < 5 ? { key: 'tooShort', args: [] } : { key: 'notPhone', args: [defaultCountry] });
+  if (!parsed.isValid()) return bad({ key: 'invalidIn', args: [parsed.country ?? `+${parsed.countryCallingCode}`] });
   return { ok: true, value: parsed.number };
 }
 
@@ -138,7 +141,7 @@ export function isPhoneCountry(code: string): boolean {
   return isSupportedCountry(code);
 }
 
-function bad(problem: string): ContactCheck {
+function bad(problem: ContactProblem): ContactCheck {
   return { ok: false, blank: false, problem };
 }
 

@@ -10,18 +10,10 @@
  * worksheet's (worksheet-texts.ts) keep their own tables; the same test checks those too.
  */
 import { formatIsoDay } from './dates.js';
+import { m, type Entry, type Lang } from './catalogue-entry.js';
+import { HELP } from './help-texts.js';
 
-export type Lang = 'en' | 'de';
-
-interface Entry<T> {
-  en: T;
-  de: T;
-}
-
-/** One catalogue entry: the English text and its German twin, of the same shape. */
-function m<T>(en: T, de: NoInfer<T>): Entry<T> {
-  return { en, de };
-}
+export type { Lang } from './catalogue-entry.js';
 
 const CHANNEL_DE: Record<string, string> = { visit: 'Besuch', phone: 'Telefon', letter: 'Brief', email: 'E-Mail' };
 const OFFER_DE: Record<string, string> = {
@@ -60,6 +52,16 @@ const CHANGE_CLOSED_DE: Record<string, string> = {
   let_go: 'Rückgewinnung lohnt sich derzeit nicht', never: 'endgültiger Grund oder Widerspruch', review: 'muss geprüft werden', control: 'als Kontrollgruppe zurückgehalten',
   serial_defector: 'schon einmal zurückgewonnen und wieder gegangen', shared_contact: 'Adresse oder Nummer schon für einen anderen Kunden genutzt',
 };
+
+// Why Gamma-Gamma cannot be fitted: the error of fitGammaGamma, and inside the clv warning.
+const SPEND_TOO_FEW = m(
+  (customers: number, min: number) => `too few customers with repeat purchases to fit Gamma-Gamma: ${customers}, need ${min}`,
+  (customers, min) => `zu wenige Kunden mit Wiederholungskäufen für eine Gamma-Gamma-Anpassung: ${customers}, nötig sind ${min}`,
+);
+const SPEND_SAME = m(
+  'the mean repeat spend is the same for every customer: the Gamma-Gamma model needs differences in spend',
+  'der mittlere Folgeumsatz ist bei allen Kunden gleich: das Gamma-Gamma-Modell braucht Unterschiede im Umsatz',
+);
 
 export const CATALOGUE = {
   /** Names of codes where a sentence mentions them; English keeps the code. */
@@ -108,6 +110,34 @@ export const CATALOGUE = {
     retentionNoChannel: m(
       (ev: string, channel: string) => `retention worth it (${ev} by ${channel}), but no channel may be used`,
       (ev, channel) => `Kundenbindung lohnt sich (${ev} per ${CHANNEL_DE[channel] ?? channel}), aber kein Kanal ist erlaubt`,
+    ),
+    // Customers valued by clv's purchase model (value-purchase-model.ts, clv/handover.ts).
+    alivePerModel: m(
+      (pAlive: string, threshold: string, single: boolean) =>
+        `alive per the purchase model (P(alive) ${pAlive} ≥ lost threshold ${threshold}): still buying, not lost — no win-back${single ? '; after a single purchase BG/NBD cannot tell (winback clv --model pareto-nbd can)' : ''}`,
+      (pAlive, threshold, single) =>
+        `laut Kaufmodell aktiv (P(aktiv) ${pAlive} ≥ Verlustschwelle ${threshold}): kauft noch, nicht verloren — keine Rückgewinnung${single ? '; nach einem einzigen Kauf kann BG/NBD es nicht unterscheiden (winback clv --model pareto-nbd kann es)' : ''}`,
+    ),
+    modelMarginNotPositive: m('margin ≤ 0: a second lifetime would cost more than it brings', 'Marge ≤ 0: ein zweites Kundenleben kostete mehr, als es einbrächte'),
+    modelBasis: m((pAlive: string) => `purchase model, P(alive) ${pAlive}`, (pAlive) => `Kaufmodell, P(aktiv) ${pAlive}`),
+    missingHandover: m((problem: string) => `missing data: ${problem}`, (problem) => `fehlende Daten: ${problem}`),
+    handoverNotNumber: m(
+      (column: string, text: string) => `${column} '${text}' is not a number ≥ 0: the purchase-model value cannot be read (rerun winback clv with amounts)`,
+      (column, text) => `${column} '${text}' ist keine Zahl ≥ 0: der Wert aus dem Kaufmodell lässt sich nicht lesen (winback clv mit Beträgen erneut ausführen)`,
+    ),
+    handoverThreshold: m(
+      (text: string) => `lost_threshold '${text}' is not a share between 0 and 1: the purchase-model value cannot be read (rerun winback clv)`,
+      (text) => `lost_threshold '${text}' ist kein Anteil zwischen 0 und 1: der Wert aus dem Kaufmodell lässt sich nicht lesen (winback clv erneut ausführen)`,
+    ),
+    marginAmountNotForModel: m(
+      (pct: string) => `margin missing: default ${pct} % used (a margin amount does not apply to the purchase model's revenue: give a percentage)`,
+      (pct) => `Marge fehlt: Standardwert ${pct} % verwendet (ein Margenbetrag passt nicht zum Umsatz des Kaufmodells: einen Prozentsatz angeben)`,
+    ),
+    horizonMismatch: m(
+      (months: number, rate: string, modelMonths: number, modelRate: string) =>
+        `purchase-model value computed for ${months} months at ${rate} % a year, the value model uses ${modelMonths} months at ${modelRate} %: rerun winback clv with the same config`,
+      (months, rate, modelMonths, modelRate) =>
+        `Wert aus dem Kaufmodell für ${months} Monate zu ${dec(rate)} % im Jahr berechnet, das Wertmodell rechnet mit ${modelMonths} Monaten zu ${dec(modelRate)} %: winback clv mit derselben Konfiguration erneut ausführen`,
     ),
     retentionMarginNotPositive: m('margin ≤ 0: keeping the customer would cost more than it brings', 'Marge ≤ 0: den Kunden zu halten kostete mehr, als es einbrächte'),
     retentionBest: m(
@@ -174,6 +204,25 @@ export const CATALOGUE = {
     ),
     notAcceptedHint: m('check the id, or run winback inspect for rejects', 'die Kundennummer prüfen, oder winback inspect zeigt die abgelehnten Zeilen'),
     organicRateModel: m((code: string) => `organic rate: model ${code} (control group)`, (code) => `Rate ohne Kontakt: Modell ${code} (Kontrollgruppe)`),
+    // The steps of a customer valued by clv's purchase model and of the retention track (value-purchase-model.ts, value-retention.ts).
+    pAliveModel: m('P(alive) (purchase model)', 'P(aktiv) (Kaufmodell)'),
+    pAliveSource: m((model: string) => `winback clv, ${model || 'purchase model'}`, (model) => `winback clv, ${model || 'Kaufmodell'}`),
+    purchasesIfRegained: m((months: number) => `discounted purchases if regained (${months} months)`, (months) => `abgezinste Käufe bei Rückgewinnung (${months} Monate)`),
+    purchasesIfAlive: m((months: number) => `discounted purchases if alive (${months} months)`, (months) => `abgezinste Käufe, solange aktiv (${months} Monate)`),
+    spendPerPurchase: m('expected spend per purchase', 'erwarteter Umsatz je Kauf'),
+    marginRate: m('margin rate', 'Margensatz'),
+    marginRateDefault: m('default (margin missing)', 'Standardwert (Marge fehlt)'),
+    marginRatePercent: m('margin %', 'Marge in %'),
+    fromExport: m('export', 'Export'),
+    monthsSinceLastPurchase: m('months since churn (last purchase)', 'Monate seit Kündigung (letzter Kauf)'),
+    shiftFormula: m('Σ w × (ln(1+min(x,cap)) − ln(1+ref))', 'Σ w × (ln(1+min(x; cap)) − ln(1+ref))'),
+    expectedValuePlain: m('expected value', 'erwarteter Wert'),
+    valueAtStakeNotAlive: m('value at stake (no offer, not alive)', 'Wert im Risiko (ohne Angebot, nicht aktiv)'),
+    valueIfAlive: m('value if alive (V)', 'Wert, solange aktiv (V)'),
+    keepChance: m((measure: string, channel: string) => `keep chance q (${measure}, ${channel})`, (measure, channel) => `Haltewahrscheinlichkeit q (${measure}, ${CHANNEL_DE[channel] ?? channel})`),
+    keepChanceFormula: m((rate: string) => `keepRate ${rate} on the odds × channel response`, (rate) => `keepRate ${rate} auf die Odds × Kanalwirkung`),
+    addedChance: m('added chance to be there', 'zusätzliche Chance, dass der Kunde bleibt'),
+    valueAtRisk: m('value at risk (the drift)', 'gefährdeter Wert (die Abwanderung)'),
   },
   /** The offer × channel comparison and the permission line of `plan --explain` (value-compare.ts, io/plan-render.ts). */
   compare: {
@@ -465,8 +514,44 @@ export const CATALOGUE = {
     unclearKeyAccount: m('key_account is unclear: treated as not a key account', 'key_account ist unklar: nicht als Schlüsselkunde behandelt'),
     notUsable: m(
       (field: 'email' | 'phone', text: string, problem: string) => `${field} '${text}' is not usable (${problem}): no ${field === 'email' ? 'e-mail' : 'phone'} channel`,
-      (field, text, problem) => `${field === 'email' ? 'E-Mail-Adresse' : 'Telefonnummer'} '${text}' ist nicht verwendbar (${contactProblemDe(problem)}): kein ${field === 'email' ? 'E-Mail-Kanal' : 'Telefonkanal'}`,
+      (field, text, problem) => `${field === 'email' ? 'E-Mail-Adresse' : 'Telefonnummer'} '${text}' ist nicht verwendbar (${problem}): kein ${field === 'email' ? 'E-Mail-Kanal' : 'Telefonkanal'}`,
     ),
+  },
+  /** Why an e-mail address or phone number is not usable (contact-point.ts hands on the key). */
+  contact: {
+    blank: m('blank', 'leer'),
+    several: m('more than one address, or spaces, in one cell', 'mehr als eine Adresse oder Leerzeichen in einer Zelle'),
+    noAt: m('no @', 'kein @'),
+    localInvalid: m('the part before @ is not valid', 'der Teil vor dem @ ist ungültig'),
+    domainInvalid: m('the domain is not valid', 'die Domain ist ungültig'),
+    scientific: m(
+      'a number in scientific notation (Excel dropped its digits); export the column as text',
+      'eine Zahl in wissenschaftlicher Schreibweise (Excel hat Ziffern verworfen); die Spalte als Text exportieren',
+    ),
+    noDigits: m('no digits', 'keine Ziffern'),
+    tooShort: m('too short', 'zu kurz'),
+    notPhone: m((country: string) => `not a phone number (read as ${country} when without +)`, (country) => `keine Telefonnummer (ohne + als ${country} gelesen)`),
+    invalidIn: m((country: string) => `not a valid number in ${country}`, (country) => `keine gültige Nummer in ${country}`),
+  },
+  /** How the reader decided a reading setting (csv-read.ts, sniff.ts, xlsx-read.ts hand on the key); inspect --json keeps the English. */
+  decided: {
+    flag: m('flag', 'Option'),
+    flagBlanks: m('flag (runs of blanks)', 'Option (Folgen von Leerzeichen)'),
+    bom: m('byte-order mark', 'Byte-Order-Mark'),
+    detected: m('detected', 'erkannt'),
+    sepLine: m('sep= line', 'Zeile sep='),
+    fromData: m('detected from the data', 'aus den Daten erkannt'),
+    workbook: m('Excel workbook', 'Excel-Arbeitsmappe'),
+    cells: m('cells', 'Zellen'),
+    defaultForFiles: m(
+      (delimiter: string) => `default for '${delimiter === '\t' ? 'tab' : delimiter}'-separated files`,
+      (delimiter) => `Standard für Dateien mit Trennzeichen '${delimiter === '\t' ? 'Tabulator' : delimiter}'`,
+    ),
+    defaultTie: m(
+      (each: number) => `default: as many day-first as month-first dates (${each} each)`,
+      (each) => `Standard: gleich viele Daten mit Tag und mit Monat zuerst (je ${each})`,
+    ),
+    defaultNoDate: m('default: no date settles the order', 'Standard: kein Datum legt die Reihenfolge fest'),
   },
   /** winback inspect's text report (commands/inspect.ts); --json keeps the machine words. */
   inspect: {
@@ -483,8 +568,6 @@ export const CATALOGUE = {
       (order: string) => ({ dmy: 'day first (31.03.2024)', mdy: 'month first (3/31/2024)', ymd: 'year first (2024-03-31)' })[order] ?? order,
       (order) => ({ dmy: 'Tag zuerst (31.03.2024)', mdy: 'Monat zuerst (3/31/2024)', ymd: 'Jahr zuerst (2024-03-31)' })[order] ?? order,
     ),
-    /** how a reading setting was decided (csv-read.ts, sniff.ts record it in English) */
-    decided: m((how: string) => how, (how) => decidedDe(how)),
     rowsLabel: m('Rows', 'Zeilen'),
     rows: m(
       (read: string, accepted: string, rejected: string, blank: number) => `${read} read = ${accepted} accepted + ${rejected} rejected${blank ? ` (${blank} blank lines skipped)` : ''}`,
@@ -521,6 +604,49 @@ export const CATALOGUE = {
       (rows: number, file: string) => `${rows} rows rejected; run winback inspect ${file} to see them`,
       (rows, file) => `${rows} Zeilen abgelehnt; winback inspect ${file} zeigt sie`,
     ),
+    // reasons --learn (commands/reasons-learn.ts)
+    learnRows: m(
+      (rows: number, added: number, known: number) => `${rows} labelled rows: ${added} new example${added === 1 ? '' : 's'}, ${known} already known`,
+      (rows, added, known) => `${rows} zugeordnete Zeilen: ${added} ${added === 1 ? 'neues Beispiel' : 'neue Beispiele'}, ${known} schon bekannt`,
+    ),
+    learnWritten: m((path: string) => `written to ${path} (named in the playbook as examplesFile)`, (path) => `geschrieben nach ${path} (im Playbook als examplesFile eingetragen)`),
+    learnNothing: m('nothing to write', 'nichts zu schreiben'),
+    learnNew: m(
+      (differently: number, right: number) => `new examples the classifier read differently before: ${differently} (now read as labelled without recall: ${right})`,
+      (differently, right) => `neue Beispiele, die die Zuordnung vorher anders las: ${differently} (jetzt ohne Erinnern wie zugeordnet gelesen: ${right})`,
+    ),
+    learnChanged: m(
+      (changed: number, all: number) => `examples already known whose reading changed: ${changed} of ${all}`,
+      (changed, all) => `schon bekannte Beispiele, deren Lesart sich geändert hat: ${changed} von ${all}`,
+    ),
+    learnChange: m(
+      (was: string, now: string, text: string, code: string) => `  ${was} -> ${now}: ${text} (labelled ${code})`,
+      (was, now, text, code) => `  ${was} -> ${now}: ${text} (zugeordnet ${code})`,
+    ),
+    learnNeedsPlaybook: m('--learn needs your own playbook to write the examples to', '--learn braucht ein eigenes Playbook, in das die Beispiele geschrieben werden'),
+    learnNeedsPlaybookHint: m(
+      'create one with: winback playbook init my-playbook.yaml, then add --playbook my-playbook.yaml',
+      'eines anlegen mit: winback playbook init mein-playbook.yaml, dann --playbook mein-playbook.yaml angeben',
+    ),
+    learnConflicts: m(
+      (file: string, n: number, lines: string) => `${file}: ${n} text${n === 1 ? ' has' : 's have'} contradictory labels; nothing was learned:\n  ${lines}`,
+      (file, n, lines) => `${file}: ${n} ${n === 1 ? 'Text hat' : 'Texte haben'} widersprüchliche Zuordnungen; nichts wurde gelernt:\n  ${lines}`,
+    ),
+    learnConflictsHint: m(
+      "give each text one code (fix the file, or remove the old example from the playbook's examples file)",
+      'jedem Text einen Code geben (die Datei korrigieren, oder das alte Beispiel aus der Beispieldatei des Playbooks entfernen)',
+    ),
+    learnUnknownCodes: m(
+      (file: string, n: number, list: string) => `${file}: ${n} row(s) carry a code the playbook does not know; nothing was learned: ${list}`,
+      (file, n, list) => `${file}: ${n} Zeile(n) mit einem Code, den das Playbook nicht kennt; nichts wurde gelernt: ${list}`,
+    ),
+    learnUnknownCode: m((line: number, label: string) => `line ${line}: "${label}"`, (line, label) => `Zeile ${line}: „${label}“`),
+    learnUnknownCodesHint: m(
+      'use a reason code (price, service, …) or map your code under codes: in the playbook',
+      'einen Grundcode verwenden (price, service, …) oder den eigenen Code im Playbook unter codes: zuordnen',
+    ),
+    learnEmpty: m((file: string, lines: string) => `${file}: empty text on line ${lines}; nothing was learned`, (file, lines) => `${file}: leerer Text in Zeile ${lines}; nichts wurde gelernt`),
+    learnEmptyHint: m('remove the rows without text', 'die Zeilen ohne Text entfernen'),
     learnWithFile: m('--learn reads the labelled file only; leave out the export', '--learn liest nur die Datei mit den zugeordneten Texten; den Export weglassen'),
     needsFile: m('reasons needs an export to classify (or --learn FILE)', 'winback reasons braucht einen Export zum Zuordnen (oder --learn DATEI)'),
   },
@@ -539,8 +665,17 @@ export const CATALOGUE = {
     decileColumns: m(['decile', 'cases', 'predicted', 'observed'], ['Dezil', 'Fälle', 'vorhergesagt', 'beobachtet']),
     holdoutEmpty: m('(holdout empty: no calibration by decile)', '(Prüfstichprobe leer: keine Kalibrierung nach Dezilen)'),
     baseRates: m('base rates per reason (reference customer, plain approach)', 'Basisraten je Grund (Referenzkunde, einfache Ansprache; 2. Leben in Monaten)'),
-    /** the model's warnings (domain/calibrate.ts; model.json keeps them in English) */
-    modelWarning: m((w: string) => w, (w) => modelWarningDe(w)),
+    // The fit's warnings (domain/calibrate.ts hands on the keys; model.json keeps them in English).
+    unknownReasons: m(
+      (n: number, names: string) => `${n} rows with reasons not in the playbook ignored: ${names}`,
+      (n, names) => `${n} Zeilen mit Gründen, die nicht im Playbook stehen, übergangen: ${names}`,
+    ),
+    notConverged: m((n: number) => `fit did not converge in ${n} iterations`, (n) => `die Anpassung ist in ${n} Iterationen nicht konvergiert`),
+    fixedAtZero: m((names: string) => `weights with an implausible sign fixed at 0: ${names}`, (names) => `Gewichte mit unplausiblem Vorzeichen auf 0 gesetzt: ${names}`),
+    fewHoldout: m(
+      (n: number, min: number) => `only ${n} holdout cases: the fit quality figures are not reliable below ${min}; collect more campaign history`,
+      (n, min) => `nur ${n} Fälle in der Prüfstichprobe: die Gütemaße sind unter ${min} nicht verlässlich; mehr Kampagnenhistorie sammeln`,
+    ),
     weights: m('behaviour weights (log-odds per unit of ln(1+x))', 'Verhaltensgewichte (Log-Odds je Einheit von ln(1+x))'),
     deciles: m('calibration on the holdout, by decile of predicted p', 'Kalibrierung auf der Prüfstichprobe, nach Dezilen des vorhergesagten p'),
     written: m((out: string) => `written: ${out} (use it with winback plan --model ${out})`, (out) => `geschrieben: ${out} (für winback plan --model ${out})`),
@@ -597,6 +732,26 @@ export const CATALOGUE = {
     missingInExport: m(
       (n: number, file: string, out: string) => `${n} customers of the ledger (contacted or control) not in ${file}: left out of ${out}`,
       (n, file, out) => `${n} Kunden des Kontaktbuchs (kontaktiert oder Kontrollgruppe) nicht in ${file}: in ${out} ausgelassen`,
+    ),
+    noControl: m(
+      'no control group in the ledger: lift cannot be measured (run winback campaign --holdout 10%)',
+      'keine Kontrollgruppe im Kontaktbuch: der Lift lässt sich nicht messen (winback campaign --holdout 10% ausführen)',
+    ),
+    windowOpen: m(
+      (n: number) => `${n} customers not regained yet whose attribution window is still open: rates may still rise`,
+      (n) => `${n} Kunden noch nicht zurückgewonnen, deren Zuordnungsfenster noch offen ist: die Quoten können noch steigen`,
+    ),
+    returnedBeforeContact: m(
+      (n: number) => `${n} customers returned before their first contact: not credited`,
+      (n) => `${n} Kunden kehrten vor ihrem ersten Kontakt zurück: nicht angerechnet`,
+    ),
+    switchedGroup: m(
+      (n: number) => `${n} customers held out earlier and contacted later: counted as contacted`,
+      (n) => `${n} Kunden erst zurückgehalten und später kontaktiert: als kontaktiert gezählt`,
+    ),
+    marginEstimated: m(
+      (n: number) => `${n} returns without margin: margin estimated from revenue with the default margin`,
+      (n) => `${n} Rückkehrer ohne Marge: Marge aus dem Umsatz mit der Standardmarge geschätzt`,
     ),
     required: m('--ledger FILE and --outcomes FILE are required', '--ledger DATEI und --outcomes DATEI fehlen'),
     requiredHint: m('e.g. winback results --ledger out/ledger.csv --outcomes returns.csv', 'z. B. winback results --ledger out/ledger.csv --outcomes returns.csv'),
@@ -681,7 +836,147 @@ export const CATALOGUE = {
       (value, source, again, lost, share, limit) =>
         `P(alive) < ${value} (${thresholdSourceDe(source)}): ${again} von ${lost} „verlorenen“ Kunden (${share}) kauften im Prüfzeitraum wieder, Grenze ${limit}`,
     ),
+    rejectRate: m(
+      (label: string, rejected: number, read: number, share: string, max: string) =>
+        `${label}: ${rejected} of ${read} rows rejected (${share} %), more than --max-reject-rate ${max} %; nothing was written`,
+      (label, rejected, read, share, max) => `${label}: ${rejected} von ${read} Zeilen abgelehnt (${dec(share)} %), mehr als --max-reject-rate ${dec(max)} %; nichts wurde geschrieben`,
+    ),
+    rejectRateHint: m((label: string) => `run winback inspect ${label} to see the rejects`, (label) => `winback inspect ${label} zeigt die abgelehnten Zeilen`),
+    nobodyLeft: m(
+      (label: string, rejected: number, read: number, line: number | undefined, error: string) =>
+        `${label}: no customer is left to model (${rejected} of ${read} rows rejected${line === undefined ? '' : `; the first, line ${line}: ${error}`})`,
+      (label, rejected, read, line, error) =>
+        `${label}: kein Kunde bleibt zum Modellieren (${rejected} von ${read} Zeilen abgelehnt${line === undefined ? '' : `; die erste, Zeile ${line}: ${error}`})`,
+    ),
+    nobodyLeftHint: m(
+      'check the delimiter and the column mapping with winback inspect, or use --delimiter and --map',
+      'Trennzeichen und Spaltenzuordnung mit winback inspect prüfen, oder --delimiter und --map angeben',
+    ),
+    notFittable: m((label: string, why: string) => `${label}: ${why}`, (label, why) => `${label}: ${why}`),
+    notFittableHint: m(
+      'the models need at least 20 customers, some of them buying on two or more different days: use a longer history (or check --calibration-end)',
+      'die Modelle brauchen mindestens 20 Kunden, von denen einige an zwei oder mehr verschiedenen Tagen kaufen: eine längere Historie verwenden (oder --calibration-end prüfen)',
+    ),
     written: m((dir: string) => `Written: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`, (dir) => `Geschrieben: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`),
+  },
+  /** `--help`: each command's description, arguments, options and examples (help-texts.ts, cli/help.ts). */
+  help: HELP,
+  /**
+   * The warnings of the clv model fits (clv/fit-models.ts, fit-notes.ts, gamma-gamma.ts,
+   * threshold.ts), handed on as keys with arguments (`Said<'clvFit'>`); numbers arrive formatted
+   * in English form and German swaps the decimal point.
+   */
+  clvFit: {
+    notConverged: m(
+      (model: string, iterations: number, evaluations: number) => `${model}: the optimiser stopped after ${iterations} iterations (${evaluations} evaluations) without reaching its tolerance; treat the parameters with care`,
+      (model, iterations, evaluations) => `${model}: die Optimierung endete nach ${iterations} Iterationen (${evaluations} Auswertungen), ohne ihre Toleranz zu erreichen; die Parameter mit Vorsicht behandeln`,
+    ),
+    noAmounts: m(
+      'no amounts in the input: expected_spend and clv are left empty (purchase model only)',
+      'keine Beträge in der Eingabe: expected_spend und clv bleiben leer (nur Kaufmodell)',
+    ),
+    zeroSpend: m(
+      (n: number) => `${n} repeat customers with no (or unknown) repeat spend were left out of the Gamma-Gamma fit`,
+      (n) => `${n} Wiederkäufer ohne (oder mit unbekanntem) Folgeumsatz wurden bei der Gamma-Gamma-Anpassung ausgelassen`,
+    ),
+    spendNotConverged: m(
+      (iterations: number, evaluations: number) => `Gamma-Gamma: the optimiser stopped after ${iterations} iterations (${evaluations} evaluations) without reaching its tolerance; treat the spend parameters with care`,
+      (iterations, evaluations) => `Gamma-Gamma: die Optimierung endete nach ${iterations} Iterationen (${evaluations} Auswertungen), ohne ihre Toleranz zu erreichen; die Umsatzparameter mit Vorsicht behandeln`,
+    ),
+    tooFewCustomers: m(
+      (model: string, customers: number, min: number) => `too few customers to fit ${model}: ${customers}, need at least ${min}`,
+      (model, customers, min) => `zu wenige Kunden für eine ${model}-Anpassung: ${customers}, nötig sind mindestens ${min}`,
+    ),
+    onlyOnce: m(
+      (model: string) => `every customer bought only once (frequency 0 everywhere): ${model} cannot be fitted`,
+      (model) => `jeder Kunde kaufte nur einmal (überall frequency 0): ${model} lässt sich nicht anpassen`,
+    ),
+    spendTooFew: m(SPEND_TOO_FEW.en, SPEND_TOO_FEW.de),
+    spendSame: m(SPEND_SAME.en, SPEND_SAME.de),
+    spendNotFitted: m(
+      (why: string) => `Gamma-Gamma not fitted (${why}): expected_spend and clv are left empty`,
+      (why) => `Gamma-Gamma nicht angepasst (${why}): expected_spend und clv bleiben leer`,
+    ),
+    spendNotFittedTooFew: m(
+      (customers: number, min: number) => `Gamma-Gamma not fitted (${SPEND_TOO_FEW.en(customers, min)}): expected_spend and clv are left empty`,
+      (customers, min) => `Gamma-Gamma nicht angepasst (${SPEND_TOO_FEW.de(customers, min)}): expected_spend und clv bleiben leer`,
+    ),
+    spendNotFittedSame: m(
+      `Gamma-Gamma not fitted (${SPEND_SAME.en}): expected_spend and clv are left empty`,
+      `Gamma-Gamma nicht angepasst (${SPEND_SAME.de}): expected_spend und clv bleiben leer`,
+    ),
+    spendCorrelated: m(
+      (correlation: string, threshold: number) =>
+        `frequency and mean spend are correlated (Pearson ${correlation}, above ${threshold}): the Gamma-Gamma model assumes they are independent, so expected spend may be biased`,
+      (correlation, threshold) =>
+        `Kaufhäufigkeit und mittlerer Umsatz hängen zusammen (Pearson ${dec(correlation)}, über ${dec(String(threshold))}): das Gamma-Gamma-Modell nimmt sie als unabhängig an, der erwartete Umsatz kann also verzerrt sein`,
+    ),
+    unboundedSpend: m(
+      (q: string) => `q = ${q} ≤ 1: the population mean spend is unbounded, so customers without repeat purchases get no finite expected spend`,
+      (q) => `q = ${dec(q)} ≤ 1: der mittlere Umsatz der Gesamtheit ist unbeschränkt, Kunden ohne Wiederholungskauf erhalten also keinen endlichen erwarteten Umsatz`,
+    ),
+    // What a fit cannot estimate (fit-notes.ts); `model` is BG/NBD, Pareto/NBD or Gamma-Gamma.
+    aZero: m(
+      (model: string, a: string) =>
+        `${model}: a → 0 (a = ${a}): the data show no drop-out, so every customer counts as alive (P(alive) ≈ 1) and nobody can be found lost; the drop-out parameters a and b cannot be estimated from this history — use a longer one`,
+      (model, a) =>
+        `${model}: a → 0 (a = ${dec(a)}): die Daten zeigen keine Abwanderung, jeder Kunde gilt also als aktiv (P(alive) ≈ 1) und niemand kann als verloren erkannt werden; die Abwanderungsparameter a und b lassen sich aus dieser Historie nicht schätzen — eine längere verwenden`,
+    ),
+    abTogether: m(
+      (model: string, a: string, b: string, ratio: string) =>
+        `${model}: a and b run off together (a = ${a}, b = ${b}): every customer has the same drop-out chance after a purchase (a/(a+b) = ${ratio}), so a and b cannot be estimated separately`,
+      (model, a, b, ratio) =>
+        `${model}: a und b laufen gemeinsam davon (a = ${dec(a)}, b = ${dec(b)}): jeder Kunde hat nach einem Kauf dieselbe Abwanderungswahrscheinlichkeit (a/(a+b) = ${dec(ratio)}), a und b lassen sich also nicht getrennt schätzen`,
+    ),
+    sZero: m(
+      (model: string, s: string) =>
+        `${model}: s → 0 (s = ${s}): the data show no drop-out, so every customer counts as alive and nobody can be found lost; s and beta cannot be estimated from this history — use a longer one`,
+      (model, s) =>
+        `${model}: s → 0 (s = ${dec(s)}): die Daten zeigen keine Abwanderung, jeder Kunde gilt also als aktiv und niemand kann als verloren erkannt werden; s und beta lassen sich aus dieser Historie nicht schätzen — eine längere verwenden`,
+    ),
+    sBetaTogether: m(
+      (model: string, s: string, beta: string, ratio: string) =>
+        `${model}: s and beta run off together (s = ${s}, beta = ${beta}): every customer has the same drop-out rate (s/beta = ${ratio} per period), so s and beta cannot be estimated separately`,
+      (model, s, beta, ratio) =>
+        `${model}: s und beta laufen gemeinsam davon (s = ${dec(s)}, beta = ${dec(beta)}): jeder Kunde hat dieselbe Abwanderungsrate (s/beta = ${dec(ratio)} je Zeiteinheit), s und beta lassen sich also nicht getrennt schätzen`,
+    ),
+    rAlphaTogether: m(
+      (model: string, r: string, alpha: string, ratio: string) =>
+        `${model}: r and alpha run off together (r = ${r}, alpha = ${alpha}): every customer buys at the same rate (r/alpha = ${ratio} per period), so r and alpha cannot be estimated separately`,
+      (model, r, alpha, ratio) =>
+        `${model}: r und alpha laufen gemeinsam davon (r = ${dec(r)}, alpha = ${dec(alpha)}): jeder Kunde kauft mit derselben Rate (r/alpha = ${dec(ratio)} je Zeiteinheit), r und alpha lassen sich also nicht getrennt schätzen`,
+    ),
+    qvTogether: m(
+      (model: string, q: string, v: string) =>
+        `${model}: q and v run off together (q = ${q}, v = ${v}): the customers do not differ in their mean spend beyond chance, so q and v cannot be estimated separately and expected spend falls back to one common mean`,
+      (model, q, v) =>
+        `${model}: q und v laufen gemeinsam davon (q = ${dec(q)}, v = ${dec(v)}): die Kunden unterscheiden sich im mittleren Umsatz nicht über den Zufall hinaus, q und v lassen sich also nicht getrennt schätzen, und der erwartete Umsatz fällt auf einen gemeinsamen Mittelwert zurück`,
+    ),
+    onBoundary: m(
+      (model: string, name: string, toward: string, value: string) =>
+        `${model}: ${name} sits on its boundary (${name} → ${toward}, ${name} = ${value}); it cannot be estimated from this data, and results that depend on it are not supported by the data`,
+      (model, name, toward, value) =>
+        `${model}: ${name} liegt am Rand (${name} → ${toward}, ${name} = ${dec(value)}); er lässt sich aus diesen Daten nicht schätzen, und Ergebnisse, die von ihm abhängen, sind durch die Daten nicht gedeckt`,
+    ),
+    flat: m(
+      (model: string, name: string, se: string | undefined) =>
+        `${model}: ${name} is hardly constrained (the likelihood is flat: ${se === undefined ? 'no curvature' : `standard error of ln ${name} = ${se}`}); it cannot be estimated from this data, and results that depend on it are not supported by the data`,
+      (model, name, se) =>
+        `${model}: ${name} ist kaum bestimmt (die Likelihood ist flach: ${se === undefined ? 'keine Krümmung' : `Standardfehler von ln ${name} = ${dec(se)}`}); er lässt sich aus diesen Daten nicht schätzen, und Ergebnisse, die von ihm abhängen, sind durch die Daten nicht gedeckt`,
+    ),
+    // The lost threshold on the holdout (threshold.ts); shares arrive as "12.5 %".
+    noThresholdWithin: m(
+      (limit: string, months: number, value: number) =>
+        `no lost threshold keeps the organic-return share at or below ${limit} (the one-time buyers counted lost after ${months} months alone may exceed it); the smallest, ${value}, is used`,
+      (limit, months, value) =>
+        `keine Verlustschwelle hält den Anteil der Rückkehrer ohne Kampagne bei höchstens ${dec(limit)} (die nach ${months} Monaten als verloren gezählten Einmalkäufer allein können ihn überschreiten); die kleinste, ${dec(String(value))}, wird verwendet`,
+    ),
+    thresholdOrganic: m(
+      (value: number, source: string, share: string, lost: number, limit: string) =>
+        `lost threshold ${value} (${source}): ${share} of the ${lost} customers it calls lost bought again in the holdout without a campaign, more than ${limit}; run with --lost-threshold auto to choose one`,
+      (value, source, share, lost, limit) =>
+        `Verlustschwelle ${dec(String(value))} (${thresholdSourceDe(source)}): ${dec(share)} der ${lost} Kunden, die sie verloren nennt, kauften im Prüfzeitraum ohne Kampagne wieder, mehr als ${dec(limit)}; mit --lost-threshold auto eine wählen lassen`,
+    ),
   },
   /** commander's own usage errors and the hint after them (cli/program.ts). */
   usage: {
@@ -715,6 +1010,26 @@ export function messages(lang: Lang = 'en'): Messages {
   return found;
 }
 
+/**
+ * A text named by its catalogue key and arguments: what a module that cannot know the reader's
+ * language hands on (a fit's warnings, say), worded later by `say` — no English sentence is
+ * matched back into German.
+ */
+export type Said<S extends keyof Messages> = {
+  [K in keyof Messages[S]]: Messages[S][K] extends (...args: infer A) => string ? { readonly key: K; readonly args: A } : { readonly key: K; readonly args: readonly [] };
+}[keyof Messages[S]];
+
+/** The text of a handed-on key in `lang`. */
+export function say<S extends keyof Messages>(lang: Lang, section: S, said: Said<S>): string {
+  const text = (messages(lang)[section] as Record<string, unknown>)[said.key as string];
+  return typeof text === 'function' ? String((text as (...a: readonly unknown[]) => unknown)(...(said.args as readonly unknown[]))) : String(text);
+}
+
+/** A number written in English form (0.412, 2.70e+6, 12.5 %) with a decimal comma. */
+function dec(text: string): string {
+  return text.replace(/(\d)\.(\d)/g, '$1,$2');
+}
+
 /** A whole number with the language's thousands separator: 1,115,744 / 1.115.744. */
 export function formatWhole(value: number, lang: Lang): string {
   const whole = Math.round(value);
@@ -743,60 +1058,6 @@ export function formatAmount(value: number, lang: Lang): string {
   if (lang === 'en') return String(value);
   const [whole, decimals] = String(value).split('.');
   return `${formatWhole(Number(whole), 'de')}${decimals === undefined ? '' : `,${decimals}`}`;
-}
-
-/** The contact-point checker's problem (contact-point.ts, English) in German. */
-function contactProblemDe(problem: string): string {
-  const fixed: Record<string, string> = {
-    blank: 'leer',
-    'more than one address, or spaces, in one cell': 'mehr als eine Adresse oder Leerzeichen in einer Zelle',
-    'no @': 'kein @',
-    'the part before @ is not valid': 'der Teil vor dem @ ist ungültig',
-    'the domain is not valid': 'die Domain ist ungültig',
-    'a number in scientific notation (Excel dropped its digits); export the column as text':
-      'eine Zahl in wissenschaftlicher Schreibweise (Excel hat Ziffern verworfen); die Spalte als Text exportieren',
-    'no digits': 'keine Ziffern',
-    'too short': 'zu kurz',
-  };
-  const known = fixed[problem];
-  if (known !== undefined) return known;
-  const readAs = /^not a phone number \(read as (.+) when without \+\)$/.exec(problem);
-  if (readAs) return `keine Telefonnummer (ohne + als ${readAs[1]} gelesen)`;
-  const invalid = /^not a valid number in (.+)$/.exec(problem);
-  return invalid ? `keine gültige Nummer in ${invalid[1]}` : problem;
-}
-
-/** How csv-read.ts and sniff.ts decided a reading setting, in German. */
-function decidedDe(how: string): string {
-  const fixed: Record<string, string> = {
-    flag: 'Option', 'byte-order mark': 'Byte-Order-Mark', detected: 'erkannt', 'flag (runs of blanks)': 'Option (Folgen von Leerzeichen)',
-    'sep= line': 'Zeile sep=', 'detected from the data': 'aus den Daten erkannt', 'Excel workbook': 'Excel-Arbeitsmappe', cells: 'Zellen',
-    'default: no date settles the order': 'Standard: kein Datum legt die Reihenfolge fest',
-  };
-  const known = fixed[how];
-  if (known !== undefined) return known;
-  const files = /^default for '(.+)'-separated files$/.exec(how);
-  if (files) return `Standard für Dateien mit Trennzeichen '${files[1] === 'tab' ? 'Tabulator' : files[1]}'`;
-  const tie = /^default: as many day-first as month-first dates \((\d+) each\)$/.exec(how);
-  return tie ? `Standard: gleich viele Daten mit Tag und mit Monat zuerst (je ${tie[1]})` : how;
-}
-
-/** The calibrated model's warnings (calibrate.ts), in German. */
-function modelWarningDe(w: string): string {
-  const rules: [RegExp, (g: string[]) => string][] = [
-    [/^(\d+) rows with reasons not in the playbook ignored: (.*)$/, (g) => `${g[1]} Zeilen mit Gründen, die nicht im Playbook stehen, übergangen: ${g[2]}`],
-    [/^fit did not converge in (\d+) iterations$/, (g) => `die Anpassung ist in ${g[1]} Iterationen nicht konvergiert`],
-    [/^weights with an implausible sign fixed at 0: (.*)$/, (g) => `Gewichte mit unplausiblem Vorzeichen auf 0 gesetzt: ${g[1]}`],
-    [
-      /^only (\d+) holdout cases: the fit quality figures are not reliable below (\d+); collect more campaign history$/,
-      (g) => `nur ${g[1]} Fälle in der Prüfstichprobe: die Gütemaße sind unter ${g[2]} nicht verlässlich; mehr Kampagnenhistorie sammeln`,
-    ],
-  ];
-  for (const [re, say] of rules) {
-    const hit = re.exec(w);
-    if (hit) return say([...hit]);
-  }
-  return w;
 }
 
 /** commander's usage errors (commander 14's wording) in German; an unknown one stays as it is. */

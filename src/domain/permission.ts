@@ -7,8 +7,8 @@ import { CHANNELS, type Channel } from './playbook-types.js';
 import type { CustomerRow } from './types.js';
 import { findObjectionPhrase } from './objection-text.js';
 import { matchSuppression, type Suppression } from './suppression.js';
-import { messages, type Lang, type Messages } from './messages.js';
-import { DEFAULT_PHONE_COUNTRY, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, type ContactCheck } from './contact-point.js';
+import { messages, say as sayNote, type Lang, type Messages } from './messages.js';
+import { DEFAULT_PHONE_COUNTRY, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, type ContactCheck, type ContactProblem } from './contact-point.js';
 
 export { findObjectionPhrase } from './objection-text.js';
 export { buildSuppression, matchSuppression } from './suppression.js';
@@ -100,7 +100,7 @@ export function checkPermission(
   lang: Lang = 'en',
 ): PermissionResult {
   const warnings: string[] = [];
-  const say = messages(lang).permission;
+  const say: Say = { ...messages(lang).permission, problem: (p) => sayNote(lang, 'contact', p) };
   const found: { phrase?: string } = {};
   const blockAll = findBlockingReason(row, config, suppression, warnings, found, say);
   if (blockAll !== undefined) {
@@ -203,7 +203,7 @@ function checkPhoneConsent(row: PermissionInput, config: PermissionConfig, warni
 /** A contact point the normaliser rejects blocks its channel, with a warning that says why. */
 function usable(check: ContactCheck, field: 'email' | 'phone', reason: BlockReason, text: string | undefined, warnings: string[], say: Say): BlockReason | undefined {
   if (check.ok) return undefined;
-  warnings.push(say.notUsable(field, (text ?? '').trim(), check.problem));
+  warnings.push(say.notUsable(field, (text ?? '').trim(), say.problem(check.problem)));
   return reason;
 }
 
@@ -223,7 +223,7 @@ function checkVisit(row: PermissionInput, warnings: string[], say: Say): BlockRe
   return row.key_account === true ? undefined : 'no_account_manager';
 }
 
-type Say = Messages['permission'];
+type Say = Messages['permission'] & { problem: (p: ContactProblem) => string };
 
 function isBlank(value: string | undefined): boolean {
   return value === undefined || value.trim() === '';

@@ -4,6 +4,7 @@
  * regain profit and return, and repeat churn — per reason × offer × channel, per reason and in
  * total. Pure: attempts in, report out.
  */
+import { messages, type Lang } from './messages.js';
 import type { Attempt } from './results-attribution.js';
 import { newcombeDifference, type Lift } from './results-stats.js';
 
@@ -65,7 +66,7 @@ export interface ResultsReport {
 const ALL = '*';
 
 /** Aggregates the attempts into the KPI tables. */
-export function summariseResults(attempts: readonly Attempt[]): ResultsReport {
+export function summariseResults(attempts: readonly Attempt[], lang: Lang = 'en'): ResultsReport {
   const segments = groupRows(attempts, (a) => [a.reasonCode, a.offerType, a.channel]);
   const byReason = groupRows(attempts, (a) => [a.reasonCode, ALL, ALL]).sort((x, y) => y.contacted.customers - x.contacted.customers || (x.reason < y.reason ? -1 : 1));
   const total = kpiRow([ALL, ALL, ALL], attempts);
@@ -78,7 +79,7 @@ export function summariseResults(attempts: readonly Attempt[]): ResultsReport {
     marginEstimated: count((a) => a.marginEstimated),
     windowOpen: count((a) => a.windowOpen),
   };
-  return { total, byReason, segments, serialDefectors: serialDefectorsOf(attempts), counts, warnings: warningsOf(counts, total) };
+  return { total, byReason, segments, serialDefectors: serialDefectorsOf(attempts), counts, warnings: warningsOf(counts, total, lang) };
 }
 
 function groupRows(attempts: readonly Attempt[], keyOf: (a: Attempt) => [string, string, string]): KpiRow[] {
@@ -128,12 +129,13 @@ function serialDefectorsOf(attempts: readonly Attempt[]): SerialDefector[] {
     .map((a) => ({ customer_id: a.customer_id, reasonCode: a.reasonCode, offerType: a.offerType, returnDate: a.returnDate as number, cancelledAgain: a.cancelledAgain as number }));
 }
 
-function warningsOf(c: ResultsReport['counts'], total: KpiRow): string[] {
+function warningsOf(c: ResultsReport['counts'], total: KpiRow, lang: Lang): string[] {
+  const t = messages(lang).results;
   const w: string[] = [];
-  if (total.control.customers === 0) w.push('no control group in the ledger: lift cannot be measured (run winback campaign --holdout 10%)');
-  if (c.windowOpen > 0) w.push(`${c.windowOpen} customers not regained yet whose attribution window is still open: rates may still rise`);
-  if (c.returnedBeforeContact > 0) w.push(`${c.returnedBeforeContact} customers returned before their first contact: not credited`);
-  if (c.switchedGroup > 0) w.push(`${c.switchedGroup} customers held out earlier and contacted later: counted as contacted`);
-  if (c.marginEstimated > 0) w.push(`${c.marginEstimated} returns without margin: margin estimated from revenue with the default margin`);
+  if (total.control.customers === 0) w.push(t.noControl);
+  if (c.windowOpen > 0) w.push(t.windowOpen(c.windowOpen));
+  if (c.returnedBeforeContact > 0) w.push(t.returnedBeforeContact(c.returnedBeforeContact));
+  if (c.switchedGroup > 0) w.push(t.switchedGroup(c.switchedGroup));
+  if (c.marginEstimated > 0) w.push(t.marginEstimated(c.marginEstimated));
   return w;
 }

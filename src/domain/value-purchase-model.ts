@@ -8,12 +8,13 @@
  * purchase model finds alive to the retention track (value-retention.ts).
  */
 import { DEFAULT_CLV_CONFIG } from './clv/clv.js';
-import { purchaseModelSecondLifetime, readPurchaseModelHandover, type PurchaseModelHandover } from './clv/handover.js';
+import { purchaseModelSecondLifetime, readPurchaseModelHandover, type HandoverProblem, type PurchaseModelHandover } from './clv/handover.js';
+import { formatAmount, formatFixed, formatMoneyText, messages, say, type Lang } from './messages.js';
 import type { CustomerRow } from './types.js';
 import type { Channel, OfferSpec } from './playbook-types.js';
 import type { Decision, EvaluateInput, ExplainStep, ValueResult } from './value-types.js';
 import { evaluateCustomer, NEUTRAL_OFFER, notValued } from './value-decision.js';
-import { formatFormulaNumber as n, formatMoney } from './value-explain.js';
+import { formatFormulaNumber } from './value-explain.js';
 import { behaviourShift, firstLifetime, reacquisitionProbability, type FirstLifetime } from './value.js';
 import { evaluateRetentionCustomer, isDrifting } from './value-retention.js';
 
@@ -22,18 +23,19 @@ export function valueCustomer(input: EvaluateInput): ValueResult {
   const handover = purchaseModelHandoverOf(input.row);
   if (handover === undefined) return evaluateCustomer(input);
   if ('problem' in handover) {
-    if (input.entry.final) return notValued(input.row, 'never', `final reason (${input.entry.code}): never contact`);
-    return { ...notValued(input.row, 'review', `missing data: ${handover.problem}`), offerReason: 'not valued: missing data' };
+    const t = messages(input.lang).value;
+    if (input.entry.final) return notValued(input.row, 'never', t.finalReason(input.entry.code), input.lang);
+    return { ...notValued(input.row, 'review', t.missingHandover(say(input.lang ?? 'en', 'value', handover.problem)), input.lang), offerReason: t.notValuedMissing };
   }
   // Alive but drifting (clv's core defector): the retention track, when the playbook has one.
   if (input.retention !== undefined && input.retention.length > 0 && isDrifting(input.row, handover)) {
-    return evaluateRetentionCustomer(input, handover, input.retention, marginRateOf(input.row, input.config.defaultMarginPercent));
+    return evaluateRetentionCustomer(input, handover, input.retention, marginRateOf(input.row, input.config.defaultMarginPercent, input.lang));
   }
   return evaluatePurchaseModelCustomer(input, handover);
 }
 
 /** The hand-over of a row read by plan's export reader; undefined without `value_basis` = purchase_model. */
-export function purchaseModelHandoverOf(row: CustomerRow): PurchaseModelHandover | { problem: string } | undefined {
+export function purchaseModelHandoverOf(row: CustomerRow): PurchaseModelHandover | { problem: HandoverProblem } | undefined {
   if (row.value_basis === undefined) return undefined;
   const cells = row as unknown as Record<string, unknown>;
   return readPurchaseModelHandover((column) => (cells[column] === undefined ? undefined : String(cells[column])));
@@ -59,7 +61,7 @@ interface Valued {
 export function evaluatePurchaseModelCustomer(input: EvaluateInput, h: PurchaseModelHandover): ValueResult {
   const { row, entry, config } = input;
   const life = firstLifetime(row, input.asOf, config);
-  const margin = marginRateOf(row, config.defaultMarginPercent);
+  const margin = marginRateOf(row, config.defaultMarginPercent, input.lang);
   life.marginSource = margin.source;
   const warnings = margin.warning === undefined ? [] : [margin.warning];
   const fitted = input.model?.baseRates[entry.code];
@@ -68,7 +70,7 @@ export function evaluatePurchaseModelCustomer(input: EvaluateInput, h: PurchaseM
   const gone = 1 - h.pAlive;
   const second = (offer: OfferSpec) => purchaseModelSecondLifetime(h, margin.rate, config, { marginFactor: entry.marginFactor, marginReduction: offer.marginReduction });
   const stake = second(NEUTRAL_OFFER);
-  warnings.push(...stake.warnings);
+  warnings.push(...stake.warnings.map((w) => say(input.lang ?? 'en', 'value', w)));
   const valueAtStake = gone * stake.value;
   const valued: Valued[] = [];
   for (const offer of allowedOffers(input)) {
@@ -82,7 +84,8 @@ export function evaluatePurchaseModelCustomer(input: EvaluateInput, h: PurchaseM
   // Strict '>' keeps the playbook's offer order and the channel preference on ties, as evaluateCustomer does.
   const best = valued.reduce((a, b) => (b.ev > a.ev ? b : a));
   const final = entry.final;
-  const decided = final ? { decision: 'never' as const, decisionReason: `final reason (${entry.code}): never contact` } : decide(input, h, margin.rate, best);
+  const t = messages(input.lang).value;
+  const decided = final ? { decision: 'never' as const, decisionReason: t.finalReason(entry.code) } : decide(input, h, margin.rate, best);
   const steps = input.explain ? explainSteps(input, h, life, margin.rate, baseRate, fitted !== undefined, best, valueAtStake) : [];
   return {
     customer_id: row.customer_id,
@@ -99,7 +102,7 @@ export function evaluatePurchaseModelCustomer(input: EvaluateInput, h: PurchaseM
     expected_value: final ? 0 : best.ev,
     value_at_stake: valueAtStake,
     offer_type: final ? null : best.offer.id,
-    offerReason: final ? 'final reason: no offer' : offerReasonOf(valued, best, config.currencySymbol),
+    offerReason: final ? t.finalNoOffer : offerReasonOf(valued, best, config.currencySymbol, input.lang),
     offersConsidered: final || input.unpermitted ? [] : valued.map((o) => ({ offer_type: o.offer.id, channel: o.channel, p_winback: o.p, sltv: o.sltv, expected_value: o.ev })),
     explainSteps: steps,
     channel: final || input.unpermitted ? null : best.channel,
@@ -107,10 +110,11 @@ export function evaluatePurchaseModelCustomer(input: EvaluateInput, h: PurchaseM
 }
 
 /** The margin rate applied to the model's revenue: the row's percentage, else the default (flagged as plan flags it). */
-export function marginRateOf(row: CustomerRow, defaultPercent: number): { rate: number; source: FirstLifetime['marginSource']; warning?: string } {
+export function marginRateOf(row: CustomerRow, defaultPercent: number, lang?: Lang): { rate: number; source: FirstLifetime['marginSource']; warning?: string } {
   if (row.margin?.kind === 'percent') return { rate: row.margin.value / 100, source: 'percent' };
-  const why = row.margin?.kind === 'amount' ? ' (a margin amount does not apply to the purchase model\'s revenue: give a percentage)' : '';
-  return { rate: defaultPercent / 100, source: 'default', warning: `margin missing: default ${defaultPercent} % used${why}` };
+  const t = messages(lang).value;
+  const pct = formatAmount(defaultPercent, lang ?? 'en');
+  return { rate: defaultPercent / 100, source: 'default', warning: row.margin?.kind === 'amount' ? t.marginAmountNotForModel(pct) : t.marginDefault(pct) };
 }
 
 function allowedOffers(input: EvaluateInput): OfferSpec[] {
@@ -120,57 +124,60 @@ function allowedOffers(input: EvaluateInput): OfferSpec[] {
 
 function decide(input: EvaluateInput, h: PurchaseModelHandover, marginRate: number, best: Valued): { decision: Decision; decisionReason: string } {
   const { config, row } = input;
-  const money = (v: number) => formatMoney(v, config.currencySymbol);
+  const lang = input.lang ?? 'en';
+  const t = messages(lang).value;
+  const money = (v: number) => formatMoneyText(v, config.currencySymbol, lang);
+  const fixed = (v: number) => formatFixed(v, 2, lang);
   const threshold = h.lostThreshold ?? DEFAULT_CLV_CONFIG.lostThreshold;
-  if (h.pAlive >= threshold) {
-    // BG/NBD lets nobody drop out before a repeat purchase: P(alive) = 1 after a single purchase.
-    const single = row.orders === 1 && h.pAlive === 1 ? '; after a single purchase BG/NBD cannot tell (winback clv --model pareto-nbd can)' : '';
-    return { decision: 'let_go', decisionReason: `alive per the purchase model (P(alive) ${h.pAlive.toFixed(2)} ≥ lost threshold ${threshold.toFixed(2)}): still buying, not lost — no win-back${single}` };
-  }
-  if (marginRate <= 0) return { decision: 'let_go', decisionReason: 'margin ≤ 0: a second lifetime would cost more than it brings' };
-  if (row.churn_date === undefined) return { decision: 'review', decisionReason: 'missing data: no churn date' };
+  // BG/NBD lets nobody drop out before a repeat purchase: P(alive) = 1 after a single purchase.
+  if (h.pAlive >= threshold) return { decision: 'let_go', decisionReason: t.alivePerModel(fixed(h.pAlive), fixed(threshold), row.orders === 1 && h.pAlive === 1) };
+  if (marginRate <= 0) return { decision: 'let_go', decisionReason: t.modelMarginNotPositive };
+  if (row.churn_date === undefined) return { decision: 'review', decisionReason: t.missingChurnDate };
   if (input.reasonConfidence < config.reviewConfidence) {
-    return { decision: 'review', decisionReason: `reason unclear (confidence ${input.reasonConfidence.toFixed(2)} < ${config.reviewConfidence.toFixed(2)})` };
+    return { decision: 'review', decisionReason: t.reasonUnclear(fixed(input.reasonConfidence), fixed(config.reviewConfidence)) };
   }
-  const basis = `purchase model, P(alive) ${h.pAlive.toFixed(2)}`;
+  const basis = t.modelBasis(fixed(h.pAlive));
   // Decided on the expected value as plan.csv shows it (cents), as for every other customer.
   if (Number(best.ev.toFixed(2)) <= config.decisionThreshold) {
-    return { decision: 'let_go', decisionReason: `expected value ${money(best.ev)} ≤ threshold ${money(config.decisionThreshold)} (${basis})` };
+    return { decision: 'let_go', decisionReason: `${t.belowThreshold(money(best.ev), money(config.decisionThreshold))} (${basis})` };
   }
-  if (input.unpermitted) return { decision: 'no_channel', decisionReason: `worth an approach (${money(best.ev)} by ${best.channel}), but no channel may be used` };
-  return { decision: 'win_back', decisionReason: `expected value ${money(best.ev)} > threshold ${money(config.decisionThreshold)} (${basis})` };
+  if (input.unpermitted) return { decision: 'no_channel', decisionReason: t.noChannel(money(best.ev), best.channel) };
+  return { decision: 'win_back', decisionReason: `${t.aboveThreshold(money(best.ev), money(config.decisionThreshold))} (${basis})` };
 }
 
-function offerReasonOf(valued: Valued[], best: Valued, symbol: string): string {
-  if (best.offer === NEUTRAL_OFFER) return 'no offer defined for this reason';
+function offerReasonOf(valued: Valued[], best: Valued, symbol: string, lang: Lang = 'en'): string {
+  const t = messages(lang).value;
+  if (best.offer === NEUTRAL_OFFER) return t.noOfferDefined;
   const rival = valued.filter((o) => o.channel === best.channel && o.offer !== best.offer).sort((a, b) => b.ev - a.ev)[0];
-  if (rival === undefined) return `${best.offer.id}: only offer for this reason`;
-  return `${best.offer.id}: highest expected value (${formatMoney(best.ev, symbol)} vs ${rival.offer.id} ${formatMoney(rival.ev, symbol)})`;
+  if (rival === undefined) return t.onlyOffer(best.offer.id);
+  return t.highestOffer(best.offer.id, formatMoneyText(best.ev, symbol, lang), rival.offer.id, formatMoneyText(rival.ev, symbol, lang));
 }
 
 function explainSteps(input: EvaluateInput, h: PurchaseModelHandover, life: FirstLifetime, marginRate: number, baseRate: number, fromModel: boolean, best: Valued, stake: number): ExplainStep[] {
   const { entry } = input;
+  const t = messages(input.lang).explain;
+  const n = (v: number) => formatFormulaNumber(v, input.lang);
   const coefficients = input.model?.coefficients ?? input.config.coefficients;
   const shift = behaviourShift(life, coefficients);
   const steps: ExplainStep[] = [
-    { label: 'P(alive) (purchase model)', formula: `winback clv, ${h.model || 'purchase model'}`, value: h.pAlive },
-    { label: `discounted purchases if regained (${h.horizonMonths} months)`, formula: 'Σ_i (E[Y(i) | alive] − E[Y(i−1) | alive]) / (1 + d)^i', value: h.discountedPurchasesHorizon },
-    { label: 'expected spend per purchase', formula: 'Gamma-Gamma E[M | x, m̄]', value: h.expectedSpend },
-    { label: 'margin rate', formula: life.marginSource === 'default' ? 'default (margin missing)' : 'margin %', value: marginRate },
+    { label: t.pAliveModel, formula: t.pAliveSource(h.model), value: h.pAlive },
+    { label: t.purchasesIfRegained(h.horizonMonths), formula: 'Σ_i (E[Y(i) | alive] − E[Y(i−1) | alive]) / (1 + d)^i', value: h.discountedPurchasesHorizon },
+    { label: t.spendPerPurchase, formula: 'Gamma-Gamma E[M | x, m̄]', value: h.expectedSpend },
+    { label: t.marginRate, formula: life.marginSource === 'default' ? t.marginRateDefault : t.marginRatePercent, value: marginRate },
   ];
-  const labels = { tenureMonths: 'tenure (months)', orders: 'orders', complaints: 'complaints', monthsSinceChurn: 'months since churn (last purchase)' } as const;
-  for (const [f, label] of Object.entries(labels) as [keyof typeof labels, string][]) if (life[f] !== undefined) steps.push({ label, formula: 'export', value: life[f] });
-  steps.push({ label: 'base rate', formula: `${fromModel ? 'calibrated model' : 'playbook'}: ${entry.code}`, value: baseRate });
-  steps.push({ label: 'behaviour shift (log-odds)', formula: 'Σ w × (ln(1+min(x,cap)) − ln(1+ref))', value: shift });
+  const labels = { tenureMonths: t.tenure, orders: t.orders, complaints: t.complaints, monthsSinceChurn: t.monthsSinceLastPurchase } as const;
+  for (const [f, label] of Object.entries(labels) as [keyof typeof labels, string][]) if (life[f] !== undefined) steps.push({ label, formula: t.fromExport, value: life[f] });
+  steps.push({ label: t.baseRate, formula: `${fromModel ? t.calibratedModel : t.playbook}: ${entry.code}`, value: baseRate });
+  steps.push({ label: t.behaviourShift, formula: t.shiftFormula, value: shift });
   const odds = best.offer.reacquisitionOddsFactor * (input.channelResponse?.[best.channel] ?? 1);
   const ic = best.offer.incentiveCost;
   steps.push(
-    { label: `p_winback (offer ${best.offer.id}, ${best.channel})`, formula: `(1 − ${n(h.pAlive)}) × σ(logit(${n(baseRate)}) + ${n(shift)} + ln(${n(odds)}))`, value: best.p },
-    { label: 'sltv', formula: `${n(h.discountedPurchasesHorizon)} × ${n(h.expectedSpend)} × ${n(marginRate)} × ${n(entry.marginFactor)} × (1 − ${n(best.offer.marginReduction)})`, value: best.sltv },
-    { label: `channel cost (${best.channel})`, formula: 'playbook channel cost', value: best.channelCost },
-    { label: `incentive cost (offer ${best.offer.id})`, formula: 'playbook offer cost', value: ic },
-    { label: 'expected value', formula: `${n(best.p)} × (${n(best.sltv)} − ${n(ic)}) − ${n(h.pAlive)} × ${n(ic)} − ${n(best.channelCost)}`, value: best.ev },
-    { label: 'value at stake (no offer, not alive)', formula: `(1 − ${n(h.pAlive)}) × ${n(h.discountedPurchasesHorizon)} × ${n(h.expectedSpend)} × ${n(marginRate)} × ${n(entry.marginFactor)}`, value: stake },
+    { label: t.pWinback(best.offer.id, best.channel), formula: `(1 − ${n(h.pAlive)}) × σ(logit(${n(baseRate)}) + ${n(shift)} + ln(${n(odds)}))`, value: best.p },
+    { label: t.sltv, formula: `${n(h.discountedPurchasesHorizon)} × ${n(h.expectedSpend)} × ${n(marginRate)} × ${n(entry.marginFactor)} × (1 − ${n(best.offer.marginReduction)})`, value: best.sltv },
+    { label: t.channelCost(best.channel), formula: t.playbookChannelCost, value: best.channelCost },
+    { label: t.incentiveCost(best.offer.id), formula: t.playbookOfferCost, value: ic },
+    { label: t.expectedValuePlain, formula: `${n(best.p)} × (${n(best.sltv)} − ${n(ic)}) − ${n(h.pAlive)} × ${n(ic)} − ${n(best.channelCost)}`, value: best.ev },
+    { label: t.valueAtStakeNotAlive, formula: `(1 − ${n(h.pAlive)}) × ${n(h.discountedPurchasesHorizon)} × ${n(h.expectedSpend)} × ${n(marginRate)} × ${n(entry.marginFactor)}`, value: stake },
   );
   return steps;
 }

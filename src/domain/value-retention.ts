@@ -8,11 +8,11 @@
 import type { PurchaseModelHandover } from './clv/handover.js';
 import { purchaseModelSecondLifetime } from './clv/handover.js';
 import { DEFAULT_CLV_CONFIG } from './clv/clv.js';
-import { formatFixed, messages } from './messages.js';
+import { formatFixed, formatMoneyText, messages, say, type Lang } from './messages.js';
 import type { Channel, RetentionMeasureSpec } from './playbook-types.js';
 import type { CustomerRow } from './types.js';
 import type { EvaluateInput, ExplainStep, RetentionOption, ValueResult } from './value-types.js';
-import { formatFormulaNumber as n, formatMoney } from './value-explain.js';
+import { formatFormulaNumber } from './value-explain.js';
 import type { FirstLifetime } from './value.js';
 
 /** The phase clv gives a core customer who is drifting away (clv.ts). */
@@ -59,9 +59,10 @@ export function valueRetentionMeasure(h: PurchaseModelHandover, valueIfAlive: nu
 export function evaluateRetentionCustomer(input: EvaluateInput, h: PurchaseModelHandover, options: readonly RetentionOption[], margin: { rate: number; source: FirstLifetime['marginSource']; warning?: string }): ValueResult {
   const { row, config } = input;
   const t = messages(input.lang).value;
-  const money = (v: number) => formatMoney(v, config.currencySymbol);
+  const lang = input.lang ?? 'en';
+  const money = (v: number) => formatMoneyText(v, config.currencySymbol, lang);
   const base = purchaseModelSecondLifetime(h, margin.rate, config);
-  const warnings = [...(margin.warning === undefined ? [] : [margin.warning]), ...base.warnings];
+  const warnings = [...(margin.warning === undefined ? [] : [margin.warning]), ...base.warnings.map((w) => say(lang, 'value', w))];
   const life: FirstLifetime = { missing: [], marginSource: margin.source };
   const atRisk = (1 - h.pAlive) * base.value;
   const unpermitted = options.every((o) => o.channels.length === 0);
@@ -78,7 +79,7 @@ export function evaluateRetentionCustomer(input: EvaluateInput, h: PurchaseModel
   // Strict '>' keeps the playbook's measure order and each measure's channel order on ties.
   const best = valued.reduce((a, b) => (b.ev > a.ev ? b : a));
   const rival = valued.filter((v) => v.measure !== best.measure).sort((a, b) => b.ev - a.ev)[0];
-  const pAlive = formatFixed(h.pAlive, 2, input.lang ?? 'en');
+  const pAlive = formatFixed(h.pAlive, 2, lang);
   const threshold = Math.max(config.decisionThreshold, 0);
   const cents = Number(best.ev.toFixed(2));
   // Never a contact worth ≤ 0, whatever the configured threshold.
@@ -96,23 +97,25 @@ export function evaluateRetentionCustomer(input: EvaluateInput, h: PurchaseModel
     offer_type: best.measure.id,
     offerReason: t.retentionBest(best.measure.id, money(best.ev), rival?.measure.id, rival === undefined ? '' : money(rival.ev)),
     offersConsidered: unpermitted ? [] : valued.map((v) => ({ offer_type: v.measure.id, channel: v.channel, p_winback: v.added, sltv: v.valueKept, expected_value: v.ev })),
-    explainSteps: input.explain ? explainRetention(h, margin.rate, base.value, best, atRisk) : [],
+    explainSteps: input.explain ? explainRetention(h, margin.rate, base.value, best, atRisk, lang) : [],
     channel: unpermitted ? null : best.channel,
     retention: best.measure,
   };
 }
 
-function explainRetention(h: PurchaseModelHandover, marginRate: number, valueIfAlive: number, best: RetentionValue, atRisk: number): ExplainStep[] {
+function explainRetention(h: PurchaseModelHandover, marginRate: number, valueIfAlive: number, best: RetentionValue, atRisk: number, lang: Lang): ExplainStep[] {
   const m = best.measure;
+  const t = messages(lang).explain;
+  const n = (v: number) => formatFormulaNumber(v, lang);
   return [
-    { label: 'P(alive) (purchase model)', formula: `winback clv, ${h.model || 'purchase model'}`, value: h.pAlive },
-    { label: `discounted purchases if alive (${h.horizonMonths} months)`, formula: 'Σ_i (E[Y(i) | alive] − E[Y(i−1) | alive]) / (1 + d)^i', value: h.discountedPurchasesHorizon },
-    { label: 'expected spend per purchase', formula: 'Gamma-Gamma E[M | x, m̄]', value: h.expectedSpend },
-    { label: 'margin rate', formula: 'margin %', value: marginRate },
-    { label: 'value if alive (V)', formula: `${n(h.discountedPurchasesHorizon)} × ${n(h.expectedSpend)} × ${n(marginRate)}`, value: valueIfAlive },
-    { label: `keep chance q (${m.id}, ${best.channel})`, formula: `keepRate ${n(m.keepRate)} on the odds × channel response`, value: best.q },
-    { label: 'added chance to be there', formula: `(1 − ${n(h.pAlive)}) × ${n(best.q)}`, value: best.added },
-    { label: 'expected value', formula: `(${n(h.pAlive)} + ${n(best.added)}) × (${n(valueIfAlive)} × (1 − ${n(m.marginReduction)}) − ${n(m.incentiveCost)}) − ${n(h.pAlive)} × ${n(valueIfAlive)} − ${n(best.channelCost)}`, value: best.ev },
-    { label: 'value at risk (the drift)', formula: `(1 − ${n(h.pAlive)}) × ${n(valueIfAlive)}`, value: atRisk },
+    { label: t.pAliveModel, formula: t.pAliveSource(h.model), value: h.pAlive },
+    { label: t.purchasesIfAlive(h.horizonMonths), formula: 'Σ_i (E[Y(i) | alive] − E[Y(i−1) | alive]) / (1 + d)^i', value: h.discountedPurchasesHorizon },
+    { label: t.spendPerPurchase, formula: 'Gamma-Gamma E[M | x, m̄]', value: h.expectedSpend },
+    { label: t.marginRate, formula: t.marginRatePercent, value: marginRate },
+    { label: t.valueIfAlive, formula: `${n(h.discountedPurchasesHorizon)} × ${n(h.expectedSpend)} × ${n(marginRate)}`, value: valueIfAlive },
+    { label: t.keepChance(m.id, best.channel), formula: t.keepChanceFormula(n(m.keepRate)), value: best.q },
+    { label: t.addedChance, formula: `(1 − ${n(h.pAlive)}) × ${n(best.q)}`, value: best.added },
+    { label: t.expectedValuePlain, formula: `(${n(h.pAlive)} + ${n(best.added)}) × (${n(valueIfAlive)} × (1 − ${n(m.marginReduction)}) − ${n(m.incentiveCost)}) − ${n(h.pAlive)} × ${n(valueIfAlive)} − ${n(best.channelCost)}`, value: best.ev },
+    { label: t.valueAtRisk, formula: `(1 − ${n(h.pAlive)}) × ${n(valueIfAlive)}`, value: atRisk },
   ];
 }

@@ -13,7 +13,7 @@ import { formatIsoDay } from '../domain/dates.js';
 import { VERSION } from '../version.js';
 import type { ClvInput, ProspectList, TransactionPreparation } from './clv-input.js';
 import { renderTable, styler } from './render.js';
-import { formatAmount, formatFixed, formatIsoText, formatWhole, messages, type Lang, type Messages } from '../domain/messages.js';
+import { formatAmount, formatFixed, formatIsoText, formatWhole, messages, say, type Lang, type Messages } from '../domain/messages.js';
 
 /** The settings of a clv run that the report records. */
 export interface ClvRunSettings {
@@ -104,7 +104,7 @@ export function buildClvReport(r: ClvReportInput) {
     bg_nbd: bg ? { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, log_likelihood: bg.logLikelihood, iterations: bg.iterations, evaluations: bg.evaluations, converged: bg.converged, customers: bg.n, distinct_rows: bg.rows, ...uncertainty(bg, bg.diagnostics) } : null,
     pareto_nbd: pn ? { r: pn.r, alpha: pn.alpha, s: pn.s, beta: pn.beta, log_likelihood: pn.logLikelihood, iterations: pn.iterations, evaluations: pn.evaluations, converged: pn.converged, customers: pn.n, distinct_rows: pn.rows, ...uncertainty(pn, pn.diagnostics) } : null,
     gamma_gamma: gg ? { p: gg.p, q: gg.q, v: gg.v, log_likelihood: gg.logLikelihood, iterations: gg.iterations, evaluations: gg.evaluations, converged: gg.converged, customers: gg.n, frequency_spend_correlation: gg.correlation, ...uncertainty(gg, gg.diagnostics) } : null,
-    fit_notes: models.notes,
+    fit_notes: models.notes.map((note) => say('en', 'clvFit', note)),
     clv: { horizon_months: opts.config.horizonMonths, monthly_discount_rate: opts.config.monthlyDiscountRate, annual_discount_rate: round(Math.pow(1 + opts.config.monthlyDiscountRate, 12) - 1, 6), total: gg ? round(Object.values(totals.phases).reduce((s, t) => s + t.clv, 0), 2) : null },
     thresholds: { lost_below_p_alive: opts.config.lostThreshold, defector_below_p_alive: opts.config.defectorThreshold, defector_rate_ratio: opts.config.defectorRateRatio, core_min_repeat: opts.config.coreMinRepeat, first_time_lost_after_months: opts.config.firstTimeLostAfterMonths },
     phases,
@@ -151,7 +151,8 @@ function fitState(fit: { converged: boolean; not_estimable: readonly string[]; o
 
 function collectWarnings(r: ClvReportInput): string[] {
   const t = messages(r.lang ?? 'en').clv;
-  const warnings = [...r.warnings, ...r.models.warnings];
+  const lang = r.lang ?? 'en';
+  const warnings = [...r.warnings, ...r.models.warnings.map((w) => say(lang, 'clvFit', w))];
   const s = r.input.summary;
   if (s && s.ignoredAfterEnd > 0) warnings.push(t.afterEnd(s.ignoredAfterEnd, r.opts.holdoutEnd !== undefined));
   if (s && r.opts.holdoutEnd !== undefined && s.outsideCohort > 0) warnings.push(t.outsideCohort(s.outsideCohort));
@@ -159,7 +160,7 @@ function collectWarnings(r: ClvReportInput): string[] {
   if (s && s.onlyReturns > 0) warnings.push(t.onlyReturns(s.onlyReturns));
   const missing = r.input.preparation?.missingIds ?? 0;
   if (missing > 0) warnings.push(t.missingIds(missing));
-  if (r.threshold.warning) warnings.push(r.threshold.warning);
+  if (r.threshold.warning) warnings.push(say(lang, 'clvFit', r.threshold.warning));
   const b = r.boot;
   if (b && b.failed + b.unsettled > 0.05 * (b.replicates + b.failed)) warnings.push(t.bootstrapFailed(b.failed, b.replicates + b.failed, b.unsettled));
   if (r.prospects && r.prospects.rejected > 0) warnings.push(t.prospectsSkipped(r.prospects.file, r.prospects.rejected));

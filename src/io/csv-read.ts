@@ -16,7 +16,7 @@ import { readTexts, type ReadLang, type ReadTexts } from '../domain/read-texts.j
 import type { EpochDay, Reject } from '../domain/types.js';
 import { CsvRecordParser, MAX_RECORD_CHARS, UnclosedQuoteError, type BrokenRecord, type ParserState, type RecordSink } from './csv-records.js';
 import { createDecoder, detectEncoding, type EncodingName } from './decode.js';
-import { detectConventions, detectDelimiter } from './sniff.js';
+import { detectConventions, detectDelimiter, type Decided } from './sniff.js';
 import { registerTemp } from './temp-cleanup.js';
 import { collapseBlanks, collapseBlankStream, COLLAPSED_DELIMITER } from './whitespace.js';
 
@@ -67,7 +67,7 @@ export interface Dialect {
   decimal: DecimalMark;
   dateOrder: DateOrder;
   /** where each convention came from */
-  decided: { encoding: string; delimiter: string; decimal: string; dateOrder: string };
+  decided: { encoding: Decided; delimiter: Decided; decimal: Decided; dateOrder: Decided };
   /** the file started with Excel's `sep=` hint line */
   sepLine: boolean;
 }
@@ -186,8 +186,8 @@ export async function openExport(
     decimal: conventions.decimal,
     dateOrder: conventions.dateOrder,
     decided: {
-      encoding: opts.encoding ? 'flag' : detected.bom ? 'byte-order mark' : 'detected',
-      delimiter: opts.whitespace ? 'flag (runs of blanks)' : opts.delimiter ? 'flag' : sep ? 'sep= line' : 'detected',
+      encoding: { key: opts.encoding ? 'flag' : detected.bom ? 'bom' : 'detected', args: [] },
+      delimiter: { key: opts.whitespace ? 'flagBlanks' : opts.delimiter ? 'flag' : sep ? 'sepLine' : 'detected', args: [] },
       decimal: conventions.decimalSource,
       dateOrder: conventions.dateOrderSource,
     },

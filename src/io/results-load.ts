@@ -37,5 +37,5 @@ export async function loadResults(
   if (!ledger.exists) throw new InputMissingError(say.noLedger(ledgerLabel), say.noLedgerHint);
   const outcomesRead = await readOutcomes(outcomes, read, io);
   const attempts = attributeAttempts(ledger.entries, outcomesRead.outcomes, settings);
-  return { attempts, report: summariseResults(attempts), ledger, outcomesRead };
+  return { attempts, report: summariseResults(attempts, read.lang ?? 'en'), ledger, outcomesRead };
 }

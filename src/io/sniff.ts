@@ -1,4 +1,5 @@
 import type { Schema } from '../domain/fields.js';
+import type { Said } from '../domain/messages.js';
 import type { HeaderMapping } from '../domain/header-map.js';
 import { dateOrderEvidence, type DateOrder } from '../domain/parse/date.js';
 import { decimalEvidence, type DecimalMark } from '../domain/parse/number.js';
@@ -49,12 +50,16 @@ function countOutsideQuotes(line: string, d: string): number {
   return n;
 }
 
+/** How a reading setting was decided, as a catalogue key. */
+export type Decided = Said<'decided'>;
+
 export interface Conventions {
   decimal: DecimalMark;
   dateOrder: DateOrder;
   marginPercent: boolean;
-  decimalSource: string;
-  dateOrderSource: string;
+  /** catalogue keys (messages.ts, decided) */
+  decimalSource: Decided;
+  dateOrderSource: Decided;
   warnings: string[];
 }
 
@@ -94,20 +99,20 @@ export function detectConventions(
   const warnings: string[] = [];
   const germanish = delimiter === ';';
   let decimal: DecimalMark;
-  let decimalSource: string;
-  if (flags.decimal) [decimal, decimalSource] = [flags.decimal, 'flag'];
-  else if (dec[','] !== dec['.']) [decimal, decimalSource] = [dec[','] > dec['.'] ? ',' : '.', 'detected from the data'];
-  else [decimal, decimalSource] = [germanish ? ',' : '.', `default for '${delimiter === '\t' ? 'tab' : delimiter}'-separated files`];
+  let decimalSource: Decided;
+  if (flags.decimal) [decimal, decimalSource] = [flags.decimal, { key: 'flag', args: [] }];
+  else if (dec[','] !== dec['.']) [decimal, decimalSource] = [dec[','] > dec['.'] ? ',' : '.', { key: 'fromData', args: [] }];
+  else [decimal, decimalSource] = [germanish ? ',' : '.', { key: 'defaultForFiles', args: [delimiter] }];
   if (!flags.decimal && dec[','] > 0 && dec['.'] > 0) {
     warnings.push(readTexts(flags.lang).mixedDecimal(dec[','], dec['.'], decimal));
   }
   let dateOrder: DateOrder;
-  let dateOrderSource: string;
-  if (flags.dateOrder) [dateOrder, dateOrderSource] = [flags.dateOrder, 'flag'];
-  else if (ord.dmy !== ord.mdy) [dateOrder, dateOrderSource] = [ord.dmy > ord.mdy ? 'dmy' : 'mdy', 'detected from the data'];
+  let dateOrderSource: Decided;
+  if (flags.dateOrder) [dateOrder, dateOrderSource] = [flags.dateOrder, { key: 'flag', args: [] }];
+  else if (ord.dmy !== ord.mdy) [dateOrder, dateOrderSource] = [ord.dmy > ord.mdy ? 'dmy' : 'mdy', { key: 'fromData', args: [] }];
   else {
-    const why = ord.dmy > 0 ? `as many day-first as month-first dates (${ord.dmy} each)` : 'no date settles the order';
-    [dateOrder, dateOrderSource] = [germanish || decimal === ',' || dotted > 0 ? 'dmy' : 'mdy', `default: ${why}`];
+    const why: Decided = ord.dmy > 0 ? { key: 'defaultTie', args: [ord.dmy] } : { key: 'defaultNoDate', args: [] };
+    [dateOrder, dateOrderSource] = [germanish || decimal === ',' || dotted > 0 ? 'dmy' : 'mdy', why];
   }
   if (!flags.dateOrder && ord.dmy > 0 && ord.mdy > 0) {
     warnings.push(readTexts(flags.lang).mixedDateOrder(ord.dmy, ord.mdy, dateOrder));

@@ -97,7 +97,7 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
   // both read alike under the one convention detected below.
   const textOnly = sample.map((r) => cells(r, width, '.', true));
   const textConventions = detectConventions(textOnly, mapping, schema, ',', opts);
-  const mark = opts.decimal ?? (textConventions.decimalSource === 'detected from the data' ? textConventions.decimal : '.');
+  const mark = opts.decimal ?? (textConventions.decimalSource.key === 'fromData' ? textConventions.decimal : '.');
   const conventions = detectConventions(sample.map((r) => cells(r, width, mark, false)), mapping, schema, ',', opts);
   const dialect: WorkbookDialect = {
     encoding: 'utf8',
@@ -105,7 +105,7 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
     delimiter: ',',
     decimal: conventions.decimal,
     dateOrder: conventions.dateOrder,
-    decided: { encoding: 'Excel workbook', delimiter: 'cells', decimal: conventions.decimalSource, dateOrder: conventions.dateOrderSource },
+    decided: { encoding: { key: 'workbook', args: [] }, delimiter: { key: 'cells', args: [] }, decimal: conventions.decimalSource, dateOrder: conventions.dateOrderSource },
     sepLine: false,
     sheet: book.name,
   };

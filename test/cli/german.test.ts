@@ -100,6 +100,30 @@ describe('German: no English word reaches the user', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('plan --explain for rows valued by clv\'s purchase model: win back, let go and retention', async () => {
+    const dir = tempDir();
+    const lost = join(dir, 'lost.csv');
+    const clv = await runCli(['clv', 'fixtures/transactions-de.csv', '--out', join(dir, 'clv'), '--as-of', '2026-11-23', '--lost-out', lost, '--quiet']);
+    expect(clv.code, clv.stderr).toBe(0);
+    const planned = await run(['plan', lost, '--out', join(dir, 'plan'), ...AS_OF, '--lang', 'de', '--quiet']);
+    expect(planned.code, planned.stderr).toBe(0);
+    const rows = readCsv(join(dir, 'plan', 'plan.csv'));
+    // One customer per track and decision.
+    const ids = [...new Map(rows.map((row) => [`${row.track}/${row.decision}`, row.customer_id])).values()];
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    const leaks = [...planned.leaks, ...columnLeaks(join(dir, 'plan', 'plan.csv'), ['decision_reason', 'offer_reason', 'warnings'])];
+    const texts: string[] = [];
+    for (const id of ids) {
+      const r = await run(['plan', lost, '--explain', String(id), ...AS_OF, '--lang', 'de']);
+      expect(r.code, r.stderr).toBe(0);
+      texts.push(r.stdout);
+      leaks.push(...r.leaks);
+    }
+    expect(texts.join('\n')).toContain('P(aktiv) (Kaufmodell)');
+    expect(texts.join('\n')).toContain('Haltewahrscheinlichkeit q');
+    expect(leaks).toEqual([]);
+  });
+
   it('plan and campaign --budget: the budget line and the over-budget decision_reason', async () => {
     const out = tempDir();
     const r = await run(['plan', DE, '--out', out, ...AS_OF, '--budget', '2000', '--lang', 'de']);
@@ -195,6 +219,27 @@ describe('German: no English word reaches the user', () => {
     expect([...leaksIn('inspect stdout', inspectText), ...reasons.leaks, ...locale.leaks]).toEqual([]);
   });
 
+  it('reasons: the note column of --reasons-out and --learn\'s summary and refusals', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'gruende.csv');
+    const r = await run(['reasons', DE, '--reasons-out', out, '--lang', 'de', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const notes = readCsv(out).map((row) => String(row.note)).filter((n) => n !== '');
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.every((n) => n.startsWith('abgelehnt (Zeile '))).toBe(true);
+    const playbook = join(dir, 'mein-playbook.yaml');
+    expect((await runCli(['playbook', 'init', playbook])).code).toBe(0);
+    writeFileSync(join(dir, 'gelernt.csv'), 'text,code\nzu teuer geworden,price\n');
+    const learn = await run(['reasons', '--learn', join(dir, 'gelernt.csv'), '--playbook', playbook, '--lang', 'de']);
+    expect(learn.code, learn.stderr).toBe(0);
+    expect(learn.stdout).toMatch(/^1 zugeordnete Zeilen: 1 neues Beispiel, 0 schon bekannt$/m);
+    writeFileSync(join(dir, 'falsch.csv'), 'text,code\nirgendwas,gibtsnicht\n');
+    const refused = await run(['reasons', '--learn', join(dir, 'falsch.csv'), '--playbook', playbook, '--lang', 'de']);
+    expect(refused.code).toBe(65);
+    expect(refused.stderr).toContain('mit einem Code, den das Playbook nicht kennt; nichts wurde gelernt: Zeile 2: „gibtsnicht“');
+    expect([...r.leaks, ...columnLeaks(out, ['note']), ...learn.leaks, ...refused.leaks]).toEqual([]);
+  });
+
   it('calibrate: the report, its warnings and errors', async () => {
     const out = tempDir();
     const history = 'test/golden/cases/calibrate/en/history.csv';
@@ -219,6 +264,19 @@ describe('German: no English word reaches the user', () => {
     expect([...r.leaks, ...e.leaks]).toEqual([]);
   });
 
+  it('results: the warnings of a campaign without control group', async () => {
+    const dir = tempDir();
+    const ledger = join(dir, 'ledger.csv');
+    const outcomes = join(dir, 'outcomes.csv');
+    writeFileSync(outcomes, 'customer_id,return_date,revenue\n100147,2026-12-20,500\n');
+    expect((await runCli(['campaign', DE, '--out', join(dir, 'c'), ...AS_OF, '--ledger', ledger, '--quiet'])).code).toBe(0);
+    const r = await run(['results', '--ledger', ledger, '--outcomes', outcomes, '--as-of', '2027-01-10', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Warnung: keine Kontrollgruppe im Kontaktbuch: der Lift lässt sich nicht messen');
+    expect(r.stderr).toMatch(/^Warnung: \d+ Kunden noch nicht zurückgewonnen, deren Zuordnungsfenster noch offen ist/m);
+    expect(r.leaks).toEqual([]);
+  });
+
   it('clv: the parameters, row counts, the phase table, the lost threshold and the warnings', async () => {
     const out = tempDir();
     const r = await run(['clv', 'fixtures/transactions-de.csv', '--out', out, '--as-of', '2026-11-23', '--lang', 'de']);
@@ -231,6 +289,30 @@ describe('German: no English word reaches the user', () => {
     expect(holdout.stdout).toMatch(/^Verlustschwelle: P\(alive\) < 0,\d+ \(auf dem Prüfzeitraum gewählt\): \d+ von \d+/m);
     expect(holdout.stderr).toContain('Warnung: 1 Kunden kauften zum ersten Mal im Prüfzeitraum');
     expect([...r.leaks, ...holdout.leaks]).toEqual([]);
+  });
+
+  it('clv: the fit warnings of the models and the errors when they cannot be fitted', async () => {
+    const dir = tempDir();
+    const lines = readFileSync('fixtures/transactions-de.csv', 'utf8').split('\n');
+    const write = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    // 200 lines: a short history whose spend model runs onto its boundary; no amounts at all; too few customers.
+    const short = await run(['clv', write('short.csv', lines.slice(0, 200).join('\n')), '--out', join(dir, 'a'), '--as-of', '2026-11-23', '--lang', 'de']);
+    expect(short.code, short.stderr).toBe(0);
+    expect(short.stderr).toMatch(/^Warnung: Kaufhäufigkeit und mittlerer Umsatz hängen zusammen \(Pearson 0,\d+, über 0,3\)/m);
+    expect(short.stderr).toMatch(/^Warnung: Gamma-Gamma: p liegt am Rand \(p → ∞, p = \d,\d+e\+\d\)/m);
+    const noAmount = await run(['clv', write('dates.csv', lines.map((l) => l.split(';').slice(0, 2).join(';')).join('\n')), '--out', join(dir, 'b'), '--as-of', '2026-11-23', '--lang', 'de']);
+    expect(noAmount.stderr).toContain('Warnung: keine Beträge in der Eingabe: expected_spend und clv bleiben leer (nur Kaufmodell)');
+    const threshold = await run(['clv', 'fixtures/transactions-de.csv', '--out', join(dir, 'c'), '--lost-threshold', '0.5', '--max-organic-return', '1%', '--calibration-end', '2026-06-30', '--holdout-end', '2026-11-23', '--lang', 'de']);
+    expect(threshold.stderr).toMatch(/^Warnung: Verlustschwelle 0,5 \(--lost-threshold\): 1,6 % der \d+ Kunden/m);
+    const few = await run(['clv', write('few.csv', lines.slice(0, 60).join('\n')), '--out', join(dir, 'd'), '--as-of', '2026-11-23', '--lang', 'de']);
+    expect(few.code).toBe(65);
+    expect(few.stderr).toMatch(/zu wenige Kunden für eine BG\/NBD-Anpassung: 4, nötig sind mindestens 20\nHinweis: die Modelle brauchen/);
+    const english = await runCli(['clv', join(dir, 'few.csv'), '--out', join(dir, 'e'), '--as-of', '2026-11-23']);
+    expect(english.stderr).toMatch(/too few customers to fit BG\/NBD: 4, need at least 20\nhint: the models need/);
+    expect([...short.leaks, ...noAmount.leaks, ...threshold.leaks, ...few.leaks]).toEqual([]);
   });
 
   it('playbook show', async () => {

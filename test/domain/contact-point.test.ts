@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { emailKey, isPhoneCountry, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, phoneKey } from '../../src/domain/contact-point.js';
+import { say } from '../../src/domain/messages.js';
 
 describe('normaliseEmailAddress', () => {
   it.each<[string, string]>([
@@ -46,7 +47,7 @@ describe('normaliseEmailAddress', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.blank).toBe(false);
-      expect(r.problem).toContain(problem);
+      expect(say('en', 'contact', r.problem)).toContain(problem);
     }
   });
 
@@ -117,7 +118,7 @@ describe('normalisePhoneNumber', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.blank).toBe(false);
-      expect(r.problem).toContain(problem);
+      expect(say('en', 'contact', r.problem)).toContain(problem);
     }
   });
 

@@ -4,7 +4,7 @@
  * buys at Poisson rate λ ~ Gamma(r, alpha); after each purchase they drop out with probability
  * p ~ Beta(a, b). Inputs per customer: repeat frequency x, recency tX and age T in one time unit.
  */
-import { DataError } from '../../errors.js';
+import { ModelFitError } from './fit-notes.js';
 import { aggregateRfm, validateRfm, type AggregatedRfm, type RfmColumns } from './columns.js';
 import { curvatureGuess, diagnoseFit, NOT_DIAGNOSED, type FitDiagnostics } from './diagnostics.js';
 import { minimize, minimizeNelderMead, fitProgress } from './optimize.js';
@@ -107,12 +107,9 @@ function maxOf(values: Float64Array): number {
 
 function checkFittable(rows: AggregatedRfm, minCustomers: number): void {
   if (rows.customers < minCustomers) {
-    throw new DataError(`too few customers to fit BG/NBD: ${rows.customers}, need at least ${minCustomers}`);
+    throw new ModelFitError({ key: 'tooFewCustomers', args: ['BG/NBD', rows.customers, minCustomers] });
   }
-  if (rows.xValues.every((v) => v === 0)) {
-    throw new DataError('every customer bought only once (frequency 0 everywhere): BG/NBD cannot be fitted',
-      'use a longer history or a finer period so that repeat purchases appear');
-  }
+  if (rows.xValues.every((v) => v === 0)) throw new ModelFitError({ key: 'onlyOnce', args: ['BG/NBD'] });
 }
 
 /** Weighted log-likelihood (FHL 2005 eq. 6) and, when asked, its gradient in (r, alpha, a, b). */

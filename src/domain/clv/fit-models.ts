@@ -6,7 +6,7 @@
 import { DataError } from '../../errors.js';
 import { fitBgNbd, type BgNbdFit } from './bgnbd.js';
 import { customerLifetimeValue, lifecyclePhase, type ClvConfig, type LifecyclePhase } from './clv.js';
-import { fitNotes } from './fit-notes.js';
+import { fitNotes, ModelFitError, type FitNote } from './fit-notes.js';
 import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma.js';
 import { fitParetoNbd, type ParetoNbdFit } from './pareto-nbd.js';
 import { bgNbdModel, paretoNbdModel, type PurchaseModel, type PurchaseModelName } from './purchase-model.js';
@@ -39,27 +39,28 @@ export interface FittedModels {
   readonly purchases: PurchaseModel;
   /** Undefined when spend is unknown or the spend model could not be fitted (see warnings). */
   readonly gammaGamma: GammaGammaFit | undefined;
-  readonly warnings: readonly string[];
+  /** catalogue keys (messages.ts, clvFit), worded in the reader's language where shown */
+  readonly warnings: readonly FitNote[];
   /** What the fits cannot estimate (boundary, flat likelihood); also among the warnings. */
-  readonly notes: readonly string[];
+  readonly notes: readonly FitNote[];
 }
 
 /** Fits the purchase model (errors propagate: degenerate data cannot be valued) and Gamma-Gamma (failures become warnings). */
 export function fitModels(table: CustomerTable, model: PurchaseModelName = 'bg-nbd'): FittedModels {
-  const warnings: string[] = [];
+  const warnings: FitNote[] = [];
   const rfm = { x: table.x, tX: table.tX, T: table.T };
   const bgNbd = model === 'bg-nbd' ? fitBgNbd(rfm) : undefined;
   const paretoNbd = model === 'pareto-nbd' ? fitParetoNbd(rfm) : undefined;
   const fit = (bgNbd ?? paretoNbd) as BgNbdFit | ParetoNbdFit;
   const label = bgNbd ? 'BG/NBD' : 'Pareto/NBD';
-  if (!fit.converged) warnings.push(`${label}: the optimiser stopped after ${fit.iterations} iterations (${fit.evaluations} evaluations) without reaching its tolerance; treat the parameters with care`);
+  if (!fit.converged) warnings.push({ key: 'notConverged', args: [label, fit.iterations, fit.evaluations] });
   const notes = bgNbd
     ? fitNotes('BG/NBD', { r: bgNbd.r, alpha: bgNbd.alpha, a: bgNbd.a, b: bgNbd.b }, bgNbd.diagnostics)
     : fitNotes('Pareto/NBD', { r: fit.r, alpha: fit.alpha, s: (paretoNbd as ParetoNbdFit).s, beta: (paretoNbd as ParetoNbdFit).beta }, fit.diagnostics);
   const purchases = bgNbd ? bgNbdModel(bgNbd) : paretoNbdModel(paretoNbd as ParetoNbdFit);
   const done = (gammaGamma: GammaGammaFit | undefined) => Object.freeze({ model, bgNbd, paretoNbd, purchases, gammaGamma, warnings: Object.freeze([...warnings, ...notes]), notes: Object.freeze(notes) });
   if (!table.hasSpend) {
-    warnings.push('no amounts in the input: expected_spend and clv are left empty (purchase model only)');
+    warnings.push({ key: 'noAmounts', args: [] });
     return done(undefined);
   }
   // Repeat buyers whose repeat days total nothing cannot enter a Gamma likelihood; they are weighted out.
@@ -71,16 +72,20 @@ export function fitModels(table: CustomerTable, model: PurchaseModelName = 'bg-n
     if (repeat && !usable) zeroSpend++;
     weights[i] = usable ? 1 : 0;
   }
-  if (zeroSpend > 0) warnings.push(`${zeroSpend} repeat customers with no (or unknown) repeat spend were left out of the Gamma-Gamma fit`);
+  if (zeroSpend > 0) warnings.push({ key: 'zeroSpend', args: [zeroSpend] });
   let gammaGamma: GammaGammaFit | undefined;
   try {
     gammaGamma = fitGammaGamma({ x: table.x, m: table.m, weights });
     warnings.push(...gammaGamma.warnings);
-    if (!gammaGamma.converged) warnings.push(`Gamma-Gamma: the optimiser stopped after ${gammaGamma.iterations} iterations (${gammaGamma.evaluations} evaluations) without reaching its tolerance; treat the spend parameters with care`);
+    if (!gammaGamma.converged) warnings.push({ key: 'spendNotConverged', args: [gammaGamma.iterations, gammaGamma.evaluations] });
     notes.push(...fitNotes('Gamma-Gamma', { p: gammaGamma.p, q: gammaGamma.q, v: gammaGamma.v }, gammaGamma.diagnostics));
   } catch (err) {
     if (!(err instanceof DataError)) throw err;
-    warnings.push(`Gamma-Gamma not fitted (${err.message}): expected_spend and clv are left empty`);
+    // The reason stays a key where gamma-gamma.ts names one; any other data error keeps its (English) message.
+    const note = err instanceof ModelFitError ? err.note : undefined;
+    if (note?.key === 'spendTooFew') warnings.push({ key: 'spendNotFittedTooFew', args: note.args });
+    else if (note?.key === 'spendSame') warnings.push({ key: 'spendNotFittedSame', args: [] });
+    else warnings.push({ key: 'spendNotFitted', args: [err.message] });
   }
   return done(gammaGamma);
 }

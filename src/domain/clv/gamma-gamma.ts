@@ -5,6 +5,7 @@
  * The model assumes spend is independent of frequency, hence the correlation warning.
  */
 import { DataError } from '../../errors.js';
+import { ModelFitError, type FitNote } from './fit-notes.js';
 import { indexDistinct, pearson } from './columns.js';
 import { curvatureGuess, diagnoseFit, NOT_DIAGNOSED, type FitDiagnostics } from './diagnostics.js';
 import { minimize, fitProgress } from './optimize.js';
@@ -25,7 +26,8 @@ export interface GammaGammaFit extends GammaGammaParams {
   readonly n: number;
   /** Pearson correlation of x and m over those customers. */
   readonly correlation: number;
-  readonly warnings: readonly string[];
+  /** catalogue keys (messages.ts, clvFit) */
+  readonly warnings: readonly FitNote[];
   /** Standard errors, boundary and flat parameters (names p, q, v). */
   readonly diagnostics: FitDiagnostics;
 }
@@ -76,12 +78,12 @@ export function fitGammaGamma(data: SpendColumns, options: GammaGammaFitOptions 
   const rows = prepare(data, meanRepeatSpend(data));
   const minCustomers = options.minCustomers ?? 10;
   if (rows.customers < minCustomers) {
-    throw new DataError(`too few customers with repeat purchases to fit Gamma-Gamma: ${rows.customers}, need ${minCustomers}`);
+    throw new ModelFitError({ key: 'spendTooFew', args: [rows.customers, minCustomers] });
   }
   // Without differences in spend between customers the likelihood has no optimum (v and q run
   // off to infinity); the optimiser would spend minutes finding that out.
   if (spendVariation(data) < 1e-6) {
-    throw new DataError('the mean repeat spend is the same for every customer: the Gamma-Gamma model needs differences in spend');
+    throw new ModelFitError({ key: 'spendSame', args: [] });
   }
   const objective = (theta: readonly number[]) => {
     if (theta.some((t) => Math.abs(t) > 30)) return { value: Infinity, gradient: theta.map(() => 0) };
@@ -123,19 +125,20 @@ function meanRepeatSpend(data: SpendColumns): number {
   return count > 0 ? sum / count : 1;
 }
 
-function fitWarnings(params: GammaGammaParams, correlation: number, threshold: number): string[] {
-  const warnings: string[] = [];
+function fitWarnings(params: GammaGammaParams, correlation: number, threshold: number): FitNote[] {
+  const warnings: FitNote[] = [];
   const correlationWarning = spendCorrelationWarning(correlation, threshold);
   if (correlationWarning) warnings.push(correlationWarning);
-  if (params.q <= 1) warnings.push(`q = ${params.q.toFixed(3)} ≤ 1: the population mean spend is unbounded, so customers without repeat purchases get no finite expected spend`);
+  if (params.q <= 1) warnings.push({ key: 'unboundedSpend', args: [params.q.toFixed(3)] });
   return warnings;
 }
 
-/** A warning text when frequency and spend correlate beyond the threshold (Gamma-Gamma assumes independence). */
-export function spendCorrelationWarning(correlation: number, threshold = 0.3): string | undefined {
+/** A warning when frequency and spend correlate beyond the threshold (Gamma-Gamma assumes independence). */
+export function spendCorrelationWarning(correlation: number, threshold = 0.3): FitNote | undefined {
   if (!(Math.abs(correlation) > threshold)) return undefined;
-  return `frequency and mean spend are correlated (Pearson ${correlation.toFixed(3)}, above ${threshold}): the Gamma-Gamma model assumes they are independent, so expected spend may be biased`;
+  return { key: 'spendCorrelated', args: [correlation.toFixed(3), threshold] };
 }
+
 
 /** Pearson correlation of x and m over the customers with x > 0. */
 export function frequencySpendCorrelation(data: SpendColumns): number {

@@ -7,6 +7,12 @@
  * values the customer with `purchaseModelSecondLifetime`.
  */
 import { discountedPurchases } from './clv.js';
+import type { Said } from '../messages.js';
+
+/** Why a hand-over row cannot be read, as a catalogue key (messages.ts, value) worded by plan in the run's language. */
+export type HandoverProblem = Extract<Said<'value'>, { key: 'handoverNotNumber' | 'handoverThreshold' }>;
+/** A warning of the hand-over's valuation, as a catalogue key. */
+export type HandoverWarning = Extract<Said<'value'>, { key: 'horizonMismatch' }>;
 import type { PurchaseModel } from './purchase-model.js';
 
 /** Value basis written into every hand-over row; plan must not fall back to a run rate for it. */
@@ -72,18 +78,18 @@ export function secondLifeRevenue(h: PurchaseModelHandover): number {
  * `value_basis` of `purchase_model` (an ordinary lost customer), a sentence when it has one but
  * a figure is missing or not a number.
  */
-export function readPurchaseModelHandover(cell: (column: string) => string | undefined): PurchaseModelHandover | { problem: string } | undefined {
+export function readPurchaseModelHandover(cell: (column: string) => string | undefined): PurchaseModelHandover | { problem: HandoverProblem } | undefined {
   if ((cell('value_basis') ?? '').trim() !== PURCHASE_MODEL_BASIS) return undefined;
   const numbers: Record<string, number> = {};
   for (const column of ['p_alive', 'expected_purchases_horizon', 'discounted_purchases_horizon', 'expected_spend', 'horizon_months', 'annual_discount_rate']) {
     const text = (cell(column) ?? '').trim();
     const value = Number(text);
-    if (text === '' || !Number.isFinite(value) || value < 0) return { problem: `${column} '${text}' is not a number ≥ 0: the purchase-model value cannot be read (rerun winback clv with amounts)` };
+    if (text === '' || !Number.isFinite(value) || value < 0) return { problem: { key: 'handoverNotNumber', args: [column, text] } };
     numbers[column] = value;
   }
   const threshold = (cell('lost_threshold') ?? '').trim();
   const lostThreshold = Number(threshold);
-  if (threshold !== '' && !(lostThreshold >= 0 && lostThreshold <= 1)) return { problem: `lost_threshold '${threshold}' is not a share between 0 and 1: the purchase-model value cannot be read (rerun winback clv)` };
+  if (threshold !== '' && !(lostThreshold >= 0 && lostThreshold <= 1)) return { problem: { key: 'handoverThreshold', args: [threshold] } };
   return {
     model: (cell('model') ?? '').trim(),
     pAlive: numbers.p_alive as number,
@@ -108,12 +114,12 @@ export function purchaseModelSecondLifetime(
   marginRate: number,
   valueModel: ValueHorizon,
   factors: { marginFactor?: number; marginReduction?: number } = {},
-): { value: number; revenue: number; warnings: string[] } {
+): { value: number; revenue: number; warnings: HandoverWarning[] } {
   const revenue = secondLifeRevenue(h);
   const value = revenue * marginRate * (factors.marginFactor ?? 1) * (1 - (factors.marginReduction ?? 0));
-  const warnings: string[] = [];
+  const warnings: HandoverWarning[] = [];
   if (h.horizonMonths !== valueModel.horizonMonths || Math.abs(h.annualDiscountRate - valueModel.annualDiscountRate) > 1e-9) {
-    warnings.push(`purchase-model value computed for ${h.horizonMonths} months at ${(h.annualDiscountRate * 100).toFixed(1)} % a year, the value model uses ${valueModel.horizonMonths} months at ${(valueModel.annualDiscountRate * 100).toFixed(1)} %: rerun winback clv with the same config`);
+    warnings.push({ key: 'horizonMismatch', args: [h.horizonMonths, (h.annualDiscountRate * 100).toFixed(1), valueModel.horizonMonths, (valueModel.annualDiscountRate * 100).toFixed(1)] });
   }
   return { value, revenue, warnings };
 }

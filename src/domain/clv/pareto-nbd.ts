@@ -5,7 +5,7 @@
  * rate μ ~ Gamma(s, beta), so a customer can drop out at any time, not only after a purchase.
  * Inputs per customer: repeat frequency x, recency tX and age T in one time unit.
  */
-import { DataError } from '../../errors.js';
+import { ModelFitError } from './fit-notes.js';
 import { aggregateRfm, validateRfm, type AggregatedRfm, type RfmColumns } from './columns.js';
 import { curvatureGuess, diagnoseFit, NOT_DIAGNOSED, type FitDiagnostics } from './diagnostics.js';
 import { fitProgress, minimize } from './optimize.js';
@@ -118,8 +118,8 @@ export function fitParetoNbd(data: RfmColumns, options: { minCustomers?: number;
   const scale = maxT / 10 || 1;
   const rows = aggregateRfm(data, scale);
   const minCustomers = options.minCustomers ?? 20;
-  if (rows.customers < minCustomers) throw new DataError(`too few customers to fit Pareto/NBD: ${rows.customers}, need at least ${minCustomers}`);
-  if (rows.xValues.every((v) => v === 0)) throw new DataError('every customer bought only once (frequency 0 everywhere): Pareto/NBD cannot be fitted');
+  if (rows.customers < minCustomers) throw new ModelFitError({ key: 'tooFewCustomers', args: ['Pareto/NBD', rows.customers, minCustomers] });
+  if (rows.xValues.every((v) => v === 0)) throw new ModelFitError({ key: 'onlyOnce', args: ['Pareto/NBD'] });
   const unpack = (theta: readonly number[]): ParetoNbdParams => {
     const [r, alpha, s, beta] = theta.map(Math.exp) as [number, number, number, number];
     return { r, alpha, s, beta };

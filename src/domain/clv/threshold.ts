@@ -5,6 +5,7 @@
  * customers who bought again in it is measured for each candidate threshold, and the largest
  * threshold whose share stays at or below the limit is chosen.
  */
+import type { FitNote } from './fit-notes.js';
 import { lifecyclePhase, type ClvConfig } from './clv.js';
 import type { PurchaseModel } from './purchase-model.js';
 
@@ -82,7 +83,8 @@ export interface ThresholdReport {
   readonly candidates: readonly ThresholdCandidate[];
   /** One sentence for the terminal. */
   readonly summary: string;
-  readonly warning: string | undefined;
+  /** a catalogue key (messages.ts, clvFit), worded where shown */
+  readonly warning: FitNote | undefined;
 }
 
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
@@ -102,16 +104,16 @@ export function settleLostThreshold(
   const pAlive = Float64Array.from(table.x, (x, i) => purchases.pAlive(x, table.tX[i] as number, table.T[i] as number));
   const candidates = organicReturnByThreshold({ ...table, pAlive }, config, unitsInMonth);
   let value = config.lostThreshold;
-  let warning: string | undefined;
+  let warning: FitNote | undefined;
   let tail = '';
   if (mode === 'auto') {
     const choice = chooseLostThreshold(candidates, maxShare);
     value = choice.threshold;
-    if (!choice.withinLimit) warning = `no lost threshold keeps the organic-return share at or below ${pct(maxShare)} (the one-time buyers counted lost after ${config.firstTimeLostAfterMonths} months alone may exceed it); the smallest, ${value}, is used`;
+    if (!choice.withinLimit) warning = { key: 'noThresholdWithin', args: [pct(maxShare), config.firstTimeLostAfterMonths, value] };
     else if (choice.next) tail = `; ${choice.next.threshold} would give ${pct(choice.next.share)} of ${choice.next.lost}`;
   }
   const measured = candidates.find((c) => c.threshold === value) as ThresholdCandidate;
-  if (mode !== 'auto' && measured.share > maxShare) warning = `lost threshold ${value} (${source}): ${pct(measured.share)} of the ${measured.lost} customers it calls lost bought again in the holdout without a campaign, more than ${pct(maxShare)}; run with --lost-threshold auto to choose one`;
+  if (mode !== 'auto' && measured.share > maxShare) warning = { key: 'thresholdOrganic', args: [value, source, pct(measured.share), measured.lost, pct(maxShare)] };
   const summary = `lost threshold P(alive) < ${value} (${source}): ${measured.boughtAgain} of ${measured.lost} "lost" customers (${pct(measured.share)}) bought again in the holdout, limit ${pct(maxShare)}${tail}`;
   return { config: { ...config, lostThreshold: value }, report: { value, source, maxOrganicReturn: maxShare, validated: true, measured, candidates, summary, warning } };
 }

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fitBgNbd } from '../../../src/domain/clv/bgnbd.js';
 import { invertPositiveDefinite, type FitDiagnostics } from '../../../src/domain/clv/diagnostics.js';
-import { fitNotes } from '../../../src/domain/clv/fit-notes.js';
+import { fitNotes as fitNoteKeys } from '../../../src/domain/clv/fit-notes.js';
+import { say } from '../../../src/domain/messages.js';
 import { fitGammaGamma } from '../../../src/domain/clv/gamma-gamma.js';
 import { cdnowPresent, column, readNumericCsv } from './support.js';
 
 const present = cdnowPresent();
+// The notes in English words, as model.json's fit_notes carries them.
+const fitNotes = (...args: Parameters<typeof fitNoteKeys>) => fitNoteKeys(...args).map((note) => say('en', 'clvFit', note));
 
 describe.runIf(present)('standard errors on CDNOW (REFERENCE.md, numeric Hessian)', () => {
   const rows = present ? readNumericCsv('cdnow_customers_summary_with_transactions.csv') : [];
@@ -48,6 +51,13 @@ describe('fit notes', () => {
     expect(fitNotes('Gamma-Gamma', { p: 94, q: 2.4, v: 0.5 }, diagnostics({ logValues: { p: 4.5 }, logStandardErrors: { p: 6.3 }, notEstimable: ['p'] }))).toEqual([
       'Gamma-Gamma: p is hardly constrained (the likelihood is flat: standard error of ln p = 6.30); it cannot be estimated from this data, and results that depend on it are not supported by the data',
     ]);
+  });
+
+  it('words the same notes in German, with decimal commas', () => {
+    const notes = fitNoteKeys('BG/NBD', { r: 1, alpha: 8, a: 2.7e6, b: 1.1e7 }, diagnostics({ logValues: { a: 15, b: 16 }, onBoundary: ['a', 'b'], notEstimable: ['a', 'b'] }));
+    expect(say('de', 'clvFit', notes[0]!)).toBe(
+      'BG/NBD: a und b laufen gemeinsam davon (a = 2,70e+6, b = 1,10e+7): jeder Kunde hat nach einem Kauf dieselbe Abwanderungswahrscheinlichkeit (a/(a+b) = 0,197), a und b lassen sich also nicht getrennt schätzen',
+    );
   });
 });
 

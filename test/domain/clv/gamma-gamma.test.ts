@@ -1,3 +1,4 @@
+import { say } from '../../../src/domain/messages.js';
 import { describe, expect, it } from 'vitest';
 import {
   expectedSpend,
@@ -43,7 +44,8 @@ describe.runIf(present)('Gamma-Gamma on the CDNOW sample (Fader & Hardie 2013)',
 describe('Gamma-Gamma helpers', () => {
   it('warns only when the correlation exceeds the threshold', () => {
     expect(spendCorrelationWarning(0.11, 0.3)).toBeUndefined();
-    expect(spendCorrelationWarning(-0.5, 0.3)).toMatch(/correlated/);
+    expect(say('en', 'clvFit', spendCorrelationWarning(-0.5, 0.3)!)).toMatch(/correlated \(Pearson -0\.500, above 0\.3\)/);
+    expect(say('de', 'clvFit', spendCorrelationWarning(-0.5, 0.3)!)).toMatch(/hängen zusammen \(Pearson -0,500, über 0,3\)/);
   });
 
   it('measures the correlation over repeat customers only', () => {

@@ -1,3 +1,4 @@
+import { say } from '../../../src/domain/messages.js';
 import { describe, expect, it } from 'vitest';
 import { fitBgNbd } from '../../../src/domain/clv/bgnbd.js';
 import { customerLifetimeValue, DEFAULT_CLV_CONFIG, discountedPurchases, unitsPerMonth } from '../../../src/domain/clv/clv.js';
@@ -70,7 +71,9 @@ describe('hand-over rows and the plan-side value', () => {
     const r = purchaseModelSecondLifetime(h, 0.3, { horizonMonths: 36, annualDiscountRate: 0.1 }, { marginFactor: 0.8, marginReduction: 0.25 });
     expect(r.revenue).toBe(400);
     expect(r.value).toBeCloseTo(400 * 0.3 * 0.8 * 0.75, 12);
-    expect(purchaseModelSecondLifetime(h, 0.3, { horizonMonths: 24, annualDiscountRate: 0.1 }).warnings[0]).toMatch(/36 months at 10\.0 % a year, the value model uses 24 months/);
+    const mismatch = purchaseModelSecondLifetime(h, 0.3, { horizonMonths: 24, annualDiscountRate: 0.1 }).warnings[0]!;
+    expect(say('en', 'value', mismatch)).toMatch(/36 months at 10\.0 % a year, the value model uses 24 months/);
+    expect(say('de', 'value', mismatch)).toMatch(/für 36 Monate zu 10,0 % im Jahr berechnet, das Wertmodell rechnet mit 24 Monaten/);
   });
 
   it('discounts purchases month by month', () => {

@@ -1,3 +1,4 @@
+import { say } from '../../../src/domain/messages.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLV_CONFIG } from '../../../src/domain/clv/clv.js';
 import { chooseLostThreshold, organicReturnByThreshold, settleLostThreshold } from '../../../src/domain/clv/threshold.js';
@@ -37,7 +38,7 @@ describe('organic returners by lost threshold', () => {
     k = 0;
     const checked = settleLostThreshold(byRow, table, DEFAULT_CLV_CONFIG, 'flag', 0.1, 4.348, true);
     expect(checked.config.lostThreshold).toBe(0.3);
-    expect(checked.report.warning).toMatch(/40\.0 % of the 5 customers it calls lost bought again/);
+    expect(say('en', 'clvFit', checked.report.warning!)).toMatch(/40\.0 % of the 5 customers it calls lost bought again/);
     const none = settleLostThreshold(model, table, DEFAULT_CLV_CONFIG, 'config', 0.1, 4.348, false);
     expect(none.report).toMatchObject({ validated: false, value: 0.3 });
     expect(none.report.summary).toMatch(/not validated/);
