@@ -16,6 +16,7 @@ import type { ContactLookup } from '../../src/domain/contact-history.js';
 import { spoolChoices, type ChoiceSettings } from '../../src/commands/campaign-choices.js';
 import { createProjection as createReportProjection, itemOf } from '../../src/pipeline/report-project.js';
 import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup } from '../../src/pipeline/plan-setup.js';
+import { planOptions } from '../../src/cli/plan-options.js';
 import { memoryContext } from '../support/memory-context.js';
 import { ROOT, runCli } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
@@ -39,7 +40,7 @@ let loadedOnce: Promise<LoadedPlanSetup> | undefined;
  * give what a fresh classifier gives: test/domain/reasons-cache.test.ts).
  */
 function defaultSetup(): Promise<LoadedPlanSetup> {
-  loadedOnce ??= loadPlanSetup(memoryContext({ cwd: ROOT }).ctx, { asOf: AS_OF });
+  loadedOnce ??= loadPlanSetup(memoryContext({ cwd: ROOT }).ctx, planOptions(memoryContext({ cwd: ROOT }).ctx, { asOf: AS_OF }));
   return loadedOnce;
 }
 
@@ -212,7 +213,7 @@ describe('winback plan with worker threads', () => {
     const { ctx } = memoryContext({ cwd: ROOT });
     const file = join(tempDir(), 'export.csv');
     writeFileSync(file, generateLostCustomers({ rows: 50, style: 'en', seed: 3 }));
-    const loaded = await loadPlanSetup(ctx, { asOf: AS_OF });
+    const loaded = await loadPlanSetup(ctx, planOptions(ctx, { asOf: AS_OF }));
     const opened = await openLostCustomers(ctx, file, loaded);
     const { vocabulary: _compiled, ...setup } = loaded.setup;
     const runPath = join(tempDir(), 'no-such-dir', 'worker-0.runs');
@@ -231,7 +232,7 @@ describe('winback plan with worker threads', () => {
     const { ctx } = memoryContext({ cwd: ROOT });
     const file = join(tempDir(), 'export.csv');
     writeFileSync(file, generateLostCustomers({ rows: 200, style: 'en', seed: 5 }));
-    const loaded = await loadPlanSetup(ctx, { asOf: AS_OF });
+    const loaded = await loadPlanSetup(ctx, planOptions(ctx, { asOf: AS_OF }));
     const opened = await openLostCustomers(ctx, file, loaded);
     opened.release();
     const { vocabulary: _compiled, ...setup } = loaded.setup;
@@ -285,7 +286,7 @@ describe('winback plan with worker threads', () => {
 
   it('uses workers only for large files in an encoding whose line feeds are bytes of their own', async () => {
     const { ctx } = memoryContext({ cwd: ROOT });
-    const loaded = await loadPlanSetup(ctx, { asOf: AS_OF });
+    const loaded = await loadPlanSetup(ctx, planOptions(ctx, { asOf: AS_OF }));
     const opened = await openLostCustomers(ctx, 'fixtures/lost-customers-en.csv', loaded);
     opened.release();
     expect(useWorkers(opened, 2)).toBe(false);
