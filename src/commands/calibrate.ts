@@ -11,7 +11,8 @@ import { DataError, ExitCode, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { renderCalibration } from '../io/calibrate-render.js';
 import { openExport } from '../io/open-export.js';
-import { checkRejectRate, loadPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
+import { checkRejectRate, loadPlanSetup } from '../pipeline/plan-setup.js';
+import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { VERSION } from '../version.js';
 import { resolveLang } from '../cli/lang.js';
 import { messages, say as sayNote, type Messages } from '../domain/messages.js';
@@ -36,7 +37,7 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
   // --map may name the history's own fields (won_back, contact_date, …), which the plan flags do not know.
   const { read: ownRead } = parseReadFlags(flags, HISTORY_SCHEMA.fields.map((f) => f.name), resolveLang(flags.lang, ctx.env));
   const { map: _map, ...planFlags } = flags;
-  const loaded = await loadPlanSetup(ctx, planFlags);
+  const loaded = await loadPlanSetup(ctx, planOptions(ctx, planFlags));
   const explicitAsOf = flags.asOf !== undefined || Boolean(ctx.env.WINBACK_AS_OF);
   const { setup } = loaded;
   const lang = setup.lang;

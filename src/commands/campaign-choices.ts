@@ -3,18 +3,18 @@
  * the priority-ordered second pass (campaign-distribute.ts). A pass is made again, from
  * scratch, when the export is read a second time for duplicate ids (the engine does that).
  */
-import { selectForCampaign, type CampaignRules } from '../domain/campaign.js';
-import { formatMeasure, testOffer } from '../domain/test-offers.js';
+import { historyExclusion, type CampaignRules } from '../domain/campaign.js';
+import type { ContactLookup } from '../domain/contact-history.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
-import { DECISION_RANK, type PlannedCustomer } from '../domain/plan.js';
-import { CampaignFiles, listTexts, listValues } from '../io/campaign-output.js';
+import { CampaignFiles } from '../io/campaign-output.js';
 import type { OpenedExport } from '../io/csv-read.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import { SortedSpool } from '../io/sorted-spool.js';
-import type { InInputOrder } from '../engine/index.js';
+import type { EachRecord } from '../engine/index.js';
 import type { LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import type { SerialGuard } from './campaign-serial.js';
 import { spoolChoice } from './campaign-distribute.js';
+import { createProjection, type CampaignProjectionOptions, type CampaignRecord } from './campaign-project.js';
 import type { CampaignCounts } from './campaign-summary.js';
 
 /** What one pass over the export makes: open list files, the sort spool of choices, counts. */
@@ -32,12 +32,17 @@ export interface ChoiceSettings {
   serial: SerialGuard | undefined;
   /** the list columns --columns chose; all without */
   columns?: readonly string[];
+  /** planning threads, the main thread included (default 1) */
+  threads?: number;
 }
 
 /** The engine run of the first pass: each planned customer's choice spooled into a new pass per reading of the export. */
-export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) => void): InInputOrder<ChoicePass> {
-  const { lang } = s.loaded.setup;
-  const texts = listTexts(s.loaded.setup.playbook, lang);
+export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) => void): EachRecord<ChoicePass, CampaignProjectionOptions> {
+  const { ledger, suppression: _suppression, regained, ...plain } = s.rules;
+  const options: CampaignProjectionOptions = { rules: plain, fmt: s.fmt, ...(s.columns ? { columns: s.columns } : {}) };
+  // The serial-defector guard and the customers won back before live on this thread alone.
+  const extras = { ...(s.serial ? { serial: s.serial } : {}), ...(regained ? { regained } : {}) };
+  const alone = s.serial !== undefined || regained !== undefined;
   return {
     order: 'input',
     start: async (opened) => {
@@ -46,28 +51,29 @@ export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) 
       const withRetention = s.loaded.setup.playbook.retention !== undefined && opened.mapping.fields.has('phase');
       return { files: await CampaignFiles.open(s.outDir, s.fmt, true, s.columns, withRetention), spool: new SortedSpool(), counts: emptyCounts() };
     },
-    customer: (pass, planned) => spoolOne(pass, planned, s, texts),
+    records: {
+      module: new URL('./campaign-project.js', import.meta.url).href,
+      options,
+      create: (o, setup) => createProjection(o, setup, extras),
+      take: (pass, fields) => spoolOne(pass, fields as CampaignRecord, ledger, s.rules),
+    },
+    threads: alone ? 1 : (s.threads ?? 1),
     reject: (pass, rej) => pass.files.reject(rej),
     discard: discardPass,
     onChunk,
   };
 }
 
-function spoolOne({ files, spool, counts }: ChoicePass, planned: PlannedCustomer, s: ChoiceSettings, texts: ReturnType<typeof listTexts>): void {
-  const { lang } = s.loaded.setup;
-  // The serial-defector guard may change the plan (capped offer): the list shows what was chosen.
-  const p: PlannedCustomer = s.serial ? s.serial.apply(planned) : planned;
-  const choice = selectForCampaign(p, s.rules);
-  if (choice.warnings.length > 0) counts.warnings++;
-  const retention = p.track === 'retention';
-  // A listed win-back customer in the test share gets an offer drawn at random; the priority stays the plan's.
-  const listed = choice.kind === 'list' && !retention ? randomisedOffer(p, choice.channel, s.rules) : undefined;
-  const shown = listed ?? p;
-  const row = choice.kind === 'list' ? files.listRowAround(choice.channel, listValues(shown, choice.channel, 0, choice.contact, texts, lang, listed !== undefined)) : undefined;
-  // The ledger's measure says the track: a retention contact is never taken for a win-back one.
-  const measure = retention ? `retention:${p.value.offer_type ?? 'none'}` : formatMeasure(p.reason.code, shown.value.offer_type ?? 'none', listed !== undefined);
-  const record = spoolChoice(choice, p.row.customer_id, p.channel ?? '', measure, row, retention);
-  spool.push(DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, record, '');
+/** Spools a customer's record, once the contact history has had its say. */
+function spoolOne({ spool, counts }: ChoicePass, f: CampaignRecord, ledger: ContactLookup, rules: CampaignRules): void {
+  const [rank, key, tie, warned, chosen, history, id, plannedChannel, measure] = f;
+  let record = chosen;
+  if (history) {
+    const excluded = historyExclusion(ledger.check(id as string, rules.campaign), rules, []);
+    if (excluded) record = spoolChoice(excluded, id as string, plannedChannel as Channel | '', measure as string);
+  }
+  if (warned) counts.warnings++;
+  spool.push(rank, key, tie, record, '');
 }
 
 /** Removes what a pass wrote. */
@@ -79,19 +85,4 @@ export async function discardPass(pass: ChoicePass): Promise<void> {
 function emptyCounts(): CampaignCounts {
   const zero = () => Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
   return { lists: zero(), retention: zero(), excluded: {}, warnings: 0, randomised: 0 };
-}
-
-/**
- * The customer with the offer `campaign --test-offers` draws for them, valued as the plan valued
- * that offer on the listed channel; undefined when they are not in the test share. The draw is
- * among the offers the plan compared (the measure's permitted offers, after any serial-defector cap).
- */
-function randomisedOffer(p: PlannedCustomer, channel: Channel, rules: CampaignRules): PlannedCustomer | undefined {
-  const share = rules.testOffers ?? 0;
-  if (share === 0 || p.value.decision !== 'win_back') return undefined;
-  const onChannel = p.value.offersConsidered.filter((o) => o.channel === channel);
-  const offer = testOffer(p.row.customer_id, rules.campaign.programmeSalt, share, [...new Set(onChannel.map((o) => o.offer_type))]);
-  const valued = onChannel.find((o) => o.offer_type === offer);
-  if (offer === undefined || valued === undefined) return undefined;
-  return { ...p, value: { ...p.value, offer_type: offer, p_winback: valued.p_winback, sltv: valued.sltv, expected_value: valued.expected_value } };
 }

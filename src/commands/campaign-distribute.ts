@@ -9,6 +9,7 @@ import type { Channel } from '../domain/playbook-types.js';
 import type { EpochDay } from '../domain/types.js';
 import { RANDOMISED_MARK } from '../domain/test-offers.js';
 import { messages, type Lang } from '../domain/messages.js';
+import { pack, unpack } from '../domain/record-codec.js';
 import type { CampaignFiles } from '../io/campaign-output.js';
 import type { SortedSpool } from '../io/sorted-spool.js';
 import type { CampaignCounts } from './campaign-summary.js';
@@ -24,26 +25,6 @@ export function spoolChoice(choice: CampaignChoice, id: string, plannedChannel: 
   return choice.kind === 'list'
     ? pack(['L', choice.channel, id, plannedChannel, measure, row?.head ?? '', row?.tail ?? '', sharedContactKey(choice.channel, choice.contact) ?? '', retention ? 'R' : ''])
     : pack(['E', choice.reason, id, plannedChannel, measure, choice.detail]);
-}
-
-/** @internal `<length>:<text>` per field (exported for tests) */
-export function pack(fields: readonly string[]): string {
-  let out = '';
-  for (const f of fields) out += `${f.length}:${f}`;
-  return out;
-}
-
-/** @internal the fields of pack() (exported for tests) */
-export function unpack(text: string): string[] {
-  const fields: string[] = [];
-  for (let at = 0; at < text.length; ) {
-    const colon = text.indexOf(':', at);
-    const start = colon + 1;
-    const end = start + Number(text.slice(at, colon));
-    fields.push(text.slice(start, end));
-    at = end;
-  }
-  return fields;
 }
 
 export interface DistributeSettings {

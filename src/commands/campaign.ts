@@ -16,8 +16,9 @@ import { withLocks, type HeldLock } from '../io/lock.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 import { createProgress } from '../io/progress.js';
 import { readSuppression } from '../io/suppression-file.js';
-import { planExport } from '../engine/index.js';
-import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
+import { planExport, resolveThreads } from '../engine/index.js';
+import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
+import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { discardPass, spoolChoices, type ChoicePass } from './campaign-choices.js';
 import type { BudgetSelection } from '../domain/budget.js';
 import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
@@ -58,7 +59,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   refuseStdout('--out', flags.out, 'a list per channel, excluded.csv, rejects.csv and summary.json');
   // The config is not read yet: the flag and the environment tell the language.
   const budgetAmount = parseBudget(flags.budget, resolveLang(flags.lang, ctx.env));
-  const loaded = await loadPlanSetup(ctx, flags);
+  const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
   // The budget picks whom the plan approaches at all; this run lists those of its period.
   const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount);
   if (budget && !flags.json && !flags.quiet) ctx.stderr.write(budgetLine(budget, loaded.setup.config.model.currencySymbol, loaded.setup.lang));
@@ -113,7 +114,9 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   let prepared: PreparedFile[];
   try {
     // The engine discards the pass of a failed run; from here on it is this command's.
-    const settings = { loaded, outDir, fmt, rules, serial, ...(r.columns ? { columns: r.columns } : {}) };
+    // Planned on worker threads too when the export is large (docs/performance.md, "One engine").
+    const threads = resolveThreads(undefined, ctx.env, loaded.setup.lang);
+    const settings = { loaded, outDir, fmt, rules, serial, threads, ...(r.columns ? { columns: r.columns } : {}) };
     const run = await planExport(ctx, file, loaded, first, spoolChoices(settings, (o) => progress.update(o.stats.read, o.stats.bytes)));
     pass = run.made;
     progress.done();

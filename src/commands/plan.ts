@@ -12,7 +12,8 @@ import { renderPlanSummary } from '../io/plan-render.js';
 import type { RunOutputs } from '../io/run-outputs.js';
 import { createProgress } from '../io/progress.js';
 import { planExport, resolveParallelMinBytes, resolveThreads, type EngineResult } from '../engine/index.js';
-import { loadPlanSetup, openLostCustomers, type PlanFlags } from '../pipeline/plan-setup.js';
+import { loadPlanSetup, openLostCustomers } from '../pipeline/plan-setup.js';
+import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
 import { VERSION } from '../version.js';
 import { messages } from '../domain/messages.js';
@@ -40,7 +41,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   refuseStdout('--out', flags.out, 'plan.csv, rejects.csv and summary.json');
   // The config is not read yet: the flag and the environment tell the language.
   const budgetAmount = parseBudget(flags.budget, resolveLang(flags.lang, ctx.env));
-  const loaded = await loadPlanSetup(ctx, flags);
+  const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
   const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount);
   const threads = resolveThreads(flags.threads, ctx.env, loaded.setup.lang);
   const minParallelBytes = resolveParallelMinBytes(ctx.env, loaded.setup.lang);
@@ -134,7 +135,7 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
 }
 
 async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, id: string): Promise<number> {
-  const loaded = await loadPlanSetup(ctx, flags);
+  const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
   loaded.setup.explain = true;
   const first = await openLostCustomers(ctx, file, loaded);
   // Only the customer asked about is planned: a plan depends on its own row alone, and the

@@ -14,7 +14,9 @@ import { inputIdentity, previousKind, readReportJson } from '../io/report-previo
 import { parseWindow } from './results.js';
 import { detectReportSource } from '../io/report-input.js';
 import { renderReport } from '../io/report-render.js';
-import { loadPlanSetup, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
+import { loadPlanSetup, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
+import { planOptions, type PlanFlags } from '../cli/plan-options.js';
+import { resolveThreads } from '../engine/index.js';
 import { reportFromCampaignDir, reportFromExport, reportFromPlanDir } from '../pipeline/report-build.js';
 
 export interface ReportFlags extends PlanFlags {
@@ -45,7 +47,7 @@ export function parseOutlierShare(text: string | undefined, lang: Lang = 'en'): 
 
 /** Builds the report from an export or an output directory and prints or writes it. */
 export async function runReport(ctx: Context, input: string, flags: ReportFlags): Promise<number> {
-  const loaded = await loadPlanSetup(ctx, flags);
+  const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
   const report = await buildReport(ctx, input, flags, loaded);
   const lang = loaded.setup.lang;
   const results = await resultsOf(ctx, input, flags, loaded);
@@ -71,7 +73,8 @@ async function buildReport(ctx: Context, input: string, flags: ReportFlags, load
   const share = parseOutlierShare(flags.outlierShare, loaded.setup.lang);
   if (kind === 'plan') return reportFromPlanDir(path, input, loaded, asOfGiven, share);
   if (kind === 'campaign') return reportFromCampaignDir(path, input, loaded, asOfGiven, share);
-  return reportFromExport(ctx, input, loaded, share);
+  // Planned on worker threads too when the export is large (docs/performance.md, "One engine").
+  return reportFromExport(ctx, input, loaded, share, resolveThreads(undefined, ctx.env, loaded.setup.lang));
 }
 
 /** The change since the run in --previous: that run is reported on again with its own as-of date, or read from its saved JSON. */

@@ -14,7 +14,8 @@ import { openTableOutput } from '../io/table-output.js';
 import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.js';
 import { loadResults } from '../io/results-load.js';
 import { HISTORY_OUT_COLUMNS, historyValues, renderResults, reportJson } from '../io/results-output.js';
-import { loadPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
+import { loadPlanSetup } from '../pipeline/plan-setup.js';
+import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { VERSION } from '../version.js';
 import { resolveLang } from '../cli/lang.js';
 import { formatIsoText, formatWhole, messages } from '../domain/messages.js';
@@ -43,7 +44,7 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   const outcomesOnly = parseMap(byFile.outcomes, OUTCOMES_SCHEMA.fields.map((f) => f.name), early);
   const exportOnly = parseMap(byFile.export, LOST_CUSTOMER_FIELDS.map((f) => f.name), early);
   const { map: _map, ...planFlags } = flags;
-  const loaded = await loadPlanSetup(ctx, planFlags);
+  const loaded = await loadPlanSetup(ctx, planOptions(ctx, planFlags));
   const { asOf, playbook, config, lang } = loaded.setup;
   const t = messages(lang).results;
   const windowDays = parseWindow(flags.window, config.campaign.attributionWindowDays);

@@ -16,7 +16,8 @@ import type { RunOutputs } from '../io/run-outputs.js';
 import { writeWorksheetOutputs } from '../io/worksheet-output.js';
 import { renderNote } from '../io/worksheet-render.js';
 import { planExport } from '../engine/index.js';
-import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup, type PlanFlags } from '../pipeline/plan-setup.js';
+import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
+import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { planSummary } from './plan.js';
 import { QuitRequested, WorksheetFlow } from './worksheet-flow.js';
 import { addManualCustomer } from './worksheet-manual.js';
@@ -50,7 +51,7 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
   const reopen = reopenStep(flags.reopen, t0);
   const given = flags.export ?? file;
   const source = await locateExport({ cwd: ctx.cwd, sessionPath, label: flags.session, ...(given !== undefined ? { given } : {}), ...(existing ? { existing } : {}), t: t0 });
-  const loaded = await loadPlanSetup(ctx, { ...flags, asOf: flags.asOf ?? existing?.as_of, lang: flags.lang ?? existing?.lang ?? langOf(answers) });
+  const loaded = await loadPlanSetup(ctx, planOptions(ctx, { ...flags, asOf: flags.asOf ?? existing?.as_of, lang: flags.lang ?? existing?.lang ?? langOf(answers) }));
   const asOf = formatIsoDay(loaded.setup.asOf);
   if (existing && existing.as_of !== asOf) throw new UsageError(t0.errors.otherAsOf(flags.session, existing.as_of, asOf), t0.errors.otherAsOfHint);
   const located = { file: source.stored, ...(source.sha256 !== undefined ? { file_sha256: source.sha256 } : {}) };

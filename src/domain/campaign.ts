@@ -44,6 +44,26 @@ export type CampaignChoice =
 
 /** Decides whether a planned customer is contacted in this run, and on which channel. */
 export function selectForCampaign(p: PlannedCustomer, rules: CampaignRules): CampaignChoice {
+  const choice = choiceBeforeHistory(p, rules);
+  return choice.kind === 'history' ? afterHistory(choice, rules.ledger.check(p.row.customer_id, rules.campaign), rules) : choice;
+}
+
+/**
+ * A choice that waits for the contact history: the ledger's verdict comes first (max_attempts,
+ * too_soon), then `next` — what the choice is when the history allows a contact.
+ */
+export interface HistoryPending {
+  kind: 'history';
+  next: CampaignChoice;
+  warnings: string[];
+}
+
+/**
+ * selectForCampaign without the contact history (the ledger lives on the main thread; this
+ * part may run where the customer is planned): the choice, or the choice once the history
+ * allows a contact (afterHistory).
+ */
+export function choiceBeforeHistory(p: PlannedCustomer, rules: Omit<CampaignRules, 'ledger'>): CampaignChoice | HistoryPending {
   // The permission verdict is the plan's (decided before valuation, with the run's suppression list).
   const permission = p.permission;
   const warnings = permission.warnings;
@@ -63,15 +83,31 @@ export function selectForCampaign(p: PlannedCustomer, rules: CampaignRules): Cam
   const channel = p.channel;
   // A plan never chooses a channel without permission; this guards the lists if that ever breaks.
   if (channel === null || !permission.allowed[channel]) return excluded('no_permission', say.notPermitted(channel), warnings);
-  const history = rules.ledger.check(p.row.customer_id, rules.campaign);
+  return { kind: 'history', next: choiceAfterHistory(p, channel, rules), warnings };
+}
+
+/** The choice once the contact history has said `history` (ContactLookup.check). */
+export function afterHistory(pending: HistoryPending, history: ReturnType<ContactLookup['check']>, rules: Pick<CampaignRules, 'lang' | 'campaign'>): CampaignChoice {
+  return historyExclusion(history, rules, pending.warnings) ?? pending.next;
+}
+
+/** The exclusion the contact history makes (max_attempts, too_soon); undefined when it allows a contact. */
+export function historyExclusion(history: ReturnType<ContactLookup['check']>, rules: Pick<CampaignRules, 'lang' | 'campaign'>, warnings: string[]): CampaignChoice | undefined {
+  const say = messages(rules.lang).campaign;
   if (history === 'max_attempts') return excluded('max_attempts', say.maxAttempts(rules.campaign.maxAttempts), warnings);
   if (history === 'too_soon') return excluded('too_soon', say.tooSoon(rules.campaign.minGapDays), warnings);
+  return undefined;
+}
+
+function choiceAfterHistory(p: PlannedCustomer, channel: Channel, rules: Omit<CampaignRules, 'ledger'>): CampaignChoice {
+  const say = messages(rules.lang).campaign;
+  const { warnings } = p.permission;
   const w = p.window;
   if (!w || w.contactFrom > rules.periodEnd) return excluded('not_due', w ? say.windowOpens(w.wave) : say.noWindow, warnings);
   if (rules.holdout > 0 && isControl(p.row.customer_id, rules.campaign.programmeSalt, rules.holdout)) {
     return excluded('control', say.control, warnings);
   }
-  const contact = permittedContact(p.row, permission.allowed, rules.permission.defaultPhoneCountry);
+  const contact = permittedContact(p.row, p.permission.allowed, rules.permission.defaultPhoneCountry);
   return { kind: 'list', channel, contact, warnings };
 }
 

@@ -8,15 +8,18 @@
 import type { Context } from '../io/context.js';
 import { addToTotals, emptyTotals, type PlanTotals } from '../domain/plan-summary.js';
 import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
+import type { RecordField } from '../domain/record-codec.js';
 import type { Reject } from '../domain/types.js';
 import type { OpenedExport } from '../io/csv-read.js';
 import { PLAIN_CSV, type CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
 import { checkRejectRate, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { planAllRows, planWithWorkers, useWorkers } from './parallel-plan.js';
+import type { Projection } from './plan-pieces.js';
 import { planRow, withDuplicatesResolved } from './row-loop.js';
 
 export { resolveParallelMinBytes, resolveThreads } from './parallel-plan.js';
+export type { Projection } from './plan-pieces.js';
 
 /** What a run of the engine gives back: the export as last read, what the command made of it, the plan's totals. */
 export interface EngineResult<S> {
@@ -40,25 +43,45 @@ interface EngineRunBase<S> {
   checkRejects?: boolean;
 }
 
-/**
- * Planned customers handed to the command one by one, in input order, on this thread; with
- * `threads` ≥ 2 a large export is planned by worker threads too, and each customer is handed
- * on once its duplicate check is passed (the same customers in the same order).
- */
-export interface InInputOrder<S> extends EngineRunBase<S> {
+interface InInputOrderBase<S> extends EngineRunBase<S> {
   order: 'input';
-  /**
-   * Planning threads, the main thread included (default 1). Handing whole planned customers
-   * across threads costs more than it saves (docs/performance.md, "One engine"): no command
-   * asks for more until workers send compact records.
-   */
-  threads?: number;
+  reject?(made: S, r: Reject): void | Promise<void>;
+}
+
+/** Planned customers handed to the command one by one, in input order, on this thread. */
+export interface EachCustomer<S> extends InInputOrderBase<S> {
   /** each planned customer, with its input cells and (when it has no quotes) its record's text */
   customer(made: S, p: PlannedCustomer, cells: string[], raw: string | undefined): void | Promise<void>;
-  reject?(made: S, r: Reject): void | Promise<void>;
   /** Plans only the accepted rows whose values pass (on this thread); the others are still read, checked for duplicate ids and counted. */
   only?(values: Record<string, unknown>): boolean;
 }
+
+/**
+ * What the command reads of each planned customer, as a compact record (the fields its
+ * projection makes, src/domain/record-codec.ts), handed to `take` in input order. With
+ * `threads` ≥ 2 a large export is planned on worker threads too: each worker loads `module`
+ * and makes the records there; a piece's records come back as one string, and each is handed
+ * on once its duplicate check is passed (the same records in the same order as on one thread).
+ */
+export interface EachRecord<S, O = unknown> extends InInputOrderBase<S> {
+  records: {
+    /** URL of the module (import.meta.url) whose `createProjection` is `create`: what workers load */
+    module: string;
+    /** what createProjection is given besides the setup (structured-clonable: it is sent to workers) */
+    options: O;
+    create(options: O, setup: PlanSetup): Projection;
+    take(made: S, fields: RecordField[]): void | Promise<void>;
+  };
+  /** planning threads, the main thread included (default 1) */
+  threads?: number;
+  /** smallest export planned on workers (default PARALLEL_MIN_BYTES; tests give 0) */
+  minParallelBytes?: number;
+  /** bytes per piece on workers (tests give small ones, for many pieces in a small file) */
+  pieceBytes?: number;
+}
+
+/** Planned customers in input order: each whole on this thread, or as the command's records. */
+export type InInputOrder<S> = EachCustomer<S> | EachRecord<S>;
 
 /**
  * Planned customers written into plan.csv files sorted by the priority rule, with worker
@@ -92,7 +115,7 @@ export async function planExport<S>(ctx: Context, file: string, loaded: LoadedPl
       if (run.order === 'priority') {
         await planAllRows(o, loaded.setup, current.made as PlanFiles, current.totals, { threads: run.threads, fmt: run.fmt, ...(run.minParallelBytes === undefined ? {} : { minParallelBytes: run.minParallelBytes }), ...(onChunk ? { onProgress: onChunk } : {}) });
       } else {
-        await planInInputOrder(o, loaded.setup, current.made as S, current.totals, run, run.threads ?? 1, onChunk);
+        await planInInputOrder(o, loaded.setup, current.made as S, current.totals, run, onChunk);
       }
       return current;
     }, async (reading) => {
@@ -109,14 +132,30 @@ export async function planExport<S>(ctx: Context, file: string, loaded: LoadedPl
   }
 }
 
-/** The row loop: each row read, planned, summed and handed on in input order. */
-async function planInInputOrder<S>(opened: OpenedExport, setup: PlanSetup, made: S, totals: PlanTotals, run: InInputOrder<S>, threads: number, onChunk: (() => void) | undefined): Promise<void> {
-  const { only, reject } = run;
-  if (only === undefined && useWorkers(opened, threads)) {
-    const sink = { customer: (p: PlannedCustomer, cells: string[], raw: string | undefined) => run.customer(made, p, cells, raw), reject: (r: Reject) => reject?.(made, r) };
-    // No plan.csv rows are formatted in input order: the format is not used.
-    return planWithWorkers(opened, setup, sink, totals, { threads, fmt: PLAIN_CSV, ...(onChunk ? { onProgress: onChunk } : {}) });
+/** The row loop: each row read, planned, summed and handed on in input order (as a whole, or as the command's record). */
+async function planInInputOrder<S>(opened: OpenedExport, setup: PlanSetup, made: S, totals: PlanTotals, run: InInputOrder<S>, onChunk: (() => void) | undefined): Promise<void> {
+  const { reject } = run;
+  if ('records' in run) {
+    const { records } = run;
+    const project = records.create(records.options, setup);
+    const threads = run.threads ?? 1;
+    if (useWorkers(opened, threads, run.minParallelBytes)) {
+      const sink = { record: (fields: RecordField[]) => records.take(made, fields), reject: (r: Reject) => reject?.(made, r) };
+      const projection = { module: records.module, options: records.options, create: (s: PlanSetup) => records.create(records.options, s) };
+      // No plan.csv rows are formatted in input order: the format is not used.
+      return planWithWorkers(opened, setup, sink, totals, {
+        threads, fmt: PLAIN_CSV, projection, ...(run.pieceBytes ? { pieceBytes: run.pieceBytes, partBytes: Math.max(1, run.pieceBytes >> 2) } : {}), ...(onChunk ? { onProgress: onChunk } : {}),
+      });
+    }
+    await opened.eachRow((ev) => {
+      if (!ev.ok) return reject?.(made, ev.reject);
+      const p = planRow(ev, setup);
+      addToTotals(totals, p, setup.playbook);
+      return records.take(made, project(p));
+    }, onChunk);
+    return;
   }
+  const { only } = run;
   await opened.eachRow((ev) => {
     if (!ev.ok) return reject?.(made, ev.reject);
     if (only && !only(ev.values)) return undefined;

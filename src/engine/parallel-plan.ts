@@ -18,8 +18,8 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DuplicateTracker } from '../domain/duplicate-ids.js';
-import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
-import { reasonEntry } from '../domain/playbook-types.js';
+import type { PlanSetup } from '../domain/plan.js';
+import { RecordCursor, type RecordField } from '../domain/record-codec.js';
 import type { Reject } from '../domain/types.js';
 import { addRowToTotals, addToTotals, type PlanTotals } from '../domain/plan-summary.js';
 import { learnedReaderOf } from '../domain/reasons/vocabulary.js';
@@ -30,7 +30,7 @@ import type { ParserState } from '../io/csv-records.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
 import { streamPlan } from './row-loop.js';
-import { createPiecePlanner, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_RANK, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type ResultBuffers } from './plan-pieces.js';
+import { createPiecePlanner, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_RANK, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type Projection, type ResultBuffers } from './plan-pieces.js';
 import { messages, type Lang } from '../domain/messages.js';
 
 /** Smallest export planned with workers: below it, starting them costs more than they save. */
@@ -85,6 +85,8 @@ export interface ParallelPlanOptions {
   /** bytes of a piece decoded at a time (tests use small ones) */
   partBytes?: number;
   onProgress?: () => void;
+  /** in input order: the command's projection, made here by `create` and in each worker from `module` */
+  projection?: { module: string; options: unknown; create: (setup: PlanSetup) => Projection };
 }
 
 /**
@@ -114,17 +116,20 @@ export async function planAllRows(
 
 /**
  * Where the rows planned by workers go: sorted into plan.csv files, or (in input order) to a
- * command, each planned customer once its duplicate check is passed.
+ * command, each planned customer's record (ParallelPlanOptions.projection) once its duplicate
+ * check is passed.
  */
 export type PlannedSink =
   | { files: PlanFiles }
-  | { customer(p: PlannedCustomer, cells: string[], raw: string | undefined): void | Promise<void>; reject(r: Reject): void | Promise<void> };
+  | { record(fields: RecordField[]): void | Promise<void>; reject(r: Reject): void | Promise<void> };
 
 /** Plans every row of `opened` with worker threads into `sink` and `totals`. */
 export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, sink: PlannedSink, totals: PlanTotals, opts: ParallelPlanOptions): Promise<void> {
   const files = 'files' in sink ? sink.files : undefined;
   const path = opened.path;
   if (path === undefined) throw new Error('planWithWorkers needs a file');
+  const { projection } = opts;
+  if (!files && !projection) throw new Error('planWithWorkers in input order needs a projection');
   opened.release();
   const { vocabulary, ...plainSetup } = setup;
   const init = (name: string): PlanWorkerInit => ({
@@ -133,12 +138,13 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, si
     learned: learnedReaderOf(vocabulary),
     fmt: opts.fmt,
     ...(files ? { runPath: files.sortedRuns.runFilePath(`${name}.runs`) } : {}),
+    ...(!files && projection ? { projection: { module: workerModule(projection.module), options: projection.options } } : {}),
     ...(opts.segmentBytes ? { segmentBytes: opts.segmentBytes } : {}),
     ...(opts.partBytes ? { partBytes: opts.partBytes } : {}),
   });
   // This thread is one of the planning threads: it plans pieces whenever every worker has enough queued.
   const inits = Array.from({ length: opts.threads - 1 }, (_, i) => init(`worker-${i}`));
-  const pool = new WorkerPool(inits, createPiecePlanner(init('main'), vocabulary));
+  const pool = new WorkerPool(inits, createPiecePlanner(init('main'), vocabulary, projection?.create));
   let fh: FileHandle | undefined;
   try {
     // A worker that cannot start fails the run before a byte is read.
@@ -146,14 +152,14 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, si
     fh = await open(path, 'r').catch((err: unknown) => {
       throw new IoError(`${opened.label}: cannot be read again (${(err as Error).message})`);
     });
-    await run(fh, opened, pool, { sink, setup }, totals, opts);
+    await run(fh, opened, pool, sink, totals, opts);
   } finally {
     await fh?.close();
     await pool.close();
   }
 }
 
-async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files: Taker, totals: PlanTotals, opts: ParallelPlanOptions): Promise<void> {
+async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, sink: PlannedSink, totals: PlanTotals, opts: ParallelPlanOptions): Promise<void> {
   const { stats, pieceSpec } = opened;
   const ids = opened.duplicates;
   if (ids === undefined) throw new Error('planWithWorkers needs an export with unique ids');
@@ -232,7 +238,7 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
       result = await pool.run(job(done, result.input, result.length, pieceLine, options));
     }
     throwIfFailed(result);
-    await take(result, { ids, holdBack }, pieceSpec.idHeader, files, totals, stats);
+    await take(result, { ids, holdBack }, pieceSpec.idHeader, sink, totals, stats);
     recycleResult(result);
     carry = { state: result.rest, headerPending: result.headerPending };
     reader.recycle(result.input);
@@ -243,7 +249,7 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, files
     const input = new ArrayBuffer(0);
     const last = await pool.run({ seq: nextSeq, input, length: 0, line, options: { first: false, header: carry.headerPending, final: true, prefix: carry.state }, ...countOnly() });
     throwIfFailed(last);
-    await take(last, { ids, holdBack }, pieceSpec.idHeader, files, totals, stats);
+    await take(last, { ids, holdBack }, pieceSpec.idHeader, sink, totals, stats);
     carry.headerPending = last.headerPending;
   }
   if (carry.headerPending || stats.read === 0) throw noDataRows(opened.label);
@@ -256,15 +262,15 @@ function throwIfFailed(result: PieceResult): void {
 }
 
 /**
- * Takes one planned piece in file order: duplicate check (a duplicate is withdrawn from the
- * piece's sorted run, already in the worker's run file), totals, rejects; then the run is
- * added to the sort.
+ * Takes one planned piece in file order: duplicate check (a duplicate's row, in the piece's
+ * sorted run already, is marked for the merge to leave out — nothing written is changed),
+ * totals, rejects; then the run is added to the sort. In input order each record passed is handed to the command.
  */
-async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: boolean }, idHeader: string, to: Taker, totals: PlanTotals, stats: OpenedExport['stats']): Promise<void> {
-  const { sink, setup } = to;
+async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: boolean }, idHeader: string, sink: PlannedSink, totals: PlanTotals, stats: OpenedExport['stats']): Promise<void> {
   const files = 'files' in sink ? sink.files : undefined;
   const reject = (row: Reject) => ('files' in sink ? sink.files.reject(row as PlanRejectRow) : sink.reject(row));
-  const { customers } = r;
+  // One record per accepted row: read on for every row, handed on for those passed.
+  const records = r.records !== undefined && 'record' in sink ? new RecordCursor(r.records) : undefined;
   const { ids, holdBack } = dup;
   stats.read += r.read;
   stats.rejected += r.rejected;
@@ -280,12 +286,14 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
     const meta = ints[k + 4] as number;
     const idStart = idAt;
     idAt += idLen;
+    const record = records?.next();
     if (meta & META_HAS_ID) {
       const verdict = ids.seeFingerprint(ints[k + 2] as number, ints[k + 3] as number, line, ints[k + 6] as number, (ints[k + 7] as number) | 0);
       if (holdBack && ids.rerun) continue;
       if (verdict) {
         const id = Buffer.from(r.ids.buffer, r.ids.byteOffset + idStart, idLen).toString('utf8');
-        if (files) files.sortedRuns.withdraw(r.runPath as string, r.runStart + (ints[k + 5] as number));
+        // Its row is in the worker's run already: the merge, once every duplicate is known, leaves it out.
+        if (files) files.sortedRuns.skip(r.runPath as string, r.runStart + (ints[k + 5] as number));
         stats.rejected++;
         await reject(supersededReject(id, line, verdict.message, idHeader));
         continue;
@@ -298,13 +306,8 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
     const incentive = nums[i * NUMS_PER_ROW + 3] as number;
     const known = (x: number) => (Number.isNaN(x) ? undefined : x);
     addRowToTotals(totals, DECISIONS[meta & META_RANK] as Decision, r.reasonCodes[meta >>> 8] as string, known(stake), known(ev), (meta >>> META_FLAGS_SHIFT) & 3, known(contact), known(incentive));
-    const c = customers?.[i];
-    if (c && 'customer' in sink) {
-      // The playbook entry was left out of the message: the same entry as on one thread, not a
-      // copy per row, in its place among the fields (planCustomer's order).
-      const { row, reason, ...rest } = c.p;
-      const p: PlannedCustomer = { row, reason, entry: reasonEntry(setup.playbook, reason.code), ...rest };
-      const handed = sink.customer(p, c.cells, c.raw);
+    if (record && 'record' in sink) {
+      const handed = sink.record(record);
       if (handed) await handed;
     }
   }
@@ -313,11 +316,6 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
 }
 
 type PlanRejectRow = Parameters<PlanFiles['reject']>[0];
-/** What a planned piece is taken into, and the setup (for the playbook entries of planned customers). */
-interface Taker {
-  sink: PlannedSink;
-  setup: PlanSetup;
-}
 
 /** Line breaks in `bytes` as the record parser counts them: LF, CR LF and a lone CR each one. */
 export function countLineBreaks(bytes: Uint8Array): number {
@@ -471,4 +469,11 @@ class WorkerPool {
 function workerScript(): URL {
   const here = import.meta.url;
   return here.endsWith('.ts') ? new URL('../../dist/engine/plan-worker.js', here) : new URL('./plan-worker.js', here);
+}
+
+/** A projection module as a worker loads it: when tests run the TypeScript sources, its build in dist/. */
+export function workerModule(url: string): string {
+  if (!import.meta.url.endsWith('.ts')) return url;
+  const m = /^(.*)\/src\/(.*)\.[jt]s$/.exec(url);
+  return m ? `${m[1]}/dist/${m[2]}.js` : url;
 }

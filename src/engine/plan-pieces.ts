@@ -4,9 +4,10 @@
  * checked, classified, valued and timed exactly as on one thread. Sorted by priority (`plan`),
  * the rows are formatted into plan.csv rows and sorted into a run that the worker writes to
  * its own run file; what goes back is typed arrays and the run's place in the file — no
- * object per row and no row text crosses threads. In input order (`campaign`, `report`,
- * `worksheet`), the planned customers go back in file order, with their cells, to be handed
- * to the command once their duplicate check is passed. What needs every row in order
+ * object per row and no row text crosses threads. In input order (`campaign`, `report`), the
+ * command's projection makes of each planned customer the compact record the command reads
+ * (src/domain/record-codec.ts); a piece's records go back as one string, in file order, to be
+ * handed to the command once their duplicate check is passed. What needs every row in order
  * (duplicate ids, totals, rejects, the merge of all runs) stays with the main thread.
  */
 import iconv from 'iconv-lite';
@@ -17,6 +18,7 @@ import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/pl
 import { planCostOf, totalsFlags, totalsKey } from '../domain/plan-summary.js';
 import type { LearnedReader } from '../domain/reasons/learned.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
+import { RecordBatch, type RecordField } from '../domain/record-codec.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
 import { DataError, IoError } from '../errors.js';
 import { createPieceReader, type PieceOptions, type PieceReaderSpec, type RowEvent } from '../io/csv-read.js';
@@ -36,9 +38,11 @@ export interface PlanWorkerInit {
   fmt: CsvFormat;
   /**
    * The file this worker writes its sorted runs to, one after the other
-   * (SortedSpool.runFilePath); without one the planned customers are sent back in file order.
+   * (SortedSpool.runFilePath); without one the projection's records are sent back in file order.
    */
   runPath?: string;
+  /** in input order: the module whose createProjection(options, setup) makes each planned customer's record */
+  projection?: { module: string; options: unknown };
   /** bytes of the run written at a time (default SEGMENT_BYTES) */
   segmentBytes?: number;
   /** bytes of the piece decoded at a time (default PART_BYTES) */
@@ -105,8 +109,8 @@ export interface PieceResult {
   runStart: number;
   runEnd: number;
   reasonCodes: string[];
-  /** without a run file: the accepted rows' planned customers (without their playbook entry) and cells, in file order */
-  customers?: PieceCustomer[];
+  /** without a run file: one record per accepted row, in file order (a RecordBatch's text) */
+  records?: string;
   /** rejected rows, each after `rejectAt[i]` accepted rows */
   rejects: Reject[];
   rejectAt: number[];
@@ -120,19 +124,23 @@ export interface PieceResult {
   error?: { message: string; hint?: string; io?: boolean };
 }
 
-/** A planned customer sent back to the main thread: its playbook entry is looked up there again, not copied. */
-export interface PieceCustomer {
-  p: Omit<PlannedCustomer, 'entry'>;
-  cells: string[];
-  raw: string | undefined;
+/** What a command reads of a planned customer, as the fields of a compact record (src/domain/record-codec.ts). */
+export type Projection = (p: PlannedCustomer) => RecordField[];
+
+/** A module a worker loads to make the records of input order (PlanWorkerInit.projection). */
+export interface ProjectionModule {
+  createProjection(options: unknown, setup: PlanSetup): Projection;
 }
 
 /**
  * A planner of pieces for one run: call it with each job, in any order. A worker compiles the
- * playbook's vocabulary itself; the main thread passes its own.
+ * playbook's vocabulary itself; the main thread passes its own. Without a run file,
+ * `projection` makes each planned customer's record.
  */
-export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVocabulary(init.setup.playbook, init.learned)): (job: PieceJob) => PieceResult {
+export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVocabulary(init.setup.playbook, init.learned), projection?: (setup: PlanSetup) => Projection): (job: PieceJob) => PieceResult {
   const setup: PlanSetup = { ...init.setup, vocabulary };
+  const project = init.runPath === undefined ? projection?.(setup) : undefined;
+  const batch = new RecordBatch();
   const reader = createPieceReader(init.reader, LOST_CUSTOMER_SCHEMA);
   const formatter = new PlanRowFormatter(init.fmt, init.reader.headers.length, init.reader.delimiter);
   const text: PlanRowText = { head: '', tail: '' };
@@ -162,7 +170,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
     const codes = new Map<string, number>();
     const rejects: Reject[] = [];
     const rejectAt: number[] = [];
-    const customers: PieceCustomer[] | undefined = runPath === undefined && !job.countOnly ? [] : undefined;
+    const records = project !== undefined && !job.countOnly;
     const before = { ...reader.stats };
 
     /** Writes `s` as UTF-8 at the end of `rows`, growing it first when it could be too small. */
@@ -185,10 +193,8 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       // Read before planning, from the values as the reader gave them (the main thread decides duplicate ids by them).
       const facts = rowFacts(ev.values, setup.config.permission.extraObjectionPhrases);
       const p = job.countOnly ? undefined : planCustomer(row, setup);
-      if (p && customers) {
-        const { entry: _entry, ...sent } = p;
-        customers.push({ p: sent, cells: ev.cells, raw: ev.raw });
-      } else if (p) formatter.format(p, ev.cells, ev.raw, text);
+      if (p && records) batch.add((project as Projection)(p));
+      else if (p) formatter.format(p, ev.cells, ev.raw, text);
       if (count * INTS_PER_ROW === ints.length) {
         ints = grow(ints, new Uint32Array(ints.length * 2));
         nums = grow(nums, new Float64Array(nums.length * 2));
@@ -222,7 +228,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       // An epoch day as its 32 bits; the main thread reads it back with `| 0`.
       ints[i + 7] = typeof row.last_modified === 'number' ? row.last_modified >>> 0 : 0;
       if (p) {
-        if (!customers) {
+        if (!records) {
           spans[count * 3] = at;
           spans[count * 3 + 1] = put(text.head);
           spans[count * 3 + 2] = put(text.tail);
@@ -269,7 +275,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       runStart,
       runEnd: runFileEnd,
       reasonCodes: [...codes.keys()],
-      ...(customers ? { customers } : {}),
+      ...(records ? { records: batch.done() } : {}),
       rejects,
       rejectAt,
       read: stats.read - before.read,

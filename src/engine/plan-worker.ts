@@ -1,14 +1,18 @@
 /**
  * Entry of a planning worker thread (src/engine/parallel-plan.ts): plans each piece it is
- * sent, writes its sorted run to the worker's run file and posts the result back, handing the
- * piece's buffer back instead of copying it.
+ * sent, writes its sorted run to the worker's run file (or makes the command's records) and
+ * posts the result back, handing the piece's buffer back instead of copying it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createPiecePlanner, WORKER_READY, type PieceJob, type PlanWorkerInit } from './plan-pieces.js';
+import { createPiecePlanner, WORKER_READY, type PieceJob, type PlanWorkerInit, type ProjectionModule } from './plan-pieces.js';
 
 const port = parentPort;
 if (!port) throw new Error('plan-worker.js runs as a worker thread only');
-const plan = createPiecePlanner(workerData as PlanWorkerInit);
+const init = workerData as PlanWorkerInit;
+const wanted = init.projection;
+// The command's projection module, loaded before the worker says it is ready.
+const loaded = wanted ? ((await import(wanted.module)) as ProjectionModule) : undefined;
+const plan = createPiecePlanner(init, undefined, loaded && wanted ? (setup) => loaded.createProjection(wanted.options, setup) : undefined);
 // The main thread waits for every worker to be set up before it reads pieces.
 port.postMessage(WORKER_READY);
 port.on('message', (job: PieceJob) => {

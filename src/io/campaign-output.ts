@@ -131,18 +131,46 @@ export function listFile(channel: Channel, retention = false): string {
   return `${retention ? 'retention' : 'campaign'}-${channel}.csv`;
 }
 
-/** Temporary files of one run; commit() puts them all in place. */
-export class CampaignFiles {
-  private streams = new Map<string, { stream: AtomicWriteStream; formatter: CsvFormatter }>();
-  private failure: unknown;
+/**
+ * A channel list's rows formatted ahead of their priority (listValues order in, the columns
+ * --columns chose out): the campaign's first pass formats each listed customer's row where it
+ * is planned, a worker thread included.
+ */
+export class ListRowFormatter {
   /** per channel: where each written column's value sits in listValues(), and where priority is written (-1: not chosen) */
-  private readonly layout: Record<Channel, { picks: number[]; priorityAt: number }>;
-  private constructor(private readonly dir: string, private readonly fmt: CsvFormat, private readonly chosen: readonly string[] | undefined) {
+  readonly layout: Record<Channel, { picks: number[]; priorityAt: number }>;
+  private readonly formatters: Record<Channel, CsvFormatter>;
+  constructor(fmt: CsvFormat, chosen: readonly string[] | undefined) {
     this.layout = Object.fromEntries(CHANNELS.map((c) => {
       const all = listColumns(c).map((col) => col.name);
       const names = chosenListColumns(c, chosen).map((col) => col.name);
       return [c, { picks: names.map((n) => all.indexOf(n)), priorityAt: names.indexOf('priority') }];
     })) as Record<Channel, { picks: number[]; priorityAt: number }>;
+    this.formatters = Object.fromEntries(CHANNELS.map((c) => [c, createCsvFormatter(chosenListColumns(c, chosen), fmt)])) as Record<Channel, CsvFormatter>;
+  }
+
+  /** The values of listValues() in the order of the columns written. */
+  pick(channel: Channel, values: readonly unknown[]): unknown[] {
+    return this.layout[channel].picks.map((i) => values[i]);
+  }
+
+  /** A channel's list row (listValues order) formatted now, its priority left open (see CampaignFiles.listedAround). */
+  around(channel: Channel, values: readonly unknown[]): { head: string; tail: string } {
+    const formatter = this.formatters[channel];
+    const { priorityAt } = this.layout[channel];
+    const picked = this.pick(channel, values);
+    // Without a priority column the row is complete now.
+    return priorityAt < 0 ? { head: formatter.row(picked), tail: '' } : formatter.around(picked, priorityAt);
+  }
+}
+
+/** Temporary files of one run; commit() puts them all in place. */
+export class CampaignFiles {
+  private streams = new Map<string, { stream: AtomicWriteStream; formatter: CsvFormatter }>();
+  private failure: unknown;
+  private readonly rows: ListRowFormatter;
+  private constructor(private readonly dir: string, private readonly fmt: CsvFormat, private readonly chosen: readonly string[] | undefined) {
+    this.rows = new ListRowFormatter(fmt, chosen);
   }
 
   /**
@@ -178,38 +206,23 @@ export class CampaignFiles {
     this.streams.set(name, { stream, formatter });
   }
 
-  /** The values of listValues() in the order of the columns written. */
-  private pick(channel: Channel, values: readonly unknown[]): unknown[] {
-    return this.layout[channel].picks.map((i) => values[i]);
-  }
-
   /** Writes a row (listValues order) to a channel's list (the retention list when asked); a promise when the file's buffer is full (await it before the next). */
   listed(channel: Channel, values: unknown[], retention = false): Promise<void> | undefined {
-    return this.write(listFile(channel, retention), this.pick(channel, values));
+    return this.write(listFile(channel, retention), this.rows.pick(channel, values));
   }
 
   /** A channel's list row (listValues order) formatted now, its priority left open (see listedAround). */
   listRowAround(channel: Channel, values: readonly unknown[]): { head: string; tail: string } {
-    const formatter = this.formatterOf(`campaign-${channel}.csv`);
-    const { priorityAt } = this.layout[channel];
-    const picked = this.pick(channel, values);
-    // Without a priority column the row is complete now.
-    return priorityAt < 0 ? { head: formatter.row(picked), tail: '' } : formatter.around(picked, priorityAt);
+    return this.rows.around(channel, values);
   }
 
   /** Writes a row formatted by listRowAround with its priority, to the retention list when asked; a promise when the file's buffer is full. */
   listedAround(channel: Channel, head: string, priority: number, tail: string, retention = false): Promise<void> | undefined {
     const name = listFile(channel, retention);
     const s = this.streams.get(name);
-    const { priorityAt } = this.layout[channel];
+    const { priorityAt } = this.rows.layout[channel];
     if (!s) return undefined;
     return writeOrWait(s.stream, priorityAt < 0 ? head : head + s.formatter.cell(priority, priorityAt) + tail);
-  }
-
-  private formatterOf(name: string): CsvFormatter {
-    const s = this.streams.get(name);
-    if (!s) throw new Error(`CampaignFiles has no ${name}`);
-    return s.formatter;
   }
 
   /** Writes a row to excluded.csv; a promise when the file's buffer is full (await it before the next). */

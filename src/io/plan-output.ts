@@ -207,9 +207,9 @@ export class PlanFiles {
 
   /**
    * Where rows formatted and sorted elsewhere go (worker threads): run files in the sort's
-   * temporary directory, added and withdrawn from as SortedSpool describes.
+   * temporary directory, added to and passed over in the merge as SortedSpool describes.
    */
-  get sortedRuns(): Pick<SortedSpool, 'runFilePath' | 'addRunExtent' | 'withdraw'> {
+  get sortedRuns(): Pick<SortedSpool, 'runFilePath' | 'addRunExtent' | 'skip'> {
     return this.spool;
   }
 

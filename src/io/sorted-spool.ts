@@ -29,8 +29,6 @@ export type ByteSink = (bytes: Buffer) => Promise<void> | void;
 
 /** Bytes before each record in a run: rank (f64), key (f64), tie (u32), head length (u32), tail length (u32). */
 export const RECORD_HEADER = 28;
-/** Set in a record's head length: the record was withdrawn after its run was sorted (a duplicate). */
-export const WITHDRAWN = 0x80000000;
 const MIN_ARENA = 1 << 20;
 // Sorted output is handed to the writer a megabyte at a time.
 const WRITE_CHUNK = 1 << 20;
@@ -49,6 +47,8 @@ export class SortedSpool {
   headLen = new Uint32Array(1024);
   tailLen = new Uint32Array(1024);
   private runs: RunExtent[] = [];
+  /** per run file written elsewhere: byte offsets of the records the merge leaves out */
+  private readonly skipped = new Map<string, Set<number>>();
   private dir: string | undefined;
   private forgetDir: (() => void) | undefined;
   private runBuffer = Buffer.alloc(0);
@@ -95,28 +95,21 @@ export class SortedSpool {
 
   /**
    * Adds a run sorted and written elsewhere: bytes [start, end) of `path`, in the run format
-   * (each record behind its RECORD_HEADER; records with WITHDRAWN set are skipped).
+   * (each record behind its RECORD_HEADER).
    */
   addRunExtent(path: string, start: number, end: number): void {
     if (end > start) this.runs.push({ path, start, end });
   }
 
-  /** Withdraws the record at byte `offset` of a run file written elsewhere (e.g. a duplicate found later). */
-  withdraw(path: string, offset: number): void {
-    let fd: number | undefined;
-    try {
-      fd = openSync(path, 'r+');
-      const field = Buffer.alloc(4);
-      readSync(fd, field, 0, 4, offset + 20);
-      const headLen = field.readUInt32LE(0);
-      if (headLen >= WITHDRAWN) return;
-      field.writeUInt32LE(headLen + WITHDRAWN, 0);
-      writeSync(fd, field, 0, 4, offset + 20);
-    } catch (err) {
-      throw spillError(path, err);
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
+  /**
+   * Leaves the record at byte `offset` of a run file written elsewhere out of the output (a
+   * row whose id a later row of the file decided against). Nothing written is changed: the
+   * merge, which starts once every record to leave out is known, passes over it.
+   */
+  skip(path: string, offset: number): void {
+    let at = this.skipped.get(path);
+    if (at === undefined) this.skipped.set(path, (at = new Set()));
+    at.add(offset);
   }
 
   /** Yields every record in sorted order, then removes the temporary files. */
@@ -210,7 +203,7 @@ export class SortedSpool {
     await this.writing;
     this.runBuffer = Buffer.alloc(0);
     if (this.writeFailure) throw this.writeFailure;
-    return MergeCursor.open(this.runs);
+    return MergeCursor.open(this.runs, this.skipped);
   }
 
   /** Indices of the arena's records in sort order. */
@@ -352,12 +345,17 @@ class RunReader {
   bytes: Buffer = Buffer.alloc(0);
   headLen = 0;
   private position: number;
+  /** the file offset of buf[0] */
+  private base: number;
   constructor(
     private readonly fd: number,
     start: number,
     private readonly stop: number,
+    /** offsets in the file of records to pass over (SortedSpool.skip) */
+    private readonly skipped: ReadonlySet<number> | undefined,
   ) {
     this.position = start;
+    this.base = start;
   }
 
   /**
@@ -379,15 +377,14 @@ class RunReader {
       const avail = this.end - this.pos;
       if (avail < RECORD_HEADER) return this.eof ? this.finish(avail) : undefined;
       const p = this.pos;
-      const rawHead = this.buf.readUInt32LE(p + 20);
-      const headLen = rawHead >= WITHDRAWN ? rawHead - WITHDRAWN : rawHead;
+      const headLen = this.buf.readUInt32LE(p + 20);
       const size = RECORD_HEADER + headLen + this.buf.readUInt32LE(p + 24);
       if (avail < size) {
         this.need = size;
         return this.eof ? this.finish(avail) : undefined;
       }
       this.pos += size;
-      if (rawHead >= WITHDRAWN) continue;
+      if (this.skipped?.has(this.base + p)) continue;
       this.keys.rank = this.buf.readDoubleLE(p);
       this.keys.key = this.buf.readDoubleLE(p + 8);
       this.keys.tie = this.buf.readUInt32LE(p + 16);
@@ -410,6 +407,7 @@ class RunReader {
       this.buf.copy(bigger, 0, this.pos, this.end);
       this.buf = bigger;
     } else this.buf.copyWithin(0, this.pos, this.end);
+    this.base += this.pos;
     this.end -= this.pos;
     this.pos = 0;
     let bytesRead: number;
@@ -480,7 +478,7 @@ class MergeCursor implements Cursor {
     private readonly heap: RunReader[],
   ) {}
 
-  static async open(runs: RunExtent[]): Promise<MergeCursor> {
+  static async open(runs: RunExtent[], skipped: ReadonlyMap<string, ReadonlySet<number>>): Promise<MergeCursor> {
     const fds = new Map<string, number>();
     try {
       for (const r of runs) if (!fds.has(r.path)) fds.set(r.path, openSync(r.path, 'r'));
@@ -488,7 +486,7 @@ class MergeCursor implements Cursor {
       for (const fd of fds.values()) closeSync(fd);
       throw new IoError(`cannot read a temporary sort file: ${(err as Error).message}`, 'check the temp directory (TMPDIR)');
     }
-    const heap = runs.map((r) => new RunReader(fds.get(r.path) as number, r.start, r.end)).filter((r) => r.next());
+    const heap = runs.map((r) => new RunReader(fds.get(r.path) as number, r.start, r.end, skipped.get(r.path))).filter((r) => r.next());
     for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i);
     const cursor = new MergeCursor([...fds.values()], heap);
     cursor.show();

@@ -4,9 +4,7 @@
  * (src/engine/index.ts).
  */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Context } from '../io/context.js';
-import { parseRate, parseReadFlags, resolveAsOf, type RawReadFlags } from '../cli/options.js';
 import type { CalibratedModel } from '../domain/calibrate.js';
 import { validateCalibratedModel } from '../domain/calibrate.js';
 import { DEFAULT_CONFIG, DEFAULT_MAX_REJECT_RATE, type WinbackConfig } from '../domain/config.js';
@@ -19,18 +17,27 @@ import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import type { DuplicateResolution } from '../domain/duplicate-ids.js';
 import { DataError, InputMissingError } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
-import { resolveLang, type Lang } from '../cli/lang.js';
-import { formatFixed, messages } from '../domain/messages.js';
+import { formatFixed, messages, type Lang } from '../domain/messages.js';
+import type { EpochDay } from '../domain/types.js';
 import type { OpenedExport, ReadOptions } from '../io/csv-read.js';
 import { openExport } from '../io/open-export.js';
 import { loadPlaybook } from '../io/playbook-file.js';
 
-export interface PlanFlags extends RawReadFlags {
-  asOf?: string;
-  playbook?: string;
-  config?: string;
-  model?: string;
-  lang?: string;
+/** What a planning command asks for, parsed from its flags and environment (src/cli/plan-options.ts). */
+export interface PlanOptions {
+  /** the language --lang or WINBACK_LANG gave; without one the config's, else the locale's */
+  lang: { given?: Lang; locale: Lang };
+  /** the reading flags' options (the config's column map is added to `read.map`) */
+  read: ReadOptions;
+  /** --max-reject-rate, else WINBACK_MAX_REJECT_RATE; without either the config's input.maxRejectRate */
+  maxRejectRate?: { rate: number; source: 'flag' | 'env' };
+  asOf: EpochDay;
+  /** --config, else WINBACK_CONFIG; without either, winback.yaml where it is found */
+  configPath?: string;
+  /** --playbook, resolved; without it the config's */
+  playbookPath?: string;
+  /** --model: the path resolved, and as given (for messages) */
+  model?: { path: string; label: string };
 }
 
 export interface LoadedPlanSetup {
@@ -43,18 +50,15 @@ export interface LoadedPlanSetup {
   warnings: string[];
 }
 
-/** Loads config, playbook and model and resolves the as-of date. */
-export async function loadPlanSetup(ctx: Context, flags: PlanFlags): Promise<LoadedPlanSetup> {
+/** Loads config, playbook and model as the options ask. */
+export async function loadPlanSetup(ctx: Context, options: PlanOptions): Promise<LoadedPlanSetup> {
+  const { read, asOf } = options;
   // Before the config is read, the flag and the environment tell the language of errors.
-  const early = resolveLang(flags.lang, ctx.env);
-  const { read, maxRejectRate } = parseReadFlags(flags, undefined, early);
-  const asOf = resolveAsOf(flags.asOf, ctx.env, ctx.now, early);
-  const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd, early);
-  const rejectLimit = resolveRejectLimit(maxRejectRate, ctx.env, cfg.config);
-  const lang = resolveLang(flags.lang, ctx.env, cfg.config.lang);
-  const playbookPath = flags.playbook !== undefined ? resolve(ctx.cwd, flags.playbook) : cfg.config.playbook;
-  const pb = await loadPlaybook(playbookPath);
-  const model = flags.model !== undefined ? await loadModel(resolve(ctx.cwd, flags.model), flags.model, lang) : undefined;
+  const cfg = await loadConfig(options.configPath, ctx.cwd, options.lang.given ?? options.lang.locale);
+  const rejectLimit = rejectLimitOf(options.maxRejectRate, cfg.config);
+  const lang = options.lang.given ?? cfg.config.lang ?? options.lang.locale;
+  const pb = await loadPlaybook(options.playbookPath ?? cfg.config.playbook);
+  const model = options.model !== undefined ? await loadModel(options.model.path, options.model.label, lang) : undefined;
   const setup: PlanSetup = {
     playbook: pb.playbook,
     vocabulary: compileVocabulary(pb.playbook),
@@ -107,11 +111,9 @@ export interface RejectLimit {
   source: RejectLimitSource;
 }
 
-/** Resolves the limit of rejected rows; `flag` is the parsed --max-reject-rate. */
-export function resolveRejectLimit(flag: number | undefined, env: Record<string, string | undefined>, config: Pick<WinbackConfig, 'input'> = DEFAULT_CONFIG): RejectLimit {
-  if (flag !== undefined) return { rate: flag, source: 'flag' };
-  const fromEnv = env.WINBACK_MAX_REJECT_RATE;
-  if (fromEnv !== undefined && fromEnv !== '') return { rate: parseRate('WINBACK_MAX_REJECT_RATE', fromEnv), source: 'env' };
+/** The limit of rejected rows: the one given (flag or environment: PlanOptions.maxRejectRate), else the config's. */
+export function rejectLimitOf(given: PlanOptions['maxRejectRate'], config: Pick<WinbackConfig, 'input'> = DEFAULT_CONFIG): RejectLimit {
+  if (given !== undefined) return given;
   const rate = config.input.maxRejectRate;
   return { rate, source: rate === DEFAULT_MAX_REJECT_RATE ? 'default' : 'config' };
 }

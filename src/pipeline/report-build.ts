@@ -5,8 +5,7 @@
  */
 import type { Context } from '../io/context.js';
 import { formatIsoDay, parseIsoDay } from '../domain/dates.js';
-import type { ReasonEntry } from '../domain/playbook-types.js';
-import { factsOfPlanned, reportItem, type ItemContext } from '../domain/report-facts.js';
+import { reportItem } from '../domain/report-facts.js';
 import { addToReport, createReport, type MoneySums } from '../domain/report.js';
 import { finishReport, type FunnelLine, type PlanMoneyTotals, type Report, type Unavailable } from '../domain/report-finish.js';
 import type { CostPrices } from '../domain/plan-money.js';
@@ -20,16 +19,23 @@ import { planExport } from '../engine/index.js';
 import { openLostCustomers, type LoadedPlanSetup } from './plan-setup.js';
 import { reportLabels } from '../io/report-labels.js';
 import { formatIsoText, messages } from '../domain/messages.js';
+import { createProjection, itemContext, itemOf } from './report-project.js';
 
 /** Plans the export in memory-flat streaming and reports on it; nothing is written. */
-export async function reportFromExport(ctx: Context, file: string, loaded: LoadedPlanSetup, outlierShare?: number): Promise<Report> {
+/** `threads`: planning threads, the main thread included (default 1). */
+export async function reportFromExport(ctx: Context, file: string, loaded: LoadedPlanSetup, outlierShare?: number, threads = 1): Promise<Report> {
   const first = await openLostCustomers(ctx, file, loaded);
-  const itemCtx = itemContext(loaded, loaded.setup.asOf);
   // The plan's own totals (the engine's) give the per-reason money exactly as summary.json would state it.
   const { opened, made: acc, totals } = await planExport(ctx, file, loaded, first, {
     order: 'input',
     start: () => createReport(loaded.setup.asOf, reportOptions(loaded, outlierShare)),
-    customer: (acc, p) => addToReport(acc, reportItem(p.row, factsOfPlanned(p), itemCtx)),
+    records: {
+      module: new URL('./report-project.js', import.meta.url).href,
+      options: null,
+      create: createProjection,
+      take: (acc, fields) => addToReport(acc, itemOf(fields)),
+    },
+    threads,
   });
   const { read, accepted, rejected } = opened.stats;
   return finishReport(acc, {
@@ -54,7 +60,7 @@ export async function reportFromPlanDir(dir: string, label: string, loaded: Load
   const permission = runPermission(summary.permission, loaded, label);
   const prices = runPrices(summary, loaded, label);
   const acc = createReport(asOf.day, reportOptions(loaded, outlierShare));
-  const itemCtx = itemContext(loaded, asOf.day, permission.config, prices.prices);
+  const itemCtx = itemContext(loaded.setup, asOf.day, permission.config, prices.prices);
   for await (const { row, facts } of readPlanCsv(dir, label, loaded.read)) addToReport(acc, reportItem(row, facts, itemCtx));
   const mismatch = Object.entries(s.reasons).find(([code, r]) => acc.reasons.get(code)?.count !== r.count);
   if (acc.totals.count !== s.accepted || mismatch) {
@@ -84,7 +90,7 @@ export async function reportFromCampaignDir(dir: string, label: string, loaded: 
   const prices = runPrices(summary, loaded, label);
   const periodDays = Number((summary.period as { days?: unknown } | undefined)?.days);
   const acc = createReport(asOf.day, { ...reportOptions(loaded, outlierShare), ...(Number.isInteger(periodDays) && periodDays > 0 ? { periodDays } : {}) });
-  const itemCtx = itemContext(loaded, asOf.day, loaded.setup.config.permission, prices.prices);
+  const itemCtx = itemContext(loaded.setup, asOf.day, loaded.setup.config.permission, prices.prices);
   // Listed customers passed the permission check of that run; the lists lack the consent columns to re-check it.
   for await (const { row, facts } of readCampaignLists(dir, label)) addToReport(acc, { ...reportItem(row, facts, itemCtx), blocked: null });
   const excluded = counts.excluded ?? {};
@@ -152,12 +158,6 @@ const CAMPAIGN_GAPS = [
   { section: 'switching', why: 'the lists carry neither complaints, competitor nor tenure' },
   { section: 'quality', why: 'the lists carry no margins, warnings or consent columns to check' },
 ];
-
-function itemContext(loaded: LoadedPlanSetup, asOf: EpochDay, permission: PermissionConfig = loaded.setup.config.permission, prices: CostPrices | undefined = loaded.setup.playbook): ItemContext {
-  const entries = new Map<string, Pick<ReasonEntry, 'side' | 'final'>>(loaded.setup.playbook.reasons.map((r) => [r.code, r]));
-  const none = { side: 'none', final: false } as const;
-  return { entryOf: (code) => entries.get(code) ?? none, permission, model: loaded.setup.config.model, asOf, ...(prices ? { prices } : {}) };
-}
 
 function reportOptions(loaded: LoadedPlanSetup, outlierShare: number | undefined): { periodDays: number; outlierShare?: number } {
   return { periodDays: loaded.setup.config.campaign.periodDays, ...(outlierShare !== undefined ? { outlierShare } : {}) };

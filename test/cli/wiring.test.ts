@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { parseReadFlags } from '../../src/cli/options.js';
+import { planOptions, type PlanFlags } from '../../src/cli/plan-options.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { parseIsoDay } from '../../src/domain/dates.js';
 import { memoryContext } from '../support/memory-context.js';
@@ -148,6 +149,35 @@ describe('the options a handler receives parse into typed options', () => {
       read: { encoding: 'win1252', delimiter: ';', decimal: ',', dateOrder: 'dmy', map: { customer_id: 'Kd-Nr', reason: 'Grund' }, fill: { churn_date: parseIsoDay('2026-01-31') } },
       maxRejectRate: 0.05,
     });
+  });
+
+  it.each([
+    ['plan', 'runPlan'],
+    ['campaign', 'runCampaign'],
+    ['report', 'runReport'],
+  ] as const)('planning flags of %s: language, as-of date, config, playbook, model, reading flags and reject rate, paths resolved', async (command, handler) => {
+    const out = command === 'report' ? [] : ['--out', 'o'];
+    const [, flags] = await received([command, 'x.csv', ...out, ...PLAN_ARGS, ...READ_ARGS], handler);
+    const ctx = { cwd: '/work', env: { WINBACK_MAX_REJECT_RATE: '50%', LANG: 'en_GB.UTF-8' }, now: () => new Date(Date.UTC(2020, 0, 1)) };
+    expect(planOptions(ctx, flags as PlanFlags)).toStrictEqual({
+      lang: { given: 'de', locale: 'en' },
+      read: { encoding: 'win1252', delimiter: ';', decimal: ',', dateOrder: 'dmy', map: { customer_id: 'Kd-Nr', reason: 'Grund' }, fill: { churn_date: parseIsoDay('2026-01-31') } },
+      maxRejectRate: { rate: 0.05, source: 'flag' },
+      asOf: parseIsoDay('2026-11-23'),
+      configPath: 'winback.yaml',
+      playbookPath: '/work/pb.yaml',
+      model: { path: '/work/model.json', label: 'model.json' },
+    });
+  });
+
+  it('planning flags left out: the environment\'s language, as-of date, config and reject rate; else the locale and today', async () => {
+    const [, flags] = await received(['plan', 'x.csv'], 'runPlan');
+    const env = { WINBACK_LANG: 'en', WINBACK_AS_OF: '2026-02-03', WINBACK_CONFIG: 'env.yaml', WINBACK_MAX_REJECT_RATE: '50%', LANG: 'de_DE.UTF-8' };
+    const now = () => new Date(2026, 4, 6, 12);
+    expect(planOptions({ cwd: '/work', env, now }, flags as PlanFlags)).toStrictEqual({
+      lang: { given: 'en', locale: 'de' }, read: {}, maxRejectRate: { rate: 0.5, source: 'env' }, asOf: parseIsoDay('2026-02-03'), configPath: 'env.yaml',
+    });
+    expect(planOptions({ cwd: '/work', env: { LANG: 'de_DE.UTF-8' }, now }, flags as PlanFlags)).toStrictEqual({ lang: { locale: 'de' }, read: {}, asOf: parseIsoDay('2026-05-06') });
   });
 
   it('clv: period, dates, holdout, horizon, discount rate, order', async () => {

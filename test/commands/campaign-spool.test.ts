@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pack, unpack } from '../../src/commands/campaign-distribute.js';
+import { pack, unpack } from '../../src/domain/record-codec.js';
 import { listColumns } from '../../src/io/campaign-output.js';
 import { createCsvFormatter, EXCEL_DE_CSV, PLAIN_CSV } from '../../src/io/csv-write.js';
 

@@ -9,6 +9,7 @@ import { CHANNELS } from '../../src/domain/playbook-types.js';
 import { planCustomer, type PlanSetup } from '../../src/domain/plan.js';
 import type { CustomerRow } from '../../src/domain/types.js';
 import { loadPlanSetup } from '../../src/pipeline/plan-setup.js';
+import { planOptions } from '../../src/cli/plan-options.js';
 import { memoryContext } from '../support/memory-context.js';
 import { fixtureFlow } from '../support/worksheet-flow.js';
 import { propertyRuns } from '../support/property.js';
@@ -19,7 +20,7 @@ const DAY = 20_000; // an epoch day in 2024
 
 let setup: PlanSetup;
 beforeAll(async () => {
-  setup = (await loadPlanSetup(memoryContext().ctx, { asOf: '2026-11-23', lang: 'en' })).setup;
+  setup = (await loadPlanSetup(memoryContext().ctx, planOptions(memoryContext().ctx, { asOf: '2026-11-23', lang: 'en' }))).setup;
 });
 
 const flag = fc.constantFrom<boolean | null | undefined>(true, false, null, undefined);

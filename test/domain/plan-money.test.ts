@@ -12,6 +12,7 @@ import { planCostOf } from '../../src/domain/plan-summary.js';
 import type { PlannedCustomer } from '../../src/domain/plan.js';
 import { planExport } from '../../src/engine/index.js';
 import { loadPlanSetup, openLostCustomers } from '../../src/pipeline/plan-setup.js';
+import { planOptions } from '../../src/cli/plan-options.js';
 import { memoryContext } from '../support/memory-context.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -40,7 +41,7 @@ describe('approachCost', () => {
 describe.each(['en', 'de'])('the cost terms of the value model (%s fixture)', (lang) => {
   it('is the difference between the discounted gross increment and expected_value for every win_back customer', async () => {
     const ctx = memoryContext({ cwd: ROOT }).ctx;
-    const loaded = await loadPlanSetup(ctx, { asOf: '2026-11-23', lang });
+    const loaded = await loadPlanSetup(ctx, planOptions(ctx, { asOf: '2026-11-23', lang }));
     const file = `fixtures/lost-customers-${lang}.csv`;
     const opened = await openLostCustomers(ctx, file, loaded);
     const { made: planned } = await planExport(ctx, file, loaded, opened, { order: 'input', start: (): PlannedCustomer[] => [], customer: (list, p) => void list.push(p) });

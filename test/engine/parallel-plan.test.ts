@@ -9,10 +9,14 @@ import { EXCEL_DE_CSV, PLAIN_CSV, type CsvFormat } from '../../src/io/csv-write.
 import { PlanFiles } from '../../src/io/plan-output.js';
 import { countLineBreaks, PARALLEL_MIN_BYTES, planAllRows, planWithWorkers, resolveParallelMinBytes, resolveThreads, useWorkers } from '../../src/engine/parallel-plan.js';
 import { createPiecePlanner, decodeParts, INTS_PER_ROW, type ResultBuffers } from '../../src/engine/plan-pieces.js';
-import { streamPlan, withDuplicatesResolved } from '../../src/engine/row-loop.js';
-import { addToTotals } from '../../src/domain/plan-summary.js';
-import { reasonEntry } from '../../src/domain/playbook-types.js';
+import { planExport } from '../../src/engine/index.js';
+import { withDuplicatesResolved } from '../../src/engine/row-loop.js';
+import type { CampaignRules } from '../../src/domain/campaign.js';
+import type { ContactLookup } from '../../src/domain/contact-history.js';
+import { spoolChoices, type ChoiceSettings } from '../../src/commands/campaign-choices.js';
+import { createProjection as createReportProjection, itemOf } from '../../src/pipeline/report-project.js';
 import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup } from '../../src/pipeline/plan-setup.js';
+import { planOptions } from '../../src/cli/plan-options.js';
 import { memoryContext } from '../support/memory-context.js';
 import { ROOT, runCli } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
@@ -36,7 +40,7 @@ let loadedOnce: Promise<LoadedPlanSetup> | undefined;
  * give what a fresh classifier gives: test/domain/reasons-cache.test.ts).
  */
 function defaultSetup(): Promise<LoadedPlanSetup> {
-  loadedOnce ??= loadPlanSetup(memoryContext({ cwd: ROOT }).ctx, { asOf: AS_OF });
+  loadedOnce ??= loadPlanSetup(memoryContext({ cwd: ROOT }).ctx, planOptions(memoryContext({ cwd: ROOT }).ctx, { asOf: AS_OF }));
   return loadedOnce;
 }
 
@@ -209,7 +213,7 @@ describe('winback plan with worker threads', () => {
     const { ctx } = memoryContext({ cwd: ROOT });
     const file = join(tempDir(), 'export.csv');
     writeFileSync(file, generateLostCustomers({ rows: 50, style: 'en', seed: 3 }));
-    const loaded = await loadPlanSetup(ctx, { asOf: AS_OF });
+    const loaded = await loadPlanSetup(ctx, planOptions(ctx, { asOf: AS_OF }));
     const opened = await openLostCustomers(ctx, file, loaded);
     const { vocabulary: _compiled, ...setup } = loaded.setup;
     const runPath = join(tempDir(), 'no-such-dir', 'worker-0.runs');
@@ -228,7 +232,7 @@ describe('winback plan with worker threads', () => {
     const { ctx } = memoryContext({ cwd: ROOT });
     const file = join(tempDir(), 'export.csv');
     writeFileSync(file, generateLostCustomers({ rows: 200, style: 'en', seed: 5 }));
-    const loaded = await loadPlanSetup(ctx, { asOf: AS_OF });
+    const loaded = await loadPlanSetup(ctx, planOptions(ctx, { asOf: AS_OF }));
     const opened = await openLostCustomers(ctx, file, loaded);
     opened.release();
     const { vocabulary: _compiled, ...setup } = loaded.setup;
@@ -282,7 +286,7 @@ describe('winback plan with worker threads', () => {
 
   it('uses workers only for large files in an encoding whose line feeds are bytes of their own', async () => {
     const { ctx } = memoryContext({ cwd: ROOT });
-    const loaded = await loadPlanSetup(ctx, { asOf: AS_OF });
+    const loaded = await loadPlanSetup(ctx, planOptions(ctx, { asOf: AS_OF }));
     const opened = await openLostCustomers(ctx, 'fixtures/lost-customers-en.csv', loaded);
     opened.release();
     expect(useWorkers(opened, 2)).toBe(false);
@@ -353,56 +357,87 @@ describe('winback plan with worker threads', () => {
 });
 
 /**
- * Plans `file` in input order, as campaign, report and worksheet get it: on one thread, or on
- * `threads` with pieces of `pieceBytes`. Gives every customer handed on (whole, as JSON, and
- * whether its playbook entry is the playbook's own), every reject, the counts and totals.
+ * Plans `file` in input order through the engine's entry, as `report` and `campaign` get it:
+ * on one thread, or on `threads` (workers forced on a small file, pieces of `pieceBytes`).
+ * Gives every report item, or every campaign spool record in priority order with the pass's
+ * counts, and every reject, the counts and totals.
  */
-async function planInputOrder(file: string, threads: number, pieceBytes: number): Promise<Outcome & { customers?: string[]; sameEntry?: boolean }> {
+async function planInputOrder(file: string, command: 'report' | 'campaign', threads: number, pieceBytes: number, chunks = { n: 0 }): Promise<Outcome & { records?: string[] }> {
   const { ctx } = memoryContext({ cwd: ROOT });
+  const forced = { threads, minParallelBytes: 0, pieceBytes, onChunk: () => void chunks.n++ };
   try {
     const loaded = await defaultSetup();
-    const { setup } = loaded;
     const first = await openLostCustomers(ctx, file, loaded);
-    const { opened, made } = await withDuplicatesResolved(ctx, file, loaded, first, async (o) => {
-      const got = { customers: [] as string[], rejects: [] as string[], totals: emptyTotals(), sameEntry: true };
-      const customer = (p: Parameters<typeof addToTotals>[1], cells: string[], raw: string | undefined) => {
-        got.customers.push(JSON.stringify({ p, cells, raw }));
-        got.sameEntry &&= p.entry === reasonEntry(setup.playbook, p.reason.code);
-      };
-      const reject = (r: unknown) => void got.rejects.push(JSON.stringify(r));
-      if (threads > 1) await planWithWorkers(o, setup, { customer, reject }, got.totals, { threads, fmt: PLAIN_CSV, pieceBytes, partBytes: Math.max(1, pieceBytes >> 2) });
-      else await streamPlan(o, setup, (p, cells, raw) => {
-        addToTotals(got.totals, p, setup.playbook);
-        customer(p, cells, raw);
-      }, reject);
-      return got;
-    }, () => undefined);
-    return { customers: made.customers, rejects: made.rejects.join('\n'), totals: made.totals, stats: opened.stats, sameEntry: made.sameEntry };
+    if (command === 'report') {
+      const { opened, made, totals } = await planExport(ctx, file, loaded, first, {
+        order: 'input',
+        start: () => ({ records: [] as string[], rejects: [] as string[] }),
+        records: { module: new URL('../../src/pipeline/report-project.ts', import.meta.url).href, options: null, create: createReportProjection, take: (got, f) => void got.records.push(JSON.stringify(itemOf(f))) },
+        reject: (got, r) => void got.rejects.push(JSON.stringify(r)),
+        ...forced,
+      });
+      return { records: made.records, rejects: made.rejects.join('\n'), totals, stats: opened.stats };
+    }
+    const settings: ChoiceSettings = { loaded, outDir: tempDir(), fmt: PLAIN_CSV, rules: campaignRules(loaded), serial: undefined, threads };
+    const { opened, made, totals } = await planExport(ctx, file, loaded, first, { ...spoolChoices(settings, () => undefined), ...forced });
+    const records: string[] = [];
+    for await (const r of made.spool.sorted()) records.push(JSON.stringify(r));
+    await made.files.abort();
+    return { records: [...records, JSON.stringify(made.counts)], totals, stats: opened.stats };
   } catch (err) {
     return { error: (err as Error).message };
   }
 }
 
+/** Campaign rules that reach every exclusion: a ledger that holds back some ids, a control group, randomised offers. */
+function campaignRules(loaded: LoadedPlanSetup): CampaignRules {
+  const { setup } = loaded;
+  const ledger: ContactLookup = {
+    check: (id) => (id.endsWith('3') ? 'too_soon' : id.endsWith('7') ? 'max_attempts' : 'ok'),
+    heldOutBefore: () => false,
+    recordedNow: () => false,
+  };
+  return { asOf: setup.asOf, periodEnd: setup.asOf + 28, campaignId: 'test', permission: setup.config.permission, ledger, campaign: setup.config.campaign, holdout: 0.1, testOffers: 0.3, lang: setup.lang };
+}
+
 describe('the engine in input order with worker threads', () => {
   it.each([
-    ['en', 500],
-    ['de', 2048],
-  ] as const)('hands on the same customers, rejects, counts and totals in the same order as one thread (%s, pieces of %i bytes)', async (style, pieceBytes) => {
+    ['report', 'en', 500],
+    ['report', 'de', 2048],
+    ['campaign', 'en', 700],
+    ['campaign', 'de', 2048],
+  ] as const)('hands %s the same records, rejects, counts and totals in the same order as one thread (%s, pieces of %i bytes)', async (command, style, pieceBytes) => {
     // Bad rows, and the first rows again at the end: duplicated ids, which must never be handed on.
     const text = generateLostCustomers({ rows: 250, seed: 11, style, badRows: true });
     const lines = text.split('\n');
     const file = join(tempDir(), 'export.csv');
     writeFileSync(file, `${text.endsWith('\n') ? text : `${text}\n`}${lines.slice(1, 8).join('\n')}\n`);
-    const one = await planInputOrder(file, 1, pieceBytes);
-    const two = await planInputOrder(file, 2, pieceBytes);
+    const one = await planInputOrder(file, command, 1, pieceBytes);
+    const pieces = { n: 0 };
+    const two = await planInputOrder(file, command, 2, pieceBytes, pieces);
+    // Planned in pieces on workers, not in the one chunk a single thread reads this file in.
+    expect(pieces.n).toBeGreaterThan(20);
     expect(one.error).toBeUndefined();
-    expect(one.customers?.length).toBeGreaterThan(200);
-    // The copies are rejected as duplicates: no customer from their lines is handed on.
-    const copiesFrom = lines.length + (text.endsWith('\n') ? 0 : 1);
-    const handed = (two.customers ?? []).map((c) => (JSON.parse(c) as { p: { row: { line: number } } }).p.row.line);
-    expect(Math.max(...handed)).toBeLessThan(copiesFrom);
-    expect(one.rejects?.split('\n').filter((r) => /"line":(\d+)/.exec(r) && Number(/"line":(\d+)/.exec(r)?.[1]) >= copiesFrom)).toHaveLength(7);
-    expect(two.sameEntry).toBe(true);
+    expect(one.records?.length).toBeGreaterThan(200);
+    const all = (one.records ?? []).join('\n');
+    if (command === 'report') {
+      // Objectors, several channels; and the copies are rejected as duplicates: none of their lines is handed on.
+      expect(all).toContain('"decision":"never"');
+      expect(new Set((one.records ?? []).map((r) => (JSON.parse(r) as { channel: string }).channel)).size).toBeGreaterThan(2);
+      const copiesFrom = lines.length + (text.endsWith('\n') ? 0 : 1);
+      expect(one.rejects?.split('\n').filter((r) => /"line":(\d+)/.exec(r) && Number(/"line":(\d+)/.exec(r)?.[1]) >= copiesFrom)).toHaveLength(7);
+    } else {
+      // Every kind of record: lists on several channels, the contact history's exclusions (settled on this thread), objectors.
+      for (const part of ['1:L5:email', '1:L6:letter', '1:E8:too_soon', '1:E12:max_attempts', '1:E5:never', '1:E7:control']) expect(all).toContain(part);
+    }
     expect(two).toEqual(one);
   }, 120_000);
+
+  it('plans a campaign with a serial-defector guard on this thread alone', () => {
+    const loaded = { setup: { lang: 'en', playbook: { retention: undefined } } } as unknown as LoadedPlanSetup;
+    const serial = { reset: () => undefined, apply: (p: unknown) => p } as unknown as ChoiceSettings['serial'];
+    const settings = { loaded, outDir: '', fmt: PLAIN_CSV, rules: { ledger: {} } as CampaignRules, threads: 2 };
+    expect((spoolChoices({ ...settings, serial }, () => undefined) as { threads?: number }).threads).toBe(1);
+    expect((spoolChoices({ ...settings, serial: undefined }, () => undefined) as { threads?: number }).threads).toBe(2);
+  });
 });

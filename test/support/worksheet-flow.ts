@@ -3,6 +3,7 @@ import type { WorksheetCustomer } from '../../src/domain/worksheet-apply.js';
 import { newSession, type WorksheetSession } from '../../src/domain/worksheet-session.js';
 import { planExport } from '../../src/engine/index.js';
 import { loadPlanSetup, openLostCustomers } from '../../src/pipeline/plan-setup.js';
+import { planOptions } from '../../src/cli/plan-options.js';
 import { memoryContext } from './memory-context.js';
 import { scriptedPrompter, type ScriptStep } from './scripted-prompter.js';
 
@@ -13,7 +14,7 @@ export const AS_OF = '2026-11-23';
 export async function fixtureFlow(script: readonly ScriptStep[], opts: { session?: WorksheetSession; lang?: 'en' | 'de'; file?: string | null } = {}) {
   const { ctx } = memoryContext();
   const lang = opts.lang ?? 'en';
-  const loaded = await loadPlanSetup(ctx, { asOf: AS_OF, lang });
+  const loaded = await loadPlanSetup(ctx, planOptions(ctx, { asOf: AS_OF, lang }));
   const customers: WorksheetCustomer[] = [];
   const file = opts.file === undefined ? FIXTURE : opts.file;
   if (file !== null) {
