@@ -236,6 +236,9 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   // A customer who can no longer come ("kann das Studio nicht mehr besuchen").
   /\b(?:kann|koennen|konnte|konnten|kann ich|koennen wir|schaffe|schaffen)\b (?:[a-z]+ ){0,5}(?:nicht|nicht mehr|kaum noch) (?:besuchen|kommen|nutzen|wahrnehmen)\b/g,
   /\b(?:mich|ihn|sie|uns) (?:[a-z]+ ){0,2}aus (?:dem|der|meinem|seinem|ihrem|unserem) (?:[a-z]+ )?[a-z]*(?:konto|vertrag|tarif|account|abo|plan|gruppe|kurs|team)\b (?:[a-z]+ )?(?:austragen|ausgetragen|entfernen|entfernt|nehmen|genommen|streichen|gestrichen)\b/g,
+  // A lost relationship, not a request ("Ansprechpartner hat gewechselt, kein Kontakt mehr zum
+  // Außendienst", "no contact with the rep since he left") — unless it is wished ("… gewünscht").
+  /\b(?:kein|keinen|no)\b (?:[a-z]+ )?(?:kontakt|contact) (?:mehr |more |anymore |any more )?(?:zum|zur|zu|mit|with|to) (?:dem |der |unserem |unserer |ihrem |ihrer |seinem |seiner |the |our |his |her |their )?(?:[a-z]+ )?(?:aussendienst[a-z]*|ansprechpartner[a-z]*|berater[a-z]*|betreuer[a-z]*|vertreter[a-z]*|kundenbetreuer[a-z]*|account manager|rep|representative|sales rep|adviser|advisor|field sales)\b(?! ?,? (?:[a-z]+ ){0,2}(?:gewuenscht|erwuenscht|wanted|desired|please|bitte))/g,
   // Someone else calling ("the competitor's rep won't stop calling"): a complaint about them.
   /\b(?:competitors?|konkurrenz|konkurrent[a-z]*|mitbewerber[a-z]*|wettbewerber[a-z]*|(?:other|another|new) (?:provider|company|supplier)) (?:[a-z]+ ){0,4}(?:wont|doesnt|dont|never|keeps?|kept) (?:stop )?(?:calling|emailing|texting|ringing|mailing|writing)\b/g,
 ];

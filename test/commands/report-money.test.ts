@@ -101,14 +101,15 @@ describe('outliers', () => {
     const r = await report(['fixtures/lost-customers-en.csv', ...AS_OF], html);
     const top = r.outliers.customers.find((c) => c.customer_id === 'C-00176');
     expect(top?.why).toEqual(['value_share', 'revenue_vs_median']);
-    // 40.7 % of the expected profit (2026-11-23 fixture): once 51 %, before the value model
-    // subtracted the organic return and discounted each contact from its date — both change this
-    // customer's expected value and the plan's total, so the share is pinned to the figure itself.
-    expect(top?.share).toBeCloseTo(0.407, 3);
+    // 39.0 % of the expected profit (2026-11-23 fixture): once 51 %, before the value model
+    // subtracted the organic return and discounted each contact from its date, then 40.7 % until
+    // the renewal was priced over its own term and "Don't know" became a confident unknown (two
+    // more customers won back) — each changes the plan's total, so the share is pinned to the figure itself.
+    expect(top?.share).toBeCloseTo(0.39, 3);
     expect(r.outliers.customers.filter((c) => c.why.includes('value_share')).every((c) => (c.share ?? 0) > 0.1)).toBe(true);
     const page = readFileSync(html, 'utf8');
     expect(page.indexOf('id="outliers"')).toBeLessThan(page.indexOf('id="money"'));
-    expect(text(page)).toContain('carries 40.7 % of the expected profit (more than 10.0 %)');
+    expect(text(page)).toContain('carries 39.0 % of the expected profit (more than 10.0 %)');
   });
 
   it('takes the share from --outlier-share and refuses one that is not a percentage', async () => {

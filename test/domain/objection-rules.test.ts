@@ -101,4 +101,12 @@ describe('objection rules', () => {
   ])('leaves "%s" alone', (text) => {
     expect(rules(text)).toBeUndefined();
   });
+
+  // A lost relationship with a person at the supplier is a departure reason, not a request; the same words wished for are an objection.
+  it.each(['Ansprechpartner hat gewechselt, kein Kontakt mehr zum Außendienst', 'No contact with the rep since he left.'])('does not read the lost relationship "%s" as an objection', (text) => {
+    expect(findObjectionPhrase(text)).toBeUndefined();
+  });
+  it.each(['Kein Kontakt mehr zum Außendienst gewünscht.', 'Kein Kontakt mehr mit dem Vertreter, bitte.', 'No more contact with your rep please.'])('reads the wish "%s" as an objection', (text) => {
+    expect(findObjectionPhrase(text)).toBeDefined();
+  });
 });
