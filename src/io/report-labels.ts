@@ -392,7 +392,8 @@ export function formatMoney(value: number, lang: ReportLang): string {
 /** Money with the currency symbol where the language puts it, in cents (€12,345.67 / 12.345,67 €) or whole units. */
 export function formatCurrency(value: number, lang: ReportLang, currency: string, whole = false): string {
   const amount = whole ? formatMoney(Math.abs(value), lang) : formatDecimal(Math.abs(value), lang);
-  const sign = Math.round(value * (whole ? 1 : 100)) < 0 ? '-' : '';
+  // The sign of what is shown: −0.5 rounds to a whole 1 (half away from zero, as the amount), so it is −1, not 1.
+  const sign = value < 0 && Math.round(Math.abs(value) * (whole ? 1 : 100)) > 0 ? '-' : '';
   if (currency === '') return `${sign}${amount}`;
   return lang === 'de' ? `${sign}${amount} ${currency}` : `${sign}${currency}${amount}`;
 }
