@@ -758,19 +758,19 @@ export const CATALOGUE = {
     total: m('total', 'gesamt'),
     rateColumns: m(
       ['reason', 'contacted', 'regained', 'rate', 'control', 'ctrl rate', 'lift (95 % CI)'],
-      ['Grund', 'kontaktiert', 'zurück', 'Quote', 'Kontrolle', 'Quote K.', 'Lift (95-%-KI)'],
+      ['Grund', 'kontaktiert', 'zurück', 'Quote', 'Kontrolle', 'Quote K.', 'Mehrwert (95-%-KI)'],
     ),
     moneyColumns: m(
       ['reason', 'revenue', 'margin', 'cost', 'profit', 'return', 'churn again'],
-      ['Grund', 'Umsatz', 'Marge', 'Kosten', 'Gewinn', 'Rendite', 'erneut gekündigt'],
+      ['Grund', 'Umsatz', 'Marge', 'Kosten', 'Gewinn', 'Rendite', 'erneut abgewandert'],
     ),
     segmentColumns: m(
       ['reason', 'offer', 'channel', 'n', 'rate', 'ctrl', 'lift (95 % CI)', 'profit'],
-      ['Grund', 'Angebot', 'Kanal', 'n', 'Quote', 'Kontr.', 'Lift (95-%-KI)', 'Gewinn'],
+      ['Grund', 'Angebot', 'Kanal', 'n', 'Quote', 'Kontr.', 'Mehrwert (95-%-KI)', 'Gewinn'],
     ),
     serialNone: m('serial defectors (won back, then left again): none', 'Mehrfachabwanderer (zurückgewonnen, dann wieder gegangen): keine'),
     serial: m((n: number, ids: string) => `serial defectors (won back, then left again): ${n}: ${ids}`, (n, ids) => `Mehrfachabwanderer (zurückgewonnen, dann wieder gegangen): ${n}: ${ids}`),
-    ratesHead: m('regain rate and lift over control, per reason', 'Rückgewinnungsquote und Lift gegenüber der Kontrollgruppe, je Grund'),
+    ratesHead: m('regain rate and lift over control, per reason', 'Rückgewinnungsquote und Mehrwert gegenüber der Kontrollgruppe, je Grund'),
     moneyHead: m('second lifetime so far and cost, contacted group', 'zweites Kundenleben bisher und Kosten, kontaktierte Gruppe'),
     segmentsHead: m('per reason × offer × channel', 'je Grund × Angebot × Kanal'),
     rejectedOutcomes: m((n: number) => `${n} outcome rows rejected (see rejects in --json)`, (n) => `${n} Ergebniszeilen abgelehnt (siehe rejects in --json)`),
@@ -780,7 +780,7 @@ export const CATALOGUE = {
     ),
     noControl: m(
       'no control group in the ledger: lift cannot be measured (run winback campaign --holdout 10%)',
-      'keine Kontrollgruppe im Kontaktbuch: der Lift lässt sich nicht messen (winback campaign --holdout 10% ausführen)',
+      'keine Kontrollgruppe im Kontaktbuch: der Mehrwert lässt sich nicht messen (winback campaign --holdout 10% ausführen)',
     ),
     windowOpen: m(
       (n: number) => `${n} customers not regained yet whose attribution window is still open: rates may still rise`,

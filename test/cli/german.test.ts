@@ -286,7 +286,7 @@ describe('German: no English word reaches the user', () => {
     expect((await runCli(['campaign', DE, '--out', join(dir, 'c'), ...AS_OF, '--ledger', ledger, '--quiet'])).code).toBe(0);
     const r = await run(['results', '--ledger', ledger, '--outcomes', outcomes, '--as-of', '2027-01-10', '--lang', 'de']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('Warnung: keine Kontrollgruppe im Kontaktbuch: der Lift lässt sich nicht messen');
+    expect(r.stderr).toContain('Warnung: keine Kontrollgruppe im Kontaktbuch: der Mehrwert lässt sich nicht messen');
     expect(r.stderr).toMatch(/^Warnung: \d+ Kunden noch nicht zurückgewonnen, deren Zuordnungsfenster noch offen ist/m);
     expect(r.leaks).toEqual([]);
   });

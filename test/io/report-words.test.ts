@@ -29,4 +29,10 @@ describe('German decision and phase words', () => {
   it('clv phases on the page are the terminal words', () => {
     for (const phase of ['core', 'lost']) expect(L.clv.phaseNames[phase]).toBe(de.clv.phase(phase));
   });
+
+  it('the terminal results say lift and churn-again as the report and the exclusion list do', () => {
+    expect(de.results.rateColumns.at(-1)).toContain(L.lift);
+    expect(de.results.segmentColumns).toContainEqual(expect.stringContaining(L.lift));
+    expect(de.results.moneyColumns.at(-1)).toBe(de.names.exclusion('serial_defector'));
+  });
 });
