@@ -60,6 +60,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--outcomes <file>')
     .option('--previous <dir>')
     .option('--columns <names>')
+    .option('--threads <n>')
     .option('--dry-run')
     .option('--force')
     .option('--json')
@@ -75,6 +76,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--outcomes <file>')
     .option('--window <days>')
     .option('--previous <dir>')
+    .option('--threads <n>')
     .action(run(async () => (await import('../commands/report.js')).runReport));
 
   const worksheet = addPlanFlags(addReadFlags(program.command('worksheet').argument('[file]')));

@@ -34,6 +34,8 @@ export interface ChoiceSettings {
   columns?: readonly string[];
   /** planning threads, the main thread included (default 1) */
   threads?: number;
+  /** the smallest export planned with workers (resolveParallelMinBytes; default 8 MiB) */
+  minParallelBytes?: number;
 }
 
 /** The engine run of the first pass: each planned customer's choice spooled into a new pass per reading of the export. */
@@ -58,6 +60,7 @@ export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) 
       take: (pass, fields) => spoolOne(pass, fields as CampaignRecord, ledger, s.rules),
     },
     threads: alone ? 1 : (s.threads ?? 1),
+    ...(s.minParallelBytes === undefined ? {} : { minParallelBytes: s.minParallelBytes }),
     reject: (pass, rej) => pass.files.reject(rej),
     discard: discardPass,
     onChunk,

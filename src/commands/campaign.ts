@@ -16,7 +16,7 @@ import { withLocks, type HeldLock } from '../io/lock.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 import { createProgress } from '../io/progress.js';
 import { readSuppression } from '../io/suppression-file.js';
-import { planExport, resolveThreads } from '../engine/index.js';
+import { planExport, resolveParallelMinBytes, resolveThreads } from '../engine/index.js';
 import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { discardPass, spoolChoices, type ChoicePass } from './campaign-choices.js';
@@ -48,6 +48,8 @@ export interface CampaignFlags extends PlanFlags, RawOutputFlags {
   budget?: string;
   /** list columns to write, comma-separated, in order */
   columns?: string;
+  /** planning threads, this one included (resolveThreads) */
+  threads?: string;
 }
 
 /** `winback campaign`: this period's contact lists, permission-checked, paced by the ledger. */
@@ -70,10 +72,12 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const holdout = flags.holdout === undefined ? 0 : parseRate('--holdout', flags.holdout);
   const testOffers = testOfferShare(flags.testOffers, loaded.setup.config.campaign.testOffers, loaded.setup.lang);
   const columns = flags.columns === undefined ? undefined : parseListColumns(flags.columns, loaded.setup.lang);
+  // Large exports are planned on worker threads too (docs/performance.md, "One engine").
+  const planning = { threads: resolveThreads(flags.threads, ctx.env, loaded.setup.lang), minParallelBytes: resolveParallelMinBytes(ctx.env, loaded.setup.lang) };
   const created = await ensureOutputDir(outDir, flags.out);
   try {
     // One lock on the ledger and one on the output directory: runs sharing either wait their turn.
-    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, testOffers, lock, budget, columns }));
+    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, testOffers, lock, budget, columns, planning }));
   } catch (err) {
     // A run that failed leaves no empty output folder behind.
     await removeCreatedDirs(created);
@@ -95,6 +99,8 @@ interface RunSetup {
   budget: BudgetSelection | undefined;
   /** the list columns --columns chose; all without */
   columns: string[] | undefined;
+  /** planning threads (this one included) and the smallest export planned with workers */
+  planning: { threads: number; minParallelBytes: number };
 }
 
 async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: RunSetup): Promise<number> {
@@ -114,9 +120,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   let prepared: PreparedFile[];
   try {
     // The engine discards the pass of a failed run; from here on it is this command's.
-    // Planned on worker threads too when the export is large (docs/performance.md, "One engine").
-    const threads = resolveThreads(undefined, ctx.env, loaded.setup.lang);
-    const settings = { loaded, outDir, fmt, rules, serial, threads, ...(r.columns ? { columns: r.columns } : {}) };
+    const settings = { loaded, outDir, fmt, rules, serial, ...r.planning, ...(r.columns ? { columns: r.columns } : {}) };
     const run = await planExport(ctx, file, loaded, first, spoolChoices(settings, (o) => progress.update(o.stats.read, o.stats.bytes)));
     pass = run.made;
     progress.done();

@@ -16,7 +16,7 @@ import { detectReportSource } from '../io/report-input.js';
 import { renderReport } from '../io/report-render.js';
 import { loadPlanSetup, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
-import { resolveThreads } from '../engine/index.js';
+import { resolveParallelMinBytes, resolveThreads } from '../engine/index.js';
 import { reportFromCampaignDir, reportFromExport, reportFromPlanDir } from '../pipeline/report-build.js';
 
 export interface ReportFlags extends PlanFlags {
@@ -32,6 +32,8 @@ export interface ReportFlags extends PlanFlags {
   window?: string;
   /** an earlier plan or campaign output directory, or a saved `report --json` */
   previous?: string;
+  /** planning threads for an export, this one included (resolveThreads) */
+  threads?: string;
 }
 
 /** --outlier-share 10 (or 10%) → 0.1; undefined → the default. */
@@ -71,10 +73,12 @@ async function buildReport(ctx: Context, input: string, flags: ReportFlags, load
   // An output directory keeps its own run date unless --as-of (or WINBACK_AS_OF) says otherwise.
   const asOfGiven = flags.asOf !== undefined || Boolean(ctx.env.WINBACK_AS_OF);
   const share = parseOutlierShare(flags.outlierShare, loaded.setup.lang);
+  // Checked whatever the input is, so that a wrong --threads never passes unnoticed.
+  const threads = resolveThreads(flags.threads, ctx.env, loaded.setup.lang);
   if (kind === 'plan') return reportFromPlanDir(path, input, loaded, asOfGiven, share);
   if (kind === 'campaign') return reportFromCampaignDir(path, input, loaded, asOfGiven, share);
   // Planned on worker threads too when the export is large (docs/performance.md, "One engine").
-  return reportFromExport(ctx, input, loaded, share, resolveThreads(undefined, ctx.env, loaded.setup.lang));
+  return reportFromExport(ctx, input, loaded, share, { threads, minParallelBytes: resolveParallelMinBytes(ctx.env, loaded.setup.lang) });
 }
 
 /** The change since the run in --previous: that run is reported on again with its own as-of date, or read from its saved JSON. */

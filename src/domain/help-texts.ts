@@ -211,6 +211,8 @@ export const HELP = {
         previous: "last run's output: adds changes.csv (who entered or left the lists, and why)",
         columns:
           "the list columns to write, in this order, e.g. customer_id,name,phone,contact_person,reason_text,offer (must include customer_id; a contact column shows only on its channels' lists)",
+        threads:
+          'threads planning exports of 8 MiB and more: this one and n−1 workers (default: CPUs, at most 4, or WINBACK_THREADS; 1: stream on this thread; with --outcomes always 1)',
         'dry-run': 'write the lists but do not append to the ledger',
         force: 'run even though the ledger looks changed in a way that would contact people again (emptied or cut short, dated in the future, or later than --as-of)',
         json: 'print summary.json to stdout instead of one line',
@@ -242,6 +244,8 @@ export const HELP = {
         previous: 'Ausgabe des letzten Laufs: ergänzt changes.csv (wer in die Listen kam oder sie verließ, und warum)',
         columns:
           'die Spalten der Listen in dieser Reihenfolge, z. B. customer_id,name,phone,contact_person,reason_text,offer (muss customer_id enthalten; eine Kontaktspalte erscheint nur in den Listen ihres Kanals)',
+        threads:
+          'Threads für Exporte ab 8 MiB: dieser und n−1 weitere (Standard: Zahl der CPUs, höchstens 4, oder WINBACK_THREADS; 1: alles in diesem Thread lesen; mit --outcomes immer 1)',
         'dry-run': 'die Listen schreiben, aber nichts ans Kontaktbuch anhängen',
         force:
           'auch laufen, wenn das Kontaktbuch so verändert scheint, dass Kunden erneut angesprochen würden (geleert oder gekürzt, in der Zukunft datiert, oder nach --as-of)',
@@ -272,6 +276,7 @@ export const HELP = {
         window: 'attribution window for the results, e.g. 90d or 12w (default: campaign.attributionWindowDays, 90)',
         previous:
           'an earlier run to compare with: a plan or campaign output directory, or a file saved from report --json; adds the change of the headline figures, decisions and customers per reason',
+        threads: 'threads planning an export of 8 MiB and more: this one and n−1 workers (default: CPUs, at most 4, or WINBACK_THREADS; 1: stream on this thread)',
       },
       examples: [
         'winback report fixtures/lost-customers-en.csv --as-of 2026-11-23 --html out/report.html',
@@ -293,6 +298,7 @@ export const HELP = {
         window: 'Zuordnungsfenster der Ergebnisse, z. B. 90d oder 12w (Standard: campaign.attributionWindowDays, 90)',
         previous:
           'ein früherer Lauf zum Vergleich: ein Ausgabeverzeichnis von plan oder campaign, oder eine mit report --json gespeicherte Datei; ergänzt die Veränderung der Kennzahlen, Entscheidungen und Kunden je Grund',
+        threads: 'Threads für einen Export ab 8 MiB: dieser und n−1 weitere (Standard: Zahl der CPUs, höchstens 4, oder WINBACK_THREADS; 1: alles in diesem Thread lesen)',
       },
       examples: [
         'winback report fixtures/lost-customers-de.csv --as-of 23.11.2026 --html out/bericht.html --lang de',

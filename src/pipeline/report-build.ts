@@ -21,9 +21,12 @@ import { reportLabels } from '../io/report-labels.js';
 import { formatIsoText, messages } from '../domain/messages.js';
 import { createProjection, itemContext, itemOf } from './report-project.js';
 
-/** Plans the export in memory-flat streaming and reports on it; nothing is written. */
-/** `threads`: planning threads, the main thread included (default 1). */
-export async function reportFromExport(ctx: Context, file: string, loaded: LoadedPlanSetup, outlierShare?: number, threads = 1): Promise<Report> {
+/**
+ * Plans the export in memory-flat streaming and reports on it; nothing is written.
+ * `planning.threads`: planning threads, the main thread included (default 1);
+ * `planning.minParallelBytes`: the smallest export planned with workers (default 8 MiB).
+ */
+export async function reportFromExport(ctx: Context, file: string, loaded: LoadedPlanSetup, outlierShare?: number, planning: { threads?: number; minParallelBytes?: number } = {}): Promise<Report> {
   const first = await openLostCustomers(ctx, file, loaded);
   // The plan's own totals (the engine's) give the per-reason money exactly as summary.json would state it.
   const { opened, made: acc, totals } = await planExport(ctx, file, loaded, first, {
@@ -35,7 +38,8 @@ export async function reportFromExport(ctx: Context, file: string, loaded: Loade
       create: createProjection,
       take: (acc, fields) => addToReport(acc, itemOf(fields)),
     },
-    threads,
+    threads: planning.threads ?? 1,
+    ...(planning.minParallelBytes === undefined ? {} : { minParallelBytes: planning.minParallelBytes }),
   });
   const { read, accepted, rejected } = opened.stats;
   return finishReport(acc, {
