@@ -2,7 +2,7 @@
  * The one compact record codec: a record is a list of fields, each written as
  * `<length>:<text>`, so that no character of the data needs escaping. The campaign's sort
  * spool stores its choices in it, and worker threads send the records a command reads of
- * each planned customer in it, a piece's records as one string (src/engine/). Pure.
+ * each planned customer in it (src/engine/plan-pieces.ts frames a piece's records as bytes). Pure.
  */
 
 /** A field of a typed record: text, a number (exactly: -0, NaN and infinities included), a flag, null or nothing. */
@@ -74,35 +74,5 @@ function typedField(text: string): RecordField {
       return null;
     default:
       return undefined;
-  }
-}
-
-/** Records one after the other in one string (a batch), each packed as a field of its own. */
-export class RecordBatch {
-  private text = '';
-  add(fields: readonly RecordField[]): void {
-    const record = encodeRecord(fields);
-    this.text += `${record.length}:${record}`;
-  }
-  /** the batch so far, as one flat string */
-  done(): string {
-    const t = this.text;
-    this.text = '';
-    return t;
-  }
-}
-
-/** Reads the records of a RecordBatch's text in order. */
-export class RecordCursor {
-  private at = 0;
-  constructor(private readonly text: string) {}
-  /** the next record's fields; undefined after the last */
-  next(): RecordField[] | undefined {
-    if (this.at >= this.text.length) return undefined;
-    const colon = this.text.indexOf(':', this.at);
-    const start = colon + 1;
-    const end = start + Number(this.text.slice(this.at, colon));
-    this.at = end;
-    return decodeRecord(this.text.slice(start, end));
   }
 }

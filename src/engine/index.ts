@@ -59,9 +59,10 @@ export interface EachCustomer<S> extends InInputOrderBase<S> {
 /**
  * What the command reads of each planned customer, as a compact record (the fields its
  * projection makes, src/domain/record-codec.ts), handed to `take` in input order. With
- * `threads` ≥ 2 a large export is planned on worker threads too: each worker loads `module`
- * and makes the records there; a piece's records come back as one string, and each is handed
- * on once its duplicate check is passed (the same records in the same order as on one thread).
+ * `threads` ≥ 2 a large export is planned on `threads` − 1 worker threads: each worker loads
+ * `module` and makes the records there; a piece's records come back as bytes, and each is
+ * handed on once its duplicate check is passed (the same records in the same order as on one
+ * thread).
  */
 export interface EachRecord<S, O = unknown> extends InInputOrderBase<S> {
   records: {
@@ -72,7 +73,7 @@ export interface EachRecord<S, O = unknown> extends InInputOrderBase<S> {
     create(options: O, setup: PlanSetup): Projection;
     take(made: S, fields: RecordField[]): void | Promise<void>;
   };
-  /** planning threads, the main thread included (default 1) */
+  /** threads, this one (which reads and takes the records) included (default 1) */
   threads?: number;
   /** smallest export planned on workers (default PARALLEL_MIN_BYTES; tests give 0) */
   minParallelBytes?: number;
@@ -137,16 +138,16 @@ async function planInInputOrder<S>(opened: OpenedExport, setup: PlanSetup, made:
   const { reject } = run;
   if ('records' in run) {
     const { records } = run;
-    const project = records.create(records.options, setup);
     const threads = run.threads ?? 1;
     if (useWorkers(opened, threads, run.minParallelBytes)) {
       const sink = { record: (fields: RecordField[]) => records.take(made, fields), reject: (r: Reject) => reject?.(made, r) };
-      const projection = { module: records.module, options: records.options, create: (s: PlanSetup) => records.create(records.options, s) };
+      const projection = { module: records.module, options: records.options };
       // No plan.csv rows are formatted in input order: the format is not used.
       return planWithWorkers(opened, setup, sink, totals, {
         threads, fmt: PLAIN_CSV, projection, ...(run.pieceBytes ? { pieceBytes: run.pieceBytes, partBytes: Math.max(1, run.pieceBytes >> 2) } : {}), ...(onChunk ? { onProgress: onChunk } : {}),
       });
     }
+    const project = records.create(records.options, setup);
     await opened.eachRow((ev) => {
       if (!ev.ok) return reject?.(made, ev.reject);
       const p = planRow(ev, setup);

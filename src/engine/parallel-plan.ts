@@ -19,7 +19,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DuplicateTracker } from '../domain/duplicate-ids.js';
 import type { PlanSetup } from '../domain/plan.js';
-import { RecordCursor, type RecordField } from '../domain/record-codec.js';
+import type { RecordField } from '../domain/record-codec.js';
 import type { Reject } from '../domain/types.js';
 import { addRowToTotals, addToTotals, type PlanTotals } from '../domain/plan-summary.js';
 import { learnedReaderOf } from '../domain/reasons/vocabulary.js';
@@ -30,7 +30,7 @@ import type { ParserState } from '../io/csv-records.js';
 import type { CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
 import { streamPlan } from './row-loop.js';
-import { createPiecePlanner, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_RANK, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type Projection, type ResultBuffers } from './plan-pieces.js';
+import { RecordFrameCursor, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_RANK, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type ResultBuffers } from './plan-pieces.js';
 import { messages, type Lang } from '../domain/messages.js';
 
 /** Smallest export planned with workers: below it, starting them costs more than they save. */
@@ -39,7 +39,7 @@ const PIECE_BYTES = 1 << 20;
 /** Pieces a line may take before it is cut between characters (see PieceReader). */
 const LONG_LINE_PIECES = 4;
 const MAX_DEFAULT_THREADS = 4;
-/** Pieces a worker has (planning and waiting) before this thread plans the next piece itself. */
+/** Pieces a worker has (planning and waiting), so that it never waits for this thread. */
 const WORKER_QUEUE = 2;
 
 
@@ -85,8 +85,8 @@ export interface ParallelPlanOptions {
   /** bytes of a piece decoded at a time (tests use small ones) */
   partBytes?: number;
   onProgress?: () => void;
-  /** in input order: the command's projection, made here by `create` and in each worker from `module` */
-  projection?: { module: string; options: unknown; create: (setup: PlanSetup) => Projection };
+  /** in input order: the command's projection, which each worker makes from `module` (its createProjection) and `options` */
+  projection?: { module: string; options: unknown };
 }
 
 /**
@@ -142,9 +142,9 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, si
     ...(opts.segmentBytes ? { segmentBytes: opts.segmentBytes } : {}),
     ...(opts.partBytes ? { partBytes: opts.partBytes } : {}),
   });
-  // This thread is one of the planning threads: it plans pieces whenever every worker has enough queued.
+  // This thread reads the pieces and takes their results; the n − 1 workers plan them (see WorkerPool).
   const inits = Array.from({ length: opts.threads - 1 }, (_, i) => init(`worker-${i}`));
-  const pool = new WorkerPool(inits, createPiecePlanner(init('main'), vocabulary, projection?.create));
+  const pool = new WorkerPool(inits);
   let fh: FileHandle | undefined;
   try {
     // A worker that cannot start fails the run before a byte is read.
@@ -172,9 +172,9 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, sink:
   const inFlight = new Map<number, Promise<PieceResult>>();
   // The line each piece in flight starts on, for planning it again behind an unfinished header.
   const startLines = new Map<number, number>();
-  // Per worker: one piece being planned and some waiting, so that no worker idles while this
-  // thread plans one; and up to two planned here, awaiting their turn to be taken.
-  const maxInFlight = WORKER_QUEUE * (opts.threads - 1) + 2;
+  // Per worker: one piece being planned, one waiting, and one planned, awaiting its turn to be
+  // taken here. No more: a worker gets its next piece only as this thread takes the results.
+  const maxInFlight = (WORKER_QUEUE + 1) * (opts.threads - 1);
   let nextSeq = 0;
   let line = 1;
   let eof = false;
@@ -184,7 +184,7 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, sink:
   // Result arrays taken already, for later pieces to write their results into.
   const spent: ResultBuffers[] = [];
   const recycleResult = (r: PieceResult) => {
-    if (spent.length < maxInFlight) spent.push({ ints: r.ints.buffer as ArrayBuffer, nums: r.nums.buffer as ArrayBuffer, ids: r.ids.buffer as ArrayBuffer });
+    if (spent.length < maxInFlight) spent.push({ ints: r.ints.buffer as ArrayBuffer, nums: r.nums.buffer as ArrayBuffer, ids: r.ids.buffer as ArrayBuffer, ...(r.records ? { records: r.records.buffer as ArrayBuffer } : {}) });
   };
   const job = (seq: number, input: ArrayBuffer, length: number, startLine: number, options: PieceJob['options']): PieceJob => {
     const reuse = spent.pop();
@@ -270,7 +270,7 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
   const files = 'files' in sink ? sink.files : undefined;
   const reject = (row: Reject) => ('files' in sink ? sink.files.reject(row as PlanRejectRow) : sink.reject(row));
   // One record per accepted row: read on for every row, handed on for those passed.
-  const records = r.records !== undefined && 'record' in sink ? new RecordCursor(r.records) : undefined;
+  const records = r.records !== undefined && 'record' in sink ? new RecordFrameCursor(r.records) : undefined;
   const { ids, holdBack } = dup;
   stats.read += r.read;
   stats.rejected += r.rejected;
@@ -391,21 +391,31 @@ class PieceReader {
 }
 
 /**
- * Worker threads planning pieces, and this thread's own planner: a job goes to the worker with
- * the fewest pieces, unless each has WORKER_QUEUE already — then this thread plans it at once.
+ * The heap limits of a planning worker (docs/performance.md, "Memory"), measured on 100,000 and
+ * a million rows. A heap limit of 256 MiB makes V8 grow the old generation by at most 1.3×
+ * its live data between full collections, where the default limit (2 GiB and more) lets it
+ * grow up to 4×: planning makes much garbage, and each worker's heap committed ~185 MB for
+ * ~40 MB alive, against ~105 MB with this limit. A young generation of 6 MB (semi-spaces of
+ * 2 MB, where V8 grows them to 16 MB) takes ~40 MB more off each worker; its rows die young
+ * either way. The limit is ~6× what a worker holds alive.
+ */
+export const WORKER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 6 } as const;
+
+/**
+ * The worker threads planning pieces: a job goes to the worker with the fewest pieces. This
+ * thread plans none: it reads the pieces and takes the results (duplicate ids, totals, the
+ * command's records), so that its heap — whose limits no worker option sets — holds little
+ * more than the setup.
  */
 class WorkerPool {
   private readonly workers: { worker: Worker; waiting: Map<number, { resolve: (r: PieceResult) => void; reject: (e: unknown) => void }> }[] = [];
   private failure: unknown;
   private readonly started: Promise<void>[] = [];
 
-  /** One worker per init; `here` plans on this thread. */
-  constructor(
-    inits: PlanWorkerInit[],
-    private readonly here: (job: PieceJob) => PieceResult,
-  ) {
+  /** One worker per init. */
+  constructor(inits: PlanWorkerInit[]) {
     for (const init of inits) {
-      const worker = new Worker(workerScript(), { workerData: init });
+      const worker = new Worker(workerScript(), { workerData: init, resourceLimits: WORKER_HEAP });
       let ready = () => {};
       this.started.push(
         new Promise((resolve, reject) => {
@@ -438,19 +448,13 @@ class WorkerPool {
     if (this.failure) return Promise.reject(this.failure);
     let best = this.workers[0];
     for (const w of this.workers) if (w.waiting.size < (best as (typeof this.workers)[number]).waiting.size) best = w;
-    if (best === undefined || best.waiting.size >= WORKER_QUEUE) {
-      try {
-        return Promise.resolve(this.here(job));
-      } catch (err) {
-        return Promise.reject(err);
-      }
-    }
+    if (best === undefined) return Promise.reject(new Error('planning with workers needs at least one'));
     const worker = best;
     return new Promise((resolve, reject) => {
       worker.waiting.set(job.seq, { resolve, reject });
       const transfer: ArrayBuffer[] = [];
       if (job.input.byteLength > 0) transfer.push(job.input);
-      if (job.reuse) transfer.push(job.reuse.ints, job.reuse.nums, job.reuse.ids);
+      if (job.reuse) transfer.push(job.reuse.ints, job.reuse.nums, job.reuse.ids, ...(job.reuse.records ? [job.reuse.records] : []));
       worker.worker.postMessage(job, transfer);
     });
   }

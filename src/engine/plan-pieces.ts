@@ -6,8 +6,8 @@
  * its own run file; what goes back is typed arrays and the run's place in the file — no
  * object per row and no row text crosses threads. In input order (`campaign`, `report`), the
  * command's projection makes of each planned customer the compact record the command reads
- * (src/domain/record-codec.ts); a piece's records go back as one string, in file order, to be
- * handed to the command once their duplicate check is passed. What needs every row in order
+ * (src/domain/record-codec.ts); a piece's records go back as bytes (RecordFrames), in file
+ * order, to be handed to the command once their duplicate check is passed. What needs every row in order
  * (duplicate ids, totals, rejects, the merge of all runs) stays with the main thread.
  */
 import iconv from 'iconv-lite';
@@ -18,7 +18,7 @@ import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/pl
 import { planCostOf, totalsFlags, totalsKey } from '../domain/plan-summary.js';
 import type { LearnedReader } from '../domain/reasons/learned.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
-import { RecordBatch, type RecordField } from '../domain/record-codec.js';
+import { decodeRecord, encodeRecord, type RecordField } from '../domain/record-codec.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
 import { DataError, IoError } from '../errors.js';
 import { createPieceReader, type PieceOptions, type PieceReaderSpec, type RowEvent } from '../io/csv-read.js';
@@ -66,11 +66,12 @@ export interface PieceJob {
   countOnly?: boolean;
 }
 
-/** The memory of a result's ints, nums and ids: handed back with a later job instead of left to the collector. */
+/** The memory of a result's ints, nums, ids and records: handed back with a later job instead of left to the collector. */
 export interface ResultBuffers {
   ints: ArrayBuffer;
   nums: ArrayBuffer;
   ids: ArrayBuffer;
+  records?: ArrayBuffer;
 }
 
 /** What a worker posts once it can take pieces. */
@@ -109,8 +110,8 @@ export interface PieceResult {
   runStart: number;
   runEnd: number;
   reasonCodes: string[];
-  /** without a run file: one record per accepted row, in file order (a RecordBatch's text) */
-  records?: string;
+  /** without a run file: one record per accepted row, in file order (see RecordFrames) */
+  records?: Uint8Array;
   /** rejected rows, each after `rejectAt[i]` accepted rows */
   rejects: Reject[];
   rejectAt: number[];
@@ -140,7 +141,7 @@ export interface ProjectionModule {
 export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVocabulary(init.setup.playbook, init.learned), projection?: (setup: PlanSetup) => Projection): (job: PieceJob) => PieceResult {
   const setup: PlanSetup = { ...init.setup, vocabulary };
   const project = init.runPath === undefined ? projection?.(setup) : undefined;
-  const batch = new RecordBatch();
+  const frames = new RecordFrames();
   const reader = createPieceReader(init.reader, LOST_CUSTOMER_SCHEMA);
   const formatter = new PlanRowFormatter(init.fmt, init.reader.headers.length, init.reader.delimiter);
   const text: PlanRowText = { head: '', tail: '' };
@@ -193,7 +194,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       // Read before planning, from the values as the reader gave them (the main thread decides duplicate ids by them).
       const facts = rowFacts(ev.values, setup.config.permission.extraObjectionPhrases);
       const p = job.countOnly ? undefined : planCustomer(row, setup);
-      if (p && records) batch.add((project as Projection)(p));
+      if (p && records) frames.add((project as Projection)(p));
       else if (p) formatter.format(p, ev.cells, ev.raw, text);
       if (count * INTS_PER_ROW === ints.length) {
         ints = grow(ints, new Uint32Array(ints.length * 2));
@@ -275,7 +276,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       runStart,
       runEnd: runFileEnd,
       reasonCodes: [...codes.keys()],
-      ...(records ? { records: batch.done() } : {}),
+      ...(records ? { records: frames.done((bytes, length) => copyInto(Uint8Array, job.reuse?.records, bytes, length)) } : {}),
       rejects,
       rejectAt,
       read: stats.read - before.read,
@@ -411,3 +412,57 @@ function grow<T extends Uint32Array | Float64Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }
+
+/**
+ * A piece's records as bytes: per record a header (u32, little-endian: its length in bytes,
+ * and UTF16_FRAME when it is written as UTF-16) and its text (encodeRecord), one after the
+ * other. Bytes, not one string: a piece's records are megabytes, and as a string they were
+ * built up in the worker's heap (surviving its young generation) and arrived whole in the
+ * main thread's old generation, where a record's fields, cut from it, kept all of it alive.
+ * As bytes they are moved between the threads, reused for later pieces, and each record is
+ * decoded on its own. A record is written as UTF-8 (compact), or as UTF-16 when it holds a
+ * surrogate (which UTF-8 could not give back unchanged when one is unpaired).
+ */
+export class RecordFrames {
+  private buf: Buffer = Buffer.allocUnsafeSlow(1 << 20);
+  private at = 0;
+
+  add(fields: readonly RecordField[]): void {
+    const text = encodeRecord(fields);
+    // UTF-8 needs at most 3 bytes per UTF-16 unit.
+    if (this.at + 4 + 3 * text.length > this.buf.length) this.buf = grownBuffer(this.buf, this.at, this.at + 4 + 3 * text.length);
+    const utf16 = SURROGATE.test(text);
+    const n = this.buf.write(text, this.at + 4, utf16 ? 'utf16le' : 'utf8');
+    this.buf.writeUInt32LE(utf16 ? n + UTF16_FRAME : n, this.at);
+    this.at += 4 + n;
+  }
+
+  /** The records so far, as `keep` copies them out of the buffer (which starts again empty). */
+  done<T>(keep: (bytes: Uint8Array, length: number) => T): T {
+    const kept = keep(this.buf, this.at);
+    this.at = 0;
+    return kept;
+  }
+}
+
+/** Reads the records of RecordFrames' bytes in order. */
+export class RecordFrameCursor {
+  private at = 0;
+  private readonly buf: Buffer;
+  constructor(bytes: Uint8Array) {
+    this.buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  }
+
+  /** the next record's fields; undefined after the last */
+  next(): RecordField[] | undefined {
+    if (this.at + 4 > this.buf.length) return undefined;
+    const start = this.at + 4;
+    const header = this.buf.readUInt32LE(this.at);
+    this.at = start + (header & ~UTF16_FRAME);
+    return decodeRecord(this.buf.toString(header & UTF16_FRAME ? 'utf16le' : 'utf8', start, this.at));
+  }
+}
+
+/** The bit of a frame's header that says its record is written as UTF-16. */
+const UTF16_FRAME = 0x8000_0000;
+const SURROGATE = /[\uD800-\uDFFF]/;

@@ -19,6 +19,7 @@ port.on('message', (job: PieceJob) => {
   const result = plan(job);
   // The result's arrays are its own: moved, not copied, to the main thread.
   const transfer = [result.ints.buffer, result.nums.buffer, result.ids.buffer] as ArrayBuffer[];
+  if (result.records) transfer.push(result.records.buffer as ArrayBuffer);
   if (result.input.byteLength > 0) transfer.push(result.input);
   port.postMessage(result, transfer);
 });

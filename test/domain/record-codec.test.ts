@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeRecord, encodeRecord, RecordBatch, RecordCursor, type RecordField } from '../../src/domain/record-codec.js';
+import { decodeRecord, encodeRecord, type RecordField } from '../../src/domain/record-codec.js';
 import { propertyRuns } from '../support/property.js';
 
 const field: fc.Arbitrary<RecordField> = fc.oneof(
@@ -21,19 +21,6 @@ describe('the compact record codec', () => {
         const back = decodeRecord(encodeRecord(fields));
         expect(back).toHaveLength(fields.length);
         back.forEach((f, i) => expect(Object.is(f, fields[i])).toBe(true));
-      }),
-      propertyRuns(100),
-    );
-  });
-
-  it('reads a batch back record by record, in order, and nothing after the last', () => {
-    fc.assert(
-      fc.property(fc.array(fc.array(field, { maxLength: 6 }), { maxLength: 8 }), (records) => {
-        const batch = new RecordBatch();
-        for (const r of records) batch.add(r);
-        const cursor = new RecordCursor(batch.done());
-        for (const r of records) expect(cursor.next()?.map(String)).toEqual(r.map(String));
-        expect(cursor.next()).toBeUndefined();
       }),
       propertyRuns(100),
     );
