@@ -3,7 +3,7 @@
  * spellings (English and German) that name them.
  */
 import { formatIsoDay } from './dates.js';
-import type { ReadTexts } from './read-texts.js';
+import type { ReadTexts } from './catalogue/index.js';
 import type { EpochDay } from './types.js';
 
 export type FieldType = 'id' | 'text' | 'number' | 'integer' | 'date' | 'bool' | 'margin' | 'segment';

@@ -85,3 +85,10 @@ export interface Reject {
   value: string;
   error: string;
 }
+
+/**
+ * win_back: worth an approach on a permitted channel; review: data or reason unclear;
+ * no_channel: would be worth an approach, but no channel may be used; let_go: no permitted
+ * approach is worth it; never: a final reason, or the customer objected (not valued at all).
+ */
+export type Decision = 'win_back' | 'review' | 'no_channel' | 'let_go' | 'never';

@@ -9,7 +9,7 @@
  */
 import { DEFAULT_CLV_CONFIG } from './clv/clv.js';
 import { discountedPurchasesWithin, purchaseModelSecondLifetime, readPurchaseModelHandover, type HandoverProblem, type PurchaseModelHandover } from './clv/handover.js';
-import { formatAmount, formatFixed, formatMoneyText, messages, say, type Lang } from './messages.js';
+import { formatAmount, formatFixed, formatMoneyText, messages, say, type Lang } from './catalogue/index.js';
 import type { CustomerRow } from './types.js';
 import type { Channel, OfferSpec } from './playbook-types.js';
 import type { Decision, EvaluateInput, ExplainStep, ValueResult } from './value-types.js';

@@ -7,7 +7,7 @@
  * values the customer with `purchaseModelSecondLifetime`.
  */
 import { discountedPurchases } from './clv.js';
-import type { Said } from '../messages.js';
+import type { Said } from '../catalogue/index.js';
 
 /** Why a hand-over row cannot be read, as a catalogue key (messages.ts, value) worded by plan in the run's language. */
 export type HandoverProblem = Extract<Said<'value'>, { key: 'handoverNotNumber' | 'handoverThreshold' }>;

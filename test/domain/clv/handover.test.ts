@@ -1,4 +1,4 @@
-import { say } from '../../../src/domain/messages.js';
+import { say } from '../../../src/domain/catalogue/index.js';
 import { describe, expect, it } from 'vitest';
 import { fitBgNbd } from '../../../src/domain/clv/bgnbd.js';
 import { customerLifetimeValue, DEFAULT_CLV_CONFIG, discountedPurchases, unitsPerMonth } from '../../../src/domain/clv/clv.js';
@@ -96,6 +96,9 @@ describe('retention cases of core defectors', () => {
     const rhythm = retentionCase({ x: 10, tX: 20, T: 39, pAlive: 0.7 }, 500, DEFAULT_CLV_CONFIG);
     expect(rhythm.measure).toBe('reactivation_reminder');
     expect(rhythm.rateRatio).toBeCloseTo(2 / 19, 12);
-    expect(rhythm.reason).toMatch(/9\.5 times the usual gap/);
+    expect(rhythm.reason).toEqual({ key: 'retentionRhythm', args: [0.7, 2 / 19] });
+    expect(say('en', 'clv', rhythm.reason)).toMatch(/9\.5 times the usual gap/);
+    expect(say('de', 'clv', rhythm.reason)).toMatch(/9,5-mal der üblichen Pause/);
+    expect(say('de', 'clv', doubt.reason)).toMatch(/^P\(aktiv\) 0,40 liegt unter 0,6: fragen/);
   });
 });
