@@ -106,7 +106,7 @@ function preparationOf(raw: ClvFlags): TransactionPreparation {
   let amount: AmountSpec | undefined;
   if (raw.amount !== undefined) {
     const parsed = parseAmountSpec(raw.amount);
-    if ('problem' in parsed) throw usage({ key: 'amount', args: [parsed.problem] }, { key: 'amountHint', args: [] });
+    if ('problem' in parsed) throw usage(parsed.problem, { key: 'amountHint', args: [] });
     amount = parsed.spec;
   }
   if (raw.cancelPrefix !== undefined && raw.cancelPrefix.trim() === '') throw usage({ key: 'cancelPrefix', args: [] }, { key: 'cancelPrefixHint', args: [] });

@@ -515,6 +515,12 @@ describe('German: no English word reaches the user', () => {
       ['results', '--ledger', 'test/golden/cases/results/en/ledger.csv', '--outcomes', 'fixtures/outcomes-en.csv', '--window', 'lang', '--lang', 'de'],
       ['plan', DE, '--out', tempDir(), ...AS_OF, '--model', 'fixtures/missing.json', '--lang', 'de'],
       ['plan', DE, '--out', 'fixtures/README.md/x', ...AS_OF, '--lang', 'de'],
+      ['campaign', DE, '--out', tempDir(), ...AS_OF, '--holdout', '200%', '--lang', 'de'],
+      ['campaign', DE, '--out', tempDir(), ...AS_OF, '--suppress', 'fixtures/missing.csv', '--lang', 'de'],
+      ['campaign', DE, '--out', tempDir(), ...AS_OF, '--previous', 'test/support', '--lang', 'de'],
+      ['worksheet', DE, '--session', join(tempDir(), 's.json'), '--answers', 'fixtures/missing.json', ...AS_OF, '--lang', 'de'],
+      ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--amount', 'a*b*c', '--lang', 'de'],
+      ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--customers', 'fixtures/missing.csv', '--lang', 'de'],
       // commander's own usage errors and the hint after them
       ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--period', 'year', '--lang', 'de'],
       ['plan', DE, '--bogus', '--lang', 'de'],

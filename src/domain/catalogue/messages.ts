@@ -380,6 +380,21 @@ export const COMMAND_TEXTS = {
       (n) => `${n} Kunden mit unklaren Werten bei Einwilligung oder Widerspruch (als keine Einwilligung / Widerspruch gelesen)`,
     ),
     retentionLists: m((lists: string) => `; retention: ${lists}`, (lists) => `; Kundenbindung: ${lists}`),
+    // --suppress and --previous (io/suppression-file.ts, io/campaign-output.ts).
+    suppressLine: m((path: string, line: number, error: string) => `--suppress ${path}, line ${line}: ${error}`, (path, line, error) => `--suppress ${path}, Zeile ${line}: ${error}`),
+    suppressLineHint: m(
+      'a suppression list must be read completely; fix the line and run again',
+      'eine Sperrliste muss vollständig gelesen werden; die Zeile korrigieren und erneut ausführen',
+    ),
+    previousUnreadable: m(
+      (dir: string, name: string, why: string) => `--previous ${dir}: ${name} cannot be read (${why})`,
+      (dir, name, why) => `--previous ${dir}: ${name} kann nicht gelesen werden (${why})`,
+    ),
+    previousNoLists: m((dir: string) => `--previous ${dir} holds no campaign lists`, (dir) => `--previous ${dir} enthält keine Kampagnenlisten`),
+    previousHint: m(
+      'point --previous at the output directory of an earlier campaign run',
+      '--previous auf das Ausgabeverzeichnis eines früheren Kampagnenlaufs zeigen lassen',
+    ),
     // --outcomes: the serial-defector guard (commands/campaign-serial.ts).
     outcomesRejected: m((n: number) => `${n} rows of the outcomes file rejected`, (n) => `${n} Zeilen der Ergebnisdatei abgelehnt`),
     serialDefectors: m(
@@ -678,7 +693,8 @@ export const COMMAND_TEXTS = {
     timeUnit: m((text: string) => `--time-unit '${text}' must be day, week or month`, (text) => `--time-unit '${text}' muss day, week oder month sein`),
     order: m((text: string) => `--order '${text}' must be sorted or any`, (text) => `--order '${text}' muss sorted oder any sein`),
     returns: m((text: string) => `--returns '${text}' must be net or reject`, (text) => `--returns '${text}' muss net oder reject sein`),
-    amount: m((problem: string) => `--amount ${problem}`, (problem) => `--amount: ${problem}`),
+    amountEmpty: m((text: string) => `--amount '${text}' names an empty column`, (text) => `--amount '${text}' nennt eine leere Spalte`),
+    amountTooMany: m((text: string) => `--amount '${text}' multiplies more than two columns`, (text) => `--amount '${text}' multipliziert mehr als zwei Spalten`),
     amountHint: m("name one column, or two multiplied: --amount 'Quantity*UnitPrice'", "eine Spalte nennen, oder zwei, die multipliziert werden: --amount 'Menge*Einzelpreis'"),
     cancelPrefix: m('--cancel-prefix must not be empty', '--cancel-prefix darf nicht leer sein'),
     cancelPrefixHint: m('e.g. --cancel-prefix C', 'z. B. --cancel-prefix C'),
@@ -730,6 +746,10 @@ export const COMMAND_TEXTS = {
       (session: string, was: string | null, file: string) => `--session ${session} was started ${was === null ? 'with customers entered by hand' : `on ${was}`}, not on ${file}`,
       (session, was, file) => `--session ${session} wurde ${was === null ? 'mit von Hand erfassten Kunden' : `mit ${was}`} begonnen, nicht mit ${file}`,
     ),
+    answersMissing: m((label: string) => `--answers ${label}: no such file or not readable`, (label) => `--answers ${label}: Datei nicht gefunden oder nicht lesbar`),
+    answersSyntax: m((label: string, why: string) => `--answers ${label} is not valid JSON: ${why}`, (label, why) => `--answers ${label} ist kein gültiges JSON; Meldung des Parsers: „${why}“`),
+    answersNotObject: m((label: string) => `--answers ${label} must hold one JSON object`, (label) => `--answers ${label} muss ein JSON-Objekt enthalten`),
+    answersHint: m('see docs/worksheet.md for the format', 'das Format beschreibt docs/worksheet.md'),
     fileMismatchHint: m('leave out the file to continue the session, or start a new session file', 'die Datei weglassen, um die Sitzung fortzusetzen, oder eine neue Sitzungsdatei beginnen'),
   },
   /** The warnings of the permission check, in plan.csv's warnings column (permission.ts). */
