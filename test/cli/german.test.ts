@@ -404,6 +404,9 @@ describe('German: no English word reaches the user', () => {
     expect(syntax.code).toBe(65);
     expect(syntax.stderr).toMatch(/Playbook .*syntax\.yaml ist kein gültiges YAML \(Zeile 4, Spalte 10\); Meldung des Parsers: „[^“]+“/);
     expect(leaksIn('syntax stderr', syntax.stderr.replace(/„[^“]*“/g, ''))).toEqual([]);
+    // WINBACK_LANG=de speaks German as --lang de does.
+    const fromEnv = await runCli(['playbook', 'validate', broken], { env: { WINBACK_LANG: 'de' } });
+    expect(fromEnv.stderr).toContain('ist kein gültiges YAML (Zeile 4, Spalte 10)');
     const missing = await run(['plan', DE, '--out', join(dir, 'out'), ...AS_OF, '--playbook', join(dir, 'nirgends.yaml'), '--lang', 'de']);
     expect(missing.code).toBe(66);
     expect(missing.stderr).toMatch(/Playbook-Datei nicht gefunden: .*\nHinweis: den Pfad bei --playbook prüfen/);
