@@ -76,7 +76,7 @@ export const LOST_CUSTOMER_FIELDS: readonly FieldSpec[] = [
   f('value_basis', 'text', []),
   // clv's lifecycle phase: a core_defector still alive goes to the retention track.
   f('phase', 'text', []),
-  ...['p_alive', 'expected_purchases_horizon', 'discounted_purchases_horizon', 'expected_spend', 'horizon_months', 'annual_discount_rate', 'lost_threshold'].map((name) => f(name, 'number', [])),
+  ...['p_alive', 'expected_purchases_horizon', 'discounted_purchases_horizon', 'discounted_purchases_year', 'expected_spend', 'horizon_months', 'annual_discount_rate', 'lost_threshold'].map((name) => f(name, 'number', [])),
 ];
 
 /** Lost-customer export: the plan needs an id and a churn date (or --churn-date). */

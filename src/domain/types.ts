@@ -68,6 +68,7 @@ export interface CustomerRow {
   p_alive?: number;
   expected_purchases_horizon?: number;
   discounted_purchases_horizon?: number;
+  discounted_purchases_year?: number;
   expected_spend?: number;
   horizon_months?: number;
   annual_discount_rate?: number;
