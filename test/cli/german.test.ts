@@ -205,6 +205,8 @@ describe('German: no English word reaches the user', () => {
       [[DE, '--map', 'churn_date=Nix'], /--map lässt sich nicht anwenden: keine Spalte 'Nix' für churn_date/, /--map cannot be applied: no column 'Nix' for churn_date/],
       [[DE, '--config', write('bad.yaml', 'campaign:\n  maxAttempts: drei\n')], /Konfiguration .* ist ungültig:\n {2}campaign\.maxAttempts: Ungültige Eingabe/, /config .* is invalid:\n {2}campaign\.maxAttempts: Invalid input/],
       [[DE, '--config', write('currency.yaml', 'currency: XYZ\n')], /'XYZ' ist kein Währungscode/, /'XYZ' is not an ISO 4217 currency code/],
+      [[DE, '--config', write('sign.yaml', 'model:\n  coefficients:\n    complaints:\n      weight: 1\n')], /model\.coefficients\.complaints\.weight: muss null oder negativ sein/, /model\.coefficients\.complaints\.weight: must be zero or negative/],
+      [[DE, '--config', write('clv.yaml', 'clv:\n  lostThreshold: 2\n')], /clv\.lostThreshold: lostThreshold muss zwischen 0 und 1 liegen/, /clv\.lostThreshold: lostThreshold must lie between 0 and 1/],
     ];
     const leaks: string[] = [];
     for (const [args, de, en] of cases) {

@@ -686,6 +686,24 @@ export const COMMAND_TEXTS = {
     format: m((format: string) => `--format '${format}' is not supported`, (format) => `--format '${format}' wird nicht unterstützt`),
     formatHint: m('use --format csv or --format xlsx', '--format csv oder --format xlsx angeben'),
   },
+  /** The config file's own checks beyond its schema (defaults.ts, clv/clv.ts), handed on as keys; each follows the setting's path. */
+  config: {
+    aboveMaxLifetime: m((max: number) => `must not be above maxCustomerLifetimeFactor ${max}`, (max) => `darf nicht über maxCustomerLifetimeFactor ${String(max).replace('.', ',')} liegen`),
+    retentionHigh: m('above 0.99 means an expected lifetime of over 100 months', 'über 0,99 bedeutet eine erwartete Kundendauer von mehr als 100 Monaten'),
+    weightSign: m(
+      (positive: boolean) => `must be ${positive ? 'zero or positive' : 'zero or negative'}`,
+      (positive) => `muss ${positive ? 'null oder positiv' : 'null oder negativ'} sein`,
+    ),
+    capBelow: m((reference: number) => `must not be below the reference ${reference}`, (reference) => `darf nicht unter dem Referenzwert ${String(reference).replace('.', ',')} liegen`),
+    unknownSetting: m('unknown setting, ignored', 'unbekannte Einstellung, übergangen'),
+    horizonMonths: m('horizonMonths must be a whole number ≥ 0', 'horizonMonths muss eine ganze Zahl ≥ 0 sein'),
+    monthlyDiscountRate: m('monthlyDiscountRate must be a number above −1', 'monthlyDiscountRate muss eine Zahl über −1 sein'),
+    lostThreshold: m('lostThreshold must lie between 0 and 1', 'lostThreshold muss zwischen 0 und 1 liegen'),
+    defectorThreshold: m('defectorThreshold must lie between lostThreshold and 1', 'defectorThreshold muss zwischen lostThreshold und 1 liegen'),
+    defectorRateRatio: m('defectorRateRatio must lie between 0 and 1', 'defectorRateRatio muss zwischen 0 und 1 liegen'),
+    coreMinRepeat: m('coreMinRepeat must be a whole number ≥ 1', 'coreMinRepeat muss eine ganze Zahl ≥ 1 sein'),
+    firstTimeLostAfterMonths: m('firstTimeLostAfterMonths must be positive', 'firstTimeLostAfterMonths muss positiv sein'),
+  },
   /** winback clv's usage errors (commands/clv-options.ts), handed on as keys. */
   clvFlags: {
     out: m('--out DIR is required', '--out VERZEICHNIS fehlt'),
@@ -721,7 +739,6 @@ export const COMMAND_TEXTS = {
     holdoutNeedsEndHint: m('add --calibration-end DATE (or --as-of DATE)', '--calibration-end DATUM (oder --as-of DATUM) angeben'),
     holdoutBeforeEnd: m('--holdout-end must come after the calibration end', '--holdout-end muss nach dem Ende der Kalibrierung liegen'),
     notPositive: m((flag: string, text: string) => `${flag} '${text}' must be a positive number`, (flag, text) => `${flag} '${text}' muss eine positive Zahl sein`),
-    config: m((problems: string) => problems, (problems) => `Einstellungen von clv: ${problems}`),
   },
   /** The worksheet's usage errors (commands/worksheet.ts); its prompts are in worksheet.ts. */
   worksheetErrors: {
