@@ -476,6 +476,13 @@ describe('German: no English word reaches the user', () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stderr).toMatch(/^Warnung: Kontaktbuch .* liegt in der Zukunft .*\(weiter wegen --force\)$/m);
     expect(forced.leaks).toEqual([]);
+    // A corrupt line names line and column in German.
+    writeFileSync(ledger, 'customer_id,channel,campaign_date,campaign_id,measure,outcome\n100147,fax,2026-11-02,2026-W45,x,\n');
+    const corrupt = await run(['campaign', DE, '--out', join(dir, 'c2'), ...AS_OF, '--ledger', ledger, '--lang', 'de']);
+    expect(corrupt.code).toBe(65);
+    expect(corrupt.stderr).toMatch(/das Kontaktbuch .* ist beschädigt in Zeile 2, Spalte channel: unbekannter Kanal „fax“/);
+    expect(corrupt.leaks).toEqual([]);
+    expect((await runCli(['campaign', DE, '--out', join(dir, 'c2'), ...AS_OF, '--ledger', ledger])).stderr).toMatch(/is corrupt at line 2, column channel: unknown channel "fax"/);
     // Saved with its key: an English report words it in English.
     const saved = JSON.parse(readFileSync(join(dir, 'c', 'summary.json'), 'utf8')) as { warnings: string[] };
     expect(saved.warnings.join('\n')).toMatch(/is in the future .*\(going on because of --force\)/);

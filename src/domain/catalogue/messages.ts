@@ -28,6 +28,19 @@ const STDOUT_FILES_DE: Record<string, string> = {
   worksheet: 'plan.csv, die Kampagnenlisten und worksheet.md', plan: 'plan.csv, rejects.csv und summary.json',
 };
 
+/** What is wrong with a line of the ledger; `a` and `b` are its details. */
+type LedgerProblem = 'utf8' | 'quote' | 'header' | 'fields' | 'emptyId' | 'channel' | 'date' | 'emptyCampaign' | 'outcome';
+const LEDGER_PROBLEM_EN: Record<LedgerProblem, (a: string, b: string) => string> = {
+  utf8: () => 'it is not valid UTF-8', quote: () => 'a quoted field is never closed', header: (a, b) => `header is "${a}", expected "${b}"`,
+  fields: (a, b) => `expected ${a} fields, found ${b}`, emptyId: () => 'empty customer id', channel: (a, b) => `unknown channel "${a}" (expected ${b})`,
+  date: (a) => `"${a}" is not a date (YYYY-MM-DD)`, emptyCampaign: () => 'empty campaign id', outcome: (a) => `unknown outcome "${a}" (expected contacted or control)`,
+};
+const LEDGER_PROBLEM_DE: Record<LedgerProblem, (a: string, b: string) => string> = {
+  utf8: () => 'kein gültiges UTF-8', quote: () => 'ein Feld in Anführungszeichen wird nie geschlossen', header: (a, b) => `die Kopfzeile ist „${a}“, erwartet „${b}“`,
+  fields: (a, b) => `${a} Felder erwartet, ${b} gefunden`, emptyId: () => 'leere Kundennummer', channel: (a, b) => `unbekannter Kanal „${a}“ (erwartet ${b})`,
+  date: (a) => `„${a}“ ist kein Datum (JJJJ-MM-TT)`, emptyCampaign: () => 'leere Kampagnen-ID', outcome: (a) => `unbekanntes Ergebnis „${a}“ (erwartet contacted oder control)`,
+};
+
 /** Why a run goes on despite a ledger problem (--force, --dry-run), or '' when it stops there. */
 type Going = '' | 'force' | 'dryRun';
 const GOING_EN: Record<Going, string> = { '': '', force: ' (going on because of --force)', dryRun: ' (a --dry-run changes no ledger)' };
@@ -477,6 +490,29 @@ export const COMMAND_TEXTS = {
       (target: string, cause: string) => `lost the lock on ${target} during the run (${cause}); another run may have taken it over`,
       (target, cause) => `die Sperre auf ${target} ging während des Laufs verloren (${cause}); ein anderer Lauf hat sie vielleicht übernommen`,
     ),
+    // The ledger file itself (io/ledger-scan.ts, io/ledger.ts); `where` is a line, or a line and column.
+    corrupt: m(
+      (path: string, line: number, column: string, problem: LedgerProblem, a: string, b: string) =>
+        `ledger ${path} is corrupt ${problem === 'utf8' ? 'near' : 'at'} line ${line}${column === '' ? '' : `, column ${column}`}: ${(LEDGER_PROBLEM_EN[problem] ?? (() => problem))(a, b)}`,
+      (path, line, column, problem, a, b) =>
+        `das Kontaktbuch ${path} ist beschädigt ${problem === 'utf8' ? 'um' : 'in'} Zeile ${line}${column === '' ? '' : `, Spalte ${column}`}: ${(LEDGER_PROBLEM_DE[problem] ?? (() => problem))(a, b)}`,
+    ),
+    corruptHint: m(
+      'the ledger is append-only and was not changed: fix or remove the bad line by hand, then run again',
+      'das Kontaktbuch wird nur ergänzt und wurde nicht verändert: die fehlerhafte Zeile von Hand korrigieren oder entfernen, dann erneut ausführen',
+    ),
+    isDirectory: m((path: string) => `ledger ${path} is a directory, not a ledger file`, (path) => `das Kontaktbuch ${path} ist ein Verzeichnis, keine Datei`),
+    isDirectoryHint: m('give --ledger the path of a file (it is created on the first run)', '--ledger den Pfad einer Datei geben (sie wird beim ersten Lauf angelegt)'),
+    unreadable: m((path: string, why: string) => `ledger ${path} cannot be read (${why})`, (path, why) => `das Kontaktbuch ${path} kann nicht gelesen werden (${why})`),
+    unreadableHint: m('check the file permissions', 'die Dateirechte prüfen'),
+    readFailed: m((path: string, why: string) => `cannot read ledger ${path}: ${why}`, (path, why) => `das Kontaktbuch ${path} kann nicht gelesen werden: ${why}`),
+    notLedger: m((path: string, header: string) => `${path} is not a winback ledger: it does not start with "${header}"`, (path, header) => `${path} ist kein Kontaktbuch von winback: es beginnt nicht mit „${header}“`),
+    notLedgerHint: m('choose another --ledger file', 'eine andere Datei für --ledger wählen'),
+    changedDuringRun: m(
+      (path: string, expected: number, size: number) => `ledger ${path} changed during the run (${expected} bytes when read, ${size} now)`,
+      (path, expected, size) => `das Kontaktbuch ${path} hat sich während des Laufs geändert (${expected} Bytes beim Lesen, jetzt ${size})`,
+    ),
+    changedDuringRunHint: m('another program writes to the ledger: stop it, then run again', 'ein anderes Programm schreibt in das Kontaktbuch: es beenden, dann erneut ausführen'),
     lockLostHint: m(
       'run again; if this repeats, the run is stalling for longer than the stale-lock timeout',
       'erneut ausführen; kommt das wieder vor, stockt der Lauf länger, als eine Sperre gültig bleibt',
