@@ -488,6 +488,22 @@ describe('German: no English word reaches the user', () => {
     expect(saved.warnings.join('\n')).toMatch(/is in the future .*\(going on because of --force\)/);
   });
 
+  it('Excel workbooks it cannot read, and a --sheet the workbook lacks: German', async () => {
+    const dir = tempDir();
+    const xls = join(dir, 'alt.xls');
+    writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    const old = await run(['inspect', xls, '--lang', 'de']);
+    expect(old.code).toBe(65);
+    expect(old.stderr).toMatch(/ist eine Excel-97–2003-Arbeitsmappe \(\.xls\), die winback nicht liest\nHinweis: in Excel öffnen/);
+    expect(old.leaks).toEqual([]);
+    expect((await runCli(['inspect', xls])).stderr).toContain('is an Excel 97–2003 workbook (.xls), which winback does not read');
+    expect((await runCli(['plan', DE, '--out', join(dir, 'p'), ...AS_OF, '--format', 'xlsx', '--quiet'])).code).toBe(0);
+    const sheet = await run(['inspect', join(dir, 'p', 'plan.xlsx'), '--sheet', 'Nirgends', '--lang', 'de']);
+    expect(sheet.code).toBe(64);
+    expect(sheet.stderr).toMatch(/--sheet 'Nirgends': .*plan\.xlsx hat kein solches Tabellenblatt\nHinweis: seine Tabellenblätter: /);
+    expect(sheet.leaks).toEqual([]);
+  });
+
   it('errors and hints', async () => {
     const leaks: string[] = [];
     for (const args of [

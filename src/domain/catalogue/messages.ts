@@ -719,6 +719,23 @@ export const COMMAND_TEXTS = {
     ),
     summaryNotObject: m((label: string) => `${label}/summary.json is not a JSON object`, (label) => `${label}/summary.json ist kein JSON-Objekt`),
     summaryNotObjectHint: m('run winback plan again to rewrite it', 'winback plan erneut ausführen, um die Datei neu zu schreiben'),
+    // Excel workbooks given as input (io/xlsx-read.ts) and a read that fails midway (io/csv-read.ts).
+    readFailed: m((label: string, why: string) => `${label}: read failed (${why})`, (label, why) => `${label}: Lesen fehlgeschlagen (${why})`),
+    workbookUnreadable: m((label: string, why: string) => `${label} is not a readable Excel workbook (${why})`, (label, why) => `${label} ist keine lesbare Excel-Arbeitsmappe (${why})`),
+    workbookEmpty: m((label: string) => `${label}: the workbook holds no worksheet`, (label) => `${label}: die Arbeitsmappe enthält kein Tabellenblatt`),
+    saveAgainHint: m('open it in Excel and save it again as .xlsx, or export it as CSV', 'in Excel öffnen und erneut als .xlsx speichern, oder als CSV exportieren'),
+    noSheet: m((wanted: string, label: string) => `--sheet '${wanted}': ${label} has no such sheet`, (wanted, label) => `--sheet '${wanted}': ${label} hat kein solches Tabellenblatt`),
+    noSheetHint: m((names: string) => `its sheets: ${names}`, (names) => `seine Tabellenblätter: ${names}`),
+    xls: m(
+      (label: string) => `${label} is an Excel 97–2003 workbook (.xls), which winback does not read`,
+      (label) => `${label} ist eine Excel-97–2003-Arbeitsmappe (.xls), die winback nicht liest`,
+    ),
+    xlsHint: m('open it in Excel and save it as .xlsx (Excel Workbook), or export it as CSV', 'in Excel öffnen und als .xlsx (Excel-Arbeitsmappe) speichern, oder als CSV exportieren'),
+    ods: m(
+      (label: string) => `${label} is an OpenDocument spreadsheet (.ods), which winback does not read`,
+      (label) => `${label} ist eine OpenDocument-Tabelle (.ods), die winback nicht liest`,
+    ),
+    odsHint: m('save it as .xlsx or CSV (LibreOffice: File › Save As)', 'als .xlsx oder CSV speichern (LibreOffice: Datei › Speichern unter)'),
     format: m((format: string) => `--format '${format}' is not supported`, (format) => `--format '${format}' wird nicht unterstützt`),
     formatHint: m('use --format csv or --format xlsx', '--format csv oder --format xlsx angeben'),
   },
