@@ -549,6 +549,7 @@ describe('German: no English word reaches the user', () => {
       ['worksheet', DE, '--session', join(tempDir(), 's.json'), '--answers', 'fixtures/missing.json', ...AS_OF, '--lang', 'de'],
       ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--amount', 'a*b*c', '--lang', 'de'],
       ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--customers', 'fixtures/missing.csv', '--lang', 'de'],
+      ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--amount', 'Nirgends', '--lang', 'de'],
       // commander's own usage errors and the hint after them
       ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--period', 'year', '--lang', 'de'],
       ['plan', DE, '--bogus', '--lang', 'de'],
