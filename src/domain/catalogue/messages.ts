@@ -1029,12 +1029,12 @@ export const COMMAND_TEXTS = {
     ),
     allParts: m('all', 'alle'),
     keptParts: m(
-      (parts: string, z: string) => `written: the learned ${parts} — better than the defaults on held-out customers by more than ${z} × its standard error; refitted on every row`,
-      (parts, z) => `geschrieben: gelernte ${parts} — an zurückgehaltenen Kunden um mehr als ${z} × den Standardfehler besser als die Standardwerte; an allen Zeilen neu angepasst`,
+      (parts: string, z: string) => `written: the learned ${parts} — better than the defaults on held-out customers by more than ${z} × its standard error, without its most favourable customer; refitted on every row`,
+      (parts, z) => `geschrieben: gelernte ${parts} — an zurückgehaltenen Kunden um mehr als ${z} × den Standardfehler besser als die Standardwerte, auch ohne den günstigsten Kunden; an allen Zeilen neu angepasst`,
     ),
     keptDefaults: m(
-      (z: string) => `written: the defaults — no learned part decides better than the defaults on held-out customers by more than ${z} × its standard error, so plan --model decides as plan without a model`,
-      (z) => `geschrieben: die Standardwerte — kein gelernter Teil entscheidet an zurückgehaltenen Kunden um mehr als ${z} × den Standardfehler besser als die Standardwerte; plan --model entscheidet daher wie plan ohne Modell`,
+      (z: string) => `written: the defaults — no learned part decides better than the defaults on held-out customers by more than ${z} × its standard error without its most favourable customer, so plan --model decides as plan without a model`,
+      (z) => `geschrieben: die Standardwerte — kein gelernter Teil entscheidet an zurückgehaltenen Kunden ohne den günstigsten Kunden um mehr als ${z} × den Standardfehler besser als die Standardwerte; plan --model entscheidet daher wie plan ohne Modell`,
     ),
     noComparison: m(
       'written: the defaults — the history holds no control customer and no randomised offer to compare decisions on (campaign --holdout and --test-offers record them)',
