@@ -69,7 +69,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const periodDays = parsePeriod(flags.period, loaded.setup.config.campaign.periodDays, loaded.setup.lang);
   const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;
   const caps = parseCapacity(flags.capacity, loaded.setup.lang);
-  const holdout = flags.holdout === undefined ? 0 : parseRate('--holdout', flags.holdout);
+  const holdout = flags.holdout === undefined ? 0 : parseRate('--holdout', flags.holdout, loaded.setup.lang);
   const testOffers = testOfferShare(flags.testOffers, loaded.setup.config.campaign.testOffers, loaded.setup.lang);
   const columns = flags.columns === undefined ? undefined : parseListColumns(flags.columns, loaded.setup.lang);
   // Large exports are planned on worker threads too (docs/performance.md, "One engine").
@@ -186,11 +186,11 @@ async function prepareRun(ctx: Context, flags: CampaignFlags, r: RunSetup, id: s
   const rules: CampaignRules = {
     asOf, periodEnd: asOf + r.periodDays - 1, campaignId: id, permission: loaded.setup.config.permission,
     ledger: history.index, campaign: loaded.setup.config.campaign, holdout: r.holdout, testOffers: r.testOffers, lang: loaded.setup.lang, ...(serial ? { regained: serial.regained } : {}),
-    ...(flags.suppress !== undefined ? { suppression: await readSuppression(ctx, flags.suppress, loaded.setup.config.permission.defaultPhoneCountry) } : {}),
+    ...(flags.suppress !== undefined ? { suppression: await readSuppression(ctx, flags.suppress, loaded.setup.config.permission.defaultPhoneCountry, loaded.setup.lang) } : {}),
   };
   // Suppressed customers are `never` in the plan itself: permission is decided before value.
   if (rules.suppression) loaded.setup.suppression = rules.suppression;
-  const previous = previousDir !== undefined ? await readPreviousStatus(previousDir) : undefined;
+  const previous = previousDir !== undefined ? await readPreviousStatus(previousDir, loaded.setup.lang) : undefined;
   if (flags.previous !== undefined && previous === undefined) ctx.stderr.write(`${say.common.warning}: ${say.campaign.previousMissing(flags.previous)}\n`);
   return { history, serial, rules, previous, warnings };
 }

@@ -10,7 +10,7 @@ import type { PurchaseModelName } from '../domain/clv/purchase-model.js';
 import { periodLengthDays, type PeriodUnit } from '../domain/clv/summary.js';
 import { DEFAULT_MAX_ORGANIC_RETURN } from '../domain/clv/threshold.js';
 import { UsageError } from '../errors.js';
-import { keyedError, noteOf, type Lang, type Said } from '../domain/catalogue/index.js';
+import { keyedError, noteOf, say, type Lang, type Said } from '../domain/catalogue/index.js';
 import type { TransactionPreparation } from '../io/clv-input.js';
 import type { ClvRunSettings } from '../io/clv-render.js';
 import type { RawOutputFlags } from '../cli/output-format.js';
@@ -90,7 +90,7 @@ export function parseClvOptions(raw: ClvFlags, env: Record<string, string | unde
     ...(raw.discountRate !== undefined ? { monthlyDiscountRate: monthlyFromAnnualRate(parseRate('--discount-rate', raw.discountRate, lang)) } : {}),
   };
   const problems = validateClvConfig(config);
-  if (problems.length > 0) throw usage({ key: 'config', args: [problems.join('; ')] });
+  if (problems.length > 0) throw new UsageError(problems.map((p) => say(lang, 'config', p)).join('; '));
   return {
     out: raw.out, period, calibrationEnd, calibrationEndSource, holdoutEnd, holdoutPeriods, config, summaryInput: Boolean(raw.summaryInput),
     customers: raw.customers, lostOut: raw.lostOut, retentionOut: raw.retentionOut, order: order === 'any' ? 'any' : 'per-customer',
@@ -106,7 +106,7 @@ function preparationOf(raw: ClvFlags): TransactionPreparation {
   let amount: AmountSpec | undefined;
   if (raw.amount !== undefined) {
     const parsed = parseAmountSpec(raw.amount);
-    if ('problem' in parsed) throw usage({ key: 'amount', args: [parsed.problem] }, { key: 'amountHint', args: [] });
+    if ('problem' in parsed) throw usage(parsed.problem, { key: 'amountHint', args: [] });
     amount = parsed.spec;
   }
   if (raw.cancelPrefix !== undefined && raw.cancelPrefix.trim() === '') throw usage({ key: 'cancelPrefix', args: [] }, { key: 'cancelPrefixHint', args: [] });

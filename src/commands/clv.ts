@@ -80,7 +80,7 @@ export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise
     await rejects.abort();
     throw err;
   }
-  const prospects = opts.customers === undefined ? undefined : await readProspects(openExport(opts.customers, CUSTOMER_LIST_SCHEMA, {}, ctx), input.table.ids).catch(async (e: unknown) => {
+  const prospects = opts.customers === undefined ? undefined : await readProspects(openExport(opts.customers, CUSTOMER_LIST_SCHEMA, { lang }, ctx), input.table.ids).catch(async (e: unknown) => {
     await rejects.abort();
     throw e;
   });

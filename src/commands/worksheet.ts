@@ -42,8 +42,8 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
   if (!flags.session) throw new UsageError(early.errors.sessionRequired, early.errors.sessionExample);
   refuseStdout('--out', flags.out, 'worksheet');
   const sessionPath = resolve(ctx.cwd, flags.session);
-  const existing = await loadSession(sessionPath, flags.session);
-  const answers = flags.answers !== undefined ? await readAnswersFile(resolve(ctx.cwd, flags.answers), flags.answers) : undefined;
+  const existing = await loadSession(sessionPath, flags.session, flags.lang === 'de' ? 'de' : 'en');
+  const answers = flags.answers !== undefined ? await readAnswersFile(resolve(ctx.cwd, flags.answers), flags.answers, flags.lang === 'de' ? 'de' : 'en') : undefined;
   const t0 = messages(langIn(flags.lang ?? existing?.lang ?? langOf(answers))).worksheet.texts;
   if (file === '-' || flags.export === '-') throw new UsageError(t0.errors.stdin, t0.errors.stdinHint);
   if (!answers && !ctx.stdinIsTTY) throw new UsageError(t0.errors.noTerminal, t0.errors.noTerminalHint);

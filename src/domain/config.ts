@@ -8,6 +8,7 @@ import { isPhoneCountry } from './contact-point.js';
 import { DEFAULT_CONTACT_RULES, type ContactRules } from './contact-history.js';
 import { DEFAULT_MODEL_CONFIG, validateModelConfig, type ConfigIssue, type ModelConfig } from './defaults.js';
 import { DEFAULT_PERMISSION_CONFIG, type PermissionConfig } from './permission.js';
+import { say, sayNoted } from './catalogue/index.js';
 
 /** Settings of weekly campaign runs (issue 5) and the control group (issue 10). */
 export interface CampaignConfig extends ContactRules {
@@ -173,12 +174,12 @@ export function validateConfig(data: unknown, lang: 'en' | 'de' = 'en'): { confi
     return { errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(top)', message: i.message })), warnings: [] };
   }
   const model = validateModelConfig(parsed.data.model);
-  const prefix = (issues: ConfigIssue[]) => issues.map((i) => ({ path: `model.${i.path}`, message: i.message }));
+  const prefix = (issues: ConfigIssue[]) => issues.map((i) => ({ path: `model.${i.path}`, message: (i.note && sayNoted(lang, i.note)) ?? i.message }));
   if (!model.config) return { errors: prefix(model.errors), warnings: prefix(model.warnings) };
   const d = parsed.data;
   const clv: ClvConfig = { ...DEFAULT_CLV_CONFIG, ...d.clv };
   const clvProblems = validateClvConfig(clv);
-  if (clvProblems.length > 0) return { errors: clvProblems.map((message) => ({ path: `clv.${message.split(' ')[0]}`, message })), warnings: [] };
+  if (clvProblems.length > 0) return { errors: clvProblems.map((p) => ({ path: `clv.${p.key}`, message: say(lang, 'config', p) })), warnings: [] };
   const currency = d.currency ?? DEFAULT_CONFIG.currency;
   const symbol = currencySymbolOf(currency);
   if (symbol === undefined) {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 export { BEHAVIOUR_FEATURES, EXPECTED_SIGNS, type BehaviourCoefficients, type BehaviourFeature, type BehaviourTerm } from './behaviour.js';
 import { BEHAVIOUR_FEATURES, EXPECTED_SIGNS, type BehaviourCoefficients } from './behaviour.js';
+import { noteOf, sayNoted, type Said, type SavedNote } from './catalogue/index.js';
 
 /** Settings of `winback calibrate`. */
 export interface CalibrationConfig {
@@ -75,7 +76,15 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = deepFreeze({
 /** A problem in a config file, with the dotted path of the bad entry. */
 export interface ConfigIssue {
   path: string;
+  /** in English; `note`, where given, words it in the reader's language */
   message: string;
+  note?: SavedNote;
+}
+
+/** An issue found beyond the schema: its catalogue key, with the English text beside it. */
+function issue(path: string, said: Said<'config'>): ConfigIssue {
+  const note = noteOf('config', said);
+  return { path, message: sayNoted('en', note) ?? note.key, note };
 }
 
 const termSchema = z
@@ -135,10 +144,10 @@ export function validateModelConfig(data: unknown): {
   };
   const errors = checkCoefficients(config.coefficients);
   if (config.minCustomerLifetimeFactor > config.maxCustomerLifetimeFactor) {
-    errors.push({ path: 'minCustomerLifetimeFactor', message: `must not be above maxCustomerLifetimeFactor ${config.maxCustomerLifetimeFactor}` });
+    errors.push(issue('minCustomerLifetimeFactor', { key: 'aboveMaxLifetime', args: [config.maxCustomerLifetimeFactor] }));
   }
   if (config.monthlyRetention > 0.99) {
-    warnings.push({ path: 'monthlyRetention', message: 'above 0.99 means an expected lifetime of over 100 months' });
+    warnings.push(issue('monthlyRetention', { key: 'retentionHigh', args: [] }));
   }
   return errors.length > 0 ? { errors, warnings } : { config: deepFreeze(config), errors, warnings };
 }
@@ -149,11 +158,10 @@ export function checkCoefficients(coefficients: BehaviourCoefficients): ConfigIs
   for (const f of BEHAVIOUR_FEATURES) {
     const term = coefficients[f];
     if (term.weight * EXPECTED_SIGNS[f] < 0) {
-      const want = EXPECTED_SIGNS[f] > 0 ? 'zero or positive' : 'zero or negative';
-      errors.push({ path: `coefficients.${f}.weight`, message: `must be ${want}` });
+      errors.push(issue(`coefficients.${f}.weight`, { key: 'weightSign', args: [EXPECTED_SIGNS[f] > 0] }));
     }
     if (term.cap < term.reference) {
-      errors.push({ path: `coefficients.${f}.cap`, message: `must not be below the reference ${term.reference}` });
+      errors.push(issue(`coefficients.${f}.cap`, { key: 'capBelow', args: [term.reference] }));
     }
   }
   return errors;
@@ -165,7 +173,7 @@ function unknownKeys(data: unknown, shape: unknown, prefix: string): ConfigIssue
   const out: ConfigIssue[] = [];
   for (const key of Object.keys(data)) {
     const path = prefix === '' ? key : `${prefix}.${key}`;
-    if (!(key in shape)) out.push({ path, message: 'unknown setting, ignored' });
+    if (!(key in shape)) out.push(issue(path, { key: 'unknownSetting', args: [] }));
     else out.push(...unknownKeys(data[key], shape[key], path));
   }
   return out;

@@ -5,24 +5,25 @@
  */
 import { readFile } from 'node:fs/promises';
 import { DataError, InputMissingError } from '../errors.js';
+import { messages, type Lang } from '../domain/catalogue/index.js';
 import type { ConfirmQuestion, InputQuestion, Prompter, PromptKey, SearchQuestion, SelectQuestion } from './prompts.js';
 
 /** Reads and parses an answers file; the top level must be a JSON object. */
-export async function readAnswersFile(path: string, label: string): Promise<Record<string, unknown>> {
+export async function readAnswersFile(path: string, label: string, lang: Lang = 'en'): Promise<Record<string, unknown>> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw new InputMissingError(`--answers ${label}: no such file or not readable`);
+    throw new InputMissingError(messages(lang).worksheetErrors.answersMissing(label));
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (err) {
-    throw new DataError(`--answers ${label} is not valid JSON: ${(err as Error).message}`, 'see docs/worksheet.md for the format');
+    throw new DataError(messages(lang).worksheetErrors.answersSyntax(label, (err as Error).message), messages(lang).worksheetErrors.answersHint);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new DataError(`--answers ${label} must hold one JSON object`, 'see docs/worksheet.md for the format');
+    throw new DataError(messages(lang).worksheetErrors.answersNotObject(label), messages(lang).worksheetErrors.answersHint);
   }
   return data as Record<string, unknown>;
 }

@@ -290,7 +290,8 @@ export function formatChanges(previous: Map<string, string>, now: Map<string, st
  * Status of each customer in a previous run's output: 'list:<channel>' or the exclusion
  * reason; undefined when the directory does not exist yet (the first weekly run).
  */
-export async function readPreviousStatus(dir: string): Promise<Map<string, string> | undefined> {
+export async function readPreviousStatus(dir: string, lang: Lang = 'en'): Promise<Map<string, string> | undefined> {
+  const t = messages(lang).campaign;
   if (!existsSync(dir)) return undefined;
   // A run killed while it replaced its files leaves lists of two runs: compare with its summary first.
   const summary = await readJsonObject(join(dir, 'summary.json'));
@@ -303,13 +304,13 @@ export async function readPreviousStatus(dir: string): Promise<Map<string, strin
       return parse(text, { columns: true, delimiter, relax_column_count: true }) as Record<string, string>[];
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw new DataError(`--previous ${dir}: ${name} cannot be read (${(err as Error).message})`, 'point --previous at the output directory of an earlier campaign run');
+      throw new DataError(t.previousUnreadable(dir, name, (err as Error).message), t.previousHint);
     }
   };
   for (const channel of CHANNELS) for (const r of await read(`campaign-${channel}.csv`)) status.set(unquote(r.customer_id), `list:${channel}`);
   for (const channel of CHANNELS) for (const r of await read(listFile(channel, true))) status.set(unquote(r.customer_id), `list:retention-${channel}`);
   for (const r of await read('excluded.csv')) status.set(unquote(r.customer_id), r.reason ?? '');
-  if (status.size === 0) throw new DataError(`--previous ${dir} holds no campaign lists`, 'point --previous at the output directory of an earlier campaign run');
+  if (status.size === 0) throw new DataError(t.previousNoLists(dir), t.previousHint);
   return status;
 }
 

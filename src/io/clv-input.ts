@@ -11,6 +11,7 @@ import { headerKey } from '../domain/fields.js';
 import { parseNumber } from '../domain/parse/number.js';
 import type { Reject } from '../domain/types.js';
 import { DataError, UsageError } from '../errors.js';
+import { keyedError, noteOf } from '../domain/catalogue/index.js';
 import type { OpenedExport, RowEvent } from './csv-read.js';
 
 export interface ReadCounts {
@@ -54,10 +55,10 @@ export async function readTransactionTable(opened: OpenedExport, options: Summar
   const amountOf = amountReader(opened, prep);
   const invoiceIndex = opened.mapping.fields.get('invoice');
   if (prep.cancelPrefix !== undefined && invoiceIndex === undefined) {
-    throw new UsageError(`${opened.label}: --cancel-prefix needs an invoice-number column, and none was found`, `headers found: ${opened.headers.join(', ')}; add --map invoice=HEADER`);
+    throw keyedError((m, h) => new UsageError(m, h), noteOf('clvFlags', { key: 'cancelNeedsInvoice', args: [opened.label] }), noteOf('clvFlags', { key: 'cancelNeedsInvoiceHint', args: [opened.headers.join(', ')] }));
   }
   if (prep.cancelPrefix !== undefined && !amountOf.hasAmount) {
-    throw new UsageError(`${opened.label}: --cancel-prefix needs amounts to net cancellations against purchases`, 'map the amount column (--map amount=HEADER) or give --amount');
+    throw keyedError((m, h) => new UsageError(m, h), noteOf('clvFlags', { key: 'cancelNeedsAmounts', args: [opened.label] }), noteOf('clvFlags', { key: 'cancelNeedsAmountsHint', args: [] }));
   }
   const idHeader = headerOf(opened, 'customer_id');
   const counts: PreparationCounts = { missingIds: 0, cancellations: 0, returnsRejected: 0 };
@@ -145,7 +146,7 @@ function amountColumn(opened: OpenedExport, prep: TransactionPreparation): strin
 function columnIndex(opened: OpenedExport, name: string): number {
   const exact = opened.headers.indexOf(name);
   const index = exact >= 0 ? exact : opened.headers.map(headerKey).indexOf(headerKey(name));
-  if (index < 0) throw new UsageError(`${opened.label}: --amount names no column '${name}'`, `headers found: ${opened.headers.join(', ')}`);
+  if (index < 0) throw keyedError((m, h) => new UsageError(m, h), noteOf('clvFlags', { key: 'amountNoColumn', args: [opened.label, name] }), noteOf('clvFlags', { key: 'headersFound', args: [opened.headers.join(', ')] }));
   return index;
 }
 

@@ -12,7 +12,7 @@ import { createRowConverter } from '../domain/row-convert.js';
 import type { RowChecks, ValueConventions } from '../domain/row-convert.js';
 import type { DateOrder } from '../domain/parse/date.js';
 import type { DecimalMark } from '../domain/parse/number.js';
-import { type Lang, type ReadTexts, messages } from '../domain/catalogue/index.js';
+import { keyedError, noteOf, type Lang, type ReadTexts, messages } from '../domain/catalogue/index.js';
 import type { EpochDay, Reject } from '../domain/types.js';
 import { CsvRecordParser, MAX_RECORD_CHARS, UnclosedQuoteError, type BrokenRecord, type ParserState, type RecordSink } from './csv-records.js';
 import { createDecoder, detectEncoding, type EncodingName } from './decode.js';
@@ -271,7 +271,7 @@ async function readHead(chunks: AsyncIterator<Buffer | string>, label: string): 
       size += buf.length;
     }
   } catch (err) {
-    throw new IoError(`${label}: read failed (${(err as Error).message})`);
+    throw keyedError((m) => new IoError(m), noteOf('files', { key: 'readFailed', args: [label, (err as Error).message] }));
   }
   return { head: Buffer.concat(parts), done: false };
 }
@@ -345,7 +345,7 @@ async function* decodeAll(head: Buffer, rest: AsyncIterator<Buffer | string>, en
     try {
       next = await rest.next();
     } catch (err) {
-      throw new IoError(`${label}: read failed (${(err as Error).message})`);
+      throw keyedError((m) => new IoError(m), noteOf('files', { key: 'readFailed', args: [label, (err as Error).message] }));
     }
     if (next.done) break;
     const buf = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;

@@ -17,12 +17,16 @@ import { idFingerprint, idFingerprintBytes } from '../domain/id-index.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import type { EpochDay } from '../domain/types.js';
 import { DataError, InputMissingError, IoError } from '../errors.js';
+import { keyedError, noteOf, type Messages } from '../domain/catalogue/index.js';
 import { CsvRecordParser, type RecordSink, UnclosedQuoteError } from './csv-records.js';
 import { restoreFormulaText } from './csv-write.js';
 
 export const LEDGER_COLUMNS = ['customer_id', 'channel', 'campaign_date', 'campaign_id', 'measure', 'outcome'] as const;
 export const LEDGER_HEADER = LEDGER_COLUMNS.join(',');
-export const CORRUPT_HINT = 'the ledger is append-only and was not changed: fix or remove the bad line by hand, then run again';
+/** A corrupt line of the ledger, worded in the reader's language where it is shown. */
+function corrupt(path: string, line: number, column: string, problem: Parameters<Messages['ledger']['corrupt']>[3], a = '', b = ''): DataError {
+  return keyedError((m, h) => new DataError(m, h), noteOf('ledger', { key: 'corrupt', args: [path, line, column, problem, a, b] }), noteOf('ledger', { key: 'corruptHint', args: [] }));
+}
 
 /** Receives every entry by its customer's key fingerprint (idFingerprint of customerKey). */
 export interface KeyedVisitor {
@@ -130,7 +134,7 @@ class ScanState {
   lines(buf: Buffer, final: boolean): number {
     const end = final ? buf.length : buf.lastIndexOf(LF) + 1;
     if (end <= 0) return 0;
-    if (!isUtf8(buf.subarray(0, end))) throw new DataError(`ledger ${this.path} is corrupt near line ${this.line}: it is not valid UTF-8`, CORRUPT_HINT);
+    if (!isUtf8(buf.subarray(0, end))) throw corrupt(this.path, this.line, '', 'utf8');
     if (hasLoneCr(buf, end)) {
       // Lines ended by CR alone (a spreadsheet's "CSV for Macintosh"): rare and small, read whole at the end.
       if (!final) return 0;
@@ -152,7 +156,7 @@ class ScanState {
         const stop = recordEnd(buf, pos, end);
         if (stop < 0) {
           if (!final) return pos;
-          throw new DataError(`ledger ${this.path} is corrupt at line ${this.line}: a quoted field is never closed`, CORRUPT_HINT);
+          throw corrupt(this.path, this.line, '', 'quote');
         }
         this.general(buf.toString('utf8', pos, stop));
         this.line += countBreaks(buf, pos, stop) + 1;
@@ -219,7 +223,7 @@ class ScanState {
     if (!this.header) {
       // Spaces a spreadsheet or a hand edit left around a column name do not matter.
       if (cells.map((c) => c.trim()).join(',') !== LEDGER_HEADER) {
-        throw new DataError(`ledger ${this.path} is corrupt at line ${this.line}: header is "${cells.join(',')}", expected "${LEDGER_HEADER}"`, CORRUPT_HINT);
+        throw corrupt(this.path, this.line, '', 'header', cells.join(','), LEDGER_HEADER);
       }
       this.header = true;
       return;
@@ -344,17 +348,17 @@ function parseRecord(text: string, line: number): string[] {
 }
 
 function toEntry(record: string[], line: number, path: string): LedgerEntry {
-  const fail = (column: string, problem: string): never => {
-    throw new DataError(`ledger ${path} is corrupt at line ${line}, column ${column}: ${problem}`, CORRUPT_HINT);
+  const fail = (column: string, problem: Parameters<typeof corrupt>[3], a = '', b = ''): never => {
+    throw corrupt(path, line, column, problem, a, b);
   };
-  if (record.length !== LEDGER_COLUMNS.length) fail('-', `expected ${LEDGER_COLUMNS.length} fields, found ${record.length}`);
+  if (record.length !== LEDGER_COLUMNS.length) fail('-', 'fields', String(LEDGER_COLUMNS.length), String(record.length));
   const [customerId, channel, date, campaign, measure, outcome] = record as [string, string, string, string, string, string];
-  if (customerId.trim() === '') fail('customer_id', 'empty customer id');
-  if (!CHANNELS.includes(channel as Channel)) fail('channel', `unknown channel "${channel}" (expected ${CHANNELS.join(', ')})`);
+  if (customerId.trim() === '') fail('customer_id', 'emptyId');
+  if (!CHANNELS.includes(channel as Channel)) fail('channel', 'channel', channel, CHANNELS.join(', '));
   const day = parseIsoDay(date);
-  if (day === undefined) fail('campaign_date', `"${date}" is not a date (YYYY-MM-DD)`);
-  if (campaign.trim() === '') fail('campaign_id', 'empty campaign id');
-  if (outcome !== '' && outcome !== 'contacted' && outcome !== 'control') fail('outcome', `unknown outcome "${outcome}" (expected contacted or control)`);
+  if (day === undefined) fail('campaign_date', 'date', date);
+  if (campaign.trim() === '') fail('campaign_id', 'emptyCampaign');
+  if (outcome !== '' && outcome !== 'contacted' && outcome !== 'control') fail('outcome', 'outcome', outcome);
   return {
     customer_id: restoreFormulaText(customerId),
     channel: channel as Channel,
@@ -369,7 +373,7 @@ function toEntry(record: string[], line: number, path: string): LedgerEntry {
 async function isMissing(path: string): Promise<boolean> {
   try {
     const st = await stat(path);
-    if (st.isDirectory()) throw new InputMissingError(`ledger ${path} is a directory, not a ledger file`, 'give --ledger the path of a file (it is created on the first run)');
+    if (st.isDirectory()) throw keyedError((m, h) => new InputMissingError(m, h), noteOf('ledger', { key: 'isDirectory', args: [path] }), noteOf('ledger', { key: 'isDirectoryHint', args: [] }));
     const handle = await open(path, 'r');
     await handle.close();
     return false;
@@ -377,14 +381,14 @@ async function isMissing(path: string): Promise<boolean> {
     if (error instanceof InputMissingError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return true;
-    throw new InputMissingError(`ledger ${path} cannot be read (${code ?? (error as Error).message})`, 'check the file permissions');
+    throw keyedError((m, h) => new InputMissingError(m, h), noteOf('ledger', { key: 'unreadable', args: [path, code ?? (error as Error).message] }), noteOf('ledger', { key: 'unreadableHint', args: [] }));
   }
 }
 
 function asLedgerError(error: unknown, path: string): Error {
   if (error instanceof DataError) return error;
-  if (error instanceof UnclosedQuoteError) return new DataError(`ledger ${path} is corrupt at line ${error.openedAt}: a quoted field is never closed`, CORRUPT_HINT);
-  return new IoError(`cannot read ledger ${path}: ${(error as Error).message}`);
+  if (error instanceof UnclosedQuoteError) return corrupt(path, error.openedAt, '', 'quote');
+  return keyedError((m) => new IoError(m), noteOf('ledger', { key: 'readFailed', args: [path, (error as Error).message] }));
 }
 
 function extend(hash: Hash, appended: Uint8Array): string {

@@ -8,6 +8,7 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { LedgerEntry } from '../domain/contact-history.js';
 import { CHANNELS } from '../domain/playbook-types.js';
 import { DataError, IoError } from '../errors.js';
+import { keyedError, noteOf } from '../domain/catalogue/index.js';
 import { toWriteError } from './atomic-write.js';
 import { createCsvFormatter, PLAIN_CSV, type ColumnSpec } from './csv-write.js';
 import { LEDGER_COLUMNS, LEDGER_HEADER as HEADER, scanLedgerKeyed, type LedgerScan, type ScanOptions } from './ledger-scan.js';
@@ -55,7 +56,7 @@ export async function appendLedgerBytes(path: string, data: Uint8Array, expected
   try {
     const size = (await handle.stat()).size;
     if (size !== expectedSize) {
-      throw new IoError(`ledger ${path} changed during the run (${expectedSize} bytes when read, ${size} now)`, 'another program writes to the ledger: stop it, then run again');
+      throw keyedError((m, h) => new IoError(m, h), noteOf('ledger', { key: 'changedDuringRun', args: [path, expectedSize, size] }), noteOf('ledger', { key: 'changedDuringRunHint', args: [] }));
     }
     if (size > 0) await checkHeader(handle, size, path);
     await appendAll(handle, data, size, path);
@@ -101,7 +102,7 @@ async function checkHeader(handle: FileHandle, size: number, path: string): Prom
   await handle.read(head, 0, headLength, 0);
   const headText = head.toString('utf8').replace(/^\uFEFF/, '');
   if (!headText.startsWith(HEADER)) {
-    throw new DataError(`${path} is not a winback ledger: it does not start with "${HEADER}"`, 'choose another --ledger file');
+    throw keyedError((m, h) => new DataError(m, h), noteOf('ledger', { key: 'notLedger', args: [path, HEADER] }), noteOf('ledger', { key: 'notLedgerHint', args: [] }));
   }
 }
 

@@ -6,27 +6,29 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { DataError, IoError } from '../errors.js';
+import { messages, type Lang } from '../domain/catalogue/index.js';
 import { parseSession, type WorksheetSession } from '../domain/worksheet-session.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /** Loads a session; undefined when the file does not exist yet (a new session). */
-export async function loadSession(path: string, label: string): Promise<WorksheetSession | undefined> {
+export async function loadSession(path: string, label: string, lang: Lang = 'en'): Promise<WorksheetSession | undefined> {
+  const t = messages(lang).worksheetErrors;
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new IoError(`--session ${label} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new IoError(t.sessionUnreadable(label, (err as NodeJS.ErrnoException).code ?? (err as Error).message));
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new DataError(`--session ${label} is not valid JSON: ${(err as Error).message}`, 'give a new file name with --session to start a fresh session');
+    throw new DataError(t.sessionSyntax(label, (err as Error).message), t.sessionFreshHint);
   }
   const { session, errors } = parseSession(data);
   if (!session) {
-    throw new DataError(`--session ${label} is not a worksheet session:\n${errors.map((e) => `  ${e}`).join('\n')}`, 'give a new file name with --session to start a fresh session');
+    throw new DataError(t.sessionInvalid(label, errors.map((e) => `  ${e}`).join('\n')), t.sessionFreshHint);
   }
   return session;
 }

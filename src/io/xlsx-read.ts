@@ -18,7 +18,7 @@ import type { Schema } from '../domain/fields.js';
 import { mapHeaders } from '../domain/header-map.js';
 import { DuplicateTracker, FACT_FIELDS } from '../domain/duplicate-ids.js';
 import { createRowConverter, type RowChecks } from '../domain/row-convert.js';
-import { messages } from '../domain/catalogue/index.js';
+import { keyedError, messages, noteOf } from '../domain/catalogue/index.js';
 import type { Reject } from '../domain/types.js';
 import { DataError, IoError, UsageError } from '../errors.js';
 import { decideId, missingColumnsError, noDataRows, type Dialect, type IdDecision, type OpenedExport, type ReadOptions, type ReadStats, type RowEvent, type RowVisitor } from './csv-read.js';
@@ -319,7 +319,7 @@ async function drain(input: WorkbookInput, take: (buf: Buffer) => Promise<void> 
     try {
       next = await input.rest.next();
     } catch (err) {
-      throw new IoError(`${input.label}: read failed (${(err as Error).message})`);
+      throw keyedError((m) => new IoError(m), noteOf('files', { key: 'readFailed', args: [input.label, (err as Error).message] }));
     }
     if (next.done) return;
     await take(typeof next.value === 'string' ? Buffer.from(next.value) : next.value);
@@ -356,7 +356,7 @@ interface WorkbookParts {
 
 /** Opens the sheet to read: `wanted` by name (case ignored when unambiguous), else the workbook's first. */
 async function openSheet(path: string, label: string, wanted: string | undefined): Promise<OpenedSheet> {
-  const unreadable = (why: string) => new DataError(`${label} is not a readable Excel workbook (${why})`, 'open it in Excel and save it again as .xlsx, or export it as CSV');
+  const unreadable = (why: string) => keyedError((m, h) => new DataError(m, h), noteOf('files', { key: 'workbookUnreadable', args: [label, why] }), noteOf('files', { key: 'saveAgainHint', args: [] }));
   const guard = async <T>(step: () => Promise<T>): Promise<T> => {
     try {
       return await step();
@@ -382,10 +382,10 @@ async function openSheet(path: string, label: string, wanted: string | undefined
     if (shared) for await (const _ of reader._parseSharedStrings(shared.stream()));
   });
   const names = (reader.model?.sheets ?? []).map((s) => s.name);
-  if (names.length === 0) throw new DataError(`${label}: the workbook holds no worksheet`, 'open it in Excel and save it again as .xlsx, or export it as CSV');
+  if (names.length === 0) throw keyedError((m, h) => new DataError(m, h), noteOf('files', { key: 'workbookEmpty', args: [label] }), noteOf('files', { key: 'saveAgainHint', args: [] }));
   const name = wanted === undefined ? (names[0] as string) : matchSheet(wanted, names);
   const sheet = reader.model?.sheets?.find((s) => s.name === name);
-  if (!sheet) throw new UsageError(`--sheet '${wanted}': ${label} has no such sheet`, `its sheets: ${names.join(', ')}`);
+  if (!sheet) throw keyedError((m, h) => new UsageError(m, h), noteOf('files', { key: 'noSheet', args: [String(wanted), label] }), noteOf('files', { key: 'noSheetHint', args: [names.join(', ')] }));
   const target = reader.workbookRels?.find((r) => r.Id === sheet.rId)?.Target ?? '';
   const sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
   const entry = part(sheetPath);
@@ -419,7 +419,8 @@ function matchSheet(wanted: string, names: readonly string[]): string {
 }
 
 function notXlsx(label: string, kind: WorkbookKind): DataError {
+  const make = (m: string, h?: string) => new DataError(m, h);
   return kind === 'xls'
-    ? new DataError(`${label} is an Excel 97–2003 workbook (.xls), which winback does not read`, 'open it in Excel and save it as .xlsx (Excel Workbook), or export it as CSV')
-    : new DataError(`${label} is an OpenDocument spreadsheet (.ods), which winback does not read`, 'save it as .xlsx or CSV (LibreOffice: File › Save As)');
+    ? keyedError(make, noteOf('files', { key: 'xls', args: [label] }), noteOf('files', { key: 'xlsHint', args: [] }))
+    : keyedError(make, noteOf('files', { key: 'ods', args: [label] }), noteOf('files', { key: 'odsHint', args: [] }));
 }

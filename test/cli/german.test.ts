@@ -205,6 +205,8 @@ describe('German: no English word reaches the user', () => {
       [[DE, '--map', 'churn_date=Nix'], /--map lässt sich nicht anwenden: keine Spalte 'Nix' für churn_date/, /--map cannot be applied: no column 'Nix' for churn_date/],
       [[DE, '--config', write('bad.yaml', 'campaign:\n  maxAttempts: drei\n')], /Konfiguration .* ist ungültig:\n {2}campaign\.maxAttempts: Ungültige Eingabe/, /config .* is invalid:\n {2}campaign\.maxAttempts: Invalid input/],
       [[DE, '--config', write('currency.yaml', 'currency: XYZ\n')], /'XYZ' ist kein Währungscode/, /'XYZ' is not an ISO 4217 currency code/],
+      [[DE, '--config', write('sign.yaml', 'model:\n  coefficients:\n    complaints:\n      weight: 1\n')], /model\.coefficients\.complaints\.weight: muss null oder negativ sein/, /model\.coefficients\.complaints\.weight: must be zero or negative/],
+      [[DE, '--config', write('clv.yaml', 'clv:\n  lostThreshold: 2\n')], /clv\.lostThreshold: lostThreshold muss zwischen 0 und 1 liegen/, /clv\.lostThreshold: lostThreshold must lie between 0 and 1/],
     ];
     const leaks: string[] = [];
     for (const [args, de, en] of cases) {
@@ -404,6 +406,9 @@ describe('German: no English word reaches the user', () => {
     expect(syntax.code).toBe(65);
     expect(syntax.stderr).toMatch(/Playbook .*syntax\.yaml ist kein gültiges YAML \(Zeile 4, Spalte 10\); Meldung des Parsers: „[^“]+“/);
     expect(leaksIn('syntax stderr', syntax.stderr.replace(/„[^“]*“/g, ''))).toEqual([]);
+    // WINBACK_LANG=de speaks German as --lang de does.
+    const fromEnv = await runCli(['playbook', 'validate', broken], { env: { WINBACK_LANG: 'de' } });
+    expect(fromEnv.stderr).toContain('ist kein gültiges YAML (Zeile 4, Spalte 10)');
     const missing = await run(['plan', DE, '--out', join(dir, 'out'), ...AS_OF, '--playbook', join(dir, 'nirgends.yaml'), '--lang', 'de']);
     expect(missing.code).toBe(66);
     expect(missing.stderr).toMatch(/Playbook-Datei nicht gefunden: .*\nHinweis: den Pfad bei --playbook prüfen/);
@@ -471,9 +476,32 @@ describe('German: no English word reaches the user', () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stderr).toMatch(/^Warnung: Kontaktbuch .* liegt in der Zukunft .*\(weiter wegen --force\)$/m);
     expect(forced.leaks).toEqual([]);
+    // A corrupt line names line and column in German.
+    writeFileSync(ledger, 'customer_id,channel,campaign_date,campaign_id,measure,outcome\n100147,fax,2026-11-02,2026-W45,x,\n');
+    const corrupt = await run(['campaign', DE, '--out', join(dir, 'c2'), ...AS_OF, '--ledger', ledger, '--lang', 'de']);
+    expect(corrupt.code).toBe(65);
+    expect(corrupt.stderr).toMatch(/das Kontaktbuch .* ist beschädigt in Zeile 2, Spalte channel: unbekannter Kanal „fax“/);
+    expect(corrupt.leaks).toEqual([]);
+    expect((await runCli(['campaign', DE, '--out', join(dir, 'c2'), ...AS_OF, '--ledger', ledger])).stderr).toMatch(/is corrupt at line 2, column channel: unknown channel "fax"/);
     // Saved with its key: an English report words it in English.
     const saved = JSON.parse(readFileSync(join(dir, 'c', 'summary.json'), 'utf8')) as { warnings: string[] };
     expect(saved.warnings.join('\n')).toMatch(/is in the future .*\(going on because of --force\)/);
+  });
+
+  it('Excel workbooks it cannot read, and a --sheet the workbook lacks: German', async () => {
+    const dir = tempDir();
+    const xls = join(dir, 'alt.xls');
+    writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    const old = await run(['inspect', xls, '--lang', 'de']);
+    expect(old.code).toBe(65);
+    expect(old.stderr).toMatch(/ist eine Excel-97–2003-Arbeitsmappe \(\.xls\), die winback nicht liest\nHinweis: in Excel öffnen/);
+    expect(old.leaks).toEqual([]);
+    expect((await runCli(['inspect', xls])).stderr).toContain('is an Excel 97–2003 workbook (.xls), which winback does not read');
+    expect((await runCli(['plan', DE, '--out', join(dir, 'p'), ...AS_OF, '--format', 'xlsx', '--quiet'])).code).toBe(0);
+    const sheet = await run(['inspect', join(dir, 'p', 'plan.xlsx'), '--sheet', 'Nirgends', '--lang', 'de']);
+    expect(sheet.code).toBe(64);
+    expect(sheet.stderr).toMatch(/--sheet 'Nirgends': .*plan\.xlsx hat kein solches Tabellenblatt\nHinweis: seine Tabellenblätter: /);
+    expect(sheet.leaks).toEqual([]);
   });
 
   it('errors and hints', async () => {
@@ -515,6 +543,13 @@ describe('German: no English word reaches the user', () => {
       ['results', '--ledger', 'test/golden/cases/results/en/ledger.csv', '--outcomes', 'fixtures/outcomes-en.csv', '--window', 'lang', '--lang', 'de'],
       ['plan', DE, '--out', tempDir(), ...AS_OF, '--model', 'fixtures/missing.json', '--lang', 'de'],
       ['plan', DE, '--out', 'fixtures/README.md/x', ...AS_OF, '--lang', 'de'],
+      ['campaign', DE, '--out', tempDir(), ...AS_OF, '--holdout', '200%', '--lang', 'de'],
+      ['campaign', DE, '--out', tempDir(), ...AS_OF, '--suppress', 'fixtures/missing.csv', '--lang', 'de'],
+      ['campaign', DE, '--out', tempDir(), ...AS_OF, '--previous', 'test/support', '--lang', 'de'],
+      ['worksheet', DE, '--session', join(tempDir(), 's.json'), '--answers', 'fixtures/missing.json', ...AS_OF, '--lang', 'de'],
+      ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--amount', 'a*b*c', '--lang', 'de'],
+      ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--customers', 'fixtures/missing.csv', '--lang', 'de'],
+      ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--amount', 'Nirgends', '--lang', 'de'],
       // commander's own usage errors and the hint after them
       ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--period', 'year', '--lang', 'de'],
       ['plan', DE, '--bogus', '--lang', 'de'],

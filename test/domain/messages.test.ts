@@ -83,6 +83,13 @@ describe('the one message catalogue', () => {
     expect(findEnglish(sample(messages('en').playbookCheck.unknownOffer)).length).toBeGreaterThan(0);
   });
 
+  it('names each kind of corrupt ledger line in German words', () => {
+    const kinds = ['utf8', 'quote', 'header', 'fields', 'emptyId', 'channel', 'date', 'emptyCampaign', 'outcome'] as const;
+    const texts = kinds.map((k) => messages('de').ledger.corrupt('out/ledger.csv', 2, 'channel', k, 'fax', '6'));
+    expect(texts.flatMap((t) => findEnglish(t, ['channel']).map((l) => `${t}: ${l.word}`))).toEqual([]);
+    expect(new Set(texts).size).toBe(kinds.length);
+  });
+
   it('gives each language its own texts', () => {
     expect(messages('en').value.aboveThreshold('€5', '€0')).toBe('expected value €5 > threshold €0');
     expect(messages('de').value.aboveThreshold('5 €', '0 €')).toBe('erwarteter Wert 5 € > Schwelle 0 €');

@@ -28,6 +28,19 @@ const STDOUT_FILES_DE: Record<string, string> = {
   worksheet: 'plan.csv, die Kampagnenlisten und worksheet.md', plan: 'plan.csv, rejects.csv und summary.json',
 };
 
+/** What is wrong with a line of the ledger; `a` and `b` are its details. */
+type LedgerProblem = 'utf8' | 'quote' | 'header' | 'fields' | 'emptyId' | 'channel' | 'date' | 'emptyCampaign' | 'outcome';
+const LEDGER_PROBLEM_EN: Record<LedgerProblem, (a: string, b: string) => string> = {
+  utf8: () => 'it is not valid UTF-8', quote: () => 'a quoted field is never closed', header: (a, b) => `header is "${a}", expected "${b}"`,
+  fields: (a, b) => `expected ${a} fields, found ${b}`, emptyId: () => 'empty customer id', channel: (a, b) => `unknown channel "${a}" (expected ${b})`,
+  date: (a) => `"${a}" is not a date (YYYY-MM-DD)`, emptyCampaign: () => 'empty campaign id', outcome: (a) => `unknown outcome "${a}" (expected contacted or control)`,
+};
+const LEDGER_PROBLEM_DE: Record<LedgerProblem, (a: string, b: string) => string> = {
+  utf8: () => 'kein gültiges UTF-8', quote: () => 'ein Feld in Anführungszeichen wird nie geschlossen', header: (a, b) => `die Kopfzeile ist „${a}“, erwartet „${b}“`,
+  fields: (a, b) => `${a} Felder erwartet, ${b} gefunden`, emptyId: () => 'leere Kundennummer', channel: (a, b) => `unbekannter Kanal „${a}“ (erwartet ${b})`,
+  date: (a) => `„${a}“ ist kein Datum (JJJJ-MM-TT)`, emptyCampaign: () => 'leere Kampagnen-ID', outcome: (a) => `unbekanntes Ergebnis „${a}“ (erwartet contacted oder control)`,
+};
+
 /** Why a run goes on despite a ledger problem (--force, --dry-run), or '' when it stops there. */
 type Going = '' | 'force' | 'dryRun';
 const GOING_EN: Record<Going, string> = { '': '', force: ' (going on because of --force)', dryRun: ' (a --dry-run changes no ledger)' };
@@ -380,6 +393,21 @@ export const COMMAND_TEXTS = {
       (n) => `${n} Kunden mit unklaren Werten bei Einwilligung oder Widerspruch (als keine Einwilligung / Widerspruch gelesen)`,
     ),
     retentionLists: m((lists: string) => `; retention: ${lists}`, (lists) => `; Kundenbindung: ${lists}`),
+    // --suppress and --previous (io/suppression-file.ts, io/campaign-output.ts).
+    suppressLine: m((path: string, line: number, error: string) => `--suppress ${path}, line ${line}: ${error}`, (path, line, error) => `--suppress ${path}, Zeile ${line}: ${error}`),
+    suppressLineHint: m(
+      'a suppression list must be read completely; fix the line and run again',
+      'eine Sperrliste muss vollständig gelesen werden; die Zeile korrigieren und erneut ausführen',
+    ),
+    previousUnreadable: m(
+      (dir: string, name: string, why: string) => `--previous ${dir}: ${name} cannot be read (${why})`,
+      (dir, name, why) => `--previous ${dir}: ${name} kann nicht gelesen werden (${why})`,
+    ),
+    previousNoLists: m((dir: string) => `--previous ${dir} holds no campaign lists`, (dir) => `--previous ${dir} enthält keine Kampagnenlisten`),
+    previousHint: m(
+      'point --previous at the output directory of an earlier campaign run',
+      '--previous auf das Ausgabeverzeichnis eines früheren Kampagnenlaufs zeigen lassen',
+    ),
     // --outcomes: the serial-defector guard (commands/campaign-serial.ts).
     outcomesRejected: m((n: number) => `${n} rows of the outcomes file rejected`, (n) => `${n} Zeilen der Ergebnisdatei abgelehnt`),
     serialDefectors: m(
@@ -462,6 +490,29 @@ export const COMMAND_TEXTS = {
       (target: string, cause: string) => `lost the lock on ${target} during the run (${cause}); another run may have taken it over`,
       (target, cause) => `die Sperre auf ${target} ging während des Laufs verloren (${cause}); ein anderer Lauf hat sie vielleicht übernommen`,
     ),
+    // The ledger file itself (io/ledger-scan.ts, io/ledger.ts); `where` is a line, or a line and column.
+    corrupt: m(
+      (path: string, line: number, column: string, problem: LedgerProblem, a: string, b: string) =>
+        `ledger ${path} is corrupt ${problem === 'utf8' ? 'near' : 'at'} line ${line}${column === '' ? '' : `, column ${column}`}: ${(LEDGER_PROBLEM_EN[problem] ?? (() => problem))(a, b)}`,
+      (path, line, column, problem, a, b) =>
+        `das Kontaktbuch ${path} ist beschädigt ${problem === 'utf8' ? 'um' : 'in'} Zeile ${line}${column === '' ? '' : `, Spalte ${column}`}: ${(LEDGER_PROBLEM_DE[problem] ?? (() => problem))(a, b)}`,
+    ),
+    corruptHint: m(
+      'the ledger is append-only and was not changed: fix or remove the bad line by hand, then run again',
+      'das Kontaktbuch wird nur ergänzt und wurde nicht verändert: die fehlerhafte Zeile von Hand korrigieren oder entfernen, dann erneut ausführen',
+    ),
+    isDirectory: m((path: string) => `ledger ${path} is a directory, not a ledger file`, (path) => `das Kontaktbuch ${path} ist ein Verzeichnis, keine Datei`),
+    isDirectoryHint: m('give --ledger the path of a file (it is created on the first run)', '--ledger den Pfad einer Datei geben (sie wird beim ersten Lauf angelegt)'),
+    unreadable: m((path: string, why: string) => `ledger ${path} cannot be read (${why})`, (path, why) => `das Kontaktbuch ${path} kann nicht gelesen werden (${why})`),
+    unreadableHint: m('check the file permissions', 'die Dateirechte prüfen'),
+    readFailed: m((path: string, why: string) => `cannot read ledger ${path}: ${why}`, (path, why) => `das Kontaktbuch ${path} kann nicht gelesen werden: ${why}`),
+    notLedger: m((path: string, header: string) => `${path} is not a winback ledger: it does not start with "${header}"`, (path, header) => `${path} ist kein Kontaktbuch von winback: es beginnt nicht mit „${header}“`),
+    notLedgerHint: m('choose another --ledger file', 'eine andere Datei für --ledger wählen'),
+    changedDuringRun: m(
+      (path: string, expected: number, size: number) => `ledger ${path} changed during the run (${expected} bytes when read, ${size} now)`,
+      (path, expected, size) => `das Kontaktbuch ${path} hat sich während des Laufs geändert (${expected} Bytes beim Lesen, jetzt ${size})`,
+    ),
+    changedDuringRunHint: m('another program writes to the ledger: stop it, then run again', 'ein anderes Programm schreibt in das Kontaktbuch: es beenden, dann erneut ausführen'),
     lockLostHint: m(
       'run again; if this repeats, the run is stalling for longer than the stale-lock timeout',
       'erneut ausführen; kommt das wieder vor, stockt der Lauf länger, als eine Sperre gültig bleibt',
@@ -668,8 +719,43 @@ export const COMMAND_TEXTS = {
     ),
     summaryNotObject: m((label: string) => `${label}/summary.json is not a JSON object`, (label) => `${label}/summary.json ist kein JSON-Objekt`),
     summaryNotObjectHint: m('run winback plan again to rewrite it', 'winback plan erneut ausführen, um die Datei neu zu schreiben'),
+    // Excel workbooks given as input (io/xlsx-read.ts) and a read that fails midway (io/csv-read.ts).
+    readFailed: m((label: string, why: string) => `${label}: read failed (${why})`, (label, why) => `${label}: Lesen fehlgeschlagen (${why})`),
+    workbookUnreadable: m((label: string, why: string) => `${label} is not a readable Excel workbook (${why})`, (label, why) => `${label} ist keine lesbare Excel-Arbeitsmappe (${why})`),
+    workbookEmpty: m((label: string) => `${label}: the workbook holds no worksheet`, (label) => `${label}: die Arbeitsmappe enthält kein Tabellenblatt`),
+    saveAgainHint: m('open it in Excel and save it again as .xlsx, or export it as CSV', 'in Excel öffnen und erneut als .xlsx speichern, oder als CSV exportieren'),
+    noSheet: m((wanted: string, label: string) => `--sheet '${wanted}': ${label} has no such sheet`, (wanted, label) => `--sheet '${wanted}': ${label} hat kein solches Tabellenblatt`),
+    noSheetHint: m((names: string) => `its sheets: ${names}`, (names) => `seine Tabellenblätter: ${names}`),
+    xls: m(
+      (label: string) => `${label} is an Excel 97–2003 workbook (.xls), which winback does not read`,
+      (label) => `${label} ist eine Excel-97–2003-Arbeitsmappe (.xls), die winback nicht liest`,
+    ),
+    xlsHint: m('open it in Excel and save it as .xlsx (Excel Workbook), or export it as CSV', 'in Excel öffnen und als .xlsx (Excel-Arbeitsmappe) speichern, oder als CSV exportieren'),
+    ods: m(
+      (label: string) => `${label} is an OpenDocument spreadsheet (.ods), which winback does not read`,
+      (label) => `${label} ist eine OpenDocument-Tabelle (.ods), die winback nicht liest`,
+    ),
+    odsHint: m('save it as .xlsx or CSV (LibreOffice: File › Save As)', 'als .xlsx oder CSV speichern (LibreOffice: Datei › Speichern unter)'),
     format: m((format: string) => `--format '${format}' is not supported`, (format) => `--format '${format}' wird nicht unterstützt`),
     formatHint: m('use --format csv or --format xlsx', '--format csv oder --format xlsx angeben'),
+  },
+  /** The config file's own checks beyond its schema (defaults.ts, clv/clv.ts), handed on as keys; each follows the setting's path. */
+  config: {
+    aboveMaxLifetime: m((max: number) => `must not be above maxCustomerLifetimeFactor ${max}`, (max) => `darf nicht über maxCustomerLifetimeFactor ${String(max).replace('.', ',')} liegen`),
+    retentionHigh: m('above 0.99 means an expected lifetime of over 100 months', 'über 0,99 bedeutet eine erwartete Kundendauer von mehr als 100 Monaten'),
+    weightSign: m(
+      (positive: boolean) => `must be ${positive ? 'zero or positive' : 'zero or negative'}`,
+      (positive) => `muss ${positive ? 'null oder positiv' : 'null oder negativ'} sein`,
+    ),
+    capBelow: m((reference: number) => `must not be below the reference ${reference}`, (reference) => `darf nicht unter dem Referenzwert ${String(reference).replace('.', ',')} liegen`),
+    unknownSetting: m('unknown setting, ignored', 'unbekannte Einstellung, übergangen'),
+    horizonMonths: m('horizonMonths must be a whole number ≥ 0', 'horizonMonths muss eine ganze Zahl ≥ 0 sein'),
+    monthlyDiscountRate: m('monthlyDiscountRate must be a number above −1', 'monthlyDiscountRate muss eine Zahl über −1 sein'),
+    lostThreshold: m('lostThreshold must lie between 0 and 1', 'lostThreshold muss zwischen 0 und 1 liegen'),
+    defectorThreshold: m('defectorThreshold must lie between lostThreshold and 1', 'defectorThreshold muss zwischen lostThreshold und 1 liegen'),
+    defectorRateRatio: m('defectorRateRatio must lie between 0 and 1', 'defectorRateRatio muss zwischen 0 und 1 liegen'),
+    coreMinRepeat: m('coreMinRepeat must be a whole number ≥ 1', 'coreMinRepeat muss eine ganze Zahl ≥ 1 sein'),
+    firstTimeLostAfterMonths: m('firstTimeLostAfterMonths must be positive', 'firstTimeLostAfterMonths muss positiv sein'),
   },
   /** winback clv's usage errors (commands/clv-options.ts), handed on as keys. */
   clvFlags: {
@@ -678,7 +764,8 @@ export const COMMAND_TEXTS = {
     timeUnit: m((text: string) => `--time-unit '${text}' must be day, week or month`, (text) => `--time-unit '${text}' muss day, week oder month sein`),
     order: m((text: string) => `--order '${text}' must be sorted or any`, (text) => `--order '${text}' muss sorted oder any sein`),
     returns: m((text: string) => `--returns '${text}' must be net or reject`, (text) => `--returns '${text}' muss net oder reject sein`),
-    amount: m((problem: string) => `--amount ${problem}`, (problem) => `--amount: ${problem}`),
+    amountEmpty: m((text: string) => `--amount '${text}' names an empty column`, (text) => `--amount '${text}' nennt eine leere Spalte`),
+    amountTooMany: m((text: string) => `--amount '${text}' multiplies more than two columns`, (text) => `--amount '${text}' multipliziert mehr als zwei Spalten`),
     amountHint: m("name one column, or two multiplied: --amount 'Quantity*UnitPrice'", "eine Spalte nennen, oder zwei, die multipliziert werden: --amount 'Menge*Einzelpreis'"),
     cancelPrefix: m('--cancel-prefix must not be empty', '--cancel-prefix darf nicht leer sein'),
     cancelPrefixHint: m('e.g. --cancel-prefix C', 'z. B. --cancel-prefix C'),
@@ -699,13 +786,24 @@ export const COMMAND_TEXTS = {
       (text) => `--input-columns '${text}' muss jede Spalte nennen, durch Kommas getrennt`,
     ),
     inputColumnsHint: m('e.g. --input-columns customer_id,sample_id,date,cds,amount', 'z. B. --input-columns customer_id,sample_id,date,cds,amount'),
+    cancelNeedsInvoice: m(
+      (label: string) => `${label}: --cancel-prefix needs an invoice-number column, and none was found`,
+      (label) => `${label}: --cancel-prefix braucht eine Spalte mit Rechnungsnummern, und es gibt keine`,
+    ),
+    cancelNeedsInvoiceHint: m((headers: string) => `headers found: ${headers}; add --map invoice=HEADER`, (headers) => `gefundene Spalten: ${headers}; --map invoice=SPALTE angeben`),
+    cancelNeedsAmounts: m(
+      (label: string) => `${label}: --cancel-prefix needs amounts to net cancellations against purchases`,
+      (label) => `${label}: --cancel-prefix braucht Beträge, um Stornos mit Käufen zu verrechnen`,
+    ),
+    cancelNeedsAmountsHint: m('map the amount column (--map amount=HEADER) or give --amount', 'die Betragsspalte zuordnen (--map amount=SPALTE) oder --amount angeben'),
+    amountNoColumn: m((label: string, name: string) => `${label}: --amount names no column '${name}'`, (label, name) => `${label}: --amount nennt keine Spalte '${name}'`),
+    headersFound: m((headers: string) => `headers found: ${headers}`, (headers) => `gefundene Spalten: ${headers}`),
     holdoutTwice: m('give either --holdout-end or --holdout-periods, not both', 'entweder --holdout-end oder --holdout-periods angeben, nicht beide'),
     holdoutSummary: m('a holdout needs transactions; it cannot be used with --summary-input', 'ein Prüfzeitraum braucht Transaktionen; mit --summary-input geht er nicht'),
     holdoutNeedsEnd: m('a holdout needs a calibration end', 'ein Prüfzeitraum braucht ein Ende der Kalibrierung'),
     holdoutNeedsEndHint: m('add --calibration-end DATE (or --as-of DATE)', '--calibration-end DATUM (oder --as-of DATUM) angeben'),
     holdoutBeforeEnd: m('--holdout-end must come after the calibration end', '--holdout-end muss nach dem Ende der Kalibrierung liegen'),
     notPositive: m((flag: string, text: string) => `${flag} '${text}' must be a positive number`, (flag, text) => `${flag} '${text}' muss eine positive Zahl sein`),
-    config: m((problems: string) => problems, (problems) => `Einstellungen von clv: ${problems}`),
   },
   /** The worksheet's usage errors (commands/worksheet.ts); its prompts are in worksheet.ts. */
   worksheetErrors: {
@@ -730,6 +828,14 @@ export const COMMAND_TEXTS = {
       (session: string, was: string | null, file: string) => `--session ${session} was started ${was === null ? 'with customers entered by hand' : `on ${was}`}, not on ${file}`,
       (session, was, file) => `--session ${session} wurde ${was === null ? 'mit von Hand erfassten Kunden' : `mit ${was}`} begonnen, nicht mit ${file}`,
     ),
+    sessionUnreadable: m((label: string, why: string) => `--session ${label} cannot be read (${why})`, (label, why) => `--session ${label} kann nicht gelesen werden (${why})`),
+    sessionSyntax: m((label: string, why: string) => `--session ${label} is not valid JSON: ${why}`, (label, why) => `--session ${label} ist kein gültiges JSON; Meldung des Parsers: „${why}“`),
+    sessionInvalid: m((label: string, list: string) => `--session ${label} is not a worksheet session:\n${list}`, (label, list) => `--session ${label} ist keine Sitzung eines Arbeitsblatts:\n${list}`),
+    sessionFreshHint: m('give a new file name with --session to start a fresh session', 'mit --session einen neuen Dateinamen angeben, um eine neue Sitzung zu beginnen'),
+    answersMissing: m((label: string) => `--answers ${label}: no such file or not readable`, (label) => `--answers ${label}: Datei nicht gefunden oder nicht lesbar`),
+    answersSyntax: m((label: string, why: string) => `--answers ${label} is not valid JSON: ${why}`, (label, why) => `--answers ${label} ist kein gültiges JSON; Meldung des Parsers: „${why}“`),
+    answersNotObject: m((label: string) => `--answers ${label} must hold one JSON object`, (label) => `--answers ${label} muss ein JSON-Objekt enthalten`),
+    answersHint: m('see docs/worksheet.md for the format', 'das Format beschreibt docs/worksheet.md'),
     fileMismatchHint: m('leave out the file to continue the session, or start a new session file', 'die Datei weglassen, um die Sitzung fortzusetzen, oder eine neue Sitzungsdatei beginnen'),
   },
   /** The warnings of the permission check, in plan.csv's warnings column (permission.ts). */

@@ -8,6 +8,7 @@ import { DAYS_PER_MONTH } from '../dates.js';
 import { expectedSpend, type GammaGammaParams } from './gamma-gamma.js';
 import type { PurchaseModel } from './purchase-model.js';
 import { periodLengthDays, type PeriodUnit } from './summary.js';
+import type { Said } from '../catalogue/index.js';
 
 export type LifecyclePhase = 'prospect' | 'first_time_buyer' | 'early_repeat' | 'core' | 'core_defector' | 'lost';
 
@@ -133,15 +134,18 @@ export function valueCustomer(models: ClvModels, customer: ClvCustomer, config: 
 }
 
 /** Plain-sentence problems of a CLV config (empty when it is usable). */
-export function validateClvConfig(config: ClvConfig): string[] {
-  const problems: string[] = [];
-  const check = (ok: boolean, text: string) => ok || problems.push(text);
-  check(Number.isInteger(config.horizonMonths) && config.horizonMonths >= 0, 'horizonMonths must be a whole number ≥ 0');
-  check(config.monthlyDiscountRate > -1 && Number.isFinite(config.monthlyDiscountRate), 'monthlyDiscountRate must be a number above −1');
-  check(config.lostThreshold >= 0 && config.lostThreshold <= 1, 'lostThreshold must lie between 0 and 1');
-  check(config.defectorThreshold >= config.lostThreshold && config.defectorThreshold <= 1, 'defectorThreshold must lie between lostThreshold and 1');
-  check(config.defectorRateRatio >= 0 && config.defectorRateRatio <= 1, 'defectorRateRatio must lie between 0 and 1');
-  check(Number.isInteger(config.coreMinRepeat) && config.coreMinRepeat >= 1, 'coreMinRepeat must be a whole number ≥ 1');
-  check(config.firstTimeLostAfterMonths > 0, 'firstTimeLostAfterMonths must be positive');
+export function validateClvConfig(config: ClvConfig): ClvConfigProblem[] {
+  const problems: ClvConfigProblem[] = [];
+  const check = (ok: boolean, key: ClvConfigProblem['key']) => ok || problems.push({ key, args: [] });
+  check(Number.isInteger(config.horizonMonths) && config.horizonMonths >= 0, 'horizonMonths');
+  check(config.monthlyDiscountRate > -1 && Number.isFinite(config.monthlyDiscountRate), 'monthlyDiscountRate');
+  check(config.lostThreshold >= 0 && config.lostThreshold <= 1, 'lostThreshold');
+  check(config.defectorThreshold >= config.lostThreshold && config.defectorThreshold <= 1, 'defectorThreshold');
+  check(config.defectorRateRatio >= 0 && config.defectorRateRatio <= 1, 'defectorRateRatio');
+  check(Number.isInteger(config.coreMinRepeat) && config.coreMinRepeat >= 1, 'coreMinRepeat');
+  check(config.firstTimeLostAfterMonths > 0, 'firstTimeLostAfterMonths');
   return problems;
 }
+
+/** A clv setting out of range, as a catalogue key named after the setting (catalogue/messages.ts, config). */
+export type ClvConfigProblem = Extract<Said<'config'>, { key: 'horizonMonths' | 'monthlyDiscountRate' | 'lostThreshold' | 'defectorThreshold' | 'defectorRateRatio' | 'coreMinRepeat' | 'firstTimeLostAfterMonths' }>;
