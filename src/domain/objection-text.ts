@@ -27,8 +27,8 @@ const gap = (n: number): string => `(?:[a-z0-9]+ ){0,${n}}`;
 
 // "bekam keinen Newsletter mehr", "receives no invoice by mail": a complaint, not a wish.
 const RECEIVED = '(?<!\\b(?:bekam|bekommt|bekommen|erhaelt|erhielt|erhalten|receives?|received|gets?|got|getting) (?:[a-z]+ ){0,3})';
-// Dialect and typos: "keen" (Low German), "koi" (Swabian), "kiene".
-const NEG = '(?:kein|keine|keinen|keiner|keines|keinerlei|keinem|ka|koa|koi|kei|keen|kene|kiene|keene|no|not|dont|doesnt|wont|nicht|weder|nie|never|without|ohne|nothing|nichts)(?! (?:wie|as|so|like)\\b)';
+// Dialect and typos: "keen" (Low German), "koi" (Swabian), "kane" (Austrian), "kiene".
+const NEG = '(?:kein|keine|keinen|keiner|keines|keinerlei|keinem|ka|koa|koi|kei|keen|kene|kane|kaane|koane|kiene|keene|no|not|dont|doesnt|wont|nicht|weder|nie|never|without|ohne|nothing|nichts)(?! (?:wie|as|so|like)\\b)';
 const WISH_BEFORE = '(?:mehr|more|further|weitere|weiteren|weiterer|weiteres|jegliche|jeglichen|jeglicher|jede|jeden|any|anymore|again|wieder)';
 const WISH_AFTER =
   '(?:mehr|more|anymore|again|wieder|jemals|ever|please|bitte|erwuenscht|gewuenscht|gewollt|wanted|desired|per|laut|kundenwunsch|requested|request|auf wunsch)';
@@ -48,7 +48,7 @@ const REFUSED =
 const NICHT = '(?:nicht|nich|net|ned|nit|nie|niemals|nimmer|nimma|nimme|nemme|keinesfalls|weder)';
 const VERB_EN = '(?:contact|call|phone|ring|email|e mail|mail|write|text|send|visit|solicit|approach|message)';
 const VERB_DE =
-  '(?:bei (?:mir|uns|ihm|ihr) (?:klingeln|vorbeikommen|vorbeischauen)|vorbeikommen|vorbeischauen|anzuschreiben|anzurufen|anzumailen|anzusprechen|zu kontaktieren|zu bewerben|zu besuchen|kontaktieren|kontaktiert|anrufen|angerufen|anschreiben|angeschrieben|anmailen|angemailt|bewerben|beworben|besuchen|besucht|ansprechen|angesprochen|belaestigen|belaestigt)';
+  '(?:bei (?:mir|uns|ihm|ihr) (?:klingeln|vorbeikommen|vorbeischauen)|vorbeikommen|vorbeischauen|zurueckzugewinnen|zurueckzuholen|umzustimmen|anzuschreiben|anzurufen|anzumailen|anzusprechen|zu kontaktieren|zu bewerben|zu besuchen|kontaktieren|kontaktiert|anrufen|angerufen|anschreiben|angeschrieben|anmailen|angemailt|bewerben|beworben|besuchen|besucht|ansprechen|angesprochen|belaestigen|belaestigt)';
 
 // A time or one line excluded ("don't call before 9", "nicht vor 10 Uhr anrufen", "don't email my
 // work address"): a wish about when or where, not an objection.
@@ -98,7 +98,7 @@ const RULES: readonly RegExp[] = [
   new RegExp(
     `\\b(?:daten|data|details|nummer|number|telefonnummer|adresse[a-z]*|address[a-z]*|e ?mail[a-z]*|account|konto|crm|datenbank|database|verteiler[a-z]*|listen?|lists?|mailing[a-z]*|kartei|campaigns?|marketing|mich|me)\\b ${gap(4)}(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|entfern[a-z]*|streich[a-z]*|gestrichen|remov[a-z]*|austrag[a-z]*|ausgetragen|nehmen|genommen|taken off|suppressed)\\b`,
   ),
-  new RegExp(`\\b(?:aus|from|off|out of)\\b (?!(?:[a-z]+ ){0,2}(?:vendor|supplier|approved|preferred|waiting|shortlist)[a-z]* )${gap(2)}(?:(?:werbe|e ?mail|mail|post|sms|marketing|newsletter)?verteiler[a-z]*|(?:anruf|telefon|kontakt|werbe|mailing|adress|call|contact|marketing|mail|sperr)liste[n]?|marketing (?:lists?|database|aktionen|kampagnen|campaigns)|listen?|lists?|datenbank|database|crm|kartei)\\b`),
+  new RegExp(`\\b(?:aus|from|off|out of)\\b (?!(?:[a-z]+ ){0,2}(?:vendor|supplier|approved|preferred|waiting|shortlist|supported|eligible|region|countr|price|preis|product|produkt|sortiment|teilnehmer|participant|class|kurs)[a-z]* )${gap(2)}(?:(?:werbe|e ?mail|mail|post|sms|marketing|newsletter)?verteiler[a-z]*|(?:anruf|telefon|kontakt|werbe|mailing|adress|call|contact|marketing|mail|sperr)liste[n]?|marketing (?:lists?|database|aktionen|kampagnen|campaigns)|listen?|lists?|datenbank|database|crm|kartei)\\b`),
   // Negated marketing: "keine Werbung", "no mktg", "weder Katalog noch Newsletter".
   new RegExp(`${RECEIVED}\\b${NEG}\\b ${gap(4)}${MARKETING}\\b(?! (?:[a-z]+ ){0,2}(?:yet|bisher|noch nicht|erhalten|received|arrived|angekommen)\\b)`),
   // "Neither calls nor emails", "weder Post noch Anrufe" (not when neither was answered).
@@ -163,6 +163,10 @@ const RULES: readonly RegExp[] = [
   /\b(?:abmelde|abmelden|abmeldungs|austragungs|unsubscribe|opt out)[a-z]* ?link[a-z]*\b/,
   // "Prefers no contact from sales going forward", "bevorzugt keine Anrufe".
   /\b(?:prefer|prefers|preferred|bevorzugt|bevorzugen)\b (?:(?:to have|to get|to receive|that there is) )?(?:no|keine|keinen|keinerlei) (?:further |more |weitere |weiteren )?(?:contact[a-z]*|calls|communication[a-z]*|marketing|emails|mails|letters|kontakt[a-z]*|anrufe|werbung|post)\b/,
+  // "Versuchen Sie nicht, mich zurückzugewinnen", "don't try to win me back".
+  new RegExp(`\\b(?:versuch[a-z]*|probier[a-z]*) (?:sie |ihr |es )?(?:(?:bitte|erst|gar|ja|bloss) )*(?:nicht|nie|niemals)(?: mehr| wieder| erst)? (?:, )?(?:[a-z]+ ){0,2}(?:${VERB_DE}|zurueckzugewinnen|zurueckzuholen)\\b|\\b(?:dont|do not|never|not to) (?:even )?try (?:to )?(?:win|get|bring|lure|tempt) (?:me|us|him|her|them) back\\b`),
+  // Contact limited to one service matter ("only contact me if there's a problem with my final bill").
+  /\bonly (?:contact|call|email|e mail|write to|text|ring|phone|message) (?:me|us|him|her|them) (?:if|when|about|regarding|concerning|in case)\b|\bnur (?:noch )?(?:bei|wenn|wegen) (?:[a-z]+ ){1,6}(?:kontaktieren|anrufen|anschreiben|melden)\b (?:, )?(?:[a-z]+ ){0,2}(?:sonst|ansonsten|nichts anderes)\b/,
   // "möchte auch in Zukunft keine Angebote von Ihnen erhalten", "wants to receive no more offers".
   new RegExp(`\\b(?:will|moechte|moechten|wuensch[a-z]*|want|wants|wish|wishes)\\b ${gap(4)}(?:keine|no) (?:weiteren |more |further )?(?:angebote|offers|werbeangebote|promotions|deals) ${gap(3)}(?:erhalten|bekommen|zugeschickt|zugesandt|receive|get)\\b`),
 ];
@@ -241,6 +245,29 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   /\b(?:kein|keinen|no)\b (?:[a-z]+ )?(?:kontakt|contact) (?:mehr |more |anymore |any more )?(?:zum|zur|zu|mit|with|to) (?:dem |der |unserem |unserer |ihrem |ihrer |seinem |seiner |the |our |his |her |their )?(?:[a-z]+ )?(?:aussendienst[a-z]*|ansprechpartner[a-z]*|berater[a-z]*|betreuer[a-z]*|vertreter[a-z]*|kundenbetreuer[a-z]*|account manager|rep|representative|sales rep|adviser|advisor|field sales)\b(?! ?,? (?:[a-z]+ ){0,2}(?:gewuenscht|erwuenscht|wanted|desired|please|bitte))/g,
   // Someone else calling ("the competitor's rep won't stop calling"): a complaint about them.
   /\b(?:competitors?|konkurrenz|konkurrent[a-z]*|mitbewerber[a-z]*|wettbewerber[a-z]*|(?:other|another|new) (?:provider|company|supplier)) (?:[a-z]+ ){0,4}(?:wont|doesnt|dont|never|keeps?|kept) (?:stop )?(?:calling|emailing|texting|ringing|mailing|writing)\b/g,
+  // An erasure not wanted ("Keine Löschung gewünscht – Kd. möchte das Konto behalten", "please don't delete my account").
+  [/loesch|delet|eras/, /\b(?:kein|keine|keinen|no|not|nicht)\b (?:[a-z]+ )?(?:[a-z]*loeschung|deletion|erasure)\b(?: (?:[a-z]+ )?(?:gewuenscht|erwuenscht|gewollt|wanted|requested|noetig|needed|necessary|beantragt))?|\b(?:dont|do not|please dont|not to|nicht) (?:[a-z]+ ){0,2}(?:delete|erase|loeschen)\b/g],
+  // Another way of contact asked for ("bitte Kontakt per E-Mail oder SMS", "please use email or text instead of phone calls").
+  /\b(?:bitte|please|lieber|rather|preferably|only|nur) (?:use |kontakt |contact |kontaktieren |melden |schreiben |write |reach (?:me|him|her|them|us) )?(?:per |by |via |ueber |through )?(?:e ?mail|email|sms|text|brief|whatsapp|letter|chat|messenger)(?: (?:oder|or|und|and) (?:e ?mail|email|sms|text|brief|post|whatsapp|letter|chat))?\b(?: (?:instead of|rather than|statt|anstatt) (?:[a-z]+ )?(?:calls?|calling|phoning|anrufe?n?|telefon[a-z]*|post|briefe?|letters?|e ?mails?))?/g,
+  /\b(?:instead of|rather than|statt|anstatt) (?:[a-z]+ )?(?:calls?|calling|phoning|anrufe?n?|telefon[a-z]*)\b/g,
+  // A blocking service wanted against other people's calls ("Rufnummernsperre gegen Spam-Anrufe", "a call-blocking feature").
+  /\b[a-z]*(?:sperre|filter|schutz|blocker|blockierung)\b (?:gegen|vor) (?:[a-z]+ )?(?:spam|junk|scam|betrug|nuisance|belaestigung)[a-z]*(?: (?:anrufe|calls|mails|e mails|sms))?|\b(?:call|spam|junk|scam|nuisance) ?(?:blocking|blocker|block|filter)[a-z]*\b/g,
+  // Calls and mail from others ("spam calls from other firms", "Werbung von anderen Anbietern").
+  /\b(?:spam|junk|scam|nuisance|sales|cold|marketing|werbe)? ?(?:calls?|anrufe?|e ?mails?|mails|texts?|sms|letters?|briefe?|werbung|offers?|angebote?)\b (?:from|von|by) (?:other|another|third|different|various|several|andere[a-z]*|verschiedene[a-z]*|fremde[a-z]*|der konkurrenz|the competition|competitors?|rivals?|scammers|betruegern|debt collectors?|inkasso[a-z]*)\b(?: (?:firms|companies|providers|parties|suppliers|firmen|anbietern|unternehmen|party))?/g,
+  // A contact detail deleted because it no longer works ("Mobile number deleted – no longer in service").
+  [/no longer in service|not in service|invalid|ungueltig|nicht mehr vergeben|bounc|unzustellbar|existiert nicht|gibt es nicht mehr|disconnected|nicht mehr aktiv|kein anschluss|undeliverable|no longer exists|no longer valid/, /\b(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*) (?:[a-z]+ ){0,2}(?:number|nummer|telefonnummer|handynummer|rufnummer|address|adresse|e mail|email|mail)[a-z]*\b|\b(?:number|nummer|telefonnummer|handynummer|rufnummer|address|adresse|e mail|email|mail|e mail adresse|email adresse|mailadresse)[a-z]* (?:[a-z]+ ){0,2}(?:deleted|removed|geloescht|entfernt)\b/g],
+  // Lists that are not a marketing list ("take me off the waiting list for the upgrade").
+  /(?:\b(?:take|taken|remov[a-z]*|delet[a-z]*|streich[a-z]*|austrag[a-z]*|entfern[a-z]*|nehm[a-z]*) (?:[a-z]+ ){0,2})?(?:\b(?:from|off|von|aus) (?:[a-z]+ ){0,3})?(?:\b(?:waiting|wait|guest|pre ?order|priority|reservation|beta|interest) lists?\b|\b(?:warte|gaeste|vormerk|reservierungs|interessenten|teilnehmer)liste[n]?\b)(?: (?:[a-z]+ ){0,2}(?:streichen|gestrichen|entfernen|entfernt|nehmen|genommen|austragen|ausgetragen))?/g,
+  // A question about a right for later ("asked if he can object to marketing later on").
+  /\b(?:asked|asks|enquired|inquired|wanted to know|wants to know|fragt[a-z]*|gefragt|wollte wissen|will wissen)\b (?:, )?(?:[a-z]+ ){0,2}(?:if|whether|ob|how|wie) (?:[a-z]+ ){0,8}?(?:later|one day|spaeter|jederzeit|irgendwann|eines tages|any time|anytime|at any time)\b(?: (?:[a-z]+ ){0,3}(?:kann|koenne|koennte|darf|moechte|will))?/g,
+  // What a register or a right is, how unsubscribing works ("asked what the TPS is", "wie die Abmeldung funktioniert").
+  /\b(?:what|was) (?:the |die |der |das |a |an |ein |eine )?(?:tps|mps|dnc|robinson ?list[a-z]*|robinsonliste|opt ?out|widerspruchsrecht|right to object|werbewiderspruch|do not call list|preference service)\b (?:exactly |genau |eigentlich |ueberhaupt )?(?:is|ist|means|bedeutet|heisst|does|macht)\b|\b(?:how|wie) (?:the |die |der |das )?(?:abmeldung|unsubscrib[a-z]*|opt out|widerspruch|loeschung|deletion)[a-z]* (?:[a-z]+ ){0,3}(?:works|funktioniert)\b/g,
+  // The customer's own advertising ("Kein Werbebudget mehr", "Firma macht keine Printwerbung mehr", "our marketing budget was frozen").
+  /\b[a-z]*(?:werbe|marketing|anzeigen)(?:budget|etat|ausgaben|kosten|agentur|druckerei)[a-z]*\b|\b(?:marketing|advertising|ad) (?:budget|spend|agency)s?\b|\b(?:macht|machen|schaltet|schalten|betreibt|betreiben|runs?|ran|does|buys?|kauft|bucht|buchen|places?)\b (?:(?:keine|kein|no|nicht mehr|no more|no longer) )(?:(?:print|online|tv|radio|eigene|own|paid|google|facebook) )?(?:[a-z]*werbung|marketing|advertising|anzeigen|ads|inserate|flyer|prospekte)\b/g,
+  // Visits that ended when the rep changed ("Seit dem Wechsel des Außendienstlers keine Besuche mehr").
+  /\bseit (?:dem|der) (?:wechsel|weggang|abgang|ausscheiden|ruhestand|renteneintritt|tod) (?:des|der|unseres|unserer|ihres|ihrer|vom|von) (?:[a-z]+ )?(?:aussendienst|berater|vertreter|betreuer|ansprechpartner|kundenbetreuer)[a-z]* (?:[a-z]+ ){0,2}(?:kein|keine|keinen) (?:[a-z]+ )?(?:besuch|anruf|kontakt|termin)[a-z]* mehr\b(?! ?,? (?:[a-z]+ ){0,2}(?:gewuenscht|erwuenscht|bitte|please))/g,
+  // Billing, payments and deliveries stopped ("STOP BILLING ME", "Lieferung einstellen"): the contract, not contact.
+  /\b(?:stop|quit|cease)\b (?:[a-z]+ )?(?:billing|charging|debiting|invoicing|taking (?:money|payments?)|(?:the |all |any |my |our )?deliver(?:y|ies|ing)|the (?:direct debit|standing order|payments?|subscription|magazine|paper|newspaper))\b(?: (?:me|us|him|her|them|my [a-z]+))?|\b(?:lieferung|abbuchung|lastschrift|belieferung)(?:en)? (?:[a-z]+ ){0,2}(?:stoppen|einstellen|beenden|aussetzen)\b|\b(?:stoppen|einstellen|beenden) (?:sie )?(?:die |alle )?(?:lieferung|abbuchung|lastschrift|belieferung)(?:en)?\b|\bhoer[a-z]* (?:sie |ihr )?(?:endlich |bitte |doch |jetzt )*auf (?:, )?(?:[a-z]+ ){0,2}(?:geld|abzubuchen|abbuchen|zu berechnen|zu liefern|zu kassieren)\b/g,
 ];
 
 /** Normalised text without the words that record there is no objection (NO_OBJECTION). */
