@@ -48,7 +48,7 @@ const REFUSED =
 const NICHT = '(?:nicht|nich|net|ned|nit|nie|niemals|nimmer|nimma|nimme|nemme|keinesfalls|weder)';
 const VERB_EN = '(?:contact|call|phone|ring|email|e mail|mail|write|text|send|visit|solicit|approach|message)';
 const VERB_DE =
-  '(?:bei (?:mir|uns|ihm|ihr) (?:klingeln|vorbeikommen|vorbeischauen)|vorbeikommen|vorbeischauen|zurueckzugewinnen|zurueckzuholen|umzustimmen|anzuschreiben|anzurufen|anzumailen|anzusprechen|zu kontaktieren|zu bewerben|zu besuchen|kontaktieren|kontaktiert|anrufen|angerufen|anschreiben|angeschrieben|anmailen|angemailt|bewerben|beworben|besuchen|besucht|ansprechen|angesprochen|belaestigen|belaestigt)';
+  '(?:bei (?:mir|uns|ihm|ihr) (?:klingeln|vorbeikommen|vorbeischauen)|vorbeikommen|vorbeischauen|aanrufe|aanrufen|anrufa|arufe|zurueckzugewinnen|zurueckzuholen|umzustimmen|anzuschreiben|anzurufen|anzumailen|anzusprechen|zu kontaktieren|zu bewerben|zu besuchen|kontaktieren|kontaktiert|anrufen|angerufen|anschreiben|angeschrieben|anmailen|angemailt|bewerben|beworben|besuchen|besucht|ansprechen|angesprochen|belaestigen|belaestigt)';
 
 // A time or one line excluded ("don't call before 9", "nicht vor 10 Uhr anrufen", "don't email my
 // work address"): a wish about when or where, not an objection.
@@ -67,7 +67,7 @@ const RULES: readonly RegExp[] = [
   /\bart(?:ikel)? (?:21|17|7 (?:abs )?3)\b (?:[a-z0-9]+ ){0,3}(?:dsgvo|ds gvo|gdpr|dsg)\b|\b(?:dsgvo|ds gvo|gdpr)\b (?:[a-z0-9]+ ){0,2}art(?:ikel)? (?:21|17|7 (?:abs )?3)\b/,
   // Consent and its withdrawal, in either order.
   new RegExp(
-    `\\b(?:[a-z]*einwil+igung[a-z]*|[a-z]*zustimmung[a-z]*|einverstaendnis[a-z]*|[a-z]*erlaubnis|consent[a-z]*|consnet|concent|permission[a-z]*|opt in)\\b ${gap(5)}(?:wi(?:e)?derr[ui]f[a-z]*|zurueckgezogen|zurueckgenommen|entzogen|withdr[ae]w[a-z]*|revok[a-z]*|revoc[a-z]*|retract[a-z]*|rescind[a-z]*|deaktiviert|deactivated|abgewaehlt|unticked|unchecked|ausgeschaltet|turned off|switched off|entfernt|removed|rausgenommen|herausgenommen)\\b`,
+    `\\b(?:[a-z]*einwil+igung[a-z]*|[a-z]*zustimmung[a-z]*|einverstaendnis[a-z]*|[a-z]*erlaubnis|consent[a-z]*|consnet|concent|permission[a-z]*|opt in)\\b (?:(?:[a-z0-9]+|,) ){0,6}(?<!\\b(?:kuendigung|beschwerde|complaint|cancellation|reklamation|antrag|auftrag|bestellung|order|vollmacht|mandat|lastschriftmandat|widerspruch|einspruch)[a-z]* (?:[a-z]+ )?)(?:wi(?:e)?derr[ui]f[a-z]*|zurueckgezogen|zurueckgenommen|entzogen|withdr[ae]w[a-z]*|revok[a-z]*|revoc[a-z]*|retract[a-z]*|rescind[a-z]*|deaktiviert|deactivated|abgewaehlt|unticked|unchecked|ausgeschaltet|turned off|switched off|entfernt|removed|rausgenommen|herausgenommen)\\b`,
   ),
   new RegExp(
     `\\b(?:wi(?:e)?derr[ui]f[a-z]*|withdr[ae]w[a-z]*|revok[a-z]*|revoc[a-z]*|retract[a-z]*|rescind[a-z]*|no longer|entzieh[a-z]*|entzogen)\\b ${gap(5)}(?:[a-z]*einwil+igung[a-z]*|[a-z]*zustimmung[a-z]*|einverstaendnis[a-z]*|erlaubnis|consent[a-z]*|consnet|concent|permission[a-z]*|opt in)\\b`,
@@ -163,6 +163,10 @@ const RULES: readonly RegExp[] = [
   /\b(?:abmelde|abmelden|abmeldungs|austragungs|unsubscribe|opt out)[a-z]* ?link[a-z]*\b/,
   // "Prefers no contact from sales going forward", "bevorzugt keine Anrufe".
   /\b(?:prefer|prefers|preferred|bevorzugt|bevorzugen)\b (?:(?:to have|to get|to receive|that there is) )?(?:no|keine|keinen|keinerlei) (?:further |more |weitere |weiteren )?(?:contact[a-z]*|calls|communication[a-z]*|marketing|emails|mails|letters|kontakt[a-z]*|anrufe|werbung|post)\b/,
+  // A consent cancelled ("hat die Werbeeinwilligung für SMS und E-Mail gekündigt").
+  /\b[a-z]*(?:einwilligung|zustimmung)[a-z]* (?:(?:fuer|zur|zu|in|zum) (?:(?!(?:erteilt|gegeben|vertrag|abo|aber)\b)[a-z]+ ){0,4})?(?:gekuendigt|aufgekuendigt)\b/,
+  // "Ich möchte nicht, dass Sie meine Adresse für Werbezwecke speichern."
+  new RegExp(`\\b(?:will|moechte|moechten|wuensch[a-z]*|wollen|mag)\\b (?:es )?(?:nicht|keinesfalls) (?:, )?dass ${gap(8)}(?:${MARKETING}|${VERB_DE})\\b`),
   // "Versuchen Sie nicht, mich zurückzugewinnen", "don't try to win me back".
   new RegExp(`\\b(?:versuch[a-z]*|probier[a-z]*) (?:sie |ihr |es )?(?:(?:bitte|erst|gar|ja|bloss) )*(?:nicht|nie|niemals)(?: mehr| wieder| erst)? (?:, )?(?:[a-z]+ ){0,2}(?:${VERB_DE}|zurueckzugewinnen|zurueckzuholen)\\b|\\b(?:dont|do not|never|not to) (?:even )?try (?:to )?(?:win|get|bring|lure|tempt) (?:me|us|him|her|them) back\\b`),
   // Contact limited to one service matter ("only contact me if there's a problem with my final bill").
@@ -178,7 +182,7 @@ const THREAT_AGAIN = /\b(?:if|wenn|bei|any further|further|again|stop|stopped|au
 
 // "Accidentally unsubscribed, wants it back": a retraction, not an objection.
 const RETRACTED =
-  /\b(?:versehentlich|aus versehen|accidental(?:ly)?|by mistake|unintentional(?:ly)?|mistaken(?:ly)?)\b.*\b(?:wieder|re ?add[a-z]*|back|again|erneut|re ?subscribe[a-z]*)\b|\b(?:re ?subscribe[a-z]*|wieder (?:anmelden|eintragen|aufnehmen)|re ?add[a-z]*)\b.*\b(?:versehentlich|aus versehen|accidental(?:ly)?|by mistake|unintentional(?:ly)?|mistaken(?:ly)?)\b/;
+  /\b(?:versehentlich|aus versehen|accidental(?:ly)?|by mistake|unintentional(?:ly)?|mistaken(?:ly)?)\b.*\b(?:wieder|weiterhin|re ?add[a-z]*|back|again|erneut|still|re ?subscribe[a-z]*)\b|\b(?:re ?subscribe[a-z]*|wieder (?:anmelden|eintragen|aufnehmen)|re ?add[a-z]*)\b.*\b(?:versehentlich|aus versehen|accidental(?:ly)?|by mistake|unintentional(?:ly)?|mistaken(?:ly)?)\b/;
 // "Marketing consent re-granted after previous opt-out": a renewed consent, not an objection.
 const RENEWED = /\b(?:consent|einwilligung|opt in|zustimmung)\b (?:[a-z]+ ){0,3}(?:re ?granted|re ?given|renewed|restored|reinstated|given again|wieder erteilt|erneut erteilt|neu erteilt)\b/;
 
@@ -268,6 +272,18 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   /\bseit (?:dem|der) (?:wechsel|weggang|abgang|ausscheiden|ruhestand|renteneintritt|tod) (?:des|der|unseres|unserer|ihres|ihrer|vom|von) (?:[a-z]+ )?(?:aussendienst|berater|vertreter|betreuer|ansprechpartner|kundenbetreuer)[a-z]* (?:[a-z]+ ){0,2}(?:kein|keine|keinen) (?:[a-z]+ )?(?:besuch|anruf|kontakt|termin)[a-z]* mehr\b(?! ?,? (?:[a-z]+ ){0,2}(?:gewuenscht|erwuenscht|bitte|please))/g,
   // "Stop calling it unlimited": a name objected to, not a call.
   /\b(?:stop|quit) calling (?:it|that|this|them) (?:an? )?[a-z]+\b/g,
+  // Consent on file or confirmed, and no objection to contact ("Einwilligung liegt vor", "double opt-in confirmed",
+  // "hat nichts dagegen, angerufen zu werden", "Werbebriefe stören ihn nicht", "I don't mind getting your emails").
+  /(?<!\b(?:widerr|withdr|revok|revoc|entzug|entzieh|entzog|no|kein|keine|keinerlei|ohne|without)[a-z]* (?:[a-z0-9]+ ){0,3})\b(?:[a-z]*einwilligung[a-z]*|consent|opt ?in|zustimmung)\b (?:[a-z0-9]+ ){0,4}(?:liegt vor|liegen vor|vorhanden|erteilt|gegeben|confirmed|bestaetigt|given|granted|on file|received|renewed)\b(?![^]*\b(?:widerr[a-z]*|withdr[a-z]*|revok[a-z]*|zurueckgez[a-z]*|entzogen|no longer|nicht mehr|opt(?:ed|s)? ?out|abgemeldet|unsubscrib[a-z]*)\b)/g,
+  /\b(?:hat |haben )?(?:ausdruecklich )?nichts dagegen\b(?: (?:, )?(?:[a-z]+ ){0,4}(?:zu werden|zu bekommen|zu erhalten))?|\b(?:dont|doesnt|do not|does not) mind (?:[a-z]+ ){0,3}(?:emails?|calls?|letters?|offers?|newsletters?|texts?|hearing from)\b|\b(?:[a-z]*werb[a-z]*|anrufe|e ?mails|briefe|newsletter|post) (?:[a-z]+ ){0,2}stoer(?:t|en) (?:ihn|sie|mich|uns) (?:nicht|ueberhaupt nicht|gar nicht)\b/g,
+  // Mail that lands in spam, an action closed ("how to stop our emails landing in junk", "no further action").
+  /\b(?:e ?mails?|mails|newsletters?|nachrichten) (?:[a-z]+ )?(?:landing|landen|landeten|going|gehen|landed|ending up|end up) in (?:the |his |her |my |im |dem )?(?:junk|spam)[a-z]*\b|\bno further action\b|\bkeine weiteren (?:schritte|massnahmen|aktionen)\b/g,
+  // A call wanted ("asked to be called again", "bittet um Rückruf").
+  /\b(?:asked|asks|wants?|wanted|would like|requests?|requested) (?:us )?to be (?:called|contacted|rung|phoned) (?:again|back)\b|\b(?:bittet|bat|gebeten) um (?:einen |erneuten )?rueckruf\b|\b(?:moechte|will|wuenscht|wollte) (?:bitte )?(?:zurueck)?gerufen werden\b/g,
+  // Goods no longer to be sent ("Bitte keine Ware mehr schicken, das Abo endet").
+  /\b(?:keine|kein|no|nicht) (?:[a-z]+ )?(?:ware|waren|pakete?|kisten?|boxen|produkte|goods|products?|parcels?|boxes|items|meals|lieferungen)\b (?:mehr |more |anymore )?(?:schicken|senden|liefern|zustellen|send|deliver|ship)?/g,
+  // Advertising as a topic ("Ihre Werbung verspricht 100 Mbit", "the ad was misleading").
+  /\b(?:your |ihre |eure |die |the |der |das )?(?:[a-z]*werbung|advertising|ad|advert|anzeige|prospekt|katalog|flyer|brochure)s? (?:[a-z]+ )?(?:verspricht|versprach|versprochen|promised|promises|claimed|claims|behauptet|behauptete|irrefuehrend|misleading)\b/g,
   // One offer declined, not offers as such ("I don't want the upgrade offer", "brauche das Angebot nicht").
   /\b(?:dont|do not|doesnt|does not|not|nicht|kein|keine|keinen) (?:want|need|wants|needs|moechte|will|brauche|braucht|brauch)? ?(?:the|this|that|your|das|dieses|diese|ihr|euer|ihren|den) (?:[a-z]+ )?(?:offer|angebot|deal|upgrade|discount|rabatt)\b(?! (?:and|or|und|oder|nor|noch)\b)/g,
   // Billing, payments and deliveries stopped ("STOP BILLING ME", "Lieferung einstellen"): the contract, not contact.

@@ -136,6 +136,13 @@ describe('objection rules', () => {
     'Stop calling it unlimited when it is not.',
     'Do not send the router back, we collect it.',
     "I don't want the upgrade offer, just the cancellation.",
+    'Einwilligung zur Telefonwerbung liegt vor, erteilt 03/2024.',
+    'Hat nichts dagegen, weiter Angebote zu bekommen.',
+    "Doesn't mind getting our newsletters, just too pricey.",
+    'Asked to be called back after the holidays.',
+    'Bitte keine Pakete mehr liefern, das Abo ist beendet.',
+    'The advert promised free installation.',
+    'Consent on file, complaint withdrawn after the refund.',
   ])('does not read the near miss "%s" as an objection', (text) => {
     expect(findObjectionPhrase(text)).toBeUndefined();
   });
@@ -150,6 +157,11 @@ describe('objection rules', () => {
     'Telefonsperre für Werbung.',
     "I don't want your offers or your calls.",
     'Stop billing me and stop the sales calls.',
+    'Einwilligung erteilt 2021, inzwischen widerrufen.',
+    'Consent given at sign-up, now withdrawn.',
+    'Withdrawal of consent received, marketing on file before.',
+    'Ich will nicht, dass Sie mich weiter für Werbung anrufen.',
+    'Die Marketing-Einwilligung hat sie gekündigt.',
   ])('still finds the objection "%s" beside those guards', (text) => {
     expect(findObjectionPhrase(text)).toBeDefined();
   });
