@@ -31,13 +31,13 @@ const RECEIVED = '(?<!\\b(?:bekam|bekommt|bekommen|erhaelt|erhielt|erhalten|rece
 const NEG = '(?:kein|keine|keinen|keiner|keines|keinerlei|keinem|ka|koa|koi|kei|keen|kene|kane|kaane|koane|kiene|keene|no|not|dont|doesnt|wont|nicht|weder|nie|never|without|ohne|nothing|nichts)(?! (?:wie|as|so|like)\\b)';
 const WISH_BEFORE = '(?:mehr|more|further|weitere|weiteren|weiterer|weiteres|jegliche|jeglichen|jeglicher|jede|jeden|any|anymore|again|wieder)';
 const WISH_AFTER =
-  '(?:mehr|more|anymore|again|wieder|jemals|ever|please|bitte|erwuenscht|gewuenscht|gewollt|wanted|desired|per|laut|kundenwunsch|requested|request|auf wunsch)';
+  '(?:mehr|meh|mee|mehra|more|anymore|again|wieder|jemals|ever|please|bitte|erwuenscht|gewuenscht|gewollt|wanted|desired|per|laut|kundenwunsch|requested|request|auf wunsch)';
 // Marketing nouns: negated, they are an objection on their own ("keine Werbung", "no marketing").
 const MARKETING =
   '(?:(?:brief|e ?mail|email|telefon|tele|post|print|online|sms|direkt|katalog|fax|handy|mobil|haus|wurf|papier|prospekt)?werb(?:ung|ungen|e[a-z]*|ng)|waerbig|werbig|reklame|marketing|direktmarketing|advertising|advertisements?|adverts?|ads|promo[a-z]*|leaflets?|flyers?|prospekte?|broschueren|brochures?|catalog(?:ue)?s?|mailshots?|newsletter[a-z]*|mailings?|katalog[a-z]*|solicit[a-z]*|spam[a-z]*|junk ?mail[a-z]*|rueckgewinnung[a-z]*|rueckhol[a-z]*|win back[a-z]*|winback[a-z]*|retention|reactivation|reaktivierung[a-z]*|telemarketing|telesales|(?:sales|cold|marketing|promotional|werbe) (?:calls?|e ?mails?|emails|texts|visits|pitch(?:es)?)|verkaufsanrufe|verkaufsgespraeche|cold calling|direct ?mail(?:s|ings?)?|(?:vertriebs|marketing|verkaufs)zweck[a-z]*|(?:sales|marketing|advertising) purposes|(?:come ?back|win ?back|welcome ?back|loyalty) (?:deals?|offers?))';
 // Contact nouns: an objection only with a wish ("keine Anrufe mehr", "no contact please").
 const CONTACT =
-  '(?:[a-z]*anruf[a-z]*|(?:sales |marketing |phone )?calls?|[a-z]*mails?|e mails?|sms|texts?|post|briefe?|letters?|[a-z]*kontakt[a-z]*|contact[a-z]*|communication[a-z]*|kommunikation|ansprache|[a-z]*besuch[a-z]*|visits?|zusendung[a-z]*|nachrichten|messages?|[a-z]*angebot[a-z]*|offers?)';
+  '(?:[a-z]*anruf[a-z]*|a+ruef[a-z]*|(?:sales |marketing |phone )?calls?|[a-z]*mails?|e mails?|sms|texts?|post|briefe?|letters?|[a-z]*kontakt[a-z]*|contact[a-z]*|communication[a-z]*|kommunikation|ansprache|[a-z]*besuch[a-z]*|visits?|zusendung[a-z]*|nachrichten|messages?|[a-z]*angebot[a-z]*|offers?)';
 // After a contact noun, these make it a complaint ("no contact from support", "keine Anrufe beantwortet").
 const COMPLAINT_AFTER =
   '(?:from|vom|von|(?:zum|zur|zu|for|about|ueber)(?! (?:[a-z]+ )?(?:tarif|angebot|produkt|aktion|rabatt|deal|offer|promotion|sale|neuheit|news)[a-z]*\\b)|with|mit|by|seit|since|beantwortet|answered|returned|erhalten|received|bekommen|back|zurueck|moeglich|possible|erreichbar|gehabt|had|made|gemacht)';
@@ -98,7 +98,7 @@ const RULES: readonly RegExp[] = [
   new RegExp(
     `\\b(?:daten|data|details|nummer|number|telefonnummer|adresse[a-z]*|address[a-z]*|e ?mail[a-z]*|account|konto|crm|datenbank|database|verteiler[a-z]*|listen?|lists?|mailing[a-z]*|kartei|campaigns?|marketing|mich|me)\\b ${gap(4)}(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|entfern[a-z]*|streich[a-z]*|gestrichen|remov[a-z]*|austrag[a-z]*|ausgetragen|nehmen|genommen|taken off|suppressed)\\b`,
   ),
-  new RegExp(`\\b(?:aus|from|off|out of)\\b (?!(?:[a-z]+ ){0,2}(?:vendor|supplier|approved|preferred|waiting|shortlist|supported|eligible|region|countr|price|preis|product|produkt|sortiment|teilnehmer|participant|class|kurs)[a-z]* )${gap(2)}(?:(?:werbe|e ?mail|mail|post|sms|marketing|newsletter)?verteiler[a-z]*|(?:anruf|telefon|kontakt|werbe|mailing|adress|call|contact|marketing|mail|sperr)liste[n]?|marketing (?:lists?|database|aktionen|kampagnen|campaigns)|listen?|lists?|datenbank|database|crm|kartei)\\b`),
+  new RegExp(`\\b(?:aus|us|from|off|out of)\\b (?!(?:[a-z]+ ){0,2}(?:vendor|supplier|approved|preferred|waiting|shortlist|supported|eligible|region|countr|price|preis|product|produkt|sortiment|teilnehmer|participant|class|kurs)[a-z]* )${gap(2)}(?:[a-z]*verteiler[a-z]*|(?:anruf|telefon|kontakt|werbe|mailing|adress|call|contact|marketing|mail|sperr)liste[n]?|marketing (?:lists?|database|aktionen|kampagnen|campaigns)|listen?|lists?|datenbank|database|crm|kartei)\\b`),
   // Negated marketing: "keine Werbung", "no mktg", "weder Katalog noch Newsletter".
   new RegExp(`${RECEIVED}\\b${NEG}\\b ${gap(4)}${MARKETING}\\b(?! (?:[a-z]+ ){0,2}(?:yet|bisher|noch nicht|erhalten|received|arrived|angekommen)\\b)`),
   // "Neither calls nor emails", "weder Post noch Anrufe" (not when neither was answered).
@@ -163,6 +163,8 @@ const RULES: readonly RegExp[] = [
   /\b(?:abmelde|abmelden|abmeldungs|austragungs|unsubscribe|opt out)[a-z]* ?link[a-z]*\b/,
   // "Prefers no contact from sales going forward", "bevorzugt keine Anrufe".
   /\b(?:prefer|prefers|preferred|bevorzugt|bevorzugen)\b (?:(?:to have|to get|to receive|that there is) )?(?:no|keine|keinen|keinerlei) (?:further |more |weitere |weiteren )?(?:contact[a-z]*|calls|communication[a-z]*|marketing|emails|mails|letters|kontakt[a-z]*|anrufe|werbung|post)\b/,
+  // Taken out of a newsletter or a mailing list, Swiss German included ("nämed Sie mi us em Newsletter use").
+  /\b(?:aus|us) (?:dem |em |de |der |am |allen |alle )?(?:[a-z]+ )?(?:newsletter|[a-z]*verteiler|mailing|werbe)[a-z]* (?:[a-z]+ )?(?:raus|use|usi|ussi|heraus|austragen|nehmen|nemme|streichen)\b/,
   // A consent cancelled ("hat die Werbeeinwilligung für SMS und E-Mail gekündigt").
   /\b[a-z]*(?:einwilligung|zustimmung)[a-z]* (?:(?:fuer|zur|zu|in|zum) (?:(?!(?:erteilt|gegeben|vertrag|abo|aber)\b)[a-z]+ ){0,4})?(?:gekuendigt|aufgekuendigt)\b/,
   // "Ich möchte nicht, dass Sie meine Adresse für Werbezwecke speichern."
@@ -184,7 +186,7 @@ const THREAT_AGAIN = /\b(?:if|wenn|bei|any further|further|again|stop|stopped|au
 const RETRACTED =
   /\b(?:versehentlich|aus versehen|accidental(?:ly)?|by mistake|unintentional(?:ly)?|mistaken(?:ly)?)\b.*\b(?:wieder|weiterhin|re ?add[a-z]*|back|again|erneut|still|re ?subscribe[a-z]*)\b|\b(?:re ?subscribe[a-z]*|wieder (?:anmelden|eintragen|aufnehmen)|re ?add[a-z]*)\b.*\b(?:versehentlich|aus versehen|accidental(?:ly)?|by mistake|unintentional(?:ly)?|mistaken(?:ly)?)\b/;
 // "Marketing consent re-granted after previous opt-out": a renewed consent, not an objection.
-const RENEWED = /\b(?:consent|einwilligung|opt in|zustimmung)\b (?:[a-z]+ ){0,3}(?:re ?granted|re ?given|renewed|restored|reinstated|given again|wieder erteilt|erneut erteilt|neu erteilt)\b/;
+const RENEWED = /\b(?:consent|einwilligung|opt in|zustimmung)\b (?:[a-z]+ ){0,3}(?:re ?granted|re ?given|renewed|restored|reinstated|given again|wieder erteilt|erneut erteilt|neu erteilt)\b|\bopt(?:ed|s)? (?:back in|in again)\b|\b(?:wieder|erneut) (?:zum newsletter |fuer den newsletter |in den verteiler )?(?:angemeldet|eingetragen|eingewilligt)\b/;
 
 // Records that there is no objection, or that one was lifted ("No DNC flag on file", "kein
 // Widerspruch gegen Werbung vermerkt", "does not object to", "opt-out reversed", "fragt, warum er
@@ -264,6 +266,8 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   /(?:\b(?:take|taken|remov[a-z]*|delet[a-z]*|streich[a-z]*|austrag[a-z]*|entfern[a-z]*|nehm[a-z]*) (?:[a-z]+ ){0,2})?(?:\b(?:from|off|von|aus) (?:[a-z]+ ){0,3})?(?:\b(?:waiting|wait|guest|pre ?order|priority|reservation|beta|interest) lists?\b|\b(?:warte|gaeste|vormerk|reservierungs|interessenten|teilnehmer)liste[n]?\b)(?: (?:[a-z]+ ){0,2}(?:streichen|gestrichen|entfernen|entfernt|nehmen|genommen|austragen|ausgetragen))?/g,
   // A question about a right for later ("asked if he can object to marketing later on").
   /\b(?:asked|asks|enquired|inquired|wanted to know|wants to know|fragt[a-z]*|gefragt|wollte wissen|will wissen)\b (?:, )?(?:[a-z]+ ){0,2}(?:if|whether|ob|how|wie) (?:[a-z]+ ){0,8}?(?:later|one day|spaeter|jederzeit|irgendwann|eines tages|any time|anytime|at any time)\b(?: (?:[a-z]+ ){0,3}(?:kann|koenne|koennte|darf|moechte|will))?/g,
+  // Whether one could object, deferred ("fragt, ob er der Werbung widersprechen kann, will aber erst mal nachdenken").
+  /\b(?:fragt[a-z]*|gefragt|wollte wissen|will wissen) (?:, )?ob (?:er|sie|man|ich) (?:[a-z]+ ){0,6}(?:kann|koenne|koennte|darf)\b(?= (?:(?:[a-z]+|,) ){0,8}?(?:erst mal|erstmal|vorerst|nachdenken|ueberlegen|ueberlegt|noch nicht|spaeter)\b)|\b(?:asked|asks|wanted to know|wants to know|enquired|inquired) (?:if|whether|how) (?:he|she|they|i) (?:can|could|may|might) (?:[a-z]+ ){0,6}(?=(?:(?:[a-z]+|,) ){0,8}?(?:for now|not yet|think about it|decided not|decided against|will think|wants to think)\b)/g,
   // What a register or a right is, how unsubscribing works ("asked what the TPS is", "wie die Abmeldung funktioniert").
   /\b(?:what|was) (?:the |die |der |das |a |an |ein |eine )?(?:tps|mps|dnc|robinson ?list[a-z]*|robinsonliste|opt ?out|widerspruchsrecht|right to object|werbewiderspruch|do not call list|preference service)\b (?:exactly |genau |eigentlich |ueberhaupt )?(?:is|ist|means|bedeutet|heisst|does|macht)\b|\b(?:how|wie) (?:the |die |der |das )?(?:abmeldung|unsubscrib[a-z]*|opt out|widerspruch|loeschung|deletion)[a-z]* (?:[a-z]+ ){0,3}(?:works|funktioniert)\b/g,
   // The customer's own advertising ("Kein Werbebudget mehr", "Firma macht keine Printwerbung mehr", "our marketing budget was frozen").
@@ -274,7 +278,7 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   /\b(?:stop|quit) calling (?:it|that|this|them) (?:an? )?[a-z]+\b/g,
   // Consent on file or confirmed, and no objection to contact ("Einwilligung liegt vor", "double opt-in confirmed",
   // "hat nichts dagegen, angerufen zu werden", "Werbebriefe stören ihn nicht", "I don't mind getting your emails").
-  /(?<!\b(?:widerr|withdr|revok|revoc|entzug|entzieh|entzog|no|kein|keine|keinerlei|ohne|without)[a-z]* (?:[a-z0-9]+ ){0,3})\b(?:[a-z]*einwilligung[a-z]*|consent|opt ?in|zustimmung)\b (?:[a-z0-9]+ ){0,4}(?:liegt vor|liegen vor|vorhanden|erteilt|gegeben|confirmed|bestaetigt|given|granted|on file|received|renewed)\b(?![^]*\b(?:widerr[a-z]*|withdr[a-z]*|revok[a-z]*|zurueckgez[a-z]*|entzogen|no longer|nicht mehr|opt(?:ed|s)? ?out|abgemeldet|unsubscrib[a-z]*)\b)/g,
+  /(?<!\b(?:widerr|withdr|revok|revoc|entzug|entzieh|entzog|no|kein|keine|keinerlei|ohne|without)[a-z]* (?:[a-z0-9]+ ){0,3})\b(?:[a-z]*einwilligung[a-z]*|consent|opt ?in|zustimmung)\b (?:(?!(?:widerr|withdr|revok|revoc|zurueckg|entzog|retract|rescind|gekuendigt|cancel)[a-z]*\b)[a-z0-9]+ ){0,4}(?:liegt vor|liegen vor|vorhanden|erteilt|gegeben|confirmed|bestaetigt|given|granted|on file|received|renewed)\b(?![^]*\b(?:widerr[a-z]*|withdr[a-z]*|revok[a-z]*|zurueckgez[a-z]*|entzogen|no longer|nicht mehr|opt(?:ed|s)? ?out|abgemeldet|unsubscrib[a-z]*)\b)/g,
   /\b(?:hat |haben )?(?:ausdruecklich )?nichts dagegen\b(?: (?:, )?(?:[a-z]+ ){0,4}(?:zu werden|zu bekommen|zu erhalten))?|\b(?:dont|doesnt|do not|does not) mind (?:[a-z]+ ){0,3}(?:emails?|calls?|letters?|offers?|newsletters?|texts?|hearing from)\b|\b(?:[a-z]*werb[a-z]*|anrufe|e ?mails|briefe|newsletter|post) (?:[a-z]+ ){0,2}stoer(?:t|en) (?:ihn|sie|mich|uns) (?:nicht|ueberhaupt nicht|gar nicht)\b/g,
   // Mail that lands in spam, an action closed ("how to stop our emails landing in junk", "no further action").
   /\b(?:e ?mails?|mails|newsletters?|nachrichten) (?:[a-z]+ )?(?:landing|landen|landeten|going|gehen|landed|ending up|end up) in (?:the |his |her |my |im |dem )?(?:junk|spam)[a-z]*\b|\bno further action\b|\bkeine weiteren (?:schritte|massnahmen|aktionen)\b/g,
