@@ -109,4 +109,60 @@ describe('objection rules', () => {
   it.each(['Kein Kontakt mehr zum Außendienst gewünscht.', 'Kein Kontakt mehr mit dem Vertreter, bitte.', 'No more contact with your rep please.'])('reads the wish "%s" as an objection', (text) => {
     expect(findObjectionPhrase(text)).toBeDefined();
   });
+
+  // Near misses that use objection words for something else: another channel asked for, someone
+  // else's calls, a detail that no longer works, a list that is not a marketing list, a question
+  // about a right, the customer's own advertising, billing or deliveries stopped, one offer declined.
+  it.each([
+    'Anrufe zwecklos, Kundin ist gehörlos – bitte Kontakt per SMS.',
+    'She is hard of hearing, please use text instead of phone calls.',
+    'Kd. möchte einen Filter gegen Spam-Anrufe, den bieten wir nicht an.',
+    'Gets junk calls from other firms all day, wants a new number.',
+    'Festnetznummer gelöscht, Anschluss existiert nicht mehr.',
+    'Email address removed after it bounced.',
+    'Take me off the waiting list for the new phone.',
+    'Asked whether she could object to marketing later on; not for now.',
+    'Customer asked what the TPS is.',
+    'Werbeetat gestrichen, Anzeigenpaket gekündigt.',
+    'Our marketing budget was frozen, cancelling the listing.',
+    'Stop billing me, the contract ended in March.',
+    'Hören Sie auf, mir Geld abzubuchen!',
+    'Keine Löschung gewünscht, das Konto soll bleiben.',
+    'Seit dem Wechsel des Außendienstlers keine Besuche mehr',
+    'no call from the retention team yet',
+    'Unsubscribed from the low-balance SMS alerts.',
+    'Keine Paketbenachrichtigungen mehr per SMS, ich nutze die App.',
+    'No more calls about the outage please, it is fixed.',
+    'Stop calling it unlimited when it is not.',
+    'Do not send the router back, we collect it.',
+    "I don't want the upgrade offer, just the cancellation.",
+    'Einwilligung zur Telefonwerbung liegt vor, erteilt 03/2024.',
+    'Hat nichts dagegen, weiter Angebote zu bekommen.',
+    "Doesn't mind getting our newsletters, just too pricey.",
+    'Asked to be called back after the holidays.',
+    'Bitte keine Pakete mehr liefern, das Abo ist beendet.',
+    'The advert promised free installation.',
+    'Consent on file, complaint withdrawn after the refund.',
+  ])('does not read the near miss "%s" as an objection', (text) => {
+    expect(findObjectionPhrase(text)).toBeUndefined();
+  });
+  it.each([
+    'Bitte kane Werbung mehr schicken.',
+    'Versuchen Sie gar nicht erst, mich zurückzuholen.',
+    "Please don't try to win me back.",
+    'Only call me if there is a problem with the meter, nothing else.',
+    'Bitte nur noch wegen der offenen Rechnung melden, sonst gar nicht.',
+    'Please remove me from your mailing list, not just the waiting list.',
+    'Keine Werbeanrufe, Rechnungen bitte per E-Mail.',
+    'Telefonsperre für Werbung.',
+    "I don't want your offers or your calls.",
+    'Stop billing me and stop the sales calls.',
+    'Einwilligung erteilt 2021, inzwischen widerrufen.',
+    'Consent given at sign-up, now withdrawn.',
+    'Withdrawal of consent received, marketing on file before.',
+    'Ich will nicht, dass Sie mich weiter für Werbung anrufen.',
+    'Die Marketing-Einwilligung hat sie gekündigt.',
+  ])('still finds the objection "%s" beside those guards', (text) => {
+    expect(findObjectionPhrase(text)).toBeDefined();
+  });
 });
