@@ -124,8 +124,24 @@ describe('contrast and negation', () => {
     // A clause that only judges the one before it: "…, das ist nicht das Problem".
     ['Lieferverzug kann passieren, das ist nicht das Problem, aber auf unsere Beschwerde hat niemand reagiert', 'service'],
     ["The price went up, that's not OK", 'price'],
+    ['It is not about your service, which was fine, but the premium is too high', 'price'],
   ] as const)('%s → %s', (text, code) => {
     expect(read(text).code).toBe(code);
+  });
+
+  it.each([
+    // The first cause leads over a second the model reads more strongly.
+    ['zu teuer nach 3 Reklamationen, Rückruf gewünscht', 'price'],
+    // Declining a discount is no reason.
+    ['Kündigung ohne Angabe, kein Interesse an Rabatt', 'unknown'],
+  ] as const)('keeps the stated cause first: %s → %s', (text, code) => {
+    expect(read(text).code).toBe(code);
+  });
+
+  it('keeps a closed business stated first as the reading, however the model reads the rest', () => {
+    const c = read('Firma aufgelöst Ansprechpartner gewechselt');
+    expect(c.code).not.toBe('contact_change');
+    expect([c.code, c.secondary]).toContain('business_closed');
   });
 
   it('reads a "not that" before a plain adjective as no denial of a clause', () => {

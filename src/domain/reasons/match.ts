@@ -113,12 +113,14 @@ function matchUnordered(p: CompiledPhrase, at: number, tokens: string[], hits: T
 function isAsserted(m: PhraseMatch, tokens: string[], v: ReasonVocabulary): boolean {
   if (inDeniedClause(m.start, tokens, v)) return false;
   const negated = isNegatedBefore(m.start, tokens, v);
-  let neutral = neutralizerAfter(m.end, tokens, v);
+  const neutral = neutralizerAfter(m.end, tokens, v);
   if (neutral === 'none') {
-    // "Ausfälle können passieren, das ist nicht das Problem": the next clause judges this one.
+    // "Ausfälle können passieren, das ist nicht das Problem", "not about your service, which
+    // was fine": the next clause judges this one, whatever this one says.
     let next = m.end + 1;
     while (next < tokens.length && tokens[next] !== BOUNDARY) next++;
-    neutral = verdictClauseAt(next + 1, tokens, v);
+    const verdict = verdictClauseAt(next + 1, tokens, v);
+    if (verdict !== 'none') return verdict === 'negated';
   }
   if (neutral === 'negated') return true; // "Service war nicht in Ordnung"
   if (neutral === 'plain') return negated; // "nicht mit dem Service zufrieden" is a complaint
