@@ -12,13 +12,13 @@ import type { OfferSpec, ReasonEntry } from './playbook-types.js';
 
 /**
  * The margin a candidate's gain must clear, in standard errors: "better by more than its
- * noise", the estimated gain above one standard error (judgement). A season's history holds a
- * few hundred control and randomised customers and money per customer is heavy-tailed (a few
- * large customers carry most of it), so a one-sided 95 % bound (1.64, or 2.24 corrected for the
- * four candidates) refused every model in the simulated market, even where the playbook's
- * response rates were a third of the truth (docs/simulation.md, section 6). With no true gain a
- * candidate clears one standard error about one time in six; the simulated market's seeds
- * measure what that costs.
+ * noise", the gain without the most favourable customer above one standard error of the rest
+ * (judgement). A season's history holds a few hundred control and randomised customers and money
+ * per customer is heavy-tailed (a few large customers carry most of it), so a one-sided 95 % bound
+ * (1.64, or 2.24 corrected for the four candidates) refused every model in the simulated market,
+ * even where the playbook's response rates were a third of the truth (docs/simulation.md,
+ * section 6). With no true gain a candidate clears one standard error about one time in six; the
+ * simulated market's seeds measure what that costs (docs/model.md, section 7a).
  */
 export const ACCEPT_Z = 1;
 
@@ -29,7 +29,7 @@ export interface CandidateResult {
   parts: CalibrationPart[];
   /** candidate − defaults on the holdout */
   difference: PolicyDifference;
-  /** perCustomer − largestContribution − ACCEPT_Z × standardError: above 0, the gain is more than one customer and more than noise */
+  /** withoutLargest.mean − ACCEPT_Z × withoutLargest.error: above 0, the gain is more than one customer and more than noise */
   lowerBound: number;
 }
 
@@ -61,6 +61,7 @@ export function calibrateChecked(
   const cases: CompareCase[] = [];
   const defaults: string[] = [];
   const choices: string[][] = CANDIDATES.map(() => []);
+  const predicted: (Map<string, number> | undefined)[][] = CANDIDATES.map(() => []);
   const folds = foldCount(config);
   for (let fold = 0; fold < folds && config.calibration.holdoutShare > 0; fold++) {
     const here = randomArms.filter((a) => holdoutFold(a.customer.customer_id, config) === fold);
@@ -73,13 +74,18 @@ export function calibrateChecked(
       if (d === undefined || reward === undefined) continue;
       cases.push({ stratum: a.reasonCode, arm: a.arm, reward });
       defaults.push(d.choice);
-      models.forEach((m, k) => (choices[k] as string[]).push(holdoutChoice(a, playbook, config, m)?.choice ?? CONTROL_ARM));
+      models.forEach((m, k) => {
+        const c = holdoutChoice(a, playbook, config, m);
+        (choices[k] as string[]).push(c?.choice ?? CONTROL_ARM);
+        (predicted[k] as (Map<string, number> | undefined)[]).push(c?.predicted);
+      });
     }
   }
   const candidates = cases.length === 0 ? [] : CANDIDATES.map((parts, k): CandidateResult => {
-    const difference = policyDifference(cases, choices[k] as string[], defaults);
-    // Without its largest single contribution, and then by more than its noise.
-    return { parts: [...parts], difference, lowerBound: difference.perCustomer - difference.largestContribution - ACCEPT_Z * difference.standardError };
+    // The candidate's own prediction of each arm's money is the control variate (doubly robust).
+    const difference = policyDifference(cases, choices[k] as string[], defaults, predicted[k]);
+    // Without its most favourable customer, and then by more than the noise of the rest.
+    return { parts: [...parts], difference, lowerBound: difference.withoutLargest.mean - ACCEPT_Z * difference.withoutLargest.error };
   });
   const best = candidates.reduce<CandidateResult | undefined>((b, c) => (c.lowerBound > 0 && (b === undefined || c.lowerBound > b.lowerBound) ? c : b), undefined);
   const accepted = best?.parts ?? [];
@@ -95,7 +101,7 @@ export function calibrateChecked(
   };
   // An accepted model is fitted once more on every row; the fit quality stays the holdout's.
   const final = accepted.length > 0 ? calibrateModel(rows, playbook, config, { parts: accepted, allRows: true }) : stripped(learned, [], config);
-  const model: CalibratedModel = deepFreeze({ ...final, fit: { ...learned.fit, finalFitOnAllRows: accepted.length > 0 }, warnings: learned.warnings });
+  const model: CalibratedModel = deepFreeze({ ...final, fit: { ...learned.fit, finalFitOnAllRows: accepted.length > 0 }, warnings: learned.warnings, ...(learned.warning_keys ? { warning_keys: learned.warning_keys } : {}) });
   return { model, learned, comparison, notes };
 }
 

@@ -7,7 +7,8 @@
  * customers, so the mean over an arm of "what this customer brought, if the model would have
  * chosen this arm for them" estimates the model's value on that arm (a stratified
  * inverse-propensity estimate with the arms' observed shares as propensities: Horvitz &
- * Thompson 1952; Hirano, Imbens & Ridder 2003, Econometrica 71(4), on estimated propensities).
+ * Thompson 1952; Hirano, Imbens & Ridder 2003, Econometrica 71(4), on estimated propensities),
+ * augmented by the models' own predictions of that money (doubly robust: policyDifference).
  * Pure.
  */
 import type { CalibratedModel } from './calibrate.js';
@@ -63,50 +64,94 @@ export interface PolicyDifference {
    * error can vouch for
    */
   largestContribution: number;
+  /**
+   * the estimate and its standard error without the customer whose d_i is largest (the most
+   * favourable one): a gain that holds only with that customer is not one the rest can vouch for
+   */
+  withoutLargest: { mean: number; error: number };
   /** the difference over all holdout customers of the comparison (perCustomer × cases) */
   total: number;
 }
 
 /**
- * The stratified estimate of V(candidate) − V(baseline), with its standard error:
- * Δ = Σ_r (n_r/N) Σ_a mean_{i ∈ (r,a)} reward_i · (1[candidate_i = a] − 1[baseline_i = a]),
- * Var = Σ_r (n_r/N)² Σ_a s²_{r,a} / n_{r,a} (a cell of one case counts its own square).
+ * The doubly robust (augmented inverse-propensity) estimate of V(candidate) − V(baseline), paired
+ * customer by customer (Robins, Rotnitzky & Zhao 1994; Dudík, Langford & Li 2011). Per customer i
+ * of reason r, logged on arm A with reward R, and μ_i(a) a prediction of the money arm a makes:
+ * d_i = μ_i(c_i) − μ_i(b_i) + (1[c_i = A] − 1[b_i = A]) · (R − μ_i(A)) / π_{r,A},
+ * π_{r,a} = n_{r,a} / n_r the arm's share of the reason's compared customers (its propensity).
+ * Δ = Σ_i d_i / N; Var = Σ_{r,a} (n_{r,a}/N)² s²_{r,a}(d) / n_{r,a}, the variance of a sample
+ * stratified by reason and arm (a cell of one customer counts its own square). Where the two
+ * models decide alike d_i is 0: only customers they differ on carry signal. Without `predicted`
+ * (μ = 0) it is the plain inverse-propensity estimate. An arm no compared customer of the reason
+ * was in cannot be checked: a choice of it earns 0 (against the model that makes it).
  */
-export function policyDifference(cases: readonly CompareCase[], candidate: readonly string[], baseline: readonly string[]): PolicyDifference {
-  const strata = new Map<string, Map<string, number[]>>();
-  cases.forEach((c, i) => {
-    const arms = strata.get(c.stratum) ?? new Map<string, number[]>();
-    strata.set(c.stratum, arms);
-    const cell = arms.get(c.arm) ?? [];
-    arms.set(c.arm, cell);
-    cell.push(i);
-  });
-  const N = cases.length;
-  let delta = 0;
-  let variance = 0;
-  let largestContribution = 0;
-  for (const arms of strata.values()) {
-    const nr = [...arms.values()].reduce((s, cell) => s + cell.length, 0);
-    const w = nr / N;
-    for (const [arm, cell] of arms) {
-      const d = cell.map((i) => (cases[i] as CompareCase).reward * (Number(candidate[i] === arm) - Number(baseline[i] === arm)));
-      const mean = d.reduce((s, x) => s + x, 0) / d.length;
-      const s2 = d.length > 1 ? d.reduce((s, x) => s + (x - mean) ** 2, 0) / (d.length - 1) : (d[0] as number) ** 2;
-      delta += w * mean;
-      variance += (w * w * s2) / d.length;
-      for (const x of d) largestContribution = Math.max(largestContribution, (w * x) / d.length);
-    }
+export function policyDifference(
+  cases: readonly CompareCase[],
+  candidate: readonly string[],
+  baseline: readonly string[],
+  predicted?: readonly (ReadonlyMap<string, number> | undefined)[],
+): PolicyDifference {
+  const strata = new Map<string, { n: number; arms: Map<string, number> }>();
+  for (const c of cases) {
+    const s = strata.get(c.stratum) ?? { n: 0, arms: new Map<string, number>() };
+    strata.set(c.stratum, s);
+    s.n++;
+    s.arms.set(c.arm, (s.arms.get(c.arm) ?? 0) + 1);
   }
+  const N = cases.length;
+  const ds: number[] = [];
+  const cellOf: string[] = [];
   let differing = 0;
   let unmeasured = 0;
+  let top = -1;
   cases.forEach((c, i) => {
-    if (candidate[i] === baseline[i]) return;
-    differing++;
-    const arms = strata.get(c.stratum) as Map<string, number[]>;
-    if (!arms.has(candidate[i] as string) || !arms.has(baseline[i] as string)) unmeasured++;
+    const s = strata.get(c.stratum) as { n: number; arms: Map<string, number> };
+    const mu = predicted?.[i];
+    // What the estimate credits a choice of arm a with on this customer.
+    const value = (a: string) => {
+      if (!s.arms.has(a)) return 0;
+      const direct = mu?.get(a) ?? 0;
+      return a === c.arm ? direct + ((c.reward - direct) * s.n) / (s.arms.get(a) as number) : direct;
+    };
+    const same = candidate[i] === baseline[i];
+    if (!same) {
+      differing++;
+      if (!s.arms.has(candidate[i] as string) || !s.arms.has(baseline[i] as string)) unmeasured++;
+    }
+    const d = same ? 0 : value(candidate[i] as string) - value(baseline[i] as string);
+    ds.push(d);
+    cellOf.push(`${c.stratum}\u001f${c.arm}`);
+    if (top < 0 || d > (ds[top] as number)) top = i;
   });
-  const perCustomer = N === 0 ? 0 : delta;
-  return { cases: N, differing, unmeasured, perCustomer, standardError: Math.sqrt(variance), largestContribution, total: perCustomer * N };
+  const all = meanAndError(ds, cellOf, -1);
+  const largest = N === 0 ? 0 : Math.max(0, ds[top] as number);
+  return {
+    cases: N, differing, unmeasured, perCustomer: all.mean, standardError: all.error, largestContribution: N === 0 ? 0 : largest / N,
+    withoutLargest: N > 1 ? meanAndError(ds, cellOf, top) : { mean: 0, error: 0 }, total: all.mean * N,
+  };
+}
+
+/** Mean of d and its standard error, stratified by reason × arm cell; `skip` leaves one customer out (−1: none). */
+function meanAndError(d: readonly number[], cellOf: readonly string[], skip: number): { mean: number; error: number } {
+  const cells = new Map<string, number[]>();
+  d.forEach((x, i) => {
+    if (i === skip) return;
+    const cell = cells.get(cellOf[i] as string) ?? [];
+    cells.set(cellOf[i] as string, cell);
+    cell.push(x);
+  });
+  const N = d.length - (skip >= 0 ? 1 : 0);
+  if (N <= 0) return { mean: 0, error: 0 };
+  let sum = 0;
+  let variance = 0;
+  for (const cell of cells.values()) {
+    const n = cell.length;
+    const mean = cell.reduce((a, x) => a + x, 0) / n;
+    const s2 = n > 1 ? cell.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1) : (cell[0] as number) ** 2;
+    sum += mean * n;
+    variance += ((n / N) ** 2 * s2) / n;
+  }
+  return { mean: sum / N, error: Math.sqrt(variance) };
 }
 
 /**
@@ -114,7 +159,12 @@ export function policyDifference(cases: readonly CompareCase[], candidate: reado
  * the offer of its best action when that is worth a contact, else CONTROL_ARM (no contact).
  * undefined when the customer cannot be valued (no margin, a final reason).
  */
-export function holdoutChoice(a: HoldoutAttempt, playbook: ComparePlaybook, config: ModelConfig, model: CalibratedModel | undefined): { choice: string; rewards: Map<string, number> } | undefined {
+export function holdoutChoice(
+  a: HoldoutAttempt,
+  playbook: ComparePlaybook,
+  config: ModelConfig,
+  model: CalibratedModel | undefined,
+): { choice: string; rewards: Map<string, number>; predicted: Map<string, number> } | undefined {
   const entry = playbook.reasons.find((r) => r.code === a.reasonCode);
   if (entry === undefined || entry.final) return undefined;
   const input: Parameters<typeof evaluateCustomer>[0] = {
@@ -129,9 +179,13 @@ export function holdoutChoice(a: HoldoutAttempt, playbook: ComparePlaybook, conf
   // net of its incentive, less the channel's cost; without contact, the plain second lifetime.
   const cost = playbook.channelCosts[a.channel];
   const rewards = new Map<string, number>([[CONTROL_ARM, a.wonBack ? v.value_at_stake : 0]]);
+  // The model's expectation of the same money: its chance of a return on each arm (no contact:
+  // the organic return) times what the return brings.
+  const predicted = new Map<string, number>([[CONTROL_ARM, (v.p_organic ?? 0) * v.value_at_stake]]);
   for (const o of v.offersConsidered) {
     const incentive = playbook.offers.find((x) => x.id === o.offer_type)?.incentiveCost ?? 0;
     rewards.set(o.offer_type, (a.wonBack ? o.sltv - incentive : 0) - cost);
+    predicted.set(o.offer_type, o.p_winback * (o.sltv - incentive) - cost);
   }
-  return { choice: v.decision === 'win_back' && v.offer_type !== null ? v.offer_type : CONTROL_ARM, rewards };
+  return { choice: v.decision === 'win_back' && v.offer_type !== null ? v.offer_type : CONTROL_ARM, rewards, predicted };
 }

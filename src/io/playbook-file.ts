@@ -12,7 +12,7 @@ import { DataError, InputMissingError, UsageError } from '../errors.js';
 import { tempPathFor, toWriteError, writeFileAtomic } from './atomic-write.js';
 import { BUILTIN_EXAMPLES_PATH, readExamples } from './reason-examples.js';
 import { codeKey } from '../domain/reasons/vocabulary.js';
-import { messages, type Lang } from '../domain/messages.js';
+import { messages, type Lang } from '../domain/catalogue/index.js';
 
 /** The shipped default; from src/io (vitest) and dist/io (built) alike this is <root>/src/playbook. */
 export const DEFAULT_PLAYBOOK_PATH = fileURLToPath(new URL('../../src/playbook/default.yaml', import.meta.url));
@@ -35,31 +35,29 @@ export interface LoadedPlaybook {
   warnings: string[];
 }
 
-/** Reads and parses a playbook file without validating it; the default when no path is given. */
-export async function readPlaybookSource(path?: string): Promise<PlaybookSource> {
+/** Reads and parses a playbook file without validating it; the default when no path is given. Errors in `lang`. */
+export async function readPlaybookSource(path?: string, lang: Lang = 'en'): Promise<PlaybookSource> {
   const file = path ?? DEFAULT_PLAYBOOK_PATH;
+  const t = messages(lang).playbookCheck;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputMissingError(
-      code === 'ENOENT' ? `playbook file not found: ${file}` : `cannot read playbook ${file}: ${(err as Error).message}`,
-      path === undefined ? 'reinstall winback: the default playbook is missing' : 'check the --playbook path',
-    );
+    throw new InputMissingError(code === 'ENOENT' ? t.notFound(file) : t.unreadable(file, (err as Error).message), path === undefined ? t.defaultMissingHint : t.pathHint);
   }
   const sha256 = createHash('sha256').update(text).digest('hex');
-  return { data: parseText(text, file), text, sha256, source: path ?? 'default', path: file };
+  return { data: parseText(text, file, lang), text, sha256, source: path ?? 'default', path: file };
 }
 
 /**
  * Loads and validates a playbook; an invalid one is a DataError listing each problem with its
- * path. Its examples are the shipped ones, then its own from the examples file it names.
+ * path, in `lang`. Its examples are the shipped ones, then its own from the examples file it names.
  */
-export async function loadPlaybook(path?: string): Promise<LoadedPlaybook> {
-  const src = await readPlaybookSource(path);
-  const result = validatePlaybook(src.data);
-  if (result.playbook === undefined) throw new DataError(describeInvalid(src.path, result), `check it with: winback playbook validate ${src.path}`);
+export async function loadPlaybook(path?: string, lang: Lang = 'en'): Promise<LoadedPlaybook> {
+  const src = await readPlaybookSource(path, lang);
+  const result = validatePlaybook(src.data, lang);
+  if (result.playbook === undefined) throw new DataError(describeInvalid(src.path, result, lang), messages(lang).playbookCheck.validateHint(src.path));
   const playbook = result.playbook;
   const own = await ownExamples(playbook, src.path);
   playbook.examples = [...(await builtinExamples()), ...own];
@@ -102,15 +100,15 @@ export function describeInvalid(file: string, result: PlaybookValidation, lang: 
   return `${messages(lang).playbook.invalid(file, result.errors.length)}\n${lines.join('\n')}`;
 }
 
-function parseText(text: string, file: string): unknown {
+function parseText(text: string, file: string, lang: Lang): unknown {
   const trimmed = text.replace(/^\uFEFF/, '');
   try {
     // JSON is valid YAML, but JSON.parse gives better messages for .json files.
     if (file.toLowerCase().endsWith('.json')) return JSON.parse(trimmed) as unknown;
     return parseYaml(trimmed, { prettyErrors: true }) as unknown;
   } catch (err) {
-    const where = err instanceof YAMLParseError && err.linePos ? ` at line ${err.linePos[0].line}` : '';
-    throw new DataError(`playbook ${file} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}${where}: ${firstLine(err)}`);
+    const at = err instanceof YAMLParseError && err.linePos ? err.linePos[0] : undefined;
+    throw new DataError(messages(lang).playbookCheck.syntax(file, file.endsWith('.json') ? 'JSON' : 'YAML', at?.line, at?.col, firstLine(err)));
   }
 }
 

@@ -11,10 +11,12 @@
  * permission, and calibrating never makes the plan worse. The guards stand at what the plans
  * reach (94.2 % when last measured), so a change that costs decisions fails here. `calibrate`
  * compares its decisions with the defaults' in money on held-out control and randomised
- * customers and writes only what decides better by more than its noise: on this seed it writes
- * the defaults, so the calibrated plan is the default plan (seeds 2026 to 2029 likewise or
- * better: docs/simulation.md). In a market whose customers answer far more often than the
- * playbook says, it must still learn (the last group, its own run). A budgeted plan is
+ * customers (doubly robust, the candidate's own prediction as control variate) and writes only
+ * what decides better by more than its noise without its most favourable customer: on this seed
+ * it writes the defaults, so the calibrated plan is the default plan (on seeds 2027–2029 it
+ * writes learned parts that gain 0.4–2.1 points under the truth, and never loses on 2025–2029:
+ * docs/simulation.md). In a market whose customers answer far more often than the playbook
+ * says, it must still learn (the last group, its own run). A budgeted plan is
  * measured against the best selection the truth allows within the same amount. Each test
  * reports the figure it measured.
  */
@@ -139,7 +141,8 @@ describe('a market where the playbook\'s response rates are clearly wrong (custo
     const k = responsive.seasonOne.calibration.comparison;
     const what = `calibrated ${pct(responsive.calibrated.share)} vs default ${pct(responsive.default.share)}; candidates ${JSON.stringify(k.candidates.map((c) => [c.parts.join('+'), Math.round(c.difference.perCustomer), Math.round(c.difference.standardError)]))}`;
     expect(k.accepted.length, what).toBeGreaterThan(0);
-    // first measured (2026-12-05): 98.8 % against 98.4 % (+0.4 points), the learned response accepted
-    expect(responsive.calibrated.share - responsive.default.share, what).toBeGreaterThan(0.002);
+    // first measured (2026-12-05): 98.8 % against 98.4 % (+0.4 points), the learned response accepted;
+    // the same with the doubly robust comparison (98.80 % against 98.37 %)
+    expect(responsive.calibrated.share - responsive.default.share, what).toBeGreaterThan(0.003);
   });
 });

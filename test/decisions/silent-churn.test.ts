@@ -9,6 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/cli.js';
 import { runSilentChurn, type SilentChurnRun } from '../support/silent-churn-sim.js';
 
+/**
+ * Bounds on the retention contacts' true earnings. First measured (2026-12-05, keep rates from the
+ * field experiments in docs/model.md section 10): 191 reorder reminders by letter earn €1,130 under
+ * the truth, 77 % of the €1,463 plan expects of them (the model's value if alive runs high, docs/clv.md
+ * section 9) and 53 % of the €2,137 an oracle that knows who is gone earns with 110 letters.
+ */
+const EARNED_OF_EXPECTED = { low: 0.6, high: 1.25 };
+const EARNED_OF_ORACLE = 0.45;
+
 describe('silent churners from a known BG/NBD truth', () => {
   const dir = tempDir('winback-silent-');
   let run: SilentChurnRun;
@@ -51,5 +60,15 @@ describe('silent churners from a known BG/NBD truth', () => {
     // (first measured 49 % alive, model mean P(alive) within 0.1), several times the win-back letters' share.
     expect(Math.abs(r.approachedAlive - r.meanPAlive)).toBeLessThan(0.1);
     expect(r.approachedAlive).toBeGreaterThan(3 * (run.purchaseModel.aliveContacted / run.purchaseModel.contacted));
+  });
+
+  it('the retention contacts earn money under the truth, near what plan expects of them and near an oracle that knows who is gone', () => {
+    const r = run.retention;
+    const what = `earned ${Math.round(r.earned)}, plan expected ${Math.round(r.predicted)}, oracle ${Math.round(r.oracle.value)} with ${r.oracle.contacted} of ${r.coreDefectors} contacts, plan ${r.approached}`;
+    expect(r.channels.every((c) => c.endsWith(':letter')), r.channels.join(', ')).toBe(true);
+    expect(r.earned, what).toBeGreaterThan(0);
+    expect(r.earned / r.predicted, what).toBeGreaterThan(EARNED_OF_EXPECTED.low);
+    expect(r.earned / r.predicted, what).toBeLessThan(EARNED_OF_EXPECTED.high);
+    expect(r.earned / r.oracle.value, what).toBeGreaterThan(EARNED_OF_ORACLE);
   });
 });

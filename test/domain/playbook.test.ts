@@ -130,8 +130,17 @@ describe('the default retention section', () => {
       expect(m.keepRate).toBeGreaterThan(0);
       expect(m.keepRate).toBeLessThan(0.5);
     }
-    // A personal conversation keeps more drifting customers than a mailing (judgement, ordered).
+    // A personal conversation keeps more drifting customers than a mailing (ordered).
     expect(measures[0]!.keepRate).toBeGreaterThan(measures[2]!.keepRate);
+  });
+
+  it('keeps as many as the published field experiments found (docs/model.md section 10)', () => {
+    const [checkIn, bonus] = playbook.retention?.measures ?? [];
+    const chance = (keepRate: number, response: number) => (keepRate * response) / (1 - keepRate + keepRate * response);
+    // a call to likely churners: 1.9 of 17.2 would-be churners kept (Godinho de Matos, Ferreira & Belo 2018)
+    expect(chance(checkIn!.keepRate, playbook.channelResponse?.phone ?? 1)).toBeCloseTo(1.9 / 17.2, 2);
+    // campaigns to likely churners of a grocery retailer: 6 % fewer churners (Ringbeck, Smirnov & Huchzermeier 2019)
+    expect(chance(bonus!.keepRate, playbook.channelResponse?.letter ?? 1)).toBeCloseTo(0.06, 3);
   });
 
   it('is optional, and a misspelt key in a measure is warned about', () => {

@@ -12,7 +12,9 @@ import { DAYS_PER_MONTH, formatIsoDay, parseIsoDay } from '../../src/domain/date
 import { DEFAULT_MODEL_CONFIG } from '../../src/domain/defaults.js';
 import { betaDraw, gammaDraw } from '../../src/domain/clv/simulate.js';
 import { mulberry32 } from '../../src/domain/random.js';
+import type { Channel } from '../../src/domain/playbook-types.js';
 import { firstLifetime, reacquisitionProbability } from '../../src/domain/value.js';
+import { loadPlaybook } from '../../src/io/playbook-file.js';
 import { readCsv, runCli } from './cli.js';
 
 /** The simulation's parameters: chosen, in weeks (the clv default period). */
@@ -164,7 +166,34 @@ export interface SilentChurnRun {
     mismatched: number;
     /** ids planned more than once */
     duplicated: number;
+    /**
+     * What the retention contacts earn under the truth: each approached customer with the planned
+     * measure on the planned channel, kept with the measure's own chance if the truth has them
+     * gone (the response is the playbook's, as for the win-back letters), given the give-away and
+     * incentive anyway if they are alive; minus the channel cost. Beside it the plan's own
+     * expected value of the same contacts and an oracle that knows who is gone and approaches
+     * every core defector whose best measure earns something.
+     */
+    earned: number;
+    predicted: number;
+    oracle: { contacted: number; value: number };
+    /** measure:channel pairs plan chose (the oracle uses the letter, the one channel the customers allow) */
+    channels: string[];
   };
+}
+
+/** The playbook's retention measures, channel responses and costs: what a retention contact is worth to one simulated customer. */
+type RetentionPlaybook = Awaited<ReturnType<typeof loadPlaybook>>['playbook'];
+
+/** True value of one retention contact with `measureId` on `channel` (docs/model.md section 10, with the truth's alive and value). */
+export function trueRetentionValue(c: TrueCustomer, playbook: RetentionPlaybook, measureId: string, channel: Channel): number {
+  const m = (playbook.retention?.measures ?? []).find((x) => x.id === measureId);
+  if (!m) throw new Error(`plan names retention measure '${measureId}', which the playbook does not have`);
+  const odds = m.keepRate * (playbook.channelResponse?.[channel] ?? 1);
+  const q = m.keepRate >= 1 ? 1 : odds / (1 - m.keepRate + odds);
+  const keptValue = c.regainedValue * (1 - m.marginReduction) - m.incentiveCost;
+  const kept = c.alive ? keptValue - c.regainedValue : q * keptValue;
+  return kept - playbook.channelCosts[channel];
 }
 
 /** Simulates, runs clv → plan through the CLI (and the run-rate plan for comparison), scores both. */
@@ -198,6 +227,14 @@ export async function runSilentChurn(dir: string): Promise<SilentChurnRun> {
   const pm = plans.purchaseModel ?? [];
   const phaseOf = new Map(handedOver.map((r) => [r.customer_id, r.phase]));
   const retained = pm.filter((r) => r.track === 'retention' && r.decision === 'win_back');
+  const { playbook } = await loadPlaybook();
+  const earned = retained.reduce((t, r) => t + trueRetentionValue(truth.get(r.customer_id as string) as TrueCustomer, playbook, r.offer_type as string, r.channel as Channel), 0);
+  // The oracle may use the letter only, as the plan may (the simulated customers gave no other consent).
+  const defectorIds = handedOver.filter((r) => r.phase === 'core_defector').map((r) => r.customer_id as string);
+  const letterMeasures = (playbook.retention?.measures ?? []).filter((m) => m.channels.includes('letter'));
+  const oracleValues = defectorIds
+    .map((id) => Math.max(...letterMeasures.map((m) => trueRetentionValue(truth.get(id) as TrueCustomer, playbook, m.id, 'letter'))))
+    .filter((v) => v > 0);
   const best = [...truth.values()].filter((c) => c.contactValue > 0);
   const lostIds = new Set(lostRows.map((r) => r.customer_id));
   const bestLost = best.filter((c) => lostIds.has(c.id));
@@ -220,6 +257,10 @@ export async function runSilentChurn(dir: string): Promise<SilentChurnRun> {
       meanPAlive: retained.reduce((t, r) => t + Number(r.p_alive), 0) / Math.max(1, retained.length),
       mismatched: pm.filter((r) => (phaseOf.get(r.customer_id) === 'core_defector' ? 'retention' : 'win_back') !== r.track).length,
       duplicated: pm.length - new Set(pm.map((r) => r.customer_id)).size,
+      earned,
+      predicted: retained.reduce((t, r) => t + Number(r.expected_value), 0),
+      oracle: { contacted: oracleValues.length, value: oracleValues.reduce((t, v) => t + v, 0) },
+      channels: [...new Set(retained.map((r) => `${r.offer_type}:${r.channel}`))].sort(),
     },
   };
 }

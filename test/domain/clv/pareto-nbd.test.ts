@@ -8,7 +8,9 @@ import {
   paretoNbdLogLikelihood,
   paretoNbdPAlive,
 } from '../../../src/domain/clv/pareto-nbd.js';
+import { gammaDraw } from '../../../src/domain/clv/simulate.js';
 import { lgamma } from '../../../src/domain/clv/special.js';
+import { mulberry32 } from '../../../src/domain/random.js';
 import { cdnowPresent, column, readNumericCsv } from './support.js';
 import { propertyRuns } from '../../support/property.js';
 
@@ -29,6 +31,48 @@ describe.runIf(present)('Pareto/NBD on the CDNOW calibration (Fader, Hardie & Le
 
   it('gives the published log-likelihood at the published parameters', () => {
     expect(paretoNbdLogLikelihood({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, data)).toBeCloseTo(-9595.0, 0);
+  });
+});
+
+/** Customers who buy at Poisson rates λ ~ Gamma(r, alpha) and all drop out at the one rate mu (s → ∞ with s/beta = mu). */
+function oneDropOutRate(n: number, r: number, alpha: number, mu: number, seed: number) {
+  const random = mulberry32(seed);
+  const x = new Float64Array(n);
+  const tX = new Float64Array(n);
+  const T = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    T[i] = 20 + 30 * random();
+    const lambda = gammaDraw(r, alpha, random);
+    const death = -Math.log(1 - random()) / mu;
+    let t = 0;
+    for (;;) {
+      t += -Math.log(1 - random()) / lambda;
+      if (t > Math.min(death, T[i] as number)) break;
+      x[i] = (x[i] as number) + 1;
+      tX[i] = t;
+    }
+  }
+  return { x, tX, T };
+}
+
+describe('Pareto/NBD where every customer drops out at the same rate (no finite maximum)', () => {
+  // A finite sample often shows some spread by chance (an interior maximum); this seed does not.
+  const data = oneDropOutRate(400, 0.8, 8, 0.1, 5);
+  const fit = fitParetoNbd(data);
+
+  it('converges on the boundary within a few thousand evaluations, with the mean drop-out rate s/beta found', () => {
+    expect(fit.converged).toBe(true);
+    expect(fit.evaluations).toBeLessThan(5000);
+    expect(fit.diagnostics.onBoundary).toEqual(['s', 'beta']);
+    expect(Math.abs(fit.s / fit.beta / 0.1 - 1)).toBeLessThan(0.3);
+    expect(Math.abs(fit.r / fit.alpha / 0.1 - 1)).toBeLessThan(0.3);
+  });
+
+  it('a refit that starts from that boundary fit (as a bootstrap replicate does) settles again at once', () => {
+    const again = fitParetoNbd(data, { start: fit, diagnose: false });
+    expect(again.converged).toBe(true);
+    expect(again.evaluations).toBeLessThan(300);
+    expect(again.logLikelihood).toBeCloseTo(fit.logLikelihood, 4);
   });
 });
 
