@@ -71,6 +71,23 @@ describe('shorthand', () => {
     expect(read(text).code).toBe(code);
   });
 
+  it.each([
+    ["Des Abo is ma z'tüür worn", ['zu', 'teuer']],
+    ['Mir händ nümme gnueg Gäld', ['nicht', 'mehr', 'genug', 'geld']],
+    ["Mia ham's Gschäft zuagsperrt", ['geschaeft', 'zugesperrt']],
+    ['I ko ma des nimma leistn', ['nicht', 'mehr', 'leisten']],
+  ] as const)('reads dialect words as the standard ones: %s', (text, words) => {
+    const tokens = tokenizeReason(text);
+    for (const w of words) expect(tokens).toContain(w);
+  });
+
+  it.each([
+    ["Des Abo is ma z'tüür worn", 'price'],
+    ['Mir händ nümme gnueg Gäld für das Abo', 'financial_hardship'],
+  ] as const)('classifies dialect: %s → %s', (text, code) => {
+    expect(read(text).code).toBe(code);
+  });
+
   it('turns numbers with their unit into words, and leaves the case of ordinary words alone', () => {
     expect(tokenizeReason('+22 % bei Verlängerung')).toEqual(['numup', 'numpct', 'bei', 'verlaengerung']);
     expect(tokenizeReason('$89 a month, 180 €/Jahr')).toEqual(['nummoney', 'a', 'month', '|', 'nummoney', 'jahr']);
@@ -100,8 +117,35 @@ describe('contrast and negation', () => {
     ['Service war nicht hilfsbereit, Hotline nie erreichbar', 'service'],
     // A denial blanks its clause for the model only up to what the clause asserts.
     ['found another bank with better rates and no fees', 'competitor_offer'],
+    // "not that …" / "nicht, dass …" denies the whole clause it opens.
+    ['Nicht, dass der Preis zu hoch wäre – ich habe seit der Kurzarbeit einfach kein Geld mehr', 'financial_hardship'],
+    ['Es liegt nicht daran, dass es zu teuer ist, wir ziehen nach Kanada', 'relocation'],
+    ['Not that it was too expensive, we just moved to Canada', 'relocation'],
+    // A clause that only judges the one before it: "…, das ist nicht das Problem".
+    ['Lieferverzug kann passieren, das ist nicht das Problem, aber auf unsere Beschwerde hat niemand reagiert', 'service'],
+    ["The price went up, that's not OK", 'price'],
+    ['It is not about your service, which was fine, but the premium is too high', 'price'],
   ] as const)('%s → %s', (text, code) => {
     expect(read(text).code).toBe(code);
+  });
+
+  it.each([
+    // The first cause leads over a second the model reads more strongly.
+    ['zu teuer nach 3 Reklamationen, Rückruf gewünscht', 'price'],
+    // Declining a discount is no reason.
+    ['Kündigung ohne Angabe, kein Interesse an Rabatt', 'unknown'],
+  ] as const)('keeps the stated cause first: %s → %s', (text, code) => {
+    expect(read(text).code).toBe(code);
+  });
+
+  it('keeps a closed business stated first as the reading, however the model reads the rest', () => {
+    const c = read('Firma aufgelöst Ansprechpartner gewechselt');
+    expect(c.code).not.toBe('contact_change');
+    expect([c.code, c.secondary]).toContain('business_closed');
+  });
+
+  it('reads a "not that" before a plain adjective as no denial of a clause', () => {
+    expect(read('the service was not that helpful and the hotline never answered').code).toBe('service');
   });
 
   it.each([['Preis war nicht das Problem'], ['price was fine'], ['nicht wegen dem Preis'], ['weder Preis noch Service'], ['not about price or service'], ['Mit dem Service war ich immer sehr zufrieden.']])('keeps a denied cause out of the model too: %s', (text) => {

@@ -111,11 +111,47 @@ function matchUnordered(p: CompiledPhrase, at: number, tokens: string[], hits: T
 
 /** False when the writer negated the phrase, or said right after it that it was fine. */
 function isAsserted(m: PhraseMatch, tokens: string[], v: ReasonVocabulary): boolean {
+  if (inDeniedClause(m.start, tokens, v)) return false;
   const negated = isNegatedBefore(m.start, tokens, v);
   const neutral = neutralizerAfter(m.end, tokens, v);
+  if (neutral === 'none') {
+    // "Ausfälle können passieren, das ist nicht das Problem", "not about your service, which
+    // was fine": the next clause judges this one, whatever this one says.
+    let next = m.end + 1;
+    while (next < tokens.length && tokens[next] !== BOUNDARY) next++;
+    const verdict = verdictClauseAt(next + 1, tokens, v);
+    if (verdict !== 'none') return verdict === 'negated';
+  }
   if (neutral === 'negated') return true; // "Service war nicht in Ordnung"
   if (neutral === 'plain') return negated; // "nicht mit dem Service zufrieden" is a complaint
   return !negated;
+}
+
+/** Words that open the clause a "not" denies whole ("nicht, dass …", "not that …"). */
+const THAT_WORDS = new Set(['dass', 'that']);
+/** "nicht daran, dass …": the word that may stand between the negation and "dass". */
+const THAT_POINTERS = new Set(['daran', 'darum', 'so']);
+/** An English "not that" denies a clause only when one with its own subject follows ("not that your price went up", not "not that bad"). */
+const CLAUSE_SUBJECTS = new Set(['the', 'your', 'you', 'youre', 'it', 'its', 'we', 'i', 'im', 'ive', 'they', 'our', 'my', 'there', 'this', 'he', 'she', 'anything', 'something']);
+
+/**
+ * The match stands in a clause opened by "not that" / "nicht, dass" / "es liegt nicht daran,
+ * dass": the writer names the cause only to deny it ("Nicht, dass es zu teuer wäre – ich muss
+ * sparen"; "It's not that your price went up, the competitor offers more").
+ */
+function inDeniedClause(start: number, tokens: string[], v: ReasonVocabulary): boolean {
+  const deniesAt = (that: number, before: number): boolean => {
+    const t = tokens[that] as string;
+    if (!THAT_WORDS.has(t) || (t === 'that' && !CLAUSE_SUBJECTS.has(tokens[that + 1] ?? ''))) return false;
+    const b = tokens[before] ?? '';
+    return v.negations.has(b) || (THAT_POINTERS.has(b) && v.negations.has(tokens[before - 1] ?? ''));
+  };
+  for (let j = start - 1; j >= 0; j--) {
+    // "Nicht, dass …": the comma stands between the negation and its clause.
+    if (tokens[j] === BOUNDARY) return j + 1 < start && deniesAt(j + 1, j - 1);
+    if (deniesAt(j, j - 1)) return true;
+  }
+  return false;
 }
 
 function isNegatedBefore(start: number, tokens: string[], v: ReasonVocabulary): boolean {
@@ -166,6 +202,31 @@ function neutralizerAfter(end: number, tokens: string[], v: ReasonVocabulary): '
     }
     // Only "was", "eigentlich", "really" … may stand between the phrase and its verdict.
     if (!FILLER_WORDS.has(t) && !v.negations.has(t)) return 'none';
+  }
+  return 'none';
+}
+
+/** Words that point back to the clause before ("…, das ist nicht das Problem", "…, that's fine"). */
+const POINTING_BACK = new Set(['das', 'dies', 'was', 'es', 'that', 'thats', 'this', 'it', 'its', 'which']);
+
+/**
+ * A clause at `from` that only judges the one before it: a word pointing back, fillers, a
+ * neutralizer and nothing else ("Ausfälle können passieren, das ist nicht das Problem";
+ * "the price went up, that's not OK" keeps the price).
+ */
+function verdictClauseAt(from: number, tokens: string[], v: ReasonVocabulary): 'none' | 'plain' | 'negated' {
+  if (!POINTING_BACK.has(tokens[from] ?? '')) return 'none';
+  let negated = false;
+  for (let j = from + 1; j < tokens.length && tokens[j] !== BOUNDARY; j++) {
+    const n = v.neutralizers.find((words) => words.every((word, k) => tokens[j + k] === word));
+    if (n !== undefined) {
+      const after = j + n.length;
+      if (after < tokens.length && tokens[after] !== BOUNDARY) return 'none';
+      return negated && !v.negations.has(n[0] as string) ? 'negated' : 'plain';
+    }
+    const t = tokens[j] as string;
+    if (v.negations.has(t)) negated = true;
+    else if (!FILLER_WORDS.has(t)) return 'none';
   }
   return 'none';
 }

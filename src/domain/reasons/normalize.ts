@@ -108,6 +108,92 @@ const ABBREVIATIONS: Record<string, string> = {
   lieferg: 'lieferung',
 };
 
+/**
+ * Frequent words of Bavarian, Austrian and Swiss German as customers write them in survey
+ * answers and e-mails ("nimma", "nümme", "ned", "isch", "Gschäft zuagsperrt"), keyed by
+ * their folded form: the standard words the vocabulary and the learned reader know. Only
+ * forms that are no word of standard German or English.
+ */
+const DIALECT: Record<string, string> = {
+  nimma: 'nicht mehr',
+  nimmer: 'nicht mehr',
+  nimmermehr: 'nicht mehr',
+  nuemme: 'nicht mehr',
+  nueme: 'nicht mehr',
+  nuemm: 'nicht mehr',
+  nuemma: 'nicht mehr',
+  ned: 'nicht',
+  noed: 'nicht',
+  nid: 'nicht',
+  nimmi: 'nicht mehr',
+  kei: 'kein',
+  koa: 'kein',
+  koan: 'keinen',
+  koane: 'keine',
+  nuet: 'nichts',
+  nuets: 'nichts',
+  isch: 'ist',
+  gsi: 'gewesen',
+  hend: 'haben',
+  haend: 'haben',
+  hamma: 'haben wir',
+  haemmer: 'haben wir',
+  scho: 'schon',
+  eifach: 'einfach',
+  zuagsperrt: 'zugesperrt',
+  zuagmacht: 'zugemacht',
+  zuagmoacht: 'zugemacht',
+  chuendige: 'kuendige',
+  chuendiged: 'kuendigen',
+  chuendigt: 'kuendigt',
+  gaeld: 'geld',
+  goed: 'geld',
+  goeld: 'geld',
+  tueuer: 'teuer',
+  tueuerer: 'teurer',
+  wuche: 'woche',
+  gschaeft: 'geschaeft',
+  gschicht: 'geschichte',
+  ziitig: 'zeitung',
+  agebot: 'angebot',
+  aagebot: 'angebot',
+  leistig: 'leistung',
+  gliich: 'gleich',
+  gliichi: 'gleiche',
+  bruuche: 'brauchen',
+  bruuched: 'brauchen',
+  bruucht: 'braucht',
+  luscht: 'lust',
+  oeppis: 'etwas',
+  noeis: 'neues',
+  noei: 'neue',
+  gnueg: 'genug',
+  gnua: 'genug',
+  kriag: 'krieg',
+  kriagn: 'kriegen',
+  kriagt: 'kriegt',
+  leistn: 'leisten',
+  gfunde: 'gefunden',
+  gfundn: 'gefunden',
+  chunnt: 'kommt',
+  chunt: 'kommt',
+  gwechslet: 'gewechselt',
+  gwechselt: 'gewechselt',
+  zuegloge: 'umgezogen',
+  zuezoge: 'umgezogen',
+  umzoge: 'umgezogen',
+  zogn: 'gezogen',
+  gstorbe: 'gestorben',
+  gstorbn: 'gestorben',
+  vastorbn: 'verstorben',
+  verstorbn: 'verstorben',
+  fuul: 'faul',
+  schlaecht: 'schlecht',
+  liefered: 'liefern',
+  gliefert: 'geliefert',
+  z: 'zu',
+};
+
 /** Abbreviations read only with their dot ("Hr. Maier", "Fr. Schulz", "Mon."): without it they are other words. */
 const DOTTED_ABBREVIATIONS: Record<string, string> = {
   // a named person, not a husband or a wife
@@ -181,7 +267,10 @@ export function foldText(text: string): string {
 export function tokenizeReason(text: string): string[] {
   let s = text;
   if (TWO_CAPITALS.test(s) && !SHOUTING.test(s)) for (const [pattern, replacement] of STAFF_SHORTHAND) s = s.replace(pattern, replacement);
-  s = foldText(s).replace(/['’`´]/g, '');
+  // A dialect's clitic article or "zu" stays a word of its own ("z'tüür", "s'Gmües", "d'Zeitung").
+  s = foldText(s)
+    .replace(/(?<![a-z])([zsdg])['’`´](?=[a-z])/g, '$1 ')
+    .replace(/['’`´]/g, '');
   if (A_DIGIT.test(s)) for (const [pattern, replacement] of NUMBER_UNITS) s = s.replace(pattern, replacement);
   // Dates and numbers ("zum 01.03.", "1.500", "2,5") are not clause breaks.
   s = s.replace(/\b\d{1,2}\.\d{1,2}\.(\d{2,4}\b)?/g, ' ').replace(/(\d)[.,](?=\d)/g, '$1');
@@ -198,6 +287,11 @@ export function tokenizeReason(text: string): string[] {
   const tokens: string[] = [];
   for (const raw of s.split(' ')) {
     if (raw === '') continue;
+    const spoken = DIALECT[raw];
+    if (spoken !== undefined) {
+      tokens.push(...spoken.split(' '));
+      continue;
+    }
     const token = ABBREVIATIONS[raw] ?? raw;
     const isBreak = token === BOUNDARY || CLAUSE_WORDS.has(token);
     if (isBreak && (tokens.length === 0 || tokens[tokens.length - 1] === BOUNDARY)) continue;
