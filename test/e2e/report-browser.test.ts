@@ -1,3 +1,6 @@
+// The page checks run inside the browser: they are typed against the DOM.
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * Opens the HTML report in a real headless Chromium (Debian's package, installed by
  * .ci/install-tools.sh (npm run test:tools)) and checks that the charts rendered: SVG charts with bars, no
