@@ -22,6 +22,9 @@ export class WinbackError extends Error {
     super(message);
     this.name = new.target.name;
   }
+
+  /** the message and hint as catalogue keys, worded in the reader's language where the error is shown (cli/main.ts) */
+  keyed?: { message?: { key: string; args: readonly unknown[] }; hint?: { key: string; args: readonly unknown[] } };
 }
 
 /** Bad flags or arguments (64). */

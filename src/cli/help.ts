@@ -1,12 +1,11 @@
 /**
- * Puts the catalogue's help texts (domain/help-texts.ts) onto the commander program: every
+ * Puts the catalogue's help texts (domain/catalogue/help.ts) onto the commander program: every
  * command's description, argument and option descriptions and examples, in the run's
  * language. In German, commander's own words (section titles, placeholders, "choices",
  * "default") are replaced through configureHelp; English keeps commander's help as it is.
  */
 import { Help, type Argument, type Command, type HelpConfiguration, type Option } from 'commander';
-import type { CommandHelp, HelpFrame } from '../domain/help-texts.js';
-import { messages, type Lang } from '../domain/messages.js';
+import { type CommandHelp, type HelpFrame, messages, type Lang } from '../domain/catalogue/index.js';
 
 type HelpTexts = ReturnType<typeof messages>['help'];
 

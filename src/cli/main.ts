@@ -4,7 +4,7 @@ import { removeRegisteredTemps } from '../io/temp-cleanup.js';
 import { processContext, type Context } from '../io/context.js';
 import { buildProgram } from './program.js';
 import { setTableWidth } from '../io/render.js';
-import { messages } from '../domain/messages.js';
+import { messages, sayNoted, type SavedNote } from '../domain/catalogue/index.js';
 import { asksForHelp, flagOfArgv, langOfArgv } from './lang.js';
 import { loadConfig } from '../io/config-file.js';
 
@@ -67,8 +67,11 @@ function reportError(err: unknown, ctx: Context, command: string, debug: boolean
   if (isBrokenPipe(err)) return ExitCode.ok;
   const prefix = command ? `winback ${command}` : 'winback';
   if (err instanceof WinbackError) {
-    ctx.stderr.write(`${prefix}: ${err.message}\n`);
-    if (err.hint) ctx.stderr.write(`${say.hint}: ${err.hint}\n`);
+    // A text raised as a catalogue key is worded in the reader's language, unless a caller has replaced it since.
+    const worded = (text: string | undefined, note: SavedNote | undefined) => (note !== undefined && text === sayNoted('en', note) ? sayNoted(lang, note) : text);
+    const hint = worded(err.hint, err.keyed?.hint);
+    ctx.stderr.write(`${prefix}: ${worded(err.message, err.keyed?.message) ?? err.message}\n`);
+    if (hint) ctx.stderr.write(`${say.hint}: ${hint}\n`);
     if (debug && err.stack) ctx.stderr.write(`${err.stack}\n`);
     return err.exitCode;
   }

@@ -2,12 +2,11 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { LOST_CUSTOMER_FIELDS } from '../domain/fields.js';
 import { dateOrderEvidence, isSlashedDate, parseDate, type DateOrder, type DateParse } from '../domain/parse/date.js';
-import { readTexts } from '../domain/read-texts.js';
+import { messages, type Lang } from '../domain/catalogue/index.js';
 import type { EpochDay } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import type { ReadOptions } from '../io/csv-read.js';
 import { normalizeEncodingName } from '../io/decode.js';
-import { messages, type Lang } from '../domain/messages.js';
 
 /** Raw strings commander hands over for the shared reading flags. */
 export interface RawReadFlags {
@@ -101,8 +100,8 @@ export function parseDateFlag(flag: string, text: string, lang: Lang = 'en'): Ep
   // The reader's words for a value that is not a date, in the run's language.
   const why = (p: Exclude<DateParse, { ok: true }>) => {
     if (lang === 'en') return p.message;
-    if (p.code === 'bad_calendar') return readTexts(lang).badCalendarDate(p.form);
-    return p.code === 'empty' ? readTexts(lang).empty : readTexts(lang).notDate;
+    if (p.code === 'bad_calendar') return messages(lang).read.texts.badCalendarDate(p.form);
+    return p.code === 'empty' ? messages(lang).read.texts.empty : messages(lang).read.texts.notDate;
   };
   if (isSlashedDate(text)) {
     const order = dateOrderEvidence(text);

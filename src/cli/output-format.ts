@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { OutputConfig } from '../domain/config.js';
 import { UsageError } from '../errors.js';
+import { keyedError, noteOf } from '../domain/catalogue/index.js';
 import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv-write.js';
 import type { OutputFormat } from '../io/xlsx-outputs.js';
 
@@ -24,6 +25,8 @@ export function addOutputFlags(cmd: Command): Command {
 /** The flags over the config's output section. */
 export function resolveOutputFormat(flags: RawOutputFlags, config: OutputConfig = { format: 'csv', excel: false }): OutputFormat {
   const format = flags.format ?? config.format;
-  if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`--format '${format}' is not supported`, 'use --format csv or --format xlsx');
+  if (format !== 'csv' && format !== 'xlsx') {
+    throw keyedError((m, h) => new UsageError(m, h), noteOf('files', { key: 'format', args: [String(format)] }), noteOf('files', { key: 'formatHint', args: [] }));
+  }
   return { csv: (flags.excel ?? config.excel) ? EXCEL_DE_CSV : PLAIN_CSV, xlsx: format === 'xlsx' };
 }

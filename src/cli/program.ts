@@ -3,7 +3,7 @@ import { VERSION } from '../version.js';
 import type { Context } from '../io/context.js';
 import { addReadFlags } from './options.js';
 import { addOutputFlags } from './output-format.js';
-import { messages, type Lang } from '../domain/messages.js';
+import { messages, type Lang } from '../domain/catalogue/index.js';
 import { applyHelpTexts } from './help.js';
 
 type Handler = (...args: never[]) => Promise<number>;

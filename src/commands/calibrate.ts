@@ -15,7 +15,7 @@ import { checkRejectRate, loadPlanSetup } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { VERSION } from '../version.js';
 import { resolveLang } from '../cli/lang.js';
-import { messages, say as sayNote, type Messages } from '../domain/messages.js';
+import { messages, say as sayNote, sayNoted, type Messages } from '../domain/catalogue/index.js';
 
 export interface CalibrateFlags extends PlanFlags {
   modelOut?: string;
@@ -87,7 +87,7 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
     default_coefficients: setup.config.model.coefficients,
     playbook_base_rates: Object.fromEntries(setup.playbook.reasons.map((r) => [r.code, r.baseRate])),
     second_lifetime: secondLifetimeByReason(attempts),
-    warnings: [...opened.warnings, ...loaded.warnings, ...noteWarnings(attempts, explicitAsOf, t), ...notes.map((note) => sayNote(lang, 'calibrate', note))],
+    warnings: [...opened.warnings, ...loaded.warnings.map((w) => sayNoted(lang, w) ?? ''), ...noteWarnings(attempts, explicitAsOf, t), ...notes.map((note) => sayNote(lang, 'calibrate', note))],
     rejects: rejects.slice(0, 20),
   };
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { LedgerEntry } from '../domain/contact-history.js';
+import { noteOf, sayNoted } from '../domain/catalogue/index.js';
 import { WinbackError } from '../errors.js';
 import { prepareFile, type PreparedFile } from '../io/atomic-write.js';
 import { appendLedgerBytes, formatLedgerAppend, type LedgerScan } from '../io/ledger.js';
@@ -84,7 +85,11 @@ export async function commitCampaign(plan: CommitPlan): Promise<unknown> {
       try {
         for (const f of files) await f.publish();
       } catch (err) {
-        if (err instanceof WinbackError) err.hint = `the ledger holds this run's entries; the next run with this ledger or into ${plan.outDir} puts the remaining outputs in place`;
+        if (err instanceof WinbackError) {
+          const hint = noteOf('campaign', { key: 'committedHint', args: [plan.outDir] });
+          err.hint = sayNoted('en', hint);
+          err.keyed = { ...err.keyed, hint };
+        }
         throw err;
       }
       await clearPending(pending, l.state, mark);

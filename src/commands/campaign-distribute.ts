@@ -8,7 +8,7 @@ import { SharedContacts, sharedContactDetail, sharedContactKey } from '../domain
 import type { Channel } from '../domain/playbook-types.js';
 import type { EpochDay } from '../domain/types.js';
 import { RANDOMISED_MARK } from '../domain/test-offers.js';
-import { messages, type Lang } from '../domain/messages.js';
+import { messages, type Lang } from '../domain/catalogue/index.js';
 import { pack, unpack } from '../domain/record-codec.js';
 import type { CampaignFiles } from '../io/campaign-output.js';
 import type { SortedSpool } from '../io/sorted-spool.js';

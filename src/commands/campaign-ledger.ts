@@ -15,6 +15,7 @@ import { DataError } from '../errors.js';
 import { scanLedgerKeyed, type LedgerScan } from '../io/ledger.js';
 import { readLedgerState, readPendingMarker, settlePending, type LedgerState, type PendingRun } from '../io/ledger-state.js';
 import { withLocks } from '../io/lock.js';
+import { keyedError, messages, type Lang, type Noted } from '../domain/catalogue/index.js';
 
 export interface HistorySettings {
   ledgerPath: string | undefined;
@@ -34,7 +35,7 @@ export interface CampaignHistory {
   scan: LedgerScan;
   state: LedgerState;
   kept: LedgerEntry[];
-  warnings: string[];
+  warnings: Noted[];
 }
 
 const NEW_STATE: LedgerState = { tool: 'winback', kind: 'ledger-state', version: 1 };
@@ -46,7 +47,8 @@ const BYTES_PER_ENTRY = 45;
  * Settles interrupted commits that involve this run's ledger or output directory. Call it
  * holding the locks on both; the other side of such a commit is locked here.
  */
-export async function settleInterrupted(ctx: Context, s: HistorySettings): Promise<void> {
+export async function settleInterrupted(ctx: Context, s: HistorySettings, lang: Lang): Promise<void> {
+  const say = messages(lang);
   const pendings: PendingRun[] = [];
   const fromLedger = s.ledgerPath ? (await readLedgerState(s.ledgerPath))?.pending : undefined;
   if (fromLedger) pendings.push(fromLedger);
@@ -54,9 +56,9 @@ export async function settleInterrupted(ctx: Context, s: HistorySettings): Promi
   if (fromOut && fromOut.run_id !== fromLedger?.run_id) pendings.push(fromOut);
   for (const p of pendings) {
     const others = [p.ledger, p.out].map((x) => resolve(x)).filter((x) => x !== s.ledgerPath && x !== s.outDir);
-    const settled = await withLocks(others, () => settlePending(p, s.force));
-    const what = settled.action === 'completed' ? 'completed it (its ledger entries were written)' : 'rolled it back (its ledger entries removed, its temporary outputs deleted)';
-    ctx.stderr.write(`warning: run ${settled.runId} into ${p.out} was interrupted while it committed; ${what}${settled.note ? `; ${settled.note}` : ''}\n`);
+    const settled = await withLocks(others, () => settlePending(p, s.force, lang));
+    const lost = (settled.lostOutputs ?? []).join(', ');
+    ctx.stderr.write(`${say.common.warning}: ${say.campaign.interrupted(settled.runId, p.out, settled.action === 'completed', lost)}\n`);
   }
 }
 
@@ -81,7 +83,7 @@ export async function loadCampaignHistory(s: HistorySettings): Promise<CampaignH
   const startsAsLeft = known?.sha256 && scan.bytes >= known.bytes ? scan.prefixSha256 === known.sha256 : undefined;
   const facts = { path, entries: scan.entries, bytes: scan.bytes, ...(scan.latest ? { latest: scan.latest } : {}), ...(startsAsLeft !== undefined ? { startsAsLeft } : {}) };
   const checked = checkLedgerChanges(facts, known, { asOf: s.asOf, today: s.today, force: s.force, dryRun: s.dryRun });
-  if (checked.stop) throw new DataError(checked.stop.message, checked.stop.hint);
+  if (checked.stop) throw keyedError((message, hint) => new DataError(message, hint), checked.stop.message, checked.stop.hint);
   return { index, scan, state, kept, warnings: checked.warnings };
 }
 

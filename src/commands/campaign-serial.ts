@@ -11,6 +11,7 @@ import { planCustomer, type PlannedCustomer } from '../domain/plan.js';
 import { attributeAttempts, isSerialDefector, regainIndex, type RegainIndex } from '../domain/results.js';
 import { readOutcomes } from '../io/outcomes-file.js';
 import type { LoadedPlanSetup } from '../pipeline/plan-setup.js';
+import { noteOf, type SavedNote } from '../domain/catalogue/index.js';
 
 export interface SerialGuard {
   regained: RegainIndex;
@@ -20,7 +21,7 @@ export interface SerialGuard {
   count(): number;
   /** forgets the count (the export is read again: DuplicateTracker.rerun) */
   reset(): void;
-  warnings(): string[];
+  warnings(): SavedNote[];
 }
 
 export type SerialOutcomes = Awaited<ReturnType<typeof readOutcomes>>;
@@ -56,10 +57,9 @@ export function buildSerialGuard(read: SerialOutcomes, ledger: readonly LedgerEn
     count: () => serial,
     reset: () => void (serial = 0),
     warnings() {
-      const w = read.rejects.length > 0 ? [`${read.rejects.length} rows of the outcomes file rejected`] : [];
+      const w = read.rejects.length > 0 ? [noteOf('campaign', { key: 'outcomesRejected', args: [read.rejects.length] })] : [];
       if (serial === 0) return w;
-      const what = mode === 'exclude' ? 'excluded (serial_defector)' : mode === 'cap' ? 'planned without discounts or incentives' : 'flagged only (campaign.serialDefectors: flag)';
-      return [...w, `${serial} serial defectors (won back before, left again): ${what}`];
+      return [...w, noteOf('campaign', { key: 'serialDefectors', args: [serial, mode] })];
     },
   };
 }

@@ -7,7 +7,7 @@ import type { LedgerAfter } from './campaign-commit.js';
 import type { RunOutputs } from '../io/run-outputs.js';
 import type { LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
-import { formatIsoText, formatWhole, messages, type Lang } from '../domain/messages.js';
+import { formatIsoText, formatWhole, messages, noteOf, savedWarnings, type Lang, type Noted } from '../domain/catalogue/index.js';
 
 export interface CampaignCounts {
   /** win-back contacts per channel list */
@@ -38,7 +38,7 @@ export interface ManifestInput {
   /** the files renamed into place before summary.json, with their sizes */
   outputs: RunOutputs;
   /** warnings of the run itself (ledger, pacing, serial defectors) */
-  warnings: string[];
+  warnings: Noted[];
 }
 
 /** Builds summary.json; same input and as-of give the same document (no clock, no paths of temp files). */
@@ -48,8 +48,9 @@ export function campaignManifest(m: ManifestInput) {
   const retained = Object.values(m.counts.retention).reduce((a, b) => a + b, 0);
   const listed = Object.values(m.counts.lists).reduce((a, b) => a + b, 0) + retained;
   const excluded = Object.values(m.counts.excluded).reduce((a, b) => a + b, 0);
-  const warnings = [...m.opened.warnings, ...m.loaded.warnings];
-  if (m.counts.warnings > 0) warnings.push(messages(m.loaded.setup.lang).campaign.unclearConsent(m.counts.warnings));
+  // Saved as catalogue keys beside their English text: a report in another language words them again.
+  const warnings: Noted[] = [...m.opened.warnings, ...m.loaded.warnings];
+  if (m.counts.warnings > 0) warnings.push(noteOf('campaign', { key: 'unclearConsent', args: [m.counts.warnings] }));
   warnings.push(...m.warnings);
   return {
     tool: 'winback',
@@ -77,7 +78,7 @@ export function campaignManifest(m: ManifestInput) {
     // listed counts both tracks; lists are the win-back lists, retention_lists the retention ones.
     counts: { listed, excluded_total: excluded, lists: m.counts.lists, ...(retained > 0 ? { retention_lists: m.counts.retention } : {}), excluded: sortKeys(m.counts.excluded), randomised_offers: m.counts.randomised },
     outputs: m.outputs,
-    warnings,
+    ...savedWarnings(warnings),
   };
 }
 

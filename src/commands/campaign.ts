@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import { parseRate, resolveAsOf } from '../cli/options.js';
 import type { CampaignRules } from '../domain/campaign.js';
-import { messages, type Lang } from '../domain/messages.js';
+import { messages, noteOf, sayNoted, type Lang, type Noted } from '../domain/catalogue/index.js';
 import { resolveLang } from '../cli/lang.js';
 import { campaignId, newLedgerEntries } from '../domain/contact-history.js';
 import { formatIsoDay } from '../domain/dates.js';
@@ -56,7 +56,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
     const say = messages(resolveLang(flags.lang, ctx.env)).flags;
     throw new UsageError(say.campaignOut, say.campaignOutHint);
   }
-  refuseStdout('--out', flags.out, 'a list per channel, excluded.csv, rejects.csv and summary.json');
+  refuseStdout('--out', flags.out, 'campaign');
   // The config is not read yet: the flag and the environment tell the language.
   const budgetAmount = parseBudget(flags.budget, resolveLang(flags.lang, ctx.env));
   const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
@@ -169,15 +169,15 @@ async function prepareRun(ctx: Context, flags: CampaignFlags, r: RunSetup, id: s
   const previousDir = flags.previous !== undefined ? resolve(ctx.cwd, flags.previous) : undefined;
   const today = resolveAsOf(undefined, {}, ctx.now);
   const settings: HistorySettings = { ledgerPath, outDir, previousDir, asOf, today, campaignId: id, force: Boolean(flags.force), dryRun: Boolean(flags.dryRun) };
-  await settleInterrupted(ctx, settings);
+  await settleInterrupted(ctx, settings, loaded.setup.lang);
   // Temporary files of a run that was killed are litter, never outputs.
   await removeStaleTemps(outDir);
   const outcomes = flags.outcomes !== undefined ? await readSerialOutcomes(ctx, flags.outcomes, loaded) : undefined;
   const history = await loadCampaignHistory({ ...settings, ...(outcomes ? { keep: outcomes.outcomes.keys() } : {}) });
-  const warnings = [...history.warnings];
+  const warnings: Noted[] = [...history.warnings];
   const say = messages(loaded.setup.lang);
-  if (!ledgerPath) warnings.push(say.campaign.noLedger);
-  for (const w of warnings) ctx.stderr.write(`${say.common.warning}: ${w}\n`);
+  if (!ledgerPath) warnings.push(noteOf('campaign', { key: 'noLedger', args: [] }));
+  for (const w of warnings) ctx.stderr.write(`${say.common.warning}: ${sayNoted(loaded.setup.lang, w) ?? ''}\n`);
   const serial = outcomes ? buildSerialGuard(outcomes, history.kept, loaded) : undefined;
   const rules: CampaignRules = {
     asOf, periodEnd: asOf + r.periodDays - 1, campaignId: id, permission: loaded.setup.config.permission,

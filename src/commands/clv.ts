@@ -23,7 +23,7 @@ import { resolveOutputFormat } from '../cli/output-format.js';
 import { writeClvWorkbook } from '../io/xlsx-outputs.js';
 import { parseClvOptions, type ClvFlags } from './clv-options.js';
 import { resolveLang } from '../cli/lang.js';
-import { formatAmount, formatFixed, messages, say as sayNote, type Lang } from '../domain/messages.js';
+import { formatAmount, formatFixed, messages, say as sayNote, type Lang } from '../domain/catalogue/index.js';
 
 export { parseClvOptions, type ClvFlags, type ClvOptions } from './clv-options.js';
 
@@ -50,7 +50,7 @@ export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise
   const lang = resolveLang(flags.lang, ctx.env, config.lang);
   // The hand-over to plan is valued over the value model's horizon and discount (same config).
   const valueHorizon = { horizonMonths: config.model.horizonMonths, annualDiscountRate: config.model.annualDiscountRate };
-  const opts = parseClvOptions(flags, ctx.env, config.clv);
+  const opts = parseClvOptions(flags, ctx.env, config.clv, lang);
   const schema = opts.summaryInput ? RFM_SUMMARY_SCHEMA : TRANSACTION_SCHEMA;
   const { read, maxRejectRate } = parseReadFlags({ ...flags, ...(opts.whitespace ? { delimiter: undefined } : {}) }, schema.fields.map((f) => f.name), lang);
   if (opts.whitespace) read.whitespace = true;
@@ -93,7 +93,7 @@ export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise
   const intervals = boot ? clvIntervals(boot, input.table, settled, unitsPerMonth(opts.period)) : undefined;
   const pictures = flags.html === undefined ? undefined : createPictures(input.table, opts.holdoutEnd !== undefined);
   const onValued = pictures ? { onValued: (i: number, v: ValuedCustomer) => addToPictures(pictures, input.table, i, v) } : {};
-  const totals = await writeCustomerFiles({ dir: outDir, lostPath, retentionPath, valueHorizon, settings, table: input.table, models, prospects: prospects?.ids ?? [], rejects, csv, ...(intervals ? { intervals } : {}), ...onValued });
+  const totals = await writeCustomerFiles({ dir: outDir, lostPath, retentionPath, valueHorizon, settings, table: input.table, models, prospects: prospects?.ids ?? [], rejects, csv, lang, ...(intervals ? { intervals } : {}), ...onValued });
   const report = buildClvReport({ label: opened.label, sha256: opened.stats.sha256, opts: settings, input, models, totals, prospects, threshold, boot, warnings: opened.warnings, lang });
   if (output.xlsx) await writeClvWorkbook(outDir, csv, { holdout: opts.holdoutEnd !== undefined, intervals: intervals !== undefined });
   await writeFileAtomic(join(outDir, 'model.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -12,7 +12,7 @@ import { currentTableWidth, renderTable, styler, truncate } from '../io/render.j
 import { rejectProblem } from '../pipeline/plan-setup.js';
 import { resolveRejectLimit } from '../cli/plan-options.js';
 import { resolveLang } from '../cli/lang.js';
-import { formatWhole, messages, say, type Lang } from '../domain/messages.js';
+import { formatWhole, messages, say, type Lang } from '../domain/catalogue/index.js';
 import type { Decided } from '../io/sniff.js';
 
 export interface InspectFlags extends RawReadFlags {

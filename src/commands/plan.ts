@@ -16,7 +16,7 @@ import { loadPlanSetup, openLostCustomers } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
 import { VERSION } from '../version.js';
-import { messages } from '../domain/messages.js';
+import { messages, noteOf, readSavedWarnings, savedWarnings, type Noted } from '../domain/catalogue/index.js';
 import { resolveLang } from '../cli/lang.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 import { refuseStdout } from '../io/table-output.js';
@@ -38,7 +38,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
     const say = messages(resolveLang(flags.lang, ctx.env)).plan;
     throw new UsageError(say.outRequired, say.outRequiredHint);
   }
-  refuseStdout('--out', flags.out, 'plan.csv, rejects.csv and summary.json');
+  refuseStdout('--out', flags.out, 'plan');
   // The config is not read yet: the flag and the environment tell the language.
   const budgetAmount = parseBudget(flags.budget, resolveLang(flags.lang, ctx.env));
   const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
@@ -82,7 +82,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   else if (!flags.quiet) ctx.stdout.write(renderPlanSummary(summary, totals, flags.out, ctx.color, loaded.setup.lang, new Map(loaded.setup.playbook.reasons.map((r) => [r.code, r.label[loaded.setup.lang]]))));
   if (budget && !flags.json && !flags.quiet) ctx.stdout.write(budgetLine(budget, loaded.setup.config.model.currencySymbol, loaded.setup.lang));
   const warning = messages(loaded.setup.lang).common.warning;
-  for (const w of summary.warnings) ctx.stderr.write(`${warning}: ${w}\n`);
+  for (const w of readSavedWarnings(loaded.setup.lang, summary.warnings, summary.warning_keys)) ctx.stderr.write(`${warning}: ${w}\n`);
   return ExitCode.ok;
 }
 
@@ -97,11 +97,11 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
         ...(t.costs_known ? { value_at_stake_win_back: cents(r.value_at_stake_win_back), contact_cost: cents(r.contact_cost), incentive_cost: cents(r.incentive_cost) } : {}),
       }]),
   );
-  const warnings = [...opened.warnings, ...loaded.warnings];
-  const say = messages(loaded.setup.lang).plan;
-  if (t.default_margin_rows > 0) warnings.push(say.defaultMargins(t.default_margin_rows, String(loaded.setup.config.model.defaultMarginPercent)));
-  if (t.unknown_reasons > 0) warnings.push(say.unknownReasons(t.unknown_reasons));
-  if (t.row_warnings > 0) warnings.push(say.rowWarnings(t.row_warnings));
+  // The run's own warnings are saved as catalogue keys beside their English text (a report in another language words them again).
+  const warnings: Noted[] = [...opened.warnings, ...loaded.warnings];
+  if (t.default_margin_rows > 0) warnings.push(noteOf('plan', { key: 'defaultMargins', args: [t.default_margin_rows, String(loaded.setup.config.model.defaultMarginPercent)] }));
+  if (t.unknown_reasons > 0) warnings.push(noteOf('plan', { key: 'unknownReasons', args: [t.unknown_reasons] }));
+  if (t.row_warnings > 0) warnings.push(noteOf('plan', { key: 'rowWarnings', args: [t.row_warnings] }));
   return {
     tool: 'winback',
     version: VERSION,
@@ -130,7 +130,7 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
     permission: loaded.setup.config.permission,
     // Renamed into place before this file: a report checks them against these sizes.
     outputs,
-    warnings,
+    ...savedWarnings(warnings),
   };
 }
 

@@ -7,7 +7,7 @@ import Table from 'cli-table3';
 import { currentTableWidth } from '../io/render.js';
 import { resolveLang } from '../cli/lang.js';
 import { loadConfig } from '../io/config-file.js';
-import { messages } from '../domain/messages.js';
+import { messages } from '../domain/catalogue/index.js';
 import type { Context } from '../io/context.js';
 import { validatePlaybook } from '../domain/playbook.js';
 import type { Playbook, TimingRule } from '../domain/playbook-types.js';
@@ -52,7 +52,7 @@ export function parsePlaybookShowOptions(raw: PlaybookShowFlags, env: Record<str
 export async function runPlaybookShow(ctx: Context, flags: PlaybookShowFlags): Promise<number> {
   const opts = parsePlaybookShowOptions(flags, ctx.env);
   const path = opts.playbook === undefined ? undefined : resolve(ctx.cwd, opts.playbook);
-  const loaded = await loadPlaybook(path);
+  const loaded = await loadPlaybook(path, opts.lang);
   for (const w of loaded.warnings) ctx.stderr.write(`winback playbook show: ${messages(opts.lang).common.warning}: ${w}\n`);
   if (opts.json) {
     // The shipped examples belong to winback, not to this playbook: only its own are shown.
@@ -91,7 +91,7 @@ export async function runPlaybookValidate(ctx: Context, file: string, flags: Pla
   const path = resolve(ctx.cwd, file);
   let data: unknown;
   try {
-    data = (await readPlaybookSource(path)).data;
+    data = (await readPlaybookSource(path, lang)).data;
   } catch (err) {
     if (!(err instanceof DataError)) throw err;
     ctx.stderr.write(`winback playbook validate: ${err.message}\n`);

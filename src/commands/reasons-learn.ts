@@ -14,7 +14,7 @@ import { classifyReason, type ReasonClassification } from '../domain/reasons.js'
 import { compileVocabulary, preparedTokens, type ReasonVocabulary } from '../domain/reasons/vocabulary.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';
 import { resolveLang } from '../cli/lang.js';
-import { messages, type Messages } from '../domain/messages.js';
+import { messages, type Messages } from '../domain/catalogue/index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { loadConfig } from '../io/config-file.js';
 import { codeOfLabel, examplesPathOf, loadPlaybook, readPlaybookSource } from '../io/playbook-file.js';
@@ -25,12 +25,13 @@ const CHANGES_SHOWN = 10;
 /** Learns the labelled file into the playbook's examples; refuses contradictions. */
 export async function runReasonsLearn(ctx: Context, file: string, flags: { playbook?: string; config?: string; lang?: string }): Promise<number> {
   const cfg = await loadConfig(flags.config ?? ctx.env.WINBACK_CONFIG, ctx.cwd, resolveLang(flags.lang, ctx.env));
-  const t = messages(resolveLang(flags.lang, ctx.env, cfg.config.lang)).reasons;
+  const lang = resolveLang(flags.lang, ctx.env, cfg.config.lang);
+  const t = messages(lang).reasons;
   const playbookPath = flags.playbook !== undefined ? resolve(ctx.cwd, flags.playbook) : cfg.config.playbook;
   if (playbookPath === undefined) {
     throw new UsageError(t.learnNeedsPlaybook, t.learnNeedsPlaybookHint);
   }
-  const loaded = (await loadPlaybook(playbookPath)).playbook;
+  const loaded = (await loadPlaybook(playbookPath, lang)).playbook;
   const sidecar = examplesPathOf(loaded, playbookPath) ?? resolve(playbookPath, '..', `${basename(playbookPath).replace(/\.(ya?ml|json)$/i, '')}.examples.csv`);
   // An examples file an earlier --learn wrote next to a playbook that no longer names it
   // (a fresh copy): its examples are known, and the playbook names it again.

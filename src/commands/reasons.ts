@@ -16,7 +16,7 @@ import { renderTable, styler, truncate } from '../io/render.js';
 import { checkRejectRate } from '../pipeline/plan-setup.js';
 import { resolveRejectLimit } from '../cli/plan-options.js';
 import { resolveLang } from '../cli/lang.js';
-import { formatFixed, formatWhole, messages, type Lang } from '../domain/messages.js';
+import { formatFixed, formatWhole, messages, type Lang } from '../domain/catalogue/index.js';
 import type { Playbook } from '../domain/playbook-types.js';
 
 export interface ReasonsFlags extends RawReadFlags, RawOutputFlags {
@@ -65,7 +65,7 @@ export async function runReasons(ctx: Context, file: string | undefined, raw: Re
   const lang = resolveLang(flags.lang, ctx.env, cfg.config.lang);
   const t = messages(lang).reasons;
   const rejectLimit = resolveRejectLimit(maxRejectRate, ctx.env, cfg.config);
-  const pb = await loadPlaybook(flags.playbook !== undefined ? resolve(ctx.cwd, flags.playbook) : cfg.config.playbook);
+  const pb = await loadPlaybook(flags.playbook !== undefined ? resolve(ctx.cwd, flags.playbook) : cfg.config.playbook, lang);
   const vocabulary = vocabularyFor(pb.playbook);
   const opened = await openExport(file, REASONS_SCHEMA, { ...read, map: { ...cfg.config.map, ...read.map }, lang }, ctx);
   const fmt = resolveOutputFormat(flags, cfg.config.output).csv;

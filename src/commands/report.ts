@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import type { Report } from '../domain/report-finish.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { messages, type Lang } from '../domain/messages.js';
+import { messages, type Lang } from '../domain/catalogue/index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { OUTCOMES_SCHEMA } from '../domain/fields.js';
 import { reportResults, resultsFunnel, type ReportResults } from '../domain/report-results.js';

@@ -18,7 +18,7 @@ import { loadPlanSetup } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { VERSION } from '../version.js';
 import { resolveLang } from '../cli/lang.js';
-import { formatIsoText, formatWhole, messages } from '../domain/messages.js';
+import { keyedError, formatIsoText, formatWhole, messages, noteOf } from '../domain/catalogue/index.js';
 
 export interface ResultsFlags extends PlanFlags, RawReadFlags, RawOutputFlags {
   ledger?: string;
@@ -151,6 +151,6 @@ export function parseWindow(text: string | undefined, fallback: number): number 
   if (text === undefined) return fallback;
   const m = /^(\d+)\s*([dw]?)$/i.exec(text.trim());
   const days = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1) : NaN;
-  if (!Number.isInteger(days) || days > 3660) throw new UsageError(`--window '${text}' must be a number of days or weeks, e.g. 90d or 12w`);
+  if (!Number.isInteger(days) || days > 3660) throw keyedError((m) => new UsageError(m), noteOf('results', { key: 'window', args: [text] }));
   return days;
 }

@@ -11,7 +11,7 @@
 import { applyWorksheet, compareByPriority, type WorksheetCustomer } from '../domain/worksheet-apply.js';
 import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
 import { CURSOR_END, moveCursor, WORKSHEET_STEPS, type WorksheetSession, type WorksheetStep } from '../domain/worksheet-session.js';
-import { worksheetTexts, type WorksheetTexts } from '../domain/worksheet-texts.js';
+import { type WorksheetTexts, messages } from '../domain/catalogue/index.js';
 import { PromptBack, type Prompter, type PromptChoice } from '../io/prompts.js';
 
 export interface WorksheetFlowDeps {
@@ -39,7 +39,7 @@ export class QuitRequested extends Error {
 export class WorksheetFlow {
   readonly t: WorksheetTexts;
   constructor(readonly deps: WorksheetFlowDeps, public session: WorksheetSession, public customers: WorksheetCustomer[]) {
-    this.t = worksheetTexts(session.lang);
+    this.t = messages(session.lang).worksheet.texts;
     this.customers.sort((a, b) => compareByPriority(a.base, b.base));
   }
 

@@ -7,7 +7,7 @@ import type { Channel } from '../domain/playbook-types.js';
 import { measureDefaults, type WorksheetCustomer } from '../domain/worksheet-apply.js';
 import { contactableChannels, formatDay, formatWorksheetMoney, normaliseTypedDate, showDate } from '../domain/worksheet-format.js';
 import { answerOf, recordGroup, recordMeasure } from '../domain/worksheet-session.js';
-import { channelName } from '../domain/worksheet-texts.js';
+import { channelName } from '../domain/catalogue/index.js';
 import { currentTableWidth, truncate } from '../io/render.js';
 import { renderMeasureCard, renderProgress } from '../io/worksheet-render.js';
 import { askQuestions, navChoices, walkPages, type Nav, type Page, type WalkEnd, type WorksheetFlow } from './worksheet-flow.js';

@@ -10,7 +10,7 @@ import {
   answerOf, enterStep, recordLesson, recordRelationship, returnToStep, SWITCHING_PATHS, WORKSHEET_STEPS,
   type RelationshipAnswer, type SwitchingPath, type WorksheetSession, type WorksheetStep,
 } from '../domain/worksheet-session.js';
-import { LESSON_QUESTION_IDS } from '../domain/worksheet-texts.js';
+import { LESSON_QUESTION_IDS } from '../domain/catalogue/index.js';
 import { renderProgress, renderReasonCard } from '../io/worksheet-render.js';
 import { askQuestions, navChoices, walkPages, type Nav, type Page, type Question, type WalkEnd, type WorksheetFlow } from './worksheet-flow.js';
 import { measurePages } from './worksheet-measures.js';

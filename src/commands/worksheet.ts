@@ -6,7 +6,7 @@ import type { Reject } from '../domain/types.js';
 import { MANUAL_HEADERS, type WorksheetCustomer } from '../domain/worksheet-apply.js';
 import { renderWorksheetDocument } from '../domain/worksheet-document.js';
 import { completeManualCustomers, newSession, type WorksheetSession, type WorksheetStep } from '../domain/worksheet-session.js';
-import { worksheetTexts, type WorksheetTexts } from '../domain/worksheet-texts.js';
+import { type WorksheetTexts, messages } from '../domain/catalogue/index.js';
 import { ExitCode, InterruptedError, UsageError } from '../errors.js';
 import { createAnswersPrompter, readAnswersFile } from '../io/answers-prompter.js';
 import { createTerminalPrompter, PromptBack, PromptInterrupted, type Prompter } from '../io/prompts.js';
@@ -38,13 +38,13 @@ export interface WorksheetFlags extends PlanFlags, RawOutputFlags {
 
 /** `winback worksheet`: the consultant's four templates, interactively or from --answers; writes plan.csv, lists and worksheet.md. */
 export async function runWorksheet(ctx: Context, file: string | undefined, flags: WorksheetFlags): Promise<number> {
-  const early = worksheetTexts(flags.lang === 'de' ? 'de' : 'en');
+  const early = messages(flags.lang === 'de' ? 'de' : 'en').worksheet.texts;
   if (!flags.session) throw new UsageError(early.errors.sessionRequired, early.errors.sessionExample);
-  refuseStdout('--out', flags.out, 'plan.csv, the campaign lists and worksheet.md');
+  refuseStdout('--out', flags.out, 'worksheet');
   const sessionPath = resolve(ctx.cwd, flags.session);
   const existing = await loadSession(sessionPath, flags.session);
   const answers = flags.answers !== undefined ? await readAnswersFile(resolve(ctx.cwd, flags.answers), flags.answers) : undefined;
-  const t0 = worksheetTexts(langIn(flags.lang ?? existing?.lang ?? langOf(answers)));
+  const t0 = messages(langIn(flags.lang ?? existing?.lang ?? langOf(answers))).worksheet.texts;
   if (file === '-' || flags.export === '-') throw new UsageError(t0.errors.stdin, t0.errors.stdinHint);
   if (!answers && !ctx.stdinIsTTY) throw new UsageError(t0.errors.noTerminal, t0.errors.noTerminalHint);
   if (flags.reopen !== undefined && flags.reopen !== false && !existing) throw new UsageError(t0.errors.reopenNothing(flags.session), t0.errors.reopenHint);
@@ -59,7 +59,7 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
   // The export named as the user knows it: as given, else relative to the working folder.
   const label = source.path === null ? null : (given ?? relative(ctx.cwd, source.path));
   const input = label !== null ? await readCustomers(ctx, label, loaded) : { customers: [], rejects: [], opened: undefined };
-  const t = worksheetTexts(session.lang);
+  const t = messages(session.lang).worksheet.texts;
   const words = { selectKeys: t.keys.select, noMatch: t.ask.noMatch };
   const prompter: Prompter = answers ? createAnswersPrompter(answers, flags.answers as string) : await createTerminalPrompter({ input: ctx.stdin, output: ctx.stdout, words });
   // A person's answers are saved one by one; an answers file can simply be read again.

@@ -6,7 +6,7 @@
  */
 import type { OfferSpec, Playbook } from './playbook-types.js';
 import type { ValueResult } from './value-types.js';
-import { formatAmount, messages, type Lang } from './messages.js';
+import { formatAmount, messages, type Lang } from './catalogue/index.js';
 
 /** A contact the plan would make: its incremental value today and the money it spends. */
 export interface BudgetCandidate {

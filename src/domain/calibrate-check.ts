@@ -95,7 +95,7 @@ export function calibrateChecked(
   };
   // An accepted model is fitted once more on every row; the fit quality stays the holdout's.
   const final = accepted.length > 0 ? calibrateModel(rows, playbook, config, { parts: accepted, allRows: true }) : stripped(learned, [], config);
-  const model: CalibratedModel = deepFreeze({ ...final, fit: { ...learned.fit, finalFitOnAllRows: accepted.length > 0 }, warnings: learned.warnings });
+  const model: CalibratedModel = deepFreeze({ ...final, fit: { ...learned.fit, finalFitOnAllRows: accepted.length > 0 }, warnings: learned.warnings, ...(learned.warning_keys ? { warning_keys: learned.warning_keys } : {}) });
   return { model, learned, comparison, notes };
 }
 

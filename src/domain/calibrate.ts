@@ -4,7 +4,7 @@
  * behaviour weights by L2-penalised logistic regression, fitted jointly by Newton's method on a
  * training part; AUC and calibration by decile on a holdout chosen by a hash of customer_id.
  */
-import { say, type Said } from './messages.js';
+import { noteOf, readSavedWarnings, savedWarnings, type Lang, type Said, type SavedNote } from './catalogue/index.js';
 import { z } from 'zod';
 import type { BehaviourCoefficients, ConfigIssue, ModelConfig } from './defaults.js';
 import { BEHAVIOUR_FEATURES, EXPECTED_SIGNS, checkCoefficients, deepFreeze } from './defaults.js';
@@ -103,7 +103,10 @@ export interface CalibratedModel {
   organicRates?: Record<string, OrganicRate>;
   /** offer odds factors per reason × offer from randomised contacts (absent: the playbook's) */
   offerEffects?: Record<string, Record<string, OfferEffect>>;
+  /** the English texts of the fit's warnings (what older readers show) */
   warnings: string[];
+  /** beside each warning its catalogue key and arguments, worded in the reader's language (absent in older models) */
+  warning_keys?: (SavedNote | null)[];
 }
 
 // The smallest prior used, so a reason whose history is all wins or all losses stays finite.
@@ -187,7 +190,7 @@ export function calibrateModelWithNotes(
     },
     ...(Object.keys(organicRates).length > 0 ? { organicRates } : {}),
     ...(Object.keys(offerEffects).length > 0 ? { offerEffects } : {}),
-    warnings: warnings.map((note) => say('en', 'calibrate', note)),
+    ...savedWarnings(warnings.map((note) => noteOf('calibrate', note))),
   });
   return { model, notes: warnings };
 }
@@ -346,16 +349,17 @@ const modelSchema = z.object({
   organicRates: z.record(z.string(), z.object({ rate: probability, prior: probability, cases: z.number().int().min(0), returns: z.number().int().min(0) })).optional(),
   offerEffects: z.record(z.string(), z.record(z.string(), z.object({ factor: z.number().positive(), prior: z.number().positive(), cases: z.number().int().min(0), wins: z.number().int().min(0) }))).optional(),
   warnings: z.array(z.string()),
+  warning_keys: z.array(z.object({ key: z.string(), args: z.array(z.unknown()) }).nullable()).optional(),
 });
 
-/** Validates a loaded model.json; returns the frozen model or every error with its path. */
-export function validateCalibratedModel(data: unknown): { model?: CalibratedModel; errors: ConfigIssue[]; warnings: ConfigIssue[] } {
+/** Validates a loaded model.json; returns the frozen model or every error with its path, and its warnings in `lang`. */
+export function validateCalibratedModel(data: unknown, lang: Lang = 'en'): { model?: CalibratedModel; errors: ConfigIssue[]; warnings: ConfigIssue[] } {
   const parsed = modelSchema.safeParse(data);
   if (!parsed.success) {
     return { errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })), warnings: [] };
   }
   const model = parsed.data as unknown as CalibratedModel;
   const errors = checkCoefficients(model.coefficients);
-  const warnings = model.warnings.map((message) => ({ path: 'warnings', message }));
+  const warnings = readSavedWarnings(lang, model.warnings, model.warning_keys).map((message) => ({ path: 'warnings', message }));
   return errors.length > 0 ? { errors, warnings } : { model: deepFreeze(structuredClone(model)), errors, warnings };
 }

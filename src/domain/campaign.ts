@@ -11,7 +11,7 @@ import { CHANNELS, type Channel } from './playbook-types.js';
 import type { PlannedCustomer } from './plan.js';
 import { isSerialDefector, type RegainIndex } from './results-attribution.js';
 import type { EpochDay } from './types.js';
-import { messages, type Lang } from './messages.js';
+import { messages, type Lang } from './catalogue/index.js';
 
 export const EXCLUSION_REASONS = [
   'let_go', 'never', 'review', 'no_channel', 'suppressed', 'no_permission', 'max_attempts', 'too_soon', 'not_due', 'control', 'over_capacity',

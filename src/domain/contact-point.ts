@@ -7,7 +7,7 @@
  */
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { IdIndex } from './id-index.js';
-import { messages, type Lang, type Said } from './messages.js';
+import { messages, type Lang, type Said } from './catalogue/index.js';
 
 /** A checked value: the normalised text, or why the cell holds no usable contact point. */
 export type ContactCheck = { ok: true; value: string } | { ok: false; blank: boolean; problem: ContactProblem };

@@ -17,7 +17,7 @@
 import { formatIsoDay } from './dates.js';
 import { IdIndex, idFingerprint } from './id-index.js';
 import { findObjectionPhrase } from './objection-text.js';
-import { readTexts, type ReadTexts } from './read-texts.js';
+import { type ReadTexts, messages } from './catalogue/index.js';
 import type { EpochDay } from './types.js';
 
 /** The consent and objection fields, two bits each in a row's facts. */
@@ -128,7 +128,7 @@ export class DuplicateTracker {
   constructor(
     expected?: number,
     private readonly dateLabel = 'last_modified',
-    private readonly texts: ReadTexts = readTexts(),
+    private readonly texts: ReadTexts = messages().read.texts,
   ) {
     this.ids = new IdIndex(expected);
   }

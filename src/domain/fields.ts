@@ -3,7 +3,7 @@
  * spellings (English and German) that name them.
  */
 import { formatIsoDay } from './dates.js';
-import type { ReadTexts } from './read-texts.js';
+import type { ReadTexts } from './catalogue/index.js';
 import type { EpochDay } from './types.js';
 
 export type FieldType = 'id' | 'text' | 'number' | 'integer' | 'date' | 'bool' | 'margin' | 'segment';
@@ -76,7 +76,7 @@ export const LOST_CUSTOMER_FIELDS: readonly FieldSpec[] = [
   f('value_basis', 'text', []),
   // clv's lifecycle phase: a core_defector still alive goes to the retention track.
   f('phase', 'text', []),
-  ...['p_alive', 'expected_purchases_horizon', 'discounted_purchases_horizon', 'expected_spend', 'horizon_months', 'annual_discount_rate', 'lost_threshold'].map((name) => f(name, 'number', [])),
+  ...['p_alive', 'expected_purchases_horizon', 'discounted_purchases_horizon', 'discounted_purchases_year', 'expected_spend', 'horizon_months', 'annual_discount_rate', 'lost_threshold'].map((name) => f(name, 'number', [])),
 ];
 
 /** Lost-customer export: the plan needs an id and a churn date (or --churn-date). */

@@ -1,5 +1,5 @@
 import { headerKey, type Schema } from './fields.js';
-import { readTexts, type ReadTexts } from './read-texts.js';
+import { type ReadTexts, messages } from './catalogue/index.js';
 
 /** Where each canonical field is found in a file's header row. */
 export interface HeaderMapping {
@@ -36,7 +36,7 @@ export function mapHeaders(
   headers: readonly string[],
   schema: Schema,
   overrides: Readonly<Record<string, string>> = {},
-  texts: ReadTexts = readTexts('en'),
+  texts: ReadTexts = messages('en').read.texts,
 ): { mapping: HeaderMapping; missing: MissingField[]; badOverrides: string[]; duplicates: DuplicateHeader[]; ambiguous: DuplicateHeader[] } {
   const keys = headers.map(headerKey);
   const fields = new Map<string, number>();

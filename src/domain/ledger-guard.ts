@@ -7,6 +7,7 @@
  */
 import { formatIsoDay } from './dates.js';
 import type { EpochDay } from './types.js';
+import { noteOf, type SavedNote } from './catalogue/index.js';
 
 /** What one pass over the ledger found. */
 export interface LedgerFacts {
@@ -36,44 +37,45 @@ export interface GuardRun {
   dryRun: boolean;
 }
 
+/** A problem as catalogue keys (catalogue/messages.ts, ledger), worded where it is shown. */
 export interface GuardProblem {
-  message: string;
-  hint: string;
+  message: SavedNote;
+  hint: SavedNote;
 }
 
-/** The problems that stop this run, and the warnings to print and record. */
-export function checkLedgerChanges(facts: LedgerFacts, known: KnownLedger | undefined, run: GuardRun): { stop?: GuardProblem; warnings: string[] } {
-  const problems: GuardProblem[] = [];
-  const warnings: string[] = [];
+type Going = '' | 'force' | 'dryRun';
+
+/** The problems that stop this run, and the warnings to print and record (catalogue keys). */
+export function checkLedgerChanges(facts: LedgerFacts, known: KnownLedger | undefined, run: GuardRun): { stop?: GuardProblem; warnings: SavedNote[] } {
+  const problems: ((going: Going) => GuardProblem)[] = [];
+  const warnings: SavedNote[] = [];
   if (known !== undefined && facts.entries < known.entries) {
-    const since = `after ${known.runId ? `run ${known.runId}` : 'the last run'}${known.campaignId ? ` (campaign ${known.campaignId})` : ''}, as ${known.source} records`;
-    const now = facts.entries === 0 ? 'has no entries (empty, header only or missing)' : `has ${facts.entries} entries`;
-    problems.push({
-      message: `ledger ${facts.path} ${now} but had ${known.entries} ${since}: the customers of the missing lines would be contacted again`,
-      hint: 'restore the ledger from a backup; if the lines were removed on purpose, run again with --force',
-    });
+    problems.push((going) => ({
+      message: noteOf('ledger', { key: 'shrunk', args: [facts.path, facts.entries, known.entries, known.runId ?? '', known.campaignId ?? '', known.source, going] }),
+      hint: noteOf('ledger', { key: 'shrunkHint', args: [] }),
+    }));
   } else if (known !== undefined && facts.startsAsLeft === false) {
-    warnings.push(`ledger ${facts.path} was edited since the last run (its first ${known.bytes} bytes changed)`);
+    warnings.push(noteOf('ledger', { key: 'edited', args: [facts.path, known.bytes] }));
   }
   const latest = facts.latest;
   if (latest !== undefined && latest.day > run.asOf) {
     const date = formatIsoDay(latest.day);
     problems.push(
       latest.day > run.today
-        ? {
-            message: `ledger ${facts.path} line ${latest.line}, column campaign_date: ${date} is in the future (today is ${formatIsoDay(run.today)}); that contact is not counted until then`,
-            hint: 'correct the date in the ledger (a typo?); to run anyway, add --force',
-          }
-        : {
-            message: `--as-of ${formatIsoDay(run.asOf)} is before the ledger's latest contact (${date}, campaign ${latest.campaignId}, line ${latest.line}): the customers contacted since would be listed again`,
-            hint: 'run with --as-of today (or leave it out); to replay an earlier week without touching the ledger, add --dry-run; to append anyway, add --force',
-          },
+        ? (going) => ({
+            message: noteOf('ledger', { key: 'future', args: [facts.path, latest.line, date, formatIsoDay(run.today), going] }),
+            hint: noteOf('ledger', { key: 'futureHint', args: [] }),
+          })
+        : (going) => ({
+            message: noteOf('ledger', { key: 'beforeLatest', args: [formatIsoDay(run.asOf), date, latest.campaignId, latest.line, going] }),
+            hint: noteOf('ledger', { key: 'beforeLatestHint', args: [] }),
+          }),
     );
   }
   if (problems.length === 0) return { warnings };
   if (run.force || run.dryRun) {
-    const why = run.force ? 'going on because of --force' : 'a --dry-run changes no ledger';
-    return { warnings: [...warnings, ...problems.map((p) => `${p.message} (${why})`)] };
+    const going: Going = run.force ? 'force' : 'dryRun';
+    return { warnings: [...warnings, ...problems.map((p) => p(going).message)] };
   }
-  return { stop: problems[0] as GuardProblem, warnings };
+  return { stop: (problems[0] as (going: Going) => GuardProblem)(''), warnings };
 }

@@ -3,16 +3,17 @@
  * floor erodes the value of every customer it wins back, so plans and campaigns warn about it.
  */
 import type { Playbook } from './playbook-types.js';
+import { noteOf, type SavedNote } from './catalogue/index.js';
 
-/** One warning per offer that a non-final reason may plan and whose margin reduction exceeds `maxDiscount`. */
-export function offerDepthWarnings(playbook: Pick<Playbook, 'offers' | 'reasons'>, maxDiscount: number): string[] {
-  const warnings: string[] = [];
+/** One warning (a catalogue key) per offer that a non-final reason may plan and whose margin reduction exceeds `maxDiscount`. */
+export function offerDepthWarnings(playbook: Pick<Playbook, 'offers' | 'reasons'>, maxDiscount: number): SavedNote[] {
+  const warnings: SavedNote[] = [];
   for (const offer of playbook.offers) {
     if (offer.marginReduction <= maxDiscount) continue;
     const reasons = playbook.reasons.filter((r) => !r.final && r.offers.includes(offer.id)).map((r) => r.code);
     if (reasons.length === 0) continue;
-    const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
-    warnings.push(`offer '${offer.id}' gives away ${pct(offer.marginReduction)} of margin, more than plan.maxDiscount ${pct(maxDiscount)}; planned for ${reasons.join(', ')}`);
+    const pct = (x: number) => String(Math.round(x * 1000) / 10);
+    warnings.push(noteOf('plan', { key: 'offerDepth', args: [offer.id, pct(offer.marginReduction), pct(maxDiscount), reasons.join(', ')] }));
   }
   return warnings;
 }

@@ -7,7 +7,7 @@ import { CHANNELS, type Channel } from './playbook-types.js';
 import type { CustomerRow } from './types.js';
 import { findObjectionPhrase } from './objection-text.js';
 import { matchSuppression, type Suppression } from './suppression.js';
-import { messages, say as sayNote, type Lang, type Messages } from './messages.js';
+import { messages, say as sayNote, type Lang, type Messages } from './catalogue/index.js';
 import { DEFAULT_PHONE_COUNTRY, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, type ContactCheck, type ContactProblem } from './contact-point.js';
 
 export { findObjectionPhrase } from './objection-text.js';

@@ -14,7 +14,7 @@ import { planContactWindow } from './timing.js';
 import type { CustomerRow, EpochDay } from './types.js';
 import { notValued } from './value-decision.js';
 import { valueCustomer } from './value-purchase-model.js';
-import { messages } from './messages.js';
+import { messages } from './catalogue/index.js';
 import { overBudgetReason } from './budget.js';
 import type { Decision, EvaluateInput, RetentionOption, Track, ValueResult } from './value-types.js';
 

@@ -4,7 +4,7 @@
  * regain profit and return, and repeat churn — per reason × offer × channel, per reason and in
  * total. Pure: attempts in, report out.
  */
-import { messages, type Lang } from './messages.js';
+import { messages, type Lang } from './catalogue/index.js';
 import type { Attempt } from './results-attribution.js';
 import { newcombeDifference, type Lift } from './results-stats.js';
 

@@ -4,7 +4,7 @@ import type { HeaderMapping } from './header-map.js';
 import { parseBoolean } from './parse/boolean.js';
 import { parseDate, type DateOrder } from './parse/date.js';
 import { numberExample, parseNumber, type DecimalMark } from './parse/number.js';
-import { readTexts, type ReadLang, type ReadTexts } from './read-texts.js';
+import { type Lang, type ReadTexts, messages } from './catalogue/index.js';
 import { isMissingIdMarker } from './missing-id.js';
 import type { EpochDay, Reject, Segment } from './types.js';
 
@@ -23,7 +23,7 @@ export interface RowChecks {
   /** ISO code of the currency amounts are in (model.currencySymbol); an amount written in another is rejected */
   currency?: string;
   /** language of the messages */
-  lang?: ReadLang;
+  lang?: Lang;
 }
 
 export type ConvertedRow = { ok: true; values: Record<string, unknown>; warnings: string[] } | { ok: false; reject: Reject };
@@ -47,7 +47,7 @@ export function createRowConverter(
   fill: Readonly<Record<string, unknown>> = {},
   checks: RowChecks = {},
 ): (cells: readonly string[], line: number) => ConvertedRow {
-  const t = readTexts(checks.lang);
+  const t = messages(checks.lang).read.texts;
   const columns: ColumnReader[] = [];
   for (const spec of schema.fields) {
     const index = mapping.fields.get(spec.name);

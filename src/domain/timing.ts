@@ -6,7 +6,7 @@
 import { addMonths, DAYS_PER_MONTH, isoWeekLabel, parseIsoDay } from './dates.js';
 import type { ReasonCode, ReasonEntry } from './playbook-types.js';
 import type { EpochDay } from './types.js';
-import { formatDay, messages, type Lang } from './messages.js';
+import { formatDay, messages, type Lang } from './catalogue/index.js';
 
 export interface ContractTiming {
   leadDays: number;

@@ -68,6 +68,7 @@ export interface CustomerRow {
   p_alive?: number;
   expected_purchases_horizon?: number;
   discounted_purchases_horizon?: number;
+  discounted_purchases_year?: number;
   expected_spend?: number;
   horizon_months?: number;
   annual_discount_rate?: number;
@@ -84,3 +85,10 @@ export interface Reject {
   value: string;
   error: string;
 }
+
+/**
+ * win_back: worth an approach on a permitted channel; review: data or reason unclear;
+ * no_channel: would be worth an approach, but no channel may be used; let_go: no permitted
+ * approach is worth it; never: a final reason, or the customer objected (not valued at all).
+ */
+export type Decision = 'win_back' | 'review' | 'no_channel' | 'let_go' | 'never';

@@ -4,7 +4,7 @@
  */
 import { CHANNELS, type Channel } from './playbook-types.js';
 import type { OfferValue, ValueResult } from './value-types.js';
-import { formatMoneyText, messages, type Lang } from './messages.js';
+import { formatMoneyText, messages, type Lang } from './catalogue/index.js';
 
 export interface ActionComparison {
   /** the offers in the playbook's order, and the channels that were valued, in CHANNELS order */

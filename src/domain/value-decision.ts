@@ -9,7 +9,7 @@ import type { Decision, EvaluateInput, ValueResult } from './value-types.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
 import { customerLifetimeFactor, discountToAsOf, firstLifetime, organicProbability, reacquisitionProbability, secondLifetimeValue } from './value.js';
 import { explainCustomer } from './value-explain.js';
-import { formatFixed, formatMoneyText, messages, type Lang } from './messages.js';
+import { formatFixed, formatMoneyText, messages, type Lang } from './catalogue/index.js';
 
 /** A plain approach without incentive: the offer used where a reason allows none. */
 export const NEUTRAL_OFFER: OfferSpec = Object.freeze({

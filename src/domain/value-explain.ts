@@ -9,7 +9,7 @@ import type { Channel, OfferSpec } from './playbook-types.js';
 import type { EvaluateInput, ExplainStep } from './value-types.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
 import { behaviourShift } from './value.js';
-import { messages, type Lang } from './messages.js';
+import { messages, type Lang } from './catalogue/index.js';
 
 export interface ExplainContext {
   life: FirstLifetime;

@@ -8,8 +8,8 @@
  * purchase model finds alive to the retention track (value-retention.ts).
  */
 import { DEFAULT_CLV_CONFIG } from './clv/clv.js';
-import { purchaseModelSecondLifetime, readPurchaseModelHandover, type HandoverProblem, type PurchaseModelHandover } from './clv/handover.js';
-import { formatAmount, formatFixed, formatMoneyText, messages, say, type Lang } from './messages.js';
+import { discountedPurchasesWithin, purchaseModelSecondLifetime, readPurchaseModelHandover, type HandoverProblem, type PurchaseModelHandover } from './clv/handover.js';
+import { formatAmount, formatFixed, formatMoneyText, messages, say, type Lang } from './catalogue/index.js';
 import type { CustomerRow } from './types.js';
 import type { Channel, OfferSpec } from './playbook-types.js';
 import type { Decision, EvaluateInput, ExplainStep, ValueResult } from './value-types.js';
@@ -53,7 +53,8 @@ interface Valued {
 
 /**
  * Values a non-contractual customer from the purchase model. Per allowed offer and channel:
- * sltv = discounted purchases × spend × margin × marginFactor × (1 − marginReduction);
+ * sltv = discounted purchases × spend × margin × marginFactor, less marginReduction of it on the
+ * purchases of the offer's term (marginReductionMonths; all of them without one);
  * expected value = (1 − P(alive)) × p × (sltv − incentive) − P(alive) × incentive − channel cost,
  * where p is the decision model's chance of winning back a customer who is gone. A customer
  * who is still buying gains nothing from the approach but takes its incentive (judgement).
@@ -68,7 +69,8 @@ export function evaluatePurchaseModelCustomer(input: EvaluateInput, h: PurchaseM
   const baseRate = fitted?.rate ?? entry.baseRate;
   const coefficients = input.model?.coefficients ?? config.coefficients;
   const gone = 1 - h.pAlive;
-  const second = (offer: OfferSpec) => purchaseModelSecondLifetime(h, margin.rate, config, { marginFactor: entry.marginFactor, marginReduction: offer.marginReduction });
+  const second = (offer: OfferSpec) =>
+    purchaseModelSecondLifetime(h, margin.rate, config, { marginFactor: entry.marginFactor, marginReduction: offer.marginReduction, ...(offer.marginReductionMonths === undefined ? {} : { reductionMonths: offer.marginReductionMonths }) });
   const stake = second(NEUTRAL_OFFER);
   warnings.push(...stake.warnings.map((w) => say(input.lang ?? 'en', 'value', w)));
   const valueAtStake = gone * stake.value;
@@ -153,6 +155,14 @@ function offerReasonOf(valued: Valued[], best: Valued, symbol: string, lang: Lan
   return t.highestOffer(best.offer.id, formatMoneyText(best.ev, symbol, lang), rival.offer.id, formatMoneyText(rival.ev, symbol, lang));
 }
 
+// The second lifetime's formula as explain shows it: the reduction on every purchase, or on those of the offer's term.
+function sltvFormula(h: PurchaseModelHandover, marginRate: number, marginFactor: number, offer: OfferSpec, n: (v: number) => string): string {
+  const within = discountedPurchasesWithin(h, offer.marginReductionMonths);
+  const rest = `${n(h.expectedSpend)} × ${n(marginRate)} × ${n(marginFactor)}`;
+  if (within === h.discountedPurchasesHorizon) return `${n(h.discountedPurchasesHorizon)} × ${rest} × (1 − ${n(offer.marginReduction)})`;
+  return `(${n(h.discountedPurchasesHorizon)} − ${n(offer.marginReduction)} × ${n(within)}) × ${rest}`;
+}
+
 function explainSteps(input: EvaluateInput, h: PurchaseModelHandover, life: FirstLifetime, marginRate: number, baseRate: number, fromModel: boolean, best: Valued, stake: number): ExplainStep[] {
   const { entry } = input;
   const t = messages(input.lang).explain;
@@ -173,7 +183,7 @@ function explainSteps(input: EvaluateInput, h: PurchaseModelHandover, life: Firs
   const ic = best.offer.incentiveCost;
   steps.push(
     { label: t.pWinback(best.offer.id, best.channel), formula: `(1 − ${n(h.pAlive)}) × σ(logit(${n(baseRate)}) + ${n(shift)} + ln(${n(odds)}))`, value: best.p },
-    { label: t.sltv, formula: `${n(h.discountedPurchasesHorizon)} × ${n(h.expectedSpend)} × ${n(marginRate)} × ${n(entry.marginFactor)} × (1 − ${n(best.offer.marginReduction)})`, value: best.sltv },
+    { label: t.sltv, formula: sltvFormula(h, marginRate, entry.marginFactor, best.offer, n), value: best.sltv },
     { label: t.channelCost(best.channel), formula: t.playbookChannelCost, value: best.channelCost },
     { label: t.incentiveCost(best.offer.id), formula: t.playbookOfferCost, value: ic },
     { label: t.expectedValuePlain, formula: `${n(best.p)} × (${n(best.sltv)} − ${n(ic)}) − ${n(h.pAlive)} × ${n(ic)} − ${n(best.channelCost)}`, value: best.ev },

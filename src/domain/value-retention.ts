@@ -8,7 +8,7 @@
 import type { PurchaseModelHandover } from './clv/handover.js';
 import { purchaseModelSecondLifetime } from './clv/handover.js';
 import { DEFAULT_CLV_CONFIG } from './clv/clv.js';
-import { formatFixed, formatMoneyText, messages, say, type Lang } from './messages.js';
+import { formatFixed, formatMoneyText, messages, say, type Lang } from './catalogue/index.js';
 import type { Channel, RetentionMeasureSpec } from './playbook-types.js';
 import type { CustomerRow } from './types.js';
 import type { EvaluateInput, ExplainStep, RetentionOption, ValueResult } from './value-types.js';

@@ -2,19 +2,14 @@
  * The types of a customer's valuation: what evaluateCustomer (value-decision.ts) takes and
  * returns, and the `--explain` steps value-explain.ts builds.
  */
-import type { Lang } from './messages.js';
-import type { CustomerRow, EpochDay } from './types.js';
+import type { Lang } from './catalogue/entry.js';
+import type { CustomerRow, Decision, EpochDay } from './types.js';
 import type { ModelConfig } from './defaults.js';
 import type { Channel, ChannelCosts, OfferSpec, ReasonEntry, RetentionMeasureSpec } from './playbook-types.js';
 import type { CalibratedModel } from './calibrate.js';
 import type { FirstLifetime } from './value.js';
 
-/**
- * win_back: worth an approach on a permitted channel; review: data or reason unclear;
- * no_channel: would be worth an approach, but no channel may be used; let_go: no permitted
- * approach is worth it; never: a final reason, or the customer objected (not valued at all).
- */
-export type Decision = 'win_back' | 'review' | 'no_channel' | 'let_go' | 'never';
+export type { Decision } from './types.js';
 
 /**
  * Which playbook a customer is planned with: win_back for the lost (departure reason, offers),

@@ -14,7 +14,7 @@ import { planContactWindow } from './timing.js';
 import type { CustomerRow } from './types.js';
 import type { Decision } from './value-types.js';
 import { answerOf, decisionOf, MANUAL_FIELDS, type MeasureAnswer, type WorksheetSession } from './worksheet-session.js';
-import { messages } from './messages.js';
+import { messages, type Lang } from './catalogue/index.js';
 
 /** One customer of a worksheet: the model's plan and the raw input cells (for plan.csv). */
 export interface WorksheetCustomer {
@@ -42,7 +42,7 @@ export function applyWorksheet(base: PlannedCustomer, s: WorksheetSession, setup
     p = withDecision(p, d.decision, messages(setup.lang).worksheet.consultant(d.why), setup);
   }
   const m = answerOf(s, 'measures', id);
-  if (withMeasures && m && p.value.decision === 'win_back') p = withMeasure(p, m);
+  if (withMeasures && m && p.value.decision === 'win_back') p = withMeasure(p, m, setup.lang);
   return p;
 }
 
@@ -79,7 +79,8 @@ function modelWindow(p: PlannedCustomer, setup: PlanSetup): PlannedCustomer['win
   });
 }
 
-function withMeasure(p: PlannedCustomer, m: MeasureAnswer): PlannedCustomer {
+function withMeasure(p: PlannedCustomer, m: MeasureAnswer, lang: Lang): PlannedCustomer {
+  const say = messages(lang).worksheet;
   let out = p;
   const measure = m.measure?.trim();
   if (measure && measure !== p.measure) out = { ...out, measure };
@@ -89,13 +90,13 @@ function withMeasure(p: PlannedCustomer, m: MeasureAnswer): PlannedCustomer {
   const chosen = out.value.offersConsidered.find((o) => o.offer_type === offerType && o.channel === channel);
   if (chosen && (chosen.offer_type !== p.value.offer_type || chosen.channel !== p.channel)) {
     const { p_winback, sltv, expected_value, offer_type } = chosen;
-    const warnings = expected_value < 0 ? [...out.value.warnings, `with the consultant's choice (${offer_type}, ${channel}) the contact costs more than it is expected to bring back`] : out.value.warnings;
-    out = { ...out, channel, value: { ...out.value, offer_type, p_winback, sltv, expected_value, channel, warnings, offerReason: 'chosen by the consultant' } };
+    const warnings = expected_value < 0 ? [...out.value.warnings, say.choiceCostsMore(offer_type, String(channel))] : out.value.warnings;
+    out = { ...out, channel, value: { ...out.value, offer_type, p_winback, sltv, expected_value, channel, warnings, offerReason: say.chosenOffer } };
   }
   const day = m.date ? parseIsoDay(m.date.trim()) : undefined;
   if (day !== undefined && day !== p.window?.contactFrom) {
     const length = p.window ? p.window.contactUntil - p.window.contactFrom : 0;
-    out = { ...out, window: { contactFrom: day, contactUntil: day + length, wave: isoWeekLabel(day), rule: 'planned by the consultant' } };
+    out = { ...out, window: { contactFrom: day, contactUntil: day + length, wave: isoWeekLabel(day), rule: say.plannedDate } };
   }
   return out;
 }

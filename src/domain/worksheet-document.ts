@@ -5,7 +5,7 @@
 import type { Playbook } from './playbook-types.js';
 import type { PlannedCustomer } from './plan.js';
 import { decisionNote, formatDay, formatShare, formatWorksheetMoney, showDate } from './worksheet-format.js';
-import { channelName, LESSON_QUESTION_IDS, type WorksheetTexts } from './worksheet-texts.js';
+import { channelName, LESSON_QUESTION_IDS, type WorksheetTexts } from './catalogue/index.js';
 import { answerOf, type RelationshipAnswer, type WorksheetSession } from './worksheet-session.js';
 
 export interface WorksheetDocumentInput {

@@ -166,7 +166,7 @@ function rewrite(text: string, rules: readonly Rewrite[], money: (s: string) => 
 export function decisionNote(reason: string, lang: Lang, symbol: string, fallback: string): string {
   const money = (s: string) => s.replace(moneyPattern(symbol), (t) => formatWorksheetMoney(Number(t.replace(symbol, '')), symbol, lang));
   if (lang === 'en') return money(reason);
-  // A plan in German already speaks German (domain/messages.ts): its text is shown as it is.
+  // A plan in German already speaks German (domain/catalogue/messages.ts): its text is shown as it is.
   return rewrite(reason, DECISION_DE, money, (s) => showDate(s, lang)) ?? (reason === '' ? fallback : reason);
 }
 

@@ -31,7 +31,7 @@ import type { CsvFormat } from '../io/csv-write.js';
 import type { PlanFiles } from '../io/plan-output.js';
 import { streamPlan } from './row-loop.js';
 import { createPiecePlanner, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_RANK, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type Projection, type ResultBuffers } from './plan-pieces.js';
-import { messages, type Lang } from '../domain/messages.js';
+import { messages, type Lang } from '../domain/catalogue/index.js';
 
 /** Smallest export planned with workers: below it, starting them costs more than they save. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;

@@ -10,31 +10,22 @@ import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { CannotCreateError, IoError, WinbackError } from '../errors.js';
+import { keyedError, noteOf } from '../domain/catalogue/index.js';
 import { registerTemp } from './temp-cleanup.js';
 
 // Codes that mean "this output cannot be created here" (exit 73) rather than a failing device (74).
 const CANNOT_CREATE = new Set(['EACCES', 'EPERM', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EROFS', 'EEXIST', 'ENAMETOOLONG']);
 
-const DESCRIPTIONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ENOENT: 'directory does not exist',
-  ENOTDIR: 'a part of the path is not a directory',
-  EISDIR: 'is a directory',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on device',
-  EDQUOT: 'disk quota exceeded',
-  EIO: 'input/output error',
-};
 
 /** Turns a Node file-system error into CannotCreateError (73) or IoError (74) naming the path. */
 export function toWriteError(error: unknown, path: string): WinbackError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
-  const what = DESCRIPTIONS[code] ?? (error instanceof Error ? error.message : String(error));
+  const detail = error instanceof Error ? error.message : String(error);
   if (CANNOT_CREATE.has(code)) {
-    return new CannotCreateError(`cannot create ${path}: ${what}`, 'check that the directory exists and is writable');
+    return keyedError((m, h) => new CannotCreateError(m, h), noteOf('files', { key: 'cannotCreate', args: [path, code, detail] }), noteOf('files', { key: 'cannotCreateHint', args: [] }));
   }
-  return new IoError(`cannot write ${path}: ${what}`, code === 'ENOSPC' || code === 'EDQUOT' ? 'free some disk space and run again' : undefined);
+  const hint = code === 'ENOSPC' || code === 'EDQUOT' ? noteOf('files', { key: 'diskFullHint', args: [] }) : undefined;
+  return keyedError((m, h) => new IoError(m, h), noteOf('files', { key: 'cannotWrite', args: [path, code, detail] }), hint);
 }
 
 /** Path of a fresh temporary file next to the target. */

@@ -3,7 +3,7 @@ import type { SecondLifetimeStats } from '../domain/calibrate-history.js';
 import type { CalibratedModel } from '../domain/calibrate.js';
 import type { HoldoutComparison } from '../domain/calibrate-check.js';
 import type { BehaviourCoefficients } from '../domain/defaults.js';
-import { formatFixed, formatWhole, messages, type Lang } from '../domain/messages.js';
+import { formatFixed, formatWhole, messages, type Lang } from '../domain/catalogue/index.js';
 import { renderTable, styler } from './render.js';
 
 export interface CalibrationReport {

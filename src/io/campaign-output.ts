@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describeChange, type ExclusionReason } from '../domain/campaign.js';
-import { messages, type Lang } from '../domain/messages.js';
+import { messages, type Lang } from '../domain/catalogue/index.js';
 import type { ListContact } from '../domain/contact-point.js';
 import type { Reject } from '../domain/types.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';

@@ -8,8 +8,7 @@
 import type { ClvPictures } from '../domain/clv/pictures.js';
 import { COHORT_PHASES } from '../domain/clv/pictures.js';
 import type { ClvReport } from './clv-render.js';
-import { formatFixed } from '../domain/messages.js';
-import { formatDate, formatMoney, reportLabels, type ReportLabels, type ReportLang } from './report-labels.js';
+import { formatFixed, formatDate, formatMoney, type ReportLabels, type Lang, messages } from '../domain/catalogue/index.js';
 import { barChart, esc, htmlPage, open, type Pattern } from './report-svg.js';
 
 const INK = '#111827';
@@ -17,7 +16,7 @@ const EMPTY = '#f3f4f6';
 /** Cell colours from light to mid blue; dark text stays above 4.5:1 on the darkest (test/io/clv-html.test.ts). */
 const SCALE_LOW = [0xf1, 0xf5, 0xfb] as const;
 const SCALE_HIGH = [0x6f, 0x95, 0xc8] as const;
-/** Phase colours (each at least 3:1 on white) and patterns, so phases differ without colour too; their words are in report-labels.ts. */
+/** Phase colours (each at least 3:1 on white) and patterns, so phases differ without colour too; their words are in the catalogue (catalogue/report.ts). */
 export const PHASE_STYLE: Record<(typeof COHORT_PHASES)[number], { color: string; pattern: Pattern }> = {
   first_time_buyer: { color: '#6a3fb8', pattern: 'dots' },
   early_repeat: { color: '#2b5c9e', pattern: 'hatch' },
@@ -32,18 +31,18 @@ export function cellColor(share: number): string {
 }
 
 /** Numbers and labels in the page's language: English as lifetimes users read them, German with decimal commas and German dates. */
-interface Words { L: ReportLabels['clv']; lang: ReportLang; fixed: (v: number, digits: number) => string; count: (n: number) => string }
+interface Words { L: ReportLabels['clv']; lang: Lang; fixed: (v: number, digits: number) => string; count: (n: number) => string }
 
-function wordsFor(lang: ReportLang): Words {
+function wordsFor(lang: Lang): Words {
   return {
-    L: reportLabels(lang).clv, lang,
+    L: messages(lang).report.words.clv, lang,
     fixed: (v, digits) => formatFixed(v, digits, lang),
     count: (n) => (lang === 'de' ? formatMoney(n, lang) : String(n)),
   };
 }
 
 /** A cohort label (2026-03, 2026-Q1, 2026) as the language writes it: 03.2026 and Q1 2026 in German. */
-export function cohortLabel(label: string, lang: ReportLang): string {
+export function cohortLabel(label: string, lang: Lang): string {
   if (lang === 'en') return label;
   const m = /^(\d{4})-(\d{2}|Q\d)$/.exec(label);
   if (!m) return label;
@@ -100,7 +99,7 @@ function unavailable(id: string, title: string, note: string): string {
 }
 
 /** The page, in English or German (clv --lang, config, LANG). */
-export function renderClvHtml(report: ClvReport, p: ClvPictures, lang: ReportLang = 'en'): string {
+export function renderClvHtml(report: ClvReport, p: ClvPictures, lang: Lang = 'en'): string {
   const w = wordsFor(lang);
   const { L, fixed, count } = w;
   const period = report.period;
@@ -147,7 +146,7 @@ export function renderClvHtml(report: ClvReport, p: ClvPictures, lang: ReportLan
 }
 
 /** Periods with at most one decimal (4.3, 26). */
-function n1(x: number, lang: ReportLang): string {
+function n1(x: number, lang: Lang): string {
   const text = String(Math.round(x * 10) / 10);
   return lang === 'de' ? text.replace('.', ',') : text;
 }

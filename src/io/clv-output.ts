@@ -13,6 +13,7 @@ import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream } from './
 import type { ClvRunSettings } from './clv-render.js';
 import { createCsvFormatter, PLAIN_CSV, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv-write.js';
 import { REJECT_COLUMNS, rejectValues } from './plan-output.js';
+import { messages, say, type Lang } from '../domain/catalogue/index.js';
 
 export const CUSTOMER_COLUMNS: readonly ColumnSpec[] = [
   { name: 'customer_id', kind: 'text' },
@@ -134,9 +135,9 @@ export class RejectFile {
 /** customers.csv, the lost-customer file and the retention list, written once the models are fitted. */
 export class CustomerFiles {
   private readonly retentionRows: { risk: number; row: unknown[] }[] = [];
-  private constructor(private readonly customers: CsvSink, private readonly lost: CsvSink | undefined, private readonly retention: CsvSink | undefined, private readonly withHoldout: boolean, private readonly intervals: ClvIntervals | undefined) {}
+  private constructor(private readonly customers: CsvSink, private readonly lost: CsvSink | undefined, private readonly retention: CsvSink | undefined, private readonly withHoldout: boolean, private readonly intervals: ClvIntervals | undefined, private readonly lang: Lang) {}
 
-  static async open(dir: string, lostPath: string | undefined, retentionPath: string | undefined, withHoldout: boolean, intervals?: ClvIntervals, csv: CsvFormat = PLAIN_CSV): Promise<CustomerFiles> {
+  static async open(dir: string, lostPath: string | undefined, retentionPath: string | undefined, withHoldout: boolean, intervals?: ClvIntervals, csv: CsvFormat = PLAIN_CSV, lang: Lang = 'en'): Promise<CustomerFiles> {
     const opened: CsvSink[] = [];
     const open = async (path: string, columns: readonly ColumnSpec[]) => {
       const sink = await CsvSink.open(path, columns, csv).catch(async (e: unknown) => {
@@ -149,7 +150,7 @@ export class CustomerFiles {
     const customers = await open(join(dir, 'customers.csv'), [...CUSTOMER_COLUMNS, ...(withHoldout ? HOLDOUT_COLUMNS : []), ...(intervals ? INTERVAL_COLUMNS : [])]);
     const lost = lostPath === undefined ? undefined : await open(lostPath, LOST_OUT_COLUMNS);
     const retention = retentionPath === undefined ? undefined : await open(retentionPath, RETENTION_COLUMNS);
-    return new CustomerFiles(customers, lost, retention, withHoldout, intervals);
+    return new CustomerFiles(customers, lost, retention, withHoldout, intervals, lang);
   }
 
   /** Writes customer i; a lost one and a core defector also to the hand-over file for plan, a core defector to the retention list. */
@@ -165,13 +166,14 @@ export class CustomerFiles {
       // plan values the customer and proposes the interview that finds the real reason; a core
       // defector, still alive, goes to plan's retention track instead.
       const h = extra.handover;
-      const why = v.phase === 'lost' ? 'silent churn: stopped buying (no cancellation)' : 'drifting: still buying but less often (core defector)';
-      const values = h ? [PURCHASE_MODEL_BASIS, h.model, h.pAlive, h.expectedPurchasesHorizon, h.discountedPurchasesHorizon, h.expectedSpend, secondLifeRevenue(h), v.clv, h.horizonMonths, h.annualDiscountRate, h.lostThreshold] : [PURCHASE_MODEL_BASIS, models.purchases.name, v.pAlive, ...HANDOVER_COLUMNS.slice(3).map(() => undefined)];
+      const t = messages(this.lang).clv;
+      const why = v.phase === 'lost' ? t.silentChurn : t.drifting;
+      const values = h ? [PURCHASE_MODEL_BASIS, h.model, h.pAlive, h.expectedPurchasesHorizon, h.discountedPurchasesHorizon, h.discountedPurchasesYear, h.expectedSpend, secondLifeRevenue(h), v.clv, h.horizonMonths, h.annualDiscountRate, h.lostThreshold] : [PURCHASE_MODEL_BASIS, models.purchases.name, v.pAlive, ...HANDOVER_COLUMNS.slice(3).map(() => undefined)];
       await this.lost.row([table.ids[i], known(table.firstDay), known(table.lastDay), (table.x[i] as number) + 1, known(table.total), 'unknown', why, v.phase, ...values]);
     }
     const r = extra.retention;
     if (this.retention && r) {
-      this.retentionRows.push({ risk: Number.isFinite(r.valueAtRisk) ? r.valueAtRisk : -Infinity, row: [table.ids[i], v.phase, v.pAlive, r.rateRatio, known(table.lastDay), v.expectedPurchases, v.expectedSpend, v.clv, Number.isFinite(r.clvIfAlive) ? r.clvIfAlive : undefined, Number.isFinite(r.valueAtRisk) ? r.valueAtRisk : undefined, r.measure, r.reason] });
+      this.retentionRows.push({ risk: Number.isFinite(r.valueAtRisk) ? r.valueAtRisk : -Infinity, row: [table.ids[i], v.phase, v.pAlive, r.rateRatio, known(table.lastDay), v.expectedPurchases, v.expectedSpend, v.clv, Number.isFinite(r.clvIfAlive) ? r.clvIfAlive : undefined, Number.isFinite(r.valueAtRisk) ? r.valueAtRisk : undefined, r.measure, say(this.lang, 'clv', r.reason)] });
     }
   }
 
@@ -214,6 +216,8 @@ export interface CustomerWrite {
   rejects: RejectFile;
   /** CSV layout (--excel); default plain */
   csv?: CsvFormat;
+  /** the language of the reason column of the hand-over and retention files; default English */
+  lang?: Lang;
   /** called with every valued customer, in customers.csv order (clv --html gathers its figures here) */
   onValued?: (i: number, v: ValuedCustomer) => void;
 }
@@ -221,7 +225,7 @@ export interface CustomerWrite {
 /** Values every customer, writes customers.csv (and the lost-customer file), commits all; returns the phase totals. */
 export async function writeCustomerFiles(w: CustomerWrite): Promise<PhaseTotals> {
   const { table, models, settings } = w;
-  const files = await CustomerFiles.open(w.dir, w.lostPath, w.retentionPath, settings.holdoutEnd !== undefined, w.intervals, w.csv).catch(async (e: unknown) => {
+  const files = await CustomerFiles.open(w.dir, w.lostPath, w.retentionPath, settings.holdoutEnd !== undefined, w.intervals, w.csv, w.lang).catch(async (e: unknown) => {
     await w.rejects.abort();
     throw e;
   });

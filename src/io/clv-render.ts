@@ -13,7 +13,7 @@ import { formatIsoDay } from '../domain/dates.js';
 import { VERSION } from '../version.js';
 import type { ClvInput, ProspectList, TransactionPreparation } from './clv-input.js';
 import { renderTable, styler } from './render.js';
-import { formatAmount, formatFixed, formatIsoText, formatWhole, messages, say, type Lang, type Messages } from '../domain/messages.js';
+import { formatAmount, formatFixed, formatIsoText, formatWhole, messages, say, type Lang, type Messages } from '../domain/catalogue/index.js';
 
 /** The settings of a clv run that the report records. */
 export interface ClvRunSettings {

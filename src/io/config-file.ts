@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_CONFIG, validateConfig, type WinbackConfig } from '../domain/config.js';
 import { DataError, InputMissingError } from '../errors.js';
-import { messages, type Lang } from '../domain/messages.js';
+import { messages, type Lang } from '../domain/catalogue/index.js';
 
 export interface LoadedConfig {
   config: WinbackConfig;

@@ -12,7 +12,7 @@ import { createRowConverter } from '../domain/row-convert.js';
 import type { RowChecks, ValueConventions } from '../domain/row-convert.js';
 import type { DateOrder } from '../domain/parse/date.js';
 import type { DecimalMark } from '../domain/parse/number.js';
-import { readTexts, type ReadLang, type ReadTexts } from '../domain/read-texts.js';
+import { type Lang, type ReadTexts, messages } from '../domain/catalogue/index.js';
 import type { EpochDay, Reject } from '../domain/types.js';
 import { CsvRecordParser, MAX_RECORD_CHARS, UnclosedQuoteError, type BrokenRecord, type ParserState, type RecordSink } from './csv-records.js';
 import { createDecoder, detectEncoding, type EncodingName } from './decode.js';
@@ -39,7 +39,7 @@ export interface ReadOptions {
   /** ISO code of the currency amounts are in; an amount written in another is rejected */
   currency?: string;
   /** language of rejects, warnings and data errors */
-  lang?: ReadLang;
+  lang?: Lang;
   /**
    * Report damage (NUL bytes, a cut-off last record) as rejects and in `damage` instead of
    * stopping with a data error: for `inspect`, which shows what is wrong with a file.
@@ -100,7 +100,7 @@ export interface OpenedExport {
   warnings: string[];
   stats: ReadStats;
   /** language of the reader's messages */
-  lang: ReadLang;
+  lang: Lang;
   /** what makes the file unusable as a whole (only with `diagnose`; otherwise reading stops with a data error) */
   damage: string[];
   /** the input's size in bytes when it is a file (for progress), undefined for stdin */
@@ -151,7 +151,7 @@ export async function openExport(
   const size = file?.size;
   const chunks = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   const { head, done } = await readHead(chunks, label);
-  if (head.length === 0) throw new DataError(readTexts(opts.lang).fileEmpty(label), readTexts(opts.lang).fileEmptyHint);
+  if (head.length === 0) throw new DataError(messages(opts.lang).read.texts.fileEmpty(label), messages(opts.lang).read.texts.fileEmptyHint);
   const detected = opts.encoding ? { encoding: opts.encoding, bom: false } : detectEncoding(head, done);
   const headDecoder = createDecoder(detected.encoding);
   let headText = headDecoder.write(head);
@@ -165,10 +165,10 @@ export async function openExport(
   const sample = hasHeader ? parsed : [opts.columns as string[], ...parsed];
   const headers = (sample[0] ?? []).map((h) => h.trim());
   if (headers.length === 0 || headers.every((h) => h === '')) {
-    throw new DataError(readTexts(opts.lang).noHeader(label), readTexts(opts.lang).noHeaderHint);
+    throw new DataError(messages(opts.lang).read.texts.noHeader(label), messages(opts.lang).read.texts.noHeaderHint);
   }
   const overrides = opts.map ?? {};
-  const t = readTexts(opts.lang);
+  const t = messages(opts.lang).read.texts;
   const { mapping, missing, badOverrides, duplicates: twins, ambiguous } = mapHeaders(headers, schema, overrides, t);
   if (badOverrides.length > 0 || ambiguous.length > 0) {
     const problems = [...badOverrides, ...ambiguous.map((a) => t.ambiguousMap(a.field, a.header, a.columns))];
@@ -243,18 +243,18 @@ export async function openExport(
   };
 }
 
-async function openFile(path: string, label: string, lang?: ReadLang): Promise<{ stream: Readable; size: number }> {
+async function openFile(path: string, label: string, lang?: Lang): Promise<{ stream: Readable; size: number }> {
   let size = 0;
   try {
     const st = await fsp.stat(path);
     size = st.size;
-    if (st.isDirectory()) throw new InputMissingError(readTexts(lang).isDirectory(label));
+    if (st.isDirectory()) throw new InputMissingError(messages(lang).read.texts.isDirectory(label));
     await fsp.access(path);
   } catch (err) {
     if (err instanceof InputMissingError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputMissingError(readTexts(lang).noSuchFile(label), readTexts(lang).noSuchFileHint);
-    throw new InputMissingError(readTexts(lang).cannotRead(label, code ?? 'error'), readTexts(lang).cannotReadHint);
+    if (code === 'ENOENT') throw new InputMissingError(messages(lang).read.texts.noSuchFile(label), messages(lang).read.texts.noSuchFileHint);
+    throw new InputMissingError(messages(lang).read.texts.cannotRead(label, code ?? 'error'), messages(lang).read.texts.cannotReadHint);
   }
   return { stream: createReadStream(path, { highWaterMark: 1 << 20 }), size };
 }
@@ -486,7 +486,7 @@ function guard(s: StreamSetup, run: () => void): void {
 }
 
 /** The error for an export whose header is followed by no row. */
-export function noDataRows(label: string, t: ReadTexts = readTexts('en')): DataError {
+export function noDataRows(label: string, t: ReadTexts = messages('en').read.texts): DataError {
   return new DataError(t.noDataRows(label), t.noDataRowsHint);
 }
 
@@ -530,7 +530,7 @@ export interface PieceOptions {
 export function createPieceReader(spec: PieceReaderSpec, schema: Schema) {
   const convert = createRowConverter(spec.headers, spec.mapping, schema, spec.conventions, spec.fill, spec.checks);
   const stats: ReadStats = { read: 0, accepted: 0, rejected: 0, blankLines: 0, bytes: 0, sha256: '' };
-  const texts = readTexts(spec.checks.lang);
+  const texts = messages(spec.checks.lang).read.texts;
   const idIndex = spec.mapping.fields.get('customer_id');
   const factColumns = FACT_FIELDS.map((f) => spec.mapping.fields.get(f));
   return {
@@ -722,7 +722,7 @@ function csvSyntaxError(err: unknown, label: string, lineOffset: number, t: Read
   return err instanceof Error ? err : new Error(String(err));
 }
 
-export function missingColumnsError(label: string, headers: string[], missing: MissingField[], kind: string, t: ReadTexts = readTexts('en')): DataError {
+export function missingColumnsError(label: string, headers: string[], missing: MissingField[], kind: string, t: ReadTexts = messages('en').read.texts): DataError {
   const names = missing.map((m) => m.fields.join(` ${t.or} `)).join(', ');
   const found = headers.map((h) => `'${h}'`).join(', ');
   const hints = missing.flatMap((m) =>

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { DataError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { truncateLedger } from './ledger.js';
+import { messages, type Lang } from '../domain/catalogue/index.js';
 
 /** The ledger as a run left it. */
 export interface LedgerMark {
@@ -88,7 +89,8 @@ export async function clearPending(pending: PendingRun, state: LedgerState, mark
   await writeLedgerState(pending.ledger, { ...rest, ...(mark ? { last_run: mark } : {}) });
 }
 
-export type Settled = { action: 'completed' | 'rolled_back'; runId: string; note?: string };
+/** `lostOutputs`: outputs of a rolled-back run that were gone although its ledger entries were all written. */
+export type Settled = { action: 'completed' | 'rolled_back'; runId: string; lostOutputs?: string[] };
 
 /**
  * Finishes a commit left pending by a run that died: completes it when the ledger holds the
@@ -96,7 +98,7 @@ export type Settled = { action: 'completed' | 'rolled_back'; runId: string; note
  * ledger back to its size before the run, removes the temporary outputs). Call it holding the
  * locks on the ledger and on the output directory.
  */
-export async function settlePending(pending: PendingRun, force: boolean): Promise<Settled> {
+export async function settlePending(pending: PendingRun, force: boolean, lang: Lang = 'en'): Promise<Settled> {
   const size = await stat(pending.ledger).then((s) => s.size, () => 0);
   const files = await Promise.all(pending.files.map(async (f) => ({
     ...f,
@@ -111,10 +113,8 @@ export async function settlePending(pending: PendingRun, force: boolean): Promis
   }
   if (size < pending.before.bytes || size > pending.after.bytes) {
     if (!force) {
-      throw new DataError(
-        `run ${pending.run_id} was interrupted while it committed, and ledger ${pending.ledger} has changed since (${size} bytes; ${pending.before.bytes} before that run, ${pending.after.bytes} after it)`,
-        `check the ledger by hand; to go on with it as it is, run again with --force`,
-      );
+      const t = messages(lang).campaign;
+      throw new DataError(t.interruptedLedgerChanged(pending.run_id, pending.ledger, size, pending.before.bytes, pending.after.bytes), t.interruptedLedgerChangedHint);
     }
   } else if (size > pending.before.bytes) {
     await truncateLedger(pending.ledger, pending.before.bytes);
@@ -122,8 +122,7 @@ export async function settlePending(pending: PendingRun, force: boolean): Promis
   for (const f of files) if (f.tempThere) await unlink(join(pending.out, f.temp)).catch(() => undefined);
   await clearPending(pending, state, undefined);
   const lost = files.filter((f) => !f.tempThere && !f.inPlace).map((f) => f.name);
-  const note = lost.length > 0 && size === pending.after.bytes ? `outputs ${lost.join(', ')} of that run were lost; its ledger entries were removed` : undefined;
-  return { action: 'rolled_back', runId: pending.run_id, ...(note ? { note } : {}) };
+  return { action: 'rolled_back', runId: pending.run_id, ...(lost.length > 0 && size === pending.after.bytes ? { lostOutputs: lost } : {}) };
 }
 
 async function readJson(path: string): Promise<unknown> {

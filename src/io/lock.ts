@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { LockedError } from '../errors.js';
+import { keyedError, noteOf } from '../domain/catalogue/index.js';
 import { toWriteError } from './atomic-write.js';
 
 export interface LockOptions {
@@ -90,19 +91,16 @@ export async function withLocks<T>(targets: readonly string[], fn: (lock: HeldLo
 
 async function lockedError(target: string, lockPath: string, options: LockOptions): Promise<LockedError> {
   const age = await stat(lockPath).then(
-    (s) => `, last refreshed ${Math.max(0, Math.round((Date.now() - s.mtimeMs) / 1000))} s ago`,
-    () => '',
+    (s) => Math.max(0, Math.round((Date.now() - s.mtimeMs) / 1000)),
+    () => null,
   );
-  return new LockedError(
-    `${target} is locked: another winback run is in progress (lock ${lockPath}${age})`,
-    `wait for that run to finish and try again; a lock left by a killed run is taken over once it is ` +
-      `${Math.round(options.staleMs / 1000)} s old; if you are sure no winback run is active, remove ${lockPath}`,
+  return keyedError(
+    (message, hint) => new LockedError(message, hint),
+    noteOf('ledger', { key: 'locked', args: [target, lockPath, age] }),
+    noteOf('ledger', { key: 'lockedHint', args: [Math.round(options.staleMs / 1000), lockPath] }),
   );
 }
 
 function lostError(target: string, cause: Error): LockedError {
-  return new LockedError(
-    `lost the lock on ${target} during the run (${cause.message}); another run may have taken it over`,
-    'run again; if this repeats, the run is stalling for longer than the stale-lock timeout',
-  );
+  return keyedError((message, hint) => new LockedError(message, hint), noteOf('ledger', { key: 'lockLost', args: [target, cause.message] }), noteOf('ledger', { key: 'lockLostHint', args: [] }));
 }

@@ -1,6 +1,7 @@
 import { mkdir, rmdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { CannotCreateError } from '../errors.js';
+import { keyedError, noteOf } from '../domain/catalogue/index.js';
 
 /**
  * Creates an output directory and its missing parents, or throws CannotCreateError (73).
@@ -11,16 +12,16 @@ export async function ensureOutputDir(path: string, label: string): Promise<Crea
   const missing: string[] = [];
   let current = path;
   for (;;) {
-    const st = await stat(current).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : fail(label, e.code)));
+    const st = await stat(current).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : fail(label, 'code', e.code)));
     if (st?.isDirectory()) break;
-    if (st) fail(label, current === path ? 'it is a file' : `${current} is a file`);
+    if (st) fail(label, current === path ? 'file' : 'partFile', current);
     missing.unshift(current);
     const parent = dirname(current);
-    if (parent === current) fail(label, 'no existing parent folder');
+    if (parent === current) fail(label, 'noParent');
     current = parent;
   }
   for (const dir of missing) {
-    await mkdir(dir).catch((e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? undefined : fail(label, e.code)));
+    await mkdir(dir).catch((e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? undefined : fail(label, 'code', e.code)));
   }
   return { dirs: missing };
 }
@@ -37,6 +38,6 @@ export async function removeCreatedDirs(created: CreatedDirs): Promise<void> {
   }
 }
 
-function fail(label: string, why: string | undefined): never {
-  throw new CannotCreateError(`cannot create the output directory ${label} (${why ?? 'error'})`, 'choose a folder you can write to');
+function fail(label: string, why: 'file' | 'partFile' | 'noParent' | 'code', detail?: string): never {
+  throw keyedError((m, h) => new CannotCreateError(m, h), noteOf('files', { key: 'outputDir', args: [label, why, detail ?? ''] }), noteOf('files', { key: 'outputDirHint', args: [] }));
 }

@@ -4,7 +4,7 @@ import type { PlanTotals } from '../domain/plan-summary.js';
 import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { formatFormulaNumber } from '../domain/value-explain.js';
-import { formatDay, formatFixed, formatIsoText, formatWhole, messages, type Lang } from '../domain/messages.js';
+import { formatDay, formatFixed, formatIsoText, formatWhole, messages, type Lang } from '../domain/catalogue/index.js';
 import { compareActions } from '../domain/value-compare.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import { blockWord } from '../domain/worksheet-format.js';

@@ -12,7 +12,7 @@ import { DataError, InputMissingError, UsageError } from '../errors.js';
 import { tempPathFor, toWriteError, writeFileAtomic } from './atomic-write.js';
 import { BUILTIN_EXAMPLES_PATH, readExamples } from './reason-examples.js';
 import { codeKey } from '../domain/reasons/vocabulary.js';
-import { messages, type Lang } from '../domain/messages.js';
+import { messages, type Lang } from '../domain/catalogue/index.js';
 
 /** The shipped default; from src/io (vitest) and dist/io (built) alike this is <root>/src/playbook. */
 export const DEFAULT_PLAYBOOK_PATH = fileURLToPath(new URL('../../src/playbook/default.yaml', import.meta.url));
@@ -35,24 +35,22 @@ export interface LoadedPlaybook {
   warnings: string[];
 }
 
-/** Reads and parses a playbook file without validating it; the default when no path is given. */
-export async function readPlaybookSource(path?: string): Promise<PlaybookSource> {
-  const read = await readPlaybookText(path);
-  return { ...read, data: parseText(read.text, read.path) };
+/** Reads and parses a playbook file without validating it; the default when no path is given. Errors in `lang`. */
+export async function readPlaybookSource(path?: string, lang: Lang = 'en'): Promise<PlaybookSource> {
+  const read = await readPlaybookText(path, lang);
+  return { ...read, data: parseText(read.text, read.path, lang) };
 }
 
-/** Reads a playbook file's text and its checksum; the default when no path is given. */
-async function readPlaybookText(path?: string): Promise<Omit<PlaybookSource, 'data'>> {
+/** Reads a playbook file's text and its checksum; the default when no path is given. Errors in `lang`. */
+async function readPlaybookText(path: string | undefined, lang: Lang): Promise<Omit<PlaybookSource, 'data'>> {
   const file = path ?? DEFAULT_PLAYBOOK_PATH;
+  const t = messages(lang).playbookCheck;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputMissingError(
-      code === 'ENOENT' ? `playbook file not found: ${file}` : `cannot read playbook ${file}: ${(err as Error).message}`,
-      path === undefined ? 'reinstall winback: the default playbook is missing' : 'check the --playbook path',
-    );
+    throw new InputMissingError(code === 'ENOENT' ? t.notFound(file) : t.unreadable(file, (err as Error).message), path === undefined ? t.defaultMissingHint : t.pathHint);
   }
   const sha256 = createHash('sha256').update(text).digest('hex');
   return { text, sha256, source: path ?? 'default', path: file };
@@ -60,19 +58,20 @@ async function readPlaybookText(path?: string): Promise<Omit<PlaybookSource, 'da
 
 /**
  * Loads and validates a playbook; an invalid one is a DataError listing each problem with its
- * path. Its examples are the shipped ones, then its own from the examples file it names.
+ * path, in `lang`. Its examples are the shipped ones, then its own from the examples file it names.
  */
-export async function loadPlaybook(path?: string): Promise<LoadedPlaybook> {
-  const src = await readPlaybookText(path);
+export async function loadPlaybook(path?: string, lang: Lang = 'en'): Promise<LoadedPlaybook> {
+  const src = await readPlaybookText(path, lang);
   // JSON is parsed apart from YAML (parseText): the same bytes under either name are two keys.
   const textKey = `${isJson(src.path) ? 'json' : 'yaml'}:${src.sha256}`;
-  let result = validated.get(textKey);
+  // Its warnings are worded in the run's language.
+  let result = validated.get(`${lang}:${textKey}`);
   if (result === undefined) {
-    result = validatePlaybook(parseText(src.text, src.path));
+    result = validatePlaybook(parseText(src.text, src.path, lang), lang);
     // Only a valid playbook is kept: the message of an invalid one names the file it was read from.
-    if (result.playbook !== undefined) remember(validated, textKey, result);
+    if (result.playbook !== undefined) remember(validated, `${lang}:${textKey}`, result);
   }
-  if (result.playbook === undefined) throw new DataError(describeInvalid(src.path, result), `check it with: winback playbook validate ${src.path}`);
+  if (result.playbook === undefined) throw new DataError(describeInvalid(src.path, result, lang), messages(lang).playbookCheck.validateHint(src.path));
   // Its own examples file lives next to it: read on every load, as the playbook file is.
   const own = await ownExamples(result.playbook, src.path);
   const ownText = own.length === 0 ? '' : JSON.stringify(own.map((e) => [e.text, e.code]));
@@ -150,15 +149,15 @@ export function describeInvalid(file: string, result: PlaybookValidation, lang: 
   return `${messages(lang).playbook.invalid(file, result.errors.length)}\n${lines.join('\n')}`;
 }
 
-function parseText(text: string, file: string): unknown {
+function parseText(text: string, file: string, lang: Lang): unknown {
   const trimmed = text.replace(/^\uFEFF/, '');
   try {
     // JSON is valid YAML, but JSON.parse gives better messages for .json files.
     if (isJson(file)) return JSON.parse(trimmed) as unknown;
     return parseYaml(trimmed, { prettyErrors: true }) as unknown;
   } catch (err) {
-    const where = err instanceof YAMLParseError && err.linePos ? ` at line ${err.linePos[0].line}` : '';
-    throw new DataError(`playbook ${file} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}${where}: ${firstLine(err)}`);
+    const at = err instanceof YAMLParseError && err.linePos ? err.linePos[0] : undefined;
+    throw new DataError(messages(lang).playbookCheck.syntax(file, file.endsWith('.json') ? 'JSON' : 'YAML', at?.line, at?.col, firstLine(err)));
   }
 }
 

@@ -5,13 +5,13 @@
  */
 import type { FigureChange, ReportChanges } from '../domain/report-changes.js';
 import type { Report } from '../domain/report-finish.js';
-import { formatCurrency, formatDate, formatDecimal, type ReportLabels, type ReportLang } from './report-labels.js';
+import { formatCurrency, formatDate, formatDecimal, type ReportLabels, type Lang } from '../domain/catalogue/index.js';
 import { esc } from './report-svg.js';
 
-interface Ctx { r: Report; L: ReportLabels; lang: ReportLang; reason: (code: string) => string }
+interface Ctx { r: Report; L: ReportLabels; lang: Lang; reason: (code: string) => string }
 
 /** What the comparison is worth, in words: as-of dates and inputs. */
-export function changesCaveats(c: ReportChanges, L: ReportLabels, lang: ReportLang): string[] {
+export function changesCaveats(c: ReportChanges, L: ReportLabels, lang: Lang): string[] {
   const out = [c.same_as_of ? L.changesSameAsOf : L.changesAsOf(formatDate(c.previous.as_of, lang), formatDate(c.current.as_of, lang))];
   if (c.same_input === null) out.push(L.changesInputUnknown);
   else if (c.same_input) out.push(L.changesInputSame);
@@ -22,7 +22,7 @@ export function changesCaveats(c: ReportChanges, L: ReportLabels, lang: ReportLa
 const MONEY = new Set(['expected_profit', 'cost', 'value_at_stake_all']);
 
 /** name, previous, now, change as text; money with the currency, counts whole, changes signed. */
-export function changeRows(lines: FigureChange<string>[], name: (k: string) => string, lang: ReportLang, currency: string): string[][] {
+export function changeRows(lines: FigureChange<string>[], name: (k: string) => string, lang: Lang, currency: string): string[][] {
   return lines.map((x) => {
     const fmt = (v: number | null, signed = false) => {
       if (v === null) return '';

@@ -6,10 +6,10 @@
 import type { Outlier } from '../domain/report-extras.js';
 import type { MoneyFields, Report } from '../domain/report-finish.js';
 import { OTHER_MANAGERS } from '../domain/report.js';
-import { blockReasonText, formatCurrency, formatDate, formatDecimal, formatPercent, type ReportLabels, type ReportLang } from './report-labels.js';
+import { blockReasonText, formatCurrency, formatDate, formatDecimal, formatPercent, type ReportLabels, type Lang } from '../domain/catalogue/index.js';
 import { esc, funnelChart } from './report-svg.js';
 
-export interface MoneyCtx { r: Report; L: ReportLabels; lang: ReportLang; reason: (code: string) => string }
+export interface MoneyCtx { r: Report; L: ReportLabels; lang: Lang; reason: (code: string) => string }
 
 /** The headline tiles: profit, cost, return on spend, value at stake on two stated bases. */
 export function moneyTiles({ r, L, lang }: MoneyCtx): string {

@@ -5,14 +5,14 @@
  */
 import type { KpiJson } from '../domain/results-json.js';
 import type { ReportResults } from '../domain/report-results.js';
-import { formatCurrency, formatDate, formatPercent, type ReportLabels, type ReportLang } from './report-labels.js';
+import { formatCurrency, formatDate, formatPercent, type ReportLabels, type Lang } from '../domain/catalogue/index.js';
 import { esc } from './report-svg.js';
 
 /** What the section reads of the report; `winback results --html` builds the same from its own figures. */
-interface Ctx { r: { results?: ReportResults; money: { currency: string } }; L: ReportLabels; lang: ReportLang; reason: (code: string) => string }
+interface Ctx { r: { results?: ReportResults; money: { currency: string } }; L: ReportLabels; lang: Lang; reason: (code: string) => string }
 
 /** Lift in percentage points with its interval, in the report's language: "+5.2 pp [1.1; 9.3]". */
-export function formatLift(lift: KpiJson['lift'], L: ReportLabels, lang: ReportLang): string {
+export function formatLift(lift: KpiJson['lift'], L: ReportLabels, lang: Lang): string {
   if (lift === null) return '';
   const pp = (x: number) => {
     const text = (x * 100).toFixed(1);
@@ -21,7 +21,7 @@ export function formatLift(lift: KpiJson['lift'], L: ReportLabels, lang: ReportL
   return `${lift.difference >= 0 ? '+' : ''}${pp(lift.difference)} ${L.pp} [${pp(lift.low)}; ${pp(lift.high)}]`;
 }
 
-const share = (x: number | null, lang: ReportLang) => (x === null ? '' : formatPercent(x, lang));
+const share = (x: number | null, lang: Lang) => (x === null ? '' : formatPercent(x, lang));
 
 /** The results section: tiles (contacted, returned, lift) and the table per reason; '' without results. */
 export function resultsSection({ r, L, lang, reason }: Ctx): string {

@@ -6,7 +6,7 @@
 import { DECISIONS } from '../domain/value-types.js';
 import { CHANNELS } from '../domain/playbook-types.js';
 import type { Report } from '../domain/report-finish.js';
-import { blockReasonText, formatCompact, formatDate, formatMoney, formatPercent, reportLabels, type ReportLabels, type ReportLang } from './report-labels.js';
+import { blockReasonText, formatCompact, formatDate, formatMoney, formatPercent, type ReportLabels, type Lang, messages } from '../domain/catalogue/index.js';
 import { binLabel } from './report-render.js';
 import { funnelSection, moneyBreakdowns, moneyTiles, outlierSection } from './report-html-money.js';
 import { resultsSection } from './report-html-results.js';
@@ -26,14 +26,14 @@ export const COLORS = {
 export const CHANNEL_PATTERNS = { visit: 'solid', phone: 'hatch', letter: 'dots', email: 'cross' } as const;
 
 export interface HtmlOptions {
-  lang: ReportLang;
+  lang: Lang;
   /** reason code → label in the report's language (from the playbook) */
   reasonLabels?: Record<string, string>;
 }
 
 /** Renders the report as one self-contained HTML document. */
 export function renderReportHtml(r: Report, opts: HtmlOptions): string {
-  const L = reportLabels(opts.lang);
+  const L = messages(opts.lang).report.words;
   const ctx = { r, L, lang: opts.lang, reason: (code: string) => opts.reasonLabels?.[code] ?? code };
   const gone = new Set(r.missing.map((m) => m.section));
   const sections = [
@@ -60,7 +60,7 @@ export function renderReportHtml(r: Report, opts: HtmlOptions): string {
   });
 }
 
-type Ctx = { r: Report; L: ReportLabels; lang: ReportLang; reason: (code: string) => string };
+type Ctx = { r: Report; L: ReportLabels; lang: Lang; reason: (code: string) => string };
 
 function section(id: string, title: string, body: string, note?: string): string {
   return `<section id="${id}"><h2>${esc(title)}</h2>${note ? `<p class="note">${esc(note)}</p>` : ''}<div class="figure" role="region" aria-label="${esc(title)}" tabindex="0">${body}</div></section>`;

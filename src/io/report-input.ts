@@ -23,7 +23,7 @@ import { listFile } from './campaign-output.js';
 import { PLAN_COLUMNS, PLAN_COLUMNS_WITHOUT_P_ORGANIC, PLAN_COLUMNS_WITHOUT_TRACK } from './plan-output.js';
 import type { ColumnSpec } from './csv-write.js';
 import { detectConventions } from './sniff.js';
-import { messages, type Lang } from '../domain/messages.js';
+import { keyedError, messages, noteOf, type Lang } from '../domain/catalogue/index.js';
 
 export type ReportSource = 'export' | 'plan' | 'campaign';
 export interface PlannedRecord { row: CustomerRow; facts: PlanFacts }
@@ -48,7 +48,7 @@ export async function readRunSummary(dir: string, label: string): Promise<Record
   try {
     text = await fsp.readFile(join(dir, 'summary.json'), 'utf8');
   } catch {
-    throw new InputMissingError(`${label}/summary.json is missing`, 'the directory must be the complete output of one winback plan or campaign run');
+    throw keyedError((m, h) => new InputMissingError(m, h), noteOf('files', { key: 'summaryMissing', args: [label] }), noteOf('files', { key: 'summaryMissingHint', args: [] }));
   }
   try {
     const data = JSON.parse(text) as unknown;
@@ -56,7 +56,7 @@ export async function readRunSummary(dir: string, label: string): Promise<Record
   } catch {
     // reported below
   }
-  throw new DataError(`${label}/summary.json is not a JSON object`, 'run winback plan again to rewrite it');
+  throw keyedError((m, h) => new DataError(m, h), noteOf('files', { key: 'summaryNotObject', args: [label] }), noteOf('files', { key: 'summaryNotObjectHint', args: [] }));
 }
 
 /** Streams plan.csv of a plan directory as (input row, plan facts) records. */

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { ComparableReport, RunIdentity } from '../domain/report-changes.js';
-import { messages, type Lang } from '../domain/messages.js';
+import { messages, type Lang } from '../domain/catalogue/index.js';
 import { DECISIONS } from '../domain/value-types.js';
 import { DataError, InputMissingError } from '../errors.js';
 

@@ -4,7 +4,7 @@ import { returnOnSpend } from '../domain/plan-money.js';
 import { OTHER_MANAGERS } from '../domain/report.js';
 import type { Report } from '../domain/report-finish.js';
 import { CHANNELS } from '../domain/playbook-types.js';
-import { blockReasonText, formatDate, formatDecimal, formatMoney, formatPercent, reportLabels, type ReportLang, type ReportLabels } from './report-labels.js';
+import { blockReasonText, formatDate, formatDecimal, formatMoney, formatPercent, type Lang, type ReportLabels, messages } from '../domain/catalogue/index.js';
 import { formatLift } from './report-html-results.js';
 import { changeRows, changesCaveats } from './report-html-changes.js';
 import { currentTableWidth, renderTable, renderWholeHeaders, styler, truncate } from './render.js';
@@ -13,8 +13,8 @@ const WIDTH = 80;
 type Styler = ReturnType<typeof styler>;
 
 /** Renders the whole report as terminal text. */
-export function renderReport(r: Report, opts: { color: boolean; lang: ReportLang }): string {
-  const L = reportLabels(opts.lang);
+export function renderReport(r: Report, opts: { color: boolean; lang: Lang }): string {
+  const L = messages(opts.lang).report.words;
   const c = styler(opts.color);
   const m = (v: number) => formatMoney(v, opts.lang);
   const parts = [
@@ -41,7 +41,7 @@ export function renderReport(r: Report, opts: { color: boolean; lang: ReportLang
 
 const gone = (r: Report, section: string) => r.missing.some((x) => x.section === section);
 
-function header(r: Report, L: ReportLabels, c: Styler, m: (v: number) => string, lang: ReportLang): string {
+function header(r: Report, L: ReportLabels, c: Styler, m: (v: number) => string, lang: Lang): string {
   const d = r.decisions;
   const decisions = DECISIONS.map((k) => `${L.decisions[k]} ${d[k]}`).join(' · ');
   return [
@@ -55,7 +55,7 @@ function header(r: Report, L: ReportLabels, c: Styler, m: (v: number) => string,
 }
 
 /** The campaign's results next to the plan: contacted, returned and the lift per reason. */
-function results(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }): string {
+function results(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: Lang }): string {
   const res = r.results;
   if (res === undefined) return '';
   const rows = [...res.by_reason, res.total].map((k) => [
@@ -71,7 +71,7 @@ function results(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; 
 }
 
 /** The change since the last run: what is compared, then the figures before and now. */
-function changes(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }): string {
+function changes(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: Lang }): string {
   const ch = r.changes;
   if (ch === undefined) return '';
   const cur = r.money.currency;
@@ -99,7 +99,7 @@ type GroupLine = Report['regions'][number];
  * win-back customers, value at stake and expected profit (as the reason and segment tables),
  * cost and return on spend; a column the source cannot fill is left out.
  */
-function groupMoney(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }, which: 'managers' | 'regions'): string {
+function groupMoney(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: Lang }, which: 'managers' | 'regions'): string {
   const lines: GroupLine[] = which === 'regions' ? r.regions : r.account_managers.map(({ account_manager, ...x }) => ({ ...x, region: account_manager }));
   if (lines.length === 0) return '';
   const none = which === 'regions' ? L.noRegion : L.noManager;
@@ -138,7 +138,7 @@ function sumGroups(lines: readonly GroupLine[]): Omit<GroupLine, 'region'> {
   };
 }
 
-function calendar(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }): string {
+function calendar(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: Lang }): string {
   if (r.missing.some((x) => x.section === 'calendar')) return '';
   const rows = r.calendar.weeks.map((w) => [w.week, formatDate(w.from, opts.lang), ...CHANNELS.map((ch) => w.channels[ch] || ''), c.bold(String(w.total))]);
   const table = renderTable([L.week, L.from, ...CHANNELS.map((ch) => truncate(L.channels[ch] ?? ch, 8)), L.total], rows, {
@@ -148,7 +148,7 @@ function calendar(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean;
   return section(c, L.calendar, `${table}\n${tail}`);
 }
 
-function topTable(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }): string {
+function topTable(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: Lang }): string {
   if (r.top.length === 0) return '';
   const rows = r.top.map((t) => [t.rank, truncate(clean(t.customer_id), 10), truncate(clean(t.name), 16), truncate(t.reason_code, 16), truncate(L.channels[t.channel] ?? t.channel, 7), c.green(formatMoney(t.expected_value, opts.lang))]);
   return section(c, `${L.top} (${r.top.length})`, renderTable([L.rank, L.id, L.name, L.reason, L.channel, L.expected], rows, {
@@ -156,13 +156,13 @@ function topTable(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean;
   }));
 }
 
-function distribution(r: Report, L: ReportLabels, c: Styler, lang: ReportLang): string {
+function distribution(r: Report, L: ReportLabels, c: Styler, lang: Lang): string {
   const most = Math.max(1, ...r.value_distribution.map((b) => b.count));
   const rows = r.value_distribution.map((b) => [binLabel(b.from, b.to, lang), b.count, b.win_back, '#'.repeat(Math.round((b.count / most) * 24))]);
   return section(c, L.distribution, renderTable([L.valueAxis, L.customers, L.winBackShort, ''], rows, { color: false, align: ['right', 'right', 'right', 'left'] }));
 }
 
-function switching(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: ReportLang }): string {
+function switching(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: Lang }): string {
   if (r.missing.some((x) => x.section === 'switching')) return '';
   const m = (v: number) => formatMoney(v, opts.lang);
   const paths = renderTable([L.path, L.count, L.winBackShort, L.atStake, L.expected], r.switching.paths.filter((p) => p.count > 0).map((p) => [
@@ -196,7 +196,7 @@ function section(c: Styler, title: string, body: string): string {
 }
 
 /** Expected-value bin label such as "1,000 – 5,000", "< 0" or "≥ 100,000". */
-export function binLabel(from: number | null, to: number | null, lang: ReportLang): string {
+export function binLabel(from: number | null, to: number | null, lang: Lang): string {
   if (from === null) return `< ${formatMoney(to ?? 0, lang)}`;
   if (to === null) return `≥ ${formatMoney(from, lang)}`;
   return `${formatMoney(from, lang)} – ${formatMoney(to, lang)}`;

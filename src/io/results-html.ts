@@ -8,17 +8,16 @@
  * lift chart is its own.
  */
 import { formatIsoDay } from '../domain/dates.js';
-import { messages } from '../domain/messages.js';
+import { messages, formatCurrency, formatDate, formatDecimal, formatMoney, formatPercent, type ReportLabels, type Lang } from '../domain/catalogue/index.js';
 import { reportResults, type ResultsMeta } from '../domain/report-results.js';
 import type { KpiRow, ResultsReport } from '../domain/results.js';
 import { kpiJson } from '../domain/results-json.js';
 import { CSS } from './report-html.js';
 import { formatLift, resultsSection } from './report-html-results.js';
-import { formatCurrency, formatDate, formatDecimal, formatMoney, formatPercent, reportLabels, type ReportLabels, type ReportLang } from './report-labels.js';
 import { esc, htmlPage, INK, MUTED, open } from './report-svg.js';
 
 export interface ResultsHtmlOptions {
-  lang: ReportLang;
+  lang: Lang;
   /** the currency's symbol or code, as the report writes it */
   currency: string;
   /** reason code → label in the page's language (from the playbook) */
@@ -31,7 +30,7 @@ const LIFT_COLORS = { up: '#15803d', down: '#b91c1c', open: '#4b5563' };
 const n = (x: number) => String(Math.round(x * 10) / 10);
 
 /** Horizontal bars of the lift (percentage points) per reason, with whiskers for the 95 % interval. */
-export function liftChart(rows: readonly KpiRow[], L: ReportLabels, lang: ReportLang, reason: (code: string) => string): string {
+export function liftChart(rows: readonly KpiRow[], L: ReportLabels, lang: Lang, reason: (code: string) => string): string {
   const withLift = rows.filter((k) => k.lift !== null);
   const w = 760, labelW = 190, right = 170, top = 34, rowH = 30;
   const h = top + Math.max(1, withLift.length) * rowH + 20;
@@ -63,7 +62,7 @@ export function liftChart(rows: readonly KpiRow[], L: ReportLabels, lang: Report
 /** The whole HTML document. */
 export function renderResultsHtml(r: ResultsReport, meta: ResultsMeta, opts: ResultsHtmlOptions): string {
   const { lang, currency } = opts;
-  const L = reportLabels(lang);
+  const L = messages(lang).report.words;
   const P = L.resultsPage;
   const reason = (code: string) => opts.reasonLabels?.[code] ?? code;
   const count = (v: number) => formatMoney(v, lang);
@@ -96,7 +95,7 @@ function head(cells: readonly string[], textColumns: number): string {
   return `<thead><tr>${cells.map((h, i) => `<th scope="col"${i >= textColumns ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead>`;
 }
 
-function segmentTable(r: ResultsReport, L: ReportLabels, lang: ReportLang, reason: (code: string) => string, currency: string): string {
+function segmentTable(r: ResultsReport, L: ReportLabels, lang: Lang, reason: (code: string) => string, currency: string): string {
   const P = L.resultsPage;
   const names = messages(lang).names;
   const share = (x: number | null) => (x === null ? '' : formatPercent(x, lang));
@@ -116,7 +115,7 @@ function segmentTable(r: ResultsReport, L: ReportLabels, lang: ReportLang, reaso
   return `${head(heads, 3)}<tbody>\n${body}\n</tbody>`;
 }
 
-function serialTable(r: ResultsReport, L: ReportLabels, lang: ReportLang, reason: (code: string) => string): string {
+function serialTable(r: ResultsReport, L: ReportLabels, lang: Lang, reason: (code: string) => string): string {
   const P = L.resultsPage;
   const day = (d: number) => formatDate(formatIsoDay(d), lang);
   const body = r.serialDefectors.map((s) => `<tr><th scope="row">${esc(s.customer_id)}</th><td>${esc(reason(s.reasonCode))}</td><td>${esc(messages(lang).names.offer(s.offerType))}</td><td class="num">${esc(day(s.returnDate))}</td><td class="num">${esc(day(s.cancelledAgain))}</td></tr>`).join('\n');

@@ -10,7 +10,7 @@ import { InputMissingError } from '../errors.js';
 import type { ReadOptions } from './csv-read.js';
 import { readLedger } from './ledger.js';
 import type { openExport } from './open-export.js';
-import { messages } from '../domain/messages.js';
+import { messages } from '../domain/catalogue/index.js';
 import { readOutcomes, type OutcomesRead } from './outcomes-file.js';
 
 export interface ResultsSettings {

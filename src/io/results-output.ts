@@ -8,8 +8,7 @@ import { kpiJson } from '../domain/results-json.js';
 import type { CustomerRow, EpochDay } from '../domain/types.js';
 import type { ColumnSpec } from './csv-write.js';
 import { currentTableWidth, renderWholeHeaders, styler, wrap, type WholeColumn } from './render.js';
-import { reportLabels } from './report-labels.js';
-import { formatFixed, formatWhole, messages, type Lang } from '../domain/messages.js';
+import { formatFixed, formatWhole, messages, type Lang } from '../domain/catalogue/index.js';
 
 export { kpiJson } from '../domain/results-json.js';
 
@@ -62,7 +61,7 @@ export function renderResults(r: ResultsReport, head: string, color: boolean, la
   });
   const fit = (columns: WholeColumn[], cells: (string | number)[][]) => {
     const { table, dropped } = renderWholeHeaders(columns, cells, { color, width });
-    return dropped.length === 0 ? table : `${table}\n${c.dim(wrap(reportLabels(lang).columnsLeftOut(width, dropped.join(', ')), width, ''))}`;
+    return dropped.length === 0 ? table : `${table}\n${c.dim(wrap(messages(lang).report.words.columnsLeftOut(width, dropped.join(', ')), width, ''))}`;
   };
   const rates = fit(cols(t.rateColumns, [[0, 10], [2], [5], [1], [6], [1], [0]]),
     rows.map((k) => [label(k), k.contacted.customers, k.contacted.regained, share(k.contacted.rate), k.control.customers, share(k.control.rate), lift(k)]));

@@ -7,6 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError } from '../errors.js';
+import { keyedError, noteOf, type SavedNote } from '../domain/catalogue/index.js';
 
 export type RunOutputs = Record<string, { bytes: number }>;
 
@@ -14,15 +15,13 @@ export type RunOutputs = Record<string, { bytes: number }>;
 export async function checkRunOutputs(dir: string, label: string, summary: Record<string, unknown>): Promise<void> {
   const outputs = summary.outputs;
   if (outputs === undefined) return;
-  const hint = 'a run was interrupted while it replaced its files: run it again into this directory';
-  if (typeof outputs !== 'object' || outputs === null) throw new DataError(`${label}/summary.json: "outputs" is not a list of files`, hint);
+  const hint = noteOf('files', { key: 'outputsHint', args: [] });
+  const fail = (message: SavedNote) => keyedError((m, h) => new DataError(m, h), message, hint);
+  if (typeof outputs !== 'object' || outputs === null) throw fail(noteOf('files', { key: 'outputsNotList', args: [label] }));
   for (const [name, entry] of Object.entries(outputs as Record<string, unknown>)) {
     const expected = (entry as { bytes?: unknown } | null)?.bytes;
-    if (typeof expected !== 'number') throw new DataError(`${label}/summary.json: "outputs" gives no size for ${name}`, hint);
+    if (typeof expected !== 'number') throw fail(noteOf('files', { key: 'outputsNoSize', args: [label, name] }));
     const size = await stat(join(dir, name)).then((s) => s.size, () => undefined);
-    if (size !== expected) {
-      const found = size === undefined ? 'it is missing' : `it has ${size} bytes`;
-      throw new DataError(`${label}/${name} is not the file ${label}/summary.json describes (${expected} bytes; ${found})`, hint);
-    }
+    if (size !== expected) throw fail(noteOf('files', { key: 'outputChanged', args: [label, name, expected, size ?? null] }));
   }
 }

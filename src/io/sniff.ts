@@ -1,9 +1,8 @@
 import type { Schema } from '../domain/fields.js';
-import type { Said } from '../domain/messages.js';
+import { type Said, type Lang, messages } from '../domain/catalogue/index.js';
 import type { HeaderMapping } from '../domain/header-map.js';
 import { dateOrderEvidence, type DateOrder } from '../domain/parse/date.js';
 import { decimalEvidence, type DecimalMark } from '../domain/parse/number.js';
-import { readTexts, type ReadLang } from '../domain/read-texts.js';
 
 const CANDIDATES = [',', ';', '\t', '|'] as const;
 
@@ -69,7 +68,7 @@ export function detectConventions(
   mapping: HeaderMapping,
   schema: Schema,
   delimiter: string,
-  flags: { decimal?: DecimalMark; dateOrder?: DateOrder; lang?: ReadLang },
+  flags: { decimal?: DecimalMark; dateOrder?: DateOrder; lang?: Lang },
 ): Conventions {
   const numeric: number[] = [];
   const dates: number[] = [];
@@ -104,7 +103,7 @@ export function detectConventions(
   else if (dec[','] !== dec['.']) [decimal, decimalSource] = [dec[','] > dec['.'] ? ',' : '.', { key: 'fromData', args: [] }];
   else [decimal, decimalSource] = [germanish ? ',' : '.', { key: 'defaultForFiles', args: [delimiter] }];
   if (!flags.decimal && dec[','] > 0 && dec['.'] > 0) {
-    warnings.push(readTexts(flags.lang).mixedDecimal(dec[','], dec['.'], decimal));
+    warnings.push(messages(flags.lang).read.texts.mixedDecimal(dec[','], dec['.'], decimal));
   }
   let dateOrder: DateOrder;
   let dateOrderSource: Decided;
@@ -115,7 +114,7 @@ export function detectConventions(
     [dateOrder, dateOrderSource] = [germanish || decimal === ',' || dotted > 0 ? 'dmy' : 'mdy', why];
   }
   if (!flags.dateOrder && ord.dmy > 0 && ord.mdy > 0) {
-    warnings.push(readTexts(flags.lang).mixedDateOrder(ord.dmy, ord.mdy, dateOrder));
+    warnings.push(messages(flags.lang).read.texts.mixedDateOrder(ord.dmy, ord.mdy, dateOrder));
   }
   const marginIndex = mapping.fields.get('margin');
   const marginPercent = marginIndex !== undefined && rows.some((row) => (row[marginIndex] ?? '').includes('%'));

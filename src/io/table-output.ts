@@ -6,6 +6,7 @@ import { unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Context, TextSink } from './context.js';
 import { UsageError } from '../errors.js';
+import { keyedError, noteOf } from '../domain/catalogue/index.js';
 import { createAtomicWriteStream, tempPathFor, writeOrWait, type AtomicWriteStream } from './atomic-write.js';
 import { createCsvFormatter, PLAIN_CSV, type ColumnSpec, type CsvFormat } from './csv-write.js';
 import { registerTemp } from './temp-cleanup.js';
@@ -26,8 +27,9 @@ export function isWorkbookPath(path: string): boolean {
 }
 
 /** Refuses `--out -` on a command that writes several files (64), instead of a folder named "-". */
-export function refuseStdout(flag: string, value: string | undefined, what: string): void {
-  if (value === '-') throw new UsageError(`${flag} -: this command writes ${what}, more than the one table stdout can take`, `give ${flag} a directory, e.g. ${flag} out/run`);
+export function refuseStdout(flag: string, value: string | undefined, command: 'clv' | 'campaign' | 'worksheet' | 'plan'): void {
+  if (value !== '-') return;
+  throw keyedError((m, h) => new UsageError(m, h), noteOf('files', { key: 'stdoutRefused', args: [flag, command] }), noteOf('files', { key: 'stdoutRefusedHint', args: [flag] }));
 }
 
 /** Opens the output of a one-table command. */

@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { WorksheetSession } from '../domain/worksheet-session.js';
-import type { WorksheetTexts } from '../domain/worksheet-texts.js';
+import type { WorksheetTexts } from '../domain/catalogue/index.js';
 import { InputMissingError, UsageError } from '../errors.js';
 
 export interface SessionExport {

@@ -8,7 +8,7 @@ import type { PlannedCustomer } from '../domain/plan.js';
 import {
   channelWord, contactableChannels, decisionNote, formatDay, formatShare, formatWorksheetMoney, noChannelWords, timingNote, type Lang,
 } from '../domain/worksheet-format.js';
-import type { WorksheetTexts } from '../domain/worksheet-texts.js';
+import type { WorksheetTexts } from '../domain/catalogue/index.js';
 import { currentTableWidth, renderTable, styler, truncate, wrap } from './render.js';
 
 const TABLE_ROWS = 20;

@@ -18,7 +18,7 @@ import type { Schema } from '../domain/fields.js';
 import { mapHeaders } from '../domain/header-map.js';
 import { DuplicateTracker, FACT_FIELDS } from '../domain/duplicate-ids.js';
 import { createRowConverter, type RowChecks } from '../domain/row-convert.js';
-import { readTexts } from '../domain/read-texts.js';
+import { messages } from '../domain/catalogue/index.js';
 import type { Reject } from '../domain/types.js';
 import { DataError, IoError, UsageError } from '../errors.js';
 import { decideId, missingColumnsError, noDataRows, type Dialect, type IdDecision, type OpenedExport, type ReadOptions, type ReadStats, type RowEvent, type RowVisitor } from './csv-read.js';
@@ -110,10 +110,10 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
     sheet: book.name,
   };
   const warnings = [...mapping.warnings, ...conventions.warnings];
-  if (opts.encoding || opts.delimiter) warnings.push(readTexts(opts.lang).xlsxIgnoredFlags);
+  if (opts.encoding || opts.delimiter) warnings.push(messages(opts.lang).read.texts.xlsxIgnoredFlags);
   const checks: RowChecks = { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(opts.currency !== undefined ? { currency: opts.currency } : {}), lang: opts.lang ?? 'en' };
   const convert = createRowConverter(headers, mapping, schema, conventions, opts.fill, checks);
-  const t = readTexts(opts.lang);
+  const t = messages(opts.lang).read.texts;
   const idIndex = mapping.fields.get('customer_id');
   const idHeader = idIndex === undefined ? 'customer_id' : (headers[idIndex] as string);
   const dateAt = mapping.fields.get('last_modified');
@@ -224,7 +224,7 @@ async function readHeadAndSample(sheetRows: AsyncIterator<SheetRow>, stats: Read
     // Rows above the header count as blank lines.
     stats.blankLines++;
   }
-  const t = readTexts(opts.lang);
+  const t = messages(opts.lang).read.texts;
   if (!headerRow) throw new DataError(t.sheetEmpty(label, book.name), book.others.length > 0 ? t.sheetEmptyHint(book.others.join(', ')) : t.checkExport);
   const headers = trimTrailingEmpty(headerRow.values.map((v) => cellText(v, undefined, '.').trim()));
   const { mapping, missing, badOverrides, duplicates, ambiguous } = mapHeaders(headers, schema, opts.map ?? {}, t);

@@ -6,7 +6,7 @@
 import type { Context } from '../io/context.js';
 import { contactSpend, selectWithinBudget, type BudgetCandidate, type BudgetSelection } from '../domain/budget.js';
 import { UsageError } from '../errors.js';
-import { formatFixed, formatWhole, messages, type Lang } from '../domain/messages.js';
+import { formatFixed, formatWhole, messages, type Lang } from '../domain/catalogue/index.js';
 import { planExport } from '../engine/index.js';
 import { openLostCustomers, type LoadedPlanSetup } from './plan-setup.js';
 

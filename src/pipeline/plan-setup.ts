@@ -10,14 +10,13 @@ import { validateCalibratedModel } from '../domain/calibrate.js';
 import { DEFAULT_CONFIG, DEFAULT_MAX_REJECT_RATE, type WinbackConfig } from '../domain/config.js';
 import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
 import { currencyCode } from '../domain/parse/number.js';
-import { readTexts, type ReadLang, type RejectLimitSource } from '../domain/read-texts.js';
+import { type Lang, type Noted, type RejectLimitSource, formatFixed, messages } from '../domain/catalogue/index.js';
 import { offerDepthWarnings } from '../domain/offer-depth.js';
 import type { PlanSetup } from '../domain/plan.js';
 import { vocabularyFor } from '../domain/reasons/vocabulary.js';
 import type { DuplicateResolution } from '../domain/duplicate-ids.js';
 import { DataError, InputMissingError } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
-import { formatFixed, messages, type Lang } from '../domain/messages.js';
 import type { EpochDay } from '../domain/types.js';
 import type { OpenedExport, ReadOptions } from '../io/csv-read.js';
 import { openExport } from '../io/open-export.js';
@@ -47,7 +46,8 @@ export interface LoadedPlanSetup {
   rejectLimit: RejectLimit;
   /** for run manifests */
   sources: { configSha256: string; playbookSha256: string; playbookSource: string; modelSha256: string };
-  warnings: string[];
+  /** the config's warnings and the playbook's offer-depth warnings (catalogue keys) */
+  warnings: Noted[];
 }
 
 /** Loads config, playbook and model as the options ask. */
@@ -57,7 +57,7 @@ export async function loadPlanSetup(ctx: Context, options: PlanOptions): Promise
   const cfg = await loadConfig(options.configPath, ctx.cwd, options.lang.given ?? options.lang.locale);
   const rejectLimit = rejectLimitOf(options.maxRejectRate, cfg.config);
   const lang = options.lang.given ?? cfg.config.lang ?? options.lang.locale;
-  const pb = await loadPlaybook(options.playbookPath ?? cfg.config.playbook);
+  const pb = await loadPlaybook(options.playbookPath ?? cfg.config.playbook, lang);
   const model = options.model !== undefined ? await loadModel(options.model.path, options.model.label, lang) : undefined;
   const setup: PlanSetup = {
     playbook: pb.playbook,
@@ -88,10 +88,10 @@ async function loadModel(path: string, label: string, lang: Lang): Promise<{ mod
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new DataError(`model ${label} is not valid JSON: ${(err as Error).message}`);
+    throw new DataError(messages(lang).flags.modelSyntax(label, (err as Error).message));
   }
-  const { model, errors } = validateCalibratedModel(data);
-  if (!model) throw new DataError(`model ${label} is invalid:\n${errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
+  const { model, errors } = validateCalibratedModel(data, lang);
+  if (!model) throw new DataError(messages(lang).flags.modelInvalid(label, errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')));
   const { createHash } = await import('node:crypto');
   return { model, sha256: createHash('sha256').update(text).digest('hex') };
 }
@@ -122,9 +122,9 @@ export function rejectLimitOf(given: PlanOptions['maxRejectRate'], config: Pick<
  * Why the rows read cannot be used, or undefined: none accepted (always), or more than the
  * limit rejected. `inspect` reports it; the other commands stop on it (rejectRateError).
  */
-export function rejectProblem(label: string, stats: Pick<OpenedExport['stats'], 'read' | 'accepted' | 'rejected'>, limit: RejectLimit, lang: ReadLang = 'en'): string | undefined {
+export function rejectProblem(label: string, stats: Pick<OpenedExport['stats'], 'read' | 'accepted' | 'rejected'>, limit: RejectLimit, lang: Lang = 'en'): string | undefined {
   const { read, accepted, rejected } = stats;
-  const t = readTexts(lang);
+  const t = messages(lang).read.texts;
   if (read > 0 && accepted === 0) return t.allRejected(label, read);
   if (read === 0 || rejected / read <= limit.rate) return undefined;
   return t.rejectRate(label, rejected, read, formatFixed((rejected / read) * 100, 1, lang), formatFixed(limit.rate * 100, 1, lang), limit.source);
@@ -137,6 +137,6 @@ export function rejectProblem(label: string, stats: Pick<OpenedExport['stats'], 
 export function checkRejectRate(opened: Pick<OpenedExport, 'label' | 'source' | 'stats' | 'lang'>, limit: RejectLimit): void {
   const problem = rejectProblem(opened.label, opened.stats, limit, opened.lang);
   if (problem === undefined) return;
-  const t = readTexts(opened.lang);
+  const t = messages(opened.lang).read.texts;
   throw new DataError(problem + t.nothingWritten, t.rejectsHint(opened.source));
 }

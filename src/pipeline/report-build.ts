@@ -17,8 +17,7 @@ import { readCampaignLists, readPlanCsv, readRunSummary } from '../io/report-inp
 import { checkRunOutputs } from '../io/run-outputs.js';
 import { planExport } from '../engine/index.js';
 import { openLostCustomers, type LoadedPlanSetup } from './plan-setup.js';
-import { reportLabels } from '../io/report-labels.js';
-import { formatIsoText, messages } from '../domain/messages.js';
+import { formatIsoText, messages, readSavedWarnings, sayNoted, type Lang } from '../domain/catalogue/index.js';
 import { createProjection, itemContext, itemOf } from './report-project.js';
 
 /** Plans the export in memory-flat streaming and reports on it; nothing is written. */
@@ -47,14 +46,14 @@ export async function reportFromExport(ctx: Context, file: string, loaded: Loade
       contact_cost: totals.contact_cost_total, incentive_cost: totals.incentive_cost_total,
     },
     currency: loaded.setup.config.model.currencySymbol,
-    notes: [...opened.warnings, ...loaded.warnings],
+    notes: [...opened.warnings, ...loaded.warnings.map((w) => sayNoted(loaded.setup.lang, w) ?? '')],
   });
 }
 
 /** Reports on a plan directory: rows from plan.csv, money per reason from summary.json (which plan.csv must match). */
 export async function reportFromPlanDir(dir: string, label: string, loaded: LoadedPlanSetup, asOfGiven: boolean, outlierShare?: number): Promise<Report> {
   const summary = await readRunSummary(dir, label);
-  const s = planSummaryFields(summary, label);
+  const s = planSummaryFields(summary, label, loaded.setup.lang);
   await checkRunOutputs(dir, label, summary);
   const asOf = runAsOf(s.as_of, loaded, asOfGiven, label);
   const permission = runPermission(summary.permission, loaded, label);
@@ -64,7 +63,8 @@ export async function reportFromPlanDir(dir: string, label: string, loaded: Load
   for await (const { row, facts } of readPlanCsv(dir, label, loaded.read)) addToReport(acc, reportItem(row, facts, itemCtx));
   const mismatch = Object.entries(s.reasons).find(([code, r]) => acc.reasons.get(code)?.count !== r.count);
   if (acc.totals.count !== s.accepted || mismatch) {
-    throw new DataError(`${label}: plan.csv and summary.json do not belong to the same run (${mismatch ? `reason ${mismatch[0]}` : 'row count'} differs)`, 'run winback plan again into an empty directory');
+    const t = messages(loaded.setup.lang).report;
+    throw new DataError(t.planMismatch(label, mismatch?.[0]), t.planAgainEmptyHint);
   }
   return finishReport(acc, {
     source: { kind: 'plan', label },
@@ -83,7 +83,7 @@ export async function reportFromPlanDir(dir: string, label: string, loaded: Load
 /** Reports what a campaign directory allows: listed customers, exclusions, decisions; names what is missing. */
 export async function reportFromCampaignDir(dir: string, label: string, loaded: LoadedPlanSetup, asOfGiven: boolean, outlierShare?: number): Promise<Report> {
   const summary = await readRunSummary(dir, label);
-  if (summary.command !== 'campaign') throw new DataError(`${label}/summary.json is not the manifest of a campaign run`);
+  if (summary.command !== 'campaign') throw new DataError(messages(loaded.setup.lang).report.notCampaignManifest(label));
   await checkRunOutputs(dir, label, summary);
   const counts = (summary.counts ?? {}) as { listed?: number; lists?: Record<string, number>; excluded?: Record<string, number> };
   const asOf = runAsOf(String(summary.as_of ?? ''), loaded, asOfGiven, label);
@@ -99,7 +99,7 @@ export async function reportFromCampaignDir(dir: string, label: string, loaded: 
     source: { kind: 'campaign', label },
     rows: { read: Number((summary.input as { rows?: number } | undefined)?.rows ?? 0), accepted, rejected: Number(summary.rejected ?? 0) },
     notes: [
-      ...((summary.warnings as string[] | undefined) ?? []),
+      ...readSavedWarnings(loaded.setup.lang, summary.warnings, summary.warning_keys),
       ...asOf.notes,
       campaignNote(loaded, String(summary.campaign_id ?? ''), counts.listed ?? acc.totals.count, excluded),
       ...prices.notes,
@@ -123,7 +123,7 @@ export async function reportFromCampaignDir(dir: string, label: string, loaded: 
 /** The campaign's line among the notes: listed customers and exclusions by reason, in the run's language. */
 function campaignNote(loaded: LoadedPlanSetup, id: string, listed: number, excluded: Record<string, number>): string {
   const { lang } = loaded.setup;
-  const L = reportLabels(lang);
+  const L = messages(lang).report.words;
   const name = messages(lang).names.exclusion;
   const parts = Object.entries(excluded).map(([k, v]) => `${name(k)} ${v}`).join(', ');
   return L.campaignNote(id, String(listed), parts || L.noneExcluded);
@@ -167,7 +167,7 @@ function reportOptions(loaded: LoadedPlanSetup, outlierShare: number | undefined
 function runPrices(summary: Record<string, unknown>, loaded: LoadedPlanSetup, label: string): { prices?: CostPrices; notes: string[] } {
   const recorded = (summary.playbook as { sha256?: unknown } | undefined)?.sha256;
   if (recorded === loaded.sources.playbookSha256) return { prices: loaded.setup.playbook, notes: [] };
-  return { notes: [reportLabels(loaded.setup.lang).otherPlaybook(label)] };
+  return { notes: [messages(loaded.setup.lang).report.words.otherPlaybook(label)] };
 }
 
 // Keeps only the figures an older summary.json has.
@@ -178,10 +178,11 @@ function optional<T extends Record<string, number | undefined>>(figures: T): Par
 // Channels were chosen under the plan run's permission settings: re-check with those, not today's config.
 function runPermission(recorded: unknown, loaded: LoadedPlanSetup, label: string): { config: PermissionConfig; notes: string[] } {
   if (recorded === undefined) {
-    return { config: loaded.setup.config.permission, notes: [reportLabels(loaded.setup.lang).noPermissionRecord(label)] };
+    return { config: loaded.setup.config.permission, notes: [messages(loaded.setup.lang).report.words.noPermissionRecord(label)] };
   }
   const config = parsePermissionConfig(recorded);
-  if (config === undefined) throw new DataError(`${label}/summary.json: "permission" is not a set of permission settings`, 'run winback plan again');
+  const t = messages(loaded.setup.lang).report;
+  if (config === undefined) throw new DataError(t.notPermissionSettings(label), t.planAgainHint);
   return { config, notes: [] };
 }
 
@@ -189,7 +190,7 @@ function runPermission(recorded: unknown, loaded: LoadedPlanSetup, label: string
 function runAsOf(runDate: string, loaded: LoadedPlanSetup, asOfGiven: boolean, label: string): { day: EpochDay; notes: string[] } {
   const run = parseIsoDay(runDate);
   if (asOfGiven || run === undefined) {
-    const notes = run !== undefined && run !== loaded.setup.asOf ? [reportLabels(loaded.setup.lang).otherAsOf(label, formatIsoText(runDate, loaded.setup.lang), formatIsoText(formatIsoDay(loaded.setup.asOf), loaded.setup.lang))] : [];
+    const notes = run !== undefined && run !== loaded.setup.asOf ? [messages(loaded.setup.lang).report.words.otherAsOf(label, formatIsoText(runDate, loaded.setup.lang), formatIsoText(formatIsoDay(loaded.setup.asOf), loaded.setup.lang))] : [];
     return { day: loaded.setup.asOf, notes };
   }
   return { day: run, notes: [] };
@@ -202,11 +203,12 @@ interface PlanSummaryFields {
   value_at_stake_win_back_total?: number; contact_cost_total?: number; incentive_cost_total?: number;
 }
 
-function planSummaryFields(s: Record<string, unknown>, label: string): PlanSummaryFields {
+function planSummaryFields(s: Record<string, unknown>, label: string, lang: Lang): PlanSummaryFields {
   const numbers = ['input_rows', 'accepted', 'rejected', 'value_at_stake_total', 'expected_value_total'];
   const bad = numbers.filter((k) => typeof s[k] !== 'number');
   if (bad.length > 0 || typeof s.reasons !== 'object' || s.reasons === null || typeof s.as_of !== 'string') {
-    throw new DataError(`${label}/summary.json is not the summary of a plan run (${bad.join(', ') || 'reasons or as_of'} missing)`, 'run winback plan again');
+    const t = messages(lang).report;
+    throw new DataError(t.notPlanSummary(label, bad.length > 0 ? bad.join(', ') : undefined), t.planAgainHint);
   }
-  return { ...(s as unknown as PlanSummaryFields), warnings: Array.isArray(s.warnings) ? (s.warnings as string[]) : [] };
+  return { ...(s as unknown as PlanSummaryFields), warnings: readSavedWarnings(lang, s.warnings, s.warning_keys) };
 }

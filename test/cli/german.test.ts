@@ -7,9 +7,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { findEnglish, type Leak } from '../support/english-words.js';
 import { readCsv, runCli, tempDir } from '../support/cli.js';
+import { withLock } from '../../src/io/lock.js';
 
 const DE = 'fixtures/lost-customers-de.csv';
 const AS_OF = ['--as-of', '2026-11-23'];
@@ -355,6 +357,125 @@ describe('German: no English word reaches the user', () => {
     expect([...init.leaks, ...again.leaks, ...valid.leaks, ...leaksIn('validate stderr', messagesOnly)]).toEqual([]);
   });
 
+  it('playbook validate: the cross-checks, the phrase language, unknown keys and YAML syntax in German; English as before', async () => {
+    const dir = tempDir();
+    const pb = parseYaml(readFileSync('src/playbook/default.yaml', 'utf8')) as Record<string, any>;
+    pb.offers.push({ ...pb.offers[0] });
+    pb.reasons[0].offers = ['gibtsnicht'];
+    pb.reasons[0].phrase = ['zu teuer'];
+    pb.reasons[1].phrases.de = [...pb.reasons[1].phrases.de, 'teuer ^9', 'ab*', '@nirgends & preis'];
+    pb.reasons[2].channels = ['letter', 'letter'];
+    pb.extra = 1;
+    const file = join(dir, 'kaputt.yaml');
+    writeFileSync(file, stringifyYaml(pb));
+    const de = await run(['playbook', 'validate', file, '--lang', 'de']);
+    expect(de.code).toBe(65);
+    expect(de.stderr).toContain('Warnung: unbekannter Schlüssel „extra“ übergangen');
+    expect(de.stderr).toMatch(/die Angebots-ID „\w+“ kommt zweimal vor/);
+    expect(de.stderr).toContain('unbekanntes Angebot „gibtsnicht“; festgelegte Angebote:');
+    expect(de.stderr).toContain('das Gewicht ^9 muss über 0 und höchstens 5 sein');
+    expect(de.stderr).toContain('der Wortstamm „ab*“ ist zu kurz (mindestens 3 Buchstaben)');
+    expect(de.stderr).toContain('die Wortklasse „@nirgends“ ist unter wordClasses nicht festgelegt');
+    expect(de.stderr).toContain('ein Kanal steht zweimal in der Liste');
+    // Each error starts with the path of the entry in the file, and names its keys and offer ids in quotes or a list: the playbook's own words.
+    const own = (text: string) => text.replace(/^ {2}[\w.[\]]+(?: \(\w+\))?: /gm, '  ').replace(/„[^“]*“/g, '').replace(/festgelegte Angebote: .*$/gm, '');
+    expect(leaksIn('validate stderr', own(de.stderr))).toEqual([]);
+    const en = await runCli(['playbook', 'validate', file]);
+    expect(en.stderr).toContain('warning: unknown key "extra" ignored');
+    expect(en.stderr).toContain('unknown offer "gibtsnicht"; defined offers:');
+    expect(en.stderr).toContain('weight ^9 must be above 0 and at most 5');
+    // A command that loads the playbook names it, and the German hint says how to check it.
+    const plan = await run(['plan', DE, '--out', join(dir, 'out'), ...AS_OF, '--playbook', file, '--lang', 'de']);
+    expect(plan.code).toBe(65);
+    expect(plan.stderr).toMatch(/Hinweis: prüfen mit: winback playbook validate .*kaputt\.yaml --lang de/);
+    expect(leaksIn('plan stderr', own(plan.stderr))).toEqual([]);
+    expect((await runCli(['plan', DE, '--out', join(dir, 'out'), ...AS_OF, '--playbook', file])).stderr).toMatch(/hint: check it with: winback playbook validate /);
+    // The schema's own checks: zod's German, and the catalogue's where the schema names its rule.
+    pb.offers[0].id = 'Rabatt';
+    writeFileSync(join(dir, 'schema.yaml'), stringifyYaml(pb));
+    const schema = await run(['playbook', 'validate', join(dir, 'schema.yaml'), '--lang', 'de']);
+    expect(schema.code).toBe(65);
+    expect(schema.stderr).toContain('offers[0].id (Rabatt): nur Kleinbuchstaben, Ziffern und _ verwenden');
+    expect(leaksIn('schema stderr', own(schema.stderr))).toEqual([]);
+    // YAML syntax: file, line and column in German; the parser's own words are quoted as they are.
+    const broken = join(dir, 'syntax.yaml');
+    writeFileSync(broken, 'version: 1\ncoolingOffDays: 14\nchannelCosts:\n  visit: 120\n   phone: 15\n');
+    const syntax = await run(['playbook', 'validate', broken, '--lang', 'de']);
+    expect(syntax.code).toBe(65);
+    expect(syntax.stderr).toMatch(/Playbook .*syntax\.yaml ist kein gültiges YAML \(Zeile 4, Spalte 10\); Meldung des Parsers: „[^“]+“/);
+    expect(leaksIn('syntax stderr', syntax.stderr.replace(/„[^“]*“/g, ''))).toEqual([]);
+    const missing = await run(['plan', DE, '--out', join(dir, 'out'), ...AS_OF, '--playbook', join(dir, 'nirgends.yaml'), '--lang', 'de']);
+    expect(missing.code).toBe(66);
+    expect(missing.stderr).toMatch(/Playbook-Datei nicht gefunden: .*\nHinweis: den Pfad bei --playbook prüfen/);
+    expect(missing.leaks).toEqual([]);
+  });
+
+  it('clv --lost-out and --retention-out: the reason column in German', async () => {
+    const dir = tempDir();
+    const r = await run(['clv', 'fixtures/transactions-de.csv', '--out', join(dir, 'clv'), ...AS_OF, '--lost-out', join(dir, 'lost.csv'), '--retention-out', join(dir, 'retention.csv'), '--lang', 'de', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const lost = readCsv(join(dir, 'lost.csv'));
+    expect(lost.map((row) => row.reason)).toContain('stille Abwanderung: kauft nicht mehr (ohne Kündigung)');
+    const retention = readCsv(join(dir, 'retention.csv'));
+    expect(retention.length).toBeGreaterThan(0);
+    expect([...columnLeaks(join(dir, 'lost.csv'), ['reason']), ...columnLeaks(join(dir, 'retention.csv'), ['reason'])]).toEqual([]);
+  });
+
+  it('report on a run of another language: the run\'s saved warnings are worded in the reader\'s', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'c');
+    expect((await runCli(['campaign', DE, '--out', out, ...AS_OF, '--quiet'])).code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { warnings: string[]; warning_keys: unknown[] };
+    expect(summary.warning_keys).toContainEqual({ key: 'campaign.noLedger', args: [] });
+    const r = await run(['report', out, '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(`${r.stdout}${r.stderr}`).toContain('kein --ledger: keine Taktung');
+    expect(r.leaks).toEqual([]);
+    // A German run read by an English report: English.
+    const german = join(dir, 'g');
+    expect((await runCli(['plan', DE, '--out', german, ...AS_OF, '--quiet', '--lang', 'de'])).code).toBe(0);
+    const en = await runCli(['report', german]);
+    expect(`${en.stdout}${en.stderr}`).toMatch(/rows with an unknown reason: see winback reasons/);
+  });
+
+  it('report on a directory whose summary.json is not a campaign\'s', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'c');
+    expect((await runCli(['campaign', DE, '--out', out, ...AS_OF, '--quiet'])).code).toBe(0);
+    const path = join(out, 'summary.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"command": "campaign"', '"command": "plan"'));
+    const de = await run(['report', out, '--lang', 'de']);
+    expect(de.code).toBe(65);
+    expect(de.stderr).toContain('summary.json ist nicht das Protokoll eines Kampagnenlaufs');
+    expect(de.leaks).toEqual([]);
+    expect((await runCli(['report', out])).stderr).toContain('summary.json is not the manifest of a campaign run');
+  });
+
+  it('a locked ledger and a ledger dated in the future: German', async () => {
+    const dir = tempDir();
+    const ledger = join(dir, 'ledger.csv');
+    await withLock(ledger, async () => {
+      const r = await run(['campaign', DE, '--out', join(dir, 'c'), ...AS_OF, '--ledger', ledger, '--lang', 'de']);
+      expect(r.code).toBe(75);
+      expect(r.stderr).toMatch(/ledger\.csv ist gesperrt: ein anderer Lauf von winback ist im Gang \(Sperre .*\)\nHinweis: warten, bis dieser Lauf fertig ist/);
+      expect(r.leaks).toEqual([]);
+      const en = await runCli(['campaign', DE, '--out', join(dir, 'c'), ...AS_OF, '--ledger', ledger]);
+      expect(en.stderr).toMatch(/ledger\.csv is locked: another winback run is in progress/);
+    });
+    writeFileSync(ledger, 'customer_id,channel,campaign_date,campaign_id,measure,outcome\n100147,letter,2062-01-05,2062-W01,x,\n');
+    const future = await run(['campaign', DE, '--out', join(dir, 'c'), ...AS_OF, '--ledger', ledger, '--lang', 'de']);
+    expect(future.code).toBe(65);
+    expect(future.stderr).toMatch(/Zeile 2, Spalte campaign_date: 05\.01\.2062 liegt in der Zukunft/);
+    expect(future.leaks).toEqual([]);
+    const forced = await run(['campaign', DE, '--out', join(dir, 'c'), ...AS_OF, '--ledger', ledger, '--force', '--lang', 'de', '--quiet']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toMatch(/^Warnung: Kontaktbuch .* liegt in der Zukunft .*\(weiter wegen --force\)$/m);
+    expect(forced.leaks).toEqual([]);
+    // Saved with its key: an English report words it in English.
+    const saved = JSON.parse(readFileSync(join(dir, 'c', 'summary.json'), 'utf8')) as { warnings: string[] };
+    expect(saved.warnings.join('\n')).toMatch(/is in the future .*\(going on because of --force\)/);
+  });
+
   it('errors and hints', async () => {
     const leaks: string[] = [];
     for (const args of [
@@ -383,6 +504,17 @@ describe('German: no English word reaches the user', () => {
       ['calibrate', 'fixtures/missing.csv', '--lang', 'de'],
       ['results', '--ledger', 'fixtures/missing.csv', '--outcomes', 'fixtures/outcomes-en.csv', '--lang', 'de'],
       ['clv', 'fixtures/missing.csv', '--out', tempDir(), '--lang', 'de'],
+      ['plan', DE, '--out', '-', ...AS_OF, '--lang', 'de'],
+      ['campaign', DE, '--out', '-', ...AS_OF, '--lang', 'de'],
+      ['clv', 'fixtures/transactions-de.csv', '--out', '-', '--lang', 'de'],
+      ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--intervals', '5', '--lang', 'de'],
+      ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--holdout-end', '2026-11-23', '--lang', 'de'],
+      ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--lost-threshold', 'auto', '--lang', 'de'],
+      ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--horizon-months', '-3', '--lang', 'de'],
+      ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--cancel-prefix', ' ', '--lang', 'de'],
+      ['results', '--ledger', 'test/golden/cases/results/en/ledger.csv', '--outcomes', 'fixtures/outcomes-en.csv', '--window', 'lang', '--lang', 'de'],
+      ['plan', DE, '--out', tempDir(), ...AS_OF, '--model', 'fixtures/missing.json', '--lang', 'de'],
+      ['plan', DE, '--out', 'fixtures/README.md/x', ...AS_OF, '--lang', 'de'],
       // commander's own usage errors and the hint after them
       ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--period', 'year', '--lang', 'de'],
       ['plan', DE, '--bogus', '--lang', 'de'],

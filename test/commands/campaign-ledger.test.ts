@@ -5,6 +5,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IoError } from '../../src/errors.js';
 import * as ledgerIo from '../../src/io/ledger.js';
 import { readCsv, runCli, tempDir } from '../support/cli.js';
+import { findEnglish } from '../support/english-words.js';
 
 vi.mock('../../src/io/ledger.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/io/ledger.js')>();
@@ -78,6 +79,26 @@ describe('campaign commits the ledger and the lists together', () => {
     expect(readFileSync(ledger, 'utf8').startsWith(before)).toBe(true);
     expect(new Set(lines).size).toBe(lines.length);
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp') || f.startsWith('.winback'))).toEqual([]);
+  });
+
+  it('says what it settled in German under --lang de: the refusal of a ledger changed since, then the rollback', async () => {
+    expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
+    vi.mocked(ledgerIo.appendLedgerBytes).mockImplementationOnce(async (path, data) => {
+      appendFileSync(path, Buffer.from(data).subarray(0, 10));
+      throw new Error('simulated crash');
+    });
+    const out = join(dir, 'w49');
+    expect((await week('2026-11-30', out)).code).toBe(1);
+    writeFileSync(ledger, `${HEADER}\n`);
+    const refused = await week('2026-11-30', out, ['--lang', 'de']);
+    expect(refused.code).toBe(65);
+    expect(refused.stderr).toMatch(/wurde beim Festschreiben unterbrochen, und das Kontaktbuch .* hat sich seitdem geändert \(\d+ Bytes; \d+ vor diesem Lauf, \d+ danach\)\nHinweis: das Kontaktbuch von Hand prüfen/);
+    expect(findEnglish(refused.stderr)).toEqual([]);
+    const forced = await week('2026-11-30', out, ['--force', '--lang', 'de']);
+    expect(forced.code, forced.stderr).toBe(0);
+    const line = forced.stderr.split('\n').find((l) => l.includes('unterbrochen')) ?? '';
+    expect(line).toMatch(/^Warnung: der Lauf \S+ nach .* wurde beim Festschreiben unterbrochen; jetzt zurückgenommen/);
+    expect(findEnglish(line)).toEqual([]);
   });
 
   it('an interrupted run whose ledger was changed since is neither completed nor rolled back without --force', async () => {

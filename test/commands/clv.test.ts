@@ -152,6 +152,23 @@ describe('winback clv on the German and English fixtures', () => {
     }
   });
 
+  it('--model pareto-nbd on transactions-en.csv converges (on its boundary) well within the evaluation budget and says why s and beta cannot be told apart', async () => {
+    // This file's drop-outs come after purchases (a BG/NBD story): the Pareto/NBD likelihood rises only as
+    // s and beta run off together. The search used to creep along that ridge until it spent all 50,000 evaluations.
+    const r = await clv(fixture('transactions-en.csv'), { model: 'pareto-nbd' });
+    expect(r.code).toBe(0);
+    const pn = r.model.pareto_nbd;
+    expect(pn.converged).toBe(true);
+    expect(pn.evaluations).toBeLessThan(5000);
+    expect(r.stderr).not.toMatch(/optimiser stopped/);
+    expect(pn.on_boundary).toEqual(['s', 'beta']);
+    expect(r.model.fit_notes).toEqual([expect.stringMatching(/^Pareto\/NBD: s and beta run off together .*every customer has the same drop-out rate \(s\/beta = 0\.0137 per period\)/)]);
+    expect(r.stdout).toMatch(/Pareto\/NBD  r 0\.909\d  alpha 8\.65\d\d .* converged on a boundary \(s, beta not estimable/);
+    // The rates the data do identify: the mean drop-out rate s/beta and r, alpha, as the limit fits them.
+    expect(sig3(pn.s / pn.beta)).toBe(0.0137);
+    expect([pn.r, pn.alpha].map(sig3)).toEqual([0.909, 8.66]);
+  });
+
   it('--lost-out writes the lost customers and the core defectors with the purchase-model hand-over, --retention-out the core defectors apart', async () => {
     const dir = tempDir();
     const lostFile = path.join(dir, 'silent-churners.csv');

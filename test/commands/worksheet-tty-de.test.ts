@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { worksheetTexts } from '../../src/domain/worksheet-texts.js';
+import { messages } from '../../src/domain/catalogue/index.js';
 import { tempDir } from '../support/temp.js';
 import { hasTmux, Terminal } from '../support/tmux.js';
 
@@ -19,7 +19,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const inCi = Boolean(process.env.CI);
 if (!hasTmux && !inCi) console.warn('worksheet-tty-de: tmux is not installed, so the pseudo-terminal test is skipped (apt-get install -y tmux)');
 
-const t = worksheetTexts('de');
+const t = messages('de').worksheet.texts;
 const WIDTH = 80;
 const IDS = ['100147', '100135', '100102'];
 // Words of the English texts that must never reach a German screen (whole words, any case).

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { worksheetTexts } from '../../src/domain/worksheet-texts.js';
+import { messages } from '../../src/domain/catalogue/index.js';
 import { tempDir } from '../support/temp.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -22,7 +22,7 @@ if (!hasTmux && !inCi) console.warn('worksheet-tty: tmux is not installed, so th
 // A private server on a socket of our own, so the test never touches a user's tmux sessions.
 const socket = join(tmpdir(), `winback-tty-${process.pid}.sock`);
 const tmux = (...args: string[]) => execFileSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
-const t = worksheetTexts('en');
+const t = messages('en').worksheet.texts;
 let current = '';
 
 /** Everything the session has shown since it started (history and screen, wrapped lines joined). */

@@ -122,6 +122,19 @@ describe('calibrateModel guards', () => {
     expect(model.warnings[0]).toMatch(/1 rows with reasons not in the playbook ignored: martian/);
   });
 
+  it('saves each warning as a catalogue key beside its English text, worded in the reader\'s language when read back', () => {
+    const history = [...syntheticHistory(3, 500, { price: 0.3 }), { customer_id: 'X', reasonCode: 'martian', behaviour: {}, wonBack: true }];
+    const saved = JSON.parse(JSON.stringify(calibrateModel(history, PLAYBOOK, CONFIG))) as Record<string, unknown>;
+    expect((saved.warning_keys as unknown[])[0]).toEqual({ key: 'calibrate.unknownReasons', args: [1, 'martian'] });
+    const de = validateCalibratedModel(saved, 'de').warnings.map((w) => w.message);
+    expect(de[0]).toBe('1 Zeilen mit Gründen, die nicht im Playbook stehen, übergangen: martian');
+    expect(validateCalibratedModel(saved, 'en').warnings[0]?.message).toBe((saved.warnings as string[])[0]);
+    // A model written before the keys existed reads as it was written.
+    const old = { ...saved };
+    delete old.warning_keys;
+    expect(validateCalibratedModel(old, 'de').warnings[0]?.message).toMatch(/^1 rows with reasons not in the playbook ignored/);
+  });
+
   it('stays JSON-serialisable when the holdout is empty', () => {
     const model = calibrateModel([], PLAYBOOK, CONFIG);
     expect(model.fit.auc).toBeNull();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { emailKey, isPhoneCountry, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, phoneKey } from '../../src/domain/contact-point.js';
-import { say } from '../../src/domain/messages.js';
+import { say } from '../../src/domain/catalogue/index.js';
 import { propertyRuns } from '../support/property.js';
 
 describe('normaliseEmailAddress', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyFacts, DuplicateTracker, FACT_FIELDS, mostRestrictive, rowFacts } from '../../src/domain/duplicate-ids.js';
 import { checkPermission } from '../../src/domain/permission.js';
 import { CHANNELS } from '../../src/domain/playbook-types.js';
-import { readTexts } from '../../src/domain/read-texts.js';
+import { messages } from '../../src/domain/catalogue/index.js';
 import type { CustomerRow } from '../../src/domain/types.js';
 import { propertyRuns } from '../support/property.js';
 
@@ -123,7 +123,7 @@ describe('DuplicateTracker', () => {
   });
 
   it('says why in the run\'s language', () => {
-    const t = new DuplicateTracker(undefined, 'Geändert am', readTexts('de'));
+    const t = new DuplicateTracker(undefined, 'Geändert am', messages('de').read.texts);
     see(t, 'A', 2, { consent_email: true, last_modified: 200 });
     expect(see(t, 'A', 3, { consent_email: false, last_modified: 100 })?.message).toBe('doppelte customer_id: Zeile 2 wird verwendet, ihr Geändert am ist neuer (1970-07-20, diese Zeile 1970-04-11)');
     see(t, 'B', 4, { consent_email: true });

@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, formatDay, formatFixed, formatMoneyText, formatWhole, messages } from '../../src/domain/messages.js';
-import { readTexts } from '../../src/domain/read-texts.js';
-import { worksheetTexts } from '../../src/domain/worksheet-texts.js';
-import { reportLabels } from '../../src/io/report-labels.js';
+import { CATALOGUE, formatDay, formatFixed, formatMoneyText, formatWhole, messages } from '../../src/domain/catalogue/index.js';
 import { findEnglish } from '../support/english-words.js';
 import { ROOT } from '../support/cli.js';
 
@@ -23,10 +20,36 @@ function shape(value: unknown): string {
   return typeof value;
 }
 
-describe('the message catalogue', () => {
+/** A text's German wording as a sample sentence: a function called with placeholders. */
+function sample(value: unknown): string {
+  if (typeof value === 'function') {
+    // Placeholders as words; a text that computes with a number gets numbers, one that joins a list a list.
+    const call = (arg: unknown) => String((value as (...a: unknown[]) => unknown)(...Array.from({ length: value.length }, () => arg)));
+    for (const arg of ['X', 1]) {
+      try {
+        return call(arg);
+      } catch {
+        // try the next kind of placeholder
+      }
+    }
+    return call(['X']);
+  }
+  return Array.isArray(value) ? value.join(' | ') : String(value);
+}
+
+// Lists of commands and columns inside help texts: machine words.
+const MACHINE_LISTS = ['plan, campaign, report, worksheet, reasons, calibrate, inspect', 'customer_id,name,phone,contact_person,reason_text,offer'];
+
+describe('the one message catalogue', () => {
   const entries = Object.entries(CATALOGUE).flatMap(([section, keys]) =>
     Object.entries(keys as unknown as Record<string, Record<string, unknown>>).map(([key, entry]) => [`${section}.${key}`, entry] as const),
   );
+
+  it('holds the reader, report, worksheet, playbook and help texts beside the commands\'', () => {
+    expect(Object.keys(CATALOGUE)).toEqual(expect.arrayContaining(['read', 'report', 'worksheet', 'playbookCheck', 'help', 'plan', 'campaign']));
+    expect(messages('de').read.texts.empty).toBe('ist leer');
+    expect(messages('de').report.words.title).not.toBe(messages('en').report.words.title);
+  });
 
   it.each(entries)('%s has English and German of the same shape', (_key, entry) => {
     expect(Object.keys(entry).sort()).toEqual(['de', 'en']);
@@ -35,39 +58,35 @@ describe('the message catalogue', () => {
       expect(entry.en.trim()).not.toBe('');
       expect((entry.de as string).trim()).not.toBe('');
     }
+    // A table of words (the reader's, the report's, the worksheet's, a command's help): every leaf in both.
+    if (typeof entry.en === 'object' && entry.en !== null && !Array.isArray(entry.en) && !_key.startsWith('help.')) {
+      expect(leaves(entry.de).map((l) => `${l.path}:${shape(l.value)}`)).toEqual(leaves(entry.en).map((l) => `${l.path}:${shape(l.value)}`));
+    }
   });
 
   it('has German texts without English words', () => {
-    const samples = entries.flatMap(([key, entry]) => {
-      const de = entry.de;
-      const text = typeof de === 'function' ? String((de as (...a: unknown[]) => unknown)(...Array.from({ length: de.length }, () => 'X'))) : String(de);
-      // `warnings` names plan.csv's column: machine contract in either language.
-      return findEnglish(text, ['warnings']).map((l) => `${key}: ${l.word}`);
-    });
+    const samples = entries.flatMap(([key, entry]) =>
+      leaves(entry.de).flatMap((leaf) => {
+        // `warnings` names plan.csv's column: machine contract in either language; so are the
+        // command names and list columns the help names, and its examples are command lines.
+        if (key.startsWith('help.') && leaf.path.startsWith('examples')) return [];
+        const text = sample(leaf.value);
+        return findEnglish(text, ['warnings', ...MACHINE_LISTS]).map((l) => `${key}${leaf.path ? `.${leaf.path}` : ''}: ${l.word}`);
+      }),
+    );
     expect(samples).toEqual([]);
   });
 
   it('fails on a key without German (the check above can fail)', () => {
     const broken = { en: 'only English' } as Record<string, unknown>;
     expect(Object.keys(broken).sort()).not.toEqual(['de', 'en']);
+    expect(findEnglish(sample(messages('en').playbookCheck.unknownOffer)).length).toBeGreaterThan(0);
   });
 
   it('gives each language its own texts', () => {
     expect(messages('en').value.aboveThreshold('€5', '€0')).toBe('expected value €5 > threshold €0');
     expect(messages('de').value.aboveThreshold('5 €', '0 €')).toBe('erwarteter Wert 5 € > Schwelle 0 €');
     expect(messages().plan.total).toBe('total');
-  });
-});
-
-describe('the older text tables have every key in both languages', () => {
-  it.each([
-    ['read-texts', readTexts('en'), readTexts('de')],
-    ['report-labels', reportLabels('en'), reportLabels('de')],
-    ['worksheet-texts', worksheetTexts('en'), worksheetTexts('de')],
-  ])('%s', (_name, en, de) => {
-    const a = leaves(en).map((l) => `${l.path}:${shape(l.value)}`);
-    const b = leaves(de).map((l) => `${l.path}:${shape(l.value)}`);
-    expect(b).toEqual(a);
   });
 });
 
@@ -97,6 +116,7 @@ describe('numbers, money and dates in the language', () => {
 const MOVED = [
   'src/domain/value-decision.ts', 'src/domain/value-explain.ts', 'src/domain/timing.ts', 'src/domain/campaign.ts', 'src/domain/plan.ts',
   'src/io/plan-render.ts', 'src/commands/plan.ts', 'src/commands/campaign-summary.ts', 'src/io/results-html.ts',
+  'src/domain/playbook.ts', 'src/domain/reasons/phrase.ts', 'src/io/playbook-file.ts', 'src/commands/campaign-ledger.ts', 'src/domain/clv/retention.ts', 'src/io/clv-output.ts',
 ];
 
 describe('no text bypasses the catalogue', () => {

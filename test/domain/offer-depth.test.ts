@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/domain/config.js';
 import { offerDepthWarnings } from '../../src/domain/offer-depth.js';
+import { sayNoted, type SavedNote } from '../../src/domain/catalogue/index.js';
 import type { OfferSpec, ReasonEntry } from '../../src/domain/playbook-types.js';
 
 const offer = (id: string, marginReduction: number) => ({ id, marginReduction }) as OfferSpec;
@@ -15,7 +16,7 @@ describe('offer depth', () => {
   it('warns about each discount deeper than the floor that a reason may plan', () => {
     const w = offerDepthWarnings(playbook, 0.3);
     expect(w).toHaveLength(1);
-    expect(w[0]).toMatch(/offer 'deep' gives away 40 % of margin, more than plan.maxDiscount 30 %; planned for price, competitor_offer/);
+    expect(sayNoted('en', w[0] as SavedNote)).toMatch(/offer 'deep' gives away 40 % of margin, more than plan.maxDiscount 30 %; planned for price, competitor_offer/);
   });
 
   it.each([[0.5, 0], [0.4, 0], [0.39, 1], [0.1, 2]])('with the floor at %f warns %i times', (floor, count) => {

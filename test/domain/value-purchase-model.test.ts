@@ -8,6 +8,7 @@ import { purchaseModelHandoverOf, valueCustomer } from '../../src/domain/value-p
 import { reacquisitionProbability, firstLifetime } from '../../src/domain/value.js';
 import type { EvaluateInput } from '../../src/domain/value-types.js';
 import { propertyRuns } from '../support/property.js';
+import type { OfferSpec } from '../../src/domain/playbook-types.js';
 import { CHANNEL_COSTS, DECEASED, NO_OFFERS, OFFERS, PRICE, day, row } from './value-fixtures.js';
 
 const AS_OF = day('2024-09-30');
@@ -92,6 +93,44 @@ describe('valueCustomer: the purchase-model hand-over', () => {
     expect(step(/^expected value$/)).toBe(v.expected_value);
     expect(step(/^p_winback/)).toBe(v.p_winback);
     expect(step(/^P\(alive\)/)).toBe(0.02);
+  });
+
+  it('gives a lower rate for a term on the purchases of that term only, as for contract customers', () => {
+    const renewal = { ...(OFFERS[0] as OfferSpec), id: 'renewal', marginReduction: 0.2, marginReductionMonths: 12, incentiveCost: 0 };
+    const e: ReasonEntry = { ...PRICE, offers: ['renewal'] };
+    const offers = [...OFFERS, renewal];
+    // 8 discounted purchases over 36 months, 3.5 of them in the first year: the 20 % off 3.5 purchases, not 8.
+    const v = value(churner({ discounted_purchases_year: 3.5 }), e, { offers });
+    expect(v.sltv).toBeCloseTo((8 - 0.2 * 3.5) * 50 * 0.25, 10);
+    const formula = v.explainSteps.find((s) => s.label === 'sltv')?.formula;
+    expect(formula).toBe('(8 − 0.2 × 3.5) × 50 × 0.25 × 1');
+    // a term of 24 months: the first year's 3.5 and half of the remaining 4.5 purchases
+    const longer = value(churner({ discounted_purchases_year: 3.5 }), e, { offers: [...OFFERS, { ...renewal, marginReductionMonths: 24 }] });
+    expect(longer.sltv).toBeCloseTo((8 - 0.2 * (3.5 + 4.5 / 2)) * 50 * 0.25, 10);
+    // a hand-over without the first year's purchases (an older clv): the reduction over the whole horizon
+    expect(value(churner(), e, { offers }).sltv).toBeCloseTo(8 * 0.8 * 50 * 0.25, 10);
+    // a lasting discount takes the reduction on every purchase, year figure or not
+    expect(value(churner({ discounted_purchases_year: 3.5 }), { ...PRICE, offers: ['discount'] }).sltv).toBeCloseTo(8 * 0.85 * 50 * 0.25, 10);
+  });
+
+  it('never values an offer more for a longer term of its price cut', () => {
+    fc.assert(fc.property(
+      fc.double({ min: 0, max: 200, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 }), fc.double({ min: 0, max: 1, noNaN: true }),
+      (purchases, yearShare, a, b, reduction) => {
+        const [short, long] = a <= b ? [a, b] : [b, a];
+        const at = (months: number) => {
+          const renewal = { ...(OFFERS[0] as OfferSpec), id: 'renewal', marginReduction: reduction, marginReductionMonths: months };
+          return value(churner({ discounted_purchases_horizon: purchases, discounted_purchases_year: purchases * yearShare }), { ...PRICE, offers: ['renewal'] }, { offers: [...OFFERS, renewal] });
+        };
+        const s = at(short);
+        const l = at(long);
+        expect(l.sltv as number).toBeLessThanOrEqual((s.sltv as number) + 1e-9);
+        expect(l.expected_value as number).toBeLessThanOrEqual((s.expected_value as number) + 1e-9);
+        // never below the lasting cut, never above no cut
+        expect(l.sltv as number).toBeGreaterThanOrEqual(purchases * 50 * 0.25 * (1 - reduction) - 1e-9);
+        expect(s.sltv as number).toBeLessThanOrEqual(purchases * 50 * 0.25 + 1e-9);
+      },
+    ), propertyRuns(100));
   });
 
   it('never contacts a customer more likely alive than the threshold, and a higher P(alive) never raises the value', () => {

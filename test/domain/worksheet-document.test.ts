@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyWorksheet } from '../../src/domain/worksheet-apply.js';
 import { renderWorksheetDocument } from '../../src/domain/worksheet-document.js';
 import { recordDecision, recordGroup, recordLesson, recordMeasure, recordRelationship } from '../../src/domain/worksheet-session.js';
-import { worksheetTexts } from '../../src/domain/worksheet-texts.js';
+import { messages } from '../../src/domain/catalogue/index.js';
 import { fixtureFlow } from '../support/worksheet-flow.js';
 
 describe('worksheet document', () => {
@@ -17,7 +17,7 @@ describe('worksheet document', () => {
     s = recordLesson(s, 'regained', 'A visit by the director.');
     s = recordMeasure(s, idA, { responsible: 'Anna Weber', done: true });
     s = recordGroup(s, { measures: 'Winter mailing', offering: 'Faster repairs' });
-    const t = worksheetTexts(lang);
+    const t = messages(lang).worksheet.texts;
     const doc = renderWorksheetDocument({
       session: s, playbook: setup.playbook, texts: t, currencySymbol: '€',
       customers: flow.customers.map((c) => ({ base: c.base, final: applyWorksheet(c.base, s, setup) })),

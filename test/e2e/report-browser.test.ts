@@ -7,7 +7,7 @@
  * console errors, no failed or outgoing requests. Saves test-artifacts/report.png.
  * In CI (CI=true) a missing browser is a failure, never a skip.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +15,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
+import { readCsv } from '../support/cli.js';
 import { memoryContext } from '../support/memory-context.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -143,15 +145,24 @@ describe.runIf(haveBrowser || inCi)('more pages in headless Chromium: clv --html
     expect(layout.lang).toBe(lang);
   });
 
-  it.each([['en', 400], ['en', 1400], ['de', 400], ['de', 1400]] as const)('results --html (%s) at %i px', async (lang, width) => {
+  it.each([['en', 400], ['en', 1400], ['de', 400], ['de', 1400]] as const)('results --html (%s) at %i px, with returns in both groups', async (lang, width) => {
     const html = await renderOnce(`results-${lang}`, async (file) => {
       const ledger = join(dir, `results-ledger-${lang}.csv`);
       await run(['campaign', `fixtures/lost-customers-${lang}.csv`, '--out', join(dir, `results-week-${lang}`), '--as-of', '2026-11-23', '--ledger', ledger, '--holdout', '20%', '--quiet']);
-      await run(['results', '--ledger', ledger, '--outcomes', 'fixtures/outcomes-en.csv', '--as-of', '2027-06-01', '--lang', lang, '--html', file, '--quiet']);
+      const outcomes = writeOutcomesFor(ledger, join(dir, `results-outcomes-${lang}.csv`));
+      const total = (JSON.parse(await run(['results', '--ledger', ledger, '--outcomes', outcomes, '--as-of', '2027-06-01', '--lang', lang, '--html', file, '--json'])) as { total: { contacted: { regained: number }; control: { regained: number }; lift: { difference: number } } }).total;
+      // The page is exercised with returns: regained customers on both sides and a lift above zero.
+      expect(total.contacted.regained).toBeGreaterThan(5);
+      expect(total.control.regained).toBeGreaterThan(0);
+      expect(total.lift.difference).toBeGreaterThan(0);
     });
     const layout = await checkPage(html, width, `results-${lang}`);
     expect(layout.lang).toBe(lang);
     expect(layout.charts).toBe(1);
+    // Bars of the lift chart with a length, the segment table with returns, the serial defectors listed.
+    expect(layout.liftBars.some((w) => w > 2), `lift bars ${layout.liftBars.join(', ')} px`).toBe(true);
+    expect(layout.regainedCells.some((v) => v > 0), `regained per segment ${layout.regainedCells.join(', ')}`).toBe(true);
+    expect(layout.serialRows).toBeGreaterThan(0);
   });
 
   it.each([400, 1400])('report with results and the change since the last run at %i px (de)', async (width) => {
@@ -159,7 +170,10 @@ describe.runIf(haveBrowser || inCi)('more pages in headless Chromium: clv --html
       const ledger = join(dir, 'ledger.csv');
       await run(['campaign', 'fixtures/lost-customers-de.csv', '--out', join(dir, 'woche'), '--as-of', '2026-11-23', '--ledger', ledger, '--holdout', '20%', '--quiet']);
       await run(['plan', 'fixtures/lost-customers-de.csv', '--out', join(dir, 'plan'), '--as-of', '2026-11-23', '--quiet']);
-      await run(['report', 'fixtures/lost-customers-de.csv', '--as-of', '2027-06-01', '--lang', 'de', '--ledger', ledger, '--outcomes', 'fixtures/outcomes-en.csv', '--previous', join(dir, 'plan'), '--html', file]);
+      const outcomes = writeOutcomesFor(ledger, join(dir, 'outcomes.csv'));
+      const results = (JSON.parse(await run(['report', 'fixtures/lost-customers-de.csv', '--as-of', '2027-06-01', '--lang', 'de', '--ledger', ledger, '--outcomes', outcomes, '--previous', join(dir, 'plan'), '--html', file, '--json'])) as { results?: { total: { contacted: { regained: number }; lift: { difference: number } } } }).results;
+      expect(results?.total.contacted.regained).toBeGreaterThan(5);
+      expect(results?.total.lift.difference).toBeGreaterThan(0);
     });
     const text = await readFile(html, 'utf8');
     expect(text).toContain('<section id="results">');
@@ -167,6 +181,34 @@ describe.runIf(haveBrowser || inCi)('more pages in headless Chromium: clv --html
     await checkPage(html, width, 'report-results-de');
   });
 });
+
+/**
+ * Writes returns for the customers of a campaign ledger (deterministic, from the ledger alone):
+ * every second contacted customer and every fourth held-out one comes back 10 to 39 days after
+ * their campaign date, with revenue and margin; every third returner leaves again 30 days later.
+ * The fixture outcomes-en.csv belongs to the whole export, not to one week's campaign, so
+ * almost none of its customers are in such a ledger.
+ */
+function writeOutcomesFor(ledger: string, file: string): string {
+  const entries = readCsv(ledger);
+  const lines = ['Customer ID,Return Date,Revenue Since Return,Margin Since Return,Cancelled Again'];
+  const seen = new Set<string>();
+  let contacted = 0;
+  let control = 0;
+  for (const e of entries) {
+    const id = e.customer_id as string;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const k = e.outcome === 'control' ? control++ : contacted++;
+    if (k % (e.outcome === 'control' ? 4 : 2) !== 0) continue;
+    const day = parseIsoDay(e.campaign_date as string) as number;
+    const returned = day + 10 + (seen.size % 30);
+    const again = lines.length % 3 === 0 ? formatIsoDay(returned + 30) : '';
+    lines.push(`${id},${formatIsoDay(returned)},${(400 + 37 * seen.size).toFixed(2)},${(120 + 11 * seen.size).toFixed(2)},${again}`);
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
 
 /**
  * Opens `html` in headless Chromium at `width` px and checks it through element geometry: no
@@ -200,7 +242,11 @@ async function checkPage(html: string, width: number, name: string) {
       }).filter((x) => x.px < 9.99);
       const tileRows = new Set([...document.querySelectorAll('#money .tile')].map((t) => Math.round(t.getBoundingClientRect().top))).size;
       const charts = document.querySelectorAll('svg[role=img]').length;
-      return { scrollWidth: document.documentElement.scrollWidth, view, sticking, boxes, small: small.slice(0, 5), tileRows, charts, lang: document.documentElement.lang };
+      // The results page: drawn lengths of the lift bars, the segment table's regained column, serial defectors.
+      const liftBars = [...document.querySelectorAll('svg#chart-lift rect.bar')].map((b) => b.getBoundingClientRect().width);
+      const regainedCells = [...document.querySelectorAll('#segments-table tbody tr')].map((tr) => Number(tr.querySelectorAll('td')[3]?.textContent ?? 'NaN'));
+      const serialRows = document.querySelectorAll('#serial-table tbody tr').length;
+      return { scrollWidth: document.documentElement.scrollWidth, view, sticking, boxes, small: small.slice(0, 5), tileRows, charts, lang: document.documentElement.lang, liftBars, regainedCells, serialRows };
     });
     expect(layout.scrollWidth, 'page scrolls sideways').toBeLessThanOrEqual(layout.view);
     expect(layout.sticking).toEqual([]);

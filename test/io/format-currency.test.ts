@@ -1,7 +1,7 @@
 /** Money in the report's words: the sign belongs to the amount as shown, after rounding. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCurrency } from '../../src/io/report-labels.js';
+import { formatCurrency } from '../../src/domain/catalogue/index.js';
 import { propertyRuns } from '../support/property.js';
 
 describe('formatCurrency', () => {

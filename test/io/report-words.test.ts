@@ -3,20 +3,18 @@
  * the worksheet and the plan (the message catalogue) agree in German.
  */
 import { describe, expect, it } from 'vitest';
-import { messages } from '../../src/domain/messages.js';
+import { messages } from '../../src/domain/catalogue/index.js';
 import { DECISIONS } from '../../src/domain/value-types.js';
-import { worksheetTexts } from '../../src/domain/worksheet-texts.js';
-import { reportLabels } from '../../src/io/report-labels.js';
 
 const de = messages('de');
-const L = reportLabels('de');
+const L = messages('de').report.words;
 
 describe('German decision and phase words', () => {
   it.each(DECISIONS)('decision %s: the report and the worksheet say what the catalogue says', (d) => {
     const word = de.names.decision(d);
     expect(L.decisions[d]).toBe(word);
     // The worksheet may explain the word after it ("nie (endgültiger Grund …)") or name it in full.
-    const sheet = worksheetTexts('de').decisions[d];
+    const sheet = messages('de').worksheet.texts.decisions[d];
     expect(sheet === word || sheet.startsWith(`${word} `)).toBe(true);
   });
 

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { messages } from '../../src/domain/messages.js';
+import { messages } from '../../src/domain/catalogue/index.js';
 import { renderWholeHeaders, type WholeColumn } from '../../src/io/render.js';
 import { runCli, tempDir } from '../support/cli.js';
 import { propertyRuns } from '../support/property.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatWorksheetMoney, normaliseTypedDate, timingNote } from '../../src/domain/worksheet-format.js';
-import { worksheetTexts } from '../../src/domain/worksheet-texts.js';
+import { messages } from '../../src/domain/catalogue/index.js';
 import { chooseColumns, renderMeasureCard, renderRankedTable, renderSelectionCard } from '../../src/io/worksheet-render.js';
 import { fixtureFlow } from '../support/worksheet-flow.js';
 
@@ -9,7 +9,7 @@ const widest = (text: string) => Math.max(...text.split('\n').map((l) => [...l].
 describe('worksheet screens', () => {
   it('fits the ranked table to 80 columns and shows more columns when the terminal is wider', async () => {
     const { flow } = await fixtureFlow([], { lang: 'de', file: 'fixtures/lost-customers-de.csv' });
-    const t = worksheetTexts('de');
+    const t = messages('de').worksheet.texts;
     const plans = flow.customers.map((c) => c.base);
     const narrow = renderRankedTable(plans, t, 'de', '€', false, 80);
     const wide = renderRankedTable(plans, t, 'de', '€', false, 160);
@@ -34,7 +34,7 @@ describe('worksheet screens', () => {
 
   it('shows the contactable channels, and in words why a customer may not be contacted', async () => {
     const { flow } = await fixtureFlow([], { lang: 'de', file: 'fixtures/lost-customers-de.csv' });
-    const t = worksheetTexts('de');
+    const t = messages('de').worksheet.texts;
     const blocked = flow.customers.find((c) => c.base.value.decision === 'no_channel' || c.base.permission.blockAll !== undefined)!;
     const open = flow.customers.find((c) => c.base.value.decision === 'win_back')!;
     const cardBlocked = renderSelectionCard(blocked.base, t, 'de', '€', 80);

@@ -5,7 +5,7 @@
  */
 import type { FitDiagnostics } from './diagnostics.js';
 import { DataError } from '../../errors.js';
-import { say, type Said } from '../messages.js';
+import { say, type Said } from '../catalogue/index.js';
 
 export type ModelName = 'BG/NBD' | 'Pareto/NBD' | 'Gamma-Gamma';
 

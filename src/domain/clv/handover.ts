@@ -7,7 +7,7 @@
  * values the customer with `purchaseModelSecondLifetime`.
  */
 import { discountedPurchases } from './clv.js';
-import type { Said } from '../messages.js';
+import type { Said } from '../catalogue/index.js';
 
 /** Why a hand-over row cannot be read, as a catalogue key (messages.ts, value) worded by plan in the run's language. */
 export type HandoverProblem = Extract<Said<'value'>, { key: 'handoverNotNumber' | 'handoverThreshold' }>;
@@ -20,7 +20,7 @@ export const PURCHASE_MODEL_BASIS = 'purchase_model';
 
 /** The hand-over columns, in the order `--lost-out` writes them after the lost-customer columns. */
 export const HANDOVER_COLUMNS = [
-  'value_basis', 'model', 'p_alive', 'expected_purchases_horizon', 'discounted_purchases_horizon',
+  'value_basis', 'model', 'p_alive', 'expected_purchases_horizon', 'discounted_purchases_horizon', 'discounted_purchases_year',
   'expected_spend', 'second_life_revenue', 'clv', 'horizon_months', 'annual_discount_rate', 'lost_threshold',
 ] as const;
 
@@ -33,6 +33,11 @@ export interface PurchaseModelHandover {
   readonly expectedPurchasesHorizon: number;
   /** The same, each month discounted: Σ_i (E[Y(i) | alive] − E[Y(i−1) | alive]) / (1 + d)^i. */
   readonly discountedPurchasesHorizon: number;
+  /**
+   * The same over the first 12 months (the horizon when shorter): where an offer's price cut holds
+   * for a term, the purchases it applies to. Missing in hand-overs written before the column existed.
+   */
+  readonly discountedPurchasesYear?: number;
   /** E[M | x, m̄] (Gamma-Gamma), revenue per purchase. */
   readonly expectedSpend: number;
   readonly horizonMonths: number;
@@ -43,6 +48,9 @@ export interface PurchaseModelHandover {
    */
   readonly lostThreshold?: number;
 }
+
+/** The months of `discounted_purchases_year`: a year, the term a lower rate or a win-back discount is commonly given for. */
+export const YEAR_MONTHS = 12;
 
 /** The value model's horizon and discount (plan's `model.horizonMonths`, `model.annualDiscountRate`). */
 export interface ValueHorizon {
@@ -62,6 +70,7 @@ export function purchaseModelHandover(
     pAlive: purchases.pAlive(x, tX, T),
     expectedPurchasesHorizon: ifAlive(horizon.horizonMonths * unitsInMonth),
     discountedPurchasesHorizon: discountedPurchases(ifAlive, horizon.horizonMonths, monthly, unitsInMonth),
+    discountedPurchasesYear: discountedPurchases(ifAlive, Math.min(YEAR_MONTHS, horizon.horizonMonths), monthly, unitsInMonth),
     expectedSpend,
     horizonMonths: horizon.horizonMonths,
     annualDiscountRate: horizon.annualDiscountRate,
@@ -90,6 +99,9 @@ export function readPurchaseModelHandover(cell: (column: string) => string | und
   const threshold = (cell('lost_threshold') ?? '').trim();
   const lostThreshold = Number(threshold);
   if (threshold !== '' && !(lostThreshold >= 0 && lostThreshold <= 1)) return { problem: { key: 'handoverThreshold', args: [threshold] } };
+  const yearText = (cell('discounted_purchases_year') ?? '').trim();
+  const year = Number(yearText);
+  if (yearText !== '' && !(Number.isFinite(year) && year >= 0)) return { problem: { key: 'handoverNotNumber', args: ['discounted_purchases_year', yearText] } };
   return {
     model: (cell('model') ?? '').trim(),
     pAlive: numbers.p_alive as number,
@@ -99,27 +111,49 @@ export function readPurchaseModelHandover(cell: (column: string) => string | und
     horizonMonths: numbers.horizon_months as number,
     annualDiscountRate: numbers.annual_discount_rate as number,
     ...(threshold === '' ? {} : { lostThreshold }),
+    ...(yearText === '' ? {} : { discountedPurchasesYear: year }),
   };
 }
 
 /**
  * Second-lifetime value (margin) of a non-contractual customer if regained (plan side):
- * discounted purchases × expected spend × margin rate × the reason's margin factor × (1 − the
- * offer's margin reduction). No monthly retention is applied on top: the purchase model's own
- * drop-out is already in the purchases. Warns when the hand-over was computed for another
- * horizon or discount than the value model's (rerun clv with the same config).
+ * discounted purchases × expected spend × margin rate × the reason's margin factor, less the
+ * offer's margin reduction on the purchases it holds for — all of them, or those of its term
+ * (`reductionMonths`, a lower rate for a renewal term) as `discountedPurchasesWithin` counts them.
+ * No monthly retention is applied on top: the purchase model's own drop-out is already in the
+ * purchases. Warns when the hand-over was computed for another horizon or discount than the
+ * value model's (rerun clv with the same config).
  */
 export function purchaseModelSecondLifetime(
   h: PurchaseModelHandover,
   marginRate: number,
   valueModel: ValueHorizon,
-  factors: { marginFactor?: number; marginReduction?: number } = {},
-): { value: number; revenue: number; warnings: HandoverWarning[] } {
+  factors: { marginFactor?: number; marginReduction?: number; reductionMonths?: number } = {},
+): { value: number; revenue: number; reducedPurchases: number; warnings: HandoverWarning[] } {
   const revenue = secondLifeRevenue(h);
-  const value = revenue * marginRate * (factors.marginFactor ?? 1) * (1 - (factors.marginReduction ?? 0));
+  const full = marginRate * (factors.marginFactor ?? 1);
+  const reducedPurchases = discountedPurchasesWithin(h, factors.reductionMonths);
+  const value = revenue * full - h.expectedSpend * full * (factors.marginReduction ?? 0) * reducedPurchases;
   const warnings: HandoverWarning[] = [];
   if (h.horizonMonths !== valueModel.horizonMonths || Math.abs(h.annualDiscountRate - valueModel.annualDiscountRate) > 1e-9) {
     warnings.push({ key: 'horizonMismatch', args: [h.horizonMonths, (h.annualDiscountRate * 100).toFixed(1), valueModel.horizonMonths, (valueModel.annualDiscountRate * 100).toFixed(1)] });
   }
-  return { value, revenue, warnings };
+  return { value, revenue, reducedPurchases, warnings };
+}
+
+/**
+ * Discounted purchases in the first `months` of the second lifetime: the hand-over's cumulative
+ * curve, known at 0, at 12 months (`discountedPurchasesYear`) and at the horizon, joined by
+ * straight lines in between (exact at 12 months and at the horizon; the purchase model's curve
+ * bends, so a term between is valued a little short). Without a term, or without the year's
+ * figure (an older hand-over), every purchase of the horizon: the cautious reading.
+ */
+export function discountedPurchasesWithin(h: PurchaseModelHandover, months: number | undefined): number {
+  const D = h.discountedPurchasesHorizon;
+  const H = h.horizonMonths;
+  if (months === undefined || h.discountedPurchasesYear === undefined || !(months < H)) return D;
+  const yearEnd = Math.min(YEAR_MONTHS, H);
+  const Y = Math.min(Math.max(h.discountedPurchasesYear, 0), D);
+  if (months <= yearEnd) return (Y * Math.max(months, 0)) / yearEnd;
+  return Y + ((D - Y) * (months - yearEnd)) / (H - yearEnd);
 }

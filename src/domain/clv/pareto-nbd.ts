@@ -124,15 +124,22 @@ export function fitParetoNbd(data: RfmColumns, options: { minCustomers?: number;
     const [r, alpha, s, beta] = theta.map(Math.exp) as [number, number, number, number];
     return { r, alpha, s, beta };
   };
+  // The objective on log-parameters (ln r, ln alpha, ln s, ln beta), as the diagnostics read it.
   const value = (theta: readonly number[]) => {
     if (theta.some((t) => Math.abs(t) > 30)) return Infinity;
     const v = -logLikelihoodOf(unpack(theta), rows) / rows.customers;
     return Number.isFinite(v) ? v : Infinity;
   };
   const s0 = options.start;
-  const x0 = s0 ? [s0.r, s0.alpha / scale, s0.s, s0.beta / scale].map(Math.log) : [0, 0, 0, 0];
-  const result = minimize(value, x0, { maxIterations: options.maxIterations ?? 1000, maxEvaluations: options.maxEvaluations, ...curvatureGuess(options.startCovariance, rows.customers) });
-  const fitted = unpack(result.x);
+  const start = s0 ? [s0.r, s0.alpha / scale, s0.s, s0.beta / scale].map(Math.log) : [0, 0, 0, 0];
+  const guess = curvatureGuess(options.startCovariance, rows.customers).inverseHessian;
+  const result = minimize((w) => value(fromSearch(w)), toSearch(start), {
+    maxIterations: options.maxIterations ?? 1000,
+    maxEvaluations: options.maxEvaluations,
+    ...(guess ? { inverseHessian: searchCovariance(guess) } : {}),
+  });
+  const theta = fromSearch(result.x);
+  const fitted = unpack(theta);
   // Rescaling time by c changes alpha and beta by c and the likelihood by ln(c)·Σx.
   let repeats = 0;
   for (let i = 0; i < rows.x.length; i++) repeats += (rows.x[i] as number) * (rows.weights[i] as number);
@@ -145,8 +152,58 @@ export function fitParetoNbd(data: RfmColumns, options: { minCustomers?: number;
     ...fitProgress(result),
     n: rows.customers,
     rows: rows.x.length,
-    diagnostics: options.diagnose === false ? NOT_DIAGNOSED : diagnoseFit(PARETO_NBD_PARAMS, result.x, rows.customers, value),
+    diagnostics: options.diagnose === false ? NOT_DIAGNOSED : diagnoseFit(PARETO_NBD_PARAMS, theta, rows.customers, value),
   });
+}
+
+/**
+ * ln of the largest shape r or s the search reaches, in the fit's scale (s = e^10 ≈ 22,000: the
+ * gamma of the drop-out rates then has a coefficient of variation of 0.7 %, i.e. one rate for
+ * everyone). Judgement; above diagnostics' BOUNDARY_LOG, so a fit that stops here is reported
+ * on its boundary.
+ */
+export const PARETO_NBD_SHAPE_CAP = 10;
+
+/**
+ * The search runs on w = (u_r, ln(r/alpha), u_s, ln(s/beta)) with ln r = cap − softplus(cap − u_r)
+ * (and so for s). When the data show no heterogeneity in the purchase or the drop-out rate, the
+ * likelihood rises towards its supremum only as r and alpha (or s and beta) run off together,
+ * ever more slowly (like 1/s); on log-parameters the search crept along that ridge until its
+ * evaluation budget was spent. Here the mean rate r/alpha (s/beta) is a coordinate of its own
+ * and stays put, while the shape saturates at e^cap, where the gradient vanishes: the search
+ * converges, on the boundary, and the diagnostics say what that means. Below the cap the map is
+ * one to one (ln r = u_r − ln(1 + e^(u_r − cap)) ≈ u_r), so an interior optimum is unchanged.
+ */
+function fromSearch(w: readonly number[]): number[] {
+  const [ur, lnRateR, us, lnRateS] = w as [number, number, number, number];
+  const lnR = saturate(ur);
+  const lnS = saturate(us);
+  return [lnR, lnR - lnRateR, lnS, lnS - lnRateS];
+}
+
+/** Inverse of fromSearch for a start inside the cap. */
+function toSearch(theta: readonly number[]): number[] {
+  const [lnR, lnAlpha, lnS, lnBeta] = theta as [number, number, number, number];
+  return [unsaturate(lnR), lnR - lnAlpha, unsaturate(lnS), lnS - lnBeta];
+}
+
+// cap − softplus(cap − u), computed without overflow on either side.
+function saturate(u: number): number {
+  const d = PARETO_NBD_SHAPE_CAP - u;
+  return d > 0 ? u - Math.log1p(Math.exp(-d)) : PARETO_NBD_SHAPE_CAP - Math.log1p(Math.exp(d));
+}
+
+function unsaturate(lnShape: number): number {
+  const d = Math.min(PARETO_NBD_SHAPE_CAP - lnShape, 700);
+  // cap − ln(e^d − 1), d > 0; a start at or above the cap starts just below it.
+  return d <= 1e-9 ? PARETO_NBD_SHAPE_CAP + 20 : PARETO_NBD_SHAPE_CAP - (d + Math.log(-Math.expm1(-d)));
+}
+
+/** A covariance of (ln r, ln alpha, ln s, ln beta) carried to the search coordinates (their linear part). */
+function searchCovariance(c: readonly (readonly number[])[]): number[][] {
+  const J = [[1, 0, 0, 0], [1, -1, 0, 0], [0, 0, 1, 0], [0, 0, 1, -1]];
+  const JC = J.map((row) => [0, 1, 2, 3].map((j) => row.reduce((sum, v, k) => sum + v * ((c[k] as number[])[j] as number), 0)));
+  return JC.map((row) => J.map((other) => row.reduce((sum, v, k) => sum + v * (other[k] as number), 0)));
 }
 
 /** P(alive | x, tX, T) (FHL 2005 note, eq. 4). */

@@ -4,12 +4,16 @@
  * value their drift puts at risk and a measure that fits how the drift shows.
  */
 import { purchaseRateRatio, type ClvConfig } from './clv.js';
+import type { Said } from '../catalogue/index.js';
+
+/** Why the measure fits, as a catalogue key (catalogue/messages.ts, clv) worded in the run's language. */
+export type RetentionReason = Extract<Said<'clv'>, { key: 'retentionDoubt' | 'retentionRhythm' }>;
 
 export type RetentionMeasure = 'personal_check_in' | 'reactivation_reminder';
 
 export interface RetentionCase {
   readonly measure: RetentionMeasure;
-  readonly reason: string;
+  readonly reason: RetentionReason;
   /** Purchase-rate ratio (clv.ts): 0.5 means twice the usual gap has passed. */
   readonly rateRatio: number;
   /** CLV if the customer is alive now (spend × discounted E[Y | alive]). */
@@ -29,9 +33,7 @@ export function retentionCase(customer: { x: number; tX: number; T: number; pAli
   const doubt = customer.pAlive < config.defectorThreshold;
   return {
     measure: doubt ? 'personal_check_in' : 'reactivation_reminder',
-    reason: doubt
-      ? `P(alive) ${customer.pAlive.toFixed(2)} is below ${config.defectorThreshold}: ask what changed (unresolved defect, competitor?) before the customer is lost`
-      : `still likely alive (P(alive) ${customer.pAlive.toFixed(2)}) but ${rateRatio > 0 ? (1 / rateRatio).toFixed(1) : 'many'} times the usual gap since the last purchase: remind with what is new or a reorder offer`,
+    reason: doubt ? { key: 'retentionDoubt', args: [customer.pAlive, config.defectorThreshold] } : { key: 'retentionRhythm', args: [customer.pAlive, rateRatio] },
     rateRatio,
     clvIfAlive,
     valueAtRisk: Number.isFinite(clvIfAlive) ? (1 - customer.pAlive) * clvIfAlive : NaN,

@@ -1,5 +1,5 @@
 import { epochDayOf } from '../dates.js';
-import type { DateForm } from '../read-texts.js';
+import type { DateForm } from '../catalogue/index.js';
 import type { EpochDay } from '../types.js';
 
 /** Day/month order for dates that do not say it themselves. */

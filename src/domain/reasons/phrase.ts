@@ -11,6 +11,10 @@
  * Case, umlaut spelling and punctuation do not matter.
  */
 import { expandAbbreviation, foldWord } from './normalize.js';
+import type { Said } from '../catalogue/index.js';
+
+/** Why a phrase cannot be used, as a catalogue key (catalogue/playbook.ts), worded by the playbook check. */
+export type PhraseProblem = Said<'playbookCheck'>;
 
 export type WordKind = 'exact' | 'prefix' | 'suffix' | 'infix' | 'class';
 
@@ -34,17 +38,17 @@ const MIN_STEM_LENGTH = 3;
 const CLASS_NAME = /^@([a-z][a-z0-9_]*)$/;
 
 /**
- * Parses a playbook phrase; returns an error message instead when it cannot be used.
+ * Parses a playbook phrase; returns the problem instead when it cannot be used.
  * With `classes`, a reference to a word class not in it is an error too.
  */
-export function parsePhrase(text: string, classes?: ReadonlySet<string>): ParsedPhrase | string {
+export function parsePhrase(text: string, classes?: ReadonlySet<string>): ParsedPhrase | PhraseProblem {
   let body = text.trim();
   let weight: number | undefined;
   const w = /\s*\^\s*(\d+(?:\.\d+)?)\s*$/.exec(body);
   if (w) {
     weight = Number(w[1]);
     body = body.slice(0, w.index);
-    if (!(weight > 0 && weight <= 5)) return `weight ^${w[1]} must be above 0 and at most 5`;
+    if (!(weight > 0 && weight <= 5)) return { key: 'weight', args: [w[1] as string] };
   }
   const unordered = body.includes('&');
   const words: WordPattern[] = [];
@@ -52,36 +56,36 @@ export function parsePhrase(text: string, classes?: ReadonlySet<string>): Parsed
     // A lone "*" marks a gap for the reader ("lost * job"); gaps are allowed anyway.
     if (raw === '' || raw === '*') continue;
     const parsed = parseWord(raw);
-    if (typeof parsed === 'string') return parsed;
+    if ('key' in parsed) return parsed;
     const undefinedClass = parsed.find((p) => p.kind === 'class' && classes !== undefined && !classes.has(p.text));
-    if (undefinedClass !== undefined) return `word class "@${undefinedClass.text}" is not defined under wordClasses`;
+    if (undefinedClass !== undefined) return { key: 'undefinedClass', args: [undefinedClass.text] };
     words.push(...parsed);
   }
-  if (words.length === 0) return 'phrase is empty';
-  if (unordered && words.length < 2) return 'a phrase with "&" needs at least two parts';
+  if (words.length === 0) return { key: 'phraseEmpty', args: [] };
+  if (unordered && words.length < 2) return { key: 'unorderedParts', args: [] };
   return { words, unordered, weight: weight ?? (words.length > 1 ? 1.5 : 1) };
 }
 
 /** Parses one member of a word class: a single word or stem, no class reference. */
-export function parseClassMember(raw: string): WordPattern | string {
+export function parseClassMember(raw: string): WordPattern | PhraseProblem {
   const parsed = parseWord(raw.trim());
-  if (typeof parsed === 'string') return parsed;
+  if ('key' in parsed) return parsed;
   const word = parsed[0];
-  if (parsed.length !== 1 || word === undefined || word.kind === 'class') return `"${raw}" must be one word or stem`;
+  if (parsed.length !== 1 || word === undefined || word.kind === 'class') return { key: 'oneWord', args: [raw] };
   return word;
 }
 
-function parseWord(raw: string): WordPattern[] | string {
+function parseWord(raw: string): WordPattern[] | PhraseProblem {
   const named = CLASS_NAME.exec(raw.toLowerCase());
   if (named) return [{ kind: 'class', text: named[1] as string }];
-  if (raw.startsWith('@')) return `"${raw}" is not a word-class name (use @ plus lower-case letters, digits or _)`;
+  if (raw.startsWith('@')) return { key: 'notClassName', args: [raw] };
   const lead = raw.startsWith('*');
   const trail = raw.endsWith('*') && raw.length > 1;
   const core = foldWord(raw.replace(/^\*|\*$/g, ''));
-  if (core === '' || core.includes('*')) return `"${raw}" is not a word (use * only at the start or end)`;
+  if (core === '' || core.includes('*')) return { key: 'notWord', args: [raw] };
   const parts = core.split(' ');
   if ((lead || trail) && parts.join('').length < MIN_STEM_LENGTH) {
-    return `stem "${raw}" is too short (at least ${MIN_STEM_LENGTH} letters)`;
+    return { key: 'stemShort', args: [raw, MIN_STEM_LENGTH] };
   }
   // "preis-leistung*" becomes two words; the stars stay at the outer ends.
   return parts.map((part, i) => {

@@ -73,7 +73,7 @@ export function compileVocabulary(
     }
     for (const text of [...entry.phrases.en, ...entry.phrases.de]) {
       const parsed = parsePhrase(text, classes);
-      if (typeof parsed === 'string') continue; // validatePlaybook reports it
+      if ('key' in parsed) continue; // validatePlaybook reports it
       if (known === undefined) phraseTexts.push({ tokens: parsed.words.map((w) => (w.kind === 'class' ? classExample(classMembers, w.text) : w.text)), code: entry.code });
       const ids = parsed.words.map((w) => internWord(v, wordIds, w));
       const index = v.phrases.push({ reason: entry.code, words: ids, unordered: parsed.unordered, weight: parsed.weight }) - 1;
@@ -114,7 +114,7 @@ export function preparedTokens(v: ReasonVocabulary, text: string): string[] {
 /** A word standing for a class in a phrase's training text: the class's first member, stars dropped. */
 function classExample(classes: Record<string, string[]>, name: string): string {
   const first = parseClassMember(classes[name]?.[0] ?? name);
-  return typeof first === 'string' ? name : first.text;
+  return 'key' in first ? name : first.text;
 }
 
 /**
@@ -151,7 +151,7 @@ function internClasses(v: ReasonVocabulary, ids: Map<string, number>, classes: R
     const classId = internWord(v, ids, { kind: 'class', text: name });
     for (const raw of members) {
       const member = parseClassMember(raw);
-      if (typeof member === 'string') continue; // validatePlaybook reports it
+      if ('key' in member) continue; // validatePlaybook reports it
       addTo(v.classesOf, internWord(v, ids, member), classId);
     }
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitBgNbd } from '../../../src/domain/clv/bgnbd.js';
 import { invertPositiveDefinite, type FitDiagnostics } from '../../../src/domain/clv/diagnostics.js';
 import { fitNotes as fitNoteKeys } from '../../../src/domain/clv/fit-notes.js';
-import { say } from '../../../src/domain/messages.js';
+import { say } from '../../../src/domain/catalogue/index.js';
 import { fitGammaGamma } from '../../../src/domain/clv/gamma-gamma.js';
 import { cdnowPresent, column, readNumericCsv } from './support.js';
 

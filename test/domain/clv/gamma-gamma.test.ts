@@ -1,4 +1,4 @@
-import { say } from '../../../src/domain/messages.js';
+import { say } from '../../../src/domain/catalogue/index.js';
 import { describe, expect, it } from 'vitest';
 import {
   expectedSpend,

@@ -1,4 +1,4 @@
-import { say } from '../../../src/domain/messages.js';
+import { say } from '../../../src/domain/catalogue/index.js';
 import { describe, expect, it } from 'vitest';
 import { fitBgNbd } from '../../../src/domain/clv/bgnbd.js';
 import { customerLifetimeValue, DEFAULT_CLV_CONFIG, discountedPurchases, unitsPerMonth } from '../../../src/domain/clv/clv.js';
@@ -29,6 +29,9 @@ describe.runIf(present)('the hand-over on CDNOW: one customer, one money', () =>
       const clv = customerLifetimeValue({ purchases: purchases!, gammaGamma: gg! }, { ...history, mbar: m[i]! }, DEFAULT_CLV_CONFIG, units);
       expect(h.pAlive * secondLifeRevenue(h)).toBeCloseTo(clv, 6);
       expect(h.discountedPurchasesHorizon).toBeLessThanOrEqual(h.expectedPurchasesHorizon);
+      // the first year's purchases: part of the horizon's, and more than a third of them (the curve bends: drop-out)
+      expect(h.discountedPurchasesYear).toBeLessThanOrEqual(h.discountedPurchasesHorizon);
+      expect(h.discountedPurchasesYear).toBeGreaterThanOrEqual(h.discountedPurchasesHorizon / 3 - 1e-12);
     }
   });
 
@@ -40,7 +43,7 @@ describe.runIf(present)('the hand-over on CDNOW: one customer, one money', () =>
     expect(h.pAlive).toBeLessThan(1e-4);
     const cells: Record<string, string> = {
       value_basis: 'purchase_model', model: h.model, p_alive: String(h.pAlive), expected_purchases_horizon: String(h.expectedPurchasesHorizon),
-      discounted_purchases_horizon: String(h.discountedPurchasesHorizon), expected_spend: String(h.expectedSpend), horizon_months: '36', annual_discount_rate: '0.1',
+      discounted_purchases_horizon: String(h.discountedPurchasesHorizon), discounted_purchases_year: String(h.discountedPurchasesYear), expected_spend: String(h.expectedSpend), horizon_months: '36', annual_discount_rate: '0.1',
     };
     const read = readPurchaseModelHandover((c) => cells[c]);
     expect(read).toEqual(h);
@@ -71,6 +74,10 @@ describe('hand-over rows and the plan-side value', () => {
     const r = purchaseModelSecondLifetime(h, 0.3, { horizonMonths: 36, annualDiscountRate: 0.1 }, { marginFactor: 0.8, marginReduction: 0.25 });
     expect(r.revenue).toBe(400);
     expect(r.value).toBeCloseTo(400 * 0.3 * 0.8 * 0.75, 12);
+    // a lower rate for a 12-month term: the reduction on the first year's purchases only (3 of 8)
+    const term = purchaseModelSecondLifetime({ ...h, discountedPurchasesYear: 3 }, 0.3, { horizonMonths: 36, annualDiscountRate: 0.1 }, { marginFactor: 0.8, marginReduction: 0.25, reductionMonths: 12 });
+    expect(term.value).toBeCloseTo((8 - 0.25 * 3) * 50 * 0.3 * 0.8, 12);
+    expect(term.reducedPurchases).toBe(3);
     const mismatch = purchaseModelSecondLifetime(h, 0.3, { horizonMonths: 24, annualDiscountRate: 0.1 }).warnings[0]!;
     expect(say('en', 'value', mismatch)).toMatch(/36 months at 10\.0 % a year, the value model uses 24 months/);
     expect(say('de', 'value', mismatch)).toMatch(/für 36 Monate zu 10,0 % im Jahr berechnet, das Wertmodell rechnet mit 24 Monaten/);
@@ -89,6 +96,9 @@ describe('retention cases of core defectors', () => {
     const rhythm = retentionCase({ x: 10, tX: 20, T: 39, pAlive: 0.7 }, 500, DEFAULT_CLV_CONFIG);
     expect(rhythm.measure).toBe('reactivation_reminder');
     expect(rhythm.rateRatio).toBeCloseTo(2 / 19, 12);
-    expect(rhythm.reason).toMatch(/9\.5 times the usual gap/);
+    expect(rhythm.reason).toEqual({ key: 'retentionRhythm', args: [0.7, 2 / 19] });
+    expect(say('en', 'clv', rhythm.reason)).toMatch(/9\.5 times the usual gap/);
+    expect(say('de', 'clv', rhythm.reason)).toMatch(/9,5-mal der üblichen Pause/);
+    expect(say('de', 'clv', doubt.reason)).toMatch(/^P\(aktiv\) 0,40 liegt unter 0,6: fragen/);
   });
 });

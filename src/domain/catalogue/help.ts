@@ -4,7 +4,7 @@
  * holds the options several commands add the same way (reading, planning and output flags);
  * a command's own text of an option wins. cli/help.ts puts them onto commander's commands.
  */
-import { m } from './catalogue-entry.js';
+import { m } from './entry.js';
 
 /** The help of one command. */
 export interface CommandHelp {

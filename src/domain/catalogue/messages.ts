@@ -1,19 +1,37 @@
 /**
- * The message catalogue: every text a plan or campaign run shows its user — summaries,
- * `--explain` steps, warnings, errors and hints, the text columns of plan.csv and
- * excluded.csv — with its English and German wording side by side, one key per text.
- * test/domain/messages.test.ts fails when a key lacks a language. Codes (reason codes,
- * decisions, channels as data), column names, ISO dates and plain numbers in CSV columns
- * are the machine contract and are not texts.
- *
- * The reader's texts (read-texts.ts), the report's words (io/report-labels.ts) and the
- * worksheet's (worksheet-texts.ts) keep their own tables; the same test checks those too.
+ * The command texts of the catalogue (src/domain/catalogue/index.ts): every text a command shows
+ * its user — summaries, `--explain` steps, warnings, errors and hints, the text columns of
+ * plan.csv and excluded.csv — with its English and German wording side by side, one key per
+ * text. Codes (reason codes, decisions, channels as data), column names, ISO dates and plain
+ * numbers in CSV columns are the machine contract and are not texts.
  */
-import { formatIsoDay } from './dates.js';
-import { m, type Entry, type Lang } from './catalogue-entry.js';
-import { HELP } from './help-texts.js';
+import { m } from './entry.js';
+import { formatIsoText } from './format.js';
 
-export type { Lang } from './catalogue-entry.js';
+// What a file-system error code means, in a sentence about a file.
+const FS_EN: Record<string, string> = {
+  EACCES: 'permission denied', EPERM: 'operation not permitted', ENOENT: 'directory does not exist', ENOTDIR: 'a part of the path is not a directory',
+  EISDIR: 'is a directory', EROFS: 'read-only file system', ENOSPC: 'no space left on device', EDQUOT: 'disk quota exceeded', EIO: 'input/output error',
+};
+const FS_DE: Record<string, string> = {
+  EACCES: 'keine Berechtigung', EPERM: 'Vorgang nicht erlaubt', ENOENT: 'das Verzeichnis existiert nicht', ENOTDIR: 'ein Teil des Pfads ist kein Verzeichnis',
+  EISDIR: 'ist ein Verzeichnis', EROFS: 'schreibgeschütztes Dateisystem', ENOSPC: 'kein Speicherplatz mehr auf dem Gerät', EDQUOT: 'Speicherkontingent überschritten', EIO: 'Ein-/Ausgabefehler',
+};
+
+// What a command writes, where `--out -` asks for one table on stdout.
+const STDOUT_FILES_EN: Record<string, string> = {
+  clv: 'customers.csv, model.json and rejects.csv', campaign: 'a list per channel, excluded.csv, rejects.csv and summary.json',
+  worksheet: 'plan.csv, the campaign lists and worksheet.md', plan: 'plan.csv, rejects.csv and summary.json',
+};
+const STDOUT_FILES_DE: Record<string, string> = {
+  clv: 'customers.csv, model.json und rejects.csv', campaign: 'eine Liste je Kanal, excluded.csv, rejects.csv und summary.json',
+  worksheet: 'plan.csv, die Kampagnenlisten und worksheet.md', plan: 'plan.csv, rejects.csv und summary.json',
+};
+
+/** Why a run goes on despite a ledger problem (--force, --dry-run), or '' when it stops there. */
+type Going = '' | 'force' | 'dryRun';
+const GOING_EN: Record<Going, string> = { '': '', force: ' (going on because of --force)', dryRun: ' (a --dry-run changes no ledger)' };
+const GOING_DE: Record<Going, string> = { '': '', force: ' (weiter wegen --force)', dryRun: ' (ein --dry-run ändert kein Kontaktbuch)' };
 
 const CHANNEL_DE: Record<string, string> = { visit: 'Besuch', phone: 'Telefon', letter: 'Brief', email: 'E-Mail' };
 const OFFER_DE: Record<string, string> = {
@@ -63,7 +81,7 @@ const SPEND_SAME = m(
   'der mittlere Folgeumsatz ist bei allen Kunden gleich: das Gamma-Gamma-Modell braucht Unterschiede im Umsatz',
 );
 
-export const CATALOGUE = {
+export const COMMAND_TEXTS = {
   /** Names of codes where a sentence mentions them; English keeps the code. */
   names: {
     channel: m((c: string) => c, (c) => CHANNEL_DE[c] ?? c),
@@ -324,6 +342,10 @@ export const CATALOGUE = {
     rowWarnings: m((rows: number) => `${rows} rows with unclear values (see the warnings column of plan.csv)`, (rows) => `${rows} Zeilen mit unklaren Werten (Spalte warnings in plan.csv)`),
     outRequired: m('--out DIR is required', '--out VERZEICHNIS fehlt'),
     outRequiredHint: m('e.g. winback plan export.csv --out out/plan', 'z. B. winback plan export.csv --out out/plan'),
+    offerDepth: m(
+      (offer: string, give: string, max: string, reasons: string) => `offer '${offer}' gives away ${give} % of margin, more than plan.maxDiscount ${max} %; planned for ${reasons}`,
+      (offer, give, max, reasons) => `das Angebot '${offer}' gibt ${dec(give)} % der Marge ab, mehr als plan.maxDiscount ${dec(max)} %; geplant für ${reasons}`,
+    ),
   },
   /** The campaign command's summary line, excluded.csv's detail and its warnings. */
   campaign: {
@@ -358,6 +380,92 @@ export const CATALOGUE = {
       (n) => `${n} Kunden mit unklaren Werten bei Einwilligung oder Widerspruch (als keine Einwilligung / Widerspruch gelesen)`,
     ),
     retentionLists: m((lists: string) => `; retention: ${lists}`, (lists) => `; Kundenbindung: ${lists}`),
+    // --outcomes: the serial-defector guard (commands/campaign-serial.ts).
+    outcomesRejected: m((n: number) => `${n} rows of the outcomes file rejected`, (n) => `${n} Zeilen der Ergebnisdatei abgelehnt`),
+    serialDefectors: m(
+      (n: number, mode: string) =>
+        `${n} serial defectors (won back before, left again): ${({ exclude: 'excluded (serial_defector)', cap: 'planned without discounts or incentives' } as Record<string, string>)[mode] ?? 'flagged only (campaign.serialDefectors: flag)'}`,
+      (n, mode) =>
+        `${n} Mehrfachabwanderer (schon einmal zurückgewonnen, wieder gegangen): ${({ exclude: 'ausgeschlossen (serial_defector)', cap: 'ohne Rabatte und Anreize geplant' } as Record<string, string>)[mode] ?? 'nur markiert (campaign.serialDefectors: flag)'}`,
+    ),
+    // A run that died while it committed, settled by the next run (commands/campaign-ledger.ts, io/ledger-state.ts).
+    interrupted: m(
+      (runId: string, out: string, completed: boolean, lost: string) =>
+        `run ${runId} into ${out} was interrupted while it committed; ${completed ? 'completed it (its ledger entries were written)' : 'rolled it back (its ledger entries removed, its temporary outputs deleted)'}${lost === '' ? '' : `; outputs ${lost} of that run were lost; its ledger entries were removed`}`,
+      (runId, out, completed, lost) =>
+        `der Lauf ${runId} nach ${out} wurde beim Festschreiben unterbrochen; ${completed ? 'jetzt abgeschlossen (seine Einträge im Kontaktbuch sind geschrieben)' : 'jetzt zurückgenommen (seine Einträge im Kontaktbuch entfernt, seine vorläufigen Ausgaben gelöscht)'}${lost === '' ? '' : `; die Ausgaben ${lost} dieses Laufs gingen verloren, seine Einträge im Kontaktbuch wurden entfernt`}`,
+    ),
+    interruptedLedgerChanged: m(
+      (runId: string, ledger: string, size: number, before: number, after: number) =>
+        `run ${runId} was interrupted while it committed, and ledger ${ledger} has changed since (${size} bytes; ${before} before that run, ${after} after it)`,
+      (runId, ledger, size, before, after) =>
+        `der Lauf ${runId} wurde beim Festschreiben unterbrochen, und das Kontaktbuch ${ledger} hat sich seitdem geändert (${size} Bytes; ${before} vor diesem Lauf, ${after} danach)`,
+    ),
+    committedHint: m(
+      (out: string) => `the ledger holds this run's entries; the next run with this ledger or into ${out} puts the remaining outputs in place`,
+      (out) => `das Kontaktbuch enthält die Einträge dieses Laufs; der nächste Lauf mit diesem Kontaktbuch oder nach ${out} legt die übrigen Ausgaben an ihren Platz`,
+    ),
+    interruptedLedgerChangedHint: m(
+      'check the ledger by hand; to go on with it as it is, run again with --force',
+      'das Kontaktbuch von Hand prüfen; um mit ihm weiterzumachen, wie es ist, mit --force erneut ausführen',
+    ),
+  },
+  /**
+   * The ledger's guard against contacting people again (domain/ledger-guard.ts) and its lock
+   * (io/lock.ts), handed on as keys. `going`: why a run goes on despite a problem ('' when it stops).
+   */
+  ledger: {
+    shrunk: m(
+      (path: string, entries: number, had: number, runId: string, campaignId: string, source: string, going: Going) =>
+        `ledger ${path} ${entries === 0 ? 'has no entries (empty, header only or missing)' : `has ${entries} entries`} but had ${had} after ${runId ? `run ${runId}` : 'the last run'}${campaignId ? ` (campaign ${campaignId})` : ''}, as ${source} records: the customers of the missing lines would be contacted again${GOING_EN[going]}`,
+      (path, entries, had, runId, campaignId, source, going) =>
+        `das Kontaktbuch ${path} ${entries === 0 ? 'hat keine Einträge (leer, nur Kopfzeile oder fehlend)' : `hat ${entries} Einträge`}, hatte aber ${had} nach ${runId ? `dem Lauf ${runId}` : 'dem letzten Lauf'}${campaignId ? ` (Kampagne ${campaignId})` : ''}, wie ${source} festhält: die Kunden der fehlenden Zeilen würden erneut angesprochen${GOING_DE[going]}`,
+    ),
+    shrunkHint: m(
+      'restore the ledger from a backup; if the lines were removed on purpose, run again with --force',
+      'das Kontaktbuch aus einer Sicherung wiederherstellen; wurden die Zeilen absichtlich entfernt, mit --force erneut ausführen',
+    ),
+    edited: m(
+      (path: string, bytes: number) => `ledger ${path} was edited since the last run (its first ${bytes} bytes changed)`,
+      (path, bytes) => `das Kontaktbuch ${path} wurde seit dem letzten Lauf bearbeitet (seine ersten ${bytes} Bytes haben sich geändert)`,
+    ),
+    future: m(
+      (path: string, line: number, date: string, today: string, going: Going) =>
+        `ledger ${path} line ${line}, column campaign_date: ${date} is in the future (today is ${today}); that contact is not counted until then${GOING_EN[going]}`,
+      (path, line, date, today, going) =>
+        `Kontaktbuch ${path} Zeile ${line}, Spalte campaign_date: ${formatIsoText(date, 'de')} liegt in der Zukunft (heute ist der ${formatIsoText(today, 'de')}); dieser Kontakt zählt erst ab dann${GOING_DE[going]}`,
+    ),
+    futureHint: m('correct the date in the ledger (a typo?); to run anyway, add --force', 'das Datum im Kontaktbuch korrigieren (ein Tippfehler?); um trotzdem zu laufen, --force angeben'),
+    beforeLatest: m(
+      (asOf: string, date: string, campaignId: string, line: number, going: Going) =>
+        `--as-of ${asOf} is before the ledger's latest contact (${date}, campaign ${campaignId}, line ${line}): the customers contacted since would be listed again${GOING_EN[going]}`,
+      (asOf, date, campaignId, line, going) =>
+        `--as-of ${formatIsoText(asOf, 'de')} liegt vor dem letzten Kontakt im Kontaktbuch (${formatIsoText(date, 'de')}, Kampagne ${campaignId}, Zeile ${line}): die seitdem angesprochenen Kunden kämen erneut auf die Listen${GOING_DE[going]}`,
+    ),
+    beforeLatestHint: m(
+      'run with --as-of today (or leave it out); to replay an earlier week without touching the ledger, add --dry-run; to append anyway, add --force',
+      'mit --as-of heute ausführen (oder weglassen); um eine frühere Woche ohne Änderung des Kontaktbuchs nachzuspielen, --dry-run angeben; um trotzdem anzuhängen, --force angeben',
+    ),
+    locked: m(
+      (target: string, lockPath: string, ageSeconds: number | null) =>
+        `${target} is locked: another winback run is in progress (lock ${lockPath}${ageSeconds === null ? '' : `, last refreshed ${ageSeconds} s ago`})`,
+      (target, lockPath, ageSeconds) =>
+        `${target} ist gesperrt: ein anderer Lauf von winback ist im Gang (Sperre ${lockPath}${ageSeconds === null ? '' : `, zuletzt vor ${ageSeconds} s erneuert`})`,
+    ),
+    lockedHint: m(
+      (staleSeconds: number, lockPath: string) =>
+        `wait for that run to finish and try again; a lock left by a killed run is taken over once it is ${staleSeconds} s old; if you are sure no winback run is active, remove ${lockPath}`,
+      (staleSeconds, lockPath) =>
+        `warten, bis dieser Lauf fertig ist, und erneut versuchen; die Sperre eines abgebrochenen Laufs wird übernommen, sobald sie ${staleSeconds} s alt ist; läuft sicher kein winback, ${lockPath} löschen`,
+    ),
+    lockLost: m(
+      (target: string, cause: string) => `lost the lock on ${target} during the run (${cause}); another run may have taken it over`,
+      (target, cause) => `die Sperre auf ${target} ging während des Laufs verloren (${cause}); ein anderer Lauf hat sie vielleicht übernommen`,
+    ),
+    lockLostHint: m(
+      'run again; if this repeats, the run is stalling for longer than the stale-lock timeout',
+      'erneut ausführen; kommt das wieder vor, stockt der Lauf länger, als eine Sperre gültig bleibt',
+    ),
   },
   /** The `why` column of changes.csv (campaign --previous; domain/campaign.ts). */
   changes: {
@@ -371,7 +479,7 @@ export const CATALOGUE = {
     ),
     closed: m((after: string) => CHANGE_CLOSED_EN[after] ?? after, (after) => CHANGE_CLOSED_DE[after] ?? EXCLUSION_DE[after] ?? after),
   },
-  /** The report's input (io/report-input.ts); the report's own words are in io/report-labels.ts. */
+  /** The report's input (io/report-input.ts); the report's own words are in report.ts. */
   report: {
     noInput: m((label: string) => `${label}: no such file or directory`, (label) => `${label}: Datei oder Verzeichnis nicht gefunden`),
     noInputHint: m(
@@ -387,6 +495,25 @@ export const CATALOGUE = {
       'z. B. winback report export.csv --ledger out/ledger.csv --outcomes rueckkehr.csv (oder ledger.csv und outcomes.csv ins Ausgabeverzeichnis legen)',
     ),
     windowAlone: m('--window needs --ledger and --outcomes', '--window braucht --ledger und --outcomes'),
+    // A plan or campaign directory whose files do not fit together (pipeline/report-build.ts).
+    notCampaignManifest: m(
+      (label: string) => `${label}/summary.json is not the manifest of a campaign run`,
+      (label) => `${label}/summary.json ist nicht das Protokoll eines Kampagnenlaufs`,
+    ),
+    notPlanSummary: m(
+      (label: string, missing: string | undefined) => `${label}/summary.json is not the summary of a plan run (${missing ?? 'reasons or as_of'} missing)`,
+      (label, missing) => `${label}/summary.json ist nicht die Zusammenfassung eines Plan-Laufs (es fehlt: ${missing ?? 'reasons oder as_of'})`,
+    ),
+    planMismatch: m(
+      (label: string, reason: string | undefined) => `${label}: plan.csv and summary.json do not belong to the same run (${reason === undefined ? 'row count' : `reason ${reason}`} differs)`,
+      (label, reason) => `${label}: plan.csv und summary.json gehören nicht zum selben Lauf (${reason === undefined ? 'die Zeilenzahl' : `der Grund ${reason}`} weicht ab)`,
+    ),
+    notPermissionSettings: m(
+      (label: string) => `${label}/summary.json: "permission" is not a set of permission settings`,
+      (label) => `${label}/summary.json: „permission“ enthält keine Erlaubnis-Einstellungen`,
+    ),
+    planAgainHint: m('run winback plan again', 'winback plan erneut ausführen'),
+    planAgainEmptyHint: m('run winback plan again into an empty directory', 'winback plan erneut in ein leeres Verzeichnis ausführen'),
     previousMissing: m((label: string) => `--previous ${label}: no such file or directory`, (label) => `--previous ${label}: Datei oder Verzeichnis nicht gefunden`),
     previousNotReport: m(
       (label: string) => `--previous ${label} is not a report saved with winback report --json`,
@@ -397,9 +524,15 @@ export const CATALOGUE = {
       'das Ausgabeverzeichnis eines früheren Laufs von winback plan oder campaign angeben, oder eine mit winback report --json geschriebene Datei',
     ),
   },
-  /** The worksheet's mark on a decision the consultant changed (worksheet-apply.ts); its other texts are in worksheet-texts.ts. */
+  /** The worksheet's mark on a decision the consultant changed (worksheet-apply.ts); its other texts are in worksheet.ts. */
   worksheet: {
     consultant: m((why: string) => `consultant: ${why}`, (why) => `Berater: ${why}`),
+    choiceCostsMore: m(
+      (offer: string, channel: string) => `with the consultant's choice (${offer}, ${channel}) the contact costs more than it is expected to bring back`,
+      (offer, channel) => `mit der Wahl des Beraters (${OFFER_DE[offer] ?? offer}, ${CHANNEL_DE[channel] ?? channel}) kostet der Kontakt mehr, als er voraussichtlich einbringt`,
+    ),
+    chosenOffer: m('chosen by the consultant', 'vom Berater gewählt'),
+    plannedDate: m('planned by the consultant', 'vom Berater geplant'),
   },
   /** playbook show (commands/playbook.ts). */
   playbook: {
@@ -469,6 +602,8 @@ export const CATALOGUE = {
     configInvalidHint: m('see docs/config.md for every setting and its default', 'docs/config.md beschreibt jede Einstellung und ihren Standardwert'),
     modelMissing: m((label: string) => `model ${label}: no such file or not readable`, (label) => `Modell ${label}: Datei nicht gefunden oder nicht lesbar`),
     modelMissingHint: m('create one with winback calibrate HISTORY.csv --model-out model.json', 'mit winback calibrate HISTORY.csv --model-out model.json erstellen'),
+    modelSyntax: m((label: string, why: string) => `model ${label} is not valid JSON: ${why}`, (label, why) => `Modell ${label} ist kein gültiges JSON; Meldung des Parsers: „${why}“`),
+    modelInvalid: m((label: string, list: string) => `model ${label} is invalid:\n${list}`, (label, list) => `Modell ${label} ist ungültig:\n${list}`),
     listColumnsUnknown: m(
       (names: string) => `--columns: ${names} is not a column of the campaign lists`,
       (names) => `--columns: ${names} ist keine Spalte der Kampagnenlisten`,
@@ -496,7 +631,83 @@ export const CATALOGUE = {
       (old, now) => `${now} ist die neue Schreibweise von ${old}`,
     ),
   },
-  /** The worksheet's usage errors (commands/worksheet.ts); its prompts are in worksheet-texts.ts. */
+  /** Writing outputs and checking a run's files (io/atomic-write.ts, io/output-dir.ts, io/run-outputs.ts, cli/output-format.ts), handed on as keys. */
+  files: {
+    cannotCreate: m((path: string, code: string, detail: string) => `cannot create ${path}: ${FS_EN[code] ?? detail}`, (path, code, detail) => `${path} kann nicht angelegt werden: ${FS_DE[code] ?? detail}`),
+    cannotCreateHint: m('check that the directory exists and is writable', 'prüfen, ob das Verzeichnis existiert und beschreibbar ist'),
+    cannotWrite: m((path: string, code: string, detail: string) => `cannot write ${path}: ${FS_EN[code] ?? detail}`, (path, code, detail) => `${path} kann nicht geschrieben werden: ${FS_DE[code] ?? detail}`),
+    diskFullHint: m('free some disk space and run again', 'Speicherplatz freigeben und erneut ausführen'),
+    outputDir: m(
+      (label: string, why: 'file' | 'partFile' | 'noParent' | 'code', detail: string) =>
+        `cannot create the output directory ${label} (${({ file: 'it is a file', partFile: `${detail} is a file`, noParent: 'no existing parent folder', code: detail || 'error' })[why]})`,
+      (label, why, detail) =>
+        `das Ausgabeverzeichnis ${label} kann nicht angelegt werden (${({ file: 'es ist eine Datei', partFile: `${detail} ist eine Datei`, noParent: 'kein vorhandener übergeordneter Ordner', code: detail || 'Fehler' })[why]})`,
+    ),
+    outputDirHint: m('choose a folder you can write to', 'einen Ordner wählen, in den geschrieben werden kann'),
+    outputsNotList: m((label: string) => `${label}/summary.json: "outputs" is not a list of files`, (label) => `${label}/summary.json: „outputs“ ist keine Liste von Dateien`),
+    outputsNoSize: m((label: string, name: string) => `${label}/summary.json: "outputs" gives no size for ${name}`, (label, name) => `${label}/summary.json: „outputs“ nennt keine Größe für ${name}`),
+    outputChanged: m(
+      (label: string, name: string, expected: number, size: number | null) =>
+        `${label}/${name} is not the file ${label}/summary.json describes (${expected} bytes; ${size === null ? 'it is missing' : `it has ${size} bytes`})`,
+      (label, name, expected, size) =>
+        `${label}/${name} ist nicht die Datei, die ${label}/summary.json beschreibt (${expected} Bytes; ${size === null ? 'sie fehlt' : `sie hat ${size} Bytes`})`,
+    ),
+    outputsHint: m(
+      'a run was interrupted while it replaced its files: run it again into this directory',
+      'ein Lauf wurde unterbrochen, während er seine Dateien ersetzte: ihn erneut in dieses Verzeichnis ausführen',
+    ),
+    stdoutRefused: m(
+      (flag: string, command: string) => `${flag} -: this command writes ${STDOUT_FILES_EN[command] ?? command}, more than the one table stdout can take`,
+      (flag, command) => `${flag} -: dieser Befehl schreibt ${STDOUT_FILES_DE[command] ?? command}, mehr als die eine Tabelle, die die Standardausgabe aufnimmt`,
+    ),
+    stdoutRefusedHint: m((flag: string) => `give ${flag} a directory, e.g. ${flag} out/run`, (flag) => `${flag} ein Verzeichnis geben, z. B. ${flag} out/lauf`),
+    summaryMissing: m((label: string) => `${label}/summary.json is missing`, (label) => `${label}/summary.json fehlt`),
+    summaryMissingHint: m(
+      'the directory must be the complete output of one winback plan or campaign run',
+      'das Verzeichnis muss die vollständige Ausgabe eines Laufs von winback plan oder campaign sein',
+    ),
+    summaryNotObject: m((label: string) => `${label}/summary.json is not a JSON object`, (label) => `${label}/summary.json ist kein JSON-Objekt`),
+    summaryNotObjectHint: m('run winback plan again to rewrite it', 'winback plan erneut ausführen, um die Datei neu zu schreiben'),
+    format: m((format: string) => `--format '${format}' is not supported`, (format) => `--format '${format}' wird nicht unterstützt`),
+    formatHint: m('use --format csv or --format xlsx', '--format csv oder --format xlsx angeben'),
+  },
+  /** winback clv's usage errors (commands/clv-options.ts), handed on as keys. */
+  clvFlags: {
+    out: m('--out DIR is required', '--out VERZEICHNIS fehlt'),
+    outHint: m('e.g. winback clv transactions.csv --out out/clv', 'z. B. winback clv transaktionen.csv --out out/clv'),
+    timeUnit: m((text: string) => `--time-unit '${text}' must be day, week or month`, (text) => `--time-unit '${text}' muss day, week oder month sein`),
+    order: m((text: string) => `--order '${text}' must be sorted or any`, (text) => `--order '${text}' muss sorted oder any sein`),
+    returns: m((text: string) => `--returns '${text}' must be net or reject`, (text) => `--returns '${text}' muss net oder reject sein`),
+    amount: m((problem: string) => `--amount ${problem}`, (problem) => `--amount: ${problem}`),
+    amountHint: m("name one column, or two multiplied: --amount 'Quantity*UnitPrice'", "eine Spalte nennen, oder zwei, die multipliziert werden: --amount 'Menge*Einzelpreis'"),
+    cancelPrefix: m('--cancel-prefix must not be empty', '--cancel-prefix darf nicht leer sein'),
+    cancelPrefixHint: m('e.g. --cancel-prefix C', 'z. B. --cancel-prefix C'),
+    summaryTransactions: m(
+      '--amount and --cancel-prefix read transactions; they cannot be used with --summary-input',
+      '--amount und --cancel-prefix lesen Transaktionen; mit --summary-input gehen sie nicht',
+    ),
+    autoNeedsHoldout: m('--lost-threshold auto chooses the threshold on a holdout', '--lost-threshold auto wählt die Schwelle auf einem Prüfzeitraum'),
+    autoNeedsHoldoutHint: m('add --holdout-end DATE (or --holdout-periods N)', '--holdout-end DATUM (oder --holdout-periods N) angeben'),
+    intervals: m(
+      (text: string) => `--intervals '${text}' must be a whole number of bootstrap replicates from 20 to 10000`,
+      (text) => `--intervals '${text}' muss eine ganze Zahl von Bootstrap-Wiederholungen von 20 bis 10000 sein`,
+    ),
+    intervalsHint: m((n: number) => `e.g. --intervals ${n}`, (n) => `z. B. --intervals ${n}`),
+    model: m((text: string) => `--model '${text}' must be bg-nbd or pareto-nbd`, (text) => `--model '${text}' muss bg-nbd oder pareto-nbd sein`),
+    inputColumns: m(
+      (text: string) => `--input-columns '${text}' must name every column, separated by commas`,
+      (text) => `--input-columns '${text}' muss jede Spalte nennen, durch Kommas getrennt`,
+    ),
+    inputColumnsHint: m('e.g. --input-columns customer_id,sample_id,date,cds,amount', 'z. B. --input-columns customer_id,sample_id,date,cds,amount'),
+    holdoutTwice: m('give either --holdout-end or --holdout-periods, not both', 'entweder --holdout-end oder --holdout-periods angeben, nicht beide'),
+    holdoutSummary: m('a holdout needs transactions; it cannot be used with --summary-input', 'ein Prüfzeitraum braucht Transaktionen; mit --summary-input geht er nicht'),
+    holdoutNeedsEnd: m('a holdout needs a calibration end', 'ein Prüfzeitraum braucht ein Ende der Kalibrierung'),
+    holdoutNeedsEndHint: m('add --calibration-end DATE (or --as-of DATE)', '--calibration-end DATUM (oder --as-of DATUM) angeben'),
+    holdoutBeforeEnd: m('--holdout-end must come after the calibration end', '--holdout-end muss nach dem Ende der Kalibrierung liegen'),
+    notPositive: m((flag: string, text: string) => `${flag} '${text}' must be a positive number`, (flag, text) => `${flag} '${text}' muss eine positive Zahl sein`),
+    config: m((problems: string) => problems, (problems) => `Einstellungen von clv: ${problems}`),
+  },
+  /** The worksheet's usage errors (commands/worksheet.ts); its prompts are in worksheet.ts. */
   worksheetErrors: {
     session: m('--session FILE is required', '--session DATEI fehlt'),
     sessionHint: m('e.g. winback worksheet export.csv --session client.worksheet.json', 'z. B. winback worksheet export.csv --session client.worksheet.json'),
@@ -807,6 +1018,7 @@ export const CATALOGUE = {
     ),
     noLedger: m((file: string) => `ledger ${file}: no such file`, (file) => `Kontaktbuch ${file}: Datei nicht gefunden`),
     noLedgerHint: m('the ledger is written by winback campaign --ledger FILE', 'das Kontaktbuch schreibt winback campaign --ledger DATEI'),
+    window: m((text: string) => `--window '${text}' must be a number of days or weeks, e.g. 90d or 12w`, (text) => `--window '${text}' muss eine Zahl von Tagen oder Wochen sein, z. B. 90d oder 12w`),
   },
   /** winback clv's terminal report (io/clv-render.ts); model.json keeps the machine words. */
   clv: {
@@ -903,9 +1115,20 @@ export const CATALOGUE = {
       'die Modelle brauchen mindestens 20 Kunden, von denen einige an zwei oder mehr verschiedenen Tagen kaufen: eine längere Historie verwenden (oder --calibration-end prüfen)',
     ),
     written: m((dir: string) => `Written: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`, (dir) => `Geschrieben: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`),
+    // The reason column of --lost-out and --retention-out (io/clv-output.ts, clv/retention.ts).
+    silentChurn: m('silent churn: stopped buying (no cancellation)', 'stille Abwanderung: kauft nicht mehr (ohne Kündigung)'),
+    drifting: m('drifting: still buying but less often (core defector)', 'abwandernd: kauft noch, aber seltener (abwandernder Stammkunde)'),
+    retentionDoubt: m(
+      (pAlive: number, threshold: number) => `P(alive) ${pAlive.toFixed(2)} is below ${threshold}: ask what changed (unresolved defect, competitor?) before the customer is lost`,
+      (pAlive, threshold) => `P(aktiv) ${dec(pAlive.toFixed(2))} liegt unter ${dec(String(threshold))}: fragen, was sich geändert hat (ungelöster Mangel, Wettbewerber?), bevor der Kunde verloren ist`,
+    ),
+    retentionRhythm: m(
+      (pAlive: number, rateRatio: number) =>
+        `still likely alive (P(alive) ${pAlive.toFixed(2)}) but ${rateRatio > 0 ? (1 / rateRatio).toFixed(1) : 'many'} times the usual gap since the last purchase: remind with what is new or a reorder offer`,
+      (pAlive, rateRatio) =>
+        `wahrscheinlich noch aktiv (P(aktiv) ${dec(pAlive.toFixed(2))}), aber seit dem letzten Kauf ${rateRatio > 0 ? `${dec((1 / rateRatio).toFixed(1))}-mal` : 'ein Vielfaches'} der üblichen Pause: mit Neuem oder einem Nachbestellangebot erinnern`,
+    ),
   },
-  /** `--help`: each command's description, arguments, options and examples (help-texts.ts, cli/help.ts). */
-  help: HELP,
   /**
    * The warnings of the clv model fits (clv/fit-models.ts, fit-notes.ts, gamma-gamma.ts,
    * threshold.ts), handed on as keys with arguments (`Said<'clvFit'>`); numbers arrive formatted
@@ -1037,72 +1260,9 @@ export const CATALOGUE = {
   },
 };
 
-type Catalogue = typeof CATALOGUE;
-
-/** The catalogue in one language: the same keys, each with its text or text function. */
-export type Messages = { [S in keyof Catalogue]: { [K in keyof Catalogue[S]]: Catalogue[S][K] extends Entry<infer T> ? T : never } };
-
-const byLang = new Map<Lang, Messages>();
-
-/** Every text of the catalogue in `lang` (English when not given). */
-export function messages(lang: Lang = 'en'): Messages {
-  let found = byLang.get(lang);
-  if (found === undefined) {
-    const pick = (section: Record<string, Entry<unknown>>) => Object.fromEntries(Object.entries(section).map(([k, e]) => [k, e[lang]]));
-    found = Object.fromEntries(Object.entries(CATALOGUE).map(([s, section]) => [s, pick(section as Record<string, Entry<unknown>>)])) as Messages;
-    byLang.set(lang, found);
-  }
-  return found;
-}
-
-/**
- * A text named by its catalogue key and arguments: what a module that cannot know the reader's
- * language hands on (a fit's warnings, say), worded later by `say` — no English sentence is
- * matched back into German.
- */
-export type Said<S extends keyof Messages> = {
-  [K in keyof Messages[S]]: Messages[S][K] extends (...args: infer A) => string ? { readonly key: K; readonly args: A } : { readonly key: K; readonly args: readonly [] };
-}[keyof Messages[S]];
-
-/** The text of a handed-on key in `lang`. */
-export function say<S extends keyof Messages>(lang: Lang, section: S, said: Said<S>): string {
-  const text = (messages(lang)[section] as Record<string, unknown>)[said.key as string];
-  return typeof text === 'function' ? String((text as (...a: readonly unknown[]) => unknown)(...(said.args as readonly unknown[]))) : String(text);
-}
-
 /** A number written in English form (0.412, 2.70e+6, 12.5 %) with a decimal comma. */
 function dec(text: string): string {
   return text.replace(/(\d)\.(\d)/g, '$1,$2');
-}
-
-/** A whole number with the language's thousands separator: 1,115,744 / 1.115.744. */
-export function formatWhole(value: number, lang: Lang): string {
-  const whole = Math.round(value);
-  const digits = String(Math.abs(whole)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'de' ? '.' : ',');
-  return whole < 0 ? `-${digits}` : digits;
-}
-
-/** A number with fixed decimals in the language's style: 0.4200 / 0,4200. */
-export function formatFixed(value: number, decimals: number, lang: Lang): string {
-  const text = value.toFixed(decimals);
-  return lang === 'de' ? text.replace('.', ',') : text;
-}
-
-/**
- * Money in a text, whole currency units: English "€412", "-€12" (as plan.csv has always
- * had them); German "412 €", "-12 €", "139.239 €" — the symbol after the amount.
- */
-export function formatMoneyText(value: number, symbol: string, lang: Lang): string {
-  const rounded = Math.round(value);
-  if (lang === 'de') return `${formatWhole(rounded === 0 ? 0 : rounded, 'de')}\u00a0${symbol.trim()}`;
-  return rounded < 0 ? `-${symbol}${-rounded}` : `${symbol}${rounded === 0 ? 0 : rounded}`;
-}
-
-/** An amount as given (whole or with decimals) with the language's separators: 2500.5 / 2.500,5. */
-export function formatAmount(value: number, lang: Lang): string {
-  if (lang === 'en') return String(value);
-  const [whole, decimals] = String(value).split('.');
-  return `${formatWhole(Number(whole), 'de')}${decimals === undefined ? '' : `,${decimals}`}`;
 }
 
 /** commander's usage errors (commander 14's wording) in German; an unknown one stays as it is. */
@@ -1130,13 +1290,3 @@ function unitWord(symbol: string): string {
   return symbol.trim() === '€' ? 'Euro' : symbol.trim();
 }
 
-/** A day in the language's form: 2026-11-23 / 23.11.2026. */
-export function formatDay(day: number, lang: Lang): string {
-  const iso = formatIsoDay(day);
-  return lang === 'de' ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : iso;
-}
-
-/** An ISO day text (YYYY-MM-DD) in the language's form; anything else as it is. */
-export function formatIsoText(iso: string, lang: Lang): string {
-  return lang === 'de' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : iso;
-}

@@ -2,10 +2,10 @@
  * Prompt and document texts of the consultant's worksheets in English and German. Reason,
  * measure and offer names come from the playbook; only the worksheet's own words live here.
  */
-import type { SwitchingPath } from './worksheet-session.js';
-import type { Decision } from './value-types.js';
-import { CHANNELS, type Channel } from './playbook-types.js';
-import { channelWord } from './worksheet-format.js';
+import type { SwitchingPath } from '../worksheet-session.js';
+import type { Decision } from '../types.js';
+import { CHANNELS } from '../playbook-types.js';
+import { COMMAND_TEXTS } from './messages.js';
 
 /** The handbook's questions for template 3 (lessons from sales), with stable ids. */
 export const LESSON_QUESTION_IDS = ['lost_before', 'regained', 'warning_signs', 'what_worked'] as const;
@@ -56,7 +56,7 @@ export interface WorksheetTexts {
   };
 }
 
-const en: WorksheetTexts = {
+export const WORKSHEET_EN: WorksheetTexts = {
   title: 'Win-back worksheet',
   steps: { selection: '1. Selection', relationship: '2. Relationship and reasons', lessons: '3. Lessons from sales', measures: '4. Measures plan' },
   progress: (n, of) => `customer ${n} of ${of}`,
@@ -121,7 +121,7 @@ const en: WorksheetTexts = {
   },
 };
 
-const de: WorksheetTexts = {
+export const WORKSHEET_DE: WorksheetTexts = {
   title: 'Arbeitsblatt Kundenrückgewinnung',
   steps: { selection: '1. Auswahl', relationship: '2. Beziehung und Abwanderungsgründe', lessons: '3. Erfahrungen aus dem Vertrieb', measures: '4. Maßnahmenplan' },
   progress: (n, of) => `Kunde ${n} von ${of}`,
@@ -193,13 +193,8 @@ const MANUAL_FIELD_DE: Record<string, string> = {
   complaints: 'Beschwerden', reason: 'Grund (Freitext)',
 };
 
-/** The worksheet texts in one language. */
-export function worksheetTexts(lang: 'en' | 'de'): WorksheetTexts {
-  return lang === 'de' ? de : en;
-}
-
 /** Channel names in both languages (the playbook names reasons and offers, not channels). */
 export function channelName(channel: string | null, lang: 'en' | 'de'): string {
   if (channel === null || channel === '') return '—';
-  return (CHANNELS as readonly string[]).includes(channel) ? channelWord(channel as Channel, lang) : channel;
+  return (CHANNELS as readonly string[]).includes(channel) ? COMMAND_TEXTS.names.channel[lang](channel) : channel;
 }

@@ -4,8 +4,6 @@
  * with `--lang de` read exports with the German texts.
  */
 
-export type ReadLang = 'en' | 'de';
-
 /** Where the limit of rejected rows came from. */
 export type RejectLimitSource = 'flag' | 'env' | 'config' | 'default';
 
@@ -102,7 +100,7 @@ export interface ReadTexts {
   sheetLabel: (label: string, sheet: string, headerRow: number) => string;
 }
 
-const en: ReadTexts = {
+export const READ_EN: ReadTexts = {
   empty: 'is empty',
   notNumber: (example) => `is not a number (expected e.g. ${example})`,
   notWhole: 'is not a whole number ≥ 0',
@@ -209,7 +207,7 @@ const EN_FORMS: Record<DateForm, string> = {
   dmy: 'D/M/YYYY (day first; use --date-format mdy if months come first)',
 };
 
-const de: ReadTexts = {
+export const READ_DE: ReadTexts = {
   empty: 'ist leer',
   notNumber: (example) => `ist keine Zahl (erwartet z. B. ${example})`,
   notWhole: 'ist keine ganze Zahl ≥ 0',
@@ -315,8 +313,3 @@ const DE_FORMS: Record<DateForm, string> = {
   mdy: 'M/T/JJJJ (Monat zuerst; --date-format dmy, wenn der Tag vorne steht)',
   dmy: 'T/M/JJJJ (Tag zuerst; --date-format mdy, wenn der Monat vorne steht)',
 };
-
-/** The reader's texts in one language. */
-export function readTexts(lang: ReadLang = 'en'): ReadTexts {
-  return lang === 'de' ? de : en;
-}

@@ -1,9 +1,6 @@
 /** Words of the terminal and HTML reports in English and German; codes stay as they are in the data. */
-import { formatIsoText } from '../domain/messages.js';
 
-export type ReportLang = 'en' | 'de';
-
-const EN = {
+export const REPORT_EN = {
   title: 'Win-back report',
   asOf: 'as of',
   source: 'source',
@@ -189,7 +186,7 @@ const EN = {
   },
 };
 
-const DE: typeof EN = {
+export const REPORT_DE: ReportLabels = {
   title: 'Rückgewinnungsbericht',
   asOf: 'Stichtag',
   source: 'Quelle',
@@ -368,59 +365,11 @@ const DE: typeof EN = {
   },
 };
 
-export type ReportLabels = typeof EN;
+export type ReportLabels = typeof REPORT_EN;
 
 /** A block reason, or a funnel drop key (no_channel[:reason]), in words. */
 export function blockReasonText(key: string, L: ReportLabels): string {
   if (key === 'no_channel') return L.noChannel;
   if (key.startsWith('no_channel:')) return L.noChannelBecause(blockReasonText(key.slice('no_channel:'.length), L));
   return L.blockReasons[key] ?? key;
-}
-
-/** The report's words in one language. */
-export function reportLabels(lang: ReportLang): ReportLabels {
-  return lang === 'de' ? DE : EN;
-}
-
-/** Whole currency units with thousands separators in the language's style (12,345 / 12.345). */
-export function formatMoney(value: number, lang: ReportLang): string {
-  const whole = Math.round(value);
-  const digits = String(Math.abs(whole)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'de' ? '.' : ',');
-  return whole < 0 ? `-${digits}` : digits;
-}
-
-/** Money with the currency symbol where the language puts it, in cents (€12,345.67 / 12.345,67 €) or whole units. */
-export function formatCurrency(value: number, lang: ReportLang, currency: string, whole = false): string {
-  const amount = whole ? formatMoney(Math.abs(value), lang) : formatDecimal(Math.abs(value), lang);
-  // The sign of what is shown: −0.5 rounds to a whole 1 (half away from zero, as the amount), so it is −1, not 1.
-  const sign = value < 0 && Math.round(Math.abs(value) * (whole ? 1 : 100)) > 0 ? '-' : '';
-  if (currency === '') return `${sign}${amount}`;
-  return lang === 'de' ? `${sign}${amount} ${currency}` : `${sign}${currency}${amount}`;
-}
-
-/** A number with two decimals in the language's style (151.93 / 151,93). */
-export function formatDecimal(value: number, lang: ReportLang): string {
-  const [whole, fraction] = Math.abs(value).toFixed(2).split('.') as [string, string];
-  const digits = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'de' ? '.' : ',');
-  return `${value < 0 ? '-' : ''}${digits}${lang === 'de' ? ',' : '.'}${fraction}`;
-}
-
-/** An ISO date (YYYY-MM-DD) as the language writes it: unchanged in English, DD.MM.YYYY in German. */
-export function formatDate(iso: string, lang: ReportLang): string {
-  return formatIsoText(iso, lang);
-}
-
-/** A share as a percentage with one decimal (12.5 % / 12,5 %). */
-export function formatPercent(share: number, lang: ReportLang): string {
-  const text = (share * 100).toFixed(1);
-  return `${lang === 'de' ? text.replace('.', ',') : text} %`;
-}
-
-/** Compact money for chart axes: 950, 12k, 1.2M (de: 12 Tsd., 1,2 Mio.). */
-export function formatCompact(value: number, lang: ReportLang): string {
-  const abs = Math.abs(value);
-  if (abs < 1e3) return String(Math.round(value));
-  const [scaled, unit] = abs >= 1e6 ? [value / 1e6, lang === 'de' ? ' Mio.' : 'M'] : [value / 1e3, lang === 'de' ? ' Tsd.' : 'k'];
-  const text = Number.isInteger(Math.round(scaled * 10) / 10) ? String(Math.round(scaled)) : (Math.round(scaled * 10) / 10).toFixed(1);
-  return `${lang === 'de' ? text.replace('.', ',') : text}${unit}`;
 }
