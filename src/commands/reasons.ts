@@ -4,7 +4,7 @@ import { parseReadFlags, takeRenamedFlags, type RawReadFlags } from '../cli/opti
 import { LOST_CUSTOMER_FIELDS, type Schema } from '../domain/fields.js';
 import { addReason, emptyReasonStats, summarizeReasons, type ReasonSummary } from '../domain/reason-stats.js';
 import { classifyReason } from '../domain/reasons/index.js';
-import { compileVocabulary } from '../domain/reasons/vocabulary.js';
+import { vocabularyFor } from '../domain/reasons/vocabulary.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
 import { openExport } from '../io/open-export.js';
@@ -66,7 +66,7 @@ export async function runReasons(ctx: Context, file: string | undefined, raw: Re
   const t = messages(lang).reasons;
   const rejectLimit = resolveRejectLimit(maxRejectRate, ctx.env, cfg.config);
   const pb = await loadPlaybook(flags.playbook !== undefined ? resolve(ctx.cwd, flags.playbook) : cfg.config.playbook, lang);
-  const vocabulary = compileVocabulary(pb.playbook);
+  const vocabulary = vocabularyFor(pb.playbook);
   const opened = await openExport(file, REASONS_SCHEMA, { ...read, map: { ...cfg.config.map, ...read.map }, lang }, ctx);
   const fmt = resolveOutputFormat(flags, cfg.config.output).csv;
   const out = flags.reasonsOut ? await openTableOutput(ctx, flags.reasonsOut, OUT_COLUMNS, fmt, 'reasons') : undefined;

@@ -37,6 +37,12 @@ export interface LoadedPlaybook {
 
 /** Reads and parses a playbook file without validating it; the default when no path is given. Errors in `lang`. */
 export async function readPlaybookSource(path?: string, lang: Lang = 'en'): Promise<PlaybookSource> {
+  const read = await readPlaybookText(path, lang);
+  return { ...read, data: parseText(read.text, read.path, lang) };
+}
+
+/** Reads a playbook file's text and its checksum; the default when no path is given. Errors in `lang`. */
+async function readPlaybookText(path: string | undefined, lang: Lang): Promise<Omit<PlaybookSource, 'data'>> {
   const file = path ?? DEFAULT_PLAYBOOK_PATH;
   const t = messages(lang).playbookCheck;
   let text: string;
@@ -47,7 +53,7 @@ export async function readPlaybookSource(path?: string, lang: Lang = 'en'): Prom
     throw new InputMissingError(code === 'ENOENT' ? t.notFound(file) : t.unreadable(file, (err as Error).message), path === undefined ? t.defaultMissingHint : t.pathHint);
   }
   const sha256 = createHash('sha256').update(text).digest('hex');
-  return { data: parseText(text, file, lang), text, sha256, source: path ?? 'default', path: file };
+  return { text, sha256, source: path ?? 'default', path: file };
 }
 
 /**
@@ -55,15 +61,58 @@ export async function readPlaybookSource(path?: string, lang: Lang = 'en'): Prom
  * path, in `lang`. Its examples are the shipped ones, then its own from the examples file it names.
  */
 export async function loadPlaybook(path?: string, lang: Lang = 'en'): Promise<LoadedPlaybook> {
-  const src = await readPlaybookSource(path, lang);
-  const result = validatePlaybook(src.data, lang);
+  const src = await readPlaybookText(path, lang);
+  // JSON is parsed apart from YAML (parseText): the same bytes under either name are two keys.
+  const textKey = `${isJson(src.path) ? 'json' : 'yaml'}:${src.sha256}`;
+  // Its warnings are worded in the run's language.
+  let result = validated.get(`${lang}:${textKey}`);
+  if (result === undefined) {
+    result = validatePlaybook(parseText(src.text, src.path, lang), lang);
+    // Only a valid playbook is kept: the message of an invalid one names the file it was read from.
+    if (result.playbook !== undefined) remember(validated, `${lang}:${textKey}`, result);
+  }
   if (result.playbook === undefined) throw new DataError(describeInvalid(src.path, result, lang), messages(lang).playbookCheck.validateHint(src.path));
-  const playbook = result.playbook;
-  const own = await ownExamples(playbook, src.path);
-  playbook.examples = [...(await builtinExamples()), ...own];
+  // Its own examples file lives next to it: read on every load, as the playbook file is.
+  const own = await ownExamples(result.playbook, src.path);
+  const ownText = own.length === 0 ? '' : JSON.stringify(own.map((e) => [e.text, e.code]));
   // The examples change how reasons are read: a run's manifest names them with the playbook.
-  const sha256 = own.length === 0 ? src.sha256 : createHash('sha256').update(src.sha256).update(JSON.stringify(own.map((e) => [e.text, e.code]))).digest('hex');
-  return { playbook, sha256, source: src.source, warnings: result.warnings };
+  const sha256 = own.length === 0 ? src.sha256 : createHash('sha256').update(src.sha256).update(ownText).digest('hex');
+  const key = `${textKey}:${sha256}`;
+  let playbook = playbooks.get(key);
+  if (playbook === undefined) {
+    playbook = deepFreeze({ ...result.playbook, examples: [...(await builtinExamples()), ...own] });
+    remember(playbooks, key, playbook);
+  }
+  return { playbook, sha256, source: src.source, warnings: [...result.warnings] };
+}
+
+/**
+ * Playbooks loaded in this process, by the bytes they were read from (playbook file, and own
+ * examples file): loading the same content again — a second command in one process, every
+ * in-process test — gives the same playbook object without parsing and validating it again,
+ * and with it the reason vocabulary compiled for it (vocabularyFor). An edited file has other
+ * bytes and is read anew. The objects are frozen: every load of that content shares them.
+ */
+const validated = new Map<string, PlaybookValidation>();
+const playbooks = new Map<string, Playbook>();
+/** Playbooks kept per process (judgement: a few edits of one playbook in a long session). */
+const KEPT_PLAYBOOKS = 8;
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= KEPT_PLAYBOOKS) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function isJson(file: string): boolean {
+  return file.toLowerCase().endsWith('.json');
 }
 
 /** Where the examples file a playbook names lives: next to the playbook. */
@@ -104,7 +153,7 @@ function parseText(text: string, file: string, lang: Lang): unknown {
   const trimmed = text.replace(/^\uFEFF/, '');
   try {
     // JSON is valid YAML, but JSON.parse gives better messages for .json files.
-    if (file.toLowerCase().endsWith('.json')) return JSON.parse(trimmed) as unknown;
+    if (isJson(file)) return JSON.parse(trimmed) as unknown;
     return parseYaml(trimmed, { prettyErrors: true }) as unknown;
   } catch (err) {
     const at = err instanceof YAMLParseError && err.linePos ? err.linePos[0] : undefined;

@@ -13,7 +13,7 @@ import { currencyCode } from '../domain/parse/number.js';
 import { type Lang, type Noted, type RejectLimitSource, formatFixed, messages } from '../domain/catalogue/index.js';
 import { offerDepthWarnings } from '../domain/offer-depth.js';
 import type { PlanSetup } from '../domain/plan.js';
-import { compileVocabulary } from '../domain/reasons/vocabulary.js';
+import { vocabularyFor } from '../domain/reasons/vocabulary.js';
 import type { DuplicateResolution } from '../domain/duplicate-ids.js';
 import { DataError, InputMissingError } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
@@ -61,7 +61,7 @@ export async function loadPlanSetup(ctx: Context, options: PlanOptions): Promise
   const model = options.model !== undefined ? await loadModel(options.model.path, options.model.label, lang) : undefined;
   const setup: PlanSetup = {
     playbook: pb.playbook,
-    vocabulary: compileVocabulary(pb.playbook),
+    vocabulary: vocabularyFor(pb.playbook),
     config: cfg.config,
     asOf,
     lang,

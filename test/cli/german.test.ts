@@ -71,7 +71,7 @@ describe('German: no English word reaches the user', () => {
       const out = join(dir, lang);
       const r = await runCli(['plan', file, '--out', out, ...AS_OF, '--lang', lang, '--quiet']);
       expect(r.code, r.stderr).toBe(0);
-      return Object.fromEntries(readCsv(join(out, 'plan.csv')).map((row) => [row.customer_id, String(row.warnings)]));
+      return Object.fromEntries(readCsv(join(out, 'plan.csv')).map((row): [string, string] => [String(row.customer_id), String(row.warnings)]));
     };
     const de = await warningsOf('de');
     expect(de.K1).toContain('Die Notizen enthalten einen Widerspruch („bitte keine werbung mehr“): als Werbewiderspruch behandelt');

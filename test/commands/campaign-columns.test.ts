@@ -24,8 +24,8 @@ function withContactPerson(): string {
   return path;
 }
 
-function lists(out: string): Record<string, Record<string, string>[]> {
-  return Object.fromEntries(CHANNELS.map((c) => [c, readCsv(join(out, `campaign-${c}.csv`))]));
+function lists(out: string): Record<(typeof CHANNELS)[number], Record<string, string>[]> {
+  return Object.fromEntries(CHANNELS.map((c) => [c, readCsv(join(out, `campaign-${c}.csv`))])) as Record<(typeof CHANNELS)[number], Record<string, string>[]>;
 }
 
 function header(out: string, channel: string): string[] {

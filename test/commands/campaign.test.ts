@@ -9,14 +9,14 @@ import { readCsv, ROOT, runCli, tempDir } from '../support/cli.js';
 import { propertyRuns } from '../support/property.js';
 
 const AS_OF = ['--as-of', '2026-11-23'];
-const CHANNELS = ['visit', 'phone', 'letter', 'email'];
+const CHANNELS = ['visit', 'phone', 'letter', 'email'] as const;
 
 async function campaign(file: string, out: string, extra: string[] = []) {
   return runCli(['campaign', file, '--out', out, ...AS_OF, ...extra]);
 }
 
-function lists(out: string, delimiter = ','): Record<string, Record<string, string>[]> {
-  return Object.fromEntries(CHANNELS.map((c) => [c, readCsv(join(out, `campaign-${c}.csv`), delimiter)]));
+function lists(out: string, delimiter = ','): Record<(typeof CHANNELS)[number], Record<string, string>[]> {
+  return Object.fromEntries(CHANNELS.map((c) => [c, readCsv(join(out, `campaign-${c}.csv`), delimiter)])) as Record<(typeof CHANNELS)[number], Record<string, string>[]>;
 }
 
 const HEADER = 'Customer ID,Name,Email,Phone,Street,Zip,City,Segment,Key Account,Account Manager,Customer Since,Churn Date,Orders,Revenue,Margin %,Reason,Email Opt-In,Phone Opt-In,Do Not Contact';

@@ -8,6 +8,7 @@ import { DataError, InputMissingError, UsageError } from '../../src/errors.js';
 import { DEFAULT_PLAYBOOK_PATH, loadPlaybook } from '../../src/io/playbook-file.js';
 import { setTableWidth } from '../../src/io/render.js';
 import { memoryContext } from '../support/memory-context.js';
+import { readCsv, runCli } from '../support/cli.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -97,6 +98,56 @@ describe('loadPlaybook', () => {
     expect(loaded.source).toBe('default');
     expect(loaded.playbook.reasons).toHaveLength(16);
     expect(loaded.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('loads the same content as the same frozen playbook, and an edited playbook or examples file anew', async () => {
+    const file = join(dir, 'mine.yaml');
+    const data = parseYaml(await readFile(DEFAULT_PLAYBOOK_PATH, 'utf8')) as { reasons: { code: string; label: { en: string } }[]; examplesFile?: string };
+    await writeFile(file, stringifyYaml(data));
+    const first = await loadPlaybook(file);
+    const again = await loadPlaybook(file);
+    // Not parsed again: the same object, which nothing may change.
+    expect(again.playbook).toBe(first.playbook);
+    expect(again.sha256).toBe(first.sha256);
+    expect(Object.isFrozen(first.playbook.reasons[0]?.label)).toBe(true);
+    expect(() => ((first.playbook.reasons[0] as { code: string }).code = 'price')).toThrow(TypeError);
+
+    (data.reasons.find((r) => r.code === 'price') as { label: { en: string } }).label.en = 'Cost';
+    await writeFile(file, stringifyYaml(data));
+    const edited = await loadPlaybook(file);
+    expect(edited.playbook).not.toBe(first.playbook);
+    expect(edited.sha256).not.toBe(first.sha256);
+    expect(edited.playbook.reasons.find((r) => r.code === 'price')?.label.en).toBe('Cost');
+
+    // Its own examples are part of what it was read from: a changed examples file is read again.
+    data.examplesFile = 'mine.examples.csv';
+    await writeFile(file, stringifyYaml(data));
+    await writeFile(join(dir, 'mine.examples.csv'), 'text,code\nzorglub,relocation\n');
+    const taught = await loadPlaybook(file);
+    await writeFile(join(dir, 'mine.examples.csv'), 'text,code\nzorglub,price\n');
+    const retaught = await loadPlaybook(file);
+    expect(retaught.playbook).not.toBe(taught.playbook);
+    expect(retaught.sha256).not.toBe(taught.sha256);
+    expect(taught.playbook.examples?.filter((e) => e.own).map((e) => e.code)).toEqual(['relocation']);
+    expect(retaught.playbook.examples?.filter((e) => e.own).map((e) => e.code)).toEqual(['price']);
+  });
+
+  it('plans with the playbook as it is now: an edit between two runs in one process changes the plan', async () => {
+    const file = join(dir, 'mine.yaml');
+    const data = parseYaml(await readFile(DEFAULT_PLAYBOOK_PATH, 'utf8')) as { reasons: { code: string; phrases: { en: string[] } }[] };
+    await writeFile(file, stringifyYaml(data));
+    const input = join(dir, 'export.csv');
+    await writeFile(input, 'customer_id,churn_date,revenue,margin_pct,reason,consent_email\nK1,2026-10-15,20000,30,zorglub,true\n');
+    const reasonOf = async (out: string) => {
+      const r = await runCli(['plan', input, '--out', join(dir, out), '--as-of', '2026-11-23', '--playbook', file, '--quiet']);
+      expect(r.code, r.stderr).toBe(0);
+      return readCsv(join(dir, out, 'plan.csv'))[0]?.reason_code;
+    };
+    const before = await reasonOf('before');
+    expect(before).not.toBe('relocation');
+    data.reasons.find((r) => r.code === 'relocation')?.phrases.en.push('zorglub');
+    await writeFile(file, stringifyYaml(data));
+    expect(await reasonOf('after')).toBe('relocation');
   });
 
   it('throws a DataError listing paths for an invalid file', async () => {

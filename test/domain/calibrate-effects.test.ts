@@ -75,7 +75,7 @@ describe('offerEffectsOf: offer effects from randomised contacts', () => {
 
 describe('calibrateModel with control rows and randomised contacts', () => {
   const playbook = {
-    reasons: [{ code: 'price', baseRate: 0.3, organicRate: 0.03 }],
+    reasons: [{ code: 'price' as const, baseRate: 0.3, organicRate: 0.03 }],
     offers: [{ id: 'discount', reacquisitionOddsFactor: 1.6 }, { id: 'renewal', reacquisitionOddsFactor: 1.5 }],
   };
   const rand = mulberry32(5);

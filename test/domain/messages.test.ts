@@ -42,7 +42,7 @@ const MACHINE_LISTS = ['plan, campaign, report, worksheet, reasons, calibrate, i
 
 describe('the one message catalogue', () => {
   const entries = Object.entries(CATALOGUE).flatMap(([section, keys]) =>
-    Object.entries(keys as Record<string, Record<string, unknown>>).map(([key, entry]) => [`${section}.${key}`, entry] as const),
+    Object.entries(keys as unknown as Record<string, Record<string, unknown>>).map(([key, entry]) => [`${section}.${key}`, entry] as const),
   );
 
   it('holds the reader, report, worksheet, playbook and help texts beside the commands\'', () => {

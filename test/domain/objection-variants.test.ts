@@ -25,7 +25,7 @@ const typed = fc.record({
   after: fc.constantFrom('', '!', '!!!', '.', '...', ' !!', '"', '?!', ' ***', ' :-('),
 });
 
-function retype(text: string, how: fc.RecordValue<{ letterCase: string; spaces: number; before: string; after: string }>): string {
+function retype(text: string, how: { letterCase: string; spaces: number; before: string; after: string }): string {
   const cased =
     how.letterCase === 'upper' ? text.toUpperCase()
       : how.letterCase === 'lower' ? text.toLowerCase()

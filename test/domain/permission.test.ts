@@ -34,11 +34,6 @@ const open: PermissionInput = {
 
 const cfg = (over: Partial<PermissionConfig> = {}): PermissionConfig => ({ ...DEFAULT_PERMISSION_CONFIG, ...over });
 
-function allowedList(row: PermissionInput, config = cfg()): Channel[] {
-  const r = checkPermission(row, config);
-  return CHANNELS.filter((c) => r.allowed[c]);
-}
-
 describe('checkPermission: per-channel rules', () => {
   it('allows every channel for a fully consented customer', () => {
     const r = checkPermission(open);

@@ -181,7 +181,7 @@ describe('the default playbook’s offers', () => {
     const { playbook } = await loadPlaybook();
     const offer = (id: string) => playbook.offers.find((o) => o.id === id)!;
     const [discount, upgrade, renewal] = [offer('discount'), offer('upgrade'), offer('renewal')];
-    for (const code of ['price', 'competitor_offer']) expect(reasonEntry(playbook, code).offers).toContain('renewal');
+    for (const code of ['price', 'competitor_offer'] as const) expect(reasonEntry(playbook, code).offers).toContain('renewal');
     expect(renewal.label.en).toMatch(/lower rate/);
     expect(renewal.lifetimeFactor).toBeGreaterThan(discount.lifetimeFactor);
     expect(renewal.lifetimeFactor).toBeLessThan(upgrade.lifetimeFactor);

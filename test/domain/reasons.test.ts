@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validatePlaybook } from '../../src/domain/playbook.js';
 import { REASON_CODES, type Playbook, type ReasonCode } from '../../src/domain/playbook-types.js';
 import { classifyReason, compileVocabulary, normalizeReasonText, type ReasonVocabulary } from '../../src/domain/reasons.js';
 import { loadPlaybook } from '../../src/io/playbook-file.js';

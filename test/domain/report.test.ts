@@ -42,6 +42,9 @@ const itemArb: fc.Arbitrary<ReportItem> = fc.record({
   incentive_cost: fc.option(fc.integer({ min: 0, max: 50 })),
   monthly_revenue: fc.option(fc.integer({ min: 0, max: 1_000_000 })),
   implausible: fc.constantFrom([], ['churn_after_as_of'], ['margin_above_revenue', 'revenue_without_orders']),
+  region: fc.constantFrom('', 'Nord', 'Süd'),
+  // binary fractions keep sums exact too
+  p_organic: fc.option(fc.constantFrom(0, 0.03125, 0.25)),
 });
 
 function build(items: ReportItem[], asOf = AS_OF) {
@@ -173,7 +176,7 @@ describe('report items', () => {
     model: DEFAULT_CONFIG.model,
     asOf: AS_OF,
   };
-  const facts: PlanFacts = { reason_code: 'price', decision: 'win_back', channel: 'email', p_winback: 0.3, expected_value: 100, value_at_stake: 300, contact_from: AS_OF, default_margin: false };
+  const facts: PlanFacts = { reason_code: 'price', decision: 'win_back', channel: 'email', p_winback: 0.3, p_organic: 0.05, expected_value: 100, value_at_stake: 300, contact_from: AS_OF, default_margin: false, offer_type: 'discount' };
   const row = (extra: Partial<CustomerRow>): CustomerRow => ({ line: 2, customer_id: 'C1', warnings: [], ...extra });
 
   it.each([

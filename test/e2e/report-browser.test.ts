@@ -1,3 +1,6 @@
+// The page checks run inside the browser: they are typed against the DOM.
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * Opens the HTML report in a real headless Chromium (Debian's package, installed by
  * .ci/install-tools.sh (npm run test:tools)) and checks that the charts rendered: SVG charts with bars, no
@@ -9,6 +12,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
@@ -23,32 +27,67 @@ if (!haveBrowser && !inCi) {
   console.warn(`report-browser: ${CHROMIUM} is missing, browser test skipped (run npm run test:tools)`);
 }
 
-describe.runIf(haveBrowser || inCi)('HTML report in headless Chromium', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'winback-report-browser-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+/** Headless Chromium with the flags that keep it off the network and out of a desktop profile. */
+const BROWSER_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-  it.each(['en', 'de'] as const)('renders every chart with bars and no errors (%s)', async (lang) => {
-    expect(existsSync(CHROMIUM), `${CHROMIUM} must exist in CI: .ci/install-tools.sh (npm run test:tools) installs it`).toBe(true);
-    const html = join(dir, `report-${lang}.html`);
-    const fixture = lang === 'de' ? 'fixtures/lost-customers-de.csv' : 'fixtures/lost-customers-en.csv';
-    const m = memoryContext();
-    expect(await main(['report', fixture, '--as-of', '2026-11-23', '--lang', lang, '--html', html, '--json'], m.ctx), m.stderr()).toBe(0);
-    const report = JSON.parse(m.stdout()) as { top: unknown[]; reasons: unknown[] };
+// One browser for the file; every page is opened in a context of its own (a fresh profile:
+// no state from another page or from a desktop browser), and every page is rendered once and
+// checked at both widths.
+let browser: Browser | undefined;
+let dir: string;
+const rendered = new Map<string, Promise<string>>();
 
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'winback-browser-'));
+});
+afterAll(async () => {
+  await browser?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function openBrowser(): Promise<Browser> {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} must exist in CI: .ci/install-tools.sh (npm run test:tools) installs it`).toBe(true);
+  if (browser === undefined) {
     const { chromium } = await import('playwright-core');
-    // A fresh profile per run: no state from earlier runs, nothing shared with a desktop browser.
-    const browser = await chromium.launchPersistentContext(join(dir, `profile-${lang}`), {
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 960, height: 1200 },
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  }
+  return browser;
+}
+
+/** Runs the CLI in-process and expects it to succeed; gives its standard output. */
+async function run(args: string[]): Promise<string> {
+  const m = memoryContext();
+  expect(await main(args, m.ctx), m.stderr()).toBe(0);
+  return m.stdout();
+}
+
+/** The page `name` as `make` renders it into `html`, made once for the file; gives `html`'s path. */
+function renderOnce(name: string, make: (html: string) => Promise<unknown>): Promise<string> {
+  let made = rendered.get(name);
+  if (made === undefined) {
+    const html = join(dir, `${name}.html`);
+    made = make(html).then(() => html);
+    rendered.set(name, made);
+  }
+  return made;
+}
+
+/** The report of the shipped fixture in `lang`, and what its --json said of it. */
+const reportJson: Partial<Record<'en' | 'de', { top: unknown[]; reasons: unknown[] }>> = {};
+function reportPage(lang: 'en' | 'de'): Promise<string> {
+  return renderOnce(`report-${lang}`, async (html) => {
+    const fixture = lang === 'de' ? 'fixtures/lost-customers-de.csv' : 'fixtures/lost-customers-en.csv';
+    reportJson[lang] = JSON.parse(await run(['report', fixture, '--as-of', '2026-11-23', '--lang', lang, '--html', html, '--json'])) as { top: unknown[]; reasons: unknown[] };
+  });
+}
+
+describe.runIf(haveBrowser || inCi)('HTML report in headless Chromium', () => {
+  it.each(['en', 'de'] as const)('renders every chart with bars and no errors (%s)', async (lang) => {
+    const html = await reportPage(lang);
+    const report = reportJson[lang] as { top: unknown[]; reasons: unknown[] };
+    const context = await (await openBrowser()).newContext({ viewport: { width: 960, height: 1200 } });
     try {
-      const page = await browser.newPage();
+      const page = await context.newPage();
       const errors: string[] = [];
       const requests: string[] = [];
       const failed: string[] = [];
@@ -84,17 +123,13 @@ describe.runIf(haveBrowser || inCi)('HTML report in headless Chromium', () => {
       await page.screenshot({ path: shot, fullPage: true });
       expect((await readFile(shot)).subarray(1, 4).toString()).toBe('PNG');
     } finally {
-      await browser.close();
+      await context.close();
     }
   });
 
   // Layout through element geometry, text sizes through the SVG's own transform, and an axe-core run.
   it.each([['en', 400], ['en', 1400], ['de', 400], ['de', 1400]] as const)('fits %s at %i px: no horizontal overflow, chart text >= 10 px, no axe violations', async (lang, width) => {
-    const html = join(dir, `layout-${lang}.html`);
-    const fixture = lang === 'de' ? 'fixtures/lost-customers-de.csv' : 'fixtures/lost-customers-en.csv';
-    const m = memoryContext();
-    expect(await main(['report', fixture, '--as-of', '2026-11-23', '--lang', lang, '--html', html], m.ctx), m.stderr()).toBe(0);
-    const layout = await checkPage(join(dir, `profile-layout-${lang}-${width}`), html, width, `report-${lang}`);
+    const layout = await checkPage(await reportPage(lang), width, `report-${lang}`);
     // Five tiles: one row on a wide screen, wrapped on a narrow one.
     if (width === 400) expect(layout.tileRows).toBeGreaterThan(1);
     else expect(layout.tileRows).toBe(1);
@@ -103,40 +138,25 @@ describe.runIf(haveBrowser || inCi)('HTML report in headless Chromium', () => {
 
 /** The clv pictures page and the results page in English and German, and a report with results and changes: no overflow, chart text >= 10 px, no axe violations. */
 describe.runIf(haveBrowser || inCi)('more pages in headless Chromium: clv --html, results --html, report with results and changes', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'winback-pages-browser-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  async function run(args: string[]) {
-    const m = memoryContext();
-    expect(await main(args, m.ctx), m.stderr()).toBe(0);
-  }
-
   it.each([['en', 400], ['en', 1400], ['de', 400], ['de', 1400]] as const)('clv --html (%s) at %i px', async (lang, width) => {
-    const html = join(dir, `clv-${lang}.html`);
-    await run(['clv', `fixtures/transactions-${lang}.csv`, '--out', join(dir, `clv-${lang}`), '--calibration-end', '2026-05-31', '--holdout-end', '2026-11-23', '--html', html, '--quiet', '--lang', lang]);
-    const layout = await checkPage(join(dir, `profile-clv-${lang}-${width}`), html, width, lang === 'en' ? 'clv' : 'clv-de');
+    const html = await renderOnce(`clv-${lang}`, (file) => run(['clv', `fixtures/transactions-${lang}.csv`, '--out', join(dir, `clv-${lang}`), '--calibration-end', '2026-05-31', '--holdout-end', '2026-11-23', '--html', file, '--quiet', '--lang', lang]));
+    const layout = await checkPage(html, width, lang === 'en' ? 'clv' : 'clv-de');
     expect(layout.charts).toBe(4);
     expect(layout.lang).toBe(lang);
   });
 
   it.each([['en', 400], ['en', 1400], ['de', 400], ['de', 1400]] as const)('results --html (%s) at %i px, with returns in both groups', async (lang, width) => {
-    const ledger = join(dir, `results-ledger-${lang}.csv`);
-    await run(['campaign', `fixtures/lost-customers-${lang}.csv`, '--out', join(dir, `results-week-${lang}`), '--as-of', '2026-11-23', '--ledger', ledger, '--holdout', '20%', '--quiet']);
-    const outcomes = writeOutcomesFor(ledger, join(dir, `results-outcomes-${lang}.csv`));
-    const html = join(dir, `results-${lang}.html`);
-    const m = memoryContext();
-    expect(await main(['results', '--ledger', ledger, '--outcomes', outcomes, '--as-of', '2027-06-01', '--lang', lang, '--html', html, '--json'], m.ctx), m.stderr()).toBe(0);
-    const total = (JSON.parse(m.stdout()) as { total: { contacted: { regained: number }; control: { regained: number }; lift: { difference: number } } }).total;
-    // The page is exercised with returns: regained customers on both sides and a lift above zero.
-    expect(total.contacted.regained).toBeGreaterThan(5);
-    expect(total.control.regained).toBeGreaterThan(0);
-    expect(total.lift.difference).toBeGreaterThan(0);
-    const layout = await checkPage(join(dir, `profile-results-${lang}-${width}`), html, width, `results-${lang}`);
+    const html = await renderOnce(`results-${lang}`, async (file) => {
+      const ledger = join(dir, `results-ledger-${lang}.csv`);
+      await run(['campaign', `fixtures/lost-customers-${lang}.csv`, '--out', join(dir, `results-week-${lang}`), '--as-of', '2026-11-23', '--ledger', ledger, '--holdout', '20%', '--quiet']);
+      const outcomes = writeOutcomesFor(ledger, join(dir, `results-outcomes-${lang}.csv`));
+      const total = (JSON.parse(await run(['results', '--ledger', ledger, '--outcomes', outcomes, '--as-of', '2027-06-01', '--lang', lang, '--html', file, '--json'])) as { total: { contacted: { regained: number }; control: { regained: number }; lift: { difference: number } } }).total;
+      // The page is exercised with returns: regained customers on both sides and a lift above zero.
+      expect(total.contacted.regained).toBeGreaterThan(5);
+      expect(total.control.regained).toBeGreaterThan(0);
+      expect(total.lift.difference).toBeGreaterThan(0);
+    });
+    const layout = await checkPage(html, width, `results-${lang}`);
     expect(layout.lang).toBe(lang);
     expect(layout.charts).toBe(1);
     // Bars of the lift chart with a length, the segment table with returns, the serial defectors listed.
@@ -146,20 +166,19 @@ describe.runIf(haveBrowser || inCi)('more pages in headless Chromium: clv --html
   });
 
   it.each([400, 1400])('report with results and the change since the last run at %i px (de)', async (width) => {
-    const ledger = join(dir, 'ledger.csv');
-    await run(['campaign', 'fixtures/lost-customers-de.csv', '--out', join(dir, 'woche'), '--as-of', '2026-11-23', '--ledger', ledger, '--holdout', '20%', '--quiet']);
-    await run(['plan', 'fixtures/lost-customers-de.csv', '--out', join(dir, 'plan'), '--as-of', '2026-11-23', '--quiet']);
-    const html = join(dir, 'bericht.html');
-    const outcomes = writeOutcomesFor(ledger, join(dir, 'outcomes.csv'));
-    const m = memoryContext();
-    expect(await main(['report', 'fixtures/lost-customers-de.csv', '--as-of', '2027-06-01', '--lang', 'de', '--ledger', ledger, '--outcomes', outcomes, '--previous', join(dir, 'plan'), '--html', html, '--json'], m.ctx), m.stderr()).toBe(0);
-    const results = (JSON.parse(m.stdout()) as { results?: { total: { contacted: { regained: number }; lift: { difference: number } } } }).results;
-    expect(results?.total.contacted.regained).toBeGreaterThan(5);
-    expect(results?.total.lift.difference).toBeGreaterThan(0);
-    const page = await readFile(html, 'utf8');
-    expect(page).toContain('<section id="results">');
-    expect(page).toContain('<section id="changes">');
-    await checkPage(join(dir, `profile-report-results-de-${width}`), html, width, 'report-results-de');
+    const html = await renderOnce('bericht', async (file) => {
+      const ledger = join(dir, 'ledger.csv');
+      await run(['campaign', 'fixtures/lost-customers-de.csv', '--out', join(dir, 'woche'), '--as-of', '2026-11-23', '--ledger', ledger, '--holdout', '20%', '--quiet']);
+      await run(['plan', 'fixtures/lost-customers-de.csv', '--out', join(dir, 'plan'), '--as-of', '2026-11-23', '--quiet']);
+      const outcomes = writeOutcomesFor(ledger, join(dir, 'outcomes.csv'));
+      const results = (JSON.parse(await run(['report', 'fixtures/lost-customers-de.csv', '--as-of', '2027-06-01', '--lang', 'de', '--ledger', ledger, '--outcomes', outcomes, '--previous', join(dir, 'plan'), '--html', file, '--json'])) as { results?: { total: { contacted: { regained: number }; lift: { difference: number } } } }).results;
+      expect(results?.total.contacted.regained).toBeGreaterThan(5);
+      expect(results?.total.lift.difference).toBeGreaterThan(0);
+    });
+    const text = await readFile(html, 'utf8');
+    expect(text).toContain('<section id="results">');
+    expect(text).toContain('<section id="changes">');
+    await checkPage(html, width, 'report-results-de');
   });
 });
 
@@ -196,18 +215,13 @@ function writeOutcomesFor(ledger: string, file: string): string {
  * sideways overflow outside a scroll box, scroll boxes and figures within the view, chart text
  * of 10 px at least (through the SVG's own transform), and no axe-core violations (WCAG 2.1 A/AA).
  * Saves a screenshot as test-artifacts/NAME-WIDTH.png and returns what it measured.
+ * Each page in a fresh browser context of the file's one browser.
  */
-async function checkPage(profile: string, html: string, width: number, name: string) {
-  const { chromium } = await import('playwright-core');
+async function checkPage(html: string, width: number, name: string) {
   // bypassCSP lets the test inject axe-core; the pages themselves run no script.
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width, height: 900 },
-    bypassCSP: true,
-  });
+  const context = await (await openBrowser()).newContext({ viewport: { width, height: 900 }, bypassCSP: true });
   try {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
     const layout = await page.evaluate(() => {
       const view = document.documentElement.clientWidth;
@@ -238,7 +252,8 @@ async function checkPage(profile: string, html: string, width: number, name: str
     expect(layout.sticking).toEqual([]);
     expect(layout.boxes).toEqual([]);
     expect(layout.small).toEqual([]);
-    await page.addScriptTag({ content: await readFile(resolve('node_modules/axe-core/axe.min.js'), 'utf8') });
+    axeSource ??= readFile(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+    await page.addScriptTag({ content: await axeSource });
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
       const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
@@ -249,6 +264,8 @@ async function checkPage(profile: string, html: string, width: number, name: str
     await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
     return layout;
   } finally {
-    await browser.close();
+    await context.close();
   }
 }
+
+let axeSource: Promise<string> | undefined;

@@ -7,7 +7,7 @@ import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
 import { emptyTotals } from '../../src/domain/plan-summary.js';
 import { EXCEL_DE_CSV, PLAIN_CSV, type CsvFormat } from '../../src/io/csv-write.js';
 import { PlanFiles } from '../../src/io/plan-output.js';
-import { countLineBreaks, PARALLEL_MIN_BYTES, planAllRows, planWithWorkers, resolveParallelMinBytes, resolveThreads, useWorkers } from '../../src/engine/parallel-plan.js';
+import { countLineBreaks, PARALLEL_MIN_BYTES, planAllRows, resolveParallelMinBytes, resolveThreads, useWorkers } from '../../src/engine/parallel-plan.js';
 import { createPiecePlanner, decodeParts, INTS_PER_ROW, type ResultBuffers } from '../../src/engine/plan-pieces.js';
 import { planExport } from '../../src/engine/index.js';
 import { withDuplicatesResolved } from '../../src/engine/row-loop.js';

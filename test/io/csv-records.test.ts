@@ -106,7 +106,9 @@ describe('CsvRecordParser against csv-parse', () => {
   });
 
   it('reports a quote left open', () => {
-    expect(fast(['id,name\n1,A\n2,"B\n3,C\n'], ',')).toEqual({ unclosedAt: oracle('id,name\n1,A\n2,"B\n3,C\n', ',').unclosedAt });
+    const expected = oracle('id,name\n1,A\n2,"B\n3,C\n', ',');
+    expect(expected).toHaveProperty('unclosedAt');
+    expect(fast(['id,name\n1,A\n2,"B\n3,C\n'], ',')).toEqual(expected);
   });
 });
 

@@ -8,7 +8,7 @@ import { customerKey } from '../../src/domain/customer-key.js';
 import { idFingerprint } from '../../src/domain/id-index.js';
 import type { LedgerEntry } from '../../src/domain/contact-history.js';
 import { parseIsoDay } from '../../src/domain/dates.js';
-import { DataError, InputMissingError, IoError } from '../../src/errors.js';
+import { DataError, InputMissingError } from '../../src/errors.js';
 import { propertyRuns } from '../support/property.js';
 
 const HEADER = 'customer_id,channel,campaign_date,campaign_id,measure,outcome\n';

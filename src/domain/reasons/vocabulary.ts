@@ -89,6 +89,23 @@ export function compileVocabulary(
   return v;
 }
 
+/**
+ * The vocabulary compiled for this playbook object, compiled once per process: a loaded
+ * playbook is never changed (io/playbook-file.ts freezes it, and loads the same content as the
+ * same object), and classifying changes only the vocabulary's caches, which give what a fresh
+ * vocabulary gives (test/domain/reasons-cache.test.ts).
+ */
+export function vocabularyFor(playbook: Playbook): ReasonVocabulary {
+  let v = compiled.get(playbook);
+  if (v === undefined) {
+    v = compileVocabulary(playbook);
+    compiled.set(playbook, v);
+  }
+  return v;
+}
+
+const compiled = new WeakMap<Playbook, ReasonVocabulary>();
+
 /** A text's tokens as the classifier reads them: competitor names as markers, glued words split. */
 export function preparedTokens(v: ReasonVocabulary, text: string): string[] {
   return prepareTokens(tokenizeReason(text), v.gazetteer, (t) => knowsWord(v, t)).tokens;

@@ -23,7 +23,7 @@ describe.runIf(present)('standard errors on CDNOW (REFERENCE.md, numeric Hessian
     expect(se('b')).toBeCloseTo(0.705341, 3);
     expect(fit.diagnostics.onBoundary).toEqual([]);
     expect(fit.diagnostics.notEstimable).toEqual([]);
-    expect(fitNotes('BG/NBD', fit, fit.diagnostics)).toEqual([]);
+    expect(fitNotes('BG/NBD', { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b }, fit.diagnostics)).toEqual([]);
   });
 
   it('Gamma-Gamma: p 1.1897, q 0.2902, v 4.1599', () => {
