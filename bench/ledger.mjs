@@ -23,7 +23,7 @@ const AS_OF = '2026-11-23';
 const WEEKLY = 20_000;
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-if (!existsSync(join(ROOT, 'dist', 'dev', 'generate-fixtures.js'))) throw new Error('run npm run build first');
+if (!existsSync(join(ROOT, 'build', 'dev', 'generate-fixtures.js'))) throw new Error('run npm run build first');
 mkdirSync(DATA, { recursive: true });
 const OUT = mkdtempSync(join(tmpdir(), 'winback-ledger-bench-'));
 
@@ -31,7 +31,7 @@ const OUT = mkdtempSync(join(tmpdir(), 'winback-ledger-bench-'));
 async function exportFile() {
   const file = join(DATA, 'ledger-export-1000.csv');
   if (!existsSync(file)) {
-    const { generateLostCustomers } = await import(join(ROOT, 'dist', 'dev', 'generate-fixtures.js'));
+    const { generateLostCustomers } = await import(join(ROOT, 'build', 'dev', 'generate-fixtures.js'));
     writeFileSync(file, generateLostCustomers({ rows: 1000, seed: 11, style: 'en' }));
   }
   return file;

@@ -3,7 +3,7 @@
 // quote after it: nothing closes it), and an export holding one quoted field of many MiB, next
 // to the clean exports. Each measurement runs in its own process (peak RSS per measurement):
 //   read   stream the file and decode it as the reader does (64 KiB pieces): the floor
-//   parse  the same, through the record parser with the header's width (csv-records.ts)
+//   parse  the same, through the record parser with the header's width (io/csv/records.ts)
 //   inspect  `winback inspect FILE --json`: the whole reader (conversion, checks, rejects)
 // Medians over the rounds; ratios to `read` of the same file. Not a test: it times things.
 //
@@ -30,11 +30,11 @@ if (argv[0] === '--child') await child(argv[1], argv[2], argv[3]);
 else await main();
 
 async function main() {
-  if (!existsSync(join(DIST, 'io', 'csv-records.js'))) throw new Error('run npm run build first');
+  if (!existsSync(join(DIST, 'io', 'csv', 'records.js'))) throw new Error('run npm run build first');
   const rows = Number(arg('rows', '200000'));
   const fieldMib = Number(arg('field-mib', '100'));
   const rounds = Number(arg('rounds', '3'));
-  const parser = resolve(arg('parser', join(DIST, 'io', 'csv-records.js')));
+  const parser = resolve(arg('parser', join(DIST, 'io', 'csv', 'records.js')));
   mkdirSync(DATA, { recursive: true });
   const clean = cleanFile(rows);
   const only = new Set(arg('files', 'clean,plain,stray,field').split(','));
@@ -59,7 +59,7 @@ async function main() {
     }
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  console.log(`\n${rounds} rounds, medians; parser ${parser === join(DIST, 'io', 'csv-records.js') ? 'of this build' : parser}\n`);
+  console.log(`\n${rounds} rounds, medians; parser ${parser === join(DIST, 'io', 'csv', 'records.js') ? 'of this build' : parser}\n`);
   console.log(`${'file'.padEnd(30)} ${'MiB'.padStart(6)}  ${'mode'.padEnd(8)} ${'s'.padStart(7)} ${'/ read'.padStart(7)} ${'peak MiB'.padStart(9)}  records`);
   for (const [label, file] of files) {
     const size = statSync(file).size / 2 ** 20;
@@ -95,7 +95,7 @@ function measure(mode, file, parser) {
 
 /** In the child process: read (and parse) the file, print the time and counts. */
 async function child(mode, file, parserPath) {
-  const { createDecoder } = await import(pathToFileURL(join(DIST, 'io', 'decode.js')).href);
+  const { createDecoder } = await import(pathToFileURL(join(DIST, 'io', 'csv', 'decode.js')).href);
   const { CsvRecordParser } = await import(pathToFileURL(parserPath).href);
   const header = readFileSync(file, { encoding: 'utf8', flag: 'r' }).slice(0, 4096).split('\n')[0];
   const width = header.split(',').length;
@@ -140,7 +140,7 @@ function cleanFile(rows) {
   if (!existsSync(file)) {
     const shared = resolve(ROOT, '..', 'shared', 'bench', 'gen.mjs');
     if (existsSync(shared)) execFileSync(process.execPath, [shared, String(rows), 'en', `${file}.tmp`], { stdio: 'inherit' });
-    else execFileSync(process.execPath, [join(DIST, 'dev', 'generate-fixtures.js'), '--rows', String(rows), '--style', 'en', '--out', `${file}.tmp`], { stdio: 'inherit' });
+    else execFileSync(process.execPath, [join(ROOT, 'build', 'dev', 'generate-fixtures.js'), '--rows', String(rows), '--style', 'en', '--out', `${file}.tmp`], { stdio: 'inherit' });
     renameSync(`${file}.tmp`, file);
   }
   return file;

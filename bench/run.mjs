@@ -60,7 +60,7 @@ async function dataFile(rows, style) {
   } else if (existsSync(join(SHARED, 'gen.mjs'))) {
     execFileSync(process.execPath, [join(SHARED, 'gen.mjs'), String(rows), style, `${file}.tmp`], { stdio: 'inherit' });
   } else {
-    execFileSync(process.execPath, [join(ROOT, 'dist/dev/generate-fixtures.js'), '--rows', String(rows), '--style', style, '--out', `${file}.tmp`], { stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'build/dev/generate-fixtures.js'), '--rows', String(rows), '--style', style, '--out', `${file}.tmp`], { stdio: 'inherit' });
   }
   execFileSync('mv', [`${file}.tmp`, file]);
   return file;

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { LOST_CUSTOMER_FIELDS } from '../domain/fields.js';
+import { LOST_CUSTOMER_FIELDS } from '../domain/read/fields.js';
 import { dateOrderEvidence, isSlashedDate, parseDate, type DateOrder, type DateParse } from '../domain/parse/date.js';
 import { messages, type Lang } from '../domain/catalogue/index.js';
 import type { EpochDay } from '../domain/types.js';
 import { UsageError } from '../errors.js';
-import type { ReadOptions } from '../io/csv-read.js';
-import { normalizeEncodingName } from '../io/decode.js';
+import type { ReadOptions } from '../io/csv/read.js';
+import { normalizeEncodingName } from '../io/csv/decode.js';
 
 /** Raw strings commander hands over for the shared reading flags. */
 export interface RawReadFlags {

@@ -7,10 +7,10 @@ import { Option } from 'commander';
 import type { OutputConfig } from '../domain/config.js';
 import { UsageError } from '../errors.js';
 import { keyedError, noteOf } from '../domain/catalogue/index.js';
-import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv-write.js';
-import type { OutputFormat } from '../io/xlsx-outputs.js';
+import { EXCEL_DE_CSV, PLAIN_CSV } from '../io/csv/write.js';
+import type { OutputFormat } from '../io/xlsx/outputs.js';
 
-export type { OutputFormat } from '../io/xlsx-outputs.js';
+export type { OutputFormat } from '../io/xlsx/outputs.js';
 
 export interface RawOutputFlags {
   excel?: boolean;

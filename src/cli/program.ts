@@ -65,7 +65,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--force')
     .option('--json')
     .option('-q, --quiet')
-    .action(run(async () => (await import('../commands/campaign.js')).runCampaign));
+    .action(run(async () => (await import('../commands/campaign/campaign.js')).runCampaign));
 
   addPlanFlags(addReadFlags(program.command('report').argument('<input>')))
     .option('--html <file>')
@@ -86,7 +86,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--out <dir>')
     .option('--export <file>')
     .option('--reopen [step]')
-    .action(run(async () => (await import('../commands/worksheet.js')).runWorksheet));
+    .action(run(async () => (await import('../commands/worksheet/worksheet.js')).runWorksheet));
 
   addReadFlags(program.command('reasons').argument('[file]'))
     .option('--reasons-out <file>')
@@ -99,7 +99,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--playbook <file>')
     .option('--config <file>')
     .addOption(langOption())
-    .action(run(async () => (await import('../commands/reasons.js')).runReasons));
+    .action(run(async () => (await import('../commands/reasons/reasons.js')).runReasons));
 
   addReadFlags(program.command('clv').argument('<file>'))
     .option('--out <dir>')
@@ -133,7 +133,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .addOption(langOption())
     .option('--json')
     .option('-q, --quiet')
-    .action(run(async () => (await import('../commands/clv.js')).runClv));
+    .action(run(async () => (await import('../commands/clv/clv.js')).runClv));
 
   addReadFlags(program.command('calibrate').argument('<history>'))
     .option('--model-out <file>')

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import { parseReadFlags, takeRenamedFlags } from '../cli/options.js';
-import type { HistoryRow } from '../domain/calibrate.js';
-import { calibrateChecked } from '../domain/calibrate-check.js';
-import type { HoldoutAttempt } from '../domain/calibrate-compare.js';
-import { historyAttemptOf, secondLifetimeByReason, type HistoryAttempt, type HistoryInputRow } from '../domain/calibrate-history.js';
-import { HISTORY_SCHEMA } from '../domain/fields.js';
+import type { HistoryRow } from '../domain/calibrate/calibrate.js';
+import { calibrateChecked } from '../domain/calibrate/check.js';
+import type { HoldoutAttempt } from '../domain/calibrate/compare.js';
+import { historyAttemptOf, secondLifetimeByReason, type HistoryAttempt, type HistoryInputRow } from '../domain/calibrate/history.js';
+import { HISTORY_SCHEMA } from '../domain/read/fields.js';
 import type { Reject } from '../domain/types.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';

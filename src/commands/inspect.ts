@@ -1,19 +1,19 @@
 import type { Context } from '../io/context.js';
 import { parseReadFlags, resolveAsOf, type RawReadFlags } from '../cli/options.js';
 import { formatIsoDay } from '../domain/dates.js';
-import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
+import { LOST_CUSTOMER_SCHEMA } from '../domain/read/fields.js';
 import { currencyCode } from '../domain/parse/number.js';
 import type { Reject } from '../domain/types.js';
 import { ExitCode } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
-import type { OpenedExport } from '../io/csv-read.js';
+import type { OpenedExport } from '../io/csv/read.js';
 import { openExport } from '../io/open-export.js';
 import { currentTableWidth, renderTable, styler, truncate } from '../io/render.js';
 import { rejectProblem } from '../pipeline/plan-setup.js';
 import { resolveRejectLimit } from '../cli/plan-options.js';
 import { resolveLang } from '../cli/lang.js';
 import { formatWhole, messages, say, type Lang } from '../domain/catalogue/index.js';
-import type { Decided } from '../io/sniff.js';
+import type { Decided } from '../io/csv/sniff.js';
 
 export interface InspectFlags extends RawReadFlags {
   json?: boolean;

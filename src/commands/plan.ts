@@ -1,14 +1,14 @@
 import { join, resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import { formatIsoDay } from '../domain/dates.js';
-import { cents, trackTotals, type PlanTotals } from '../domain/plan-summary.js';
-import type { PlannedCustomer } from '../domain/plan.js';
+import { cents, trackTotals, type PlanTotals } from '../domain/plan/summary.js';
+import type { PlannedCustomer } from '../domain/plan/plan.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
 import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.js';
-import { writePlanWorkbook } from '../io/xlsx-outputs.js';
-import { PlanFiles } from '../io/plan-output.js';
-import { renderPlanSummary } from '../io/plan-render.js';
+import { writePlanWorkbook } from '../io/xlsx/outputs.js';
+import { PlanFiles } from '../io/plan/output.js';
+import { renderPlanSummary } from '../io/plan/render.js';
 import type { RunOutputs } from '../io/run-outputs.js';
 import { createProgress } from '../io/progress.js';
 import { planExport, resolveParallelMinBytes, resolveThreads, type EngineResult } from '../engine/index.js';
@@ -150,7 +150,7 @@ async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, i
   });
   const say = messages(loaded.setup.lang).explain;
   if (!found) throw new UsageError(say.notAccepted(id, first.label), say.notAcceptedHint);
-  const { explainJson, renderExplain } = await import('../io/plan-render.js');
+  const { explainJson, renderExplain } = await import('../io/plan/render.js');
   ctx.stdout.write(flags.json ? `${JSON.stringify(explainJson(found, loaded.setup), null, 2)}\n` : renderExplain(found, loaded.setup));
   return ExitCode.ok;
 }

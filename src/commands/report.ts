@@ -2,18 +2,18 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Context } from '../io/context.js';
-import type { Report } from '../domain/report-finish.js';
+import type { Report } from '../domain/report/finish.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages, type Lang } from '../domain/catalogue/index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { OUTCOMES_SCHEMA } from '../domain/fields.js';
-import { reportResults, resultsFunnel, type ReportResults } from '../domain/report-results.js';
-import { loadResults } from '../io/results-load.js';
-import { compareReports, type ComparableReport, type ReportChanges, type RunIdentity } from '../domain/report-changes.js';
-import { inputIdentity, previousKind, readReportJson } from '../io/report-previous.js';
+import { OUTCOMES_SCHEMA } from '../domain/read/fields.js';
+import { reportResults, resultsFunnel, type ReportResults } from '../domain/report/results.js';
+import { loadResults } from '../io/results/load.js';
+import { compareReports, type ComparableReport, type ReportChanges, type RunIdentity } from '../domain/report/changes.js';
+import { inputIdentity, previousKind, readReportJson } from '../io/report/previous.js';
 import { parseWindow } from './results.js';
-import { detectReportSource } from '../io/report-input.js';
-import { renderReport } from '../io/report-render.js';
+import { detectReportSource } from '../io/report/input.js';
+import { renderReport } from '../io/report/render.js';
 import { loadPlanSetup, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { resolveParallelMinBytes, resolveThreads } from '../engine/index.js';
@@ -59,7 +59,7 @@ export async function runReport(ctx: Context, input: string, flags: ReportFlags)
   }
   if (flags.previous !== undefined) report.changes = await changesSince(ctx, input, report, flags, loaded);
   if (flags.html !== undefined) {
-    const { renderReportHtml } = await import('../io/report-html.js');
+    const { renderReportHtml } = await import('../io/report/html.js');
     await writeFileAtomic(resolve(ctx.cwd, flags.html), renderReportHtml(report, { lang, reasonLabels: reasonLabels(loaded) }));
   }
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

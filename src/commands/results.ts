@@ -2,18 +2,18 @@ import { resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import { parseMap, parseReadFlags, type RawReadFlags } from '../cli/options.js';
 import { formatIsoDay } from '../domain/dates.js';
-import { LOST_CUSTOMER_FIELDS, LOST_CUSTOMER_SCHEMA, OUTCOMES_SCHEMA } from '../domain/fields.js';
-import type { Attempt } from '../domain/results.js';
+import { LOST_CUSTOMER_FIELDS, LOST_CUSTOMER_SCHEMA, OUTCOMES_SCHEMA } from '../domain/read/fields.js';
+import type { Attempt } from '../domain/results/results.js';
 import type { CustomerRow } from '../domain/types.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import type { ReadOptions } from '../io/csv-read.js';
+import type { ReadOptions } from '../io/csv/read.js';
 import { openExport } from '../io/open-export.js';
-import type { CsvFormat } from '../io/csv-write.js';
+import type { CsvFormat } from '../io/csv/write.js';
 import { openTableOutput } from '../io/table-output.js';
 import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.js';
-import { loadResults } from '../io/results-load.js';
-import { HISTORY_OUT_COLUMNS, historyValues, renderResults, reportJson } from '../io/results-output.js';
+import { loadResults } from '../io/results/load.js';
+import { HISTORY_OUT_COLUMNS, historyValues, renderResults, reportJson } from '../io/results/output.js';
 import { loadPlanSetup } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { VERSION } from '../version.js';
@@ -63,7 +63,7 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   const meta = { asOf: formatIsoDay(asOf), windowDays };
   const { stats } = outcomesRead.opened;
   if (flags.html) {
-    const { renderResultsHtml } = await import('../io/results-html.js');
+    const { renderResultsHtml } = await import('../io/results/html.js');
     const reasonLabels = { ...Object.fromEntries(playbook.reasons.map((r) => [r.code, r.label[lang]])), retention: messages(lang).report.retentionRow };
     const page = renderResultsHtml(report, {
       asOf, windowDays, ledger: { file: flags.ledger, entries: ledger.entries.length },

@@ -5,7 +5,7 @@
  * euro regains the most profit. Pure; the commands collect the candidates in a first pass.
  */
 import type { OfferSpec, Playbook } from './playbook-types.js';
-import type { ValueResult } from './value-types.js';
+import type { ValueResult } from './value/types.js';
 import { formatAmount, messages, type Lang } from './catalogue/index.js';
 
 /** A contact the plan would make: its incremental value today and the money it spends. */

@@ -4,10 +4,10 @@
  */
 import { z } from 'zod';
 import { DEFAULT_CLV_CONFIG, validateClvConfig, type ClvConfig } from './clv/clv.js';
-import { isPhoneCountry } from './contact-point.js';
-import { DEFAULT_CONTACT_RULES, type ContactRules } from './contact-history.js';
+import { isPhoneCountry } from './permission/contact-point.js';
+import { DEFAULT_CONTACT_RULES, type ContactRules } from './campaign/contact-history.js';
 import { DEFAULT_MODEL_CONFIG, validateModelConfig, type ConfigIssue, type ModelConfig } from './defaults.js';
-import { DEFAULT_PERMISSION_CONFIG, type PermissionConfig } from './permission.js';
+import { DEFAULT_PERMISSION_CONFIG, type PermissionConfig } from './permission/permission.js';
 import { say, sayNoted } from './catalogue/index.js';
 
 /** Settings of weekly campaign runs (issue 5) and the control group (issue 10). */

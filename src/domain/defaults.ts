@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 
-export { BEHAVIOUR_FEATURES, EXPECTED_SIGNS, type BehaviourCoefficients, type BehaviourFeature, type BehaviourTerm } from './behaviour.js';
-import { BEHAVIOUR_FEATURES, EXPECTED_SIGNS, type BehaviourCoefficients } from './behaviour.js';
+export { BEHAVIOUR_FEATURES, EXPECTED_SIGNS, type BehaviourCoefficients, type BehaviourFeature, type BehaviourTerm } from './value/behaviour.js';
+import { BEHAVIOUR_FEATURES, EXPECTED_SIGNS, type BehaviourCoefficients } from './value/behaviour.js';
 import { noteOf, sayNoted, type Said, type SavedNote } from './catalogue/index.js';
 
 /** Settings of `winback calibrate`. */

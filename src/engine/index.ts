@@ -6,13 +6,13 @@
  * file of it (test/architecture.test.ts).
  */
 import type { Context } from '../io/context.js';
-import { addToTotals, emptyTotals, type PlanTotals } from '../domain/plan-summary.js';
-import type { PlannedCustomer, PlanSetup } from '../domain/plan.js';
+import { addToTotals, emptyTotals, type PlanTotals } from '../domain/plan/summary.js';
+import type { PlannedCustomer, PlanSetup } from '../domain/plan/plan.js';
 import type { RecordField } from '../domain/record-codec.js';
 import type { Reject } from '../domain/types.js';
-import type { OpenedExport } from '../io/csv-read.js';
-import { PLAIN_CSV, type CsvFormat } from '../io/csv-write.js';
-import type { PlanFiles } from '../io/plan-output.js';
+import type { OpenedExport } from '../io/csv/read.js';
+import { PLAIN_CSV, type CsvFormat } from '../io/csv/write.js';
+import type { PlanFiles } from '../io/plan/output.js';
 import { checkRejectRate, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { planAllRows, planWithWorkers, useWorkers } from './parallel-plan.js';
 import type { Projection } from './plan-pieces.js';

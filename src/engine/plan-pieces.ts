@@ -11,21 +11,21 @@
  * (duplicate ids, totals, rejects, the merge of all runs) stays with the main thread.
  */
 import iconv from 'iconv-lite';
-import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
-import { rowFacts } from '../domain/duplicate-ids.js';
+import { LOST_CUSTOMER_SCHEMA } from '../domain/read/fields.js';
+import { rowFacts } from '../domain/read/duplicate-ids.js';
 import { idFingerprint } from '../domain/id-index.js';
-import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/plan.js';
-import { planCostOf, totalsFlags, totalsKey } from '../domain/plan-summary.js';
+import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/plan/plan.js';
+import { planCostOf, totalsFlags, totalsKey } from '../domain/plan/summary.js';
 import type { LearnedReader } from '../domain/reasons/learned.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import { decodeRecord, encodeRecord, type RecordField } from '../domain/record-codec.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
 import { DataError, IoError } from '../errors.js';
-import { createPieceReader, type PieceOptions, type PieceReaderSpec, type RowEvent } from '../io/csv-read.js';
-import type { ParserState } from '../io/csv-records.js';
-import type { CsvFormat } from '../io/csv-write.js';
-import type { EncodingName } from '../io/decode.js';
-import { PlanRowFormatter, planSortKeys, type PlanRowText } from '../io/plan-output.js';
+import { createPieceReader, type PieceOptions, type PieceReaderSpec, type RowEvent } from '../io/csv/read.js';
+import type { ParserState } from '../io/csv/records.js';
+import type { CsvFormat } from '../io/csv/write.js';
+import type { EncodingName } from '../io/csv/decode.js';
+import { PlanRowFormatter, planSortKeys, type PlanRowText } from '../io/plan/output.js';
 import { RECORD_HEADER, writeRunAt } from '../io/sorted-spool.js';
 
 /** What every worker is started with (structured-clonable). */

@@ -3,11 +3,11 @@
  * second reading when a later row decides a duplicated id.
  */
 import type { Context } from '../io/context.js';
-import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/plan.js';
+import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/plan/plan.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
 import { DataError } from '../errors.js';
 import { messages } from '../domain/catalogue/index.js';
-import type { OpenedExport, RowEvent } from '../io/csv-read.js';
+import type { OpenedExport, RowEvent } from '../io/csv/read.js';
 import { openLostCustomers, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
 
 /**

@@ -1,7 +1,7 @@
 /** Terminal text of a calibration: fit quality, per-reason rates, behaviour weights, deciles. */
-import type { SecondLifetimeStats } from '../domain/calibrate-history.js';
-import type { CalibratedModel } from '../domain/calibrate.js';
-import type { HoldoutComparison } from '../domain/calibrate-check.js';
+import type { SecondLifetimeStats } from '../domain/calibrate/history.js';
+import type { CalibratedModel } from '../domain/calibrate/calibrate.js';
+import type { HoldoutComparison } from '../domain/calibrate/check.js';
 import type { BehaviourCoefficients } from '../domain/defaults.js';
 import { formatFixed, formatWhole, messages, type Lang } from '../domain/catalogue/index.js';
 import { renderTable, styler } from './render.js';

@@ -6,17 +6,17 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { describeChange, type ExclusionReason } from '../domain/campaign.js';
+import { describeChange, type ExclusionReason } from '../domain/campaign/campaign.js';
 import { messages, type Lang } from '../domain/catalogue/index.js';
-import type { ListContact } from '../domain/contact-point.js';
+import type { ListContact } from '../domain/permission/contact-point.js';
 import type { Reject } from '../domain/types.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
-import type { PlannedCustomer } from '../domain/plan.js';
+import type { PlannedCustomer } from '../domain/plan/plan.js';
 import { DataError, UsageError } from '../errors.js';
 import type { Playbook } from '../domain/playbook-types.js';
 import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream, type PreparedFile } from './atomic-write.js';
-import { createCsvFormatter, formatCsv, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv-write.js';
-import { REJECT_COLUMNS, rejectValues } from './plan-output.js';
+import { createCsvFormatter, formatCsv, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv/write.js';
+import { REJECT_COLUMNS, rejectValues } from './plan/output.js';
 import { checkRunOutputs, type RunOutputs } from './run-outputs.js';
 
 /** Contact columns each channel's list carries; other contact data is left out on purpose. */

@@ -1,15 +1,15 @@
 /**
- * The one door to an export: a CSV (csv-read.ts) or an Excel workbook (xlsx-read.ts), told
+ * The one door to an export: a CSV (io/csv/read.ts) or an Excel workbook (io/xlsx/read.ts), told
  * apart by the first bytes whatever the file is named, both read through the same contract
  * (OpenedExport). Kept apart from both readers so that neither imports the other.
  */
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import type { Schema } from '../domain/fields.js';
+import type { Schema } from '../domain/read/fields.js';
 import { IoError } from '../errors.js';
-import { openExport as openCsvExport, type OpenedExport, type ReadOptions } from './csv-read.js';
-import { workbookKind } from './xlsx-read.js';
+import { openExport as openCsvExport, type OpenedExport, type ReadOptions } from './csv/read.js';
+import { workbookKind } from './xlsx/read.js';
 
 /** Bytes enough to tell a workbook (an OpenDocument file names its type within its first 100). */
 const PEEK_BYTES = 512;
@@ -20,7 +20,7 @@ export async function openExport(
   schema: Schema,
   opts: ReadOptions,
   io: { stdin: NodeJS.ReadableStream | Readable; cwd: string },
-  /** the name for messages when `source` is a copy of stdin (a CSV read a second time, see csv-read.ts) */
+  /** the name for messages when `source` is a copy of stdin (a CSV read a second time, see io/csv/read.ts) */
   labelAs?: string,
 ): Promise<OpenedExport> {
   if (source === '-') return openStdin(schema, opts, io);
@@ -32,7 +32,7 @@ export async function openExport(
   const { createReadStream } = await import('node:fs');
   const { stat } = await import('node:fs/promises');
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  const { openWorkbookExport } = await import('./xlsx-read.js');
+  const { openWorkbookExport } = await import('./xlsx/read.js');
   return openWorkbookExport({
     // A copy of stdin read a second time (labelAs 'stdin') is still stdin to the user.
     source: labelAs === 'stdin' ? '-' : source, label: labelAs ?? source, kind, head: Buffer.alloc(0), rest: stream[Symbol.asyncIterator](), sizeBytes: (await stat(path)).size,
@@ -75,7 +75,7 @@ async function openStdin(schema: Schema, opts: ReadOptions, io: { stdin: NodeJS.
   const head = Buffer.concat(parts);
   const kind = workbookKind(head);
   if (kind !== undefined) {
-    const { openWorkbookExport } = await import('./xlsx-read.js');
+    const { openWorkbookExport } = await import('./xlsx/read.js');
     return openWorkbookExport({
       source: '-', label: 'stdin', kind, head, rest: chunks, sizeBytes: undefined,
       release: () => void (io.stdin as Readable).destroy?.(), path: undefined,

@@ -2,10 +2,10 @@
  * The outcomes file (customers who came back, from the CRM), read with the one export reader
  * and gathered per customer for attribution.
  */
-import { OUTCOMES_SCHEMA } from '../domain/fields.js';
-import type { OutcomeRecord } from '../domain/results.js';
+import { OUTCOMES_SCHEMA } from '../domain/read/fields.js';
+import type { OutcomeRecord } from '../domain/results/results.js';
 import type { Reject } from '../domain/types.js';
-import type { OpenedExport, ReadOptions } from './csv-read.js';
+import type { OpenedExport, ReadOptions } from './csv/read.js';
 import { openExport } from './open-export.js';
 
 export interface OutcomesRead {

@@ -8,9 +8,9 @@ import type { LabelledExample, ReasonCode } from '../domain/playbook-types.js';
 import { REASON_CODES } from '../domain/playbook-types.js';
 import { codeKey } from '../domain/reasons/vocabulary.js';
 import { DataError, InputMissingError } from '../errors.js';
-import { CsvRecordParser, type RecordSink } from './csv-records.js';
-import { createDecoder, detectEncoding } from './decode.js';
-import { detectDelimiter } from './sniff.js';
+import { CsvRecordParser, type RecordSink } from './csv/records.js';
+import { createDecoder, detectEncoding } from './csv/decode.js';
+import { detectDelimiter } from './csv/sniff.js';
 
 /** The shipped examples; from src/io (vitest) and dist/io (built) alike <root>/src/playbook. */
 export const BUILTIN_EXAMPLES_PATH = fileURLToPath(new URL('../../src/playbook/examples.csv', import.meta.url));

@@ -8,9 +8,9 @@ import type { Context, TextSink } from './context.js';
 import { UsageError } from '../errors.js';
 import { keyedError, noteOf } from '../domain/catalogue/index.js';
 import { createAtomicWriteStream, tempPathFor, writeOrWait, type AtomicWriteStream } from './atomic-write.js';
-import { createCsvFormatter, PLAIN_CSV, type ColumnSpec, type CsvFormat } from './csv-write.js';
+import { createCsvFormatter, PLAIN_CSV, type ColumnSpec, type CsvFormat } from './csv/write.js';
 import { registerTemp } from './temp-cleanup.js';
-import { csvRowsOf, writeWorkbookAtomic } from './xlsx-write.js';
+import { csvRowsOf, writeWorkbookAtomic } from './xlsx/write.js';
 
 export interface TableOutput {
   /** writes one row; a promise when the output's buffer is full (await it before the next) */

@@ -5,20 +5,20 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Context } from '../io/context.js';
-import type { CalibratedModel } from '../domain/calibrate.js';
-import { validateCalibratedModel } from '../domain/calibrate.js';
+import type { CalibratedModel } from '../domain/calibrate/calibrate.js';
+import { validateCalibratedModel } from '../domain/calibrate/calibrate.js';
 import { DEFAULT_CONFIG, DEFAULT_MAX_REJECT_RATE, type WinbackConfig } from '../domain/config.js';
-import { LOST_CUSTOMER_SCHEMA } from '../domain/fields.js';
+import { LOST_CUSTOMER_SCHEMA } from '../domain/read/fields.js';
 import { currencyCode } from '../domain/parse/number.js';
 import { type Lang, type Noted, type RejectLimitSource, formatFixed, messages } from '../domain/catalogue/index.js';
 import { offerDepthWarnings } from '../domain/offer-depth.js';
-import type { PlanSetup } from '../domain/plan.js';
+import type { PlanSetup } from '../domain/plan/plan.js';
 import { vocabularyFor } from '../domain/reasons/vocabulary.js';
-import type { DuplicateResolution } from '../domain/duplicate-ids.js';
+import type { DuplicateResolution } from '../domain/read/duplicate-ids.js';
 import { DataError, InputMissingError } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
 import type { EpochDay } from '../domain/types.js';
-import type { OpenedExport, ReadOptions } from '../io/csv-read.js';
+import type { OpenedExport, ReadOptions } from '../io/csv/read.js';
 import { openExport } from '../io/open-export.js';
 import { loadPlaybook } from '../io/playbook-file.js';
 

@@ -1,19 +1,19 @@
 /**
  * Builds the report model from any of its three inputs: an export (planned here through the
  * one planning pipeline), a plan directory, or a campaign directory. All three feed the same
- * pure accumulator (src/domain/report.ts) one customer at a time.
+ * pure accumulator (src/domain/report/report.ts) one customer at a time.
  */
 import type { Context } from '../io/context.js';
 import { formatIsoDay, parseIsoDay } from '../domain/dates.js';
-import { reportItem } from '../domain/report-facts.js';
-import { addToReport, createReport, type MoneySums } from '../domain/report.js';
-import { finishReport, type FunnelLine, type PlanMoneyTotals, type Report, type Unavailable } from '../domain/report-finish.js';
-import type { CostPrices } from '../domain/plan-money.js';
+import { reportItem } from '../domain/report/facts.js';
+import { addToReport, createReport, type MoneySums } from '../domain/report/report.js';
+import { finishReport, type FunnelLine, type PlanMoneyTotals, type Report, type Unavailable } from '../domain/report/finish.js';
+import type { CostPrices } from '../domain/plan/money.js';
 import type { EpochDay } from '../domain/types.js';
 import { parsePermissionConfig } from '../domain/config.js';
-import type { PermissionConfig } from '../domain/permission.js';
+import type { PermissionConfig } from '../domain/permission/permission.js';
 import { DataError } from '../errors.js';
-import { readCampaignLists, readPlanCsv, readRunSummary } from '../io/report-input.js';
+import { readCampaignLists, readPlanCsv, readRunSummary } from '../io/report/input.js';
 import { checkRunOutputs } from '../io/run-outputs.js';
 import { planExport } from '../engine/index.js';
 import { openLostCustomers, type LoadedPlanSetup } from './plan-setup.js';

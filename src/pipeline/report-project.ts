@@ -3,12 +3,12 @@
  * planned — on a worker thread too, which loads this module — and sent as a compact record
  * (src/domain/record-codec.ts) in a fixed field order.
  */
-import type { PlanSetup } from '../domain/plan.js';
+import type { PlanSetup } from '../domain/plan/plan.js';
 import type { ReasonEntry } from '../domain/playbook-types.js';
 import { pack, unpack, type RecordField } from '../domain/record-codec.js';
-import { factsOfPlanned, reportItem, type ItemContext, type ReportItem } from '../domain/report-facts.js';
-import type { CostPrices } from '../domain/plan-money.js';
-import type { PermissionConfig } from '../domain/permission.js';
+import { factsOfPlanned, reportItem, type ItemContext, type ReportItem } from '../domain/report/facts.js';
+import type { CostPrices } from '../domain/plan/money.js';
+import type { PermissionConfig } from '../domain/permission/permission.js';
 import type { EpochDay } from '../domain/types.js';
 import type { Projection } from '../engine/index.js';
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
+import { generateLostCustomers } from '../../dev/generate-fixtures.js';
 import { ROOT, tempDir } from '../support/cli.js';
 
 describe('an interrupted run', () => {

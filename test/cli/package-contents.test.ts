@@ -11,7 +11,7 @@ describe('the published package', () => {
     expect(files).toContain('bin/winback.js');
     expect(files).toContain('dist/cli/main.js');
     expect(files).toContain('src/playbook/default.yaml');
-    const stray = files.filter((f) => f.startsWith('dist/dev/') || f.endsWith('.map') || f.startsWith('test/') || f.startsWith('bench/')
+    const stray = files.filter((f) => f.startsWith('dist/dev/') || f.startsWith('build/') || f.startsWith('dev/') || f.endsWith('.map') || f.startsWith('test/') || f.startsWith('bench/')
       || (f.startsWith('src/') && !f.startsWith('src/playbook/')));
     expect(stray).toEqual([]);
   });

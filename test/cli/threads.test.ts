@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
+import { generateLostCustomers } from '../../dev/generate-fixtures.js';
 import { runCli, tempDir } from '../support/cli.js';
 
 // Workers from the first byte: the export's two pieces (1 MiB and the rest) are planned by a worker.

@@ -17,11 +17,11 @@ const handlers = vi.hoisted(() => {
 });
 vi.mock('../../src/commands/inspect.js', () => ({ runInspect: handlers.runInspect }));
 vi.mock('../../src/commands/plan.js', () => ({ runPlan: handlers.runPlan }));
-vi.mock('../../src/commands/campaign.js', () => ({ runCampaign: handlers.runCampaign }));
+vi.mock('../../src/commands/campaign/campaign.js', () => ({ runCampaign: handlers.runCampaign }));
 vi.mock('../../src/commands/report.js', () => ({ runReport: handlers.runReport }));
-vi.mock('../../src/commands/worksheet.js', () => ({ runWorksheet: handlers.runWorksheet }));
-vi.mock('../../src/commands/reasons.js', () => ({ runReasons: handlers.runReasons }));
-vi.mock('../../src/commands/clv.js', () => ({ runClv: handlers.runClv }));
+vi.mock('../../src/commands/worksheet/worksheet.js', () => ({ runWorksheet: handlers.runWorksheet }));
+vi.mock('../../src/commands/reasons/reasons.js', () => ({ runReasons: handlers.runReasons }));
+vi.mock('../../src/commands/clv/clv.js', () => ({ runClv: handlers.runClv }));
 vi.mock('../../src/commands/calibrate.js', () => ({ runCalibrate: handlers.runCalibrate }));
 vi.mock('../../src/commands/results.js', () => ({ runResults: handlers.runResults }));
 vi.mock('../../src/commands/playbook.js', () => ({
@@ -181,7 +181,7 @@ describe('the options a handler receives parse into typed options', () => {
   });
 
   it('clv: period, dates, holdout, horizon, discount rate, order', async () => {
-    const { parseClvOptions } = await vi.importActual<typeof import('../../src/commands/clv.js')>('../../src/commands/clv.js');
+    const { parseClvOptions } = await vi.importActual<typeof import('../../src/commands/clv/clv.js')>('../../src/commands/clv/clv.js');
     const [, flags] = await received(['clv', 't.csv', '--out', 'o', '--time-unit', 'month', '--calibration-end', '2026-06-30', '--holdout-end', '2026-11-23', '--horizon-months', '24', '--discount-rate', '10%', '--order', 'any'], 'runClv');
     const options = parseClvOptions(flags as Parameters<typeof parseClvOptions>[0], {});
     expect(options).toMatchObject({ out: 'o', period: 'month', calibrationEnd: parseIsoDay('2026-06-30'), holdoutEnd: parseIsoDay('2026-11-23'), order: 'any', summaryInput: false });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateCalibratedModel } from '../../src/domain/calibrate.js';
+import { validateCalibratedModel } from '../../src/domain/calibrate/calibrate.js';
 import { readCsv, runCli } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
 import { TRUE_RATES, TRUE_WEIGHTS, syntheticHistoryCsv } from '../support/synthetic-history.js';

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIST_COLUMN_NAMES, parseListColumns } from '../../src/io/campaign-output.js';
 import { UsageError } from '../../src/errors.js';
-import { createDecoder } from '../../src/io/decode.js';
+import { createDecoder } from '../../src/io/csv/decode.js';
 import { readCsv, ROOT, runCli, tempDir } from '../support/cli.js';
 
 const CHANNELS = ['visit', 'phone', 'letter', 'email'] as const;

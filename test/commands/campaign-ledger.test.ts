@@ -3,12 +3,12 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSyn
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IoError } from '../../src/errors.js';
-import * as ledgerIo from '../../src/io/ledger.js';
+import * as ledgerIo from '../../src/io/ledger/ledger.js';
 import { readCsv, runCli, tempDir } from '../support/cli.js';
 import { findEnglish } from '../support/english-words.js';
 
-vi.mock('../../src/io/ledger.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/io/ledger.js')>();
+vi.mock('../../src/io/ledger/ledger.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/io/ledger/ledger.js')>();
   return { ...real, appendLedgerBytes: vi.fn(real.appendLedgerBytes), scanLedgerKeyed: vi.fn(real.scanLedgerKeyed) };
 });
 

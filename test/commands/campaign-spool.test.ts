@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pack, unpack } from '../../src/domain/record-codec.js';
 import { listColumns } from '../../src/io/campaign-output.js';
-import { createCsvFormatter, EXCEL_DE_CSV, PLAIN_CSV } from '../../src/io/csv-write.js';
+import { createCsvFormatter, EXCEL_DE_CSV, PLAIN_CSV } from '../../src/io/csv/write.js';
 
 describe('the campaign spool record', () => {
   it('gives back any fields packed, whatever characters they hold', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
+import { generateLostCustomers } from '../../dev/generate-fixtures.js';
 import { readCsv, ROOT, runCli, tempDir } from '../support/cli.js';
 import { propertyRuns } from '../support/property.js';
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FREQUENCY_EDGES, RECENCY_COLUMNS, frequencyRow, recencyColumn } from '../../src/domain/clv/pictures.js';
-import { cellColor, cohortLabel } from '../../src/io/clv-html.js';
+import { cellColor, cohortLabel } from '../../src/io/clv/html.js';
 import { findEnglish } from '../support/english-words.js';
 import { readCsv, runCli } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';

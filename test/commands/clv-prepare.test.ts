@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isMissingIdMarker, parseAmountSpec, signedAmount } from '../../src/domain/clv/prepare.js';
-import { BlankCollapser, collapseBlanks } from '../../src/io/whitespace.js';
+import { BlankCollapser, collapseBlanks } from '../../src/io/csv/whitespace.js';
 import { cdnowDir, cdnowPresent } from '../domain/clv/support.js';
 import { readCsv, ROOT, runCli, tempDir } from '../support/cli.js';
 

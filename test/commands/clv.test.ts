@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { parseClvOptions, runClv, type ClvFlags } from '../../src/commands/clv.js';
+import { parseClvOptions, runClv, type ClvFlags } from '../../src/commands/clv/clv.js';
 import { runPlan } from '../../src/commands/plan.js';
 import { betaDraw, gammaDraw } from '../../src/domain/clv/simulate.js';
 import { epochDayOf } from '../../src/domain/dates.js';

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { calibrateModel, type HistoryRow } from '../../src/domain/calibrate.js';
+import { calibrateModel, type HistoryRow } from '../../src/domain/calibrate/calibrate.js';
 import { DEFAULT_MODEL_CONFIG } from '../../src/domain/defaults.js';
 import { loadPlaybook } from '../../src/io/playbook-file.js';
 import { readCsv, runCli, tempDir } from '../support/cli.js';

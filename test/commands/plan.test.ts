@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { DECISION_RANK } from '../../src/domain/plan.js';
+import { DECISION_RANK } from '../../src/domain/plan/plan.js';
 import { describe, expect, it } from 'vitest';
-import { generateLostCustomers } from '../../src/dev/generate-fixtures.js';
+import { generateLostCustomers } from '../../dev/generate-fixtures.js';
 import { readCsv, runCli } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
 import { propertyRuns } from '../support/property.js';

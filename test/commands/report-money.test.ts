@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/domain/report-finish.js';
+import type { Report } from '../../src/domain/report/finish.js';
 import { readCsv, runCli } from '../support/cli.js';
 
 const AS_OF = ['--as-of', '2026-11-23'];

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/domain/report-finish.js';
+import type { Report } from '../../src/domain/report/finish.js';
 import { runCli } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
 

@@ -7,9 +7,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/domain/report-finish.js';
+import type { Report } from '../../src/domain/report/finish.js';
 import { formatDecimal, formatMoney } from '../../src/domain/catalogue/index.js';
-import { TERMINAL_GROUPS } from '../../src/io/report-render.js';
+import { TERMINAL_GROUPS } from '../../src/io/report/render.js';
 import { runCli } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
 

@@ -8,7 +8,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
-import type { Report } from '../../src/domain/report-finish.js';
+import type { Report } from '../../src/domain/report/finish.js';
 import { readCsv, runCli } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
 

@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Report } from '../../src/domain/report-finish.js';
+import type { Report } from '../../src/domain/report/finish.js';
 import { memoryContext } from '../support/memory-context.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');

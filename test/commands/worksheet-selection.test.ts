@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runSelectionStep } from '../../src/commands/worksheet-selection.js';
-import { CURSOR_END } from '../../src/domain/worksheet-session.js';
+import { runSelectionStep } from '../../src/commands/worksheet/selection.js';
+import { CURSOR_END } from '../../src/domain/worksheet/session.js';
 import { PromptInterrupted } from '../../src/io/prompts.js';
 import { BACK, DEFAULT, INTERRUPT } from '../support/scripted-prompter.js';
 import { fixtureFlow, selectionIds } from '../support/worksheet-flow.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runLessonsStep, runMeasuresStep, runRelationshipStep, runWorksheetFlow } from '../../src/commands/worksheet-steps.js';
+import { runLessonsStep, runMeasuresStep, runRelationshipStep, runWorksheetFlow } from '../../src/commands/worksheet/steps.js';
 import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
-import { applyWorksheet } from '../../src/domain/worksheet-apply.js';
-import { moveToStep, newSession, recordLesson, type WorksheetSession } from '../../src/domain/worksheet-session.js';
+import { applyWorksheet } from '../../src/domain/worksheet/apply.js';
+import { moveToStep, newSession, recordLesson, type WorksheetSession } from '../../src/domain/worksheet/session.js';
 import { LESSON_QUESTION_IDS } from '../../src/domain/catalogue/index.js';
 import { BACK, DEFAULT, type ScriptStep } from '../support/scripted-prompter.js';
 import { AS_OF, FIXTURE, fixtureFlow } from '../support/worksheet-flow.js';

@@ -39,7 +39,7 @@ function threeCustomers(path: string): void {
 describe.runIf(hasTmux || inCi)('winback worksheet in a German terminal', () => {
   it('walks three customers through every step, goes back, quits, resumes elsewhere and reopens; all German, nothing wider than the terminal', async () => {
     expect(hasTmux, 'tmux must be installed in CI (.ci/install-tools.sh)').toBe(true);
-    expect(existsSync(join(ROOT, 'dist/commands/worksheet.js')), 'run npm run build first').toBe(true);
+    expect(existsSync(join(ROOT, 'dist/commands/worksheet/worksheet.js')), 'run npm run build first').toBe(true);
     const a = tempDir('winback-tty-de-a-');
     const b = tempDir('winback-tty-de-b-');
     threeCustomers(join(a, 'export.csv'));

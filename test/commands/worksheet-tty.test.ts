@@ -63,7 +63,7 @@ afterAll(() => {
 describe.runIf(hasTmux || inCi)('winback worksheet in a terminal', () => {
   it('is interrupted, resumed and finished, and writes the plan winback plan writes', async () => {
     expect(hasTmux, 'tmux must be installed in CI (.ci/install-tools.sh)').toBe(true);
-    expect(existsSync(join(ROOT, 'dist/commands/worksheet.js')), 'run npm run build first').toBe(true);
+    expect(existsSync(join(ROOT, 'dist/commands/worksheet/worksheet.js')), 'run npm run build first').toBe(true);
     const dir = tempDir('winback-tty-');
     const session = join(dir, 'session.json');
     const out = join(dir, 'out');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { PLAN_COLUMNS } from '../../src/io/plan-output.js';
+import { PLAN_COLUMNS } from '../../src/io/plan/output.js';
 import { memoryContext } from '../support/memory-context.js';
 import { tempDir } from '../support/temp.js';
 import { AS_OF, FIXTURE } from '../support/worksheet-flow.js';

@@ -4,9 +4,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src/domain/playbook-types.js';
 import { EXCLUDED_COLUMNS, listColumns } from '../../src/io/campaign-output.js';
-import type { ColumnSpec } from '../../src/io/csv-write.js';
-import { planColumnSpecs } from '../../src/io/xlsx-outputs.js';
-import { PLAN_COLUMNS } from '../../src/io/plan-output.js';
+import type { ColumnSpec } from '../../src/io/csv/write.js';
+import { planColumnSpecs } from '../../src/io/xlsx/outputs.js';
+import { PLAN_COLUMNS } from '../../src/io/plan/output.js';
 import { readCsv, runCli, tempDir } from '../support/cli.js';
 
 const AS_OF = ['--as-of', '2026-11-23'];

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src/domain/playbook-types.js';
-import { planCustomer, type PlanSetup } from '../../src/domain/plan.js';
+import { planCustomer, type PlanSetup } from '../../src/domain/plan/plan.js';
 import type { CustomerRow } from '../../src/domain/types.js';
 import { loadPlanSetup } from '../../src/pipeline/plan-setup.js';
 import { planOptions } from '../../src/cli/plan-options.js';

@@ -7,11 +7,11 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../src/domain/dates.js';
 import { REASON_CODES, type ReasonCode } from '../../src/domain/playbook-types.js';
-import { fakeCustomers, type FakeCustomer } from '../../src/dev/fake-customers.js';
+import { fakeCustomers, type FakeCustomer } from '../../dev/fake-customers.js';
 import {
   buildSmallFixtures, FIXTURE_SEED, generateLostCustomers, generateReasonCodes, generateTransactions,
   runFixtureGenerator,
-} from '../../src/dev/generate-fixtures.js';
+} from '../../dev/generate-fixtures.js';
 import { propertyRuns } from '../support/property.js';
 
 const FIXTURE_DIR = new URL('../../fixtures/', import.meta.url);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CONTROL_ARM, policyDifference, type CompareCase } from '../../src/domain/calibrate-compare.js';
+import { CONTROL_ARM, policyDifference, type CompareCase } from '../../src/domain/calibrate/compare.js';
 import { propertyRuns } from '../support/property.js';
 
 describe('policyDifference: a model against the defaults in money, from the random arms', () => {

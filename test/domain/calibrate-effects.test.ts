@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { logOddsShift, offerEffectsOf, organicRatesOf, type Observation } from '../../src/domain/calibrate-effects.js';
-import { calibrateModel, isHoldoutCustomer, type HistoryRow } from '../../src/domain/calibrate.js';
+import { logOddsShift, offerEffectsOf, organicRatesOf, type Observation } from '../../src/domain/calibrate/effects.js';
+import { calibrateModel, isHoldoutCustomer, type HistoryRow } from '../../src/domain/calibrate/calibrate.js';
 import { DEFAULT_MODEL_CONFIG as CONFIG } from '../../src/domain/defaults.js';
 import { mulberry32 } from '../../src/domain/random.js';
-import { logit, sigmoid } from '../../src/domain/value.js';
+import { logit, sigmoid } from '../../src/domain/value/value.js';
 import { propertyRuns } from '../support/property.js';
 
 describe('logOddsShift: the MAP shift of a log-odds prediction', () => {

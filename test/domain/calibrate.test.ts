@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_MODEL_CONFIG as CONFIG } from '../../src/domain/defaults.js';
 import type { ModelConfig } from '../../src/domain/defaults.js';
-import { areaUnderCurve, calibrateModel, calibrationByDecile, validateCalibratedModel } from '../../src/domain/calibrate.js';
-import type { HistoryRow } from '../../src/domain/calibrate.js';
+import { areaUnderCurve, calibrateModel, calibrationByDecile, validateCalibratedModel } from '../../src/domain/calibrate/calibrate.js';
+import type { HistoryRow } from '../../src/domain/calibrate/calibrate.js';
 import { hashToUnit } from '../../src/domain/random.js';
-import { reacquisitionProbability } from '../../src/domain/value.js';
+import { reacquisitionProbability } from '../../src/domain/value/value.js';
 import { TRUE_RATES, TRUE_WEIGHTS, coefficientsWith, syntheticHistory } from '../support/synthetic-history.js';
 import { propertyRuns } from '../support/property.js';
 

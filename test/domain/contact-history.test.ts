@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { campaignId, indexLedger, newLedgerEntries, type LedgerEntry } from '../../src/domain/contact-history.js';
+import { campaignId, indexLedger, newLedgerEntries, type LedgerEntry } from '../../src/domain/campaign/contact-history.js';
 import { parseIsoDay } from '../../src/domain/dates.js';
 
 const day = (iso: string): number => parseIsoDay(iso) as number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { emailKey, isPhoneCountry, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, phoneKey } from '../../src/domain/contact-point.js';
+import { emailKey, isPhoneCountry, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, phoneKey } from '../../src/domain/permission/contact-point.js';
 import { say } from '../../src/domain/catalogue/index.js';
 import { propertyRuns } from '../support/property.js';
 

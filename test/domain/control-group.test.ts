@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isControl } from '../../src/domain/control-group.js';
+import { isControl } from '../../src/domain/campaign/control-group.js';
 import { hash32, hash53, hashUnit } from '../../src/domain/hash.js';
 
 describe('hash', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyFacts, DuplicateTracker, FACT_FIELDS, mostRestrictive, rowFacts } from '../../src/domain/duplicate-ids.js';
-import { checkPermission } from '../../src/domain/permission.js';
+import { applyFacts, DuplicateTracker, FACT_FIELDS, mostRestrictive, rowFacts } from '../../src/domain/read/duplicate-ids.js';
+import { checkPermission } from '../../src/domain/permission/permission.js';
 import { CHANNELS } from '../../src/domain/playbook-types.js';
 import { messages } from '../../src/domain/catalogue/index.js';
 import type { CustomerRow } from '../../src/domain/types.js';

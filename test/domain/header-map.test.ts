@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { headerKey, LOST_CUSTOMER_SCHEMA } from '../../src/domain/fields.js';
-import { editDistance, mapHeaders } from '../../src/domain/header-map.js';
+import { headerKey, LOST_CUSTOMER_SCHEMA } from '../../src/domain/read/fields.js';
+import { editDistance, mapHeaders } from '../../src/domain/read/header-map.js';
 
 const fieldOf = (header: string) => {
   const { mapping } = mapHeaders([header], LOST_CUSTOMER_SCHEMA);

@@ -3,8 +3,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_CONFIG } from '../../src/domain/defaults.js';
-import { evaluateCustomer } from '../../src/domain/value-decision.js';
-import type { ValueResult } from '../../src/domain/value-types.js';
+import { evaluateCustomer } from '../../src/domain/value/decision.js';
+import type { ValueResult } from '../../src/domain/value/types.js';
 import type { Channel, OfferSpec, ReasonCode } from '../../src/domain/playbook-types.js';
 import { CHANNEL_COSTS, day, entry, offer, row } from './value-fixtures.js';
 

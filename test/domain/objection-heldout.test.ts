@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { findObjectionPhrase } from '../../src/domain/objection-text.js';
+import { findObjectionPhrase } from '../../src/domain/objections/text.js';
 
 interface Labelled {
   text: string;

@@ -3,7 +3,7 @@
  * objection whatever the learned reader says, and wishes about when or where to call that are not.
  */
 import { describe, expect, it } from 'vitest';
-import { findObjectionPhrase, normaliseObjectionText, objectionByRules } from '../../src/domain/objection-text.js';
+import { findObjectionPhrase, normaliseObjectionText, objectionByRules } from '../../src/domain/objections/text.js';
 
 const rules = (text: string): string | undefined => objectionByRules(normaliseObjectionText(text));
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findObjectionPhrase, joinSpacedLetters, normaliseObjectionText, readObjectionText } from '../../src/domain/objection-text.js';
+import { findObjectionPhrase, joinSpacedLetters, normaliseObjectionText, readObjectionText } from '../../src/domain/objections/text.js';
 import { propertyRuns } from '../support/property.js';
 
 const WORDS = [

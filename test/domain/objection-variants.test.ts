@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findObjectionPhrase } from '../../src/domain/objection-text.js';
+import { findObjectionPhrase } from '../../src/domain/objections/text.js';
 import { propertyRuns } from '../support/property.js';
 
 const dir = new URL('./heldout/', import.meta.url);

@@ -10,7 +10,7 @@ import {
   phoneKey,
   type PermissionConfig,
   type PermissionInput,
-} from '../../src/domain/permission.js';
+} from '../../src/domain/permission/permission.js';
 import { CHANNELS, type Channel } from '../../src/domain/playbook-types.js';
 
 /** A B2C customer who may be contacted on every channel. */

@@ -7,9 +7,9 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { approachCost, returnOnSpend } from '../../src/domain/plan-money.js';
-import { planCostOf } from '../../src/domain/plan-summary.js';
-import type { PlannedCustomer } from '../../src/domain/plan.js';
+import { approachCost, returnOnSpend } from '../../src/domain/plan/money.js';
+import { planCostOf } from '../../src/domain/plan/summary.js';
+import type { PlannedCustomer } from '../../src/domain/plan/plan.js';
 import { planExport } from '../../src/engine/index.js';
 import { loadPlanSetup, openLostCustomers } from '../../src/pipeline/plan-setup.js';
 import { planOptions } from '../../src/cli/plan-options.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { classifyReason, compileVocabulary, MIN_CONFIDENCE, type ReasonVocabulary } from '../../src/domain/reasons.js';
+import { classifyReason, compileVocabulary, MIN_CONFIDENCE, type ReasonVocabulary } from '../../src/domain/reasons/reasons.js';
 import { loadPlaybook } from '../../src/io/playbook-file.js';
 
 /**

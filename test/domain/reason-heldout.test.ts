@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validatePlaybook } from '../../src/domain/playbook.js';
 import { REASON_CODES, type Playbook, type ReasonCode } from '../../src/domain/playbook-types.js';
-import { classifyReason, compileVocabulary, MIN_CONFIDENCE, type ReasonVocabulary } from '../../src/domain/reasons.js';
+import { classifyReason, compileVocabulary, MIN_CONFIDENCE, type ReasonVocabulary } from '../../src/domain/reasons/reasons.js';
 import { loadPlaybook } from '../../src/io/playbook-file.js';
 import { HELD_OUT_REASON_TEXTS, type HeldOutText } from './reason-heldout.js';
 import { HELD_OUT_REASON_TEXTS_2 } from './reason-heldout-2.js';

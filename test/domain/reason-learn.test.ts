@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeConflicts, planLearning, type LabelledRow } from '../../src/domain/reason-learn.js';
+import { describeConflicts, planLearning, type LabelledRow } from '../../src/domain/reasons/learning-plan.js';
 import { REASON_CODES, type LabelledExample, type ReasonCode } from '../../src/domain/playbook-types.js';
 import { propertyRuns } from '../support/property.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Playbook } from '../../src/domain/playbook-types.js';
-import { classifyReason, compileVocabulary, type ReasonVocabulary } from '../../src/domain/reasons.js';
+import { classifyReason, compileVocabulary, type ReasonVocabulary } from '../../src/domain/reasons/reasons.js';
 import { resolveToken } from '../../src/domain/reasons/vocabulary.js';
 import { loadPlaybook } from '../../src/io/playbook-file.js';
 import { REALISTIC_REASON_TEXTS } from './reason-texts.js';

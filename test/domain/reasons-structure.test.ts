@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Playbook, ReasonCode } from '../../src/domain/playbook-types.js';
-import { classifyReason, compileVocabulary, tokenizeReason, type ReasonVocabulary } from '../../src/domain/reasons.js';
+import { classifyReason, compileVocabulary, tokenizeReason, type ReasonVocabulary } from '../../src/domain/reasons/reasons.js';
 import { loadPlaybook } from '../../src/io/playbook-file.js';
 
 let playbook: Playbook;

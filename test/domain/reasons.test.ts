@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REASON_CODES, type Playbook, type ReasonCode } from '../../src/domain/playbook-types.js';
-import { classifyReason, compileVocabulary, normalizeReasonText, type ReasonVocabulary } from '../../src/domain/reasons.js';
+import { classifyReason, compileVocabulary, normalizeReasonText, type ReasonVocabulary } from '../../src/domain/reasons/reasons.js';
 import { loadPlaybook } from '../../src/io/playbook-file.js';
 import { REALISTIC_REASON_TEXTS } from './reason-texts.js';
 import { propertyRuns } from '../support/property.js';

@@ -6,11 +6,11 @@ import { CHANNELS } from '../../src/domain/playbook-types.js';
 import {
   implausibleInputs, reportItem, switchingPath, valueBin, VALUE_BIN_EDGES,
   type ItemContext, type PlanFacts, type ReportItem,
-} from '../../src/domain/report-facts.js';
-import { ranksAbove, TopHeap } from '../../src/domain/report-top.js';
-import { addToReport, CALENDAR_WEEKS, createReport, TOP_CANDIDATES } from '../../src/domain/report.js';
-import { finishReport } from '../../src/domain/report-finish.js';
-import { binnedMedian } from '../../src/domain/report-extras.js';
+} from '../../src/domain/report/facts.js';
+import { ranksAbove, TopHeap } from '../../src/domain/report/top.js';
+import { addToReport, CALENDAR_WEEKS, createReport, TOP_CANDIDATES } from '../../src/domain/report/report.js';
+import { finishReport } from '../../src/domain/report/finish.js';
+import { binnedMedian } from '../../src/domain/report/extras.js';
 import type { CustomerRow } from '../../src/domain/types.js';
 import { propertyRuns } from '../support/property.js';
 

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LedgerEntry } from '../../src/domain/contact-history.js';
-import { isControl } from '../../src/domain/control-group.js';
+import type { LedgerEntry } from '../../src/domain/campaign/contact-history.js';
+import { isControl } from '../../src/domain/campaign/control-group.js';
 import { parseIsoDay } from '../../src/domain/dates.js';
 import { mulberry32 } from '../../src/domain/random.js';
 import {
   attributeAttempts, isSerialDefector, newcombeDifference, parseMeasure, regainIndex, summariseResults, wilsonInterval,
   type AttributionSettings, type OutcomeRecord,
-} from '../../src/domain/results.js';
+} from '../../src/domain/results/results.js';
 
 const day = (iso: string) => parseIsoDay(iso) as number;
 const CONTACT = day('2026-01-05');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMeasure } from '../../src/domain/results-attribution.js';
-import { formatMeasure, testOffer } from '../../src/domain/test-offers.js';
+import { parseMeasure } from '../../src/domain/results/attribution.js';
+import { formatMeasure, testOffer } from '../../src/domain/campaign/test-offers.js';
 import { propertyRuns } from '../support/property.js';
 
 const OFFERS = ['discount', 'bundle', 'upgrade', 'renewal'];

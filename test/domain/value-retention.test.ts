@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { DEFAULT_MODEL_CONFIG as CONFIG } from '../../src/domain/defaults.js';
 import type { Channel, RetentionMeasureSpec } from '../../src/domain/playbook-types.js';
 import type { CustomerRow } from '../../src/domain/types.js';
-import { valueCustomer } from '../../src/domain/value-purchase-model.js';
-import { isDrifting, valueRetentionMeasure } from '../../src/domain/value-retention.js';
-import type { EvaluateInput, RetentionOption } from '../../src/domain/value-types.js';
+import { valueCustomer } from '../../src/domain/value/purchase-model.js';
+import { isDrifting, valueRetentionMeasure } from '../../src/domain/value/retention.js';
+import type { EvaluateInput, RetentionOption } from '../../src/domain/value/types.js';
 import { propertyRuns } from '../support/property.js';
 import { CHANNEL_COSTS, DECEASED, NO_OFFERS, OFFERS, day, row } from './value-fixtures.js';
 

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src/domain/playbook-types.js';
-import { applyWorksheet } from '../../src/domain/worksheet-apply.js';
-import { recordMeasure } from '../../src/domain/worksheet-session.js';
+import { applyWorksheet } from '../../src/domain/worksheet/apply.js';
+import { recordMeasure } from '../../src/domain/worksheet/session.js';
 import { fixtureFlow } from '../support/worksheet-flow.js';
 
 describe('a channel chosen in template 4', () => {

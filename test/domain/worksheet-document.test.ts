@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyWorksheet } from '../../src/domain/worksheet-apply.js';
-import { renderWorksheetDocument } from '../../src/domain/worksheet-document.js';
-import { recordDecision, recordGroup, recordLesson, recordMeasure, recordRelationship } from '../../src/domain/worksheet-session.js';
+import { applyWorksheet } from '../../src/domain/worksheet/apply.js';
+import { renderWorksheetDocument } from '../../src/domain/worksheet/document.js';
+import { recordDecision, recordGroup, recordLesson, recordMeasure, recordRelationship } from '../../src/domain/worksheet/session.js';
 import { messages } from '../../src/domain/catalogue/index.js';
 import { fixtureFlow } from '../support/worksheet-flow.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   answerOf, CURSOR_END, firstOpen, MANUAL_DONE, moveCursor, moveToStep, newSession, parseSession, recordDecision, recordLesson, recordManualField,
   recordMeasure, recordRelationship, WORKSHEET_STEPS, completeManualCustomers,
-} from '../../src/domain/worksheet-session.js';
+} from '../../src/domain/worksheet/session.js';
 
 const fresh = () => newSession({ lang: 'de', asOf: '2026-11-23', file: 'export.csv' });
 

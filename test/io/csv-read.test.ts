@@ -2,9 +2,9 @@ import iconv from 'iconv-lite';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { formatIsoDay } from '../../src/domain/dates.js';
-import { LOST_CUSTOMER_SCHEMA } from '../../src/domain/fields.js';
+import { LOST_CUSTOMER_SCHEMA } from '../../src/domain/read/fields.js';
 import { DataError, InputMissingError } from '../../src/errors.js';
-import { openExport } from '../../src/io/csv-read.js';
+import { openExport } from '../../src/io/csv/read.js';
 import { readAll } from '../support/read-all.js';
 import { tempFile } from '../support/temp.js';
 

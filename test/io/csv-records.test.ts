@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvRecordParser, UnclosedQuoteError, type BrokenRecord, type RecordSink } from '../../src/io/csv-records.js';
+import { CsvRecordParser, UnclosedQuoteError, type BrokenRecord, type RecordSink } from '../../src/io/csv/records.js';
 import { propertyRuns } from '../support/property.js';
 
 type Outcome = { records: [number, string[]][] } | { unclosedAt: number };

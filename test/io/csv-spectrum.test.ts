@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Schema } from '../../src/domain/fields.js';
+import type { Schema } from '../../src/domain/read/fields.js';
 import { readAll } from '../support/read-all.js';
 
 // csv-spectrum: the community's edge-case suite for CSV readers (files + expected JSON).

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { createCsvFormatter, EXCEL_DE_CSV, formatCsv, formatDecimal, neutralizeFormula, PLAIN_CSV } from '../../src/io/csv-write.js';
+import { createCsvFormatter, EXCEL_DE_CSV, formatCsv, formatDecimal, neutralizeFormula, PLAIN_CSV } from '../../src/io/csv/write.js';
 
 describe('formula neutralisation', () => {
   it.each([

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src/domain/playbook-types.js';
-import { CHANNEL_PATTERNS, COLORS, renderReportHtml } from '../../src/io/report-html.js';
-import { INK, MUTED } from '../../src/io/report-svg.js';
-import type { Report } from '../../src/domain/report-finish.js';
+import { CHANNEL_PATTERNS, COLORS, renderReportHtml } from '../../src/io/report/html.js';
+import { INK, MUTED } from '../../src/io/report/svg.js';
+import type { Report } from '../../src/domain/report/finish.js';
 import { runCli } from '../support/cli.js';
 
 function luminance(hex: string): number {

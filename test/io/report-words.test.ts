@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/domain/catalogue/index.js';
-import { DECISIONS } from '../../src/domain/value-types.js';
+import { DECISIONS } from '../../src/domain/value/types.js';
 
 const de = messages('de');
 const L = messages('de').report.words;

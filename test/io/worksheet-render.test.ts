@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatWorksheetMoney, normaliseTypedDate, timingNote } from '../../src/domain/worksheet-format.js';
+import { formatWorksheetMoney, normaliseTypedDate, timingNote } from '../../src/domain/worksheet/format.js';
 import { messages } from '../../src/domain/catalogue/index.js';
-import { chooseColumns, renderMeasureCard, renderRankedTable, renderSelectionCard } from '../../src/io/worksheet-render.js';
+import { chooseColumns, renderMeasureCard, renderRankedTable, renderSelectionCard } from '../../src/io/worksheet/render.js';
 import { fixtureFlow } from '../support/worksheet-flow.js';
 
 const widest = (text: string) => Math.max(...text.split('\n').map((l) => [...l].length));

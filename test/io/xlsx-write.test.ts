@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../src/domain/dates.js';
-import { EXCEL_DE_CSV, formatCsv, PLAIN_CSV, type ColumnSpec } from '../../src/io/csv-write.js';
-import { csvRowsOf, writeWorkbookAtomic } from '../../src/io/xlsx-write.js';
+import { EXCEL_DE_CSV, formatCsv, PLAIN_CSV, type ColumnSpec } from '../../src/io/csv/write.js';
+import { csvRowsOf, writeWorkbookAtomic } from '../../src/io/xlsx/write.js';
 import { tempDir } from '../support/cli.js';
 
 const dirs: string[] = [];

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import { LOST_CUSTOMER_SCHEMA, type Schema } from '../../src/domain/fields.js';
+import { LOST_CUSTOMER_SCHEMA, type Schema } from '../../src/domain/read/fields.js';
 import type { Reject } from '../../src/domain/types.js';
-import type { OpenedExport, ReadOptions } from '../../src/io/csv-read.js';
+import type { OpenedExport, ReadOptions } from '../../src/io/csv/read.js';
 import { openExport } from '../../src/io/open-export.js';
 
 /** Reads a whole export given as bytes through stdin; returns the rows, rejects and the handle. */

@@ -13,7 +13,7 @@ import { DEFAULT_MODEL_CONFIG } from '../../src/domain/defaults.js';
 import { betaDraw, gammaDraw } from '../../src/domain/clv/simulate.js';
 import { mulberry32 } from '../../src/domain/random.js';
 import type { Channel } from '../../src/domain/playbook-types.js';
-import { firstLifetime, reacquisitionProbability } from '../../src/domain/value.js';
+import { firstLifetime, reacquisitionProbability } from '../../src/domain/value/value.js';
 import { loadPlaybook } from '../../src/io/playbook-file.js';
 import { readCsv, runCli } from './cli.js';
 

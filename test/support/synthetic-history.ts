@@ -6,10 +6,10 @@
 import { DAYS_PER_MONTH, formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
 import { DEFAULT_MODEL_CONFIG as CONFIG } from '../../src/domain/defaults.js';
 import type { BehaviourCoefficients } from '../../src/domain/defaults.js';
-import type { HistoryRow } from '../../src/domain/calibrate.js';
+import type { HistoryRow } from '../../src/domain/calibrate/calibrate.js';
 import { mulberry32, normalDraw } from '../../src/domain/random.js';
 import type { Random } from '../../src/domain/random.js';
-import { reacquisitionProbability } from '../../src/domain/value.js';
+import { reacquisitionProbability } from '../../src/domain/value/value.js';
 
 export type Weights = Record<keyof BehaviourCoefficients, number>;
 

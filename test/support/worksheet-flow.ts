@@ -1,6 +1,6 @@
-import { WorksheetFlow } from '../../src/commands/worksheet-flow.js';
-import type { WorksheetCustomer } from '../../src/domain/worksheet-apply.js';
-import { newSession, type WorksheetSession } from '../../src/domain/worksheet-session.js';
+import { WorksheetFlow } from '../../src/commands/worksheet/flow.js';
+import type { WorksheetCustomer } from '../../src/domain/worksheet/apply.js';
+import { newSession, type WorksheetSession } from '../../src/domain/worksheet/session.js';
 import { planExport } from '../../src/engine/index.js';
 import { loadPlanSetup, openLostCustomers } from '../../src/pipeline/plan-setup.js';
 import { planOptions } from '../../src/cli/plan-options.js';

@@ -102,7 +102,7 @@ export const COMMAND_TEXTS = {
     decision: m((d: string) => d, (d) => DECISION_DE[d] ?? d),
     exclusion: m((reason: string) => reason, (reason) => EXCLUSION_DE[reason] ?? reason),
   },
-  /** decision_reason and offer_reason of plan.csv (value-decision.ts, plan.ts). */
+  /** decision_reason and offer_reason of plan.csv (domain/value/decision.ts, plan.ts). */
   value: {
     marginDefault: m((pct: string) => `margin missing: default ${pct} % used`, (pct) => `Marge fehlt: Standardwert ${pct} % verwendet`),
     missingRevenue: m('missing data: no revenue', 'fehlende Daten: kein Umsatz'),
@@ -142,7 +142,7 @@ export const COMMAND_TEXTS = {
       (ev: string, channel: string) => `retention worth it (${ev} by ${channel}), but no channel may be used`,
       (ev, channel) => `Kundenbindung lohnt sich (${ev} per ${CHANNEL_DE[channel] ?? channel}), aber kein Kanal ist erlaubt`,
     ),
-    // Customers valued by clv's purchase model (value-purchase-model.ts, clv/handover.ts).
+    // Customers valued by clv's purchase model (domain/value/purchase-model.ts, clv/handover.ts).
     alivePerModel: m(
       (pAlive: string, threshold: string, single: boolean) =>
         `alive per the purchase model (P(alive) ${pAlive} ≥ lost threshold ${threshold}): still buying, not lost — no win-back${single ? '; after a single purchase BG/NBD cannot tell (winback clv --model pareto-nbd can)' : ''}`,
@@ -176,7 +176,7 @@ export const COMMAND_TEXTS = {
       (id, ev, rival, rivalEv) => (rival === undefined ? `${id}: einzige Maßnahme zur Kundenbindung` : `${id}: höchster erwarteter Wert (${ev} gegenüber ${rival} ${rivalEv})`),
     ),
   },
-  /** The step labels and formula words of `plan --explain` (value-explain.ts). */
+  /** The step labels and formula words of `plan --explain` (domain/value/explain.ts). */
   explain: {
     tenure: m('tenure (months)', 'Kundendauer (Monate)'),
     monthlyRevenue: m('monthly revenue', 'Umsatz pro Monat'),
@@ -214,7 +214,7 @@ export const COMMAND_TEXTS = {
     noBehaviourData: m('0 (no behaviour data)', '0 (keine Verhaltensdaten)'),
     playbookChannelCost: m('playbook channel cost', 'Kanalkosten laut Playbook'),
     playbookOfferCost: m('playbook offer cost', 'Angebotskosten laut Playbook'),
-    // The lines around the steps (io/plan-render.ts).
+    // The lines around the steps (io/plan/render.ts).
     customer: m((id: string, line: number, asOf: string) => `customer ${id} (line ${line}), as of ${asOf}`, (id, line, asOf) => `Kunde ${id} (Zeile ${line}), Stichtag ${asOf}`),
     reason: m(
       (code: string, confidence: string, evidence: string) => `reason: ${code} (confidence ${confidence}; evidence: ${evidence})`,
@@ -236,7 +236,7 @@ export const COMMAND_TEXTS = {
     ),
     notAcceptedHint: m('check the id, or run winback inspect for rejects', 'die Kundennummer prüfen, oder winback inspect zeigt die abgelehnten Zeilen'),
     organicRateModel: m((code: string) => `organic rate: model ${code} (control group)`, (code) => `Rate ohne Kontakt: Modell ${code} (Kontrollgruppe)`),
-    // The steps of a customer valued by clv's purchase model and of the retention track (value-purchase-model.ts, value-retention.ts).
+    // The steps of a customer valued by clv's purchase model and of the retention track (domain/value/purchase-model.ts, domain/value/retention.ts).
     pAliveModel: m('P(alive) (purchase model)', 'P(aktiv) (Kaufmodell)'),
     pAliveSource: m((model: string) => `winback clv, ${model || 'purchase model'}`, (model) => `winback clv, ${model || 'Kaufmodell'}`),
     purchasesIfRegained: m((months: number) => `discounted purchases if regained (${months} months)`, (months) => `abgezinste Käufe bei Rückgewinnung (${months} Monate)`),
@@ -256,7 +256,7 @@ export const COMMAND_TEXTS = {
     addedChance: m('added chance to be there', 'zusätzliche Chance, dass der Kunde bleibt'),
     valueAtRisk: m('value at risk (the drift)', 'gefährdeter Wert (die Abwanderung)'),
   },
-  /** The offer × channel comparison and the permission line of `plan --explain` (value-compare.ts, io/plan-render.ts). */
+  /** The offer × channel comparison and the permission line of `plan --explain` (domain/value/compare.ts, io/plan/render.ts). */
   compare: {
     notValued: m('not valued: no contact allowed', 'nicht bewertet: kein Kontakt erlaubt'),
     nothingValued: m('no permitted action was valued', 'keine erlaubte Aktion wurde bewertet'),
@@ -333,7 +333,7 @@ export const COMMAND_TEXTS = {
     ),
     retention: m((afterDays: number) => `retention: ${afterDays === 0 ? 'from the as-of date' : `${afterDays} days after the as-of date`}, before the customer is gone`, (afterDays) => `Kundenbindung: ${afterDays === 0 ? 'ab Stichtag' : `${afterDays} Tage nach dem Stichtag`}, bevor der Kunde weg ist`),
   },
-  /** The plan command's terminal summary and warnings (commands/plan.ts, io/plan-render.ts). */
+  /** The plan command's terminal summary and warnings (commands/plan.ts, io/plan/render.ts). */
   plan: {
     changedWhileReread: m(
       (label: string) => `${label} changed while it was read twice (for duplicate customer ids)`,
@@ -408,7 +408,7 @@ export const COMMAND_TEXTS = {
       'point --previous at the output directory of an earlier campaign run',
       '--previous auf das Ausgabeverzeichnis eines früheren Kampagnenlaufs zeigen lassen',
     ),
-    // --outcomes: the serial-defector guard (commands/campaign-serial.ts).
+    // --outcomes: the serial-defector guard (commands/campaign/serial.ts).
     outcomesRejected: m((n: number) => `${n} rows of the outcomes file rejected`, (n) => `${n} Zeilen der Ergebnisdatei abgelehnt`),
     serialDefectors: m(
       (n: number, mode: string) =>
@@ -416,7 +416,7 @@ export const COMMAND_TEXTS = {
       (n, mode) =>
         `${n} Mehrfachabwanderer (schon einmal zurückgewonnen, wieder gegangen): ${({ exclude: 'ausgeschlossen (serial_defector)', cap: 'ohne Rabatte und Anreize geplant' } as Record<string, string>)[mode] ?? 'nur markiert (campaign.serialDefectors: flag)'}`,
     ),
-    // A run that died while it committed, settled by the next run (commands/campaign-ledger.ts, io/ledger-state.ts).
+    // A run that died while it committed, settled by the next run (commands/campaign/ledger.ts, io/ledger/state.ts).
     interrupted: m(
       (runId: string, out: string, completed: boolean, lost: string) =>
         `run ${runId} into ${out} was interrupted while it committed; ${completed ? 'completed it (its ledger entries were written)' : 'rolled it back (its ledger entries removed, its temporary outputs deleted)'}${lost === '' ? '' : `; outputs ${lost} of that run were lost; its ledger entries were removed`}`,
@@ -439,7 +439,7 @@ export const COMMAND_TEXTS = {
     ),
   },
   /**
-   * The ledger's guard against contacting people again (domain/ledger-guard.ts) and its lock
+   * The ledger's guard against contacting people again (domain/campaign/ledger-guard.ts) and its lock
    * (io/lock.ts), handed on as keys. `going`: why a run goes on despite a problem ('' when it stops).
    */
   ledger: {
@@ -490,7 +490,7 @@ export const COMMAND_TEXTS = {
       (target: string, cause: string) => `lost the lock on ${target} during the run (${cause}); another run may have taken it over`,
       (target, cause) => `die Sperre auf ${target} ging während des Laufs verloren (${cause}); ein anderer Lauf hat sie vielleicht übernommen`,
     ),
-    // The ledger file itself (io/ledger-scan.ts, io/ledger.ts); `where` is a line, or a line and column.
+    // The ledger file itself (io/ledger/scan.ts, io/ledger/ledger.ts); `where` is a line, or a line and column.
     corrupt: m(
       (path: string, line: number, column: string, problem: LedgerProblem, a: string, b: string) =>
         `ledger ${path} is corrupt ${problem === 'utf8' ? 'near' : 'at'} line ${line}${column === '' ? '' : `, column ${column}`}: ${(LEDGER_PROBLEM_EN[problem] ?? (() => problem))(a, b)}`,
@@ -518,7 +518,7 @@ export const COMMAND_TEXTS = {
       'erneut ausführen; kommt das wieder vor, stockt der Lauf länger, als eine Sperre gültig bleibt',
     ),
   },
-  /** The `why` column of changes.csv (campaign --previous; domain/campaign.ts). */
+  /** The `why` column of changes.csv (campaign --previous; domain/campaign/campaign.ts). */
   changes: {
     gone: m('no longer in the export', 'nicht mehr im Export'),
     newDue: m('new in the export, contact due', 'neu im Export, Kontakt fällig'),
@@ -530,7 +530,7 @@ export const COMMAND_TEXTS = {
     ),
     closed: m((after: string) => CHANGE_CLOSED_EN[after] ?? after, (after) => CHANGE_CLOSED_DE[after] ?? EXCLUSION_DE[after] ?? after),
   },
-  /** The report's input (io/report-input.ts); the report's own words are in report.ts. */
+  /** The report's input (io/report/input.ts); the report's own words are in report.ts. */
   report: {
     noInput: m((label: string) => `${label}: no such file or directory`, (label) => `${label}: Datei oder Verzeichnis nicht gefunden`),
     noInputHint: m(
@@ -575,7 +575,7 @@ export const COMMAND_TEXTS = {
       'das Ausgabeverzeichnis eines früheren Laufs von winback plan oder campaign angeben, oder eine mit winback report --json geschriebene Datei',
     ),
   },
-  /** The worksheet's mark on a decision the consultant changed (worksheet-apply.ts); its other texts are in worksheet.ts. */
+  /** The worksheet's mark on a decision the consultant changed (domain/worksheet/apply.ts); its other texts are in worksheet.ts. */
   worksheet: {
     consultant: m((why: string) => `consultant: ${why}`, (why) => `Berater: ${why}`),
     choiceCostsMore: m(
@@ -719,7 +719,7 @@ export const COMMAND_TEXTS = {
     ),
     summaryNotObject: m((label: string) => `${label}/summary.json is not a JSON object`, (label) => `${label}/summary.json ist kein JSON-Objekt`),
     summaryNotObjectHint: m('run winback plan again to rewrite it', 'winback plan erneut ausführen, um die Datei neu zu schreiben'),
-    // Excel workbooks given as input (io/xlsx-read.ts) and a read that fails midway (io/csv-read.ts).
+    // Excel workbooks given as input (io/xlsx/read.ts) and a read that fails midway (io/csv/read.ts).
     readFailed: m((label: string, why: string) => `${label}: read failed (${why})`, (label, why) => `${label}: Lesen fehlgeschlagen (${why})`),
     workbookUnreadable: m((label: string, why: string) => `${label} is not a readable Excel workbook (${why})`, (label, why) => `${label} ist keine lesbare Excel-Arbeitsmappe (${why})`),
     workbookEmpty: m((label: string) => `${label}: the workbook holds no worksheet`, (label) => `${label}: die Arbeitsmappe enthält kein Tabellenblatt`),
@@ -757,7 +757,7 @@ export const COMMAND_TEXTS = {
     coreMinRepeat: m('coreMinRepeat must be a whole number ≥ 1', 'coreMinRepeat muss eine ganze Zahl ≥ 1 sein'),
     firstTimeLostAfterMonths: m('firstTimeLostAfterMonths must be positive', 'firstTimeLostAfterMonths muss positiv sein'),
   },
-  /** winback clv's usage errors (commands/clv-options.ts), handed on as keys. */
+  /** winback clv's usage errors (commands/clv/options.ts), handed on as keys. */
   clvFlags: {
     out: m('--out DIR is required', '--out VERZEICHNIS fehlt'),
     outHint: m('e.g. winback clv transactions.csv --out out/clv', 'z. B. winback clv transaktionen.csv --out out/clv'),
@@ -805,7 +805,7 @@ export const COMMAND_TEXTS = {
     holdoutBeforeEnd: m('--holdout-end must come after the calibration end', '--holdout-end muss nach dem Ende der Kalibrierung liegen'),
     notPositive: m((flag: string, text: string) => `${flag} '${text}' must be a positive number`, (flag, text) => `${flag} '${text}' muss eine positive Zahl sein`),
   },
-  /** The worksheet's usage errors (commands/worksheet.ts); its prompts are in worksheet.ts. */
+  /** The worksheet's usage errors (commands/worksheet/worksheet.ts); its prompts are in worksheet.ts. */
   worksheetErrors: {
     session: m('--session FILE is required', '--session DATEI fehlt'),
     sessionHint: m('e.g. winback worksheet export.csv --session client.worksheet.json', 'z. B. winback worksheet export.csv --session client.worksheet.json'),
@@ -838,7 +838,7 @@ export const COMMAND_TEXTS = {
     answersHint: m('see docs/worksheet.md for the format', 'das Format beschreibt docs/worksheet.md'),
     fileMismatchHint: m('leave out the file to continue the session, or start a new session file', 'die Datei weglassen, um die Sitzung fortzusetzen, oder eine neue Sitzungsdatei beginnen'),
   },
-  /** The warnings of the permission check, in plan.csv's warnings column (permission.ts). */
+  /** The warnings of the permission check, in plan.csv's warnings column (domain/permission/permission.ts). */
   permission: {
     unclearDoNotContact: m('do_not_contact is unclear: treated as do-not-contact', 'do_not_contact ist unklar: als Kontaktsperre behandelt'),
     unclearObjection: m('advertising_objection is unclear: treated as an objection', 'advertising_objection ist unklar: als Werbewiderspruch behandelt'),
@@ -855,7 +855,7 @@ export const COMMAND_TEXTS = {
       (field, text, problem) => `${field === 'email' ? 'E-Mail-Adresse' : 'Telefonnummer'} '${text}' ist nicht verwendbar (${problem}): kein ${field === 'email' ? 'E-Mail-Kanal' : 'Telefonkanal'}`,
     ),
   },
-  /** Why an e-mail address or phone number is not usable (contact-point.ts hands on the key). */
+  /** Why an e-mail address or phone number is not usable (domain/permission/contact-point.ts hands on the key). */
   contact: {
     blank: m('blank', 'leer'),
     several: m('more than one address, or spaces, in one cell', 'mehr als eine Adresse oder Leerzeichen in einer Zelle'),
@@ -871,7 +871,7 @@ export const COMMAND_TEXTS = {
     notPhone: m((country: string) => `not a phone number (read as ${country} when without +)`, (country) => `keine Telefonnummer (ohne + als ${country} gelesen)`),
     invalidIn: m((country: string) => `not a valid number in ${country}`, (country) => `keine gültige Nummer in ${country}`),
   },
-  /** How the reader decided a reading setting (csv-read.ts, sniff.ts, xlsx-read.ts hand on the key); inspect --json keeps the English. */
+  /** How the reader decided a reading setting (io/csv/read.ts, io/csv/sniff.ts, io/xlsx/read.ts hand on the key); inspect --json keeps the English. */
   decided: {
     flag: m('flag', 'Option'),
     flagBlanks: m('flag (runs of blanks)', 'Option (Folgen von Leerzeichen)'),
@@ -920,7 +920,7 @@ export const COMMAND_TEXTS = {
     samples: m('Sample rows as read', 'Beispielzeilen, wie gelesen'),
     notUsable: m((problem: string) => `not usable: ${problem}`, (problem) => `nicht verwendbar: ${problem}`),
   },
-  /** winback reasons: its tables, the note column of --out and its usage errors (commands/reasons.ts). */
+  /** winback reasons: its tables, the note column of --out and its usage errors (commands/reasons/reasons.ts). */
   reasons: {
     head: m(
       (rows: string, classified: string, unknown: string) => `${rows} rows: ${classified} classified, ${unknown} unknown`,
@@ -942,7 +942,7 @@ export const COMMAND_TEXTS = {
       (rows: number, file: string) => `${rows} rows rejected; run winback inspect ${file} to see them`,
       (rows, file) => `${rows} Zeilen abgelehnt; winback inspect ${file} zeigt sie`,
     ),
-    // reasons --learn (commands/reasons-learn.ts)
+    // reasons --learn (commands/reasons/learn.ts)
     learnRows: m(
       (rows: number, added: number, known: number) => `${rows} labelled rows: ${added} new example${added === 1 ? '' : 's'}, ${known} already known`,
       (rows, added, known) => `${rows} zugeordnete Zeilen: ${added} ${added === 1 ? 'neues Beispiel' : 'neue Beispiele'}, ${known} schon bekannt`,
@@ -1003,7 +1003,7 @@ export const COMMAND_TEXTS = {
     decileColumns: m(['decile', 'cases', 'predicted', 'observed'], ['Dezil', 'Fälle', 'vorhergesagt', 'beobachtet']),
     holdoutEmpty: m('(holdout empty: no calibration by decile)', '(Prüfstichprobe leer: keine Kalibrierung nach Dezilen)'),
     baseRates: m('base rates per reason (reference customer, plain approach)', 'Basisraten je Grund (Referenzkunde, einfache Ansprache; 2. Leben in Monaten)'),
-    // The fit's warnings (domain/calibrate.ts hands on the keys; model.json keeps them in English).
+    // The fit's warnings (domain/calibrate/calibrate.ts hands on the keys; model.json keeps them in English).
     unknownReasons: m(
       (n: number, names: string) => `${n} rows with reasons not in the playbook ignored: ${names}`,
       (n, names) => `${n} Zeilen mit Gründen, die nicht im Playbook stehen, übergangen: ${names}`,
@@ -1064,7 +1064,7 @@ export const COMMAND_TEXTS = {
     modelFlag: m('--model is not used by calibrate', '--model wird von winback calibrate nicht verwendet'),
     modelFlagHint: m('calibrate writes a model with --model-out; plan reads it with --model', 'winback calibrate schreibt ein Modell mit --model-out; winback plan liest es mit --model'),
   },
-  /** winback results: its tables, head line, warnings and usage errors (commands/results.ts, io/results-output.ts). */
+  /** winback results: its tables, head line, warnings and usage errors (commands/results.ts, io/results/output.ts). */
   results: {
     head: m(
       (asOf: string, days: number, all: string, contacted: string, control: string, rows: string, rejected: string) =>
@@ -1126,7 +1126,7 @@ export const COMMAND_TEXTS = {
     noLedgerHint: m('the ledger is written by winback campaign --ledger FILE', 'das Kontaktbuch schreibt winback campaign --ledger DATEI'),
     window: m((text: string) => `--window '${text}' must be a number of days or weeks, e.g. 90d or 12w`, (text) => `--window '${text}' muss eine Zahl von Tagen oder Wochen sein, z. B. 90d oder 12w`),
   },
-  /** winback clv's terminal report (io/clv-render.ts); model.json keeps the machine words. */
+  /** winback clv's terminal report (io/clv/render.ts); model.json keeps the machine words. */
   clv: {
     rows: m('Rows', 'Zeilen'),
     rowsValue: m(
@@ -1221,7 +1221,7 @@ export const COMMAND_TEXTS = {
       'die Modelle brauchen mindestens 20 Kunden, von denen einige an zwei oder mehr verschiedenen Tagen kaufen: eine längere Historie verwenden (oder --calibration-end prüfen)',
     ),
     written: m((dir: string) => `Written: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`, (dir) => `Geschrieben: ${dir}/customers.csv, ${dir}/model.json, ${dir}/rejects.csv`),
-    // The reason column of --lost-out and --retention-out (io/clv-output.ts, clv/retention.ts).
+    // The reason column of --lost-out and --retention-out (io/clv/output.ts, clv/retention.ts).
     silentChurn: m('silent churn: stopped buying (no cancellation)', 'stille Abwanderung: kauft nicht mehr (ohne Kündigung)'),
     drifting: m('drifting: still buying but less often (core defector)', 'abwandernd: kauft noch, aber seltener (abwandernder Stammkunde)'),
     retentionDoubt: m(

@@ -67,7 +67,7 @@ export interface ReadTexts {
   headerQuote: (label: string) => string;
   noSuchFile: (label: string) => string;
   noSuchFileHint: string;
-  // The file as a whole, its header and --map (io/csv-read.ts, io/xlsx-read.ts, header-map.ts)
+  // The file as a whole, its header and --map (io/csv/read.ts, io/xlsx/read.ts, domain/read/header-map.ts)
   fileEmpty: (label: string) => string;
   fileEmptyHint: string;
   noHeader: (label: string) => string;
@@ -296,7 +296,7 @@ export const READ_DE: ReadTexts = {
   sheetLabel: (label, sheet, row) => `${label} (Tabellenblatt '${sheet}', Kopfzeile in Zeile ${row})`,
 };
 
-// The schemas' kinds (fields.ts) in German.
+// The schemas' kinds (domain/read/fields.ts) in German.
 const DE_KINDS: Record<string, string> = {
   'lost-customer export': 'Export verlorener Kunden',
   'transaction file': 'Transaktionsdatei',

@@ -2,7 +2,7 @@
  * Prompt and document texts of the consultant's worksheets in English and German. Reason,
  * measure and offer names come from the playbook; only the worksheet's own words live here.
  */
-import type { SwitchingPath } from '../worksheet-session.js';
+import type { SwitchingPath } from '../worksheet/session.js';
 import type { Decision } from '../types.js';
 import { CHANNELS } from '../playbook-types.js';
 import { COMMAND_TEXTS } from './messages.js';

@@ -6,7 +6,7 @@
 
 import type { Said } from '../catalogue/index.js';
 
-export { isMissingIdMarker, MISSING_ID_MARKERS } from '../missing-id.js';
+export { isMissingIdMarker, MISSING_ID_MARKERS } from '../read/missing-id.js';
 
 /** Where a row's amount comes from: one column, or the product of two. */
 export type AmountSpec = { kind: 'column'; header: string } | { kind: 'product'; left: string; right: string };

@@ -1,2 +1,2 @@
-/** The reason classifier's public API (same as src/domain/reasons.ts). */
-export * from '../reasons.js';
+/** The reason classifier's public API (same as src/domain/reasons/reasons.ts). */
+export * from './reasons.js';

@@ -1,0 +1,195 @@
+/**
+ * Trains the learned half of the objection detector (src/domain/objections/learned.ts) and
+ * writes its weights to src/domain/objections/weights.ts; with --cv it cross-validates instead:
+ * for each labelled set in test/domain/heldout/, trains on the other sets and the project's
+ * own phrasings (dev/objection-phrasings.csv) and measures the combined detector (rules
+ * and model, with the thresholds in domain/objections/text.ts) on the set left out.
+ *
+ *   npm run build && node build/dev/train-objection-model.js        # writes the weights
+ *   npm run build && node build/dev/train-objection-model.js --cv   # cross-validation table
+ *   npm run build && node build/dev/train-objection-model.js --cv --own-only   # trained on own phrasings only
+ *
+ * The model: logistic regression, classes weighted to equal total weight, L2 penalty,
+ * full-batch gradient descent with AdaGrad steps (Duchi, Hazan & Singer 2011) for a fixed
+ * number of rounds from zero: the same data gives the same weights.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { encodeObjectionWeights, objectionFeatures, readObjection, SENTENCE_BREAK, type ObjectionModel } from '../src/domain/objections/learned.js';
+import { BOUNDARY } from '../src/domain/reasons/normalize.js';
+import { combineObjection, normaliseObjectionText, objectionByRules, objectionModelTokens, OBJECTION_ALONE, OBJECTION_VETO } from '../src/domain/objections/text.js';
+
+/** L2 penalty per weight and rounds of gradient descent (judgement, checked by --cv). */
+const L2 = Number(process.env.L2 ?? 1e-3);
+const ROUNDS = Number(process.env.ROUNDS ?? 300);
+const STEP = 0.5;
+
+interface Example {
+  text: string;
+  lang: string;
+  set: string;
+  y: 0 | 1;
+  features: number[];
+  /** weight in the loss: 1 for a text, shared among the parts of an ordinary text */
+  weight: number;
+  rule: string | undefined;
+  tokens: string[];
+}
+
+const root = new URL('../../', import.meta.url);
+const heldoutDir = new URL('test/domain/heldout/', root);
+
+function load(url: URL, set: string): Example[] {
+  const rows = parse(readFileSync(url), { columns: true }) as { text: string; objection: string; lang: string }[];
+  return rows.map((r) => {
+    if (r.objection !== 'yes' && r.objection !== 'no') throw new Error(`${url.pathname}: objection must be yes or no, not "${r.objection}"`);
+    const tokens = objectionModelTokens(r.text);
+    return { text: r.text, lang: r.lang, set, y: r.objection === 'yes' ? 1 : 0, features: objectionFeatures(tokens), weight: 1, rule: objectionByRules(normaliseObjectionText(r.text)), tokens };
+  });
+}
+
+/**
+ * The detector reads the highest of a text's parts (each clause, each run of sentences that
+ * starts or ends it: readObjection), so an ordinary text must be ordinary in every part, not
+ * only as a whole: each part of an ordinary text is one more ordinary example, the parts
+ * sharing one text's weight. (Which part of an objection objects is not known: those are
+ * trained whole.)
+ */
+function withParts(examples: readonly Example[]): Example[] {
+  return examples.flatMap((ex) => {
+    if (ex.y === 1) return [ex];
+    const parts = partsOf(ex.tokens);
+    return [ex, ...parts.map((tokens) => ({ ...ex, tokens, features: objectionFeatures(tokens), weight: 1 / parts.length }))];
+  });
+}
+
+/** The clauses and sentence runs readObjection scores, when there is more than the whole text. */
+function partsOf(tokens: readonly string[]): string[][] {
+  const isBreak = (t: string) => t === BOUNDARY || t === SENTENCE_BREAK;
+  const clauses: string[][] = [[]];
+  for (const t of tokens) isBreak(t) ? clauses.push([]) : (clauses.at(-1) as string[]).push(t);
+  const sentenceStarts = tokens.flatMap((t, at) => (t === SENTENCE_BREAK ? [at] : []));
+  const runs = sentenceStarts.flatMap((at) => [tokens.slice(0, at), tokens.slice(at + 1)]);
+  const parts = [...(clauses.length > 1 ? clauses : []), ...runs].filter((p) => p.some((t) => !isBreak(t)));
+  return parts;
+}
+
+function train(texts: readonly Example[]): ObjectionModel {
+  const data = process.env.PARTS === '0' ? texts : withParts(texts);
+  const index = new Map<number, number>();
+  for (const ex of data) for (const f of ex.features) if (!index.has(f)) index.set(f, index.size);
+  const xs = data.map((ex) => Int32Array.from(ex.features, (f) => index.get(f) as number));
+  const total = data.reduce((sum, ex) => sum + ex.weight, 0);
+  const positives = data.reduce((sum, ex) => sum + ex.y * ex.weight, 0);
+  const classWeight = [total / (2 * (total - positives)), total / (2 * positives)] as const;
+  const w = new Float64Array(index.size);
+  const squares = new Float64Array(index.size);
+  let bias = 0;
+  let biasSquares = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const gradient = new Float64Array(index.size);
+    let biasGradient = 0;
+    data.forEach((ex, i) => {
+      const x = xs[i] as Int32Array;
+      let z = bias;
+      for (const j of x) z += w[j] as number;
+      const d = (1 / (1 + Math.exp(-z)) - ex.y) * classWeight[ex.y] * ex.weight;
+      for (const j of x) gradient[j] = (gradient[j] as number) + d;
+      biasGradient += d;
+    });
+    for (let j = 0; j < w.length; j++) {
+      const g = (gradient[j] as number) / total + L2 * (w[j] as number);
+      squares[j] = (squares[j] as number) + g * g;
+      w[j] = (w[j] as number) - (STEP * g) / (Math.sqrt(squares[j] as number) + 1e-8);
+    }
+    const g = biasGradient / total;
+    biasSquares += g * g;
+    bias -= (STEP * g) / (Math.sqrt(biasSquares) + 1e-8);
+  }
+  const weights = new Map<number, number>();
+  // Weights under half a thousandth round to zero in the shipped file: left out.
+  for (const [f, j] of index) if (Math.abs(w[j] as number) >= 0.0005) weights.set(f, w[j] as number);
+  return { bias, weights, words: new Map() };
+}
+
+const sets = readdirSync(heldoutDir)
+  .filter((name) => /^objections-.*\.csv$/.test(name))
+  .sort()
+  .map((name) => ({ name: name.replace(/^objections-(?:\d{4}-\d\d-\d\d-)?|\.csv$/g, ''), examples: load(new URL(name, heldoutDir), name) }));
+const own = [
+  ...load(new URL('dev/objection-phrasings.csv', root), 'own'),
+  // The reason classifier's ordinary departure reasons (none of them an objection): the texts
+  // the detector reads most, and what most false objections were made of.
+  ...readdirSync(new URL('test/domain/', root))
+    .filter((name) => /^reason-(?:heldout-.*|dev)\.csv$/.test(name))
+    .flatMap((name) => loadOrdinary(new URL(`test/domain/${name}`, root), name)),
+];
+
+function loadOrdinary(url: URL, set: string): Example[] {
+  if (process.env.REASONS === '0') return [];
+  const rows = parse(readFileSync(url), { columns: true }) as { text: string; lang: string }[];
+  return rows.map((r) => {
+    const tokens = objectionModelTokens(r.text);
+    return { text: r.text, lang: r.lang, set, y: 0, features: objectionFeatures(tokens), weight: 1, rule: objectionByRules(normaliseObjectionText(r.text)), tokens };
+  });
+}
+
+if (process.argv.includes('--cv')) crossValidate();
+else writeWeights();
+
+function writeWeights(): void {
+  const model = train([...sets.flatMap((s) => s.examples), ...own]);
+  const file = new URL('src/domain/objections/weights.ts', root);
+  writeFileSync(
+    file,
+    `// Generated by dev/train-objection-model.ts from test/domain/heldout/objections-*.csv and\n` +
+      `// dev/objection-phrasings.csv; do not edit. Format: see decodeObjectionModel.\n` +
+      `export const OBJECTION_BIAS = ${model.bias.toFixed(6)};\n` +
+      `export const OBJECTION_WEIGHTS =\n  '${encodeObjectionWeights(model.weights)}';\n`,
+  );
+  console.log(`${model.weights.size} weights written to ${file.pathname}`);
+}
+
+function crossValidate(): void {
+  const grid = process.argv.includes('--grid');
+  const vetoes = grid ? [-8, -6, -4, -3, -2] : [OBJECTION_VETO];
+  const alones = grid ? [0, 0.5, 1, 1.5, 1.75, 2, 2.25, 2.5, 3] : [OBJECTION_ALONE];
+  const totals = new Map<string, number[]>();
+  const lines: string[] = [];
+  for (const held of sets) {
+    // --own-only: trained on the own phrasings alone, so each set is read by a model that never saw any set.
+    const model = train(process.argv.includes('--own-only') ? own : [...sets.filter((s) => s !== held).flatMap((s) => s.examples), ...own]);
+    const readings = held.examples.map((ex) => readObjection(model, ex.tokens));
+    for (const veto of vetoes)
+      for (const alone of alones) {
+        const decide = (ex: Example, i: number) => {
+          const r = readings[i] as { logit: number; clause: string };
+          if (ex.rule !== undefined) return r.logit > veto;
+          return r.logit > alone;
+        };
+        const c = [0, 0, 0, 0];
+        const byLang: Record<string, number[]> = {};
+        held.examples.forEach((ex, i) => {
+          const hit = grid ? decide(ex, i) : combineObjection(ex.rule, readings[i] as { logit: number; clause: string }) !== undefined;
+          const l = (byLang[ex.lang] ??= [0, 0, 0, 0]);
+          for (const t of [c, l]) {
+            t[ex.y === 1 ? 0 : 2]! += 1;
+            if (hit) t[ex.y === 1 ? 1 : 3]! += 1;
+          }
+          if (!grid && process.argv.includes('--errors') && hit !== (ex.y === 1)) lines.push(`${held.name} ${ex.y === 1 ? 'MISS' : 'FALSE'} ${(readings[i] as { logit: number }).logit.toFixed(2)} ${ex.rule ?? '-'} | ${ex.text}`);
+        });
+        const key = `veto ${veto} alone ${alone}`;
+        const t = totals.get(key) ?? [0, 0, 0, 0];
+        c.forEach((v, k) => (t[k]! += v));
+        totals.set(key, t);
+        if (!grid) console.log(`${held.name.padEnd(14)} ${figures(c)}  ${Object.entries(byLang).map(([lang, l]) => `${lang} ${figures(l)}`).join('  ')}`);
+      }
+  }
+  for (const [key, t] of totals) console.log(`${grid ? key.padEnd(22) : 'all'.padEnd(14)} ${figures(t)}`);
+  for (const line of lines) console.log(line);
+}
+
+function figures(c: number[]): string {
+  const [p = 0, tp = 0, n = 0, fp = 0] = c;
+  return `recall ${((100 * tp) / p).toFixed(1)} % (${tp}/${p}), false ${((100 * fp) / n).toFixed(1)} % (${fp}/${n})`;
+}

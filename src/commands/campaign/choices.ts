@@ -1,0 +1,91 @@
+/**
+ * The first pass of a campaign run: every row planned and its campaign choice spooled for
+ * the priority-ordered second pass (distribute.ts). A pass is made again, from
+ * scratch, when the export is read a second time for duplicate ids (the engine does that).
+ */
+import { historyExclusion, type CampaignRules } from '../../domain/campaign/campaign.js';
+import type { ContactLookup } from '../../domain/campaign/contact-history.js';
+import { CHANNELS, type Channel } from '../../domain/playbook-types.js';
+import { CampaignFiles } from '../../io/campaign-output.js';
+import type { OpenedExport } from '../../io/csv/read.js';
+import type { CsvFormat } from '../../io/csv/write.js';
+import { SortedSpool } from '../../io/sorted-spool.js';
+import type { EachRecord } from '../../engine/index.js';
+import type { LoadedPlanSetup } from '../../pipeline/plan-setup.js';
+import type { SerialGuard } from './serial.js';
+import { spoolChoice } from './distribute.js';
+import { createProjection, type CampaignProjectionOptions, type CampaignRecord } from './project.js';
+import type { CampaignCounts } from './summary.js';
+
+/** What one pass over the export makes: open list files, the sort spool of choices, counts. */
+export interface ChoicePass {
+  files: CampaignFiles;
+  spool: SortedSpool;
+  counts: CampaignCounts;
+}
+
+export interface ChoiceSettings {
+  loaded: LoadedPlanSetup;
+  outDir: string;
+  fmt: CsvFormat;
+  rules: CampaignRules;
+  serial: SerialGuard | undefined;
+  /** the list columns --columns chose; all without */
+  columns?: readonly string[];
+  /** planning threads, the main thread included (default 1) */
+  threads?: number;
+  /** the smallest export planned with workers (resolveParallelMinBytes; default 8 MiB) */
+  minParallelBytes?: number;
+}
+
+/** The engine run of the first pass: each planned customer's choice spooled into a new pass per reading of the export. */
+export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) => void): EachRecord<ChoicePass, CampaignProjectionOptions> {
+  const { ledger, suppression: _suppression, regained, ...plain } = s.rules;
+  const options: CampaignProjectionOptions = { rules: plain, fmt: s.fmt, ...(s.columns ? { columns: s.columns } : {}) };
+  // The serial-defector guard and the customers won back before live on this thread alone.
+  const extras = { ...(s.serial ? { serial: s.serial } : {}), ...(regained ? { regained } : {}) };
+  const alone = s.serial !== undefined || regained !== undefined;
+  return {
+    order: 'input',
+    start: async (opened) => {
+      s.serial?.reset();
+      // Retention lists only for a hand-over that can carry drifting customers (clv's phase column).
+      const withRetention = s.loaded.setup.playbook.retention !== undefined && opened.mapping.fields.has('phase');
+      return { files: await CampaignFiles.open(s.outDir, s.fmt, true, s.columns, withRetention), spool: new SortedSpool(), counts: emptyCounts() };
+    },
+    records: {
+      module: new URL('./project.js', import.meta.url).href,
+      options,
+      create: (o, setup) => createProjection(o, setup, extras),
+      take: (pass, fields) => spoolOne(pass, fields as CampaignRecord, ledger, s.rules),
+    },
+    threads: alone ? 1 : (s.threads ?? 1),
+    ...(s.minParallelBytes === undefined ? {} : { minParallelBytes: s.minParallelBytes }),
+    reject: (pass, rej) => pass.files.reject(rej),
+    discard: discardPass,
+    onChunk,
+  };
+}
+
+/** Spools a customer's record, once the contact history has had its say. */
+function spoolOne({ spool, counts }: ChoicePass, f: CampaignRecord, ledger: ContactLookup, rules: CampaignRules): void {
+  const [rank, key, tie, warned, chosen, history, id, plannedChannel, measure] = f;
+  let record = chosen;
+  if (history) {
+    const excluded = historyExclusion(ledger.check(id as string, rules.campaign), rules, []);
+    if (excluded) record = spoolChoice(excluded, id as string, plannedChannel as Channel | '', measure as string);
+  }
+  if (warned) counts.warnings++;
+  spool.push(rank, key, tie, record, '');
+}
+
+/** Removes what a pass wrote. */
+export async function discardPass(pass: ChoicePass): Promise<void> {
+  await pass.files.abort();
+  await pass.spool.dispose();
+}
+
+function emptyCounts(): CampaignCounts {
+  const zero = () => Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
+  return { lists: zero(), retention: zero(), excluded: {}, warnings: 0, randomised: 0 };
+}

@@ -1,0 +1,138 @@
+/**
+ * From one row of a win-back history file to the `HistoryRow` the calibration fits on: the
+ * reason as the plan classifies it, the behaviour features as they stood on the contact date,
+ * the outcome, and the offer made. Pure; the calibrate command streams rows through here.
+ */
+import type { HistoryRow } from './calibrate.js';
+import { CONTROL_ARM, type HoldoutAttempt } from './compare.js';
+import { CHANNELS, type Channel } from '../playbook-types.js';
+import type { ModelConfig } from '../defaults.js';
+import type { OfferSpec } from '../playbook-types.js';
+import { classifyReason } from '../reasons/index.js';
+import type { ReasonVocabulary } from '../reasons/vocabulary.js';
+import type { CustomerRow, EpochDay, Reject } from '../types.js';
+import { firstLifetime, type BehaviourFeatures } from '../value/value.js';
+
+/** A parsed history row: the lost-customer fields plus the attempt's outcome. */
+export interface HistoryInputRow extends CustomerRow {
+  /** undefined when blank, null when neither yes nor no */
+  won_back?: boolean | null;
+  second_lifetime_months?: number;
+  second_lifetime_revenue?: number;
+  contact_date?: EpochDay;
+  offer_type?: string;
+  /** the channel of the attempt (for a control customer: the one they would have been contacted on) */
+  channel?: string;
+  /** contacted or control (results --history-out); blank: contacted */
+  attempt_group?: string;
+  /** the offer was drawn at random (campaign --test-offers) */
+  offer_randomised?: boolean | null;
+}
+
+export interface HistorySettings {
+  vocabulary: ReasonVocabulary;
+  offers: readonly OfferSpec[];
+  config: ModelConfig;
+  /** day the features are computed at when a row has no contact_date; undefined leaves months since churn unknown */
+  fallbackContactDay?: EpochDay;
+}
+
+/** A usable attempt, with what the report shows about it besides the fit. */
+export interface HistoryAttempt {
+  row: HistoryRow;
+  secondLifetimeMonths?: number;
+  secondLifetimeRevenue?: number;
+  /** notes for the run's warnings: 'no_contact_date', 'unknown_offer' */
+  notes: string[];
+  /** a customer whose arm was random (control, or a randomised offer): decisions are compared in money on them when their fold is held out (check.ts) */
+  randomArm?: HoldoutAttempt;
+}
+
+/**
+ * Turns a parsed row into an attempt, or a reject when the outcome is missing or unclear.
+ * `wonBackCell` is the raw cell, for the reject message.
+ */
+export function historyAttemptOf(
+  row: HistoryInputRow,
+  settings: HistorySettings,
+  wonBackColumn: string,
+  wonBackCell: string,
+): { ok: true; attempt: HistoryAttempt } | { ok: false; reject: Reject } {
+  if (row.won_back === undefined || row.won_back === null) {
+    const why = row.won_back === undefined ? 'is empty: every attempt needs its outcome' : 'is neither yes nor no';
+    return { ok: false, reject: { line: row.line, customer_id: row.customer_id, column: wonBackColumn, value: wonBackCell, error: `${wonBackColumn} '${wonBackCell}' ${why}` } };
+  }
+  const notes: string[] = [];
+  const reason = classifyReason({ text: row.reason, code: row.reason_code }, settings.vocabulary);
+  const contactDay = row.contact_date ?? settings.fallbackContactDay;
+  if (row.contact_date === undefined) notes.push('no_contact_date');
+  // Behaviour as it stood when the customer was approached, not as it stands today.
+  const life = firstLifetime(row, contactDay ?? 0, settings.config);
+  const behaviour: BehaviourFeatures = {};
+  if (life.tenureMonths !== undefined) behaviour.tenureMonths = life.tenureMonths;
+  if (life.orders !== undefined) behaviour.orders = life.orders;
+  if (life.complaints !== undefined) behaviour.complaints = life.complaints;
+  if (contactDay !== undefined && life.monthsSinceChurn !== undefined) behaviour.monthsSinceChurn = life.monthsSinceChurn;
+  const history: HistoryRow = { customer_id: row.customer_id, reasonCode: reason.code, behaviour, wonBack: row.won_back };
+  if (row.attempt_group?.trim().toLowerCase() === 'control') history.control = true;
+  const offerId = row.offer_type?.trim().toLowerCase();
+  if (offerId && history.control !== true) {
+    const offer = settings.offers.find((o) => o.id.toLowerCase() === offerId);
+    if (offer) {
+      history.offerOddsFactor = offer.reacquisitionOddsFactor;
+      history.offerId = offer.id;
+      if (row.offer_randomised === true) history.randomised = true;
+    } else notes.push('unknown_offer');
+  }
+  const attempt: HistoryAttempt = { row: history, notes };
+  const channel = row.channel?.trim().toLowerCase() as Channel | undefined;
+  const arm = history.control === true ? CONTROL_ARM : history.randomised === true ? history.offerId : undefined;
+  if (arm !== undefined && row.contact_date !== undefined && channel !== undefined && CHANNELS.includes(channel)) {
+    attempt.randomArm = { customer: row, reasonCode: reason.code, contactDay: row.contact_date, channel, arm, wonBack: row.won_back };
+  }
+  if (row.second_lifetime_months !== undefined) attempt.secondLifetimeMonths = row.second_lifetime_months;
+  if (row.second_lifetime_revenue !== undefined) attempt.secondLifetimeRevenue = row.second_lifetime_revenue;
+  return { ok: true, attempt };
+}
+
+/** Per reason: attempts, wins, and the mean second lifetime of those won back (where the file says). */
+export interface SecondLifetimeStats {
+  attempts: number;
+  wins: number;
+  withLifetime: number;
+  meanMonths: number | null;
+  meanMonthlyRevenue: number | null;
+}
+
+/** Summarises the attempts per reason, for the calibration report (not part of the fitted model). */
+export function secondLifetimeByReason(attempts: readonly HistoryAttempt[]): Record<string, SecondLifetimeStats> {
+  const acc = new Map<string, { attempts: number; wins: number; n: number; months: number; monthly: number; nMonthly: number }>();
+  for (const a of attempts) {
+    const s = acc.get(a.row.reasonCode) ?? { attempts: 0, wins: 0, n: 0, months: 0, monthly: 0, nMonthly: 0 };
+    s.attempts++;
+    if (a.row.wonBack) {
+      s.wins++;
+      if (a.secondLifetimeMonths !== undefined) {
+        s.n++;
+        s.months += a.secondLifetimeMonths;
+        if (a.secondLifetimeRevenue !== undefined && a.secondLifetimeMonths > 0) {
+          s.nMonthly++;
+          s.monthly += a.secondLifetimeRevenue / a.secondLifetimeMonths;
+        }
+      }
+    }
+    acc.set(a.row.reasonCode, s);
+  }
+  const out: Record<string, SecondLifetimeStats> = {};
+  for (const code of [...acc.keys()].sort()) {
+    const s = acc.get(code)!;
+    out[code] = {
+      attempts: s.attempts,
+      wins: s.wins,
+      withLifetime: s.n,
+      meanMonths: s.n > 0 ? s.months / s.n : null,
+      meanMonthlyRevenue: s.nMonthly > 0 ? s.monthly / s.nMonthly : null,
+    };
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+/**
+ * Who goes on this week's lists (issue 5): from a planned customer to either a channel list
+ * or one exclusion reason. Pure; capacity caps are applied afterwards in priority order.
+ */
+import type { CampaignConfig } from '../config.js';
+import type { ContactLookup } from './contact-history.js';
+import { permittedContact, type ListContact } from '../permission/contact-point.js';
+import { isControl } from './control-group.js';
+import type { PermissionConfig, Suppression } from '../permission/permission.js';
+import { CHANNELS, type Channel } from '../playbook-types.js';
+import type { PlannedCustomer } from '../plan/plan.js';
+import { isSerialDefector, type RegainIndex } from '../results/attribution.js';
+import type { EpochDay } from '../types.js';
+import { messages, type Lang } from '../catalogue/index.js';
+
+export const EXCLUSION_REASONS = [
+  'let_go', 'never', 'review', 'no_channel', 'suppressed', 'no_permission', 'max_attempts', 'too_soon', 'not_due', 'control', 'over_capacity',
+  'serial_defector', 'shared_contact',
+] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+export interface CampaignRules {
+  asOf: EpochDay;
+  /** last day of this run's period (inclusive) */
+  periodEnd: EpochDay;
+  campaignId: string;
+  permission: PermissionConfig;
+  suppression?: Suppression;
+  ledger: ContactLookup;
+  campaign: CampaignConfig;
+  /** share of eligible customers held out as control group, 0..1 */
+  holdout: number;
+  /** share of listed customers whose offer is drawn at random (campaign --test-offers), 0..1 */
+  testOffers?: number;
+  /** customers won back before (from the ledger and an outcomes file); excluded when campaign.serialDefectors is 'exclude' */
+  regained?: RegainIndex;
+  /** language of excluded.csv's detail; English when not given */
+  lang?: Lang;
+}
+
+export type CampaignChoice =
+  | { kind: 'list'; channel: Channel; contact: ListContact; warnings: string[] }
+  | { kind: 'excluded'; reason: ExclusionReason; detail: string; warnings: string[] };
+
+/** Decides whether a planned customer is contacted in this run, and on which channel. */
+export function selectForCampaign(p: PlannedCustomer, rules: CampaignRules): CampaignChoice {
+  const choice = choiceBeforeHistory(p, rules);
+  return choice.kind === 'history' ? afterHistory(choice, rules.ledger.check(p.row.customer_id, rules.campaign), rules) : choice;
+}
+
+/**
+ * A choice that waits for the contact history: the ledger's verdict comes first (max_attempts,
+ * too_soon), then `next` — what the choice is when the history allows a contact.
+ */
+export interface HistoryPending {
+  kind: 'history';
+  next: CampaignChoice;
+  warnings: string[];
+}
+
+/**
+ * selectForCampaign without the contact history (the ledger lives on the main thread; this
+ * part may run where the customer is planned): the choice, or the choice once the history
+ * allows a contact (afterHistory).
+ */
+export function choiceBeforeHistory(p: PlannedCustomer, rules: Omit<CampaignRules, 'ledger'>): CampaignChoice | HistoryPending {
+  // The permission verdict is the plan's (decided before valuation, with the run's suppression list).
+  const permission = p.permission;
+  const warnings = permission.warnings;
+  const say = messages(rules.lang).campaign;
+  if (permission.blockAll === 'suppressed') return excluded('suppressed', say.suppressed, warnings);
+  // An objector is `never` in the plan, and so here.
+  if (permission.blockAll !== undefined) return excluded('never', p.value.decisionReason, warnings);
+  const d = p.value.decision;
+  if (d === 'no_channel') {
+    const why = CHANNELS.map((c) => `${c}: ${permission.blockedBy[c] ?? say.notReasonChannel}`).join(', ');
+    return excluded('no_channel', why, warnings);
+  }
+  if (d !== 'win_back') return excluded(d, p.value.decisionReason, warnings);
+  if (rules.campaign.serialDefectors === 'exclude' && rules.regained && isSerialDefector(rules.regained, p.row.customer_id, p.row.churn_date)) {
+    return excluded('serial_defector', say.serialDefector, warnings);
+  }
+  const channel = p.channel;
+  // A plan never chooses a channel without permission; this guards the lists if that ever breaks.
+  if (channel === null || !permission.allowed[channel]) return excluded('no_permission', say.notPermitted(channel), warnings);
+  return { kind: 'history', next: choiceAfterHistory(p, channel, rules), warnings };
+}
+
+/** The choice once the contact history has said `history` (ContactLookup.check). */
+export function afterHistory(pending: HistoryPending, history: ReturnType<ContactLookup['check']>, rules: Pick<CampaignRules, 'lang' | 'campaign'>): CampaignChoice {
+  return historyExclusion(history, rules, pending.warnings) ?? pending.next;
+}
+
+/** The exclusion the contact history makes (max_attempts, too_soon); undefined when it allows a contact. */
+export function historyExclusion(history: ReturnType<ContactLookup['check']>, rules: Pick<CampaignRules, 'lang' | 'campaign'>, warnings: string[]): CampaignChoice | undefined {
+  const say = messages(rules.lang).campaign;
+  if (history === 'max_attempts') return excluded('max_attempts', say.maxAttempts(rules.campaign.maxAttempts), warnings);
+  if (history === 'too_soon') return excluded('too_soon', say.tooSoon(rules.campaign.minGapDays), warnings);
+  return undefined;
+}
+
+function choiceAfterHistory(p: PlannedCustomer, channel: Channel, rules: Omit<CampaignRules, 'ledger'>): CampaignChoice {
+  const say = messages(rules.lang).campaign;
+  const { warnings } = p.permission;
+  const w = p.window;
+  if (!w || w.contactFrom > rules.periodEnd) return excluded('not_due', w ? say.windowOpens(w.wave) : say.noWindow, warnings);
+  if (rules.holdout > 0 && isControl(p.row.customer_id, rules.campaign.programmeSalt, rules.holdout)) {
+    return excluded('control', say.control, warnings);
+  }
+  const contact = permittedContact(p.row, p.permission.allowed, rules.permission.defaultPhoneCountry);
+  return { kind: 'list', channel, contact, warnings };
+}
+
+function excluded(reason: ExclusionReason, detail: string, warnings: string[]): CampaignChoice {
+  return { kind: 'excluded', reason, detail, warnings };
+}
+
+/** Remaining places per channel; channels without a cap are unlimited. */
+export class CapacityCounter {
+  private left: Partial<Record<Channel, number>>;
+  constructor(caps: Partial<Record<Channel, number>>) {
+    this.left = { ...caps };
+  }
+
+  /** Takes a place on `channel`; false when the channel is full. */
+  take(channel: Channel): boolean {
+    const n = this.left[channel];
+    if (n === undefined) return true;
+    if (n <= 0) return false;
+    this.left[channel] = n - 1;
+    return true;
+  }
+}
+
+/** Why a customer entered or left the lists since the previous run, in words for the people working them. */
+export function describeChange(before: string | undefined, after: string | undefined, lang?: Lang): string {
+  const say = messages(lang).changes;
+  if (before === after) return '';
+  if (after === undefined) return say.gone;
+  if (before === undefined) return after.startsWith('list:') ? say.newDue : say.newExcluded(after);
+  if (after.startsWith('list:')) {
+    if (before.startsWith('list:')) return say.channelChanged(after.slice(5));
+    return say.opened(before);
+  }
+  return say.closed(after);
+}

@@ -1,0 +1,81 @@
+/**
+ * Ledger changes that would contact people again: a ledger emptied or cut short since the last
+ * run (removed lines are contacts forgotten), a contact dated in the future (a typo such as
+ * 2062 hides it from the pacing until then), and a run dated before the ledger's latest contact
+ * (the contacts since are not seen, so those customers are listed again). Each stops the run
+ * unless the user says --force; a preview (--dry-run) only warns.
+ */
+import { formatIsoDay } from '../dates.js';
+import type { EpochDay } from '../types.js';
+import { noteOf, type SavedNote } from '../catalogue/index.js';
+
+/** What one pass over the ledger found. */
+export interface LedgerFacts {
+  path: string;
+  entries: number;
+  bytes: number;
+  /** the latest entry of another campaign than this run's */
+  latest?: { day: EpochDay; line: number; campaignId: string };
+  /** the ledger still starts with the bytes the last run left (undefined: not known) */
+  startsAsLeft?: boolean;
+}
+
+/** The ledger as the last run left it, and where that is recorded. */
+export interface KnownLedger {
+  entries: number;
+  bytes: number;
+  runId?: string;
+  campaignId?: string;
+  source: string;
+}
+
+export interface GuardRun {
+  asOf: EpochDay;
+  /** the calendar day of the wall clock */
+  today: EpochDay;
+  force: boolean;
+  dryRun: boolean;
+}
+
+/** A problem as catalogue keys (catalogue/messages.ts, ledger), worded where it is shown. */
+export interface GuardProblem {
+  message: SavedNote;
+  hint: SavedNote;
+}
+
+type Going = '' | 'force' | 'dryRun';
+
+/** The problems that stop this run, and the warnings to print and record (catalogue keys). */
+export function checkLedgerChanges(facts: LedgerFacts, known: KnownLedger | undefined, run: GuardRun): { stop?: GuardProblem; warnings: SavedNote[] } {
+  const problems: ((going: Going) => GuardProblem)[] = [];
+  const warnings: SavedNote[] = [];
+  if (known !== undefined && facts.entries < known.entries) {
+    problems.push((going) => ({
+      message: noteOf('ledger', { key: 'shrunk', args: [facts.path, facts.entries, known.entries, known.runId ?? '', known.campaignId ?? '', known.source, going] }),
+      hint: noteOf('ledger', { key: 'shrunkHint', args: [] }),
+    }));
+  } else if (known !== undefined && facts.startsAsLeft === false) {
+    warnings.push(noteOf('ledger', { key: 'edited', args: [facts.path, known.bytes] }));
+  }
+  const latest = facts.latest;
+  if (latest !== undefined && latest.day > run.asOf) {
+    const date = formatIsoDay(latest.day);
+    problems.push(
+      latest.day > run.today
+        ? (going) => ({
+            message: noteOf('ledger', { key: 'future', args: [facts.path, latest.line, date, formatIsoDay(run.today), going] }),
+            hint: noteOf('ledger', { key: 'futureHint', args: [] }),
+          })
+        : (going) => ({
+            message: noteOf('ledger', { key: 'beforeLatest', args: [formatIsoDay(run.asOf), date, latest.campaignId, latest.line, going] }),
+            hint: noteOf('ledger', { key: 'beforeLatestHint', args: [] }),
+          }),
+    );
+  }
+  if (problems.length === 0) return { warnings };
+  if (run.force || run.dryRun) {
+    const going: Going = run.force ? 'force' : 'dryRun';
+    return { warnings: [...warnings, ...problems.map((p) => p(going).message)] };
+  }
+  return { stop: (problems[0] as (going: Going) => GuardProblem)(''), warnings };
+}

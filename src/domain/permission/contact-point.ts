@@ -1,0 +1,208 @@
+/**
+ * Contact points: e-mail addresses and phone numbers as the export holds them, checked and
+ * brought into one form. One normaliser serves the permission check, the campaign lists,
+ * the suppression list and the shared-contact check, so that the same address or number
+ * is recognised everywhere. Phone numbers are parsed with libphonenumber-js (Google's
+ * numbering metadata), never by hand.
+ */
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { IdIndex } from '../id-index.js';
+import { messages, type Lang, type Said } from '../catalogue/index.js';
+
+/** A checked value: the normalised text, or why the cell holds no usable contact point. */
+export type ContactCheck = { ok: true; value: string } | { ok: false; blank: boolean; problem: ContactProblem };
+
+/** Why a cell holds no usable contact point, as a catalogue key (messages.ts, contact). */
+export type ContactProblem = Said<'contact'>;
+
+/** Country whose numbering plan reads numbers written without an international prefix (ISO 3166-1 alpha-2). */
+export const DEFAULT_PHONE_COUNTRY = 'DE';
+
+// Cells that stand for "no address / no number" in exports: treated as blank, not as data.
+const PLACEHOLDERS = new Set([
+  '-', '--', '---', '?', '.', '0', 'x', 'xx', 'n/a', 'n.a.', 'na', 'k.a.', 'k. a.', 'k.a', 'none', 'null', 'nil', 'unknown',
+  'keine', 'kein', 'keine angabe', 'unbekannt', 'nicht vorhanden', 'fehlt', 'tbd', 'no', 'nein',
+]);
+
+const BLANK: ContactCheck = { ok: false, blank: true, problem: { key: 'blank', args: [] } };
+
+/** True when the cell is empty or a placeholder such as "n/a", "keine" or "-". */
+export function isPlaceholder(text: string | undefined): boolean {
+  if (text === undefined) return true;
+  const t = text.trim().toLowerCase();
+  return t === '' || PLACEHOLDERS.has(t);
+}
+
+// RFC 5321 dot-atom local part (ASCII) and a domain of at least two labels; the domain may be
+// internationalised (umlauts), the top-level label has letters only (or is punycode).
+const LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
+const TOP_LABEL = /^(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/iu;
+
+/**
+ * One e-mail address from a cell: `mailto:` and a display name ("Max <max@example.com>") are
+ * stripped, the domain is lower-cased (the local part keeps its case: it is the mailbox
+ * owner's). A cell with two addresses, or without a valid address, is not usable.
+ */
+export function normaliseEmailAddress(text: string | undefined): ContactCheck {
+  if (isPlaceholder(text)) return BLANK;
+  let t = (text as string).trim();
+  const angle = /^(?:\s*"[^"]*"\s*|[^"<>]*)<([^<>]*)>$/.exec(t);
+  if (angle) t = (angle[1] as string).trim();
+  if (/^mailto:/i.test(t)) t = t.slice(7).split('?')[0] as string;
+  t = t.trim();
+  if ((t.match(/@/g) ?? []).length > 1 || /[,;\s]/.test(t)) return bad({ key: 'several', args: [] });
+  const at = t.indexOf('@');
+  if (at < 0) return bad({ key: 'noAt', args: [] });
+  const local = t.slice(0, at);
+  const domain = t.slice(at + 1).toLowerCase();
+  if (local.length === 0 || local.length > 64 || !LOCAL.test(local)) return bad({ key: 'localInvalid', args: [] });
+  const labels = domain.split('.');
+  if (domain.length > 253 || labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !TOP_LABEL.test(labels[labels.length - 1] as string)) {
+    return bad({ key: 'domainInvalid', args: [] });
+  }
+  return { ok: true, value: `${local}@${domain}` };
+}
+
+/** The key under which two addresses count as one mailbox: the whole address lower-cased. */
+export function emailKey(text: string | undefined): string | undefined {
+  const r = normaliseEmailAddress(text);
+  return r.ok ? r.value.toLowerCase() : undefined;
+}
+
+// "4,93023E+11": a number Excel showed in scientific notation and saved so; its digits are lost.
+const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i;
+const PHONE_MEMO = 4;
+const phoneMemo = new Map<string, ContactCheck>();
+
+/**
+ * A phone number from a cell in E.164 form ("+4930123456"): national numbers are read in
+ * `defaultCountry`'s numbering plan; the number must be valid there (length and ranges per
+ * libphonenumber's metadata), so "1234", "+49" and placeholders are not usable.
+ */
+export function normalisePhoneNumber(text: string | undefined, defaultCountry: string = DEFAULT_PHONE_COUNTRY): ContactCheck {
+  if (isPlaceholder(text)) return BLANK;
+  const t = (text as string).trim();
+  // A row's number is checked by permission, the list and the shared-contact check in turn: parse it once.
+  const memoKey = `${defaultCountry}\u0000${t}`;
+  const seen = phoneMemo.get(memoKey);
+  if (seen !== undefined) return seen;
+  const result = parsePhone(t, defaultCountry);
+  if (phoneMemo.size >= PHONE_MEMO) phoneMemo.delete(phoneMemo.keys().next().value as string);
+  phoneMemo.set(memoKey, result);
+  return result;
+}
+
+function parsePhone(t: string, defaultCountry: string): ContactCheck {
+  if (SCIENTIFIC.test(t)) return bad({ key: 'scientific', args: [] });
+  const digits = t.replace(/\D/g, '');
+  if (digits.length === 0) return bad({ key: 'noDigits', args: [] });
+  // extract: false, so that a cell with two numbers or with words is not read as its first number.
+  const parsed = parsePhoneNumberFromString(t.replace(/^tel:/i, ''), { defaultCountry: defaultCountry as CountryCode, extract: false });
+  if (parsed === undefined) return bad(digits.length < 5 ? { key: 'tooShort', args: [] } : { key: 'notPhone', args: [defaultCountry] });
+  if (!parsed.isValid()) return bad({ key: 'invalidIn', args: [parsed.country ?? `+${parsed.countryCallingCode}`] });
+  return { ok: true, value: parsed.number };
+}
+
+// Country names and codes seen in exports' country column, for what is not an ISO code already.
+const COUNTRY_NAMES: Record<string, string> = {
+  d: 'DE', deu: 'DE', ger: 'DE', deutschland: 'DE', germany: 'DE', brd: 'DE',
+  a: 'AT', aut: 'AT', österreich: 'AT', oesterreich: 'AT', austria: 'AT',
+  che: 'CH', schweiz: 'CH', switzerland: 'CH', suisse: 'CH',
+  fl: 'LI', liechtenstein: 'LI', l: 'LU', lux: 'LU', luxemburg: 'LU', luxembourg: 'LU',
+  nld: 'NL', niederlande: 'NL', netherlands: 'NL', holland: 'NL', bel: 'BE', belgien: 'BE', belgium: 'BE',
+  fra: 'FR', frankreich: 'FR', france: 'FR', ita: 'IT', italien: 'IT', italy: 'IT', esp: 'ES', spanien: 'ES', spain: 'ES',
+  pol: 'PL', polen: 'PL', poland: 'PL', cze: 'CZ', tschechien: 'CZ', czechia: 'CZ', 'czech republic': 'CZ',
+  dnk: 'DK', dänemark: 'DK', daenemark: 'DK', denmark: 'DK',
+  uk: 'GB', gbr: 'GB', 'united kingdom': 'GB', 'great britain': 'GB', england: 'GB', großbritannien: 'GB', grossbritannien: 'GB',
+  usa: 'US', 'u.s.': 'US', 'u.s.a.': 'US', 'united states': 'US', 'united states of america': 'US', 'vereinigte staaten': 'US',
+};
+
+/**
+ * The country whose numbering plan reads a row's national numbers: the row's own country
+ * (an ISO code, or a common German or English name) when it has one, else `fallback`.
+ */
+export function phoneCountryOf(country: string | undefined, fallback: string = DEFAULT_PHONE_COUNTRY): string {
+  const t = country?.trim();
+  if (!t) return fallback;
+  const upper = t.toUpperCase();
+  if (upper.length === 2 && isSupportedCountry(upper)) return upper;
+  return COUNTRY_NAMES[t.toLowerCase()] ?? fallback;
+}
+
+/** The key under which two numbers count as one line: the E.164 number. */
+export function phoneKey(text: string | undefined, defaultCountry: string = DEFAULT_PHONE_COUNTRY): string | undefined {
+  const r = normalisePhoneNumber(text, defaultCountry);
+  return r.ok ? r.value : undefined;
+}
+
+/** True when `code` is a country libphonenumber has a numbering plan for (validates the config). */
+export function isPhoneCountry(code: string): boolean {
+  return isSupportedCountry(code);
+}
+
+function bad(problem: ContactProblem): ContactCheck {
+  return { ok: false, blank: false, problem };
+}
+
+/** The normalised contact points a list row may carry: only those of permitted channels. */
+export interface ListContact {
+  email?: string;
+  phone?: string;
+}
+
+/**
+ * The e-mail address and phone number a list may show, given the channels the customer may
+ * be contacted on; national numbers are read in the row's country, else in `defaultCountry`.
+ */
+export function permittedContact(
+  row: { email?: string; phone?: string; country?: string },
+  allowed: { email: boolean; phone: boolean },
+  defaultCountry: string = DEFAULT_PHONE_COUNTRY,
+): ListContact {
+  const contact: ListContact = {};
+  if (allowed.email) {
+    const email = normaliseEmailAddress(row.email);
+    if (email.ok) contact.email = email.value;
+  }
+  if (allowed.phone) {
+    const phone = normalisePhoneNumber(row.phone, phoneCountryOf(row.country, defaultCountry));
+    if (phone.ok) contact.phone = phone.value;
+  }
+  return contact;
+}
+
+/**
+ * The contact point a channel's list approaches, as a key for "once per run": the mailbox for
+ * e-mail, the number for phone; none for letters and visits (households and firms share an
+ * address, and a visit is the account manager's to arrange).
+ */
+export function sharedContactKey(channel: string, contact: ListContact): string | undefined {
+  if (channel === 'email' && contact.email !== undefined) return `email:${contact.email.toLowerCase()}`;
+  if (channel === 'phone' && contact.phone !== undefined) return `phone:${contact.phone}`;
+  return undefined;
+}
+
+/**
+ * Contact points already on this run's lists, met in priority order: a later customer with the
+ * same address or number is left out (shared_contact), so that one mailbox or line is
+ * approached once, by the customer who ranks highest. Keys are kept as 64-bit fingerprints.
+ */
+export class SharedContacts {
+  private readonly taken = new IdIndex();
+
+  /** The priority of the customer who holds `key` already, or 0. */
+  holder(key: string | undefined): number {
+    return key === undefined ? 0 : this.taken.lineOf(key);
+  }
+
+  /** Records that the customer at `priority` (≥ 1) is approached at `key`. */
+  claim(key: string | undefined, priority: number): void {
+    if (key !== undefined) this.taken.add(key, priority);
+  }
+}
+
+/** The excluded.csv detail of a customer left out for a shared contact point. */
+export function sharedContactDetail(channel: string, holderPriority: number, lang?: Lang): string {
+  return messages(lang).campaign.sharedContact(channel, holderPriority);
+}

@@ -1,0 +1,230 @@
+/**
+ * Permission to contact, per channel. The defaults are modelled on German UWG §7 and
+ * GDPR Art. 21; they are a cautious starting point, not legal advice. Every rule reads
+ * the data fail-closed: when in doubt, the customer is not contacted on that channel.
+ */
+import { CHANNELS, type Channel } from '../playbook-types.js';
+import type { CustomerRow } from '../types.js';
+import { findObjectionPhrase } from '../objections/text.js';
+import { matchSuppression, type Suppression } from './suppression.js';
+import { messages, say as sayNote, type Lang, type Messages } from '../catalogue/index.js';
+import { DEFAULT_PHONE_COUNTRY, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, type ContactCheck, type ContactProblem } from './contact-point.js';
+
+export { findObjectionPhrase } from '../objections/text.js';
+export { buildSuppression, matchSuppression } from './suppression.js';
+export { emailKey, normaliseEmailAddress, normalisePhoneNumber, phoneKey } from './contact-point.js';
+export type { Suppression, SuppressionEntry } from './suppression.js';
+
+export interface PermissionConfig {
+  /**
+   * UWG §7(3): email to an existing customer without consent, for similar products, until
+   * they object. Off by default because courts have read it narrowly for former customers.
+   */
+  emailExistingCustomerException: boolean;
+  /** Phone to business customers on presumed interest (UWG §7(2) Nr. 1); off by default. */
+  allowB2bPhoneWithoutConsent: boolean;
+  /** When no channel of the reason's preference list is allowed, try the others too. */
+  fallbackOutsidePreference: boolean;
+  /** Extra phrases that, found in the free-text reason, count as an objection. */
+  extraObjectionPhrases: string[];
+  /** Country (ISO 3166-1 alpha-2) whose numbering plan reads phone numbers written without +/00 where the row names no country. */
+  defaultPhoneCountry: string;
+}
+
+export const DEFAULT_PERMISSION_CONFIG: Readonly<PermissionConfig> = Object.freeze({
+  emailExistingCustomerException: false,
+  allowB2bPhoneWithoutConsent: false,
+  fallbackOutsidePreference: false,
+  extraObjectionPhrases: [],
+  defaultPhoneCountry: DEFAULT_PHONE_COUNTRY,
+});
+
+/** The fields of a row that decide permission. */
+export type PermissionInput = Pick<
+  CustomerRow,
+  | 'customer_id'
+  | 'email'
+  | 'phone'
+  | 'street'
+  | 'postal_code'
+  | 'city'
+  | 'country'
+  | 'segment'
+  | 'key_account'
+  | 'account_manager'
+  | 'reason'
+  | 'notes'
+  | 'consent_text'
+  | 'consent_email'
+  | 'consent_phone'
+  | 'consent_letter'
+  | 'advertising_objection'
+  | 'do_not_contact'
+>;
+
+/** Short, stable codes for why a channel is blocked (used in excluded.csv and changes.csv). */
+export type BlockReason =
+  | 'suppressed'
+  | 'do_not_contact'
+  | 'objection'
+  | 'objection_in_reason'
+  | 'no_email'
+  | 'no_email_consent'
+  | 'invalid_email'
+  | 'no_phone'
+  | 'no_phone_consent'
+  | 'invalid_phone'
+  | 'b2b_phone_not_enabled'
+  | 'no_postal_address'
+  | 'letter_refused'
+  | 'no_account_manager';
+
+export interface PermissionResult {
+  allowed: Record<Channel, boolean>;
+  /** why each blocked channel is blocked */
+  blockedBy: Partial<Record<Channel, BlockReason>>;
+  /** set when no channel at all is allowed */
+  excludedReason?: 'suppressed' | 'no_permission';
+  /** set when the customer must not be contacted at all (suppressed, do-not-contact, an objection) */
+  blockAll?: BlockReason;
+  /** the objection found in the reason or notes text, when that is what blocks */
+  objectionPhrase?: string;
+  warnings: string[];
+}
+
+/** Decides, per channel, whether this customer may be contacted. */
+export function checkPermission(
+  row: PermissionInput,
+  config: PermissionConfig = DEFAULT_PERMISSION_CONFIG,
+  suppression?: Suppression,
+  lang: Lang = 'en',
+): PermissionResult {
+  const warnings: string[] = [];
+  const say: Say = { ...messages(lang).permission, problem: (p) => sayNote(lang, 'contact', p) };
+  const found: { phrase?: string } = {};
+  const blockAll = findBlockingReason(row, config, suppression, warnings, found, say);
+  if (blockAll !== undefined) {
+    const blockedBy = Object.fromEntries(CHANNELS.map((c) => [c, blockAll]));
+    const allowed = { visit: false, phone: false, letter: false, email: false };
+    const excludedReason = blockAll === 'suppressed' ? 'suppressed' : 'no_permission';
+    const result: PermissionResult = { allowed, blockedBy, excludedReason, blockAll, warnings };
+    if (found.phrase !== undefined) result.objectionPhrase = found.phrase;
+    return result;
+  }
+  const blockedBy: Partial<Record<Channel, BlockReason>> = {};
+  const perChannel: Record<Channel, BlockReason | undefined> = {
+    visit: checkVisit(row, warnings, say),
+    phone: checkPhone(row, config, warnings, say),
+    letter: checkLetter(row, warnings, say),
+    email: checkEmail(row, config, warnings, say),
+  };
+  const allowed = { visit: false, phone: false, letter: false, email: false };
+  for (const channel of CHANNELS) {
+    const reason = perChannel[channel];
+    if (reason === undefined) allowed[channel] = true;
+    else blockedBy[channel] = reason;
+  }
+  const anyAllowed = CHANNELS.some((c) => allowed[c]);
+  return anyAllowed ? { allowed, blockedBy, warnings } : { allowed, blockedBy, excludedReason: 'no_permission', warnings };
+}
+
+/** The first allowed channel of the preference list; others only when the config allows it. */
+export function chooseChannel(
+  preferred: readonly Channel[],
+  allowed: Record<Channel, boolean>,
+  config: Pick<PermissionConfig, 'fallbackOutsidePreference'> = DEFAULT_PERMISSION_CONFIG,
+): Channel | undefined {
+  const inList = preferred.find((c) => allowed[c]);
+  if (inList !== undefined || !config.fallbackOutsidePreference) return inList;
+  return CHANNELS.find((c) => allowed[c]);
+}
+
+// Reasons that block every channel: suppression list, do-not-contact, objection (also in free text).
+function findBlockingReason(
+  row: PermissionInput,
+  config: PermissionConfig,
+  suppression: Suppression | undefined,
+  warnings: string[],
+  found: { phrase?: string },
+  say: Say,
+): BlockReason | undefined {
+  if (suppression !== undefined) {
+    const match = matchSuppression(row, suppression);
+    if (match !== undefined) return 'suppressed';
+  }
+  if (row.do_not_contact === null) warnings.push(say.unclearDoNotContact);
+  if (row.do_not_contact !== false && row.do_not_contact !== undefined) return 'do_not_contact';
+  if (row.advertising_objection === null) warnings.push(say.unclearObjection);
+  if (row.advertising_objection !== false && row.advertising_objection !== undefined) return 'objection';
+  // An objection anywhere in the row's free text blocks every channel.
+  for (const [field, text] of [['reason', row.reason], ['notes', row.notes], ['consent', row.consent_text]] as const) {
+    const phrase = findObjectionPhrase(text, config.extraObjectionPhrases);
+    if (phrase === undefined) continue;
+    warnings.push(say.objectionFound(field, phrase));
+    found.phrase = phrase;
+    return 'objection_in_reason';
+  }
+  return undefined;
+}
+
+function checkEmail(row: PermissionInput, config: PermissionConfig, warnings: string[], say: Say): BlockReason | undefined {
+  if (isPlaceholder(row.email)) return 'no_email';
+  const consent = checkEmailConsent(row, config, warnings, say);
+  return consent ?? usable(normaliseEmailAddress(row.email), 'email', 'invalid_email', row.email, warnings, say);
+}
+
+function checkEmailConsent(row: PermissionInput, config: PermissionConfig, warnings: string[], say: Say): BlockReason | undefined {
+  if (row.consent_email === true) return undefined;
+  if (row.consent_email === null) {
+    warnings.push(say.unclearEmailConsent);
+    return 'no_email_consent';
+  }
+  // The exception ends where the customer said no; a blank cell is no objection.
+  if (config.emailExistingCustomerException && row.consent_email === undefined) return undefined;
+  return 'no_email_consent';
+}
+
+function checkPhone(row: PermissionInput, config: PermissionConfig, warnings: string[], say: Say): BlockReason | undefined {
+  if (isPlaceholder(row.phone)) return 'no_phone';
+  // The number is parsed only where consent allows a call (parsing costs more than the rest).
+  const consent = checkPhoneConsent(row, config, warnings, say);
+  return consent ?? usable(normalisePhoneNumber(row.phone, phoneCountryOf(row.country, config.defaultPhoneCountry)), 'phone', 'invalid_phone', row.phone, warnings, say);
+}
+
+function checkPhoneConsent(row: PermissionInput, config: PermissionConfig, warnings: string[], say: Say): BlockReason | undefined {
+  if (row.consent_phone === true) return undefined;
+  if (row.consent_phone === null) warnings.push(say.unclearPhoneConsent);
+  // Without a recorded segment the customer may be private: the stricter B2C rule applies.
+  if (row.segment !== 'B2B') return 'no_phone_consent';
+  if (row.consent_phone === false || row.consent_phone === null) return 'no_phone_consent';
+  return config.allowB2bPhoneWithoutConsent ? undefined : 'b2b_phone_not_enabled';
+}
+
+/** A contact point the normaliser rejects blocks its channel, with a warning that says why. */
+function usable(check: ContactCheck, field: 'email' | 'phone', reason: BlockReason, text: string | undefined, warnings: string[], say: Say): BlockReason | undefined {
+  if (check.ok) return undefined;
+  warnings.push(say.notUsable(field, (text ?? '').trim(), say.problem(check.problem)));
+  return reason;
+}
+
+function checkLetter(row: PermissionInput, warnings: string[], say: Say): BlockReason | undefined {
+  if (isBlank(row.street) || isBlank(row.postal_code) || isBlank(row.city)) return 'no_postal_address';
+  // Letters need no consent, but an explicit (or possibly explicit) refusal of letters is an objection.
+  if (row.consent_letter === null) {
+    warnings.push(say.unclearLetterConsent);
+    return 'letter_refused';
+  }
+  return row.consent_letter === false ? 'letter_refused' : undefined;
+}
+
+function checkVisit(row: PermissionInput, warnings: string[], say: Say): BlockReason | undefined {
+  if (!isBlank(row.account_manager)) return undefined;
+  if (row.key_account === null) warnings.push(say.unclearKeyAccount);
+  return row.key_account === true ? undefined : 'no_account_manager';
+}
+
+type Say = Messages['permission'] & { problem: (p: ContactProblem) => string };
+
+function isBlank(value: string | undefined): boolean {
+  return value === undefined || value.trim() === '';
+}

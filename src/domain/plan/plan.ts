@@ -1,0 +1,164 @@
+/**
+ * The plan for one lost customer: reason → playbook entry → channel → value and decision →
+ * contact window. Pure; the plan command streams rows through `planCustomer`.
+ */
+import type { CalibratedModel } from '../calibrate/calibrate.js';
+import type { WinbackConfig } from '../config.js';
+import { isoWeekLabel, parseIsoDay } from '../dates.js';
+import { CHANNELS, type Channel, type Playbook, type ReasonCode, type ReasonEntry } from '../playbook-types.js';
+import { checkPermission, type PermissionResult, type Suppression } from '../permission/permission.js';
+import { reasonEntry } from '../playbook-types.js';
+import { classifyReason, type ReasonClassification } from '../reasons/index.js';
+import type { ReasonVocabulary } from '../reasons/vocabulary.js';
+import { planContactWindow } from '../timing.js';
+import type { CustomerRow, EpochDay } from '../types.js';
+import { notValued } from '../value/decision.js';
+import { valueCustomer } from '../value/purchase-model.js';
+import { messages } from '../catalogue/index.js';
+import { overBudgetReason } from '../budget.js';
+import type { Decision, EvaluateInput, RetentionOption, Track, ValueResult } from '../value/types.js';
+
+export interface PlanSetup {
+  playbook: Playbook;
+  vocabulary: ReasonVocabulary;
+  config: WinbackConfig;
+  asOf: EpochDay;
+  model?: CalibratedModel;
+  lang: 'en' | 'de';
+  /** a suppression list (campaign --suppress): its customers are never contacted */
+  suppression?: Suppression;
+  /** compute the step-by-step explanation (for --explain only) */
+  explain?: boolean;
+  /** plan --budget: only these customers are approached; the others worth it are let go, over budget */
+  budget?: { amount: number; selected: ReadonlySet<string> };
+}
+
+export interface PlannedCustomer {
+  row: CustomerRow;
+  reason: ReasonClassification;
+  entry: ReasonEntry;
+  /** the permission verdict, decided before anything else */
+  permission: PermissionResult;
+  /** the channel of the chosen approach; null when no channel may be used or none is planned */
+  channel: Channel | null;
+  value: ValueResult;
+  measure: string;
+  angle: string;
+  window: { contactFrom: EpochDay; contactUntil: EpochDay; wave: string; rule: string } | null;
+  /** win_back for the lost, retention for customers alive but drifting (never both) */
+  track: Track;
+}
+
+/** Decision order in plan.csv: who to work on first. */
+export const DECISION_RANK: Readonly<Record<Decision, number>> = { win_back: 0, review: 1, no_channel: 2, let_go: 3, never: 4 };
+
+/**
+ * Plans one customer: permission first (an objection or do-not-contact ends it there,
+ * unvalued, as GDPR Art. 21(3) asks), then reason, then value over every permitted channel
+ * and offer, then the contact window.
+ */
+export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustomer {
+  const { playbook, config } = setup;
+  const reason = classifyReason({ text: row.reason, code: row.reason_code }, setup.vocabulary);
+  const entry = reasonEntry(playbook, reason.code);
+  const permission = checkPermission(row, config.permission, setup.suppression, setup.lang);
+  if (permission.blockAll !== undefined) {
+    const value = notValued(row, 'never', blockedReason(permission, setup.lang), setup.lang);
+    return { row, reason, entry, permission, channel: null, value, measure: '', angle: '', window: null, track: 'win_back' };
+  }
+  const permitted = candidateChannels(entry, row, permission.allowed, config.permission.fallbackOutsidePreference);
+  // The moment comes before the value: the contact is valued as the customer will stand then.
+  const planned = planContactWindow({
+    reason: entry.code,
+    churnDate: row.churn_date,
+    competitorContractEnd: row.competitor_contract_end,
+    asOf: setup.asOf,
+    entry,
+    coolingOffDays: playbook.coolingOffDays,
+    qualityFixedFrom: config.plan.qualityFixedFrom ? parseIsoDay(config.plan.qualityFixedFrom) : undefined,
+    lang: setup.lang,
+  });
+  // A customer who never cancelled is valued with clv's purchase-model hand-over, others as contract customers.
+  const valued = valueCustomer(valueInput(row, reason, entry, permitted, setup, planned?.contactFrom, permission.allowed));
+  const value = setup.budget !== undefined && valued.decision === 'win_back' && !setup.budget.selected.has(row.customer_id)
+    ? { ...valued, decision: 'let_go' as const, decisionReason: overBudgetReason(setup.budget, config.model.currencySymbol, setup.lang) }
+    : valued;
+  // A channel and a window only for customers the plan approaches (or asks about); never a channel without permission.
+  const approached = value.decision === 'win_back' || value.decision === 'review';
+  const channel = approached ? value.channel : null;
+  const kept = value.retention;
+  if (value.track === 'retention') {
+    // The retention measure's own texts and timing, never the departure reason's.
+    const window = approached && kept ? retentionWindow(kept.timing, setup.asOf, setup.lang) : null;
+    return { row, reason, entry, permission, channel, value, measure: kept?.measure[setup.lang] ?? '', angle: kept?.angle[setup.lang] ?? '', window, track: 'retention' };
+  }
+  const window = approached ? planned : null;
+  return { row, reason, entry, permission, channel, value, measure: entry.measure[setup.lang], angle: entry.angle[setup.lang], window, track: 'win_back' };
+}
+
+/** A retention contact's window: from the as-of date (no cooling-off: the customer has not left). */
+export function retentionWindow(timing: { afterDays: number; windowDays: number }, asOf: EpochDay, lang: PlanSetup['lang']): NonNullable<PlannedCustomer['window']> {
+  const from = asOf + timing.afterDays;
+  return { contactFrom: from, contactUntil: from + timing.windowDays - 1, wave: isoWeekLabel(from), rule: messages(lang).timing.retention(timing.afterDays) };
+}
+
+/** The retention measures with the channels each may use for this customer: permitted, a visit only where someone knows them. */
+function retentionOptions(playbook: Playbook, row: CustomerRow, allowed: Readonly<Record<Channel, boolean>>): RetentionOption[] {
+  return (playbook.retention?.measures ?? []).map((measure) => ({ measure, channels: measure.channels.filter((c) => allowed[c] && (c !== 'visit' || hasPersonalContact(row))) }));
+}
+
+function valueInput(row: CustomerRow, reason: ReasonClassification, entry: ReasonEntry, permitted: Channel[], setup: PlanSetup, contactDay: EpochDay | undefined, allowed: Readonly<Record<Channel, boolean>>): EvaluateInput {
+  // With no permitted channel, the approach is still valued on the usual ones: worth it → no_channel, else let_go.
+  const usual = candidateChannels(entry, row, ALL_ALLOWED, false);
+  const channels: Channel[] = permitted.length > 0 ? permitted : usual.length > 0 ? usual : ['letter'];
+  const input: EvaluateInput = {
+    row,
+    reasonCode: reason.code as ReasonCode,
+    reasonConfidence: reason.confidence,
+    entry,
+    offers: setup.playbook.offers,
+    channels,
+    channelCosts: setup.playbook.channelCosts,
+    asOf: setup.asOf,
+    config: setup.config.model,
+    explain: setup.explain === true,
+    lang: setup.lang,
+  };
+  if (contactDay !== undefined) input.contactDay = contactDay;
+  if (reason.source === 'none') input.reasonMissing = true;
+  if (permitted.length === 0) input.unpermitted = true;
+  if (setup.playbook.channelResponse) input.channelResponse = setup.playbook.channelResponse;
+  if (setup.model) input.model = setup.model;
+  if (setup.playbook.retention && row.value_basis !== undefined) input.retention = retentionOptions(setup.playbook, row, allowed);
+  return input;
+}
+
+const ALL_ALLOWED: Readonly<Record<Channel, boolean>> = { visit: true, phone: true, letter: true, email: true };
+
+/**
+ * The channels an approach may use, in preference order: the reason's channels that are
+ * permitted, then a visit where an account manager knows the customer (the personal dialogue,
+ * valued like any other channel), then — only when the config allows it — any other
+ * permitted channel.
+ */
+export function candidateChannels(entry: ReasonEntry, row: CustomerRow, allowed: Readonly<Record<Channel, boolean>>, outsidePreference: boolean): Channel[] {
+  const out = entry.channels.filter((c) => allowed[c] && (c !== 'visit' || hasPersonalContact(row)));
+  if (allowed.visit && hasPersonalContact(row) && !out.includes('visit')) out.push('visit');
+  if (outsidePreference) for (const c of CHANNELS) if (allowed[c] && !out.includes(c) && (c !== 'visit' || hasPersonalContact(row))) out.push(c);
+  return out;
+}
+
+function hasPersonalContact(row: CustomerRow): boolean {
+  return (row.account_manager ?? '').trim() !== '' || row.key_account === true;
+}
+
+/** Why a customer who must not be contacted at all is `never`, in the plan's words. */
+function blockedReason(permission: PermissionResult, lang: PlanSetup['lang']): string {
+  const t = messages(lang).value;
+  switch (permission.blockAll) {
+    case 'suppressed': return t.suppressed;
+    case 'do_not_contact': return t.doNotContact;
+    case 'objection': return t.objection;
+    default: return t.objectionInText(permission.objectionPhrase ?? '');
+  }
+}

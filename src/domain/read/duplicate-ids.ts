@@ -1,0 +1,215 @@
+/**
+ * Rows that share a customer id: which one is used, decided safely. With a modification date
+ * (last_modified) the newest row wins; otherwise, or when dates tie or are missing, the
+ * consent and objection values of the rows are merged, the most restrictive per field (any
+ * "no" to a channel, any objection wins). Never simply the first row: a later row that
+ * withdraws consent must not be rejected as a mere duplicate while the old consent is used.
+ *
+ * Rows arrive in file order and the earlier row of a pair may already be planned. When the
+ * first row of every id stays the one used, unchanged, the decision is made as rows arrive
+ * (the later rows are rejected). When a later row wins or the merge changes the first row's
+ * values, the run is repeated with the resolution found (see DuplicateTracker.rerun): each
+ * line is then used, merged or dropped as decided, the same on one thread and on many.
+ *
+ * An objection written into the reason or notes counts as advertising_objection here, as it
+ * does for permission: a later row that says "DNC" in its notes wins over an earlier consent.
+ */
+import { formatIsoDay } from '../dates.js';
+import { IdIndex, idFingerprint } from '../id-index.js';
+import { findObjectionPhrase } from '../objections/text.js';
+import { type ReadTexts, messages } from '../catalogue/index.js';
+import type { EpochDay } from '../types.js';
+
+/** The consent and objection fields, two bits each in a row's facts. */
+export const FACT_FIELDS = ['consent_email', 'consent_phone', 'consent_letter', 'advertising_objection', 'do_not_contact'] as const;
+/** Fields where `true` is the restrictive value (the others are consents: `false` restricts). */
+const OBJECTIONS = new Set<string>(['advertising_objection', 'do_not_contact']);
+/** Set in a row's facts when it has a modification date. */
+export const HAS_DATE = 1 << 10;
+const FACT_MASK = HAS_DATE - 1;
+
+// Codes per field: 0 blank, 1 true, 2 false, 3 unclear (null).
+const CODE_OF = (v: unknown): number => (v === true ? 1 : v === false ? 2 : v === null ? 3 : 0);
+const VALUE_OF: readonly (boolean | null | undefined)[] = [undefined, true, false, null];
+// How restrictive each code is: a consent restricts when false, an objection when true; unclear
+// is read as "no" by the permission check, so it ranks just below the explicit value.
+const CONSENT_RANK = [1, 0, 3, 2];
+const OBJECTION_RANK = [1, 3, 0, 2];
+
+const OBJECTION_AT = FACT_FIELDS.indexOf('advertising_objection');
+const NO_PHRASES: readonly string[] = [];
+
+/**
+ * The facts of a converted row: its consent codes, and HAS_DATE when `last_modified` is set.
+ * An objection in the reason or notes text (with the config's `extraPhrases`) makes
+ * advertising_objection true, as permission reads it.
+ */
+export function rowFacts(values: Readonly<Record<string, unknown>>, extraPhrases: readonly string[] = NO_PHRASES): number {
+  let facts = 0;
+  for (let i = 0; i < FACT_FIELDS.length; i++) facts |= CODE_OF(values[FACT_FIELDS[i] as string]) << (2 * i);
+  if (hasTextObjection(values, extraPhrases)) facts = (facts & ~(3 << (2 * OBJECTION_AT))) | (1 << (2 * OBJECTION_AT));
+  return typeof values.last_modified === 'number' ? facts | HAS_DATE : facts;
+}
+
+function hasTextObjection(values: Readonly<Record<string, unknown>>, extraPhrases: readonly string[]): boolean {
+  for (const field of ['reason', 'notes', 'consent_text']) {
+    const text = values[field];
+    if (typeof text === 'string' && findObjectionPhrase(text, extraPhrases) !== undefined) return true;
+  }
+  return false;
+}
+
+/** Writes the consent codes of `facts` into a row's values (what a merge decided). */
+export function applyFacts(values: Record<string, unknown>, facts: number): void {
+  for (let i = 0; i < FACT_FIELDS.length; i++) {
+    const v = VALUE_OF[(facts >>> (2 * i)) & 3];
+    if (v === undefined) delete values[FACT_FIELDS[i] as string];
+    else values[FACT_FIELDS[i] as string] = v;
+  }
+}
+
+// What a merged value is written as in the row's own cells (read back by parseBoolean as the same value).
+const CELL_TEXT = ['', 'yes', 'no', 'unclear'];
+
+/**
+ * Rewrites the consent and objection cells of a merged row where the merge changed them, so
+ * that plan.csv's input columns show the values used; `columns` holds each FACT_FIELDS
+ * field's column. Returns whether a cell changed.
+ */
+export function rewriteFactCells(cells: string[], columns: readonly (number | undefined)[], own: number, merged: number): boolean {
+  let changed = false;
+  for (let i = 0; i < FACT_FIELDS.length; i++) {
+    const at = columns[i];
+    const code = (merged >>> (2 * i)) & 3;
+    if (at === undefined || ((own >>> (2 * i)) & 3) === code) continue;
+    cells[at] = CELL_TEXT[code] as string;
+    changed = true;
+  }
+  return changed;
+}
+
+/** Per field the more restrictive code of `a` and `b` (dates are not part of the result). */
+export function mostRestrictive(a: number, b: number): number {
+  let out = 0;
+  for (let i = 0; i < FACT_FIELDS.length; i++) {
+    const ca = (a >>> (2 * i)) & 3;
+    const cb = (b >>> (2 * i)) & 3;
+    const rank = OBJECTIONS.has(FACT_FIELDS[i] as string) ? OBJECTION_RANK : CONSENT_RANK;
+    out |= ((rank[cb] as number) > (rank[ca] as number) ? cb : ca) << (2 * i);
+  }
+  return out;
+}
+
+/** What a second reading does with one line of a duplicated id. */
+export type LineAction = { drop: true; kept: number; message: string } | { drop: false; facts: number; note: string };
+/** Line → action, for every line of an id that needs more than "first row wins" (structured-clonable). */
+export type DuplicateResolution = Map<number, LineAction>;
+
+/** A row's verdict: undefined to use it, or the message of its reject (it lost to line `kept`). */
+export type Verdict = { kept: number; message: string } | undefined;
+
+interface Group {
+  kept: number;
+  facts: number;
+  date: number;
+  lines: number[];
+}
+
+/** Decides duplicate ids row by row in file order (see the module comment). */
+export class DuplicateTracker {
+  private readonly ids: IdIndex;
+  private readonly facts = new LineStore();
+  private readonly dates = new LineStore();
+  private readonly groups = new Map<number, Group>();
+  /** a later row won or a merge changed the first row: the run must be repeated with resolution() */
+  rerun = false;
+
+  /** `dateLabel`: the header of the modification date, for messages; `texts`: their language */
+  constructor(
+    expected?: number,
+    private readonly dateLabel = 'last_modified',
+    private readonly texts: ReadTexts = messages().read.texts,
+  ) {
+    this.ids = new IdIndex(expected);
+  }
+
+  /** The verdict on a row with `id` at `line` (≥ 1) and its rowFacts; `date` counts when facts has HAS_DATE. */
+  see(id: string, line: number, facts: number, date: EpochDay | undefined): Verdict {
+    const [a, b] = idFingerprint(id);
+    return this.seeFingerprint(a, b, line, facts, date ?? 0);
+  }
+
+  /** Like see(), with the id's fingerprint computed elsewhere (a worker thread). */
+  seeFingerprint(a: number, b: number, line: number, facts: number, date: number): Verdict {
+    this.facts.set(line, facts);
+    if (facts & HAS_DATE) this.dates.set(line, date);
+    const first = this.ids.addFingerprint(a, b, line);
+    if (first === 0) return undefined;
+    let group = this.groups.get(first);
+    if (group === undefined) {
+      const f = this.facts.get(first);
+      group = { kept: first, facts: f, date: f & HAS_DATE ? this.dates.get(first) : NaN, lines: [first] };
+      this.groups.set(first, group);
+    }
+    group.lines.push(line);
+    const ownDate = facts & HAS_DATE ? date : NaN;
+    const newer = !Number.isNaN(group.date) && !Number.isNaN(ownDate) && group.date !== ownDate;
+    if (newer ? ownDate < group.date : mostRestrictive(group.facts, facts) === (group.facts & FACT_MASK)) {
+      return { kept: group.kept, message: this.lossMessage(line, group) };
+    }
+    // This row wins, alone (newer) or with the merged values: the first row's outputs are wrong.
+    const merged = newer ? facts & FACT_MASK : mostRestrictive(group.facts, facts);
+    group.kept = line;
+    group.date = newer || Number.isNaN(group.date) ? ownDate : Number.isNaN(ownDate) ? group.date : Math.max(group.date, ownDate);
+    group.facts = merged | (Number.isNaN(group.date) ? 0 : HAS_DATE);
+    this.rerun = true;
+    return { kept: line, message: 'duplicate customer_id: decided on a second reading' };
+  }
+
+  /**
+   * What a second reading does with each line of the ids whose first row did not stay the one
+   * used, unchanged (the other ids are decided on the second reading as on the first).
+   */
+  resolution(): DuplicateResolution {
+    const out: DuplicateResolution = new Map();
+    for (const [first, g] of this.groups) {
+      if (g.kept === first && (g.facts & FACT_MASK) === (this.facts.get(first) & FACT_MASK)) continue;
+      for (const line of g.lines) if (line !== g.kept) out.set(line, { drop: true, kept: g.kept, message: this.lossMessage(line, g) });
+      const own = this.facts.get(g.kept) & FACT_MASK;
+      const facts = g.facts & FACT_MASK;
+      if (own !== facts) {
+        out.set(g.kept, { drop: false, facts, note: this.texts.duplicateMergedNote(g.lines.filter((l) => l !== g.kept)) });
+      }
+    }
+    return out;
+  }
+
+  /** Why `line` is not used: `g` holds the row that is. */
+  private lossMessage(line: number, g: Group): string {
+    const own = this.facts.get(line);
+    const ownDate = own & HAS_DATE ? this.dates.get(line) : NaN;
+    if (!Number.isNaN(g.date) && !Number.isNaN(ownDate) && g.date > ownDate) {
+      return this.texts.duplicateNewer(g.kept, this.dateLabel, formatIsoDay(g.date), formatIsoDay(ownDate));
+    }
+    if ((own & FACT_MASK) === (g.facts & FACT_MASK) && g.kept < line) return this.texts.duplicateId(g.kept);
+    return this.texts.duplicateMerged(g.kept, g.lines);
+  }
+}
+
+const PAGE_BITS = 16;
+const PAGE = 1 << PAGE_BITS;
+
+/** A number per input line, in pages of 64 Ki lines made as lines are reached (4 bytes a line). */
+class LineStore {
+  private readonly pages: Int32Array[] = [];
+
+  get(line: number): number {
+    return this.pages[line >>> PAGE_BITS]?.[line & (PAGE - 1)] ?? 0;
+  }
+
+  set(line: number, value: number): void {
+    const p = line >>> PAGE_BITS;
+    while (this.pages.length <= p) this.pages.push(new Int32Array(PAGE));
+    (this.pages[p] as Int32Array)[line & (PAGE - 1)] = value;
+  }
+}

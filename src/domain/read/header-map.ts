@@ -1,0 +1,135 @@
+import { headerKey, type Schema } from './fields.js';
+import { type ReadTexts, messages } from '../catalogue/index.js';
+
+/** Where each canonical field is found in a file's header row. */
+export interface HeaderMapping {
+  /** canonical field → column index */
+  fields: Map<string, number>;
+  /** indexes of columns no field claims; passed through to outputs */
+  unmapped: number[];
+  warnings: string[];
+}
+
+/** A required field the header does not provide, with the closest header as a suggestion. */
+export interface MissingField {
+  fields: readonly string[];
+  suggestion?: { field: string; header: string; alias: string };
+}
+
+/**
+ * Columns that share one header (spelling aside) and would all be read as one field: the
+ * values of all but one would be lost without a word. `columns` count from 1.
+ */
+export interface DuplicateHeader {
+  field: string;
+  header: string;
+  columns: number[];
+}
+
+/**
+ * Maps a header row onto a schema's canonical fields; `overrides` (field → header, or `#N` for
+ * the N-th column) win over aliases. Two columns with the same header that a field would be
+ * read from are `duplicates` (an override naming such a header is `ambiguous`) — the caller
+ * stops on them.
+ */
+export function mapHeaders(
+  headers: readonly string[],
+  schema: Schema,
+  overrides: Readonly<Record<string, string>> = {},
+  texts: ReadTexts = messages('en').read.texts,
+): { mapping: HeaderMapping; missing: MissingField[]; badOverrides: string[]; duplicates: DuplicateHeader[]; ambiguous: DuplicateHeader[] } {
+  const keys = headers.map(headerKey);
+  const fields = new Map<string, number>();
+  const claimed = new Set<number>();
+  const warnings: string[] = [];
+  const badOverrides: string[] = [];
+  const duplicates: DuplicateHeader[] = [];
+  const ambiguous: DuplicateHeader[] = [];
+  for (const [field, header] of Object.entries(overrides)) {
+    const found = overrideColumns(headers, keys, header);
+    if (!schema.fields.some((s) => s.name === field)) badOverrides.push(texts.mapUnknownField(field));
+    else if (found.length === 0) badOverrides.push(texts.mapNoColumn(header, field));
+    else if (found.length > 1) ambiguous.push({ field, header, columns: found.map((i) => i + 1) });
+    else {
+      fields.set(field, found[0] as number);
+      claimed.add(found[0] as number);
+    }
+  }
+  for (const spec of schema.fields) {
+    if (fields.has(spec.name)) continue;
+    const aliasKeys = new Set(spec.aliases.map(headerKey));
+    const hits = keys.flatMap((k, i) => (aliasKeys.has(k) && !claimed.has(i) ? [i] : []));
+    const first = hits[0];
+    if (first === undefined) continue;
+    fields.set(spec.name, first);
+    claimed.add(first);
+    const twins = hits.filter((i) => keys[i] === keys[first]);
+    if (twins.length > 1) duplicates.push({ field: spec.name, header: headers[first] as string, columns: twins.map((i) => i + 1) });
+    const others = hits.filter((i) => keys[i] !== keys[first]);
+    if (others.length > 0) {
+      const names = others.map((i) => `'${headers[i]}'`).join(', ');
+      warnings.push(texts.aliasTwins(spec.name, headers[first] as string, names));
+    }
+  }
+  warnDuplicateHeaders(headers, warnings, texts);
+  const unmapped = headers.map((_, i) => i).filter((i) => !claimed.has(i));
+  const missing = schema.required
+    .filter((group) => !group.some((name) => fields.has(name)))
+    .map((group) => ({ fields: group, suggestion: suggestHeader(group, headers, unmapped, schema) }));
+  return { mapping: { fields, unmapped, warnings }, missing, badOverrides, duplicates, ambiguous };
+}
+
+/** The columns an override names: those with exactly that header, else with its spelling, else `#N` (the N-th). */
+function overrideColumns(headers: readonly string[], keys: readonly string[], header: string): number[] {
+  const exact = headers.flatMap((h, i) => (h === header ? [i] : []));
+  if (exact.length > 0) return exact;
+  const key = headerKey(header);
+  const spelled = key === '' ? [] : keys.flatMap((k, i) => (k === key ? [i] : []));
+  if (spelled.length > 0) return spelled;
+  const numbered = /^#(\d+)$/.exec(header.trim());
+  const n = numbered ? Number(numbered[1]) : 0;
+  return n >= 1 && n <= headers.length ? [n - 1] : [];
+}
+
+function warnDuplicateHeaders(headers: readonly string[], warnings: string[], texts: ReadTexts): void {
+  const seen = new Set<string>();
+  for (const h of headers) {
+    if (seen.has(h)) warnings.push(texts.repeatedHeader(h));
+    seen.add(h);
+  }
+}
+
+/** The unmapped header closest to any alias of the missing fields, if it is close enough. */
+function suggestHeader(group: readonly string[], headers: readonly string[], unmapped: number[], schema: Schema) {
+  let best: { field: string; header: string; alias: string; distance: number } | undefined;
+  for (const name of group) {
+    const spec = schema.fields.find((s) => s.name === name);
+    if (!spec) continue;
+    for (const i of unmapped) {
+      const header = headers[i] as string;
+      const key = headerKey(header);
+      for (const alias of spec.aliases) {
+        const aliasKey = headerKey(alias);
+        const distance = editDistance(key, aliasKey);
+        const limit = Math.max(1, Math.floor(aliasKey.length / 4));
+        if (distance <= limit && (!best || distance < best.distance)) best = { field: name, header, alias, distance };
+      }
+    }
+  }
+  return best ? { field: best.field, header: best.header, alias: best.alias } : undefined;
+}
+
+/** Levenshtein distance between two short strings. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+    }
+    prev = row;
+  }
+  return prev[b.length] as number;
+}

@@ -1,0 +1,224 @@
+import { epochDayOf } from '../dates.js';
+import { headerSaysPercent, type FieldType, type Schema } from './fields.js';
+import type { HeaderMapping } from './header-map.js';
+import { parseBoolean } from '../parse/boolean.js';
+import { parseDate, type DateOrder } from '../parse/date.js';
+import { numberExample, parseNumber, type DecimalMark } from '../parse/number.js';
+import { type Lang, type ReadTexts, messages } from '../catalogue/index.js';
+import { isMissingIdMarker } from './missing-id.js';
+import type { EpochDay, Reject, Segment } from '../types.js';
+
+/** Conventions a file's values are written in. */
+export interface ValueConventions {
+  decimal: DecimalMark;
+  dateOrder: DateOrder;
+  /** the margin column holds percentages (its sample showed '%'), whatever its header says */
+  marginPercent?: boolean;
+}
+
+/** What rows are checked against beyond their own values; plain data (sent to worker threads). */
+export interface RowChecks {
+  /** the as-of date: a lost customer cannot have joined or left after it */
+  asOf?: EpochDay;
+  /** ISO code of the currency amounts are in (model.currencySymbol); an amount written in another is rejected */
+  currency?: string;
+  /** language of the messages */
+  lang?: Lang;
+}
+
+export type ConvertedRow = { ok: true; values: Record<string, unknown>; warnings: string[] } | { ok: false; reject: Reject };
+
+interface ColumnReader {
+  field: string;
+  index: number;
+  header: string;
+  parse: (raw: string) => Parsed;
+}
+
+/** Before this, a date in an export is a spreadsheet's stand-in for an empty cell, not a date. */
+const FIRST_PLAUSIBLE_DAY = epochDayOf(1900, 1, 1) as EpochDay;
+
+/** Builds the per-row converter once per file, so no per-row lookups or regex construction. */
+export function createRowConverter(
+  headers: readonly string[],
+  mapping: HeaderMapping,
+  schema: Schema,
+  conventions: ValueConventions,
+  fill: Readonly<Record<string, unknown>> = {},
+  checks: RowChecks = {},
+): (cells: readonly string[], line: number) => ConvertedRow {
+  const t = messages(checks.lang).read.texts;
+  const columns: ColumnReader[] = [];
+  for (const spec of schema.fields) {
+    const index = mapping.fields.get(spec.name);
+    if (index === undefined) continue;
+    const header = headers[index] as string;
+    const type = spec.name === 'name' && spec.type === 'text' ? 'name' : spec.type;
+    columns.push({ field: spec.name, index, header, parse: valueParser(type, conventions, headerSaysPercent(header), checks, t) });
+  }
+  // An id column of type 'id' must be filled; other schemas (e.g. suppression lists) may leave it blank.
+  const idSpec = schema.fields.find((f) => f.type === 'id');
+  const idIndex = idSpec ? mapping.fields.get(idSpec.name) : undefined;
+  const nameIndex = mapping.fields.get('name');
+  const width = headers.length;
+  const crossChecks = { asOf: checks.asOf, texts: t };
+  return (cells, line) => {
+    const rawId = idIndex === undefined ? '' : (cells[idIndex] ?? '');
+    const id = INVISIBLE.test(rawId) ? withoutInvisible(rawId).text.trim() : rawId.trim();
+    const totals = totalsCell(cells, idIndex, id, nameIndex, width);
+    if (totals !== undefined) return reject(line, id, headers[totals] as string, (cells[totals] as string).trim(), t.totalsRow((cells[totals] as string).trim()));
+    if (cells.length !== width && !onlyEmptyExtras(cells, width)) {
+      return reject(line, id, '(field count)', String(cells.length), t.fieldCount(cells.length, width));
+    }
+    if (idIndex !== undefined && id === '') return reject(line, '', headers[idIndex] as string, '', t.idEmpty);
+    if (idIndex !== undefined && isMissingIdMarker(id)) return reject(line, id, headers[idIndex] as string, id, t.idMissingMarker(id));
+    const values: Record<string, unknown> = { ...fill };
+    const warnings: string[] = [];
+    const problems: { column: string; value: string; message: string }[] = [];
+    for (const col of columns) {
+      const raw = cells[col.index] ?? '';
+      if (raw.trim() === '') continue;
+      const parsed = col.parse(raw);
+      if (parsed.ok) {
+        values[col.field] = parsed.value;
+        if (parsed.warning) warnings.push(`${col.header} '${raw}': ${parsed.warning}`);
+        // Free text in a consent column ("Widerspruch nach Art. 21 DSGVO") is kept for the objection check.
+        if (parsed.value === null && PERMISSION_FIELDS.has(col.field)) values.consent_text = values.consent_text === undefined ? raw.trim() : `${values.consent_text as string} | ${raw.trim()}`;
+      } else problems.push({ column: col.header, value: raw, message: `${col.header} '${raw}' ${parsed.message}` });
+    }
+    const first = problems[0];
+    if (first) {
+      const more = problems.length > 1 ? ` (and ${problems.slice(1).map((p) => p.message).join('; ')})` : '';
+      return reject(line, id, first.column, first.value, first.message + more);
+    }
+    const cross = schema.crossCheck?.(values, crossChecks);
+    if (cross) {
+      const index = mapping.fields.get(cross.field);
+      const header = index === undefined ? cross.field : (headers[index] as string);
+      const raw = index === undefined ? '' : (cells[index] ?? '');
+      if (cross.problem) return reject(line, id, header, raw, `${header} '${raw}' ${cross.problem}`);
+      warnings.push(`${header} '${raw}': ${cross.warning}`);
+    }
+    return { ok: true, values, warnings };
+  };
+}
+
+/** Yes/no columns of contact permission, whose unclear cells may hold an objection in words. */
+const PERMISSION_FIELDS = new Set(['consent_email', 'consent_phone', 'consent_letter', 'advertising_objection', 'do_not_contact']);
+
+function onlyEmptyExtras(cells: readonly string[], width: number): boolean {
+  if (cells.length < width) return false;
+  for (let i = width; i < cells.length; i++) if ((cells[i] as string).trim() !== '') return false;
+  return true;
+}
+
+function reject(line: number, customerId: string, column: string, value: string, error: string): ConvertedRow {
+  return { ok: false, reject: { line, customer_id: customerId, column, value, error } };
+}
+
+/** Words a spreadsheet's totals row is labelled with (Excel's pivot tables: "Gesamtergebnis", "Grand Total"). */
+const TOTALS = /^(summe|gesamt|gesamtsumme|gesamtergebnis|zwischensumme|total|totals|grand total|subtotal|sum)\s*:?$/i;
+
+/**
+ * The column of a totals label ('Summe', 'Total', …) when the row is a spreadsheet's totals
+ * row: the label in the id column, or in the name column with the id empty, and at most half
+ * of the other cells filled.
+ */
+function totalsCell(cells: readonly string[], idIndex: number | undefined, id: string, nameIndex: number | undefined, width: number): number | undefined {
+  let at: number | undefined;
+  if (idIndex !== undefined && id !== '' && TOTALS.test(id)) at = idIndex;
+  else if (nameIndex !== undefined && (idIndex === undefined || id === '') && TOTALS.test((cells[nameIndex] ?? '').trim())) at = nameIndex;
+  if (at === undefined) return undefined;
+  let filled = 0;
+  for (let i = 0; i < cells.length; i++) if (i !== at && i !== idIndex && (cells[i] as string).trim() !== '') filled++;
+  return filled <= Math.max(1, Math.floor((width - 1) / 2)) ? at : undefined;
+}
+
+// Zero-width characters (space, joiners, direction marks, word joiner, byte-order mark) and
+// control characters: invisible in a spreadsheet, but they make 'K-1' and 'K\u200b-1' two customers.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff]/;
+const ZERO_WIDTH = /[\u200b-\u200f\u2060\ufeff]/g;
+const LINE_BREAKS = /[\t\r\n]+/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** The text without invisible characters (line breaks and tabs become a space), and what was removed. */
+function withoutInvisible(raw: string): { text: string; zeroWidth: boolean; control: boolean } {
+  const zeroWidth = ZERO_WIDTH.test(raw);
+  ZERO_WIDTH.lastIndex = 0;
+  const noZero = zeroWidth ? raw.replace(ZERO_WIDTH, '') : raw;
+  const spaced = noZero.replace(LINE_BREAKS, ' ');
+  const text = spaced.replace(CONTROL, '');
+  return { text, zeroWidth, control: text !== noZero };
+}
+
+type Parsed = { ok: true; value: unknown; warning?: string } | { ok: false; message: string };
+
+function valueParser(type: FieldType | 'name', conv: ValueConventions, percentHeader: boolean, checks: RowChecks, t: ReadTexts): (raw: string) => Parsed {
+  const numberMessage = (code: 'empty' | 'not_number') => (code === 'empty' ? t.empty : t.notNumber(numberExample(conv.decimal)));
+  const number = (raw: string): { ok: true; value: number; percent: boolean } | { ok: false; message: string } => {
+    const n = parseNumber(raw, conv.decimal);
+    if (!n.ok) return { ok: false, message: numberMessage(n.code) };
+    if (n.currency !== undefined && checks.currency !== undefined && n.currency !== checks.currency) return { ok: false, message: t.otherCurrency(n.currency, checks.currency) };
+    return n;
+  };
+  switch (type) {
+    case 'id':
+    case 'name':
+      return (raw) => {
+        if (!INVISIBLE.test(raw)) return { ok: true, value: raw.trim() };
+        const clean = withoutInvisible(raw);
+        const what = [clean.zeroWidth ? t.invisibleNames.zeroWidth : '', clean.control ? t.invisibleNames.control : ''].filter(Boolean).join(', ');
+        return { ok: true, value: clean.text.trim(), warning: t.invisibleRemoved(what) };
+      };
+    case 'text':
+      return (raw) => ({ ok: true, value: raw.trim() });
+    case 'number':
+      return (raw) => {
+        const n = number(raw);
+        return n.ok ? { ok: true, value: n.value } : n;
+      };
+    case 'integer':
+      return (raw) => {
+        const n = number(raw);
+        if (!n.ok) return n;
+        return Number.isInteger(n.value) && n.value >= 0 ? { ok: true, value: n.value } : { ok: false, message: t.notWhole };
+      };
+    case 'date':
+      return (raw) => {
+        const d = parseDate(raw, conv.dateOrder);
+        if (!d.ok) return { ok: false, message: d.code === 'bad_calendar' ? t.badCalendarDate(d.form) : d.code === 'empty' ? t.empty : t.notDate };
+        return d.value < FIRST_PLAUSIBLE_DAY ? { ok: false, message: t.before1900 } : { ok: true, value: d.value as EpochDay };
+      };
+    case 'bool':
+      return (raw) => {
+        const b = parseBoolean(raw);
+        return b === null ? { ok: true, value: null, warning: t.unclearBoolean } : { ok: true, value: b };
+      };
+    case 'margin': {
+      // One unit per column: a percent header or '%' in the sample makes every value a percentage.
+      const percentColumn = percentHeader || conv.marginPercent === true;
+      return (raw) => {
+        const n = number(raw);
+        if (!n.ok) return n;
+        if (n.percent && !percentColumn) return { ok: true, value: { kind: 'percent', value: n.value }, warning: t.percentInAmounts };
+        return { ok: true, value: { kind: percentColumn ? 'percent' : 'amount', value: n.value } };
+      };
+    }
+    case 'segment':
+      return (raw) => {
+        const s = parseSegment(raw);
+        return s ? { ok: true, value: s } : { ok: true, value: undefined, warning: t.unknownSegment };
+      };
+  }
+}
+
+const B2B = /^(b2b|business|geschaft|geschaeft|firma|firmenkunde|gewerb|unternehmen|company|corporate|commercial|enterprise|sme|kmu)/;
+const B2C = /^(b2c|private|privat|consumer|endkunde|verbraucher|residential|retail|individual|person)/;
+
+/** B2B/B2C from the spellings exports use ("Geschäftskunde", "Privatkunde", "business", …). */
+export function parseSegment(raw: string): Segment | undefined {
+  const text = raw.trim().toLowerCase().replace(/ä/g, 'a');
+  if (B2B.test(text)) return 'B2B';
+  if (B2C.test(text)) return 'B2C';
+  return undefined;
+}

@@ -1,0 +1,154 @@
+/**
+ * Departure-reason classification: a reason_code cell, or free text in German or English,
+ * becomes one of the stable reason codes with a confidence and the evidence behind it.
+ * Texts without a confident match stay `unknown` for review rather than being forced.
+ */
+import type { ReasonCode } from '../playbook-types.js';
+import type { PhraseMatch } from './match.js';
+import { BOUNDARY, tokenizeReason } from './normalize.js';
+import { calibrated, combineReadings, strengthOf } from './combine.js';
+import { readNgram, readTokens } from './ngram.js';
+import { prepareTokens } from './prepare.js';
+import { rankReasons, ruleMatches } from './rules.js';
+import { codeKey, knowsWord, resolveToken, type ReasonVocabulary } from './vocabulary.js';
+
+export { normalizeReasonText, tokenizeReason } from './normalize.js';
+export { compileVocabulary, type ReasonVocabulary } from './vocabulary.js';
+export { parsePhrase } from './phrase.js';
+
+export interface ReasonClassification {
+  code: ReasonCode;
+  secondary?: ReasonCode;
+  /** 0..1; 1 for a recognised reason_code cell */
+  confidence: number;
+  /** the phrase that matched, or the code cell as given */
+  evidence: string;
+  source: 'code' | 'text' | 'none';
+}
+
+export interface ReasonInput {
+  text?: string;
+  code?: string;
+}
+
+/** Below this confidence a text is `unknown` (its best guess is kept as `secondary`). */
+export const MIN_CONFIDENCE = 0.4;
+/** A runner-up reason needs at least this score to be reported as secondary. */
+const MIN_SECONDARY_SCORE = 0.5;
+const MAX_TOKENS = 200;
+/** Words either side of a phrase that the model reads to back the phrase's reading. */
+const NEAR = 2;
+const TEXT_CACHE_LIMIT = 20_000;
+
+const NOTHING: ReasonClassification = { code: 'unknown', confidence: 0, evidence: '', source: 'none' };
+
+/** Classifies one row's reason: a known code cell wins; otherwise the text (and an unknown code cell) is read. */
+export function classifyReason(input: ReasonInput, vocab: ReasonVocabulary): ReasonClassification {
+  const code = input.code?.trim() ?? '';
+  if (code !== '') {
+    const known = vocab.codeLabels.get(codeKey(code));
+    if (known !== undefined) return { code: known, confidence: 1, evidence: code, source: 'code' };
+  }
+  const said = input.text?.trim() ?? '';
+  const codeText = code !== '' && codeKey(code) !== '' ? code : '';
+  const text = codeText === '' ? said : said === '' ? codeText : `${said} ; ${codeText}`;
+  if (text === '') return NOTHING;
+  const cache = vocab.textCache as Map<string, ReasonClassification>;
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  // "siehe Ticket #48213": texts that differ only in their numbers classify alike.
+  const shape = HAS_DIGIT.test(text) && numbersCanBeInert(vocab) ? `\u0000${text.replace(NUMBER_TOKEN, (n) => (isInertNumber(vocab, n) ? '0' : n))}` : undefined;
+  const alike = shape === undefined ? undefined : cache.get(shape);
+  const result = alike ?? classifyText(text, vocab);
+  if (cache.size >= TEXT_CACHE_LIMIT) cache.clear();
+  // A text with a number in it seldom comes again as it is: where its shape stands for it,
+  // only the shape is kept (the texts themselves filled half the cache).
+  if (shape === undefined || (alike === undefined && HAS_DIGIT.test(result.evidence))) cache.set(ownCopy(text), result);
+  else if (alike === undefined) cache.set(shape, result);
+  return result;
+}
+
+const HAS_DIGIT = /\d/;
+
+/** A number that is no vocabulary word and no part of a competitor's name ("1&1", "Check 24"). */
+function isInertNumber(vocab: ReasonVocabulary, n: string): boolean {
+  return resolveToken(vocab, n).length === 0 && !vocab.gazetteer.numberTokens.has(n);
+}
+/**
+ * A run of digits that becomes a token of its own: nothing next to it that tokenising could
+ * join to it (letters, numbers, marks, apostrophes are dropped without a space).
+ */
+const NUMBER_TOKEN = /(?<![\p{L}\p{N}\p{M}'’`´])\d+(?![\p{L}\p{N}\p{M}'’`´])/gu;
+const inert = new WeakMap<ReasonVocabulary, boolean>();
+
+/**
+ * True when negations and neutralizers hold no digits, and "0" matches no vocabulary word.
+ * Then a number token that matches no vocabulary word ("48213", unlike "11" of "chapter 11")
+ * matches nothing, negates nothing and only fills a gap: replacing it by "0" changes no match,
+ * only evidence that spans it — which is why such results are not shared.
+ */
+function numbersCanBeInert(v: ReasonVocabulary): boolean {
+  let known = inert.get(v);
+  if (known === undefined) {
+    const words = [...v.negations, ...v.neutralWords, ...v.neutralizers.flat()];
+    known = !words.some((w) => HAS_DIGIT.test(w)) && resolveToken(v, '0').length === 0;
+    inert.set(v, known);
+  }
+  return known;
+}
+
+/**
+ * A copy of a text that shares no memory with the string it was cut from. A cell is a slice
+ * of a whole chunk of the input; keeping the slice as a cache key would keep the megabyte
+ * chunk alive with it. Concatenation then slicing makes the engine flatten a new string.
+ */
+function ownCopy(text: string): string {
+  return `${text} `.slice(0, -1);
+}
+
+function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassification {
+  const { tokens, shown } = prepareTokens(tokenizeReason(text).slice(0, MAX_TOKENS), vocab.gazetteer, (t) => knowsWord(vocab, t));
+  const taught = vocab.taught.get(tokens.join(' '));
+  if (taught !== undefined) return { code: taught, confidence: 1, evidence: shown.filter((t) => t !== BOUNDARY).join(' '), source: 'text' };
+  const { matches, asserted, parts } = ruleMatches(tokens, vocab);
+  const ranked = rankReasons(matches.filter((m) => m.reason !== 'unknown'));
+  const asked = ranked.length === 0 ? rankReasons(matches)[0] : undefined;
+  // An explicit "keine Angabe" / "no reason given".
+  if (asked !== undefined) return { code: 'unknown', confidence: round3(calibrated(strengthOf(asked.score))), evidence: evidenceOf(shown, asked.best), source: 'text' };
+  const modelEvidenceOf = readTokens(vocab.model, asserted);
+  const read = (only?: ReadonlySet<number>, near?: { start: number; end: number }) => {
+    if (near !== undefined) return readNgram(modelEvidenceOf, (at) => at >= near.start - NEAR && at <= near.end + NEAR);
+    return readNgram(modelEvidenceOf, only === undefined ? undefined : (at) => only.has(parts[at] as number));
+  };
+  const combined = combineReadings(ranked, read, vocab.model.codes);
+  if (combined === undefined) return NOTHING;
+  const confidence = round3(calibrated(combined.confidence));
+  const evidence = combined.rule !== undefined ? evidenceOf(shown, combined.rule.best) : modelEvidence(shown);
+  const secondary = ranked.find((r) => r.reason !== combined.code && r.score >= MIN_SECONDARY_SCORE)?.reason;
+  if (confidence < MIN_CONFIDENCE || combined.code === 'unknown') {
+    const guess = combined.code === 'unknown' ? secondary : combined.code;
+    return { code: 'unknown', ...(guess !== undefined && { secondary: guess }), confidence, evidence, source: 'text' };
+  }
+  const result: ReasonClassification = { code: combined.code, confidence, evidence, source: 'text' };
+  if (secondary !== undefined) result.secondary = secondary;
+  return result;
+}
+
+/** Evidence of a reading by the model alone: the text's words (without numbers), shortened. */
+function modelEvidence(shown: string[]): string {
+  return shown
+    .filter((t) => t !== BOUNDARY && !HAS_DIGIT.test(t))
+    .slice(0, 8)
+    .join(' ');
+}
+
+function evidenceOf(tokens: string[], m: PhraseMatch): string {
+  return tokens
+    .slice(m.start, m.end + 1)
+    .filter((t) => t !== BOUNDARY)
+    .join(' ');
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,44 @@
+/**
+ * The offer × channel comparison behind one customer's choice (`plan --explain`): every
+ * permitted action that was valued, the winner, and why it won over the runner-up.
+ */
+import { CHANNELS, type Channel } from '../playbook-types.js';
+import type { OfferValue, ValueResult } from './types.js';
+import { formatMoneyText, messages, type Lang } from '../catalogue/index.js';
+
+export interface ActionComparison {
+  /** the offers in the playbook's order, and the channels that were valued, in CHANNELS order */
+  offers: string[];
+  channels: Channel[];
+  /** cells[offer][channel]; undefined where the pair was not valued */
+  cells: Record<string, Partial<Record<Channel, OfferValue>>>;
+  chosen: OfferValue | null;
+  runnerUp: OfferValue | null;
+  why: string;
+}
+
+/** Builds the comparison from the valued actions; the chosen one is the result's offer and channel. */
+export function compareActions(v: Pick<ValueResult, 'offersConsidered' | 'offer_type' | 'channel' | 'decision'>, symbol: string, lang: Lang = 'en'): ActionComparison {
+  const offers = [...new Set(v.offersConsidered.map((o) => o.offer_type))];
+  const channels = CHANNELS.filter((c) => v.offersConsidered.some((o) => o.channel === c));
+  const cells: ActionComparison['cells'] = {};
+  for (const o of v.offersConsidered) (cells[o.offer_type] ??= {})[o.channel] = o;
+  const chosen = v.offersConsidered.find((o) => o.offer_type === v.offer_type && o.channel === v.channel) ?? null;
+  const runnerUp = chosen === null ? null : [...v.offersConsidered].filter((o) => o !== chosen).sort((a, b) => b.expected_value - a.expected_value)[0] ?? null;
+  return { offers, channels, cells, chosen, runnerUp, why: whyOf(v.decision, chosen, runnerUp, symbol, lang) };
+}
+
+function whyOf(decision: ValueResult['decision'], chosen: OfferValue | null, runnerUp: OfferValue | null, symbol: string, lang: Lang): string {
+  const t = messages(lang).compare;
+  const money = (x: number) => formatMoneyText(x, symbol, lang);
+  if (chosen === null) return decision === 'never' ? t.notValued : t.nothingValued;
+  const what = t.action(chosen.offer_type, chosen.channel);
+  if (runnerUp === null) return t.only(what, money(chosen.expected_value));
+  const margin = chosen.expected_value - runnerUp.expected_value;
+  const rival = `${t.action(runnerUp.offer_type, runnerUp.channel)} (${money(runnerUp.expected_value)})`;
+  const gap = Math.abs(margin) < 0.5 ? t.asMuchAs : t.moreThan(money(margin));
+  const head = t.highest(what, money(chosen.expected_value), gap, rival);
+  if (runnerUp.channel !== chosen.channel && runnerUp.p_winback > chosen.p_winback) return `${head}; ${t.channelCostsMore(runnerUp.channel)}`;
+  if (runnerUp.offer_type !== chosen.offer_type && runnerUp.p_winback > chosen.p_winback) return `${head}; ${t.offerEarnsLess(runnerUp.offer_type)}`;
+  return head;
+}

@@ -1,0 +1,121 @@
+/**
+ * Retention for the living (DOMAIN.md section 5): a customer who never cancelled, whom the
+ * purchase model still finds alive (P(alive) at or above clv's lost threshold) but drifting —
+ * clv's core defector — is not written a win-back letter. The playbook's retention measures are
+ * valued on what keeping the customer adds over the drift, with the purchases and spend of the
+ * model that found them (clv/handover.ts). Pure.
+ */
+import type { PurchaseModelHandover } from '../clv/handover.js';
+import { purchaseModelSecondLifetime } from '../clv/handover.js';
+import { DEFAULT_CLV_CONFIG } from '../clv/clv.js';
+import { formatFixed, formatMoneyText, messages, say, type Lang } from '../catalogue/index.js';
+import type { Channel, RetentionMeasureSpec } from '../playbook-types.js';
+import type { CustomerRow } from '../types.js';
+import type { EvaluateInput, ExplainStep, RetentionOption, ValueResult } from './types.js';
+import { formatFormulaNumber } from './explain.js';
+import type { FirstLifetime } from './value.js';
+
+/** The phase clv gives a core customer who is drifting away (clv.ts). */
+export const DRIFTING_PHASE = 'core_defector';
+
+/** True for a hand-over row of a core defector the purchase model finds alive: the retention track. */
+export function isDrifting(row: CustomerRow, h: PurchaseModelHandover): boolean {
+  return (row.phase ?? '').trim() === DRIFTING_PHASE && h.pAlive >= (h.lostThreshold ?? DEFAULT_CLV_CONFIG.lostThreshold);
+}
+
+/** The figures of one retention measure on one channel. */
+export interface RetentionValue {
+  measure: RetentionMeasureSpec;
+  channel: Channel;
+  /** chance the measure keeps a customer who would otherwise drift away for good */
+  q: number;
+  /** (1 − P(alive)) × q: how much more likely the customer is there over the horizon */
+  added: number;
+  /** horizon margin if kept, under the measure's give-away */
+  valueKept: number;
+  channelCost: number;
+  ev: number;
+}
+
+/**
+ * Values one retention measure on one channel:
+ * q = keepRate's odds × the channel's response factor (as offers and channels move win-back odds);
+ * kept = P(alive) + (1 − P(alive)) × q;
+ * ev = kept × V × (1 − marginReduction) − P(alive) × V − kept × incentive − channel cost,
+ * where V = discounted purchases × spend × margin (the model's horizon value if alive). The
+ * subtracted P(alive) × V is the drift: what the customer brings without any contact.
+ */
+export function valueRetentionMeasure(h: PurchaseModelHandover, valueIfAlive: number, measure: RetentionMeasureSpec, channel: Channel, channelCost: number, response = 1): RetentionValue {
+  const odds = measure.keepRate * response;
+  const q = measure.keepRate >= 1 ? 1 : odds / (1 - measure.keepRate + odds);
+  const added = (1 - h.pAlive) * q;
+  const kept = h.pAlive + added;
+  const valueKept = valueIfAlive * (1 - measure.marginReduction);
+  const ev = kept * valueKept - h.pAlive * valueIfAlive - kept * measure.incentiveCost - channelCost;
+  return { measure, channel, q, added, valueKept, channelCost, ev };
+}
+
+/** Plans a drifting customer with the retention measures: the best measure and channel, or let be. */
+export function evaluateRetentionCustomer(input: EvaluateInput, h: PurchaseModelHandover, options: readonly RetentionOption[], margin: { rate: number; source: FirstLifetime['marginSource']; warning?: string }): ValueResult {
+  const { row, config } = input;
+  const t = messages(input.lang).value;
+  const lang = input.lang ?? 'en';
+  const money = (v: number) => formatMoneyText(v, config.currencySymbol, lang);
+  const base = purchaseModelSecondLifetime(h, margin.rate, config);
+  const warnings = [...(margin.warning === undefined ? [] : [margin.warning]), ...base.warnings.map((w) => say(lang, 'value', w))];
+  const life: FirstLifetime = { missing: [], marginSource: margin.source };
+  const atRisk = (1 - h.pAlive) * base.value;
+  const unpermitted = options.every((o) => o.channels.length === 0);
+  const valued: RetentionValue[] = [];
+  for (const o of options) {
+    // Without a permitted channel the measure is valued on its own channels, to tell no_channel from let_go.
+    const channels = unpermitted ? o.measure.channels : o.channels;
+    for (const c of channels) valued.push(valueRetentionMeasure(h, base.value, o.measure, c, input.channelCosts[c], input.channelResponse?.[c] ?? 1));
+  }
+  const common = { customer_id: row.customer_id, firstLifetime: life, warnings, track: 'retention' as const, p_organic: null, discount: 1, value_at_stake: atRisk };
+  if (input.entry.final) {
+    return { ...common, decision: 'never', decisionReason: t.finalReason(input.entry.code), p_winback: 0, sltv: base.value, expected_value: 0, offer_type: null, offerReason: t.finalNoOffer, offersConsidered: [], explainSteps: [], channel: null };
+  }
+  // Strict '>' keeps the playbook's measure order and each measure's channel order on ties.
+  const best = valued.reduce((a, b) => (b.ev > a.ev ? b : a));
+  const rival = valued.filter((v) => v.measure !== best.measure).sort((a, b) => b.ev - a.ev)[0];
+  const pAlive = formatFixed(h.pAlive, 2, lang);
+  const threshold = Math.max(config.decisionThreshold, 0);
+  const cents = Number(best.ev.toFixed(2));
+  // Never a contact worth ≤ 0, whatever the configured threshold.
+  const decided =
+    margin.rate <= 0 ? { decision: 'let_go' as const, decisionReason: t.retentionMarginNotPositive }
+    : cents <= threshold ? { decision: 'let_go' as const, decisionReason: t.retentionNotWorth(money(best.ev), money(threshold), pAlive) }
+    : unpermitted ? { decision: 'no_channel' as const, decisionReason: t.retentionNoChannel(money(best.ev), best.channel) }
+    : { decision: 'win_back' as const, decisionReason: t.retentionWorth(money(best.ev), money(threshold), pAlive) };
+  return {
+    ...common,
+    ...decided,
+    p_winback: best.added,
+    sltv: best.valueKept,
+    expected_value: best.ev,
+    offer_type: best.measure.id,
+    offerReason: t.retentionBest(best.measure.id, money(best.ev), rival?.measure.id, rival === undefined ? '' : money(rival.ev)),
+    offersConsidered: unpermitted ? [] : valued.map((v) => ({ offer_type: v.measure.id, channel: v.channel, p_winback: v.added, sltv: v.valueKept, expected_value: v.ev })),
+    explainSteps: input.explain ? explainRetention(h, margin.rate, base.value, best, atRisk, lang) : [],
+    channel: unpermitted ? null : best.channel,
+    retention: best.measure,
+  };
+}
+
+function explainRetention(h: PurchaseModelHandover, marginRate: number, valueIfAlive: number, best: RetentionValue, atRisk: number, lang: Lang): ExplainStep[] {
+  const m = best.measure;
+  const t = messages(lang).explain;
+  const n = (v: number) => formatFormulaNumber(v, lang);
+  return [
+    { label: t.pAliveModel, formula: t.pAliveSource(h.model), value: h.pAlive },
+    { label: t.purchasesIfAlive(h.horizonMonths), formula: 'Σ_i (E[Y(i) | alive] − E[Y(i−1) | alive]) / (1 + d)^i', value: h.discountedPurchasesHorizon },
+    { label: t.spendPerPurchase, formula: 'Gamma-Gamma E[M | x, m̄]', value: h.expectedSpend },
+    { label: t.marginRate, formula: t.marginRatePercent, value: marginRate },
+    { label: t.valueIfAlive, formula: `${n(h.discountedPurchasesHorizon)} × ${n(h.expectedSpend)} × ${n(marginRate)}`, value: valueIfAlive },
+    { label: t.keepChance(m.id, best.channel), formula: t.keepChanceFormula(n(m.keepRate)), value: best.q },
+    { label: t.addedChance, formula: `(1 − ${n(h.pAlive)}) × ${n(best.q)}`, value: best.added },
+    { label: t.expectedValuePlain, formula: `(${n(h.pAlive)} + ${n(best.added)}) × (${n(valueIfAlive)} × (1 − ${n(m.marginReduction)}) − ${n(m.incentiveCost)}) − ${n(h.pAlive)} × ${n(valueIfAlive)} − ${n(best.channelCost)}`, value: best.ev },
+    { label: t.valueAtRisk, formula: `(1 − ${n(h.pAlive)}) × ${n(valueIfAlive)}`, value: atRisk },
+  ];
+}

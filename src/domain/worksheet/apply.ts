@@ -1,0 +1,137 @@
+/**
+ * From the model's plan of a customer to the plan the consultant agreed: a corrected reason
+ * or competitor contract end re-plans the customer through `planCustomer`; an overridden
+ * decision and the edited measure, offer, channel and date replace the model's; another
+ * channel re-values the customer with that channel's contact cost. Pure.
+ */
+import { formatIsoDay, isoWeekLabel, parseIsoDay } from '../dates.js';
+import { LOST_CUSTOMER_SCHEMA } from '../read/fields.js';
+import type { HeaderMapping } from '../read/header-map.js';
+import type { Channel } from '../playbook-types.js';
+import { DECISION_RANK, planCustomer, type PlannedCustomer, type PlanSetup } from '../plan/plan.js';
+import { createRowConverter, type ConvertedRow, type RowChecks } from '../read/row-convert.js';
+import { planContactWindow } from '../timing.js';
+import type { CustomerRow } from '../types.js';
+import type { Decision } from '../value/types.js';
+import { answerOf, decisionOf, MANUAL_FIELDS, type MeasureAnswer, type WorksheetSession } from './session.js';
+import { messages, type Lang } from '../catalogue/index.js';
+
+/** One customer of a worksheet: the model's plan and the raw input cells (for plan.csv). */
+export interface WorksheetCustomer {
+  base: PlannedCustomer;
+  cells: readonly string[];
+}
+
+/** The pre-filled answers of template 4 for a customer, from the playbook and the timing rules. */
+export interface MeasureDefaults {
+  measure: string;
+  offer: string;
+  channel: Channel | '';
+  date: string;
+  responsible: string;
+}
+
+/** The customer's plan with the consultant's answers applied; `withMeasures: false` stops before template 4. */
+export function applyWorksheet(base: PlannedCustomer, s: WorksheetSession, setup: PlanSetup, withMeasures = true): PlannedCustomer {
+  const id = base.row.customer_id;
+  const row = correctedRow(base.row, s, base.reason.code);
+  let p = row === base.row ? base : planCustomer(row, setup);
+  const d = decisionOf(s, id);
+  // The consultant may not decide to contact someone who objected or may not be contacted on any channel.
+  if (d?.overridden && p.value.decision !== 'never' && p.value.decision !== 'no_channel' && d.decision !== p.value.decision) {
+    p = withDecision(p, d.decision, messages(setup.lang).worksheet.consultant(d.why), setup);
+  }
+  const m = answerOf(s, 'measures', id);
+  if (withMeasures && m && p.value.decision === 'win_back') p = withMeasure(p, m, setup.lang);
+  return p;
+}
+
+/** The row with the reason, competitor and contract end the consultant recorded in template 2. */
+function correctedRow(row: CustomerRow, s: WorksheetSession, classified: string): CustomerRow {
+  const rel = answerOf(s, 'relationships', row.customer_id);
+  if (!rel) return row;
+  const patch: Partial<CustomerRow> = {};
+  if (rel.reason_code !== undefined && rel.reason_code !== classified) patch.reason_code = rel.reason_code;
+  const competitor = rel.competitor?.trim();
+  if (competitor && competitor !== row.competitor) patch.competitor = competitor;
+  const end = rel.contract_end ? parseIsoDay(rel.contract_end.trim()) : undefined;
+  if (end !== undefined && end !== row.competitor_contract_end) patch.competitor_contract_end = end;
+  return Object.keys(patch).length === 0 ? row : { ...row, ...patch };
+}
+
+function withDecision(p: PlannedCustomer, decision: Decision, why: string, setup: PlanSetup): PlannedCustomer {
+  const contacted = decision === 'win_back' || decision === 'review';
+  const window = contacted ? (p.window ?? modelWindow(p, setup)) : null;
+  return { ...p, value: { ...p.value, decision, decisionReason: why }, window };
+}
+
+/** The window planCustomer gives contacted customers, for a customer the consultant decided to contact. */
+function modelWindow(p: PlannedCustomer, setup: PlanSetup): PlannedCustomer['window'] {
+  const fixed = setup.config.plan.qualityFixedFrom;
+  return planContactWindow({
+    reason: p.entry.code,
+    churnDate: p.row.churn_date,
+    competitorContractEnd: p.row.competitor_contract_end,
+    asOf: setup.asOf,
+    entry: p.entry,
+    coolingOffDays: setup.playbook.coolingOffDays,
+    qualityFixedFrom: fixed ? parseIsoDay(fixed) : undefined,
+  });
+}
+
+function withMeasure(p: PlannedCustomer, m: MeasureAnswer, lang: Lang): PlannedCustomer {
+  const say = messages(lang).worksheet;
+  let out = p;
+  const measure = m.measure?.trim();
+  if (measure && measure !== p.measure) out = { ...out, measure };
+  // Only a channel the customer may be contacted on; the offer is valued on the channel it goes out on.
+  const channel = m.channel && p.permission.allowed[m.channel] ? m.channel : p.channel;
+  const offerType = m.offer ?? p.value.offer_type;
+  const chosen = out.value.offersConsidered.find((o) => o.offer_type === offerType && o.channel === channel);
+  if (chosen && (chosen.offer_type !== p.value.offer_type || chosen.channel !== p.channel)) {
+    const { p_winback, sltv, expected_value, offer_type } = chosen;
+    const warnings = expected_value < 0 ? [...out.value.warnings, say.choiceCostsMore(offer_type, String(channel))] : out.value.warnings;
+    out = { ...out, channel, value: { ...out.value, offer_type, p_winback, sltv, expected_value, channel, warnings, offerReason: say.chosenOffer } };
+  }
+  const day = m.date ? parseIsoDay(m.date.trim()) : undefined;
+  if (day !== undefined && day !== p.window?.contactFrom) {
+    const length = p.window ? p.window.contactUntil - p.window.contactFrom : 0;
+    out = { ...out, window: { contactFrom: day, contactUntil: day + length, wave: isoWeekLabel(day), rule: say.plannedDate } };
+  }
+  return out;
+}
+
+/** What template 4 pre-fills: the playbook's measure, the model's offer, the planned channel and window start. */
+export function measureDefaults(p: PlannedCustomer): MeasureDefaults {
+  return {
+    measure: p.measure,
+    offer: p.value.offer_type ?? 'none',
+    channel: p.channel ?? '',
+    date: p.window ? formatIsoDay(p.window.contactFrom) : '',
+    responsible: p.row.account_manager ?? '',
+  };
+}
+
+/** Orders customers as plan.csv does: decision rank, then expected value (highest first), then input line. */
+export function compareByPriority(a: PlannedCustomer, b: PlannedCustomer): number {
+  const rank = DECISION_RANK[a.value.decision] - DECISION_RANK[b.value.decision];
+  if (rank !== 0) return rank;
+  const ev = (b.value.expected_value ?? -Number.MAX_VALUE) - (a.value.expected_value ?? -Number.MAX_VALUE);
+  return ev !== 0 ? ev : a.row.line - b.row.line;
+}
+
+/** Column headers of customers entered by hand in plan.csv; the margin is a percentage. */
+export const MANUAL_HEADERS: readonly string[] = MANUAL_FIELDS.map((f) => (f === 'margin' ? 'margin %' : f));
+
+/** Turns a customer entered by hand (ISO dates, '.' decimals) into a row, through the export's own converter and checks. */
+export function manualCustomerRow(fields: Readonly<Record<string, string>>, line: number, checks: RowChecks = {}): ConvertedRow & { cells: string[] } {
+  const mapping: HeaderMapping = { fields: new Map(MANUAL_FIELDS.map((h, i) => [h, i])), unmapped: [], warnings: [] };
+  const convert = createRowConverter(MANUAL_HEADERS, mapping, LOST_CUSTOMER_SCHEMA, { decimal: '.', dateOrder: 'ymd' }, {}, checks);
+  const cells = MANUAL_FIELDS.map((h) => fields[h] ?? '');
+  return { ...convert(cells, line), cells };
+}
+
+/** The row of an accepted manual customer, as the reader would have produced it. */
+export function toCustomerRow(values: Record<string, unknown>, warnings: string[], line: number): CustomerRow {
+  return { ...values, line, warnings } as unknown as CustomerRow;
+}

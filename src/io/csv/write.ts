@@ -1,0 +1,225 @@
+import { formatIsoDay } from '../../domain/dates.js';
+
+/** How a CSV output is laid out: plain (`,` and `.`) or for German Excel (`;`, `,`, BOM, CRLF). */
+export interface CsvFormat {
+  delimiter: ',' | ';';
+  decimal: '.' | ',';
+  bom: boolean;
+  newline: '\n' | '\r\n';
+  /**
+   * Write digit strings with a leading zero (postal codes such as 01101, ids such as 000123)
+   * as ="01101", the one form Excel opens as text instead of dropping the zeros.
+   */
+  keepLeadingZeros?: boolean;
+}
+
+export const PLAIN_CSV: CsvFormat = { delimiter: ',', decimal: '.', bom: false, newline: '\n' };
+export const EXCEL_DE_CSV: CsvFormat = { delimiter: ';', decimal: ',', bom: true, newline: '\r\n', keepLeadingZeros: true };
+
+const LEADING_ZERO_DIGITS = /^0\d+$/;
+
+/**
+ * Value kinds of output columns, each with one stable format:
+ * text (neutralised against formulas), int, money (2 decimals), ratio (4 decimals),
+ * date (epoch day → YYYY-MM-DD), phone (an E.164 number as it is, see formatPhone).
+ */
+export type ColumnKind = 'text' | 'int' | 'money' | 'ratio' | 'date' | 'phone';
+
+const E164 = /^\+[1-9]\d{1,14}$/;
+
+/**
+ * A phone number cell. An E.164 number ("+4930123456": a plus and digits only) is written as
+ * it is: a spreadsheet reads it as a number at worst, never as a formula, since it holds no
+ * reference, function or operator after the sign (neutralizeFormula leaves it alone for the
+ * same reason). For German Excel it is written ="+4930123456", the form Excel keeps as text,
+ * because as a number Excel drops the plus and shows 4,93E+10, which, saved again, loses
+ * the digits. Anything else is text, neutralised as usual.
+ */
+function formatPhone(value: unknown, fmt: CsvFormat): string {
+  const text = typeof value === 'string' ? value : String(value);
+  if (!E164.test(text)) return formatCell(text, 'text', fmt);
+  return fmt.keepLeadingZeros ? `"=""${text}"""` : text;
+}
+
+export interface ColumnSpec {
+  name: string;
+  kind: ColumnKind;
+}
+
+// Characters that make a spreadsheet read a cell as a formula (incl. full-width forms).
+const FORMULA_START = /^[\s]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/;
+// Plain numbers such as -12,5, -1.234,56 or an E.164 phone number (+4930123456) cannot run
+// anything and stay as they are; with a space inside ("+49 171 ...") a spreadsheet would try
+// a formula, so those are neutralised.
+const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)*(?:\s?%)?$/;
+
+/** Prefixes a text cell that a spreadsheet would run as a formula with an apostrophe. */
+export function neutralizeFormula(text: string): string {
+  if (text === '') return text;
+  // A cell starting with a letter or digit cannot be a formula: skip the patterns.
+  const c = text.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return text;
+  if (!FORMULA_START.test(text) || PLAIN_NUMBER.test(text)) return text;
+  return `'${text}`;
+}
+
+/**
+ * The text a neutralised cell stood for: the leading apostrophe that neutralizeFormula() put
+ * before a formula is dropped again (a text that began with such an apostrophe itself reads the
+ * same way). For files this tool both writes and reads, such as the contact ledger.
+ */
+export function restoreFormulaText(cell: string): string {
+  if (cell.charCodeAt(0) !== 39) return cell;
+  const text = cell.slice(1);
+  return neutralizeFormula(text) === cell ? text : cell;
+}
+
+/**
+ * A text cell as it was before writing: the apostrophe neutralizeFormula put before a formula
+ * start, and Excel's ="…" text form, removed (for reading an output back as input).
+ */
+export function restoreText(cell: string): string {
+  if (cell.charCodeAt(0) === 39 && FORMULA_START.test(cell.slice(1))) return cell.slice(1);
+  const excel = /^="(.*)"$/.exec(cell);
+  return excel ? (excel[1] as string).replace(/""/g, '"') : cell;
+}
+
+/** Formats one field: quoted when it holds the delimiter, a quote, CR/LF or edge spaces. */
+export function quoteField(text: string, delimiter: string): string {
+  if (text.length === 0) return text;
+  return needsQuotes(delimiter).test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const NEEDS_QUOTES = new Map<string, RegExp>();
+
+/** One precompiled test per delimiter (about twice as fast as a loop over the characters). */
+function needsQuotes(delimiter: string): RegExp {
+  let re = NEEDS_QUOTES.get(delimiter);
+  if (re === undefined) {
+    const d = delimiter.replace(/[\\^\]\-]/g, '\\$&');
+    NEEDS_QUOTES.set(delimiter, (re = new RegExp(`["${d}\\n\\r]|^ | $`)));
+  }
+  return re;
+}
+
+const NEGATIVE_ZERO = ['-0', '-0.0', '-0.00', '-0.000', '-0.0000'];
+const SCALE = [1, 10, 100, 1000, 10000];
+
+const ZEROS = ['', '0', '00', '000', '0000'];
+
+/** Formats a number with fixed decimals and the format's decimal mark; '' for missing. */
+export function formatDecimal(value: number | undefined | null, decimals: number, mark: '.' | ','): string {
+  if (value === undefined || value === null || !Number.isFinite(value)) return '';
+  const scale = SCALE[decimals] ?? 10 ** decimals;
+  const n = Math.round(value * scale);
+  // Up to 4 decimals and 2^53: digits from the integer alone (what toFixed prints, at a fraction of its cost).
+  if (decimals >= 1 && decimals <= 4 && Math.abs(n) <= Number.MAX_SAFE_INTEGER) {
+    const a = n < 0 ? -n : n;
+    const whole = Math.floor(a / scale);
+    const frac = String(a - whole * scale);
+    return `${n < 0 ? '-' : ''}${whole}${mark}${ZEROS[decimals - frac.length] as string}${frac}`;
+  }
+  return formatDecimalSlow(value, decimals, mark);
+}
+
+/** formatDecimal through toFixed, for what the integer path does not cover. */
+function formatDecimalSlow(value: number, decimals: number, mark: '.' | ','): string {
+  const scale = SCALE[decimals] ?? 10 ** decimals;
+  const text = (Math.round(value * scale) / scale).toFixed(decimals);
+  const clean = text === (NEGATIVE_ZERO[decimals] ?? `-${(0).toFixed(decimals)}`) ? text.slice(1) : text;
+  return mark === ',' ? clean.replace('.', ',') : clean;
+}
+
+const DAY_CACHE_LIMIT = 4096;
+const dayTexts = new Map<number, string>();
+
+/** formatIsoDay with a small cache: output dates repeat a lot (contact windows, waves). */
+function isoDay(day: number): string {
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    text = formatIsoDay(day);
+    if (dayTexts.size >= DAY_CACHE_LIMIT) dayTexts.clear();
+    dayTexts.set(day, text);
+  }
+  return text;
+}
+
+/**
+ * True when a text cell is written as it is: no formula start, no edge spaces. (Whether it
+ * holds the delimiter, a quote or a line break is the caller's to know.)
+ */
+export function isVerbatimText(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return true;
+  const c = text.charCodeAt(0);
+  const alnum = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (!alnum && (c === 32 || neutralizeFormula(text) !== text)) return false;
+  return text.charCodeAt(n - 1) !== 32;
+}
+
+/** Formats one cell of the given kind. */
+export function formatCell(value: unknown, kind: ColumnKind, fmt: CsvFormat): string {
+  if (value === undefined || value === null) return '';
+  switch (kind) {
+    case 'text': {
+      const text = typeof value === 'string' ? value : String(value);
+      if (fmt.keepLeadingZeros && LEADING_ZERO_DIGITS.test(text)) return `"=""${text}"""`;
+      return quoteField(neutralizeFormula(text), fmt.delimiter);
+    }
+    case 'int':
+      return typeof value === 'number' ? String(Math.round(value)) : quoteField(neutralizeFormula(String(value)), fmt.delimiter);
+    case 'money':
+      return typeof value === 'number' ? formatDecimal(value, 2, fmt.decimal) : '';
+    case 'ratio':
+      return typeof value === 'number' ? formatDecimal(value, 4, fmt.decimal) : '';
+    case 'date':
+      return typeof value === 'number' ? isoDay(value) : quoteField(neutralizeFormula(String(value)), fmt.delimiter);
+    case 'phone':
+      return formatPhone(value, fmt);
+  }
+}
+
+/** A header line and a row formatter for a fixed list of columns. */
+export interface CsvFormatter {
+  header(): string;
+  row(values: readonly unknown[]): string;
+  /**
+   * The row with column `at` left open, to be filled in later with cell(): the cells before
+   * it, each followed by the delimiter, and the cells after it, each preceded by the
+   * delimiter, then the newline. head + cell(v, at) + tail equals row() with v at `at`.
+   */
+  around(values: readonly unknown[], at: number): { head: string; tail: string };
+  cell(value: unknown, at: number): string;
+}
+
+/** Builds a formatter for `columns`; rows are given as arrays in column order. */
+export function createCsvFormatter(columns: readonly ColumnSpec[], fmt: CsvFormat): CsvFormatter {
+  const kinds = columns.map((c) => c.kind);
+  return {
+    header: () => columns.map((c) => quoteField(neutralizeFormula(c.name), fmt.delimiter)).join(fmt.delimiter) + fmt.newline,
+    row: (values) => {
+      let out = '';
+      for (let i = 0; i < kinds.length; i++) {
+        if (i > 0) out += fmt.delimiter;
+        out += formatCell(values[i], kinds[i] as ColumnKind, fmt);
+      }
+      return out + fmt.newline;
+    },
+    around: (values, at) => {
+      let head = '';
+      let tail = '';
+      for (let i = 0; i < at; i++) head += formatCell(values[i], kinds[i] as ColumnKind, fmt) + fmt.delimiter;
+      for (let i = at + 1; i < kinds.length; i++) tail += fmt.delimiter + formatCell(values[i], kinds[i] as ColumnKind, fmt);
+      return { head, tail: tail + fmt.newline };
+    },
+    cell: (value, at) => formatCell(value, kinds[at] as ColumnKind, fmt),
+  };
+}
+
+/** A whole CSV document (header + rows), with a BOM where the format asks for one. */
+export function formatCsv(columns: readonly ColumnSpec[], rows: readonly (readonly unknown[])[], fmt: CsvFormat): string {
+  const f = createCsvFormatter(columns, fmt);
+  let out = (fmt.bom ? '\ufeff' : '') + f.header();
+  for (const r of rows) out += f.row(r);
+  return out;
+}

@@ -1,0 +1,238 @@
+/**
+ * plan.csv and rejects.csv: the column order (declared once here), the row formatting and
+ * the atomic, sorted write. plan.csv is sorted by priority through an external sort so that
+ * memory stays flat on large exports.
+ */
+import { join } from 'node:path';
+import { DECISION_RANK, type PlannedCustomer } from '../../domain/plan/plan.js';
+import type { Reject } from '../../domain/types.js';
+import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream } from '../atomic-write.js';
+import { createCsvFormatter, formatCell, isVerbatimText, type ColumnKind, type ColumnSpec, type CsvFormat, type CsvFormatter } from '../csv/write.js';
+import type { RunOutputs } from '../run-outputs.js';
+import { SortedSpool } from '../sorted-spool.js';
+
+/** Computed columns of plan.csv, after the input columns; `priority` splits head from tail. */
+export const PLAN_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'customer_id', kind: 'text' },
+  { name: 'reason_code', kind: 'text' },
+  { name: 'reason_confidence', kind: 'ratio' },
+  { name: 'decision', kind: 'text' },
+  { name: 'decision_reason', kind: 'text' },
+  { name: 'p_winback', kind: 'ratio' },
+  { name: 'sltv', kind: 'money' },
+  { name: 'expected_value', kind: 'money' },
+  { name: 'priority', kind: 'int' },
+  { name: 'measure', kind: 'text' },
+  { name: 'offer_type', kind: 'text' },
+  { name: 'channel', kind: 'text' },
+  { name: 'contact_from', kind: 'date' },
+  { name: 'contact_until', kind: 'date' },
+  { name: 'wave', kind: 'text' },
+  { name: 'reason_secondary', kind: 'text' },
+  { name: 'reason_evidence', kind: 'text' },
+  { name: 'value_at_stake', kind: 'money' },
+  { name: 'offer_reason', kind: 'text' },
+  { name: 'message_angle', kind: 'text' },
+  { name: 'timing_rule', kind: 'text' },
+  { name: 'warnings', kind: 'text' },
+  // the organic return probability the expected value subtracts (added later: last, so older readers keep their offsets)
+  { name: 'p_organic', kind: 'ratio' },
+  { name: 'track', kind: 'text' },
+];
+/** The plan columns of files written before track existed: report still reads them. */
+export const PLAN_COLUMNS_WITHOUT_TRACK: readonly ColumnSpec[] = PLAN_COLUMNS.slice(0, PLAN_COLUMNS.findIndex((c) => c.name === 'track'));
+/** The plan columns of files written before p_organic existed: report still reads them. */
+export const PLAN_COLUMNS_WITHOUT_P_ORGANIC: readonly ColumnSpec[] = PLAN_COLUMNS.slice(0, PLAN_COLUMNS.findIndex((c) => c.name === 'p_organic'));
+const PRIORITY_AT = PLAN_COLUMNS.findIndex((c) => c.name === 'priority');
+const KINDS = PLAN_COLUMNS.map((c) => c.kind);
+/**
+ * Text columns whose values come from a small set (the playbook's texts, codes, channels):
+ * each distinct value is neutralised and quoted once, not once per row.
+ */
+const REPEATING = new Set(['reason_code', 'decision', 'measure', 'offer_type', 'channel', 'wave', 'reason_secondary', 'message_angle', 'track']);
+const REPEAT_CACHE_LIMIT = 1024;
+
+export const REJECT_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'line', kind: 'int' },
+  { name: 'customer_id', kind: 'text' },
+  { name: 'column', kind: 'text' },
+  { name: 'value', kind: 'text' },
+  { name: 'error', kind: 'text' },
+];
+
+/** A rejected row's values in REJECT_COLUMNS order: rejects.csv of plan, campaign and clv. */
+export function rejectValues(r: Reject): unknown[] {
+  return [r.line, r.customer_id, r.column, r.value, r.error];
+}
+
+/** The computed values of one planned customer, in PLAN_COLUMNS order (priority left empty). */
+export function planValues(p: PlannedCustomer): unknown[] {
+  const v = p.value;
+  return [
+    p.row.customer_id, p.reason.code, p.reason.confidence, v.decision, v.decisionReason,
+    v.p_winback, v.sltv, v.expected_value, undefined, p.measure, v.offer_type, p.channel,
+    p.window?.contactFrom, p.window?.contactUntil, p.window?.wave, p.reason.secondary, p.reason.evidence,
+    v.value_at_stake, v.offerReason, p.angle, p.window?.rule, [...p.row.warnings, ...p.permission.warnings, ...v.warnings].join('; '),
+    v.p_organic,
+    p.track,
+  ];
+}
+
+/** Output header names: input headers first (renamed where they clash with computed ones). */
+export function planHeader(inputHeaders: readonly string[]): string[] {
+  const computed = new Set(PLAN_COLUMNS.map((c) => c.name));
+  return [...inputHeaders.map((h) => (computed.has(h) ? `${h}_input` : h)), ...PLAN_COLUMNS.map((c) => c.name)];
+}
+
+/** One plan.csv row in two parts around the priority number, which is known only once sorted. */
+export interface PlanRowText {
+  head: string;
+  tail: string;
+}
+
+/**
+ * Formats planned customers as plan.csv rows (the input cells, then the computed columns).
+ * Pure and synchronous: `winback plan` runs one per worker thread on large exports.
+ */
+export class PlanRowFormatter {
+  private readonly repeatCache = PLAN_COLUMNS.map((c) => (REPEATING.has(c.name) ? new Map<string, string>() : undefined));
+  private readonly sameDelimiter: boolean;
+
+  /** `inputDelimiter`: the export's delimiter, when rows may be passed with their raw text */
+  constructor(
+    private readonly fmt: CsvFormat,
+    private readonly inputWidth: number,
+    inputDelimiter?: string,
+  ) {
+    // Raw input text is copied only where no cell could need rewriting (Excel's leading zeros do).
+    this.sameDelimiter = inputDelimiter === fmt.delimiter && !fmt.keepLeadingZeros;
+  }
+
+  /**
+   * Formats one planned customer into `out`; `cells` are the raw input cells and `raw` the
+   * record's text when it had no quotes. Such a record, read with the output's delimiter and
+   * with no cell to neutralise or quote, is copied as it is instead of cell by cell.
+   */
+  format(p: PlannedCustomer, cells: readonly string[], raw: string | undefined, out: PlanRowText): void {
+    const { fmt } = this;
+    const d = fmt.delimiter;
+    let head = '';
+    if (raw !== undefined && this.sameDelimiter && cells.length === this.inputWidth) {
+      // The record's own text, with only the cells rewritten that need it (a formula start,
+      // edge spaces); its cells cannot hold the delimiter, since they were split at it.
+      let copied = 0;
+      let at = 0;
+      let changed = false;
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells[i] as string;
+        if (!isVerbatimText(c)) {
+          head += raw.slice(copied, at) + formatCell(c, 'text', fmt);
+          copied = at + c.length;
+          changed = true;
+        }
+        at += c.length + 1;
+      }
+      head = changed ? head + raw.slice(copied) + d : raw + d;
+    } else if (raw !== undefined) {
+      // A quote-free record: no cell holds a quote or line break, only the delimiter may need quoting.
+      for (let i = 0; i < this.inputWidth; i++) {
+        const c = cells[i] ?? '';
+        const zeroLed = fmt.keepLeadingZeros === true && c.charCodeAt(0) === 48;
+        head += (isVerbatimText(c) && !c.includes(d) && !zeroLed ? c : formatCell(c, 'text', fmt)) + d;
+      }
+    } else for (let i = 0; i < this.inputWidth; i++) head += formatCell(cells[i] ?? '', 'text', fmt) + d;
+    const values = planValues(p);
+    let tail = '';
+    for (let i = 0; i < PLAN_COLUMNS.length; i++) {
+      const value = values[i];
+      const cache = this.repeatCache[i];
+      let cell = cache && typeof value === 'string' ? cache.get(value) : undefined;
+      if (cell === undefined) {
+        cell = formatCell(value, KINDS[i] as ColumnKind, fmt);
+        if (cache && typeof value === 'string') {
+          if (cache.size >= REPEAT_CACHE_LIMIT) cache.clear();
+          cache.set(value, cell);
+        }
+      }
+      if (i < PRIORITY_AT) head += cell + d;
+      else if (i > PRIORITY_AT) tail += d + cell;
+    }
+    out.head = head;
+    out.tail = tail + fmt.newline;
+  }
+}
+
+/** The sort keys of plan.csv: decision rank, then expected value (descending), then input line. */
+export function planSortKeys(p: PlannedCustomer): { rank: number; key: number } {
+  return { rank: DECISION_RANK[p.value.decision], key: p.value.expected_value ?? -Number.MAX_VALUE };
+}
+
+/** Writes plan.csv and rejects.csv into temporary files; commit() puts both in place. */
+export class PlanFiles {
+  private spool = new SortedSpool();
+  private failure: unknown;
+  private readonly rejectFormatter: CsvFormatter;
+  private readonly text: PlanRowText = { head: '', tail: '' };
+  private constructor(
+    private readonly plan: AtomicWriteStream,
+    private readonly rejects: AtomicWriteStream,
+    private readonly formatter: PlanRowFormatter,
+    fmt: CsvFormat,
+  ) {
+    this.rejectFormatter = createCsvFormatter(REJECT_COLUMNS, fmt);
+  }
+
+  /** `inputDelimiter`: the export's delimiter, when rows may be passed with their raw text */
+  static async open(dir: string, inputHeaders: readonly string[], fmt: CsvFormat, inputDelimiter?: string): Promise<PlanFiles> {
+    const plan = await createAtomicWriteStream(join(dir, 'plan.csv'));
+    const rejects = await createAtomicWriteStream(join(dir, 'rejects.csv')).catch(async (e: unknown) => {
+      await plan.abort();
+      throw e;
+    });
+    const files = new PlanFiles(plan, rejects, new PlanRowFormatter(fmt, inputHeaders.length, inputDelimiter), fmt);
+    // A failed write surfaces at commit(), as the I/O error it is, instead of crashing the process.
+    for (const s of [plan, rejects]) s.on('error', (e: unknown) => (files.failure ??= e));
+    const header = planHeader(inputHeaders).map((name) => formatCell(name, 'text', fmt)).join(fmt.delimiter) + fmt.newline;
+    await write(plan, (fmt.bom ? '\ufeff' : '') + header);
+    await write(rejects, (fmt.bom ? '\ufeff' : '') + createCsvFormatter(REJECT_COLUMNS, fmt).header());
+    return files;
+  }
+
+  /** Queues one planned customer for sorting (see PlanRowFormatter.format). */
+  add(p: PlannedCustomer, cells: readonly string[], raw?: string): void {
+    this.formatter.format(p, cells, raw, this.text);
+    const { rank, key } = planSortKeys(p);
+    this.spool.push(rank, key, p.row.line, this.text.head, this.text.tail);
+  }
+
+  /**
+   * Where rows formatted and sorted elsewhere go (worker threads): run files in the sort's
+   * temporary directory, added to and passed over in the merge as SortedSpool describes.
+   */
+  get sortedRuns(): Pick<SortedSpool, 'runFilePath' | 'addRunExtent' | 'skip'> {
+    return this.spool;
+  }
+
+  async reject(r: Reject): Promise<void> {
+    await write(this.rejects, this.rejectFormatter.row(rejectValues(r)));
+  }
+
+  /** Writes the sorted plan and renames both files into place; returns their sizes (for summary.json). */
+  async commit(): Promise<RunOutputs> {
+    // Resolves once the stream has written the bytes: the spool reuses the buffer.
+    await this.spool.writeNumbered((bytes) => new Promise<void>((resolve) => this.plan.write(bytes, () => resolve())));
+    if (this.failure) throw this.failure;
+    await this.rejects.commit();
+    await this.plan.commit();
+    return { 'plan.csv': { bytes: this.plan.bytesWritten }, 'rejects.csv': { bytes: this.rejects.bytesWritten } };
+  }
+
+  async abort(): Promise<void> {
+    await this.spool.dispose();
+    await Promise.all([this.plan.abort(), this.rejects.abort()]);
+  }
+}
+
+function write(stream: AtomicWriteStream, text: string | Buffer): Promise<void> {
+  return writeOrWait(stream, text) ?? Promise.resolve();
+}

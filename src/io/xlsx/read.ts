@@ -1,0 +1,426 @@
+/**
+ * Excel workbooks (.xlsx) read through the same contract as CSV exports: one sheet (the
+ * first, or --sheet NAME), its first non-empty row the header, the same aliases, value
+ * parsing and rejects, which name the cell (Kunden!C12). Typed cells become the text a CSV
+ * export would hold (cells.ts). The sheet's rows stream from the zip (read through its
+ * directory; stdin is copied to a temporary file first); only the workbook's shared strings
+ * (each distinct text once) are held in memory, as Excel's format requires.
+ */
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import type { Schema } from '../../domain/read/fields.js';
+import { mapHeaders } from '../../domain/read/header-map.js';
+import { DuplicateTracker, FACT_FIELDS } from '../../domain/read/duplicate-ids.js';
+import { createRowConverter, type RowChecks } from '../../domain/read/row-convert.js';
+import { keyedError, messages, noteOf } from '../../domain/catalogue/index.js';
+import type { Reject } from '../../domain/types.js';
+import { DataError, IoError, UsageError } from '../../errors.js';
+import { decideId, missingColumnsError, noDataRows, type Dialect, type IdDecision, type OpenedExport, type ReadOptions, type ReadStats, type RowEvent, type RowVisitor } from '../csv/read.js';
+import { detectConventions } from '../csv/sniff.js';
+import { registerTemp } from '../temp-cleanup.js';
+import { cellRef, cellText } from './cells.js';
+
+/** What the first bytes say a file is, when it is a spreadsheet rather than text. */
+export type WorkbookKind = 'xlsx' | 'xls' | 'ods';
+
+/** Recognises a zip-based workbook (xlsx; OpenDocument) or an old binary .xls by its first bytes. */
+export function workbookKind(head: Buffer): WorkbookKind | undefined {
+  if (head.length >= 4 && head.readUInt32BE(0) === 0x504b0304) {
+    return head.subarray(0, 200).includes('opendocument.spreadsheet') ? 'ods' : 'xlsx';
+  }
+  if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1) return 'xls';
+  return undefined;
+}
+
+/** An opened workbook's dialect: the sheet read, and conventions of its text cells. */
+export interface WorkbookDialect extends Dialect {
+  sheet: string;
+}
+
+export interface WorkbookInput {
+  source: string;
+  label: string;
+  kind: WorkbookKind;
+  /** the bytes already read, and the rest of the input */
+  head: Buffer;
+  rest: AsyncIterator<Buffer | string>;
+  sizeBytes: number | undefined;
+  release: () => void;
+  /** the file's absolute path; undefined for stdin */
+  path: string | undefined;
+}
+
+const SAMPLE_ROWS = 500;
+const CHUNK_ROWS = 512;
+
+type SheetRow = { line: number; values: unknown[]; formats: (string | undefined)[] };
+
+/** Opens the sheet of a workbook and maps its header; rows are read as with a CSV export. */
+export async function openWorkbookExport(input: WorkbookInput, schema: Schema, opts: ReadOptions): Promise<OpenedExport> {
+  const { label } = input;
+  if (input.kind !== 'xlsx') throw notXlsx(label, input.kind);
+  const stats: ReadStats = { read: 0, accepted: 0, rejected: 0, blankLines: 0, bytes: 0, sha256: '' };
+  const file = await workbookFile(input, stats);
+  let book: OpenedSheet;
+  try {
+    book = await openSheet(file.path, label, opts.sheet);
+  } catch (err) {
+    await file.dispose();
+    throw err;
+  }
+  const finishBook = book.finish;
+  let closing: Promise<void> | undefined;
+  // stdin's copy stays for a second reading (duplicate ids a later row decides); the caller removes it.
+  const keepCopy = input.path === undefined && opts.reread === true;
+  // Closes the sheet and removes stdin's temporary copy, once, whoever asks first.
+  book.finish = () => (closing ??= finishBook().finally(keepCopy ? undefined : file.dispose));
+  const sheetRows = book.rows;
+  const opening = book;
+  // Whatever stops the reading before the rows are handed out releases the workbook.
+  const { headerRow, headers, mapping, sample } = await (async () => {
+    try {
+      return await readHeadAndSample(sheetRows, stats, schema, opts, label, opening);
+    } catch (err) {
+      await opening.finish();
+      if (keepCopy) await file.dispose();
+      throw err;
+    }
+  })();
+  const width = headers.length;
+  // Typed numbers are written with the decimal mark the sheet's text cells use, so that
+  // both read alike under the one convention detected below.
+  const textOnly = sample.map((r) => cells(r, width, '.', true));
+  const textConventions = detectConventions(textOnly, mapping, schema, ',', opts);
+  const mark = opts.decimal ?? (textConventions.decimalSource.key === 'fromData' ? textConventions.decimal : '.');
+  const conventions = detectConventions(sample.map((r) => cells(r, width, mark, false)), mapping, schema, ',', opts);
+  const dialect: WorkbookDialect = {
+    encoding: 'utf8',
+    bom: false,
+    delimiter: ',',
+    decimal: conventions.decimal,
+    dateOrder: conventions.dateOrder,
+    decided: { encoding: { key: 'workbook', args: [] }, delimiter: { key: 'cells', args: [] }, decimal: conventions.decimalSource, dateOrder: conventions.dateOrderSource },
+    sepLine: false,
+    sheet: book.name,
+  };
+  const warnings = [...mapping.warnings, ...conventions.warnings];
+  if (opts.encoding || opts.delimiter) warnings.push(messages(opts.lang).read.texts.xlsxIgnoredFlags);
+  const checks: RowChecks = { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(opts.currency !== undefined ? { currency: opts.currency } : {}), lang: opts.lang ?? 'en' };
+  const convert = createRowConverter(headers, mapping, schema, conventions, opts.fill, checks);
+  const t = messages(opts.lang).read.texts;
+  const idIndex = mapping.fields.get('customer_id');
+  const idHeader = idIndex === undefined ? 'customer_id' : (headers[idIndex] as string);
+  const dateAt = mapping.fields.get('last_modified');
+  // Rows sharing an id are decided as in a CSV export: by date, else the most restrictive consent.
+  const duplicates = schema.uniqueId ? new DuplicateTracker(undefined, dateAt === undefined ? undefined : headers[dateAt], t) : undefined;
+  const ids: IdDecision = {
+    duplicates, reread: opts.reread === true, resolution: opts.duplicates, phrases: opts.objectionPhrases ?? [],
+    byFacts: opts.reread === true || opts.duplicates !== undefined, factColumns: FACT_FIELDS.map((f) => mapping.fields.get(f)), stats, idHeader,
+  };
+  const headerLine = headerRow.line;
+
+  const rowEvent = (row: SheetRow): RowEvent | undefined => {
+    const text = cells(row, width, mark, false);
+    if (text.every((c) => c.trim() === '')) {
+      stats.blankLines++;
+      return undefined;
+    }
+    stats.read++;
+    const converted = convert(text, row.line);
+    if (!converted.ok) {
+      stats.rejected++;
+      return { ok: false, reject: withCell(converted.reject, headers, book.name) };
+    }
+    const ev = decideId(ids, converted, text, row.line, undefined);
+    return ev && !ev.ok ? { ok: false, reject: withCell(ev.reject, headers, book.name) } : ev;
+  };
+
+  let started = false;
+  async function* batches(): AsyncGenerator<RowEvent[]> {
+    if (started) throw new Error(`${label} can be read only once`);
+    started = true;
+    let batch: RowEvent[] = [];
+    const take = (row: SheetRow) => {
+      const ev = rowEvent(row);
+      if (ev) batch.push(ev);
+    };
+    // However the reading ends (all rows, a failure, the caller stopping), the workbook is released.
+    try {
+      for (const row of sample) take(row);
+      sample.length = 0;
+      for (;;) {
+        if (batch.length >= CHUNK_ROWS) {
+          yield batch;
+          batch = [];
+        }
+        const next = await sheetRows.next();
+        if (next.done) break;
+        take(next.value);
+      }
+      if (batch.length > 0) yield batch;
+    } finally {
+      await book.finish();
+    }
+    if (stats.read === 0) throw noDataRows(t.sheetLabel(label, book.name, headerLine), t);
+  }
+
+  const eachRow = async (visit: RowVisitor, afterChunk?: () => void): Promise<void> => {
+    for await (const batch of batches()) {
+      const pending: Promise<void>[] = [];
+      for (const ev of batch) {
+        const p = visit(ev);
+        if (p) pending.push(p);
+      }
+      for (const p of pending) await p;
+      afterChunk?.();
+    }
+  };
+
+  return {
+    source: input.source,
+    label,
+    dialect,
+    headers,
+    mapping,
+    warnings,
+    stats,
+    lang: checks.lang ?? 'en',
+    // A workbook's damage (a broken zip, a missing part) stops the read with a data error.
+    damage: [],
+    sizeBytes: input.sizeBytes,
+    // No path: worker threads split text files, never a zip.
+    path: undefined,
+    pieceSpec: { label, encoding: 'utf8', delimiter: ',', headers, mapping, conventions, fill: opts.fill, idHeader, checks },
+    expectedRows: undefined,
+    ...(duplicates ? { duplicates } : {}),
+    rereads: opts.reread === true,
+    ...(keepCopy ? { stdinCopy: { path: file.path, remove: file.dispose } } : {}),
+    release: () => {
+      input.release();
+      void book.finish();
+    },
+    batches,
+    eachRow,
+    rows: async function* rows() {
+      for await (const batch of batches()) yield* batch;
+    },
+  };
+}
+
+/** The header row (the first with any text), its mapping, and the sample rows the conventions are detected from. */
+async function readHeadAndSample(sheetRows: AsyncIterator<SheetRow>, stats: ReadStats, schema: Schema, opts: ReadOptions, label: string, book: OpenedSheet) {
+  let headerRow: SheetRow | undefined;
+  for (let next = await sheetRows.next(); !next.done; next = await sheetRows.next()) {
+    if (next.value.values.some((v) => cellText(v, undefined, '.').trim() !== '')) {
+      headerRow = next.value;
+      break;
+    }
+    // Rows above the header count as blank lines.
+    stats.blankLines++;
+  }
+  const t = messages(opts.lang).read.texts;
+  if (!headerRow) throw new DataError(t.sheetEmpty(label, book.name), book.others.length > 0 ? t.sheetEmptyHint(book.others.join(', ')) : t.checkExport);
+  const headers = trimTrailingEmpty(headerRow.values.map((v) => cellText(v, undefined, '.').trim()));
+  const { mapping, missing, badOverrides, duplicates, ambiguous } = mapHeaders(headers, schema, opts.map ?? {}, t);
+  if (badOverrides.length > 0 || ambiguous.length > 0) {
+    const problems = [...badOverrides, ...ambiguous.map((a) => t.ambiguousMap(a.field, a.header, a.columns))];
+    throw new UsageError(t.mapNotApplied(label, problems.join('; ')), t.headersFound(headers.join(', ')));
+  }
+  const twin = duplicates[0];
+  if (twin) throw new DataError(t.duplicateHeader(label, twin.field, twin.header, twin.columns), t.duplicateHeaderHint(twin.field, twin.columns));
+  const stillMissing = missing.filter((m) => !m.fields.some((f) => opts.fill?.[f] !== undefined));
+  if (stillMissing.length > 0) throw missingColumnsError(label, headers, stillMissing, schema.kind, t);
+  const sample: SheetRow[] = [];
+  while (sample.length < SAMPLE_ROWS) {
+    const next = await sheetRows.next();
+    if (next.done) break;
+    sample.push(next.value);
+  }
+  return { headerRow, headers, mapping, sample };
+}
+
+/** A row's cells as text, `width` of them (more only when a cell past the header holds something). */
+function cells(row: SheetRow, width: number, mark: '.' | ',', textOnly: boolean): string[] {
+  const out: string[] = [];
+  const n = Math.max(width, row.values.length);
+  for (let i = 0; i < n; i++) {
+    const v = row.values[i];
+    out.push(textOnly && typeof v !== 'string' ? '' : cellText(v, row.formats[i], mark));
+  }
+  if (out.length > width) return trimTrailingEmpty(out, width);
+  return out;
+}
+
+function trimTrailingEmpty(values: string[], min = 0): string[] {
+  let end = values.length;
+  while (end > min && (values[end - 1] as string).trim() === '') end--;
+  return end === values.length ? values : values.slice(0, end);
+}
+
+/** The reject with the cell it is about, as Excel names it, in front of the problem. */
+function withCell(r: Reject, headers: readonly string[], sheet: string): Reject {
+  const column = headers.indexOf(r.column);
+  const where = column >= 0 ? cellRef(sheet, column + 1, r.line) : `${cellRef(sheet, 1, r.line).replace(/A\d+$/, '')}${r.line}:${r.line}`;
+  return { ...r, error: `${where}: ${r.error}` };
+}
+
+/**
+ * The workbook as a file to read at random (a zip's directory is at its end): the file
+ * itself, or stdin copied to a temporary file. Hashed and counted on the way.
+ */
+async function workbookFile(input: WorkbookInput, stats: ReadStats): Promise<{ path: string; dispose: () => Promise<void> }> {
+  const hash = createHash('sha256');
+  const take = (buf: Buffer) => {
+    hash.update(buf);
+    stats.bytes += buf.length;
+  };
+  if (input.path !== undefined) {
+    // The bytes already read and the rest of the stream are only hashed: the zip is read by path.
+    take(input.head);
+    await drain(input, take);
+    stats.sha256 = hash.digest('hex');
+    return { path: input.path, dispose: async () => undefined };
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'winback-xlsx-'));
+  const forget = registerTemp(dir);
+  const path = join(dir, 'stdin.xlsx');
+  const dispose = async () => {
+    await rm(dir, { recursive: true, force: true });
+    forget();
+  };
+  try {
+    const out = createWriteStream(path);
+    const write = (buf: Buffer) => {
+      take(buf);
+      if (!out.write(buf)) return once(out, 'drain').then(() => undefined);
+      return undefined;
+    };
+    await write(input.head);
+    await drain(input, write);
+    out.end();
+    await finished(out);
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
+  stats.sha256 = hash.digest('hex');
+  return { path, dispose };
+}
+
+async function drain(input: WorkbookInput, take: (buf: Buffer) => Promise<void> | void): Promise<void> {
+  for (;;) {
+    let next: IteratorResult<Buffer | string>;
+    try {
+      next = await input.rest.next();
+    } catch (err) {
+      throw keyedError((m) => new IoError(m), noteOf('files', { key: 'readFailed', args: [input.label, (err as Error).message] }));
+    }
+    if (next.done) return;
+    await take(typeof next.value === 'string' ? Buffer.from(next.value) : next.value);
+  }
+}
+
+interface OpenedSheet {
+  name: string;
+  /** names of the workbook's other sheets */
+  others: string[];
+  rows: AsyncIterator<SheetRow>;
+  /** releases what reading the workbook holds */
+  finish(): Promise<void>;
+}
+
+interface SheetReader {
+  [Symbol.asyncIterator](): AsyncIterator<{ number: number; values: unknown[]; getCell(i: number): { numFmt?: string } }>;
+}
+
+/**
+ * The parts of exceljs's streaming workbook reader used here. It reads a zip front to back,
+ * and a sheet that comes before the workbook's directory parts loses its name now and then;
+ * so the parts are handed to it in the order it needs, from the zip's directory.
+ */
+interface WorkbookParts {
+  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { name: string; rId: string }[] };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: SheetReader }>;
+}
+
+/** Opens the sheet to read: `wanted` by name (case ignored when unambiguous), else the workbook's first. */
+async function openSheet(path: string, label: string, wanted: string | undefined): Promise<OpenedSheet> {
+  const unreadable = (why: string) => keyedError((m, h) => new DataError(m, h), noteOf('files', { key: 'workbookUnreadable', args: [label, why] }), noteOf('files', { key: 'saveAgainHint', args: [] }));
+  const guard = async <T>(step: () => Promise<T>): Promise<T> => {
+    try {
+      return await step();
+    } catch (err) {
+      throw err instanceof DataError || err instanceof UsageError ? err : unreadable((err as Error).message);
+    }
+  };
+  const { Open } = await import('unzipper');
+  const directory = await guard(() => Open.file(path));
+  const entries = new Map(directory.files.map((f) => [f.path.replace(/^\/+/, ''), f]));
+  const part = (name: string) => entries.get(name);
+  const rels = part('xl/_rels/workbook.xml.rels');
+  const workbook = part('xl/workbook.xml');
+  if (!rels || !workbook) throw unreadable('no xl/workbook.xml in the zip');
+  const { default: ExcelJS } = await import('exceljs');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as WorkbookParts;
+  await guard(async () => {
+    await reader._parseRels(rels.stream());
+    await reader._parseWorkbook(workbook.stream());
+    const styles = part('xl/styles.xml');
+    if (styles) await reader._parseStyles(styles.stream());
+    const shared = part('xl/sharedStrings.xml');
+    if (shared) for await (const _ of reader._parseSharedStrings(shared.stream()));
+  });
+  const names = (reader.model?.sheets ?? []).map((s) => s.name);
+  if (names.length === 0) throw keyedError((m, h) => new DataError(m, h), noteOf('files', { key: 'workbookEmpty', args: [label] }), noteOf('files', { key: 'saveAgainHint', args: [] }));
+  const name = wanted === undefined ? (names[0] as string) : matchSheet(wanted, names);
+  const sheet = reader.model?.sheets?.find((s) => s.name === name);
+  if (!sheet) throw keyedError((m, h) => new UsageError(m, h), noteOf('files', { key: 'noSheet', args: [String(wanted), label] }), noteOf('files', { key: 'noSheetHint', args: [names.join(', ')] }));
+  const target = reader.workbookRels?.find((r) => r.Id === sheet.rId)?.Target ?? '';
+  const sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  const entry = part(sheetPath);
+  if (!entry) throw unreadable(`sheet '${name}' is missing from the zip (${sheetPath})`);
+  const sheetNo = /(\d+)\.xml$/.exec(sheetPath)?.[1] ?? '1';
+  const stream = entry.stream();
+  const emitted = [...reader._parseWorksheet(stream, sheetNo)][0];
+  if (!emitted) throw unreadable(`sheet '${name}' cannot be read`);
+  const rows = emitted.value[Symbol.asyncIterator]();
+  return {
+    name,
+    others: names.filter((n) => n !== name),
+    rows: {
+      next: async () => {
+        const r = await guard(() => rows.next());
+        if (r.done) return { done: true, value: undefined };
+        const row = r.value;
+        const values = (row.values ?? []).slice(1);
+        const formats = values.map((v, i) => (typeof v === 'number' || (typeof v === 'object' && v !== null && 'formula' in v) ? row.getCell(i + 1).numFmt : undefined));
+        return { done: false, value: { line: row.number, values, formats } };
+      },
+    },
+    finish: async () => void stream.destroy(),
+  };
+}
+
+function matchSheet(wanted: string, names: readonly string[]): string {
+  if (names.includes(wanted)) return wanted;
+  const folded = names.filter((n) => n.toLowerCase() === wanted.trim().toLowerCase());
+  return folded.length === 1 ? (folded[0] as string) : wanted;
+}
+
+function notXlsx(label: string, kind: WorkbookKind): DataError {
+  const make = (m: string, h?: string) => new DataError(m, h);
+  return kind === 'xls'
+    ? keyedError(make, noteOf('files', { key: 'xls', args: [label] }), noteOf('files', { key: 'xlsHint', args: [] }))
+    : keyedError(make, noteOf('files', { key: 'ods', args: [label] }), noteOf('files', { key: 'odsHint', args: [] }));
+}
