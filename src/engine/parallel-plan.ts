@@ -46,10 +46,15 @@ const MAX_DEFAULT_THREADS = 4;
 const WORKER_QUEUE = 2;
 
 
+/** One worker per CPU plus the reading thread, at most four; a single CPU streams on one thread. */
+export function defaultThreads(cpus: number): number {
+  return cpus <= 1 ? 1 : Math.min(MAX_DEFAULT_THREADS, cpus + 1);
+}
+
 /** The --threads setting: a number ≥ 1, or the machine's CPUs plus the reading thread (at most 4). */
 export function resolveThreads(flag: string | undefined, env: Record<string, string | undefined>, lang: Lang = 'en'): number {
   const text = flag ?? env.WINBACK_THREADS;
-  if (text === undefined || text === '') return Math.min(MAX_DEFAULT_THREADS, availableParallelism() + 1);
+  if (text === undefined || text === '') return defaultThreads(availableParallelism());
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1 || n > 64) {
     throw new UsageError(messages(lang).flags.threads(text), messages(lang).flags.threadsHint);

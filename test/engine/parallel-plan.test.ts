@@ -7,7 +7,7 @@ import { generateLostCustomers } from '../../dev/generate-fixtures.js';
 import { emptyTotals } from '../../src/domain/plan/summary.js';
 import { EXCEL_DE_CSV, PLAIN_CSV, type CsvFormat } from '../../src/io/csv/write.js';
 import { PlanFiles } from '../../src/io/plan/output.js';
-import { countLineBreaks, PARALLEL_MIN_BYTES, planAllRows, resolveParallelMinBytes, resolveThreads, useWorkers } from '../../src/engine/parallel-plan.js';
+import { countLineBreaks, defaultThreads, PARALLEL_MIN_BYTES, planAllRows, resolveParallelMinBytes, resolveThreads, useWorkers } from '../../src/engine/parallel-plan.js';
 import { createPiecePlanner, decodeParts, INTS_PER_ROW, type ResultBuffers } from '../../src/engine/plan-pieces.js';
 import { planExport } from '../../src/engine/index.js';
 import { withDuplicatesResolved } from '../../src/engine/row-loop.js';
@@ -300,6 +300,8 @@ describe('winback plan with worker threads', () => {
     expect(resolveThreads('3', {})).toBe(3);
     expect(resolveThreads(undefined, { WINBACK_THREADS: '1' })).toBe(1);
     expect(resolveThreads(undefined, {})).toBeGreaterThanOrEqual(1);
+    // one worker per CPU beside the reader, at most four threads; one CPU streams alone
+    expect([1, 2, 3, 4, 16].map(defaultThreads)).toEqual([1, 3, 4, 4, 4]);
     expect(() => resolveThreads('0', {})).toThrow(/--threads '0'/);
     expect(() => resolveThreads('two', {})).toThrow(/whole number/);
   });

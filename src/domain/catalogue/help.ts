@@ -160,7 +160,7 @@ export const HELP = {
         out: 'output directory',
         json: 'print summary.json to stdout instead of the table',
         explain: "print one customer's computation step by step (writes nothing)",
-        threads: 'threads for exports of 8 MiB and more: this one reads, n−1 workers plan (default: CPUs + 1, at most 4, or WINBACK_THREADS; 1: stream on this thread)',
+        threads: 'threads for exports of 8 MiB and more: this one reads, n−1 workers plan (default: CPUs + 1, at most 4; one CPU: 1; or WINBACK_THREADS; 1: stream on this thread)',
         budget:
           'approach only the contacts with the most incremental value per unit of cost until AMOUNT is spent (channel cost + expected incentive); the rest worth it are let go, over budget',
         quiet: 'print nothing on success',
@@ -180,7 +180,7 @@ export const HELP = {
         json: 'summary.json statt der Tabelle auf die Standardausgabe schreiben',
         explain: 'die Rechnung für einen Kunden Schritt für Schritt zeigen (schreibt nichts)',
         threads:
-          'Threads für Exporte ab 8 MiB: dieser liest, n−1 weitere planen (Standard: Zahl der CPUs + 1, höchstens 4, oder WINBACK_THREADS; 1: alles in diesem Thread lesen)',
+          'Threads für Exporte ab 8 MiB: dieser liest, n−1 weitere planen (Standard: Zahl der CPUs + 1, höchstens 4; eine CPU: 1; oder WINBACK_THREADS; 1: alles in diesem Thread lesen)',
         budget:
           'nur die Kontakte mit dem höchsten Mehrwert je Kosteneinheit ansprechen, bis BETRAG ausgegeben ist (Kanalkosten + erwarteter Anreiz); die übrigen lohnenden werden über dem Budget ziehen gelassen',
         quiet: 'bei Erfolg nichts ausgeben',
@@ -212,7 +212,7 @@ export const HELP = {
         columns:
           "the list columns to write, in this order, e.g. customer_id,name,phone,contact_person,reason_text,offer (must include customer_id; a contact column shows only on its channels' lists)",
         threads:
-          'threads for exports of 8 MiB and more: this one reads, n−1 workers plan (default: CPUs + 1, at most 4, or WINBACK_THREADS; 1: stream on this thread; with --outcomes always 1)',
+          'threads for exports of 8 MiB and more: this one reads, n−1 workers plan (default: CPUs + 1, at most 4; one CPU: 1; or WINBACK_THREADS; 1: stream on this thread; with --outcomes always 1)',
         'dry-run': 'write the lists but do not append to the ledger',
         force: 'run even though the ledger looks changed in a way that would contact people again (emptied or cut short, dated in the future, or later than --as-of)',
         json: 'print summary.json to stdout instead of one line',
@@ -245,7 +245,7 @@ export const HELP = {
         columns:
           'die Spalten der Listen in dieser Reihenfolge, z. B. customer_id,name,phone,contact_person,reason_text,offer (muss customer_id enthalten; eine Kontaktspalte erscheint nur in den Listen ihres Kanals)',
         threads:
-          'Threads für Exporte ab 8 MiB: dieser liest, n−1 weitere planen (Standard: Zahl der CPUs + 1, höchstens 4, oder WINBACK_THREADS; 1: alles in diesem Thread lesen; mit --outcomes immer 1)',
+          'Threads für Exporte ab 8 MiB: dieser liest, n−1 weitere planen (Standard: Zahl der CPUs + 1, höchstens 4; eine CPU: 1; oder WINBACK_THREADS; 1: alles in diesem Thread lesen; mit --outcomes immer 1)',
         'dry-run': 'die Listen schreiben, aber nichts ans Kontaktbuch anhängen',
         force:
           'auch laufen, wenn das Kontaktbuch so verändert scheint, dass Kunden erneut angesprochen würden (geleert oder gekürzt, in der Zukunft datiert, oder nach --as-of)',
@@ -276,7 +276,7 @@ export const HELP = {
         window: 'attribution window for the results, e.g. 90d or 12w (default: campaign.attributionWindowDays, 90)',
         previous:
           'an earlier run to compare with: a plan or campaign output directory, or a file saved from report --json; adds the change of the headline figures, decisions and customers per reason',
-        threads: 'threads for an export of 8 MiB and more: this one reads, n−1 workers plan (default: CPUs + 1, at most 4, or WINBACK_THREADS; 1: stream on this thread)',
+        threads: 'threads for an export of 8 MiB and more: this one reads, n−1 workers plan (default: CPUs + 1, at most 4; one CPU: 1; or WINBACK_THREADS; 1: stream on this thread)',
       },
       examples: [
         'winback report fixtures/lost-customers-en.csv --as-of 2026-11-23 --html out/report.html',
@@ -298,7 +298,7 @@ export const HELP = {
         window: 'Zuordnungsfenster der Ergebnisse, z. B. 90d oder 12w (Standard: campaign.attributionWindowDays, 90)',
         previous:
           'ein früherer Lauf zum Vergleich: ein Ausgabeverzeichnis von plan oder campaign, oder eine mit report --json gespeicherte Datei; ergänzt die Veränderung der Kennzahlen, Entscheidungen und Kunden je Grund',
-        threads: 'Threads für einen Export ab 8 MiB: dieser liest, n−1 weitere planen (Standard: Zahl der CPUs + 1, höchstens 4, oder WINBACK_THREADS; 1: alles in diesem Thread lesen)',
+        threads: 'Threads für einen Export ab 8 MiB: dieser liest, n−1 weitere planen (Standard: Zahl der CPUs + 1, höchstens 4; eine CPU: 1; oder WINBACK_THREADS; 1: alles in diesem Thread lesen)',
       },
       examples: [
         'winback report fixtures/lost-customers-de.csv --as-of 23.11.2026 --html out/bericht.html --lang de',
