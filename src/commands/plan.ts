@@ -135,7 +135,10 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
 }
 
 async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, id: string): Promise<number> {
+  const budgetAmount = parseBudget(flags.budget, resolveLang(flags.lang, ctx.env));
   const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
+  // With --budget the customer is explained as the budgeted plan.csv has them (the choice needs every row first).
+  if (budgetAmount !== undefined) await chooseWithinBudget(ctx, file, loaded, budgetAmount);
   loaded.setup.explain = true;
   const first = await openLostCustomers(ctx, file, loaded);
   // Only the customer asked about is planned: a plan depends on its own row alone, and the

@@ -4,7 +4,7 @@
  * setup carries the choice into the real run, so every output agrees on who is approached.
  */
 import type { Context } from '../io/context.js';
-import { contactSpend, selectWithinBudget, type BudgetCandidate, type BudgetSelection } from '../domain/budget.js';
+import { budgetCandidate, selectWithinBudget, type BudgetCandidate, type BudgetSelection } from '../domain/budget.js';
 import { UsageError } from '../errors.js';
 import { formatFixed, formatWhole, messages, type Lang } from '../domain/catalogue/index.js';
 import { planExport } from '../engine/index.js';
@@ -32,9 +32,7 @@ export async function chooseWithinBudget(ctx: Context, file: string, loaded: Loa
     checkRejects: false,
     start: (): BudgetCandidate[] => [],
     customer: (found, p) => {
-      if (p.value.decision === 'win_back' && p.value.expected_value !== null) {
-        found.push({ id: p.row.customer_id, value: p.value.expected_value, spend: contactSpend(p.value, setup.playbook) });
-      }
+      if (p.value.decision === 'win_back' && p.value.expected_value !== null) found.push(budgetCandidate(p.value, setup.playbook, setup.config.model.decisionThreshold));
     },
   });
   const selection = selectWithinBudget(candidates, amount);
@@ -47,7 +45,7 @@ export function budgetLine(b: BudgetSelection, symbol: string, lang: Lang): stri
   const say = messages(lang).budget;
   const money = (v: number) => (lang === 'de' ? `${formatWhole(v, 'de')}\u00a0${symbol.trim()}` : `${symbol}${Math.round(v).toLocaleString('en-US')}`);
   const count = (v: number) => (lang === 'de' ? formatWhole(v, 'de') : String(v));
-  const next = b.next === null ? say.allFit : say.next(symbol, formatFixed(b.next.ratio, 2, lang), b.next.id);
+  const next = b.next === null ? say.allFit : say.next(symbol, formatFixed(b.next.ratio, 2, lang), b.next.id, b.next.offer, b.next.channel, b.next.from);
   return say.line(money(b.amount), count(b.selected.size), money(b.spent), money(b.value), count(b.leftOut), next);
 }
 
@@ -56,6 +54,10 @@ export function budgetJson(b: BudgetSelection) {
   const cents = (v: number) => Math.round(v * 100) / 100;
   return {
     amount: b.amount, contacts: b.selected.size, spent: cents(b.spent), expected_value: cents(b.value), left_out: b.leftOut,
-    next: b.next === null ? null : { customer_id: b.next.id, value_per_cost: Number(b.next.ratio.toFixed(4)), spend: cents(b.next.spend) },
+    // The next step: a customer's first action, or an upgrade of a chosen one (from: the action it would replace).
+    next: b.next === null ? null : {
+      customer_id: b.next.id, value_per_cost: Number(b.next.ratio.toFixed(4)), spend: cents(b.next.spend),
+      offer_type: b.next.offer, channel: b.next.channel, from: b.next.from === null ? null : { offer_type: b.next.from.offer, channel: b.next.from.channel },
+    },
   };
 }

@@ -6,6 +6,8 @@ import { tempDir } from '../support/temp.js';
 
 const AS_OF = ['--as-of', '2026-11-23'];
 const FILE = 'fixtures/lost-customers-en.csv';
+/** A budget under which some customers get a cheaper action than their best (found on the fixture). */
+const CHEAPER_BUDGET = 300;
 
 async function plan(extra: string[] = []) {
   const out = tempDir();
@@ -25,15 +27,43 @@ describe('winback plan --budget', () => {
     const before = new Map(full.rows.map((r) => [r.customer_id, r]));
     expect(chosen.length).toBe(summary.budget.contacts);
     expect(chosen.length).toBeLessThan(full.rows.filter((r) => r.decision === 'win_back').length);
-    // Every budgeted contact was a contact of the full plan, with the same offer, channel and value.
+    // Every budgeted contact was a contact of the full plan: with the same action and value, or with a
+    // cheaper action of the same customer, worth less, that the budget chose for its value per unit of cost.
     for (const r of chosen) {
       const b = before.get(r.customer_id)!;
-      expect([b.decision, b.offer_type, b.channel, b.expected_value]).toEqual(['win_back', r.offer_type, r.channel, r.expected_value]);
+      expect(b.decision).toBe('win_back');
+      if (b.offer_type === r.offer_type && b.channel === r.channel) expect(r.expected_value).toBe(b.expected_value);
+      else {
+        expect(Number(r.expected_value)).toBeLessThan(Number(b.expected_value));
+        expect(r.offer_reason).toMatch(/^within the budget: /);
+      }
     }
     const over = budgeted.rows.filter((r) => String(r.decision_reason).startsWith('over budget'));
     expect(over.length).toBe(summary.budget.left_out);
     expect(over.every((r) => r.decision === 'let_go' && r.channel === '' && r.contact_from === '')).toBe(true);
-    expect(budgeted.stdout).toMatch(/budget €300: \d+ contacts, €\d+ spent, expected incremental value €[\d,]+; \d+ contacts worth making left out; the next €1 would buy €[\d.]+ \(C-\d+\)/);
+    expect(budgeted.stdout).toMatch(/budget €300: \d+ contacts, €\d+ spent, expected incremental value €[\d,]+; \d+ contacts worth making left out; the next €1 would buy €[\d.]+ \(C-\d+: \w+ by \w+(, instead of \w+ by \w+)?\)/);
+  });
+
+  it('gives a customer a cheaper action when the budget buys more with it, and --explain --budget agrees with plan.csv to the cent', async () => {
+    const full = await plan();
+    const budgeted = await plan(['--budget', String(CHEAPER_BUDGET)]);
+    const before = new Map(full.rows.map((r) => [r.customer_id, r]));
+    const cheaper = budgeted.rows.filter((r) => r.decision === 'win_back' && (before.get(r.customer_id)!.channel !== r.channel || before.get(r.customer_id)!.offer_type !== r.offer_type));
+    expect(cheaper.length).toBeGreaterThan(0);
+    for (const row of cheaper.slice(0, 2)) {
+      const id = String(row.customer_id);
+      const r = await runCli(['plan', FILE, ...AS_OF, '--budget', String(CHEAPER_BUDGET), '--explain', id, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      expect([doc.decision, doc.offer_type, doc.channel, doc.expected_value.toFixed(2), doc.p_winback.toFixed(4)]).toEqual(['win_back', row.offer_type, row.channel, row.expected_value, row.p_winback]);
+      expect(doc.offer_reason).toBe(row.offer_reason);
+      // the steps compute the budget's action, the table still shows every permitted action, its best unchosen
+      expect(doc.steps.find((s: { label: string }) => s.label.startsWith('expected value')).value).toBeCloseTo(doc.expected_value, 9);
+      const marked = doc.actions.filter((a: { chosen: boolean }) => a.chosen);
+      expect(marked.map((a: { offer_type: string; channel: string }) => `${a.offer_type}:${a.channel}`)).toEqual([`${row.offer_type}:${row.channel}`]);
+      expect(Math.max(...doc.actions.map((a: { expected_value: number }) => a.expected_value))).toBeCloseTo(Number(before.get(id)!.expected_value), 2);
+      expect(doc.why).toMatch(/chosen within the budget over the dearer/);
+    }
   });
 
   it('a budget larger than every contact changes nothing', async () => {

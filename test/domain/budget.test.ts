@@ -1,35 +1,95 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contactSpend, selectWithinBudget, type BudgetCandidate } from '../../src/domain/budget.js';
+import { contactSpend, selectWithinBudget, type BudgetCandidate, type BudgetOption, type BudgetSelection } from '../../src/domain/budget.js';
+import type { Channel } from '../../src/domain/playbook-types.js';
 import { CHANNEL_COSTS, OFFERS } from './value-fixtures.js';
 import { propertyRuns } from '../support/property.js';
 
-const c = (id: string, value: number, spend: number): BudgetCandidate => ({ id, value, spend });
+const o = (channel: Channel, value: number, spend: number, offer = 'none'): BudgetOption => ({ offer, channel, value, spend });
+const one = (id: string, value: number, spend: number): BudgetCandidate => ({ id, options: [o('letter', value, spend)] });
+const chosen = (s: BudgetSelection) => Object.fromEntries([...s.selected].map(([id, x]) => [id, x.channel]));
 
 describe('selectWithinBudget', () => {
   it('takes the most value per unit of cost first and skips what no longer fits', () => {
-    const s = selectWithinBudget([c('visit', 600, 120), c('letter', 40, 3), c('phone', 150, 15), c('email', 1, 0.5)], 20);
+    const s = selectWithinBudget([one('visit', 600, 120), one('letter', 40, 3), one('phone', 150, 15), one('email', 1, 0.5)], 20);
     // ratios: letter 13.3, phone 10, visit 5, email 2; the visit does not fit, the e-mail still does
-    expect([...s.selected]).toEqual(['letter', 'phone', 'email']);
+    expect([...s.selected.keys()]).toEqual(['letter', 'phone', 'email']);
     expect(s.spent).toBeCloseTo(18.5, 9);
     expect(s.value).toBe(191);
-    expect(s.next).toEqual({ id: 'visit', ratio: 5, spend: 120 });
+    expect(s.next).toEqual({ id: 'visit', ratio: 5, spend: 120, offer: 'none', channel: 'letter', from: null });
     expect(s.leftOut).toBe(1);
   });
 
   it('breaks ties by id and never takes a contact worth nothing', () => {
-    const s = selectWithinBudget([c('B', 10, 1), c('A', 10, 1), c('Z', 0, 0), c('N', -5, 1)], 1);
-    expect([...s.selected]).toEqual(['A']);
+    const s = selectWithinBudget([one('B', 10, 1), one('A', 10, 1), one('Z', 0, 0), one('N', -5, 1)], 1);
+    expect([...s.selected.keys()]).toEqual(['A']);
     expect(s.next?.id).toBe('B');
   });
 
-  it('never spends more than the budget, and leaves out nothing that would still fit', () => {
-    const cand = fc.array(fc.record({ id: fc.string({ minLength: 1, maxLength: 4 }), value: fc.double({ min: -50, max: 5000, noNaN: true }), spend: fc.double({ min: 0, max: 200, noNaN: true }) }), { maxLength: 40 });
-    fc.assert(fc.property(cand, fc.double({ min: 0, max: 1000, noNaN: true }), (cs, amount) => {
-      const unique = [...new Map(cs.map((x) => [x.id, x])).values()];
-      const s = selectWithinBudget(unique, amount);
-      const leftOut = unique.filter((x) => x.value > 0 && !s.selected.has(x.id));
-      return s.spent <= amount + 1e-6 && leftOut.every((x) => s.spent + x.spend > amount - 1e-6) && [...s.selected].every((id) => unique.find((x) => x.id === id)!.value > 0);
+  it('buys a customer\'s cheaper action when their best does not fit (a letter instead of a visit)', () => {
+    const s = selectWithinBudget([{ id: 'K', options: [o('visit', 600, 120, 'upgrade'), o('letter', 300, 3, 'renewal')] }], 50);
+    expect(s.selected.get('K')).toEqual(o('letter', 300, 3, 'renewal'));
+    expect(s.value).toBe(300);
+    // what the next unit of money would buy: the upgrade to the visit, 300 more for 117 more
+    expect(s.next).toEqual({ id: 'K', ratio: 300 / 117, spend: 117, offer: 'upgrade', channel: 'visit', from: { offer: 'renewal', channel: 'letter' } });
+    expect(s.leftOut).toBe(0);
+  });
+
+  it('moves a customer to a dearer action only when its extra value per extra cost beats the next customer\'s', () => {
+    const a: BudgetCandidate = { id: 'A', options: [o('visit', 600, 120), o('letter', 40, 3)] };
+    const b: BudgetCandidate = { id: 'B', options: [o('phone', 150, 15)] };
+    // steps: A letter 13.3, B phone 10, A letter → visit 560 / 117 = 4.8
+    expect(chosen(selectWithinBudget([a, b], 20))).toEqual({ A: 'letter', B: 'phone' });
+    expect(selectWithinBudget([a, b], 20).next).toMatchObject({ id: 'A', channel: 'visit', from: { channel: 'letter' } });
+    expect(chosen(selectWithinBudget([a, b], 135))).toEqual({ A: 'visit', B: 'phone' });
+    // 130 buys the visit (120) or the phone call and the letter (18), not both: the upgrade's 4.8 per unit comes last
+    const tight = selectWithinBudget([a, b], 130);
+    expect(chosen(tight)).toEqual({ A: 'letter', B: 'phone' });
+    expect(tight.value).toBe(190);
+  });
+
+  it('skips an action below the hull, and spends what is left on the best action that still fits', () => {
+    // hull from (0, 0): (1, 10) then (10, 30); (5, 12) lies below it
+    const s = selectWithinBudget([{ id: 'A', options: [o('email', 10, 1), o('letter', 12, 5), o('visit', 30, 10)] }], 6);
+    expect(s.next).toMatchObject({ channel: 'visit', from: { channel: 'email' } });
+    expect(s.selected.get('A')?.channel).toBe('letter');
+    expect(s.spent).toBe(5);
+    expect(selectWithinBudget([{ id: 'A', options: [o('email', 10, 1), o('letter', 12, 5), o('visit', 30, 10)] }], 100).selected.get('A')?.channel).toBe('visit');
+  });
+
+  const candidates = fc.uniqueArray(
+    fc.record({
+      id: fc.string({ minLength: 1, maxLength: 4 }),
+      options: fc.array(fc.record({ offer: fc.constantFrom('none', 'discount', 'upgrade'), channel: fc.constantFrom<Channel>('visit', 'phone', 'letter', 'email'), value: fc.double({ min: -50, max: 5000, noNaN: true }), spend: fc.double({ min: 0, max: 200, noNaN: true }) }), { minLength: 1, maxLength: 5 }),
+    }),
+    { selector: (x) => x.id, maxLength: 30 },
+  );
+
+  it('never spends more than the budget, and leaves no customer an action worth more that would still fit', () => {
+    fc.assert(fc.property(candidates, fc.double({ min: 0, max: 1000, noNaN: true }), (cs, amount) => {
+      const s = selectWithinBudget(cs, amount);
+      const left = amount - s.spent;
+      return s.spent <= amount + 1e-6 && cs.every((c) => {
+        const now = s.selected.get(c.id);
+        if (now !== undefined && !((c.options as readonly BudgetOption[]).includes(now) && now.value > 0)) return false;
+        return c.options.every((x) => x.value <= (now?.value ?? 0) || x.spend - (now?.spend ?? 0) > left - 1e-6);
+      });
+    }), propertyRuns(100));
+  });
+
+  it('with money for everything, each customer gets their most valuable action; the order of the customers does not matter', () => {
+    fc.assert(fc.property(candidates, fc.integer({ min: 0, max: 1000 }), (cs, seed) => {
+      const s = selectWithinBudget(cs, 1e9);
+      const allBest = cs.every((c) => {
+        const top = Math.max(0, ...c.options.map((x) => x.value));
+        return top <= 0 ? !s.selected.has(c.id) : s.selected.get(c.id)?.value === top;
+      });
+      const shuffled = [...cs].sort((x, y) => ((x.id.charCodeAt(0) * 31 + seed) % 7) - ((y.id.charCodeAt(0) * 31 + seed) % 7));
+      const amount = seed / 2;
+      const a = selectWithinBudget(cs, amount);
+      const b = selectWithinBudget(shuffled, amount);
+      const picks = (x: BudgetSelection) => [...x.selected].map(([id, p]) => `${id}:${p.offer}:${p.channel}:${p.value}:${p.spend}`).sort().join('|');
+      return allBest && picks(a) === picks(b) && a.spent === b.spent && a.next?.id === b.next?.id;
     }), propertyRuns(100));
   });
 });

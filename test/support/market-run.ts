@@ -11,7 +11,7 @@ import { mulberry32 } from '../../src/domain/random.js';
 import type { EpochDay } from '../../src/domain/types.js';
 import { readCsv, runCli } from './cli.js';
 import { drawPopulation, exportCsv, type SimCustomer } from './market-population.js';
-import { bestWithinBudget, offerChoice, scorePlan, weeklyDays, type MarketCustomer, type OfferChoice, type PlanDecision, type PlanScore } from './market-score.js';
+import { bestWithinBudget, offerChoice, type BudgetBest, scorePlan, weeklyDays, type MarketCustomer, type OfferChoice, type PlanDecision, type PlanScore } from './market-score.js';
 import { SeasonOutcomes } from './market-outcomes.js';
 import { actionSpend, actionValue, type Action, type MarketWorld } from './market-truth.js';
 
@@ -65,7 +65,7 @@ export interface MarketRun {
   /** how the default and calibrated plans chose the lower-rate renewal, against the truth's best offer at their channel and date */
   renewal: { default: OfferChoice; calibrated: OfferChoice };
   /** `plan --budget` (default model): its value under the truth against the best selection within the same amount */
-  budgeted?: { amount: number; plan: PlanScore; best: { value: number; spent: number; contacts: number } };
+  budgeted?: { amount: number; plan: PlanScore; best: BudgetBest };
 }
 
 async function cli(args: string[]): Promise<string> {

@@ -7,7 +7,7 @@ import { parseIsoDay } from '../../src/domain/dates.js';
 import { CHANNELS, type Channel } from '../../src/domain/playbook-types.js';
 import type { EpochDay } from '../../src/domain/types.js';
 import type { Action } from './market-truth.js';
-import { selectWithinBudget } from '../../src/domain/budget.js';
+import { selectWithinBudget, type BudgetCandidate, type BudgetOption } from '../../src/domain/budget.js';
 
 /** One customer as the scorer sees them: permission, the choices a planner has, and their true value. */
 export interface MarketCustomer {
@@ -146,19 +146,45 @@ export function weeklyDays(first: EpochDay, weeks: number): EpochDay[] {
   return Array.from({ length: weeks }, (_, i) => first + 7 * i);
 }
 
+/** The best selection within a budget under the truth, and the same rule restricted to each customer's single best action. */
+export interface BudgetBest {
+  value: number;
+  spent: number;
+  contacts: number;
+  /** the selection when each customer may only get their best action (the benchmark before 2026-12-05's budget change) */
+  bestActionOnly: { value: number; spent: number; contacts: number };
+}
+
 /**
- * The best selection within a budget under the truth: each customer's best permitted action,
- * taken by value per unit of spend until the money is spent (the same greedy rule as the plan,
- * with the true values and costs).
+ * The best selection within a budget under the truth: the same greedy with upgrade steps as
+ * the plan (domain/budget.ts), over each customer's permitted actions — per offer × channel its
+ * best day — with the true values and costs; and, for comparison, over each customer's single
+ * best action only.
  */
-export function bestWithinBudget(customers: readonly MarketCustomer[], amount: number): { value: number; spent: number; contacts: number } {
-  const candidates = customers.flatMap((c) => {
+export function bestWithinBudget(customers: readonly MarketCustomer[], amount: number): BudgetBest {
+  const all: BudgetCandidate[] = [];
+  const single: BudgetCandidate[] = [];
+  for (const c of customers) {
     const best = bestAction(c);
-    if (best.action === undefined || best.value <= 0 || c.spend === undefined) return [];
-    return [{ id: c.id, value: best.value, spend: c.spend(best.action) }];
-  });
-  const s = selectWithinBudget(candidates, amount);
-  return { value: s.value, spent: s.spent, contacts: s.selected.size };
+    if (best.action === undefined || best.value <= 0 || c.spend === undefined) continue;
+    single.push({ id: c.id, options: [{ offer: best.action.offer, channel: best.action.channel, value: best.value, spend: c.spend(best.action) }] });
+    const options: BudgetOption[] = [];
+    for (const offer of c.offers) {
+      for (const channel of CHANNELS) {
+        if (!c.permitted[channel]) continue;
+        let top: { value: number; action: Action } | undefined;
+        for (const day of c.days) {
+          const action = { offer, channel, day };
+          const value = c.value(action);
+          if (value > 0 && (top === undefined || value > top.value)) top = { value, action };
+        }
+        if (top !== undefined) options.push({ offer, channel, value: top.value, spend: c.spend(top.action) });
+      }
+    }
+    all.push({ id: c.id, options });
+  }
+  const brief = (s: ReturnType<typeof selectWithinBudget>) => ({ value: s.value, spent: s.spent, contacts: s.selected.size });
+  return { ...brief(selectWithinBudget(all, amount)), bestActionOnly: brief(selectWithinBudget(single, amount)) };
 }
 
 /** How a plan chose one offer: where the truth makes it the best offer, and where the plan took it. */

@@ -264,6 +264,10 @@ export const COMMAND_TEXTS = {
     only: m((what: string, ev: string) => `${what}: the only permitted action (${ev})`, (what, ev) => `${what}: die einzige erlaubte Aktion (${ev})`),
     asMuchAs: m('as much as', 'ebenso viel wie'),
     moreThan: m((gap: string) => `${gap} more than`, (gap) => `${gap} mehr als`),
+    budgetChose: m(
+      (what: string, ev: string, rival: string) => `${what} (${ev}): chosen within the budget over the dearer ${rival}, which adds less per unit of extra cost than other customers' contacts`,
+      (what, ev, rival) => `${what} (${ev}): im Budget gewählt statt der teureren Aktion ${rival}, die je zusätzlicher Kosteneinheit weniger bringt als Kontakte anderer Kunden`,
+    ),
     highest: m(
       (what: string, ev: string, gap: string, rival: string) => `${what}: highest incremental value (${ev}), ${gap} the runner-up ${rival}`,
       (what, ev, gap, rival) => `${what}: höchster zusätzlicher Wert (${ev}), ${gap} die zweitbeste Aktion ${rival}`,
@@ -302,8 +306,16 @@ export const COMMAND_TEXTS = {
     ),
     allFit: m('every contact worth making fits', 'jeder lohnende Kontakt ist im Budget'),
     next: m(
-      (symbol: string, ratio: string, id: string) => `the next ${symbol}1 would buy ${symbol}${ratio} (${id})`,
-      (symbol, ratio, id) => `der nächste ${unitWord(symbol)} brächte ${ratio}\u00a0${symbol.trim()} (${id})`,
+      (symbol: string, ratio: string, id: string, offer: string, channel: string, from: { offer: string; channel: string } | null) =>
+        `the next ${symbol}1 would buy ${symbol}${ratio} (${id}: ${offer} by ${channel}${from === null ? '' : `, instead of ${from.offer} by ${from.channel}`})`,
+      (symbol, ratio, id, offer, channel, from) =>
+        `der nächste ${unitWord(symbol)} brächte ${ratio}\u00a0${symbol.trim()} (${id}: ${OFFER_DE[offer] ?? offer} per ${CHANNEL_DE[channel] ?? channel}${from === null ? '' : `, statt ${OFFER_DE[from.offer] ?? from.offer} per ${CHANNEL_DE[from.channel] ?? from.channel}`})`,
+    ),
+    cheaperAction: m(
+      (offer: string, channel: string, value: string, ratio: string, symbol: string, best: string, bestValue: string) =>
+        `within the budget: ${offer} by ${channel} (${value}, ${ratio} per ${symbol}1 of cost) instead of the dearer ${best} (${bestValue}): the money buys more elsewhere`,
+      (offer, channel, value, ratio, symbol, best, bestValue) =>
+        `im Budget: ${OFFER_DE[offer] ?? offer} per ${CHANNEL_DE[channel] ?? channel} (${value}, ${ratio}\u00a0${symbol.trim()} je ${unitWord(symbol)} Kosten) statt der teureren Aktion ${best} (${bestValue}): das Geld bringt anderswo mehr`,
     ),
     notPositive: m((text: string) => `--budget '${text}' is not a positive amount`, (text) => `--budget '${text}' ist kein positiver Betrag`),
     notPositiveHint: m('e.g. --budget 50000 (currency units, no thousands separators)', 'z. B. --budget 50000 (Währungseinheiten, ohne Tausendertrennzeichen)'),

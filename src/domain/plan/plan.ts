@@ -14,8 +14,8 @@ import { planContactWindow } from '../timing.js';
 import type { CustomerRow, EpochDay } from '../types.js';
 import { notValued } from '../value/decision.js';
 import { valueCustomer } from '../value/purchase-model.js';
-import { messages } from '../catalogue/index.js';
-import { overBudgetReason } from '../budget.js';
+import { formatFixed, formatMoneyText, messages } from '../catalogue/index.js';
+import { contactSpend, overBudgetReason } from '../budget.js';
 import type { Decision, EvaluateInput, RetentionOption, Track, ValueResult } from '../value/types.js';
 
 export interface PlanSetup {
@@ -29,8 +29,11 @@ export interface PlanSetup {
   suppression?: Suppression;
   /** compute the step-by-step explanation (for --explain only) */
   explain?: boolean;
-  /** plan --budget: only these customers are approached; the others worth it are let go, over budget */
-  budget?: { amount: number; selected: ReadonlySet<string> };
+  /**
+   * plan --budget: only these customers are approached, each with the action the budget chose
+   * for them (domain/budget.ts); the others worth it are let go, over budget
+   */
+  budget?: { amount: number; selected: ReadonlyMap<string, BudgetAction> };
 }
 
 export interface PlannedCustomer {
@@ -79,10 +82,9 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
     lang: setup.lang,
   });
   // A customer who never cancelled is valued with clv's purchase-model hand-over, others as contract customers.
-  const valued = valueCustomer(valueInput(row, reason, entry, permitted, setup, planned?.contactFrom, permission.allowed));
-  const value = setup.budget !== undefined && valued.decision === 'win_back' && !setup.budget.selected.has(row.customer_id)
-    ? { ...valued, decision: 'let_go' as const, decisionReason: overBudgetReason(setup.budget, config.model.currencySymbol, setup.lang) }
-    : valued;
+  const input = valueInput(row, reason, entry, permitted, setup, planned?.contactFrom, permission.allowed);
+  const valued = valueCustomer(input);
+  const value = setup.budget !== undefined && valued.decision === 'win_back' ? withinBudget(valued, input, setup.budget, setup) : valued;
   // A channel and a window only for customers the plan approaches (or asks about); never a channel without permission.
   const approached = value.decision === 'win_back' || value.decision === 'review';
   const channel = approached ? value.channel : null;
@@ -94,6 +96,41 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
   }
   const window = approached ? planned : null;
   return { row, reason, entry, permission, channel, value, measure: entry.measure[setup.lang], angle: entry.angle[setup.lang], window, track: 'win_back' };
+}
+
+/** The action a budget chose for a customer (an offer or retention measure, on a channel). */
+export interface BudgetAction {
+  offer: string;
+  channel: Channel;
+}
+
+/**
+ * A customer worth approaching under a budget: let go when the budget bought them nothing;
+ * valued again on the action it chose when that is not the most valuable one (a letter
+ * instead of a visit), so plan.csv, --explain and the lists show the same figures. The table
+ * of every permitted action stays the unbudgeted one.
+ */
+function withinBudget(valued: ValueResult, input: EvaluateInput, budget: NonNullable<PlanSetup['budget']>, setup: PlanSetup): ValueResult {
+  const symbol = setup.config.model.currencySymbol;
+  const action = budget.selected.get(valued.customer_id);
+  if (action === undefined) return { ...valued, decision: 'let_go', decisionReason: overBudgetReason(budget, symbol, setup.lang) };
+  if (action.offer === valued.offer_type && action.channel === valued.channel) return valued;
+  const only: EvaluateInput = {
+    ...input,
+    channels: [action.channel],
+    offers: input.offers.filter((o) => o.id === action.offer),
+    ...(input.retention ? { retention: input.retention.filter((o) => o.measure.id === action.offer).map((o) => ({ ...o, channels: [action.channel] })) } : {}),
+  };
+  const chosen = valueCustomer(only);
+  // A budget's action is one the full valuation found worth making; anything else keeps the full valuation.
+  if (chosen.decision !== 'win_back' || chosen.offer_type !== action.offer || chosen.channel !== action.channel || chosen.expected_value === null) return valued;
+  const t = messages(setup.lang);
+  const money = (v: number) => formatMoneyText(v, symbol, setup.lang);
+  const spend = contactSpend(chosen, setup.playbook);
+  const ratio = spend > 0 ? formatFixed(chosen.expected_value / spend, 2, setup.lang) : '∞';
+  const best = t.compare.action(valued.offer_type ?? 'none', valued.channel ?? '-');
+  const offerReason = t.budget.cheaperAction(action.offer, action.channel, money(chosen.expected_value), ratio, symbol, best, money(valued.expected_value ?? 0));
+  return { ...chosen, offerReason, offersConsidered: valued.offersConsidered };
 }
 
 /** A retention contact's window: from the as-of date (no cooling-off: the customer has not left). */

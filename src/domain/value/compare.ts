@@ -36,6 +36,8 @@ function whyOf(decision: ValueResult['decision'], chosen: OfferValue | null, run
   if (runnerUp === null) return t.only(what, money(chosen.expected_value));
   const margin = chosen.expected_value - runnerUp.expected_value;
   const rival = `${t.action(runnerUp.offer_type, runnerUp.channel)} (${money(runnerUp.expected_value)})`;
+  // Only a budget chooses less than the most valuable action (plan --budget): a cheaper one, for more value per unit of cost.
+  if (margin < 0) return t.budgetChose(what, money(chosen.expected_value), rival);
   const gap = Math.abs(margin) < 0.5 ? t.asMuchAs : t.moreThan(money(margin));
   const head = t.highest(what, money(chosen.expected_value), gap, rival);
   if (runnerUp.channel !== chosen.channel && runnerUp.p_winback > chosen.p_winback) return `${head}; ${t.channelCostsMore(runnerUp.channel)}`;
