@@ -8,6 +8,8 @@ import {
   attributeAttempts, isSerialDefector, newcombeDifference, parseMeasure, regainIndex, summariseResults, wilsonInterval,
   type AttributionSettings, type OutcomeRecord,
 } from '../../src/domain/results/results.js';
+import { kpiJson } from '../../src/domain/results/json.js';
+import { propertyRuns } from '../support/property.js';
 
 const day = (iso: string) => parseIsoDay(iso) as number;
 const CONTACT = day('2026-01-05');
@@ -199,6 +201,68 @@ describe('lift on synthetic programmes with a known true lift', () => {
     expect(t.profit).toBeCloseTo(t.margin - t.cost, 6);
     expect(t.margin).toBe(150 * t.regained);
     expect(t.return).toBeCloseTo(t.profit / t.cost, 9);
+  });
+});
+
+describe('incremental profit: over the control group, not gross', () => {
+  // Contacted A–D by phone (15 each, upgrade incentive 25 per return): A and D come back with margin 100.
+  // Control E–H: E comes back with margin 100 by itself.
+  const ids = ['A', 'B', 'C', 'D'];
+  const controls = ['E', 'F', 'G', 'H'];
+  const back = (id: string) => ret(id, CONTACT + 20, { revenue: 400 });
+  const report = () => summariseResults(attributeAttempts(
+    [...ids.map((id) => entry(id)), ...controls.map((id) => entry(id, CONTACT, 'control'))],
+    outcomesOf([back('A'), back('D'), back('E')]),
+    SETTINGS,
+  ));
+
+  it('is the margin per contacted less the margin per control customer, times the contacted, less the cost, with its interval', () => {
+    const t = report().total;
+    expect(t.contacted.cost).toBe(4 * 15 + 2 * 25);
+    expect(t.contacted.profit).toBe(200 - 110); // gross: E's kind of return counted as the campaign's
+    // 4 × (200/4 − 100/4) − 110
+    expect(t.incrementalProfit!.value).toBeCloseTo(-10, 9);
+    // Welch: s² = (20000 − 4·50²)/3 and (10000 − 4·25²)/3; half width 1.96 · √(s1²/4 + s2²/4) per customer, times 4
+    const half = 4 * 1.959963984540054 * Math.sqrt(10000 / 3 / 4 + 7500 / 3 / 4);
+    expect(t.incrementalProfit!.low).toBeCloseTo(-10 - half, 6);
+    expect(t.incrementalProfit!.high).toBeCloseTo(-10 + half, 6);
+    expect(t.incrementalReturn!.value).toBeCloseTo(-10 / 110, 9);
+    expect(t.incrementalReturn!.high).toBeCloseTo((-10 + half) / 110, 9);
+  });
+
+  it('is null without a control group, and the JSON keeps the gross profit beside the incremental one', () => {
+    const noControl = summariseResults(attributeAttempts(ids.map((id) => entry(id)), outcomesOf([back('A')]), SETTINGS));
+    expect(noControl.total.incrementalProfit).toBeNull();
+    expect(noControl.total.incrementalReturn).toBeNull();
+    const json = kpiJson(report().total);
+    expect(json.contacted.profit).toBe(90);
+    expect(json.incremental_profit).toEqual({ value: -10, low: Math.round((-10 - 4 * 1.959963984540054 * Math.sqrt(10000 / 12 + 7500 / 12)) * 100) / 100, high: expect.any(Number) });
+    expect(json.incremental_return?.value).toBe(Math.round((-10 / 110) * 10_000) / 10_000);
+  });
+
+  it('covers the true incremental profit (lift × margin × contacted − cost) in at least 17 of 20 synthetic programmes', () => {
+    let covered = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const { ledger, outcomes } = syntheticProgramme(seed, 3000, 0.1, 0.06);
+      const t = summariseResults(attributeAttempts(ledger, outcomes, SETTINGS)).total;
+      const truth = t.contacted.customers * 0.06 * 150 - t.contacted.cost;
+      if (t.incrementalProfit!.low <= truth && truth <= t.incrementalProfit!.high) covered++;
+      // the gross profit counts the control rate's returns too: well above the truth
+      expect(t.contacted.profit).toBeGreaterThan(t.incrementalProfit!.high);
+    }
+    expect(covered).toBeGreaterThanOrEqual(17);
+  });
+
+  it('contains its own value, and equals gross profit less the control rate\'s margin where nobody returns in the control group', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.double({ min: 0, max: 0.5, noNaN: true }), (seed, p) => {
+      const { ledger, outcomes } = syntheticProgramme(seed, 300, p, 0);
+      const t = summariseResults(attributeAttempts(ledger, outcomes, SETTINGS)).total;
+      if (t.incrementalProfit === null) return true;
+      const e = t.incrementalProfit;
+      const lowOk = e.low <= e.value + 1e-9 && e.value <= e.high + 1e-9;
+      const noOrganic = t.control.regained > 0 || Math.abs(e.value - t.contacted.profit) < 1e-6;
+      return lowOk && noOrganic;
+    }), propertyRuns(25));
   });
 });
 

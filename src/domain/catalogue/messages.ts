@@ -1090,17 +1090,20 @@ export const COMMAND_TEXTS = {
       ['Grund', 'kontaktiert', 'zurück', 'Quote', 'Kontrolle', 'Quote K.', 'Mehrwert (95-%-KI)'],
     ),
     moneyColumns: m(
-      ['reason', 'revenue', 'margin', 'cost', 'profit', 'return', 'churn again'],
-      ['Grund', 'Umsatz', 'Marge', 'Kosten', 'Gewinn', 'Rendite', 'erneut abgewandert'],
+      ['reason', 'revenue', 'margin', 'cost', 'gross profit', 'incr. profit (95 % CI)', 'incr. return', 'churn again'],
+      ['Grund', 'Umsatz', 'Marge', 'Kosten', 'Bruttogewinn', 'Zusatzgew. (95-%-KI)', 'Zusatzrendite', 'erneut abgewandert'],
     ),
     segmentColumns: m(
-      ['reason', 'offer', 'channel', 'n', 'rate', 'ctrl', 'lift (95 % CI)', 'profit'],
-      ['Grund', 'Angebot', 'Kanal', 'n', 'Quote', 'Kontr.', 'Mehrwert (95-%-KI)', 'Gewinn'],
+      ['reason', 'offer', 'channel', 'n', 'rate', 'ctrl', 'lift (95 % CI)', 'incr. profit'],
+      ['Grund', 'Angebot', 'Kanal', 'n', 'Quote', 'Kontr.', 'Mehrwert (95-%-KI)', 'Zusatzgewinn'],
     ),
     serialNone: m('serial defectors (won back, then left again): none', 'Mehrfachabwanderer (zurückgewonnen, dann wieder gegangen): keine'),
     serial: m((n: number, ids: string) => `serial defectors (won back, then left again): ${n}: ${ids}`, (n, ids) => `Mehrfachabwanderer (zurückgewonnen, dann wieder gegangen): ${n}: ${ids}`),
     ratesHead: m('regain rate and lift over control, per reason', 'Rückgewinnungsquote und Mehrwert gegenüber der Kontrollgruppe, je Grund'),
-    moneyHead: m('second lifetime so far and cost, contacted group', 'zweites Kundenleben bisher und Kosten, kontaktierte Gruppe'),
+    moneyHead: m(
+      'money so far: gross (contacted group) and incremental (over the control group)',
+      'Geld bisher: brutto (kontaktierte Gruppe) und zusätzlich (über der Kontrollgruppe)',
+    ),
     segmentsHead: m('per reason × offer × channel', 'je Grund × Angebot × Kanal'),
     rejectedOutcomes: m((n: number) => `${n} outcome rows rejected (see rejects in --json)`, (n) => `${n} Ergebniszeilen abgelehnt (siehe rejects in --json)`),
     missingInExport: m(

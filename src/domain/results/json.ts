@@ -19,6 +19,9 @@ export function kpiJson(k: KpiRow) {
     contacted: groupJson(k.contacted), control: groupJson(k.control),
     lift: k.lift ? { difference: r4(k.lift.difference) as number, low: r4(k.lift.low) as number, high: r4(k.lift.high) as number, relative: r4(k.lift.relative) } : null,
     incremental_regained: r2(k.incrementalRegained),
+    // Over the control group, not gross: the groups' own profit and return above are gross.
+    incremental_profit: k.incrementalProfit ? { value: r2(k.incrementalProfit.value) as number, low: r2(k.incrementalProfit.low) as number, high: r2(k.incrementalProfit.high) as number } : null,
+    incremental_return: k.incrementalReturn ? { value: r4(k.incrementalReturn.value) as number, low: r4(k.incrementalReturn.low) as number, high: r4(k.incrementalReturn.high) as number } : null,
   };
 }
 

@@ -6,12 +6,12 @@
  */
 import { messages, type Lang } from '../catalogue/index.js';
 import type { Attempt } from './attribution.js';
-import { newcombeDifference, type Lift } from './stats.js';
+import { meanDifference, newcombeDifference, type Estimate, type Lift } from './stats.js';
 
 export type { Attempt, AttemptStatus, AttributionSettings, OutcomeRecord, RegainIndex } from './attribution.js';
 export { attributeAttempts, creditedReturn, isSerialDefector, parseMeasure, regainIndex } from './attribution.js';
-export type { Interval, Lift } from './stats.js';
-export { newcombeDifference, wilsonInterval, Z_95 } from './stats.js';
+export type { Estimate, Interval, Lift } from './stats.js';
+export { meanDifference, newcombeDifference, wilsonInterval, Z_95 } from './stats.js';
 
 /** Figures of one group (contacted or control) within one slice. */
 export interface GroupKpi {
@@ -21,10 +21,12 @@ export interface GroupKpi {
   rate: number | null;
   revenue: number;
   margin: number;
+  /** Σ margin² over the members (0 for those not regained): the spread of the incremental profit */
+  marginSquares: number;
   cost: number;
-  /** second-lifetime margin so far minus cost */
+  /** second-lifetime margin so far minus cost: gross, returns that would have come anyway included */
   profit: number;
-  /** profit / cost; null without cost */
+  /** profit / cost, gross; null without cost */
   return: number | null;
   repeatChurn: number;
   /** repeat churners / regained; null when nobody was regained */
@@ -44,6 +46,14 @@ export interface KpiRow {
   lift: Lift | null;
   /** lift × contacted customers: customers the contacts brought back who would not have come anyway */
   incrementalRegained: number | null;
+  /**
+   * the contacted group's margin less what as many customers of the control group brought
+   * without contact, less the contacts' cost: n_c × (margin per contacted − margin per control
+   * customer) − cost, with its 95 % interval; null without both groups
+   */
+  incrementalProfit: Estimate | null;
+  /** incremental profit / cost, with the interval divided likewise; null without cost or control */
+  incrementalReturn: Estimate | null;
 }
 
 export interface SerialDefector {
@@ -101,11 +111,30 @@ function kpiRow([reason, offer, channel]: [string, string, string], members: rea
   const contacted = groupKpi(members.filter((a) => a.group === 'contacted'));
   const control = groupKpi(members.filter((a) => a.group === 'control'));
   const lift = newcombeDifference(contacted.regained, contacted.customers, control.regained, control.customers);
-  return { reason, offer, channel, contacted, control, lift, incrementalRegained: lift ? lift.difference * contacted.customers : null };
+  const incrementalProfit = incrementalProfitOf(contacted, control);
+  const cost = contacted.cost;
+  const incrementalReturn = incrementalProfit === null || !(cost > 0) ? null
+    : { value: incrementalProfit.value / cost, low: incrementalProfit.low / cost, high: incrementalProfit.high / cost };
+  return { reason, offer, channel, contacted, control, lift, incrementalRegained: lift ? lift.difference * contacted.customers : null, incrementalProfit, incrementalReturn };
+}
+
+/**
+ * What the contacts earned over no contact: the difference in margin per customer between the
+ * contacted and the control group (its interval from meanDifference), times the contacted
+ * customers, less the contacts' cost (known, so it moves the interval but does not widen it).
+ */
+export function incrementalProfitOf(contacted: GroupKpi, control: GroupKpi): Estimate | null {
+  const d = meanDifference(
+    { n: contacted.customers, sum: contacted.margin, sumSquares: contacted.marginSquares },
+    { n: control.customers, sum: control.margin, sumSquares: control.marginSquares },
+  );
+  if (d === null) return null;
+  const n = contacted.customers;
+  return { value: n * d.value - contacted.cost, low: n * d.low - contacted.cost, high: n * d.high - contacted.cost };
 }
 
 function groupKpi(members: readonly Attempt[]): GroupKpi {
-  let regained = 0, revenue = 0, margin = 0, cost = 0, repeatChurn = 0, windowOpen = 0;
+  let regained = 0, revenue = 0, margin = 0, marginSquares = 0, cost = 0, repeatChurn = 0, windowOpen = 0;
   for (const a of members) {
     cost += a.cost;
     if (a.windowOpen) windowOpen++;
@@ -113,12 +142,13 @@ function groupKpi(members: readonly Attempt[]): GroupKpi {
     regained++;
     revenue += a.revenue;
     margin += a.margin;
+    marginSquares += a.margin * a.margin;
     if (a.repeatChurn) repeatChurn++;
   }
   const n = members.length;
   const profit = margin - cost;
   return {
-    customers: n, regained, rate: n > 0 ? regained / n : null, revenue, margin, cost, profit,
+    customers: n, regained, rate: n > 0 ? regained / n : null, revenue, margin, marginSquares, cost, profit,
     return: cost > 0 ? profit / cost : null, repeatChurn, repeatChurnRate: regained > 0 ? repeatChurn / regained : null, windowOpen,
   };
 }

@@ -52,3 +52,31 @@ export function newcombeDifference(x1: number, n1: number, x2: number, n2: numbe
   const high = difference + Math.sqrt((w1.high - p1) ** 2 + (p2 - w2.low) ** 2);
   return { difference, low, high, relative: p2 > 0 ? p1 / p2 - 1 : null, method: 'newcombe-wilson-hybrid' };
 }
+
+/** An estimate with its 95 % interval. */
+export interface Estimate extends Interval {
+  value: number;
+}
+
+/**
+ * Interval for the difference of two means, x̄1 − x̄2, from each group's sum and sum of
+ * squares: the normal approximation with the unpooled (Welch) standard error
+ * √(s1²/n1 + s2²/n2), the difference-in-means estimator of a randomised experiment (Gerber &
+ * Green 2012, Field Experiments, eq. 3.6). Null unless each group has two members at least: a
+ * group of one shows no spread, and an interval of width 0 would claim a certainty it lacks.
+ */
+export function meanDifference(g1: MeanInput, g2: MeanInput, z = Z_95): Estimate | null {
+  if (g1.n < 2 || g2.n < 2) return null;
+  const mean = (g: MeanInput) => g.sum / g.n;
+  const variance = (g: MeanInput) => Math.max(0, (g.sumSquares - g.n * mean(g) ** 2) / (g.n - 1));
+  const value = mean(g1) - mean(g2);
+  const half = z * Math.sqrt(variance(g1) / g1.n + variance(g2) / g2.n);
+  return { value, low: value - half, high: value + half };
+}
+
+/** A group's count, sum and sum of squares of one quantity per member. */
+export interface MeanInput {
+  n: number;
+  sum: number;
+  sumSquares: number;
+}

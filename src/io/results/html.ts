@@ -10,7 +10,7 @@
 import { formatIsoDay } from '../../domain/dates.js';
 import { messages, formatCurrency, formatDate, formatDecimal, formatMoney, formatPercent, type ReportLabels, type Lang } from '../../domain/catalogue/index.js';
 import { reportResults, type ResultsMeta } from '../../domain/report/results.js';
-import type { KpiRow, ResultsReport } from '../../domain/results/results.js';
+import type { Estimate, KpiRow, ResultsReport } from '../../domain/results/results.js';
 import { kpiJson } from '../../domain/results/json.js';
 import { CSS } from '../report/html.js';
 import { formatLift, resultsSection } from '../report/html-results.js';
@@ -103,7 +103,8 @@ function segmentTable(r: ResultsReport, L: ReportLabels, lang: Lang, reason: (co
   const cells = (k: KpiRow, name: string, offer: string, channel: string) => {
     const g = k.contacted;
     return [name, offer, channel, String(g.customers), String(g.regained), share(g.rate), String(k.control.customers), share(k.control.rate),
-      formatLift(kpiJson(k).lift, L, lang), cash(g.margin), cash(g.cost), cash(g.profit), g.return === null ? '' : L.rosValue(formatDecimal(g.return, lang), currency), String(g.repeatChurn)];
+      formatLift(kpiJson(k).lift, L, lang), cash(g.margin), cash(g.cost), cash(g.profit), estimate(k.incrementalProfit, cash, lang),
+      k.incrementalReturn === null ? '' : L.rosValue(formatDecimal(k.incrementalReturn.value, lang), currency), String(g.repeatChurn)];
   };
   const rows = [
     ...r.segments.map((k) => cells(k, reason(k.reason), names.offer(k.offer), L.channels[k.channel] ?? k.channel)),
@@ -111,8 +112,13 @@ function segmentTable(r: ResultsReport, L: ReportLabels, lang: Lang, reason: (co
   ];
   const body = rows.map((c) => `<tr><th scope="row">${esc(c[0] ?? '')}</th><td>${esc(c[1] ?? '')}</td><td>${esc(c[2] ?? '')}</td>${c.slice(3).map((v) => `<td class="num">${esc(v)}</td>`).join('')}</tr>`).join('\n');
   const heads = [L.reason, P.offer, L.channel, L.contactedGroup, L.returnedShort, L.returnedShare, L.controlGroup, L.returnedShare,
-    `${L.lift} (${L.liftInterval})`, P.margin, P.cost, P.profit, P.ros, P.leftAgain];
+    `${L.lift} (${L.liftInterval})`, P.margin, P.cost, P.profit, P.incrementalProfit, P.ros, P.leftAgain];
   return `${head(heads, 3)}<tbody>\n${body}\n</tbody>`;
+}
+
+/** An amount with its interval: "1,234 [−200; 2,700]" (a semicolon: German amounts have decimal commas). */
+function estimate(e: Estimate | null, cash: (v: number) => string, lang: Lang): string {
+  return e === null ? '' : `${cash(e.value)} [${cash(e.low)}${lang === 'de' ? '; ' : ', '}${cash(e.high)}]`;
 }
 
 function serialTable(r: ResultsReport, L: ReportLabels, lang: Lang, reason: (code: string) => string): string {

@@ -65,13 +65,15 @@ export function renderResults(r: ResultsReport, head: string, color: boolean, la
   };
   const rates = fit(cols(t.rateColumns, [[0, 10], [2], [5], [1], [6], [1], [0]]),
     rows.map((k) => [label(k), k.contacted.customers, k.contacted.regained, share(k.contacted.rate), k.control.customers, share(k.control.rate), lift(k)]));
-  const moneyTable = fit(cols(t.moneyColumns, [[0, 10], [3], [2], [1], [0], [1], [4]]),
+  // Gross figures count returns that would have come anyway; the incremental ones are over the control group.
+  const estimate = (e: KpiRow['incrementalProfit']) => (e === null ? '-' : `${cash(e.value)} [${cash(e.low)}${de ? '; ' : ', '}${cash(e.high)}]`);
+  const moneyTable = fit(cols(t.moneyColumns, [[0, 10], [4], [3], [2], [1], [0], [1], [5]]),
     rows.map((k) => {
       const g = k.contacted;
-      return [label(k), cash(g.revenue), cash(g.margin), cash(g.cost), cash(g.profit), share(g.return), `${g.repeatChurn} (${share(g.repeatChurnRate)})`];
+      return [label(k), cash(g.revenue), cash(g.margin), cash(g.cost), cash(g.profit), estimate(k.incrementalProfit), share(k.incrementalReturn?.value ?? null), `${g.repeatChurn} (${share(g.repeatChurnRate)})`];
     }));
   const segments = fit(cols(t.segmentColumns, [[0, 10], [0, 8], [0, 6], [0], [1], [2], [3], [1]]),
-    r.segments.map((k) => [reason(k.reason), names.offer(k.offer), names.channel(k.channel), k.contacted.customers, share(k.contacted.rate), share(k.control.rate), lift(k), cash(k.contacted.profit)]));
+    r.segments.map((k) => [reason(k.reason), names.offer(k.offer), names.channel(k.channel), k.contacted.customers, share(k.contacted.rate), share(k.control.rate), lift(k), k.incrementalProfit === null ? '-' : cash(k.incrementalProfit.value)]));
   const serial = r.serialDefectors.length === 0
     ? t.serialNone
     : t.serial(r.serialDefectors.length, `${r.serialDefectors.slice(0, 10).map((s) => s.customer_id).join(', ')}${r.serialDefectors.length > 10 ? ', …' : ''}`);
