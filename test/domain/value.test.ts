@@ -142,6 +142,41 @@ describe('secondLifetimeValue', () => {
   });
 });
 
+describe('a price reduction for a term (marginReductionMonths: the renewal\'s lower rate for 12 months)', () => {
+  const renewal = (months: number | undefined, reduction = 0.1) => ({ ...offer('renewal', { marginReduction: reduction }), ...(months === undefined ? {} : { marginReductionMonths: months }) });
+  it('gives the reduction in the term\'s months only: the month-by-month sum of surviving, discounted margin', () => {
+    const sl = secondLifetimeValue(100, renewal(12), PRICE, CONFIG);
+    const d = (1 + CONFIG.annualDiscountRate) ** (1 / 12) - 1;
+    let sum = 0;
+    for (let t = 0; t < CONFIG.horizonMonths; t++) sum += 100 * PRICE.marginFactor * (t < 12 ? 0.9 : 1) * sl.monthlyRetention ** t / (1 + d) ** t;
+    expect(sl.value).toBeCloseTo(sum, 9);
+    expect(sl.afterTerm).toEqual({ monthlyMargin: 100 * PRICE.marginFactor, months: 12, termAnnuityFactor: expect.any(Number) });
+  });
+
+  it('a longer term never raises the value; a term as long as the horizon is the reduction throughout', () => {
+    fc.assert(fc.property(fc.double({ min: 0, max: 5000, noNaN: true }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.double({ min: 0, max: 0.9, noNaN: true }),
+      (margin, months, more, reduction) => {
+        const shorter = secondLifetimeValue(margin, renewal(months, reduction), PRICE, CONFIG).value;
+        const longer = secondLifetimeValue(margin, renewal(months + more, reduction), PRICE, CONFIG).value;
+        return longer <= shorter + 1e-9 * Math.max(1, shorter);
+      }), propertyRuns(100));
+    const whole = secondLifetimeValue(100, renewal(CONFIG.horizonMonths), PRICE, CONFIG).value;
+    expect(whole).toBeCloseTo(secondLifetimeValue(100, renewal(undefined), PRICE, CONFIG).value, 9);
+  });
+});
+
+describe('channels differ in response, not only in cost', () => {
+  it('a channel\'s response factor multiplies the odds of a return on it (a visit persuades more than a letter)', () => {
+    const r = row({ customer_since: day('2019-01-01'), churn_date: day('2024-08-01'), orders: 30, revenue: 60_000, margin: { kind: 'percent', value: 30 }, complaints: 0 });
+    const v = evaluate(r, PRICE, { channels: ['visit', 'letter'], channelResponse: { visit: 2, letter: 1 } });
+    const on = (channel: string) => v.offersConsidered.find((o) => o.channel === channel && o.offer_type === 'discount')!.p_winback;
+    const odds = (p: number) => p / (1 - p);
+    expect(odds(on('visit')) / odds(on('letter'))).toBeCloseTo(2, 9);
+    const plain = evaluate(r, PRICE, { channels: ['visit', 'letter'] });
+    expect(plain.offersConsidered.find((o) => o.channel === 'visit' && o.offer_type === 'discount')!.p_winback).toBeCloseTo(on('letter'), 12);
+  });
+});
+
 describe('evaluateCustomer decisions', () => {
   it.each([
     ['final reason', row(), DECEASED, {}, 'never', /final reason \(deceased\)/],
