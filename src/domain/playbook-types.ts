@@ -172,8 +172,10 @@ export interface RetentionMeasureSpec {
   keepRate: number;
   /** one-off cost when the customer takes the incentive (currency units) */
   incentiveCost: number;
-  /** share of margin given away on the purchases in the horizon, 0..1 */
+  /** share of margin given away, 0..1: on the purchases of the term below, or of the whole horizon without one */
   marginReduction: number;
+  /** months the reduction holds (a bonus valid for a few weeks: 1); absent: the whole horizon, as an offer's */
+  marginReductionMonths?: number;
   /** days from the as-of date to the first contact, and the window's length */
   timing: { afterDays: number; windowDays: number };
 }

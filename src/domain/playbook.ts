@@ -90,6 +90,7 @@ function schemaOf(t: Check) {
     keepRate: rate,
     incentiveCost: z.number().min(0),
     marginReduction: rate,
+    marginReductionMonths: z.number().int().min(1).optional(),
     timing: z.object({ afterDays: days, windowDays: days.min(1) }),
   });
 

@@ -123,6 +123,38 @@ describe('the retention track', () => {
     ), propertyRuns(100));
   });
 
+  it('gives a reduction with a term on the term\'s purchases only, as offers do (marginReductionMonths)', () => {
+    // 8 discounted purchases over 36 months, 3 of them in the first year: a one-month bonus falls on 3/12 of them
+    const h = { model: 'bg-nbd', pAlive: 0.5, expectedPurchasesHorizon: 9, discountedPurchasesHorizon: 8, discountedPurchasesYear: 3, expectedSpend: 50, horizonMonths: 36, annualDiscountRate: 0.1 };
+    const bonus = measure({ marginReduction: 0.1, incentiveCost: 5 });
+    const whole = valueRetentionMeasure(h, 160, bonus, 'letter', 3);
+    const month = valueRetentionMeasure(h, 160, { ...bonus, marginReductionMonths: 1 }, 'letter', 3);
+    expect(whole.valueKept).toBeCloseTo(160 * 0.9, 10);
+    expect(month.valueKept).toBeCloseTo(160 - 0.1 * 50 * 0.4 * (3 / 12), 10);
+    expect(month.ev - whole.ev).toBeCloseTo(month.q === whole.q ? (0.5 + 0.5 * whole.q) * (month.valueKept - whole.valueKept) : NaN, 10);
+    // a term as long as the horizon, or a hand-over without the year's figure, is the reduction throughout
+    expect(valueRetentionMeasure(h, 160, { ...bonus, marginReductionMonths: 36 }, 'letter', 3).valueKept).toBeCloseTo(whole.valueKept, 10);
+    const older = { model: 'bg-nbd', pAlive: 0.5, expectedPurchasesHorizon: 9, discountedPurchasesHorizon: 8, expectedSpend: 50, horizonMonths: 36, annualDiscountRate: 0.1 };
+    expect(valueRetentionMeasure(older, 160, { ...bonus, marginReductionMonths: 1 }, 'letter', 3).valueKept).toBeCloseTo(whole.valueKept, 10);
+    // explain shows the same value kept
+    const v = value(defector({ discounted_purchases_year: 3 }), options([{ ...bonus, marginReductionMonths: 1 }]));
+    expect(v.sltv).toBeCloseTo(month.valueKept, 10);
+    expect(v.explainSteps.find((x) => x.value === v.expected_value)?.formula).toContain('× 0.25 / 8)');
+  });
+
+  it('a longer term never raises a retention measure\'s value', () => {
+    fc.assert(fc.property(
+      fc.double({ min: 0, max: 8, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 48 }), fc.integer({ min: 0, max: 48 }), fc.double({ min: 0, max: 1e4, noNaN: true }),
+      (year, reduction, months, more, valueIfAlive) => {
+        const h = { model: 'bg-nbd', pAlive: 0.5, expectedPurchasesHorizon: 9, discountedPurchasesHorizon: 8, discountedPurchasesYear: year, expectedSpend: 50, horizonMonths: 36, annualDiscountRate: 0.1 };
+        const m = measure({ marginReduction: reduction, incentiveCost: 5 });
+        const shorter = valueRetentionMeasure(h, valueIfAlive, { ...m, marginReductionMonths: months }, 'letter', 3).ev;
+        const longer = valueRetentionMeasure(h, valueIfAlive, { ...m, marginReductionMonths: months + more }, 'letter', 3).ev;
+        const whole = valueRetentionMeasure(h, valueIfAlive, m, 'letter', 3).ev;
+        return longer <= shorter + 1e-9 * Math.max(1, Math.abs(shorter)) && whole <= longer + 1e-9 * Math.max(1, Math.abs(longer));
+      }), propertyRuns(100));
+  });
+
   it('a measure that keeps more is worth more, other things equal', () => {
     const h = { model: 'bg-nbd', pAlive: 0.5, expectedPurchasesHorizon: 9, discountedPurchasesHorizon: 8, expectedSpend: 50, horizonMonths: 36, annualDiscountRate: 0.1 };
     fc.assert(fc.property(fc.double({ min: 0, max: 0.99, noNaN: true }), fc.double({ min: 0.001, max: 0.5, noNaN: true }), (k, dk) => {

@@ -44,6 +44,8 @@ export interface TrueCustomer {
   id: string;
   alive: boolean;
   lambdaPerMonth: number;
+  /** chance of dropping out after each purchase */
+  dropout: number;
   /** expected margin over the value model's horizon if regained now, discounted as the value model does */
   regainedValue: number;
   /** the decision model's chance that a contact wins back this customer if gone */
@@ -85,7 +87,7 @@ export function simulateSilentChurners(dir: string): { file: string; truth: Map<
     const life = firstLifetime({ line: 0, customer_id: id, customer_since: firstDay, churn_date: days[days.length - 1] as number, orders: distinct.size, warnings: [] }, end, DEFAULT_MODEL_CONFIG);
     const response = reacquisitionProbability(s.baseRate, life, DEFAULT_MODEL_CONFIG.coefficients, s.offerOdds);
     const contactValue = (alive ? 0 : response * regainedValue) - s.letterCost;
-    truth.set(id, { id, alive, lambdaPerMonth, regainedValue, response, contactValue });
+    truth.set(id, { id, alive, lambdaPerMonth, dropout, regainedValue, response, contactValue });
   }
   rows.sort((p, q) => p[0] - q[0] || (p[1] < q[1] ? -1 : 1));
   const file = join(dir, 'transactions.csv');
@@ -97,12 +99,12 @@ export function simulateSilentChurners(dir: string): { file: string; truth: Map<
  * Σ_{m=1..H} E[purchases in month m | alive now] / (1 + d)^m for known λ (per month) and drop-out p:
  * purchases come at rate λ while alive, and alive at t has probability e^(−λ·p·t).
  */
-export function discountedPurchasesIfAlive(lambdaPerMonth: number, dropout: number): number {
+export function discountedPurchasesIfAlive(lambdaPerMonth: number, dropout: number, months = DEFAULT_MODEL_CONFIG.horizonMonths): number {
   const { horizonMonths, annualDiscountRate } = DEFAULT_MODEL_CONFIG;
   const d = Math.pow(1 + annualDiscountRate, 1 / 12) - 1;
   const k = lambdaPerMonth * dropout;
   let value = 0;
-  for (let m = 1; m <= horizonMonths; m++) {
+  for (let m = 1; m <= Math.min(months, horizonMonths); m++) {
     const inMonth = k < 1e-12 ? lambdaPerMonth : (Math.exp(-k * (m - 1)) - Math.exp(-k * m)) / dropout;
     value += inMonth / Math.pow(1 + d, m);
   }
@@ -191,7 +193,10 @@ export function trueRetentionValue(c: TrueCustomer, playbook: RetentionPlaybook,
   if (!m) throw new Error(`plan names retention measure '${measureId}', which the playbook does not have`);
   const odds = m.keepRate * (playbook.channelResponse?.[channel] ?? 1);
   const q = m.keepRate >= 1 ? 1 : odds / (1 - m.keepRate + odds);
-  const keptValue = c.regainedValue * (1 - m.marginReduction) - m.incentiveCost;
+  // The give-away on the purchases of the measure's term (all of them without one), as plan values it.
+  const all = discountedPurchasesIfAlive(c.lambdaPerMonth, c.dropout);
+  const within = m.marginReductionMonths === undefined || all <= 0 ? 1 : discountedPurchasesIfAlive(c.lambdaPerMonth, c.dropout, m.marginReductionMonths) / all;
+  const keptValue = c.regainedValue * (1 - m.marginReduction * within) - m.incentiveCost;
   const kept = c.alive ? keptValue - c.regainedValue : q * keptValue;
   return kept - playbook.channelCosts[channel];
 }

@@ -6,7 +6,7 @@
  * model that found them (clv/handover.ts). Pure.
  */
 import type { PurchaseModelHandover } from '../clv/handover.js';
-import { purchaseModelSecondLifetime } from '../clv/handover.js';
+import { discountedPurchasesWithin, purchaseModelSecondLifetime } from '../clv/handover.js';
 import { DEFAULT_CLV_CONFIG } from '../clv/clv.js';
 import { formatFixed, formatMoneyText, messages, say, type Lang } from '../catalogue/index.js';
 import type { Channel, RetentionMeasureSpec } from '../playbook-types.js';
@@ -31,7 +31,7 @@ export interface RetentionValue {
   q: number;
   /** (1 − P(alive)) × q: how much more likely the customer is there over the horizon */
   added: number;
-  /** horizon margin if kept, under the measure's give-away */
+  /** horizon margin if kept, under the measure's give-away (over its term only, where it has one) */
   valueKept: number;
   channelCost: number;
   ev: number;
@@ -41,16 +41,21 @@ export interface RetentionValue {
  * Values one retention measure on one channel:
  * q = keepRate's odds × the channel's response factor (as offers and channels move win-back odds);
  * kept = P(alive) + (1 − P(alive)) × q;
- * ev = kept × V × (1 − marginReduction) − P(alive) × V − kept × incentive − channel cost,
- * where V = discounted purchases × spend × margin (the model's horizon value if alive). The
- * subtracted P(alive) × V is the drift: what the customer brings without any contact.
+ * ev = kept × V_kept − P(alive) × V − kept × incentive − channel cost,
+ * where V = discounted purchases × spend × margin (the model's horizon value if alive) and V_kept
+ * = V less marginReduction of the margin on the purchases of the measure's term
+ * (marginReductionMonths, the rule offers follow; every purchase of the horizon without one):
+ * V_kept = V − marginReduction × V_term. The subtracted P(alive) × V is the drift: what the
+ * customer brings without any contact.
  */
 export function valueRetentionMeasure(h: PurchaseModelHandover, valueIfAlive: number, measure: RetentionMeasureSpec, channel: Channel, channelCost: number, response = 1): RetentionValue {
   const odds = measure.keepRate * response;
   const q = measure.keepRate >= 1 ? 1 : odds / (1 - measure.keepRate + odds);
   const added = (1 - h.pAlive) * q;
   const kept = h.pAlive + added;
-  const valueKept = valueIfAlive * (1 - measure.marginReduction);
+  // The share of the horizon's discounted purchases the reduction falls on: all of them, or the term's.
+  const within = h.discountedPurchasesHorizon > 0 ? discountedPurchasesWithin(h, measure.marginReductionMonths) / h.discountedPurchasesHorizon : 1;
+  const valueKept = valueIfAlive * (1 - measure.marginReduction * within);
   const ev = kept * valueKept - h.pAlive * valueIfAlive - kept * measure.incentiveCost - channelCost;
   return { measure, channel, q, added, valueKept, channelCost, ev };
 }
@@ -115,7 +120,14 @@ function explainRetention(h: PurchaseModelHandover, marginRate: number, valueIfA
     { label: t.valueIfAlive, formula: `${n(h.discountedPurchasesHorizon)} × ${n(h.expectedSpend)} × ${n(marginRate)}`, value: valueIfAlive },
     { label: t.keepChance(m.id, best.channel), formula: t.keepChanceFormula(n(m.keepRate)), value: best.q },
     { label: t.addedChance, formula: `(1 − ${n(h.pAlive)}) × ${n(best.q)}`, value: best.added },
-    { label: t.expectedValuePlain, formula: `(${n(h.pAlive)} + ${n(best.added)}) × (${n(valueIfAlive)} × (1 − ${n(m.marginReduction)}) − ${n(m.incentiveCost)}) − ${n(h.pAlive)} × ${n(valueIfAlive)} − ${n(best.channelCost)}`, value: best.ev },
+    { label: t.expectedValuePlain, formula: `(${n(h.pAlive)} + ${n(best.added)}) × (${keptFormula(h, valueIfAlive, m, n)} − ${n(m.incentiveCost)}) − ${n(h.pAlive)} × ${n(valueIfAlive)} − ${n(best.channelCost)}`, value: best.ev },
     { label: t.valueAtRisk, formula: `(1 − ${n(h.pAlive)}) × ${n(valueIfAlive)}`, value: atRisk },
   ];
+}
+
+// The value kept as explain shows it: the reduction on every purchase, or on those of the measure's term (D_N / D of them).
+function keptFormula(h: PurchaseModelHandover, valueIfAlive: number, m: RetentionMeasureSpec, n: (v: number) => string): string {
+  const within = discountedPurchasesWithin(h, m.marginReductionMonths);
+  if (within === h.discountedPurchasesHorizon) return `${n(valueIfAlive)} × (1 − ${n(m.marginReduction)})`;
+  return `${n(valueIfAlive)} × (1 − ${n(m.marginReduction)} × ${n(within)} / ${n(h.discountedPurchasesHorizon)})`;
 }
