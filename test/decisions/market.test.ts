@@ -94,10 +94,16 @@ describe('winback plans in the simulated market, against issue 18', () => {
     expect(run.calibrated.share, `calibrated plan: ${figures(run.calibrated)}`).toBeGreaterThanOrEqual(0.94);
   });
 
-  it(`plan --budget ${BUDGET} captures at least 80 % of the best selection within the same budget`, () => {
+  it(`plan --budget ${BUDGET} captures at least 88 % of the best selection within the same budget, choosing among each customer's actions`, () => {
     const b = run.budgeted!;
     const share = b.plan.chosen / b.best.value;
-    expect(share, `budgeted plan: ${Math.round(b.plan.chosen)} with ${b.plan.contacted} contacts; best ${Math.round(b.best.value)} with ${b.best.contacts}`).toBeGreaterThanOrEqual(0.8);
+    const only = b.best.bestActionOnly;
+    const what = `budgeted plan: ${Math.round(b.plan.chosen)} with ${b.plan.contacted} contacts; best ${Math.round(b.best.value)} with ${b.best.contacts}; best actions only ${Math.round(only.value)} with ${only.contacts}`;
+    // measured 2026-12-05 on this seed: 90.8 % (seeds 2026, 2027: 90.4 %, 89.8 %); 61.7 % when each
+    // customer kept their best unbudgeted action (docs/simulation.md)
+    expect(share, what).toBeGreaterThanOrEqual(0.88);
+    // more than any selection that gives each customer only their best action can reach (measured 119.5 %)
+    expect(b.plan.chosen, what).toBeGreaterThan(only.value);
     expect(b.plan.violations).toEqual({ noPermission: 0, objector: 0, unknownChannel: 0 });
   });
 
