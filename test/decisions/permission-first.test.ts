@@ -101,6 +101,7 @@ describe('permission before value', () => {
 describe('the English fixture', () => {
   it('plans every objector as never, unvalued and without a channel, and every other channel as permitted', async () => {
     const { flow } = await fixtureFlow([]);
+    const threshold = setup.config.model.decisionThreshold;
     const byId = new Map(flow.customers.map((c) => [c.base.row.customer_id, c.base]));
     const c36 = byId.get('C-00036')!;
     expect(c36.row.reason).toMatch(/marketing/i);
@@ -115,6 +116,8 @@ describe('the English fixture', () => {
         expect(p.channel).toBeNull();
       }
       if (p.channel !== null) expect(p.permission.allowed[p.channel]).toBe(true);
+      // nobody let go while a permitted action is worth more than the threshold (issue 18 found 24 such in this file)
+      if (p.value.decision === 'let_go') for (const o of p.value.offersConsidered) expect(Number(o.expected_value.toFixed(2)), p.row.customer_id).toBeLessThanOrEqual(threshold);
     }
     expect(objectors).toBeGreaterThan(5);
   });

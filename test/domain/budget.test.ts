@@ -11,13 +11,14 @@ const chosen = (s: BudgetSelection) => Object.fromEntries([...s.selected].map(([
 
 describe('selectWithinBudget', () => {
   it('takes the most value per unit of cost first and skips what no longer fits', () => {
-    const s = selectWithinBudget([one('visit', 600, 120), one('letter', 40, 3), one('phone', 150, 15), one('email', 1, 0.5)], 20);
-    // ratios: letter 13.3, phone 10, visit 5, email 2; the visit does not fit, the e-mail still does
+    const s = selectWithinBudget([one('visit', 600, 120), one('letter', 40, 3), one('phone', 150, 15), one('email', 1, 0.5), one('dear', 300, 100)], 20);
+    // ratios: letter 13.3, phone 10, visit 5, dear 3, email 2; the visit and the dear one do not fit, the e-mail still does
     expect([...s.selected.keys()]).toEqual(['letter', 'phone', 'email']);
     expect(s.spent).toBeCloseTo(18.5, 9);
     expect(s.value).toBe(191);
+    // what the next unit of money would buy: the first step left out, the best ratio among them
     expect(s.next).toEqual({ id: 'visit', ratio: 5, spend: 120, offer: 'none', channel: 'letter', from: null });
-    expect(s.leftOut).toBe(1);
+    expect(s.leftOut).toBe(2);
   });
 
   it('breaks ties by id and never takes a contact worth nothing', () => {
