@@ -276,7 +276,8 @@ describe('German: no English word reaches the user', () => {
     const r = await run(['results', '--ledger', ledger, '--outcomes', 'fixtures/outcomes-en.csv', '--as-of', '2027-03-01', '--lang', 'de']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Stichtag 01\.03\.2027, Zuordnungsfenster 90 Tage: 53 Kunden im Kontaktbuch/);
-    expect(r.stdout).toMatch(/\| gesamt +\| +21\.519 \|/);
+    // the money table at 80 columns: cost, gross profit, incremental profit with its interval (German separators)
+    expect(r.stdout).toMatch(/\| gesamt +\| +1\.003 \| +4\.556 \| 3\.205 \[-1\.312; 7\.721\] \|/);
     const e = await run(['results', '--ledger', ledger, '--lang', 'de']);
     expect(e.code).toBe(64);
     expect([...r.leaks, ...e.leaks]).toEqual([]);

@@ -1102,7 +1102,7 @@ export const COMMAND_TEXTS = {
     ratesHead: m('regain rate and lift over control, per reason', 'Rückgewinnungsquote und Mehrwert gegenüber der Kontrollgruppe, je Grund'),
     moneyHead: m(
       'money so far: gross (contacted group) and incremental (over the control group)',
-      'Geld bisher: brutto (kontaktierte Gruppe) und zusätzlich (über der Kontrollgruppe)',
+      'Geld bisher: brutto (kontaktierte Gruppe) und zusätzlich (über Kontrollgruppe)',
     ),
     segmentsHead: m('per reason × offer × channel', 'je Grund × Angebot × Kanal'),
     rejectedOutcomes: m((n: number) => `${n} outcome rows rejected (see rejects in --json)`, (n) => `${n} Ergebniszeilen abgelehnt (siehe rejects in --json)`),
