@@ -174,7 +174,7 @@ export function validateConfig(data: unknown, lang: 'en' | 'de' = 'en'): { confi
     return { errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(top)', message: i.message })), warnings: [] };
   }
   const model = validateModelConfig(parsed.data.model);
-  const prefix = (issues: ConfigIssue[]) => issues.map((i) => ({ path: `model.${i.path}`, message: (i.note && sayNoted(lang, i.note)) ?? i.message }));
+  const prefix = (issues: ConfigIssue[]) => issues.map((i) => ({ path: `model.${i.path}`, message: (i.note && sayNoted(lang, i.note)) ?? i.message, ...(i.note ? { note: i.note } : {}) }));
   if (!model.config) return { errors: prefix(model.errors), warnings: prefix(model.warnings) };
   const d = parsed.data;
   const clv: ClvConfig = { ...DEFAULT_CLV_CONFIG, ...d.clv };
@@ -183,8 +183,7 @@ export function validateConfig(data: unknown, lang: 'en' | 'de' = 'en'): { confi
   const currency = d.currency ?? DEFAULT_CONFIG.currency;
   const symbol = currencySymbolOf(currency);
   if (symbol === undefined) {
-    const message = lang === 'de' ? `'${currency}' ist kein Währungscode nach ISO 4217 (EUR, USD, CHF, GBP, …)` : `'${currency}' is not an ISO 4217 currency code (EUR, USD, CHF, GBP, …)`;
-    return { errors: [{ path: 'currency', message }], warnings: [] };
+    return { errors: [{ path: 'currency', message: say(lang, 'config', { key: 'currency', args: [currency] }) }], warnings: [] };
   }
   // model.currencySymbol, when given, still wins: it is the older, more specific setting.
   const modelSetsSymbol = typeof parsed.data.model === 'object' && parsed.data.model !== null && 'currencySymbol' in parsed.data.model;

@@ -6,7 +6,11 @@ import { generateLostCustomers } from '../../dev/generate-fixtures.js';
 import { ROOT, tempDir } from '../support/cli.js';
 
 describe('an interrupted run', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('leaves no temporary files behind on %s, says so in one line and exits 128 + the signal', async (signal) => {
+  // The line in the run's language: SIGINT in English, SIGTERM under --lang de.
+  it.each([
+    ['SIGINT', [], (code: number) => `winback: stopped by SIGINT (exit ${code}); temporary files removed\n`],
+    ['SIGTERM', ['--lang', 'de'], (code: number) => `winback: durch SIGTERM beendet (Exit-Code ${code}); vorläufige Dateien entfernt\n`],
+  ] as const)('leaves no temporary files behind on %s, says so in one line and exits 128 + the signal', async (signal, lang, line) => {
     const dir = tempDir();
     const file = join(dir, 'export.csv');
     // Large enough for worker threads and sort runs on disk, and to run for a while.
@@ -14,7 +18,7 @@ describe('an interrupted run', () => {
     const tmp = join(dir, 'tmp');
     const out = join(dir, 'out');
     mkdirSync(tmp);
-    const child = spawn(process.execPath, ['bin/winback.js', 'plan', file, '--out', out, '--as-of', '2026-11-23', '--quiet'], {
+    const child = spawn(process.execPath, ['bin/winback.js', 'plan', file, '--out', out, '--as-of', '2026-11-23', '--quiet', ...lang], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, TMPDIR: tmp },
@@ -34,7 +38,7 @@ describe('an interrupted run', () => {
     const code = await exited;
     expect(code).toBe(signal === 'SIGINT' ? 130 : 143);
     // One line that says why the run ended, for the cron mail or the log.
-    expect(stderr).toBe(`winback: stopped by ${signal} (exit ${code}); temporary files removed\n`);
+    expect(stderr).toBe(line(code as number));
     expect(readdirSync(tmp)).toEqual([]);
     expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   }, 60_000);

@@ -93,6 +93,9 @@ export interface ReadTexts {
   mixedDateOrder: (dayFirst: number, monthFirst: number, order: string) => string;
   unclosedQuote: (label: string, line: number) => string;
   unclosedQuoteHint: string;
+  /** the CSV parser's own complaint (`why`, quoted) at a line, or somewhere when it names none; `null`: a quoted field never closed */
+  csvSyntax: (label: string, line: number | null, why: string | null) => string;
+  csvSyntaxHint: string;
   sheetEmpty: (label: string, sheet: string) => string;
   sheetEmptyHint: (others: string) => string;
   checkExport: string;
@@ -179,6 +182,8 @@ export const READ_EN: ReadTexts = {
   mixedDateOrder: (dayFirst, monthFirst, order) => `dates are written both day-first (${dayFirst}) and month-first (${monthFirst}); reading them as ${order} (use --date-format to fix it)`,
   unclosedQuote: (label, line) => `${label}, line ${line}: a quoted field opened in the row starting here is never closed`,
   unclosedQuoteHint: 'look for an unbalanced double quote in that row',
+  csvSyntax: (label, line, why) => `${label}, ${line === null ? 'somewhere' : `line ${line}`}: ${why === null ? 'a quoted field is never closed' : `the CSV parser says: "${why}"`}`,
+  csvSyntaxHint: 'look for an unbalanced double quote near that line',
   sheetEmpty: (label, sheet) => `${label}: sheet '${sheet}' is empty`,
   sheetEmptyHint: (others) => `choose another sheet with --sheet: ${others}`,
   checkExport: 'check the export',
@@ -289,6 +294,8 @@ export const READ_DE: ReadTexts = {
     `Daten stehen sowohl mit dem Tag zuerst (${dayFirst}) als auch mit dem Monat zuerst (${monthFirst}); gelesen als ${order} (mit --date-format festlegen)`,
   unclosedQuote: (label, line) => `${label}, Zeile ${line}: ein Feld in Anführungszeichen, das in der hier beginnenden Zeile geöffnet wird, wird nie geschlossen`,
   unclosedQuoteHint: 'in dieser Zeile nach einem unpaarigen Anführungszeichen suchen',
+  csvSyntax: (label, line, why) => `${label}, ${line === null ? 'irgendwo' : `Zeile ${line}`}: ${why === null ? 'ein Feld in Anführungszeichen wird nie geschlossen' : `Meldung des CSV-Parsers: „${why}“`}`,
+  csvSyntaxHint: 'in der Nähe dieser Zeile nach einem unpaarigen Anführungszeichen suchen',
   sheetEmpty: (label, sheet) => `${label}: Tabellenblatt '${sheet}' ist leer`,
   sheetEmptyHint: (others) => `mit --sheet ein anderes Tabellenblatt wählen: ${others}`,
   checkExport: 'den Export prüfen',
