@@ -89,13 +89,16 @@ export const DEFAULT_CONFIG: WinbackConfig = {
 };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+// The schema's own rules name their text by catalogue key; validateConfig words it in the reader's language.
+const RULE = { phoneCountry: 'config.phoneCountry', currencyShape: 'config.currencyShape' } as const;
+
 const permissionSection = z
   .object({
     emailExistingCustomerException: z.boolean(),
     allowB2bPhoneWithoutConsent: z.boolean(),
     fallbackOutsidePreference: z.boolean(),
     extraObjectionPhrases: z.array(z.string()),
-    defaultPhoneCountry: z.string().refine(isPhoneCountry, 'expected a country code such as DE, AT or CH (ISO 3166-1 alpha-2, upper case)'),
+    defaultPhoneCountry: z.string().refine(isPhoneCountry, RULE.phoneCountry),
   })
   .partial()
   .strict();
@@ -134,7 +137,7 @@ const sections = z
     playbook: z.string(),
     output: z.object({ format: z.enum(['csv', 'xlsx']), excel: z.boolean() }).partial().strict(),
     lang: z.enum(['en', 'de']),
-    currency: z.string().regex(/^[A-Za-z]{3}$/, 'expected a three-letter currency code such as EUR, USD or CHF').transform((c) => c.toUpperCase()),
+    currency: z.string().regex(/^[A-Za-z]{3}$/, RULE.currencyShape).transform((c) => c.toUpperCase()),
   })
   .partial()
   .strict();
@@ -171,7 +174,8 @@ export function validateConfig(data: unknown, lang: 'en' | 'de' = 'en'): { confi
   // zod's own German wording for its checks (types, ranges, unknown keys) under --lang de.
   const parsed = lang === 'de' ? sections.safeParse(data, { error: GERMAN_ISSUES }) : sections.safeParse(data);
   if (!parsed.success) {
-    return { errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(top)', message: i.message })), warnings: [] };
+    const worded = (message: string) => (message.startsWith('config.') ? (sayNoted(lang, { key: message, args: [] }) ?? message) : message);
+    return { errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(top)', message: worded(i.message) })), warnings: [] };
   }
   const model = validateModelConfig(parsed.data.model);
   const prefix = (issues: ConfigIssue[]) => issues.map((i) => ({ path: `model.${i.path}`, message: (i.note && sayNoted(lang, i.note)) ?? i.message, ...(i.note ? { note: i.note } : {}) }));

@@ -209,6 +209,28 @@ describe('German on the rare paths', () => {
     expect([...r.leaks, ...gone.leaks]).toEqual([]);
   });
 
+  it('the config schema\'s own rules and calibrate\'s rejected history rows: German', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'land.yaml'), 'permission:\n  defaultPhoneCountry: Deutschland\ncurrency: Euro\n');
+    const config = await run(['plan', DE, '--out', join(dir, 'p'), ...AS_OF, '--config', join(dir, 'land.yaml'), '--lang', 'de']);
+    expect(config.code).toBe(65);
+    expect(config.stderr).toContain('permission.defaultPhoneCountry: erwartet wird ein Ländercode nach ISO 3166-1 Alpha-2');
+    expect(config.stderr).toContain('currency: erwartet wird ein Währungscode aus drei Buchstaben wie EUR, USD oder CHF');
+    expect((await runCli(['plan', DE, '--out', join(dir, 'p'), ...AS_OF, '--config', join(dir, 'land.yaml')])).stderr).toContain('expected a country code such as DE');
+    const [header, first, ...rest] = readFileSync('test/golden/cases/calibrate/en/history.csv', 'utf8').trimEnd().split('\n');
+    // won_back of the first attempt left empty, of the second written 'vielleicht'.
+    const cells = (first as string).split(',');
+    cells[16] = '';
+    const second = (rest[0] as string).split(',');
+    second[16] = 'vielleicht';
+    writeFileSync(join(dir, 'history.csv'), [header, cells.join(','), second.join(','), ...rest.slice(1)].join('\n'));
+    const calibrate = await run(['calibrate', join(dir, 'history.csv'), '--model-out', join(dir, 'model.json'), '--as-of', '2027-03-01', '--lang', 'de', '--quiet']);
+    expect(calibrate.code, calibrate.stderr).toBe(0);
+    expect(calibrate.stderr).toContain("won_back '' ist leer: jeder Versuch braucht sein Ergebnis");
+    expect(calibrate.stderr).toContain("won_back 'vielleicht' ist weder ja noch nein");
+    expect([...config.leaks, ...calibrate.leaks]).toEqual([]);
+  });
+
   it('--lang with a language winback does not speak: in English and German, or in the locale\'s German', async () => {
     const args = ['plan', DE, '--out', tempDir(), ...AS_OF, '--lang', 'fr'];
     const both = await runCli(args, { env: { LANG: 'en_US.UTF-8' } });

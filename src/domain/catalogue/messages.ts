@@ -811,6 +811,9 @@ export const COMMAND_TEXTS = {
     ),
     capBelow: m((reference: number) => `must not be below the reference ${reference}`, (reference) => `darf nicht unter dem Referenzwert ${String(reference).replace('.', ',')} liegen`),
     unknownSetting: m('unknown setting, ignored', 'unbekannte Einstellung, übergangen'),
+    // The config schema's own rules, named by key in the schema (domain/config.ts).
+    phoneCountry: m('expected a country code such as DE, AT or CH (ISO 3166-1 alpha-2, upper case)', 'erwartet wird ein Ländercode nach ISO 3166-1 Alpha-2 in Großbuchstaben, z. B. DE oder CH'),
+    currencyShape: m('expected a three-letter currency code such as EUR, USD or CHF', 'erwartet wird ein Währungscode aus drei Buchstaben wie EUR, USD oder CHF'),
     currency: m(
       (code: string) => `'${code}' is not an ISO 4217 currency code (EUR, USD, CHF, GBP, …)`,
       (code) => `'${code}' ist kein Währungscode nach ISO 4217 (EUR, USD, CHF, GBP, …)`,
@@ -1091,6 +1094,12 @@ export const COMMAND_TEXTS = {
   },
   /** winback calibrate: the report's tables and lines, its warnings and usage errors (commands/calibrate.ts, io/calibrate-render.ts). */
   calibrate: {
+    // A history row without a usable outcome (domain/calibrate/history.ts), in rejects.
+    wonBackEmpty: m(
+      (column: string, cell: string) => `${column} '${cell}' is empty: every attempt needs its outcome`,
+      (column, cell) => `${column} '${cell}' ist leer: jeder Versuch braucht sein Ergebnis`,
+    ),
+    wonBackUnclear: m((column: string, cell: string) => `${column} '${cell}' is neither yes nor no`, (column, cell) => `${column} '${cell}' ist weder ja noch nein`),
     head: m(
       (rows: string, attempts: string, rejected: string, train: string, holdout: string) => `${rows} rows read = ${attempts} attempts + ${rejected} rejected; fitted on ${train}, held out ${holdout}`,
       (rows, attempts, rejected, train, holdout) => `${rows} Zeilen gelesen = ${attempts} Versuche + ${rejected} abgelehnt; angepasst an ${train}, zurückgehalten ${holdout}`,
