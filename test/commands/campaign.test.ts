@@ -400,5 +400,7 @@ describe('winback campaign', () => {
       for (const [f, b] of Object.entries(whole.files)) expect(readFileSync(join(out, f)).equals(b), `${f} after settling a kill at ${point}`).toBe(true);
       expect(readFileSync(ledger).equals(after.ledger), point).toBe(true);
     }
-  });
+    // Four process starts (~3 s of CPU each) and seven runs in this process: ~20 s of CPU, a
+    // minute and a half with other work on two cores; the limit it had stays.
+  }, 300_000);
 });
