@@ -13,6 +13,8 @@
 // Usage: npm run build && node bench/reader-stress.mjs [--rows 200000] [--field-mib 100] [--rounds 3]
 //        [--files clean,plain,stray,field,stray-big] [--modes read,parse,inspect] [--stray-mib 500]
 //        [--parser path/to/csv-records.js]   (another build's parser, e.g. an older one, for comparison)
+//        [--baseline path/to/csv-records.js] (adds the mode `baseline`: that parser, measured in the
+//                                             same rounds as `parse`, for an A/B on a busy machine)
 // Data goes to bench/data/ (git-ignored).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync } from 'node:fs';
@@ -50,19 +52,20 @@ async function main() {
     ...(only.has('field') ? [[`one ${fieldMib} MiB quoted field`, await fieldFile(clean, fieldMib)]] : []),
     ...(only.has('stray-big') ? [[`${strayMib} MiB, one quote in row 10`, await strayBigFile(plain, strayMib)]] : []),
   ];
-  const modes = arg('modes', 'read,parse,inspect').split(',');
+  const baseline = arg('baseline', undefined);
+  const modes = [...arg('modes', 'read,parse,inspect').split(','), ...(baseline ? ['baseline'] : [])];
   const results = new Map();
   for (let round = 0; round < rounds; round++) {
     for (const [, file] of files) {
       for (const mode of modes) {
-        const r = measure(mode, file, parser);
+        const r = mode === 'baseline' ? measure('parse', file, resolve(baseline)) : measure(mode, file, parser);
         const key = `${file}|${mode}`;
         results.set(key, [...(results.get(key) ?? []), r]);
       }
     }
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  console.log(`\n${rounds} rounds, medians; parser ${parser === join(DIST, 'io', 'csv', 'records.js') ? 'of this build' : parser}\n`);
+  console.log(`\n${rounds} rounds, medians; parser ${parser === join(DIST, 'io', 'csv', 'records.js') ? 'of this build' : parser}${baseline ? `; baseline ${resolve(baseline)}` : ''}\n`);
   console.log(`${'file'.padEnd(30)} ${'MiB'.padStart(6)}  ${'mode'.padEnd(8)} ${'s'.padStart(7)} ${'/ read'.padStart(7)} ${'cpu s'.padStart(7)} ${'/ read'.padStart(7)} ${'peak MiB'.padStart(9)}  records`);
   for (const [label, file] of files) {
     const size = statSync(file).size / 2 ** 20;
