@@ -1,5 +1,6 @@
 /** The language of texts: --lang, else WINBACK_LANG, else the config's `lang`, else the locale, else English. */
 import { UsageError } from '../errors.js';
+import { keyedError, noteOf } from '../domain/catalogue/index.js';
 
 export type Lang = 'en' | 'de';
 
@@ -23,7 +24,33 @@ export function langOfLocale(env: Record<string, string | undefined>): Lang {
 function checkLang(text: string, source: string): Lang {
   const t = text.trim().toLowerCase();
   if (t === 'en' || t === 'de') return t;
-  throw new UsageError(`${source} '${text}' is not supported`, 'use --lang en or --lang de');
+  throw langError(text, source);
+}
+
+function langError(text: string, source: string): UsageError {
+  return keyedError((m, h) => new UsageError(m, h), noteOf('common', { key: 'langUnsupported', args: [source, text] }), noteOf('common', { key: 'langHint', args: [] }));
+}
+
+/**
+ * A --lang (or WINBACK_LANG) winback does not speak, refused before anything runs, with the
+ * languages to refuse it in: the locale's when it is German, else English and German both, so
+ * that whoever asked for a language other than English can read the answer. Undefined when
+ * the language given is one winback speaks (or none is given). WINBACK_LANG is not checked
+ * where the help is shown: the help falls back to the locale.
+ */
+export function refusedLang(argv: readonly string[], env: Record<string, string | undefined>): { error: UsageError; langs: Lang[] } | undefined {
+  const command = commandOfArgv(argv);
+  if (command !== undefined && !LANG_COMMANDS.has(command)) return undefined;
+  const flag = flagOfArgv(argv, '--lang');
+  const given = flag !== undefined ? { text: flag, source: '--lang' } : env.WINBACK_LANG && !asksForHelp(argv) ? { text: env.WINBACK_LANG, source: 'WINBACK_LANG' } : undefined;
+  if (given === undefined || isLang(given.text)) return undefined;
+  const fallback = flag !== undefined && env.WINBACK_LANG && isLang(env.WINBACK_LANG) ? checkLang(env.WINBACK_LANG, 'WINBACK_LANG') : langOfLocale(env);
+  return { error: langError(given.text, given.source), langs: fallback === 'de' ? ['de'] : ['en', 'de'] };
+}
+
+function isLang(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  return t === 'en' || t === 'de';
 }
 
 /** Commands whose texts follow --lang (and so the language of their errors and hints); `help` and none: the help. */
@@ -56,7 +83,7 @@ export function asksForHelp(argv: readonly string[]): boolean {
   return command === undefined || command === 'help' || argv.includes('--help') || argv.includes('-h');
 }
 
-/** The first word that is neither a flag nor the value of --lang. */
-function commandOfArgv(argv: readonly string[]): string | undefined {
+/** The first word that is neither a flag nor the value of --lang: the command. */
+export function commandOfArgv(argv: readonly string[]): string | undefined {
   return argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--lang');
 }

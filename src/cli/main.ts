@@ -5,16 +5,21 @@ import { processContext, type Context } from '../io/context.js';
 import { buildProgram } from './program.js';
 import { setTableWidth } from '../io/render.js';
 import { messages, sayNoted, type SavedNote } from '../domain/catalogue/index.js';
-import { asksForHelp, flagOfArgv, langOfArgv } from './lang.js';
+import { asksForHelp, commandOfArgv, flagOfArgv, langOfArgv, refusedLang, type Lang } from './lang.js';
 import { loadConfig } from '../io/config-file.js';
+import { setStopLanguage } from '../io/temp-cleanup.js';
 
 /** Runs the CLI; the only place where errors become exit codes. */
 export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
   const debug = argv.includes('--debug') || ctx.env.WINBACK_DEBUG === '1';
-  const command = argv.find((a) => !a.startsWith('-')) ?? '';
+  const command = commandOfArgv(argv) ?? '';
   let code: number = ExitCode.ok;
   // Tables fit the terminal; without one, COLUMNS (as a shell sets it) or 80.
   setTableWidth(ctx.columns ?? (ctx.env.COLUMNS ? Number(ctx.env.COLUMNS) : undefined));
+  // A language winback does not speak is refused before anything else, in words its asker can read.
+  const refused = refusedLang(argv, ctx.env);
+  if (refused) return reportError(refused.error, ctx, command, debug, refused.langs);
+  setStopLanguage(langOfArgv(argv, ctx.env));
   const program = buildProgram(ctx, (c) => {
     code = c;
   }, await helpLang(argv, ctx));
@@ -23,7 +28,7 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
     await program.parseAsync(onlyLanguage(argv) ? [] : argv, { from: 'user' });
     return code;
   } catch (err) {
-    return reportError(err, ctx, command, debug, langOfArgv(argv, ctx.env));
+    return reportError(err, ctx, command, debug, [langOfArgv(argv, ctx.env)]);
   }
 }
 
@@ -55,7 +60,9 @@ async function helpLang(argv: string[], ctx: Context): Promise<'en' | 'de'> {
   return langOfArgv(argv, ctx.env, config?.config.lang);
 }
 
-function reportError(err: unknown, ctx: Context, command: string, debug: boolean, lang: 'en' | 'de'): number {
+/** Writes the error in each of `langs` (one, but for a language refused: see refusedLang); returns the exit code. */
+function reportError(err: unknown, ctx: Context, command: string, debug: boolean, langs: readonly Lang[]): number {
+  const lang = langs[0] ?? 'en';
   const say = messages(lang).common;
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return ExitCode.ok;
@@ -67,11 +74,13 @@ function reportError(err: unknown, ctx: Context, command: string, debug: boolean
   if (isBrokenPipe(err)) return ExitCode.ok;
   const prefix = command ? `winback ${command}` : 'winback';
   if (err instanceof WinbackError) {
-    // A text raised as a catalogue key is worded in the reader's language, unless a caller has replaced it since.
-    const worded = (text: string | undefined, note: SavedNote | undefined) => (note !== undefined && text === sayNoted('en', note) ? sayNoted(lang, note) : text);
-    const hint = worded(err.hint, err.keyed?.hint);
-    ctx.stderr.write(`${prefix}: ${worded(err.message, err.keyed?.message) ?? err.message}\n`);
-    if (hint) ctx.stderr.write(`${say.hint}: ${hint}\n`);
+    for (const l of langs) {
+      // A text raised as a catalogue key is worded in the reader's language, unless a caller has replaced it since.
+      const worded = (text: string | undefined, note: SavedNote | undefined) => (note !== undefined && text === sayNoted('en', note) ? sayNoted(l, note) : text);
+      const hint = worded(err.hint, err.keyed?.hint);
+      ctx.stderr.write(`${prefix}: ${worded(err.message, err.keyed?.message) ?? err.message}\n`);
+      if (hint) ctx.stderr.write(`${messages(l).common.hint}: ${hint}\n`);
+    }
     if (debug && err.stack) ctx.stderr.write(`${err.stack}\n`);
     return err.exitCode;
   }

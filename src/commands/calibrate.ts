@@ -49,6 +49,7 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
     vocabulary: setup.vocabulary,
     offers: setup.playbook.offers,
     config: setup.config.model,
+    lang,
     ...(explicitAsOf ? { fallbackContactDay: setup.asOf } : {}),
   };
   const attempts: HistoryAttempt[] = [];

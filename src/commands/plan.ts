@@ -16,7 +16,7 @@ import { loadPlanSetup, openLostCustomers } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
 import { VERSION } from '../version.js';
-import { messages, noteOf, readSavedWarnings, savedWarnings, type Noted } from '../domain/catalogue/index.js';
+import { messages, noteOf, readSavedWarnings, savedWarnings, sayNoted, type Noted } from '../domain/catalogue/index.js';
 import { resolveLang } from '../cli/lang.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 import { refuseStdout } from '../io/table-output.js';
@@ -52,7 +52,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   await removeStaleTemps(outDir);
   const output = resolveOutputFormat(flags, loaded.setup.config.output);
   const fmt = output.csv;
-  const progress = createProgress(ctx, { label: 'plan', totalBytes: first.sizeBytes, quiet: flags.quiet });
+  const progress = createProgress(ctx, { label: 'plan', totalBytes: first.sizeBytes, quiet: flags.quiet, lang: loaded.setup.lang });
   let outputs: RunOutputs;
   let run: EngineResult<PlanFiles> | undefined;
   try {
@@ -98,7 +98,7 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
       }]),
   );
   // The run's own warnings are saved as catalogue keys beside their English text (a report in another language words them again).
-  const warnings: Noted[] = [...opened.warnings, ...loaded.warnings];
+  const warnings: Noted[] = [...opened.warningKeys, ...loaded.warnings];
   if (t.default_margin_rows > 0) warnings.push(noteOf('plan', { key: 'defaultMargins', args: [t.default_margin_rows, String(loaded.setup.config.model.defaultMarginPercent)] }));
   if (t.unknown_reasons > 0) warnings.push(noteOf('plan', { key: 'unknownReasons', args: [t.unknown_reasons] }));
   if (t.row_warnings > 0) warnings.push(noteOf('plan', { key: 'rowWarnings', args: [t.row_warnings] }));
@@ -152,5 +152,8 @@ async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, i
   if (!found) throw new UsageError(say.notAccepted(id, first.label), say.notAcceptedHint);
   const { explainJson, renderExplain } = await import('../io/plan/render.js');
   ctx.stdout.write(flags.json ? `${JSON.stringify(explainJson(found, loaded.setup), null, 2)}\n` : renderExplain(found, loaded.setup));
+  // What the settings warn about (config, playbook, model) bears on the decision explained.
+  const warning = messages(loaded.setup.lang).common.warning;
+  for (const w of loaded.warnings) ctx.stderr.write(`${warning}: ${sayNoted(loaded.setup.lang, w) ?? ''}\n`);
   return ExitCode.ok;
 }

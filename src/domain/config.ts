@@ -89,13 +89,16 @@ export const DEFAULT_CONFIG: WinbackConfig = {
 };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+// The schema's own rules name their text by catalogue key; validateConfig words it in the reader's language.
+const RULE = { phoneCountry: 'config.phoneCountry', currencyShape: 'config.currencyShape' } as const;
+
 const permissionSection = z
   .object({
     emailExistingCustomerException: z.boolean(),
     allowB2bPhoneWithoutConsent: z.boolean(),
     fallbackOutsidePreference: z.boolean(),
     extraObjectionPhrases: z.array(z.string()),
-    defaultPhoneCountry: z.string().refine(isPhoneCountry, 'expected a country code such as DE, AT or CH (ISO 3166-1 alpha-2, upper case)'),
+    defaultPhoneCountry: z.string().refine(isPhoneCountry, RULE.phoneCountry),
   })
   .partial()
   .strict();
@@ -134,7 +137,7 @@ const sections = z
     playbook: z.string(),
     output: z.object({ format: z.enum(['csv', 'xlsx']), excel: z.boolean() }).partial().strict(),
     lang: z.enum(['en', 'de']),
-    currency: z.string().regex(/^[A-Za-z]{3}$/, 'expected a three-letter currency code such as EUR, USD or CHF').transform((c) => c.toUpperCase()),
+    currency: z.string().regex(/^[A-Za-z]{3}$/, RULE.currencyShape).transform((c) => c.toUpperCase()),
   })
   .partial()
   .strict();
@@ -171,10 +174,11 @@ export function validateConfig(data: unknown, lang: 'en' | 'de' = 'en'): { confi
   // zod's own German wording for its checks (types, ranges, unknown keys) under --lang de.
   const parsed = lang === 'de' ? sections.safeParse(data, { error: GERMAN_ISSUES }) : sections.safeParse(data);
   if (!parsed.success) {
-    return { errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(top)', message: i.message })), warnings: [] };
+    const worded = (message: string) => (message.startsWith('config.') ? (sayNoted(lang, { key: message, args: [] }) ?? message) : message);
+    return { errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(top)', message: worded(i.message) })), warnings: [] };
   }
   const model = validateModelConfig(parsed.data.model);
-  const prefix = (issues: ConfigIssue[]) => issues.map((i) => ({ path: `model.${i.path}`, message: (i.note && sayNoted(lang, i.note)) ?? i.message }));
+  const prefix = (issues: ConfigIssue[]) => issues.map((i) => ({ path: `model.${i.path}`, message: (i.note && sayNoted(lang, i.note)) ?? i.message, ...(i.note ? { note: i.note } : {}) }));
   if (!model.config) return { errors: prefix(model.errors), warnings: prefix(model.warnings) };
   const d = parsed.data;
   const clv: ClvConfig = { ...DEFAULT_CLV_CONFIG, ...d.clv };
@@ -183,8 +187,7 @@ export function validateConfig(data: unknown, lang: 'en' | 'de' = 'en'): { confi
   const currency = d.currency ?? DEFAULT_CONFIG.currency;
   const symbol = currencySymbolOf(currency);
   if (symbol === undefined) {
-    const message = lang === 'de' ? `'${currency}' ist kein Währungscode nach ISO 4217 (EUR, USD, CHF, GBP, …)` : `'${currency}' is not an ISO 4217 currency code (EUR, USD, CHF, GBP, …)`;
-    return { errors: [{ path: 'currency', message }], warnings: [] };
+    return { errors: [{ path: 'currency', message: say(lang, 'config', { key: 'currency', args: [currency] }) }], warnings: [] };
   }
   // model.currencySymbol, when given, still wins: it is the older, more specific setting.
   const modelSetsSymbol = typeof parsed.data.model === 'object' && parsed.data.model !== null && 'currencySymbol' in parsed.data.model;

@@ -31,7 +31,7 @@ import type { CsvFormat } from '../io/csv/write.js';
 import type { PlanFiles } from '../io/plan/output.js';
 import { streamPlan } from './row-loop.js';
 import { RecordFrameCursor, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_RANK, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type ResultBuffers } from './plan-pieces.js';
-import { messages, type Lang } from '../domain/catalogue/index.js';
+import { keyedError, messages, noteOf, type Lang } from '../domain/catalogue/index.js';
 
 /** Smallest export planned with workers: below it, starting them costs more than they save. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -158,7 +158,7 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, si
     // A worker that cannot start fails the run before a byte is read.
     await pool.online();
     fh = await open(path, 'r').catch((err: unknown) => {
-      throw new IoError(`${opened.label}: cannot be read again (${(err as Error).message})`);
+      throw keyedError((m) => new IoError(m), noteOf('files', { key: 'readAgainFailed', args: [opened.label, (err as Error).message] }));
     });
     await run(fh, opened, pool, sink, totals, opts);
   } finally {
@@ -260,13 +260,16 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, sink:
     await take(last, { ids, holdBack }, pieceSpec.idHeader, sink, totals, stats);
     carry.headerPending = last.headerPending;
   }
-  if (carry.headerPending || stats.read === 0) throw noDataRows(opened.label);
+  if (carry.headerPending || stats.read === 0) throw noDataRows(opened.label, messages(opened.lang).read.texts);
   stats.sha256 = hash.digest('hex');
 }
 
 function throwIfFailed(result: PieceResult): void {
   const { error } = result;
-  if (error) throw error.io ? new IoError(error.message, error.hint) : new DataError(error.message, error.hint);
+  if (!error) return;
+  const failure = error.io ? new IoError(error.message, error.hint) : new DataError(error.message, error.hint);
+  if (error.keyed) failure.keyed = error.keyed;
+  throw failure;
 }
 
 /**
@@ -364,7 +367,7 @@ class PieceReader {
         try {
           ({ bytesRead } = await this.fh.read(buf, len, buf.length - len, null));
         } catch (err) {
-          throw new IoError(`${this.label}: read failed (${(err as Error).message})`);
+          throw keyedError((m) => new IoError(m), noteOf('files', { key: 'readFailed', args: [this.label, (err as Error).message] }));
         }
         if (bytesRead === 0) this.eof = true;
         len += bytesRead;

@@ -20,7 +20,7 @@ import type { LearnedReader } from '../domain/reasons/learned.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import { decodeRecord, encodeRecord, type RecordField } from '../domain/record-codec.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
-import { DataError, IoError } from '../errors.js';
+import { DataError, IoError, type WinbackError } from '../errors.js';
 import { createPieceReader, type PieceOptions, type PieceReaderSpec, type RowEvent } from '../io/csv/read.js';
 import type { ParserState } from '../io/csv/records.js';
 import type { CsvFormat } from '../io/csv/write.js';
@@ -121,8 +121,8 @@ export interface PieceResult {
   /** the unfinished record the piece ends with (the parser's state; undefined at a record boundary) */
   rest: ParserState | undefined;
   headerPending: boolean;
-  /** a data error in the piece, or (io) the run could not be written */
-  error?: { message: string; hint?: string; io?: boolean };
+  /** a data error in the piece, or (io) the run could not be written; `keyed`: its catalogue keys, worded where it is shown */
+  error?: { message: string; hint?: string; io?: boolean; keyed?: WinbackError['keyed'] };
 }
 
 /** What a command reads of a planned customer, as the fields of a compact record (src/domain/record-codec.ts). */
@@ -250,7 +250,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       ({ rest, headerPending } = reader.read(decoded, job.line, job.options, visit));
     } catch (err) {
       if (!(err instanceof DataError)) throw err;
-      error = { message: err.message, ...(err.hint !== undefined ? { hint: err.hint } : {}) };
+      error = { message: err.message, ...(err.hint !== undefined ? { hint: err.hint } : {}), ...(err.keyed ? { keyed: err.keyed } : {}) };
     }
     const runStart = runFileEnd;
     if (error === undefined && count > 0 && !job.countOnly && runPath !== undefined) {
@@ -260,7 +260,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
         runFileEnd += writeRun(segment, order, count, ints, keys, spans, rows, (bytes, at) => writeRunAt(runPath, bytes, runStart + at));
       } catch (err) {
         if (!(err instanceof IoError)) throw err;
-        error = { message: err.message, ...(err.hint !== undefined ? { hint: err.hint } : {}), io: true };
+        error = { message: err.message, ...(err.hint !== undefined ? { hint: err.hint } : {}), io: true, ...(err.keyed ? { keyed: err.keyed } : {}) };
       }
     }
     const { stats } = reader;

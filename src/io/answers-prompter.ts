@@ -28,17 +28,18 @@ export async function readAnswersFile(path: string, label: string, lang: Lang = 
   return data as Record<string, unknown>;
 }
 
-/** A prompter whose answers come from `doc`; invalid answers fail with the key that holds them. */
-export function createAnswersPrompter(doc: Record<string, unknown>, label: string): Prompter {
+/** A prompter whose answers come from `doc`; invalid answers fail with the key that holds them, in `lang`. */
+export function createAnswersPrompter(doc: Record<string, unknown>, label: string, lang: Lang = 'en'): Prompter {
+  const say = messages(lang).worksheetErrors;
   const fail = (key: PromptKey, message: string): never => {
-    throw new DataError(`--answers ${label}: ${key.join('.')}: ${message}`, 'see docs/worksheet.md for the format');
+    throw new DataError(say.answerInvalid(label, key.join('.'), message), say.answersHint);
   };
   const asText = (q: InputQuestion): string => {
     const found = lookup(doc, q.key);
-    if (found !== undefined && typeof found !== 'string' && typeof found !== 'number') fail(q.key, 'must be a text');
+    if (found !== undefined && typeof found !== 'string' && typeof found !== 'number') fail(q.key, say.answerNotText);
     const value = found === undefined ? (q.default ?? '') : String(found);
     const ok = q.validate ? q.validate(value) : true;
-    if (ok !== true) fail(q.key, `'${value}': ${ok}`);
+    if (ok !== true) fail(q.key, say.answerRefused(value, String(ok)));
     return value;
   };
   return {
@@ -47,7 +48,7 @@ export function createAnswersPrompter(doc: Record<string, unknown>, label: strin
       const found = lookup(doc, q.key);
       const value = found === undefined ? (q.default ?? q.choices[0]?.value) : found;
       const choice = q.choices.find((c) => c.value === value);
-      if (!choice) fail(q.key, `'${String(value)}' is not one of ${q.choices.map((c) => c.value).filter((v) => !v.startsWith('@')).join(', ')}`);
+      if (!choice) fail(q.key, say.answerNotChoice(String(value), q.choices.map((c) => c.value).filter((v) => !v.startsWith('@')).join(', ')));
       return Promise.resolve((choice as { value: T }).value);
     },
     input: (q) => Promise.resolve(asText(q)),
@@ -58,7 +59,7 @@ export function createAnswersPrompter(doc: Record<string, unknown>, label: strin
       const value = found === undefined ? (q.default ?? false) : typeof found === 'boolean' ? found : typeof found === 'object' && found !== null;
       return Promise.resolve(value);
     },
-    search: <T extends string>(q: SearchQuestion<T>): Promise<T> => fail(q.key, 'searching needs a person at the terminal'),
+    search: <T extends string>(q: SearchQuestion<T>): Promise<T> => fail(q.key, say.answerNoSearch),
   };
 }
 

@@ -4,14 +4,15 @@ import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_CONFIG, validateConfig, type WinbackConfig } from '../domain/config.js';
 import { DataError, InputMissingError } from '../errors.js';
-import { messages, type Lang } from '../domain/catalogue/index.js';
+import { messages, type Lang, type SavedNote } from '../domain/catalogue/index.js';
 
 export interface LoadedConfig {
   config: WinbackConfig;
   /** SHA-256 of the file, or '' for the built-in defaults */
   sha256: string;
   source: string;
-  warnings: string[];
+  /** the settings warned about, as catalogue keys (worded in the language of the run that shows them) */
+  warnings: SavedNote[];
 }
 
 /** Reads a YAML or JSON config file (or the defaults when no path is given) and validates it. */
@@ -43,6 +44,6 @@ export async function loadConfig(path: string | undefined, cwd: string, lang: La
     config: withPlaybook,
     sha256: createHash('sha256').update(text).digest('hex'),
     source: path,
-    warnings: warnings.map((w) => `${lang === 'de' ? 'Konfiguration' : 'config'} ${w.path}: ${w.message}`),
+    warnings: warnings.map((w) => ({ key: 'flags.configWarning', args: [w.path, w.note ?? w.message] })),
   };
 }

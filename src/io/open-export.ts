@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Schema } from '../domain/read/fields.js';
 import { IoError } from '../errors.js';
+import { keyedError, noteOf } from '../domain/catalogue/index.js';
 import { openExport as openCsvExport, type OpenedExport, type ReadOptions } from './csv/read.js';
 import { workbookKind } from './xlsx/read.js';
 
@@ -70,7 +71,7 @@ async function openStdin(schema: Schema, opts: ReadOptions, io: { stdin: NodeJS.
       size += buf.length;
     }
   } catch (err) {
-    throw new IoError(`stdin: read failed (${(err as Error).message})`);
+    throw keyedError((m) => new IoError(m), noteOf('files', { key: 'readFailed', args: ['stdin', (err as Error).message] }));
   }
   const head = Buffer.concat(parts);
   const kind = workbookKind(head);

@@ -7,6 +7,7 @@ import type { OutcomeRecord } from '../domain/results/results.js';
 import type { Reject } from '../domain/types.js';
 import type { OpenedExport, ReadOptions } from './csv/read.js';
 import { openExport } from './open-export.js';
+import { messages } from '../domain/catalogue/index.js';
 
 export interface OutcomesRead {
   opened: OpenedExport;
@@ -26,7 +27,7 @@ export async function readOutcomes(source: string, read: ReadOptions, io: Parame
     }
     const v = ev.values as { customer_id: string; return_date?: number; revenue?: number; margin?: number; cancelled_again?: number };
     if (v.return_date === undefined) {
-      rejects.push({ line: ev.line, customer_id: v.customer_id, column: opened.headers[opened.mapping.fields.get('return_date') as number] ?? 'return_date', value: '', error: 'return_date is empty' });
+      rejects.push({ line: ev.line, customer_id: v.customer_id, column: opened.headers[opened.mapping.fields.get('return_date') as number] ?? 'return_date', value: '', error: `return_date ${messages(opened.lang).read.texts.empty}` });
       continue;
     }
     const record: OutcomeRecord = { customer_id: v.customer_id, returnDate: v.return_date };

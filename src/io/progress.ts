@@ -5,6 +5,7 @@
  * cleared when the run ends.
  */
 import type { Context } from './context.js';
+import { formatWhole, messages, type Lang } from '../domain/catalogue/index.js';
 
 export interface Progress {
   /** Reports rows done and input bytes read so far (cheap to call often). */
@@ -22,6 +23,8 @@ export interface ProgressOptions {
   clock?: () => number;
   /** first display only after this long, so that short runs show nothing */
   delayMs?: number;
+  /** the language of the line (default English) */
+  lang?: Lang;
 }
 
 const MIN_INTERVAL_MS = 100;
@@ -41,7 +44,7 @@ export function createProgress(ctx: Pick<Context, 'stderr' | 'stderrIsTTY'>, opt
       if (now - start < delay || now - last < MIN_INTERVAL_MS) return;
       last = now;
       shown = true;
-      ctx.stderr.write(`\r${progressLine(opts.label, rows, bytes, opts.totalBytes, (now - start) / 1000)}\x1b[K`);
+      ctx.stderr.write(`\r${progressLine(opts.label, rows, bytes, opts.totalBytes, (now - start) / 1000, opts.lang)}\x1b[K`);
     },
     done() {
       if (shown) ctx.stderr.write('\r\x1b[K');
@@ -51,14 +54,15 @@ export function createProgress(ctx: Pick<Context, 'stderr' | 'stderrIsTTY'>, opt
 }
 
 /** The text of one progress line, e.g. "plan: 120,000 rows · 48,000 rows/s · 12 % · 0:18 left". */
-export function progressLine(label: string, rows: number, bytes: number, totalBytes: number | undefined, seconds: number): string {
+export function progressLine(label: string, rows: number, bytes: number, totalBytes: number | undefined, seconds: number, lang: Lang = 'en'): string {
+  const say = messages(lang).common;
   const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
-  const parts = [`${label}: ${rows.toLocaleString('en')} rows`, `${rate.toLocaleString('en')} rows/s`];
+  const parts = [`${label}: ${say.progressRows(formatWhole(rows, lang))}`, say.progressRate(formatWhole(rate, lang))];
   if (totalBytes !== undefined && totalBytes > 0 && bytes > 0) {
     const share = Math.min(1, bytes / totalBytes);
     parts.push(`${Math.floor(share * 100)} %`);
     const left = share > 0 ? (seconds * (1 - share)) / share : 0;
-    parts.push(`${clockText(left)} left`);
+    parts.push(say.progressLeft(clockText(left)));
   }
   return parts.join(' · ');
 }

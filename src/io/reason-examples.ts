@@ -8,9 +8,10 @@ import type { LabelledExample, ReasonCode } from '../domain/playbook-types.js';
 import { REASON_CODES } from '../domain/playbook-types.js';
 import { codeKey } from '../domain/reasons/vocabulary.js';
 import { DataError, InputMissingError } from '../errors.js';
-import { CsvRecordParser, type RecordSink } from './csv/records.js';
+import { CsvRecordParser, type RecordSink, UnclosedQuoteError } from './csv/records.js';
 import { createDecoder, detectEncoding } from './csv/decode.js';
 import { detectDelimiter } from './csv/sniff.js';
+import { keyedError, noteOf } from '../domain/catalogue/index.js';
 
 /** The shipped examples; from src/io (vitest) and dist/io (built) alike <root>/src/playbook. */
 export const BUILTIN_EXAMPLES_PATH = fileURLToPath(new URL('../../src/playbook/examples.csv', import.meta.url));
@@ -38,20 +39,23 @@ export async function readExampleRows(path: string): Promise<ExampleRow[]> {
       if (cells.length > 1 || (cells[0] ?? '') !== '') records.push({ record: cells, line });
     },
     broken: (r) => {
-      throw new Error(`line ${r.line}: a quoted field is not closed`);
+      throw unclosedQuote(path, r.line);
     },
   };
   try {
     parser.push(text, sink);
     parser.end(sink);
   } catch (err) {
-    throw new DataError(`${path} is not a readable CSV file: ${(err as Error).message.split('\n')[0] ?? ''}`);
+    // A quote still open at the end of the file.
+    if (err instanceof UnclosedQuoteError) throw unclosedQuote(path, err.openedAt);
+    throw err;
   }
   const header = (records[0]?.record ?? []).map(codeKey);
   const textAt = header.findIndex((h) => TEXT_HEADERS.has(h));
   const codeAt = header.findIndex((h) => CODE_HEADERS.has(h));
   if (textAt < 0 || codeAt < 0) {
-    throw new DataError(`${path}: needs a text column and a code column (found: ${(records[0]?.record ?? []).join(', ') || 'no header'})`, 'name the columns text,code in the first line');
+    const found = (records[0]?.record ?? []).join(', ');
+    throw keyedError((m, h) => new DataError(m, h), noteOf('reasons', { key: 'examplesColumns', args: [path, found] }), noteOf('reasons', { key: 'examplesColumnsHint', args: [] }));
   }
   return records.slice(1).map(({ record, line }) => ({ text: (record[textAt] ?? '').trim(), label: (record[codeAt] ?? '').trim(), line }));
 }
@@ -61,10 +65,18 @@ export async function readExamples(path: string, own: boolean, resolveCode: (lab
   const rows = await readExampleRows(path);
   const bad = rows.filter((r) => r.text === '' || resolveCode(r.label) === undefined);
   if (bad.length > 0) {
-    const list = bad.slice(0, 5).map((r) => `line ${r.line}: ${r.text === '' ? 'empty text' : `unknown code "${r.label}"`}`);
-    throw new DataError(`${path}: ${bad.length} example${bad.length === 1 ? '' : 's'} cannot be used (${list.join('; ')})`, `codes are ${REASON_CODES.join(', ')} or a label the playbook lists`);
+    const list = bad.slice(0, 5).map((r): [number, string | null] => [r.line, r.text === '' ? null : r.label]);
+    throw keyedError(
+      (m, h) => new DataError(m, h),
+      noteOf('reasons', { key: 'examplesUnusable', args: [path, bad.length, list] }),
+      noteOf('reasons', { key: 'examplesUnusableHint', args: [REASON_CODES.join(', ')] }),
+    );
   }
   return rows.map((r) => ({ text: r.text, code: resolveCode(r.label) as ReasonCode, own }));
+}
+
+function unclosedQuote(path: string, line: number): DataError {
+  return keyedError((m, h) => new DataError(m, h), noteOf('reasons', { key: 'examplesQuote', args: [path, line] }), noteOf('reasons', { key: 'examplesQuoteHint', args: [] }));
 }
 
 function stableCode(label: string): ReasonCode | undefined {
@@ -77,7 +89,9 @@ async function readText(path: string): Promise<string> {
     bytes = await readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputMissingError(code === 'ENOENT' ? `file not found: ${path}` : `cannot read ${path}: ${(err as Error).message}`);
+    throw keyedError((m) => new InputMissingError(m), code === 'ENOENT'
+      ? noteOf('reasons', { key: 'examplesMissing', args: [path] })
+      : noteOf('reasons', { key: 'examplesUnreadable', args: [path, code ?? (err as Error).message] }));
   }
   const decoder = createDecoder(detectEncoding(bytes.subarray(0, 4096), bytes.length <= 4096).encoding);
   return decoder.write(bytes) + decoder.end();

@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IoError } from '../errors.js';
+import { keyedError, noteOf } from '../domain/catalogue/index.js';
 import { registerTemp } from './temp-cleanup.js';
 
 /**
@@ -286,7 +287,13 @@ export class SortedSpool {
 }
 
 function spillError(path: string, err: unknown): IoError {
-  return new IoError(`cannot write the temporary sort file ${path}: ${(err as Error).message}`, 'check free space in the temp directory (TMPDIR)');
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  return keyedError((m, h) => new IoError(m, h), noteOf('files', { key: 'spillWrite', args: [path, code, (err as Error).message] }), noteOf('files', { key: 'spillWriteHint', args: [] }));
+}
+
+function spillReadError(err: unknown): IoError {
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  return keyedError((m, h) => new IoError(m, h), noteOf('files', { key: 'spillRead', args: [code, (err as Error).message] }), noteOf('files', { key: 'spillReadHint', args: [] }));
 }
 
 /** Writes `length` bytes of `buf` to `fd` (one call unless the system writes less), then closes it. */
@@ -395,7 +402,7 @@ class RunReader {
   }
 
   private finish(avail: number): false {
-    if (avail > 0) throw new IoError('a temporary sort file was cut short');
+    if (avail > 0) throw keyedError((m) => new IoError(m), noteOf('files', { key: 'spillCut', args: [] }));
     return false;
   }
 
@@ -415,7 +422,7 @@ class RunReader {
       bytesRead = readSync(this.fd, this.buf, this.end, Math.min(this.buf.length - this.end, this.stop - this.position), this.position);
       this.position += bytesRead;
     } catch (err) {
-      throw new IoError(`cannot read a temporary sort file: ${(err as Error).message}`, 'check the temp directory (TMPDIR)');
+      throw spillReadError(err);
     }
     if (bytesRead === 0) this.eof = true;
     this.end += bytesRead;
@@ -484,7 +491,7 @@ class MergeCursor implements Cursor {
       for (const r of runs) if (!fds.has(r.path)) fds.set(r.path, openSync(r.path, 'r'));
     } catch (err) {
       for (const fd of fds.values()) closeSync(fd);
-      throw new IoError(`cannot read a temporary sort file: ${(err as Error).message}`, 'check the temp directory (TMPDIR)');
+      throw spillReadError(err);
     }
     const heap = runs.map((r) => new RunReader(fds.get(r.path) as number, r.start, r.end, skipped.get(r.path))).filter((r) => r.next());
     for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i);

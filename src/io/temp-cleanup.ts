@@ -4,9 +4,16 @@
  * runs in the temp directory and no half-written outputs beside the real ones.
  */
 import { rmSync } from 'node:fs';
+import { messages, type Lang } from '../domain/catalogue/index.js';
 
 const temps = new Set<string>();
 let installed = false;
+let stopLang: Lang = 'en';
+
+/** The language of the line written when a signal stops the run (cli/main.ts sets the run's). */
+export function setStopLanguage(lang: Lang): void {
+  stopLang = lang;
+}
 
 /** Notes a temporary path to remove on interruption; the returned function forgets it again. */
 export function registerTemp(path: string): () => void {
@@ -40,7 +47,7 @@ export function removeTempsOnSignal(): void {
     process.on(signal, () => {
       removeRegisteredTemps();
       // One line, so that a cron mail or a log says why the run ended without a summary.
-      process.stderr.write(`winback: stopped by ${signal} (exit ${exitCodes[signal]}); temporary files removed\n`);
+      process.stderr.write(`winback: ${messages(stopLang).common.stopped(signal, exitCodes[signal])}\n`);
       process.exit(exitCodes[signal]);
     });
   }

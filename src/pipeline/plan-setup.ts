@@ -10,7 +10,7 @@ import { validateCalibratedModel } from '../domain/calibrate/calibrate.js';
 import { DEFAULT_CONFIG, DEFAULT_MAX_REJECT_RATE, type WinbackConfig } from '../domain/config.js';
 import { LOST_CUSTOMER_SCHEMA } from '../domain/read/fields.js';
 import { currencyCode } from '../domain/parse/number.js';
-import { type Lang, type Noted, type RejectLimitSource, formatFixed, messages } from '../domain/catalogue/index.js';
+import { type Lang, type Noted, type RejectLimitSource, type SavedNote, formatFixed, messages, savedNotes } from '../domain/catalogue/index.js';
 import { offerDepthWarnings } from '../domain/offer-depth.js';
 import type { PlanSetup } from '../domain/plan/plan.js';
 import { vocabularyFor } from '../domain/reasons/vocabulary.js';
@@ -46,7 +46,7 @@ export interface LoadedPlanSetup {
   rejectLimit: RejectLimit;
   /** for run manifests */
   sources: { configSha256: string; playbookSha256: string; playbookSource: string; modelSha256: string };
-  /** the config's warnings and the playbook's offer-depth warnings (catalogue keys) */
+  /** the config's warnings, the playbook's offer-depth warnings and the model file's (catalogue keys) */
   warnings: Noted[];
 }
 
@@ -73,11 +73,11 @@ export async function loadPlanSetup(ctx: Context, options: PlanOptions): Promise
     read: { ...read, map: { ...cfg.config.map, ...read.map }, asOf, currency: currencyCode(cfg.config.model.currencySymbol), lang, objectionPhrases: cfg.config.permission.extraObjectionPhrases },
     rejectLimit,
     sources: { configSha256: cfg.sha256, playbookSha256: pb.sha256, playbookSource: pb.source, modelSha256: model?.sha256 ?? '' },
-    warnings: [...cfg.warnings, ...offerDepthWarnings(pb.playbook, cfg.config.plan.maxDiscount)],
+    warnings: [...cfg.warnings, ...offerDepthWarnings(pb.playbook, cfg.config.plan.maxDiscount), ...(model?.warnings ?? [])],
   };
 }
 
-async function loadModel(path: string, label: string, lang: Lang): Promise<{ model: CalibratedModel; sha256: string }> {
+async function loadModel(path: string, label: string, lang: Lang): Promise<{ model: CalibratedModel; sha256: string; warnings: SavedNote[] }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -93,7 +93,9 @@ async function loadModel(path: string, label: string, lang: Lang): Promise<{ mod
   const { model, errors } = validateCalibratedModel(data, lang);
   if (!model) throw new DataError(messages(lang).flags.modelInvalid(label, errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')));
   const { createHash } = await import('node:crypto');
-  return { model, sha256: createHash('sha256').update(text).digest('hex') };
+  // The calibration's warnings hold for every run that plans with the model: each says it is the model's.
+  const warnings = savedNotes(model.warnings, model.warning_keys).map((note): SavedNote => ({ key: 'flags.modelWarning', args: [label, note] }));
+  return { model, sha256: createHash('sha256').update(text).digest('hex'), warnings };
 }
 
 /**

@@ -124,7 +124,7 @@ describe('argv reaches the handler', () => {
     [['plan'], "missing required argument 'file'"],
     [['clv', 't.csv', '--period', 'year'], "'year' is invalid"],
     [['clv', 't.csv', '--time-unit', 'year'], "'year' is invalid"],
-    [['plan', 'x.csv', '--lang', 'fr'], "'fr' is invalid"],
+    [['plan', 'x.csv', '--lang', 'fr'], "--lang 'fr' is not supported"],
     [['plan', 'x.csv', '--decimal', ';'], "';' is invalid"],
     [['playbook', 'init'], "missing required argument 'file'"],
     [['results', 'x.csv'], 'too many arguments'],

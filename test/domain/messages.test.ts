@@ -1,7 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, formatDay, formatFixed, formatMoneyText, formatWhole, messages } from '../../src/domain/catalogue/index.js';
+import {
+  CATALOGUE, formatDay, formatFixed, formatMoneyText, formatWhole, messages, readNote, readSavedWarnings, savedNotes, savedWarnings, sayNoted,
+} from '../../src/domain/catalogue/index.js';
+import { validateRfm } from '../../src/domain/clv/columns.js';
+import { summarizeTransactions } from '../../src/domain/clv/summary.js';
+import { DataError, type WinbackError } from '../../src/errors.js';
 import { findEnglish } from '../support/english-words.js';
 import { ROOT } from '../support/cli.js';
 
@@ -133,5 +139,112 @@ describe('no text bypasses the catalogue', () => {
     const literals = [...source.matchAll(/(en:\s*)?(?:'([^'\n]*)'|`([^`]*)`)/g)].filter((m) => m[1] === undefined).map((m) => m[2] ?? m[3] ?? '');
     const sentences = literals.filter((text) => findEnglish(text.replace(/\$\{[^}]*\}/g, ' ')).length >= 2);
     expect(sentences).toEqual([]);
+  });
+});
+
+describe('saved notes: keys into the catalogue, worded by the reader', () => {
+  it('words a key of any depth, and a note handed on inside another', () => {
+    const nested = { key: 'flags.modelWarning', args: ['model.json', { key: 'calibrate.fewHoldout', args: [8, 100] }] };
+    expect(sayNoted('de', nested)).toBe('Modell model.json: nur 8 Fälle in der Prüfstichprobe: die Gütemaße sind unter 100 nicht verlässlich; mehr Kampagnenhistorie sammeln');
+    expect(sayNoted('en', nested)).toMatch(/^model model\.json: only 8 holdout cases/);
+    expect(sayNoted('de', readNote('repeatedHeader', 'Filiale'))).toBe("die Spaltenüberschrift 'Filiale' kommt mehrfach vor; jede Spalte bleibt für sich");
+    expect(sayNoted('de', readNote('xlsxIgnoredFlags'))).toMatch(/^--encoding und --delimiter gelten nicht/);
+  });
+
+  it('leaves a key it does not know (a file of another version) to its saved text', () => {
+    const unknown = { key: 'flags.modelWarning', args: ['model.json', { key: 'calibrate.gibtsnicht', args: [] }] };
+    expect(sayNoted('de', unknown)).toBeUndefined();
+    expect(sayNoted('de', { key: 'read.texts.toString', args: [] })).toBeUndefined();
+    const saved = savedWarnings([unknown, 'a text without key', readNote('repeatedHeader', 'X')]);
+    expect(saved.warnings).toEqual(['', 'a text without key', "the header 'X' appears more than once; each column is kept separately"]);
+    expect(readSavedWarnings('de', ['the old text', 'b', 'c'], saved.warning_keys)).toEqual(['the old text', 'b', "die Spaltenüberschrift 'X' kommt mehrfach vor; jede Spalte bleibt für sich"]);
+    expect(savedNotes(['the old text'], [unknown])).toEqual(['the old text']);
+  });
+});
+
+describe('internal checks of the clv models: worded in German where they are shown', () => {
+  const german = (run: () => unknown): string => {
+    let error: WinbackError | undefined;
+    try {
+      run();
+    } catch (err) {
+      error = err as WinbackError;
+    }
+    expect(error).toBeInstanceOf(DataError);
+    return sayNoted('de', error?.keyed?.message ?? '') ?? '';
+  };
+
+  it.each([
+    [{ x: [1.5], tX: [1], T: [2] }, /^Zeile 1: frequency muss eine ganze Zahl ≥ 0 sein, gefunden 1,5$/],
+    [{ x: [1], tX: [1], T: [-1] }, /^Zeile 1: T \(Kundenalter\) muss eine Zahl ≥ 0 sein/],
+    [{ x: [1], tX: [3], T: [2] }, /^Zeile 1: recency muss zwischen 0 und T liegen, gefunden 3 bei T 2$/],
+    [{ x: [1, 2], tX: [1], T: [2, 3] }, /^frequency, recency, T \(und weights\) müssen gleich viele Zeilen haben$/],
+  ])('%j', (columns, text) => {
+    const data = { x: Float64Array.from(columns.x), tX: Float64Array.from(columns.tX), T: Float64Array.from(columns.T) };
+    const worded = german(() => validateRfm(data));
+    expect(worded).toMatch(text);
+    expect(findEnglish(worded, ['frequency', 'recency'])).toEqual([]);
+  });
+
+  it('an unsorted customer', () => {
+    const worded = german(() => summarizeTransactions([{ customerId: 'K1', day: 20000 }, { customerId: 'K1', day: 19990 }], { period: 'week', calibrationEnd: 20100 }));
+    expect(worded).toBe('die Transaktionen des Kunden K1 sind nicht nach Datum geordnet (24.09.2024 nach 04.10.2024)');
+  });
+});
+
+// Errors the user reads (the WinbackError family) and lines written to the terminal: a literal
+// with an English sentence among their arguments bypasses the catalogue. Found with TypeScript's
+// own parser in every source file outside the catalogue; internal errors (plain Error) are a bug's
+// report, not a text for users.
+const USER_ERRORS = new Set(['WinbackError', 'UsageError', 'DataError', 'InputMissingError', 'CannotCreateError', 'IoError', 'LockedError', 'InterruptedError']);
+
+/** The literal words of an expression: string and template literals, with ${…} left out. */
+function literalTexts(node: ts.Node): string[] {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
+  if (ts.isTemplateExpression(node)) return [[node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(' ')];
+  return [];
+}
+
+/** Sentences in literals handed to a user error, to a stream's write or to a list of warnings. */
+function bypassingTexts(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    let args: readonly ts.Expression[] = [];
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && USER_ERRORS.has(node.expression.text)) args = node.arguments ?? [];
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const { name, expression } = node.expression;
+      if (name.text === 'write' || (name.text === 'push' && /warning|note/i.test(expression.getText(source)))) args = node.arguments;
+    }
+    for (const arg of args) {
+      for (const literal of [arg, ...(ts.isBinaryExpression(arg) || ts.isConditionalExpression(arg) ? arg.getChildren(source) : [])].flatMap(literalTexts)) {
+        if (findEnglish(literal).length >= 2) found.push(`${file}: ${literal}`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe('no user-facing text in an error, a warning or on the terminal bypasses the catalogue', () => {
+  const root = join(ROOT, 'src');
+  const files = (readdirSync(root, { recursive: true }) as string[])
+    .map((f) => f.split('\\').join('/'))
+    .filter((f) => f.endsWith('.ts') && !f.startsWith('domain/catalogue/'));
+
+  it('finds no English sentence in such a literal in any source file', () => {
+    expect(files.length).toBeGreaterThan(100);
+    expect(files.flatMap((f) => bypassingTexts(f, readFileSync(join(root, f), 'utf8')))).toEqual([]);
+  });
+
+  it('finds one where there is one (the check can fail)', () => {
+    const bad = [
+      "throw new DataError(`${path} is not a winback ledger state`, 'remove it and run again');",
+      "ctx.stderr.write(`warning: the rows are not valid for ${x}`);",
+      "warnings.push(lang === 'de' ? 'gut' : 'the rows are not valid');",
+    ];
+    expect(bad.map((code) => bypassingTexts('bad.ts', code).length)).toEqual([2, 1, 1]);
+    expect(bypassingTexts('good.ts', "throw keyedError((m) => new DataError(m), noteOf('ledger', { key: 'stateNotJson', args: [path] }));")).toEqual([]);
   });
 });

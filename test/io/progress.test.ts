@@ -12,6 +12,10 @@ describe('progress display', () => {
     expect(progressLine('plan', 10, 0, undefined, 2)).toBe('plan: 10 rows · 5 rows/s');
   });
 
+  it('speaks the run\'s language', () => {
+    expect(progressLine('plan', 120_000, 25, 100, 3, 'de')).toBe('plan: 120.000 Zeilen · 40.000 Zeilen/s · 25 % · noch 0:09');
+  });
+
   it('writes nothing without a terminal or with --quiet', () => {
     for (const [tty, quiet] of [[false, false], [true, true]] as const) {
       const t = fakeTerminal(tty);

@@ -111,7 +111,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   const first = await openLostCustomers(ctx, file, loaded);
   const output = resolveOutputFormat(flags, loaded.setup.config.output);
   const fmt = output.csv;
-  const progress = createProgress(ctx, { label: 'campaign', totalBytes: first.sizeBytes, quiet: flags.quiet || flags.json });
+  const progress = createProgress(ctx, { label: 'campaign', totalBytes: first.sizeBytes, quiet: flags.quiet || flags.json, lang: loaded.setup.lang });
   const recording = ledgerPath !== undefined && !flags.dryRun;
   let pass: ChoicePass | undefined;
   let opened = first;
@@ -181,7 +181,8 @@ async function prepareRun(ctx: Context, flags: CampaignFlags, r: RunSetup, id: s
   const warnings: Noted[] = [...history.warnings];
   const say = messages(loaded.setup.lang);
   if (!ledgerPath) warnings.push(noteOf('campaign', { key: 'noLedger', args: [] }));
-  for (const w of warnings) ctx.stderr.write(`${say.common.warning}: ${sayNoted(loaded.setup.lang, w) ?? ''}\n`);
+  // The settings' warnings (config, playbook, model) first; summary.json keeps them with the run's own.
+  for (const w of [...loaded.warnings, ...warnings]) ctx.stderr.write(`${say.common.warning}: ${sayNoted(loaded.setup.lang, w) ?? ''}\n`);
   const serial = outcomes ? buildSerialGuard(outcomes, history.kept, loaded) : undefined;
   const rules: CampaignRules = {
     asOf, periodEnd: asOf + r.periodDays - 1, campaignId: id, permission: loaded.setup.config.permission,

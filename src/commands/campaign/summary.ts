@@ -49,7 +49,7 @@ export function campaignManifest(m: ManifestInput) {
   const listed = Object.values(m.counts.lists).reduce((a, b) => a + b, 0) + retained;
   const excluded = Object.values(m.counts.excluded).reduce((a, b) => a + b, 0);
   // Saved as catalogue keys beside their English text: a report in another language words them again.
-  const warnings: Noted[] = [...m.opened.warnings, ...m.loaded.warnings];
+  const warnings: Noted[] = [...m.opened.warningKeys, ...m.loaded.warnings];
   if (m.counts.warnings > 0) warnings.push(noteOf('campaign', { key: 'unclearConsent', args: [m.counts.warnings] }));
   warnings.push(...m.warnings);
   return {

@@ -14,7 +14,7 @@ import { classifyReason, type ReasonClassification } from '../../domain/reasons/
 import { compileVocabulary, preparedTokens, type ReasonVocabulary } from '../../domain/reasons/vocabulary.js';
 import { DataError, ExitCode, UsageError } from '../../errors.js';
 import { resolveLang } from '../../cli/lang.js';
-import { messages, type Messages } from '../../domain/catalogue/index.js';
+import { keyedError, messages, noteOf, type Messages } from '../../domain/catalogue/index.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { loadConfig } from '../../io/config-file.js';
 import { codeOfLabel, examplesPathOf, loadPlaybook, readPlaybookSource } from '../../io/playbook-file.js';
@@ -62,7 +62,7 @@ function refuseUnusable(file: string, plan: LearningPlan, t: Messages['reasons']
 async function writeExamples(sidecar: string, added: LabelledExample[], playbook: Playbook, playbookPath: string): Promise<void> {
   const existing = await readFile(sidecar, 'utf8').catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return undefined;
-    throw new DataError(`cannot read ${sidecar}: ${err.message}`);
+    throw keyedError((m) => new DataError(m), noteOf('reasons', { key: 'examplesUnreadable', args: [sidecar, err.code ?? err.message] }));
   });
   const rows = stringify(added.map((e) => [e.text, e.code]));
   const text = existing === undefined ? `text,code\n${rows}` : `${existing}${existing === '' || existing.endsWith('\n') ? '' : '\n'}${rows}`;

@@ -61,7 +61,7 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
   const input = label !== null ? await readCustomers(ctx, label, loaded) : { customers: [], rejects: [], opened: undefined };
   const t = messages(session.lang).worksheet.texts;
   const words = { selectKeys: t.keys.select, noMatch: t.ask.noMatch };
-  const prompter: Prompter = answers ? createAnswersPrompter(answers, flags.answers as string) : await createTerminalPrompter({ input: ctx.stdin, output: ctx.stdout, words });
+  const prompter: Prompter = answers ? createAnswersPrompter(answers, flags.answers as string, session.lang) : await createTerminalPrompter({ input: ctx.stdin, output: ctx.stdout, words });
   // A person's answers are saved one by one; an answers file can simply be read again.
   const save = (s: WorksheetSession) => (prompter.interactive ? saveSession(sessionPath, s) : Promise.resolve());
   const flow = new WorksheetFlow({ prompter, say: (s) => ctx.stdout.write(s), save, setup: loaded.setup, color: ctx.color }, session, input.customers);

@@ -12,6 +12,7 @@ import { classifyReason } from '../reasons/index.js';
 import type { ReasonVocabulary } from '../reasons/vocabulary.js';
 import type { CustomerRow, EpochDay, Reject } from '../types.js';
 import { firstLifetime, type BehaviourFeatures } from '../value/value.js';
+import { messages, type Lang } from '../catalogue/index.js';
 
 /** A parsed history row: the lost-customer fields plus the attempt's outcome. */
 export interface HistoryInputRow extends CustomerRow {
@@ -35,6 +36,8 @@ export interface HistorySettings {
   config: ModelConfig;
   /** day the features are computed at when a row has no contact_date; undefined leaves months since churn unknown */
   fallbackContactDay?: EpochDay;
+  /** the language of the rejects (default English) */
+  lang?: Lang;
 }
 
 /** A usable attempt, with what the report shows about it besides the fit. */
@@ -59,8 +62,9 @@ export function historyAttemptOf(
   wonBackCell: string,
 ): { ok: true; attempt: HistoryAttempt } | { ok: false; reject: Reject } {
   if (row.won_back === undefined || row.won_back === null) {
-    const why = row.won_back === undefined ? 'is empty: every attempt needs its outcome' : 'is neither yes nor no';
-    return { ok: false, reject: { line: row.line, customer_id: row.customer_id, column: wonBackColumn, value: wonBackCell, error: `${wonBackColumn} '${wonBackCell}' ${why}` } };
+    const t = messages(settings.lang).calibrate;
+    const error = row.won_back === undefined ? t.wonBackEmpty(wonBackColumn, wonBackCell) : t.wonBackUnclear(wonBackColumn, wonBackCell);
+    return { ok: false, reject: { line: row.line, customer_id: row.customer_id, column: wonBackColumn, value: wonBackCell, error } };
   }
   const notes: string[] = [];
   const reason = classifyReason({ text: row.reason, code: row.reason_code }, settings.vocabulary);

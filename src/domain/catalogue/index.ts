@@ -10,7 +10,7 @@ import { m, type Entry, type Lang } from './entry.js';
 import { HELP } from './help.js';
 import { COMMAND_TEXTS } from './messages.js';
 import { PLAYBOOK_CHECK } from './playbook.js';
-import { READ_DE, READ_EN } from './read.js';
+import { READ_DE, READ_EN, type ReadTexts } from './read.js';
 import { REPORT_DE, REPORT_EN } from './report.js';
 import { WORKSHEET_DE, WORKSHEET_EN } from './worksheet.js';
 import type { WinbackError } from '../../errors.js';
@@ -86,15 +86,42 @@ export function noteOf<S extends keyof Messages>(section: S, said: Said<S>): Sav
   return { key: `${section}.${String(said.key)}`, args: said.args as readonly unknown[] };
 }
 
-/** A warning in `lang`; undefined for a saved key this catalogue does not know (a file of another version). */
+/**
+ * A warning in `lang`; undefined for a saved key this catalogue does not know (a file of another
+ * version). The key is a path into the catalogue ("campaign.noLedger", "read.texts.mixedDecimal");
+ * an argument that is itself a saved note (the warning a model file holds, say) is worded first.
+ */
 export function sayNoted(lang: Lang, note: Noted): string | undefined {
   if (typeof note === 'string') return note;
-  const [section, key, ...rest] = note.key.split('.');
-  const table = section === undefined || rest.length > 0 ? undefined : (messages(lang) as Record<string, Record<string, unknown> | undefined>)[section];
-  const text = key === undefined || table === undefined || !Object.hasOwn(table, key) ? undefined : table[key];
+  let text: unknown = messages(lang);
+  for (const part of note.key.split('.')) {
+    text = text !== null && typeof text === 'object' && !Array.isArray(text) && Object.hasOwn(text, part) ? (text as Record<string, unknown>)[part] : undefined;
+  }
   if (typeof text === 'string') return text;
   if (typeof text !== 'function' || !Array.isArray(note.args) || note.args.length !== text.length) return undefined;
-  return String((text as (...a: readonly unknown[]) => unknown)(...note.args));
+  const args: unknown[] = [];
+  for (const arg of note.args) {
+    const worded = isSavedNote(arg) ? sayNoted(lang, arg) : arg;
+    if (worded === undefined) return undefined;
+    args.push(worded);
+  }
+  return String((text as (...a: readonly unknown[]) => unknown)(...args));
+}
+
+/** True for a value shaped like a saved note ({ key, args }). */
+export function isSavedNote(value: unknown): value is SavedNote {
+  return value !== null && typeof value === 'object' && typeof (value as SavedNote).key === 'string' && Array.isArray((value as SavedNote).args);
+}
+
+/** A reader's note (readNote) in the words of `texts`, the reader's texts of one language. */
+export function sayReadNote(texts: ReadTexts, note: SavedNote): string {
+  const text = texts[note.key.replace(/^read\.texts\./, '') as keyof ReadTexts];
+  return typeof text === 'function' ? String((text as (...a: readonly unknown[]) => unknown)(...note.args)) : String(text);
+}
+
+/** The saved form of a reader's text (read.ts), e.g. readNote('mixedDecimal', 3, 5, ','). */
+export function readNote<K extends keyof ReadTexts>(key: K, ...args: ReadTexts[K] extends (...a: infer A) => string ? A : []): SavedNote {
+  return { key: `read.texts.${key}`, args };
 }
 
 /**
@@ -110,12 +137,16 @@ export function savedWarnings(notes: readonly Noted[]): { warnings: string[]; wa
 
 /** Saved warnings read back in the reader's language; a file without keys (or a key not known) keeps its text. */
 export function readSavedWarnings(lang: Lang, warnings: unknown, keys: unknown): string[] {
+  return savedNotes(warnings, keys).map((note) => sayNoted(lang, note) ?? '');
+}
+
+/** Saved warnings as notes again: each its key where this catalogue knows it, else its saved text. */
+export function savedNotes(warnings: unknown, keys: unknown): Noted[] {
   const texts = Array.isArray(warnings) ? warnings.map(String) : [];
   const saved = Array.isArray(keys) && keys.length === texts.length ? (keys as unknown[]) : [];
   return texts.map((text, i) => {
-    const key = saved[i] as Partial<SavedNote> | null | undefined;
-    if (key === null || typeof key !== 'object' || typeof key.key !== 'string' || !Array.isArray(key.args)) return text;
-    return sayNoted(lang, { key: key.key, args: key.args }) ?? text;
+    const key = saved[i];
+    return isSavedNote(key) && sayNoted('en', key) !== undefined ? { key: key.key, args: key.args } : text;
   });
 }
 

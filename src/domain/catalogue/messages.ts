@@ -6,7 +6,7 @@
  * numbers in CSV columns are the machine contract and are not texts.
  */
 import { m } from './entry.js';
-import { formatIsoText } from './format.js';
+import { formatDay, formatIsoText } from './format.js';
 
 // What a file-system error code means, in a sentence about a file.
 const FS_EN: Record<string, string> = {
@@ -517,6 +517,19 @@ export const COMMAND_TEXTS = {
       'run again; if this repeats, the run is stalling for longer than the stale-lock timeout',
       'erneut ausführen; kommt das wieder vor, stockt der Lauf länger, als eine Sperre gültig bleibt',
     ),
+    // <ledger>.state.json and the output directory's .winback-pending.json (io/ledger/state.ts).
+    stateNotState: m((path: string) => `${path} is not a winback ledger state`, (path) => `${path} ist keine Zustandsdatei eines Kontaktbuchs von winback`),
+    stateUnreadable: m(
+      (path: string, code: string) => `${path} cannot be read (${FS_EN[code] ?? code})`,
+      (path, code) => `${path} kann nicht gelesen werden (${FS_DE[code] ?? code})`,
+    ),
+    stateNotJson: m((path: string) => `${path} is not valid JSON`, (path) => `${path} ist kein gültiges JSON`),
+    stateHint: m(
+      'it is written by winback campaign; if it was damaged, remove it (the ledger itself is intact) and run again',
+      'winback campaign schreibt diese Datei; ist sie beschädigt, sie löschen (das Kontaktbuch selbst ist unversehrt) und erneut ausführen',
+    ),
+    pendingNotRecord: m((path: string) => `${path} is not a record of a winback run`, (path) => `${path} ist kein Protokoll eines Laufs von winback`),
+    pendingHint: m('remove it and run again', 'die Datei löschen und erneut ausführen'),
   },
   /** The `why` column of changes.csv (campaign --previous; domain/campaign/campaign.ts). */
   changes: {
@@ -564,6 +577,29 @@ export const COMMAND_TEXTS = {
       (label) => `${label}/summary.json: „permission“ enthält keine Erlaubnis-Einstellungen`,
     ),
     planAgainHint: m('run winback plan again', 'winback plan erneut ausführen'),
+    // plan.csv and the lists of a plan or campaign directory as the report reads them (io/report/input.ts).
+    planColumns: m(
+      (label: string, columns: string) => `${label}/plan.csv does not end with the plan columns (${columns})`,
+      (label, columns) => `${label}/plan.csv endet nicht mit den Spalten eines Plans (${columns})`,
+    ),
+    planEmpty: m((label: string) => `${label}/plan.csv is empty`, (label) => `${label}/plan.csv ist leer`),
+    editedHint: m(
+      (command: string) => `run winback ${command} again; the file may have been edited`,
+      (command) => `winback ${command} erneut ausführen; die Datei wurde vielleicht bearbeitet`,
+    ),
+    fileUnreadable: m((file: string) => `${file} cannot be read`, (file) => `${file} kann nicht gelesen werden`),
+    csvBroken: m(
+      (file: string, line: number, why: string) => `${file} line ${line} cannot be read as CSV; the parser says: "${why}"`,
+      (file, line, why) => `${file} Zeile ${line} lässt sich nicht als CSV lesen; Meldung des Parsers: „${why}“`,
+    ),
+    notNumber: m(
+      (file: string, line: number, column: string, text: string) => `${file} line ${line}, column ${column}: '${text}' is not a number`,
+      (file, line, column, text) => `${file} Zeile ${line}, Spalte ${column}: '${text}' ist keine Zahl`,
+    ),
+    unknownDecision: m(
+      (file: string, line: number, column: string, decision: string) => `${file} line ${line}, column ${column}: unknown decision '${decision}'`,
+      (file, line, column, decision) => `${file} Zeile ${line}, Spalte ${column}: unbekannte Entscheidung '${decision}'`,
+    ),
     planAgainEmptyHint: m('run winback plan again into an empty directory', 'winback plan erneut in ein leeres Verzeichnis ausführen'),
     previousMissing: m((label: string) => `--previous ${label}: no such file or directory`, (label) => `--previous ${label}: Datei oder Verzeichnis nicht gefunden`),
     previousNotReport: m(
@@ -651,10 +687,14 @@ export const COMMAND_TEXTS = {
     configSyntax: m((path: string, why: string) => `config ${path} is not valid YAML/JSON: ${why}`, (path, why) => `Konfiguration ${path} ist kein gültiges YAML/JSON: ${why}`),
     configInvalid: m((path: string, list: string) => `config ${path} is invalid:\n${list}`, (path, list) => `Konfiguration ${path} ist ungültig:\n${list}`),
     configInvalidHint: m('see docs/config.md for every setting and its default', 'docs/config.md beschreibt jede Einstellung und ihren Standardwert'),
+    // A setting warned about: its dotted path and the warning (a saved note, worded first).
+    configWarning: m((setting: string, text: string) => `config ${setting}: ${text}`, (setting, text) => `Konfiguration ${setting}: ${text}`),
     modelMissing: m((label: string) => `model ${label}: no such file or not readable`, (label) => `Modell ${label}: Datei nicht gefunden oder nicht lesbar`),
     modelMissingHint: m('create one with winback calibrate HISTORY.csv --model-out model.json', 'mit winback calibrate HISTORY.csv --model-out model.json erstellen'),
     modelSyntax: m((label: string, why: string) => `model ${label} is not valid JSON: ${why}`, (label, why) => `Modell ${label} ist kein gültiges JSON; Meldung des Parsers: „${why}“`),
     modelInvalid: m((label: string, list: string) => `model ${label} is invalid:\n${list}`, (label, list) => `Modell ${label} ist ungültig:\n${list}`),
+    // A warning the model file holds from its calibration (its saved note, worded first), shown by each run that reads it.
+    modelWarning: m((label: string, text: string) => `model ${label}: ${text}`, (label, text) => `Modell ${label}: ${text}`),
     listColumnsUnknown: m(
       (names: string) => `--columns: ${names} is not a column of the campaign lists`,
       (names) => `--columns: ${names} ist keine Spalte der Kampagnenlisten`,
@@ -721,6 +761,28 @@ export const COMMAND_TEXTS = {
     summaryNotObjectHint: m('run winback plan again to rewrite it', 'winback plan erneut ausführen, um die Datei neu zu schreiben'),
     // Excel workbooks given as input (io/xlsx/read.ts) and a read that fails midway (io/csv/read.ts).
     readFailed: m((label: string, why: string) => `${label}: read failed (${why})`, (label, why) => `${label}: Lesen fehlgeschlagen (${why})`),
+    readAgainFailed: m((label: string, why: string) => `${label}: cannot be read again (${why})`, (label, why) => `${label}: kann nicht erneut gelesen werden (${why})`),
+    // stdin is copied as it is read, for a second reading when customer ids repeat (io/csv/read.ts).
+    stdinCopyFailed: m(
+      (dir: string, code: string, detail: string) => `stdin: cannot keep a copy for a second reading in ${dir} (${FS_EN[code] ?? detail})`,
+      (dir, code, detail) => `stdin: die Kopie für ein zweites Lesen lässt sich in ${dir} nicht anlegen (${FS_DE[code] ?? detail})`,
+    ),
+    stdinCopyHint: m(
+      'free space in the temporary folder (TMPDIR), or give the export as a file',
+      'im temporären Ordner (TMPDIR) Platz schaffen, oder den Export als Datei angeben',
+    ),
+    // The temporary files a run sorts its lists in (io/sorted-spool.ts).
+    spillWrite: m(
+      (path: string, code: string, detail: string) => `cannot write the temporary sort file ${path}: ${FS_EN[code] ?? detail}`,
+      (path, code, detail) => `die temporäre Sortierdatei ${path} kann nicht geschrieben werden: ${FS_DE[code] ?? detail}`,
+    ),
+    spillWriteHint: m('check free space in the temp directory (TMPDIR)', 'den freien Speicherplatz im temporären Verzeichnis (TMPDIR) prüfen'),
+    spillRead: m(
+      (code: string, detail: string) => `cannot read a temporary sort file: ${FS_EN[code] ?? detail}`,
+      (code, detail) => `eine temporäre Sortierdatei kann nicht gelesen werden: ${FS_DE[code] ?? detail}`,
+    ),
+    spillReadHint: m('check the temp directory (TMPDIR)', 'das temporäre Verzeichnis (TMPDIR) prüfen'),
+    spillCut: m('a temporary sort file was cut short', 'eine temporäre Sortierdatei wurde abgeschnitten'),
     workbookUnreadable: m((label: string, why: string) => `${label} is not a readable Excel workbook (${why})`, (label, why) => `${label} ist keine lesbare Excel-Arbeitsmappe (${why})`),
     workbookEmpty: m((label: string) => `${label}: the workbook holds no worksheet`, (label) => `${label}: die Arbeitsmappe enthält kein Tabellenblatt`),
     saveAgainHint: m('open it in Excel and save it again as .xlsx, or export it as CSV', 'in Excel öffnen und erneut als .xlsx speichern, oder als CSV exportieren'),
@@ -749,6 +811,13 @@ export const COMMAND_TEXTS = {
     ),
     capBelow: m((reference: number) => `must not be below the reference ${reference}`, (reference) => `darf nicht unter dem Referenzwert ${String(reference).replace('.', ',')} liegen`),
     unknownSetting: m('unknown setting, ignored', 'unbekannte Einstellung, übergangen'),
+    // The config schema's own rules, named by key in the schema (domain/config.ts).
+    phoneCountry: m('expected a country code such as DE, AT or CH (ISO 3166-1 alpha-2, upper case)', 'erwartet wird ein Ländercode nach ISO 3166-1 Alpha-2 in Großbuchstaben, z. B. DE oder CH'),
+    currencyShape: m('expected a three-letter currency code such as EUR, USD or CHF', 'erwartet wird ein Währungscode aus drei Buchstaben wie EUR, USD oder CHF'),
+    currency: m(
+      (code: string) => `'${code}' is not an ISO 4217 currency code (EUR, USD, CHF, GBP, …)`,
+      (code) => `'${code}' ist kein Währungscode nach ISO 4217 (EUR, USD, CHF, GBP, …)`,
+    ),
     horizonMonths: m('horizonMonths must be a whole number ≥ 0', 'horizonMonths muss eine ganze Zahl ≥ 0 sein'),
     monthlyDiscountRate: m('monthlyDiscountRate must be a number above −1', 'monthlyDiscountRate muss eine Zahl über −1 sein'),
     lostThreshold: m('lostThreshold must lie between 0 and 1', 'lostThreshold muss zwischen 0 und 1 liegen'),
@@ -767,6 +836,18 @@ export const COMMAND_TEXTS = {
     amountEmpty: m((text: string) => `--amount '${text}' names an empty column`, (text) => `--amount '${text}' nennt eine leere Spalte`),
     amountTooMany: m((text: string) => `--amount '${text}' multiplies more than two columns`, (text) => `--amount '${text}' multipliziert mehr als zwei Spalten`),
     amountHint: m("name one column, or two multiplied: --amount 'Quantity*UnitPrice'", "eine Spalte nennen, oder zwei, die multipliziert werden: --amount 'Menge*Einzelpreis'"),
+    productPair: m(
+      (missing: string) => `--map ${missing}=HEADER is missing: the amount is the product of --map quantity=… and --map unit_price=…`,
+      (missing) => `--map ${missing}=SPALTE fehlt: der Betrag ist das Produkt aus --map quantity=… und --map unit_price=…`,
+    ),
+    productPairHint: m(
+      "e.g. --map quantity=Quantity --map unit_price=UnitPrice, or --amount 'Quantity*UnitPrice'",
+      "z. B. --map quantity=Menge --map unit_price=Einzelpreis, oder --amount 'Menge*Einzelpreis'",
+    ),
+    productAndAmount: m(
+      '--amount and --map quantity=…/unit_price=… both say what the amount is: give one of them',
+      '--amount und --map quantity=…/unit_price=… legen beide den Betrag fest: nur eines davon angeben',
+    ),
     cancelPrefix: m('--cancel-prefix must not be empty', '--cancel-prefix darf nicht leer sein'),
     cancelPrefixHint: m('e.g. --cancel-prefix C', 'z. B. --cancel-prefix C'),
     summaryTransactions: m(
@@ -836,6 +917,15 @@ export const COMMAND_TEXTS = {
     answersSyntax: m((label: string, why: string) => `--answers ${label} is not valid JSON: ${why}`, (label, why) => `--answers ${label} ist kein gültiges JSON; Meldung des Parsers: „${why}“`),
     answersNotObject: m((label: string) => `--answers ${label} must hold one JSON object`, (label) => `--answers ${label} muss ein JSON-Objekt enthalten`),
     answersHint: m('see docs/worksheet.md for the format', 'das Format beschreibt docs/worksheet.md'),
+    // An answer the answers file gives that the question cannot take (io/answers-prompter.ts).
+    answerInvalid: m(
+      (label: string, key: string, problem: string) => `--answers ${label}: ${key}: ${problem}`,
+      (label, key, problem) => `--answers ${label}: ${key}: ${problem}`,
+    ),
+    answerNotText: m('must be a text', 'muss ein Text sein'),
+    answerRefused: m((value: string, why: string) => `'${value}': ${why}`, (value, why) => `'${value}': ${why}`),
+    answerNotChoice: m((value: string, choices: string) => `'${value}' is not one of ${choices}`, (value, choices) => `'${value}' ist keine der Möglichkeiten ${choices}`),
+    answerNoSearch: m('searching needs a person at the terminal', 'die Suche braucht eine Person am Terminal'),
     fileMismatchHint: m('leave out the file to continue the session, or start a new session file', 'die Datei weglassen, um die Sitzung fortzusetzen, oder eine neue Sitzungsdatei beginnen'),
   },
   /** The warnings of the permission check, in plan.csv's warnings column (domain/permission/permission.ts). */
@@ -987,9 +1077,41 @@ export const COMMAND_TEXTS = {
     learnEmptyHint: m('remove the rows without text', 'die Zeilen ohne Text entfernen'),
     learnWithFile: m('--learn reads the labelled file only; leave out the export', '--learn liest nur die Datei mit den zugeordneten Texten; den Export weglassen'),
     needsFile: m('reasons needs an export to classify (or --learn FILE)', 'winback reasons braucht einen Export zum Zuordnen (oder --learn DATEI)'),
+    // A file of labelled reason texts: --learn's input, the examples file a playbook names (io/reason-examples.ts).
+    examplesQuote: m(
+      (path: string, line: number) => `${path}, line ${line}: a quoted field is never closed`,
+      (path, line) => `${path}, Zeile ${line}: ein Feld in Anführungszeichen wird nie geschlossen`,
+    ),
+    examplesQuoteHint: m('look for an unbalanced double quote near that line', 'in der Nähe dieser Zeile nach einem einzelnen Anführungszeichen suchen'),
+    examplesColumns: m(
+      (path: string, found: string) => `${path}: needs a text column and a code column (found: ${found === '' ? 'no header' : found})`,
+      (path, found) => `${path}: braucht eine Spalte text und eine Spalte code (gefunden: ${found === '' ? 'keine Kopfzeile' : found})`,
+    ),
+    examplesColumnsHint: m('name the columns text,code in the first line', 'die Spalten in der ersten Zeile text,code nennen'),
+    examplesUnusable: m(
+      (path: string, count: number, rows: readonly (readonly [number, string | null])[]) =>
+        `${path}: ${count} example${count === 1 ? '' : 's'} cannot be used (${rows.map(([line, code]) => `line ${line}: ${code === null ? 'empty text' : `unknown code "${code}"`}`).join('; ')})`,
+      (path, count, rows) =>
+        `${path}: ${count} ${count === 1 ? 'Beispiel ist' : 'Beispiele sind'} nicht verwendbar (${rows.map(([line, code]) => `Zeile ${line}: ${code === null ? 'leerer Text' : `unbekannter Code „${code}“`}`).join('; ')})`,
+    ),
+    examplesUnusableHint: m(
+      (codes: string) => `codes are ${codes} or a label the playbook lists`,
+      (codes) => `gültige Codes: ${codes} oder eine Bezeichnung aus dem Playbook`,
+    ),
+    examplesMissing: m((path: string) => `file not found: ${path}`, (path) => `Datei nicht gefunden: ${path}`),
+    examplesUnreadable: m(
+      (path: string, code: string) => `cannot read ${path}: ${FS_EN[code] ?? code}`,
+      (path, code) => `${path} kann nicht gelesen werden: ${FS_DE[code] ?? code}`,
+    ),
   },
   /** winback calibrate: the report's tables and lines, its warnings and usage errors (commands/calibrate.ts, io/calibrate-render.ts). */
   calibrate: {
+    // A history row without a usable outcome (domain/calibrate/history.ts), in rejects.
+    wonBackEmpty: m(
+      (column: string, cell: string) => `${column} '${cell}' is empty: every attempt needs its outcome`,
+      (column, cell) => `${column} '${cell}' ist leer: jeder Versuch braucht sein Ergebnis`,
+    ),
+    wonBackUnclear: m((column: string, cell: string) => `${column} '${cell}' is neither yes nor no`, (column, cell) => `${column} '${cell}' ist weder ja noch nein`),
     head: m(
       (rows: string, attempts: string, rejected: string, train: string, holdout: string) => `${rows} rows read = ${attempts} attempts + ${rejected} rejected; fitted on ${train}, held out ${holdout}`,
       (rows, attempts, rejected, train, holdout) => `${rows} Zeilen gelesen = ${attempts} Versuche + ${rejected} abgelehnt; angepasst an ${train}, zurückgehalten ${holdout}`,
@@ -1240,6 +1362,82 @@ export const COMMAND_TEXTS = {
    * threshold.ts), handed on as keys with arguments (`Said<'clvFit'>`); numbers arrive formatted
    * in English form and German swaps the decimal point.
    */
+  /** The error column of clv's rejects.csv: transaction and summary rows the models cannot use (io/clv/input.ts). */
+  clvRows: {
+    missingId: m(
+      (markers: string) => `customer_id is missing (empty or a missing-value marker such as ${markers}): the row belongs to no known customer`,
+      (markers) => `customer_id fehlt (leer oder ein Platzhalter für fehlende Werte wie ${markers}): die Zeile gehört zu keinem bekannten Kunden`,
+    ),
+    empty: m((field: string) => `${field} is empty`, (field) => `${field} ist leer`),
+    returnRejected: m(
+      (cancellation: boolean, amount: number) =>
+        `${cancellation ? 'cancellation' : 'negative amount'} ${amount} (a return?): rejected by --returns reject; the default --returns net nets it against the customer's purchases`,
+      (cancellation, amount) =>
+        `${cancellation ? 'Storno' : 'negativer Betrag'} ${dec(String(amount))} (eine Rücksendung?): abgelehnt wegen --returns reject; der Standard --returns net verrechnet ihn mit den Käufen des Kunden`,
+    ),
+    factorEmpty: m(
+      (header: string, left: string, right: string) => `${header} is empty (the amount is ${left} × ${right})`,
+      (header, left, right) => `${header} ist leer (der Betrag ist ${left} × ${right})`,
+    ),
+    factorNotNumber: m((header: string, raw: string) => `${header} '${raw}' is not a number`, (header, raw) => `${header} '${raw}' ist keine Zahl`),
+    ageNegative: m('T (customer age) must be ≥ 0', 'T (Kundenalter) muss ≥ 0 sein'),
+    recencyRange: m((age: number) => `recency must lie between 0 and T (${age})`, (age) => `recency muss zwischen 0 und T (${dec(String(age))}) liegen`),
+    recencyZero: m('recency must be 0 when frequency is 0', 'recency muss 0 sein, wenn frequency 0 ist'),
+    monetaryEmpty: m('monetary is empty for a repeat customer', 'monetary ist bei einem Wiederholungskäufer leer'),
+    monetaryNegative: m('monetary must be ≥ 0', 'monetary muss ≥ 0 sein'),
+  },
+  /**
+   * The checks of the clv models' inputs (domain/clv/columns.ts, summary.ts, gamma-gamma.ts): the
+   * reader rejects such rows first, so these name a fault of the program rather than of a file.
+   */
+  clvData: {
+    rowCounts: m('frequency, recency, T (and weights) must have the same number of rows', 'frequency, recency, T (und weights) müssen gleich viele Zeilen haben'),
+    frequency: m(
+      (row: number, value: number) => `row ${row}: frequency must be a whole number ≥ 0, got ${value}`,
+      (row, value) => `Zeile ${row}: frequency muss eine ganze Zahl ≥ 0 sein, gefunden ${dec(String(value))}`,
+    ),
+    age: m(
+      (row: number, value: number) => `row ${row}: T (customer age) must be a number ≥ 0, got ${value}`,
+      (row, value) => `Zeile ${row}: T (Kundenalter) muss eine Zahl ≥ 0 sein, gefunden ${dec(String(value))}`,
+    ),
+    recency: m(
+      (row: number, value: number, age: number) => `row ${row}: recency must lie between 0 and T, got ${value} with T ${age}`,
+      (row, value, age) => `Zeile ${row}: recency muss zwischen 0 und T liegen, gefunden ${dec(String(value))} bei T ${dec(String(age))}`,
+    ),
+    weight: m(
+      (row: number, value: number) => `row ${row}: weight must be a finite number ≥ 0, got ${value}`,
+      (row, value) => `Zeile ${row}: das Gewicht muss eine endliche Zahl ≥ 0 sein, gefunden ${dec(String(value))}`,
+    ),
+    spendFrequency: m(
+      (row: number, value: number) => `row ${row}: frequency must be a number ≥ 0, got ${value}`,
+      (row, value) => `Zeile ${row}: frequency muss eine Zahl ≥ 0 sein, gefunden ${dec(String(value))}`,
+    ),
+    meanSpend: m(
+      (row: number, value: number) => `row ${row}: mean repeat spend must be positive when frequency > 0, got ${value}`,
+      (row, value) => `Zeile ${row}: der mittlere Umsatz der Wiederholungskäufe muss bei frequency > 0 positiv sein, gefunden ${dec(String(value))}`,
+    ),
+    day: m(
+      (customer: string, day: number) => `customer ${customer}: the date must be a whole epoch day, got ${day}`,
+      (customer, day) => `Kunde ${customer}: das Datum muss ein ganzer Tag seit 1970 sein, gefunden ${dec(String(day))}`,
+    ),
+    amount: m(
+      (customer: string, amount: number) => `customer ${customer}: the amount must be a number, got ${amount}`,
+      (customer, amount) => `Kunde ${customer}: der Betrag muss eine Zahl sein, gefunden ${dec(String(amount))}`,
+    ),
+    outOfOrder: m(
+      (customer: string, day: number, previous: number) => `transactions of customer ${customer} are not in date order (${formatDay(day, 'en')} after ${formatDay(previous, 'en')})`,
+      (customer, day, previous) => `die Transaktionen des Kunden ${customer} sind nicht nach Datum geordnet (${formatDay(day, 'de')} nach ${formatDay(previous, 'de')})`,
+    ),
+    outOfOrderHint: m(
+      'sort the file by customer and date, or summarise with order "any" (uses more memory)',
+      'die Datei nach Kunde und Datum sortieren, oder mit der Reihenfolge „any“ zusammenfassen (braucht mehr Speicher)',
+    ),
+    atLine: m((label: string, line: number, problem: string) => `${label}, line ${line}: ${problem}`, (label, line, problem) => `${label}, Zeile ${line}: ${problem}`),
+    outOfOrderFileHint: m(
+      'sort the file by date (or by customer and date), or run with --order any (uses more memory)',
+      'die Datei nach Datum (oder nach Kunde und Datum) sortieren, oder mit --order any ausführen (braucht mehr Speicher)',
+    ),
+  },
   clvFit: {
     notConverged: m(
       (model: string, iterations: number, evaluations: number) => `${model}: the optimiser stopped after ${iterations} iterations (${evaluations} evaluations) without reaching its tolerance; treat the parameters with care`,
@@ -1363,6 +1561,18 @@ export const COMMAND_TEXTS = {
     hint: m('hint', 'Hinweis'),
     internalError: m('internal error', 'interner Fehler'),
     internalHint: m('run again with --debug for details, and report it', 'mit --debug noch einmal ausführen, um Einzelheiten zu sehen, und den Fehler melden'),
+    // --lang or WINBACK_LANG with a language winback does not speak (cli/lang.ts).
+    langUnsupported: m((source: string, text: string) => `${source} '${text}' is not supported`, (source, text) => `${source} '${text}' wird nicht unterstützt`),
+    langHint: m('use --lang en or --lang de', '--lang en oder --lang de angeben'),
+    // The progress line of a long run on a terminal (io/progress.ts); numbers arrive formatted.
+    progressRows: m((rows: string) => `${rows} rows`, (rows) => `${rows} Zeilen`),
+    progressRate: m((rate: string) => `${rate} rows/s`, (rate) => `${rate} Zeilen/s`),
+    progressLeft: m((time: string) => `${time} left`, (time) => `noch ${time}`),
+    // A run ended by a signal (io/temp-cleanup.ts).
+    stopped: m(
+      (signal: string, code: number) => `stopped by ${signal} (exit ${code}); temporary files removed`,
+      (signal, code) => `durch ${signal} beendet (Exit-Code ${code}); vorläufige Dateien entfernt`,
+    ),
   },
 };
 

@@ -42,6 +42,8 @@ export interface ReadTexts {
   duplicateMerged: (kept: number, lines: readonly number[]) => string;
   /** the warning on the row used for a duplicated id when the merge changed its values */
   duplicateMergedNote: (others: readonly number[]) => string;
+  /** a row whose id repeats later, decided once the file is read again */
+  duplicateSecondReading: string;
   swallowed: (lines: number) => string;
   /** `rowLine`: the line after it that reads as a row (0: none, the quote is open at the end); `next`: the line reading goes on with (0: none) */
   strayQuote: (column: string, openLine: number, rowLine: number, next: number) => string;
@@ -93,6 +95,9 @@ export interface ReadTexts {
   mixedDateOrder: (dayFirst: number, monthFirst: number, order: string) => string;
   unclosedQuote: (label: string, line: number) => string;
   unclosedQuoteHint: string;
+  /** the CSV parser's own complaint (`why`, quoted) at a line, or somewhere when it names none; `null`: a quoted field never closed */
+  csvSyntax: (label: string, line: number | null, why: string | null) => string;
+  csvSyntaxHint: string;
   sheetEmpty: (label: string, sheet: string) => string;
   sheetEmptyHint: (others: string) => string;
   checkExport: string;
@@ -126,6 +131,7 @@ export const READ_EN: ReadTexts = {
   duplicateNewer: (kept, dateLabel, keptDate, ownDate) => `duplicate customer_id: line ${kept} is used, its ${dateLabel} is newer (${keptDate}, this row ${ownDate})`,
   duplicateMerged: (kept, lines) => `duplicate customer_id: line ${kept} is used, with the most restrictive consent and objection of lines ${lines.join(', ')}`,
   duplicateMergedNote: (others) => `duplicate customer_id on line(s) ${others.join(', ')}: consent and objection merged, the most restrictive per field`,
+  duplicateSecondReading: 'duplicate customer_id: decided on a second reading',
   swallowed: (lines) => `a quoted field spans ${lines} line(s) that look like whole rows: probably a missing closing quote in this row, so the rows after it were read as part of one field`,
   strayQuote: (column, openLine, rowLine, next) =>
     `a quote opened in column '${column}' on line ${openLine} is left open (${rowLine > 0 ? `line ${rowLine} reads as a row of its own` : 'until the end of the file'}): rejected${next > 0 ? `; reading goes on with line ${next}` : ''}`,
@@ -179,6 +185,8 @@ export const READ_EN: ReadTexts = {
   mixedDateOrder: (dayFirst, monthFirst, order) => `dates are written both day-first (${dayFirst}) and month-first (${monthFirst}); reading them as ${order} (use --date-format to fix it)`,
   unclosedQuote: (label, line) => `${label}, line ${line}: a quoted field opened in the row starting here is never closed`,
   unclosedQuoteHint: 'look for an unbalanced double quote in that row',
+  csvSyntax: (label, line, why) => `${label}, ${line === null ? 'somewhere' : `line ${line}`}: ${why === null ? 'a quoted field is never closed' : `the CSV parser says: "${why}"`}`,
+  csvSyntaxHint: 'look for an unbalanced double quote near that line',
   sheetEmpty: (label, sheet) => `${label}: sheet '${sheet}' is empty`,
   sheetEmptyHint: (others) => `choose another sheet with --sheet: ${others}`,
   checkExport: 'check the export',
@@ -233,6 +241,7 @@ export const READ_DE: ReadTexts = {
   duplicateNewer: (kept, dateLabel, keptDate, ownDate) => `doppelte customer_id: Zeile ${kept} wird verwendet, ihr ${dateLabel} ist neuer (${keptDate}, diese Zeile ${ownDate})`,
   duplicateMerged: (kept, lines) => `doppelte customer_id: Zeile ${kept} wird verwendet, mit der strengsten Einwilligung und dem strengsten Widerspruch der Zeilen ${lines.join(', ')}`,
   duplicateMergedNote: (others) => `doppelte customer_id in Zeile(n) ${others.join(', ')}: Einwilligung und Widerspruch zusammengeführt, je Feld der strengste Wert`,
+  duplicateSecondReading: 'doppelte customer_id: beim zweiten Lesen entschieden',
   swallowed: (lines) => `ein Feld in Anführungszeichen umfasst ${lines} Zeile(n), die wie ganze Zeilen aussehen: vermutlich fehlt in dieser Zeile ein schließendes Anführungszeichen, sodass die folgenden Zeilen als Teil eines Feldes gelesen wurden`,
   strayQuote: (column, openLine, rowLine, next) =>
     `ein Anführungszeichen in Spalte '${column}' in Zeile ${openLine} bleibt offen (${rowLine > 0 ? `Zeile ${rowLine} ist als eigene Zeile lesbar` : 'bis zum Ende der Datei'}): abgelehnt${next > 0 ? `; weiter ab Zeile ${next}` : ''}`,
@@ -289,6 +298,8 @@ export const READ_DE: ReadTexts = {
     `Daten stehen sowohl mit dem Tag zuerst (${dayFirst}) als auch mit dem Monat zuerst (${monthFirst}); gelesen als ${order} (mit --date-format festlegen)`,
   unclosedQuote: (label, line) => `${label}, Zeile ${line}: ein Feld in Anführungszeichen, das in der hier beginnenden Zeile geöffnet wird, wird nie geschlossen`,
   unclosedQuoteHint: 'in dieser Zeile nach einem unpaarigen Anführungszeichen suchen',
+  csvSyntax: (label, line, why) => `${label}, ${line === null ? 'irgendwo' : `Zeile ${line}`}: ${why === null ? 'ein Feld in Anführungszeichen wird nie geschlossen' : `Meldung des CSV-Parsers: „${why}“`}`,
+  csvSyntaxHint: 'in der Nähe dieser Zeile nach einem unpaarigen Anführungszeichen suchen',
   sheetEmpty: (label, sheet) => `${label}: Tabellenblatt '${sheet}' ist leer`,
   sheetEmptyHint: (others) => `mit --sheet ein anderes Tabellenblatt wählen: ${others}`,
   checkExport: 'den Export prüfen',

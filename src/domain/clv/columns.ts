@@ -3,6 +3,12 @@
  * million customers cost a few tens of megabytes and likelihood loops stay monomorphic.
  */
 import { DataError } from '../../errors.js';
+import { keyedError, noteOf, type Said } from '../catalogue/index.js';
+
+/** A model input that breaks a rule, worded in the reader's language where it is shown. */
+function inputError(said: Said<'clvData'>): DataError {
+  return keyedError((m) => new DataError(m), noteOf('clvData', said));
+}
 
 /** Per-customer repeat frequency x, recency tX and age T (same time unit), with optional weights. */
 export interface RfmColumns {
@@ -26,23 +32,22 @@ export interface AggregatedRfm {
   readonly customers: number;
 }
 
-/** Checks one plain sentence per rule and throws a DataError naming the first bad row. */
+/** Checks one plain sentence per rule (catalogue: clvData) and throws a DataError naming the first bad row. */
 export function validateRfm(data: RfmColumns): void {
   const { x, tX, T, weights } = data;
   if (tX.length !== x.length || T.length !== x.length || (weights && weights.length !== x.length)) {
-    throw new DataError('frequency, recency, T (and weights) must have the same number of rows');
+    throw inputError({ key: 'rowCounts', args: [] });
   }
   for (let i = 0; i < x.length; i++) {
     const xi = x[i] as number;
     const ti = tX[i] as number;
     const Ti = T[i] as number;
-    const where = `row ${i + 1}`;
-    if (!(Number.isInteger(xi) && xi >= 0)) throw new DataError(`${where}: frequency must be a whole number ≥ 0, got ${xi}`);
+    if (!(Number.isInteger(xi) && xi >= 0)) throw inputError({ key: 'frequency', args: [i + 1, xi] });
     // T = 0 (first purchase on the last day) is allowed: such a customer adds nothing to the likelihood.
-    if (!(Ti >= 0 && Number.isFinite(Ti))) throw new DataError(`${where}: T (customer age) must be a number ≥ 0, got ${Ti}`);
-    if (!(ti >= 0 && ti <= Ti)) throw new DataError(`${where}: recency must lie between 0 and T, got ${ti} with T ${Ti}`);
+    if (!(Ti >= 0 && Number.isFinite(Ti))) throw inputError({ key: 'age', args: [i + 1, Ti] });
+    if (!(ti >= 0 && ti <= Ti)) throw inputError({ key: 'recency', args: [i + 1, ti, Ti] });
     const wi = weights ? (weights[i] as number) : 1;
-    if (!(wi >= 0 && Number.isFinite(wi))) throw new DataError(`${where}: weight must be a finite number ≥ 0, got ${wi}`);
+    if (!(wi >= 0 && Number.isFinite(wi))) throw inputError({ key: 'weight', args: [i + 1, wi] });
   }
 }
 

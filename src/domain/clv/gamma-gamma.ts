@@ -5,6 +5,7 @@
  * The model assumes spend is independent of frequency, hence the correlation warning.
  */
 import { DataError } from '../../errors.js';
+import { keyedError, noteOf } from '../catalogue/index.js';
 import { ModelFitError, type FitNote } from './fit-notes.js';
 import { indexDistinct, pearson } from './columns.js';
 import { curvatureGuess, diagnoseFit, NOT_DIAGNOSED, type FitDiagnostics } from './diagnostics.js';
@@ -164,9 +165,9 @@ function prepare(data: SpendColumns, scale: number): Prepared {
     const x = data.x[i] as number;
     const m = data.m[i] as number;
     const w = data.weights ? (data.weights[i] as number) : 1;
-    if (!(Number.isFinite(x) && x >= 0)) throw new DataError(`row ${i + 1}: frequency must be a number ≥ 0, got ${x}`);
+    if (!(Number.isFinite(x) && x >= 0)) throw keyedError((t) => new DataError(t), noteOf('clvData', { key: 'spendFrequency', args: [i + 1, x] }));
     if (x === 0 || w === 0) continue;
-    if (!(m > 0 && Number.isFinite(m))) throw new DataError(`row ${i + 1}: mean repeat spend must be positive when frequency > 0, got ${m}`);
+    if (!(m > 0 && Number.isFinite(m))) throw keyedError((t) => new DataError(t), noteOf('clvData', { key: 'meanSpend', args: [i + 1, m] }));
     keep.push(i);
   }
   const x = Float64Array.from(keep, (i) => data.x[i] as number);

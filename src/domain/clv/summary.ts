@@ -13,6 +13,7 @@
  * kept, so any order works at the price of memory that grows with distinct purchase days.
  */
 import { DataError, UsageError } from '../../errors.js';
+import { keyedError, noteOf } from '../catalogue/index.js';
 import { DAYS_PER_MONTH } from '../dates.js';
 import type { EpochDay } from '../types.js';
 
@@ -108,9 +109,9 @@ export class TransactionSummarizer {
 
   constructor(private readonly options: SummaryOptions) {
     const { calibrationEnd, holdoutEnd } = options;
-    if (holdoutEnd !== undefined && calibrationEnd === undefined) throw new UsageError('a holdout end needs a calibration end');
+    if (holdoutEnd !== undefined && calibrationEnd === undefined) throw keyedError((m, h) => new UsageError(m, h), noteOf('clvFlags', { key: 'holdoutNeedsEnd', args: [] }), noteOf('clvFlags', { key: 'holdoutNeedsEndHint', args: [] }));
     if (holdoutEnd !== undefined && calibrationEnd !== undefined && holdoutEnd <= calibrationEnd) {
-      throw new UsageError('the holdout end must come after the calibration end');
+      throw keyedError((m) => new UsageError(m), noteOf('clvFlags', { key: 'holdoutBeforeEnd', args: [] }));
     }
     this.anyOrder = options.order === 'any';
   }
@@ -118,8 +119,8 @@ export class TransactionSummarizer {
   /** Adds one transaction row; a negative amount is a return, netted against the customer's purchases. */
   add(tx: Transaction): void {
     const { day } = tx;
-    if (!Number.isInteger(day)) throw new DataError(`customer ${tx.customerId}: the date must be a whole epoch day, got ${day}`);
-    if (tx.amount !== undefined && !Number.isFinite(tx.amount)) throw new DataError(`customer ${tx.customerId}: the amount must be a number, got ${tx.amount}`);
+    if (!Number.isInteger(day)) throw keyedError((m) => new DataError(m), noteOf('clvData', { key: 'day', args: [tx.customerId, day] }));
+    if (tx.amount !== undefined && !Number.isFinite(tx.amount)) throw keyedError((m) => new DataError(m), noteOf('clvData', { key: 'amount', args: [tx.customerId, tx.amount] }));
     this.stats.transactions++;
     const end = this.options.calibrationEnd;
     const last = this.options.holdoutEnd ?? end;
@@ -246,10 +247,7 @@ function addToDay(d: OpenDay, amount: number | undefined): OpenDay {
 }
 
 function outOfOrder(id: string, day: number, previous: number): DataError {
-  return new DataError(
-    `transactions of customer ${id} are not in date order (day ${day} after day ${previous})`,
-    'sort the file by customer and date, or summarise with order "any" (uses more memory)',
-  );
+  return keyedError((m, h) => new DataError(m, h), noteOf('clvData', { key: 'outOfOrder', args: [id, day, previous] }), noteOf('clvData', { key: 'outOfOrderHint', args: [] }));
 }
 
 /** Summarises a whole iterable of transactions (see TransactionSummarizer for the streaming form). */

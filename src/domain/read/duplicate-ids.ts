@@ -163,7 +163,7 @@ export class DuplicateTracker {
     group.date = newer || Number.isNaN(group.date) ? ownDate : Number.isNaN(ownDate) ? group.date : Math.max(group.date, ownDate);
     group.facts = merged | (Number.isNaN(group.date) ? 0 : HAS_DATE);
     this.rerun = true;
-    return { kept: line, message: 'duplicate customer_id: decided on a second reading' };
+    return { kept: line, message: this.texts.duplicateSecondReading };
   }
 
   /**

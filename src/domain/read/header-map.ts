@@ -1,5 +1,5 @@
 import { headerKey, type Schema } from './fields.js';
-import { type ReadTexts, messages } from '../catalogue/index.js';
+import { type ReadTexts, type SavedNote, messages, readNote, sayReadNote } from '../catalogue/index.js';
 
 /** Where each canonical field is found in a file's header row. */
 export interface HeaderMapping {
@@ -7,7 +7,10 @@ export interface HeaderMapping {
   fields: Map<string, number>;
   /** indexes of columns no field claims; passed through to outputs */
   unmapped: number[];
+  /** what the mapping warns about, in the reader's words (`texts`) */
   warnings: string[];
+  /** the same warnings as catalogue keys, for the files a run keeps (summary.json) */
+  notes: SavedNote[];
 }
 
 /** A required field the header does not provide, with the closest header as a suggestion. */
@@ -41,7 +44,7 @@ export function mapHeaders(
   const keys = headers.map(headerKey);
   const fields = new Map<string, number>();
   const claimed = new Set<number>();
-  const warnings: string[] = [];
+  const notes: SavedNote[] = [];
   const badOverrides: string[] = [];
   const duplicates: DuplicateHeader[] = [];
   const ambiguous: DuplicateHeader[] = [];
@@ -68,15 +71,16 @@ export function mapHeaders(
     const others = hits.filter((i) => keys[i] !== keys[first]);
     if (others.length > 0) {
       const names = others.map((i) => `'${headers[i]}'`).join(', ');
-      warnings.push(texts.aliasTwins(spec.name, headers[first] as string, names));
+      notes.push(readNote('aliasTwins', spec.name, headers[first] as string, names));
     }
   }
-  warnDuplicateHeaders(headers, warnings, texts);
+  warnDuplicateHeaders(headers, notes);
   const unmapped = headers.map((_, i) => i).filter((i) => !claimed.has(i));
   const missing = schema.required
     .filter((group) => !group.some((name) => fields.has(name)))
     .map((group) => ({ fields: group, suggestion: suggestHeader(group, headers, unmapped, schema) }));
-  return { mapping: { fields, unmapped, warnings }, missing, badOverrides, duplicates, ambiguous };
+  const warnings = notes.map((note) => sayReadNote(texts, note));
+  return { mapping: { fields, unmapped, warnings, notes }, missing, badOverrides, duplicates, ambiguous };
 }
 
 /** The columns an override names: those with exactly that header, else with its spelling, else `#N` (the N-th). */
@@ -91,10 +95,10 @@ function overrideColumns(headers: readonly string[], keys: readonly string[], he
   return n >= 1 && n <= headers.length ? [n - 1] : [];
 }
 
-function warnDuplicateHeaders(headers: readonly string[], warnings: string[], texts: ReadTexts): void {
+function warnDuplicateHeaders(headers: readonly string[], notes: SavedNote[]): void {
   const seen = new Set<string>();
   for (const h of headers) {
-    if (seen.has(h)) warnings.push(texts.repeatedHeader(h));
+    if (seen.has(h)) notes.push(readNote('repeatedHeader', h));
     seen.add(h);
   }
 }

@@ -125,7 +125,7 @@ export const MANUAL_HEADERS: readonly string[] = MANUAL_FIELDS.map((f) => (f ===
 
 /** Turns a customer entered by hand (ISO dates, '.' decimals) into a row, through the export's own converter and checks. */
 export function manualCustomerRow(fields: Readonly<Record<string, string>>, line: number, checks: RowChecks = {}): ConvertedRow & { cells: string[] } {
-  const mapping: HeaderMapping = { fields: new Map(MANUAL_FIELDS.map((h, i) => [h, i])), unmapped: [], warnings: [] };
+  const mapping: HeaderMapping = { fields: new Map(MANUAL_FIELDS.map((h, i) => [h, i])), unmapped: [], warnings: [], notes: [] };
   const convert = createRowConverter(MANUAL_HEADERS, mapping, LOST_CUSTOMER_SCHEMA, { decimal: '.', dateOrder: 'ymd' }, {}, checks);
   const cells = MANUAL_FIELDS.map((h) => fields[h] ?? '');
   return { ...convert(cells, line), cells };

@@ -6,12 +6,11 @@
 import type { CustomerTable } from '../../domain/clv/fit-models.js';
 import { periodLengthDays, TransactionSummarizer, type PeriodUnit, type SummaryOptions, type SummaryStats } from '../../domain/clv/summary.js';
 import { isMissingIdMarker, MISSING_ID_MARKERS, signedAmount, type AmountSpec, type ReturnsMode } from '../../domain/clv/prepare.js';
-import { formatIsoDay } from '../../domain/dates.js';
 import { headerKey } from '../../domain/read/fields.js';
 import { parseNumber } from '../../domain/parse/number.js';
 import type { Reject } from '../../domain/types.js';
 import { DataError, UsageError } from '../../errors.js';
-import { keyedError, noteOf } from '../../domain/catalogue/index.js';
+import { keyedError, messages, noteOf, type Messages } from '../../domain/catalogue/index.js';
 import type { OpenedExport, RowEvent } from '../csv/read.js';
 
 export interface ReadCounts {
@@ -47,12 +46,16 @@ export interface PreparationCounts {
   returnsRejected: number;
 }
 
-type RowProblem = { column: string; value: string; error: string };
+/** A row the models cannot use; `kind` counts the missing ids and the returns refused. */
+type RowProblem = { column: string; value: string; error: string; kind?: 'missingId' | 'return' };
 
 /** Streams a transaction file into per-customer summaries; memory grows with customers, not rows (order 'per-customer'). */
 export async function readTransactionTable(opened: OpenedExport, options: SummaryOptions, onReject: OnReject, prep: TransactionPreparation = { returns: 'reject' }): Promise<ClvInput> {
   const summarizer = new TransactionSummarizer(options);
-  const amountOf = amountReader(opened, prep);
+  const say = messages(opened.lang).clvRows;
+  const missingIdError = say.missingId(MISSING_ID_MARKERS.slice(0, 5).join(', '));
+  const idEmpty = messages(opened.lang).read.texts.idEmpty;
+  const amountOf = amountReader(opened, prep, say);
   const invoiceIndex = opened.mapping.fields.get('invoice');
   if (prep.cancelPrefix !== undefined && invoiceIndex === undefined) {
     throw keyedError((m, h) => new UsageError(m, h), noteOf('clvFlags', { key: 'cancelNeedsInvoice', args: [opened.label] }), noteOf('clvFlags', { key: 'cancelNeedsInvoiceHint', args: [opened.headers.join(', ')] }));
@@ -68,9 +71,9 @@ export async function readTransactionTable(opened: OpenedExport, options: Summar
   for await (const batch of opened.batches()) for (const ev of batch) {
     if (!ev.ok) {
       // An empty id, or a marker the reader already rejected ("NA"): both are rows of no known customer.
-      const empty = ev.reject.column === idHeader && ev.reject.error === 'customer_id is empty';
+      const empty = ev.reject.column === idHeader && ev.reject.error === idEmpty;
       if (empty || (ev.reject.column === idHeader && isMissingIdMarker(ev.reject.value))) counts.missingIds++;
-      await onReject(empty ? { ...ev.reject, error: MISSING_ID_ERROR } : ev.reject);
+      await onReject(empty ? { ...ev.reject, error: missingIdError } : ev.reject);
       continue;
     }
     const id = ev.values.customer_id as string;
@@ -79,23 +82,25 @@ export async function readTransactionTable(opened: OpenedExport, options: Summar
     const invoice = invoiceIndex === undefined ? undefined : ev.cells[invoiceIndex];
     const signed = read !== undefined && 'amount' in read && read.amount !== undefined ? signedAmount(read.amount, invoice, prep.cancelPrefix) : undefined;
     if (signed?.cancellation) counts.cancellations++;
-    const problem: RowProblem | undefined = isMissingIdMarker(id) ? { column: idHeader, value: id, error: MISSING_ID_ERROR }
-      : day === undefined ? { column: headerOf(opened, 'date'), value: '', error: 'date is empty' }
+    const problem: RowProblem | undefined = isMissingIdMarker(id) ? { column: idHeader, value: id, error: missingIdError, kind: 'missingId' }
+      : day === undefined ? { column: headerOf(opened, 'date'), value: '', error: say.empty('date') }
       : read !== undefined && 'problem' in read ? read.problem
-      : signed !== undefined && signed.amount < 0 && prep.returns === 'reject' ? { column: amountColumn(opened, prep), value: String(signed.amount), error: `${signed.cancellation ? 'cancellation' : 'negative amount'} ${signed.amount} (a return?): rejected by --returns reject; the default --returns net nets it against the customer's purchases` }
+      : signed !== undefined && signed.amount < 0 && prep.returns === 'reject' ? { column: amountColumn(opened, prep), value: String(signed.amount), error: say.returnRejected(signed.cancellation, signed.amount), kind: 'return' }
       : undefined;
     if (problem) {
       extra++;
-      if (problem.error === MISSING_ID_ERROR) counts.missingIds++;
-      else if (problem.error.includes('--returns reject')) counts.returnsRejected++;
-      await onReject({ line: ev.line, customer_id: problem.error === MISSING_ID_ERROR ? '' : id, column: problem.column, value: problem.value, error: problem.error });
+      if (problem.kind === 'missingId') counts.missingIds++;
+      else if (problem.kind === 'return') counts.returnsRejected++;
+      await onReject({ line: ev.line, customer_id: problem.kind === 'missingId' ? '' : id, column: problem.column, value: problem.value, error: problem.error });
       continue;
     }
     try {
       summarizer.add({ customerId: id, day: day as number, ...(signed !== undefined ? { amount: signed.amount } : {}) });
     } catch (err) {
       if (!(err instanceof DataError)) throw err;
-      throw new DataError(`${opened.label}, line ${ev.line}: ${readableDays(err.message)}`, 'sort the file by date (or by customer and date), or run with --order any (uses more memory)');
+      // The summariser's own words (a saved note, worded with the line where the error is shown).
+      const problem = err.keyed?.message ?? err.message;
+      throw keyedError((m, h) => new DataError(m, h), { key: 'clvData.atLine', args: [opened.label, ev.line, problem] }, noteOf('clvData', { key: 'outOfOrderFileHint', args: [] }));
     }
     if (options.calibrationEnd === undefined || (day as number) <= options.calibrationEnd) latest = Math.max(latest, day as number);
   }
@@ -103,12 +108,11 @@ export async function readTransactionTable(opened: OpenedExport, options: Summar
   return { table, counts: adjustedCounts(opened, extra), summary: { ...summarizer.stats, latestDay: Number.isFinite(latest) ? latest : undefined }, preparation: counts };
 }
 
-const MISSING_ID_ERROR = `customer_id is missing (empty or a missing-value marker such as ${MISSING_ID_MARKERS.slice(0, 5).join(', ')}): the row belongs to no known customer`;
 
 type AmountRead = { amount: number | undefined } | { problem: RowProblem };
 
 /** Reads a row's amount from the mapped column, or as the product of two named columns. */
-function amountReader(opened: OpenedExport, prep: TransactionPreparation): ((ev: Extract<RowEvent, { ok: true }>) => AmountRead) & { hasAmount: boolean } {
+function amountReader(opened: OpenedExport, prep: TransactionPreparation, say: Messages['clvRows']): ((ev: Extract<RowEvent, { ok: true }>) => AmountRead) & { hasAmount: boolean } {
   const spec = prep.amount;
   if (spec?.kind === 'product') {
     const left = columnIndex(opened, spec.left);
@@ -117,9 +121,9 @@ function amountReader(opened: OpenedExport, prep: TransactionPreparation): ((ev:
     const factor = (ev: Extract<RowEvent, { ok: true }>, index: number): number | RowProblem => {
       const raw = ev.cells[index] ?? '';
       const header = opened.headers[index] as string;
-      if (raw.trim() === '') return { column: header, value: '', error: `${header} is empty (the amount is ${spec.left} × ${spec.right})` };
+      if (raw.trim() === '') return { column: header, value: '', error: say.factorEmpty(header, spec.left, spec.right) };
       const n = parseNumber(raw, decimal);
-      return n.ok ? n.value : { column: header, value: raw, error: `${header} '${raw}' ${n.message}` };
+      return n.ok ? n.value : { column: header, value: raw, error: say.factorNotNumber(header, raw) };
     };
     return Object.assign((ev: Extract<RowEvent, { ok: true }>): AmountRead => {
       const a = factor(ev, left);
@@ -133,7 +137,7 @@ function amountReader(opened: OpenedExport, prep: TransactionPreparation): ((ev:
   const header = hasAmount ? headerOf(opened, 'amount') : '';
   return Object.assign((ev: Extract<RowEvent, { ok: true }>): AmountRead => {
     const amount = ev.values.amount as number | undefined;
-    if (hasAmount && amount === undefined) return { problem: { column: header, value: '', error: 'amount is empty' } };
+    if (hasAmount && amount === undefined) return { problem: { column: header, value: '', error: say.empty('amount') } };
     return { amount };
   }, { hasAmount });
 }
@@ -176,6 +180,7 @@ function collectSummaries(summarizer: TransactionSummarizer, hasSpend: boolean, 
  * calibration end the first and last purchase days are reconstructed (rounded to days) for --lost-out.
  */
 export async function readSummaryTable(opened: OpenedExport, period: PeriodUnit, calibrationEnd: number | undefined, onReject: OnReject): Promise<ClvInput> {
+  const say = messages(opened.lang).clvRows;
   const hasSpend = opened.mapping.fields.has('monetary');
   const hasId = opened.mapping.fields.has('customer_id');
   const unit = periodLengthDays(period);
@@ -189,7 +194,7 @@ export async function readSummaryTable(opened: OpenedExport, period: PeriodUnit,
     }
     const v = ev.values as { customer_id?: string; frequency?: number; recency?: number; T?: number; monetary?: number };
     const id = hasId ? (v.customer_id as string) : String(ids.length + extra + 1);
-    const problem = summaryProblem(v, hasSpend);
+    const problem = summaryProblem(v, hasSpend, say);
     if (problem) {
       extra++;
       await onReject({ line: ev.line, customer_id: hasId ? id : '', column: headerOf(opened, problem.field), value: problem.value, error: problem.error });
@@ -214,16 +219,16 @@ export async function readSummaryTable(opened: OpenedExport, period: PeriodUnit,
   return { table, counts: adjustedCounts(opened, extra) };
 }
 
-function summaryProblem(v: { frequency?: number; recency?: number; T?: number; monetary?: number }, hasSpend: boolean): { field: string; value: string; error: string } | undefined {
-  for (const field of ['frequency', 'recency', 'T'] as const) if (v[field] === undefined) return { field, value: '', error: `${field} is empty` };
+function summaryProblem(v: { frequency?: number; recency?: number; T?: number; monetary?: number }, hasSpend: boolean, say: Messages['clvRows']): { field: string; value: string; error: string } | undefined {
+  for (const field of ['frequency', 'recency', 'T'] as const) if (v[field] === undefined) return { field, value: '', error: say.empty(field) };
   const { frequency: x, recency: tX, T } = v as { frequency: number; recency: number; T: number };
-  if (T < 0) return { field: 'T', value: String(T), error: 'T (customer age) must be ≥ 0' };
-  if (tX < 0 || tX > T) return { field: 'recency', value: String(tX), error: `recency must lie between 0 and T (${T})` };
-  if (x === 0 && tX !== 0) return { field: 'recency', value: String(tX), error: 'recency must be 0 when frequency is 0' };
+  if (T < 0) return { field: 'T', value: String(T), error: say.ageNegative };
+  if (tX < 0 || tX > T) return { field: 'recency', value: String(tX), error: say.recencyRange(T) };
+  if (x === 0 && tX !== 0) return { field: 'recency', value: String(tX), error: say.recencyZero };
   if (!hasSpend) return undefined;
   const m = v.monetary;
-  if (m === undefined && x > 0) return { field: 'monetary', value: '', error: 'monetary is empty for a repeat customer' };
-  if (m !== undefined && m < 0) return { field: 'monetary', value: String(m), error: 'monetary must be ≥ 0' };
+  if (m === undefined && x > 0) return { field: 'monetary', value: '', error: say.monetaryEmpty };
+  if (m !== undefined && m < 0) return { field: 'monetary', value: String(m), error: say.monetaryNegative };
   return undefined;
 }
 
@@ -236,11 +241,6 @@ function headerOf(opened: OpenedExport, field: string): string {
 function adjustedCounts(opened: OpenedExport, extra: number): ReadCounts {
   const { read, accepted, rejected } = opened.stats;
   return { read, accepted: accepted - extra, rejected: rejected + extra };
-}
-
-// The summariser names days as epoch numbers; messages for people use dates.
-function readableDays(message: string): string {
-  return message.replace(/day (-?\d+)/g, (_, d: string) => formatIsoDay(Number(d)));
 }
 
 /** Listed customers without any summarised purchase (prospects), and what the list held. */

@@ -12,7 +12,7 @@ import { createRowConverter } from '../../domain/read/row-convert.js';
 import type { RowChecks, ValueConventions } from '../../domain/read/row-convert.js';
 import type { DateOrder } from '../../domain/parse/date.js';
 import type { DecimalMark } from '../../domain/parse/number.js';
-import { keyedError, noteOf, type Lang, type ReadTexts, messages } from '../../domain/catalogue/index.js';
+import { keyedError, noteOf, readNote, sayReadNote, type Lang, type ReadTexts, type SavedNote, messages } from '../../domain/catalogue/index.js';
 import type { EpochDay, Reject } from '../../domain/types.js';
 import { CsvRecordParser, MAX_RECORD_CHARS, UnclosedQuoteError, type BrokenRecord, type ParserState, type RecordSink } from './records.js';
 import { createDecoder, detectEncoding, type EncodingName } from './decode.js';
@@ -97,7 +97,10 @@ export interface OpenedExport {
   dialect: Dialect;
   headers: string[];
   mapping: HeaderMapping;
+  /** what the reader warns about in the file as a whole, in the run's language */
   warnings: string[];
+  /** the same warnings as catalogue keys, for the files a run keeps (summary.json) */
+  warningKeys: SavedNote[];
   stats: ReadStats;
   /** language of the reader's messages */
   lang: Lang;
@@ -194,11 +197,12 @@ export async function openExport(
     sepLine: Boolean(sep),
   };
   const stats: ReadStats = { read: 0, accepted: 0, rejected: 0, blankLines: 0, bytes: 0, sha256: '' };
-  const warnings = [...mapping.warnings, ...conventions.warnings];
+  const warningKeys = [...mapping.notes, ...conventions.notes];
   // A forced encoding that does not fit turns umlauts into replacement characters: say so.
   if (opts.encoding && headText.includes('\ufffd')) {
-    warnings.push(t.badEncoding(opts.encoding));
+    warningKeys.push(readNote('badEncoding', opts.encoding));
   }
+  const warnings = warningKeys.map((note) => sayReadNote(t, note));
   const checks: RowChecks = { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(opts.currency !== undefined ? { currency: opts.currency } : {}), lang: opts.lang ?? 'en' };
   const convert = createRowConverter(headers, mapping, schema, conventions, opts.fill, checks);
   const idIndex = mapping.fields.get('customer_id');
@@ -226,7 +230,7 @@ export async function openExport(
     ...(opts.duplicates ? { resolution: opts.duplicates } : {}),
   };
   return {
-    source: labelAs === 'stdin' ? '-' : source, label, dialect, headers, mapping, warnings, stats, lang: checks.lang ?? 'en', damage,
+    source: labelAs === 'stdin' ? '-' : source, label, dialect, headers, mapping, warnings, warningKeys, stats, lang: checks.lang ?? 'en', damage,
     sizeBytes: size,
     path,
     pieceSpec,
@@ -295,7 +299,16 @@ const NO_PHRASES: readonly string[] = [];
 
 /** A temporary file that receives the bytes of stdin as they are read (see OpenedExport.stdinCopy). */
 function createCopy(): { path: string; write: (buf: Buffer) => void; remove: () => Promise<void> } {
-  const dir = mkdtempSync(join(tmpdir(), 'winback-stdin-'));
+  const failed = (at: string, err: unknown) => {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    return keyedError((m, h) => new IoError(m, h), noteOf('files', { key: 'stdinCopyFailed', args: [at, code, (err as Error).message] }), noteOf('files', { key: 'stdinCopyHint', args: [] }));
+  };
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'winback-stdin-'));
+  } catch (err) {
+    throw failed(tmpdir(), err);
+  }
   const forget = registerTemp(dir);
   const path = join(dir, 'export.csv');
   const fd = openSync(path, 'w');
@@ -306,7 +319,7 @@ function createCopy(): { path: string; write: (buf: Buffer) => void; remove: () 
       try {
         writeSync(fd, buf);
       } catch (err) {
-        throw new IoError(`stdin: cannot keep a copy for a second reading in ${dir} (${(err as Error).message})`, 'free space in the temporary folder (TMPDIR), or give the export as a file');
+        throw failed(dir, err);
       }
     },
     remove: async () => {
@@ -715,9 +728,8 @@ function csvSyntaxError(err: unknown, label: string, lineOffset: number, t: Read
   }
   const e = err as { code?: string; lines?: number; message?: string };
   if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
-    const where = e.lines !== undefined ? `line ${e.lines + lineOffset}` : 'somewhere';
-    const what = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed' : (e.message ?? e.code);
-    return new DataError(`${label}, ${where}: ${what}`, 'look for an unbalanced double quote near that line');
+    const line = e.lines !== undefined ? e.lines + lineOffset : null;
+    return new DataError(t.csvSyntax(label, line, e.code === 'CSV_QUOTE_NOT_CLOSED' ? null : (e.message ?? e.code)), t.csvSyntaxHint);
   }
   return err instanceof Error ? err : new Error(String(err));
 }

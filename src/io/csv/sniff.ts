@@ -1,5 +1,5 @@
 import type { Schema } from '../../domain/read/fields.js';
-import { type Said, type Lang, messages } from '../../domain/catalogue/index.js';
+import { type Said, type Lang, type SavedNote, readNote } from '../../domain/catalogue/index.js';
 import type { HeaderMapping } from '../../domain/read/header-map.js';
 import { dateOrderEvidence, type DateOrder } from '../../domain/parse/date.js';
 import { decimalEvidence, type DecimalMark } from '../../domain/parse/number.js';
@@ -59,7 +59,8 @@ export interface Conventions {
   /** catalogue keys (messages.ts, decided) */
   decimalSource: Decided;
   dateOrderSource: Decided;
-  warnings: string[];
+  /** what the data leave unclear (mixed decimal marks or date orders), as catalogue keys of the reader's texts */
+  notes: SavedNote[];
 }
 
 /** Decides the decimal mark and day/month order from sample rows, unless flags fix them. */
@@ -95,7 +96,7 @@ export function detectConventions(
       if (/^\d{1,2}\.\d{1,2}\.\d{2,4}/.test(v.trim())) dotted++;
     }
   }
-  const warnings: string[] = [];
+  const notes: SavedNote[] = [];
   const germanish = delimiter === ';';
   let decimal: DecimalMark;
   let decimalSource: Decided;
@@ -103,7 +104,7 @@ export function detectConventions(
   else if (dec[','] !== dec['.']) [decimal, decimalSource] = [dec[','] > dec['.'] ? ',' : '.', { key: 'fromData', args: [] }];
   else [decimal, decimalSource] = [germanish ? ',' : '.', { key: 'defaultForFiles', args: [delimiter] }];
   if (!flags.decimal && dec[','] > 0 && dec['.'] > 0) {
-    warnings.push(messages(flags.lang).read.texts.mixedDecimal(dec[','], dec['.'], decimal));
+    notes.push(readNote('mixedDecimal', dec[','], dec['.'], decimal));
   }
   let dateOrder: DateOrder;
   let dateOrderSource: Decided;
@@ -114,9 +115,9 @@ export function detectConventions(
     [dateOrder, dateOrderSource] = [germanish || decimal === ',' || dotted > 0 ? 'dmy' : 'mdy', why];
   }
   if (!flags.dateOrder && ord.dmy > 0 && ord.mdy > 0) {
-    warnings.push(messages(flags.lang).read.texts.mixedDateOrder(ord.dmy, ord.mdy, dateOrder));
+    notes.push(readNote('mixedDateOrder', ord.dmy, ord.mdy, dateOrder));
   }
   const marginIndex = mapping.fields.get('margin');
   const marginPercent = marginIndex !== undefined && rows.some((row) => (row[marginIndex] ?? '').includes('%'));
-  return { decimal, dateOrder, marginPercent, decimalSource, dateOrderSource, warnings };
+  return { decimal, dateOrder, marginPercent, decimalSource, dateOrderSource, notes };
 }

@@ -206,7 +206,7 @@ class ScanState {
         this.cells(cells);
       },
       broken: (b) => {
-        throw new Error(`ledger line ${b.line}: a quoted field is not closed`);
+        throw corrupt(this.path, b.line, '', 'quote');
       },
     };
     parser.push(text, take);
@@ -338,8 +338,9 @@ function parseRecord(text: string, line: number): string[] {
   let cells: string[] | undefined;
   const take: RecordSink = {
     record: (c) => void (cells ??= c),
+    // Caught where the ledger is read (asLedgerError), which names the file.
     broken: (b) => {
-      throw new Error(`ledger line ${b.line}: a quoted field is not closed`);
+      throw new UnclosedQuoteError(b.line, b.line);
     },
   };
   parser.push(text.replace(/\r$/, ''), take);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { DataError } from '../../errors.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { truncateLedger } from './ledger.js';
-import { messages, type Lang } from '../../domain/catalogue/index.js';
+import { keyedError, messages, noteOf, type Lang, type SavedNote } from '../../domain/catalogue/index.js';
 
 /** The ledger as a run left it. */
 export interface LedgerMark {
@@ -49,15 +49,21 @@ export interface LedgerState {
 export const statePath = (ledger: string): string => `${ledger}.state.json`;
 export const pendingMarkerPath = (out: string): string => join(out, '.winback-pending.json');
 
-const STATE_HINT = 'it is written by winback campaign; if it was damaged, remove it (the ledger itself is intact) and run again';
+const STATE_HINT = noteOf('ledger', { key: 'stateHint', args: [] });
+const PENDING_HINT = noteOf('ledger', { key: 'pendingHint', args: [] });
+
+/** A damaged state or pending file, worded in the reader's language where it is shown. */
+function damaged(message: SavedNote, hint: SavedNote): DataError {
+  return keyedError((m, h) => new DataError(m, h), message, hint);
+}
 
 /** Reads `<ledger>.state.json`; undefined when there is none (a ledger from an older version). */
 export async function readLedgerState(ledger: string): Promise<LedgerState | undefined> {
   const path = statePath(ledger);
-  const data = await readJson(path);
+  const data = await readJson(path, STATE_HINT);
   if (data === undefined) return undefined;
   if (typeof data !== 'object' || data === null || (data as LedgerState).kind !== 'ledger-state') {
-    throw new DataError(`${path} is not a winback ledger state`, STATE_HINT);
+    throw damaged(noteOf('ledger', { key: 'stateNotState', args: [path] }), STATE_HINT);
   }
   return data as LedgerState;
 }
@@ -68,10 +74,10 @@ export async function writeLedgerState(ledger: string, state: LedgerState): Prom
 
 /** The pending run recorded in an output directory, if any. */
 export async function readPendingMarker(out: string): Promise<PendingRun | undefined> {
-  const data = await readJson(pendingMarkerPath(out));
+  const data = await readJson(pendingMarkerPath(out), PENDING_HINT);
   if (data === undefined) return undefined;
   if (typeof data !== 'object' || data === null || typeof (data as PendingRun).run_id !== 'string') {
-    throw new DataError(`${pendingMarkerPath(out)} is not a record of a winback run`, 'remove it and run again');
+    throw damaged(noteOf('ledger', { key: 'pendingNotRecord', args: [pendingMarkerPath(out)] }), PENDING_HINT);
   }
   return data as PendingRun;
 }
@@ -125,17 +131,17 @@ export async function settlePending(pending: PendingRun, force: boolean, lang: L
   return { action: 'rolled_back', runId: pending.run_id, ...(lost.length > 0 && size === pending.after.bytes ? { lostOutputs: lost } : {}) };
 }
 
-async function readJson(path: string): Promise<unknown> {
+async function readJson(path: string, hint: SavedNote): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new DataError(`${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, STATE_HINT);
+    throw damaged(noteOf('ledger', { key: 'stateUnreadable', args: [path, (error as NodeJS.ErrnoException).code ?? (error as Error).message] }), hint);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new DataError(`${path} is not valid JSON`, STATE_HINT);
+    throw damaged(noteOf('ledger', { key: 'stateNotJson', args: [path] }), hint);
   }
 }

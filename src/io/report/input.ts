@@ -7,7 +7,7 @@
  */
 import { createReadStream, promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse';
+import { CsvError, parse, type Options } from 'csv-parse';
 import { parseIsoDay } from '../../domain/dates.js';
 import { LOST_CUSTOMER_SCHEMA } from '../../domain/read/fields.js';
 import { mapHeaders } from '../../domain/read/header-map.js';
@@ -23,12 +23,14 @@ import { listFile } from '../campaign-output.js';
 import { PLAN_COLUMNS, PLAN_COLUMNS_WITHOUT_P_ORGANIC, PLAN_COLUMNS_WITHOUT_TRACK } from '../plan/output.js';
 import type { ColumnSpec } from '../csv/write.js';
 import { detectConventions } from '../csv/sniff.js';
-import { keyedError, messages, noteOf, type Lang } from '../../domain/catalogue/index.js';
+import { keyedError, messages, noteOf, type Lang, type SavedNote } from '../../domain/catalogue/index.js';
 
 export type ReportSource = 'export' | 'plan' | 'campaign';
 export interface PlannedRecord { row: CustomerRow; facts: PlanFacts }
 const SAMPLE_ROWS = 200;
 const DECISION_SET = new Set<string>(DECISIONS);
+// A row valued with the default margin says so in plan.csv's warnings, in the language of the run that wrote it.
+const DEFAULT_MARGIN_MARKS = (['en', 'de'] as const).map((lang) => messages(lang).value.marginDefault('\u0000').split('\u0000')[0] as string);
 
 /** Tells an export file from a plan or campaign output directory. */
 export async function detectReportSource(path: string, label: string, lang?: Lang): Promise<ReportSource> {
@@ -64,7 +66,7 @@ export async function* readPlanCsv(dir: string, label: string, read: ReadOptions
   const path = join(dir, 'plan.csv');
   const delimiter = await planDelimiter(path, label);
   const decimal = delimiter === ';' ? ',' : '.';
-  const parser = createReadStream(path).pipe(parse({ bom: true, delimiter, relax_quotes: false }));
+  const records = csvRecords(path, `${label}/plan.csv`, { bom: true, delimiter, relax_quotes: false }, 'plan');
   let header: string[] | undefined;
   let start = 0;
   let columns: readonly ColumnSpec[] = PLAN_COLUMNS;
@@ -75,13 +77,13 @@ export async function* readPlanCsv(dir: string, label: string, read: ReadOptions
     line++;
     yield { row: inputRow(cells, start, line, convert), facts: planFacts(cells.slice(start), columns, decimal, label, line) };
   };
-  for await (const record of parser as AsyncIterable<string[]>) {
+  for await (const record of records) {
     if (!header) {
       header = record;
       // A plan.csv written before the track column (or before p_organic) has win-back rows only.
       const layout = planLayout(header);
       if (layout === undefined) {
-        throw new DataError(`${label}/plan.csv does not end with the plan columns (${PLAN_COLUMNS.map((c) => c.name).join(', ')})`, 'run winback plan again; the file may have been edited');
+        throw outputError(noteOf('report', { key: 'planColumns', args: [label, PLAN_COLUMNS.map((c) => c.name).join(', ')] }), 'plan');
       }
       ({ start, columns } = layout);
       continue;
@@ -95,7 +97,7 @@ export async function* readPlanCsv(dir: string, label: string, read: ReadOptions
     sample = [];
     yield* emit(record);
   }
-  if (!header) throw new DataError(`${label}/plan.csv is empty`, 'run winback plan again');
+  if (!header) throw keyedError((m, h) => new DataError(m, h), noteOf('report', { key: 'planEmpty', args: [label] }), noteOf('report', { key: 'planAgainHint', args: [] }));
   if (convert === undefined) convert = inputConverter(header.slice(0, start), sample, delimiter, read);
   for (const cells of sample) yield* emit(cells);
 }
@@ -117,7 +119,7 @@ async function planDelimiter(path: string, label: string): Promise<string> {
 
 async function firstLine(path: string, label: string): Promise<string> {
   const handle = await fsp.open(path, 'r').catch(() => {
-    throw new InputMissingError(`${label} cannot be read`);
+    throw keyedError((m) => new InputMissingError(m), noteOf('report', { key: 'fileUnreadable', args: [label] }));
   });
   try {
     const buf = Buffer.alloc(1 << 16);
@@ -153,11 +155,11 @@ function planFacts(cells: string[], columns: readonly ColumnSpec[], decimal: str
     const text = at(name);
     if (text === '') return null;
     const value = Number(decimal === ',' ? text.replace(',', '.') : text);
-    if (!Number.isFinite(value)) throw new DataError(`${label}/plan.csv line ${line}: ${name} '${text}' is not a number`);
+    if (!Number.isFinite(value)) throw outputError(noteOf('report', { key: 'notNumber', args: [`${label}/plan.csv`, line, name, text] }), 'plan');
     return value;
   };
   const decision = at('decision');
-  if (!DECISION_SET.has(decision)) throw new DataError(`${label}/plan.csv line ${line}: unknown decision '${decision}'`);
+  if (!DECISION_SET.has(decision)) throw outputError(noteOf('report', { key: 'unknownDecision', args: [`${label}/plan.csv`, line, 'decision', decision] }), 'plan');
   const channel = at('channel');
   return {
     // A retention-track customer is counted apart from every departure reason, as plan's summary does.
@@ -169,7 +171,7 @@ function planFacts(cells: string[], columns: readonly ColumnSpec[], decimal: str
     expected_value: num('expected_value'),
     value_at_stake: num('value_at_stake'),
     contact_from: parseIsoDay(at('contact_from')) ?? null,
-    default_margin: at('warnings').includes('margin missing: default'),
+    default_margin: DEFAULT_MARGIN_MARKS.some((mark) => at('warnings').includes(mark)),
     offer_type: at('offer_type'),
   };
 }
@@ -187,7 +189,7 @@ export async function* readCampaignLists(dir: string, label: string): AsyncGener
     const delimiter = first.includes(';') ? ';' : ',';
     const names = first.replace(/^\ufeff/, '').split(delimiter).map((n) => n.trim().replace(/^"(.*)"$/, '$1'));
     let line = 1;
-    for await (const cells of createReadStream(path).pipe(parse({ bom: true, delimiter, from_line: 2 })) as AsyncIterable<string[]>) {
+    for await (const cells of csvRecords(path, `${label}/${file}`, { bom: true, delimiter, from_line: 2 }, 'campaign')) {
       line++;
       const at = (name: string) => cells[names.indexOf(name)] ?? '';
       const ev = at('expected_value');
@@ -197,10 +199,28 @@ export async function* readCampaignLists(dir: string, label: string): AsyncGener
         expected_value: ev === '' ? null : Number(delimiter === ';' ? ev.replace(',', '.') : ev),
         value_at_stake: null, contact_from: null, default_margin: false, offer_type: at('offer_type'),
       };
-      if (facts.expected_value !== null && !Number.isFinite(facts.expected_value)) throw new DataError(`${label}/${file} line ${line}: expected_value '${ev}' is not a number`);
+      if (facts.expected_value !== null && !Number.isFinite(facts.expected_value)) {
+        throw outputError(noteOf('report', { key: 'notNumber', args: [`${label}/${file}`, line, 'expected_value', ev] }), 'campaign');
+      }
       yield { row, facts };
     }
   }
+}
+
+/** The records of a file a run wrote; one the CSV parser cannot read is a data error naming file and line. */
+async function* csvRecords(path: string, file: string, options: Options, command: 'plan' | 'campaign'): AsyncGenerator<string[]> {
+  try {
+    for await (const record of createReadStream(path).pipe(parse(options)) as AsyncIterable<string[]>) yield record;
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+    const line = Number((err as CsvError & { lines?: unknown }).lines);
+    throw outputError(noteOf('report', { key: 'csvBroken', args: [file, Number.isFinite(line) ? line : 0, err.message] }), command);
+  }
+}
+
+/** A file of a plan or campaign run the report cannot use: worded in the reader's language where it is shown. */
+function outputError(message: SavedNote, command: 'plan' | 'campaign'): DataError {
+  return keyedError((m, h) => new DataError(m, h), message, noteOf('report', { key: 'editedHint', args: [command] }));
 }
 
 async function exists(path: string): Promise<boolean> {

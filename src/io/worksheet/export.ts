@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { WorksheetSession } from '../../domain/worksheet/session.js';
-import type { WorksheetTexts } from '../../domain/catalogue/index.js';
+import { keyedError, readNote, type WorksheetTexts } from '../../domain/catalogue/index.js';
 import { InputMissingError, UsageError } from '../../errors.js';
 
 export interface SessionExport {
@@ -55,7 +55,11 @@ export async function locateExport(
   const candidates = isAbsolute(existing.file) ? [existing.file] : [resolve(dirname(sessionPath), existing.file), resolve(cwd, existing.file)];
   if (given !== undefined) {
     const path = resolve(cwd, given);
-    if (!(await exists(path))) throw new InputMissingError(`${given}: no such file`, e.exportMissingHint);
+    if (!(await exists(path))) {
+      const missing = keyedError((m) => new InputMissingError(m), readNote('noSuchFile', given));
+      missing.hint = e.exportMissingHint;
+      throw missing;
+    }
     const sha256 = await fingerprintFile(path);
     const same = existing.file_sha256 !== undefined ? sha256 === existing.file_sha256 : candidates.includes(path);
     if (!same) throw new UsageError(e.otherExport(label, existing.file, given), e.otherExportHint);

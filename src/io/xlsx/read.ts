@@ -18,7 +18,7 @@ import type { Schema } from '../../domain/read/fields.js';
 import { mapHeaders } from '../../domain/read/header-map.js';
 import { DuplicateTracker, FACT_FIELDS } from '../../domain/read/duplicate-ids.js';
 import { createRowConverter, type RowChecks } from '../../domain/read/row-convert.js';
-import { keyedError, messages, noteOf } from '../../domain/catalogue/index.js';
+import { keyedError, messages, noteOf, readNote, sayReadNote } from '../../domain/catalogue/index.js';
 import type { Reject } from '../../domain/types.js';
 import { DataError, IoError, UsageError } from '../../errors.js';
 import { decideId, missingColumnsError, noDataRows, type Dialect, type IdDecision, type OpenedExport, type ReadOptions, type ReadStats, type RowEvent, type RowVisitor } from '../csv/read.js';
@@ -109,8 +109,9 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
     sepLine: false,
     sheet: book.name,
   };
-  const warnings = [...mapping.warnings, ...conventions.warnings];
-  if (opts.encoding || opts.delimiter) warnings.push(messages(opts.lang).read.texts.xlsxIgnoredFlags);
+  const warningKeys = [...mapping.notes, ...conventions.notes];
+  if (opts.encoding || opts.delimiter) warningKeys.push(readNote('xlsxIgnoredFlags'));
+  const warnings = warningKeys.map((note) => sayReadNote(messages(opts.lang).read.texts, note));
   const checks: RowChecks = { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(opts.currency !== undefined ? { currency: opts.currency } : {}), lang: opts.lang ?? 'en' };
   const convert = createRowConverter(headers, mapping, schema, conventions, opts.fill, checks);
   const t = messages(opts.lang).read.texts;
@@ -189,6 +190,7 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
     headers,
     mapping,
     warnings,
+    warningKeys,
     stats,
     lang: checks.lang ?? 'en',
     // A workbook's damage (a broken zip, a missing part) stops the read with a data error.
