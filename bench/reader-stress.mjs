@@ -5,11 +5,16 @@
 //   read   stream the file and decode it as the reader does (64 KiB pieces): the floor
 //   parse  the same, through the record parser with the header's width (io/csv/records.ts)
 //   inspect  `winback inspect FILE --json`: the whole reader (conversion, checks, rejects)
-// Medians over the rounds; ratios to `read` of the same file. Not a test: it times things.
+// Medians over the rounds; ratios to `read` of the same file, of wall time and of CPU time
+// (user + system, all threads: of the reading loop for read and parse, of the process for
+// inspect). On a machine shared with other work the CPU ratio is the one to trust. Not a
+// test: it times things.
 //
 // Usage: npm run build && node bench/reader-stress.mjs [--rows 200000] [--field-mib 100] [--rounds 3]
 //        [--files clean,plain,stray,field,stray-big] [--modes read,parse,inspect] [--stray-mib 500]
 //        [--parser path/to/csv-records.js]   (another build's parser, e.g. an older one, for comparison)
+//        [--baseline path/to/csv-records.js] (adds the mode `baseline`: that parser, measured in the
+//                                             same rounds as `parse`, for an A/B on a busy machine)
 // Data goes to bench/data/ (git-ignored).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync } from 'node:fs';
@@ -47,28 +52,31 @@ async function main() {
     ...(only.has('field') ? [[`one ${fieldMib} MiB quoted field`, await fieldFile(clean, fieldMib)]] : []),
     ...(only.has('stray-big') ? [[`${strayMib} MiB, one quote in row 10`, await strayBigFile(plain, strayMib)]] : []),
   ];
-  const modes = arg('modes', 'read,parse,inspect').split(',');
+  const baseline = arg('baseline', undefined);
+  const modes = [...arg('modes', 'read,parse,inspect').split(','), ...(baseline ? ['baseline'] : [])];
   const results = new Map();
   for (let round = 0; round < rounds; round++) {
     for (const [, file] of files) {
       for (const mode of modes) {
-        const r = measure(mode, file, parser);
+        const r = mode === 'baseline' ? measure('parse', file, resolve(baseline)) : measure(mode, file, parser);
         const key = `${file}|${mode}`;
         results.set(key, [...(results.get(key) ?? []), r]);
       }
     }
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  console.log(`\n${rounds} rounds, medians; parser ${parser === join(DIST, 'io', 'csv', 'records.js') ? 'of this build' : parser}\n`);
-  console.log(`${'file'.padEnd(30)} ${'MiB'.padStart(6)}  ${'mode'.padEnd(8)} ${'s'.padStart(7)} ${'/ read'.padStart(7)} ${'peak MiB'.padStart(9)}  records`);
+  console.log(`\n${rounds} rounds, medians; parser ${parser === join(DIST, 'io', 'csv', 'records.js') ? 'of this build' : parser}${baseline ? `; baseline ${resolve(baseline)}` : ''}\n`);
+  console.log(`${'file'.padEnd(30)} ${'MiB'.padStart(6)}  ${'mode'.padEnd(8)} ${'s'.padStart(7)} ${'/ read'.padStart(7)} ${'cpu s'.padStart(7)} ${'/ read'.padStart(7)} ${'peak MiB'.padStart(9)}  records`);
   for (const [label, file] of files) {
     const size = statSync(file).size / 2 ** 20;
     const read = median(results.get(`${file}|read`).map((r) => r.s));
+    const readCpu = median(results.get(`${file}|read`).map((r) => r.cpu));
     for (const mode of modes) {
       const rs = results.get(`${file}|${mode}`);
       const s = median(rs.map((r) => r.s));
+      const cpu = median(rs.map((r) => r.cpu));
       const peak = Math.max(...rs.map((r) => r.peakMib));
-      console.log(`${label.padEnd(30)} ${size.toFixed(1).padStart(6)}  ${mode.padEnd(8)} ${s.toFixed(2).padStart(7)} ${(s / read).toFixed(2).padStart(7)} ${peak.toFixed(0).padStart(9)}  ${rs[0].note}`);
+      console.log(`${label.padEnd(30)} ${size.toFixed(1).padStart(6)}  ${mode.padEnd(8)} ${s.toFixed(2).padStart(7)} ${(s / read).toFixed(2).padStart(7)} ${cpu.toFixed(2).padStart(7)} ${(cpu / readCpu).toFixed(2).padStart(7)} ${peak.toFixed(0).padStart(9)}  ${rs[0].note}`);
     }
   }
 }
@@ -80,19 +88,19 @@ function measure(mode, file, parser) {
   const timeFile = join(DATA, '.time');
   const started = performance.now();
   const r = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, ...cmd], { encoding: 'utf8', maxBuffer: 1 << 26 })
+    ? spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', '-o', timeFile, ...cmd], { encoding: 'utf8', maxBuffer: 1 << 26 })
     : spawnSync(process.execPath, [join(ROOT, 'bench', 'rss-wrapper.mjs'), timeFile, ...cmd], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = (performance.now() - started) / 1000;
   // GNU time writes "Command exited with non-zero status N" first when the run fails (inspect exits 65
   // on a mostly-rejected file): the figures are on the last line.
-  const [, kib] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(/\s+/).map(Number);
+  const [, kib, user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(/\s+/).map(Number);
   if (mode === 'inspect') {
     const report = JSON.parse(r.stdout);
-    return { s: wall, peakMib: kib / 1024, note: `${report.rows.read} read = ${report.rows.accepted} + ${report.rows.rejected} rejected` };
+    return { s: wall, cpu: user + sys, peakMib: kib / 1024, note: `${report.rows.read} read = ${report.rows.accepted} + ${report.rows.rejected} rejected` };
   }
   if (r.status !== 0) throw new Error(`${mode} ${file}: ${r.stderr}`);
   const out = JSON.parse(r.stdout);
-  return { s: out.ms / 1000, peakMib: kib / 1024, note: mode === 'parse' ? `${out.records} records, ${out.broken} broken` : `${out.chars} characters` };
+  return { s: out.ms / 1000, cpu: out.cpuMs / 1000, peakMib: kib / 1024, note: mode === 'parse' ? `${out.records} records, ${out.broken} broken` : `${out.chars} characters` };
 }
 
 /** In the child process: read (and parse) the file, print the time and counts. */
@@ -116,6 +124,7 @@ async function child(mode, file, parserPath) {
   }
   const push = parser && (typeof parser.snapshot === 'function' ? (t) => parser.push(t, sink) : (t) => parser.push(t, () => void counts.records++));
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const decoder = createDecoder('utf8');
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   for await (const buf of stream) {
@@ -135,7 +144,8 @@ async function child(mode, file, parserPath) {
       counts.error = err.message;
     }
   }
-  process.stdout.write(JSON.stringify({ ms: performance.now() - started, ...counts }));
+  const cpu = process.cpuUsage(cpuStarted);
+  process.stdout.write(JSON.stringify({ ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, ...counts }));
 }
 
 /**

@@ -238,3 +238,52 @@ function cutEvery(text: string, size: number): string[] {
   for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
   return out;
 }
+
+describe('CsvRecordParser: the line fast paths against the state machine', () => {
+  type Seen = ['record', number, string[], boolean] | ['broken', BrokenRecord] | ['unclosed', number, number];
+
+  /** Every event of reading `chunks`, through the fast paths or (fastLines: false) the state machine alone. */
+  function events(chunks: string[], delimiter: string, width: number, fastLines: boolean): Seen[] {
+    const seen: Seen[] = [];
+    const p = new CsvRecordParser(delimiter, { width, fastLines, maxRecordChars: 30 });
+    const sink: RecordSink = {
+      record: (cells, line, raw, unterminated) => {
+        // The raw text, when given, is the record's text: its cells joined, no quote, no line break.
+        if (raw !== undefined) expect([raw, /["\r\n]/.test(raw)]).toEqual([cells.join(delimiter), false]);
+        seen.push(['record', line, cells, unterminated]);
+      },
+      broken: (b) => void seen.push(['broken', b]),
+    };
+    try {
+      for (const c of chunks) p.push(c, sink);
+      p.end(sink);
+    } catch (err) {
+      if (!(err instanceof UnclosedQuoteError)) throw err;
+      seen.push(['unclosed', err.lines, err.openedAt]);
+    }
+    return seen;
+  }
+
+  const tokens = ['a', 'Ü', ' ', ',', ';', '"', '""', '\n', '\r', '\r\n', '"x,y"', '"a""b"', 'a"b', '"q\n"', '"r\r\n"', ',,', '"",', '1,2,3\n', 'é'.repeat(12)];
+  const text = fc.array(fc.constantFrom(...tokens), { maxLength: 80 }).map((t) => t.join(''));
+
+  it('reads the same records, lines, raw texts and broken records, with and without a row width, however the text is cut', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom(',', ';'), fc.constantFrom(0, 2, 3, 4), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 5 }), (t, delim, width, at) => {
+        const expected = events([t], delim, width, false);
+        expect(events([t], delim, width, true)).toEqual(expected);
+        expect(events(cut(t, at), delim, width, true)).toEqual(expected);
+      }),
+      propertyRuns(100),
+    );
+  });
+
+  it('cuts a line with quoted fields that close on it without the state machine, and hands the rest to it', () => {
+    const lines = 'id,t,n\n1,"a ""b"", c",x\r\n2,"",\n3,"o"p,q\n4,"multi\nline",y\n5,k"q,"z"\n';
+    const fast = events([lines], ',', 3, true);
+    expect(fast).toEqual(events([lines], ',', 3, false));
+    expect(fast.map((e) => e[0] === 'record' && e[2])).toEqual([
+      ['id', 't', 'n'], ['1', 'a "b", c', 'x'], ['2', '', ''], ['3', '"o"p', 'q'], ['4', 'multi\nline', 'y'], ['5', 'k"q', 'z'],
+    ]);
+  });
+});
