@@ -174,6 +174,13 @@ describe('CsvRecordParser with a row width (recovery from stray quotes)', () => 
     }
   });
 
+  it('does not let two stray quotes pair up around a row: a quote closing where a field starts, after a line that reads as a row, opened a field', () => {
+    // Line 2 opens a quote that nothing closes; line 4 opens one at its second field, followed by a
+    // delimiter. Paired up, lines 2–4 would make one record of the right width and swallow row 3.
+    const events = recovered([`${HEADER}1,"A,x\n2,Bob,price,20\n3,",y,"q"\n`], 4);
+    expect(events.map((e) => (e[0] === 'record' ? ['record', e[1], e[2].length] : ['broken', e[1].line]))).toEqual([['record', 1, 4], ['broken', 2], ['record', 3, 4], ['record', 4, 2]]);
+  });
+
   it('leaves well-formed quoted line breaks alone, also when a line inside has the delimiters of a row', () => {
     const text = `${HEADER}1,"two\nlines, fine",price,1\n2,A,"a, b\nc, d, e, f\ng",3\n3,"x ""q""\ny",z,4\n`;
     const events = recovered([text], 4);

@@ -20,7 +20,8 @@
  * its quote opened on, the next LOOKAHEAD_LINES lines are looked at. The record stands as it
  * is if it ends within them with the row's field count, and — when one of the lines reads as
  * a whole row of its own (looksLikeRow) — the field closes well (its quote followed by a
- * delimiter or line end, and not on a line that reads as a row): free text spanning lines.
+ * delimiter or line end, not where a field starts — right after a delimiter or a line break —
+ * and not on a line that reads as a row): free text spanning lines.
  * Otherwise (a wrong field count; after a line that reads as a row, the quote closing in the
  * middle of text or still open after the look-ahead; the quote open at the end of the input)
  * the record is cut after the line the quote opened on, reported as broken, and every line
@@ -399,6 +400,10 @@ export class CsvRecordParser {
             } else if (r.win?.rowNow) {
               // Closed on a line that reads as a row of its own: the quote belongs to a field of that row, the one before it was a stray one.
               return this.cutAfterOpenLine(r, i, sink);
+            } else if (r.win?.row && this.atFieldStart(text, i, field, dc)) {
+              // Closed where a field starts (after a delimiter or a line break) after a line that reads
+              // as a row: a quote there opens a field — two stray quotes that pair up around a row.
+              return this.cutAfterOpenLine(r, i, sink);
             }
             i += 1;
           }
@@ -489,6 +494,12 @@ export class CsvRecordParser {
     r.resume = at - keep;
     if (r.win) r.win.at = 0;
     return keep;
+  }
+
+  /** Whether the quote at `i` stands where a field starts: right after a delimiter or a line break. */
+  private atFieldStart(text: string, i: number, field: string, dc: number): boolean {
+    const before = i > 0 ? text.charCodeAt(i - 1) : field.charCodeAt(field.length - 1);
+    return before === dc || before === LF || before === CR;
   }
 
   /** The record has the row's field count (or more, the extra fields empty). */
