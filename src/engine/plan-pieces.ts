@@ -447,7 +447,12 @@ export class RecordFrames {
     // UTF-8 needs at most 3 bytes per UTF-16 unit.
     const worst = this.at + 4 + 3 * text.length;
     if (this.buf === undefined) this.buf = Buffer.allocUnsafeSlow(Math.max(FIRST_FRAMES, Math.ceil(this.largest * RESULT_HEADROOM), worst));
-    else if (worst > this.buf.length) this.buf = grownBuffer(this.buf, this.at, worst);
+    else if (worst > this.buf.length) {
+      // A quarter to spare, not twice: this memory goes round between the threads as the next pieces' spare.
+      const bigger = Buffer.allocUnsafeSlow(Math.ceil(Math.max(worst, this.largest) * RESULT_HEADROOM));
+      this.buf.copy(bigger, 0, 0, this.at);
+      this.buf = bigger;
+    }
     const utf16 = SURROGATE.test(text);
     const n = this.buf.write(text, this.at + 4, utf16 ? 'utf16le' : 'utf8');
     this.buf.writeUInt32LE(utf16 ? n + UTF16_FRAME : n, this.at);
