@@ -14,6 +14,7 @@ import type { OpenedExport } from '../io/csv/read.js';
 import { PLAIN_CSV, type CsvFormat } from '../io/csv/write.js';
 import type { PlanFiles } from '../io/plan/output.js';
 import { checkRejectRate, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { planAllRows, planWithWorkers, useWorkers } from './parallel-plan.js';
 import type { Projection } from './plan-pieces.js';
 import { planRow, withDuplicatesResolved } from './row-loop.js';
@@ -147,6 +148,8 @@ async function planInInputOrder<S>(opened: OpenedExport, setup: PlanSetup, made:
         threads, fmt: PLAIN_CSV, projection, ...(run.pieceBytes ? { pieceBytes: run.pieceBytes, partBytes: Math.max(1, run.pieceBytes >> 2) } : {}), ...(onChunk ? { onProgress: onChunk } : {}),
       });
     }
+    // Planned on this thread, whose heap has no limit of its own.
+    limitHeapGrowth();
     const project = records.create(records.options, setup);
     await opened.eachRow((ev) => {
       if (!ev.ok) return reject?.(made, ev.reject);
@@ -157,6 +160,7 @@ async function planInInputOrder<S>(opened: OpenedExport, setup: PlanSetup, made:
     return;
   }
   const { only } = run;
+  limitHeapGrowth();
   await opened.eachRow((ev) => {
     if (!ev.ok) return reject?.(made, ev.reject);
     if (only && !only(ev.values)) return undefined;

@@ -29,6 +29,7 @@ import { noDataRows, supersededReject, type OpenedExport } from '../io/csv/read.
 import type { ParserState } from '../io/csv/records.js';
 import type { CsvFormat } from '../io/csv/write.js';
 import type { PlanFiles } from '../io/plan/output.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { streamPlan } from './row-loop.js';
 import { RecordFrameCursor, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_RANK, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type ResultBuffers } from './plan-pieces.js';
 import { keyedError, messages, noteOf, type Lang } from '../domain/catalogue/index.js';
@@ -110,6 +111,8 @@ export async function planAllRows(
   opts: ParallelPlanOptions & { minParallelBytes?: number },
 ): Promise<void> {
   if (useWorkers(opened, opts.threads, opts.minParallelBytes)) return planWithWorkers(opened, setup, { files }, totals, opts);
+  // Planned on this thread, whose heap has no limit of its own.
+  limitHeapGrowth();
   await streamPlan(
     opened,
     setup,

@@ -172,6 +172,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
     const rejects: Reject[] = [];
     const rejectAt: number[] = [];
     const records = project !== undefined && !job.countOnly;
+    if (records) frames.start(job.reuse?.records);
     const before = { ...reader.stats };
 
     /** Writes `s` as UTF-8 at the end of `rows`, growing it first when it could be too small. */
@@ -276,7 +277,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       runStart,
       runEnd: runFileEnd,
       reasonCodes: [...codes.keys()],
-      ...(records ? { records: frames.done((bytes, length) => copyInto(Uint8Array, job.reuse?.records, bytes, length)) } : {}),
+      ...(records ? { records: frames.done() } : {}),
       rejects,
       rejectAt,
       read: stats.read - before.read,
@@ -422,28 +423,54 @@ function grow<T extends Uint32Array | Float64Array>(from: T, to: T): T {
  * As bytes they are moved between the threads, reused for later pieces, and each record is
  * decoded on its own. A record is written as UTF-8 (compact), or as UTF-16 when it holds a
  * surrogate (which UTF-8 could not give back unchanged when one is unpaired).
+ *
+ * The records are written straight into the memory that is moved to the main thread: done()
+ * hands that memory over and the frames start again in the spare memory the next piece brings
+ * back (or new memory), so a worker keeps no buffer of records of its own beside the ones in
+ * flight (a copy per piece cost each worker one more buffer the size of a piece's records:
+ * 4–7 MB for campaign's list rows).
  */
 export class RecordFrames {
-  private buf: Buffer = Buffer.allocUnsafeSlow(1 << 20);
+  private buf: Buffer | undefined;
   private at = 0;
+  /** bytes of the largest piece's records so far, to size new memory */
+  private largest = 0;
+
+  /** Starts a piece's records in `spare` (memory a finished piece handed back) when it is not too small. */
+  start(spare?: ArrayBuffer): void {
+    this.at = 0;
+    this.buf = spare !== undefined && spare.byteLength >= this.largest ? Buffer.from(spare) : undefined;
+  }
 
   add(fields: readonly RecordField[]): void {
     const text = encodeRecord(fields);
     // UTF-8 needs at most 3 bytes per UTF-16 unit.
-    if (this.at + 4 + 3 * text.length > this.buf.length) this.buf = grownBuffer(this.buf, this.at, this.at + 4 + 3 * text.length);
+    const worst = this.at + 4 + 3 * text.length;
+    if (this.buf === undefined) this.buf = Buffer.allocUnsafeSlow(Math.max(FIRST_FRAMES, Math.ceil(this.largest * RESULT_HEADROOM), worst));
+    else if (worst > this.buf.length) {
+      // A quarter to spare, not twice: this memory goes round between the threads as the next pieces' spare.
+      const bigger = Buffer.allocUnsafeSlow(Math.ceil(Math.max(worst, this.largest) * RESULT_HEADROOM));
+      this.buf.copy(bigger, 0, 0, this.at);
+      this.buf = bigger;
+    }
     const utf16 = SURROGATE.test(text);
     const n = this.buf.write(text, this.at + 4, utf16 ? 'utf16le' : 'utf8');
     this.buf.writeUInt32LE(utf16 ? n + UTF16_FRAME : n, this.at);
     this.at += 4 + n;
   }
 
-  /** The records so far, as `keep` copies them out of the buffer (which starts again empty). */
-  done<T>(keep: (bytes: Uint8Array, length: number) => T): T {
-    const kept = keep(this.buf, this.at);
+  /** The piece's records, in memory of their own that the caller may move to another thread; the frames start again empty. */
+  done(): Uint8Array {
+    const buf = this.buf ?? Buffer.allocUnsafeSlow(0);
+    const out = new Uint8Array(buf.buffer, buf.byteOffset, this.at);
+    this.largest = Math.max(this.largest, this.at);
+    this.buf = undefined;
     this.at = 0;
-    return kept;
+    return out;
   }
 }
+/** Bytes of a worker's first records buffer (grown as a piece needs). */
+const FIRST_FRAMES = 1 << 20;
 
 /** Reads the records of RecordFrames' bytes in order. */
 export class RecordFrameCursor {

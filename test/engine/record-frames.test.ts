@@ -22,9 +22,10 @@ describe("a piece's records as bytes", () => {
     const frames = new RecordFrames();
     fc.assert(
       fc.property(fc.array(fc.array(field, { maxLength: 6 }), { maxLength: 8 }), (records) => {
+        frames.start();
         for (const r of records) frames.add(r);
-        // Copied out as a finished piece's records are; the frames start again empty.
-        const bytes = frames.done((b, length) => Uint8Array.from(b.subarray(0, length)));
+        // Handed over as a finished piece's records are; the frames start again empty.
+        const bytes = frames.done();
         const cursor = new RecordFrameCursor(bytes);
         for (const r of records) {
           const back = cursor.next();
@@ -41,8 +42,33 @@ describe("a piece's records as bytes", () => {
     const frames = new RecordFrames();
     const long = 'ä'.repeat(300_000);
     for (let i = 0; i < 3; i++) frames.add([i, long, '\uD800']);
-    const cursor = new RecordFrameCursor(frames.done((b, length) => Uint8Array.from(b.subarray(0, length))));
+    const cursor = new RecordFrameCursor(frames.done());
     for (let i = 0; i < 3; i++) expect(cursor.next()).toEqual([i, long, '\uD800']);
     expect(cursor.next()).toBeUndefined();
+  });
+
+  it('writes each piece into memory of its own: the spare a finished piece brought back, never the memory handed over', () => {
+    const frames = new RecordFrames();
+    frames.start();
+    frames.add(['first', 1]);
+    const first = frames.done();
+    const kept = Uint8Array.from(first);
+    // The next piece without a spare gets new memory: the first piece's bytes stay as they were.
+    frames.start();
+    frames.add(['second', 2]);
+    const second = frames.done();
+    expect(second.buffer).not.toBe(first.buffer);
+    expect(first).toEqual(kept);
+    // A spare at least as large as the largest piece so far is written into.
+    const spare = new ArrayBuffer(1 << 20);
+    frames.start(spare);
+    frames.add(['third', 3]);
+    const third = frames.done();
+    expect(third.buffer).toBe(spare);
+    expect(new RecordFrameCursor(third).next()).toEqual(['third', 3]);
+    // One smaller than that is left for the collector.
+    frames.start(new ArrayBuffer(4));
+    frames.add(['fourth', 4]);
+    expect(frames.done().buffer.byteLength).toBeGreaterThan(4);
   });
 });

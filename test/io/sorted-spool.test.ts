@@ -61,6 +61,15 @@ describe('SortedSpool', () => {
     expect(out.map((r) => r.head + r.tail)).toEqual(['Köln', 'Müller,"x\ny"ß€']);
   });
 
+  it('spills records larger than its write segment, and many segments per run, intact', async () => {
+    // Several runs of a few megabytes, each written a quarter of a megabyte at a time, and a
+    // record of a megabyte that fits no segment.
+    const big = 'ä'.repeat(600_000);
+    const records: SpoolRecord[] = Array.from({ length: 3000 }, (_, i) => ({ rank: i % 3, key: (i * 7919) % 1000, tie: i, head: `row ${i} `.repeat(40), tail: i === 1234 ? big : `;${i}` }));
+    const out = await sortWith(records, 1 << 20);
+    expect(out).toEqual([...records].sort(byOrder));
+  });
+
   it('merges runs sorted and written elsewhere with its own, leaving out the records it was told to skip, without changing a byte written', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(record, { maxLength: 40 }), { maxLength: 6 }), fc.array(record, { maxLength: 40 }), fc.nat(), async (runs, own, seed) => {

@@ -209,7 +209,9 @@ export async function openExport(
   const idHeader = idIndex === undefined ? 'customer_id' : (headers[idIndex] as string);
   const stdinCopy = source === '-' && opts.reread ? createCopy() : undefined;
   const decoded = decodeAll(head, chunks, detected.encoding, stats, label, stdinCopy?.write);
-  const text = opts.whitespace ? collapseBlankStream(decoded) : decoded;
+  // Dropped by release(): the decoder holds the first megabytes read and the stream its buffered chunk.
+  let input: Readable | undefined = stream as Readable;
+  let text: AsyncGenerator<string> = opts.whitespace ? collapseBlankStream(decoded) : decoded;
   const expectedRows = estimateRows(size, head.length, sample.length, done);
   const damage: string[] = [];
   const dateAt = mapping.fields.get('last_modified');
@@ -238,13 +240,24 @@ export async function openExport(
     duplicates,
     rereads: opts.reread === true,
     ...(stdinCopy ? { stdinCopy: { path: stdinCopy.path, remove: stdinCopy.remove } } : {}),
-    release: () => void (stream as Readable).destroy?.(),
+    release: () => {
+      input?.destroy?.();
+      // Read in pieces from here on (src/engine/): what this reading had read is garbage now.
+      input = undefined;
+      text = released(label);
+    },
     batches,
     eachRow: (visit, afterChunk) => visitRows(text, setup, visit, afterChunk),
     rows: async function* rows() {
       for await (const batch of batches()) yield* batch;
     },
   };
+}
+
+/** What is left to read of an export once it is released: nothing (reading it is a bug). */
+async function* released(label: string): AsyncGenerator<string> {
+  yield* [];
+  throw new Error(`${label}: read after release()`);
 }
 
 async function openFile(path: string, label: string, lang?: Lang): Promise<{ stream: Readable; size: number }> {
