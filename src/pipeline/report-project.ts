@@ -22,7 +22,8 @@ const ITEM_FIELDS = Object.keys({
 /** The report's projection: each planned customer's item as of the plan's as-of date, with the run's permission settings and prices. */
 export function createProjection(_options: null, setup: PlanSetup): Projection {
   const ctx = itemContext(setup, setup.asOf);
-  return (p) => itemFields(reportItem(p.row, factsOfPlanned(p), ctx));
+  // The plan checked permission with the same settings (ctx.permission is the setup's): its verdict is reused.
+  return (p) => itemFields(reportItem(p.row, factsOfPlanned(p), ctx, p.permission));
 }
 
 /** A report item as the fields of its record. */
