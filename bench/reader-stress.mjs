@@ -12,7 +12,7 @@
 //        [--parser path/to/csv-records.js]   (another build's parser, e.g. an older one, for comparison)
 // Data goes to bench/data/ (git-ignored).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -83,7 +83,9 @@ function measure(mode, file, parser) {
     ? spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, ...cmd], { encoding: 'utf8', maxBuffer: 1 << 26 })
     : spawnSync(process.execPath, [join(ROOT, 'bench', 'rss-wrapper.mjs'), timeFile, ...cmd], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = (performance.now() - started) / 1000;
-  const [, kib] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
+  // GNU time writes "Command exited with non-zero status N" first when the run fails (inspect exits 65
+  // on a mostly-rejected file): the figures are on the last line.
+  const [, kib] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(/\s+/).map(Number);
   if (mode === 'inspect') {
     const report = JSON.parse(r.stdout);
     return { s: wall, peakMib: kib / 1024, note: `${report.rows.read} read = ${report.rows.accepted} + ${report.rows.rejected} rejected` };
@@ -97,7 +99,12 @@ function measure(mode, file, parser) {
 async function child(mode, file, parserPath) {
   const { createDecoder } = await import(pathToFileURL(join(DIST, 'io', 'csv', 'decode.js')).href);
   const { CsvRecordParser } = await import(pathToFileURL(parserPath).href);
-  const header = readFileSync(file, { encoding: 'utf8', flag: 'r' }).slice(0, 4096).split('\n')[0];
+  // The first 4 KiB only: a file of 500 MB does not fit in one string.
+  const head = Buffer.alloc(4096);
+  const fd = openSync(file, 'r');
+  const got = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const header = head.subarray(0, got).toString('utf8').split('\n')[0];
   const width = header.split(',').length;
   const counts = { records: 0, broken: 0, chars: 0 };
   const sink = { record: () => void counts.records++, broken: () => void counts.broken++ };
