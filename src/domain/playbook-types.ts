@@ -199,7 +199,17 @@ export interface LabelledExample {
  * worker thread would carry it).
  */
 export function reasonEntry(playbook: Playbook, code: ReasonCode): ReasonEntry {
-  const entry = playbook.reasons.find((r) => r.code === code);
+  let byCode = entriesByCode.get(playbook.reasons);
+  if (byCode === undefined) {
+    byCode = new Map();
+    // The first entry of a code wins, as a search from the start would find it.
+    for (const r of playbook.reasons) if (!byCode.has(r.code)) byCode.set(r.code, r);
+    entriesByCode.set(playbook.reasons, byCode);
+  }
+  const entry = byCode.get(code);
   if (entry === undefined) throw new Error(`playbook has no entry for reason ${code}`);
   return entry;
 }
+
+// Looked up once per row: the entries by code, per list of entries.
+const entriesByCode = new WeakMap<readonly ReasonEntry[], Map<string, ReasonEntry>>();

@@ -4,11 +4,12 @@
  * (src/domain/record-codec.ts) in a fixed field order.
  */
 import type { PlanSetup } from '../domain/plan/plan.js';
-import type { ReasonEntry } from '../domain/playbook-types.js';
+import type { Channel, ReasonEntry } from '../domain/playbook-types.js';
 import { pack, unpack, type RecordField } from '../domain/record-codec.js';
-import { factsOfPlanned, reportItem, type ItemContext, type ReportItem } from '../domain/report/facts.js';
+import { factsOfPlanned, reportItem, type ItemContext, type LossPhase, type ReportItem, type SwitchingPath } from '../domain/report/facts.js';
+import type { Decision } from '../domain/value/types.js';
 import type { CostPrices } from '../domain/plan/money.js';
-import type { PermissionConfig } from '../domain/permission/permission.js';
+import type { BlockReason, PermissionConfig } from '../domain/permission/permission.js';
 import type { EpochDay } from '../domain/types.js';
 import type { Projection } from '../engine/index.js';
 
@@ -22,7 +23,8 @@ const ITEM_FIELDS = Object.keys({
 /** The report's projection: each planned customer's item as of the plan's as-of date, with the run's permission settings and prices. */
 export function createProjection(_options: null, setup: PlanSetup): Projection {
   const ctx = itemContext(setup, setup.asOf);
-  return (p) => itemFields(reportItem(p.row, factsOfPlanned(p), ctx));
+  // The plan checked permission with the same settings (ctx.permission is the setup's): its verdict is reused.
+  return (p) => itemFields(reportItem(p.row, factsOfPlanned(p), ctx, p.permission));
 }
 
 /** A report item as the fields of its record. */
@@ -30,14 +32,18 @@ export function itemFields(item: ReportItem): RecordField[] {
   return ITEM_FIELDS.map((k) => (k === 'implausible' ? pack(item.implausible) : (item[k] as RecordField)));
 }
 
-/** The report item of a record's fields. */
-export function itemOf(fields: readonly RecordField[]): ReportItem {
-  const item: Record<string, unknown> = {};
-  for (let i = 0; i < ITEM_FIELDS.length; i++) {
-    const k = ITEM_FIELDS[i] as keyof ReportItem;
-    item[k] = k === 'implausible' ? unpack(fields[i] as string) : fields[i];
-  }
-  return item as unknown as ReportItem;
+/**
+ * The report item of a record's fields (in ITEM_FIELDS order). One literal with every key: an
+ * item filled key by key became a slow dictionary-mode object, read again for every sum.
+ */
+export function itemOf(f: readonly RecordField[]): ReportItem {
+  return {
+    reason_code: f[0] as string, decision: f[1] as Decision, channel: f[2] as Channel | '', p_winback: f[3] as number | null, p_organic: f[4] as number | null,
+    expected_value: f[5] as number | null, value_at_stake: f[6] as number | null, contact_from: f[7] as EpochDay | null, default_margin: f[8] as boolean, offer_type: f[9] as string,
+    customer_id: f[10] as string, name: f[11] as string, segment: f[12] as ReportItem['segment'], path: f[13] as SwitchingPath, phase: f[14] as LossPhase,
+    complaints: f[15] as ReportItem['complaints'], competitor_known: f[16] as boolean, blocked: f[17] as BlockReason | null, account_manager: f[18] as string, region: f[19] as string,
+    contact_cost: f[20] as number | null, incentive_cost: f[21] as number | null, monthly_revenue: f[22] as number | null, implausible: unpack(f[23] as string),
+  };
 }
 
 /** What an item needs besides the row and the facts: the run's playbook entries, permission settings and prices. */

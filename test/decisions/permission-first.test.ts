@@ -13,6 +13,8 @@ import { planOptions } from '../../src/cli/plan-options.js';
 import { memoryContext } from '../support/memory-context.js';
 import { fixtureFlow } from '../support/worksheet-flow.js';
 import { propertyRuns } from '../support/property.js';
+import { factsOfPlanned, reportItem } from '../../src/domain/report/facts.js';
+import { itemContext } from '../../src/pipeline/report-project.js';
 
 // Each property tries 200 cases by default, ten times as many under `npm run test:long` (test/support/property.ts).
 const RUNS = propertyRuns(200);
@@ -95,6 +97,26 @@ describe('permission before value', () => {
       const best = Math.max(...p.value.offersConsidered.map((o) => o.expected_value));
       expect(p.value.expected_value).toBe(best);
     }), RUNS);
+  });
+});
+
+describe('the report of a freshly planned customer', () => {
+  it('reads the plan\'s own permission verdict: the same item as a check made anew', () => {
+    const ctx = itemContext(setup, setup.asOf);
+    fc.assert(fc.property(customer, (row) => {
+      const p = planCustomer(row, setup);
+      expect(reportItem(p.row, factsOfPlanned(p), ctx, p.permission)).toEqual(reportItem(p.row, factsOfPlanned(p), ctx));
+    }), RUNS);
+  });
+
+  it('names why a customer worth winning back cannot get a letter, from the plan\'s verdict', () => {
+    const row: CustomerRow = {
+      line: 2, customer_id: 'C-1', customer_since: DAY - 2_000, churn_date: DAY - 60, orders: 40, revenue: 400_000,
+      margin: { kind: 'percent', value: 50 }, complaints: 0, reason: 'zu teuer', consent_email: false, consent_phone: false, warnings: [],
+    };
+    const p = planCustomer(row, setup);
+    expect(p.value.decision).toBe('no_channel');
+    expect(reportItem(p.row, factsOfPlanned(p), itemContext(setup, setup.asOf), p.permission).blocked).toBe('no_postal_address');
   });
 });
 

@@ -13,9 +13,11 @@ import { finishReport } from '../../src/domain/report/finish.js';
 import { binnedMedian } from '../../src/domain/report/extras.js';
 import type { CustomerRow } from '../../src/domain/types.js';
 import { propertyRuns } from '../support/property.js';
+import { itemFields, itemOf } from '../../src/pipeline/report-project.js';
 
 const AS_OF = parseIsoDay('2026-11-23') as number; // a Monday
 const META = { source: { kind: 'export' as const, label: 't' }, rows: { read: 0, accepted: 0, rejected: 0 } };
+const ITEM_CTX: ItemContext = { entryOf: () => ({ side: 'company', final: false }), permission: DEFAULT_CONFIG.permission, model: DEFAULT_CONFIG.model, asOf: AS_OF };
 const CODES = ['price', 'service', 'quality', 'poached', 'unknown', 'deceased', 'relocation'] as const;
 
 const itemArb: fc.Arbitrary<ReportItem> = fc.record({
@@ -52,6 +54,16 @@ function build(items: ReportItem[], asOf = AS_OF) {
   for (const item of items) addToReport(acc, item);
   return finishReport(acc, META);
 }
+
+describe('the report item as a record', () => {
+  it('reads back every field of an item, in its order and with its type', () => {
+    fc.assert(fc.property(itemArb, (item) => {
+      const back = itemOf(itemFields(item));
+      expect(back).toEqual(item);
+      expect(Object.keys(back)).toEqual(Object.keys(reportItem({ line: 2, customer_id: 'C1', warnings: [] }, item, ITEM_CTX)));
+    }), propertyRuns(100));
+  });
+});
 
 describe('report model invariants', () => {
   it('the funnel narrows step by step and accounts for every customer worth winning back', () => {

@@ -100,7 +100,7 @@ export function checkPermission(
   lang: Lang = 'en',
 ): PermissionResult {
   const warnings: string[] = [];
-  const say: Say = { ...messages(lang).permission, problem: (p) => sayNote(lang, 'contact', p) };
+  const say = sayIn(lang);
   const found: { phrase?: string } = {};
   const blockAll = findBlockingReason(row, config, suppression, warnings, found, say);
   if (blockAll !== undefined) {
@@ -224,6 +224,15 @@ function checkVisit(row: PermissionInput, warnings: string[], say: Say): BlockRe
 }
 
 type Say = Messages['permission'] & { problem: (p: ContactProblem) => string };
+
+// The texts of a language, made once: copying the catalogue section was a row's dearest allocation.
+const says = new Map<Lang, Say>();
+
+function sayIn(lang: Lang): Say {
+  let say = says.get(lang);
+  if (say === undefined) says.set(lang, (say = { ...messages(lang).permission, problem: (p) => sayNote(lang, 'contact', p) }));
+  return say;
+}
 
 function isBlank(value: string | undefined): boolean {
   return value === undefined || value.trim() === '';

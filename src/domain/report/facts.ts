@@ -5,7 +5,7 @@
  */
 import type { ModelConfig } from '../defaults.js';
 import { cents } from '../plan/summary.js';
-import { checkPermission, type BlockReason, type PermissionConfig } from '../permission/permission.js';
+import { checkPermission, type BlockReason, type PermissionConfig, type PermissionResult } from '../permission/permission.js';
 import type { Channel, ReasonEntry } from '../playbook-types.js';
 import type { PlannedCustomer } from '../plan/plan.js';
 import type { CustomerRow, EpochDay, Segment } from '../types.js';
@@ -107,15 +107,30 @@ export function factsOfPlanned(p: PlannedCustomer): PlanFacts {
   };
 }
 
-/** Builds the report's view of one customer from its input row and its plan facts. */
-export function reportItem(row: CustomerRow, facts: PlanFacts, ctx: ItemContext): ReportItem {
+/**
+ * Builds the report's view of one customer from its input row and its plan facts. `verdict`:
+ * the permission check the plan made of this row with `ctx.permission` (a customer planned
+ * in this run), so that it is not made a second time.
+ */
+export function reportItem(row: CustomerRow, facts: PlanFacts, ctx: ItemContext, verdict?: Pick<PermissionResult, 'blockedBy'>): ReportItem {
   const entry = ctx.entryOf(facts.reason_code);
   const competitorKnown = Boolean(row.competitor?.trim()) || row.competitor_contract_end !== undefined;
   const complaints = row.complaints === undefined ? 'unknown' : row.complaints > 0 ? 'yes' : 'no';
   const life = firstLifetime(row, ctx.asOf, ctx.model);
   const cost = costOf(facts, ctx.prices, ctx.asOf, ctx.model, facts.reason_code === 'retention' ? row.p_alive : undefined);
+  // One literal with every key (no spread of the facts): a spread followed by a dozen more
+  // keys turned each item into a slow dictionary-mode object (measured: a fifth of report's CPU).
   return {
-    ...facts,
+    reason_code: facts.reason_code,
+    decision: facts.decision,
+    channel: facts.channel,
+    p_winback: facts.p_winback,
+    p_organic: facts.p_organic,
+    expected_value: facts.expected_value,
+    value_at_stake: facts.value_at_stake,
+    contact_from: facts.contact_from,
+    default_margin: facts.default_margin,
+    offer_type: facts.offer_type,
     customer_id: row.customer_id,
     name: row.name ?? '',
     segment: row.segment ?? 'unknown',
@@ -123,7 +138,7 @@ export function reportItem(row: CustomerRow, facts: PlanFacts, ctx: ItemContext)
     phase: lossPhase(row, life),
     complaints,
     competitor_known: competitorKnown,
-    blocked: blockedChannel(row, facts, ctx),
+    blocked: blockedChannel(row, facts, ctx, verdict),
     account_manager: row.account_manager?.trim() ?? '',
     region: row.region?.trim() ?? '',
     contact_cost: cost.contact,
@@ -133,9 +148,9 @@ export function reportItem(row: CustomerRow, facts: PlanFacts, ctx: ItemContext)
   };
 }
 
-function blockedChannel(row: CustomerRow, facts: PlanFacts, ctx: ItemContext): BlockReason | null {
-  if (facts.decision === 'win_back' && facts.channel !== '') return checkPermission(row, ctx.permission).blockedBy[facts.channel] ?? null;
-  if (facts.decision === 'no_channel') return checkPermission(row, ctx.permission).blockedBy.letter ?? null;
+function blockedChannel(row: CustomerRow, facts: PlanFacts, ctx: ItemContext, verdict: Pick<PermissionResult, 'blockedBy'> | undefined): BlockReason | null {
+  if (facts.decision === 'win_back' && facts.channel !== '') return (verdict ?? checkPermission(row, ctx.permission)).blockedBy[facts.channel] ?? null;
+  if (facts.decision === 'no_channel') return (verdict ?? checkPermission(row, ctx.permission)).blockedBy.letter ?? null;
   return null;
 }
 

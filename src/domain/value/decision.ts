@@ -7,7 +7,7 @@ import type { CustomerRow } from '../types.js';
 import type { Channel, OfferSpec, ReasonEntry } from '../playbook-types.js';
 import type { Decision, EvaluateInput, ValueResult } from './types.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
-import { customerLifetimeFactor, discountToAsOf, firstLifetime, organicProbability, reacquisitionProbability, secondLifetimeValue } from './value.js';
+import { behaviourShift, customerLifetimeFactor, discountToAsOf, firstLifetime, reacquisitionWithShift, secondLifetimeValue } from './value.js';
 import { explainCustomer } from './explain.js';
 import { formatFixed, formatMoneyText, messages, type Lang } from '../catalogue/index.js';
 
@@ -95,7 +95,9 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
   // A calibrated model's control groups say how many come back unasked; else the playbook's judgement.
   const organicRate = input.model?.organicRates?.[entry.code]?.rate ?? entry.organicRate ?? 0;
   const learnedOffers = input.model?.offerEffects?.[entry.code];
-  const pOrganic = organicProbability(organicRate, life, coefficients);
+  // The customer's terms shift every probability below alike: summed once.
+  const shift = behaviourShift(life, coefficients);
+  const pOrganic = reacquisitionWithShift(organicRate, shift);
   const organicValue = pOrganic * stake.value;
   const valued: ValuedOffer[] = [];
   // Offer and channel are chosen together: a visit persuades more but costs more than a letter.
@@ -105,7 +107,7 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
       // Randomised contacts measure what the offer adds for this reason; else the playbook's factor.
       const odds = (learnedOffers?.[offer.id]?.factor ?? offer.reacquisitionOddsFactor) * (input.channelResponse?.[channel] ?? 1);
       // A contact never makes a return less likely than no contact (a calibrated rate may say so by noise).
-      const p = Math.max(pOrganic, reacquisitionProbability(baseRate, life, coefficients, odds));
+      const p = Math.max(pOrganic, reacquisitionWithShift(baseRate, shift, odds));
       const channelCost = input.channelCosts[channel];
       valued.push({ offer, channel, channelCost, p, sl, ev: discount * (p * sl.value - organicValue - channelCost - p * offer.incentiveCost) });
     }

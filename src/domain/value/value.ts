@@ -120,9 +120,14 @@ export function reacquisitionProbability(
   coefficients: BehaviourCoefficients,
   offerOddsFactor = 1,
 ): number {
+  return reacquisitionWithShift(baseRate, behaviourShift(behaviour, coefficients), offerOddsFactor);
+}
+
+/** reacquisitionProbability with the customer's behaviour shift already summed (it is the same for every offer and channel). */
+export function reacquisitionWithShift(baseRate: number, shift: number, offerOddsFactor = 1): number {
   if (baseRate <= 0 || offerOddsFactor <= 0) return 0;
   if (baseRate >= 1) return 1;
-  return sigmoid(logit(baseRate) + behaviourShift(behaviour, coefficients) + Math.log(offerOddsFactor));
+  return sigmoid(logit(baseRate) + shift + Math.log(offerOddsFactor));
 }
 
 /**
