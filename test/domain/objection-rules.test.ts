@@ -203,6 +203,10 @@ describe('objection rules', () => {
     'Only send me my bills, nothing else.',
     'Customer does not want to be contacted again.',
     'Kd. (Arztpraxis) untersagt Telefonakquise.',
+    'Die Geschäftsleitung untersagt jegliche werbliche Kontaktaufnahme.',
+    'Bitte keine Informationen mehr über neue Tarife.',
+    'Konsent: entzogen',
+    'I will keep quiet if you never market to me again.',
   ])('finds the objection "%s" by rule', (text) => {
     expect(objectionRuleIn(text)).toBeDefined();
     expect(findObjectionPhrase(text)).toBeDefined();
@@ -238,6 +242,12 @@ describe('objection rules', () => {
     'Never got the promised call from the retention team.',
     'Erase the old card details and use the new card.',
     'It is not the price - HubSpot gives us CRM plus automation.',
+    'Kunde fragt nach der Robinsonliste wegen Anrufen anderer Firmen.',
+    'Telefonbucheintrag löschen, Kunde will nicht mehr im Verzeichnis stehen.',
+    'Customer sent a subject access request for all data you hold on him.',
+    'DNC marker set in error and removed; customer wants calls again.',
+    'Wollte sich vom Newsletter abmelden, aber der Newsletter soll bleiben.',
+    'We no longer market our products in Germany.',
   ])('leaves the near miss "%s" alone', (text) => {
     expect(objectionRuleIn(text)).toBeUndefined();
   });
