@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cdnowDir, cdnowPresent } from '../domain/clv/support.js';
@@ -42,7 +42,7 @@ describe.runIf(present)('honest fits on CDNOW', () => {
 });
 
 describe.runIf(present)('silent churners reach plan valued by the model, not by a run rate', () => {
-  it('on CDNOW every silent churner with P(alive) < 0.01 is valued by the model, not a run rate; core defectors go to the retention track, never to win-back', async () => {
+  it('on CDNOW every silent churner is valued by the model (clv\'s own figures, to the cent), none with P(alive) < 0.01 is win_back on a run rate; core defectors go to the retention track, never to win-back', async () => {
     const out = tempDir('winback-clv-handover-');
     dirs.push(out);
     const lostFile = path.join(out, 'lost.csv');
@@ -51,30 +51,47 @@ describe.runIf(present)('silent churners reach plan valued by the model, not by 
     expect(r.code).toBe(0);
     const handedOver = readCsv(lostFile);
     const lost = handedOver.filter((l) => l.phase === 'lost');
+    expect(lost.length).toBe(r.model.phases.lost.customers);
     const dead = lost.filter((l) => Number(l.p_alive) < 0.01);
     expect(dead.length).toBeGreaterThan(0);
     expect(handedOver.every((l) => (l.phase === 'lost' || l.phase === 'core_defector') && l.value_basis === 'purchase_model')).toBe(true);
+    // The hand-over carries the model's own P(alive) of customers.csv.
+    const fitted = new Map(r.customers.map((c) => [c.customer_id, c]));
+    for (const h of handedOver) expect(h.p_alive, h.customer_id as string).toBe(fitted.get(h.customer_id)?.p_alive);
     const retention = readCsv(retentionFile);
     expect(retention.length).toBe(r.model.phases.core_defector.customers);
     expect(new Set(retention.map((c) => c.retention_measure))).toEqual(new Set(['personal_check_in', 'reactivation_reminder']));
     // The core defectors of the hand-over are exactly clv's retention list.
     expect(handedOver.filter((l) => l.phase === 'core_defector').map((l) => l.customer_id).sort()).toEqual(retention.map((c) => c.customer_id).sort());
-    const plan = await runCli(['plan', lostFile, '--out', path.join(out, 'plan'), '--as-of', '1997-10-01', '-q']);
-    expect(plan.code).toBe(0);
-    const rows = readCsv(path.join(out, 'plan', 'plan.csv'));
-    const deadIds = new Set(dead.map((d) => d.customer_id));
-    const planned = rows.filter((row) => deadIds.has(row.customer_id as string));
-    expect(planned).toHaveLength(dead.length);
-    // Valued by the model, to the cent: discounted purchases × spend × default margin 25 %; never a run rate, never review.
-    for (const row of planned) {
-      const sltv = Number(row.discounted_purchases_horizon) * Number(row.expected_spend) * 0.25;
-      expect(Math.abs(Number(row.sltv) - Math.round(sltv * 100) / 100)).toBeLessThanOrEqual(0.01);
+    // The CRM's postal addresses joined on (letters allowed), so that plan decides rather than finding no channel.
+    const [head, ...lines] = readFileSync(lostFile, 'utf8').trimEnd().split('\n');
+    const joined = path.join(out, 'lost-contact.csv');
+    writeFileSync(joined, [`${head},street,postal_code,city,country`, ...lines.map((l, i) => `${l},Main Street ${i + 1},10115,Berlin,DE`)].join('\n') + '\n');
+    const plan = await runCli(['plan', joined, '--out', path.join(out, 'plan'), '--as-of', '1997-10-01', '-q']);
+    expect(plan.code, plan.stderr).toBe(0);
+    const rows = new Map(readCsv(path.join(out, 'plan', 'plan.csv')).map((row) => [row.customer_id, row]));
+    const cents = (v: number) => Math.round(v * 100) / 100;
+    // Every silent churner, valued to the cent from the hand-over clv wrote: discounted purchases ×
+    // expected spend × default margin 25 % (the unknown reason's margin factor is 1); at stake: × (1 − P(alive)).
+    for (const h of lost) {
+      const row = rows.get(h.customer_id)!;
+      expect(row, h.customer_id as string).toBeDefined();
+      const sltv = Number(h.discounted_purchases_horizon) * Number(h.expected_spend) * 0.25;
+      expect(Math.abs(Number(row.sltv) - cents(sltv)), `sltv of ${h.customer_id}`).toBeLessThanOrEqual(0.01);
+      expect(Math.abs(Number(row.value_at_stake) - cents((1 - Number(h.p_alive)) * sltv)), `value at stake of ${h.customer_id}`).toBeLessThanOrEqual(0.01);
+      expect(row.track).toBe('win_back');
       expect(row.decision).not.toBe('review');
-      if (row.decision !== 'no_channel') expect(row.decision_reason).toMatch(/purchase model/);
+    }
+    // No customer the model finds gone is won back on the strength of a run rate: each decision names the purchase model.
+    const deadRows = dead.map((d) => rows.get(d.customer_id)!);
+    expect(deadRows.filter((row) => row.decision === 'win_back').length).toBeGreaterThan(0);
+    for (const row of deadRows) {
+      expect(['win_back', 'let_go']).toContain(row.decision);
+      expect(row.decision_reason).toMatch(/\(purchase model, P\(alive\) 0\.0[01]\)$/);
     }
     // Customer 1901 (22 purchase days in 33 days, P(alive) ≈ 0) had $21,672 at stake on a run rate;
     // regained, the model expects about $3,000 of margin over 36 months.
-    const c1901 = planned.find((row) => row.customer_id === '1901');
+    const c1901 = rows.get('1901');
     expect(Number(c1901?.value_at_stake)).toBeGreaterThan(2000);
     expect(Number(c1901?.value_at_stake)).toBeLessThan(21_672 / 5);
   });

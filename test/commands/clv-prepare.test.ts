@@ -85,6 +85,22 @@ describe('winback clv on an Online-Retail-layout export', () => {
     expect(r.stderr).toMatch(/4 rows without a customer id/);
   });
 
+  it('takes the amount as --map quantity=… --map unit_price=… too, with the same result as --amount', async () => {
+    const byAmount = await clv(flags);
+    const byMap = await clv([retail, '--map', 'quantity=Quantity', '--map', 'unit_price=UnitPrice', '--cancel-prefix', 'C']);
+    expect(byMap.code, byMap.stderr).toBe(0);
+    expect(readFileSync(path.join(byMap.out, 'customers.csv'), 'utf8')).toBe(readFileSync(path.join(byAmount.out, 'customers.csv'), 'utf8'));
+    expect(byMap.model.preparation).toEqual(byAmount.model.preparation);
+    const half = await clv([retail, '--map', 'quantity=Quantity']);
+    expect(half.code).toBe(64);
+    expect(half.stderr).toMatch(/--map unit_price=HEADER is missing[\s\S]*hint: e\.g\. --map quantity=Quantity --map unit_price=UnitPrice/);
+    const both = await clv([retail, '--map', 'quantity=Quantity', '--map', 'unit_price=UnitPrice', '--amount', 'Quantity*UnitPrice']);
+    expect(both.code).toBe(64);
+    expect(both.stderr).toMatch(/--amount and --map quantity=…\/unit_price=… both say what the amount is/);
+    const de = await clv([retail, '--map', 'unit_price=UnitPrice', '--lang', 'de']);
+    expect(de.stderr).toMatch(/--map quantity=SPALTE fehlt/);
+  });
+
   it('--returns reject rejects the cancellations instead', async () => {
     const r = await clv([...flags, '--returns', 'reject']);
     expect(r.code).toBe(0);

@@ -66,6 +66,12 @@ describe('plan values silent churners with the purchase model that found them', 
     expect(report.code).toBe(0);
     expect(JSON.parse(report.stdout).totals).toMatchObject({ value_at_stake: summary.value_at_stake_total, expected_value: summary.expected_value_total });
     expect(summary.expected_value_total).toBeGreaterThan(0);
+    // The worksheet plans the same hand-over the same way: with every default accepted, its plan.csv is plan's, byte for byte.
+    const answers = path.join(dir, 'answers.json');
+    writeFileSync(answers, '{}');
+    const sheet = await runCli(['worksheet', joined, '--session', path.join(dir, 'session.json'), '--answers', answers, '--out', path.join(dir, 'worksheet'), '--as-of', '2026-11-23']);
+    expect(sheet.code, sheet.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'worksheet', 'plan.csv'), 'utf8')).toBe(readFileSync(path.join(out, 'plan.csv'), 'utf8'));
   });
 
   it('without contact data the valued churners are no_channel, never review for missing revenue', async () => {

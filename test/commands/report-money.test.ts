@@ -45,7 +45,22 @@ describe.each(['en', 'de'] as const)('the money headline equals summary.json to 
       const shown = tiles(readFileSync(html, 'utf8'));
       expect(shown, name).toEqual([...expected, expect.stringContaining(lang === 'de' ? ' je 1 €' : ' per € 1'), euro(s.value_at_stake_win_back_total, lang), euro(s.value_at_stake_total, lang)]);
       expect(r.money.return_on_spend).toBeCloseTo(s.expected_value_total / cost, 10);
-      // Every reason's money adds up to the headline (summary.json's sums per reason).
+      // Every reason's money is summary.json's for that reason, to the cent, and the reasons add up to the headline.
+      expect(r.reasons.map((x) => x.code).sort(), name).toEqual(Object.keys(s.reasons).sort());
+      for (const x of r.reasons) {
+        const want = s.reasons[x.code];
+        for (const k of ['value_at_stake', 'expected_value', 'value_at_stake_win_back', 'contact_cost', 'incentive_cost'] as const) {
+          expect(Math.abs((x[k] ?? NaN) - want[k]), `${name}: ${x.code} ${k}`).toBeLessThan(0.005);
+        }
+        expect([x.count, x.win_back], `${name}: ${x.code}`).toEqual([want.count, want.win_back]);
+      }
+      // … and so is the page's table of money by reason (profit and value at stake of the win-back customers).
+      const table = /<table id="money-by-reason">(.*?)<\/table>/s.exec(readFileSync(html, 'utf8'))?.[1] ?? '';
+      const cells = [...table.matchAll(/<tr><th scope="row">[^<]*<\/th><td class="num">[^<]*<\/td><td class="num">([^<]*)<\/td>(?:<td class="num">[^<]*<\/td>){2}<td class="num">([^<]*)<\/td><\/tr>/g)].map((m) => `${m[1]} | ${m[2]}`);
+      const wanted = Object.values(s.reasons as Record<string, { win_back: number; expected_value: number; value_at_stake_win_back: number }>)
+        .filter((x) => x.win_back > 0).map((x) => `${euro(x.expected_value, lang)} | ${euro(x.value_at_stake_win_back, lang)}`);
+      expect(cells.length, name).toBeGreaterThan(3);
+      expect(cells.sort(), name).toEqual(wanted.sort());
       const sum = (k: 'expected_value' | 'contact_cost') => Math.round(r.reasons.reduce((a, x) => a + (x[k] ?? 0), 0) * 100) / 100;
       expect(sum('expected_value')).toBeCloseTo(s.expected_value_total, 1);
       expect(sum('contact_cost')).toBeCloseTo(s.contact_cost_total, 1);

@@ -81,6 +81,10 @@ describe('report --ledger --outcomes', () => {
     expect(report.results?.total).toEqual(JSON.parse(res.stdout).total);
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('Ergebnisse im Vergleich zur Kontrollgruppe');
+    // The results note names the two files, not the folder they were found in.
+    const note = /<section id="results"><h2>[^<]*<\/h2><p class="note">([^<]*)<\/p>/.exec(page)?.[1] ?? '';
+    expect(note).toContain('(Kontaktbuch ledger.csv, Rückkehrer outcomes.csv)');
+    expect(note).not.toContain(out);
     expect(page).toContain('kontaktiert: ');
     expect(page).toMatch(/\+\d+,\d Pp\. \[-?\d+,\d; \d+,\d\]/);
   });

@@ -11,6 +11,7 @@ import { stringify } from 'csv-stringify/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Report } from '../../src/domain/report/finish.js';
+import { findEnglish } from '../support/english-words.js';
 import { memoryContext } from '../support/memory-context.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -210,6 +211,22 @@ describe('terminal and HTML output', () => {
     expect(html).not.toMatch(/(src|href)=["']?https?:/i);
     expect(html).toContain("default-src 'none'");
     expect(html).toContain('<svg');
+  });
+
+  it('writes the German page in German: no English word and no ISO date, also beside the last run', async () => {
+    const plan = join(temp, 'plan-for-german-page');
+    expect((await cli(['plan', 'fixtures/lost-customers-de.csv', '--out', plan, ...AS_OF, '--lang', 'de', '--quiet'])).code).toBe(0);
+    const file = join(temp, 'bericht.html');
+    const r = await cli(['report', 'fixtures/lost-customers-de.csv', ...AS_OF, '--lang', 'de', '--previous', plan, '--html', file]);
+    expect(r.code, r.stderr).toBe(0);
+    const page = readFileSync(file, 'utf8');
+    expect(page).toContain('<section id="changes">');
+    const text = page.slice(page.indexOf('<body>')).replace(/<[^>]+>/g, '\n').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
+    expect(text.match(/\b\d{4}-\d\d-\d\d\b/g) ?? []).toEqual([]);
+    expect(text).toMatch(/\b23\.11\.2026\b/);
+    // The export's own cells (names, reasons as typed, competitors) are data, not the page's words.
+    const cells = (parse(readFileSync(join(ROOT, 'fixtures/lost-customers-de.csv'), 'latin1'), { delimiter: ';', relax_column_count: true }) as string[][]).flat().filter((c) => c.length > 2);
+    expect(findEnglish(text, [...new Set(cells)].sort((a, b) => b.length - a.length))).toEqual([]);
   });
 
   it('prints colours only when the context allows them', async () => {

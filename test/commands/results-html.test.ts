@@ -4,7 +4,7 @@
  * text alternatives). The German page holds no word of the English word list.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
 import { findEnglish } from '../support/english-words.js';
@@ -65,8 +65,11 @@ describe('results --html in the user language', () => {
     expect(text).toContain('Mehrfachabwanderer');
     expect(text).toContain('vor ihrem ersten Kontakt zurückgekehrt');
     expect(text).not.toMatch(/\b20\d\d-\d\d-\d\d\b/); // no ISO date on a German page
-    // File names (the ledger's path) are machine words; the reasons are the playbook's German labels.
-    expect(findEnglish(text, [ledger, returns])).toEqual([]);
+    // The ledger and the returns by their file names: no folder of the machine that made the page.
+    expect(text).toContain('(Kontaktbuch ledger.csv, Rückkehrer returns.csv)');
+    expect(page).not.toContain(dir);
+    // File names are machine words; the reasons are the playbook's German labels.
+    expect(findEnglish(text, [basename(ledger), basename(returns)])).toEqual([]);
   });
 
   it('takes the language from LANG as the other commands do, and stays English without it', async () => {
@@ -81,5 +84,7 @@ describe('results --html in the user language', () => {
     expect(page).toContain('<html lang="en">');
     expect(page).toContain('<title>Win-back results — 2027-06-01</title>');
     expect(visibleText(page)).toContain('Serial defectors: won back, then left again');
+    expect(visibleText(page)).toContain('(ledger ledger.csv, returns returns.csv)');
+    expect(page).not.toContain(dir);
   });
 });

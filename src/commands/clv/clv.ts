@@ -21,7 +21,7 @@ import { loadConfig } from '../../io/config-file.js';
 import { ensureOutputDir } from '../../io/output-dir.js';
 import { resolveOutputFormat } from '../../cli/output-format.js';
 import { writeClvWorkbook } from '../../io/xlsx/outputs.js';
-import { parseClvOptions, type ClvFlags } from './options.js';
+import { mapWithoutProduct, parseClvOptions, type ClvFlags } from './options.js';
 import { resolveLang } from '../../cli/lang.js';
 import { formatAmount, formatFixed, messages, say as sayNote, type Lang } from '../../domain/catalogue/index.js';
 
@@ -52,7 +52,8 @@ export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise
   const valueHorizon = { horizonMonths: config.model.horizonMonths, annualDiscountRate: config.model.annualDiscountRate };
   const opts = parseClvOptions(flags, ctx.env, config.clv, lang);
   const schema = opts.summaryInput ? RFM_SUMMARY_SCHEMA : TRANSACTION_SCHEMA;
-  const { read, maxRejectRate } = parseReadFlags({ ...flags, ...(opts.whitespace ? { delimiter: undefined } : {}) }, schema.fields.map((f) => f.name), lang);
+  // --map quantity=… --map unit_price=… became the amount's product (opts.preparation); the rest maps columns.
+  const { read, maxRejectRate } = parseReadFlags({ ...flags, map: mapWithoutProduct(flags.map), ...(opts.whitespace ? { delimiter: undefined } : {}) }, schema.fields.map((f) => f.name), lang);
   if (opts.whitespace) read.whitespace = true;
   if (opts.columns) read.columns = opts.columns;
   // A single-column --amount is a mapping like --map amount=HEADER.

@@ -100,11 +100,34 @@ export function parseClvOptions(raw: ClvFlags, env: Record<string, string | unde
   };
 }
 
+/** The fields of `--map quantity=… --map unit_price=…`: the amount as their product, as `--amount 'Q*P'` gives it. */
+const PRODUCT_FIELDS = ['quantity', 'unit_price'] as const;
+
+/** `--map` without the product fields, which are not columns of the transaction schema (the reader refuses unknown fields). */
+export function mapWithoutProduct(map: readonly string[] | undefined): string[] | undefined {
+  return map?.filter((pair) => !PRODUCT_FIELDS.includes(mapField(pair) as (typeof PRODUCT_FIELDS)[number]));
+}
+
+function mapField(pair: string): string {
+  const eq = pair.indexOf('=');
+  return eq > 0 ? pair.slice(0, eq).trim() : '';
+}
+
+/** The product of `--map quantity=Q --map unit_price=P`, undefined without either; a usage error with only one. */
+function productOfMap(map: readonly string[] | undefined): AmountSpec | undefined {
+  const header = (field: string) => map?.filter((pair) => mapField(pair) === field).map((pair) => pair.slice(pair.indexOf('=') + 1).trim()).at(-1);
+  const [left, right] = PRODUCT_FIELDS.map(header);
+  if (left === undefined && right === undefined) return undefined;
+  if (!left || !right) throw usage({ key: 'productPair', args: [left ? 'unit_price' : 'quantity'] }, { key: 'productPairHint', args: [] });
+  return { kind: 'product', left, right };
+}
+
 function preparationOf(raw: ClvFlags): TransactionPreparation {
   const returns = raw.returns ?? 'net';
   if (returns !== 'net' && returns !== 'reject') throw usage({ key: 'returns', args: [String(raw.returns)] });
-  let amount: AmountSpec | undefined;
+  let amount: AmountSpec | undefined = productOfMap(raw.map);
   if (raw.amount !== undefined) {
+    if (amount !== undefined) throw usage({ key: 'productAndAmount', args: [] }, { key: 'productPairHint', args: [] });
     const parsed = parseAmountSpec(raw.amount);
     if ('problem' in parsed) throw usage(parsed.problem, { key: 'amountHint', args: [] });
     amount = parsed.spec;

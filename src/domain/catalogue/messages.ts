@@ -767,6 +767,18 @@ export const COMMAND_TEXTS = {
     amountEmpty: m((text: string) => `--amount '${text}' names an empty column`, (text) => `--amount '${text}' nennt eine leere Spalte`),
     amountTooMany: m((text: string) => `--amount '${text}' multiplies more than two columns`, (text) => `--amount '${text}' multipliziert mehr als zwei Spalten`),
     amountHint: m("name one column, or two multiplied: --amount 'Quantity*UnitPrice'", "eine Spalte nennen, oder zwei, die multipliziert werden: --amount 'Menge*Einzelpreis'"),
+    productPair: m(
+      (missing: string) => `--map ${missing}=HEADER is missing: the amount is the product of --map quantity=… and --map unit_price=…`,
+      (missing) => `--map ${missing}=SPALTE fehlt: der Betrag ist das Produkt aus --map quantity=… und --map unit_price=…`,
+    ),
+    productPairHint: m(
+      "e.g. --map quantity=Quantity --map unit_price=UnitPrice, or --amount 'Quantity*UnitPrice'",
+      "z. B. --map quantity=Menge --map unit_price=Einzelpreis, oder --amount 'Menge*Einzelpreis'",
+    ),
+    productAndAmount: m(
+      '--amount and --map quantity=…/unit_price=… both say what the amount is: give one of them',
+      '--amount und --map quantity=…/unit_price=… legen beide den Betrag fest: nur eines davon angeben',
+    ),
     cancelPrefix: m('--cancel-prefix must not be empty', '--cancel-prefix darf nicht leer sein'),
     cancelPrefixHint: m('e.g. --cancel-prefix C', 'z. B. --cancel-prefix C'),
     summaryTransactions: m(

@@ -3,6 +3,7 @@
  * and the lift over the control group per reason, with its 95 % interval — the figures of
  * `winback results` on the same ledger and returns.
  */
+import { basename } from 'node:path';
 import type { KpiJson } from '../../domain/results/json.js';
 import type { ReportResults } from '../../domain/report/results.js';
 import { formatCurrency, formatDate, formatPercent, type ReportLabels, type Lang } from '../../domain/catalogue/index.js';
@@ -46,6 +47,8 @@ export function resultsSection({ r, L, lang, reason }: Ctx): string {
   const body = rows.map((cells) => `<tr><th scope="row">${esc(cells[0] ?? '')}</th>${cells.slice(1).map((c) => `<td class="num">${esc(c)}</td>`).join('')}</tr>`).join('\n');
   const table = `<div class="scroll" role="region" aria-label="${esc(L.results)}" tabindex="0"><table id="results-table"><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
   const noControl = t.control.customers === 0 ? `<p class="note">${esc(L.noControl)}</p>` : '';
-  const note = L.resultsNote(formatDate(res.as_of, lang), res.window_days, res.ledger.file, res.outcomes.file);
+  // The files by their names: the folder they were read from (often a temporary or home folder) says
+  // nothing to the reader and should not travel with a page that is passed on. --json keeps the paths.
+  const note = L.resultsNote(formatDate(res.as_of, lang), res.window_days, basename(res.ledger.file), basename(res.outcomes.file));
   return `<section id="results"><h2>${esc(L.results)}</h2><p class="note">${esc(note)}</p><div class="tiles">${tileHtml}</div>${noControl}${table}</section>`;
 }
