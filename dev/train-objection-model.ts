@@ -17,7 +17,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { encodeObjectionWeights, objectionFeatures, readObjection, SENTENCE_BREAK, type ObjectionModel } from '../src/domain/objections/learned.js';
 import { BOUNDARY } from '../src/domain/reasons/normalize.js';
-import { combineObjection, normaliseObjectionText, objectionByRules, objectionModelTokens, OBJECTION_ALONE, OBJECTION_VETO } from '../src/domain/objections/text.js';
+import { combineObjection, objectionModelTokens, objectionRuleIn, OBJECTION_ALONE, OBJECTION_VETO } from '../src/domain/objections/text.js';
 
 /** L2 penalty per weight and rounds of gradient descent (judgement, checked by --cv). */
 const L2 = Number(process.env.L2 ?? 1e-3);
@@ -44,7 +44,7 @@ function load(url: URL, set: string): Example[] {
   return rows.map((r) => {
     if (r.objection !== 'yes' && r.objection !== 'no') throw new Error(`${url.pathname}: objection must be yes or no, not "${r.objection}"`);
     const tokens = objectionModelTokens(r.text);
-    return { text: r.text, lang: r.lang, set, y: r.objection === 'yes' ? 1 : 0, features: objectionFeatures(tokens), weight: 1, rule: objectionByRules(normaliseObjectionText(r.text)), tokens };
+    return { text: r.text, lang: r.lang, set, y: r.objection === 'yes' ? 1 : 0, features: objectionFeatures(tokens), weight: 1, rule: objectionRuleIn(r.text), tokens };
   });
 }
 
@@ -130,7 +130,7 @@ function loadOrdinary(url: URL, set: string): Example[] {
   const rows = parse(readFileSync(url), { columns: true }) as { text: string; lang: string }[];
   return rows.map((r) => {
     const tokens = objectionModelTokens(r.text);
-    return { text: r.text, lang: r.lang, set, y: 0, features: objectionFeatures(tokens), weight: 1, rule: objectionByRules(normaliseObjectionText(r.text)), tokens };
+    return { text: r.text, lang: r.lang, set, y: 0, features: objectionFeatures(tokens), weight: 1, rule: objectionRuleIn(r.text), tokens };
   });
 }
 

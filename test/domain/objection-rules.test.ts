@@ -3,7 +3,7 @@
  * objection whatever the learned reader says, and wishes about when or where to call that are not.
  */
 import { describe, expect, it } from 'vitest';
-import { findObjectionPhrase, normaliseObjectionText, objectionByRules } from '../../src/domain/objections/text.js';
+import { findObjectionPhrase, normaliseObjectionText, objectionByRules, objectionRuleIn } from '../../src/domain/objections/text.js';
 
 const rules = (text: string): string | undefined => objectionByRules(normaliseObjectionText(text));
 
@@ -164,5 +164,91 @@ describe('objection rules', () => {
     'Die Marketing-Einwilligung hat sie gekündigt.',
   ])('still finds the objection "%s" beside those guards', (text) => {
     expect(findObjectionPhrase(text)).toBeDefined();
+  });
+
+  // Kinds that fresh phrasings were missed in (docs/objections-accuracy.md, set J): requests addressed to the
+  // company with the customer as the object, a bare request as a sentence of its own, a quoted campaign subject as
+  // what is sent, prohibitions, threats, one channel refused, a consent column set to no. Found by the rules alone.
+  it.each([
+    'Tragen Sie mich bitte aus allen Verteilern aus.',
+    'Tragt mich überall aus, wo ich drinstehe.',
+    'Nehmt mich raus aus euren Aktionen.',
+    'Streichen Sie mich!',
+    'Laut Kd. sind die Mails lästig. Austragen!',
+    'Preis zu hoch. Keine Anrufe!',
+    'Die Mails mit „Ihr Vorteil wartet“ bitte einstellen.',
+    'Keine Briefe mehr mit "Wir vermissen Sie".',
+    'Stop the "we miss you" emails.',
+    'Ich verbiete Ihnen, mir weiterhin Kataloge zu schicken.',
+    'I forbid you from contacting me.',
+    'Sie haben keine Erlaubnis, mich anzurufen.',
+    'You do not have my permission to call me.',
+    'If you text me again I will report you.',
+    'Noch ein Werbeanruf und ich melde das der Bundesnetzagentur.',
+    'Falls wieder Post von Ihnen kommt, geht das an meinen Anwalt.',
+    'Hean S auf mit de Anruf!',
+    'Hören Sie mit den ständigen Mails auf.',
+    'Lassen Sie das mit den Anrufen.',
+    'Briefe gern, aber bitte keine Anrufe.',
+    'Post ist ok, Telefon auf keinen Fall.',
+    'Werbeeinwilligung: nein',
+    'SMS promos: OFF (customer request)',
+    'Customer turned off all marketing in the app.',
+    'Ich will keine Gutscheine mehr zugeschickt bekommen.',
+    'Möchte über neue Angebote nicht mehr informiert werden.',
+    'Exclude this customer from win-back, she asked us to.',
+    'Bitte nicht in die Rückholaktion aufnehmen.',
+    'Lose my number.',
+    'Außer der Rechnung bitte nichts mehr schicken.',
+    'Only send me my bills, nothing else.',
+    'Customer does not want to be contacted again.',
+    'Kd. (Arztpraxis) untersagt Telefonakquise.',
+    'Die Geschäftsleitung untersagt jegliche werbliche Kontaktaufnahme.',
+    'Bitte keine Informationen mehr über neue Tarife.',
+    'Konsent: entzogen',
+    'I will keep quiet if you never market to me again.',
+  ])('finds the objection "%s" by rule', (text) => {
+    expect(objectionRuleIn(text)).toBeDefined();
+    expect(findObjectionPhrase(text)).toBeDefined();
+  });
+
+  // Near misses of the same kinds: registers checked or asked about, a note set by mistake or for someone else,
+  // a tier left, a call wished for, complaints about what no longer comes, a boss who forbids a service, a threat
+  // about a bill, a quoted service subject.
+  it.each([
+    'Kd. steht auf keiner Sperrliste, Anruf für März geplant.',
+    'Customer is not on the TPS, consent on file.',
+    'Checked the suppression list: customer not on it.',
+    'Abgleich mit der Robinsonliste ohne Befund.',
+    'Customer asked if we are TPS-compliant; confirmed.',
+    'Kd. fragt, ob wir uns an die Robinsonliste halten.',
+    'Customer asked who our data protection officer is.',
+    'Ignore previous DNC note, that was for the other account holder.',
+    'Werbewiderspruch versehentlich erfasst, wurde gelöscht.',
+    'Unsubscribed from premium, staying on basic.',
+    'Opted out of the pro package, stays on standard.',
+    'Keiner geht ans Telefon, melden Sie sich bitte bei mir.',
+    "I don't get any calls from you anymore.",
+    'Warum schicken Sie mir keine Angebote mehr?',
+    'Kd. wollte keine Werbegeschenke, sondern einen Preisnachlass.',
+    'Der Chef hat die Nutzung des Dienstes untersagt.',
+    'My employer forbids personal use of the work phone.',
+    'If the engineer does not show up again I am calling my lawyer.',
+    'No more emails titled "Your invoice" to my old address please.',
+    'Tell your engineer to stop ringing my doorbell at 7am.',
+    'Kunde fragt, wie er sich gegen Werbeanrufe anderer Firmen schützen kann.',
+    "I don't want to lose my number when I switch.",
+    'Hören Sie endlich auf, mir falsche Rechnungen zu schicken.',
+    'Never got the promised call from the retention team.',
+    'Erase the old card details and use the new card.',
+    'It is not the price - HubSpot gives us CRM plus automation.',
+    'Kunde fragt nach der Robinsonliste wegen Anrufen anderer Firmen.',
+    'Telefonbucheintrag löschen, Kunde will nicht mehr im Verzeichnis stehen.',
+    'Customer sent a subject access request for all data you hold on him.',
+    'DNC marker set in error and removed; customer wants calls again.',
+    'Wollte sich vom Newsletter abmelden, aber der Newsletter soll bleiben.',
+    'We no longer market our products in Germany.',
+  ])('leaves the near miss "%s" alone', (text) => {
+    expect(objectionRuleIn(text)).toBeUndefined();
   });
 });

@@ -26,15 +26,15 @@ import { foldText } from '../reasons/normalize.js';
 const gap = (n: number): string => `(?:[a-z0-9]+ ){0,${n}}`;
 
 // "bekam keinen Newsletter mehr", "receives no invoice by mail": a complaint, not a wish.
-const RECEIVED = '(?<!\\b(?:bekam|bekommt|bekommen|erhaelt|erhielt|erhalten|receives?|received|gets?|got|getting) (?:[a-z]+ ){0,3})';
+const RECEIVED = '(?<!\\b(?:bekam|bekomme|bekommt|bekommen|kriege|kriegt|kriegen|erhaelt|erhalte|erhielt|erhalten|receives?|received|gets?|got|getting) (?:[a-z]+ ){0,3})';
 // Dialect and typos: "keen" (Low German), "koi" (Swabian), "kane" (Austrian), "kiene".
-const NEG = '(?:kein|keine|keinen|keiner|keines|keinerlei|keinem|ka|koa|koi|kei|keen|kene|kane|kaane|koane|kiene|keene|no|not|dont|doesnt|wont|nicht|weder|nie|never|without|ohne|nothing|nichts)(?! (?:wie|as|so|like)\\b)';
+const NEG = '(?:kein|keine|keinen|keiner|keines|keinerlei|keinem|ka|koa|koi|kei|keen|kene|kane|kaane|koane|kiene|keene|kaine|kaene|keien|no|not|dont|doesnt|wont|nicht|weder|nie|never|without|ohne|nothing|nichts)(?! (?:wie|as|so|like)\\b)';
 const WISH_BEFORE = '(?:mehr|more|further|weitere|weiteren|weiterer|weiteres|jegliche|jeglichen|jeglicher|jede|jeden|any|anymore|again|wieder)';
 const WISH_AFTER =
   '(?:mehr|meh|mee|mehra|more|anymore|again|wieder|jemals|ever|please|bitte|erwuenscht|gewuenscht|gewollt|wanted|desired|per|laut|kundenwunsch|requested|request|auf wunsch)';
 // Marketing nouns: negated, they are an objection on their own ("keine Werbung", "no marketing").
 const MARKETING =
-  '(?:(?:brief|e ?mail|email|telefon|tele|post|print|online|sms|direkt|katalog|fax|handy|mobil|haus|wurf|papier|prospekt)?werb(?:ung|ungen|e[a-z]*|ng)|waerbig|werbig|reklame|marketing|direktmarketing|advertising|advertisements?|adverts?|ads|promo[a-z]*|leaflets?|flyers?|prospekte?|broschueren|brochures?|catalog(?:ue)?s?|mailshots?|newsletter[a-z]*|mailings?|katalog[a-z]*|solicit[a-z]*|spam[a-z]*|junk ?mail[a-z]*|rueckgewinnung[a-z]*|rueckhol[a-z]*|win back[a-z]*|winback[a-z]*|retention|reactivation|reaktivierung[a-z]*|telemarketing|telesales|(?:sales|cold|marketing|promotional|werbe) (?:calls?|e ?mails?|emails|texts|visits|pitch(?:es)?)|verkaufsanrufe|verkaufsgespraeche|cold calling|direct ?mail(?:s|ings?)?|(?:vertriebs|marketing|verkaufs)zweck[a-z]*|(?:sales|marketing|advertising) purposes|(?:come ?back|win ?back|welcome ?back|loyalty) (?:deals?|offers?))';
+  '(?:(?:brief|e ?mail|email|telefon|tele|post|print|online|sms|direkt|katalog|fax|handy|mobil|haus|wurf|papier|prospekt)?werb(?:ung|ungen|e(?!geschenk|artikel|kugelschreiber|kuli|praesent|gadget|tasse)[a-z]*|ng)|waerbig|werbig|reklame|marketing|direktmarketing|advertising|advertisements?|adverts?|ads|promo[a-z]*|leaflets?|flyers?|prospekte?|broschueren|brochures?|catalog(?:ue)?s?|mailshots?|newsletter[a-z]*|mailings?|katalog[a-z]*|solicit[a-z]*|spam[a-z]*|junk ?mail[a-z]*|rueckgewinnung[a-z]*|rueckhol[a-z]*|win back[a-z]*|winback[a-z]*|retention|reactivation|reaktivierung[a-z]*|telemarketing|telesales|(?:sales|cold|marketing|promotional|werbe) (?:calls?|e ?mails?|emails|texts|visits|pitch(?:es)?)|verkaufsanrufe|verkaufsgespraeche|cold calling|direct ?mail(?:s|ings?)?|(?:vertriebs|marketing|verkaufs)zweck[a-z]*|(?:sales|marketing|advertising) purposes|(?:come ?back|win ?back|welcome ?back|loyalty) (?:deals?|offers?)|info ?(?:mails?|post|briefe?|sms|letters?)|(?:rabatt|gutschein|coupon|voucher|aktions|angebots|sonderangebots|discount|promo) ?(?:mails?|e ?mails?|emails?|sms|briefe?|letters?|texts?|anrufe?|calls?|codes?|flyer)|[a-z]*akquise|akquisition|werblich[a-z]* (?:ansprache|kontakt[a-z]*|nutzung|zwecke|e ?mails?|anrufe|post|schreiben))';
 // Contact nouns: an objection only with a wish ("keine Anrufe mehr", "no contact please").
 const CONTACT =
   '(?:[a-z]*anruf[a-z]*|a+ruef[a-z]*|(?:sales |marketing |phone )?calls?|[a-z]*mails?|e mails?|sms|texts?|post|briefe?|letters?|[a-z]*kontakt[a-z]*|contact[a-z]*|communication[a-z]*|kommunikation|ansprache|[a-z]*besuch[a-z]*|visits?|zusendung[a-z]*|nachrichten|messages?|[a-z]*angebot[a-z]*|offers?)';
@@ -46,7 +46,7 @@ const REFUSED =
   '(?:(?:direkt|brief|telefon|e ?mail)?werbung|werbe(?:anrufe|mails?|post|schreiben)|marketing|direktmarketing|direct marketing|advertising|newsletters?|[a-z]*kontakt[a-z]*|contact|ansprache|communication|calls|anrufe|rueckgewinnungskontakt|retention contact|any contact|further contact)';
 // Dialect and colloquial German negations ("nich", "ned", "nimmer", Swabian "nemme").
 const NICHT = '(?:nicht|nich|net|ned|nit|nie|niemals|nimmer|nimma|nimme|nemme|keinesfalls|weder)';
-const VERB_EN = '(?:contact|call|phone|ring|email|e mail|mail|write|text|send|visit|solicit|approach|message)';
+const VERB_EN = '(?:contact|call|phone|ring|email|e mail|mail|write|text|send|visit|solicit|approach|message|market(?! (?:leader|leading|share|price|prices|rate|rates|value|research|our|their|its|his|her|the|products?|services?)\\b))';
 const VERB_DE =
   '(?:bei (?:mir|uns|ihm|ihr) (?:klingeln|vorbeikommen|vorbeischauen)|vorbeikommen|vorbeischauen|aanrufe|aanrufen|anrufa|arufe|zurueckzugewinnen|zurueckzuholen|umzustimmen|anzuschreiben|anzurufen|anzumailen|anzusprechen|zu kontaktieren|zu bewerben|zu besuchen|kontaktieren|kontaktiert|anrufen|angerufen|anschreiben|angeschrieben|anmailen|angemailt|bewerben|beworben|besuchen|besucht|ansprechen|angesprochen|belaestigen|belaestigt)';
 
@@ -59,15 +59,27 @@ const ONLY_WHEN_DE =
 // The whole text is a bare "no contact", "keine Anrufe!", "I object": an objection.
 const BARE = new RegExp(`^(?:(?:customer|cust|kunde|kundin|kd|client|please|bitte|request) )*(?:(?:kein|keine|keinen|keinerlei|no|zero|null) (?:(?:[a-z]*kontakt[a-z]*|contact|calls?|[a-z]*anrufe?|e ?mails?|mails?|sms|texts?|post|letters?|briefe?|besuche?|visits?|comms|communication|outreach|follow ?ups?|nachfassen)|${MARKETING})|i object|object(?:s|ed|ion)?|widerspruch|ich widerspreche|widerspreche)(?: (?:please|bitte|thanks|danke|erwuenscht|gewuenscht|wanted|at all|whatsoever|mehr|more|anymore))*$`);
 
-const RULES: readonly RegExp[] = [
+// Service papers: statements, bills, reminders, contract documents.
+const SERVICE_PAPERS =
+  '(?:kontoauszu[a-z]*|[a-z]*rechnung(?:en)?|invoices?|statements?|bills?|receipts?|belege?|mahnung[a-z]*|reminders?|vertragsunterlagen|unterlagen|dokumente|documents?|paperwork|lieferscheine?|quittung[a-z]*|abrechnung[a-z]*)';
+// Promotional things sent: vouchers, coupons, discount codes, news of products.
+const PROMO = '(?:gutschein[a-z]*|coupons?|vouchers?|rabatt[a-z]*|discount codes?|discounts|promo codes?|sonderangebot[a-z]*|aktionsangebot[a-z]*|deals|specials|infos?|informationen|neuigkeiten)';
+const PROMO_GATE = /gutschein|coupon|voucher|rabatt|discount|promo code|sonderangebot|aktionsangebot|deals|specials|info|neuigkeit/;
+// A way of contact one may refuse by name ("Briefe gern, aber keine Anrufe", "Telefon auf keinen Fall").
+const CHANNEL = '(?:anrufe?|[a-z]*anrufe|calls?|phone calls|telefon[a-z]*|phone|sms|texts?|e ?mails?|emails|mails|briefe?|letters?|post|besuche?|visits?|werbung|marketing|newsletter|kontakt)';
+// Registers and lists of people not to be contacted (a question about one, or a check against one, is no objection).
+const REGISTER = '(?:tps|mps|fps|dnc|do not call (?:list|register|registry)|robinson ?list[a-z]*|robinsonliste|[a-z]*sperrliste[n]?|[a-z]*sperrdatei|suppression (?:list|file)s?|preference service|block ?list|black ?list)';
+
+// A rule, or a gate and a rule: the rule runs only on text the (cheap) gate finds something in.
+const RULES: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   // Markers that mean "no marketing" by themselves.
-  /\b(?:dnc|d n c|do not market|dnm|robinson ?list[a-z]*|robinsonliste|werbewi(?:e)?derspr[a-z]*|werbesperre|werbestopp|werbeverbot|kontaktsperre|kontaktverbot|sperrliste|tps|mps|fps|(?:mail|telephone|fax|email) preference service|do not (?:call|contact|mail|email|solicit)(?: list| flag| register|(?! (?:before|after|during|between|until|at night|at work|in the (?:morning|evening)|on (?:weekends?|sundays?)|(?:my|his|her|the) (?:mobile|cell|landline|work|office|old|husband|wife|partner|son|daughter|mother|father|parents|neighbou?r|colleague))\b))|opt(?:s|ed)? ?out(?! of (?:the |his |her |their )?(?:[a-z]+ ){0,2}(?:add on|addon|cover|warranty|trial|upgrade|paperless|billing|e ?billing|auto[a-z]*|renewal|insurance|plan|pension|contract|paper|data roaming|roaming|class|course|delivery|deliveries|edition))|unsub[a-z]*(?! (?:from )?(?:the |our |his |her |their |a )?(?:[a-z]+ ){0,3}(?:plan|tier|subscription|membership|package|bundle|service|version|edition|contract|billing|account|add on|addon|option|channels?|pack|class|classes|course|courses|lessons?|kurs|deliver[a-z]*|box|paper|print|magazine|roaming|alerts?|notifications?|reminders?))|suppress[a-z]*|donotcontact|donotcall|donotmail|donotemail|keinewerbung|nomarketing|vergessenwerden|vergessen werden|pecr|can spam|tcpa|cease and desist|right to (?:be forgotten|object|erasure)|forget me|(?:stop|quit) (?:cold )?(?:calling|contacting|emailing|mailing|writing|texting|spamming|messaging|ringing|bothering)(?! (?:it|that|this|them a|things?)\b)|(?:stop|quit) sending(?! (?:the |a |an |me |us |him |her |my |another |any |more )?(?:[a-z]+ ){0,2}(?:engineer|technician|fitter|plumber|courier|driver|replacement|spare|parts?|parcels?|packages?|deliver[a-z]*|box(?:es)?|meals?|orders?|goods|items?|the wrong|wrong|duplicate|statements?|invoices?|bills?|receipts?|reminders?|payment|paper statements?|paper bills?|printed)\b)|(?:replied|reply|replies|texted|sent|antwortete|geantwortet|schrieb) stop)\b/,
+  /\b(?:dnc|d n c|do not market|dnm|robinson ?list[a-z]*|robinsonliste|werbewi(?:e)?derspr[a-z]*|werbesperre|werbestopp|werbeverbot|kontaktsperre|kontaktverbot|sperrliste|tps|mps|fps|(?:mail|telephone|fax|email) preference service|do not (?:call|contact|mail|email|solicit)(?: list| flag| register|(?! (?:before|after|during|between|until|at night|at work|in the (?:morning|evening)|on (?:weekends?|sundays?)|(?:my|his|her|the) (?:mobile|cell|landline|work|office|old|husband|wife|partner|son|daughter|mother|father|parents|neighbou?r|colleague))\b))|opt(?:s|ed)? ?out(?! of (?:the |his |her |their )?(?:[a-z]+ ){0,2}(?:add on|addon|cover|warranty|trial|upgrade|paperless|billing|e ?billing|auto[a-z]*|renewal|insurance|plan|pension|contract|paper|data roaming|roaming|class|course|delivery|deliveries|edition|package|paket|tier|bundle|membership))|unsub[a-z]*(?! (?:from )?(?:the |our |his |her |their |a )?(?:[a-z]+ ){0,3}(?:plan|tier|subscription|membership|package|bundle|service|version|edition|contract|billing|account|add on|addon|option|channels?|pack|class|classes|course|courses|lessons?|kurs|deliver[a-z]*|box|paper|print|magazine|roaming|alerts?|notifications?|reminders?|(?:premium|basic|gold|silver|platinum|pro|plus|standard)(?! (?:[a-z]+ )?(?:newsletters?|mailings?|e ?mails?|offers|marketing|news|promo[a-z]*))))|suppress[a-z]*|donotcontact|donotcall|donotmail|donotemail|keinewerbung|nomarketing|vergessenwerden|vergessen werden|pecr|can spam|tcpa|cease and desist|right to (?:be forgotten|object|erasure)|forget me|(?:stop|quit) (?:cold )?(?:calling|contacting|emailing|mailing|writing|texting|spamming|messaging|ringing|bothering)(?! (?:it|that|this|them a|things?|(?:my|the|our) (?:door ?bell|bell|door))\b)|(?:stop|quit) sending(?! (?:the |a |an |me |us |him |her |my |another |any |more )?(?:[a-z]+ ){0,2}(?:engineer|technician|fitter|plumber|courier|driver|replacement|spare|parts?|parcels?|packages?|deliver[a-z]*|box(?:es)?|meals?|orders?|goods|items?|the wrong|wrong|duplicate|statements?|invoices?|bills?|receipts?|reminders?|payment|paper statements?|paper bills?|printed)\b)|(?:replied|reply|replies|texted|sent|antwortete|geantwortet|schrieb) stop)\b/,
   new RegExp(`\\b(?:stop|stopp|cease|end|quit|einstellen|beenden|unterbinden|einstellung|unterlassung|beendigung)\\b ${gap(2)}${MARKETING}\\b`),
   // A reference to the right to object (Art. 21), to erasure (Art. 17) or to withdraw consent (Art. 7(3)).
   /\bart(?:ikel)? (?:21|17|7 (?:abs )?3)\b (?:[a-z0-9]+ ){0,3}(?:dsgvo|ds gvo|gdpr|dsg)\b|\b(?:dsgvo|ds gvo|gdpr)\b (?:[a-z0-9]+ ){0,2}art(?:ikel)? (?:21|17|7 (?:abs )?3)\b/,
   // Consent and its withdrawal, in either order.
   new RegExp(
-    `\\b(?:[a-z]*einwil+igung[a-z]*|[a-z]*zustimmung[a-z]*|einverstaendnis[a-z]*|[a-z]*erlaubnis|consent[a-z]*|consnet|concent|permission[a-z]*|opt in)\\b (?:(?:[a-z0-9]+|,) ){0,6}(?<!\\b(?:kuendigung|beschwerde|complaint|cancellation|reklamation|antrag|auftrag|bestellung|order|vollmacht|mandat|lastschriftmandat|widerspruch|einspruch)[a-z]* (?:[a-z]+ )?)(?:wi(?:e)?derr[ui]f[a-z]*|zurueckgezogen|zurueckgenommen|entzogen|withdr[ae]w[a-z]*|revok[a-z]*|revoc[a-z]*|retract[a-z]*|rescind[a-z]*|deaktiviert|deactivated|abgewaehlt|unticked|unchecked|ausgeschaltet|turned off|switched off|entfernt|removed|rausgenommen|herausgenommen)\\b`,
+    `\\b(?:[a-z]*einwil+igung[a-z]*|[a-z]*zustimmung[a-z]*|einverstaendnis[a-z]*|[a-z]*erlaubnis|consent[a-z]*|consnet|concent|konsent|permission[a-z]*|opt in)\\b (?:(?:[a-z0-9]+|,) ){0,6}(?<!\\b(?:kuendigung|beschwerde|complaint|cancellation|reklamation|antrag|auftrag|bestellung|order|vollmacht|mandat|lastschriftmandat|widerspruch|einspruch)[a-z]* (?:[a-z]+ )?)(?:wi(?:e)?derr[ui]f[a-z]*|zurueckgezogen|zurueckgenommen|entzogen|withdr[ae]w[a-z]*|revok[a-z]*|revoc[a-z]*|retract[a-z]*|rescind[a-z]*|deaktiviert|deactivated|abgewaehlt|unticked|unchecked|ausgeschaltet|turned off|switched off|entfernt|removed|rausgenommen|herausgenommen)\\b`,
   ),
   new RegExp(
     `\\b(?:wi(?:e)?derr[ui]f[a-z]*|withdr[ae]w[a-z]*|revok[a-z]*|revoc[a-z]*|retract[a-z]*|rescind[a-z]*|no longer|entzieh[a-z]*|entzogen)\\b ${gap(5)}(?:[a-z]*einwil+igung[a-z]*|[a-z]*zustimmung[a-z]*|einverstaendnis[a-z]*|erlaubnis|consent[a-z]*|consnet|concent|permission[a-z]*|opt in)\\b`,
@@ -93,12 +105,12 @@ const RULES: readonly RegExp[] = [
   // Erasure and removal requests.
   /\b(?:datenloesch[a-z]*|loeschantrag|loeschungsantrag|loeschung|loeschungen|erasure|deletion)\b/,
   new RegExp(
-    `\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|wip(?:e|ed|ing)|scrub[a-z]*|purg(?:e|ed|ing)|tilg[a-z]*|vernicht[a-z]*|entfern[a-z]*|streich[a-z]*|remov[a-z]*|austrag[a-z]*|ausgetragen|take (?:me|him|her|us|them) off|taken off|take off)\\b ${gap(4)}(?:daten|data|details|nummer|number|telefonnummer|handynummer|adresse[a-z]*|address[a-z]*|e ?mail[a-z]*|account|konto|crm|datenbank|database|verteiler[a-z]*|liste[a-z]*|lists?|mailing[a-z]*|kartei|marketing|campaigns?|me|mich|uns)\\b`,
+    `\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|wip(?:e|ed|ing)|scrub[a-z]*|purg(?:e|ed|ing)|tilg[a-z]*|vernicht[a-z]*|entfern[a-z]*|streich[a-z]*|remov[a-z]*|austrag[a-z]*|ausgetragen|take (?:me|him|her|us|them) off|taken off|take off)\\b ${gap(4)}(?:daten|data|details|nummer|number|telefonnummer|handynummer|adresse[a-z]*|address[a-z]*|e ?mail[a-z]*|account|konto|crm|datenbank|database|verteiler[a-z]*|liste[a-z]*|lists?|mailing[a-z]*|newsletter[a-z]*|kartei|marketing|campaigns?|me|mich|uns)\\b`,
   ),
   new RegExp(
     `\\b(?:daten|data|details|nummer|number|telefonnummer|adresse[a-z]*|address[a-z]*|e ?mail[a-z]*|account|konto|crm|datenbank|database|verteiler[a-z]*|listen?|lists?|mailing[a-z]*|kartei|campaigns?|marketing|mich|me)\\b ${gap(4)}(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|entfern[a-z]*|streich[a-z]*|gestrichen|remov[a-z]*|austrag[a-z]*|ausgetragen|nehmen|genommen|taken off|suppressed)\\b`,
   ),
-  new RegExp(`\\b(?:aus|us|from|off|out of)\\b (?!(?:[a-z]+ ){0,2}(?:vendor|supplier|approved|preferred|waiting|shortlist|supported|eligible|region|countr|price|preis|product|produkt|sortiment|teilnehmer|participant|class|kurs)[a-z]* )${gap(2)}(?:[a-z]*verteiler[a-z]*|(?:anruf|telefon|kontakt|werbe|mailing|adress|call|contact|marketing|mail|sperr)liste[n]?|marketing (?:lists?|database|aktionen|kampagnen|campaigns)|listen?|lists?|datenbank|database|crm|kartei)\\b`),
+  new RegExp(`(?<!\\b(?:gives?|gave|giving|for|to|let|lets|help|helps|with|of|tell|told|send|sends|sent|show|shows|showed|offer|offers|offered) )\\b(?:aus|us|from|off|out of)\\b (?!(?:[a-z]+ ){0,2}(?:vendor|supplier|approved|preferred|waiting|shortlist|supported|eligible|region|countr|price|preis|product|produkt|sortiment|teilnehmer|participant|class|kurs)[a-z]* )${gap(2)}(?:[a-z]*verteiler[a-z]*|(?:anruf|telefon|kontakt|werbe|mailing|adress|call|contact|marketing|mail|sperr)liste[n]?|marketing (?:lists?|database|aktionen|kampagnen|campaigns)|listen?|lists?|datenbank|database|crm|kartei)\\b`),
   // Negated marketing: "keine Werbung", "no mktg", "weder Katalog noch Newsletter".
   new RegExp(`${RECEIVED}\\b${NEG}\\b ${gap(4)}${MARKETING}\\b(?! (?:[a-z]+ ){0,2}(?:yet|bisher|noch nicht|erhalten|received|arrived|angekommen)\\b)`),
   // "Neither calls nor emails", "weder Post noch Anrufe" (not when neither was answered).
@@ -124,12 +136,12 @@ const RULES: readonly RegExp[] = [
   new RegExp(`(?<!\\b(?:wurde|wurden|worden|wir|hat|haben|hatte|niemand|keiner) (?:[a-z]+ )?)\\b${NICHT}\\b(?! wir\\b)(?! ${ONLY_WHEN_DE}) ${gap(3)}${VERB_DE}\\b`),
   new RegExp(`\\b(?:ruf|ruft|rufen|rufe|schreib|schreibt|schreiben|mail|mailt|kontaktier[a-z]*|melden|meldet|belaestig[a-z]*) (?:sie |ihr )?(?:mich|mi|ma|uns|ihn|mir) (?:bitte )?${NICHT}\\b(?! ${ONLY_WHEN_DE})`),
   // Separable verbs, dialect included: "Ruft ma nich mehr an", "Schwätzet mi nemme o".
-  new RegExp(`\\b(?:ruf|ruft|rufen|rufe|rufts|ruaf[a-z]*|schreib[a-z]*|schwaetz[a-z]*|sprech[a-z]*|sprecht|quatsch[a-z]*|kontaktier[a-z]*) (?:sie |ihr |se )?(?:mich|mi|ma|mir|ihn|uns|eus|ons) (?:bitte |doch |blos |bloss |einfach )?${NICHT}(?: (?:mehr|meh|mee|mehra|wieder|nochmal|noch mal))? (?:an|o|oa|aa)\\b`),
+  new RegExp(`\\b(?:ruf|ruft|rufen|rufe|rufts|ruaf[a-z]*|schreib[a-z]*|schwaetz[a-z]*|sprech[a-z]*|sprecht|quatsch[a-z]*|kontaktier[a-z]*) (?:sie |ihr |se )?(?:(?:mich|mi|ma|mir|ihn|uns|eus|ons|hier|da) )?(?:bitte |doch |blos |bloss |einfach )?${NICHT}(?: (?:mehr|meh|mee|mehra|wieder|nochmal|noch mal))? (?:an|o|oa|aa)\\b`),
   /\b(?:not|never|nie|nicht|nichts)\b (?:[a-z0-9]+ ){0,4}(?:hear from|hoeren|wissen)\b/,
   // "Does not want a callback from the retention team" (not one that was not received).
-  /\b(?:not|dont|doesnt|never|no|nicht|kein|keinen|keine)\b (?:[a-z]+ ){0,3}(?:call ?backs?|rueckrufe?|anrufe?|calls?) (?:from|vom|von|by|der|des) (?:the |our |your |dem |der |ihrem |eurem )?(?:retention|sales|marketing|win ?back|[a-z]*rueckgewinnung[a-z]*|[a-z]*vertrieb[a-z]*|kundenbindung[a-z]*|verkauf[a-z]*|outbound)\b(?! (?:[a-z]+ ){0,3}(?:erhalten|bekommen|received|gekommen|erfolgt|yet|bisher))/,
+  /\b(?:not|dont|doesnt|never|no|nicht|kein|keinen|keine)\b(?! (?:got|get|gets|getting|received|had|heard|bekommen|erhalten)\b) (?:[a-z]+ ){0,3}(?:call ?backs?|rueckrufe?|anrufe?|calls?) (?:from|vom|von|by|der|des) (?:the |our |your |dem |der |ihrem |eurem )?(?:retention|sales|marketing|win ?back|[a-z]*rueckgewinnung[a-z]*|[a-z]*vertrieb[a-z]*|kundenbindung[a-z]*|verkauf[a-z]*|outbound)\b(?! (?:[a-z]+ ){0,3}(?:erhalten|bekommen|received|gekommen|erfolgt|yet|bisher))/,
   // Refusals, prohibitions and "leave me alone".
-  /\b(?:in ruhe lassen|in ruhe|in frieden lassen|leave (?:me|us|him|her) (?:alone|be|in peace)|hoer[a-z]* (?:sie |ihr )?(?:endlich |bitte |doch |jetzt )*auf|schluss mit|unterlass[a-z]*|untersag[a-z]*|verbit+e[a-z]*|verbat|cease (?:all )?(?:communication|contact[a-z]*|correspondence))\b/,
+  /\b(?:in ruhe lassen|in ruhe|in frieden lassen|in (?:ruah|rua|ruh)|leave (?:me|us|him|her) (?:alone|be|in peace)|(?:hoer[a-z]*|hoern|hean|hearts?|heats?|hoats?|herts?) (?:sie |ihr |s |se )?(?:endlich |bitte |doch |jetzt |mal )*(?:auf|uff)|schluss mit|unterlass[a-z]*|verbit+e[a-z]*|verbat|cease (?:all )?(?:communication|contact[a-z]*|correspondence))\b/,
   new RegExp(`\\b(?:verweiger[a-z]*|lehnt|lehnen|refus[a-z]*)\\b ${gap(4)}(?:${REFUSED})\\b(?! ?(?:angebot|offer)[a-z]*)`),
   new RegExp(`\\b(?:kontakt[a-z]*|contact[a-z]*|calls?|anrufe)\\b ${gap(2)}(?:abzusehen|absehen|einzustellen|einstellen|blocked|gesperrt|geblockt|untersagt|verboten|barred)\\b`),
   /\bgesperrt fuer (?:alle )?(?:kanaele|kontakt[a-z]*|werbung|marketing)\b/,
@@ -140,7 +152,7 @@ const RULES: readonly RegExp[] = [
   new RegExp(`\\b${MARKETING} ${gap(1)}(?:nein danke|no thanks|no thank you|nervt|nerven|annoys? me)\\b`),
   /\b(?:not|no longer|dont|doesnt|nicht|never) (?:consent|agree) (?:[a-z]+ ){0,4}(?:contact[a-z]*|marketing|being|processing|advertising|werbung|kontakt[a-z]*)\b/,
   new RegExp(`\\b(?:request[a-z]*|asked for|asks for|wants?|wishes|wuenscht|bittet um|verlangt|fordert) ${gap(1)}${NEG} ${gap(1)}${CONTACT}`),
-  new RegExp(`\\b(?:${MARKETING}|[a-z]*kontakt[a-z]*|[a-z]*anruf[a-z]*|[a-z]*besuch[a-z]*|zusendung[a-z]*) ${gap(3)}(?:abzusehen|absehen|einzustellen|einstellen|zu unterlassen|unterlassen)\\b`),
+  new RegExp(`\\b(?:${MARKETING}|[a-z]*kontakt[a-z]*|[a-z]*anruf[a-z]*|[a-z]*besuch[a-z]*|zusendung[a-z]*) ${gap(3)}(?:abzusehen|absehen|einzustellen|einstellen|zu unterlassen|unterlassen|cease|ceases|to stop|stop|stops|to end)\\b(?! (?:arriving|coming|working|loading|showing|appearing)\\b)`),
   new RegExp(`\\b(?:stell|stellen|stellt)[a-z]* ${gap(4)}(?:${MARKETING}|zusendung[a-z]*|[a-z]*anrufe|[a-z]*besuche) ${gap(4)}ein\\b`),
   /\b(?:will|moechte|wuensche|want|need) (?:keine|keinen|none|no) (?:mehr|more|further)\b/,
   /\b(?:schick|send|schreib|mail)[a-z]* (?:[a-z]+ ){0,3}(?:nichts|nix|nothing) (?:mehr|more)\b/,
@@ -166,7 +178,7 @@ const RULES: readonly RegExp[] = [
   // Taken out of a newsletter or a mailing list, Swiss German included ("nämed Sie mi us em Newsletter use").
   /\b(?:aus|us) (?:dem |em |de |der |am |allen |alle )?(?:[a-z]+ )?(?:newsletter|[a-z]*verteiler|mailing|werbe)[a-z]* (?:[a-z]+ )?(?:raus|use|usi|ussi|heraus|austragen|nehmen|nemme|streichen)\b/,
   // A consent cancelled ("hat die Werbeeinwilligung für SMS und E-Mail gekündigt").
-  /\b[a-z]*(?:einwilligung|zustimmung)[a-z]* (?:(?:fuer|zur|zu|in|zum) (?:(?!(?:erteilt|gegeben|vertrag|abo|aber)\b)[a-z]+ ){0,4})?(?:gekuendigt|aufgekuendigt)\b/,
+  /\b[a-z]*(?:einwilligung|zustimmung)[a-z]* (?:(?:fuer|zur|zu|in|zum) (?:(?!(?:erteilt|gegeben|vertrag|abo|aber)\b)[a-z]+ ){0,4})?(?:(?:hat|haben|hatte|wurde) (?:[a-z]+ )?)?(?:gekuendigt|aufgekuendigt)\b/,
   // "Ich möchte nicht, dass Sie meine Adresse für Werbezwecke speichern."
   new RegExp(`\\b(?:will|moechte|moechten|wuensch[a-z]*|wollen|mag)\\b (?:es )?(?:nicht|keinesfalls) (?:, )?dass ${gap(8)}(?:${MARKETING}|${VERB_DE})\\b`),
   // "Versuchen Sie nicht, mich zurückzugewinnen", "don't try to win me back".
@@ -175,18 +187,61 @@ const RULES: readonly RegExp[] = [
   /\bonly (?:contact|call|email|e mail|write to|text|ring|phone|message) (?:me|us|him|her|them) (?:if|when|about|regarding|concerning|in case)\b|\bnur (?:noch )?(?:bei|wenn|wegen) (?:[a-z]+ ){1,6}(?:kontaktieren|anrufen|anschreiben|melden)\b (?:, )?(?:[a-z]+ ){0,2}(?:sonst|ansonsten|nichts anderes)\b/,
   // "möchte auch in Zukunft keine Angebote von Ihnen erhalten", "wants to receive no more offers".
   new RegExp(`\\b(?:will|moechte|moechten|wuensch[a-z]*|want|wants|wish|wishes)\\b ${gap(4)}(?:keine|no) (?:weiteren |more |further )?(?:angebote|offers|werbeangebote|promotions|deals) ${gap(3)}(?:erhalten|bekommen|zugeschickt|zugesandt|receive|get)\\b`),
+  // Imperatives addressed to the company, the customer the object ("Tragen Sie mich aus", "tragt mich überall aus",
+  // "Nehmt mich raus", "Streichen Sie mich!"): not from an account, a contract or a course.
+  /\b(?:trag|tragt|tragen|nehm|nehmt|nehmen|nimm|streich|streicht|streichen|loesch|loescht|loeschen) (?:sie |ihr |se )?(?:mich|uns|mi|ma|ihn) (?:(?:bitte|endlich|sofort|einfach|doch|umgehend|komplett|ganz) )*(?!(?:[a-z]+ ){0,4}[a-z]*(?:konto|vertrag|tarif|kurs|gruppe|team|account|abo|warteliste|teilnehmerliste)\b)(?:(?:[a-z]+ ){0,4}(?:aus|raus|heraus|use|ueberall)\b|(?= ,|$))/,
+  // "Hören Sie mit den ständigen Mails auf", "Lassen Sie das mit den Anrufen", "Lassen Sie die Werbebriefe weg".
+  new RegExp(`\\b(?:hoer[a-z]*|hoern|hean|hearts?|heats?|hoats?|herts?) (?:sie |ihr |s |se )?(?:endlich |bitte |doch |jetzt |mal )*mit ${gap(3)}(?:${CHANNEL}|${MARKETING}|[a-z]*anrufen|telefonier[a-z]*|[a-z]*mails) ${gap(2)}(?:auf|uff)\\b`),
+  [/\blass/, new RegExp(`\\blass[a-z]* (?:sie |ihr |s |se )?(?:das |es )?(?:(?:bitte|doch|einfach|endlich|kuenftig|zukuenftig) )*(?:mit (?:den |dem |der |ihren |euren |diesen |ihrem |eurem )?${gap(1)}(?:${CHANNEL}|${MARKETING}|[a-z]*anrufen|[a-z]*mails)\\b|(?:die |den |das |ihre |eure )?${gap(1)}(?:${CHANNEL}|${MARKETING}|[a-z]*anrufe|[a-z]*mails|[a-z]*briefe) (?:[a-z]+ )?(?:weg|bleiben|sein)\\b)`)],
+  // Peace from calls ("will seine Ruhe vor Ihren Anrufen", "Ich will meine Ruhe, also keine Anrufe").
+  [/ruhe|peace/, new RegExp(`\\bruhe (?:haben )?(?:vor|von) ${gap(3)}(?:${CHANNEL}|${MARKETING}|[a-z]*anrufen|ihnen|euch)\\b|\\b(?:will|moechte|brauche|want|need) (?:meine|seine|ihre|my|his|her) (?:ruhe|peace)\\b (?:(?:[a-z]+|,) ){0,4}(?:kein|keine|keinen|no|nicht) ${gap(1)}(?:${CHANNEL}|${MARKETING})\\b`)],
+  // Prohibitions ("Ich verbiete Ihnen, mir weiterhin Prospekte zu schicken", "I forbid you from contacting me"); a boss
+  // who forbids a service is no objection, so what is forbidden must be contact.
+  [/verbiet|untersag|forbid|prohibit/, new RegExp(`\\b(?:verbiet[a-z]*|untersag[a-z]*|forbid[a-z]*|prohibit[a-z]*)\\b (?:(?:[a-z]+|,) ){0,6}?(?:${VERB_DE}|zu (?:schicken|senden|mailen|schreiben)|zuzusenden|zuzuschicken|(?:contact|call|ring|email|e mail|mail|write|text|send|visit|solicit|approach|message)(?:ing)?|${MARKETING}|jede[a-z]* (?:[a-z]+ )?(?:kontakt|ansprache|zusendung)[a-z]*|kontaktaufnahme|zusendung[a-z]*|any (?:further )?contact)\\b`)],
+  // No permission to contact ("You do not have my permission to call me", "Sie haben keine Erlaubnis, mich anzurufen").
+  [/permission|consent|erlaubnis|einwilligung|genehmigung|authori|allowed|permitted|berechtigt|befugt/, new RegExp(`\\b(?:not|no|keine|keinen|kein|nicht)\\b (?:[a-z]+ ){0,2}(?:permission|consent|erlaubnis|einwilligung|genehmigung|authori[sz]ation|allowed|permitted|authori[sz]ed|berechtigt|befugt) (?:, )?(?:[a-z]+ ){0,3}(?:to |zu )?(?:${VERB_EN}|${VERB_DE}|anzurufen|anzuschreiben)\\b(?! (?:from|abroad|internationally|out)\\b)`)],
+  // Vouchers, coupons, news of products refused ("no more vouchers", "keine Gutscheine mehr zugeschickt bekommen").
+  [PROMO_GATE, new RegExp(`${RECEIVED}\\b${NEG}\\b (?:[a-z]+ )?(?:more|further|mehr|weitere[n]?|any more) (?:[a-z]+ )?${PROMO}\\b(?! (?:[a-z]+ ){0,2}(?:for|fuer|available|verfuegbar|gibt|left|erhalten|bekommen|received|arrived|angekommen|zum|zur)\\b)`)],
+  [PROMO_GATE, new RegExp(`${RECEIVED}\\b${NEG}\\b (?:[a-z]+ )?${PROMO} (?:[a-z]+ ){0,2}(?:mehr |more |anymore )?(?:[a-z]+ ){0,2}?(?:zugeschickt|zuschicken|zusenden|zugesandt|schicken|senden|send|sent|mailen|by text|by email|by e mail|by post|by sms|in the post|in the mail|per post|per mail|per sms|per e mail)\\b`)],
+  [PROMO_GATE, new RegExp(`${RECEIVED}\\b${NEG}\\b (?:[a-z]+ )?${PROMO} (?:[a-z]+ ){0,3}(?:mehr|more|anymore) (?:, )?(?:bitte|please|danke|thanks)\\b`)],
+  // Not to be told of offers ("Möchte über neue Angebote nicht mehr informiert werden").
+  [/informiert|informed|updated|kept|told/, /\b(?:ueber|about|zu|on) (?:[a-z]+ ){0,2}(?:angebote|aktionen|produkte|tarife|neuigkeiten|news|offers|products|promotions|deals|rabatte)[a-z]* (?:nicht|nie|no longer|not) (?:mehr |wieder )?informiert\b|\b(?:nicht|nie|no longer|not) (?:mehr |wieder )?(?:ueber|zu) (?:[a-z]+ ){0,2}(?:angebote|aktionen|produkte|tarife|neuigkeiten)[a-z]* (?:mehr )?informiert\b|\b(?:dont|doesnt|do not|does not|no longer|not) (?:want|wish|wants|wishes) to be (?:informed|updated|kept (?:informed|updated)|told) (?:about|of) (?:[a-z]+ ){0,2}(?:offers|products|deals|promotions|news|sales|discounts)\b/],
+  // No more information about offers or tariffs ("keine Informationen mehr über neue Tarife erhalten").
+  [/info|update|news|neuigkeit/, new RegExp(`${RECEIVED}\\b${NEG}\\b (?:(?:want|wants|need|moechte|will) )?(?:any )?(?:(?:more|mehr|weitere[n]?|further) )?(?:infos?|informationen|information|updates|news|neuigkeiten) (?:(?:mehr|more) )?(?:ueber|zu|zum|zur|about|on|regarding) (?:[a-z]+ ){0,2}(?:angebot|aktion|produkt|tarif|neuheit|offer|product|deal|promotion|tariff|sale|rabatt|discount)[a-z]*\\b`)],
+  // One channel refused by name ("Briefe gern, aber bitte keine Anrufe", "Post ist ok, Telefon auf keinen Fall").
+  new RegExp(`\\b(?:aber|but|jedoch|ansonsten|otherwise|sonst) (?:bitte |please |auf )?(?:kein|keine|keinen|no|never|nie) (?:more |further |mehr |weitere[n]? )?(?:[a-z]+ )?${CHANNEL}(?= (?:bitte|please|danke|thanks|mehr|more|anymore|ever|,)\\b| ,|$)`),
+  [/(?:auf keinen fall|keinesfalls|nein|no|never|niemals|bloss nicht|bitte nicht|on no account|under no circumstances|absolutely not|nicht erwuenscht)(?: ,|$)/, new RegExp(`\\b${CHANNEL} (?:[a-z]+ )?(?:auf keinen fall|keinesfalls|nein|no|never|niemals|bloss nicht|bitte nicht|on no account|under no circumstances|absolutely not|nicht erwuenscht)(?= ,|$)`)],
+  // A consent or preference set to no ("Werbeeinwilligung – nein", "SMS promos: OFF (customer request)", "Contact preferences set to none").
+  [/\b(?:nein|no|off|aus|none|abgewaehlt|deaktiviert|disabled|widerrufen|revoked|withdrawn|entzogen|zurueckgezogen|opted out|false)(?: ,|$| [a-z])/, new RegExp(`\\b(?:[a-z]*einwilligung[a-z]*|[a-z]*zustimmung[a-z]*|consent|opt ?in|permission|erlaubnis|${MARKETING}|promos?|contact (?:preferences?|prefs?|settings?)|kontakt[a-z]*|(?:e ?mail|email|sms|phone|telefon|post) (?:prefs?|preferences?|settings?|opt ?in))\\b (?:[a-z]+ ){0,3}(?:nein|no|off|aus|none|abgewaehlt|deaktiviert|disabled|widerrufen|revoked|withdrawn|entzogen|zurueckgezogen|opted out|false)(?= ,|$| (?:by|durch|vom|von|per|on|am|seit|since|changed|geaendert|customer|kunde|kundin|kd|auf kundenwunsch|at customer)\\b)`)],
+  // Marketing switched off ("Customer turned off all marketing in the app", "Werbe-SMS deaktiviert").
+  [/\boff\b|ausgeschaltet|abgeschaltet|abgestellt|abstellen|abbestellen|disabled|deactivated|deaktiviert/, new RegExp(`\\b(?:turned|switched|toggled) off (?:all |alle |his |her |their |the |any )?(?:[a-z]+ )?${MARKETING}\\b|\\b(?:disabled|deactivated|deaktiviert|abgeschaltet|ausgeschaltet|abgestellt) (?:all |alle |his |her |their |the |die |den |das |seine |ihre )?(?:[a-z]+ )?${MARKETING}\\b|\\b${MARKETING} (?:[a-z]+ ){0,2}(?:turned|switched) off\\b|\\b${MARKETING} (?:[a-z]+ ){0,3}(?:ausgeschaltet|abgeschaltet|abgestellt|abstellen|abbestellen|disabled)\\b`)],
+  // Left out of campaigns on request ("Exclude this customer from win-back", "nicht in die Rückholaktion aufnehmen").
+  [/exclu|include|enrol|\badd\b|\bput\b|aufnehmen|verwenden|nutzen|einplanen|beruecksichtigen|einbeziehen|einbinden|eintragen|vorsehen|selektieren|ausschliessen|ausnehmen|herausnehmen/, /\bexclu(?:de|sion)\b (?:[a-z]+ ){0,4}(?:from|of) (?:[a-z]+ ){0,3}(?:campaigns?|mailings?|win ?back|retention|marketing|promotions?|outreach|outbound)\b|\bexcluded from (?:(?:all|any|every|future|further) )+(?:[a-z]+ )?(?:campaigns?|mailings?|marketing|promotions?|outreach|contact)\b|\b(?:do not|dont|not to|never) (?:include|add|enrol|enroll|put)\b (?:[a-z]+ ){0,4}(?:in|into|on|to) (?:[a-z]+ ){0,3}(?:campaigns?|mailings?|win ?back|retention|marketing|promotions?|outreach|mailing lists?|call lists?)\b|\bnicht (?:mehr )?(?:in|fuer|bei) (?:[a-z]+ ){0,3}(?:[a-z]*kampagne[n]?|[a-z]*rueckgewinnung[a-z]*|[a-z]*rueckhol[a-z]*|[a-z]*werbe[a-z]*|[a-z]*mailing[a-z]*|[a-z]*marketing[a-z]*|newsletter[a-z]*) (?:[a-z]+ ){0,2}(?:aufnehmen|verwenden|nutzen|einplanen|beruecksichtigen|einbeziehen|einbinden|eintragen|vorsehen|selektieren)\b|\b(?:aus|von) (?:[a-z]+ ){0,3}(?:[a-z]*kampagne[n]?|[a-z]*rueckgewinnung[a-z]*|[a-z]*rueckhol[a-z]*|[a-z]*werbe[a-z]*|[a-z]*mailing[a-z]*|[a-z]*marketing[a-z]*) (?:[a-z]+ ){0,2}(?:ausschliessen|ausnehmen|herausnehmen)\b/],
+  // "Lose my number", "Forget you ever had my email address" (not "I don't want to lose my number").
+  [/\b(?:lose|bin|shred|forget|ditch|trash|scrap)\b/, /(?<!\b(?:i|ill|we|will|would|could|might|not|dont|never|may|cannot|cant|wont|did|didnt|want to|wants to|wanted to|afraid to|without|and|or) )\b(?:lose|bin|shred|forget|ditch|trash|scrap)(?: you ever had)? (?:my|our|his|her|this) (?:[a-z]+ )?(?:number|details|data|address|email|info|information|file)\b/],
+  // STOP sent back ("Kd. hat per Antwort-SMS STOP geschickt", "mit Stopp geantwortet").
+  /\bstopp?\b (?:[a-z]+ ){0,2}(?:geschickt|gesendet|zurueckgeschickt|zurueckgesendet|geantwortet|replied|texted)\b|\b(?:mit|with) stopp? (?:geantwortet|beantwortet|replied|answered)\b/,
+  // Service papers only ("Außer der Rechnung bitte nichts mehr schicken", "Only send me my bills, nothing else").
+  [/sonst|nothing|nichts|nix|no other|no marketing|keine werbung|keinerlei werbung/, new RegExp(`\\b(?:nur(?: noch)?|only|ausser|except(?: for)?|apart from|other than)\\b (?:[a-z]+ ){0,4}${SERVICE_PAPERS}\\b(?! (?:bekommen|erhalten|received|got|gekommen|arrived|bekomme|kriege)\\b) (?:(?:[a-z]+|,) ){0,4}?(?:sonst (?:nichts|nix|keine[a-z]*)|nothing else|nichts (?:mehr|anderes)|nix (?:mehr|anderes)|no other|nothing more|no marketing|keine werbung|keinerlei werbung)\\b(?! (?:[a-z]+ )?(?:bekommen|erhalten|received|got|gekommen|arrived))`)],
+  // "Enough with the "last chance" texts", "genug von der Werbeflut"; "Die Newsletter … möchte ich nicht mehr".
+  new RegExp(`\\b(?:enough|genug|schluss) (?:with|of|mit|von|jetzt mit) (?:the |your |all |these |those |den |dem |der |die |ihren |euren |diesen )?${gap(2)}(?:${CHANNEL}|${MARKETING})\\b`),
+  [/\b(?:moechte|moechten|will|wollen|mag|brauche|braucht) (?:ich |er |sie |wir )?(?:nicht|nie|keine|keinen) mehr/, new RegExp(`\\b(?:${MARKETING}|${CHANNEL}) ${gap(6)}(?:moechte|moechten|will|wollen|mag|brauche|braucht) (?:ich |er |sie |wir )?(?:nicht|nie|keine|keinen) mehr\\b`)],
+  // No rep at the door ("Bitte keinen Vertreter mehr vorbeischicken").
+  [/vertreter|aussendienst|berater|verkaeufer|sales ?(?:rep|people|person|staff)|\breps?\b|salesm/, new RegExp(`\\b${NEG} (?:[a-z]+ )?(?:vertreter|aussendienst(?:ler|mitarbeiter)?|berater|verkaeufer|sales ?(?:reps?|people|persons?|staff)|reps?|salesm[ae]n|handelsvertreter)[a-z]* (?:mehr |more |anymore )?(?:[a-z]+ )?(?:vorbeischicken|vorbeikommen|schicken|senden|send|round|over|to my door|an die tuer)\\b`)],
 ];
 
 // A threat of legal steps if contacted again ("if we call him one more time he's suing").
-const THREAT = /\b(?:sue|sues|suing|lawsuit|lawyer|attorney|anwalt|anwaeltin|anzeig[a-z]*|zeige [a-z ]*an|polizei|police|bundesnetzagentur|abmahn[a-z]*|harassment|legal action|court|gericht|klage|verklag[a-z]*)\b/;
-const THREAT_CONTACT = /\b(?:call[a-z]*|contact[a-z]*|mail[a-z]*|e ?mails?|e mail[a-z]*|[a-z]*anruf[a-z]*|anrufen|[a-z]*werbe[a-z]*|werbung|marketing|kontakt[a-z]*|schreiben|meldet)\b/;
-const THREAT_AGAIN = /\b(?:if|wenn|bei|any further|further|again|stop|stopped|aufhoeren|einstellen|eingestellt|nochmal[a-z]*|noch ein[a-z]*|one more|weitere[a-z]*|erneut[a-z]*)\b/;
+// A report, a complaint to a regulator or a blocked number counts as a threat too ("if you text me again I'll report you").
+const THREAT = /\b(?:sue|sues|suing|lawsuit|lawyer|attorney|anwalt|anwaeltin|anzeig[a-z]*|zeige [a-z ]*an|polizei|police|bundesnetzagentur|abmahn[a-z]*|harassment|legal action|court|gericht|klage|verklag[a-z]*|verbraucherzentrale|[a-z]*datenschutzbeauftragt[a-z]*|[a-z]*aufsichtsbehoerde|datenschutzbehoerde|ico|ofcom|ftc|fcc|regulator|ombudsman|report(?:ing)? (?:you|u|us|this|it|them|the number|your company)|file a complaint|block(?:ing)? (?:the|your|this) number|(?:melde|melden|zeige) (?:sie|euch|das|ich) )\b/;
+// (Not the customer's own call to a lawyer: "I'm calling my lawyer".)
+const THREAT_CONTACT = /\b(?:call[a-z]*|contact[a-z]*|mail[a-z]*|e ?mails?|e mail[a-z]*|[a-z]*anruf[a-z]*|anrufen|[a-z]*werbe[a-z]*|werbung|marketing|kontakt[a-z]*|schreiben|anschreiben|meldet|text|texts|texting|texted|sms|post|brief[a-z]*|letters?|ring|rings|ringing|promotional|sales|(?:mich|ihn|uns) (?:[a-z]+ )?(?:angerufen|anzurufen))\b(?! (?:my|the|a|meinen|den|die) (?:lawyer|attorney|anwalt|police|polizei|bank)\b)/;
+const THREAT_AGAIN = /\b(?:if|wenn|bei|falls|sollte[n]?|wieder|any further|further|again|another|next time|once more|stop|stopped|aufhoeren|einstellen|eingestellt|nochmal[a-z]*|noch ein[a-z]*|noch einmal|one more|weitere[a-z]*|erneut[a-z]*|naechste[a-z]*)\b/;
 
 // "Accidentally unsubscribed, wants it back": a retraction, not an objection.
 const RETRACTED =
   /\b(?:versehentlich|aus versehen|accidental(?:ly)?|by mistake|unintentional(?:ly)?|mistaken(?:ly)?)\b.*\b(?:wieder|weiterhin|re ?add[a-z]*|back|again|erneut|still|re ?subscribe[a-z]*)\b|\b(?:re ?subscribe[a-z]*|wieder (?:anmelden|eintragen|aufnehmen)|re ?add[a-z]*)\b.*\b(?:versehentlich|aus versehen|accidental(?:ly)?|by mistake|unintentional(?:ly)?|mistaken(?:ly)?)\b/;
 // "Marketing consent re-granted after previous opt-out": a renewed consent, not an objection.
-const RENEWED = /\b(?:consent|einwilligung|opt in|zustimmung)\b (?:[a-z]+ ){0,3}(?:re ?granted|re ?given|renewed|restored|reinstated|given again|wieder erteilt|erneut erteilt|neu erteilt)\b|\bopt(?:ed|s)? (?:back in|in again)\b|\b(?:wieder|erneut) (?:zum newsletter |fuer den newsletter |in den verteiler )?(?:angemeldet|eingetragen|eingewilligt)\b/;
+const RENEWED = /\b(?:consent|einwilligung|opt in|zustimmung)\b (?:[a-z]+ ){0,3}(?:re ?granted|re ?given|renewed|restored|reinstated|given again|wieder erteilt|erneut erteilt|neu erteilt)\b|\bopt(?:ed|s)? (?:back in|in again)\b|\b(?:wieder|erneut|neu) (?:zum newsletter |fuer den newsletter |in den verteiler )?(?:angemeldet|eingetragen|eingewilligt)\b/;
 
 // Records that there is no objection, or that one was lifted ("No DNC flag on file", "kein
 // Widerspruch gegen Werbung vermerkt", "does not object to", "opt-out reversed", "fragt, warum er
@@ -195,9 +250,6 @@ const OBJECTION_NOUN = '(?:dnc|do not call|objections?|widerspruch|werbewiderspr
 // An old, second or wrong contact detail ("delete my old address", "alte Adresse bitte löschen").
 const STALE_DETAIL =
   '(?:(?:the|my|his|her|our|a|an|die|meine|seine|ihre|eines|einen|ein|das|den|des) )?(?:old|alte|alten|second|zweite|zweiten|zweites|other|andere|anderen|previous|former|fruehere|frueheren|outdated|veraltete|veralteten|wrong|falsche|falschen|duplicate|duplicated|doppelt|doppelte|doppelten|doppeltes|doppelt angelegten|doppelt angelegte|doppelt angelegtes|test) (?:[a-z]+ )?(?:address|adresse|email|e mail|mail|number|nummer|telefonnummer|handynummer|phone number|account|konto|kundenkonto|profil|profile|login|eintrag|entry|record|datensatz|router[a-z]*|geraet[a-z]*|device|[a-z]*karte|card)[a-z]*\\b';
-// Service papers: statements, bills, reminders, contract documents.
-const SERVICE_PAPERS =
-  '(?:kontoauszu[a-z]*|[a-z]*rechnung(?:en)?|invoices?|statements?|bills?|receipts?|belege?|mahnung[a-z]*|reminders?|vertragsunterlagen|unterlagen|dokumente|documents?|paperwork|lieferscheine?|quittung[a-z]*|abrechnung[a-z]*)';
 // Notices that serve the contract: delivery status, appointments, outages, meter readings.
 const SERVICE_NOTICES =
   '(?:lieferstatus|sendungs[a-z]*|[a-z]*erinnerung(?:en)?|benachrichtigung[a-z]*|notifications?|alerts?|paket[a-z]*|bestellstatus|liefertermin[a-z]*|termin[a-z]*|stoerung[a-z]*|wartung[a-z]*|zaehlerstand[a-z]*|passwort[a-z]*|delivery (?:status|updates?|notifications?)|tracking|order status|parcels?|appointments?|outages?|maintenance|meter readings?|password[a-z]*|security (?:alerts?|codes?)|one time codes?)';
@@ -206,7 +258,37 @@ const PAYMENT_DETAIL =
 const CHARGES =
   '(?:forderung[a-z]*|abbuchung[a-z]*|lastschrift[a-z]*|preiserhoehung|beitragserhoehung|gebuehr[a-z]*|mahngebuehr[a-z]*|bescheid[a-z]*|inkasso[a-z]*|vertragsverlaengerung|kuendigungsfrist|charges?|fees?|price increase)';
 // A guard, or a gate and a guard: the guard runs only on text the (cheap) gate finds something in.
+// What a note says there is, when it was set by mistake or lifted.
+const MARKER = '(?:dnc|do not (?:call|contact|mail|email)|opt ?outs?|opted out|objections?|(?:werbe)?widerspruch|werbesperr[a-z]*|sperrvermerk|keine werbung|no marketing|no contact|robinson[a-z]*|suppression)(?: (?:note|notiz|vermerk|flag|eintrag|kennzeichen|marker|status|request|anfrage))?';
 const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
+  new RegExp(`\\bhoer[a-z]* (?:sie |ihr )?(?:endlich |bitte |doch |jetzt )*auf (?:, )?(?:[a-z]+ ){0,3}${SERVICE_PAPERS}`, 'g'),
+  // Not on a register, or checked against one with no match ("Kd. steht auf keiner Sperrliste", "customer not on the TPS",
+  // "Checked suppression list: customer not on it"); a question whether we keep to one ("asked if we're TPS-compliant").
+  [/tps|mps|fps|dnc|do not call|robinson|sperrliste|sperrdatei|suppression|preference service|block ?list|black ?list/, new RegExp(`\\b(?:not|nicht|never|nie)\\b (?:[a-z]+ )?(?:on|auf|in|im|listed on|registered (?:on|with|in)|eingetragen (?:in|auf)) (?:the |der |die |dem |any |einer |a )?(?:[a-z]+ )?${REGISTER}\\b|\\b(?:auf|on|in) (?:keiner|keinem|no|none of the|keine) (?:[a-z]+ )?${REGISTER}\\b|\\b${REGISTER}\\b (?:[a-z]+ ){0,3}(?:not (?:listed|registered|found)|nicht (?:eingetragen|gelistet|gefunden|vorhanden))\\b`, 'g')],
+  [/^(?=[^]*(?:tps|mps|fps|dnc|do not call|robinson|sperrliste|sperrdatei|suppression|preference service|block ?list|black ?list))[^]*(?:not (?:listed|on it|on the|registered|found)|no match|no hits?|kein(?:e|en)? treffer|nicht eingetragen|nicht gelistet|negativ|ohne befund|passed|\bclear\b|unauffaellig|ok to (?:contact|call)|freigegeben)/, new RegExp(`\\b(?:checked|check(?:ing)?|ran|run|screened|scrubbed|geprueft|pruefung|abgleich|abgeglichen|gegengeprueft|against) (?:[a-z]+ ){0,4}${REGISTER}\\b|\\b${REGISTER}\\b (?:[a-z]+ ){0,2}(?:check(?:ed)?|abgleich|abgeglichen|geprueft|pruefung|screening|passed)\\b`, 'g')],
+  [/tps|mps|fps|dnc|do not call|robinson|sperrliste|sperrdatei|suppression|preference service|block ?list|black ?list/, new RegExp(`\\b${REGISTER} ?(?:compliant|compliance|konform|rules|regeln|regulations|vorgaben)\\b|\\b(?:fragt[a-z]*|gefragt|asked|asks|enquired|inquired|wanted to know|wollte wissen|will wissen)\\b (?:, )?(?:[a-z]+ ){0,2}(?:ob|if|whether) (?:wir|we|were|you|youre|sie|ihr|er|ich|he|she|they|i|the company|die firma) (?:[a-z]+ ){0,4}${REGISTER}\\b`, 'g')],
+  // Who the data protection officer is ("asked who our DPO is", "fragt nach dem Datenschutzbeauftragten").
+  [/dpo|data protection officer|datenschutzbeauftragt/, /\b(?:who|wer) (?:[a-z]+ ){0,3}(?:dpo|data protection officer|datenschutzbeauftragt[a-z]*)\b|\b(?:asked|asks|fragt[a-z]*|gefragt|wanted|wollte|requested|erfragt)\b (?:[a-z]+ ){0,3}(?:for |nach )?(?:the |our |your |dem |den |der |unseren |unserem |ihren )?(?:(?:name|contact|kontakt|email|e mail|adresse|address|details|daten)[a-z]* (?:of |des |der |vom |von )?(?:the |our |your |unseres |unserer )?)?(?:dpo|data protection officer|datenschutzbeauftragt[a-z]*)\b/g],
+  // A do-not-contact note set by mistake, for someone else, or lifted ("Ignore previous DNC note – that was for the other
+  // account holder", "Werbewiderspruch versehentlich erfasst, wurde gelöscht", "DNC was added in error and has been lifted").
+  [/^(?=[^]*(?:dnc|do not|opt ?out|objection|widerspruch|sperr|keine werbung|no marketing|no contact|robinson|suppression))[^]*(?:mistake|error|irrtu|versehen|wrong|falsch|fehler|other|another|different|anderen|vormieter|previous tenant|belonged|betraf|gehoerte|ignor|disregard|gegenstandslos|obsolete|hinfaellig|lifted|aufgehoben)/, new RegExp(`\\b(?:ignore|disregard|ignorier[a-z]*|irrtuemlich[a-z]*|versehentlich[a-z]*|falsch[a-z]*|mistaken(?:ly)?|erroneous(?:ly)?|wrongly)\\b (?:[a-z]+ ){0,3}${MARKER}|\\b${MARKER} (?:[a-z]+ ){0,8}?(?:mistake[a-z]*|error[a-z]*|irrtum[a-z]*|irrtuemlich[a-z]*|versehen[a-z]*|wrong (?:account|customer|person|record)|falsche[nm]? (?:konto|kunde[n]?|person|datensatz)|other (?:[a-z]+ ){0,2}(?:account|customer|holder|person)|another (?:account|customer|person)|anderen (?:kunden|konto|person|kontoinhaber)|different (?:account|customer|person)|vormieter[a-z]*|previous tenant|ignorieren|ignore|gegenstandslos|lifted|aufgehoben|removed|entfernt|geloescht|deleted|cleared)\\b`, 'g')],
+  // Asked about a register ("Kd. fragt nach der Robinsonliste wegen Werbebriefen anderer Firmen").
+  [/tps|mps|fps|dnc|do not call|robinson|sperrliste|sperrdatei|suppression|preference service|block ?list|black ?list/, new RegExp(`\\b(?:fragt[a-z]*|gefragt|erkundigt sich|asked|asks|enquired|inquired)\\b (?:[a-z]+ ){0,2}(?:nach|about|ueber) (?:der |dem |den |die |the |a )?${REGISTER}\\b`, 'g')],
+  // A phone-book or directory entry, a request for one's data (subject access): no objection to contact.
+  [/telefonbuch|verzeichnis|phone ?book|directory|branchenbuch|gelbe seiten|yellow pages/, /\b(?:(?:loesch[a-z]*|entfern[a-z]*|remov[a-z]*|delet[a-z]*|austrag[a-z]*) (?:[a-z]+ ){0,2})?(?:[a-z]*telefonbuch[a-z]*|[a-z]*verzeichnis[a-z]*|(?:tele)?phone ?book[a-z]*|directory (?:listing|entry|enquiries)|branchenbuch[a-z]*|gelbe seiten|yellow pages)\b(?: (?:[a-z]+ ){0,2}(?:loeschen|entfernen|remove|delete|austragen|stehen|listed|eintrag[a-z]*))?/g],
+  /\bsubject access (?:request)?\b|\b(?:copy|kopie|auskunft|uebersicht|list) (?:[a-z]+ ){0,2}(?:all |alle[rn]? |meine[rn]? |my |der |ueber )?(?:[a-z]+ )?(?:data|daten)\b(?: (?:[a-z]+ ){0,4}(?:hold|held|speichern|gespeichert|haben|have))?(?: (?:on|about|ueber) (?:me|mich))?|\bauskunft nach (?:art|artikel) 15\b/g,
+  // Contact wished again ("customer wants calls again", "möchte Angebote ausdrücklich wieder erhalten").
+  [/\b(?:again|wieder|weiterhin|still)\b/, /(?<!\b(?:not|dont|doesnt|never|no longer|nicht|kein|keine|keinen)(?: [a-z]+)? )\b(?:wants?|wanted|would like|moechte|will|wuenscht|wuensche)\b (?!(?:[a-z]+ ){0,4}(?:kein|keine|keinen|nicht|no|not|never|nie)\b)(?:[a-z]+ ){0,3}(?:again|wieder|weiterhin|still)\b(?: (?:[a-z]+ ){0,2}(?:erhalten|bekommen|haben|receive|get|hear|kontaktiert|angerufen|angeschrieben|besucht|contacted|called|emailed|visited)\b(?: werden)?)?/g],
+  // An unsubscribe meant but not done, what should stay said ("wollte sich vom Newsletter abmelden, … Newsletter soll bleiben").
+  [/\b(?:newsletter|werbung|mails|e ?mails|angebote|offers|emails|newsletters?)\b (?:[a-z]+ ){0,2}(?:soll|sollen|darf|duerfen|should|can|may) (?:[a-z]+ )?(?:bleiben|weiterlaufen|stay|continue)\b|\b(?:er|es|they|it) (?:soll|sollen|should) (?:[a-z]+ )?(?:bleiben|stay)\b/, /\b(?:wollte|wollten|wanted to|meant to|tried to|meinte)\b (?:sich )?(?:[a-z]+ ){0,3}(?:abmelden|unsubscribe|opt out|austragen)\b/g],
+  // Someone wants to be contacted ("melden Sie sich bitte bei mir", "please call me back").
+  /\b(?:melden|meldet) (?:sie |ihr )?(?:sich |euch )?(?:bitte )?(?:bei mir|bei uns|zurueck)\b|\b(?:rufen|ruft) (?:sie |ihr )?(?:mich|uns) (?:bitte )?(?:zurueck|an)$|\b(?:call|ring|phone) (?:me|us) back\b|\bget (?:back|in touch) (?:to|with) me\b/g,
+  // Not receiving is a complaint, not a wish ("I don't get any calls from you anymore").
+  /\b(?:dont|doesnt|do not|does not|never|no longer) (?:get|gets|receive|receives)\b/g,
+  // Why something stopped coming ("Warum schicken Sie mir keine Angebote mehr?", "why have you stopped sending me offers").
+  /\b(?:warum|wieso|weshalb|why) (?:schick|send|schreib|ruf|mail|meld|bekomm|krieg|erhalt)[a-z]* (?:sie |ihr |du |man |ich )?(?:mir |mich |uns |ihm |ihr )?(?:kein|keine|keinen|nicht mehr|no|nie)\b|\bwhy (?:have|has|did|do|does) (?:you|they|we) (?:stopped|stop) (?:sending|calling|emailing|writing|contacting)\b|\bwhy (?:dont you|do you no longer|have i stopped getting|am i not getting|dont i get)\b/g,
+  // Calls from others, in the genitive ("Werbeanrufe anderer Firmen"), or protection against them.
+  [/\b(?:anderer|fremder|dritter|verschiedener)\b|schuetz|wehr/, /\b(?:[a-z]*anrufe?|calls|[a-z]*werbung|[a-z]*mails|[a-z]*briefe?) (?:anderer|fremder|dritter|verschiedener) (?:[a-z]+ )?(?:firmen|anbieter|unternehmen)\b|\b(?:gegen|vor) (?:[a-z]+ ){1,4}(?:schuetzen|wehren)\b/g],
   new RegExp(`\\b(?:no|kein|keine|keinen|ohne)\\b (?:[a-z]+ )?${OBJECTION_NOUN}(?: [a-z0-9]+){0,4}? (?:flag|flagged|on file|vermerkt|hinterlegt|recorded|registered|eingetragen|gesetzt|vorhanden|noted|found|gefunden)\\b`, 'g'),
   /\b(?:no|kein|keine|keinen)\b (?:[a-z]+ )?(?:objections?|widerspruch|einwand|einwaende) (?:to|against|gegen)\b/g,
   /\b(?:not|nicht|never|nie|doesnt|dont)\b (?:[a-z]+ )?(?:object|objects|objected|widerspricht|widersprochen|widersprach)\b/g,
@@ -215,7 +297,7 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   /\b(?:customer|cust|kunde|kundin|he|she|er|sie)\b (?:has |hat )?(?:deleted|geloescht)\b (?:his|her|their|sein|seinen|ihr|ihren) (?:account|konto|app|profil|profile)\b/g,
   new RegExp(`\\b(?:kein|keine|keinen|no|not)\\b (?:[a-z]+ ){0,3}${MARKETING} (?:[a-z]+ )?(?:mehr |more |any more |anymore )?(?:bekommt|bekam|erhaelt|erhielt|received|arrived|arrives|angekommen|ankommt|(?:bekommen|erhalten) (?:hat|habe|hatte|hast))\\b`, 'g'),
   // An old, second or wrong address or number to be deleted, or an app removed: housekeeping, not an objection.
-  new RegExp(`\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*|streich[a-z]*|merg[a-z]*|zusammenf[a-z]*|(?:do not|dont|no longer|not) (?:[a-z]+ )?(?:use|send to|write to|call)) (?:[a-z]+ )?${STALE_DETAIL}|\\b${STALE_DETAIL} (?:[a-z]+ ){0,3}(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*|(?:nicht mehr|nicht) (?:nutzen|verwenden|benutzen|anschreiben|anrufen))\\b`, 'g'),
+  new RegExp(`\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|eras(?:e|ed|ing)|remov[a-z]*|entfern[a-z]*|streich[a-z]*|merg[a-z]*|zusammenf[a-z]*|(?:do not|dont|no longer|not) (?:[a-z]+ )?(?:use|send to|write to|call)) (?:[a-z]+ )?${STALE_DETAIL}|\\b${STALE_DETAIL} (?:[a-z]+ ){0,3}(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*|(?:nicht mehr|nicht) (?:nutzen|verwenden|benutzen|anschreiben|anrufen))\\b`, 'g'),
   // Payment details to delete ("löschen Sie meine Bankverbindung, ich zahle per Rechnung").
   new RegExp(`\\b(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*) (?:[a-z]+ ){0,2}${PAYMENT_DETAIL}|\\b${PAYMENT_DETAIL} (?:[a-z]+ ){0,3}(?:loesch[a-z]*|geloescht|delet[a-z]*|remov[a-z]*|entfern[a-z]*)\\b`, 'g'),
   // An objection to an invoice or a charge ("Widerspruch gegen die Rechnung").
@@ -231,12 +313,12 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   // Consent given and wishes for more contact ("stimmt Kontaktaufnahme ausdrücklich zu", "wants more calls from her rep").
   /\b(?:stimmt|stimmen|stimmte|stimmten)\b (?!(?:[a-z]+ ){0,5}(?:nicht|nie|keiner|keinen|keine|kein|nicht mehr)\b)(?:[a-z]+ ){0,5}zu\b/g,
   /(?<!\b(?:not|dont|doesnt|no longer|never|nicht) )\b(?:agrees?|agreed|consents?|consented|happy) to (?:be(?:ing)? )?(?:contact(?:ed)?|call(?:ed)?|email(?:ed)?|mailed|marketing|offers)\b/g,
-  /(?<!\b(?:not|dont|doesnt|no longer|never|nicht) )\b(?:wuenscht|wuenschen|wuensche|moechte|moechten|will|wants?|would like|asks? for|asked for|bittet um|requests?|requested) (?:sich )?(?:mehr|more|haeufiger[a-z]*|more frequent|regelmaessig[a-z]*|regular|persoenlich[a-z]*|personal|einen|a|an) (?:[a-z]+ )?(?:kontakt[a-z]*|contact|anruf[a-z]*|calls?|besuch[a-z]*|visits?|rueckruf|call ?back|beratung[a-z]*)\b/g,
+  /(?<!\b(?:not|dont|doesnt|no longer|never|nicht) )\b(?:wuenscht|wuenschen|wuensche|moechte|moechten|will|wants?|would like|asks? for|asked for|bittet um|requests?|requested) (?:sich )?(?:mehr|more|haeufiger[a-z]*|more frequent|regelmaessig[a-z]*|regular|persoenlich[a-z]*|personal|einen|a|an) (?:[a-z]+ )?(?:kontakt[a-z]*|contact|anruf[a-z]*|calls?|besuch[a-z]*|visits?|rueckruf|call ?back|beratung[a-z]*|angebote|offers|deals|newsletters?|infos?|e ?mails|mails)\b/g,
   // A registration with a permission beside it ("on the TPS but happy for us to call him").
   /\b(?:tps|mps|robinson ?list[a-z]*|robinsonliste|dnc|do not call (?:list|register)|preference service)\b (?:[a-z]+ ){0,4}(?:but|aber|jedoch|though) (?:[a-z]+ ){0,3}(?:happy|ok|okay|fine|glad|agrees?|agreed|consents?|consented|einverstanden|gerne?|erlaubt|willing|welcome)\b/g,
   // Service papers by another way ("Kontoauszüge nicht mehr per Post, nur noch online", "no more emails with my invoice").
   [/\b(?:per|by|via|as|in|auf) (?:[a-z]+ )?(?:post|mail|paper|papier|papierform|brief|e ?mail|letter)\b/, new RegExp(`\\b(?:${SERVICE_PAPERS}) (?:[a-z]+ ){0,3}(?:nicht mehr|nicht|no longer|not|no more) (?:[a-z]+ )?(?:per|by|as|via|in|auf) (?:post|mail|paper|papier|papierform|brief|e ?mail|letter)\\b`, 'g')],
-  new RegExp(`\\b(?:(?:no|not|keine|kein|nicht) )?(?:more |further |mehr |weitere[n]? )?(?:e ?mails?|emails|post|briefe?|letters?|papier|paper|sms|texts?|calls?|anrufe?|rueckrufe?|call ?backs?) (?:mehr |more |anymore |any more )?(?:with|mit|containing|including|for|fuer|about|ueber|zur|zum|zu|on|regarding|wegen) (?:[a-z]+ ){0,2}(?:${SERVICE_PAPERS}|${SERVICE_NOTICES})\\b`, 'g'),
+  new RegExp(`\\b(?:(?:no|not|keine|kein|nicht) )?(?:more |further |mehr |weitere[n]? )?(?:e ?mails?|emails|post|briefe?|letters?|papier|paper|sms|texts?|calls?|anrufe?|rueckrufe?|call ?backs?) (?:mehr |more |anymore |any more )?(?:with|mit|containing|including|for|fuer|about|ueber|zur|zum|zu|on|regarding|wegen|titled|called|named|saying|betreff|subject|mit dem betreff|with the subject) (?:[a-z]+ ){0,2}(?:${SERVICE_PAPERS}|${SERVICE_NOTICES})\\b`, 'g'),
   [/\b(?:per|by|via|as|als|in der) /, new RegExp(`\\b(?:(?:no|not|keine|kein|nicht) )?(?:more |further |mehr |weitere )?(?:${SERVICE_PAPERS}|${SERVICE_NOTICES}) (?:mehr |more |anymore )?(?:per|by|via|as|als|in der) (?:[a-z]+ )?(?:sms|e ?mail|post|brief|text|mail|papier|paper|app)\\b(?: mehr| more| anymore)?`, 'g')],
   // Someone or something sent elsewhere ("don't send the pack to my work, send it home").
   /\b(?:dont|do not|please dont|nicht|bitte nicht) (?:send|mail|post|deliver|ship|schick[a-z]*|send[a-z]*|liefer[a-z]*) (?:[a-z]+ ){0,4}(?:to|an|at|in|zu|ins) (?:my|his|her|the|die|meine|seine|ihre|das|den|der) (?:work|office|arbeit|buero|firma|old|alte[a-z]*|business|company|shop|store|neighbou?r[a-z]*|nachbar[a-z]*)\b/g,
@@ -283,7 +365,7 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   // Mail that lands in spam, an action closed ("how to stop our emails landing in junk", "no further action").
   /\b(?:e ?mails?|mails|newsletters?|nachrichten) (?:[a-z]+ )?(?:landing|landen|landeten|going|gehen|landed|ending up|end up) in (?:the |his |her |my |im |dem )?(?:junk|spam)[a-z]*\b|\bno further action\b|\bkeine weiteren (?:schritte|massnahmen|aktionen)\b/g,
   // A call wanted ("asked to be called again", "bittet um Rückruf").
-  /\b(?:asked|asks|wants?|wanted|would like|requests?|requested) (?:us )?to be (?:called|contacted|rung|phoned) (?:again|back)\b|\b(?:bittet|bat|gebeten) um (?:einen |erneuten )?rueckruf\b|\b(?:moechte|will|wuenscht|wollte) (?:bitte )?(?:zurueck)?gerufen werden\b/g,
+  /(?<!\b(?:not|dont|doesnt|never|no longer|nicht) )\b(?:asked|asks|wants?|wanted|would like|requests?|requested) (?:us )?to be (?:called|contacted|rung|phoned) (?:again|back)\b|\b(?:bittet|bat|gebeten) um (?:einen |erneuten )?rueckruf\b|\b(?:moechte|will|wuenscht|wollte) (?:bitte )?(?:zurueck)?gerufen werden\b/g,
   // Goods no longer to be sent ("Bitte keine Ware mehr schicken, das Abo endet").
   /\b(?:keine|kein|no|nicht) (?:[a-z]+ )?(?:ware|waren|pakete?|kisten?|boxen|produkte|goods|products?|parcels?|boxes|items|meals|lieferungen)\b (?:mehr |more |anymore )?(?:schicken|senden|liefern|zustellen|send|deliver|ship)?/g,
   // Advertising as a topic ("Ihre Werbung verspricht 100 Mbit", "the ad was misleading").
@@ -313,7 +395,7 @@ const GLUED = /keine?werbung|keinewerbeanrufe|keinkontakterwuenscht|donot(?:cont
  * first (docs/objections-accuracy.md).
  */
 export const OBJECTION_VETO = -6;
-export const OBJECTION_ALONE = 1.75;
+export const OBJECTION_ALONE = 1.5;
 
 const MODEL: ObjectionModel = decodeObjectionModel(OBJECTION_BIAS, OBJECTION_WEIGHTS);
 
@@ -331,7 +413,33 @@ export function findObjectionPhrase(text: string | undefined, extraPhrases: read
 /** The detector's answer for a text (null: no objection), without any cache. */
 export function readObjectionText(text: string): string | null {
   const normalised = normaliseObjectionText(text);
-  return combineObjection(objectionByRules(normalised), readObjection(MODEL, objectionModelTokens(text, normalised))) ?? null;
+  return combineObjection(objectionRuleIn(text, normalised), readObjection(MODEL, objectionModelTokens(text, normalised))) ?? null;
+}
+
+/** The phrase the rules find in a text: in the whole (objectionByRules) or as a sentence of its own (bareSentence). */
+export function objectionRuleIn(text: string, normalised = normaliseObjectionText(text)): string | undefined {
+  return objectionByRules(normalised) ?? bareSentence(text, normalised);
+}
+
+// A sentence or clause that is nothing but a request ("Laut Kd. sind unsere Mails Spam. Austragen!", "Kd. sagt nur:
+// abmelden!", "Preis zu hoch. Keine Anrufe!"). Most texts have none of these words: then nothing is split.
+const BARE_ACTION_GATE = /austrag|abmeld|abbestell|streich|l(?:ö|oe|o)sch|unsub|remove me|take me off|opt me out|delete me|\bstopp?\b/i;
+const BARE_WORD_GATE = /kein|\bno\b|\bzero\b|\bnull\b|object|widersp/i;
+const BARE_ACTION =
+  /^(?:(?:customer|cust|kunde|kundin|kd|client|says|sagt|said|only|nur|please|bitte|sofort|immediately|now|jetzt|einfach|also|und|and) )*(?:austragen|abmelden|abbestellen|streichen|loeschen|unsubscribe|remove me|take me off|opt me out|delete me|stop|stopp)(?: (?:bitte|please|sofort|now|immediately|von allem|aus allem|from everything|from all lists|aus allen (?:listen|verteilern)|ueberall|everywhere|danke|thanks|asap|endlich))*$/;
+const BARE_PART = /[.!?:;()]+|\s[–—-]+\s|,/;
+
+function bareSentence(text: string, normalised: string): string | undefined {
+  // Without a request word only a text of more than one part can hold a bare "Keine Anrufe!" the whole-text rules missed.
+  if (!BARE_ACTION_GATE.test(text) && !(BARE_WORD_GATE.test(text) && BARE_PART.test(text))) return undefined;
+  if (RETRACTED.test(normalised) || RENEWED.test(normalised)) return undefined;
+  for (const part of text.split(BARE_PART)) {
+    if (part.length > 60) continue;
+    const words = normaliseObjectionText(part);
+    const bare = BARE_ACTION.exec(words) ?? BARE.exec(words);
+    if (bare && withoutNoObjection(words).includes(bare[0])) return bare[0];
+  }
+  return undefined;
 }
 
 /** Exports repeat their reason texts (picklists, templates): each distinct text is read once. */
@@ -410,7 +518,7 @@ export function objectionByRules(text: string): string | undefined {
   const bare = BARE.exec(normalised.replace(/ ,/g, '').trim());
   if (bare) return bare[0];
   for (const rule of RULES) {
-    const match = rule.exec(normalised);
+    const match = rule instanceof RegExp ? rule.exec(normalised) : rule[0].test(normalised) ? rule[1].exec(normalised) : null;
     if (match) return match[0].trim();
   }
   if (THREAT.test(normalised) && THREAT_CONTACT.test(normalised) && THREAT_AGAIN.test(normalised)) return THREAT.exec(normalised)?.[0];
@@ -460,9 +568,26 @@ export function joinSpacedLetters(text: string): string {
     .replace(LETTER_SPACED[3] as RegExp, joinLetters);
 }
 
+// A campaign's subject quoted as what is sent ("Mails mit „Wir vermissen Sie“", "the "last chance" texts", "„Wir wollen
+// Sie zurück“-Briefe"): the mail is advertising, and is named so on both sides of the quote ("Werbemails mit „…“
+// Werbemails"), so that the quote's words do not stand between the mail and what is asked of it. Not when the quote
+// names a service matter ("E-Mails mit dem Betreff "Ihre Rechnung"").
+const QUOTE = /["„“”»«]/;
+const QUOTED = '["„“”»«]([^"„“”»«]{1,80})["„“”»«]';
+const SENT_NOUN = '(e-?mails?|emails|mails|newsletters?|briefe?|letters?|sms|texts?|nachrichten|messages?|anrufe?|calls?|flyers?|karten|cards|post)';
+const QUOTED_AFTER = new RegExp(`\\b${SENT_NOUN}((?:\\s+(?:mehr|more|anymore|bitte|please))?\\s+(?:mit|with|titled|called|named|saying|labelled|like|wie)(?:\\s+(?:dem|the|der))?(?:\\s+(?:betreff|subject(?: line)?|titel|title|slogan))?\\s*:?\\s*|\\s*\\(?(?:betreff|subject)\\s*:?\\s*)${QUOTED}`, 'giu');
+const QUOTED_BEFORE = new RegExp(`${QUOTED}(\\s*-?\\s*)${SENT_NOUN}\\b`, 'giu');
+const SERVICE_QUOTE = /rechnung|invoice|\bbill|zahlung|payment|mahnung|reminder|paket|parcel|package|liefer|deliver|versand|shipping|termin|appointment|passwor|bestell|\border|vertrag|contract|k(?:ü|ue|u)ndig|cancel|st(?:ö|oe|o)rung|outage|konto|account|sicherheit|security|\bcode|best(?:ä|ae|a)tig|confirm|receipt|quittung|statement/i;
+
+function markQuotedCampaigns(text: string): string {
+  return text
+    .replace(QUOTED_AFTER, (all: string, noun: string, link: string, quoted: string) => (SERVICE_QUOTE.test(quoted) ? all : `Werbe${noun}${link}"${quoted}" Werbe${noun}`))
+    .replace(QUOTED_BEFORE, (all: string, quoted: string, link: string, noun: string) => (SERVICE_QUOTE.test(quoted) ? all : `Werbe${noun} "${quoted}"${link === '' ? ' ' : link}Werbe${noun}`));
+}
+
 /** Lower case, umlauts folded, letter-spaced words joined, punctuation as single spaces, shorthand expanded. */
 export function normaliseObjectionText(text: string): string {
-  const plain = foldText(text).replace(/['’`´]/g, '');
+  const plain = foldText(QUOTE.test(text) ? markQuotedCampaigns(text) : text).replace(/['’`´]/g, '');
   const folded = joinSpacedLetters(plain)
     // Commas and semicolons end a clause: no rule reaches across them unless it says so.
     .replace(/[,;]+/g, ' , ')
