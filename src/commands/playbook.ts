@@ -164,23 +164,18 @@ function scaledWidths(widths: number[], floors: number[], width: number): number
 
 /** A timing rule in a few words. */
 export function describeTiming(t: TimingRule, lang: Lang, coolingOffDays: number): string {
-  const de = lang === 'de';
+  const say = messages(lang).playbook;
   switch (t.kind) {
     case 'soon':
     case 'after_some_time': {
       const wait = Math.max(t.afterDays, coolingOffDays);
-      const what = t.kind === 'soon' ? (de ? 'bald' : 'soon') : de ? 'nach einiger Zeit' : 'after some time';
-      return de ? `${what}: ${wait} T nach Kündigung, ${t.windowDays} T lang` : `${what}: ${wait} d after churn, for ${t.windowDays} d`;
+      return t.kind === 'soon' ? say.timingSoon(wait, t.windowDays) : say.timingAfterSomeTime(wait, t.windowDays);
     }
     case 'before_contract_end':
-      return de
-        ? `vor Ende des Konkurrenzvertrags: Fenster endet ${t.leadDays} T davor (sonst ${t.assumedTermMonths} Mon. Laufzeit)`
-        : `before competitor contract ends: window closes ${t.leadDays} d before (else ${t.assumedTermMonths}-month term)`;
-    case 'after_fix': {
-      const from = t.fixedFrom ?? (de ? `unbekannt: ${t.fallbackAfterDays ?? 90} T nach Kündigung` : `unknown: ${t.fallbackAfterDays ?? 90} d after churn`);
-      return de ? `nach Behebung (${from})` : `once fixed (${from})`;
-    }
+      return say.timingBeforeContractEnd(t.leadDays, t.assumedTermMonths);
+    case 'after_fix':
+      return say.timingAfterFix(t.fixedFrom ?? say.timingFixUnknown(t.fallbackAfterDays ?? 90));
     case 'never':
-      return de ? 'nie' : 'never';
+      return say.timingNever;
   }
 }

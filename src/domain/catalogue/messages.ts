@@ -638,6 +638,19 @@ export const COMMAND_TEXTS = {
     source: m((source: string) => `source: ${source}`, (source) => `Quelle: ${source === 'default' ? 'eingebautes Playbook' : source}`),
     retentionLabel: m((label: string) => `Retention: ${label}`, (label) => `Kundenbindung: ${label}`),
     retentionCost: m((incentive: number, givePct: number) => `incentive ${incentive}, ${givePct} % of margin`, (incentive, givePct) => `Anreiz ${incentive}, ${givePct} % der Marge`),
+    // A reason's timing rule in a few words (the Timing column of playbook show).
+    timingSoon: m((wait: number, windowDays: number) => `soon: ${wait} d after churn, for ${windowDays} d`, (wait, windowDays) => `bald: ${wait} T nach Kündigung, ${windowDays} T lang`),
+    timingAfterSomeTime: m(
+      (wait: number, windowDays: number) => `after some time: ${wait} d after churn, for ${windowDays} d`,
+      (wait, windowDays) => `nach einiger Zeit: ${wait} T nach Kündigung, ${windowDays} T lang`,
+    ),
+    timingBeforeContractEnd: m(
+      (leadDays: number, termMonths: number) => `before competitor contract ends: window closes ${leadDays} d before (else ${termMonths}-month term)`,
+      (leadDays, termMonths) => `vor Ende des Konkurrenzvertrags: Fenster endet ${leadDays} T davor (sonst ${termMonths} Mon. Laufzeit)`,
+    ),
+    timingFixUnknown: m((days: number) => `unknown: ${days} d after churn`, (days) => `unbekannt: ${days} T nach Kündigung`),
+    timingAfterFix: m((from: string) => `once fixed (${from})`, (from) => `nach Behebung (${from})`),
+    timingNever: m('never', 'nie'),
     retentionTiming: m((afterDays: number, windowDays: number) => `${afterDays} days after as-of, window ${windowDays} days`, (afterDays, windowDays) => `${afterDays} Tage nach Stichtag, Fenster ${windowDays} Tage`),
     initNoFile: m('playbook init needs a file name to write', 'playbook init braucht einen Dateinamen zum Schreiben'),
     initExists: m((file: string) => `${file} already exists`, (file) => `${file} gibt es schon`),
