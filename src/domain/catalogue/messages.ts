@@ -94,6 +94,14 @@ const SPEND_SAME = m(
   'der mittlere Folgeumsatz ist bei allen Kunden gleich: das Gamma-Gamma-Modell braucht Unterschiede im Umsatz',
 );
 
+// decision_reason's comparison with the threshold, and the purchase model's basis after it.
+const BELOW_EN = (ev: string, t: string) => `expected value ${ev} ≤ threshold ${t}`;
+const BELOW_DE = (ev: string, t: string) => `erwarteter Wert ${ev} ≤ Schwelle ${t}`;
+const ABOVE_EN = (ev: string, t: string) => `expected value ${ev} > threshold ${t}`;
+const ABOVE_DE = (ev: string, t: string) => `erwarteter Wert ${ev} > Schwelle ${t}`;
+const BASIS_EN = (pAlive: string) => `purchase model, P(alive) ${pAlive}`;
+const BASIS_DE = (pAlive: string) => `Kaufmodell, P(aktiv) ${pAlive}`;
+
 export const COMMAND_TEXTS = {
   /** Names of codes where a sentence mentions them; English keeps the code. */
   names: {
@@ -113,8 +121,18 @@ export const COMMAND_TEXTS = {
     finalNoOffer: m('final reason: no offer', 'endgültiger Grund: kein Angebot'),
     marginNotPositive: m('first-lifetime margin ≤ 0: cost more than they brought', 'Marge im ersten Kundenleben ≤ 0: kostete mehr, als er einbrachte'),
     reasonUnclear: m((c: string, min: string) => `reason unclear (confidence ${c} < ${min})`, (c, min) => `Grund unklar (Sicherheit ${c} < ${min})`),
-    belowThreshold: m((ev: string, t: string) => `expected value ${ev} ≤ threshold ${t}`, (ev, t) => `erwarteter Wert ${ev} ≤ Schwelle ${t}`),
-    aboveThreshold: m((ev: string, t: string) => `expected value ${ev} > threshold ${t}`, (ev, t) => `erwarteter Wert ${ev} > Schwelle ${t}`),
+    belowThreshold: m(BELOW_EN, BELOW_DE),
+    aboveThreshold: m(ABOVE_EN, ABOVE_DE),
+    // A purchase-model customer's decision: the same words, and the model's P(alive) after them.
+    modelBelowThreshold: m((ev: string, t: string, pAlive: string) => `${BELOW_EN(ev, t)} (${BASIS_EN(pAlive)})`, (ev, t, pAlive) => `${BELOW_DE(ev, t)} (${BASIS_DE(pAlive)})`),
+    modelAboveThreshold: m((ev: string, t: string, pAlive: string) => `${ABOVE_EN(ev, t)} (${BASIS_EN(pAlive)})`, (ev, t, pAlive) => `${ABOVE_DE(ev, t)} (${BASIS_DE(pAlive)})`),
+    /** a contact worth making that the budget leaves out (domain/budget.ts) */
+    overBudget: m(
+      (amount: string, symbol: string) => `over budget: the ${symbol}${amount} budget buys contacts with more value per ${symbol} of cost`,
+      (amount, symbol) => `über dem Budget: das Budget von ${amount}\u00a0${symbol.trim()} kauft Kontakte mit mehr Wert je ${unitWord(symbol)} Kosten`,
+    ),
+    /** a decision the consultant changed in the worksheet (domain/worksheet/apply.ts), with the consultant's reason */
+    consultant: m((why: string) => `consultant: ${why}`, (why) => `Berater: ${why}`),
     noChannel: m(
       (ev: string, channel: string) => `worth an approach (${ev} by ${channel}), but no channel may be used`,
       (ev, channel) => `eine Ansprache lohnt sich (${ev} per ${CHANNEL_DE[channel] ?? channel}), aber kein Kanal ist erlaubt`,
@@ -150,7 +168,7 @@ export const COMMAND_TEXTS = {
         `laut Kaufmodell aktiv (P(aktiv) ${pAlive} ≥ Verlustschwelle ${threshold}): kauft noch, nicht verloren — keine Rückgewinnung${single ? '; nach einem einzigen Kauf kann BG/NBD es nicht unterscheiden (winback clv --model pareto-nbd kann es)' : ''}`,
     ),
     modelMarginNotPositive: m('margin ≤ 0: a second lifetime would cost more than it brings', 'Marge ≤ 0: ein zweites Kundenleben kostete mehr, als es einbrächte'),
-    modelBasis: m((pAlive: string) => `purchase model, P(alive) ${pAlive}`, (pAlive) => `Kaufmodell, P(aktiv) ${pAlive}`),
+    modelBasis: m(BASIS_EN, BASIS_DE),
     missingHandover: m((problem: string) => `missing data: ${problem}`, (problem) => `fehlende Daten: ${problem}`),
     handoverNotNumber: m(
       (column: string, text: string) => `${column} '${text}' is not a number ≥ 0: the purchase-model value cannot be read (rerun winback clv with amounts)`,
@@ -292,12 +310,8 @@ export const COMMAND_TEXTS = {
     no: m((why: string) => `no (${why})`, (why) => `nein (${why})`),
     notPermitted: m('not permitted', 'nicht erlaubt'),
   },
-  /** The budget line of plan and campaign, the over-budget decision_reason and --budget's usage errors (budget.ts, pipeline/plan-budget.ts). */
+  /** The budget line of plan and campaign and --budget's usage errors (the over-budget decision_reason is value.overBudget) (budget.ts, pipeline/plan-budget.ts). */
   budget: {
-    overBudget: m(
-      (amount: string, symbol: string) => `over budget: the ${symbol}${amount} budget buys contacts with more value per ${symbol} of cost`,
-      (amount, symbol) => `über dem Budget: das Budget von ${amount}\u00a0${symbol.trim()} kauft Kontakte mit mehr Wert je ${unitWord(symbol)} Kosten`,
-    ),
     line: m(
       (amount: string, contacts: string, spent: string, value: string, leftOut: string, next: string) =>
         `budget ${amount}: ${contacts} contacts, ${spent} spent, expected incremental value ${value}; ${leftOut} contacts worth making left out; ${next}\n`,
@@ -625,7 +639,6 @@ export const COMMAND_TEXTS = {
   },
   /** The worksheet's mark on a decision the consultant changed (domain/worksheet/apply.ts); its other texts are in worksheet.ts. */
   worksheet: {
-    consultant: m((why: string) => `consultant: ${why}`, (why) => `Berater: ${why}`),
     choiceCostsMore: m(
       (offer: string, channel: string) => `with the consultant's choice (${offer}, ${channel}) the contact costs more than it is expected to bring back`,
       (offer, channel) => `mit der Wahl des Beraters (${OFFER_DE[offer] ?? offer}, ${CHANNEL_DE[channel] ?? channel}) kostet der Kontakt mehr, als er voraussichtlich einbringt`,
