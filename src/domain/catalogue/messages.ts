@@ -41,6 +41,32 @@ const LEDGER_PROBLEM_DE: Record<LedgerProblem, (a: string, b: string) => string>
   date: (a) => `„${a}“ ist kein Datum (JJJJ-MM-TT)`, emptyCampaign: () => 'leere Kampagnen-ID', outcome: (a) => `unbekanntes Ergebnis „${a}“ (erwartet contacted oder control)`,
 };
 
+/**
+ * Why an .xlsx cannot be read (io/xlsx/damage.ts tells the kind from what failed); `part` is the
+ * zip part it was in (xl/sharedStrings.xml), '' where none. The library's own text is not shown.
+ */
+export type WorkbookDamage = 'notZip' | 'zipDamaged' | 'encrypted' | 'noWorkbook' | 'badXml' | 'partMissing' | 'tooLarge' | 'unreadable';
+const WORKBOOK_DAMAGE_EN: Record<WorkbookDamage, (part: string) => string> = {
+  notZip: () => 'it is not a complete zip file: cut off, or no workbook at all',
+  zipDamaged: (part) => `the zip part ${part || 'holding the sheet'} is damaged`,
+  encrypted: () => 'it is encrypted with a password',
+  noWorkbook: () => 'the zip holds no workbook: xl/workbook.xml is missing',
+  badXml: (part) => `its part ${part} is not well-formed XML`,
+  partMissing: (part) => `its part ${part} is missing`,
+  tooLarge: (part) => `its part ${part || 'holding the sheet'} is too large to be read into memory`,
+  unreadable: (part) => (part ? `its part ${part} cannot be read` : 'its content cannot be read'),
+};
+const WORKBOOK_DAMAGE_DE: Record<WorkbookDamage, (part: string) => string> = {
+  notZip: () => 'sie ist keine vollständige ZIP-Datei: abgeschnitten oder gar keine Arbeitsmappe',
+  zipDamaged: (part) => (part ? `der ZIP-Teil ${part} ist beschädigt` : 'der ZIP-Teil mit dem Tabellenblatt ist beschädigt'),
+  encrypted: () => 'sie ist mit einem Kennwort verschlüsselt',
+  noWorkbook: () => 'die ZIP-Datei enthält keine Arbeitsmappe: xl/workbook.xml fehlt',
+  badXml: (part) => `ihr Teil ${part} ist kein wohlgeformtes XML`,
+  partMissing: (part) => `ihr Teil ${part} fehlt`,
+  tooLarge: (part) => (part ? `ihr Teil ${part} ist zu groß, um in den Speicher gelesen zu werden` : 'der Teil mit dem Tabellenblatt ist zu groß, um in den Speicher gelesen zu werden'),
+  unreadable: (part) => (part ? `ihr Teil ${part} lässt sich nicht lesen` : 'ihr Inhalt lässt sich nicht lesen'),
+};
+
 /** Why a run goes on despite a ledger problem (--force, --dry-run), or '' when it stops there. */
 type Going = '' | 'force' | 'dryRun';
 const GOING_EN: Record<Going, string> = { '': '', force: ' (going on because of --force)', dryRun: ' (a --dry-run changes no ledger)' };
@@ -821,7 +847,15 @@ export const COMMAND_TEXTS = {
     ),
     spillReadHint: m('check the temp directory (TMPDIR)', 'das temporäre Verzeichnis (TMPDIR) prüfen'),
     spillCut: m('a temporary sort file was cut short', 'eine temporäre Sortierdatei wurde abgeschnitten'),
-    workbookUnreadable: m((label: string, why: string) => `${label} is not a readable Excel workbook (${why})`, (label, why) => `${label} ist keine lesbare Excel-Arbeitsmappe (${why})`),
+    workbookUnreadable: m(
+      (label: string, damage: WorkbookDamage, part: string) => `${label} is not a readable Excel workbook (${(WORKBOOK_DAMAGE_EN[damage] ?? WORKBOOK_DAMAGE_EN.unreadable)(part)})`,
+      (label, damage, part) => `${label} ist keine lesbare Excel-Arbeitsmappe (${(WORKBOOK_DAMAGE_DE[damage] ?? WORKBOOK_DAMAGE_DE.unreadable)(part)})`,
+    ),
+    encryptedHint: m(
+      'open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password) and save it again, or export it as CSV',
+      'in Excel öffnen, das Kennwort entfernen (Datei › Informationen › Arbeitsmappe schützen › Mit Kennwort verschlüsseln) und erneut speichern, oder als CSV exportieren',
+    ),
+    tooLargeHint: m('export the sheet as CSV (File › Save As › CSV UTF-8): winback reads CSV files of any size', 'das Tabellenblatt als CSV exportieren (Datei › Speichern unter › CSV UTF-8): winback liest CSV-Dateien jeder Größe'),
     workbookEmpty: m((label: string) => `${label}: the workbook holds no worksheet`, (label) => `${label}: die Arbeitsmappe enthält kein Tabellenblatt`),
     saveAgainHint: m('open it in Excel and save it again as .xlsx, or export it as CSV', 'in Excel öffnen und erneut als .xlsx speichern, oder als CSV exportieren'),
     noSheet: m((wanted: string, label: string) => `--sheet '${wanted}': ${label} has no such sheet`, (wanted, label) => `--sheet '${wanted}': ${label} hat kein solches Tabellenblatt`),
