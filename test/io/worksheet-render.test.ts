@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decisionWords, formatWorksheetMoney, normaliseTypedDate } from '../../src/domain/worksheet/format.js';
 import { findEnglish } from '../support/english-words.js';
+import type { DecisionNote } from '../../src/domain/value/types.js';
 import { messages } from '../../src/domain/catalogue/index.js';
 import { chooseColumns, renderMeasureCard, renderRankedTable, renderSelectionCard } from '../../src/io/worksheet/render.js';
 import { fixtureFlow } from '../support/worksheet-flow.js';
@@ -65,7 +66,7 @@ describe('worksheet screens', () => {
     expect(decisionWords(unclear, 'de', '€')).toBe('Grund unklar (Sicherheit 0,41 < 0,50)');
     const model = { key: 'modelBelowThreshold', args: [{ money: -12.6 }, { money: 0 }, { fixed: 0.3 }] } as const;
     expect(decisionWords(model, 'en', '$')).toBe('expected value -$13 ≤ threshold $0 (purchase model, P(alive) 0.30)');
-    const handover = { key: 'missingHandover', args: [{ key: 'handoverThreshold', args: ['x'] }] } as const;
+    const handover: DecisionNote = { key: 'missingHandover', args: [{ key: 'handoverThreshold', args: ['x'] }] };
     expect(decisionWords(handover, 'de', '€')).toMatch(/^fehlende Daten: lost_threshold 'x' ist kein Anteil/);
   });
 

@@ -49,7 +49,8 @@ export function typedWhereLossless(cells: string[]): TestCell[] {
 
 /** The parts of a zip (a workbook), by path. */
 export async function zipParts(bytes: Buffer): Promise<Map<string, Buffer>> {
-  const { Open } = await import('unzipper');
+  // unzipper reads a zip from memory too (Open.buffer), which its type declarations leave out.
+  const { Open } = (await import('unzipper')) as unknown as { Open: { buffer(data: Buffer): Promise<{ files: { path: string; buffer(): Promise<Buffer> }[] }> } };
   const directory = await Open.buffer(bytes);
   const parts = new Map<string, Buffer>();
   for (const f of directory.files) parts.set(f.path, await f.buffer());
