@@ -66,7 +66,7 @@ export interface MarketRun {
   renewal: { default: OfferChoice; calibrated: OfferChoice };
   /** `plan --budget` (default model): its value under the truth against the best selection within the same amount */
   budgeted?: { amount: number; plan: PlanScore; best: BudgetBest };
-  /** `plan --capacity` (default model): half the default plan's phone and visit contacts as places; its value under the truth against the exact best within them */
+  /** `plan --capacity` (default model): a quarter of the default plan's phone and visit contacts as places; its value under the truth against the exact best within them */
   capacity?: { caps: { phone: number; visit: number }; planned: { phone: number; visit: number }; plan: PlanScore; best: CapacityBest };
 }
 
@@ -121,8 +121,8 @@ export async function runMarket(dir: string, m = MARKET, opts: { executed?: bool
   }
   if (opts.capacity) {
     const planned = read('plan-default').filter((r) => r.decision === 'win_back');
-    const half = (channel: string) => Math.floor(planned.filter((r) => r.channel === channel).length / 2);
-    const caps = { phone: half('phone'), visit: half('visit') };
+    const quarter = (channel: string) => Math.floor(planned.filter((r) => r.channel === channel).length / 4);
+    const caps = { phone: quarter('phone'), visit: quarter('visit') };
     await cli(['plan', exportPath, '--out', join(dir, 'plan-capacity'), '--as-of', iso, '--capacity', `phone=${caps.phone},visit=${caps.visit}`, '--quiet']);
     const capped = read('plan-capacity').filter((r) => r.decision === 'win_back');
     const on = (channel: string) => capped.filter((r) => r.channel === channel).length;
