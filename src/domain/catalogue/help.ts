@@ -228,7 +228,7 @@ export const HELP = {
       },
       examples: [
         'winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --capacity phone=20',
-        'winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --holdout 10% --test-offers 20%',
+        'winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --holdout 10% --test-offers 20% --test-channels 10%',
         'winback campaign kunden.xlsx --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --format xlsx --excel',
         'winback campaign kunden.csv --out out/anrufe --lang de --columns customer_id,name,phone,contact_person,reason_text,offer',
         'winback campaign out/silent-churners.csv --out out/week --ledger out/ledger.csv   (a clv hand-over: core defectors go to retention-<channel>.csv)',
@@ -264,7 +264,7 @@ export const HELP = {
       },
       examples: [
         'winback campaign fixtures/lost-customers-de.csv --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --capacity phone=20 --lang de',
-        'winback campaign fixtures/lost-customers-de.csv --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --holdout 10% --test-offers 20%',
+        'winback campaign fixtures/lost-customers-de.csv --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --holdout 10% --test-offers 20% --test-channels 10%',
         'winback campaign kunden.xlsx --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --format xlsx --excel',
         'winback campaign kunden.csv --out out/anrufe --lang de --columns customer_id,name,phone,contact_person,reason_text,offer',
         'winback campaign out/silent-churners.csv --out out/woche --ledger out/kontakte.csv   (eine Übergabe von clv: abwandernde Stammkunden kommen in retention-<Kanal>.csv)',
