@@ -5,8 +5,8 @@
  * euro regains the most profit. Pure; the commands collect the candidates in a first pass.
  */
 import type { Channel, OfferSpec, Playbook } from './playbook-types.js';
-import type { ValueResult } from './value/types.js';
-import { formatAmount, messages, type Lang } from './catalogue/index.js';
+import type { DecisionNote, ValueResult } from './value/types.js';
+import { formatAmount, type Lang } from './catalogue/index.js';
 
 /** One action a customer may be approached with: its incremental value today and the money it spends. */
 export interface BudgetOption {
@@ -217,12 +217,12 @@ export function budgetCandidate(value: Pick<ValueResult, 'customer_id' | 'channe
   return { id: value.customer_id, options };
 }
 
-/** The decision text of a contact worth making that the budget leaves out. */
-export function overBudgetReason(budget: Pick<BudgetSelection, 'amount'>, symbol: string, lang: Lang = 'en'): string {
-  return messages(lang).budget.overBudget(formatAmount(budget.amount, lang), symbol);
+/** The decision note of a contact worth making that the budget leaves out. */
+export function overBudgetNote(budget: Pick<BudgetSelection, 'amount'>, symbol: string, lang: Lang = 'en'): DecisionNote {
+  return { key: 'overBudget', args: [formatAmount(budget.amount, lang), symbol] };
 }
 
-/** The decision text of a contact worth making that no channel with room can carry (plan --capacity). */
-export function overCapacityReason(channel: Channel, places: number, lang: Lang = 'en'): string {
-  return messages(lang).capacity.overCapacity(channel, places);
+/** The decision note of a contact worth making that no channel with room can carry (plan --capacity). */
+export function overCapacityNote(channel: Channel, places: number): DecisionNote {
+  return { key: 'overCapacity', args: [channel, places] };
 }

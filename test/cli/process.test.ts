@@ -25,8 +25,8 @@ function runWithClosedStdout(args: string[], bin = join(ROOT, 'bin/winback.js'))
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
 }
 
-function run(bin: string, args: string[]): Promise<{ code: number | null; stderr: string; stdout: string }> {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function run(bin: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   let stdout = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -65,15 +65,44 @@ describe('a checkout that was not built', () => {
     return join(dir, 'bin/winback.js');
   }
 
+  // No locale of the machine running the tests decides the language of these.
+  const english = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C', WINBACK_LANG: '' };
+
   it.each([
     ['without dist/', false, /not built yet/],
     ['with an incomplete dist/', true, /incomplete/],
   ])('%s says to run npm run build, without a stack trace', async (_name, withDist, what) => {
-    const r = await run(copyOfBin(withDist as boolean), ['--help']);
+    const r = await run(copyOfBin(withDist as boolean), ['--help'], english);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(what as RegExp);
     expect(r.stderr).toMatch(/hint: run npm install and then npm run build/);
     expect(r.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|at .*\(/);
     expect(r.stderr.trim().split('\n')).toHaveLength(2);
+  });
+
+  // The catalogue is in the build that is missing: the shim holds this one message in both languages.
+  it.each<[string, string[], Record<string, string>, 'de' | 'en']>([
+    ['--lang de', ['plan', 'x.csv', '--lang', 'de'], {}, 'de'],
+    ['--lang=de', ['plan', 'x.csv', '--lang=de'], {}, 'de'],
+    ['LANG=de_DE.UTF-8', ['plan', 'x.csv'], { LANG: 'de_DE.UTF-8' }, 'de'],
+    ['LC_ALL before LANG', ['plan', 'x.csv'], { LC_ALL: 'de_AT@euro', LANG: 'en_US.UTF-8' }, 'de'],
+    ['LC_MESSAGES before LANG', ['plan', 'x.csv'], { LC_MESSAGES: 'en_GB.UTF-8', LANG: 'de_DE.UTF-8' }, 'en'],
+    ['WINBACK_LANG before the locale', ['plan', 'x.csv'], { WINBACK_LANG: 'de', LANG: 'en_US.UTF-8' }, 'de'],
+    ['--lang en before a German locale', ['plan', 'x.csv', '--lang', 'en'], { LANG: 'de_DE.UTF-8' }, 'en'],
+    ['a German word that is no locale', ['plan', 'x.csv'], { LANG: 'deutsch' }, 'en'],
+  ])('speaks the language the CLI would: %s', async (_name, args, env, lang) => {
+    for (const withDist of [false, true]) {
+      const r = await run(copyOfBin(withDist), args, { ...english, ...env });
+      expect(r.code).toBe(1);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(2);
+      if (lang === 'de') {
+        expect(lines[0]).toMatch(withDist ? /^winback: kann nicht starten: der Build in .* ist unvollständig$/ : /^winback: kann nicht starten: es ist noch nicht gebaut \(.* fehlt\)$/);
+        expect(lines[1]).toMatch(/^Hinweis: in .* npm install und dann npm run build ausführen$/);
+      } else {
+        expect(lines[0]).toMatch(/^winback: cannot start: /);
+        expect(lines[1]).toMatch(/^hint: run npm install and then npm run build in /);
+      }
+    }
   });
 });

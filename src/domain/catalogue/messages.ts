@@ -41,6 +41,32 @@ const LEDGER_PROBLEM_DE: Record<LedgerProblem, (a: string, b: string) => string>
   date: (a) => `„${a}“ ist kein Datum (JJJJ-MM-TT)`, emptyCampaign: () => 'leere Kampagnen-ID', outcome: (a) => `unbekanntes Ergebnis „${a}“ (erwartet contacted oder control)`,
 };
 
+/**
+ * Why an .xlsx cannot be read (io/xlsx/damage.ts tells the kind from what failed); `part` is the
+ * zip part it was in (xl/sharedStrings.xml), '' where none. The library's own text is not shown.
+ */
+export type WorkbookDamage = 'notZip' | 'zipDamaged' | 'encrypted' | 'noWorkbook' | 'badXml' | 'partMissing' | 'tooLarge' | 'unreadable';
+const WORKBOOK_DAMAGE_EN: Record<WorkbookDamage, (part: string) => string> = {
+  notZip: () => 'it is not a complete zip file: cut off, or no workbook at all',
+  zipDamaged: (part) => `the zip part ${part || 'holding the sheet'} is damaged`,
+  encrypted: () => 'it is encrypted with a password',
+  noWorkbook: () => 'the zip holds no workbook: xl/workbook.xml is missing',
+  badXml: (part) => `its part ${part} is not well-formed XML`,
+  partMissing: (part) => `its part ${part} is missing`,
+  tooLarge: (part) => `its part ${part || 'holding the sheet'} is too large to be read into memory`,
+  unreadable: (part) => (part ? `its part ${part} cannot be read` : 'its content cannot be read'),
+};
+const WORKBOOK_DAMAGE_DE: Record<WorkbookDamage, (part: string) => string> = {
+  notZip: () => 'sie ist keine vollständige ZIP-Datei: abgeschnitten oder gar keine Arbeitsmappe',
+  zipDamaged: (part) => (part ? `der ZIP-Teil ${part} ist beschädigt` : 'der ZIP-Teil mit dem Tabellenblatt ist beschädigt'),
+  encrypted: () => 'sie ist mit einem Kennwort verschlüsselt',
+  noWorkbook: () => 'die ZIP-Datei enthält keine Arbeitsmappe: xl/workbook.xml fehlt',
+  badXml: (part) => `ihr Teil ${part} ist kein wohlgeformtes XML`,
+  partMissing: (part) => `ihr Teil ${part} fehlt`,
+  tooLarge: (part) => (part ? `ihr Teil ${part} ist zu groß, um in den Speicher gelesen zu werden` : 'der Teil mit dem Tabellenblatt ist zu groß, um in den Speicher gelesen zu werden'),
+  unreadable: (part) => (part ? `ihr Teil ${part} lässt sich nicht lesen` : 'ihr Inhalt lässt sich nicht lesen'),
+};
+
 /** Why a run goes on despite a ledger problem (--force, --dry-run), or '' when it stops there. */
 type Going = '' | 'force' | 'dryRun';
 const GOING_EN: Record<Going, string> = { '': '', force: ' (going on because of --force)', dryRun: ' (a --dry-run changes no ledger)' };
@@ -94,6 +120,20 @@ const SPEND_SAME = m(
   'der mittlere Folgeumsatz ist bei allen Kunden gleich: das Gamma-Gamma-Modell braucht Unterschiede im Umsatz',
 );
 
+// decision_reason's comparison with the threshold, and the purchase model's basis after it.
+const BELOW_EN = (ev: string, t: string) => `expected value ${ev} ≤ threshold ${t}`;
+const BELOW_DE = (ev: string, t: string) => `erwarteter Wert ${ev} ≤ Schwelle ${t}`;
+const ABOVE_EN = (ev: string, t: string) => `expected value ${ev} > threshold ${t}`;
+const ABOVE_DE = (ev: string, t: string) => `erwarteter Wert ${ev} > Schwelle ${t}`;
+const BASIS_EN = (pAlive: string) => `purchase model, P(alive) ${pAlive}`;
+const BASIS_DE = (pAlive: string) => `Kaufmodell, P(aktiv) ${pAlive}`;
+
+// The over-capacity decision_reason: a value note (domain/budget.ts) and the capacity section's text.
+const OVER_CAPACITY = m(
+  (channel: string, places: number) => `over capacity: the ${places} places on ${channel} go to contacts worth more there, and no other permitted action worth making has a place left`,
+  (channel, places) => `über der Kapazität: die ${places} Plätze für ${CHANNEL_DE[channel] ?? channel} gehen an Kontakte, die dort mehr bringen, und keine andere erlaubte lohnende Aktion hat noch Platz`,
+);
+
 export const COMMAND_TEXTS = {
   /** Names of codes where a sentence mentions them; English keeps the code. */
   names: {
@@ -113,8 +153,20 @@ export const COMMAND_TEXTS = {
     finalNoOffer: m('final reason: no offer', 'endgültiger Grund: kein Angebot'),
     marginNotPositive: m('first-lifetime margin ≤ 0: cost more than they brought', 'Marge im ersten Kundenleben ≤ 0: kostete mehr, als er einbrachte'),
     reasonUnclear: m((c: string, min: string) => `reason unclear (confidence ${c} < ${min})`, (c, min) => `Grund unklar (Sicherheit ${c} < ${min})`),
-    belowThreshold: m((ev: string, t: string) => `expected value ${ev} ≤ threshold ${t}`, (ev, t) => `erwarteter Wert ${ev} ≤ Schwelle ${t}`),
-    aboveThreshold: m((ev: string, t: string) => `expected value ${ev} > threshold ${t}`, (ev, t) => `erwarteter Wert ${ev} > Schwelle ${t}`),
+    belowThreshold: m(BELOW_EN, BELOW_DE),
+    aboveThreshold: m(ABOVE_EN, ABOVE_DE),
+    // A purchase-model customer's decision: the same words, and the model's P(alive) after them.
+    modelBelowThreshold: m((ev: string, t: string, pAlive: string) => `${BELOW_EN(ev, t)} (${BASIS_EN(pAlive)})`, (ev, t, pAlive) => `${BELOW_DE(ev, t)} (${BASIS_DE(pAlive)})`),
+    modelAboveThreshold: m((ev: string, t: string, pAlive: string) => `${ABOVE_EN(ev, t)} (${BASIS_EN(pAlive)})`, (ev, t, pAlive) => `${ABOVE_DE(ev, t)} (${BASIS_DE(pAlive)})`),
+    /** a contact worth making that the budget leaves out (domain/budget.ts) */
+    overBudget: m(
+      (amount: string, symbol: string) => `over budget: the ${symbol}${amount} budget buys contacts with more value per ${symbol} of cost`,
+      (amount, symbol) => `über dem Budget: das Budget von ${amount}\u00a0${symbol.trim()} kauft Kontakte mit mehr Wert je ${unitWord(symbol)} Kosten`,
+    ),
+    /** a contact worth making that no channel with room can carry (plan --capacity; the same text as capacity.overCapacity) */
+    overCapacity: OVER_CAPACITY,
+    /** a decision the consultant changed in the worksheet (domain/worksheet/apply.ts), with the consultant's reason */
+    consultant: m((why: string) => `consultant: ${why}`, (why) => `Berater: ${why}`),
     noChannel: m(
       (ev: string, channel: string) => `worth an approach (${ev} by ${channel}), but no channel may be used`,
       (ev, channel) => `eine Ansprache lohnt sich (${ev} per ${CHANNEL_DE[channel] ?? channel}), aber kein Kanal ist erlaubt`,
@@ -150,7 +202,7 @@ export const COMMAND_TEXTS = {
         `laut Kaufmodell aktiv (P(aktiv) ${pAlive} ≥ Verlustschwelle ${threshold}): kauft noch, nicht verloren — keine Rückgewinnung${single ? '; nach einem einzigen Kauf kann BG/NBD es nicht unterscheiden (winback clv --model pareto-nbd kann es)' : ''}`,
     ),
     modelMarginNotPositive: m('margin ≤ 0: a second lifetime would cost more than it brings', 'Marge ≤ 0: ein zweites Kundenleben kostete mehr, als es einbrächte'),
-    modelBasis: m((pAlive: string) => `purchase model, P(alive) ${pAlive}`, (pAlive) => `Kaufmodell, P(aktiv) ${pAlive}`),
+    modelBasis: m(BASIS_EN, BASIS_DE),
     missingHandover: m((problem: string) => `missing data: ${problem}`, (problem) => `fehlende Daten: ${problem}`),
     handoverNotNumber: m(
       (column: string, text: string) => `${column} '${text}' is not a number ≥ 0: the purchase-model value cannot be read (rerun winback clv with amounts)`,
@@ -296,12 +348,8 @@ export const COMMAND_TEXTS = {
     no: m((why: string) => `no (${why})`, (why) => `nein (${why})`),
     notPermitted: m('not permitted', 'nicht erlaubt'),
   },
-  /** The budget line of plan and campaign, the over-budget decision_reason and --budget's usage errors (budget.ts, pipeline/plan-budget.ts). */
+  /** The budget line of plan and campaign and --budget's usage errors (the over-budget decision_reason is value.overBudget) (budget.ts, pipeline/plan-budget.ts). */
   budget: {
-    overBudget: m(
-      (amount: string, symbol: string) => `over budget: the ${symbol}${amount} budget buys contacts with more value per ${symbol} of cost`,
-      (amount, symbol) => `über dem Budget: das Budget von ${amount}\u00a0${symbol.trim()} kauft Kontakte mit mehr Wert je ${unitWord(symbol)} Kosten`,
-    ),
     line: m(
       (amount: string, contacts: string, spent: string, value: string, leftOut: string, next: string) =>
         `budget ${amount}: ${contacts} contacts, ${spent} spent, expected incremental value ${value}; ${leftOut} contacts worth making left out; ${next}\n`,
@@ -331,10 +379,7 @@ export const COMMAND_TEXTS = {
   },
   /** plan --capacity: the over-capacity decision_reason, the lesser action's offer_reason, the run's capacity line (budget.ts, domain/plan/plan.ts, pipeline/plan-budget.ts). */
   capacity: {
-    overCapacity: m(
-      (channel: string, places: number) => `over capacity: the ${places} places on ${channel} go to contacts worth more there, and no other permitted action worth making has a place left`,
-      (channel, places) => `über der Kapazität: die ${places} Plätze für ${CHANNEL_DE[channel] ?? channel} gehen an Kontakte, die dort mehr bringen, und keine andere erlaubte lohnende Aktion hat noch Platz`,
-    ),
+    overCapacity: OVER_CAPACITY,
     lesserAction: m(
       (offer: string, channel: string, value: string, full: string, places: number, best: string, bestValue: string) =>
         `within capacity: ${offer} by ${channel} (${value}) instead of ${best} (${bestValue}): the ${places} places on ${full} go to contacts worth more there`,
@@ -648,7 +693,6 @@ export const COMMAND_TEXTS = {
   },
   /** The worksheet's mark on a decision the consultant changed (domain/worksheet/apply.ts); its other texts are in worksheet.ts. */
   worksheet: {
-    consultant: m((why: string) => `consultant: ${why}`, (why) => `Berater: ${why}`),
     choiceCostsMore: m(
       (offer: string, channel: string) => `with the consultant's choice (${offer}, ${channel}) the contact costs more than it is expected to bring back`,
       (offer, channel) => `mit der Wahl des Beraters (${OFFER_DE[offer] ?? offer}, ${CHANNEL_DE[channel] ?? channel}) kostet der Kontakt mehr, als er voraussichtlich einbringt`,
@@ -831,7 +875,15 @@ export const COMMAND_TEXTS = {
     ),
     spillReadHint: m('check the temp directory (TMPDIR)', 'das temporäre Verzeichnis (TMPDIR) prüfen'),
     spillCut: m('a temporary sort file was cut short', 'eine temporäre Sortierdatei wurde abgeschnitten'),
-    workbookUnreadable: m((label: string, why: string) => `${label} is not a readable Excel workbook (${why})`, (label, why) => `${label} ist keine lesbare Excel-Arbeitsmappe (${why})`),
+    workbookUnreadable: m(
+      (label: string, damage: WorkbookDamage, part: string) => `${label} is not a readable Excel workbook (${(WORKBOOK_DAMAGE_EN[damage] ?? WORKBOOK_DAMAGE_EN.unreadable)(part)})`,
+      (label, damage, part) => `${label} ist keine lesbare Excel-Arbeitsmappe (${(WORKBOOK_DAMAGE_DE[damage] ?? WORKBOOK_DAMAGE_DE.unreadable)(part)})`,
+    ),
+    encryptedHint: m(
+      'open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password) and save it again, or export it as CSV',
+      'in Excel öffnen, das Kennwort entfernen (Datei › Informationen › Arbeitsmappe schützen › Mit Kennwort verschlüsseln) und erneut speichern, oder als CSV exportieren',
+    ),
+    tooLargeHint: m('export the sheet as CSV (File › Save As › CSV UTF-8): winback reads CSV files of any size', 'das Tabellenblatt als CSV exportieren (Datei › Speichern unter › CSV UTF-8): winback liest CSV-Dateien jeder Größe'),
     workbookEmpty: m((label: string) => `${label}: the workbook holds no worksheet`, (label) => `${label}: die Arbeitsmappe enthält kein Tabellenblatt`),
     saveAgainHint: m('open it in Excel and save it again as .xlsx, or export it as CSV', 'in Excel öffnen und erneut als .xlsx speichern, oder als CSV exportieren'),
     noSheet: m((wanted: string, label: string) => `--sheet '${wanted}': ${label} has no such sheet`, (wanted, label) => `--sheet '${wanted}': ${label} hat kein solches Tabellenblatt`),

@@ -15,8 +15,9 @@ import type { CustomerRow, EpochDay } from '../types.js';
 import { notValued } from '../value/decision.js';
 import { valueCustomer } from '../value/purchase-model.js';
 import { formatFixed, formatMoneyText, messages } from '../catalogue/index.js';
-import { contactSpend, overBudgetReason, overCapacityReason, type ChannelCaps } from '../budget.js';
-import type { Decision, EvaluateInput, RetentionOption, Track, ValueResult } from '../value/types.js';
+import { contactSpend, overBudgetNote, overCapacityNote, type ChannelCaps } from '../budget.js';
+import { decided, planFigures } from '../value/note.js';
+import type { Decision, DecisionNote, EvaluateInput, RetentionOption, Track, ValueResult } from '../value/types.js';
 
 export interface PlanSetup {
   playbook: Playbook;
@@ -67,7 +68,7 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
   const entry = reasonEntry(playbook, reason.code);
   const permission = checkPermission(row, config.permission, setup.suppression, setup.lang);
   if (permission.blockAll !== undefined) {
-    const value = notValued(row, 'never', blockedReason(permission, setup.lang), setup.lang);
+    const value = notValued(row, 'never', blockedReason(permission), setup.lang);
     return { row, reason, entry, permission, channel: null, value, measure: '', angle: '', window: null, track: 'win_back' };
   }
   const permitted = candidateChannels(entry, row, permission.allowed, config.permission.fallbackOutsidePreference);
@@ -117,8 +118,8 @@ function withinBudget(valued: ValueResult, input: EvaluateInput, budget: NonNull
   const fullChannel = budget.capacityBound?.get(valued.customer_id);
   const full = fullChannel === undefined ? undefined : { channel: fullChannel, places: budget.caps?.[fullChannel] ?? 0 };
   if (action === undefined) {
-    const decisionReason = full ? overCapacityReason(full.channel, full.places, setup.lang) : overBudgetReason(budget, symbol, setup.lang);
-    return { ...valued, decision: 'let_go', decisionReason, ...(full ? { fullChannel: full } : {}) };
+    const note = full ? overCapacityNote(full.channel, full.places) : overBudgetNote(budget, symbol, setup.lang);
+    return { ...valued, ...decided('let_go' as const, note, setup.lang, planFigures(symbol, setup.lang)), ...(full ? { fullChannel: full } : {}) };
   }
   if (action.offer === valued.offer_type && action.channel === valued.channel) return valued;
   const only: EvaluateInput = {
@@ -200,12 +201,11 @@ function hasPersonalContact(row: CustomerRow): boolean {
 }
 
 /** Why a customer who must not be contacted at all is `never`, in the plan's words. */
-function blockedReason(permission: PermissionResult, lang: PlanSetup['lang']): string {
-  const t = messages(lang).value;
+function blockedReason(permission: PermissionResult): DecisionNote {
   switch (permission.blockAll) {
-    case 'suppressed': return t.suppressed;
-    case 'do_not_contact': return t.doNotContact;
-    case 'objection': return t.objection;
-    default: return t.objectionInText(permission.objectionPhrase ?? '');
+    case 'suppressed': return { key: 'suppressed', args: [] };
+    case 'do_not_contact': return { key: 'doNotContact', args: [] };
+    case 'objection': return { key: 'objection', args: [] };
+    default: return { key: 'objectionInText', args: [permission.objectionPhrase ?? ''] };
   }
 }
