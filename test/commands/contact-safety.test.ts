@@ -31,6 +31,9 @@ interface Truth {
   country: string;
   /** a postal address, and letters not refused */
   address: boolean;
+  /** the address and number a list may carry, as the file's maker wrote them down ('' none; corpus only) */
+  emailOnList?: string;
+  phoneOnList?: string;
 }
 
 /** Checks every list row of a campaign run against the customers' truth; returns how many each list holds. */
@@ -50,6 +53,7 @@ function checkLists(out: string, truth: Map<string, Truth>, where: string): Reco
       if (channel === 'email') {
         expect(t.emailYes, `${at} without e-mail consent`).toBe(true);
         expect(normaliseEmailAddress(t.email), at).toEqual({ ok: true, value: row.email });
+        if (t.emailOnList !== undefined) expect(row.email, at).toBe(t.emailOnList);
         const key = String(row.email).toLowerCase();
         expect(emails.has(key), `${at}: ${key} approached twice`).toBe(false);
         emails.add(key);
@@ -58,6 +62,7 @@ function checkLists(out: string, truth: Map<string, Truth>, where: string): Reco
         expect(t.phoneYes, `${at} carries a number without phone consent`).toBe(true);
         expect(row.phone, at).toMatch(/^\+[1-9]\d{6,14}$/);
         expect(normalisePhoneNumber(t.phone, phoneCountryOf(t.country)), at).toEqual({ ok: true, value: row.phone });
+        if (t.phoneOnList !== undefined) expect(row.phone, at).toBe(t.phoneOnList);
       }
       if (channel === 'phone') {
         expect(phones.has(String(row.phone)), `${at}: ${row.phone} approached twice`).toBe(false);
@@ -154,8 +159,20 @@ function corpusFile(n: number): { bytes: Buffer; truth: Map<string, Truth>; obje
     // Every sixth customer shares the mailbox and line of the one before (written another way), both
     // without a postal address and with consent: one of them is approached, the other is shared_contact.
     const pair = k % 6 === 4 ? 'first' : k % 6 === 5 ? 'second' : '';
-    let email = pick([mailbox, mailbox, ` ${mailbox} `, `Kunde ${k} <${mailbox.replace('example.com', 'Example.COM')}>`, `mailto:${mailbox}`, `${mailbox}; other${k}@example.com`, 'n/a', 'keine', 'a@b', '', `mailto:${lastMailbox || mailbox}`, `<${(lastMailbox || mailbox).toUpperCase()}>`]);
-    let phone = pick([number, number, `+49 30 ${2_000_000 + n * 1000 + k * 7}`, `0049 (0)30 ${2_000_000 + n * 1000 + k * 7}`, '1234', '+49', '4,93023E+11', 'keine', '', `${number} / 0171 2345678`, `+49 (0)${(lastNumber || number).slice(1)}`, lastNumber || number]);
+    const other = lastMailbox || mailbox;
+    const shout = `${(other.split('@')[0] as string).toUpperCase()}@example.com`;
+    // [cell, the address a list may carry for it (undefined: none)]
+    let [email, emailOnList] = pick<[string, string | undefined]>([
+      [mailbox, mailbox], [mailbox, mailbox], [` ${mailbox} `, mailbox], [`Kunde ${k} <${mailbox.replace('example.com', 'Example.COM')}>`, mailbox], [`mailto:${mailbox}`, mailbox],
+      [`${mailbox}; other${k}@example.com`, undefined], ['n/a', undefined], ['keine', undefined], ['a@b', undefined], ['', undefined],
+      [`mailto:${other}`, other], [`<${other.toUpperCase()}>`, shout],
+    ]);
+    const e164 = (local: string) => `+49${local.replace(/\D/g, '').slice(1)}`;
+    let [phone, phoneOnList] = pick<[string, string | undefined]>([
+      [number, e164(number)], [number, e164(number)], [`+49 30 ${2_000_000 + n * 1000 + k * 7}`, e164(number)], [`0049 (0)30 ${2_000_000 + n * 1000 + k * 7}`, e164(number)],
+      ['1234', undefined], ['+49', undefined], ['4,93023E+11', undefined], ['49302E+7', undefined], ['keine', undefined], ['', undefined], [`${number} / 0171 2345678`, undefined],
+      [`+49 (0)${(lastNumber || number).slice(1)}`, e164(lastNumber || number)], [lastNumber || number, e164(lastNumber || number)],
+    ]);
     let consentEmail = pick([...YES, ...YES, ...NO, ...UNCLEAR]);
     let consentPhone = pick([...YES, ...YES, ...NO, ...UNCLEAR]);
     let where = pick(['none', 'none', 'none', 'none', 'none', 'none', 'none', 'none', 'reason', 'notes', 'consent', 'column']);
@@ -165,8 +182,8 @@ function corpusFile(n: number): { bytes: Buffer; truth: Map<string, Truth>; obje
     const manager = b2b && rnd() < 0.5 ? 'M. Maier' : '';
     let address = rnd() < 0.4;
     if (pair !== '') {
-      email = pair === 'first' ? mailbox : `<${lastMailbox.toUpperCase()}>`;
-      phone = pair === 'first' ? number : `+49 (0)${lastNumber.slice(1)}`;
+      [email, emailOnList] = pair === 'first' ? [mailbox, mailbox] : [`<${lastMailbox.toUpperCase()}>`, shout];
+      [phone, phoneOnList] = pair === 'first' ? [number, e164(number)] : [`+49 (0)${lastNumber.slice(1)}`, e164(lastNumber)];
       consentEmail = 'ja';
       consentPhone = 'ja';
       where = 'none';
@@ -182,7 +199,7 @@ function corpusFile(n: number): { bytes: Buffer; truth: Map<string, Truth>; obje
     const objects = where !== 'none';
     const t: Truth = {
       objects, emailYes: where !== 'consent' && parseBoolean(consentEmail) === true, phoneYes: parseBoolean(consentPhone) === true,
-      email, phone, country, address,
+      email, phone, country, address, emailOnList: emailOnList ?? '', phoneOnList: phoneOnList ?? '',
     };
     rows.push(cells);
     lastMailbox = mailbox;
