@@ -256,3 +256,27 @@ describe('a corpus of 40 exports in the styles that break readers', () => {
     expect(shared).toBeGreaterThan(40);
   });
 });
+
+describe('the lists winback worksheet writes', () => {
+  it('approach one address or number once too: the other customers are shared_contact', async () => {
+    const header = 'Customer ID,Name,Email,Phone,Segment,Customer Since,Churn Date,Orders,Revenue,Margin %,Reason,Email Opt-In,Phone Opt-In';
+    const row = (id: string, email: string, phone: string, revenue: number, consents: string) => `${id},${id},${email},${phone},B2C,2019-01-01,2026-10-15,40,${revenue},30,too expensive,${consents}`;
+    const dir = tempDir();
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [
+      header,
+      row('T1', '', '030 1234567', 20000, 'no,yes'),
+      row('T2', '', '+49 (0)30 123 45 67', 90000, 'no,yes'),
+      row('M1', 'Max <Max@Firma.DE>', '', 30000, 'yes,no'),
+      row('M2', 'mailto:max@firma.de', '', 15000, 'yes,no'),
+    ].join('\n') + '\n');
+    writeFileSync(join(dir, 'answers.json'), '{}');
+    const out = join(dir, 'out');
+    const r = await runCli(['worksheet', file, '--session', join(dir, 'session.json'), '--answers', join(dir, 'answers.json'), '--out', out, ...AS_OF]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readCsv(join(out, 'campaign-phone.csv')).map((x) => [x.customer_id, x.phone])).toEqual([['T2', '+49301234567']]);
+    expect(readCsv(join(out, 'campaign-email.csv')).map((x) => [x.customer_id, x.email])).toEqual([['M1', 'Max@firma.de']]);
+    const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((e) => [e.customer_id, e.reason]));
+    expect(excluded).toEqual({ T1: 'shared_contact', M2: 'shared_contact' });
+  });
+});
