@@ -2,8 +2,9 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../support/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from '../support/cli.js';
+import { syntheticHistoryCsv } from '../support/synthetic-history.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -36,13 +37,26 @@ function run(bin: string, args: string[], env: NodeJS.ProcessEnv = process.env):
 
 describe('a reader that goes away (| head, | true)', () => {
   const out = scratch();
+  // Inputs of the commands that read what others wrote: a ledger, outcomes, a history, answers.
+  beforeAll(async () => {
+    expect((await runCli(['campaign', 'fixtures/lost-customers-en.csv', '--out', join(out, 'week'), '--as-of', '2026-11-23', '--ledger', join(out, 'ledger.csv'), '-q'])).code).toBe(0);
+    writeFileSync(join(out, 'history.csv'), syntheticHistoryCsv(7, 3_000));
+    writeFileSync(join(out, 'answers.json'), '{}');
+  });
+  // Every command (and each playbook subcommand), as `winback <command> | head -1` would run it.
   it.each<[string, string[]]>([
     ['playbook show --json', ['playbook', 'show', '--json']],
+    ['playbook init', ['playbook', 'init', join(out, 'playbook.yaml')]],
+    ['playbook validate', ['playbook', 'validate', 'src/playbook/default.yaml']],
     ['inspect', ['inspect', 'fixtures/lost-customers-en.csv']],
     ['reasons', ['reasons', 'fixtures/lost-customers-en.csv']],
     ['plan --json', ['plan', 'fixtures/lost-customers-en.csv', '--out', join(out, 'plan'), '--as-of', '2026-11-23', '--json']],
     ['campaign --json', ['campaign', 'fixtures/lost-customers-en.csv', '--out', join(out, 'campaign'), '--as-of', '2026-11-23', '--json']],
     ['report', ['report', 'fixtures/lost-customers-en.csv', '--as-of', '2026-11-23']],
+    ['worksheet --answers', ['worksheet', 'fixtures/lost-customers-en.csv', '--session', join(out, 'session.json'), '--answers', join(out, 'answers.json'), '--out', join(out, 'worksheet'), '--as-of', '2026-11-23']],
+    ['clv', ['clv', 'fixtures/transactions-en.csv', '--out', join(out, 'clv'), '--as-of', '2026-11-23']],
+    ['calibrate --json', ['calibrate', join(out, 'history.csv'), '--model-out', join(out, 'model.json'), '--json']],
+    ['results --json', ['results', '--ledger', join(out, 'ledger.csv'), '--outcomes', 'fixtures/outcomes-en.csv', '--json']],
     ['--help', ['--help']],
   ])('%s exits 0 without an error on stderr', async (_name, args) => {
     const r = await runWithClosedStdout(args);
