@@ -36,7 +36,9 @@ const figures = (s: PlanScore) =>
 const dir = tempDir('winback-market-');
 let run: MarketRun;
 beforeAll(async () => {
-  run = await runMarket(dir, undefined, { executed: true, budget: BUDGET });
+  // WINBACK_MARKET_PARTS=1 also plans with the learned model and each learned part alone (for docs/simulation.md; not needed by the tests)
+  const parts = process.env.WINBACK_MARKET_PARTS === '1';
+  run = await runMarket(dir, undefined, { executed: true, budget: BUDGET, learned: parts, parts });
   console.info(`market: ${JSON.stringify(summarise(run))}`);
 }, 420_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -131,6 +133,8 @@ describe('winback plans in the simulated market, against issue 18', () => {
     expect(run.calibrated.chosen, what).toBeGreaterThanOrEqual(run.default.chosen);
     // the comparison ran on every control and randomised customer of the past season
     expect(k.cases).toBeGreaterThan(0.9 * (run.seasonOne.controls + run.seasonOne.calibration.randomisedCases));
+    // a model file only where a learned part passed (else exit 65 and no file: issue 18)
+    expect(run.seasonOne.calibration.written, what).toBe(k.accepted.length > 0);
   });
 });
 
@@ -138,7 +142,8 @@ describe('a market where the playbook\'s response rates are clearly wrong (custo
   const responsiveDir = tempDir('winback-market-');
   let responsive: MarketRun;
   beforeAll(async () => {
-    responsive = await runMarket(responsiveDir, undefined, { world: RESPONSIVE_WORLD });
+    const parts = process.env.WINBACK_MARKET_PARTS === '1';
+    responsive = await runMarket(responsiveDir, undefined, { world: RESPONSIVE_WORLD, learned: parts, parts });
     console.info(`market (${RESPONSIVE_WORLD.name}): ${JSON.stringify(summarise(responsive))}`);
   }, 300_000);
   afterAll(() => rmSync(responsiveDir, { recursive: true, force: true }));

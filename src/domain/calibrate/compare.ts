@@ -16,6 +16,17 @@ import type { ModelConfig } from '../defaults.js';
 import type { Channel, ChannelCosts, OfferSpec, ReasonEntry } from '../playbook-types.js';
 import type { CustomerRow, EpochDay } from '../types.js';
 import { evaluateCustomer } from '../value/decision.js';
+import { withLearnedFactors } from './apply.js';
+
+// Per model and playbook the folded playbook is built once, not per held-out customer.
+const folded = new WeakMap<CalibratedModel, { playbook: ComparePlaybook; applied: ComparePlaybook }>();
+function learnedPlaybook(playbook: ComparePlaybook, model: CalibratedModel): ComparePlaybook {
+  const hit = folded.get(model);
+  if (hit !== undefined && hit.playbook === playbook) return hit.applied;
+  const applied = withLearnedFactors(playbook, model);
+  folded.set(model, { playbook, applied });
+  return applied;
+}
 
 /** The arm of a customer who was not contacted (the control group), and of a decision not to contact. */
 export const CONTROL_ARM = 'control';
@@ -165,13 +176,15 @@ export function holdoutChoice(
   config: ModelConfig,
   model: CalibratedModel | undefined,
 ): { choice: string; rewards: Map<string, number>; predicted: Map<string, number> } | undefined {
-  const entry = playbook.reasons.find((r) => r.code === a.reasonCode);
+  // The model's channel factors and second-lifetime scales act through the playbook's fields, as in the plan.
+  const pb = model ? learnedPlaybook(playbook, model) : playbook;
+  const entry = pb.reasons.find((r) => r.code === a.reasonCode);
   if (entry === undefined || entry.final) return undefined;
   const input: Parameters<typeof evaluateCustomer>[0] = {
     row: a.customer, reasonCode: a.reasonCode, reasonConfidence: 1, entry, offers: playbook.offers, channels: [a.channel],
     channelCosts: playbook.channelCosts, asOf: a.contactDay, contactDay: a.contactDay, config,
   };
-  if (playbook.channelResponse) input.channelResponse = playbook.channelResponse;
+  if (pb.channelResponse) input.channelResponse = pb.channelResponse;
   if (model) input.model = model;
   const v = evaluateCustomer(input);
   if (v.value_at_stake === null || v.offersConsidered.length === 0) return undefined;

@@ -101,6 +101,10 @@ export const HISTORY_OUT_COLUMNS: ColumnSpec[] = [
   { name: 'attempt_group', kind: 'text' },
   // yes: the offer was drawn at random (campaign --test-offers); calibrate learns offer effects from these rows only
   { name: 'offer_randomised', kind: 'text' },
+  // the day a returner left again (blank: still a customer at as-of): calibrate's second lifetime is censored there
+  { name: 'cancelled_again', kind: 'date' },
+  // yes: the channel was drawn at random among the permitted ones; calibrate learns channel effects from these rows only
+  { name: 'channel_randomised', kind: 'text' },
 ];
 
 const yesNo = (b: boolean | null | undefined) => (b === true ? 'yes' : b === false ? 'no' : '');
@@ -117,5 +121,7 @@ export function historyValues(a: Attempt, row: CustomerRow, asOf: EpochDay): unk
     a.reasonCode, a.contactDate, a.offerType, a.channel, regained ? 'yes' : 'no', regained ? a.returnDate : undefined,
     months, regained ? a.revenue : undefined, regained ? a.margin : undefined,
     a.group, a.randomised ? 'yes' : 'no',
+    regained && a.cancelledAgain !== undefined && a.cancelledAgain <= asOf && a.cancelledAgain >= (a.returnDate as number) ? a.cancelledAgain : undefined,
+    a.channelRandomised ? 'yes' : 'no',
   ];
 }
