@@ -6,7 +6,7 @@
  * then fitted once more on every row, with the accepted parts only. Pure.
  */
 import { CALIBRATION_PARTS, calibrateModel, partsLearned, calibrateModelWithNotes, foldCount, holdoutFold, type CalibratedModel, type CalibrationNote, type CalibrationPart, type HistoryRow } from './calibrate.js';
-import { CONTROL_ARM, holdoutChoice, policyDifference, type ComparePlaybook, type CompareCase, type HoldoutAttempt, type PolicyDifference } from './compare.js';
+import { CONTROL_ARM, holdoutChoice, policyDifference, predictedMoney, type HoldoutDecision, type ComparePlaybook, type CompareCase, type HoldoutAttempt, type PolicyDifference } from './compare.js';
 import { deepFreeze, type ModelConfig } from '../defaults.js';
 import { withLearnedFactors } from './apply.js';
 import { checkLifetime, type LifetimeCheck } from './lifetime-check.js';
@@ -134,7 +134,8 @@ function compareCandidates(list: readonly (readonly CalibrationPart[])[], k: Com
       models.forEach((m, j) => {
         const c = holdoutChoice(a, playbook, config, m);
         (choices[j] as string[]).push(c?.choice ?? CONTROL_ARM);
-        (predicted[j] as (Map<string, number> | undefined)[]).push(c?.predicted);
+        // The candidate's chances with the money as it is measured (the valuation's second lifetime).
+        (predicted[j] as (Map<string, number> | undefined)[]).push(c === undefined ? undefined : valued === d ? c.predicted : predictedMoney(c, valued as HoldoutDecision));
       });
     }
   }
