@@ -46,7 +46,12 @@ export interface SeasonOne {
     written: boolean;
     accepted: number; auc: number | null; brier: number | null; warnings: string[]; controlCases: number; randomisedCases: number; organicRates: unknown; offerEffects: unknown;
     /** calibrate's holdout comparison with the defaults, in money, and the parts it wrote */
-    comparison: { cases: number; accepted: string[]; candidates: { parts: string[]; difference: { perCustomer: number; standardError: number; differing: number }; lowerBound: number }[] };
+    comparison: {
+      cases: number; accepted: string[]; candidates: { parts: string[]; difference: { perCustomer: number; standardError: number; differing: number }; lowerBound: number }[];
+      lifetime: { length: { accepted: boolean }; margin: { accepted: boolean } };
+    };
+    /** the second lifetime learned on the training customers (scales on the playbook's length and margin) */
+    secondLifetime: { lengthScale: number; marginScale: number; returns: number; events: number } | null;
   };
 }
 
@@ -229,6 +234,7 @@ async function runSeasonOne(dir: string, past: readonly SimCustomer[], firstRun:
       written: report.written, accepted: report.accepted, auc: report.model.fit.auc ?? null, brier: report.model.fit.brier ?? null, warnings: report.warnings,
       controlCases: report.model.fit.controlCases ?? 0, randomisedCases: report.model.fit.randomisedCases ?? 0,
       organicRates: report.model.organicRates ?? null, offerEffects: report.model.offerEffects ?? null, comparison: report.comparison,
+      secondLifetime: report.learned.secondLifetime ?? null,
     },
   };
 }

@@ -78,7 +78,20 @@ export function calibrateChecked(
   const passing = candidates.filter((c) => c.parts.length === 1 && c.lowerBound > 0).flatMap((c) => c.parts);
   if (passing.length > 1 && passing.length < available.length) candidates = [...candidates, ...compare([passing]).candidates];
   const best = candidates.reduce<CandidateResult | undefined>((b, c) => (c.lowerBound > 0 && (b === undefined || c.lowerBound > b.lowerBound) ? c : b), undefined);
-  const accepted = best?.parts ?? [];
+  let accepted = best?.parts ?? [];
+  // The second lifetime's evidence is the returners (its own check, passed above); the money
+  // comparison on the logged channel and day cannot resolve a change of a few euros per customer,
+  // so for this part it is the guard, not the evidence: added where the decisions with it are
+  // not worse on the holdout (their estimate at least that of what is written without it, and at least 0).
+  if (lifetimeOk && !accepted.includes('lifetime')) {
+    const parts: CalibrationPart[] = [...accepted, 'lifetime'];
+    const known = candidates.find((c) => c.parts.join() === parts.join());
+    const withLife = known ?? compare([parts]).candidates[0];
+    if (withLife !== undefined) {
+      if (known === undefined) candidates = [...candidates, withLife];
+      if (withLife.difference.perCustomer >= Math.max(0, best?.difference.perCustomer ?? 0)) accepted = withLife.parts;
+    }
+  }
   const nobody = policyDifference(cases, defaults, cases.map(() => CONTROL_ARM));
   const comparison: HoldoutComparison = {
     cases: cases.length,
