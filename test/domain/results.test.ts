@@ -104,10 +104,8 @@ describe('attribution window', () => {
   });
 
   it('reads measures with and without an offer', () => {
-    expect(parseMeasure('price:discount')).toEqual({ reasonCode: 'price', offerType: 'discount', randomised: false, channelRandomised: false });
-    expect(parseMeasure('price:discount:randomised:channel-randomised')).toEqual({ reasonCode: 'price', offerType: 'discount', randomised: true, channelRandomised: true });
-    expect(parseMeasure('price:discount:channel-randomised')).toEqual({ reasonCode: 'price', offerType: 'discount', randomised: false, channelRandomised: true });
-    expect(parseMeasure('service')).toEqual({ reasonCode: 'service', offerType: 'none', randomised: false, channelRandomised: false });
+    expect(parseMeasure('price:discount')).toEqual({ reasonCode: 'price', offerType: 'discount', randomised: false });
+    expect(parseMeasure('service')).toEqual({ reasonCode: 'service', offerType: 'none', randomised: false });
   });
 });
 

@@ -45,8 +45,8 @@ describe('testOffer: the randomised offers of campaign --test-offers', () => {
 
   it('marks a randomised offer in the ledger measure, and results reads the mark back', () => {
     expect(formatMeasure('price', 'renewal', true)).toBe('price:renewal:randomised');
-    expect(parseMeasure(formatMeasure('price', 'renewal', true))).toEqual({ reasonCode: 'price', offerType: 'renewal', randomised: true, channelRandomised: false });
-    expect(parseMeasure(formatMeasure('price', 'renewal', false))).toEqual({ reasonCode: 'price', offerType: 'renewal', randomised: false, channelRandomised: false });
-    expect(parseMeasure('price')).toEqual({ reasonCode: 'price', offerType: 'none', randomised: false, channelRandomised: false });
+    expect(parseMeasure(formatMeasure('price', 'renewal', true))).toEqual({ reasonCode: 'price', offerType: 'renewal', randomised: true });
+    expect(parseMeasure(formatMeasure('price', 'renewal', false))).toEqual({ reasonCode: 'price', offerType: 'renewal', randomised: false });
+    expect(parseMeasure('price')).toEqual({ reasonCode: 'price', offerType: 'none', randomised: false });
   });
 });

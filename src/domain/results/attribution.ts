@@ -59,28 +59,20 @@ export interface Attempt {
   switchedGroup: boolean;
   /** the credited (else first) contact's offer was drawn at random (campaign --test-offers) */
   randomised: boolean;
-  /** the credited (else first) contact's channel was drawn at random (the ledger measure's ":channel-randomised") */
-  channelRandomised: boolean;
 }
 
 /**
  * Splits a ledger measure "<reason_code>:<offer_type>" (an older ledger may lack the offer),
  * with ":randomised" after it when `campaign --test-offers` drew the offer at random.
  */
-export function parseMeasure(measure: string): { reasonCode: string; offerType: string; randomised: boolean; channelRandomised: boolean } {
+export function parseMeasure(measure: string): { reasonCode: string; offerType: string; randomised: boolean } {
   const i = measure.indexOf(':');
-  if (i < 0) return { reasonCode: measure.trim() || 'unknown', offerType: 'none', randomised: false, channelRandomised: false };
+  if (i < 0) return { reasonCode: measure.trim() || 'unknown', offerType: 'none', randomised: false };
   let offer = measure.slice(i + 1).trim();
-  // A drawn channel's mark, after the offer's or alone: "<reason>:<offer>[:randomised][:channel-randomised]".
-  const channelRandomised = offer.endsWith(`:${CHANNEL_RANDOMISED_MARK}`);
-  if (channelRandomised) offer = offer.slice(0, -CHANNEL_RANDOMISED_MARK.length - 1).trim();
   const randomised = offer.endsWith(`:${RANDOMISED_MARK}`);
   if (randomised) offer = offer.slice(0, -RANDOMISED_MARK.length - 1).trim();
-  return { reasonCode: measure.slice(0, i).trim() || 'unknown', offerType: offer || 'none', randomised, channelRandomised };
+  return { reasonCode: measure.slice(0, i).trim() || 'unknown', offerType: offer || 'none', randomised };
 }
-
-/** The mark a ledger measure carries when the contact's channel was drawn at random among the permitted ones. */
-export const CHANNEL_RANDOMISED_MARK = 'channel-randomised';
 
 /** One attempt per customer in the ledger (entries after as-of ignored), in first-contact order. */
 export function attributeAttempts(
@@ -116,7 +108,7 @@ function attemptOf(id: string, all: LedgerEntry[], returns: readonly OutcomeReco
   const seen = [...returns].filter((r) => r.returnDate <= s.asOf).sort((a, b) => a.returnDate - b.returnDate);
   const credit = creditedReturn(entries, seen, s.windowDays);
   const entry = credit?.entry ?? first;
-  const { reasonCode, offerType, randomised, channelRandomised } = parseMeasure(entry.measure);
+  const { reasonCode, offerType, randomised } = parseMeasure(entry.measure);
   const channelCost = contacted.reduce((sum, e) => sum + (s.channelCosts[e.channel] ?? 0), 0);
   const r = credit?.outcome;
   const estimated = r !== undefined && r.margin === undefined && r.revenue !== undefined;
@@ -141,7 +133,6 @@ function attemptOf(id: string, all: LedgerEntry[], returns: readonly OutcomeReco
     cost: channelCost + incentive,
     switchedGroup: group === 'contacted' && contacted.length < all.length,
     randomised: group === 'contacted' && randomised,
-    channelRandomised: group === 'contacted' && channelRandomised,
   };
 }
 

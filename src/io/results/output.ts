@@ -103,8 +103,6 @@ export const HISTORY_OUT_COLUMNS: ColumnSpec[] = [
   { name: 'offer_randomised', kind: 'text' },
   // the day a returner left again (blank: still a customer at as-of): calibrate's second lifetime is censored there
   { name: 'cancelled_again', kind: 'date' },
-  // yes: the channel was drawn at random among the permitted ones; calibrate learns channel effects from these rows only
-  { name: 'channel_randomised', kind: 'text' },
 ];
 
 const yesNo = (b: boolean | null | undefined) => (b === true ? 'yes' : b === false ? 'no' : '');
@@ -122,6 +120,5 @@ export function historyValues(a: Attempt, row: CustomerRow, asOf: EpochDay): unk
     months, regained ? a.revenue : undefined, regained ? a.margin : undefined,
     a.group, a.randomised ? 'yes' : 'no',
     regained && a.cancelledAgain !== undefined && a.cancelledAgain <= asOf && a.cancelledAgain >= (a.returnDate as number) ? a.cancelledAgain : undefined,
-    a.channelRandomised ? 'yes' : 'no',
   ];
 }
