@@ -83,7 +83,7 @@ describe('channel effects from randomised channels (empirical Bayes, Morris 1983
         channel, channelOddsFactor: channel === 'phone' ? 1.5 : 1, ...(channelRandomised ? { channelRandomised: true } : {}),
       };
     });
-    const playbook = { reasons: [{ code: 'price', baseRate: 0.15, organicRate: 0.02 }], channelResponse: { phone: 1.5, letter: 1 } };
+    const playbook = { reasons: [{ code: 'price' as const, baseRate: 0.15, organicRate: 0.02 }], channelResponse: { phone: 1.5, letter: 1 } };
     const model = calibrateModel(rows, playbook, DEFAULT_MODEL_CONFIG, { parts: ['channels'] });
     expect(model.parts).toEqual(['channels']);
     const phone = model.channelEffects?.phone;
