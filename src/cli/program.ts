@@ -143,6 +143,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--as-of <date>')
     .option('--playbook <file>')
     .option('--config <file>')
+    .option('--allow-defaults')
     .addOption(langOption())
     .option('--json')
     .option('-q, --quiet')

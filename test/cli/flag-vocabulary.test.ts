@@ -72,8 +72,8 @@ describe('renamed flags', () => {
 
   it('calibrate --out is --model-out: the same model, and a notice; without either, exit 64 naming --model-out', async () => {
     const dir = tempDir();
-    const now = await runCli(['calibrate', HISTORY, '--model-out', join(dir, 'a.json'), '--as-of', '2027-03-01', '--quiet']);
-    const old = await runCli(['calibrate', HISTORY, '--out', join(dir, 'b.json'), '--as-of', '2027-03-01', '--quiet']);
+    const now = await runCli(['calibrate', HISTORY, '--model-out', join(dir, 'a.json'), '--as-of', '2027-03-01', '--quiet', '--allow-defaults']);
+    const old = await runCli(['calibrate', HISTORY, '--out', join(dir, 'b.json'), '--as-of', '2027-03-01', '--quiet', '--allow-defaults']);
     expect(now.code, now.stderr).toBe(0);
     expect(old.code, old.stderr).toBe(0);
     expect(old.stderr).toContain('notice: --out is now --model-out');

@@ -262,7 +262,7 @@ describe('German: no English word reaches the user', () => {
   it('calibrate: the report, its warnings and errors', async () => {
     const out = tempDir();
     const history = 'test/golden/cases/calibrate/en/history.csv';
-    const r = await run(['calibrate', history, '--model-out', join(out, 'model.json'), '--as-of', '2027-03-01', '--lang', 'de']);
+    const r = await run(['calibrate', history, '--model-out', join(out, 'model.json'), '--as-of', '2027-03-01', '--lang', 'de', '--allow-defaults']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^47 Zeilen gelesen = 47 Versuche \+ 0 abgelehnt/);
     expect(r.stdout).toMatch(/\| Preis +\| +5 \|/);

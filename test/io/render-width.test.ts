@@ -60,7 +60,7 @@ describe('tables fit the terminal', () => {
       ['playbook', 'show', '--lang', 'de'],
       ['campaign', 'fixtures/lost-customers-en.csv', '--out', join(dir, 'week'), '--as-of', '2026-11-23', '--ledger', ledger, '--holdout', '10%'],
       ['results', '--ledger', ledger, '--outcomes', 'fixtures/outcomes-en.csv', '--as-of', '2027-03-01', '--history-out', join(dir, 'history.csv'), '--export', 'fixtures/lost-customers-en.csv'],
-      ['calibrate', join(dir, 'history.csv'), '--model-out', join(dir, 'model.json'), '--as-of', '2027-03-01'],
+      ['calibrate', join(dir, 'history.csv'), '--model-out', join(dir, 'model.json'), '--as-of', '2027-03-01', '--allow-defaults'],
       ['worksheet', 'fixtures/lost-customers-en.csv', '--session', join(dir, 'ws', 'session.json'), '--answers', 'docs/worksheet-answers.example.json', '--as-of', '2026-11-23'],
     ];
     // The German words are longer: every command again in German, on the German exports.

@@ -482,35 +482,43 @@ export const HELP = {
   ),
   calibrate: m<CommandHelp>(
     {
-      description: 'fit the reacquisition model on past win-back attempts; writes model.json for plan --model, with only the learned parts that decide better than the defaults in money on held-out control and randomised customers (else the defaults)',
+      description: 'fit the reacquisition model on past win-back attempts; writes model.json for plan --model, with only the learned parts that decide better than the defaults in money on held-out control and randomised customers; when none does, writes nothing and exits 65 (--allow-defaults: writes the defaults, exit 0)',
       arguments: {
-        history: 'past attempts: lost-customer columns plus won_back (yes/no), optional contact_date, channel, offer_type, attempt_group, offer_randomised, second_lifetime_months/revenue; or - for stdin',
+        history: 'past attempts: lost-customer columns plus won_back (yes/no), optional contact_date, channel, offer_type, attempt_group, offer_randomised, channel_randomised, second_lifetime_months/revenue/margin, cancelled_again; or - for stdin',
       },
       options: {
         'model-out': 'where to write the model (JSON), for plan --model',
         'as-of': 'date to compute months since churn at for rows without contact_date (default: left out)',
         playbook: 'playbook whose reasons and base rates are the priors (default: the built-in one)',
         config: 'config file (YAML or JSON): model.calibration settings',
+        'allow-defaults': 'when no learned part decides better than the defaults, write the defaults as the model and exit 0 (for scripts that always plan with --model); without it nothing is written and the exit code is 65',
         json: 'print the report (with the model) as JSON',
         quiet: 'print nothing on success',
       },
-      examples: ['winback calibrate out/history.csv --model-out model.json && winback plan fixtures/lost-customers-en.csv --model model.json --out out/plan'],
+      examples: [
+        'winback calibrate out/history.csv --model-out model.json && winback plan fixtures/lost-customers-en.csv --model model.json --out out/plan',
+        'winback calibrate out/history.csv --model-out model.json --allow-defaults   # cron: exit 0 even when the defaults stay',
+      ],
     },
     {
-      description: 'das Rückgewinnungsmodell an früheren Rückgewinnungsversuchen anpassen; schreibt model.json für plan --model, nur mit den gelernten Teilen, die an zurückgehaltenen Kontroll- und Zufallskunden in Geld besser entscheiden als die Vorgaben (sonst die Vorgaben)',
+      description: 'das Rückgewinnungsmodell an früheren Rückgewinnungsversuchen anpassen; schreibt model.json für plan --model, nur mit den gelernten Teilen, die an zurückgehaltenen Kontroll- und Zufallskunden in Geld besser entscheiden als die Vorgaben; entscheidet keiner besser, wird nichts geschrieben und der Exit-Code ist 65 (--allow-defaults: die Vorgaben schreiben, Exit 0)',
       arguments: {
         history:
-          'frühere Versuche: die Spalten verlorener Kunden und won_back (ja/nein), optional contact_date, Kanal, offer_type, attempt_group, offer_randomised, second_lifetime_months/revenue; oder - für die Standardeingabe',
+          'frühere Versuche: die Spalten verlorener Kunden und won_back (ja/nein), optional contact_date, Kanal, offer_type, attempt_group, offer_randomised, channel_randomised, second_lifetime_months/revenue/margin, cancelled_again; oder - für die Standardeingabe',
       },
       options: {
         'model-out': 'wohin das Modell (JSON) geschrieben wird, für plan --model',
         'as-of': 'Tag, zu dem die Monate seit der Kündigung für Zeilen ohne contact_date berechnet werden (Standard: weggelassen)',
         playbook: 'Playbook, dessen Gründe und Basisraten die Vorannahmen sind (Standard: das eingebaute)',
         config: 'Konfigurationsdatei (YAML oder JSON): Einstellungen model.calibration',
+        'allow-defaults': 'entscheidet kein gelernter Teil besser als die Vorgaben, die Vorgaben als Modell schreiben und mit 0 enden (für Skripte, die immer mit --model planen); ohne die Option wird nichts geschrieben, Exit-Code 65',
         json: 'den Bericht (mit dem Modell) als JSON ausgeben',
         quiet: 'bei Erfolg nichts ausgeben',
       },
-      examples: ['winback calibrate out/historie.csv --model-out modell.json --lang de && winback plan fixtures/lost-customers-de.csv --model modell.json --out out/plan'],
+      examples: [
+        'winback calibrate out/historie.csv --model-out modell.json --lang de && winback plan fixtures/lost-customers-de.csv --model modell.json --out out/plan',
+        'winback calibrate out/historie.csv --model-out modell.json --allow-defaults --lang de   # cron: Exit 0, auch wenn die Vorgaben bleiben',
+      ],
     },
   ),
   results: m<CommandHelp>(

@@ -1246,8 +1246,22 @@ export const COMMAND_TEXTS = {
     ),
     comparisonColumns: m(['learned parts', 'differ', 'gain/cust.', 'std. err.', 'lower bound'], ['gelernte Teile', 'anders', 'Gewinn/Kd.', 'Std.-fehler', 'Untergrenze']),
     part: m(
-      (part: 'response' | 'organic' | 'offers') => ({ response: 'response', organic: 'organic return', offers: 'offer effects' })[part],
-      (part) => ({ response: 'Antwortraten', organic: 'Rückkehr ohne Ansprache', offers: 'Angebotswirkung' })[part],
+      (part: 'response' | 'organic' | 'offers' | 'channels' | 'lifetime') =>
+        ({ response: 'response', organic: 'organic return', offers: 'offer effects', channels: 'channel effects', lifetime: 'second lifetime' })[part],
+      (part) => ({ response: 'Antwortraten', organic: 'Rückkehr ohne Ansprache', offers: 'Angebotswirkung', channels: 'Kanalwirkung', lifetime: 'zweite Lebensdauer' })[part],
+    ),
+    // The second lifetime's own check and the learned channel factors (io/calibrate-render.ts).
+    lifetimeCheck: m(
+      (returns: string, events: string, length: string, margin: string) =>
+        `second lifetime from ${returns} returners (${events} left again): length × ${length}, margin × ${margin} on held-out returners' months and margin`,
+      (returns, events, length, margin) =>
+        `zweite Lebensdauer aus ${returns} Rückkehrern (${events} erneut gekündigt): Dauer × ${length}, Marge × ${margin} an zurückgehaltenen Rückkehrern geprüft`,
+    ),
+    scaleKept: m((scale: string) => `${scale} (kept)`, (scale) => `${scale} (übernommen)`),
+    scaleRefused: m((scale: string) => `${scale} (refused: not shown better than the playbook's)`, (scale) => `${scale} (abgelehnt: nicht nachweislich besser als das Playbook)`),
+    channelEffects: m(
+      (list: string) => `channel effects from randomised channels (odds factor, playbook → learned): ${list}`,
+      (list) => `Kanalwirkung aus zufällig gewählten Kanälen (Odds-Faktor, Playbook → gelernt): ${list}`,
     ),
     allParts: m('all', 'alle'),
     keptParts: m(
@@ -1263,6 +1277,32 @@ export const COMMAND_TEXTS = {
       'geschrieben: die Standardwerte — der Verlauf enthält keine Kontrollgruppe und kein Zufallsangebot, an denen sich Entscheidungen vergleichen lassen (campaign --holdout und --test-offers erfassen sie)',
     ),
     written: m((out: string) => `written: ${out} (use it with winback plan --model ${out})`, (out) => `geschrieben: ${out} (für winback plan --model ${out})`),
+    // No learned part passed (commands/calibrate.ts): nothing is written, the run exits 65.
+    refusedDefaults: m(
+      (z: string) => `not written: no learned part decides better than the defaults on held-out customers by more than ${z} × its standard error without its most favourable customer`,
+      (z) => `nicht geschrieben: kein gelernter Teil entscheidet an zurückgehaltenen Kunden ohne den günstigsten Kunden um mehr als ${z} × den Standardfehler besser als die Standardwerte`,
+    ),
+    refusedNoComparison: m(
+      'not written: the history holds no control customer and no randomised offer to compare decisions on (campaign --holdout and --test-offers record them)',
+      'nicht geschrieben: der Verlauf enthält keine Kontrollgruppe und kein Zufallsangebot, an denen sich Entscheidungen vergleichen lassen (campaign --holdout und --test-offers erfassen sie)',
+    ),
+    refusedParts: m(
+      (parts: string) => `refused: the learned ${parts} (not better than the defaults by more than the noise; the playbook's values stay)`,
+      (parts) => `abgelehnt: gelernte ${parts} (nicht über das Rauschen hinaus besser als die Standardwerte; die Werte des Playbooks bleiben)`,
+    ),
+    noBetterModel: m(
+      (out: string, best: string) => `no model written: the learned model decides no better than the defaults on held-out customers (${best}); ${out} left as it was`,
+      (out, best) => `kein Modell geschrieben: das gelernte Modell entscheidet an zurückgehaltenen Kunden nicht besser als die Standardwerte (${best}); ${out} bleibt unverändert`,
+    ),
+    noBetterBest: m(
+      (parts: string, gain: string, error: string, bound: string) => `best: ${parts}, ${gain} ± ${error} per customer, lower bound ${bound}`,
+      (parts, gain, error, bound) => `bester Kandidat: ${parts}, ${gain} ± ${error} je Kunde, Untergrenze ${bound}`,
+    ),
+    noBetterNone: m('no control customer and no randomised offer to compare on', 'keine Kontrollgruppe und kein Zufallsangebot zum Vergleich'),
+    noBetterHint: m(
+      'plan without --model decides with the defaults; collect control and randomised contacts (campaign --holdout, --test-offers) and calibrate again, or give --allow-defaults to write the defaults and exit 0',
+      'plan ohne --model entscheidet mit den Standardwerten; Kontrollgruppe und Zufallskontakte sammeln (campaign --holdout, --test-offers) und erneut kalibrieren, oder --allow-defaults angeben, um die Standardwerte zu schreiben und mit 0 zu enden',
+    ),
     reject: m((line: number, id: string, error: string) => `reject: line ${line}${id ? ` (${id})` : ''}: ${error}`, (line, id, error) => `abgelehnt: Zeile ${line}${id ? ` (${id})` : ''}: ${error}`),
     moreRejects: m((n: number) => `reject: … and ${n} more`, (n) => `abgelehnt: … und ${n} weitere`),
     noAttempts: m((label: string, rejected: number) => `${label}: no usable attempts (${rejected} rows rejected)`, (label, rejected) => `${label}: keine verwendbaren Versuche (${rejected} Zeilen abgelehnt)`),

@@ -173,6 +173,8 @@ export const HISTORY_SCHEMA: Schema = {
     f('attempt_group', 'text', ['attempt group', 'test group', 'versuchsgruppe']),
     f('offer_randomised', 'bool', ['offer randomised', 'offer randomized', 'randomised offer', 'randomized offer', 'zufallsangebot', 'angebot zufällig']),
     f('channel_randomised', 'bool', ['channel randomised', 'channel randomized', 'randomised channel', 'randomized channel', 'zufallskanal', 'kanal zufällig']),
+    f('second_lifetime_margin', 'number', ['second lifetime margin', 'margin since return', 'deckungsbeitrag seit rückkehr', 'deckungsbeitrag zweite laufzeit']),
+    f('cancelled_again', 'date', ['cancelled again', 'canceled again', 'churned again', 'second churn date', 'erneut gekündigt', 'erneute kündigung', 'wieder gekündigt']),
   ],
   required: [['customer_id'], ['won_back']],
   uniqueId: false,

@@ -108,6 +108,8 @@ export const HISTORY_OUT_COLUMNS: ColumnSpec[] = [
   { name: 'offer_randomised', kind: 'text' },
   // yes: the channel was drawn at random among the permitted ones (campaign --test-channels)
   { name: 'channel_randomised', kind: 'text' },
+  // the day a returner left again (blank: still a customer at as-of): calibrate's second lifetime is censored there
+  { name: 'cancelled_again', kind: 'date' },
 ];
 
 const yesNo = (b: boolean | null | undefined) => (b === true ? 'yes' : b === false ? 'no' : '');
@@ -124,5 +126,6 @@ export function historyValues(a: Attempt, row: CustomerRow, asOf: EpochDay): unk
     a.reasonCode, a.contactDate, a.offerType, a.channel, regained ? 'yes' : 'no', regained ? a.returnDate : undefined,
     months, regained ? a.revenue : undefined, regained ? a.margin : undefined,
     a.group, a.randomised ? 'yes' : 'no', a.channelRandomised ? 'yes' : 'no',
+    regained && a.cancelledAgain !== undefined && a.cancelledAgain <= asOf && a.cancelledAgain >= (a.returnDate as number) ? a.cancelledAgain : undefined,
   ];
 }
