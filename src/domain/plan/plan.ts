@@ -192,7 +192,10 @@ export function candidateChannels(entry: ReasonEntry, row: CustomerRow, allowed:
   // Whether someone knows the customer is asked once (a loop, no closure: this runs once or twice a row).
   const visit = allowed.visit && hasPersonalContact(row);
   const out: Channel[] = [];
-  for (const c of entry.channels) if (c === 'visit' ? visit : allowed[c]) out.push(c);
+  for (let i = 0; i < entry.channels.length; i++) {
+    const c = entry.channels[i] as Channel;
+    if (c === 'visit' ? visit : allowed[c]) out.push(c);
+  }
   if (visit && !out.includes('visit')) out.push('visit');
   if (outsidePreference) for (const c of CHANNELS) if ((c === 'visit' ? visit : allowed[c]) && !out.includes(c)) out.push(c);
   return out;
