@@ -190,9 +190,15 @@ const ALL_ALLOWED: Readonly<Record<Channel, boolean>> = { visit: true, phone: tr
  * permitted channel.
  */
 export function candidateChannels(entry: ReasonEntry, row: CustomerRow, allowed: Readonly<Record<Channel, boolean>>, outsidePreference: boolean): Channel[] {
-  const out = entry.channels.filter((c) => allowed[c] && (c !== 'visit' || hasPersonalContact(row)));
-  if (allowed.visit && hasPersonalContact(row) && !out.includes('visit')) out.push('visit');
-  if (outsidePreference) for (const c of CHANNELS) if (allowed[c] && !out.includes(c) && (c !== 'visit' || hasPersonalContact(row))) out.push(c);
+  // Whether someone knows the customer is asked once (a loop, no closure: this runs once or twice a row).
+  const visit = allowed.visit && hasPersonalContact(row);
+  const out: Channel[] = [];
+  for (let i = 0; i < entry.channels.length; i++) {
+    const c = entry.channels[i] as Channel;
+    if (c === 'visit' ? visit : allowed[c]) out.push(c);
+  }
+  if (visit && !out.includes('visit')) out.push('visit');
+  if (outsidePreference) for (const c of CHANNELS) if ((c === 'visit' ? visit : allowed[c]) && !out.includes(c)) out.push(c);
   return out;
 }
 

@@ -153,14 +153,25 @@ function allowedOffers(entry: ReasonEntry, offers: OfferSpec[]): OfferSpec[] {
 
 function offerReasonOf(valued: ValuedOffer[], symbol: string, lang: Lang = 'en'): string {
   const t = messages(lang).value;
-  // A stable sort keeps the playbook's order on ties, as evaluateCustomer's choice does.
-  const [chosen] = [...valued].sort((a, b) => b.ev - a.ev);
+  // The first of the highest keeps the playbook's order on ties, as evaluateCustomer's choice
+  // does (what a stable sort by expected value puts first, without copying and sorting per row).
+  const chosen = firstHighest(valued, undefined);
   if (chosen === undefined) return '';
   if (chosen.offer === NEUTRAL_OFFER) return t.noOfferDefined;
   // The runner-up offer on the chosen channel: what the offer choice was between.
-  const rival = valued.filter((o) => o.channel === chosen.channel && o.offer !== chosen.offer).sort((a, b) => b.ev - a.ev)[0];
+  const rival = firstHighest(valued, chosen);
   if (rival === undefined) return t.onlyOffer(chosen.offer.id);
   return t.highestOffer(chosen.offer.id, formatMoneyText(chosen.ev, symbol, lang), rival.offer.id, formatMoneyText(rival.ev, symbol, lang));
+}
+
+/** The first valued action with the highest expected value; with `besides`, among the other offers on its channel. */
+function firstHighest(valued: readonly ValuedOffer[], besides: ValuedOffer | undefined): ValuedOffer | undefined {
+  let found: ValuedOffer | undefined;
+  for (const o of valued) {
+    if (besides !== undefined && (o.channel !== besides.channel || o.offer === besides.offer)) continue;
+    if (found === undefined || o.ev > found.ev) found = o;
+  }
+  return found;
 }
 
 function neverDecision(entry: ReasonEntry, lang: Lang | undefined): { decision: Decision; decisionNote: DecisionNote; decisionReason: string } {
