@@ -85,16 +85,25 @@ const SYNC_EVERY = 64 << 20;
  */
 export function writeOrWait(stream: Writable, chunk: string | Buffer): Promise<void> | undefined {
   if (stream.write(chunk)) return undefined;
-  return new Promise((resolve) => {
+  // Writes made before the first wait is over (the rows of one input chunk) share that wait:
+  // one pair of listeners per stream, however many rows are written meanwhile.
+  const waiting = drains.get(stream);
+  if (waiting) return waiting;
+  const drained = new Promise<void>((resolve) => {
     const done = () => {
       stream.off('drain', done);
       stream.off('error', done);
+      drains.delete(stream);
       resolve();
     };
     stream.once('drain', done);
     stream.once('error', done);
   });
+  drains.set(stream, drained);
+  return drained;
 }
+
+const drains = new WeakMap<Writable, Promise<void>>();
 
 /** A writable that streams into a temporary file; commit() makes it the target, abort() discards it. */
 export class AtomicWriteStream extends Writable {
