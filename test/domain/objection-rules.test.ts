@@ -252,3 +252,28 @@ describe('objection rules', () => {
     expect(objectionRuleIn(text)).toBeUndefined();
   });
 });
+
+// DOMAIN.md §6: a customer who declines a win-back offer is paused (campaign.declinedPauseMonths), one who objects to
+// marketing is never contacted again. Declining the win-back is the first; refusing further attempts or calls the second.
+describe('a declined win-back', () => {
+  it.each([
+    'Rückgewinnung abgelehnt',
+    'Preis zu hoch, Rückgewinnung abgelehnt.',
+    'Kd. wechselt zum Mitbewerber, Rückgewinnungsangebot abgelehnt.',
+    'Win-back offer declined, price still too high.',
+    'Retention refused - moving abroad.',
+  ])('is no objection: "%s"', (text) => {
+    expect(findObjectionPhrase(text)).toBeUndefined();
+  });
+
+  it.each([
+    'Keine weiteren Rückgewinnungsversuche.',
+    'Rückgewinnung abgelehnt, keine weiteren Rückgewinnungsversuche gewünscht.',
+    'Kd. lehnt Rückgewinnungsanrufe ab.',
+    'Rückgewinnungsmails abgelehnt.',
+    'No more win-back attempts, please.',
+    'Declined the win-back offer and any further contact.',
+  ])('but refusing further attempts is: "%s"', (text) => {
+    expect(findObjectionPhrase(text)).toBeDefined();
+  });
+});
