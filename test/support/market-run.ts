@@ -11,7 +11,7 @@ import { mulberry32 } from '../../src/domain/random.js';
 import type { EpochDay } from '../../src/domain/types.js';
 import { readCsv, runCli } from './cli.js';
 import { drawPopulation, exportCsv, type SimCustomer } from './market-population.js';
-import { bestWithinBudget, offerChoice, type BudgetBest, scorePlan, weeklyDays, type MarketCustomer, type OfferChoice, type PlanDecision, type PlanScore } from './market-score.js';
+import { bestWithinBudget, bestWithinCapacity, offerChoice, type BudgetBest, type CapacityBest, scorePlan, weeklyDays, type MarketCustomer, type OfferChoice, type PlanDecision, type PlanScore } from './market-score.js';
 import { SeasonOutcomes } from './market-outcomes.js';
 import { actionSpend, actionValue, type Action, type MarketWorld } from './market-truth.js';
 
@@ -66,6 +66,8 @@ export interface MarketRun {
   renewal: { default: OfferChoice; calibrated: OfferChoice };
   /** `plan --budget` (default model): its value under the truth against the best selection within the same amount */
   budgeted?: { amount: number; plan: PlanScore; best: BudgetBest };
+  /** `plan --capacity` (default model): a quarter of the default plan's phone and visit contacts as places; its value under the truth against the exact best within them */
+  capacity?: { caps: { phone: number; visit: number }; planned: { phone: number; visit: number }; plan: PlanScore; best: CapacityBest };
 }
 
 async function cli(args: string[]): Promise<string> {
@@ -86,7 +88,7 @@ async function readPlaybook(): Promise<PlaybookFacts> {
 }
 
 /** Runs both seasons in `dir` and scores the new season's plans. */
-export async function runMarket(dir: string, m = MARKET, opts: { executed?: boolean; budget?: number; world?: MarketWorld; learned?: boolean } = {}): Promise<MarketRun> {
+export async function runMarket(dir: string, m = MARKET, opts: { executed?: boolean; budget?: number; capacity?: boolean; world?: MarketWorld; learned?: boolean } = {}): Promise<MarketRun> {
   const playbook = await readPlaybook();
   const firstRun = parseIsoDay(m.firstRun) as EpochDay;
   const lastRun = firstRun + (m.runs - 1) * m.periodDays;
@@ -116,6 +118,15 @@ export async function runMarket(dir: string, m = MARKET, opts: { executed?: bool
   if (opts.budget !== undefined) {
     await cli(['plan', exportPath, '--out', join(dir, 'plan-budget'), '--as-of', iso, '--budget', String(opts.budget), '--quiet']);
     run.budgeted = { amount: opts.budget, plan: scorePlan(market, read('plan-budget'), asOf), best: bestWithinBudget(market, opts.budget) };
+  }
+  if (opts.capacity) {
+    const planned = read('plan-default').filter((r) => r.decision === 'win_back');
+    const quarter = (channel: string) => Math.floor(planned.filter((r) => r.channel === channel).length / 4);
+    const caps = { phone: quarter('phone'), visit: quarter('visit') };
+    await cli(['plan', exportPath, '--out', join(dir, 'plan-capacity'), '--as-of', iso, '--capacity', `phone=${caps.phone},visit=${caps.visit}`, '--quiet']);
+    const capped = read('plan-capacity').filter((r) => r.decision === 'win_back');
+    const on = (channel: string) => capped.filter((r) => r.channel === channel).length;
+    run.capacity = { caps, planned: { phone: on('phone'), visit: on('visit') }, plan: scorePlan(market, read('plan-capacity'), asOf), best: bestWithinCapacity(market, caps) };
   }
   if (opts.executed) {
     const listed = async (name: string, model: string[]) => {
@@ -227,6 +238,7 @@ export function summarise(run: MarketRun): Record<string, unknown> {
     seasonOne: run.seasonOne, asOf: run.asOf, customers: run.customers, misclassified: run.misclassified,
     default: brief(run.default), calibrated: brief(run.calibrated), ...executed, naive: brief(run.naive), renewal: run.renewal,
     ...(run.budgeted ? { budgeted: { amount: run.budgeted.amount, plan: brief(run.budgeted.plan), best: run.budgeted.best } } : {}),
+    ...(run.capacity ? { capacity: { caps: run.capacity.caps, planned: run.capacity.planned, plan: brief(run.capacity.plan), best: run.capacity.best } } : {}),
   };
 }
 

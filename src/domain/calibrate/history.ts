@@ -28,6 +28,8 @@ export interface HistoryInputRow extends CustomerRow {
   attempt_group?: string;
   /** the offer was drawn at random (campaign --test-offers) */
   offer_randomised?: boolean | null;
+  /** the channel was drawn at random among the permitted ones (campaign --test-channels); blank in older histories: chosen by the plan */
+  channel_randomised?: boolean | null;
 }
 
 export interface HistorySettings {

@@ -268,6 +268,10 @@ export const COMMAND_TEXTS = {
       (what: string, ev: string, rival: string) => `${what} (${ev}): chosen within the budget over the dearer ${rival}, which adds less per unit of extra cost than other customers' contacts`,
       (what, ev, rival) => `${what} (${ev}): im Budget gewählt statt der teureren Aktion ${rival}, die je zusätzlicher Kosteneinheit weniger bringt als Kontakte anderer Kunden`,
     ),
+    capacityChose: m(
+      (what: string, ev: string, rival: string, full: string, places: number) => `${what} (${ev}): chosen within capacity over ${rival}: the ${places} places on ${full} went to contacts worth more there`,
+      (what, ev, rival, full, places) => `${what} (${ev}): innerhalb der Kapazität gewählt statt ${rival}: die ${places} Plätze für ${CHANNEL_DE[full] ?? full} gingen an Kontakte, die dort mehr bringen`,
+    ),
     highest: m(
       (what: string, ev: string, gap: string, rival: string) => `${what}: highest incremental value (${ev}), ${gap} the runner-up ${rival}`,
       (what, ev, gap, rival) => `${what}: höchster zusätzlicher Wert (${ev}), ${gap} die zweitbeste Aktion ${rival}`,
@@ -319,10 +323,29 @@ export const COMMAND_TEXTS = {
     ),
     notPositive: m((text: string) => `--budget '${text}' is not a positive amount`, (text) => `--budget '${text}' ist kein positiver Betrag`),
     notPositiveHint: m('e.g. --budget 50000 (currency units, no thousands separators)', 'z. B. --budget 50000 (Währungseinheiten, ohne Tausendertrennzeichen)'),
-    stdin: m('--budget needs a file, not stdin', '--budget braucht eine Datei, nicht die Standardeingabe'),
+    stdin: m((flag: string) => `${flag} needs a file, not stdin`, (flag) => `${flag} braucht eine Datei, nicht die Standardeingabe`),
     stdinHint: m(
       'the export is read twice: once to rank the contacts, once to plan them',
       'der Export wird zweimal gelesen: einmal, um die Kontakte zu ordnen, einmal, um sie zu planen',
+    ),
+  },
+  /** plan --capacity: the over-capacity decision_reason, the lesser action's offer_reason, the run's capacity line (budget.ts, domain/plan/plan.ts, pipeline/plan-budget.ts). */
+  capacity: {
+    overCapacity: m(
+      (channel: string, places: number) => `over capacity: the ${places} places on ${channel} go to contacts worth more there, and no other permitted action worth making has a place left`,
+      (channel, places) => `über der Kapazität: die ${places} Plätze für ${CHANNEL_DE[channel] ?? channel} gehen an Kontakte, die dort mehr bringen, und keine andere erlaubte lohnende Aktion hat noch Platz`,
+    ),
+    lesserAction: m(
+      (offer: string, channel: string, value: string, full: string, places: number, best: string, bestValue: string) =>
+        `within capacity: ${offer} by ${channel} (${value}) instead of ${best} (${bestValue}): the ${places} places on ${full} go to contacts worth more there`,
+      (offer, channel, value, full, places, best, bestValue) =>
+        `innerhalb der Kapazität: ${OFFER_DE[offer] ?? offer} per ${CHANNEL_DE[channel] ?? channel} (${value}) statt ${best} (${bestValue}): die ${places} Plätze für ${CHANNEL_DE[full] ?? full} gehen an Kontakte, die dort mehr bringen`,
+    ),
+    line: m(
+      (caps: string, used: string, lesser: string, over: string) =>
+        `capacity ${caps}: contacts ${used}; ${lesser} given a lesser action on a channel with room, ${over} over capacity (let go)\n`,
+      (caps, used, lesser, over) =>
+        `Kapazität ${caps}: Kontakte ${used}; ${lesser} mit einer geringeren Aktion auf einem Kanal mit Platz, ${over} über der Kapazität (ziehen gelassen)\n`,
     ),
   },
   /** timing_rule of plan.csv (timing.ts). */
@@ -1240,6 +1263,10 @@ export const COMMAND_TEXTS = {
       'Geld bisher: brutto (kontaktierte Gruppe) und zusätzlich (über Kontrollgruppe)',
     ),
     segmentsHead: m('per reason × offer × channel', 'je Grund × Angebot × Kanal'),
+    channelTestHead: m(
+      'channels drawn at random (campaign --test-channels), each against the whole control group',
+      'zufällig gezogene Kanäle (campaign --test-channels), jeder gegen die ganze Kontrollgruppe',
+    ),
     rejectedOutcomes: m((n: number) => `${n} outcome rows rejected (see rejects in --json)`, (n) => `${n} Ergebniszeilen abgelehnt (siehe rejects in --json)`),
     missingInExport: m(
       (n: number, file: string, out: string) => `${n} customers of the ledger (contacted or control) not in ${file}: left out of ${out}`,

@@ -15,7 +15,7 @@ import type { CustomerRow, EpochDay } from '../types.js';
 import { notValued } from '../value/decision.js';
 import { valueCustomer } from '../value/purchase-model.js';
 import { formatFixed, formatMoneyText, messages } from '../catalogue/index.js';
-import { contactSpend, overBudgetReason } from '../budget.js';
+import { contactSpend, overBudgetReason, overCapacityReason, type ChannelCaps } from '../budget.js';
 import type { Decision, EvaluateInput, RetentionOption, Track, ValueResult } from '../value/types.js';
 
 export interface PlanSetup {
@@ -30,10 +30,11 @@ export interface PlanSetup {
   /** compute the step-by-step explanation (for --explain only) */
   explain?: boolean;
   /**
-   * plan --budget: only these customers are approached, each with the action the budget chose
-   * for them (domain/budget.ts); the others worth it are let go, over budget
+   * plan --budget and --capacity: only these customers are approached, each with the action the
+   * budget and the places chose for them (domain/budget.ts); the others worth it are let go,
+   * over budget or over capacity (`capacityBound`: kept from their best action by a full channel)
    */
-  budget?: { amount: number; selected: ReadonlyMap<string, BudgetAction> };
+  budget?: { amount: number; selected: ReadonlyMap<string, BudgetAction>; caps?: ChannelCaps; capacityBound?: ReadonlyMap<string, Channel> };
 }
 
 export interface PlannedCustomer {
@@ -113,7 +114,12 @@ export interface BudgetAction {
 function withinBudget(valued: ValueResult, input: EvaluateInput, budget: NonNullable<PlanSetup['budget']>, setup: PlanSetup): ValueResult {
   const symbol = setup.config.model.currencySymbol;
   const action = budget.selected.get(valued.customer_id);
-  if (action === undefined) return { ...valued, decision: 'let_go', decisionReason: overBudgetReason(budget, symbol, setup.lang) };
+  const fullChannel = budget.capacityBound?.get(valued.customer_id);
+  const full = fullChannel === undefined ? undefined : { channel: fullChannel, places: budget.caps?.[fullChannel] ?? 0 };
+  if (action === undefined) {
+    const decisionReason = full ? overCapacityReason(full.channel, full.places, setup.lang) : overBudgetReason(budget, symbol, setup.lang);
+    return { ...valued, decision: 'let_go', decisionReason, ...(full ? { fullChannel: full } : {}) };
+  }
   if (action.offer === valued.offer_type && action.channel === valued.channel) return valued;
   const only: EvaluateInput = {
     ...input,
@@ -129,6 +135,10 @@ function withinBudget(valued: ValueResult, input: EvaluateInput, budget: NonNull
   const spend = contactSpend(chosen, setup.playbook);
   const ratio = spend > 0 ? formatFixed(chosen.expected_value / spend, 2, setup.lang) : '∞';
   const best = t.compare.action(valued.offer_type ?? 'none', valued.channel ?? '-');
+  if (full) {
+    const offerReason = t.capacity.lesserAction(action.offer, action.channel, money(chosen.expected_value), full.channel, full.places, best, money(valued.expected_value ?? 0));
+    return { ...chosen, offerReason, offersConsidered: valued.offersConsidered, fullChannel: full };
+  }
   const offerReason = t.budget.cheaperAction(action.offer, action.channel, money(chosen.expected_value), ratio, symbol, best, money(valued.expected_value ?? 0));
   return { ...chosen, offerReason, offersConsidered: valued.offersConsidered };
 }

@@ -172,6 +172,7 @@ export const HISTORY_SCHEMA: Schema = {
     f('channel', 'text', ['contact channel', 'kanal', 'kontaktkanal']),
     f('attempt_group', 'text', ['attempt group', 'test group', 'versuchsgruppe']),
     f('offer_randomised', 'bool', ['offer randomised', 'offer randomized', 'randomised offer', 'randomized offer', 'zufallsangebot', 'angebot zufällig']),
+    f('channel_randomised', 'bool', ['channel randomised', 'channel randomized', 'randomised channel', 'randomized channel', 'zufallskanal', 'kanal zufällig']),
   ],
   required: [['customer_id'], ['won_back']],
   uniqueId: false,

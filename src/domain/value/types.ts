@@ -76,6 +76,8 @@ export interface ValueResult {
   track?: Track;
   /** the retention measure chosen on the retention track (absent when none is planned: never, not valued) */
   retention?: RetentionMeasureSpec;
+  /** plan --capacity: the full channel that kept the customer from their most valuable action (absent otherwise) */
+  fullChannel?: { channel: Channel; places: number };
 }
 
 export interface EvaluateInput {
