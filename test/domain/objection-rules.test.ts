@@ -252,3 +252,72 @@ describe('objection rules', () => {
     expect(objectionRuleIn(text)).toBeUndefined();
   });
 });
+
+// DOMAIN.md §6: a customer who declines a win-back offer is paused (campaign.declinedPauseMonths), one who objects to
+// marketing is never contacted again. Declining the win-back is the first; refusing further attempts or calls the second.
+describe('a declined win-back', () => {
+  it.each([
+    'Rückgewinnung abgelehnt',
+    'Preis zu hoch, Rückgewinnung abgelehnt.',
+    'Kd. wechselt zum Mitbewerber, Rückgewinnungsangebot abgelehnt.',
+    'Win-back offer declined, price still too high.',
+    'Retention refused - moving abroad.',
+  ])('is no objection: "%s"', (text) => {
+    expect(findObjectionPhrase(text)).toBeUndefined();
+  });
+
+  it.each([
+    'Keine weiteren Rückgewinnungsversuche.',
+    'Rückgewinnung abgelehnt, keine weiteren Rückgewinnungsversuche gewünscht.',
+    'Kd. lehnt Rückgewinnungsanrufe ab.',
+    'Rückgewinnungsmails abgelehnt.',
+    'No more win-back attempts, please.',
+    'Declined the win-back offer and any further contact.',
+  ])('but refusing further attempts is: "%s"', (text) => {
+    expect(findObjectionPhrase(text)).toBeDefined();
+  });
+});
+
+// Kinds that set L, T4 and the own phrasings were missed or mistaken in (2026-12-06), each beside a near miss
+// of the same words.
+describe('objection rules for the kinds of sets L and T4', () => {
+  it.each([
+    'Kundin hat um Nichtkontaktierung gebeten.',
+    'Bitte nehmt mich von der Werbeliste runter.',
+    'Werbung bitte nicht an die neue Anschrift schicken.',
+    'Ich ziehe meine Einwilligung zu Werbeanrufen zurück.',
+    'Die Zustimmung zur Werbung gilt ab heute nicht mehr.',
+    'Marketing consent: no longer given.',
+    'Bitte sperren Sie mich für alle Kanäle.',
+    'Widerspruch gem. § 7 UWG eingelegt.',
+    'Bitte bei Rückholkampagnen nicht mehr berücksichtigen.',
+    'Not by phone and not by post.',
+    'Brochures are not to be sent to me.',
+    'keine wrbung mer',
+    'No mailers.',
+    'Telefon: nein, Post: ok',
+    'Marketing consent: N',
+    'DOI widerrufen',
+    'Customer asked for a no-contact arrangement.',
+  ])('finds "%s"', (text) => {
+    expect(objectionRuleIn(text)).toBeDefined();
+  });
+
+  it.each([
+    'Robinsonliste wegen fremder Firmen eingetragen, Sie sind nicht gemeint.',
+    'On the TPS because of cold callers, but you can still call me.',
+    'Werden meine Daten nach der Kündigung automatisch gelöscht?',
+    'Das Hotel entsprach nicht der Beschreibung im Katalog.',
+    'Bitte nicht meinen Mann anrufen, sondern mich.',
+    'Unsubscribed by accident, please add me back.',
+    'Seit dem Update kommen keine E-Mails mehr an.',
+    'Keine Anrufe mehr möglich, Handy gestohlen.',
+    "Can't delete photos from my account.",
+    'STOPP! Falsche Ware geliefert.',
+    'Konto versehentlich gelöscht, bitte wiederherstellen.',
+    'SMS reply: stop sending the wrong size.',
+    'Kd. wollte angerufen werden, es kam aber nie ein Anruf.',
+  ])('leaves the near miss "%s" to the rules alone', (text) => {
+    expect(objectionRuleIn(text)).toBeUndefined();
+  });
+});

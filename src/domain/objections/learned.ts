@@ -12,13 +12,19 @@
  */
 import { BOUNDARY } from '../reasons/normalize.js';
 import { tokenFeatures, wordFeatures } from '../reasons/ngram.js';
+import { conceptFeature, conceptOf, conceptPairFeature } from './concepts.js';
 
 /** The model: a weight per feature hash and a bias; features it does not hold weigh 0. */
 export interface ObjectionModel {
   bias: number;
   weights: Map<number, number>;
-  /** each word's summed weight, computed once (memory stays flat: cleared past a limit) */
-  words: Map<string, number>;
+  /** each word's summed weight and its concept, computed once (memory stays flat: cleared past a limit) */
+  words: Map<string, WordReading>;
+}
+
+interface WordReading {
+  score: number;
+  concept: number;
 }
 
 const WORD_CACHE_LIMIT = 50_000;
@@ -45,11 +51,20 @@ function asClauses(tokens: readonly string[]): readonly string[] {
 /** The feature hashes of a token list, each as often as it occurs (for training). */
 export function objectionFeatures(tokens: readonly string[]): number[] {
   const out: number[] = [];
+  let previous = 0;
   tokenFeatures(
     asClauses(tokens),
     (_at, word, pair) => {
       out.push(...wordFeatures(word));
       if (pair !== 0) out.push(pair);
+      // A clause starts afresh (no pair): so does the row of concepts.
+      if (pair === 0) previous = 0;
+      const concept = conceptOf(word);
+      if (concept !== 0) {
+        out.push(conceptFeature(concept));
+        if (previous !== 0) out.push(conceptPairFeature(previous, concept));
+        previous = concept;
+      }
     },
     READ_ALL,
   );
@@ -71,10 +86,17 @@ export function readObjection(model: ObjectionModel, tokens: readonly string[]):
   // Scores without the bias; parts without a word the model reads stay out (NaN).
   const clauses = new Float64Array(clauseCount + 1).fill(Number.NaN);
   const sentences = new Float64Array(sentenceCount + 1).fill(Number.NaN);
+  let previous = 0;
   tokenFeatures(
     asClauses(tokens),
     (at, word, pair) => {
-      const score = wordScore(model, word) + (pair === 0 ? 0 : (model.weights.get(pair) ?? 0));
+      const reading = wordReading(model, word);
+      if (pair === 0) previous = 0;
+      let score = reading.score + (pair === 0 ? 0 : (model.weights.get(pair) ?? 0));
+      if (reading.concept !== 0) {
+        if (previous !== 0) score += model.weights.get(conceptPairFeature(previous, reading.concept)) ?? 0;
+        previous = reading.concept;
+      }
       const c = clauseOf[at] as number;
       const k = sentenceOf[at] as number;
       clauses[c] = (Number.isNaN(clauses[c] as number) ? 0 : (clauses[c] as number)) + score;
@@ -103,14 +125,18 @@ export function readObjection(model: ObjectionModel, tokens: readonly string[]):
   return { logit: model.bias + best.score, clause };
 }
 
-function wordScore(model: ObjectionModel, word: string): number {
+/** A word's own score (its n-grams, the word, its concept by itself) and its concept, read once. */
+function wordReading(model: ObjectionModel, word: string): WordReading {
   const cached = model.words.get(word);
   if (cached !== undefined) return cached;
   let score = 0;
   for (const f of wordFeatures(word)) score += model.weights.get(f) ?? 0;
+  const concept = conceptOf(word);
+  if (concept !== 0) score += model.weights.get(conceptFeature(concept)) ?? 0;
   if (model.words.size >= WORD_CACHE_LIMIT) model.words.clear();
-  model.words.set(word, score);
-  return score;
+  const reading = { score, concept };
+  model.words.set(word, reading);
+  return reading;
 }
 
 /**
