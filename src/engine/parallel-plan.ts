@@ -23,6 +23,7 @@ import type { RecordField } from '../domain/record-codec.js';
 import type { Reject } from '../domain/types.js';
 import { addRowToTotals, addToTotals, type PlanTotals } from '../domain/plan/summary.js';
 import { learnedReaderOf } from '../domain/reasons/vocabulary.js';
+import { objectionWeights } from '../domain/objections/text.js';
 import { DECISIONS, type Decision } from '../domain/value/types.js';
 import { DataError, IoError, UsageError } from '../errors.js';
 import { noDataRows, supersededReject, type OpenedExport } from '../io/csv/read.js';
@@ -147,6 +148,7 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, si
     reader: opened.pieceSpec,
     setup: plainSetup,
     learned: learnedReaderOf(vocabulary),
+    objectionWeights: objectionWeights(),
     fmt: opts.fmt,
     ...(files ? { runPath: files.sortedRuns.runFilePath(`${name}.runs`) } : {}),
     ...(!files && projection ? { projection: { module: workerModule(projection.module), options: projection.options } } : {}),
