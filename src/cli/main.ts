@@ -84,6 +84,8 @@ function reportError(err: unknown, ctx: Context, command: string, debug: boolean
       if (hint) ctx.stderr.write(`${messages(l).common.hint}: ${hint}\n`);
     }
     if (debug && err.stack) ctx.stderr.write(`${err.stack}\n`);
+    // What a library threw, in its own words (a damaged workbook's): for --debug only.
+    if (debug && err.cause instanceof Error) ctx.stderr.write(`${err.cause.stack ?? err.cause.message}\n`);
     return err.exitCode;
   }
   const message = err instanceof Error ? err.message : String(err);

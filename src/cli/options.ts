@@ -4,6 +4,7 @@ import { LOST_CUSTOMER_FIELDS } from '../domain/read/fields.js';
 import { dateOrderEvidence, isSlashedDate, parseDate, type DateOrder, type DateParse } from '../domain/parse/date.js';
 import { messages, type Lang } from '../domain/catalogue/index.js';
 import type { EpochDay } from '../domain/types.js';
+import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import { UsageError } from '../errors.js';
 import type { ReadOptions } from '../io/csv/read.js';
 import { normalizeEncodingName } from '../io/csv/decode.js';
@@ -125,6 +126,20 @@ export function parseRate(flag: string, text: string, lang: Lang = 'en'): number
   const value = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
   if (!Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(messages(lang).flags.notShare(flag, text));
   return value;
+}
+
+/** Parses --capacity of plan and campaign: places per channel, e.g. "phone=200,visit=20"; a channel not named is unlimited. */
+export function parseCapacity(text: string | undefined, lang: Lang = 'en'): Partial<Record<Channel, number>> {
+  if (text === undefined) return {};
+  const caps: Partial<Record<Channel, number>> = {};
+  for (const part of text.split(',')) {
+    const [ch, n] = part.split('=').map((s) => s.trim());
+    if (!CHANNELS.includes(ch as Channel) || !/^\d+$/.test(n ?? '')) {
+      throw new UsageError(messages(lang).flags.capacity(part), messages(lang).flags.capacityHint(CHANNELS.join(', ')));
+    }
+    caps[ch as Channel] = Number(n);
+  }
+  return caps;
 }
 
 /** The as-of date: the flag, else WINBACK_AS_OF, else today's date from the context clock. */

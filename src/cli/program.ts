@@ -44,6 +44,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--explain <customer_id>')
     .option('--threads <n>')
     .option('--budget <amount>')
+    .option('--capacity <caps>')
     .option('-q, --quiet')
     .action(run(async () => (await import('../commands/plan.js')).runPlan));
 
@@ -57,6 +58,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--budget <amount>')
     .option('--holdout <share>')
     .option('--test-offers [share]')
+    .option('--test-channels [share]')
     .option('--outcomes <file>')
     .option('--previous <dir>')
     .option('--columns <names>')
@@ -141,6 +143,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--as-of <date>')
     .option('--playbook <file>')
     .option('--config <file>')
+    .option('--allow-defaults')
     .addOption(langOption())
     .option('--json')
     .option('-q, --quiet')

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import { parseReadFlags, takeRenamedFlags } from '../cli/options.js';
 import type { HistoryRow } from '../domain/calibrate/calibrate.js';
-import { calibrateChecked } from '../domain/calibrate/check.js';
+import { calibrateChecked, type HoldoutComparison } from '../domain/calibrate/check.js';
+import { CALIBRATION_PARTS } from '../domain/calibrate/calibrate.js';
 import type { HoldoutAttempt } from '../domain/calibrate/compare.js';
 import { historyAttemptOf, secondLifetimeByReason, type HistoryAttempt, type HistoryInputRow } from '../domain/calibrate/history.js';
 import { HISTORY_SCHEMA } from '../domain/read/fields.js';
@@ -15,7 +16,7 @@ import { checkRejectRate, loadPlanSetup } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { VERSION } from '../version.js';
 import { resolveLang } from '../cli/lang.js';
-import { messages, say as sayNote, sayNoted, type Messages } from '../domain/catalogue/index.js';
+import { formatFixed, messages, say as sayNote, sayNoted, type Lang, type Messages } from '../domain/catalogue/index.js';
 
 export interface CalibrateFlags extends PlanFlags {
   modelOut?: string;
@@ -23,6 +24,8 @@ export interface CalibrateFlags extends PlanFlags {
   out?: string;
   json?: boolean;
   quiet?: boolean;
+  /** write the defaults (and exit 0) when no learned part decides better than them */
+  allowDefaults?: boolean;
 }
 
 /** `winback calibrate`: fits the reacquisition model on past attempts and writes model.json. */
@@ -49,6 +52,8 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
     vocabulary: setup.vocabulary,
     offers: setup.playbook.offers,
     config: setup.config.model,
+    reasons: setup.playbook.reasons,
+    ...(setup.playbook.channelResponse ? { channelResponse: setup.playbook.channelResponse } : {}),
     lang,
     ...(explicitAsOf ? { fallbackContactDay: setup.asOf } : {}),
   };
@@ -70,10 +75,13 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
   const rows: HistoryRow[] = attempts.map((a) => a.row);
   const randomArms = attempts.flatMap((a): HoldoutAttempt[] => (a.randomArm ? [a.randomArm] : []));
   // Fitted on the training customers, compared with the defaults in money on the holdout; a
-  // model that decides no better than the defaults there is not written (the defaults are).
+  // model that decides no better than the defaults there is not written (issue 18): the run
+  // says so and exits 65, leaving an earlier model file as it was — unless --allow-defaults
+  // asks for the defaults to be written as the model.
   const { model, learned, comparison, notes } = calibrateChecked(rows, randomArms, setup.playbook, setup.config.model);
-  const outPath = resolve(ctx.cwd, modelOut);
-  await writeFileAtomic(outPath, `${JSON.stringify(model, null, 2)}\n`);
+  const refused = comparison.accepted.length === 0;
+  const write = !refused || flags.allowDefaults === true;
+  if (write) await writeFileAtomic(resolve(ctx.cwd, modelOut), `${JSON.stringify(model, null, 2)}\n`);
   const report = {
     tool: 'winback',
     version: VERSION,
@@ -82,6 +90,7 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
     accepted: stats.accepted,
     rejected: stats.rejected,
     out: modelOut,
+    written: write,
     model,
     learned,
     comparison,
@@ -96,7 +105,18 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
   for (const r of rejects.slice(0, 5)) ctx.stderr.write(`${t.reject(r.line, r.customer_id ?? '', r.error)}\n`);
   if (rejects.length > 5) ctx.stderr.write(`${t.moreRejects(rejects.length - 5)}\n`);
   for (const w of report.warnings) ctx.stderr.write(`${messages(lang).common.warning}: ${w}\n`);
+  if (!write) throw new DataError(t.noBetterModel(modelOut, bestCandidate(comparison, t, setup.config.model.currencySymbol, lang)), t.noBetterHint);
   return ExitCode.ok;
+}
+
+// The candidate that came closest, in the error's words: which parts, gain ± error, lower bound.
+function bestCandidate(k: HoldoutComparison, t: Messages['calibrate'], currency: string, lang: Lang): string {
+  const best = k.candidates.reduce<HoldoutComparison['candidates'][number] | undefined>((b, c) => (b === undefined || c.lowerBound > b.lowerBound ? c : b), undefined);
+  if (best === undefined) return t.noBetterNone;
+  // Per customer the amounts are small: cents count (as in the report's table).
+  const money = (x: number) => (lang === 'de' ? `${formatFixed(x, 2, lang)}\u00a0${currency.trim()}` : `${x < 0 ? '-' : ''}${currency}${formatFixed(Math.abs(x), 2, lang)}`);
+  const parts = best.parts.length === CALIBRATION_PARTS.length ? t.allParts : best.parts.map((p) => t.part(p)).join(', ');
+  return t.noBetterBest(parts, money(best.difference.perCustomer), money(best.difference.standardError), money(best.lowerBound));
 }
 
 function noteWarnings(attempts: readonly HistoryAttempt[], explicitAsOf: boolean, t: Messages['calibrate']): string[] {

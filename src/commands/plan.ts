@@ -14,7 +14,10 @@ import { createProgress } from '../io/progress.js';
 import { planExport, resolveParallelMinBytes, resolveThreads, type EngineResult } from '../engine/index.js';
 import { loadPlanSetup, openLostCustomers } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
-import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
+import { budgetJson, budgetLine, capacityJson, capacityLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
+import { parseCapacity } from '../cli/options.js';
+import type { BudgetSelection } from '../domain/budget.js';
+import type { LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
 import { messages, noteOf, readSavedWarnings, savedWarnings, sayNoted, type Noted } from '../domain/catalogue/index.js';
 import { resolveLang } from '../cli/lang.js';
@@ -28,6 +31,8 @@ export interface PlanCommandFlags extends PlanFlags, RawOutputFlags {
   quiet?: boolean;
   threads?: string;
   budget?: string;
+  /** places per channel, e.g. phone=200,visit=20 */
+  capacity?: string;
 }
 
 /** `winback plan`: reading → classification → value → playbook, written to DIR atomically. */
@@ -41,8 +46,9 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   refuseStdout('--out', flags.out, 'plan');
   // The config is not read yet: the flag and the environment tell the language.
   const budgetAmount = parseBudget(flags.budget, resolveLang(flags.lang, ctx.env));
+  const caps = parseCapacity(flags.capacity, resolveLang(flags.lang, ctx.env));
   const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
-  const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount);
+  const budget = await chooseWithinLimits(ctx, file, loaded, budgetAmount, caps);
   const threads = resolveThreads(flags.threads, ctx.env, loaded.setup.lang);
   const minParallelBytes = resolveParallelMinBytes(ctx.env, loaded.setup.lang);
   const outDir = resolve(ctx.cwd, flags.out);
@@ -76,11 +82,17 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   }
   const { opened, totals } = run;
   if (output.xlsx) Object.assign(outputs, await writePlanWorkbook(outDir, opened.headers, fmt));
-  const summary = { ...planSummary(opened, loaded, totals, outputs), ...(budget ? { budget: budgetJson(budget) } : {}) };
+  const capped = Object.keys(caps).length > 0;
+  const summary = {
+    ...planSummary(opened, loaded, totals, outputs),
+    ...(budget && budgetAmount !== undefined ? { budget: budgetJson(budget) } : {}),
+    ...(budget && capped ? { capacity: capacityJson(budget) } : {}),
+  };
   await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   if (flags.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else if (!flags.quiet) ctx.stdout.write(renderPlanSummary(summary, totals, flags.out, ctx.color, loaded.setup.lang, new Map(loaded.setup.playbook.reasons.map((r) => [r.code, r.label[loaded.setup.lang]]))));
-  if (budget && !flags.json && !flags.quiet) ctx.stdout.write(budgetLine(budget, loaded.setup.config.model.currencySymbol, loaded.setup.lang));
+  if (budget && budgetAmount !== undefined && !flags.json && !flags.quiet) ctx.stdout.write(budgetLine(budget, loaded.setup.config.model.currencySymbol, loaded.setup.lang));
+  if (budget && capped && !flags.json && !flags.quiet) ctx.stdout.write(capacityLine(budget, loaded.setup.lang));
   const warning = messages(loaded.setup.lang).common.warning;
   for (const w of readSavedWarnings(loaded.setup.lang, summary.warnings, summary.warning_keys)) ctx.stderr.write(`${warning}: ${w}\n`);
   return ExitCode.ok;
@@ -136,9 +148,10 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
 
 async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, id: string): Promise<number> {
   const budgetAmount = parseBudget(flags.budget, resolveLang(flags.lang, ctx.env));
+  const caps = parseCapacity(flags.capacity, resolveLang(flags.lang, ctx.env));
   const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
-  // With --budget the customer is explained as the budgeted plan.csv has them (the choice needs every row first).
-  if (budgetAmount !== undefined) await chooseWithinBudget(ctx, file, loaded, budgetAmount);
+  // With --budget or --capacity the customer is explained as the limited plan.csv has them (the choice needs every row first).
+  await chooseWithinLimits(ctx, file, loaded, budgetAmount, caps);
   loaded.setup.explain = true;
   const first = await openLostCustomers(ctx, file, loaded);
   // Only the customer asked about is planned: a plan depends on its own row alone, and the
@@ -159,4 +172,10 @@ async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, i
   const warning = messages(loaded.setup.lang).common.warning;
   for (const w of loaded.warnings) ctx.stderr.write(`${warning}: ${sayNoted(loaded.setup.lang, w) ?? ''}\n`);
   return ExitCode.ok;
+}
+
+/** The choice under --budget and --capacity (a capacity alone: an unlimited budget), or undefined without either. */
+function chooseWithinLimits(ctx: Context, file: string, loaded: LoadedPlanSetup, amount: number | undefined, caps: ReturnType<typeof parseCapacity>): Promise<BudgetSelection | undefined> {
+  if (amount === undefined && Object.keys(caps).length === 0) return Promise.resolve(undefined);
+  return chooseWithinBudget(ctx, file, loaded, amount ?? Infinity, caps);
 }

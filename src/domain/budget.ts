@@ -5,8 +5,8 @@
  * euro regains the most profit. Pure; the commands collect the candidates in a first pass.
  */
 import type { Channel, OfferSpec, Playbook } from './playbook-types.js';
-import type { ValueResult } from './value/types.js';
-import { formatAmount, messages, type Lang } from './catalogue/index.js';
+import type { DecisionNote, ValueResult } from './value/types.js';
+import { formatAmount, type Lang } from './catalogue/index.js';
 
 /** One action a customer may be approached with: its incremental value today and the money it spends. */
 export interface BudgetOption {
@@ -35,8 +35,12 @@ export interface BudgetNext {
   from: { offer: string; channel: Channel } | null;
 }
 
+/** Places per channel (plan --capacity, campaign --capacity); a channel without a cap is unlimited. */
+export type ChannelCaps = Partial<Record<Channel, number>>;
+
 /** The actions chosen within a budget, and what the next unit of money would have bought. */
 export interface BudgetSelection {
+  /** the budget; Infinity under a capacity alone */
   amount: number;
   /** the chosen action per approached customer */
   selected: ReadonlyMap<string, BudgetOption>;
@@ -46,6 +50,17 @@ export interface BudgetSelection {
   next: BudgetNext | null;
   /** customers worth approaching that the budget left out altogether */
   leftOut: number;
+  /** the places per channel it was chosen within ({} without --capacity) */
+  caps: ChannelCaps;
+  /** contacts chosen per channel */
+  used: Record<Channel, number>;
+  /**
+   * customers kept from their most valuable action because its channel was full, with that
+   * channel: given a lesser action on a channel with room, or none (over capacity)
+   */
+  capacityBound: ReadonlyMap<string, Channel>;
+  /** customers worth approaching left out because every channel of an action worth making was full (part of leftOut) */
+  overCapacity: number;
 }
 
 /**
@@ -74,20 +89,40 @@ export function contactSpend(value: { channel: Channel | null; offer_type: strin
  * the steps were skipped, to each such customer's most valuable action that still fits (one
  * off the hull may: judgement, a common repair of the greedy). Deterministic; free actions
  * always fit.
+ *
+ * `caps` (plan --capacity) limit the places per channel: a step fits only when its channel has
+ * a place left (an upgrade within the same channel keeps its place; one to another channel frees
+ * the old place). A step that meets a full channel is skipped like one that does not fit the
+ * money, but it is never "what the next euro would buy"; the repair then gives the customer the
+ * most valuable action on a channel with room. Without a budget (`amount` Infinity) every step
+ * fits the money, so only the places ration, highest extra value per extra unit of cost first.
  */
-export function selectWithinBudget(candidates: readonly BudgetCandidate[], amount: number): BudgetSelection {
+export function selectWithinBudget(candidates: readonly BudgetCandidate[], amount: number, caps: ChannelCaps = {}): BudgetSelection {
   const steps = candidates.flatMap((c) => upgradeSteps(c));
   steps.sort((a, b) => b.ratio - a.ratio || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.level - b.level);
   const level = new Map<string, number>();
   const selected = new Map<string, BudgetOption>();
+  const used: Record<Channel, number> = { visit: 0, phone: 0, letter: 0, email: 0 };
+  // A move within one channel keeps its place; a move to another channel needs a place there and frees the old one.
+  const room = (to: Channel, from: BudgetOption | undefined) => from?.channel === to || caps[to] === undefined || used[to] < (caps[to] as number);
+  const move = (id: string, to: BudgetOption, from: BudgetOption | undefined) => {
+    if (from) used[from.channel]--;
+    used[to.channel]++;
+    selected.set(id, to);
+  };
   const skipped: string[] = [];
   let spent = 0;
   let next: BudgetNext | null = null;
   for (const s of steps) {
     if ((level.get(s.id) ?? 0) !== s.level - 1) continue;
-    if (spent + s.spend <= amount + 1e-9) {
+    const now = selected.get(s.id);
+    if (!room(s.option.channel, now)) {
+      // A full channel: no money buys this step, so it is not what the next euro would buy.
+      level.set(s.id, -1);
+      skipped.push(s.id);
+    } else if (spent + s.spend <= amount + 1e-9) {
       level.set(s.id, s.level);
-      selected.set(s.id, s.option);
+      move(s.id, s.option, now);
       spent += s.spend;
     } else {
       // Skipped: the customer stays where they are, and their dearer steps do not fit either.
@@ -102,17 +137,34 @@ export function selectWithinBudget(candidates: readonly BudgetCandidate[], amoun
     const left = amount - spent + 1e-9;
     let best: BudgetOption | undefined;
     for (const o of optionsOf.get(id) ?? []) {
-      if (o.value <= (now?.value ?? 0) || o.spend < 0 || o.spend - (now?.spend ?? 0) > left) continue;
+      if (o.value <= (now?.value ?? 0) || o.spend < 0 || o.spend - (now?.spend ?? 0) > left || !room(o.channel, now)) continue;
       if (best === undefined || o.value > best.value || (o.value === best.value && o.spend < best.spend)) best = o;
     }
     if (best === undefined) continue;
     spent += best.spend - (now?.spend ?? 0);
-    selected.set(id, best);
+    move(id, best, now);
   }
   let value = 0;
   for (const o of selected.values()) value += o.value;
-  const worth = candidates.filter((c) => c.options.some((o) => o.value > 0)).length;
-  return { amount, selected, spent, value, next, leftOut: worth - selected.size };
+  const worth = candidates.filter((c) => c.options.some((o) => o.value > 0));
+  const capacityBound = new Map<string, Channel>();
+  let overCapacity = 0;
+  for (const c of worth) {
+    const top = mostValuable(c.options);
+    const chosen = selected.get(c.id);
+    const full = caps[top.channel] !== undefined && used[top.channel] >= (caps[top.channel] as number);
+    if (!full || (chosen !== undefined && chosen.offer === top.offer && chosen.channel === top.channel)) continue;
+    capacityBound.set(c.id, top.channel);
+    if (chosen === undefined) overCapacity++;
+  }
+  return { amount, selected, spent, value, next, leftOut: worth.length - selected.size, caps, used, capacityBound, overCapacity };
+}
+
+/** A customer's most valuable action: the cheapest of equal value, then the first given. */
+function mostValuable(options: readonly BudgetOption[]): BudgetOption {
+  let best = options[0] as BudgetOption;
+  for (const o of options) if (o.value > best.value || (o.value === best.value && o.spend < best.spend)) best = o;
+  return best;
 }
 
 interface UpgradeStep {
@@ -165,7 +217,12 @@ export function budgetCandidate(value: Pick<ValueResult, 'customer_id' | 'channe
   return { id: value.customer_id, options };
 }
 
-/** The decision text of a contact worth making that the budget leaves out. */
-export function overBudgetReason(budget: Pick<BudgetSelection, 'amount'>, symbol: string, lang: Lang = 'en'): string {
-  return messages(lang).budget.overBudget(formatAmount(budget.amount, lang), symbol);
+/** The decision note of a contact worth making that the budget leaves out. */
+export function overBudgetNote(budget: Pick<BudgetSelection, 'amount'>, symbol: string, lang: Lang = 'en'): DecisionNote {
+  return { key: 'overBudget', args: [formatAmount(budget.amount, lang), symbol] };
+}
+
+/** The decision note of a contact worth making that no channel with room can carry (plan --capacity). */
+export function overCapacityNote(channel: Channel, places: number): DecisionNote {
+  return { key: 'overCapacity', args: [channel, places] };
 }

@@ -24,6 +24,8 @@ export interface CampaignConfig extends ContactRules {
   serialDefectors: 'flag' | 'cap' | 'exclude';
   /** share of listed customers whose offer is drawn at random among their measure's offers (campaign --test-offers); 0 = none */
   testOffers: number;
+  /** share of listed customers whose channel is drawn at random among their permitted channels (campaign --test-channels); 0 = none */
+  testChannels: number;
 }
 
 /** Plan-level settings that are neither model nor permission. */
@@ -79,7 +81,7 @@ export interface WinbackConfig {
 export const DEFAULT_CONFIG: WinbackConfig = {
   model: DEFAULT_MODEL_CONFIG,
   permission: { ...DEFAULT_PERMISSION_CONFIG },
-  campaign: { ...DEFAULT_CONTACT_RULES, periodDays: 7, programmeSalt: 'winback', declinedPauseMonths: 12, attributionWindowDays: 90, serialDefectors: 'flag', testOffers: 0 },
+  campaign: { ...DEFAULT_CONTACT_RULES, periodDays: 7, programmeSalt: 'winback', declinedPauseMonths: 12, attributionWindowDays: 90, serialDefectors: 'flag', testOffers: 0, testChannels: 0 },
   plan: { highValueThreshold: 5000, qualityFixedFrom: null, maxDiscount: 0.3 },
   clv: DEFAULT_CLV_CONFIG,
   input: { maxRejectRate: DEFAULT_MAX_REJECT_RATE },
@@ -116,6 +118,7 @@ const sections = z
         attributionWindowDays: z.number().int().min(0).max(3660),
         serialDefectors: z.enum(['flag', 'cap', 'exclude']),
         testOffers: z.number().min(0).max(1),
+        testChannels: z.number().min(0).max(1),
       })
       .partial()
       .strict(),

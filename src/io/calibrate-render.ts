@@ -1,6 +1,6 @@
 /** Terminal text of a calibration: fit quality, per-reason rates, behaviour weights, deciles. */
 import type { SecondLifetimeStats } from '../domain/calibrate/history.js';
-import type { CalibratedModel } from '../domain/calibrate/calibrate.js';
+import { CALIBRATION_PARTS, partsLearned, type CalibratedModel, type CalibrationPart } from '../domain/calibrate/calibrate.js';
 import type { HoldoutComparison } from '../domain/calibrate/check.js';
 import type { BehaviourCoefficients } from '../domain/defaults.js';
 import { formatFixed, formatWhole, messages, type Lang } from '../domain/catalogue/index.js';
@@ -11,6 +11,8 @@ export interface CalibrationReport {
   accepted: number;
   rejected: number;
   out: string;
+  /** false: no learned part passed and --allow-defaults was not given, so nothing was written */
+  written?: boolean;
   /** the model written (the accepted parts only) */
   model: CalibratedModel;
   /** every learned part, fitted on the training customers: what the tables show */
@@ -55,25 +57,45 @@ export function renderCalibration(r: CalibrationReport, color: boolean, lang: La
     weightTable,
     c.bold(t.deciles),
     decileTable,
-    ...(r.comparison ? comparisonLines(r.comparison, color, lang, currency) : []),
-    t.written(r.out),
+    ...learnedLines(r.learned ?? r.model, r.comparison, lang),
+    ...(r.comparison ? comparisonLines(r.comparison, color, lang, currency, r.written !== false, partsLearned(r.learned ?? r.model)) : []),
+    ...(r.written === false ? [] : [t.written(r.out)]),
     '',
   ].join('\n');
 }
 
+/** What was learned besides the response: the second lifetime with its own check, and the channels' factors. */
+function learnedLines(learned: CalibratedModel, k: HoldoutComparison | undefined, lang: Lang): string[] {
+  const t = messages(lang).calibrate;
+  const lines: string[] = [];
+  const life = learned.secondLifetime;
+  if (life !== undefined) {
+    const scale = (x: number, check: { accepted: boolean } | undefined) => (check === undefined ? formatFixed(x, 2, lang) : check.accepted ? t.scaleKept(formatFixed(x, 2, lang)) : t.scaleRefused(formatFixed(x, 2, lang)));
+    lines.push(t.lifetimeCheck(formatWhole(life.returns, lang), formatWhole(life.events, lang), scale(life.lengthScale, k?.lifetime.length), scale(life.marginScale, k?.lifetime.margin)));
+  }
+  const channels = Object.entries(learned.channelEffects ?? {});
+  if (channels.length > 0) {
+    lines.push(t.channelEffects(channels.map(([c, e]) => `${c} ${formatFixed(e.prior, 2, lang)} → ${formatFixed(e.factor, 2, lang)} (${formatWhole(e.cases, lang)})`).join(', ')));
+  }
+  return lines;
+}
+
 /** The holdout comparison: each candidate's gain over the defaults in money, and what was written. */
-function comparisonLines(k: HoldoutComparison, color: boolean, lang: Lang, currency: string): string[] {
+function comparisonLines(k: HoldoutComparison, color: boolean, lang: Lang, currency: string, written: boolean, learnedParts: readonly CalibrationPart[]): string[] {
   const c = styler(color);
   const t = messages(lang).calibrate;
   // Per customer the amounts are small: cents count.
   const money = (x: number) => (lang === 'de' ? `${formatFixed(x, 2, lang)}\u00a0${currency.trim()}` : `${x < 0 ? '-' : ''}${currency}${formatFixed(Math.abs(x), 2, lang)}`);
   const z = formatFixed(k.z, 2, lang);
-  const partsOf = (parts: readonly ('response' | 'organic' | 'offers')[]) => (parts.length === 3 ? t.allParts : parts.map((p) => t.part(p)).join(', '));
-  if (k.cases === 0) return [c.bold(t.noComparison)];
+  const partsOf = (parts: readonly CalibrationPart[]) => (parts.length === CALIBRATION_PARTS.length ? t.allParts : parts.map((p) => t.part(p)).join(', '));
+  if (k.cases === 0) return [c.bold(written ? t.noComparison : t.refusedNoComparison)];
+  // What was learned and not written: named, so nobody reads the model as carrying it.
+  const refused = k.accepted.length > 0 ? learnedParts.filter((p) => !k.accepted.includes(p)) : [];
   const rows = k.candidates.map((x) => [partsOf(x.parts), x.difference.differing, money(x.difference.perCustomer), money(x.difference.standardError), money(x.lowerBound)]);
   return [
     c.bold(t.comparison(formatWhole(k.cases, lang), formatWhole(k.control, lang), formatWhole(k.randomised, lang), money(k.defaults.perCustomer))),
     renderTable(t.comparisonColumns, rows, { color, align: ['left', 'right', 'right', 'right', 'right'] }),
-    k.accepted.length > 0 ? t.keptParts(partsOf(k.accepted), z) : t.keptDefaults(z),
+    k.accepted.length > 0 ? t.keptParts(partsOf(k.accepted), z) : written ? t.keptDefaults(z) : t.refusedDefaults(z),
+    ...(refused.length > 0 ? [t.refusedParts(refused.map((p) => t.part(p)).join(', '))] : []),
   ];
 }

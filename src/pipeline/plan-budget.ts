@@ -4,7 +4,8 @@
  * setup carries the choice into the real run, so every output agrees on who is approached.
  */
 import type { Context } from '../io/context.js';
-import { budgetCandidate, selectWithinBudget, type BudgetCandidate, type BudgetSelection } from '../domain/budget.js';
+import { budgetCandidate, selectWithinBudget, type BudgetCandidate, type BudgetSelection, type ChannelCaps } from '../domain/budget.js';
+import { CHANNELS } from '../domain/playbook-types.js';
 import { UsageError } from '../errors.js';
 import { formatFixed, formatWhole, messages, type Lang } from '../domain/catalogue/index.js';
 import { planExport } from '../engine/index.js';
@@ -19,11 +20,14 @@ export function parseBudget(text: string | undefined, lang: Lang = 'en'): number
   return amount;
 }
 
-/** Plans every row once to choose the contacts within the budget; sets the choice on the setup. */
-export async function chooseWithinBudget(ctx: Context, file: string, loaded: LoadedPlanSetup, amount: number): Promise<BudgetSelection> {
+/**
+ * Plans every row once to choose the contacts within the budget and the places per channel
+ * (`amount` Infinity: places alone); sets the choice on the setup.
+ */
+export async function chooseWithinBudget(ctx: Context, file: string, loaded: LoadedPlanSetup, amount: number, caps: ChannelCaps = {}): Promise<BudgetSelection> {
   const { setup } = loaded;
   const say = messages(setup.lang).budget;
-  if (file === '-') throw new UsageError(say.stdin, say.stdinHint);
+  if (file === '-') throw new UsageError(say.stdin(Number.isFinite(amount) ? '--budget' : '--capacity'), say.stdinHint);
   const first = await openLostCustomers(ctx, file, loaded);
   // Duplicate ids decided as in the real run (a later row may win: the export is read again).
   // Rejects are checked by the real run.
@@ -35,8 +39,8 @@ export async function chooseWithinBudget(ctx: Context, file: string, loaded: Loa
       if (p.value.decision === 'win_back' && p.value.expected_value !== null) found.push(budgetCandidate(p.value, setup.playbook, setup.config.model.decisionThreshold));
     },
   });
-  const selection = selectWithinBudget(candidates, amount);
-  setup.budget = { amount, selected: selection.selected };
+  const selection = selectWithinBudget(candidates, amount, caps);
+  setup.budget = { amount, selected: selection.selected, caps, capacityBound: selection.capacityBound };
   return selection;
 }
 
@@ -47,6 +51,20 @@ export function budgetLine(b: BudgetSelection, symbol: string, lang: Lang): stri
   const count = (v: number) => (lang === 'de' ? formatWhole(v, 'de') : String(v));
   const next = b.next === null ? say.allFit : say.next(symbol, formatFixed(b.next.ratio, 2, lang), b.next.id, b.next.offer, b.next.channel, b.next.from);
   return say.line(money(b.amount), count(b.selected.size), money(b.spent), money(b.value), count(b.leftOut), next);
+}
+
+/** One line on the places per channel: what each carries, who took a lesser action, who is over capacity. */
+export function capacityLine(b: BudgetSelection, lang: Lang): string {
+  const say = messages(lang);
+  const count = (v: number) => (lang === 'de' ? formatWhole(v, 'de') : String(v));
+  const caps = CHANNELS.filter((c) => b.caps[c] !== undefined).map((c) => `${say.names.channel(c)}=${count(b.caps[c] as number)}`).join(', ');
+  const used = CHANNELS.map((c) => `${say.names.channel(c)} ${count(b.used[c])}`).join(', ');
+  return say.capacity.line(caps, used, count(b.capacityBound.size - b.overCapacity), count(b.overCapacity));
+}
+
+/** The places' figures for summary.json (`capacity`). */
+export function capacityJson(b: BudgetSelection) {
+  return { caps: b.caps, contacts: b.used, lesser_action: b.capacityBound.size - b.overCapacity, over_capacity: b.overCapacity };
 }
 
 /** The budget's figures for summary.json. */

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Context } from '../io/context.js';
 import type { CalibratedModel } from '../domain/calibrate/calibrate.js';
 import { validateCalibratedModel } from '../domain/calibrate/calibrate.js';
+import { withLearnedFactors } from '../domain/calibrate/apply.js';
 import { DEFAULT_CONFIG, DEFAULT_MAX_REJECT_RATE, type WinbackConfig } from '../domain/config.js';
 import { LOST_CUSTOMER_SCHEMA } from '../domain/read/fields.js';
 import { currencyCode } from '../domain/parse/number.js';
@@ -60,7 +61,8 @@ export async function loadPlanSetup(ctx: Context, options: PlanOptions): Promise
   const pb = await loadPlaybook(options.playbookPath ?? cfg.config.playbook, lang);
   const model = options.model !== undefined ? await loadModel(options.model.path, options.model.label, lang) : undefined;
   const setup: PlanSetup = {
-    playbook: pb.playbook,
+    // A model's channel factors and second-lifetime scales act through the playbook's own fields (domain/calibrate/apply.ts).
+    playbook: model ? withLearnedFactors(pb.playbook, model.model) : pb.playbook,
     vocabulary: vocabularyFor(pb.playbook),
     config: cfg.config,
     asOf,

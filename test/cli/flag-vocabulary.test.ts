@@ -6,7 +6,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Command } from 'commander';
+import { buildProgram } from '../../src/cli/program.js';
 import { runCli, tempDir } from '../support/cli.js';
+import { memoryContext } from '../support/memory-context.js';
 
 const HISTORY = 'test/golden/cases/calibrate/en/history.csv';
 const LEDGER = 'test/golden/cases/results/en/ledger.csv';
@@ -69,8 +72,8 @@ describe('renamed flags', () => {
 
   it('calibrate --out is --model-out: the same model, and a notice; without either, exit 64 naming --model-out', async () => {
     const dir = tempDir();
-    const now = await runCli(['calibrate', HISTORY, '--model-out', join(dir, 'a.json'), '--as-of', '2027-03-01', '--quiet']);
-    const old = await runCli(['calibrate', HISTORY, '--out', join(dir, 'b.json'), '--as-of', '2027-03-01', '--quiet']);
+    const now = await runCli(['calibrate', HISTORY, '--model-out', join(dir, 'a.json'), '--as-of', '2027-03-01', '--quiet', '--allow-defaults']);
+    const old = await runCli(['calibrate', HISTORY, '--out', join(dir, 'b.json'), '--as-of', '2027-03-01', '--quiet', '--allow-defaults']);
     expect(now.code, now.stderr).toBe(0);
     expect(old.code, old.stderr).toBe(0);
     expect(old.stderr).toContain('notice: --out is now --model-out');
@@ -109,5 +112,46 @@ describe('--quiet where a command prints a table', () => {
     expect(readFileSync(out, 'utf8').length).toBeGreaterThan(100);
     const json = await runCli([...args, '--quiet', '--json']);
     expect(JSON.parse(json.stdout).command).toBe('results');
+  });
+});
+
+// Which of the shared flags each command carries: --lang wherever a command has words, --quiet
+// and --json where it prints a summary or a table, --excel and --format where it writes tables
+// (reasons and results write one table, named by its file: a name ending in .xlsx is the
+// workbook), --out where it writes a directory. Left out on purpose: inspect is its printout
+// (no --quiet), the worksheet asks questions (no --quiet, no --json), calibrate writes a model,
+// not a table. A flag dropped from a command, or added without being decided here, fails.
+const SHARED = ['--lang', '--quiet', '--json', '--excel', '--format', '--out', '--as-of', '--config'] as const;
+const CARRIES: Record<string, readonly (typeof SHARED)[number][]> = {
+  inspect: ['--lang', '--json', '--as-of', '--config'],
+  plan: ['--lang', '--quiet', '--json', '--excel', '--format', '--out', '--as-of', '--config'],
+  campaign: ['--lang', '--quiet', '--json', '--excel', '--format', '--out', '--as-of', '--config'],
+  report: ['--lang', '--quiet', '--json', '--as-of', '--config'],
+  worksheet: ['--lang', '--excel', '--format', '--out', '--as-of', '--config'],
+  reasons: ['--lang', '--quiet', '--json', '--excel', '--config'],
+  clv: ['--lang', '--quiet', '--json', '--excel', '--format', '--out', '--as-of', '--config'],
+  calibrate: ['--lang', '--quiet', '--json', '--as-of', '--config'],
+  results: ['--lang', '--quiet', '--json', '--excel', '--as-of', '--config'],
+  playbook: [],
+  'playbook show': ['--lang', '--json'],
+  'playbook init': ['--lang', '--config'],
+  'playbook validate': ['--lang', '--config'],
+};
+
+function commandsOf(cmd: Command, prefix: string[] = []): [string, Command][] {
+  return cmd.commands.flatMap((c) => [[[...prefix, c.name()].join(' '), c] as [string, Command], ...commandsOf(c, [...prefix, c.name()])]);
+}
+
+describe('one flag vocabulary: the shared flags on every command', () => {
+  const all = commandsOf(buildProgram(memoryContext().ctx, () => undefined)).filter(([name]) => name !== 'help');
+
+  it('every command is in the table', () => {
+    expect(all.map(([name]) => name).sort()).toEqual(Object.keys(CARRIES).sort());
+  });
+
+  it.each(Object.entries(CARRIES))('%s carries %j', (name, flags) => {
+    const cmd = all.find(([n]) => n === name)?.[1];
+    const visible = new Set(cmd?.options.filter((o) => !o.hidden).map((o) => o.long));
+    expect(SHARED.filter((f) => visible.has(f))).toEqual(SHARED.filter((f) => flags.includes(f)));
   });
 });

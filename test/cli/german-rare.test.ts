@@ -224,7 +224,7 @@ describe('German on the rare paths', () => {
     const second = (rest[0] as string).split(',');
     second[16] = 'vielleicht';
     writeFileSync(join(dir, 'history.csv'), [header, cells.join(','), second.join(','), ...rest.slice(1)].join('\n'));
-    const calibrate = await run(['calibrate', join(dir, 'history.csv'), '--model-out', join(dir, 'model.json'), '--as-of', '2027-03-01', '--lang', 'de', '--quiet']);
+    const calibrate = await run(['calibrate', join(dir, 'history.csv'), '--model-out', join(dir, 'model.json'), '--as-of', '2027-03-01', '--lang', 'de', '--quiet', '--allow-defaults']);
     expect(calibrate.code, calibrate.stderr).toBe(0);
     expect(calibrate.stderr).toContain("won_back '' ist leer: jeder Versuch braucht sein Ergebnis");
     expect(calibrate.stderr).toContain("won_back 'vielleicht' ist weder ja noch nein");

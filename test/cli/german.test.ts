@@ -6,10 +6,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { findEnglish, type Leak } from '../support/english-words.js';
+import { csvRecords } from '../support/xlsx.js';
 import { readCsv, runCli, tempDir } from '../support/cli.js';
 import { withLock } from '../../src/io/lock.js';
 
@@ -21,7 +21,8 @@ const EXPLAIN_IDS = ['100147', '100135', '100189', '100026', '100111', '100196',
 
 // The export's own cell values are data, whatever their language (the fixture mixes in a few
 // English reason texts); the column names of plan.csv are its machine contract.
-const CELLS = parse(new TextDecoder('windows-1252').decode(readFileSync(DE)), { delimiter: ';', relax_column_count: true }) as string[][];
+// Decoded as the reader decodes Windows-1252 (iconv-lite): byte 0x80 is €, not U+0080.
+const CELLS = csvRecords(DE, ';', 'win1252');
 const DATA = [...new Set(CELLS.flat().filter((v) => v.length >= 4))].sort((x, y) => y.length - x.length);
 const PLAN_COLUMNS = Object.keys(readCsv('test/golden/cases/plan/de/expected-files/plan.csv')[0] ?? {});
 const IGNORE = [...DATA, ...PLAN_COLUMNS.filter((c) => c.length >= 4)];
@@ -261,7 +262,7 @@ describe('German: no English word reaches the user', () => {
   it('calibrate: the report, its warnings and errors', async () => {
     const out = tempDir();
     const history = 'test/golden/cases/calibrate/en/history.csv';
-    const r = await run(['calibrate', history, '--model-out', join(out, 'model.json'), '--as-of', '2027-03-01', '--lang', 'de']);
+    const r = await run(['calibrate', history, '--model-out', join(out, 'model.json'), '--as-of', '2027-03-01', '--lang', 'de', '--allow-defaults']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^47 Zeilen gelesen = 47 Versuche \+ 0 abgelehnt/);
     expect(r.stdout).toMatch(/\| Preis +\| +5 \|/);
@@ -521,6 +522,9 @@ describe('German: no English word reaches the user', () => {
       ['plan', DE, '--out', tempDir(), '--as-of', '2026-13-45', '--lang', 'de'],
       ['plan', DE, '--out', tempDir(), ...AS_OF, '--threads', 'abc', '--lang', 'de'],
       ['plan', DE, '--out', tempDir(), ...AS_OF, '--budget', 'viel', '--lang', 'de'],
+      ['plan', DE, '--out', tempDir(), ...AS_OF, '--capacity', 'fax=3', '--lang', 'de'],
+      ['plan', '-', '--out', tempDir(), ...AS_OF, '--capacity', 'phone=3', '--lang', 'de'],
+      ['campaign', DE, '--out', tempDir(), ...AS_OF, '--test-channels', '150%', '--lang', 'de'],
       ['plan', '-', '--out', tempDir(), ...AS_OF, '--budget', '100', '--lang', 'de'],
       ['plan', DE, '--out', tempDir(), ...AS_OF, '--max-reject-rate', '0.001', '--lang', 'de'],
       ['plan', DE, '--out', tempDir(), ...AS_OF, '--config', 'fixtures/missing.yaml', '--lang', 'de'],
@@ -558,6 +562,85 @@ describe('German: no English word reaches the user', () => {
     ]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).not.toBe(0);
+      leaks.push(...r.leaks);
+    }
+    expect(leaks).toEqual([]);
+  });
+});
+
+// The same sweep with a German locale instead of --lang: every command, its --help, the files it
+// writes and its error paths, as a user whose shell says LANG=de_DE.UTF-8 runs them.
+describe('German from the locale alone (LANG=de_DE.UTF-8, no --lang)', () => {
+  const LOCALE = { LANG: 'de_DE.UTF-8' };
+  const html = (path: string) => readFileSync(path, 'utf8').replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, '\n').replace(/&[a-z#0-9]+;/g, ' ');
+
+  it('every command, the files it writes, and each command\'s --help', async () => {
+    const dir = tempDir();
+    const ledger = join(dir, 'ledger.csv');
+    const answers = join(dir, 'answers.json');
+    writeFileSync(answers, JSON.stringify({ decisions: { 100147: { decision: 'let_go', why: 'Inhaber im Ruhestand' } }, lessons: { regained: 'ein Besuch' } }));
+    const leaks: string[] = [];
+    const runs: string[][] = [
+      ['plan', DE, '--out', join(dir, 'plan'), ...AS_OF],
+      ...EXPLAIN_IDS.map((id) => ['plan', DE, ...AS_OF, '--explain', id]),
+      ['campaign', DE, '--out', join(dir, 'week'), ...AS_OF, '--ledger', ledger, '--holdout', '10%'],
+      ['report', DE, ...AS_OF, '--html', join(dir, 'bericht.html')],
+      ['report', join(dir, 'week')],
+      ['worksheet', DE, '--session', join(dir, 'ws', 'session.json'), '--answers', answers, ...AS_OF],
+      ['reasons', DE, '--reasons-out', join(dir, 'gruende.csv')],
+      ['inspect', DE],
+      ['clv', 'fixtures/transactions-de.csv', '--out', join(dir, 'clv'), '--as-of', '2026-11-23'],
+      ['results', '--ledger', 'test/golden/cases/results/en/ledger.csv', '--outcomes', 'fixtures/outcomes-en.csv', '--as-of', '2027-03-01', '--history-out', join(dir, 'history.csv'), '--export', 'fixtures/lost-customers-en.csv'],
+      ['calibrate', join(dir, 'history.csv'), '--model-out', join(dir, 'model.json'), '--as-of', '2027-03-01'],
+      ['playbook', 'show'],
+    ];
+    // inspect's mapping table and sample rows name the canonical fields: machine words (as above).
+    const fields = /^\| [a-z_]+ +\||^ +\{"line":/;
+    for (const args of runs) {
+      const r = await run(args, LOCALE);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      const stdout = args[0] === 'inspect' ? r.stdout.split('\n').filter((line) => !fields.test(line)).join('\n') : r.stdout;
+      leaks.push(...leaksIn(`${args[0]} stdout`, stdout), ...leaksIn(`${args[0]} stderr`, r.stderr));
+    }
+    leaks.push(
+      ...columnLeaks(join(dir, 'plan', 'plan.csv'), PLAN_TEXT),
+      ...columnLeaks(join(dir, 'week', 'excluded.csv'), ['detail']),
+      ...columnLeaks(join(dir, 'ws', 'plan.csv'), PLAN_TEXT),
+      ...columnLeaks(join(dir, 'gruende.csv'), ['note']),
+      ...leaksIn('worksheet.md', readFileSync(join(dir, 'ws', 'worksheet.md'), 'utf8')),
+      ...leaksIn('bericht.html', html(join(dir, 'bericht.html'))),
+    );
+    for (const command of [[], ['plan'], ['campaign'], ['report'], ['worksheet'], ['reasons'], ['inspect'], ['clv'], ['results'], ['calibrate'], ['playbook', 'show'], ['playbook', 'init'], ['playbook', 'validate']]) {
+      const r = await run([...command, '--help'], LOCALE);
+      expect(r.code, command.join(' ')).toBe(0);
+      expect(r.stdout, command.join(' ')).toMatch(/Aufruf|Optionen/);
+      // Flags, command names (winback reasons) and the column names of --columns are machine words (as in test/cli/help.test.ts).
+      const text = r.stdout.replace(/customer_id,[a-z_,]+/g, ' ').replace(/\breasons\b/g, ' ');
+      leaks.push(...leaksIn(`${command.join(' ') || 'winback'} --help`, text));
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('error paths with their hints', async () => {
+    const leaks: string[] = [];
+    for (const args of [
+      ['plan', 'fixtures/missing.csv', '--out', tempDir(), ...AS_OF],
+      ['plan', DE, '--out', tempDir(), '--as-of', '2026-13-45'],
+      ['plan', DE, '--explain', 'X-1', ...AS_OF],
+      ['campaign', DE, '--out', tempDir(), ...AS_OF, '--capacity', 'fax=3'],
+      ['report', 'fixtures', ...AS_OF],
+      ['worksheet', DE, ...AS_OF],
+      ['inspect', 'fixtures/missing.csv'],
+      ['reasons', '--learn', 'fixtures/missing.csv'],
+      ['clv', 'fixtures/transactions-de.csv', '--out', tempDir(), '--intervals', '5'],
+      ['results', '--ledger', 'fixtures/missing.csv', '--outcomes', 'fixtures/outcomes-en.csv'],
+      ['calibrate', 'fixtures/missing.csv'],
+      ['playbook', 'validate', 'fixtures/missing.yaml'],
+      ['plan', DE, '--bogus'],
+    ]) {
+      const r = await run(args, LOCALE);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stderr, args.join(' ')).toMatch(/^winback(?: [a-z ]+)?: /);
       leaks.push(...r.leaks);
     }
     expect(leaks).toEqual([]);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCalibratedModel } from '../../src/domain/calibrate/calibrate.js';
@@ -18,12 +18,13 @@ describe('winback calibrate end to end', () => {
   writeFileSync(history, syntheticHistoryCsv(2024, 60_000));
   const modelPath = join(dir, 'model.json');
 
-  it('recovers the known coefficients from a history CSV and writes a valid model', async () => {
-    const r = await runCli(['calibrate', history, '--model-out', modelPath, '--json']);
+  it('recovers the known coefficients from a history CSV; with --allow-defaults it writes a valid model of the defaults', async () => {
+    const r = await runCli(['calibrate', history, '--model-out', modelPath, '--json', '--allow-defaults']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.accepted).toBe(60_000);
     expect(report.rejected).toBe(0);
+    expect(report.written).toBe(true);
     expect(validateCalibratedModel(JSON.parse(readFileSync(modelPath, 'utf8'))).errors).toEqual([]);
     // what was learned on the training customers; the history has no control group and no
     // randomised offer to compare decisions on, so the model written is the defaults
@@ -44,12 +45,43 @@ describe('winback calibrate end to end', () => {
   it('prints the fit quality as tables', async () => {
     const small = join(dir, 'small.csv');
     writeFileSync(small, syntheticHistoryCsv(7, 3_000));
-    const r = await runCli(['calibrate', small, '--model-out', join(dir, 'small.json')]);
+    const r = await runCli(['calibrate', small, '--model-out', join(dir, 'small.json'), '--allow-defaults']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/3,000 rows read = 3,000 attempts \+ 0 rejected/);
     expect(r.stdout).toMatch(/holdout AUC 0\.\d{3}/);
     expect(r.stdout).toMatch(/decile/);
     expect(r.stdout).toMatch(/Price/);
+  });
+});
+
+describe('winback calibrate says no', () => {
+  const dir = tempDir();
+  const small = join(dir, 'small.csv');
+  writeFileSync(small, syntheticHistoryCsv(7, 3_000));
+
+  it('writes no model when no learned part decides better than the defaults: exit 65, an earlier model left as it was, the report still printed', async () => {
+    const out = join(dir, 'model.json');
+    writeFileSync(out, 'the earlier model\n');
+    const r = await runCli(['calibrate', small, '--model-out', out, '--json']);
+    expect(r.code).toBe(65);
+    expect(readFileSync(out, 'utf8')).toBe('the earlier model\n');
+    const report = JSON.parse(r.stdout);
+    expect(report.written).toBe(false);
+    expect(report.comparison.accepted).toEqual([]);
+    expect(r.stderr).toMatch(/winback calibrate: no model written: the learned model decides no better than the defaults on held-out customers \(no control customer and no randomised offer to compare on\); .*model\.json left as it was\nhint: plan without --model decides with the defaults; .*--allow-defaults/);
+    const table = await runCli(['calibrate', small, '--model-out', join(dir, 'none.json')]);
+    expect(table.code).toBe(65);
+    expect(table.stdout).toMatch(/not written: the history holds no control customer/);
+    expect(table.stdout).not.toMatch(/^written:/m);
+    expect(existsSync(join(dir, 'none.json'))).toBe(false);
+  });
+
+  it('says it in German', async () => {
+    const r = await runCli(['calibrate', small, '--model-out', join(dir, 'de.json'), '--lang', 'de']);
+    expect(r.code).toBe(65);
+    expect(r.stdout).toMatch(/nicht geschrieben: der Verlauf enthält keine Kontrollgruppe/);
+    expect(r.stderr).toMatch(/kein Modell geschrieben: das gelernte Modell entscheidet an zurückgehaltenen Kunden nicht besser als die Standardwerte \(keine Kontrollgruppe und kein Zufallsangebot zum Vergleich\)/);
+    expect(r.stderr).toMatch(/--allow-defaults angeben/);
   });
 });
 
@@ -68,7 +100,7 @@ describe('winback calibrate reading', () => {
     const out = join(dir, 'model.json');
     // 2 of 5 rows rejected: more than the default limit of 20 %.
     expect((await runCli(['calibrate', file, '--model-out', out, '--json'])).code).toBe(65);
-    const r = await runCli(['calibrate', file, '--model-out', out, '--json', '--max-reject-rate', '50%']);
+    const r = await runCli(['calibrate', file, '--model-out', out, '--json', '--max-reject-rate', '50%', '--allow-defaults']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.input.rows).toBe(5);
@@ -109,7 +141,7 @@ describe('plan --model uses the calibrated model', () => {
     const model = join(dir, 'model.json');
     // the model as learned (this history cannot show that it decides better: calibrate writes the defaults)
     const cal = await runCli(['calibrate', history, '--model-out', join(dir, 'written.json'), '--json']);
-    expect(cal.code).toBe(0);
+    expect(cal.code).toBe(65);
     writeFileSync(model, JSON.stringify(JSON.parse(cal.stdout).learned));
     const plain = join(dir, 'plain');
     const fitted = join(dir, 'fitted');

@@ -255,13 +255,16 @@ describe('winback campaign', () => {
     const header = `${HEADER},Geändert am`;
     const row = (emailOptIn: string, changed: string) => `N1,N1,n1@firma.de,,,,,B2C,no,,2019-01-01,2026-10-15,40,30000,30,too expensive,${emailOptIn},no,no,${changed}`;
     const file = join(tempDir(), 'export.csv');
-    writeFileSync(file, `${header}\n${row('yes', '2026-01-05')}\n${row('no', '2026-06-30')}\n${row('yes', '2025-12-01')}\n${row('yes', '2026-02-01').replace(/^N1,N1/, 'N2,N2')}\n`);
+    // N3's newer row grants the e-mail consent its older row refused: newest wins, not the merge.
+    const n3 = (emailOptIn: string, changed: string) => row(emailOptIn, changed).replace(/^N1,N1,n1@/, 'N3,N3,n3@');
+    writeFileSync(file, `${header}\n${row('yes', '2026-01-05')}\n${row('no', '2026-06-30')}\n${row('yes', '2025-12-01')}\n${row('yes', '2026-02-01').replace(/^N1,N1,n1@/, 'N2,N2,n2@')}\n${n3('no', '2026-01-05')}\n${n3('yes', '2026-06-30')}\n`);
     const out = tempDir();
     expect((await campaign(file, out, ['--max-reject-rate', '60%'])).code).toBe(0);
-    expect(Object.values(lists(out)).flat().map((x) => x.customer_id)).toEqual(['N2']);
+    expect(Object.values(lists(out)).flat().map((x) => x.customer_id).sort()).toEqual(['N2', 'N3']);
     expect(readCsv(join(out, 'rejects.csv')).map((x) => [x.line, x.error])).toEqual([
       ['2', 'duplicate customer_id: line 3 is used, its Geändert am is newer (2026-06-30, this row 2026-01-05)'],
       ['4', 'duplicate customer_id: line 3 is used, its Geändert am is newer (2026-06-30, this row 2025-12-01)'],
+      ['6', 'duplicate customer_id: line 7 is used, its Geändert am is newer (2026-06-30, this row 2026-01-05)'],
     ]);
   });
 

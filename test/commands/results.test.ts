@@ -89,6 +89,8 @@ describe('winback results → calibrate → plan on the fixtures', () => {
     expect(rows.every((h) => h.offer_randomised === 'no')).toBe(true);
     expect(rows.filter((h) => h.won_back === 'yes').map((h) => h.customer_id).sort()).toEqual([...o.regained].sort());
     expect(Number(rows.find((h) => h.customer_id === o.regained[0])!.second_lifetime_months)).toBeCloseTo(55 / (365.2425 / 12), 3);
+    // the serial defector left again: the day is there for calibrate's second lifetime (the others are censored at as-of)
+    expect(rows.filter((h) => h.cancelled_again !== '').map((h) => h.customer_id)).toEqual([o.regained[0]]);
 
     const page = readFileSync(html, 'utf8');
     expect(page).toMatch(/<svg[^>]+id="chart-lift"/);
@@ -96,7 +98,7 @@ describe('winback results → calibrate → plan on the fixtures', () => {
     expect(page).not.toMatch(/<script/);
 
     const model = join(dir, 'model.json');
-    const cal = await runCli(['calibrate', history, '--model-out', model, '--json']);
+    const cal = await runCli(['calibrate', history, '--model-out', model, '--json', '--allow-defaults']);
     expect(cal.code, cal.stderr).toBe(0);
     const calibrated = JSON.parse(cal.stdout);
     expect(calibrated.accepted).toBe(o.contacted.length + o.control.length);
@@ -104,6 +106,11 @@ describe('winback results → calibrate → plan on the fixtures', () => {
     expect(calibrated.model.fit.controlCases).toBe(o.control.length);
     // the organic return is learned from the control group, per reason it holds (on the training customers)
     expect(Object.values(calibrated.learned.organicRates as Record<string, { cases: number }>).reduce((s, r) => s + r.cases, 0)).toBeGreaterThan(0);
+    // the second lifetime from the returners (one left again), checked on the held-out ones
+    expect(calibrated.learned.secondLifetime.returns).toBeGreaterThan(0);
+    expect(calibrated.learned.secondLifetime.events).toBeLessThanOrEqual(1);
+    expect(calibrated.comparison.lifetime.length.cases).toBeGreaterThan(5);
+    expect(calibrated.comparison.lifetime.length.cases).toBeLessThanOrEqual(15);
     const plan = await runCli(['plan', EXPORT, '--out', join(dir, 'plan'), '--as-of', AS_OF, '--model', model, '--json']);
     expect(plan.code, plan.stderr).toBe(0);
     expect(JSON.parse(plan.stdout).model_sha256).toMatch(/^[0-9a-f]{64}$/);

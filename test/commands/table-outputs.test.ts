@@ -48,7 +48,7 @@ describe('one table: a file, stdout (-) or a workbook (.xlsx)', () => {
     const history = join(dir, 'history.xlsx');
     const r = await runCli(['results', '--ledger', ledger, '--outcomes', 'fixtures/outcomes-en.csv', '--as-of', '2027-03-01', '--history-out', history, '--export', 'fixtures/lost-customers-en.csv']);
     expect(r.code).toBe(0);
-    const cal = await runCli(['calibrate', history, '--model-out', join(dir, 'model.json'), '--as-of', '2027-03-01', '--quiet']);
+    const cal = await runCli(['calibrate', history, '--model-out', join(dir, 'model.json'), '--as-of', '2027-03-01', '--quiet', '--allow-defaults']);
     expect(cal.code).toBe(0);
     const stdout = await runCli(['results', '--ledger', ledger, '--outcomes', 'fixtures/outcomes-en.csv', '--as-of', '2027-03-01', '--history-out', '-', '--export', 'fixtures/lost-customers-en.csv']);
     expect(stdout.stdout.split('\n')[0]).toMatch(/^customer_id,segment,/);

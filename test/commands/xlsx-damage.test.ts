@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsv, runCli, tempDir } from '../support/cli.js';
-import { writeWorkbook } from '../support/xlsx.js';
+import { findEnglish } from '../support/english-words.js';
+import { storedZip, writeWorkbook, zipParts } from '../support/xlsx.js';
 
 const AS_OF = ['--as-of', '2026-11-23'];
 const dirs: string[] = [];
@@ -48,6 +49,112 @@ describe('a damaged .xlsx', () => {
     }
     expect(readdirSync(dir)).toEqual(['kunden.xlsx']);
     expect(stdinCopies()).toEqual([]);
+  });
+});
+
+/** The good workbook with its parts changed: `edit` gets them by path and may add, replace or delete. */
+async function withParts(edit: (parts: Map<string, Buffer>) => void): Promise<Buffer> {
+  const parts = await zipParts(await goodWorkbook());
+  edit(parts);
+  return storedZip(parts);
+}
+
+/** A zip whose central directory says `path` unpacks to 4 GiB (a part past what memory holds). */
+async function claimingHugePart(path: string): Promise<Buffer> {
+  const bytes = await withParts(() => undefined);
+  const name = Buffer.from(path);
+  // The central directory entry of `path`: its signature, then the name 46 bytes on.
+  for (let at = bytes.indexOf(name); at >= 0; at = bytes.indexOf(name, at + 1)) {
+    if (bytes.readUInt32LE(at - 46) === 0x02014b50) bytes.writeUInt32LE(0xfffffff0, at - 46 + 24);
+  }
+  return bytes;
+}
+
+/** The workbook as Excel writes it (deflated) with the compressed bytes of `path` overwritten from their start. */
+async function overwritten(path: string): Promise<Buffer> {
+  const bytes = Buffer.from(await goodWorkbook());
+  const name = Buffer.from(path);
+  for (let at = bytes.indexOf(name); at >= 0; at = bytes.indexOf(name, at + 1)) {
+    if (bytes.readUInt32LE(at - 30) !== 0x04034b50) continue;
+    // A deflate block whose header says type 3, which does not exist: the bytes are damaged.
+    const data = at + name.length + bytes.readUInt16LE(at - 30 + 28);
+    bytes.fill(0xff, data, data + 16);
+  }
+  return bytes;
+}
+
+const EN_HINTS = {
+  save: 'open it in Excel and save it again as .xlsx, or export it as CSV',
+  password: 'open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password) and save it again, or export it as CSV',
+  csv: 'export the sheet as CSV (File › Save As › CSV UTF-8): winback reads CSV files of any size',
+};
+const DE_HINTS = {
+  save: 'in Excel öffnen und erneut als .xlsx speichern, oder als CSV exportieren',
+  password: 'in Excel öffnen, das Kennwort entfernen (Datei › Informationen › Arbeitsmappe schützen › Mit Kennwort verschlüsseln) und erneut speichern, oder als CSV exportieren',
+  csv: 'das Tabellenblatt als CSV exportieren (Datei › Speichern unter › CSV UTF-8): winback liest CSV-Dateien jeder Größe',
+};
+
+// What each kind of damage reads like: winback's words in English and German, never the zip or
+// XML library's (its text is for --debug). Each is a real file damaged as files get damaged.
+const KINDS: [string, () => Promise<Buffer>, string, string, keyof typeof EN_HINTS][] = [
+  ['cut off after its first bytes', async () => (await goodWorkbook()).subarray(0, 600),
+    'it is not a complete zip file: cut off, or no workbook at all', 'sie ist keine vollständige ZIP-Datei: abgeschnitten oder gar keine Arbeitsmappe', 'save'],
+  ['a sheet whose compressed bytes were overwritten', () => overwritten('xl/worksheets/sheet1.xml'),
+    'the zip part xl/worksheets/sheet1.xml is damaged', 'der ZIP-Teil xl/worksheets/sheet1.xml ist beschädigt', 'save'],
+  ['encrypted with a password (by officecrypto-tool, as Excel does it)', async () => readFileSync(join(import.meta.dirname, '../fixtures/kunden-kennwort.xlsx')),
+    'it is encrypted with a password', 'sie ist mit einem Kennwort verschlüsselt', 'password'],
+  ['a Word document renamed to .xlsx', async () => storedZip(new Map([['[Content_Types].xml', Buffer.from('<?xml version="1.0"?><Types/>')], ['word/document.xml', Buffer.from('<?xml version="1.0"?><w:document/>')]])),
+    'the zip holds no workbook: xl/workbook.xml is missing', 'die ZIP-Datei enthält keine Arbeitsmappe: xl/workbook.xml fehlt', 'save'],
+  ['a sheet whose XML was cut off', () => withParts((p) => p.set('xl/worksheets/sheet1.xml', (p.get('xl/worksheets/sheet1.xml') as Buffer).subarray(0, 400))),
+    'its part xl/worksheets/sheet1.xml is not well-formed XML', 'ihr Teil xl/worksheets/sheet1.xml ist kein wohlgeformtes XML', 'save'],
+  ['shared strings with a broken tag', () => withParts((p) => p.set('xl/sharedStrings.xml', Buffer.from((p.get('xl/sharedStrings.xml') as Buffer).toString('utf8').replace('</si>', '</s i>')))),
+    'its part xl/sharedStrings.xml is not well-formed XML', 'ihr Teil xl/sharedStrings.xml ist kein wohlgeformtes XML', 'save'],
+  ['a sheet part missing from the zip', () => withParts((p) => p.delete('xl/worksheets/sheet1.xml')),
+    'its part xl/worksheets/sheet1.xml is missing', 'ihr Teil xl/worksheets/sheet1.xml fehlt', 'save'],
+  ['shared strings too large to hold', () => claimingHugePart('xl/sharedStrings.xml'),
+    'its part xl/sharedStrings.xml is too large to be read into memory', 'ihr Teil xl/sharedStrings.xml ist zu groß, um in den Speicher gelesen zu werden', 'csv'],
+];
+
+describe('each kind of damage, in winback\'s words', () => {
+  it.each(KINDS)('%s: English and German, exit 65, no library text', async (_name, make, en, de, hint) => {
+    const dir = scratch();
+    const file = join(dir, 'kunden.xlsx');
+    writeFileSync(file, await make());
+    const english = await runCli(['plan', file, '--out', join(dir, 'a'), ...AS_OF]);
+    expect(english.code).toBe(65);
+    expect(english.stderr).toBe(`winback plan: ${file} is not a readable Excel workbook (${en})\nhint: ${EN_HINTS[hint]}\n`);
+    for (const args of [['--lang', 'de'], []]) {
+      const german = await runCli(['plan', file, '--out', join(dir, 'b'), ...AS_OF, ...args], { env: args.length === 0 ? { LANG: 'de_DE.UTF-8' } : {} });
+      expect(german.code).toBe(65);
+      expect(german.stderr).toBe(`winback plan: ${file} ist keine lesbare Excel-Arbeitsmappe (${de})\nHinweis: ${DE_HINTS[hint]}\n`);
+      expect(findEnglish(german.stderr, [file])).toEqual([]);
+    }
+    // The same bytes on stdin: the same words.
+    const stdin = await runCli(['inspect', '-', '--lang', 'de'], { stdin: readFileSync(file) });
+    expect(stdin.code).toBe(65);
+    expect(stdin.stderr).toContain(`stdin ist keine lesbare Excel-Arbeitsmappe (${de})`);
+    expect(readdirSync(dir)).toEqual(['kunden.xlsx']);
+    expect(stdinCopies()).toEqual([]);
+  });
+
+  it('--debug adds the library\'s own error after winback\'s words', async () => {
+    const dir = scratch();
+    const file = join(dir, 'kunden.xlsx');
+    writeFileSync(file, (await goodWorkbook()).subarray(0, 600));
+    const r = await runCli(['plan', file, '--out', join(dir, 'a'), ...AS_OF, '--lang', 'de', '--debug']);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/^winback plan: .* ist keine lesbare Excel-Arbeitsmappe \(sie ist keine vollständige ZIP-Datei/);
+    expect(r.stderr.split('\n').length).toBeGreaterThan(4);
+    expect((await runCli(['plan', file, '--out', join(dir, 'a'), ...AS_OF, '--lang', 'de'])).stderr.split('\n')).toHaveLength(3);
+  });
+
+  it('an old .xls is still told apart from an encrypted .xlsx', async () => {
+    const dir = scratch();
+    const xls = join(dir, 'alt.xls');
+    writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1016)]));
+    const r = await runCli(['plan', xls, '--out', join(dir, 'a'), ...AS_OF]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain('is an Excel 97–2003 workbook (.xls), which winback does not read');
   });
 });
 

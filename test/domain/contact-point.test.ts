@@ -57,6 +57,18 @@ describe('normaliseEmailAddress', () => {
     expect(isPlaceholder(input)).toBe(true);
   });
 
+  it('a cell is a placeholder exactly when, trimmed and lower-cased, it is empty or one of the placeholder words (property)', () => {
+    const words = ['-', '--', '---', '?', '.', '0', 'x', 'xx', 'n/a', 'n.a.', 'na', 'k.a.', 'k. a.', 'k.a', 'none', 'null', 'nil', 'unknown', 'keine', 'kein', 'keine angabe', 'unbekannt', 'nicht vorhanden', 'fehlt', 'tbd', 'no', 'nein'];
+    const padded = fc.tuple(fc.constantFrom('', ' ', '\t', '\u00a0'), fc.constantFrom(...words, '+49 30 1234', '(030) 1234', '030 1234', '0', '00', 'NICHT VORHANDEN', 'İ', 'max@firma.de'), fc.constantFrom('', ' ', '  ')).map(([a, w, b]) => a + w + b);
+    fc.assert(
+      fc.property(fc.oneof(padded, fc.string({ maxLength: 20 })), (text) => {
+        const t = text.trim().toLowerCase();
+        expect(isPlaceholder(text)).toBe(t === '' || words.includes(t));
+      }),
+      propertyRuns(100),
+    );
+  });
+
   it('keys two spellings of one mailbox alike', () => {
     expect(emailKey('Max <Max.Muster@Firma.DE>')).toBe('max.muster@firma.de');
     expect(emailKey('mailto:max.muster@firma.de')).toBe('max.muster@firma.de');

@@ -104,8 +104,8 @@ describe('attribution window', () => {
   });
 
   it('reads measures with and without an offer', () => {
-    expect(parseMeasure('price:discount')).toEqual({ reasonCode: 'price', offerType: 'discount', randomised: false });
-    expect(parseMeasure('service')).toEqual({ reasonCode: 'service', offerType: 'none', randomised: false });
+    expect(parseMeasure('price:discount')).toEqual({ reasonCode: 'price', offerType: 'discount', randomised: false, channelRandomised: false });
+    expect(parseMeasure('service')).toEqual({ reasonCode: 'service', offerType: 'none', randomised: false, channelRandomised: false });
   });
 });
 
@@ -275,5 +275,36 @@ describe('control assignment', () => {
       expect(again).toEqual(first);
       expect(Math.abs(first.length / ids.length - share)).toBeLessThan(0.01);
     }
+  });
+});
+
+describe('the channel test (campaign --test-channels)', () => {
+  it('compares each randomly drawn channel with the whole control group, apart from the channels the plan chose', () => {
+    const ledger: LedgerEntry[] = [];
+    const returns: OutcomeRecord[] = [];
+    // 60 control customers (6 return), 40 drawn to phone (12 return), 40 drawn to letter (8 return), 40 planned on phone (20 return)
+    const add = (prefix: string, n: number, back: number, outcome: 'contacted' | 'control', measure: string, channel: LedgerEntry['channel']) => {
+      for (let i = 0; i < n; i++) {
+        ledger.push(entry(`${prefix}${i}`, CONTACT, outcome, measure, channel));
+        if (i < back) returns.push(ret(`${prefix}${i}`, CONTACT + 10, { margin: 100 }));
+      }
+    };
+    add('K', 60, 6, 'control', 'price:upgrade', 'phone');
+    add('P', 40, 12, 'contacted', 'price:upgrade:random-channel', 'phone');
+    add('L', 40, 8, 'contacted', 'price:discount:randomised:random-channel', 'letter');
+    add('Q', 40, 20, 'contacted', 'price:upgrade', 'phone');
+    const attempts = attributeAttempts(ledger, outcomesOf(returns), SETTINGS);
+    expect(attempts.filter((a) => a.channelRandomised).length).toBe(80);
+    expect(attempts.filter((a) => a.randomised).map((a) => a.offerType)).toEqual(Array(40).fill('discount'));
+    const r = summariseResults(attempts);
+    expect(r.channelTest.map((k) => [k.channel, k.contacted.customers, k.contacted.regained, k.control.customers, k.control.regained])).toEqual([
+      ['letter', 40, 8, 60, 6],
+      ['phone', 40, 12, 60, 6],
+    ]);
+    expect(r.channelTest[1]!.lift!.difference).toBeCloseTo(0.3 - 0.1, 9);
+    // the segment of the plan's own phone choices is reported apart, as before
+    expect(r.segments.find((k) => k.offer === 'upgrade' && k.channel === 'phone')?.contacted.customers).toBe(80);
+    // no drawn channel: no channel test
+    expect(summariseResults(attempts.filter((a) => !a.channelRandomised)).channelTest).toEqual([]);
   });
 });

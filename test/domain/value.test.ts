@@ -224,6 +224,35 @@ describe('evaluateCustomer decisions', () => {
     expect(result.offerReason).toBe(`${first!.offer_type}: highest expected value (${money(first!.expected_value)} vs ${second!.offer_type} ${money(second!.expected_value)})`);
   });
 
+  it('names the first of equal offers as chosen and its runner-up on the chosen channel (playbook order on ties)', () => {
+    const twins = [offer('first', { reacquisitionOddsFactor: 1.5 }), offer('second', { reacquisitionOddsFactor: 1.5 }), offer('weak', { reacquisitionOddsFactor: 1.1 })];
+    const e = { ...PRICE, offers: ['first', 'second', 'weak'] };
+    const result = evaluate(row(), e, { offers: twins, channels: ['email', 'letter'], reasonConfidence: 1 });
+    const on = (id: string, channel: string) => result.offersConsidered.find((o) => o.offer_type === id && o.channel === channel)!;
+    expect(result.offer_type).toBe('first');
+    expect(on('first', result.channel!).expected_value).toBe(on('second', result.channel!).expected_value);
+    const money = (v: number) => `€${Math.round(v)}`;
+    const chosen = on('first', result.channel!);
+    expect(result.offerReason).toBe(`first: highest expected value (${money(chosen.expected_value)} vs second ${money(chosen.expected_value)})`);
+  });
+
+  it('explains the choice as a stable sort of every action by expected value would (property)', () => {
+    const offersArb = fc.array(fc.record({ odds: fc.constantFrom(1, 1.2, 1.5, 2), incentive: fc.constantFrom(0, 5, 20), reduction: fc.constantFrom(0, 0.1, 0.2) }), { minLength: 1, maxLength: 4 });
+    const channelsArb = fc.subarray(['visit', 'phone', 'letter', 'email'] as const, { minLength: 1 });
+    fc.assert(
+      fc.property(offersArb, channelsArb, (specs, channels) => {
+        const offers = specs.map((o, i) => offer(`o${i}`, { reacquisitionOddsFactor: o.odds, incentiveCost: o.incentive, marginReduction: o.reduction }));
+        const result = evaluate(row(), { ...PRICE, offers: offers.map((o) => o.id) }, { offers, channels: [...channels], reasonConfidence: 1 });
+        const [chosen] = [...result.offersConsidered].sort((a, b) => b.expected_value - a.expected_value);
+        const rival = result.offersConsidered.filter((o) => o.channel === chosen!.channel && o.offer_type !== chosen!.offer_type).sort((a, b) => b.expected_value - a.expected_value)[0];
+        const money = (v: number) => `€${Math.round(v)}`;
+        const expected = rival === undefined ? `${chosen!.offer_type}: only offer for this reason` : `${chosen!.offer_type}: highest expected value (${money(chosen!.expected_value)} vs ${rival.offer_type} ${money(rival.expected_value)})`;
+        expect(result.offerReason).toBe(expected);
+      }),
+      propertyRuns(60),
+    );
+  });
+
   it('uses a calibrated model’s base rate and weights when given', () => {
     const model = { baseRates: { price: { rate: 0.6, prior: 0.35, cases: 100, wins: 60 } }, coefficients: CONFIG.coefficients } as never;
     expect(evaluate(row(), PRICE, { model }).p_winback!).toBeGreaterThan(evaluate(row()).p_winback!);

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src/domain/playbook-types.js';
 import { applyWorksheet } from '../../src/domain/worksheet/apply.js';
-import { recordMeasure } from '../../src/domain/worksheet/session.js';
+import { recordDecision, recordMeasure } from '../../src/domain/worksheet/session.js';
+import { findEnglish } from '../support/english-words.js';
 import { fixtureFlow } from '../support/worksheet-flow.js';
 
 describe('a channel chosen in template 4', () => {
@@ -58,5 +59,22 @@ describe('a channel chosen in template 4', () => {
     const p = applyWorksheet(c!.base, recordMeasure(flow.session, c!.base.row.customer_id, { channel: losing.channel, offer: losing.offer_type }), setup);
     expect(p.value.expected_value).toBeLessThan(0);
     expect(p.value.warnings.join('\n')).toMatch(/the contact costs more than it is expected to bring back/);
+  });
+});
+
+describe('a decision the consultant changed', () => {
+  it('keeps the consultant\'s reason as its note, and a window planned for the contact speaks the session\'s language', async () => {
+    const { flow, setup } = await fixtureFlow([], { lang: 'de', file: 'fixtures/lost-customers-de.csv' });
+    const c = flow.customers.find((x) => x.base.value.decision === 'let_go' && x.base.window === null && x.base.row.churn_date !== undefined);
+    expect(c, 'a customer the model lets go, without a window').toBeDefined();
+    const s = recordDecision(flow.session, c!.base.row.customer_id, { decision: 'win_back', why: 'alter Stammkunde', overridden: true, done: true });
+    const p = applyWorksheet(c!.base, s, setup, false);
+    expect(p.value.decision).toBe('win_back');
+    expect(p.value.decisionNote).toEqual({ key: 'consultant', args: ['alter Stammkunde'] });
+    expect(p.value.decisionReason).toBe('Berater: alter Stammkunde');
+    // The window is planned for the contact the model did not plan: its rule in German, as the plan's are.
+    expect(p.window).not.toBeNull();
+    expect(findEnglish(p.window!.rule)).toEqual([]);
+    expect(p.window!.rule).toMatch(/Kündigung|Stichtag|Vertrag/);
   });
 });

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvRecordParser, UnclosedQuoteError, type BrokenRecord, type RecordSink } from '../../src/io/csv/records.js';
+import { CsvRecordParser, looksLikeRow, UnclosedQuoteError, type BrokenRecord, type RecordSink } from '../../src/io/csv/records.js';
 import { propertyRuns } from '../support/property.js';
 
 type Outcome = { records: [number, string[]][] } | { unclosedAt: number };
@@ -179,6 +179,60 @@ describe('CsvRecordParser with a row width (recovery from stray quotes)', () => 
     // delimiter. Paired up, lines 2–4 would make one record of the right width and swallow row 3.
     const events = recovered([`${HEADER}1,"A,x\n2,Bob,price,20\n3,",y,"q"\n`], 4);
     expect(events.map((e) => (e[0] === 'record' ? ['record', e[1], e[2].length] : ['broken', e[1].line]))).toEqual([['record', 1, 4], ['broken', 2], ['record', 3, 4], ['record', 4, 2]]);
+  });
+
+  /**
+   * The records that span lines, with the line each ends on; a record read as one spans the
+   * line breaks its cells hold (the generator below writes LF only).
+   */
+  function spanning(text: string, chunk: number): { cells: string[]; last: string }[] {
+    const lines = text.split('\n');
+    const out: { cells: string[]; last: string }[] = [];
+    const sink: RecordSink = {
+      record: (cells, line) => {
+        const breaks = cells.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+        if (breaks > 0) out.push({ cells, last: lines[line - 1 + breaks] as string });
+      },
+      broken: () => undefined,
+    };
+    const p = new CsvRecordParser(',', { width: 4 });
+    for (const piece of cutEvery(text, chunk)) p.push(piece, sink);
+    p.end(sink);
+    return out;
+  }
+  const rowShaped = (cells: string[]) => cells.length === 4 || (cells.length > 4 && cells.slice(4).every((c) => c.trim() === ''));
+  const readsAsRow = (line: string) => looksLikeRow(line, 0, line.length, ',', 4, /\S/g);
+
+  it.each([
+    // a quote closing on a line that reads as a row, right before its line break: line 3 is a row of its own
+    ['a,a,a,"""\na,a,a,"""\na\n'],
+    ['",\n""",a,a,a\n'],
+    // a quote closing on the next line in a record of one field: not a row, so each line is read on its own
+    ['",\n",a\n'],
+    // the same at the end of a file without a final line break
+    ['",\n",a'],
+  ])('a record spanning lines has the row\'s width and does not end on a line that reads as a row: %j', (body) => {
+    for (const chunk of [1, 3, 1000]) {
+      for (const r of spanning(`id,n,r,v\n${body}`, chunk)) {
+        expect(rowShaped(r.cells), JSON.stringify(r.cells)).toBe(true);
+        expect(readsAsRow(r.last), r.last).toBe(false);
+      }
+    }
+  });
+
+  it('a record spanning lines has the row\'s width and does not end on a line that reads as a row, whatever the quotes (property)', () => {
+    const cell = fc.constantFrom('a', 'b c', '"', '""', '"x"', '",', 'x"', '"""', '","', '', 'q"q');
+    const line = fc.array(cell, { minLength: 1, maxLength: 6 }).map((c) => c.join(','));
+    const text = fc.tuple(fc.array(line, { minLength: 1, maxLength: 6 }), fc.boolean()).map(([l, end]) => `id,n,r,v\n${l.join('\n')}${end ? '\n' : ''}`);
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 40 }), (t, chunk) => {
+        for (const r of spanning(t, chunk)) {
+          expect(rowShaped(r.cells)).toBe(true);
+          expect(readsAsRow(r.last)).toBe(false);
+        }
+      }),
+      propertyRuns(100),
+    );
   });
 
   it('leaves well-formed quoted line breaks alone, also when a line inside has the delimiters of a row', () => {

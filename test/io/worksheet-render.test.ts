@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatWorksheetMoney, normaliseTypedDate, timingNote } from '../../src/domain/worksheet/format.js';
+import { decisionWords, formatWorksheetMoney, normaliseTypedDate } from '../../src/domain/worksheet/format.js';
+import { findEnglish } from '../support/english-words.js';
+import type { DecisionNote } from '../../src/domain/value/types.js';
 import { messages } from '../../src/domain/catalogue/index.js';
 import { chooseColumns, renderMeasureCard, renderRankedTable, renderSelectionCard } from '../../src/io/worksheet/render.js';
 import { fixtureFlow } from '../support/worksheet-flow.js';
@@ -45,7 +47,7 @@ describe('worksheet screens', () => {
     for (const card of [cardBlocked, cardOpen, renderSelectionCard(open.base, t, 'de', '€', 80)]) expect(widest(card)).toBeLessThanOrEqual(80);
   });
 
-  it('writes money, dates and timing rules in the language', () => {
+  it('writes money and dates in the language', () => {
     expect(formatWorksheetMoney(507851, '€', 'de')).toBe('507.851 €');
     expect(formatWorksheetMoney(507851, '€', 'en')).toBe('€507,851');
     expect(formatWorksheetMoney(-1234.4, '€', 'de')).toBe('-1.234 €');
@@ -54,9 +56,30 @@ describe('worksheet screens', () => {
     expect(normaliseTypedDate('2027-01-15')).toBe('2027-01-15');
     expect(normaliseTypedDate('31.02.2027')).toBeUndefined();
     expect(normaliseTypedDate('')).toBe('');
-    expect(timingNote('42 days before competitor contract ends 2027-06-30; earlier window missed, renewal 1 term later', 'de'))
-      .toBe('42 Tage vor dem Vertragsende beim Wettbewerber (30.06.2027); früheres Fenster verpasst, 1. Verlängerung');
-    // A German plan's timing texts come from the catalogue already in German: shown as they are.
-    expect(timingNote('bald nach der Kündigung: 21 Tage danach', 'de')).toBe('bald nach der Kündigung: 21 Tage danach');
+  });
+
+  it('words the model\'s decision from its note, with the worksheet\'s whole money, in either language', () => {
+    const above = { key: 'aboveThreshold', args: [{ money: 111187.4 }, { money: 0 }] } as const;
+    expect(decisionWords(above, 'en', '€')).toBe('expected value €111,187 > threshold €0');
+    expect(decisionWords(above, 'de', '€')).toBe('erwarteter Wert 111.187 € > Schwelle 0 €');
+    const unclear = { key: 'reasonUnclear', args: [{ fixed: 0.414 }, { fixed: 0.5 }] } as const;
+    expect(decisionWords(unclear, 'de', '€')).toBe('Grund unklar (Sicherheit 0,41 < 0,50)');
+    const model = { key: 'modelBelowThreshold', args: [{ money: -12.6 }, { money: 0 }, { fixed: 0.3 }] } as const;
+    expect(decisionWords(model, 'en', '$')).toBe('expected value -$13 ≤ threshold $0 (purchase model, P(alive) 0.30)');
+    const handover: DecisionNote = { key: 'missingHandover', args: [{ key: 'handoverThreshold', args: ['x'] }] };
+    expect(decisionWords(handover, 'de', '€')).toMatch(/^fehlende Daten: lost_threshold 'x' ist kein Anteil/);
+  });
+
+  it('shows the plan\'s own German in the cards: the decision with whole money, the timing rule, no English word', async () => {
+    const { flow } = await fixtureFlow([], { lang: 'de', file: 'fixtures/lost-customers-de.csv' });
+    const t = messages('de').worksheet.texts;
+    const win = flow.customers.map((c) => c.base).find((p) => p.value.decision === 'win_back' && p.window !== null)!;
+    expect(win.value.decisionNote.key).toBe('aboveThreshold');
+    const selection = renderSelectionCard(win, t, 'de', '€', 200);
+    expect(selection).toContain(`erwarteter Wert ${formatWorksheetMoney(win.value.expected_value!, '€', 'de')} > Schwelle 0 €`);
+    const measure = renderMeasureCard(win, t, 'de', 200);
+    expect(measure).toContain(`(${win.window!.rule})`);
+    const data = [win.row.name ?? '', win.row.reason ?? '', win.reason.evidence, win.measure].filter((x) => x.length > 0);
+    for (const card of [selection, measure]) expect(findEnglish(card, data)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * group (the ledger), its outcomes drawn from the truth, `results --history-out`, `calibrate`,
  * then `plan` for a new season with and without the model, each plan scored under the truth.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
 import { CHANNELS, type Channel } from '../../src/domain/playbook-types.js';
@@ -11,7 +11,7 @@ import { mulberry32 } from '../../src/domain/random.js';
 import type { EpochDay } from '../../src/domain/types.js';
 import { readCsv, runCli } from './cli.js';
 import { drawPopulation, exportCsv, type SimCustomer } from './market-population.js';
-import { bestWithinBudget, offerChoice, type BudgetBest, scorePlan, weeklyDays, type MarketCustomer, type OfferChoice, type PlanDecision, type PlanScore } from './market-score.js';
+import { bestWithinBudget, bestWithinCapacity, offerChoice, type BudgetBest, type CapacityBest, scorePlan, weeklyDays, type MarketCustomer, type OfferChoice, type PlanDecision, type PlanScore } from './market-score.js';
 import { SeasonOutcomes } from './market-outcomes.js';
 import { actionSpend, actionValue, type Action, type MarketWorld } from './market-truth.js';
 
@@ -42,9 +42,16 @@ export interface SeasonOne {
   listViolations: { noPermission: number; objector: number };
   results: { total?: unknown; warnings?: string[] };
   calibration: {
+    /** calibrate wrote a model (exit 0); false: no learned part decided better, exit 65, no file */
+    written: boolean;
     accepted: number; auc: number | null; brier: number | null; warnings: string[]; controlCases: number; randomisedCases: number; organicRates: unknown; offerEffects: unknown;
     /** calibrate's holdout comparison with the defaults, in money, and the parts it wrote */
-    comparison: { cases: number; accepted: string[]; candidates: { parts: string[]; difference: { perCustomer: number; standardError: number; differing: number }; lowerBound: number }[] };
+    comparison: {
+      cases: number; accepted: string[]; candidates: { parts: string[]; difference: { perCustomer: number; standardError: number; differing: number }; lowerBound: number }[];
+      lifetime: { length: { accepted: boolean }; margin: { accepted: boolean } };
+    };
+    /** the second lifetime learned on the training customers (scales on the playbook's length and margin) */
+    secondLifetime: { lengthScale: number; marginScale: number; returns: number; events: number } | null;
   };
 }
 
@@ -56,6 +63,8 @@ export interface MarketRun {
   misclassified: number;
   default: PlanScore;
   calibrated: PlanScore;
+  /** each learned part alone: the share of the best permitted value its plan captures under the truth (opts.parts) */
+  parts?: Record<string, number>;
   /** the plan with every part calibrate learned on its training customers, accepted or not (opts.learned) */
   learned?: PlanScore;
   /** the same plans as `campaign` lists them: the channel the campaign picks, the plan's contact date */
@@ -66,6 +75,8 @@ export interface MarketRun {
   renewal: { default: OfferChoice; calibrated: OfferChoice };
   /** `plan --budget` (default model): its value under the truth against the best selection within the same amount */
   budgeted?: { amount: number; plan: PlanScore; best: BudgetBest };
+  /** `plan --capacity` (default model): a quarter of the default plan's phone and visit contacts as places; its value under the truth against the exact best within them */
+  capacity?: { caps: { phone: number; visit: number }; planned: { phone: number; visit: number }; plan: PlanScore; best: CapacityBest };
 }
 
 async function cli(args: string[]): Promise<string> {
@@ -86,7 +97,7 @@ async function readPlaybook(): Promise<PlaybookFacts> {
 }
 
 /** Runs both seasons in `dir` and scores the new season's plans. */
-export async function runMarket(dir: string, m = MARKET, opts: { executed?: boolean; budget?: number; world?: MarketWorld; learned?: boolean } = {}): Promise<MarketRun> {
+export async function runMarket(dir: string, m = MARKET, opts: { executed?: boolean; budget?: number; capacity?: boolean; world?: MarketWorld; learned?: boolean; parts?: boolean } = {}): Promise<MarketRun> {
   const playbook = await readPlaybook();
   const firstRun = parseIsoDay(m.firstRun) as EpochDay;
   const lastRun = firstRun + (m.runs - 1) * m.periodDays;
@@ -98,7 +109,9 @@ export async function runMarket(dir: string, m = MARKET, opts: { executed?: bool
   writeFileSync(exportPath, exportCsv(fresh));
   const iso = formatIsoDay(asOf);
   await cli(['plan', exportPath, '--out', join(dir, 'plan-default'), '--as-of', iso, '--quiet']);
-  await cli(['plan', exportPath, '--out', join(dir, 'plan-calibrated'), '--as-of', iso, '--model', join(dir, 'model.json'), '--quiet']);
+  // calibrate writes no model when nothing it learned decides better (exit 65): the calibrated plan is then the default plan.
+  const calibratedModel = seasonOne.calibration.written ? ['--model', join(dir, 'model.json')] : [];
+  await cli(['plan', exportPath, '--out', join(dir, 'plan-calibrated'), '--as-of', iso, ...calibratedModel, '--quiet']);
   const market = fresh.map((c) => marketCustomer(c, asOf, playbook, m.planningWeeks));
   const read = (name: string) => readCsv(join(dir, name, 'plan.csv')) as unknown as PlanDecision[];
   const reasons = new Map(readCsv(join(dir, 'plan-default', 'plan.csv')).map((r) => [r.customer_id, r.reason_code]));
@@ -113,9 +126,36 @@ export async function runMarket(dir: string, m = MARKET, opts: { executed?: bool
     await cli(['plan', exportPath, '--out', join(dir, 'plan-learned'), '--as-of', iso, '--model', join(dir, 'learned.json'), '--quiet']);
     run.learned = scorePlan(market, read('plan-learned'), asOf);
   }
+  if (opts.parts) {
+    // Each learned part alone (fitted on the training customers), planned and scored under the truth: which parts the truth says gain.
+    const learned = JSON.parse(readFileSync(join(dir, 'learned.json'), 'utf8'));
+    const defaults = JSON.parse(readFileSync(join(dir, 'default-coefficients.json'), 'utf8'));
+    run.parts = {};
+    for (const part of ['response', 'organic', 'offers', 'channels', 'lifetime'] as const) {
+      const keys = { organic: 'organicRates', offers: 'offerEffects', channels: 'channelEffects', lifetime: 'secondLifetime' } as const;
+      if (part !== 'response' && learned[keys[part]] === undefined) continue;
+      const model = {
+        ...learned, parts: [part], baseRates: part === 'response' ? learned.baseRates : {}, coefficients: part === 'response' ? learned.coefficients : defaults,
+        organicRates: undefined, offerEffects: undefined, channelEffects: undefined, secondLifetime: undefined,
+        ...(part === 'response' ? {} : { [keys[part]]: learned[keys[part]] }),
+      };
+      writeFileSync(join(dir, `part-${part}.json`), JSON.stringify(model));
+      await cli(['plan', exportPath, '--out', join(dir, `plan-part-${part}`), '--as-of', iso, '--model', join(dir, `part-${part}.json`), '--quiet']);
+      run.parts[part] = scorePlan(market, read(`plan-part-${part}`), asOf).share;
+    }
+  }
   if (opts.budget !== undefined) {
     await cli(['plan', exportPath, '--out', join(dir, 'plan-budget'), '--as-of', iso, '--budget', String(opts.budget), '--quiet']);
     run.budgeted = { amount: opts.budget, plan: scorePlan(market, read('plan-budget'), asOf), best: bestWithinBudget(market, opts.budget) };
+  }
+  if (opts.capacity) {
+    const planned = read('plan-default').filter((r) => r.decision === 'win_back');
+    const quarter = (channel: string) => Math.floor(planned.filter((r) => r.channel === channel).length / 4);
+    const caps = { phone: quarter('phone'), visit: quarter('visit') };
+    await cli(['plan', exportPath, '--out', join(dir, 'plan-capacity'), '--as-of', iso, '--capacity', `phone=${caps.phone},visit=${caps.visit}`, '--quiet']);
+    const capped = read('plan-capacity').filter((r) => r.decision === 'win_back');
+    const on = (channel: string) => capped.filter((r) => r.channel === channel).length;
+    run.capacity = { caps, planned: { phone: on('phone'), visit: on('visit') }, plan: scorePlan(market, read('plan-capacity'), asOf), best: bestWithinCapacity(market, caps) };
   }
   if (opts.executed) {
     const listed = async (name: string, model: string[]) => {
@@ -123,7 +163,7 @@ export async function runMarket(dir: string, m = MARKET, opts: { executed?: bool
       await cli(['campaign', exportPath, '--out', out, '--as-of', iso, '--period', '366d', ...model, '--quiet']);
       return scorePlan(market, asListed(read(`plan-${name}`), out), asOf);
     };
-    run.executed = { default: await listed('default', []), calibrated: await listed('calibrated', ['--model', join(dir, 'model.json')]) };
+    run.executed = { default: await listed('default', []), calibrated: await listed('calibrated', calibratedModel) };
   }
   return run;
 }
@@ -191,15 +231,21 @@ async function runSeasonOne(dir: string, past: readonly SimCustomer[], firstRun:
   const history = join(dir, 'history.csv');
   const iso = formatIsoDay(resultsAsOf);
   const results = JSON.parse(await cli(['results', '--ledger', ledger, '--outcomes', outcomesPath, '--as-of', iso, '--history-out', history, '--export', fullExport, '--json']));
-  const report = JSON.parse(await cli(['calibrate', history, '--model-out', join(dir, 'model.json'), '--as-of', iso, '--json']));
+  const calibrated = await runCli(['calibrate', history, '--model-out', join(dir, 'model.json'), '--as-of', iso, '--json']);
+  // 65: nothing learned decides better than the defaults, and no model is written (the report is printed all the same).
+  if (calibrated.code !== 0 && calibrated.code !== 65) throw new Error(`winback calibrate exited ${calibrated.code}: ${calibrated.stderr}`);
+  const report = JSON.parse(calibrated.stdout);
+  if (report.written !== (calibrated.code === 0)) throw new Error(`winback calibrate exited ${calibrated.code} but says written: ${report.written}`);
   writeFileSync(join(dir, 'learned.json'), JSON.stringify(report.learned));
+  writeFileSync(join(dir, 'default-coefficients.json'), JSON.stringify(report.default_coefficients));
   return {
     runs: m.runs, ...tally, ...outcomes.regainCounts(readCsv(ledger)),
     results: { total: results.total, warnings: results.warnings },
     calibration: {
-      accepted: report.accepted, auc: report.model.fit.auc ?? null, brier: report.model.fit.brier ?? null, warnings: report.warnings,
+      written: report.written, accepted: report.accepted, auc: report.model.fit.auc ?? null, brier: report.model.fit.brier ?? null, warnings: report.warnings,
       controlCases: report.model.fit.controlCases ?? 0, randomisedCases: report.model.fit.randomisedCases ?? 0,
       organicRates: report.model.organicRates ?? null, offerEffects: report.model.offerEffects ?? null, comparison: report.comparison,
+      secondLifetime: report.learned.secondLifetime ?? null,
     },
   };
 }
@@ -226,7 +272,9 @@ export function summarise(run: MarketRun): Record<string, unknown> {
   return {
     seasonOne: run.seasonOne, asOf: run.asOf, customers: run.customers, misclassified: run.misclassified,
     default: brief(run.default), calibrated: brief(run.calibrated), ...executed, naive: brief(run.naive), renewal: run.renewal,
+    ...(run.learned ? { learned: brief(run.learned) } : {}), ...(run.parts ? { parts: run.parts } : {}),
     ...(run.budgeted ? { budgeted: { amount: run.budgeted.amount, plan: brief(run.budgeted.plan), best: run.budgeted.best } } : {}),
+    ...(run.capacity ? { capacity: { caps: run.capacity.caps, planned: run.capacity.planned, plan: brief(run.capacity.plan), best: run.capacity.best } } : {}),
   };
 }
 

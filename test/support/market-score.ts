@@ -168,23 +168,75 @@ export function bestWithinBudget(customers: readonly MarketCustomer[], amount: n
     const best = bestAction(c);
     if (best.action === undefined || best.value <= 0 || c.spend === undefined) continue;
     single.push({ id: c.id, options: [{ offer: best.action.offer, channel: best.action.channel, value: best.value, spend: c.spend(best.action) }] });
-    const options: BudgetOption[] = [];
-    for (const offer of c.offers) {
-      for (const channel of CHANNELS) {
-        if (!c.permitted[channel]) continue;
-        let top: { value: number; action: Action } | undefined;
-        for (const day of c.days) {
-          const action = { offer, channel, day };
-          const value = c.value(action);
-          if (value > 0 && (top === undefined || value > top.value)) top = { value, action };
-        }
-        if (top !== undefined) options.push({ offer, channel, value: top.value, spend: c.spend(top.action) });
-      }
-    }
-    all.push({ id: c.id, options });
+    all.push({ id: c.id, options: truthOptions(c) });
   }
   const brief = (s: ReturnType<typeof selectWithinBudget>) => ({ value: s.value, spent: s.spent, contacts: s.selected.size });
   return { ...brief(selectWithinBudget(all, amount)), bestActionOnly: brief(selectWithinBudget(single, amount)) };
+}
+
+/** A customer's permitted actions under the truth: per offer × channel its best day, when worth more than nothing. */
+function truthOptions(c: MarketCustomer): BudgetOption[] {
+  const options: BudgetOption[] = [];
+  if (c.spend === undefined) return options;
+  for (const offer of c.offers) {
+    for (const channel of CHANNELS) {
+      if (!c.permitted[channel]) continue;
+      let top: { value: number; action: Action } | undefined;
+      for (const day of c.days) {
+        const action = { offer, channel, day };
+        const value = c.value(action);
+        if (value > 0 && (top === undefined || value > top.value)) top = { value, action };
+      }
+      if (top !== undefined) options.push({ offer, channel, value: top.value, spend: c.spend(top.action) });
+    }
+  }
+  return options;
+}
+
+/** The best selection within places per channel under the truth (exact), and what the plan's own rule reaches there. */
+export interface CapacityBest {
+  /** the most any selection of one action per customer within the places can earn under the truth */
+  value: number;
+  /** the plan's rule (selectWithinBudget with the places, no budget) on the true values */
+  greedy: number;
+}
+
+/**
+ * The best selection within places per channel under the truth, exactly: choosing at most one
+ * action per customer within each channel's places is a transportation problem, whose linear
+ * programme has integral optima (its constraint matrix is the incidence matrix of a bipartite
+ * graph, so totally unimodular). Its optimum therefore equals the minimum of the Lagrangian dual
+ * Σ_i max(0, max_a (v_a − λ_channel(a))) + Σ_c λ_c·cap_c over λ ≥ 0, a convex function of one
+ * price per capped channel, minimised here by nested ternary searches.
+ */
+export function bestWithinCapacity(customers: readonly MarketCustomer[], caps: Partial<Record<Channel, number>>): CapacityBest {
+  const all: BudgetCandidate[] = customers.map((c) => ({ id: c.id, options: truthOptions(c) })).filter((c) => c.options.length > 0);
+  const capped = CHANNELS.filter((c) => caps[c] !== undefined);
+  const top = Math.max(1, ...all.flatMap((c) => c.options.map((o) => o.value)));
+  const dual = (price: Partial<Record<Channel, number>>) => {
+    let sum = 0;
+    for (const c of capped) sum += (price[c] as number) * (caps[c] as number);
+    for (const cand of all) {
+      let best = 0;
+      for (const o of cand.options) best = Math.max(best, o.value - (price[o.channel] ?? 0));
+      sum += best;
+    }
+    return sum;
+  };
+  // min over the prices of the channels from index i on, the earlier ones fixed
+  const minimise = (i: number, price: Partial<Record<Channel, number>>): number => {
+    if (i === capped.length) return dual(price);
+    const channel = capped[i] as Channel;
+    let lo = 0, hi = top;
+    const at = (x: number) => minimise(i + 1, { ...price, [channel]: x });
+    for (let k = 0; k < 40; k++) {
+      const a = lo + (hi - lo) / 3, b = hi - (hi - lo) / 3;
+      if (at(a) <= at(b)) hi = b;
+      else lo = a;
+    }
+    return at((lo + hi) / 2);
+  };
+  return { value: minimise(0, {}), greedy: selectWithinBudget(all, Infinity, caps).value };
 }
 
 /** How a plan chose one offer: where the truth makes it the best offer, and where the plan took it. */

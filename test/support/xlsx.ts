@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import zlib from 'node:zlib';
 
 /** One cell of a test workbook: a value, and optionally its number format. */
 export type TestCell = string | number | boolean | Date | null | { value: unknown; numFmt?: string };
@@ -44,4 +45,52 @@ export function typedWhereLossless(cells: string[]): TestCell[] {
     }
     return c;
   });
+}
+
+/** The parts of a zip (a workbook), by path. */
+export async function zipParts(bytes: Buffer): Promise<Map<string, Buffer>> {
+  // unzipper reads a zip from memory too (Open.buffer), which its type declarations leave out.
+  const { Open } = (await import('unzipper')) as unknown as { Open: { buffer(data: Buffer): Promise<{ files: { path: string; buffer(): Promise<Buffer> }[] }> } };
+  const directory = await Open.buffer(bytes);
+  const parts = new Map<string, Buffer>();
+  for (const f of directory.files) parts.set(f.path, await f.buffer());
+  return parts;
+}
+
+/** A zip of the given parts, stored without compression (as valid a zip as Excel's deflated ones). */
+export function storedZip(parts: ReadonlyMap<string, Buffer>): Buffer {
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [path, data] of parts) {
+    const name = Buffer.from(path, 'utf8');
+    const crc = zlib.crc32(data);
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt32LE(crc, 14);
+    head.writeUInt32LE(data.length, 18);
+    head.writeUInt32LE(data.length, 22);
+    head.writeUInt16LE(name.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(data.length, 20);
+    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(name.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    local.push(head, name, data);
+    central.push(entry, name);
+    offset += head.length + name.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.size, 8);
+  end.writeUInt16LE(parts.size, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...local, directory, end]);
 }

@@ -1,12 +1,12 @@
 import { join, resolve } from 'node:path';
 import type { Context } from '../../io/context.js';
-import { parseRate, resolveAsOf } from '../../cli/options.js';
+import { parseCapacity, parseRate, resolveAsOf } from '../../cli/options.js';
 import type { CampaignRules } from '../../domain/campaign/campaign.js';
 import { messages, noteOf, sayNoted, type Lang, type Noted } from '../../domain/catalogue/index.js';
 import { resolveLang } from '../../cli/lang.js';
 import { campaignId, newLedgerEntries } from '../../domain/campaign/contact-history.js';
 import { formatIsoDay } from '../../domain/dates.js';
-import { CHANNELS, type Channel } from '../../domain/playbook-types.js';
+import type { Channel } from '../../domain/playbook-types.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { prepareFile, removeStaleTemps, type PreparedFile } from '../../io/atomic-write.js';
 import { formatChanges, parseListColumns, readPreviousStatus } from '../../io/campaign-output.js';
@@ -38,6 +38,8 @@ export interface CampaignFlags extends PlanFlags, RawOutputFlags {
   holdout?: string;
   /** --test-offers: true without a share (the default share), else the share */
   testOffers?: string | boolean;
+  /** --test-channels: true without a share (the default share), else the share */
+  testChannels?: string | boolean;
   /** customers who came back (winback results' outcomes file), for the serial-defector guard */
   outcomes?: string;
   previous?: string;
@@ -71,13 +73,14 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const caps = parseCapacity(flags.capacity, loaded.setup.lang);
   const holdout = flags.holdout === undefined ? 0 : parseRate('--holdout', flags.holdout, loaded.setup.lang);
   const testOffers = testOfferShare(flags.testOffers, loaded.setup.config.campaign.testOffers, loaded.setup.lang);
+  const testChannels = testOfferShare(flags.testChannels, loaded.setup.config.campaign.testChannels, loaded.setup.lang, '--test-channels');
   const columns = flags.columns === undefined ? undefined : parseListColumns(flags.columns, loaded.setup.lang);
   // Large exports are planned on worker threads too (docs/performance.md, "One engine").
   const planning = { threads: resolveThreads(flags.threads, ctx.env, loaded.setup.lang), minParallelBytes: resolveParallelMinBytes(ctx.env, loaded.setup.lang) };
   const created = await ensureOutputDir(outDir, flags.out);
   try {
     // One lock on the ledger and one on the output directory: runs sharing either wait their turn.
-    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, testOffers, lock, budget, columns, planning }));
+    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, testOffers, testChannels, lock, budget, columns, planning }));
   } catch (err) {
     // A run that failed leaves no empty output folder behind.
     await removeCreatedDirs(created);
@@ -94,6 +97,8 @@ interface RunSetup {
   holdout: number;
   /** share of listed customers with a randomised offer */
   testOffers: number;
+  /** share of listed customers with a randomised channel */
+  testChannels: number;
   lock: HeldLock;
   /** what --budget chose (summary.json reports it) */
   budget: BudgetSelection | undefined;
@@ -152,7 +157,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     summary: (outputs, after) => ({
       ...campaignManifest({
         opened, loaded, periodDays: r.periodDays, id, counts, ledgerPath, before: { entries: scan.entries, sha256: scan.sha256 }, after,
-        dryRun: Boolean(flags.dryRun), holdout: r.holdout, testOffers: r.testOffers, outputs, warnings,
+        dryRun: Boolean(flags.dryRun), holdout: r.holdout, testOffers: r.testOffers, testChannels: r.testChannels, outputs, warnings,
       }),
       // What --budget bought, as in plan's summary.json.
       ...(r.budget ? { budget: budgetJson(r.budget) } : {}),
@@ -186,7 +191,7 @@ async function prepareRun(ctx: Context, flags: CampaignFlags, r: RunSetup, id: s
   const serial = outcomes ? buildSerialGuard(outcomes, history.kept, loaded) : undefined;
   const rules: CampaignRules = {
     asOf, periodEnd: asOf + r.periodDays - 1, campaignId: id, permission: loaded.setup.config.permission,
-    ledger: history.index, campaign: loaded.setup.config.campaign, holdout: r.holdout, testOffers: r.testOffers, lang: loaded.setup.lang, ...(serial ? { regained: serial.regained } : {}),
+    ledger: history.index, campaign: loaded.setup.config.campaign, holdout: r.holdout, testOffers: r.testOffers, testChannels: r.testChannels, lang: loaded.setup.lang, ...(serial ? { regained: serial.regained } : {}),
     ...(flags.suppress !== undefined ? { suppression: await readSuppression(ctx, flags.suppress, loaded.setup.config.permission.defaultPhoneCountry, loaded.setup.lang) } : {}),
   };
   // Suppressed customers are `never` in the plan itself: permission is decided before value.
@@ -204,25 +209,15 @@ function parsePeriod(text: string | undefined, fallback: number, lang: Lang): nu
   return days;
 }
 
-function parseCapacity(text: string | undefined, lang: Lang): Partial<Record<Channel, number>> {
-  if (text === undefined) return {};
-  const caps: Partial<Record<Channel, number>> = {};
-  for (const part of text.split(',')) {
-    const [ch, n] = part.split('=').map((s) => s.trim());
-    if (!CHANNELS.includes(ch as Channel) || !/^\d+$/.test(n ?? '')) {
-      throw new UsageError(messages(lang).flags.capacity(part), messages(lang).flags.capacityHint(CHANNELS.join(', ')));
-    }
-    caps[ch as Channel] = Number(n);
-  }
-  return caps;
-}
-
-
-/** The share of --test-offers: the flag's (a bare flag: 20 %, judgement: enough randomised contacts per offer within a few runs while most customers keep the plan's best offer), else the config's. */
-export function testOfferShare(flag: string | boolean | undefined, configured: number, lang: Lang): number {
+/**
+ * The share of --test-offers (or --test-channels): the flag's (a bare flag: 20 %, judgement:
+ * enough randomised contacts per offer or channel within a few runs while most customers keep
+ * the plan's best action), else the config's.
+ */
+export function testOfferShare(flag: string | boolean | undefined, configured: number, lang: Lang, name = '--test-offers'): number {
   if (flag === undefined || flag === false) return configured;
   if (flag === true) return DEFAULT_TEST_OFFER_SHARE;
-  return parseRate('--test-offers', flag, lang);
+  return parseRate(name, flag, lang);
 }
 
 const DEFAULT_TEST_OFFER_SHARE = 0.2;

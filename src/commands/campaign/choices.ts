@@ -87,5 +87,5 @@ export async function discardPass(pass: ChoicePass): Promise<void> {
 
 function emptyCounts(): CampaignCounts {
   const zero = () => Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
-  return { lists: zero(), retention: zero(), excluded: {}, warnings: 0, randomised: 0 };
+  return { lists: zero(), retention: zero(), excluded: {}, warnings: 0, randomised: 0, randomisedChannels: 0 };
 }

@@ -7,7 +7,7 @@ import type { ContactLookup, LedgerEntry } from '../../domain/campaign/contact-h
 import { SharedContacts, sharedContactDetail, sharedContactKey } from '../../domain/permission/contact-point.js';
 import type { Channel } from '../../domain/playbook-types.js';
 import type { EpochDay } from '../../domain/types.js';
-import { RANDOMISED_MARK } from '../../domain/campaign/test-offers.js';
+import { measureMarks } from '../../domain/campaign/test-offers.js';
 import { messages, type Lang } from '../../domain/catalogue/index.js';
 import { pack, unpack } from '../../domain/record-codec.js';
 import type { CampaignFiles } from '../../io/campaign-output.js';
@@ -62,7 +62,9 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
       const full = files.listedAround(channel, a, priority, b, retention);
       if (full) await full;
       (retention ? counts.retention : counts.lists)[channel]++;
-      if (measure.endsWith(`:${RANDOMISED_MARK}`)) counts.randomised++;
+      const marks = measureMarks(measure);
+      if (marks.offerRandomised) counts.randomised++;
+      if (marks.channelRandomised) counts.randomisedChannels++;
       if (s.trackContacts) planned.push({ customer_id: id, channel, campaign_date: s.asOf, campaign_id: s.campaignId, measure, outcome: 'contacted' });
       if (s.trackStatus) status.set(id, retention ? `list:retention-${channel}` : `list:${channel}`);
       continue;

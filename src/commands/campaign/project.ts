@@ -7,9 +7,9 @@
  */
 import { choiceBeforeHistory, type CampaignChoice, type CampaignRules } from '../../domain/campaign/campaign.js';
 import { DECISION_RANK, type PlannedCustomer, type PlanSetup } from '../../domain/plan/plan.js';
-import type { Channel } from '../../domain/playbook-types.js';
+import { CHANNELS, type Channel } from '../../domain/playbook-types.js';
 import type { RecordField } from '../../domain/record-codec.js';
-import { formatMeasure, testOffer } from '../../domain/campaign/test-offers.js';
+import { formatMeasure, testChannel, testOffer } from '../../domain/campaign/test-offers.js';
 import { ListRowFormatter, listTexts, listValues } from '../../io/campaign-output.js';
 import type { CsvFormat } from '../../io/csv/write.js';
 import type { Projection } from '../../engine/index.js';
@@ -58,31 +58,57 @@ export function createProjection(o: CampaignProjectionOptions, setup: PlanSetup,
   };
 }
 
-function spoolRecord(p: PlannedCustomer, choice: CampaignChoice, retention: boolean, rules: CampaignProjectionOptions['rules'], rows: ListRowFormatter, texts: ReturnType<typeof listTexts>, lang: PlanSetup['lang']): string {
-  // A listed win-back customer in the test share gets an offer drawn at random; the priority stays the plan's.
-  const listed = choice.kind === 'list' && !retention ? randomisedOffer(p, choice.channel, rules) : undefined;
+function spoolRecord(p: PlannedCustomer, planned: CampaignChoice, retention: boolean, rules: CampaignProjectionOptions['rules'], rows: ListRowFormatter, texts: ReturnType<typeof listTexts>, lang: PlanSetup['lang']): string {
+  // A listed win-back customer in a test share gets a channel and/or an offer drawn at random; the priority stays the plan's.
+  const drawn = planned.kind === 'list' && !retention ? randomisedAction(p, planned.channel, rules) : undefined;
+  const choice: CampaignChoice = drawn && planned.kind === 'list' ? { ...planned, channel: drawn.channel } : planned;
+  const listed = drawn?.listed;
   const shown = listed ?? p;
-  const row = choice.kind === 'list' ? rows.around(choice.channel, listValues(shown, choice.channel, 0, choice.contact, texts, lang, listed !== undefined)) : undefined;
-  return spoolChoice(choice, p.row.customer_id, p.channel ?? '', measureOf(p, retention, listed), row, retention);
+  const row = choice.kind === 'list' ? rows.around(choice.channel, listValues(shown, choice.channel, 0, choice.contact, texts, lang, drawn?.offerRandomised === true)) : undefined;
+  return spoolChoice(choice, p.row.customer_id, p.channel ?? '', measureOf(p, retention, listed, drawn), row, retention);
 }
 
 /** The ledger's measure says the track: a retention contact is never taken for a win-back one. */
-export function measureOf(p: PlannedCustomer, retention: boolean, listed: PlannedCustomer | undefined): string {
+export function measureOf(p: PlannedCustomer, retention: boolean, listed: PlannedCustomer | undefined, drawn?: Pick<DrawnAction, 'offerRandomised' | 'channelRandomised'>): string {
   const shown = listed ?? p;
-  return retention ? `retention:${p.value.offer_type ?? 'none'}` : formatMeasure(p.reason.code, shown.value.offer_type ?? 'none', listed !== undefined);
+  return retention ? `retention:${p.value.offer_type ?? 'none'}` : formatMeasure(p.reason.code, shown.value.offer_type ?? 'none', drawn?.offerRandomised === true, drawn?.channelRandomised === true);
+}
+
+/** What the test shares drew for a listed customer: the channel, and the customer as listed on it. */
+interface DrawnAction {
+  channel: Channel;
+  /** the customer valued on the drawn channel and offer (undefined: the plan's own action) */
+  listed: PlannedCustomer | undefined;
+  offerRandomised: boolean;
+  channelRandomised: boolean;
 }
 
 /**
- * The customer with the offer `campaign --test-offers` draws for them, valued as the plan valued
- * that offer on the listed channel; undefined when they are not in the test share. The draw is
- * among the offers the plan compared (the measure's permitted offers, after any serial-defector cap).
+ * The action `campaign --test-channels` and `--test-offers` draw for a listed win-back
+ * customer, valued as the plan valued it; undefined when the customer is in neither test share.
+ * The channel is drawn among the permitted channels the plan valued for the customer (never one
+ * the permission verdict refused); with a drawn channel and no drawn offer, the offer is the
+ * plan's best on that channel. The offer is drawn among the offers the plan compared on the
+ * listed channel (the measure's permitted offers, after any serial-defector cap).
  */
-function randomisedOffer(p: PlannedCustomer, channel: Channel, rules: Pick<CampaignRules, 'testOffers' | 'campaign'>): PlannedCustomer | undefined {
+function randomisedAction(p: PlannedCustomer, planned: Channel, rules: Pick<CampaignRules, 'testOffers' | 'testChannels' | 'campaign'>): DrawnAction | undefined {
   const share = rules.testOffers ?? 0;
-  if (share === 0 || p.value.decision !== 'win_back') return undefined;
-  const onChannel = p.value.offersConsidered.filter((o) => o.channel === channel);
-  const offer = testOffer(p.row.customer_id, rules.campaign.programmeSalt, share, [...new Set(onChannel.map((o) => o.offer_type))]);
-  const valued = onChannel.find((o) => o.offer_type === offer);
-  if (offer === undefined || valued === undefined) return undefined;
-  return { ...p, value: { ...p.value, offer_type: offer, p_winback: valued.p_winback, sltv: valued.sltv, expected_value: valued.expected_value } };
+  const channelShare = rules.testChannels ?? 0;
+  // Nothing per row without a test share (the common run).
+  if ((share === 0 && channelShare === 0) || p.value.decision !== 'win_back') return undefined;
+  const salt = rules.campaign.programmeSalt;
+  const valued = p.value.offersConsidered;
+  const channels = channelShare > 0 ? CHANNELS.filter((c) => p.permission.allowed[c] && valued.some((o) => o.channel === c)) : [];
+  const drawnChannel = channelShare > 0 ? testChannel(p.row.customer_id, salt, channelShare, channels) : undefined;
+  const channel = drawnChannel ?? planned;
+  const onChannel = valued.filter((o) => o.channel === channel);
+  const drawnOffer = share > 0 ? testOffer(p.row.customer_id, salt, share, [...new Set(onChannel.map((o) => o.offer_type))]) : undefined;
+  if (drawnChannel === undefined && drawnOffer === undefined) return undefined;
+  // On the plan's channel its own offer; on another drawn channel the offer the plan values most there; a drawn offer wins.
+  const best = onChannel.reduce<(typeof onChannel)[number] | undefined>((b, o) => (b === undefined || o.expected_value > b.expected_value ? o : b), undefined);
+  const action = drawnOffer !== undefined ? onChannel.find((o) => o.offer_type === drawnOffer) : channel === planned ? onChannel.find((o) => o.offer_type === p.value.offer_type) : best;
+  const unchanged = channel === planned && (action === undefined || action.offer_type === p.value.offer_type);
+  const listed = action === undefined || unchanged ? undefined
+    : { ...p, channel, value: { ...p.value, channel, offer_type: action.offer_type, p_winback: action.p_winback, sltv: action.sltv, expected_value: action.expected_value } };
+  return { channel, listed, offerRandomised: drawnOffer !== undefined && action !== undefined, channelRandomised: drawnChannel !== undefined };
 }

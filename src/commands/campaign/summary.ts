@@ -19,6 +19,8 @@ export interface CampaignCounts {
   warnings: number;
   /** listed customers whose offer was drawn at random (--test-offers) */
   randomised: number;
+  /** listed customers whose channel was drawn at random (--test-channels) */
+  randomisedChannels: number;
 }
 
 export interface ManifestInput {
@@ -35,6 +37,8 @@ export interface ManifestInput {
   holdout: number;
   /** share of listed customers with a randomised offer */
   testOffers: number;
+  /** share of listed customers with a randomised channel */
+  testChannels: number;
   /** the files renamed into place before summary.json, with their sizes */
   outputs: RunOutputs;
   /** warnings of the run itself (ledger, pacing, serial defectors) */
@@ -67,6 +71,8 @@ export function campaignManifest(m: ManifestInput) {
     model_sha256: m.loaded.sources.modelSha256,
     holdout_share: m.holdout,
     test_offers_share: m.testOffers,
+    // Only when channels are drawn: older summaries keep their shape.
+    ...(m.testChannels > 0 ? { test_channels_share: m.testChannels } : {}),
     dry_run: m.dryRun,
     ledger: {
       file: m.ledgerPath ?? null,
@@ -76,7 +82,7 @@ export function campaignManifest(m: ManifestInput) {
       appended: m.after?.appended ?? 0,
     },
     // listed counts both tracks; lists are the win-back lists, retention_lists the retention ones.
-    counts: { listed, excluded_total: excluded, lists: m.counts.lists, ...(retained > 0 ? { retention_lists: m.counts.retention } : {}), excluded: sortKeys(m.counts.excluded), randomised_offers: m.counts.randomised },
+    counts: { listed, excluded_total: excluded, lists: m.counts.lists, ...(retained > 0 ? { retention_lists: m.counts.retention } : {}), excluded: sortKeys(m.counts.excluded), randomised_offers: m.counts.randomised, ...(m.testChannels > 0 ? { randomised_channels: m.counts.randomisedChannels } : {}) },
     outputs: m.outputs,
     ...savedWarnings(warnings),
   };

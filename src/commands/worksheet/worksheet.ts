@@ -18,6 +18,7 @@ import { renderNote } from '../../io/worksheet/render.js';
 import { planExport } from '../../engine/index.js';
 import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup } from '../../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../../cli/plan-options.js';
+import { resolveLang } from '../../cli/lang.js';
 import { planSummary } from '../plan.js';
 import { QuitRequested, WorksheetFlow } from './flow.js';
 import { addManualCustomer } from './manual.js';
@@ -38,13 +39,15 @@ export interface WorksheetFlags extends PlanFlags, RawOutputFlags {
 
 /** `winback worksheet`: the consultant's four templates, interactively or from --answers; writes plan.csv, lists and worksheet.md. */
 export async function runWorksheet(ctx: Context, file: string | undefined, flags: WorksheetFlags): Promise<number> {
-  const early = messages(flags.lang === 'de' ? 'de' : 'en').worksheet.texts;
+  // Before the session and the config are read: --lang, else WINBACK_LANG or the locale (as the error's frame is).
+  const envLang = flags.lang !== undefined ? langIn(flags.lang) : resolveLang(undefined, ctx.env);
+  const early = messages(envLang).worksheet.texts;
   if (!flags.session) throw new UsageError(early.errors.sessionRequired, early.errors.sessionExample);
   refuseStdout('--out', flags.out, 'worksheet');
   const sessionPath = resolve(ctx.cwd, flags.session);
-  const existing = await loadSession(sessionPath, flags.session, flags.lang === 'de' ? 'de' : 'en');
-  const answers = flags.answers !== undefined ? await readAnswersFile(resolve(ctx.cwd, flags.answers), flags.answers, flags.lang === 'de' ? 'de' : 'en') : undefined;
-  const t0 = messages(langIn(flags.lang ?? existing?.lang ?? langOf(answers))).worksheet.texts;
+  const existing = await loadSession(sessionPath, flags.session, envLang);
+  const answers = flags.answers !== undefined ? await readAnswersFile(resolve(ctx.cwd, flags.answers), flags.answers, envLang) : undefined;
+  const t0 = messages(langIn(flags.lang ?? existing?.lang ?? langOf(answers) ?? envLang)).worksheet.texts;
   if (file === '-' || flags.export === '-') throw new UsageError(t0.errors.stdin, t0.errors.stdinHint);
   if (!answers && !ctx.stdinIsTTY) throw new UsageError(t0.errors.noTerminal, t0.errors.noTerminalHint);
   if (flags.reopen !== undefined && flags.reopen !== false && !existing) throw new UsageError(t0.errors.reopenNothing(flags.session), t0.errors.reopenHint);

@@ -14,6 +14,9 @@ import type { BehaviourFeatures } from '../value/value.js';
 import { behaviourShift, featureValue, logit, sigmoid } from '../value/value.js';
 import type { OfferSpec } from '../playbook-types.js';
 import { offerEffectsOf, organicRatesOf, type OfferEffect, type OrganicRate } from './effects.js';
+import { channelEffectsOf, type ChannelEffect } from './channels.js';
+import { secondLifetimeScaleOf, type SecondLifeObservation, type SecondLifetimeScale } from './lifetime.js';
+import { CHANNELS, type Channel } from '../playbook-types.js';
 import type { FitData } from './fit.js';
 import { fitPenalisedLogistic, linearPredictor, logPosterior } from './fit.js';
 
@@ -31,6 +34,13 @@ export interface HistoryRow {
   control?: boolean;
   /** the offer was drawn at random (campaign --test-offers): counts for the offer effects */
   randomised?: boolean;
+  /** the channel of a contact, and the playbook's odds factor for it (a fixed offset of the fit, like the offer's) */
+  channel?: Channel;
+  channelOddsFactor?: number;
+  /** the channel was drawn at random among the customer's permitted channels: counts for the channel effects */
+  channelRandomised?: boolean;
+  /** a returner's second lifetime as observed and as the value model expects it */
+  secondLife?: SecondLifeObservation;
 }
 
 export interface ReasonRate {
@@ -78,8 +88,20 @@ export interface FitStats {
  * the organic return (control groups) and the offer effects (randomised offers). `calibrate`
  * keeps each only where it decides better than the defaults on the holdout.
  */
-export type CalibrationPart = 'response' | 'organic' | 'offers';
-export const CALIBRATION_PARTS: readonly CalibrationPart[] = ['response', 'organic', 'offers'];
+export type CalibrationPart = 'response' | 'organic' | 'offers' | 'channels' | 'lifetime';
+export const CALIBRATION_PARTS: readonly CalibrationPart[] = ['response', 'organic', 'offers', 'channels', 'lifetime'];
+
+/** The parts a model holds figures for (a part without data — no control customers, no randomised offer — is not one). */
+export function partsLearned(model: Pick<CalibratedModel, 'baseRates' | 'organicRates' | 'offerEffects' | 'channelEffects' | 'secondLifetime'>): CalibrationPart[] {
+  const has: Record<CalibrationPart, boolean> = {
+    response: Object.keys(model.baseRates).length > 0,
+    organic: model.organicRates !== undefined,
+    offers: model.offerEffects !== undefined,
+    channels: model.channelEffects !== undefined,
+    lifetime: model.secondLifetime !== undefined,
+  };
+  return CALIBRATION_PARTS.filter((p) => has[p]);
+}
 
 /** What to fit: which parts, and whether the holdout is kept out (the comparison) or every row is used (the final fit). */
 export interface CalibrationOptions {
@@ -88,6 +110,8 @@ export interface CalibrationOptions {
   allRows?: boolean;
   /** hold out this fold instead of the holdout (fold 0): the comparison's cross-fitting (holdoutFold) */
   fold?: number;
+  /** which of the second lifetime's scales to learn (the others stay 1); default both */
+  lifetimeScales?: { length: boolean; margin: boolean };
 }
 
 /** A fitted reacquisition model: JSON-serialisable and frozen. */
@@ -103,6 +127,10 @@ export interface CalibratedModel {
   organicRates?: Record<string, OrganicRate>;
   /** offer odds factors per reason × offer from randomised contacts (absent: the playbook's) */
   offerEffects?: Record<string, Record<string, OfferEffect>>;
+  /** odds factors per channel from contacts whose channel was drawn at random (absent: the playbook's channelResponse) */
+  channelEffects?: Partial<Record<Channel, ChannelEffect>>;
+  /** scales on the playbook's second-lifetime length and margin, from the returns (absent: 1) */
+  secondLifetime?: SecondLifetimeScale;
   /** the English texts of the fit's warnings (what older readers show) */
   warnings: string[];
   /** beside each warning its catalogue key and arguments, worded in the reader's language (absent in older models) */
@@ -113,7 +141,11 @@ export interface CalibratedModel {
 const MIN_PRIOR_STRENGTH = 0.5;
 const PRIOR_CLAMP = 1e-3;
 
-type CalibrationPlaybook = { reasons: readonly Pick<ReasonEntry, 'code' | 'baseRate' | 'organicRate'>[]; offers?: readonly Pick<OfferSpec, 'id' | 'reacquisitionOddsFactor'>[] };
+type CalibrationPlaybook = {
+  reasons: readonly Pick<ReasonEntry, 'code' | 'baseRate' | 'organicRate'>[];
+  offers?: readonly Pick<OfferSpec, 'id' | 'reacquisitionOddsFactor'>[];
+  channelResponse?: Partial<Record<Channel, number>>;
+};
 
 /** A warning of the fit, as a catalogue key (messages.ts, calibrate); model.json keeps its English words. */
 export type CalibrationNote = Extract<Said<'calibrate'>, { key: 'unknownReasons' | 'notConverged' | 'fixedAtZero' | 'fewHoldout' }>;
@@ -166,7 +198,15 @@ export function calibrateModelWithNotes(
   const organicRates = parts.includes('organic')
     ? organicRatesOf(controls.filter(learnFrom), new Map(playbook.reasons.map((r) => [r.code as string, r.organicRate ?? 0])), coefficients)
     : {};
-  const offerEffects = parts.includes('offers') ? offerEffectsFrom(usable.filter(learnFrom), playbook, alpha, coefficients) : {};
+  // Channels first (against the playbook's offer factors), then the offers against the learned channels.
+  const channelEffects = parts.includes('channels') ? channelEffectsFrom(usable.filter(learnFrom), playbook, alpha, coefficients) : {};
+  const channelFactor = (r: HistoryRow) => (r.channel !== undefined ? channelEffects[r.channel]?.factor : undefined) ?? r.channelOddsFactor ?? 1;
+  const offerEffects = parts.includes('offers') ? offerEffectsFrom(usable.filter(learnFrom), playbook, alpha, coefficients, channelFactor) : {};
+  const scales = options.lifetimeScales ?? { length: true, margin: true };
+  const learnedLife = parts.includes('lifetime') && (scales.length || scales.margin)
+    ? secondLifetimeScaleOf(known.filter(learnFrom).flatMap((r) => (r.secondLife ? [r.secondLife] : [])))
+    : undefined;
+  const secondLifetime = learnedLife && { ...learnedLife, lengthScale: scales.length ? learnedLife.lengthScale : 1, marginScale: scales.margin ? learnedLife.marginScale : 1 };
   const model: CalibratedModel = deepFreeze({
     version: 1,
     kind: 'winback-reacquisition-model',
@@ -190,6 +230,8 @@ export function calibrateModelWithNotes(
     },
     ...(Object.keys(organicRates).length > 0 ? { organicRates } : {}),
     ...(Object.keys(offerEffects).length > 0 ? { offerEffects } : {}),
+    ...(Object.keys(channelEffects).length > 0 ? { channelEffects } : {}),
+    ...(secondLifetime ? { secondLifetime } : {}),
     ...savedWarnings(warnings.map((note) => noteOf('calibrate', note))),
   });
   return { model, notes: warnings };
@@ -201,6 +243,7 @@ function offerEffectsFrom(
   playbook: { reasons: readonly Pick<ReasonEntry, 'code'>[]; offers?: readonly Pick<OfferSpec, 'id' | 'reacquisitionOddsFactor'>[] },
   alpha: readonly number[],
   coefficients: BehaviourCoefficients,
+  channelFactor: (r: HistoryRow) => number,
 ) {
   const index = new Map(playbook.reasons.map((r, i) => [r.code as string, i]));
   const factors = new Map((playbook.offers ?? []).map((o) => [o.id, o.reacquisitionOddsFactor]));
@@ -209,10 +252,29 @@ function offerEffectsFrom(
     randomised.map((r) => ({
       reasonCode: r.reasonCode,
       offerId: r.offerId as string,
-      offset: (alpha[index.get(r.reasonCode) as number] as number) + behaviourShift(r.behaviour, coefficients) + Math.log(factors.get(r.offerId as string) as number),
+      offset: (alpha[index.get(r.reasonCode) as number] as number) + behaviourShift(r.behaviour, coefficients) + Math.log(factors.get(r.offerId as string) as number) + Math.log(channelFactor(r)),
       wonBack: r.wonBack,
     })),
     (id) => factors.get(id),
+  );
+}
+
+// The contacts whose channel was drawn at random: their log-odds under the fitted model with the offer's and the playbook's channel factor.
+function channelEffectsFrom(
+  usable: readonly HistoryRow[],
+  playbook: Pick<CalibrationPlaybook, 'reasons' | 'channelResponse'>,
+  alpha: readonly number[],
+  coefficients: BehaviourCoefficients,
+) {
+  const index = new Map(playbook.reasons.map((r, i) => [r.code as string, i]));
+  const randomised = usable.filter((r): r is HistoryRow & { channel: Channel } => r.channelRandomised === true && r.channel !== undefined);
+  return channelEffectsOf(
+    randomised.map((r) => ({
+      channel: r.channel,
+      offset: (alpha[index.get(r.reasonCode) as number] as number) + behaviourShift(r.behaviour, coefficients) + Math.log(r.offerOddsFactor ?? 1) + Math.log(r.channelOddsFactor ?? 1),
+      wonBack: r.wonBack,
+    })),
+    (c) => playbook.channelResponse?.[c] ?? 1,
   );
 }
 
@@ -256,7 +318,8 @@ function designOf(rows: readonly HistoryRow[], playbook: { reasons: readonly Pic
   return {
     group: Int32Array.from(rows, (r) => index.get(r.reasonCode) as number),
     features: BEHAVIOUR_FEATURES.map((f) => Float64Array.from(rows, (r) => featureValue(r.behaviour[f], config.coefficients[f]))),
-    offset: Float64Array.from(rows, (r) => Math.log(r.offerOddsFactor ?? 1)),
+    // The offer's and the channel's factors are the plan's own: the reason's rate is the reference customer's on a letter (factor 1).
+    offset: Float64Array.from(rows, (r) => Math.log(r.offerOddsFactor ?? 1) + Math.log(r.channelOddsFactor ?? 1)),
     y: Uint8Array.from(rows, (r) => (r.wonBack ? 1 : 0)),
     priorMean: playbook.reasons.map((r) => Math.min(Math.max(r.baseRate, PRIOR_CLAMP), 1 - PRIOR_CLAMP)),
     priorStrength: Math.max(config.calibration.priorStrength, MIN_PRIOR_STRENGTH),
@@ -340,7 +403,7 @@ const probability = z.number().min(0).max(1);
 const modelSchema = z.object({
   version: z.literal(1),
   kind: z.literal('winback-reacquisition-model'),
-  parts: z.array(z.enum(['response', 'organic', 'offers'])).optional(),
+  parts: z.array(z.enum(['response', 'organic', 'offers', 'channels', 'lifetime'])).optional(),
   baseRates: z.record(z.string(), z.object({ rate: probability, prior: probability, cases: z.number().int().min(0), wins: z.number().int().min(0) })),
   coefficients: z.object(
     Object.fromEntries(BEHAVIOUR_FEATURES.map((f) => [f, z.object({ weight: z.number(), reference: z.number().min(0), cap: z.number().positive() })])),
@@ -348,6 +411,8 @@ const modelSchema = z.object({
   fit: z.looseObject({ trainCases: z.number().int().min(0), auc: z.number().min(0).max(1).nullable() }),
   organicRates: z.record(z.string(), z.object({ rate: probability, prior: probability, cases: z.number().int().min(0), returns: z.number().int().min(0) })).optional(),
   offerEffects: z.record(z.string(), z.record(z.string(), z.object({ factor: z.number().positive(), prior: z.number().positive(), cases: z.number().int().min(0), wins: z.number().int().min(0) }))).optional(),
+  channelEffects: z.partialRecord(z.enum(CHANNELS), z.object({ factor: z.number().positive(), prior: z.number().positive(), cases: z.number().int().min(0), wins: z.number().int().min(0), weight: z.number().min(0).max(1) })).optional(),
+  secondLifetime: z.looseObject({ lengthScale: z.number().positive(), marginScale: z.number().positive() }).optional(),
   warnings: z.array(z.string()),
   warning_keys: z.array(z.object({ key: z.string(), args: z.array(z.unknown()) }).nullable()).optional(),
 });

@@ -16,6 +16,17 @@ import type { ModelConfig } from '../defaults.js';
 import type { Channel, ChannelCosts, OfferSpec, ReasonEntry } from '../playbook-types.js';
 import type { CustomerRow, EpochDay } from '../types.js';
 import { evaluateCustomer } from '../value/decision.js';
+import { withLearnedFactors } from './apply.js';
+
+// Per model and playbook the folded playbook is built once, not per held-out customer.
+const folded = new WeakMap<CalibratedModel, { playbook: ComparePlaybook; applied: ComparePlaybook }>();
+function learnedPlaybook(playbook: ComparePlaybook, model: CalibratedModel): ComparePlaybook {
+  const hit = folded.get(model);
+  if (hit !== undefined && hit.playbook === playbook) return hit.applied;
+  const applied = withLearnedFactors(playbook, model);
+  folded.set(model, { playbook, applied });
+  return applied;
+}
 
 /** The arm of a customer who was not contacted (the control group), and of a decision not to contact. */
 export const CONTROL_ARM = 'control';
@@ -164,14 +175,16 @@ export function holdoutChoice(
   playbook: ComparePlaybook,
   config: ModelConfig,
   model: CalibratedModel | undefined,
-): { choice: string; rewards: Map<string, number>; predicted: Map<string, number> } | undefined {
-  const entry = playbook.reasons.find((r) => r.code === a.reasonCode);
+): HoldoutDecision | undefined {
+  // The model's channel factors and second-lifetime scales act through the playbook's fields, as in the plan.
+  const pb = model ? learnedPlaybook(playbook, model) : playbook;
+  const entry = pb.reasons.find((r) => r.code === a.reasonCode);
   if (entry === undefined || entry.final) return undefined;
   const input: Parameters<typeof evaluateCustomer>[0] = {
     row: a.customer, reasonCode: a.reasonCode, reasonConfidence: 1, entry, offers: playbook.offers, channels: [a.channel],
     channelCosts: playbook.channelCosts, asOf: a.contactDay, contactDay: a.contactDay, config,
   };
-  if (playbook.channelResponse) input.channelResponse = playbook.channelResponse;
+  if (pb.channelResponse) input.channelResponse = pb.channelResponse;
   if (model) input.model = model;
   const v = evaluateCustomer(input);
   if (v.value_at_stake === null || v.offersConsidered.length === 0) return undefined;
@@ -179,13 +192,44 @@ export function holdoutChoice(
   // net of its incentive, less the channel's cost; without contact, the plain second lifetime.
   const cost = playbook.channelCosts[a.channel];
   const rewards = new Map<string, number>([[CONTROL_ARM, a.wonBack ? v.value_at_stake : 0]]);
+  const payoff = new Map<string, number>([[CONTROL_ARM, v.value_at_stake]]);
+  const chance = new Map<string, number>([[CONTROL_ARM, v.p_organic ?? 0]]);
   // The model's expectation of the same money: its chance of a return on each arm (no contact:
   // the organic return) times what the return brings.
   const predicted = new Map<string, number>([[CONTROL_ARM, (v.p_organic ?? 0) * v.value_at_stake]]);
   for (const o of v.offersConsidered) {
     const incentive = playbook.offers.find((x) => x.id === o.offer_type)?.incentiveCost ?? 0;
     rewards.set(o.offer_type, (a.wonBack ? o.sltv - incentive : 0) - cost);
+    payoff.set(o.offer_type, o.sltv - incentive);
+    chance.set(o.offer_type, o.p_winback);
     predicted.set(o.offer_type, o.p_winback * (o.sltv - incentive) - cost);
   }
-  return { choice: v.decision === 'win_back' && v.offer_type !== null ? v.offer_type : CONTROL_ARM, rewards, predicted };
+  return { choice: v.decision === 'win_back' && v.offer_type !== null ? v.offer_type : CONTROL_ARM, rewards, predicted, chance, payoff, cost };
+}
+
+/** A model's decision for a held-out customer, with the money each arm made and what the model expects of each. */
+export interface HoldoutDecision {
+  /** the offer the model would make on the logged channel and day, or CONTROL_ARM */
+  choice: string;
+  /** the money each arm made: what the return brought if the customer came back, less the channel's cost on a contact */
+  rewards: Map<string, number>;
+  /** the model's expectation of that money: its chance of a return on the arm times what the return brings, less the cost */
+  predicted: Map<string, number>;
+  /** the model's chance of a return on each arm (no contact: the organic return) */
+  chance: Map<string, number>;
+  /** what a return brings on each arm (net of the offer's incentive), by the playbook the decision was valued with */
+  payoff: Map<string, number>;
+  /** the channel's cost, paid on every contact arm */
+  cost: number;
+}
+
+/**
+ * A model's prediction of the money each arm makes, valued with another playbook's second
+ * lifetime (the learned one the comparison values returns with): the model's chances times the
+ * valuation's payoffs. A control variate that predicts the money actually measured.
+ */
+export function predictedMoney(model: HoldoutDecision, valuation: HoldoutDecision): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [arm, p] of model.chance) out.set(arm, p * (valuation.payoff.get(arm) ?? 0) - (arm === CONTROL_ARM ? 0 : valuation.cost));
+  return out;
 }

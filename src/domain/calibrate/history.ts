@@ -5,7 +5,8 @@
  */
 import type { HistoryRow } from './calibrate.js';
 import { CONTROL_ARM, type HoldoutAttempt } from './compare.js';
-import { CHANNELS, type Channel } from '../playbook-types.js';
+import { CHANNELS, type Channel, type ReasonEntry } from '../playbook-types.js';
+import { expectedSecondLife, type SecondLifeObservation } from './lifetime.js';
 import type { ModelConfig } from '../defaults.js';
 import type { OfferSpec } from '../playbook-types.js';
 import { classifyReason } from '../reasons/index.js';
@@ -28,12 +29,22 @@ export interface HistoryInputRow extends CustomerRow {
   attempt_group?: string;
   /** the offer was drawn at random (campaign --test-offers) */
   offer_randomised?: boolean | null;
+  /** the channel was drawn at random among the permitted ones (campaign --test-channels); blank in older histories: chosen by the plan */
+  channel_randomised?: boolean | null;
+  /** margin earned since the return */
+  second_lifetime_margin?: number;
+  /** the returner left again on this day (blank: still a customer at the history's as-of date) */
+  cancelled_again?: EpochDay;
 }
 
 export interface HistorySettings {
   vocabulary: ReasonVocabulary;
   offers: readonly OfferSpec[];
   config: ModelConfig;
+  /** the playbook's reasons (their second-lifetime factors: what the value model expects of a returner) */
+  reasons?: readonly ReasonEntry[];
+  /** the playbook's odds factor per channel */
+  channelResponse?: Partial<Record<Channel, number>>;
   /** day the features are computed at when a row has no contact_date; undefined leaves months since churn unknown */
   fallbackContactDay?: EpochDay;
   /** the language of the rejects (default English) */
@@ -90,6 +101,14 @@ export function historyAttemptOf(
   }
   const attempt: HistoryAttempt = { row: history, notes };
   const channel = row.channel?.trim().toLowerCase() as Channel | undefined;
+  // A contact's channel enters its fit as the plan values it; a control customer had none.
+  if (history.control !== true && channel !== undefined && CHANNELS.includes(channel)) {
+    history.channel = channel;
+    history.channelOddsFactor = settings.channelResponse?.[channel] ?? 1;
+    if (row.channel_randomised === true) history.channelRandomised = true;
+  }
+  const secondLife = row.won_back ? secondLifeOf(row, reason.code, contactDay ?? 0, history.offerId, settings) : undefined;
+  if (secondLife) history.secondLife = secondLife;
   const arm = history.control === true ? CONTROL_ARM : history.randomised === true ? history.offerId : undefined;
   if (arm !== undefined && row.contact_date !== undefined && channel !== undefined && CHANNELS.includes(channel)) {
     attempt.randomArm = { customer: row, reasonCode: reason.code, contactDay: row.contact_date, channel, arm, wonBack: row.won_back };
@@ -97,6 +116,17 @@ export function historyAttemptOf(
   if (row.second_lifetime_months !== undefined) attempt.secondLifetimeMonths = row.second_lifetime_months;
   if (row.second_lifetime_revenue !== undefined) attempt.secondLifetimeRevenue = row.second_lifetime_revenue;
   return { ok: true, attempt };
+}
+
+// A returner's second lifetime: the months and margin observed, and what the value model expected of them.
+function secondLifeOf(row: HistoryInputRow, reasonCode: string, contactDay: EpochDay, offerId: string | undefined, settings: HistorySettings): SecondLifeObservation | undefined {
+  const months = row.second_lifetime_months;
+  const entry = settings.reasons?.find((r) => r.code === reasonCode);
+  if (months === undefined || entry === undefined || entry.final) return undefined;
+  const offer = offerId === undefined ? undefined : settings.offers.find((o) => o.id === offerId);
+  const expected = expectedSecondLife(row, contactDay, entry, offer, months, settings.config);
+  if (expected === undefined) return undefined;
+  return { months, cancelledAgain: row.cancelled_again !== undefined, ...(row.second_lifetime_margin !== undefined ? { margin: row.second_lifetime_margin } : {}), ...expected };
 }
 
 /** Per reason: attempts, wins, and the mean second lifetime of those won back (where the file says). */

@@ -32,6 +32,8 @@ export interface CampaignRules {
   holdout: number;
   /** share of listed customers whose offer is drawn at random (campaign --test-offers), 0..1 */
   testOffers?: number;
+  /** share of listed customers whose channel is drawn at random among their permitted ones (campaign --test-channels), 0..1 */
+  testChannels?: number;
   /** customers won back before (from the ledger and an outcomes file); excluded when campaign.serialDefectors is 'exclude' */
   regained?: RegainIndex;
   /** language of excluded.csv's detail; English when not given */

@@ -163,9 +163,12 @@ export const HELP = {
         threads: 'threads for exports of 8 MiB and more: this one reads, n−1 workers plan (default: CPUs + 1, at most 4; one CPU: 1; or WINBACK_THREADS; 1: stream on this thread)',
         budget:
           'approach only the contacts with the most incremental value per unit of cost until AMOUNT is spent (channel cost + expected incentive); the rest worth it are let go, over budget',
+        capacity:
+          'places per channel, e.g. phone=200,visit=20 (alone or with --budget): a customer whose best channel is full gets their next-best permitted action on a channel with room, else is let go, over capacity',
         quiet: 'print nothing on success',
       },
       examples: [
+        'winback plan fixtures/lost-customers-en.csv --out out/plan --as-of 2026-11-23 --capacity phone=20,visit=5 --budget 3000',
         'winback plan fixtures/lost-customers-de.csv --out out/plan --as-of 23.11.2026 --lang de --format xlsx',
         'winback plan kunden.xlsx --sheet Kunden --out out/plan --as-of 23.11.2026 --excel',
         'winback plan out/silent-churners.csv --out out/plan-silent   (clv --lost-out: the lost on the win_back track, core defectors on retention)',
@@ -183,9 +186,12 @@ export const HELP = {
           'Threads für Exporte ab 8 MiB: dieser liest, n−1 weitere planen (Standard: Zahl der CPUs + 1, höchstens 4; eine CPU: 1; oder WINBACK_THREADS; 1: alles in diesem Thread lesen)',
         budget:
           'nur die Kontakte mit dem höchsten Mehrwert je Kosteneinheit ansprechen, bis BETRAG ausgegeben ist (Kanalkosten + erwarteter Anreiz); die übrigen lohnenden werden über dem Budget ziehen gelassen',
+        capacity:
+          'Plätze je Kanal, z. B. phone=200,visit=20 (allein oder mit --budget): ist der beste Kanal eines Kunden voll, bekommt er die nächstbeste erlaubte Aktion auf einem Kanal mit Platz, sonst wird er über der Kapazität ziehen gelassen',
         quiet: 'bei Erfolg nichts ausgeben',
       },
       examples: [
+        'winback plan fixtures/lost-customers-de.csv --out out/plan --as-of 23.11.2026 --capacity phone=20,visit=5 --budget 3000 --lang de',
         'winback plan fixtures/lost-customers-de.csv --out out/plan --as-of 23.11.2026 --lang de --format xlsx',
         'winback plan kunden.xlsx --sheet Kunden --out out/plan --as-of 23.11.2026 --excel',
         'winback plan out/silent-churners.csv --out out/plan-silent   (aus clv --lost-out: die Verlorenen zur Rückgewinnung, abwandernde Stammkunden zur Kundenbindung)',
@@ -207,6 +213,8 @@ export const HELP = {
         holdout: 'keep a stable random share of eligible customers out as control group, e.g. 10%',
         'test-offers':
           "give a stable random share of the listed customers an offer drawn at random among their measure's offers, marked in the lists and the ledger, so calibrate can learn what each offer adds (default share 20%; config campaign.testOffers)",
+        'test-channels':
+          "give a stable random share of the listed customers (drawn apart from the offer test and the control group) a channel drawn at random among the channels they may be contacted on, marked in the ledger and counted within --capacity, so results and calibrate can compare channels (default share 20%; config campaign.testChannels)",
         outcomes: 'customers who came back (as for winback results): serial defectors are flagged, capped or excluded per campaign.serialDefectors',
         previous: "last run's output: adds changes.csv (who entered or left the lists, and why)",
         columns:
@@ -220,7 +228,7 @@ export const HELP = {
       },
       examples: [
         'winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --capacity phone=20',
-        'winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --holdout 10% --test-offers 20%',
+        'winback campaign fixtures/lost-customers-en.csv --out out/week --as-of 2026-11-23 --ledger out/ledger.csv --holdout 10% --test-offers 20% --test-channels 10%',
         'winback campaign kunden.xlsx --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --format xlsx --excel',
         'winback campaign kunden.csv --out out/anrufe --lang de --columns customer_id,name,phone,contact_person,reason_text,offer',
         'winback campaign out/silent-churners.csv --out out/week --ledger out/ledger.csv   (a clv hand-over: core defectors go to retention-<channel>.csv)',
@@ -240,6 +248,8 @@ export const HELP = {
         holdout: 'einen festen zufälligen Anteil der geeigneten Kunden als Kontrollgruppe zurückhalten, z. B. 10%',
         'test-offers':
           'einem festen zufälligen Anteil der gelisteten Kunden ein zufällig gezogenes Angebot ihrer Maßnahme geben, markiert in den Listen und im Kontaktbuch, damit calibrate lernt, was jedes Angebot bringt (Standardanteil 20%; Konfiguration campaign.testOffers)',
+        'test-channels':
+          'einem festen zufälligen Anteil der gelisteten Kunden (unabhängig vom Angebotstest und von der Kontrollgruppe gezogen) einen zufällig gezogenen Kanal unter den Kanälen geben, auf denen sie angesprochen werden dürfen, markiert im Kontaktbuch und innerhalb von --capacity gezählt, damit results und calibrate Kanäle vergleichen können (Standardanteil 20%; Konfiguration campaign.testChannels)',
         outcomes: 'zurückgekehrte Kunden (wie für winback results): Mehrfachabwanderer werden markiert, begrenzt oder ausgeschlossen je nach campaign.serialDefectors',
         previous: 'Ausgabe des letzten Laufs: ergänzt changes.csv (wer in die Listen kam oder sie verließ, und warum)',
         columns:
@@ -254,7 +264,7 @@ export const HELP = {
       },
       examples: [
         'winback campaign fixtures/lost-customers-de.csv --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --capacity phone=20 --lang de',
-        'winback campaign fixtures/lost-customers-de.csv --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --holdout 10% --test-offers 20%',
+        'winback campaign fixtures/lost-customers-de.csv --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --holdout 10% --test-offers 20% --test-channels 10%',
         'winback campaign kunden.xlsx --out out/woche --as-of 23.11.2026 --ledger out/kontakte.csv --format xlsx --excel',
         'winback campaign kunden.csv --out out/anrufe --lang de --columns customer_id,name,phone,contact_person,reason_text,offer',
         'winback campaign out/silent-churners.csv --out out/woche --ledger out/kontakte.csv   (eine Übergabe von clv: abwandernde Stammkunden kommen in retention-<Kanal>.csv)',
@@ -472,35 +482,43 @@ export const HELP = {
   ),
   calibrate: m<CommandHelp>(
     {
-      description: 'fit the reacquisition model on past win-back attempts; writes model.json for plan --model, with only the learned parts that decide better than the defaults in money on held-out control and randomised customers (else the defaults)',
+      description: 'fit the reacquisition model on past win-back attempts; writes model.json for plan --model, with only the learned parts that decide better than the defaults in money on held-out control and randomised customers; when none does, writes nothing and exits 65 (--allow-defaults: writes the defaults, exit 0)',
       arguments: {
-        history: 'past attempts: lost-customer columns plus won_back (yes/no), optional contact_date, channel, offer_type, attempt_group, offer_randomised, second_lifetime_months/revenue; or - for stdin',
+        history: 'past attempts: lost-customer columns plus won_back (yes/no), optional contact_date, channel, offer_type, attempt_group, offer_randomised, channel_randomised, second_lifetime_months/revenue/margin, cancelled_again; or - for stdin',
       },
       options: {
         'model-out': 'where to write the model (JSON), for plan --model',
         'as-of': 'date to compute months since churn at for rows without contact_date (default: left out)',
         playbook: 'playbook whose reasons and base rates are the priors (default: the built-in one)',
         config: 'config file (YAML or JSON): model.calibration settings',
+        'allow-defaults': 'when no learned part decides better than the defaults, write the defaults as the model and exit 0 (for scripts that always plan with --model); without it nothing is written and the exit code is 65',
         json: 'print the report (with the model) as JSON',
         quiet: 'print nothing on success',
       },
-      examples: ['winback calibrate out/history.csv --model-out model.json && winback plan fixtures/lost-customers-en.csv --model model.json --out out/plan'],
+      examples: [
+        'winback calibrate out/history.csv --model-out model.json && winback plan fixtures/lost-customers-en.csv --model model.json --out out/plan',
+        'winback calibrate out/history.csv --model-out model.json --allow-defaults   # cron: exit 0 even when the defaults stay',
+      ],
     },
     {
-      description: 'das Rückgewinnungsmodell an früheren Rückgewinnungsversuchen anpassen; schreibt model.json für plan --model, nur mit den gelernten Teilen, die an zurückgehaltenen Kontroll- und Zufallskunden in Geld besser entscheiden als die Vorgaben (sonst die Vorgaben)',
+      description: 'das Rückgewinnungsmodell an früheren Rückgewinnungsversuchen anpassen; schreibt model.json für plan --model, nur mit den gelernten Teilen, die an zurückgehaltenen Kontroll- und Zufallskunden in Geld besser entscheiden als die Vorgaben; entscheidet keiner besser, wird nichts geschrieben und der Exit-Code ist 65 (--allow-defaults: die Vorgaben schreiben, Exit 0)',
       arguments: {
         history:
-          'frühere Versuche: die Spalten verlorener Kunden und won_back (ja/nein), optional contact_date, Kanal, offer_type, attempt_group, offer_randomised, second_lifetime_months/revenue; oder - für die Standardeingabe',
+          'frühere Versuche: die Spalten verlorener Kunden und won_back (ja/nein), optional contact_date, Kanal, offer_type, attempt_group, offer_randomised, channel_randomised, second_lifetime_months/revenue/margin, cancelled_again; oder - für die Standardeingabe',
       },
       options: {
         'model-out': 'wohin das Modell (JSON) geschrieben wird, für plan --model',
         'as-of': 'Tag, zu dem die Monate seit der Kündigung für Zeilen ohne contact_date berechnet werden (Standard: weggelassen)',
         playbook: 'Playbook, dessen Gründe und Basisraten die Vorannahmen sind (Standard: das eingebaute)',
         config: 'Konfigurationsdatei (YAML oder JSON): Einstellungen model.calibration',
+        'allow-defaults': 'entscheidet kein gelernter Teil besser als die Vorgaben, die Vorgaben als Modell schreiben und mit 0 enden (für Skripte, die immer mit --model planen); ohne die Option wird nichts geschrieben, Exit-Code 65',
         json: 'den Bericht (mit dem Modell) als JSON ausgeben',
         quiet: 'bei Erfolg nichts ausgeben',
       },
-      examples: ['winback calibrate out/historie.csv --model-out modell.json --lang de && winback plan fixtures/lost-customers-de.csv --model modell.json --out out/plan'],
+      examples: [
+        'winback calibrate out/historie.csv --model-out modell.json --lang de && winback plan fixtures/lost-customers-de.csv --model modell.json --out out/plan',
+        'winback calibrate out/historie.csv --model-out modell.json --allow-defaults --lang de   # cron: Exit 0, auch wenn die Vorgaben bleiben',
+      ],
     },
   ),
   results: m<CommandHelp>(

@@ -18,6 +18,7 @@ import type { WinbackError } from '../../errors.js';
 export type { Entry, Lang } from './entry.js';
 export type { CommandHelp, HelpFrame } from './help.js';
 export type { DateForm, ReadTexts, RejectLimitSource } from './read.js';
+export type { WorkbookDamage } from './messages.js';
 export { blockReasonText, type ReportLabels } from './report.js';
 export { channelName, LESSON_QUESTION_IDS, type LessonQuestionId, type WorksheetTexts } from './worksheet.js';
 export * from './format.js';

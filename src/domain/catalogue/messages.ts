@@ -41,6 +41,32 @@ const LEDGER_PROBLEM_DE: Record<LedgerProblem, (a: string, b: string) => string>
   date: (a) => `„${a}“ ist kein Datum (JJJJ-MM-TT)`, emptyCampaign: () => 'leere Kampagnen-ID', outcome: (a) => `unbekanntes Ergebnis „${a}“ (erwartet contacted oder control)`,
 };
 
+/**
+ * Why an .xlsx cannot be read (io/xlsx/damage.ts tells the kind from what failed); `part` is the
+ * zip part it was in (xl/sharedStrings.xml), '' where none. The library's own text is not shown.
+ */
+export type WorkbookDamage = 'notZip' | 'zipDamaged' | 'encrypted' | 'noWorkbook' | 'badXml' | 'partMissing' | 'tooLarge' | 'unreadable';
+const WORKBOOK_DAMAGE_EN: Record<WorkbookDamage, (part: string) => string> = {
+  notZip: () => 'it is not a complete zip file: cut off, or no workbook at all',
+  zipDamaged: (part) => `the zip part ${part || 'holding the sheet'} is damaged`,
+  encrypted: () => 'it is encrypted with a password',
+  noWorkbook: () => 'the zip holds no workbook: xl/workbook.xml is missing',
+  badXml: (part) => `its part ${part} is not well-formed XML`,
+  partMissing: (part) => `its part ${part} is missing`,
+  tooLarge: (part) => `its part ${part || 'holding the sheet'} is too large to be read into memory`,
+  unreadable: (part) => (part ? `its part ${part} cannot be read` : 'its content cannot be read'),
+};
+const WORKBOOK_DAMAGE_DE: Record<WorkbookDamage, (part: string) => string> = {
+  notZip: () => 'sie ist keine vollständige ZIP-Datei: abgeschnitten oder gar keine Arbeitsmappe',
+  zipDamaged: (part) => (part ? `der ZIP-Teil ${part} ist beschädigt` : 'der ZIP-Teil mit dem Tabellenblatt ist beschädigt'),
+  encrypted: () => 'sie ist mit einem Kennwort verschlüsselt',
+  noWorkbook: () => 'die ZIP-Datei enthält keine Arbeitsmappe: xl/workbook.xml fehlt',
+  badXml: (part) => `ihr Teil ${part} ist kein wohlgeformtes XML`,
+  partMissing: (part) => `ihr Teil ${part} fehlt`,
+  tooLarge: (part) => (part ? `ihr Teil ${part} ist zu groß, um in den Speicher gelesen zu werden` : 'der Teil mit dem Tabellenblatt ist zu groß, um in den Speicher gelesen zu werden'),
+  unreadable: (part) => (part ? `ihr Teil ${part} lässt sich nicht lesen` : 'ihr Inhalt lässt sich nicht lesen'),
+};
+
 /** Why a run goes on despite a ledger problem (--force, --dry-run), or '' when it stops there. */
 type Going = '' | 'force' | 'dryRun';
 const GOING_EN: Record<Going, string> = { '': '', force: ' (going on because of --force)', dryRun: ' (a --dry-run changes no ledger)' };
@@ -94,6 +120,20 @@ const SPEND_SAME = m(
   'der mittlere Folgeumsatz ist bei allen Kunden gleich: das Gamma-Gamma-Modell braucht Unterschiede im Umsatz',
 );
 
+// decision_reason's comparison with the threshold, and the purchase model's basis after it.
+const BELOW_EN = (ev: string, t: string) => `expected value ${ev} ≤ threshold ${t}`;
+const BELOW_DE = (ev: string, t: string) => `erwarteter Wert ${ev} ≤ Schwelle ${t}`;
+const ABOVE_EN = (ev: string, t: string) => `expected value ${ev} > threshold ${t}`;
+const ABOVE_DE = (ev: string, t: string) => `erwarteter Wert ${ev} > Schwelle ${t}`;
+const BASIS_EN = (pAlive: string) => `purchase model, P(alive) ${pAlive}`;
+const BASIS_DE = (pAlive: string) => `Kaufmodell, P(aktiv) ${pAlive}`;
+
+// The over-capacity decision_reason: a value note (domain/budget.ts) and the capacity section's text.
+const OVER_CAPACITY = m(
+  (channel: string, places: number) => `over capacity: the ${places} places on ${channel} go to contacts worth more there, and no other permitted action worth making has a place left`,
+  (channel, places) => `über der Kapazität: die ${places} Plätze für ${CHANNEL_DE[channel] ?? channel} gehen an Kontakte, die dort mehr bringen, und keine andere erlaubte lohnende Aktion hat noch Platz`,
+);
+
 export const COMMAND_TEXTS = {
   /** Names of codes where a sentence mentions them; English keeps the code. */
   names: {
@@ -113,8 +153,20 @@ export const COMMAND_TEXTS = {
     finalNoOffer: m('final reason: no offer', 'endgültiger Grund: kein Angebot'),
     marginNotPositive: m('first-lifetime margin ≤ 0: cost more than they brought', 'Marge im ersten Kundenleben ≤ 0: kostete mehr, als er einbrachte'),
     reasonUnclear: m((c: string, min: string) => `reason unclear (confidence ${c} < ${min})`, (c, min) => `Grund unklar (Sicherheit ${c} < ${min})`),
-    belowThreshold: m((ev: string, t: string) => `expected value ${ev} ≤ threshold ${t}`, (ev, t) => `erwarteter Wert ${ev} ≤ Schwelle ${t}`),
-    aboveThreshold: m((ev: string, t: string) => `expected value ${ev} > threshold ${t}`, (ev, t) => `erwarteter Wert ${ev} > Schwelle ${t}`),
+    belowThreshold: m(BELOW_EN, BELOW_DE),
+    aboveThreshold: m(ABOVE_EN, ABOVE_DE),
+    // A purchase-model customer's decision: the same words, and the model's P(alive) after them.
+    modelBelowThreshold: m((ev: string, t: string, pAlive: string) => `${BELOW_EN(ev, t)} (${BASIS_EN(pAlive)})`, (ev, t, pAlive) => `${BELOW_DE(ev, t)} (${BASIS_DE(pAlive)})`),
+    modelAboveThreshold: m((ev: string, t: string, pAlive: string) => `${ABOVE_EN(ev, t)} (${BASIS_EN(pAlive)})`, (ev, t, pAlive) => `${ABOVE_DE(ev, t)} (${BASIS_DE(pAlive)})`),
+    /** a contact worth making that the budget leaves out (domain/budget.ts) */
+    overBudget: m(
+      (amount: string, symbol: string) => `over budget: the ${symbol}${amount} budget buys contacts with more value per ${symbol} of cost`,
+      (amount, symbol) => `über dem Budget: das Budget von ${amount}\u00a0${symbol.trim()} kauft Kontakte mit mehr Wert je ${unitWord(symbol)} Kosten`,
+    ),
+    /** a contact worth making that no channel with room can carry (plan --capacity; the same text as capacity.overCapacity) */
+    overCapacity: OVER_CAPACITY,
+    /** a decision the consultant changed in the worksheet (domain/worksheet/apply.ts), with the consultant's reason */
+    consultant: m((why: string) => `consultant: ${why}`, (why) => `Berater: ${why}`),
     noChannel: m(
       (ev: string, channel: string) => `worth an approach (${ev} by ${channel}), but no channel may be used`,
       (ev, channel) => `eine Ansprache lohnt sich (${ev} per ${CHANNEL_DE[channel] ?? channel}), aber kein Kanal ist erlaubt`,
@@ -150,7 +202,7 @@ export const COMMAND_TEXTS = {
         `laut Kaufmodell aktiv (P(aktiv) ${pAlive} ≥ Verlustschwelle ${threshold}): kauft noch, nicht verloren — keine Rückgewinnung${single ? '; nach einem einzigen Kauf kann BG/NBD es nicht unterscheiden (winback clv --model pareto-nbd kann es)' : ''}`,
     ),
     modelMarginNotPositive: m('margin ≤ 0: a second lifetime would cost more than it brings', 'Marge ≤ 0: ein zweites Kundenleben kostete mehr, als es einbrächte'),
-    modelBasis: m((pAlive: string) => `purchase model, P(alive) ${pAlive}`, (pAlive) => `Kaufmodell, P(aktiv) ${pAlive}`),
+    modelBasis: m(BASIS_EN, BASIS_DE),
     missingHandover: m((problem: string) => `missing data: ${problem}`, (problem) => `fehlende Daten: ${problem}`),
     handoverNotNumber: m(
       (column: string, text: string) => `${column} '${text}' is not a number ≥ 0: the purchase-model value cannot be read (rerun winback clv with amounts)`,
@@ -268,6 +320,10 @@ export const COMMAND_TEXTS = {
       (what: string, ev: string, rival: string) => `${what} (${ev}): chosen within the budget over the dearer ${rival}, which adds less per unit of extra cost than other customers' contacts`,
       (what, ev, rival) => `${what} (${ev}): im Budget gewählt statt der teureren Aktion ${rival}, die je zusätzlicher Kosteneinheit weniger bringt als Kontakte anderer Kunden`,
     ),
+    capacityChose: m(
+      (what: string, ev: string, rival: string, full: string, places: number) => `${what} (${ev}): chosen within capacity over ${rival}: the ${places} places on ${full} went to contacts worth more there`,
+      (what, ev, rival, full, places) => `${what} (${ev}): innerhalb der Kapazität gewählt statt ${rival}: die ${places} Plätze für ${CHANNEL_DE[full] ?? full} gingen an Kontakte, die dort mehr bringen`,
+    ),
     highest: m(
       (what: string, ev: string, gap: string, rival: string) => `${what}: highest incremental value (${ev}), ${gap} the runner-up ${rival}`,
       (what, ev, gap, rival) => `${what}: höchster zusätzlicher Wert (${ev}), ${gap} die zweitbeste Aktion ${rival}`,
@@ -292,12 +348,8 @@ export const COMMAND_TEXTS = {
     no: m((why: string) => `no (${why})`, (why) => `nein (${why})`),
     notPermitted: m('not permitted', 'nicht erlaubt'),
   },
-  /** The budget line of plan and campaign, the over-budget decision_reason and --budget's usage errors (budget.ts, pipeline/plan-budget.ts). */
+  /** The budget line of plan and campaign and --budget's usage errors (the over-budget decision_reason is value.overBudget) (budget.ts, pipeline/plan-budget.ts). */
   budget: {
-    overBudget: m(
-      (amount: string, symbol: string) => `over budget: the ${symbol}${amount} budget buys contacts with more value per ${symbol} of cost`,
-      (amount, symbol) => `über dem Budget: das Budget von ${amount}\u00a0${symbol.trim()} kauft Kontakte mit mehr Wert je ${unitWord(symbol)} Kosten`,
-    ),
     line: m(
       (amount: string, contacts: string, spent: string, value: string, leftOut: string, next: string) =>
         `budget ${amount}: ${contacts} contacts, ${spent} spent, expected incremental value ${value}; ${leftOut} contacts worth making left out; ${next}\n`,
@@ -319,10 +371,26 @@ export const COMMAND_TEXTS = {
     ),
     notPositive: m((text: string) => `--budget '${text}' is not a positive amount`, (text) => `--budget '${text}' ist kein positiver Betrag`),
     notPositiveHint: m('e.g. --budget 50000 (currency units, no thousands separators)', 'z. B. --budget 50000 (Währungseinheiten, ohne Tausendertrennzeichen)'),
-    stdin: m('--budget needs a file, not stdin', '--budget braucht eine Datei, nicht die Standardeingabe'),
+    stdin: m((flag: string) => `${flag} needs a file, not stdin`, (flag) => `${flag} braucht eine Datei, nicht die Standardeingabe`),
     stdinHint: m(
       'the export is read twice: once to rank the contacts, once to plan them',
       'der Export wird zweimal gelesen: einmal, um die Kontakte zu ordnen, einmal, um sie zu planen',
+    ),
+  },
+  /** plan --capacity: the over-capacity decision_reason, the lesser action's offer_reason, the run's capacity line (budget.ts, domain/plan/plan.ts, pipeline/plan-budget.ts). */
+  capacity: {
+    overCapacity: OVER_CAPACITY,
+    lesserAction: m(
+      (offer: string, channel: string, value: string, full: string, places: number, best: string, bestValue: string) =>
+        `within capacity: ${offer} by ${channel} (${value}) instead of ${best} (${bestValue}): the ${places} places on ${full} go to contacts worth more there`,
+      (offer, channel, value, full, places, best, bestValue) =>
+        `innerhalb der Kapazität: ${OFFER_DE[offer] ?? offer} per ${CHANNEL_DE[channel] ?? channel} (${value}) statt ${best} (${bestValue}): die ${places} Plätze für ${CHANNEL_DE[full] ?? full} gehen an Kontakte, die dort mehr bringen`,
+    ),
+    line: m(
+      (caps: string, used: string, lesser: string, over: string) =>
+        `capacity ${caps}: contacts ${used}; ${lesser} given a lesser action on a channel with room, ${over} over capacity (let go)\n`,
+      (caps, used, lesser, over) =>
+        `Kapazität ${caps}: Kontakte ${used}; ${lesser} mit einer geringeren Aktion auf einem Kanal mit Platz, ${over} über der Kapazität (ziehen gelassen)\n`,
     ),
   },
   /** timing_rule of plan.csv (timing.ts). */
@@ -625,7 +693,6 @@ export const COMMAND_TEXTS = {
   },
   /** The worksheet's mark on a decision the consultant changed (domain/worksheet/apply.ts); its other texts are in worksheet.ts. */
   worksheet: {
-    consultant: m((why: string) => `consultant: ${why}`, (why) => `Berater: ${why}`),
     choiceCostsMore: m(
       (offer: string, channel: string) => `with the consultant's choice (${offer}, ${channel}) the contact costs more than it is expected to bring back`,
       (offer, channel) => `mit der Wahl des Beraters (${OFFER_DE[offer] ?? offer}, ${CHANNEL_DE[channel] ?? channel}) kostet der Kontakt mehr, als er voraussichtlich einbringt`,
@@ -808,7 +875,15 @@ export const COMMAND_TEXTS = {
     ),
     spillReadHint: m('check the temp directory (TMPDIR)', 'das temporäre Verzeichnis (TMPDIR) prüfen'),
     spillCut: m('a temporary sort file was cut short', 'eine temporäre Sortierdatei wurde abgeschnitten'),
-    workbookUnreadable: m((label: string, why: string) => `${label} is not a readable Excel workbook (${why})`, (label, why) => `${label} ist keine lesbare Excel-Arbeitsmappe (${why})`),
+    workbookUnreadable: m(
+      (label: string, damage: WorkbookDamage, part: string) => `${label} is not a readable Excel workbook (${(WORKBOOK_DAMAGE_EN[damage] ?? WORKBOOK_DAMAGE_EN.unreadable)(part)})`,
+      (label, damage, part) => `${label} ist keine lesbare Excel-Arbeitsmappe (${(WORKBOOK_DAMAGE_DE[damage] ?? WORKBOOK_DAMAGE_DE.unreadable)(part)})`,
+    ),
+    encryptedHint: m(
+      'open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password) and save it again, or export it as CSV',
+      'in Excel öffnen, das Kennwort entfernen (Datei › Informationen › Arbeitsmappe schützen › Mit Kennwort verschlüsseln) und erneut speichern, oder als CSV exportieren',
+    ),
+    tooLargeHint: m('export the sheet as CSV (File › Save As › CSV UTF-8): winback reads CSV files of any size', 'das Tabellenblatt als CSV exportieren (Datei › Speichern unter › CSV UTF-8): winback liest CSV-Dateien jeder Größe'),
     workbookEmpty: m((label: string) => `${label}: the workbook holds no worksheet`, (label) => `${label}: die Arbeitsmappe enthält kein Tabellenblatt`),
     saveAgainHint: m('open it in Excel and save it again as .xlsx, or export it as CSV', 'in Excel öffnen und erneut als .xlsx speichern, oder als CSV exportieren'),
     noSheet: m((wanted: string, label: string) => `--sheet '${wanted}': ${label} has no such sheet`, (wanted, label) => `--sheet '${wanted}': ${label} hat kein solches Tabellenblatt`),
@@ -1171,8 +1246,22 @@ export const COMMAND_TEXTS = {
     ),
     comparisonColumns: m(['learned parts', 'differ', 'gain/cust.', 'std. err.', 'lower bound'], ['gelernte Teile', 'anders', 'Gewinn/Kd.', 'Std.-fehler', 'Untergrenze']),
     part: m(
-      (part: 'response' | 'organic' | 'offers') => ({ response: 'response', organic: 'organic return', offers: 'offer effects' })[part],
-      (part) => ({ response: 'Antwortraten', organic: 'Rückkehr ohne Ansprache', offers: 'Angebotswirkung' })[part],
+      (part: 'response' | 'organic' | 'offers' | 'channels' | 'lifetime') =>
+        ({ response: 'response', organic: 'organic return', offers: 'offer effects', channels: 'channel effects', lifetime: 'second lifetime' })[part],
+      (part) => ({ response: 'Antwortraten', organic: 'Rückkehr ohne Ansprache', offers: 'Angebotswirkung', channels: 'Kanalwirkung', lifetime: 'zweite Lebensdauer' })[part],
+    ),
+    // The second lifetime's own check and the learned channel factors (io/calibrate-render.ts).
+    lifetimeCheck: m(
+      (returns: string, events: string, length: string, margin: string) =>
+        `second lifetime from ${returns} returners (${events} left again): length × ${length}, margin × ${margin} on held-out returners' months and margin`,
+      (returns, events, length, margin) =>
+        `zweite Lebensdauer aus ${returns} Rückkehrern (${events} erneut gekündigt): Dauer × ${length}, Marge × ${margin} an zurückgehaltenen Rückkehrern geprüft`,
+    ),
+    scaleKept: m((scale: string) => `${scale} (kept)`, (scale) => `${scale} (übernommen)`),
+    scaleRefused: m((scale: string) => `${scale} (refused: not shown better than the playbook's)`, (scale) => `${scale} (abgelehnt: nicht nachweislich besser als das Playbook)`),
+    channelEffects: m(
+      (list: string) => `channel effects from randomised channels (odds factor, playbook → learned): ${list}`,
+      (list) => `Kanalwirkung aus zufällig gewählten Kanälen (Odds-Faktor, Playbook → gelernt): ${list}`,
     ),
     allParts: m('all', 'alle'),
     keptParts: m(
@@ -1188,6 +1277,32 @@ export const COMMAND_TEXTS = {
       'geschrieben: die Standardwerte — der Verlauf enthält keine Kontrollgruppe und kein Zufallsangebot, an denen sich Entscheidungen vergleichen lassen (campaign --holdout und --test-offers erfassen sie)',
     ),
     written: m((out: string) => `written: ${out} (use it with winback plan --model ${out})`, (out) => `geschrieben: ${out} (für winback plan --model ${out})`),
+    // No learned part passed (commands/calibrate.ts): nothing is written, the run exits 65.
+    refusedDefaults: m(
+      (z: string) => `not written: no learned part decides better than the defaults on held-out customers by more than ${z} × its standard error without its most favourable customer`,
+      (z) => `nicht geschrieben: kein gelernter Teil entscheidet an zurückgehaltenen Kunden ohne den günstigsten Kunden um mehr als ${z} × den Standardfehler besser als die Standardwerte`,
+    ),
+    refusedNoComparison: m(
+      'not written: the history holds no control customer and no randomised offer to compare decisions on (campaign --holdout and --test-offers record them)',
+      'nicht geschrieben: der Verlauf enthält keine Kontrollgruppe und kein Zufallsangebot, an denen sich Entscheidungen vergleichen lassen (campaign --holdout und --test-offers erfassen sie)',
+    ),
+    refusedParts: m(
+      (parts: string) => `refused: the learned ${parts} (not better than the defaults by more than the noise; the playbook's values stay)`,
+      (parts) => `abgelehnt: gelernte ${parts} (nicht über das Rauschen hinaus besser als die Standardwerte; die Werte des Playbooks bleiben)`,
+    ),
+    noBetterModel: m(
+      (out: string, best: string) => `no model written: the learned model decides no better than the defaults on held-out customers (${best}); ${out} left as it was`,
+      (out, best) => `kein Modell geschrieben: das gelernte Modell entscheidet an zurückgehaltenen Kunden nicht besser als die Standardwerte (${best}); ${out} bleibt unverändert`,
+    ),
+    noBetterBest: m(
+      (parts: string, gain: string, error: string, bound: string) => `best: ${parts}, ${gain} ± ${error} per customer, lower bound ${bound}`,
+      (parts, gain, error, bound) => `bester Kandidat: ${parts}, ${gain} ± ${error} je Kunde, Untergrenze ${bound}`,
+    ),
+    noBetterNone: m('no control customer and no randomised offer to compare on', 'keine Kontrollgruppe und kein Zufallsangebot zum Vergleich'),
+    noBetterHint: m(
+      'plan without --model decides with the defaults; collect control and randomised contacts (campaign --holdout, --test-offers) and calibrate again, or give --allow-defaults to write the defaults and exit 0',
+      'plan ohne --model entscheidet mit den Standardwerten; Kontrollgruppe und Zufallskontakte sammeln (campaign --holdout, --test-offers) und erneut kalibrieren, oder --allow-defaults angeben, um die Standardwerte zu schreiben und mit 0 zu enden',
+    ),
     reject: m((line: number, id: string, error: string) => `reject: line ${line}${id ? ` (${id})` : ''}: ${error}`, (line, id, error) => `abgelehnt: Zeile ${line}${id ? ` (${id})` : ''}: ${error}`),
     moreRejects: m((n: number) => `reject: … and ${n} more`, (n) => `abgelehnt: … und ${n} weitere`),
     noAttempts: m((label: string, rejected: number) => `${label}: no usable attempts (${rejected} rows rejected)`, (label, rejected) => `${label}: keine verwendbaren Versuche (${rejected} Zeilen abgelehnt)`),
@@ -1240,6 +1355,10 @@ export const COMMAND_TEXTS = {
       'Geld bisher: brutto (kontaktierte Gruppe) und zusätzlich (über Kontrollgruppe)',
     ),
     segmentsHead: m('per reason × offer × channel', 'je Grund × Angebot × Kanal'),
+    channelTestHead: m(
+      'channels drawn at random (campaign --test-channels), each against the whole control group',
+      'zufällig gezogene Kanäle (campaign --test-channels), jeder gegen die ganze Kontrollgruppe',
+    ),
     rejectedOutcomes: m((n: number) => `${n} outcome rows rejected (see rejects in --json)`, (n) => `${n} Ergebniszeilen abgelehnt (siehe rejects in --json)`),
     missingInExport: m(
       (n: number, file: string, out: string) => `${n} customers of the ledger (contacted or control) not in ${file}: left out of ${out}`,

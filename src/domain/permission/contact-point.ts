@@ -29,15 +29,27 @@ const BLANK: ContactCheck = { ok: false, blank: true, problem: { key: 'blank', a
 /** True when the cell is empty or a placeholder such as "n/a", "keine" or "-". */
 export function isPlaceholder(text: string | undefined): boolean {
   if (text === undefined) return true;
-  const t = text.trim().toLowerCase();
+  const trimmed = text.trim();
+  // Longer than every placeholder, or a number or address start none has ("+49…", "(030)…", "030…"):
+  // most cells, decided without a lower-cased copy (this runs several times a row).
+  if (trimmed.length > LONGEST_PLACEHOLDER) return false;
+  const c = trimmed.charCodeAt(0);
+  if (trimmed.length > 1 && ((c >= 48 && c <= 57) || c === 43 || c === 40)) return false;
+  const t = trimmed.toLowerCase();
   return t === '' || PLACEHOLDERS.has(t);
 }
+
+const LONGEST_PLACEHOLDER = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
 
 // RFC 5321 dot-atom local part (ASCII) and a domain of at least two labels; the domain may be
 // internationalised (umlauts), the top-level label has letters only (or is punycode).
 const LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
 const TOP_LABEL = /^(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/iu;
+
+const ANGLE = /^(?:\s*"[^"]*"\s*|[^"<>]*)<([^<>]*)>$/;
+const MAILTO = /^mailto:/i;
+const SEPARATOR = /[,;\s]/;
 
 /**
  * One e-mail address from a cell: `mailto:` and a display name ("Max <max@example.com>") are
@@ -47,12 +59,13 @@ const TOP_LABEL = /^(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/iu;
 export function normaliseEmailAddress(text: string | undefined): ContactCheck {
   if (isPlaceholder(text)) return BLANK;
   let t = (text as string).trim();
-  const angle = /^(?:\s*"[^"]*"\s*|[^"<>]*)<([^<>]*)>$/.exec(t);
+  // The display-name and mailto: forms are looked for only where their marks are (most cells are bare addresses).
+  const angle = t.charCodeAt(t.length - 1) === 62 ? ANGLE.exec(t) : null;
   if (angle) t = (angle[1] as string).trim();
-  if (/^mailto:/i.test(t)) t = t.slice(7).split('?')[0] as string;
+  if (MAILTO.test(t)) t = t.slice(7).split('?')[0] as string;
   t = t.trim();
-  if ((t.match(/@/g) ?? []).length > 1 || /[,;\s]/.test(t)) return bad({ key: 'several', args: [] });
   const at = t.indexOf('@');
+  if ((at >= 0 && t.indexOf('@', at + 1) >= 0) || SEPARATOR.test(t)) return bad({ key: 'several', args: [] });
   if (at < 0) return bad({ key: 'noAt', args: [] });
   const local = t.slice(0, at);
   const domain = t.slice(at + 1).toLowerCase();

@@ -157,14 +157,15 @@ function findBlockingReason(
   if (row.advertising_objection === null) warnings.push(say.unclearObjection);
   if (row.advertising_objection !== false && row.advertising_objection !== undefined) return 'objection';
   // An objection anywhere in the row's free text blocks every channel.
-  for (const [field, text] of [['reason', row.reason], ['notes', row.notes], ['consent', row.consent_text]] as const) {
-    const phrase = findObjectionPhrase(text, config.extraObjectionPhrases);
-    if (phrase === undefined) continue;
-    warnings.push(say.objectionFound(field, phrase));
-    found.phrase = phrase;
-    return 'objection_in_reason';
-  }
-  return undefined;
+  return objectionIn('reason', row.reason, config, warnings, found, say) ?? objectionIn('notes', row.notes, config, warnings, found, say) ?? objectionIn('consent', row.consent_text, config, warnings, found, say);
+}
+
+function objectionIn(field: 'reason' | 'notes' | 'consent', text: string | undefined, config: PermissionConfig, warnings: string[], found: { phrase?: string }, say: Say): BlockReason | undefined {
+  const phrase = findObjectionPhrase(text, config.extraObjectionPhrases);
+  if (phrase === undefined) return undefined;
+  warnings.push(say.objectionFound(field, phrase));
+  found.phrase = phrase;
+  return 'objection_in_reason';
 }
 
 function checkEmail(row: PermissionInput, config: PermissionConfig, warnings: string[], say: Say): BlockReason | undefined {

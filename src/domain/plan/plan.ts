@@ -15,8 +15,9 @@ import type { CustomerRow, EpochDay } from '../types.js';
 import { notValued } from '../value/decision.js';
 import { valueCustomer } from '../value/purchase-model.js';
 import { formatFixed, formatMoneyText, messages } from '../catalogue/index.js';
-import { contactSpend, overBudgetReason } from '../budget.js';
-import type { Decision, EvaluateInput, RetentionOption, Track, ValueResult } from '../value/types.js';
+import { contactSpend, overBudgetNote, overCapacityNote, type ChannelCaps } from '../budget.js';
+import { decided, planFigures } from '../value/note.js';
+import type { Decision, DecisionNote, EvaluateInput, RetentionOption, Track, ValueResult } from '../value/types.js';
 
 export interface PlanSetup {
   playbook: Playbook;
@@ -30,10 +31,11 @@ export interface PlanSetup {
   /** compute the step-by-step explanation (for --explain only) */
   explain?: boolean;
   /**
-   * plan --budget: only these customers are approached, each with the action the budget chose
-   * for them (domain/budget.ts); the others worth it are let go, over budget
+   * plan --budget and --capacity: only these customers are approached, each with the action the
+   * budget and the places chose for them (domain/budget.ts); the others worth it are let go,
+   * over budget or over capacity (`capacityBound`: kept from their best action by a full channel)
    */
-  budget?: { amount: number; selected: ReadonlyMap<string, BudgetAction> };
+  budget?: { amount: number; selected: ReadonlyMap<string, BudgetAction>; caps?: ChannelCaps; capacityBound?: ReadonlyMap<string, Channel> };
 }
 
 export interface PlannedCustomer {
@@ -66,7 +68,7 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
   const entry = reasonEntry(playbook, reason.code);
   const permission = checkPermission(row, config.permission, setup.suppression, setup.lang);
   if (permission.blockAll !== undefined) {
-    const value = notValued(row, 'never', blockedReason(permission, setup.lang), setup.lang);
+    const value = notValued(row, 'never', blockedReason(permission), setup.lang);
     return { row, reason, entry, permission, channel: null, value, measure: '', angle: '', window: null, track: 'win_back' };
   }
   const permitted = candidateChannels(entry, row, permission.allowed, config.permission.fallbackOutsidePreference);
@@ -113,7 +115,12 @@ export interface BudgetAction {
 function withinBudget(valued: ValueResult, input: EvaluateInput, budget: NonNullable<PlanSetup['budget']>, setup: PlanSetup): ValueResult {
   const symbol = setup.config.model.currencySymbol;
   const action = budget.selected.get(valued.customer_id);
-  if (action === undefined) return { ...valued, decision: 'let_go', decisionReason: overBudgetReason(budget, symbol, setup.lang) };
+  const fullChannel = budget.capacityBound?.get(valued.customer_id);
+  const full = fullChannel === undefined ? undefined : { channel: fullChannel, places: budget.caps?.[fullChannel] ?? 0 };
+  if (action === undefined) {
+    const note = full ? overCapacityNote(full.channel, full.places) : overBudgetNote(budget, symbol, setup.lang);
+    return { ...valued, ...decided('let_go' as const, note, setup.lang, planFigures(symbol, setup.lang)), ...(full ? { fullChannel: full } : {}) };
+  }
   if (action.offer === valued.offer_type && action.channel === valued.channel) return valued;
   const only: EvaluateInput = {
     ...input,
@@ -129,6 +136,10 @@ function withinBudget(valued: ValueResult, input: EvaluateInput, budget: NonNull
   const spend = contactSpend(chosen, setup.playbook);
   const ratio = spend > 0 ? formatFixed(chosen.expected_value / spend, 2, setup.lang) : '∞';
   const best = t.compare.action(valued.offer_type ?? 'none', valued.channel ?? '-');
+  if (full) {
+    const offerReason = t.capacity.lesserAction(action.offer, action.channel, money(chosen.expected_value), full.channel, full.places, best, money(valued.expected_value ?? 0));
+    return { ...chosen, offerReason, offersConsidered: valued.offersConsidered, fullChannel: full };
+  }
   const offerReason = t.budget.cheaperAction(action.offer, action.channel, money(chosen.expected_value), ratio, symbol, best, money(valued.expected_value ?? 0));
   return { ...chosen, offerReason, offersConsidered: valued.offersConsidered };
 }
@@ -179,9 +190,15 @@ const ALL_ALLOWED: Readonly<Record<Channel, boolean>> = { visit: true, phone: tr
  * permitted channel.
  */
 export function candidateChannels(entry: ReasonEntry, row: CustomerRow, allowed: Readonly<Record<Channel, boolean>>, outsidePreference: boolean): Channel[] {
-  const out = entry.channels.filter((c) => allowed[c] && (c !== 'visit' || hasPersonalContact(row)));
-  if (allowed.visit && hasPersonalContact(row) && !out.includes('visit')) out.push('visit');
-  if (outsidePreference) for (const c of CHANNELS) if (allowed[c] && !out.includes(c) && (c !== 'visit' || hasPersonalContact(row))) out.push(c);
+  // Whether someone knows the customer is asked once (a loop, no closure: this runs once or twice a row).
+  const visit = allowed.visit && hasPersonalContact(row);
+  const out: Channel[] = [];
+  for (let i = 0; i < entry.channels.length; i++) {
+    const c = entry.channels[i] as Channel;
+    if (c === 'visit' ? visit : allowed[c]) out.push(c);
+  }
+  if (visit && !out.includes('visit')) out.push('visit');
+  if (outsidePreference) for (const c of CHANNELS) if ((c === 'visit' ? visit : allowed[c]) && !out.includes(c)) out.push(c);
   return out;
 }
 
@@ -190,12 +207,11 @@ function hasPersonalContact(row: CustomerRow): boolean {
 }
 
 /** Why a customer who must not be contacted at all is `never`, in the plan's words. */
-function blockedReason(permission: PermissionResult, lang: PlanSetup['lang']): string {
-  const t = messages(lang).value;
+function blockedReason(permission: PermissionResult): DecisionNote {
   switch (permission.blockAll) {
-    case 'suppressed': return t.suppressed;
-    case 'do_not_contact': return t.doNotContact;
-    case 'objection': return t.objection;
-    default: return t.objectionInText(permission.objectionPhrase ?? '');
+    case 'suppressed': return { key: 'suppressed', args: [] };
+    case 'do_not_contact': return { key: 'doNotContact', args: [] };
+    case 'objection': return { key: 'objection', args: [] };
+    default: return { key: 'objectionInText', args: [permission.objectionPhrase ?? ''] };
   }
 }

@@ -51,8 +51,11 @@ export function rowFacts(values: Readonly<Record<string, unknown>>, extraPhrases
   return typeof values.last_modified === 'number' ? facts | HAS_DATE : facts;
 }
 
+/** The free-text fields an objection may be written in, as permission reads them. */
+const TEXT_FIELDS = ['reason', 'notes', 'consent_text'] as const;
+
 function hasTextObjection(values: Readonly<Record<string, unknown>>, extraPhrases: readonly string[]): boolean {
-  for (const field of ['reason', 'notes', 'consent_text']) {
+  for (const field of TEXT_FIELDS) {
     const text = values[field];
     if (typeof text === 'string' && findObjectionPhrase(text, extraPhrases) !== undefined) return true;
   }

@@ -3,7 +3,7 @@
  * in the ledger becomes one attempt, in the contacted or the control group, regained when a
  * return falls within the attribution window after their contact. Pure.
  */
-import { RANDOMISED_MARK } from '../campaign/test-offers.js';
+import { RANDOMISED_MARK, RANDOM_CHANNEL_MARK } from '../campaign/test-offers.js';
 import type { LedgerEntry } from '../campaign/contact-history.js';
 import { customerKey } from '../campaign/customer-key.js';
 import type { Channel, ChannelCosts, OfferSpec } from '../playbook-types.js';
@@ -59,19 +59,25 @@ export interface Attempt {
   switchedGroup: boolean;
   /** the credited (else first) contact's offer was drawn at random (campaign --test-offers) */
   randomised: boolean;
+  /** the credited (else first) contact's channel was drawn at random (campaign --test-channels); false for older ledgers */
+  channelRandomised: boolean;
 }
 
 /**
  * Splits a ledger measure "<reason_code>:<offer_type>" (an older ledger may lack the offer),
- * with ":randomised" after it when `campaign --test-offers` drew the offer at random.
+ * with ":randomised" after it when `campaign --test-offers` drew the offer at random and
+ * ":random-channel" last when `campaign --test-channels` drew the channel (older ledgers have
+ * neither: offer and channel chosen by the plan).
  */
-export function parseMeasure(measure: string): { reasonCode: string; offerType: string; randomised: boolean } {
+export function parseMeasure(measure: string): { reasonCode: string; offerType: string; randomised: boolean; channelRandomised: boolean } {
   const i = measure.indexOf(':');
-  if (i < 0) return { reasonCode: measure.trim() || 'unknown', offerType: 'none', randomised: false };
+  if (i < 0) return { reasonCode: measure.trim() || 'unknown', offerType: 'none', randomised: false, channelRandomised: false };
   let offer = measure.slice(i + 1).trim();
+  const channelRandomised = offer === RANDOM_CHANNEL_MARK || offer.endsWith(`:${RANDOM_CHANNEL_MARK}`);
+  if (channelRandomised) offer = offer.slice(0, Math.max(0, offer.length - RANDOM_CHANNEL_MARK.length - 1)).trim();
   const randomised = offer.endsWith(`:${RANDOMISED_MARK}`);
   if (randomised) offer = offer.slice(0, -RANDOMISED_MARK.length - 1).trim();
-  return { reasonCode: measure.slice(0, i).trim() || 'unknown', offerType: offer || 'none', randomised };
+  return { reasonCode: measure.slice(0, i).trim() || 'unknown', offerType: offer || 'none', randomised, channelRandomised };
 }
 
 /** One attempt per customer in the ledger (entries after as-of ignored), in first-contact order. */
@@ -108,7 +114,7 @@ function attemptOf(id: string, all: LedgerEntry[], returns: readonly OutcomeReco
   const seen = [...returns].filter((r) => r.returnDate <= s.asOf).sort((a, b) => a.returnDate - b.returnDate);
   const credit = creditedReturn(entries, seen, s.windowDays);
   const entry = credit?.entry ?? first;
-  const { reasonCode, offerType, randomised } = parseMeasure(entry.measure);
+  const { reasonCode, offerType, randomised, channelRandomised } = parseMeasure(entry.measure);
   const channelCost = contacted.reduce((sum, e) => sum + (s.channelCosts[e.channel] ?? 0), 0);
   const r = credit?.outcome;
   const estimated = r !== undefined && r.margin === undefined && r.revenue !== undefined;
@@ -133,6 +139,7 @@ function attemptOf(id: string, all: LedgerEntry[], returns: readonly OutcomeReco
     cost: channelCost + incentive,
     switchedGroup: group === 'contacted' && contacted.length < all.length,
     randomised: group === 'contacted' && randomised,
+    channelRandomised: group === 'contacted' && channelRandomised,
   };
 }
 

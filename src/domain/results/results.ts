@@ -68,6 +68,12 @@ export interface ResultsReport {
   total: KpiRow;
   byReason: KpiRow[];
   segments: KpiRow[];
+  /**
+   * per channel, the contacts whose channel was drawn at random (campaign --test-channels) against
+   * the whole control group: the one comparison of channels no planner's choice confounds; empty
+   * when no channel was drawn
+   */
+  channelTest: KpiRow[];
   serialDefectors: SerialDefector[];
   counts: { attempts: number; returnedBeforeContact: number; returnedAfterWindow: number; switchedGroup: number; marginEstimated: number; windowOpen: number };
   warnings: string[];
@@ -89,7 +95,15 @@ export function summariseResults(attempts: readonly Attempt[], lang: Lang = 'en'
     marginEstimated: count((a) => a.marginEstimated),
     windowOpen: count((a) => a.windowOpen),
   };
-  return { total, byReason, segments, serialDefectors: serialDefectorsOf(attempts), counts, warnings: warningsOf(counts, total, lang) };
+  return { total, byReason, segments, channelTest: channelTestOf(attempts), serialDefectors: serialDefectorsOf(attempts), counts, warnings: warningsOf(counts, total, lang) };
+}
+
+// Both arms are random among the listed customers (the control group by its hash, the channel by its own), so each channel's lift is its own.
+function channelTestOf(attempts: readonly Attempt[]): KpiRow[] {
+  const drawn = attempts.filter((a) => a.group === 'contacted' && a.channelRandomised);
+  if (drawn.length === 0) return [];
+  const control = attempts.filter((a) => a.group === 'control');
+  return [...new Set(drawn.map((a) => a.channel))].sort().map((channel) => kpiRow([ALL, ALL, channel], [...drawn.filter((a) => a.channel === channel), ...control]));
 }
 
 function groupRows(attempts: readonly Attempt[], keyOf: (a: Attempt) => [string, string, string]): KpiRow[] {

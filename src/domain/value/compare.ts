@@ -18,17 +18,17 @@ export interface ActionComparison {
 }
 
 /** Builds the comparison from the valued actions; the chosen one is the result's offer and channel. */
-export function compareActions(v: Pick<ValueResult, 'offersConsidered' | 'offer_type' | 'channel' | 'decision'>, symbol: string, lang: Lang = 'en'): ActionComparison {
+export function compareActions(v: Pick<ValueResult, 'offersConsidered' | 'offer_type' | 'channel' | 'decision' | 'fullChannel'>, symbol: string, lang: Lang = 'en'): ActionComparison {
   const offers = [...new Set(v.offersConsidered.map((o) => o.offer_type))];
   const channels = CHANNELS.filter((c) => v.offersConsidered.some((o) => o.channel === c));
   const cells: ActionComparison['cells'] = {};
   for (const o of v.offersConsidered) (cells[o.offer_type] ??= {})[o.channel] = o;
   const chosen = v.offersConsidered.find((o) => o.offer_type === v.offer_type && o.channel === v.channel) ?? null;
   const runnerUp = chosen === null ? null : [...v.offersConsidered].filter((o) => o !== chosen).sort((a, b) => b.expected_value - a.expected_value)[0] ?? null;
-  return { offers, channels, cells, chosen, runnerUp, why: whyOf(v.decision, chosen, runnerUp, symbol, lang) };
+  return { offers, channels, cells, chosen, runnerUp, why: whyOf(v.decision, chosen, runnerUp, symbol, lang, v.fullChannel) };
 }
 
-function whyOf(decision: ValueResult['decision'], chosen: OfferValue | null, runnerUp: OfferValue | null, symbol: string, lang: Lang): string {
+function whyOf(decision: ValueResult['decision'], chosen: OfferValue | null, runnerUp: OfferValue | null, symbol: string, lang: Lang, full?: ValueResult['fullChannel']): string {
   const t = messages(lang).compare;
   const money = (x: number) => formatMoneyText(x, symbol, lang);
   if (chosen === null) return decision === 'never' ? t.notValued : t.nothingValued;
@@ -36,7 +36,8 @@ function whyOf(decision: ValueResult['decision'], chosen: OfferValue | null, run
   if (runnerUp === null) return t.only(what, money(chosen.expected_value));
   const margin = chosen.expected_value - runnerUp.expected_value;
   const rival = `${t.action(runnerUp.offer_type, runnerUp.channel)} (${money(runnerUp.expected_value)})`;
-  // Only a budget chooses less than the most valuable action (plan --budget): a cheaper one, for more value per unit of cost.
+  // Only a budget or a capacity chooses less than the most valuable action: a full channel, or more value per unit of cost.
+  if (margin < 0 && full !== undefined) return t.capacityChose(what, money(chosen.expected_value), rival, full.channel, full.places);
   if (margin < 0) return t.budgetChose(what, money(chosen.expected_value), rival);
   const gap = Math.abs(margin) < 0.5 ? t.asMuchAs : t.moreThan(money(margin));
   const head = t.highest(what, money(chosen.expected_value), gap, rival);

@@ -5,11 +5,12 @@
  */
 import type { CustomerRow } from '../types.js';
 import type { Channel, OfferSpec, ReasonEntry } from '../playbook-types.js';
-import type { Decision, EvaluateInput, ValueResult } from './types.js';
+import type { Decision, DecisionNote, EvaluateInput, ValueResult } from './types.js';
+import { decided as decidedBy, fixed, money, planFigures, wordDecision } from './note.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
 import { behaviourShift, customerLifetimeFactor, discountToAsOf, firstLifetime, reacquisitionWithShift, secondLifetimeValue } from './value.js';
 import { explainCustomer } from './explain.js';
-import { formatFixed, formatMoneyText, messages, type Lang } from '../catalogue/index.js';
+import { formatMoneyText, messages, type Lang } from '../catalogue/index.js';
 
 /** A plain approach without incentive: the offer used where a reason allows none. */
 export const NEUTRAL_OFFER: OfferSpec = Object.freeze({
@@ -31,10 +32,10 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
   const warnings = life.marginSource === 'default' ? [t.marginDefault(String(config.defaultMarginPercent))] : [];
   // Results are built as literals with one key order (no spreads): this runs once per row.
   if (life.monthlyMargin === undefined) {
-    const missing = life.missing.includes('tenure') && row.revenue !== undefined ? t.missingTenure : t.missingRevenue;
-    const decided = entry.final ? neverDecision(entry, input.lang) : { decision: 'review' as const, decisionReason: missing };
+    const missing: DecisionNote = { key: life.missing.includes('tenure') && row.revenue !== undefined ? 'missingTenure' : 'missingRevenue', args: [] };
+    const decided = entry.final ? neverDecision(entry, input.lang) : decidedBy('review' as const, missing, input.lang ?? 'en', planFigures(config.currencySymbol, input.lang ?? 'en'));
     return {
-      customer_id: row.customer_id, firstLifetime: life, warnings, decision: decided.decision, decisionReason: decided.decisionReason,
+      customer_id: row.customer_id, firstLifetime: life, warnings, decision: decided.decision, decisionReason: decided.decisionReason, decisionNote: decided.decisionNote,
       p_winback: null, p_organic: null, discount: null, sltv: null, expected_value: null, value_at_stake: null, offer_type: null, offerReason: t.notValuedMissing,
       offersConsidered: [], explainSteps: [], channel: input.unpermitted ? null : (input.channels[0] ?? null),
     };
@@ -45,7 +46,7 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     const steps = input.explain ? explainCustomer(input, { ...v.context, stake: v.stake }) : [];
     const never = neverDecision(entry, input.lang);
     return {
-      customer_id: row.customer_id, firstLifetime: life, warnings, decision: never.decision, decisionReason: never.decisionReason,
+      customer_id: row.customer_id, firstLifetime: life, warnings, decision: never.decision, decisionReason: never.decisionReason, decisionNote: never.decisionNote,
       p_winback: 0, p_organic: null, discount: v.context.discount, sltv: v.stake.value, expected_value: 0, value_at_stake: v.stake.value, offer_type: null, offerReason: t.finalNoOffer,
       offersConsidered: [], explainSteps: steps, channel: null,
     };
@@ -58,6 +59,7 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     warnings,
     decision: decided.decision,
     decisionReason: decided.decisionReason,
+    decisionNote: decided.decisionNote,
     p_winback: best.p,
     p_organic: v.pOrganic,
     discount: v.context.discount,
@@ -118,30 +120,23 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
   return { valued, best, stake, pOrganic, context };
 }
 
-function decide(input: EvaluateInput, monthlyMargin: number, best: ValuedOffer): { decision: Decision; decisionReason: string } {
+function decide(input: EvaluateInput, monthlyMargin: number, best: ValuedOffer): { decision: Decision; decisionNote: DecisionNote; decisionReason: string } {
   const ev = best.ev;
   const { config } = input;
   const lang = input.lang ?? 'en';
-  const t = messages(lang).value;
-  const money = (v: number) => formatMoneyText(v, config.currencySymbol, lang);
-  if (monthlyMargin <= 0) {
-    return { decision: 'let_go', decisionReason: t.marginNotPositive };
-  }
-  if (input.row.churn_date === undefined) return { decision: 'review', decisionReason: t.missingChurnDate };
+  const to = <D extends Decision>(decision: D, note: DecisionNote) => decidedBy(decision, note, lang, planFigures(config.currencySymbol, lang));
+  if (monthlyMargin <= 0) return to('let_go', { key: 'marginNotPositive', args: [] });
+  if (input.row.churn_date === undefined) return to('review', { key: 'missingChurnDate', args: [] });
   // An unread text needs a person; a reason nobody recorded does not: the unknown reason's measure is to ask.
   if (input.reasonConfidence < config.reviewConfidence && input.reasonMissing !== true) {
-    return { decision: 'review', decisionReason: t.reasonUnclear(formatFixed(input.reasonConfidence, 2, lang), formatFixed(config.reviewConfidence, 2, lang)) };
+    return to('review', { key: 'reasonUnclear', args: [fixed(input.reasonConfidence), fixed(config.reviewConfidence)] });
   }
   // Decided on the expected value as plan.csv shows it (cents): €0.004 is not worth a contact.
   // Whatever the threshold, a contact that adds nothing over no contact is never made.
   const threshold = Math.max(0, config.decisionThreshold);
-  if (Number(ev.toFixed(2)) <= threshold) {
-    return { decision: 'let_go', decisionReason: t.belowThreshold(money(ev), money(threshold)) };
-  }
-  if (input.unpermitted) {
-    return { decision: 'no_channel', decisionReason: t.noChannel(money(ev), best.channel) };
-  }
-  return { decision: 'win_back', decisionReason: t.aboveThreshold(money(ev), money(threshold)) };
+  if (Number(ev.toFixed(2)) <= threshold) return to('let_go', { key: 'belowThreshold', args: [money(ev), money(threshold)] });
+  if (input.unpermitted) return to('no_channel', { key: 'noChannel', args: [money(ev), best.channel] });
+  return to('win_back', { key: 'aboveThreshold', args: [money(ev), money(threshold)] });
 }
 
 // Per playbook entry and offer list: the same for every row of a run, so looked up once.
@@ -158,29 +153,44 @@ function allowedOffers(entry: ReasonEntry, offers: OfferSpec[]): OfferSpec[] {
 
 function offerReasonOf(valued: ValuedOffer[], symbol: string, lang: Lang = 'en'): string {
   const t = messages(lang).value;
-  // A stable sort keeps the playbook's order on ties, as evaluateCustomer's choice does.
-  const [chosen] = [...valued].sort((a, b) => b.ev - a.ev);
+  // The first of the highest keeps the playbook's order on ties, as evaluateCustomer's choice
+  // does (what a stable sort by expected value puts first, without copying and sorting per row).
+  const chosen = firstHighest(valued, undefined);
   if (chosen === undefined) return '';
   if (chosen.offer === NEUTRAL_OFFER) return t.noOfferDefined;
   // The runner-up offer on the chosen channel: what the offer choice was between.
-  const rival = valued.filter((o) => o.channel === chosen.channel && o.offer !== chosen.offer).sort((a, b) => b.ev - a.ev)[0];
+  const rival = firstHighest(valued, chosen);
   if (rival === undefined) return t.onlyOffer(chosen.offer.id);
   return t.highestOffer(chosen.offer.id, formatMoneyText(chosen.ev, symbol, lang), rival.offer.id, formatMoneyText(rival.ev, symbol, lang));
 }
 
-function neverDecision(entry: ReasonEntry, lang: Lang | undefined): { decision: Decision; decisionReason: string } {
-  return { decision: 'never', decisionReason: messages(lang).value.finalReason(entry.code) };
+/** The first valued action with the highest expected value; with `besides`, among the other offers on its channel. */
+function firstHighest(valued: readonly ValuedOffer[], besides: ValuedOffer | undefined): ValuedOffer | undefined {
+  let found: ValuedOffer | undefined;
+  for (const o of valued) {
+    if (besides !== undefined && (o.channel !== besides.channel || o.offer === besides.offer)) continue;
+    if (found === undefined || o.ev > found.ev) found = o;
+  }
+  return found;
 }
 
+function neverDecision(entry: ReasonEntry, lang: Lang | undefined): { decision: Decision; decisionNote: DecisionNote; decisionReason: string } {
+  const note: DecisionNote = { key: 'finalReason', args: [entry.code] };
+  return { decision: 'never', decisionNote: note, decisionReason: wordDecision(note, lang ?? 'en', NO_FIGURES) };
+}
+
+// A note without money or shares in it needs no currency to be worded.
+const NO_FIGURES = planFigures('', 'en');
+
 /** A result without valuation: a customer who may not be profiled for marketing at all (an objection). */
-export function notValued(row: CustomerRow, decision: Decision, decisionReason: string, lang?: Lang): ValueResult {
+export function notValued(row: CustomerRow, decision: Decision, decisionNote: DecisionNote, lang?: Lang): ValueResult {
   return {
-    customer_id: row.customer_id, firstLifetime: { missing: [] }, warnings: [], decision, decisionReason,
+    customer_id: row.customer_id, firstLifetime: { missing: [] }, warnings: [], decision, decisionReason: wordDecision(decisionNote, lang ?? 'en', NO_FIGURES), decisionNote,
     ...noFigures(), offerReason: messages(lang).value.notValuedNoContact, channel: null,
   };
 }
 
-type Figures = Omit<ValueResult, 'customer_id' | 'decision' | 'decisionReason' | 'firstLifetime' | 'warnings' | 'channel'>;
+type Figures = Omit<ValueResult, 'customer_id' | 'decision' | 'decisionReason' | 'decisionNote' | 'firstLifetime' | 'warnings' | 'channel'>;
 
 // A function, not a constant, so no two results share the same arrays.
 function noFigures(): Figures {

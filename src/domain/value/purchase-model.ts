@@ -9,10 +9,11 @@
  */
 import { DEFAULT_CLV_CONFIG } from '../clv/clv.js';
 import { discountedPurchasesWithin, purchaseModelSecondLifetime, readPurchaseModelHandover, type HandoverProblem, type PurchaseModelHandover } from '../clv/handover.js';
-import { formatAmount, formatFixed, formatMoneyText, messages, say, type Lang } from '../catalogue/index.js';
+import { formatAmount, formatMoneyText, messages, say, type Lang } from '../catalogue/index.js';
 import type { CustomerRow } from '../types.js';
 import type { Channel, OfferSpec } from '../playbook-types.js';
-import type { Decision, EvaluateInput, ExplainStep, ValueResult } from './types.js';
+import type { Decision, DecisionNote, EvaluateInput, ExplainStep, ValueResult } from './types.js';
+import { decided as decidedBy, fixed as share, money as cash, planFigures } from './note.js';
 import { evaluateCustomer, NEUTRAL_OFFER, notValued } from './decision.js';
 import { formatFormulaNumber } from './explain.js';
 import { behaviourShift, firstLifetime, reacquisitionProbability, type FirstLifetime } from './value.js';
@@ -24,8 +25,8 @@ export function valueCustomer(input: EvaluateInput): ValueResult {
   if (handover === undefined) return evaluateCustomer(input);
   if ('problem' in handover) {
     const t = messages(input.lang).value;
-    if (input.entry.final) return notValued(input.row, 'never', t.finalReason(input.entry.code), input.lang);
-    return { ...notValued(input.row, 'review', t.missingHandover(say(input.lang ?? 'en', 'value', handover.problem)), input.lang), offerReason: t.notValuedMissing };
+    if (input.entry.final) return notValued(input.row, 'never', { key: 'finalReason', args: [input.entry.code] }, input.lang);
+    return { ...notValued(input.row, 'review', { key: 'missingHandover', args: [handover.problem] }, input.lang), offerReason: t.notValuedMissing };
   }
   // Alive but drifting (clv's core defector): the retention track, when the playbook has one.
   if (input.retention !== undefined && input.retention.length > 0 && isDrifting(input.row, handover)) {
@@ -87,7 +88,7 @@ export function evaluatePurchaseModelCustomer(input: EvaluateInput, h: PurchaseM
   const best = valued.reduce((a, b) => (b.ev > a.ev ? b : a));
   const final = entry.final;
   const t = messages(input.lang).value;
-  const decided = final ? { decision: 'never' as const, decisionReason: t.finalReason(entry.code) } : decide(input, h, margin.rate, best);
+  const decided = final ? decidedBy('never' as const, { key: 'finalReason', args: [entry.code] }, input.lang ?? 'en', planFigures(config.currencySymbol, input.lang ?? 'en')) : decide(input, h, margin.rate, best);
   const steps = input.explain ? explainSteps(input, h, life, margin.rate, baseRate, fitted !== undefined, best, valueAtStake) : [];
   return {
     customer_id: row.customer_id,
@@ -95,6 +96,7 @@ export function evaluatePurchaseModelCustomer(input: EvaluateInput, h: PurchaseM
     warnings,
     decision: decided.decision,
     decisionReason: decided.decisionReason,
+    decisionNote: decided.decisionNote,
     p_winback: final ? 0 : best.p,
     // The living are P(alive) here; no separate organic return is modelled for silent churners.
     p_organic: null,
@@ -124,27 +126,24 @@ function allowedOffers(input: EvaluateInput): OfferSpec[] {
   return found.length > 0 ? found : [NEUTRAL_OFFER];
 }
 
-function decide(input: EvaluateInput, h: PurchaseModelHandover, marginRate: number, best: Valued): { decision: Decision; decisionReason: string } {
+function decide(input: EvaluateInput, h: PurchaseModelHandover, marginRate: number, best: Valued): { decision: Decision; decisionNote: DecisionNote; decisionReason: string } {
   const { config, row } = input;
   const lang = input.lang ?? 'en';
-  const t = messages(lang).value;
-  const money = (v: number) => formatMoneyText(v, config.currencySymbol, lang);
-  const fixed = (v: number) => formatFixed(v, 2, lang);
+  const to = <D extends Decision>(decision: D, note: DecisionNote) => decidedBy(decision, note, lang, planFigures(config.currencySymbol, lang));
   const threshold = h.lostThreshold ?? DEFAULT_CLV_CONFIG.lostThreshold;
   // BG/NBD lets nobody drop out before a repeat purchase: P(alive) = 1 after a single purchase.
-  if (h.pAlive >= threshold) return { decision: 'let_go', decisionReason: t.alivePerModel(fixed(h.pAlive), fixed(threshold), row.orders === 1 && h.pAlive === 1) };
-  if (marginRate <= 0) return { decision: 'let_go', decisionReason: t.modelMarginNotPositive };
-  if (row.churn_date === undefined) return { decision: 'review', decisionReason: t.missingChurnDate };
+  if (h.pAlive >= threshold) return to('let_go', { key: 'alivePerModel', args: [share(h.pAlive), share(threshold), row.orders === 1 && h.pAlive === 1] });
+  if (marginRate <= 0) return to('let_go', { key: 'modelMarginNotPositive', args: [] });
+  if (row.churn_date === undefined) return to('review', { key: 'missingChurnDate', args: [] });
   if (input.reasonConfidence < config.reviewConfidence) {
-    return { decision: 'review', decisionReason: t.reasonUnclear(fixed(input.reasonConfidence), fixed(config.reviewConfidence)) };
+    return to('review', { key: 'reasonUnclear', args: [share(input.reasonConfidence), share(config.reviewConfidence)] });
   }
-  const basis = t.modelBasis(fixed(h.pAlive));
   // Decided on the expected value as plan.csv shows it (cents), as for every other customer.
   if (Number(best.ev.toFixed(2)) <= config.decisionThreshold) {
-    return { decision: 'let_go', decisionReason: `${t.belowThreshold(money(best.ev), money(config.decisionThreshold))} (${basis})` };
+    return to('let_go', { key: 'modelBelowThreshold', args: [cash(best.ev), cash(config.decisionThreshold), share(h.pAlive)] });
   }
-  if (input.unpermitted) return { decision: 'no_channel', decisionReason: t.noChannel(money(best.ev), best.channel) };
-  return { decision: 'win_back', decisionReason: `${t.aboveThreshold(money(best.ev), money(config.decisionThreshold))} (${basis})` };
+  if (input.unpermitted) return to('no_channel', { key: 'noChannel', args: [cash(best.ev), best.channel] });
+  return to('win_back', { key: 'modelAboveThreshold', args: [cash(best.ev), cash(config.decisionThreshold), share(h.pAlive)] });
 }
 
 function offerReasonOf(valued: Valued[], best: Valued, symbol: string, lang: Lang = 'en'): string {

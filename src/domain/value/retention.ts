@@ -8,10 +8,11 @@
 import type { PurchaseModelHandover } from '../clv/handover.js';
 import { discountedPurchasesWithin, purchaseModelSecondLifetime } from '../clv/handover.js';
 import { DEFAULT_CLV_CONFIG } from '../clv/clv.js';
-import { formatFixed, formatMoneyText, messages, say, type Lang } from '../catalogue/index.js';
+import { formatMoneyText, messages, say, type Lang } from '../catalogue/index.js';
 import type { Channel, RetentionMeasureSpec } from '../playbook-types.js';
 import type { CustomerRow } from '../types.js';
-import type { EvaluateInput, ExplainStep, RetentionOption, ValueResult } from './types.js';
+import type { Decision, DecisionNote, EvaluateInput, ExplainStep, RetentionOption, ValueResult } from './types.js';
+import { decided as decidedBy, fixed as share, money as cash, planFigures } from './note.js';
 import { formatFormulaNumber } from './explain.js';
 import type { FirstLifetime } from './value.js';
 
@@ -79,20 +80,21 @@ export function evaluateRetentionCustomer(input: EvaluateInput, h: PurchaseModel
   }
   const common = { customer_id: row.customer_id, firstLifetime: life, warnings, track: 'retention' as const, p_organic: null, discount: 1, value_at_stake: atRisk };
   if (input.entry.final) {
-    return { ...common, decision: 'never', decisionReason: t.finalReason(input.entry.code), p_winback: 0, sltv: base.value, expected_value: 0, offer_type: null, offerReason: t.finalNoOffer, offersConsidered: [], explainSteps: [], channel: null };
+    return { ...common, ...decidedBy('never' as const, { key: 'finalReason', args: [input.entry.code] }, lang, planFigures(config.currencySymbol, lang)), p_winback: 0, sltv: base.value, expected_value: 0, offer_type: null, offerReason: t.finalNoOffer, offersConsidered: [], explainSteps: [], channel: null };
   }
   // Strict '>' keeps the playbook's measure order and each measure's channel order on ties.
   const best = valued.reduce((a, b) => (b.ev > a.ev ? b : a));
   const rival = valued.filter((v) => v.measure !== best.measure).sort((a, b) => b.ev - a.ev)[0];
-  const pAlive = formatFixed(h.pAlive, 2, lang);
+  const pAlive = share(h.pAlive);
   const threshold = Math.max(config.decisionThreshold, 0);
   const cents = Number(best.ev.toFixed(2));
+  const to = <D extends Decision>(decision: D, note: DecisionNote) => decidedBy(decision, note, lang, planFigures(config.currencySymbol, lang));
   // Never a contact worth ≤ 0, whatever the configured threshold.
   const decided =
-    margin.rate <= 0 ? { decision: 'let_go' as const, decisionReason: t.retentionMarginNotPositive }
-    : cents <= threshold ? { decision: 'let_go' as const, decisionReason: t.retentionNotWorth(money(best.ev), money(threshold), pAlive) }
-    : unpermitted ? { decision: 'no_channel' as const, decisionReason: t.retentionNoChannel(money(best.ev), best.channel) }
-    : { decision: 'win_back' as const, decisionReason: t.retentionWorth(money(best.ev), money(threshold), pAlive) };
+    margin.rate <= 0 ? to('let_go', { key: 'retentionMarginNotPositive', args: [] })
+    : cents <= threshold ? to('let_go', { key: 'retentionNotWorth', args: [cash(best.ev), cash(threshold), pAlive] })
+    : unpermitted ? to('no_channel', { key: 'retentionNoChannel', args: [cash(best.ev), best.channel] })
+    : to('win_back', { key: 'retentionWorth', args: [cash(best.ev), cash(threshold), pAlive] });
   return {
     ...common,
     ...decided,

@@ -3,6 +3,7 @@
  * returns, and the `--explain` steps explain.ts builds.
  */
 import type { Lang } from '../catalogue/entry.js';
+import type { Messages, Said } from '../catalogue/index.js';
 import type { CustomerRow, Decision, EpochDay } from '../types.js';
 import type { ModelConfig } from '../defaults.js';
 import type { Channel, ChannelCosts, OfferSpec, ReasonEntry, RetentionMeasureSpec } from '../playbook-types.js';
@@ -46,10 +47,27 @@ export interface OfferValue {
   expected_value: number;
 }
 
+/** A figure inside a decision's words, kept a number so that each page words it in its own form. */
+export type NoteFigure = { readonly money: number } | { readonly fixed: number };
+
+type ValueTexts = Messages['value'];
+type Figured<A> = { readonly [I in keyof A]: A[I] extends string ? string | NoteFigure | Said<'value'> : A[I] };
+
+/**
+ * What decision_reason is worded from: its catalogue key (`value` section) and arguments, money
+ * and shares as figures (note.ts words it). The worksheet words it again with whole money; no
+ * page reads the text back.
+ */
+export type DecisionNote = {
+  [K in keyof ValueTexts]: ValueTexts[K] extends (...a: infer A) => string ? { readonly key: K; readonly args: Figured<A> } : { readonly key: K; readonly args: readonly [] };
+}[keyof ValueTexts];
+
 export interface ValueResult {
   customer_id: string;
   decision: Decision;
+  /** decision_reason in the run's language: `decisionNote` worded with plan.csv's money (cents) */
   decisionReason: string;
+  decisionNote: DecisionNote;
   /** null when the data do not allow a valuation (decision review) */
   p_winback: number | null;
   /** chance of a return without contact (at the contact date); null where not valued */
@@ -76,6 +94,8 @@ export interface ValueResult {
   track?: Track;
   /** the retention measure chosen on the retention track (absent when none is planned: never, not valued) */
   retention?: RetentionMeasureSpec;
+  /** plan --capacity: the full channel that kept the customer from their most valuable action (absent otherwise) */
+  fullChannel?: { channel: Channel; places: number };
 }
 
 export interface EvaluateInput {

@@ -12,7 +12,8 @@ import { DECISION_RANK, planCustomer, type PlannedCustomer, type PlanSetup } fro
 import { createRowConverter, type ConvertedRow, type RowChecks } from '../read/row-convert.js';
 import { planContactWindow } from '../timing.js';
 import type { CustomerRow } from '../types.js';
-import type { Decision } from '../value/types.js';
+import type { Decision, DecisionNote } from '../value/types.js';
+import { decided, planFigures } from '../value/note.js';
 import { answerOf, decisionOf, MANUAL_FIELDS, type MeasureAnswer, type WorksheetSession } from './session.js';
 import { messages, type Lang } from '../catalogue/index.js';
 
@@ -39,7 +40,7 @@ export function applyWorksheet(base: PlannedCustomer, s: WorksheetSession, setup
   const d = decisionOf(s, id);
   // The consultant may not decide to contact someone who objected or may not be contacted on any channel.
   if (d?.overridden && p.value.decision !== 'never' && p.value.decision !== 'no_channel' && d.decision !== p.value.decision) {
-    p = withDecision(p, d.decision, messages(setup.lang).worksheet.consultant(d.why), setup);
+    p = withDecision(p, d.decision, { key: 'consultant', args: [d.why] }, setup);
   }
   const m = answerOf(s, 'measures', id);
   if (withMeasures && m && p.value.decision === 'win_back') p = withMeasure(p, m, setup.lang);
@@ -59,10 +60,10 @@ function correctedRow(row: CustomerRow, s: WorksheetSession, classified: string)
   return Object.keys(patch).length === 0 ? row : { ...row, ...patch };
 }
 
-function withDecision(p: PlannedCustomer, decision: Decision, why: string, setup: PlanSetup): PlannedCustomer {
+function withDecision(p: PlannedCustomer, decision: Decision, note: DecisionNote, setup: PlanSetup): PlannedCustomer {
   const contacted = decision === 'win_back' || decision === 'review';
   const window = contacted ? (p.window ?? modelWindow(p, setup)) : null;
-  return { ...p, value: { ...p.value, decision, decisionReason: why }, window };
+  return { ...p, value: { ...p.value, ...decided(decision, note, setup.lang, planFigures(setup.config.model.currencySymbol, setup.lang)) }, window };
 }
 
 /** The window planCustomer gives contacted customers, for a customer the consultant decided to contact. */
@@ -76,6 +77,7 @@ function modelWindow(p: PlannedCustomer, setup: PlanSetup): PlannedCustomer['win
     entry: p.entry,
     coolingOffDays: setup.playbook.coolingOffDays,
     qualityFixedFrom: fixed ? parseIsoDay(fixed) : undefined,
+    lang: setup.lang,
   });
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Playbook } from '../playbook-types.js';
 import type { PlannedCustomer } from '../plan/plan.js';
-import { decisionNote, formatDay, formatShare, formatWorksheetMoney, showDate } from './format.js';
+import { decisionWords, formatDay, formatShare, formatWorksheetMoney, showDate } from './format.js';
 import { channelName, LESSON_QUESTION_IDS, type WorksheetTexts } from '../catalogue/index.js';
 import { answerOf, type RelationshipAnswer, type WorksheetSession } from './session.js';
 
@@ -41,8 +41,10 @@ function selectionSection({ customers, texts: t, session, currencySymbol }: Work
   const rows = customers.map(({ base, final }, i) => {
     const v = base.value;
     const d = answerOf(session, 'decisions', base.row.customer_id);
-    const model = decisionNote(v.decisionReason, lang, currencySymbol, t.doc.model);
-    const why = final.value.decision === base.value.decision ? (d?.done && d.why ? d.why : model) : final.value.decisionReason.replace(/^(?:consultant|Berater): /, '');
+    const model = decisionWords(v.decisionNote, lang, currencySymbol);
+    // A decision the consultant changed shows the consultant's reason, without the mark plan.csv gives it.
+    const note = final.value.decisionNote;
+    const why = final.value.decision === base.value.decision ? (d?.done && d.why ? d.why : model) : note.key === 'consultant' && typeof note.args[0] === 'string' ? note.args[0] : decisionWords(note, lang, currencySymbol);
     return [
       String(i + 1), base.row.customer_id, base.row.name ?? '', final.entry.label[session.lang], money(v.value_at_stake),
       v.p_winback === null ? t.doc.none : formatShare(v.p_winback, lang), money(v.sltv), money(v.expected_value),

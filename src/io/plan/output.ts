@@ -72,10 +72,16 @@ export function planValues(p: PlannedCustomer): unknown[] {
     p.row.customer_id, p.reason.code, p.reason.confidence, v.decision, v.decisionReason,
     v.p_winback, v.sltv, v.expected_value, undefined, p.measure, v.offer_type, p.channel,
     p.window?.contactFrom, p.window?.contactUntil, p.window?.wave, p.reason.secondary, p.reason.evidence,
-    v.value_at_stake, v.offerReason, p.angle, p.window?.rule, [...p.row.warnings, ...p.permission.warnings, ...v.warnings].join('; '),
+    v.value_at_stake, v.offerReason, p.angle, p.window?.rule, joinWarnings(p.row.warnings, p.permission.warnings, v.warnings),
     v.p_organic,
     p.track,
   ];
+}
+
+/** The warnings of a row, its permission and its value, joined by '; ' (mostly none: no array is made). */
+function joinWarnings(a: readonly string[], b: readonly string[], c: readonly string[]): string {
+  if (b.length === 0 && c.length === 0) return a.length === 0 ? '' : a.join('; ');
+  return [...a, ...b, ...c].join('; ');
 }
 
 /** Output header names: input headers first (renamed where they clash with computed ones). */

@@ -19,6 +19,8 @@ export function reportJson(r: ResultsReport) {
     total: kpiJson(r.total),
     by_reason: r.byReason.map(kpiJson),
     segments: r.segments.map(kpiJson),
+    // Only when channels were drawn at random (campaign --test-channels): older reports keep their shape.
+    ...(r.channelTest.length > 0 ? { channel_test: r.channelTest.map(kpiJson) } : {}),
     serial_defectors: r.serialDefectors.map((s) => ({
       customer_id: s.customer_id, reason_code: s.reasonCode, offer_type: s.offerType,
       return_date: formatIsoDay(s.returnDate), cancelled_again: formatIsoDay(s.cancelledAgain),
@@ -74,6 +76,8 @@ export function renderResults(r: ResultsReport, head: string, color: boolean, la
     }));
   const segments = fit(cols(t.segmentColumns, [[0, 10], [0, 8], [0, 6], [0], [1], [2], [3], [1]]),
     r.segments.map((k) => [reason(k.reason), names.offer(k.offer), names.channel(k.channel), k.contacted.customers, share(k.contacted.rate), share(k.control.rate), lift(k), k.incrementalProfit === null ? '-' : cash(k.incrementalProfit.value)]));
+  const channelTest = r.channelTest.length === 0 ? [] : [c.bold(t.channelTestHead), fit(cols(t.segmentColumns, [[0, 10], [0, 8], [0, 6], [0], [1], [2], [3], [1]]),
+    r.channelTest.map((k) => ['*', '*', names.channel(k.channel), k.contacted.customers, share(k.contacted.rate), share(k.control.rate), lift(k), k.incrementalProfit === null ? '-' : cash(k.incrementalProfit.value)]))];
   const serial = r.serialDefectors.length === 0
     ? t.serialNone
     : t.serial(r.serialDefectors.length, `${r.serialDefectors.slice(0, 10).map((s) => s.customer_id).join(', ')}${r.serialDefectors.length > 10 ? ', …' : ''}`);
@@ -82,6 +86,7 @@ export function renderResults(r: ResultsReport, head: string, color: boolean, la
     c.bold(t.ratesHead), rates,
     c.bold(t.moneyHead), moneyTable,
     c.bold(t.segmentsHead), segments,
+    ...channelTest,
     wrap(serial, width, ''),
     '',
   ].join('\n');
@@ -101,6 +106,10 @@ export const HISTORY_OUT_COLUMNS: ColumnSpec[] = [
   { name: 'attempt_group', kind: 'text' },
   // yes: the offer was drawn at random (campaign --test-offers); calibrate learns offer effects from these rows only
   { name: 'offer_randomised', kind: 'text' },
+  // yes: the channel was drawn at random among the permitted ones (campaign --test-channels)
+  { name: 'channel_randomised', kind: 'text' },
+  // the day a returner left again (blank: still a customer at as-of): calibrate's second lifetime is censored there
+  { name: 'cancelled_again', kind: 'date' },
 ];
 
 const yesNo = (b: boolean | null | undefined) => (b === true ? 'yes' : b === false ? 'no' : '');
@@ -116,6 +125,7 @@ export function historyValues(a: Attempt, row: CustomerRow, asOf: EpochDay): unk
     row.orders, row.revenue, row.monthly_revenue, margin, row.complaints, row.reason ?? '',
     a.reasonCode, a.contactDate, a.offerType, a.channel, regained ? 'yes' : 'no', regained ? a.returnDate : undefined,
     months, regained ? a.revenue : undefined, regained ? a.margin : undefined,
-    a.group, a.randomised ? 'yes' : 'no',
+    a.group, a.randomised ? 'yes' : 'no', a.channelRandomised ? 'yes' : 'no',
+    regained && a.cancelledAgain !== undefined && a.cancelledAgain <= asOf && a.cancelledAgain >= (a.returnDate as number) ? a.cancelledAgain : undefined,
   ];
 }

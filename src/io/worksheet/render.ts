@@ -6,7 +6,7 @@
  */
 import type { PlannedCustomer } from '../../domain/plan/plan.js';
 import {
-  channelWord, contactableChannels, decisionNote, formatDay, formatShare, formatWorksheetMoney, noChannelWords, timingNote, type Lang,
+  channelWord, contactableChannels, decisionWords, formatDay, formatShare, formatWorksheetMoney, noChannelWords, type Lang,
 } from '../../domain/worksheet/format.js';
 import type { WorksheetTexts } from '../../domain/catalogue/index.js';
 import { currentTableWidth, renderTable, styler, truncate, wrap } from '../render.js';
@@ -99,7 +99,7 @@ export function renderSelectionCard(p: PlannedCustomer, t: WorksheetTexts, lang:
   const confidence = lang === 'de' ? p.reason.confidence.toFixed(2).replace('.', ',') : `${p.reason.code}, ${p.reason.confidence.toFixed(2)}`;
   const reason = `${p.entry.label[lang]} (${confidence})${p.row.reason ? ` — „${truncate(p.row.reason, 60)}“` : ''}`;
   const p_ = v.p_winback === null ? '—' : formatShare(v.p_winback, lang);
-  const note = decisionNote(v.decisionReason, lang, currency, '');
+  const note = decisionWords(v.decisionNote, lang, currency);
   return card([
     `${t.doc.reason}: ${lang === 'en' ? reason.replace(/[„“]/g, '"') : reason}`,
     `${t.doc.valueAtStake} ${money(v.value_at_stake)} · ${t.doc.pWinback} ${p_} · ${t.doc.sltv} ${money(v.sltv)} · ${t.doc.expectedValue} ${money(v.expected_value)}`,
@@ -119,8 +119,8 @@ export function renderReasonCard(p: PlannedCustomer, t: WorksheetTexts, lang: La
 /** The pre-filled plan for template 4. */
 export function renderMeasureCard(p: PlannedCustomer, t: WorksheetTexts, lang: Lang, width = currentTableWidth()): string {
   const w = p.window;
-  const rule = w ? timingNote(w.rule, lang) : '';
-  const window = w ? `${formatDay(w.contactFrom, lang)} – ${formatDay(w.contactUntil, lang)}${rule ? ` (${rule})` : ''}` : '—';
+  // The timing rule was worded in the session's language when the customer was planned.
+  const window = w ? `${formatDay(w.contactFrom, lang)} – ${formatDay(w.contactUntil, lang)}${w.rule ? ` (${w.rule})` : ''}` : '—';
   return card([`${t.doc.measure}: ${p.measure}`, contactLine(p, t, lang), `${t.notes.window}: ${window}`], width);
 }
 

@@ -12,7 +12,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Schema } from '../../domain/read/fields.js';
 import { mapHeaders } from '../../domain/read/header-map.js';
@@ -25,6 +25,7 @@ import { decideId, missingColumnsError, noDataRows, type Dialect, type IdDecisio
 import { detectConventions } from '../csv/sniff.js';
 import { registerTemp } from '../temp-cleanup.js';
 import { cellRef, cellText } from './cells.js';
+import { damageOf, isEncryptedPackage, workbookError } from './damage.js';
 
 /** What the first bytes say a file is, when it is a spreadsheet rather than text. */
 export type WorkbookKind = 'xlsx' | 'xls' | 'ods';
@@ -64,9 +65,14 @@ type SheetRow = { line: number; values: unknown[]; formats: (string | undefined)
 /** Opens the sheet of a workbook and maps its header; rows are read as with a CSV export. */
 export async function openWorkbookExport(input: WorkbookInput, schema: Schema, opts: ReadOptions): Promise<OpenedExport> {
   const { label } = input;
-  if (input.kind !== 'xlsx') throw notXlsx(label, input.kind);
   const stats: ReadStats = { read: 0, accepted: 0, rejected: 0, blankLines: 0, bytes: 0, sha256: '' };
+  if (input.kind === 'ods') throw notXlsx(label, input.kind);
   const file = await workbookFile(input, stats);
+  if (input.kind === 'xls') {
+    // An .xlsx with a password is a compound file too: told apart from an old .xls by what it holds.
+    const encrypted = await isEncryptedPackage(file.path).finally(file.dispose);
+    throw encrypted ? workbookError(label, 'encrypted', '') : notXlsx(label, input.kind);
+  }
   let book: OpenedSheet;
   try {
     book = await openSheet(file.path, label, opts.sheet);
@@ -328,6 +334,9 @@ async function drain(input: WorkbookInput, take: (buf: Buffer) => Promise<void> 
   }
 }
 
+/** The most shared-strings XML read into memory (judgement: its texts, held as JavaScript strings, take a few GiB at this size). */
+const MAX_SHARED_STRINGS_BYTES = 1 << 30;
+
 interface OpenedSheet {
   name: string;
   /** names of the workbook's other sheets */
@@ -358,30 +367,39 @@ interface WorkbookParts {
 
 /** Opens the sheet to read: `wanted` by name (case ignored when unambiguous), else the workbook's first. */
 async function openSheet(path: string, label: string, wanted: string | undefined): Promise<OpenedSheet> {
-  const unreadable = (why: string) => keyedError((m, h) => new DataError(m, h), noteOf('files', { key: 'workbookUnreadable', args: [label, why] }), noteOf('files', { key: 'saveAgainHint', args: [] }));
-  const guard = async <T>(step: () => Promise<T>): Promise<T> => {
+  // What a library throws while it reads `part` ('' for the zip's directory) becomes the kind of damage it stands for.
+  const guard = async <T>(part: string, step: () => Promise<T>): Promise<T> => {
     try {
       return await step();
     } catch (err) {
-      throw err instanceof DataError || err instanceof UsageError ? err : unreadable((err as Error).message);
+      throw err instanceof DataError || err instanceof UsageError ? err : workbookError(label, damageOf(err, part), part, err);
     }
   };
   const { Open } = await import('unzipper');
-  const directory = await guard(() => Open.file(path));
+  const directory = await guard('', () => Open.file(path));
   const entries = new Map(directory.files.map((f) => [f.path.replace(/^\/+/, ''), f]));
   const part = (name: string) => entries.get(name);
   const rels = part('xl/_rels/workbook.xml.rels');
   const workbook = part('xl/workbook.xml');
-  if (!rels || !workbook) throw unreadable('no xl/workbook.xml in the zip');
+  if (!workbook) throw workbookError(label, 'noWorkbook', 'xl/workbook.xml');
+  if (!rels) throw workbookError(label, 'partMissing', 'xl/_rels/workbook.xml.rels');
+  const styles = part('xl/styles.xml');
+  const shared = part('xl/sharedStrings.xml');
+  // The shared strings are held in memory (the format asks for it): a part past what one process can hold is refused before it is read.
+  if (shared && shared.uncompressedSize > MAX_SHARED_STRINGS_BYTES) throw workbookError(label, 'tooLarge', 'xl/sharedStrings.xml');
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as WorkbookParts;
-  await guard(async () => {
-    await reader._parseRels(rels.stream());
-    await reader._parseWorkbook(workbook.stream());
-    const styles = part('xl/styles.xml');
-    if (styles) await reader._parseStyles(styles.stream());
-    const shared = part('xl/sharedStrings.xml');
-    if (shared) for await (const _ of reader._parseSharedStrings(shared.stream()));
+  // Each part is checked to end with its root's closing tag: the XML reader takes a part cut short for a short one.
+  const whole = async (name: string, root: string, read: (stream: Readable) => Promise<void>) => {
+    const part = completeXml(entries.get(name)?.stream() as Readable, root);
+    await guard(name, () => read(part.stream));
+    if (!part.complete()) throw workbookError(label, 'badXml', name);
+  };
+  await whole('xl/_rels/workbook.xml.rels', 'Relationships', (st) => reader._parseRels(st));
+  await whole('xl/workbook.xml', 'workbook', (st) => reader._parseWorkbook(st));
+  if (styles) await whole('xl/styles.xml', 'styleSheet', (st) => reader._parseStyles(st));
+  if (shared) await whole('xl/sharedStrings.xml', 'sst', async (st) => {
+    for await (const _ of reader._parseSharedStrings(st));
   });
   const names = (reader.model?.sheets ?? []).map((s) => s.name);
   if (names.length === 0) throw keyedError((m, h) => new DataError(m, h), noteOf('files', { key: 'workbookEmpty', args: [label] }), noteOf('files', { key: 'saveAgainHint', args: [] }));
@@ -391,27 +409,49 @@ async function openSheet(path: string, label: string, wanted: string | undefined
   const target = reader.workbookRels?.find((r) => r.Id === sheet.rId)?.Target ?? '';
   const sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
   const entry = part(sheetPath);
-  if (!entry) throw unreadable(`sheet '${name}' is missing from the zip (${sheetPath})`);
+  if (!entry) throw workbookError(label, 'partMissing', sheetPath);
   const sheetNo = /(\d+)\.xml$/.exec(sheetPath)?.[1] ?? '1';
-  const stream = entry.stream();
+  const sheetXml = completeXml(entry.stream(), 'worksheet');
+  const stream = sheetXml.stream;
   const emitted = [...reader._parseWorksheet(stream, sheetNo)][0];
-  if (!emitted) throw unreadable(`sheet '${name}' cannot be read`);
+  if (!emitted) throw workbookError(label, 'unreadable', sheetPath);
   const rows = emitted.value[Symbol.asyncIterator]();
   return {
     name,
     others: names.filter((n) => n !== name),
     rows: {
       next: async () => {
-        const r = await guard(() => rows.next());
-        if (r.done) return { done: true, value: undefined };
+        const r = await guard(sheetPath, () => rows.next());
+        if (r.done) {
+          if (!sheetXml.complete()) throw workbookError(label, 'badXml', sheetPath);
+          return { done: true, value: undefined };
+        }
         const row = r.value;
         const values = (row.values ?? []).slice(1);
         const formats = values.map((v, i) => (typeof v === 'number' || (typeof v === 'object' && v !== null && 'formula' in v) ? row.getCell(i + 1).numFmt : undefined));
         return { done: false, value: { line: row.number, values, formats } };
       },
     },
-    finish: async () => void stream.destroy(),
+    finish: async () => sheetXml.destroy(),
   };
+}
+
+/**
+ * A part's XML passed through, keeping its last bytes: complete() says whether it ended with the
+ * closing tag of `root` (with or without a namespace prefix), as a part cut short does not.
+ */
+function completeXml(source: Readable, root: string): { stream: Readable; complete: () => boolean; destroy: () => void } {
+  let tail = '';
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      tail = (tail + chunk.toString('latin1')).slice(-256);
+      done(null, chunk);
+    },
+  });
+  source.on('error', (err) => stream.destroy(err));
+  source.pipe(stream);
+  const end = new RegExp(`</(?:[\\w.-]+:)?${root}>\\s*$`);
+  return { stream, complete: () => end.test(tail), destroy: () => void (source.destroy(), stream.destroy()) };
 }
 
 function matchSheet(wanted: string, names: readonly string[]): string {

@@ -1,0 +1,52 @@
+/**
+ * A decision's words from its note (types.ts DecisionNote): the catalogue's text of the key with
+ * the figures written as the page writes them — plan.csv and `--explain` with cents, the
+ * worksheet in whole units. The one way decision_reason becomes text. Pure.
+ */
+import { formatFixed, formatMoneyText, messages, say, type Lang, type Said } from '../catalogue/index.js';
+import type { DecisionNote, NoteFigure } from './types.js';
+
+/** How a page writes the figures of a note. */
+export interface NoteFigures {
+  money(value: number): string;
+  fixed(value: number): string;
+}
+
+const planned = new Map<string, NoteFigures>();
+
+/** plan.csv's figures: money with cents and the currency symbol, shares with two decimals, in the language. */
+export function planFigures(symbol: string, lang: Lang): NoteFigures {
+  // Asked once per row: the same few writers are kept.
+  const key = `${lang}\u0000${symbol}`;
+  let found = planned.get(key);
+  if (found === undefined) {
+    found = { money: (v) => formatMoneyText(v, symbol, lang), fixed: (v) => formatFixed(v, 2, lang) };
+    planned.set(key, found);
+  }
+  return found;
+}
+
+/** The note's text in `lang`. */
+export function wordDecision(note: DecisionNote, lang: Lang, figures: NoteFigures): string {
+  const text = messages(lang).value[note.key];
+  if (typeof text === 'string') return text;
+  const args = (note.args as readonly unknown[]).map((a) => wordArg(a, lang, figures));
+  return (text as (...a: readonly unknown[]) => string)(...args);
+}
+
+/** A decided result: the decision, its note, and the note worded as decision_reason. */
+export function decided<D>(decision: D, note: DecisionNote, lang: Lang, figures: NoteFigures): { decision: D; decisionNote: DecisionNote; decisionReason: string } {
+  return { decision, decisionNote: note, decisionReason: wordDecision(note, lang, figures) };
+}
+
+function wordArg(arg: unknown, lang: Lang, figures: NoteFigures): unknown {
+  if (typeof arg !== 'object' || arg === null) return arg;
+  if ('money' in arg) return figures.money((arg as { money: number }).money);
+  if ('fixed' in arg) return figures.fixed((arg as { fixed: number }).fixed);
+  return say(lang, 'value', arg as Said<'value'>);
+}
+
+/** Money inside a note. */
+export const money = (value: number): NoteFigure => ({ money: value });
+/** A share or confidence inside a note, written with two decimals. */
+export const fixed = (value: number): NoteFigure => ({ fixed: value });
