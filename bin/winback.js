@@ -45,6 +45,9 @@ async function load(path) {
   }
 }
 
+// Before the CLI's modules load: keeps the main thread's young generation at its first size
+// (the setting and its measurement: src/cli/young-generation.ts; no flag is set here).
+await load('cli/young-generation.js');
 const { main, exitQuietlyOnBrokenPipe } = await load('cli/main.js');
 const { removeTempsOnSignal } = await load('io/temp-cleanup.js');
 

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { readObjection } from '../src/domain/objections/learned.js';
 import { findObjectionPhrase, objectionModelTokens, objectionRuleIn, readObjectionText } from '../src/domain/objections/text.js';
-import { decodeObjectionModel } from '../src/domain/objections/learned.js';
+import { decodeObjectionWeights, objectionModelOf } from '../src/domain/objections/learned.js';
 import { OBJECTION_BIAS, OBJECTION_WEIGHTS } from '../src/domain/objections/weights.js';
 
 interface Row {
@@ -39,7 +39,7 @@ if (args.includes('--cost')) cost();
 else accuracy();
 
 function accuracy(): void {
-  const model = decodeObjectionModel(OBJECTION_BIAS, OBJECTION_WEIGHTS);
+  const model = objectionModelOf(OBJECTION_BIAS, decodeObjectionWeights(OBJECTION_WEIGHTS));
   const tally = new Map<string, [number, number]>();
   const count = (key: string, hit: boolean) => {
     const t = tally.get(key) ?? [0, 0];

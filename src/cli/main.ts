@@ -1,3 +1,5 @@
+// First: V8 reads this setting while the other modules load (see the module).
+import './young-generation.js';
 import { CommanderError } from 'commander';
 import { ExitCode, WinbackError } from '../errors.js';
 import { removeRegisteredTemps } from '../io/temp-cleanup.js';

@@ -1,5 +1,5 @@
 /**
- * The one VM setting winback makes (docs/performance.md, "Memory: the heaps, not the rows"):
+ * A VM setting winback makes (docs/performance.md, "Memory: the heaps, not the rows"):
  * when rows are planned on the main thread (`--threads 1`, standard input, small exports), its
  * old generation may grow only 20 % past what it held alive after a full collection, before
  * the next one. Node gives the main thread a heap limit from the machine's memory (4 GiB here),
@@ -12,12 +12,19 @@ import { setFlagsFromString } from 'node:v8';
 
 /** How far (percent) the old generation may grow past its live data between full collections when this thread plans. */
 export const MAIN_HEAP_GROWING_PERCENT = 20;
+/**
+ * V8's default factor by which a young generation grows, which the CLI turns off while the main
+ * thread only reads (src/cli/young-generation.ts): a thread that plans rows lets its young
+ * generation grow again, as before, so that a row's objects die young.
+ */
+export const YOUNG_GENERATION_GROWTH = 2;
 
 let set = false;
 
-/** Sets V8's heap growing factor for this process, once; V8 reads it at each collection. */
+/** Sets V8's heap growing factor for this process, once, and lets the young generation grow as V8 would; V8 reads both at each collection. */
 export function limitHeapGrowth(): void {
   if (set) return;
   set = true;
   setFlagsFromString(`--heap-growing-percent=${MAIN_HEAP_GROWING_PERCENT}`);
+  setFlagsFromString(`--semi-space-growth-factor=${YOUNG_GENERATION_GROWTH}`);
 }

@@ -23,6 +23,7 @@ import type { RecordField } from '../domain/record-codec.js';
 import type { Reject } from '../domain/types.js';
 import { addRowToTotals, addToTotals, type PlanTotals } from '../domain/plan/summary.js';
 import { learnedReaderOf } from '../domain/reasons/vocabulary.js';
+import { objectionWeights } from '../domain/objections/text.js';
 import { DECISIONS, type Decision } from '../domain/value/types.js';
 import { DataError, IoError, UsageError } from '../errors.js';
 import { noDataRows, supersededReject, type OpenedExport } from '../io/csv/read.js';
@@ -147,6 +148,7 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, si
     reader: opened.pieceSpec,
     setup: plainSetup,
     learned: learnedReaderOf(vocabulary),
+    objectionWeights: objectionWeights(),
     fmt: opts.fmt,
     ...(files ? { runPath: files.sortedRuns.runFilePath(`${name}.runs`) } : {}),
     ...(!files && projection ? { projection: { module: workerModule(projection.module), options: projection.options } } : {}),
@@ -411,7 +413,9 @@ class PieceReader {
  * grow up to 4×: planning makes much garbage, and each worker's heap committed ~185 MB for
  * ~40 MB alive, against ~105 MB with this limit. A young generation of 6 MB (semi-spaces of
  * 2 MB, where V8 grows them to 16 MB) takes ~40 MB more off each worker; its rows die young
- * either way. The limit is ~6× what a worker holds alive.
+ * either way. The limit is ~6× what a worker holds alive. Since the CLI keeps young generations
+ * from growing (src/cli/young-generation.ts, a setting of the whole process) a worker's stays at
+ * its first size (4 MB committed, measured), within this limit.
  */
 export const WORKER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 6 } as const;
 

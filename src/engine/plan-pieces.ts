@@ -17,6 +17,8 @@ import { idFingerprint } from '../domain/id-index.js';
 import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/plan/plan.js';
 import { planCostOf, totalsFlags, totalsKey } from '../domain/plan/summary.js';
 import type { LearnedReader } from '../domain/reasons/learned.js';
+import type { FeatureTable } from '../domain/reasons/feature-table.js';
+import { useObjectionWeights } from '../domain/objections/text.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import { decodeRecord, encodeRecord, type RecordField } from '../domain/record-codec.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
@@ -33,8 +35,10 @@ export interface PlanWorkerInit {
   reader: PieceReaderSpec;
   /** the plan setup without its compiled vocabulary, which each worker compiles itself */
   setup: Omit<PlanSetup, 'vocabulary'>;
-  /** the learned reader the main thread trained, so that no worker trains it again */
+  /** the learned reader the main thread trained, so that no worker trains it again (its tables are shared memory) */
   learned?: LearnedReader;
+  /** the objection model's weights as the main thread decoded them, in shared memory */
+  objectionWeights?: FeatureTable;
   fmt: CsvFormat;
   /**
    * The file this worker writes its sorted runs to, one after the other
@@ -139,6 +143,7 @@ export interface ProjectionModule {
  * `projection` makes each planned customer's record.
  */
 export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVocabulary(init.setup.playbook, init.learned), projection?: (setup: PlanSetup) => Projection): (job: PieceJob) => PieceResult {
+  if (init.objectionWeights) useObjectionWeights(init.objectionWeights);
   const setup: PlanSetup = { ...init.setup, vocabulary };
   const project = init.runPath === undefined ? projection?.(setup) : undefined;
   const frames = new RecordFrames();

@@ -10,6 +10,7 @@
  * often as it occurs, so a text's score is the sum of its words' and word pairs' scores,
  * and each word's score is looked up once.
  */
+import { featureTable, featureValue, type FeatureTable } from '../reasons/feature-table.js';
 import { BOUNDARY } from '../reasons/normalize.js';
 import { tokenFeatures, wordFeatures } from '../reasons/ngram.js';
 import { conceptFeature, conceptOf, conceptPairFeature } from './concepts.js';
@@ -17,7 +18,8 @@ import { conceptFeature, conceptOf, conceptPairFeature } from './concepts.js';
 /** The model: a weight per feature hash and a bias; features it does not hold weigh 0. */
 export interface ObjectionModel {
   bias: number;
-  weights: Map<number, number>;
+  /** the weight of a feature (0 for one the model does not hold) */
+  weight(feature: number): number;
   /** each word's summed weight and its concept, computed once (memory stays flat: cleared past a limit) */
   words: Map<string, WordReading>;
 }
@@ -92,9 +94,9 @@ export function readObjection(model: ObjectionModel, tokens: readonly string[]):
     (at, word, pair) => {
       const reading = wordReading(model, word);
       if (pair === 0) previous = 0;
-      let score = reading.score + (pair === 0 ? 0 : (model.weights.get(pair) ?? 0));
+      let score = reading.score + (pair === 0 ? 0 : model.weight(pair));
       if (reading.concept !== 0) {
-        if (previous !== 0) score += model.weights.get(conceptPairFeature(previous, reading.concept)) ?? 0;
+        if (previous !== 0) score += model.weight(conceptPairFeature(previous, reading.concept));
         previous = reading.concept;
       }
       const c = clauseOf[at] as number;
@@ -130,9 +132,9 @@ function wordReading(model: ObjectionModel, word: string): WordReading {
   const cached = model.words.get(word);
   if (cached !== undefined) return cached;
   let score = 0;
-  for (const f of wordFeatures(word)) score += model.weights.get(f) ?? 0;
+  for (const f of wordFeatures(word)) score += model.weight(f);
   const concept = conceptOf(word);
-  if (concept !== 0) score += model.weights.get(conceptFeature(concept)) ?? 0;
+  if (concept !== 0) score += model.weight(conceptFeature(concept));
   if (model.words.size >= WORD_CACHE_LIMIT) model.words.clear();
   const reading = { score, concept };
   model.words.set(word, reading);
@@ -141,20 +143,35 @@ function wordReading(model: ObjectionModel, word: string): WordReading {
 
 /**
  * Decodes shipped weights: base64 of little-endian pairs (int32 feature hash, int16 weight in
- * thousandths). Kept as text so the weight file stays a plain module.
+ * thousandths). Kept as text so the weight file stays a plain module. The table is shared
+ * memory: a worker thread reads the main thread's (objectionModelOf).
  */
-export function decodeObjectionModel(bias: number, packed: string): ObjectionModel {
+export function decodeObjectionWeights(packed: string): FeatureTable {
   // A plain loop: Uint8Array.from with a mapping function took ~5× as long (measured at start-up, once per thread).
   const text = atob(packed);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   const view = new DataView(bytes.buffer);
-  const weights = new Map<number, number>();
-  for (let at = 0; at + 6 <= bytes.length; at += 6) weights.set(view.getInt32(at, true), view.getInt16(at + 4, true) / 1000);
-  return { bias, weights, words: new Map() };
+  const count = Math.floor(bytes.length / 6);
+  function* entries(): Generator<readonly [number, number]> {
+    for (let at = 0; at + 6 <= bytes.length; at += 6) yield [view.getInt32(at, true), view.getInt16(at + 4, true)];
+  }
+  return featureTable(entries(), count);
 }
 
-/** Encodes weights the way decodeObjectionModel reads them (weights clipped to ±32.767). */
+/** The model reading a table of weights in thousandths (decodeObjectionWeights). */
+export function objectionModelOf(bias: number, thousandths: FeatureTable): ObjectionModel {
+  return {
+    bias,
+    weight: (feature) => {
+      const w = featureValue(thousandths, feature);
+      return w === undefined ? 0 : w / 1000;
+    },
+    words: new Map(),
+  };
+}
+
+/** Encodes weights the way decodeObjectionWeights reads them (weights clipped to ±32.767). */
 export function encodeObjectionWeights(weights: ReadonlyMap<number, number>): string {
   const entries = [...weights].sort((a, b) => a[0] - b[0]);
   const bytes = new Uint8Array(entries.length * 6);

@@ -18,7 +18,8 @@
  * The rules run on normalised text (lower case, umlauts folded, letter-spaced words joined,
  * punctuation as spaces, agent abbreviations expanded) and are compiled once at module load.
  */
-import { decodeObjectionModel, objectionTokens, readObjection, SENTENCE_BREAK, type ObjectionModel } from './learned.js';
+import { decodeObjectionWeights, objectionModelOf, objectionTokens, readObjection, SENTENCE_BREAK, type ObjectionModel } from './learned.js';
+import type { FeatureTable } from '../reasons/feature-table.js';
 import { OBJECTION_BIAS, OBJECTION_WEIGHTS } from './weights.js';
 import { foldText } from '../reasons/normalize.js';
 
@@ -443,7 +444,23 @@ const GLUED = /keine?werbung|keinewerbeanrufe|keinkontakterwuenscht|donot(?:cont
 export const OBJECTION_VETO = -6;
 export const OBJECTION_ALONE = 1.5;
 
-const MODEL: ObjectionModel = decodeObjectionModel(OBJECTION_BIAS, OBJECTION_WEIGHTS);
+/** The shipped weights, decoded at the first reading (or handed over by the thread that decoded them). */
+let weights: FeatureTable | undefined;
+let model: ObjectionModel | undefined;
+
+/** The shipped model's weights as shared memory, decoded once: a worker thread is given them (useObjectionWeights) instead of decoding its own. */
+export function objectionWeights(): FeatureTable {
+  return (weights ??= decodeObjectionWeights(OBJECTION_WEIGHTS));
+}
+
+/** Reads with the weights another thread decoded (objectionWeights), before the first text is read here. */
+export function useObjectionWeights(shared: FeatureTable): void {
+  if (model === undefined) weights = shared;
+}
+
+function objectionModel(): ObjectionModel {
+  return (model ??= objectionModelOf(OBJECTION_BIAS, objectionWeights()));
+}
 
 const NO_PHRASES: readonly string[] = [];
 /** The objection phrase found in a free-text field, or undefined when there is none. */
@@ -459,7 +476,7 @@ export function findObjectionPhrase(text: string | undefined, extraPhrases: read
 /** The detector's answer for a text (null: no objection), without any cache. */
 export function readObjectionText(text: string): string | null {
   const normalised = normaliseObjectionText(text);
-  return combineObjection(objectionRuleIn(text, normalised), readObjection(MODEL, objectionModelTokens(text, normalised))) ?? null;
+  return combineObjection(objectionRuleIn(text, normalised), readObjection(objectionModel(), objectionModelTokens(text, normalised))) ?? null;
 }
 
 /** The phrase the rules find in a text: in the whole (objectionByRules) or as a sentence of its own (bareSentence). */

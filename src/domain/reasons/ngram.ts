@@ -8,12 +8,13 @@
  * naive Bayes text classification", multinomial model with additive smoothing.
  */
 import type { ReasonCode } from '../playbook-types.js';
+import { featureTable, featureValue, sharedMemory, type FeatureTable } from './feature-table.js';
 import { BOUNDARY } from './normalize.js';
 
 export interface NgramModel {
   codes: readonly ReasonCode[];
-  /** row of each feature (by its hash) seen in training */
-  rows: Map<number, number>;
+  /** row of each feature (by its hash) seen in training; shared memory, as `counts` (a worker reads the main thread's) */
+  rows: FeatureTable;
   /** weighted count of each feature per code: row × codes.length + code index */
   counts: Float32Array;
   /** log of each code's smoothed total: log P(feature | code) = log(count + α) − this */
@@ -167,7 +168,9 @@ export function createNgramTrainer(codes: readonly ReasonCode[]): NgramTrainer {
     },
     finish() {
       const denominators = Float64Array.from(totals, (t) => Math.log(t + ALPHA * rows.size));
-      return { codes, rows, counts: counts.slice(0, rows.size * n), denominators, words: new Map() };
+      const shared = new Float32Array(sharedMemory(4 * rows.size * n));
+      shared.set(counts.subarray(0, rows.size * n));
+      return { codes, rows: featureTable(rows, rows.size), counts: shared, denominators, words: new Map() };
     },
   };
 }
@@ -200,7 +203,7 @@ export function readTokens(model: NgramModel, tokens: readonly string[]): TokenE
     const own = wordEvidence(model, word);
     let sum = own.sum;
     let known = own.known;
-    const row = pair === 0 ? undefined : model.rows.get(pair);
+    const row = pair === 0 ? undefined : featureValue(model.rows, pair);
     if (row !== undefined) {
       sum = sum === undefined ? new Float64Array(n) : Float64Array.from(sum);
       addRow(model, sum, row);
@@ -220,13 +223,13 @@ function wordEvidence(model: NgramModel, word: string): WordEvidence {
   let sum: Float64Array | undefined;
   let known = 0;
   for (const f of features) {
-    const row = model.rows.get(f);
+    const row = featureValue(model.rows, f);
     if (row === undefined) continue;
     sum ??= new Float64Array(model.codes.length);
     addRow(model, sum, row);
     known++;
   }
-  const knownWord = !isWordLike(word) ? -1 : model.rows.has(features[0] as number) ? 1 : 0;
+  const knownWord = !isWordLike(word) ? -1 : featureValue(model.rows, features[0] as number) !== undefined ? 1 : 0;
   const evidence = { sum, known, knownWord };
   if (model.words.size >= WORD_CACHE_LIMIT) model.words.clear();
   model.words.set(word, evidence);

@@ -1,0 +1,55 @@
+/**
+ * The main thread's young generation is kept at its size when the CLI starts loading
+ * (src/cli/young-generation.ts), and grows again as V8's default lets it once this thread plans
+ * rows (src/engine/heap-growth.ts). Each case runs in a fresh node process on the build in
+ * dist/, where nothing else has set V8's flags.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/cli.js';
+
+const dist = (path: string) => pathToFileURL(join(ROOT, 'dist', path)).href;
+
+/** MiB of the young generation after `before` ran and a million objects were allocated and kept. */
+function youngAfter(before: string): number {
+  const script = `
+    import { getHeapSpaceStatistics } from 'node:v8';
+    ${before}
+    const keep = [];
+    for (let i = 0; i < 1e6; i++) keep.push({ i, s: 'x' + i });
+    const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').physical_space_size;
+    console.log(young / 1048576, keep.length);`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  return Number(out.split(' ')[0]);
+}
+
+/** MiB of the young generation when `winback --help` exits, as bin/winback.js starts it. */
+function youngOfBin(): number {
+  const atExit = `import { getHeapSpaceStatistics } from 'node:v8'; process.on('exit', () => process.stderr.write('young ' + getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').physical_space_size / 1048576 + '\\n'));`;
+  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(atExit)}`, join(ROOT, 'bin/winback.js'), '--help'], { encoding: 'utf8' });
+  return Number(/young ([\d.]+)/.exec(r.stderr)?.[1]);
+}
+
+describe('the young generation of the main thread', () => {
+  it('keeps its first size through bin/winback.js, which loads the setting before the CLI', () => {
+    expect(youngOfBin()).toBeLessThanOrEqual(2);
+  });
+
+  it('grows to 32 MiB under V8\'s defaults when much survives (the control)', () => {
+    expect(youngAfter('')).toBeGreaterThanOrEqual(16);
+  });
+
+  it('stays at its first size when the setting is made before the CLI loads, as bin/winback.js does', () => {
+    expect(youngAfter(`await import('${dist('cli/young-generation.js')}'); await import('${dist('cli/main.js')}');`)).toBeLessThanOrEqual(2);
+  });
+
+  it('stays small once the CLI has loaded: the setting is the first module main.ts imports', () => {
+    expect(youngAfter(`await import('${dist('cli/main.js')}');`)).toBeLessThanOrEqual(8);
+  });
+
+  it('grows again as V8 lets it when this thread plans rows (the engine sets the factor back)', () => {
+    expect(youngAfter(`await import('${dist('cli/young-generation.js')}'); (await import('${dist('engine/heap-growth.js')}')).limitHeapGrowth();`)).toBeGreaterThanOrEqual(16);
+  });
+});
