@@ -13,6 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBoolean } from '../../src/domain/parse/boolean.js';
 import { findObjectionPhrase } from '../../src/domain/objections/text.js';
+import { mulberry32 } from '../../src/domain/random.js';
 import { normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf } from '../../src/domain/permission/contact-point.js';
 import { readCsv, runCli, tempDir } from '../support/cli.js';
 
@@ -111,17 +112,6 @@ describe('the shipped fixtures', () => {
   });
 });
 
-/** A small deterministic generator (mulberry32), so that a failing file can be made again by its number. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADERS = {
   en: ['Customer ID', 'Name', 'Email', 'Phone', 'Street', 'Zip', 'City', 'Country', 'Segment', 'Key Account', 'Account Manager', 'Customer Since', 'Churn Date', 'Orders', 'Revenue', 'Margin %', 'Reason', 'Notes', 'Email Opt-In', 'Phone Opt-In', 'Do Not Contact'],
@@ -136,7 +126,7 @@ const UNCLEAR = ['vielleicht', 'maybe', '?', 'unbekannt'];
 
 /** One export of the corpus: its bytes and what each customer id in it stands for. */
 function corpusFile(n: number): { bytes: Buffer; truth: Map<string, Truth>; objectors: number } {
-  const rnd = random(19_000 + n);
+  const rnd = mulberry32(19_000 + n);
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const lang = n % 2 === 0 ? 'en' : 'de';
   const delimiter = [',', ';', '\t', '|', ';'][n % 5] as string;

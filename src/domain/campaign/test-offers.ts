@@ -30,11 +30,7 @@ export const RANDOM_CHANNEL_MARK = 'random-channel';
  */
 export function testOffer(customerId: string, salt: string, share: number, offers: readonly string[]): string | undefined {
   if (!(share >= 0 && share <= 1)) throw new RangeError(`test-offers share must be between 0 and 1, got ${share}`);
-  if (share === 0 || offers.length === 0) return undefined;
-  const id = customerId.trim();
-  if (hashUnit(DOMAIN + SEPARATOR + salt + SEPARATOR + id) >= share) return undefined;
-  const u = hashUnit(`${DOMAIN}${SEPARATOR}offer${SEPARATOR}${salt}${SEPARATOR}${id}`);
-  return offers[Math.min(offers.length - 1, Math.floor(u * offers.length))];
+  return drawn(DOMAIN, 'offer', customerId, salt, share, offers);
 }
 
 /**
@@ -44,11 +40,19 @@ export function testOffer(customerId: string, salt: string, share: number, offer
  */
 export function testChannel(customerId: string, salt: string, share: number, channels: readonly Channel[]): Channel | undefined {
   if (!(share >= 0 && share <= 1)) throw new RangeError(`test-channels share must be between 0 and 1, got ${share}`);
-  if (share === 0 || channels.length === 0) return undefined;
+  return drawn(CHANNEL_DOMAIN, 'channel', customerId, salt, share, channels);
+}
+
+/**
+ * One stable draw: whether the customer is in the share (one hash of the domain, salt and id),
+ * then which of `items` (a second hash, independent of the first).
+ */
+function drawn<T>(domain: string, what: string, customerId: string, salt: string, share: number, items: readonly T[]): T | undefined {
+  if (share === 0 || items.length === 0) return undefined;
   const id = customerId.trim();
-  if (hashUnit(CHANNEL_DOMAIN + SEPARATOR + salt + SEPARATOR + id) >= share) return undefined;
-  const u = hashUnit(`${CHANNEL_DOMAIN}${SEPARATOR}channel${SEPARATOR}${salt}${SEPARATOR}${id}`);
-  return channels[Math.min(channels.length - 1, Math.floor(u * channels.length))];
+  if (hashUnit(domain + SEPARATOR + salt + SEPARATOR + id) >= share) return undefined;
+  const u = hashUnit(`${domain}${SEPARATOR}${what}${SEPARATOR}${salt}${SEPARATOR}${id}`);
+  return items[Math.min(items.length - 1, Math.floor(u * items.length))];
 }
 
 /** A ledger measure: reason and offer, and the marks when the offer or the channel was drawn at random. */
