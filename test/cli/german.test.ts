@@ -591,7 +591,7 @@ describe('German from the locale alone (LANG=de_DE.UTF-8, no --lang)', () => {
       ['inspect', DE],
       ['clv', 'fixtures/transactions-de.csv', '--out', join(dir, 'clv'), '--as-of', '2026-11-23'],
       ['results', '--ledger', 'test/golden/cases/results/en/ledger.csv', '--outcomes', 'fixtures/outcomes-en.csv', '--as-of', '2027-03-01', '--history-out', join(dir, 'history.csv'), '--export', 'fixtures/lost-customers-en.csv'],
-      ['calibrate', join(dir, 'history.csv'), '--model-out', join(dir, 'model.json'), '--as-of', '2027-03-01'],
+      ['calibrate', join(dir, 'history.csv'), '--model-out', join(dir, 'model.json'), '--as-of', '2027-03-01', '--allow-defaults'],
       ['playbook', 'show'],
     ];
     // inspect's mapping table and sample rows name the canonical fields: machine words (as above).
