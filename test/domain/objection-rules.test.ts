@@ -321,3 +321,53 @@ describe('objection rules for the kinds of sets L and T4', () => {
     expect(objectionRuleIn(text)).toBeUndefined();
   });
 });
+
+describe('objection rules for the kinds of set M', () => {
+  it.each([
+    'Kd. bittet, ihn nicht zurückzuwerben.',
+    'Bitte nicht mehr zurückholen, ich bleibe beim neuen Anbieter.',
+    "Please don't try to win me back.",
+    'Auch keine Kundenbefragungen mehr, gar nichts.',
+    'No more customer satisfaction surveys please.',
+    'Sperrvermerk Telefon gesetzt.',
+    'Wenn nochmal jemand anruft, meldet er uns bei der BNetzA.',
+    'Widerspruch gegen die Datennutzung zu Werbezwecken.',
+    'Widerspruch gegen Werbeanrufe und gegen die Rechnung.',
+    'Widerspruch gegen die Rechnung und gegen Werbeanrufe.',
+    'Customer objects to marketing calls and disputes the late fee.',
+  ])('finds "%s"', (text) => {
+    expect(findObjectionPhrase(text)).toBeDefined();
+  });
+
+  it.each([
+    // An objection to a bill, a price rise, a charge, a decision: a dispute, not a wish about marketing.
+    'Widerspruch gegen die Rechnung vom 3.5. eingelegt.',
+    'Kunde widerspricht der Preiserhöhung zum 1.1.',
+    'Widerspruch gegen den Bescheid, Betrag falsch.',
+    'Kd. hat der Mahnung widersprochen, Zahlung war erfolgt.',
+    'Widerspruch gegen die Nachzahlung eingelegt.',
+    'Kunde legt Widerspruch gegen die Tarifänderung ein.',
+    'Customer lodged an objection to the price rise.',
+    'Customer objects to the new terms and to the late fee.',
+    // Debt collection and credit checks.
+    'Kd. möchte der Weitergabe an die Schufa widersprechen, Info geschickt.',
+    'Asked whether he can object to his data going to a debt collector. Explained, no objection made.',
+    'Consent for the credit check withdrawn, customer pays upfront instead.',
+    'Einwilligung zur Gesprächsaufzeichnung widerrufen.',
+    // One thing deleted, a broken link, a word meant otherwise, someone else's opt-out, a register as business.
+    'Löschung der Zweitkarte, Hauptkarte bleibt aktiv.',
+    'Deletion of the additional user account only, main account stays.',
+    'Bitte Löschung des SEPA-Mandats, zahle künftig per Überweisung.',
+    'Abmelde-Link im Newsletter kaputt, Kd. will den Newsletter aber weiter bekommen.',
+    'He said opt out but meant log out of the app.',
+    "My old supplier ignored my opt-out, that's why I came to you.",
+    'Der alte Anbieter hat meinen Widerspruch ignoriert, deshalb bin ich bei Ihnen.',
+    'Caller from a list broker offered a partnership on the TPS data.',
+    'He is on the TPS but happy to keep hearing from us.',
+    'Fragt, ob man der Werbung widersprechen kann – kein Widerspruch erklärt.',
+    'Opt-out beim Papierversand gemacht, Rechnung kommt jetzt per Mail.',
+    'Please quit sending three copies of each statement.',
+  ])('does not take the near miss "%s" for an objection', (text) => {
+    expect(findObjectionPhrase(text)).toBeUndefined();
+  });
+});
