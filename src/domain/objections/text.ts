@@ -49,7 +49,7 @@ const REFUSED =
   '(?:(?:direkt|brief|telefon|e ?mail)?werbung|werbe(?:anrufe|mails?|post|schreiben|material[a-z]*|sendung[a-z]*)|zusendung[a-z]*|marketing|direktmarketing|direct marketing|advertising|newsletters?|[a-z]*kontakt[a-z]*|contact|ansprache|communication|calls|anrufe|rueckgewinnungskontakt|retention contact|any contact|further contact)';
 // Dialect and colloquial German negations ("nich", "ned", "nimmer", Swabian "nemme").
 const NICHT = '(?:nicht|nich|net|ned|nit|noed|nid|nie|niemals|nimmer|nimma|nimme|nemme|keinesfalls|weder)';
-const VERB_EN = '(?:contact|call|phoned|phoning|phone|ring|email|e mail|mail|write|text|send|visit|solicit|approach|message|market(?! (?:leader|leading|share|price|prices|rate|rates|value|research|our|their|its|his|her|the|products?|services?)\\b))';
+const VERB_EN = '(?:contact|call|phoned|phoning|phone|ring|email|e mail|mail|written(?= to\\b)|write|text|send|visit|solicit|approach|message|market(?! (?:leader|leading|share|price|prices|rate|rates|value|research|our|their|its|his|her|the|products?|services?)\\b))';
 const VERB_DE =
   '(?:bei (?:mir|uns|ihm|ihr) (?:klingeln|vorbeikommen|vorbeischauen)|vorbeikommen|vorbeischauen|zurueckgeholt|zurueckgewonnen|umgestimmt|umworben|oschreibn|oschreiben|ozruafa|oruafa|orufn|oarufn|aschriibe|aaschriibe|aanrufe|aanrufen|anrufa|arufe|zurueckzugewinnen|zurueckzuholen|umzustimmen|anzuschreiben|anzurufen|anzumailen|anzusprechen|zu kontaktieren|zu bewerben|zu besuchen|kontaktieren|kontaktiert|anrufen|angerufen|anschreiben|angeschrieben|anmailen|angemailt|bewerben|beworben|besuchen|besucht|ansprechen|angesprochen|belaestigen|belaestigt)';
 
@@ -150,10 +150,16 @@ const RULES: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   new RegExp(`\\b(?:(?:no|kein|keine|keinen) ${CHANNEL}|${CHANNEL} (?:nein|no|none|nope|never|nie|n))(?= (?:, )?(?:[a-z]+ )?(?:ok|okay|fine|gern|gerne|erlaubt|allowed|yes|ja|y)\\b)`),
   // Negated marketing: "keine Werbung", "no mktg", "weder Katalog noch Newsletter".
   new RegExp(`${RECEIVED}\\b${NEG}\\b(?! (?:ever |yet |once |even )?(?:received|got|gotten|saw|seen|opened|arrived|bekommen|erhalten|gesehen)\\b) ${gap(4)}${MARKETING}\\b(?! (?:[a-z]+ ){0,2}(?:yet|bisher|noch nicht|erhalten|received|arrived|angekommen)\\b)`),
+  // Everything but service papers refused ("keine Post von Ihnen außer der Schlussrechnung", "nothing from you except invoices",
+  // "only invoices please, nothing else"): the service matter is excepted, the rest is an objection.
+  new RegExp(`${RECEIVED}\\b(?:(?:kein|keine|keinen|keinerlei|no)\\b ${gap(1)}(?:${CONTACT}|${MARKETING})|(?:nothing|nichts|nix) (?:mehr |more |further |weiter )?(?:from you|from us|von ihnen|von euch|von uns|mehr|more))\\b ${gap(3)}(?:ausser|except|other than|apart from|besides|but|bis auf) (?:for )?(?:[a-z]+ ){0,3}(?:${SERVICE_PAPERS}|service (?:messages|mails|e ?mails|notices|calls)|servicemitteilung[a-z]*|servicemails|servicenachricht[a-z]*|vertragsinformation[a-z]*|(?:the )?legally required)\\b`),
+  new RegExp(`\\b(?:only|nur(?: noch)?) (?:(?:the|die|den|der|ihre|your) )?(?:[a-z]+ )?(?:${SERVICE_PAPERS}|service (?:messages|mails|e ?mails|notices)|servicemitteilung[a-z]*|servicemails) (?:(?!(?:bekommen|bekomme|bekommt|bekamen|bekam|erhalten|erhalte|kriegen|received|receive|get|got|gets)\\b)[a-z]+ ){0,3}(?:, )?(?:(?:sonst|ansonsten|otherwise) (?:nichts|nothing|keine)|nothing else|nichts anderes|nichts weiter)\\b`),
   // "Neither calls nor emails", "weder Post noch Anrufe" (not when neither was answered).
   new RegExp(`\\b(?:neither|weder) ${gap(1)}(?:${CONTACT}|${MARKETING}) (?:nor|noch) ${gap(1)}(?:${CONTACT}|${MARKETING})\\b(?! ${gap(2)}(?:answered|beantwortet|returned|were|was|wurden|wurde|received|erhalten|bekommen|angekommen|arrived)\\b)`),
   // A marketing box unticked ("Unticked the marketing box", "Häkchen bei Werbung entfernt").
-  /\b(?:unticked|unchecked|untick|uncheck|abgewaehlt|deaktiviert|removed|entfernt|rausgenommen|herausgenommen)\b (?:the |a |das |den |die |ihr |sein |her |his )?(?:[a-z]+ )?(?:marketing|newsletter|werbe|werbung|promo[a-z]*|advertising|sms|e ?mail)[a-z]* ?(?:box|tick|checkbox|haekchen|haken|option|setting)\b/,
+  /\b(?:unticked|unchecked|untick|uncheck|abgewaehlt|deaktiviert|removed|entfernt|rausgenommen|herausgenommen)\b (?:the |a |das |den |die |ihr |sein |her |his )?(?:[a-z]+ )?(?:marketing|newsletter|werbe|werbung|promo[a-z]*|advertising|sms|e ?mail)[a-z]* ?(?:(?:consent|permission|opt in|einwilligungs?|zustimmungs?) ?)?(?:box|tick|checkbox|haekchen|haken|option|setting)\b/,
+  // Consent switched off in a portal or an account, the verb first ("Customer unticked his marketing consent in the app").
+  /\b(?:unticked|unchecked|untick|uncheck|deselected|switched off|turned off|toggled off|disabled|deaktivierte|schaltete)\b (?:the |his |her |my |their |its |die |seine |ihre |meine )?(?:[a-z]+ ){0,2}(?:consent|permission|opt in|einwilligung|zustimmung)[a-z]*\b(?! (?:[a-z]+ ){0,3}(?:wieder|again|re ?enabled|back on)\b)/,
   /\b(?:haekchen|haken|tick|checkbox|box|kreuz|kreuzchen)\b (?:[a-z]+ ){0,3}(?:marketing|newsletter|[a-z]*werb[a-z]*|promo[a-z]*|advertising)[a-z]* (?:[a-z]+ ){0,3}(?:entfernt|removed|rausgenommen|herausgenommen|unticked|unchecked|weggeklickt|abgewaehlt|deaktiviert)\b/,
 
   // A win-back declined ("Rückgewinnung abgelehnt", "retention refused") is an offer turned down, not an objection
@@ -239,8 +245,10 @@ const RULES: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   /\b(?:abmelde|abmelden|abmeldungs|austragungs|unsubscribe|opt out)[a-z]* ?link[a-z]*\b/,
   // "Prefers no contact from sales going forward", "bevorzugt keine Anrufe".
   /\b(?:prefer|prefers|preferred|bevorzugt|bevorzugen)\b (?:(?:kuenftig|zukuenftig|in future|from now on|ab sofort|going forward) )?(?:(?:to have|to get|to receive|that there is) )?(?:no|keine|keinen|keinerlei) (?:further |more |weitere |weiteren )?(?:contact[a-z]*|calls|communication[a-z]*|marketing|emails|mails|letters|kontakt[a-z]*|anrufe|werbung|post)\b/,
+  // Taken out of or off a campaign, a mailing, a list ("wants to be taken out of the current win-back campaign", "take me off this mailing").
+  new RegExp(`\\b(?:take|takes|taken|taking|took|get|keep) (?:me|him|her|us|them )?(?:out of|off) (?:the |this |that |your |any |all |current |present |latest |next |upcoming |these |those |such )*(?:[a-z]+ ){0,2}(?:campaigns?|mailings?|mailing lists?|lists?|newsletters?|distribution lists?|sends?|${WINBACK_ITSELF}(?: [a-z]+)?)\\b(?! (?:price|prices|discount|discounts|rate|rates|offer|offers|deal|deals|code|codes|period|prize|draw)\\b)`),
   // Taken out of a newsletter or a mailing list, Swiss German included ("nämed Sie mi us em Newsletter use").
-  /\b(?:aus|us) (?:dem |em |de |der |am |allen |alle )?(?:[a-z]+ )?(?:newsletter|[a-z]*verteiler|mailing|werbe)[a-z]* (?:[a-z]+ )?(?:raus|use|usi|ussi|heraus|austragen|nehmen|nemme|streichen)\b/,
+  /\b(?:aus|us) (?:dem |em |de |der |am |allen |alle )?(?:[a-z]+ )?(?:newsletter|[a-z]*verteiler|mailing|werbe|[a-z]*kampagne|[a-z]*rueckgewinnung|[a-z]*rueckhol)[a-z]* (?:[a-z]+ )?(?:raus|use|usi|ussi|heraus|austragen|nehmen|nemme|streichen)\b/,
   // A consent cancelled ("hat die Werbeeinwilligung für SMS und E-Mail gekündigt").
   /\b[a-z]*(?:einwilligung|zustimmung)[a-z]* (?:(?:fuer|zur|zu|in|zum) (?:(?!(?:erteilt|gegeben|vertrag|abo|aber)\b)[a-z]+ ){0,4})?(?:(?:hat|haben|hatte|wurde) (?:[a-z]+ )?)?(?:gekuendigt|aufgekuendigt)\b/,
   // "Ich möchte nicht, dass Sie meine Adresse für Werbezwecke speichern."
@@ -304,8 +312,9 @@ const THREAT_AGAIN = /\b(?:next|if|wenn|bei|falls|sollte[n]?|wieder|any further|
 // "Accidentally unsubscribed, wants it back": a retraction, not an objection.
 const RETRACTED =
   /\b(?:versehentlich|aus versehen|accidental(?:ly)?|by accident|inadvertently|by mistake|unintentional(?:ly)?|mistaken(?:ly)?)\b.*\b(?:wieder|weiterhin|weiter|wiederherstell[a-z]*|restor[a-z]*|recover[a-z]*|undo|re ?add[a-z]*|back|again|erneut|still|re ?subscribe[a-z]*)\b|\b(?:re ?subscribe[a-z]*|wieder (?:anmelden|eintragen|aufnehmen)|re ?add[a-z]*)\b.*\b(?:versehentlich|aus versehen|accidental(?:ly)?|by accident|inadvertently|by mistake|unintentional(?:ly)?|mistaken(?:ly)?)\b/;
-// "Marketing consent re-granted after previous opt-out": a renewed consent, not an objection.
-const RENEWED = /\b(?:consent|einwilligung|opt in|zustimmung)\b (?:[a-z]+ ){0,3}(?:re ?granted|re ?given|renewed|restored|reinstated|given again|wieder erteilt|erneut erteilt|neu erteilt)\b|\bopt(?:ed|s)? (?:back in|in again)\b|\b(?:wieder|erneut|neu) (?:zum newsletter |fuer den newsletter |in den verteiler )?(?:angemeldet|eingetragen|eingewilligt)\b/;
+// "Marketing consent re-granted after previous opt-out", "withdrew consent last year, re-consented today", "widerrufen, heute
+// neu erteilt": a renewed consent, not an objection (unless it is withdrawn again after).
+const RENEWED = /\bre ?consent(?:ed|s|ing)?\b(?![^]*\b(?:withdr|revok|widerr|zurueckgez|entz)[a-z]*\b)|\b(?:withdr|widerr|revok|zurueckgez|entz)[a-z]*\b[^]*\b(?:neu|wieder|erneut) (?:erteilt|gegeben|zugestimmt|eingewilligt)\b(?![^]*\b(?:withdr|widerr|revok|zurueckgez|entz)[a-z]*\b)|\b(?:consent|einwilligung|opt in|zustimmung)\b (?:[a-z]+ ){0,3}(?:re ?granted|re ?given|renewed|restored|reinstated|given again|wieder erteilt|erneut erteilt|neu erteilt)\b|\bopt(?:ed|s)? (?:back in|in again)\b|\b(?:wieder|erneut|neu) (?:zum newsletter |fuer den newsletter |in den verteiler )?(?:angemeldet|eingetragen|eingewilligt)\b/;
 
 // Records that there is no objection, or that one was lifted ("No DNC flag on file", "kein
 // Widerspruch gegen Werbung vermerkt", "does not object to", "opt-out reversed", "fragt, warum er
@@ -330,6 +339,8 @@ const ONE_THING =
 // What a note says there is, when it was set by mistake or lifted.
 const MARKER = '(?:dnc|do not (?:call|contact|mail|email)|opt ?outs?|opted out|objections?|(?:werbe)?widerspruch|werbesperr[a-z]*|sperrvermerk|keine werbung|no marketing|no contact|robinson[a-z]*|suppression)(?: (?:note|notiz|vermerk|flag|eintrag|kennzeichen|marker|status|request|anfrage))?';
 const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
+  // No objection raised ("Keine Einwände gegen telefonische Kontaktaufnahme", "no objection to being called").
+  /\b(?:kein|keine|keinen|no|hat keine|has no|have no)\b (?:[a-z]+ )?(?:einwaende|einwand|einwaenden|bedenken|objections?|issues?|problems?) (?:mehr )?(?:gegen|to|against|with)\b(?: (?:[a-z]+ ){0,3}(?:kontakt[a-z]*|contact[a-z]*|anruf[a-z]*|calls?|being (?:called|contacted|emailed)|werbung|marketing|e ?mails?|newsletter[a-z]*|post))?/g,
   new RegExp(`\\bhoer[a-z]* (?:sie |ihr )?(?:endlich |bitte |doch |jetzt )*auf (?:, )?(?:[a-z]+ ){0,3}${SERVICE_PAPERS}`, 'g'),
   // Not on a register, or checked against one with no match ("Kd. steht auf keiner Sperrliste", "customer not on the TPS",
   // "Checked suppression list: customer not on it"); a question whether we keep to one ("asked if we're TPS-compliant").
@@ -503,6 +514,22 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   [/\b(?:asked|asks|wanted to know|wants to know|enquired|inquired|fragt[a-z]*|gefragt|wollte wissen)\b[^]*\b(?:keep (?:getting|receiving) (?:the |our |your )?(?:offers|newsletters?|e ?mails|deals|mails)|(?:stay|remain) subscribed|keep (?:the )?(?:offers|newsletters?)|(?:newsletter|angebote|mails) (?:doch )?(?:behalten|weiter(?:hin)? (?:bekommen|erhalten|beziehen))|angemeldet bleiben)\b/, /\bunsub[a-z]*\b|\bopt(?:ing)? ?out\b|\babmeld[a-z]*\b|\babbestell[a-z]*\b/g],
   // Billing, payments and deliveries stopped ("STOP BILLING ME", "Lieferung einstellen"): the contract, not contact.
   /\b(?:stop|quit|cease)\b (?:[a-z]+ )?(?:billing|charging|debiting|invoicing|taking (?:money|payments?)|(?:the |all |any |my |our )?deliver(?:y|ies|ing)|the (?:direct debit|standing order|payments?|subscription|magazine|paper|newspaper))\b(?: (?:me|us|him|her|them|my [a-z]+))?|\b(?:lieferung|abbuchung|lastschrift|belieferung)(?:en)? (?:[a-z]+ ){0,2}(?:stoppen|einstellen|beenden|aussetzen)\b|\b(?:stoppen|einstellen|beenden) (?:sie )?(?:die |alle )?(?:lieferung|abbuchung|lastschrift|belieferung)(?:en)?\b|\bhoer[a-z]* (?:sie |ihr )?(?:endlich |bitte |doch |jetzt )*auf (?:, )?(?:[a-z]+ ){0,2}(?:geld|abzubuchen|abbuchen|zu berechnen|zu liefern|zu kassieren)\b/g,
+  // A time of day excluded, contact otherwise welcome ("Bitte keine Anrufe vor 18 Uhr – danach gerne", "no calls before 9am").
+  new RegExp(`\\b(?:kein|keine|keinen|no)\\b (?:[a-z]+ )?(?:anrufe?|calls?|kontakt|contact|besuche?|visits?|sms|texts?) (?:bitte |please )?(?:vor|nach|zwischen|before|after|between|ab|bis|until|till) (?:[0-9]{1,2}(?: [0-9]{2})?(?: ?(?:uhr|h|am|pm|oclock|o clock))?|(?:mittag|noon|midday|mitternacht|midnight|feierabend))\\b(?: (?:und|and|or|oder) [0-9]{1,2}(?: [0-9]{2})?(?: ?(?:uhr|h|am|pm))?)?`, 'g'),
+  // A consent field set to yes ("Werbeeinwilligung: JA", "marketing consent = yes").
+  /(?<!\b(?:widerr|withdr|revok|revoc|entzug|entzieh|entzog|zurueckgez|no|kein|keine|keinerlei|ohne|without)[a-z]* (?:[a-z0-9]+ ){0,3})\b(?:[a-z]*einwilligung[a-z]*|consent|opt ?in|zustimmung|permission)\b (?:(?!(?:nie|nicht|niemals|not|never|no|nicht mehr|kein|keine)\b)[a-z]+ )?(?:ja|yes|y|true|on|aktiv|active)\b(?! (?:bis|until|nein|no|aber|but)\b)(?![^]*\b(?:widerr|withdr|revok|revoc|zurueckgez|entzog|entzieh|retract|rescind)[a-z]*\b)/g,
+  [/(?<!\b(?:widerr|withdr|revok|revoc|entzug|entzieh|entzog|zurueckgez|no|kein|keine|keinerlei|ohne|without)[a-z]* (?:[a-z0-9]+ ){0,3})\b(?:[a-z]*einwilligung[a-z]*|consent|opt ?in|zustimmung|permission)\b (?:(?!(?:nie|nicht|niemals|not|never|no|nicht mehr|kein|keine)\b)[a-z]+ )?(?:ja|yes|y|true|on|aktiv|active)\b(?! (?:bis|until|nein|no|aber|but)\b)(?![^]*\b(?:widerr|withdr|revok|revoc|zurueckgez|entzog|entzieh|retract|rescind)[a-z]*\b)/, /^(?:(?:marketing|werbe|newsletter|e ?mail|sms) )?(?:[a-z]*einwilligung[a-z]*|consent|opt ?in|zustimmung|permission)$/g],
+  // Never unsubscribed, a wrong confirmation ("obwohl er sich nie abgemeldet hat", "though he never unsubscribed", an
+  // "unsubscribe confirmed" mail he did not ask for).
+  [/\b(?:nie|niemals|never|nicht|not|didnt|did not|hat sich nicht|hasnt|has not)\b (?:[a-z]+ ){0,2}(?:abgemeldet|unsubscribed|opted out|ausgetragen|abbestellt)\b/, /\b(?:abmeldung|abmelde|unsubscrib[a-z]*|opt ?out)[a-z]* (?:[a-z]+ )?(?:bestaetigt|bestaetigung|confirmed|confirmation|successful|erfolgreich)\b|\b(?:nie|niemals|never|nicht|not|didnt|did not|hasnt|has not)\b (?:[a-z]+ ){0,2}(?:abgemeldet|unsubscribed|opted out|ausgetragen|abbestellt)\b(?: (?:hat|habe|has|have))?/g],
+  // A printed thing wanted in another format ("möchte den Katalog nicht mehr gedruckt, sondern als PDF", "no paper catalogue,
+  // send it as a PDF instead"): the same advertising, wanted.
+  new RegExp(`\\b(?:(?:will|moechte|wuenscht|wants?|would like)\\b (?:[a-z]+ ){0,2})?${MARKETING} (?:[a-z]+ ){0,2}(?:nicht|not|no longer) (?:mehr |more |anymore )?(?:gedruckt|printed|in print|auf papier|on paper|als papier[a-z]*|per post|by post|in the post|als brief)\\b (?:, )?(?:sondern|but|rather|instead|stattdessen|lieber)\\b|\\b(?:kein|keine|keinen|no)\\b (?:mehr |more )?(?:gedruckte[n]?|paper|printed|papier) ?${MARKETING} (?:[a-z]+ ){0,3}(?:, )?(?:sondern|but|instead|rather|stattdessen|lieber|nur noch|only)\\b(?= (?:[a-z]+ ){0,4}(?:pdf|digital|online|e ?mail|email|per mail|als datei|download))`, 'g'),
+  // A closed request ("SAR completed, no further requests").
+  /\bno (?:further|more|other) (?:requests?|questions?|queries|issues|concerns|action)\b|\bkeine (?:weiteren|anderen) (?:anliegen|fragen|wuensche|anfragen)\b|\b(?:sar|dsar)\b/g,
+  // A register asked about because of others' calls, ours wanted ("fragt, wie man sich in die Robinsonliste einträgt – wegen
+  // fremder Werbeanrufe; unsere Infos will er weiter bekommen").
+  [/\b(?:fremde[a-z]*|anderer|other (?:firms|companies|callers)|third part[a-z]*|weiter (?:bekommen|erhalten)|keep (?:getting|receiving))\b/, new RegExp(`\\b(?:fragt[a-z]*|gefragt|erkundigt sich|asked|asks|enquired|inquired|wanted to know)\\b (?:, )?(?:[a-z]+ ){0,2}(?:wie|ob|how|whether|if|about) (?:[a-z]+ ){0,5}${REGISTER}(?: (?:[a-z]+ ){0,2}(?:eintraegt|eintragen|einzutragen|kommt|register|join|sign up|signs up))?`, 'g')],
 ];
 
 /**
@@ -562,6 +589,8 @@ export function findObjectionPhrase(text: string | undefined, extraPhrases: read
 /** The detector's answer for a text (null: no objection), without any cache. */
 export function readObjectionText(text: string): string | null {
   const normalised = normaliseObjectionText(text);
+  // A consent withdrawn and given again: neither the rules nor the model read an objection in it.
+  if (RENEWED.test(normalised)) return null;
   return combineObjection(objectionRuleIn(text, normalised), readObjection(objectionModel(), objectionModelTokens(text, normalised))) ?? null;
 }
 
