@@ -444,3 +444,30 @@ describe('objection rules for the kinds of set N and kinds no set had', () => {
     expect(findObjectionPhrase('Löschung der Fotos und aller meiner Daten bitte.')).toBeDefined();
   });
 });
+
+describe('objection kinds of set O', () => {
+  it.each([
+    'Wollte kündigen – und ab jetzt bitte keine Post von Ihnen außer der Schlussrechnung.',
+    'Nothing more from you except the final invoice, please.',
+    'Customer unticked the marketing consent box in his account.',
+    'Client switched off the marketing consent in the app.',
+    "She doesn't want to be written to anymore.",
+    'Customer wants to be taken out of the current win-back campaign.',
+  ])('finds the objection "%s"', (text) => {
+    expect(findObjectionPhrase(text)).toBeDefined();
+  });
+
+  it.each([
+    'Customer withdrew marketing consent last year, re-consented today in store.',
+    'Einwilligung im März widerrufen, im Juli wieder erteilt.',
+    'Customer got an "unsubscribe confirmed" email though he never unsubscribed – wants to keep the newsletter.',
+    'Bitte keine Anrufe vor 18 Uhr, Kd. arbeitet im Schichtdienst – danach gerne.',
+    'Keine Einwände gegen telefonische Kontaktaufnahme.',
+    'Werbeeinwilligung: JA (im Kündigungsformular bestätigt)',
+    'Kd. möchte den Katalog nicht mehr gedruckt, sondern als PDF per Mail.',
+    'SAR completed 3 May, customer satisfied, no further requests.',
+    'Nur noch Rechnungen bekommen, sonst nichts – keine Leistung mehr.',
+  ])('takes "%s" for no objection', (text) => {
+    expect(findObjectionPhrase(text)).toBeUndefined();
+  });
+});
