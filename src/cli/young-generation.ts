@@ -12,7 +12,8 @@
  * are read before the first of them runs); the engine sets it back to
  * V8's default when this thread plans rows itself (src/engine/heap-growth.ts). It holds for
  * every thread of the process: the planning workers' young generations have their own limit
- * (WORKER_HEAP) and stay at their first size too.
+ * (WORKER_HEAP) and stay at their first size too. Starting a worker thread puts the factor back
+ * to V8's default, so the engine sets it again once its workers are online (holdYoungGeneration).
  */
 import { setFlagsFromString } from 'node:v8';
 

@@ -21,10 +21,28 @@ export const YOUNG_GENERATION_GROWTH = 2;
 
 let set = false;
 
+/**
+ * The young generation's growth factor while this thread only reads and takes what workers
+ * planned: 1, as the CLI sets it before its modules load (src/cli/young-generation.ts).
+ */
+const READING_YOUNG_GENERATION_GROWTH = 1;
+
 /** Sets V8's heap growing factor for this process, once, and lets the young generation grow as V8 would; V8 reads both at each collection. */
 export function limitHeapGrowth(): void {
   if (set) return;
   set = true;
   setFlagsFromString(`--heap-growing-percent=${MAIN_HEAP_GROWING_PERCENT}`);
   setFlagsFromString(`--semi-space-growth-factor=${YOUNG_GENERATION_GROWTH}`);
+}
+
+/**
+ * Holds the main thread's young generation at its size again once worker threads have started:
+ * starting a worker makes V8 take its flags anew, which put the growth factor back to V8's
+ * default — a test program's young generation stayed at 2 MB with the factor 1 and grew to 32 MB
+ * once a worker had started, and so did `campaign`'s main thread at a million rows, where it
+ * takes a piece's records and spools them (2 → 32 MB, docs/performance.md, "Memory at a million
+ * rows: 2026-12-06, later"). Not where this thread plans rows itself (limitHeapGrowth).
+ */
+export function holdYoungGeneration(): void {
+  if (!set) setFlagsFromString(`--semi-space-growth-factor=${READING_YOUNG_GENERATION_GROWTH}`);
 }

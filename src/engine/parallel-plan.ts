@@ -30,7 +30,7 @@ import { noDataRows, supersededReject, type OpenedExport } from '../io/csv/read.
 import type { ParserState } from '../io/csv/records.js';
 import type { CsvFormat } from '../io/csv/write.js';
 import type { PlanFiles } from '../io/plan/output.js';
-import { limitHeapGrowth } from './heap-growth.js';
+import { holdYoungGeneration, limitHeapGrowth } from './heap-growth.js';
 import { streamPlan } from './row-loop.js';
 import { RecordFrameCursor, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_RANK, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type ResultBuffers } from './plan-pieces.js';
 import { keyedError, messages, noteOf, type Lang } from '../domain/catalogue/index.js';
@@ -162,6 +162,8 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, si
   try {
     // A worker that cannot start fails the run before a byte is read.
     await pool.online();
+    // Starting the workers set V8's young-generation growth back to its default on this thread.
+    holdYoungGeneration();
     fh = await open(path, 'r').catch((err: unknown) => {
       throw keyedError((m) => new IoError(m), noteOf('files', { key: 'readAgainFailed', args: [opened.label, (err as Error).message] }));
     });

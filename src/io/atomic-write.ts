@@ -122,10 +122,11 @@ export class AtomicWriteStream extends Writable {
     readonly tempPath: string,
     private readonly handle: FileHandle,
     private readonly bufferBytes = 1 << 16,
+    queueBytes = WRITE_QUEUE_BYTES,
   ) {
     // Up to a few megabytes may queue while the previous write is under way, so that the
     // writer (e.g. the merge of plan.csv) goes on producing instead of waiting for each one.
-    super({ decodeStrings: true, highWaterMark: 4 << 20 });
+    super({ decodeStrings: true, highWaterMark: queueBytes });
     this.forgetTemp = registerTemp(tempPath);
   }
 
@@ -256,7 +257,15 @@ export async function prepareFile(path: string, data: string | Uint8Array): Prom
 }
 
 /** Opens a temporary file next to path and returns a stream that replaces path on commit(). */
-export async function createAtomicWriteStream(path: string): Promise<AtomicWriteStream> {
+/** Bytes a stream queues while a write is under way, before write() asks the writer to wait (see AtomicWriteStream). */
+export const WRITE_QUEUE_BYTES = 4 << 20;
+
+/**
+ * A stream into a temporary file beside `path` (commit() renames it there). `queueBytes`: what
+ * may queue before write() asks the writer to wait (a writer of many small rows into several
+ * files queues less: each row queued is an object on the heap).
+ */
+export async function createAtomicWriteStream(path: string, queueBytes = WRITE_QUEUE_BYTES): Promise<AtomicWriteStream> {
   const temp = tempPathFor(path);
   let handle: FileHandle;
   try {
@@ -264,7 +273,7 @@ export async function createAtomicWriteStream(path: string): Promise<AtomicWrite
   } catch (error) {
     throw toWriteError(error, path);
   }
-  return new AtomicWriteStream(path, temp, handle);
+  return new AtomicWriteStream(path, temp, handle, undefined, queueBytes);
 }
 
 /**

@@ -164,9 +164,20 @@ export class ListRowFormatter {
   }
 }
 
+/**
+ * Rows are gathered per file into text of this many characters before they are written: the
+ * second pass writes single rows into several files from a merge that yields only when a file
+ * asks it to wait, and each row written alone was a buffer and a queue entry on the heap until
+ * written — with 4 MiB queued per file, `campaign` at a million rows grew its main thread's old
+ * generation from 24 to 63 MB in the second pass.
+ */
+const BATCH_CHARS = 1 << 15;
+/** Bytes a file queues (batches of rows) before the writer waits for it. */
+const LIST_QUEUE_BYTES = 1 << 18;
+
 /** Temporary files of one run; commit() puts them all in place. */
 export class CampaignFiles {
-  private streams = new Map<string, { stream: AtomicWriteStream; formatter: CsvFormatter }>();
+  private streams = new Map<string, { stream: AtomicWriteStream; formatter: CsvFormatter; batch: string }>();
   private failure: unknown;
   private readonly rows: ListRowFormatter;
   private constructor(private readonly dir: string, private readonly fmt: CsvFormat, private readonly chosen: readonly string[] | undefined) {
@@ -198,12 +209,11 @@ export class CampaignFiles {
   }
 
   private async add(name: string, columns: readonly ColumnSpec[]): Promise<void> {
-    const stream = await createAtomicWriteStream(join(this.dir, name));
+    const stream = await createAtomicWriteStream(join(this.dir, name), LIST_QUEUE_BYTES);
     const formatter = createCsvFormatter(columns, this.fmt);
     // A failed write surfaces at commit() as the I/O error it is, instead of crashing the process.
     stream.on('error', (e: unknown) => (this.failure ??= e));
-    stream.write((this.fmt.bom ? '\ufeff' : '') + formatter.header());
-    this.streams.set(name, { stream, formatter });
+    this.streams.set(name, { stream, formatter, batch: (this.fmt.bom ? '\ufeff' : '') + formatter.header() });
   }
 
   /** Writes a row (listValues order) to a channel's list (the retention list when asked); a promise when the file's buffer is full (await it before the next). */
@@ -222,7 +232,7 @@ export class CampaignFiles {
     const s = this.streams.get(name);
     const { priorityAt } = this.rows.layout[channel];
     if (!s) return undefined;
-    return writeOrWait(s.stream, priorityAt < 0 ? head : head + s.formatter.cell(priority, priorityAt) + tail);
+    return this.put(s, priorityAt < 0 ? head : head + s.formatter.cell(priority, priorityAt) + tail);
   }
 
   /** Writes a row to excluded.csv; a promise when the file's buffer is full (await it before the next). */
@@ -238,12 +248,31 @@ export class CampaignFiles {
 
   private write(name: string, values: unknown[]): Promise<void> | undefined {
     const s = this.streams.get(name);
-    return s ? writeOrWait(s.stream, s.formatter.row(values)) : undefined;
+    return s ? this.put(s, s.formatter.row(values)) : undefined;
+  }
+
+  /** Adds a row to the file's batch, written once it holds BATCH_CHARS; a promise when the file's queue is full. */
+  private put(s: { stream: AtomicWriteStream; batch: string }, row: string): Promise<void> | undefined {
+    s.batch += row;
+    if (s.batch.length < BATCH_CHARS) return undefined;
+    const text = s.batch;
+    s.batch = '';
+    return writeOrWait(s.stream, text);
+  }
+
+  /** Writes what every file's batch holds. */
+  private flushBatches(): void {
+    for (const s of this.streams.values()) {
+      if (s.batch === '') continue;
+      s.stream.write(s.batch);
+      s.batch = '';
+    }
   }
 
   /** Renames every file into place; returns their sizes (for summary.json). */
   async commit(): Promise<RunOutputs> {
     if (this.failure) throw this.failure;
+    this.flushBatches();
     const outputs: RunOutputs = {};
     for (const [name, { stream }] of this.streams) {
       await stream.commit();
@@ -255,6 +284,7 @@ export class CampaignFiles {
   /** Finishes and syncs every file without renaming it yet (see PreparedFile), in output order. */
   async prepare(): Promise<PreparedFile[]> {
     if (this.failure) throw this.failure;
+    this.flushBatches();
     const prepared: PreparedFile[] = [];
     try {
       for (const { stream } of this.streams.values()) prepared.push(await stream.prepare());

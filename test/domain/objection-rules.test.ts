@@ -371,3 +371,76 @@ describe('objection rules for the kinds of set M', () => {
     expect(findObjectionPhrase(text)).toBeUndefined();
   });
 });
+
+describe('objection rules for the kinds of set N and kinds no set had', () => {
+  it.each([
+    // A time or place excluded, but the topic is marketing; an objection for a while.
+    "Doesn't want to be phoned in the evening or at weekends about offers.",
+    'Never call me on my mobile with sales pitches.',
+    'Kunde möchte nicht auf dem Handy zu neuen Tarifen angerufen werden.',
+    'No calls until after Christmas please.',
+    'Keine Werbung bis Ende des Jahres.',
+    // Contact the customer wants stopped.
+    'Ongoing texts about the loyalty deal – customer wants them to stop.',
+    'Customer wants the SMS offers stopped.',
+    'Ständige Anrufe vom Vertrieb, Kunde verlangt, dass das eingestellt wird.',
+    // Second-hand notes, replies to a win-back mail, lawyers, chats, hedged, typos, dialect, non-native English.
+    'Ehefrau rief an: keine Anrufe',
+    'Re: We miss you! -- Take me off your list.',
+    'On behalf of our client, we hereby demand that you cease all marketing communications with her.',
+    '[10:02] Customer: stop messaging me [10:03] Agent: Noted, sorry',
+    'Lieber keine Post mehr, danke.',
+    'cust reqsted no contct',
+    'Grüezi, bitte tüend Sie mi us de Kundelischte striche.',
+    'Nehmt mi vu dr Lischt, merci vielmol.',
+    'I no want more calls from your company.',
+    // Other ways to say it.
+    'Do not get in touch with me.',
+    "Please don't follow up.",
+    'Customer invoked Article 21.',
+    'Spare me the come-back offers.',
+    'Verschonen Sie mich mit Ihren Angeboten.',
+    'Meldet euch nicht mehr bei mir.',
+    'Kd. hat auf „Abbestellen“ in der Angebotsmail geklickt.',
+    'B2B: purchasing department bans sales calls from your company.',
+    'Customer complained that we keep calling despite her objection.',
+    'Closing the account. No callback with a discount please.',
+    'Destroy all records you hold about me.',
+    'Stop phoning my mobile.',
+  ])('finds "%s"', (text) => {
+    expect(findObjectionPhrase(text)).toBeDefined();
+  });
+
+  it.each([
+    // A block lifted, another firm's sales people, another person asked for, a detail replaced.
+    'Sperre auf Kundenkonto nach Zahlungseingang aufgehoben.',
+    'Hold on the account lifted, payment cleared.',
+    'Since moving to Vodafone their telesales keep ringing me every day.',
+    'Möchte keinen Kontakt mehr zu Frau Meier, bittet um einen neuen Ansprechpartner.',
+    "Don't email the work address any more, use his personal email instead.",
+    'Bitte nicht mehr an die alte Firmenadresse schreiben, stattdessen die Privatadresse nutzen.',
+    // A question about unsubscribing with the mail kept; one thing deleted; someone's own account; nothing received.
+    'Asked whether opting out would stop delivery alerts too; she will stay subscribed.',
+    'Löschung der Durchwahl 12 beauftragt.',
+    'Please arrange deletion of the old mailbox alias.',
+    'He is deleting his Google account and wants to know how to log in now.',
+    'Kundin hat ihr Instagram-Profil gelöscht, fragt ob Login per Mail geht.',
+    'Never got the come-back voucher mail, please send it again.',
+    'Hab nie den Rabattcode per E-Mail bekommen.',
+    'Unsubscribed my son from the football club.',
+    'Hat Einwilligung in Werbung per E-Mail und SMS am Stand erteilt.',
+    // Not bothered, no phone any more, a card off an account, a supplier list.
+    'Kd. fühlt sich durch unsere Werbung nicht belästigt.',
+    'Customer has no phone any more; please use email.',
+    'Removed a card from the account.',
+    'Removed from the preferred supplier list.',
+    'Bestellungen rückläufig, Kd. meldet sich nicht mehr',
+    'No contact from sales rep in 6 months',
+  ])('does not take the near miss "%s" for an objection', (text) => {
+    expect(findObjectionPhrase(text)).toBeUndefined();
+  });
+
+  it('still finds an erasure of data beside one thing deleted', () => {
+    expect(findObjectionPhrase('Löschung der Fotos und aller meiner Daten bitte.')).toBeDefined();
+  });
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RECORD_HEADER, SortedSpool, writeRunAt, type SpoolRecord } from '../../src/io/sorted-spool.js';
+import { mergeSortIndex, RECORD_HEADER, SortedSpool, writeRunAt, type SpoolRecord } from '../../src/io/sorted-spool.js';
 import { propertyRuns } from '../support/property.js';
 
 /** Records in the run format, in the order given (a pre-sorted run). */
@@ -36,6 +36,21 @@ const record = fc.record({
   tie: fc.nat(),
   head: fc.string({ maxLength: 20 }),
   tail: fc.string({ maxLength: 20 }),
+});
+
+describe('mergeSortIndex', () => {
+  it('orders indices as the stable Array.prototype.sort does, equal keys in index order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 300 }), (keys) => {
+        const compare = (a: number, b: number) => (keys[a] as number) - (keys[b] as number);
+        const expected = keys.map((_, i) => i).sort(compare);
+        const idx = Uint32Array.from(keys.keys());
+        const sorted = mergeSortIndex(idx, new Uint32Array(keys.length), compare);
+        expect([...sorted]).toEqual(expected);
+      }),
+      propertyRuns(100),
+    );
+  });
 });
 
 describe('SortedSpool', () => {
