@@ -117,7 +117,8 @@ const DATE_FIELDS = new Set(LOST_CUSTOMER_SCHEMA.fields.filter((f) => f.type ===
 /** Values as a person reads them: dates as YYYY-MM-DD rather than day numbers. */
 function readable(values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) out[k] = DATE_FIELDS.has(k) && typeof v === 'number' ? formatIsoDay(v) : v;
+  // A row holds every mapped field; those its cells left empty are undefined and not shown.
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) out[k] = DATE_FIELDS.has(k) && typeof v === 'number' ? formatIsoDay(v) : v;
   return out;
 }
 

@@ -192,7 +192,7 @@ function neutralizerAfter(end: number, tokens: string[], v: ReasonVocabulary): '
     // "closed for good" means for ever, not that it was fine.
     if (t === 'good' && tokens[j - 1] === 'for') return 'none';
     for (const n of v.neutralizers) {
-      if (!n.every((word, k) => tokens[j + k] === word)) continue;
+      if (!startsAt(tokens, j, n)) continue;
       const before = tokens[j - 1] as string;
       const after = tokens[j + n.length] ?? '';
       const startsNegated = v.negations.has(n[0] as string);
@@ -204,6 +204,12 @@ function neutralizerAfter(end: number, tokens: string[], v: ReasonVocabulary): '
     if (!FILLER_WORDS.has(t) && !v.negations.has(t)) return 'none';
   }
   return 'none';
+}
+
+/** The words stand in `tokens` from `at` on (a loop, no closure: this runs per token and neutralizer). */
+export function startsAt(tokens: readonly string[], at: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (tokens[at + k] !== words[k]) return false;
+  return true;
 }
 
 /** Words that point back to the clause before ("…, das ist nicht das Problem", "…, that's fine"). */
@@ -218,7 +224,7 @@ function verdictClauseAt(from: number, tokens: string[], v: ReasonVocabulary): '
   if (!POINTING_BACK.has(tokens[from] ?? '')) return 'none';
   let negated = false;
   for (let j = from + 1; j < tokens.length && tokens[j] !== BOUNDARY; j++) {
-    const n = v.neutralizers.find((words) => words.every((word, k) => tokens[j + k] === word));
+    const n = v.neutralizers.find((words) => startsAt(tokens, j, words));
     if (n !== undefined) {
       const after = j + n.length;
       if (after < tokens.length && tokens[after] !== BOUNDARY) return 'none';

@@ -4,7 +4,7 @@
  * an outage once") stay second.
  */
 import type { ReasonCode } from '../playbook-types.js';
-import { findMatches, type PhraseMatch } from './match.js';
+import { findMatches, startsAt, type PhraseMatch } from './match.js';
 import { BOUNDARY } from './normalize.js';
 import type { ReasonVocabulary } from './vocabulary.js';
 
@@ -146,7 +146,7 @@ function praiseAround(m: PhraseMatch, tokens: readonly string[], v: ReasonVocabu
   for (let j = from; j < tokens.length && tokens[j] !== BOUNDARY; j++) {
     if (j >= m.start && j <= m.end) continue;
     for (const n of v.neutralizers) {
-      if (!n.every((word, k) => tokens[j + k] === word)) continue;
+      if (!startsAt(tokens, j, n)) continue;
       const phrase = n.join(' ');
       if (j === from && OPENERS.has(phrase)) continue;
       // "closed for good" means for ever.
