@@ -314,12 +314,12 @@ const RULES: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   // A request to refrain, in any form: asked to refrain from an act of contact ("Bitte sehen Sie von Rückgewinnungsversuchen
   // ab", "Von Rückrufen bitte ich abzusehen", "Sehen Sie davon ab, mich zurückgewinnen zu wollen"); not from a service visit
   // or a charge ("von einer Mahngebühr absehen", "von einem Technikerbesuch absehen").
-  [/\bab\b|absehen|abzusehen/, new RegExp(`\\bsehen (?:sie |ihr |se )?(?:(?:bitte|kuenftig|zukuenftig|ab sofort|doch|in zukunft|einfach) )*(?:von|vom) ${gap(3)}${CONTACT_ACT_DE} ${gap(3)}ab\\b|\\b(?:von|vom) ${gap(3)}${CONTACT_ACT_DE} ${gap(4)}(?:abzusehen|absehen)\\b|\\b(?:sehen (?:sie |ihr )?(?:[a-z]+ ){0,2}davon ab|davon abzusehen|davon absehen) (?:, )?(?:[a-z]+ ){0,4}(?:${VERB_DE}|zurueckgewinnen|zurueckzugewinnen|zurueckholen|zurueckzuholen)\\b`)],
+  [/\bsehen\b|absehen|abzusehen/, new RegExp(`\\bsehen (?:sie |ihr |se )?(?:(?:bitte|kuenftig|zukuenftig|ab sofort|doch|in zukunft|einfach) )*(?:von|vom) ${gap(3)}${CONTACT_ACT_DE} ${gap(3)}ab\\b|\\b(?:von|vom) ${gap(3)}${CONTACT_ACT_DE} ${gap(4)}(?:abzusehen|absehen)\\b|\\b(?:sehen (?:sie |ihr )?(?:[a-z]+ ){0,2}davon ab|davon abzusehen|davon absehen) (?:, )?(?:[a-z]+ ){0,4}(?:${VERB_DE}|zurueckgewinnen|zurueckzugewinnen|zurueckholen|zurueckzuholen)\\b`)],
   // No call back ("Nicht zurückrufen", "Rufen Sie nicht zurück", "Don't call back", "don't ring me back"): not a complaint that
   // nobody called back, nor a call back about one service matter ("don't call back about the refund").
   [/zurueck|back/, /(?<!\b(?:hat|haben|hatte|konnte|konnten|kann|koennen|wollte|wurde|niemand|keiner|wir|ihr|man|dass) (?:[a-z]+ ){0,2})\b(?:nicht|nie) (?:mehr |wieder )?zurueckrufen\b|\brufen sie (?:mich |uns |ihn )?(?:bitte )?(?:nicht|nie) (?:mehr |wieder )?zurueck\b(?! (?:wegen|bezueglich|zur|zum|zu)\b)|(?<!\b(?:you|they|we|still|why) )\b(?:do not|dont|please dont|never) (?:ever )?(?:call|ring|phone) (?:me |us |him |her )?back\b(?! (?:about|re|regarding|on|with|until|till|before|after|today|tomorrow|later|now|when|if|once)\b)/],
   // No contact of any kind ("No outreach of any kind please", "keine Kontaktaufnahme egal welcher Art").
-  new RegExp(`${RECEIVED}\\b(?:no|kein[a-z]*) ${gap(2)}${CONTACT} (?:of any kind|whatsoever|egal welcher art|jeglicher art|irgendeiner art)\\b`),
+  [/any kind|whatsoever|welcher art|jeglicher art|irgendeiner art/, new RegExp(`${RECEIVED}\\b(?:no|kein[a-z]*) ${gap(2)}${CONTACT} (?:of any kind|whatsoever|egal welcher art|jeglicher art|irgendeiner art)\\b`)],
   // Offers stopped ("pls stop the credit card offers in the post", "stop all follow-ups").
   [/\b(?:stop|cease|discontinue|halt|quit)\b/, /(?<!\b(?:how to|cannot|cant|couldnt|could not|trying to|tried to|why did you|why) )\b(?:stop|cease|discontinue|halt|quit)\b (?:(?:the|all|these|those|your|any|sending|me|us) )*(?:[a-z]+ ){0,2}(?:offers|deals|promotions|follow ?ups|outreach)\b/],
   // An objection to processing for direct marketing, the wording of Art. 21 (2) GDPR ("hat der Verarbeitung seiner
@@ -583,7 +583,7 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   // Someone taken off a shared account or a family plan ("Remove me from the joint account").
   [/joint|shared|family|business|household/, /\b(?:remov[a-z]*|take|taken|delete|deleted) (?:me|him|her|us|them) (?:off |from )(?:the |our |my |his |her |their )?(?:joint|shared|family|business|household) (?:account|plan|contract|policy|tariff|konto|vertrag)\b/g],
   // A question answered no ("Rückruf unerwünscht? Nein, gern.").
-  /\b[a-z]+ (?:un|nicht )?(?:erwuenscht|gewuenscht|wanted) (?:nein|no) (?:, )?(?:gern|gerne|bitte|please|welcome|gladly)\b/g,
+  [/(?:erwuenscht|gewuenscht|wanted) (?:nein|no)\b/, /\b[a-z]+ (?:un|nicht )?(?:erwuenscht|gewuenscht|wanted) (?:nein|no) (?:, )?(?:gern|gerne|bitte|please|welcome|gladly)\b/g],
   // No erasure asked for ("nur zur Info, kein Löschantrag", "no erasure request made").
   /\b(?:kein|keinen|no) (?:[a-z]+ )?(?:loeschantrag|loeschauftrag|loeschungsantrag|loeschwunsch|erasure request|deletion request)\b/g,
   // A register asked about and answered ("fragt, ob wir die Robinsonliste abgleichen. Auskunft gegeben, kein Widerspruch",
