@@ -3,7 +3,8 @@
  * brought into one form. One normaliser serves the permission check, the campaign lists,
  * the suppression list and the shared-contact check, so that the same address or number
  * is recognised everywhere. Phone numbers are parsed with libphonenumber-js (Google's
- * numbering metadata), never by hand.
+ * numbering metadata), never by hand; their validity is the library's rule over the same
+ * metadata, its patterns compiled once per numbering plan (docs/performance.md, "CPU per row").
  */
 import { Metadata, isSupportedCountry as isSupportedIn, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/metadata.max.json';
