@@ -207,6 +207,16 @@ const RULES: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   new RegExp(`\\b(?:do not|dont|dinnae|dinna|please dont|not to|not to be|no more|no longer)\\b ${gap(1)}${VERB_EN}(?:ed|ing)?\\b(?! (?:center|centre|back)\\b)(?! ${ONLY_WHEN_EN})`),
   new RegExp(`\\bnever (?:again |ever |(?:to )?be |want to be )?${VERB_EN}(?:ing)?\\b(?! (?:center|centre|back)\\b)(?! ${ONLY_WHEN_EN})|\\bnever (?:to )?be ${VERB_EN}ed\\b`),
   new RegExp(`(?<!\\b(?:wurde|wurden|worden|wir|hat|haben|hatte|niemand|keiner) (?:[a-z]+ )?)\\b${NICHT}\\b(?! wir\\b)(?! ${ONLY_WHEN_DE}) ${gap(3)}${VERB_DE}\\b`),
+  // "Nicht mehr" with a way or a place between ("Bitte nicht mehr auf dem Handy anrufen", "nicht mehr per Post schreiben"):
+  // no longer that way is a channel refused, not a time or a line excluded (that reads "nicht auf dem Festnetz, nur Handy"),
+  // nor one person instead of another ("nicht mehr vom bisherigen Betreuer angerufen werden").
+  [/\b(?:mehr|meh|nimmer|nimma|wieder)\b/, new RegExp(`(?<!\\b(?:wurde|wurden|worden|wir|hat|haben|hatte|niemand|keiner|kann|koennen|konnte|konnten|kannst|koennte|darf|durfte|duerfen) (?:[a-z]+ ){0,2})\\b(?:${NICHT} (?:mehr|meh|wieder)|nimmer|nimma) (?:(?!(?:vom|von|durch|seitens)\\b)[a-z0-9]+ ){0,5}(?:${VERB_DE}|schreiben|mailen|simsen|texten|melden)\\b`)],
+  // "Don't call me on my mobile anymore", "never email me at work again": a line or a place no longer, a channel refused.
+  [/\banymore\b|\bany more\b|\bagain\b/, new RegExp(`\\b(?:do not|dont|please dont|not to|never)\\b ${gap(1)}${VERB_EN}(?:ed|ing)? (?:me |us |him |her )?(?:on|at|to|via|by|under|in) ${gap(3)}(?:anymore|any more|ever again|again)\\b`)],
+  // Word order and words of a learner ("I want that you stop to call me").
+  [/\bstop to\b/, new RegExp(`\\b(?:stop|quit|cease) to ${VERB_EN}\\b`)],
+  // "Stop with the postcards", "Enough with the birthday cards", "Schluss mit den Postkarten", "Hören Sie mit den Karten auf".
+  [/\bwith\b|\bmit\b/, new RegExp(`\\b(?:stop|enough|done|finished) with (?:the |your |all |these |those |all the |all your )?${gap(2)}(?:postcards?|[a-z]*cards|letters|e ?mails|emails|mails|texts|calls|phone calls|messages|leaflets|flyers|brochures|catalogues?|catalogs?|offers|deals|promos|newsletters?|mailings|sms|visits|${MARKETING})\\b|\\b(?:schluss |genug |hoer[a-z]* (?:sie |ihr )?(?:endlich |bitte |doch |jetzt |mal )*(?:auf )?)mit (?:den |dem |der |ihren |euren |diesen |ihrem |eurem )?${gap(2)}(?:[a-z]*karten|briefen|[a-z]*mails|anrufen|sms|prospekten|flyern|katalogen|angeboten|newslettern|werbe[a-z]*|${MARKETING})\\b`)],
   new RegExp(`\\b(?:ruf|ruft|rufen|rufe|schreib|schreibt|schreiben|mail|mailt|kontaktier[a-z]*|melden|meldet|belaestig[a-z]*) (?:sie |ihr )?(?:mich|mi|ma|uns|ihn|mir) (?:bitte )?${NICHT}\\b(?! ${ONLY_WHEN_DE})`),
   // Separable verbs, dialect included: "Ruft ma nich mehr an", "Schwätzet mi nemme o".
   new RegExp(`\\b(?:ruf|ruft|rufen|rufe|rufts|rufens|ruaf[a-z]*|schreib[a-z]*|schwaetz[a-z]*|sprech[a-z]*|sprecht|quatsch[a-z]*|kontaktier[a-z]*) (?:sie |ihr |se )?(?:(?:mich|mi|ma|mir|ihn|uns|eus|ons|hier|da) )?(?:bitte |doch |blos |bloss |einfach |bittschoen |bitteschoen |halt )?${NICHT}(?: (?:mehr|meh|mee|mehra|wieder|nochmal|noch mal))? (?:an|o|oa|aa)\\b`),
@@ -594,6 +604,18 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   // An unsubscribe thought of and given up ("wollte den Newsletter abbestellen, hat es sich aber anders überlegt", "thought about
   // unsubscribing, decided to stay").
   [/anders ueberlegt|umentschieden|doch nicht|decided|changed (?:his|her|my|their) mind/, /\b(?:wollte|wollten|wanted to|thought about|thought of|considered|ueberlegte)\b (?:sich )?(?:[a-z]+ ){0,4}(?:abbestellen|abmelden|austragen|kuendigen|unsubscrib[a-z]*|opt(?:ing)? out)\b(?=(?: [a-z]+| ,){0,10} (?:anders ueberlegt|umentschieden|doch (?:nicht|behalten|weiter|dabei)|decided to (?:stay|keep)|decided against|changed (?:his|her|my|their) mind)\b)/g],
+  // Consent given, recorded or dated ("Einwilligung in Telefonwerbung am 03.04. erteilt (Aufzeichnung liegt vor)", "consent to
+  // phone marketing given on 12/05, call recording on file"): a permission on file, unless withdrawn somewhere in the text. The
+  // model reads a sentence cut at the date ("… am 03."): the consent up to that date goes too.
+  [/^(?![^]*\b(?:widerr|withdr|revok|revoc|zurueckgez|entzog|entzieh|retract|rescind)[a-z]*\b)[^]*\b(?:erteilt|eingeholt|given|granted|obtained)\b/, /(?<!\b(?:widerr|withdr|revok|revoc|entzug|entzieh|entzog|zurueckgez|no|kein|keine|keinerlei|ohne|without|nicht|not)[a-z]* (?:[a-z0-9]+ ){0,3})\b(?:[a-z]*einwilligung[a-z]*|consent|zustimmung|permission|opt in)\b (?:(?!(?:nicht|not|no|nie|never|niemals|kein[a-z]*|longer|widerr[a-z]*|withdr[a-z]*|revok[a-z]*|entzogen|zurueckgezogen)\b)[a-z0-9]+ ){0,7}(?:(?:erteilt|eingeholt|gegeben|given|granted|obtained)\b(?: (?:[a-z0-9]+ ){0,3}(?:aufzeichnung|recording|mitschnitt)[a-z]* (?:liegt vor|vorhanden|on file|available|saved|gespeichert))?|[0-9]+$)/g],
+  // An objection to an official or a court's decision ("Widerspruch gegen den Mahnbescheid eingelegt", "Einspruch gegen den
+  // Vollstreckungsbescheid", "objection against the court order"): a legal remedy, not an objection to contact.
+  [/widersp|einspruch|objection|appeal/, new RegExp(`\\b(?:widerspruch|einspruch|widerspricht|widersprochen|objection|objected|appeal(?:ed)?) ${NOT_MARKETING_WORD}{0,3}(?:gegen|against|to) ${NOT_MARKETING_WORD}{0,2}(?:[a-z]*bescheid[a-z]*|[a-z]*beschluss|urteil|[a-z]*verfuegung|court order|payment order|order for payment|judgm?ent|ruling|fine|penalty notice)\\b(?: (?:eingelegt|erhoben|eingereicht|lodged|filed|raised|submitted))?`, 'g')],
+  // No time to talk, another way asked for ("No time for long calls, please email me the details instead", "Keine Zeit für lange
+  // Telefonate, bitte per Mail").
+  [/no time|keine zeit/, /\b(?:no time|keine zeit) (?:for|fuer|zum|zu|to) (?:[a-z]+ ){0,2}(?:calls?|anrufe?|telefonate?n?|telefonieren|gespraeche?n?|chats?|talks?|talk)\b/g],
+  // An internal note that says it is no customer's request ("Internal DPO note: … (not a customer request)", "… (kein Kundenwunsch)").
+  [/\b(?:(?:not|no) (?:a |an )?(?:customer|client) (?:request|wish|instruction)|kein(?:e)? (?:kundenwunsch|kundenauftrag|kundenanfrage|anfrage des kunden|wunsch des kunden))\b/, /^[^]*$/g],
 ];
 
 /**
@@ -794,7 +816,7 @@ const SHORTHAND: Record<string, string> = {
   mktg: 'marketing', mkt: 'marketing', gg: 'gegen', ggn: 'gegen', lt: 'laut', lts: 'laut', tel: 'telefon', wg: 'wegen',
   widerspr: 'widerspruch', ws: 'widerspruch', u: 'und', contcat: 'contact', contct: 'contact', conact: 'contact', reqsted: 'requested', reqested: 'requested', conatct: 'contact', contatc: 'contact', werbng: 'werbung', wrbung: 'werbung',
   unsubcribed: 'unsubscribed', unsubscibed: 'unsubscribed', doi: 'double opt in', soi: 'single opt in', cal: 'call', calll: 'call', emial: 'email',
-  emal: 'email', agian: 'again', agin: 'again', anymor: 'anymore', contakt: 'kontakt', kontackt: 'kontakt', anrufn: 'anrufen', pers: 'personal', info: 'info', dont: 'dont', wont: 'wont',
+  emal: 'email', agian: 'again', agin: 'again', anymor: 'anymore', contakt: 'kontakt', kontackt: 'kontakt', anrufn: 'anrufen', pers: 'personal', datas: 'data', datass: 'data', informations: 'information', detailss: 'details', info: 'info', dont: 'dont', wont: 'wont',
 };
 
 // Runs of single letters with the same number of spaces (1 to 4) between them; a wider gap ends the word.
