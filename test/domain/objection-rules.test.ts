@@ -515,4 +515,38 @@ describe('objection kinds of set P and kinds no set had', () => {
     expect(findObjectionPhrase('Werbung: ja / Telefon: nein')).toBeDefined();
     expect(findObjectionPhrase("Don't delete my account, just take me off your marketing lists.")).toBeDefined();
   });
+  it.each([
+    'Bitte nicht mehr auf dem Handy anrufen.',
+    'Bitte nicht mehr über WhatsApp oder per SMS anschreiben.',
+    'Kd. will nicht mehr an der Haustür besucht werden.',
+    'Please do not text me on this number any more.',
+    'I want that you stop to call me.',
+    'I cancel the contract and I want that you delete my datas.',
+    'Please stop with the postcards. Not coming back.',
+    'Schluss mit den Postkarten bitte.',
+    'Hören Sie mit den Postkarten auf.',
+  ])('reads the request to refrain "%s" by a rule', (text) => {
+    expect(objectionRuleIn(text)).toBeDefined();
+  });
+
+  it.each([
+    'Bitte nicht mehr auf dem Festnetz anrufen – nur noch Handy.',
+    'Wir konnten ihn nicht mehr auf dem Handy anrufen.',
+    'Kd. will nicht mehr vom bisherigen Betreuer angerufen werden, bitte anderen Ansprechpartner zuweisen.',
+    'Einwilligung in Telefonwerbung am 03.04. erteilt (Aufzeichnung liegt vor).',
+    'Consent to phone marketing given on 12/05, call recording on file.',
+    'Kunde hat Widerspruch gegen den Mahnbescheid eingelegt.',
+    'Customer lodged an objection against the court order.',
+    'No time for long calls, please email me the details instead.',
+    'Internal DPO note: review whether archived records past retention can be deleted (not a customer request).',
+    'Stop with the invoice reminders on paper and send them by email.',
+  ])('takes "%s" for no objection', (text) => {
+    expect(findObjectionPhrase(text)).toBeUndefined();
+  });
+
+  it('still finds a consent withdrawn after it was given, and an objection to advertising beside a legal remedy', () => {
+    expect(findObjectionPhrase('Einwilligung in Telefonwerbung erteilt, später widerrufen.')).toBeDefined();
+    expect(findObjectionPhrase('Consent given on 12/05, withdrawn on 20/06.')).toBeDefined();
+    expect(findObjectionPhrase('Widerspruch gegen den Mahnbescheid und gegen jede Werbung eingelegt.')).toBeDefined();
+  });
 });
