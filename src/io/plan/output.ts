@@ -43,6 +43,7 @@ export const PLAN_COLUMNS: readonly ColumnSpec[] = [
 export const PLAN_COLUMNS_WITHOUT_TRACK: readonly ColumnSpec[] = PLAN_COLUMNS.slice(0, PLAN_COLUMNS.findIndex((c) => c.name === 'track'));
 /** The plan columns of files written before p_organic existed: report still reads them. */
 export const PLAN_COLUMNS_WITHOUT_P_ORGANIC: readonly ColumnSpec[] = PLAN_COLUMNS.slice(0, PLAN_COLUMNS.findIndex((c) => c.name === 'p_organic'));
+const PRIORITY_AT = PLAN_COLUMNS.findIndex((c) => c.name === 'priority');
 const KINDS = PLAN_COLUMNS.map((c) => c.kind);
 /**
  * Text columns whose values come from a small set (the playbook's texts, codes, channels):
@@ -106,8 +107,8 @@ export class PlanRowFormatter {
   private readonly repeatCache = PLAN_COLUMNS.map((c) => (REPEATING.has(c.name) ? new Map<string, Buffer>() : undefined));
   private readonly sameDelimiter: boolean;
   private readonly delimiter: number;
-  /** where format() writes a row before it is decoded into text */
-  private readonly scratch = new ByteBuffer(1 << 12);
+  /** per repeating column: each distinct value's cell, as text (for format()) */
+  private readonly textCache = PLAN_COLUMNS.map((c) => (REPEATING.has(c.name) ? new Map<string, string>() : undefined));
 
   /** `inputDelimiter`: the export's delimiter, when rows may be passed with their raw text */
   constructor(
@@ -120,29 +121,47 @@ export class PlanRowFormatter {
     this.delimiter = fmt.delimiter.charCodeAt(0);
   }
 
-  /** Formats one planned customer into `out` as text (see formatInto). */
+  /**
+   * Formats one planned customer into `out` as text: the same row as formatInto, for callers
+   * that keep rows as strings (worker threads); built as text, since decoding the bytes
+   * again would cost more than it saves.
+   */
   format(p: PlannedCustomer, cells: readonly string[], raw: string | undefined, out: PlanRowText): void {
-    const bytes = this.scratch;
-    bytes.at = 0;
-    const headEnd = this.formatInto(p, cells, raw, bytes);
-    out.head = bytes.buf.toString('utf8', 0, headEnd);
-    out.tail = bytes.buf.toString('utf8', headEnd, bytes.at);
+    const { fmt } = this;
+    const d = fmt.delimiter;
+    let head = this.inputText(cells, raw);
+    const values = planValues(p);
+    let tail = '';
+    for (let i = 0; i < PLAN_COLUMNS.length; i++) {
+      const value = values[i];
+      const cache = this.textCache[i];
+      let cell = cache && typeof value === 'string' ? cache.get(value) : undefined;
+      if (cell === undefined) {
+        cell = formatCell(value, KINDS[i] as ColumnKind, fmt);
+        if (cache && typeof value === 'string') {
+          if (cache.size >= REPEAT_CACHE_LIMIT) cache.clear();
+          cache.set(value, cell);
+        }
+      }
+      if (i < PRIORITY_AT) head += cell + d;
+      else if (i > PRIORITY_AT) tail += d + cell;
+    }
+    out.head = head;
+    out.tail = tail + fmt.newline;
   }
 
   /**
-   * Writes one planned customer's row as UTF-8 into `out` from its `at` on, and returns where
-   * its head ends (the priority number goes there once sorted); `cells` are the raw input
-   * cells and `raw` the record's text when it had no quotes. Such a record, read with the
-   * output's delimiter and with no cell to neutralise or quote, is copied as it is instead of
-   * cell by cell.
+   * The input cells as text, each followed by the delimiter; `cells` are the raw input cells
+   * and `raw` the record's text when it had no quotes. Such a record, read with the output's
+   * delimiter and with no cell to neutralise or quote, is copied as it is instead of cell by cell.
    */
-  formatInto(p: PlannedCustomer, cells: readonly string[], raw: string | undefined, out: ByteBuffer): number {
+  private inputText(cells: readonly string[], raw: string | undefined): string {
     const { fmt } = this;
     const d = fmt.delimiter;
+    let head = '';
     if (raw !== undefined && this.sameDelimiter && cells.length === this.inputWidth) {
       // The record's own text, with only the cells rewritten that need it (a formula start,
       // edge spaces); its cells cannot hold the delimiter, since they were split at it.
-      let head = '';
       let copied = 0;
       let at = 0;
       let changed = false;
@@ -155,22 +174,28 @@ export class PlanRowFormatter {
         }
         at += c.length + 1;
       }
-      putString(out, changed ? head + raw.slice(copied) : raw);
-      putByte(out, this.delimiter);
-    } else if (raw !== undefined) {
+      return changed ? head + raw.slice(copied) + d : raw + d;
+    }
+    if (raw !== undefined) {
       // A quote-free record: no cell holds a quote or line break, only the delimiter may need quoting.
-      let head = '';
       for (let i = 0; i < this.inputWidth; i++) {
         const c = cells[i] ?? '';
         const zeroLed = fmt.keepLeadingZeros === true && c.charCodeAt(0) === 48;
         head += (isVerbatimText(c) && !c.includes(d) && !zeroLed ? c : formatCell(c, 'text', fmt)) + d;
       }
-      putString(out, head);
-    } else
-      for (let i = 0; i < this.inputWidth; i++) {
-        putCell(out, cells[i] ?? '', 'text', fmt);
-        putByte(out, this.delimiter);
-      }
+      return head;
+    }
+    for (let i = 0; i < this.inputWidth; i++) head += formatCell(cells[i] ?? '', 'text', fmt) + d;
+    return head;
+  }
+
+  /**
+   * Writes one planned customer's row (see format) as UTF-8 into `out` from its `at` on, and
+   * returns where its head ends: the priority number goes there once sorted.
+   */
+  formatInto(p: PlannedCustomer, cells: readonly string[], raw: string | undefined, out: ByteBuffer): number {
+    const { fmt } = this;
+    putString(out, this.inputText(cells, raw));
     // The computed columns in PLAN_COLUMNS order, each followed (before the priority) or preceded (after it) by the delimiter.
     const v = p.value;
     const w = p.window;
