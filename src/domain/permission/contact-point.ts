@@ -3,9 +3,11 @@
  * brought into one form. One normaliser serves the permission check, the campaign lists,
  * the suppression list and the shared-contact check, so that the same address or number
  * is recognised everywhere. Phone numbers are parsed with libphonenumber-js (Google's
- * numbering metadata), never by hand.
+ * numbering metadata), never by hand; their validity is the library's rule over the same
+ * metadata, its patterns compiled once per numbering plan (docs/performance.md, "CPU per row").
  */
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { Metadata, isSupportedCountry as isSupportedIn, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/metadata.max.json';
 import { IdIndex } from '../id-index.js';
 import { messages, type Lang, type Said } from '../catalogue/index.js';
 
@@ -70,11 +72,49 @@ export function normaliseEmailAddress(text: string | undefined): ContactCheck {
   const local = t.slice(0, at);
   const domain = t.slice(at + 1).toLowerCase();
   if (local.length === 0 || local.length > 64 || !LOCAL.test(local)) return bad({ key: 'localInvalid', args: [] });
-  const labels = domain.split('.');
-  if (domain.length > 253 || labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !TOP_LABEL.test(labels[labels.length - 1] as string)) {
-    return bad({ key: 'domainInvalid', args: [] });
-  }
+  if (domain.length > 253 || !(asciiDomainValid(domain) ?? domainValid(domain))) return bad({ key: 'domainInvalid', args: [] });
   return { ok: true, value: `${local}@${domain}` };
+}
+
+function domainValid(domain: string): boolean {
+  const labels = domain.split('.');
+  return labels.length >= 2 && labels.every((l) => LABEL.test(l)) && TOP_LABEL.test(labels[labels.length - 1] as string);
+}
+
+/**
+ * domainValid for a lower-cased domain of ASCII characters, in one pass without a label array or
+ * a Unicode pattern per label (in ASCII, \p{L} and \p{N} are the letters and digits); undefined
+ * when the domain has another character, for the patterns to decide.
+ */
+function asciiDomainValid(domain: string): boolean | undefined {
+  let labels = 0;
+  let start = 0;
+  let lettersOnly = true;
+  let valid = true;
+  for (let i = 0; i <= domain.length; i++) {
+    const c = i < domain.length ? domain.charCodeAt(i) : 46;
+    if (c > 127) return undefined;
+    if (c === 46) {
+      // A label: 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit.
+      const length = i - start;
+      if (length === 0 || length > 63 || domain.charCodeAt(start) === 45 || domain.charCodeAt(i - 1) === 45) valid = false;
+      labels++;
+      if (i === domain.length) {
+        // The top-level label: letters only, at least two, or punycode ("xn--" and 1 to 59 more).
+        const punycode = length >= 5 && length <= 63 && domain.startsWith('xn--', start);
+        if (!((lettersOnly && length >= 2) || punycode)) valid = false;
+      }
+      start = i + 1;
+      lettersOnly = true;
+    } else if (c >= 97 && c <= 122) {
+      // a letter
+    } else if ((c >= 48 && c <= 57) || c === 45) {
+      lettersOnly = false;
+    } else {
+      valid = false;
+    }
+  }
+  return valid && labels >= 2;
 }
 
 /** The key under which two addresses count as one mailbox: the whole address lower-cased. */
@@ -85,8 +125,14 @@ export function emailKey(text: string | undefined): string | undefined {
 
 // "4,93023E+11": a number Excel showed in scientific notation and saved so; its digits are lost.
 const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i;
+
+// A row's number is checked by permission, the list and the shared-contact check in turn: the
+// last few answers are kept, compared by text and country (no key string built per call).
 const PHONE_MEMO = 4;
-const phoneMemo = new Map<string, ContactCheck>();
+const memoText: string[] = [];
+const memoCountry: string[] = [];
+const memoResult: ContactCheck[] = [];
+let memoNext = 0;
 
 /**
  * A phone number from a cell in E.164 form ("+4930123456"): national numbers are read in
@@ -96,25 +142,135 @@ const phoneMemo = new Map<string, ContactCheck>();
 export function normalisePhoneNumber(text: string | undefined, defaultCountry: string = DEFAULT_PHONE_COUNTRY): ContactCheck {
   if (isPlaceholder(text)) return BLANK;
   const t = (text as string).trim();
-  // A row's number is checked by permission, the list and the shared-contact check in turn: parse it once.
-  const memoKey = `${defaultCountry}\u0000${t}`;
-  const seen = phoneMemo.get(memoKey);
-  if (seen !== undefined) return seen;
+  for (let i = 0; i < memoText.length; i++) {
+    if (memoText[i] === t && memoCountry[i] === defaultCountry) return memoResult[i] as ContactCheck;
+  }
   const result = parsePhone(t, defaultCountry);
-  if (phoneMemo.size >= PHONE_MEMO) phoneMemo.delete(phoneMemo.keys().next().value as string);
-  phoneMemo.set(memoKey, result);
+  memoText[memoNext] = t;
+  memoCountry[memoNext] = defaultCountry;
+  memoResult[memoNext] = result;
+  memoNext = (memoNext + 1) % PHONE_MEMO;
   return result;
 }
 
+// The library's options per default country, made once (it copies them on every call, so fewer is cheaper).
+const parseOptions = new Map<string, { defaultCountry: CountryCode; extract: false }>();
+
+function optionsFor(defaultCountry: string): { defaultCountry: CountryCode; extract: false } {
+  let options = parseOptions.get(defaultCountry);
+  if (options === undefined) {
+    // extract: false, so that a cell with two numbers or with words is not read as its first number.
+    options = { defaultCountry: defaultCountry as CountryCode, extract: false };
+    parseOptions.set(defaultCountry, options);
+  }
+  return options;
+}
+
 function parsePhone(t: string, defaultCountry: string): ContactCheck {
-  if (SCIENTIFIC.test(t)) return bad({ key: 'scientific', args: [] });
-  const digits = t.replace(/\D/g, '');
-  if (digits.length === 0) return bad({ key: 'noDigits', args: [] });
-  // extract: false, so that a cell with two numbers or with words is not read as its first number.
-  const parsed = parsePhoneNumberFromString(t.replace(/^tel:/i, ''), { defaultCountry: defaultCountry as CountryCode, extract: false });
-  if (parsed === undefined) return bad(digits.length < 5 ? { key: 'tooShort', args: [] } : { key: 'notPhone', args: [defaultCountry] });
-  if (!parsed.isValid()) return bad({ key: 'invalidIn', args: [parsed.country ?? `+${parsed.countryCallingCode}`] });
+  const plain = plainDigits(t);
+  let parsed: PhoneNumber | undefined;
+  let digitCount: number;
+  if (plain !== undefined) {
+    parsed = parsePhoneNumberFromString(plain, optionsFor(defaultCountry), metadata);
+    digitCount = plain.charCodeAt(0) === 43 ? plain.length - 1 : plain.length;
+  } else {
+    if (SCIENTIFIC.test(t)) return bad({ key: 'scientific', args: [] });
+    digitCount = t.replace(/\D/g, '').length;
+    if (digitCount === 0) return bad({ key: 'noDigits', args: [] });
+    parsed = parsePhoneNumberFromString(t.replace(/^tel:/i, ''), optionsFor(defaultCountry), metadata);
+  }
+  if (parsed === undefined) return bad(digitCount < 5 ? { key: 'tooShort', args: [] } : { key: 'notPhone', args: [defaultCountry] });
+  if (!isValidNumber(parsed)) return bad({ key: 'invalidIn', args: [parsed.country ?? `+${parsed.countryCallingCode}`] });
   return { ok: true, value: parsed.number };
+}
+
+/**
+ * The digits of a cell written plainly — an optional leading "+", then ASCII digits, spaces and
+ * the separators - / ( ) . — as "+4930123456" or "030123456"; undefined for any other cell.
+ * For such a cell libphonenumber reads exactly these characters (the rest is punctuation it
+ * drops; no extension, "tel:" or phone-context mark can be in it), so it is handed this string
+ * and spared its extension search. At least three digits: a shorter cell with a separator is
+ * "not viable" to the library, while its bare digits would be.
+ */
+function plainDigits(t: string): string | undefined {
+  if (t.length > 250) return undefined;
+  let digits = 0;
+  let separators = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 32 || c === 45 || c === 47 || c === 40 || c === 41 || c === 46) separators++;
+    else if (!(c === 43 && i === 0)) return undefined;
+  }
+  if (digits < 3) return undefined;
+  if (separators === 0) return t;
+  let out = t.charCodeAt(0) === 43 ? '+' : '';
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) out += t[i];
+  }
+  return out;
+}
+
+/** The rules of one numbering plan as libphonenumber's `isValid()` applies them, compiled once. */
+interface PlanRules {
+  national: RegExp;
+  /** Each number type's pattern with its lengths; undefined when the plan has no type patterns. */
+  types: Array<{ pattern: RegExp; lengths: number[] | undefined }> | undefined;
+}
+
+// What the library's Metadata object offers at run time beyond its published types.
+interface MetadataRuntime {
+  selectNumberingPlan(countryOrCallingCode: string): void;
+  nationalNumberPattern(): string;
+  hasTypes(): boolean;
+  type(type: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
+}
+
+// The types getNumberType tries, fixed line first (libphonenumber-js es6/helpers/getNumberType.js).
+const NUMBER_TYPES = ['FIXED_LINE', 'MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'];
+// One entry per numbering plan met (at most one per country and calling code in the metadata).
+const planRules = new Map<string, PlanRules>();
+
+function rulesOf(plan: string): PlanRules {
+  let rules = planRules.get(plan);
+  if (rules !== undefined) return rules;
+  const m = new Metadata(metadata) as unknown as MetadataRuntime;
+  m.selectNumberingPlan(plan);
+  let types: PlanRules['types'];
+  if (m.hasTypes()) {
+    types = [];
+    for (const name of NUMBER_TYPES) {
+      const type = m.type(name);
+      if (type === undefined || !type.pattern()) continue;
+      types.push({ pattern: entirely(type.pattern()), lengths: type.possibleLengths() });
+    }
+  }
+  rules = { national: entirely(m.nationalNumberPattern()), types };
+  planRules.set(plan, rules);
+  return rules;
+}
+
+function entirely(pattern: string): RegExp {
+  return new RegExp(`^(?:${pattern})$`);
+}
+
+/**
+ * `parsed.isValid()` with the `max` metadata, its patterns compiled once per numbering plan
+ * instead of on every call: the national number matches the plan's pattern and, where the plan
+ * has number types, the pattern of one of them within that type's lengths (a number of no
+ * known type is not valid). test/domain/contact-point.test.ts holds it to the library's answer.
+ */
+function isValidNumber(parsed: PhoneNumber): boolean {
+  const rules = rulesOf(parsed.country ?? parsed.countryCallingCode);
+  const national = parsed.nationalNumber as string;
+  if (!rules.national.test(national)) return false;
+  if (rules.types === undefined) return true;
+  for (const type of rules.types) {
+    if (type.lengths !== undefined && type.lengths.indexOf(national.length) < 0) continue;
+    if (type.pattern.test(national)) return true;
+  }
+  return false;
 }
 
 // Country names and codes seen in exports' country column, for what is not an ISO code already.
@@ -152,6 +308,10 @@ export function phoneKey(text: string | undefined, defaultCountry: string = DEFA
 /** True when `code` is a country libphonenumber has a numbering plan for (validates the config). */
 export function isPhoneCountry(code: string): boolean {
   return isSupportedCountry(code);
+}
+
+function isSupportedCountry(code: string): boolean {
+  return isSupportedIn(code as CountryCode, metadata);
 }
 
 function bad(problem: ContactProblem): ContactCheck {
