@@ -4,7 +4,7 @@
  * posts the result back, handing the piece's buffer back instead of copying it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { compactRegexpCode } from './regexp-code.js';
+import { compileObjectionRulesCompact } from './regexp-code.js';
 import { createPiecePlanner, WORKER_READY, type PieceJob, type PlanWorkerInit, type ProjectionModule } from './plan-pieces.js';
 
 const port = parentPort;
@@ -14,11 +14,11 @@ const wanted = init.projection;
 // The command's projection module, loaded before the worker says it is ready.
 const loaded = wanted ? ((await import(wanted.module)) as ProjectionModule) : undefined;
 const plan = createPiecePlanner(init, undefined, loaded && wanted ? (setup) => loaded.createProjection(wanted.options, setup) : undefined);
+// With the weights handed over (createPiecePlanner), the objection rules compiled small, before any row.
+if (init.compiling) compileObjectionRulesCompact(init.compiling);
 // The main thread waits for every worker to be set up before it reads pieces.
 port.postMessage(WORKER_READY);
 port.on('message', (job: PieceJob) => {
-  // Every worker is online by now: the setting is not put back by another one starting.
-  compactRegexpCode();
   const result = plan(job);
   // The result's arrays are its own: moved, not copied, to the main thread.
   const transfer = [result.ints.buffer, result.nums.buffer, result.ids.buffer] as ArrayBuffer[];
