@@ -471,3 +471,48 @@ describe('objection kinds of set O', () => {
     expect(findObjectionPhrase(text)).toBeUndefined();
   });
 });
+
+describe('objection kinds of set P and kinds no set had', () => {
+  it.each([
+    'Kundin verlangt, dass ihre Adresse aus der Werbedatenbank gelöscht wird.',
+    'Er fordert, dass seine Nummer aus Ihrer Kundendatenbank entfernt wird.',
+    'Contract ended; she also asked not to receive loyalty offers by email.',
+    'No texts about new tariffs, please.',
+    'Keine Mails zu neuen Produkten bitte.',
+    'Bitte keine Anrufe wegen neuer Tarife mehr.',
+    'K. Werbung mehr',
+    'Ich will einfach meine Ruhe haben',
+    'Der Kunde untersagt jede weitere Kontaktaufnahme zu Werbezwecken.',
+    "Customer doesn't want us to get in touch about anything ever again.",
+  ])('finds the objection "%s"', (text) => {
+    expect(findObjectionPhrase(text)).toBeDefined();
+  });
+
+  it.each([
+    'Marketing: ja | SMS: ja | Post: ja',
+    'Einwilligung Newsletter = yes (DOI 2024)',
+    'Opt-in E-Mail: erteilt',
+    'Has given consent to phone marketing; left for price.',
+    'Bitte nicht aufs Festnetz anrufen, nur noch Handy.',
+    "Please don't call the landline, only my mobile.",
+    'Send the offers by email, not by post.',
+    'Bitte mein Konto nicht löschen, ich komme im Frühjahr zurück.',
+    "Please don't delete my account, I may come back.",
+    'Kündigt den Werbeanruf-Blocker, braucht ihn nicht mehr.',
+    'Cancelled the nuisance call blocker add-on.',
+    'Warum bekomme ich keine Gutscheine mehr wie früher?',
+    "The engineer didn't call ahead and nobody was home.",
+    'Der Monteur hat sich nicht vorher gemeldet.',
+    'Customer objects to the late payment charge.',
+    'IBAN bitte aus dem Kundenkonto löschen, zahle bar.',
+    'Remove my husband from the joint account please.',
+    'Rentner, will seine Ruhe, braucht kein Fitnessstudio mehr.',
+  ])('takes "%s" for no objection', (text) => {
+    expect(findObjectionPhrase(text)).toBeUndefined();
+  });
+
+  it('still finds a channel refused beside a field that reads yes', () => {
+    expect(findObjectionPhrase('Werbung: ja / Telefon: nein')).toBeDefined();
+    expect(findObjectionPhrase("Don't delete my account, just take me off your marketing lists.")).toBeDefined();
+  });
+});
