@@ -65,7 +65,22 @@ export function planContactWindow(input: ContactWindowInput): ContactWindow | nu
     const label = t.kind === 'soon' ? texts.soon : texts.later;
     w = rollForward(afterChurn(input, t.afterDays, t.windowDays, label), input.asOf, t.windowDays, input.lang);
   }
-  return { contactFrom: w.from, contactUntil: w.until, wave: isoWeekLabel(w.from), rule: w.rule };
+  return { contactFrom: w.from, contactUntil: w.until, wave: waveOf(w.from), rule: w.rule };
+}
+
+// The windows of a run start on a few hundred days: each day's week label is written once.
+const waves = new Map<EpochDay, string>();
+const WAVE_DAYS = 4096;
+
+/** The ISO week label of a window's first day (isoWeekLabel), remembered for up to WAVE_DAYS days. */
+function waveOf(day: EpochDay): string {
+  let wave = waves.get(day);
+  if (wave === undefined) {
+    wave = isoWeekLabel(day);
+    if (waves.size >= WAVE_DAYS) waves.clear();
+    waves.set(day, wave);
+  }
+  return wave;
 }
 
 /** A window starting `afterDays` after churn (never inside the cooling-off period). */

@@ -31,6 +31,7 @@ import type { ParserState } from '../io/csv/records.js';
 import type { CsvFormat } from '../io/csv/write.js';
 import type { PlanFiles } from '../io/plan/output.js';
 import { holdYoungGeneration, limitHeapGrowth } from './heap-growth.js';
+import { compilingCount } from './regexp-code.js';
 import { streamPlan } from './row-loop.js';
 import { RecordFrameCursor, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_RANK, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type ResultBuffers } from './plan-pieces.js';
 import { keyedError, messages, noteOf, type Lang } from '../domain/catalogue/index.js';
@@ -144,11 +145,13 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, si
   if (!files && !projection) throw new Error('planWithWorkers in input order needs a projection');
   opened.release();
   const { vocabulary, ...plainSetup } = setup;
+  const compiling = compilingCount();
   const init = (name: string): PlanWorkerInit => ({
     reader: opened.pieceSpec,
     setup: plainSetup,
     learned: learnedReaderOf(vocabulary),
     objectionWeights: objectionWeights(),
+    compiling,
     fmt: opts.fmt,
     ...(files ? { runPath: files.sortedRuns.runFilePath(`${name}.runs`) } : {}),
     ...(!files && projection ? { projection: { module: workerModule(projection.module), options: projection.options } } : {}),

@@ -39,6 +39,8 @@ export interface PlanWorkerInit {
   learned?: LearnedReader;
   /** the objection model's weights as the main thread decoded them, in shared memory */
   objectionWeights?: FeatureTable;
+  /** shared by the workers of a run while they compile the objection rules (src/engine/regexp-code.ts) */
+  compiling?: SharedArrayBuffer;
   fmt: CsvFormat;
   /**
    * The file this worker writes its sorted runs to, one after the other

@@ -4,6 +4,7 @@
  * posts the result back, handing the piece's buffer back instead of copying it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { compileObjectionRulesCompact } from './regexp-code.js';
 import { createPiecePlanner, WORKER_READY, type PieceJob, type PlanWorkerInit, type ProjectionModule } from './plan-pieces.js';
 
 const port = parentPort;
@@ -13,6 +14,8 @@ const wanted = init.projection;
 // The command's projection module, loaded before the worker says it is ready.
 const loaded = wanted ? ((await import(wanted.module)) as ProjectionModule) : undefined;
 const plan = createPiecePlanner(init, undefined, loaded && wanted ? (setup) => loaded.createProjection(wanted.options, setup) : undefined);
+// With the weights handed over (createPiecePlanner), the objection rules compiled small, before any row.
+if (init.compiling) compileObjectionRulesCompact(init.compiling);
 // The main thread waits for every worker to be set up before it reads pieces.
 port.postMessage(WORKER_READY);
 port.on('message', (job: PieceJob) => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { IoError } from '../errors.js';
 import { keyedError, noteOf } from '../domain/catalogue/index.js';
 import { registerTemp } from './temp-cleanup.js';
+import { ByteBuffer, putString } from './csv/write.js';
 
 /**
  * An external sort for output records (docs/performance.md): records are encoded as UTF-8
@@ -39,9 +40,11 @@ const SPILL_SEGMENT = 1 << 18;
 const READ_CHUNK = 1 << 16;
 
 export class SortedSpool {
-  private arena = Buffer.allocUnsafe(0);
-  private used = 0;
+  /** the arena: the records' bytes, written in place by begin() and end() or by push() */
+  private readonly bytes = new ByteBuffer(0);
   private count = 0;
+  /** where the record begun by begin() starts */
+  private start = 0;
   /** @internal sort keys and byte extents per record, read by ArenaCursor */
   rank = new Float64Array(1024);
   key = new Float64Array(1024);
@@ -70,22 +73,38 @@ export class SortedSpool {
   /** Like add(), without a record object. */
   push(rank: number, key: number, tie: number, head: string, tail: string): void {
     // UTF-8 needs at most 3 bytes per UTF-16 unit.
-    const worst = 3 * (head.length + tail.length);
-    if (this.used + worst > this.arena.length) {
-      if (this.count > 0 && this.used + worst > this.budgetBytes) this.spill();
-      if (this.used + worst > this.arena.length) this.growArena(this.used + worst);
+    const out = this.begin(3 * (head.length + tail.length));
+    putString(out, head);
+    const headEnd = out.at;
+    putString(out, tail);
+    this.end(rank, key, tie, headEnd);
+  }
+
+  /**
+   * Starts a record written in place: its head and tail bytes go into the returned buffer
+   * (from its `at` on), then end() adds the record. `room`: the bytes the record is expected
+   * to need, for the decision to spill the arena first (a longer record grows it).
+   */
+  begin(room: number): ByteBuffer {
+    const out = this.bytes;
+    if (out.at + room > out.buf.length) {
+      if (this.count > 0 && out.at + room > this.budgetBytes) this.spill();
+      if (out.at + room > out.buf.length) this.growArena(out.at + room);
     }
+    this.start = out.at;
+    return out;
+  }
+
+  /** Adds the record written since begin(), with its head ending at byte `headEnd` of the buffer. */
+  end(rank: number, key: number, tie: number, headEnd: number): void {
     if (this.count === this.rank.length) this.growKeys();
     const i = this.count++;
     this.rank[i] = rank;
     this.key[i] = key;
     this.tie[i] = tie;
-    this.offset[i] = this.used;
-    const h = head === '' ? 0 : this.arena.write(head, this.used, 'utf8');
-    const t = tail === '' ? 0 : this.arena.write(tail, this.used + h, 'utf8');
-    this.headLen[i] = h;
-    this.tailLen[i] = t;
-    this.used += h + t;
+    this.offset[i] = this.start;
+    this.headLen[i] = headEnd - this.start;
+    this.tailLen[i] = this.bytes.at - headEnd;
   }
 
   /**
@@ -178,10 +197,10 @@ export class SortedSpool {
   }
 
   async dispose(): Promise<void> {
-    this.arena = Buffer.allocUnsafe(0);
+    this.bytes.buf = Buffer.allocUnsafe(0);
     this.segment = Buffer.alloc(0);
     this.sortIndex = this.sortScratch = new Uint32Array(0);
-    this.used = 0;
+    this.bytes.at = 0;
     this.count = 0;
     if (this.dir) await rm(this.dir, { recursive: true, force: true });
     this.forgetDir?.();
@@ -199,10 +218,10 @@ export class SortedSpool {
 
   /** A cursor over all records in order: the arena alone, or the merged run files. */
   private async cursor(): Promise<Cursor> {
-    if (this.runs.length === 0) return new ArenaCursor(this.arena, this.order(), this);
+    if (this.runs.length === 0) return new ArenaCursor(this.bytes.buf, this.order(), this);
     this.spill();
     // The arena, the segment and the sort's indices are not needed while merging: let them go.
-    this.arena = Buffer.allocUnsafe(0);
+    this.bytes.buf = Buffer.allocUnsafe(0);
     this.segment = Buffer.alloc(0);
     this.sortIndex = this.sortScratch = new Uint32Array(0);
     return MergeCursor.open(this.runs, this.skipped);
@@ -232,8 +251,8 @@ export class SortedSpool {
     // growing step by step would leave every smaller arena behind as garbage.
     const size = Math.max(needed, this.budgetBytes, MIN_ARENA);
     const next = Buffer.allocUnsafeSlow(size);
-    this.arena.copy(next, 0, 0, this.used);
-    this.arena = next;
+    this.bytes.buf.copy(next, 0, 0, this.bytes.at);
+    this.bytes.buf = next;
   }
 
   private growKeys(): void {
@@ -277,7 +296,7 @@ export class SortedSpool {
       if (fd !== undefined) closeSync(fd);
     }
     this.runs.push({ path, start: 0, end: written });
-    this.used = 0;
+    this.bytes.at = 0;
     this.count = 0;
   }
 
@@ -302,7 +321,7 @@ export class SortedSpool {
       out.writeUInt32LE(h, used + 20);
       out.writeUInt32LE(len - h, used + 24);
       const from = this.offset[i] as number;
-      used += RECORD_HEADER + this.arena.copy(out, used + RECORD_HEADER, from, from + len);
+      used += RECORD_HEADER + this.bytes.buf.copy(out, used + RECORD_HEADER, from, from + len);
       total += size;
     }
     if (used > 0) write(out.subarray(0, used));

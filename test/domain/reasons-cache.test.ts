@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Playbook } from '../../src/domain/playbook-types.js';
-import { classifyReason, compileVocabulary, type ReasonVocabulary } from '../../src/domain/reasons/reasons.js';
+import { classifyReason, compileVocabulary, withInertNumbers, type ReasonVocabulary } from '../../src/domain/reasons/reasons.js';
 import { resolveToken } from '../../src/domain/reasons/vocabulary.js';
 import { loadPlaybook } from '../../src/io/playbook-file.js';
 import { REALISTIC_REASON_TEXTS } from './reason-texts.js';
@@ -111,5 +111,26 @@ describe('the classifier cache', () => {
         expect(classifyReason({ text: withNumber }, vocab)).toEqual(classifyReason({ text: withNumber }, withEmptyCaches(compiled)));
       }
     }
+  });
+});
+
+describe('the numbers of a text written as its shape', () => {
+  // The pattern the scan replaces: a run of digits no joining character touches.
+  const NUMBER_TOKEN = /(?<![\p{L}\p{N}\p{M}'’`´])\d+(?![\p{L}\p{N}\p{M}'’`´])/gu;
+  const byPattern = (t: string, v: ReasonVocabulary) => t.replace(NUMBER_TOKEN, (n) => (resolveToken(v, n).length === 0 && !v.gazetteer.numberTokens.has(n) ? '0' : n));
+  const around = fc.constantFrom('', ' ', 'a', 'Ä', 'é', '\u0301', '٣', '²', "'", '’', '`', '´', '#', '-', '.', '😀', '𝐀', '\ud800', '\udc00', '11', 'x');
+
+  it.each(['zu teuer, siehe Ticket #48213', 'chapter 11', '1&1 günstiger', 'Check 24', 'Kd.-Nr. 0815/4711', "d'12", '12é', '٣12', '𝐀12 𝐀', '12\u0301', 'x12 12x 12'])('%j as the pattern reads it', (t) => {
+    expect(withInertNumbers(t, shared)).toBe(byPattern(t, shared));
+  });
+
+  it('matches the pattern on any text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(around, number), { maxLength: 12 }), (parts) => {
+        const t = parts.join('');
+        expect(withInertNumbers(t, shared)).toBe(byPattern(t, shared));
+      }),
+      propertyRuns(100),
+    );
   });
 });

@@ -661,6 +661,26 @@ function objectionModel(): ObjectionModel {
   return (model ??= objectionModelOf(OBJECTION_BIAS, objectionWeights()));
 }
 
+/**
+ * Texts that take the detector through its rules, its guards and its model, each read twice
+ * with different words so that every regular expression runs at least twice: a thread calls
+ * warmObjectionRules when it wants the rules compiled then, under its own settings
+ * (src/engine/regexp-code.ts). One- and two-byte strings (the dash), as cells come.
+ */
+const WARM_TEXTS: readonly string[] = [
+  'Preis zu hoch, Wettbewerber günstiger',
+  'price too high – switched to a cheaper provider',
+  'Kunde bittet: keine Werbung mehr per E-Mail, Newsletter "Wir vermissen Sie" abmelden',
+  'customer asked if unsubscribing stops invoices; no calls before 9am, will sue K E I N E',
+  'Einwilligung erteilt, dann widerrufen – versehentlich wieder angemeldet, Anwalt droht bei erneutem Anruf',
+  'moved abroad, account closed. Stop emailing my husband / he passed away',
+];
+
+/** Reads WARM_TEXTS, twice over, without the caches: the rules' regular expressions are compiled now. */
+export function warmObjectionRules(): void {
+  for (const round of ['', ' x']) for (const text of WARM_TEXTS) readObjectionText(text + round);
+}
+
 const NO_PHRASES: readonly string[] = [];
 /** The objection phrase found in a free-text field, or undefined when there is none. */
 export function findObjectionPhrase(text: string | undefined, extraPhrases: readonly string[] = NO_PHRASES): string | undefined {

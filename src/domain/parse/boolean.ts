@@ -6,6 +6,9 @@ const NO = new Set(['no', 'n', 'nein', 'false', 'falsch', '0', '-', 'opt-out', '
  * Returns undefined for a blank cell and null for a value that is neither a clear yes nor no.
  */
 export function parseBoolean(raw: string): boolean | null | undefined {
+  // Most cells are written as the sets hold them: no copy trimmed and lower-cased for those.
+  if (YES.has(raw)) return true;
+  if (NO.has(raw)) return false;
   const text = raw.trim().toLowerCase();
   if (text === '') return undefined;
   if (YES.has(text)) return true;

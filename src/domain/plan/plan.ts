@@ -157,8 +157,8 @@ function retentionOptions(playbook: Playbook, row: CustomerRow, allowed: Readonl
 
 function valueInput(row: CustomerRow, reason: ReasonClassification, entry: ReasonEntry, permitted: Channel[], setup: PlanSetup, contactDay: EpochDay | undefined, allowed: Readonly<Record<Channel, boolean>>): EvaluateInput {
   // With no permitted channel, the approach is still valued on the usual ones: worth it → no_channel, else let_go.
-  const usual = permitted.length > 0 ? [] : candidateChannels(entry, row, ALL_ALLOWED, false);
-  const channels: Channel[] = permitted.length > 0 ? permitted : usual.length > 0 ? usual : ['letter'];
+  const usual = permitted.length > 0 ? undefined : candidateChannels(entry, row, ALL_ALLOWED, false);
+  const channels: Channel[] = usual === undefined ? permitted : usual.length > 0 ? usual : ['letter'];
   const input: EvaluateInput = {
     row,
     reasonCode: reason.code as ReasonCode,

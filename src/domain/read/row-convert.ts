@@ -3,7 +3,7 @@ import { headerSaysPercent, type FieldType, type Schema } from './fields.js';
 import type { HeaderMapping } from './header-map.js';
 import { parseBoolean } from '../parse/boolean.js';
 import { parseDate, type DateOrder } from '../parse/date.js';
-import { numberExample, parseNumber, type DecimalMark } from '../parse/number.js';
+import { numberExample, parseNumber, type DecimalMark, type NumberParse } from '../parse/number.js';
 import { type Lang, type ReadTexts, messages } from '../catalogue/index.js';
 import { isMissingIdMarker } from './missing-id.js';
 import type { EpochDay, Reject, Segment } from '../types.js';
@@ -32,6 +32,7 @@ interface ColumnReader {
   field: string;
   index: number;
   header: string;
+  /** reads a non-blank cell into the converter's one `Parsed` (see below) and returns it */
   parse: (raw: string) => Parsed;
 }
 
@@ -48,13 +49,16 @@ export function createRowConverter(
   checks: RowChecks = {},
 ): (cells: readonly string[], line: number) => ConvertedRow {
   const t = messages(checks.lang).read.texts;
+  // One result for every cell of the file, read right after the cell is parsed: an object per
+  // cell was most of what converting a row allocated.
+  const cell: Parsed = { ok: true, value: undefined, warning: undefined, message: '' };
   const columns: ColumnReader[] = [];
   for (const spec of schema.fields) {
     const index = mapping.fields.get(spec.name);
     if (index === undefined) continue;
     const header = headers[index] as string;
     const type = spec.name === 'name' && spec.type === 'text' ? 'name' : spec.type;
-    columns.push({ field: spec.name, index, header, parse: valueParser(type, conventions, headerSaysPercent(header), checks, t) });
+    columns.push({ field: spec.name, index, header, parse: valueParser(type, conventions, headerSaysPercent(header), checks, t, cell) });
   }
   // An id column of type 'id' must be filled; other schemas (e.g. suppression lists) may leave it blank.
   const idSpec = schema.fields.find((f) => f.type === 'id');
@@ -75,8 +79,9 @@ export function createRowConverter(
     if (idIndex !== undefined && isMissingIdMarker(id)) return reject(line, id, headers[idIndex] as string, id, t.idMissingMarker(id));
     const values: Record<string, unknown> = { ...template };
     const warnings: string[] = [];
-    const problems: { column: string; value: string; message: string }[] = [];
-    for (const col of columns) {
+    let problems: { column: string; value: string; message: string }[] | undefined;
+    for (let c = 0; c < columns.length; c++) {
+      const col = columns[c] as ColumnReader;
       const raw = cells[col.index] ?? '';
       if (raw.trim() === '') continue;
       const parsed = col.parse(raw);
@@ -85,10 +90,10 @@ export function createRowConverter(
         if (parsed.warning) warnings.push(`${col.header} '${raw}': ${parsed.warning}`);
         // Free text in a consent column ("Widerspruch nach Art. 21 DSGVO") is kept for the objection check.
         if (parsed.value === null && PERMISSION_FIELDS.has(col.field)) values.consent_text = values.consent_text === undefined ? raw.trim() : `${values.consent_text as string} | ${raw.trim()}`;
-      } else problems.push({ column: col.header, value: raw, message: `${col.header} '${raw}' ${parsed.message}` });
+      } else (problems ??= []).push({ column: col.header, value: raw, message: `${col.header} '${raw}' ${parsed.message}` });
     }
-    const first = problems[0];
-    if (first) {
+    const first = problems?.[0];
+    if (problems !== undefined && first !== undefined) {
       const more = problems.length > 1 ? ` (and ${problems.slice(1).map((p) => p.message).join('; ')})` : '';
       return reject(line, id, first.column, first.value, first.message + more);
     }
@@ -175,66 +180,98 @@ function withoutInvisible(raw: string): { text: string; zeroWidth: boolean; cont
   return { text, zeroWidth, control: text !== noZero };
 }
 
-type Parsed = { ok: true; value: unknown; warning?: string } | { ok: false; message: string };
+/** A cell's reading: its value (and a warning), or why it cannot be read (`ok` false: `message`). */
+interface Parsed {
+  ok: boolean;
+  value: unknown;
+  warning: string | undefined;
+  message: string;
+}
 
-function valueParser(type: FieldType | 'name', conv: ValueConventions, percentHeader: boolean, checks: RowChecks, t: ReadTexts): (raw: string) => Parsed {
+function valueParser(type: FieldType | 'name', conv: ValueConventions, percentHeader: boolean, checks: RowChecks, t: ReadTexts, out: Parsed): (raw: string) => Parsed {
   const numberMessage = (code: 'empty' | 'not_number') => (code === 'empty' ? t.empty : t.notNumber(numberExample(conv.decimal)));
-  const number = (raw: string): { ok: true; value: number; percent: boolean } | { ok: false; message: string } => {
+  const read = (value: unknown, warning?: string): Parsed => {
+    out.ok = true;
+    out.value = value;
+    out.warning = warning;
+    return out;
+  };
+  const fail = (message: string): Parsed => {
+    out.ok = false;
+    out.value = undefined;
+    out.warning = undefined;
+    out.message = message;
+    return out;
+  };
+  // A number's parse, or undefined after `fail` said why not.
+  const number = (raw: string): NumberParse & { ok: true } | undefined => {
     const n = parseNumber(raw, conv.decimal);
-    if (!n.ok) return { ok: false, message: numberMessage(n.code) };
-    if (n.currency !== undefined && checks.currency !== undefined && n.currency !== checks.currency) return { ok: false, message: t.otherCurrency(n.currency, checks.currency) };
+    if (!n.ok) return void fail(numberMessage(n.code));
+    if (n.currency !== undefined && checks.currency !== undefined && n.currency !== checks.currency) return void fail(t.otherCurrency(n.currency, checks.currency));
     return n;
   };
   switch (type) {
     case 'id':
     case 'name':
       return (raw) => {
-        if (!INVISIBLE.test(raw)) return { ok: true, value: raw.trim() };
+        if (!INVISIBLE.test(raw)) return read(raw.trim());
         const clean = withoutInvisible(raw);
         const what = [clean.zeroWidth ? t.invisibleNames.zeroWidth : '', clean.control ? t.invisibleNames.control : ''].filter(Boolean).join(', ');
-        return { ok: true, value: clean.text.trim(), warning: t.invisibleRemoved(what) };
+        return read(clean.text.trim(), t.invisibleRemoved(what));
       };
     case 'text':
-      return (raw) => ({ ok: true, value: raw.trim() });
+      return (raw) => read(raw.trim());
     case 'number':
       return (raw) => {
         const n = number(raw);
-        return n.ok ? { ok: true, value: n.value } : n;
+        return n === undefined ? out : read(n.value);
       };
     case 'integer':
       return (raw) => {
         const n = number(raw);
-        if (!n.ok) return n;
-        return Number.isInteger(n.value) && n.value >= 0 ? { ok: true, value: n.value } : { ok: false, message: t.notWhole };
+        if (n === undefined) return out;
+        return Number.isInteger(n.value) && n.value >= 0 ? read(n.value) : fail(t.notWhole);
       };
     case 'date':
       return (raw) => {
         const d = parseDate(raw, conv.dateOrder);
-        if (!d.ok) return { ok: false, message: d.code === 'bad_calendar' ? t.badCalendarDate(d.form) : d.code === 'empty' ? t.empty : t.notDate };
-        return d.value < FIRST_PLAUSIBLE_DAY ? { ok: false, message: t.before1900 } : { ok: true, value: d.value as EpochDay };
+        if (!d.ok) return fail(d.code === 'bad_calendar' ? t.badCalendarDate(d.form) : d.code === 'empty' ? t.empty : t.notDate);
+        return d.value < FIRST_PLAUSIBLE_DAY ? fail(t.before1900) : read(d.value as EpochDay);
       };
     case 'bool':
       return (raw) => {
         const b = parseBoolean(raw);
-        return b === null ? { ok: true, value: null, warning: t.unclearBoolean } : { ok: true, value: b };
+        return b === null ? read(null, t.unclearBoolean) : read(b);
       };
     case 'margin': {
       // One unit per column: a percent header or '%' in the sample makes every value a percentage.
       const percentColumn = percentHeader || conv.marginPercent === true;
       return (raw) => {
         const n = number(raw);
-        if (!n.ok) return n;
-        if (n.percent && !percentColumn) return { ok: true, value: { kind: 'percent', value: n.value }, warning: t.percentInAmounts };
-        return { ok: true, value: { kind: percentColumn ? 'percent' : 'amount', value: n.value } };
+        if (n === undefined) return out;
+        if (n.percent && !percentColumn) return read({ kind: 'percent', value: n.value }, t.percentInAmounts);
+        return read({ kind: percentColumn ? 'percent' : 'amount', value: n.value });
       };
     }
-    case 'segment':
+    case 'segment': {
+      // A file spells its segments a handful of ways: each spelling is read once (bounded).
+      const known = new Map<string, Segment | undefined>();
       return (raw) => {
-        const s = parseSegment(raw);
-        return s ? { ok: true, value: s } : { ok: true, value: undefined, warning: t.unknownSegment };
+        let s = known.get(raw);
+        if (s === undefined && !known.has(raw)) {
+          s = parseSegment(raw);
+          if (known.size >= SEGMENT_SPELLINGS) known.clear();
+          // A copy, not the cell: a cell is a slice of a whole chunk of input and would keep it alive.
+          known.set(`${raw} `.slice(0, -1), s);
+        }
+        return s ? read(s) : read(undefined, t.unknownSegment);
       };
+    }
   }
 }
+
+/** Distinct segment spellings remembered per file before the memory starts over. */
+const SEGMENT_SPELLINGS = 256;
 
 const B2B = /^(b2b|business|geschaft|geschaeft|firma|firmenkunde|gewerb|unternehmen|company|corporate|commercial|enterprise|sme|kmu)/;
 const B2C = /^(b2c|private|privat|consumer|endkunde|verbraucher|residential|retail|individual|person)/;

@@ -5,11 +5,12 @@
  */
 import type { CustomerRow } from '../types.js';
 import type { Channel, OfferSpec, ReasonEntry } from '../playbook-types.js';
-import type { Decision, DecisionNote, EvaluateInput, ValueResult } from './types.js';
+import type { Decision, DecisionNote, EvaluateInput, OfferValue, ValueResult } from './types.js';
+import type { BehaviourCoefficients } from './behaviour.js';
 import { decided as decidedBy, fixed, money, planFigures, wordDecision } from './note.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
-import { behaviourShift, customerLifetimeFactor, discountToAsOf, firstLifetime, reacquisitionWithShift, secondLifetimeValue } from './value.js';
-import { explainCustomer } from './explain.js';
+import { behaviourShift, customerLifetimeFactor, discountToAsOf, firstLifetime, logit, reacquisitionWithShift, secondLifetimeValue, secondLifetimeWorth, sigmoid } from './value.js';
+import { explainCustomer, type ExplainContext } from './explain.js';
 import { formatMoneyText, messages, type Lang } from '../catalogue/index.js';
 
 /** A plain approach without incentive: the offer used where a reason allows none. */
@@ -43,16 +44,18 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
   const v = valueOffers(input, life.monthlyMargin, life);
   if (entry.final) {
     // Never contacted: nothing spent, nothing expected; the value at stake still counts as lost.
-    const steps = input.explain ? explainCustomer(input, { ...v.context, stake: v.stake }) : [];
+    const steps = input.explain ? explainCustomer(input, { ...explainContext(input, v), stake: stakeOf(input, v) }) : [];
     const never = neverDecision(entry, input.lang);
     return {
       customer_id: row.customer_id, firstLifetime: life, warnings, decision: never.decision, decisionReason: never.decisionReason, decisionNote: never.decisionNote,
-      p_winback: 0, p_organic: null, discount: v.context.discount, sltv: v.stake.value, expected_value: 0, value_at_stake: v.stake.value, offer_type: null, offerReason: t.finalNoOffer,
+      p_winback: 0, p_organic: null, discount: v.discount, sltv: v.stake, expected_value: 0, value_at_stake: v.stake, offer_type: null, offerReason: t.finalNoOffer,
       offersConsidered: [], explainSteps: steps, channel: null,
     };
   }
-  const { best } = v;
-  const decided = decide(input, life.monthlyMargin, best);
+  const chosen = v.table[v.best] as OfferValue;
+  const bestEv = chosen.expected_value;
+  const bestChannel = chosen.channel;
+  const decided = decide(input, life.monthlyMargin, bestEv, bestChannel);
   return {
     customer_id: row.customer_id,
     firstLifetime: life,
@@ -60,37 +63,52 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     decision: decided.decision,
     decisionReason: decided.decisionReason,
     decisionNote: decided.decisionNote,
-    p_winback: best.p,
+    p_winback: chosen.p_winback,
     p_organic: v.pOrganic,
-    discount: v.context.discount,
-    sltv: best.sl.value,
-    expected_value: best.ev,
-    value_at_stake: v.stake.value,
-    offer_type: best.offer.id,
-    offerReason: offerReasonOf(v.valued, config.currencySymbol, input.lang),
+    discount: v.discount,
+    sltv: chosen.sltv,
+    expected_value: bestEv,
+    value_at_stake: v.stake,
+    offer_type: chosen.offer_type,
+    offerReason: offerReasonOf(v, config.currencySymbol, input.lang),
     // Values on channels that may not be used are not shown as choices anywhere.
-    offersConsidered: input.unpermitted ? [] : v.valued.map((o) => ({ offer_type: o.offer.id, channel: o.channel, p_winback: o.p, sltv: o.sl.value, expected_value: o.ev })),
-    explainSteps: input.explain ? explainCustomer(input, { ...v.context, stake: v.stake, chosen: best }) : [],
-    channel: input.unpermitted ? null : best.channel,
+    offersConsidered: input.unpermitted ? [] : v.table,
+    explainSteps: input.explain ? explainCustomer(input, { ...explainContext(input, v), stake: stakeOf(input, v), chosen: chosenOf(input, v) }) : [],
+    channel: input.unpermitted ? null : bestChannel,
   };
 }
 
-interface ValuedOffer {
-  offer: OfferSpec;
-  channel: Channel;
-  channelCost: number;
-  p: number;
-  sl: SecondLifetime;
-  ev: number;
+/**
+ * Every offer × channel valued for one customer: action k is offer ⌊k / channels⌋ on channel
+ * k mod channels (the playbook's offer order, the channels in preference order). The table is
+ * the result's offersConsidered as it stands: one object per action, nothing copied after.
+ */
+interface Valuation {
+  life: FirstLifetime;
+  monthlyMargin: number;
+  offers: readonly OfferSpec[];
+  channels: readonly Channel[];
+  table: OfferValue[];
+  /** the first action with the highest expected value */
+  best: number;
+  /** second-lifetime value with a plain approach */
+  stake: number;
+  lifetimeFactor: number;
+  baseRate: number;
+  fromModel: boolean;
+  coefficients: BehaviourCoefficients;
+  organicRate: number;
+  pOrganic: number;
+  discount: number;
 }
 
-function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLifetime) {
+function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLifetime): Valuation {
   const { entry, config } = input;
   const fitted = input.model?.baseRates[entry.code];
   const baseRate = fitted?.rate ?? entry.baseRate;
   const coefficients = input.model?.coefficients ?? config.coefficients;
   const lifetimeFactor = customerLifetimeFactor(life, config);
-  const stake = secondLifetimeValue(monthlyMargin, NEUTRAL_OFFER, entry, config, lifetimeFactor);
+  const stake = secondLifetimeWorth(monthlyMargin, NEUTRAL_OFFER, entry, config, lifetimeFactor);
   // Valued at the contact date, discounted back to as-of: a later contact is worth less today.
   const discount = discountToAsOf(input.asOf, input.contactDay ?? input.asOf, config);
   // Those who would come back anyway are not the contact's doing: only the increment counts.
@@ -100,43 +118,70 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
   // The customer's terms shift every probability below alike: summed once.
   const shift = behaviourShift(life, coefficients);
   const pOrganic = reacquisitionWithShift(organicRate, shift);
-  const organicValue = pOrganic * stake.value;
-  const valued: ValuedOffer[] = [];
+  const organicValue = pOrganic * stake;
+  // reacquisitionWithShift's sum up to the odds term, the same for every action.
+  const lead = logit(baseRate) + shift;
+  const offers = allowedOffers(entry, input.offers);
+  const channels = input.channels;
+  const table: OfferValue[] = [];
+  let best = 0;
+  let bestEv = 0;
   // Offer and channel are chosen together: a visit persuades more but costs more than a letter.
-  for (const offer of allowedOffers(entry, input.offers)) {
-    const sl = secondLifetimeValue(monthlyMargin, offer, entry, config, lifetimeFactor);
-    for (const channel of input.channels) {
-      // Randomised contacts measure what the offer adds for this reason; else the playbook's factor.
-      const odds = (learnedOffers?.[offer.id]?.factor ?? offer.reacquisitionOddsFactor) * (input.channelResponse?.[channel] ?? 1);
+  for (let i = 0; i < offers.length; i++) {
+    const offer = offers[i] as OfferSpec;
+    const sl = secondLifetimeWorth(monthlyMargin, offer, entry, config, lifetimeFactor);
+    // Randomised contacts measure what the offer adds for this reason; else the playbook's factor.
+    const offerOdds = learnedOffers?.[offer.id]?.factor ?? offer.reacquisitionOddsFactor;
+    for (let j = 0; j < channels.length; j++) {
+      const channel = channels[j] as Channel;
+      const odds = offerOdds * (input.channelResponse?.[channel] ?? 1);
       // A contact never makes a return less likely than no contact (a calibrated rate may say so by noise).
-      const p = Math.max(pOrganic, reacquisitionWithShift(baseRate, shift, odds));
-      const channelCost = input.channelCosts[channel];
-      valued.push({ offer, channel, channelCost, p, sl, ev: discount * (p * sl.value - organicValue - channelCost - p * offer.incentiveCost) });
+      const p = Math.max(pOrganic, baseRate <= 0 || odds <= 0 ? 0 : baseRate >= 1 ? 1 : sigmoid(lead + Math.log(odds)));
+      const ev = discount * (p * sl - organicValue - input.channelCosts[channel] - p * offer.incentiveCost);
+      // Strict '>' keeps the playbook's offer order and the channel preference on ties: deterministic.
+      if (table.length === 0 || ev > bestEv) {
+        best = table.length;
+        bestEv = ev;
+      }
+      table.push({ offer_type: offer.id, channel, p_winback: p, sltv: sl, expected_value: ev });
     }
   }
-  // Strict '>' keeps the playbook's offer order and the channel preference on ties: deterministic.
-  const best = valued.reduce((a, b) => (b.ev > a.ev ? b : a));
-  const context = { life, baseRate, fromModel: fitted !== undefined, coefficients, channelCost: best.channelCost, organicRate, pOrganic, lifetimeFactor, discount };
-  return { valued, best, stake, pOrganic, context };
+  return { life, monthlyMargin, offers, channels, table, best, stake, lifetimeFactor, baseRate, fromModel: fitted !== undefined, coefficients, organicRate, pOrganic, discount };
 }
 
-function decide(input: EvaluateInput, monthlyMargin: number, best: ValuedOffer): { decision: Decision; decisionNote: DecisionNote; decisionReason: string } {
-  const ev = best.ev;
+// What --explain needs beside the valuation: the figures of the chosen action and of the plain approach in full.
+function explainContext(input: EvaluateInput, v: Valuation): Omit<ExplainContext, 'stake' | 'chosen'> {
+  const chosen = v.table[v.best];
+  const channelCost = chosen === undefined ? 0 : input.channelCosts[chosen.channel];
+  return { life: v.life, baseRate: v.baseRate, fromModel: v.fromModel, coefficients: v.coefficients, channelCost, organicRate: v.organicRate, pOrganic: v.pOrganic, lifetimeFactor: v.lifetimeFactor, discount: v.discount };
+}
+
+function stakeOf(input: EvaluateInput, v: Valuation): SecondLifetime {
+  return secondLifetimeValue(v.monthlyMargin, NEUTRAL_OFFER, input.entry, input.config, v.lifetimeFactor);
+}
+
+function chosenOf(input: EvaluateInput, v: Valuation): NonNullable<ExplainContext['chosen']> {
+  const chosen = v.table[v.best] as OfferValue;
+  const offer = v.offers[(v.best / v.channels.length) | 0] as OfferSpec;
+  return { offer, channel: chosen.channel, p: chosen.p_winback, sl: secondLifetimeValue(v.monthlyMargin, offer, input.entry, input.config, v.lifetimeFactor), ev: chosen.expected_value };
+}
+
+function decide(input: EvaluateInput, monthlyMargin: number, ev: number, channel: Channel): { decision: Decision; decisionNote: DecisionNote; decisionReason: string } {
   const { config } = input;
   const lang = input.lang ?? 'en';
-  const to = <D extends Decision>(decision: D, note: DecisionNote) => decidedBy(decision, note, lang, planFigures(config.currencySymbol, lang));
-  if (monthlyMargin <= 0) return to('let_go', { key: 'marginNotPositive', args: [] });
-  if (input.row.churn_date === undefined) return to('review', { key: 'missingChurnDate', args: [] });
+  const figures = planFigures(config.currencySymbol, lang);
+  if (monthlyMargin <= 0) return decidedBy('let_go', { key: 'marginNotPositive', args: [] }, lang, figures);
+  if (input.row.churn_date === undefined) return decidedBy('review', { key: 'missingChurnDate', args: [] }, lang, figures);
   // An unread text needs a person; a reason nobody recorded does not: the unknown reason's measure is to ask.
   if (input.reasonConfidence < config.reviewConfidence && input.reasonMissing !== true) {
-    return to('review', { key: 'reasonUnclear', args: [fixed(input.reasonConfidence), fixed(config.reviewConfidence)] });
+    return decidedBy('review', { key: 'reasonUnclear', args: [fixed(input.reasonConfidence), fixed(config.reviewConfidence)] }, lang, figures);
   }
   // Decided on the expected value as plan.csv shows it (cents): €0.004 is not worth a contact.
   // Whatever the threshold, a contact that adds nothing over no contact is never made.
   const threshold = Math.max(0, config.decisionThreshold);
-  if (Number(ev.toFixed(2)) <= threshold) return to('let_go', { key: 'belowThreshold', args: [money(ev), money(threshold)] });
-  if (input.unpermitted) return to('no_channel', { key: 'noChannel', args: [money(ev), best.channel] });
-  return to('win_back', { key: 'aboveThreshold', args: [money(ev), money(threshold)] });
+  if (Number(ev.toFixed(2)) <= threshold) return decidedBy('let_go', { key: 'belowThreshold', args: [money(ev), money(threshold)] }, lang, figures);
+  if (input.unpermitted) return decidedBy('no_channel', { key: 'noChannel', args: [money(ev), channel] }, lang, figures);
+  return decidedBy('win_back', { key: 'aboveThreshold', args: [money(ev), money(threshold)] }, lang, figures);
 }
 
 // Per playbook entry and offer list: the same for every row of a run, so looked up once.
@@ -151,27 +196,24 @@ function allowedOffers(entry: ReasonEntry, offers: OfferSpec[]): OfferSpec[] {
   return allowed;
 }
 
-function offerReasonOf(valued: ValuedOffer[], symbol: string, lang: Lang = 'en'): string {
+function offerReasonOf(v: Valuation, symbol: string, lang: Lang = 'en'): string {
   const t = messages(lang).value;
   // The first of the highest keeps the playbook's order on ties, as evaluateCustomer's choice
   // does (what a stable sort by expected value puts first, without copying and sorting per row).
-  const chosen = firstHighest(valued, undefined);
+  const { offers, channels, table } = v;
+  const chosen = table[v.best];
   if (chosen === undefined) return '';
-  if (chosen.offer === NEUTRAL_OFFER) return t.noOfferDefined;
+  const offer = offers[(v.best / channels.length) | 0] as OfferSpec;
+  if (offer === NEUTRAL_OFFER) return t.noOfferDefined;
   // The runner-up offer on the chosen channel: what the offer choice was between.
-  const rival = firstHighest(valued, chosen);
-  if (rival === undefined) return t.onlyOffer(chosen.offer.id);
-  return t.highestOffer(chosen.offer.id, formatMoneyText(chosen.ev, symbol, lang), rival.offer.id, formatMoneyText(rival.ev, symbol, lang));
-}
-
-/** The first valued action with the highest expected value; with `besides`, among the other offers on its channel. */
-function firstHighest(valued: readonly ValuedOffer[], besides: ValuedOffer | undefined): ValuedOffer | undefined {
-  let found: ValuedOffer | undefined;
-  for (const o of valued) {
-    if (besides !== undefined && (o.channel !== besides.channel || o.offer === besides.offer)) continue;
-    if (found === undefined || o.ev > found.ev) found = o;
+  let rival: OfferValue | undefined;
+  for (let k = 0; k < table.length; k++) {
+    const o = table[k] as OfferValue;
+    if (o.channel !== chosen.channel || offers[(k / channels.length) | 0] === offer) continue;
+    if (rival === undefined || o.expected_value > rival.expected_value) rival = o;
   }
-  return found;
+  if (rival === undefined) return t.onlyOffer(offer.id);
+  return t.highestOffer(offer.id, formatMoneyText(chosen.expected_value, symbol, lang), rival.offer_type, formatMoneyText(rival.expected_value, symbol, lang));
 }
 
 function neverDecision(entry: ReasonEntry, lang: Lang | undefined): { decision: Decision; decisionNote: DecisionNote; decisionReason: string } {

@@ -12,16 +12,16 @@ export interface NoteFigures {
   fixed(value: number): string;
 }
 
-const planned = new Map<string, NoteFigures>();
+const planned: Record<Lang, Map<string, NoteFigures>> = { en: new Map(), de: new Map() };
 
 /** plan.csv's figures: money with cents and the currency symbol, shares with two decimals, in the language. */
 export function planFigures(symbol: string, lang: Lang): NoteFigures {
-  // Asked once per row: the same few writers are kept.
-  const key = `${lang}\u0000${symbol}`;
-  let found = planned.get(key);
+  // Asked once per row: the same few writers are kept, found without building a key.
+  const writers = planned[lang];
+  let found = writers.get(symbol);
   if (found === undefined) {
     found = { money: (v) => formatMoneyText(v, symbol, lang), fixed: (v) => formatFixed(v, 2, lang) };
-    planned.set(key, found);
+    writers.set(symbol, found);
   }
   return found;
 }

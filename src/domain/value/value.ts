@@ -182,22 +182,62 @@ export function secondLifetimeValue(
   const full = monthlyMargin * entry.marginFactor;
   const margin = full * (1 - offer.marginReduction);
   const retention = scaledRetention(config.monthlyRetention, entry.lifetimeFactor * offer.lifetimeFactor * customerFactor);
-  const monthlyDiscount = (1 + config.annualDiscountRate) ** (1 / 12) - 1;
-  const q = retention / (1 + monthlyDiscount);
+  const q = retention / (1 + monthlyDiscountRate(config));
   const H = config.horizonMonths;
-  const annuity = (months: number) => (q === 1 ? months : (1 - q ** months) / (1 - q));
-  const annuityFactor = annuity(H);
+  const annuityFactor = annuity(q, H);
   const expectedLifetimeMonths = retention >= 1 ? Infinity : 1 / (1 - retention);
   const term = offer.marginReductionMonths;
   if (term !== undefined && term < H && offer.marginReduction > 0) {
     // A lower rate for a term (a renewal): the reduction is given in the first `term` months only.
-    const termAnnuityFactor = annuity(term);
+    const termAnnuityFactor = annuity(q, term);
     return {
       monthlyMargin: margin, afterTerm: { monthlyMargin: full, months: term, termAnnuityFactor }, monthlyRetention: retention, expectedLifetimeMonths,
       annuityFactor, value: full * annuityFactor - full * offer.marginReduction * termAnnuityFactor,
     };
   }
   return { monthlyMargin: margin, monthlyRetention: retention, expectedLifetimeMonths, annuityFactor, value: margin * annuityFactor };
+}
+
+/**
+ * `secondLifetimeValue(…).value` alone, by the same arithmetic in the same order (the same
+ * number to the last bit), without the object: the value model asks it for every offer of
+ * every row and keeps the figures of the chosen offer only.
+ */
+export function secondLifetimeWorth(
+  monthlyMargin: number,
+  offer: Pick<OfferSpec, 'lifetimeFactor' | 'marginReduction' | 'marginReductionMonths'>,
+  entry: Pick<ReasonEntry, 'lifetimeFactor' | 'marginFactor'>,
+  config: ModelConfig,
+  customerFactor = 1,
+): number {
+  const full = monthlyMargin * entry.marginFactor;
+  const retention = scaledRetention(config.monthlyRetention, entry.lifetimeFactor * offer.lifetimeFactor * customerFactor);
+  const q = retention / (1 + monthlyDiscountRate(config));
+  const H = config.horizonMonths;
+  const term = offer.marginReductionMonths;
+  if (term !== undefined && term < H && offer.marginReduction > 0) return full * annuity(q, H) - full * offer.marginReduction * annuity(q, term);
+  return full * (1 - offer.marginReduction) * annuity(q, H);
+}
+
+/** Σ_{t<months} q^t. */
+function annuity(q: number, months: number): number {
+  return q === 1 ? months : (1 - q ** months) / (1 - q);
+}
+
+// The monthly rate of the config's annual discount rate: the same for every row of a run, so
+// the last one is kept (one entry, checked against the config and its rate).
+let discountedConfig: Pick<ModelConfig, 'annualDiscountRate'> | undefined;
+let discountedAnnual = NaN;
+let discountedRate = 0;
+
+/** (1 + annual rate)^(1/12) − 1. */
+export function monthlyDiscountRate(config: Pick<ModelConfig, 'annualDiscountRate'>): number {
+  if (config !== discountedConfig || config.annualDiscountRate !== discountedAnnual) {
+    discountedRate = (1 + config.annualDiscountRate) ** (1 / 12) - 1;
+    discountedAnnual = config.annualDiscountRate;
+    discountedConfig = config;
+  }
+  return discountedRate;
 }
 
 /** Retention m' whose expected lifetime is factor × 1/(1−m): m' = 1 − 1/(L·factor), at least 0. */

@@ -223,3 +223,144 @@ export function formatCsv(columns: readonly ColumnSpec[], rows: readonly (readon
   for (const r of rows) out += f.row(r);
   return out;
 }
+
+/**
+ * A growing byte buffer that output rows are written into as UTF-8, cell by cell, so that a
+ * row is encoded once: no row string is concatenated, flattened and encoded again.
+ */
+export class ByteBuffer {
+  buf: Buffer;
+  /** the end of what was written */
+  at = 0;
+
+  constructor(size = 1 << 16) {
+    this.buf = Buffer.allocUnsafeSlow(size);
+  }
+
+  /** Makes sure `n` more bytes fit behind `at` (growing keeps what was written). */
+  room(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafeSlow(Math.max(2 * this.buf.length, this.at + n));
+    this.buf.copy(next, 0, 0, this.at);
+    this.buf = next;
+  }
+}
+
+/** Strings up to this long are tried byte by byte first (cheaper than a call of Buffer.write). */
+const SHORT_TEXT = 32;
+
+/** Writes `text` as UTF-8. */
+export function putString(out: ByteBuffer, text: string): void {
+  const n = text.length;
+  if (n === 0) return;
+  // UTF-8 needs at most 3 bytes per UTF-16 unit.
+  out.room(3 * n);
+  const { buf, at } = out;
+  if (n <= SHORT_TEXT) {
+    let i = 0;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) break;
+      buf[at + i] = c;
+    }
+    if (i === n) {
+      out.at = at + n;
+      return;
+    }
+  }
+  out.at = at + buf.write(text, at, 'utf8');
+}
+
+/** Writes the bytes of a cell formatted before (the cached cells of repeating columns). */
+export function putBytes(out: ByteBuffer, bytes: Uint8Array): void {
+  out.room(bytes.length);
+  out.buf.set(bytes, out.at);
+  out.at += bytes.length;
+}
+
+/** Writes one byte (a delimiter, a newline). */
+export function putByte(out: ByteBuffer, byte: number): void {
+  out.room(1);
+  out.buf[out.at++] = byte;
+}
+
+/** Writes `text` of only ASCII characters (digits, ISO dates) byte by byte. */
+function putAscii(out: ByteBuffer, text: string): void {
+  const n = text.length;
+  out.room(n);
+  const { buf } = out;
+  let at = out.at;
+  for (let i = 0; i < n; i++) buf[at++] = text.charCodeAt(i);
+  out.at = at;
+}
+
+/**
+ * Writes what formatCell(text, 'text', fmt) returns; only a cell that starts with no letter
+ * or digit is checked for a formula.
+ */
+export function putText(out: ByteBuffer, text: string, fmt: CsvFormat): void {
+  if (text.length === 0) return;
+  const c0 = text.charCodeAt(0);
+  if (c0 === 48 && fmt.keepLeadingZeros && LEADING_ZERO_DIGITS.test(text)) return putString(out, `"=""${text}"""`);
+  const alnum = (c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57);
+  const t = alnum ? text : neutralizeFormula(text);
+  putString(out, needsQuotes(fmt.delimiter).test(t) ? `"${t.replace(/"/g, '""')}"` : t);
+}
+
+const MAX_DIGITS = 24;
+
+/**
+ * Writes what formatDecimal(value, decimals, mark) returns, digit by digit from the rounded
+ * integer (no string is made on the common path; the same integer as formatDecimal's).
+ */
+export function putDecimal(out: ByteBuffer, value: number | undefined | null, decimals: number, mark: '.' | ','): void {
+  if (value === undefined || value === null || !Number.isFinite(value)) return;
+  const scale = SCALE[decimals] ?? 10 ** decimals;
+  const n = Math.round(value * scale);
+  if (!(decimals >= 1 && decimals <= 4 && Math.abs(n) <= Number.MAX_SAFE_INTEGER)) return putAscii(out, formatDecimalSlow(value, decimals, mark));
+  out.room(MAX_DIGITS);
+  const { buf } = out;
+  let at = out.at;
+  let a = n;
+  if (n < 0) {
+    buf[at++] = 45;
+    a = -n;
+  }
+  let whole = Math.floor(a / scale);
+  let frac = a - whole * scale;
+  let digits = 1;
+  for (let p = 10; whole >= p; p *= 10) digits++;
+  // whole − its last digit is a multiple of ten: the division is exact for every safe integer.
+  for (let k = at + digits - 1; k >= at; k--) {
+    const r = whole % 10;
+    buf[k] = 48 + r;
+    whole = (whole - r) / 10;
+  }
+  at += digits;
+  buf[at++] = mark === ',' ? 44 : 46;
+  for (let k = at + decimals - 1; k >= at; k--) {
+    const r = frac % 10;
+    buf[k] = 48 + r;
+    frac = (frac - r) / 10;
+  }
+  out.at = at + decimals;
+}
+
+/** Writes what formatCell(value, kind, fmt) returns (text cells through putText, numbers digit by digit). */
+export function putCell(out: ByteBuffer, value: unknown, kind: ColumnKind, fmt: CsvFormat): void {
+  if (value === undefined || value === null) return;
+  switch (kind) {
+    case 'text':
+      return putText(out, typeof value === 'string' ? value : String(value), fmt);
+    case 'money':
+      if (typeof value === 'number') putDecimal(out, value, 2, fmt.decimal);
+      return;
+    case 'ratio':
+      if (typeof value === 'number') putDecimal(out, value, 4, fmt.decimal);
+      return;
+    case 'date':
+      return typeof value === 'number' ? putAscii(out, isoDay(value)) : putString(out, formatCell(value, kind, fmt));
+    default:
+      return putString(out, formatCell(value, kind, fmt));
+  }
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DECISION_RANK, type PlannedCustomer } from '../../domain/plan/plan.js';
 import type { Reject } from '../../domain/types.js';
 import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream } from '../atomic-write.js';
-import { createCsvFormatter, formatCell, isVerbatimText, type ColumnKind, type ColumnSpec, type CsvFormat, type CsvFormatter } from '../csv/write.js';
+import { ByteBuffer, createCsvFormatter, formatCell, isVerbatimText, putByte, putBytes, putCell, putString, type ColumnKind, type ColumnSpec, type CsvFormat, type CsvFormatter } from '../csv/write.js';
 import type { RunOutputs } from '../run-outputs.js';
 import { SortedSpool } from '../sorted-spool.js';
 
@@ -51,6 +51,8 @@ const KINDS = PLAN_COLUMNS.map((c) => c.kind);
  */
 const REPEATING = new Set(['reason_code', 'decision', 'measure', 'offer_type', 'channel', 'wave', 'reason_secondary', 'message_angle', 'track']);
 const REPEAT_CACHE_LIMIT = 1024;
+/** The bytes a row is expected to need beside its input text (the arena spills before it would exceed its budget). */
+const ROW_ROOM = 4096;
 
 export const REJECT_COLUMNS: readonly ColumnSpec[] = [
   { name: 'line', kind: 'int' },
@@ -101,8 +103,12 @@ export interface PlanRowText {
  * Pure and synchronous: `winback plan` runs one per worker thread on large exports.
  */
 export class PlanRowFormatter {
-  private readonly repeatCache = PLAN_COLUMNS.map((c) => (REPEATING.has(c.name) ? new Map<string, string>() : undefined));
+  /** per repeating column: each distinct value's cell, as UTF-8 bytes */
+  private readonly repeatCache = PLAN_COLUMNS.map((c) => (REPEATING.has(c.name) ? new Map<string, Buffer>() : undefined));
   private readonly sameDelimiter: boolean;
+  private readonly delimiter: number;
+  /** per repeating column: each distinct value's cell, as text (for format()) */
+  private readonly textCache = PLAN_COLUMNS.map((c) => (REPEATING.has(c.name) ? new Map<string, string>() : undefined));
 
   /** `inputDelimiter`: the export's delimiter, when rows may be passed with their raw text */
   constructor(
@@ -112,14 +118,44 @@ export class PlanRowFormatter {
   ) {
     // Raw input text is copied only where no cell could need rewriting (Excel's leading zeros do).
     this.sameDelimiter = inputDelimiter === fmt.delimiter && !fmt.keepLeadingZeros;
+    this.delimiter = fmt.delimiter.charCodeAt(0);
   }
 
   /**
-   * Formats one planned customer into `out`; `cells` are the raw input cells and `raw` the
-   * record's text when it had no quotes. Such a record, read with the output's delimiter and
-   * with no cell to neutralise or quote, is copied as it is instead of cell by cell.
+   * Formats one planned customer into `out` as text: the same row as formatInto, for callers
+   * that keep rows as strings (worker threads); built as text, since decoding the bytes
+   * again would cost more than it saves.
    */
   format(p: PlannedCustomer, cells: readonly string[], raw: string | undefined, out: PlanRowText): void {
+    const { fmt } = this;
+    const d = fmt.delimiter;
+    let head = this.inputText(cells, raw);
+    const values = planValues(p);
+    let tail = '';
+    for (let i = 0; i < PLAN_COLUMNS.length; i++) {
+      const value = values[i];
+      const cache = this.textCache[i];
+      let cell = cache && typeof value === 'string' ? cache.get(value) : undefined;
+      if (cell === undefined) {
+        cell = formatCell(value, KINDS[i] as ColumnKind, fmt);
+        if (cache && typeof value === 'string') {
+          if (cache.size >= REPEAT_CACHE_LIMIT) cache.clear();
+          cache.set(value, cell);
+        }
+      }
+      if (i < PRIORITY_AT) head += cell + d;
+      else if (i > PRIORITY_AT) tail += d + cell;
+    }
+    out.head = head;
+    out.tail = tail + fmt.newline;
+  }
+
+  /**
+   * The input cells as text, each followed by the delimiter; `cells` are the raw input cells
+   * and `raw` the record's text when it had no quotes. Such a record, read with the output's
+   * delimiter and with no cell to neutralise or quote, is copied as it is instead of cell by cell.
+   */
+  private inputText(cells: readonly string[], raw: string | undefined): string {
     const { fmt } = this;
     const d = fmt.delimiter;
     let head = '';
@@ -138,33 +174,74 @@ export class PlanRowFormatter {
         }
         at += c.length + 1;
       }
-      head = changed ? head + raw.slice(copied) + d : raw + d;
-    } else if (raw !== undefined) {
+      return changed ? head + raw.slice(copied) + d : raw + d;
+    }
+    if (raw !== undefined) {
       // A quote-free record: no cell holds a quote or line break, only the delimiter may need quoting.
       for (let i = 0; i < this.inputWidth; i++) {
         const c = cells[i] ?? '';
         const zeroLed = fmt.keepLeadingZeros === true && c.charCodeAt(0) === 48;
         head += (isVerbatimText(c) && !c.includes(d) && !zeroLed ? c : formatCell(c, 'text', fmt)) + d;
       }
-    } else for (let i = 0; i < this.inputWidth; i++) head += formatCell(cells[i] ?? '', 'text', fmt) + d;
-    const values = planValues(p);
-    let tail = '';
-    for (let i = 0; i < PLAN_COLUMNS.length; i++) {
-      const value = values[i];
-      const cache = this.repeatCache[i];
-      let cell = cache && typeof value === 'string' ? cache.get(value) : undefined;
-      if (cell === undefined) {
-        cell = formatCell(value, KINDS[i] as ColumnKind, fmt);
-        if (cache && typeof value === 'string') {
-          if (cache.size >= REPEAT_CACHE_LIMIT) cache.clear();
-          cache.set(value, cell);
-        }
-      }
-      if (i < PRIORITY_AT) head += cell + d;
-      else if (i > PRIORITY_AT) tail += d + cell;
+      return head;
     }
-    out.head = head;
-    out.tail = tail + fmt.newline;
+    for (let i = 0; i < this.inputWidth; i++) head += formatCell(cells[i] ?? '', 'text', fmt) + d;
+    return head;
+  }
+
+  /**
+   * Writes one planned customer's row (see format) as UTF-8 into `out` from its `at` on, and
+   * returns where its head ends: the priority number goes there once sorted.
+   */
+  formatInto(p: PlannedCustomer, cells: readonly string[], raw: string | undefined, out: ByteBuffer): number {
+    const { fmt } = this;
+    putString(out, this.inputText(cells, raw));
+    // The computed columns in PLAN_COLUMNS order, each followed (before the priority) or preceded (after it) by the delimiter.
+    const v = p.value;
+    const w = p.window;
+    this.cell(out, 0, p.row.customer_id, true);
+    this.cell(out, 1, p.reason.code, true);
+    this.cell(out, 2, p.reason.confidence, true);
+    this.cell(out, 3, v.decision, true);
+    this.cell(out, 4, v.decisionReason, true);
+    this.cell(out, 5, v.p_winback, true);
+    this.cell(out, 6, v.sltv, true);
+    this.cell(out, 7, v.expected_value, true);
+    const headEnd = out.at;
+    this.cell(out, 9, p.measure, false);
+    this.cell(out, 10, v.offer_type, false);
+    this.cell(out, 11, p.channel, false);
+    this.cell(out, 12, w?.contactFrom, false);
+    this.cell(out, 13, w?.contactUntil, false);
+    this.cell(out, 14, w?.wave, false);
+    this.cell(out, 15, p.reason.secondary, false);
+    this.cell(out, 16, p.reason.evidence, false);
+    this.cell(out, 17, v.value_at_stake, false);
+    this.cell(out, 18, v.offerReason, false);
+    this.cell(out, 19, p.angle, false);
+    this.cell(out, 20, w?.rule, false);
+    this.cell(out, 21, joinWarnings(p.row.warnings, p.permission.warnings, v.warnings), false);
+    this.cell(out, 22, v.p_organic, false);
+    this.cell(out, 23, p.track, false);
+    if (fmt.newline === '\r\n') putByte(out, 13);
+    putByte(out, 10);
+    return headEnd;
+  }
+
+  /** Writes the cell of computed column `i`, with the delimiter after it (`before`: the priority's side) or before it. */
+  private cell(out: ByteBuffer, i: number, value: unknown, before: boolean): void {
+    if (!before) putByte(out, this.delimiter);
+    const cache = this.repeatCache[i];
+    if (cache !== undefined && typeof value === 'string') {
+      let bytes = cache.get(value);
+      if (bytes === undefined) {
+        bytes = Buffer.from(formatCell(value, 'text', this.fmt), 'utf8');
+        if (cache.size >= REPEAT_CACHE_LIMIT) cache.clear();
+        cache.set(value, bytes);
+      }
+      putBytes(out, bytes);
+    } else putCell(out, value, KINDS[i] as ColumnKind, this.fmt);
+    if (before) putByte(out, this.delimiter);
   }
 }
 
@@ -178,7 +255,6 @@ export class PlanFiles {
   private spool = new SortedSpool();
   private failure: unknown;
   private readonly rejectFormatter: CsvFormatter;
-  private readonly text: PlanRowText = { head: '', tail: '' };
   private constructor(
     private readonly plan: AtomicWriteStream,
     private readonly rejects: AtomicWriteStream,
@@ -206,9 +282,11 @@ export class PlanFiles {
 
   /** Queues one planned customer for sorting (see PlanRowFormatter.format). */
   add(p: PlannedCustomer, cells: readonly string[], raw?: string): void {
-    this.formatter.format(p, cells, raw, this.text);
+    // The row is written once, as bytes, straight into the sort's arena.
+    const out = this.spool.begin(ROW_ROOM + 3 * (raw?.length ?? 0));
+    const headEnd = this.formatter.formatInto(p, cells, raw, out);
     const { rank, key } = planSortKeys(p);
-    this.spool.push(rank, key, p.row.line, this.text.head, this.text.tail);
+    this.spool.end(rank, key, p.row.line, headEnd);
   }
 
   /**

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createRowConverter, parseSegment } from '../../src/domain/read/row-convert.js';
+import { LOST_CUSTOMER_SCHEMA } from '../../src/domain/read/fields.js';
+import { mapHeaders } from '../../src/domain/read/header-map.js';
+import { messages } from '../../src/domain/catalogue/index.js';
+import { parseBoolean } from '../../src/domain/parse/boolean.js';
+
+// The converter reads every cell into one reused result and remembers segment spellings:
+// nothing of one cell or row may show in the next.
+const HEADERS = ['Customer ID', 'Segment', 'Orders', 'Revenue', 'Churn Date', 'Email Opt-In'];
+const { mapping } = mapHeaders(HEADERS, LOST_CUSTOMER_SCHEMA, {}, messages('en').read.texts);
+const convert = () => createRowConverter(HEADERS, mapping, LOST_CUSTOMER_SCHEMA, { decimal: '.', dateOrder: 'ymd' });
+
+describe('converting rows one after another', () => {
+  it('gives each row its own values, warnings and problems', () => {
+    const c = convert();
+    const bad = c(['C-1', 'B2B', 'many', '12.5', '2024-01-31', 'yes'], 2);
+    const good = c(['C-2', 'B2C', '3', '7', '2024-02-29', 'maybe'], 3);
+    const threeBad = c(['C-3', 'B2B', '-1', 'lots', '2024-02-30', 'no'], 4);
+    const plain = c(['C-4', '', '4', '8', '', 'NO '], 5);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.reject).toMatchObject({ line: 2, column: 'Orders', value: 'many' });
+    expect(good).toMatchObject({ ok: true, values: { customer_id: 'C-2', segment: 'B2C', orders: 3, revenue: 7, consent_email: null } });
+    if (good.ok) expect(good.warnings).toHaveLength(1);
+    expect(threeBad.ok).toBe(false);
+    if (!threeBad.ok) {
+      // In the schema's order of fields: the date first, then orders and revenue.
+      expect(threeBad.reject.column).toBe('Churn Date');
+      expect(threeBad.reject.error).toContain("Orders '-1'");
+      expect(threeBad.reject.error).toContain("Revenue 'lots'");
+    }
+    expect(plain).toMatchObject({ ok: true, values: { customer_id: 'C-4', segment: undefined, orders: 4, consent_email: false }, warnings: [] });
+  });
+
+  it('reads every segment spelling as parseSegment does, also past the spellings it remembers', () => {
+    const c = convert();
+    const spellings = ['Privat', 'Geschäftskunde', 'Premium', ' business ', 'B2C'];
+    for (let i = 0; i < 300; i++) spellings.push(`Kunde ${i}`, i % 2 === 0 ? `Firma ${i}` : `privat ${i}`);
+    for (const round of [1, 2]) {
+      spellings.forEach((s, i) => {
+        const r = c([`C-${round}-${i}`, s, '1', '1', '2024-01-31', 'yes'], i + 2);
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        expect(r.values.segment).toBe(parseSegment(s));
+        expect(r.warnings.length).toBe(parseSegment(s) === undefined ? 1 : 0);
+      });
+    }
+  });
+});
+
+describe('parseBoolean', () => {
+  it.each([
+    ['yes', true], ['ja', true], ['JA', true], [' true ', true], ['1', true],
+    ['no', false], ['Nein', false], [' 0', false], ['-', false],
+    ['maybe', null], ['', undefined], ['  ', undefined],
+  ])('%j reads %j', (raw, expected) => {
+    expect(parseBoolean(raw)).toBe(expected);
+  });
+});
