@@ -549,4 +549,42 @@ describe('objection kinds of set P and kinds no set had', () => {
     expect(findObjectionPhrase('Consent given on 12/05, withdrawn on 20/06.')).toBeDefined();
     expect(findObjectionPhrase('Widerspruch gegen den Mahnbescheid und gegen jede Werbung eingelegt.')).toBeDefined();
   });
+
+  it.each([
+    'Wurde im Laden wegen einer Rückkehr angesprochen – bitte vermerken, dass ich das nicht möchte.',
+    'Bin in der Filiale auf meine Kündigung angesprochen worden. So etwas ist nicht gewünscht.',
+    'Was approached in the store about coming back - please note that I do not want that.',
+    'Einwilligung am 03.04. erteilt, am 10.05. widerrufen.',
+    'Marketing consent granted on 2 March, revoked on 9 May.',
+  ])('reads the objection "%s" by a rule', (text) => {
+    expect(objectionRuleIn(text)).toBeDefined();
+  });
+
+  it.each([
+    'Kündigung bitte nicht auf den Newsletter ausweiten, den will ich behalten.',
+    'Cancel the contract but not the newsletter, I would like to keep receiving that.',
+    'Mein Nachbar hat einen „Bitte keine Werbung“-Aufkleber, ich selbst lese die Prospekte gern.',
+    'Meine Nachbarin hat der Werbung widersprochen, ich nicht – schicken Sie mir gern weiter Prospekte.',
+    'Falsche Nummer hinterlegt – angerufene Person ist nicht Kunde. Nummer entfernt.',
+    'Wrong number on file - person who answered is not the customer. Number removed.',
+    'Customer asked us to stop calling her at work and use her mobile instead.',
+    'Bitte rufen Sie mich nicht mehr auf der Arbeit an, sondern auf dem Handy.',
+    'The chatbot kept offering me options to opt out of things, I just wanted a human.',
+    'I never got any emails from you, not even the order confirmation.',
+    'No contact from you in two years, then a price rise.',
+    'Zwei Jahre lang kein Kontakt von Ihnen, und dann eine Preiserhöhung.',
+    'Marketing consent given verbally on call, email + sms.',
+    'Kunde hat die Werbeeinwilligung im Portal erneut erteilt, nachdem er sie letztes Jahr widerrufen hatte.',
+    'Got approached by your staff about the new phone, I do not want that model.',
+  ])('takes "%s" for no objection', (text) => {
+    expect(findObjectionPhrase(text)).toBeUndefined();
+  });
+
+  it('still finds an own sticker, an own number to remove, a place refused with no other, a wish for a pause', () => {
+    expect(findObjectionPhrase('Ich habe selbst einen „Bitte keine Werbung“-Aufkleber am Briefkasten – halten Sie sich bitte daran.')).toBeDefined();
+    expect(findObjectionPhrase('Wrong number? No, it is my number and I want my number removed from your list.')).toBeDefined();
+    expect(findObjectionPhrase('Bitte nicht mehr auf der Arbeit anrufen.')).toBeDefined();
+    expect(findObjectionPhrase('Zwei Jahre lang keine Anrufe von Ihnen, bitte.')).toBeDefined();
+    expect(findObjectionPhrase('Kündigung – und bitte auch den Newsletter abbestellen, den will ich nicht mehr.')).toBeDefined();
+  });
 });
