@@ -586,5 +586,6 @@ describe('objection kinds of set P and kinds no set had', () => {
     expect(findObjectionPhrase('Bitte nicht mehr auf der Arbeit anrufen.')).toBeDefined();
     expect(findObjectionPhrase('Zwei Jahre lang keine Anrufe von Ihnen, bitte.')).toBeDefined();
     expect(findObjectionPhrase('Kündigung – und bitte auch den Newsletter abbestellen, den will ich nicht mehr.')).toBeDefined();
+    expect(findObjectionPhrase('Bitte nicht den Newsletter schicken, den können Sie behalten.')).toBeDefined();
   });
 });

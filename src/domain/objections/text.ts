@@ -625,8 +625,8 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   // An internal note that says it is no customer's request ("Internal DPO note: … (not a customer request)", "… (kein Kundenwunsch)").
   [/\b(?:(?:not|no) (?:a |an )?(?:customer|client) (?:request|wish|instruction)|kein(?:e)? (?:kundenwunsch|kundenauftrag|kundenanfrage|anfrage des kunden|wunsch des kunden))\b/, /^[^]*$/g],
   // Not to be stopped, to be kept ("Kündigung bitte nicht auf den Newsletter ausweiten, den will ich behalten", "cancel the
-  // contract but not the newsletter, I'd like to keep receiving that").
-  [/behalten|keep|weiter (?:bekommen|erhalten|beziehen|lesen)|lese ich gern/, /\b(?:nicht|not)\b (?:[a-z]+ ){0,4}(?:newsletter[a-z]*|[a-z]*magazin[a-z]*|magazines?|mailings?|[a-z]*katalog[a-z]*|catalog(?:ue)?s?|prospekte?|leaflets?|flyers?) (?:(?:[a-z]+|,) ){0,5}?(?:behalten|keep|weiter (?:bekommen|erhalten|beziehen|lesen)|lese ich gerne?)\b/g],
+  // contract but not the newsletter, I'd like to keep receiving that"); the writer keeps it ("den können Sie behalten" is no wish).
+  [/behalten|keep|weiter (?:bekommen|erhalten|beziehen|lesen)|lese ich gern/, /\b(?:nicht|not)\b (?:[a-z]+ ){0,4}(?:newsletter[a-z]*|[a-z]*magazin[a-z]*|magazines?|mailings?|[a-z]*katalog[a-z]*|catalog(?:ue)?s?|prospekte?|leaflets?|flyers?) (?:(?:[a-z]+|,) ){0,4}?(?:(?:ich|i|id|wir|we|ill|well) (?:[a-z]+ ){0,3}?(?:behalten|keep|weiter (?:bekommen|erhalten|beziehen|lesen))|lese ich gerne?)\b/g],
   // Someone else's sticker ("Mein Nachbar hat einen 'Bitte keine Werbung'-Aufkleber", "the flat next door has a 'No advertising'
   // sign"), or objection ("Meine Nachbarin hat der Werbung widersprochen, ich nicht"): not the writer's objection.
   [/nachbar|neighbou?r/, /\b(?:nachbar[a-z]*|neighbou?rs?)\b (?:(?:[a-z]+|,) ){0,8}?, (?:(?:aber|but) )?(?:ich (?:aber |selbst )?(?:nicht|nie)|not me|i (?:have not|havent|did not|didnt))\b/g],
