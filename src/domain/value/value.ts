@@ -171,7 +171,10 @@ export function discountToAsOf(asOf: EpochDay, day: EpochDay, config: Pick<Model
 
 const DAYS_PER_YEAR = 365.2425;
 
-/** Discounted expected margin of a second lifetime under an offer, over the config's horizon. */
+/**
+ * Discounted expected margin of a second lifetime under an offer, over the config's horizon, with
+ * the figures it is made of (for --explain and the worksheet); its value is secondLifetimeWorth's.
+ */
 export function secondLifetimeValue(
   monthlyMargin: number,
   offer: Pick<OfferSpec, 'lifetimeFactor' | 'marginReduction' | 'marginReductionMonths'>,
@@ -183,25 +186,28 @@ export function secondLifetimeValue(
   const margin = full * (1 - offer.marginReduction);
   const retention = scaledRetention(config.monthlyRetention, entry.lifetimeFactor * offer.lifetimeFactor * customerFactor);
   const q = retention / (1 + monthlyDiscountRate(config));
-  const H = config.horizonMonths;
-  const annuityFactor = annuity(q, H);
+  const annuityFactor = annuity(q, config.horizonMonths);
   const expectedLifetimeMonths = retention >= 1 ? Infinity : 1 / (1 - retention);
+  const value = secondLifetimeWorth(monthlyMargin, offer, entry, config, customerFactor);
   const term = offer.marginReductionMonths;
-  if (term !== undefined && term < H && offer.marginReduction > 0) {
+  if (reducedForTerm(offer, config)) {
     // A lower rate for a term (a renewal): the reduction is given in the first `term` months only.
-    const termAnnuityFactor = annuity(q, term);
-    return {
-      monthlyMargin: margin, afterTerm: { monthlyMargin: full, months: term, termAnnuityFactor }, monthlyRetention: retention, expectedLifetimeMonths,
-      annuityFactor, value: full * annuityFactor - full * offer.marginReduction * termAnnuityFactor,
-    };
+    const termAnnuityFactor = annuity(q, term as number);
+    return { monthlyMargin: margin, afterTerm: { monthlyMargin: full, months: term as number, termAnnuityFactor }, monthlyRetention: retention, expectedLifetimeMonths, annuityFactor, value };
   }
-  return { monthlyMargin: margin, monthlyRetention: retention, expectedLifetimeMonths, annuityFactor, value: margin * annuityFactor };
+  return { monthlyMargin: margin, monthlyRetention: retention, expectedLifetimeMonths, annuityFactor, value };
+}
+
+/** True when the offer's margin reduction holds for a term shorter than the horizon (a renewal). */
+function reducedForTerm(offer: Pick<OfferSpec, 'marginReduction' | 'marginReductionMonths'>, config: ModelConfig): boolean {
+  const term = offer.marginReductionMonths;
+  return term !== undefined && term < config.horizonMonths && offer.marginReduction > 0;
 }
 
 /**
- * `secondLifetimeValue(…).value` alone, by the same arithmetic in the same order (the same
- * number to the last bit), without the object: the value model asks it for every offer of
- * every row and keeps the figures of the chosen offer only.
+ * A second lifetime's discounted value alone, without the object of its figures: the value
+ * model asks it for every offer of every row and keeps the figures of the chosen offer only
+ * (secondLifetimeValue, whose value this is).
  */
 export function secondLifetimeWorth(
   monthlyMargin: number,
@@ -214,8 +220,7 @@ export function secondLifetimeWorth(
   const retention = scaledRetention(config.monthlyRetention, entry.lifetimeFactor * offer.lifetimeFactor * customerFactor);
   const q = retention / (1 + monthlyDiscountRate(config));
   const H = config.horizonMonths;
-  const term = offer.marginReductionMonths;
-  if (term !== undefined && term < H && offer.marginReduction > 0) return full * annuity(q, H) - full * offer.marginReduction * annuity(q, term);
+  if (reducedForTerm(offer, config)) return full * annuity(q, H) - full * offer.marginReduction * annuity(q, offer.marginReductionMonths as number);
   return full * (1 - offer.marginReduction) * annuity(q, H);
 }
 
