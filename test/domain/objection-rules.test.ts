@@ -589,3 +589,36 @@ describe('objection kinds of set P and kinds no set had', () => {
     expect(findObjectionPhrase('Bitte nicht den Newsletter schicken, den können Sie behalten.')).toBeDefined();
   });
 });
+
+describe('objection kinds of set U', () => {
+  it.each([
+    'Finger weg von meiner E-Mail-Adresse!',
+    'Bleiben Sie mir mit Ihren Anrufen vom Leib.',
+    'Keep your hands off my email address.',
+    "Don't chase me, I'll come back when I'm ready.",
+    'Quit hassling me with offers.',
+    'Spare me your newsletters.',
+    "I'm done hearing from you.",
+    'I have no wish to receive adverts from you.',
+    'No promotional material please.',
+    'Not wanting to receive publicity from you any more.',
+  ])('reads the objection "%s" by a rule', (text) => {
+    expect(objectionRuleIn(text)).toBeDefined();
+  });
+
+  it.each([
+    'Customer wants to deal with his account manager only, not the call centre – please have AM ring him',
+    'Kd. möchte nur mit seinem Betreuer sprechen, nicht mit dem Callcenter – bitte Rückruf durch Betreuer.',
+    'Leave me alone with the router for a day, I will call back if it still fails.',
+    "Likes that we don't pester her, unlike other telecoms.",
+    "Please don't chase me for the refund again, it arrived.",
+    'Finger weg vom Kabel beim Umzug – Techniker kommt Montag.',
+  ])('takes "%s" for no objection', (text) => {
+    expect(findObjectionPhrase(text)).toBeUndefined();
+  });
+
+  it('still finds a refusal of the call centre with no other person wanted', () => {
+    expect(findObjectionPhrase('No calls from the call centre, please leave me alone.')).toBeDefined();
+    expect(findObjectionPhrase('Nicht mehr vom Callcenter anrufen, keine Anrufe mehr.')).toBeDefined();
+  });
+});
