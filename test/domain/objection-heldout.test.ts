@@ -185,3 +185,23 @@ describeTunedSet('objections-2026-12-06-S.csv');
 // (docs/objections-accuracy.md). Tuned on by kind, the detector finds all 180 and takes none of the 220 for one; the
 // floors are just under that.
 describeTunedSet('objections-2026-12-06-U.csv');
+
+// Set W (2026-12-06, 400 texts from a brief written afresh, neutral about kinds) was measured once at 98.9 % recall with 5 of
+// 140 near misses taken for objections — begging letters and door-to-door reps refused missed; test records deleted, one
+// channel preferred to another, a technician who did not call, a question about the Do Not Call list, an unsubscribe from
+// auto-renewal taken (docs/objections-accuracy.md). Tuned on by kind, the detector finds all 180 and takes none of the 220 for
+// one; the floors are just under that.
+describeTunedSet('objections-2026-12-06-W.csv');
+
+// Set V (2026-12-06) was measured once at 97.8 % recall; its file did not survive, but its four misses are quoted in
+// docs/objections-accuracy.md and were tuned on by kind with W: each is found now.
+describe('the four quoted misses of set V', () => {
+  it.each([
+    'Kundin fühlt sich durch unsere Newsletter belästigt, Abmeldung gewünscht',
+    'mit der Speicherung meiner Daten nicht mehr einverstanden, bitte alles löschen',
+    'Werbepost landet direkt im Müll – soll eingestellt werden',
+    'I am not agree that you use my email for publicity',
+  ])('%s', (text) => {
+    expect(findObjectionPhrase(text)).toBeDefined();
+  });
+});
