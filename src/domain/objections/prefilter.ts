@@ -24,7 +24,13 @@ const EXACT_LIMIT = 64;
 /** How many letters a character class may hold and still be enumerated ("[n]", "[sz]"; not "[a-z]") (judgement). */
 const CLASS_LIMIT = 6;
 /** How many of a concatenation's required sets are kept, the most selective first (judgement: more cost a check each and rarely filter more). */
-const SETS_KEPT = 4;
+const SETS_KEPT = 3;
+/**
+ * Literals are cut to this many characters: a literal's beginning occurs wherever the literal
+ * does, so the cut one is still required; longer ones filter hardly better and cost the
+ * scanner's table states (judgement: 10 keeps "keine werb", "unsubscrib").
+ */
+const LITERAL_MAX = 10;
 
 /** What a part of an expression can match: its strings when few (exact), and the sets of literals a match must contain (all). */
 interface Info {
@@ -45,7 +51,7 @@ export function necessaryFactors(regex: RegExp): string[][] {
   const ast = parseRegExpLiteral(regex, { ecmaVersion: 2025 });
   mode = regex.flags.includes('v') ? 'v' : regex.unicode ? 'u' : '';
   // Sets equal but for literals that contain others are one set: those are dropped, then duplicates.
-  const sets = kept(alternation(ast.pattern.alternatives).all).map(minimal);
+  const sets = kept(alternation(ast.pattern.alternatives).all).map((set) => minimal(minimal(set).map((s) => s.slice(0, LITERAL_MAX))));
   return sets.filter((set, k) => sets.findIndex((other) => other.join('\u0000') === set.join('\u0000')) === k);
 }
 
@@ -159,7 +165,8 @@ function concatenation(alternative: AST.Alternative): Info {
     if (literal !== '') i -= 1;
     exact = exact !== null && info.exact !== null ? product(exact, info.exact) : null;
     if (info.exact !== null) {
-      const longer = product(run, info.exact);
+      // A run already as long as a literal is kept grows no better: a new run starts.
+      const longer = shortestOf(run) >= LITERAL_MAX ? null : product(run, info.exact);
       if (longer !== null) run = longer;
       else {
         flush();
@@ -197,6 +204,12 @@ function product(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<st
   const out = new Set<string>();
   for (const x of a) for (const y of b) out.add(x + y);
   return out;
+}
+
+function shortestOf(strings: ReadonlySet<string>): number {
+  let shortest = Infinity;
+  for (const s of strings) if (s.length < shortest) shortest = s.length;
+  return shortest;
 }
 
 /** How selective a set is: the length of its shortest literal, then (negated, scaled) how many it has. */
@@ -237,7 +250,7 @@ interface Automaton {
   readonly columns: number;
   readonly ascii: Uint8Array;
   readonly other: ReadonlyMap<number, number>;
-  readonly next: Int32Array;
+  readonly next: Uint16Array | Int32Array;
   readonly outStart: Int32Array;
   readonly outIds: Int32Array;
   readonly count: number;
@@ -280,7 +293,8 @@ function built(): Automaton {
   });
   // Failure links breadth first, folded into a full transition table.
   const states = children.length;
-  const next = new Int32Array(states * columns);
+  // Two bytes a cell while the states fit (about 15,000 for the detector's literals).
+  const next = states <= 0xffff ? new Uint16Array(states * columns) : new Int32Array(states * columns);
   const fail = new Int32Array(states);
   const out: number[][] = ends.map((e) => [...e]);
   const queue: number[] = [];
