@@ -364,8 +364,38 @@ export function withoutPrefilter<T>(fn: () => T): T {
 /** Required literal sets as lists of literal ids. */
 type Requirement = readonly Int32Array[];
 
+/**
+ * Each expression's required sets once derived, by its flags and source (the same flags and
+ * source match the same strings): a thread hands them to the threads it starts
+ * (prefilterFactors, usePrefilterFactors), which then parse nothing.
+ */
+const known = new Map<string, readonly (readonly string[])[]>();
+
 function requirementOf(regex: RegExp): Requirement {
-  return necessaryFactors(regex).map((set) => Int32Array.from(set, literalId));
+  const key = `${regex.flags}/${regex.source}`;
+  let sets = known.get(key);
+  if (sets === undefined) {
+    sets = necessaryFactors(regex);
+    known.set(key, sets);
+  }
+  return sets.map((set) => Int32Array.from(set, literalId));
+}
+
+/** Every registered expression's required literal sets, by flags and source: plain data a worker thread can be handed. */
+export type PrefilterFactors = readonly (readonly [string, readonly (readonly string[])[]])[];
+
+/** The required sets of every prefilter made so far, derived now if they were not yet. */
+export function prefilterFactors(): PrefilterFactors {
+  deriveWaiting();
+  return [...known];
+}
+
+/**
+ * Takes the sets another thread derived (prefilterFactors) instead of deriving them here: parsing
+ * every expression costs each thread 0.1–0.25 s of CPU and ~20 MB of short-lived syntax trees.
+ */
+export function usePrefilterFactors(factors: PrefilterFactors): void {
+  for (const [key, sets] of factors) if (!known.has(key)) known.set(key, sets);
 }
 
 function met(requirement: Requirement, flags: Uint8Array): boolean {
@@ -400,15 +430,23 @@ interface Entry {
 export class Prefilter {
   private derived: readonly Entry[] | undefined;
 
-  constructor(private readonly rules: readonly (RegExp | readonly [RegExp, RegExp])[]) {}
+  constructor(private readonly rules: readonly (RegExp | readonly [RegExp, RegExp])[]) {
+    waiting.push(this);
+  }
 
   private entries(): readonly Entry[] {
-    return (this.derived ??= this.rules.map((r) => {
+    if (this.derived === undefined) deriveWaiting();
+    return this.derived as readonly Entry[];
+  }
+
+  /** Derives this prefilter's literals (deriveWaiting). */
+  derive(): void {
+    this.derived ??= this.rules.map((r) => {
       if (r instanceof RegExp) return { rule: r, needs: requirementOf(r), gateNeeds: [] };
       // A global or sticky gate keeps state when it matches: it runs whenever it may match.
       const gateKeepsState = r[0].global || r[0].sticky;
       return { rule: r[1], needs: gateKeepsState ? [] : requirementOf(r[1]), gate: r[0], gateNeeds: requirementOf(r[0]) };
-    }));
+    });
   }
 
   /**
@@ -428,6 +466,19 @@ export class Prefilter {
   alwaysRun(): number {
     return this.entries().filter((e) => e.needs.length === 0 && e.gateNeeds.length === 0).length;
   }
+}
+
+/** Prefilters made and not yet derived. */
+const waiting: Prefilter[] = [];
+
+/**
+ * Derives every prefilter made so far at once (the guards and the rules share most of their
+ * vocabulary, and so the parts derived), then lets the parts go: they are ~1 MB of sets no
+ * text needs.
+ */
+function deriveWaiting(): void {
+  for (const prefilter of waiting.splice(0)) prefilter.derive();
+  derived.clear();
 }
 
 /** How many expressions the prefilters have not run so far. */
