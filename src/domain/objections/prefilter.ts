@@ -245,6 +245,23 @@ function literalId(literal: string): number {
   return id;
 }
 
+/** Required sets by their literals' ids (many expressions share one, as they share a vocabulary), and each set's literals. */
+const setIds = new Map<string, number>();
+const setLiterals: number[][] = [];
+
+function setId(literals: readonly string[]): number {
+  const ids = literals.map(literalId);
+  const key = ids.join(',');
+  let id = setIds.get(key);
+  if (id === undefined) {
+    id = setLiterals.length;
+    setIds.set(key, id);
+    setLiterals.push(ids);
+    automaton = undefined;
+  }
+  return id;
+}
+
 /** An Aho–Corasick automaton as a dense table over the characters the literals use; any other character leads back to the start. */
 interface Automaton {
   readonly columns: number;
@@ -253,7 +270,11 @@ interface Automaton {
   readonly next: Uint16Array | Int32Array;
   readonly outStart: Int32Array;
   readonly outIds: Int32Array;
+  /** The sets each literal is in: setsOf[setStart[l]] to setsOf[setStart[l + 1]]. */
+  readonly setStart: Int32Array;
+  readonly setsOf: Int32Array;
   readonly count: number;
+  readonly setCount: number;
 }
 
 function built(): Automaton {
@@ -318,30 +339,56 @@ function built(): Automaton {
   const outStart = new Int32Array(states + 1);
   for (let s = 0; s < states; s++) outStart[s + 1] = (outStart[s] as number) + (out[s] as number[]).length;
   const outIds = Int32Array.from(out.flat());
-  automaton = { columns, ascii, other, next, outStart, outIds, count: literals.length };
+  const inSets: number[][] = literals.map(() => []);
+  setLiterals.forEach((ids, set) => {
+    for (const id of ids) (inSets[id] as number[]).push(set);
+  });
+  const setStart = new Int32Array(literals.length + 1);
+  for (let l = 0; l < literals.length; l++) setStart[l + 1] = (setStart[l] as number) + (inSets[l] as number[]).length;
+  const setsOf = Int32Array.from(inSets.flat());
+  automaton = { columns, ascii, other, next, outStart, outIds, setStart, setsOf, count: literals.length, setCount: setLiterals.length };
   scans = [];
   return automaton;
 }
 
-/** The literals found in a text, one flag each; the last two texts' scans are kept (a text and its guarded form, or a sentence and its whole). */
-let scans: { text: string; found: Uint8Array }[] = [];
+interface Scan {
+  text: string;
+  /** One flag a literal: found in the text. */
+  readonly literals: Uint8Array;
+  /** One flag a required set: a literal of it found. */
+  readonly sets: Uint8Array;
+}
 
+/** The last two texts' scans (a text and its guarded form, or a sentence and its whole text). */
+let scans: Scan[] = [];
+
+/** The required sets hit in a text. */
 function found(text: string): Uint8Array {
   const a = built();
-  for (const scan of scans) if (scan.text === text) return scan.found;
-  const reused = scans.length >= 2 ? (scans.shift() as { found: Uint8Array }).found : undefined;
-  const flags = reused ?? new Uint8Array(a.count);
-  if (reused !== undefined) flags.fill(0);
-  const { columns, ascii, other, next, outStart, outIds } = a;
+  for (const scan of scans) if (scan.text === text) return scan.sets;
+  const reused = scans.length >= 2 ? (scans.shift() as Scan) : undefined;
+  const scan: Scan = reused ?? { text, literals: new Uint8Array(a.count), sets: new Uint8Array(a.setCount) };
+  if (reused !== undefined) {
+    reused.text = text;
+    reused.literals.fill(0);
+    reused.sets.fill(0);
+  }
+  const { literals, sets } = scan;
+  const { columns, ascii, other, next, outStart, outIds, setStart, setsOf } = a;
   let state = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const col = c < 128 ? (ascii[c] as number) : (other.get(c) ?? 0);
     state = next[state * columns + col] as number;
-    for (let k = outStart[state] as number, end = outStart[state + 1] as number; k < end; k++) flags[outIds[k] as number] = 1;
+    for (let k = outStart[state] as number, end = outStart[state + 1] as number; k < end; k++) {
+      const id = outIds[k] as number;
+      if (literals[id] === 1) continue;
+      literals[id] = 1;
+      for (let j = setStart[id] as number, last = setStart[id + 1] as number; j < last; j++) sets[setsOf[j] as number] = 1;
+    }
   }
-  scans.push({ text, found: flags });
-  return flags;
+  scans.push(scan);
+  return sets;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,8 +408,8 @@ export function withoutPrefilter<T>(fn: () => T): T {
   }
 }
 
-/** Required literal sets as lists of literal ids. */
-type Requirement = readonly Int32Array[];
+/** Required sets, by their ids (setId): every one must be hit. */
+type Requirement = Int32Array;
 
 /**
  * Each expression's required sets once derived, by its flags and source (the same flags and
@@ -378,7 +425,7 @@ function requirementOf(regex: RegExp): Requirement {
     sets = necessaryFactors(regex);
     known.set(key, sets);
   }
-  return sets.map((set) => Int32Array.from(set, literalId));
+  return Int32Array.from(sets, setId);
 }
 
 /** Every registered expression's required literal sets, by flags and source: plain data a worker thread can be handed. */
@@ -398,12 +445,8 @@ export function usePrefilterFactors(factors: PrefilterFactors): void {
   for (const [key, sets] of factors) if (!known.has(key)) known.set(key, sets);
 }
 
-function met(requirement: Requirement, flags: Uint8Array): boolean {
-  for (const set of requirement) {
-    let hit = false;
-    for (let k = 0; k < set.length && !hit; k++) hit = flags[set[k] as number] === 1;
-    if (!hit) return false;
-  }
+function met(requirement: Requirement, hit: Uint8Array): boolean {
+  for (let k = 0; k < requirement.length; k++) if (hit[requirement[k] as number] !== 1) return false;
   return true;
 }
 
@@ -413,6 +456,8 @@ function skipped(regex: RegExp): false {
   if (regex.global || regex.sticky) regex.lastIndex = 0;
   return false;
 }
+
+const NONE: Requirement = new Int32Array(0);
 
 interface Entry {
   readonly rule: RegExp;
@@ -442,10 +487,10 @@ export class Prefilter {
   /** Derives this prefilter's literals (deriveWaiting). */
   derive(): void {
     this.derived ??= this.rules.map((r) => {
-      if (r instanceof RegExp) return { rule: r, needs: requirementOf(r), gateNeeds: [] };
+      if (r instanceof RegExp) return { rule: r, needs: requirementOf(r), gateNeeds: NONE };
       // A global or sticky gate keeps state when it matches: it runs whenever it may match.
       const gateKeepsState = r[0].global || r[0].sticky;
-      return { rule: r[1], needs: gateKeepsState ? [] : requirementOf(r[1]), gate: r[0], gateNeeds: requirementOf(r[0]) };
+      return { rule: r[1], needs: gateKeepsState ? NONE : requirementOf(r[1]), gate: r[0], gateNeeds: requirementOf(r[0]) };
     });
   }
 
