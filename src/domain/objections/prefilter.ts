@@ -10,12 +10,12 @@
  * A rule's requirement is a conjunction of sets (every set must have a literal in the text; a set
  * is hit when any of its literals occurs). Parts that consume nothing (\b, ^, $, lookahead and
  * lookbehind) and parts that may be skipped or that match too many strings ([a-z]*, a class of
- * many letters, a backreference) require nothing; an alternation requires one of its branches'
- * sets; a concatenation requires each of its parts. An expression with the i flag or inline
+ * many letters, a backreference) require nothing; an alternation requires the union of a set
+ * from each branch (nothing if a branch requires nothing); a concatenation requires each part's. An expression with the i flag or inline
  * modifiers, or one from which no literal can be derived, always runs.
  *
  * The text is scanned once by an Aho–Corasick automaton over all the literals of all registered
- * expressions (measured against one alternation regex: see README, "objection prefilter").
+ * expressions (measured against one alternation regex: docs/performance.md, "The objection rules' prefilter").
  */
 import { parseRegExpLiteral, type AST } from '@eslint-community/regexpp';
 
