@@ -24,6 +24,7 @@ import type { Reject } from '../domain/types.js';
 import { addRowToTotals, addToTotals, type PlanTotals } from '../domain/plan/summary.js';
 import { learnedReaderOf } from '../domain/reasons/vocabulary.js';
 import { objectionWeights } from '../domain/objections/text.js';
+import { prefilterFactors } from '../domain/objections/prefilter.js';
 import { DECISIONS, type Decision } from '../domain/value/types.js';
 import { DataError, IoError, UsageError } from '../errors.js';
 import { noDataRows, supersededReject, type OpenedExport } from '../io/csv/read.js';
@@ -146,11 +147,14 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, si
   opened.release();
   const { vocabulary, ...plainSetup } = setup;
   const compiling = compilingCount();
+  // The objection rules' literals derived once here, not in each worker.
+  const objectionFactors = prefilterFactors();
   const init = (name: string): PlanWorkerInit => ({
     reader: opened.pieceSpec,
     setup: plainSetup,
     learned: learnedReaderOf(vocabulary),
     objectionWeights: objectionWeights(),
+    objectionFactors,
     compiling,
     fmt: opts.fmt,
     ...(files ? { runPath: files.sortedRuns.runFilePath(`${name}.runs`) } : {}),

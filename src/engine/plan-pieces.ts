@@ -19,6 +19,7 @@ import { planCostOf, totalsFlags, totalsKey } from '../domain/plan/summary.js';
 import type { LearnedReader } from '../domain/reasons/learned.js';
 import type { FeatureTable } from '../domain/reasons/feature-table.js';
 import { useObjectionWeights } from '../domain/objections/text.js';
+import { usePrefilterFactors, type PrefilterFactors } from '../domain/objections/prefilter.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import { decodeRecord, encodeRecord, type RecordField } from '../domain/record-codec.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
@@ -39,6 +40,8 @@ export interface PlanWorkerInit {
   learned?: LearnedReader;
   /** the objection model's weights as the main thread decoded them, in shared memory */
   objectionWeights?: FeatureTable;
+  /** the objection rules' prefilter literals as the main thread derived them (src/domain/objections/prefilter.ts) */
+  objectionFactors?: PrefilterFactors;
   /** shared by the workers of a run while they compile the objection rules (src/engine/regexp-code.ts) */
   compiling?: SharedArrayBuffer;
   fmt: CsvFormat;
@@ -146,6 +149,7 @@ export interface ProjectionModule {
  */
 export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVocabulary(init.setup.playbook, init.learned), projection?: (setup: PlanSetup) => Projection): (job: PieceJob) => PieceResult {
   if (init.objectionWeights) useObjectionWeights(init.objectionWeights);
+  if (init.objectionFactors) usePrefilterFactors(init.objectionFactors);
   const setup: PlanSetup = { ...init.setup, vocabulary };
   const project = init.runPath === undefined ? projection?.(setup) : undefined;
   const frames = new RecordFrames();

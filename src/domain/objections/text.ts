@@ -22,6 +22,7 @@ import { decodeObjectionWeights, objectionModelOf, objectionTokens, readObjectio
 import type { FeatureTable } from '../reasons/feature-table.js';
 import { OBJECTION_BIAS, OBJECTION_WEIGHTS } from './weights.js';
 import { foldText } from '../reasons/normalize.js';
+import { Prefilter, withoutPrefilter } from './prefilter.js';
 
 /** Up to n whole words (each followed by a space) between two parts of a pattern. */
 const gap = (n: number): string => `(?:[a-z0-9]+ ){0,${n}}`;
@@ -723,11 +724,14 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
 function withoutNoObjection(normalised: string, context = normalised): string {
   // The rules and the model read the same text one after the other: the guards run once.
   if (normalised === lastGuarded.input && context === lastGuarded.context) return lastGuarded.output;
-  const output = NO_OBJECTION.reduce((t, guard) => (guard instanceof RegExp ? t.replace(guard, ' , ') : guard[0].test(context) ? t.replace(guard[1], ' , ') : t), normalised);
+  const output = NO_OBJECTION.reduce((t, guard, k) => (!GUARD_PREFILTER.mayRun(k, t, context) ? t : guard instanceof RegExp ? t.replace(guard, ' , ') : guard[0].test(context) ? t.replace(guard[1], ' , ') : t), normalised);
   lastGuarded = { input: normalised, context, output };
   return output;
 }
 let lastGuarded = { input: '', context: '', output: '' };
+// Only the guards and rules whose literals a text holds run on it (prefilter.ts): the same answers, sooner.
+const GUARD_PREFILTER = new Prefilter(NO_OBJECTION);
+const RULE_PREFILTER = new Prefilter(RULES);
 
 const GLUED = /keine?werbung|keinewerbeanrufe|keinkontakterwuenscht|donot(?:contact|call|mail|email)|nomarketing|nomorecalls|werbewi(?:e)?derspruch|stop(?:calling|contacting|emailing|mailing|texting)/;
 
@@ -775,7 +779,10 @@ const WARM_TEXTS: readonly string[] = [
 
 /** Reads WARM_TEXTS, twice over, without the caches: the rules' regular expressions are compiled now. */
 export function warmObjectionRules(): void {
-  for (const round of ['', ' x']) for (const text of WARM_TEXTS) readObjectionText(text + round);
+  // Every rule, not only those a warm text's literals let through, is compiled under the thread's settings.
+  withoutPrefilter(() => {
+    for (const round of ['', ' x']) for (const text of WARM_TEXTS) readObjectionText(text + round);
+  });
 }
 
 const NO_PHRASES: readonly string[] = [];
@@ -901,7 +908,9 @@ export function objectionByRules(text: string): string | undefined {
   const normalised = withoutNoObjection(text);
   const bare = BARE.exec(normalised.replace(/ ,/g, '').trim());
   if (bare) return bare[0];
-  for (const rule of RULES) {
+  for (let k = 0; k < RULES.length; k++) {
+    const rule = RULES[k] as RegExp | readonly [RegExp, RegExp];
+    if (!RULE_PREFILTER.mayRun(k, normalised)) continue;
     const match = rule instanceof RegExp ? rule.exec(normalised) : rule[0].test(normalised) ? rule[1].exec(normalised) : null;
     if (match) return match[0].trim();
   }
