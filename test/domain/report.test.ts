@@ -150,7 +150,10 @@ describe('report model invariants', () => {
   });
 
   it('does not depend on the order of the rows', () => {
-    fc.assert(fc.property(fc.array(itemArb, { maxLength: 60 }).chain((items) => fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }))), ([a, b]) => {
+    // One item per customer id, as the engine hands them over (duplicate ids are merged before
+    // planning: domain/read/duplicate-ids.ts); with two items under one id and equal rank, which
+    // of them the outlier list names would depend on their order (seed 1726408612 found it).
+    fc.assert(fc.property(fc.uniqueArray(itemArb, { maxLength: 60, selector: (i) => i.customer_id }).chain((items) => fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }))), ([a, b]) => {
       expect(build(b)).toEqual(build(a));
     }));
   });
