@@ -34,7 +34,7 @@ describe('a plan without the table of actions', () => {
           expect(chosen).toEqual({ offer_type: full.value.offer_type, channel: full.value.channel, p_winback: full.value.p_winback, sltv: full.value.sltv, expected_value: full.value.expected_value });
         }
       }),
-      { numRuns: RUNS },
+      RUNS,
     );
   });
 });
