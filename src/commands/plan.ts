@@ -67,6 +67,8 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
       threads,
       minParallelBytes,
       fmt,
+      // plan.csv shows the chosen action only.
+      readsActions: false,
       start: (opened) => PlanFiles.open(outDir, opened.headers, fmt, opened.dialect.delimiter),
       discard: (files) => files.abort(),
       onChunk: (opened) => progress.update(opened.stats.read, opened.stats.bytes),

@@ -28,7 +28,8 @@ import { createPieceReader, type PieceOptions, type PieceReaderSpec, type RowEve
 import type { ParserState } from '../io/csv/records.js';
 import type { CsvFormat } from '../io/csv/write.js';
 import type { EncodingName } from '../io/csv/decode.js';
-import { PlanRowFormatter, planSortKeys, type PlanRowText } from '../io/plan/output.js';
+import { PlanRowFormatter, planSortKeys } from '../io/plan/output.js';
+import { ByteBuffer } from '../io/csv/write.js';
 import { RECORD_HEADER, writeRunAt } from '../io/sorted-spool.js';
 
 /** What every worker is started with (structured-clonable). */
@@ -155,13 +156,12 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
   const frames = new RecordFrames();
   const reader = createPieceReader(init.reader, LOST_CUSTOMER_SCHEMA);
   const formatter = new PlanRowFormatter(init.fmt, init.reader.headers.length, init.reader.delimiter);
-  const text: PlanRowText = { head: '', tail: '' };
   const { encoding } = init.reader;
 
-  // Rows are formatted into this buffer in file order, then copied in sorted order into the
-  // segment buffer, which is written to the run file whenever full; the same buffers serve
-  // every piece (fresh ones would churn the allocator).
-  let rows: Buffer = Buffer.allocUnsafeSlow(1 << 22);
+  // Rows are written as UTF-8 into this buffer in file order (formatInto: no row string is
+  // built), then copied in sorted order into the segment buffer, which is written to the run
+  // file whenever full; the same buffers serve every piece (fresh ones would churn the allocator).
+  const rows = new ByteBuffer(1 << 22);
   const segment = { buf: Buffer.allocUnsafeSlow(init.segmentBytes ?? SEGMENT_BYTES) };
   let ids: Buffer = Buffer.allocUnsafeSlow(1 << 16);
   // Per row, grown as needed and kept for the next piece too.
@@ -176,7 +176,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
   return (job) => {
     const input = Buffer.from(job.input, 0, job.length);
     const decoded = decodeParts(input, encoding, job.options.first, init.partBytes);
-    let at = 0;
+    rows.at = 0;
     let idAt = 0;
     let count = 0;
     const codes = new Map<string, number>();
@@ -185,14 +185,6 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
     const records = project !== undefined && !job.countOnly;
     if (records) frames.start(job.reuse?.records);
     const before = { ...reader.stats };
-
-    /** Writes `s` as UTF-8 at the end of `rows`, growing it first when it could be too small. */
-    const put = (s: string): number => {
-      if (at + 3 * s.length > rows.length && at + Buffer.byteLength(s) > rows.length) rows = grownBuffer(rows, at, at + 3 * s.length);
-      const n = rows.write(s, at, 'utf8');
-      at += n;
-      return n;
-    };
 
     const visit = (ev: RowEvent): void => {
       if (!ev.ok) {
@@ -207,11 +199,17 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       const facts = rowFacts(ev.values, setup.config.permission.extraObjectionPhrases);
       const p = job.countOnly ? undefined : planCustomer(row, setup);
       if (p && records) frames.add((project as Projection)(p));
-      else if (p) formatter.format(p, ev.cells, ev.raw, text);
+      else if (p) {
+        if (count * 3 === spans.length) spans = grow(spans, new Uint32Array(spans.length * 2));
+        const start = rows.at;
+        const headEnd = formatter.formatInto(p, ev.cells, ev.raw, rows);
+        spans[count * 3] = start;
+        spans[count * 3 + 1] = headEnd - start;
+        spans[count * 3 + 2] = rows.at - headEnd;
+      }
       if (count * INTS_PER_ROW === ints.length) {
         ints = grow(ints, new Uint32Array(ints.length * 2));
         nums = grow(nums, new Float64Array(nums.length * 2));
-        spans = grow(spans, new Uint32Array(spans.length * 2));
         keys = grow(keys, new Float64Array(keys.length * 2));
       }
       const id = row.customer_id as string | undefined;
@@ -241,11 +239,6 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       // An epoch day as its 32 bits; the main thread reads it back with `| 0`.
       ints[i + 7] = typeof row.last_modified === 'number' ? row.last_modified >>> 0 : 0;
       if (p) {
-        if (!records) {
-          spans[count * 3] = at;
-          spans[count * 3 + 1] = put(text.head);
-          spans[count * 3 + 2] = put(text.tail);
-        }
         nums[count * NUMS_PER_ROW] = p.value.value_at_stake ?? Number.NaN;
         nums[count * NUMS_PER_ROW + 1] = p.value.expected_value ?? Number.NaN;
         const cost = planCostOf(p, setup.playbook);
@@ -269,7 +262,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       try {
         if (order.index.length < count) order.index = new Uint32Array(keys.length);
         if (order.rank.length < count) order.rank = new Uint8Array(keys.length);
-        runFileEnd += writeRun(segment, order, count, ints, keys, spans, rows, (bytes, at) => writeRunAt(runPath, bytes, runStart + at));
+        runFileEnd += writeRun(segment, order, count, ints, keys, spans, rows.buf, (bytes, at) => writeRunAt(runPath, bytes, runStart + at));
       } catch (err) {
         if (!(err instanceof IoError)) throw err;
         error = { message: err.message, ...(err.hint !== undefined ? { hint: err.hint } : {}), io: true, ...(err.keyed ? { keyed: err.keyed } : {}) };

@@ -30,6 +30,8 @@ export async function reportFromExport(ctx: Context, file: string, loaded: Loade
   // The plan's own totals (the engine's) give the per-reason money exactly as summary.json would state it.
   const { opened, made: acc, totals } = await planExport(ctx, file, loaded, first, {
     order: 'input',
+    // A report shows the chosen actions only.
+    readsActions: false,
     start: () => createReport(loaded.setup.asOf, reportOptions(loaded, outlierShare)),
     records: {
       module: new URL('./report-project.js', import.meta.url).href,

@@ -47,6 +47,8 @@ export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) 
   const alone = s.serial !== undefined || regained !== undefined;
   return {
     order: 'input',
+    // Only a test share draws among the actions the plan valued (project.ts, randomisedAction).
+    readsActions: (plain.testOffers ?? 0) > 0 || (plain.testChannels ?? 0) > 0,
     start: async (opened) => {
       s.serial?.reset();
       // Retention lists only for a hand-over that can carry drifting customers (clv's phase column).

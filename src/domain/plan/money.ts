@@ -43,17 +43,22 @@ export interface CostPrices {
  * (any decision but win_back), and null when the figures do not say what the approach is.
  */
 export function approachCost(v: CostFacts, prices: CostPrices): ApproachCost | null {
-  if (v.decision !== 'win_back' || v.p_winback === null || v.channel === null || v.discount === null) return null;
-  const contact = (prices.channelCosts as Record<string, number | undefined>)[v.channel];
+  return approachCostOf(v.decision, v.channel, v.offer_type, v.p_winback, v.discount, v.p_alive, prices);
+}
+
+/** approachCost from the figures one by one: what the totals ask per row, without a CostFacts object made for it. */
+export function approachCostOf(decision: Decision, channel: string | null, offerType: string | null, pWinback: number | null, discount: number | null, pAlive: number | undefined, prices: CostPrices): ApproachCost | null {
+  if (decision !== 'win_back' || pWinback === null || channel === null || discount === null) return null;
+  const contact = (prices.channelCosts as Record<string, number | undefined>)[channel];
   if (contact === undefined) return null;
   // A reason without offers is approached plainly (NEUTRAL_OFFER): no incentive.
-  if (v.p_alive !== undefined) {
-    const measure = prices.retention?.measures.find((m) => m.id === v.offer_type);
-    return measure === undefined ? null : { contact: v.discount * contact, incentive: v.discount * (v.p_alive + v.p_winback) * measure.incentiveCost };
+  if (pAlive !== undefined) {
+    const measure = prices.retention?.measures.find((m) => m.id === offerType);
+    return measure === undefined ? null : { contact: discount * contact, incentive: discount * (pAlive + pWinback) * measure.incentiveCost };
   }
-  const offer = prices.offers.find((o) => o.id === v.offer_type) ?? (v.offer_type === NEUTRAL_OFFER.id || !v.offer_type ? NEUTRAL_OFFER : undefined);
+  const offer = prices.offers.find((o) => o.id === offerType) ?? (offerType === NEUTRAL_OFFER.id || !offerType ? NEUTRAL_OFFER : undefined);
   if (offer === undefined) return null;
-  return { contact: v.discount * contact, incentive: v.discount * v.p_winback * offer.incentiveCost };
+  return { contact: discount * contact, incentive: discount * pWinback * offer.incentiveCost };
 }
 
 /** Net return per unit spent: expected profit ÷ cost; null when nothing is spent. */

@@ -31,6 +31,11 @@ export interface PlanSetup {
   /** compute the step-by-step explanation (for --explain only) */
   explain?: boolean;
   /**
+   * no table of every offer × channel valued (value.offersConsidered stays empty): set by the
+   * engine for runs whose outputs show the chosen action only (EngineRunBase.readsActions)
+   */
+  withoutActions?: boolean;
+  /**
    * plan --budget and --capacity: only these customers are approached, each with the action the
    * budget and the places chose for them (domain/budget.ts); the others worth it are let go,
    * over budget or over capacity (`capacityBound`: kept from their best action by a full channel)
@@ -177,6 +182,7 @@ function valueInput(row: CustomerRow, reason: ReasonClassification, entry: Reaso
   if (permitted.length === 0) input.unpermitted = true;
   if (setup.playbook.channelResponse) input.channelResponse = setup.playbook.channelResponse;
   if (setup.model) input.model = setup.model;
+  if (setup.withoutActions === true) input.withoutActions = true;
   if (setup.playbook.retention && row.value_basis !== undefined) input.retention = retentionOptions(setup.playbook, row, allowed);
   return input;
 }

@@ -1,7 +1,7 @@
 /** Totals of a plan run for summary.json and the terminal table (pure, incremental). */
 import type { Decision, Track } from '../value/types.js';
 import type { PlannedCustomer } from './plan.js';
-import { approachCost, type CostPrices } from './money.js';
+import { approachCostOf, type CostPrices } from './money.js';
 
 export interface ReasonTotals {
   count: number;
@@ -88,7 +88,7 @@ export function trackTotals(t: PlanTotals): Record<Track, { customers: number; a
 export function planCostOf(p: PlannedCustomer, prices: CostPrices): { contact: number; incentive: number } | null {
   const v = p.value;
   const pAlive = p.track === 'retention' ? p.row.p_alive : undefined;
-  return approachCost({ decision: v.decision, channel: v.channel, offer_type: v.offer_type, p_winback: v.p_winback, discount: v.discount, ...(pAlive !== undefined ? { p_alive: pAlive } : {}) }, prices);
+  return approachCostOf(v.decision, v.channel, v.offer_type, v.p_winback, v.discount, pAlive, prices);
 }
 
 /** Flags of a planned customer that the totals count: TOTALS_* bits. */

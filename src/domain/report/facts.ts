@@ -9,7 +9,7 @@ import { checkPermission, type BlockReason, type PermissionConfig, type Permissi
 import type { Channel, ReasonEntry } from '../playbook-types.js';
 import type { PlannedCustomer } from '../plan/plan.js';
 import type { CustomerRow, EpochDay, Segment } from '../types.js';
-import { approachCost, type CostPrices } from '../plan/money.js';
+import { approachCostOf, type CostPrices } from '../plan/money.js';
 import { discountToAsOf, firstLifetime, type FirstLifetime } from '../value/value.js';
 import type { Decision } from '../value/types.js';
 
@@ -160,7 +160,7 @@ function costOf(facts: PlanFacts, prices: CostPrices | undefined, asOf: EpochDay
   if (facts.decision !== 'win_back' || facts.channel === '' || prices === undefined) return { contact: null, incentive: null };
   // A retention contact is valued at as-of, undiscounted (domain/value/retention.ts).
   const discount = pAlive !== undefined ? 1 : discountToAsOf(asOf, facts.contact_from ?? asOf, model);
-  const both = approachCost({ decision: facts.decision, channel: facts.channel, offer_type: facts.offer_type, p_winback: facts.p_winback, discount, ...(pAlive !== undefined ? { p_alive: pAlive } : {}) }, prices);
+  const both = approachCostOf(facts.decision, facts.channel, facts.offer_type, facts.p_winback, discount, pAlive, prices);
   return { contact: cents(discount * prices.channelCosts[facts.channel]), incentive: both === null ? null : cents(both.incentive) };
 }
 

@@ -52,10 +52,11 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
       offersConsidered: [], explainSteps: steps, channel: null,
     };
   }
-  const chosen = v.table[v.best] as OfferValue;
-  const bestEv = chosen.expected_value;
-  const bestChannel = chosen.channel;
+  const bestEv = v.ev[v.best] as number;
+  const bestChannel = v.channels[v.best % v.channels.length] as Channel;
   const decided = decide(input, life.monthlyMargin, bestEv, bestChannel);
+  // Worded before anything else is valued: it reads the valuation's shared figures (valueOffers).
+  const offerReason = offerReasonOf(v, config.currencySymbol, input.lang);
   return {
     customer_id: row.customer_id,
     firstLifetime: life,
@@ -63,16 +64,16 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     decision: decided.decision,
     decisionReason: decided.decisionReason,
     decisionNote: decided.decisionNote,
-    p_winback: chosen.p_winback,
+    p_winback: v.p[v.best] as number,
     p_organic: v.pOrganic,
     discount: v.discount,
-    sltv: chosen.sltv,
+    sltv: v.sl[v.best] as number,
     expected_value: bestEv,
     value_at_stake: v.stake,
-    offer_type: chosen.offer_type,
-    offerReason: offerReasonOf(v, config.currencySymbol, input.lang),
+    offer_type: (v.offers[(v.best / v.channels.length) | 0] as OfferSpec).id,
+    offerReason,
     // Values on channels that may not be used are not shown as choices anywhere.
-    offersConsidered: input.unpermitted ? [] : v.table,
+    offersConsidered: input.unpermitted || v.table === undefined ? [] : v.table,
     explainSteps: input.explain ? explainCustomer(input, { ...explainContext(input, v), stake: stakeOf(input, v), chosen: chosenOf(input, v) }) : [],
     channel: input.unpermitted ? null : bestChannel,
   };
@@ -80,15 +81,22 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
 
 /**
  * Every offer × channel valued for one customer: action k is offer ⌊k / channels⌋ on channel
- * k mod channels (the playbook's offer order, the channels in preference order). The table is
- * the result's offersConsidered as it stands: one object per action, nothing copied after.
+ * k mod channels (the playbook's offer order, the channels in preference order). Each
+ * action's figures are in `p`, `sl` and `ev`, arrays shared by every valuation: they hold the
+ * last customer's until the next valuation. The table is the result's offersConsidered as it
+ * stands, one object per action, made only where an output reads it (EvaluateInput.withoutActions).
  */
 interface Valuation {
   life: FirstLifetime;
   monthlyMargin: number;
   offers: readonly OfferSpec[];
   channels: readonly Channel[];
-  table: OfferValue[];
+  /** actions valued (offers × channels) */
+  count: number;
+  p: Float64Array;
+  sl: Float64Array;
+  ev: Float64Array;
+  table: OfferValue[] | undefined;
   /** the first action with the highest expected value */
   best: number;
   /** second-lifetime value with a plain approach */
@@ -123,9 +131,12 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
   const lead = logit(baseRate) + shift;
   const offers = allowedOffers(entry, input.offers);
   const channels = input.channels;
-  const table: OfferValue[] = [];
+  const count = offers.length * channels.length;
+  if (count > actionP.length) growActions(count);
+  const table: OfferValue[] | undefined = input.withoutActions === true && input.explain !== true ? undefined : [];
   let best = 0;
   let bestEv = 0;
+  let k = 0;
   // Offer and channel are chosen together: a visit persuades more but costs more than a letter.
   for (let i = 0; i < offers.length; i++) {
     const offer = offers[i] as OfferSpec;
@@ -139,20 +150,34 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
       const p = Math.max(pOrganic, baseRate <= 0 || odds <= 0 ? 0 : baseRate >= 1 ? 1 : sigmoid(lead + Math.log(odds)));
       const ev = discount * (p * sl - organicValue - input.channelCosts[channel] - p * offer.incentiveCost);
       // Strict '>' keeps the playbook's offer order and the channel preference on ties: deterministic.
-      if (table.length === 0 || ev > bestEv) {
-        best = table.length;
+      if (k === 0 || ev > bestEv) {
+        best = k;
         bestEv = ev;
       }
-      table.push({ offer_type: offer.id, channel, p_winback: p, sltv: sl, expected_value: ev });
+      actionP[k] = p;
+      actionSl[k] = sl;
+      actionEv[k] = ev;
+      k++;
+      if (table !== undefined) table.push({ offer_type: offer.id, channel, p_winback: p, sltv: sl, expected_value: ev });
     }
   }
-  return { life, monthlyMargin, offers, channels, table, best, stake, lifetimeFactor, baseRate, fromModel: fitted !== undefined, coefficients, organicRate, pOrganic, discount };
+  return { life, monthlyMargin, offers, channels, count, p: actionP, sl: actionSl, ev: actionEv, table, best, stake, lifetimeFactor, baseRate, fromModel: fitted !== undefined, coefficients, organicRate, pOrganic, discount };
+}
+
+// The figures of the actions of the last valuation (Valuation): grown as a playbook needs, never shrunk.
+let actionP = new Float64Array(64);
+let actionSl = new Float64Array(64);
+let actionEv = new Float64Array(64);
+
+function growActions(count: number): void {
+  actionP = new Float64Array(count);
+  actionSl = new Float64Array(count);
+  actionEv = new Float64Array(count);
 }
 
 // What --explain needs beside the valuation: the figures of the chosen action and of the plain approach in full.
 function explainContext(input: EvaluateInput, v: Valuation): Omit<ExplainContext, 'stake' | 'chosen'> {
-  const chosen = v.table[v.best];
-  const channelCost = chosen === undefined ? 0 : input.channelCosts[chosen.channel];
+  const channelCost = v.count === 0 ? 0 : input.channelCosts[v.channels[v.best % v.channels.length] as Channel];
   return { life: v.life, baseRate: v.baseRate, fromModel: v.fromModel, coefficients: v.coefficients, channelCost, organicRate: v.organicRate, pOrganic: v.pOrganic, lifetimeFactor: v.lifetimeFactor, discount: v.discount };
 }
 
@@ -161,9 +186,9 @@ function stakeOf(input: EvaluateInput, v: Valuation): SecondLifetime {
 }
 
 function chosenOf(input: EvaluateInput, v: Valuation): NonNullable<ExplainContext['chosen']> {
-  const chosen = v.table[v.best] as OfferValue;
   const offer = v.offers[(v.best / v.channels.length) | 0] as OfferSpec;
-  return { offer, channel: chosen.channel, p: chosen.p_winback, sl: secondLifetimeValue(v.monthlyMargin, offer, input.entry, input.config, v.lifetimeFactor), ev: chosen.expected_value };
+  const channel = v.channels[v.best % v.channels.length] as Channel;
+  return { offer, channel, p: v.p[v.best] as number, sl: secondLifetimeValue(v.monthlyMargin, offer, input.entry, input.config, v.lifetimeFactor), ev: v.ev[v.best] as number };
 }
 
 function decide(input: EvaluateInput, monthlyMargin: number, ev: number, channel: Channel): { decision: Decision; decisionNote: DecisionNote; decisionReason: string } {
@@ -200,20 +225,20 @@ function offerReasonOf(v: Valuation, symbol: string, lang: Lang = 'en'): string 
   const t = messages(lang).value;
   // The first of the highest keeps the playbook's order on ties, as evaluateCustomer's choice
   // does (what a stable sort by expected value puts first, without copying and sorting per row).
-  const { offers, channels, table } = v;
-  const chosen = table[v.best];
-  if (chosen === undefined) return '';
-  const offer = offers[(v.best / channels.length) | 0] as OfferSpec;
+  const { offers, channels, ev } = v;
+  if (v.count === 0) return '';
+  const n = channels.length;
+  const offer = offers[(v.best / n) | 0] as OfferSpec;
   if (offer === NEUTRAL_OFFER) return t.noOfferDefined;
-  // The runner-up offer on the chosen channel: what the offer choice was between.
-  let rival: OfferValue | undefined;
-  for (let k = 0; k < table.length; k++) {
-    const o = table[k] as OfferValue;
-    if (o.channel !== chosen.channel || offers[(k / channels.length) | 0] === offer) continue;
-    if (rival === undefined || o.expected_value > rival.expected_value) rival = o;
+  // The runner-up offer on the chosen channel (action k is on channel k mod n): what the offer choice was between.
+  const channel = channels[v.best % n];
+  let rival = -1;
+  for (let k = 0; k < v.count; k++) {
+    if (channels[k % n] !== channel || offers[(k / n) | 0] === offer) continue;
+    if (rival < 0 || (ev[k] as number) > (ev[rival] as number)) rival = k;
   }
-  if (rival === undefined) return t.onlyOffer(offer.id);
-  return t.highestOffer(offer.id, formatMoneyText(chosen.expected_value, symbol, lang), rival.offer_type, formatMoneyText(rival.expected_value, symbol, lang));
+  if (rival < 0) return t.onlyOffer(offer.id);
+  return t.highestOffer(offer.id, formatMoneyText(ev[v.best] as number, symbol, lang), (offers[(rival / n) | 0] as OfferSpec).id, formatMoneyText(ev[rival] as number, symbol, lang));
 }
 
 function neverDecision(entry: ReasonEntry, lang: Lang | undefined): { decision: Decision; decisionNote: DecisionNote; decisionReason: string } {

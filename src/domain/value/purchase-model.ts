@@ -107,7 +107,7 @@ export function evaluatePurchaseModelCustomer(input: EvaluateInput, h: PurchaseM
     value_at_stake: valueAtStake,
     offer_type: final ? null : best.offer.id,
     offerReason: final ? t.finalNoOffer : offerReasonOf(valued, best, config.currencySymbol, input.lang),
-    offersConsidered: final || input.unpermitted ? [] : valued.map((o) => ({ offer_type: o.offer.id, channel: o.channel, p_winback: o.p, sltv: o.sltv, expected_value: o.ev })),
+    offersConsidered: final || input.unpermitted || input.withoutActions === true ? [] : valued.map((o) => ({ offer_type: o.offer.id, channel: o.channel, p_winback: o.p, sltv: o.sltv, expected_value: o.ev })),
     explainSteps: steps,
     channel: final || input.unpermitted ? null : best.channel,
   };

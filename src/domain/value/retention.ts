@@ -103,7 +103,7 @@ export function evaluateRetentionCustomer(input: EvaluateInput, h: PurchaseModel
     expected_value: best.ev,
     offer_type: best.measure.id,
     offerReason: t.retentionBest(best.measure.id, money(best.ev), rival?.measure.id, rival === undefined ? '' : money(rival.ev)),
-    offersConsidered: unpermitted ? [] : valued.map((v) => ({ offer_type: v.measure.id, channel: v.channel, p_winback: v.added, sltv: v.valueKept, expected_value: v.ev })),
+    offersConsidered: unpermitted || input.withoutActions === true ? [] : valued.map((v) => ({ offer_type: v.measure.id, channel: v.channel, p_winback: v.added, sltv: v.valueKept, expected_value: v.ev })),
     explainSteps: input.explain ? explainRetention(h, margin.rate, base.value, best, atRisk, lang) : [],
     channel: unpermitted ? null : best.channel,
     retention: best.measure,

@@ -119,6 +119,11 @@ export interface EvaluateInput {
   channelResponse?: Partial<Record<Channel, number>>;
   /** fill explainSteps (costly: only for --explain, never per row of a batch) */
   explain?: boolean;
+  /**
+   * leave offersConsidered empty: the table of every offer × channel (an object per action,
+   * ~1 KB a row) is made only for outputs that show the alternatives (PlanSetup.withoutActions)
+   */
+  withoutActions?: boolean;
   asOf: EpochDay;
   /**
    * the planned contact date: recency is measured at it and the value discounted from it to

@@ -304,7 +304,11 @@ export function putText(out: ByteBuffer, text: string, fmt: CsvFormat): void {
   if (c0 === 48 && fmt.keepLeadingZeros && LEADING_ZERO_DIGITS.test(text)) return putString(out, `"=""${text}"""`);
   const alnum = (c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57);
   const t = alnum ? text : neutralizeFormula(text);
-  putString(out, needsQuotes(fmt.delimiter).test(t) ? `"${t.replace(/"/g, '""')}"` : t);
+  if (!needsQuotes(fmt.delimiter).test(t)) return putString(out, t);
+  // Quoted around the text as it is written, not as a quoted copy of it (a string per cell).
+  putByte(out, 34);
+  putString(out, t.includes('"') ? t.replace(/"/g, '""') : t);
+  putByte(out, 34);
 }
 
 const MAX_DIGITS = 24;

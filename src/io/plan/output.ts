@@ -190,12 +190,45 @@ export class PlanRowFormatter {
   }
 
   /**
+   * Writes what inputText returns, piece by piece: the record's text and each cell go into
+   * `out` as they are, without being joined into a row string first (which the write would
+   * have to flatten, a copy per row).
+   */
+  private putInput(out: ByteBuffer, cells: readonly string[], raw: string | undefined): void {
+    const { fmt } = this;
+    const d = this.delimiter;
+    if (raw !== undefined && this.sameDelimiter && cells.length === this.inputWidth) {
+      let copied = 0;
+      let at = 0;
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells[i] as string;
+        if (!isVerbatimText(c)) {
+          putString(out, raw.slice(copied, at));
+          putString(out, formatCell(c, 'text', fmt));
+          copied = at + c.length;
+        }
+        at += c.length + 1;
+      }
+      putString(out, copied === 0 ? raw : raw.slice(copied));
+      putByte(out, d);
+      return;
+    }
+    const sep = fmt.delimiter;
+    for (let i = 0; i < this.inputWidth; i++) {
+      const c = cells[i] ?? '';
+      const zeroLed = fmt.keepLeadingZeros === true && c.charCodeAt(0) === 48;
+      putString(out, raw !== undefined && isVerbatimText(c) && !c.includes(sep) && !zeroLed ? c : formatCell(c, 'text', fmt));
+      putByte(out, d);
+    }
+  }
+
+  /**
    * Writes one planned customer's row (see format) as UTF-8 into `out` from its `at` on, and
    * returns where its head ends: the priority number goes there once sorted.
    */
   formatInto(p: PlannedCustomer, cells: readonly string[], raw: string | undefined, out: ByteBuffer): number {
     const { fmt } = this;
-    putString(out, this.inputText(cells, raw));
+    this.putInput(out, cells, raw);
     // The computed columns in PLAN_COLUMNS order, each followed (before the priority) or preceded (after it) by the delimiter.
     const v = p.value;
     const w = p.window;
