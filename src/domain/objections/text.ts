@@ -524,6 +524,19 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   // A removal refused ("Don't remove me from the list! I still want the coupons.", "Bitte nicht vom Newsletter abmelden!"):
   // the customer wants to stay on; the rest of the text is still read.
   [/remov|take|delet|unsub|nicht/, /\b(?:dont|do not|please dont|please do not|never)\b (?:(?:remove|take|delete|unsubscribe|drop) (?:me|us|him|her) (?:off|from|out of)|(?:remove|take|delete|unsubscribe|drop) (?:off|from|out of))\b (?:the |your |our |my |this |that )?(?:[a-z]+ )?(?:list|lists|newsletter|mailing list|mailing|distribution list)\b|\bbitte nicht (?:aus dem|aus der|vom|von der|von dem) (?:[a-z]+ )?(?:verteiler|newsletter|liste|mailingliste|mailverteiler) (?:nehmen|abmelden|austragen|streichen|loeschen|entfernen)\b/g],
+  // A family member taken off an account ("Remove my son from the account, he has his own now", "Tochter aus dem Vertrag
+  // entfernen"): a person removed from a contract, not the customer from contact.
+  [/\b(?:son|daughter|husband|wife|partner|child|kid|mother|father|sohn|tochter|ehemann|ehefrau|kind|mutter|vater)\b/, /\b(?:remov[a-z]*|take|taken|delete|deleted|entfern[a-z]*|austragen|ausgetragen|nehmen|genommen) (?:my |his |her |their |our |the |meinen |meine |seinen |seine |ihren |ihre |den |die )?(?:son|daughter|husband|wife|partner|child|kid|mother|father|sohn|tochter|ehemann|ehefrau|kind|mutter|vater) (?:from|off|aus) (?:the |his |her |my |our |dem |der |seinem |ihrem )?(?:account|plan|contract|policy|konto|vertrag|tarif)\b|\b(?:son|daughter|husband|wife|partner|child|kid|mother|father|sohn|tochter|ehemann|ehefrau|kind|mutter|vater) (?:from|off|aus) (?:the |his |her |my |our |dem |der |seinem |ihrem )?(?:account|plan|contract|policy|konto|vertrag|tarif) (?:entfern[a-z]*|austragen|ausgetragen|nehmen|genommen|removed|taken)\b/g],
+  // An online login deleted with the contract kept ("Online account deleted at customer request, policy remains active").
+  /\b(?:online|web|app|portal|kundenportal|login|self service) ?(?:account|konto|zugang|profile|profil) (?:[a-z]+ ){0,2}(?:deleted|closed|removed|geloescht|entfernt|geschlossen)\b/g,
+  // A product not as advertised ("Leistung entspricht nicht der Werbung"): a complaint about a promise, not about advertising.
+  /\b(?:entspricht|entsprach|entsprechen) nicht (?:der|dem|den) (?:werbung|werbeversprechen|beworbenen|angebot|beschreibung)\b/g,
+  // An unsubscribe or opt-out made by mistake ("Abmeldung vom Newsletter war ein Versehen, Kd. will ihn wieder erhalten").
+  /\b(?:abmeldung|austragung|opt ?out|unsubscribe|unsubscription)\b (?:[a-z]+ ){0,3}(?:war|was) (?:ein |a |an )?(?:versehen|irrtum|fehler|mistake|error|accident)\b/g,
+  // A question whether one can unsubscribe, with the customer undecided ("Kunde fragt, ob man Werbung abbestellen kann – will
+  // es sich aber noch überlegen", "asked if he can unsubscribe, will think about it"); the undecided word may stand in another
+  // clause, so the gate asks the whole text.
+  [/ueberleg|think|undecided|unentschlossen|unsure|unsicher/, /\b(?:fragt[a-z]*|gefragt|wollte wissen|will wissen|asked|asks|wanted to know) (?:, )?(?:ob|wie|if|whether|how) (?:man|er|sie|ich|wir|one|he|she|they|i|we|you) (?:[a-z]+ ){0,3}(?:abbestellen|abmelden|austragen|widersprechen|unsubscribe|opt out|object)(?: (?:kann|koennte|darf|can|could|may))?\b/g],
   // The customer deleted an account of their own: no request to us.
   // Another service's account too, in any tense ("Kd. löscht sein Facebook-Konto", "she is deleting her Instagram account").
   /\b(?:customer|cust|kunde|kundin|he|she|er|sie)\b (?:has |hat |is |ist |will )?(?:deleted|deletes|deleting|geloescht|loescht|loeschte)\b (?:his|her|their|sein|seinen|sein|ihr|ihren) (?:[a-z]+ )?(?:account|konto|app|profil|profile)\b|\b(?:customer|cust|kunde|kundin|er|sie)\b (?:hat|hatte) (?:sein|seinen|ihr|ihren) (?:[a-z]+ )?(?:konto|profil|account) (?:[a-z]+ )?geloescht\b/g,
