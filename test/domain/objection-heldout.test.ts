@@ -108,7 +108,7 @@ describe.each(['J', 'K', 'L', 'T4'])('near misses and German objections of set %
  * for an objection.
  */
 function describeTunedSet(file: string): void {
-  describe(`set ${file.slice(-5, -4)} (${file})`, () => {
+  describe(`set ${file.replace(/^.*-([A-Z][0-9]*)\.csv$/, "$1")} (${file})`, () => {
     const rows = parse(readFileSync(new URL(`./heldout/${file}`, import.meta.url)), { columns: true }) as (Labelled & { kind: string })[];
     const found = (r: Labelled): boolean => findObjectionPhrase(r.text) !== undefined;
 
