@@ -46,8 +46,10 @@ describe.each(SETS.map((set) => `objections-2026-12-05-${set}.csv`))('%s', (name
 });
 
 // All fifteen sets together, just below what the shipped detector reaches on them (2026-12-06,
-// after tuning on L and T4: 2,669 of 2,669 objections, 0 of 3,331 ordinary texts): at most one miss
-// and one false objection.
+// after tuning on L and T4: 2,669 of 2,669 objections, 0 of 3,331 ordinary texts): at most one miss.
+// Their texts without an objection (near misses and ordinary reasons, not told apart in these sets):
+// at most 0.2 % (6 of 3,331) since the model alone blocks from log-odds 0.75 instead of 1.5 — recall
+// first, chosen by cross-validation (docs/objections-accuracy.md); 5 at that change.
 describe('sets A–L, T2, T3 and T4 together', () => {
   const rows = SETS.flatMap((set) => load(`objections-2026-12-05-${set}.csv`));
 
@@ -58,11 +60,11 @@ describe('sets A–L, T2, T3 and T4 together', () => {
     expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(1);
   });
 
-  it('mistakes at most one of 3,331 ordinary texts for an objection', () => {
+  it('mistakes at most 6 of 3,331 texts without an objection for one (0.2 %)', () => {
     const ordinary = rows.filter((r) => r.objection === 'no');
     expect(ordinary.length).toBe(3331);
     const wrong = ordinary.filter((r) => findObjectionPhrase(r.text) !== undefined).map((r) => `${r.text} <= ${findObjectionPhrase(r.text)}`);
-    expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(1);
+    expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(6);
   });
 });
 

@@ -592,9 +592,12 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   // Nothing arrives any more ("Seit der Umstellung kommen keine E-Mails mehr an"), calls no longer possible ("Keine Anrufe mehr
   // möglich – Handy gestohlen"): a fault, not a wish.
   /\b(?:kommen|kommt|kam|kamen|gehen|geht|ging|gingen)\b (?:[a-z]+ ){0,2}(?:kein|keine|keinen|nicht|nichts) (?:[a-z]+ ){0,3}?(?:mehr )?(?:an|bei mir an|durch|raus)\b/g,
-  /\b(?:kein|keine|keinen|no)\b (?:[a-z]+ )?(?:anrufe?|calls?|e ?mails?|mails|sms|texts?|kontakt|contact) (?:mehr |more |anymore )?(?:moeglich|possible|machbar|erreichbar)\b/g,
+  /\b(?:kein|keine|keinen|no)\b (?:[a-z]+ )?(?:anrufe?|calls?|e ?mails?|mails|sms|texts?|kontakt|contact) (?:(?:zum|zur|mit|with|to) (?:[a-z]+ )?)?(?:mehr |more |anymore )?(?:moeglich|possible|machbar|erreichbar)\b/g,
   // A feature that does not work ("Can't delete photos from my account gallery", "kann mein Konto nicht löschen").
   /\b(?:cant|cannot|can not|couldnt|could not|unable to|not able to|kann (?:[a-z]+ ){0,3}nicht|konnte (?:[a-z]+ ){0,3}nicht|laesst sich (?:[a-z]+ )?nicht) (?:[a-z]+ ){0,2}(?:delete|remove|erase|unsubscribe|loeschen|entfernen|abmelden|kuendigen)\b/g,
+  // Consent given in a verb ("Kunde hat telefonisch in Werbung per Telefon eingewilligt", "hat der Werbung per E-Mail
+  // zugestimmt"): no "not", "never" or objection between, nothing withdrawn after.
+  [/eingewilligt|zugestimmt/, /\b(?:hat|haben|habe|hatte|hatten) (?:(?!(?:nicht|nie|niemals|kein|keine|keinerlei|keinen|widersp[a-z]*|abgelehnt)\b)[a-z]+ ){0,8}(?:eingewilligt|zugestimmt)\b(?![^]*\b(?:widerr[a-z]*|withdr[a-z]*|revok[a-z]*|zurueckgez[a-z]*|entzogen|nicht mehr|no longer|abgemeldet|aber|jedoch)\b)/g],
   // A registration with a permission beside it ("on the TPS but happy for us to call him").
   /\b(?:tps|mps|robinson ?list[a-z]*|robinsonliste|dnc|do not call (?:list|register)|preference service)\b (?:[a-z]+ ){0,4}(?:but|aber|jedoch|though) (?:[a-z]+ ){0,3}(?:happy|ok|okay|fine|glad|agrees?|agreed|consents?|consented|einverstanden|gerne?|erlaubt|willing|welcome)\b/g,
   // Service papers by another way ("Kontoauszüge nicht mehr per Post, nur noch online", "no more emails with my invoice").
@@ -656,8 +659,10 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   // "Stop calling it unlimited": a name objected to, not a call.
   /\b(?:stop|quit) calling (?:it|that|this|them) (?:an? )?[a-z]+\b/g,
   // Consent on file or confirmed, and no objection to contact ("Einwilligung liegt vor", "double opt-in confirmed",
-  // "hat nichts dagegen, angerufen zu werden", "Werbebriefe stören ihn nicht", "I don't mind getting your emails").
-  /(?<!\b(?:widerr|withdr|revok|revoc|entzug|entzieh|entzog|no|kein|keine|keinerlei|ohne|without)[a-z]* (?:[a-z0-9]+ ){0,3})\b(?:[a-z]*einwilligung[a-z]*|consent|opt ?in|zustimmung)\b (?:(?!(?:widerr|withdr|revok|revoc|zurueckg|entzog|retract|rescind|gekuendigt|cancel)[a-z]*\b|(?:no|not|never|nie|nicht|longer|kein|keine)\b)[a-z0-9]+ ){0,6}(?:liegt vor|liegen vor|vorhanden|erteilt|gegeben|confirmed|bestaetigt|given|granted|on file|received|renewed)\b(?:(?: (?:,|verbally|verbal|orally|muendlich|schriftlich|telefonisch|in writing|in store|in person|im laden|in der filiale|am telefon|on the phone|on (?:the |a )?call|by phone|per|via|by|for|fuer|and|und|or|oder|the|e ?mail|email|mail|sms|texts?|post|phone|telefon|anrufe?|calls?|whatsapp|push|briefe?|letters?))+(?= ,|$))?(?![^]*\b(?:widerr[a-z]*|withdr[a-z]*|revok[a-z]*|zurueckgez[a-z]*|entzogen|no longer|nicht mehr|opt(?:ed|s)? ?out|abgemeldet|unsubscrib[a-z]*)\b)/g,
+  // "hat nichts dagegen, angerufen zu werden", "Werbebriefe stören ihn nicht", "I don't mind getting your emails"). Up to
+  // nine words between consent and its grant, none of them a "no" ("Hat Einwilligung in Werbung per E-Mail und SMS am
+  // Stand erteilt").
+  /(?<!\b(?:widerr|withdr|revok|revoc|entzug|entzieh|entzog|no|kein|keine|keinerlei|ohne|without)[a-z]* (?:[a-z0-9]+ ){0,3})\b(?:[a-z]*einwilligung[a-z]*|consent|opt ?in|zustimmung)\b (?:(?!(?:widerr|withdr|revok|revoc|zurueckg|entzog|retract|rescind|gekuendigt|cancel)[a-z]*\b|(?:no|not|never|nie|nicht|longer|kein|keine)\b)[a-z0-9]+ ){0,9}(?:liegt vor|liegen vor|vorhanden|erteilt|gegeben|confirmed|bestaetigt|given|granted|on file|received|renewed)\b(?:(?: (?:,|verbally|verbal|orally|muendlich|schriftlich|telefonisch|in writing|in store|in person|im laden|in der filiale|am telefon|on the phone|on (?:the |a )?call|by phone|per|via|by|for|fuer|and|und|or|oder|the|e ?mail|email|mail|sms|texts?|post|phone|telefon|anrufe?|calls?|whatsapp|push|briefe?|letters?))+(?= ,|$))?(?![^]*\b(?:widerr[a-z]*|withdr[a-z]*|revok[a-z]*|zurueckgez[a-z]*|entzogen|no longer|nicht mehr|opt(?:ed|s)? ?out|abgemeldet|unsubscrib[a-z]*)\b)/g,
   /\b(?:hat |haben )?(?:ausdruecklich )?nichts dagegen\b(?: (?:, )?(?:[a-z]+ ){0,4}(?:zu werden|zu bekommen|zu erhalten))?|\b(?:dont|doesnt|do not|does not) mind (?:[a-z]+ ){0,3}(?:emails?|calls?|letters?|offers?|newsletters?|texts?|hearing from)\b|\b(?:[a-z]*werb[a-z]*|anrufe|e ?mails|briefe|newsletter|post) (?:[a-z]+ ){0,2}stoer(?:t|en) (?:ihn|sie|mich|uns) (?:nicht|ueberhaupt nicht|gar nicht)\b/g,
   // Mail that lands in spam, an action closed ("how to stop our emails landing in junk", "no further action").
   /\b(?:e ?mails?|mails|newsletters?|nachrichten) (?:[a-z]+ )?(?:landing|landen|landeten|going|gehen|landed|ending up|end up) in (?:the |his |her |my |im |dem )?(?:junk|spam)[a-z]*\b|\bno further action\b|\bkeine weiteren (?:schritte|massnahmen|aktionen)\b/g,
@@ -807,6 +812,21 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   // Another company's opt-out that failed, the reason to come to us ("The opt-out form on BrightNet's website didn't work, that's
   // why he switched to us", "Abmeldeformular der Konkurrenz funktioniert nicht, deshalb zu uns gewechselt"); ours broken stays one.
   [/competitor|konkurren|mitbewerber|wettbewerber|switched to us|zu uns gewechselt|zu uns gekommen|now with us|jetzt bei uns|(?:old|previous|former) provider|(?:alten|frueheren|vorherigen) anbieter/, /(?<!\b(?:your|ihr|ihre|ihren|ihrem|ihrer|euer|eure[nmr]?|our|unser[a-z]*) )\b(?:opt ?out|unsubscrib[a-z]*|abmelde[a-z]*|abmeldungs[a-z]*|abbestell[a-z]*)(?: ?(?:form|formular|link|button|page|seite|option)[a-z]*)?\b(?: (?!(?:your|ihr|ihre|ihrem|ihren|ihrer|eure[mnr]?|eurer|our|unser[a-z]*)\b)[a-z]+){0,5} (?:didnt work|did not work|doesnt work|does not work|not working|broken|failed|funktioniert(?:e)? nicht|ging nicht|kaputt|defekt)\b/g],
+  // Contact missed, not refused ("No contact from sales rep in 6 months", "kein Rückruf vom Berater seit drei Wochen").
+  /\b(?:no|kein|keine|keinen) (?:contact|kontakt|call|calls|anruf|rueckruf|callback|call back|response|antwort|reply) (?:from|vom|von|zum|zur|des|der|by) (?:[a-z]+ ){0,3}(?:in|for|since|seit|within|over|in den letzten|in the last|during) (?:[a-z0-9]+ ){0,2}(?:months?|weeks?|days?|years?|monaten?|wochen?|tagen?|jahren?)\b/g,
+  // Another contact person asked for ("will nicht mehr vom bisherigen Betreuer angerufen werden, bitte anderen
+  // Ansprechpartner zuweisen", "doesn't want to be called by that rep again, please assign a new account manager").
+  [/\b(?:anderen|neuen|andere|neue|another|a different|a new|new) (?:[a-z]+ )?(?:ansprechpartner|betreuer|berater|kundenberater|kundenbetreuer|vertreter|contact person|account manager|rep|representative|advisor|adviser|agent)\b/, /\b(?:nicht mehr|no longer|not|dont|doesnt|do not|does not) (?:want to be )?(?:[a-z]+ ){0,2}(?:vom|von|by|from) (?:[a-z]+ ){0,2}(?:betreuer|berater|vertreter|ansprechpartner|account manager|rep|representative|advisor|adviser|agent)[a-z]* (?:[a-z]+ ){0,2}(?:angerufen|kontaktiert|betreut|besucht|called|contacted|visited|handled)(?: werden| again)?\b/g],
+  // A consent described as valid ("Verified marketing consent – double opt-in confirmed", "gültige Werbeeinwilligung"):
+  // nothing withdrawn after.
+  /(?<!\b(?:no|not|kein|keine|ohne|without|nicht)\b (?:[a-z]+ ){0,2})\b(?:verified|confirmed|valid|bestaetigte|gueltige|vorliegende) (?:[a-z]+ )?(?:consent|[a-z]*einwilligung|opt in|permission)\b(?![^]*\b(?:widerr[a-z]*|withdr[a-z]*|revok[a-z]*|zurueckgez[a-z]*|entzogen|no longer|nicht mehr|opt(?:ed|s)? ?out|abgemeldet|unsubscrib[a-z]*)\b)/g,
+  // Asking to be put on a list ("Kunde möchte wieder in den E-Mail-Verteiler aufgenommen werden", "wants to be added to
+  // the newsletter again"): no "not" before it.
+  [/aufgenommen|eingetragen|angemeldet|added|put back/, /(?<!\b(?:nicht|nie|not|never|longer|kein|keine|dont|doesnt)\b (?:[a-z]+ ){0,4})\b(?:in|auf|zum|zur|into|onto|on|to) (?:den |die |das |the |our |unseren |unsere |ihren |ihre |your )?(?:[a-z]+ ){0,2}(?:verteiler|newsletter|mailingliste|mailing list|email list|e mail list|kontaktliste)[a-z]* (?:[a-z]+ ){0,2}?(?:aufgenommen|eingetragen|angemeldet|added|put back)(?: werden| zu werden)?\b(?![^]*\b(?:widerr[a-z]*|withdr[a-z]*|revok[a-z]*|abgemeldet|ausgetragen|unsubscrib[a-z]*|removed|entfernt)\b)/g],
+  // Money not to be taken ("buchen Sie nichts mehr von meiner Karte ab", "stop charging my card"): a payment, not contact.
+  [/ab\b|abbuch|abzieh|einzieh|charg|debit|bill/, /\b(?:buchen|ziehen) (?:sie )?(?:bitte )?(?:nichts|kein geld|keine beitraege|keine betraege) mehr (?:[a-z]+ ){0,4}ab\b|\bnichts mehr (?:[a-z]+ ){0,3}(?:abbuchen|abziehen|einziehen)\b|\b(?:stop|dont|do not|no more) (?:charging|debiting|billing) (?:me|my (?:card|account|credit card))\b/g],
+  // A product declined ("I do not want that model", "wir wollen den Tarif nicht").
+  /\b(?:do not|dont|did not|didnt|does not|doesnt) want (?:that|this|the|a|an|your new|the new) (?:[a-z]+ )?(?:model|phone|handset|device|tariff|plan|product|upgrade|bundle|package|router|contract|car|version)\b/g,
 ];
 
 /**
@@ -835,7 +855,7 @@ const GLUED = /keine?werbung|keinewerbeanrufe|keinkontakterwuenscht|donot(?:cont
  * first (docs/objections-accuracy.md).
  */
 export const OBJECTION_VETO = -6;
-export const OBJECTION_ALONE = 1.5;
+export const OBJECTION_ALONE = 0.75;
 
 /** The shipped weights, decoded at the first reading (or handed over by the thread that decoded them). */
 let weights: FeatureTable | undefined;
