@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeRecord, encodeRecord, type RecordField } from '../../src/domain/record-codec.js';
+import { decodeRecord, encodeRecord, pack, unpack, type RecordField } from '../../src/domain/record-codec.js';
 import { propertyRuns } from '../support/property.js';
 
 const field: fc.Arbitrary<RecordField> = fc.oneof(
@@ -21,6 +21,15 @@ describe('the compact record codec', () => {
         const back = decodeRecord(encodeRecord(fields));
         expect(back).toHaveLength(fields.length);
         back.forEach((f, i) => expect(Object.is(f, fields[i])).toBe(true));
+      }),
+      propertyRuns(100),
+    );
+  });
+
+  it('gives back the texts of pack() (lengths of many digits too)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 2000 }), fc.constantFrom('', ':', '12:', '0:')), { maxLength: 10 }), (fields) => {
+        expect(unpack(pack(fields))).toEqual(fields);
       }),
       propertyRuns(100),
     );
