@@ -151,6 +151,27 @@ export class SortedSpool {
   }
 
   /**
+   * Hands each record's bytes (its head, `headLen` of them, then its tail) in sorted order to
+   * `visit`, awaiting a promise it returns; then removes the temporary files. The bytes are
+   * valid until `visit` returns (or its promise resolves): no string or object is made per
+   * record, for a reader that copies most of each record somewhere else (campaign's second pass).
+   */
+  async eachBytes(visit: (bytes: Buffer, headLen: number) => Promise<void> | undefined): Promise<void> {
+    const cursor = await this.cursor();
+    try {
+      while (cursor.valid) {
+        const waiting = visit(cursor.bytes, cursor.headLen);
+        if (waiting) await waiting;
+        const more = cursor.advance();
+        if (more) await more;
+      }
+    } finally {
+      await cursor.close();
+      await this.dispose();
+    }
+  }
+
+  /**
    * Writes head + priority (1, 2, …) + tail of every record in order, as bytes; then cleans
    * up. Two output buffers take turns: one is filled while the sink writes the other, and is
    * reused once the sink's promise for it has resolved (fresh memory for every megabyte
