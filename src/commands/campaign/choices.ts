@@ -55,7 +55,7 @@ export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) 
       s.serial?.reset();
       // Retention lists only for a hand-over that can carry drifting customers (clv's phase column).
       const withRetention = s.loaded.setup.playbook.retention !== undefined && opened.mapping.fields.has('phase');
-      return { files: await CampaignFiles.open(s.outDir, s.fmt, true, s.columns, withRetention), spool: new SortedSpool(), counts: emptyCounts() };
+      return { files: await CampaignFiles.open(s.outDir, s.fmt, true, s.columns, withRetention), spool: new SortedSpool(SPOOL_BYTES), counts: emptyCounts() };
     },
     records: {
       module: new URL('./project.js', import.meta.url).href,
@@ -70,6 +70,15 @@ export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) 
     onChunk,
   };
 }
+
+/**
+ * The sort spool's arena: half of SortedSpool's default. Unlike plan's workers, which sort
+ * their own runs, campaign's main thread sorts every record while the workers plan, at the
+ * run's peak of memory; the arena is resident there beside the pieces in flight. At a million
+ * rows: ~140 runs instead of ~70 (judgement: a merge step more per record is cheap; the
+ * merge's read buffers, 64 KiB per run, are needed after the workers are gone).
+ */
+const SPOOL_BYTES = 4 * 1024 * 1024;
 
 /** Spools a customer's record, once the contact history has had its say. */
 function spoolOne({ spool, counts }: ChoicePass, f: CampaignRecord, ledger: ContactLookup, rules: CampaignRules, rows: ListRowFormatter): void {
