@@ -80,10 +80,10 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
   const shared = new SharedContacts();
   let priority = 0;
   // Each record's row is copied from the spool's bytes into its file: only the meta becomes text.
-  await spool.eachBytes((bytes, rowStart) => {
+  await spool.eachBytes((bytes, start, rowStart, end) => {
     priority++;
-    const metaEnd = META_LENGTH + bytes.readUInt32LE(0);
-    const [kind, what, id, plannedChannel, measure, key, track] = unpack(bytes.toString('utf8', META_LENGTH, metaEnd)) as [string, string, string, Channel, string, string?, string?];
+    const metaEnd = start + META_LENGTH + bytes.readUInt32LE(start);
+    const [kind, what, id, plannedChannel, measure, key, track] = unpack(bytes.toString('utf8', start + META_LENGTH, metaEnd)) as [string, string, string, Channel, string, string?, string?];
     const listed = kind === 'L';
     const channel = what as Channel;
     const holder = listed ? shared.holder(key || undefined) : 0;
@@ -99,7 +99,7 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
       if (s.trackContacts) planned.push({ customer_id: id, channel, campaign_date: s.asOf, campaign_id: s.campaignId, measure, outcome: 'contacted' });
       if (s.trackStatus) status.set(id, retention ? `list:retention-${channel}` : `list:${channel}`);
       // Waits when the list's buffer is full: the merge alone never yields to the writes.
-      return files.listedBytes(channel, bytes, metaEnd, rowStart, bytes.length, priority, retention);
+      return files.listedBytes(channel, bytes, metaEnd, rowStart, end, priority, retention);
     }
     counts.excluded[reason as string] = (counts.excluded[reason as string] ?? 0) + 1;
     // A control customer is recorded once, when first held out, not again every week.
@@ -108,7 +108,7 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
     }
     if (s.trackStatus) status.set(id, reason as string);
     // Excluded by the first pass: its excluded.csv row is in the spool; a listed customer the caps or a shared contact left out gets one now.
-    if (!listed) return files.excludedBytes(bytes, metaEnd, rowStart, bytes.length, priority);
+    if (!listed) return files.excludedBytes(bytes, metaEnd, rowStart, end, priority);
     const why = holder > 0 ? sharedContactDetail(channel, holder, s.lang) : messages(s.lang).campaign.overCapacity(channel);
     return files.excluded(id, reason as ExclusionReason, why, priority);
   });
