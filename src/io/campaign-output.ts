@@ -15,7 +15,7 @@ import type { PlannedCustomer } from '../domain/plan/plan.js';
 import { DataError, UsageError } from '../errors.js';
 import type { Playbook } from '../domain/playbook-types.js';
 import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream, type PreparedFile } from './atomic-write.js';
-import { createCsvFormatter, formatCsv, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv/write.js';
+import { ByteBuffer, createCsvFormatter, formatCsv, putString, type ColumnSpec, type CsvFormat, type CsvFormatter } from './csv/write.js';
 import { REJECT_COLUMNS, rejectValues } from './plan/output.js';
 import { checkRunOutputs, type RunOutputs } from './run-outputs.js';
 
@@ -97,6 +97,8 @@ export const EXCLUDED_COLUMNS: readonly ColumnSpec[] = [
   { name: 'detail', kind: 'text' },
   { name: 'priority', kind: 'int' },
 ];
+/** Where excluded.csv's priority column is. */
+const EXCLUDED_PRIORITY_AT = 3;
 
 export const CHANGES_COLUMNS: readonly ColumnSpec[] = [
   { name: 'customer_id', kind: 'text' },
@@ -147,6 +149,14 @@ export class ListRowFormatter {
       return [c, { picks: names.map((n) => all.indexOf(n)), priorityAt: names.indexOf('priority') }];
     })) as Record<Channel, { picks: number[]; priorityAt: number }>;
     this.formatters = Object.fromEntries(CHANNELS.map((c) => [c, createCsvFormatter(chosenListColumns(c, chosen), fmt)])) as Record<Channel, CsvFormatter>;
+    this.excludedFormatter = createCsvFormatter(EXCLUDED_COLUMNS, fmt);
+  }
+
+  private readonly excludedFormatter: CsvFormatter;
+
+  /** An excluded.csv row formatted now, its priority left open (see CampaignFiles.excludedBytes). */
+  excludedAround(customerId: string, reason: ExclusionReason, detail: string): { head: string; tail: string } {
+    return this.excludedFormatter.around([customerId, reason, detail, undefined], EXCLUDED_PRIORITY_AT);
   }
 
   /** The values of listValues() in the order of the columns written. */
@@ -165,19 +175,28 @@ export class ListRowFormatter {
 }
 
 /**
- * Rows are gathered per file into text of this many characters before they are written: the
- * second pass writes single rows into several files from a merge that yields only when a file
- * asks it to wait, and each row written alone was a buffer and a queue entry on the heap until
- * written — with 4 MiB queued per file, `campaign` at a million rows grew its main thread's old
- * generation from 24 to 63 MB in the second pass.
+ * Rows are gathered per file into bytes of this many before they are written: the second pass
+ * writes single rows into several files from a merge that yields only when a file asks it to
+ * wait, and each row written alone was a buffer and a queue entry on the heap until written —
+ * with 4 MiB queued per file, `campaign` at a million rows grew its main thread's old
+ * generation from 24 to 63 MB in the second pass. Bytes, not text: the second pass copies the
+ * rows the first pass formatted straight from the sort spool (listedBytes), with no string
+ * per row on the way.
  */
-const BATCH_CHARS = 1 << 15;
+const BATCH_BYTES = 1 << 15;
 /** Bytes a file queues (batches of rows) before the writer waits for it. */
 const LIST_QUEUE_BYTES = 1 << 18;
 
+interface OpenFile {
+  stream: AtomicWriteStream;
+  formatter: CsvFormatter;
+  /** the rows not handed to the stream yet */
+  batch: ByteBuffer;
+}
+
 /** Temporary files of one run; commit() puts them all in place. */
 export class CampaignFiles {
-  private streams = new Map<string, { stream: AtomicWriteStream; formatter: CsvFormatter; batch: string }>();
+  private streams = new Map<string, OpenFile>();
   private failure: unknown;
   private readonly rows: ListRowFormatter;
   private constructor(private readonly dir: string, private readonly fmt: CsvFormat, private readonly chosen: readonly string[] | undefined) {
@@ -213,7 +232,9 @@ export class CampaignFiles {
     const formatter = createCsvFormatter(columns, this.fmt);
     // A failed write surfaces at commit() as the I/O error it is, instead of crashing the process.
     stream.on('error', (e: unknown) => (this.failure ??= e));
-    this.streams.set(name, { stream, formatter, batch: (this.fmt.bom ? '\ufeff' : '') + formatter.header() });
+    const batch = new ByteBuffer(2 * BATCH_BYTES);
+    putString(batch, (this.fmt.bom ? '\ufeff' : '') + formatter.header());
+    this.streams.set(name, { stream, formatter, batch });
   }
 
   /** Writes a row (listValues order) to a channel's list (the retention list when asked); a promise when the file's buffer is full (await it before the next). */
@@ -235,9 +256,24 @@ export class CampaignFiles {
     return this.put(s, priorityAt < 0 ? head : head + s.formatter.cell(priority, priorityAt) + tail);
   }
 
+  /**
+   * listedAround() for a row whose head and tail are UTF-8 bytes: `bytes[from, headEnd)` and
+   * `bytes[headEnd, end)` (copied before this returns).
+   */
+  listedBytes(channel: Channel, bytes: Buffer, from: number, headEnd: number, end: number, priority: number, retention = false): Promise<void> | undefined {
+    const s = this.streams.get(listFile(channel, retention));
+    return s ? this.putAround(s, bytes, from, headEnd, end, priority, this.rows.layout[channel].priorityAt) : undefined;
+  }
+
   /** Writes a row to excluded.csv; a promise when the file's buffer is full (await it before the next). */
   excluded(customerId: string, reason: ExclusionReason, detail: string, priority: number | undefined): Promise<void> | undefined {
     return this.write('excluded.csv', [customerId, reason, detail, priority]);
+  }
+
+  /** excluded() for a row formatted by ListRowFormatter.excludedAround, as UTF-8 bytes (see listedBytes). */
+  excludedBytes(bytes: Buffer, from: number, headEnd: number, end: number, priority: number): Promise<void> | undefined {
+    const s = this.streams.get('excluded.csv');
+    return s ? this.putAround(s, bytes, from, headEnd, end, priority, EXCLUDED_PRIORITY_AT) : undefined;
   }
 
   /** Writes a rejected input row to rejects.csv (opened withRejects); a promise when the file's buffer is full (await it before the next). */
@@ -251,21 +287,40 @@ export class CampaignFiles {
     return s ? this.put(s, s.formatter.row(values)) : undefined;
   }
 
-  /** Adds a row to the file's batch, written once it holds BATCH_CHARS; a promise when the file's queue is full. */
-  private put(s: { stream: AtomicWriteStream; batch: string }, row: string): Promise<void> | undefined {
-    s.batch += row;
-    if (s.batch.length < BATCH_CHARS) return undefined;
-    const text = s.batch;
-    s.batch = '';
-    return writeOrWait(s.stream, text);
+  /** Adds a row to the file's batch, written once it holds BATCH_BYTES; a promise when the file's queue is full. */
+  private put(s: OpenFile, row: string): Promise<void> | undefined {
+    putString(s.batch, row);
+    return s.batch.at < BATCH_BYTES ? undefined : this.hand(s);
+  }
+
+  /** put() of head + the priority's cell at `priorityAt` (none when it is negative) + tail, from bytes. */
+  private putAround(s: OpenFile, bytes: Buffer, from: number, headEnd: number, end: number, priority: number, priorityAt: number): Promise<void> | undefined {
+    const out = s.batch;
+    // copy(), not set() of a view: no object per row.
+    out.room(end - from);
+    out.at += bytes.copy(out.buf, out.at, from, headEnd);
+    if (priorityAt >= 0) putString(out, s.formatter.cell(priority, priorityAt));
+    out.room(end - headEnd);
+    out.at += bytes.copy(out.buf, out.at, headEnd, end);
+    return out.at < BATCH_BYTES ? undefined : this.hand(s);
+  }
+
+  /** Hands the batch to the stream (its memory goes with it); a promise when the file's queue is full. */
+  private hand(s: OpenFile): Promise<void> | undefined {
+    const { batch } = s;
+    const bytes = batch.buf.subarray(0, batch.at);
+    batch.buf = Buffer.allocUnsafeSlow(2 * BATCH_BYTES);
+    batch.at = 0;
+    return writeOrWait(s.stream, bytes);
   }
 
   /** Writes what every file's batch holds. */
   private flushBatches(): void {
     for (const s of this.streams.values()) {
-      if (s.batch === '') continue;
-      s.stream.write(s.batch);
-      s.batch = '';
+      if (s.batch.at === 0) continue;
+      s.stream.write(s.batch.buf.subarray(0, s.batch.at));
+      s.batch.buf = Buffer.allocUnsafe(0);
+      s.batch.at = 0;
     }
   }
 

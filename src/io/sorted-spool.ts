@@ -151,6 +151,29 @@ export class SortedSpool {
   }
 
   /**
+   * Hands each record in sorted order to `visit` as a place in a buffer — its head is
+   * `bytes[start, headEnd)`, its tail `bytes[headEnd, end)` — awaiting a promise `visit`
+   * returns; then removes the temporary files. The bytes stay as they are until `visit`
+   * returns (or its promise resolves): no string, view or other object is made per record,
+   * for a reader that copies most of each record somewhere else (campaign's second pass).
+   */
+  async eachBytes(visit: (bytes: Buffer, start: number, headEnd: number, end: number) => Promise<void> | undefined): Promise<void> {
+    const cursor = await this.cursor();
+    try {
+      while (cursor.valid) {
+        const start = cursor.recordStart;
+        const waiting = visit(cursor.source, start, start + cursor.headLen, cursor.recordEnd);
+        if (waiting) await waiting;
+        const more = cursor.advance();
+        if (more) await more;
+      }
+    } finally {
+      await cursor.close();
+      await this.dispose();
+    }
+  }
+
+  /**
    * Writes head + priority (1, 2, …) + tail of every record in order, as bytes; then cleans
    * up. Two output buffers take turns: one is filled while the sink writes the other, and is
    * reused once the sink's promise for it has resolved (fresh memory for every megabyte
@@ -411,8 +434,10 @@ class RunReader {
   private eof = false;
   private need = 0;
   readonly keys: SpoolRecord = { rank: 0, key: 0, tie: 0, head: '', tail: '' };
-  /** the current record's head and tail bytes: valid until next() */
-  bytes: Buffer = Buffer.alloc(0);
+  /** the current record's head and tail: bytes [recordStart, recordEnd) of source, valid until next() (no view made per record) */
+  source: Buffer = this.buf;
+  recordStart = 0;
+  recordEnd = 0;
   headLen = 0;
   private position: number;
   /** the file offset of buf[0] */
@@ -459,7 +484,9 @@ class RunReader {
       this.keys.key = this.buf.readDoubleLE(p + 8);
       this.keys.tie = this.buf.readUInt32LE(p + 16);
       this.headLen = headLen;
-      this.bytes = this.buf.subarray(p + RECORD_HEADER, p + size);
+      this.source = this.buf;
+      this.recordStart = p + RECORD_HEADER;
+      this.recordEnd = p + size;
       return true;
     }
   }
@@ -500,7 +527,12 @@ function before(a: SpoolRecord, b: SpoolRecord): boolean {
 interface Cursor {
   valid: boolean;
   keys: SpoolRecord;
-  bytes: Buffer;
+  /** the record's head and tail: bytes [recordStart, recordEnd) of source */
+  source: Buffer;
+  recordStart: number;
+  recordEnd: number;
+  /** the same bytes as a view of their own */
+  readonly bytes: Buffer;
   headLen: number;
   advance(): Promise<void> | undefined;
   close(): Promise<void>;
@@ -509,15 +541,21 @@ interface Cursor {
 class ArenaCursor implements Cursor {
   valid = false;
   keys: SpoolRecord = { rank: 0, key: 0, tie: 0, head: '', tail: '' };
-  bytes: Buffer = Buffer.alloc(0);
+  recordStart = 0;
+  recordEnd = 0;
   headLen = 0;
   private at = -1;
   constructor(
-    private readonly arena: Buffer,
+    readonly source: Buffer,
     private readonly order: Uint32Array,
     private readonly spool: SortedSpool,
   ) {
     this.advance();
+  }
+
+  /** The record's bytes as a view of their own (made on request only). */
+  get bytes(): Buffer {
+    return this.source.subarray(this.recordStart, this.recordEnd);
   }
 
   advance(): undefined {
@@ -528,9 +566,9 @@ class ArenaCursor implements Cursor {
     this.keys.rank = s.rank[i] as number;
     this.keys.key = s.key[i] as number;
     this.keys.tie = s.tie[i] as number;
-    const from = s.offset[i] as number;
+    this.recordStart = s.offset[i] as number;
     this.headLen = s.headLen[i] as number;
-    this.bytes = this.arena.subarray(from, from + this.headLen + (s.tailLen[i] as number));
+    this.recordEnd = this.recordStart + this.headLen + (s.tailLen[i] as number);
     return undefined;
   }
 
@@ -541,12 +579,19 @@ class ArenaCursor implements Cursor {
 class MergeCursor implements Cursor {
   valid = false;
   keys: SpoolRecord = { rank: 0, key: 0, tie: 0, head: '', tail: '' };
-  bytes: Buffer = Buffer.alloc(0);
+  source: Buffer = Buffer.alloc(0);
+  recordStart = 0;
+  recordEnd = 0;
   headLen = 0;
   private constructor(
     private readonly fds: number[],
     private readonly heap: RunReader[],
   ) {}
+
+  /** The record's bytes as a view of their own (made on request only). */
+  get bytes(): Buffer {
+    return this.source.subarray(this.recordStart, this.recordEnd);
+  }
 
   static async open(runs: RunExtent[], skipped: ReadonlyMap<string, ReadonlySet<number>>): Promise<MergeCursor> {
     const fds = new Map<string, number>();
@@ -586,7 +631,9 @@ class MergeCursor implements Cursor {
     this.valid = best !== undefined;
     if (best === undefined) return;
     this.keys = best.keys;
-    this.bytes = best.bytes;
+    this.source = best.source;
+    this.recordStart = best.recordStart;
+    this.recordEnd = best.recordEnd;
     this.headLen = best.headLen;
   }
 }

@@ -10,22 +10,54 @@ import type { EpochDay } from '../../domain/types.js';
 import { measureMarks } from '../../domain/campaign/test-offers.js';
 import { messages, type Lang } from '../../domain/catalogue/index.js';
 import { pack, unpack } from '../../domain/record-codec.js';
-import type { CampaignFiles } from '../../io/campaign-output.js';
+import type { CampaignFiles, ListRowFormatter } from '../../io/campaign-output.js';
+import { putString } from '../../io/csv/write.js';
 import type { SortedSpool } from '../../io/sorted-spool.js';
 import type { CampaignCounts } from './summary.js';
 
 /**
- * What the first pass stores per customer in the sort spool, as text: length-prefixed fields
- * (`<length>:<text>` each, so no character of the data needs escaping), the list row already
- * formatted around its priority. JSON cost ~4 s per million customers to write and read.
- * list: L, channel, id, planned channel, measure, row head, row tail, shared-contact key, R for the retention list;
- * excluded: E, reason, id, planned channel, measure, detail.
+ * What the first pass stores per customer in the sort spool: what the second pass decides by
+ * (`meta`, length-prefixed fields — `<length>:<text>` each, so no character of the data needs
+ * escaping; JSON cost ~4 s per million customers to write and read) and the row it writes,
+ * formatted around its priority (`head`, `tail`): the list row of a listed customer, the
+ * excluded.csv row of an excluded one.
+ * meta of a listed customer: L, channel, id, planned channel, measure, shared-contact key, R for the retention list;
+ * of an excluded one: E, reason, id, planned channel, measure.
  */
-export function spoolChoice(choice: CampaignChoice, id: string, plannedChannel: Channel | '', measure: string, row?: { head: string; tail: string }, retention = false): string {
-  return choice.kind === 'list'
-    ? pack(['L', choice.channel, id, plannedChannel, measure, row?.head ?? '', row?.tail ?? '', sharedContactKey(choice.channel, choice.contact) ?? '', retention ? 'R' : ''])
-    : pack(['E', choice.reason, id, plannedChannel, measure, choice.detail]);
+export interface SpoolParts {
+  meta: string;
+  head: string;
+  tail: string;
 }
+
+/** A customer's choice as the spool stores it (see SpoolParts). */
+export function spoolChoice(choice: CampaignChoice, id: string, plannedChannel: Channel | '', measure: string, rows: ListRowFormatter, row?: { head: string; tail: string }, retention = false): SpoolParts {
+  if (choice.kind === 'list') {
+    return { meta: pack(['L', choice.channel, id, plannedChannel, measure, sharedContactKey(choice.channel, choice.contact) ?? '', retention ? 'R' : '']), head: row?.head ?? '', tail: row?.tail ?? '' };
+  }
+  const excluded = rows.excludedAround(id, choice.reason, choice.detail);
+  return { meta: pack(['E', choice.reason, id, plannedChannel, measure]), head: excluded.head, tail: excluded.tail };
+}
+
+/**
+ * Adds a customer's parts to the spool as one record: its head is the meta's length in bytes
+ * (u32, little-endian), the meta and the row's head; its tail the row's tail — so that the
+ * second pass reads the meta alone as text and copies the row's bytes into the file as they
+ * are (distributeInPriorityOrder).
+ */
+export function spoolParts(spool: SortedSpool, rank: number, key: number, tie: number, meta: string, head: string, tail: string): void {
+  // UTF-8 needs at most 3 bytes per UTF-16 unit.
+  const out = spool.begin(META_LENGTH + 3 * (meta.length + head.length + tail.length));
+  const lengthAt = out.at;
+  out.at += META_LENGTH;
+  putString(out, meta);
+  out.buf.writeUInt32LE(out.at - lengthAt - META_LENGTH, lengthAt);
+  putString(out, head);
+  const headEnd = out.at;
+  putString(out, tail);
+  spool.end(rank, key, tie, headEnd);
+}
+const META_LENGTH = 4;
 
 export interface DistributeSettings {
   asOf: EpochDay;
@@ -47,38 +79,38 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
   const capacity = new CapacityCounter(s.caps);
   const shared = new SharedContacts();
   let priority = 0;
-  for await (const rec of spool.sorted()) {
+  // Each record's row is copied from the spool's bytes into its file: only the meta becomes text.
+  await spool.eachBytes((bytes, start, rowStart, end) => {
     priority++;
-    const [kind, what, id, plannedChannel, measure, a, b, key, track] = unpack(rec.head) as [string, string, string, Channel, string, string, string, string, string?];
+    const metaEnd = start + META_LENGTH + bytes.readUInt32LE(start);
+    const [kind, what, id, plannedChannel, measure, key, track] = unpack(bytes.toString('utf8', start + META_LENGTH, metaEnd)) as [string, string, string, Channel, string, string?, string?];
     const listed = kind === 'L';
     const channel = what as Channel;
     const holder = listed ? shared.holder(key || undefined) : 0;
     const reason: ExclusionReason | undefined = !listed ? (what as ExclusionReason) : holder > 0 ? 'shared_contact' : capacity.take(channel) ? undefined : 'over_capacity';
     if (listed && reason === undefined) {
       shared.claim(key || undefined, priority);
-      // Waits when the list's buffer is full: the merge alone never yields to the writes.
       // Capacity, shared contacts and the ledger are one for both tracks: only the file differs.
       const retention = track === 'R';
-      const full = files.listedAround(channel, a, priority, b, retention);
-      if (full) await full;
       (retention ? counts.retention : counts.lists)[channel]++;
       const marks = measureMarks(measure);
       if (marks.offerRandomised) counts.randomised++;
       if (marks.channelRandomised) counts.randomisedChannels++;
       if (s.trackContacts) planned.push({ customer_id: id, channel, campaign_date: s.asOf, campaign_id: s.campaignId, measure, outcome: 'contacted' });
       if (s.trackStatus) status.set(id, retention ? `list:retention-${channel}` : `list:${channel}`);
-      continue;
+      // Waits when the list's buffer is full: the merge alone never yields to the writes.
+      return files.listedBytes(channel, bytes, metaEnd, rowStart, end, priority, retention);
     }
-    const why = !listed ? a : holder > 0 ? sharedContactDetail(channel, holder, s.lang) : messages(s.lang).campaign.overCapacity(channel);
-    const full = files.excluded(id, reason as ExclusionReason, why, priority);
-    if (full) await full;
     counts.excluded[reason as string] = (counts.excluded[reason as string] ?? 0) + 1;
     // A control customer is recorded once, when first held out, not again every week.
-    const heldOutBefore = s.ledger.heldOutBefore(id);
-    if (s.trackContacts && reason === 'control' && !heldOutBefore) {
+    if (s.trackContacts && reason === 'control' && !s.ledger.heldOutBefore(id)) {
       planned.push({ customer_id: id, channel: plannedChannel, campaign_date: s.asOf, campaign_id: s.campaignId, measure, outcome: 'control' });
     }
     if (s.trackStatus) status.set(id, reason as string);
-  }
+    // Excluded by the first pass: its excluded.csv row is in the spool; a listed customer the caps or a shared contact left out gets one now.
+    if (!listed) return files.excludedBytes(bytes, metaEnd, rowStart, end, priority);
+    const why = holder > 0 ? sharedContactDetail(channel, holder, s.lang) : messages(s.lang).campaign.overCapacity(channel);
+    return files.excluded(id, reason as ExclusionReason, why, priority);
+  });
   return { planned, status };
 }

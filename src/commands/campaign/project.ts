@@ -14,7 +14,7 @@ import { ListRowFormatter, listTexts, listValues } from '../../io/campaign-outpu
 import type { CsvFormat } from '../../io/csv/write.js';
 import type { Projection } from '../../engine/index.js';
 import type { SerialGuard } from './serial.js';
-import { spoolChoice } from './distribute.js';
+import { spoolChoice, type SpoolParts } from './distribute.js';
 
 /** What a projection is made with (sent to worker threads: plain data only). */
 export interface CampaignProjectionOptions {
@@ -33,11 +33,11 @@ export interface CampaignExtras {
 
 /**
  * The fields of a customer's record: rank, key and tie of the priority order, whether the
- * choice carries warnings, the spool record (the choice once the history allows a contact),
- * and whether the contact history decides first — then the customer id, the planned channel
- * and the measure the exclusion record names.
+ * choice carries warnings, the spool record (the choice once the history allows a contact:
+ * SpoolParts' meta, head and tail), and whether the contact history decides first — then the
+ * customer id, the planned channel and the measure the exclusion record names.
  */
-export type CampaignRecord = [rank: number, key: number, tie: number, warned: boolean, record: string, history: boolean, id?: string, plannedChannel?: Channel | '', measure?: string];
+export type CampaignRecord = [rank: number, key: number, tie: number, warned: boolean, meta: string, head: string, tail: string, history: boolean, id?: string, plannedChannel?: Channel | '', measure?: string];
 
 /** The projection of campaign's first pass (see the module's comment). */
 export function createProjection(o: CampaignProjectionOptions, setup: PlanSetup, extras: CampaignExtras = {}): Projection {
@@ -52,20 +52,20 @@ export function createProjection(o: CampaignProjectionOptions, setup: PlanSetup,
     const choice = before.kind === 'history' ? before.next : before;
     const retention = p.track === 'retention';
     const record = spoolRecord(p, choice, retention, rules, rows, texts, lang);
-    const out: CampaignRecord = [DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, choice.warnings.length > 0, record, before.kind === 'history'];
+    const out: CampaignRecord = [DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, choice.warnings.length > 0, record.meta, record.head, record.tail, before.kind === 'history'];
     if (before.kind === 'history') out.push(p.row.customer_id, p.channel ?? '', measureOf(p, retention, undefined));
     return out satisfies RecordField[];
   };
 }
 
-function spoolRecord(p: PlannedCustomer, planned: CampaignChoice, retention: boolean, rules: CampaignProjectionOptions['rules'], rows: ListRowFormatter, texts: ReturnType<typeof listTexts>, lang: PlanSetup['lang']): string {
+function spoolRecord(p: PlannedCustomer, planned: CampaignChoice, retention: boolean, rules: CampaignProjectionOptions['rules'], rows: ListRowFormatter, texts: ReturnType<typeof listTexts>, lang: PlanSetup['lang']): SpoolParts {
   // A listed win-back customer in a test share gets a channel and/or an offer drawn at random; the priority stays the plan's.
   const drawn = planned.kind === 'list' && !retention ? randomisedAction(p, planned.channel, rules) : undefined;
   const choice: CampaignChoice = drawn && planned.kind === 'list' ? { ...planned, channel: drawn.channel } : planned;
   const listed = drawn?.listed;
   const shown = listed ?? p;
   const row = choice.kind === 'list' ? rows.around(choice.channel, listValues(shown, choice.channel, 0, choice.contact, texts, lang, drawn?.offerRandomised === true)) : undefined;
-  return spoolChoice(choice, p.row.customer_id, p.channel ?? '', measureOf(p, retention, listed, drawn), row, retention);
+  return spoolChoice(choice, p.row.customer_id, p.channel ?? '', measureOf(p, retention, listed, drawn), rows, row, retention);
 }
 
 /** The ledger's measure says the track: a retention contact is never taken for a win-back one. */

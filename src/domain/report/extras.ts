@@ -63,36 +63,38 @@ export function createExtras(opts: ExtrasOptions): ReportExtras {
 export function addExtras(x: ReportExtras, item: ReportItem): void {
   const stake = Math.round((item.value_at_stake ?? 0) * 100);
   const ev = Math.round((item.expected_value ?? 0) * 100);
-  const put = (s: FunnelStep) => {
-    s.count++;
-    s.value_at_stake += stake;
-    s.expected_value += ev;
-  };
   x.funnel.lost.count++;
   x.funnel.lost.value_at_stake += stake;
   // Worth winning back: valued above the threshold, whether or not a channel may be used.
   if (item.decision === 'win_back' || item.decision === 'no_channel') {
-    put(x.funnel.worth);
+    put(x.funnel.worth, stake, ev);
     if (item.decision === 'no_channel' || item.blocked !== null) {
       const why = item.decision === 'no_channel' ? `no_channel${item.blocked ? `:${item.blocked}` : ''}` : item.blocked as string;
       x.unreachable.set(why, (x.unreachable.get(why) ?? 0) + 1);
     } else {
-      put(x.funnel.contactable);
-      if (item.contact_from !== null && item.contact_from <= x.opts.periodEnd) put(x.funnel.due);
+      put(x.funnel.contactable, stake, ev);
+      if (item.contact_from !== null && item.contact_from <= x.opts.periodEnd) put(x.funnel.due, stake, ev);
     }
   }
-  if (item.decision === 'win_back' && item.expected_value !== null) x.byValue.offer({ id: item.customer_id, score: item.expected_value, item, why: [] });
+  if (item.decision === 'win_back' && item.expected_value !== null && x.byValue.admits(item.customer_id, item.expected_value)) x.byValue.offer({ id: item.customer_id, score: item.expected_value, item, why: [] });
   if (item.monthly_revenue !== null && item.monthly_revenue > 0) {
     let r = x.revenue.get(item.segment);
     if (r === undefined) x.revenue.set(item.segment, (r = { bins: new Array<number>(REVENUE_BINS).fill(0), count: 0, top: new TopHeap<Candidate>(MAX_LISTED_IMPLAUSIBLE) }));
     r.count++;
     (r.bins[revenueBin(item.monthly_revenue)] as number)++;
-    r.top.offer({ id: item.customer_id, score: item.monthly_revenue, item, why: [] });
+    if (r.top.admits(item.customer_id, item.monthly_revenue)) r.top.offer({ id: item.customer_id, score: item.monthly_revenue, item, why: [] });
   }
   if (item.implausible.length > 0) {
     x.flaggedCount++;
     x.flagged.offer({ id: item.customer_id, score: item.expected_value ?? 0, item, why: item.implausible });
   }
+}
+
+// A function of the module, not a closure made per customer.
+function put(s: FunnelStep, stake: number, ev: number): void {
+  s.count++;
+  s.value_at_stake += stake;
+  s.expected_value += ev;
 }
 
 function revenueBin(v: number): number {

@@ -110,41 +110,44 @@ export function addToReport(acc: ReportAccumulator, item: ReportItem): void {
   const ev = winBack ? Math.round((item.expected_value ?? 0) * 100) : 0;
   const contact = winBack ? Math.round((item.contact_cost ?? 0) * 100) : 0;
   const incentive = winBack ? Math.round((item.incentive_cost ?? 0) * 100) : 0;
-  const add = (s: MoneySums) => {
-    s.count++;
-    s.value_at_stake += stake;
-    if (winBack) {
-      s.win_back++;
-      s.expected_value += ev;
-    }
-  };
-  const addMoney = (s: PlanMoneySums) => {
-    add(s);
-    if (winBack) {
-      s.value_at_stake_win_back += stake;
-      s.contact_cost += contact;
-      s.incentive_cost += incentive;
-    }
-  };
   acc.decisions[item.decision]++;
   if (!acc.reasons.has(item.reason_code)) acc.reasons.set(item.reason_code, sums());
-  addMoney(acc.reasons.get(item.reason_code) as PlanMoneySums);
-  addMoney(managerSums(acc, item.account_manager));
-  addMoney(regionSums(acc, item.region));
+  addMoney(acc.reasons.get(item.reason_code) as PlanMoneySums, winBack, stake, ev, contact, incentive);
+  addMoney(managerSums(acc, item.account_manager), winBack, stake, ev, contact, incentive);
+  addMoney(regionSums(acc, item.region), winBack, stake, ev, contact, incentive);
   const segment = acc.segments[item.segment];
-  addMoney(segment);
+  addMoney(segment, winBack, stake, ev, contact, incentive);
   // add() already counted win_back (a key MoneySums and the decision counts share)
   if (item.decision !== 'win_back') segment[item.decision]++;
-  add(acc.paths[item.path]);
-  add(acc.phases[item.phase]);
+  add(acc.paths[item.path], winBack, stake, ev);
+  add(acc.phases[item.phase], winBack, stake, ev);
   acc.complaints[item.complaints]++;
   acc.competitor[item.competitor_known ? 'known' : 'unknown']++;
-  addMoney(acc.totals);
+  addMoney(acc.totals, winBack, stake, ev, contact, incentive);
   addExtras(acc.extra, item);
   addValue(acc, item, winBack);
   if (winBack) addWinBack(acc, item);
   if (item.reason_code === 'unknown') acc.unknownReasons++;
   if (item.default_margin) acc.defaultMargins++;
+}
+
+// Functions of the module, not closures made per customer: addToReport runs a million times.
+function add(s: MoneySums, winBack: boolean, stake: number, ev: number): void {
+  s.count++;
+  s.value_at_stake += stake;
+  if (winBack) {
+    s.win_back++;
+    s.expected_value += ev;
+  }
+}
+
+function addMoney(s: PlanMoneySums, winBack: boolean, stake: number, ev: number, contact: number, incentive: number): void {
+  add(s, winBack, stake, ev);
+  if (winBack) {
+    s.value_at_stake_win_back += stake;
+    s.contact_cost += contact;
+    s.incentive_cost += incentive;
+  }
 }
 
 function managerSums(acc: ReportAccumulator, name: string): PlanMoneySums {
@@ -181,7 +184,7 @@ function addWinBack(acc: ReportAccumulator, item: ReportItem): void {
     if (week >= 0 && week < CALENDAR_WEEKS) (acc.weeks[week] as ChannelCounts)[item.channel]++;
     else acc.calendarLater++;
   }
-  if (item.expected_value !== null) acc.top.offer({ id: item.customer_id, score: item.expected_value, item });
+  if (item.expected_value !== null && acc.top.admits(item.customer_id, item.expected_value)) acc.top.offer({ id: item.customer_id, score: item.expected_value, item });
   if (item.blocked !== null) acc.blocked.set(item.blocked, (acc.blocked.get(item.blocked) ?? 0) + 1);
 }
 

@@ -19,6 +19,19 @@ export class TopHeap<T extends Ranked> {
   private readonly heap: T[] = [];
   constructor(private readonly capacity: number) {}
 
+  /**
+   * Whether an item of this id and score would stay if offered: a caller that makes the item
+   * only then leaves no garbage for the many that would not (report: three a customer).
+   */
+  admits(id: string, score: number): boolean {
+    const h = this.heap;
+    if (this.capacity <= 0) return false;
+    if (h.length < this.capacity) return true;
+    // ranksAbove() of the item against the weakest kept one, without making the item.
+    const weakest = h[0] as T;
+    return score > weakest.score || (score === weakest.score && id < weakest.id);
+  }
+
   /** Offers one item; it stays only if it ranks among the best `capacity`. */
   offer(item: T): void {
     const h = this.heap;
