@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DEFAULT_MODEL_CONFIG as CONFIG } from '../../src/domain/defaults.js';
 import type { ModelConfig } from '../../src/domain/defaults.js';
 import { customerLifetimeFactor, discountToAsOf, firstLifetime, reacquisitionProbability, scaledRetention, secondLifetimeValue } from '../../src/domain/value/value.js';
-import { evaluateCustomer, priorityOrder } from '../../src/domain/value/decision.js';
+import { belowThreshold, evaluateCustomer, priorityOrder } from '../../src/domain/value/decision.js';
 import type { EvaluateInput } from '../../src/domain/value/types.js';
 import type { CustomerRow } from '../../src/domain/types.js';
 import type { ReasonEntry } from '../../src/domain/playbook-types.js';
@@ -467,5 +467,35 @@ describe('the decision in cents', () => {
     expect(tiny.decisionReason).toMatch(/^expected value €0 ≤ threshold €0$/);
     const cent = evaluate(r, PRICE, { channelCosts: { ...CHANNEL_COSTS, phone: ev0 - 0.01 } });
     expect(cent.decision).toBe('win_back');
+  });
+});
+
+describe('belowThreshold (the expected value in cents against the threshold)', () => {
+  // Values and thresholds around cents, whole units, 2^52 and the exponent notation of toFixed (≥ 1e21).
+  const value = fc.oneof(
+    fc.double(),
+    fc.double({ min: -1e6, max: 1e6 }),
+    fc.integer({ min: -1_000_000, max: 1_000_000 }).map((c) => c / 100),
+    fc.tuple(fc.integer({ min: -100_000, max: 100_000 }), fc.constantFrom(0, 0.005, -0.005, 0.0049999, 1, -1, 1.005)).map(([c, d]) => c / 100 + d),
+    fc.constantFrom(0, -0, 0.005, -0.005, 1, -1, 1.005, 2 ** 52, 2 ** 52 + 1, 2 ** 53, 1e21, -1e21, Number.MAX_VALUE, Infinity, -Infinity, NaN),
+  );
+  it('answers Number(ev.toFixed(2)) <= threshold for any value and threshold', () => {
+    fc.assert(
+      fc.property(value, value, (ev, t) => {
+        const threshold = Math.max(0, t);
+        expect(belowThreshold(ev, threshold)).toBe(Number(ev.toFixed(2)) <= threshold);
+      }),
+      propertyRuns(2000),
+    );
+  });
+  it('near the threshold as well: a value a little above or below it', () => {
+    fc.assert(
+      fc.property(value, fc.double({ min: -1.5, max: 1.5, noNaN: true }), (t, delta) => {
+        const threshold = Math.max(0, t);
+        const ev = threshold + delta;
+        expect(belowThreshold(ev, threshold)).toBe(Number(ev.toFixed(2)) <= threshold);
+      }),
+      propertyRuns(2000),
+    );
   });
 });

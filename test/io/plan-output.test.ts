@@ -33,6 +33,8 @@ const number = fc.oneof(
   fc.double({ min: -1e6, max: 1e6 }),
   fc.double({ min: -1, max: 1 }),
   fc.tuple(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.constantFrom(0, 0.00005, -0.00005, 0.005)).map(([n, half]) => n / 10_000 + half),
+  // either side of the 32-bit integer path (2^31 − 1 hundredths and ten-thousandths)
+  fc.constantFrom(21_474_836.47, 21_474_836.475, 21_474_836.48, -21_474_836.47, -21_474_836.48, 214_748.3647, 214_748.36475, 214_748.3648, 999_999.99, 99_999.9999),
   fc.constantFrom(0, -0, 0.5, -0.5, 0.00005, -0.00005, 0.0049999, 9.995, 99.995, 1e15, 9.007199254740991e11, 9.007199254740993e11, 1e21, -1e21, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, NaN, Infinity, -Infinity),
 );
 

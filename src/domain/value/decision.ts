@@ -204,9 +204,21 @@ function decide(input: EvaluateInput, monthlyMargin: number, ev: number, channel
   // Decided on the expected value as plan.csv shows it (cents): €0.004 is not worth a contact.
   // Whatever the threshold, a contact that adds nothing over no contact is never made.
   const threshold = Math.max(0, config.decisionThreshold);
-  if (Number(ev.toFixed(2)) <= threshold) return decidedBy('let_go', { key: 'belowThreshold', args: [money(ev), money(threshold)] }, lang, figures);
+  if (belowThreshold(ev, threshold)) return decidedBy('let_go', { key: 'belowThreshold', args: [money(ev), money(threshold)] }, lang, figures);
   if (input.unpermitted) return decidedBy('no_channel', { key: 'noChannel', args: [money(ev), channel] }, lang, figures);
   return decidedBy('win_back', { key: 'aboveThreshold', args: [money(ev), money(threshold)] }, lang, figures);
+}
+
+/**
+ * Number(ev.toFixed(2)) <= threshold: the expected value in cents against the threshold. Rounding
+ * to cents moves a value by half a cent at most (below 2^52; above, a double is whole and
+ * toFixed exact), so more than one unit away from the threshold the answer is the unrounded
+ * one, and toFixed (~160 ns, once a row) is called only near it.
+ */
+export function belowThreshold(ev: number, threshold: number): boolean {
+  if (ev > threshold + 1) return false;
+  if (ev < threshold - 1) return true;
+  return Number(ev.toFixed(2)) <= threshold;
 }
 
 // Per playbook entry and offer list: the same for every row of a run, so looked up once.

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DECISION_RANK, type PlannedCustomer } from '../../domain/plan/plan.js';
 import type { Reject } from '../../domain/types.js';
 import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream } from '../atomic-write.js';
-import { ByteBuffer, createCsvFormatter, formatCell, isVerbatimText, putByte, putBytes, putCell, putString, type ColumnKind, type ColumnSpec, type CsvFormat, type CsvFormatter } from '../csv/write.js';
+import { ByteBuffer, createCsvFormatter, formatCell, isVerbatimText, putByte, putBytes, putCell, putString, putText, type ColumnKind, type ColumnSpec, type CsvFormat, type CsvFormatter } from '../csv/write.js';
 import type { RunOutputs } from '../run-outputs.js';
 import { SortedSpool } from '../sorted-spool.js';
 
@@ -204,7 +204,7 @@ export class PlanRowFormatter {
         const c = cells[i] as string;
         if (!isVerbatimText(c)) {
           putString(out, raw.slice(copied, at));
-          putString(out, formatCell(c, 'text', fmt));
+          putText(out, c, fmt);
           copied = at + c.length;
         }
         at += c.length + 1;
@@ -217,7 +217,9 @@ export class PlanRowFormatter {
     for (let i = 0; i < this.inputWidth; i++) {
       const c = cells[i] ?? '';
       const zeroLed = fmt.keepLeadingZeros === true && c.charCodeAt(0) === 48;
-      putString(out, raw !== undefined && isVerbatimText(c) && !c.includes(sep) && !zeroLed ? c : formatCell(c, 'text', fmt));
+      // putText writes what formatCell(c, 'text') returns, without making that string (a quoted copy, for many).
+      if (raw !== undefined && isVerbatimText(c) && !c.includes(sep) && !zeroLed) putString(out, c);
+      else putText(out, c, fmt);
       putByte(out, d);
     }
   }
