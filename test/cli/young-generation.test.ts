@@ -45,8 +45,11 @@ describe('the young generation of the main thread', () => {
     expect(youngAfter(`await import('${dist('cli/young-generation.js')}'); await import('${dist('cli/main.js')}');`)).toBeLessThanOrEqual(2);
   });
 
-  it('stays small once the CLI has loaded: the setting is the first module main.ts imports', () => {
-    expect(youngAfter(`await import('${dist('cli/main.js')}');`)).toBeLessThanOrEqual(8);
+  // The modules are read before the first of them runs, and V8 may grow the young generation
+  // while it reads them: 8 MiB on a quiet machine, 16 MiB on a busy one (a scavenge falls earlier
+  // or later); V8's default reaches 32 MiB (the control above).
+  it('stays under the default once the CLI has loaded: the setting is the first module main.ts imports', () => {
+    expect(youngAfter(`await import('${dist('cli/main.js')}');`)).toBeLessThanOrEqual(16);
   });
 
   it('grows again as V8 lets it when this thread plans rows (the engine sets the factor back)', () => {
