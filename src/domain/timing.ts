@@ -38,6 +38,19 @@ export interface ContactWindow {
   rule: string;
 }
 
+/**
+ * A window moved past the pause after a declined offer (DOMAIN.md §6: "a customer who explicitly
+ * declines a win-back offer is not approached again for a long while"): it opens no earlier than
+ * `months` after the decline, keeping its length; unchanged when the pause ends before it opens.
+ */
+export function afterDeclinedPause(window: ContactWindow, declined: EpochDay | undefined, months: number, lang?: Lang): ContactWindow {
+  if (declined === undefined || months <= 0) return window;
+  const pauseEnd = addMonths(declined, months);
+  if (pauseEnd <= window.contactFrom) return window;
+  const rule = messages(lang).timing.declinedPause(window.rule, months, formatDay(declined, lang ?? 'en'));
+  return { contactFrom: pauseEnd, contactUntil: pauseEnd + (window.contactUntil - window.contactFrom), wave: waveOf(pauseEnd), rule };
+}
+
 /** Contract timing used when neither the reason nor the caller gives one. */
 export const DEFAULT_CONTRACT_TIMING: ContractTiming = { leadDays: 42, windowDays: 28, assumedTermMonths: 12 };
 /** Wait after churn for after_fix reasons while the fix date is unknown. */

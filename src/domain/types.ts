@@ -59,6 +59,8 @@ export interface CustomerRow {
   consent_letter?: boolean | null;
   advertising_objection?: boolean | null;
   do_not_contact?: boolean | null;
+  /** When the customer last declined a win-back offer (left alone for campaign.declinedPauseMonths after it). */
+  declined_date?: EpochDay;
   /** When the record was last changed in the source system: decides between rows with one id. */
   last_modified?: EpochDay;
   /** `purchase_model`: the row carries clv's hand-over (clv/handover.ts) and is valued with it */

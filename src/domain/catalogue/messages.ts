@@ -411,6 +411,10 @@ export const COMMAND_TEXTS = {
         `${leadDays} Tage vor Ende des ${assumedMonths === undefined ? 'Vertrags beim Wettbewerber' : `angenommenen ${assumedMonths}-Monats-Vertrags beim Wettbewerber`} am ${end}` +
         (termsLater > 0 ? `; früheres Fenster verpasst, Verlängerung ${termsLater} ${termsLater === 1 ? 'Laufzeit' : 'Laufzeiten'} später` : ''),
     ),
+    declinedPause: m(
+      (rule: string, months: number, day: string) => `${rule}; declined an offer on ${day}: left alone for ${months} months`,
+      (rule, months, day) => `${rule}; hat am ${day} ein Angebot abgelehnt: ${months} Monate in Ruhe gelassen`,
+    ),
     retention: m((afterDays: number) => `retention: ${afterDays === 0 ? 'from the as-of date' : `${afterDays} days after the as-of date`}, before the customer is gone`, (afterDays) => `Kundenbindung: ${afterDays === 0 ? 'ab Stichtag' : `${afterDays} Tage nach dem Stichtag`}, bevor der Kunde weg ist`),
   },
   /** The plan command's terminal summary and warnings (commands/plan.ts, io/plan/render.ts). */

@@ -10,7 +10,7 @@ import { checkPermission, type PermissionResult, type Suppression } from '../per
 import { reasonEntry } from '../playbook-types.js';
 import { classifyReason, type ReasonClassification } from '../reasons/index.js';
 import type { ReasonVocabulary } from '../reasons/vocabulary.js';
-import { planContactWindow } from '../timing.js';
+import { afterDeclinedPause, planContactWindow } from '../timing.js';
 import type { CustomerRow, EpochDay } from '../types.js';
 import { notValued } from '../value/decision.js';
 import { valueCustomer } from '../value/purchase-model.js';
@@ -78,16 +78,7 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
   }
   const permitted = candidateChannels(entry, row, permission.allowed, config.permission.fallbackOutsidePreference);
   // The moment comes before the value: the contact is valued as the customer will stand then.
-  const planned = planContactWindow({
-    reason: entry.code,
-    churnDate: row.churn_date,
-    competitorContractEnd: row.competitor_contract_end,
-    asOf: setup.asOf,
-    entry,
-    coolingOffDays: playbook.coolingOffDays,
-    qualityFixedFrom: config.plan.qualityFixedFrom ? parseIsoDay(config.plan.qualityFixedFrom) : undefined,
-    lang: setup.lang,
-  });
+  const planned = plannedWindow(row, entry, setup);
   // A customer who never cancelled is valued with clv's purchase-model hand-over, others as contract customers.
   const input = valueInput(row, reason, entry, permitted, setup, planned?.contactFrom, permission.allowed);
   const valued = valueCustomer(input);
@@ -98,11 +89,30 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
   const kept = value.retention;
   if (value.track === 'retention') {
     // The retention measure's own texts and timing, never the departure reason's.
-    const window = approached && kept ? retentionWindow(kept.timing, setup.asOf, setup.lang) : null;
+    const window = approached && kept ? afterDeclinedPause(retentionWindow(kept.timing, setup.asOf, setup.lang), row.declined_date, config.campaign.declinedPauseMonths, setup.lang) : null;
     return { row, reason, entry, permission, channel, value, measure: kept?.measure[setup.lang] ?? '', angle: kept?.angle[setup.lang] ?? '', window, track: 'retention' };
   }
   const window = approached ? planned : null;
   return { row, reason, entry, permission, channel, value, measure: entry.measure[setup.lang], angle: entry.angle[setup.lang], window, track: 'win_back' };
+}
+
+/**
+ * The contact window of a customer the plan approaches on the win-back track: the departure
+ * reason's timing, moved past campaign.declinedPauseMonths after a declined offer.
+ */
+export function plannedWindow(row: CustomerRow, entry: ReasonEntry, setup: PlanSetup): PlannedCustomer['window'] {
+  const { config } = setup;
+  const timed = planContactWindow({
+    reason: entry.code,
+    churnDate: row.churn_date,
+    competitorContractEnd: row.competitor_contract_end,
+    asOf: setup.asOf,
+    entry,
+    coolingOffDays: setup.playbook.coolingOffDays,
+    qualityFixedFrom: config.plan.qualityFixedFrom ? parseIsoDay(config.plan.qualityFixedFrom) : undefined,
+    lang: setup.lang,
+  });
+  return timed && afterDeclinedPause(timed, row.declined_date, config.campaign.declinedPauseMonths, setup.lang);
 }
 
 /** The action a budget chose for a customer (an offer or retention measure, on a channel). */

@@ -8,9 +8,8 @@ import { formatIsoDay, isoWeekLabel, parseIsoDay } from '../dates.js';
 import { LOST_CUSTOMER_SCHEMA } from '../read/fields.js';
 import type { HeaderMapping } from '../read/header-map.js';
 import type { Channel } from '../playbook-types.js';
-import { DECISION_RANK, planCustomer, type PlannedCustomer, type PlanSetup } from '../plan/plan.js';
+import { DECISION_RANK, planCustomer, plannedWindow, type PlannedCustomer, type PlanSetup } from '../plan/plan.js';
 import { createRowConverter, type ConvertedRow, type RowChecks } from '../read/row-convert.js';
-import { planContactWindow } from '../timing.js';
 import type { CustomerRow } from '../types.js';
 import type { Decision, DecisionNote } from '../value/types.js';
 import { decided, planFigures } from '../value/note.js';
@@ -68,17 +67,7 @@ function withDecision(p: PlannedCustomer, decision: Decision, note: DecisionNote
 
 /** The window planCustomer gives contacted customers, for a customer the consultant decided to contact. */
 function modelWindow(p: PlannedCustomer, setup: PlanSetup): PlannedCustomer['window'] {
-  const fixed = setup.config.plan.qualityFixedFrom;
-  return planContactWindow({
-    reason: p.entry.code,
-    churnDate: p.row.churn_date,
-    competitorContractEnd: p.row.competitor_contract_end,
-    asOf: setup.asOf,
-    entry: p.entry,
-    coolingOffDays: setup.playbook.coolingOffDays,
-    qualityFixedFrom: fixed ? parseIsoDay(fixed) : undefined,
-    lang: setup.lang,
-  });
+  return plannedWindow(p.row, p.entry, setup);
 }
 
 function withMeasure(p: PlannedCustomer, m: MeasureAnswer, lang: Lang): PlannedCustomer {

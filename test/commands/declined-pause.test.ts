@@ -1,0 +1,101 @@
+/**
+ * A customer who declined a win-back offer is left alone for campaign.declinedPauseMonths
+ * (DOMAIN.md §6), through the CLI: the export's "Offer Declined On" column moves the contact
+ * window of plan.csv past the pause, and campaign lists nobody still inside it.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addMonths, formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
+import { afterDeclinedPause } from '../../src/domain/timing.js';
+import { readCsv, ROOT, runCli, tempDir } from '../support/cli.js';
+
+const AS_OF = '2026-11-23';
+const RECENT = '2026-08-23'; // three months before the as-of date: still inside the 12-month pause
+const OLD = '2025-09-01'; // fifteen months before: the pause is over
+
+describe('afterDeclinedPause', () => {
+  const window = { contactFrom: parseIsoDay('2026-12-01'), contactUntil: parseIsoDay('2026-12-28'), wave: '2026-W49', rule: 'soon after churn' };
+
+  it('opens the window when the pause ends, keeping its length and naming the decline', () => {
+    const moved = afterDeclinedPause(window, parseIsoDay(RECENT), 12, 'en');
+    expect(formatIsoDay(moved.contactFrom)).toBe('2027-08-23');
+    expect(moved.contactUntil - moved.contactFrom).toBe(window.contactUntil - window.contactFrom);
+    expect(moved.wave).toBe('2027-W34');
+    expect(moved.rule).toBe('soon after churn; declined an offer on 2026-08-23: left alone for 12 months');
+    expect(afterDeclinedPause(window, parseIsoDay(RECENT), 12, 'de').rule).toBe('soon after churn; hat am 23.08.2026 ein Angebot abgelehnt: 12 Monate in Ruhe gelassen');
+  });
+
+  it('leaves the window as it is without a decline, after the pause, or with a pause of 0', () => {
+    expect(afterDeclinedPause(window, undefined, 12)).toBe(window);
+    expect(afterDeclinedPause(window, parseIsoDay(OLD), 12)).toBe(window);
+    expect(afterDeclinedPause(window, parseIsoDay(RECENT), 0)).toBe(window);
+    // The pause ends on the day the window opens: nothing to move.
+    expect(afterDeclinedPause(window, addMonths(window.contactFrom, -12), 12)).toBe(window);
+  });
+});
+
+describe('a declined offer through plan and campaign', () => {
+  const dir = tempDir('winback-declined-');
+  let base: Map<string, Record<string, string>>;
+  let paused: Map<string, Record<string, string>>;
+  let declined: Map<string, string>;
+
+  beforeAll(async () => {
+    // The fixture's short records (a broken row or two) stay short, so they are rejected in both runs alike.
+    const rows = parse(readFileSync(join(ROOT, 'fixtures/lost-customers-en.csv')), { columns: true, relax_column_count: true }) as Record<string, string>[];
+    // Every other customer declined an offer three months ago, the rest fifteen months ago.
+    declined = new Map(rows.map((r, i) => [r['Customer ID'] as string, i % 2 === 0 ? RECENT : OLD]));
+    const withDecline = join(dir, 'declined.csv');
+    const header = Object.keys(rows[0] as Record<string, string>);
+    const cells = (r: Record<string, string>) => header.filter((h) => h in r).map((h) => r[h] as string);
+    writeFileSync(withDecline, stringify([[...header, 'Offer Declined On'], ...rows.map((r) => [...cells(r), declined.get(r['Customer ID'] as string) as string])]));
+    const a = await runCli(['plan', join(ROOT, 'fixtures/lost-customers-en.csv'), '--out', join(dir, 'base'), '--as-of', AS_OF, '-q']);
+    const b = await runCli(['plan', withDecline, '--out', join(dir, 'paused'), '--as-of', AS_OF, '-q']);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const byId = (file: string) => new Map(readCsv(file).map((p) => [p.customer_id as string, p]));
+    base = byId(join(dir, 'base', 'plan.csv'));
+    paused = byId(join(dir, 'paused', 'plan.csv'));
+  }, 120_000);
+
+  it('moves the window of a recent decline past the pause, and leaves an old one alone', () => {
+    const recent = [...paused.values()].filter((p) => declined.get(p.customer_id as string) === RECENT && p.contact_from);
+    const old = [...paused.values()].filter((p) => declined.get(p.customer_id as string) === OLD);
+    expect(recent.length).toBeGreaterThan(5);
+    let moved = 0;
+    for (const p of recent) {
+      expect(p.contact_from! >= '2027-08-23', p.customer_id).toBe(true);
+      const b = base.get(p.customer_id as string);
+      // A window that opens after the pause anyway (a competitor's contract ending later) stays as it was.
+      if (b?.contact_from && b.contact_from >= '2027-08-23') expect(p.contact_from).toBe(b.contact_from);
+      else {
+        expect(p.timing_rule, p.customer_id).toMatch(/; declined an offer on 2026-08-23: left alone for 12 months$/);
+        moved++;
+      }
+    }
+    expect(moved).toBeGreaterThan(5);
+    expect(old.length).toBeGreaterThan(5);
+    for (const p of old) {
+      const b = base.get(p.customer_id as string);
+      if (b === undefined) continue;
+      expect([p.contact_from, p.timing_rule, p.decision], p.customer_id).toEqual([b.contact_from, b.timing_rule, b.decision]);
+    }
+  });
+
+  it('lists nobody inside the pause: they wait as not due', async () => {
+    const withDecline = join(dir, 'declined.csv');
+    const out = join(dir, 'campaign');
+    const r = await runCli(['campaign', withDecline, '--out', out, '--as-of', AS_OF, '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const id of listed) expect(declined.get(id), id).toBe(OLD);
+    const excluded = readCsv(join(out, 'excluded.csv'));
+    const waiting = excluded.filter((e) => declined.get(e.customer_id as string) === RECENT && paused.get(e.customer_id as string)?.decision === 'win_back');
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const e of waiting) expect(e.reason, e.customer_id).toBe('not_due');
+  }, 120_000);
+});
