@@ -344,6 +344,13 @@ const RULES: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   new RegExp(`\\b(?:take|takes|taken|taking|took|get|keep) (?:me|him|her|us|them )?(?:out of|off) (?:the |this |that |your |any |all |current |present |latest |next |upcoming |these |those |such )*(?:[a-z]+ ){0,2}(?:campaigns?|mailings?|mailing lists?|lists?|newsletters?|distribution lists?|sends?|${WINBACK_ITSELF}(?: [a-z]+)?)\\b(?! (?:price|prices|discount|discounts|rate|rates|offer|offers|deal|deals|code|codes|period|prize|draw)\\b)`),
   // Taken out of a newsletter or a mailing list, Swiss German included ("nämed Sie mi us em Newsletter use").
   /\b(?:aus|us) (?:dem |em |de |der |am |allen |alle )?(?:[a-z]+ )?(?:newsletter|[a-z]*verteiler|mailing|werbe|[a-z]*kampagne|[a-z]*rueckgewinnung|[a-z]*rueckhol)[a-z]* (?:[a-z]+ )?(?:raus|use|usi|ussi|heraus|austragen|nehmen|nemme|streichen)\b/,
+  // Taken off a campaign or promotion list, wished in the passive ("bat darum, aus der Kampagnenliste genommen zu werden", "möchte
+  // aus der Aktionsliste gestrichen werden"); a record of ours ("wurde aus der Kampagnenliste genommen, weil …") has no "werden".
+  /\b(?:aus|von) (?:dem |der |den |allen |alle )?(?:[a-z]+ )?(?:[a-z]*kampagne|[a-z]*aktionsliste|[a-z]*werbeliste|[a-z]*mailingliste|[a-z]*verteiler)[a-z]* (?:[a-z]+ )?(?:genommen|gestrichen|entfernt|ausgetragen|herausgenommen|rausgenommen) (?:zu )?werden\b/,
+  // The sales force kept away ("Please stop your salespeople from turning up at our office unannounced").
+  new RegExp(`\\bstop (?:your |the |our |their |any )?${SALES_FORCE} (?:from )?(?:turning up|showing up|coming|dropping|popping|stopping by|calling|visiting|contacting|ringing|phoning|emailing|approaching|knocking)\\b`),
+  // "Send nothing further." (not "… until the refund is processed").
+  /\bsend (?:me |us |him |her )?nothing (?:further|more|else|again)\b(?! (?:until|till|before|unless)\b)/,
   // A consent cancelled ("hat die Werbeeinwilligung für SMS und E-Mail gekündigt").
   /\b[a-z]*(?:einwilligung|zustimmung)[a-z]* (?:(?:fuer|zur|zu|in|zum) (?:(?!(?:erteilt|gegeben|vertrag|abo|aber)\b)[a-z]+ ){0,4})?(?:(?:hat|haben|hatte|wurde) (?:[a-z]+ )?)?(?:gekuendigt|aufgekuendigt)\b/,
   // "Ich möchte nicht, dass Sie meine Adresse für Werbezwecke speichern."
@@ -513,7 +520,7 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   // Werbewiderspruch", "Moved to Spain, no DNC", "Billing dispute, no DNC request"): no objection; not after a "no" of the
   // customer's own ("Customer said no. DNC."), nor when more follows ("no DNC, no calls" is read on by the rules).
   [/dnc|do not call|objection|widerspruch|sperrvermerk|werbesperre|opt out|sperre/, new RegExp(`(?<!\\b(?:said|says|say|sagt|sagte|answered|antwortet|antwortete|replied|meinte|customer|cust|client|kunde|kundin|just|nur|clearly|klar|definitely|simply) )\\b(?:no|kein|keine|keinen|ohne)\\b (?:(?:marketing|werbe|advertising|contact|kontakt|email|e mail|phone|telefon|sms|post|mail) )?${OBJECTION_NOUN}\\b(?: (?:request|requests|anfrage|antrag|eintrag|entry|status))?(?= ,|$)`, 'g')],
-  /\b(?:not|nicht|never|nie|doesnt|dont)\b (?:[a-z]+ )?(?:object|objects|objected|widerspricht|widersprochen|widersprach)\b/g,
+  /\b(?:not|nicht|never|nie|doesnt|dont|didnt|hasnt|havent|wont)\b (?:[a-z]+ )?(?:object|objects|objected|widerspricht|widersprochen|widersprach)\b/g,
   new RegExp(`\\b${OBJECTION_NOUN}\\b (?:[a-z0-9]+ ){0,3}(?:reversed|revoked|lifted|undone|aufgehoben|widerrufen|zurueckgenommen|zurueckgezogen|rueckgaengig)\\b|\\bdnc flag (?:removed|cleared)\\b`, 'g'),
   // A marker checked and found absent ("Werbewiderspruch geprüft – liegt nicht vor", "Anrufverbot geprüft, liegt keiner vor"):
   // the finding may stand in a clause of its own, so the whole text is asked and the check taken from every clause.
@@ -827,6 +834,51 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   [/ab\b|abbuch|abzieh|einzieh|charg|debit|bill/, /\b(?:buchen|ziehen) (?:sie )?(?:bitte )?(?:nichts|kein geld|keine beitraege|keine betraege) mehr (?:[a-z]+ ){0,4}ab\b|\bnichts mehr (?:[a-z]+ ){0,3}(?:abbuchen|abziehen|einziehen)\b|\b(?:stop|dont|do not|no more) (?:charging|debiting|billing) (?:me|my (?:card|account|credit card))\b/g],
   // A product declined ("I do not want that model", "wir wollen den Tarif nicht").
   /\b(?:do not|dont|did not|didnt|does not|doesnt) want (?:that|this|the|a|an|your new|the new) (?:[a-z]+ )?(?:model|phone|handset|device|tariff|plan|product|upgrade|bundle|package|router|contract|car|version)\b/g,
+  // Round on Z5, Z6 and Z7 (2026-12-06): near misses read as kinds.
+  // A marker lifted by the customer ("Kd. hatte Werbesperre, hebt diese jetzt auf"); not "hebt … nicht auf".
+  [/hebt|heben|hob\b|hoben|lift/, new RegExp(`(?:\\b${OBJECTION_NOUN}\\b (?:(?:[a-z]+|,) ){0,4}?)?\\b(?:hebt|heben|hob|hoben) (?:(?!(?:nicht|nie|kein|keine|keinen)\\b)[a-z]+ ){0,3}?auf\\b|\\b(?:lifted|lifts|lifting) (?:the |his |her |their |its )?(?:[a-z]+ )?(?:block|ban|bar|sperre|objection|opt out|dnc)\\b`, 'g')],
+  // Contact allowed ("Kd. darf kontaktiert werden", "customer may be contacted", "Kontakt erlaubt"); no negation before or between.
+  [/darf|duerfen|may|can\b|kann|erlaubt|zulaessig|allowed|permitted/, /(?<!\b(?:nicht|not|no|kein|keine|never|nie|nor)\b (?:[a-z]+ ){0,2})\b(?:darf|duerfen|may|can|kann|koennen)\b (?:(?!(?:nicht|not|no|kein|keine|keinen|keinem|keinesfalls|never|nie|niemals|nur|only|under)\b)[a-z]+ ){0,3}?(?:kontaktiert|angerufen|angeschrieben|contacted|called|emailed|phoned)\b(?: werden)?|(?<!\b(?:nicht|not|no|kein|keine|never|nie)\b (?:[a-z]+ )?)\b(?:kontakt|anruf|contact|calls?|marketing|werbung)[a-z]* (?:ist )?(?:erlaubt|zulaessig|allowed|permitted)\b/g],
+  // A register mentioned or asked about, our offers still wanted in the text ("Kd. hat Robinsonliste erwähnt, möchte von uns aber
+  // weiterhin Angebote", "mentioned the TPS but still wants our offers"); "… möchte keine Angebote mehr" has no such wish.
+  [/(?:\b(?:will|moechte|wuenscht|wants?|would like)\b (?:(?!(?:kein|keine|keinen|nicht|no|not|never|nie)\b)[a-z]+ ){0,3}?(?:weiterhin|still|nach wie vor)|\b(?:weiterhin|still) (?:wants?|will|moechte|wuenscht))\b (?:(?!(?:kein|keine|keinen|nicht|no|not|never|nie)\b)[a-z]+ ){0,5}?(?:[a-z]*angebote|offers|deals|werbung|newsletter|infos|mails|e ?mails)\b/, new RegExp(`\\b${REGISTER}\\b(?: (?:[a-z]+ )?(?:erwaehnt|mentioned|angesprochen|brought up))?`, 'g')],
+  // Consent not withdrawn ("Kd. hat Einwilligung nicht widerrufen, Anruf war korrekt", "has not withdrawn consent").
+  [/widerr|withdr|revok|zurueckgez|entzogen/, /\b(?:[a-z]*einwilligung|consent|[a-z]*zustimmung|permission)[a-z]* (?:[a-z]+ ){0,2}?(?:nicht|nie|niemals|never|not) (?:widerrufen|withdrawn|revoked|zurueckgezogen|entzogen)\b|\b(?:not|never|hasnt|havent|didnt|nicht|nie) (?:[a-z]+ )?(?:withdrawn|withdraw|revoked|revoke|widerrufen|zurueckgezogen|entzogen) (?:(?:his|her|their|the|die|seine|ihre) )?(?:[a-z]*einwilligung|consent|[a-z]*zustimmung|permission)[a-z]*\b/g],
+  // A block list on one's own phone or router against others' calls ("Sperrliste im Router erklärt", "set up the block list on his phone").
+  [/router|fritz|handy|phone|telefon|mobil|geraet|device/, /\b(?:[a-z]*sperrliste|block ?list|black ?list|call blocking list)[a-z]* (?:(?:im|in|am|auf|on) (?:der |dem |the |his |her |their |my |seinem |ihrem )?)(?:[a-z]+ )?(?:router|fritz ?box|handy|phone|smartphone|telefon|mobile|iphone|android|geraet|device)[a-z]*\b|\b(?:router|fritz ?box|handy|phone|smartphone|telefon|mobile|iphone|android)s? (?:[a-z]+ )?(?:sperrliste|block ?list|black ?list)\b/g],
+  // An online login to be deleted, the contract kept ("möchte sein Online-Konto löschen, Vertrag bleibt bestehen").
+  [/vertrag|contract|policy|police|tarif|bleibt|stays|remains|weiter/, /\b(?:online|web|app|portal|kundenportal|login) ?(?:account|konto|zugang|profile|profil) (?:[a-z]+ ){0,2}?(?:loeschen|schliessen|entfernen|delete|close|remove)[a-z]*\b|\b(?:delete|close|remove|loeschen|schliessen|entfernen) (?:(?:his|her|their|my|the|sein|ihr|das|den) )?(?:online|web|app|portal|kundenportal|login) ?(?:account|konto|zugang|profile|profil)\b/g],
+  // An account deleted by a retention rule or as a duplicate login ("Account deleted after 24 months of inactivity per retention
+  // policy", "Account deleted at customer request (duplicate login)").
+  [/inactiv|inaktiv|retention|loeschfrist|aufbewahrungsfrist|loeschkonzept|duplicat|dublett|duplikat|doppelt/, /\b(?:[a-z]*account|[a-z]*konto|login|zugang|profil|profile)[a-z]* (?:[a-z0-9]+ ){0,6}?(?:deleted|closed|removed|purged|merged|geloescht|entfernt|geschlossen|zusammengefuehrt)\b/g],
+  // A physical card or paper copy no longer sent ("Cust asked to stop the physical card being sent", "keine Plastikkarte mehr").
+  [/physical|plastic|paper|printed|plastik|papier/, /\b(?:stop(?: sending)?|no more|keine|nicht mehr) (?:the |a |an |my |his |her |die |eine )?(?:physical|plastic|paper|printed|plastik|papier)[a-z]* ?(?:card|karte|statements?|bills?|invoices?|cop(?:y|ies)|rechnung|kontoauszu[a-z]*)[a-z]*\b(?: (?:being sent|mehr zusenden|zusenden|mehr))?/g],
+  // Contact too rare, a complaint ("our reps don't visit often enough").
+  [/enough|genug/, /\b(?:dont|doesnt|do not|does not|didnt|did not|never|not|nicht) (?:[a-z]+ ){0,3}?(?:often|frequently|regularly|oft|haeufig|regelmaessig) (?:enough|genug)\b/g],
+  // A detail deleted in error ("Address deleted in error, re-entered").
+  [/in error|by mistake|mistaken|accident|versehentlich|irrtuemlich|versehen/, new RegExp(`\\b${DELETED_DETAIL} (?:[a-z]+ ){0,2}?(?:deleted|removed|geloescht|entfernt) (?:in error|by mistake|accidentally|mistakenly|by accident)\\b`, 'g')],
+  // Contact details updated ("removed his secondary email address from the profile", "no longer uses this email, update contact details").
+  [/secondary|second|old|alternative|backup|spare|work|update|new|change|replace|correct/, /\b(?:removed|deleted) (?:his |her |their |the |a |an )?(?:secondary|second|old|alternative|backup|spare|work) (?:e ?mail|email|phone|mobile|number|address)(?: address| number)?\b|\bno longer (?:uses|use|using|has|checks) (?:this|that|the|his|her|their) (?:e ?mail|email|number|phone|mobile|address)(?: address| number)?\b(?= (?:(?:[a-z]+|,) ){0,4}?(?:update|new|change|replace|correct)[a-z]*\b)/g],
+  // Consent meant to be given ("Kunde wollte die Werbeeinwilligung erteilen, das Formular hat aber nicht funktioniert").
+  [/wollte|wanted|tried|meant|versucht/, /\b(?:wollte|wollten|versuchte|versucht)\b (?:[a-z]+ ){0,3}?(?:[a-z]*einwilligung|[a-z]*zustimmung|opt in)[a-z]* (?:[a-z]+ )?(?:zu )?(?:erteilen|geben|abgeben)\b|\b(?:wanted|tried|meant) to (?:give|grant|provide|opt in)\b(?: (?:[a-z]+ ){0,2}?(?:consent|permission|opt in)\b)?/g],
+  // No entry in a register ("Keine Eintragung in der Robinsonliste vorhanden, Kontakt erlaubt", "No entry on the TPS").
+  [/tps|mps|fps|dnc|do not call|robinson|sperrliste|sperrdatei|suppression|preference service|block ?list|black ?list/, new RegExp(`\\b(?:keine|kein|no|ohne|without) (?:eintragung|eintrag|entry|listing|registration|registrierung) (?:(?:vorhanden|found) )?(?:in|auf|on|im) (?:der |die |dem |the |a )?(?:[a-z]+ )?${REGISTER}\\b`, 'g')],
+  // A call not answered ("No answer, no voicemail set up. Will email instead.", "Mailbox voll").
+  [/answer|voicemail|mailbox|anrufbeantworter|abgenommen|antwort|message|nachricht/, /\b(?:no answer|no reply|not answered|keine antwort|nicht abgenommen|niemand abgenommen|nobody answered)\b|\b(?:no|keine|kein) (?:voicemail|voice mail|mailbox|answerphone|anrufbeantworter)\b(?: (?:set up|eingerichtet|available|vorhanden|full|voll))?|\b(?:voicemail|voice mail|mailbox) (?:is |ist )?(?:full|voll)\b|\bleft no (?:message|voicemail)\b|\bkeine nachricht hinterlassen\b/g],
+  // A STOP or an unsubscribe by accident ("Cust replied STOP by accident and wants to get the texts again").
+  [/accident|mistake|error|versehen|irrtum/, /\b(?:(?:replied|reply|texted|sent|clicked|pressed|hit) )?(?:stop|unsubscribe|unsubscribed|opt ?out|opted out)\b (?:[a-z]+ )?(?:by accident|accidentally|by mistake|in error|mistakenly)\b/g],
+  // Not to be transferred or put on hold ("asked not to be transferred again, wants one point of contact").
+  [/transfer|hold|weiterverbunden|weitergeleitet|durchgestellt|warteschleife/, /\b(?:not|nicht|dont|do not|never|no more) (?:[a-z]+ ){0,3}?(?:transferred|transfers?|on hold|weiterverbunden|weitergeleitet|durchgestellt|warteschleife)\b(?: (?:again|werden|mehr|wieder))*(?: (?:, )?(?:wants?|will|moechte) (?:one|a single|a fixed|einen festen|einen) (?:point of contact|contact person|ansprechpartner))?/g],
+  // An objection against a dunning notice or an official order, the object first ("hat gegen den Mahnbescheid Widerspruch eingelegt").
+  [/bescheid|mahnung|beschluss|urteil|verfuegung|forderung|rechnung|abbuchung|lastschrift|bussgeld|strafbefehl/, /\bgegen (?:den |die |das |einen |eine |ein )?(?:[a-z]+ )?(?:[a-z]*bescheid[a-z]*|[a-z]*mahnung[a-z]*|[a-z]*beschluss|urteil|[a-z]*verfuegung|forderung|[a-z]*rechnung|abbuchung|lastschrift|bussgeld[a-z]*|strafbefehl) (?:[a-z]+ ){0,2}?(?:widerspruch|einspruch)\b(?: (?:eingelegt|erhoben|eingereicht))?/g],
+  // Mail that stopped arriving, asked after ("No promo emails since March, customer asking where the discount codes went",
+  // "Seit Mai keine Newsletter mehr, Kd. fragt, wo die Gutscheine bleiben"); gated by the question in the whole text.
+  [/\b(?:where|wo|why|warum|wieso|weshalb|missing|vermisst|fehlen)\b/, /\b(?:no|keine|kein|keinen) (?:[a-z]+ ){0,2}?(?:since|seit) [a-z0-9]+\b|\b(?:since|seit) (?:[a-z0-9]+ ){1,2}?(?:no|keine|kein|keinen) (?:[a-z]+ ){1,2}?(?:mehr|more|anymore)\b/g],
+  // A way of contact the customer lacks ("Kd. hat keine E-Mail-Adresse, bitte nur per Post kontaktieren", "has no mobile").
+  [/\b(?:hat|has|have|besitzt) (?:kein|no)/, /\b(?:hat|has|have|besitzt) (?:keine|kein|keinen|no) (?:e ?mail|email|handy|mobile|mobil|telefon|phone|festnetz|landline)[a-z]*(?: (?:adresse|address|nummer|number|phone))?\b/g],
+  // Removed as a holder of an account ("asked to be removed as a joint account holder").
+  [/holder|signatory|signer|payer|guarantor/, /\b(?:remov[a-z]*|taken off|delet[a-z]*) as (?:an? |the )?(?:[a-z]+ ){0,2}(?:holder|signatory|co ?signer|payer|guarantor)\b/g],
+
 ];
 
 /**
