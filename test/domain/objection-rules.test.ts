@@ -255,6 +255,22 @@ describe('objection rules', () => {
 
 // DOMAIN.md §6: a customer who declines a win-back offer is paused (campaign.declinedPauseMonths), one who objects to
 // marketing is never contacted again. Declining the win-back is the first; refusing further attempts or calls the second.
+describe('an objection marker set to no', () => {
+  // The field read, not an objection; a channel or "more" after the no makes it one again.
+  it.each(['Werbewiderspruch: nein', 'Werbewiderspruch: nein, Kunde wechselt wegen Preis', 'DNC: no', 'Do not contact: NO – price too high', 'Kontaktsperre: keine', 'Opt-out: none, moved to competitor', 'Objection to marketing: no'])(
+    'does not read "%s" as an objection',
+    (text) => {
+      expect(findObjectionPhrase(text)).toBeUndefined();
+    },
+  );
+  it.each(['DNC: no calls', 'Werbewiderspruch: ja', 'Werbesperre: nein, aber bitte keine Anrufe mehr', 'Widerspruch: keine Werbung', 'Werbewiderspruch: nein danke keine Werbung', 'Do not contact: no more emails', 'Werbewiderspruch'])(
+    'reads "%s" as an objection',
+    (text) => {
+      expect(findObjectionPhrase(text)).toBeDefined();
+    },
+  );
+});
+
 describe('a declined win-back', () => {
   it.each([
     'Rückgewinnung abgelehnt',
