@@ -9,29 +9,31 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
+import type { EpochDay } from '../../src/domain/types.js';
 import { afterDeclinedPause } from '../../src/domain/timing.js';
 import { readCsv, ROOT, runCli, tempDir } from '../support/cli.js';
 
 const AS_OF = '2026-11-23';
 const RECENT = '2026-08-23'; // three months before the as-of date: still inside the 12-month pause
 const OLD = '2025-09-01'; // fifteen months before: the pause is over
+const day = (iso: string): EpochDay => parseIsoDay(iso) as EpochDay;
 
 describe('afterDeclinedPause', () => {
-  const window = { contactFrom: parseIsoDay('2026-12-01'), contactUntil: parseIsoDay('2026-12-28'), wave: '2026-W49', rule: 'soon after churn' };
+  const window = { contactFrom: day('2026-12-01'), contactUntil: day('2026-12-28'), wave: '2026-W49', rule: 'soon after churn' };
 
   it('opens the window when the pause ends, keeping its length and naming the decline', () => {
-    const moved = afterDeclinedPause(window, parseIsoDay(RECENT), 12, 'en');
+    const moved = afterDeclinedPause(window, day(RECENT), 12, 'en');
     expect(formatIsoDay(moved.contactFrom)).toBe('2027-08-23');
     expect(moved.contactUntil - moved.contactFrom).toBe(window.contactUntil - window.contactFrom);
     expect(moved.wave).toBe('2027-W34');
     expect(moved.rule).toBe('soon after churn; declined an offer on 2026-08-23: left alone for 12 months');
-    expect(afterDeclinedPause(window, parseIsoDay(RECENT), 12, 'de').rule).toBe('soon after churn; hat am 23.08.2026 ein Angebot abgelehnt: 12 Monate in Ruhe gelassen');
+    expect(afterDeclinedPause(window, day(RECENT), 12, 'de').rule).toBe('soon after churn; hat am 23.08.2026 ein Angebot abgelehnt: 12 Monate in Ruhe gelassen');
   });
 
   it('leaves the window as it is without a decline, after the pause, or with a pause of 0', () => {
     expect(afterDeclinedPause(window, undefined, 12)).toBe(window);
-    expect(afterDeclinedPause(window, parseIsoDay(OLD), 12)).toBe(window);
-    expect(afterDeclinedPause(window, parseIsoDay(RECENT), 0)).toBe(window);
+    expect(afterDeclinedPause(window, day(OLD), 12)).toBe(window);
+    expect(afterDeclinedPause(window, day(RECENT), 0)).toBe(window);
     // The pause ends on the day the window opens: nothing to move.
     expect(afterDeclinedPause(window, addMonths(window.contactFrom, -12), 12)).toBe(window);
   });
