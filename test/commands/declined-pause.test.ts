@@ -100,4 +100,20 @@ describe('a declined offer through plan and campaign', () => {
     expect(waiting.length).toBeGreaterThan(0);
     for (const e of waiting) expect(e.reason, e.customer_id).toBe('not_due');
   }, 120_000);
+
+  it('keeps a decline dated after the as-of date with a warning naming the column, paused from that date', async () => {
+    const rows = (parse(readFileSync(join(dir, 'declined.csv')), { columns: true, relax_column_count: true }) as Record<string, string>[]).slice(0, 40);
+    const future = join(dir, 'future.csv');
+    writeFileSync(future, stringify([Object.keys(rows[0] as Record<string, string>), ...rows.map((r) => Object.values({ ...r, 'Offer Declined On': '2027-01-15' }))]));
+    const r = await runCli(['plan', future, '--out', join(dir, 'future'), '--as-of', AS_OF, '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const planned = readCsv(join(dir, 'future', 'plan.csv'));
+    const rejected = readCsv(join(dir, 'future', 'rejects.csv'));
+    expect(planned.length + rejected.length).toBe(rows.length);
+    expect(planned.length).toBeGreaterThan(30);
+    for (const p of planned) {
+      expect(p.warnings, p.customer_id).toContain("Offer Declined On '2027-01-15': is after the as-of date 2026-11-23");
+      if (p.contact_from) expect(p.contact_from >= '2028-01-15', p.customer_id).toBe(true);
+    }
+  }, 120_000);
 });

@@ -28,6 +28,7 @@ export interface ReadTexts {
   percentInAmounts: string;
   unknownSegment: string;
   negativeRevenue: string;
+  declinedAfterAsOf: (asOf: string) => string;
   invisibleRemoved: (what: string) => string;
   invisibleNames: { zeroWidth: string; control: string };
   // Whole rows
@@ -121,6 +122,7 @@ export const READ_EN: ReadTexts = {
   percentInAmounts: 'is a percentage in a column of amounts; read as percent',
   unknownSegment: 'is not a known segment (B2B/B2C); left open',
   negativeRevenue: 'is negative (credit notes or returns?)',
+  declinedAfterAsOf: (asOf) => `is after the as-of date ${asOf}: the pause after a declined offer is counted from it (check the column, or --as-of)`,
   invisibleRemoved: (what) => `holds ${what}; removed`,
   invisibleNames: { zeroWidth: 'zero-width characters', control: 'control characters' },
   fieldCount: (found, expected) => `has ${found} fields, expected ${expected} (an unquoted delimiter or a missing quote?)`,
@@ -231,6 +233,7 @@ export const READ_DE: ReadTexts = {
   percentInAmounts: 'ist ein Prozentwert in einer Spalte mit Beträgen; als Prozent gelesen',
   unknownSegment: 'ist kein bekanntes Segment (B2B/B2C); offen gelassen',
   negativeRevenue: 'ist negativ (Gutschriften oder Retouren?)',
+  declinedAfterAsOf: (asOf) => `liegt nach dem Stichtag ${asOf}: die Pause nach einem abgelehnten Angebot zählt ab diesem Datum (Spalte prüfen oder --as-of)`,
   invisibleRemoved: (what) => `enthält ${what}; entfernt`,
   invisibleNames: { zeroWidth: 'unsichtbare Zeichen (Breite null)', control: 'Steuerzeichen' },
   fieldCount: (found, expected) => `hat ${found} Felder statt ${expected} (ein Trennzeichen ohne Anführungszeichen oder ein fehlendes Anführungszeichen?)`,

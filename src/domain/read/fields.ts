@@ -92,7 +92,8 @@ export const LOST_CUSTOMER_SCHEMA: Schema = {
 
 /**
  * Contradictions within one lost-customer row that no single column shows, and values no
- * lost customer can have: a churn date or start after the as-of date, a margin above 100 %.
+ * lost customer can have: a churn date or start after the as-of date, a margin above 100 %, a
+ * declined offer after the as-of date (a warning).
  */
 export function checkLostCustomer(v: Readonly<Record<string, unknown>>, { asOf, texts: t }: CrossCheckContext): { field: string; problem?: string; warning?: string } | undefined {
   const since = v.customer_since as number | undefined;
@@ -102,6 +103,9 @@ export function checkLostCustomer(v: Readonly<Record<string, unknown>>, { asOf, 
   if (since !== undefined && churn !== undefined && since > churn) return { field: 'customer_since', problem: t.sinceAfterChurn };
   const margin = v.margin as { kind: string; value: number } | undefined;
   if (margin?.kind === 'percent' && margin.value > 100) return { field: 'margin', problem: t.marginOver100(margin.value) };
+  // A decline in the future is a typo more likely than not: the row stays, paused from that date (contacted later, not sooner).
+  const declined = v.declined_date as number | undefined;
+  if (asOf !== undefined && declined !== undefined && declined > asOf) return { field: 'declined_date', warning: t.declinedAfterAsOf(formatIsoDay(asOf)) };
   const revenue = v.revenue as number | undefined;
   if (revenue !== undefined && revenue < 0) return { field: 'revenue', warning: t.negativeRevenue };
   return undefined;
