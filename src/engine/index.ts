@@ -12,15 +12,16 @@ import type { RecordField } from '../domain/record-codec.js';
 import type { Reject } from '../domain/types.js';
 import type { OpenedExport } from '../io/csv/read.js';
 import { PLAIN_CSV, type CsvFormat } from '../io/csv/write.js';
-import type { PlanFiles } from '../io/plan/output.js';
+import { planSortKeys, type PlanFiles } from '../io/plan/output.js';
+import type { SortedSpool } from '../io/sorted-spool.js';
 import { checkRejectRate, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { limitHeapGrowth } from './heap-growth.js';
-import { planAllRows, planWithWorkers, useWorkers } from './parallel-plan.js';
-import type { Projection } from './plan-pieces.js';
+import { planAllRows, planWithWorkers, RECORD_ROOM, useWorkers, type RecordWriter } from './parallel-plan.js';
+import type { Projection, SpoolProjection } from './plan-pieces.js';
 import { planRow, withDuplicatesResolved } from './row-loop.js';
 
-export { resolveParallelMinBytes, resolveThreads } from './parallel-plan.js';
-export type { Projection } from './plan-pieces.js';
+export { resolveParallelMinBytes, resolveThreads, type RecordWriter } from './parallel-plan.js';
+export type { Projection, SpoolProjection, SpoolWritten } from './plan-pieces.js';
 
 /** What a run of the engine gives back: the export as last read, what the command made of it, the plan's totals. */
 export interface EngineResult<S> {
@@ -93,6 +94,37 @@ export interface EachRecord<S, O = unknown> extends InInputOrderBase<S> {
 export type InInputOrder<S> = EachCustomer<S> | EachRecord<S>;
 
 /**
+ * Planned customers sorted by the priority rule into the command's spool, each as the record
+ * the command's projection writes where the customer is planned: with `threads` ≥ 2 on a large
+ * export the workers write sorted runs that become the spool's (as plan's do), so this thread
+ * sees no record. What only this thread can decide (campaign: the contact ledger) it decides
+ * on the notes the projection makes for some customers, handed to `take` in input order once
+ * their duplicate check is passed: `take` may withdraw the customer's record (and spool
+ * another in its place, under the same sort keys).
+ */
+export interface IntoSpool<S, O = unknown> extends EngineRunBase<S> {
+  order: 'spool';
+  /** the spool of what a reading made */
+  spool(made: S): SortedSpool;
+  records: {
+    /** URL of the module (import.meta.url) whose `createSpoolProjection` is `create`: what workers load */
+    module: string;
+    /** what createSpoolProjection is given besides the setup (structured-clonable: it is sent to workers) */
+    options: O;
+    create(options: O, setup: PlanSetup): SpoolProjection;
+    /** `replace`: leaves the customer's record out, and spools the one `write` writes in its place, under its sort keys */
+    take(made: S, note: RecordField[], replace: (write: RecordWriter) => void): void | Promise<void>;
+  };
+  reject?(made: S, r: Reject): void | Promise<void>;
+  /** threads, this one (which reads and takes the notes) included (default 1) */
+  threads?: number;
+  /** smallest export planned on workers (default PARALLEL_MIN_BYTES; tests give 0) */
+  minParallelBytes?: number;
+  /** bytes per piece on workers (tests give small ones, for many pieces in a small file) */
+  pieceBytes?: number;
+}
+
+/**
  * Planned customers written into plan.csv files sorted by the priority rule, with worker
  * threads on large exports (docs/performance.md).
  */
@@ -111,8 +143,9 @@ export interface InPriorityOrder extends EngineRunBase<PlanFiles> {
  * won), what `run.start` made for it, and the plan's totals over the customers planned.
  */
 export function planExport<S>(ctx: Context, file: string, loaded: LoadedPlanSetup, first: OpenedExport, run: InInputOrder<S>): Promise<EngineResult<S>>;
+export function planExport<S>(ctx: Context, file: string, loaded: LoadedPlanSetup, first: OpenedExport, run: IntoSpool<S>): Promise<EngineResult<S>>;
 export function planExport(ctx: Context, file: string, loaded: LoadedPlanSetup, first: OpenedExport, run: InPriorityOrder): Promise<EngineResult<PlanFiles>>;
-export async function planExport<S>(ctx: Context, file: string, loaded: LoadedPlanSetup, first: OpenedExport, run: InInputOrder<S> | InPriorityOrder): Promise<EngineResult<S | PlanFiles>> {
+export async function planExport<S>(ctx: Context, file: string, loaded: LoadedPlanSetup, first: OpenedExport, run: InInputOrder<S> | IntoSpool<S> | InPriorityOrder): Promise<EngineResult<S | PlanFiles>> {
   type Made = S | PlanFiles;
   const discard = run.discard as ((made: Made) => void | Promise<void>) | undefined;
   // What the reading in progress made, to be discarded when the run fails.
@@ -125,6 +158,8 @@ export async function planExport<S>(ctx: Context, file: string, loaded: LoadedPl
       const onChunk = run.onChunk ? () => run.onChunk?.(o) : undefined;
       if (run.order === 'priority') {
         await planAllRows(o, setup, current.made as PlanFiles, current.totals, { threads: run.threads, fmt: run.fmt, ...(run.minParallelBytes === undefined ? {} : { minParallelBytes: run.minParallelBytes }), ...(onChunk ? { onProgress: onChunk } : {}) });
+      } else if (run.order === 'spool') {
+        await planIntoSpool(o, setup, current.made as S, current.totals, run, onChunk);
       } else {
         await planInInputOrder(o, setup, current.made as S, current.totals, run, onChunk);
       }
@@ -141,6 +176,40 @@ export async function planExport<S>(ctx: Context, file: string, loaded: LoadedPl
     if (left) await discard?.(left.made);
     throw err;
   }
+}
+
+/**
+ * The row loop of a spool: each row read, planned, summed, its record written into the spool
+ * under the priority rule's keys and its note (if any) handed on; on workers, their sorted runs.
+ */
+async function planIntoSpool<S>(opened: OpenedExport, setup: PlanSetup, made: S, totals: PlanTotals, run: IntoSpool<S>, onChunk: (() => void) | undefined): Promise<void> {
+  const { records, reject } = run;
+  const spool = run.spool(made);
+  const threads = run.threads ?? 1;
+  if (useWorkers(opened, threads, run.minParallelBytes)) {
+    const sink = { runs: spool, note: (fields: RecordField[], replace: (write: RecordWriter) => void) => records.take(made, fields, replace), reject: (r: Reject) => reject?.(made, r) };
+    const projection = { module: records.module, options: records.options };
+    // No plan.csv rows are formatted: the format is not used.
+    return planWithWorkers(opened, setup, sink, totals, {
+      threads, fmt: PLAIN_CSV, projection, ...(run.pieceBytes ? { pieceBytes: run.pieceBytes, partBytes: Math.max(1, run.pieceBytes >> 2) } : {}), ...(onChunk ? { onProgress: onChunk } : {}),
+    });
+  }
+  limitHeapGrowth();
+  const project = records.create(records.options, setup);
+  await opened.eachRow((ev) => {
+    if (!ev.ok) return reject?.(made, ev.reject);
+    const p = planRow(ev, setup);
+    addToTotals(totals, p, setup.playbook);
+    const { headEnd, note } = project(p, spool.begin(RECORD_ROOM));
+    const { rank, key } = planSortKeys(p);
+    // Ties broken by line, as the workers' runs break them.
+    spool.end(rank, key, p.row.line, headEnd);
+    if (!note) return undefined;
+    return records.take(made, note, (write) => {
+      spool.withdrawLast();
+      spool.end(rank, key, p.row.line, write(spool.begin(RECORD_ROOM)));
+    });
+  }, onChunk);
 }
 
 /** The row loop: each row read, planned, summed and handed on in input order (as a whole, or as the command's record). */

@@ -29,13 +29,17 @@ import { DECISIONS, type Decision } from '../domain/value/types.js';
 import { DataError, IoError, UsageError } from '../errors.js';
 import { noDataRows, supersededReject, type OpenedExport } from '../io/csv/read.js';
 import type { ParserState } from '../io/csv/records.js';
-import type { CsvFormat } from '../io/csv/write.js';
-import type { PlanFiles } from '../io/plan/output.js';
+import type { ByteBuffer, CsvFormat } from '../io/csv/write.js';
+import { sortKeyOf, type PlanFiles } from '../io/plan/output.js';
+import type { SortedSpool } from '../io/sorted-spool.js';
 import { holdYoungGeneration, limitHeapGrowth } from './heap-growth.js';
 import { compilingCount } from './regexp-code.js';
 import { streamPlan } from './row-loop.js';
-import { RecordFrameCursor, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_RANK, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type ResultBuffers } from './plan-pieces.js';
+import { RecordFrameCursor, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_HAS_NOTE, META_RANK, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type ResultBuffers } from './plan-pieces.js';
 import { keyedError, messages, noteOf, type Lang } from '../domain/catalogue/index.js';
+
+/** Bytes a spool record is expected to need (a longer one grows the arena): judgement, a few list rows' worth. */
+export const RECORD_ROOM = 4096;
 
 /** Smallest export planned with workers: below it, starting them costs more than they save. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -135,15 +139,39 @@ export async function planAllRows(
  */
 export type PlannedSink =
   | { files: PlanFiles }
-  | { record(fields: RecordField[]): void | Promise<void>; reject(r: Reject): void | Promise<void> };
+  | { record(fields: RecordField[]): void | Promise<void>; reject(r: Reject): void | Promise<void> }
+  | SpoolSink;
+
+/**
+ * Sorted into a command's spool: the workers write the records of the command's spool
+ * projection into sorted runs, which become the spool's; each note the projection made is
+ * handed on once its row's duplicate check is passed, with a way to leave the row's record out.
+ */
+export interface SpoolSink {
+  runs: SortedRuns & Pick<SortedSpool, 'begin' | 'end'>;
+  /** `replace`: leaves the row's record out, and spools the one `write` writes under its sort keys instead */
+  note(fields: RecordField[], replace: (write: RecordWriter) => void): void | Promise<void>;
+  reject(r: Reject): void | Promise<void>;
+}
+
+/** Writes a spool record's bytes into `out` from its `at` on; returns where its head ends. */
+export type RecordWriter = (out: ByteBuffer) => number;
+
+/** What the engine does with a spool the workers' sorted runs go into. */
+type SortedRuns = Pick<SortedSpool, 'runFilePath' | 'addRunExtent' | 'skip'>;
+
+/** The spool the workers' sorted runs go into: plan.csv's, or the command's. */
+function runsOf(sink: PlannedSink): SortedRuns | undefined {
+  return 'files' in sink ? sink.files.sortedRuns : 'runs' in sink ? sink.runs : undefined;
+}
 
 /** Plans every row of `opened` with worker threads into `sink` and `totals`. */
 export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, sink: PlannedSink, totals: PlanTotals, opts: ParallelPlanOptions): Promise<void> {
-  const files = 'files' in sink ? sink.files : undefined;
+  const runs = runsOf(sink);
   const path = opened.path;
   if (path === undefined) throw new Error('planWithWorkers needs a file');
   const { projection } = opts;
-  if (!files && !projection) throw new Error('planWithWorkers in input order needs a projection');
+  if (!('files' in sink) && !projection) throw new Error('planWithWorkers for a command needs its projection');
   opened.release();
   const { vocabulary, ...plainSetup } = setup;
   const compiling = compilingCount();
@@ -157,8 +185,8 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, si
     objectionFactors,
     compiling,
     fmt: opts.fmt,
-    ...(files ? { runPath: files.sortedRuns.runFilePath(`${name}.runs`) } : {}),
-    ...(!files && projection ? { projection: { module: workerModule(projection.module), options: projection.options } } : {}),
+    ...(runs ? { runPath: runs.runFilePath(`${name}.runs`) } : {}),
+    ...(!('files' in sink) && projection ? { projection: { module: workerModule(projection.module), options: projection.options, ...('runs' in sink ? { spool: true } : {}) } } : {}),
     ...(opts.segmentBytes ? { segmentBytes: opts.segmentBytes } : {}),
     ...(opts.partBytes ? { partBytes: opts.partBytes } : {}),
   });
@@ -292,15 +320,17 @@ function throwIfFailed(result: PieceResult): void {
  * totals, rejects; then the run is added to the sort. In input order each record passed is handed to the command.
  */
 async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: boolean }, idHeader: string, sink: PlannedSink, totals: PlanTotals, stats: OpenedExport['stats']): Promise<void> {
-  const files = 'files' in sink ? sink.files : undefined;
+  const runs = runsOf(sink);
   const reject = (row: Reject) => ('files' in sink ? sink.files.reject(row as PlanRejectRow) : sink.reject(row));
-  // One record per accepted row: read on for every row, handed on for those passed.
-  const records = r.records !== undefined && 'record' in sink ? new RecordFrameCursor(r.records) : undefined;
+  // In input order one record per accepted row, with a spool the notes of some: read on for every row that has one, handed on for those passed.
+  const records = r.records !== undefined && !('files' in sink) ? new RecordFrameCursor(r.records) : undefined;
+  const noting = 'runs' in sink;
   const { ids, holdBack } = dup;
   stats.read += r.read;
   stats.rejected += r.rejected;
   stats.blankLines += r.blankLines;
   const { ints, nums, rejects, rejectAt } = r;
+  const known = (x: number) => (Number.isNaN(x) ? undefined : x);
   let idAt = 0;
   let next = 0;
   for (let i = 0; i < r.count; i++) {
@@ -311,14 +341,14 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
     const meta = ints[k + 4] as number;
     const idStart = idAt;
     idAt += idLen;
-    const record = records?.next();
+    const record = !noting || meta & META_HAS_NOTE ? records?.next() : undefined;
     if (meta & META_HAS_ID) {
       const verdict = ids.seeFingerprint(ints[k + 2] as number, ints[k + 3] as number, line, ints[k + 6] as number, (ints[k + 7] as number) | 0);
       if (holdBack && ids.rerun) continue;
       if (verdict) {
         const id = Buffer.from(r.ids.buffer, r.ids.byteOffset + idStart, idLen).toString('utf8');
         // Its row is in the worker's run already: the merge, once every duplicate is known, leaves it out.
-        if (files) files.sortedRuns.skip(r.runPath as string, r.runStart + (ints[k + 5] as number));
+        if (runs) runs.skip(r.runPath as string, r.runStart + (ints[k + 5] as number));
         stats.rejected++;
         await reject(supersededReject(id, line, verdict.message, idHeader));
         continue;
@@ -329,15 +359,22 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
     const ev = nums[i * NUMS_PER_ROW + 1] as number;
     const contact = nums[i * NUMS_PER_ROW + 2] as number;
     const incentive = nums[i * NUMS_PER_ROW + 3] as number;
-    const known = (x: number) => (Number.isNaN(x) ? undefined : x);
+
     addRowToTotals(totals, DECISIONS[meta & META_RANK] as Decision, r.reasonCodes[meta >>> 8] as string, known(stake), known(ev), (meta >>> META_FLAGS_SHIFT) & 3, known(contact), known(incentive));
     if (record && 'record' in sink) {
       const handed = sink.record(record);
       if (handed) await handed;
+    } else if (record && 'runs' in sink) {
+      const { runs: spool } = sink;
+      const handed = sink.note(record, (write) => {
+        spool.skip(r.runPath as string, r.runStart + (ints[k + 5] as number));
+        spool.end(meta & META_RANK, sortKeyOf(known(ev)), line, write(spool.begin(RECORD_ROOM)));
+      });
+      if (handed) await handed;
     }
   }
   while (next < rejects.length) await reject(rejects[next++] as Reject);
-  if (files) files.sortedRuns.addRunExtent(r.runPath as string, r.runStart, r.runEnd);
+  if (runs) runs.addRunExtent(r.runPath as string, r.runStart, r.runEnd);
 }
 
 type PlanRejectRow = Parameters<PlanFiles['reject']>[0];

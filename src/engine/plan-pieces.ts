@@ -51,8 +51,12 @@ export interface PlanWorkerInit {
    * (SortedSpool.runFilePath); without one the projection's records are sent back in file order.
    */
   runPath?: string;
-  /** in input order: the module whose createProjection(options, setup) makes each planned customer's record */
-  projection?: { module: string; options: unknown };
+  /**
+   * The command's projection: the module whose createProjection(options, setup) makes each
+   * planned customer's record (in input order, without a run file), or — `spool`, with a run
+   * file — whose createSpoolProjection(options, setup) writes each one's sorted-run record.
+   */
+  projection?: { module: string; options: unknown; spool?: boolean };
   /** bytes of the run written at a time (default SEGMENT_BYTES) */
   segmentBytes?: number;
   /** bytes of the piece decoded at a time (default PART_BYTES) */
@@ -96,8 +100,10 @@ const SEGMENT_BYTES = 1 << 18;
 export const INTS_PER_ROW = 8;
 /** Numbers per accepted row in PieceResult.nums: value at stake, expected value, contact cost, incentive cost (NaN: none). */
 export const NUMS_PER_ROW = 4;
-/** Bits of the meta integer: decision rank (3 bits), totals flags (2), has an id (1), reason code index (from bit 8). */
+/** Bits of the meta integer: decision rank (3 bits), totals flags (2), has an id (1), has a note (1), reason code index (from bit 8). */
 export const META_HAS_ID = 32;
+/** The bit of the meta integer that says the row's spool projection made a note (PieceResult.records holds it). */
+export const META_HAS_NOTE = 64;
 /** The decision rank's bits of the meta integer. */
 export const META_RANK = 7;
 /** Shift of the totals flags in the meta integer. */
@@ -120,7 +126,10 @@ export interface PieceResult {
   runStart: number;
   runEnd: number;
   reasonCodes: string[];
-  /** without a run file: one record per accepted row, in file order (see RecordFrames) */
+  /**
+   * Without a run file: one record per accepted row, in file order (see RecordFrames); with a
+   * spool projection: the notes of the rows whose meta has META_HAS_NOTE, in file order.
+   */
   records?: Uint8Array;
   /** rejected rows, each after `rejectAt[i]` accepted rows */
   rejects: Reject[];
@@ -138,21 +147,41 @@ export interface PieceResult {
 /** What a command reads of a planned customer, as the fields of a compact record (src/domain/record-codec.ts). */
 export type Projection = (p: PlannedCustomer) => RecordField[];
 
-/** A module a worker loads to make the records of input order (PlanWorkerInit.projection). */
+/**
+ * What a command writes of a planned customer into a sorted run (the engine's order
+ * 'spool'): the record's bytes into `out` from its `at` on — head, then tail — and a note for
+ * the main thread, when it has to decide something about the customer there.
+ */
+export type SpoolProjection = (p: PlannedCustomer, out: ByteBuffer) => SpoolWritten;
+
+export interface SpoolWritten {
+  /** where in `out` the record's head ends and its tail starts */
+  headEnd: number;
+  /** what the main thread reads of the customer (undefined: nothing) */
+  note: RecordField[] | undefined;
+}
+
+/** A module a worker loads to make the records of input order, or to write sorted runs (PlanWorkerInit.projection). */
 export interface ProjectionModule {
   createProjection(options: unknown, setup: PlanSetup): Projection;
+  createSpoolProjection?(options: unknown, setup: PlanSetup): SpoolProjection;
 }
+
+/** How a planner makes a command's records: in input order (`records`) or written into its sorted runs (`spool`). */
+export type ProjectionMaker = { records: (setup: PlanSetup) => Projection } | { spool: (setup: PlanSetup) => SpoolProjection };
 
 /**
  * A planner of pieces for one run: call it with each job, in any order. A worker compiles the
  * playbook's vocabulary itself; the main thread passes its own. Without a run file,
  * `projection` makes each planned customer's record.
  */
-export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVocabulary(init.setup.playbook, init.learned), projection?: (setup: PlanSetup) => Projection): (job: PieceJob) => PieceResult {
+export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVocabulary(init.setup.playbook, init.learned), projection?: ProjectionMaker): (job: PieceJob) => PieceResult {
   if (init.objectionWeights) useObjectionWeights(init.objectionWeights);
   if (init.objectionFactors) usePrefilterFactors(init.objectionFactors);
   const setup: PlanSetup = { ...init.setup, vocabulary };
-  const project = init.runPath === undefined ? projection?.(setup) : undefined;
+  const project = init.runPath === undefined && projection && 'records' in projection ? projection.records(setup) : undefined;
+  // With a run file, the command's projection writes the run's records instead of plan.csv rows.
+  const spoolProject = init.runPath !== undefined && projection && 'spool' in projection ? projection.spool(setup) : undefined;
   const frames = new RecordFrames();
   const reader = createPieceReader(init.reader, LOST_CUSTOMER_SCHEMA);
   const formatter = new PlanRowFormatter(init.fmt, init.reader.headers.length, init.reader.delimiter);
@@ -183,7 +212,8 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
     const rejects: Reject[] = [];
     const rejectAt: number[] = [];
     const records = project !== undefined && !job.countOnly;
-    if (records) frames.start(job.reuse?.records);
+    const notes = spoolProject !== undefined && !job.countOnly;
+    if (records || notes) frames.start(job.reuse?.records);
     const before = { ...reader.stats };
 
     const visit = (ev: RowEvent): void => {
@@ -198,11 +228,20 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       // Read before planning, from the values as the reader gave them (the main thread decides duplicate ids by them).
       const facts = rowFacts(ev.values, setup.config.permission.extraObjectionPhrases);
       const p = job.countOnly ? undefined : planCustomer(row, setup);
+      let noted = false;
       if (p && records) frames.add((project as Projection)(p));
       else if (p) {
         if (count * 3 === spans.length) spans = grow(spans, new Uint32Array(spans.length * 2));
         const start = rows.at;
-        const headEnd = formatter.formatInto(p, ev.cells, ev.raw, rows);
+        let headEnd: number;
+        if (spoolProject) {
+          const written = spoolProject(p, rows);
+          headEnd = written.headEnd;
+          if (written.note) {
+            frames.add(written.note);
+            noted = true;
+          }
+        } else headEnd = formatter.formatInto(p, ev.cells, ev.raw, rows);
         spans[count * 3] = start;
         spans[count * 3 + 1] = headEnd - start;
         spans[count * 3 + 2] = rows.at - headEnd;
@@ -222,6 +261,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
         const sort = planSortKeys(p);
         keys[count] = sort.key;
         meta = sort.rank | (totalsFlags(p) << META_FLAGS_SHIFT) | (code << 8);
+        if (noted) meta |= META_HAS_NOTE;
       }
       if (id !== undefined) {
         const [a, b] = idFingerprint(id);
@@ -281,7 +321,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       runStart,
       runEnd: runFileEnd,
       reasonCodes: [...codes.keys()],
-      ...(records ? { records: frames.done() } : {}),
+      ...(records || notes ? { records: frames.done() } : {}),
       rejects,
       rejectAt,
       read: stats.read - before.read,

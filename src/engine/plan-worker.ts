@@ -1,11 +1,12 @@
 /**
  * Entry of a planning worker thread (src/engine/parallel-plan.ts): plans each piece it is
- * sent, writes its sorted run to the worker's run file (or makes the command's records) and
+ * sent, writes its sorted run to the worker's run file (plan.csv rows, or the records a
+ * command's spool projection writes; else it makes the command's records in input order) and
  * posts the result back, handing the piece's buffer back instead of copying it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileObjectionRulesCompact } from './regexp-code.js';
-import { createPiecePlanner, WORKER_READY, type PieceJob, type PlanWorkerInit, type ProjectionModule } from './plan-pieces.js';
+import { createPiecePlanner, WORKER_READY, type PieceJob, type PlanWorkerInit, type ProjectionMaker, type ProjectionModule } from './plan-pieces.js';
 
 const port = parentPort;
 if (!port) throw new Error('plan-worker.js runs as a worker thread only');
@@ -13,7 +14,13 @@ const init = workerData as PlanWorkerInit;
 const wanted = init.projection;
 // The command's projection module, loaded before the worker says it is ready.
 const loaded = wanted ? ((await import(wanted.module)) as ProjectionModule) : undefined;
-const plan = createPiecePlanner(init, undefined, loaded && wanted ? (setup) => loaded.createProjection(wanted.options, setup) : undefined);
+const maker = (m: ProjectionModule, w: NonNullable<PlanWorkerInit['projection']>): ProjectionMaker => {
+  const { createSpoolProjection } = m;
+  if (!w.spool) return { records: (setup) => m.createProjection(w.options, setup) };
+  if (!createSpoolProjection) throw new Error(`${w.module} has no createSpoolProjection`);
+  return { spool: (setup) => createSpoolProjection(w.options, setup) };
+};
+const plan = createPiecePlanner(init, undefined, loaded && wanted ? maker(loaded, wanted) : undefined);
 // With the weights handed over (createPiecePlanner), the objection rules compiled small, before any row.
 if (init.compiling) compileObjectionRulesCompact(init.compiling);
 // The main thread waits for every worker to be set up before it reads pieces.

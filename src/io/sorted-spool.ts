@@ -108,6 +108,16 @@ export class SortedSpool {
   }
 
   /**
+   * Takes the record end() added last out again (it is never output; its bytes are
+   * overwritten by the next record). Only right after that end().
+   */
+  withdrawLast(): void {
+    if (this.count === 0) return;
+    this.count--;
+    this.bytes.at = this.offset[this.count] as number;
+  }
+
+  /**
    * A path for a run file written elsewhere (a worker thread, with writeRunAt) in the spool's
    * temporary directory, which the spool removes when done (or interrupted).
    */

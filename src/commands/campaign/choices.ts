@@ -10,11 +10,11 @@ import { CampaignFiles, ListRowFormatter } from '../../io/campaign-output.js';
 import type { OpenedExport } from '../../io/csv/read.js';
 import type { CsvFormat } from '../../io/csv/write.js';
 import { SortedSpool } from '../../io/sorted-spool.js';
-import type { EachRecord } from '../../engine/index.js';
+import type { IntoSpool, RecordWriter } from '../../engine/index.js';
 import type { LoadedPlanSetup } from '../../pipeline/plan-setup.js';
 import type { SerialGuard } from './serial.js';
-import { spoolChoice, spoolParts } from './distribute.js';
-import { createProjection, type CampaignProjectionOptions, type CampaignRecord } from './project.js';
+import { putParts, spoolChoice } from './distribute.js';
+import { createSpoolProjection, type CampaignNote, type CampaignProjectionOptions } from './project.js';
 import type { CampaignCounts } from './summary.js';
 
 /** What one pass over the export makes: open list files, the sort spool of choices, counts. */
@@ -39,7 +39,7 @@ export interface ChoiceSettings {
 }
 
 /** The engine run of the first pass: each planned customer's choice spooled into a new pass per reading of the export. */
-export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) => void): EachRecord<ChoicePass, CampaignProjectionOptions> {
+export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) => void): IntoSpool<ChoicePass, CampaignProjectionOptions> {
   const { ledger, suppression: _suppression, regained, ...plain } = s.rules;
   const options: CampaignProjectionOptions = { rules: plain, fmt: s.fmt, ...(s.columns ? { columns: s.columns } : {}) };
   // The serial-defector guard and the customers won back before live on this thread alone.
@@ -48,7 +48,8 @@ export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) 
   // The excluded.csv rows of customers the contact history holds back are formatted here.
   const rows = new ListRowFormatter(s.fmt, s.columns);
   return {
-    order: 'input',
+    order: 'spool',
+    spool: (pass) => pass.spool,
     // Only a test share draws among the actions the plan valued (project.ts, randomisedAction).
     readsActions: (plain.testOffers ?? 0) > 0 || (plain.testChannels ?? 0) > 0,
     start: async (opened) => {
@@ -60,8 +61,8 @@ export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) 
     records: {
       module: new URL('./project.js', import.meta.url).href,
       options,
-      create: (o, setup) => createProjection(o, setup, extras),
-      take: (pass, fields) => spoolOne(pass, fields as CampaignRecord, ledger, s.rules, rows),
+      create: (o, setup) => createSpoolProjection(o, setup, extras),
+      take: (pass, note, replace) => takeNote(pass, note as CampaignNote, replace, ledger, s.rules, rows),
     },
     threads: alone ? 1 : (s.threads ?? 1),
     ...(s.minParallelBytes === undefined ? {} : { minParallelBytes: s.minParallelBytes }),
@@ -72,27 +73,26 @@ export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) 
 }
 
 /**
- * The sort spool's arena: half of SortedSpool's default. Unlike plan's workers, which sort
- * their own runs, campaign's main thread sorts every record while the workers plan, at the
- * run's peak of memory; the arena is resident there beside the pieces in flight. At a million
- * rows: ~140 runs instead of ~70 (judgement: a merge step more per record is cheap; the
- * merge's read buffers, 64 KiB per run, are needed after the workers are gone).
+ * The sort spool's arena: half of SortedSpool's default. With workers it holds only the records
+ * the contact history replaced (the workers sort their own runs, as plan's do); on one thread
+ * it sorts every record (judgement: ~140 runs instead of ~70 at a million rows; a merge step
+ * more per record is cheap, and the run's memory stays the lower).
  */
 const SPOOL_BYTES = 4 * 1024 * 1024;
 
-/** Spools a customer's record, once the contact history has had its say. */
-function spoolOne({ spool, counts }: ChoicePass, f: CampaignRecord, ledger: ContactLookup, rules: CampaignRules, rows: ListRowFormatter): void {
-  const [rank, key, tie, warned, meta, head, tail, history, id, plannedChannel, measure] = f;
+/**
+ * Reads a customer's note (createSpoolProjection): its warnings counted, and once the contact
+ * history has had its say, the exclusion it decides in place of the customer's record.
+ */
+function takeNote({ counts }: ChoicePass, note: CampaignNote, replace: (write: RecordWriter) => void, ledger: ContactLookup, rules: CampaignRules, rows: ListRowFormatter): void {
+  const [warned, id, plannedChannel, measure] = note;
   if (warned) counts.warnings++;
-  if (history) {
-    const excluded = historyExclusion(ledger.check(id as string, rules.campaign), rules, []);
-    if (excluded) {
-      const parts = spoolChoice(excluded, id as string, plannedChannel as Channel | '', measure as string, rows);
-      spoolParts(spool, rank, key, tie, parts.meta, parts.head, parts.tail);
-      return;
-    }
-  }
-  spoolParts(spool, rank, key, tie, meta, head, tail);
+  // Only a customer whose contact history decides first has the rest.
+  if (id === undefined) return;
+  const excluded = historyExclusion(ledger.check(id, rules.campaign), rules, []);
+  if (!excluded) return;
+  const parts = spoolChoice(excluded, id, plannedChannel as Channel | '', measure as string, rows);
+  replace((out) => putParts(out, parts.meta, parts.head, parts.tail));
 }
 
 /** Removes what a pass wrote. */

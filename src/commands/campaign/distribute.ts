@@ -11,7 +11,7 @@ import { measureMarks } from '../../domain/campaign/test-offers.js';
 import { messages, type Lang } from '../../domain/catalogue/index.js';
 import { pack, unpack } from '../../domain/record-codec.js';
 import type { CampaignFiles, ListRowFormatter } from '../../io/campaign-output.js';
-import { putString } from '../../io/csv/write.js';
+import { putString, type ByteBuffer } from '../../io/csv/write.js';
 import type { SortedSpool } from '../../io/sorted-spool.js';
 import type { CampaignCounts } from './summary.js';
 
@@ -48,6 +48,12 @@ export function spoolChoice(choice: CampaignChoice, id: string, plannedChannel: 
 export function spoolParts(spool: SortedSpool, rank: number, key: number, tie: number, meta: string, head: string, tail: string): void {
   // UTF-8 needs at most 3 bytes per UTF-16 unit.
   const out = spool.begin(META_LENGTH + 3 * (meta.length + head.length + tail.length));
+  spool.end(rank, key, tie, putParts(out, meta, head, tail));
+}
+
+/** Writes a customer's parts as one spool record from `out.at` on (see spoolParts); returns where its head ends. */
+export function putParts(out: ByteBuffer, meta: string, head: string, tail: string): number {
+  out.room(META_LENGTH);
   const lengthAt = out.at;
   out.at += META_LENGTH;
   putString(out, meta);
@@ -55,7 +61,7 @@ export function spoolParts(spool: SortedSpool, rank: number, key: number, tie: n
   putString(out, head);
   const headEnd = out.at;
   putString(out, tail);
-  spool.end(rank, key, tie, headEnd);
+  return headEnd;
 }
 const META_LENGTH = 4;
 

@@ -12,9 +12,9 @@ import type { RecordField } from '../../domain/record-codec.js';
 import { formatMeasure, testChannel, testOffer } from '../../domain/campaign/test-offers.js';
 import { ListRowFormatter, listTexts, listValues } from '../../io/campaign-output.js';
 import type { CsvFormat } from '../../io/csv/write.js';
-import type { Projection } from '../../engine/index.js';
+import type { Projection, SpoolProjection } from '../../engine/index.js';
 import type { SerialGuard } from './serial.js';
-import { spoolChoice, type SpoolParts } from './distribute.js';
+import { putParts, spoolChoice, type SpoolParts } from './distribute.js';
 
 /** What a projection is made with (sent to worker threads: plain data only). */
 export interface CampaignProjectionOptions {
@@ -38,6 +38,30 @@ export interface CampaignExtras {
  * customer id, the planned channel and the measure the exclusion record names.
  */
 export type CampaignRecord = [rank: number, key: number, tie: number, warned: boolean, meta: string, head: string, tail: string, history: boolean, id?: string, plannedChannel?: Channel | '', measure?: string];
+
+/**
+ * The first pass's projection as the engine's spool takes it: the customer's spool record
+ * (SpoolParts) written into `out`, sorted by the plan's priority wherever it is planned; a
+ * note for the main thread when the choice carries warnings (counted there) or the contact
+ * history decides first — then with the customer id, the planned channel and the measure, for
+ * the record the ledger's exclusion puts in its place (choices.ts).
+ */
+export function createSpoolProjection(o: CampaignProjectionOptions, setup: PlanSetup, extras: CampaignExtras = {}): SpoolProjection {
+  const project = createProjection(o, setup, extras);
+  return (planned, out) => {
+    const [, , , warned, meta, head, tail, history, id, plannedChannel, measure] = project(planned) as CampaignRecord;
+    const headEnd = putParts(out, meta, head, tail);
+    const note: CampaignNote | undefined = history ? [warned, id as string, plannedChannel as Channel | '', measure as string] : warned ? [true] : undefined;
+    return { headEnd, note };
+  };
+}
+
+/**
+ * What the main thread reads of a customer (createSpoolProjection): whether the choice carries
+ * warnings; when the contact history decides first, the customer id, the planned channel and
+ * the measure.
+ */
+export type CampaignNote = [warned: boolean, id?: string, plannedChannel?: Channel | '', measure?: string];
 
 /** The projection of campaign's first pass (see the module's comment). */
 export function createProjection(o: CampaignProjectionOptions, setup: PlanSetup, extras: CampaignExtras = {}): Projection {

@@ -282,7 +282,12 @@ export class PlanRowFormatter {
 
 /** The sort keys of plan.csv: decision rank, then expected value (descending), then input line. */
 export function planSortKeys(p: PlannedCustomer): { rank: number; key: number } {
-  return { rank: DECISION_RANK[p.value.decision], key: p.value.expected_value ?? -Number.MAX_VALUE };
+  return { rank: DECISION_RANK[p.value.decision], key: sortKeyOf(p.value.expected_value) };
+}
+
+/** The expected value as the sort key: a customer without one sorts last within its rank. */
+export function sortKeyOf(expectedValue: number | null | undefined): number {
+  return expectedValue ?? -Number.MAX_VALUE;
 }
 
 /** Writes plan.csv and rejects.csv into temporary files; commit() puts both in place. */
