@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appendLedger, readLedger, scanLedgerKeyed } from '../../src/io/ledger/ledger.js';
+import { appendLedger, formatLedgerAppend, LedgerAppend, readLedger, scanLedgerKeyed } from '../../src/io/ledger/ledger.js';
 import { customerKey } from '../../src/domain/campaign/customer-key.js';
 import { idFingerprint } from '../../src/domain/id-index.js';
-import type { LedgerEntry } from '../../src/domain/campaign/contact-history.js';
+import { indexLedger, newLedgerEntries, type LedgerEntry } from '../../src/domain/campaign/contact-history.js';
 import { parseIsoDay } from '../../src/domain/dates.js';
 import { DataError, InputMissingError } from '../../src/errors.js';
 import { propertyRuns } from '../support/property.js';
@@ -88,6 +88,25 @@ describe('readLedger', () => {
     await writeFile(ledger, `${HEADER}'=1+1,visit,2026-11-16,W47,'-m,\n`);
     const [e] = (await readLedger(ledger)).entries;
     expect([e?.customer_id, e?.measure]).toEqual(['=1+1', '-m']);
+  });
+});
+
+describe('LedgerAppend', () => {
+  it('gives the bytes formatLedgerAppend gives for newLedgerEntries, entry by entry (property)', () => {
+    const W48 = { asOf: day('2026-11-23'), campaignId: '2026-W48' };
+    const one = fc.record({ id: fc.constantFrom('A', 'B', '007', ' 7', 'Müller', '=1+1'), control: fc.boolean(), measure: fc.string({ maxLength: 12 }) });
+    fc.assert(
+      fc.property(fc.array(one, { maxLength: 30 }), fc.array(one, { maxLength: 10 }), fc.nat(3), fc.boolean(), (planned, earlier, size, newline) => {
+        const toEntry = (e: { id: string; control: boolean; measure: string }) => entry(e.id, e.measure, e.control ? 'control' : 'contacted');
+        const index = indexLedger(earlier.map(toEntry), W48);
+        const append = new LedgerAppend(index);
+        for (const e of planned) append.add(toEntry(e));
+        const fresh = newLedgerEntries(index, planned.map(toEntry));
+        expect(append.length).toBe(fresh.length);
+        expect(append.bytes(size, newline).toString('utf8')).toBe(formatLedgerAppend(fresh, size, newline).toString('utf8'));
+      }),
+      propertyRuns(100),
+    );
   });
 });
 

@@ -4,7 +4,8 @@ import { parseCapacity, parseRate, resolveAsOf } from '../../cli/options.js';
 import type { CampaignRules } from '../../domain/campaign/campaign.js';
 import { messages, noteOf, sayNoted, type Lang, type Noted } from '../../domain/catalogue/index.js';
 import { resolveLang } from '../../cli/lang.js';
-import { campaignId, newLedgerEntries } from '../../domain/campaign/contact-history.js';
+import { campaignId } from '../../domain/campaign/contact-history.js';
+import { LedgerAppend } from '../../io/ledger/ledger.js';
 import { formatIsoDay } from '../../domain/dates.js';
 import type { Channel } from '../../domain/playbook-types.js';
 import { ExitCode, UsageError } from '../../errors.js';
@@ -123,6 +124,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   let counts: CampaignCounts;
   let result: Awaited<ReturnType<typeof distributeInPriorityOrder>>;
   let prepared: PreparedFile[];
+  let contacts: LedgerAppend | undefined;
   try {
     // The engine discards the pass of a failed run; from here on it is this command's.
     const settings = { loaded, outDir, fmt, rules, serial, ...r.planning, ...(r.columns ? { columns: r.columns } : {}) };
@@ -132,7 +134,8 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     opened = run.opened;
     const { files, spool } = run.made;
     counts = run.made.counts;
-    result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps: r.caps, ledger: history.index, trackStatus: previous !== undefined, trackContacts: recording, lang: loaded.setup.lang });
+    contacts = recording ? new LedgerAppend(history.index) : undefined;
+    result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps: r.caps, ledger: history.index, trackStatus: previous !== undefined, contacts, lang: loaded.setup.lang });
     prepared = await files.prepare();
   } catch (err) {
     progress.done();
@@ -152,7 +155,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   const manifest = await commitCampaign({
     outDir, prepared, lock: r.lock,
     extra: [],
-    ...(recording && ledgerPath ? { ledger: { path: ledgerPath, scan, state: history.state, fresh: newLedgerEntries(history.index, result.planned), campaignId: id, asOf: formatIsoDay(asOf) } } : {}),
+    ...(contacts && ledgerPath ? { ledger: { path: ledgerPath, scan, state: history.state, fresh: contacts, campaignId: id, asOf: formatIsoDay(asOf) } } : {}),
     runSeed: JSON.stringify([id, formatIsoDay(asOf), opened.stats.sha256, scan.sha256, loaded.sources.configSha256, loaded.sources.playbookSha256]),
     summary: (outputs, after) => ({
       ...campaignManifest({

@@ -9,11 +9,10 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { LedgerEntry } from '../../domain/campaign/contact-history.js';
 import { noteOf, sayNoted } from '../../domain/catalogue/index.js';
 import { WinbackError } from '../../errors.js';
 import { prepareFile, type PreparedFile } from '../../io/atomic-write.js';
-import { appendLedgerBytes, formatLedgerAppend, type LedgerScan } from '../../io/ledger/ledger.js';
+import { appendLedgerBytes, type LedgerAppend, type LedgerScan } from '../../io/ledger/ledger.js';
 import { clearPending, recordPending, writeLedgerState, type LedgerMark, type LedgerState, type PendingRun } from '../../io/ledger/state.js';
 import type { HeldLock } from '../../io/lock.js';
 import type { RunOutputs } from '../../io/run-outputs.js';
@@ -22,7 +21,8 @@ export interface LedgerCommit {
   path: string;
   scan: LedgerScan;
   state: LedgerState;
-  fresh: readonly LedgerEntry[];
+  /** the run's new entries, formatted */
+  fresh: Pick<LedgerAppend, 'length' | 'bytes'>;
   campaignId: string;
   asOf: string;
 }
@@ -58,7 +58,7 @@ export async function commitCampaign(plan: CommitPlan): Promise<unknown> {
     const outputs: RunOutputs = Object.fromEntries(files.map((f) => [basename(f.path), { bytes: f.bytes }]));
     const runId = createHash('sha256').update(plan.runSeed).digest('hex').slice(0, 12);
     const l = plan.ledger;
-    const data = l && l.fresh.length > 0 ? formatLedgerAppend(l.fresh, l.scan.bytes, l.scan.endsWithNewline) : undefined;
+    const data = l && l.fresh.length > 0 ? l.fresh.bytes(l.scan.bytes, l.scan.endsWithNewline) : undefined;
     const after = l ? { runId, entries: l.scan.entries + l.fresh.length, sha256: data ? l.scan.shaAfter(data) : l.scan.sha256, appended: l.fresh.length } : undefined;
     const doc = plan.summary(outputs, after);
     files.push(await prepareFile(join(plan.outDir, 'summary.json'), `${JSON.stringify(doc, null, 2)}\n`));

@@ -3,7 +3,8 @@
  * capacity caps applied highest priority first, every other customer to excluded.csv once.
  */
 import { CapacityCounter, type CampaignChoice, type ExclusionReason } from '../../domain/campaign/campaign.js';
-import type { ContactLookup, LedgerEntry } from '../../domain/campaign/contact-history.js';
+import type { ContactLookup } from '../../domain/campaign/contact-history.js';
+import type { LedgerAppend } from '../../io/ledger/ledger.js';
 import { SharedContacts, sharedContactDetail, sharedContactKey } from '../../domain/permission/contact-point.js';
 import type { Channel } from '../../domain/playbook-types.js';
 import type { EpochDay } from '../../domain/types.js';
@@ -72,15 +73,15 @@ export interface DistributeSettings {
   ledger: ContactLookup;
   /** keep each customer's status, for changes.csv */
   trackStatus: boolean;
-  /** keep the contacts and control customers, for the ledger (without one, nothing is kept per row) */
-  trackContacts: boolean;
+  /** where the contacts and control customers go, for the ledger (without one, nothing is kept per row) */
+  contacts: LedgerAppend | undefined;
   /** language of excluded.csv's detail */
   lang?: Lang;
 }
 
-/** Writes lists and exclusions in priority order; returns the ledger entries and statuses. */
+/** Writes lists and exclusions in priority order (the ledger's new entries into `s.contacts`); returns the statuses. */
 export async function distributeInPriorityOrder(spool: SortedSpool, files: CampaignFiles, counts: CampaignCounts, s: DistributeSettings) {
-  const planned: LedgerEntry[] = [];
+  const { contacts } = s;
   const status = new Map<string, string>();
   const capacity = new CapacityCounter(s.caps);
   const shared = new SharedContacts();
@@ -102,15 +103,15 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
       const marks = measureMarks(measure);
       if (marks.offerRandomised) counts.randomised++;
       if (marks.channelRandomised) counts.randomisedChannels++;
-      if (s.trackContacts) planned.push({ customer_id: id, channel, campaign_date: s.asOf, campaign_id: s.campaignId, measure, outcome: 'contacted' });
+      contacts?.add({ customer_id: id, channel, campaign_date: s.asOf, campaign_id: s.campaignId, measure, outcome: 'contacted' });
       if (s.trackStatus) status.set(id, retention ? `list:retention-${channel}` : `list:${channel}`);
       // Waits when the list's buffer is full: the merge alone never yields to the writes.
       return files.listedBytes(channel, bytes, metaEnd, rowStart, end, priority, retention);
     }
     counts.excluded[reason as string] = (counts.excluded[reason as string] ?? 0) + 1;
     // A control customer is recorded once, when first held out, not again every week.
-    if (s.trackContacts && reason === 'control' && !s.ledger.heldOutBefore(id)) {
-      planned.push({ customer_id: id, channel: plannedChannel, campaign_date: s.asOf, campaign_id: s.campaignId, measure, outcome: 'control' });
+    if (contacts && reason === 'control' && !s.ledger.heldOutBefore(id)) {
+      contacts.add({ customer_id: id, channel: plannedChannel, campaign_date: s.asOf, campaign_id: s.campaignId, measure, outcome: 'control' });
     }
     if (s.trackStatus) status.set(id, reason as string);
     // Excluded by the first pass: its excluded.csv row is in the spool; a listed customer the caps or a shared contact left out gets one now.
@@ -118,5 +119,5 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
     const why = holder > 0 ? sharedContactDetail(channel, holder, s.lang) : messages(s.lang).campaign.overCapacity(channel);
     return files.excluded(id, reason as ExclusionReason, why, priority);
   });
-  return { planned, status };
+  return { status };
 }

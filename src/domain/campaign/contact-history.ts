@@ -231,13 +231,18 @@ export function campaignId(asOf: EpochDay, periodDays: number): string {
 export function newLedgerEntries(existing: ContactLookup, planned: Iterable<LedgerEntry>): LedgerEntry[] {
   const fresh: LedgerEntry[] = [];
   const seen = new Set<string>();
-  for (const entry of planned) {
-    const control = entry.outcome === 'control';
-    const key = `${customerKey(entry.customer_id)}\u001f${control ? 'c' : 'k'}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (existing.recordedNow(entry.customer_id, control)) continue;
-    fresh.push(entry);
-  }
+  for (const entry of planned) if (isNewLedgerEntry(existing, entry, seen)) fresh.push(entry);
   return fresh;
+}
+
+/**
+ * Whether `entry` is one of newLedgerEntries' (neither in the ledger nor among the entries
+ * `seen` before it, whose keys it keeps) — for entries taken one at a time.
+ */
+export function isNewLedgerEntry(existing: Pick<ContactLookup, 'recordedNow'>, entry: LedgerEntry, seen: Set<string>): boolean {
+  const control = entry.outcome === 'control';
+  const key = `${customerKey(entry.customer_id)}\u001f${control ? 'c' : 'k'}`;
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return !existing.recordedNow(entry.customer_id, control);
 }

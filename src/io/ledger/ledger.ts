@@ -5,12 +5,12 @@
  * runs cannot be lost by a later one (a failed append is cut back to where it started).
  */
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import type { LedgerEntry } from '../../domain/campaign/contact-history.js';
+import { isNewLedgerEntry, type ContactLookup, type LedgerEntry } from '../../domain/campaign/contact-history.js';
 import { CHANNELS } from '../../domain/playbook-types.js';
 import { DataError, IoError } from '../../errors.js';
 import { keyedError, noteOf } from '../../domain/catalogue/index.js';
 import { toWriteError } from '../atomic-write.js';
-import { createCsvFormatter, PLAIN_CSV, type ColumnSpec } from '../csv/write.js';
+import { ByteBuffer, createCsvFormatter, PLAIN_CSV, putString, type ColumnSpec } from '../csv/write.js';
 import { LEDGER_COLUMNS, LEDGER_HEADER as HEADER, scanLedgerKeyed, type LedgerScan, type ScanOptions } from './scan.js';
 
 export { LEDGER_COLUMNS, scanLedgerKeyed, type KeyedVisitor, type LedgerScan, type ScanOptions } from './scan.js';
@@ -36,7 +36,7 @@ export async function readLedger(path: string): Promise<{ entries: LedgerEntry[]
  * file is new or empty, a line break first when its last line has none.
  */
 export function formatLedgerAppend(entries: readonly LedgerEntry[], sizeBefore: number, endsWithNewline: boolean): Buffer {
-  let text = sizeBefore === 0 ? FORMATTER.header() : endsWithNewline ? '' : '\n';
+  let text = appendPrefix(sizeBefore, endsWithNewline);
   for (const e of entries) text += FORMATTER.row(toRecord(e));
   return Buffer.from(text, 'utf8');
 }
@@ -63,6 +63,39 @@ export async function appendLedgerBytes(path: string, data: Uint8Array, expected
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+/**
+ * A run's new ledger entries (newLedgerEntries: each customer once per kind, none the ledger
+ * holds for this campaign already), formatted as they are added: no object per entry is kept.
+ * `campaign` adds one per listed customer — at a million customers ~190,000 — and held them
+ * as entry objects, then as row strings, until the commit (a peak of ~370 MiB where the run
+ * without a ledger peaks at ~255 MiB).
+ */
+export class LedgerAppend {
+  private readonly rows = new ByteBuffer(1 << 16);
+  private readonly seen = new Set<string>();
+  /** entries added */
+  length = 0;
+
+  constructor(private readonly existing: Pick<ContactLookup, 'recordedNow'>) {}
+
+  add(entry: LedgerEntry): void {
+    if (!isNewLedgerEntry(this.existing, entry, this.seen)) return;
+    putString(this.rows, FORMATTER.row(toRecord(entry)));
+    this.length++;
+  }
+
+  /** What formatLedgerAppend gives for the entries added. */
+  bytes(sizeBefore: number, endsWithNewline: boolean): Buffer {
+    const before = Buffer.from(appendPrefix(sizeBefore, endsWithNewline), 'utf8');
+    return Buffer.concat([before, this.rows.buf.subarray(0, this.rows.at)]);
+  }
+}
+
+/** What comes before the first appended entry: the header when the file is new or empty, a line break when its last line has none. */
+function appendPrefix(sizeBefore: number, endsWithNewline: boolean): string {
+  return sizeBefore === 0 ? FORMATTER.header() : endsWithNewline ? '' : '\n';
 }
 
 /** Appends entries (creating the ledger with a header when new); for tests and small tools. */
