@@ -10,7 +10,7 @@ import { formatIsoDay } from '../../domain/dates.js';
 import type { Channel } from '../../domain/playbook-types.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { prepareFile, removeStaleTemps, type PreparedFile } from '../../io/atomic-write.js';
-import { formatChanges, parseListColumns, readPreviousStatus } from '../../io/campaign-output.js';
+import { formatChanges, parseListColumns, previousStatuses, readPreviousStatus } from '../../io/campaign-output.js';
 import { resolveOutputFormat, type RawOutputFlags } from '../../cli/output-format.js';
 import { prepareCampaignWorkbook } from '../../io/xlsx/outputs.js';
 import { withLocks, type HeldLock } from '../../io/lock.js';
@@ -135,7 +135,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     const { files, spool } = run.made;
     counts = run.made.counts;
     contacts = recording ? new LedgerAppend(history.index) : undefined;
-    result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps: r.caps, ledger: history.index, trackStatus: previous !== undefined, contacts, lang: loaded.setup.lang });
+    result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps: r.caps, ledger: history.index, previousListed: previous?.listed, contacts, lang: loaded.setup.lang });
     prepared = await files.prepare();
   } catch (err) {
     progress.done();
@@ -143,7 +143,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     throw err;
   }
   try {
-    if (previous) prepared.push(await prepareFile(join(outDir, 'changes.csv'), formatChanges(previous, result.status, fmt, loaded.setup.lang)));
+    if (previous) prepared.push(await prepareFile(join(outDir, 'changes.csv'), formatChanges(await previousStatuses(previous, result.status), result.status, fmt, loaded.setup.lang)));
     // The workbook is made from the prepared lists and committed with them.
     if (output.xlsx) prepared.push(await prepareCampaignWorkbook(outDir, fmt, prepared, r.columns));
   } catch (err) {

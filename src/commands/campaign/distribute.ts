@@ -71,8 +71,11 @@ export interface DistributeSettings {
   campaignId: string;
   caps: Partial<Record<Channel, number>>;
   ledger: ContactLookup;
-  /** keep each customer's status, for changes.csv */
-  trackStatus: boolean;
+  /**
+   * For changes.csv, the customers the previous run listed: the status of each customer listed
+   * now or then is kept (nobody else's can be a change); without it no status is kept.
+   */
+  previousListed: ReadonlyMap<string, string> | undefined;
   /** where the contacts and control customers go, for the ledger (without one, nothing is kept per row) */
   contacts: LedgerAppend | undefined;
   /** language of excluded.csv's detail */
@@ -104,7 +107,7 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
       if (marks.offerRandomised) counts.randomised++;
       if (marks.channelRandomised) counts.randomisedChannels++;
       contacts?.add({ customer_id: id, channel, campaign_date: s.asOf, campaign_id: s.campaignId, measure, outcome: 'contacted' });
-      if (s.trackStatus) status.set(id, retention ? `list:retention-${channel}` : `list:${channel}`);
+      if (s.previousListed) status.set(id, retention ? `list:retention-${channel}` : `list:${channel}`);
       // Waits when the list's buffer is full: the merge alone never yields to the writes.
       return files.listedBytes(channel, bytes, metaEnd, rowStart, end, priority, retention);
     }
@@ -113,7 +116,7 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
     if (contacts && reason === 'control' && !s.ledger.heldOutBefore(id)) {
       contacts.add({ customer_id: id, channel: plannedChannel, campaign_date: s.asOf, campaign_id: s.campaignId, measure, outcome: 'control' });
     }
-    if (s.trackStatus) status.set(id, reason as string);
+    if (s.previousListed?.has(id)) status.set(id, reason as string);
     // Excluded by the first pass: its excluded.csv row is in the spool; a listed customer the caps or a shared contact left out gets one now.
     if (!listed) return files.excludedBytes(bytes, metaEnd, rowStart, end, priority);
     const why = holder > 0 ? sharedContactDetail(channel, holder, s.lang) : messages(s.lang).campaign.overCapacity(channel);
