@@ -48,9 +48,13 @@ describe('campaign --previous', () => {
         // What the second pass keeps (distribute.ts): every customer listed now, and the others listed then.
         const now = new Map<string, string>();
         for (const [id, s] of nowAll) if (s !== undefined && (s.startsWith('list:') || previous.listed.has(id))) now.set(id, s);
-        const defined = (m: Map<string, Status>) => new Map([...m].filter((e): e is [string, string] => e[1] !== undefined));
-        const expected = formatChanges(defined(all), defined(nowAll), PLAIN_CSV);
-        expect(formatChanges(await previousStatuses(previous, now), now, PLAIN_CSV)).toBe(expected);
+        const defined = (m: Map<string, Status>) => {
+          const out = new Map<string, string>();
+          for (const [id, s] of m) if (s !== undefined) out.set(id, s);
+          return out;
+        };
+        const expected = formatChanges(defined(all), defined(nowAll), PLAIN_CSV).toString('utf8');
+        expect(formatChanges(await previousStatuses(previous, now), now, PLAIN_CSV).toString('utf8')).toBe(expected);
       }),
       propertyRuns(40),
     );
