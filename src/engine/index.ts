@@ -10,13 +10,13 @@ import { addToTotals, emptyTotals, type PlanTotals } from '../domain/plan/summar
 import type { PlannedCustomer, PlanSetup } from '../domain/plan/plan.js';
 import type { RecordField } from '../domain/record-codec.js';
 import type { Reject } from '../domain/types.js';
-import type { OpenedExport } from '../io/csv/read.js';
+import type { OpenedExport, RowEvent } from '../io/csv/read.js';
 import { PLAIN_CSV, type CsvFormat } from '../io/csv/write.js';
 import { planSortKeys, type PlanFiles } from '../io/plan/output.js';
 import type { SortedSpool } from '../io/sorted-spool.js';
 import { checkRejectRate, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { limitHeapGrowth } from './heap-growth.js';
-import { planAllRows, planWithWorkers, RECORD_ROOM, useWorkers, type RecordWriter } from './parallel-plan.js';
+import { planAllRows, planWithWorkers, RECORD_ROOM, useWorkers, type PlannedSink, type RecordWriter } from './parallel-plan.js';
 import type { Projection, SpoolProjection } from './plan-pieces.js';
 import { planRow, withDuplicatesResolved } from './row-loop.js';
 
@@ -183,23 +183,14 @@ export async function planExport<S>(ctx: Context, file: string, loaded: LoadedPl
  * under the priority rule's keys and its note (if any) handed on; on workers, their sorted runs.
  */
 async function planIntoSpool<S>(opened: OpenedExport, setup: PlanSetup, made: S, totals: PlanTotals, run: IntoSpool<S>, onChunk: (() => void) | undefined): Promise<void> {
-  const { records, reject } = run;
+  const { records } = run;
   const spool = run.spool(made);
-  const threads = run.threads ?? 1;
-  if (useWorkers(opened, threads, run.minParallelBytes)) {
-    const sink = { runs: spool, note: (fields: RecordField[], replace: (write: RecordWriter) => void) => records.take(made, fields, replace), reject: (r: Reject) => reject?.(made, r) };
-    const projection = { module: records.module, options: records.options };
-    // No plan.csv rows are formatted: the format is not used.
-    return planWithWorkers(opened, setup, sink, totals, {
-      threads, fmt: PLAIN_CSV, projection, ...(run.pieceBytes ? { pieceBytes: run.pieceBytes, partBytes: Math.max(1, run.pieceBytes >> 2) } : {}), ...(onChunk ? { onProgress: onChunk } : {}),
-    });
+  if (useWorkers(opened, run.threads ?? 1, run.minParallelBytes)) {
+    const sink = { runs: spool, note: (fields: RecordField[], replace: (write: RecordWriter) => void) => records.take(made, fields, replace), reject: (r: Reject) => run.reject?.(made, r) };
+    return onWorkers(opened, setup, sink, totals, run, records, onChunk);
   }
-  limitHeapGrowth();
   const project = records.create(records.options, setup);
-  await opened.eachRow((ev) => {
-    if (!ev.ok) return reject?.(made, ev.reject);
-    const p = planRow(ev, setup);
-    addToTotals(totals, p, setup.playbook);
+  await eachPlanned(opened, setup, totals, (r) => run.reject?.(made, r), onChunk, (p) => {
     const { headEnd, note } = project(p, spool.begin(RECORD_ROOM));
     const { rank, key } = planSortKeys(p);
     // Ties broken by line, as the workers' runs break them.
@@ -209,41 +200,50 @@ async function planIntoSpool<S>(opened: OpenedExport, setup: PlanSetup, made: S,
       spool.withdrawLast();
       spool.end(rank, key, p.row.line, write(spool.begin(RECORD_ROOM)));
     });
-  }, onChunk);
+  });
 }
 
 /** The row loop: each row read, planned, summed and handed on in input order (as a whole, or as the command's record). */
 async function planInInputOrder<S>(opened: OpenedExport, setup: PlanSetup, made: S, totals: PlanTotals, run: InInputOrder<S>, onChunk: (() => void) | undefined): Promise<void> {
-  const { reject } = run;
+  const reject = (r: Reject) => run.reject?.(made, r);
   if ('records' in run) {
     const { records } = run;
-    const threads = run.threads ?? 1;
-    if (useWorkers(opened, threads, run.minParallelBytes)) {
-      const sink = { record: (fields: RecordField[]) => records.take(made, fields), reject: (r: Reject) => reject?.(made, r) };
-      const projection = { module: records.module, options: records.options };
-      // No plan.csv rows are formatted in input order: the format is not used.
-      return planWithWorkers(opened, setup, sink, totals, {
-        threads, fmt: PLAIN_CSV, projection, ...(run.pieceBytes ? { pieceBytes: run.pieceBytes, partBytes: Math.max(1, run.pieceBytes >> 2) } : {}), ...(onChunk ? { onProgress: onChunk } : {}),
-      });
+    if (useWorkers(opened, run.threads ?? 1, run.minParallelBytes)) {
+      return onWorkers(opened, setup, { record: (fields: RecordField[]) => records.take(made, fields), reject }, totals, run, records, onChunk);
     }
-    // Planned on this thread, whose heap has no limit of its own.
-    limitHeapGrowth();
     const project = records.create(records.options, setup);
-    await opened.eachRow((ev) => {
-      if (!ev.ok) return reject?.(made, ev.reject);
-      const p = planRow(ev, setup);
-      addToTotals(totals, p, setup.playbook);
-      return records.take(made, project(p));
-    }, onChunk);
-    return;
+    return eachPlanned(opened, setup, totals, reject, onChunk, (p) => records.take(made, project(p)));
   }
   const { only } = run;
+  return eachPlanned(opened, setup, totals, reject, onChunk, (p, ev) => run.customer(made, p, ev.cells, ev.raw), only);
+}
+
+/**
+ * Plans on worker threads for a command, which each load its projection module; no plan.csv
+ * rows are formatted, so the format is not used.
+ */
+function onWorkers(opened: OpenedExport, setup: PlanSetup, sink: PlannedSink, totals: PlanTotals, run: { threads?: number; pieceBytes?: number }, records: { module: string; options: unknown }, onChunk: (() => void) | undefined): Promise<void> {
+  return planWithWorkers(opened, setup, sink, totals, {
+    threads: run.threads ?? 1, fmt: PLAIN_CSV, projection: { module: records.module, options: records.options },
+    ...(run.pieceBytes ? { pieceBytes: run.pieceBytes, partBytes: Math.max(1, run.pieceBytes >> 2) } : {}), ...(onChunk ? { onProgress: onChunk } : {}),
+  });
+}
+
+/**
+ * Every row on this thread: a rejected one to `reject`, an accepted one (that passes `only`)
+ * planned, summed into `totals` and handed to `visit`.
+ */
+async function eachPlanned(
+  opened: OpenedExport, setup: PlanSetup, totals: PlanTotals, reject: (r: Reject) => void | Promise<void>, onChunk: (() => void) | undefined,
+  visit: (p: PlannedCustomer, ev: Extract<RowEvent, { ok: true }>) => void | Promise<void>, only?: (values: Record<string, unknown>) => boolean,
+): Promise<void> {
+  // Planned on this thread, whose heap has no limit of its own.
   limitHeapGrowth();
   await opened.eachRow((ev) => {
-    if (!ev.ok) return reject?.(made, ev.reject);
+    if (!ev.ok) return reject(ev.reject);
     if (only && !only(ev.values)) return undefined;
     const p = planRow(ev, setup);
     addToTotals(totals, p, setup.playbook);
-    return run.customer(made, p, ev.cells, ev.raw);
+    return visit(p, ev);
   }, onChunk);
 }
