@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DECISION_RANK, type PlannedCustomer } from '../../domain/plan/plan.js';
 import type { Reject } from '../../domain/types.js';
 import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream } from '../atomic-write.js';
-import { ByteBuffer, createCsvFormatter, formatCell, isVerbatimText, putByte, putBytes, putCell, putString, putText, type ColumnKind, type ColumnSpec, type CsvFormat, type CsvFormatter } from '../csv/write.js';
+import { ByteBuffer, createCsvFormatter, formatCell, isVerbatimText, neutralizeFormula, putByte, putBytes, putCell, putString, putText, type ColumnKind, type ColumnSpec, type CsvFormat, type CsvFormatter } from '../csv/write.js';
 import type { RunOutputs } from '../run-outputs.js';
 import { SortedSpool } from '../sorted-spool.js';
 
@@ -240,8 +240,9 @@ export class PlanRowFormatter {
    * copied cell by cell with the input's delimiter byte replaced by the output's, which a
    * cell's UTF-8 cannot hold inside a longer character. Cell by cell, the Buffer.write and
    * quoting test per short cell cost three times as much. A copied cell that holds the output's
-   * delimiter is quoted (it holds no quote, CR or LF: the record has none); a cell to neutralise,
-   * with edge spaces or, for Excel, a leading zero is written by putText from its text.
+   * delimiter is quoted (it holds no quote, CR or LF: the record has none); a cell to neutralise
+   * is copied after the apostrophe neutralizeFormula puts first; a cell with edge spaces or, for
+   * Excel, a leading zero is written by putText from its text.
    */
   private putRecoded(out: ByteBuffer, cells: readonly string[], raw: string): void {
     const { fmt } = this;
@@ -250,15 +251,21 @@ export class PlanRowFormatter {
     if (this.scratch.length < 3 * raw.length) this.scratch = Buffer.allocUnsafeSlow(3 * raw.length);
     const src = this.scratch;
     const n = src.write(raw, 0, 'utf8');
-    // Every cell may gain two quotes; each ends with a delimiter byte.
-    const room = n + 3 * cells.length + 1;
+    // Every cell may gain two quotes and an apostrophe; each ends with a delimiter byte.
+    const room = n + 4 * cells.length + 1;
     out.room(room);
     let dst = out.buf;
     let at = out.at;
     let j = 0;
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i] as string;
-      if (!isVerbatimText(c) || (fmt.keepLeadingZeros === true && c.charCodeAt(0) === 48)) {
+      const last = c.length - 1;
+      const c0 = c.charCodeAt(0);
+      // A cell neutralizeFormula prefixes (a phone number "+49 …" in most rows) is copied after
+      // its apostrophe, which quoteField then sees first: no edge space to check but the last.
+      let formula = false;
+      if (last >= 0 && !((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57)) && c0 !== 32) formula = neutralizeFormula(c) !== c;
+      if (last >= 0 && (c0 === 32 || c.charCodeAt(last) === 32 || (c0 === 48 && fmt.keepLeadingZeros === true))) {
         while (j < n && src[j] !== inDelim) j++;
         out.at = at;
         putText(out, c, fmt);
@@ -267,6 +274,7 @@ export class PlanRowFormatter {
         at = out.at;
       } else {
         const start = at;
+        if (formula) dst[at++] = 39;
         let quoted = false;
         for (; j < n; j++) {
           const b = src[j] as number;
