@@ -183,6 +183,26 @@ describe('PlanRowFormatter', () => {
     );
   });
 
+  it('copies a quote-free record read with another delimiter as the string formatter wrote its cells (recoded bytes)', () => {
+    // Formula starts, edge spaces, leading zeros, the output's delimiter and text beyond ASCII, in every cell of a record of the input's width.
+    const cell = fc.oneof(cellText, fc.constantFrom('+49 171 2345678', '=1+2', ' +1', '-5', '0123', '12,5', 'Jörg', '€ 12', '@x ', '😀', '\ud83d', ''));
+    fc.assert(
+      fc.property(fc.nat(), fc.array(cell, { minLength: 1, maxLength: 8 }), fc.constantFrom(...FORMATS), fc.constantFrom(';', ',', '\t', '|'), (pick, inputCells, fmt, d) => {
+        const p = planned[pick % planned.length] as PlannedCustomer;
+        const cs = inputCells.map((c) => c.replace(/["\n\r]/g, '').split(d).join(''));
+        const raw = cs.join(d);
+        const expected = oldFormat(fmt, cs.length, d, p, cs, raw);
+        const out = new ByteBuffer(8);
+        out.at = 2;
+        const headEnd = new PlanRowFormatter(fmt, cs.length, d).formatInto(p, cs, raw, out);
+        // As bytes: a lone surrogate is written as U+FFFD, as Buffer.from writes it.
+        expect(out.buf.subarray(2, headEnd).toString('hex')).toBe(Buffer.from(expected.head, 'utf8').toString('hex'));
+        expect(out.buf.subarray(headEnd, out.at).toString('hex')).toBe(Buffer.from(expected.tail, 'utf8').toString('hex'));
+      }),
+      RUNS,
+    );
+  });
+
   it('keeps writing the same bytes when the same repeating texts come again (cached cells)', () => {
     const formatter = new PlanRowFormatter(EXCEL_DE_CSV, 1);
     for (const round of [1, 2])

@@ -29,6 +29,8 @@ const PLAIN_COMMA = /^[+-]?\d+,\d+$/;
 export function parseNumber(raw: string, decimal: DecimalMark): NumberParse {
   let text = raw.trim();
   if (text === '') return { ok: false, message: 'is empty', code: 'empty' };
+  const plain = plainValue(text, decimal === ',' ? 44 : 46);
+  if (plain !== undefined) return { ok: true, value: plain, percent: false };
   if (PLAIN.test(text) && (decimal === '.' || !text.includes('.'))) {
     return { ok: true, value: Number(text), percent: false };
   }
@@ -65,6 +67,39 @@ export function parseNumber(raw: string, decimal: DecimalMark): NumberParse {
   const value = parseUnsigned(text, decimal);
   if (value === undefined) return { ok: false, message: `is not a number (expected e.g. ${numberExample(decimal)})`, code: 'not_number' };
   return currency === undefined ? { ok: true, value: negative ? -value : value, percent } : { ok: true, value: negative ? -value : value, percent, currency };
+}
+
+/** Powers of ten that a double holds exactly (up to 10^22; plainValue needs up to 10^15). */
+const EXACT_POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+/** Digits an integer may have and still be exact in a double (below 2^53). */
+const EXACT_DIGITS = 15;
+
+/**
+ * The value of `[+-]?\d+` or `[+-]?\d+M\d+` (M: `mark`, the file's decimal mark as a
+ * character code), read digit by digit instead of by Number() on a copy with the mark
+ * replaced; undefined for any other text and for more than 15 digits. Up to 15 digits the
+ * digits make an exact integer and the division by an exact power of ten rounds once, as
+ * Number() rounds the decimal it reads: the same double.
+ */
+function plainValue(text: string, mark: number): number | undefined {
+  const n = text.length;
+  const first = text.charCodeAt(0);
+  let i = first === 45 || first === 43 ? 1 : 0;
+  let whole = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      whole = whole * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === mark && decimals < 0 && digits > 0) decimals = 0;
+    else return undefined;
+  }
+  if (decimals === 0 || digits === 0 || digits > EXACT_DIGITS) return undefined;
+  const value = decimals > 0 ? whole / (EXACT_POWERS_OF_TEN[decimals] as number) : whole;
+  return first === 45 ? -value : value;
 }
 
 /** A number as the file's convention writes it, for messages. */

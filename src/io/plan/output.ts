@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DECISION_RANK, type PlannedCustomer } from '../../domain/plan/plan.js';
 import type { Reject } from '../../domain/types.js';
 import { createAtomicWriteStream, writeOrWait, type AtomicWriteStream } from '../atomic-write.js';
-import { ByteBuffer, createCsvFormatter, formatCell, isVerbatimText, putByte, putBytes, putCell, putString, putText, type ColumnKind, type ColumnSpec, type CsvFormat, type CsvFormatter } from '../csv/write.js';
+import { ByteBuffer, createCsvFormatter, formatCell, isVerbatimText, neutralizeFormula, putByte, putBytes, putCell, putString, putText, type ColumnKind, type ColumnSpec, type CsvFormat, type CsvFormatter } from '../csv/write.js';
 import type { RunOutputs } from '../run-outputs.js';
 import { SortedSpool } from '../sorted-spool.js';
 
@@ -107,6 +107,10 @@ export class PlanRowFormatter {
   private readonly repeatCache = PLAN_COLUMNS.map((c) => (REPEATING.has(c.name) ? new Map<string, Buffer>() : undefined));
   private readonly sameDelimiter: boolean;
   private readonly delimiter: number;
+  /** the export's delimiter as a byte, when it is one ASCII character (else -1: no recoding, see putRecoded) */
+  private readonly inputDelimiter: number;
+  /** where putRecoded puts a record's UTF-8 bytes before copying them */
+  private scratch = Buffer.allocUnsafeSlow(1024);
   /** per repeating column: each distinct value's cell, as text (for format()) */
   private readonly textCache = PLAN_COLUMNS.map((c) => (REPEATING.has(c.name) ? new Map<string, string>() : undefined));
 
@@ -119,6 +123,8 @@ export class PlanRowFormatter {
     // Raw input text is copied only where no cell could need rewriting (Excel's leading zeros do).
     this.sameDelimiter = inputDelimiter === fmt.delimiter && !fmt.keepLeadingZeros;
     this.delimiter = fmt.delimiter.charCodeAt(0);
+    const inCode = inputDelimiter?.length === 1 ? inputDelimiter.charCodeAt(0) : -1;
+    this.inputDelimiter = inCode < 128 ? inCode : -1;
   }
 
   /**
@@ -213,6 +219,10 @@ export class PlanRowFormatter {
       putByte(out, d);
       return;
     }
+    if (raw !== undefined && this.inputDelimiter >= 0 && cells.length === this.inputWidth) {
+      this.putRecoded(out, cells, raw);
+      return;
+    }
     const sep = fmt.delimiter;
     for (let i = 0; i < this.inputWidth; i++) {
       const c = cells[i] ?? '';
@@ -222,6 +232,68 @@ export class PlanRowFormatter {
       else putText(out, c, fmt);
       putByte(out, d);
     }
+  }
+
+  /**
+   * putInput for a quote-free record whose delimiter is not the output's (a German export
+   * written as plain CSV): the record is encoded once, by one Buffer.write, and its bytes are
+   * copied cell by cell with the input's delimiter byte replaced by the output's, which a
+   * cell's UTF-8 cannot hold inside a longer character. Cell by cell, the Buffer.write and
+   * quoting test per short cell cost three times as much. A copied cell that holds the output's
+   * delimiter is quoted (it holds no quote, CR or LF: the record has none); a cell to neutralise
+   * is copied after the apostrophe neutralizeFormula puts first; a cell with edge spaces or, for
+   * Excel, a leading zero is written by putText from its text.
+   */
+  private putRecoded(out: ByteBuffer, cells: readonly string[], raw: string): void {
+    const { fmt } = this;
+    const inDelim = this.inputDelimiter;
+    const outDelim = this.delimiter;
+    if (this.scratch.length < 3 * raw.length) this.scratch = Buffer.allocUnsafeSlow(3 * raw.length);
+    const src = this.scratch;
+    const n = src.write(raw, 0, 'utf8');
+    // Every cell may gain two quotes and an apostrophe; each ends with a delimiter byte.
+    const room = n + 4 * cells.length + 1;
+    out.room(room);
+    let dst = out.buf;
+    let at = out.at;
+    let j = 0;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i] as string;
+      const last = c.length - 1;
+      const c0 = c.charCodeAt(0);
+      // A cell neutralizeFormula prefixes (a phone number "+49 …" in most rows) is copied after
+      // its apostrophe, which quoteField then sees first: no edge space to check but the last.
+      let formula = false;
+      if (last >= 0 && !((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57)) && c0 !== 32) formula = neutralizeFormula(c) !== c;
+      if (last >= 0 && (c0 === 32 || c.charCodeAt(last) === 32 || (c0 === 48 && fmt.keepLeadingZeros === true))) {
+        while (j < n && src[j] !== inDelim) j++;
+        out.at = at;
+        putText(out, c, fmt);
+        out.room(room);
+        dst = out.buf;
+        at = out.at;
+      } else {
+        const start = at;
+        if (formula) dst[at++] = 39;
+        let quoted = false;
+        for (; j < n; j++) {
+          const b = src[j] as number;
+          if (b === inDelim) break;
+          if (b === outDelim && !quoted) {
+            // Quoted from here on: the bytes copied so far move one up behind the opening quote.
+            dst.copyWithin(start + 1, start, at);
+            dst[start] = 34;
+            at++;
+            quoted = true;
+          }
+          dst[at++] = b;
+        }
+        if (quoted) dst[at++] = 34;
+      }
+      dst[at++] = outDelim;
+      j++;
+    }
+    out.at = at;
   }
 
   /**

@@ -54,6 +54,22 @@ describe('parseNumber', () => {
       }),
     );
   });
+
+  it('reads a plain number (sign, digits, the file\'s mark) as the same double as Number(), -0 and 15 to 20 digits included', () => {
+    const digits = (max: number) => fc.string({ unit: fc.constantFrom('0', '1', '2', '5', '9'), minLength: 1, maxLength: max });
+    fc.assert(
+      fc.property(fc.constantFrom('', '-', '+'), digits(20), fc.option(digits(20)), fc.constantFrom<',' | '.'>(',', '.'), (sign, whole, decimals, mark) => {
+        const text = `${sign}${whole}${decimals === null ? '' : mark + decimals}`;
+        const r = parseNumber(text, mark);
+        expect(r.ok).toBe(true);
+        expect(Object.is(r.ok && r.value, Number(text.replace(',', '.'))), text).toBe(true);
+        expect(r).toMatchObject({ percent: false });
+      }),
+      { numRuns: 2000 },
+    );
+    for (const text of ['-0', '-0,0', '+0', '0,1', '9007199254740993', '123456789012345,6', '12345678901234,56', '0,30000000000000004', '00012,5'])
+      expect(Object.is((parseNumber(text, ',') as { value: number }).value, Number(text.replace(',', '.'))), text).toBe(true);
+  });
 });
 
 describe('decimalEvidence', () => {
