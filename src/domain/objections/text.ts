@@ -817,8 +817,9 @@ const NO_OBJECTION: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   // A question explained, nothing asked for ("… – erklärt, keine Aktion gewünscht", "explained, no action requested").
   [/erklaert|erlaeutert|explained/, /\b(?:erklaert|erlaeutert|explained) (?:, )?(?:keine (?:aktion|massnahme)[a-z]* (?:gewuenscht|erforderlich|noetig)|no action (?:requested|needed|required|taken)|nothing (?:requested|to do)|nichts (?:veranlasst|zu tun|gewuenscht))\b/g],
   // Another company's opt-out that failed, the reason to come to us ("The opt-out form on BrightNet's website didn't work, that's
-  // why he switched to us", "Abmeldeformular der Konkurrenz funktioniert nicht, deshalb zu uns gewechselt"); ours broken stays one.
-  [/competitor|konkurren|mitbewerber|wettbewerber|switched to us|zu uns gewechselt|zu uns gekommen|now with us|jetzt bei uns|(?:old|previous|former) provider|(?:alten|frueheren|vorherigen) anbieter/, /(?<!\b(?:your|ihr|ihre|ihren|ihrem|ihrer|euer|eure[nmr]?|our|unser[a-z]*) )\b(?:opt ?out|unsubscrib[a-z]*|abmelde[a-z]*|abmeldungs[a-z]*|abbestell[a-z]*)(?: ?(?:form|formular|link|button|page|seite|option)[a-z]*)?\b(?: (?!(?:your|ihr|ihre|ihrem|ihren|ihrer|eure[mnr]?|eurer|our|unser[a-z]*)\b)[a-z]+){0,5} (?:didnt work|did not work|doesnt work|does not work|not working|broken|failed|funktioniert(?:e)? nicht|ging nicht|kaputt|defekt)\b/g],
+  // why he switched to us", "Abmeldeformular der Konkurrenz funktioniert nicht, deshalb zu uns gewechselt"); ours broken stays one,
+  // and so does one followed by a request ("competitor cheaper. Cust says the unsubscribe link is broken – please remove her").
+  [/competitor|konkurren|mitbewerber|wettbewerber|switched to us|zu uns gewechselt|zu uns gekommen|now with us|jetzt bei uns|(?:old|previous|former) provider|(?:alten|frueheren|vorherigen) anbieter/, /(?<!\b(?:your|ihr|ihre|ihren|ihrem|ihrer|euer|eure[nmr]?|our|unser[a-z]*) )\b(?:opt ?out|unsubscrib[a-z]*|abmelde[a-z]*|abmeldungs[a-z]*|abbestell[a-z]*)(?: ?(?:form|formular|link|button|page|seite|option)[a-z]*)?\b(?: (?!(?:your|ihr|ihre|ihrem|ihren|ihrer|eure[mnr]?|eurer|our|unser[a-z]*)\b)[a-z]+){0,5} (?:didnt work|did not work|doesnt work|does not work|not working|broken|failed|funktioniert(?:e)? nicht|ging nicht|kaputt|defekt)\b(?! (?:, )?(?:[a-z]+ ){0,2}?(?:please|pls|kindly|bitte)\b)/g],
   // Contact missed, not refused ("No contact from sales rep in 6 months", "kein Rückruf vom Berater seit drei Wochen").
   /\b(?:no|kein|keine|keinen) (?:contact|kontakt|call|calls|anruf|rueckruf|callback|call back|response|antwort|reply) (?:from|vom|von|zum|zur|des|der|by) (?:[a-z]+ ){0,3}(?:in|for|since|seit|within|over|in den letzten|in the last|during) (?:[a-z0-9]+ ){0,2}(?:months?|weeks?|days?|years?|monaten?|wochen?|tagen?|jahren?)\b/g,
   // Another contact person asked for ("will nicht mehr vom bisherigen Betreuer angerufen werden, bitte anderen
@@ -987,7 +988,8 @@ const BARE_ACTION =
 // A bare "STOPP!" beside wrong goods or a charge ("STOPP! Falsche Ware geliefert") stops that, not contact.
 const STOP_ALONE = /^(?:[a-z]+ )*stopp?$/;
 const SERVICE_MATTER = /ware|liefer|rechnung|bestell|paket|abbuch|abgebucht|\border|deliver|parcel|\bbill|charg|\bsize|gr(?:ö|oe)(?:ss|ß)e|invoice|payment|zahlung|refund|erstatt/i;
-const BARE_PART = /[.!?:;()]+|\s[–—-]+\s|,/;
+// Parts end at sentence marks, commas and a dash or slash between spaces ("Preis zu hoch / Abmelden").
+const BARE_PART = /[.!?:;()]+|\s[–—/|-]+\s|,/;
 
 function bareSentence(text: string, normalised: string): string | undefined {
   // Without a request word only a text of more than one part can hold a bare "Keine Anrufe!" the whole-text rules missed.
