@@ -1138,7 +1138,8 @@ export function joinSpacedLetters(text: string): string {
 // Werbemails"), so that the quote's words do not stand between the mail and what is asked of it. Not when the quote
 // names a service matter ("E-Mails mit dem Betreff "Ihre Rechnung"").
 const QUOTE = /["„“”»«]/;
-const QUOTED = '["„“”»«]([^"„“”»«]{1,80})["„“”»«]';
+// The quote's text neither starts nor ends with a space: in '"Customer said "call me anytime"' the first two marks are no pair.
+const QUOTED = '["„“”»«]([^"„“”»«\\s](?:[^"„“”»«]{0,78}[^"„“”»«\\s])?)["„“”»«]';
 const SENT_NOUN = '(e-?mails?|emails|mails|newsletters?|briefe?|letters?|sms|texts?|nachrichten|messages?|anrufe?|calls?|flyers?|karten|cards|post)';
 const QUOTED_AFTER = new RegExp(`\\b${SENT_NOUN}((?:\\s+(?:mehr|more|anymore|bitte|please))?\\s+(?:mit|with|titled|called|named|saying|labelled|like|wie)(?:\\s+(?:dem|the|der))?(?:\\s+(?:betreff|subject(?: line)?|titel|title|slogan))?\\s*:?\\s*|\\s*\\(?(?:betreff|subject)\\s*:?\\s*)${QUOTED}`, 'giu');
 const QUOTED_BEFORE = new RegExp(`${QUOTED}(\\s*-?\\s*)${SENT_NOUN}\\b`, 'giu');
