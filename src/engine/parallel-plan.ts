@@ -1,10 +1,11 @@
 /**
  * Planning large exports with worker threads (docs/performance.md).
  *
- * Sorted by priority (`winback plan`): The main thread
+ * Sorted by priority (`winback plan`, and `campaign` into its spool): The main thread
  * reads the file in pieces of whole lines, hashes them and counts their lines; workers plan
- * the pieces (src/engine/plan-pieces.ts): each formats its rows, sorts them into a run,
- * writes the run to its own run file and sends back a few numbers per row. The main thread
+ * the pieces (src/engine/plan-pieces.ts): each formats its rows (or the command's records),
+ * sorts them into a run, writes the run to its own run file and sends back a few numbers per
+ * row (and the command's notes). The main thread
  * takes the results in file order — duplicate ids, totals and rejects
  * see every row in the same order as on one thread — and merges the runs into plan.csv, so
  * the outputs are byte-identical to the single-threaded pipeline's.

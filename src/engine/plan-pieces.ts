@@ -4,9 +4,11 @@
  * checked, classified, valued and timed exactly as on one thread. Sorted by priority (`plan`),
  * the rows are formatted into plan.csv rows and sorted into a run that the worker writes to
  * its own run file; what goes back is typed arrays and the run's place in the file — no
- * object per row and no row text crosses threads. In input order (`campaign`, `report`), the
- * command's projection makes of each planned customer the compact record the command reads
- * (src/domain/record-codec.ts); a piece's records go back as bytes (RecordFrames), in file
+ * object per row and no row text crosses threads. Sorted into a command's spool (`campaign`),
+ * the command's spool projection writes each planned customer's record into the run instead,
+ * and the few notes it makes for the main thread go back as bytes (RecordFrames). In input order
+ * (`report`), the command's projection makes of each planned customer the compact record the
+ * command reads (src/domain/record-codec.ts); a piece's records go back as bytes, in file
  * order, to be handed to the command once their duplicate check is passed. What needs every row in order
  * (duplicate ids, totals, rejects, the merge of all runs) stays with the main thread.
  */
@@ -173,7 +175,8 @@ export type ProjectionMaker = { records: (setup: PlanSetup) => Projection } | { 
 /**
  * A planner of pieces for one run: call it with each job, in any order. A worker compiles the
  * playbook's vocabulary itself; the main thread passes its own. Without a run file,
- * `projection` makes each planned customer's record.
+ * `projection` makes each planned customer's record; with one, a spool projection writes it
+ * into the run (else the row goes there as plan.csv's).
  */
 export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVocabulary(init.setup.playbook, init.learned), projection?: ProjectionMaker): (job: PieceJob) => PieceResult {
   if (init.objectionWeights) useObjectionWeights(init.objectionWeights);
