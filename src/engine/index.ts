@@ -112,7 +112,11 @@ export interface IntoSpool<S, O = unknown> extends EngineRunBase<S> {
     /** what createSpoolProjection is given besides the setup (structured-clonable: it is sent to workers) */
     options: O;
     create(options: O, setup: PlanSetup): SpoolProjection;
-    /** `replace`: leaves the customer's record out, and spools the one `write` writes in its place, under its sort keys */
+    /**
+     * `replace`: leaves the customer's record out, and spools the one `write` writes in its
+     * place, under its sort keys — called, if at all, before `take` returns (on one thread the
+     * customer's record is the spool's last until then).
+     */
     take(made: S, note: RecordField[], replace: (write: RecordWriter) => void): void | Promise<void>;
   };
   reject?(made: S, r: Reject): void | Promise<void>;
