@@ -638,3 +638,23 @@ describe('objection kinds of set U', () => {
     expect(findObjectionPhrase('Nicht mehr vom Callcenter anrufen, keine Anrufe mehr.')).toBeDefined();
   });
 });
+
+// Found by the typing-variant properties (objection-variants.test.ts), which drew them about one run in a hundred.
+describe('objections beside an ordinary reason, and quote marks that are no pair', () => {
+  it.each([
+    'competitor cheaper. Cust says the unsubscribe link is broken – please remove her manually.',
+    'Preis zu hoch / Abmelden',
+    'too expensive / No mail.',
+    'Umzug | Abmelden',
+  ])('reads "%s" as an objection', (text) => {
+    expect(findObjectionPhrase(text)).toBeDefined();
+  });
+  it.each([
+    '"Customer said "call me anytime"!!!',
+    'The opt-out form on BrightNet\'s website didn\'t work, that\'s why he switched to us',
+    'Abmeldeformular der Konkurrenz funktioniert nicht, deshalb zu uns gewechselt',
+    'Preis zu hoch / Wechsel zu Vodafone',
+  ])('does not read "%s" as an objection', (text) => {
+    expect(findObjectionPhrase(text)).toBeUndefined();
+  });
+});
