@@ -11,7 +11,7 @@ import { PlanFiles } from '../io/plan/output.js';
 import { renderPlanSummary } from '../io/plan/render.js';
 import type { RunOutputs } from '../io/run-outputs.js';
 import { createProgress } from '../io/progress.js';
-import { planExport, resolveParallelMinBytes, resolveThreads, type EngineResult } from '../engine/index.js';
+import { planExport, resolveParallelMinBytes, standByWorkersFor, resolveThreads, type EngineResult } from '../engine/index.js';
 import { loadPlanSetup, openLostCustomers } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { budgetJson, budgetLine, capacityJson, capacityLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
@@ -47,6 +47,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   // The config is not read yet: the flag and the environment tell the language.
   const budgetAmount = parseBudget(flags.budget, resolveLang(flags.lang, ctx.env));
   const caps = parseCapacity(flags.capacity, resolveLang(flags.lang, ctx.env));
+  await standByWorkersFor(ctx, file, flags.threads);
   const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
   const budget = await chooseWithinLimits(ctx, file, loaded, budgetAmount, caps);
   const threads = resolveThreads(flags.threads, ctx.env, loaded.setup.lang);

@@ -16,7 +16,7 @@ import { detectReportSource } from '../io/report/input.js';
 import { renderReport } from '../io/report/render.js';
 import { loadPlanSetup, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
-import { resolveParallelMinBytes, resolveThreads } from '../engine/index.js';
+import { resolveParallelMinBytes, resolveThreads, standByWorkersFor } from '../engine/index.js';
 import { reportFromCampaignDir, reportFromExport, reportFromPlanDir } from '../pipeline/report-build.js';
 
 export interface ReportFlags extends PlanFlags {
@@ -49,6 +49,8 @@ export function parseOutlierShare(text: string | undefined, lang: Lang = 'en'): 
 
 /** Builds the report from an export or an output directory and prints or writes it. */
 export async function runReport(ctx: Context, input: string, flags: ReportFlags): Promise<number> {
+  // An export large enough is planned on workers; an output directory starts none.
+  await standByWorkersFor(ctx, input, flags.threads);
   const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
   const report = await buildReport(ctx, input, flags, loaded);
   const lang = loaded.setup.lang;

@@ -21,6 +21,9 @@ export const YOUNG_GENERATION_GROWTH = 2;
 
 let set = false;
 
+/** What a planning worker posts once it has held the young generation again (holdYoungGeneration), before it loads the planner. */
+export const YOUNG_GENERATION_HELD = 'held';
+
 /**
  * The young generation's growth factor while this thread only reads and takes what workers
  * planned: 1, as the CLI sets it before its modules load (src/cli/young-generation.ts).

@@ -5,6 +5,7 @@
  * summed and the reject limit checked inside. Nothing outside src/engine/ imports another
  * file of it (test/architecture.test.ts).
  */
+import { resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import { addToTotals, emptyTotals, type PlanTotals } from '../domain/plan/summary.js';
 import type { PlannedCustomer, PlanSetup } from '../domain/plan/plan.js';
@@ -16,11 +17,28 @@ import { planSortKeys, type PlanFiles } from '../io/plan/output.js';
 import type { SortedSpool } from '../io/sorted-spool.js';
 import { checkRejectRate, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { limitHeapGrowth } from './heap-growth.js';
-import { planAllRows, planWithWorkers, RECORD_ROOM, useWorkers, type PlannedSink, type RecordWriter } from './parallel-plan.js';
+import { letStandbyGo, planAllRows, planWithWorkers, RECORD_ROOM, resolveParallelMinBytes, resolveThreads, standByWorkers, useWorkers, type PlannedSink, type RecordWriter } from './parallel-plan.js';
 import type { Projection, SpoolProjection } from './plan-pieces.js';
 import { planRow, withDuplicatesResolved } from './row-loop.js';
 
 export { resolveParallelMinBytes, resolveThreads, type RecordWriter } from './parallel-plan.js';
+
+/**
+ * Starts the workers a run of `file` will plan on (standByWorkers), before the command loads
+ * its setup: with the flag and environment as given; a bad setting starts none (the command
+ * reports it once it knows the user's language).
+ */
+export async function standByWorkersFor(ctx: Context, file: string, threadsFlag: string | undefined): Promise<void> {
+  let threads: number;
+  let minBytes: number;
+  try {
+    threads = resolveThreads(threadsFlag, ctx.env);
+    minBytes = resolveParallelMinBytes(ctx.env);
+  } catch {
+    return;
+  }
+  if (file !== '-') await standByWorkers(resolve(ctx.cwd, file), threads, minBytes);
+}
 export type { Projection, SpoolProjection, SpoolWritten } from './plan-pieces.js';
 
 /** What a run of the engine gives back: the export as last read, what the command made of it, the plan's totals. */
@@ -179,6 +197,9 @@ export async function planExport<S>(ctx: Context, file: string, loaded: LoadedPl
     current = undefined;
     if (left) await discard?.(left.made);
     throw err;
+  } finally {
+    // Workers on standby that this run did not take.
+    letStandbyGo();
   }
 }
 

@@ -15,6 +15,7 @@
  * ends inside a record after all, the piece is planned again behind that unfinished record.
  */
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -33,7 +34,7 @@ import type { ParserState } from '../io/csv/records.js';
 import type { ByteBuffer, CsvFormat } from '../io/csv/write.js';
 import { sortKeyOf, type PlanFiles } from '../io/plan/output.js';
 import type { SortedSpool } from '../io/sorted-spool.js';
-import { holdYoungGeneration, limitHeapGrowth } from './heap-growth.js';
+import { holdYoungGeneration, limitHeapGrowth, YOUNG_GENERATION_HELD } from './heap-growth.js';
 import { compilingCount } from './regexp-code.js';
 import { streamPlan } from './row-loop.js';
 import { RecordFrameCursor, INTS_PER_ROW, META_FLAGS_SHIFT, META_HAS_ID, META_HAS_NOTE, META_RANK, NUMS_PER_ROW, WORKER_READY, type PieceJob, type PieceResult, type PlanWorkerInit, type ResultBuffers } from './plan-pieces.js';
@@ -193,7 +194,7 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, si
   });
   // This thread reads the pieces and takes their results; the n − 1 workers plan them (see WorkerPool).
   const inits = Array.from({ length: opts.threads - 1 }, (_, i) => init(`worker-${i}`));
-  const pool = new WorkerPool(inits);
+  const pool = adoptStandby(inits);
   let fh: FileHandle | undefined;
   try {
     // A worker that cannot start fails the run before a byte is read.
@@ -473,24 +474,38 @@ export const WORKER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSize
  * more than the setup.
  */
 class WorkerPool {
-  private readonly workers: { worker: Worker; waiting: Map<number, { resolve: (r: PieceResult) => void; reject: (e: unknown) => void }> }[] = [];
+  private readonly workers: { worker: Worker; waiting: Map<number, { resolve: (r: PieceResult) => void; reject: (e: unknown) => void }>; startedWith: boolean }[] = [];
   private failure: unknown;
   private readonly started: Promise<void>[] = [];
+  private readonly holding: Promise<void>[] = [];
 
-  /** One worker per init. */
-  constructor(inits: PlanWorkerInit[]) {
-    for (const init of inits) {
-      const worker = new Worker(workerScript(), { workerData: init, resourceLimits: WORKER_HEAP });
+  /**
+   * One worker per init; or `count` workers on standby, which load their modules now and wait
+   * for their inits (start) without keeping the process alive.
+   */
+  constructor(inits: PlanWorkerInit[] | number) {
+    const count = typeof inits === 'number' ? inits : inits.length;
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(workerScript(), { workerData: typeof inits === 'number' ? null : inits[i], resourceLimits: WORKER_HEAP });
       let ready = () => {};
-      this.started.push(
-        new Promise((resolve, reject) => {
-          ready = resolve;
-          worker.once('error', reject);
-          worker.once('exit', (code) => reject(new Error(`a planning worker stopped (exit code ${code})`)));
-        }),
-      );
-      const entry = { worker, waiting: new Map() as Map<number, { resolve: (r: PieceResult) => void; reject: (e: unknown) => void }> };
-      worker.on('message', (r: PieceResult | typeof WORKER_READY) => {
+      const started = new Promise<void>((resolve, reject) => {
+        ready = resolve;
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`a planning worker stopped (exit code ${code})`)));
+      });
+      // A worker on standby that is let go before it is started stops unawaited: no failure then.
+      started.catch(() => undefined);
+      this.started.push(started);
+      let held = () => {};
+      this.holding.push(new Promise<void>((resolve) => (held = resolve)));
+      const entry = { worker, waiting: new Map() as Map<number, { resolve: (r: PieceResult) => void; reject: (e: unknown) => void }>, startedWith: false };
+      worker.on('message', (r: PieceResult | typeof WORKER_READY | typeof YOUNG_GENERATION_HELD) => {
+        if (r === YOUNG_GENERATION_HELD) {
+          // A worker on standby keeps the process alive only until it has said so (the main
+          // thread waits for that); until it is started, a command that stops may exit.
+          if (typeof inits === 'number' && !entry.startedWith) worker.unref();
+          return held();
+        }
         if (r === WORKER_READY) return ready();
         const w = entry.waiting.get(r.seq);
         entry.waiting.delete(r.seq);
@@ -524,6 +539,27 @@ class WorkerPool {
     });
   }
 
+  /**
+   * Resolves once every worker has held this process's young generation again
+   * (src/engine/heap-growth.ts), or failed to start (online reports that).
+   */
+  async held(): Promise<void> {
+    await Promise.all(this.holding.map((h, i) => Promise.race([h, (this.started[i] as Promise<void>).catch(() => undefined)])));
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Sends the workers on standby their inits, one each. */
+  start(inits: PlanWorkerInit[]): void {
+    this.workers.forEach((w, i) => {
+      w.startedWith = true;
+      w.worker.ref();
+      w.worker.postMessage(inits[i]);
+    });
+  }
+
   /** Resolves once every worker has set up and can take pieces; rejects when one fails to start. */
   async online(): Promise<void> {
     await Promise.all(this.started);
@@ -532,6 +568,60 @@ class WorkerPool {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
+}
+
+/**
+ * Workers started on standby (standByWorkers) while the command sets up: one set per process,
+ * taken by the next run that plans on as many workers.
+ */
+let standby: WorkerPool | undefined;
+
+/**
+ * Starts the planning workers a run on `path` with `threads` threads will need, if it will
+ * need any (a file of at least `minBytes`; useWorkers decides once the export is open), so
+ * that they load their modules while this thread loads the playbook and compiles the setup
+ * (~0.4 s of each worker's start at a million rows, on a core that was idle). Workers on
+ * standby do not keep the process alive; a run that needs none lets them go.
+ */
+export async function standByWorkers(path: string, threads: number, minBytes = PARALLEL_MIN_BYTES): Promise<void> {
+  if (threads < 2) return;
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    // The command reports a missing file itself.
+    return;
+  }
+  if (size < minBytes) return;
+  if (standby !== undefined && standby.size !== threads - 1) letStandbyGo();
+  standby ??= new WorkerPool(threads - 1);
+  // Starting them let this thread's young generation grow again until they hold it: this thread
+  // waits (a few milliseconds), and allocates nothing meanwhile.
+  await standby.held();
+}
+
+/** The workers for `inits`: those on standby when there are as many, started with them, else new ones. */
+function adoptStandby(inits: PlanWorkerInit[]): WorkerPool {
+  const pool = standby;
+  standby = undefined;
+  if (pool !== undefined && pool.size === inits.length) {
+    pool.start(inits);
+    return pool;
+  }
+  if (pool !== undefined) void pool.close();
+  return new WorkerPool(inits);
+}
+
+/** How many workers stand by (standByWorkers) for the next run. */
+export function workersOnStandby(): number {
+  return standby?.size ?? 0;
+}
+
+/** Stops the workers on standby, if any (a run that planned on this thread, a command that failed before planning). */
+export function letStandbyGo(): void {
+  const pool = standby;
+  standby = undefined;
+  if (pool !== undefined) void pool.close();
 }
 
 /** The compiled worker script; tests run the TypeScript sources, whose build is in dist/. */

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -7,7 +8,7 @@ import { generateLostCustomers } from '../../dev/generate-fixtures.js';
 import { emptyTotals } from '../../src/domain/plan/summary.js';
 import { EXCEL_DE_CSV, PLAIN_CSV, type CsvFormat } from '../../src/io/csv/write.js';
 import { PlanFiles } from '../../src/io/plan/output.js';
-import { countLineBreaks, defaultThreads, PARALLEL_MIN_BYTES, planAllRows, resolveParallelMinBytes, resolveThreads, useWorkers } from '../../src/engine/parallel-plan.js';
+import { countLineBreaks, defaultThreads, letStandbyGo, PARALLEL_MIN_BYTES, planAllRows, resolveParallelMinBytes, resolveThreads, standByWorkers, useWorkers, workersOnStandby } from '../../src/engine/parallel-plan.js';
 import { createPiecePlanner, decodeParts, INTS_PER_ROW, type ResultBuffers } from '../../src/engine/plan-pieces.js';
 import { planExport } from '../../src/engine/index.js';
 import { withDuplicatesResolved } from '../../src/engine/row-loop.js';
@@ -295,6 +296,50 @@ describe('winback plan with worker threads', () => {
     expect(useWorkers({ ...opened, dialect: { ...opened.dialect, encoding: 'utf16le' } }, 2, 1)).toBe(false);
     expect(useWorkers({ ...opened, path: undefined }, 2, 1)).toBe(false);
   });
+
+  it('starts workers on standby for a large enough file and more than one thread; the next run takes them or lets them go', async () => {
+    const fixture = join(ROOT, 'fixtures/lost-customers-en.csv');
+    await standByWorkers(fixture, 1, 1);
+    expect(workersOnStandby()).toBe(0);
+    await standByWorkers(fixture, 3, statSync(fixture).size + 1);
+    expect(workersOnStandby()).toBe(0);
+    await standByWorkers(join(ROOT, 'fixtures/no-such-export.csv'), 3, 1);
+    expect(workersOnStandby()).toBe(0);
+    await standByWorkers(fixture, 3, 1);
+    expect(workersOnStandby()).toBe(2);
+    // Another count of threads: the first ones go, as many as asked stand by.
+    await standByWorkers(fixture, 2, 1);
+    expect(workersOnStandby()).toBe(1);
+    const { ctx } = memoryContext({ cwd: ROOT });
+    const loaded = await loadPlanSetup(ctx, planOptions(ctx, { asOf: AS_OF }));
+    const plans = [];
+    for (const threads of [1, 2]) {
+      const opened = await openLostCustomers(ctx, 'fixtures/lost-customers-en.csv', loaded);
+      const out = tempDir();
+      const run = await planExport(ctx, 'fixtures/lost-customers-en.csv', loaded, opened, {
+        order: 'priority', threads, minParallelBytes: 1, fmt: PLAIN_CSV,
+        start: (o) => PlanFiles.open(out, o.headers, PLAIN_CSV, o.dialect.delimiter),
+        discard: (files) => files.abort(),
+      });
+      await run.made.commit();
+      // One thread let the worker on standby go; two took it.
+      expect(workersOnStandby()).toBe(0);
+      plans.push(readFileSync(join(out, 'plan.csv')));
+      await standByWorkers(fixture, 2, 1);
+    }
+    expect((plans[1] as Buffer).equals(plans[0] as Buffer)).toBe(true);
+    letStandbyGo();
+    expect(workersOnStandby()).toBe(0);
+  }, 60_000);
+
+  it('exits with the error of a command that fails while its workers stand by (they keep no process alive)', () => {
+    // A process of its own: the CLI as users start it, where a worker kept alive would hang it.
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/winback.js'), 'plan', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', AS_OF, '--threads', '3', '--config', 'no-such-config.yml'], {
+      cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, WINBACK_PARALLEL_MIN_BYTES: '0' },
+    });
+    expect(r.stderr).toMatch(/config no-such-config\.yml: no such file/);
+    expect(r.status).toBe(66);
+  }, 90_000);
 
   it('reads --threads and WINBACK_THREADS; anything but a whole number from 1 to 64 is a usage error', () => {
     expect(resolveThreads('3', {})).toBe(3);

@@ -17,7 +17,7 @@ import { withLocks, type HeldLock } from '../../io/lock.js';
 import { ensureOutputDir, removeCreatedDirs } from '../../io/output-dir.js';
 import { createProgress } from '../../io/progress.js';
 import { readSuppression } from '../../io/suppression-file.js';
-import { planExport, resolveParallelMinBytes, resolveThreads } from '../../engine/index.js';
+import { planExport, resolveParallelMinBytes, resolveThreads, standByWorkersFor } from '../../engine/index.js';
 import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup } from '../../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../../cli/plan-options.js';
 import { discardPass, spoolChoices, type ChoicePass } from './choices.js';
@@ -64,6 +64,7 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   refuseStdout('--out', flags.out, 'campaign');
   // The config is not read yet: the flag and the environment tell the language.
   const budgetAmount = parseBudget(flags.budget, resolveLang(flags.lang, ctx.env));
+  await standByWorkersFor(ctx, file, flags.threads);
   const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
   // The budget picks whom the plan approaches at all; this run lists those of its period.
   const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount);
