@@ -23,6 +23,7 @@ import type { FeatureTable } from '../reasons/feature-table.js';
 import { OBJECTION_BIAS, OBJECTION_WEIGHTS } from './weights.js';
 import { foldText } from '../reasons/normalize.js';
 import { Prefilter, withoutPrefilter } from './prefilter.js';
+import { answersOf, keptAnswers } from '../text-answers.js';
 
 /** Up to n whole words (each followed by a space) between two parts of a pattern. */
 const gap = (n: number): string => `(?:[a-z0-9]+ ){0,${n}}`;
@@ -959,7 +960,8 @@ const NO_PHRASES: readonly string[] = [];
 /** The objection phrase found in a free-text field, or undefined when there is none. */
 export function findObjectionPhrase(text: string | undefined, extraPhrases: readonly string[] = NO_PHRASES): string | undefined {
   if (text === undefined || text.trim() === '') return undefined;
-  let found = readCache.get(text);
+  // One entry per text for both readers (text-answers.ts): a row's second ask finds it by identity.
+  let found = answersOf(text)?.objection;
   if (found === undefined) found = readShaped(text);
   if (found !== null || extraPhrases.length === 0) return found ?? undefined;
   const padded = ` ${normaliseObjectionText(text)} `;
@@ -1004,8 +1006,8 @@ function bareSentence(text: string, normalised: string): string | undefined {
   return undefined;
 }
 
-/** Exports repeat their reason texts (picklists, templates): each distinct text is read once. */
-const readCache = new Map<string, string | null>();
+// Exports repeat their reason texts (picklists, templates): each distinct text is read once,
+// its reading kept in text-answers.ts's table (beside the reason reader's).
 /** Texts with long numbers ("siehe Ticket #48213"), by their shape (see readShaped). */
 const shapeCache = new Map<string, string | null>();
 const READ_CACHE_LIMIT = 20_000;
@@ -1028,24 +1030,11 @@ function readShaped(text: string): string | null {
   const alike = shape === undefined ? undefined : shapeCache.get(shape);
   if (alike !== undefined) return alike;
   const found = readObjectionText(text);
-  if (shape !== undefined && (found === null || !HAS_DIGIT.test(found))) remember(shapeCache, shape, found);
-  else remember(readCache, ownCopy(text), found);
+  if (shape !== undefined && (found === null || !HAS_DIGIT.test(found))) {
+    if (shapeCache.size >= READ_CACHE_LIMIT) shapeCache.clear();
+    shapeCache.set(shape, found);
+  } else keptAnswers(text).objection = found;
   return found;
-}
-
-function remember(cache: Map<string, string | null>, key: string, found: string | null): void {
-  if (cache.size >= READ_CACHE_LIMIT) cache.clear();
-  cache.set(key, found);
-}
-
-/**
- * A copy of a text that shares no memory with the string it was cut from: a cell is a slice of
- * a whole decoded piece of the input, and a cached slice kept its piece alive (measured: 52 MB
- * of pieces held by this cache on 200,000 rows). As in reasons.ts: concatenating, then
- * slicing, makes the engine flatten a new string.
- */
-function ownCopy(text: string): string {
-  return `${text} `.slice(0, -1);
 }
 
 /**

@@ -11,6 +11,7 @@ import { readNgram, readTokens } from './ngram.js';
 import { prepareTokens } from './prepare.js';
 import { rankReasons, ruleMatches } from './rules.js';
 import { codeKey, knowsWord, resolveToken, type ReasonVocabulary } from './vocabulary.js';
+import { lastAnswersOf } from '../text-answers.js';
 
 export { normalizeReasonText, tokenizeReason } from './normalize.js';
 export { compileVocabulary, type ReasonVocabulary } from './vocabulary.js';
@@ -53,6 +54,20 @@ export function classifyReason(input: ReasonInput, vocab: ReasonVocabulary): Rea
   const codeText = code !== '' && codeKey(code) !== '' ? code : '';
   const text = codeText === '' ? said : said === '' ? codeText : `${said} ; ${codeText}`;
   if (text === '') return NOTHING;
+  // The objection reader has just looked this cell up (a plan reads a row's objections first):
+  // its entry in text-answers.ts holds this reading too, after the first time.
+  const answers = lastAnswersOf(text);
+  if (answers !== undefined && answers.vocabulary === vocab) return answers.reason as ReasonClassification;
+  const result = classifyCached(text, vocab);
+  if (answers !== undefined) {
+    answers.reason = result;
+    answers.vocabulary = vocab;
+  }
+  return result;
+}
+
+/** classifyReason of a text, through the vocabulary's own cache. */
+function classifyCached(text: string, vocab: ReasonVocabulary): ReasonClassification {
   const cache = vocab.textCache as Map<string, ReasonClassification>;
   const cached = cache.get(text);
   if (cached !== undefined) return cached;
