@@ -56,6 +56,6 @@ export function keptAnswers(text: string): TextAnswers {
  * 52 MB of pieces held by the objection reader's cache on 200,000 rows). Concatenating, then
  * slicing, makes the engine flatten a new string.
  */
-function ownCopy(text: string): string {
+export function ownCopy(text: string): string {
   return `${text} `.slice(0, -1);
 }

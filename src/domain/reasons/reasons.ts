@@ -11,7 +11,7 @@ import { readNgram, readTokens } from './ngram.js';
 import { prepareTokens } from './prepare.js';
 import { rankReasons, ruleMatches } from './rules.js';
 import { codeKey, knowsWord, resolveToken, type ReasonVocabulary } from './vocabulary.js';
-import { lastAnswersOf } from '../text-answers.js';
+import { lastAnswersOf, ownCopy } from '../text-answers.js';
 
 export { normalizeReasonText, tokenizeReason } from './normalize.js';
 export { compileVocabulary, type ReasonVocabulary } from './vocabulary.js';
@@ -155,15 +155,6 @@ function numbersCanBeInert(v: ReasonVocabulary): boolean {
     inert.set(v, known);
   }
   return known;
-}
-
-/**
- * A copy of a text that shares no memory with the string it was cut from. A cell is a slice
- * of a whole chunk of the input; keeping the slice as a cache key would keep the megabyte
- * chunk alive with it. Concatenation then slicing makes the engine flatten a new string.
- */
-function ownCopy(text: string): string {
-  return `${text} `.slice(0, -1);
 }
 
 function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassification {
