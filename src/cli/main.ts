@@ -10,12 +10,15 @@ import { messages, sayNoted, type SavedNote } from '../domain/catalogue/index.js
 import { asksForHelp, commandOfArgv, flagOfArgv, langOfArgv, refusedLang, type Lang } from './lang.js';
 import { loadConfig } from '../io/config-file.js';
 import { setStopLanguage } from '../io/temp-cleanup.js';
+import { useShippedFactors } from '../io/startup-data.js';
 
 /** Runs the CLI; the only place where errors become exit codes. */
 export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
   const debug = argv.includes('--debug') || ctx.env.WINBACK_DEBUG === '1';
   const command = commandOfArgv(argv) ?? '';
   let code: number = ExitCode.ok;
+  // The objection rules' literal sets were derived at build time: read at the first text, if any.
+  useShippedFactors();
   // Tables fit the terminal; without one, COLUMNS (as a shell sets it) or 80.
   setTableWidth(ctx.columns ?? (ctx.env.COLUMNS ? Number(ctx.env.COLUMNS) : undefined));
   // A language winback does not speak is refused before anything else, in words its asker can read.

@@ -517,11 +517,26 @@ export class Prefilter {
 const waiting: Prefilter[] = [];
 
 /**
+ * Where the factors derived at build time may be had (src/io/startup-data.ts): asked once, at the
+ * first derivation, so that a command that reads no objection does not read them.
+ */
+let factorSource: (() => PrefilterFactors | undefined) | undefined;
+
+/** Takes the factors `source` gives (as usePrefilterFactors) before deriving any here; those it lacks are derived. */
+export function prefilterFactorsFrom(source: () => PrefilterFactors | undefined): void {
+  factorSource = source;
+}
+
+/**
  * Derives every prefilter made so far at once (the guards and the rules share most of their
  * vocabulary, and so the parts derived), then lets the parts go: they are ~1 MB of sets no
  * text needs.
  */
 function deriveWaiting(): void {
+  const source = factorSource;
+  factorSource = undefined;
+  const given = source?.();
+  if (given !== undefined) usePrefilterFactors(given);
   for (const prefilter of waiting.splice(0)) prefilter.derive();
   derived.clear();
 }

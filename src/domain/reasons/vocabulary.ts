@@ -4,7 +4,7 @@
  */
 import { REASON_CODES, type Playbook } from '../playbook-types.js';
 export { knowsWord, resolveToken } from './lookup.js';
-import { knownReader, readerForWorker, trainReader, type LearnedReader, type ReaderSources } from './learned.js';
+import { knownReader, phraseCountOf, readerForWorker, trainReader, type LearnedReader, type ReaderSources } from './learned.js';
 import { trainNgramModel } from './ngram.js';
 import { foldWord, tokenizeReason } from './normalize.js';
 import { COMPARISON_PORTAL, COMPETITOR_NAME, compileGazetteer, prepareTokens } from './prepare.js';
@@ -63,7 +63,7 @@ export function compileVocabulary(
     const key = codeKey(label);
     if (key !== '' && !v.codeLabels.has(key)) v.codeLabels.set(key, code);
   }
-  const phraseCount = playbook.reasons.reduce((n, r) => n + r.phrases.en.length + r.phrases.de.length, 0);
+  const phraseCount = phraseCountOf(playbook);
   const known = learned ?? knownReader(playbook, playbook.examples, phraseCount);
   const phraseTexts: ReaderSources['phrases'] = [];
   for (const entry of playbook.reasons) {
