@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { prefilterFactorsFrom, type PrefilterFactors } from '../domain/objections/prefilter.js';
 import { REASON_CODES, type LabelledExample, type ReasonCode } from '../domain/playbook-types.js';
 import type { PlaybookValidation } from '../domain/playbook.js';
-import { sharedMemory } from '../domain/reasons/feature-table.js';
+import { featureTableOf, sharedMemory } from '../domain/reasons/feature-table.js';
 import type { LearnedReader } from '../domain/reasons/learned.js';
 import type { Lang } from '../domain/catalogue/index.js';
 
@@ -35,7 +35,7 @@ export const STARTUP_FILES = {
   examples: 'examples.json',
   /** what the learned reader of the shipped playbook and examples was trained from, and its shape */
   reader: 'reason-reader.json',
-  /** its feature table, counts and denominators, as the typed arrays hold them */
+  /** its features' hashes by row, its counts other than 0 (where, how many) and its denominators */
   readerData: 'reason-reader.bin',
 } as const;
 
@@ -57,9 +57,9 @@ export interface ShippedReaderShape {
   /** byte order of the binary part */
   endianness: 'LE' | 'BE';
   codes: ReasonCode[];
-  /** slots of the feature table, rows of counts */
-  slots: number;
+  /** rows of counts (features), and how many of the counts are not 0 */
   rows: number;
+  nonZero: number;
   taught: [string, ReasonCode][];
 }
 
@@ -120,21 +120,26 @@ export function shippedReader(playbookKey: string, examplesSha256: string, dir: 
   if (shape === undefined || shape.playbookKey !== playbookKey || shape.examplesSha256 !== examplesSha256) return undefined;
   // The codes are the model's columns: another list (another build) reads other columns.
   if (shape.endianness !== endianness() || shape.codes.join() !== REASON_CODES.join()) return undefined;
-  const data = readPart(STARTUP_FILES.readerData, dir);
+  const read = readPart(STARTUP_FILES.readerData, dir);
   const n = shape.codes.length;
-  const bytes = [4 * shape.slots, 4 * shape.slots, 4 * shape.rows * n, 8 * n];
-  if (data === undefined || data.length !== bytes.reduce((a, b) => a + b, 0)) return undefined;
-  // Shared memory, as training makes it: a worker thread is handed the same memory.
-  const [keys, values, counts] = bytes.slice(0, 3).map((size, k) => {
-    const at = bytes.slice(0, k).reduce((a, b) => a + b, 0);
-    const shared = new Uint8Array(sharedMemory(size));
-    shared.set(data.subarray(at, at + size));
-    return shared.buffer;
-  }) as [ArrayBufferLike, ArrayBufferLike, ArrayBufferLike];
-  const denominators = new Float64Array(n);
-  new Uint8Array(denominators.buffer).set(data.subarray(data.length - 8 * n));
+  if (read === undefined || read.length !== 4 * shape.rows + 8 * shape.nonZero + 8 * n) return undefined;
+  // The typed arrays below read it in place: they need its start aligned (a file this size has its own memory; else a copy).
+  const data = read.byteOffset % 8 === 0 ? read : new Uint8Array(read);
+  // Most features are seen for one or two reasons: the counts are kept sparse on disk (a quarter
+  // of the bytes) and spread here into shared memory, as training makes them (a worker thread is
+  // handed the same memory).
+  const hashes = new Int32Array(data.buffer, data.byteOffset, shape.rows);
+  const at = new Int32Array(data.buffer, data.byteOffset + 4 * shape.rows, shape.nonZero);
+  const count = new Float32Array(data.buffer, data.byteOffset + 4 * shape.rows + 4 * shape.nonZero, shape.nonZero);
+  const counts = new Float32Array(sharedMemory(4 * shape.rows * n));
+  for (let k = 0; k < shape.nonZero; k++) counts[at[k] as number] = count[k] as number;
+  // The table of feature rows, filled in the order training filled it: the same slots.
+  const rows = featureTableOf(shape.rows, (put) => {
+    for (let row = 0; row < shape.rows; row++) put(hashes[row] as number, row);
+  });
+  const denominators = new Float64Array(data.buffer.slice(data.byteOffset + data.length - 8 * n, data.byteOffset + data.length));
   return {
-    model: { codes: REASON_CODES, rows: { keys: new Int32Array(keys), values: new Int32Array(values) }, counts: new Float32Array(counts), denominators, words: new Map() },
+    model: { codes: REASON_CODES, rows, counts, denominators, words: new Map() },
     taught: new Map(shape.taught),
   };
 }

@@ -47,19 +47,31 @@ export async function writeStartupData(dir: string = STARTUP_DIR): Promise<void>
   const loaded = await loadPlaybook();
   if (loaded.sha256 !== source.sha256) throw new Error('the shipped playbook changed while it was read');
   const { model, taught } = compileVocabulary(loaded.playbook);
+  const n = model.codes.length;
+  const rows = model.counts.length / n;
+  // Each row's feature hash, from the table (a row is the value its hash is kept with).
+  const hashes = new Int32Array(rows);
+  model.rows.values.forEach((row, slot) => {
+    if (row >= 0 && row < rows) hashes[row] = model.rows.keys[slot] as number;
+  });
+  const at: number[] = [];
+  model.counts.forEach((c, k) => {
+    if (c !== 0 || Object.is(c, -0)) at.push(k);
+  });
   const shape: ShippedReaderShape = {
     playbookKey,
     examplesSha256,
     endianness: endianness(),
     codes: [...model.codes],
-    slots: model.rows.keys.length,
-    rows: model.counts.length / model.codes.length,
+    rows,
+    nonZero: at.length,
     taught: [...taught],
   };
-  if (shape.codes.join() !== REASON_CODES.join() || model.rows.values.length !== shape.slots) throw new Error('the reason model has an unexpected shape');
+  if (shape.codes.join() !== REASON_CODES.join()) throw new Error('the reason model has other codes than REASON_CODES');
   json(STARTUP_FILES.reader, shape);
   const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  writeFileSync(join(dir, STARTUP_FILES.readerData), Buffer.concat([model.rows.keys, model.rows.values, model.counts, model.denominators].map(bytes)));
+  const parts = [hashes, Int32Array.from(at), Float32Array.from(at, (k) => model.counts[k] as number), model.denominators];
+  writeFileSync(join(dir, STARTUP_FILES.readerData), Buffer.concat(parts.map(bytes)));
 }
 
 // Run as a script (the build), not when a test imports it.
