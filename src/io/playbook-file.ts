@@ -5,7 +5,6 @@ import { createHash } from 'node:crypto';
 import { link, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { validatePlaybook, type PlaybookValidation } from '../domain/playbook.js';
 import type { LabelledExample, Playbook, ReasonCode } from '../domain/playbook-types.js';
 import { DataError, InputMissingError, UsageError } from '../errors.js';
@@ -40,7 +39,7 @@ export interface LoadedPlaybook {
 /** Reads and parses a playbook file without validating it; the default when no path is given. Errors in `lang`. */
 export async function readPlaybookSource(path?: string, lang: Lang = 'en'): Promise<PlaybookSource> {
   const read = await readPlaybookText(path, lang);
-  return { ...read, data: parseText(read.text, read.path, lang) };
+  return { ...read, data: await parseText(read.text, read.path, lang) };
 }
 
 /** Reads a playbook file's text and its checksum; the default when no path is given. Errors in `lang`. */
@@ -70,7 +69,7 @@ export async function loadPlaybook(path?: string, lang: Lang = 'en'): Promise<Lo
   let result = validated.get(`${lang}:${textKey}`);
   if (result === undefined) {
     // The shipped playbook was validated at build time (startup-data.ts): the same text, the same result.
-    result = shippedValidation(textKey, lang) ?? validatePlaybook(parseText(src.text, src.path, lang), lang);
+    result = shippedValidation(textKey, lang) ?? validatePlaybook(await parseText(src.text, src.path, lang), lang);
     // Only a valid playbook is kept: the message of an invalid one names the file it was read from.
     if (result.playbook !== undefined) remember(validated, `${lang}:${textKey}`, result);
   }
@@ -161,14 +160,16 @@ export function describeInvalid(file: string, result: PlaybookValidation, lang: 
   return `${messages(lang).playbook.invalid(file, result.errors.length)}\n${lines.join('\n')}`;
 }
 
-function parseText(text: string, file: string, lang: Lang): unknown {
+async function parseText(text: string, file: string, lang: Lang): Promise<unknown> {
   const trimmed = text.replace(/^\uFEFF/, '');
+  // The YAML parser is loaded only to read a YAML file: the shipped playbook comes parsed (startup-data.ts).
+  const yaml = isJson(file) ? undefined : await import('yaml');
   try {
     // JSON is valid YAML, but JSON.parse gives better messages for .json files.
-    if (isJson(file)) return JSON.parse(trimmed) as unknown;
-    return parseYaml(trimmed, { prettyErrors: true }) as unknown;
+    if (yaml === undefined) return JSON.parse(trimmed) as unknown;
+    return yaml.parse(trimmed, { prettyErrors: true }) as unknown;
   } catch (err) {
-    const at = err instanceof YAMLParseError && err.linePos ? err.linePos[0] : undefined;
+    const at = yaml !== undefined && err instanceof yaml.YAMLParseError && err.linePos ? err.linePos[0] : undefined;
     throw new DataError(messages(lang).playbookCheck.syntax(file, file.endsWith('.json') ? 'JSON' : 'YAML', at?.line, at?.col, firstLine(err)));
   }
 }
