@@ -15,7 +15,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prefilterFactorsFrom, type PrefilterFactors } from '../domain/objections/prefilter.js';
+import { prefilterFactorsFrom, type FactorList } from '../domain/objections/factor-source.js';
 import { REASON_CODES, type LabelledExample, type ReasonCode } from '../domain/playbook-types.js';
 import type { PlaybookValidation } from '../domain/playbook.js';
 import { featureTableOf, sharedMemory } from '../domain/reasons/feature-table.js';
@@ -93,7 +93,7 @@ function readJson<T>(name: string, dir: string): T | undefined {
  * read at its first derivation (a command that reads no objection reads nothing).
  */
 export function useShippedFactors(dir: string = STARTUP_DIR): void {
-  prefilterFactorsFrom(() => readJson<PrefilterFactors>(STARTUP_FILES.factors, dir));
+  prefilterFactorsFrom(() => readJson<FactorList>(STARTUP_FILES.factors, dir));
 }
 
 let playbookPart: ShippedPlaybook | null | undefined;

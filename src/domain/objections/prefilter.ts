@@ -18,6 +18,7 @@
  * expressions (measured against one alternation regex: docs/performance.md, "The objection rules' prefilter").
  */
 import { parseRegExpLiteral, type AST } from '@eslint-community/regexpp';
+import { takeFactorSource, type FactorList } from './factor-source.js';
 
 /** How many strings an exact set of a part may hold before we stop enumerating it (judgement: products of short alternations stay below it). */
 const EXACT_LIMIT = 64;
@@ -438,7 +439,7 @@ function requirementOf(regex: RegExp): Requirement {
 }
 
 /** Every registered expression's required literal sets, by flags and source: plain data a worker thread can be handed. */
-export type PrefilterFactors = readonly (readonly [string, readonly (readonly string[])[]])[];
+export type PrefilterFactors = FactorList;
 
 /** The required sets of every prefilter made so far, derived now if they were not yet. */
 export function prefilterFactors(): PrefilterFactors {
@@ -526,25 +527,13 @@ export class Prefilter {
 const waiting: Prefilter[] = [];
 
 /**
- * Where the factors derived at build time may be had (src/io/startup-data.ts): asked once, at the
- * first derivation, so that a command that reads no objection does not read them.
- */
-let factorSource: (() => PrefilterFactors | undefined) | undefined;
-
-/** Takes the factors `source` gives (as usePrefilterFactors) before deriving any here; those it lacks are derived. */
-export function prefilterFactorsFrom(source: () => PrefilterFactors | undefined): void {
-  factorSource = source;
-}
-
-/**
  * Derives every prefilter made so far at once (the guards and the rules share most of their
  * vocabulary, and so the parts derived), then lets the parts go: they are ~1 MB of sets no
  * text needs.
  */
 function deriveWaiting(): void {
-  const source = factorSource;
-  factorSource = undefined;
-  const given = source?.();
+  // The factors derived at build time, if this thread was given where to find them (factor-source.ts).
+  const given = takeFactorSource()?.();
   if (given !== undefined) usePrefilterFactors(given);
   for (const prefilter of waiting.splice(0)) prefilter.derive();
   derived.clear();
