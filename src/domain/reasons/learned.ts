@@ -5,6 +5,7 @@
  */
 import { REASON_CODES, type LabelledExample, type Playbook, type ReasonCode } from '../playbook-types.js';
 import { createNgramTrainer, type NgramModel } from './ngram.js';
+import type { CompiledVocabulary } from './vocabulary-types.js';
 
 /** The company's own examples weigh this many times a shipped example or a phrase (judgement). */
 const OWN_EXAMPLE_WEIGHT = 3;
@@ -14,6 +15,8 @@ export interface LearnedReader {
   model: NgramModel;
   /** the company's own examples by their prepared tokens: a text taught is read as taught */
   taught: Map<string, ReasonCode>;
+  /** the vocabulary compiled with this reader, handed to a worker thread (vocabulary.ts, learnedReaderOf) */
+  compiled?: CompiledVocabulary;
 }
 
 /** What the reader of a playbook is trained from. */
