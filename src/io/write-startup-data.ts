@@ -10,12 +10,13 @@ import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { serialize } from 'node:v8';
 import { prefilterFactors } from '../domain/objections/prefilter.js';
 // The detector's rules register their prefilters when its module loads.
 import '../domain/objections/text.js';
 import { validatePlaybook } from '../domain/playbook.js';
 import { REASON_CODES } from '../domain/playbook-types.js';
-import { compileVocabulary } from '../domain/reasons/vocabulary.js';
+import { compileVocabulary, learnedReaderOf } from '../domain/reasons/vocabulary.js';
 import { DEFAULT_PLAYBOOK_PATH, loadPlaybook, readPlaybookSource } from './playbook-file.js';
 import { BUILTIN_EXAMPLES_PATH, readExamples } from './reason-examples.js';
 import { STARTUP_DIR, STARTUP_FILES, type ShippedExamples, type ShippedPlaybook, type ShippedReaderShape } from './startup-data.js';
@@ -46,7 +47,8 @@ export async function writeStartupData(dir: string = STARTUP_DIR): Promise<void>
   // The shipped playbook as a command loads it (no own examples), trained as a command without the parts trains it.
   const loaded = await loadPlaybook();
   if (loaded.sha256 !== source.sha256) throw new Error('the shipped playbook changed while it was read');
-  const { model, taught } = compileVocabulary(loaded.playbook);
+  const vocabulary = compileVocabulary(loaded.playbook);
+  const { model, taught } = vocabulary;
   const n = model.codes.length;
   const rows = model.counts.length / n;
   // Each row's feature hash, from the table (a row is the value its hash is kept with).
@@ -66,12 +68,15 @@ export async function writeStartupData(dir: string = STARTUP_DIR): Promise<void>
     rows,
     nonZero: at.length,
     taught: [...taught],
+    v8: process.versions.v8,
   };
   if (shape.codes.join() !== REASON_CODES.join()) throw new Error('the reason model has other codes than REASON_CODES');
   json(STARTUP_FILES.reader, shape);
   const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   const parts = [hashes, Int32Array.from(at), Float32Array.from(at, (k) => model.counts[k] as number), model.denominators];
   writeFileSync(join(dir, STARTUP_FILES.readerData), Buffer.concat(parts.map(bytes)));
+  // The compiled vocabulary as a worker thread is handed it (learnedReaderOf), before any text was classified.
+  writeFileSync(join(dir, STARTUP_FILES.vocabulary), serialize(learnedReaderOf(vocabulary).compiled));
 }
 
 // Run as a script (the build), not when a test imports it.

@@ -11,7 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { necessaryFactors } from '../../src/domain/objections/prefilter.js';
 import { validatePlaybook } from '../../src/domain/playbook.js';
-import { compileVocabulary } from '../../src/domain/reasons/vocabulary.js';
+import { compileVocabulary, learnedReaderOf } from '../../src/domain/reasons/vocabulary.js';
 import { DEFAULT_PLAYBOOK_PATH, loadPlaybook } from '../../src/io/playbook-file.js';
 import { BUILTIN_EXAMPLES_PATH, readExamples } from '../../src/io/reason-examples.js';
 import { STARTUP_FILES, shippedExamples, shippedReader, shippedValidation, type ShippedReaderShape } from '../../src/io/startup-data.js';
@@ -54,7 +54,8 @@ describe('dist/derived/ holds what a start derives', () => {
     const shipped = shippedReader(playbookKey, examplesSha256, DERIVED);
     expect(shipped, NOT_BUILT).toBeDefined();
     // A copy of the loaded playbook is another object: its reader is trained here.
-    const { model, taught } = compileVocabulary({ ...(await loadPlaybook()).playbook });
+    const vocabulary = compileVocabulary({ ...(await loadPlaybook()).playbook });
+    const { model, taught } = vocabulary;
     const bits = (a: ArrayBufferView) => sha256(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
     expect(shipped?.model.codes).toEqual(model.codes);
     for (const k of ['counts', 'denominators'] as const) expect(bits(shipped?.model[k] as ArrayBufferView), k).toBe(bits(model[k]));
@@ -62,6 +63,8 @@ describe('dist/derived/ holds what a start derives', () => {
     expect(shipped?.model.counts.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(shipped?.model.words.size).toBe(0);
     expect([...(shipped?.taught ?? [])]).toEqual([...taught]);
+    // The vocabulary compiled with it, as a worker thread is handed it.
+    expect(shipped?.compiled).toStrictEqual(learnedReaderOf(vocabulary).compiled);
   });
 });
 

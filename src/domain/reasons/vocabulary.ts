@@ -62,8 +62,10 @@ export function compileVocabulary(
   playbook: Pick<Playbook, 'reasons' | 'negations' | 'neutralizers' | 'wordClasses' | 'exactWords' | 'competitors' | 'codes' | 'examples'>,
   learned?: LearnedReader,
 ): ReasonVocabulary {
-  // Handed by the thread that compiled it from this same playbook (learnedReaderOf).
-  if (learned?.compiled !== undefined) return fromCompiled(learned.compiled, learned);
+  const phraseCount = phraseCountOf(playbook);
+  const known = learned ?? knownReader(playbook, playbook.examples, phraseCount);
+  // Handed by the thread that compiled it from this same playbook (learnedReaderOf), or compiled at build time (src/io/startup-data.ts).
+  if (known?.compiled !== undefined) return fromCompiled(known.compiled, known);
   const v: ReasonVocabulary = {
     words: [],
     phrases: [],
@@ -96,8 +98,6 @@ export function compileVocabulary(
     const key = codeKey(label);
     if (key !== '' && !v.codeLabels.has(key)) v.codeLabels.set(key, code);
   }
-  const phraseCount = phraseCountOf(playbook);
-  const known = learned ?? knownReader(playbook, playbook.examples, phraseCount);
   const phraseTexts: ReaderSources['phrases'] = [];
   for (const entry of playbook.reasons) {
     for (const label of [entry.code, entry.label.en, entry.label.de, ...entry.codeLabels]) {
