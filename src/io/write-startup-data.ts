@@ -17,7 +17,7 @@ import '../domain/objections/text.js';
 import { validatePlaybook } from '../domain/playbook.js';
 import { REASON_CODES } from '../domain/playbook-types.js';
 import { compileVocabulary, learnedReaderOf } from '../domain/reasons/vocabulary.js';
-import { DEFAULT_PLAYBOOK_PATH, loadPlaybook, readPlaybookSource } from './playbook-file.js';
+import { loadPlaybook, readPlaybookSource } from './playbook-file.js';
 import { BUILTIN_EXAMPLES_PATH, readExamples } from './reason-examples.js';
 import { STARTUP_DIR, STARTUP_FILES, type ShippedExamples, type ShippedPlaybook, type ShippedReaderShape } from './startup-data.js';
 
@@ -81,6 +81,6 @@ export async function writeStartupData(dir: string = STARTUP_DIR): Promise<void>
 
 // Run as a script (the build), not when a test imports it.
 if (process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === import.meta.url) {
+  // Silent, as tsc is: a failure throws and fails the build.
   await writeStartupData();
-  process.stdout.write(`startup data written to ${STARTUP_DIR} (default playbook ${DEFAULT_PLAYBOOK_PATH})\n`);
 }
