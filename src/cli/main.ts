@@ -8,14 +8,16 @@ import { buildProgram } from './program.js';
 import { setTableWidth } from '../io/render.js';
 import { messages, sayNoted, type SavedNote } from '../domain/catalogue/index.js';
 import { asksForHelp, commandOfArgv, flagOfArgv, langOfArgv, refusedLang, type Lang } from './lang.js';
-import { loadConfig } from '../io/config-file.js';
 import { setStopLanguage } from '../io/temp-cleanup.js';
+import { useShippedFactors } from '../io/startup-data.js';
 
 /** Runs the CLI; the only place where errors become exit codes. */
 export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
   const debug = argv.includes('--debug') || ctx.env.WINBACK_DEBUG === '1';
   const command = commandOfArgv(argv) ?? '';
   let code: number = ExitCode.ok;
+  // The objection rules' literal sets were derived at build time: read at the first text, if any.
+  useShippedFactors();
   // Tables fit the terminal; without one, COLUMNS (as a shell sets it) or 80.
   setTableWidth(ctx.columns ?? (ctx.env.COLUMNS ? Number(ctx.env.COLUMNS) : undefined));
   // A language winback does not speak is refused before anything else, in words its asker can read.
@@ -58,6 +60,8 @@ async function helpLang(argv: string[], ctx: Context): Promise<'en' | 'de'> {
   if (!asksForHelp(argv) || flagOfArgv(argv, '--lang') !== undefined || ctx.env.WINBACK_LANG) return langOfArgv(argv, ctx.env);
   const path = flagOfArgv(argv, '--config') ?? ctx.env.WINBACK_CONFIG;
   if (path === undefined) return langOfArgv(argv, ctx.env);
+  // Loaded only here: the config's reader brings the validation, the phone and the objection modules, which --help and --version need not load.
+  const { loadConfig } = await import('../io/config-file.js');
   const config = await loadConfig(path, ctx.cwd).catch(() => undefined);
   return langOfArgv(argv, ctx.env, config?.config.lang);
 }

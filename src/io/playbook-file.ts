@@ -5,13 +5,14 @@ import { createHash } from 'node:crypto';
 import { link, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { validatePlaybook, type PlaybookValidation } from '../domain/playbook.js';
 import type { LabelledExample, Playbook, ReasonCode } from '../domain/playbook-types.js';
 import { DataError, InputMissingError, UsageError } from '../errors.js';
 import { tempPathFor, toWriteError, writeFileAtomic } from './atomic-write.js';
 import { BUILTIN_EXAMPLES_PATH, readExamples } from './reason-examples.js';
 import { codeKey } from '../domain/reasons/vocabulary.js';
+import { adoptReader } from '../domain/reasons/learned.js';
+import { shippedExamples, shippedReader, shippedValidation } from './startup-data.js';
 import { messages, type Lang } from '../domain/catalogue/index.js';
 
 /** The shipped default; from src/io (vitest) and dist/io (built) alike this is <root>/src/playbook. */
@@ -38,7 +39,7 @@ export interface LoadedPlaybook {
 /** Reads and parses a playbook file without validating it; the default when no path is given. Errors in `lang`. */
 export async function readPlaybookSource(path?: string, lang: Lang = 'en'): Promise<PlaybookSource> {
   const read = await readPlaybookText(path, lang);
-  return { ...read, data: parseText(read.text, read.path, lang) };
+  return { ...read, data: await parseText(read.text, read.path, lang) };
 }
 
 /** Reads a playbook file's text and its checksum; the default when no path is given. Errors in `lang`. */
@@ -67,7 +68,8 @@ export async function loadPlaybook(path?: string, lang: Lang = 'en'): Promise<Lo
   // Its warnings are worded in the run's language.
   let result = validated.get(`${lang}:${textKey}`);
   if (result === undefined) {
-    result = validatePlaybook(parseText(src.text, src.path, lang), lang);
+    // The shipped playbook was validated at build time (startup-data.ts): the same text, the same result.
+    result = shippedValidation(textKey, lang) ?? validatePlaybook(await parseText(src.text, src.path, lang), lang);
     // Only a valid playbook is kept: the message of an invalid one names the file it was read from.
     if (result.playbook !== undefined) remember(validated, `${lang}:${textKey}`, result);
   }
@@ -80,7 +82,10 @@ export async function loadPlaybook(path?: string, lang: Lang = 'en'): Promise<Lo
   const key = `${textKey}:${sha256}`;
   let playbook = playbooks.get(key);
   if (playbook === undefined) {
-    playbook = deepFreeze({ ...result.playbook, examples: [...(await builtinExamples()), ...own] });
+    const shipped = await builtinExamples();
+    playbook = deepFreeze({ ...result.playbook, examples: [...shipped.examples, ...own] });
+    // Trained at build time from this playbook text and these examples, and read only when a command compiles its vocabulary.
+    if (own.length === 0) adoptReader(playbook, () => shippedReader(textKey, shipped.sha256));
     remember(playbooks, key, playbook);
   }
   return { playbook, sha256, source: src.source, warnings: [...result.warnings] };
@@ -120,11 +125,17 @@ export function examplesPathOf(playbook: Playbook, playbookPath: string): string
   return playbook.examplesFile === undefined ? undefined : resolve(dirname(playbookPath), playbook.examplesFile);
 }
 
-let builtin: Promise<LabelledExample[]> | undefined;
+let builtin: Promise<{ examples: LabelledExample[]; sha256: string }> | undefined;
 
-/** The shipped examples, read once per process. */
-function builtinExamples(): Promise<LabelledExample[]> {
-  builtin ??= readExamples(BUILTIN_EXAMPLES_PATH, false);
+/** The shipped examples and the checksum of their file, read once per process. */
+function builtinExamples(): Promise<{ examples: LabelledExample[]; sha256: string }> {
+  builtin ??= (async () => {
+    // Unreadable, the file is read again below and reported as before.
+    const sha256 = await readFile(BUILTIN_EXAMPLES_PATH).then((bytes) => createHash('sha256').update(bytes).digest('hex'), () => '');
+    // Read at build time from the same bytes (startup-data.ts): no CSV to parse.
+    const examples = (sha256 === '' ? undefined : shippedExamples(sha256)) ?? (await readExamples(BUILTIN_EXAMPLES_PATH, false));
+    return { examples, sha256 };
+  })();
   return builtin;
 }
 
@@ -149,14 +160,16 @@ export function describeInvalid(file: string, result: PlaybookValidation, lang: 
   return `${messages(lang).playbook.invalid(file, result.errors.length)}\n${lines.join('\n')}`;
 }
 
-function parseText(text: string, file: string, lang: Lang): unknown {
+async function parseText(text: string, file: string, lang: Lang): Promise<unknown> {
   const trimmed = text.replace(/^\uFEFF/, '');
+  // The YAML parser is loaded only to read a YAML file: the shipped playbook comes parsed (startup-data.ts).
+  const yaml = isJson(file) ? undefined : await import('yaml');
   try {
     // JSON is valid YAML, but JSON.parse gives better messages for .json files.
-    if (isJson(file)) return JSON.parse(trimmed) as unknown;
-    return parseYaml(trimmed, { prettyErrors: true }) as unknown;
+    if (yaml === undefined) return JSON.parse(trimmed) as unknown;
+    return yaml.parse(trimmed, { prettyErrors: true }) as unknown;
   } catch (err) {
-    const at = err instanceof YAMLParseError && err.linePos ? err.linePos[0] : undefined;
+    const at = yaml !== undefined && err instanceof yaml.YAMLParseError && err.linePos ? err.linePos[0] : undefined;
     throw new DataError(messages(lang).playbookCheck.syntax(file, file.endsWith('.json') ? 'JSON' : 'YAML', at?.line, at?.col, firstLine(err)));
   }
 }

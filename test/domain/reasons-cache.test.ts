@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Playbook } from '../../src/domain/playbook-types.js';
 import { classifyReason, compileVocabulary, withInertNumbers, type ReasonVocabulary } from '../../src/domain/reasons/reasons.js';
-import { resolveToken } from '../../src/domain/reasons/vocabulary.js';
+import { learnedReaderOf, resolveToken } from '../../src/domain/reasons/vocabulary.js';
 import { loadPlaybook } from '../../src/io/playbook-file.js';
 import { REALISTIC_REASON_TEXTS } from './reason-texts.js';
 import { propertyRuns } from '../support/property.js';
@@ -132,5 +132,21 @@ describe('the numbers of a text written as its shape', () => {
       }),
       propertyRuns(100),
     );
+  });
+});
+
+describe("a worker thread's vocabulary (learnedReaderOf)", () => {
+  it('is, copied as a worker is handed it, what compiling the playbook there gives, after the main thread classified texts', () => {
+    const main = compileVocabulary(playbook);
+    for (const [, , t] of REALISTIC_REASON_TEXTS.slice(0, 200)) classifyReason({ text: t }, main);
+    // structuredClone: what workerData does to it (the model's tables are shared memory, not copied).
+    const handed = structuredClone(learnedReaderOf(main));
+    const worker = compileVocabulary({ ...playbook }, handed);
+    const compiledThere = compileVocabulary({ ...playbook }, { model: handed.model, taught: handed.taught });
+    expect(worker).toStrictEqual(compiledThere);
+    expect(Object.keys(worker)).toEqual(Object.keys(compiledThere));
+    expect(worker.tokenCache.size + worker.textCache.size + worker.model.words.size).toBe(0);
+    expect(main.tokenCache.size).toBeGreaterThan(0);
+    for (const [, , t] of REALISTIC_REASON_TEXTS) expect(classifyReason({ text: t }, worker)).toEqual(classifyReason({ text: t }, fresh()));
   });
 });

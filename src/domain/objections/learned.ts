@@ -10,7 +10,7 @@
  * often as it occurs, so a text's score is the sum of its words' and word pairs' scores,
  * and each word's score is looked up once.
  */
-import { featureTable, featureValue, type FeatureTable } from '../reasons/feature-table.js';
+import { featureTableOf, featureValue, type FeatureTable } from '../reasons/feature-table.js';
 import { BOUNDARY } from '../reasons/normalize.js';
 import { tokenFeatures, wordFeatures } from '../reasons/ngram.js';
 import { conceptFeature, conceptOf, conceptPairFeature } from './concepts.js';
@@ -153,10 +153,9 @@ export function decodeObjectionWeights(packed: string): FeatureTable {
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   const view = new DataView(bytes.buffer);
   const count = Math.floor(bytes.length / 6);
-  function* entries(): Generator<readonly [number, number]> {
-    for (let at = 0; at + 6 <= bytes.length; at += 6) yield [view.getInt32(at, true), view.getInt16(at + 4, true)];
-  }
-  return featureTable(entries(), count);
+  return featureTableOf(count, (put) => {
+    for (let at = 0; at + 6 <= bytes.length; at += 6) put(view.getInt32(at, true), view.getInt16(at + 4, true));
+  });
 }
 
 /** The model reading a table of weights in thousandths (decodeObjectionWeights). */

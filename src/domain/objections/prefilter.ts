@@ -18,6 +18,7 @@
  * expressions (measured against one alternation regex: docs/performance.md, "The objection rules' prefilter").
  */
 import { parseRegExpLiteral, type AST } from '@eslint-community/regexpp';
+import { takeFactorSource, type FactorList } from './factor-source.js';
 
 /** How many strings an exact set of a part may hold before we stop enumerating it (judgement: products of short alternations stay below it). */
 const EXACT_LIMIT = 64;
@@ -294,58 +295,67 @@ function built(): Automaton {
     }
   }
   const column = (c: number): number => (c < 128 ? (ascii[c] as number) : (other.get(c) ?? 0));
-  // The trie.
-  const children: Map<number, number>[] = [new Map()];
-  const ends: number[][] = [[]];
+  // The trie, in the table that becomes the transitions: a row of columns per state, 0 where a
+  // state has no child (no edge leads back to the start). Typed arrays, not a Map a state: this
+  // runs at every start, and ~15,000 maps were most of its time and garbage.
+  let capacity = 1;
+  for (const literal of literals) capacity += literal.length;
+  const table = new Int32Array(capacity * columns);
+  /** The literal that ends in each state, or -1 (the literals are distinct: one at most). */
+  const ends = new Int32Array(capacity).fill(-1);
+  let states = 1;
   literals.forEach((literal, id) => {
     let state = 0;
     for (let i = 0; i < literal.length; i++) {
-      const col = column(literal.charCodeAt(i));
-      let to = (children[state] as Map<number, number>).get(col);
-      if (to === undefined) {
-        to = children.length;
-        children.push(new Map());
-        ends.push([]);
-        (children[state] as Map<number, number>).set(col, to);
-      }
-      state = to;
+      const cell = state * columns + column(literal.charCodeAt(i));
+      if (table[cell] === 0) table[cell] = states++;
+      state = table[cell] as number;
     }
-    (ends[state] as number[]).push(id);
+    ends[state] = id;
   });
-  // Failure links breadth first, folded into a full transition table.
-  const states = children.length;
-  // Two bytes a cell while the states fit (about 15,000 for the detector's literals).
-  const next = states <= 0xffff ? new Uint16Array(states * columns) : new Int32Array(states * columns);
+  // Failure links breadth first (a state's link is shallower, so done before it), folded into
+  // the table: a missing child becomes the link's transition. A state's outputs are its own
+  // literal, then its link's.
   const fail = new Int32Array(states);
-  const out: number[][] = ends.map((e) => [...e]);
-  const queue: number[] = [];
-  for (const [col, to] of children[0] as Map<number, number>) {
-    next[col] = to;
-    queue.push(to);
-  }
-  for (let head = 0; head < queue.length; head++) {
+  const outCount = new Int32Array(states);
+  outCount[0] = ends[0] === -1 ? 0 : 1;
+  const queue = new Int32Array(states);
+  let tail = 0;
+  for (let col = 1; col < columns; col++) if (table[col] !== 0) queue[tail++] = table[col] as number;
+  for (let head = 0; head < tail; head++) {
     const state = queue[head] as number;
-    (out[state] as number[]).push(...(out[fail[state] as number] as number[]));
+    const link = fail[state] as number;
+    outCount[state] = (ends[state] === -1 ? 0 : 1) + (outCount[link] as number);
     for (let col = 1; col < columns; col++) {
-      const to = (children[state] as Map<number, number>).get(col);
-      if (to === undefined) next[state * columns + col] = next[(fail[state] as number) * columns + col] as number;
+      const to = table[state * columns + col] as number;
+      if (to === 0) table[state * columns + col] = table[link * columns + col] as number;
       else {
-        fail[to] = next[(fail[state] as number) * columns + col] as number;
-        next[state * columns + col] = to;
-        queue.push(to);
+        fail[to] = table[link * columns + col] as number;
+        queue[tail++] = to;
       }
     }
   }
+  // Two bytes a cell while the states fit (about 15,000 for the detector's literals).
+  const next = states <= 0xffff ? Uint16Array.from(table.subarray(0, states * columns)) : table.slice(0, states * columns);
   const outStart = new Int32Array(states + 1);
-  for (let s = 0; s < states; s++) outStart[s + 1] = (outStart[s] as number) + (out[s] as number[]).length;
-  const outIds = Int32Array.from(out.flat());
-  const inSets: number[][] = literals.map(() => []);
-  setLiterals.forEach((ids, set) => {
-    for (const id of ids) (inSets[id] as number[]).push(set);
-  });
+  for (let s = 0; s < states; s++) outStart[s + 1] = (outStart[s] as number) + (outCount[s] as number);
+  const outIds = new Int32Array(outStart[states] as number);
+  const fillOut = (state: number, link: number) => {
+    let at = outStart[state] as number;
+    if (ends[state] !== -1) outIds[at++] = ends[state] as number;
+    if (state !== 0) outIds.copyWithin(at, outStart[link] as number, outStart[link + 1] as number);
+  };
+  fillOut(0, 0);
+  for (let head = 0; head < tail; head++) fillOut(queue[head] as number, fail[queue[head] as number] as number);
+  // The sets each literal is in, in the sets' order.
   const setStart = new Int32Array(literals.length + 1);
-  for (let l = 0; l < literals.length; l++) setStart[l + 1] = (setStart[l] as number) + (inSets[l] as number[]).length;
-  const setsOf = Int32Array.from(inSets.flat());
+  for (const ids of setLiterals) for (const id of ids) setStart[id + 1] = (setStart[id + 1] as number) + 1;
+  for (let l = 0; l < literals.length; l++) setStart[l + 1] = (setStart[l + 1] as number) + (setStart[l] as number);
+  const setsOf = new Int32Array(setStart[literals.length] as number);
+  const placed = setStart.slice(0, literals.length);
+  setLiterals.forEach((ids, set) => {
+    for (const id of ids) setsOf[(placed[id] as number)++] = set;
+  });
   automaton = { columns, ascii, other, next, outStart, outIds, setStart, setsOf, count: literals.length, setCount: setLiterals.length };
   scans = [];
   return automaton;
@@ -429,7 +439,7 @@ function requirementOf(regex: RegExp): Requirement {
 }
 
 /** Every registered expression's required literal sets, by flags and source: plain data a worker thread can be handed. */
-export type PrefilterFactors = readonly (readonly [string, readonly (readonly string[])[]])[];
+export type PrefilterFactors = FactorList;
 
 /** The required sets of every prefilter made so far, derived now if they were not yet. */
 export function prefilterFactors(): PrefilterFactors {
@@ -522,6 +532,9 @@ const waiting: Prefilter[] = [];
  * text needs.
  */
 function deriveWaiting(): void {
+  // The factors derived at build time, if this thread was given where to find them (factor-source.ts).
+  const given = takeFactorSource()?.();
+  if (given !== undefined) usePrefilterFactors(given);
   for (const prefilter of waiting.splice(0)) prefilter.derive();
   derived.clear();
 }

@@ -21,18 +21,29 @@ export function sharedMemory(bytes: number): ArrayBufferLike {
 
 /** A table of `entries` (a later entry of the same key replaces the earlier); `count` is how many there are at most. */
 export function featureTable(entries: Iterable<readonly [number, number]>, count: number): FeatureTable {
+  return featureTableOf(count, (put) => {
+    for (const [key, value] of entries) put(key, value);
+  });
+}
+
+/**
+ * The table of the entries `fill` puts, in that order (as featureTable); `count` is how many
+ * there are at most. No pair is made per entry: decoding tens of thousands of them at every
+ * start made megabytes of short-lived garbage.
+ */
+export function featureTableOf(count: number, fill: (put: (key: number, value: number) => void) => void): FeatureTable {
   let slots = 16;
   while (slots < 2 * count) slots *= 2;
   const keys = new Int32Array(sharedMemory(4 * slots));
   const values = new Int32Array(sharedMemory(4 * slots)).fill(EMPTY);
   const mask = slots - 1;
-  for (const [key, value] of entries) {
+  fill((key, value) => {
     if (!Number.isInteger(value) || value >= EMPTY || value < -EMPTY) throw new RangeError(`feature value ${value} out of range`);
     let i = slotOf(key, mask);
     while (values[i] !== EMPTY && keys[i] !== key) i = (i + 1) & mask;
     keys[i] = key;
     values[i] = value;
-  }
+  });
   return { keys, values };
 }
 

@@ -3,8 +3,9 @@
  * examples, and the company's own examples to read as taught. Trained once per playbook
  * object; a worker thread gets the main thread's instead of training its own.
  */
-import { REASON_CODES, type LabelledExample, type ReasonCode } from '../playbook-types.js';
+import { REASON_CODES, type LabelledExample, type Playbook, type ReasonCode } from '../playbook-types.js';
 import { createNgramTrainer, type NgramModel } from './ngram.js';
+import type { CompiledVocabulary } from './vocabulary-types.js';
 
 /** The company's own examples weigh this many times a shipped example or a phrase (judgement). */
 const OWN_EXAMPLE_WEIGHT = 3;
@@ -14,6 +15,8 @@ export interface LearnedReader {
   model: NgramModel;
   /** the company's own examples by their prepared tokens: a text taught is read as taught */
   taught: Map<string, ReasonCode>;
+  /** the vocabulary compiled with this reader, handed to a worker thread (vocabulary.ts, learnedReaderOf) */
+  compiled?: CompiledVocabulary;
 }
 
 /** What the reader of a playbook is trained from. */
@@ -31,12 +34,32 @@ export interface ReaderSources {
  * does not train again. A playbook is not changed after loading; an edited copy is a new
  * object and trains anew.
  */
-const trained = new WeakMap<object, { examples: unknown; phrases: number; reader: LearnedReader }>();
+const trained = new WeakMap<object, { examples: unknown; phrases: number; reader: LearnedReader | (() => LearnedReader | undefined) }>();
 
 /** The cached reader of a playbook, or undefined when it must be trained. */
 export function knownReader(playbook: object, examples: unknown, phraseCount: number): LearnedReader | undefined {
   const cached = trained.get(playbook);
-  return cached !== undefined && cached.examples === examples && cached.phrases === phraseCount ? cached.reader : undefined;
+  if (cached === undefined || cached.examples !== examples || cached.phrases !== phraseCount) return undefined;
+  if (typeof cached.reader !== 'function') return cached.reader;
+  // A reader adopted lazily (adoptReader) is read at its first use; one that cannot be read is trained.
+  const reader = cached.reader();
+  if (reader === undefined) trained.delete(playbook);
+  else cached.reader = reader;
+  return reader;
+}
+
+/** How many phrases a playbook has: a cached reader is for a playbook with as many. */
+export function phraseCountOf(playbook: Pick<Playbook, 'reasons'>): number {
+  return playbook.reasons.reduce((n, r) => n + r.phrases.en.length + r.phrases.de.length, 0);
+}
+
+/**
+ * Takes the reader trained for this playbook elsewhere — at build time, for the shipped playbook
+ * and examples (src/io/startup-data.ts) — instead of training it here. `reader` is called at
+ * the first compile that needs it; when it gives nothing, the reader is trained as usual.
+ */
+export function adoptReader(playbook: Pick<Playbook, 'reasons' | 'examples'>, reader: () => LearnedReader | undefined): void {
+  if (!trained.has(playbook)) trained.set(playbook, { examples: playbook.examples, phrases: phraseCountOf(playbook), reader });
 }
 
 /** Trains the reader of a playbook and remembers it for that playbook object. */

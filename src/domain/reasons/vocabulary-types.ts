@@ -58,3 +58,8 @@ export interface ReasonVocabulary {
   taught: Map<string, ReasonCode>;
 }
 
+/**
+ * A compiled vocabulary without its caches and its reader: plain maps, sets and arrays a worker
+ * thread is handed with the learned reader (learnedReaderOf), so that it compiles nothing.
+ */
+export type CompiledVocabulary = Omit<ReasonVocabulary, 'tokenCache' | 'textCache' | 'model' | 'taught'>;

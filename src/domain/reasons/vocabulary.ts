@@ -4,12 +4,12 @@
  */
 import { REASON_CODES, type Playbook } from '../playbook-types.js';
 export { knowsWord, resolveToken } from './lookup.js';
-import { knownReader, readerForWorker, trainReader, type LearnedReader, type ReaderSources } from './learned.js';
+import { knownReader, phraseCountOf, readerForWorker, trainReader, type LearnedReader, type ReaderSources } from './learned.js';
 import { trainNgramModel } from './ngram.js';
 import { foldWord, tokenizeReason } from './normalize.js';
 import { COMPARISON_PORTAL, COMPETITOR_NAME, compileGazetteer, prepareTokens } from './prepare.js';
 import { FUZZY_MIN_LENGTH, knowsWord } from './lookup.js';
-import type { ReasonVocabulary } from './vocabulary-types.js';
+import type { CompiledVocabulary, ReasonVocabulary } from './vocabulary-types.js';
 import { deletions, parseClassMember, parsePhrase, type WordPattern } from './phrase.js';
 
 /** A fuzzy hit counts a little less than an exact one. */
@@ -18,9 +18,40 @@ const ALL_DIGITS = /^\d+$/;
 
 export type { CompiledPhrase, ReasonVocabulary, TokenHit } from './vocabulary-types.js';
 
-/** The learned reader to pass to a worker: the model without the words it has read so far. */
+/**
+ * The learned reader to pass to a worker: the model without the words it has read so far, and
+ * the vocabulary compiled with it without its caches. A worker's copy costs a fraction of
+ * compiling it again (~0.1 s of CPU, ~18 MB of garbage, at every worker's start).
+ */
 export function learnedReaderOf(v: ReasonVocabulary): LearnedReader {
-  return readerForWorker({ model: v.model, taught: v.taught });
+  const { tokenCache: _tokens, textCache: _texts, model, taught, ...compiled } = v;
+  return { ...readerForWorker({ model, taught }), compiled };
+}
+
+/** A vocabulary from its compiled parts (learnedReaderOf) and its reader, with empty caches: what compiling gives. */
+function fromCompiled(c: CompiledVocabulary, learned: LearnedReader): ReasonVocabulary {
+  return {
+    words: c.words,
+    phrases: c.phrases,
+    phrasesByWord: c.phrasesByWord,
+    maps: c.maps,
+    classesOf: c.classesOf,
+    infixLengths: c.infixLengths,
+    fuzzyExact: c.fuzzyExact,
+    fuzzyPrefix: c.fuzzyPrefix,
+    fuzzySuffix: c.fuzzySuffix,
+    negations: c.negations,
+    neutralizers: c.neutralizers,
+    neutralWords: c.neutralWords,
+    exactWords: c.exactWords,
+    codeLabels: c.codeLabels,
+    tokenCache: new Map(),
+    numberWords: c.numberWords,
+    textCache: new Map(),
+    gazetteer: c.gazetteer,
+    model: learned.model,
+    taught: learned.taught,
+  };
 }
 
 /**
@@ -31,6 +62,10 @@ export function compileVocabulary(
   playbook: Pick<Playbook, 'reasons' | 'negations' | 'neutralizers' | 'wordClasses' | 'exactWords' | 'competitors' | 'codes' | 'examples'>,
   learned?: LearnedReader,
 ): ReasonVocabulary {
+  const phraseCount = phraseCountOf(playbook);
+  const known = learned ?? knownReader(playbook, playbook.examples, phraseCount);
+  // Handed by the thread that compiled it from this same playbook (learnedReaderOf), or compiled at build time (src/io/startup-data.ts).
+  if (known?.compiled !== undefined) return fromCompiled(known.compiled, known);
   const v: ReasonVocabulary = {
     words: [],
     phrases: [],
@@ -63,8 +98,6 @@ export function compileVocabulary(
     const key = codeKey(label);
     if (key !== '' && !v.codeLabels.has(key)) v.codeLabels.set(key, code);
   }
-  const phraseCount = playbook.reasons.reduce((n, r) => n + r.phrases.en.length + r.phrases.de.length, 0);
-  const known = learned ?? knownReader(playbook, playbook.examples, phraseCount);
   const phraseTexts: ReaderSources['phrases'] = [];
   for (const entry of playbook.reasons) {
     for (const label of [entry.code, entry.label.en, entry.label.de, ...entry.codeLabels]) {
