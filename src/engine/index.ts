@@ -17,7 +17,7 @@ import { planSortKeys, type PlanFiles } from '../io/plan/output.js';
 import type { SortedSpool } from '../io/sorted-spool.js';
 import { checkRejectRate, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { limitHeapGrowth } from './heap-growth.js';
-import { letStandbyGo, planAllRows, planWithWorkers, RECORD_ROOM, resolveParallelMinBytes, resolveThreads, standByWorkers, useWorkers, type PlannedSink, type RecordWriter } from './parallel-plan.js';
+import { letStandbyGo, piecesPossible, planAllRows, planWithWorkers, RECORD_ROOM, resolveParallelMinBytes, resolveThreads, standByWorkers, useWorkers, type PlannedSink, type RecordWriter } from './parallel-plan.js';
 import type { Projection, SpoolProjection } from './plan-pieces.js';
 import { planRow, withDuplicatesResolved } from './row-loop.js';
 
@@ -176,6 +176,8 @@ export async function planExport<S>(ctx: Context, file: string, loaded: LoadedPl
   const setup = run.readsActions === false ? { ...loaded.setup, withoutActions: true } : loaded.setup;
   try {
     const { opened, made } = await withDuplicatesResolved(ctx, file, loaded, first, async (o) => {
+      // An export no worker can read (UTF-16) is planned here: workers on standby go now, not after the run.
+      if (!piecesPossible(o)) letStandbyGo();
       current = { made: await run.start(o), totals: emptyTotals() };
       const onChunk = run.onChunk ? () => run.onChunk?.(o) : undefined;
       if (run.order === 'priority') {

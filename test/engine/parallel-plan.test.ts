@@ -322,7 +322,7 @@ describe('winback plan with worker threads', () => {
         discard: (files) => files.abort(),
       });
       await run.made.commit();
-      // One thread let the worker on standby go; two took it.
+      // None stands by after a run: one thread let the worker go, two took it (or, reading twice, started their own).
       expect(workersOnStandby()).toBe(0);
       plans.push(readFileSync(join(out, 'plan.csv')));
       await standByWorkers(fixture, 2, 1);
@@ -330,6 +330,25 @@ describe('winback plan with worker threads', () => {
     expect((plans[1] as Buffer).equals(plans[0] as Buffer)).toBe(true);
     letStandbyGo();
     expect(workersOnStandby()).toBe(0);
+    // An export no worker can read (UTF-16): they go once it is open, before its rows are planned here.
+    const utf16 = join(tempDir(), 'utf16.csv');
+    writeFileSync(utf16, iconv.encode(readFileSync(fixture, 'utf8'), 'utf16le', { addBOM: true }));
+    await standByWorkers(utf16, 2, 1);
+    expect(workersOnStandby()).toBe(1);
+    const opened = await openLostCustomers(ctx, utf16, loaded);
+    let standingAtStart = -1;
+    const out = tempDir();
+    const run = await planExport(ctx, utf16, loaded, opened, {
+      order: 'priority', threads: 2, minParallelBytes: 1, fmt: PLAIN_CSV,
+      start: (o) => {
+        standingAtStart = workersOnStandby();
+        return PlanFiles.open(out, o.headers, PLAIN_CSV, o.dialect.delimiter);
+      },
+      discard: (files) => files.abort(),
+    });
+    await run.made.commit();
+    expect(standingAtStart).toBe(0);
+    expect(readFileSync(join(out, 'plan.csv')).equals(plans[0] as Buffer)).toBe(true);
   }, 60_000);
 
   it('exits with the error of a command that fails while its workers stand by (they keep no process alive)', () => {
