@@ -72,12 +72,21 @@ export interface ShippedReaderShape {
 /** The mtime of this module: a part written before it was derived by other code. */
 let builtAt: number | undefined;
 
-/** A part's bytes, or undefined when it is missing or older than the modules. */
+/**
+ * Whether `dir` lies in an installed package (under node_modules/): npm unpacks a package's files
+ * in the tarball's order and stamps each with the time it wrote it, so a part may be older than
+ * the module there; and no bare tsc rebuilds an installed package, which the check is for.
+ */
+function installed(dir: string): boolean {
+  return dir.split(/[\\/]/).includes('node_modules');
+}
+
+/** A part's bytes, or undefined when it is missing or older than the modules (outside an installed package). */
 function readPart(name: string, dir: string): Buffer | undefined {
   try {
     const file = join(dir, name);
     builtAt ??= statSync(fileURLToPath(import.meta.url)).mtimeMs;
-    if (statSync(file).mtimeMs < builtAt) return undefined;
+    if (!installed(dir) && statSync(file).mtimeMs < builtAt) return undefined;
     return readFileSync(file);
   } catch {
     return undefined;

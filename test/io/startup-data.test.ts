@@ -87,6 +87,17 @@ describe('a part is used only for what it was derived from', () => {
     expect(shippedReader(playbookKey, examplesSha256, dir)).toBeUndefined();
   });
 
+  // npm unpacks a package in the tarball's order, each file stamped when written: the reader's
+  // parts came out older than startup-data.js, and were derived again at every start.
+  it('in an installed package (under node_modules/) a part is used whatever its time', () => {
+    const dir = join(tempDir(), 'node_modules', 'winback', 'dist', 'derived');
+    cpSync(DERIVED, dir, { recursive: true });
+    utimesSync(join(dir, STARTUP_FILES.examples), new Date(0), new Date(0));
+    utimesSync(join(dir, STARTUP_FILES.readerData), new Date(0), new Date(0));
+    expect(shippedExamples(examplesSha256, dir)).toBeDefined();
+    expect(shippedReader(playbookKey, examplesSha256, dir)).toBeDefined();
+  });
+
   it('a binary part of the wrong size is not read', () => {
     const dir = tempDir();
     cpSync(DERIVED, dir, { recursive: true });
