@@ -12,6 +12,8 @@
 export interface TextAnswers {
   /** findObjectionPhrase's reading (before the config's extra phrases): the phrase, or null for none */
   objection?: string | null;
+  /** declinedInText's reading: the words saying a win-back was declined, or null for none */
+  declined?: string | null;
   /** classifyReason's result, for `vocabulary` only (another vocabulary reads the text anew) */
   reason?: unknown;
   vocabulary?: object;

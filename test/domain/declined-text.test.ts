@@ -1,0 +1,79 @@
+/**
+ * A win-back declined in free text (src/domain/objections/declined.ts), on phrasings written
+ * independently of the patterns by sessions that had not seen them (docs/objections-accuracy.md,
+ * "A win-back declined in the text"). Each set was measured once, on a detector not tuned on it,
+ * and then tuned on; here they guard against regressions.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { declinedInText } from '../../src/domain/objections/declined.js';
+
+interface Labelled {
+  text: string;
+  declined: 'yes' | 'no';
+  lang: string;
+}
+
+function load(set: string): Labelled[] {
+  return parse(readFileSync(new URL(`./heldout/declined-2026-12-06-${set}.csv`, import.meta.url)), { columns: true }) as Labelled[];
+}
+
+describe('declinedInText', () => {
+  it('reads a declined win-back in German and English, as staff write it', () => {
+    expect(declinedInText('Rückgewinnung abgelehnt')).toBe('rueckgewinnung abgelehnt');
+    expect(declinedInText('Kd. lehnt das Rückholangebot ab, bleibt beim neuen Anbieter')).toBeDefined();
+    expect(declinedInText('Halteangebot (3 Monate gratis) ausgeschlagen')).toBeDefined();
+    expect(declinedInText('Declined our win-back offer, happy with the new provider.')).toBeDefined();
+    expect(declinedInText('Save desk offer refused, porting out')).toBeDefined();
+  });
+
+  it('finds none in ordinary reasons, other refusals, open answers and negations', () => {
+    for (const text of [
+      'Preis zu hoch',
+      'Lieferung verspätet, kein Interesse an Rabatt',
+      'Kunde lehnt die Preiserhöhung ab',
+      'Card payment declined twice',
+      'Rückgewinnungsangebot nicht abgelehnt, überlegt noch',
+      'Did not decline the win-back offer, wants time to think',
+      'Win-back offer accepted',
+      'Rückgewinnung geplant für März',
+      '',
+      undefined,
+    ]) expect(declinedInText(text), text).toBeUndefined();
+  });
+
+  it('answers the same for a text asked again (one entry per text)', () => {
+    const text = 'Kundin hat das Comeback-Angebot abgelehnt';
+    const first = declinedInText(text);
+    expect(first).toBeDefined();
+    expect(declinedInText(`${text} `.slice(0, -1))).toBe(first);
+  });
+});
+
+// After tuning on A to D (2026-12-06): A 122 of 124 declines found, 2 of 124 other texts read as one;
+// B 122 of 124, 0 of 122; C 111 of 122, 0 of 121; D 99 of 124, 2 of 124. Their first measurements,
+// each on a detector not yet tuned on the set: A 52 of 124 (42 %), 2 of 124; B 87 of 124 (70 %),
+// 4 of 122; C 60 of 122 (49 %), 4 of 121; D 76 of 124 (61 %), 8 of 124 (docs/objections-accuracy.md).
+describe.each([
+  ['A', 2, 2],
+  ['B', 2, 0],
+  ['C', 11, 0],
+  ['D', 25, 2],
+])('set %s', (set, maxMissed, maxWrong) => {
+  const rows = load(set);
+
+  it('has both classes in both languages', () => {
+    for (const lang of ['de', 'en']) {
+      expect(rows.filter((r) => r.lang === lang && r.declined === 'yes').length).toBeGreaterThan(50);
+      expect(rows.filter((r) => r.lang === lang && r.declined === 'no').length).toBeGreaterThan(50);
+    }
+  });
+
+  it(`misses at most ${maxMissed} declines and reads at most ${maxWrong} other texts as one`, () => {
+    const missed = rows.filter((r) => r.declined === 'yes' && declinedInText(r.text) === undefined).map((r) => r.text);
+    const wrong = rows.filter((r) => r.declined === 'no' && declinedInText(r.text) !== undefined).map((r) => `${r.text} <= ${declinedInText(r.text)}`);
+    expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(maxMissed);
+    expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(maxWrong);
+  });
+});
