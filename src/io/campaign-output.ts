@@ -7,6 +7,7 @@ import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseStream } from 'csv-parse';
 import { describeChange, type ExclusionReason } from '../domain/campaign/campaign.js';
+import { IdStatuses } from '../domain/campaign/id-statuses.js';
 import { messages, type Lang } from '../domain/catalogue/index.js';
 import type { ListContact } from '../domain/permission/contact-point.js';
 import type { Reject } from '../domain/types.js';
@@ -355,14 +356,22 @@ export class CampaignFiles {
   }
 }
 
+/** A customer's status by id, and every id that has one: a Map, or the previous run's compact statuses (previousStatuses). */
+export interface StatusLookup {
+  get(id: string): string | undefined;
+  keys(): Iterable<string>;
+}
+
 /** changes.csv: who entered, left or moved between the lists since the previous run, and why. */
-export function formatChanges(previous: ReadonlyMap<string, string>, now: ReadonlyMap<string, string>, fmt: CsvFormat, lang?: Lang): Buffer {
+export function formatChanges(previous: StatusLookup, now: ReadonlyMap<string, string>, fmt: CsvFormat, lang?: Lang): Buffer {
   // Each row written as it is decided: a week in which a few hundred thousand customers left
   // the lists made as many row arrays, then one string of them all (~130 MiB at the peak).
   const f = createCsvFormatter(CHANGES_COLUMNS, fmt);
   const out = new ByteBuffer();
   putString(out, (fmt.bom ? '\ufeff' : '') + f.header());
-  const ids = [...new Set([...previous.keys(), ...now.keys()])].sort();
+  const ids = [...previous.keys()];
+  for (const id of now.keys()) if (previous.get(id) === undefined) ids.push(id);
+  ids.sort();
   for (const id of ids) {
     const before = previous.get(id);
     const after = now.get(id);
@@ -384,7 +393,8 @@ export function formatChanges(previous: ReadonlyMap<string, string>, now: Readon
  */
 export interface PreviousRun {
   dir: string;
-  listed: Map<string, string>;
+  /** kept for the whole run, compact (IdStatuses) */
+  listed: IdStatuses;
   lang: Lang;
 }
 
@@ -395,7 +405,7 @@ export async function readPreviousStatus(dir: string, lang: Lang = 'en'): Promis
   // A run killed while it replaced its files leaves lists of two runs: compare with its summary first.
   const summary = await readJsonObject(join(dir, 'summary.json'));
   if (summary) await checkRunOutputs(dir, `--previous ${dir}`, summary);
-  const listed = new Map<string, string>();
+  const listed = new IdStatuses();
   for (const channel of CHANNELS) await eachPreviousRow(dir, `campaign-${channel}.csv`, lang, (r) => void listed.set(unquote(r.customer_id), `list:${channel}`));
   for (const channel of CHANNELS) await eachPreviousRow(dir, listFile(channel, true), lang, (r) => void listed.set(unquote(r.customer_id), `list:retention-${channel}`));
   // A run that listed nobody still has its exclusions.
@@ -408,13 +418,21 @@ export async function readPreviousStatus(dir: string, lang: Lang = 'en'): Promis
  * every customer the previous run listed, and the exclusion reason of each customer listed
  * now whom it did not list (from its excluded.csv).
  */
-export async function previousStatuses(previous: PreviousRun, now: ReadonlyMap<string, string>): Promise<Map<string, string>> {
-  const status = new Map(previous.listed);
+export async function previousStatuses(previous: PreviousRun, now: ReadonlyMap<string, string>): Promise<StatusLookup> {
+  const { listed } = previous;
+  // The earlier reasons of the customers listed now alone: a few, beside the compact lists.
+  const excluded = new Map<string, string>();
   await eachPreviousRow(previous.dir, 'excluded.csv', previous.lang, (r) => {
     const id = unquote(r.customer_id);
-    if (!status.has(id) && now.get(id)?.startsWith('list:')) status.set(id, r.reason ?? '');
+    if (now.get(id)?.startsWith('list:') && !listed.has(id) && !excluded.has(id)) excluded.set(id, r.reason ?? '');
   });
-  return status;
+  return {
+    get: (id) => listed.get(id) ?? excluded.get(id),
+    *keys() {
+      yield* listed.keys();
+      yield* excluded.keys();
+    },
+  };
 }
 
 /**

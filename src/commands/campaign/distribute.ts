@@ -75,7 +75,7 @@ export interface DistributeSettings {
    * For changes.csv, the customers the previous run listed: the status of each customer listed
    * now or then is kept (nobody else's can be a change); without it no status is kept.
    */
-  previousListed: ReadonlyMap<string, string> | undefined;
+  previousListed: { has(id: string): boolean } | undefined;
   /** where the contacts and control customers go, for the ledger (without one, nothing is kept per row) */
   contacts: LedgerAppend | undefined;
   /** language of excluded.csv's detail */

@@ -10,7 +10,7 @@
  * to stay) and a refusal, and neither negates the refusal nor leaves the answer open ("hat das
  * Rückholangebot nicht abgelehnt", "still considering the comeback offer").
  */
-import { keptAnswers } from '../text-answers.js';
+import { answersOf, keptAnswers } from '../text-answers.js';
 import { foldText } from '../reasons/normalize.js';
 
 // Most texts name no refusal, or nothing a refusal could be of: they are let go by two tests of
@@ -72,11 +72,14 @@ const NOT_DECLINED =
 
 /** The words of a text that say a win-back was declined (normalised), or undefined for none. */
 export function declinedInText(text: string | undefined): string | undefined {
-  if (text === undefined || text === '' || !GATE_REFUSAL.test(text) || !GATE_CONTEXT.test(text)) return undefined;
-  // One entry per text, beside the objection reader's and the reason reader's (text-answers.ts).
-  const answers = keptAnswers(text);
-  if (answers.declined === undefined) answers.declined = readDeclined(text);
-  return answers.declined ?? undefined;
+  if (text === undefined || text === '') return undefined;
+  // One entry per text, beside the objection reader's and the reason reader's (text-answers.ts):
+  // the gates themselves cost ~1 µs a text, so a text read before is not tested again.
+  const known = answersOf(text);
+  if (known?.declined !== undefined) return known.declined ?? undefined;
+  const found = GATE_REFUSAL.test(text) && GATE_CONTEXT.test(text) ? readDeclined(text) : null;
+  (known ?? keptAnswers(text)).declined = found;
+  return found ?? undefined;
 }
 
 /** declinedInText without a cache: where the text names a win-back and a refusal, or null. */
