@@ -43,13 +43,11 @@ export interface ContactWindow {
  * declines a win-back offer is not approached again for a long while"): it opens no earlier than
  * `months` after the decline, keeping its length; unchanged when the pause ends before it opens.
  */
-export function afterDeclinedPause(window: ContactWindow, declined: EpochDay | undefined, months: number, lang?: Lang, said?: string): ContactWindow {
+export function afterDeclinedPause(window: ContactWindow, declined: EpochDay | undefined, months: number, lang?: Lang): ContactWindow {
   if (declined === undefined || months <= 0) return window;
   const pauseEnd = addMonths(declined, months);
   if (pauseEnd <= window.contactFrom) return window;
-  const t = messages(lang).timing;
-  const day = formatDay(declined, lang ?? 'en');
-  const rule = said === undefined ? t.declinedPause(window.rule, months, day) : t.declinedPauseAtChurn(window.rule, months, day, said);
+  const rule = messages(lang).timing.declinedPause(window.rule, months, formatDay(declined, lang ?? 'en'));
   return { contactFrom: pauseEnd, contactUntil: pauseEnd + (window.contactUntil - window.contactFrom), wave: waveOf(pauseEnd), rule };
 }
 

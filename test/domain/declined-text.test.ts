@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { declinedInText } from '../../src/domain/objections/declined.js';
+import { answersOf, keptAnswers } from '../../src/domain/text-answers.js';
 
 interface Labelled {
   text: string;
@@ -43,11 +44,20 @@ describe('declinedInText', () => {
     ]) expect(declinedInText(text), text).toBeUndefined();
   });
 
-  it('answers the same for a text asked again (one entry per text)', () => {
+  it('reads a decomposed umlaut as the composed one', () => {
+    expect(declinedInText('Rückgewinnung abgelehnt'.normalize('NFD'))).toBe('rueckgewinnung abgelehnt');
+  });
+
+  it('keeps its answer beside the other readers\' answers for a text they keep (text-answers.ts)', () => {
     const text = 'Kundin hat das Comeback-Angebot abgelehnt';
+    keptAnswers(text);
     const first = declinedInText(text);
     expect(first).toBeDefined();
-    expect(declinedInText(`${text} `.slice(0, -1))).toBe(first);
+    expect(answersOf(text)?.declined).toBe(first);
+    const plain = 'Preis zu hoch, Lieferung verspätet';
+    keptAnswers(plain);
+    expect(declinedInText(plain)).toBeUndefined();
+    expect(answersOf(plain)?.declined).toBeNull();
   });
 });
 

@@ -184,8 +184,8 @@ export const COMMAND_TEXTS = {
     objectionInText: m((phrase: string) => `objection in the text ("${phrase}"): never contact`, (phrase) => `Widerspruch im Text („${phrase}“): nie kontaktieren`),
     /** a win-back declined in the reason or notes, without a declined_date (domain/objections/declined.ts) */
     declinedNoDate: m(
-      (phrase: string, months: number) => `win-back declined in the text ("${phrase}") without a date: not contacted; enter the day as declined_date to pause ${months} months from it`,
-      (phrase, months) => `Rückgewinnung laut Text abgelehnt („${phrase}“), ohne Datum: nicht kontaktieren; den Tag als declined_date eintragen, dann ${months} Monate Pause ab diesem Tag`,
+      (phrase: string, months: number) => `win-back declined in the text ("${phrase}") without a date: not contacted; give the day in a declined_date column (e.g. "Offer Declined On") to pause ${months} months from it`,
+      (phrase, months) => `Rückgewinnung laut Text abgelehnt („${phrase}“), ohne Datum: nicht kontaktieren; den Tag in einer Spalte „Angebot abgelehnt am“ angeben, dann ${months} Monate Pause ab diesem Tag`,
     ),
     retentionWorth: m(
       (ev: string, t: string, pAlive: string) => `retention: expected value ${ev} > threshold ${t} (alive but drifting, P(alive) ${pAlive})`,
@@ -419,11 +419,6 @@ export const COMMAND_TEXTS = {
     declinedPause: m(
       (rule: string, months: number, day: string) => `${rule}; declined an offer on ${day}: left alone for ${months} months`,
       (rule, months, day) => `${rule}; hat am ${day} ein Angebot abgelehnt: ${months} Monate in Ruhe gelassen`,
-    ),
-    /** a pause counted from the churn date, since the departure reason says a win-back was declined (domain/plan/plan.ts, declinedSaid) */
-    declinedPauseAtChurn: m(
-      (rule: string, months: number, day: string, said: string) => `${rule}; declined a win-back when leaving on ${day} (reason: "${said}"): left alone for ${months} months`,
-      (rule, months, day, said) => `${rule}; hat beim Abgang am ${day} die Rückgewinnung abgelehnt (Grund: „${said}“): ${months} Monate in Ruhe gelassen`,
     ),
     retention: m((afterDays: number) => `retention: ${afterDays === 0 ? 'from the as-of date' : `${afterDays} days after the as-of date`}, before the customer is gone`, (afterDays) => `Kundenbindung: ${afterDays === 0 ? 'ab Stichtag' : `${afterDays} Tage nach dem Stichtag`}, bevor der Kunde weg ist`),
   },

@@ -74,10 +74,17 @@ const NOT_DECLINED =
 export function declinedInText(text: string | undefined): string | undefined {
   if (text === undefined || text === '') return undefined;
   // One entry per text, beside the objection reader's and the reason reader's (text-answers.ts):
-  // the gates themselves cost ~1 µs a text, so a text read before is not tested again.
+  // the gates cost ~1 µs a text, so a text read before is not tested again. A text that fails
+  // them gets no entry of its own (unique notes would crowd the others' answers out).
   const known = answersOf(text);
   if (known?.declined !== undefined) return known.declined ?? undefined;
-  const found = GATE_REFUSAL.test(text) && GATE_CONTEXT.test(text) ? readDeclined(text) : null;
+  // Composed first: "Rückgewinnung" pasted with a combining mark reads as the one typed.
+  const composed = text.normalize('NFC');
+  if (!GATE_REFUSAL.test(composed) || !GATE_CONTEXT.test(composed)) {
+    if (known !== undefined) known.declined = null;
+    return undefined;
+  }
+  const found = readDeclined(composed);
   (known ?? keptAnswers(text)).declined = found;
   return found ?? undefined;
 }
@@ -88,25 +95,35 @@ function readDeclined(text: string): string | null {
   if (NOT_DECLINED.test(plain)) return null;
   const refusals = spans(plain, REFUSALS);
   if (refusals.length === 0) return null;
-  const near = nearPair(plain, refusals, spans(plain, WINBACKS));
+  const words = wordStarts(plain);
+  const near = nearPair(plain, words, refusals, spans(plain, WINBACKS));
   if (near !== null) return near;
-  return STAYING_OR_LEAVING.test(plain) ? nearPair(plain, refusals, spans(plain, OFFERS)) : null;
+  return STAYING_OR_LEAVING.test(plain) ? nearPair(plain, words, refusals, spans(plain, OFFERS)) : null;
 }
 
-/** The stretch of `text` from a refusal to a term at most GAP words from it (either first; none between when one holds the other), or null. */
-function nearPair(text: string, refusals: ReadonlyArray<{ from: number; to: number }>, terms: ReadonlyArray<{ from: number; to: number }>): string | null {
+/**
+ * The stretch of `text` from a refusal to a term at most GAP words from it (either first; none
+ * between when one holds the other), or null. `words[i]`: the words before character i.
+ */
+function nearPair(text: string, words: Uint32Array, refusals: readonly Span[], terms: readonly Span[]): string | null {
   for (const r of refusals) {
     for (const w of terms) {
-      const between = Math.max(r.from, w.from) - Math.min(r.to, w.to);
-      if (between <= 0 || wordsIn(text, Math.min(r.to, w.to), Math.max(r.from, w.from)) <= GAP) return text.slice(Math.min(r.from, w.from), Math.max(r.to, w.to));
+      const gapFrom = Math.min(r.to, w.to);
+      const gapTo = Math.max(r.from, w.from);
+      if (gapTo <= gapFrom || (words[gapTo] as number) - (words[gapFrom] as number) - 1 <= GAP) return text.slice(Math.min(r.from, w.from), Math.max(r.to, w.to));
     }
   }
   return null;
 }
 
+interface Span {
+  from: number;
+  to: number;
+}
+
 /** Where `pattern` (global) matches in `text`. */
-function spans(text: string, pattern: RegExp): Array<{ from: number; to: number }> {
-  const out: Array<{ from: number; to: number }> = [];
+function spans(text: string, pattern: RegExp): Span[] {
+  const out: Span[] = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     out.push({ from: m.index, to: m.index + m[0].length });
@@ -115,9 +132,9 @@ function spans(text: string, pattern: RegExp): Array<{ from: number; to: number 
   return out;
 }
 
-/** The words of text[from, to) (single spaces between words). */
-function wordsIn(text: string, from: number, to: number): number {
-  let words = 0;
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 32) words++;
-  return Math.max(0, words - 1);
+/** Per character position of `text` (single spaces between words): the spaces before it, so that words between two positions cost one subtraction. */
+function wordStarts(text: string): Uint32Array {
+  const out = new Uint32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) out[i + 1] = (out[i] as number) + (text.charCodeAt(i) === 32 ? 1 : 0);
+  return out;
 }

@@ -78,26 +78,27 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
     return { row, reason, entry, permission, channel: null, value, measure: '', angle: '', window: null, track: 'win_back' };
   }
   const permitted = candidateChannels(entry, row, permission.allowed, config.permission.fallbackOutsidePreference);
-  const said = declinedSaid(row);
   // The moment comes before the value: the contact is valued as the customer will stand then.
-  const planned = plannedWindow(row, entry, setup, said);
+  const planned = plannedWindow(row, entry, setup);
   // A customer who never cancelled is valued with clv's purchase-model hand-over, others as contract customers.
   const input = valueInput(row, reason, entry, permitted, setup, planned?.contactFrom, permission.allowed);
   const valued = valueCustomer(input);
-  const value = setup.budget !== undefined && valued.decision === 'win_back' ? withinBudget(valued, input, setup.budget, setup) : valued;
-  // A win-back declined in the notes (or a reason with no churn date), with no declined_date to
-  // count the pause from: a person decides when to ask again (DOMAIN.md §6); the plan guesses no date.
-  if (said?.undated && config.campaign.declinedPauseMonths > 0 && (value.decision === 'win_back' || value.decision === 'review')) {
-    const paused = notValued(row, 'review', { key: 'declinedNoDate', args: [said.phrase, config.campaign.declinedPauseMonths] }, setup.lang);
-    return { row, reason, entry, permission, channel: null, value: paused, measure: '', angle: '', window: null, track: value.track ?? 'win_back' };
+  // A win-back declined in the reason or notes, with no declined_date to count the pause from:
+  // the decline may be as recent as yesterday, so a person decides when to ask again (DOMAIN.md §6).
+  // Before any budget, which would otherwise word the customer as left out for money.
+  const said = valued.decision === 'win_back' || valued.decision === 'review' ? declinedSaid(row, config.campaign.declinedPauseMonths) : undefined;
+  if (said !== undefined) {
+    const paused = notValued(row, 'review', { key: 'declinedNoDate', args: [said, config.campaign.declinedPauseMonths] }, setup.lang);
+    return { row, reason, entry, permission, channel: null, value: paused, measure: '', angle: '', window: null, track: valued.track ?? 'win_back' };
   }
+  const value = setup.budget !== undefined && valued.decision === 'win_back' ? withinBudget(valued, input, setup.budget, setup) : valued;
   // A channel and a window only for customers the plan approaches (or asks about); never a channel without permission.
   const approached = value.decision === 'win_back' || value.decision === 'review';
   const channel = approached ? value.channel : null;
   const kept = value.retention;
   if (value.track === 'retention') {
     // The retention measure's own texts and timing, never the departure reason's.
-    const window = approached && kept ? afterDeclinedPause(retentionWindow(kept.timing, setup.asOf, setup.lang), declinedDay(row, said), config.campaign.declinedPauseMonths, setup.lang, said?.phrase) : null;
+    const window = approached && kept ? afterDeclinedPause(retentionWindow(kept.timing, setup.asOf, setup.lang), row.declined_date, config.campaign.declinedPauseMonths, setup.lang) : null;
     return { row, reason, entry, permission, channel, value, measure: kept?.measure[setup.lang] ?? '', angle: kept?.angle[setup.lang] ?? '', window, track: 'retention' };
   }
   const window = approached ? planned : null;
@@ -108,7 +109,7 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
  * The contact window of a customer the plan approaches on the win-back track: the departure
  * reason's timing, moved past campaign.declinedPauseMonths after a declined offer.
  */
-export function plannedWindow(row: CustomerRow, entry: ReasonEntry, setup: PlanSetup, said: DeclinedSaid | undefined = declinedSaid(row)): PlannedCustomer['window'] {
+export function plannedWindow(row: CustomerRow, entry: ReasonEntry, setup: PlanSetup): PlannedCustomer['window'] {
   const { config } = setup;
   const timed = planContactWindow({
     reason: entry.code,
@@ -120,31 +121,18 @@ export function plannedWindow(row: CustomerRow, entry: ReasonEntry, setup: PlanS
     qualityFixedFrom: config.plan.qualityFixedFrom ? parseIsoDay(config.plan.qualityFixedFrom) : undefined,
     lang: setup.lang,
   });
-  return timed && afterDeclinedPause(timed, declinedDay(row, said), config.campaign.declinedPauseMonths, setup.lang, said?.phrase);
+  return timed && afterDeclinedPause(timed, row.declined_date, config.campaign.declinedPauseMonths, setup.lang);
 }
 
 /**
- * A win-back declined as the row's text says it, for a row without a declined_date: in the
- * reason cell, which tells of the departure, the decline is dated at the churn date; in the
- * notes (written at any time) or a reason without a churn date it is `undated`.
+ * The words of the row's reason or notes that say a win-back was declined
+ * (domain/objections/declined.ts), for a row without a declined_date and with a pause to keep;
+ * else undefined. A win-back is offered after the departure, so the text gives no day to count
+ * the pause from, not even the churn date.
  */
-export interface DeclinedSaid {
-  phrase: string;
-  undated: boolean;
-}
-
-/** What the row's reason or notes say of a declined win-back (domain/objections/declined.ts), when no declined_date is given. */
-export function declinedSaid(row: CustomerRow): DeclinedSaid | undefined {
-  if (row.declined_date !== undefined) return undefined;
-  const inNotes = declinedInText(row.notes);
-  if (inNotes !== undefined) return { phrase: inNotes, undated: true };
-  const inReason = declinedInText(row.reason);
-  return inReason === undefined ? undefined : { phrase: inReason, undated: row.churn_date === undefined };
-}
-
-/** The day a declined offer's pause counts from: the declined_date, else the churn date a reason that tells of the decline gives. */
-function declinedDay(row: CustomerRow, said: DeclinedSaid | undefined): EpochDay | undefined {
-  return row.declined_date ?? (said !== undefined && !said.undated ? row.churn_date : undefined);
+export function declinedSaid(row: CustomerRow, pauseMonths: number): string | undefined {
+  if (row.declined_date !== undefined || pauseMonths <= 0) return undefined;
+  return declinedInText(row.reason) ?? declinedInText(row.notes);
 }
 
 /** The action a budget chose for a customer (an offer or retention measure, on a channel). */
