@@ -106,6 +106,16 @@ function corrupt(rows: string[][], damage: { kind: 'stray' | 'unclose'; row: num
 }
 
 describe('row conservation on corrupted exports', () => {
+  it('two quotes left open around a row stay apart when the second closes after doubled quotes at a field start', async () => {
+    // Found by the property below (seed 2028829304): the stray quote of line 2 closed on line 4
+    // after `""` (read on its own line, a quote there opens a field), swallowing line 3.
+    const lines = [';";;;;', ';;;;;ja', ';""";;;;"a"""'];
+    const { opened, rows: ok, rejects } = await readAll(`${HEADER}${lines.join('\n')}\n`, { delimiter: ';' });
+    expect(opened.stats.read).toBe(3);
+    expect(ok.length + rejects.length).toBe(3);
+    expect(rejects.map((j) => j.line)).toContain(2);
+  });
+
   it('a stray quote or a dropped closing quote swallows no row: read = the physical records, the damaged lines are rejected', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fullRow, { minLength: 1, maxLength: 25 }), fc.array(corruption, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 80 }), async (rows, damage, chunk) => {

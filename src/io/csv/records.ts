@@ -498,7 +498,11 @@ export class CsvRecordParser {
 
   /** Whether the quote at `i` stands where a field starts: right after a delimiter or a line break. */
   private atFieldStart(text: string, i: number, field: string, dc: number): boolean {
-    const before = i > 0 ? text.charCodeAt(i - 1) : field.charCodeAt(field.length - 1);
+    // After doubled quotes (`;"""`), the first of them stands where a field starts: read on its own
+    // line, a quote there opens a field, so the quotes pair up around a row all the same.
+    let j = i;
+    while (j >= 2 && text.charCodeAt(j - 1) === QUOTE && text.charCodeAt(j - 2) === QUOTE) j -= 2;
+    const before = j > 0 ? text.charCodeAt(j - 1) : field.charCodeAt(field.length - 1 - (i - j) / 2);
     return before === dc || before === LF || before === CR;
   }
 
