@@ -31,6 +31,10 @@ describe('declinedInText', () => {
 
   it('finds none in ordinary reasons, other refusals, open answers and negations', () => {
     for (const text of [
+      // Departure reasons as the benchmark's generator writes them: what would not work, or a wish to return.
+      'Kündigung ohne Angabe, kein Interesse an Rabatt',
+      'kein Bedarf mehr möchte ggf. zurückkommen, siehe Ticket #43404',
+      'Vertrag ausgelaufen möchte ggf. zurückkommen, kein Interesse an Rabatt',
       'Preis zu hoch',
       'Lieferung verspätet, kein Interesse an Rabatt',
       'Kunde lehnt die Preiserhöhung ab',
@@ -61,16 +65,18 @@ describe('declinedInText', () => {
   });
 });
 
-// After tuning on A to D (2026-12-06): A 122 of 124 declines found, 2 of 124 other texts read as one;
-// B 122 of 124, 0 of 122; C 111 of 122, 0 of 121; D 99 of 124, 2 of 124. Their first measurements,
-// each on a detector not yet tuned on the set: A 52 of 124 (42 %), 2 of 124; B 87 of 124 (70 %),
-// 4 of 122; C 60 of 122 (49 %), 4 of 121; D 76 of 124 (61 %), 8 of 124 (docs/objections-accuracy.md).
+// After tuning on A to D, and narrowing so that ordinary departure reasons ("kein Interesse an
+// Rabatt", "möchte ggf. zurückkommen") read as none (2026-12-06): A 121 of 124 declines found, 2 of
+// 124 other texts read as one; B 121 of 124, 0 of 122; C 107 of 122, 0 of 121; D 98 of 124, 2 of
+// 124; E 88 of 122, 3 of 125. Their first measurements, each on a detector not yet tuned on the
+// set: A 52 of 124 (42 %), 2 of 124; B 87 of 124 (70 %), 4 of 122; C 60 of 122 (49 %), 4 of 121;
+// D 76 of 124 (61 %), 8 of 124; E 88 of 122 (72 %), 3 of 125 (docs/objections-accuracy.md).
 describe.each([
-  ['A', 2, 2],
-  ['B', 2, 0],
-  ['C', 11, 0],
-  ['D', 25, 2],
-  // E: measured once on the detector tuned on A to D, and not tuned on (72 % found, 3 of 125 misread).
+  ['A', 3, 2],
+  ['B', 3, 0],
+  ['C', 15, 0],
+  ['D', 26, 2],
+  // E: measured once on the detector tuned on A to D, and not tuned on.
   ['E', 34, 3],
 ])('set %s', (set, maxMissed, maxWrong) => {
   const rows = load(set);

@@ -29,9 +29,9 @@ const WINBACK =
       'anschlussleasing', '(?:treue|sonder|halte)kondition[a-z]*', 'wiederanmeldung[a-z]*', 'rate match[a-z]*', '(?:incentive|bonus|discount|offer)s? to renew', 'renewal incentive[a-z]*', 'exit flow', '(?:zu)?rueckhol[a-z]*', 'zurueckzu(?:holen|gewinnen|kehren)', 'rueckkehr[a-z]*', 'reaktivier[a-z]*',
       'wiedergewinn[a-z]*', 'wiedereinstieg[a-z]*', 'wiederaufnahme[a-z]*', 'halte(?:angebot|frage|versuch|kondition|rabatt|aktion)[a-z]*', 'willkommen zurueck[a-z]*',
       'wb', 'win ?back[a-z]*', 'winback[a-z]*', 'won (?:him |her |them |it )?back', 'win (?:him|her|them|it|the customer|the client|the member) back', 'welcome ?back[a-z]*',
-      'come ?back[a-z]*', 'comeback[a-z]*', 'coming back', 'retention[a-z]*', 'reactivat[a-z]*', 're ?activat[a-z]*', 're ?engag[a-z]*', 're ?onboard[a-z]*', 'recapture[a-z]*',
+      'come ?back (?:offer|deal|bundle|discount|voucher|credit|rabatt|angebot|gutschein)[a-z]*', 'comeback[a-z]*', 'retention[a-z]*', 'reactivat[a-z]*', 're ?activat[a-z]*', 're ?engag[a-z]*', 're ?onboard[a-z]*', 'recapture[a-z]*',
       'reinstat[a-z]*', 'rejoin[a-z]*', 'save (?:desk|offer|team|call|attempt|deal)s?', 'counter ?offers?', 'we miss you', 'returning (?:customer|member|client)',
-      '(?:loyalty|treue) ?(?:rate|credit|discount|rabatt|bonus|renewal|package|offer)[a-z]*', 'zurueck(?:kommen|zukommen|kehren)', 'retain[a-z]*', '(?:tried|try|trying|attempt[a-z]*) to save',
+      '(?:loyalty|treue) ?(?:rate|credit|discount|rabatt|bonus|renewal|package|offer)[a-z]*', 'retain[a-z]*', '(?:tried|try|trying|attempt[a-z]*) to save',
       '(?:save|ret|retention) (?:angebot|offer|call|deal|pricing|pitch|discount|bonus)[a-z]*', '(?:stay|return|rejoin) (?:bonus|offer|discount|deal)s?',
       // An offer to stay or to continue ("40 % Rabatt für Verbleib", "offered 40% off annual to stay").
       '(?:angebot|offer|rabatt|discount|bonus|nachlass|preis|pricing|tarif|voucher|gutschein)[a-z]*(?: [a-z0-9]+){0,5} (?:to stay|bei verbleib|fuer (?:den )?verbleib|zur verlaengerung|zur weiterfuehrung|weiterzufuehren|to continue|for staying|to remain)',
@@ -54,9 +54,11 @@ const REFUSAL =
     ].join('|') +
   ')';
 // An offer named in general terms ("offered 6 months at $29.99; cust refused", "Angebot 2 Freimonate
-// ausgeschlagen"): a decline of a win-back when the text speaks of staying or of the departure.
+// ausgeschlagen"): a decline of a win-back when the text speaks of staying or of the departure. An
+// offer's word, not its content: "kein Interesse an Rabatt" in a departure reason says what would
+// not work, not that an offer was made and turned down.
 const OFFER =
-  '(?:(?:angebot[a-z]*|offer(?:ed|s)?|angeboten|anbieten|(?:bot|boten) (?:[a-z0-9]+ ){0,6}an|vorgelegt|vorgeschlagen|unterbreitet|deal|deals|rabatt[a-z]*|discount[a-z]*|bonus|nachlass|kondition(?:en)?|incentive[a-z]*|freimonat[a-z]*|free months?|half price|zum halben preis|beitragsfrei))';
+  '(?:angebot[a-z]*|offer(?:ed|s)?|angeboten|anbieten|(?:bot|boten) (?:[a-z0-9]+ ){0,6}an|vorgelegt|vorgeschlagen|unterbreitet|deal|deals|proposal|vorschlag|suggested|pitch(?:ed)?)';
 const STAYING_OR_LEAVING =
   /\b(?:[a-z]*kuendig[a-z]*|gek|cancel[a-z]*|leaving|leave|switch[a-z]*|wechsel[a-z]*|wechselt|churn[a-z]*|clos(?:e|ed|ing)|aufgeloest|saldiert|not renewing|nicht verlaengert|stay(?:ed|ing)?|to keep|keep (?:him|her|them|it)|bleib[a-z]*|verbleib[a-z]*|halte[a-z]*|retention[a-z]*|save|renew[a-z]*|verlaenger[a-z]*|ruecknahme|despite|trotz|exit|porting|ending|beendet|gibt (?:[a-z]+ ){0,3}zurueck|rueckgabe|lease end|zurueck[a-z]*|come back|coming back|return[a-z]*)\b/;
 
