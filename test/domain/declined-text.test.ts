@@ -78,6 +78,8 @@ describe.each([
   ['D', 26, 2],
   // E: measured once on the detector tuned on A to D, and not tuned on.
   ['E', 34, 3],
+  // F: written after the narrowing, measured once on 1d0d58b, not tuned on (95 of 123 found, 2 of 122 misread).
+  ['F', 28, 2],
 ])('set %s', (set, maxMissed, maxWrong) => {
   const rows = load(set);
 
