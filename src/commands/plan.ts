@@ -49,9 +49,9 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   const caps = parseCapacity(flags.capacity, resolveLang(flags.lang, ctx.env));
   await standByWorkersFor(ctx, file, flags.threads);
   const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
-  const budget = await chooseWithinLimits(ctx, file, loaded, budgetAmount, caps);
   const threads = resolveThreads(flags.threads, ctx.env, loaded.setup.lang);
   const minParallelBytes = resolveParallelMinBytes(ctx.env, loaded.setup.lang);
+  const budget = await chooseWithinLimits(ctx, file, loaded, budgetAmount, caps, { threads, minParallelBytes });
   const outDir = resolve(ctx.cwd, flags.out);
   const first = await openLostCustomers(ctx, file, loaded);
   const created = await ensureOutputDir(outDir, flags.out);
@@ -154,7 +154,7 @@ async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, i
   const caps = parseCapacity(flags.capacity, resolveLang(flags.lang, ctx.env));
   const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
   // With --budget or --capacity the customer is explained as the limited plan.csv has them (the choice needs every row first).
-  await chooseWithinLimits(ctx, file, loaded, budgetAmount, caps);
+  await chooseWithinLimits(ctx, file, loaded, budgetAmount, caps, { threads: resolveThreads(flags.threads, ctx.env, loaded.setup.lang), minParallelBytes: resolveParallelMinBytes(ctx.env, loaded.setup.lang) });
   loaded.setup.explain = true;
   const first = await openLostCustomers(ctx, file, loaded);
   // Only the customer asked about is planned: a plan depends on its own row alone, and the
@@ -178,7 +178,7 @@ async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, i
 }
 
 /** The choice under --budget and --capacity (a capacity alone: an unlimited budget), or undefined without either. */
-function chooseWithinLimits(ctx: Context, file: string, loaded: LoadedPlanSetup, amount: number | undefined, caps: ReturnType<typeof parseCapacity>): Promise<BudgetSelection | undefined> {
+function chooseWithinLimits(ctx: Context, file: string, loaded: LoadedPlanSetup, amount: number | undefined, caps: ReturnType<typeof parseCapacity>, planning: { threads: number; minParallelBytes: number }): Promise<BudgetSelection | undefined> {
   if (amount === undefined && Object.keys(caps).length === 0) return Promise.resolve(undefined);
-  return chooseWithinBudget(ctx, file, loaded, amount ?? Infinity, caps);
+  return chooseWithinBudget(ctx, file, loaded, amount ?? Infinity, caps, planning);
 }

@@ -4,7 +4,7 @@
  * Stauss & Friege (1999, Journal of Service Research 1(4)): spend recovery money where each
  * euro regains the most profit. Pure; the commands collect the candidates in a first pass.
  */
-import type { Channel, OfferSpec, Playbook } from './playbook-types.js';
+import { CHANNELS, type Channel, type OfferSpec, type Playbook } from './playbook-types.js';
 import type { DecisionNote, ValueResult } from './value/types.js';
 import { formatAmount, type Lang } from './catalogue/index.js';
 
@@ -97,109 +97,355 @@ export function contactSpend(value: { channel: Channel | null; offer_type: strin
  * most valuable action on a channel with room. Without a budget (`amount` Infinity) every step
  * fits the money, so only the places ration, highest extra value per extra unit of cost first.
  */
-export function selectWithinBudget(candidates: readonly BudgetCandidate[], amount: number, caps: ChannelCaps = {}): BudgetSelection {
-  const steps = candidates.flatMap((c) => upgradeSteps(c));
-  steps.sort((a, b) => b.ratio - a.ratio || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.level - b.level);
-  const level = new Map<string, number>();
-  const selected = new Map<string, BudgetOption>();
+export function selectWithinBudget(candidates: readonly BudgetCandidate[] | BudgetCandidates, amount: number, caps: ChannelCaps = {}): BudgetSelection {
+  const table = candidates instanceof BudgetCandidates ? candidates : BudgetCandidates.of(candidates);
+  const { ids, first, optChannel, optValue, optSpend } = table.columns();
+  const n = ids.length;
+  const steps = upgradeSteps(table);
+  const order = sortedSteps(steps, ids);
+  // Per customer: the level reached (-1: skipped) and the chosen action (-1: none).
+  const level = new Int32Array(n);
+  const chosenAt = new Int32Array(n).fill(-1);
+  // Customers in the order they were first chosen (the selection's order).
+  const firstChosen: number[] = [];
   const used: Record<Channel, number> = { visit: 0, phone: 0, letter: 0, email: 0 };
+  const channelOf = (k: number) => CHANNELS[optChannel[k] as number] as Channel;
   // A move within one channel keeps its place; a move to another channel needs a place there and frees the old one.
-  const room = (to: Channel, from: BudgetOption | undefined) => from?.channel === to || caps[to] === undefined || used[to] < (caps[to] as number);
-  const move = (id: string, to: BudgetOption, from: BudgetOption | undefined) => {
-    if (from) used[from.channel]--;
-    used[to.channel]++;
-    selected.set(id, to);
+  const room = (to: Channel, from: number) => (from >= 0 && channelOf(from) === to) || caps[to] === undefined || used[to] < (caps[to] as number);
+  const move = (c: number, to: number) => {
+    const from = chosenAt[c] as number;
+    if (from >= 0) used[channelOf(from)]--;
+    else firstChosen.push(c);
+    used[channelOf(to)]++;
+    chosenAt[c] = to;
   };
-  const skipped: string[] = [];
+  const skipped: number[] = [];
   let spent = 0;
   let next: BudgetNext | null = null;
-  for (const s of steps) {
-    if ((level.get(s.id) ?? 0) !== s.level - 1) continue;
-    const now = selected.get(s.id);
-    if (!room(s.option.channel, now)) {
+  for (let i = 0; i < order.length; i++) {
+    const s = order[i] as number;
+    const c = steps.customer[s] as number;
+    if (level[c] !== (steps.level[s] as number) - 1) continue;
+    const option = steps.option[s] as number;
+    if (!room(channelOf(option), chosenAt[c] as number)) {
       // A full channel: no money buys this step, so it is not what the next euro would buy.
-      level.set(s.id, -1);
-      skipped.push(s.id);
-    } else if (spent + s.spend <= amount + 1e-9) {
-      level.set(s.id, s.level);
-      move(s.id, s.option, now);
-      spent += s.spend;
+      level[c] = -1;
+      skipped.push(c);
+    } else if (spent + (steps.spend[s] as number) <= amount + 1e-9) {
+      level[c] = steps.level[s] as number;
+      move(c, option);
+      spent += steps.spend[s] as number;
     } else {
       // Skipped: the customer stays where they are, and their dearer steps do not fit either.
-      level.set(s.id, -1);
-      skipped.push(s.id);
-      next ??= { id: s.id, ratio: s.ratio, spend: s.spend, offer: s.option.offer, channel: s.option.channel, from: s.from === null ? null : { offer: s.from.offer, channel: s.from.channel } };
+      level[c] = -1;
+      skipped.push(c);
+      if (next === null) {
+        const from = steps.from[s] as number;
+        next = { id: ids[c] as string, ratio: steps.ratio[s] as number, spend: steps.spend[s] as number, offer: table.offerAt(option), channel: channelOf(option), from: from < 0 ? null : { offer: table.offerAt(from), channel: channelOf(from) } };
+      }
     }
   }
-  const optionsOf = new Map(candidates.map((c) => [c.id, c.options]));
-  for (const id of skipped) {
-    const now = selected.get(id);
+  for (const c of skipped) {
+    const now = chosenAt[c] as number;
+    const nowValue = now >= 0 ? (optValue[now] as number) : 0;
+    const nowSpend = now >= 0 ? (optSpend[now] as number) : 0;
     const left = amount - spent + 1e-9;
-    let best: BudgetOption | undefined;
-    for (const o of optionsOf.get(id) ?? []) {
-      if (o.value <= (now?.value ?? 0) || o.spend < 0 || o.spend - (now?.spend ?? 0) > left || !room(o.channel, now)) continue;
-      if (best === undefined || o.value > best.value || (o.value === best.value && o.spend < best.spend)) best = o;
+    let best = -1;
+    for (let k = first[c] as number; k < (first[c + 1] as number); k++) {
+      const value = optValue[k] as number;
+      const spend = optSpend[k] as number;
+      if (value <= nowValue || spend < 0 || spend - nowSpend > left || !room(channelOf(k), now)) continue;
+      if (best < 0 || value > (optValue[best] as number) || (value === optValue[best] && spend < (optSpend[best] as number))) best = k;
     }
-    if (best === undefined) continue;
-    spent += best.spend - (now?.spend ?? 0);
-    move(id, best, now);
+    if (best < 0) continue;
+    spent += (optSpend[best] as number) - nowSpend;
+    move(c, best);
   }
+  const selected = new Map<string, BudgetOption>();
   let value = 0;
+  for (const c of firstChosen) {
+    const k = chosenAt[c] as number;
+    selected.set(ids[c] as string, table.optionAt(k));
+  }
   for (const o of selected.values()) value += o.value;
-  const worth = candidates.filter((c) => c.options.some((o) => o.value > 0));
   const capacityBound = new Map<string, Channel>();
   let overCapacity = 0;
-  for (const c of worth) {
-    const top = mostValuable(c.options);
-    const chosen = selected.get(c.id);
-    const full = caps[top.channel] !== undefined && used[top.channel] >= (caps[top.channel] as number);
-    if (!full || (chosen !== undefined && chosen.offer === top.offer && chosen.channel === top.channel)) continue;
-    capacityBound.set(c.id, top.channel);
-    if (chosen === undefined) overCapacity++;
+  let worth = 0;
+  for (let c = 0; c < n; c++) {
+    const top = mostValuable(table, c);
+    if (top < 0) continue;
+    worth++;
+    const channel = channelOf(top);
+    const chosen = chosenAt[c] as number;
+    const full = caps[channel] !== undefined && used[channel] >= (caps[channel] as number);
+    if (!full || (chosen >= 0 && table.offerAt(chosen) === table.offerAt(top) && channelOf(chosen) === channel)) continue;
+    capacityBound.set(ids[c] as string, channel);
+    if (chosen < 0) overCapacity++;
   }
-  return { amount, selected, spent, value, next, leftOut: worth.length - selected.size, caps, used, capacityBound, overCapacity };
+  return { amount, selected, spent, value, next, leftOut: worth - selected.size, caps, used, capacityBound, overCapacity };
 }
 
-/** A customer's most valuable action: the cheapest of equal value, then the first given. */
-function mostValuable(options: readonly BudgetOption[]): BudgetOption {
-  let best = options[0] as BudgetOption;
-  for (const o of options) if (o.value > best.value || (o.value === best.value && o.spend < best.spend)) best = o;
-  return best;
-}
+/**
+ * Candidates kept in columns (a budget's first pass collects hundreds of thousands): the ids,
+ * where each customer's actions start, and per action its offer (a number into the few
+ * distinct ones), channel, value and spend — 18 bytes an action instead of an object.
+ */
+export class BudgetCandidates {
+  private readonly ids: string[] = [];
+  private first = new Uint32Array(1024);
+  private offer = new Uint8Array(4096);
+  private channel = new Uint8Array(4096);
+  private value = new Float64Array(4096);
+  private spend = new Float64Array(4096);
+  private options = 0;
+  private readonly offers: string[] = [];
+  private readonly offerCode = new Map<string, number>();
 
-interface UpgradeStep {
-  id: string;
-  /** 1 for the customer's first action, 2 for the first upgrade, … */
-  level: number;
-  ratio: number;
-  spend: number;
-  option: BudgetOption;
-  from: BudgetOption | null;
-}
-
-/** A customer's steps along the upper convex hull of their actions worth more than nothing. */
-function upgradeSteps(c: BudgetCandidate): UpgradeStep[] {
-  // Cheapest first; at equal spend the most valuable first, then the given order (stable sort).
-  const options = c.options.filter((o) => o.value > 0 && o.spend >= 0).sort((a, b) => a.spend - b.spend || b.value - a.value);
-  const hull: { spend: number; value: number; option: BudgetOption | null }[] = [{ spend: 0, value: 0, option: null }];
-  for (const o of options) {
-    const last = hull[hull.length - 1]!;
-    // Dominated: costs at least as much and adds nothing.
-    if (o.value <= last.value) continue;
-    // Not on the upper hull: the step to the point before last is at least as steep through o.
-    while (hull.length >= 2) {
-      const a = hull[hull.length - 2]!;
-      const b = hull[hull.length - 1]!;
-      if ((b.value - a.value) * (o.spend - b.spend) > (o.value - b.value) * (b.spend - a.spend)) break;
-      hull.pop();
+  /** The candidates of a list, in its order. */
+  static of(candidates: readonly BudgetCandidate[]): BudgetCandidates {
+    const table = new BudgetCandidates();
+    for (const c of candidates) {
+      table.startCustomer(c.id);
+      for (const o of c.options) table.addOption(o.offer, o.channel, o.value, o.spend);
     }
-    hull.push({ spend: o.spend, value: o.value, option: o });
+    return table;
   }
-  return hull.slice(1).map((h, i) => {
-    const before = hull[i]!;
-    const spend = h.spend - before.spend;
-    return { id: c.id, level: i + 1, ratio: spend > 0 ? (h.value - before.value) / spend : Infinity, spend, option: h.option!, from: before.option };
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Starts the next customer's actions (`id` is kept as its own string, not as a slice of a larger one). */
+  startCustomer(id: string): void {
+    const c = this.ids.length;
+    if (c + 1 >= this.first.length) this.first = grownTo(this.first, new Uint32Array(2 * this.first.length));
+    this.ids.push(`${id} `.slice(0, -1));
+    this.first[c] = this.options;
+    this.first[c + 1] = this.options;
+  }
+
+  /** An action of the customer started last. */
+  addOption(offer: string, channel: Channel, value: number, spend: number): void {
+    const k = this.options;
+    if (k === this.value.length) {
+      const size = 2 * k;
+      this.offer = grownTo(this.offer, new Uint8Array(size));
+      this.channel = grownTo(this.channel, new Uint8Array(size));
+      this.value = grownTo(this.value, new Float64Array(size));
+      this.spend = grownTo(this.spend, new Float64Array(size));
+    }
+    let code = this.offerCode.get(offer);
+    if (code === undefined) {
+      code = this.offers.length;
+      if (code > 255) throw new RangeError('a budget holds at most 256 distinct offers');
+      this.offers.push(offer);
+      this.offerCode.set(offer, code);
+    }
+    this.offer[k] = code;
+    this.channel[k] = CHANNEL_CODE[channel];
+    this.value[k] = value;
+    this.spend[k] = spend;
+    this.options = k + 1;
+    this.first[this.ids.length] = this.options;
+  }
+
+  /** The columns the selection reads: customer c's actions are first[c] up to first[c + 1]. */
+  columns(): { ids: readonly string[]; first: Uint32Array; optChannel: Uint8Array; optValue: Float64Array; optSpend: Float64Array } {
+    return { ids: this.ids, first: this.first, optChannel: this.channel, optValue: this.value, optSpend: this.spend };
+  }
+
+  offerAt(k: number): string {
+    return this.offers[this.offer[k] as number] as string;
+  }
+
+  optionAt(k: number): BudgetOption {
+    return { offer: this.offerAt(k), channel: CHANNELS[this.channel[k] as number] as Channel, value: this.value[k] as number, spend: this.spend[k] as number };
+  }
+}
+
+const CHANNEL_CODE: Record<Channel, number> = { visit: 0, phone: 1, letter: 2, email: 3 };
+
+function grownTo<T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from as never);
+  return to;
+}
+
+/** A customer's most valuable action worth more than nothing: the cheapest of equal value, then the first given; -1 for none. */
+function mostValuable(table: BudgetCandidates, c: number): number {
+  const { first, optValue, optSpend } = table.columns();
+  let best = -1;
+  let any = false;
+  for (let k = first[c] as number; k < (first[c + 1] as number); k++) {
+    if ((optValue[k] as number) > 0) any = true;
+    if (best < 0 || (optValue[k] as number) > (optValue[best] as number) || (optValue[k] === optValue[best] && (optSpend[k] as number) < (optSpend[best] as number))) best = k;
+  }
+  return any ? best : -1;
+}
+
+/** The steps of every customer, in columns: step s moves customer[s] to level[s] with action option[s] from action from[s] (-1: none). */
+interface Steps {
+  customer: Uint32Array;
+  level: Uint32Array;
+  ratio: Float64Array;
+  spend: Float64Array;
+  option: Uint32Array;
+  from: Int32Array;
+  count: number;
+}
+
+/** Each customer's steps along the upper convex hull of their actions worth more than nothing. */
+function upgradeSteps(table: BudgetCandidates): Steps {
+  const { ids, first, optValue, optSpend } = table.columns();
+  let size = Math.max(16, ids.length);
+  let steps: Steps = { customer: new Uint32Array(size), level: new Uint32Array(size), ratio: new Float64Array(size), spend: new Float64Array(size), option: new Uint32Array(size), from: new Int32Array(size), count: 0 };
+  const hull: number[] = [];
+  const options: number[] = [];
+  for (let c = 0; c < ids.length; c++) {
+    options.length = 0;
+    for (let k = first[c] as number; k < (first[c + 1] as number); k++) if ((optValue[k] as number) > 0 && (optSpend[k] as number) >= 0) options.push(k);
+    // Cheapest first; at equal spend the most valuable first, then the given order (stable sort).
+    options.sort((a, b) => (optSpend[a] as number) - (optSpend[b] as number) || (optValue[b] as number) - (optValue[a] as number));
+    // The hull's points after "no contact" at (0, 0), as action indices.
+    hull.length = 0;
+    const spendOf = (h: number) => (h < 0 ? 0 : (optSpend[hull[h] as number] as number));
+    const valueOf = (h: number) => (h < 0 ? 0 : (optValue[hull[h] as number] as number));
+    for (const k of options) {
+      const oSpend = optSpend[k] as number;
+      const oValue = optValue[k] as number;
+      // Dominated: costs at least as much and adds nothing.
+      if (oValue <= valueOf(hull.length - 1)) continue;
+      // Not on the upper hull: the step to the point before last is at least as steep through o.
+      while (hull.length >= 1) {
+        const a = hull.length - 2;
+        const b = hull.length - 1;
+        if ((valueOf(b) - valueOf(a)) * (oSpend - spendOf(b)) > (oValue - valueOf(b)) * (spendOf(b) - spendOf(a))) break;
+        hull.pop();
+      }
+      hull.push(k);
+    }
+    if (steps.count + hull.length > size) {
+      size = 2 * size + hull.length;
+      steps = {
+        customer: grownTo(steps.customer, new Uint32Array(size)), level: grownTo(steps.level, new Uint32Array(size)), ratio: grownTo(steps.ratio, new Float64Array(size)),
+        spend: grownTo(steps.spend, new Float64Array(size)), option: grownTo(steps.option, new Uint32Array(size)), from: grownTo(steps.from, new Int32Array(size)), count: steps.count,
+      };
+    }
+    for (let h = 0; h < hull.length; h++) {
+      const s = steps.count++;
+      const spend = spendOf(h) - spendOf(h - 1);
+      steps.customer[s] = c;
+      steps.level[s] = h + 1;
+      steps.ratio[s] = spend > 0 ? (valueOf(h) - valueOf(h - 1)) / spend : Infinity;
+      steps.spend[s] = spend;
+      steps.option[s] = hull[h] as number;
+      steps.from[s] = h === 0 ? -1 : (hull[h - 1] as number);
+    }
+  }
+  return steps;
+}
+
+/** The steps in the order they are taken: by ratio, highest first; ties by customer id, then the customer's own order. */
+function sortedSteps(steps: Steps, ids: readonly string[]): Uint32Array {
+  const order = new Uint32Array(steps.count);
+  for (let s = 0; s < steps.count; s++) order[s] = s;
+  const { ratio, customer, level } = steps;
+  order.sort((a, b) => {
+    const byRatio = (ratio[b] as number) - (ratio[a] as number);
+    if (byRatio) return byRatio;
+    const ia = ids[customer[a] as number] as string;
+    const ib = ids[customer[b] as number] as string;
+    if (ia !== ib) return ia < ib ? -1 : 1;
+    return (level[a] as number) - (level[b] as number) || a - b;
   });
+  return order;
+}
+
+/** The action a budget chose for a customer (an offer or retention measure, on a channel). */
+export interface BudgetAction {
+  offer: string;
+  channel: Channel;
+}
+
+/**
+ * What a budget chose, as the plan reads it customer by customer (PlanSetup.budget): per
+ * customer chosen or kept from their best action by a full channel, the action and the channel.
+ * Plain data — the ids sorted and written one after another, a code per customer — so that it
+ * crosses to the planning threads by structured clone as it is: as two Maps, the choice among
+ * ~500,000 candidates took ~55 MB in every thread.
+ */
+export interface BudgetChoice {
+  /** the customers' ids, sorted (by UTF-16 units, as `<` compares), one after another */
+  ids: string;
+  /** where each id ends in `ids` */
+  ends: Uint32Array;
+  /** per customer: (1 + its action's index in `actions`, 0 for none) × 5 + (1 + its full channel's index in CHANNELS, 0 for none) */
+  codes: Uint16Array;
+  actions: BudgetAction[];
+}
+
+/** The choice of a selection: the actions of its chosen customers and the channels that bound the others. */
+export function budgetChoice(selection: Pick<BudgetSelection, 'selected' | 'capacityBound'>): BudgetChoice {
+  const ids = [...new Set([...selection.selected.keys(), ...selection.capacityBound.keys()])].sort();
+  const actions: BudgetAction[] = [];
+  const actionCode = new Map<string, number>();
+  const ends = new Uint32Array(ids.length);
+  const codes = new Uint16Array(ids.length);
+  let at = 0;
+  ids.forEach((id, i) => {
+    at += id.length;
+    ends[i] = at;
+    const chosen = selection.selected.get(id);
+    let action = 0;
+    if (chosen !== undefined) {
+      const key = `${chosen.channel} ${chosen.offer}`;
+      let code = actionCode.get(key);
+      if (code === undefined) {
+        code = actions.push({ offer: chosen.offer, channel: chosen.channel });
+        if (code * 5 + 4 > 0xffff) throw new RangeError('a budget chooses among at most 13,106 distinct actions');
+        actionCode.set(key, code);
+      }
+      action = code;
+    }
+    const bound = selection.capacityBound.get(id);
+    codes[i] = action * 5 + (bound === undefined ? 0 : CHANNEL_CODE[bound] + 1);
+  });
+  return { ids: ids.join(''), ends, codes, actions };
+}
+
+/** The action chosen for customer `id`, and the channel whose places kept them from their best one; undefined for neither. */
+export function choiceFor(choice: BudgetChoice, id: string): { action: BudgetAction | undefined; fullChannel: Channel | undefined } | undefined {
+  const i = findId(choice, id);
+  if (i < 0) return undefined;
+  const code = choice.codes[i] as number;
+  const action = Math.floor(code / 5);
+  const bound = code % 5;
+  return { action: action === 0 ? undefined : choice.actions[action - 1], fullChannel: bound === 0 ? undefined : CHANNELS[bound - 1] };
+}
+
+/** Where `id` is among the choice's sorted ids (binary search, comparing in place), or -1. */
+function findId(choice: BudgetChoice, id: string): number {
+  const { ids, ends } = choice;
+  let lo = 0;
+  let hi = ends.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = mid === 0 ? 0 : (ends[mid - 1] as number);
+    const c = compareAt(ids, start, ends[mid] as number, id);
+    if (c === 0) return mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** ids[start, end) compared with `id` by UTF-16 units: negative when it sorts first. */
+function compareAt(ids: string, start: number, end: number, id: string): number {
+  const n = Math.min(end - start, id.length);
+  for (let k = 0; k < n; k++) {
+    const d = ids.charCodeAt(start + k) - id.charCodeAt(k);
+    if (d !== 0) return d;
+  }
+  return end - start - id.length;
 }
 
 /**
@@ -215,6 +461,18 @@ export function budgetCandidate(value: Pick<ValueResult, 'customer_id' | 'channe
     options.push({ offer: value.offer_type ?? 'none', channel: value.channel, value: value.expected_value, spend: contactSpend(value, playbook) });
   }
   return { id: value.customer_id, options };
+}
+
+/**
+ * A candidate's actions without those another action on the same channel dominates (worth at
+ * most as much at no lower spend; of two alike, the first given stays): no step of the
+ * selection, no repair and no "most valuable" ever picks such an action, so the selection is
+ * the same without it — and the first pass keeps a third as many actions per customer.
+ */
+export function withoutDominated(c: BudgetCandidate): BudgetCandidate {
+  const { options } = c;
+  const kept = options.filter((o, i) => !options.some((p, j) => j !== i && p.channel === o.channel && p.value >= o.value && p.spend <= o.spend && (j < i || p.value > o.value || p.spend < o.spend)));
+  return kept.length === options.length ? c : { id: c.id, options: kept };
 }
 
 /** The decision note of a contact worth making that the budget leaves out. */

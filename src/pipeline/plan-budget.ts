@@ -4,12 +4,13 @@
  * setup carries the choice into the real run, so every output agrees on who is approached.
  */
 import type { Context } from '../io/context.js';
-import { budgetCandidate, selectWithinBudget, type BudgetCandidate, type BudgetSelection, type ChannelCaps } from '../domain/budget.js';
+import { budgetChoice, BudgetCandidates, selectWithinBudget, type BudgetSelection, type ChannelCaps } from '../domain/budget.js';
 import { CHANNELS } from '../domain/playbook-types.js';
 import { UsageError } from '../errors.js';
 import { formatFixed, formatWhole, messages, type Lang } from '../domain/catalogue/index.js';
 import { planExport } from '../engine/index.js';
 import { openLostCustomers, type LoadedPlanSetup } from './plan-setup.js';
+import { addCandidate, createProjection } from './budget-project.js';
 
 /** Parses --budget: a positive amount in the export's currency, e.g. 50000 or 2500.50. */
 export function parseBudget(text: string | undefined, lang: Lang = 'en'): number | undefined {
@@ -22,9 +23,10 @@ export function parseBudget(text: string | undefined, lang: Lang = 'en'): number
 
 /**
  * Plans every row once to choose the contacts within the budget and the places per channel
- * (`amount` Infinity: places alone); sets the choice on the setup.
+ * (`amount` Infinity: places alone); sets the choice on the setup. `planning`: the run's
+ * threads (the main thread included; default 1) and smallest export planned on workers.
  */
-export async function chooseWithinBudget(ctx: Context, file: string, loaded: LoadedPlanSetup, amount: number, caps: ChannelCaps = {}): Promise<BudgetSelection> {
+export async function chooseWithinBudget(ctx: Context, file: string, loaded: LoadedPlanSetup, amount: number, caps: ChannelCaps = {}, planning: { threads?: number; minParallelBytes?: number } = {}): Promise<BudgetSelection> {
   const { setup } = loaded;
   const say = messages(setup.lang).budget;
   if (file === '-') throw new UsageError(say.stdin(Number.isFinite(amount) ? '--budget' : '--capacity'), say.stdinHint);
@@ -34,13 +36,20 @@ export async function chooseWithinBudget(ctx: Context, file: string, loaded: Loa
   const { made: candidates } = await planExport(ctx, file, loaded, first, {
     order: 'input',
     checkRejects: false,
-    start: (): BudgetCandidate[] => [],
-    customer: (found, p) => {
-      if (p.value.decision === 'win_back' && p.value.expected_value !== null) found.push(budgetCandidate(p.value, setup.playbook, setup.config.model.decisionThreshold));
+    // In columns: a million rows give hundreds of thousands of candidates (domain/budget.ts).
+    start: () => new BudgetCandidates(),
+    // Planned where the rows are (on workers for a large export): each candidate comes back as a record.
+    records: {
+      module: new URL('./budget-project.js', import.meta.url).href,
+      options: null,
+      create: createProjection,
+      take: addCandidate,
     },
+    threads: planning.threads ?? 1,
+    ...(planning.minParallelBytes === undefined ? {} : { minParallelBytes: planning.minParallelBytes }),
   });
   const selection = selectWithinBudget(candidates, amount, caps);
-  setup.budget = { amount, selected: selection.selected, caps, capacityBound: selection.capacityBound };
+  setup.budget = { amount, choice: budgetChoice(selection), caps };
   return selection;
 }
 

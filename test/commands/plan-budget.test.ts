@@ -66,6 +66,17 @@ describe('winback plan --budget', () => {
     }
   });
 
+  it('chooses on worker threads as on one: plan.csv and summary.json byte for byte, under a budget and places', async () => {
+    // The first pass plans on workers when the export is large enough (here: any size).
+    const limits = ['--budget', String(CHEAPER_BUDGET), '--capacity', 'phone=2,email=40', '--quiet'];
+    const one = await plan([...limits, '--threads', '1']);
+    const out = tempDir();
+    const r = await runCli(['plan', FILE, '--out', out, ...AS_OF, ...limits, '--threads', '3'], { env: { WINBACK_PARALLEL_MIN_BYTES: '0' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(one.rows.filter((x) => x.decision === 'win_back').length).toBeGreaterThan(0);
+    for (const name of ['plan.csv', 'summary.json']) expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join(one.out, name), 'utf8'));
+  }, 60_000);
+
   it('a budget larger than every contact changes nothing', async () => {
     const full = await plan();
     const rich = await plan(['--budget', '100000000']);

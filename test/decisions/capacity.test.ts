@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { budgetCandidate, selectWithinBudget, type ChannelCaps } from '../../src/domain/budget.js';
+import { budgetCandidate, budgetChoice, selectWithinBudget, type ChannelCaps } from '../../src/domain/budget.js';
 import { planCustomer, type PlanSetup } from '../../src/domain/plan/plan.js';
 import { CHANNELS } from '../../src/domain/playbook-types.js';
 import { loadPlanSetup } from '../../src/pipeline/plan-setup.js';
@@ -32,7 +32,7 @@ describe('plan --capacity, customer by customer', () => {
         const threshold = setup.config.model.decisionThreshold;
         const candidates = first.filter((p) => p.value.decision === 'win_back' && p.value.expected_value !== null).map((p) => budgetCandidate(p.value, setup.playbook, threshold));
         const selection = selectWithinBudget(candidates, amount ?? Infinity, cap);
-        const limited = { ...setup, budget: { amount: amount ?? Infinity, selected: selection.selected, caps: cap, capacityBound: selection.capacityBound } };
+        const limited = { ...setup, budget: { amount: amount ?? Infinity, choice: budgetChoice(selection), caps: cap } };
         const plans = rows.map((row) => planCustomer(row, limited));
         for (const c of CHANNELS) {
           const n = plans.filter((p) => p.value.decision === 'win_back' && p.channel === c).length;

@@ -113,7 +113,7 @@ describe('selectWithinBudget with places per channel (plan --capacity)', () => {
           expect(n).toBe(s.used[c]);
           if (cap[c] !== undefined) expect(n).toBeLessThanOrEqual(cap[c] as number);
         }
-        for (const [id, x] of s.selected) expect(list.find((c) => c.id === id)?.options).toContain(x);
+        for (const [id, x] of s.selected) expect(list.find((c) => c.id === id)?.options).toContainEqual(x);
         expect(s.spent).toBeLessThanOrEqual(amount + 1e-6);
         const best = bestByBruteForce(list, amount, cap);
         expect(s.value).toBeLessThanOrEqual(best + 1e-6);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contactSpend, selectWithinBudget, type BudgetCandidate, type BudgetOption, type BudgetSelection } from '../../src/domain/budget.js';
+import { budgetChoice, choiceFor, contactSpend, selectWithinBudget, withoutDominated, type BudgetCandidate, type BudgetOption, type BudgetSelection } from '../../src/domain/budget.js';
 import type { Channel } from '../../src/domain/playbook-types.js';
 import { CHANNEL_COSTS, OFFERS } from './value-fixtures.js';
 import { propertyRuns } from '../support/property.js';
@@ -72,7 +72,7 @@ describe('selectWithinBudget', () => {
       const left = amount - s.spent;
       return s.spent <= amount + 1e-6 && cs.every((c) => {
         const now = s.selected.get(c.id);
-        if (now !== undefined && !((c.options as readonly BudgetOption[]).includes(now) && now.value > 0)) return false;
+        if (now !== undefined && !(c.options.some((x) => x.offer === now.offer && x.channel === now.channel && x.value === now.value && x.spend === now.spend) && now.value > 0)) return false;
         return c.options.every((x) => x.value <= (now?.value ?? 0) || x.spend - (now?.spend ?? 0) > left - 1e-6);
       });
     }), propertyRuns(100));
@@ -92,6 +92,65 @@ describe('selectWithinBudget', () => {
       const picks = (x: BudgetSelection) => [...x.selected].map(([id, p]) => `${id}:${p.offer}:${p.channel}:${p.value}:${p.spend}`).sort().join('|');
       return allBest && picks(a) === picks(b) && a.spent === b.spent && a.next?.id === b.next?.id;
     }), propertyRuns(100));
+  });
+});
+
+describe('withoutDominated', () => {
+  // Few values and spends, so that actions tie and dominate each other often.
+  const option = fc.record({ offer: fc.constantFrom('none', 'discount', 'upgrade'), channel: fc.constantFrom<Channel>('visit', 'phone', 'email'), value: fc.integer({ min: -5, max: 40 }), spend: fc.constantFrom(0, 1, 2, 5, 11) });
+  const book = fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 3 }), options: fc.array(option, { minLength: 1, maxLength: 7 }) }), { selector: (x) => x.id, maxLength: 25 });
+  const caps = fc.record({ visit: fc.nat(3), phone: fc.nat(4), email: fc.nat(6) }, { requiredKeys: [] });
+  const whole = (x: BudgetSelection) => JSON.stringify({ ...x, amount: String(x.amount), selected: [...x.selected], capacityBound: [...x.capacityBound], next: x.next && { ...x.next, ratio: String(x.next.ratio) } });
+
+  it('leaves every selection as it is, within any budget and places, and keeps fewer actions', () => {
+    let kept = 0;
+    let given = 0;
+    fc.assert(fc.property(book, fc.oneof(fc.integer({ min: 0, max: 60 }), fc.constant(Infinity)), caps, (cs, amount, cap) => {
+      const pruned = cs.map(withoutDominated);
+      cs.forEach((c, i) => {
+        given += c.options.length;
+        kept += pruned[i]!.options.length;
+      });
+      return whole(selectWithinBudget(pruned, amount, cap)) === whole(selectWithinBudget(cs, amount, cap));
+    }), propertyRuns(200));
+    expect(kept).toBeLessThan(given);
+  });
+
+  it('drops an action worth less at no lower spend on the same channel, and the later of two alike; keeps what another channel offers', () => {
+    const c = { id: 'K', options: [o('email', 10, 1), o('email', 8, 1), o('email', 10, 1, 'discount'), o('email', 12, 3), o('phone', 5, 11)] };
+    expect(withoutDominated(c).options).toEqual([o('email', 10, 1), o('email', 12, 3), o('phone', 5, 11)]);
+    const lean = { id: 'L', options: [o('email', 10, 1), o('phone', 20, 11)] };
+    expect(withoutDominated(lean)).toBe(lean);
+  });
+});
+
+describe('budgetChoice', () => {
+  const id = fc.oneof(fc.string({ minLength: 1, maxLength: 4 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 3 }), fc.constantFrom('K', 'K1', 'K10', 'k', 'Ä', '😀', '\uffff', 'KD-0000001'));
+  const channel = fc.constantFrom<Channel>('visit', 'phone', 'letter', 'email');
+
+  it('answers for every id what the selection chose and which channel bound it, and nothing for an id it never saw', () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.tuple(id, fc.option(fc.tuple(fc.constantFrom('none', 'discount', 'upgrade'), channel), { nil: undefined }), fc.option(channel, { nil: undefined })), { selector: (x) => x[0], maxLength: 40 }), fc.array(id, { maxLength: 10 }), (entries, others) => {
+      const selected = new Map<string, BudgetOption>();
+      const capacityBound = new Map<string, Channel>();
+      for (const [k, action, bound] of entries) {
+        if (action) selected.set(k, o(action[1], 1, 1, action[0]));
+        if (bound) capacityBound.set(k, bound);
+      }
+      const choice = budgetChoice({ selected, capacityBound });
+      for (const k of [...entries.map((e) => e[0]), ...others]) {
+        const want = selected.has(k) || capacityBound.has(k) ? { action: selected.has(k) ? { offer: selected.get(k)!.offer, channel: selected.get(k)!.channel } : undefined, fullChannel: capacityBound.get(k) } : undefined;
+        expect(choiceFor(choice, k)).toEqual(want);
+      }
+    }), propertyRuns(100));
+  });
+
+  it('is plain data, which a worker thread receives by structured clone as it is', () => {
+    const choice = budgetChoice({ selected: new Map([['B', o('phone', 1, 1, 'discount')], ['A', o('email', 1, 1)]]), capacityBound: new Map([['C', 'visit']]) });
+    const copy = structuredClone(choice);
+    expect(choiceFor(copy, 'A')).toEqual({ action: { offer: 'none', channel: 'email' }, fullChannel: undefined });
+    expect(choiceFor(copy, 'C')).toEqual({ action: undefined, fullChannel: 'visit' });
+    expect(choiceFor(copy, 'D')).toBeUndefined();
+    expect(copy.ids).toBe('ABC');
   });
 });
 

@@ -66,8 +66,10 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const budgetAmount = parseBudget(flags.budget, resolveLang(flags.lang, ctx.env));
   await standByWorkersFor(ctx, file, flags.threads);
   const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
+  // Large exports are planned on worker threads too (docs/performance.md, "One engine").
+  const planning = { threads: resolveThreads(flags.threads, ctx.env, loaded.setup.lang), minParallelBytes: resolveParallelMinBytes(ctx.env, loaded.setup.lang) };
   // The budget picks whom the plan approaches at all; this run lists those of its period.
-  const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount);
+  const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount, {}, planning);
   if (budget && !flags.json && !flags.quiet) ctx.stderr.write(budgetLine(budget, loaded.setup.config.model.currencySymbol, loaded.setup.lang));
   const outDir = resolve(ctx.cwd, flags.out);
   const periodDays = parsePeriod(flags.period, loaded.setup.config.campaign.periodDays, loaded.setup.lang);
@@ -77,8 +79,6 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const testOffers = testOfferShare(flags.testOffers, loaded.setup.config.campaign.testOffers, loaded.setup.lang);
   const testChannels = testOfferShare(flags.testChannels, loaded.setup.config.campaign.testChannels, loaded.setup.lang, '--test-channels');
   const columns = flags.columns === undefined ? undefined : parseListColumns(flags.columns, loaded.setup.lang);
-  // Large exports are planned on worker threads too (docs/performance.md, "One engine").
-  const planning = { threads: resolveThreads(flags.threads, ctx.env, loaded.setup.lang), minParallelBytes: resolveParallelMinBytes(ctx.env, loaded.setup.lang) };
   const created = await ensureOutputDir(outDir, flags.out);
   try {
     // One lock on the ledger and one on the output directory: runs sharing either wait their turn.

@@ -16,7 +16,7 @@ import type { CustomerRow, EpochDay } from '../types.js';
 import { notValued } from '../value/decision.js';
 import { valueCustomer } from '../value/purchase-model.js';
 import { formatFixed, formatMoneyText, messages } from '../catalogue/index.js';
-import { contactSpend, overBudgetNote, overCapacityNote, type ChannelCaps } from '../budget.js';
+import { choiceFor, contactSpend, overBudgetNote, overCapacityNote, type BudgetChoice, type ChannelCaps } from '../budget.js';
 import { decided, planFigures } from '../value/note.js';
 import type { Decision, DecisionNote, EvaluateInput, RetentionOption, Track, ValueResult } from '../value/types.js';
 
@@ -41,7 +41,7 @@ export interface PlanSetup {
    * budget and the places chose for them (domain/budget.ts); the others worth it are let go,
    * over budget or over capacity (`capacityBound`: kept from their best action by a full channel)
    */
-  budget?: { amount: number; selected: ReadonlyMap<string, BudgetAction>; caps?: ChannelCaps; capacityBound?: ReadonlyMap<string, Channel> };
+  budget?: { amount: number; choice: BudgetChoice; caps?: ChannelCaps };
 }
 
 export interface PlannedCustomer {
@@ -135,12 +135,6 @@ export function declinedSaid(row: CustomerRow, pauseMonths: number): string | un
   return declinedInText(row.reason) ?? declinedInText(row.notes);
 }
 
-/** The action a budget chose for a customer (an offer or retention measure, on a channel). */
-export interface BudgetAction {
-  offer: string;
-  channel: Channel;
-}
-
 /**
  * A customer worth approaching under a budget: let go when the budget bought them nothing;
  * valued again on the action it chose when that is not the most valuable one (a letter
@@ -149,8 +143,9 @@ export interface BudgetAction {
  */
 function withinBudget(valued: ValueResult, input: EvaluateInput, budget: NonNullable<PlanSetup['budget']>, setup: PlanSetup): ValueResult {
   const symbol = setup.config.model.currencySymbol;
-  const action = budget.selected.get(valued.customer_id);
-  const fullChannel = budget.capacityBound?.get(valued.customer_id);
+  const choice = choiceFor(budget.choice, valued.customer_id);
+  const action = choice?.action;
+  const fullChannel = choice?.fullChannel;
   const full = fullChannel === undefined ? undefined : { channel: fullChannel, places: budget.caps?.[fullChannel] ?? 0 };
   if (action === undefined) {
     const note = full ? overCapacityNote(full.channel, full.places) : overBudgetNote(budget, symbol, setup.lang);
