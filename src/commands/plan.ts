@@ -16,7 +16,7 @@ import { loadPlanSetup, openLostCustomers } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { budgetJson, budgetLine, capacityJson, capacityLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
 import { parseCapacity } from '../cli/options.js';
-import type { BudgetSelection } from '../domain/budget.js';
+import type { BudgetFigures } from '../domain/budget.js';
 import type { LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
 import { messages, noteOf, readSavedWarnings, savedWarnings, sayNoted, type Noted } from '../domain/catalogue/index.js';
@@ -178,7 +178,7 @@ async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, i
 }
 
 /** The choice under --budget and --capacity (a capacity alone: an unlimited budget), or undefined without either. */
-function chooseWithinLimits(ctx: Context, file: string, loaded: LoadedPlanSetup, amount: number | undefined, caps: ReturnType<typeof parseCapacity>, planning: { threads: number; minParallelBytes: number }): Promise<BudgetSelection | undefined> {
+function chooseWithinLimits(ctx: Context, file: string, loaded: LoadedPlanSetup, amount: number | undefined, caps: ReturnType<typeof parseCapacity>, planning: { threads: number; minParallelBytes: number }): Promise<BudgetFigures | undefined> {
   if (amount === undefined && Object.keys(caps).length === 0) return Promise.resolve(undefined);
   return chooseWithinBudget(ctx, file, loaded, amount ?? Infinity, caps, planning);
 }

@@ -38,12 +38,12 @@ export interface BudgetNext {
 /** Places per channel (plan --capacity, campaign --capacity); a channel without a cap is unlimited. */
 export type ChannelCaps = Partial<Record<Channel, number>>;
 
-/** The actions chosen within a budget, and what the next unit of money would have bought. */
-export interface BudgetSelection {
+/** What a budget's choice comes to: its money, contacts and places, without the customers themselves. */
+export interface BudgetFigures {
   /** the budget; Infinity under a capacity alone */
   amount: number;
-  /** the chosen action per approached customer */
-  selected: ReadonlyMap<string, BudgetOption>;
+  /** customers approached */
+  contacts: number;
   spent: number;
   value: number;
   /** the best step left out: its value per unit of cost (null when every step fitted) */
@@ -54,13 +54,21 @@ export interface BudgetSelection {
   caps: ChannelCaps;
   /** contacts chosen per channel */
   used: Record<Channel, number>;
+  /** customers kept from their most valuable action by a full channel (capacityBound's size) */
+  boundByCapacity: number;
+  /** customers worth approaching left out because every channel of an action worth making was full (part of leftOut) */
+  overCapacity: number;
+}
+
+/** The actions chosen within a budget, and what the next unit of money would have bought. */
+export interface BudgetSelection extends BudgetFigures {
+  /** the chosen action per approached customer, in the order they were first chosen */
+  selected: ReadonlyMap<string, BudgetOption>;
   /**
    * customers kept from their most valuable action because its channel was full, with that
    * channel: given a lesser action on a channel with room, or none (over capacity)
    */
   capacityBound: ReadonlyMap<string, Channel>;
-  /** customers worth approaching left out because every channel of an action worth making was full (part of leftOut) */
-  overCapacity: number;
 }
 
 /**
@@ -99,6 +107,43 @@ export function contactSpend(value: { channel: Channel | null; offer_type: strin
  */
 export function selectWithinBudget(candidates: readonly BudgetCandidate[] | BudgetCandidates, amount: number, caps: ChannelCaps = {}): BudgetSelection {
   const table = candidates instanceof BudgetCandidates ? candidates : BudgetCandidates.of(candidates);
+  const chosen = chooseInColumns(table, amount, caps);
+  const { ids } = table.columns();
+  const selected = new Map<string, BudgetOption>();
+  for (const c of chosen.firstChosen) selected.set(ids[c] as string, table.optionAt(chosen.chosenAt[c] as number));
+  const capacityBound = new Map<string, Channel>();
+  for (let c = 0; c < ids.length; c++) if ((chosen.bound[c] as number) >= 0) capacityBound.set(ids[c] as string, CHANNELS[chosen.bound[c] as number] as Channel);
+  return { ...chosen.figures, selected, capacityBound };
+}
+
+/**
+ * The same choice as selectWithinBudget, as the commands keep it: its figures, and the
+ * customers' actions as a BudgetChoice for the planning threads — no Map of the customers.
+ */
+export function choiceWithinBudget(table: BudgetCandidates, amount: number, caps: ChannelCaps = {}): { figures: BudgetFigures; choice: BudgetChoice } {
+  const chosen = chooseInColumns(table, amount, caps);
+  const { ids } = table.columns();
+  const customers: number[] = [];
+  for (let c = 0; c < ids.length; c++) if ((chosen.chosenAt[c] as number) >= 0 || (chosen.bound[c] as number) >= 0) customers.push(c);
+  customers.sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
+  const choice = newChoice(customers.length);
+  for (const c of customers) {
+    const k = chosen.chosenAt[c] as number;
+    addToChoice(choice, ids[c] as string, k < 0 ? undefined : { offer: table.offerAt(k), channel: table.channelAt(k) }, (chosen.bound[c] as number) < 0 ? undefined : CHANNELS[chosen.bound[c] as number]);
+  }
+  return { figures: chosen.figures, choice: finishedChoice(choice) };
+}
+
+/** A choice in columns: per customer the chosen action (-1: none) and the full channel that bound them (-1: none). */
+interface ColumnChoice {
+  figures: BudgetFigures;
+  chosenAt: Int32Array;
+  bound: Int8Array;
+  /** the customers in the order they were first chosen */
+  firstChosen: number[];
+}
+
+function chooseInColumns(table: BudgetCandidates, amount: number, caps: ChannelCaps): ColumnChoice {
   const { ids, first, optChannel, optValue, optSpend } = table.columns();
   const n = ids.length;
   const steps = upgradeSteps(table);
@@ -161,14 +206,10 @@ export function selectWithinBudget(candidates: readonly BudgetCandidate[] | Budg
     spent += (optSpend[best] as number) - nowSpend;
     move(c, best);
   }
-  const selected = new Map<string, BudgetOption>();
   let value = 0;
-  for (const c of firstChosen) {
-    const k = chosenAt[c] as number;
-    selected.set(ids[c] as string, table.optionAt(k));
-  }
-  for (const o of selected.values()) value += o.value;
-  const capacityBound = new Map<string, Channel>();
+  for (const c of firstChosen) value += optValue[chosenAt[c] as number] as number;
+  const bound = new Int8Array(n).fill(-1);
+  let boundByCapacity = 0;
   let overCapacity = 0;
   let worth = 0;
   for (let c = 0; c < n; c++) {
@@ -179,10 +220,12 @@ export function selectWithinBudget(candidates: readonly BudgetCandidate[] | Budg
     const chosen = chosenAt[c] as number;
     const full = caps[channel] !== undefined && used[channel] >= (caps[channel] as number);
     if (!full || (chosen >= 0 && table.offerAt(chosen) === table.offerAt(top) && channelOf(chosen) === channel)) continue;
-    capacityBound.set(ids[c] as string, channel);
+    bound[c] = CHANNEL_CODE[channel];
+    boundByCapacity++;
     if (chosen < 0) overCapacity++;
   }
-  return { amount, selected, spent, value, next, leftOut: worth - selected.size, caps, used, capacityBound, overCapacity };
+  const figures: BudgetFigures = { amount, contacts: firstChosen.length, spent, value, next, leftOut: worth - firstChosen.length, caps, used, boundByCapacity, overCapacity };
+  return { figures, chosenAt, bound, firstChosen };
 }
 
 /**
@@ -258,6 +301,10 @@ export class BudgetCandidates {
     return this.offers[this.offer[k] as number] as string;
   }
 
+  channelAt(k: number): Channel {
+    return CHANNELS[this.channel[k] as number] as Channel;
+  }
+
   optionAt(k: number): BudgetOption {
     return { offer: this.offerAt(k), channel: CHANNELS[this.channel[k] as number] as Channel, value: this.value[k] as number, spend: this.spend[k] as number };
   }
@@ -296,8 +343,9 @@ interface Steps {
 /** Each customer's steps along the upper convex hull of their actions worth more than nothing. */
 function upgradeSteps(table: BudgetCandidates): Steps {
   const { ids, first, optValue, optSpend } = table.columns();
-  let size = Math.max(16, ids.length);
-  let steps: Steps = { customer: new Uint32Array(size), level: new Uint32Array(size), ratio: new Float64Array(size), spend: new Float64Array(size), option: new Uint32Array(size), from: new Int32Array(size), count: 0 };
+  // At most one step per action: sized once, never grown (a grown copy is garbage of the same size).
+  const size = Math.max(1, first[ids.length] as number);
+  const steps: Steps = { customer: new Uint32Array(size), level: new Uint32Array(size), ratio: new Float64Array(size), spend: new Float64Array(size), option: new Uint32Array(size), from: new Int32Array(size), count: 0 };
   const hull: number[] = [];
   const options: number[] = [];
   for (let c = 0; c < ids.length; c++) {
@@ -322,13 +370,6 @@ function upgradeSteps(table: BudgetCandidates): Steps {
         hull.pop();
       }
       hull.push(k);
-    }
-    if (steps.count + hull.length > size) {
-      size = 2 * size + hull.length;
-      steps = {
-        customer: grownTo(steps.customer, new Uint32Array(size)), level: grownTo(steps.level, new Uint32Array(size)), ratio: grownTo(steps.ratio, new Float64Array(size)),
-        spend: grownTo(steps.spend, new Float64Array(size)), option: grownTo(steps.option, new Uint32Array(size)), from: grownTo(steps.from, new Int32Array(size)), count: steps.count,
-      };
     }
     for (let h = 0; h < hull.length; h++) {
       const s = steps.count++;
@@ -386,30 +427,46 @@ export interface BudgetChoice {
 /** The choice of a selection: the actions of its chosen customers and the channels that bound the others. */
 export function budgetChoice(selection: Pick<BudgetSelection, 'selected' | 'capacityBound'>): BudgetChoice {
   const ids = [...new Set([...selection.selected.keys(), ...selection.capacityBound.keys()])].sort();
-  const actions: BudgetAction[] = [];
-  const actionCode = new Map<string, number>();
-  const ends = new Uint32Array(ids.length);
-  const codes = new Uint16Array(ids.length);
-  let at = 0;
-  ids.forEach((id, i) => {
-    at += id.length;
-    ends[i] = at;
-    const chosen = selection.selected.get(id);
-    let action = 0;
-    if (chosen !== undefined) {
-      const key = `${chosen.channel} ${chosen.offer}`;
-      let code = actionCode.get(key);
-      if (code === undefined) {
-        code = actions.push({ offer: chosen.offer, channel: chosen.channel });
-        if (code * 5 + 4 > 0xffff) throw new RangeError('a budget chooses among at most 13,106 distinct actions');
-        actionCode.set(key, code);
-      }
-      action = code;
+  const choice = newChoice(ids.length);
+  for (const id of ids) addToChoice(choice, id, selection.selected.get(id), selection.capacityBound.get(id));
+  return finishedChoice(choice);
+}
+
+/** A choice being written, customer by customer in id order. */
+interface ChoiceWriter {
+  ids: string[];
+  ends: Uint32Array;
+  codes: Uint16Array;
+  actions: BudgetAction[];
+  actionCode: Map<string, number>;
+  at: number;
+}
+
+function newChoice(size: number): ChoiceWriter {
+  return { ids: [], ends: new Uint32Array(size), codes: new Uint16Array(size), actions: [], actionCode: new Map(), at: 0 };
+}
+
+function addToChoice(w: ChoiceWriter, id: string, chosen: BudgetAction | undefined, bound: Channel | undefined): void {
+  const i = w.ids.length;
+  w.at += id.length;
+  w.ends[i] = w.at;
+  w.ids.push(id);
+  let action = 0;
+  if (chosen !== undefined) {
+    const key = `${chosen.channel} ${chosen.offer}`;
+    let code = w.actionCode.get(key);
+    if (code === undefined) {
+      code = w.actions.push({ offer: chosen.offer, channel: chosen.channel });
+      if (code * 5 + 4 > 0xffff) throw new RangeError('a budget chooses among at most 13,106 distinct actions');
+      w.actionCode.set(key, code);
     }
-    const bound = selection.capacityBound.get(id);
-    codes[i] = action * 5 + (bound === undefined ? 0 : CHANNEL_CODE[bound] + 1);
-  });
-  return { ids: ids.join(''), ends, codes, actions };
+    action = code;
+  }
+  w.codes[i] = action * 5 + (bound === undefined ? 0 : CHANNEL_CODE[bound] + 1);
+}
+
+function finishedChoice(w: ChoiceWriter): BudgetChoice {
+  return { ids: w.ids.join(''), ends: w.ends, codes: w.codes, actions: w.actions };
 }
 
 /** The action chosen for customer `id`, and the channel whose places kept them from their best one; undefined for neither. */

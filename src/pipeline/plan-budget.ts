@@ -4,7 +4,7 @@
  * setup carries the choice into the real run, so every output agrees on who is approached.
  */
 import type { Context } from '../io/context.js';
-import { budgetChoice, BudgetCandidates, selectWithinBudget, type BudgetSelection, type ChannelCaps } from '../domain/budget.js';
+import { BudgetCandidates, choiceWithinBudget, type BudgetFigures, type ChannelCaps } from '../domain/budget.js';
 import { CHANNELS } from '../domain/playbook-types.js';
 import { UsageError } from '../errors.js';
 import { formatFixed, formatWhole, messages, type Lang } from '../domain/catalogue/index.js';
@@ -26,7 +26,7 @@ export function parseBudget(text: string | undefined, lang: Lang = 'en'): number
  * (`amount` Infinity: places alone); sets the choice on the setup. `planning`: the run's
  * threads (the main thread included; default 1) and smallest export planned on workers.
  */
-export async function chooseWithinBudget(ctx: Context, file: string, loaded: LoadedPlanSetup, amount: number, caps: ChannelCaps = {}, planning: { threads?: number; minParallelBytes?: number } = {}): Promise<BudgetSelection> {
+export async function chooseWithinBudget(ctx: Context, file: string, loaded: LoadedPlanSetup, amount: number, caps: ChannelCaps = {}, planning: { threads?: number; minParallelBytes?: number } = {}): Promise<BudgetFigures> {
   const { setup } = loaded;
   const say = messages(setup.lang).budget;
   if (file === '-') throw new UsageError(say.stdin(Number.isFinite(amount) ? '--budget' : '--capacity'), say.stdinHint);
@@ -48,39 +48,40 @@ export async function chooseWithinBudget(ctx: Context, file: string, loaded: Loa
     threads: planning.threads ?? 1,
     ...(planning.minParallelBytes === undefined ? {} : { minParallelBytes: planning.minParallelBytes }),
   });
-  const selection = selectWithinBudget(candidates, amount, caps);
-  setup.budget = { amount, choice: budgetChoice(selection), caps };
-  return selection;
+  // The figures and the compact choice only: no Map of the customers stays beside the plan itself.
+  const { figures, choice } = choiceWithinBudget(candidates, amount, caps);
+  setup.budget = { amount, choice, caps };
+  return figures;
 }
 
 /** One line on what the budget bought and what the next unit of money would buy. */
-export function budgetLine(b: BudgetSelection, symbol: string, lang: Lang): string {
+export function budgetLine(b: BudgetFigures, symbol: string, lang: Lang): string {
   const say = messages(lang).budget;
   const money = (v: number) => (lang === 'de' ? `${formatWhole(v, 'de')}\u00a0${symbol.trim()}` : `${symbol}${Math.round(v).toLocaleString('en-US')}`);
   const count = (v: number) => (lang === 'de' ? formatWhole(v, 'de') : String(v));
   const next = b.next === null ? say.allFit : say.next(symbol, formatFixed(b.next.ratio, 2, lang), b.next.id, b.next.offer, b.next.channel, b.next.from);
-  return say.line(money(b.amount), count(b.selected.size), money(b.spent), money(b.value), count(b.leftOut), next);
+  return say.line(money(b.amount), count(b.contacts), money(b.spent), money(b.value), count(b.leftOut), next);
 }
 
 /** One line on the places per channel: what each carries, who took a lesser action, who is over capacity. */
-export function capacityLine(b: BudgetSelection, lang: Lang): string {
+export function capacityLine(b: BudgetFigures, lang: Lang): string {
   const say = messages(lang);
   const count = (v: number) => (lang === 'de' ? formatWhole(v, 'de') : String(v));
   const caps = CHANNELS.filter((c) => b.caps[c] !== undefined).map((c) => `${say.names.channel(c)}=${count(b.caps[c] as number)}`).join(', ');
   const used = CHANNELS.map((c) => `${say.names.channel(c)} ${count(b.used[c])}`).join(', ');
-  return say.capacity.line(caps, used, count(b.capacityBound.size - b.overCapacity), count(b.overCapacity));
+  return say.capacity.line(caps, used, count(b.boundByCapacity - b.overCapacity), count(b.overCapacity));
 }
 
 /** The places' figures for summary.json (`capacity`). */
-export function capacityJson(b: BudgetSelection) {
-  return { caps: b.caps, contacts: b.used, lesser_action: b.capacityBound.size - b.overCapacity, over_capacity: b.overCapacity };
+export function capacityJson(b: BudgetFigures) {
+  return { caps: b.caps, contacts: b.used, lesser_action: b.boundByCapacity - b.overCapacity, over_capacity: b.overCapacity };
 }
 
 /** The budget's figures for summary.json. */
-export function budgetJson(b: BudgetSelection) {
+export function budgetJson(b: BudgetFigures) {
   const cents = (v: number) => Math.round(v * 100) / 100;
   return {
-    amount: b.amount, contacts: b.selected.size, spent: cents(b.spent), expected_value: cents(b.value), left_out: b.leftOut,
+    amount: b.amount, contacts: b.contacts, spent: cents(b.spent), expected_value: cents(b.value), left_out: b.leftOut,
     // The next step: a customer's first action, or an upgrade of a chosen one (from: the action it would replace).
     next: b.next === null ? null : {
       customer_id: b.next.id, value_per_cost: Number(b.next.ratio.toFixed(4)), spend: cents(b.next.spend),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { budgetChoice, choiceFor, contactSpend, selectWithinBudget, withoutDominated, type BudgetCandidate, type BudgetOption, type BudgetSelection } from '../../src/domain/budget.js';
+import { budgetChoice, BudgetCandidates, choiceFor, choiceWithinBudget, contactSpend, selectWithinBudget, withoutDominated, type BudgetCandidate, type BudgetOption, type BudgetSelection } from '../../src/domain/budget.js';
 import type { Channel } from '../../src/domain/playbook-types.js';
 import { CHANNEL_COSTS, OFFERS } from './value-fixtures.js';
 import { propertyRuns } from '../support/property.js';
@@ -141,6 +141,18 @@ describe('budgetChoice', () => {
         const want = selected.has(k) || capacityBound.has(k) ? { action: selected.has(k) ? { offer: selected.get(k)!.offer, channel: selected.get(k)!.channel } : undefined, fullChannel: capacityBound.get(k) } : undefined;
         expect(choiceFor(choice, k)).toEqual(want);
       }
+    }), propertyRuns(100));
+  });
+
+  it('is what the commands keep of a selection: the same figures and the same choice, with no Map of the customers', () => {
+    const option = fc.record({ offer: fc.constantFrom('none', 'discount'), channel, value: fc.integer({ min: -5, max: 40 }), spend: fc.constantFrom(0, 1, 2, 5, 11) });
+    const book = fc.uniqueArray(fc.record({ id, options: fc.array(option, { minLength: 1, maxLength: 5 }) }), { selector: (x) => x.id, maxLength: 30 });
+    const caps = fc.record({ visit: fc.nat(3), phone: fc.nat(4), email: fc.nat(6) }, { requiredKeys: [] });
+    fc.assert(fc.property(book, fc.oneof(fc.integer({ min: 0, max: 60 }), fc.constant(Infinity)), caps, (cs, amount, cap) => {
+      const { selected, capacityBound, ...figures } = selectWithinBudget(cs, amount, cap);
+      expect(figures.contacts).toBe(selected.size);
+      expect(figures.boundByCapacity).toBe(capacityBound.size);
+      expect(choiceWithinBudget(BudgetCandidates.of(cs), amount, cap)).toEqual({ figures, choice: budgetChoice({ selected, capacityBound }) });
     }), propertyRuns(100));
   });
 
