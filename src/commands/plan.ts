@@ -16,7 +16,7 @@ import { loadPlanSetup, openLostCustomers } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { budgetJson, budgetLine, capacityJson, capacityLine, chooseWithinBudget, parseBudget } from '../pipeline/plan-budget.js';
 import { parseCapacity } from '../cli/options.js';
-import type { BudgetFigures } from '../domain/budget.js';
+import type { BudgetFigures } from '../domain/budget/types.js';
 import type { LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
 import { messages, noteOf, readSavedWarnings, savedWarnings, sayNoted, type Noted } from '../domain/catalogue/index.js';

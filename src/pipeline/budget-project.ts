@@ -1,7 +1,7 @@
 /**
  * What the budget's first pass reads of each planned customer (`plan --budget`/`--capacity`,
  * `campaign --budget`): a customer the plan would approach, with every action worth making and
- * what it spends (domain/budget.ts budgetCandidate), made where the customer is planned — on a
+ * what it spends (domain/budget/budget.ts budgetCandidate), made where the customer is planned — on a
  * worker thread too, which loads this module — and sent as a compact record
  * (src/domain/record-codec.ts): the id, then offer, channel, value and spend per action. A
  * customer the plan would not approach sends an empty record; actions no selection picks are
@@ -10,7 +10,9 @@
 import type { PlanSetup } from '../domain/plan/plan.js';
 import type { Channel } from '../domain/playbook-types.js';
 import type { RecordField } from '../domain/record-codec.js';
-import { budgetCandidate, withoutDominated, type BudgetCandidate, type BudgetCandidates } from '../domain/budget.js';
+import { budgetCandidate, withoutDominated } from '../domain/budget/budget.js';
+import type { BudgetCandidates } from '../domain/budget/columns.js';
+import type { BudgetCandidate } from '../domain/budget/types.js';
 import type { Projection } from '../engine/index.js';
 
 const NONE: RecordField[] = [];
@@ -18,7 +20,7 @@ const NONE: RecordField[] = [];
 /** The budget pass's projection: each win-back customer's candidate as a record's fields. */
 export function createProjection(_options: null, setup: PlanSetup): Projection {
   const threshold = setup.config.model.decisionThreshold;
-  // Without the actions no selection picks, the main thread keeps fewer (domain/budget.ts withoutDominated).
+  // Without the actions no selection picks, the main thread keeps fewer (domain/budget/budget.ts withoutDominated).
   return (p) => (p.value.decision === 'win_back' && p.value.expected_value !== null ? candidateFields(withoutDominated(budgetCandidate(p.value, setup.playbook, threshold))) : NONE);
 }
 

@@ -4,7 +4,9 @@
  * setup carries the choice into the real run, so every output agrees on who is approached.
  */
 import type { Context } from '../io/context.js';
-import { BudgetCandidates, choiceWithinBudget, type BudgetFigures, type ChannelCaps } from '../domain/budget.js';
+import { choiceWithinBudget } from '../domain/budget/budget.js';
+import { BudgetCandidates } from '../domain/budget/columns.js';
+import type { BudgetFigures, ChannelCaps } from '../domain/budget/types.js';
 import { CHANNELS } from '../domain/playbook-types.js';
 import { UsageError } from '../errors.js';
 import { formatFixed, formatWhole, messages, type Lang } from '../domain/catalogue/index.js';

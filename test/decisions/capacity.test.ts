@@ -7,7 +7,9 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { budgetCandidate, budgetChoice, selectWithinBudget, type ChannelCaps } from '../../src/domain/budget.js';
+import { budgetCandidate, selectWithinBudget } from '../../src/domain/budget/budget.js';
+import { budgetChoice } from '../../src/domain/budget/choice.js';
+import type { ChannelCaps } from '../../src/domain/budget/types.js';
 import { planCustomer, type PlanSetup } from '../../src/domain/plan/plan.js';
 import { CHANNELS } from '../../src/domain/playbook-types.js';
 import { loadPlanSetup } from '../../src/pipeline/plan-setup.js';

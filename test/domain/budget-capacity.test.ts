@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { selectWithinBudget, type BudgetCandidate, type BudgetOption, type ChannelCaps } from '../../src/domain/budget.js';
+import { selectWithinBudget } from '../../src/domain/budget/budget.js';
+import type { BudgetCandidate, BudgetOption, ChannelCaps } from '../../src/domain/budget/types.js';
 import { CHANNELS, type Channel } from '../../src/domain/playbook-types.js';
 import { propertyRuns } from '../support/property.js';
 

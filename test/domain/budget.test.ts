@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { budgetChoice, BudgetCandidates, choiceFor, choiceWithinBudget, contactSpend, selectWithinBudget, withoutDominated, type BudgetCandidate, type BudgetOption, type BudgetSelection } from '../../src/domain/budget.js';
+import { choiceWithinBudget, contactSpend, selectWithinBudget, withoutDominated } from '../../src/domain/budget/budget.js';
+import { budgetChoice, choiceFor } from '../../src/domain/budget/choice.js';
+import { BudgetCandidates } from '../../src/domain/budget/columns.js';
+import type { BudgetCandidate, BudgetOption, BudgetSelection } from '../../src/domain/budget/types.js';
 import type { Channel } from '../../src/domain/playbook-types.js';
 import { CHANNEL_COSTS, OFFERS } from './value-fixtures.js';
 import { propertyRuns } from '../support/property.js';

@@ -7,7 +7,8 @@ import { parseIsoDay } from '../../src/domain/dates.js';
 import { CHANNELS, type Channel } from '../../src/domain/playbook-types.js';
 import type { EpochDay } from '../../src/domain/types.js';
 import type { Action } from './market-truth.js';
-import { selectWithinBudget, type BudgetCandidate, type BudgetOption } from '../../src/domain/budget.js';
+import { selectWithinBudget } from '../../src/domain/budget/budget.js';
+import type { BudgetCandidate, BudgetOption } from '../../src/domain/budget/types.js';
 
 /** One customer as the scorer sees them: permission, the choices a planner has, and their true value. */
 export interface MarketCustomer {
@@ -157,7 +158,7 @@ export interface BudgetBest {
 
 /**
  * The best selection within a budget under the truth: the same greedy with upgrade steps as
- * the plan (domain/budget.ts), over each customer's permitted actions — per offer × channel its
+ * the plan (domain/budget/budget.ts), over each customer's permitted actions — per offer × channel its
  * best day — with the true values and costs; and, for comparison, over each customer's single
  * best action only.
  */

@@ -21,7 +21,7 @@ import { planExport, resolveParallelMinBytes, resolveThreads, standByWorkersFor 
 import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup } from '../../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../../cli/plan-options.js';
 import { discardPass, spoolChoices, type ChoicePass } from './choices.js';
-import type { BudgetFigures } from '../../domain/budget.js';
+import type { BudgetFigures } from '../../domain/budget/types.js';
 import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../../pipeline/plan-budget.js';
 import { commitCampaign } from './commit.js';
 import { loadCampaignHistory, settleInterrupted, type HistorySettings } from './ledger.js';

@@ -128,7 +128,7 @@ const ABOVE_DE = (ev: string, t: string) => `erwarteter Wert ${ev} > Schwelle ${
 const BASIS_EN = (pAlive: string) => `purchase model, P(alive) ${pAlive}`;
 const BASIS_DE = (pAlive: string) => `Kaufmodell, P(aktiv) ${pAlive}`;
 
-// The over-capacity decision_reason: a value note (domain/budget.ts) and the capacity section's text.
+// The over-capacity decision_reason: a value note (domain/budget/budget.ts) and the capacity section's text.
 const OVER_CAPACITY = m(
   (channel: string, places: number) => `over capacity: the ${places} places on ${channel} go to contacts worth more there, and no other permitted action worth making has a place left`,
   (channel, places) => `über der Kapazität: die ${places} Plätze für ${CHANNEL_DE[channel] ?? channel} gehen an Kontakte, die dort mehr bringen, und keine andere erlaubte lohnende Aktion hat noch Platz`,
@@ -158,7 +158,7 @@ export const COMMAND_TEXTS = {
     // A purchase-model customer's decision: the same words, and the model's P(alive) after them.
     modelBelowThreshold: m((ev: string, t: string, pAlive: string) => `${BELOW_EN(ev, t)} (${BASIS_EN(pAlive)})`, (ev, t, pAlive) => `${BELOW_DE(ev, t)} (${BASIS_DE(pAlive)})`),
     modelAboveThreshold: m((ev: string, t: string, pAlive: string) => `${ABOVE_EN(ev, t)} (${BASIS_EN(pAlive)})`, (ev, t, pAlive) => `${ABOVE_DE(ev, t)} (${BASIS_DE(pAlive)})`),
-    /** a contact worth making that the budget leaves out (domain/budget.ts) */
+    /** a contact worth making that the budget leaves out (domain/budget/budget.ts) */
     overBudget: m(
       (amount: string, symbol: string) => `over budget: the ${symbol}${amount} budget buys contacts with more value per ${symbol} of cost`,
       (amount, symbol) => `über dem Budget: das Budget von ${amount}\u00a0${symbol.trim()} kauft Kontakte mit mehr Wert je ${unitWord(symbol)} Kosten`,

@@ -16,7 +16,9 @@ import type { CustomerRow, EpochDay } from '../types.js';
 import { notValued } from '../value/decision.js';
 import { valueCustomer } from '../value/purchase-model.js';
 import { formatFixed, formatMoneyText, messages } from '../catalogue/index.js';
-import { choiceFor, contactSpend, overBudgetNote, overCapacityNote, type BudgetChoice, type ChannelCaps } from '../budget.js';
+import { contactSpend, overBudgetNote, overCapacityNote } from '../budget/budget.js';
+import { choiceFor } from '../budget/choice.js';
+import type { BudgetChoice, ChannelCaps } from '../budget/types.js';
 import { decided, planFigures } from '../value/note.js';
 import type { Decision, DecisionNote, EvaluateInput, RetentionOption, Track, ValueResult } from '../value/types.js';
 
@@ -38,7 +40,7 @@ export interface PlanSetup {
   withoutActions?: boolean;
   /**
    * plan --budget and --capacity: only these customers are approached, each with the action the
-   * budget and the places chose for them (domain/budget.ts); the others worth it are let go,
+   * budget and the places chose for them (domain/budget/); the others worth it are let go,
    * over budget or over capacity (`capacityBound`: kept from their best action by a full channel)
    */
   budget?: { amount: number; choice: BudgetChoice; caps?: ChannelCaps };
