@@ -24,6 +24,7 @@ import { useObjectionWeights } from '../domain/objections/text.js';
 import { usePrefilterFactors, type PrefilterFactors } from '../domain/objections/prefilter.js';
 import { compileVocabulary } from '../domain/reasons/vocabulary.js';
 import { decodeRecord, encodeRecord, type RecordField } from '../domain/record-codec.js';
+import { grown } from '../domain/compact.js';
 import type { CustomerRow, Reject } from '../domain/types.js';
 import { DataError, IoError, type WinbackError } from '../errors.js';
 import { createPieceReader, type PieceOptions, type PieceReaderSpec, type RowEvent } from '../io/csv/read.js';
@@ -234,7 +235,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       let noted = false;
       if (p && records) frames.add((project as Projection)(p));
       else if (p) {
-        if (count * 3 === spans.length) spans = grow(spans, new Uint32Array(spans.length * 2));
+        if (count * 3 === spans.length) spans = grown(spans, new Uint32Array(spans.length * 2));
         const start = rows.at;
         let headEnd: number;
         if (spoolProject) {
@@ -250,9 +251,9 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
         spans[count * 3 + 2] = rows.at - headEnd;
       }
       if (count * INTS_PER_ROW === ints.length) {
-        ints = grow(ints, new Uint32Array(ints.length * 2));
-        nums = grow(nums, new Float64Array(nums.length * 2));
-        keys = grow(keys, new Float64Array(keys.length * 2));
+        ints = grown(ints, new Uint32Array(ints.length * 2));
+        nums = grown(nums, new Float64Array(nums.length * 2));
+        keys = grown(keys, new Float64Array(keys.length * 2));
       }
       const id = row.customer_id as string | undefined;
       const i = count * INTS_PER_ROW;
@@ -454,11 +455,6 @@ function win1252Char(c: string): string {
   let text = WIN1252_CHARS.get(c);
   if (text === undefined) WIN1252_CHARS.set(c, (text = iconv.decode(Buffer.from([c.charCodeAt(0)]), 'win1252')));
   return text;
-}
-
-function grow<T extends Uint32Array | Float64Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
 
 /**

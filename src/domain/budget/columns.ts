@@ -4,6 +4,7 @@
  * million rows collects hundreds of thousands of candidates. Pure.
  */
 import { CHANNELS, type Channel } from '../playbook-types.js';
+import { ByteCodes, grown } from '../compact.js';
 import { CHANNEL_CODE, type BudgetCandidate, type BudgetFigures, type BudgetNext, type BudgetOption, type ChannelCaps } from './types.js';
 
 /** A choice in columns: per customer the chosen action (-1: none) and the full channel that bound them (-1: none). */
@@ -146,8 +147,7 @@ export class BudgetCandidates {
   private value = new Float64Array(4096);
   private spend = new Float64Array(4096);
   private options = 0;
-  private readonly offers: string[] = [];
-  private readonly offerCode = new Map<string, number>();
+  private readonly offers = new ByteCodes('offers');
 
   /** The candidates of a list, in its order. */
   static of(candidates: readonly BudgetCandidate[]): BudgetCandidates {
@@ -166,7 +166,7 @@ export class BudgetCandidates {
   /** Starts the next customer's actions (`id` is kept as its own string, not as a slice of a larger one). */
   startCustomer(id: string): void {
     const c = this.ids.length;
-    if (c + 1 >= this.first.length) this.first = grownTo(this.first, new Uint32Array(2 * this.first.length));
+    if (c + 1 >= this.first.length) this.first = grown(this.first, new Uint32Array(2 * this.first.length));
     this.ids.push(`${id} `.slice(0, -1));
     this.first[c] = this.options;
     this.first[c + 1] = this.options;
@@ -177,19 +177,12 @@ export class BudgetCandidates {
     const k = this.options;
     if (k === this.value.length) {
       const size = 2 * k;
-      this.offer = grownTo(this.offer, new Uint8Array(size));
-      this.channel = grownTo(this.channel, new Uint8Array(size));
-      this.value = grownTo(this.value, new Float64Array(size));
-      this.spend = grownTo(this.spend, new Float64Array(size));
+      this.offer = grown(this.offer, new Uint8Array(size));
+      this.channel = grown(this.channel, new Uint8Array(size));
+      this.value = grown(this.value, new Float64Array(size));
+      this.spend = grown(this.spend, new Float64Array(size));
     }
-    let code = this.offerCode.get(offer);
-    if (code === undefined) {
-      code = this.offers.length;
-      if (code > 255) throw new RangeError('a budget holds at most 256 distinct offers');
-      this.offers.push(offer);
-      this.offerCode.set(offer, code);
-    }
-    this.offer[k] = code;
+    this.offer[k] = this.offers.code(offer);
     this.channel[k] = CHANNEL_CODE[channel];
     this.value[k] = value;
     this.spend[k] = spend;
@@ -203,7 +196,7 @@ export class BudgetCandidates {
   }
 
   offerAt(k: number): string {
-    return this.offers[this.offer[k] as number] as string;
+    return this.offers.text(this.offer[k] as number);
   }
 
   channelAt(k: number): Channel {
@@ -213,11 +206,6 @@ export class BudgetCandidates {
   optionAt(k: number): BudgetOption {
     return { offer: this.offerAt(k), channel: CHANNELS[this.channel[k] as number] as Channel, value: this.value[k] as number, spend: this.spend[k] as number };
   }
-}
-
-function grownTo<T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(from: T, to: T): T {
-  to.set(from as never);
-  return to;
 }
 
 /** A customer's most valuable action worth more than nothing: the cheapest of equal value, then the first given; -1 for none. */

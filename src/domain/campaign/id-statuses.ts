@@ -1,4 +1,5 @@
 import { IdIndex } from '../id-index.js';
+import { ByteCodes, grown } from '../compact.js';
 
 /**
  * Customer ids with a status each ('list:email', 'not_due', …), kept compact: the ids' UTF-8
@@ -16,8 +17,7 @@ export class IdStatuses {
   private starts = new Uint32Array(1024);
   private codes = new Uint8Array(1024);
   private count = 0;
-  private readonly statuses: string[] = [];
-  private readonly codeOf = new Map<string, number>();
+  private readonly statuses = new ByteCodes('statuses');
 
   get size(): number {
     return this.count;
@@ -25,7 +25,7 @@ export class IdStatuses {
 
   /** Gives `id` the status `status` (a later set replaces an earlier one, as Map.set does). */
   set(id: string, status: string): this {
-    const code = this.code(status);
+    const code = this.statuses.code(status);
     const seen = this.index.add(id, this.count + 1);
     if (seen !== 0) {
       this.codes[seen - 1] = code;
@@ -37,7 +37,7 @@ export class IdStatuses {
 
   get(id: string): string | undefined {
     const at = this.index.lineOf(id);
-    return at === 0 ? undefined : this.statuses[this.codes[at - 1] as number];
+    return at === 0 ? undefined : this.statuses.text(this.codes[at - 1] as number);
   }
 
   has(id: string): boolean {
@@ -52,17 +52,6 @@ export class IdStatuses {
   private idAt(i: number): string {
     const end = i + 1 < this.count ? (this.starts[i + 1] as number) : this.used;
     return DECODER.decode(this.bytes.subarray(this.starts[i], end));
-  }
-
-  private code(status: string): number {
-    let code = this.codeOf.get(status);
-    if (code === undefined) {
-      code = this.statuses.length;
-      if (code > 255) throw new RangeError('IdStatuses holds at most 256 distinct statuses');
-      this.statuses.push(status);
-      this.codeOf.set(status, code);
-    }
-    return code;
   }
 
   private append(id: string, code: number): void {
@@ -81,8 +70,3 @@ export class IdStatuses {
 
 const ENCODER = new TextEncoder();
 const DECODER = new TextDecoder();
-
-function grown<T extends Uint8Array | Uint32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}
