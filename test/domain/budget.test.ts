@@ -96,6 +96,14 @@ describe('selectWithinBudget', () => {
       return allBest && picks(a) === picks(b) && a.spent === b.spent && a.next?.id === b.next?.id;
     }), propertyRuns(100));
   });
+
+  it('chooses among hundreds of offers (a playbook may name that many)', () => {
+    const cs = Array.from({ length: 300 }, (_, i) => ({ id: `K${i}`, options: [o('email', 10 + i, 1, `offer-${i}`)] }));
+    const { selected } = selectWithinBudget(cs, 3);
+    expect([...selected.values()].map((x) => x.offer)).toEqual(['offer-299', 'offer-298', 'offer-297']);
+    const { choice } = choiceWithinBudget(BudgetCandidates.of(cs), 3);
+    expect(choiceFor(choice, 'K299')?.action).toEqual({ offer: 'offer-299', channel: 'email' });
+  });
 });
 
 describe('withoutDominated', () => {

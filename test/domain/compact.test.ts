@@ -8,11 +8,14 @@ describe('ByteCodes', () => {
     expect([0, 1, 2].map((c) => codes.text(c))).toEqual(['list:email', 'not_due', '']);
   });
 
-  it('refuses a 257th distinct text, naming what it holds', () => {
+  it('refuses a text past its limit, naming what it holds; a larger limit holds more', () => {
     const codes = new ByteCodes('offers');
     for (let i = 0; i < 256; i++) expect(codes.code(`o${i}`)).toBe(i);
     expect(codes.code('o255')).toBe(255);
     expect(() => codes.code('one too many')).toThrow(/at most 256 distinct offers/);
+    const wide = new ByteCodes('offers', 1 << 16);
+    for (let i = 0; i < 300; i++) wide.code(`o${i}`);
+    expect([wide.code('o299'), wide.text(299)]).toEqual([299, 'o299']);
   });
 });
 

@@ -137,17 +137,18 @@ class Choosing {
 /**
  * Candidates kept in columns (a budget's first pass collects hundreds of thousands): the ids,
  * where each customer's actions start, and per action its offer (a number into the few
- * distinct ones), channel, value and spend — 18 bytes an action instead of an object.
+ * distinct ones), channel, value and spend — 19 bytes an action instead of an object.
  */
 export class BudgetCandidates {
   private readonly ids: string[] = [];
   private first = new Uint32Array(1024);
-  private offer = new Uint8Array(4096);
+  private offer = new Uint16Array(4096);
   private channel = new Uint8Array(4096);
   private value = new Float64Array(4096);
   private spend = new Float64Array(4096);
   private options = 0;
-  private readonly offers = new ByteCodes('offers');
+  // Two bytes an offer: a playbook may name hundreds of offers and retention measures.
+  private readonly offers = new ByteCodes('offers', 1 << 16);
 
   /** The candidates of a list, in its order. */
   static of(candidates: readonly BudgetCandidate[]): BudgetCandidates {
@@ -177,7 +178,7 @@ export class BudgetCandidates {
     const k = this.options;
     if (k === this.value.length) {
       const size = 2 * k;
-      this.offer = grown(this.offer, new Uint8Array(size));
+      this.offer = grown(this.offer, new Uint16Array(size));
       this.channel = grown(this.channel, new Uint8Array(size));
       this.value = grown(this.value, new Float64Array(size));
       this.spend = grown(this.spend, new Float64Array(size));
