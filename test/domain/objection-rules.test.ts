@@ -658,3 +658,22 @@ describe('objections beside an ordinary reason, and quote marks that are no pair
     expect(findObjectionPhrase(text)).toBeUndefined();
   });
 });
+
+// The learned reader reads a text sentence by sentence; an abbreviation's dot ends none.
+describe('sentences and abbreviations', () => {
+  it.each([
+    'Gegen die Forderung hat Kd. Widerspruch erhoben',
+    'Gegen die Rechnung hat Hr. Maier Widerspruch eingelegt.',
+    'Lt. Kd. Widerspruch gegen die Mahnung erhoben',
+  ])('reads "%s" as a disputed claim, not an objection', (text) => {
+    expect(findObjectionPhrase(text)).toBeUndefined();
+  });
+  it.each([
+    'Preis zu hoch. Kd. will keine Werbung mehr.',
+    'Gegen die Forderung hat Kd. Widerspruch erhoben. Keine Anrufe mehr!',
+    'Hr. Maier: keine Werbung',
+    'Kd. widerspricht der Werbung, lt. Tel. vom Montag',
+  ])('still reads "%s" as an objection', (text) => {
+    expect(findObjectionPhrase(text)).toBeDefined();
+  });
+});

@@ -1060,7 +1060,9 @@ export function objectionModelTokens(text: string, normalised = normaliseObjecti
   });
 }
 
-const SENTENCE_END = /(?<=[.!?:;])\s+|\s+[–—-]+\s+|\s+\/\s+/;
+// Not after an abbreviation's dot ("Kd.", "Hr.", "lt.", "z.B."): "Gegen die Forderung hat Kd.
+// Widerspruch erhoben" is one sentence, whose guard reads the claim with the objection.
+const SENTENCE_END = /(?<=[.!?:;])(?<!(?:^|[\s(/])(?:kd|kdn|kdin|hr|hrn|fr|frau|lt|ca|nr|tel|str|bzw|ggf|evtl|inkl|zzgl|usw|mr|mrs|ms|dr|vs|etc|z\.b|u\.a|d\.h|z\.t|o\.g)\.)\s+|\s+[–—-]+\s+|\s+\/\s+/i;
 
 /** The phrase the rules find in normalised text (normaliseObjectionText), or undefined. */
 export function objectionByRules(text: string): string | undefined {
