@@ -677,3 +677,15 @@ describe('sentences and abbreviations', () => {
     expect(findObjectionPhrase(text)).toBeDefined();
   });
 });
+
+describe("the customer's own marketing tools", () => {
+  it.each(['Cost cutting: board froze budgets, all marketing tools cut.', 'Marketing-Tools gestrichen, Budget eingefroren', 'Dropped our marketing software subscription'])(
+    'reads "%s" as no objection',
+    (text) => {
+      expect(findObjectionPhrase(text)).toBeUndefined();
+    },
+  );
+  it.each(['No marketing please', 'Keine Marketing-Mails mehr', 'stop marketing emails, we cut our marketing software anyway'])('still reads "%s" as an objection', (text) => {
+    expect(findObjectionPhrase(text)).toBeDefined();
+  });
+});

@@ -12,10 +12,13 @@ import { loadPlaybook } from '../../src/io/playbook-file.js';
  *
  * FB1 (240 texts) was measured once on 2026-12-06 before anything was tuned on it: codes
  * 84.2 %, finals read as final 92 %, traps read as final 15.7 %. It has been tuned on since;
- * its floors sit at what the tuning reached and guard against regressions only.
+ * its floors sit at what the tuning reached and guard against regressions only. FB2 (240 texts
+ * by another outside hand) was measured once after the tuning on FB1: codes 87.5 %, finals read
+ * as final 95 %, traps read as final 9.3 %; it has been tuned on since.
  */
 const SETS = [
-  { name: 'set FB1 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB1.csv', size: 240, floor: { codes: 0.95, finals: 1, trapsAsFinal: 0.05 } },
+  { name: 'set FB1 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB1.csv', size: 240, floor: { codes: 0.95, finals: 1, trapsAsFinal: 0.03 } },
+  { name: 'set FB2 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB2.csv', size: 240, floor: { codes: 0.93, finals: 1, trapsAsFinal: 0.025 } },
 ] as const;
 
 const FINAL = new Set(['deceased', 'business_closed', 'terminated_by_us']);
@@ -60,4 +63,22 @@ describe.each(SETS)('$name', ({ file, size, floor }) => {
     const wronged = traps.filter((r) => FINAL.has(read(r)));
     expect(wronged.length / traps.length, list(wronged)).toBeLessThanOrEqual(floor.trapsAsFinal);
   });
+});
+
+describe('a customer who ended the relationship himself', () => {
+  it.each([
+    ['Lastschrift zurück, Kd. hat daraufhin selbst gekündigt, kein Geld mehr', 'de'],
+    ['Direct debit bounced, customer rang and cancelled it herself: money is short', 'en'],
+    ['Inkassoschreiben trotz Zahlung erhalten, kündigt selbst', 'de'],
+    ['Collections letter in error, he closed the account himself', 'en'],
+  ])('is not read as terminated by us: "%s"', (text) => {
+    expect(classifyReason({ text }, vocab).code).not.toBe('terminated_by_us');
+  });
+
+  it.each(['Vertrag von uns wegen Zahlungsverzug gekündigt', 'Account closed by us after repeated chargebacks', 'Sperrung durch uns wegen Betrugsverdacht'])(
+    'still reads our own termination: "%s"',
+    (text) => {
+      expect(classifyReason({ text }, vocab).code).toBe('terminated_by_us');
+    },
+  );
 });

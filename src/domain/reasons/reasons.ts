@@ -8,6 +8,7 @@ import type { PhraseMatch } from './match.js';
 import { BOUNDARY, tokenizeReason } from './normalize.js';
 import { calibrated, combineReadings, strengthOf } from './combine.js';
 import { readNgram, readTokens } from './ngram.js';
+import { endedByCustomer, withoutOurEnding } from './own-ending.js';
 import { prepareTokens } from './prepare.js';
 import { rankReasons, ruleMatches } from './rules.js';
 import { codeKey, knowsWord, resolveToken, type ReasonVocabulary } from './vocabulary.js';
@@ -162,15 +163,17 @@ function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassificati
   const taught = vocab.taught.get(tokens.join(' '));
   if (taught !== undefined) return { code: taught, confidence: 1, evidence: shown.filter((t) => t !== BOUNDARY).join(' '), source: 'text' };
   const { matches, asserted, parts } = ruleMatches(tokens, vocab);
-  const ranked = rankReasons(matches.filter((m) => m.reason !== 'unknown'));
-  const asked = ranked.length === 0 ? rankReasons(matches)[0] : undefined;
+  const rankedAll = rankReasons(matches.filter((m) => m.reason !== 'unknown'));
+  const asked = rankedAll.length === 0 ? rankReasons(matches)[0] : undefined;
   // An explicit "keine Angabe" / "no reason given".
   if (asked !== undefined) return { code: 'unknown', confidence: round3(calibrated(strengthOf(asked.score))), evidence: evidenceOf(shown, asked.best), source: 'text' };
   const modelEvidenceOf = readTokens(vocab.model, asserted);
-  const read = (only?: ReadonlySet<number>, near?: { start: number; end: number }) => {
+  const readAll = (only?: ReadonlySet<number>, near?: { start: number; end: number }) => {
     if (near !== undefined) return readNgram(modelEvidenceOf, (at) => at >= near.start - NEAR && at <= near.end + NEAR);
     return readNgram(modelEvidenceOf, only === undefined ? undefined : (at) => only.has(parts[at] as number));
   };
+  // A customer who cancelled himself was not terminated by us, whatever else the text says.
+  const { ranked, read } = endedByCustomer(tokens) ? withoutOurEnding(rankedAll, readAll, vocab.model.codes) : { ranked: rankedAll, read: readAll };
   const combined = combineReadings(ranked, read, vocab.model.codes);
   if (combined === undefined) return NOTHING;
   const confidence = round3(calibrated(combined.confidence));
