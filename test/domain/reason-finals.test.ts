@@ -14,10 +14,12 @@ import { loadPlaybook } from '../../src/io/playbook-file.js';
  * 84.2 %, finals read as final 92 %, traps read as final 15.7 %. It has been tuned on since;
  * its floors sit at what the tuning reached and guard against regressions only. FB2 (240 texts
  * by another outside hand) was measured once after the tuning on FB1: codes 87.5 %, finals read
- * as final 95 %, traps read as final 9.3 %; it has been tuned on since.
+ * as final 95 %, traps read as final 9.3 %; FB3 (a third hand) once after the tuning on FB1
+ * and FB2: 82.9 %, 87 %, 10.0 %. Both have been tuned on since.
  */
 const SETS = [
   { name: 'set FB1 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB1.csv', size: 240, floor: { codes: 0.95, finals: 1, trapsAsFinal: 0.03 } },
+  { name: 'set FB3 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB3.csv', size: 240, floor: { codes: 0.92, finals: 0.99, trapsAsFinal: 0 } },
   { name: 'set FB2 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB2.csv', size: 240, floor: { codes: 0.93, finals: 1, trapsAsFinal: 0.025 } },
 ] as const;
 

@@ -8,7 +8,7 @@ import type { PhraseMatch } from './match.js';
 import { BOUNDARY, tokenizeReason } from './normalize.js';
 import { calibrated, combineReadings, strengthOf } from './combine.js';
 import { readNgram, readTokens } from './ngram.js';
-import { endedByCustomer, withoutOurEnding } from './own-ending.js';
+import { ruledOut, withoutReasons } from './ruled-out.js';
 import { prepareTokens } from './prepare.js';
 import { rankReasons, ruleMatches } from './rules.js';
 import { codeKey, knowsWord, resolveToken, type ReasonVocabulary } from './vocabulary.js';
@@ -172,8 +172,9 @@ function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassificati
     if (near !== undefined) return readNgram(modelEvidenceOf, (at) => at >= near.start - NEAR && at <= near.end + NEAR);
     return readNgram(modelEvidenceOf, only === undefined ? undefined : (at) => only.has(parts[at] as number));
   };
-  // A customer who cancelled himself was not terminated by us, whatever else the text says.
-  const { ranked, read } = endedByCustomer(tokens) ? withoutOurEnding(rankedAll, readAll, vocab.model.codes) : { ranked: rankedAll, read: readAll };
+  // Final reasons the text itself rules out ("Kd. hat selbst gekündigt", "Line went dead"), whatever else it says.
+  const out = ruledOut(tokens);
+  const { ranked, read } = out.length > 0 ? withoutReasons(rankedAll, readAll, vocab.model.codes, out) : { ranked: rankedAll, read: readAll };
   const combined = combineReadings(ranked, read, vocab.model.codes);
   if (combined === undefined) return NOTHING;
   const confidence = round3(calibrated(combined.confidence));

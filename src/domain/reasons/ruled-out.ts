@@ -1,0 +1,78 @@
+/**
+ * Final reasons a text rules out, whatever words of death, closure or termination it holds.
+ * Such words make the rules and the learned reader lean to a final reason (never contacted),
+ * while the text says plainly that it is not the customer's death, closure or our own
+ * termination (docs/reasons-accuracy.md, sets FB1–FB3):
+ *
+ * - the customer ended the relationship himself ("Lastschrift geplatzt, Kd. hat daraufhin
+ *   selbst gekündigt", "closed her accounts in protest"): not terminated by us;
+ * - a collection, reminder or block was our mistake ("wrongly sent to collections by
+ *   mistake"), or the customer was the victim of fraud ("Kundenkarte gestohlen und
+ *   missbraucht"): not terminated by us;
+ * - a successor runs the business on ("Seniorchef verstorben, Tochter führt den Betrieb
+ *   weiter", "his daughter now runs the garage"): neither a death nor a closure of the customer;
+ * - the customer blacklisted or banned us ("Members' association blacklisted us"): not
+ *   terminated by us;
+ * - an insolvency only threatened ("Drohende Insolvenz lt. GF, spart an allen Ecken"), or that
+ *   of the customer's own customer or supplier ("Client's biggest customer went bankrupt"):
+ *   no closure of the customer's business, unless the text says it closed;
+ * - a thing died or is dead ("Line went dead", "Handset died", "das Thema ist gestorben",
+ *   "Gerät hat den Geist aufgegeben"): no death.
+ */
+import type { ReasonCode } from '../playbook-types.js';
+import type { NgramReading } from './ngram.js';
+import type { RankedReason } from './rules.js';
+
+// Over the classifier's tokens joined by spaces (lower case, umlauts folded, "Kd." read as "kunde").
+const ENDED_BY_CUSTOMER =
+  /\b(?:selbst|selber|eigenstaendig|von sich aus) (?:gekuendigt|storniert|aufgeloest|beendet|abgemeldet)\b|\b(?:kuendigt|kuendigte|storniert|stornierte) (?:[a-z]+ ){0,2}(?:selbst|selber)\b|\b(?:kuendigung|aufloesung|kontoaufloesung|vertragsaufloesung) durch (?:den |die )?(?:kunden?|kundin)\b|\b(?:cancel(?:l?ed|s|ling)?|closed?|closing|terminated|ended|quit) (?:[a-z]+ ){0,3}(?:herself|himself|themselves|in protest)\b|\baus protest\b|\bcustomer initiated\b/;
+
+const OUR_MISTAKE =
+  /\b(?:inkasso\w*|mahnung\w*|mahnlauf|gesperrt|sperrung|collections?|dunning|debt|blocked|suspended)(?: [a-z]+){0,5} (?:by mistake|in error|irrtuemlich|versehentlich|faelschlich\w*)\b|\b(?:wrongly|erroneously|mistakenly|irrtuemlich\w*|versehentlich\w*|faelschlich\w*|zu unrecht) (?:[a-z]+ ){0,3}(?:sent to|passed to|referred to|collections?|inkasso|gemahnt|gesperrt|blocked|suspended|uebergeben|abgegeben)\b/;
+
+const FRAUD_VICTIM =
+  /\b(?:victim of|opfer (?:von|eines|einer))\b|\b(?:card|cards|karte|kundenkarte|kreditkarte|bankkarte|konto|account)\w* (?:[a-z]+ ){0,2}(?:gestohlen|stolen|skimmed|hacked|gehackt|compromised|missbraucht)\b|\bskimming\b/;
+
+const SUCCESSOR =
+  /\b(?:fuehrt|fuehren|fuehrte|leitet|leiten) (?:[a-z]+ ){0,3}(?:betrieb|geschaeft|firma|laden|hof|praxis|werkstatt|unternehmen|kanzlei|salon|hotel|restaurant|gasthof|gaststaette)\w* (?:[a-z]+ )?weiter\b|\bweitergefuehrt\b|\b(?:hat|haben) (?:[a-z]+ ){0,3}uebernommen\b|\b(?:runs|running|run|manages) the (?:[a-z]+ )?(?:business|shop|garage|farm|firm|company|practice|store|hotel|restaurant|salon|pub)\b|\bnow runs\b|\btook over\b|\b(?:has|have) taken over\b|\bunder new (?:management|ownership)\b|\b(?:business|company|shop|firm|farm|practice) (?:continues|carries on|goes on)\b/;
+// An administrator or liquidator who took over ends the business: no successor.
+const WINDING_UP = /insolven|liquidat|verwalter|administrat|receiver|abwickl|wound|winding|konkurs|bankrupt/;
+
+const CUSTOMER_BLOCKED_US = /\b(?:blacklisted|banned|blocked|barred|delisted|dropped) us\b|\b(?:hat|haben|hatte|hatten) uns (?:[a-z]+ ){0,4}(?:gesperrt|ausgelistet|sperrliste|blacklist)\w*/;
+
+const THREATENED =
+  /\b(?:drohende\w* (?:insolvenz|pleite)|(?:insolvenz|pleite) droht|droht (?:die |eine |mit )?(?:der )?(?:insolvenz|pleite)|kurz vor der (?:insolvenz|pleite)|near bankruptcy|brink|verge of (?:bankruptcy|insolvency|collapse)|(?:may|might|could) have to file|could go (?:bankrupt|bust|under)|risk of (?:insolvency|bankruptcy))\b/;
+const OTHERS_INSOLVENCY =
+  /\b(?:their|its|his|her|ihr\w*|sein\w*|clients|customers)\b (?:[a-z]+ ){0,2}(?:customer|buyer|supplier|abnehmer|lieferant|hauptkunde|grosskunde|hauptabnehmer|hauptlieferant|kunde)\w* (?:[a-z]+ ){0,3}(?:went bankrupt|went bust|insolvent|bankrupt|pleite|collapsed|in administration)\b|\b(?:hauptabnehmer|hauptlieferant|grosskunde|hauptkunde)\w* des (?:kunden|kundin)\b/;
+// A closure stated outright stays one, whatever was threatened before.
+const CLOSED_STATED = /eingestellt|geschlossen|aufgegeben|abgemeldet|geloescht|aufgeloest|closed|ceased|liquidat|wound|dissolved|shut/;
+
+const NOT_A_PERSON = '(?: (?!kunde|kundin|customer|client|inhaber|owner|mr|mrs|ms|he|she|er|wife|husband|mann|frau|vater|mutter|father|mother|member|subscriber)[a-z]+){0,3}';
+const THING_DIED = new RegExp(
+  `\\b(?:thema|sache|deal|projekt|idee|verlaengerung|line|leitung|handset|handy|smartphone|geraet|akku|battery|batterie|takings|umsatz|network|netz|internet|signal|router|modem|display|screen|motor|engine)\\w*${NOT_A_PERSON} (?:gestorben|tot|dead|died)\\b|\\bfuer (?:ihn|sie|mich|uns|kunde|kundin|den kunden|die kundin) gestorben\\b|\\bden geist aufgegeben\\b`,
+);
+
+const RULES: ReadonlyArray<{ test: (text: string) => boolean; out: readonly ReasonCode[] }> = [
+  { test: (t) => ENDED_BY_CUSTOMER.test(t) || OUR_MISTAKE.test(t) || FRAUD_VICTIM.test(t) || CUSTOMER_BLOCKED_US.test(t), out: ['terminated_by_us'] },
+  { test: (t) => (THREATENED.test(t) || OTHERS_INSOLVENCY.test(t)) && !CLOSED_STATED.test(t), out: ['business_closed'] },
+  { test: (t) => SUCCESSOR.test(t) && !WINDING_UP.test(t), out: ['deceased', 'business_closed'] },
+  { test: (t) => THING_DIED.test(t), out: ['deceased'] },
+];
+
+/** The final reasons the text rules out (none for most texts). */
+export function ruledOut(tokens: readonly string[]): ReasonCode[] {
+  const text = tokens.join(' ');
+  return RULES.flatMap((r) => (r.test(text) ? r.out : []));
+}
+
+/** The rule ranking and the model's reading without the reasons `out` (ruledOut). */
+export function withoutReasons<R extends (...args: never[]) => NgramReading>(ranked: readonly RankedReason[], read: R, codes: readonly ReasonCode[], out: readonly ReasonCode[]): { ranked: RankedReason[]; read: R } {
+  const at = out.map((c) => codes.indexOf(c)).filter((k) => k >= 0);
+  const cleared = ((...args: Parameters<R>) => {
+    const reading = read(...args);
+    const posterior = Float64Array.from(reading.posterior);
+    for (const k of at) posterior[k] = 0;
+    return { ...reading, posterior };
+  }) as R;
+  return { ranked: ranked.filter((r) => !out.includes(r.reason)), read: cleared };
+}
