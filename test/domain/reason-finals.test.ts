@@ -15,11 +15,14 @@ import { loadPlaybook } from '../../src/io/playbook-file.js';
  * its floors sit at what the tuning reached and guard against regressions only. FB2 (240 texts
  * by another outside hand) was measured once after the tuning on FB1: codes 87.5 %, finals read
  * as final 95 %, traps read as final 9.3 %; FB3 (a third hand) once after the tuning on FB1
- * and FB2: 82.9 %, 87 %, 10.0 %. Both have been tuned on since.
+ * and FB2: 82.9 %, 87 %, 10.0 %. TF1 (360 texts written as training examples by an outside
+ * hand; they made the learned reader worse and were not kept) was measured once on the code
+ * tuned on FB1–FB3: 71.4 %, 85.8 %, 23.3 %. All have been tuned on since.
  */
 const SETS = [
   { name: 'set FB1 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB1.csv', size: 240, floor: { codes: 0.95, finals: 1, trapsAsFinal: 0.03 } },
   { name: 'set FB3 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB3.csv', size: 240, floor: { codes: 0.92, finals: 0.99, trapsAsFinal: 0 } },
+  { name: 'set TF1 (2026-12-06, an outside hand; written as training examples, measured once when they did not help, tuned on since)', file: './reason-finals-2026-12-06-TF1.csv', size: 360, floor: { codes: 0.82, finals: 0.975, trapsAsFinal: 0.05 } },
   { name: 'set FB2 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB2.csv', size: 240, floor: { codes: 0.93, finals: 1, trapsAsFinal: 0.025 } },
 ] as const;
 
@@ -83,4 +86,49 @@ describe('a customer who ended the relationship himself', () => {
       expect(classifyReason({ text }, vocab).code).toBe('terminated_by_us');
     },
   );
+});
+
+describe('reasons a text rules out', () => {
+  const code = (text: string): string => classifyReason({ text }, vocab).code;
+
+  it.each([
+    'Seniorchef verstorben, Tochter führt den Betrieb weiter und hat beim Mitbewerber unterschrieben',
+    'Owner passed away; his son now runs the garage and went with a cheaper supplier',
+    'Line went dead again, third outage this month',
+    'Das Thema ist für den Kunden gestorben, zu viele Fehllieferungen',
+    'Our cat passed away, pet insurance no longer needed',
+    'Unser Berater Hr. Braun verstorben, mit dem Nachfolger wird Kd. nicht warm',
+    'Vermieter verstorben, Kd. muss ausziehen und zieht nach Graz',
+  ])('reads no death of the customer in "%s"', (text) => {
+    expect(code(text)).not.toBe('deceased');
+  });
+
+  it.each([
+    'Drohende Insolvenz lt. GF, spart an allen Ecken',
+    "Client's biggest customer went bankrupt, they froze all spending",
+    'Near bankruptcy but still trading, cutting subscriptions',
+  ])('reads no closure in "%s"', (text) => {
+    expect(code(text)).not.toBe('business_closed');
+  });
+
+  it.each(['Members association blacklisted us after the press report', 'Kd. erteilt unserem Vertreter Hausverbot nach Streit', 'Kreditkarte gestohlen und missbraucht, Sperrung dauerte Tage, Kd. wechselt'])(
+    'reads no termination by us in "%s"',
+    (text) => {
+      expect(code(text)).not.toBe('terminated_by_us');
+    },
+  );
+
+  it('reads returned mail as no complaint', () => {
+    expect(code('mail returned - cust moved')).not.toBe('service');
+  });
+
+  it.each([
+    ['Kd. lt. Nachbarin verstorben, Post kommt zurück', 'deceased'],
+    ['Der Insolvenzverwalter hat den Betrieb übernommen und abgewickelt', 'business_closed'],
+    ['Insolvenz drohte, Betrieb zum 31.12. eingestellt', 'business_closed'],
+    ['Konto von uns gesperrt und gekündigt, Betrugsverdacht', 'terminated_by_us'],
+    ['Customer deceased, per letter from her daughter', 'deceased'],
+  ])('still reads the final reason of "%s"', (text, expected) => {
+    expect(code(text)).toBe(expected);
+  });
 });

@@ -1,23 +1,28 @@
 /**
- * Final reasons a text rules out, whatever words of death, closure or termination it holds.
- * Such words make the rules and the learned reader lean to a final reason (never contacted),
- * while the text says plainly that it is not the customer's death, closure or our own
- * termination (docs/reasons-accuracy.md, sets FB1–FB3):
+ * Reasons a text rules out, whatever words of death, closure, termination or complaint it
+ * holds. Such words make the rules and the learned reader lean to a final reason (never
+ * contacted), while the text says plainly that it is not the customer's death, closure or our
+ * own termination (docs/reasons-accuracy.md, sets FB1–FB3 and TF1):
  *
  * - the customer ended the relationship himself ("Lastschrift geplatzt, Kd. hat daraufhin
- *   selbst gekündigt", "closed her accounts in protest"): not terminated by us;
- * - a collection, reminder or block was our mistake ("wrongly sent to collections by
- *   mistake"), or the customer was the victim of fraud ("Kundenkarte gestohlen und
- *   missbraucht"): not terminated by us;
- * - a successor runs the business on ("Seniorchef verstorben, Tochter führt den Betrieb
- *   weiter", "his daughter now runs the garage"): neither a death nor a closure of the customer;
- * - the customer blacklisted or banned us ("Members' association blacklisted us"): not
+ *   selbst gekündigt", "closed her accounts in protest"), a collection, charge or block was
+ *   our mistake ("wrongly sent to collections by mistake"), the customer was the victim of
+ *   fraud ("Kundenkarte gestohlen und missbraucht"), or the customer blacklisted or banned us
+ *   ("Members' association blacklisted us", "erteilt unserem Vertreter Hausverbot"): not
  *   terminated by us;
- * - an insolvency only threatened ("Drohende Insolvenz lt. GF, spart an allen Ecken"), or that
- *   of the customer's own customer or supplier ("Client's biggest customer went bankrupt"):
- *   no closure of the customer's business, unless the text says it closed;
+ * - a successor runs the business on ("Seniorchef verstorben, Tochter führt den Betrieb
+ *   weiter", "his daughter now runs the garage", "still trading"): neither a death nor a
+ *   closure of the customer, unless an administrator or liquidator took over;
+ * - an insolvency only threatened ("Drohende Insolvenz lt. GF"), or that of the customer's own
+ *   customer or supplier ("Client's biggest customer went bankrupt"): no closure, unless the
+ *   text says the business closed;
  * - a thing died or is dead ("Line went dead", "Handset died", "das Thema ist gestorben",
- *   "Gerät hat den Geist aufgegeben"): no death.
+ *   "Gerät hat den Geist aufgegeben"), or someone who is not the customer died — a pet, one of
+ *   our own people ("Unser Dr. Weber verstorben"), a third party in a role (landlord, the
+ *   customer's buyer, a neighbour, a grandparent) — unless that one only reports it ("lt.
+ *   Nachbarin verstorben"): no death of the customer;
+ * - returned mail ("mail returned - cust moved"): a letter that could not go, not a complaint
+ *   handled badly.
  */
 import type { ReasonCode } from '../playbook-types.js';
 import type { NgramReading } from './ngram.js';
@@ -28,35 +33,44 @@ const ENDED_BY_CUSTOMER =
   /\b(?:selbst|selber|eigenstaendig|von sich aus) (?:gekuendigt|storniert|aufgeloest|beendet|abgemeldet)\b|\b(?:kuendigt|kuendigte|storniert|stornierte) (?:[a-z]+ ){0,2}(?:selbst|selber)\b|\b(?:kuendigung|aufloesung|kontoaufloesung|vertragsaufloesung) durch (?:den |die )?(?:kunden?|kundin)\b|\b(?:cancel(?:l?ed|s|ling)?|closed?|closing|terminated|ended|quit) (?:[a-z]+ ){0,3}(?:herself|himself|themselves|in protest)\b|\baus protest\b|\bcustomer initiated\b/;
 
 const OUR_MISTAKE =
-  /\b(?:inkasso\w*|mahnung\w*|mahnlauf|gesperrt|sperrung|collections?|dunning|debt|blocked|suspended)(?: [a-z]+){0,5} (?:by mistake|in error|irrtuemlich|versehentlich|faelschlich\w*)\b|\b(?:wrongly|erroneously|mistakenly|irrtuemlich\w*|versehentlich\w*|faelschlich\w*|zu unrecht) (?:[a-z]+ ){0,3}(?:sent to|passed to|referred to|collections?|inkasso|gemahnt|gesperrt|blocked|suspended|uebergeben|abgegeben)\b/;
+  /\b(?:inkasso\w*|mahnung\w*|mahnlauf|gesperrt|sperrung|collections?|dunning|debt|blocked|suspended)(?: [a-z]+){0,5} (?:by mistake|in error|irrtuemlich|versehentlich|faelschlich\w*)\b|\b(?:wrongly|erroneously|mistakenly|irrtuemlich\w*|versehentlich\w*|faelschlich\w*|zu unrecht) (?:[a-z]+ ){0,3}(?:sent to|passed to|referred to|collections?|inkasso|gemahnt|gesperrt|blocked|suspended|uebergeben|abgegeben|abgebucht|belastet|charged|debited|billed|doppelt)\b/;
 
 const FRAUD_VICTIM =
-  /\b(?:victim of|opfer (?:von|eines|einer))\b|\b(?:card|cards|karte|kundenkarte|kreditkarte|bankkarte|konto|account)\w* (?:[a-z]+ ){0,2}(?:gestohlen|stolen|skimmed|hacked|gehackt|compromised|missbraucht)\b|\bskimming\b/;
+  /\b(?:victim of|opfer (?:von|eines|einer))\b|\b(?:card|cards|karte|kundenkarte|kreditkarte|bankkarte|konto|account)\w* (?:[a-z]+ ){0,2}(?:gestohlen|stolen|skimmed|hacked|gehackt|compromised|missbraucht)\b|\bskimming\b|\bdurch dritte\b|\bby a third party\b|\bthird party fraud\b/;
 
 const SUCCESSOR =
-  /\b(?:fuehrt|fuehren|fuehrte|leitet|leiten) (?:[a-z]+ ){0,3}(?:betrieb|geschaeft|firma|laden|hof|praxis|werkstatt|unternehmen|kanzlei|salon|hotel|restaurant|gasthof|gaststaette)\w* (?:[a-z]+ )?weiter\b|\bweitergefuehrt\b|\b(?:hat|haben) (?:[a-z]+ ){0,3}uebernommen\b|\b(?:runs|running|run|manages) the (?:[a-z]+ )?(?:business|shop|garage|farm|firm|company|practice|store|hotel|restaurant|salon|pub)\b|\bnow runs\b|\btook over\b|\b(?:has|have) taken over\b|\bunder new (?:management|ownership)\b|\b(?:business|company|shop|firm|farm|practice) (?:continues|carries on|goes on)\b/;
+  /\b(?:fuehrt|fuehren|fuehrte|leitet|leiten) (?:[a-z]+ ){0,3}(?:betrieb|geschaeft|firma|laden|hof|praxis|werkstatt|unternehmen|kanzlei|salon|hotel|restaurant|gasthof|gaststaette)\w* (?:[a-z]+ )?weiter\b|(?<!nicht )\bweitergefuehrt\b|\b(?:carries|carry|carried) on\b|\bstill (?:trading|running|open)\b|\b(?:betrieb|firma|geschaeft|laden|hof|praxis) (?:laeuft|besteht) (?:[a-z]+ )?weiter\b|\b(?:hat|haben) (?:[a-z]+ ){0,3}uebernommen\b|\b(?:runs|running|run|manages) the (?:[a-z]+ )?(?:business|shop|garage|farm|firm|company|practice|store|hotel|restaurant|salon|pub)\b|\bnow runs\b|\btook over\b|\b(?:has|have) taken over\b|\bunder new (?:management|ownership)\b|\b(?:business|company|shop|firm|farm|practice) (?:continues|carries on|goes on)\b/;
 // An administrator or liquidator who took over ends the business: no successor.
 const WINDING_UP = /insolven|liquidat|verwalter|administrat|receiver|abwickl|wound|winding|konkurs|bankrupt/;
 
-const CUSTOMER_BLOCKED_US = /\b(?:blacklisted|banned|blocked|barred|delisted|dropped) us\b|\b(?:hat|haben|hatte|hatten) uns (?:[a-z]+ ){0,4}(?:gesperrt|ausgelistet|sperrliste|blacklist)\w*/;
+const CUSTOMER_BLOCKED_US = /\b(?:blacklisted|banned|blocked|barred|delisted|dropped) (?:us|our)\b|\b(?:erteilt|erteilte|erteilen|gave|gives) (?:unserem|unserer|unseren|our) [a-z]+ (?:ein )?hausverbot\b|\b(?:hat|haben|hatte|hatten) uns (?:[a-z]+ ){0,4}(?:gesperrt|ausgelistet|sperrliste|blacklist)\w*/;
 
 const THREATENED =
-  /\b(?:drohende\w* (?:insolvenz|pleite)|(?:insolvenz|pleite) droht|droht (?:die |eine |mit )?(?:der )?(?:insolvenz|pleite)|kurz vor der (?:insolvenz|pleite)|near bankruptcy|brink|verge of (?:bankruptcy|insolvency|collapse)|(?:may|might|could) have to file|could go (?:bankrupt|bust|under)|risk of (?:insolvency|bankruptcy))\b/;
+  /\b(?:drohende\w* (?:insolvenz|pleite)|(?:insolvenz|pleite) droht|droht (?:die |eine |mit )?(?:der )?(?:insolvenz|pleite)|kurz vor der (?:insolvenz|pleite)|near (?:bankruptcy|insolvency)|brink|insolvenzgefaehrdet|possible insolvency|threatened with (?:bankruptcy|insolvency)|bald pleite|verge of (?:bankruptcy|insolvency|collapse)|(?:may|might|could) have to file|could go (?:bankrupt|bust|under)|risk of (?:insolvency|bankruptcy))\b/;
 const OTHERS_INSOLVENCY =
-  /\b(?:their|its|his|her|ihr\w*|sein\w*|clients|customers)\b (?:[a-z]+ ){0,2}(?:customer|buyer|supplier|abnehmer|lieferant|hauptkunde|grosskunde|hauptabnehmer|hauptlieferant|kunde)\w* (?:[a-z]+ ){0,3}(?:went bankrupt|went bust|insolvent|bankrupt|pleite|collapsed|in administration)\b|\b(?:hauptabnehmer|hauptlieferant|grosskunde|hauptkunde)\w* des (?:kunden|kundin)\b/;
+  /\b(?:their|its|his|her|ihr\w*|sein\w*|clients|customers)\b (?:[a-z]+ ){0,2}(?:customer|buyer|supplier|distributor|wholesaler|abnehmer|lieferant|hauptkunde|grosskunde|hauptabnehmer|hauptlieferant|kunde)\w* (?:[a-z]+ ){0,3}(?:went bankrupt|went bust|went under|insolvent|bankrupt|pleite|collapsed|in administration)\b|\b(?:abnehmer|lieferant|hauptkunde|grosskunde|distributor|supplier|buyer|wholesaler)\w* (?:des|der|beim|vom) (?:kunden?|kundin) (?:[a-z]+ ){0,2}(?:pleite|insolvent|insolvenz|konkurs|bankrott)\b|\b(?:hauptabnehmer|hauptlieferant|grosskunde|hauptkunde)\w* des (?:kunden|kundin)\b/;
 // A closure stated outright stays one, whatever was threatened before.
 const CLOSED_STATED = /eingestellt|geschlossen|aufgegeben|abgemeldet|geloescht|aufgeloest|closed|ceased|liquidat|wound|dissolved|shut/;
 
 const NOT_A_PERSON = '(?: (?!kunde|kundin|customer|client|inhaber|owner|mr|mrs|ms|he|she|er|wife|husband|mann|frau|vater|mutter|father|mother|member|subscriber)[a-z]+){0,3}';
 const THING_DIED = new RegExp(
-  `\\b(?:thema|sache|deal|projekt|idee|verlaengerung|line|leitung|handset|handy|smartphone|geraet|akku|battery|batterie|takings|umsatz|network|netz|internet|signal|router|modem|display|screen|motor|engine)\\w*${NOT_A_PERSON} (?:gestorben|tot|dead|died)\\b|\\bfuer (?:ihn|sie|mich|uns|kunde|kundin|den kunden|die kundin) gestorben\\b|\\bden geist aufgegeben\\b`,
+  `\\b(?:thema|sache|deal|projekt|idee|verlaengerung|vertrag|contract|kundendienst|support|zeug|ware|kettle|toaster|appliance|product|produkt|line|leitung|handset|handy|smartphone|geraet|akku|battery|batterie|takings|umsatz|network|netz|internet|signal|router|modem|display|screen|motor|engine)\\w*${NOT_A_PERSON} (?:gestorben|tot|dead|died)\\b|\\bfuer (?:ihn|sie|mich|uns|kunde|kundin|den kunden|die kundin) gestorben\\b|\\bden geist aufgegeben\\b`,
 );
+
+// A death of someone who is not the customer: a pet, one of our own people, a third party in a role.
+const PET = '(?:cat|cats|dog|dogs|horse|pony|puppy|kitten|pet|parrot|rabbit|hamster|hund|hunde|huendin|katze|kater|pferd|welpe|haustier|kaninchen|wellensittich)';
+const OUR_PERSON = '(?:unser|unsere|unserem|unseren|unserer|our) (?:[a-z]+ )?(?:rep|reps|representative|account manager|berater\\w*|betreuer\\w*|ansprechpartner\\w*|vertreter\\w*|aussendienst\\w*|techniker\\w*|dr(?: \\|)?|doktor|doctor|arzt|aerztin|trainer\\w*|coach|adviser|advisor|consultant|agent|makler\\w*|vermittler\\w*)';
+const THIRD_PARTY = '(?:vermieter\\w*|landlord|einkaeufer\\w*|buyer|geschaeftspartner\\w*|business partner|kollege|kollegin|colleague|grossmutter|grossvater|oma|opa|grandmother|grandfather|grandma|grandpa|nachbar\\w*|neighbour|neighbor)(?: (?:beim|bei|at) (?:the |der |dem )?(?:kunde|kunden|kundin|customers?|clients?)(?: [a-z]+)?)?';
+const OTHER_DIED = new RegExp(`(?<!\\b(?:laut|lt|per|from|von|according to|says|sagt|meldet) )\\b(?:${PET}|${OUR_PERSON}|${THIRD_PARTY})${NOT_A_PERSON} (?:verstorben|gestorben|died|passed away|eingeschlaefert|put down|put to sleep)\\b`);
+// Returned mail says where a letter could not go, never how a complaint was handled.
+const RETURNED_MAIL = /\b(?:mail|post|letter|letters|brief|briefe|sendung) (?:[a-z]+ ){0,2}(?:returned|zurueck|zurueckgekommen|undeliverable|unzustellbar)\b|\breturned (?:mail|post|letter)\b|\breturn to sender\b/;
 
 const RULES: ReadonlyArray<{ test: (text: string) => boolean; out: readonly ReasonCode[] }> = [
   { test: (t) => ENDED_BY_CUSTOMER.test(t) || OUR_MISTAKE.test(t) || FRAUD_VICTIM.test(t) || CUSTOMER_BLOCKED_US.test(t), out: ['terminated_by_us'] },
   { test: (t) => (THREATENED.test(t) || OTHERS_INSOLVENCY.test(t)) && !CLOSED_STATED.test(t), out: ['business_closed'] },
   { test: (t) => SUCCESSOR.test(t) && !WINDING_UP.test(t), out: ['deceased', 'business_closed'] },
-  { test: (t) => THING_DIED.test(t), out: ['deceased'] },
+  { test: (t) => THING_DIED.test(t) || OTHER_DIED.test(t), out: ['deceased'] },
+  { test: (t) => RETURNED_MAIL.test(t), out: ['service'] },
 ];
 
 /** The final reasons the text rules out (none for most texts). */
