@@ -689,3 +689,12 @@ describe("the customer's own marketing tools", () => {
     expect(findObjectionPhrase(text)).toBeDefined();
   });
 });
+
+describe('silence and fed-up words that are no objection', () => {
+  it.each(['Seit 14 Monaten Funkstille, auf Anrufe keine Reaktion', 'No response to our emails since March', 'nach 20 Jahren Schluss mit dem Immergleichen'])('reads "%s" as no objection', (text) => {
+    expect(findObjectionPhrase(text)).toBeUndefined();
+  });
+  it.each(['Schluss mit den Anrufen!', 'Schluss mit der Werbung', 'keine Anrufe mehr, keine Reaktion auf Werbung'])('still reads "%s" as an objection', (text) => {
+    expect(findObjectionPhrase(text)).toBeDefined();
+  });
+});

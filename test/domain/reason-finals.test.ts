@@ -17,12 +17,14 @@ import { loadPlaybook } from '../../src/io/playbook-file.js';
  * as final 95 %, traps read as final 9.3 %; FB3 (a third hand) once after the tuning on FB1
  * and FB2: 82.9 %, 87 %, 10.0 %. TF1 (360 texts written as training examples by an outside
  * hand; they made the learned reader worse and were not kept) was measured once on the code
- * tuned on FB1–FB3: 71.4 %, 85.8 %, 23.3 %. All have been tuned on since.
+ * tuned on FB1–FB3: 71.4 %, 85.8 %, 23.3 %; FB4 (a fourth hand) once after all that: 82.9 %,
+ * 91 %, 8.6 %. All have been tuned on since.
  */
 const SETS = [
   { name: 'set FB1 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB1.csv', size: 240, floor: { codes: 0.95, finals: 1, trapsAsFinal: 0.03 } },
   { name: 'set FB3 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB3.csv', size: 240, floor: { codes: 0.92, finals: 0.99, trapsAsFinal: 0 } },
   { name: 'set TF1 (2026-12-06, an outside hand; written as training examples, measured once when they did not help, tuned on since)', file: './reason-finals-2026-12-06-TF1.csv', size: 360, floor: { codes: 0.82, finals: 0.975, trapsAsFinal: 0.05 } },
+  { name: 'set FB4 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB4.csv', size: 240, floor: { codes: 0.89, finals: 0.99, trapsAsFinal: 0.036 } },
   { name: 'set FB2 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB2.csv', size: 240, floor: { codes: 0.93, finals: 1, trapsAsFinal: 0.025 } },
 ] as const;
 
@@ -99,6 +101,10 @@ describe('reasons a text rules out', () => {
     'Our cat passed away, pet insurance no longer needed',
     'Unser Berater Hr. Braun verstorben, mit dem Nachfolger wird Kd. nicht warm',
     'Vermieter verstorben, Kd. muss ausziehen und zieht nach Graz',
+    'Kundin (Witwe, Ehemann im März verstorben) zieht zu ihrer Tochter nach Kiel',
+    'Kunde hat das Haus seiner verstorbenen Tante geerbt und zieht dorthin',
+    '"This contract is dead to me" - found the same cover cheaper elsewhere',
+    'Fish in his ponds died after our last feed batch',
   ])('reads no death of the customer in "%s"', (text) => {
     expect(code(text)).not.toBe('deceased');
   });
@@ -111,7 +117,7 @@ describe('reasons a text rules out', () => {
     expect(code(text)).not.toBe('business_closed');
   });
 
-  it.each(['Members association blacklisted us after the press report', 'Kd. erteilt unserem Vertreter Hausverbot nach Streit', 'Kreditkarte gestohlen und missbraucht, Sperrung dauerte Tage, Kd. wechselt'])(
+  it.each(['Members association blacklisted us after the press report', 'Kd. erteilt unserem Vertreter Hausverbot nach Streit', 'Kreditkarte gestohlen und missbraucht, Sperrung dauerte Tage, Kd. wechselt', 'Versehentliche Sperre des Anschlusses durch uns (Systemfehler), Kunde verärgert und weg', 'Card fraud on the customer\'s account; refund took five weeks, he moved banks'])(
     'reads no termination by us in "%s"',
     (text) => {
       expect(code(text)).not.toBe('terminated_by_us');
@@ -128,6 +134,8 @@ describe('reasons a text rules out', () => {
     ['Insolvenz drohte, Betrieb zum 31.12. eingestellt', 'business_closed'],
     ['Konto von uns gesperrt und gekündigt, Betrugsverdacht', 'terminated_by_us'],
     ['Customer deceased, per letter from her daughter', 'deceased'],
+    ['Kd. verstorben, Tochter hat geerbt und kündigt', 'deceased'],
+    ['Executor of estate notified us, policyholder died 03/14', 'deceased'],
   ])('still reads the final reason of "%s"', (text, expected) => {
     expect(code(text)).toBe(expected);
   });

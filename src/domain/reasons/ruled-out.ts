@@ -33,13 +33,13 @@ const ENDED_BY_CUSTOMER =
   /\b(?:selbst|selber|eigenstaendig|von sich aus) (?:gekuendigt|storniert|aufgeloest|beendet|abgemeldet)\b|\b(?:kuendigt|kuendigte|storniert|stornierte) (?:[a-z]+ ){0,2}(?:selbst|selber)\b|\b(?:kuendigung|aufloesung|kontoaufloesung|vertragsaufloesung) durch (?:den |die )?(?:kunden?|kundin)\b|\b(?:cancel(?:l?ed|s|ling)?|closed?|closing|terminated|ended|quit) (?:[a-z]+ ){0,3}(?:herself|himself|themselves|in protest)\b|\baus protest\b|\bcustomer initiated\b/;
 
 const OUR_MISTAKE =
-  /\b(?:inkasso\w*|mahnung\w*|mahnlauf|gesperrt|sperrung|collections?|dunning|debt|blocked|suspended)(?: [a-z]+){0,5} (?:by mistake|in error|irrtuemlich|versehentlich|faelschlich\w*)\b|\b(?:wrongly|erroneously|mistakenly|irrtuemlich\w*|versehentlich\w*|faelschlich\w*|zu unrecht) (?:[a-z]+ ){0,3}(?:sent to|passed to|referred to|collections?|inkasso|gemahnt|gesperrt|blocked|suspended|uebergeben|abgegeben|abgebucht|belastet|charged|debited|billed|doppelt)\b/;
+  /\b(?:disconnected|cut off|blocked|suspended|gesperrt|abgeschaltet|sperre)\w* (?:[a-z]+ ){0,4}(?:in error|by mistake|systemfehler)\b|\bsystemfehler\b|\b(?:inkasso\w*|mahnung\w*|mahnlauf|gesperrt|sperrung|collections?|dunning|debt|blocked|suspended)(?: [a-z]+){0,5} (?:by mistake|in error|irrtuemlich|versehentlich|faelschlich\w*)\b|\b(?:wrongly|erroneously|mistakenly|irrtuemlich\w*|versehentlich\w*|faelschlich\w*|zu unrecht) (?:[a-z]+ ){0,3}(?:sent to|passed to|referred to|collections?|inkasso|gemahnt|gesperrt|blocked|suspended|uebergeben|abgegeben|sperre|abgebucht|belastet|charged|debited|billed|doppelt)\b/;
 
 const FRAUD_VICTIM =
-  /\b(?:victim of|opfer (?:von|eines|einer))\b|\b(?:card|cards|karte|kundenkarte|kreditkarte|bankkarte|konto|account)\w* (?:[a-z]+ ){0,2}(?:gestohlen|stolen|skimmed|hacked|gehackt|compromised|missbraucht)\b|\bskimming\b|\bdurch dritte\b|\bby a third party\b|\bthird party fraud\b/;
+  /\b(?:victim of|opfer (?:von|eines|einer))\b|\b(?:card|cards|karte|kundenkarte|kreditkarte|bankkarte|konto|account)\w* (?:[a-z]+ ){0,2}(?:gestohlen|stolen|skimmed|hacked|gehackt|compromised|missbraucht)\b|\bskimming\b|\b(?:kartenbetrug|card fraud|betrug|fraud)\w* (?:[a-z]+ ){0,2}(?:zulasten|on the customers?|on (?:his|her|their) account|against (?:the )?customer)|\bdurch dritte\b|\bby a third party\b|\bthird party fraud\b/;
 
 const SUCCESSOR =
-  /\b(?:fuehrt|fuehren|fuehrte|leitet|leiten) (?:[a-z]+ ){0,3}(?:betrieb|geschaeft|firma|laden|hof|praxis|werkstatt|unternehmen|kanzlei|salon|hotel|restaurant|gasthof|gaststaette)\w* (?:[a-z]+ )?weiter\b|(?<!nicht )\bweitergefuehrt\b|\b(?:carries|carry|carried) on\b|\bstill (?:trading|running|open)\b|\b(?:betrieb|firma|geschaeft|laden|hof|praxis) (?:laeuft|besteht) (?:[a-z]+ )?weiter\b|\b(?:hat|haben) (?:[a-z]+ ){0,3}uebernommen\b|\b(?:runs|running|run|manages) the (?:[a-z]+ )?(?:business|shop|garage|farm|firm|company|practice|store|hotel|restaurant|salon|pub)\b|\bnow runs\b|\btook over\b|\b(?:has|have) taken over\b|\bunder new (?:management|ownership)\b|\b(?:business|company|shop|firm|farm|practice) (?:continues|carries on|goes on)\b/;
+  /\b(?:fuehrt|fuehren|fuehrte) (?:[a-z]+ ){1,4}weiter\b|\b(?:fuehrt|fuehren|fuehrte|leitet|leiten) (?:[a-z]+ ){0,3}(?:betrieb|geschaeft|firma|laden|hof|praxis|werkstatt|unternehmen|kanzlei|salon|hotel|restaurant|gasthof|gaststaette)\w* (?:[a-z]+ )?weiter\b|(?<!nicht )\bweitergefuehrt\b|\b(?:carries|carry|carried) on\b|\bstill (?:trading|running|open)\b|\b(?:betrieb|firma|geschaeft|laden|hof|praxis) (?:laeuft|besteht) (?:[a-z]+ )?weiter\b|\b(?:hat|haben) (?:[a-z]+ ){0,3}uebernommen\b|\b(?:runs|running|run|manages) the (?:[a-z]+ )?(?:business|shop|garage|farm|firm|company|practice|store|hotel|restaurant|salon|pub)\b|\bnow runs\b|\btook over\b|\b(?:has|have) taken over\b|\bunder new (?:management|ownership)\b|\b(?:business|company|shop|firm|farm|practice) (?:continues|carries on|goes on)\b/;
 // An administrator or liquidator who took over ends the business: no successor.
 const WINDING_UP = /insolven|liquidat|verwalter|administrat|receiver|abwickl|wound|winding|konkurs|bankrupt/;
 
@@ -54,14 +54,19 @@ const CLOSED_STATED = /eingestellt|geschlossen|aufgegeben|abgemeldet|geloescht|a
 
 const NOT_A_PERSON = '(?: (?!kunde|kundin|customer|client|inhaber|owner|mr|mrs|ms|he|she|er|wife|husband|mann|frau|vater|mutter|father|mother|member|subscriber)[a-z]+){0,3}';
 const THING_DIED = new RegExp(
-  `\\b(?:thema|sache|deal|projekt|idee|verlaengerung|vertrag|contract|kundendienst|support|zeug|ware|kettle|toaster|appliance|product|produkt|line|leitung|handset|handy|smartphone|geraet|akku|battery|batterie|takings|umsatz|network|netz|internet|signal|router|modem|display|screen|motor|engine)\\w*${NOT_A_PERSON} (?:gestorben|tot|dead|died)\\b|\\bfuer (?:ihn|sie|mich|uns|kunde|kundin|den kunden|die kundin) gestorben\\b|\\bden geist aufgegeben\\b`,
+  `\\b(?:lust|telefon|phone|thema|sache|deal|projekt|idee|verlaengerung|vertrag|contract|kundendienst|support|zeug|ware|kettle|toaster|appliance|product|produkt|line|leitung|handset|handy|smartphone|geraet|akku|battery|batterie|takings|umsatz|network|netz|internet|signal|router|modem|display|screen|motor|engine)\\w*${NOT_A_PERSON} (?:gestorben|tot|dead|died)\\b|\\bfuer (?:ihn|sie|mich|uns|kunde|kundin|den kunden|die kundin) gestorben\\b|\\bden geist aufgegeben\\b|\\b(?:dead|tot|gestorben) (?:to|fuer) (?:me|us|mich|uns)\\b`,
 );
 
 // A death of someone who is not the customer: a pet, one of our own people, a third party in a role.
-const PET = '(?:cat|cats|dog|dogs|horse|pony|puppy|kitten|pet|parrot|rabbit|hamster|hund|hunde|huendin|katze|kater|pferd|welpe|haustier|kaninchen|wellensittich)';
+const PET = '(?:fish|fische|kueken|chicks|herd|herde|vieh|livestock|cattle|cows|kuehe|bees|bienen|cat|cats|dog|dogs|horse|pony|puppy|kitten|pet|parrot|rabbit|hamster|hund|hunde|huendin|katze|kater|pferd|welpe|haustier|kaninchen|wellensittich)';
 const OUR_PERSON = '(?:unser|unsere|unserem|unseren|unserer|our) (?:[a-z]+ )?(?:rep|reps|representative|account manager|berater\\w*|betreuer\\w*|ansprechpartner\\w*|vertreter\\w*|aussendienst\\w*|techniker\\w*|dr(?: \\|)?|doktor|doctor|arzt|aerztin|trainer\\w*|coach|adviser|advisor|consultant|agent|makler\\w*|vermittler\\w*)';
 const THIRD_PARTY = '(?:vermieter\\w*|landlord|einkaeufer\\w*|buyer|geschaeftspartner\\w*|business partner|kollege|kollegin|colleague|grossmutter|grossvater|oma|opa|grandmother|grandfather|grandma|grandpa|nachbar\\w*|neighbour|neighbor)(?: (?:beim|bei|at) (?:the |der |dem )?(?:kunde|kunden|kundin|customers?|clients?)(?: [a-z]+)?)?';
 const OTHER_DIED = new RegExp(`(?<!\\b(?:laut|lt|per|from|von|according to|says|sagt|meldet) )\\b(?:${PET}|${OUR_PERSON}|${THIRD_PARTY})${NOT_A_PERSON} (?:verstorben|gestorben|died|passed away|eingeschlaefert|put down|put to sleep)\\b`);
+// The customer is the widow, or inherited: she or he lives on ("Kundin (Witwe, Ehemann verstorben) zieht zu ihrer
+// Tochter", "Kunde hat das Haus seiner verstorbenen Tante geerbt"); not when a death of the customer stands between.
+// ("seiner verstorbenen Tante" names another's death; "verstorben" alone says the customer's.)
+const ALIVE_GAP = '(?:(?!(?:verstorben|gestorben|died|deceased|tot|passed|dead)\\b)(?:[a-z]+|\\|) ){0,8}';
+const SURVIVOR = new RegExp(`\\b(?:kundin|customer|client|member|she)\\b ${ALIVE_GAP}(?:witwe|verwitwet|widow|widowed)\\b|\\b(?:kunde|kundin|customer|client|member|she|he)\\b ${ALIVE_GAP}(?:geerbt|inherited)\\b|(?:^|\\| )inherited\\b`);
 // Returned mail says where a letter could not go, never how a complaint was handled.
 const RETURNED_MAIL = /\b(?:mail|post|letter|letters|brief|briefe|sendung) (?:[a-z]+ ){0,2}(?:returned|zurueck|zurueckgekommen|undeliverable|unzustellbar)\b|\breturned (?:mail|post|letter)\b|\breturn to sender\b/;
 
@@ -69,7 +74,7 @@ const RULES: ReadonlyArray<{ test: (text: string) => boolean; out: readonly Reas
   { test: (t) => ENDED_BY_CUSTOMER.test(t) || OUR_MISTAKE.test(t) || FRAUD_VICTIM.test(t) || CUSTOMER_BLOCKED_US.test(t), out: ['terminated_by_us'] },
   { test: (t) => (THREATENED.test(t) || OTHERS_INSOLVENCY.test(t)) && !CLOSED_STATED.test(t), out: ['business_closed'] },
   { test: (t) => SUCCESSOR.test(t) && !WINDING_UP.test(t), out: ['deceased', 'business_closed'] },
-  { test: (t) => THING_DIED.test(t) || OTHER_DIED.test(t), out: ['deceased'] },
+  { test: (t) => THING_DIED.test(t) || OTHER_DIED.test(t) || SURVIVOR.test(t), out: ['deceased'] },
   { test: (t) => RETURNED_MAIL.test(t), out: ['service'] },
 ];
 
