@@ -172,6 +172,11 @@ export const COMMAND_TEXTS = {
       (ev, channel) => `eine Ansprache lohnt sich (${ev} per ${CHANNEL_DE[channel] ?? channel}), aber kein Kanal ist erlaubt`,
     ),
     finalReason: m((code: string) => `final reason (${code}): never contact`, (code) => `endgültiger Grund (${code}): nie kontaktieren`),
+    /** read as another reason, with a final one as the runner-up (domain/plan/plan.ts) */
+    finalAside: m(
+      (reason: string, final: string) => `read as "${reason}", but the text also names a final reason ("${final}"): a person decides before anyone is contacted`,
+      (reason, final) => `als „${reason}“ gelesen, der Text nennt aber auch einen endgültigen Grund („${final}“): eine Person entscheidet, bevor jemand kontaktiert wird`,
+    ),
     noOfferDefined: m('no offer defined for this reason', 'für diesen Grund ist kein Angebot festgelegt'),
     onlyOffer: m((id: string) => `${id}: only offer for this reason`, (id) => `${OFFER_DE[id] ?? id}: einziges Angebot für diesen Grund`),
     highestOffer: m(

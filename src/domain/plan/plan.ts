@@ -93,6 +93,14 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
     const paused = notValued(row, 'review', { key: 'declinedNoDate', args: [said, config.campaign.declinedPauseMonths] }, setup.lang);
     return { row, reason, entry, permission, channel: null, value: paused, measure: '', angle: '', window: null, track: valued.track ?? 'win_back' };
   }
+  // A final reason read second ("Anruf Sohn: Vater ist eingeschlafen", read as a life change): the
+  // reader was not sure enough to call it final, nor to rule it out; a person decides
+  // (docs/reasons-accuracy.md, final-reason boundary sets).
+  const aside = valued.decision === 'win_back' && reason.secondary !== undefined ? reasonEntry(playbook, reason.secondary) : undefined;
+  if (aside?.final === true) {
+    const asked = notValued(row, 'review', { key: 'finalAside', args: [entry.label[setup.lang], aside.label[setup.lang]] }, setup.lang);
+    return { row, reason, entry, permission, channel: null, value: asked, measure: '', angle: '', window: null, track: valued.track ?? 'win_back' };
+  }
   const value = setup.budget !== undefined && valued.decision === 'win_back' ? withinBudget(valued, input, setup.budget, setup) : valued;
   // A channel and a window only for customers the plan approaches (or asks about); never a channel without permission.
   const approached = value.decision === 'win_back' || value.decision === 'review';

@@ -1,0 +1,55 @@
+/**
+ * A reason text read as one reason with a final one as the runner-up (a death, a closure, our
+ * own termination) is not acted on: the customer goes to review, and a person decides before
+ * anyone is contacted (src/domain/plan/plan.ts; docs/reasons-accuracy.md, sets FB1–FB5).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readCsv, runCli, tempDir } from '../support/cli.js';
+
+const HEADER = 'customer_id,name,email,consent_email,first_purchase_date,churn_date,orders,revenue_total,margin_pct,reason';
+const ROW = 'ann@example.com,yes,2018-01-10,2026-06-01,40,12000,35';
+const TEXTS = {
+  // Read as a life change (a care home), with the death as the runner-up.
+  aside: '"Hearing aid battery subscription: customer\'s carer phoned, she died in the care home last week."',
+  plain: 'Kids left home and she needs a smaller plan now',
+};
+
+describe('a final reason read second', () => {
+  const dir = tempDir('winback-final-aside-');
+  const plans: Record<'en' | 'de', Map<string, Record<string, string>>> = { en: new Map(), de: new Map() };
+
+  beforeAll(async () => {
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [HEADER, `A1,Ann Lee,${ROW},${TEXTS.aside}`, `A2,Bo Kim,${ROW},${TEXTS.plain}`].join('\n') + '\n');
+    for (const lang of ['en', 'de'] as const) {
+      const out = join(dir, lang);
+      const run = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '--lang', lang, '-q']);
+      expect(run.code, run.stderr).toBe(0);
+      plans[lang] = new Map(readCsv(join(out, 'plan.csv')).map((r) => [r.customer_id as string, r]));
+    }
+  });
+
+  it('sends the customer to review, naming both readings, and plans no channel or window', () => {
+    const a1 = plans.en.get('A1') as Record<string, string>;
+    expect(a1.reason_code).toBe('life_change');
+    expect(a1.reason_secondary).toBe('deceased');
+    expect(a1.decision).toBe('review');
+    expect(a1.decision_reason).toBe('read as "Life change / changed needs", but the text also names a final reason ("Deceased"): a person decides before anyone is contacted');
+    expect(a1.channel).toBe('');
+    expect(a1.contact_from).toBe('');
+  });
+
+  it('says so in German with --lang de', () => {
+    const row = plans.de.get('A1') as Record<string, string>;
+    expect(row.decision).toBe('review');
+    expect(row.decision_reason).toBe('als „Neuer Lebensabschnitt / veränderte Bedürfnisse“ gelesen, der Text nennt aber auch einen endgültigen Grund („Verstorben“): eine Person entscheidet, bevor jemand kontaktiert wird');
+  });
+
+  it('leaves a text without a final runner-up to its value', () => {
+    const a2 = plans.en.get('A2') as Record<string, string>;
+    expect(a2.reason_code).toBe('life_change');
+    expect(a2.decision).toBe('win_back');
+  });
+});
