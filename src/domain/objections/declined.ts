@@ -3,7 +3,7 @@
  * ausgeschlagen", "declined our win-back offer", "save desk offer refused"). DOMAIN.md §6: such a
  * customer is not approached again for a long while (campaign.declinedPauseMonths after the
  * declined_date). It is no objection (text.ts leaves the win-back itself declined alone): an
- * objection ends every contact, a declined offer pauses the win-back. plan.ts (declinedSaid)
+ * objection ends every contact, a declined offer pauses the win-back. plan/person-decides.ts (declinedSaid)
  * decides what the text's missing date means.
  *
  * A sentence says so when it names a win-back (an attempt, a programme, an offer to come back or

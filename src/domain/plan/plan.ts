@@ -9,9 +9,9 @@ import { CHANNELS, type Channel, type Playbook, type ReasonCode, type ReasonEntr
 import { checkPermission, type PermissionResult, type Suppression } from '../permission/permission.js';
 import { reasonEntry } from '../playbook-types.js';
 import { classifyReason, type ReasonClassification } from '../reasons/index.js';
-import { declinedInText } from '../objections/declined.js';
 import type { ReasonVocabulary } from '../reasons/vocabulary.js';
 import { afterDeclinedPause, planContactWindow } from '../timing.js';
+import { personDecides } from './person-decides.js';
 import type { CustomerRow, EpochDay } from '../types.js';
 import { notValued } from '../value/decision.js';
 import { valueCustomer } from '../value/purchase-model.js';
@@ -85,20 +85,10 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
   // A customer who never cancelled is valued with clv's purchase-model hand-over, others as contract customers.
   const input = valueInput(row, reason, entry, permitted, setup, planned?.contactFrom, permission.allowed);
   const valued = valueCustomer(input);
-  // A win-back declined in the reason or notes, with no declined_date to count the pause from:
-  // the decline may be as recent as yesterday, so a person decides when to ask again (DOMAIN.md §6).
-  // Before any budget, which would otherwise word the customer as left out for money.
-  const said = valued.decision === 'win_back' || valued.decision === 'review' ? declinedSaid(row, config.campaign.declinedPauseMonths) : undefined;
-  if (said !== undefined) {
-    const paused = notValued(row, 'review', { key: 'declinedNoDate', args: [said, config.campaign.declinedPauseMonths] }, setup.lang);
-    return { row, reason, entry, permission, channel: null, value: paused, measure: '', angle: '', window: null, track: valued.track ?? 'win_back' };
-  }
-  // A final reason read second ("Anruf Sohn: Vater ist eingeschlafen", read as a life change): the
-  // reader was not sure enough to call it final, nor to rule it out; a person decides
-  // (docs/reasons-accuracy.md, final-reason boundary sets).
-  const aside = valued.decision === 'win_back' && reason.secondary !== undefined ? reasonEntry(playbook, reason.secondary) : undefined;
-  if (aside?.final === true) {
-    const asked = notValued(row, 'review', { key: 'finalAside', args: [entry.label[setup.lang], aside.label[setup.lang]] }, setup.lang);
+  // A decline in the text, or a final reason read second: a person decides before anyone is contacted.
+  const ask = personDecides(row, reason, entry, valued.decision, { playbook, lang: setup.lang, declinedPauseMonths: config.campaign.declinedPauseMonths });
+  if (ask !== undefined) {
+    const asked = notValued(row, 'review', ask, setup.lang);
     return { row, reason, entry, permission, channel: null, value: asked, measure: '', angle: '', window: null, track: valued.track ?? 'win_back' };
   }
   const value = setup.budget !== undefined && valued.decision === 'win_back' ? withinBudget(valued, input, setup.budget, setup) : valued;
@@ -132,17 +122,6 @@ export function plannedWindow(row: CustomerRow, entry: ReasonEntry, setup: PlanS
     lang: setup.lang,
   });
   return timed && afterDeclinedPause(timed, row.declined_date, config.campaign.declinedPauseMonths, setup.lang);
-}
-
-/**
- * The words of the row's reason or notes that say a win-back was declined
- * (domain/objections/declined.ts), for a row without a declined_date and with a pause to keep;
- * else undefined. A win-back is offered after the departure, so the text gives no day to count
- * the pause from, not even the churn date.
- */
-export function declinedSaid(row: CustomerRow, pauseMonths: number): string | undefined {
-  if (row.declined_date !== undefined || pauseMonths <= 0) return undefined;
-  return declinedInText(row.reason) ?? declinedInText(row.notes);
 }
 
 /**
