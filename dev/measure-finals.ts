@@ -5,7 +5,8 @@
  * contacted; another reason read as final (or the text read as an objection) loses a customer
  * who could be won back. Prints, overall and per language: the codes right, the finals read
  * as final, the traps read as final, and the traps whose text the objection reader blocks;
- * with --errors each miss.
+ * and what plan does with each reading before value and permission (never, review, or an
+ * approach if worth it); with --errors each miss.
  *
  *   npm run build && node build/dev/measure-finals.js FILE.csv … [--errors]
  *
@@ -28,6 +29,8 @@ interface Row {
 }
 
 const FINAL = new Set(['deceased', 'business_closed', 'terminated_by_us']);
+/** plan's reviewConfidence default (docs/config.md) */
+const REVIEW = 0.5;
 
 const args = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith('--'));
@@ -40,7 +43,13 @@ const rows: Row[] = files.flatMap((file) =>
   })),
 );
 const vocab = compileVocabulary((await loadPlaybook()).playbook);
-const read = rows.map((r) => ({ ...r, got: classifyReason({ text: r.text }, vocab).code, objection: findObjectionPhrase(r.text) }));
+const read = rows.map((r) => {
+  const c = classifyReason({ text: r.text }, vocab);
+  // What plan does with the reading, before value and permission: never (a final reason or an
+  // objection), review (unknown, unsure, or a final reason read second), or an approach if worth it.
+  const fate = FINAL.has(c.code) || findObjectionPhrase(r.text) !== undefined ? 'never' : c.code === 'unknown' || c.confidence < REVIEW || FINAL.has(c.secondary ?? '') ? 'review' : 'approach';
+  return { ...r, got: c.code, objection: findObjectionPhrase(r.text), fate };
+});
 
 const pct = (n: number, of: number): string => `${n}/${of} (${of === 0 ? '–' : ((100 * n) / of).toFixed(1)} %)`;
 for (const lang of ['all', 'de', 'en']) {
@@ -49,6 +58,7 @@ for (const lang of ['all', 'de', 'en']) {
   const traps = subset.filter((r) => r.kind !== 'final');
   console.log(`${lang}: codes right ${pct(subset.filter((r) => r.got === r.code).length, subset.length)}`);
   console.log(`  finals read as final ${pct(finals.filter((r) => FINAL.has(r.got)).length, finals.length)}, with the right code ${pct(finals.filter((r) => r.got === r.code).length, finals.length)}`);
+  console.log(`  finals plan may approach ${pct(finals.filter((r) => r.fate === 'approach').length, finals.length)}, to review ${pct(finals.filter((r) => r.fate === 'review').length, finals.length)}; traps never contacted ${pct(traps.filter((r) => r.fate === 'never').length, traps.length)}, to review ${pct(traps.filter((r) => r.fate === 'review').length, traps.length)}`);
   console.log(`  traps read as final ${pct(traps.filter((r) => FINAL.has(r.got)).length, traps.length)}, read as an objection ${pct(traps.filter((r) => r.objection !== undefined).length, traps.length)}, right code ${pct(traps.filter((r) => r.got === r.code).length, traps.length)}`);
 }
 if (args.includes('--errors')) {
