@@ -53,3 +53,21 @@ describe('a final reason read second', () => {
     expect(a2.decision).toBe('win_back');
   });
 });
+
+describe('a consultant who looked at a final reason read second', () => {
+  it('decides the contact in the worksheet: the customer is valued, planned on a channel and listed', async () => {
+    const dir = tempDir('winback-final-aside-ws-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [HEADER, `A1,Ann Lee,${ROW},${TEXTS.aside}`].join('\n') + '\n');
+    const answers = join(dir, 'answers.json');
+    writeFileSync(answers, JSON.stringify({ lang: 'en', decisions: { A1: { decision: 'win_back', why: "the carer meant the customer's mother" } } }));
+    const run = await runCli(['worksheet', file, '--answers', answers, '--session', join(dir, 's.worksheet.json'), '--out', dir, '--as-of', '2026-11-23']);
+    expect(run.code, run.stderr).toBe(0);
+    const a1 = readCsv(join(dir, 'plan.csv')).find((r) => r.customer_id === 'A1') as Record<string, string>;
+    expect(a1.decision).toBe('win_back');
+    expect(a1.decision_reason).toBe("consultant: the carer meant the customer's mother");
+    expect(a1.channel).toBe('email');
+    expect(Number(a1.expected_value)).toBeGreaterThan(0);
+    expect(readCsv(join(dir, 'campaign-email.csv')).map((r) => r.customer_id)).toEqual(['A1']);
+  });
+});

@@ -76,5 +76,8 @@ describe('a decision the consultant changed', () => {
     expect(p.window).not.toBeNull();
     expect(findEnglish(p.window!.rule)).toEqual([]);
     expect(p.window!.rule).toMatch(/Kündigung|Stichtag|Vertrag/);
+    // … and a channel the customer may be contacted on, so that the campaign lists carry the contact.
+    expect(p.channel).not.toBeNull();
+    expect(p.permission.allowed[p.channel!]).toBe(true);
   });
 });

@@ -68,9 +68,10 @@ export const DECISION_RANK: Readonly<Record<Decision, number>> = { win_back: 0, 
 /**
  * Plans one customer: permission first (an objection or do-not-contact ends it there,
  * unvalued, as GDPR Art. 21(3) asks), then reason, then value over every permitted channel
- * and offer, then the contact window.
+ * and offer, then the contact window. `decidedBy: 'person'` plans a customer a person has
+ * looked at (person-decides.ts): valued, not sent to review again.
  */
-export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustomer {
+export function planCustomer(row: CustomerRow, setup: PlanSetup, decidedBy?: 'person'): PlannedCustomer {
   const { playbook, config } = setup;
   const reason = classifyReason({ text: row.reason, code: row.reason_code }, setup.vocabulary);
   const entry = reasonEntry(playbook, reason.code);
@@ -86,7 +87,8 @@ export function planCustomer(row: CustomerRow, setup: PlanSetup): PlannedCustome
   const input = valueInput(row, reason, entry, permitted, setup, planned?.contactFrom, permission.allowed);
   const valued = valueCustomer(input);
   // A decline in the text, or a final reason read second: a person decides before anyone is contacted.
-  const ask = personDecides(row, reason, entry, valued.decision, { playbook, lang: setup.lang, declinedPauseMonths: config.campaign.declinedPauseMonths });
+  // (Not again once a person did: a consultant's decision in the worksheet, decidedBy 'person'.)
+  const ask = decidedBy === 'person' ? undefined : personDecides(row, reason, entry, valued.decision, { playbook, lang: setup.lang, declinedPauseMonths: config.campaign.declinedPauseMonths });
   if (ask !== undefined) {
     const asked = notValued(row, 'review', ask, setup.lang);
     return { row, reason, entry, permission, channel: null, value: asked, measure: '', angle: '', window: null, track: valued.track ?? 'win_back' };

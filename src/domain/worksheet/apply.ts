@@ -39,6 +39,9 @@ export function applyWorksheet(base: PlannedCustomer, s: WorksheetSession, setup
   const d = decisionOf(s, id);
   // The consultant may not decide to contact someone who objected or may not be contacted on any channel.
   if (d?.overridden && p.value.decision !== 'never' && p.value.decision !== 'no_channel' && d.decision !== p.value.decision) {
+    // A customer sent to a person first (a decline in the text, a final reason read second) is
+    // valued now: the consultant is that person.
+    if (d.decision === 'win_back' && PERSON_DECIDES.has(p.value.decisionNote.key)) p = planCustomer(row, setup, 'person');
     p = withDecision(p, d.decision, { key: 'consultant', args: [d.why] }, setup);
   }
   const m = answerOf(s, 'measures', id);
@@ -59,10 +62,16 @@ function correctedRow(row: CustomerRow, s: WorksheetSession, classified: string)
   return Object.keys(patch).length === 0 ? row : { ...row, ...patch };
 }
 
+/** The notes of the reviews person-decides.ts asks for. */
+const PERSON_DECIDES: ReadonlySet<DecisionNote['key']> = new Set(['declinedNoDate', 'finalAside']);
+
 function withDecision(p: PlannedCustomer, decision: Decision, note: DecisionNote, setup: PlanSetup): PlannedCustomer {
   const contacted = decision === 'win_back' || decision === 'review';
   const window = contacted ? (p.window ?? modelWindow(p, setup)) : null;
-  return { ...p, value: { ...p.value, ...decided(decision, note, setup.lang, planFigures(setup.config.model.currencySymbol, setup.lang)) }, window };
+  // A contact the model did not plan goes out on the best channel the valuation found (a
+  // permitted one: none where nothing may be used), so that the campaign lists carry it.
+  const channel = contacted ? (p.channel ?? p.value.channel) : null;
+  return { ...p, channel, value: { ...p.value, ...decided(decision, note, setup.lang, planFigures(setup.config.model.currencySymbol, setup.lang)) }, window };
 }
 
 /** The window planCustomer gives contacted customers, for a customer the consultant decided to contact. */
