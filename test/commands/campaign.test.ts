@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { withLock } from '../../src/io/lock.js';
 import { readCsv, ROOT, runCli, tempDir } from '../support/cli.js';
 import { propertyRuns } from '../support/property.js';
 
@@ -91,6 +92,18 @@ describe('winback campaign', () => {
     ]);
     expect([a.code, b.code].sort()).toEqual([0, 75]);
     expect((a.code === 75 ? a : b).stderr).toMatch(/another winback run/i);
+  });
+
+  it('a run with --budget whose ledger is locked exits 75 before the budget reads the export', async () => {
+    const ledger = join(tempDir(), 'ledger.csv');
+    writeFileSync(ledger, '');
+    const out = join(tempDir(), 'out');
+    const r = await withLock(ledger, () => campaign('fixtures/lost-customers-en.csv', out, ['--ledger', ledger, '--budget', '500']));
+    expect(r.code).toBe(75);
+    expect(r.stderr).toMatch(/another winback run/i);
+    // The budget's line comes after its first pass over the export: there was none.
+    expect(r.stderr).not.toMatch(/budget/i);
+    expect(readdirSync(join(out, '..'))).toEqual([]);
   });
 
   it('two runs sharing --out but not --ledger: the second exits 75', async () => {

@@ -68,9 +68,6 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
   // Large exports are planned on worker threads too (docs/performance.md, "One engine").
   const planning = { threads: resolveThreads(flags.threads, ctx.env, loaded.setup.lang), minParallelBytes: resolveParallelMinBytes(ctx.env, loaded.setup.lang) };
-  // The budget picks whom the plan approaches at all; this run lists those of its period.
-  const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount, {}, planning);
-  if (budget && !flags.json && !flags.quiet) ctx.stderr.write(budgetLine(budget, loaded.setup.config.model.currencySymbol, loaded.setup.lang));
   const outDir = resolve(ctx.cwd, flags.out);
   const periodDays = parsePeriod(flags.period, loaded.setup.config.campaign.periodDays, loaded.setup.lang);
   const ledgerPath = flags.ledger !== undefined ? resolve(ctx.cwd, flags.ledger) : undefined;
@@ -81,8 +78,14 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
   const columns = flags.columns === undefined ? undefined : parseListColumns(flags.columns, loaded.setup.lang);
   const created = await ensureOutputDir(outDir, flags.out);
   try {
-    // One lock on the ledger and one on the output directory: runs sharing either wait their turn.
-    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], (lock) => runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, testOffers, testChannels, lock, budget, columns, planning }));
+    // One lock on the ledger and one on the output directory: a second run sharing either stops
+    // at once (exit 75), before the budget's first pass over the export.
+    return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], async (lock) => {
+      // The budget picks whom the plan approaches at all; this run lists those of its period.
+      const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount, {}, planning);
+      if (budget && !flags.json && !flags.quiet) ctx.stderr.write(budgetLine(budget, loaded.setup.config.model.currencySymbol, loaded.setup.lang));
+      return runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, testOffers, testChannels, lock, budget, columns, planning });
+    });
   } catch (err) {
     // A run that failed leaves no empty output folder behind.
     await removeCreatedDirs(created);
