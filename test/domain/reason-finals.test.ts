@@ -19,8 +19,8 @@ import { loadPlaybook } from '../../src/io/playbook-file.js';
  * hand; they made the learned reader worse and were not kept) was measured once on the code
  * tuned on FB1–FB3: 71.4 %, 85.8 %, 23.3 %; FB4 (a fourth hand) once after all that: 82.9 %,
  * 91 %, 8.6 %, and tuned on since. FB5 (a fifth hand) once after that: 80.0 %, 82 %, 9.3 %; FB6 (a
- * sixth) once after everything: 86.3 %, 93 %, 5.0 %. Their floors sit at those first figures;
- * nothing was tuned on either.
+ * sixth) once after everything: 86.3 %, 93 %, 5.0 %. FB5's floors sit at its first figures;
+ * FB6's own-ending rule was widened on one of its texts ("selbst gesperrt und gekündigt").
  */
 const SETS = [
   { name: 'set FB1 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB1.csv', size: 240, floor: { codes: 0.95, finals: 1, trapsAsFinal: 0.03 } },
@@ -28,7 +28,7 @@ const SETS = [
   { name: 'set TF1 (2026-12-06, an outside hand; written as training examples, measured once when they did not help, tuned on since)', file: './reason-finals-2026-12-06-TF1.csv', size: 360, floor: { codes: 0.82, finals: 0.975, trapsAsFinal: 0.05 } },
   { name: 'set FB4 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB4.csv', size: 240, floor: { codes: 0.89, finals: 0.99, trapsAsFinal: 0.036 } },
   { name: 'set FB5 (2026-12-06, an outside hand; measured once after the tuning on FB1-FB4 and TF1)', file: './reason-finals-2026-12-06-FB5.csv', size: 240, floor: { codes: 0.8, finals: 0.82, trapsAsFinal: 0.093 } },
-  { name: 'set FB6 (2026-12-06, an outside hand; measured once after all the tuning, not tuned on)', file: './reason-finals-2026-12-06-FB6.csv', size: 240, floor: { codes: 0.86, finals: 0.929, trapsAsFinal: 0.05 } },
+  { name: 'set FB6 (2026-12-06, an outside hand; measured once after all the tuning, one rule widened on it since)', file: './reason-finals-2026-12-06-FB6.csv', size: 240, floor: { codes: 0.86, finals: 0.929, trapsAsFinal: 0.043 } },
   { name: 'set FB2 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB2.csv', size: 240, floor: { codes: 0.93, finals: 1, trapsAsFinal: 0.025 } },
 ] as const;
 
@@ -82,11 +82,12 @@ describe('a customer who ended the relationship himself', () => {
     ['Direct debit bounced, customer rang and cancelled it herself: money is short', 'en'],
     ['Inkassoschreiben trotz Zahlung erhalten, kündigt selbst', 'de'],
     ['Collections letter in error, he closed the account himself', 'en'],
+    ['Kunde hat das Konto selbst gesperrt und gekündigt, keine Angaben', 'de'],
   ])('is not read as terminated by us: "%s"', (text) => {
     expect(classifyReason({ text }, vocab).code).not.toBe('terminated_by_us');
   });
 
-  it.each(['Vertrag von uns wegen Zahlungsverzug gekündigt', 'Account closed by us after repeated chargebacks', 'Sperrung durch uns wegen Betrugsverdacht'])(
+  it.each(['Vertrag von uns wegen Zahlungsverzug gekündigt', 'Kunde selbst wurde von uns gekündigt wegen Zahlungsverzug', 'Account closed by us after repeated chargebacks', 'Sperrung durch uns wegen Betrugsverdacht'])(
     'still reads our own termination: "%s"',
     (text) => {
       expect(classifyReason({ text }, vocab).code).toBe('terminated_by_us');
