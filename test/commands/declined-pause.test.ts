@@ -200,3 +200,29 @@ describe('a win-back declined in the text', () => {
     expect(de.get('R3')?.decision_reason).toBe('Rückgewinnung laut Text abgelehnt („lehnt das rueckholangebot“), ohne Datum: nicht kontaktieren; den Tag in einer Spalte „Angebot abgelehnt am“ angeben, dann 12 Monate Pause ab diesem Tag');
   }, 60_000);
 });
+
+describe('a decline dated in the text', () => {
+  it('pauses from the day the text gives at the refusal; a date elsewhere still asks a person', async () => {
+    const dir = tempDir('winback-declined-text-');
+    const file = join(dir, 'export.csv');
+    const row = (id: string, reason: string) => `${id},Ann Lee,${id.toLowerCase()}@example.com,yes,2018-01-10,2026-03-01,40,12000,35,"${reason}"`;
+    writeFileSync(
+      file,
+      [
+        'customer_id,name,email,consent_email,first_purchase_date,churn_date,orders,revenue_total,margin_pct,reason',
+        row('D1', 'Preis zu hoch. WB-Angebot am 23.08.2026 abgelehnt'),
+        row('D2', 'Kündigung zum 31.12.2025, Rückholangebot abgelehnt'),
+      ].join('\n') + '\n',
+    );
+    const run = await runCli(['plan', file, '--out', join(dir, 'out'), '--as-of', AS_OF, '-q']);
+    expect(run.code, run.stderr).toBe(0);
+    const plan = new Map(readCsv(join(dir, 'out', 'plan.csv')).map((r) => [r.customer_id as string, r]));
+    const d1 = plan.get('D1') as Record<string, string>;
+    expect(d1.decision).toBe('win_back');
+    expect(d1.contact_from).toBe('2027-08-23');
+    expect(d1.timing_rule).toContain('declined an offer on 2026-08-23: left alone for 12 months');
+    const d2 = plan.get('D2') as Record<string, string>;
+    expect(d2.decision).toBe('review');
+    expect(d2.decision_reason).toMatch(/without a date/);
+  });
+});

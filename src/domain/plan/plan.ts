@@ -12,6 +12,7 @@ import { classifyReason, type ReasonClassification } from '../reasons/index.js';
 import type { ReasonVocabulary } from '../reasons/vocabulary.js';
 import { afterDeclinedPause, planContactWindow } from '../timing.js';
 import { personDecides } from './person-decides.js';
+import { withDeclinedDay } from '../objections/declined-day.js';
 import type { CustomerRow, EpochDay } from '../types.js';
 import { notValued } from '../value/decision.js';
 import { valueCustomer } from '../value/purchase-model.js';
@@ -71,8 +72,10 @@ export const DECISION_RANK: Readonly<Record<Decision, number>> = { win_back: 0, 
  * and offer, then the contact window. `decidedBy: 'person'` plans a customer a person has
  * looked at (person-decides.ts): valued, not sent to review again.
  */
-export function planCustomer(row: CustomerRow, setup: PlanSetup, decidedBy?: 'person'): PlannedCustomer {
+export function planCustomer(exported: CustomerRow, setup: PlanSetup, decidedBy?: 'person'): PlannedCustomer {
   const { playbook, config } = setup;
+  // A decline dated in the text pauses from that day, as a declined_date column would.
+  const row = withDeclinedDay(exported, setup.asOf, config.campaign.declinedPauseMonths);
   const reason = classifyReason({ text: row.reason, code: row.reason_code }, setup.vocabulary);
   const entry = reasonEntry(playbook, reason.code);
   const permission = checkPermission(row, config.permission, setup.suppression, setup.lang);
