@@ -36,10 +36,19 @@ describe('declinedDayIn', () => {
     'Declined our win-back offer on 05/03/2026',
     // A refusal of something else than a win-back.
     'Am 3.5.2026 Ratenzahlung abgelehnt',
+    // The refusal with the date is a payment's or a loan's, not the win-back's.
+    'Lastschrift am 3.1.2026 zurückgewiesen, Rückholangebot abgelehnt',
+    'Kreditantrag am 03.01.2026 abgelehnt; Rückgewinnungsangebot ebenfalls abgelehnt',
+    'Rückholangebot abgelehnt, Lastschrift am 3.1.2026 zurückgewiesen',
     'Preis zu hoch',
   ])('gives no day for "%s"', (text) => {
     expect(day(text)).toBeUndefined();
   });
+});
+
+it('gives no day before the churn date: a win-back comes after the departure', () => {
+  expect(declinedDayIn('WB-Angebot am 3.5.2020 abgelehnt', AS_OF, parseIsoDay('2026-03-01'))).toBeUndefined();
+  expect(formatIsoDay(declinedDayIn('WB-Angebot am 3.5.2026 abgelehnt', AS_OF, parseIsoDay('2026-03-01')) as EpochDay)).toBe('2026-05-03');
 });
 
 describe('withDeclinedDay', () => {

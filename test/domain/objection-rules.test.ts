@@ -685,7 +685,7 @@ describe("the customer's own marketing tools", () => {
       expect(findObjectionPhrase(text)).toBeUndefined();
     },
   );
-  it.each(['No marketing please', 'Keine Marketing-Mails mehr', 'stop marketing emails, we cut our marketing software anyway'])('still reads "%s" as an objection', (text) => {
+  it.each(['No marketing please', 'Keine Marketing-Mails mehr', 'stop marketing emails, we cut our marketing software anyway', 'No marketing platform emails', 'Kein Marketingtool-Newsletter mehr', 'Kein Werbesoftware-Spam'])('still reads "%s" as an objection', (text) => {
     expect(findObjectionPhrase(text)).toBeDefined();
   });
 });
@@ -694,7 +694,7 @@ describe('silence and fed-up words that are no objection', () => {
   it.each(['Seit 14 Monaten Funkstille, auf Anrufe keine Reaktion', 'No response to our emails since March', 'nach 20 Jahren Schluss mit dem Immergleichen'])('reads "%s" as no objection', (text) => {
     expect(findObjectionPhrase(text)).toBeUndefined();
   });
-  it.each(['Schluss mit den Anrufen!', 'Schluss mit der Werbung', 'keine Anrufe mehr, keine Reaktion auf Werbung'])('still reads "%s" as an objection', (text) => {
+  it.each(['Schluss mit den Anrufen!', 'Schluss mit der Werbung', 'keine Anrufe mehr, keine Reaktion auf Werbung', 'Zu teuer. Schluss mit den alten Leiern am Telefon'])('still reads "%s" as an objection', (text) => {
     expect(findObjectionPhrase(text)).toBeDefined();
   });
 });

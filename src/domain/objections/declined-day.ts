@@ -14,19 +14,38 @@ import { declinedInText } from './declined.js';
 const DATE = '(?:(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))';
 const REFUSED = '(?:abgelehnt|ausgeschlagen|zur(?:ü|ue)ckgewiesen|declined|refused|rejected|turned\\s+down)';
 // "am 3.5.2026 (telefonisch) abgelehnt", "on 2026-05-03 declined"; "abgelehnt am 3.5.2026", "declined it on 2026-05-03".
-const DAY_THEN_REFUSAL = new RegExp(`(?<![\\p{L}\\p{N}])(?:am|on)\\s+${DATE}\\s+(?:[\\p{L}-]+\\s+){0,2}?${REFUSED}(?![\\p{L}])`, 'iu');
-const REFUSAL_THEN_DAY = new RegExp(`(?<![\\p{L}])${REFUSED}\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:am|on)\\s+${DATE}(?![\\p{N}])`, 'iu');
+const DAY_THEN_REFUSAL = new RegExp(`(?<![\\p{L}\\p{N}])(?:am|on)\\s+${DATE}\\s+(?:[\\p{L}-]+\\s+){0,2}?${REFUSED}(?![\\p{L}])`, 'giu');
+const REFUSAL_THEN_DAY = new RegExp(`(?<![\\p{L}])${REFUSED}\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:am|on)\\s+${DATE}(?![\\p{N}])`, 'giu');
+// The refusal must be the win-back's: a win-back or offer word in its clause ("WB-Angebot am 3.5.2026 abgelehnt"), not a
+// payment's or a loan's ("Lastschrift am 3.1.2020 zurückgewiesen, Rückholangebot abgelehnt").
+const OFFER_WORD = /angebot|offer|r(?:ü|ue)ckhol|r(?:ü|ue)ckgewinn|win-?\s?back|\bwb\b|retention|reaktivier|comeback|gutschein|rabatt|discount|voucher/i;
+// Clause marks (not the dot, which dates hold).
+const CLAUSE_MARK = /[,;!?\n(]/g;
 /** A year in the text: most texts have none, and the refusal is not looked for then. */
 const YEAR = /\d{4}/;
 
-/** The day of a win-back declined in `text`, given at the refusal, on or before `asOf`; else undefined. */
-export function declinedDayIn(text: string | undefined, asOf: EpochDay): EpochDay | undefined {
+/**
+ * The day of a win-back declined in `text`, given at the win-back's refusal, between
+ * `notBefore` (the churn date: a win-back comes after the departure) and `asOf`; else undefined.
+ */
+export function declinedDayIn(text: string | undefined, asOf: EpochDay, notBefore?: EpochDay): EpochDay | undefined {
   if (text === undefined || !YEAR.test(text) || declinedInText(text) === undefined) return undefined;
-  const m = DAY_THEN_REFUSAL.exec(text) ?? REFUSAL_THEN_DAY.exec(text);
-  if (m === null) return undefined;
-  const [y, mo, d] = m[3] !== undefined ? [m[3], m[2], m[1]] : [m[4], m[5], m[6]];
-  const day = epochDayOf(Number(y), Number(mo), Number(d));
-  return day !== undefined && day <= asOf ? day : undefined;
+  for (const pattern of [DAY_THEN_REFUSAL, REFUSAL_THEN_DAY]) {
+    for (const m of text.matchAll(pattern)) {
+      if (!OFFER_WORD.test(clauseBefore(text, m.index) + m[0])) continue;
+      const [y, mo, d] = m[3] !== undefined ? [m[3], m[2], m[1]] : [m[4], m[5], m[6]];
+      const day = epochDayOf(Number(y), Number(mo), Number(d));
+      if (day !== undefined && day <= asOf && (notBefore === undefined || day >= notBefore)) return day;
+    }
+  }
+  return undefined;
+}
+
+/** The text from the last clause mark before `at` to `at`. */
+function clauseBefore(text: string, at: number): string {
+  let from = 0;
+  for (const m of text.slice(0, at).matchAll(CLAUSE_MARK)) from = m.index + 1;
+  return text.slice(from, at);
 }
 
 /**
@@ -35,6 +54,6 @@ export function declinedDayIn(text: string | undefined, asOf: EpochDay): EpochDa
  */
 export function withDeclinedDay(row: CustomerRow, asOf: EpochDay, pauseMonths: number): CustomerRow {
   if (row.declined_date !== undefined || pauseMonths <= 0) return row;
-  const day = declinedDayIn(row.reason, asOf) ?? declinedDayIn(row.notes, asOf);
+  const day = declinedDayIn(row.reason, asOf, row.churn_date) ?? declinedDayIn(row.notes, asOf, row.churn_date);
   return day === undefined ? row : { ...row, declined_date: day };
 }

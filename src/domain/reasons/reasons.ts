@@ -8,7 +8,7 @@ import type { PhraseMatch } from './match.js';
 import { BOUNDARY, tokenizeReason } from './normalize.js';
 import { calibrated, combineReadings, strengthOf } from './combine.js';
 import { readNgram, readTokens } from './ngram.js';
-import { ruledOut, withoutReasons } from './ruled-out.js';
+import { FINAL_CODES, ruledOut, withoutReasons } from './ruled-out.js';
 import { prepareTokens } from './prepare.js';
 import { rankReasons, ruleMatches } from './rules.js';
 import { codeKey, knowsWord, resolveToken, type ReasonVocabulary } from './vocabulary.js';
@@ -179,7 +179,9 @@ function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassificati
   if (combined === undefined) return NOTHING;
   const confidence = round3(calibrated(combined.confidence));
   const evidence = combined.rule !== undefined ? evidenceOf(shown, combined.rule.best) : modelEvidence(shown);
-  const secondary = ranked.find((r) => r.reason !== combined.code && r.score >= MIN_SECONDARY_SCORE)?.reason;
+  // A final reason the text seems to rule out but the rules found stays the runner-up: a person decides (plan/person-decides.ts).
+  const overruled = out.length > 0 ? rankedAll.find((r) => out.includes(r.reason) && FINAL_CODES.has(r.reason) && r.score >= MIN_SECONDARY_SCORE)?.reason : undefined;
+  const secondary = overruled ?? ranked.find((r) => r.reason !== combined.code && r.score >= MIN_SECONDARY_SCORE)?.reason;
   if (confidence < MIN_CONFIDENCE || combined.code === 'unknown') {
     const guess = combined.code === 'unknown' ? secondary : combined.code;
     return { code: 'unknown', ...(guess !== undefined && { secondary: guess }), confidence, evidence, source: 'text' };
