@@ -20,7 +20,8 @@ import { loadPlaybook } from '../../src/io/playbook-file.js';
  * tuned on FB1–FB3: 71.4 %, 85.8 %, 23.3 %; FB4 (a fourth hand) once after all that: 82.9 %,
  * 91 %, 8.6 %, and tuned on since. FB5 (a fifth hand) once after that: 80.0 %, 82 %, 9.3 %; FB6 (a
  * sixth) once after everything: 86.3 %, 93 %, 5.0 %. FB5's floors sit at its first figures;
- * FB6's own-ending rule was widened on one of its texts ("selbst gesperrt und gekündigt").
+ * FB6's own-ending rule was widened on one of its texts ("selbst gesperrt und gekündigt"). FB7
+ * (a seventh hand) once after the review of the rule table: 81.7 %, 93 %, 14.3 %; not tuned on.
  */
 const SETS = [
   { name: 'set FB1 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB1.csv', size: 240, floor: { codes: 0.95, finals: 1, trapsAsFinal: 0.03 } },
@@ -29,6 +30,7 @@ const SETS = [
   { name: 'set FB4 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB4.csv', size: 240, floor: { codes: 0.89, finals: 0.99, trapsAsFinal: 0.036 } },
   { name: 'set FB5 (2026-12-06, an outside hand; measured once after the tuning on FB1-FB4 and TF1)', file: './reason-finals-2026-12-06-FB5.csv', size: 240, floor: { codes: 0.795, finals: 0.82, trapsAsFinal: 0.108 } },
   { name: 'set FB6 (2026-12-06, an outside hand; measured once after all the tuning, one rule widened on it since)', file: './reason-finals-2026-12-06-FB6.csv', size: 240, floor: { codes: 0.86, finals: 0.929, trapsAsFinal: 0.05 } },
+  { name: 'set FB7 (2026-12-06, an outside hand; measured once after the review of the rule table, not tuned on)', file: './reason-finals-2026-12-06-FB7.csv', size: 240, floor: { codes: 0.815, finals: 0.929, trapsAsFinal: 0.143 } },
   { name: 'set FB2 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB2.csv', size: 240, floor: { codes: 0.93, finals: 1, trapsAsFinal: 0.025 } },
 ] as const;
 
