@@ -179,3 +179,67 @@ describe('a final reason stated outright survives every cue against it', () => {
     expect(FINAL.has(c.code) || FINAL.has(c.secondary ?? ''), JSON.stringify(c)).toBe(true);
   });
 });
+
+// Finals stated in words no phrase of the playbook holds (stated-final.ts): read as final, or
+// with the final reason as the runner-up, so that plan sends the customer to a person.
+describe('a final reason stated by our side, of the business or of the person', () => {
+  it.each([
+    ['Deliveries suspended by our credit department, customer threatened our drivers', 'terminated_by_us'],
+    ['We have decided to end the business relationship with this client', 'terminated_by_us'],
+    ['Membership withdrawn by the board after misconduct at the AGM', 'terminated_by_us'],
+    ['Belieferung durch unsere Niederlassung gesperrt, Kd. hatte Fahrer bedroht', 'terminated_by_us'],
+    ['Wir haben beschlossen, die Geschäftsbeziehung zu beenden', 'terminated_by_us'],
+    ['Kd. wird auf Beschluss des Vorstands nicht mehr beliefert', 'terminated_by_us'],
+    ['Gewerbe abgemeldet, kein Nachfolger gefunden', 'business_closed'],
+    ['Ltd struck off the register last spring', 'business_closed'],
+    ['Kunde ist im Mai tödlich verunglückt', 'deceased'],
+    ['Customer was killed in a road accident in March', 'deceased'],
+  ])('"%s" (%s)', (text) => {
+    const c = classifyReason({ text }, vocab);
+    expect(FINAL.has(c.code) || FINAL.has(c.secondary ?? ''), JSON.stringify(c)).toBe(true);
+  });
+
+  it.each(['Produkt von uns eingestellt, Kd. findet keinen Ersatz', 'We decided to discontinue the blue range, customer loved it', 'Customer says she was killed with kindness by the other bank'])(
+    'not where our side ended a product, or in a figure of speech: "%s"',
+    (text) => {
+      const c = classifyReason({ text }, vocab);
+      expect(FINAL.has(c.code) || FINAL.has(c.secondary ?? ''), JSON.stringify(c)).toBe(false);
+    },
+  );
+});
+
+describe('a death, closure or termination that is not the customer’s', () => {
+  const code = (text: string): string => classifyReason({ text }, vocab).code;
+
+  it.each([
+    'Nach dem Tod ihres Vaters zieht die Kundin zu ihrer Schwester nach Hamburg',
+    'After his wife’s funeral he moved in with his son in Leeds',
+    'Im CRM irrtümlich als verstorben geführt, Kunde verärgert und gewechselt',
+    'Two of the rose bushes died within a month, customer orders elsewhere now',
+    'Unsere Kälber sind nach dem Futterwechsel verendet, Landwirt bestellt nicht mehr',
+    'The account manager at our bank passed away, the new one never called',
+  ])('reads no death of the customer in "%s"', (text) => {
+    expect(code(text)).not.toBe('deceased');
+  });
+
+  it.each(['Arbeitgeber der Kundin ist pleite, sie kann sich das Abo nicht mehr leisten', 'Our wholesaler for the north went into administration, parts unobtainable, customer changed brand'])(
+    'reads no closure in "%s"',
+    (text) => {
+      expect(code(text)).not.toBe('business_closed');
+    },
+  );
+
+  it.each(['Mahnung trotz bezahlter Rechnung, Kunde kündigt verärgert', 'Customer blocked our number after three sales calls in one week', 'Phishing-Mails in unserem Namen, Kunde verunsichert und gekündigt', 'Relationship terminated by the client after a competitor courted them'])(
+    'reads no termination by us in "%s"',
+    (text) => {
+      expect(code(text)).not.toBe('terminated_by_us');
+    },
+  );
+
+  it('sends a customer who cancelled himself to no person for the word "terminated" alone', () => {
+    // The rules rank "terminated" below the move; the text rules it out, so it is no runner-up either.
+    const c = classifyReason({ text: 'Customer terminated the contract - relocating to Canada for work' }, vocab);
+    expect(c.code).toBe('relocation');
+    expect(FINAL.has(c.secondary ?? ''), JSON.stringify(c)).toBe(false);
+  });
+});

@@ -10,6 +10,7 @@ import { calibrated, combineReadings, strengthOf } from './combine.js';
 import { readNgram, readTokens } from './ngram.js';
 import { FINAL_CODES, ruledOut, withoutReasons } from './ruled-out.js';
 import { prepareTokens } from './prepare.js';
+import { statedFinal } from './stated-final.js';
 import { rankReasons, ruleMatches } from './rules.js';
 import { codeKey, knowsWord, resolveToken, type ReasonVocabulary } from './vocabulary.js';
 import { lastAnswersOf, ownCopy } from '../text-answers.js';
@@ -166,7 +167,10 @@ function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassificati
   const rankedAll = rankReasons(matches.filter((m) => m.reason !== 'unknown'));
   const asked = rankedAll.length === 0 ? rankReasons(matches)[0] : undefined;
   // An explicit "keine Angabe" / "no reason given".
-  if (asked !== undefined) return { code: 'unknown', confidence: round3(calibrated(strengthOf(asked.score))), evidence: evidenceOf(shown, asked.best), source: 'text' };
+  if (asked !== undefined) {
+    const stated = runnerUp('unknown', undefined, tokens, ruledOut(tokens));
+    return { code: 'unknown', ...(stated !== undefined && { secondary: stated }), confidence: round3(calibrated(strengthOf(asked.score))), evidence: evidenceOf(shown, asked.best), source: 'text' };
+  }
   const modelEvidenceOf = readTokens(vocab.model, asserted);
   const readAll = (only?: ReadonlySet<number>, near?: { start: number; end: number }) => {
     if (near !== undefined) return readNgram(modelEvidenceOf, (at) => at >= near.start - NEAR && at <= near.end + NEAR);
@@ -179,16 +183,30 @@ function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassificati
   if (combined === undefined) return NOTHING;
   const confidence = round3(calibrated(combined.confidence));
   const evidence = combined.rule !== undefined ? evidenceOf(shown, combined.rule.best) : modelEvidence(shown);
-  // A final reason the text seems to rule out but the rules found stays the runner-up: a person decides (plan/person-decides.ts).
-  const overruled = out.length > 0 ? rankedAll.find((r) => out.includes(r.reason) && FINAL_CODES.has(r.reason) && r.score >= MIN_SECONDARY_SCORE)?.reason : undefined;
+  // A final reason the text seems to rule out but the rules ranked first stays the runner-up: a person decides
+  // (plan/person-decides.ts). One the rules ranked lower gave way to another reading anyway.
+  const top = rankedAll[0];
+  const overruled = top !== undefined && out.includes(top.reason) && FINAL_CODES.has(top.reason) ? top.reason : undefined;
   const secondary = overruled ?? ranked.find((r) => r.reason !== combined.code && r.score >= MIN_SECONDARY_SCORE)?.reason;
   if (confidence < MIN_CONFIDENCE || combined.code === 'unknown') {
-    const guess = combined.code === 'unknown' ? secondary : combined.code;
+    const guess = combined.code === 'unknown' ? runnerUp('unknown', secondary, tokens, out) : combined.code;
     return { code: 'unknown', ...(guess !== undefined && { secondary: guess }), confidence, evidence, source: 'text' };
   }
   const result: ReasonClassification = { code: combined.code, confidence, evidence, source: 'text' };
-  if (secondary !== undefined) result.secondary = secondary;
+  const second = runnerUp(combined.code, secondary, tokens, out);
+  if (second !== undefined) result.secondary = second;
   return result;
+}
+
+/**
+ * The runner-up of a reading: a final reason stated outright that neither reading took
+ * ("cancelled by our ops manager", stated-final.ts) and the text does not rule out, else the
+ * next reason found. With a final runner-up a person decides (plan/person-decides.ts).
+ */
+function runnerUp(code: ReasonCode, secondary: ReasonCode | undefined, tokens: readonly string[], out: readonly ReasonCode[]): ReasonCode | undefined {
+  if (FINAL_CODES.has(code) || (secondary !== undefined && FINAL_CODES.has(secondary))) return secondary;
+  const stated = statedFinal(tokens.join(' '));
+  return stated !== undefined && !out.includes(stated) ? stated : secondary;
 }
 
 /** Evidence of a reading by the model alone: the text's words (without numbers), shortened. */

@@ -5,49 +5,55 @@
  * own termination (docs/reasons-accuracy.md, sets FB1–FB3 and TF1):
  *
  * - the customer ended the relationship himself ("Lastschrift geplatzt, Kd. hat daraufhin
- *   selbst gekündigt", "closed her accounts in protest"), a collection, charge or block was
- *   our mistake ("wrongly sent to collections by mistake"), the customer was the victim of
- *   fraud ("Kundenkarte gestohlen und missbraucht"), or the customer blacklisted or banned us
- *   ("Members' association blacklisted us", "erteilt unserem Vertreter Hausverbot"): not
- *   terminated by us;
+ *   selbst gekündigt", "closed her accounts in protest", "Kunde kündigt danach", "terminated by
+ *   the client"), a collection, charge or block was our mistake ("wrongly sent to collections
+ *   by mistake", "Mahnung trotz bezahlter Rechnung"), the customer was the victim of fraud
+ *   ("Kundenkarte gestohlen und missbraucht", phishing), or the customer blacklisted, banned or
+ *   blocked us ("Members' association blacklisted us", "erteilt unserem Vertreter Hausverbot",
+ *   "blocked our number"): not terminated by us;
  * - a successor runs the business on ("Seniorchef verstorben, Tochter führt den Betrieb
  *   weiter", "his daughter now runs the garage", "still trading"): neither a death nor a
  *   closure of the customer, unless an administrator or liquidator took over;
  * - an insolvency only threatened ("Drohende Insolvenz lt. GF"), or that of the customer's own
- *   customer or supplier ("Client's biggest customer went bankrupt"): no closure, unless the
- *   text says the business closed;
+ *   customer, supplier or employer, or of our own supplier ("Client's biggest customer went
+ *   bankrupt", "Unser Vorlieferant ist insolvent"): no closure, unless the text says, outside
+ *   that other firm's insolvency, that the business closed;
  * - a thing died or is dead ("Line went dead", "Handset died", "das Thema ist gestorben",
  *   "Gerät hat den Geist aufgegeben"), or someone who is not the customer died — a pet, one of
- *   our own people ("Unser Dr. Weber verstorben"), a third party in a role (landlord, the
- *   customer's buyer, a neighbour, a grandparent) — unless that one only reports it ("lt.
- *   Nachbarin verstorben"): no death of the customer;
+ *   our own people ("Unser Dr. Weber verstorben", "their rep at our firm"), a third party in a
+ *   role (landlord, the customer's buyer, a neighbour, a grandparent) — unless that one only
+ *   reports it ("lt. Nachbarin verstorben") —, plants or livestock, or a relative of a customer
+ *   who lives on ("Nach dem Tod ihres Mannes zieht die Kundin …", unless someone reports the
+ *   death or the contract is the dead one's): no death of the customer;
+ * - a death or a closure recorded by mistake ("fälschlich als verstorben markiert"): neither;
  * - returned mail ("mail returned - cust moved"): a letter that could not go, not a complaint
  *   handled badly.
  */
 import type { ReasonCode } from '../playbook-types.js';
 import type { NgramReading } from './ngram.js';
 import type { RankedReason } from './rules.js';
+import { OURS_STATED } from './stated-final.js';
 
 // Over the classifier's tokens joined by spaces (lower case, umlauts folded, "Kd." read as "kunde").
 // A negation or our own side right before a statement takes it back ("did not cancel himself", "von uns selbst gekündigt").
 const NOT_OURS = '(?<!\\b(?:not|nicht|never|nie|didnt|keine|kein|uns|wir|we|us) )';
 const ENDED_BY_CUSTOMER = new RegExp(
-  `${NOT_OURS}\\b(?:selbst|selber|eigenstaendig|von sich aus) (?:(?!von|durch|wurde|wurden)[a-z]+ ){0,3}(?:gekuendigt|storniert|aufgeloest|beendet|abgemeldet)\\b|${NOT_OURS}\\b(?:kuendigt|kuendigte|storniert|stornierte) (?:[a-z]+ ){0,2}(?:selbst|selber)\\b|${NOT_OURS}\\b(?:kuendigung|aufloesung|kontoaufloesung|vertragsaufloesung) durch (?:den |die )?(?:kunden?|kundin)\\b|${NOT_OURS}\\b(?:cancel(?:l?ed|s|ling)?|closed?|closing|terminated|ended|quit) (?:[a-z]+ ){0,3}(?:herself|himself|themselves|in protest)\\b|\\baus protest\\b|\\bcustomer initiated\\b`,
+  `${NOT_OURS}\\b(?:selbst|selber|eigenstaendig|von sich aus) (?:(?!von|durch|wurde|wurden)[a-z]+ ){0,3}(?:gekuendigt|storniert|aufgeloest|beendet|abgemeldet)\\b|${NOT_OURS}\\b(?:kuendigt|kuendigte|storniert|stornierte) (?:[a-z]+ ){0,2}(?:selbst|selber)\\b|${NOT_OURS}\\b(?:kuendigung|aufloesung|kontoaufloesung|vertragsaufloesung) durch (?:den |die )?(?:kunden?|kundin)\\b|${NOT_OURS}\\b(?:cancel(?:l?ed|s|ling)?|closed?|closing|terminated|ended|quit) (?:[a-z]+ ){0,3}(?:herself|himself|themselves|in protest)\\b|\\baus protest\\b|\\bcustomer initiated\\b` +
+    // "Kunde kündigt danach", "customer cancelled", "terminated by the client", "Kd. hat nach … gekündigt".
+    `|${NOT_OURS}\\b(?:kunde|kundin|customer|client|member|mitglied) (?:then |daraufhin |danach |subsequently |himself |herself |selbst )?(?:kuendigt|kuendigte|cancels|cancelled|canceled|terminates|terminated|quits|quit)\\b` +
+    '|\\b(?:terminated|cancell?ed|canceled|ended) by (?:the )?(?:client|customer|member|kunde|kundin)\\b' +
+    '|\\b(?:kunde|kundin) hat (?!(?:[a-z]+ ){0,6}(?:nicht|kein|keine|nie|wir|uns)\\b)(?:[a-z]+ ){0,6}gekuendigt\\b',
 );
 
 const OUR_MISTAKE =
-  /\b(?:disconnected|cut off|blocked|suspended|gesperrt|abgeschaltet|sperre)\w* (?:[a-z]+ ){0,4}(?:in error|by mistake|systemfehler)\b|\b(?:inkasso\w*|mahnung\w*|mahnlauf|gesperrt|sperrung|collections?|dunning|debt|blocked|suspended)(?: [a-z]+){0,5} (?:by mistake|in error|irrtuemlich|versehentlich|faelschlich\w*)\b|\b(?:wrongly|erroneously|mistakenly|irrtuemlich\w*|versehentlich\w*|faelschlich\w*|zu unrecht) (?:[a-z]+ ){0,3}(?:sent to|passed to|referred to|collections?|inkasso|gemahnt|gesperrt|blocked|suspended|uebergeben|abgegeben|sperre|abgebucht|belastet|charged|debited|billed|doppelt)\b/;
+  /\b(?:disconnected|cut off|blocked|suspended|gesperrt|abgeschaltet|sperre)\w* (?:[a-z]+ ){0,4}(?:in error|by mistake|systemfehler)\b|\b(?:inkasso\w*|mahnung\w*|mahnlauf|gesperrt|sperrung|collections?|dunning|debt|blocked|suspended)(?: [a-z]+){0,5} (?:by mistake|in error|irrtuemlich|versehentlich|faelschlich\w*)\b|\b(?:wrongly|erroneously|mistakenly|irrtuemlich\w*|versehentlich\w*|faelschlich\w*|zu unrecht) (?:[a-z]+ ){0,6}(?:sent to|passed to|referred to|collections?|inkasso|gemahnt|gesperrt|blocked|suspended|uebergeben|abgegeben|sperre|abgebucht|belastet|charged|debited|billed|doppelt)\b|\btrotz (?:bezahlter|beglichener|erfolgter|puenktlicher) (?:rechnung|zahlung)\w*|\bdespite (?:having )?(?:paid|payment)\b|\b(?:forderung|balance|debt|rechnung) (?:[a-z]+ ){0,2}(?:beglichen|paid in full|fully paid|settled)\b/;
 
 // Fraud done to the customer, not by them: a card stolen, skimmed or hacked, fraud by a third party.
 const FRAUD_VICTIM =
-  /\b(?:victim of|opfer (?:von|eines|einer))\b|\b(?:card|cards|karte|kundenkarte|kreditkarte|bankkarte)\w* (?:[a-z]+ ){0,2}(?:gestohlen|stolen|skimmed|hacked|gehackt|compromised)\b|\bskimming\b|\b(?:kartenbetrug|card fraud)\w* (?:[a-z]+ ){0,2}(?:zulasten|on the customers?|on (?:his|her|their) account|against (?:the )?customer)|\bdurch dritte\b|\bby a third party\b|\bthird party fraud\b/;
+  /\b(?:victim of|opfer (?:von|eines|einer))\b|\b(?:card|cards|karte|kundenkarte|kreditkarte|bankkarte)\w* (?:[a-z]+ ){0,2}(?:gestohlen|stolen|skimmed|hacked|gehackt|compromised)\b|\bskimming\b|\b(?:kartenbetrug|card fraud)\w* (?:[a-z]+ ){0,2}(?:zulasten|on the customers?|on (?:his|her|their) account|against (?:the )?customer)|\bdurch dritte\b|\bby a third party\b|\bthird party fraud\b|\bphishing\b|\b(?:betrug|fraud) (?:auf|on) (?:dem|the) (?:konto|account) (?:des|der|of the) (?:kunden|kundin|customer)\b/;
 
 const CUSTOMER_BLOCKED_US =
-  /\b(?:blacklisted|banned|barred|delisted) (?:us|our)\b|\b(?:erteilt|erteilte|erteilen|gave|gives) (?:unserem|unserer|unseren|our) [a-z]+ (?:ein )?hausverbot\b|\b(?:hat|haben|hatte|hatten) uns (?:auf (?:die |seine |ihre |eine )?(?:[a-z]+ )?)?(?:sperrliste|blacklist)\w*|\b(?:hat|haben|hatte|hatten) uns (?:als lieferant\w* )?(?:gesperrt|ausgelistet)\b/;
-
-// Our own termination said outright wins over every cue against it.
-const OURS_STATED =
-  /\b(?:von|durch) uns (?:[a-z]+ ){0,3}(?:gekuendigt|beendet|gesperrt|aufgeloest|ausgeschlossen)\b|\bwir haben (?:[a-z]+ ){0,4}(?:gekuendigt|beendet|gesperrt|aufgeloest)\b|\b(?:we|our \w+) (?:have |has |had )?(?:terminated|cancelled|canceled|closed|ended|suspended|blocked|dropped)\b|\b(?:terminated|cancelled|canceled|closed|ended|suspended|blocked) by us\b/;
+  /\b(?:blacklisted|banned|barred|delisted) (?:us|our)\b|\b(?:erteilt|erteilte|erteilen|gave|gives) (?:unserem|unserer|unseren|our) [a-z]+ (?:ein )?hausverbot\b|\b(?:hat|haben|hatte|hatten) uns (?:auf (?:die |seine |ihre |eine )?(?:[a-z]+ )?)?(?:sperrliste|blacklist)\w*|\b(?:hat|haben|hatte|hatten) uns (?:als lieferant\w* )?(?:gesperrt|ausgelistet)\b|\bblocked (?:our|us|all our)\b|\b(?:hat|hatte) (?:unsere|uns) (?:[a-z]+ ){0,2}(?:blockiert|gesperrt)\b/;
 
 // Someone runs the customer's business on. Not "nicht (mehr) weitergeführt", "niemand", "nobody", "no successor".
 const SUCCESSOR =
@@ -58,8 +64,13 @@ const WINDING_UP = /insolven|liquidat|verwalter|administrat|receiver|abwickl|wou
 
 const THREATENED =
   /\b(?:drohende\w* (?:insolvenz|pleite)|(?:insolvenz|pleite) droht|droht (?:die |eine |mit )?(?:der )?(?:insolvenz|pleite)|kurz vor der (?:insolvenz|pleite)|near (?:bankruptcy|insolvency)|brink|insolvenzgefaehrdet|possible insolvency|threatened with (?:bankruptcy|insolvency)|bald pleite|verge of (?:bankruptcy|insolvency|collapse)|(?:may|might|could) have to file|could go (?:bankrupt|bust|under)|risk of (?:insolvency|bankruptcy))\b/;
-const OTHERS_INSOLVENCY =
-  /\b(?:their|its|his|her|ihr\w*|sein\w*|clients|customers)\b (?:[a-z]+ ){0,2}(?:customer|buyer|supplier|distributor|wholesaler|abnehmer|lieferant|hauptkunde|grosskunde|hauptabnehmer|hauptlieferant|kunde)\w* (?:[a-z]+ ){0,3}(?:went bankrupt|went bust|went under|insolvent|bankrupt|pleite|collapsed|in administration)\b|\b(?:abnehmer|lieferant|hauptkunde|grosskunde|distributor|supplier|buyer|wholesaler)\w* (?:des|der|beim|vom) (?:kunden?|kundin) (?:[a-z]+ ){0,2}(?:pleite|insolvent|insolvenz|konkurs|bankrott)\b|\b(?:hauptabnehmer|hauptlieferant|grosskunde|hauptkunde)\w* des (?:kunden|kundin)\b/;
+const OTHERS_INSOLVENCY = new RegExp(
+  String.raw`\b(?:their|its|his|her|ihr\w*|sein\w*|clients|customers)\b (?:[a-z]+ ){0,2}(?:customer|buyer|supplier|distributor|wholesaler|abnehmer|lieferant|hauptkunde|grosskunde|hauptabnehmer|hauptlieferant|kunde)\w* (?:[a-z]+ ){0,3}(?:went bankrupt|went bust|went under|insolvent|bankrupt|pleite|collapsed|in administration)\b|\b(?:abnehmer|lieferant|hauptkunde|grosskunde|distributor|supplier|buyer|wholesaler)\w* (?:des|der|beim|vom) (?:kunden?|kundin) (?:[a-z]+ ){0,2}(?:pleite|insolvent|insolvenz|konkurs|bankrott)\b|\b(?:hauptabnehmer|hauptlieferant|grosskunde|hauptkunde)\w* des (?:kunden|kundin)\b` +
+    // The customer's employer, or our own supplier ("Unser Vorlieferant ist insolvent", "our distributor … went into liquidation").
+    String.raw`|\b(?:arbeitgeber|employer)\w* (?:[a-z]+ ){0,3}(?:insolvent|pleite|bankrupt|went bust|konkurs|in administration|liquidation)\b` +
+    String.raw`|\b(?:unser|unsere|unserem|unseren|unserer|our) (?:[a-z]+ )?(?:lieferant|vorlieferant|distributor|supplier|haendler|partner|wholesaler|subcontractor|manufacturer|hersteller|grosshaendler|vertriebspartner|importeur|importer)\w* (?:[a-z]+ ){0,5}(?:insolvent|insolvenz|liquidation|pleite|bankrupt|bust|administration|konkurs)\w*`,
+);
+const OTHERS_INSOLVENCY_ALL = new RegExp(OTHERS_INSOLVENCY.source, 'g');
 // A closure or insolvency of the customer stated outright stays one, whatever was threatened before or happened to others.
 const CLOSED_STATED =
   /eingestellt|geschlossen|aufgegeben|abgemeldet|geloescht|aufgeloest|closed|ceased|liquidat|wound|dissolved|shut|insolvenzantrag|insolvenzverfahren|konkurs|filed|(?<!\b(?:their|its|his|her|clients|customers|biggest|largest|main|major|key|ihr|ihre|ihrem|ihres|sein|seine|seinem|seines|des|der) )\b(?:kunde|kundin|customer|client|firma|company|wir|we)\b (?:[a-z]+ ){0,3}(?:insolvent|bankrupt|pleite|bust|bankrott)\b/;
@@ -68,15 +79,39 @@ const CLOSED_STATED =
 const NOT_A_PERSON =
   '(?: (?!(?:kunde|kundin|customer|client|inhaber|owner|holder|nehmer|mr|mrs|ms|he|she|er|wife|husband|mann|frau|vater|mutter|father|mother|mum|mom|dad|mama|papa|son|daughter|sohn|tochter|member|subscriber|patient|says|said|sagt|meldet|reports|reported|rang|phoned|called|schreibt|writes|berichtet|teilt)(?:s|n|in|en|nen)?\\b)[a-z]+){0,3}';
 const THING_DIED = new RegExp(
-  `\\b(?:lust|telefon|phone|thema|sache|deal|projekt|idee|verlaengerung|vertrag|contract|kundendienst|support|zeug|ware|kettle|toaster|appliance|product|produkt|line|leitung|handset|handy|smartphone|geraet|akku|battery|batterie|takings|umsatz|network|netz|internet|signal|router|modem|display|screen|motor|engine)s?\\b${NOT_A_PERSON} (?:gestorben|tot|dead|died)\\b|\\bfuer (?:ihn|sie|mich|uns|kunde|kundin|den kunden|die kundin) gestorben\\b|\\bden geist aufgegeben\\b|\\b(?:dead|tot|gestorben) (?:to|fuer) (?:me|us|mich|uns)\\b`,
+  `\\b(?:liebe|love|lust|telefon|phone|thema|sache|deal|projekt|idee|verlaengerung|vertrag|contract|kundendienst|support|zeug|ware|kettle|toaster|appliance|product|produkt|line|leitung|handset|handy|smartphone|geraet|akku|battery|batterie|takings|umsatz|network|netz|internet|signal|router|modem|display|screen|motor|engine)s?\\b${NOT_A_PERSON} (?:gestorben|tot|dead|died)\\b|\\bfuer (?:ihn|sie|mich|uns|kunde|kundin|den kunden|die kundin) gestorben\\b|\\bden geist aufgegeben\\b|\\b(?:dead|tot|gestorben) (?:to|fuer) (?:me|us|mich|uns)\\b`,
 );
 
 // A death of someone who is not the customer: a pet, one of our own people, a third party in a role.
-const PET = '(?:fish|fische|kueken|chicks|herd|herde|vieh|livestock|cattle|cows|kuehe|bees|bienen|cat|cats|dog|dogs|horse|pony|puppy|kitten|pet|parrot|rabbit|hamster|hund|hunde|huendin|katze|kater|pferd|welpe|haustier|kaninchen|wellensittich)';
+const PET = '(?:seedlings?|setzlinge|saemlinge|jungpflanzen|pflanzen|plants|trees|baeume|rosen|rose|roses|bush|bushes|shrubs?|straeucher|hecke|hecken|hedges?|calves|kaelber|kalb|tiere|animals|huehner|hens|chickens|sheep|schafe|pigs|schweine|zierfische|fish|fische|kueken|chicks|herd|herde|vieh|livestock|cattle|cows|kuehe|bees|bienen|cat|cats|dog|dogs|horse|pony|puppy|kitten|pet|parrot|rabbit|hamster|hund|hunde|huendin|katze|kater|pferd|welpe|haustier|kaninchen|wellensittich)';
 const NOT_CUSTOMER_WORD = '(?!kunde|kundin|kunden|customer|client|member|mitglied|patient|subscriber|abonnent)';
 const OUR_PERSON = `(?:unser|unsere|unserem|unseren|unserer|our) (?:${NOT_CUSTOMER_WORD}[a-z]+ )?(?:rep|reps|representative|account manager|berater\\w*|betreuer\\w*|ansprechpartner\\w*|vertreter\\w*|aussendienst\\w*|techniker\\w*|dr(?: \\|)?|doktor|doctor|arzt|aerztin|trainer\\w*|coach|adviser|advisor|consultant|agent|makler\\w*|vermittler\\w*)`;
+// "their rep at our firm", "Betreuer bei uns".
+const OUR_PERSON_AT = '(?:rep|reps|representative|account manager|adviser|advisor|berater\\w*|betreuer\\w*|ansprechpartner\\w*|vertreter\\w*) (?:at|from|bei|von) (?:our|unserer|unserem|unseren|uns)\\b(?: [a-z]+)?';
 const THIRD_PARTY = '(?:vermieter\\w*|landlord|einkaeufer\\w*|buyer|geschaeftspartner\\w*|business partner|kollege|kollegin|colleague|nachbar\\w*|neighbour|neighbor)(?: (?:beim|bei|at) (?:the |der |dem )?(?:kunde|kunden|kundin|customers?|clients?)(?: [a-z]+)?)?';
-const OTHER_DIED = new RegExp(`(?<!\\b(?:laut|lt|per|from|von|according to|says|sagt|meldet) )\\b(?:${PET}|${OUR_PERSON}|${THIRD_PARTY})${NOT_A_PERSON} (?:verstorben|gestorben|died|passed away|eingeschlaefert|put down|put to sleep)\\b`);
+const OTHER_DIED = new RegExp(`(?<!\\b(?:laut|lt|per|from|von|according to|says|sagt|meldet) )\\b(?:${PET}|${OUR_PERSON}|${OUR_PERSON_AT}|${THIRD_PARTY})${NOT_A_PERSON} (?:verstorben|gestorben|verendet|eingegangen|died|passed away|eingeschlaefert|put down|put to sleep)\\b`);
+
+// A relative of the customer died, and the customer lives on: "Nach dem Tod ihres Mannes zieht die Kundin …",
+// "after her father's funeral she's moving", "Tod der Schwiegermutter". Not where someone reports a death (then the
+// relative named may be the customer: "Sohn meldet: seine Mutter ist verstorben"), nor where the contract is the
+// dead one's ("her husband died, please cancel his account").
+const KIN = '(?:ehemann|ehefrau|mann|mannes|frau|gatte|gatten|gattin|vater|vaters|mutter|sohn|sohnes|tochter|bruder|bruders|schwester|partner|partners|partnerin|lebensgefaehrt\\w*|lebenspartner\\w*|schwieger\\w*|oma|opa|grossmutter|grossvater|grosseltern|eltern|tante|onkel|husband|wife|father|mother|son|daughter|brother|sister|mum|mom|dad|grandmother|grandfather|grandma|grandpa|parents?|aunt|uncle|fiance|fiancee|\\w+ in law|in laws?)';
+const POSSESSIVE = '(?:ihr|ihre|ihres|ihrem|ihren|ihrer|sein|seine|seines|seinem|seinen|seiner|her|his|their)';
+const KIN_DIED = new RegExp(
+  `\\b${POSSESSIVE} (?:[a-z]+ )?${KIN}s? (?:[a-z]+ ){0,3}(?:verstorben|gestorben|died|passed away|is dead|ist tot)\\b` +
+    `|\\b(?:tod|todes|death|funeral|beerdigung|loss|passing|verlust|ableben) (?:of |des |der |vom |von )?${POSSESSIVE} (?:[a-z]+ )?${KIN}\\b` +
+    `|\\b${POSSESSIVE} (?:[a-z]+ )?${KIN}s? (?:death|funeral|passing)\\b` +
+    '|\\b(?:tod|todes|death|funeral|beerdigung|ableben) (?:der |des |of (?:the |her |his )?)?(?:schwieger\\w*|\\w+ in law)\\b',
+);
+const DEATH_REPORTED =
+  /\b(?:meldet|gemeldet|teilt|teilte|mitgeteilt|informiert|schreibt|schrieb|berichtet|anruf|angerufen|ruft|rief|says|said|phoned|rang|called|calls|emailed|wrote|writes|informed|reports|reported|advised|notified|letter from|brief vom|on behalf|im namen|nachlass|estate|probate|erben|heirs?|executor|testament|sterbeurkunde|death certificate)\b/;
+const THEIR_CONTRACT =
+  /\b(?:his|her|sein|seinen|seine|seines|seinem|ihr|ihren|ihre|ihres|ihrem)(?: [a-z]+)? (?:contract|account|subscription|policy|membership|vertrag|abo|abonnement|konto|mitgliedschaft|police|versicherung)\b/;
+const RELATIVE_DIED = (t: string): boolean => KIN_DIED.test(t) && !DEATH_REPORTED.test(t) && !THEIR_CONTRACT.test(t);
+
+// A death or a closure recorded by mistake ("im System fälschlich als verstorben markiert", "wrongly marked … as dissolved").
+const FALSELY_MARKED =
+  /\b(?:faelschlich\w*|irrtuemlich\w*|versehentlich|wrongly|mistakenly|erroneously|falsely|incorrectly|in error) (?:[a-z]+ ){0,5}(?:verstorben|deceased|dead|dissolved|aufgeloest|geloescht|insolvent|closed|geschlossen)\b|\b(?:verstorben|deceased|dead|dissolved|insolvent|closed) (?:[a-z]+ ){0,2}(?:in error|by mistake|irrtuemlich|faelschlich)\b/;
 // The customer is the widow, or inherited: she or he lives on ("Kundin (Witwe, Ehemann verstorben) zieht zu ihrer
 // Tochter", "Kunde hat das Haus seiner verstorbenen Tante geerbt"); not when a death of the customer stands between,
 // and not "the widow of the account holder" (whose death it is).
@@ -90,9 +125,11 @@ const RETURNED_MAIL = /\b(?:mail|post|letter|letters|brief|briefe|sendung) (?:[a
 
 const RULES: ReadonlyArray<{ test: (text: string) => boolean; out: readonly ReasonCode[] }> = [
   { test: (t) => (ENDED_BY_CUSTOMER.test(t) || OUR_MISTAKE.test(t) || FRAUD_VICTIM.test(t) || CUSTOMER_BLOCKED_US.test(t)) && !OURS_STATED.test(t), out: ['terminated_by_us'] },
-  { test: (t) => (THREATENED.test(t) || OTHERS_INSOLVENCY.test(t)) && !CLOSED_STATED.test(t), out: ['business_closed'] },
+  // A closure stated in another firm's insolvency ("our distributor … went into liquidation") is not the customer's.
+  { test: (t) => (THREATENED.test(t) || OTHERS_INSOLVENCY.test(t)) && !CLOSED_STATED.test(t.replace(OTHERS_INSOLVENCY_ALL, ' ')), out: ['business_closed'] },
   { test: (t) => SUCCESSOR.test(t) && !NO_SUCCESSOR.test(t) && !WINDING_UP.test(t), out: ['deceased', 'business_closed'] },
-  { test: (t) => THING_DIED.test(t) || OTHER_DIED.test(t) || SURVIVOR.test(t), out: ['deceased'] },
+  { test: (t) => THING_DIED.test(t) || OTHER_DIED.test(t) || SURVIVOR.test(t) || RELATIVE_DIED(t), out: ['deceased'] },
+  { test: (t) => FALSELY_MARKED.test(t), out: ['deceased', 'business_closed'] },
   { test: (t) => RETURNED_MAIL.test(t), out: ['service'] },
 ];
 
