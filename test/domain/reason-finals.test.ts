@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findObjectionPhrase } from '../../src/domain/objections/text.js';
 import { classifyReason, compileVocabulary, type ReasonVocabulary } from '../../src/domain/reasons/reasons.js';
 import { loadPlaybook } from '../../src/io/playbook-file.js';
 
@@ -21,17 +22,20 @@ import { loadPlaybook } from '../../src/io/playbook-file.js';
  * 91 %, 8.6 %, and tuned on since. FB5 (a fifth hand) once after that: 80.0 %, 82 %, 9.3 %; FB6 (a
  * sixth) once after everything: 86.3 %, 93 %, 5.0 %. FB5's floors sit at its first figures;
  * FB6's own-ending rule was widened on one of its texts ("selbst gesperrt und gekündigt"). FB7
- * (a seventh hand) once after the review of the rule table: 81.7 %, 93 %, 14.3 %; not tuned on.
+ * (a seventh hand) once after the review of the rule table: 81.7 %, 93 %, 14.3 %; tuned on since
+ * (stated finals, whose death it is). FB8 (an eighth hand) once after that, on 2026-12-07: 78.3 %,
+ * 89 %, 14.3 %; its floors sit at those first figures.
  */
 const SETS = [
-  { name: 'set FB1 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB1.csv', size: 240, floor: { codes: 0.95, finals: 1, trapsAsFinal: 0.03 } },
-  { name: 'set FB3 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB3.csv', size: 240, floor: { codes: 0.92, finals: 0.99, trapsAsFinal: 0 } },
-  { name: 'set TF1 (2026-12-06, an outside hand; written as training examples, measured once when they did not help, tuned on since)', file: './reason-finals-2026-12-06-TF1.csv', size: 360, floor: { codes: 0.82, finals: 0.975, trapsAsFinal: 0.05 } },
-  { name: 'set FB4 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB4.csv', size: 240, floor: { codes: 0.89, finals: 0.99, trapsAsFinal: 0.036 } },
-  { name: 'set FB5 (2026-12-06, an outside hand; measured once after the tuning on FB1-FB4 and TF1)', file: './reason-finals-2026-12-06-FB5.csv', size: 240, floor: { codes: 0.795, finals: 0.82, trapsAsFinal: 0.108 } },
-  { name: 'set FB6 (2026-12-06, an outside hand; measured once after all the tuning, one rule widened on it since)', file: './reason-finals-2026-12-06-FB6.csv', size: 240, floor: { codes: 0.86, finals: 0.929, trapsAsFinal: 0.05 } },
-  { name: 'set FB7 (2026-12-06, an outside hand; measured once after the review of the rule table, not tuned on)', file: './reason-finals-2026-12-06-FB7.csv', size: 240, floor: { codes: 0.815, finals: 0.929, trapsAsFinal: 0.143 } },
-  { name: 'set FB2 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB2.csv', size: 240, floor: { codes: 0.93, finals: 1, trapsAsFinal: 0.025 } },
+  { name: 'set FB1 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB1.csv', size: 240, floor: { codes: 0.95, finals: 1, trapsAsFinal: 0.03, approached: 0 } },
+  { name: 'set FB3 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB3.csv', size: 240, floor: { codes: 0.92, finals: 0.99, trapsAsFinal: 0, approached: 0 } },
+  { name: 'set TF1 (2026-12-06, an outside hand; written as training examples, measured once when they did not help, tuned on since)', file: './reason-finals-2026-12-06-TF1.csv', size: 360, floor: { codes: 0.82, finals: 0.975, trapsAsFinal: 0.05, approached: 0 } },
+  { name: 'set FB4 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB4.csv', size: 240, floor: { codes: 0.89, finals: 0.99, trapsAsFinal: 0.036, approached: 0 } },
+  { name: 'set FB5 (2026-12-06, an outside hand; measured once after the tuning on FB1-FB4 and TF1)', file: './reason-finals-2026-12-06-FB5.csv', size: 240, floor: { codes: 0.795, finals: 0.82, trapsAsFinal: 0.108, approached: 0.02 } },
+  { name: 'set FB6 (2026-12-06, an outside hand; measured once after all the tuning, one rule widened on it since)', file: './reason-finals-2026-12-06-FB6.csv', size: 240, floor: { codes: 0.86, finals: 0.929, trapsAsFinal: 0.05, approached: 0 } },
+  { name: 'set FB7 (2026-12-06, an outside hand; measured once after the review of the rule table, tuned on since)', file: './reason-finals-2026-12-06-FB7.csv', size: 240, floor: { codes: 0.825, finals: 0.929, trapsAsFinal: 0.036, approached: 0 } },
+  { name: 'set FB8 (2026-12-07, an outside hand; measured once after the tuning on FB5-FB7)', file: './reason-finals-2026-12-07-FB8.csv', size: 240, floor: { codes: 0.783, finals: 0.89, trapsAsFinal: 0.143, approached: 0.02 } },
+  { name: 'set FB2 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB2.csv', size: 240, floor: { codes: 0.93, finals: 1, trapsAsFinal: 0.025, approached: 0 } },
 ] as const;
 
 const FINAL = new Set(['deceased', 'business_closed', 'terminated_by_us']);
@@ -69,6 +73,17 @@ describe.each(SETS)('$name', ({ file, size, floor }) => {
     const finals = rows.filter((r) => r.kind === 'final');
     const missed = finals.filter((r) => !FINAL.has(read(r)));
     expect(1 - missed.length / finals.length, list(missed)).toBeGreaterThanOrEqual(floor.finals);
+  });
+
+  it('leaves no more final reasons to an approach than recorded: each is read as final, or goes to a person', () => {
+    // What plan does before value and permission (plan/person-decides.ts): a final reading or an objection is never
+    // contacted; unknown, unsure (below reviewConfidence 0.5) or a final runner-up goes to review.
+    const approached = rows.filter((r) => {
+      const c = classifyReason({ text: r.text }, vocab);
+      const never = FINAL.has(c.code) || findObjectionPhrase(r.text) !== undefined;
+      return r.kind === 'final' && !never && c.code !== 'unknown' && c.confidence >= 0.5 && !FINAL.has(c.secondary ?? '');
+    });
+    expect(approached.length / rows.filter((r) => r.kind === 'final').length, list(approached)).toBeLessThanOrEqual(floor.approached);
   });
 
   it('reads no more of the other reasons as final than recorded', () => {
