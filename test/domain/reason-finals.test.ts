@@ -24,7 +24,7 @@ import { loadPlaybook } from '../../src/io/playbook-file.js';
  * FB6's own-ending rule was widened on one of its texts ("selbst gesperrt und gekündigt"). FB7
  * (a seventh hand) once after the review of the rule table: 81.7 %, 93 %, 14.3 %; tuned on since
  * (stated finals, whose death it is). FB8 (an eighth hand) once after that, on 2026-12-07: 78.3 %,
- * 89 %, 14.3 %; its floors sit at those first figures.
+ * 89 %, 14.3 % (2 % of its finals approached); tuned on since.
  */
 const SETS = [
   { name: 'set FB1 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB1.csv', size: 240, floor: { codes: 0.95, finals: 1, trapsAsFinal: 0.03, approached: 0 } },
@@ -34,7 +34,7 @@ const SETS = [
   { name: 'set FB5 (2026-12-06, an outside hand; measured once after the tuning on FB1-FB4 and TF1)', file: './reason-finals-2026-12-06-FB5.csv', size: 240, floor: { codes: 0.795, finals: 0.82, trapsAsFinal: 0.108, approached: 0.02 } },
   { name: 'set FB6 (2026-12-06, an outside hand; measured once after all the tuning, one rule widened on it since)', file: './reason-finals-2026-12-06-FB6.csv', size: 240, floor: { codes: 0.86, finals: 0.929, trapsAsFinal: 0.05, approached: 0 } },
   { name: 'set FB7 (2026-12-06, an outside hand; measured once after the review of the rule table, tuned on since)', file: './reason-finals-2026-12-06-FB7.csv', size: 240, floor: { codes: 0.825, finals: 0.929, trapsAsFinal: 0.036, approached: 0 } },
-  { name: 'set FB8 (2026-12-07, an outside hand; measured once after the tuning on FB5-FB7)', file: './reason-finals-2026-12-07-FB8.csv', size: 240, floor: { codes: 0.783, finals: 0.89, trapsAsFinal: 0.143, approached: 0.02 } },
+  { name: 'set FB8 (2026-12-07, an outside hand; measured once after the tuning on FB5-FB7, tuned on since)', file: './reason-finals-2026-12-07-FB8.csv', size: 240, floor: { codes: 0.855, finals: 0.89, trapsAsFinal: 0.008, approached: 0 } },
   { name: 'set FB2 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB2.csv', size: 240, floor: { codes: 0.93, finals: 1, trapsAsFinal: 0.025, approached: 0 } },
 ] as const;
 
@@ -209,6 +209,8 @@ describe('a final reason stated by our side, of the business or of the person', 
     ['Ltd struck off the register last spring', 'business_closed'],
     ['Kunde ist im Mai tödlich verunglückt', 'deceased'],
     ['Customer was killed in a road accident in March', 'deceased'],
+    ['Reklamation wegen Lieferzeit offen; beim Anruf teilte die Tochter mit, dass ihre Mutter im Mai verstorben ist', 'deceased'],
+    ['Die Gesellschaft ist seit März abgewickelt, Lager geräumt', 'business_closed'],
   ])('"%s" (%s)', (text) => {
     const c = classifyReason({ text }, vocab);
     expect(FINAL.has(c.code) || FINAL.has(c.secondary ?? ''), JSON.stringify(c)).toBe(true);
@@ -233,11 +235,25 @@ describe('a death, closure or termination that is not the customer’s', () => {
     'Two of the rose bushes died within a month, customer orders elsewhere now',
     'Unsere Kälber sind nach dem Futterwechsel verendet, Landwirt bestellt nicht mehr',
     'The account manager at our bank passed away, the new one never called',
+    'Our website was dead for days, customer could not order',
+    'Record said deceased – data import error, the customer is alive and moved away',
+    'Ehemann verstorben, Kundin lebt jetzt allein, bestellt kaum noch',
+    'Witwe, Mann im Frühjahr verstorben – zieht zu ihrer Tochter nach Kassel',
+    'Hält unsere Werbung mit dem verstorbenen Sänger für geschmacklos',
   ])('reads no death of the customer in "%s"', (text) => {
     expect(code(text)).not.toBe('deceased');
   });
 
-  it.each(['Arbeitgeber der Kundin ist pleite, sie kann sich das Abo nicht mehr leisten', 'Our wholesaler for the north went into administration, parts unobtainable, customer changed brand'])(
+  it.each([
+    'Arbeitgeber der Kundin ist pleite, sie kann sich das Abo nicht mehr leisten',
+    'Our wholesaler for the north went into administration, parts unobtainable, customer changed brand',
+    'Seit der Pleite unseres Zulieferers ist das Ersatzteil nicht lieferbar',
+    'Our Bristol branch closed down; the next one is an hour away',
+    'Closing-down sale at a competitor: customer stocked up there for a year',
+    'Firma wurde an neuen Inhaber verkauft, läuft weiter; der neue Chef kauft woanders',
+    'Kunde fürchtet die Insolvenz, noch nicht insolvent, spart aber überall',
+    'Bin gerade pleite, melde mich wieder',
+  ])(
     'reads no closure in "%s"',
     (text) => {
       expect(code(text)).not.toBe('business_closed');
@@ -248,6 +264,13 @@ describe('a death, closure or termination that is not the customer’s', () => {
     'reads no termination by us in "%s"',
     (text) => {
       expect(code(text)).not.toBe('terminated_by_us');
+    },
+  );
+
+  it.each(['Wir haben unseren Laden zum Jahresende dichtgemacht, bitte keine Lieferungen mehr', 'We had to close our shop for good last month'])(
+    'still reads the customer’s own shop closed in a letter of the customer: "%s"',
+    (text) => {
+      expect(code(text)).toBe('business_closed');
     },
   );
 

@@ -58,18 +58,28 @@ const CUSTOMER_BLOCKED_US =
 // Someone runs the customer's business on. Not "nicht (mehr) weitergeführt", "niemand", "nobody", "no successor".
 const SUCCESSOR =
   /\b(?:fuehrt|fuehren|fuehrte|leitet|leiten) (?:[a-z]+ ){1,4}weiter\b|\bweitergefuehrt\b|\b(?:carries|carry|carried) on (?:trading|running|the business|the shop|the firm|the farm|the practice)\b|\bstill (?:trading|running|open)\b|\b(?:betrieb|firma|geschaeft|laden|hof|praxis) (?:laeuft|besteht) (?:[a-z]+ )?weiter\b|\b(?:hat|haben) (?:den |das |die )?(?:betrieb|geschaeft|firma|laden|hof|praxis|werkstatt|unternehmen|kanzlei|salon|hotel|restaurant|baeckerei|metzgerei)\w* uebernommen\b|\b(?:runs|running|run|manages) the (?:[a-z]+ )?(?:business|shop|garage|farm|firm|company|practice|store|hotel|restaurant|salon|pub)\b|\bnow runs\b|\b(?:took|has taken|have taken) over the (?:[a-z]+ )?(?:business|shop|garage|farm|firm|company|practice|store|hotel|restaurant|salon|pub)\b|\bunder new (?:management|ownership)\b|\b(?:business|company|shop|firm|farm|practice) (?:continues|carries on|goes on)\b/;
+// "Betrieb an neuen Inhaber verkauft, läuft weiter", "Business was sold but continues under the new owner".
+const SOLD_ON = /\b(?:sold|verkauft)\b(?: (?:[a-z]+|\|)){0,5} (?:continues|carries on|laeuft weiter|besteht weiter|wird weitergefuehrt)\b/;
 const NO_SUCCESSOR = /\bnicht (?:mehr )?(?:weiter|weitergefuehrt)|\bniemand\b|\bnobody\b|\bno one\b|\b(?:kein|keinen|ohne) nachfolger|\bno successor|\bnot (?:continued|carried on)/;
 // An administrator or liquidator who took over ends the business: no successor.
 const WINDING_UP = /insolven|liquidat|verwalter|administrat|receiver|abwickl|wound|winding|konkurs|bankrupt/;
 
 const THREATENED =
-  /\b(?:drohende\w* (?:insolvenz|pleite)|(?:insolvenz|pleite) droht|droht (?:die |eine |mit )?(?:der )?(?:insolvenz|pleite)|kurz vor der (?:insolvenz|pleite)|near (?:bankruptcy|insolvency)|brink|insolvenzgefaehrdet|possible insolvency|threatened with (?:bankruptcy|insolvency)|bald pleite|verge of (?:bankruptcy|insolvency|collapse)|(?:may|might|could) have to file|could go (?:bankrupt|bust|under)|risk of (?:insolvency|bankruptcy))\b/;
+  /\b(?:drohende\w* (?:insolvenz|pleite)|(?:insolvenz|pleite) droht|droht (?:die |eine |mit )?(?:der )?(?:insolvenz|pleite)|kurz vor der (?:insolvenz|pleite)|near (?:bankruptcy|insolvency)|brink|insolvenzgefaehrdet|possible insolvency|threatened with (?:bankruptcy|insolvency)|bald pleite|verge of (?:bankruptcy|insolvency|collapse)|(?:may|might|could) have to file|could go (?:bankrupt|bust|under)|risk of (?:insolvency|bankruptcy)|fuerchtet (?:die |eine )?(?:insolvenz|pleite)|noch nicht (?:insolvent|pleite)|not (?:yet )?(?:insolvent|bankrupt)|fears? (?:insolvency|bankruptcy)|(?:bin|ich bin|i am|im|i m) (?:gerade |total |voellig |completely |flat )?(?:pleite|broke|bankrupt))\b/;
 const OTHERS_INSOLVENCY = new RegExp(
   String.raw`\b(?:their|its|his|her|ihr\w*|sein\w*|clients|customers)\b (?:[a-z]+ ){0,2}(?:customer|buyer|supplier|distributor|wholesaler|abnehmer|lieferant|hauptkunde|grosskunde|hauptabnehmer|hauptlieferant|kunde)\w* (?:[a-z]+ ){0,3}(?:went bankrupt|went bust|went under|insolvent|bankrupt|pleite|collapsed|in administration)\b|\b(?:abnehmer|lieferant|hauptkunde|grosskunde|distributor|supplier|buyer|wholesaler)\w* (?:des|der|beim|vom) (?:kunden?|kundin) (?:[a-z]+ ){0,2}(?:pleite|insolvent|insolvenz|konkurs|bankrott)\b|\b(?:hauptabnehmer|hauptlieferant|grosskunde|hauptkunde)\w* des (?:kunden|kundin)\b` +
     // The customer's employer, or our own supplier ("Unser Vorlieferant ist insolvent", "our distributor … went into liquidation").
     String.raw`|\b(?:arbeitgeber|employer)\w* (?:[a-z]+ ){0,3}(?:insolvent|pleite|bankrupt|went bust|konkurs|in administration|liquidation)\b` +
-    String.raw`|\b(?:unser|unsere|unserem|unseren|unserer|our) (?:[a-z]+ )?(?:lieferant|vorlieferant|distributor|supplier|haendler|partner|wholesaler|subcontractor|manufacturer|hersteller|grosshaendler|vertriebspartner|importeur|importer)\w* (?:[a-z]+ ){0,5}(?:insolvent|insolvenz|liquidation|pleite|bankrupt|bust|administration|konkurs)\w*`,
+    String.raw`|\b(?:unser|unsere|unserem|unseren|unserer|our) (?:[a-z]+ )?(?:lieferant|vorlieferant|distributor|supplier|haendler|partner|wholesaler|subcontractor|manufacturer|hersteller|grosshaendler|vertriebspartner|importeur|importer)\w* (?:[a-z]+ ){0,5}(?:insolvent|insolvenz|liquidation|pleite|bankrupt|bust|administration|konkurs)\w*` +
+    String.raw`|\b(?:insolvenz|pleite|konkurs|insolvency|bankruptcy|liquidation) (?:unseres|unserer|unseres|of our) (?:[a-z]+ )?(?:\w*lieferant\w*|suppliers?|distributors?|\w*haendler\w*|hersteller\w*|manufacturers?|partner\w*)\b` +
+    // A competitor's closure or insolvency, or our own outlet's ("Räumungsverkauf der Konkurrenz wg. Geschäftsaufgabe", "Our Leeds showroom closed down").
+    String.raw`|\b(?:konkurrenz|konkurrent\w*|competitors?|wettbewerber\w*|mitbewerber\w*|rivals?)\b(?: [a-z]+){0,3} (?:geschaeftsaufgabe|closing down|closed down|closing|closed|insolvent|insolvenz|pleite|bankrupt|bust)\b|\b(?:raeumungsverkauf|closing down sale)\b(?: [a-z]+){0,2} (?:der |des |of the |of a )?(?:konkurrenz|competitor\w*|wettbewerber\w*|mitbewerber\w*)`,
 );
+// Our own outlet closed ("Our Leeds showroom closed down"), where no "we" writes: in a customer's letter "wir haben
+// unseren Laden dichtgemacht" is the customer's own shop.
+const OUR_OUTLET_CLOSED =
+  /\b(?:unser|unsere|unserem|unseren|unserer|our) (?:[a-z]+ )?(?:showroom|branch|store|shop|outlet|filiale|niederlassung|geschaeft|laden|studio|standort|depot|warehouse|lager)\w* (?:[a-z]+ ){0,2}(?:closed|shut|geschlossen|dicht|zu)\w*/g;
+const WE = /\b(?:wir|we)\b/;
 const OTHERS_INSOLVENCY_ALL = new RegExp(OTHERS_INSOLVENCY.source, 'g');
 // A closure or insolvency of the customer stated outright stays one, whatever was threatened before or happened to others.
 const CLOSED_STATED =
@@ -79,7 +89,7 @@ const CLOSED_STATED =
 const NOT_A_PERSON =
   '(?: (?!(?:kunde|kundin|customer|client|inhaber|owner|holder|nehmer|mr|mrs|ms|he|she|er|wife|husband|mann|frau|vater|mutter|father|mother|mum|mom|dad|mama|papa|son|daughter|sohn|tochter|member|subscriber|patient|says|said|sagt|meldet|reports|reported|rang|phoned|called|schreibt|writes|berichtet|teilt)(?:s|n|in|en|nen)?\\b)[a-z]+){0,3}';
 const THING_DIED = new RegExp(
-  `\\b(?:liebe|love|lust|telefon|phone|thema|sache|deal|projekt|idee|verlaengerung|vertrag|contract|kundendienst|support|zeug|ware|kettle|toaster|appliance|product|produkt|line|leitung|handset|handy|smartphone|geraet|akku|battery|batterie|takings|umsatz|network|netz|internet|signal|router|modem|display|screen|motor|engine)s?\\b${NOT_A_PERSON} (?:gestorben|tot|dead|died)\\b|\\bfuer (?:ihn|sie|mich|uns|kunde|kundin|den kunden|die kundin) gestorben\\b|\\bden geist aufgegeben\\b|\\b(?:dead|tot|gestorben) (?:to|fuer) (?:me|us|mich|uns)\\b`,
+  `\\b(?:website|webseite|homepage|seite|app|apps|portal|onlineshop|hotline|server|system|lead|ruf|reputation|geschmack|taste|liebe|love|lust|telefon|phone|thema|sache|deal|projekt|idee|verlaengerung|vertrag|contract|kundendienst|support|zeug|ware|kettle|toaster|appliance|product|produkt|line|leitung|handset|handy|smartphone|geraet|akku|battery|batterie|takings|umsatz|network|netz|internet|signal|router|modem|display|screen|motor|engine)s?\\b${NOT_A_PERSON} (?:gestorben|tot|dead|died)\\b|\\bfuer (?:ihn|sie|mich|uns|kunde|kundin|den kunden|die kundin) gestorben\\b|\\bden geist aufgegeben\\b|\\bdead (?:broke|in the water|on arrival|lead|link|end|zone|number)\\b|\\bdoa\\b|\\b(?:dead|tot|gestorben) (?:to|fuer) (?:me|us|mich|uns)\\b`,
 );
 
 // A death of someone who is not the customer: a pet, one of our own people, a third party in a role.
@@ -88,7 +98,7 @@ const NOT_CUSTOMER_WORD = '(?!kunde|kundin|kunden|customer|client|member|mitglie
 const OUR_PERSON = `(?:unser|unsere|unserem|unseren|unserer|our) (?:${NOT_CUSTOMER_WORD}[a-z]+ )?(?:rep|reps|representative|account manager|berater\\w*|betreuer\\w*|ansprechpartner\\w*|vertreter\\w*|aussendienst\\w*|techniker\\w*|dr(?: \\|)?|doktor|doctor|arzt|aerztin|trainer\\w*|coach|adviser|advisor|consultant|agent|makler\\w*|vermittler\\w*)`;
 // "their rep at our firm", "Betreuer bei uns".
 const OUR_PERSON_AT = '(?:rep|reps|representative|account manager|adviser|advisor|berater\\w*|betreuer\\w*|ansprechpartner\\w*|vertreter\\w*) (?:at|from|bei|von) (?:our|unserer|unserem|unseren|uns)\\b(?: [a-z]+)?';
-const THIRD_PARTY = '(?:vermieter\\w*|landlord|einkaeufer\\w*|buyer|geschaeftspartner\\w*|business partner|kollege|kollegin|colleague|nachbar\\w*|neighbour|neighbor)(?: (?:beim|bei|at) (?:the |der |dem )?(?:kunde|kunden|kundin|customers?|clients?)(?: [a-z]+)?)?';
+const THIRD_PARTY = '(?:vermieter\\w*|landlord|einkaeufer\\w*|einkaufsleiter\\w*|purchasing manager|head chef|kuechenchef\\w*|prokurist\\w*|schauspieler\\w*|actor|actress|buyer|geschaeftspartner\\w*|business partner|kollege|kollegin|colleague|nachbar\\w*|neighbour|neighbor)(?: (?:beim|bei|at) (?:the |der |dem )?(?:kunde|kunden|kundin|customers?|clients?)(?: [a-z]+)?)?';
 const OTHER_DIED = new RegExp(`(?<!\\b(?:laut|lt|per|from|von|according to|says|sagt|meldet) )\\b(?:${PET}|${OUR_PERSON}|${OUR_PERSON_AT}|${THIRD_PARTY})${NOT_A_PERSON} (?:verstorben|gestorben|verendet|eingegangen|died|passed away|eingeschlaefert|put down|put to sleep)\\b`);
 
 // A relative of the customer died, and the customer lives on: "Nach dem Tod ihres Mannes zieht die Kundin …",
@@ -101,17 +111,25 @@ const KIN_DIED = new RegExp(
   `\\b${POSSESSIVE} (?:[a-z]+ )?${KIN}s? (?:[a-z]+ ){0,3}(?:verstorben|gestorben|died|passed away|is dead|ist tot)\\b` +
     `|\\b(?:tod|todes|death|funeral|beerdigung|loss|passing|verlust|ableben) (?:of |des |der |vom |von )?${POSSESSIVE} (?:[a-z]+ )?${KIN}\\b` +
     `|\\b${POSSESSIVE} (?:[a-z]+ )?${KIN}s? (?:death|funeral|passing)\\b` +
+    `|\\b(?:verstorben|gestorben|died|dead) (?:war|ist|was|is) ${POSSESSIVE} (?:[a-z]+ )?${KIN}\\b` +
     '|\\b(?:tod|todes|death|funeral|beerdigung|ableben) (?:der |des |of (?:the |her |his )?)?(?:schwieger\\w*|\\w+ in law)\\b',
 );
 const DEATH_REPORTED =
-  /\b(?:meldet|gemeldet|teilt|teilte|mitgeteilt|informiert|schreibt|schrieb|berichtet|anruf|angerufen|ruft|rief|says|said|phoned|rang|called|calls|emailed|wrote|writes|informed|reports|reported|advised|notified|letter from|brief vom|on behalf|im namen|nachlass|estate|probate|erben|heirs?|executor|testament|sterbeurkunde|death certificate)\b/;
+  /\b(?:meldet|gemeldet|teilt|teilte|mitgeteilt|informiert|schreibt|schrieb|berichtet|anruf|angerufen|ruft|rief|says|said|phoned|rang|called|calls|emailed|wrote|writes|informed|reports|reported|advised|notified|letter from|brief vom|on behalf|im namen|advises|advised|informs|nachlass|estate|probate|erben|heirs?|executor|testament|sterbeurkunde|death certificate)\b/;
 const THEIR_CONTRACT =
   /\b(?:his|her|sein|seinen|seine|seines|seinem|ihr|ihren|ihre|ihres|ihrem)(?: [a-z]+)? (?:contract|account|subscription|policy|membership|vertrag|abo|abonnement|konto|mitgliedschaft|police|versicherung)\b/;
 const RELATIVE_DIED = (t: string): boolean => KIN_DIED.test(t) && !DEATH_REPORTED.test(t) && !THEIR_CONTRACT.test(t);
 
 // A death or a closure recorded by mistake ("im System fälschlich als verstorben markiert", "wrongly marked … as dissolved").
 const FALSELY_MARKED =
-  /\b(?:faelschlich\w*|irrtuemlich\w*|versehentlich|wrongly|mistakenly|erroneously|falsely|incorrectly|in error) (?:[a-z]+ ){0,5}(?:verstorben|deceased|dead|dissolved|aufgeloest|geloescht|insolvent|closed|geschlossen)\b|\b(?:verstorben|deceased|dead|dissolved|insolvent|closed) (?:[a-z]+ ){0,2}(?:in error|by mistake|irrtuemlich|faelschlich)\b/;
+  /\b(?:faelschlich\w*|irrtuemlich\w*|versehentlich|wrongly|mistakenly|erroneously|falsely|incorrectly|in error) (?:[a-z]+ ){0,5}(?:verstorben|deceased|dead|dissolved|aufgeloest|geloescht|insolvent|closed|geschlossen)\b|\b(?:verstorben|deceased|dead|dissolved|insolvent|insolvenz|closed) (?:[a-z]+ ){0,3}(?:in error|by mistake|irrtuemlich|faelschlich|versehentlich|importfehler|datenfehler|eingabefehler|verwechslung|mix up|trifft nicht zu)\b/;
+// The customer is said to live, or the business to trade: "Kunde lebt", "not deceased", "Firma aktiv, nicht gelöscht".
+const ALIVE = /\b(?:kunde|kundin|customer|client) (?:lebt|is alive|is still alive)\b(?! (?:nicht|not|no longer|nimmer|kein))|\bnot deceased\b|\bnicht verstorben\b|\b(?:still|noch) (?:alive|am leben)\b/;
+const TRADING = /\b(?:firma|company|unternehmen|betrieb|business) (?:[a-z]+ ){0,2}(?:aktiv|active|still trading|besteht noch)\b|\b(?:active|aktive) (?:company|firma)\b|\bnicht (?:geloescht|insolvent)\b|\bnot (?:dissolved|insolvent|struck off)\b/;
+// A death said of someone the text names first: "verstorbenen Schauspieler" (not the customer, not a relative who may be).
+const NAMED_DEAD = new RegExp(`\\b(?:dem|den|des|der|einem|einen|the late) verstorbenen? (?!kunde|kundin|kunden|inhaber|vertrags|versicherungs|mitglied|abonnent|vn\\b|kontoinhaber|${KIN}\\b)[a-z]+`);
+// A text that opens with the widow, and reports no death to us: she is the customer ("Witwe, Mann letztes Jahr verstorben – zieht …").
+const WIDOW_FIRST = /^(?:kundin |customer |client )?(?:witwe|widow|widower|witwer|verwitwet|widowed) \|/;
 // The customer is the widow, or inherited: she or he lives on ("Kundin (Witwe, Ehemann verstorben) zieht zu ihrer
 // Tochter", "Kunde hat das Haus seiner verstorbenen Tante geerbt"); not when a death of the customer stands between,
 // and not "the widow of the account holder" (whose death it is).
@@ -123,12 +141,23 @@ const SURVIVOR = new RegExp(
 // Returned mail says where a letter could not go, never how a complaint was handled.
 const RETURNED_MAIL = /\b(?:mail|post|letter|letters|brief|briefe|sendung) (?:[a-z]+ ){0,2}(?:returned|zurueck|zurueckgekommen|undeliverable|unzustellbar)\b|\breturned (?:mail|post|letter)\b|\breturn to sender\b/;
 
+function ourOutletClosed(t: string): boolean {
+  OUR_OUTLET_CLOSED.lastIndex = 0;
+  return !WE.test(t) && OUR_OUTLET_CLOSED.test(t);
+}
+/** The text without what it says of other firms and of our own outlets. */
+function othersRemoved(t: string): string {
+  const rest = t.replace(OTHERS_INSOLVENCY_ALL, ' ');
+  return WE.test(rest) ? rest : rest.replace(OUR_OUTLET_CLOSED, ' ');
+}
+
 const RULES: ReadonlyArray<{ test: (text: string) => boolean; out: readonly ReasonCode[] }> = [
   { test: (t) => (ENDED_BY_CUSTOMER.test(t) || OUR_MISTAKE.test(t) || FRAUD_VICTIM.test(t) || CUSTOMER_BLOCKED_US.test(t)) && !OURS_STATED.test(t), out: ['terminated_by_us'] },
   // A closure stated in another firm's insolvency ("our distributor … went into liquidation") is not the customer's.
-  { test: (t) => (THREATENED.test(t) || OTHERS_INSOLVENCY.test(t)) && !CLOSED_STATED.test(t.replace(OTHERS_INSOLVENCY_ALL, ' ')), out: ['business_closed'] },
-  { test: (t) => SUCCESSOR.test(t) && !NO_SUCCESSOR.test(t) && !WINDING_UP.test(t), out: ['deceased', 'business_closed'] },
-  { test: (t) => THING_DIED.test(t) || OTHER_DIED.test(t) || SURVIVOR.test(t) || RELATIVE_DIED(t), out: ['deceased'] },
+  { test: (t) => (THREATENED.test(t) || OTHERS_INSOLVENCY.test(t) || ourOutletClosed(t)) && !CLOSED_STATED.test(othersRemoved(t)), out: ['business_closed'] },
+  { test: (t) => (SUCCESSOR.test(t) || SOLD_ON.test(t)) && !NO_SUCCESSOR.test(t) && !WINDING_UP.test(t), out: ['deceased', 'business_closed'] },
+  { test: (t) => THING_DIED.test(t) || OTHER_DIED.test(t) || SURVIVOR.test(t) || RELATIVE_DIED(t) || ALIVE.test(t) || NAMED_DEAD.test(t) || (WIDOW_FIRST.test(t) && !DEATH_REPORTED.test(t)), out: ['deceased'] },
+  { test: (t) => TRADING.test(t), out: ['business_closed'] },
   { test: (t) => FALSELY_MARKED.test(t), out: ['deceased', 'business_closed'] },
   { test: (t) => RETURNED_MAIL.test(t), out: ['service'] },
 ];

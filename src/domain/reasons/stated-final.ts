@@ -40,11 +40,16 @@ export const OURS_STATED = new RegExp(
 
 /** The customer's business ended: no successor, struck from its register, the club dissolved. */
 const CLOSURE_STATED =
-  /\b(?:kein|keinen|ohne) nachfolger\w*|\bno successor\b|\b(?:handelsregister|vereinsregister|firmenbuch|genossenschaftsregister|register) (?:[a-z]+ ){0,2}geloescht\b|\bstruck off\b|\bremoved from the (?:[a-z]+ )?register\b|\bverein (?:[a-z]+ ){0,5}aufgeloest\b/;
+  /\b(?:kein|keinen|ohne) nachfolger\w*|\bno successor\b|\b(?:handelsregister|vereinsregister|firmenbuch|genossenschaftsregister|register) (?:[a-z]+ ){0,2}geloescht\b|\bstruck off\b|\bremoved from the (?:[a-z]+ )?register\b|\bverein (?:[a-z]+ ){0,5}aufgeloest\b|\b(?:firma|betrieb|unternehmen|gesellschaft|company|business) (?:[a-z]+ ){0,3}(?:abgewickelt|liquidiert|stillgelegt|wound up|liquidated)\b/;
 
-/** The customer was killed or buried ("ist … beerdigt worden", "lost her battle with cancer"). */
+/**
+ * The customer was killed or buried ("ist … beerdigt worden", "lost her battle with cancer"), or
+ * someone called to report a death ("Beim Rückruf teilte der Sohn mit, dass sein Vater …
+ * verstorben ist", "his wife rang to say he died"): a relative who reports a death mostly
+ * reports the customer's.
+ */
 const DEATH_STATED =
-  /\bkilled in (?:a |an |the )?(?:[a-z]+ ){0,2}(?:crash|accident|collision)\b|\b(?:was|were|got|has been|had been) killed\b(?! with)|\btoedlich verunglueckt\b|\bums leben gekommen\b|\bbeerdigt worden\b|\blost (?:his|her|their) (?:battle|fight) (?:with|against)\b|\bkampf gegen (?:den |die |das )?[a-z]+ verloren\b/;
+  /\bkilled in (?:a |an |the )?(?:[a-z]+ ){0,2}(?:crash|accident|collision)\b|\b(?:was|were|got|has been|had been) killed\b(?! with)|\btoedlich verunglueckt\b|\bums leben gekommen\b|\bbeerdigt worden\b|\blost (?:his|her|their) (?:battle|fight) (?:with|against)\b|\bkampf gegen (?:den |die |das )?[a-z]+ verloren\b|\b(?:teilte|teilt|meldet|meldete|rief|rang|phoned|called|says|said|sagt|sagte|schreibt|schrieb|wrote|writes|informed|advised) (?:(?:[a-z]+|\|) ){0,10}(?:verstorben|gestorben|died|passed away|has passed|ist tot)\b/;
 
 const STATED: ReadonlyArray<{ pattern: RegExp; code: ReasonCode }> = [
   { pattern: OURS_STATED, code: 'terminated_by_us' },
