@@ -408,8 +408,11 @@ export async function readPreviousStatus(dir: string, lang: Lang = 'en'): Promis
   const listed = new IdStatuses();
   for (const channel of CHANNELS) await eachPreviousRow(dir, `campaign-${channel}.csv`, lang, (r) => void listed.set(unquote(r.customer_id), `list:${channel}`));
   for (const channel of CHANNELS) await eachPreviousRow(dir, listFile(channel, true), lang, (r) => void listed.set(unquote(r.customer_id), `list:retention-${channel}`));
+  // Without its summary nothing vouches for excluded.csv, which changes.csv reads after planning: read it through now,
+  // so that a broken file stops the run before it plans and writes anything.
+  const anyExcluded = summary ? undefined : await eachPreviousRow(dir, 'excluded.csv', lang, () => undefined);
   // A run that listed nobody still has its exclusions.
-  if (listed.size === 0 && !(await eachPreviousRow(dir, 'excluded.csv', lang, () => false))) throw new DataError(t.previousNoLists(dir), t.previousHint);
+  if (listed.size === 0 && !(anyExcluded ?? (await eachPreviousRow(dir, 'excluded.csv', lang, () => false)))) throw new DataError(t.previousNoLists(dir), t.previousHint);
   return { dir, listed, lang };
 }
 

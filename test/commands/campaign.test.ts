@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -311,6 +311,26 @@ describe('winback campaign', () => {
     expect(r.code).toBe(0);
     const changes = readCsv(join(week2, 'changes.csv'));
     expect(changes.some((c) => c.change === 'left' && c.why === 'contacted recently')).toBe(true);
+  });
+
+  it('--previous with a broken excluded.csv and no summary.json stops before planning: nothing written, the ledger as it was', async () => {
+    const ledger = join(tempDir(), 'ledger.csv');
+    const week1 = tempDir();
+    await campaign('fixtures/lost-customers-en.csv', week1, ['--ledger', ledger]);
+    // Nothing vouches for the previous run's files without its summary; its excluded.csv ends in an open quote.
+    rmSync(join(week1, 'summary.json'));
+    writeFileSync(join(week1, 'excluded.csv'), `${readFileSync(join(week1, 'excluded.csv'), 'utf8')}"C-9,broken\n`);
+    const before = readFileSync(ledger);
+    const week2 = join(tempDir(), 'week2');
+    // This week's export lacks its id column: planning would stop on it, so naming excluded.csv shows the check came first.
+    const lacking = join(tempDir(), 'lacking-id.csv');
+    writeFileSync(lacking, 'name,email\nAnna,anna@example.com\n');
+    const r = await runCli(['campaign', lacking, '--out', week2, '--as-of', '2026-11-30', '--ledger', ledger, '--previous', week1]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain('excluded.csv');
+    expect(r.stderr).not.toContain('customer_id');
+    expect(existsSync(week2) ? readdirSync(week2) : []).toEqual([]);
+    expect(readFileSync(ledger)).toEqual(before);
   });
 
   it('records a control customer in the ledger once, not again every week', async () => {
