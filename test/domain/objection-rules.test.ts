@@ -691,10 +691,10 @@ describe("the customer's own marketing tools", () => {
 });
 
 describe('silence and fed-up words that are no objection', () => {
-  it.each(['Seit 14 Monaten Funkstille, auf Anrufe keine Reaktion', 'No response to our emails since March', 'nach 20 Jahren Schluss mit dem Immergleichen', 'Sitzverlegung nach Graz: Löschung im HR Linz, die Firma läuft weiter', 'Firma aus dem Handelsregister gelöscht'])('reads "%s" as no objection', (text) => {
+  it.each(['Seit 14 Monaten Funkstille, auf Anrufe keine Reaktion', 'No response to our emails since March', 'nach 20 Jahren Schluss mit dem Immergleichen', 'Sitzverlegung nach Graz: Löschung im HR Linz, die Firma läuft weiter', 'Firma aus dem Handelsregister gelöscht', 'Neuer Betreuer, Kd. kennt niemanden mehr bei uns und hört auf', "Stopped ordering, doesn't answer our calls, no idea why"])('reads "%s" as no objection', (text) => {
     expect(findObjectionPhrase(text)).toBeUndefined();
   });
-  it.each(['Schluss mit den Anrufen!', 'Schluss mit der Werbung', 'keine Anrufe mehr, keine Reaktion auf Werbung', 'Zu teuer. Schluss mit den alten Leiern am Telefon'])('still reads "%s" as an objection', (text) => {
+  it.each(['Schluss mit den Anrufen!', 'Schluss mit der Werbung', 'keine Anrufe mehr, keine Reaktion auf Werbung', 'Zu teuer. Schluss mit den alten Leiern am Telefon', 'Bitte hört auf, mich anzuschreiben', 'Hören Sie endlich auf mit den Anrufen'])('still reads "%s" as an objection', (text) => {
     expect(findObjectionPhrase(text)).toBeDefined();
   });
 });
