@@ -241,6 +241,8 @@ const PHRASE_ABBREVIATIONS: [RegExp, string][] = [
   [/\bu\s?\.\s?a\b\.?/g, ' unter anderem '],
   [/\bv\s?\.\s?a\b\.?/g, ' vor allem '],
   [/\bi\s?\.\s?l\b\.?/g, ' in liquidation '],
+  // The cross written for a death ("Kunde † 14.02.", "Erbengemeinschaft nach † Fr. Schwarz").
+  [/[\u2020\u271d\u271e]/g, ' verstorben '],
 ];
 
 /** A text written in capitals throughout ("UMZUG AM 1.3.") has no case to read shorthand from. */
