@@ -225,4 +225,31 @@ describe('a decline dated in the text', () => {
     expect(d2.decision).toBe('review');
     expect(d2.decision_reason).toMatch(/without a date/);
   });
+
+  it('says why a day at the refusal was not taken: after as-of, or before the churn date (en and de)', async () => {
+    const dir = tempDir('winback-declined-day-');
+    const file = join(dir, 'export.csv');
+    const row = (id: string, reason: string) => `${id},Ann Lee,${id.toLowerCase()}@example.com,yes,2018-01-10,2026-03-01,40,12000,35,"${reason}"`;
+    writeFileSync(
+      file,
+      [
+        'customer_id,name,email,consent_email,first_purchase_date,churn_date,orders,revenue_total,margin_pct,reason',
+        row('F1', 'Preis zu hoch. WB-Angebot am 23.08.2027 abgelehnt'),
+        row('F2', 'Declined our win-back offer on 2025-05-03'),
+      ].join('\n') + '\n',
+    );
+    const planOf = async (lang: string) => {
+      const out = join(dir, lang);
+      const run = await runCli(['plan', file, '--out', out, '--as-of', AS_OF, '-q', '--lang', lang]);
+      expect(run.code, run.stderr).toBe(0);
+      return new Map(readCsv(join(out, 'plan.csv')).map((r) => [r.customer_id as string, r]));
+    };
+    const en = await planOf('en');
+    expect([en.get('F1')?.decision, en.get('F2')?.decision]).toEqual(['review', 'review']);
+    expect(en.get('F1')?.decision_reason).toMatch(/^win-back declined in the text \(".*"\) on 23\.08\.2027, a day after --as-of: that cannot be the day of the refusal, so not contacted/);
+    expect(en.get('F2')?.decision_reason).toMatch(/on 2025-05-03, a day before the churn date: that cannot be the day of the refusal/);
+    const de = await planOf('de');
+    expect(de.get('F1')?.decision_reason).toMatch(/^Rückgewinnung laut Text am 23\.08\.2027 abgelehnt \(„.*“\), einem Tag nach dem Stichtag: Das kann nicht der Tag der Ablehnung sein, daher nicht kontaktieren/);
+    expect(de.get('F2')?.decision_reason).toMatch(/einem Tag vor dem Kündigungsdatum/);
+  });
 });

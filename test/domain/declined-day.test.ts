@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
-import { declinedDayIn, withDeclinedDay } from '../../src/domain/objections/declined-day.js';
+import { declinedDayIn, declinedDayNotTaken, withDeclinedDay } from '../../src/domain/objections/declined-day.js';
 import type { CustomerRow, EpochDay } from '../../src/domain/types.js';
 
 const AS_OF = parseIsoDay('2026-11-23') as EpochDay;
@@ -49,6 +49,22 @@ describe('declinedDayIn', () => {
 it('gives no day before the churn date: a win-back comes after the departure', () => {
   expect(declinedDayIn('WB-Angebot am 3.5.2020 abgelehnt', AS_OF, parseIsoDay('2026-03-01'))).toBeUndefined();
   expect(formatIsoDay(declinedDayIn('WB-Angebot am 3.5.2026 abgelehnt', AS_OF, parseIsoDay('2026-03-01')) as EpochDay)).toBe('2026-05-03');
+});
+
+describe('declinedDayNotTaken', () => {
+  const churn = parseIsoDay('2026-03-01') as EpochDay;
+
+  it('names a day at the refusal that is after as-of, or before the churn date, as written', () => {
+    expect(declinedDayNotTaken('Rückholangebot abgelehnt am 31.12.2027', AS_OF, churn)).toEqual({ written: '31.12.2027', afterAsOf: true });
+    expect(declinedDayNotTaken('Declined our win-back offer on 2025-05-03', AS_OF, churn)).toEqual({ written: '2025-05-03', afterAsOf: false });
+  });
+
+  it('names none where a day can be the refusal’s, where no day stands at the refusal, or where the day is no date', () => {
+    expect(declinedDayNotTaken('WB-Angebot am 3.5.2026 abgelehnt', AS_OF, churn)).toBeUndefined();
+    expect(declinedDayNotTaken('Kündigung zum 31.12.2027, Rückholangebot abgelehnt', AS_OF, churn)).toBeUndefined();
+    expect(declinedDayNotTaken('Rückholangebot abgelehnt am 31.02.2026', AS_OF, churn)).toBeUndefined();
+    expect(declinedDayNotTaken(undefined, AS_OF, churn)).toBeUndefined();
+  });
 });
 
 describe('withDeclinedDay', () => {

@@ -192,6 +192,13 @@ export const COMMAND_TEXTS = {
       (phrase: string, months: number) => `win-back declined in the text ("${phrase}") without a date: not contacted; give the day in a declined_date column (e.g. "Offer Declined On") to pause ${months} months from it`,
       (phrase, months) => `Rückgewinnung laut Text abgelehnt („${phrase}“), ohne Datum: nicht kontaktieren; den Tag in einer Spalte „Angebot abgelehnt am“ angeben, dann ${months} Monate Pause ab diesem Tag`,
     ),
+    /** a win-back declined in the text on a day that cannot be the refusal's: after as-of or before the churn date (domain/objections/declined-day.ts) */
+    declinedDayNotTaken: m(
+      (phrase: string, day: string, afterAsOf: boolean, months: number) =>
+        `win-back declined in the text ("${phrase}") on ${day}, ${afterAsOf ? 'a day after --as-of' : 'a day before the churn date'}: that cannot be the day of the refusal, so not contacted; give the day in a declined_date column (e.g. "Offer Declined On") to pause ${months} months from it`,
+      (phrase, day, afterAsOf, months) =>
+        `Rückgewinnung laut Text am ${day} abgelehnt („${phrase}“), ${afterAsOf ? 'einem Tag nach dem Stichtag' : 'einem Tag vor dem Kündigungsdatum'}: Das kann nicht der Tag der Ablehnung sein, daher nicht kontaktieren; den Tag in einer Spalte „Angebot abgelehnt am“ angeben, dann ${months} Monate Pause ab diesem Tag`,
+    ),
     retentionWorth: m(
       (ev: string, t: string, pAlive: string) => `retention: expected value ${ev} > threshold ${t} (alive but drifting, P(alive) ${pAlive})`,
       (ev, t, pAlive) => `Kundenbindung: erwarteter Wert ${ev} > Schwelle ${t} (aktiv, aber abwandernd, P(aktiv) ${pAlive})`,

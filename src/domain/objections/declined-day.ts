@@ -29,16 +29,32 @@ const YEAR = /\d{4}/;
  * `notBefore` (the churn date: a win-back comes after the departure) and `asOf`; else undefined.
  */
 export function declinedDayIn(text: string | undefined, asOf: EpochDay, notBefore?: EpochDay): EpochDay | undefined {
-  if (text === undefined || !YEAR.test(text) || declinedInText(text) === undefined) return undefined;
+  for (const { day } of refusalDays(text)) if (day <= asOf && (notBefore === undefined || day >= notBefore)) return day;
+  return undefined;
+}
+
+/**
+ * A day given at the win-back's refusal in `text` that cannot be the refusal's — after `asOf`
+ * or before `notBefore` (the churn date) —, as written, when no day in the text can be; else
+ * undefined. The plan then says why the day was not taken (plan/person-decides.ts).
+ */
+export function declinedDayNotTaken(text: string | undefined, asOf: EpochDay, notBefore?: EpochDay): { written: string; afterAsOf: boolean } | undefined {
+  if (declinedDayIn(text, asOf, notBefore) !== undefined) return undefined;
+  const first = refusalDays(text).next();
+  return first.done === true ? undefined : { written: first.value.written, afterAsOf: first.value.day > asOf };
+}
+
+/** The valid dates joined to a win-back's refusal in `text` ("am 3.5.2026 abgelehnt"), in the order of the patterns. */
+function* refusalDays(text: string | undefined): Generator<{ day: EpochDay; written: string }> {
+  if (text === undefined || !YEAR.test(text) || declinedInText(text) === undefined) return;
   for (const pattern of [DAY_THEN_REFUSAL, REFUSAL_THEN_DAY]) {
     for (const m of text.matchAll(pattern)) {
       if (!OFFER_WORD.test(clauseBefore(text, m.index) + m[0])) continue;
       const [y, mo, d] = m[3] !== undefined ? [m[3], m[2], m[1]] : [m[4], m[5], m[6]];
       const day = epochDayOf(Number(y), Number(mo), Number(d));
-      if (day !== undefined && day <= asOf && (notBefore === undefined || day >= notBefore)) return day;
+      if (day !== undefined) yield { day, written: m[4] !== undefined ? `${m[4]}-${m[5]}-${m[6]}` : `${m[1]}.${m[2]}.${m[3]}` };
     }
   }
-  return undefined;
 }
 
 /** The text from the last clause mark before `at` to `at`. */

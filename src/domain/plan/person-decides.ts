@@ -4,9 +4,10 @@
  * word the customer as left out for money.
  */
 import { declinedInText } from '../objections/declined.js';
+import { declinedDayNotTaken } from '../objections/declined-day.js';
 import { reasonEntry, type Playbook, type ReasonEntry } from '../playbook-types.js';
 import type { ReasonClassification } from '../reasons/index.js';
-import type { CustomerRow } from '../types.js';
+import type { CustomerRow, EpochDay } from '../types.js';
 import type { Decision, DecisionNote } from '../value/types.js';
 import type { Lang } from '../catalogue/index.js';
 
@@ -24,11 +25,16 @@ export function personDecides(
   reason: ReasonClassification,
   entry: ReasonEntry,
   decision: Decision,
-  setup: { playbook: Playbook; lang: Lang; declinedPauseMonths: number },
+  setup: { playbook: Playbook; lang: Lang; declinedPauseMonths: number; asOf: EpochDay },
 ): DecisionNote | undefined {
   if (decision !== 'win_back' && decision !== 'review') return undefined;
   const said = declinedSaid(row, setup.declinedPauseMonths);
-  if (said !== undefined) return { key: 'declinedNoDate', args: [said, setup.declinedPauseMonths] };
+  if (said !== undefined) {
+    // A day at the refusal that cannot be its own (after as-of, before the churn date) is named, so nobody wonders why it was not taken.
+    const day = declinedDayNotTaken(row.reason, setup.asOf, row.churn_date) ?? declinedDayNotTaken(row.notes, setup.asOf, row.churn_date);
+    if (day !== undefined) return { key: 'declinedDayNotTaken', args: [said, day.written, day.afterAsOf, setup.declinedPauseMonths] };
+    return { key: 'declinedNoDate', args: [said, setup.declinedPauseMonths] };
+  }
   const aside = decision === 'win_back' && reason.secondary !== undefined ? reasonEntry(setup.playbook, reason.secondary) : undefined;
   return aside?.final === true ? { key: 'finalAside', args: [entry.label[setup.lang], aside.label[setup.lang]] } : undefined;
 }
