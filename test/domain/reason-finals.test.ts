@@ -213,6 +213,7 @@ describe('a final reason stated by our side, of the business or of the person', 
     ['Customer was killed in a road accident in March', 'deceased'],
     ['Reklamation wegen Lieferzeit offen; beim Anruf teilte die Tochter mit, dass ihre Mutter im Mai verstorben ist', 'deceased'],
     ['Die Gesellschaft ist seit März abgewickelt, Lager geräumt', 'business_closed'],
+    ['Kunde † 14.02.', 'deceased'],
   ])('"%s" (%s)', (text) => {
     const c = classifyReason({ text }, vocab);
     expect(FINAL.has(c.code) || FINAL.has(c.secondary ?? ''), JSON.stringify(c)).toBe(true);
@@ -281,5 +282,29 @@ describe('a death, closure or termination that is not the customer’s', () => {
     const c = classifyReason({ text: 'Customer terminated the contract - relocating to Canada for work' }, vocab);
     expect(c.code).toBe('relocation');
     expect(FINAL.has(c.secondary ?? ''), JSON.stringify(c)).toBe(false);
+  });
+});
+
+// 167 texts a reviewer wrote against the rules of this file's sets (2026-12-07): 107 that state a final reason beside a
+// cue that rules one out, 60 other reasons worded to trip the stated-final patterns. Not a measure (written to break
+// the rules): a guard. Before the review's fixes 19 of the finals were approached and 24 of the others never contacted.
+describe('review probes R (2026-12-07, written against the rules)', () => {
+  const rows = parse(readFileSync(new URL('./reason-probes-2026-12-07-R.csv', import.meta.url)), { columns: true }) as { text: string; code: string; kind: string }[];
+  const fate = (text: string): 'never' | 'review' | 'approach' => {
+    const c = classifyReason({ text }, vocab);
+    if (FINAL.has(c.code) || findObjectionPhrase(text) !== undefined) return 'never';
+    return c.code === 'unknown' || c.confidence < 0.5 || FINAL.has(c.secondary ?? '') ? 'review' : 'approach';
+  };
+
+  it('approaches none of the finals: each is read as final or goes to a person', () => {
+    const approached = rows.filter((r) => r.kind === 'final' && fate(r.text) === 'approach');
+    expect(rows.filter((r) => r.kind === 'final')).toHaveLength(107);
+    expect(approached.map((r) => r.text)).toEqual([]);
+  });
+
+  it('loses no more of the others than at the fixes (10 of 60 never contacted)', () => {
+    const traps = rows.filter((r) => r.kind === 'trap');
+    const lost = traps.filter((r) => fate(r.text) === 'never');
+    expect(lost.length, lost.map((r) => r.text).join('\n')).toBeLessThanOrEqual(10);
   });
 });

@@ -38,6 +38,12 @@ export interface ReasonInput {
 export const MIN_CONFIDENCE = 0.4;
 /** A runner-up reason needs at least this score to be reported as secondary. */
 const MIN_SECONDARY_SCORE = 0.5;
+/**
+ * A rule score this high comes from a strong phrase (the playbook weighs its plain final
+ * phrases ^2 to ^3.6: "verstorben ^3", "terminated for ^2.2"); judgement. A ruled-out final
+ * reason found so stays the runner-up even where another reason ranks above it.
+ */
+const STRONG_RULE_SCORE = 2;
 const MAX_TOKENS = 200;
 /** Words either side of a phrase that the model reads to back the phrase's reading. */
 const NEAR = 2;
@@ -183,10 +189,11 @@ function classifyText(text: string, vocab: ReasonVocabulary): ReasonClassificati
   if (combined === undefined) return NOTHING;
   const confidence = round3(calibrated(combined.confidence));
   const evidence = combined.rule !== undefined ? evidenceOf(shown, combined.rule.best) : modelEvidence(shown);
-  // A final reason the text seems to rule out but the rules ranked first stays the runner-up: a person decides
-  // (plan/person-decides.ts). One the rules ranked lower gave way to another reading anyway.
+  // A final reason the text seems to rule out but the rules ranked first, or found in a strong phrase, stays the
+  // runner-up: a person decides (plan/person-decides.ts). A weak one ranked lower ("terminated" beside a move) gave way
+  // to another reading anyway.
   const top = rankedAll[0];
-  const overruled = top !== undefined && out.includes(top.reason) && FINAL_CODES.has(top.reason) ? top.reason : undefined;
+  const overruled = out.length > 0 ? rankedAll.find((r) => out.includes(r.reason) && FINAL_CODES.has(r.reason) && (r === top || r.score >= STRONG_RULE_SCORE))?.reason : undefined;
   const secondary = overruled ?? ranked.find((r) => r.reason !== combined.code && r.score >= MIN_SECONDARY_SCORE)?.reason;
   if (confidence < MIN_CONFIDENCE || combined.code === 'unknown') {
     const guess = combined.code === 'unknown' ? runnerUp('unknown', secondary, tokens, out) : combined.code;

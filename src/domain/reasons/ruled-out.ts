@@ -32,7 +32,7 @@
 import type { ReasonCode } from '../playbook-types.js';
 import type { NgramReading } from './ngram.js';
 import type { RankedReason } from './rules.js';
-import { OURS_STATED } from './stated-final.js';
+import { OURS_STATED, OURS_STATED_PLAINLY } from './stated-final.js';
 
 // Over the classifier's tokens joined by spaces (lower case, umlauts folded, "Kd." read as "kunde").
 // A negation or our own side right before a statement takes it back ("did not cancel himself", "von uns selbst gekündigt").
@@ -40,17 +40,24 @@ const NOT_OURS = '(?<!\\b(?:not|nicht|never|nie|didnt|keine|kein|uns|wir|we|us) 
 const ENDED_BY_CUSTOMER = new RegExp(
   `${NOT_OURS}\\b(?:selbst|selber|eigenstaendig|von sich aus) (?:(?!von|durch|wurde|wurden)[a-z]+ ){0,3}(?:gekuendigt|storniert|aufgeloest|beendet|abgemeldet)\\b|${NOT_OURS}\\b(?:kuendigt|kuendigte|storniert|stornierte) (?:[a-z]+ ){0,2}(?:selbst|selber)\\b|${NOT_OURS}\\b(?:kuendigung|aufloesung|kontoaufloesung|vertragsaufloesung) durch (?:den |die )?(?:kunden?|kundin)\\b|${NOT_OURS}\\b(?:cancel(?:l?ed|s|ling)?|closed?|closing|terminated|ended|quit) (?:[a-z]+ ){0,3}(?:herself|himself|themselves|in protest)\\b|\\baus protest\\b|\\bcustomer initiated\\b` +
     // "Kunde kündigt danach", "customer cancelled", "terminated by the client", "Kd. hat nach … gekündigt".
-    `|${NOT_OURS}\\b(?:kunde|kundin|customer|client|member|mitglied) (?:then |daraufhin |danach |subsequently |himself |herself |selbst )?(?:kuendigt|kuendigte|cancels|cancelled|canceled|terminates|terminated|quits|quit)\\b` +
+    `|${NOT_OURS}\\b(?:kunde|kundin|customer|client|member|mitglied) (?:then |daraufhin |danach |subsequently |himself |herself |selbst )?(?:kuendigt|kuendigte|cancels|cancelled|canceled|terminates|terminated|quits|quit)\\b(?! (?:(?:his|her|their|the|das|den|die|sein|seine|seinen|ihr|ihre|ihren) )?(?:direct debit|dd|lastschrift\\w*|einzug\\w*|einzugsermaechtigung|standing order|dauerauftrag\\w*|sepa\\w*))` +
     '|\\b(?:terminated|cancell?ed|canceled|ended) by (?:the )?(?:client|customer|member|kunde|kundin)\\b' +
-    '|\\b(?:kunde|kundin) hat (?!(?:[a-z]+ ){0,6}(?:nicht|kein|keine|nie|wir|uns)\\b)(?:[a-z]+ ){0,6}gekuendigt\\b',
+    '|\\b(?:kunde|kundin) hat (?!(?:[a-z]+ ){0,6}(?:nicht|kein|keine|nie|wir|uns|wurde|wurden|worden)\\b)(?:[a-z]+ ){0,6}gekuendigt\\b',
 );
 
 const OUR_MISTAKE =
-  /\b(?:disconnected|cut off|blocked|suspended|gesperrt|abgeschaltet|sperre)\w* (?:[a-z]+ ){0,4}(?:in error|by mistake|systemfehler)\b|\b(?:inkasso\w*|mahnung\w*|mahnlauf|gesperrt|sperrung|collections?|dunning|debt|blocked|suspended)(?: [a-z]+){0,5} (?:by mistake|in error|irrtuemlich|versehentlich|faelschlich\w*)\b|\b(?:wrongly|erroneously|mistakenly|irrtuemlich\w*|versehentlich\w*|faelschlich\w*|zu unrecht) (?:[a-z]+ ){0,6}(?:sent to|passed to|referred to|collections?|inkasso|gemahnt|gesperrt|blocked|suspended|uebergeben|abgegeben|sperre|abgebucht|belastet|charged|debited|billed|doppelt)\b|\btrotz (?:bezahlter|beglichener|erfolgter|puenktlicher) (?:rechnung|zahlung)\w*|\bdespite (?:having )?(?:paid|payment)\b|\b(?:forderung|balance|debt|rechnung) (?:[a-z]+ ){0,2}(?:beglichen|paid in full|fully paid|settled)\b/;
+  /\b(?:disconnected|cut off|blocked|suspended|gesperrt|abgeschaltet|sperre)\w* (?:[a-z]+ ){0,4}(?:in error|by mistake|systemfehler)\b|\b(?:inkasso\w*|mahnung\w*|mahnlauf|gesperrt|sperrung|collections?|dunning|debt|blocked|suspended)(?: [a-z]+){0,5} (?:by mistake|in error|irrtuemlich|versehentlich|faelschlich\w*)\b|\b(?:wrongly|erroneously|mistakenly|irrtuemlich\w*|versehentlich\w*|faelschlich\w*|zu unrecht) (?:[a-z]+ ){0,6}(?:sent to|passed to|referred to|collections?|inkasso|gemahnt|gesperrt|blocked|suspended|uebergeben|abgegeben|sperre|abgebucht|belastet|charged|debited|billed|doppelt)\b|\btrotz (?:bezahlter|beglichener|erfolgter|puenktlicher) (?:rechnung|zahlung)\b|\bdespite (?:having )?paid\b|\b(?:forderung|balance|debt|rechnung) (?:[a-z]+ ){0,2}(?:beglichen|paid in full|fully paid)\b/;
 
 // Fraud done to the customer, not by them: a card stolen, skimmed or hacked, fraud by a third party.
 const FRAUD_VICTIM =
-  /\b(?:victim of|opfer (?:von|eines|einer))\b|\b(?:card|cards|karte|kundenkarte|kreditkarte|bankkarte)\w* (?:[a-z]+ ){0,2}(?:gestohlen|stolen|skimmed|hacked|gehackt|compromised)\b|\bskimming\b|\b(?:kartenbetrug|card fraud)\w* (?:[a-z]+ ){0,2}(?:zulasten|on the customers?|on (?:his|her|their) account|against (?:the )?customer)|\bdurch dritte\b|\bby a third party\b|\bthird party fraud\b|\bphishing\b|\b(?:betrug|fraud) (?:auf|on) (?:dem|the) (?:konto|account) (?:des|der|of the) (?:kunden|kundin|customer)\b/;
+  /(?:^|\| |\b(?:kunde|kundin|customer|client|member|she|he|er|sie)\b (?:[a-z]+ ){0,3})(?:victim of|opfer (?:von|eines|einer))\b|\b(?:card|cards|karte|kundenkarte|kreditkarte|bankkarte)\w* (?:[a-z]+ ){0,2}(?:gestohlen|stolen|skimmed|hacked|gehackt|compromised)\b|\bskimming\b|\b(?:kartenbetrug|card fraud)\w* (?:[a-z]+ ){0,2}(?:zulasten|on the customers?|on (?:his|her|their) account|against (?:the )?customer)|\bdurch dritte\b|\bby a third party\b|\bthird party fraud\b|\b(?:opfer|victim|betroffen|affected)\w* (?:[a-z]+ ){0,3}phishing|\bphishing\w* ?(?:opfer|victim)|\bphishing\w* (?:[a-z]+ ){0,3}(?:in unserem namen|in our name|auf dem konto|on the customer s account|on (?:his|her) account)|\b(?:betrug|fraud) (?:auf|on) (?:dem|the) (?:konto|account) (?:des|der|of the) (?:kunden|kundin|customer)\b/;
+
+// The customer asked for the end: "at his own request", "as requested", "auf Kundenwunsch", "von uns bestätigt".
+const CUSTOMER_ASKED =
+  /\bat (?:his|her|their|the customers?|the clients?) (?:own )?request\b|\bas requested\b|\bauf (?:eigenen |ausdruecklichen )?(?:wunsch|kundenwunsch)\b|\bauf kundenwunsch\b|\bwie gewuenscht\b|\b(?:requested|asked for) by the (?:customer|client)\b|\b(?:von uns|by us) (?:[a-z]+ ){0,2}(?:bestaetigt|confirmed)\b/;
+// Our own termination, itself by mistake: "versehentlich von uns gesperrt", "suspended by us by mistake".
+const OURS_MISTAKEN =
+  /\b(?:versehentlich|irrtuemlich\w*|faelschlich\w*|wrongly|mistakenly|erroneously|zu unrecht)\b (?:[a-z]+ ){0,3}(?:gekuendigt|gesperrt|beendet|terminated|cancelled|canceled|closed|suspended|blocked)\b|\b(?:gekuendigt|gesperrt|beendet|terminated|cancelled|canceled|closed|suspended|blocked) (?:by us )?(?:[a-z]+ ){0,2}(?:by mistake|in error|versehentlich|irrtuemlich)\b/;
 
 const CUSTOMER_BLOCKED_US =
   /\b(?:blacklisted|banned|barred|delisted) (?:us|our)\b|\b(?:erteilt|erteilte|erteilen|gave|gives) (?:unserem|unserer|unseren|our) [a-z]+ (?:ein )?hausverbot\b|\b(?:hat|haben|hatte|hatten) uns (?:auf (?:die |seine |ihre |eine )?(?:[a-z]+ )?)?(?:sperrliste|blacklist)\w*|\b(?:hat|haben|hatte|hatten) uns (?:als lieferant\w* )?(?:gesperrt|ausgelistet)\b|\bblocked (?:our|us|all our)\b|\b(?:hat|hatte) (?:unsere|uns) (?:[a-z]+ ){0,2}(?:blockiert|gesperrt)\b/;
@@ -67,7 +74,7 @@ const WINDING_UP = /insolven|liquidat|verwalter|administrat|receiver|abwickl|wou
 const THREATENED =
   /\b(?:drohende\w* (?:insolvenz|pleite)|(?:insolvenz|pleite) droht|droht (?:die |eine |mit )?(?:der )?(?:insolvenz|pleite)|kurz vor der (?:insolvenz|pleite)|near (?:bankruptcy|insolvency)|brink|insolvenzgefaehrdet|possible insolvency|threatened with (?:bankruptcy|insolvency)|bald pleite|verge of (?:bankruptcy|insolvency|collapse)|(?:may|might|could) have to file|could go (?:bankrupt|bust|under)|risk of (?:insolvency|bankruptcy)|fuerchtet (?:die |eine )?(?:insolvenz|pleite)|noch nicht (?:insolvent|pleite)|not (?:yet )?(?:insolvent|bankrupt)|fears? (?:insolvency|bankruptcy)|(?:bin|ich bin|i am|im|i m) (?:gerade |total |voellig |completely |flat )?(?:pleite|broke|bankrupt))\b/;
 const OTHERS_INSOLVENCY = new RegExp(
-  String.raw`\b(?:their|its|his|her|ihr\w*|sein\w*|clients|customers)\b (?:[a-z]+ ){0,2}(?:customer|buyer|supplier|distributor|wholesaler|abnehmer|lieferant|hauptkunde|grosskunde|hauptabnehmer|hauptlieferant|kunde)\w* (?:[a-z]+ ){0,3}(?:went bankrupt|went bust|went under|insolvent|bankrupt|pleite|collapsed|in administration)\b|\b(?:abnehmer|lieferant|hauptkunde|grosskunde|distributor|supplier|buyer|wholesaler)\w* (?:des|der|beim|vom) (?:kunden?|kundin) (?:[a-z]+ ){0,2}(?:pleite|insolvent|insolvenz|konkurs|bankrott)\b|\b(?:hauptabnehmer|hauptlieferant|grosskunde|hauptkunde)\w* des (?:kunden|kundin)\b` +
+  String.raw`\b(?:their|its|his|her|ihr\w*|sein\w*|clients|customers)\b (?:[a-z]+ ){0,2}(?:customer|buyer|supplier|distributor|wholesaler|abnehmer|lieferant|hauptkunde|grosskunde|hauptabnehmer|hauptlieferant|kunde)\w* (?:[a-z]+ ){0,3}(?:went bankrupt|went bust|went under|insolvent|bankrupt|pleite|collapsed|in administration)\b|\b(?:abnehmer|lieferant|hauptkunde|grosskunde|distributor|supplier|buyer|wholesaler)\w* (?:des|der|beim|vom) (?:kunden?|kundin) (?:[a-z]+ ){0,2}(?:pleite|insolvent|insolvenz|konkurs|bankrott)\b|\b(?:hauptabnehmer|hauptlieferant|grosskunde|hauptkunde)\w* des (?:kunden?|kundin)\b` +
     // The customer's employer, or our own supplier ("Unser Vorlieferant ist insolvent", "our distributor … went into liquidation").
     String.raw`|\b(?:arbeitgeber|employer)\w* (?:[a-z]+ ){0,3}(?:insolvent|pleite|bankrupt|went bust|konkurs|in administration|liquidation)\b` +
     String.raw`|\b(?:unser|unsere|unserem|unseren|unserer|our) (?:[a-z]+ )?(?:lieferant|vorlieferant|distributor|supplier|haendler|partner|wholesaler|subcontractor|manufacturer|hersteller|grosshaendler|vertriebspartner|importeur|importer)\w* (?:[a-z]+ ){0,5}(?:insolvent|insolvenz|liquidation|pleite|bankrupt|bust|administration|konkurs)\w*` +
@@ -83,13 +90,13 @@ const WE = /\b(?:wir|we)\b/;
 const OTHERS_INSOLVENCY_ALL = new RegExp(OTHERS_INSOLVENCY.source, 'g');
 // A closure or insolvency of the customer stated outright stays one, whatever was threatened before or happened to others.
 const CLOSED_STATED =
-  /eingestellt|geschlossen|aufgegeben|abgemeldet|geloescht|aufgeloest|closed|ceased|liquidat|wound|dissolved|shut|insolvenzantrag|insolvenzverfahren|konkurs|filed|(?<!\b(?:their|its|his|her|clients|customers|biggest|largest|main|major|key|ihr|ihre|ihrem|ihres|sein|seine|seinem|seines|des|der) )\b(?:kunde|kundin|customer|client|firma|company|wir|we)\b (?:[a-z]+ ){0,3}(?:insolvent|bankrupt|pleite|bust|bankrott)\b/;
+  /eingestellt|geschlossen|aufgegeben|abgemeldet|geloescht|aufgeloest|closed|ceased|liquidat|wound|dissolved|shut|insolvenzantrag|insolvenzverfahren|insolvenzverwalter|insolvenz (?:angemeldet|anmelden|beantragt)|konkurs|filed|(?<!\b(?:their|its|his|her|clients|customers|biggest|largest|main|major|key|ihr|ihre|ihrem|ihres|sein|seine|seinem|seines|des|der) )\b(?:kunde\w*|kundin|customers?|clients?|firma|company|wir|we|betrieb|laden|shop|salon|cafe|restaurant|bakery|baeckerei|praxis|werkstatt|own)\b (?:[a-z]+ ){0,4}(?:insolvent|bankrupt|pleite|bust|bankrott|gone under|went under|administration|liquidation|receivership)\b/;
 
 // Words between a thing or another person and "died": none may be the customer, a person or one who reports it.
 const NOT_A_PERSON =
-  '(?: (?!(?:kunde|kundin|customer|client|inhaber|owner|holder|nehmer|mr|mrs|ms|he|she|er|wife|husband|mann|frau|vater|mutter|father|mother|mum|mom|dad|mama|papa|son|daughter|sohn|tochter|member|subscriber|patient|says|said|sagt|meldet|reports|reported|rang|phoned|called|schreibt|writes|berichtet|teilt)(?:s|n|in|en|nen)?\\b)[a-z]+){0,3}';
+  '(?: (?!(?:und|and|dann|then|nachdem|after|bevor|before|kunde|kundin|customer|client|inhaber|owner|holder|nehmer|mr|mrs|ms|he|she|er|wife|husband|mann|frau|vater|mutter|father|mother|mum|mom|dad|mama|papa|son|daughter|sohn|tochter|member|subscriber|patient|says|said|sagt|meldet|reports|reported|rang|phoned|called|schreibt|writes|berichtet|teilt)(?:s|n|in|en|nen)?\\b)[a-z]+){0,3}';
 const THING_DIED = new RegExp(
-  `\\b(?:website|webseite|homepage|seite|app|apps|portal|onlineshop|hotline|server|system|lead|ruf|reputation|geschmack|taste|liebe|love|lust|telefon|phone|thema|sache|deal|projekt|idee|verlaengerung|vertrag|contract|kundendienst|support|zeug|ware|kettle|toaster|appliance|product|produkt|line|leitung|handset|handy|smartphone|geraet|akku|battery|batterie|takings|umsatz|network|netz|internet|signal|router|modem|display|screen|motor|engine)s?\\b${NOT_A_PERSON} (?:gestorben|tot|dead|died)\\b|\\bfuer (?:ihn|sie|mich|uns|kunde|kundin|den kunden|die kundin) gestorben\\b|\\bden geist aufgegeben\\b|\\bdead (?:broke|in the water|on arrival|lead|link|end|zone|number)\\b|\\bdoa\\b|\\b(?:dead|tot|gestorben) (?:to|fuer) (?:me|us|mich|uns)\\b`,
+  `\\b(?:laptop|computer|pc|boiler|heizung|therme|auto|car|fridge|kuehlschrank|drucker|printer|fernseher|tv|waschmaschine|website|webseite|homepage|seite|app|apps|portal|onlineshop|hotline|server|system|lead|ruf|reputation|geschmack|taste|liebe|love|lust|telefon|phone|thema|sache|deal|projekt|idee|verlaengerung|vertrag|contract|kundendienst|support|zeug|ware|kettle|toaster|appliance|product|produkt|line|leitung|handset|handy|smartphone|geraet|akku|battery|batterie|takings|umsatz|network|netz|internet|signal|router|modem|display|screen|motor|engine)s?\\b${NOT_A_PERSON} (?:gestorben|tot|dead|died)\\b|\\bfuer (?:ihn|sie|mich|uns|kunde|kundin|den kunden|die kundin) gestorben\\b|\\bden geist aufgegeben\\b|\\bdead (?:broke|in the water|on arrival|lead|link|end|zone|number)\\b|\\bdoa\\b|\\b(?:dead|tot|gestorben) (?:to|fuer) (?:me|us|mich|uns)\\b`,
 );
 
 // A death of someone who is not the customer: a pet, one of our own people, a third party in a role.
@@ -118,18 +125,21 @@ const DEATH_REPORTED =
   /\b(?:meldet|gemeldet|teilt|teilte|mitgeteilt|informiert|schreibt|schrieb|berichtet|anruf|angerufen|ruft|rief|says|said|phoned|rang|called|calls|emailed|wrote|writes|informed|reports|reported|advised|notified|letter from|brief vom|on behalf|im namen|advises|advised|informs|nachlass|estate|probate|erben|heirs?|executor|testament|sterbeurkunde|death certificate)\b/;
 const THEIR_CONTRACT =
   /\b(?:his|her|sein|seinen|seine|seines|seinem|ihr|ihren|ihre|ihres|ihrem)(?: [a-z]+)? (?:contract|account|subscription|policy|membership|vertrag|abo|abonnement|konto|mitgliedschaft|police|versicherung)\b/;
-const RELATIVE_DIED = (t: string): boolean => KIN_DIED.test(t) && !DEATH_REPORTED.test(t) && !THEIR_CONTRACT.test(t);
+const KIN_DIED_ALL = new RegExp(KIN_DIED.source, 'g');
+const DEATH_WORD = /\b(?:verstorben|gestorben|died|dead|deceased|passed away|tot|beerdigt|buried)\b/;
+const RELATIVE_DIED = (t: string): boolean => KIN_DIED.test(t) && !DEATH_REPORTED.test(t) && !THEIR_CONTRACT.test(t) && !DEATH_WORD.test(t.replace(KIN_DIED_ALL, ' '));
 
 // A death or a closure recorded by mistake ("im System fälschlich als verstorben markiert", "wrongly marked … as dissolved").
 const FALSELY_MARKED =
   /\b(?:faelschlich\w*|irrtuemlich\w*|versehentlich|wrongly|mistakenly|erroneously|falsely|incorrectly|in error) (?:[a-z]+ ){0,5}(?:verstorben|deceased|dead|dissolved|aufgeloest|geloescht|insolvent|closed|geschlossen)\b|\b(?:verstorben|deceased|dead|dissolved|insolvent|insolvenz|closed) (?:[a-z]+ ){0,3}(?:in error|by mistake|irrtuemlich|faelschlich|versehentlich|importfehler|datenfehler|eingabefehler|verwechslung|mix up|trifft nicht zu)\b/;
 // The customer is said to live, or the business to trade: "Kunde lebt", "not deceased", "Firma aktiv, nicht gelöscht".
-const ALIVE = /\b(?:kunde|kundin|customer|client) (?:lebt|is alive|is still alive)\b(?! (?:nicht|not|no longer|nimmer|kein))|\bnot deceased\b|\bnicht verstorben\b|\b(?:still|noch) (?:alive|am leben)\b/;
+const ALIVE = /\b(?:kunde|kundin|customer|client) (?:lebt|is alive|is still alive)\b(?! (?:[a-z]+ ){0,3}(?:nicht|not|no longer|nimmer|kein))|\bnot deceased\b|\bnicht verstorben\b|\b(?:still|noch) (?:alive|am leben)\b/;
 const TRADING = /\b(?:firma|company|unternehmen|betrieb|business) (?:[a-z]+ ){0,2}(?:aktiv|active|still trading|besteht noch)\b|\b(?:active|aktive) (?:company|firma)\b|\bnicht (?:geloescht|insolvent)\b|\bnot (?:dissolved|insolvent|struck off)\b/;
+const TRADING_ALL = new RegExp(TRADING.source, 'g');
 // A death said of someone the text names first: "verstorbenen Schauspieler" (not the customer, not a relative who may be).
-const NAMED_DEAD = new RegExp(`\\b(?:dem|den|des|der|einem|einen|the late) verstorbenen? (?!kunde|kundin|kunden|inhaber|vertrags|versicherungs|mitglied|abonnent|vn\\b|kontoinhaber|${KIN}\\b)[a-z]+`);
+const NAMED_DEAD = new RegExp(`\\b(?:dem|den|des|der|einem|einen|the late) verstorbenen? (?!kunde|kundin|kunden|inhaber|vertrags|versicherungs|mitglied|abonnent|vn\\b|kontoinhaber|herr|herrn|frau|mr|mrs|ms|dr|${KIN}\\b)[a-z]+`);
 // A text that opens with the widow, and reports no death to us: she is the customer ("Witwe, Mann letztes Jahr verstorben – zieht …").
-const WIDOW_FIRST = /^(?:kundin |customer |client )?(?:witwe|widow|widower|witwer|verwitwet|widowed) \|/;
+const WIDOW_FIRST = /^(?:kundin |customer |client )?(?:witwe|widow|widower|witwer|verwitwet|widowed) \|(?!.*\b(?:account holder|holder|inhaber\w*|kundin|kunde|customer|policyholder|versicherungsnehmer\w*|vertragsnehmer\w*|vn)\b)/;
 // The customer is the widow, or inherited: she or he lives on ("Kundin (Witwe, Ehemann verstorben) zieht zu ihrer
 // Tochter", "Kunde hat das Haus seiner verstorbenen Tante geerbt"); not when a death of the customer stands between,
 // and not "the widow of the account holder" (whose death it is).
@@ -152,12 +162,19 @@ function othersRemoved(t: string): string {
 }
 
 const RULES: ReadonlyArray<{ test: (text: string) => boolean; out: readonly ReasonCode[] }> = [
-  { test: (t) => (ENDED_BY_CUSTOMER.test(t) || OUR_MISTAKE.test(t) || FRAUD_VICTIM.test(t) || CUSTOMER_BLOCKED_US.test(t)) && !OURS_STATED.test(t), out: ['terminated_by_us'] },
+  // Our termination stated outright wins over the customer's own ending or block; over our mistake or fraud done to the
+  // customer only when it says "by us" plainly ("Card blocked by our fraud team in error" is the mistake's block).
+  // An end at the customer's own request wins over "closed by us" ("account closed by us at his own request"), and our
+  // mistake over "von uns versehentlich gesperrt".
+  {
+    test: (t) => CUSTOMER_ASKED.test(t) || ((ENDED_BY_CUSTOMER.test(t) || CUSTOMER_BLOCKED_US.test(t)) && !OURS_STATED.test(t)) || ((OUR_MISTAKE.test(t) || FRAUD_VICTIM.test(t)) && (!OURS_STATED_PLAINLY.test(t) || OURS_MISTAKEN.test(t))),
+    out: ['terminated_by_us'],
+  },
   // A closure stated in another firm's insolvency ("our distributor … went into liquidation") is not the customer's.
   { test: (t) => (THREATENED.test(t) || OTHERS_INSOLVENCY.test(t) || ourOutletClosed(t)) && !CLOSED_STATED.test(othersRemoved(t)), out: ['business_closed'] },
   { test: (t) => (SUCCESSOR.test(t) || SOLD_ON.test(t)) && !NO_SUCCESSOR.test(t) && !WINDING_UP.test(t), out: ['deceased', 'business_closed'] },
   { test: (t) => THING_DIED.test(t) || OTHER_DIED.test(t) || SURVIVOR.test(t) || RELATIVE_DIED(t) || ALIVE.test(t) || NAMED_DEAD.test(t) || (WIDOW_FIRST.test(t) && !DEATH_REPORTED.test(t)), out: ['deceased'] },
-  { test: (t) => TRADING.test(t), out: ['business_closed'] },
+  { test: (t) => TRADING.test(t) && !CLOSED_STATED.test(t.replace(TRADING_ALL, ' ')), out: ['business_closed'] },
   { test: (t) => FALSELY_MARKED.test(t), out: ['deceased', 'business_closed'] },
   { test: (t) => RETURNED_MAIL.test(t), out: ['service'] },
 ];
