@@ -26,7 +26,7 @@ import { loadPlaybook } from '../../src/io/playbook-file.js';
  * (stated finals, whose death it is). FB8 (an eighth hand) once after that, on 2026-12-07: 78.3 %,
  * 89 %, 14.3 % (2 % of its finals approached); tuned on since. FB9 (a ninth hand) once after
  * that: 85.8 %, 90 %, 7.1 % (1 % approached); its floors sit at those first figures. FB10 (a
- * tenth hand) once after the review's fixes: 82.9 %, 90 %, 11.4 % (2 % approached); not tuned on.
+ * tenth hand) once after the review's fixes: 82.9 %, 90 %, 11.4 % (2 % approached); tuned on since.
  */
 const SETS = [
   { name: 'set FB1 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB1.csv', size: 240, floor: { codes: 0.95, finals: 1, trapsAsFinal: 0.03, approached: 0 } },
@@ -38,7 +38,7 @@ const SETS = [
   { name: 'set FB7 (2026-12-06, an outside hand; measured once after the review of the rule table, tuned on since)', file: './reason-finals-2026-12-06-FB7.csv', size: 240, floor: { codes: 0.825, finals: 0.929, trapsAsFinal: 0.036, approached: 0 } },
   { name: 'set FB8 (2026-12-07, an outside hand; measured once after the tuning on FB5-FB7, tuned on since)', file: './reason-finals-2026-12-07-FB8.csv', size: 240, floor: { codes: 0.855, finals: 0.89, trapsAsFinal: 0.008, approached: 0 } },
   { name: 'set FB9 (2026-12-07, an outside hand; measured once after the tuning on FB8)', file: './reason-finals-2026-12-07-FB9.csv', size: 240, floor: { codes: 0.858, finals: 0.9, trapsAsFinal: 0.072, approached: 0.01 } },
-  { name: 'set FB10 (2026-12-07, an outside hand; measured once after the review of the stated finals, not tuned on)', file: './reason-finals-2026-12-07-FB10.csv', size: 240, floor: { codes: 0.829, finals: 0.9, trapsAsFinal: 0.115, approached: 0.02 } },
+  { name: 'set FB10 (2026-12-07, an outside hand; measured once after the review of the stated finals, tuned on since)', file: './reason-finals-2026-12-07-FB10.csv', size: 240, floor: { codes: 0.85, finals: 0.92, trapsAsFinal: 0.029, approached: 0 } },
   { name: 'set FB2 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB2.csv', size: 240, floor: { codes: 0.93, finals: 1, trapsAsFinal: 0.025, approached: 0 } },
 ] as const;
 
@@ -216,6 +216,7 @@ describe('a final reason stated by our side, of the business or of the person', 
     ['Reklamation wegen Lieferzeit offen; beim Anruf teilte die Tochter mit, dass ihre Mutter im Mai verstorben ist', 'deceased'],
     ['Die Gesellschaft ist seit März abgewickelt, Lager geräumt', 'business_closed'],
     ['Kunde † 14.02.', 'deceased'],
+    ['Erbschein liegt vor, Sohn als Alleinerbe kündigt den Vertrag seines verstorbenen Vaters', 'deceased'],
   ])('"%s" (%s)', (text) => {
     const c = classifyReason({ text }, vocab);
     expect(FINAL.has(c.code) || FINAL.has(c.secondary ?? ''), JSON.stringify(c)).toBe(true);
@@ -245,6 +246,10 @@ describe('a death, closure or termination that is not the customer’s', () => {
     'Ehemann verstorben, Kundin lebt jetzt allein, bestellt kaum noch',
     'Witwe, Mann im Frühjahr verstorben – zieht zu ihrer Tochter nach Kassel',
     'Hält unsere Werbung mit dem verstorbenen Sänger für geschmacklos',
+    'Ehefrau verstorben, der Kunde braucht das Familienpaket nicht mehr',
+    'Die Witwe ärgert sich, dass Post an ihren verstorbenen Mann geht, und kündigt ihren eigenen Vertrag',
+    'Account manager died in May; the client did not take to his successor',
+    'Dead easy choice: the rival deal was cheaper',
   ])('reads no death of the customer in "%s"', (text) => {
     expect(code(text)).not.toBe('deceased');
   });
@@ -258,6 +263,10 @@ describe('a death, closure or termination that is not the customer’s', () => {
     'Firma wurde an neuen Inhaber verkauft, läuft weiter; der neue Chef kauft woanders',
     'Kunde fürchtet die Insolvenz, noch nicht insolvent, spart aber überall',
     'Bin gerade pleite, melde mich wieder',
+    'Arbeitgeber des Kunden hat zugemacht, er ist jetzt arbeitslos',
+    'The plant she worked at closed, money is tight now',
+    'Unser Logistikpartner ist insolvent, Ware kam wochenlang nicht',
+    'Auftraggeber des Kunden insolvent, der Betrieb des Kunden läuft aber weiter',
   ])(
     'reads no closure in "%s"',
     (text) => {

@@ -52,6 +52,10 @@ const OUR_MISTAKE =
 const FRAUD_VICTIM =
   /(?:^|\| |\b(?:kunde|kundin|customer|client|member|she|he|er|sie)\b (?:[a-z]+ ){0,3})(?:victim of|opfer (?:von|eines|einer))\b|\b(?:card|cards|karte|kundenkarte|kreditkarte|bankkarte)\w* (?:[a-z]+ ){0,2}(?:gestohlen|stolen|skimmed|hacked|gehackt|compromised)\b|\bskimming\b|\b(?:kartenbetrug|card fraud)\w* (?:[a-z]+ ){0,2}(?:zulasten|on the customers?|on (?:his|her|their) account|against (?:the )?customer)|\bdurch dritte\b|\bby a third party\b|\bthird party fraud\b|\b(?:opfer|victim|betroffen|affected)\w* (?:[a-z]+ ){0,3}phishing|\bphishing\w* ?(?:opfer|victim)|\bphishing\w* (?:[a-z]+ ){0,3}(?:in unserem namen|in our name|auf dem konto|on the customer s account|on (?:his|her) account)|\b(?:betrug|fraud) (?:auf|on) (?:dem|the) (?:konto|account) (?:des|der|of the) (?:kunden|kundin|customer)\b/;
 
+// We ended the contract of one of our own people, not the customer's ("We terminated our rep's employment",
+// "Außendienstler wurde von uns gekündigt").
+const OUR_STAFF_ENDED =
+  /\b(?:we|wir) (?:have |haben )?(?:terminated|fired|dismissed|let go|gekuendigt|entlassen) (?:our |unseren |unsere |the )?(?:[a-z]+ )?(?:reps?|employees?|staff|account managers?|aussendienst\w*|mitarbeiter\w*|vertreter\w*|berater\w*)\b|\b(?:aussendienst\w*|mitarbeiter\w*|vertreter\w*|berater\w*|betreuer\w*|rep|account manager) (?:[a-z]+ ){0,2}(?:wurde|was|has been) (?:von uns |by us )?(?:gekuendigt|entlassen|fired|dismissed|let go)\b/;
 // The customer asked for the end: "at his own request", "as requested", "auf Kundenwunsch", "von uns bestätigt".
 const CUSTOMER_ASKED =
   /\bat (?:his|her|their|the customers?|the clients?) (?:own )?request\b|\bas requested\b|\bauf (?:eigenen |ausdruecklichen )?(?:wunsch|kundenwunsch)\b|\bauf kundenwunsch\b|\bwie gewuenscht\b|\b(?:requested|asked for) by the (?:customer|client)\b|\b(?:von uns|by us) (?:[a-z]+ ){0,2}(?:bestaetigt|confirmed)\b/;
@@ -64,7 +68,7 @@ const CUSTOMER_BLOCKED_US =
 
 // Someone runs the customer's business on. Not "nicht (mehr) weitergeführt", "niemand", "nobody", "no successor".
 const SUCCESSOR =
-  /\b(?:fuehrt|fuehren|fuehrte|leitet|leiten) (?:[a-z]+ ){1,4}weiter\b|\bweitergefuehrt\b|\b(?:carries|carry|carried) on (?:trading|running|the business|the shop|the firm|the farm|the practice)\b|\bstill (?:trading|running|open)\b|\b(?:betrieb|firma|geschaeft|laden|hof|praxis) (?:laeuft|besteht) (?:[a-z]+ )?weiter\b|\b(?:hat|haben) (?:den |das |die )?(?:betrieb|geschaeft|firma|laden|hof|praxis|werkstatt|unternehmen|kanzlei|salon|hotel|restaurant|baeckerei|metzgerei)\w* uebernommen\b|\b(?:runs|running|run|manages) the (?:[a-z]+ )?(?:business|shop|garage|farm|firm|company|practice|store|hotel|restaurant|salon|pub)\b|\bnow runs\b|\b(?:took|has taken|have taken) over the (?:[a-z]+ )?(?:business|shop|garage|farm|firm|company|practice|store|hotel|restaurant|salon|pub)\b|\bunder new (?:management|ownership)\b|\b(?:business|company|shop|firm|farm|practice) (?:continues|carries on|goes on)\b/;
+  /\b(?:fuehrt|fuehren|fuehrte|leitet|leiten) (?:[a-z]+ ){1,6}weiter\b|\bweitergefuehrt\b|\b(?:carries|carry|carried) on (?:trading|running|the business|the shop|the firm|the farm|the practice)\b|\bstill (?:trading|running|open)\b|\b(?:betrieb|firma|geschaeft|laden|hof|praxis)\w* (?:[a-z]+ ){0,3}(?:laeuft|besteht) (?:[a-z]+ ){0,3}weiter\b|\b(?:betrieb|firma|geschaeft|laden|hof|praxis) (?:laeuft|besteht) (?:[a-z]+ )?weiter\b|\b(?:hat|haben) (?:den |das |die )?(?:betrieb|geschaeft|firma|laden|hof|praxis|werkstatt|unternehmen|kanzlei|salon|hotel|restaurant|baeckerei|metzgerei)\w* uebernommen\b|\b(?:runs|running|run|manages) the (?:[a-z]+ )?(?:business|shop|garage|farm|firm|company|practice|store|hotel|restaurant|salon|pub)\b|\bnow runs\b|\b(?:took|has taken|have taken) over the (?:[a-z]+ )?(?:business|shop|garage|farm|firm|company|practice|store|hotel|restaurant|salon|pub)\b|\bunder new (?:management|ownership)\b|\b(?:business|company|shop|firm|farm|practice) (?:continues|carries on|goes on)\b/;
 // "Betrieb an neuen Inhaber verkauft, läuft weiter", "Business was sold but continues under the new owner".
 const SOLD_ON = /\b(?:sold|verkauft)\b(?: (?:[a-z]+|\|)){0,5} (?:continues|carries on|laeuft weiter|besteht weiter|wird weitergefuehrt)\b/;
 const NO_SUCCESSOR = /\bnicht (?:mehr )?(?:weiter|weitergefuehrt)|\bniemand\b|\bnobody\b|\bno one\b|\b(?:kein|keinen|ohne) nachfolger|\bno successor|\bnot (?:continued|carried on)/;
@@ -74,11 +78,11 @@ const WINDING_UP = /insolven|liquidat|verwalter|administrat|receiver|abwickl|wou
 const THREATENED =
   /\b(?:drohende\w* (?:insolvenz|pleite)|(?:insolvenz|pleite) droht|droht (?:die |eine |mit )?(?:der )?(?:insolvenz|pleite)|kurz vor der (?:insolvenz|pleite)|near (?:bankruptcy|insolvency)|brink|insolvenzgefaehrdet|possible insolvency|threatened with (?:bankruptcy|insolvency)|bald pleite|verge of (?:bankruptcy|insolvency|collapse)|(?:may|might|could) have to file|could go (?:bankrupt|bust|under)|risk of (?:insolvency|bankruptcy)|fuerchtet (?:die |eine )?(?:insolvenz|pleite)|noch nicht (?:insolvent|pleite)|not (?:yet )?(?:insolvent|bankrupt)|fears? (?:insolvency|bankruptcy)|(?:bin|ich bin|i am|im|i m) (?:gerade |total |voellig |completely |flat )?(?:pleite|broke|bankrupt))\b/;
 const OTHERS_INSOLVENCY = new RegExp(
-  String.raw`\b(?:their|its|his|her|ihr\w*|sein\w*|clients|customers)\b (?:[a-z]+ ){0,2}(?:customer|buyer|supplier|distributor|wholesaler|abnehmer|lieferant|hauptkunde|grosskunde|hauptabnehmer|hauptlieferant|kunde)\w* (?:[a-z]+ ){0,3}(?:went bankrupt|went bust|went under|insolvent|bankrupt|pleite|collapsed|in administration)\b|\b(?:abnehmer|lieferant|hauptkunde|grosskunde|distributor|supplier|buyer|wholesaler)\w* (?:des|der|beim|vom) (?:kunden?|kundin) (?:[a-z]+ ){0,2}(?:pleite|insolvent|insolvenz|konkurs|bankrott)\b|\b(?:hauptabnehmer|hauptlieferant|grosskunde|hauptkunde)\w* des (?:kunden?|kundin)\b` +
+  String.raw`\b(?:their|its|his|her|ihr\w*|sein\w*|clients|customers)\b (?:[a-z]+ ){0,2}(?:customer|buyer|supplier|distributor|wholesaler|abnehmer|lieferant|hauptkunde|grosskunde|hauptabnehmer|hauptlieferant|kunde)\w* (?:[a-z]+ ){0,3}(?:went bankrupt|went bust|went under|insolvent|bankrupt|pleite|collapsed|in administration)\b|\b(?:abnehmer|lieferant|hauptkunde|grosskunde|distributor|supplier|buyer|wholesaler)\w* (?:des|der|beim|vom) (?:kunden?|kundin) (?:[a-z]+ ){0,2}(?:pleite|insolvent|insolvenz|konkurs|bankrott)\b|\b(?:hauptabnehmer|hauptlieferant|grosskunde|hauptkunde|hauptauftraggeber|auftraggeber)\w* des (?:kunden?|kundin)\b` +
     // The customer's employer, or our own supplier ("Unser Vorlieferant ist insolvent", "our distributor … went into liquidation").
-    String.raw`|\b(?:arbeitgeber|employer)\w* (?:[a-z]+ ){0,3}(?:insolvent|pleite|bankrupt|went bust|konkurs|in administration|liquidation)\b` +
-    String.raw`|\b(?:unser|unsere|unserem|unseren|unserer|our) (?:[a-z]+ )?(?:lieferant|vorlieferant|distributor|supplier|haendler|partner|wholesaler|subcontractor|manufacturer|hersteller|grosshaendler|vertriebspartner|importeur|importer)\w* (?:[a-z]+ ){0,5}(?:insolvent|insolvenz|liquidation|pleite|bankrupt|bust|administration|konkurs)\w*` +
-    String.raw`|\b(?:insolvenz|pleite|konkurs|insolvency|bankruptcy|liquidation) (?:unseres|unserer|unseres|of our) (?:[a-z]+ )?(?:\w*lieferant\w*|suppliers?|distributors?|\w*haendler\w*|hersteller\w*|manufacturers?|partner\w*)\b` +
+    String.raw`|\b(?:arbeitgeber|employer)\w* (?:[a-z]+ ){0,3}(?:insolvent|pleite|bankrupt|went bust|konkurs|in administration|liquidation|zugemacht|dichtgemacht|geschlossen|closed|shut)\w*|\b(?:factory|plant|werk|fabrik|firm|company|firma|shop|office) (?:he|she|er|sie) (?:worked|works|arbeitete|arbeitet) (?:at|for|in|bei)?(?: [a-z]+){0,3} (?:shut|closed|closing|zugemacht|geschlossen|dicht)\w*` +
+    String.raw`|\b(?:unser|unsere|unserem|unseren|unserer|our) (?:[a-z]+ )?\w*(?:lieferant|distributor|supplier|haendler|partner|wholesaler|subcontractor|manufacturer|hersteller|importeur|importer)\w* (?:[a-z]+ ){0,5}(?:insolvent|insolvenz|liquidation|pleite|bankrupt|bust|administration|konkurs)\w*` +
+    String.raw`|\b(?:angebliche\w* |rumou?red |alleged )?(?:insolvenz|pleite|konkurs|insolvency|bankruptcy|liquidation) (?:unseres|unserer|unseres|of our) (?:[a-z]+ )?(?:\w*lieferant\w*|suppliers?|distributors?|\w*haendler\w*|hersteller\w*|manufacturers?|\w*partner\w*|unternehmens|hauses|company|firm)\b` +
     // A competitor's closure or insolvency, or our own outlet's ("Räumungsverkauf der Konkurrenz wg. Geschäftsaufgabe", "Our Leeds showroom closed down").
     String.raw`|\b(?:konkurrenz|konkurrent\w*|competitors?|wettbewerber\w*|mitbewerber\w*|rivals?)\b(?: [a-z]+){0,3} (?:geschaeftsaufgabe|closing down|closed down|closing|closed|insolvent|insolvenz|pleite|bankrupt|bust)\b|\b(?:raeumungsverkauf|closing down sale)\b(?: [a-z]+){0,2} (?:der |des |of the |of a )?(?:konkurrenz|competitor\w*|wettbewerber\w*|mitbewerber\w*)`,
 );
@@ -96,7 +100,7 @@ const CLOSED_STATED =
 const NOT_A_PERSON =
   '(?: (?!(?:und|and|dann|then|nachdem|after|bevor|before|kunde|kundin|customer|client|inhaber|owner|holder|nehmer|mr|mrs|ms|he|she|er|wife|husband|mann|frau|vater|mutter|father|mother|mum|mom|dad|mama|papa|son|daughter|sohn|tochter|member|subscriber|patient|says|said|sagt|meldet|reports|reported|rang|phoned|called|schreibt|writes|berichtet|teilt)(?:s|n|in|en|nen)?\\b)[a-z]+){0,3}';
 const THING_DIED = new RegExp(
-  `\\b(?:laptop|computer|pc|boiler|heizung|therme|auto|car|fridge|kuehlschrank|drucker|printer|fernseher|tv|waschmaschine|website|webseite|homepage|seite|app|apps|portal|onlineshop|hotline|server|system|lead|ruf|reputation|geschmack|taste|liebe|love|lust|telefon|phone|thema|sache|deal|projekt|idee|verlaengerung|vertrag|contract|kundendienst|support|zeug|ware|kettle|toaster|appliance|product|produkt|line|leitung|handset|handy|smartphone|geraet|akku|battery|batterie|takings|umsatz|network|netz|internet|signal|router|modem|display|screen|motor|engine)s?\\b${NOT_A_PERSON} (?:gestorben|tot|dead|died)\\b|\\bfuer (?:ihn|sie|mich|uns|kunde|kundin|den kunden|die kundin) gestorben\\b|\\bden geist aufgegeben\\b|\\bdead (?:broke|in the water|on arrival|lead|link|end|zone|number)\\b|\\bdoa\\b|\\b(?:dead|tot|gestorben) (?:to|fuer) (?:me|us|mich|uns)\\b`,
+  `\\b(?:laptop|computer|pc|boiler|heizung|therme|auto|car|fridge|kuehlschrank|drucker|printer|fernseher|tv|waschmaschine|website|webseite|homepage|seite|app|apps|portal|onlineshop|hotline|server|system|lead|ruf|reputation|geschmack|taste|liebe|love|lust|telefon|phone|thema|sache|deal|projekt|idee|verlaengerung|vertrag|contract|kundendienst|support|zeug|ware|kettle|toaster|appliance|product|produkt|line|leitung|handset|handy|smartphone|geraet|akku|battery|batterie|takings|umsatz|network|netz|internet|signal|router|modem|display|screen|motor|engine)s?\\b${NOT_A_PERSON} (?:gestorben|tot|dead|died)\\b|\\bfuer (?:ihn|sie|mich|uns|kunde|kundin|den kunden|die kundin) gestorben\\b|\\bden geist aufgegeben\\b|\\bdead (?:broke|in the water|on arrival|lead|link|end|zone|number|simple|easy|cheap|set|on time|right|serious)\\b|\\bdoa\\b|\\b(?:dead|tot|gestorben) (?:to|fuer) (?:me|us|mich|uns)\\b`,
 );
 
 // A death of someone who is not the customer: a pet, one of our own people, a third party in a role.
@@ -106,6 +110,8 @@ const OUR_PERSON = `(?:unser|unsere|unserem|unseren|unserer|our) (?:${NOT_CUSTOM
 // "their rep at our firm", "Betreuer bei uns".
 const OUR_PERSON_AT = '(?:rep|reps|representative|account manager|adviser|advisor|berater\\w*|betreuer\\w*|ansprechpartner\\w*|vertreter\\w*) (?:at|from|bei|von) (?:our|unserer|unserem|unseren|uns)\\b(?: [a-z]+)?';
 const THIRD_PARTY = '(?:vermieter\\w*|landlord|einkaeufer\\w*|einkaufsleiter\\w*|purchasing manager|head chef|kuechenchef\\w*|prokurist\\w*|schauspieler\\w*|actor|actress|buyer|geschaeftspartner\\w*|business partner|kollege|kollegin|colleague|nachbar\\w*|neighbour|neighbor)(?: (?:beim|bei|at) (?:the |der |dem )?(?:kunde|kunden|kundin|customers?|clients?)(?: [a-z]+)?)?';
+// An account manager named first is ours ("Account manager passed away in March; …").
+const OUR_MANAGER_FIRST = /^(?:unser |our )?(?:account manager|kundenbetreuer\w*|betreuer\w*|berater\w*|ansprechpartner\w*|aussendienst\w*|vertreter\w*|rep) (?:[a-z]+ ){0,2}(?:passed away|died|verstorben|gestorben)\b/;
 const OTHER_DIED = new RegExp(`(?<!\\b(?:laut|lt|per|from|von|according to|says|sagt|meldet) )\\b(?:${PET}|${OUR_PERSON}|${OUR_PERSON_AT}|${THIRD_PARTY})${NOT_A_PERSON} (?:verstorben|gestorben|verendet|eingegangen|died|passed away|eingeschlaefert|put down|put to sleep)\\b`);
 
 // A relative of the customer died, and the customer lives on: "Nach dem Tod ihres Mannes zieht die Kundin …",
@@ -119,15 +125,20 @@ const KIN_DIED = new RegExp(
     `|\\b(?:tod|todes|death|funeral|beerdigung|loss|passing|verlust|ableben) (?:of |des |der |vom |von )?${POSSESSIVE} (?:[a-z]+ )?${KIN}\\b` +
     `|\\b${POSSESSIVE} (?:[a-z]+ )?${KIN}s? (?:death|funeral|passing)\\b` +
     `|\\b(?:verstorben|gestorben|died|dead) (?:war|ist|was|is) ${POSSESSIVE} (?:[a-z]+ )?${KIN}\\b` +
+    `|\\b${POSSESSIVE} (?:verstorbenen?|late) ${KIN}\\b` +
     '|\\b(?:tod|todes|death|funeral|beerdigung|ableben) (?:der |des |of (?:the |her |his )?)?(?:schwieger\\w*|\\w+ in law)\\b',
 );
 const DEATH_REPORTED =
-  /\b(?:meldet|gemeldet|teilt|teilte|mitgeteilt|informiert|schreibt|schrieb|berichtet|anruf|angerufen|ruft|rief|says|said|phoned|rang|called|calls|emailed|wrote|writes|informed|reports|reported|advised|notified|letter from|brief vom|on behalf|im namen|advises|advised|informs|nachlass|estate|probate|erben|heirs?|executor|testament|sterbeurkunde|death certificate)\b/;
+  /\b(?:meldet|gemeldet|teilt|teilte|mitgeteilt|informiert|schreibt|schrieb|berichtet|anruf|angerufen|ruft|rief|says|said|phoned|rang|called|calls|emailed|wrote|writes|informed|reports|reported|advised|notified|letter from|brief vom|on behalf|im namen|advises|advised|informs|nachlass|estate|probate|erben|heirs?|executor|testament|sterbeurkunde|death certificate|erbschein|alleinerb\w*|miterb\w*|erbengemeinschaft)\b/;
 const THEIR_CONTRACT =
-  /\b(?:his|her|sein|seinen|seine|seines|seinem|ihr|ihren|ihre|ihres|ihrem)(?: [a-z]+)? (?:contract|account|subscription|policy|membership|vertrag|abo|abonnement|konto|mitgliedschaft|police|versicherung)\b/;
-const KIN_DIED_ALL = new RegExp(KIN_DIED.source, 'g');
+  /\b(?:his|her|sein|seinen|seine|seines|seinem|ihr|ihren|ihre|ihres|ihrem)(?: (?!eigenen|own)[a-z]+)? (?:contract|account|subscription|policy|membership|vertrag|abo|abonnement|konto|mitgliedschaft|police|versicherung)\b|\b(?:\w*vertrag\w*|contract|account|konto|abo\w*|police|policy|subscription) (?:des|der|seines|ihres|of (?:his|her|the)) (?:verstorbenen|late)\b/;
 const DEATH_WORD = /\b(?:verstorben|gestorben|died|dead|deceased|passed away|tot|beerdigt|buried)\b/;
-const RELATIVE_DIED = (t: string): boolean => KIN_DIED.test(t) && !DEATH_REPORTED.test(t) && !THEIR_CONTRACT.test(t) && !DEATH_WORD.test(t.replace(KIN_DIED_ALL, ' '));
+// A spouse died, and the customer named after it acts: "Ehemann verstorben, die Kundin (VN) fährt selbst kein Auto".
+const SPOUSE_DIED_CUSTOMER_ACTS =
+  /\b(?:ehemann|ehefrau|gatte|gattin|husband|wife|lebensgefaehrt\w*|lebenspartner\w*) (?:[a-z]+ ){0,2}(?:verstorben|gestorben|died|passed away)\b (?:(?:[a-z]+|\|) ){0,4}(?:kundin|kunde|customer|client)\b (?:(?:[a-z]+|\|) ){0,4}(?:faehrt|zieht|kuendigt|braucht|lebt|wohnt|moves|drives|needs|lives|cancels|cancelled)\b/;
+const KIN_GONE = new RegExp(`${KIN_DIED.source}|${SPOUSE_DIED_CUSTOMER_ACTS.source}`, 'g');
+const RELATIVE_DIED = (t: string): boolean =>
+  (KIN_DIED.test(t) || SPOUSE_DIED_CUSTOMER_ACTS.test(t)) && !DEATH_REPORTED.test(t) && !THEIR_CONTRACT.test(t) && !DEATH_WORD.test(t.replace(KIN_GONE, ' '));
 
 // A death or a closure recorded by mistake ("im System fälschlich als verstorben markiert", "wrongly marked … as dissolved").
 const FALSELY_MARKED =
@@ -167,13 +178,13 @@ const RULES: ReadonlyArray<{ test: (text: string) => boolean; out: readonly Reas
   // An end at the customer's own request wins over "closed by us" ("account closed by us at his own request"), and our
   // mistake over "von uns versehentlich gesperrt".
   {
-    test: (t) => CUSTOMER_ASKED.test(t) || ((ENDED_BY_CUSTOMER.test(t) || CUSTOMER_BLOCKED_US.test(t)) && !OURS_STATED.test(t)) || ((OUR_MISTAKE.test(t) || FRAUD_VICTIM.test(t)) && (!OURS_STATED_PLAINLY.test(t) || OURS_MISTAKEN.test(t))),
+    test: (t) => CUSTOMER_ASKED.test(t) || OUR_STAFF_ENDED.test(t) || ((ENDED_BY_CUSTOMER.test(t) || CUSTOMER_BLOCKED_US.test(t)) && !OURS_STATED.test(t)) || ((OUR_MISTAKE.test(t) || FRAUD_VICTIM.test(t)) && (!OURS_STATED_PLAINLY.test(t) || OURS_MISTAKEN.test(t))),
     out: ['terminated_by_us'],
   },
   // A closure stated in another firm's insolvency ("our distributor … went into liquidation") is not the customer's.
   { test: (t) => (THREATENED.test(t) || OTHERS_INSOLVENCY.test(t) || ourOutletClosed(t)) && !CLOSED_STATED.test(othersRemoved(t)), out: ['business_closed'] },
   { test: (t) => (SUCCESSOR.test(t) || SOLD_ON.test(t)) && !NO_SUCCESSOR.test(t) && !WINDING_UP.test(t), out: ['deceased', 'business_closed'] },
-  { test: (t) => THING_DIED.test(t) || OTHER_DIED.test(t) || SURVIVOR.test(t) || RELATIVE_DIED(t) || ALIVE.test(t) || NAMED_DEAD.test(t) || (WIDOW_FIRST.test(t) && !DEATH_REPORTED.test(t)), out: ['deceased'] },
+  { test: (t) => THING_DIED.test(t) || OTHER_DIED.test(t) || OUR_MANAGER_FIRST.test(t) || SURVIVOR.test(t) || RELATIVE_DIED(t) || ALIVE.test(t) || NAMED_DEAD.test(t) || (WIDOW_FIRST.test(t) && !DEATH_REPORTED.test(t)), out: ['deceased'] },
   { test: (t) => TRADING.test(t) && !CLOSED_STATED.test(t.replace(TRADING_ALL, ' ')), out: ['business_closed'] },
   { test: (t) => FALSELY_MARKED.test(t), out: ['deceased', 'business_closed'] },
   { test: (t) => RETURNED_MAIL.test(t), out: ['service'] },

@@ -18,7 +18,7 @@ import type { ReasonCode } from '../playbook-types.js';
 // Not "eingestellt" or "discontinued": a tariff or product we stopped is availability, not the customer's end.
 const ENDED = '(?:gekuendigt|aufgekuendigt|beendet|gesperrt|aufgeloest|ausgeschlossen|abgeschaltet|storniert|terminated|cancell?ed|canceled|closed|ended|suspended|blocked|dropped|disconnected|revoked|withdrawn|expelled|removed|barred|exited)';
 // What a decision of ours ended: the customer or the relationship, not a product.
-const RELATIONSHIP = '(?:supply\\w*|serving|serve|working|relationship|contract|account|membership|agreement|customer|client|cooperation|zusammenarbeit|vertrag|vertragsverhaeltnis|geschaeftsbeziehung|belieferung|kunde\\w*|mitgliedschaft|konto)';
+const RELATIONSHIP = '(?:supply\\w*|serving|serve|working|relationship|contract|account|membership|agreement|subscription|policy|police|abo\\w*|customer|client|cooperation|zusammenarbeit|vertrag|vertragsverhaeltnis|geschaeftsbeziehung|belieferung|kunde\\w*|mitgliedschaft|konto)';
 const OUR_LEADERSHIP = '(?:geschaeftsleitung|vertriebsleitung|geschaeftsfuehrung|rechtsabteilung)';
 // Our side ending a product, a tariff, an offer or an appointment is no end of the customer ("Tarif von uns eingestellt",
 // "tariff withdrawn by us", "Termin von uns storniert").
@@ -31,7 +31,7 @@ const NOT_A_PRODUCT =
  * rule terminated_by_us out (ruled-out.ts), our own mistake and fraud done to the customer too.
  */
 export const OURS_STATED_PLAINLY =
-  /\b(?:von|durch) uns (?:[a-z]+ ){0,3}(?:gekuendigt|aufgekuendigt|beendet|gesperrt|aufgeloest|ausgeschlossen)\b|\bwir haben (?:(?!(?:dass|kunde|kundin|er|sie)\b)[a-z]+ ){0,10}(?:gekuendigt|aufgekuendigt|beendet|gesperrt|aufgeloest)\b|\bwe (?:have |has |had )?(?:terminated|cancelled|canceled|closed|ended|suspended|blocked|dropped)\b(?! (?:the |our |a )?(?:[a-z]+ )?(?:pilot|trial|test|promotion|campaign|offer|tariff|product|range|line|branch|store|shop|outlet|office|showroom)s?\b)|\bour \w+ (?:have |has |had )?(?:terminated|ended|dropped)\b|(?<!\b(?:order|bestellung|auftrag|appointment|termin|branch|store|shop|outlet|filiale|office|showroom|tariff|tarif|product|produkt)\w* (?:[a-z]+ ){0,3})\b(?:terminated|cancelled|canceled|closed|ended|suspended|blocked) by us\b|\bunsererseits (?:[a-z]+ ){0,3}(?:gekuendigt|aufgekuendigt|beendet)\b/;
+  /(?<!\b(?:aussendienst\w*|mitarbeiter\w*|vertreter\w*|berater\w*|betreuer\w*|ansprechpartner\w*|techniker\w*|lieferant\w*|dienstleister\w*) (?:[a-z]+ ){0,3})\b(?:von|durch) uns (?:[a-z]+ ){0,3}(?:gekuendigt|aufgekuendigt|beendet|gesperrt|aufgeloest|ausgeschlossen)\b|\bwir haben (?:(?!(?:dass|kunde|kundin|er|sie)\b)[a-z]+ ){0,10}(?:gekuendigt|aufgekuendigt|beendet|gesperrt|aufgeloest)\b|\bwe (?:have |has |had )?(?:terminated|cancelled|canceled|closed|ended|suspended|blocked|dropped)\b(?! (?:the |our |a )?(?:[a-z]+ )?(?:pilot|trial|test|promotion|campaign|offer|tariff|product|range|line|branch|store|shop|outlet|office|showroom|reps?|employees?|employment|staff|agents?|contractors?|suppliers?|vendors?|lease)s?\b)|\bour \w+ (?:have |has |had )?(?:terminated|ended|dropped)\b|(?<!\b(?:order|bestellung|auftrag|appointment|termin|branch|store|shop|outlet|filiale|office|showroom|tariff|tarif|product|produkt)\w* (?:[a-z]+ ){0,3})\b(?:terminated|cancelled|canceled|closed|ended|suspended|blocked) by us\b|\bunsererseits (?:[a-z]+ ){0,3}(?:gekuendigt|aufgekuendigt|beendet)\b/;
 
 /**
  * Our own termination said outright, plainly or by a part of our side: "disconnected by our …",
@@ -45,6 +45,8 @@ export const OURS_STATED = new RegExp(
     `${NOT_A_PRODUCT}\\b${ENDED} by (?:us|our|management|the management|the board)\\b`,
     // "his reseller agreement was terminated", "Vertrag wurde fristlos gekündigt": the relationship ended, by no one named.
     `\\b${RELATIONSHIP}\\w* (?:[a-z]+ ){0,2}(?:was|were|has been|had been|wurde|wurden|ist|worden) (?:[a-z]+ ){0,2}(?:terminated|gekuendigt|aufgekuendigt|beendet)\\b`,
+    `\\b(?:kuendigung|beendigung|termination|cancellation) (?:seitens|durch|by) (?:der |des |die |den |the )?(?!(?:kunde|kundin|kunden|customer|client|member|mitglied)\\b)[a-z]+`,
+    `\\b(?:publisher|verlag|bank|insurer|versicherer|versicherung|provider|anbieter|stadtwerke|versorger|supplier|lender|landlord|vermieter|club|verein|studio|gym) (?:has |have |hat )?(?:cancelled|canceled|terminated|closed|ended|gekuendigt|beendet|aufgekuendigt) (?:the |das |den |die |his |her |their |sein\\w* |ihr\\w* )?${RELATIONSHIP}`,
     `\\b(?:we|wir) (?:have |has |had )?(?:decided|chose|beschlossen|entschieden) (?:[a-z]+ ){0,2}(?:to )?(?:end|terminate|discontinue|stop|close|cancel|cease|exit|beenden|kuendigen|einstellen)\\b (?:[a-z]+ ){0,3}${RELATIONSHIP}\\b`,
     `\\bwir (?:haben |hatten )?(?:[a-z]+ ){0,2}(?:beschlossen|entschieden) (?:[a-z]+ ){0,3}${RELATIONSHIP}\\w* (?:[a-z]+ ){0,2}(?:zu )?(?:beenden|kuendigen|einzustellen|aufzuloesen|loesen)\\b`,
   ].join('|'),
