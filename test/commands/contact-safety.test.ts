@@ -92,8 +92,10 @@ describe('the shipped fixtures', () => {
     for (const r of records) {
       const id = cell(r, 'Customer ID', 'Kundennummer').trim();
       const yes = (v: string) => parseBoolean(v) === true;
+      // In an objection column the words of a consent withdrawn are an objection too.
+      const objected = (v: string) => yes(v) || /^\s*(?:opt.?out|opted.?out|widerrufen|revoked|withdrawn)\s*$/i.test(v);
       const objects =
-        yes(cell(r, 'Do Not Contact', 'Werbewiderspruch')) ||
+        objected(cell(r, 'Do Not Contact', 'Werbewiderspruch')) ||
         [cell(r, 'Reason', 'Kündigungsgrund'), cell(r, 'Email Opt-In', 'Einwilligung E-Mail'), cell(r, 'Phone Opt-In', 'Einwilligung Telefon')].some((v) => findObjectionPhrase(v) !== undefined);
       const seen = truth.get(id);
       const t: Truth = {

@@ -15,3 +15,16 @@ export function parseBoolean(raw: string): boolean | null | undefined {
   if (NO.has(text)) return false;
   return null;
 }
+
+/**
+ * The words of a consent withdrawn: in a consent column they say no; in an objection or
+ * do-not-contact column ("Opt-Out: opted out", "Werbewiderspruch: widerrufen") they say the
+ * customer objected. Read as no there, they would put an objector on a list.
+ */
+const WITHDRAWN = new Set(['opt-out', 'optout', 'opt out', 'opted out', 'opted-out', 'widerrufen', 'revoked', 'withdrawn', 'widersprochen', 'abgemeldet', 'unsubscribed', 'ausgetragen']);
+
+/** Reads an objection or do-not-contact cell: as parseBoolean, with a consent withdrawn read as yes (objected). */
+export function parseObjection(raw: string): boolean | null | undefined {
+  if (WITHDRAWN.has(raw) || WITHDRAWN.has(raw.trim().toLowerCase())) return true;
+  return parseBoolean(raw);
+}

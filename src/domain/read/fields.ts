@@ -6,7 +6,8 @@ import { formatIsoDay } from '../dates.js';
 import type { ReadTexts } from '../catalogue/index.js';
 import type { EpochDay } from '../types.js';
 
-export type FieldType = 'id' | 'text' | 'number' | 'integer' | 'date' | 'bool' | 'margin' | 'segment';
+/** `objection`: a yes/no cell where the words of a consent withdrawn ("opted out", "widerrufen") mean yes: the customer objected. */
+export type FieldType = 'id' | 'text' | 'number' | 'integer' | 'date' | 'bool' | 'objection' | 'margin' | 'segment';
 
 export interface FieldSpec {
   name: string;
@@ -68,11 +69,11 @@ export const LOST_CUSTOMER_FIELDS: readonly FieldSpec[] = [
   f('consent_email', 'bool', ['email consent', 'email opt-in', 'email optin', 'e-mail opt-in', 'consent email', 'newsletter', 'email permission', 'einwilligung e-mail', 'einwilligung email', 'e-mail einwilligung', 'opt-in e-mail']),
   f('consent_phone', 'bool', ['phone consent', 'phone opt-in', 'consent phone', 'call permission', 'telephone consent', 'einwilligung telefon', 'telefon einwilligung', 'opt-in telefon']),
   f('consent_letter', 'bool', ['letter consent', 'mail opt-in', 'postal consent', 'post consent', 'consent letter', 'consent post', 'einwilligung post', 'post einwilligung', 'briefwerbung']),
-  f('advertising_objection', 'bool', ['advertising objection', 'marketing objection', 'objection', 'opt-out', 'optout', 'werbewiderspruch', 'widerspruch werbung', 'werbesperre', 'widerspruch']),
+  f('advertising_objection', 'objection', ['advertising objection', 'marketing objection', 'objection', 'opt-out', 'optout', 'werbewiderspruch', 'widerspruch werbung', 'werbesperre', 'widerspruch']),
   // When the customer last declined a win-back offer: not approached again before campaign.declinedPauseMonths have passed (DOMAIN.md §6).
   f('declined_date', 'date', ['declined on', 'offer declined', 'offer declined on', 'declined offer on', 'win-back declined', 'win-back declined on', 'winback declined on', 'angebot abgelehnt', 'angebot abgelehnt am', 'abgelehnt am', 'rückgewinnung abgelehnt', 'rückgewinnung abgelehnt am', 'rueckgewinnung abgelehnt am', 'absage am']),
   f('last_modified', 'date', ['last modified', 'modified', 'modified at', 'modified on', 'last modified date', 'updated at', 'updated', 'updated on', 'last updated', 'last update', 'last change', 'changed at', 'änderungsdatum', 'geändert am', 'geändert', 'letzte änderung', 'aktualisiert am', 'zuletzt geändert', 'datenstand']),
-  f('do_not_contact', 'bool', ['do not contact', 'dnc', 'no contact', 'nicht kontaktieren', 'kontaktsperre', 'sperrvermerk', 'keine werbung']),
+  f('do_not_contact', 'objection', ['do not contact', 'dnc', 'no contact', 'nicht kontaktieren', 'kontaktsperre', 'sperrvermerk', 'keine werbung']),
   // The purchase-model hand-over of `winback clv --lost-out` (clv/handover.ts), under clv's own
   // column names only: a customer who never cancelled is valued with the model that found them.
   f('value_basis', 'text', []),

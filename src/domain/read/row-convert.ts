@@ -1,7 +1,7 @@
 import { epochDayOf } from '../dates.js';
 import { headerSaysPercent, type FieldType, type Schema } from './fields.js';
 import type { HeaderMapping } from './header-map.js';
-import { parseBoolean } from '../parse/boolean.js';
+import { parseBoolean, parseObjection } from '../parse/boolean.js';
 import { parseDate, type DateOrder } from '../parse/date.js';
 import { numberExample, parseNumber, type DecimalMark, type NumberParse } from '../parse/number.js';
 import { type Lang, type ReadTexts, messages } from '../catalogue/index.js';
@@ -239,8 +239,9 @@ function valueParser(type: FieldType | 'name', conv: ValueConventions, percentHe
         return d.value < FIRST_PLAUSIBLE_DAY ? fail(t.before1900) : read(d.value as EpochDay);
       };
     case 'bool':
+    case 'objection':
       return (raw) => {
-        const b = parseBoolean(raw);
+        const b = type === 'objection' ? parseObjection(raw) : parseBoolean(raw);
         return b === null ? read(null, t.unclearBoolean) : read(b);
       };
     case 'margin': {

@@ -1,0 +1,31 @@
+/**
+ * An objection or do-not-contact column may hold the words of a consent withdrawn: "opted
+ * out", "Opt-Out", "widerrufen", "revoked". There they say the customer objected; read as
+ * "no" (as in a consent column) they put an objector on a list.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCsv, runCli, tempDir } from '../support/cli.js';
+
+const HEADER = 'Customer ID,Name,Email,Phone,Country,Customer Since,Churn Date,Orders,Revenue,Margin %,Reason,Email Opt-In,Phone Opt-In,Opt-Out,Do Not Contact';
+const row = (id: string, optOut: string, dnc: string) => `${id},Ann ${id},${id.toLowerCase()}@example.com,+49 30 555${id.replace(/\D/g, '').padStart(4, '0')},DE,2018-01-01,2026-09-01,50,20000,30,too expensive,yes,yes,${optOut},${dnc}`;
+
+describe('objection columns that say a consent was withdrawn', () => {
+  it('list nobody whose Opt-Out or Do Not Contact cell says opted out, revoked or widerrufen; "no" still lists', async () => {
+    const dir = tempDir('winback-objection-columns-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(
+      file,
+      [HEADER, row('O1', 'opted out', ''), row('O2', 'Opt-Out', ''), row('O3', '', 'widerrufen'), row('O4', '', 'revoked'), row('O5', 'no', 'nein'), row('O6', '', '')].join('\n') + '\n',
+    );
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    expect(listed.filter((id) => ['O1', 'O2', 'O3', 'O4'].includes(id))).toEqual([]);
+    expect(listed).toEqual(expect.arrayContaining(['O5', 'O6']));
+    const excluded = new Map(readCsv(join(out, 'excluded.csv')).map((e) => [e.customer_id as string, e.reason as string]));
+    expect(['O1', 'O2', 'O3', 'O4'].map((id) => excluded.get(id))).toEqual(['never', 'never', 'never', 'never']);
+  });
+});
