@@ -29,3 +29,16 @@ describe('objection columns that say a consent was withdrawn', () => {
     expect(['O1', 'O2', 'O3', 'O4'].map((id) => excluded.get(id))).toEqual(['never', 'never', 'never', 'never']);
   });
 });
+
+describe('an objection in a notes column under a common name', () => {
+  it.each(['Kommentar', 'Comments', 'Notes (internal)', 'Interne Notiz', 'Bemerkung Vertrieb', 'Freitext', 'Info'])('is read in "%s": the customer is never contacted', async (header) => {
+    const dir = tempDir('winback-notes-column-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, `Kundennummer;Name;Telefon;Kunde seit;Kündigungsdatum;Umsatz;DB %;Kündigungsgrund;Einwilligung Telefon;${header}\nK1;Jörg;030 1234500;01.02.2018;01.09.2026;1.234,50;27,5;zu teuer;ja;keine Werbung mehr!\n`);
+    const out = join(dir, 'out');
+    const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const [p] = readCsv(join(out, 'plan.csv'));
+    expect([p?.decision, p?.channel]).toEqual(['never', '']);
+  });
+});
