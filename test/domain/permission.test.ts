@@ -237,6 +237,16 @@ describe('suppression', () => {
     expect(CHANNELS.every((c) => r.blockedBy[c] === 'suppressed')).toBe(true);
   });
 
+  it.each([
+    ['123', '00123'],
+    ['00123', '123'],
+    ['="Q9"', 'Q9'],
+    ["'=Q9", '=Q9'],
+  ])('matches the id "%s" of a list saved from a spreadsheet to the export\'s "%s", as the ledger does', (listed, exported) => {
+    const r = checkPermission({ ...open, customer_id: exported }, cfg(), buildSuppression([{ customer_id: listed }]));
+    expect(r.excludedReason).toBe('suppressed');
+  });
+
   it('does not match other customers or blank entries', () => {
     expect(checkPermission(open, cfg(), suppression).excludedReason).toBeUndefined();
     expect(checkPermission({ ...open, email: undefined, phone: undefined }, cfg(), suppression).excludedReason).toBeUndefined();

@@ -5,6 +5,7 @@
  * Addresses and numbers are compared in the form contact-point.ts gives them, the same
  * normaliser the permission check and the lists use.
  */
+import { customerKey } from '../campaign/customer-key.js';
 import { DEFAULT_PHONE_COUNTRY, emailKey, isPlaceholder, phoneCountryOf, phoneKey } from './contact-point.js';
 
 export interface SuppressionEntry {
@@ -29,7 +30,9 @@ export function buildSuppression(entries: Iterable<SuppressionEntry>, phoneCount
   const emails = new Set<string>();
   const phones = new Set<string>();
   for (const entry of entries) {
-    const id = entry.customer_id?.trim();
+    // Ids are matched as the ledger matches them (customerKey): a list saved from a spreadsheet lost leading zeros
+    // ("00123" → "123") or kept Excel's text form (="Q9"), and the person must stay suppressed.
+    const id = entry.customer_id === undefined ? '' : customerKey(entry.customer_id);
     if (id) ids.add(id);
     const email = emailMatchKey(entry.email);
     if (email) emails.add(email);
@@ -44,7 +47,7 @@ export function matchSuppression(
   row: { customer_id?: string; email?: string; phone?: string; country?: string },
   suppression: Suppression,
 ): 'customer_id' | 'email' | 'phone' | undefined {
-  const id = row.customer_id?.trim();
+  const id = row.customer_id === undefined ? '' : customerKey(row.customer_id);
   if (id && suppression.ids.has(id)) return 'customer_id';
   const email = suppression.emails.size > 0 ? emailMatchKey(row.email) : undefined;
   if (email && suppression.emails.has(email)) return 'email';
