@@ -42,3 +42,28 @@ describe('an objection in a notes column under a common name', () => {
     expect([p?.decision, p?.channel]).toEqual(['never', '']);
   });
 });
+
+describe('an objection in a row with an unreadable cell', () => {
+  it('is kept (never contacted) and reaches the other rows of its id: no duplicate is listed', async () => {
+    const dir = tempDir('winback-objector-kept-');
+    const file = join(dir, 'export.csv');
+    const head = 'Customer ID,Name,Email,Phone,Country,Customer Since,Churn Date,Orders,Revenue,Margin %,Reason,Notes,Email Opt-In,Phone Opt-In,Do Not Contact';
+    const r = (id: string, churn: string, orders: string, notes: string, dnc: string) => `${id},Gina ${id},${id.toLowerCase()}@example.com,+49 30 800000${id.slice(1)},DE,2018-01-01,${churn},${orders},20000,30,too expensive,${notes},yes,yes,${dnc}`;
+    writeFileSync(
+      file,
+      [head, r('G1', '2026-09-01', 'twelve', '', 'yes'), r('G1', '2026-09-01', '12', '', ''), r('G2', '2026-09-01', '12', '', ''), r('G2', '2026-02-30', '12', 'customer objected to all advertising', ''), r('G3', '2026-09-01', 'twelve', '', '')].join('\n') + '\n',
+    );
+    const out = join(dir, 'out');
+    const run = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '--max-reject-rate', '100%', '-q']);
+    expect(run.code, run.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    expect(listed.filter((id) => id === 'G1' || id === 'G2')).toEqual([]);
+    const excluded = new Map(readCsv(join(out, 'excluded.csv')).map((e) => [e.customer_id as string, e.reason as string]));
+    expect([excluded.get('G1'), excluded.get('G2')]).toEqual(['never', 'never']);
+    // A row without an objection is still rejected for its unreadable cell.
+    const rejects = readCsv(join(out, 'rejects.csv'));
+    expect(rejects.filter((x) => x.customer_id === 'G3').map((x) => x.column)).toEqual(['Orders']);
+    // Every row ends in one output: 5 rows = G1 + G2 (planned, each with a duplicate rejected) + G3 rejected.
+    expect(rejects).toHaveLength(3);
+  });
+});

@@ -25,6 +25,8 @@ export interface ReadTexts {
   sinceAfterAsOf: (asOf: string) => string;
   // Warnings on accepted rows (each follows "<header> '<value>': ")
   unclearBoolean: string;
+  /** a cell that cannot be read, in a row kept because it objects */
+  keptForObjection: string;
   percentInAmounts: string;
   unknownSegment: string;
   negativeRevenue: string;
@@ -119,6 +121,7 @@ export const READ_EN: ReadTexts = {
   churnAfterAsOf: (asOf) => `is after the as-of date ${asOf}: a customer cannot have left in the future (check the column, or --as-of)`,
   sinceAfterAsOf: (asOf) => `is after the as-of date ${asOf}: a customer cannot have joined in the future`,
   unclearBoolean: 'is neither yes nor no; read as unclear',
+  keptForObjection: 'left empty: the row is kept for its objection, which every row of its id and the plan must see',
   percentInAmounts: 'is a percentage in a column of amounts; read as percent',
   unknownSegment: 'is not a known segment (B2B/B2C); left open',
   negativeRevenue: 'is negative (credit notes or returns?)',
@@ -230,6 +233,7 @@ export const READ_DE: ReadTexts = {
   churnAfterAsOf: (asOf) => `liegt nach dem Stichtag ${asOf}: ein Kunde kann nicht in der Zukunft gekündigt haben (Spalte prüfen oder --as-of)`,
   sinceAfterAsOf: (asOf) => `liegt nach dem Stichtag ${asOf}: ein Kunde kann nicht in der Zukunft gekommen sein`,
   unclearBoolean: 'ist weder ja noch nein; als unklar gelesen',
+  keptForObjection: 'leer gelassen: Die Zeile bleibt wegen ihres Widerspruchs erhalten, den jede Zeile ihrer Kundennummer und der Plan sehen müssen',
   percentInAmounts: 'ist ein Prozentwert in einer Spalte mit Beträgen; als Prozent gelesen',
   unknownSegment: 'ist kein bekanntes Segment (B2B/B2C); offen gelassen',
   negativeRevenue: 'ist negativ (Gutschriften oder Retouren?)',

@@ -6,6 +6,7 @@ import { parseDate, type DateOrder } from '../parse/date.js';
 import { numberExample, parseNumber, type DecimalMark, type NumberParse } from '../parse/number.js';
 import { type Lang, type ReadTexts, messages } from '../catalogue/index.js';
 import { isMissingIdMarker } from './missing-id.js';
+import { findObjectionPhrase } from '../objections/text.js';
 import type { EpochDay, Reject, Segment } from '../types.js';
 
 /** Conventions a file's values are written in. */
@@ -94,8 +95,13 @@ export function createRowConverter(
     }
     const first = problems?.[0];
     if (problems !== undefined && first !== undefined) {
-      const more = problems.length > 1 ? ` (and ${problems.slice(1).map((p) => p.message).join('; ')})` : '';
-      return reject(line, id, first.column, first.value, first.message + more);
+      // A row that objects is kept whatever else is wrong in it, its unreadable cells left empty: rejected, its
+      // objection would reach neither the other rows of its id nor the plan, and a duplicate row could be listed.
+      if (!objects(values)) {
+        const more = problems.length > 1 ? ` (and ${problems.slice(1).map((p) => p.message).join('; ')})` : '';
+        return reject(line, id, first.column, first.value, first.message + more);
+      }
+      for (const p of problems) warnings.push(`${p.message}: ${t.keptForObjection}`);
     }
     const cross = schema.crossCheck?.(values, crossChecks);
     if (cross) {
@@ -107,6 +113,12 @@ export function createRowConverter(
     }
     return { ok: true, values, warnings };
   };
+}
+
+/** Whether a row's values say the customer objected: a yes in an objection column, or an objection in its words. */
+function objects(values: Readonly<Record<string, unknown>>): boolean {
+  if (values.advertising_objection === true || values.do_not_contact === true) return true;
+  return [values.reason, values.notes, values.consent_text].some((text) => typeof text === 'string' && findObjectionPhrase(text) !== undefined);
 }
 
 /** Yes/no columns of contact permission, whose unclear cells may hold an objection in words. */
