@@ -16,6 +16,7 @@ import iconv from 'iconv-lite';
 import { LOST_CUSTOMER_SCHEMA } from '../domain/read/fields.js';
 import { rowFacts } from '../domain/read/duplicate-ids.js';
 import { idFingerprint } from '../domain/id-index.js';
+import { customerKey } from '../domain/campaign/customer-key.js';
 import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/plan/plan.js';
 import { planCostOf, totalsFlags, totalsKey } from '../domain/plan/summary.js';
 import type { LearnedReader } from '../domain/reasons/learned.js';
@@ -268,7 +269,8 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
         if (noted) meta |= META_HAS_NOTE;
       }
       if (id !== undefined) {
-        const [a, b] = idFingerprint(id);
+        // Compared as the ledger compares ids (domain/read/duplicate-ids.ts).
+        const [a, b] = idFingerprint(customerKey(id));
         ints[i + 2] = a;
         ints[i + 3] = b;
         meta |= META_HAS_ID;

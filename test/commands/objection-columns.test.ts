@@ -67,3 +67,19 @@ describe('an objection in a row with an unreadable cell', () => {
     expect(rejects).toHaveLength(3);
   });
 });
+
+describe('rows of one customer whose id a spreadsheet changed', () => {
+  it('are one customer: the objection of one row keeps the other off every list', async () => {
+    const dir = tempDir('winback-id-forms-');
+    const file = join(dir, 'export.csv');
+    const head = 'Customer ID,Name,Email,Phone,Country,Customer Since,Churn Date,Orders,Revenue,Margin %,Reason,Email Opt-In,Phone Opt-In,Do Not Contact';
+    const r = (id: string, n: number, dnc: string) => `${id},Paul ${n},p${n}@example.com,+49 30 555002${n},DE,2018-01-01,2026-09-01,50,20000,30,too expensive,yes,yes,${dnc}`;
+    writeFileSync(file, [head, r('00123', 1, 'yes'), r('123', 1, ''), r("'C9", 2, 'yes'), r('C9', 2, ''), r('"=""D1"""', 3, 'yes'), r('D1', 3, ''), r('E5', 4, '')].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const run = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '--max-reject-rate', '100%', '-q']);
+    expect(run.code, run.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    expect(listed).toEqual(['E5']);
+    expect(readCsv(join(out, 'rejects.csv')).map((x) => x.line)).toEqual(['3', '5', '7']);
+  });
+});

@@ -4,14 +4,13 @@
  * such a round trip adds or takes away; the id itself is written as it was read.
  */
 
-// Our own formula neutralisation (src/io/csv/write.ts) puts an apostrophe before these.
-const NEUTRALISED = /^'[\s=+\-@\uff1d\uff0b\uff0d\uff20]/;
 const EXCEL_TEXT = /^="(.*)"$/;
 const DIGITS = /^\d+$/;
 
 /**
- * The id trimmed (as the export reader trims it), without the apostrophe that neutralises a
- * formula (`'=A1` → `=A1`), without Excel's text form (`="00123"` → `00123`), and for an id of
+ * The id trimmed (as the export reader trims it), without a leading apostrophe (a
+ * spreadsheet's text mark, or the one that neutralises a formula: `'C9` → `C9`, `'=A1` →
+ * `=A1`), without Excel's text form (`="00123"` → `00123`), and for an id of
  * digits only without leading zeros (`00123` → `123`): a spreadsheet that opened the ledger or
  * the export read such an id as a number and dropped them. Two customers whose ids differ only
  * in leading zeros therefore share one contact history (the cautious mistake: one may be paced
@@ -22,8 +21,9 @@ export function customerKey(id: string): string {
   const c = key.charCodeAt(0);
   // Most ids start with a letter: nothing more to do.
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return key;
-  if (c === 39 && NEUTRALISED.test(key)) key = key.slice(1).trim();
-  else if (c === 61) key = EXCEL_TEXT.exec(key)?.[1]?.trim() ?? key;
+  // An apostrophe before the id is a spreadsheet's text mark or our formula neutralisation ("'C9", "'=A1", "'00123").
+  if (c === 39 && key.length > 1) key = key.slice(1).trim();
+  if (key.charCodeAt(0) === 61) key = EXCEL_TEXT.exec(key)?.[1]?.trim() ?? key;
   if (DIGITS.test(key)) {
     let zeros = 0;
     while (zeros < key.length - 1 && key.charCodeAt(zeros) === 48) zeros++;

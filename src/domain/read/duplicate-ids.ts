@@ -13,8 +13,13 @@
  *
  * An objection written into the reason or notes counts as advertising_objection here, as it
  * does for permission: a later row that says "DNC" in its notes wins over an earlier consent.
+ *
+ * Ids are compared as the contact ledger compares them (campaign/customer-key.ts): "00123" and
+ * "123", "'C9" and "C9", '="D1"' and "D1" are one customer, whose rows a spreadsheet changed.
+ * Kept apart, one row's objection did not reach the other, which was listed.
  */
 import { formatIsoDay } from '../dates.js';
+import { customerKey } from '../campaign/customer-key.js';
 import { IdIndex, idFingerprint } from '../id-index.js';
 import { findObjectionPhrase } from '../objections/text.js';
 import { type ReadTexts, messages } from '../catalogue/index.js';
@@ -138,7 +143,7 @@ export class DuplicateTracker {
 
   /** The verdict on a row with `id` at `line` (≥ 1) and its rowFacts; `date` counts when facts has HAS_DATE. */
   see(id: string, line: number, facts: number, date: EpochDay | undefined): Verdict {
-    const [a, b] = idFingerprint(id);
+    const [a, b] = idFingerprint(customerKey(id));
     return this.seeFingerprint(a, b, line, facts, date ?? 0);
   }
 
