@@ -1,4 +1,4 @@
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,5 +78,26 @@ describe('writing a workbook', () => {
       ['000123', '01067', '+49 171 2345678', 1, 1234.57, 0.1235, parseIsoDay('2026-11-23'), '=HYPERLINK("http://x")'],
       ['C-2', '80331', '0049 89 123', 2, -0.5, 0.5, undefined, '@SUM(A1)'],
     ]);
+  });
+});
+
+describe('a workbook written twice', () => {
+  it('has the same bytes whatever the clock says: no time of writing in its properties or zip entries', async () => {
+    const { vi } = await import('vitest');
+    const dir = tempDir();
+    const sheet = { name: 'plan', columns: [{ name: 'customer_id', kind: 'text' }, { name: 'orders', kind: 'int' }] as ColumnSpec[], rows: [['A1', 3], ['B2', 5]] };
+    const write = async (path: string, at: string) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(at));
+      try {
+        await writeWorkbookAtomic(path, [sheet]);
+      } finally {
+        vi.useRealTimers();
+      }
+      return readFileSync(path);
+    };
+    const first = await write(join(dir, 'a.xlsx'), '2026-03-01T08:00:00Z');
+    const second = await write(join(dir, 'b.xlsx'), '2026-11-23T17:45:13Z');
+    expect(second.equals(first)).toBe(true);
   });
 });

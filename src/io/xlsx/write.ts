@@ -7,7 +7,7 @@
  */
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
-import type { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { formatIsoDay, parseIsoDay } from '../../domain/dates.js';
 import { createAtomicWriteStream, type AtomicWriteStream, type PreparedFile } from '../atomic-write.js';
@@ -62,11 +62,39 @@ export async function prepareWorkbook(path: string, sheets: readonly WorkbookShe
   }
 }
 
+/** The time written into a workbook: the zip format's first day, not the clock (docProps/core.xml, entry headers). */
+const WORKBOOK_TIME = new Date(Date.UTC(1980, 0, 1));
+
+type Append = (this: unknown, source: unknown, data?: Record<string, unknown>) => unknown;
+let entryTimesFixed = false;
+
+/**
+ * Gives every zip entry of a workbook the fixed time. exceljs's zip (archiver, its own
+ * dependency) stamps each entry with the clock unless the entry brings a date, and appends two
+ * entries while the workbook is made: so the zip's own append is wrapped, once, for every
+ * workbook this process writes — winback writes no other zip.
+ */
+function fixEntryTimes(book: object): void {
+  if (entryTimesFixed) return;
+  const zip = (book as { zip?: { append?: Append } }).zip;
+  const proto = zip === undefined ? undefined : (Object.getPrototypeOf(zip) as { append?: Append });
+  const append = proto?.append;
+  if (proto === undefined || append === undefined) return;
+  proto.append = function (this: unknown, source: unknown, data?: Record<string, unknown>) {
+    return append.call(this, source, { ...data, date: data?.date ?? WORKBOOK_TIME });
+  };
+  entryTimesFixed = true;
+}
+
 async function writeBook(out: AtomicWriteStream, sheets: readonly WorkbookSheet[], maxRows: number): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
   let failure: unknown;
   out.on('error', (e: unknown) => (failure ??= e));
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // One fixed time in the workbook's properties and in every zip entry: the same input and --as-of give the same bytes
+  // (exceljs would write the wall clock into docProps/core.xml and each entry's header).
+  const options = { stream: out, useStyles: true, useSharedStrings: false, created: WORKBOOK_TIME, modified: WORKBOOK_TIME } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0];
+  if (!entryTimesFixed) fixEntryTimes(new ExcelJS.stream.xlsx.WorkbookWriter({ ...options, stream: new PassThrough() }));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter(options);
   book.creator = 'winback';
   for (const sheet of sheets) {
     const rows = toAsync(sheet.rows);
