@@ -5,7 +5,7 @@
  * `.<name>.<pid>.<random>.tmp` so they are hidden and traceable to the run that left them.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -13,8 +13,11 @@ import { CannotCreateError, IoError, WinbackError } from '../errors.js';
 import { keyedError, noteOf } from '../domain/catalogue/index.js';
 import { registerTemp } from './temp-cleanup.js';
 
+// A target that exists and is no regular file: a device, a pipe or a socket (no Node code of its own).
+const NOT_REGULAR = 'ENOTREG';
+
 // Codes that mean "this output cannot be created here" (exit 73) rather than a failing device (74).
-const CANNOT_CREATE = new Set(['EACCES', 'EPERM', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EROFS', 'EEXIST', 'ENAMETOOLONG']);
+const CANNOT_CREATE = new Set(['EACCES', 'EPERM', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EROFS', 'EEXIST', 'ENAMETOOLONG', NOT_REGULAR]);
 
 
 /** Turns a Node file-system error into CannotCreateError (73) or IoError (74) naming the path. */
@@ -26,6 +29,22 @@ export function toWriteError(error: unknown, path: string): WinbackError {
   }
   const hint = code === 'ENOSPC' || code === 'EDQUOT' ? noteOf('files', { key: 'diskFullHint', args: [] }) : undefined;
   return keyedError((m, h) => new IoError(m, h), noteOf('files', { key: 'cannotWrite', args: [path, code, detail] }), hint);
+}
+
+/**
+ * Refuses a target that exists and is no regular file or directory — a device, a pipe, a
+ * socket (through a symlink too, as /dev/fd/63 of a shell's process substitution): the atomic
+ * rename would replace it by a file (a run as root replaced /dev/full), and a pipe's reader
+ * would get nothing.
+ */
+async function refuseSpecialTarget(path: string): Promise<void> {
+  let kind: Awaited<ReturnType<typeof stat>>;
+  try {
+    kind = await stat(path);
+  } catch {
+    return;
+  }
+  if (!kind.isFile() && !kind.isDirectory()) throw Object.assign(new Error('not a regular file'), { code: NOT_REGULAR });
 }
 
 /** Path of a fresh temporary file next to the target. */
@@ -269,6 +288,7 @@ export async function createAtomicWriteStream(path: string, queueBytes = WRITE_Q
   const temp = tempPathFor(path);
   let handle: FileHandle;
   try {
+    await refuseSpecialTarget(path);
     handle = await open(temp, 'wx', 0o644);
   } catch (error) {
     throw toWriteError(error, path);
@@ -322,6 +342,7 @@ async function writeTemp(path: string, data: string | Uint8Array): Promise<TempF
   const forget = registerTemp(temp);
   let handle: FileHandle | undefined;
   try {
+    await refuseSpecialTarget(path);
     handle = await open(temp, 'wx', 0o644);
     await handle.writeFile(data);
     await handle.sync();

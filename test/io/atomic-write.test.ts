@@ -211,3 +211,21 @@ describe('a process killed while writing', () => {
     expect(await readdir(dirname(target))).toEqual(['plan.csv']);
   });
 });
+
+describe('a target that is no regular file', () => {
+  it('is refused (exit 73), and the pipe stays a pipe: replacing it would remove a device or starve a reader', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { lstatSync } = await import('node:fs');
+    const dir = await mkdtemp(join(tmpdir(), 'winback-fifo-'));
+    try {
+      const fifo = join(dir, 'pipe');
+      execFileSync('mkfifo', [fifo]);
+      await expect(writeFileAtomic(fifo, 'a,b\n')).rejects.toBeInstanceOf(CannotCreateError);
+      await expect(createAtomicWriteStream(fifo)).rejects.toThrow(/not a regular file/);
+      expect(lstatSync(fifo).isFIFO()).toBe(true);
+      expect((await readdir(dir)).sort()).toEqual(['pipe']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

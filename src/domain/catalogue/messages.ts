@@ -12,10 +12,12 @@ import { formatDay, formatIsoText } from './format.js';
 const FS_EN: Record<string, string> = {
   EACCES: 'permission denied', EPERM: 'operation not permitted', ENOENT: 'directory does not exist', ENOTDIR: 'a part of the path is not a directory',
   EISDIR: 'is a directory', EROFS: 'read-only file system', ENOSPC: 'no space left on device', EDQUOT: 'disk quota exceeded', EIO: 'input/output error',
+  ENOTREG: 'not a regular file (a device, a pipe or a socket); give the path of a file',
 };
 const FS_DE: Record<string, string> = {
   EACCES: 'keine Berechtigung', EPERM: 'Vorgang nicht erlaubt', ENOENT: 'das Verzeichnis existiert nicht', ENOTDIR: 'ein Teil des Pfads ist kein Verzeichnis',
   EISDIR: 'ist ein Verzeichnis', EROFS: 'schreibgeschütztes Dateisystem', ENOSPC: 'kein Speicherplatz mehr auf dem Gerät', EDQUOT: 'Speicherkontingent überschritten', EIO: 'Ein-/Ausgabefehler',
+  ENOTREG: 'keine gewöhnliche Datei (ein Gerät, eine Pipe oder ein Socket); den Pfad einer Datei angeben',
 };
 
 // What a command writes, where `--out -` asks for one table on stdout.
