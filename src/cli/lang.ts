@@ -61,8 +61,7 @@ const LANG_COMMANDS = new Set(['plan', 'campaign', 'report', 'worksheet', 'playb
  * environment alone: the config may be what failed. English for an unknown command.
  */
 export function langOfArgv(argv: readonly string[], env: Record<string, string | undefined>, configLang?: Lang): Lang {
-  const command = commandOfArgv(argv);
-  if (command !== undefined && !LANG_COMMANDS.has(command)) return 'en';
+  // An unknown command ("winback bogus") is told in the language of the --lang or the locale given, as any other usage error.
   try {
     return resolveLang(flagOfArgv(argv, '--lang'), env, configLang);
   } catch {

@@ -29,11 +29,27 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
   }, await helpLang(argv, ctx));
   try {
     // `winback --lang de` alone is `winback` in that language: the root help.
-    await program.parseAsync(onlyLanguage(argv) ? [] : argv, { from: 'user' });
+    await program.parseAsync(onlyLanguage(argv) ? [] : langAfterCommand(argv), { from: 'user' });
     return code;
   } catch (err) {
     return reportError(err, ctx, command, debug, [langOfArgv(argv, ctx.env)]);
   }
+}
+
+/**
+ * argv with a --lang given before the command moved behind it ("winback --lang de plan FILE"):
+ * each command takes --lang, the program itself takes none, and the language was already
+ * read from anywhere in argv (lang.ts).
+ */
+function langAfterCommand(argv: readonly string[]): string[] {
+  const command = argv.findIndex((a, i) => !a.startsWith('-') && argv[i - 1] !== '--lang');
+  if (command < 0 || argv.includes('--')) return [...argv];
+  const before = argv.slice(0, command);
+  const at = before.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (at < 0) return [...argv];
+  const width = before[at] === '--lang' ? 2 : 1;
+  const moved = before.slice(at, at + width);
+  return [...before.slice(0, at), ...before.slice(at + width), ...argv.slice(command), ...moved];
 }
 
 /** True when argv holds nothing but --lang en|de (and --config FILE): no command, no other flag. */

@@ -1758,13 +1758,17 @@ function commanderErrorDe(text: string): string {
     [/option '([^']+)' argument missing/, "Option '$1': der Wert fehlt"],
     [/unknown option '([^']+)'/, "unbekannte Option '$1'"],
     [/unknown command '([^']+)'/, "unbekannter Befehl '$1'"],
-    [/missing required argument '([^']+)'/, "das Argument '$1' fehlt"],
+    // The argument as the German help names it ("winback plan [Optionen] <Datei>").
+    [/missing required argument '([^']+)'/, "das Argument <$1> fehlt"],
     [/too many arguments for '([^']+)'\. Expected (\d+) arguments? but got (\d+)\./, "zu viele Argumente für '$1': erwartet $2, erhalten $3."],
     [/too many arguments\. Expected (\d+) arguments? but got (\d+)\./, 'zu viele Argumente: erwartet $1, erhalten $2.'],
     [/\(Did you mean ([^?]+)\?\)/, '($1 gemeint?)'],
   ];
-  return rules.reduce((out, [re, de]) => out.replace(re, de), text);
+  return rules.reduce((out, [re, de]) => out.replace(re, de), text).replace(/<(file|input|history|dir)>/, (_, name: string) => `<${ARGUMENT_DE[name] ?? name}>`);
 }
+
+/** The German names of the commands' arguments, as the help shows them (catalogue/help.ts placeholders). */
+const ARGUMENT_DE: Record<string, string> = { file: 'Datei', input: 'Eingabe', history: 'Historie', dir: 'Verzeichnis' };
 
 /** Where winback clv's lost threshold came from (clv/threshold.ts), in German. */
 function thresholdSourceDe(source: string): string {
