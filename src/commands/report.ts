@@ -65,7 +65,7 @@ export async function runReport(ctx: Context, input: string, flags: ReportFlags)
     await writeFileAtomic(resolve(ctx.cwd, flags.html), renderReportHtml(report, { lang, reasonLabels: reasonLabels(loaded) }));
   }
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (!flags.quiet) ctx.stdout.write(renderReport(report, { color: ctx.color, lang }));
+  else if (!flags.quiet) ctx.stdout.write(renderReport(report, { color: ctx.color, lang, reasonLabels: reasonLabels(loaded) }));
   return ExitCode.ok;
 }
 

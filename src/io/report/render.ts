@@ -12,9 +12,17 @@ import { currentTableWidth, renderTable, renderWholeHeaders, styler, truncate } 
 const WIDTH = 80;
 type Styler = ReturnType<typeof styler>;
 
+export interface ReportOptions {
+  color: boolean;
+  lang: Lang;
+  /** reason code → label in the report's language (from the playbook), as the HTML report shows them */
+  reasonLabels?: Record<string, string>;
+}
+
 /** Renders the whole report as terminal text. */
-export function renderReport(r: Report, opts: { color: boolean; lang: Lang }): string {
+export function renderReport(r: Report, opts: ReportOptions): string {
   const L = messages(opts.lang).report.words;
+  const reason = (code: string) => opts.reasonLabels?.[code] ?? code;
   const c = styler(opts.color);
   const m = (v: number) => formatMoney(v, opts.lang);
   const parts = [
@@ -22,7 +30,7 @@ export function renderReport(r: Report, opts: { color: boolean; lang: Lang }): s
     results(r, L, c, opts),
     changes(r, L, c, opts),
     gone(r, 'reasons') ? '' : section(c, L.reasons, renderTable([L.reason, L.count, L.share, L.cumulative, L.atStake, L.expected], r.reasons.map((x) => [
-      truncate(x.code, 20), x.count, formatPercent(x.share, opts.lang), formatPercent(x.cumulative_share, opts.lang), m(x.value_at_stake), c.green(m(x.expected_value)),
+      truncate(reason(x.code), 20), x.count, formatPercent(x.share, opts.lang), formatPercent(x.cumulative_share, opts.lang), m(x.value_at_stake), c.green(m(x.expected_value)),
     ]), { color: opts.color, align: ['left', 'right', 'right', 'right', 'right', 'right'] })),
     // The count is the sum of the decision columns: left out so the table fits 80 columns.
     gone(r, 'segments') ? '' : section(c, L.segments, renderTable([L.segment, ...DECISIONS.map((d) => L.decisionsShort[d] ?? d), L.atStake, L.expected], r.segments.map((s) => [
@@ -55,11 +63,11 @@ function header(r: Report, L: ReportLabels, c: Styler, m: (v: number) => string,
 }
 
 /** The campaign's results next to the plan: contacted, returned and the lift per reason. */
-function results(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: Lang }): string {
+function results(r: Report, L: ReportLabels, c: Styler, opts: ReportOptions): string {
   const res = r.results;
   if (res === undefined) return '';
   const rows = [...res.by_reason, res.total].map((k) => [
-    truncate(k === res.total ? L.resultsTotal : k.reason, 16), k.contacted.customers, k.contacted.regained, k.control.customers, k.control.regained,
+    truncate(k === res.total ? L.resultsTotal : (opts.reasonLabels?.[k.reason] ?? k.reason), 16), k.contacted.customers, k.contacted.regained, k.control.customers, k.control.regained,
     formatLift(k.lift, L, opts.lang) || '-',
   ]);
   // Every header whole at the terminal's width: the control group's columns give way first (the lift keeps its interval).
@@ -71,7 +79,7 @@ function results(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; 
 }
 
 /** The change since the last run: what is compared, then the figures before and now. */
-function changes(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: Lang }): string {
+function changes(r: Report, L: ReportLabels, c: Styler, opts: ReportOptions): string {
   const ch = r.changes;
   if (ch === undefined) return '';
   const cur = r.money.currency;
@@ -84,7 +92,7 @@ function changes(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; 
     ...changesCaveats(ch, L, opts.lang).map((x) => c.yellow(wrap(`- ${clean(x)}`, '  '))),
     table(L.figureHead, headline),
     table(L.decision, changeRows(ch.decisions, (k) => L.decisions[k] ?? k, opts.lang, cur)),
-    table(L.reason, changeRows(ch.reasons, (k) => k, opts.lang, cur)),
+    table(L.reason, changeRows(ch.reasons, (k) => opts.reasonLabels?.[k] ?? k, opts.lang, cur)),
   ];
   return section(c, L.changes, parts.join('\n'));
 }
@@ -99,7 +107,7 @@ type GroupLine = Report['regions'][number];
  * win-back customers, value at stake and expected profit (as the reason and segment tables),
  * cost and return on spend; a column the source cannot fill is left out.
  */
-function groupMoney(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: Lang }, which: 'managers' | 'regions'): string {
+function groupMoney(r: Report, L: ReportLabels, c: Styler, opts: ReportOptions, which: 'managers' | 'regions'): string {
   const lines: GroupLine[] = which === 'regions' ? r.regions : r.account_managers.map(({ account_manager, ...x }) => ({ ...x, region: account_manager }));
   if (lines.length === 0) return '';
   const none = which === 'regions' ? L.noRegion : L.noManager;
@@ -138,7 +146,7 @@ function sumGroups(lines: readonly GroupLine[]): Omit<GroupLine, 'region'> {
   };
 }
 
-function calendar(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: Lang }): string {
+function calendar(r: Report, L: ReportLabels, c: Styler, opts: ReportOptions): string {
   if (r.missing.some((x) => x.section === 'calendar')) return '';
   const rows = r.calendar.weeks.map((w) => [w.week, formatDate(w.from, opts.lang), ...CHANNELS.map((ch) => w.channels[ch] || ''), c.bold(String(w.total))]);
   const table = renderTable([L.week, L.from, ...CHANNELS.map((ch) => truncate(L.channels[ch] ?? ch, 8)), L.total], rows, {
@@ -148,9 +156,9 @@ function calendar(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean;
   return section(c, L.calendar, `${table}\n${tail}`);
 }
 
-function topTable(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: Lang }): string {
+function topTable(r: Report, L: ReportLabels, c: Styler, opts: ReportOptions): string {
   if (r.top.length === 0) return '';
-  const rows = r.top.map((t) => [t.rank, truncate(clean(t.customer_id), 10), truncate(clean(t.name), 16), truncate(t.reason_code, 16), truncate(L.channels[t.channel] ?? t.channel, 7), c.green(formatMoney(t.expected_value, opts.lang))]);
+  const rows = r.top.map((t) => [t.rank, truncate(clean(t.customer_id), 10), truncate(clean(t.name), 16), truncate(opts.reasonLabels?.[t.reason_code] ?? t.reason_code, 16), truncate(L.channels[t.channel] ?? t.channel, 7), c.green(formatMoney(t.expected_value, opts.lang))]);
   return section(c, `${L.top} (${r.top.length})`, renderTable([L.rank, L.id, L.name, L.reason, L.channel, L.expected], rows, {
     color: opts.color, align: ['right', 'left', 'left', 'left', 'left', 'right'],
   }));
@@ -162,7 +170,7 @@ function distribution(r: Report, L: ReportLabels, c: Styler, lang: Lang): string
   return section(c, L.distribution, renderTable([L.valueAxis, L.customers, L.winBackShort, ''], rows, { color: false, align: ['right', 'right', 'right', 'left'] }));
 }
 
-function switching(r: Report, L: ReportLabels, c: Styler, opts: { color: boolean; lang: Lang }): string {
+function switching(r: Report, L: ReportLabels, c: Styler, opts: ReportOptions): string {
   if (r.missing.some((x) => x.section === 'switching')) return '';
   const m = (v: number) => formatMoney(v, opts.lang);
   const paths = renderTable([L.path, L.count, L.winBackShort, L.atStake, L.expected], r.switching.paths.filter((p) => p.count > 0).map((p) => [
