@@ -35,6 +35,8 @@ export interface ReadTexts {
   invisibleNames: { zeroWidth: string; control: string };
   // Whole rows
   fieldCount: (found: number, expected: number) => string;
+  /** the column of a reject for a record with the wrong number of fields */
+  fieldCountColumn: string;
   idEmpty: string;
   idMissingMarker: (value: string) => string;
   totalsRow: (word: string) => string;
@@ -129,6 +131,7 @@ export const READ_EN: ReadTexts = {
   invisibleRemoved: (what) => `holds ${what}; removed`,
   invisibleNames: { zeroWidth: 'zero-width characters', control: 'control characters' },
   fieldCount: (found, expected) => `has ${found} fields, expected ${expected} (an unquoted delimiter or a missing quote?)`,
+  fieldCountColumn: '(field count)',
   idEmpty: 'customer_id is empty',
   idMissingMarker: (value) => `customer_id '${value}' marks a missing value, not an id`,
   totalsRow: (word) => `looks like a totals row ('${word}', the other cells mostly empty), not a customer`,
@@ -241,6 +244,7 @@ export const READ_DE: ReadTexts = {
   invisibleRemoved: (what) => `enthält ${what}; entfernt`,
   invisibleNames: { zeroWidth: 'unsichtbare Zeichen (Breite null)', control: 'Steuerzeichen' },
   fieldCount: (found, expected) => `hat ${found} Felder statt ${expected} (ein Trennzeichen ohne Anführungszeichen oder ein fehlendes Anführungszeichen?)`,
+  fieldCountColumn: '(Anzahl der Felder)',
   idEmpty: 'customer_id ist leer',
   idMissingMarker: (value) => `customer_id '${value}' steht für einen fehlenden Wert, nicht für eine Kundennummer`,
   totalsRow: (word) => `sieht aus wie eine Summenzeile ('${word}', die übrigen Zellen fast leer), nicht wie ein Kunde`,

@@ -74,7 +74,7 @@ export function createRowConverter(
     const totals = totalsCell(cells, idIndex, id, nameIndex, width);
     if (totals !== undefined) return reject(line, id, headers[totals] as string, (cells[totals] as string).trim(), t.totalsRow((cells[totals] as string).trim()));
     if (cells.length !== width && !onlyEmptyExtras(cells, width)) {
-      return reject(line, id, '(field count)', String(cells.length), t.fieldCount(cells.length, width));
+      return reject(line, id, t.fieldCountColumn, String(cells.length), t.fieldCount(cells.length, width));
     }
     if (idIndex !== undefined && id === '') return reject(line, '', headers[idIndex] as string, '', t.idEmpty);
     if (idIndex !== undefined && isMissingIdMarker(id)) return reject(line, id, headers[idIndex] as string, id, t.idMissingMarker(id));
