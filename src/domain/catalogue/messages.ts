@@ -453,9 +453,9 @@ export const COMMAND_TEXTS = {
     ),
     total: m('total', 'gesamt'),
     written: m((dir: string) => `written: ${dir}/plan.csv, rejects.csv, summary.json`, (dir) => `geschrieben: ${dir}/plan.csv, rejects.csv, summary.json`),
-    defaultMargins: m((rows: number, pct: string) => `${rows} rows without margin: default ${pct} % used`, (rows, pct) => `${rows} Zeilen ohne Marge: Standardwert ${pct} % verwendet`),
-    unknownReasons: m((rows: number) => `${rows} rows with an unknown reason: see winback reasons for the texts`, (rows) => `${rows} Zeilen mit unbekanntem Grund: winback reasons zeigt die Texte`),
-    rowWarnings: m((rows: number) => `${rows} rows with unclear values (see the warnings column of plan.csv)`, (rows) => `${rows} Zeilen mit unklaren Werten (Spalte warnings in plan.csv)`),
+    defaultMargins: m((rows: number, pct: string) => `${rowsEn(rows)} without margin: default ${pct} % used`, (rows, pct) => `${rowsDe(rows)} ohne Marge: Standardwert ${pct} % verwendet`),
+    unknownReasons: m((rows: number) => `${rowsEn(rows)} with an unknown reason: see winback reasons for the texts`, (rows) => `${rowsDe(rows)} mit unbekanntem Grund: winback reasons zeigt die Texte`),
+    rowWarnings: m((rows: number) => `${rowsEn(rows)} with unclear values (see the warnings column of plan.csv)`, (rows) => `${rowsDe(rows)} mit unklaren Werten (Spalte warnings in plan.csv)`),
     outRequired: m('--out DIR is required', '--out VERZEICHNIS fehlt'),
     outRequiredHint: m('e.g. winback plan export.csv --out out/plan', 'z. B. winback plan export.csv --out out/plan'),
     offerDepth: m(
@@ -1152,8 +1152,8 @@ export const COMMAND_TEXTS = {
     countCode: m(['count', 'reason_code'], ['Anzahl', 'reason_code']),
     rejectedNote: m((line: number, error: string) => `rejected (line ${line}): ${error}`, (line, error) => `abgelehnt (Zeile ${line}): ${error}`),
     rejectedWarning: m(
-      (rows: number, file: string) => `${rows} rows rejected; run winback inspect ${file} to see them`,
-      (rows, file) => `${rows} Zeilen abgelehnt; winback inspect ${file} zeigt sie`,
+      (rows: number, file: string) => `${rowsEn(rows)} rejected; run winback inspect ${file} to see them`,
+      (rows, file) => `${rowsDe(rows)} abgelehnt; winback inspect ${file} zeigt sie`,
     ),
     // reasons --learn (commands/reasons/learn.ts)
     learnRows: m(
@@ -1765,6 +1765,14 @@ function commanderErrorDe(text: string): string {
     [/\(Did you mean ([^?]+)\?\)/, '($1 gemeint?)'],
   ];
   return rules.reduce((out, [re, de]) => out.replace(re, de), text).replace(/<(file|input|history|dir)>/, (_, name: string) => `<${ARGUMENT_DE[name] ?? name}>`);
+}
+
+/** "1 row", "2 rows"; "1 Zeile", "2 Zeilen". */
+function rowsEn(n: number): string {
+  return n === 1 ? '1 row' : `${n} rows`;
+}
+function rowsDe(n: number): string {
+  return n === 1 ? '1 Zeile' : `${n} Zeilen`;
 }
 
 /** The German names of the commands' arguments, as the help shows them (catalogue/help.ts placeholders). */
