@@ -83,3 +83,18 @@ describe('rows of one customer whose id a spreadsheet changed', () => {
     expect(readCsv(join(out, 'rejects.csv')).map((x) => x.line)).toEqual(['3', '5', '7']);
   });
 });
+
+describe('an objection in a column winback does not read', () => {
+  it('is warned about, in German, naming the column and how to have it read', async () => {
+    const dir = tempDir('winback-unread-column-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, 'Kundennummer;Name;Telefon;Kunde seit;Kündigungsdatum;Umsatz;DB %;Kündigungsgrund;Einwilligung Telefon;Kampagnenhinweis\nK1;Jörg;030 1234500;01.02.2018;01.09.2026;1.234,50;27,5;zu teuer;ja;keine Werbung mehr!\nK2;Ana;030 1234501;01.02.2018;01.09.2026;1.234,50;27,5;zu teuer;ja;Sommeraktion 2025\n');
+    const r = await runCli(['plan', file, '--out', join(dir, 'out'), '--as-of', '2026-11-23', '-q', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("Warnung: die Spalte 'Kampagnenhinweis' wird nicht gelesen, enthält in den ersten Zeilen aber einen Widerspruch („keine werbung mehr“): mit --map notes='Kampagnenhinweis' als Notizen lesen lassen");
+    // Read as the notes, the customer is never contacted.
+    const mapped = await runCli(['plan', file, '--out', join(dir, 'mapped'), '--as-of', '2026-11-23', '-q', '--map', 'notes=Kampagnenhinweis']);
+    expect(mapped.stderr).not.toContain('Kampagnenhinweis');
+    expect(readCsv(join(dir, 'mapped', 'plan.csv')).find((p) => p.Kundennummer === 'K1')?.decision).toBe('never');
+  });
+});

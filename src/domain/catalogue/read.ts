@@ -96,6 +96,9 @@ export interface ReadTexts {
   /** joins the alternatives of one required field ("churn_date or tenure_months") */
   or: string;
   badEncoding: (encoding: string) => string;
+  /** an objection in a column winback does not read (domain/read/unread-objections.ts) */
+  objectionUnread: (header: string, phrase: string) => string;
+  objectionUnreadNotesMapped: (header: string, phrase: string) => string;
   mixedDecimal: (commas: number, points: number, decimal: string) => string;
   mixedDateOrder: (dayFirst: number, monthFirst: number, order: string) => string;
   unclosedQuote: (label: string, line: number) => string;
@@ -188,6 +191,8 @@ export const READ_EN: ReadTexts = {
   didYouMean: (alias, header, field) => `did you mean '${alias}'? If column '${header}' holds ${field}, add --map ${field}='${header}'`,
   or: 'or',
   badEncoding: (encoding) => `the file is not valid ${encoding} (characters show as \ufffd); leave out --encoding to detect it, or try --encoding win1252`,
+  objectionUnread: (header, phrase) => `column '${header}' is not read, but its first rows hold an objection ("${phrase}"): read it as the notes with --map notes='${header}', so that no objector is contacted`,
+  objectionUnreadNotesMapped: (header, phrase) => `column '${header}' is not read, but its first rows hold an objection ("${phrase}"): copy it into the notes column (or rename it), so that no objector is contacted`,
   mixedDecimal: (commas, points, decimal) =>
     `numbers are written both with decimal comma (${commas}) and decimal point (${points}) in the first rows; reading '${decimal}' as the decimal mark (use --decimal to fix it)`,
   mixedDateOrder: (dayFirst, monthFirst, order) => `dates are written both day-first (${dayFirst}) and month-first (${monthFirst}); reading them as ${order} (use --date-format to fix it)`,
@@ -301,6 +306,8 @@ export const READ_DE: ReadTexts = {
   missingColumnsHint: (field) => `die Spalte mit --map ${field}=SPALTE benennen`,
   didYouMean: (alias, header, field) => `'${alias}' gemeint? Enthält die Spalte '${header}' ${field}, --map ${field}='${header}' angeben`,
   or: 'oder',
+  objectionUnread: (header, phrase) => `die Spalte '${header}' wird nicht gelesen, enthält in den ersten Zeilen aber einen Widerspruch („${phrase}“): mit --map notes='${header}' als Notizen lesen lassen, damit niemand kontaktiert wird, der widersprochen hat`,
+  objectionUnreadNotesMapped: (header, phrase) => `die Spalte '${header}' wird nicht gelesen, enthält in den ersten Zeilen aber einen Widerspruch („${phrase}“): in die Notizspalte übernehmen (oder umbenennen), damit niemand kontaktiert wird, der widersprochen hat`,
   badEncoding: (encoding) =>
     `die Datei ist kein gültiges ${encoding} (Zeichen erscheinen als \ufffd); --encoding weglassen, um die Kodierung zu erkennen, oder --encoding win1252 versuchen`,
   mixedDecimal: (commas, points, decimal) =>

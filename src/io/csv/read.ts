@@ -9,6 +9,7 @@ import type { Schema } from '../../domain/read/fields.js';
 import { mapHeaders, type HeaderMapping, type MissingField } from '../../domain/read/header-map.js';
 import { applyFacts, DuplicateTracker, FACT_FIELDS, rewriteFactCells, rowFacts, type DuplicateResolution } from '../../domain/read/duplicate-ids.js';
 import { createRowConverter } from '../../domain/read/row-convert.js';
+import { unreadObjections } from '../../domain/read/unread-objections.js';
 import type { RowChecks, ValueConventions } from '../../domain/read/row-convert.js';
 import type { DateOrder } from '../../domain/parse/date.js';
 import type { DecimalMark } from '../../domain/parse/number.js';
@@ -197,7 +198,7 @@ export async function openExport(
     sepLine: Boolean(sep),
   };
   const stats: ReadStats = { read: 0, accepted: 0, rejected: 0, blankLines: 0, bytes: 0, sha256: '' };
-  const warningKeys = [...mapping.notes, ...conventions.notes];
+  const warningKeys = [...mapping.notes, ...conventions.notes, ...unreadObjections(headers, sample.slice(1), mapping, schema)];
   // A forced encoding that does not fit turns umlauts into replacement characters: say so.
   if (opts.encoding && headText.includes('\ufffd')) {
     warningKeys.push(readNote('badEncoding', opts.encoding));

@@ -1,0 +1,31 @@
+/**
+ * Objections in columns winback does not read. A column no field claims is passed through to
+ * the outputs unread; an objection written there ("Kampagnenhinweis: keine Werbung") would not
+ * keep the customer off the lists. The first rows of such columns are searched, and the run
+ * warns for each column that holds one, naming how to have it read.
+ */
+import { findObjectionPhrase } from '../objections/text.js';
+import { readNote, type SavedNote } from '../catalogue/index.js';
+import type { HeaderMapping } from './header-map.js';
+import type { Schema } from './fields.js';
+
+/** A warning per unread column whose cells in `rows` (the sample, header excluded) hold an objection. */
+export function unreadObjections(headers: readonly string[], rows: readonly (readonly string[])[], mapping: HeaderMapping, schema: Schema): SavedNote[] {
+  // Only exports whose notes are read for objections (the lost customers') can read such a column.
+  if (!schema.fields.some((f) => f.name === 'notes')) return [];
+  const notesMapped = mapping.fields.has('notes');
+  const notes: SavedNote[] = [];
+  for (const column of mapping.unmapped) {
+    const header = headers[column] ?? '';
+    for (const row of rows) {
+      const cell = row[column]?.trim() ?? '';
+      // Numbers, dates and codes hold no objection: only cells with a space in them are read.
+      if (!cell.includes(' ')) continue;
+      const phrase = findObjectionPhrase(cell);
+      if (phrase === undefined) continue;
+      notes.push(notesMapped ? readNote('objectionUnreadNotesMapped', header, phrase) : readNote('objectionUnread', header, phrase));
+      break;
+    }
+  }
+  return notes;
+}
