@@ -306,10 +306,10 @@ export const READ_DE: ReadTexts = {
   missingColumnsHint: (field) => `die Spalte mit --map ${field}=SPALTE benennen`,
   didYouMean: (alias, header, field) => `'${alias}' gemeint? Enthält die Spalte '${header}' ${field}, --map ${field}='${header}' angeben`,
   or: 'oder',
-  objectionUnread: (header, phrase) => `die Spalte '${header}' wird nicht gelesen, enthält in den ersten Zeilen aber einen Widerspruch („${phrase}“): mit --map notes='${header}' als Notizen lesen lassen, damit niemand kontaktiert wird, der widersprochen hat`,
-  objectionUnreadNotesMapped: (header, phrase) => `die Spalte '${header}' wird nicht gelesen, enthält in den ersten Zeilen aber einen Widerspruch („${phrase}“): in die Notizspalte übernehmen (oder umbenennen), damit niemand kontaktiert wird, der widersprochen hat`,
   badEncoding: (encoding) =>
     `die Datei ist kein gültiges ${encoding} (Zeichen erscheinen als \ufffd); --encoding weglassen, um die Kodierung zu erkennen, oder --encoding win1252 versuchen`,
+  objectionUnread: (header, phrase) => `die Spalte '${header}' wird nicht gelesen, enthält in den ersten Zeilen aber einen Widerspruch („${phrase}“): mit --map notes='${header}' als Notizen lesen lassen, damit niemand kontaktiert wird, der widersprochen hat`,
+  objectionUnreadNotesMapped: (header, phrase) => `die Spalte '${header}' wird nicht gelesen, enthält in den ersten Zeilen aber einen Widerspruch („${phrase}“): in die Notizspalte übernehmen (oder umbenennen), damit niemand kontaktiert wird, der widersprochen hat`,
   mixedDecimal: (commas, points, decimal) =>
     `Zahlen stehen in den ersten Zeilen sowohl mit Dezimalkomma (${commas}) als auch mit Dezimalpunkt (${points}); '${decimal}' wird als Dezimalzeichen gelesen (mit --decimal festlegen)`,
   mixedDateOrder: (dayFirst, monthFirst, order) =>
