@@ -25,7 +25,8 @@ export function toWriteError(error: unknown, path: string): WinbackError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   const detail = error instanceof Error ? error.message : String(error);
   if (CANNOT_CREATE.has(code)) {
-    return keyedError((m, h) => new CannotCreateError(m, h), noteOf('files', { key: 'cannotCreate', args: [path, code, detail] }), noteOf('files', { key: 'cannotCreateHint', args: [] }));
+    const hint = code === NOT_REGULAR ? noteOf('files', { key: 'notRegularHint', args: [] }) : noteOf('files', { key: 'cannotCreateHint', args: [] });
+    return keyedError((m, h) => new CannotCreateError(m, h), noteOf('files', { key: 'cannotCreate', args: [path, code, detail] }), hint);
   }
   const hint = code === 'ENOSPC' || code === 'EDQUOT' ? noteOf('files', { key: 'diskFullHint', args: [] }) : undefined;
   return keyedError((m, h) => new IoError(m, h), noteOf('files', { key: 'cannotWrite', args: [path, code, detail] }), hint);

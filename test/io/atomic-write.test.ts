@@ -221,6 +221,7 @@ describe('a target that is no regular file', () => {
       const fifo = join(dir, 'pipe');
       execFileSync('mkfifo', [fifo]);
       await expect(writeFileAtomic(fifo, 'a,b\n')).rejects.toBeInstanceOf(CannotCreateError);
+      await expect(writeFileAtomic(fifo, 'a,b\n')).rejects.toMatchObject({ exitCode: 73, hint: expect.stringMatching(/name a file, not a device or a pipe/) });
       await expect(createAtomicWriteStream(fifo)).rejects.toThrow(/not a regular file/);
       expect(lstatSync(fifo).isFIFO()).toBe(true);
       expect((await readdir(dir)).sort()).toEqual(['pipe']);

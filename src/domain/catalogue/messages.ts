@@ -841,6 +841,10 @@ export const COMMAND_TEXTS = {
   files: {
     cannotCreate: m((path: string, code: string, detail: string) => `cannot create ${path}: ${FS_EN[code] ?? detail}`, (path, code, detail) => `${path} kann nicht angelegt werden: ${FS_DE[code] ?? detail}`),
     cannotCreateHint: m('check that the directory exists and is writable', 'prüfen, ob das Verzeichnis existiert und beschreibbar ist'),
+    notRegularHint: m(
+      'an output is written beside its path and renamed over it: name a file, not a device or a pipe',
+      'eine Ausgabe wird neben ihren Pfad geschrieben und dann umbenannt: eine Datei angeben, kein Gerät und keine Pipe',
+    ),
     cannotWrite: m((path: string, code: string, detail: string) => `cannot write ${path}: ${FS_EN[code] ?? detail}`, (path, code, detail) => `${path} kann nicht geschrieben werden: ${FS_DE[code] ?? detail}`),
     diskFullHint: m('free some disk space and run again', 'Speicherplatz freigeben und erneut ausführen'),
     outputDir: m(
