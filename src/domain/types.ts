@@ -51,6 +51,8 @@ export interface CustomerRow {
   notes?: string;
   /** text found in a consent or objection column that is neither yes nor no (searched for objections, like the notes) */
   consent_text?: string;
+  /** the text of the columns winback does not map to a field, " | " between cells (searched for objections, like the notes) */
+  other_text?: string;
   reason_code?: string;
   competitor?: string;
   competitor_contract_end?: EpochDay;

@@ -85,16 +85,49 @@ describe('rows of one customer whose id a spreadsheet changed', () => {
 });
 
 describe('an objection in a column winback does not read', () => {
-  it('is warned about, in German, naming the column and how to have it read', async () => {
+  it('is honoured, and warned about in German, naming the column and how to read it as the notes', async () => {
     const dir = tempDir('winback-unread-column-');
     const file = join(dir, 'export.csv');
     writeFileSync(file, 'Kundennummer;Name;Telefon;Kunde seit;Kündigungsdatum;Umsatz;DB %;Kündigungsgrund;Einwilligung Telefon;Kampagnenhinweis\nK1;Jörg;030 1234500;01.02.2018;01.09.2026;1.234,50;27,5;zu teuer;ja;keine Werbung mehr!\nK2;Ana;030 1234501;01.02.2018;01.09.2026;1.234,50;27,5;zu teuer;ja;Sommeraktion 2025\n');
     const r = await runCli(['plan', file, '--out', join(dir, 'out'), '--as-of', '2026-11-23', '-q', '--lang', 'de']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain("Warnung: die Spalte 'Kampagnenhinweis' wird nicht gelesen, enthält in den ersten Zeilen aber einen Widerspruch („keine werbung mehr“): mit --map notes='Kampagnenhinweis' als Notizen lesen lassen");
-    // Read as the notes, the customer is never contacted.
+    expect(r.stderr).toContain(
+      "Warnung: die Spalte 'Kampagnenhinweis' ist keinem Feld zugeordnet und enthält in den ersten Zeilen einen Widerspruch („keine werbung mehr“): ein Widerspruch darin gilt in jeder Zeile; mit --map notes='Kampagnenhinweis' wird sie als Notizen gelesen",
+    );
+    const plans = readCsv(join(dir, 'out', 'plan.csv'));
+    const k1 = plans.find((p) => p.Kundennummer === 'K1');
+    expect([k1?.decision, k1?.channel]).toEqual(['never', '']);
+    expect(plans.find((p) => p.Kundennummer === 'K2')?.channel).toBe('phone');
+    expect(k1?.warnings).toContain('Eine nicht zugeordnete Spalte enthält einen Widerspruch („keine werbung mehr“)');
+    // Read as the notes, the same.
     const mapped = await runCli(['plan', file, '--out', join(dir, 'mapped'), '--as-of', '2026-11-23', '-q', '--map', 'notes=Kampagnenhinweis']);
     expect(mapped.stderr).not.toContain('Kampagnenhinweis');
     expect(readCsv(join(dir, 'mapped', 'plan.csv')).find((p) => p.Kundennummer === 'K1')?.decision).toBe('never');
+  });
+
+  it.each([
+    ['on one thread', {}],
+    ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }],
+  ])('keeps an objector off every list wherever the row stands (%s), and reaches the other rows of the id', async (_, env) => {
+    const dir = tempDir('winback-unread-column-late-');
+    const file = join(dir, 'export.csv');
+    const head = 'Customer ID,Name,Email,Phone,Country,Customer Since,Churn Date,Orders,Revenue,Margin %,Reason,Email Opt-In,Phone Opt-In,Campaign remark,Branch code';
+    const r = (n: number, remark: string) => `C${n},Lee ${n},lee${n}@example.com,+49 30 5551${String(n).padStart(4, '0')},DE,2018-01-01,2026-09-01,50,20000,30,too expensive,yes,yes,${remark},B${n % 7}`;
+    const rows = Array.from({ length: 600 }, (_, i) => r(i + 1, i % 3 === 0 ? 'summer offer 2025' : ''));
+    rows[449] = r(450, 'customer asked us to stop all advertising');
+    // A second row of C451, late in the file: its objection reaches the clean first one.
+    rows.push(r(451, 'please do not contact me again'));
+    writeFileSync(file, [head, ...rows].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const run = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '--max-reject-rate', '100%', '-q'], { env: { ...process.env, ...env } as Record<string, string> });
+    expect(run.code, run.stderr).toBe(0);
+    // Not in the first rows: no warning, but the objection holds.
+    expect(run.stderr).not.toContain('Campaign remark');
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    expect(listed).not.toContain('C450');
+    expect(listed).not.toContain('C451');
+    expect(listed.length).toBeGreaterThan(500);
+    const excluded = new Map(readCsv(join(out, 'excluded.csv')).map((e) => [e.customer_id as string, e.reason as string]));
+    expect([excluded.get('C450'), excluded.get('C451')]).toEqual(['never', 'never']);
   });
 });

@@ -1060,8 +1060,10 @@ export const COMMAND_TEXTS = {
     unclearDoNotContact: m('do_not_contact is unclear: treated as do-not-contact', 'do_not_contact ist unklar: als Kontaktsperre behandelt'),
     unclearObjection: m('advertising_objection is unclear: treated as an objection', 'advertising_objection ist unklar: als Werbewiderspruch behandelt'),
     objectionFound: m(
-      (where: 'reason' | 'notes' | 'consent', phrase: string) => `${({ reason: 'reason text', notes: 'notes', consent: 'a consent column' })[where]} contains an objection ("${phrase}"): treated as an objection`,
-      (where, phrase) => `${({ reason: 'Der Kündigungsgrund', notes: 'Die Notizen', consent: 'Eine Einwilligungsspalte' })[where]} ${where === 'notes' ? 'enthalten' : 'enthält'} einen Widerspruch („${phrase}“): als Werbewiderspruch behandelt`,
+      (where: 'reason' | 'notes' | 'consent' | 'other', phrase: string) =>
+        `${({ reason: 'reason text', notes: 'notes', consent: 'a consent column', other: 'a column winback does not map' })[where]} contains an objection ("${phrase}"): treated as an objection`,
+      (where, phrase) =>
+        `${({ reason: 'Der Kündigungsgrund', notes: 'Die Notizen', consent: 'Eine Einwilligungsspalte', other: 'Eine nicht zugeordnete Spalte' })[where]} ${where === 'notes' ? 'enthalten' : 'enthält'} einen Widerspruch („${phrase}“): als Werbewiderspruch behandelt`,
     ),
     unclearEmailConsent: m('consent_email is unclear: treated as no consent', 'consent_email ist unklar: als fehlende Einwilligung behandelt'),
     unclearPhoneConsent: m('consent_phone is unclear: treated as no consent', 'consent_phone ist unklar: als fehlende Einwilligung behandelt'),

@@ -191,8 +191,10 @@ export const READ_EN: ReadTexts = {
   didYouMean: (alias, header, field) => `did you mean '${alias}'? If column '${header}' holds ${field}, add --map ${field}='${header}'`,
   or: 'or',
   badEncoding: (encoding) => `the file is not valid ${encoding} (characters show as \ufffd); leave out --encoding to detect it, or try --encoding win1252`,
-  objectionUnread: (header, phrase) => `column '${header}' is not read, but its first rows hold an objection ("${phrase}"): read it as the notes with --map notes='${header}', so that no objector is contacted`,
-  objectionUnreadNotesMapped: (header, phrase) => `column '${header}' is not read, but its first rows hold an objection ("${phrase}"): copy it into the notes column (or rename it), so that no objector is contacted`,
+  objectionUnread: (header, phrase) =>
+    `column '${header}' is mapped to no field, and its first rows hold an objection ("${phrase}"): an objection in it is honoured in every row; --map notes='${header}' reads it as the notes`,
+  objectionUnreadNotesMapped: (header, phrase) =>
+    `column '${header}' is mapped to no field, and its first rows hold an objection ("${phrase}"): an objection in it is honoured in every row, like one in the notes`,
   mixedDecimal: (commas, points, decimal) =>
     `numbers are written both with decimal comma (${commas}) and decimal point (${points}) in the first rows; reading '${decimal}' as the decimal mark (use --decimal to fix it)`,
   mixedDateOrder: (dayFirst, monthFirst, order) => `dates are written both day-first (${dayFirst}) and month-first (${monthFirst}); reading them as ${order} (use --date-format to fix it)`,
@@ -308,8 +310,10 @@ export const READ_DE: ReadTexts = {
   or: 'oder',
   badEncoding: (encoding) =>
     `die Datei ist kein gültiges ${encoding} (Zeichen erscheinen als \ufffd); --encoding weglassen, um die Kodierung zu erkennen, oder --encoding win1252 versuchen`,
-  objectionUnread: (header, phrase) => `die Spalte '${header}' wird nicht gelesen, enthält in den ersten Zeilen aber einen Widerspruch („${phrase}“): mit --map notes='${header}' als Notizen lesen lassen, damit niemand kontaktiert wird, der widersprochen hat`,
-  objectionUnreadNotesMapped: (header, phrase) => `die Spalte '${header}' wird nicht gelesen, enthält in den ersten Zeilen aber einen Widerspruch („${phrase}“): in die Notizspalte übernehmen (oder umbenennen), damit niemand kontaktiert wird, der widersprochen hat`,
+  objectionUnread: (header, phrase) =>
+    `die Spalte '${header}' ist keinem Feld zugeordnet und enthält in den ersten Zeilen einen Widerspruch („${phrase}“): ein Widerspruch darin gilt in jeder Zeile; mit --map notes='${header}' wird sie als Notizen gelesen`,
+  objectionUnreadNotesMapped: (header, phrase) =>
+    `die Spalte '${header}' ist keinem Feld zugeordnet und enthält in den ersten Zeilen einen Widerspruch („${phrase}“): ein Widerspruch darin gilt in jeder Zeile wie einer in den Notizen`,
   mixedDecimal: (commas, points, decimal) =>
     `Zahlen stehen in den ersten Zeilen sowohl mit Dezimalkomma (${commas}) als auch mit Dezimalpunkt (${points}); '${decimal}' wird als Dezimalzeichen gelesen (mit --decimal festlegen)`,
   mixedDateOrder: (dayFirst, monthFirst, order) =>

@@ -55,6 +55,7 @@ export type PermissionInput = Pick<
   | 'reason'
   | 'notes'
   | 'consent_text'
+  | 'other_text'
   | 'consent_email'
   | 'consent_phone'
   | 'consent_letter'
@@ -157,10 +158,11 @@ function findBlockingReason(
   if (row.advertising_objection === null) warnings.push(say.unclearObjection);
   if (row.advertising_objection !== false && row.advertising_objection !== undefined) return 'objection';
   // An objection anywhere in the row's free text blocks every channel.
-  return objectionIn('reason', row.reason, config, warnings, found, say) ?? objectionIn('notes', row.notes, config, warnings, found, say) ?? objectionIn('consent', row.consent_text, config, warnings, found, say);
+  return objectionIn('reason', row.reason, config, warnings, found, say) ?? objectionIn('notes', row.notes, config, warnings, found, say) ?? objectionIn('consent', row.consent_text, config, warnings, found, say)
+    ?? objectionIn('other', row.other_text, config, warnings, found, say);
 }
 
-function objectionIn(field: 'reason' | 'notes' | 'consent', text: string | undefined, config: PermissionConfig, warnings: string[], found: { phrase?: string }, say: Say): BlockReason | undefined {
+function objectionIn(field: 'reason' | 'notes' | 'consent' | 'other', text: string | undefined, config: PermissionConfig, warnings: string[], found: { phrase?: string }, say: Say): BlockReason | undefined {
   const phrase = findObjectionPhrase(text, config.extraObjectionPhrases);
   if (phrase === undefined) return undefined;
   warnings.push(say.objectionFound(field, phrase));

@@ -57,7 +57,7 @@ export function rowFacts(values: Readonly<Record<string, unknown>>, extraPhrases
 }
 
 /** The free-text fields an objection may be written in, as permission reads them. */
-const TEXT_FIELDS = ['reason', 'notes', 'consent_text'] as const;
+const TEXT_FIELDS = ['reason', 'notes', 'consent_text', 'other_text'] as const;
 
 function hasTextObjection(values: Readonly<Record<string, unknown>>, extraPhrases: readonly string[]): boolean {
   for (const field of TEXT_FIELDS) {

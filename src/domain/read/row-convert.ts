@@ -67,7 +67,8 @@ export function createRowConverter(
   const nameIndex = mapping.fields.get('name');
   const width = headers.length;
   const crossChecks = { asOf: checks.asOf, texts: t };
-  const template = rowTemplate(fill, columns);
+  const unread = unreadColumns(headers, mapping, schema);
+  const template = rowTemplate(fill, columns, unread.length > 0);
   return (cells, line) => {
     const rawId = idIndex === undefined ? '' : (cells[idIndex] ?? '');
     const id = INVISIBLE.test(rawId) ? withoutInvisible(rawId).text.trim() : rawId.trim();
@@ -93,6 +94,7 @@ export function createRowConverter(
         if (parsed.value === null && PERMISSION_FIELDS.has(col.field)) values.consent_text = values.consent_text === undefined ? raw.trim() : `${values.consent_text as string} | ${raw.trim()}`;
       } else (problems ??= []).push({ column: col.header, value: raw, message: `${col.header} '${raw}' ${parsed.message}` });
     }
+    if (unread.length > 0) values.other_text = unreadText(cells, unread);
     const first = problems?.[0];
     if (problems !== undefined && first !== undefined) {
       // A row that objects is kept whatever else is wrong in it, its unreadable cells left empty: rejected, its
@@ -118,8 +120,32 @@ export function createRowConverter(
 /** Whether a row's values say the customer objected: a yes in an objection column, or an objection in its words. */
 function objects(values: Readonly<Record<string, unknown>>): boolean {
   if (values.advertising_objection === true || values.do_not_contact === true) return true;
-  return [values.reason, values.notes, values.consent_text].some((text) => typeof text === 'string' && findObjectionPhrase(text) !== undefined);
+  return [values.reason, values.notes, values.consent_text, values.other_text].some((text) => typeof text === 'string' && findObjectionPhrase(text) !== undefined);
 }
+
+/**
+ * The columns no field claims, in an export whose notes are read for objections (the lost
+ * customers'): they are passed through unread, but an objection written there ("Kampagnenhinweis:
+ * keine Werbung mehr") is an objection all the same, so their text is searched for one too.
+ */
+function unreadColumns(headers: readonly string[], mapping: HeaderMapping, schema: Schema): number[] {
+  if (!schema.fields.some((f) => f.name === 'notes')) return [];
+  return mapping.unmapped.filter((i) => i < headers.length);
+}
+
+/** The unread columns' cells that hold a letter (numbers, dates and amounts hold no objection), joined; undefined for none. */
+function unreadText(cells: readonly string[], unread: readonly number[]): string | undefined {
+  let text: string | undefined;
+  for (const i of unread) {
+    const cell = cells[i];
+    if (cell === undefined || !HAS_LETTER.test(cell)) continue;
+    const trimmed = cell.trim();
+    text = text === undefined ? trimmed : `${text} | ${trimmed}`;
+  }
+  return text;
+}
+
+const HAS_LETTER = /\p{L}/u;
 
 /** Yes/no columns of contact permission, whose unclear cells may hold an objection in words. */
 const PERMISSION_FIELDS = new Set(['consent_email', 'consent_phone', 'consent_letter', 'advertising_objection', 'do_not_contact']);
@@ -130,16 +156,17 @@ const ROW_KEYS = ['line', 'warnings'] as const;
 /**
  * Every key a row of this file can get, in the order it gets them, each undefined until a cell
  * fills it: the fill values, the mapped columns' fields, the consent text when a permission
- * column is mapped, and the line and warnings the planner adds. A row copied from it keeps V8's
+ * column is mapped, the unread columns' text when there are any, and the line and warnings the planner adds. A row copied from it keeps V8's
  * fast properties; a row that gained its twenty-odd keys one computed store at a time fell into
  * dictionary mode, and every read of it downstream (planning, permission, value, output) was a
  * hash lookup: a fifth of `plan`'s CPU time on an export of 25 columns. An absent cell reads as
  * undefined either way.
  */
-function rowTemplate(fill: Readonly<Record<string, unknown>>, columns: readonly ColumnReader[]): Record<string, unknown> {
+function rowTemplate(fill: Readonly<Record<string, unknown>>, columns: readonly ColumnReader[], otherText: boolean): Record<string, unknown> {
   const keys: [string, unknown][] = Object.entries(fill);
   for (const col of columns) if (!Object.hasOwn(fill, col.field)) keys.push([col.field, undefined]);
   if (!Object.hasOwn(fill, 'consent_text') && columns.some((col) => PERMISSION_FIELDS.has(col.field))) keys.push(['consent_text', undefined]);
+  if (otherText && !Object.hasOwn(fill, 'other_text')) keys.push(['other_text', undefined]);
   // The planner sets a row's line and warnings on it (engine/row-loop.ts, plan-pieces.ts): a key
   // added to a copy would cost a new property store per row, and more time than the copy saved.
   for (const key of ROW_KEYS) if (!Object.hasOwn(fill, key) && !columns.some((col) => col.field === key)) keys.push([key, undefined]);

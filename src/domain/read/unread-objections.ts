@@ -1,8 +1,8 @@
 /**
- * Objections in columns winback does not read. A column no field claims is passed through to
- * the outputs unread; an objection written there ("Kampagnenhinweis: keine Werbung") would not
- * keep the customer off the lists. The first rows of such columns are searched, and the run
- * warns for each column that holds one, naming how to have it read.
+ * Objections in columns no field claims. Such a column is passed through to the outputs, and
+ * every row's text in it is searched for an objection (domain/read/row-convert.ts); this tells
+ * the user, once per run, which of them held one in their first rows, so that a column meant
+ * as notes can be mapped as such.
  */
 import { findObjectionPhrase } from '../objections/text.js';
 import { readNote, type SavedNote } from '../catalogue/index.js';
