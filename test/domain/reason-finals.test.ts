@@ -252,6 +252,10 @@ describe('a death, closure or termination that is not the customer’s', () => {
     'Die Witwe ärgert sich, dass Post an ihren verstorbenen Mann geht, und kündigt ihren eigenen Vertrag',
     'Account manager died in May; the client did not take to his successor',
     'Dead easy choice: the rival deal was cheaper',
+    'Todesfall in der Familie - Kunde pausiert',
+    'Bereavement in the family, customer asked us to pause the box for a while',
+    'Kunde hat nach Ableben des Ehemanns gekündigt',
+    'Customer cancelled after the death of her mother, wants a smaller plan',
   ])('reads no death of the customer in "%s"', (text) => {
     expect(code(text)).not.toBe('deceased');
   });
@@ -269,6 +273,8 @@ describe('a death, closure or termination that is not the customer’s', () => {
     'The plant she worked at closed, money is tight now',
     'Unser Logistikpartner ist insolvent, Ware kam wochenlang nicht',
     'Auftraggeber des Kunden insolvent, der Betrieb des Kunden läuft aber weiter',
+    'Händler vor Ort hat zugemacht, Kunde kauft jetzt online woanders',
+    'The local dealer shut down, customer now buys online from a rival',
   ])(
     'reads no closure in "%s"',
     (text) => {
@@ -285,6 +291,17 @@ describe('a death, closure or termination that is not the customer’s', () => {
 
   it.each(['Wir haben unseren Laden zum Jahresende dichtgemacht, bitte keine Lieferungen mehr', 'We had to close our shop for good last month'])(
     'still reads the customer’s own shop closed in a letter of the customer: "%s"',
+    (text) => {
+      expect(code(text)).toBe('business_closed');
+    },
+  );
+
+  it.each(['Kunde hat das Zeitliche gesegnet', 'Customer kicked the bucket last spring, says the neighbour'])('reads the customer’s death in the idiom of "%s"', (text) => {
+    expect(code(text)).toBe('deceased');
+  });
+
+  it.each(['Kunde hat seinen Laden geschlossen und kauft jetzt privat online', 'Customer closed his shop; he now buys elsewhere for his own use'])(
+    'still reads a closure the customer made, whatever he buys since: "%s"',
     (text) => {
       expect(code(text)).toBe('business_closed');
     },

@@ -91,6 +91,10 @@ const OTHERS_INSOLVENCY = new RegExp(
 const OUR_OUTLET_CLOSED =
   /\b(?:unser|unsere|unserem|unseren|unserer|our) (?:[a-z]+ )?(?:showroom|branch|store|shop|outlet|filiale|niederlassung|geschaeft|laden|studio|standort|depot|warehouse|lager)\w* (?:[a-z]+ ){0,2}(?:closed|shut|geschlossen|dicht|zu)\w*/g;
 const WE = /\b(?:wir|we)\b/;
+// The customer buys on, elsewhere or online ("Händler vor Ort hat zugemacht, Kunde kauft jetzt online woanders"): a shop that
+// closed was not the customer's business, unless the customer is said to have closed.
+const BUYS_ON = /\b(?:kunde|kundin|customer|client)\b (?:[a-z]+ ){0,2}(?:kauft|bestellt|bezieht|buys|orders|shops|purchases) (?:[a-z]+ ){0,2}(?:jetzt|nun|inzwischen|now|online|woanders|elsewhere|anderswo)\b/;
+const CUSTOMER_CLOSED = /\b(?:kunde|kundin|customer|client)\b (?:[a-z]+ ){0,4}(?:geschlossen|zugemacht|dichtgemacht|aufgegeben|abgemeldet|closed|shut|ceased|insolvent|pleite|bankrupt)\b/;
 const OTHERS_INSOLVENCY_ALL = new RegExp(OTHERS_INSOLVENCY.source, 'g');
 // A closure or insolvency of the customer stated outright stays one, whatever was threatened before or happened to others.
 const CLOSED_STATED =
@@ -126,7 +130,11 @@ const KIN_DIED = new RegExp(
     `|\\b${POSSESSIVE} (?:[a-z]+ )?${KIN}s? (?:death|funeral|passing)\\b` +
     `|\\b(?:verstorben|gestorben|died|dead) (?:war|ist|was|is) ${POSSESSIVE} (?:[a-z]+ )?${KIN}\\b` +
     `|\\b${POSSESSIVE} (?:verstorbenen?|late) ${KIN}\\b` +
-    '|\\b(?:tod|todes|death|funeral|beerdigung|ableben) (?:der |des |of (?:the |her |his )?)?(?:schwieger\\w*|\\w+ in law)\\b',
+    '|\\b(?:tod|todes|death|funeral|beerdigung|ableben) (?:der |des |of (?:the |her |his )?)?(?:schwieger\\w*|\\w+ in law)\\b' +
+    // "Todesfall in der Familie – Kunde pausiert", "bereavement in the family": the customer's family, not the customer.
+    '|\\b(?:todesfall|trauerfall|sterbefall|death|bereavement|loss) (?:in (?:der|the) )?(?:familie|family)\\b|\\bfamily (?:bereavement|loss)\\b' +
+    // "Kunde hat nach Ableben des Ehemanns gekündigt": the customer acts after a relative's death.
+    `|\\b(?:kunde|kundin|customer|client)\\b (?:[a-z]+ ){0,4}(?:nach|after) (?:dem |the )?(?:tod|ableben|versterben|verlust|death|loss|passing) (?:des|der|ihres|seines|ihrer|seiner|of (?:her|his|their|the)) (?:[a-z]+ )?${KIN}s?\\b`,
 );
 const DEATH_REPORTED =
   /\b(?:meldet|gemeldet|teilt|teilte|mitgeteilt|informiert|schreibt|schrieb|berichtet|anruf|angerufen|ruft|rief|says|said|phoned|rang|called|calls|emailed|wrote|writes|informed|reports|reported|advised|notified|letter from|brief vom|on behalf|im namen|advises|advised|informs|nachlass|estate|probate|erben|heirs?|executor|testament|sterbeurkunde|death certificate|erbschein|alleinerb\w*|miterb\w*|erbengemeinschaft)\b/;
@@ -183,6 +191,7 @@ const RULES: ReadonlyArray<{ test: (text: string) => boolean; out: readonly Reas
   },
   // A closure stated in another firm's insolvency ("our distributor … went into liquidation") is not the customer's.
   { test: (t) => (THREATENED.test(t) || OTHERS_INSOLVENCY.test(t) || ourOutletClosed(t)) && !CLOSED_STATED.test(othersRemoved(t)), out: ['business_closed'] },
+  { test: (t) => BUYS_ON.test(t) && !CUSTOMER_CLOSED.test(t), out: ['business_closed'] },
   { test: (t) => (SUCCESSOR.test(t) || SOLD_ON.test(t)) && !NO_SUCCESSOR.test(t) && !WINDING_UP.test(t), out: ['deceased', 'business_closed'] },
   { test: (t) => THING_DIED.test(t) || OTHER_DIED.test(t) || OUR_MANAGER_FIRST.test(t) || SURVIVOR.test(t) || RELATIVE_DIED(t) || ALIVE.test(t) || NAMED_DEAD.test(t) || (WIDOW_FIRST.test(t) && !DEATH_REPORTED.test(t)), out: ['deceased'] },
   { test: (t) => TRADING.test(t) && !CLOSED_STATED.test(t.replace(TRADING_ALL, ' ')), out: ['business_closed'] },
