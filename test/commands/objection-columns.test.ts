@@ -130,4 +130,18 @@ describe('an objection in a column winback does not read', () => {
     const excluded = new Map(readCsv(join(out, 'excluded.csv')).map((e) => [e.customer_id as string, e.reason as string]));
     expect([excluded.get('C450'), excluded.get('C451')]).toEqual(['never', 'never']);
   });
+
+  it('reads a channel or campaign named in such a column as no objection: "Werbung per Post ok" lists the customer', async () => {
+    const dir = tempDir('winback-unread-column-values-');
+    const file = join(dir, 'export.csv');
+    const rows = ['Werbung per Post ok', 'Werbung per E-Mail erwünscht', 'Herbstaktion', 'Werbesperre'].map(
+      (v, i) => `K${i + 1};Kim ${i + 1};030 123450${i};01.02.2018;01.09.2026;1.234,50;27,5;zu teuer;ja;${v}`,
+    );
+    writeFileSync(file, ['Kundennummer;Name;Telefon;Kunde seit;Kündigungsdatum;Umsatz;DB %;Kündigungsgrund;Einwilligung Telefon;Kontaktweg', ...rows].join('\n') + '\n');
+    const r = await runCli(['plan', file, '--out', join(dir, 'out'), '--as-of', '2026-11-23', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const plans = new Map(readCsv(join(dir, 'out', 'plan.csv')).map((p) => [p.Kundennummer, p.decision]));
+    expect([plans.get('K1'), plans.get('K2'), plans.get('K3'), plans.get('K4')]).toEqual(['win_back', 'win_back', 'win_back', 'never']);
+    expect(r.stderr).toContain('"werbesperre"');
+  });
 });

@@ -973,6 +973,31 @@ export function findObjectionPhrase(text: string | undefined, extraPhrases: read
   return normalisedPhrases(extraPhrases).find((needle) => padded.includes(` ${needle} `));
 }
 
+/**
+ * The objection the rules (and the config's phrases) find in the cells of columns no field
+ * claims, each cell read on its own: such cells are mostly short values ("Werbung per Post ok",
+ * "Herbstaktion", "Gold"), where the learned model, made for sentences about the customer,
+ * reads a channel's name as an objection. The rules read a "Werbesperre", a "DNC" or a "keine
+ * Werbung mehr" there as anywhere.
+ */
+export function findObjectionInCells(cells: string | undefined, extraPhrases: readonly string[] = NO_PHRASES): string | undefined {
+  if (cells === undefined) return undefined;
+  for (const cell of cells.split(CELL_SEPARATOR)) {
+    if (cell.trim() === '') continue;
+    const normalised = normaliseObjectionText(cell);
+    const found = RENEWED.test(normalised) ? undefined : objectionRuleIn(cell, normalised);
+    if (found !== undefined) return found;
+    if (extraPhrases.length === 0) continue;
+    const padded = ` ${normalised} `;
+    const extra = normalisedPhrases(extraPhrases).find((needle) => padded.includes(` ${needle} `));
+    if (extra !== undefined) return extra;
+  }
+  return undefined;
+}
+
+/** How a row's unmapped cells are joined into one text (domain/read/row-convert.ts). */
+export const CELL_SEPARATOR = ' | ';
+
 /** The detector's answer for a text (null: no objection), without any cache. */
 export function readObjectionText(text: string): string | null {
   const normalised = normaliseObjectionText(text);

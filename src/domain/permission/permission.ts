@@ -5,7 +5,7 @@
  */
 import { CHANNELS, type Channel } from '../playbook-types.js';
 import type { CustomerRow } from '../types.js';
-import { findObjectionPhrase } from '../objections/text.js';
+import { findObjectionInCells, findObjectionPhrase } from '../objections/text.js';
 import { matchSuppression, type Suppression } from './suppression.js';
 import { messages, say as sayNote, type Lang, type Messages } from '../catalogue/index.js';
 import { DEFAULT_PHONE_COUNTRY, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, type ContactCheck, type ContactProblem } from './contact-point.js';
@@ -163,7 +163,8 @@ function findBlockingReason(
 }
 
 function objectionIn(field: 'reason' | 'notes' | 'consent' | 'other', text: string | undefined, config: PermissionConfig, warnings: string[], found: { phrase?: string }, say: Say): BlockReason | undefined {
-  const phrase = findObjectionPhrase(text, config.extraObjectionPhrases);
+  // The cells of unmapped columns are read by the rules alone (objections/text.ts, findObjectionInCells).
+  const phrase = field === 'other' ? findObjectionInCells(text, config.extraObjectionPhrases) : findObjectionPhrase(text, config.extraObjectionPhrases);
   if (phrase === undefined) return undefined;
   warnings.push(say.objectionFound(field, phrase));
   found.phrase = phrase;

@@ -21,7 +21,7 @@
 import { formatIsoDay } from '../dates.js';
 import { customerKey } from '../campaign/customer-key.js';
 import { IdIndex, idFingerprint } from '../id-index.js';
-import { findObjectionPhrase } from '../objections/text.js';
+import { findObjectionInCells, findObjectionPhrase } from '../objections/text.js';
 import { type ReadTexts, messages } from '../catalogue/index.js';
 import type { EpochDay } from '../types.js';
 
@@ -57,14 +57,14 @@ export function rowFacts(values: Readonly<Record<string, unknown>>, extraPhrases
 }
 
 /** The free-text fields an objection may be written in, as permission reads them. */
-const TEXT_FIELDS = ['reason', 'notes', 'consent_text', 'other_text'] as const;
+const TEXT_FIELDS = ['reason', 'notes', 'consent_text'] as const;
 
 function hasTextObjection(values: Readonly<Record<string, unknown>>, extraPhrases: readonly string[]): boolean {
   for (const field of TEXT_FIELDS) {
     const text = values[field];
     if (typeof text === 'string' && findObjectionPhrase(text, extraPhrases) !== undefined) return true;
   }
-  return false;
+  return typeof values.other_text === 'string' && findObjectionInCells(values.other_text, extraPhrases) !== undefined;
 }
 
 /** Writes the consent codes of `facts` into a row's values (what a merge decided). */

@@ -6,7 +6,7 @@ import { parseDate, type DateOrder } from '../parse/date.js';
 import { numberExample, parseNumber, type DecimalMark, type NumberParse } from '../parse/number.js';
 import { type Lang, type ReadTexts, messages } from '../catalogue/index.js';
 import { isMissingIdMarker } from './missing-id.js';
-import { findObjectionPhrase } from '../objections/text.js';
+import { CELL_SEPARATOR, findObjectionInCells, findObjectionPhrase } from '../objections/text.js';
 import type { EpochDay, Reject, Segment } from '../types.js';
 
 /** Conventions a file's values are written in. */
@@ -120,13 +120,15 @@ export function createRowConverter(
 /** Whether a row's values say the customer objected: a yes in an objection column, or an objection in its words. */
 function objects(values: Readonly<Record<string, unknown>>): boolean {
   if (values.advertising_objection === true || values.do_not_contact === true) return true;
-  return [values.reason, values.notes, values.consent_text, values.other_text].some((text) => typeof text === 'string' && findObjectionPhrase(text) !== undefined);
+  if ([values.reason, values.notes, values.consent_text].some((text) => typeof text === 'string' && findObjectionPhrase(text) !== undefined)) return true;
+  return typeof values.other_text === 'string' && findObjectionInCells(values.other_text) !== undefined;
 }
 
 /**
  * The columns no field claims, in an export whose notes are read for objections (the lost
  * customers'): they are passed through unread, but an objection written there ("Kampagnenhinweis:
- * keine Werbung mehr") is an objection all the same, so their text is searched for one too.
+ * keine Werbung mehr") is an objection all the same, so their cells are searched for one too,
+ * by the rules alone (findObjectionInCells).
  */
 function unreadColumns(headers: readonly string[], mapping: HeaderMapping, schema: Schema): number[] {
   if (!schema.fields.some((f) => f.name === 'notes')) return [];
@@ -140,7 +142,7 @@ function unreadText(cells: readonly string[], unread: readonly number[]): string
     const cell = cells[i];
     if (cell === undefined || !HAS_LETTER.test(cell)) continue;
     const trimmed = cell.trim();
-    text = text === undefined ? trimmed : `${text} | ${trimmed}`;
+    text = text === undefined ? trimmed : `${text}${CELL_SEPARATOR}${trimmed}`;
   }
   return text;
 }

@@ -4,7 +4,7 @@
  * the user, once per run, which of them held one in their first rows, so that a column meant
  * as notes can be mapped as such.
  */
-import { findObjectionPhrase } from '../objections/text.js';
+import { findObjectionInCells } from '../objections/text.js';
 import { readNote, type SavedNote } from '../catalogue/index.js';
 import type { HeaderMapping } from './header-map.js';
 import type { Schema } from './fields.js';
@@ -17,17 +17,16 @@ export function unreadObjections(headers: readonly string[], sample: readonly (r
   // Only exports whose notes are read for objections (the lost customers') can read such a column.
   if (!schema.fields.some((f) => f.name === 'notes')) return [];
   const notesMapped = mapping.fields.has('notes');
-  // The first rows only: a run opens with this, and every distinct text costs a reading (~20 µs, and ~0.4 s to load
-  // the objection reader once where this thread reads no reason text itself).
+  // The first rows only: a run opens with this, and every distinct text costs a reading of the rules (~20 µs).
   const rows = sample.slice(0, SCANNED_ROWS);
   const notes: SavedNote[] = [];
   for (const column of mapping.unmapped) {
     const header = headers[column] ?? '';
     for (const row of rows) {
       const cell = row[column]?.trim() ?? '';
-      // Numbers, dates and codes hold no objection: only cells with a space in them are read.
-      if (!cell.includes(' ')) continue;
-      const phrase = findObjectionPhrase(cell);
+      // Numbers, dates and amounts hold no objection (as the rows' reading skips them).
+      if (!/\p{L}/u.test(cell)) continue;
+      const phrase = findObjectionInCells(cell);
       if (phrase === undefined) continue;
       notes.push(notesMapped ? readNote('objectionUnreadNotesMapped', header, phrase) : readNote('objectionUnread', header, phrase));
       break;

@@ -81,9 +81,13 @@ const OTHERS_INSOLVENCY = new RegExp(
   String.raw`\b(?:their|its|his|her|ihr\w*|sein\w*|clients|customers)\b (?:[a-z]+ ){0,2}(?:customer|buyer|supplier|distributor|wholesaler|abnehmer|lieferant|hauptkunde|grosskunde|hauptabnehmer|hauptlieferant|kunde)\w* (?:[a-z]+ ){0,3}(?:went bankrupt|went bust|went under|insolvent|bankrupt|pleite|collapsed|in administration)\b|\b(?:abnehmer|lieferant|hauptkunde|grosskunde|distributor|supplier|buyer|wholesaler)\w* (?:des|der|beim|vom) (?:kunden?|kundin) (?:[a-z]+ ){0,2}(?:pleite|insolvent|insolvenz|konkurs|bankrott)\b|\b(?:hauptabnehmer|hauptlieferant|grosskunde|hauptkunde|hauptauftraggeber|auftraggeber)\w* des (?:kunden?|kundin)\b` +
     // The customer's employer, or our own supplier ("Unser Vorlieferant ist insolvent", "our distributor … went into liquidation").
     String.raw`|\b(?:arbeitgeber|employer)\w* (?:[a-z]+ ){0,3}(?:insolvent|pleite|bankrupt|went bust|konkurs|in administration|liquidation|zugemacht|dichtgemacht|geschlossen|closed|shut)\w*|\b(?:factory|plant|werk|fabrik|firm|company|firma|shop|office) (?:he|she|er|sie) (?:worked|works|arbeitete|arbeitet) (?:at|for|in|bei)?(?: [a-z]+){0,3} (?:shut|closed|closing|zugemacht|geschlossen|dicht)\w*` +
-    String.raw`|\b(?:unser|unsere|unserem|unseren|unserer|our) (?:[a-z]+ )?\w*(?:lieferant|distributor|supplier|haendler|partner|wholesaler|subcontractor|manufacturer|hersteller|importeur|importer)\w* (?:[a-z]+ ){0,5}(?:insolvent|insolvenz|liquidation|pleite|bankrupt|bust|administration|konkurs)\w*` +
+    String.raw`|\b(?:unser|unsere|unserem|unseren|unserer|our) (?:[a-z]+ )?\w*(?:lieferant|distributor|supplier|haendler|partner|wholesaler|subcontractor|manufacturer|hersteller|importeur|importer)\w* (?:(?:[a-z]+|\|) ){0,5}(?:insolvent|insolvenz|liquidation|pleite|bankrupt|bust|administration|konkurs|zugemacht|dichtgemacht|closed down|shut down)\w*` +
     String.raw`|\b(?:angebliche\w* |rumou?red |alleged )?(?:insolvenz|pleite|konkurs|insolvency|bankruptcy|liquidation) (?:unseres|unserer|unseres|of our) (?:[a-z]+ )?(?:\w*lieferant\w*|suppliers?|distributors?|\w*haendler\w*|hersteller\w*|manufacturers?|\w*partner\w*|unternehmens|hauses|company|firm)\b` +
     // A competitor's closure or insolvency, or our own outlet's ("Räumungsverkauf der Konkurrenz wg. Geschäftsaufgabe", "Our Leeds showroom closed down").
+    String.raw`|\b(?:insolvent\w*|pleite\w*|bankrupt|bust|defunct|failed) (?:[a-z]+ )?(?:konkurrent\w*|mitbewerber\w*|wettbewerber\w*|competitors?|rivals?)\b` +
+    // A shop named by what it sold ("the pharmacy that stocked our line", "der Laden wo er unser Zeug gekauft hat"), or a relative's works.
+    String.raw`|\b(?:pharmacy|chemist|shop|store|stockist|retailer|dealer|haendler|laden|apotheke|geschaeft|drogerie|supermarkt|supermarket|kiosk|markt|baumarkt|outlet)\w* (?:that|which|where|wo|der|die|das|den|in dem|bei dem) (?:[a-z]+ ){0,6}(?:stocked|sold|carried|kaufte|gekauft|verkauft|verkaufte|fuehrte|gefuehrt|bought|buys|got)\b` +
+    String.raw`|\b(?:werk|fabrik|firma|betrieb|arbeitgeber|factory|plant|employer) (?:vom|von|des|der|of (?:her|his|the)) (?:ehe)?(?:mann|mannes|frau|partner\w*|husband|wife|sohn|sohnes|tochter|son|daughter|vater|vaters|father)\b` +
     String.raw`|\b(?:konkurrenz|konkurrent\w*|competitors?|wettbewerber\w*|mitbewerber\w*|rivals?)\b(?: [a-z]+){0,3} (?:geschaeftsaufgabe|closing down|closed down|closing|closed|insolvent|insolvenz|pleite|bankrupt|bust)\b|\b(?:raeumungsverkauf|closing down sale)\b(?: [a-z]+){0,2} (?:der |des |of the |of a )?(?:konkurrenz|competitor\w*|wettbewerber\w*|mitbewerber\w*)`,
 );
 // Our own outlet closed ("Our Leeds showroom closed down"), where no "we" writes: in a customer's letter "wir haben
@@ -93,7 +97,12 @@ const OUR_OUTLET_CLOSED =
 const WE = /\b(?:wir|we)\b/;
 // The customer buys on, elsewhere or online ("Händler vor Ort hat zugemacht, Kunde kauft jetzt online woanders"): a shop that
 // closed was not the customer's business, unless the customer is said to have closed.
-const BUYS_ON = /\b(?:kunde|kundin|customer|client)\b (?:[a-z]+ ){0,2}(?:kauft|bestellt|bezieht|buys|orders|shops|purchases) (?:[a-z]+ ){0,2}(?:jetzt|nun|inzwischen|now|online|woanders|elsewhere|anderswo)\b/;
+const BUYS_ON =
+  /\b(?:kunde|kundin|customer|client)\b (?:[a-z]+ ){0,2}(?:kauft|bestellt|bezieht|buys|orders|shops|purchases) (?:[a-z]+ ){0,2}(?:jetzt|nun|inzwischen|now|online|woanders|elsewhere|anderswo)\b|\b(?:now (?:buys|orders|purchases|sources)|(?:kauft|bestellt|bezieht) (?:jetzt|nun|inzwischen))\b/;
+// The customer lost a job, or closed an account: a closure there is an employer's, and an account is no business.
+const JOB_OR_ACCOUNT =
+  /\b(?:lost (?:his|her|their|my) job|job ?loss|(?:arbeitsplatz|job|stelle) verloren|jobverlust|arbeitslos)\b|\b(?:closed|cancelled|canceled|gekuendigt|aufgeloest|geschlossen) (?:(?:the|her|his|their|das|den|die|sein\w*|ihr\w*) )?(?:acct|account|accounts|konto|konten|vertrag|contract|subscription|abo\w*|membership|mitgliedschaft)\b/;
+const OWN_FIRM = /\b(?:sein\w*|ihr\w*|his|her|their|own|eigene\w*) (?:firma|betrieb|company|business|laden|shop|geschaeft|praxis)\b/;
 const CUSTOMER_CLOSED = /\b(?:kunde|kundin|customer|client)\b (?:[a-z]+ ){0,4}(?:geschlossen|zugemacht|dichtgemacht|aufgegeben|abgemeldet|closed|shut|ceased|insolvent|pleite|bankrupt)\b/;
 const OTHERS_INSOLVENCY_ALL = new RegExp(OTHERS_INSOLVENCY.source, 'g');
 // A closure or insolvency of the customer stated outright stays one, whatever was threatened before or happened to others.
@@ -104,19 +113,21 @@ const CLOSED_STATED =
 const NOT_A_PERSON =
   '(?: (?!(?:und|and|dann|then|nachdem|after|bevor|before|kunde|kundin|customer|client|inhaber|owner|holder|nehmer|mr|mrs|ms|he|she|er|wife|husband|mann|frau|vater|mutter|father|mother|mum|mom|dad|mama|papa|son|daughter|sohn|tochter|member|subscriber|patient|says|said|sagt|meldet|reports|reported|rang|phoned|called|schreibt|writes|berichtet|teilt)(?:s|n|in|en|nen)?\\b)[a-z]+){0,3}';
 const THING_DIED = new RegExp(
-  `\\b(?:laptop|computer|pc|boiler|heizung|therme|auto|car|fridge|kuehlschrank|drucker|printer|fernseher|tv|waschmaschine|website|webseite|homepage|seite|app|apps|portal|onlineshop|hotline|server|system|lead|ruf|reputation|geschmack|taste|liebe|love|lust|telefon|phone|thema|sache|deal|projekt|idee|verlaengerung|vertrag|contract|kundendienst|support|zeug|ware|kettle|toaster|appliance|product|produkt|line|leitung|handset|handy|smartphone|geraet|akku|battery|batterie|takings|umsatz|network|netz|internet|signal|router|modem|display|screen|motor|engine)s?\\b${NOT_A_PERSON} (?:gestorben|tot|dead|died)\\b|\\bfuer (?:ihn|sie|mich|uns|kunde|kundin|den kunden|die kundin) gestorben\\b|\\bden geist aufgegeben\\b|\\bdead (?:broke|in the water|on arrival|lead|link|end|zone|number|simple|easy|cheap|set|on time|right|serious)\\b|\\bdoa\\b|\\b(?:dead|tot|gestorben) (?:to|fuer) (?:me|us|mich|uns)\\b`,
+  `\\b(?:laptop|computer|pc|boiler|heizung|therme|auto|car|fridge|kuehlschrank|drucker|printer|fernseher|tv|waschmaschine|website|webseite|homepage|seite|app|apps|portal|onlineshop|hotline|server|system|lead|ruf|reputation|geschmack|taste|liebe|love|lust|telefon|phone|nummer|number|anschluss|mailbox|thema|sache|deal|projekt|idee|verlaengerung|vertrag|contract|kundendienst|support|zeug|ware|kettle|toaster|appliance|product|produkt|line|leitung|handset|handy|smartphone|geraet|akku|battery|batterie|takings|umsatz|network|netz|internet|signal|router|modem|display|screen|motor|engine)s?\\b${NOT_A_PERSON} (?:gestorben|tot|dead|died)\\b|\\bfuer (?:ihn|sie|mich|uns|kunde|kundin|den kunden|die kundin) gestorben\\b|\\bden geist aufgegeben\\b|\\bdead (?:broke|in the water|on arrival|lead|link|end|zone|number|simple|easy|cheap|set|on time|right|serious)\\b|\\bdoa\\b|\\b(?:dead|tot|gestorben) (?:to|fuer) (?:me|us|mich|uns)\\b`,
 );
 
 // A death of someone who is not the customer: a pet, one of our own people, a third party in a role.
 const PET = '(?:seedlings?|setzlinge|saemlinge|jungpflanzen|pflanzen|plants|trees|baeume|rosen|rose|roses|bush|bushes|shrubs?|straeucher|hecke|hecken|hedges?|calves|kaelber|kalb|tiere|animals|huehner|hens|chickens|sheep|schafe|pigs|schweine|zierfische|fish|fische|kueken|chicks|herd|herde|vieh|livestock|cattle|cows|kuehe|bees|bienen|cat|cats|dog|dogs|horse|pony|puppy|kitten|pet|parrot|rabbit|hamster|hund|hunde|huendin|katze|kater|pferd|welpe|haustier|kaninchen|wellensittich)';
 const NOT_CUSTOMER_WORD = '(?!kunde|kundin|kunden|customer|client|member|mitglied|patient|subscriber|abonnent)';
-const OUR_PERSON = `(?:unser|unsere|unserem|unseren|unserer|our) (?:${NOT_CUSTOMER_WORD}[a-z]+ )?(?:rep|reps|representative|account manager|berater\\w*|betreuer\\w*|ansprechpartner\\w*|vertreter\\w*|aussendienst\\w*|techniker\\w*|dr(?: \\|)?|doktor|doctor|arzt|aerztin|trainer\\w*|coach|adviser|advisor|consultant|agent|makler\\w*|vermittler\\w*)`;
+const OUR_PERSON = `(?:unser|unsere|unserem|unseren|unserer|unseres|our) (?:${NOT_CUSTOMER_WORD}[a-z]+ )?(?:fahrer\\w*|driver|courier|zusteller\\w*|rep|reps|representative|account manager|berater\\w*|betreuer\\w*|ansprechpartner\\w*|vertreter\\w*|aussendienst\\w*|techniker\\w*|dr(?: \\|)?|doktor|doctor|arzt|aerztin|trainer\\w*|coach|adviser|advisor|consultant|agent|makler\\w*|vermittler\\w*)`;
 // "their rep at our firm", "Betreuer bei uns".
 const OUR_PERSON_AT = '(?:rep|reps|representative|account manager|adviser|advisor|berater\\w*|betreuer\\w*|ansprechpartner\\w*|vertreter\\w*) (?:at|from|bei|von) (?:our|unserer|unserem|unseren|uns)\\b(?: [a-z]+)?';
 const THIRD_PARTY = '(?:vermieter\\w*|landlord|einkaeufer\\w*|einkaufsleiter\\w*|purchasing manager|head chef|kuechenchef\\w*|prokurist\\w*|schauspieler\\w*|actor|actress|buyer|geschaeftspartner\\w*|business partner|kollege|kollegin|colleague|nachbar\\w*|neighbour|neighbor)(?: (?:beim|bei|at) (?:the |der |dem )?(?:kunde|kunden|kundin|customers?|clients?)(?: [a-z]+)?)?';
 // An account manager named first is ours ("Account manager passed away in March; …").
 const OUR_MANAGER_FIRST = /^(?:unser |our )?(?:account manager|kundenbetreuer\w*|betreuer\w*|berater\w*|ansprechpartner\w*|aussendienst\w*|vertreter\w*|rep) (?:[a-z]+ ){0,2}(?:passed away|died|verstorben|gestorben)\b/;
-const OTHER_DIED = new RegExp(`(?<!\\b(?:laut|lt|per|from|von|according to|says|sagt|meldet) )\\b(?:${PET}|${OUR_PERSON}|${OUR_PERSON_AT}|${THIRD_PARTY})${NOT_A_PERSON} (?:verstorben|gestorben|verendet|eingegangen|died|passed away|eingeschlaefert|put down|put to sleep)\\b`);
+const OTHER_DIED = new RegExp(
+  `(?<!\\b(?:laut|lt|per|from|von|according to|says|sagt|meldet) )\\b(?:${PET}|${OUR_PERSON}|${OUR_PERSON_AT}|${THIRD_PARTY})${NOT_A_PERSON} (?:verstorben|gestorben|verendet|eingegangen|died|passed away|eingeschlaefert|put down|put to sleep)\\b|\\b(?:tod|todes|ableben|death|passing) (?:des |der |of )?${OUR_PERSON}\\b`,
+);
 
 // A relative of the customer died, and the customer lives on: "Nach dem Tod ihres Mannes zieht die Kundin …",
 // "after her father's funeral she's moving", "Tod der Schwiegermutter". Not where someone reports a death (then the
@@ -133,6 +144,7 @@ const KIN_DIED = new RegExp(
     '|\\b(?:tod|todes|death|funeral|beerdigung|ableben) (?:der |des |of (?:the |her |his )?)?(?:schwieger\\w*|\\w+ in law)\\b' +
     // "Todesfall in der Familie – Kunde pausiert", "bereavement in the family": the customer's family, not the customer.
     '|\\b(?:todesfall|trauerfall|sterbefall|death|bereavement|loss) (?:in (?:der|the) )?(?:familie|family)\\b|\\bfamily (?:bereavement|loss)\\b' +
+    `|\\b${KIN}s? (?:der kundin|des kunden|of the (?:customer|client))\\b(?: (?:[a-z]+ ){0,2}(?:verstorben|gestorben|died|passed away))?` +
     // "Kunde hat nach Ableben des Ehemanns gekündigt": the customer acts after a relative's death.
     `|\\b(?:kunde|kundin|customer|client)\\b (?:[a-z]+ ){0,4}(?:nach|after) (?:dem |the )?(?:tod|ableben|versterben|verlust|death|loss|passing) (?:des|der|ihres|seines|ihrer|seiner|of (?:her|his|their|the)) (?:[a-z]+ )?${KIN}s?\\b`,
 );
@@ -143,14 +155,15 @@ const THEIR_CONTRACT =
 const DEATH_WORD = /\b(?:verstorben|gestorben|died|dead|deceased|passed away|tot|beerdigt|buried)\b/;
 // A spouse died, and the customer named after it acts: "Ehemann verstorben, die Kundin (VN) fährt selbst kein Auto".
 const SPOUSE_DIED_CUSTOMER_ACTS =
-  /\b(?:ehemann|ehefrau|gatte|gattin|husband|wife|lebensgefaehrt\w*|lebenspartner\w*) (?:[a-z]+ ){0,2}(?:verstorben|gestorben|died|passed away)\b (?:(?:[a-z]+|\|) ){0,4}(?:kundin|kunde|customer|client)\b (?:(?:[a-z]+|\|) ){0,4}(?:faehrt|zieht|kuendigt|braucht|lebt|wohnt|moves|drives|needs|lives|cancels|cancelled)\b/;
+  /\b(?:ehemann|ehefrau|gatte|gattin|husband|wife|lebensgefaehrt\w*|lebenspartner\w*) (?:[a-z]+ ){0,2}(?:verstorben|gestorben|died|passed away)\b (?:(?:[a-z]+|\|) ){0,4}(?:kundin|kunde|customer|client)\b (?:(?:[a-z]+|\|) ){0,4}(?:faehrt|zieht|kuendigt|braucht|lebt|wohnt|sagt|meint|moves|drives|needs|lives|cancels|cancelled|says|said|has no)\b/;
 const KIN_GONE = new RegExp(`${KIN_DIED.source}|${SPOUSE_DIED_CUSTOMER_ACTS.source}`, 'g');
+// (Where the customer acts after a spouse's death, he may say so himself: "cust. says he has no use for …".)
 const RELATIVE_DIED = (t: string): boolean =>
-  (KIN_DIED.test(t) || SPOUSE_DIED_CUSTOMER_ACTS.test(t)) && !DEATH_REPORTED.test(t) && !THEIR_CONTRACT.test(t) && !DEATH_WORD.test(t.replace(KIN_GONE, ' '));
+  ((KIN_DIED.test(t) && !DEATH_REPORTED.test(t)) || SPOUSE_DIED_CUSTOMER_ACTS.test(t)) && !THEIR_CONTRACT.test(t) && !DEATH_WORD.test(t.replace(KIN_GONE, ' '));
 
 // A death or a closure recorded by mistake ("im System fälschlich als verstorben markiert", "wrongly marked … as dissolved").
 const FALSELY_MARKED =
-  /\b(?:faelschlich\w*|irrtuemlich\w*|versehentlich|wrongly|mistakenly|erroneously|falsely|incorrectly|in error) (?:[a-z]+ ){0,5}(?:verstorben|deceased|dead|dissolved|aufgeloest|geloescht|insolvent|closed|geschlossen)\b|\b(?:verstorben|deceased|dead|dissolved|insolvent|insolvenz|closed) (?:[a-z]+ ){0,3}(?:in error|by mistake|irrtuemlich|faelschlich|versehentlich|importfehler|datenfehler|eingabefehler|verwechslung|mix up|trifft nicht zu)\b/;
+  /\b(?:faelschlich\w*|irrtuemlich\w*|versehentlich|wrongly|mistakenly|erroneously|falsely|incorrectly|in error) (?:[a-z]+ ){0,5}(?:verstorben|deceased|dead|dissolved|aufgeloest|geloescht|insolvent|closed|geschlossen)\b|\b(?:verstorben|deceased|dead|death|tod|dissolved|insolvent|insolvenz|closed) (?:(?:[a-z]+|\|) ){0,3}(?:in error|by mistake|irrtuemlich|faelschlich|versehentlich|importfehler|datenfehler|eingabefehler|verwechslung|mix up|trifft nicht zu|data entry error|input error|falscheingabe)\b|\b(?:flag|flagged|vermerk|status|kennzeichen|markierung)\w* (?:[a-z]+ ){0,2}(?:removed|entfernt|geloescht|corrected|korrigiert|zurueckgesetzt|reversed)\b/;
 // The customer is said to live, or the business to trade: "Kunde lebt", "not deceased", "Firma aktiv, nicht gelöscht".
 const ALIVE = /\b(?:kunde|kundin|customer|client) (?:lebt|is alive|is still alive)\b(?! (?:[a-z]+ ){0,3}(?:nicht|not|no longer|nimmer|kein))|\bnot deceased\b|\bnicht verstorben\b|\b(?:still|noch) (?:alive|am leben)\b/;
 const TRADING = /\b(?:firma|company|unternehmen|betrieb|business) (?:[a-z]+ ){0,2}(?:aktiv|active|still trading|besteht noch)\b|\b(?:active|aktive) (?:company|firma)\b|\bnicht (?:geloescht|insolvent)\b|\bnot (?:dissolved|insolvent|struck off)\b/;
@@ -165,7 +178,7 @@ const WIDOW_FIRST = /^(?:kundin |customer |client )?(?:witwe|widow|widower|witwe
 // ("seiner verstorbenen Tante" names another's death; "verstorben" alone says the customer's.)
 const ALIVE_GAP = '(?:(?!(?:verstorben|gestorben|died|deceased|tot|passed|dead)\\b)(?:[a-z]+|\\|) ){0,8}';
 const SURVIVOR = new RegExp(
-  `\\b(?:kundin|customer|client|member)\\b ${ALIVE_GAP}(?:witwe|verwitwet|widow|widowed)\\b(?! (?:of|des|der|von|vom)\\b)|\\b(?:kunde|kundin|customer|client|member)\\b ${ALIVE_GAP}(?:geerbt|inherited)\\b|(?:^|\\| )inherited\\b`,
+  `\\b(?:kundin|customer|client|member)\\b ${ALIVE_GAP}(?:witwe|verwitwet|widow|widowed)\\b(?! (?:of|des|der|von|vom)\\b)|\\b(?:kunde|kundin|customer|client|member)\\b ${ALIVE_GAP}(?:geerbt|inherited)\\b|(?:^|\\| )(?:(?:hat|has|have) ${ALIVE_GAP})?(?:geerbt|inherited)\\b`,
 );
 // Returned mail says where a letter could not go, never how a complaint was handled.
 const RETURNED_MAIL = /\b(?:mail|post|letter|letters|brief|briefe|sendung) (?:[a-z]+ ){0,2}(?:returned|zurueck|zurueckgekommen|undeliverable|unzustellbar)\b|\breturned (?:mail|post|letter)\b|\breturn to sender\b/;
@@ -191,7 +204,7 @@ const RULES: ReadonlyArray<{ test: (text: string) => boolean; out: readonly Reas
   },
   // A closure stated in another firm's insolvency ("our distributor … went into liquidation") is not the customer's.
   { test: (t) => (THREATENED.test(t) || OTHERS_INSOLVENCY.test(t) || ourOutletClosed(t)) && !CLOSED_STATED.test(othersRemoved(t)), out: ['business_closed'] },
-  { test: (t) => BUYS_ON.test(t) && !CUSTOMER_CLOSED.test(t), out: ['business_closed'] },
+  { test: (t) => (BUYS_ON.test(t) || (JOB_OR_ACCOUNT.test(t) && !OWN_FIRM.test(t))) && !CUSTOMER_CLOSED.test(t), out: ['business_closed'] },
   { test: (t) => (SUCCESSOR.test(t) || SOLD_ON.test(t)) && !NO_SUCCESSOR.test(t) && !WINDING_UP.test(t), out: ['deceased', 'business_closed'] },
   { test: (t) => THING_DIED.test(t) || OTHER_DIED.test(t) || OUR_MANAGER_FIRST.test(t) || SURVIVOR.test(t) || RELATIVE_DIED(t) || ALIVE.test(t) || NAMED_DEAD.test(t) || (WIDOW_FIRST.test(t) && !DEATH_REPORTED.test(t)), out: ['deceased'] },
   { test: (t) => TRADING.test(t) && !CLOSED_STATED.test(t.replace(TRADING_ALL, ' ')), out: ['business_closed'] },

@@ -42,7 +42,9 @@ export const OURS_STATED = new RegExp(
   [
     OURS_STATED_PLAINLY.source,
     `${NOT_A_PRODUCT}\\b(?:von|durch) (?:unserer?|unserem|unseren|der ${OUR_LEADERSHIP}) (?:[a-z]+ ){0,3}${ENDED}\\b`,
-    `${NOT_A_PRODUCT}\\b${ENDED} by (?:us|our|management|the management|the board)\\b`,
+    `${NOT_A_PRODUCT}\\b${ENDED} by (?:us|our|management|the management|the board|(?:the )?head of [a-z]+|(?:the )?(?:sales|credit|legal|risk|compliance|fraud|accounts) (?:team|department|dept|director|manager))\\b`,
+    // "Customer fired. Too many disputes.", "we fired the client": not the customer's own job ("fired from", "got fired").
+    '(?<!\\b(?:got|was|were|been|get|gets) )\\b(?:customer|client) fired\\b(?! (?:from|at|by|for|his|her|their|the|a|an|our|us|them|him|me))|\\b(?:we|wir) (?:have |had )?fired (?:the |this |that )?(?:customer|client)\\b',
     // "his reseller agreement was terminated", "Vertrag wurde fristlos gekündigt": the relationship ended, by no one named.
     `\\b${RELATIONSHIP}\\w* (?:[a-z]+ ){0,2}(?:was|were|has been|had been|wurde|wurden|ist|worden) (?:[a-z]+ ){0,2}(?:terminated|gekuendigt|aufgekuendigt|beendet)\\b`,
     `\\b(?:kuendigung|beendigung|termination|cancellation) (?:seitens|durch|by) (?:der |des |die |den |the )?(?!(?:kunde|kundin|kunden|customer|client|member|mitglied)\\b)[a-z]+`,
@@ -54,12 +56,13 @@ export const OURS_STATED = new RegExp(
 
 // A decision of our leadership, where the text says that something ended ("Kd. wird nicht mehr beliefert – Entscheidung
 // der Vertriebsleitung"); not the customer's own management, not a price rise.
-const OUR_DECISION = /\b(?:entscheidung|beschluss|vorstandsbeschluss|decision) (?:der |des |unserer |unseres |of (?:the |our )?)?(?:geschaeftsleitung|vertriebsleitung|geschaeftsfuehrung|vorstand\w*|management|board|directors?)\b(?! (?:des kunden|der kundin|of the customer|of the client))/;
+const OUR_DECISION =
+  /\b(?:entscheidung|beschluss|vorstandsbeschluss|decision) (?:der |des |unserer |unseres |of (?:the |our )?)?(?:geschaeftsleitung|vertriebsleitung|geschaeftsfuehrung|vorstand\w*|management|board|directors?)\b(?! (?:des kunden|der kundin|of the customer|of the client))|\b(?:gl|gf|gfs|vl|vorstands?|management|board)(?: |-)?(?:entscheid|entscheidung|beschluss|decision)\b|\banweisung (?:von oben|der gl|der gf|der geschaeftsleitung)\b/;
 const SOMETHING_ENDED = /\b(?:nicht mehr|keine weitere\w*|no longer|no further|not (?:to )?renew\w*|beendet|gekuendigt|ended|terminated|ausschluss|ausgeschlossen|expelled|expulsion|excluded)\b/;
 
 /** The customer's business ended: no successor, struck from its register, the club dissolved. */
 const CLOSURE_STATED =
-  /\b(?:kein|keinen|ohne) nachfolger\w*|\bno successor\b|\b(?:handelsregister|vereinsregister|firmenbuch|genossenschaftsregister|register) (?:[a-z]+ ){0,2}geloescht\b|\bstruck off\b|\bremoved from the (?:[a-z]+ )?register\b|\bverein (?:[a-z]+ ){0,5}aufgeloest\b|\b(?:firma|betrieb|unternehmen|gesellschaft|company|business) (?:[a-z]+ ){0,3}(?:abgewickelt|liquidiert|stillgelegt|wound up|liquidated)\b|(?<!\b(?:their|its|his|her|biggest|largest|main|major|key|ihr\w*|sein\w*|des|der) )\b(?:kunde\w*|kundin|customers?|clients?|own)\b (?:[a-z]+ ){0,4}(?:pleite|bust|gone under|went under|insolvent|in administration|into administration|in liquidation|into liquidation|insolvenz angemeldet)\b/;
+  /\b(?:receivers?|administrators?|liquidators?|insolvenzverwalter\w*) (?:[a-z]+ ){0,2}(?:appointed|called in|bestellt|eingesetzt)\b|\b(?:ceased|stopped) trading\b|\btrading (?:has )?(?:ceased|stopped)\b|\b(?:keiner|niemand|nobody|no one) (?:[a-z]+ ){0,3}(?:den |das |die |the )?(?:laden|betrieb|firma|geschaeft|praxis|hof|werkstatt|shop|business|firm|practice|farm|store|salon|restaurant)\w* (?:[a-z]+ ){0,2}(?:uebernehmen|uebernommen|weiterfuehren|take over|took over|taken over|carry on)\b|\b(?:kein|keinen|ohne) nachfolger\w*|\bno successor\b|\b(?:handelsregister|vereinsregister|firmenbuch|genossenschaftsregister|register) (?:[a-z]+ ){0,2}geloescht\b|\bstruck off\b|\bremoved from the (?:[a-z]+ )?register\b|\bverein (?:[a-z]+ ){0,5}aufgeloest\b|\b(?:firma|betrieb|unternehmen|gesellschaft|company|business) (?:[a-z]+ ){0,3}(?:abgewickelt|liquidiert|stillgelegt|wound up|liquidated)\b|(?<!\b(?:their|its|his|her|biggest|largest|main|major|key|ihr\w*|sein\w*|des|der) )\b(?:kunde\w*|kundin|customers?|clients?|own)\b(?! (?:employer|arbeitgeber\w*|supplier|lieferant\w*|buyer|abnehmer\w*|landlord|vermieter\w*|bank|customers?|kunden)\b) (?:[a-z]+ ){0,4}(?:pleite|bust|gone under|went under|insolvent|in administration|into administration|in liquidation|into liquidation|insolvenz angemeldet)\b/;
 
 /**
  * The customer was killed or buried ("Herr Brandl ist vor drei Wochen beerdigt worden", "lost her
