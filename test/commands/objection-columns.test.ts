@@ -145,3 +145,53 @@ describe('an objection in a column winback does not read', () => {
     expect(r.stderr).toContain('"werbesperre"');
   });
 });
+
+describe('a yes/no column whose name says objection, under a header winback does not map', () => {
+  it('keeps every customer with a yes (or an unclear value) there off the lists, and says so', async () => {
+    const dir = tempDir('winback-objection-headers-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(
+      file,
+      [
+        'Kundennummer;Name;Telefon;Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;Kündigungsgrund;Einwilligung Telefon;Werbeverbot;DSGVO-Widerspruch;Robinsonliste',
+        '2001;Adam GmbH;030 1234567;B2B;01.01.2015;01.08.2026;50.000,00;zu teuer;ja;ja;;',
+        '2002;Bauer GmbH;030 7654321;B2B;01.01.2015;01.08.2026;50.000,00;zu teuer;ja;;ja;',
+        '2003;Claus GmbH;030 1111111;B2B;01.01.2015;01.08.2026;50.000,00;zu teuer;ja;;;x',
+        '2004;Dorn GmbH;030 2222222;B2B;01.01.2015;01.08.2026;50.000,00;zu teuer;ja;nein;nein;nein',
+        '2005;Eck GmbH;030 3333333;B2B;01.01.2015;01.08.2026;50.000,00;zu teuer;ja;#N/A;;',
+      ].join('\n') + '\n',
+    );
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    expect(listed).toEqual(['2004']);
+    expect(r.stderr).toContain("die Spalte 'Werbeverbot' ist keinem Feld zugeordnet, ihr Name nennt aber einen Widerspruch („werbeverbot“)");
+    expect(r.stderr).toContain("'Robinsonliste'");
+  });
+});
+
+describe('a row with one field too many, where the header ends in a blank name (Excel)', () => {
+  it('is rejected, not read with its values moved one column on (an objection lost)', async () => {
+    const dir = tempDir('winback-shifted-row-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(
+      file,
+      [
+        'Kundennummer;Name;Telefon;Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;Kündigungsgrund;Einwilligung E-Mail;Einwilligung Telefon;Einwilligung Post;Werbewiderspruch;',
+        '1001;Adam;030 1234567;B2B;01.01.2015;01.08.2026;50.000,00;zu teuer;ja;ja;;nein;',
+        '1002;Bauer;030 7654321;B2B;01.01.2015;01.08.2026;50.000,00;zu teuer; Konkurrenz günstiger;ja;ja;;ja;',
+        '1003;Cem;030 7654322;B2B;01.01.2015;01.08.2026;50.000,00;zu teuer;ja;ja;;nein;;;',
+      ].join('\n') + '\n',
+    );
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q', '--max-reject-rate', '100%']);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    expect(listed).not.toContain('1002');
+    expect(listed).toEqual(expect.arrayContaining(['1001', '1003']));
+    const rejects = readCsv(join(out, 'rejects.csv'));
+    expect(rejects.map((x) => [x.line, x.value])).toEqual([['3', '14']]);
+  });
+});
+

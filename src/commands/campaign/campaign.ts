@@ -172,6 +172,10 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   }) as ReturnType<typeof campaignManifest>;
   if (flags.json) ctx.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
   else if (!flags.quiet) ctx.stdout.write(`${summaryLine(manifest, loaded.setup.lang)}\n`);
+  // What reading the export found (an objection in a column no field claims, a mixed decimal mark) reaches the cron
+  // job's mail as plan's does; summary.json keeps it too.
+  const warning = messages(loaded.setup.lang).common.warning;
+  for (const w of opened.warnings) ctx.stderr.write(`${warning}: ${w}\n`);
   return ExitCode.ok;
 }
 

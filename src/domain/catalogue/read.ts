@@ -99,6 +99,7 @@ export interface ReadTexts {
   /** an objection in a column winback does not read (domain/read/unread-objections.ts) */
   objectionUnread: (header: string, phrase: string) => string;
   objectionUnreadNotesMapped: (header: string, phrase: string) => string;
+  objectionUnreadFlag: (header: string, phrase: string) => string;
   mixedDecimal: (commas: number, points: number, decimal: string) => string;
   mixedDateOrder: (dayFirst: number, monthFirst: number, order: string) => string;
   unclosedQuote: (label: string, line: number) => string;
@@ -195,6 +196,8 @@ export const READ_EN: ReadTexts = {
     `column '${header}' is mapped to no field, and its first rows hold an objection ("${phrase}"): an objection in it is honoured in every row; --map notes='${header}' reads it as the notes`,
   objectionUnreadNotesMapped: (header, phrase) =>
     `column '${header}' is mapped to no field, and its first rows hold an objection ("${phrase}"): an objection in it is honoured in every row, like one in the notes`,
+  objectionUnreadFlag: (header, phrase) =>
+    `column '${header}' is mapped to no field, but its name says objection ("${phrase}"): a yes in it (or an unclear value) is honoured as an objection in every row; --map advertising_objection='${header}' reads it as the objection column`,
   mixedDecimal: (commas, points, decimal) =>
     `numbers are written both with decimal comma (${commas}) and decimal point (${points}) in the first rows; reading '${decimal}' as the decimal mark (use --decimal to fix it)`,
   mixedDateOrder: (dayFirst, monthFirst, order) => `dates are written both day-first (${dayFirst}) and month-first (${monthFirst}); reading them as ${order} (use --date-format to fix it)`,
@@ -314,6 +317,8 @@ export const READ_DE: ReadTexts = {
     `die Spalte '${header}' ist keinem Feld zugeordnet und enthält in den ersten Zeilen einen Widerspruch („${phrase}“): ein Widerspruch darin gilt in jeder Zeile; mit --map notes='${header}' wird sie als Notizen gelesen`,
   objectionUnreadNotesMapped: (header, phrase) =>
     `die Spalte '${header}' ist keinem Feld zugeordnet und enthält in den ersten Zeilen einen Widerspruch („${phrase}“): ein Widerspruch darin gilt in jeder Zeile wie einer in den Notizen`,
+  objectionUnreadFlag: (header, phrase) =>
+    `die Spalte '${header}' ist keinem Feld zugeordnet, ihr Name nennt aber einen Widerspruch („${phrase}“): ein Ja darin (oder ein unklarer Wert) gilt in jeder Zeile als Widerspruch; mit --map advertising_objection='${header}' wird sie als Widerspruchsspalte gelesen`,
   mixedDecimal: (commas, points, decimal) =>
     `Zahlen stehen in den ersten Zeilen sowohl mit Dezimalkomma (${commas}) als auch mit Dezimalpunkt (${points}); '${decimal}' wird als Dezimalzeichen gelesen (mit --decimal festlegen)`,
   mixedDateOrder: (dayFirst, monthFirst, order) =>

@@ -66,6 +66,9 @@ export function createRowConverter(
   const idIndex = idSpec ? mapping.fields.get(idSpec.name) : undefined;
   const nameIndex = mapping.fields.get('name');
   const width = headers.length;
+  // Excel writes a blank header after the last column ("…;Werbewiderspruch;"): a longer row may not fill it.
+  let namedWidth = width;
+  while (namedWidth > 0 && (headers[namedWidth - 1] as string).trim() === '') namedWidth--;
   const crossChecks = { asOf: checks.asOf, texts: t };
   const unread = unreadColumns(headers, mapping, schema);
   const template = rowTemplate(fill, columns, unread.length > 0);
@@ -74,7 +77,7 @@ export function createRowConverter(
     const id = INVISIBLE.test(rawId) ? withoutInvisible(rawId).text.trim() : rawId.trim();
     const totals = totalsCell(cells, idIndex, id, nameIndex, width);
     if (totals !== undefined) return reject(line, id, headers[totals] as string, (cells[totals] as string).trim(), t.totalsRow((cells[totals] as string).trim()));
-    if (cells.length !== width && !onlyEmptyExtras(cells, width)) {
+    if (cells.length !== width && !onlyEmptyExtras(cells, width, namedWidth)) {
       return reject(line, id, t.fieldCountColumn, String(cells.length), t.fieldCount(cells.length, width));
     }
     if (idIndex !== undefined && id === '') return reject(line, '', headers[idIndex] as string, '', t.idEmpty);
@@ -130,19 +133,41 @@ function objects(values: Readonly<Record<string, unknown>>): boolean {
  * keine Werbung mehr") is an objection all the same, so their cells are searched for one too,
  * by the rules alone (findObjectionInCells).
  */
-function unreadColumns(headers: readonly string[], mapping: HeaderMapping, schema: Schema): number[] {
+function unreadColumns(headers: readonly string[], mapping: HeaderMapping, schema: Schema): UnreadColumn[] {
   if (!schema.fields.some((f) => f.name === 'notes')) return [];
-  return mapping.unmapped.filter((i) => i < headers.length);
+  return mapping.unmapped
+    .filter((i) => i < headers.length)
+    .map((index) => {
+      const header = (headers[index] as string).trim();
+      // A header that itself names an objection ("Werbeverbot", "Robinsonliste", "DSGVO-Widerspruch") makes a yes there one.
+      return { index, objectionHeader: findObjectionInCells(header) !== undefined ? header : undefined };
+    });
 }
 
-/** The unread columns' cells that hold a letter (numbers, dates and amounts hold no objection), joined; undefined for none. */
-function unreadText(cells: readonly string[], unread: readonly number[]): string | undefined {
+interface UnreadColumn {
+  index: number;
+  /** the header, when the objection rules read it as an objection: a yes (or an unclear cell) under it is one */
+  objectionHeader: string | undefined;
+}
+
+/**
+ * The unread columns' text, joined: cells that hold a letter (numbers, dates and amounts hold no
+ * objection), and the header of an objection-named column whose cell says yes or is unclear
+ * (a "nein" or a blank there says nothing). Undefined for none.
+ */
+function unreadText(cells: readonly string[], unread: readonly UnreadColumn[]): string | undefined {
   let text: string | undefined;
-  for (const i of unread) {
-    const cell = cells[i];
-    if (cell === undefined || !HAS_LETTER.test(cell)) continue;
-    const trimmed = cell.trim();
-    text = text === undefined ? trimmed : `${text}${CELL_SEPARATOR}${trimmed}`;
+  const add = (part: string) => {
+    text = text === undefined ? part : `${text}${CELL_SEPARATOR}${part}`;
+  };
+  for (const col of unread) {
+    const cell = cells[col.index];
+    if (cell === undefined || cell.trim() === '') continue;
+    if (col.objectionHeader !== undefined) {
+      if (parseObjection(cell) !== false) add(col.objectionHeader);
+      continue;
+    }
+    if (HAS_LETTER.test(cell)) add(cell.trim());
   }
   return text;
 }
@@ -176,9 +201,15 @@ function rowTemplate(fill: Readonly<Record<string, unknown>>, columns: readonly 
   return Object.fromEntries(keys);
 }
 
-function onlyEmptyExtras(cells: readonly string[], width: number): boolean {
+/**
+ * A row longer than the header whose extra cells are empty (trailing separators). Where the
+ * header ends in blank names, the row's cells under them must be empty too: a row with one
+ * field too many (a separator in a value) moves its last values under the blank header, and
+ * the columns before it would read their neighbours' values (an objection's "ja" lost).
+ */
+function onlyEmptyExtras(cells: readonly string[], width: number, namedWidth: number): boolean {
   if (cells.length < width) return false;
-  for (let i = width; i < cells.length; i++) if ((cells[i] as string).trim() !== '') return false;
+  for (let i = namedWidth; i < cells.length; i++) if ((cells[i] as string).trim() !== '') return false;
   return true;
 }
 

@@ -5,6 +5,7 @@
  * as notes can be mapped as such.
  */
 import { findObjectionInCells } from '../objections/text.js';
+import { parseObjection } from '../parse/boolean.js';
 import { readNote, type SavedNote } from '../catalogue/index.js';
 import type { HeaderMapping } from './header-map.js';
 import type { Schema } from './fields.js';
@@ -22,13 +23,16 @@ export function unreadObjections(headers: readonly string[], sample: readonly (r
   const notes: SavedNote[] = [];
   for (const column of mapping.unmapped) {
     const header = headers[column] ?? '';
+    // A header that names an objection ("Werbeverbot") makes a yes under it one, as the rows are read (row-convert.ts).
+    const headerPhrase = findObjectionInCells(header.trim());
     for (const row of rows) {
       const cell = row[column]?.trim() ?? '';
+      if (cell === '') continue;
       // Numbers, dates and amounts hold no objection (as the rows' reading skips them).
-      if (!/\p{L}/u.test(cell)) continue;
-      const phrase = findObjectionInCells(cell);
+      const phrase = headerPhrase !== undefined ? (parseObjection(cell) !== false ? headerPhrase : undefined) : /\p{L}/u.test(cell) ? findObjectionInCells(cell) : undefined;
       if (phrase === undefined) continue;
-      notes.push(notesMapped ? readNote('objectionUnreadNotesMapped', header, phrase) : readNote('objectionUnread', header, phrase));
+      if (headerPhrase !== undefined) notes.push(readNote('objectionUnreadFlag', header, phrase));
+      else notes.push(notesMapped ? readNote('objectionUnreadNotesMapped', header, phrase) : readNote('objectionUnread', header, phrase));
       break;
     }
   }
