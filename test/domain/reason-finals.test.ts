@@ -28,7 +28,8 @@ import { loadPlaybook } from '../../src/io/playbook-file.js';
  * that: 85.8 %, 90 %, 7.1 % (1 % approached); its floors sit at those first figures. FB10 (a
  * tenth hand) once after the review's fixes: 82.9 %, 90 %, 11.4 % (2 % approached); tuned on since. FB11 (an
  * eleventh hand) once after that: 81.3 %, 93 %, 18.6 % (none approached); not tuned on. FB12 (a
- * twelfth hand) once on 046897c: 70.0 %, 76 %, 13.6 % (6 % approached); tuned on since.
+ * twelfth hand) once on 046897c: 70.0 %, 76 %, 13.6 % (6 % approached); tuned on since. FB13 (a
+ * thirteenth hand) once after that: 80.4 %, 91 %, 13.6 % (1 % approached); not tuned on.
  */
 const SETS = [
   { name: 'set FB1 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB1.csv', size: 240, floor: { codes: 0.95, finals: 1, trapsAsFinal: 0.03, approached: 0 } },
@@ -43,6 +44,7 @@ const SETS = [
   { name: 'set FB10 (2026-12-07, an outside hand; measured once after the review of the stated finals, tuned on since)', file: './reason-finals-2026-12-07-FB10.csv', size: 240, floor: { codes: 0.85, finals: 0.92, trapsAsFinal: 0.029, approached: 0 } },
   { name: 'set FB11 (2026-12-07, an outside hand; measured once after the tuning on FB10, not tuned on)', file: './reason-finals-2026-12-07-FB11.csv', size: 240, floor: { codes: 0.812, finals: 0.929, trapsAsFinal: 0.186, approached: 0 } },
   { name: 'set FB12 (2026-12-07, an outside hand; measured once on 046897c, tuned on since)', file: './reason-finals-2026-12-07-FB12.csv', size: 240, floor: { codes: 0.75, finals: 0.77, trapsAsFinal: 0.022, approached: 0 } },
+  { name: 'set FB13 (2026-12-07, an outside hand; measured once after the tuning on FB12, not tuned on)', file: './reason-finals-2026-12-07-FB13.csv', size: 240, floor: { codes: 0.804, finals: 0.91, trapsAsFinal: 0.136, approached: 0.01 } },
   { name: 'set FB2 (2026-12-06, an outside hand; tuned on after its one measurement)', file: './reason-finals-2026-12-06-FB2.csv', size: 240, floor: { codes: 0.93, finals: 1, trapsAsFinal: 0.025, approached: 0 } },
 ] as const;
 
