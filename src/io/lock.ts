@@ -4,8 +4,8 @@
  * `<target>.lock` made by proper-lockfile; the holder refreshes its mtime while it runs, so
  * a lock whose mtime stopped moving belongs to a killed run and is taken over.
  */
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { LockedError } from '../errors.js';
 import { keyedError, noteOf } from '../domain/catalogue/index.js';
@@ -37,7 +37,9 @@ export async function withLock<T>(
   options: LockOptions = DEFAULT_LOCK_OPTIONS,
 ): Promise<T> {
   const target = resolve(targetPath);
-  const lockPath = `${target}.lock`;
+  // One file reached by two names (a symlink, a symlinked directory) is one lock: two runs on one ledger through
+  // two paths appended to it together, and a later run rolled one back over the other's entries.
+  const lockPath = `${await realTarget(target)}.lock`;
   let lost: Error | undefined;
   let release: () => Promise<void>;
   try {
@@ -69,6 +71,19 @@ export async function withLock<T>(
   } finally {
     // A compromised lock may belong to another run by now: leave it alone.
     if (lost === undefined) await release().catch(() => undefined);
+  }
+}
+
+/** The path a target really has: its own real path, or, before it exists, its directory's real path with its name. */
+async function realTarget(target: string): Promise<string> {
+  try {
+    return await realpath(target);
+  } catch {
+    try {
+      return join(await realpath(dirname(target)), basename(target));
+    } catch {
+      return target;
+    }
   }
 }
 

@@ -101,6 +101,34 @@ describe('campaign commits the ledger and the lists together', () => {
     expect(findEnglish(line)).toEqual([]);
   });
 
+  it('a line logged by hand after an interrupted run is kept: a dry run settles nothing, a real run cuts no line of another', async () => {
+    expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
+    const manual = 'C-00182,phone,2026-11-28,manual,manual call,contacted\n';
+    vi.mocked(ledgerIo.appendLedgerBytes).mockImplementationOnce(async (path) => {
+      // While the run commits, someone logs a call by hand; the run finds the ledger changed and appends nothing.
+      appendFileSync(path, manual);
+      throw new IoError(`ledger ${path} changed during the run`, 'run again');
+    });
+    const out = join(dir, 'w49');
+    expect((await week('2026-11-30', out)).code).toBe(74);
+    const withManual = readFileSync(ledger);
+    const dry = await week('2026-12-07', join(dir, 'w50'), ['--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stderr).toMatch(/a dry run leaves it as it is/);
+    expect(readFileSync(ledger)).toEqual(withManual);
+    expect(existsSync(join(out, '.winback-pending.json'))).toBe(true);
+    const real = await week('2026-12-07', join(dir, 'w50'));
+    expect(real.code).toBe(65);
+    expect(real.stderr).toMatch(/was interrupted while it committed, and ledger .* has changed since/);
+    expect(readFileSync(ledger)).toEqual(withManual);
+    // With --force the run goes on with the ledger as it is: the hand-logged call stays, and paces the customer.
+    const forced = await week('2026-12-07', join(dir, 'w50'), ['--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(ledger, 'utf8')).toContain(manual);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(dir, 'w50', `campaign-${c}.csv`)).map((x) => x.customer_id));
+    expect(listed).not.toContain('C-00182');
+  });
+
   it('an interrupted run whose ledger was changed since is neither completed nor rolled back without --force', async () => {
     expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
     vi.mocked(ledgerIo.appendLedgerBytes).mockImplementationOnce(async (path, data) => {
@@ -146,6 +174,23 @@ describe('campaign commits the ledger and the lists together', () => {
 });
 
 describe('ledger changes that would contact people again stop the run (65) unless --force', () => {
+  it('a ledger restored with its state file from a backup older than the previous lists stops the run (65)', async () => {
+    expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
+    const bytes = readFileSync(ledger);
+    const state = readFileSync(`${ledger}.state.json`);
+    expect((await week('2026-11-30', join(dir, 'w49'))).code).toBe(0);
+    expect(readFileSync(ledger).length).toBeGreaterThan(bytes.length);
+    // Both files back as they were before week 49: they agree with each other, not with week 49's lists.
+    writeFileSync(ledger, bytes);
+    writeFileSync(`${ledger}.state.json`, state);
+    const r = await week('2026-12-07', join(dir, 'w50'), ['--previous', join(dir, 'w49')]);
+    expect(r.code, r.stderr).toBe(65);
+    expect(r.stderr).toContain('but had');
+    expect(r.stderr).toMatch(/w49[\\/]summary\.json records/);
+    expect(readFileSync(ledger)).toEqual(bytes);
+    expect(existsSync(join(dir, 'w50', 'campaign-email.csv'))).toBe(false);
+  });
+
   it.each([
     ['emptied', ''],
     ['cut to its header', `${HEADER}\n`],

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withLock } from '../../src/io/lock.js';
@@ -65,6 +65,22 @@ describe('withLock', () => {
       expect((error as LockedError).hint).toContain(`remove ${target}.lock`);
     }, fast);
     expect(ranSecond).toBe(false);
+  });
+
+  it('refuses a second lock on the same file reached through a symlink, or through a symlinked directory', async () => {
+    await symlink(target, join(dir, 'link.csv'));
+    await symlink(dir, join(dir, 'alias'));
+    await withLock(target, async () => {
+      for (const other of [join(dir, 'link.csv'), join(dir, 'alias', 'ledger.csv'), join(dir, 'alias', 'new.csv')]) {
+        const path = other.endsWith('new.csv') ? join(dir, 'new.csv') : other;
+        if (other.endsWith('new.csv')) {
+          // A file that does not exist yet, reached through the symlinked directory, while held by its real name.
+          await withLock(path, async () => {
+            expect(await withLock(other, async () => 'ran', fast).catch((e: unknown) => e)).toBeInstanceOf(LockedError);
+          }, fast);
+        } else expect(await withLock(other, async () => 'ran', fast).catch((e: unknown) => e)).toBeInstanceOf(LockedError);
+      }
+    }, fast);
   });
 
   it('refuses the lock while another live process holds it', async () => {

@@ -55,6 +55,11 @@ export async function settleInterrupted(ctx: Context, s: HistorySettings, lang: 
   const fromOut = await readPendingMarker(s.outDir);
   if (fromOut && fromOut.run_id !== fromLedger?.run_id) pendings.push(fromOut);
   for (const p of pendings) {
+    // A dry run writes nothing, so it settles nothing: the next real run completes or rolls back.
+    if (s.dryRun) {
+      ctx.stderr.write(`${say.common.warning}: ${say.campaign.interruptedDryRun(p.run_id, p.out)}\n`);
+      continue;
+    }
     const others = [p.ledger, p.out].map((x) => resolve(x)).filter((x) => x !== s.ledgerPath && x !== s.outDir);
     const settled = await withLocks(others, () => settlePending(p, s.force, lang));
     const lost = (settled.lostOutputs ?? []).join(', ');
@@ -69,9 +74,13 @@ export async function loadCampaignHistory(s: HistorySettings): Promise<CampaignH
   }
   const path = s.ledgerPath;
   const state = (await readLedgerState(path)) ?? NEW_STATE;
-  const known = state.last_run
+  const fromState = state.last_run
     ? { entries: state.last_run.entries, bytes: state.last_run.bytes, runId: state.last_run.run_id, campaignId: state.last_run.campaign_id, source: `${path}.state.json`, sha256: state.last_run.sha256 }
-    : await knownFromSummaries(path, [s.outDir, s.previousDir]);
+    : undefined;
+  // The last lists' summary counts too: a ledger and its state file restored together from a backup agree with each
+  // other, but not with the run that came after the backup (its contacts would be made again).
+  const fromSummaries = await knownFromSummaries(path, [s.outDir, s.previousDir]);
+  const known = fromState !== undefined && (fromSummaries === undefined || fromSummaries.entries <= fromState.entries) ? fromState : fromSummaries;
   const size = await stat(path).then((st) => st.size, () => 0);
   const index = new ContactIndex({ asOf: s.asOf, campaignId: s.campaignId, expectedCustomers: Math.ceil(size / BYTES_PER_ENTRY / 4) });
   const kept: LedgerEntry[] = [];

@@ -536,6 +536,10 @@ export const COMMAND_TEXTS = {
       (out: string) => `the ledger holds this run's entries; the next run with this ledger or into ${out} puts the remaining outputs in place`,
       (out) => `das Kontaktbuch enthält die Einträge dieses Laufs; der nächste Lauf mit diesem Kontaktbuch oder nach ${out} legt die übrigen Ausgaben an ihren Platz`,
     ),
+    interruptedDryRun: m(
+      (runId: string, out: string) => `run ${runId} into ${out} was interrupted while it committed; a dry run leaves it as it is (the next run without --dry-run completes it or rolls it back)`,
+      (runId, out) => `der Lauf ${runId} nach ${out} wurde beim Festschreiben unterbrochen; ein Probelauf lässt ihn, wie er ist (der nächste Lauf ohne --dry-run schließt ihn ab oder nimmt ihn zurück)`,
+    ),
     interruptedLedgerChangedHint: m(
       'check the ledger by hand; to go on with it as it is, run again with --force',
       'das Kontaktbuch von Hand prüfen; um mit ihm weiterzumachen, wie es ist, mit --force erneut ausführen',

@@ -8,7 +8,8 @@
  * the lists in place and the ledger always belong to the same run. The same record is kept in
  * the output directory (`.winback-pending.json`) for a run that shares only the directory.
  */
-import { readFile, rename, stat, unlink } from 'node:fs/promises';
+import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { DataError } from '../../errors.js';
 import { writeFileAtomic } from '../atomic-write.js';
@@ -123,12 +124,43 @@ export async function settlePending(pending: PendingRun, force: boolean, lang: L
       throw new DataError(t.interruptedLedgerChanged(pending.run_id, pending.ledger, size, pending.before.bytes, pending.after.bytes), t.interruptedLedgerChangedHint);
     }
   } else if (size > pending.before.bytes) {
-    await truncateLedger(pending.ledger, pending.before.bytes);
+    // Only this run's own lines are cut: a line someone added meanwhile (a call logged by hand) is a contact made.
+    if (await onlyRunLines(pending, size)) await truncateLedger(pending.ledger, pending.before.bytes);
+    else if (!force) {
+      const t = messages(lang).campaign;
+      throw new DataError(t.interruptedLedgerChanged(pending.run_id, pending.ledger, size, pending.before.bytes, pending.after.bytes), t.interruptedLedgerChangedHint);
+    }
   }
   for (const f of files) if (f.tempThere) await unlink(join(pending.out, f.temp)).catch(() => undefined);
   await clearPending(pending, state, undefined);
   const lost = files.filter((f) => !f.tempThere && !f.inPlace).map((f) => f.name);
   return { action: 'rolled_back', runId: pending.run_id, ...(lost.length > 0 && size === pending.after.bytes ? { lostOutputs: lost } : {}) };
+}
+
+/** Whether every line after the run's start is the run's own (its campaign id); the last line may be cut short. */
+async function onlyRunLines(pending: PendingRun, size: number): Promise<boolean> {
+  const length = size - pending.before.bytes;
+  const bytes = Buffer.alloc(length);
+  const handle = await open(pending.ledger, 'r');
+  try {
+    await handle.read(bytes, 0, length, pending.before.bytes);
+  } finally {
+    await handle.close();
+  }
+  const text = bytes.toString('utf8');
+  // A line cut by the interruption is checked as far as it goes: its campaign id, when it got that far.
+  const end = text.lastIndexOf('\n');
+  const whole = end < 0 ? '' : text.slice(0, end + 1);
+  const rest = end < 0 ? text : text.slice(end + 1);
+  let rows: string[][];
+  try {
+    rows = parse(whole, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+  } catch {
+    return false;
+  }
+  const cut = rest.split(',');
+  if (cut.length > 4 && cut[3] !== pending.mark.campaign_id) return false;
+  return rows.every((row) => row[3] === pending.mark.campaign_id);
 }
 
 async function readJson(path: string, hint: SavedNote): Promise<unknown> {
