@@ -36,6 +36,12 @@ export interface ContactWindow {
   wave: string;
   /** short explanation of the rule applied */
   rule: string;
+  /**
+   * A day before which no contact may be made at all, not only planned (the end of the pause
+   * after a declined offer): a weekly list that starts before it does not list the customer,
+   * though the window opens within its week.
+   */
+  notBefore?: EpochDay;
 }
 
 /**
@@ -48,7 +54,7 @@ export function afterDeclinedPause(window: ContactWindow, declined: EpochDay | u
   const pauseEnd = addMonths(declined, months);
   if (pauseEnd <= window.contactFrom) return window;
   const rule = messages(lang).timing.declinedPause(window.rule, months, formatDay(declined, lang ?? 'en'));
-  return { contactFrom: pauseEnd, contactUntil: pauseEnd + (window.contactUntil - window.contactFrom), wave: waveOf(pauseEnd), rule };
+  return { contactFrom: pauseEnd, contactUntil: pauseEnd + (window.contactUntil - window.contactFrom), wave: waveOf(pauseEnd), rule, notBefore: pauseEnd };
 }
 
 /** Contract timing used when neither the reason nor the caller gives one. */

@@ -101,6 +101,30 @@ describe('a declined offer through plan and campaign', () => {
     for (const e of waiting) expect(e.reason, e.customer_id).toBe('not_due');
   }, 120_000);
 
+  it('lists nobody in the week the pause ends before its last day; the next run lists them', async () => {
+    const file = join(dir, 'pause-ends.csv');
+    writeFileSync(
+      file,
+      [
+        'Customer ID,Name,Email,Phone,Country,Customer Since,Churn Date,Orders,Revenue,Margin %,Reason,Email Opt-In,Phone Opt-In,Offer Declined On',
+        'D1,Dee 1,d1@example.com,+49 30 5550001,DE,2018-01-01,2025-09-01,50,20000,30,too expensive,yes,yes,2025-11-25',
+        'D2,Dee 2,d2@example.com,+49 30 5550002,DE,2018-01-01,2025-09-01,50,20000,30,too expensive,yes,yes,',
+      ].join('\n') + '\n',
+    );
+    const listed = async (asOf: string, lang = 'en') => {
+      const out = join(dir, `ends-${asOf}-${lang}`);
+      const r = await runCli(['campaign', file, '--out', out, '--as-of', asOf, '--period', '7d', '-q', '--lang', lang]);
+      expect(r.code, r.stderr).toBe(0);
+      return { ids: ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string)).sort(), excluded: readCsv(join(out, 'excluded.csv')) };
+    };
+    // The pause ends on 2026-11-25, inside the week from 2026-11-23: the list is worked from its first day.
+    const early = await listed('2026-11-23');
+    expect(early.ids).toEqual(['D2']);
+    expect(early.excluded.find((e) => e.customer_id === 'D1')).toMatchObject({ reason: 'not_due', detail: "the pause after a declined offer ends on 2026-11-25, after this run's day" });
+    expect((await listed('2026-11-23', 'de')).excluded.find((e) => e.customer_id === 'D1')?.detail).toBe('die Pause nach einem abgelehnten Angebot endet am 25.11.2026, nach dem Tag dieses Laufs');
+    expect((await listed('2026-11-25')).ids).toEqual(['D1', 'D2']);
+  }, 60_000);
+
   it('keeps a decline dated after the as-of date with a warning naming the column, paused from that date', async () => {
     const rows = (parse(readFileSync(join(dir, 'declined.csv')), { columns: true, relax_column_count: true }) as Record<string, string>[]).slice(0, 40);
     const future = join(dir, 'future.csv');

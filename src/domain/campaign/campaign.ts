@@ -11,7 +11,7 @@ import { CHANNELS, type Channel } from '../playbook-types.js';
 import type { PlannedCustomer } from '../plan/plan.js';
 import { isSerialDefector, type RegainIndex } from '../results/attribution.js';
 import type { EpochDay } from '../types.js';
-import { messages, type Lang } from '../catalogue/index.js';
+import { formatDay, messages, type Lang } from '../catalogue/index.js';
 
 export const EXCLUSION_REASONS = [
   'let_go', 'never', 'review', 'no_channel', 'suppressed', 'no_permission', 'max_attempts', 'too_soon', 'not_due', 'control', 'over_capacity',
@@ -106,6 +106,9 @@ function choiceAfterHistory(p: PlannedCustomer, channel: Channel, rules: Omit<Ca
   const { warnings } = p.permission;
   const w = p.window;
   if (!w || w.contactFrom > rules.periodEnd) return excluded('not_due', w ? say.windowOpens(w.wave) : say.noWindow, warnings);
+  // A pause after a declined offer ends on its day: a list for the week it ends in would contact the customer before it
+  // (the ledger records the contact on the run's day), so the customer waits for the next run.
+  if (w.notBefore !== undefined && w.notBefore > rules.asOf) return excluded('not_due', say.pauseEnds(formatDay(w.notBefore, rules.lang ?? 'en')), warnings);
   if (rules.holdout > 0 && isControl(p.row.customer_id, rules.campaign.programmeSalt, rules.holdout)) {
     return excluded('control', say.control, warnings);
   }

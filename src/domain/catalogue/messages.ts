@@ -480,6 +480,7 @@ export const COMMAND_TEXTS = {
     tooSoon: m((days: number) => `contacted less than ${days} days ago`, (days) => `vor weniger als ${days} Tagen kontaktiert`),
     windowOpens: m((wave: string) => `window opens ${wave}`, (wave) => `Fenster öffnet ${wave}`),
     noWindow: m('no contact window', 'kein Kontaktfenster'),
+    pauseEnds: m((day: string) => `the pause after a declined offer ends on ${day}, after this run's day`, (day) => `die Pause nach einem abgelehnten Angebot endet am ${day}, nach dem Tag dieses Laufs`),
     control: m('held out as control group', 'als Kontrollgruppe zurückgehalten'),
     overCapacity: m((channel: string) => `capacity of ${channel} reached`, (channel) => `Kapazität für ${CHANNEL_DE[channel] ?? channel} erreicht`),
     sharedContact: m(

@@ -58,7 +58,7 @@ export interface PlannedCustomer {
   value: ValueResult;
   measure: string;
   angle: string;
-  window: { contactFrom: EpochDay; contactUntil: EpochDay; wave: string; rule: string } | null;
+  window: { contactFrom: EpochDay; contactUntil: EpochDay; wave: string; rule: string; notBefore?: EpochDay } | null;
   /** win_back for the lost, retention for customers alive but drifting (never both) */
   track: Track;
 }
