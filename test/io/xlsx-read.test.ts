@@ -46,6 +46,24 @@ describe('reading an .xlsx workbook through stdin', () => {
     expect(opened.stats).toMatchObject({ read: 2, accepted: 2, rejected: 0, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
   });
 
+  it('reads a formula without a cached result as the formula: an objection column is unclear (blocks), a number column rejects naming the cell', async () => {
+    const bytes = await workbook([{
+      name: 'Kunden',
+      rows: [
+        ['Kundennummer', 'Kündigungsdatum', 'Umsatz', 'Werbewiderspruch'],
+        ['1001', '01.08.2026', '1.000,00', { value: { formula: 'IF(A2="1001","ja","nein")', result: 'nein' } }],
+        ['1002', '01.08.2026', '1.000,00', { value: { formula: 'IF(A3="1002","ja","nein")' } }],
+        ['1003', '01.08.2026', { value: { formula: 'SUM(X1:X9)' } }, 'nein'],
+      ],
+    }]);
+    const { rows, rejects } = await readAll(bytes);
+    expect(rows.map((r) => [r.values.customer_id, r.values.advertising_objection])).toEqual([['1001', false], ['1002', null]]);
+    expect(rows[1]?.cells[3]).toBe('=IF(A3="1002","ja","nein")');
+    expect(rejects).toEqual([expect.objectContaining({ line: 4, column: 'Umsatz', value: '=SUM(X1:X9)' })]);
+    expect(rejects[0]?.error).toMatch(/^Kunden!C4: /);
+    expect(cellText({ sharedFormula: 'A2' }, undefined, '.')).toBe('=?');
+  });
+
   it('writes typed numbers with the decimal comma that the text cells use', async () => {
     const bytes = await workbook([{ name: 'Tabelle1', rows: [['Kundennummer', 'Kündigungsdatum', 'Umsatz', 'Monatsumsatz'], ['1', '31.03.2024', '1.234,56', 99.5], ['2', '01.02.2024', '12,5', 1000.25]] }]);
     const { opened, rows } = await readAll(bytes);

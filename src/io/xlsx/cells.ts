@@ -22,9 +22,15 @@ export function cellText(value: unknown, numFmt: string | undefined, mark: '.' |
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return dateText(value);
   if (typeof value === 'object') {
-    const v = value as { result?: unknown; richText?: { text?: string }[]; text?: unknown; error?: string };
-    // A formula: its cached result, never the formula itself (nothing is evaluated).
-    if ('formula' in v || 'sharedFormula' in v) return v.result === undefined ? '' : cellText(v.result, numFmt, mark);
+    const v = value as { result?: unknown; richText?: { text?: string }[]; text?: unknown; error?: string; formula?: unknown };
+    // A formula: its cached result (nothing is evaluated). A workbook written by a program may hold none: then the
+    // formula itself, so that the cell is not read as empty — in a yes/no column an unclear value (an objection
+    // column blocks), in a number column a rejected row that shows the formula, in a text column the formula (its
+    // '=' neutralised in every output).
+    if ('formula' in v || 'sharedFormula' in v) {
+      if (v.result !== undefined) return cellText(v.result, numFmt, mark);
+      return typeof v.formula === 'string' ? `=${v.formula}` : '=?';
+    }
     if (Array.isArray(v.richText)) return v.richText.map((r) => r.text ?? '').join('');
     if ('hyperlink' in v) return cellText(v.text, numFmt, mark);
     if (typeof v.error === 'string') return v.error;
