@@ -17,10 +17,25 @@ import { addCandidate, createProjection } from './budget-project.js';
 /** Parses --budget: a positive amount in the export's currency, e.g. 50000 or 2500.50. */
 export function parseBudget(text: string | undefined, lang: Lang = 'en'): number | undefined {
   if (text === undefined) return undefined;
-  const amount = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
   const say = messages(lang).budget;
+  const t = text.trim();
+  // "1.000" or "1,000": a German thousand or an English one, or one unit with decimals: refused, not guessed.
+  const single = /^(\d{1,3})([.,])(\d{3})$/.exec(t);
+  if (single) throw new UsageError(say.ambiguous(text), say.ambiguousHint(`${single[1]}${single[3]}`, `${single[1]}.${single[3]}`));
+  const amount = budgetNumber(t);
   if (!(amount > 0)) throw new UsageError(say.notPositive(text), say.notPositiveHint);
   return amount;
+}
+
+/**
+ * An amount as people write it: 50000, 50000.5 or 50000,5 (either decimal mark), 1.000.000 or
+ * 1,000,000 (grouping), 1.000,50 or 1,000.50 (both: the last is the decimal mark). NaN otherwise.
+ */
+function budgetNumber(t: string): number {
+  if (/^\d+(?:[.,]\d+)?$/.test(t)) return Number(t.replace(',', '.'));
+  const grouped = /^\d{1,3}([.,])\d{3}(?:\1\d{3})*(?:([.,])(\d+))?$/.exec(t);
+  if (grouped && grouped[2] !== grouped[1]) return Number(t.split(grouped[1] as string).join('').replace(',', '.'));
+  return NaN;
 }
 
 /**

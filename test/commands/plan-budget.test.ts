@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseBudget } from '../../src/pipeline/plan-budget.js';
 import { describe, expect, it } from 'vitest';
 import { readCsv, runCli } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
@@ -100,9 +101,22 @@ describe('winback plan --budget', () => {
     expect(summary.budget.spent).toBeLessThanOrEqual(300);
   });
 
-  it.each([['abc'], ['-5'], ['0'], ['1,000']])('refuses --budget %s as a usage error', async (amount) => {
+  it.each([['abc'], ['-5'], ['0'], ['1.000.50'], ['1,000,5']])('refuses --budget %s as a usage error', async (amount) => {
     const r = await plan(['--budget', amount]);
     expect(r.code).toBe(64);
     expect(r.stderr).toContain(`winback plan: --budget '${amount}' is not a positive amount`);
+  });
+
+  it.each([['1.000'], ['1,000']])('refuses --budget %s as ambiguous (a German thousand, or one unit), in German too', async (amount) => {
+    const r = await plan(['--budget', amount]);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain(`--budget '${amount}' is ambiguous: a thousands separator or a decimal mark`);
+    expect(r.stderr).toContain('write --budget 1000 for the thousands, or --budget 1.000 for the decimal');
+    const de = await plan(['--budget', amount, '--lang', 'de']);
+    expect(de.stderr).toContain(`--budget '${amount}' ist mehrdeutig`);
+  });
+
+  it('reads an amount as people write it: a decimal comma, grouping with either mark', () => {
+    expect(['1000', '1000.5', '1000,5', '2,5', '1.000.000', '1,000,000', '1.000,50', '1,000.50', ' 300 '].map((t) => parseBudget(t))).toEqual([1000, 1000.5, 1000.5, 2.5, 1_000_000, 1_000_000, 1000.5, 1000.5, 300]);
   });
 });

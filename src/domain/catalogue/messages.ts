@@ -390,6 +390,14 @@ export const COMMAND_TEXTS = {
     ),
     notPositive: m((text: string) => `--budget '${text}' is not a positive amount`, (text) => `--budget '${text}' ist kein positiver Betrag`),
     notPositiveHint: m('e.g. --budget 50000 (currency units, no thousands separators)', 'z. B. --budget 50000 (Währungseinheiten, ohne Tausendertrennzeichen)'),
+    ambiguous: m(
+      (text: string) => `--budget '${text}' is ambiguous: a thousands separator or a decimal mark`,
+      (text) => `--budget '${text}' ist mehrdeutig: Tausendertrennzeichen oder Dezimalzeichen`,
+    ),
+    ambiguousHint: m(
+      (thousands: string, decimal: string) => `write --budget ${thousands} for the thousands, or --budget ${decimal} for the decimal`,
+      (thousands, decimal) => `für Tausend --budget ${thousands} schreiben, für das Dezimalzeichen --budget ${decimal}`,
+    ),
     stdin: m((flag: string) => `${flag} needs a file, not stdin`, (flag) => `${flag} braucht eine Datei, nicht die Standardeingabe`),
     stdinHint: m(
       'the export is read twice: once to rank the contacts, once to plan them',
