@@ -9,7 +9,7 @@ import { BudgetCandidates } from '../domain/budget/columns.js';
 import type { BudgetFigures, ChannelCaps } from '../domain/budget/types.js';
 import { CHANNELS } from '../domain/playbook-types.js';
 import { UsageError } from '../errors.js';
-import { formatFixed, formatWhole, messages, type Lang } from '../domain/catalogue/index.js';
+import { formatFixedGrouped, formatWhole, messages, type Lang } from '../domain/catalogue/index.js';
 import { planExport } from '../engine/index.js';
 import { openLostCustomers, type LoadedPlanSetup } from './plan-setup.js';
 import { addCandidate, createProjection } from './budget-project.js';
@@ -76,7 +76,7 @@ export function budgetLine(b: BudgetFigures, symbol: string, lang: Lang): string
   const say = messages(lang).budget;
   const money = (v: number) => (lang === 'de' ? `${formatWhole(v, 'de')}\u00a0${symbol.trim()}` : `${symbol}${Math.round(v).toLocaleString('en-US')}`);
   const count = (v: number) => (lang === 'de' ? formatWhole(v, 'de') : String(v));
-  const next = b.next === null ? say.allFit : say.next(symbol, formatFixed(b.next.ratio, 2, lang), b.next.id, b.next.offer, b.next.channel, b.next.from);
+  const next = b.next === null ? say.allFit : say.next(symbol, formatFixedGrouped(b.next.ratio, 2, lang), b.next.id, b.next.offer, b.next.channel, b.next.from);
   return say.line(money(b.amount), count(b.contacts), money(b.spent), money(b.value), count(b.leftOut), next);
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
-  CATALOGUE, formatDay, formatFixed, formatMoneyText, formatWhole, messages, readNote, readSavedWarnings, savedNotes, savedWarnings, sayNoted,
+  CATALOGUE, formatDay, formatFixed, formatFixedGrouped, formatMoneyText, formatWhole, messages, readNote, readSavedWarnings, savedNotes, savedWarnings, sayNoted,
 } from '../../src/domain/catalogue/index.js';
 import { validateRfm } from '../../src/domain/clv/columns.js';
 import { summarizeTransactions } from '../../src/domain/clv/summary.js';
@@ -286,5 +286,27 @@ describe('the shim in bin/: the one text outside the catalogue, known by name', 
   it('finds a sentence outside the named function (the check can fail)', () => {
     const code = "function cannotStart() { return 'it is not built yet'; }\nprocess.stderr.write('the build is not there');";
     expect(sentencesOf('bin/x.js', code).map((s) => s.fn)).toEqual(['cannotStart', '']);
+  });
+});
+
+describe('numbers and days inside the reader’s German texts', () => {
+  it('are written the German way: 123,45 %, 23.11.2026, 30.12.1899', () => {
+    const de = messages('de').read.texts;
+    const en = messages('en').read.texts;
+    const day = 20_780; // 2026-11-23
+    expect(de.marginOver100(123.45)).toMatch(/^ist 123,45 %/);
+    expect(de.churnAfterAsOf(day)).toContain('Stichtag 23.11.2026');
+    expect(de.sinceAfterAsOf(day)).toContain('Stichtag 23.11.2026');
+    expect(de.declinedAfterAsOf(day)).toContain('Stichtag 23.11.2026');
+    expect(de.before1900).toContain('30.12.1899');
+    expect(en.churnAfterAsOf(day)).toContain('as-of date 2026-11-23');
+    expect(en.marginOver100(123.45)).toMatch(/^is 123.45 %/);
+  });
+
+  it('groups a ratio’s whole part in German only: 12.371,23 and 12371.23', () => {
+    expect(formatFixedGrouped(12371.234, 2, 'de')).toBe('12.371,23');
+    expect(formatFixedGrouped(-1234567.5, 2, 'de')).toBe('-1.234.567,50');
+    expect(formatFixedGrouped(7.666, 2, 'de')).toBe('7,67');
+    expect(formatFixedGrouped(12371.234, 2, 'en')).toBe('12371.23');
   });
 });

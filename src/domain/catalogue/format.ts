@@ -18,6 +18,12 @@ export function formatFixed(value: number, decimals: number, lang: Lang): string
   return lang === 'de' ? text.replace('.', ',') : text;
 }
 
+/** A number with fixed decimals, its whole part grouped in German (12.371,23); English ungrouped (12371.23), as formatFixed. */
+export function formatFixedGrouped(value: number, decimals: number, lang: Lang): string {
+  const fixed = formatFixed(value, decimals, lang);
+  return lang === 'de' ? fixed.replace(/^-?\d+/, (whole) => formatWhole(Number(whole), 'de')) : fixed;
+}
+
 /**
  * Money in a text, whole currency units: English "€412", "-€12" (as plan.csv has always
  * had them); German "412 €", "-12 €", "139.239 €" — the symbol after the amount.

@@ -4,6 +4,8 @@
  * with `--lang de` read exports with the German texts.
  */
 
+import { formatDay } from './format.js';
+
 /** Where the limit of rejected rows came from. */
 export type RejectLimitSource = 'flag' | 'env' | 'config' | 'default';
 
@@ -21,8 +23,8 @@ export interface ReadTexts {
   otherCurrency: (found: string, configured: string) => string;
   marginOver100: (value: number) => string;
   sinceAfterChurn: string;
-  churnAfterAsOf: (asOf: string) => string;
-  sinceAfterAsOf: (asOf: string) => string;
+  churnAfterAsOf: (asOf: number) => string;
+  sinceAfterAsOf: (asOf: number) => string;
   // Warnings on accepted rows (each follows "<header> '<value>': ")
   unclearBoolean: string;
   /** a cell that cannot be read, in a row kept because it objects */
@@ -30,7 +32,7 @@ export interface ReadTexts {
   percentInAmounts: string;
   unknownSegment: string;
   negativeRevenue: string;
-  declinedAfterAsOf: (asOf: string) => string;
+  declinedAfterAsOf: (asOf: number) => string;
   invisibleRemoved: (what: string) => string;
   invisibleNames: { zeroWidth: string; control: string };
   // Whole rows
@@ -124,14 +126,14 @@ export const READ_EN: ReadTexts = {
   otherCurrency: (found, configured) => `is in ${found}, but amounts are read as ${configured} (model.currencySymbol); convert the column or set the currency in the config`,
   marginOver100: (value) => `is ${value} %: a margin above 100 % of revenue is not possible (a percentage written as a number of cents, or the wrong column?)`,
   sinceAfterChurn: 'is after the churn date: a customer cannot leave before joining (check both columns)',
-  churnAfterAsOf: (asOf) => `is after the as-of date ${asOf}: a customer cannot have left in the future (check the column, or --as-of)`,
-  sinceAfterAsOf: (asOf) => `is after the as-of date ${asOf}: a customer cannot have joined in the future`,
+  churnAfterAsOf: (asOf) => `is after the as-of date ${formatDay(asOf, 'en')}: a customer cannot have left in the future (check the column, or --as-of)`,
+  sinceAfterAsOf: (asOf) => `is after the as-of date ${formatDay(asOf, 'en')}: a customer cannot have joined in the future`,
   unclearBoolean: 'is neither yes nor no; read as unclear',
   keptForObjection: 'left empty: the row is kept for its objection, which every row of its id and the plan must see',
   percentInAmounts: 'is a percentage in a column of amounts; read as percent',
   unknownSegment: 'is not a known segment (B2B/B2C); left open',
   negativeRevenue: 'is negative (credit notes or returns?)',
-  declinedAfterAsOf: (asOf) => `is after the as-of date ${asOf}: the pause after a declined offer is counted from it (check the column, or --as-of)`,
+  declinedAfterAsOf: (asOf) => `is after the as-of date ${formatDay(asOf, 'en')}: the pause after a declined offer is counted from it (check the column, or --as-of)`,
   invisibleRemoved: (what) => `holds ${what}; removed`,
   invisibleNames: { zeroWidth: 'zero-width characters', control: 'control characters' },
   fieldCount: (found, expected) => `has ${found} fields, expected ${expected} (an unquoted delimiter or a missing quote?)`,
@@ -239,18 +241,18 @@ export const READ_DE: ReadTexts = {
   notWhole: 'ist keine ganze Zahl ≥ 0',
   notDate: 'ist kein Datum (erwartet z. B. 2024-03-31 oder 31.03.2024)',
   badCalendarDate: (form) => `ist kein gültiges Kalenderdatum (gelesen als ${DE_FORMS[form]})`,
-  before1900: 'liegt vor 1900: kein echtes Datum (Excel zeigt eine leere Datumszelle als 1899-12-30 oder 00.01.1900); ist das Datum unbekannt, die Zelle leer lassen',
+  before1900: 'liegt vor 1900: kein echtes Datum (Excel zeigt eine leere Datumszelle als 30.12.1899 oder 00.01.1900); ist das Datum unbekannt, die Zelle leer lassen',
   otherCurrency: (found, configured) => `ist in ${found}, Beträge werden aber als ${configured} gelesen (model.currencySymbol); die Spalte umrechnen oder die Währung in der Konfiguration setzen`,
-  marginOver100: (value) => `ist ${value} %: eine Marge über 100 % des Umsatzes ist nicht möglich (Prozent als Zahl in Cent oder die falsche Spalte?)`,
+  marginOver100: (value) => `ist ${String(value).replace('.', ',')} %: eine Marge über 100 % des Umsatzes ist nicht möglich (Prozent als Zahl in Cent oder die falsche Spalte?)`,
   sinceAfterChurn: 'liegt nach dem Kündigungsdatum: ein Kunde kann nicht gehen, bevor er gekommen ist (beide Spalten prüfen)',
-  churnAfterAsOf: (asOf) => `liegt nach dem Stichtag ${asOf}: ein Kunde kann nicht in der Zukunft gekündigt haben (Spalte prüfen oder --as-of)`,
-  sinceAfterAsOf: (asOf) => `liegt nach dem Stichtag ${asOf}: ein Kunde kann nicht in der Zukunft gekommen sein`,
+  churnAfterAsOf: (asOf) => `liegt nach dem Stichtag ${formatDay(asOf, 'de')}: ein Kunde kann nicht in der Zukunft gekündigt haben (Spalte prüfen oder --as-of)`,
+  sinceAfterAsOf: (asOf) => `liegt nach dem Stichtag ${formatDay(asOf, 'de')}: ein Kunde kann nicht in der Zukunft gekommen sein`,
   unclearBoolean: 'ist weder ja noch nein; als unklar gelesen',
   keptForObjection: 'leer gelassen: Die Zeile bleibt wegen ihres Widerspruchs erhalten, den jede Zeile ihrer Kundennummer und der Plan sehen müssen',
   percentInAmounts: 'ist ein Prozentwert in einer Spalte mit Beträgen; als Prozent gelesen',
   unknownSegment: 'ist kein bekanntes Segment (B2B/B2C); offen gelassen',
   negativeRevenue: 'ist negativ (Gutschriften oder Retouren?)',
-  declinedAfterAsOf: (asOf) => `liegt nach dem Stichtag ${asOf}: die Pause nach einem abgelehnten Angebot zählt ab diesem Datum (Spalte prüfen oder --as-of)`,
+  declinedAfterAsOf: (asOf) => `liegt nach dem Stichtag ${formatDay(asOf, 'de')}: die Pause nach einem abgelehnten Angebot zählt ab diesem Datum (Spalte prüfen oder --as-of)`,
   invisibleRemoved: (what) => `enthält ${what}; entfernt`,
   invisibleNames: { zeroWidth: 'unsichtbare Zeichen (Breite null)', control: 'Steuerzeichen' },
   fieldCount: (found, expected) => `hat ${found} Felder statt ${expected} (ein Trennzeichen ohne Anführungszeichen oder ein fehlendes Anführungszeichen?)`,

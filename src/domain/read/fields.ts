@@ -2,7 +2,6 @@
  * Canonical fields of the exports winback reads, their value types and the header
  * spellings (English and German) that name them.
  */
-import { formatIsoDay } from '../dates.js';
 import type { ReadTexts } from '../catalogue/index.js';
 import type { EpochDay } from '../types.js';
 
@@ -100,14 +99,14 @@ export const LOST_CUSTOMER_SCHEMA: Schema = {
 export function checkLostCustomer(v: Readonly<Record<string, unknown>>, { asOf, texts: t }: CrossCheckContext): { field: string; problem?: string; warning?: string } | undefined {
   const since = v.customer_since as number | undefined;
   const churn = v.churn_date as number | undefined;
-  if (asOf !== undefined && churn !== undefined && churn > asOf) return { field: 'churn_date', problem: t.churnAfterAsOf(formatIsoDay(asOf)) };
-  if (asOf !== undefined && since !== undefined && since > asOf) return { field: 'customer_since', problem: t.sinceAfterAsOf(formatIsoDay(asOf)) };
+  if (asOf !== undefined && churn !== undefined && churn > asOf) return { field: 'churn_date', problem: t.churnAfterAsOf(asOf) };
+  if (asOf !== undefined && since !== undefined && since > asOf) return { field: 'customer_since', problem: t.sinceAfterAsOf(asOf) };
   if (since !== undefined && churn !== undefined && since > churn) return { field: 'customer_since', problem: t.sinceAfterChurn };
   const margin = v.margin as { kind: string; value: number } | undefined;
   if (margin?.kind === 'percent' && margin.value > 100) return { field: 'margin', problem: t.marginOver100(margin.value) };
   // A decline in the future is a typo more likely than not: the row stays, paused from that date (contacted later, not sooner).
   const declined = v.declined_date as number | undefined;
-  if (asOf !== undefined && declined !== undefined && declined > asOf) return { field: 'declined_date', warning: t.declinedAfterAsOf(formatIsoDay(asOf)) };
+  if (asOf !== undefined && declined !== undefined && declined > asOf) return { field: 'declined_date', warning: t.declinedAfterAsOf(asOf) };
   const revenue = v.revenue as number | undefined;
   if (revenue !== undefined && revenue < 0) return { field: 'revenue', warning: t.negativeRevenue };
   return undefined;
