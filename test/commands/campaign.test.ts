@@ -345,6 +345,20 @@ describe('winback campaign', () => {
     expect(second.slice(0, first.length)).toEqual(first);
   });
 
+  it('warns when a run leaves out --holdout while the ledger holds earlier controls, in English and German', async () => {
+    const ledger = join(tempDir(), 'ledger.csv');
+    await campaign('fixtures/lost-customers-en.csv', tempDir(), ['--ledger', ledger, '--holdout', '20%']);
+    const n = new Set(readCsv(ledger).filter((e) => e.outcome === 'control').map((e) => e.customer_id)).size;
+    expect(n).toBeGreaterThan(0);
+    const kept = await runCli(['campaign', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', '2026-11-30', '--ledger', ledger, '--holdout', '20%', '--dry-run']);
+    expect(kept.stderr).not.toContain('held out as controls');
+    const dropped = await runCli(['campaign', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', '2026-11-30', '--ledger', ledger, '--dry-run']);
+    expect(dropped.code, dropped.stderr).toBe(0);
+    expect(dropped.stderr).toContain(`warning: the ledger holds ${n} customers held out as controls by earlier runs; without --holdout they may be listed now`);
+    const de = await runCli(['campaign', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', '2026-11-30', '--ledger', ledger, '--dry-run', '--lang', 'de']);
+    expect(de.stderr).toContain(`Warnung: das Kontaktbuch enthält ${n} Kunden, die frühere Läufe als Kontrollgruppe zurückgehalten haben`);
+  });
+
   it('the control group is stable across runs and close to the requested share', async () => {
     const a = tempDir();
     const b = tempDir();

@@ -197,6 +197,8 @@ async function prepareRun(ctx: Context, flags: CampaignFlags, r: RunSetup, id: s
   const warnings: Noted[] = [...history.warnings];
   const say = messages(loaded.setup.lang);
   if (!ledgerPath) warnings.push(noteOf('campaign', { key: 'noLedger', args: [] }));
+  // Controls of earlier runs, listed now because --holdout was left out, end the comparison results makes.
+  if (r.holdout === 0 && history.index.heldOut > 0) warnings.push(noteOf('campaign', { key: 'controlsUnheld', args: [history.index.heldOut] }));
   // The settings' warnings (config, playbook, model) first; summary.json keeps them with the run's own.
   for (const w of [...loaded.warnings, ...warnings]) ctx.stderr.write(`${say.common.warning}: ${sayNoted(loaded.setup.lang, w) ?? ''}\n`);
   const serial = outcomes ? buildSerialGuard(outcomes, history.kept, loaded) : undefined;

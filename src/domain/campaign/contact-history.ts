@@ -76,6 +76,8 @@ export class ContactIndex implements ContactLookup {
   private readonly campaigns = new Map<string, number>();
   private lastCampaign = '';
   private lastCampaignIndex = 0;
+  /** customers held out as controls by earlier campaigns */
+  heldOut = 0;
 
   constructor(private readonly settings: ContactIndexSettings) {
     this.n = slotCount(settings.expectedCustomers ?? 1024);
@@ -107,6 +109,7 @@ export class ContactIndex implements ContactLookup {
       return;
     }
     if (control) {
+      if (((slots[s + 2] as number) & HELD_OUT) === 0) this.heldOut++;
       slots[s + 2] = (slots[s + 2] as number) | HELD_OUT;
       return;
     }

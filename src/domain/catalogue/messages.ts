@@ -495,6 +495,10 @@ export const COMMAND_TEXTS = {
       (channel: string, holder: number) => `same ${channel === 'email' ? 'e-mail address' : 'phone number'} as the customer at priority ${holder}`,
       (channel, holder) => `${channel === 'email' ? 'dieselbe E-Mail-Adresse' : 'dieselbe Telefonnummer'} wie der Kunde mit Priorität ${holder}`,
     ),
+    controlsUnheld: m(
+      (n: number) => `the ledger holds ${n} customers held out as controls by earlier runs; without --holdout they may be listed now, and results can no longer compare those contacted with them; give --holdout as before to keep them out`,
+      (n) => `das Kontaktbuch enthält ${n} Kunden, die frühere Läufe als Kontrollgruppe zurückgehalten haben; ohne --holdout können sie jetzt auf den Listen stehen, und results kann die Angesprochenen nicht mehr mit ihnen vergleichen; --holdout wie bisher angeben, um sie weiter zurückzuhalten`,
+    ),
     noLedger: m(
       'no --ledger: pacing is off (earlier contacts are not known, so the lists may contact people again, and this run is not recorded); give --ledger FILE',
       'kein --ledger: keine Taktung (frühere Kontakte sind unbekannt, die Listen können also dieselben Kunden erneut ansprechen, und dieser Lauf wird nicht festgehalten); --ledger DATEI angeben',
