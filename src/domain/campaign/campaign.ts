@@ -75,7 +75,13 @@ export function choiceBeforeHistory(p: PlannedCustomer, rules: Omit<CampaignRule
   if (permission.blockAll !== undefined) return excluded('never', p.value.decisionReason, warnings);
   const d = p.value.decision;
   if (d === 'no_channel') {
-    const why = CHANNELS.map((c) => `${c}: ${permission.blockedBy[c] ?? say.notReasonChannel}`).join(', ');
+    // English keeps the block codes it has always written; German words them (the report's words).
+    const de = rules.lang === 'de' ? messages('de') : undefined;
+    const why = CHANNELS.map((c) => {
+      const blocked = permission.blockedBy[c];
+      if (de === undefined) return `${c}: ${blocked ?? say.notReasonChannel}`;
+      return `${de.names.channel(c)}: ${blocked === undefined ? say.notReasonChannel : (de.report.words.blockReasons[blocked] ?? blocked)}`;
+    }).join(', ');
     return excluded('no_channel', why, warnings);
   }
   if (d !== 'win_back') return excluded(d, p.value.decisionReason, warnings);
