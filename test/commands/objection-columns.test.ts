@@ -195,3 +195,18 @@ describe('a row with one field too many, where the header ends in a blank name (
   });
 });
 
+
+describe("Excel's text wrapping in a CSV (=\"00123\")", () => {
+  it('is read as the value the spreadsheet shows: ids and postal codes keep their zeros, without the wrapping', async () => {
+    const dir = tempDir('winback-excel-text-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(
+      file,
+      ['Kundennummer;Name;PLZ;Kündigungsdatum;Umsatz;Kündigungsgrund;Einwilligung Telefon;Telefon', '="00123";A;="01067";01.08.2026;1.000,00;zu teuer;ja;030 1234567', '"=""00124""";B;="01069";01.08.2026;1.000,00;zu teuer;ja;030 1234568'].join('\n') + '\n',
+    );
+    const r = await runCli(['plan', file, '--out', join(dir, 'out'), '--as-of', '2026-11-23', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const plans = readCsv(join(dir, 'out', 'plan.csv'));
+    expect(plans.map((p) => p.customer_id).sort()).toEqual(['00123', '00124']);
+  });
+});

@@ -73,7 +73,7 @@ export function createRowConverter(
   const unread = unreadColumns(headers, mapping, schema);
   const template = rowTemplate(fill, columns, unread.length > 0);
   return (cells, line) => {
-    const rawId = idIndex === undefined ? '' : (cells[idIndex] ?? '');
+    const rawId = idIndex === undefined ? '' : excelText(cells[idIndex] ?? '');
     const id = INVISIBLE.test(rawId) ? withoutInvisible(rawId).text.trim() : rawId.trim();
     const totals = totalsCell(cells, idIndex, id, nameIndex, width);
     if (totals !== undefined) return reject(line, id, headers[totals] as string, (cells[totals] as string).trim(), t.totalsRow((cells[totals] as string).trim()));
@@ -87,7 +87,7 @@ export function createRowConverter(
     let problems: { column: string; value: string; message: string }[] | undefined;
     for (let c = 0; c < columns.length; c++) {
       const col = columns[c] as ColumnReader;
-      const raw = cells[col.index] ?? '';
+      const raw = excelText(cells[col.index] ?? '');
       if (raw.trim() === '') continue;
       const parsed = col.parse(raw);
       if (parsed.ok) {
@@ -118,6 +118,17 @@ export function createRowConverter(
     }
     return { ok: true, values, warnings };
   };
+}
+
+// Excel's way to keep a value as text in a CSV: ="00123" (a postal code, an id with leading zeros).
+const EXCEL_TEXT = /^\s*="(.*)"\s*$/s;
+
+/** A cell without Excel's text wrapping (="00123"), as the spreadsheet shows it; any other cell as it is. */
+function excelText(cell: string): string {
+  const c = cell.charCodeAt(0);
+  if (c !== 61 && c !== 32) return cell;
+  const m = EXCEL_TEXT.exec(cell);
+  return m ? (m[1] as string).replace(/""/g, '"') : cell;
 }
 
 /** Whether a row's values say the customer objected: a yes in an objection column, or an objection in its words. */
