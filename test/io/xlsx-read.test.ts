@@ -64,6 +64,18 @@ describe('reading an .xlsx workbook through stdin', () => {
     expect(cellText({ sharedFormula: 'A2' }, undefined, '.')).toBe('=?');
   });
 
+  it('names the other sheets when the first one lacks the columns (a title sheet before the data)', async () => {
+    const bytes = await workbook([
+      { name: 'Deckblatt', rows: [['Export aus CRM, Stand 01.12.2026']] },
+      { name: 'Kunden', rows: [['Kundennummer', 'Kündigungsdatum'], ['B', '01.01.2026']] },
+    ]);
+    const error = await readAll(bytes).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).hint).toContain('choose another sheet with --sheet: Kunden');
+    const de = await readAll(bytes, { lang: 'de' }).catch((e: unknown) => e);
+    expect((de as DataError).hint).toContain('mit --sheet ein anderes Tabellenblatt wählen: Kunden');
+  });
+
   it('writes typed numbers with the decimal comma that the text cells use', async () => {
     const bytes = await workbook([{ name: 'Tabelle1', rows: [['Kundennummer', 'Kündigungsdatum', 'Umsatz', 'Monatsumsatz'], ['1', '31.03.2024', '1.234,56', 99.5], ['2', '01.02.2024', '12,5', 1000.25]] }]);
     const { opened, rows } = await readAll(bytes);

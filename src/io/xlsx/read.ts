@@ -243,7 +243,12 @@ async function readHeadAndSample(sheetRows: AsyncIterator<SheetRow>, stats: Read
   const twin = duplicates[0];
   if (twin) throw new DataError(t.duplicateHeader(label, twin.field, twin.header, twin.columns), t.duplicateHeaderHint(twin.field, twin.columns));
   const stillMissing = missing.filter((m) => !m.fields.some((f) => opts.fill?.[f] !== undefined));
-  if (stillMissing.length > 0) throw missingColumnsError(label, headers, stillMissing, schema.kind, t);
+  if (stillMissing.length > 0) {
+    const error = missingColumnsError(label, headers, stillMissing, schema.kind, t);
+    // A workbook that opens with a title or cover sheet: the columns are on another sheet.
+    if (opts.sheet === undefined && book.others.length > 0) error.hint = `${error.hint ?? ''}\n${t.sheetEmptyHint(book.others.join(', '))}`.trim();
+    throw error;
+  }
   const sample: SheetRow[] = [];
   while (sample.length < SAMPLE_ROWS) {
     const next = await sheetRows.next();
