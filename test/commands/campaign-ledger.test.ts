@@ -59,6 +59,22 @@ describe('campaign commits the ledger and the lists together', () => {
     expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
+  it('a state file that cannot be written after the lists are in place says the run is committed, not "run again"', async () => {
+    expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
+    vi.mocked(ledgerIo.appendLedgerBytes).mockImplementationOnce(async (path, data, size) => {
+      await ledgerIo.appendLedgerBytes(path, data, size);
+      // The state file's place is taken (as a full disk would refuse it): its update fails after the append.
+      rmSync(`${path}.state.json`);
+      mkdirSync(`${path}.state.json`);
+      writeFileSync(join(`${path}.state.json`, 'x'), '');
+    });
+    const out = join(dir, 'w49');
+    const r = await week('2026-11-30', out);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(`the lists and the ledger of this run are committed; only its record in ${ledger}.state.json could not be written`);
+    expect(existsSync(join(out, 'campaign-letter.csv'))).toBe(true);
+  });
+
   it('a run that died halfway through the append is rolled back by the next run', async () => {
     expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
     const before = readFileSync(ledger, 'utf8');

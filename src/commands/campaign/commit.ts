@@ -92,7 +92,17 @@ export async function commitCampaign(plan: CommitPlan): Promise<unknown> {
         }
         throw err;
       }
-      await clearPending(pending, l.state, mark);
+      try {
+        await clearPending(pending, l.state, mark);
+      } catch (err) {
+        // Everything is in place; the pending record left behind is completed by the next run. Say so, not "run again".
+        if (err instanceof WinbackError) {
+          const hint = noteOf('campaign', { key: 'committedStateHint', args: [`${l.path}.state.json`] });
+          err.hint = sayNoted('en', hint);
+          err.keyed = { ...err.keyed, hint };
+        }
+        throw err;
+      }
     } else {
       for (const f of files) await f.publish();
       committed = true;

@@ -545,6 +545,10 @@ export const COMMAND_TEXTS = {
       (runId, ledger, size, before, after) =>
         `der Lauf ${runId} wurde beim Festschreiben unterbrochen, und das Kontaktbuch ${ledger} hat sich seitdem geändert (${size} Bytes; ${before} vor diesem Lauf, ${after} danach)`,
     ),
+    committedStateHint: m(
+      (state: string) => `the lists and the ledger of this run are committed; only its record in ${state} could not be written, and the next run completes it (free the space first)`,
+      (state) => `die Listen und das Kontaktbuch dieses Laufs sind festgeschrieben; nur sein Vermerk in ${state} konnte nicht geschrieben werden, der nächste Lauf holt ihn nach (vorher Platz schaffen)`,
+    ),
     committedHint: m(
       (out: string) => `the ledger holds this run's entries; the next run with this ledger or into ${out} puts the remaining outputs in place`,
       (out) => `das Kontaktbuch enthält die Einträge dieses Laufs; der nächste Lauf mit diesem Kontaktbuch oder nach ${out} legt die übrigen Ausgaben an ihren Platz`,
