@@ -190,6 +190,25 @@ describe('campaign commits the ledger and the lists together', () => {
 });
 
 describe('ledger changes that would contact people again stop the run (65) unless --force', () => {
+  it('a ledger whose lines were edited since the last run stops the run (65) unless --force; a dry run warns', async () => {
+    expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
+    // A contact's date moved back by hand (the file keeps its size): the customer would be due again.
+    const text = readFileSync(ledger, 'utf8');
+    const edited = text.replace(/,2026-11-23,/, ',2026-08-01,');
+    expect(edited).not.toBe(text);
+    writeFileSync(ledger, edited);
+    const r = await week('2026-11-30', join(dir, 'w49'));
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/was edited since the last run \(its first \d+ bytes changed\): a date moved back or an id changed would contact people again/);
+    expect(r.stderr).toMatch(/hint: restore the ledger from a backup; if the edit is right \(a typo fixed\), run again with --force/);
+    expect(readFileSync(ledger, 'utf8')).toBe(edited);
+    const dry = await week('2026-11-30', join(dir, 'w49'), ['--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toMatch(/was edited since the last run/);
+    const forced = await week('2026-11-30', join(dir, 'w49'), ['--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+  });
+
   it('a ledger restored with its state file from a backup older than the previous lists stops the run (65)', async () => {
     expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
     const bytes = readFileSync(ledger);

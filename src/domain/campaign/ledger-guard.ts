@@ -1,6 +1,7 @@
 /**
  * Ledger changes that would contact people again: a ledger emptied or cut short since the last
- * run (removed lines are contacts forgotten), a contact dated in the future (a typo such as
+ * run (removed lines are contacts forgotten), its lines edited since (a date moved back, an id
+ * changed: which edit it was cannot be told), a contact dated in the future (a typo such as
  * 2062 hides it from the pacing until then), and a run dated before the ledger's latest contact
  * (the contacts since are not seen, so those customers are listed again). Each stops the run
  * unless the user says --force; a preview (--dry-run) only warns.
@@ -55,7 +56,11 @@ export function checkLedgerChanges(facts: LedgerFacts, known: KnownLedger | unde
       hint: noteOf('ledger', { key: 'shrunkHint', args: [] }),
     }));
   } else if (known !== undefined && facts.startsAsLeft === false) {
-    warnings.push(noteOf('ledger', { key: 'edited', args: [facts.path, known.bytes] }));
+    // Which edit it was cannot be told: a date moved back or an id changed would contact people again.
+    problems.push((going) => ({
+      message: noteOf('ledger', { key: 'edited', args: [facts.path, known.bytes, going] }),
+      hint: noteOf('ledger', { key: 'editedHint', args: [] }),
+    }));
   }
   const latest = facts.latest;
   if (latest !== undefined && latest.day > run.asOf) {

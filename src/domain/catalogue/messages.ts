@@ -578,8 +578,14 @@ export const COMMAND_TEXTS = {
       'das Kontaktbuch aus einer Sicherung wiederherstellen; wurden die Zeilen absichtlich entfernt, mit --force erneut ausführen',
     ),
     edited: m(
-      (path: string, bytes: number) => `ledger ${path} was edited since the last run (its first ${bytes} bytes changed)`,
-      (path, bytes) => `das Kontaktbuch ${path} wurde seit dem letzten Lauf bearbeitet (seine ersten ${bytes} Bytes haben sich geändert)`,
+      (path: string, bytes: number, going: Going) =>
+        `ledger ${path} was edited since the last run (its first ${bytes} bytes changed): a date moved back or an id changed would contact people again${GOING_EN[going]}`,
+      (path, bytes, going) =>
+        `das Kontaktbuch ${path} wurde seit dem letzten Lauf bearbeitet (seine ersten ${bytes} Bytes haben sich geändert): ein vorverlegtes Datum oder eine geänderte Kundennummer würde Kunden erneut ansprechen${GOING_DE[going]}`,
+    ),
+    editedHint: m(
+      'restore the ledger from a backup; if the edit is right (a typo fixed), run again with --force',
+      'das Kontaktbuch aus einer Sicherung wiederherstellen; ist die Änderung richtig (ein Tippfehler behoben), mit --force erneut ausführen',
     ),
     future: m(
       (path: string, line: number, date: string, today: string, going: Going) =>
