@@ -102,7 +102,8 @@ async function collectReport(opened: OpenedExport): Promise<InspectReport> {
     date_order: dialect.dateOrder,
     decided: Object.fromEntries(Object.entries(dialect.decided).map(([k, how]) => [k, say('en', 'decided', how)])),
     mapping: [...mapping.fields].map(([field, i]) => ({ field, header: headers[i] as string })),
-    unmapped: mapping.unmapped.map((i) => headers[i] as string),
+    // A blank header by its number, as --map names it (notes=#13).
+    unmapped: mapping.unmapped.map((i) => ((headers[i] as string).trim() === '' ? `#${i + 1}` : (headers[i] as string))),
     rows: { read: stats.read, accepted: stats.accepted, rejected: stats.rejected, blank_lines: stats.blankLines },
     rejects,
     samples,

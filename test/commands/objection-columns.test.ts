@@ -210,3 +210,17 @@ describe("Excel's text wrapping in a CSV (=\"00123\")", () => {
     expect(plans.map((p) => p.customer_id).sort()).toEqual(['00123', '00124']);
   });
 });
+
+describe('blank headers after the last column (Excel’s trailing separators)', () => {
+  it('are no header repeated, and inspect names them by number as --map does', async () => {
+    const dir = tempDir('winback-blank-headers-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, 'Kundennummer;Name;Kündigungsdatum;;\n1;A;01.08.2026;;\n');
+    const r = await runCli(['inspect', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { unmapped: string[]; warnings: string[] };
+    expect(report.unmapped).toEqual(['#4', '#5']);
+    expect(report.warnings.join('\n')).not.toContain('more than once');
+    expect(r.stderr).not.toContain('more than once');
+  });
+});

@@ -98,6 +98,8 @@ function overrideColumns(headers: readonly string[], keys: readonly string[], he
 function warnDuplicateHeaders(headers: readonly string[], notes: SavedNote[]): void {
   const seen = new Set<string>();
   for (const h of headers) {
+    // Blank headers are Excel's trailing separators, not a name given twice.
+    if (h.trim() === '') continue;
     if (seen.has(h)) notes.push(readNote('repeatedHeader', h));
     seen.add(h);
   }
