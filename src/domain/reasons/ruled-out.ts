@@ -158,7 +158,10 @@ const SPOUSE_DIED_CUSTOMER_ACTS =
   /\b(?:ehemann|ehefrau|gatte|gattin|husband|wife|lebensgefaehrt\w*|lebenspartner\w*) (?:[a-z]+ ){0,2}(?:verstorben|gestorben|died|passed away)\b (?:(?:[a-z]+|\|) ){0,4}(?:kundin|kunde|customer|client)\b (?:(?:[a-z]+|\|) ){0,4}(?:faehrt|zieht|kuendigt|braucht|lebt|wohnt|sagt|meint|moves|drives|needs|lives|cancels|cancelled|says|said|has no)\b/;
 const KIN_GONE = new RegExp(`${KIN_DIED.source}|${SPOUSE_DIED_CUSTOMER_ACTS.source}`, 'g');
 // (Where the customer acts after a spouse's death, he may say so himself: "cust. says he has no use for …".)
+// Every pattern of a relative's death holds one of these (a cheap test first: most texts are of price or service).
+const DEATHISH = /tod|\btot\b|death|died|dead|st[aeo]rb|trauer|passed|passing|funeral|beerdig|ableben|verlust|loss|bereavement|late /;
 const RELATIVE_DIED = (t: string): boolean =>
+  DEATHISH.test(t) &&
   ((KIN_DIED.test(t) && !DEATH_REPORTED.test(t)) || SPOUSE_DIED_CUSTOMER_ACTS.test(t)) && !THEIR_CONTRACT.test(t) && !DEATH_WORD.test(t.replace(KIN_GONE, ' '));
 
 // A death or a closure recorded by mistake ("im System fälschlich als verstorben markiert", "wrongly marked … as dissolved").
