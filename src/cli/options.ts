@@ -120,10 +120,13 @@ export function parseDateFlag(flag: string, text: string, lang: Lang = 'en'): Ep
   return parsed.value;
 }
 
-/** Parses a share given as 0.05 or 5%. */
+/** Parses a share given as 0.05 or 5%, with either decimal mark (0,05, 10,5%). */
 export function parseRate(flag: string, text: string, lang: Lang = 'en'): number {
   const t = text.trim();
-  const value = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
+  const percent = t.endsWith('%');
+  const body = (percent ? t.slice(0, -1) : t).trim();
+  // Digits with at most one decimal mark; an empty text is no share (Number('') would be 0).
+  const value = /^(?:\d+(?:[.,]\d*)?|[.,]\d+)$/.test(body) ? Number(body.replace(',', '.')) / (percent ? 100 : 1) : NaN;
   if (!Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(messages(lang).flags.notShare(flag, text));
   return value;
 }

@@ -40,3 +40,12 @@ describe('date flags take the forms exports use', () => {
     expect(churn.code).toBe(0);
   });
 });
+
+describe('a share flag (--holdout, --max-reject-rate)', () => {
+  it('takes either decimal mark, with or without %, and refuses the rest', async () => {
+    const { parseRate } = await import('../../src/cli/options.js');
+    expect(['0.05', '0,05', '5%', '10,5%', '10.5 %', '1', '0', '.5', '100%'].map((t) => parseRate('--holdout', t))).toEqual([0.05, 0.05, 0.05, 0.105, 0.105, 1, 0, 0.5, 1]);
+    for (const bad of ['', '%', 'abc', '1,2,3', '150%', '-5%', '1.000,5']) expect(() => parseRate('--holdout', bad), bad).toThrow(/must be a share between 0 and 1/);
+    expect(() => parseRate('--holdout', '150%', 'de')).toThrow(/muss ein Anteil zwischen 0 und 1 sein/);
+  });
+});
