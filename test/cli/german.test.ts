@@ -78,7 +78,8 @@ describe('German: no English word reaches the user', () => {
     expect(de.K1).toContain('Die Notizen enthalten einen Widerspruch („bitte keine werbung mehr“): als Werbewiderspruch behandelt');
     expect(de.K2).toContain("E-Mail-Adresse 'k2@example' ist nicht verwendbar (die Domain ist ungültig): kein E-Mail-Kanal");
     expect(de.K2).toContain("Telefonnummer '12' ist nicht verwendbar (keine gültige Nummer in DE): kein Telefonkanal");
-    expect(de.K3).toContain('consent_email ist unklar: als fehlende Einwilligung behandelt');
+    expect(de.K3).toContain('die E-Mail-Einwilligung ist unklar: als fehlende Einwilligung behandelt');
+    expect(de.K3).not.toContain('consent_email');
     expect(Object.values(de).flatMap((w) => leaksIn('plan.csv warnings', w))).toEqual([]);
     const en = await warningsOf('en');
     expect(en.K1).toContain('notes contains an objection ("bitte keine werbung mehr"): treated as an objection');

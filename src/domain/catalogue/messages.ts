@@ -1084,18 +1084,18 @@ export const COMMAND_TEXTS = {
   },
   /** The warnings of the permission check, in plan.csv's warnings column (domain/permission/permission.ts). */
   permission: {
-    unclearDoNotContact: m('do_not_contact is unclear: treated as do-not-contact', 'do_not_contact ist unklar: als Kontaktsperre behandelt'),
-    unclearObjection: m('advertising_objection is unclear: treated as an objection', 'advertising_objection ist unklar: als Werbewiderspruch behandelt'),
+    unclearDoNotContact: m('do_not_contact is unclear: treated as do-not-contact', 'die Kontaktsperre ist unklar: als Kontaktsperre behandelt'),
+    unclearObjection: m('advertising_objection is unclear: treated as an objection', 'der Werbewiderspruch ist unklar: als Werbewiderspruch behandelt'),
     objectionFound: m(
       (where: 'reason' | 'notes' | 'consent' | 'other', phrase: string) =>
         `${({ reason: 'reason text', notes: 'notes', consent: 'a consent column', other: 'a column winback does not map' })[where]} contains an objection ("${phrase}"): treated as an objection`,
       (where, phrase) =>
         `${({ reason: 'Der Kündigungsgrund', notes: 'Die Notizen', consent: 'Eine Einwilligungsspalte', other: 'Eine nicht zugeordnete Spalte' })[where]} ${where === 'notes' ? 'enthalten' : 'enthält'} einen Widerspruch („${phrase}“): als Werbewiderspruch behandelt`,
     ),
-    unclearEmailConsent: m('consent_email is unclear: treated as no consent', 'consent_email ist unklar: als fehlende Einwilligung behandelt'),
-    unclearPhoneConsent: m('consent_phone is unclear: treated as no consent', 'consent_phone ist unklar: als fehlende Einwilligung behandelt'),
-    unclearLetterConsent: m('consent_letter is unclear: treated as a refusal of letters', 'consent_letter ist unklar: als Ablehnung von Briefen behandelt'),
-    unclearKeyAccount: m('key_account is unclear: treated as not a key account', 'key_account ist unklar: nicht als Schlüsselkunde behandelt'),
+    unclearEmailConsent: m('consent_email is unclear: treated as no consent', 'die E-Mail-Einwilligung ist unklar: als fehlende Einwilligung behandelt'),
+    unclearPhoneConsent: m('consent_phone is unclear: treated as no consent', 'die Telefon-Einwilligung ist unklar: als fehlende Einwilligung behandelt'),
+    unclearLetterConsent: m('consent_letter is unclear: treated as a refusal of letters', 'die Brief-Einwilligung ist unklar: als Ablehnung von Briefen behandelt'),
+    unclearKeyAccount: m('key_account is unclear: treated as not a key account', 'die Angabe Schlüsselkunde ist unklar: nicht als Schlüsselkunde behandelt'),
     notUsable: m(
       (field: 'email' | 'phone', text: string, problem: string) => `${field} '${text}' is not usable (${problem}): no ${field === 'email' ? 'e-mail' : 'phone'} channel`,
       (field, text, problem) => `${field === 'email' ? 'E-Mail-Adresse' : 'Telefonnummer'} '${text}' ist nicht verwendbar (${problem}): kein ${field === 'email' ? 'E-Mail-Kanal' : 'Telefonkanal'}`,
