@@ -224,3 +224,16 @@ describe('blank headers after the last column (Excel’s trailing separators)', 
     expect(r.stderr).not.toContain('more than once');
   });
 });
+
+describe('a title row above the header (an Excel report saved as CSV)', () => {
+  it('stops (65) and says that a later row holds the column names, in English and German', async () => {
+    const dir = tempDir('winback-title-row-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, 'Kündigungen 2026;;;\n;;;\nKundennummer;Name;Kündigungsdatum;Umsatz\n1;A;01.08.2026;100,00\n');
+    const r = await runCli(['plan', file, '--out', join(dir, 'out'), '--as-of', '2026-11-23']);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain("hint: a later row holds the column names ('Kundennummer', 'Name', 'Kündigungsdatum', 'Umsatz', …): delete the rows above it");
+    const de = await runCli(['plan', file, '--out', join(dir, 'out'), '--as-of', '2026-11-23', '--lang', 'de']);
+    expect(de.stderr).toContain('Hinweis: eine spätere Zeile enthält die Spaltenüberschriften');
+  });
+});

@@ -111,6 +111,7 @@ export interface ReadTexts {
   csvSyntaxHint: string;
   sheetEmpty: (label: string, sheet: string) => string;
   sheetEmptyHint: (others: string) => string;
+  headerLater: (names: string) => string;
   checkExport: string;
   xlsxIgnoredFlags: string;
   sheetLabel: (label: string, sheet: string, headerRow: number) => string;
@@ -209,6 +210,7 @@ export const READ_EN: ReadTexts = {
   csvSyntaxHint: 'look for an unbalanced double quote near that line',
   sheetEmpty: (label, sheet) => `${label}: sheet '${sheet}' is empty`,
   sheetEmptyHint: (others) => `choose another sheet with --sheet: ${others}`,
+  headerLater: (names) => `a later row holds the column names (${names}, …): delete the rows above it (a title or an empty row)`,
   checkExport: 'check the export',
   xlsxIgnoredFlags: '--encoding and --delimiter do not apply to an Excel workbook and were ignored',
   sheetLabel: (label, sheet, row) => `${label} (sheet '${sheet}', header on row ${row})`,
@@ -331,6 +333,7 @@ export const READ_DE: ReadTexts = {
   csvSyntaxHint: 'in der Nähe dieser Zeile nach einem unpaarigen Anführungszeichen suchen',
   sheetEmpty: (label, sheet) => `${label}: Tabellenblatt '${sheet}' ist leer`,
   sheetEmptyHint: (others) => `mit --sheet ein anderes Tabellenblatt wählen: ${others}`,
+  headerLater: (names) => `eine spätere Zeile enthält die Spaltenüberschriften (${names}, …): die Zeilen darüber löschen (ein Titel oder eine Leerzeile)`,
   checkExport: 'den Export prüfen',
   xlsxIgnoredFlags: '--encoding und --delimiter gelten nicht für eine Excel-Arbeitsmappe und wurden ignoriert',
   sheetLabel: (label, sheet, row) => `${label} (Tabellenblatt '${sheet}', Kopfzeile in Zeile ${row})`,

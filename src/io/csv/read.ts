@@ -181,7 +181,13 @@ export async function openExport(
   const twin = twins[0];
   if (twin) throw new DataError(t.duplicateHeader(label, twin.field, twin.header, twin.columns), t.duplicateHeaderHint(twin.field, twin.columns));
   const stillMissing = missing.filter((m) => !m.fields.some((f) => opts.fill?.[f] !== undefined));
-  if (stillMissing.length > 0) throw missingColumnsError(label, headers, stillMissing, schema.kind, t);
+  if (stillMissing.length > 0) {
+    const error = missingColumnsError(label, headers, stillMissing, schema.kind, t);
+    // A title row (or a blank one) above the header: a later row of the first ten names every required column.
+    const later = sample.slice(1, 11).find((row) => mapHeaders(row.map((h) => h.trim()), schema, overrides, t).missing.length === 0);
+    if (later) error.hint = `${t.headerLater(later.map((h) => h.trim()).filter((h) => h !== '').slice(0, 4).map((h) => `'${h}'`).join(', '))}\n${error.hint ?? ''}`.trim();
+    throw error;
+  }
   const conventions = detectConventions(sample.slice(1), mapping, schema, delimiter, opts);
   const dialect: Dialect = {
     encoding: detected.encoding,
