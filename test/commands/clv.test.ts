@@ -286,6 +286,18 @@ describe('winback clv: rows, rejects, order and customers', () => {
     );
   });
 
+  it('rejects each row of a customer with only returns (not modelled): no row is left without an output', async () => {
+    const file = path.join(tempDir(), 'tx.csv');
+    writeFileSync(file, header + [...GOOD, 'R1;04.04.2025;-20,00', 'R1;05.05.2025;-5,00'].join('\n') + '\n');
+    const r = await clv(file, { asOf: '2025-12-31', order: 'any' });
+    const { read, accepted, rejected } = r.model.rows;
+    expect(read).toBe(GOOD.length + 2);
+    expect([accepted, rejected]).toEqual([GOOD.length, 2]);
+    expect(r.rejects.map((x) => [x.customer_id, x.column, x.value])).toEqual([['R1', 'Nettobetrag', '-25'], ['R1', 'Nettobetrag', '-25']]);
+    expect(r.rejects[0]?.error).toContain('only returns in the calibration period (2 rows');
+    expect(r.customers.map((c) => c.customer_id)).not.toContain('R1');
+  });
+
   it('rejects out-of-order rows by default (exit 65) and accepts them with --order any, giving the same result', async () => {
     const sorted = GOOD;
     const shuffled = [...sorted].reverse();

@@ -1502,7 +1502,10 @@ export const COMMAND_TEXTS = {
       (amount: string) => `returns worth ${amount} had no earlier purchase of the same customer to net against (bought before the data starts?) and were left out`,
       (amount) => `Retouren im Wert von ${amount} hatten keinen früheren Kauf desselben Kunden zum Verrechnen (vor Beginn der Daten gekauft?) und wurden ausgelassen`,
     ),
-    onlyReturns: m((n: number) => `${n} customers have only returns in the calibration period and are not modelled`, (n) => `${n} Kunden haben im Kalibrierungszeitraum nur Retouren und werden nicht modelliert`),
+    onlyReturns: m(
+      (n: number) => `${n} customers have only returns in the calibration period and are not modelled (their rows are in rejects.csv)`,
+      (n) => `${n} Kunden haben im Kalibrierungszeitraum nur Retouren und werden nicht modelliert (ihre Zeilen stehen in rejects.csv)`,
+    ),
     missingIds: m(
       (n: number) => `${n} rows without a customer id (empty, NA, NULL, …) were rejected: they belong to no known customer (see rejects.csv)`,
       (n) => `${n} Zeilen ohne Kundennummer (leer, NA, NULL, …) wurden abgelehnt: sie gehören zu keinem bekannten Kunden (siehe rejects.csv)`,
@@ -1572,6 +1575,10 @@ export const COMMAND_TEXTS = {
       (markers) => `customer_id fehlt (leer oder ein Platzhalter für fehlende Werte wie ${markers}): die Zeile gehört zu keinem bekannten Kunden`,
     ),
     empty: m((field: string) => `${field} is empty`, (field) => `${field} ist leer`),
+    onlyReturns: m(
+      (rows: number) => `the customer has only returns in the calibration period (${rows === 1 ? 'this row' : `${rows} rows, net as the value says`}), no purchase to net them against: not modelled`,
+      (rows) => `der Kunde hat im Kalibrierungszeitraum nur Retouren (${rows === 1 ? 'diese Zeile' : `${rows} Zeilen, netto wie der Wert angibt`}), keinen Kauf, mit dem sie zu verrechnen wären: nicht modelliert`,
+    ),
     returnRejected: m(
       (cancellation: boolean, amount: number) =>
         `${cancellation ? 'cancellation' : 'negative amount'} ${amount} (a return?): rejected by --returns reject; the default --returns net nets it against the customer's purchases`,

@@ -23,6 +23,17 @@ export interface Transaction {
   readonly customerId: string;
   readonly day: EpochDay;
   readonly amount?: number;
+  /** the row's line in the export, for a customer who is not modelled (only returns) */
+  readonly line?: number;
+}
+
+/** A customer whose calibration rows hold only returns: not modelled, their rows rejected (io/clv/input.ts). */
+export interface NotModelled {
+  customerId: string;
+  /** the lines of the customer's calibration rows */
+  lines: number[];
+  /** their net amount */
+  amount: number;
 }
 
 export interface SummaryOptions {
@@ -90,6 +101,15 @@ interface CustomerState {
   dayTotals?: Map<number, OpenDay>;
   holdoutTotals?: Map<number, OpenDay>;
   seenInCalibration: boolean;
+  /**
+   * The lines of the calibration rows while every one was a return (the rows carry lines);
+   * undefined from the first row that is no return. With them, a customer of only returns is
+   * rejected row by row; their net amount.
+   */
+  returnLines?: number[];
+  net: number;
+  /** calibration rows so far */
+  rows: number;
 }
 
 /** Days in one period unit (a month is the mean Gregorian month). */
@@ -105,6 +125,8 @@ export class TransactionSummarizer {
   private readonly customers = new Map<string, CustomerState>();
   private readonly anyOrder: boolean;
   private latestDay = -Infinity;
+  /** Customers with only returns, found as the summaries are read (summaries()). */
+  readonly notModelled: NotModelled[] = [];
   readonly stats: SummaryStats = { transactions: 0, ignoredAfterEnd: 0, outsideCohort: 0, returnRows: 0, returnDays: 0, returnedAmount: 0, unmatchedReturnAmount: 0, onlyReturns: 0 };
 
   constructor(private readonly options: SummaryOptions) {
@@ -135,6 +157,10 @@ export class TransactionSummarizer {
       this.latestDay = Math.max(this.latestDay, day);
       state.seenInCalibration = true;
       if (tx.amount === undefined) state.noAmount = true;
+      state.net += tx.amount ?? 0;
+      if (tx.amount !== undefined && tx.amount < 0 && tx.line !== undefined && (state.returnLines !== undefined || state.rows === 0)) (state.returnLines ??= []).push(tx.line);
+      else state.returnLines = undefined;
+      state.rows++;
     }
     if (this.anyOrder) {
       const totals = (holdout ? state.holdoutTotals : state.dayTotals) as Map<number, OpenDay>;
@@ -164,8 +190,10 @@ export class TransactionSummarizer {
     for (const [customerId, s] of this.customers) {
       this.closeAll(s);
       if (s.days === 0) {
-        if (s.seenInCalibration) this.stats.onlyReturns++;
-        else this.stats.outsideCohort++;
+        if (s.seenInCalibration) {
+          this.stats.onlyReturns++;
+          if (s.returnLines !== undefined) this.notModelled.push({ customerId, lines: s.returnLines, amount: s.net });
+        } else this.stats.outsideCohort++;
         continue;
       }
       const frequency = s.days - 1;
@@ -228,7 +256,7 @@ export class TransactionSummarizer {
   private stateOf(id: string): CustomerState {
     let state = this.customers.get(id);
     if (!state) {
-      state = { first: Infinity, last: -Infinity, days: 0, firstTotal: 0, repeatSum: 0, noAmount: false, holdoutDays: 0, seenInCalibration: false };
+      state = { first: Infinity, last: -Infinity, days: 0, firstTotal: 0, repeatSum: 0, noAmount: false, holdoutDays: 0, seenInCalibration: false, rows: 0, net: 0 };
       if (this.anyOrder) {
         state.dayTotals = new Map();
         state.holdoutTotals = new Map();

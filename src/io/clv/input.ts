@@ -95,7 +95,7 @@ export async function readTransactionTable(opened: OpenedExport, options: Summar
       continue;
     }
     try {
-      summarizer.add({ customerId: id, day: day as number, ...(signed !== undefined ? { amount: signed.amount } : {}) });
+      summarizer.add({ customerId: id, day: day as number, line: ev.line, ...(signed !== undefined ? { amount: signed.amount } : {}) });
     } catch (err) {
       if (!(err instanceof DataError)) throw err;
       // The summariser's own words (a saved note, worded with the line where the error is shown).
@@ -105,6 +105,13 @@ export async function readTransactionTable(opened: OpenedExport, options: Summar
     if (options.calibrationEnd === undefined || (day as number) <= options.calibrationEnd) latest = Math.max(latest, day as number);
   }
   const table = collectSummaries(summarizer, amountOf.hasAmount, options.holdoutEnd !== undefined);
+  // A customer with only returns is not modelled: each of their rows goes to rejects.csv.
+  for (const n of summarizer.notModelled) {
+    for (const line of n.lines) {
+      extra++;
+      await onReject({ line, customer_id: n.customerId, column: amountColumn(opened, prep), value: String(Number(n.amount.toFixed(2))), error: say.onlyReturns(n.lines.length) });
+    }
+  }
   return { table, counts: adjustedCounts(opened, extra), summary: { ...summarizer.stats, latestDay: Number.isFinite(latest) ? latest : undefined }, preparation: counts };
 }
 
