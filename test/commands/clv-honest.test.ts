@@ -102,7 +102,7 @@ describe.runIf(present)('a lost threshold validated on the holdout (CDNOW, 39 + 
 
   it('reports who bought again per phase; the old 0.3 lets 30 % of the "lost" come back on their own, and is flagged', async () => {
     const r = await clvOnSample([...holdout, '--lost-threshold', '0.3']);
-    expect(r.model.lost_threshold).toMatchObject({ value: 0.3, source: '--lost-threshold', validated: true, organic_return_share: 0.2985 });
+    expect(r.model.lost_threshold).toMatchObject({ value: 0.3, source: '--lost-threshold', validated: true, organic_return_share: 0.2985, within_limit: false });
     expect(r.model.holdout.phases.lost).toEqual({ customers: 201, bought_again: 60, share: 0.2985 });
     // FHL 2005: the 1,411 one-time buyers made 334 holdout purchase days; 193 of them bought again.
     expect(r.model.holdout.phases.first_time_buyer).toMatchObject({ customers: 1411, bought_again: 193 });
@@ -115,6 +115,7 @@ describe.runIf(present)('a lost threshold validated on the holdout (CDNOW, 39 + 
     const t = r.model.lost_threshold;
     expect(t.source).toBe('chosen on the holdout');
     expect(t.organic_return_share).toBeLessThanOrEqual(0.1);
+    expect(t.within_limit).toBe(true);
     const chosen = t.candidates.find((c: { threshold: number }) => c.threshold === t.value);
     expect(r.model.phases.lost.customers).toBe(chosen.lost);
     expect(r.model.holdout.phases.lost.bought_again).toBe(chosen.bought_again);
@@ -127,7 +128,7 @@ describe.runIf(present)('a lost threshold validated on the holdout (CDNOW, 39 + 
 
   it('says the threshold is not validated without a holdout, and refuses auto without one', async () => {
     const r = await clvOnSample(['--calibration-end', '1997-09-30']);
-    expect(r.model.lost_threshold).toMatchObject({ value: 0.3, source: 'config', validated: false, organic_return_share: null });
+    expect(r.model.lost_threshold).toMatchObject({ value: 0.3, source: 'config', validated: false, organic_return_share: null, within_limit: null });
     expect(r.stdout).toMatch(/not validated: give --holdout-end/);
     const auto = await clvOnSample(['--calibration-end', '1997-09-30', '--lost-threshold', 'auto']);
     expect(auto.code).toBe(64);

@@ -123,6 +123,8 @@ export function buildClvReport(r: ClvReportInput) {
     lost_threshold: {
       value: r.threshold.value, source: r.threshold.source, validated: r.threshold.validated, max_organic_return: r.threshold.maxOrganicReturn,
       organic_return_share: r.threshold.measured ? round(r.threshold.measured.share, 4) : null,
+      // validated says a holdout measured the threshold; this says whether it kept to the limit (null: not measured).
+      within_limit: r.threshold.measured ? r.threshold.measured.share <= r.threshold.maxOrganicReturn : null,
       candidates: r.threshold.candidates.map((c) => ({ threshold: c.threshold, lost: c.lost, bought_again: c.boughtAgain, share: round(c.share, 4) })),
     },
     warnings: collectWarnings(r),
