@@ -95,7 +95,17 @@ function comparisonLines(k: HoldoutComparison, color: boolean, lang: Lang, curre
   return [
     c.bold(t.comparison(formatWhole(k.cases, lang), formatWhole(k.control, lang), formatWhole(k.randomised, lang), money(k.defaults.perCustomer))),
     renderTable(t.comparisonColumns, rows, { color, align: ['left', 'right', 'right', 'right', 'right'] }),
-    k.accepted.length > 0 ? t.keptParts(partsOf(k.accepted), z) : written ? t.keptDefaults(z) : t.refusedDefaults(z),
+    k.accepted.length === 0 ? (written ? t.keptDefaults(z) : t.refusedDefaults(z)) : keptLine(k, t, partsOf(k.accepted), z),
     ...(refused.length > 0 ? [t.refusedParts(refused.map((p) => t.part(p)).join(', '))] : []),
   ];
+}
+
+/**
+ * Why the learned parts were written: their lower bound cleared 0, or — for a set with the
+ * second lifetime — that part passed its own check on the returners and the decisions are not
+ * worse (domain/calibrate/check.ts), which the money comparison's bound need not show.
+ */
+export function keptLine(k: HoldoutComparison, t: ReturnType<typeof messages>['calibrate'], parts: string, z: string): string {
+  const chosen = k.candidates.find((c) => c.parts.join() === k.accepted.join());
+  return chosen !== undefined && chosen.lowerBound <= 0 && k.accepted.includes('lifetime') ? t.keptByOwnCheck(parts) : t.keptParts(parts, z);
 }

@@ -1324,6 +1324,12 @@ export const COMMAND_TEXTS = {
       (parts: string, z: string) => `written: the learned ${parts} — better than the defaults on held-out customers by more than ${z} × its standard error, without its most favourable customer; refitted on every row`,
       (parts, z) => `geschrieben: gelernte ${parts} — an zurückgehaltenen Kunden um mehr als ${z} × den Standardfehler besser als die Standardwerte, auch ohne den günstigsten Kunden; an allen Zeilen neu angepasst`,
     ),
+    keptByOwnCheck: m(
+      (parts: string) =>
+        `written: the learned ${parts} — the second lifetime passed its own check on held-out returners, and the decisions with it are not worse on held-out customers (the money comparison, within its standard error, cannot tell a change of this size); refitted on every row`,
+      (parts) =>
+        `geschrieben: gelernte ${parts} — das zweite Kundenleben hat seine eigene Prüfung an zurückgehaltenen Rückkehrern bestanden, und die Entscheidungen damit sind an zurückgehaltenen Kunden nicht schlechter (der Geldvergleich kann eine Änderung dieser Größe innerhalb seines Standardfehlers nicht unterscheiden); an allen Zeilen neu angepasst`,
+    ),
     keptDefaults: m(
       (z: string) => `written: the defaults — no learned part decides better than the defaults on held-out customers by more than ${z} × its standard error without its most favourable customer, so plan --model decides as plan without a model`,
       (z) => `geschrieben: die Standardwerte — kein gelernter Teil entscheidet an zurückgehaltenen Kunden ohne den günstigsten Kunden um mehr als ${z} × den Standardfehler besser als die Standardwerte; plan --model entscheidet daher wie plan ohne Modell`,
