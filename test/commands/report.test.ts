@@ -268,3 +268,18 @@ describe('report input errors', () => {
     expect(o.stderr).toContain('do not belong to the same run');
   });
 });
+
+describe('report on a campaign directory whose names were neutralised on writing', () => {
+  it('shows the names as the export held them (@home, +Punkt), not the lists’ formula guard', async () => {
+    const dir = join(temp, 'apos');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, 'Kundennummer;Name;Straße;PLZ;Ort;Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;Kündigungsgrund\n1;@home Service GmbH;Weg 1;10115;Berlin;B2B;01.01.2015;01.08.2026;50.000,00;zu teuer\n2;+Punkt Reisen;Weg 2;10115;Berlin;B2B;01.01.2015;01.08.2026;40.000,00;zu teuer\n');
+    const out = join(dir, 'campaign');
+    const run = await cli(['campaign', file, '--out', out, ...AS_OF, '-q']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(join(out, 'campaign-letter.csv'), 'utf8')).toContain("'@home Service GmbH");
+    const report = await reportJson([out]);
+    expect(report.top.map((t) => t.name).sort()).toEqual(['+Punkt Reisen', '@home Service GmbH']);
+  });
+});

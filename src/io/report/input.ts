@@ -193,7 +193,8 @@ export async function* readCampaignLists(dir: string, label: string): AsyncGener
       line++;
       const at = (name: string) => cells[names.indexOf(name)] ?? '';
       const ev = at('expected_value');
-      const row = { customer_id: at('customer_id'), name: at('name'), account_manager: at('account_manager'), line, warnings: [] } as CustomerRow;
+      // The lists' cells were neutralised on writing ('@home …): the report shows what the export held.
+      const row = { customer_id: restoreText(at('customer_id')), name: restoreText(at('name')), account_manager: restoreText(at('account_manager')), line, warnings: [] } as CustomerRow;
       const facts: PlanFacts = {
         reason_code: retention ? 'retention' : at('reason_code'), decision: 'win_back', channel, p_winback: null, p_organic: null,
         expected_value: ev === '' ? null : Number(delimiter === ';' ? ev.replace(',', '.') : ev),
