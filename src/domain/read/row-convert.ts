@@ -6,7 +6,8 @@ import { parseDate, type DateOrder } from '../parse/date.js';
 import { numberExample, parseNumber, type DecimalMark, type NumberParse } from '../parse/number.js';
 import { type Lang, type ReadTexts, messages } from '../catalogue/index.js';
 import { isMissingIdMarker } from './missing-id.js';
-import { CELL_SEPARATOR, findObjectionInCells, findObjectionPhrase } from '../objections/text.js';
+import { findObjectionInCells, findObjectionPhrase } from '../objections/text.js';
+import { unreadColumns, unreadText } from './unread-objections.js';
 import type { EpochDay, Reject, Segment } from '../types.js';
 
 /** Conventions a file's values are written in. */
@@ -138,52 +139,7 @@ function objects(values: Readonly<Record<string, unknown>>): boolean {
   return typeof values.other_text === 'string' && findObjectionInCells(values.other_text) !== undefined;
 }
 
-/**
- * The columns no field claims, in an export whose notes are read for objections (the lost
- * customers'): they are passed through unread, but an objection written there ("Kampagnenhinweis:
- * keine Werbung mehr") is an objection all the same, so their cells are searched for one too,
- * by the rules alone (findObjectionInCells).
- */
-function unreadColumns(headers: readonly string[], mapping: HeaderMapping, schema: Schema): UnreadColumn[] {
-  if (!schema.fields.some((f) => f.name === 'notes')) return [];
-  return mapping.unmapped
-    .filter((i) => i < headers.length)
-    .map((index) => {
-      const header = (headers[index] as string).trim();
-      // A header that itself names an objection ("Werbeverbot", "Robinsonliste", "DSGVO-Widerspruch") makes a yes there one.
-      return { index, objectionHeader: findObjectionInCells(header) !== undefined ? header : undefined };
-    });
-}
 
-interface UnreadColumn {
-  index: number;
-  /** the header, when the objection rules read it as an objection: a yes (or an unclear cell) under it is one */
-  objectionHeader: string | undefined;
-}
-
-/**
- * The unread columns' text, joined: cells that hold a letter (numbers, dates and amounts hold no
- * objection), and the header of an objection-named column whose cell says yes or is unclear
- * (a "nein" or a blank there says nothing). Undefined for none.
- */
-function unreadText(cells: readonly string[], unread: readonly UnreadColumn[]): string | undefined {
-  let text: string | undefined;
-  const add = (part: string) => {
-    text = text === undefined ? part : `${text}${CELL_SEPARATOR}${part}`;
-  };
-  for (const col of unread) {
-    const cell = cells[col.index];
-    if (cell === undefined || cell.trim() === '') continue;
-    if (col.objectionHeader !== undefined) {
-      if (parseObjection(cell) !== false) add(col.objectionHeader);
-      continue;
-    }
-    if (HAS_LETTER.test(cell)) add(cell.trim());
-  }
-  return text;
-}
-
-const HAS_LETTER = /\p{L}/u;
 
 /** Yes/no columns of contact permission, whose unclear cells may hold an objection in words. */
 const PERMISSION_FIELDS = new Set(['consent_email', 'consent_phone', 'consent_letter', 'advertising_objection', 'do_not_contact']);

@@ -4,7 +4,7 @@
  * the user, once per run, which of them held one in their first rows, so that a column meant
  * as notes can be mapped as such.
  */
-import { findObjectionInCells } from '../objections/text.js';
+import { CELL_SEPARATOR, findObjectionInCells } from '../objections/text.js';
 import { parseObjection } from '../parse/boolean.js';
 import { readNote, type SavedNote } from '../catalogue/index.js';
 import type { HeaderMapping } from './header-map.js';
@@ -29,7 +29,7 @@ export function unreadObjections(headers: readonly string[], sample: readonly (r
       const cell = row[column]?.trim() ?? '';
       if (cell === '') continue;
       // Numbers, dates and amounts hold no objection (as the rows' reading skips them).
-      const phrase = headerPhrase !== undefined ? (parseObjection(cell) !== false ? headerPhrase : undefined) : /\p{L}/u.test(cell) ? findObjectionInCells(cell) : undefined;
+      const phrase = headerPhrase !== undefined ? (parseObjection(cell) !== false ? headerPhrase : undefined) : HAS_LETTER.test(cell) ? findObjectionInCells(cell) : undefined;
       if (phrase === undefined) continue;
       if (headerPhrase !== undefined) notes.push(readNote('objectionUnreadFlag', header, phrase));
       else notes.push(notesMapped ? readNote('objectionUnreadNotesMapped', header, phrase) : readNote('objectionUnread', header, phrase));
@@ -38,3 +38,50 @@ export function unreadObjections(headers: readonly string[], sample: readonly (r
   }
   return notes;
 }
+
+/**
+ * The columns no field claims, in an export whose notes are read for objections (the lost
+ * customers'): they are passed through unread, but an objection written there ("Kampagnenhinweis:
+ * keine Werbung mehr") is an objection all the same, so their cells are searched for one too,
+ * by the rules alone (findObjectionInCells).
+ */
+export function unreadColumns(headers: readonly string[], mapping: HeaderMapping, schema: Schema): UnreadColumn[] {
+  if (!schema.fields.some((f) => f.name === 'notes')) return [];
+  return mapping.unmapped
+    .filter((i) => i < headers.length)
+    .map((index) => {
+      const header = (headers[index] as string).trim();
+      // A header that itself names an objection ("Werbeverbot", "Robinsonliste", "DSGVO-Widerspruch") makes a yes there one.
+      return { index, objectionHeader: findObjectionInCells(header) !== undefined ? header : undefined };
+    });
+}
+
+export interface UnreadColumn {
+  index: number;
+  /** the header, when the objection rules read it as an objection: a yes (or an unclear cell) under it is one */
+  objectionHeader: string | undefined;
+}
+
+/**
+ * The unread columns' text, joined: cells that hold a letter (numbers, dates and amounts hold no
+ * objection), and the header of an objection-named column whose cell says yes or is unclear
+ * (a "nein" or a blank there says nothing). Undefined for none.
+ */
+export function unreadText(cells: readonly string[], unread: readonly UnreadColumn[]): string | undefined {
+  let text: string | undefined;
+  const add = (part: string) => {
+    text = text === undefined ? part : `${text}${CELL_SEPARATOR}${part}`;
+  };
+  for (const col of unread) {
+    const cell = cells[col.index];
+    if (cell === undefined || cell.trim() === '') continue;
+    if (col.objectionHeader !== undefined) {
+      if (parseObjection(cell) !== false) add(col.objectionHeader);
+      continue;
+    }
+    if (HAS_LETTER.test(cell)) add(cell.trim());
+  }
+  return text;
+}
+
+const HAS_LETTER = /\p{L}/u;
