@@ -984,15 +984,29 @@ export function findObjectionInCells(cells: string | undefined, extraPhrases: re
   if (cells === undefined) return undefined;
   for (const cell of cells.split(CELL_SEPARATOR)) {
     if (cell.trim() === '') continue;
-    const normalised = normaliseObjectionText(cell);
-    const found = RENEWED.test(normalised) ? undefined : objectionRuleIn(cell, normalised);
-    if (found !== undefined) return found;
+    const found = cellRuling(cell);
+    if (found !== null) return found;
     if (extraPhrases.length === 0) continue;
-    const padded = ` ${normalised} `;
+    const padded = ` ${normaliseObjectionText(cell)} `;
     const extra = normalisedPhrases(extraPhrases).find((needle) => padded.includes(` ${needle} `));
     if (extra !== undefined) return extra;
   }
   return undefined;
+}
+
+// A row's cells are asked about up to three times (the reader, the duplicate check, permission), and such columns
+// repeat their values (a branch, a region): each distinct cell is read by the rules once (~12 µs), as long as the table holds.
+const cellCache = new Map<string, string | null>();
+
+/** The rules' reading of one cell (null: none), kept in cellCache. */
+function cellRuling(cell: string): string | null {
+  let found = cellCache.get(cell);
+  if (found !== undefined) return found;
+  const normalised = normaliseObjectionText(cell);
+  found = (RENEWED.test(normalised) ? undefined : objectionRuleIn(cell, normalised)) ?? null;
+  if (cellCache.size >= READ_CACHE_LIMIT) cellCache.clear();
+  cellCache.set(cell, found);
+  return found;
 }
 
 /** How a row's unmapped cells are joined into one text (domain/read/row-convert.ts). */

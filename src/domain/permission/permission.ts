@@ -5,7 +5,7 @@
  */
 import { CHANNELS, type Channel } from '../playbook-types.js';
 import type { CustomerRow } from '../types.js';
-import { findObjectionInCells, findObjectionPhrase } from '../objections/text.js';
+import { objectionInWords } from '../objections/in-words.js';
 import { matchSuppression, type Suppression } from './suppression.js';
 import { messages, say as sayNote, type Lang, type Messages } from '../catalogue/index.js';
 import { DEFAULT_PHONE_COUNTRY, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, type ContactCheck, type ContactProblem } from './contact-point.js';
@@ -158,16 +158,10 @@ function findBlockingReason(
   if (row.advertising_objection === null) warnings.push(say.unclearObjection);
   if (row.advertising_objection !== false && row.advertising_objection !== undefined) return 'objection';
   // An objection anywhere in the row's free text blocks every channel.
-  return objectionIn('reason', row.reason, config, warnings, found, say) ?? objectionIn('notes', row.notes, config, warnings, found, say) ?? objectionIn('consent', row.consent_text, config, warnings, found, say)
-    ?? objectionIn('other', row.other_text, config, warnings, found, say);
-}
-
-function objectionIn(field: 'reason' | 'notes' | 'consent' | 'other', text: string | undefined, config: PermissionConfig, warnings: string[], found: { phrase?: string }, say: Say): BlockReason | undefined {
-  // The cells of unmapped columns are read by the rules alone (objections/text.ts, findObjectionInCells).
-  const phrase = field === 'other' ? findObjectionInCells(text, config.extraObjectionPhrases) : findObjectionPhrase(text, config.extraObjectionPhrases);
-  if (phrase === undefined) return undefined;
-  warnings.push(say.objectionFound(field, phrase));
-  found.phrase = phrase;
+  const words = objectionInWords(row, config.extraObjectionPhrases);
+  if (words === undefined) return undefined;
+  warnings.push(say.objectionFound(words.where, words.phrase));
+  found.phrase = words.phrase;
   return 'objection_in_reason';
 }
 

@@ -21,7 +21,7 @@
 import { formatIsoDay } from '../dates.js';
 import { customerKey } from '../campaign/customer-key.js';
 import { IdIndex, idFingerprint } from '../id-index.js';
-import { findObjectionInCells, findObjectionPhrase } from '../objections/text.js';
+import { objectionInWords } from '../objections/in-words.js';
 import { type ReadTexts, messages } from '../catalogue/index.js';
 import type { EpochDay } from '../types.js';
 
@@ -46,25 +46,14 @@ const NO_PHRASES: readonly string[] = [];
 
 /**
  * The facts of a converted row: its consent codes, and HAS_DATE when `last_modified` is set.
- * An objection in the reason or notes text (with the config's `extraPhrases`) makes
+ * An objection in the row's words (objections/in-words.ts, with the config's `extraPhrases`) makes
  * advertising_objection true, as permission reads it.
  */
 export function rowFacts(values: Readonly<Record<string, unknown>>, extraPhrases: readonly string[] = NO_PHRASES): number {
   let facts = 0;
   for (let i = 0; i < FACT_FIELDS.length; i++) facts |= CODE_OF(values[FACT_FIELDS[i] as string]) << (2 * i);
-  if (hasTextObjection(values, extraPhrases)) facts = (facts & ~(3 << (2 * OBJECTION_AT))) | (1 << (2 * OBJECTION_AT));
+  if (objectionInWords(values, extraPhrases) !== undefined) facts = (facts & ~(3 << (2 * OBJECTION_AT))) | (1 << (2 * OBJECTION_AT));
   return typeof values.last_modified === 'number' ? facts | HAS_DATE : facts;
-}
-
-/** The free-text fields an objection may be written in, as permission reads them. */
-const TEXT_FIELDS = ['reason', 'notes', 'consent_text'] as const;
-
-function hasTextObjection(values: Readonly<Record<string, unknown>>, extraPhrases: readonly string[]): boolean {
-  for (const field of TEXT_FIELDS) {
-    const text = values[field];
-    if (typeof text === 'string' && findObjectionPhrase(text, extraPhrases) !== undefined) return true;
-  }
-  return typeof values.other_text === 'string' && findObjectionInCells(values.other_text, extraPhrases) !== undefined;
 }
 
 /** Writes the consent codes of `facts` into a row's values (what a merge decided). */

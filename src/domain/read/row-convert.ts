@@ -6,7 +6,7 @@ import { parseDate, type DateOrder } from '../parse/date.js';
 import { numberExample, parseNumber, type DecimalMark, type NumberParse } from '../parse/number.js';
 import { type Lang, type ReadTexts, messages } from '../catalogue/index.js';
 import { isMissingIdMarker } from './missing-id.js';
-import { findObjectionInCells, findObjectionPhrase } from '../objections/text.js';
+import { objectionInWords } from '../objections/in-words.js';
 import { unreadColumns, unreadText } from './unread-objections.js';
 import type { EpochDay, Reject, Segment } from '../types.js';
 
@@ -135,11 +135,8 @@ function excelText(cell: string): string {
 /** Whether a row's values say the customer objected: a yes in an objection column, or an objection in its words. */
 function objects(values: Readonly<Record<string, unknown>>): boolean {
   if (values.advertising_objection === true || values.do_not_contact === true) return true;
-  if ([values.reason, values.notes, values.consent_text].some((text) => typeof text === 'string' && findObjectionPhrase(text) !== undefined)) return true;
-  return typeof values.other_text === 'string' && findObjectionInCells(values.other_text) !== undefined;
+  return objectionInWords(values) !== undefined;
 }
-
-
 
 /** Yes/no columns of contact permission, whose unclear cells may hold an objection in words. */
 const PERMISSION_FIELDS = new Set(['consent_email', 'consent_phone', 'consent_letter', 'advertising_objection', 'do_not_contact']);

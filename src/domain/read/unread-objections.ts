@@ -15,23 +15,17 @@ const SCANNED_ROWS = 200;
 
 /** A warning per unread column whose cells in the first rows of `sample` (header excluded) hold an objection. */
 export function unreadObjections(headers: readonly string[], sample: readonly (readonly string[])[], mapping: HeaderMapping, schema: Schema): SavedNote[] {
-  // Only exports whose notes are read for objections (the lost customers') can read such a column.
-  if (!schema.fields.some((f) => f.name === 'notes')) return [];
   const notesMapped = mapping.fields.has('notes');
-  // The first rows only: a run opens with this, and every distinct text costs a reading of the rules (~20 µs).
+  // The first rows only: a run opens with this, and every distinct text costs a reading of the rules (~12 µs).
   const rows = sample.slice(0, SCANNED_ROWS);
   const notes: SavedNote[] = [];
-  for (const column of mapping.unmapped) {
-    const header = headers[column] ?? '';
-    // A header that names an objection ("Werbeverbot") makes a yes under it one, as the rows are read (row-convert.ts).
-    const headerPhrase = findObjectionInCells(header.trim());
+  // Each cell read as every row's is (unreadText): a yes under a header that names an objection, or an objection in words.
+  for (const col of unreadColumns(headers, mapping, schema)) {
+    const header = headers[col.index] ?? '';
     for (const row of rows) {
-      const cell = row[column]?.trim() ?? '';
-      if (cell === '') continue;
-      // Numbers, dates and amounts hold no objection (as the rows' reading skips them).
-      const phrase = headerPhrase !== undefined ? (parseObjection(cell) !== false ? headerPhrase : undefined) : HAS_LETTER.test(cell) ? findObjectionInCells(cell) : undefined;
+      const phrase = findObjectionInCells(unreadText(row, [col]));
       if (phrase === undefined) continue;
-      if (headerPhrase !== undefined) notes.push(readNote('objectionUnreadFlag', header, phrase));
+      if (col.objectionHeader !== undefined) notes.push(readNote('objectionUnreadFlag', header, phrase));
       else notes.push(notesMapped ? readNote('objectionUnreadNotesMapped', header, phrase) : readNote('objectionUnread', header, phrase));
       break;
     }
