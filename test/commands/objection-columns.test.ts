@@ -171,6 +171,31 @@ describe('a yes/no column whose name says objection, under a header winback does
   });
 });
 
+describe('a block flag column (Sperrkennzeichen, gesperrt) and a second do-not-contact column', () => {
+  it('keeps every customer flagged in either column off the lists: a block flag is a do-not-contact', async () => {
+    const dir = tempDir('winback-block-flags-');
+    const file = join(dir, 'export.csv');
+    const head = 'Kundennummer;Name;Telefon;Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;Kündigungsgrund;Einwilligung Telefon';
+    const rows = (flag: string, second: string) => [
+      `3001;Adam GmbH;030 1234567;B2B;01.01.2015;01.08.2026;50.000,00;zu teuer;ja;${flag};`,
+      `3002;Bauer GmbH;030 7654321;B2B;01.01.2015;01.08.2026;50.000,00;zu teuer;ja;;${second}`,
+      `3003;Claus GmbH;030 1111111;B2B;01.01.2015;01.08.2026;50.000,00;zu teuer;ja;gesperrt;nein`,
+      `3004;Dorn GmbH;030 2222222;B2B;01.01.2015;01.08.2026;50.000,00;zu teuer;ja;nein;`,
+      `3005;Eck GmbH;030 3333333;B2B;01.01.2015;01.08.2026;50.000,00;zu teuer;ja;;vielleicht`,
+    ];
+    for (const [flagHeader, secondHeader] of [['Sperrkennzeichen', 'Notiz Vertrieb'], ['Kontaktsperre', 'Sperrvermerk'], ['Sperrvermerk', 'Sperre']]) {
+      writeFileSync(file, [`${head};${flagHeader};${secondHeader}`, ...rows('X', 'ja')].join('\n') + '\n');
+      const out = join(dir, `out-${flagHeader}`);
+      const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q', '--lang', 'de']);
+      expect(r.code, r.stderr).toBe(0);
+      const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+      // The notes column's "ja" is no objection; under a second block column it is one, and an unclear value there blocks.
+      expect(listed.sort(), flagHeader).toEqual(secondHeader === 'Notiz Vertrieb' ? ['3002', '3004', '3005'] : ['3004']);
+      if (secondHeader !== 'Notiz Vertrieb') expect(r.stderr).toContain(`die Spalte '${flagHeader}' wird als do_not_contact gelesen; '${secondHeader}' sieht ebenfalls danach aus`);
+    }
+  });
+});
+
 describe('a row with one field too many, where the header ends in a blank name (Excel)', () => {
   it('is rejected, not read with its values moved one column on (an objection lost)', async () => {
     const dir = tempDir('winback-shifted-row-');

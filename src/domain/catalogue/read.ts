@@ -91,6 +91,7 @@ export interface ReadTexts {
   mapUnknownField: (field: string) => string;
   mapNoColumn: (header: string, field: string) => string;
   aliasTwins: (field: string, used: string, others: string) => string;
+  objectionTwins: (field: string, used: string, others: string) => string;
   repeatedHeader: (header: string) => string;
   missingColumns: (label: string, kind: string, names: string, found: string) => string;
   missingColumnsHint: (field: string) => string;
@@ -189,6 +190,8 @@ export const READ_EN: ReadTexts = {
   mapUnknownField: (field) => `unknown field '${field}'`,
   mapNoColumn: (header, field) => `no column '${header}' for ${field}`,
   aliasTwins: (field, used, others) => `${field}: using column '${used}'; ${others} also looks like ${field} and is passed through (use --map ${field}=HEADER to choose)`,
+  objectionTwins: (field, used, others) =>
+    `${field}: column '${used}' is read as ${field}; ${others} also looks like ${field}: a yes (or an unclear value) in any of them is honoured in every row`,
   repeatedHeader: (header) => `the header '${header}' appears more than once; each column is kept separately`,
   missingColumns: (label, kind, names, found) => `${label}: required column missing for a ${kind}: ${names}. Headers found: ${found}`,
   missingColumnsHint: (field) => `name the column with --map ${field}=HEADER`,
@@ -310,6 +313,8 @@ export const READ_DE: ReadTexts = {
   mapNoColumn: (header, field) => `keine Spalte '${header}' für ${field}`,
   aliasTwins: (field, used, others) =>
     `${field}: Spalte '${used}' wird verwendet; ${others} sieht ebenfalls nach ${field} aus und wird unverändert durchgereicht (mit --map ${field}=SPALTE wählen)`,
+  objectionTwins: (field, used, others) =>
+    `${field}: die Spalte '${used}' wird als ${field} gelesen; ${others} sieht ebenfalls danach aus: ein Ja (oder ein unklarer Wert) in jeder dieser Spalten gilt in jeder Zeile`,
   repeatedHeader: (header) => `die Spaltenüberschrift '${header}' kommt mehrfach vor; jede Spalte bleibt für sich`,
   missingColumns: (label, kind, names, found) => `${label}: Pflichtspalte fehlt (${DE_KINDS[kind] ?? kind}): ${names}. Gefundene Spaltenüberschriften: ${found}`,
   missingColumnsHint: (field) => `die Spalte mit --map ${field}=SPALTE benennen`,

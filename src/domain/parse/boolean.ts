@@ -19,9 +19,10 @@ export function parseBoolean(raw: string): boolean | null | undefined {
 /**
  * The words of a consent withdrawn: in a consent column they say no; in an objection or
  * do-not-contact column ("Opt-Out: opted out", "Werbewiderspruch: widerrufen") they say the
- * customer objected. Read as no there, they would put an objector on a list.
+ * customer objected. Read as no there, they would put an objector on a list. A block flag's
+ * "gesperrt" (Sperrkennzeichen) says the same.
  */
-const WITHDRAWN = new Set(['opt-out', 'optout', 'opt out', 'opted out', 'opted-out', 'widerrufen', 'revoked', 'withdrawn', 'widersprochen', 'abgemeldet', 'unsubscribed', 'ausgetragen']);
+const WITHDRAWN = new Set(['opt-out', 'optout', 'opt out', 'opted out', 'opted-out', 'widerrufen', 'revoked', 'withdrawn', 'widersprochen', 'abgemeldet', 'unsubscribed', 'ausgetragen', 'gesperrt', 'blocked', 'suppressed']);
 
 /** Reads an objection or do-not-contact cell: as parseBoolean, with a consent withdrawn read as yes (objected). */
 export function parseObjection(raw: string): boolean | null | undefined {

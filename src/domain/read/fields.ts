@@ -73,7 +73,8 @@ export const LOST_CUSTOMER_FIELDS: readonly FieldSpec[] = [
   // When the customer last declined a win-back offer: not approached again before campaign.declinedPauseMonths have passed (DOMAIN.md §6).
   f('declined_date', 'date', ['declined on', 'offer declined', 'offer declined on', 'declined offer on', 'win-back declined', 'win-back declined on', 'winback declined on', 'angebot abgelehnt', 'angebot abgelehnt am', 'abgelehnt am', 'rückgewinnung abgelehnt', 'rückgewinnung abgelehnt am', 'rueckgewinnung abgelehnt am', 'absage am']),
   f('last_modified', 'date', ['last modified', 'modified', 'modified at', 'modified on', 'last modified date', 'updated at', 'updated', 'updated on', 'last updated', 'last update', 'last change', 'changed at', 'änderungsdatum', 'geändert am', 'geändert', 'letzte änderung', 'aktualisiert am', 'zuletzt geändert', 'datenstand']),
-  f('do_not_contact', 'objection', ['do not contact', 'dnc', 'no contact', 'nicht kontaktieren', 'kontaktsperre', 'sperrvermerk', 'keine werbung']),
+  // A block flag (Sperrkennzeichen, gesperrt): data blocked for use, kept only for retention duties (DOMAIN.md §1.2), or a blocklist.
+  f('do_not_contact', 'objection', ['do not contact', 'dnc', 'no contact', 'nicht kontaktieren', 'kontaktsperre', 'sperrvermerk', 'keine werbung', 'sperrkennzeichen', 'sperrkz', 'sperrflag', 'sperre', 'gesperrt', 'sperrung', 'datensperre', 'sperrliste', 'blacklist', 'blocklist', 'blocked', 'suppressed', 'suppression', 'suppression list', 'unsubscribed']),
   // The purchase-model hand-over of `winback clv --lost-out` (clv/handover.ts), under clv's own
   // column names only: a customer who never cancelled is valued with the model that found them.
   f('value_basis', 'text', []),

@@ -71,7 +71,8 @@ export function mapHeaders(
     const others = hits.filter((i) => keys[i] !== keys[first]);
     if (others.length > 0) {
       const names = others.map((i) => `'${headers[i]}'`).join(', ');
-      notes.push(readNote('aliasTwins', spec.name, headers[first] as string, names));
+      // A second objection column is honoured too (unread-objections.ts): an objector is never listed by the column left over.
+      notes.push(readNote(spec.type === 'objection' ? 'objectionTwins' : 'aliasTwins', spec.name, headers[first] as string, names));
     }
   }
   warnDuplicateHeaders(headers, notes);

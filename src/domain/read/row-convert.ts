@@ -7,7 +7,7 @@ import { numberExample, parseNumber, type DecimalMark, type NumberParse } from '
 import { type Lang, type ReadTexts, messages } from '../catalogue/index.js';
 import { isMissingIdMarker } from './missing-id.js';
 import { objectionInWords } from '../objections/in-words.js';
-import { unreadColumns, unreadText } from './unread-objections.js';
+import { unreadColumns, unreadFlags, unreadText } from './unread-objections.js';
 import type { EpochDay, Reject, Segment } from '../types.js';
 
 /** Conventions a file's values are written in. */
@@ -98,7 +98,10 @@ export function createRowConverter(
         if (parsed.value === null && PERMISSION_FIELDS.has(col.field)) values.consent_text = values.consent_text === undefined ? raw.trim() : `${values.consent_text as string} | ${raw.trim()}`;
       } else (problems ??= []).push({ column: col.header, value: raw, message: `${col.header} '${raw}' ${parsed.message}` });
     }
-    if (unread.length > 0) values.other_text = unreadText(cells, unread);
+    if (unread.length > 0) {
+      values.other_text = unreadText(cells, unread);
+      unreadFlags(cells, unread, values);
+    }
     const first = problems?.[0];
     if (problems !== undefined && first !== undefined) {
       // A row that objects is kept whatever else is wrong in it, its unreadable cells left empty: rejected, its

@@ -8,7 +8,7 @@ import { CELL_SEPARATOR, findObjectionInCells } from '../objections/text.js';
 import { parseObjection } from '../parse/boolean.js';
 import { readNote, type SavedNote } from '../catalogue/index.js';
 import type { HeaderMapping } from './header-map.js';
-import type { Schema } from './fields.js';
+import { headerKey, type Schema } from './fields.js';
 
 /** Rows of the sample searched per column (judgement: a run's start stays short; a column used for objections shows one early). */
 const SCANNED_ROWS = 200;
@@ -41,10 +41,15 @@ export function unreadObjections(headers: readonly string[], sample: readonly (r
  */
 export function unreadColumns(headers: readonly string[], mapping: HeaderMapping, schema: Schema): UnreadColumn[] {
   if (!schema.fields.some((f) => f.name === 'notes')) return [];
+  // A second block column ("Kontaktsperre" beside "Sperrvermerk") is left unmapped by the first: its name is the field's all the same.
+  const objectionFields = new Map<string, string>();
+  for (const f of schema.fields) if (f.type === 'objection') for (const alias of f.aliases) if (!objectionFields.has(headerKey(alias))) objectionFields.set(headerKey(alias), f.name);
   return mapping.unmapped
     .filter((i) => i < headers.length)
     .map((index) => {
       const header = (headers[index] as string).trim();
+      const field = objectionFields.get(headerKey(header));
+      if (field !== undefined) return { index, objectionHeader: header, field };
       // A header that itself names an objection ("Werbeverbot", "Robinsonliste", "DSGVO-Widerspruch") makes a yes there one.
       return { index, objectionHeader: findObjectionInCells(header) !== undefined ? header : undefined };
     });
@@ -54,6 +59,30 @@ export interface UnreadColumn {
   index: number;
   /** the header, when the objection rules read it as an objection: a yes (or an unclear cell) under it is one */
   objectionHeader: string | undefined;
+  /**
+   * the objection field the header names, when another column holds that field: its cells are
+   * read as the field's (unreadFlags), not as words
+   */
+  field?: string;
+}
+
+/**
+ * Sets a row's objection fields from the unread columns that name one ("Sperrvermerk" beside a
+ * mapped "Kontaktsperre"): a yes in either column is an objection, an unclear value in either
+ * blocks as an unclear one does; the unclear text is kept for the objection check in words.
+ */
+export function unreadFlags(cells: readonly string[], unread: readonly UnreadColumn[], values: Record<string, unknown>): void {
+  for (const col of unread) {
+    if (col.field === undefined) continue;
+    const cell = cells[col.index];
+    if (cell === undefined || cell.trim() === '') continue;
+    const said = parseObjection(cell);
+    if (said === true) values[col.field] = true;
+    else if (said === null) {
+      if (values[col.field] !== true) values[col.field] = null;
+      values.consent_text = values.consent_text === undefined ? cell.trim() : `${values.consent_text as string} | ${cell.trim()}`;
+    }
+  }
 }
 
 /**
@@ -68,7 +97,7 @@ export function unreadText(cells: readonly string[], unread: readonly UnreadColu
   };
   for (const col of unread) {
     const cell = cells[col.index];
-    if (cell === undefined || cell.trim() === '') continue;
+    if (col.field !== undefined || cell === undefined || cell.trim() === '') continue;
     if (col.objectionHeader !== undefined) {
       if (parseObjection(cell) !== false) add(col.objectionHeader);
       continue;
