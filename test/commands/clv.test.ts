@@ -298,6 +298,21 @@ describe('winback clv: rows, rejects, order and customers', () => {
     expect(r.customers.map((c) => c.customer_id)).not.toContain('R1');
   });
 
+  it('rejects each row of a customer whose returns cancel every purchase on its day, in either row order', async () => {
+    const rows = [...GOOD, 'R2;04.04.2025;100,00', 'R2;04.04.2025;-150,00', 'R3;06.06.2025;80,00', 'R3;06.06.2025;-80,00', 'R3;07.07.2025;-10,00'];
+    for (const order of ['per-customer', 'any'] as const) {
+      const file = path.join(tempDir(), 'tx.csv');
+      writeFileSync(file, header + (order === 'any' ? [...rows].reverse() : rows).join('\n') + '\n');
+      const r = await clv(file, { asOf: '2025-12-31', ...(order === 'any' ? { order } : {}) });
+      const { read, accepted, rejected } = r.model.rows;
+      expect(read, order).toBe(GOOD.length + 5);
+      expect([accepted, rejected], order).toEqual([GOOD.length, 5]);
+      expect(r.rejects.map((x) => [x.customer_id, x.value]).sort(), order).toEqual([['R2', '-50'], ['R2', '-50'], ['R3', '-10'], ['R3', '-10'], ['R3', '-10']]);
+      expect(r.rejects[0]?.error).toContain('returns cancel every purchase');
+      expect(r.customers.map((c) => c.customer_id)).not.toContain('R2');
+    }
+  });
+
   it('rejects out-of-order rows by default (exit 65) and accepts them with --order any, giving the same result', async () => {
     const sorted = GOOD;
     const shuffled = [...sorted].reverse();

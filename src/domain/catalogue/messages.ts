@@ -1509,8 +1509,8 @@ export const COMMAND_TEXTS = {
       (amount) => `Retouren im Wert von ${amount} hatten keinen früheren Kauf desselben Kunden zum Verrechnen (vor Beginn der Daten gekauft?) und wurden ausgelassen`,
     ),
     onlyReturns: m(
-      (n: number) => `${n} customers have only returns in the calibration period and are not modelled (their rows are in rejects.csv)`,
-      (n) => `${n} Kunden haben im Kalibrierungszeitraum nur Retouren und werden nicht modelliert (ihre Zeilen stehen in rejects.csv)`,
+      (n: number) => `${n} customers have only returns in the calibration period, or returns that cancel their purchases, and are not modelled (their rows are in rejects.csv)`,
+      (n) => `${n} Kunden haben im Kalibrierungszeitraum nur Retouren oder Retouren, die ihre Käufe aufheben, und werden nicht modelliert (ihre Zeilen stehen in rejects.csv)`,
     ),
     missingIds: m(
       (n: number) => `${n} rows without a customer id (empty, NA, NULL, …) were rejected: they belong to no known customer (see rejects.csv)`,
@@ -1584,6 +1584,10 @@ export const COMMAND_TEXTS = {
     onlyReturns: m(
       (rows: number) => `the customer has only returns in the calibration period (${rows === 1 ? 'this row' : `${rows} rows, net as the value says`}), no purchase to net them against: not modelled`,
       (rows) => `der Kunde hat im Kalibrierungszeitraum nur Retouren (${rows === 1 ? 'diese Zeile' : `${rows} Zeilen, netto wie der Wert angibt`}), keinen Kauf, mit dem sie zu verrechnen wären: nicht modelliert`,
+    ),
+    returnsCancelPurchases: m(
+      (rows: number) => `the customer's returns cancel every purchase of theirs in the calibration period (${rows} rows, net as the value says): no purchase day left to model`,
+      (rows) => `die Retouren des Kunden heben im Kalibrierungszeitraum jeden seiner Käufe auf (${rows} Zeilen, netto wie der Wert angibt): kein Kauftag bleibt zum Modellieren`,
     ),
     returnRejected: m(
       (cancellation: boolean, amount: number) =>

@@ -27,13 +27,18 @@ export interface Transaction {
   readonly line?: number;
 }
 
-/** A customer whose calibration rows hold only returns: not modelled, their rows rejected (io/clv/input.ts). */
+/**
+ * A customer with no purchase day in the calibration period — only returns, or purchases
+ * returned on their day: not modelled, their rows rejected (io/clv/input.ts).
+ */
 export interface NotModelled {
   customerId: string;
   /** the lines of the customer's calibration rows */
   lines: number[];
   /** their net amount */
   amount: number;
+  /** whether some of the rows were purchases (cancelled by returns on their day) */
+  purchases: boolean;
 }
 
 export interface SummaryOptions {
@@ -102,11 +107,14 @@ interface CustomerState {
   holdoutTotals?: Map<number, OpenDay>;
   seenInCalibration: boolean;
   /**
-   * The lines of the calibration rows while every one was a return (the rows carry lines);
-   * undefined from the first row that is no return. With them, a customer of only returns is
-   * rejected row by row; their net amount.
+   * The lines of the calibration rows while the customer has no purchase day (the rows carry
+   * lines); undefined once a day closes as a purchase day. With them, a customer whose days all
+   * net to a return (only returns, or a purchase returned and more on its day) is rejected row
+   * by row; their net amount.
    */
-  returnLines?: number[];
+  lines?: number[];
+  /** whether a calibration row was a purchase (a return may have cancelled it on its day) */
+  purchaseRow: boolean;
   net: number;
   /** calibration rows so far */
   rows: number;
@@ -158,8 +166,9 @@ export class TransactionSummarizer {
       state.seenInCalibration = true;
       if (tx.amount === undefined) state.noAmount = true;
       state.net += tx.amount ?? 0;
-      if (tx.amount !== undefined && tx.amount < 0 && tx.line !== undefined && (state.returnLines !== undefined || state.rows === 0)) (state.returnLines ??= []).push(tx.line);
-      else state.returnLines = undefined;
+      if (tx.line !== undefined && state.days === 0 && (state.lines !== undefined || state.rows === 0)) (state.lines ??= []).push(tx.line);
+      else state.lines = undefined;
+      if (tx.amount === undefined || tx.amount >= 0) state.purchaseRow = true;
       state.rows++;
     }
     if (this.anyOrder) {
@@ -192,7 +201,7 @@ export class TransactionSummarizer {
       if (s.days === 0) {
         if (s.seenInCalibration) {
           this.stats.onlyReturns++;
-          if (s.returnLines !== undefined) this.notModelled.push({ customerId, lines: s.returnLines, amount: s.net });
+          if (s.lines !== undefined) this.notModelled.push({ customerId, lines: s.lines, amount: s.net, purchases: s.purchaseRow });
         } else this.stats.outsideCohort++;
         continue;
       }
@@ -234,6 +243,7 @@ export class TransactionSummarizer {
     }
     if (!returnDay) {
       s.days++;
+      s.lines = undefined;
       if (s.days === 1) {
         s.first = d.day;
         s.firstTotal = d.total;
@@ -256,7 +266,7 @@ export class TransactionSummarizer {
   private stateOf(id: string): CustomerState {
     let state = this.customers.get(id);
     if (!state) {
-      state = { first: Infinity, last: -Infinity, days: 0, firstTotal: 0, repeatSum: 0, noAmount: false, holdoutDays: 0, seenInCalibration: false, rows: 0, net: 0 };
+      state = { first: Infinity, last: -Infinity, days: 0, firstTotal: 0, repeatSum: 0, noAmount: false, holdoutDays: 0, seenInCalibration: false, rows: 0, purchaseRow: false, net: 0 };
       if (this.anyOrder) {
         state.dayTotals = new Map();
         state.holdoutTotals = new Map();

@@ -105,11 +105,12 @@ export async function readTransactionTable(opened: OpenedExport, options: Summar
     if (options.calibrationEnd === undefined || (day as number) <= options.calibrationEnd) latest = Math.max(latest, day as number);
   }
   const table = collectSummaries(summarizer, amountOf.hasAmount, options.holdoutEnd !== undefined);
-  // A customer with only returns is not modelled: each of their rows goes to rejects.csv.
+  // A customer with no purchase day (only returns, or purchases returned on their day) is not modelled: each of their rows goes to rejects.csv.
   for (const n of summarizer.notModelled) {
+    const error = n.purchases ? say.returnsCancelPurchases(n.lines.length) : say.onlyReturns(n.lines.length);
     for (const line of n.lines) {
       extra++;
-      await onReject({ line, customer_id: n.customerId, column: amountColumn(opened, prep), value: String(Number(n.amount.toFixed(2))), error: say.onlyReturns(n.lines.length) });
+      await onReject({ line, customer_id: n.customerId, column: amountColumn(opened, prep), value: String(Number(n.amount.toFixed(2))), error });
     }
   }
   return { table, counts: adjustedCounts(opened, extra), summary: { ...summarizer.stats, latestDay: Number.isFinite(latest) ? latest : undefined }, preparation: counts };
