@@ -100,6 +100,8 @@ describe('German: no English word reaches the user', () => {
       const r = await run(['plan', DE, '--explain', id, ...AS_OF, '--lang', 'de']);
       expect(r.code, r.stderr).toBe(0);
       leaks.push(...r.leaks);
+      // The formulas give days as the German reader writes them and name the export's figures in words.
+      expect(r.stdout, id).not.toMatch(/\d{4}-\d{2}-\d{2}|max\(tenure|\b(?:orders|complaints|tenure_months|monthly_revenue) =|Playbook: [a-z_]+ =/);
     }
     expect(leaks).toEqual([]);
   });

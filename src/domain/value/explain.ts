@@ -2,7 +2,7 @@
  * The `--explain` steps of a valuation: each quantity with its formula (inputs filled in,
  * rounded for reading) and its exact value, the same number the plan uses.
  */
-import { DAYS_PER_MONTH, formatIsoDay } from '../dates.js';
+import { DAYS_PER_MONTH } from '../dates.js';
 import type { BehaviourCoefficients } from '../defaults.js';
 import { BEHAVIOUR_FEATURES } from './behaviour.js';
 import type { Channel, OfferSpec } from '../playbook-types.js';
@@ -10,6 +10,7 @@ import type { EvaluateInput, ExplainStep } from './types.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
 import { behaviourShift } from './value.js';
 import { messages, type Lang } from '../catalogue/index.js';
+import { formatDay } from '../catalogue/format.js';
 
 export interface ExplainContext {
   life: FirstLifetime;
@@ -43,7 +44,12 @@ export function formatFormulaNumber(value: number, lang: Lang = 'en'): string {
 /** The formula-number formatter and the explain texts of a language. */
 function inLang(lang: Lang | undefined) {
   // A German decimal comma would make min(a,b) ambiguous: arguments are then separated by ';'.
-  return { n: (v: number) => formatFormulaNumber(v, lang), t: messages(lang).explain };
+  return { n: (v: number) => formatFormulaNumber(v, lang), t: messages(lang).explain, day: (d: number) => formatDay(d, lang ?? 'en') };
+}
+
+/** The reason a rate is the playbook's for: its code (the plan's column) in English, its label in German. */
+function reasonNamed(input: EvaluateInput): string {
+  return input.lang === 'de' ? input.entry.label.de : input.entry.code;
 }
 
 /** Builds the explain steps of one evaluated customer. */
@@ -51,7 +57,7 @@ export function explainCustomer(input: EvaluateInput, ctx: ExplainContext): Expl
   const { n, t } = inLang(input.lang);
   const steps = firstLifetimeSteps(input, ctx.life);
   const shift = behaviourShift(ctx.life, ctx.coefficients);
-  steps.push({ label: t.baseRate, formula: `${ctx.fromModel ? t.calibratedModel : t.playbook}: ${input.entry.code}`, value: ctx.baseRate });
+  steps.push({ label: t.baseRate, formula: `${ctx.fromModel ? t.calibratedModel : t.playbook}: ${reasonNamed(input)}`, value: ctx.baseRate });
   steps.push({ label: t.behaviourShift, formula: shiftFormula(ctx.life, ctx.coefficients, input.lang), value: shift });
   if (ctx.chosen !== undefined) steps.push(...offerSteps(input, ctx, ctx.chosen, shift));
   const { entry } = input;
@@ -62,18 +68,18 @@ export function explainCustomer(input: EvaluateInput, ctx: ExplainContext): Expl
 
 function firstLifetimeSteps(input: EvaluateInput, life: FirstLifetime): ExplainStep[] {
   const { row, config } = input;
-  const { n, t } = inLang(input.lang);
+  const { n, t, day } = inLang(input.lang);
   const steps: ExplainStep[] = [];
-  const floor = `max(tenure${input.lang === 'de' ? ';' : ','} ${n(config.minTenureMonths)})`;
+  const floor = `max(${t.tenureWord}${input.lang === 'de' ? ';' : ','} ${n(config.minTenureMonths)})`;
   if (life.tenureMonths !== undefined) {
     const fromDates = row.customer_since !== undefined && row.churn_date !== undefined && row.churn_date >= row.customer_since;
     const formula = fromDates
-      ? `(${formatIsoDay(row.churn_date as number)} − ${formatIsoDay(row.customer_since as number)}) / ${n(DAYS_PER_MONTH)} ${t.days}`
-      : 'tenure_months';
+      ? `(${day(row.churn_date as number)} − ${day(row.customer_since as number)}) / ${n(DAYS_PER_MONTH)} ${t.days}`
+      : t.tenureFromExport;
     steps.push({ label: t.tenure, formula, value: life.tenureMonths });
   }
   if (life.monthlyRevenue !== undefined) {
-    const formula = row.revenue !== undefined && life.tenureMonths !== undefined ? `${n(row.revenue)} / ${floor}` : 'monthly_revenue';
+    const formula = row.revenue !== undefined && life.tenureMonths !== undefined ? `${n(row.revenue)} / ${floor}` : t.monthlyRevenueFromExport;
     steps.push({ label: t.monthlyRevenue, formula, value: life.monthlyRevenue });
   }
   if (life.monthlyMargin !== undefined) {
@@ -84,11 +90,11 @@ function firstLifetimeSteps(input: EvaluateInput, life: FirstLifetime): ExplainS
       : t.marginAmount(n(row.margin?.value ?? 0));
     steps.push({ label: t.monthlyMargin, formula, value: life.monthlyMargin });
   }
-  if (life.orders !== undefined) steps.push({ label: t.orders, formula: 'orders', value: life.orders });
-  if (life.complaints !== undefined) steps.push({ label: t.complaints, formula: 'complaints', value: life.complaints });
+  if (life.orders !== undefined) steps.push({ label: t.orders, formula: t.ordersFromExport, value: life.orders });
+  if (life.complaints !== undefined) steps.push({ label: t.complaints, formula: t.complaintsFromExport, value: life.complaints });
   const at = Math.max(input.asOf, input.contactDay ?? input.asOf);
   if (life.monthsSinceChurn !== undefined) {
-    const formula = `(${formatIsoDay(at)} − ${formatIsoDay(row.churn_date as number)}) / ${n(DAYS_PER_MONTH)} ${t.days}`;
+    const formula = `(${day(at)} − ${day(row.churn_date as number)}) / ${n(DAYS_PER_MONTH)} ${t.days}`;
     steps.push({ label: t.monthsSinceChurn, formula, value: life.monthsSinceChurn });
   }
   return steps;
@@ -106,7 +112,7 @@ function shiftFormula(life: FirstLifetime, coefficients: BehaviourCoefficients, 
 
 function offerSteps(input: EvaluateInput, ctx: ExplainContext, chosen: NonNullable<ExplainContext['chosen']>, shift: number): ExplainStep[] {
   const { entry, config } = input;
-  const { n, t } = inLang(input.lang);
+  const { n, t, day } = inLang(input.lang);
   const { offer, p, sl, ev } = chosen;
   const d = (1 + config.annualDiscountRate) ** (1 / 12) - 1;
   const f = ctx.lifetimeFactor ?? 1;
@@ -122,7 +128,7 @@ function offerSteps(input: EvaluateInput, ctx: ExplainContext, chosen: NonNullab
   return [
     {
       label: t.pOrganic,
-      formula: `σ(logit(${n(ctx.organicRate ?? 0)}) + ${n(shift)}), ${input.model?.organicRates?.[entry.code] ? t.organicRateModel(entry.code) : t.organicRate(entry.code)}`,
+      formula: `σ(logit(${n(ctx.organicRate ?? 0)}) + ${n(shift)}), ${input.model?.organicRates?.[entry.code] ? t.organicRateModel(reasonNamed(input)) : t.organicRate(reasonNamed(input))}`,
       value: pOrg,
     },
     {
@@ -158,7 +164,7 @@ function offerSteps(input: EvaluateInput, ctx: ExplainContext, chosen: NonNullab
     { label: t.incentiveCost(offer.id), formula: t.playbookOfferCost, value: ic },
     {
       label: t.discount,
-      formula: `(1 + ${n(config.annualDiscountRate)})^(−(${formatIsoDay(at)} − ${formatIsoDay(input.asOf)}) / ${n(365.2425)} ${t.days})`,
+      formula: `(1 + ${n(config.annualDiscountRate)})^(−(${day(at)} − ${day(input.asOf)}) / ${n(365.2425)} ${t.days})`,
       value: delta,
     },
     {
