@@ -698,3 +698,19 @@ describe('silence and fed-up words that are no objection', () => {
     expect(findObjectionPhrase(text)).toBeDefined();
   });
 });
+
+describe('a text that only says contact is wanted', () => {
+  it.each(['Werbung erwünscht', 'Werbung per Post erwünscht', 'Werbung per Post ok', 'Kunde wünscht Werbung per E-Mail', 'Anrufe erwünscht', 'Werbung gewünscht', 'wants marketing emails', 'Kd. möchte weiterhin Angebote erhalten'])(
+    '"%s" is no objection (the model alone read one)',
+    (text) => {
+      expect(findObjectionPhrase(text)).toBeUndefined();
+    },
+  );
+
+  it.each(['Werbung nicht erwünscht', 'Werbung unerwünscht', 'Keine Werbung erwünscht', 'Werbung ist nicht mehr erwünscht', 'Werbung nur per Post erwünscht', 'Werbung per Post ok, sonst nichts', 'Werbung erwünscht? nein'])(
+    '"%s" is still read as an objection (a negation or a restriction beside the wish)',
+    (text) => {
+      expect(findObjectionPhrase(text)).toBeDefined();
+    },
+  );
+});

@@ -1017,8 +1017,23 @@ export function readObjectionText(text: string): string | null {
   const normalised = normaliseObjectionText(text);
   // A consent withdrawn and given again: neither the rules nor the model read an objection in it.
   if (RENEWED.test(normalised)) return null;
-  return combineObjection(objectionRuleIn(text, normalised), readObjection(objectionModel(), objectionModelTokens(text, normalised))) ?? null;
+  const rule = objectionRuleIn(text, normalised);
+  // A wish for contact and nothing else ("Werbung erwünscht"): the model, which reads "Werbung" as a sign of objection, is not asked.
+  if (rule === undefined && CONTACT_WANTED.test(normalised) && !NOT_ONLY_WANTED.test(normalised)) return null;
+  return combineObjection(rule, readObjection(objectionModel(), objectionModelTokens(text, normalised))) ?? null;
 }
+
+// A text that only says contact is wanted ("Werbung erwünscht", "Kd. wünscht Werbung per Post",
+// "wants marketing emails", "Anrufe ok"): a subject, a wish, what is wanted and how, a yes.
+const WANTED_WHAT = '(?:werbung|werbepost|angebote|newsletter|anrufe|kontakt|post|briefe|e ?mails|mails|marketing(?: e ?mails| mails| post| calls)?|offers|calls|promotions)';
+const WANTED_HOW = '(?: (?:per|via|by|ueber) (?:post|brief|briefpost|e ?mail|mail|telefon|phone|telephone|letter))?';
+const CONTACT_WANTED = new RegExp(
+  `^(?:(?:der |die )?(?:kunde|kundin|kd|customer|cust|client) )?` +
+    `(?:(?:wuenscht|moechte|will|wants|would like|likes|mag|hat gerne|moechte gerne|wuenscht sich) (?:(?:gerne|gern|weiterhin|weiter|still|more|auch|also) )?${WANTED_WHAT}${WANTED_HOW}(?: (?:erhalten|bekommen|receive|get))?` +
+    `|${WANTED_WHAT}${WANTED_HOW}(?: (?:ist|sind|is|are))? (?:(?:ausdruecklich|gerne|gern|weiterhin|very|sehr) )?(?:erwuenscht|gewuenscht|ok|okay|ja|erlaubt|willkommen|welcome|wanted|yes|allowed|fine))$`,
+);
+// A wish with a restriction or a negation beside it is read as any text ("Werbung nur per Post erwünscht", "Werbung nicht erwünscht").
+const NOT_ONLY_WANTED = /\b(?:nicht|nichts|kein[a-z]*|nie|niemals|nein|no|not|never|nur|only|sonst|except|ausser|but|aber|mehr)\b|\bun[a-z]*(?:erwuenscht|gewuenscht|wanted|welcome)\b/;
 
 /** The phrase the rules find in a text: in the whole (objectionByRules) or as a sentence of its own (bareSentence). */
 export function objectionRuleIn(text: string, normalised = normaliseObjectionText(text)): string | undefined {
