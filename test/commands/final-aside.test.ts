@@ -71,3 +71,25 @@ describe('a consultant who looked at a final reason read second', () => {
     expect(readCsv(join(dir, 'campaign-email.csv')).map((r) => r.customer_id)).toEqual(['A1']);
   });
 });
+
+describe('a reason code beside a text that reads as a final reason', () => {
+  it('sends the customer to review (the code alone would have listed them), in campaign too; a text that agrees with the code changes nothing', async () => {
+    const dir = tempDir('winback-final-in-text-');
+    const file = join(dir, 'export.csv');
+    const head = 'Kundennummer;Name;E-Mail;Einwilligung E-Mail;Kunde seit;Kündigungsdatum;Anzahl Aufträge;Umsatz;DB %;Grundcode;Kündigungsgrund';
+    const row = (id: string, code: string, text: string) => `${id};Firma ${id};${id.toLowerCase()}@example.de;ja;01.01.2018;01.09.2026;50;20.000,00;30;${code};${text}`;
+    writeFileSync(file, [head, row('F1', 'price', 'Firma insolvent, geschlossen'), row('F2', 'price', 'Kunde verstorben'), row('F3', 'price', 'zu teuer'), row('F4', 'price', '')].join('\n') + '\n');
+    const out = join(dir, 'plan');
+    const run = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '--lang', 'de', '-q']);
+    expect(run.code, run.stderr).toBe(0);
+    const plans = new Map(readCsv(join(out, 'plan.csv')).map((r) => [r.customer_id as string, r]));
+    expect(['F1', 'F2', 'F3', 'F4'].map((id) => plans.get(id)?.decision)).toEqual(['review', 'review', 'win_back', 'win_back']);
+    expect(plans.get('F2')?.reason_code).toBe('price');
+    expect(plans.get('F2')?.decision_reason).toBe('der Grundcode sagt „price“, der Text liest sich aber als endgültiger Grund („Verstorben“: verstorben): eine Person entscheidet, bevor jemand kontaktiert wird');
+    expect(plans.get('F1')?.channel).toBe('');
+    const campaign = await runCli(['campaign', file, '--out', join(dir, 'campaign'), '--as-of', '2026-11-23', '--period', '366d', '-q']);
+    expect(campaign.code, campaign.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(dir, 'campaign', `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    expect(listed.sort()).toEqual(['F3', 'F4']);
+  });
+});

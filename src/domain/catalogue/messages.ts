@@ -179,6 +179,11 @@ export const COMMAND_TEXTS = {
       (reason: string, final: string) => `read as "${reason}", but the text also names a final reason ("${final}"): a person decides before anyone is contacted`,
       (reason, final) => `als „${reason}“ gelesen, der Text nennt aber auch einen endgültigen Grund („${final}“): eine Person entscheidet, bevor jemand kontaktiert wird`,
     ),
+    /** a reason_code beside a text read as a final reason (domain/plan/person-decides.ts) */
+    finalInText: m(
+      (code: string, final: string, evidence: string) => `the reason code says "${code}", but the text reads as a final reason ("${final}": ${evidence}): a person decides before anyone is contacted`,
+      (code, final, evidence) => `der Grundcode sagt „${code}“, der Text liest sich aber als endgültiger Grund („${final}“: ${evidence}): eine Person entscheidet, bevor jemand kontaktiert wird`,
+    ),
     noOfferDefined: m('no offer defined for this reason', 'für diesen Grund ist kein Angebot festgelegt'),
     onlyOffer: m((id: string) => `${id}: only offer for this reason`, (id) => `${OFFER_DE[id] ?? id}: einziges Angebot für diesen Grund`),
     highestOffer: m(

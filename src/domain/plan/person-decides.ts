@@ -6,7 +6,7 @@
 import { declinedInText } from '../objections/declined.js';
 import { declinedDayNotTaken } from '../objections/declined-day.js';
 import { reasonEntry, type Playbook, type ReasonEntry } from '../playbook-types.js';
-import type { ReasonClassification } from '../reasons/index.js';
+import { classifyReason, type ReasonClassification, type ReasonVocabulary } from '../reasons/index.js';
 import type { CustomerRow, EpochDay } from '../types.js';
 import type { Decision, DecisionNote } from '../value/types.js';
 import type { Lang } from '../catalogue/index.js';
@@ -18,14 +18,17 @@ import type { Lang } from '../catalogue/index.js';
  *   (DOMAIN.md §6);
  * - a reason read with a final one as its runner-up ("customer's carer phoned, she died in the
  *   care home", read as a life change): the reader was not sure enough to call it final, nor
- *   to rule it out (docs/reasons-accuracy.md, the final-reason boundary sets).
+ *   to rule it out (docs/reasons-accuracy.md, the final-reason boundary sets);
+ * - a reason_code the playbook knows, beside a text that reads as a final reason ("price" and
+ *   "Firma insolvent, geschlossen"): the code wins the classification, but which of the two is
+ *   true a person decides (DOMAIN.md: final reasons are never contacted).
  */
 export function personDecides(
   row: CustomerRow,
   reason: ReasonClassification,
   entry: ReasonEntry,
   decision: Decision,
-  setup: { playbook: Playbook; lang: Lang; declinedPauseMonths: number; asOf: EpochDay },
+  setup: { playbook: Playbook; lang: Lang; declinedPauseMonths: number; asOf: EpochDay; vocabulary?: ReasonVocabulary },
 ): DecisionNote | undefined {
   if (decision !== 'win_back' && decision !== 'review') return undefined;
   const said = declinedSaid(row, setup.declinedPauseMonths);
@@ -36,7 +39,19 @@ export function personDecides(
     return { key: 'declinedNoDate', args: [said, setup.declinedPauseMonths] };
   }
   const aside = decision === 'win_back' && reason.secondary !== undefined ? reasonEntry(setup.playbook, reason.secondary) : undefined;
-  return aside?.final === true ? { key: 'finalAside', args: [entry.label[setup.lang], aside.label[setup.lang]] } : undefined;
+  if (aside?.final === true) return { key: 'finalAside', args: [entry.label[setup.lang], aside.label[setup.lang]] };
+  return reason.source === 'code' && entry.final !== true ? finalInText(row, setup) : undefined;
+}
+
+/** The final reason the row's text gives (first or second), beside a code that names another: the note, else undefined. */
+function finalInText(row: CustomerRow, setup: { playbook: Playbook; lang: Lang; vocabulary?: ReasonVocabulary }): DecisionNote | undefined {
+  if (setup.vocabulary === undefined || row.reason === undefined || row.reason.trim() === '') return undefined;
+  const read = classifyReason({ text: row.reason }, setup.vocabulary);
+  for (const code of [read.code, read.secondary]) {
+    const final = code === undefined ? undefined : reasonEntry(setup.playbook, code);
+    if (final?.final === true) return { key: 'finalInText', args: [row.reason_code ?? '', final.label[setup.lang], read.evidence] };
+  }
+  return undefined;
 }
 
 /**

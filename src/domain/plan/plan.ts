@@ -91,7 +91,7 @@ export function planCustomer(exported: CustomerRow, setup: PlanSetup, decidedBy?
   const valued = valueCustomer(input);
   // A decline in the text, or a final reason read second: a person decides before anyone is contacted.
   // (Not again once a person did: a consultant's decision in the worksheet, decidedBy 'person'.)
-  const ask = decidedBy === 'person' ? undefined : personDecides(row, reason, entry, valued.decision, { playbook, lang: setup.lang, declinedPauseMonths: config.campaign.declinedPauseMonths, asOf: setup.asOf });
+  const ask = decidedBy === 'person' ? undefined : personDecides(row, reason, entry, valued.decision, { playbook, lang: setup.lang, declinedPauseMonths: config.campaign.declinedPauseMonths, asOf: setup.asOf, vocabulary: setup.vocabulary });
   if (ask !== undefined) {
     const asked = notValued(row, 'review', ask, setup.lang);
     return { row, reason, entry, permission, channel: null, value: asked, measure: '', angle: '', window: null, track: valued.track ?? 'win_back' };

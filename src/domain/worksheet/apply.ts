@@ -63,7 +63,7 @@ function correctedRow(row: CustomerRow, s: WorksheetSession, classified: string)
 }
 
 /** The notes of the reviews person-decides.ts asks for. */
-const PERSON_DECIDES: ReadonlySet<DecisionNote['key']> = new Set(['declinedNoDate', 'declinedDayNotTaken', 'finalAside']);
+const PERSON_DECIDES: ReadonlySet<DecisionNote['key']> = new Set(['declinedNoDate', 'declinedDayNotTaken', 'finalAside', 'finalInText']);
 
 function withDecision(p: PlannedCustomer, decision: Decision, note: DecisionNote, setup: PlanSetup): PlannedCustomer {
   const contacted = decision === 'win_back' || decision === 'review';
