@@ -196,6 +196,24 @@ describe('a block flag column (Sperrkennzeichen, gesperrt) and a second do-not-c
   });
 });
 
+describe('data kept only for a statutory retention duty (DOMAIN.md §1.2)', () => {
+  it('is never contacted: a yes under "Aufbewahrungspflicht", or the notes saying so in German or English', async () => {
+    const dir = tempDir('winback-retention-only-');
+    const file = join(dir, 'export.csv');
+    const head = 'Kundennummer;Name;Telefon;Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;Kündigungsgrund;Einwilligung Telefon;Aufbewahrungspflicht;Bemerkung';
+    const row = (id: string, flag: string, note: string) => `${id};Firma ${id};030 12345${id.slice(1)};B2B;01.01.2015;01.08.2026;50.000,00;zu teuer;ja;${flag};${note}`;
+    writeFileSync(
+      file,
+      [head, row('R01', 'ja', ''), row('R02', '', 'Daten nur wegen Aufbewahrungspflicht gespeichert'), row('R03', '', 'kept only for statutory retention'), row('R04', '', 'Einschränkung der Verarbeitung nach Art. 18 DSGVO'), row('R05', 'nein', 'Aufbewahrungsfrist beachten, Kunde sonst offen'), row('R06', '', '')].join('\n') + '\n',
+    );
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    expect(listed.sort()).toEqual(['R05', 'R06']);
+  });
+});
+
 describe('a row with one field too many, where the header ends in a blank name (Excel)', () => {
   it('is rejected, not read with its values moved one column on (an objection lost)', async () => {
     const dir = tempDir('winback-shifted-row-');
