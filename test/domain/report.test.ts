@@ -139,7 +139,9 @@ describe('report model invariants', () => {
       expect(sum(r.segments)).toBe(n);
       expect(sum(r.switching.paths)).toBe(n);
       expect(sum(r.switching.phases)).toBe(n);
-      expect(sum(r.value_distribution) + r.quality.not_valued).toBe(n);
+      // Objectors and final reasons are unvalued by design: not counted as customers the data do not allow to value.
+      const unvaluedByDesign = items.filter((i) => i.expected_value === null && i.decision === 'never').length;
+      expect(sum(r.value_distribution) + r.quality.not_valued + unvaluedByDesign).toBe(n);
       expect(Object.values(r.decisions).reduce((a, b) => a + b, 0)).toBe(n);
       for (const s of r.segments) expect(s.win_back + s.review + s.let_go + s.never).toBe(s.count);
       const ev = items.filter((i) => i.decision === 'win_back').reduce((a, i) => a + (i.expected_value ?? 0), 0);

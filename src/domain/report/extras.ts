@@ -77,14 +77,16 @@ export function addExtras(x: ReportExtras, item: ReportItem): void {
     }
   }
   if (item.decision === 'win_back' && item.expected_value !== null && x.byValue.admits(item.customer_id, item.expected_value)) x.byValue.offer({ id: item.customer_id, score: item.expected_value, item, why: [] });
+  // An objector (never, unvalued: GDPR Art. 21(3)) is counted, but not named in a list of customers to look into.
+  const named = !(item.decision === 'never' && item.expected_value === null);
   if (item.monthly_revenue !== null && item.monthly_revenue > 0) {
     let r = x.revenue.get(item.segment);
     if (r === undefined) x.revenue.set(item.segment, (r = { bins: new Array<number>(REVENUE_BINS).fill(0), count: 0, top: new TopHeap<Candidate>(MAX_LISTED_IMPLAUSIBLE) }));
     r.count++;
     (r.bins[revenueBin(item.monthly_revenue)] as number)++;
-    if (r.top.admits(item.customer_id, item.monthly_revenue)) r.top.offer({ id: item.customer_id, score: item.monthly_revenue, item, why: [] });
+    if (named && r.top.admits(item.customer_id, item.monthly_revenue)) r.top.offer({ id: item.customer_id, score: item.monthly_revenue, item, why: [] });
   }
-  if (item.implausible.length > 0) {
+  if (named && item.implausible.length > 0) {
     x.flaggedCount++;
     x.flagged.offer({ id: item.customer_id, score: item.expected_value ?? 0, item, why: item.implausible });
   }

@@ -169,7 +169,8 @@ function regionSums(acc: ReportAccumulator, name: string): PlanMoneySums {
 
 function addValue(acc: ReportAccumulator, item: ReportItem, winBack: boolean): void {
   if (item.expected_value === null) {
-    acc.notValued++;
+    // An objector (or a final reason) is left unvalued by design, not for want of data.
+    if (item.decision !== 'never') acc.notValued++;
     return;
   }
   const bin = acc.bins[valueBin(item.expected_value)] as { count: number; win_back: number };
