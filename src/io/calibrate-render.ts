@@ -57,7 +57,7 @@ export function renderCalibration(r: CalibrationReport, color: boolean, lang: La
     weightTable,
     c.bold(t.deciles),
     decileTable,
-    ...learnedLines(r.learned ?? r.model, r.comparison, lang),
+    ...learnedLines(r.learned ?? r.model, r.comparison, lang, r.written === false ? undefined : r.model),
     ...(r.comparison ? comparisonLines(r.comparison, color, lang, currency, r.written !== false, partsLearned(r.learned ?? r.model)) : []),
     ...(r.written === false ? [] : [t.written(r.out)]),
     '',
@@ -65,7 +65,7 @@ export function renderCalibration(r: CalibrationReport, color: boolean, lang: La
 }
 
 /** What was learned besides the response: the second lifetime with its own check, and the channels' factors. */
-function learnedLines(learned: CalibratedModel, k: HoldoutComparison | undefined, lang: Lang): string[] {
+function learnedLines(learned: CalibratedModel, k: HoldoutComparison | undefined, lang: Lang, written?: CalibratedModel): string[] {
   const t = messages(lang).calibrate;
   const lines: string[] = [];
   const life = learned.secondLifetime;
@@ -73,7 +73,8 @@ function learnedLines(learned: CalibratedModel, k: HoldoutComparison | undefined
     const scale = (x: number, check: { accepted: boolean } | undefined) => (check === undefined ? formatFixed(x, 2, lang) : check.accepted ? t.scaleKept(formatFixed(x, 2, lang)) : t.scaleRefused(formatFixed(x, 2, lang)));
     lines.push(t.lifetimeCheck(formatWhole(life.returns, lang), formatWhole(life.events, lang), scale(life.lengthScale, k?.lifetime.length), scale(life.marginScale, k?.lifetime.margin)));
   }
-  const channels = Object.entries(learned.channelEffects ?? {});
+  // The factors written when they are (refitted on every row), else those learned.
+  const channels = Object.entries(written?.channelEffects ?? learned.channelEffects ?? {});
   if (channels.length > 0) {
     lines.push(t.channelEffects(channels.map(([c, e]) => `${c} ${formatFixed(e.prior, 2, lang)} → ${formatFixed(e.factor, 2, lang)} (${formatWhole(e.cases, lang)})`).join(', ')));
   }

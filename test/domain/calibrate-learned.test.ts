@@ -33,14 +33,24 @@ function randomChannels(seed: number, n: number, truth: Partial<Record<Channel, 
 describe('channel effects from randomised channels (empirical Bayes, Morris 1983)', () => {
   const prior = { letter: 1, phone: 1.5, email: 0.7 };
 
-  it('follows the data where the channels differ from the playbook beyond their noise', () => {
+  const ratio = (e: Partial<Record<Channel, { factor: number }>>, a: Channel, b: Channel) => (e[a]?.factor as number) / (e[b]?.factor as number);
+
+  it('follows the data where the channels differ from the playbook beyond their noise: the contrasts between them', () => {
     const effects = channelEffectsOf(randomChannels(1, 9000, { letter: 1, phone: 3.5, email: 0.25 }, prior), (c) => prior[c as keyof typeof prior]);
-    expect(effects.phone?.factor).toBeGreaterThan(2.6);
-    expect(effects.email?.factor).toBeLessThan(0.4);
-    expect(effects.letter?.factor).toBeGreaterThan(0.8);
-    expect(effects.letter?.factor).toBeLessThan(1.25);
+    // true odds ratios phone : letter = 3.5 and email : letter = 0.25 (the playbook's 1.5 and 0.7)
+    expect(ratio(effects, 'phone', 'letter')).toBeGreaterThan(2.8);
+    expect(ratio(effects, 'phone', 'letter')).toBeLessThan(4.4);
+    expect(ratio(effects, 'email', 'letter')).toBeGreaterThan(0.18);
+    expect(ratio(effects, 'email', 'letter')).toBeLessThan(0.34);
     expect(effects.phone?.cases).toBe(3000);
     expect(effects.phone?.prior).toBe(1.5);
+  });
+
+  it('leaves a level every channel shares to the base rates: the playbook\'s factors stay where the channels differ as it says', () => {
+    // Every channel answers at a third of the odds the playbook's base rate says, in the playbook's proportions.
+    const third = { letter: prior.letter / 3, phone: prior.phone / 3, email: prior.email / 3 };
+    const effects = channelEffectsOf(randomChannels(3, 9000, third, prior), (c) => prior[c as keyof typeof prior]);
+    for (const c of ['letter', 'phone', 'email'] as const) expect(Math.abs(Math.log((effects[c]?.factor as number) / prior[c])), c).toBeLessThan(0.1);
   });
 
   it('keeps the playbook\'s factors where the data agree with it within their noise', () => {
@@ -51,20 +61,23 @@ describe('channel effects from randomised channels (empirical Bayes, Morris 1983
     }
   });
 
-  it('shrinks: a learned factor lies between the playbook\'s and what the channel\'s own contacts say (property)', () => {
+  it('shrinks the contrasts around the channels\' common level: never every channel moved the same way (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 40, max: 400 }), fc.double({ min: 0.3, max: 4, noNaN: true }), (seed, n, phone) => {
         const rows = randomChannels(seed, n, { letter: 1, phone, email: 0.7 }, prior);
         const effects = channelEffectsOf(rows, (c) => prior[c as keyof typeof prior]);
+        const moves: number[] = [];
         for (const c of ['letter', 'phone', 'email'] as const) {
           const e = effects[c];
           if (e === undefined) continue;
           expect(e.weight).toBeGreaterThanOrEqual(0);
           expect(e.weight).toBeLessThanOrEqual(1);
-          const rate = e.wins / e.cases;
-          // the raw direction: more wins than the playbook predicts can only raise the factor
-          if (rate > sigmoid(BASE + Math.log(prior[c])) + 1e-9) expect(e.factor).toBeGreaterThanOrEqual(prior[c] - 1e-9);
-          if (rate < sigmoid(BASE + Math.log(prior[c])) - 1e-9) expect(e.factor).toBeLessThanOrEqual(prior[c] + 1e-9);
+          moves.push(Math.log(e.factor / prior[c]));
+        }
+        // Contrasts around the channels' common level, shrunk towards 0: never every channel moved the same way.
+        if (moves.length > 1) {
+          expect(Math.min(...moves)).toBeLessThanOrEqual(1e-9);
+          expect(Math.max(...moves)).toBeGreaterThanOrEqual(-1e-9);
         }
       }),
       { numRuns: 60 },
@@ -89,9 +102,10 @@ describe('channel effects from randomised channels (empirical Bayes, Morris 1983
     const phone = model.channelEffects?.phone;
     expect(phone?.cases).toBeGreaterThan(700);
     expect(phone?.cases).toBeLessThan(900);
-    // about 4, not the confounded 20
-    expect(phone?.factor).toBeGreaterThan(2.8);
-    expect(phone?.factor).toBeLessThan(6);
+    // phone : letter about 4, not the confounded 20
+    const odds = (phone?.factor as number) / (model.channelEffects?.letter?.factor as number);
+    expect(odds).toBeGreaterThan(2.8);
+    expect(odds).toBeLessThan(6);
   });
 });
 

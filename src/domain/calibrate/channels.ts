@@ -44,11 +44,12 @@ const MLE_PRIOR_SD = 3;
 /**
  * The channels' effects. Per channel c: the shift δ̂_c that makes the model predict its
  * randomised contacts (nearly the maximum-likelihood estimate) and its variance v_c = 1 / Σ p(1−p)
- * (the inverse Fisher information). With δ_c ~ N(0, τ²) around the playbook and δ̂_c | δ_c ~
- * N(δ_c, v_c), E[δ̂_c²] = τ² + v_c, so τ̂² = max(0, mean_c(δ̂_c² − v_c)) (Morris 1983, the
- * moment estimator with the prior mean known), and the posterior mean is δ_c = δ̂_c · τ̂² / (τ̂² + v_c).
- * Channels whose data agree with the playbook within their noise give τ̂² = 0: every factor stays
- * the playbook's.
+ * (the inverse Fisher information), taken relative to the precision-weighted mean shift of all
+ * channels (randomisation identifies the contrast between channels, not the model's level).
+ * With the contrasts d_c ~ N(0, τ²) and d̂_c | d_c ~ N(d_c, v_c), τ̂² = max(0, Σ_c(d̂_c² − v_c) /
+ * (k − 1)) (Morris 1983, the moment estimator, one degree of freedom spent on the mean), and the
+ * posterior mean is d_c = d̂_c · τ̂² / (τ̂² + v_c). Channels whose differences agree with the
+ * playbook's within their noise give τ̂² = 0: every factor stays the playbook's.
  */
 export function channelEffectsOf(rows: readonly RandomChannelRow[], priorFactor: (channel: Channel) => number): Partial<Record<Channel, ChannelEffect>> {
   const cells = new Map<Channel, RandomChannelRow[]>();
@@ -66,10 +67,18 @@ export function channelEffectsOf(rows: readonly RandomChannelRow[], priorFactor:
     }, 0);
     return { channel, list, shift, variance: information > 0 ? 1 / information : Infinity };
   });
+  // Randomising the channel tells the channels apart, not the level of the model under them: a
+  // shift all channels share is the base rates' error (which the response part learns, or which
+  // stays the playbook's), and as a channel factor it would move every reason alike. Only each
+  // channel's difference from the precision-weighted mean shift counts; with one channel, none.
   const finite = raw.filter((c) => Number.isFinite(c.variance));
-  const tau2 = finite.length === 0 ? 0 : Math.max(0, finite.reduce((s, c) => s + c.shift ** 2 - c.variance, 0) / finite.length);
+  const precision = finite.reduce((s, c) => s + 1 / c.variance, 0);
+  const level = precision > 0 ? finite.reduce((s, c) => s + c.shift / c.variance, 0) / precision : 0;
+  // Var(δ̂_c − level) = v_c − 1/Σ(1/v): the contrast's own noise.
+  const contrasts = raw.map((c) => ({ ...c, shift: c.shift - level, variance: Number.isFinite(c.variance) ? Math.max(c.variance - 1 / precision, 1e-12) : Infinity }));
+  const tau2 = finite.length < 2 ? 0 : Math.max(0, contrasts.reduce((s, c) => (Number.isFinite(c.variance) ? s + c.shift ** 2 - c.variance : s), 0) / (finite.length - 1));
   const out: Partial<Record<Channel, ChannelEffect>> = {};
-  for (const c of raw) {
+  for (const c of contrasts) {
     const weight = Number.isFinite(c.variance) && tau2 > 0 ? tau2 / (tau2 + c.variance) : 0;
     const prior = priorFactor(c.channel);
     out[c.channel] = { factor: prior * Math.exp(weight * c.shift), prior, cases: c.list.length, wins: c.list.filter((r) => r.wonBack).length, weight };
