@@ -43,7 +43,7 @@ export function renderCalibration(r: CalibrationReport, color: boolean, lang: La
     return [labels.get(code) ?? code, b.cases, b.wins, pct(b.prior, lang), pct(b.rate, lang), num(life?.meanMonths, lang, 1)];
   });
   const reasonTable = renderTable(t.reasonColumns, reasons, { color, align: right(5) });
-  const weights = Object.entries(shown.coefficients).map(([f, w]) => [f, num(r.default_coefficients[f as keyof BehaviourCoefficients].weight, lang), num(w.weight, lang)]);
+  const weights = Object.entries(shown.coefficients).map(([f, w]) => [t.behaviourTerm(f), num(r.default_coefficients[f as keyof BehaviourCoefficients].weight, lang), num(w.weight, lang)]);
   const weightTable = renderTable(t.weightColumns, weights, { color, align: right(2) });
   const deciles = fit.calibration.map((b) => [b.bin, b.cases, pct(b.meanPredicted, lang), pct(b.observedRate, lang)]);
   const decileTable = deciles.length > 0
@@ -76,7 +76,8 @@ function learnedLines(learned: CalibratedModel, k: HoldoutComparison | undefined
   // The factors written when they are (refitted on every row), else those learned.
   const channels = Object.entries(written?.channelEffects ?? learned.channelEffects ?? {});
   if (channels.length > 0) {
-    lines.push(t.channelEffects(channels.map(([c, e]) => `${c} ${formatFixed(e.prior, 2, lang)} → ${formatFixed(e.factor, 2, lang)} (${formatWhole(e.cases, lang)})`).join(', ')));
+    const named = messages(lang).report.words.channels;
+    lines.push(t.channelEffects(channels.map(([c, e]) => `${named[c] ?? c} ${formatFixed(e.prior, 2, lang)} → ${formatFixed(e.factor, 2, lang)} (${formatWhole(e.cases, lang)})`).join(', ')));
   }
   return lines;
 }

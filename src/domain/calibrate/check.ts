@@ -105,9 +105,15 @@ export function calibrateChecked(
   };
   // An accepted model is fitted once more on every row; the fit quality stays the holdout's.
   const final = accepted.length > 0 ? calibrateModel(rows, playbook, config, { parts: accepted, allRows: true, lifetimeScales: scales }) : stripped(learned, [], config);
-  const model: CalibratedModel = deepFreeze({ ...final, fit: { ...learned.fit, finalFitOnAllRows: accepted.length > 0 }, warnings: learned.warnings, ...(learned.warning_keys ? { warning_keys: learned.warning_keys } : {}) });
+  // The response fit's warnings (weights fixed at 0, no convergence) travel only with a written response: without it the plan keeps the defaults.
+  const kept = (learned.warning_keys ?? []).map((k, i) => (accepted.includes('response') || !RESPONSE_WARNINGS.has(k?.key ?? '') ? i : -1)).filter((i) => i >= 0);
+  const warnings = learned.warning_keys ? { warnings: kept.map((i) => learned.warnings[i] as string), warning_keys: kept.map((i) => learned.warning_keys?.[i] ?? null) } : { warnings: learned.warnings };
+  const model: CalibratedModel = deepFreeze({ ...final, fit: { ...learned.fit, finalFitOnAllRows: accepted.length > 0 }, ...warnings });
   return { model, learned, comparison, notes };
 }
+
+/** The warnings of the response fit: said of the learned weights, which a model without the response part does not hold. */
+const RESPONSE_WARNINGS = new Set(['fixedAtZero', 'notConverged']);
 
 interface CompareInput {
   rows: readonly HistoryRow[];

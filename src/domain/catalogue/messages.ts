@@ -75,6 +75,7 @@ const GOING_EN: Record<Going, string> = { '': '', force: ' (going on because of 
 const GOING_DE: Record<Going, string> = { '': '', force: ' (weiter wegen --force)', dryRun: ' (ein --dry-run ändert kein Kontaktbuch)' };
 
 const CHANNEL_DE: Record<string, string> = { visit: 'Besuch', phone: 'Telefon', letter: 'Brief', email: 'E-Mail' };
+const BEHAVIOUR_DE: Record<string, string> = { tenureMonths: 'Kundendauer (Monate)', orders: 'Aufträge', complaints: 'Reklamationen', monthsSinceChurn: 'Monate seit Kündigung' };
 const OFFER_DE: Record<string, string> = {
   discount: 'Rabatt', upgrade: 'Upgrade', bundle: 'Rabatt plus Upgrade', personal: 'persönliche Ansprache', information: 'Information', none: 'kein Angebot',
   renewal: 'Verlängerung zu günstigerem Tarif',
@@ -1298,7 +1299,12 @@ export const COMMAND_TEXTS = {
       (n, names) => `${n} Zeilen mit Gründen, die nicht im Playbook stehen, übergangen: ${names}`,
     ),
     notConverged: m((n: number) => `fit did not converge in ${n} iterations`, (n) => `die Anpassung ist in ${n} Iterationen nicht konvergiert`),
-    fixedAtZero: m((names: string) => `weights with an implausible sign fixed at 0: ${names}`, (names) => `Gewichte mit unplausiblem Vorzeichen auf 0 gesetzt: ${names}`),
+    fixedAtZero: m(
+      (names: string) => `weights with an implausible sign fixed at 0: ${names}`,
+      (names) => `Gewichte mit unplausiblem Vorzeichen auf 0 gesetzt: ${names.split(', ').map((n) => BEHAVIOUR_DE[n] ?? n).join(', ')}`,
+    ),
+    /** a behaviour term of the response model (domain/value/behaviour.ts) */
+    behaviourTerm: m((name: string) => name, (name) => BEHAVIOUR_DE[name] ?? name),
     fewHoldout: m(
       (n: number, min: number) => `only ${n} holdout cases: the fit quality figures are not reliable below ${min}; collect more campaign history`,
       (n, min) => `nur ${n} Fälle in der Prüfstichprobe: die Gütemaße sind unter ${min} nicht verlässlich; mehr Kampagnenhistorie sammeln`,
@@ -1360,8 +1366,8 @@ export const COMMAND_TEXTS = {
       'nicht geschrieben: der Verlauf enthält keine Kontrollgruppe und kein Zufallsangebot, an denen sich Entscheidungen vergleichen lassen (campaign --holdout und --test-offers erfassen sie)',
     ),
     refusedParts: m(
-      (parts: string) => `refused: the learned ${parts} (not better than the defaults by more than the noise; the playbook's values stay)`,
-      (parts) => `abgelehnt: gelernte ${parts} (nicht über das Rauschen hinaus besser als die Standardwerte; die Werte des Playbooks bleiben)`,
+      (parts: string) => `refused: the learned ${parts} (not better than the defaults by more than the noise, or less so than what was written; the playbook's values stay)`,
+      (parts) => `abgelehnt: gelernte ${parts} (nicht über das Rauschen hinaus besser als die Standardwerte, oder weniger als das Geschriebene; die Werte des Playbooks bleiben)`,
     ),
     noBetterModel: m(
       (out: string, best: string) => `no model written: the learned model decides no better than the defaults on held-out customers (${best}); ${out} left as it was`,
