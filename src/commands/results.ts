@@ -5,7 +5,9 @@ import { formatIsoDay } from '../domain/dates.js';
 import { LOST_CUSTOMER_FIELDS, LOST_CUSTOMER_SCHEMA, OUTCOMES_SCHEMA } from '../domain/read/fields.js';
 import type { Attempt } from '../domain/results/results.js';
 import type { CustomerRow } from '../domain/types.js';
-import { ExitCode, UsageError } from '../errors.js';
+import { DataError, ExitCode, UsageError } from '../errors.js';
+import { rejectProblem } from '../pipeline/plan-setup.js';
+import { customerKey } from '../domain/campaign/customer-key.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import type { ReadOptions } from '../io/csv/read.js';
 import { openExport } from '../io/open-export.js';
@@ -52,8 +54,18 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   const { attempts, report, ledger, outcomesRead } = await loadResults(resolve(ctx.cwd, flags.ledger), flags.ledger, flags.outcomes, { ...loaded.read, map: mapFor(OUTCOMES_SCHEMA.fields, outcomesOnly) }, ctx, {
     asOf, windowDays, channelCosts: playbook.channelCosts, offers: playbook.offers, defaultMarginPercent: config.model.defaultMarginPercent,
   });
+  // A broken outcomes file (nothing accepted, more rejected than the limit) changes nothing: no history, no page.
+  const { stats: read0, label } = outcomesRead.opened;
+  const problem = rejectProblem(label, { read: read0.read, accepted: read0.read - outcomesRead.rejects.length, rejected: outcomesRead.rejects.length }, loaded.rejectLimit, lang);
+  if (problem !== undefined) {
+    const rt = messages(lang).read.texts;
+    throw new DataError(problem + rt.nothingWritten, rt.rejectsHint(outcomesRead.opened.source));
+  }
   const warnings = [...outcomesRead.opened.warnings, ...report.warnings];
   if (outcomesRead.rejects.length > 0) warnings.push(t.rejectedOutcomes(outcomesRead.rejects.length));
+  const inLedger = new Set(ledger.entries.map((e) => customerKey(e.customer_id)));
+  const strangers = [...outcomesRead.outcomes].filter(([id]) => !inLedger.has(customerKey(id)));
+  if (strangers.length > 0) warnings.push(t.notInLedger(strangers.length, strangers.reduce((n, [, list]) => n + list.length, 0)));
   if (flags.historyOut) {
     const exportRead = { ...loaded.read, map: mapFor(LOST_CUSTOMER_FIELDS, exportOnly) };
     const fmt = resolveOutputFormat(flags, config.output).csv;

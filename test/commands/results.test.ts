@@ -233,3 +233,35 @@ describe('results --map for one of its two files', () => {
     expect(wrong.stderr).toContain("'churn_date' is not a field");
   });
 });
+
+describe('an outcomes file results cannot take as it is', () => {
+  it('rejects a duplicated return and a second cancellation before the return, names customers outside the ledger, and stops (65, nothing written) when nothing or too much is accepted', async () => {
+    const dir = tempDir();
+    await campaign(dir, 'week');
+    const ledger = join(dir, 'ledger.csv');
+    const contacted = readCsv(ledger).filter((e) => e.outcome === 'contacted').map((e) => e.customer_id as string);
+    const [a, b, c] = contacted as [string, string, string];
+    const file = join(dir, 'returns.csv');
+    writeFileSync(file, ['Customer ID,Return Date,Revenue since return,Margin since return,Cancelled again', `${a},2026-12-01,900,300,`, `${a},2026-12-01,900,300,`, `${b},2026-12-05,800,200,2026-11-01`, `${c},2026-12-07,700,100,`, 'ZZ-999,2026-12-09,600,100,'].join('\n') + '\n');
+    const history = join(dir, 'history.csv');
+    const r = await runCli(['results', '--ledger', ledger, '--outcomes', file, '--as-of', LATER, '--json', '--max-reject-rate', '50%', '--history-out', history, '--export', EXPORT]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { outcomes: { rows: number; accepted: number; rejected: number }; rejects: { line: number; column: string; error: string }[] };
+    expect(doc.outcomes).toMatchObject({ rows: 5, accepted: 3, rejected: 2 });
+    expect(doc.rejects.map((x) => [x.line, x.column])).toEqual([[3, 'Return Date'], [4, 'Cancelled again']]);
+    expect(doc.rejects[0]?.error).toContain('as line 2');
+    expect(doc.rejects[1]?.error).toContain('before the return on 2026-12-05');
+    expect(r.stderr).toContain('1 customers of the outcomes (1 rows) are not in the ledger');
+    // Over the default limit (2 of 5 rejected, 20 %): exit 65, the earlier history kept as it was.
+    const before = readFileSync(history, 'utf8');
+    const strict = await runCli(['results', '--ledger', ledger, '--outcomes', file, '--as-of', LATER, '--history-out', history, '--export', EXPORT]);
+    expect(strict.code, strict.stderr).toBe(65);
+    expect(readFileSync(history, 'utf8')).toBe(before);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'customer_id,return_date\nA1,notadate\nA2,\n');
+    const none = await runCli(['results', '--ledger', ledger, '--outcomes', bad, '--as-of', LATER, '--history-out', join(dir, 'h2.csv'), '--export', EXPORT]);
+    expect(none.code).toBe(65);
+    expect(none.stderr).toContain('all 2 rows were rejected');
+    expect(existsSync(join(dir, 'h2.csv'))).toBe(false);
+  });
+});

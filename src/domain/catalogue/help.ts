@@ -80,7 +80,7 @@ export const HELP = {
       map: 'read a canonical field from this column (repeatable)',
       'churn-date': 'churn date (2026-03-31 or 31.03.2026) for every row of a file without one',
       'max-reject-rate':
-        'fail (exit 65, nothing written) when more than this share of rows is rejected, e.g. 0.05 or 5% (plan, campaign, report, worksheet, reasons, calibrate, inspect: default WINBACK_MAX_REJECT_RATE, else input.maxRejectRate, else 20%)',
+        'fail (exit 65, nothing written) when more than this share of rows is rejected, e.g. 0.05 or 5% (plan, campaign, report, worksheet, reasons, calibrate, results, inspect: default WINBACK_MAX_REJECT_RATE, else input.maxRejectRate, else 20%)',
       sheet: 'worksheet of an .xlsx workbook to read (default: the first)',
       'as-of': 'the run date (2026-11-23 or 23.11.2026) all timing is computed from (default: today, or WINBACK_AS_OF)',
       playbook: 'playbook file (default: the built-in one)',
@@ -99,7 +99,7 @@ export const HELP = {
       map: 'ein Feld aus dieser Spalte lesen (wiederholbar)',
       'churn-date': 'Kündigungsdatum (2026-03-31 oder 31.03.2026) für jede Zeile einer Datei ohne eines',
       'max-reject-rate':
-        'abbrechen (Exit 65, nichts geschrieben), wenn mehr als dieser Anteil der Zeilen abgelehnt wird, z. B. 0.05 oder 5% (plan, campaign, report, worksheet, reasons, calibrate, inspect: Standard WINBACK_MAX_REJECT_RATE, sonst input.maxRejectRate, sonst 20%)',
+        'abbrechen (Exit 65, nichts geschrieben), wenn mehr als dieser Anteil der Zeilen abgelehnt wird, z. B. 0.05 oder 5% (plan, campaign, report, worksheet, reasons, calibrate, results, inspect: Standard WINBACK_MAX_REJECT_RATE, sonst input.maxRejectRate, sonst 20%)',
       sheet: 'Tabellenblatt einer .xlsx-Arbeitsmappe, das gelesen wird (Standard: das erste)',
       'as-of': 'Stichtag (2026-11-23 oder 23.11.2026), von dem aus alle Termine berechnet werden (Standard: heute, oder WINBACK_AS_OF)',
       playbook: 'Playbook-Datei (Standard: das eingebaute)',

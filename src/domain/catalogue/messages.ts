@@ -1439,6 +1439,18 @@ export const COMMAND_TEXTS = {
       'zufällig gezogene Kanäle (campaign --test-channels), jeder gegen die ganze Kontrollgruppe',
     ),
     rejectedOutcomes: m((n: number) => `${n} outcome rows rejected (see rejects in --json)`, (n) => `${n} Ergebniszeilen abgelehnt (siehe rejects in --json)`),
+    cancelledBeforeReturn: m(
+      (cancelled: string, returned: string) => `cancelled again on ${cancelled}, before the return on ${returned}: one of the two days is wrong`,
+      (cancelled, returned) => `erneut gekündigt am ${cancelled}, vor der Rückkehr am ${returned}: einer der beiden Tage ist falsch`,
+    ),
+    duplicateOutcome: m(
+      (line: number) => `the same customer's return on the same day as line ${line}: counted once`,
+      (line) => `dieselbe Rückkehr desselben Kunden am selben Tag wie Zeile ${line}: einmal gezählt`,
+    ),
+    notInLedger: m(
+      (n: number, rows: number) => `${n} customers of the outcomes (${rows} rows) are not in the ledger: their returns are not attributed to any contact or control (returns of customers the campaigns never listed, or ids written differently)`,
+      (n, rows) => `${n} Kunden der Ergebnisdatei (${rows} Zeilen) stehen nicht im Kontaktbuch: ihre Rückkehr wird keinem Kontakt und keiner Kontrollgruppe zugerechnet (Rückkehrer, die keine Kampagne gelistet hat, oder anders geschriebene Kundennummern)`,
+    ),
     missingInExport: m(
       (n: number, file: string, out: string) => `${n} customers of the ledger (contacted or control) not in ${file}: left out of ${out}`,
       (n, file, out) => `${n} Kunden des Kontaktbuchs (kontaktiert oder Kontrollgruppe) nicht in ${file}: in ${out} ausgelassen`,
