@@ -170,3 +170,26 @@ describe('winback worksheet (command)', () => {
     expect(o.stderr()).toContain('--reopen 7: not a step');
   });
 });
+
+describe('a contact date the consultant enters', () => {
+  it('is moved to the earliest day allowed (the run\'s day, the cooling-off after the cancellation) and says so; an allowed day stays', async () => {
+    // C-00108 cancelled on 2026-11-21 (14 days' cooling-off: 2026-12-05); C-00098 on 2026-10-03.
+    const r = await runWithAnswers('dates', { measures: { 'C-00108': { date: '2026-11-22' }, 'C-00098': { date: '2025-01-01' }, 'C-00002': { date: '2027-01-04' } } });
+    expect(r.code, r.stderr).toBe(0);
+    const rows = new Map((parse(await readFile(join(r.out, 'plan.csv'), 'utf8'), { columns: true }) as Record<string, string>[]).map((x) => [x.customer_id as string, x]));
+    const c108 = rows.get('C-00108') as Record<string, string>;
+    expect(c108.decision).toBe('win_back');
+    expect(c108.contact_from).toBe('2026-12-05');
+    expect(c108.warnings).toContain('planned by the consultant for 2026-11-22, moved to 2026-12-05');
+    expect((rows.get('C-00098') as Record<string, string>).contact_from).toBe(AS_OF);
+    const c2 = rows.get('C-00002') as Record<string, string>;
+    if (c2.decision === 'win_back') {
+      expect(c2.contact_from).toBe('2027-01-04');
+      expect(c2.timing_rule).toBe('planned by the consultant');
+    }
+    // Not on this week's lists before the cooling-off ends; C-00098 is due now.
+    const listed = (await Promise.all(['visit', 'phone', 'letter', 'email'].map(async (channel) => parse(await readFile(join(r.out, `campaign-${channel}.csv`), 'utf8'), { columns: true }) as Record<string, string>[]))).flat().map((x) => x.customer_id);
+    expect(listed).not.toContain('C-00108');
+    expect(listed).toContain('C-00098');
+  });
+});

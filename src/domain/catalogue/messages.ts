@@ -761,6 +761,10 @@ export const COMMAND_TEXTS = {
     ),
     chosenOffer: m('chosen by the consultant', 'vom Berater gewählt'),
     plannedDate: m('planned by the consultant', 'vom Berater geplant'),
+    plannedDateMoved: m(
+      (asked: string, day: string) => `planned by the consultant for ${asked}, moved to ${day}: not before the run's day, the cooling-off after the cancellation or the pause after a declined offer`,
+      (asked, day) => `vom Berater für den ${asked} geplant, auf den ${day} verschoben: nicht vor dem Stichtag, der Karenzzeit nach der Kündigung oder der Pause nach einem abgelehnten Angebot`,
+    ),
   },
   /** playbook show (commands/playbook.ts). */
   playbook: {

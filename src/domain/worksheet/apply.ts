@@ -5,6 +5,7 @@
  * channel re-values the customer with that channel's contact cost. Pure.
  */
 import { formatIsoDay, isoWeekLabel, parseIsoDay } from '../dates.js';
+import { formatDay } from '../catalogue/format.js';
 import { LOST_CUSTOMER_SCHEMA } from '../read/fields.js';
 import type { HeaderMapping } from '../read/header-map.js';
 import type { Channel } from '../playbook-types.js';
@@ -14,7 +15,7 @@ import type { CustomerRow } from '../types.js';
 import type { Decision, DecisionNote } from '../value/types.js';
 import { decided, planFigures } from '../value/note.js';
 import { answerOf, decisionOf, MANUAL_FIELDS, type MeasureAnswer, type WorksheetSession } from './session.js';
-import { messages, type Lang } from '../catalogue/index.js';
+import { messages } from '../catalogue/index.js';
 
 /** One customer of a worksheet: the model's plan and the raw input cells (for plan.csv). */
 export interface WorksheetCustomer {
@@ -45,7 +46,7 @@ export function applyWorksheet(base: PlannedCustomer, s: WorksheetSession, setup
     p = withDecision(p, d.decision, { key: 'consultant', args: [d.why] }, setup);
   }
   const m = answerOf(s, 'measures', id);
-  if (withMeasures && m && p.value.decision === 'win_back') p = withMeasure(p, m, setup.lang);
+  if (withMeasures && m && p.value.decision === 'win_back') p = withMeasure(p, m, setup);
   return p;
 }
 
@@ -79,7 +80,8 @@ function modelWindow(p: PlannedCustomer, setup: PlanSetup): PlannedCustomer['win
   return plannedWindow(p.row, p.entry, setup);
 }
 
-function withMeasure(p: PlannedCustomer, m: MeasureAnswer, lang: Lang): PlannedCustomer {
+function withMeasure(p: PlannedCustomer, m: MeasureAnswer, setup: PlanSetup): PlannedCustomer {
+  const { lang } = setup;
   const say = messages(lang).worksheet;
   let out = p;
   const measure = m.measure?.trim();
@@ -93,10 +95,19 @@ function withMeasure(p: PlannedCustomer, m: MeasureAnswer, lang: Lang): PlannedC
     const warnings = expected_value < 0 ? [...out.value.warnings, say.choiceCostsMore(offer_type, String(channel))] : out.value.warnings;
     out = { ...out, channel, value: { ...out.value, offer_type, p_winback, sltv, expected_value, channel, warnings, offerReason: say.chosenOffer } };
   }
-  const day = m.date ? parseIsoDay(m.date.trim()) : undefined;
-  if (day !== undefined && day !== p.window?.contactFrom) {
+  const asked = m.date ? parseIsoDay(m.date.trim()) : undefined;
+  if (asked !== undefined && asked !== p.window?.contactFrom) {
+    // Not before the run's day, the cooling-off after the churn, or the end of a pause after a declined offer.
+    const cooled = p.row.churn_date === undefined ? -Infinity : p.row.churn_date + setup.playbook.coolingOffDays;
+    const day = Math.max(asked, setup.asOf, cooled, p.window?.notBefore ?? -Infinity);
     const length = p.window ? p.window.contactUntil - p.window.contactFrom : 0;
-    out = { ...out, window: { contactFrom: day, contactUntil: day + length, wave: isoWeekLabel(day), rule: say.plannedDate } };
+    const moved = day === asked ? undefined : say.plannedDateMoved(formatDay(asked, lang), formatDay(day, lang));
+    const notBefore = p.window?.notBefore;
+    out = {
+      ...out,
+      window: { contactFrom: day, contactUntil: day + length, wave: isoWeekLabel(day), rule: moved ?? say.plannedDate, ...(notBefore !== undefined ? { notBefore } : {}) },
+      ...(moved !== undefined ? { value: { ...out.value, warnings: [...out.value.warnings, moved] } } : {}),
+    };
   }
   return out;
 }
