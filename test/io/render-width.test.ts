@@ -72,7 +72,7 @@ describe('tables fit the terminal', () => {
       ['campaign', 'fixtures/lost-customers-de.csv', '--out', join(de, 'week'), '--as-of', '2026-11-23', '--ledger', join(de, 'ledger.csv'), '--holdout', '10%', '--lang', 'de'],
       ['report', join(de, 'week'), '--lang', 'de'],
       ['results', '--ledger', ledger, '--outcomes', 'fixtures/outcomes-en.csv', '--as-of', '2027-03-01', '--lang', 'de'],
-      ['calibrate', join(dir, 'history.csv'), '--model-out', join(de, 'model.json'), '--as-of', '2027-03-01', '--lang', 'de'],
+      ['calibrate', join(dir, 'history.csv'), '--model-out', join(de, 'model.json'), '--as-of', '2027-03-01', '--lang', 'de', '--allow-defaults'],
       ['worksheet', 'fixtures/lost-customers-de.csv', '--session', join(de, 'ws', 'session.json'), '--answers', 'docs/worksheet-answers.example.json', '--as-of', '2026-11-23', '--lang', 'de'],
     );
     let tables = 0;
