@@ -174,7 +174,7 @@ export function describeTiming(t: TimingRule, lang: Lang, coolingOffDays: number
     case 'before_contract_end':
       return say.timingBeforeContractEnd(t.leadDays, t.assumedTermMonths);
     case 'after_fix':
-      return say.timingAfterFix(t.fixedFrom ?? say.timingFixUnknown(t.fallbackAfterDays ?? 90));
+      return say.timingAfterFix(t.fixedFrom ?? (t.fallbackAfterDays === undefined ? say.timingFixAwaited : say.timingFixUnknown(t.fallbackAfterDays)));
     case 'never':
       return say.timingNever;
   }

@@ -59,8 +59,6 @@ export function afterDeclinedPause(window: ContactWindow, declined: EpochDay | u
 
 /** Contract timing used when neither the reason nor the caller gives one. */
 export const DEFAULT_CONTRACT_TIMING: ContractTiming = { leadDays: 42, windowDays: 28, assumedTermMonths: 12 };
-/** Wait after churn for after_fix reasons while the fix date is unknown. */
-export const DEFAULT_FIX_FALLBACK_DAYS = 90;
 
 interface RawWindow {
   from: EpochDay;
@@ -68,11 +66,16 @@ interface RawWindow {
   rule: string;
 }
 
-/** Plans the contact window for one customer; null for final reasons, which are never contacted. */
+/**
+ * Plans the contact window for one customer; null for final reasons, which are never contacted,
+ * and for a defect or gap nobody has confirmed fixed (after_fix without a fix date and without a
+ * fallbackAfterDays the playbook chose): "only once the defect is demonstrably fixed" (DOMAIN.md §3).
+ */
 export function planContactWindow(input: ContactWindowInput): ContactWindow | null {
   const { entry } = input;
   if (entry.final || entry.timing.kind === 'never') return null;
   const t = entry.timing;
+  if (t.kind === 'after_fix' && fixDay(input, t.fixedFrom) === undefined && t.fallbackAfterDays === undefined) return null;
   const contractBound = t.kind === 'before_contract_end' || input.competitorContractEnd !== undefined;
   let w: RawWindow;
   if (contractBound) {
@@ -112,11 +115,16 @@ function afterChurn(input: ContactWindowInput, afterDays: number, windowDays: nu
   return { from, until: from + windowDays - 1, rule: messages(input.lang).timing.afterChurn(label, wait) };
 }
 
-function afterFixWindow(input: ContactWindowInput, fixedFrom: string | null, windowDays: number, fallback?: number): RawWindow {
-  const fixed = (input.reason === 'quality' ? input.qualityFixedFrom : undefined) ?? (fixedFrom === null ? undefined : parseIsoDay(fixedFrom));
+/** The day a reason's defect or gap counts as fixed: plan.qualityFixedFrom for quality, else the playbook's fixedFrom. */
+function fixDay(input: ContactWindowInput, fixedFrom: string | null): EpochDay | undefined {
+  return (input.reason === 'quality' ? input.qualityFixedFrom : undefined) ?? (fixedFrom === null ? undefined : parseIsoDay(fixedFrom));
+}
+
+function afterFixWindow(input: ContactWindowInput, fixedFrom: string | null, windowDays: number, fallback: number | undefined): RawWindow {
+  const fixed = fixDay(input, fixedFrom);
   if (fixed === undefined) {
-    // Nobody has confirmed the fix yet: wait longer than a "soon" reason would.
-    return afterChurn(input, fallback ?? DEFAULT_FIX_FALLBACK_DAYS, windowDays, messages(input.lang).timing.fixUnknown);
+    // Nobody has confirmed the fix, but the playbook chose to wait this long and then contact (planContactWindow gives no window without it).
+    return afterChurn(input, fallback ?? 0, windowDays, messages(input.lang).timing.fixUnknown);
   }
   const cooled = input.churnDate === undefined ? input.asOf : input.churnDate + input.coolingOffDays;
   const from = Math.max(cooled, fixed);

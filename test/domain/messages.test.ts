@@ -44,7 +44,7 @@ function sample(value: unknown): string {
 }
 
 // Lists of commands and columns inside help texts: machine words.
-const MACHINE_LISTS = ['plan, campaign, report, worksheet, reasons, calibrate, inspect', 'customer_id,name,phone,contact_person,reason_text,offer'];
+const MACHINE_LISTS = ['plan, campaign, report, worksheet, reasons, calibrate, results, inspect', 'customer_id,name,phone,contact_person,reason_text,offer'];
 
 describe('the one message catalogue', () => {
   const entries = Object.entries(CATALOGUE).flatMap(([section, keys]) =>

@@ -113,12 +113,19 @@ describe('planContactWindow', () => {
     expect(fromFile?.contactFrom).toBe(d('2026-03-01'));
   });
 
-  it('waits longer than "soon" while the fix date is unknown', () => {
-    const w = plan({ entry: reasonEntry(playbook, 'quality'), churnDate: d('2026-01-01') });
+  it('gives no window while nobody confirmed the fix (DOMAIN.md §3), and one from the fix date once it is known', () => {
+    expect(plan({ entry: reasonEntry(playbook, 'quality'), churnDate: d('2026-01-01') })).toBeNull();
+    expect(plan({ entry: reasonEntry(playbook, 'availability'), churnDate: d('2026-01-01'), competitorContractEnd: d('2026-06-01') })).toBeNull();
+    const fixed = plan({ entry: reasonEntry(playbook, 'quality'), churnDate: d('2026-01-01'), qualityFixedFrom: d('2026-03-01') });
+    expect(fixed?.contactFrom).toBe(d('2026-03-01'));
+  });
+
+  it('waits fallbackAfterDays after churn where the playbook gives it, the fix unconfirmed', () => {
+    const quality = reasonEntry(playbook, 'quality');
+    const entry = { ...quality, timing: { kind: 'after_fix' as const, fixedFrom: null, windowDays: 42, fallbackAfterDays: 90 } };
+    const w = plan({ entry, churnDate: d('2026-01-01') });
     expect(w?.contactFrom).toBe(d('2026-01-01') + 90);
     expect(w?.rule).toMatch(/fix date unknown/);
-    const availability = plan({ entry: reasonEntry(playbook, 'availability'), churnDate: d('2026-01-01') });
-    expect(availability?.contactFrom).toBe(d('2026-01-01') + 60);
   });
 
   it.each(['deceased', 'business_closed', 'terminated_by_us'] as const)('never plans contact for %s', (code) => {
@@ -145,7 +152,9 @@ describe('planContactWindow invariants (property)', () => {
           if (contractEnd !== undefined) input.competitorContractEnd = contractEnd;
           if (fixedFrom !== undefined) input.qualityFixedFrom = fixedFrom;
           const w = planContactWindow(input);
-          expect(w).not.toBeNull();
+          // Only a defect or gap nobody confirmed fixed has no window (availability's fix is the playbook's fixedFrom, null here).
+          const awaitingFix = code === 'availability' || (code === 'quality' && fixedFrom === undefined);
+          expect(w === null).toBe(awaitingFix);
           if (w === null) return;
           expect(w.contactFrom).toBeGreaterThanOrEqual(asOf);
           expect(w.contactFrom).toBeLessThanOrEqual(w.contactUntil);

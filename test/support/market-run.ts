@@ -79,8 +79,11 @@ export interface MarketRun {
   capacity?: { caps: { phone: number; visit: number }; planned: { phone: number; visit: number }; plan: PlanScore; best: CapacityBest };
 }
 
+/** The simulated company's config (marketConfig), set by runMarket: every command of a market runs with it. */
+let config: string | undefined;
+
 async function cli(args: string[]): Promise<string> {
-  const r = await runCli(args);
+  const r = await runCli(args, config === undefined ? {} : { env: { WINBACK_CONFIG: config } });
   if (r.code !== 0) throw new Error(`winback ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
   return r.stdout;
 }
@@ -96,8 +99,30 @@ async function readPlaybook(): Promise<PlaybookFacts> {
   return { coolingOffDays: playbook.coolingOffDays, offers };
 }
 
+/**
+ * The simulated company contacts quality and availability leavers 90 and 60 days after they
+ * left without waiting for a confirmed fix (the market's truth answers them as any other reason;
+ * the built-in playbook gives such a customer no window until a fix date is set, DOMAIN.md §3):
+ * its playbook says so with fallbackAfterDays, as the built-in one did when these markets were
+ * first measured.
+ */
+async function marketConfig(dir: string): Promise<string> {
+  const playbook = join(dir, 'playbook.yaml');
+  config = undefined;
+  await cli(['playbook', 'init', playbook, '--force']);
+  const text = readFileSync(playbook, 'utf8');
+  const waits = [90, 60];
+  const fixed = text.replace(/timing: \{ kind: after_fix, fixedFrom: null, windowDays: 42 \}/g, () => `timing: { kind: after_fix, fixedFrom: null, windowDays: 42, fallbackAfterDays: ${waits.shift()} }`);
+  if (waits.length !== 0) throw new Error('the playbook has not the two after_fix timings of quality and availability');
+  writeFileSync(playbook, fixed);
+  const path = join(dir, 'winback.yaml');
+  writeFileSync(path, 'playbook: playbook.yaml\n');
+  return path;
+}
+
 /** Runs both seasons in `dir` and scores the new season's plans. */
 export async function runMarket(dir: string, m = MARKET, opts: { executed?: boolean; budget?: number; capacity?: boolean; world?: MarketWorld; learned?: boolean; parts?: boolean } = {}): Promise<MarketRun> {
+  config = await marketConfig(dir);
   const playbook = await readPlaybook();
   const firstRun = parseIsoDay(m.firstRun) as EpochDay;
   const lastRun = firstRun + (m.runs - 1) * m.periodDays;

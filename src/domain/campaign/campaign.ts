@@ -111,7 +111,7 @@ function choiceAfterHistory(p: PlannedCustomer, channel: Channel, rules: Omit<Ca
   const say = messages(rules.lang).campaign;
   const { warnings } = p.permission;
   const w = p.window;
-  if (!w || w.contactFrom > rules.periodEnd) return excluded('not_due', w ? say.windowOpens(w.wave) : say.noWindow, warnings);
+  if (!w || w.contactFrom > rules.periodEnd) return excluded('not_due', w ? say.windowOpens(w.wave) : noWindow(p, rules.lang ?? 'en'), warnings);
   // A pause after a declined offer ends on its day: a list for the week it ends in would contact the customer before it
   // (the ledger records the contact on the run's day), so the customer waits for the next run.
   if (w.notBefore !== undefined && w.notBefore > rules.asOf) return excluded('not_due', say.pauseEnds(formatDay(w.notBefore, rules.lang ?? 'en')), warnings);
@@ -120,6 +120,11 @@ function choiceAfterHistory(p: PlannedCustomer, channel: Channel, rules: Omit<Ca
   }
   const contact = permittedContact(p.row, p.permission.allowed, rules.permission.defaultPhoneCountry);
   return { kind: 'list', channel, contact, warnings };
+}
+
+/** Why a customer the plan would win back has no window: a defect nobody confirmed fixed (timing.ts), or none planned. */
+function noWindow(p: PlannedCustomer, lang: Lang): string {
+  return p.entry.timing.kind === 'after_fix' ? messages(lang).plan.fixAwaited(p.entry.label[lang]) : messages(lang).campaign.noWindow;
 }
 
 function excluded(reason: ExclusionReason, detail: string, warnings: string[]): CampaignChoice {

@@ -458,6 +458,10 @@ export const COMMAND_TEXTS = {
   },
   /** The plan command's terminal summary and warnings (commands/plan.ts, io/plan/render.ts). */
   plan: {
+    fixAwaited: m(
+      (reason: string) => `${reason}: no contact window until the fix is confirmed (plan.qualityFixedFrom in the config for quality, or the reason's timing.fixedFrom in the playbook)`,
+      (reason) => `${reason}: kein Kontaktfenster, bis die Behebung bestätigt ist (plan.qualityFixedFrom in der Konfiguration für Qualität, oder timing.fixedFrom des Grundes im Playbook)`,
+    ),
     changedWhileReread: m(
       (label: string) => `${label} changed while it was read twice (for duplicate customer ids)`,
       (label) => `${label} hat sich geändert, während die Datei zweimal gelesen wurde (wegen doppelter Kundennummern)`,
@@ -782,6 +786,7 @@ export const COMMAND_TEXTS = {
       (leadDays, termMonths) => `vor Ende des Konkurrenzvertrags: Fenster endet ${leadDays} T davor (sonst ${termMonths} Mon. Laufzeit)`,
     ),
     timingFixUnknown: m((days: number) => `unknown: ${days} d after churn`, (days) => `unbekannt: ${days} T nach Kündigung`),
+    timingFixAwaited: m('no contact until a fix date is set', 'kein Kontakt, bis ein Behebungsdatum gesetzt ist'),
     timingAfterFix: m((from: string) => `once fixed (${from})`, (from) => `nach Behebung (${from})`),
     timingNever: m('never', 'nie'),
     retentionTiming: m((afterDays: number, windowDays: number) => `${afterDays} days after as-of, window ${windowDays} days`, (afterDays, windowDays) => `${afterDays} Tage nach Stichtag, Fenster ${windowDays} Tage`),

@@ -107,7 +107,10 @@ export function planCustomer(exported: CustomerRow, setup: PlanSetup, decidedBy?
     return { row, reason, entry, permission, channel, value, measure: kept?.measure[setup.lang] ?? '', angle: kept?.angle[setup.lang] ?? '', window, track: 'retention' };
   }
   const window = approached ? planned : null;
-  return { row, reason, entry, permission, channel, value, measure: entry.measure[setup.lang], angle: entry.angle[setup.lang], window, track: 'win_back' };
+  // A defect nobody has confirmed fixed: worth it, but not contacted yet (timing.ts) — the plan says why.
+  const waiting = approached && window === null && entry.timing.kind === 'after_fix';
+  const said = waiting ? { ...value, warnings: [...value.warnings, messages(setup.lang).plan.fixAwaited(entry.label[setup.lang])] } : value;
+  return { row, reason, entry, permission, channel, value: said, measure: entry.measure[setup.lang], angle: entry.angle[setup.lang], window, track: 'win_back' };
 }
 
 /**

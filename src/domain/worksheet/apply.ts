@@ -100,7 +100,9 @@ function withMeasure(p: PlannedCustomer, m: MeasureAnswer, setup: PlanSetup): Pl
     // Not before the run's day, the cooling-off after the churn, or the end of a pause after a declined offer.
     const cooled = p.row.churn_date === undefined ? -Infinity : p.row.churn_date + setup.playbook.coolingOffDays;
     const day = Math.max(asked, setup.asOf, cooled, p.window?.notBefore ?? -Infinity);
-    const length = p.window ? p.window.contactUntil - p.window.contactFrom : 0;
+    // A customer the model gave no window (a fix not confirmed) gets the reason's window length from the consultant's day.
+    const t = p.entry.timing;
+    const length = p.window ? p.window.contactUntil - p.window.contactFrom : 'windowDays' in t ? t.windowDays - 1 : 0;
     const moved = day === asked ? undefined : say.plannedDateMoved(formatDay(asked, lang), formatDay(day, lang));
     const notBefore = p.window?.notBefore;
     out = {
