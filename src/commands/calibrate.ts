@@ -5,6 +5,7 @@ import type { HistoryRow } from '../domain/calibrate/calibrate.js';
 import { calibrateChecked, type HoldoutComparison } from '../domain/calibrate/check.js';
 import { CALIBRATION_PARTS } from '../domain/calibrate/calibrate.js';
 import type { HoldoutAttempt } from '../domain/calibrate/compare.js';
+import { customerKey } from '../domain/campaign/customer-key.js';
 import { historyAttemptOf, secondLifetimeByReason, type HistoryAttempt, type HistoryInputRow } from '../domain/calibrate/history.js';
 import { HISTORY_SCHEMA } from '../domain/read/fields.js';
 import type { Reject } from '../domain/types.js';
@@ -59,13 +60,28 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
   };
   const attempts: HistoryAttempt[] = [];
   const rejects: Reject[] = [];
+  // One attempt per customer and contact date, by the line that gave it: a second row would count the attempt twice (or contradict it).
+  // (A customer lost again and approached again in a later season is a second attempt, on another day.)
+  const seen = new Map<string, number>();
   for await (const ev of opened.rows()) {
     if (!ev.ok) {
       rejects.push(ev.reject);
       continue;
     }
     const row = { ...ev.values, line: ev.line, warnings: ev.warnings } as unknown as HistoryInputRow;
-    const result = historyAttemptOf(row, settings, wonBackHeader, ev.cells[wonBackIndex] ?? '');
+    const cellOf = (field: string) => {
+      const index = opened.mapping.fields.get(field);
+      return { column: index === undefined ? field : (opened.headers[index] as string), value: index === undefined ? '' : (ev.cells[index] ?? '') };
+    };
+    const key = `${customerKey(row.customer_id)}\u0000${row.contact_date ?? ''}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const id = cellOf('customer_id');
+      rejects.push({ line: ev.line, customer_id: row.customer_id, column: id.column, value: id.value, error: t.duplicateAttempt(first) });
+      continue;
+    }
+    seen.set(key, ev.line);
+    const result = historyAttemptOf(row, settings, wonBackHeader, ev.cells[wonBackIndex] ?? '', cellOf);
     if (result.ok) attempts.push(result.attempt);
     else rejects.push(result.reject);
   }

@@ -3,7 +3,9 @@
  * and exits 65 (a second lifetime learned from about twenty returners used to pass its own check
  * and cut every customer's second-lifetime value by two thirds).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/cli.js';
@@ -25,5 +27,37 @@ describe('calibrate on the README fixtures', () => {
     const defaults = await runCli(['calibrate', history, '--model-out', model, '--as-of', '2027-03-01', '--allow-defaults']);
     expect(defaults.code, defaults.stderr).toBe(0);
     expect(existsSync(model)).toBe(true);
+  });
+});
+
+describe('calibrate on a history that contradicts itself', () => {
+  it('rejects each row that cannot be true, naming line, column and value, and fits on the rest', async () => {
+    const dir = tempDir('winback-calibrate-bad-');
+    const ledger = join(dir, 'ledger.csv');
+    const history = join(dir, 'history.csv');
+    expect((await runCli(['campaign', 'fixtures/lost-customers-en.csv', '--out', join(dir, 'week'), '--as-of', '2026-11-23', '--ledger', ledger, '--holdout', '10%', '-q'])).code).toBe(0);
+    expect((await runCli(['results', '--ledger', ledger, '--outcomes', 'fixtures/outcomes-en.csv', '--as-of', '2027-03-01', '--history-out', history, '--export', 'fixtures/lost-customers-en.csv'])).code).toBe(0);
+    const rows = parse(readFileSync(history, 'utf8'), { columns: true }) as Record<string, string>[];
+    const columns = Object.keys(rows[0] as Record<string, string>);
+    const edit = (i: number, change: Record<string, string>) => Object.assign(rows[i] as Record<string, string>, change);
+    edit(0, { attempt_group: 'kontrol' });
+    edit(1, { channel: 'fax' });
+    edit(2, { contact_date: '2020-01-01' });
+    edit(3, { second_lifetime_months: '-5', won_back: 'yes' });
+    edit(4, { attempt_group: 'control', offer_randomised: 'yes' });
+    const twice = { ...(rows[5] as Record<string, string>), won_back: (rows[5] as Record<string, string>).won_back === 'yes' ? 'no' : 'yes' };
+    writeFileSync(history, stringify([...rows, twice], { header: true, columns }));
+    const r = await runCli(['calibrate', history, '--model-out', join(dir, 'model.json'), '--as-of', '2027-03-01', '--json', '--allow-defaults', '--max-reject-rate', '50%']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { rejects: { line: number; column: string; value: string; error: string }[] };
+    expect(doc.rejects.map((x) => [x.line, x.column, x.value])).toEqual([
+      [2, 'attempt_group', 'kontrol'],
+      [3, 'channel', 'fax'],
+      [4, 'contact_date', '2020-01-01'],
+      [5, 'second_lifetime_months', '-5'],
+      [6, 'offer_randomised', 'yes'],
+      [rows.length + 2, 'customer_id', (rows[5] as Record<string, string>).customer_id],
+    ]);
+    expect(doc.rejects[5]?.error).toContain('as line 7');
   });
 });

@@ -62,6 +62,31 @@ export interface HistoryAttempt {
   randomArm?: HoldoutAttempt;
 }
 
+/** A cell of the row: its column's header and its text, for a reject. */
+export type CellOf = (field: string) => { column: string; value: string };
+
+/**
+ * What makes a history row one the fit must not take: a group, channel or randomisation that
+ * contradicts itself, a contact before the departure, a second cancellation before the contact,
+ * negative months. Undefined for a row that holds together.
+ */
+export function historyProblem(row: HistoryInputRow, cellOf: CellOf, lang: Lang | undefined): Reject | undefined {
+  const t = messages(lang).calibrate;
+  const reject = (field: string, error: (column: string, value: string) => string): Reject => {
+    const { column, value } = cellOf(field);
+    return { line: row.line, customer_id: row.customer_id, column, value, error: error(column, value) };
+  };
+  const group = row.attempt_group?.trim().toLowerCase();
+  if (group !== undefined && group !== '' && group !== 'contacted' && group !== 'control') return reject('attempt_group', t.badGroup);
+  const channel = row.channel?.trim().toLowerCase();
+  if (channel !== undefined && channel !== '' && !CHANNELS.includes(channel as Channel)) return reject('channel', t.badChannel);
+  if (group === 'control' && (row.offer_randomised === true || row.channel_randomised === true)) return reject(row.offer_randomised === true ? 'offer_randomised' : 'channel_randomised', t.controlRandomised);
+  if (row.contact_date !== undefined && row.churn_date !== undefined && row.contact_date < row.churn_date) return reject('contact_date', t.contactBeforeChurn);
+  if (row.cancelled_again !== undefined && row.contact_date !== undefined && row.cancelled_again < row.contact_date) return reject('cancelled_again', t.cancelledBeforeContact);
+  if (row.second_lifetime_months !== undefined && row.second_lifetime_months < 0) return reject('second_lifetime_months', t.negativeMonths);
+  return undefined;
+}
+
 /**
  * Turns a parsed row into an attempt, or a reject when the outcome is missing or unclear.
  * `wonBackCell` is the raw cell, for the reject message.
@@ -71,12 +96,15 @@ export function historyAttemptOf(
   settings: HistorySettings,
   wonBackColumn: string,
   wonBackCell: string,
+  cellOf?: CellOf,
 ): { ok: true; attempt: HistoryAttempt } | { ok: false; reject: Reject } {
   if (row.won_back === undefined || row.won_back === null) {
     const t = messages(settings.lang).calibrate;
     const error = row.won_back === undefined ? t.wonBackEmpty(wonBackColumn, wonBackCell) : t.wonBackUnclear(wonBackColumn, wonBackCell);
     return { ok: false, reject: { line: row.line, customer_id: row.customer_id, column: wonBackColumn, value: wonBackCell, error } };
   }
+  const problem = cellOf === undefined ? undefined : historyProblem(row, cellOf, settings.lang);
+  if (problem !== undefined) return { ok: false, reject: problem };
   const notes: string[] = [];
   const reason = classifyReason({ text: row.reason, code: row.reason_code }, settings.vocabulary);
   const contactDay = row.contact_date ?? settings.fallbackContactDay;

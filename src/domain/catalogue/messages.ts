@@ -1289,6 +1289,19 @@ export const COMMAND_TEXTS = {
       (column, cell) => `${column} '${cell}' ist leer: jeder Versuch braucht sein Ergebnis`,
     ),
     wonBackUnclear: m((column: string, cell: string) => `${column} '${cell}' is neither yes nor no`, (column, cell) => `${column} '${cell}' ist weder ja noch nein`),
+    badGroup: m((column: string, cell: string) => `${column} '${cell}' is neither contacted nor control`, (column, cell) => `${column} '${cell}' ist weder contacted noch control`),
+    badChannel: m((column: string, cell: string) => `${column} '${cell}' is no channel (visit, phone, letter, email)`, (column, cell) => `${column} '${cell}' ist kein Kanal (visit, phone, letter, email)`),
+    controlRandomised: m(
+      (column: string, cell: string) => `${column} '${cell}' on a control customer: the control group got no offer and no channel, so nothing was drawn for them`,
+      (column, cell) => `${column} '${cell}' bei einem Kunden der Kontrollgruppe: sie bekam weder Angebot noch Kanal, also wurde für sie nichts gezogen`,
+    ),
+    contactBeforeChurn: m((column: string, cell: string) => `${column} '${cell}' is before the churn date: a win-back contact comes after the departure`, (column, cell) => `${column} '${cell}' liegt vor dem Kündigungsdatum: eine Rückgewinnung kommt nach dem Abgang`),
+    cancelledBeforeContact: m((column: string, cell: string) => `${column} '${cell}' is before the contact date: a second cancellation comes after the return`, (column, cell) => `${column} '${cell}' liegt vor dem Kontaktdatum: eine zweite Kündigung kommt nach der Rückkehr`),
+    negativeMonths: m((column: string, cell: string) => `${column} '${cell}' is negative: months of a second lifetime are 0 or more`, (column, cell) => `${column} '${cell}' ist negativ: Monate eines zweiten Kundenlebens sind 0 oder mehr`),
+    duplicateAttempt: m(
+      (line: number) => `the same customer and contact date as line ${line}: one attempt counts once (the first is fitted)`,
+      (line) => `derselbe Kunde mit demselben Kontaktdatum wie in Zeile ${line}: ein Versuch zählt einmal (der erste wird angepasst)`,
+    ),
     head: m(
       (rows: string, attempts: string, rejected: string, train: string, holdout: string) => `${rows} rows read = ${attempts} attempts + ${rejected} rejected; fitted on ${train}, held out ${holdout}`,
       (rows, attempts, rejected, train, holdout) => `${rows} Zeilen gelesen = ${attempts} Versuche + ${rejected} abgelehnt; angepasst an ${train}, zurückgehalten ${holdout}`,
