@@ -3,6 +3,7 @@
  * (pure), loaded by io/config-file.ts. Every value has a default; see docs/config.md.
  */
 import { z } from 'zod';
+import { GERMAN_ISSUES } from './zod-german.js';
 import { DEFAULT_CLV_CONFIG, validateClvConfig, type ClvConfig } from './clv/clv.js';
 import { isPhoneCountry } from './permission/contact-point.js';
 import { DEFAULT_CONTACT_RULES, type ContactRules } from './campaign/contact-history.js';
@@ -169,7 +170,6 @@ export function parsePermissionConfig(data: unknown): PermissionConfig | undefin
   return parsed.success ? { ...DEFAULT_PERMISSION_CONFIG, ...parsed.data } : undefined;
 }
 
-const GERMAN_ISSUES = z.locales.de().localeError;
 
 /** Validates a parsed config document and merges it over the defaults; returns every problem with its path. */
 export function validateConfig(data: unknown, lang: 'en' | 'de' = 'en'): { config?: WinbackConfig; errors: ConfigIssue[]; warnings: ConfigIssue[] } {

@@ -3,6 +3,7 @@
  * with the path to the bad entry ("reasons[3].timing.kind") plus warnings.
  */
 import { z } from 'zod';
+import { GERMAN_ISSUES } from './zod-german.js';
 import { parseIsoDay } from './dates.js';
 import { CHANNELS, REASON_CODES, type Playbook, type ReasonCode, type ReasonEntry } from './playbook-types.js';
 
@@ -117,7 +118,6 @@ function schemaOf(t: Check) {
 
 const SCHEMAS = { en: schemaOf(messages('en').playbookCheck), de: schemaOf(messages('de').playbookCheck) };
 
-const GERMAN_ISSUES = z.locales.de().localeError;
 
 /**
  * Validates parsed playbook data; returns the typed playbook only when there are no errors.

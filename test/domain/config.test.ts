@@ -55,3 +55,13 @@ describe('config file', () => {
     expect(config?.campaign).toEqual({ ...DEFAULT_CONFIG.campaign, minGapDays: 30 });
   });
 });
+
+describe('ranges worded in German', () => {
+  it('names the bound in German words and numbers, not the value\'s type in English', () => {
+    const { errors } = validateConfig({ input: { maxRejectRate: 1.5 }, campaign: { minGapDays: -3 } }, 'de');
+    const messages = errors.map((e) => e.message);
+    expect(messages).toContain('Zu groß: höchstens 1 erwartet');
+    expect(messages.some((m) => m.startsWith('Zu klein: mindestens'))).toBe(true);
+    expect(messages.join(' ')).not.toMatch(/number|erwartet, dass/);
+  });
+});

@@ -4,7 +4,7 @@ import type { PlanTotals } from '../../domain/plan/summary.js';
 import type { PlannedCustomer, PlanSetup } from '../../domain/plan/plan.js';
 import { formatIsoDay } from '../../domain/dates.js';
 import { formatFormulaNumber } from '../../domain/value/explain.js';
-import { formatDay, formatFixed, formatIsoText, formatWhole, messages, type Lang } from '../../domain/catalogue/index.js';
+import { formatDay, formatFixed, formatFixedGrouped, formatIsoText, formatWhole, messages, type Lang } from '../../domain/catalogue/index.js';
 import { compareActions } from '../../domain/value/compare.js';
 import { CHANNELS, type Channel } from '../../domain/playbook-types.js';
 import { blockWord } from '../../domain/worksheet/format.js';
@@ -68,7 +68,9 @@ export function renderExplain(p: PlannedCustomer, setup: PlanSetup): string {
   for (const s of steps) lines.push(`${s.label.padEnd(width)}  ${s.formula} = ${formatFormulaNumber(s.value, lang)}`);
   lines.push('', ...permissionLines(p, lang), ...comparisonLines(p, setup));
   lines.push('', t.decision(messages(lang).names.decision(v.decision), v.decisionReason));
-  lines.push(`p_winback ${fmt(v.p_winback, 4, lang)}  p_organic ${fmt(v.p_organic, 4, lang)}  sltv ${fmt(v.sltv, 2, lang)}  expected_value ${fmt(v.expected_value, 2, lang)}`);
+  // plan.csv's columns by name; money grouped as the reader writes it (334.902,61).
+  const money = (x: number | null) => (x === null ? '-' : formatFixedGrouped(x, 2, lang));
+  lines.push(`p_winback ${fmt(v.p_winback, 4, lang)}  p_organic ${fmt(v.p_organic, 4, lang)}  sltv ${money(v.sltv)}  expected_value ${money(v.expected_value)}`);
   if (p.window) lines.push(t.contact(formatDay(p.window.contactFrom, lang), formatDay(p.window.contactUntil, lang), p.window.wave, p.window.rule));
   return `${lines.join('\n')}\n`;
 }
