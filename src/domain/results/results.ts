@@ -136,11 +136,28 @@ function kpiRow([reason, offer, channel]: [string, string, string], members: rea
  * What the contacts earned over no contact: the difference in margin per customer between the
  * contacted and the control group (its interval from meanDifference), times the contacted
  * customers, less the contacts' cost (known, so it moves the interval but does not widen it).
+ *
+ * A customer's margin is a return (yes or no) times the margin of a return, so a small group
+ * in which nobody (or everybody) came back shows no spread, and its interval would claim a
+ * certainty it lacks (two controls with no return: "−165 [−167, −163]"). Each group's variance
+ * is therefore at least what its return rate under Jeffreys' prior, p = (x + ½) / (n + 1),
+ * gives with the returners' margins of both groups: p·E[M²] − (p·E[M])². In a large group p is
+ * the observed rate and the floor stays below the sample variance. Without any return in either
+ * group there is nothing to measure a return's margin by: null.
  */
 export function incrementalProfitOf(contacted: GroupKpi, control: GroupKpi): Estimate | null {
+  const returners = contacted.regained + control.regained;
+  // Without a single return the data say nothing of what a return is worth: no interval to give.
+  if (returners === 0) return null;
+  const m1 = returners > 0 ? (contacted.margin + control.margin) / returners : 0;
+  const m2 = returners > 0 ? (contacted.marginSquares + control.marginSquares) / returners : 0;
+  const floor = (g: GroupKpi) => {
+    const p = (g.regained + 0.5) / (g.customers + 1);
+    return Math.max(0, p * m2 - (p * m1) ** 2);
+  };
   const d = meanDifference(
-    { n: contacted.customers, sum: contacted.margin, sumSquares: contacted.marginSquares },
-    { n: control.customers, sum: control.margin, sumSquares: control.marginSquares },
+    { n: contacted.customers, sum: contacted.margin, sumSquares: contacted.marginSquares, varianceFloor: floor(contacted) },
+    { n: control.customers, sum: control.margin, sumSquares: control.marginSquares, varianceFloor: floor(control) },
   );
   if (d === null) return null;
   const n = contacted.customers;

@@ -68,7 +68,7 @@ export interface Estimate extends Interval {
 export function meanDifference(g1: MeanInput, g2: MeanInput, z = Z_95): Estimate | null {
   if (g1.n < 2 || g2.n < 2) return null;
   const mean = (g: MeanInput) => g.sum / g.n;
-  const variance = (g: MeanInput) => Math.max(0, (g.sumSquares - g.n * mean(g) ** 2) / (g.n - 1));
+  const variance = (g: MeanInput) => Math.max(g.varianceFloor ?? 0, (g.sumSquares - g.n * mean(g) ** 2) / (g.n - 1));
   const value = mean(g1) - mean(g2);
   const half = z * Math.sqrt(variance(g1) / g1.n + variance(g2) / g2.n);
   return { value, low: value - half, high: value + half };
@@ -79,4 +79,6 @@ export interface MeanInput {
   n: number;
   sum: number;
   sumSquares: number;
+  /** the least variance the group's mean is given (a small group whose members all agree shows no spread it really has) */
+  varianceFloor?: number;
 }
