@@ -28,9 +28,21 @@ export async function readAnswersFile(path: string, label: string, lang: Lang = 
   return data as Record<string, unknown>;
 }
 
-/** A prompter whose answers come from `doc`; invalid answers fail with the key that holds them, in `lang`. */
-export function createAnswersPrompter(doc: Record<string, unknown>, label: string, lang: Lang = 'en'): Prompter {
+/** Keys of an answers file that are no answer to a question. */
+const NOT_ANSWERS = new Set(['lang']);
+
+/**
+ * A prompter whose answers come from `doc`; invalid answers fail with the key that holds them,
+ * in `lang`. `unusedAnswers` lists the answers no question asked for (a customer the step does
+ * not show, such as an objector, or a misspelt key): the run says so instead of dropping them.
+ */
+export function createAnswersPrompter(doc: Record<string, unknown>, label: string, lang: Lang = 'en'): Prompter & { unusedAnswers(): string[] } {
   const say = messages(lang).worksheetErrors;
+  const asked = new Set<string>();
+  const lookup = (d: unknown, key: PromptKey): unknown => {
+    asked.add(key.join('.'));
+    return lookupIn(d, key);
+  };
   const fail = (key: PromptKey, message: string): never => {
     throw new DataError(say.answerInvalid(label, key.join('.'), message), say.answersHint);
   };
@@ -60,10 +72,18 @@ export function createAnswersPrompter(doc: Record<string, unknown>, label: strin
       return Promise.resolve(value);
     },
     search: <T extends string>(q: SearchQuestion<T>): Promise<T> => fail(q.key, say.answerNoSearch),
+    unusedAnswers: () => leafPaths(doc).filter((path) => !NOT_ANSWERS.has(path[0] as string) && !path.some((_, i) => asked.has(path.slice(0, i + 1).join('.')))).map((path) => path.join('.')),
   };
 }
 
-function lookup(doc: unknown, key: PromptKey): unknown {
+/** Every path from the top of `doc` to a value that is no object (arrays by index). */
+function leafPaths(doc: unknown, at: string[] = []): string[][] {
+  if (typeof doc !== 'object' || doc === null) return [at];
+  const entries = Array.isArray(doc) ? doc.map((v, i) => [String(i), v] as const) : Object.entries(doc);
+  return entries.length === 0 ? [] : entries.flatMap(([k, v]) => leafPaths(v, [...at, k]));
+}
+
+function lookupIn(doc: unknown, key: PromptKey): unknown {
   let at: unknown = doc;
   for (const part of key) {
     if (typeof at !== 'object' || at === null) return undefined;

@@ -193,3 +193,18 @@ describe('a contact date the consultant enters', () => {
     expect(listed).toContain('C-00098');
   });
 });
+
+describe('a consultant\'s decision the plan cannot take', () => {
+  it('leaves an objector never contacted and names the answer no question asked for; the shipped example has none', async () => {
+    const r = await runWithAnswers('objector', { decisions: { 'C-00023': { decision: 'win_back', why: 'boss says so' } }, measures: { 'C-00128': { responsibel: 'typo' } } });
+    expect(r.code, r.stderr).toBe(0);
+    const rows = parse(await readFile(join(r.out, 'plan.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const c23 = rows.find((x) => x.customer_id === 'C-00023') as Record<string, string>;
+    expect(c23.decision).toBe('never');
+    expect(c23.channel).toBe('');
+    expect(r.stderr).toContain('no question asked for decisions.C-00023.decision, decisions.C-00023.why, measures.C-00128.responsibel: not used');
+    const example = await runWithAnswers('example', JSON.parse(await readFile('docs/worksheet-answers.example.json', 'utf8')));
+    expect(example.code, example.stderr).toBe(0);
+    expect(example.stderr).not.toContain('no question asked');
+  });
+});

@@ -64,7 +64,8 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
   const input = label !== null ? await readCustomers(ctx, label, loaded) : { customers: [], rejects: [], opened: undefined };
   const t = messages(session.lang).worksheet.texts;
   const words = { selectKeys: t.keys.select, noMatch: t.ask.noMatch };
-  const prompter: Prompter = answers ? createAnswersPrompter(answers, flags.answers as string, session.lang) : await createTerminalPrompter({ input: ctx.stdin, output: ctx.stdout, words });
+  const fromFile = answers ? createAnswersPrompter(answers, flags.answers as string, session.lang) : undefined;
+  const prompter: Prompter = fromFile ?? (await createTerminalPrompter({ input: ctx.stdin, output: ctx.stdout, words }));
   // A person's answers are saved one by one; an answers file can simply be read again.
   const save = (s: WorksheetSession) => (prompter.interactive ? saveSession(sessionPath, s) : Promise.resolve());
   const flow = new WorksheetFlow({ prompter, say: (s) => ctx.stdout.write(s), save, setup: loaded.setup, color: ctx.color }, session, input.customers);
@@ -89,6 +90,12 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
     throw new InterruptedError(t.notes.interrupted(flags.session), t.notes.resume(resume));
   }
   await saveSession(sessionPath, flow.session);
+  // Answers no question asked for are named, not dropped without a word.
+  const unused = fromFile?.unusedAnswers() ?? [];
+  if (unused.length > 0) {
+    const shown = unused.slice(0, UNUSED_SHOWN).join(', ');
+    ctx.stderr.write(`${messages(session.lang).common.warning}: ${messages(session.lang).worksheetErrors.answersUnused(flags.answers as string, shown, unused.length - Math.min(unused.length, UNUSED_SHOWN))}\n`);
+  }
   const outDir = resolve(ctx.cwd, flags.out ?? dirname(flags.session));
   await ensureOutputDir(outDir, flags.out ?? outDir);
   await writeOutputs(flow, outDir, input, loaded, resolveOutputFormat(flags, loaded.setup.config.output));
@@ -97,6 +104,9 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
   ctx.stdout.write(prompter.interactive ? renderNote(written) : `${written}\n`);
   return ExitCode.ok;
 }
+
+/** Unused answers named in the warning; the rest are counted. */
+const UNUSED_SHOWN = 5;
 
 type OpenStep = Exclude<WorksheetStep, 'done'>;
 const STEP_NAMES: readonly OpenStep[] = ['selection', 'relationship', 'lessons', 'measures'];

@@ -765,6 +765,10 @@ export const COMMAND_TEXTS = {
     ),
     chosenOffer: m('chosen by the consultant', 'vom Berater gewählt'),
     plannedDate: m('planned by the consultant', 'vom Berater geplant'),
+    decisionNotTaken: m(
+      (asked: string, kept: string) => `the consultant's decision '${asked}' is not taken: ${kept === 'never' ? 'the customer objected or may not be contacted at all' : 'no channel may be used for this customer'}`,
+      (asked, kept) => `die Entscheidung des Beraters („${DECISION_DE[asked] ?? asked}“) wird nicht übernommen: ${kept === 'never' ? 'der Kunde hat widersprochen oder darf gar nicht kontaktiert werden' : 'für diesen Kunden ist kein Kanal erlaubt'}`,
+    ),
     plannedDateMoved: m(
       (asked: string, day: string) => `planned by the consultant for ${asked}, moved to ${day}: not before the run's day, the cooling-off after the cancellation or the pause after a declined offer`,
       (asked, day) => `vom Berater für den ${asked} geplant, auf den ${day} verschoben: nicht vor dem Stichtag, der Karenzzeit nach der Kündigung oder der Pause nach einem abgelehnten Angebot`,
@@ -1101,6 +1105,10 @@ export const COMMAND_TEXTS = {
     answerRefused: m((value: string, why: string) => `'${value}': ${why}`, (value, why) => `'${value}': ${why}`),
     answerNotChoice: m((value: string, choices: string) => `'${value}' is not one of ${choices}`, (value, choices) => `'${value}' ist keine der Möglichkeiten ${choices}`),
     answerNoSearch: m('searching needs a person at the terminal', 'die Suche braucht eine Person am Terminal'),
+    answersUnused: m(
+      (label: string, keys: string, more: number) => `${label}: no question asked for ${keys}${more > 0 ? ` and ${more} more` : ''}: not used (a customer the step does not show — one who objected or whom the plan never contacts, an id not in the export — or a misspelt key)`,
+      (label, keys, more) => `${label}: keine Frage fragte nach ${keys}${more > 0 ? ` und ${more} weiteren` : ''}: nicht verwendet (ein Kunde, den der Schritt nicht zeigt — einer, der widersprochen hat oder den der Plan nie kontaktiert, eine Kundennummer, die nicht im Export steht — oder ein falsch geschriebener Schlüssel)`,
+    ),
     fileMismatchHint: m('leave out the file to continue the session, or start a new session file', 'die Datei weglassen, um die Sitzung fortzusetzen, oder eine neue Sitzungsdatei beginnen'),
   },
   /** The warnings of the permission check, in plan.csv's warnings column (domain/permission/permission.ts). */
