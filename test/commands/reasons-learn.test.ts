@@ -113,3 +113,16 @@ describe('winback reasons with a CRM picklist (codes:)', () => {
     expect(r.stderr).toMatch(/codes\.17/);
   });
 });
+
+describe('a label against what the playbook read with confidence', () => {
+  it('is taught, and named with the line, the label and the playbook\'s reading, so that a mislabel is seen', async () => {
+    const { dir, playbook } = await withPlaybook();
+    const labels = join(dir, 'labels.csv');
+    writeFileSync(labels, 'text,code\nPreis zu hoch,quality\nDas war uns einfach zu teuer geworden,price\n');
+    const r = await runCli(['reasons', '--learn', labels, '--playbook', playbook]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('1 labels say otherwise than the playbook read with confidence');
+    expect(r.stdout).toContain('line 2: Preis zu hoch (labelled quality; the playbook read price: preis zu hoch)');
+    expect(r.stdout).not.toContain('line 3:');
+  });
+});

@@ -75,6 +75,9 @@ async function writeExamples(sidecar: string, added: LabelledExample[], playbook
   await writeFileAtomic(playbookPath, doc.toString());
 }
 
+/** The confidence from which the playbook's own reading counts as sure (judgement: the classifier's "clear" band). */
+const CONFIDENT = 0.8;
+
 function report(plan: LearningPlan, own: LabelledExample[], rows: number, before: ReasonVocabulary, after: ReasonVocabulary, shownPath: string, t: Messages['reasons']): string {
   // Known examples are read without recalling them, to show what the new ones teach.
   const read = (v: ReasonVocabulary, text: string): ReasonClassification => classifyReason({ text }, { ...v, taught: new Map(), textCache: new Map() });
@@ -82,12 +85,18 @@ function report(plan: LearningPlan, own: LabelledExample[], rows: number, before
     .map((e) => ({ e, was: read(before, e.text).code, now: read(after, e.text).code }))
     .filter((c) => c.was !== c.now);
   const newlyRight = plan.added.filter((a) => read(before, a.text).code !== a.code && read(after, a.text).code === a.code).length;
+  // A label against what the playbook read with confidence ("Preis zu hoch" labelled quality): taught, but named, as a mislabel would be.
+  const against = plan.added
+    .map((a) => ({ a, was: read(before, a.text) }))
+    .filter(({ a, was }) => was.code !== a.code && was.code !== 'unknown' && was.confidence >= CONFIDENT);
   const lines = [
     t.learnRows(rows, plan.added.length, plan.known),
     plan.added.length > 0 ? t.learnWritten(shownPath) : t.learnNothing,
     t.learnNew(plan.added.filter((a) => read(before, a.text).code !== a.code).length, newlyRight),
     t.learnChanged(changed.length, own.length),
     ...changed.slice(0, CHANGES_SHOWN).map((c) => t.learnChange(c.was, c.now, c.e.text, c.e.code)),
+    ...(against.length > 0 ? [t.learnAgainst(against.length)] : []),
+    ...against.slice(0, CHANGES_SHOWN).map(({ a, was }) => t.learnAgainstLine(a.line, a.text, a.code, was.code, was.evidence)),
   ];
   return `${lines.join('\n')}\n`;
 }

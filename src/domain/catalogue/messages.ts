@@ -1236,6 +1236,14 @@ export const COMMAND_TEXTS = {
       (was: string, now: string, text: string, code: string) => `  ${was} -> ${now}: ${text} (labelled ${code})`,
       (was, now, text, code) => `  ${was} -> ${now}: ${text} (zugeordnet ${code})`,
     ),
+    learnAgainst: m(
+      (n: number) => `${n} labels say otherwise than the playbook read with confidence: taught as labelled — check them, a wrong label now overrides the playbook's reading`,
+      (n) => `${n} Zuordnungen widersprechen dem, was das Playbook sicher gelesen hat: wie zugeordnet gelernt — bitte prüfen, eine falsche Zuordnung überstimmt jetzt das Playbook`,
+    ),
+    learnAgainstLine: m(
+      (line: number, text: string, code: string, was: string, evidence: string) => `  line ${line}: ${text} (labelled ${code}; the playbook read ${was}: ${evidence})`,
+      (line, text, code, was, evidence) => `  Zeile ${line}: ${text} (zugeordnet ${code}; das Playbook las ${was}: ${evidence})`,
+    ),
     learnNeedsPlaybook: m('--learn needs your own playbook to write the examples to', '--learn braucht ein eigenes Playbook, in das die Beispiele geschrieben werden'),
     learnNeedsPlaybookHint: m(
       'create one with: winback playbook init my-playbook.yaml, then add --playbook my-playbook.yaml',
