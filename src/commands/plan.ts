@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Context } from '../io/context.js';
 import { formatIsoDay } from '../domain/dates.js';
-import { cents, trackTotals, type PlanTotals } from '../domain/plan/summary.js';
+import { cents, totalsNotes, trackTotals, type PlanTotals } from '../domain/plan/summary.js';
 import type { PlannedCustomer } from '../domain/plan/plan.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
@@ -19,7 +19,7 @@ import { parseCapacity } from '../cli/options.js';
 import type { BudgetFigures } from '../domain/budget/types.js';
 import type { LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { VERSION } from '../version.js';
-import { messages, noteOf, readSavedWarnings, savedWarnings, sayNoted, type Noted } from '../domain/catalogue/index.js';
+import { messages, readSavedWarnings, savedWarnings, sayNoted, type Noted } from '../domain/catalogue/index.js';
 import { resolveLang } from '../cli/lang.js';
 import { ensureOutputDir, removeCreatedDirs } from '../io/output-dir.js';
 import { refuseStdout } from '../io/table-output.js';
@@ -113,10 +113,7 @@ export function planSummary(opened: Awaited<ReturnType<typeof openLostCustomers>
       }]),
   );
   // The run's own warnings are saved as catalogue keys beside their English text (a report in another language words them again).
-  const warnings: Noted[] = [...opened.warningKeys, ...loaded.warnings];
-  if (t.default_margin_rows > 0) warnings.push(noteOf('plan', { key: 'defaultMargins', args: [t.default_margin_rows, String(loaded.setup.config.model.defaultMarginPercent)] }));
-  if (t.unknown_reasons > 0) warnings.push(noteOf('plan', { key: 'unknownReasons', args: [t.unknown_reasons] }));
-  if (t.row_warnings > 0) warnings.push(noteOf('plan', { key: 'rowWarnings', args: [t.row_warnings] }));
+  const warnings: Noted[] = [...opened.warningKeys, ...loaded.warnings, ...totalsNotes(t, loaded.setup.config.model.defaultMarginPercent)];
   return {
     tool: 'winback',
     version: VERSION,

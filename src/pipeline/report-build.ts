@@ -18,6 +18,7 @@ import { checkRunOutputs } from '../io/run-outputs.js';
 import { planExport } from '../engine/index.js';
 import { openLostCustomers, type LoadedPlanSetup } from './plan-setup.js';
 import { formatIsoText, messages, readSavedWarnings, sayNoted, type Lang } from '../domain/catalogue/index.js';
+import { totalsNotes } from '../domain/plan/summary.js';
 import { createProjection, itemContext, itemOf } from './report-project.js';
 
 /**
@@ -52,8 +53,16 @@ export async function reportFromExport(ctx: Context, file: string, loaded: Loade
       contact_cost: totals.contact_cost_total, incentive_cost: totals.incentive_cost_total,
     },
     currency: loaded.setup.config.model.currencySymbol,
-    notes: [...opened.warnings, ...loaded.warnings.map((w) => sayNoted(loaded.setup.lang, w) ?? '')],
+    notes: [...opened.warnings, ...loaded.warnings.map((w) => sayNoted(loaded.setup.lang, w) ?? ''), ...planNotes(totals, loaded)],
   });
+}
+
+/**
+ * The notes plan saves in its summary (summary.json's warnings), so that a report on the export
+ * says what one on its plan says — but the rows with warnings, which point to plan.csv's column.
+ */
+function planNotes(t: Awaited<ReturnType<typeof planExport>>['totals'], loaded: LoadedPlanSetup): string[] {
+  return totalsNotes(t, loaded.setup.config.model.defaultMarginPercent).filter((n) => n.key !== 'plan.rowWarnings').map((n) => sayNoted(loaded.setup.lang, n) ?? '');
 }
 
 /** Reports on a plan directory: rows from plan.csv, money per reason from summary.json (which plan.csv must match). */

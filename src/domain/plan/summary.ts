@@ -2,6 +2,7 @@
 import type { Decision, Track } from '../value/types.js';
 import type { PlannedCustomer } from './plan.js';
 import { approachCostOf, type CostPrices } from './money.js';
+import { noteOf, type SavedNote } from '../catalogue/index.js';
 
 export interface ReasonTotals {
   count: number;
@@ -136,4 +137,17 @@ export function addRowToTotals(
 /** Rounds money to cents for stable JSON. */
 export function cents(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+/**
+ * The run-level notes a plan's totals give (rows valued with the default margin, unknown
+ * reasons, rows with warnings): plan's summary.json saves them, and a report on the export says
+ * the same.
+ */
+export function totalsNotes(t: Pick<PlanTotals, 'default_margin_rows' | 'unknown_reasons' | 'row_warnings'>, defaultMarginPercent: number): SavedNote[] {
+  const notes: SavedNote[] = [];
+  if (t.default_margin_rows > 0) notes.push(noteOf('plan', { key: 'defaultMargins', args: [t.default_margin_rows, String(defaultMarginPercent)] }));
+  if (t.unknown_reasons > 0) notes.push(noteOf('plan', { key: 'unknownReasons', args: [t.unknown_reasons] }));
+  if (t.row_warnings > 0) notes.push(noteOf('plan', { key: 'rowWarnings', args: [t.row_warnings] }));
+  return notes;
 }
