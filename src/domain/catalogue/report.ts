@@ -4,7 +4,7 @@ export const REPORT_EN = {
   title: 'Win-back report',
   asOf: 'as of',
   source: 'source',
-  rowsLine: (read: number, accepted: number, rejected: number) => `${read} rows read = ${accepted} planned + ${rejected} rejected`,
+  rowsLine: (read: number, accepted: number, rejected: number) => `${read} ${read === 1 ? 'row' : 'rows'} read = ${accepted} planned + ${rejected} rejected`,
   reasons: 'Losses by reason (Pareto)',
   reasonsNote: 'bars: customers lost per reason; line: cumulative share',
   valueByReason: 'Value at stake vs expected recovered value',
@@ -190,7 +190,7 @@ export const REPORT_DE: ReportLabels = {
   title: 'Rückgewinnungsbericht',
   asOf: 'Stichtag',
   source: 'Quelle',
-  rowsLine: (read, accepted, rejected) => `${read} Zeilen gelesen = ${accepted} geplant + ${rejected} abgewiesen`,
+  rowsLine: (read, accepted, rejected) => `${read} ${read === 1 ? 'Zeile' : 'Zeilen'} gelesen = ${accepted} geplant + ${rejected} abgelehnt`,
   reasons: 'Verluste nach Grund (Pareto)',
   reasonsNote: 'Balken: verlorene Kunden je Grund; Linie: kumulierter Anteil',
   valueByReason: 'Wert im Risiko und erwarteter Rückgewinnungswert',
@@ -218,7 +218,7 @@ export const REPORT_DE: ReportLabels = {
   phaseNames: { first_time_buyer: 'Erstkäufer', early_repeat: 'früher Wiederkäufer', core_defector: 'abwandernder Stammkunde', unknown: 'unbekannt' },
   channels: { visit: 'Besuch', phone: 'Telefon', letter: 'Brief', email: 'E-Mail' },
   qualityLines: {
-    rejected: 'vom Leser abgewiesene Zeilen',
+    rejected: 'vom Leser abgelehnte Zeilen',
     unknown_reasons: 'Kunden mit unbekanntem Grund',
     default_margins: 'Kunden mit Standardmarge bewertet',
     not_valued: 'Kunden ohne Bewertungsgrundlage',
@@ -319,7 +319,7 @@ export const REPORT_DE: ReportLabels = {
   resultsPage: {
     title: 'Rückgewinnungsergebnisse',
     meta: (asOf, window, entries, rows, rejected) =>
-      `Stichtag ${asOf} · Zuordnungsfenster ${window} Tage · ${entries} Kunden im Kontaktbuch · ${rows} Zeilen Rückkehrer (${rejected} abgewiesen)`,
+      `Stichtag ${asOf} · Zuordnungsfenster ${window} Tage · ${entries} Kunden im Kontaktbuch · ${rows} Zeilen Rückkehrer (${rejected} abgelehnt)`,
     liftChart: 'Mehrwert gegenüber der Kontrollgruppe je Grund',
     liftChartNote: 'Balken: Mehrwert in Prozentpunkten; Striche: sein 95-%-Intervall. Grün: über null, Rot: unter null, Grau: das Intervall schließt null ein (die Zahl neben jedem Balken sagt dasselbe in Ziffern).',
     liftNone: 'Kein Grund hat zugleich eine kontaktierte Gruppe und eine Kontrollgruppe: der Mehrwert lässt sich nicht zeichnen.',
