@@ -208,3 +208,17 @@ describe('a consultant\'s decision the plan cannot take', () => {
     expect(example.stderr).not.toContain('no question asked');
   });
 });
+
+describe('the worksheet folder as a report reads it', () => {
+  it('gives the same report as the plan folder of the same export, to the cent (empty answers)', async () => {
+    const r = await runWithAnswers('as-plan', {});
+    expect(r.code, r.stderr).toBe(0);
+    const reportOf = async (folder: string) => {
+      const m = memoryContext();
+      expect(await main(['report', folder, '--json'], m.ctx)).toBe(0);
+      const { source: _source, ...rest } = JSON.parse(m.stdout()) as Record<string, unknown>;
+      return rest;
+    };
+    expect(await reportOf(r.out)).toEqual(await reportOf(join(dir, 'plan')));
+  });
+});

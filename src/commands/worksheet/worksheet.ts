@@ -158,7 +158,8 @@ async function writeOutputs(flow: WorksheetFlow, dir: string, input: ReadCustome
   const { opened } = input;
   const pairs = flow.customers.map((c) => ({ base: c.base, final: flow.current(c, true), cells: c.cells }));
   const totals = emptyTotals();
-  for (const p of pairs) addToTotals(totals, p.final);
+  // Priced as plan prices its customers, so that summary.json holds the same money (and a report on this folder the same cents).
+  for (const p of pairs) addToTotals(totals, p.final, setup.playbook);
   const document = renderWorksheetDocument({
     session: flow.session, customers: pairs, playbook: setup.playbook, texts: flow.t, currencySymbol: setup.config.model.currencySymbol,
   });
