@@ -32,6 +32,7 @@ const itemArb: fc.Arbitrary<ReportItem> = fc.record({
   expected_value: fc.option(fc.integer({ min: -5000, max: 200000 })),
   value_at_stake: fc.option(fc.integer({ min: 0, max: 300000 })),
   contact_from: fc.option(fc.integer({ min: AS_OF, max: AS_OF + 200 })),
+  contact_until: fc.option(fc.integer({ min: AS_OF, max: AS_OF + 240 })),
   default_margin: fc.boolean(),
   path: fc.constantFrom('competitor' as const, 'incident' as const, 'drift' as const, 'final' as const, 'unclear' as const),
   phase: fc.constantFrom('first_time_buyer' as const, 'early_repeat' as const, 'core_defector' as const, 'unknown' as const),
@@ -193,7 +194,7 @@ describe('report items', () => {
     model: DEFAULT_CONFIG.model,
     asOf: AS_OF,
   };
-  const facts: PlanFacts = { reason_code: 'price', decision: 'win_back', channel: 'email', p_winback: 0.3, p_organic: 0.05, expected_value: 100, value_at_stake: 300, contact_from: AS_OF, default_margin: false, offer_type: 'discount' };
+  const facts: PlanFacts = { reason_code: 'price', decision: 'win_back', channel: 'email', p_winback: 0.3, p_organic: 0.05, expected_value: 100, value_at_stake: 300, contact_from: AS_OF, contact_until: AS_OF + 27, default_margin: false, offer_type: 'discount' };
   const row = (extra: Partial<CustomerRow>): CustomerRow => ({ line: 2, customer_id: 'C1', warnings: [], ...extra });
 
   it.each([

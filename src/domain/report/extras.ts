@@ -22,6 +22,8 @@ export interface FunnelStep { count: number; value_at_stake: number; expected_va
 
 /** What the report settles before the rows arrive. */
 export interface ExtrasOptions {
+  /** the report's as-of date: a window that closed before it is not due */
+  asOf: EpochDay;
   /** last day of this period (as-of + period − 1): a window opening by then is due now */
   periodEnd: EpochDay;
   outlierShare: number;
@@ -73,7 +75,7 @@ export function addExtras(x: ReportExtras, item: ReportItem): void {
       x.unreachable.set(why, (x.unreachable.get(why) ?? 0) + 1);
     } else {
       put(x.funnel.contactable, stake, ev);
-      if (item.contact_from !== null && item.contact_from <= x.opts.periodEnd) put(x.funnel.due, stake, ev);
+      if (item.contact_from !== null && item.contact_from <= x.opts.periodEnd && (item.contact_until === null || item.contact_until >= x.opts.asOf)) put(x.funnel.due, stake, ev);
     }
   }
   if (item.decision === 'win_back' && item.expected_value !== null && x.byValue.admits(item.customer_id, item.expected_value)) x.byValue.offer({ id: item.customer_id, score: item.expected_value, item, why: [] });

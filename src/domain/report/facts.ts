@@ -47,6 +47,8 @@ export interface PlanFacts {
   expected_value: number | null;
   value_at_stake: number | null;
   contact_from: EpochDay | null;
+  /** the last day of the contact window (null where the source has none) */
+  contact_until: EpochDay | null;
   default_margin: boolean;
   /** the chosen offer ('' when the source does not say) */
   offer_type: string;
@@ -102,6 +104,7 @@ export function factsOfPlanned(p: PlannedCustomer): PlanFacts {
     expected_value: v.expected_value === null ? null : cents(v.expected_value),
     value_at_stake: v.value_at_stake === null ? null : cents(v.value_at_stake),
     contact_from: p.window?.contactFrom ?? null,
+    contact_until: p.window?.contactUntil ?? null,
     default_margin: v.firstLifetime.marginSource === 'default',
     offer_type: v.offer_type ?? '',
   };
@@ -129,6 +132,7 @@ export function reportItem(row: CustomerRow, facts: PlanFacts, ctx: ItemContext,
     expected_value: facts.expected_value,
     value_at_stake: facts.value_at_stake,
     contact_from: facts.contact_from,
+    contact_until: facts.contact_until,
     default_margin: facts.default_margin,
     offer_type: facts.offer_type,
     customer_id: row.customer_id,

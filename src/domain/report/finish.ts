@@ -89,6 +89,8 @@ export interface Report {
     later: number;
     /** win_back customers without a contact window or channel */
     without_window: number;
+    /** win-back customers whose window closed before the report's as-of date */
+    window_closed: number;
   };
   top: TopCandidate[];
   value_distribution: { from: number | null; to: number | null; count: number; win_back: number }[];
@@ -171,6 +173,7 @@ export function finishReport(acc: ReportAccumulator, meta: ReportMeta): Report {
       })),
       later: acc.calendarLater,
       without_window: acc.withoutWindow,
+      window_closed: acc.windowClosed,
     },
     top: topList(acc),
     value_distribution: acc.bins.map((b, i) => ({ from: VALUE_BIN_EDGES[i - 1] ?? null, to: VALUE_BIN_EDGES[i] ?? null, ...b })),

@@ -68,6 +68,8 @@ export interface ReportAccumulator {
   weeks: ChannelCounts[];
   calendarLater: number;
   withoutWindow: number;
+  /** win-back customers whose window closed before the as-of date (a report on an older plan) */
+  windowClosed: number;
   bins: { count: number; win_back: number }[];
   notValued: number;
   top: TopHeap<HeapEntry>;
@@ -93,12 +95,12 @@ export function createReport(asOf: EpochDay, opts: { periodDays?: number; outlie
     segments: record(SEGMENTS, () => ({ ...sums(), ...decisionCounts() })),
     paths: record(SWITCHING_PATHS, sums), phases: record(LOSS_PHASES, sums),
     complaints: { yes: 0, no: 0, unknown: 0 }, competitor: { known: 0, unknown: 0 },
-    weeks: Array.from({ length: CALENDAR_WEEKS }, channelCounts), calendarLater: 0, withoutWindow: 0,
+    weeks: Array.from({ length: CALENDAR_WEEKS }, channelCounts), calendarLater: 0, withoutWindow: 0, windowClosed: 0,
     bins: Array.from({ length: VALUE_BIN_EDGES.length + 1 }, () => ({ count: 0, win_back: 0 })), notValued: 0,
     top: new TopHeap<HeapEntry>(TOP_CANDIDATES),
     unknownReasons: 0, defaultMargins: 0, blocked: new Map(),
     totals: sums(),
-    extra: createExtras({ periodEnd: asOf + (opts.periodDays ?? DEFAULT_PERIOD_DAYS) - 1, outlierShare: opts.outlierShare ?? DEFAULT_OUTLIER_SHARE }),
+    extra: createExtras({ asOf, periodEnd: asOf + (opts.periodDays ?? DEFAULT_PERIOD_DAYS) - 1, outlierShare: opts.outlierShare ?? DEFAULT_OUTLIER_SHARE }),
   };
 }
 
@@ -180,9 +182,11 @@ function addValue(acc: ReportAccumulator, item: ReportItem, winBack: boolean): v
 
 function addWinBack(acc: ReportAccumulator, item: ReportItem): void {
   if (item.contact_from === null || item.channel === '') acc.withoutWindow++;
+  else if (item.contact_until !== null && item.contact_until < acc.asOf) acc.windowClosed++;
   else {
-    const week = Math.floor((item.contact_from - acc.weekStart) / 7);
-    if (week >= 0 && week < CALENDAR_WEEKS) (acc.weeks[week] as ChannelCounts)[item.channel]++;
+    // A window that opened before this week (a report as of a later day than its plan) and is still open is due now: week 0.
+    const week = Math.max(0, Math.floor((item.contact_from - acc.weekStart) / 7));
+    if (week < CALENDAR_WEEKS) (acc.weeks[week] as ChannelCounts)[item.channel]++;
     else acc.calendarLater++;
   }
   if (item.expected_value !== null && acc.top.admits(item.customer_id, item.expected_value)) acc.top.offer({ id: item.customer_id, score: item.expected_value, item });

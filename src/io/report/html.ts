@@ -47,7 +47,7 @@ export function renderReportHtml(r: Report, opts: HtmlOptions): string {
     gone.has('reasons') ? '' : section('pareto', L.reasons, paretoChart(ctx), L.reasonsNote),
     gone.has('reasons') ? '' : section('value-by-reason', L.valueByReason, valueChart(ctx)),
     gone.has('segments') ? '' : section('segments', L.segments, segmentTable(ctx)),
-    gone.has('calendar') ? '' : section('calendar', L.calendar, calendarChart(ctx), `${L.later}: ${r.calendar.later} · ${L.withoutWindow}: ${r.calendar.without_window}`),
+    gone.has('calendar') ? '' : section('calendar', L.calendar, calendarChart(ctx), `${L.later}: ${r.calendar.later} · ${L.withoutWindow}: ${r.calendar.without_window}${r.calendar.window_closed > 0 ? ` · ${L.windowClosed}: ${r.calendar.window_closed}` : ''}`),
     section('distribution', L.distribution, histogram(ctx)),
     gone.has('switching') ? '' : section('switching', L.switching, switchingCharts(ctx), switchingNote(ctx)),
     section('top', `${L.top} (${r.top.length})`, topTable(ctx)),

@@ -171,6 +171,7 @@ function planFacts(cells: string[], columns: readonly ColumnSpec[], decimal: str
     expected_value: num('expected_value'),
     value_at_stake: num('value_at_stake'),
     contact_from: parseIsoDay(at('contact_from')) ?? null,
+    contact_until: parseIsoDay(at('contact_until')) ?? null,
     default_margin: DEFAULT_MARGIN_MARKS.some((mark) => at('warnings').includes(mark)),
     offer_type: at('offer_type'),
   };
@@ -198,7 +199,7 @@ export async function* readCampaignLists(dir: string, label: string): AsyncGener
       const facts: PlanFacts = {
         reason_code: retention ? 'retention' : at('reason_code'), decision: 'win_back', channel, p_winback: null, p_organic: null,
         expected_value: ev === '' ? null : Number(delimiter === ';' ? ev.replace(',', '.') : ev),
-        value_at_stake: null, contact_from: null, default_margin: false, offer_type: at('offer_type'),
+        value_at_stake: null, contact_from: null, contact_until: null, default_margin: false, offer_type: at('offer_type'),
       };
       if (facts.expected_value !== null && !Number.isFinite(facts.expected_value)) {
         throw outputError(noteOf('report', { key: 'notNumber', args: [`${label}/${file}`, line, 'expected_value', ev] }), 'campaign');

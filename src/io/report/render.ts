@@ -152,7 +152,7 @@ function calendar(r: Report, L: ReportLabels, c: Styler, opts: ReportOptions): s
   const table = renderTable([L.week, L.from, ...CHANNELS.map((ch) => truncate(L.channels[ch] ?? ch, 8)), L.total], rows, {
     color: opts.color, align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
   });
-  const tail = [`${L.later}: ${r.calendar.later}`, `${L.withoutWindow}: ${r.calendar.without_window}`].join('\n');
+  const tail = [`${L.later}: ${r.calendar.later}`, `${L.withoutWindow}: ${r.calendar.without_window}`, ...(r.calendar.window_closed > 0 ? [`${L.windowClosed}: ${r.calendar.window_closed}`] : [])].join('\n');
   return section(c, L.calendar, `${table}\n${tail}`);
 }
 
