@@ -3,7 +3,8 @@ import type { Context } from '../io/context.js';
 import { formatIsoDay } from '../domain/dates.js';
 import { cents, totalsNotes, trackTotals, type PlanTotals } from '../domain/plan/summary.js';
 import type { PlannedCustomer } from '../domain/plan/plan.js';
-import { ExitCode, UsageError } from '../errors.js';
+import { DataError, ExitCode, UsageError } from '../errors.js';
+import type { Reject } from '../domain/types.js';
 import { removeStaleTemps, writeFileAtomic } from '../io/atomic-write.js';
 import { resolveOutputFormat, type RawOutputFlags } from '../cli/output-format.js';
 import { writePlanWorkbook } from '../io/xlsx/outputs.js';
@@ -157,14 +158,17 @@ async function runExplain(ctx: Context, file: string, flags: PlanCommandFlags, i
   // Only the customer asked about is planned: a plan depends on its own row alone, and the
   // reader decides duplicate ids (a second reading when a later row wins), so the one
   // accepted row with the id is the one plan.csv keeps.
-  const { made: { found } } = await planExport(ctx, file, loaded, first, {
+  const { made: { found, rejected } } = await planExport(ctx, file, loaded, first, {
     order: 'input',
     checkRejects: false,
-    start: () => ({ found: undefined as PlannedCustomer | undefined }),
+    start: () => ({ found: undefined as PlannedCustomer | undefined, rejected: undefined as Reject | undefined }),
     only: (values) => values.customer_id === id,
     customer: (made, p) => void (made.found ??= p),
+    reject: (made, r) => void (r.customer_id.trim() === id.trim() && (made.rejected ??= r)),
   });
   const say = messages(loaded.setup.lang).explain;
+  // A row the reader rejected is named with its problem, as rejects.csv has it.
+  if (!found && rejected) throw new DataError(say.rejectedRow(id, first.label, rejected.line, rejected.error), say.notAcceptedHint);
   if (!found) throw new UsageError(say.notAccepted(id, first.label), say.notAcceptedHint);
   const { explainJson, renderExplain } = await import('../io/plan/render.js');
   ctx.stdout.write(flags.json ? `${JSON.stringify(explainJson(found, loaded.setup), null, 2)}\n` : renderExplain(found, loaded.setup));

@@ -281,3 +281,14 @@ describe('winback plan --explain: the offer × channel comparison', () => {
     }
   });
 });
+
+describe('plan --explain of a customer whose row was rejected', () => {
+  it('names the line and the problem (exit 65), and an id in no row stays a usage error (64)', async () => {
+    const r = await runCli(['plan', 'fixtures/lost-customers-en.csv', '--explain', 'C-00031', '--as-of', '2026-11-23']);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain("customer 'C-00031' is not planned: fixtures/lost-customers-en.csv line 32 was rejected: Churn Date '2024-02-31' is not a valid calendar date");
+    const none = await runCli(['plan', 'fixtures/lost-customers-en.csv', '--explain', 'NOPE-1', '--as-of', '2026-11-23']);
+    expect(none.code).toBe(64);
+    expect(none.stderr).toContain("customer 'NOPE-1' is not among the accepted rows");
+  });
+});

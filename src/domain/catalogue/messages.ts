@@ -318,6 +318,10 @@ export const COMMAND_TEXTS = {
       (id, label) => `Kunde '${id}' ist nicht unter den angenommenen Zeilen von ${label}`,
     ),
     notAcceptedHint: m('check the id, or run winback inspect for rejects', 'die Kundennummer prüfen, oder winback inspect zeigt die abgelehnten Zeilen'),
+    rejectedRow: m(
+      (id: string, label: string, line: number, error: string) => `customer '${id}' is not planned: ${label} line ${line} was rejected: ${error}`,
+      (id, label, line, error) => `Kunde '${id}' ist nicht geplant: ${label} Zeile ${line} wurde abgelehnt: ${error}`,
+    ),
     organicRateModel: m((code: string) => `organic rate: model ${code} (control group)`, (code) => `Rate ohne Kontakt: Modell ${code} (Kontrollgruppe)`),
     // The steps of a customer valued by clv's purchase model and of the retention track (domain/value/purchase-model.ts, domain/value/retention.ts).
     pAliveModel: m('P(alive) (purchase model)', 'P(aktiv) (Kaufmodell)'),
