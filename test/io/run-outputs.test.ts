@@ -39,7 +39,7 @@ describe('the output files a run records in summary.json', () => {
     const report = await cli(['report', plan]);
     expect(report.code).toBe(65);
     expect(report.stderr).toMatch(/rejects\.csv is not the file .*summary\.json describes/);
-    expect(report.stderr).toContain('a run was interrupted while it replaced its files');
+    expect(report.stderr).toContain('the file was edited or replaced since the run (saved from a spreadsheet?), or the run was interrupted while it replaced its files');
 
     appendFileSync(join(week, 'campaign-letter.csv'), 'C-9,Someone,,,,,,,,,,\n');
     expect((await cli(['report', week])).code).toBe(65);

@@ -919,8 +919,8 @@ export const COMMAND_TEXTS = {
         `${label}/${name} ist nicht die Datei, die ${label}/summary.json beschreibt (${expected} Bytes; ${size === null ? 'sie fehlt' : `sie hat ${size} Bytes`})`,
     ),
     outputsHint: m(
-      'a run was interrupted while it replaced its files: run it again into this directory',
-      'ein Lauf wurde unterbrochen, während er seine Dateien ersetzte: ihn erneut in dieses Verzeichnis ausführen',
+      'the file was edited or replaced since the run (saved from a spreadsheet?), or the run was interrupted while it replaced its files: run it again into this directory, and edit copies, not the run\'s files',
+      'die Datei wurde seit dem Lauf bearbeitet oder ersetzt (aus einer Tabellenkalkulation gespeichert?), oder der Lauf wurde unterbrochen, während er seine Dateien ersetzte: ihn erneut in dieses Verzeichnis ausführen und Kopien bearbeiten, nicht die Dateien des Laufs',
     ),
     stdoutRefused: m(
       (flag: string, command: string) => `${flag} -: this command writes ${STDOUT_FILES_EN[command] ?? command}, more than the one table stdout can take`,
