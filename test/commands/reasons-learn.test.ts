@@ -126,3 +126,16 @@ describe('a label against what the playbook read with confidence', () => {
     expect(r.stdout).not.toContain('line 3:');
   });
 });
+
+describe('the playbook --learn names the examples file in', () => {
+  it('gains one line and keeps its layout, so the user\'s diff is that line', async () => {
+    const { dir, playbook } = await withPlaybook();
+    const before = readFileSync(playbook, 'utf8');
+    const labels = join(dir, 'labels.csv');
+    writeFileSync(labels, 'text,code\nDas war uns einfach zu teuer geworden,price\n');
+    const r = await runCli(['reasons', '--learn', labels, '--playbook', playbook]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(playbook, 'utf8')).toBe(`${before}${before.endsWith('\n') ? '' : '\n'}examplesFile: mine.examples.csv\n`);
+    expect((await runCli(['playbook', 'validate', playbook])).code).toBe(0);
+  });
+});

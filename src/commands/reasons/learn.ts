@@ -68,10 +68,20 @@ async function writeExamples(sidecar: string, added: LabelledExample[], playbook
   const text = existing === undefined ? `text,code\n${rows}` : `${existing}${existing === '' || existing.endsWith('\n') ? '' : '\n'}${rows}`;
   await writeFileAtomic(sidecar, text);
   if (playbook.examplesFile !== undefined) return;
-  // Name the new examples file in the playbook, keeping its comments.
+  // Name the new examples file in the playbook, keeping its comments and its layout: one line is
+  // appended (the playbook is a top-level mapping), so the user's diff is that line. Written out
+  // by the YAML library only when the appended line would not read back as the key.
   const src = await readPlaybookSource(playbookPath);
+  const name = basename(sidecar);
+  const value = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name) ? name : JSON.stringify(name);
+  const appended = `${src.text}${src.text === '' || src.text.endsWith('\n') ? '' : '\n'}examplesFile: ${value}\n`;
+  const check = parseDocument(appended);
+  if (check.errors.length === 0 && check.get('examplesFile') === name) {
+    await writeFileAtomic(playbookPath, appended);
+    return;
+  }
   const doc = parseDocument(src.text);
-  doc.set('examplesFile', basename(sidecar));
+  doc.set('examplesFile', name);
   await writeFileAtomic(playbookPath, doc.toString());
 }
 
