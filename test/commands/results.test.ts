@@ -72,6 +72,8 @@ describe('winback results → calibrate → plan on the fixtures', () => {
     expect(doc.total.control.regained).toBe(2);
     expect(doc.counts.returnedAfterWindow).toBe(1);
     expect(doc.counts.returnedBeforeContact).toBe(1);
+    // The warning names whom to look up, not only how many.
+    expect(doc.warnings).toContain(`1 customers returned before their first contact: not credited (${o.contacted[14]})`);
     expect(doc.total.contacted.repeat_churn).toBe(1);
     expect(doc.serial_defectors.map((s: { customer_id: string }) => s.customer_id)).toEqual([o.regained[0]]);
     expect(doc.total.contacted.margin).toBe(12 * 300 + 10 * 66 + 150);

@@ -1506,12 +1506,12 @@ export const COMMAND_TEXTS = {
       (n) => `${n} Kunden noch nicht zurückgewonnen, deren Zuordnungsfenster noch offen ist: die Quoten können noch steigen`,
     ),
     returnedBeforeContact: m(
-      (n: number) => `${n} customers returned before their first contact: not credited`,
-      (n) => `${n} Kunden kehrten vor ihrem ersten Kontakt zurück: nicht angerechnet`,
+      (n: number, ids: string) => `${n} customers returned before their first contact: not credited (${ids})`,
+      (n, ids) => `${n} Kunden kehrten vor ihrem ersten Kontakt zurück: nicht angerechnet (${ids})`,
     ),
     switchedGroup: m(
-      (n: number) => `${n} customers held out earlier and contacted later: counted as contacted`,
-      (n) => `${n} Kunden erst zurückgehalten und später kontaktiert: als kontaktiert gezählt`,
+      (n: number, ids: string) => `${n} customers held out earlier and contacted later: counted as contacted (${ids})`,
+      (n, ids) => `${n} Kunden erst zurückgehalten und später kontaktiert: als kontaktiert gezählt (${ids})`,
     ),
     marginEstimated: m(
       (n: number) => `${n} returns without margin: margin estimated from revenue with the default margin`,

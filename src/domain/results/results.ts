@@ -95,7 +95,7 @@ export function summariseResults(attempts: readonly Attempt[], lang: Lang = 'en'
     marginEstimated: count((a) => a.marginEstimated),
     windowOpen: count((a) => a.windowOpen),
   };
-  return { total, byReason, segments, channelTest: channelTestOf(attempts), serialDefectors: serialDefectorsOf(attempts), counts, warnings: warningsOf(counts, total, lang) };
+  return { total, byReason, segments, channelTest: channelTestOf(attempts), serialDefectors: serialDefectorsOf(attempts), counts, warnings: warningsOf(counts, total, lang, attempts) };
 }
 
 // Both arms are random among the listed customers (the control group by its hash, the channel by its own), so each channel's lift is its own.
@@ -190,13 +190,21 @@ function serialDefectorsOf(attempts: readonly Attempt[]): SerialDefector[] {
     .map((a) => ({ customer_id: a.customer_id, reasonCode: a.reasonCode, offerType: a.offerType, returnDate: a.returnDate as number, cancelledAgain: a.cancelledAgain as number }));
 }
 
-function warningsOf(c: ResultsReport['counts'], total: KpiRow, lang: Lang): string[] {
+/** Customers a warning names (the first few ids; the count says how many). */
+const NAMED = 5;
+
+function warningsOf(c: ResultsReport['counts'], total: KpiRow, lang: Lang, attempts: readonly Attempt[]): string[] {
   const t = messages(lang).results;
   const w: string[] = [];
+  // The ids to look up, as serialDefectors lists its customers.
+  const ids = (keep: (a: Attempt) => boolean) => {
+    const all = attempts.filter(keep).map((a) => a.customer_id);
+    return all.slice(0, NAMED).join(', ') + (all.length > NAMED ? ', …' : '');
+  };
   if (total.control.customers === 0) w.push(t.noControl);
   if (c.windowOpen > 0) w.push(t.windowOpen(c.windowOpen));
-  if (c.returnedBeforeContact > 0) w.push(t.returnedBeforeContact(c.returnedBeforeContact));
-  if (c.switchedGroup > 0) w.push(t.switchedGroup(c.switchedGroup));
+  if (c.returnedBeforeContact > 0) w.push(t.returnedBeforeContact(c.returnedBeforeContact, ids((a) => a.status === 'returned_before_contact')));
+  if (c.switchedGroup > 0) w.push(t.switchedGroup(c.switchedGroup, ids((a) => a.switchedGroup)));
   if (c.marginEstimated > 0) w.push(t.marginEstimated(c.marginEstimated));
   return w;
 }
