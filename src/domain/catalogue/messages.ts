@@ -769,10 +769,6 @@ export const COMMAND_TEXTS = {
     ),
     chosenOffer: m('chosen by the consultant', 'vom Berater gewählt'),
     plannedDate: m('planned by the consultant', 'vom Berater geplant'),
-    decisionNotTaken: m(
-      (asked: string, kept: string) => `the consultant's decision '${asked}' is not taken: ${kept === 'never' ? 'the customer objected or may not be contacted at all' : 'no channel may be used for this customer'}`,
-      (asked, kept) => `die Entscheidung des Beraters („${DECISION_DE[asked] ?? asked}“) wird nicht übernommen: ${kept === 'never' ? 'der Kunde hat widersprochen oder darf gar nicht kontaktiert werden' : 'für diesen Kunden ist kein Kanal erlaubt'}`,
-    ),
     plannedDateMoved: m(
       (asked: string, day: string) => `planned by the consultant for ${asked}, moved to ${day}: not before the run's day, the cooling-off after the cancellation or the pause after a declined offer`,
       (asked, day) => `vom Berater für den ${asked} geplant, auf den ${day} verschoben: nicht vor dem Stichtag, der Karenzzeit nach der Kündigung oder der Pause nach einem abgelehnten Angebot`,

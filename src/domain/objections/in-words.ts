@@ -3,7 +3,7 @@
  * cells of columns no field claims — one rule for every place that asks (permission, the
  * duplicate check, the reader that keeps an objecting row whatever else is wrong with it).
  */
-import { findObjectionInCells, findObjectionPhrase, normaliseObjectionText } from './text.js';
+import { findObjectionInCells, findObjectionPhrase } from './text.js';
 
 /** Where the words stood, in the order they are read. */
 export type WordsField = 'reason' | 'notes' | 'consent' | 'other';
@@ -23,31 +23,10 @@ export function objectionInWords(row: Readonly<RowWords>, extraPhrases: readonly
   const texts: [WordsField, unknown][] = [['reason', row.reason], ['notes', row.notes], ['consent', row.consent_text]];
   for (const [where, text] of texts) {
     if (typeof text !== 'string') continue;
-    const phrase = findObjectionPhrase(text, extraPhrases) ?? retentionOnly(text);
+    const phrase = findObjectionPhrase(text, extraPhrases);
     if (phrase !== undefined) return { where, phrase };
   }
   if (typeof row.other_text !== 'string') return undefined;
-  const phrase = findObjectionInCells(row.other_text, extraPhrases) ?? retentionOnly(row.other_text);
+  const phrase = findObjectionInCells(row.other_text, extraPhrases);
   return phrase === undefined ? undefined : { where: 'other', phrase };
-}
-
-// Data kept only to meet a statutory retention duty, or restricted (GDPR Art. 18): not used for marketing (DOMAIN.md §1.2).
-const RETENTION_GATE = /aufbewahr|retention|retained|record.?keeping|art\.? ?18|einschr(?:ä|ae)nkung|restrict/i;
-const RETENTION_ONLY = new RegExp(
-  [
-    '\\bnur (?:noch )?(?:wegen|zur|fuer|aufgrund|auf grund|im rahmen) (?:der |die |einer |von )?(?:gesetzlichen |handelsrechtlichen |steuerrechtlichen |steuerlichen |gesetzlicher )?aufbewahrung[a-z]*',
-    '\\bnur (?:noch )?aufbewahrung[a-z]*',
-    '\\baufbewahrungspflicht[a-z]* (?:gespeichert|vorgehalten|archiviert|gesperrt)',
-    '\\b(?:kept|held|stored|retained|archived) only (?:for|to meet|under|because of) (?:the |our |a )?(?:legal|statutory|tax|regulatory)? ?(?:retention|record ?keeping)[a-z ]{0,20}',
-    '\\b(?:legal |statutory )?retention only\\b',
-    '\\beinschraenkung der verarbeitung\\b',
-    '\\b(?:restriction of processing|processing restricted)\\b',
-    '\\b(?:gesperrt|sperrung|restricted) (?:nach|gemaess|gem|under|per) (?:art|artikel|article) 18\\b',
-  ].join('|'),
-);
-
-/** The words saying the data are kept only for a retention duty or are restricted, or undefined. */
-function retentionOnly(text: string): string | undefined {
-  if (!RETENTION_GATE.test(text)) return undefined;
-  return RETENTION_ONLY.exec(normaliseObjectionText(text))?.[0].trim();
 }

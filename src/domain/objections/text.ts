@@ -18,6 +18,7 @@
  * The rules run on normalised text (lower case, umlauts folded, letter-spaced words joined,
  * punctuation as spaces, agent abbreviations expanded) and are compiled once at module load.
  */
+import { retentionOnly } from './retention-only.js';
 import { decodeObjectionWeights, objectionModelOf, objectionTokens, readObjection, SENTENCE_BREAK, type ObjectionModel } from './learned.js';
 import type { FeatureTable } from '../reasons/feature-table.js';
 import { OBJECTION_BIAS, OBJECTION_WEIGHTS } from './weights.js';
@@ -1003,7 +1004,7 @@ function cellRuling(cell: string): string | null {
   let found = cellCache.get(cell);
   if (found !== undefined) return found;
   const normalised = normaliseObjectionText(cell);
-  found = (RENEWED.test(normalised) ? undefined : objectionRuleIn(cell, normalised)) ?? null;
+  found = (RENEWED.test(normalised) ? undefined : (retentionOnly(normalised) ?? objectionRuleIn(cell, normalised))) ?? null;
   if (cellCache.size >= READ_CACHE_LIMIT) cellCache.clear();
   cellCache.set(cell, found);
   return found;
@@ -1017,6 +1018,9 @@ export function readObjectionText(text: string): string | null {
   const normalised = normaliseObjectionText(text);
   // A consent withdrawn and given again: neither the rules nor the model read an objection in it.
   if (RENEWED.test(normalised)) return null;
+  // Data kept only for a retention duty: blocked as an objection is, whatever the model reads.
+  const kept = retentionOnly(normalised);
+  if (kept !== undefined) return kept;
   const rule = objectionRuleIn(text, normalised);
   // A wish for contact and nothing else ("Werbung erwünscht"): the model, which reads "Werbung" as a sign of objection, is not asked.
   if (rule === undefined && CONTACT_WANTED.test(normalised) && !NOT_ONLY_WANTED.test(normalised)) return null;

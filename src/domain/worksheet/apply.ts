@@ -44,10 +44,6 @@ export function applyWorksheet(base: PlannedCustomer, s: WorksheetSession, setup
     // valued now: the consultant is that person.
     if (d.decision === 'win_back' && PERSON_DECIDES.has(p.value.decisionNote.key)) p = planCustomer(row, setup, 'person');
     p = withDecision(p, d.decision, { key: 'consultant', args: [d.why] }, setup);
-  } else if (d?.overridden && d.decision !== p.value.decision && (p.value.decision === 'never' || p.value.decision === 'no_channel')) {
-    // Not taken, and said so: the plan keeps its decision, the consultant sees why in plan.csv.
-    const refused = messages(setup.lang).worksheet.decisionNotTaken(d.decision, p.value.decision);
-    p = { ...p, value: { ...p.value, warnings: [...p.value.warnings, refused] } };
   }
   const m = answerOf(s, 'measures', id);
   if (withMeasures && m && p.value.decision === 'win_back') p = withMeasure(p, m, setup);
