@@ -3,6 +3,7 @@
  * it names the value's type in English ("Zu groß: erwartet, dass number <=1 ist"). Pure.
  */
 import { z } from 'zod';
+import { messages } from './catalogue/index.js';
 
 const LOCALE = z.locales.de().localeError;
 
@@ -14,10 +15,10 @@ function german(n: unknown): string {
 /** The error map zod is given under --lang de. */
 export const GERMAN_ISSUES: z.core.$ZodErrorMap = (issue) => {
   if (issue.code === 'too_big' && (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint')) {
-    return `Zu groß: ${issue.inclusive ? 'höchstens' : 'kleiner als'} ${german(issue.maximum)} erwartet`;
+    return messages('de').config.rangeTooBig(issue.inclusive === true, german(issue.maximum));
   }
   if (issue.code === 'too_small' && (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint')) {
-    return `Zu klein: ${issue.inclusive ? 'mindestens' : 'größer als'} ${german(issue.minimum)} erwartet`;
+    return messages('de').config.rangeTooSmall(issue.inclusive === true, german(issue.minimum));
   }
   return LOCALE(issue);
 };

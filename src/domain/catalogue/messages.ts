@@ -982,6 +982,15 @@ export const COMMAND_TEXTS = {
   },
   /** The config file's own checks beyond its schema (defaults.ts, clv/clv.ts), handed on as keys; each follows the setting's path. */
   config: {
+    /** a number above its range, as zod's check says it (domain/zod-german.ts words zod's German with it) */
+    rangeTooBig: m(
+      (inclusive: boolean, bound: string) => `Too big: expected ${inclusive ? 'at most' : 'less than'} ${bound}`,
+      (inclusive, bound) => `Zu groß: ${inclusive ? 'höchstens' : 'kleiner als'} ${bound} erwartet`,
+    ),
+    rangeTooSmall: m(
+      (inclusive: boolean, bound: string) => `Too small: expected ${inclusive ? 'at least' : 'more than'} ${bound}`,
+      (inclusive, bound) => `Zu klein: ${inclusive ? 'mindestens' : 'größer als'} ${bound} erwartet`,
+    ),
     aboveMaxLifetime: m((max: number) => `must not be above maxCustomerLifetimeFactor ${max}`, (max) => `darf nicht über maxCustomerLifetimeFactor ${String(max).replace('.', ',')} liegen`),
     retentionHigh: m('above 0.99 means an expected lifetime of over 100 months', 'über 0,99 bedeutet eine erwartete Kundendauer von mehr als 100 Monaten'),
     weightSign: m(
