@@ -130,6 +130,19 @@ describe('contrast and negation', () => {
   });
 
   it.each([
+    // A verb of leaving may stand between the negation and what it denies.
+    ["didn't leave over price or quality, just relocated", 'relocation', 'price'],
+    ['We did not cancel because of the service, our company closed down', 'business_closed', 'service'],
+    // A bare "nein" after a clause takes it back.
+    ['zu teuer?? nein – eigentlich Lieferprobleme', 'availability', 'price'],
+    ['too expensive? no. the hotline never picked up', 'service', 'price'],
+  ] as const)('reads %s as %s, without the denied %s even as second', (text, code, denied) => {
+    const c = read(text);
+    expect(c.code).toBe(code);
+    expect(c.secondary).not.toBe(denied);
+  });
+
+  it.each([
     // The first cause leads over a second the model reads more strongly.
     ['zu teuer nach 3 Reklamationen, Rückruf gewünscht', 'price'],
     // Declining a discount is no reason.

@@ -32,6 +32,15 @@ const FILLER_WORDS = new Set([
   // Whose it was: "nothing to do with your service", "nicht an Ihrem Service".
   'do', 'your', 'ihr', 'ihre', 'ihrem', 'ihren', 'ihrer', 'euer', 'eure', 'eurem', 'euren',
 ]);
+/**
+ * Verbs of leaving that may stand between a negation and what it negates ("didn't leave over
+ * price", "did not cancel because of the service", "nicht gekündigt wegen des Preises").
+ */
+const LEAVING_WORDS = new Set([
+  'leave', 'left', 'leaving', 'cancel', 'cancelled', 'canceled', 'cancelling', 'canceling', 'quit', 'quitting',
+  'switch', 'switched', 'go', 'went', 'churn', 'churned', 'kuendigen', 'gekuendigt', 'kuendige', 'kuendigten',
+  'wechseln', 'gewechselt', 'gegangen', 'aufgehoert',
+]);
 /** "nicht nur wegen dem Preis" affirms the price, it does not deny it. */
 const NOT_ONLY = new Set(['nur', 'allein', 'ausschliesslich', 'only', 'just', 'solely', 'merely']);
 /** How far back a negation reaches. */
@@ -111,7 +120,7 @@ function matchUnordered(p: CompiledPhrase, at: number, tokens: string[], hits: T
 
 /** False when the writer negated the phrase, or said right after it that it was fine. */
 function isAsserted(m: PhraseMatch, tokens: string[], v: ReasonVocabulary): boolean {
-  if (inDeniedClause(m.start, tokens, v)) return false;
+  if (inDeniedClause(m.start, tokens, v) || answeredNo(m.end, tokens)) return false;
   const negated = isNegatedBefore(m.start, tokens, v);
   const neutral = neutralizerAfter(m.end, tokens, v);
   if (neutral === 'none') {
@@ -125,6 +134,20 @@ function isAsserted(m: PhraseMatch, tokens: string[], v: ReasonVocabulary): bool
   if (neutral === 'negated') return true; // "Service war nicht in Ordnung"
   if (neutral === 'plain') return negated; // "nicht mit dem Service zufrieden" is a complaint
   return !negated;
+}
+
+/** A clause that answers the one before with a bare "no" ("zu teuer?? nein – eigentlich Lieferprobleme"). */
+const NO_ANSWERS = new Set(['nein', 'no', 'nope', 'noe', 'nee']);
+
+/**
+ * The clause after the match is a bare "nein" / "no" and another clause follows it: the
+ * writer took the first one back ("zu teuer?? nein – eigentlich Lieferprobleme").
+ */
+function answeredNo(end: number, tokens: string[]): boolean {
+  let next = end + 1;
+  while (next < tokens.length && tokens[next] !== BOUNDARY) next++;
+  if (!NO_ANSWERS.has(tokens[next + 1] ?? '')) return false;
+  return tokens[next + 2] === BOUNDARY && next + 3 < tokens.length;
 }
 
 /** Words that open the clause a "not" denies whole ("nicht, dass …", "not that …"). */
@@ -171,7 +194,7 @@ function isNegatedBefore(start: number, tokens: string[], v: ReasonVocabulary): 
       reach += LIST_ITEM_WORDS + 1;
       continue;
     }
-    if (FILLER_WORDS.has(t)) continue;
+    if (FILLER_WORDS.has(t) || LEAVING_WORDS.has(t)) continue;
     if (listed-- > 0) continue;
     return false;
   }
