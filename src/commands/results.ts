@@ -19,6 +19,7 @@ import { HISTORY_OUT_COLUMNS, historyValues, renderResults, reportJson } from '.
 import { loadPlanSetup } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { VERSION } from '../version.js';
+import { renderTable, styler, truncate } from '../io/render.js';
 import { resolveLang } from '../cli/lang.js';
 import { keyedError, formatIsoText, formatWhole, messages, noteOf } from '../domain/catalogue/index.js';
 
@@ -99,10 +100,20 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
     const n = (v: number) => (lang === 'en' ? String(v) : formatWhole(v, lang));
     const head = t.head(formatIsoText(meta.asOf, lang), windowDays, n(attempts.length), n(contacted), n(attempts.length - contacted), n(stats.read), n(outcomesRead.rejects.length));
     ctx.stdout.write(renderResults(report, head, ctx.color, lang, new Map(playbook.reasons.map((r) => [r.code, r.label[lang]]))));
+    // The rejected outcome rows with their line, column, value and problem, as inspect lists them.
+    const shown = outcomesRead.rejects.slice(0, SHOWN_REJECTS);
+    if (shown.length > 0) {
+      const it = messages(lang).inspect;
+      ctx.stdout.write(`\n${styler(ctx.color).bold(it.firstRejects(shown.length, outcomesRead.rejects.length))}\n`);
+      ctx.stdout.write(`${renderTable(it.rejectColumns, shown.map((j) => [j.line, j.column, truncate(j.value, 40), truncate(j.error, 200)]), { color: ctx.color })}\n`);
+    }
   }
   for (const w of warnings) ctx.stderr.write(`${messages(lang).common.warning}: ${w}\n`);
   return ExitCode.ok;
 }
+
+/** How many rejected outcome rows the terminal lists (--json gives 20). */
+const SHOWN_REJECTS = 10;
 
 /** Writes the attempts (contacted and control) with their outcomes and the customers' export columns, for calibrate. */
 async function writeHistory(ctx: Context, exportFile: string, read: ReadOptions, attempts: readonly Attempt[], target: string, asOf: number, fmt: CsvFormat) {

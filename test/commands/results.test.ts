@@ -254,6 +254,13 @@ describe('an outcomes file results cannot take as it is', () => {
     expect(doc.rejects[0]?.error).toContain('as line 2');
     expect(doc.rejects[1]?.error).toContain('before the return on 2026-12-05');
     expect(r.stderr).toContain('1 customers of the outcomes (1 rows) are not in the ledger');
+    // The terminal lists them too, with line, column, value and problem, in the run's language.
+    const shown = await runCli(['results', '--ledger', ledger, '--outcomes', file, '--as-of', LATER, '--max-reject-rate', '50%', '--lang', 'de']);
+    expect(shown.code, shown.stderr).toBe(0);
+    const table = shown.stdout.slice(shown.stdout.indexOf('Erste abgelehnte Zeilen (2 von 2)'));
+    expect(table).toMatch(/\| 3 +\| Return Date +\| 01.12.2026 +\| dieselbe Rückkehr/);
+    expect(table).toMatch(/\| 4 +\| Cancelled again +\| 01.11.2026 +\| erneut gekündigt/);
+    expect(shown.stderr).toContain('2 Ergebniszeilen abgelehnt (unter den Tabellen aufgeführt');
     // Over the default limit (2 of 5 rejected, 20 %): exit 65, the earlier history kept as it was.
     const before = readFileSync(history, 'utf8');
     const strict = await runCli(['results', '--ledger', ledger, '--outcomes', file, '--as-of', LATER, '--history-out', history, '--export', EXPORT]);

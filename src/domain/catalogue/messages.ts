@@ -1485,7 +1485,7 @@ export const COMMAND_TEXTS = {
       'channels drawn at random (campaign --test-channels), each against the whole control group',
       'zufällig gezogene Kanäle (campaign --test-channels), jeder gegen die ganze Kontrollgruppe',
     ),
-    rejectedOutcomes: m((n: number) => `${n} outcome rows rejected (see rejects in --json)`, (n) => `${n} Ergebniszeilen abgelehnt (siehe rejects in --json)`),
+    rejectedOutcomes: m((n: number) => `${n} outcome rows rejected (listed below the tables; --json gives the first 20)`, (n) => `${n} Ergebniszeilen abgelehnt (unter den Tabellen aufgeführt; --json gibt die ersten 20)`),
     cancelledBeforeReturn: m(
       (cancelled: string, returned: string) => `cancelled again on ${cancelled}, before the return on ${returned}: one of the two days is wrong`,
       (cancelled, returned) => `erneut gekündigt am ${cancelled}, vor der Rückkehr am ${returned}: einer der beiden Tage ist falsch`,
