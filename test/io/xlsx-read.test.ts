@@ -14,7 +14,7 @@ import { writeWorkbook, type TestCell } from '../support/xlsx.js';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function workbook(sheets: { name: string; rows: TestCell[][] }[]): Promise<Buffer> {
+async function workbook(sheets: { name: string; rows: TestCell[][]; merges?: string[] }[]): Promise<Buffer> {
   const dir = tempDir();
   dirs.push(dir);
   const path = join(dir, 'book.xlsx');
@@ -81,6 +81,30 @@ describe('reading an .xlsx workbook through stdin', () => {
     const { opened, rows } = await readAll(bytes);
     expect(opened.dialect.decimal).toBe(',');
     expect(rows.map((r) => [r.values.revenue, r.values.monthly_revenue])).toEqual([[1234.56, 99.5], [12.5, 1000.25]]);
+  });
+
+  it('reads a range merged over several rows as Excel shows it: each row with the range\'s value (an objection merged over three customers objects for all three)', async () => {
+    const bytes = await workbook([{
+      name: 'Kunden',
+      rows: [
+        ['Verlorene Kunden', null, null, null],
+        ['Kundennummer', 'Kundentyp', 'Kündigungsdatum', 'Werbewiderspruch'],
+        ['8001', 'B2B', '01.02.2026', 'ja'],
+        ['8002', null, '01.02.2026', null],
+        ['8003', null, '01.02.2026', null],
+        ['8004', 'B2C', '01.02.2026', 'nein'],
+      ],
+      // A title merged over the columns (above the header) stays a title; a merge over two columns fills its first.
+      merges: ['A1:D1', 'B3:B5', 'D3:D5'],
+    }]);
+    const { rows, opened } = await readAll(bytes);
+    expect(rows.map((r) => [r.values.customer_id, r.values.segment, r.values.advertising_objection])).toEqual([
+      ['8001', 'B2B', true], ['8002', 'B2B', true], ['8003', 'B2B', true], ['8004', 'B2C', false],
+    ]);
+    expect(opened.warnings.join('\n')).toContain('2 merged cell ranges over several rows (Kunden!B3:B5, Kunden!D3:D5)');
+    // The title above the header is skipped, and said so.
+    expect(opened.warnings.join('\n')).toContain('rows Kunden!1:1 skipped as a title: the column names are on row 2');
+    expect(rows[0]?.line).toBe(3);
   });
 
   it('takes the first non-empty row as the header and counts lines as sheet rows', async () => {

@@ -8,7 +8,9 @@ import zlib from 'node:zlib';
 export type TestCell = string | number | boolean | Date | null | { value: unknown; numFmt?: string };
 
 /** Writes a workbook with the given sheets (in order) to `path`, as Excel would: shared strings, styles. */
-export async function writeWorkbook(path: string, sheets: { name: string; rows: TestCell[][] }[]): Promise<void> {
+export async function writeWorkbook(path: string, sheets: { name: string; rows: TestCell[][]; merges?: string[] }[]): Promise<void> {
+  // Merged ranges need the whole sheet at hand (the streaming writer commits rows as they come).
+  if (sheets.some((s) => (s.merges ?? []).length > 0)) return writeWholeWorkbook(path, sheets);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name);
@@ -24,6 +26,23 @@ export async function writeWorkbook(path: string, sheets: { name: string; rows: 
     ws.commit();
   }
   await wb.commit();
+}
+
+async function writeWholeWorkbook(path: string, sheets: { name: string; rows: TestCell[][]; merges?: string[] }[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(sheet.name);
+    sheet.rows.forEach((cells, r) => {
+      cells.forEach((c, i) => {
+        const cell = ws.getCell(r + 1, i + 1);
+        cell.value = (c !== null && typeof c === 'object' && !(c instanceof Date) ? c.value : c) as ExcelJS.CellValue;
+        if (c instanceof Date) cell.numFmt = 'dd.mm.yyyy';
+        else if (c !== null && typeof c === 'object' && c.numFmt) cell.numFmt = c.numFmt;
+      });
+    });
+    for (const range of sheet.merges ?? []) ws.mergeCells(range);
+  }
+  await wb.xlsx.writeFile(path);
 }
 
 /** The records of a CSV file (all text), in UTF-8 or, as the German fixture, Windows-1252. */

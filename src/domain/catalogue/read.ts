@@ -115,6 +115,10 @@ export interface ReadTexts {
   headerLater: (names: string) => string;
   checkExport: string;
   xlsxIgnoredFlags: string;
+  /** merged ranges over several rows below the header, the first few named */
+  xlsxMerged: (count: number, ranges: string) => string;
+  /** rows with text above the header row, skipped as a title */
+  xlsxTitleRows: (rows: string, headerRow: number) => string;
   sheetLabel: (label: string, sheet: string, headerRow: number) => string;
 }
 
@@ -216,6 +220,8 @@ export const READ_EN: ReadTexts = {
   headerLater: (names) => `a later row holds the column names (${names}, …): delete the rows above it (a title or an empty row)`,
   checkExport: 'check the export',
   xlsxIgnoredFlags: '--encoding and --delimiter do not apply to an Excel workbook and were ignored',
+  xlsxTitleRows: (rows, header) => `rows ${rows} skipped as a title: the column names are on row ${header}`,
+  xlsxMerged: (count, ranges) => `${count} merged cell ranges over several rows (${ranges}): every row of a range is read with the value Excel shows in it, the range's first cell`,
   sheetLabel: (label, sheet, row) => `${label} (sheet '${sheet}', header on row ${row})`,
 };
 
@@ -341,6 +347,8 @@ export const READ_DE: ReadTexts = {
   headerLater: (names) => `eine spätere Zeile enthält die Spaltenüberschriften (${names}, …): die Zeilen darüber löschen (ein Titel oder eine Leerzeile)`,
   checkExport: 'den Export prüfen',
   xlsxIgnoredFlags: '--encoding und --delimiter gelten nicht für eine Excel-Arbeitsmappe und wurden ignoriert',
+  xlsxTitleRows: (rows, header) => `Zeilen ${rows} als Titel übersprungen: die Spaltenüberschriften stehen in Zeile ${header}`,
+  xlsxMerged: (count, ranges) => `${count} verbundene Zellbereiche über mehrere Zeilen (${ranges}): jede Zeile eines Bereichs wird mit dem Wert gelesen, den Excel darin zeigt, dem der ersten Zelle des Bereichs`,
   sheetLabel: (label, sheet, row) => `${label} (Tabellenblatt '${sheet}', Kopfzeile in Zeile ${row})`,
 };
 

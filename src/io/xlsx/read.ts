@@ -24,7 +24,7 @@ import { DataError, IoError, UsageError } from '../../errors.js';
 import { decideId, missingColumnsError, noDataRows, type Dialect, type IdDecision, type OpenedExport, type ReadOptions, type ReadStats, type RowEvent, type RowVisitor } from '../csv/read.js';
 import { detectConventions } from '../csv/sniff.js';
 import { registerTemp } from '../temp-cleanup.js';
-import { cellRef, cellText } from './cells.js';
+import { cellRef, cellText, columnLetters } from './cells.js';
 import { damageOf, isEncryptedPackage, workbookError } from './damage.js';
 
 /** What the first bytes say a file is, when it is a spreadsheet rather than text. */
@@ -86,12 +86,14 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
   const keepCopy = input.path === undefined && opts.reread === true;
   // Closes the sheet and removes stdin's temporary copy, once, whoever asks first.
   book.finish = () => (closing ??= finishBook().finally(keepCopy ? undefined : file.dispose));
-  const sheetRows = book.rows;
+  // Merged ranges below the header are filled in as the rows come (the header is the first row with text).
+  let headerAt: number | undefined;
+  const sheetRows = fillMerged(book.rows, book.merges, () => headerAt);
   const opening = book;
   // Whatever stops the reading before the rows are handed out releases the workbook.
-  const { headerRow, headers, mapping, sample } = await (async () => {
+  const { headerRow, headers, mapping, sample, titleNote } = await (async () => {
     try {
-      return await readHeadAndSample(sheetRows, stats, schema, opts, label, opening);
+      return await readHeadAndSample(sheetRows, stats, schema, opts, label, opening, (line) => (headerAt = line));
     } catch (err) {
       await opening.finish();
       if (keepCopy) await file.dispose();
@@ -115,8 +117,10 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
     sepLine: false,
     sheet: book.name,
   };
-  const warningKeys = [...mapping.notes, ...conventions.notes];
+  const warningKeys = [...(titleNote ? [titleNote] : []), ...mapping.notes, ...conventions.notes];
   if (opts.encoding || opts.delimiter) warningKeys.push(readNote('xlsxIgnoredFlags'));
+  const merged = book.merges.filter((m) => m.top > headerRow.line);
+  if (merged.length > 0) warningKeys.push(readNote('xlsxMerged', merged.length, mergedList(book.name, merged)));
   const warnings = warningKeys.map((note) => sayReadNote(messages(opts.lang).read.texts, note));
   const checks: RowChecks = { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(opts.currency !== undefined ? { currency: opts.currency } : {}), lang: opts.lang ?? 'en' };
   const convert = createRowConverter(headers, mapping, schema, conventions, opts.fill, checks);
@@ -221,20 +225,44 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
   };
 }
 
-/** The header row (the first with any text), its mapping, and the sample rows the conventions are detected from. */
-async function readHeadAndSample(sheetRows: AsyncIterator<SheetRow>, stats: ReadStats, schema: Schema, opts: ReadOptions, label: string, book: OpenedSheet) {
+/** How many rows with text are looked at for the header: a title and a note or two may stand above it. */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The header row, its mapping, and the sample rows the conventions are detected from. The
+ * header is the first row with any text, or, when that one lacks a required column, the
+ * first of the next rows with text that has them all (a title above the table, merged over
+ * its columns or not: the rows above the header are skipped and named in a warning).
+ */
+async function readHeadAndSample(sheetRows: AsyncIterator<SheetRow>, stats: ReadStats, schema: Schema, opts: ReadOptions, label: string, book: OpenedSheet, headerFound: (line: number) => void) {
+  const t = messages(opts.lang).read.texts;
+  const headerOf = (row: SheetRow) => trimTrailingEmpty(row.values.map((v) => cellText(v, undefined, '.').trim()));
+  const complete = (row: SheetRow) => mapHeaders(headerOf(row), schema, opts.map ?? {}, t).missing.every((m) => m.fields.some((f) => opts.fill?.[f] !== undefined));
   let headerRow: SheetRow | undefined;
+  let first: SheetRow | undefined;
+  let seen = 0;
   for (let next = await sheetRows.next(); !next.done; next = await sheetRows.next()) {
-    if (next.value.values.some((v) => cellText(v, undefined, '.').trim() !== '')) {
-      headerRow = next.value;
+    const row = next.value;
+    if (!row.values.some((v) => cellText(v, undefined, '.').trim() !== '')) {
+      // Rows above the header count as blank lines.
+      stats.blankLines++;
+      continue;
+    }
+    first ??= row;
+    if (complete(row)) {
+      headerRow = row;
       break;
     }
-    // Rows above the header count as blank lines.
+    if (++seen >= HEADER_SEARCH_ROWS) break;
     stats.blankLines++;
   }
-  const t = messages(opts.lang).read.texts;
+  const skipped = headerRow !== undefined && first !== undefined && first !== headerRow ? first : undefined;
+  // No row has every required column: the first row with text is the header, and the error below names what it lacks.
+  headerRow ??= first;
   if (!headerRow) throw new DataError(t.sheetEmpty(label, book.name), book.others.length > 0 ? t.sheetEmptyHint(book.others.join(', ')) : t.checkExport);
-  const headers = trimTrailingEmpty(headerRow.values.map((v) => cellText(v, undefined, '.').trim()));
+  headerFound(headerRow.line);
+  const headers = headerOf(headerRow);
+  const titleNote = skipped === undefined ? undefined : readNote('xlsxTitleRows', `${cellRef(book.name, 1, skipped.line).replace(/A\d+$/, '')}${skipped.line}:${headerRow.line - 1}`, headerRow.line);
   const { mapping, missing, badOverrides, duplicates, ambiguous } = mapHeaders(headers, schema, opts.map ?? {}, t);
   if (badOverrides.length > 0 || ambiguous.length > 0) {
     const problems = [...badOverrides, ...ambiguous.map((a) => t.ambiguousMap(a.field, a.header, a.columns))];
@@ -255,7 +283,7 @@ async function readHeadAndSample(sheetRows: AsyncIterator<SheetRow>, stats: Read
     if (next.done) break;
     sample.push(next.value);
   }
-  return { headerRow, headers, mapping, sample };
+  return { headerRow, headers, mapping, sample, titleNote };
 }
 
 /** A row's cells as text, `width` of them (more only when a cell past the header holds something). */
@@ -344,6 +372,8 @@ const MAX_SHARED_STRINGS_BYTES = 1 << 30;
 
 interface OpenedSheet {
   name: string;
+  /** merged ranges that span more than one row (Excel keeps their value in the first cell only) */
+  merges: MergedRange[];
   /** names of the workbook's other sheets */
   others: string[];
   rows: AsyncIterator<SheetRow>;
@@ -416,6 +446,7 @@ async function openSheet(path: string, label: string, wanted: string | undefined
   const entry = part(sheetPath);
   if (!entry) throw workbookError(label, 'partMissing', sheetPath);
   const sheetNo = /(\d+)\.xml$/.exec(sheetPath)?.[1] ?? '1';
+  const merges = await guard(sheetPath, () => mergedRanges(entry.stream()));
   const sheetXml = completeXml(entry.stream(), 'worksheet');
   const stream = sheetXml.stream;
   const emitted = [...reader._parseWorksheet(stream, sheetNo)][0];
@@ -423,6 +454,7 @@ async function openSheet(path: string, label: string, wanted: string | undefined
   const rows = emitted.value[Symbol.asyncIterator]();
   return {
     name,
+    merges,
     others: names.filter((n) => n !== name),
     rows: {
       next: async () => {
@@ -470,4 +502,90 @@ function notXlsx(label: string, kind: WorkbookKind): DataError {
   return kind === 'xls'
     ? keyedError(make, noteOf('files', { key: 'xls', args: [label] }), noteOf('files', { key: 'xlsHint', args: [] }))
     : keyedError(make, noteOf('files', { key: 'ods', args: [label] }), noteOf('files', { key: 'odsHint', args: [] }));
+}
+
+/** A merged range of cells, 1-based rows and columns, inclusive. */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * The merged ranges of a sheet's XML that span more than one row. They stand after the
+ * rows (`<mergeCells>` follows `<sheetData>`), so the part is read once for them before its
+ * rows are: only the text near each `mergeCell` is looked at.
+ */
+export async function mergedRanges(xml: Readable): Promise<MergedRange[]> {
+  const found: MergedRange[] = [];
+  const tag = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g;
+  let carry = '';
+  for await (const chunk of xml) {
+    const text = carry + (chunk as Buffer).toString('latin1');
+    tag.lastIndex = 0;
+    let last = 0;
+    for (let m = tag.exec(text); m !== null; m = tag.exec(text)) {
+      last = tag.lastIndex;
+      const top = Number(m[2]);
+      const bottom = m[4] === undefined ? top : Number(m[4]);
+      if (bottom > top) found.push({ top, left: columnNumber(m[1] as string), bottom, right: columnNumber(m[3] ?? (m[1] as string)) });
+    }
+    // A tag cut at the chunk's end is read with the next chunk.
+    const open = text.lastIndexOf('<');
+    carry = open >= last && text.length - open < 512 ? text.slice(open) : '';
+  }
+  return found.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n;
+}
+
+/**
+ * The sheet's rows with each merged range below the header read as Excel shows it: every
+ * row of the range holds the range's first value in its first column (an objection merged
+ * over three customers objects for all three). Ranges that start at or above the header
+ * row are left as they are (a title, a header over two rows).
+ */
+function fillMerged(rows: AsyncIterator<SheetRow>, merges: readonly MergedRange[], headerLine: () => number | undefined): AsyncIterator<SheetRow> {
+  if (merges.length === 0) return rows;
+  const open: { range: MergedRange; value: unknown; format: string | undefined }[] = [];
+  let next = 0;
+  return {
+    next: async () => {
+      const r = await rows.next();
+      if (r.done) return r;
+      const row = r.value;
+      const header = headerLine();
+      if (header === undefined) return r;
+      for (let i = open.length - 1; i >= 0; i--) if ((open[i] as (typeof open)[number]).range.bottom < row.line) open.splice(i, 1);
+      while (next < merges.length && (merges[next] as MergedRange).top <= row.line) {
+        const range = merges[next++] as MergedRange;
+        if (range.top <= header || range.bottom < row.line) continue;
+        // The first row of the range holds its value (a row Excel left out holds none).
+        const value = range.top === row.line ? row.values[range.left - 1] : undefined;
+        open.push({ range, value, format: range.top === row.line ? row.formats[range.left - 1] : undefined });
+      }
+      for (const o of open) {
+        if (o.range.top === row.line || o.value === undefined || o.value === null) continue;
+        const at = o.range.left - 1;
+        const current = row.values[at];
+        if (current !== undefined && current !== null && current !== '') continue;
+        while (row.values.length <= at) row.values.push(undefined);
+        row.values[at] = o.value;
+        while (row.formats.length <= at) row.formats.push(undefined);
+        row.formats[at] = o.format;
+      }
+      return r;
+    },
+  };
+}
+
+/** The first ranges named in the warning. */
+function mergedList(sheet: string, merges: readonly MergedRange[]): string {
+  const shown = merges.slice(0, 3).map((m) => `${cellRef(sheet, m.left, m.top)}:${columnLetters(m.right)}${m.bottom}`);
+  return merges.length > shown.length ? `${shown.join(', ')}, …` : shown.join(', ');
 }
