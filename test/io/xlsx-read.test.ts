@@ -107,6 +107,18 @@ describe('reading an .xlsx workbook through stdin', () => {
     expect(rows[0]?.line).toBe(3);
   });
 
+  it('lets the text cells alone decide how text numbers read: "5.000" beside typed numbers is five thousand in a German run, and said to be readable two ways', async () => {
+    const bytes = await workbook([{ name: 'Kunden', rows: [['Kundennummer', 'Kündigungsdatum', 'Umsatz'], ['9001', '01.02.2026', 5000], ['9002', '01.02.2026', '5.000'], ['9003', '01.02.2026', 7000.5]] }]);
+    const de = await readAll(bytes, { lang: 'de' });
+    expect(de.rows.map((r) => r.values.revenue)).toEqual([5000, 5000, 7000.5]);
+    expect(de.opened.dialect.decided.decimal).toEqual({ key: 'defaultForLang', args: ['de'] });
+    expect(de.opened.warnings.join('\n')).toContain("1 als Text geschriebene Zahlen lassen sich zweifach lesen (Umsatz '5.000')");
+    // An English run reads the point as a decimal point, and says so too.
+    const en = await readAll(bytes);
+    expect(en.rows.map((r) => r.values.revenue)).toEqual([5000, 5, 7000.5]);
+    expect(en.opened.warnings.join('\n')).toContain("1 numbers written as text could be read two ways (Umsatz '5.000'); read with '.'");
+  });
+
   it('takes the first non-empty row as the header and counts lines as sheet rows', async () => {
     const bytes = await workbook([{ name: 'Export', rows: [[], ['Customer ID', 'Churn Date', 'Revenue'], ['C1', '2026-01-05', 'lots'], [null, null, null], ['C2', '2026-01-06', 10]] }]);
     const { rows, rejects, opened } = await readAll(bytes);

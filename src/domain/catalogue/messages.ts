@@ -154,6 +154,7 @@ export const COMMAND_TEXTS = {
     notValuedMissing: m('not valued: missing data', 'nicht bewertet: Daten fehlen'),
     notValuedNoContact: m('not valued: no contact allowed', 'nicht bewertet: kein Kontakt erlaubt'),
     finalNoOffer: m('final reason: no offer', 'endgültiger Grund: kein Angebot'),
+    outOfAreaNoOffer: m('moved out of the service area: no offer', 'aus dem Liefergebiet weggezogen: kein Angebot'),
     marginNotPositive: m('first-lifetime margin ≤ 0: cost more than they brought', 'Marge im ersten Kundenleben ≤ 0: kostete mehr, als er einbrachte'),
     reasonUnclear: m((c: string, min: string) => `reason unclear (confidence ${c} < ${min})`, (c, min) => `Grund unklar (Sicherheit ${c} < ${min})`),
     belowThreshold: m(BELOW_EN, BELOW_DE),
@@ -184,6 +185,11 @@ export const COMMAND_TEXTS = {
     finalInText: m(
       (code: string, final: string, evidence: string) => `the reason code says "${code}", but the text reads as a final reason ("${final}": ${evidence}): a person decides before anyone is contacted`,
       (code, final, evidence) => `der Grundcode sagt „${code}“, der Text liest sich aber als endgültiger Grund („${final}“: ${evidence}): eine Person entscheidet, bevor jemand kontaktiert wird`,
+    ),
+    /** a relocation the company cannot follow (domain/reasons/out-of-area.ts) */
+    outOfArea: m(
+      (evidence: string) => `moved where we cannot serve them ("${evidence}"): let go gracefully; if the new place is served after all, a person decides`,
+      (evidence) => `dorthin umgezogen, wo wir nicht liefern können („${evidence}“): im Guten gehen lassen; wird der neue Ort doch beliefert, entscheidet eine Person`,
     ),
     noOfferDefined: m('no offer defined for this reason', 'für diesen Grund ist kein Angebot festgelegt'),
     onlyOffer: m((id: string) => `${id}: only offer for this reason`, (id) => `${OFFER_DE[id] ?? id}: einziges Angebot für diesen Grund`),
@@ -1169,6 +1175,7 @@ export const COMMAND_TEXTS = {
       (delimiter: string) => `default for '${delimiter === '\t' ? 'tab' : delimiter}'-separated files`,
       (delimiter) => `Standard für Dateien mit Trennzeichen '${delimiter === '\t' ? 'Tabulator' : delimiter}'`,
     ),
+    defaultForLang: m((lang: string) => `default for the run's language (${lang})`, (lang) => `Standard für die Sprache des Laufs (${lang})`),
     defaultTie: m(
       (each: number) => `default: as many day-first as month-first dates (${each} each)`,
       (each) => `Standard: gleich viele Daten mit Tag und mit Monat zuerst (je ${each})`,

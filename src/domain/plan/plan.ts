@@ -12,6 +12,7 @@ import { classifyReason, type ReasonClassification } from '../reasons/index.js';
 import type { ReasonVocabulary } from '../reasons/vocabulary.js';
 import { afterDeclinedPause, planContactWindow } from '../timing.js';
 import { personDecides } from './person-decides.js';
+import { outOfAreaInText } from '../reasons/index.js';
 import { withDeclinedDay } from '../objections/declined-day.js';
 import type { CustomerRow, EpochDay } from '../types.js';
 import { notValued } from '../value/decision.js';
@@ -88,7 +89,9 @@ export function planCustomer(exported: CustomerRow, setup: PlanSetup, decidedBy?
   const planned = plannedWindow(row, entry, setup);
   // A customer who never cancelled is valued with clv's purchase-model hand-over, others as contract customers.
   const input = valueInput(row, reason, entry, permitted, setup, planned?.contactFrom, permission.allowed);
-  const valued = valueCustomer(input);
+  // A move the company cannot follow: let go gracefully (DOMAIN §3, §6); a person may plan them after all.
+  const away = reason.code === 'relocation' && decidedBy !== 'person' ? (outOfAreaInText(row.reason) ?? outOfAreaInText(row.notes)) : undefined;
+  const valued = away === undefined ? valueCustomer(input) : letGoOutOfArea(valueCustomer(input), away, setup);
   // A decline in the text, or a final reason read second: a person decides before anyone is contacted.
   // (Not again once a person did: a consultant's decision in the worksheet, decidedBy 'person'.)
   const ask = decidedBy === 'person' ? undefined : personDecides(row, reason, entry, valued.decision, { playbook, lang: setup.lang, declinedPauseMonths: config.campaign.declinedPauseMonths, asOf: setup.asOf, vocabulary: setup.vocabulary });
@@ -111,6 +114,17 @@ export function planCustomer(exported: CustomerRow, setup: PlanSetup, decidedBy?
   const waiting = approached && window === null && entry.timing.kind === 'after_fix';
   const said = waiting ? { ...value, warnings: [...value.warnings, messages(setup.lang).plan.fixAwaited(entry.label[setup.lang])] } : value;
   return { row, reason, entry, permission, channel, value: said, measure: entry.measure[setup.lang], angle: entry.angle[setup.lang], window, track: 'win_back' };
+}
+
+/**
+ * A customer who moved where the company cannot serve them: let go, nothing spent and nothing
+ * expected; the value at stake still counts as lost, as with a final reason (docs/model.md §5).
+ * A customer the valuation already leaves alone (never, review for missing figures) stays so.
+ */
+function letGoOutOfArea(valued: ValueResult, evidence: string, setup: PlanSetup): ValueResult {
+  if (valued.decision === 'never' || valued.decision === 'review') return valued;
+  const note = decided('let_go' as const, { key: 'outOfArea', args: [evidence] }, setup.lang, planFigures(setup.config.model.currencySymbol, setup.lang));
+  return { ...valued, ...note, p_winback: 0, expected_value: 0, offer_type: null, offerReason: messages(setup.lang).value.outOfAreaNoOffer, offersConsidered: [], channel: null };
 }
 
 /**

@@ -22,7 +22,8 @@ import { keyedError, messages, noteOf, readNote, sayReadNote } from '../../domai
 import type { Reject } from '../../domain/types.js';
 import { DataError, IoError, UsageError } from '../../errors.js';
 import { decideId, missingColumnsError, noDataRows, type Dialect, type IdDecision, type OpenedExport, type ReadOptions, type ReadStats, type RowEvent, type RowVisitor } from '../csv/read.js';
-import { detectConventions } from '../csv/sniff.js';
+import { detectConventions, type Decided } from '../csv/sniff.js';
+import type { HeaderMapping } from '../../domain/read/header-map.js';
 import { registerTemp } from '../temp-cleanup.js';
 import { cellRef, cellText, columnLetters } from './cells.js';
 import { damageOf, isEncryptedPackage, workbookError } from './damage.js';
@@ -101,12 +102,18 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
     }
   })();
   const width = headers.length;
-  // Typed numbers are written with the decimal mark the sheet's text cells use, so that
-  // both read alike under the one convention detected below.
+  // The text cells alone decide how text is read: a typed number says nothing about how the
+  // sheet's author writes numbers as text ("5.000" beside a typed 7000.5 is five thousand to a
+  // German author). Without evidence in the text, the run's language decides (--lang de: the
+  // decimal comma and day-first dates). Typed numbers are written with that mark, so that both
+  // read alike under the one convention.
   const textOnly = sample.map((r) => cells(r, width, '.', true));
-  const textConventions = detectConventions(textOnly, mapping, schema, ',', opts);
-  const mark = opts.decimal ?? (textConventions.decimalSource.key === 'fromData' ? textConventions.decimal : '.');
-  const conventions = detectConventions(sample.map((r) => cells(r, width, mark, false)), mapping, schema, ',', opts);
+  const byText = detectConventions(textOnly, mapping, schema, opts.lang === 'de' ? ';' : ',', opts);
+  const byLang = (d: Decided): Decided => (d.key === 'defaultForFiles' ? { key: 'defaultForLang', args: [opts.lang ?? 'en'] } : d);
+  const mark = byText.decimal;
+  const typed = detectConventions(sample.map((r) => cells(r, width, mark, false)), mapping, schema, ',', opts);
+  const conventions = { ...byText, decimalSource: byLang(byText.decimalSource), marginPercent: typed.marginPercent };
+  const unsure = conventions.decimalSource.key === 'defaultForLang' ? ambiguousNumbers(textOnly, mapping) : undefined;
   const dialect: WorkbookDialect = {
     encoding: 'utf8',
     bom: false,
@@ -118,6 +125,7 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
     sheet: book.name,
   };
   const warningKeys = [...(titleNote ? [titleNote] : []), ...mapping.notes, ...conventions.notes];
+  if (unsure) warningKeys.push(readNote('xlsxAmbiguousNumbers', unsure.count, `${headers[unsure.column] ?? ''} '${unsure.example}'`, mark));
   if (opts.encoding || opts.delimiter) warningKeys.push(readNote('xlsxIgnoredFlags'));
   const merged = book.merges.filter((m) => m.top > headerRow.line);
   if (merged.length > 0) warningKeys.push(readNote('xlsxMerged', merged.length, mergedList(book.name, merged)));
@@ -588,4 +596,22 @@ function fillMerged(rows: AsyncIterator<SheetRow>, merges: readonly MergedRange[
 function mergedList(sheet: string, merges: readonly MergedRange[]): string {
   const shown = merges.slice(0, 3).map((m) => `${cellRef(sheet, m.left, m.top)}:${columnLetters(m.right)}${m.bottom}`);
   return merges.length > shown.length ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+/**
+ * Text cells of the sample's number columns that read as different numbers under the two
+ * decimal marks ("5.000", "1,250"): how many, and the first. Undefined when there are none.
+ */
+function ambiguousNumbers(rows: readonly string[][], mapping: HeaderMapping): { count: number; column: number; example: string } | undefined {
+  const columns = [...mapping.fields.values(), ...mapping.unmapped];
+  let found: { count: number; column: number; example: string } | undefined;
+  for (const row of rows) {
+    for (const i of columns) {
+      const v = (row[i] ?? '').trim();
+      if (!/^[-+]?\d{1,3}([.,])\d{3}$/.test(v)) continue;
+      if (found) found.count++;
+      else found = { count: 1, column: i, example: v };
+    }
+  }
+  return found;
 }
