@@ -18,6 +18,7 @@ import { propertyRuns } from '../support/property.js';
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => path.join(repoRoot, 'fixtures', name);
 const present = cdnowPresent();
+const fixtureRows = (name: string) => readFileSync(fixture(name), 'utf8').trimEnd().split('\n');
 
 /** Runs the handler in-process; returns exit code, output and the parsed outputs. */
 async function clv(file: string, flags: Omit<ClvFlags, 'out'> = {}, out = tempDir()) {
@@ -354,6 +355,21 @@ describe('winback clv: rows, rejects, order and customers', () => {
     expect(m.stderr()).toMatch(/hint: .*longer history/);
     expect(existsSync(path.join(out, 'customers.csv'))).toBe(false);
     expect(existsSync(path.join(out, 'rejects.csv'))).toBe(false);
+  });
+
+  it('refuses a last transaction far beyond every other customer\'s (a mistyped year) as the calibration end: 65, nothing written; --as-of leaves it out', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'typo.csv');
+    const rows = fixtureRows('transactions-en.csv');
+    writeFileSync(file, [...rows, `${rows[1]!.split(',')[0]},2030-02-01,10`].join('\n') + '\n');
+    const out = path.join(dir, 'out');
+    const m = memoryContext();
+    expect(await main(['clv', file, '--out', out], m.ctx)).toBe(65);
+    expect(m.stderr()).toMatch(new RegExp(`line ${rows.length + 1}: the last transaction \\(customer .+, 2030-02-01\\) lies \\d+ days after every other customer's last purchase`));
+    expect(m.stderr()).toMatch(/hint: check that date for a typo, or give --as-of/);
+    expect(existsSync(path.join(out, 'customers.csv'))).toBe(false);
+    const asOf = memoryContext();
+    expect(await main(['clv', file, '--out', out, '--as-of', '2025-12-31', '-q'], asOf.ctx)).toBe(0);
   });
 
   it('too few customers is a data error (65)', async () => {

@@ -23,7 +23,8 @@ import { resolveOutputFormat } from '../../cli/output-format.js';
 import { writeClvWorkbook } from '../../io/xlsx/outputs.js';
 import { mapWithoutProduct, parseClvOptions, type ClvFlags } from './options.js';
 import { resolveLang } from '../../cli/lang.js';
-import { formatAmount, formatFixed, messages, say as sayNote, type Lang } from '../../domain/catalogue/index.js';
+import { formatAmount, formatFixed, formatIsoText, messages, say as sayNote, type Lang } from '../../domain/catalogue/index.js';
+import { formatIsoDay } from '../../domain/dates.js';
 
 export { parseClvOptions, type ClvFlags, type ClvOptions } from './options.js';
 
@@ -76,6 +77,7 @@ export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise
       ? await readSummaryTable(opened, opts.period, opts.calibrationEnd, onReject)
       : await readTransactionTable(opened, { period: opts.period, calibrationEnd: opts.calibrationEnd, holdoutEnd: opts.holdoutEnd, order: opts.order }, onReject, opts.preparation);
     checkRejectRate(opened.label, input.counts, maxRejectRate, lang);
+    if (opts.calibrationEnd === undefined) checkLastDay(opened.label, input, lang);
     models = fitOrExplain(opened.label, input, firstReject, opts.model ?? 'bg-nbd', lang);
   } catch (err) {
     await rejects.abort();
@@ -106,6 +108,18 @@ export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise
   else if (!flags.quiet) ctx.stdout.write(renderClvReport(report, opts.out, ctx.color, thresholdWords(threshold, lang), lang));
   for (const w of report.warnings) ctx.stderr.write(`${messages(lang).common.warning}: ${w}\n`);
   return ExitCode.ok;
+}
+
+/** Days by which the last transaction may lie beyond every other customer's before it is taken for a typo (judgement: a year). */
+const LONELY_LAST_DAYS = 365;
+
+/** Without --as-of the last transaction ends the calibration: refused when it lies far beyond all others (a typed 2030 for 2024). */
+function checkLastDay(label: string, input: ClvInput, lang: Lang): void {
+  const last = input.summary?.last;
+  if (last === undefined || last.day - last.otherLatest <= LONELY_LAST_DAYS) return;
+  const say = messages(lang).clv;
+  const day = (d: number) => formatIsoText(formatIsoDay(d), lang);
+  throw new DataError(say.lonelyLastDay(label, last.line, last.customerId, day(last.day), last.day - last.otherLatest, day(last.otherLatest)), say.lonelyLastDayHint);
 }
 
 function checkRejectRate(label: string, counts: ClvInput['counts'], maxRate: number | undefined, lang: Lang): void {

@@ -1632,6 +1632,16 @@ export const COMMAND_TEXTS = {
       'check the delimiter and the column mapping with winback inspect, or use --delimiter and --map',
       'Trennzeichen und Spaltenzuordnung mit winback inspect prüfen, oder --delimiter und --map angeben',
     ),
+    lonelyLastDay: m(
+      (label: string, line: number, id: string, day: string, days: number, next: string) =>
+        `${label}, line ${line}: the last transaction (customer ${id}, ${day}) lies ${days} days after every other customer's last purchase (${next}); taken as the calibration end it would make nearly everyone look lost, so nothing was written`,
+      (label, line, id, day, days, next) =>
+        `${label}, Zeile ${line}: die letzte Transaktion (Kunde ${id}, ${day}) liegt ${days} Tage nach dem letzten Kauf jedes anderen Kunden (${next}); als Ende der Kalibrierung genommen ließe sie fast alle verloren aussehen, daher wurde nichts geschrieben`,
+    ),
+    lonelyLastDayHint: m(
+      'check that date for a typo, or give --as-of (the day the data were exported): later transactions are then left out',
+      'dieses Datum auf einen Tippfehler prüfen, oder --as-of angeben (den Tag des Exports): spätere Transaktionen bleiben dann außen vor',
+    ),
     notFittable: m((label: string, why: string) => `${label}: ${why}`, (label, why) => `${label}: ${why}`),
     notFittableHint: m(
       'the models need at least 20 customers, some of them buying on two or more different days: use a longer history (or check --calibration-end)',

@@ -23,7 +23,7 @@ export interface ClvInput {
   table: CustomerTable;
   counts: ReadCounts;
   /** Only for transaction input. */
-  summary?: SummaryStats & { latestDay: number | undefined };
+  summary?: SummaryStats & { latestDay: number | undefined; last?: { customerId: string; day: number; line: number; otherLatest: number } };
   /** Only for transaction input. */
   preparation?: PreparationCounts;
 }
@@ -67,6 +67,9 @@ export async function readTransactionTable(opened: OpenedExport, options: Summar
   const counts: PreparationCounts = { missingIds: 0, cancellations: 0, returnsRejected: 0 };
   let extra = 0;
   let latest = -Infinity;
+  // The last transaction, and the latest of every other customer's: a date far beyond all others is likely a typo.
+  let last: { customerId: string; day: number; line: number } | undefined;
+  let otherLatest = -Infinity;
   // Batches: one chunk of input parsed synchronously, without an await per row.
   for await (const batch of opened.batches()) for (const ev of batch) {
     if (!ev.ok) {
@@ -103,6 +106,10 @@ export async function readTransactionTable(opened: OpenedExport, options: Summar
       throw keyedError((m, h) => new DataError(m, h), { key: 'clvData.atLine', args: [opened.label, ev.line, problem] }, noteOf('clvData', { key: 'outOfOrderFileHint', args: [] }));
     }
     if (options.calibrationEnd === undefined || (day as number) <= options.calibrationEnd) latest = Math.max(latest, day as number);
+    if (last === undefined || (day as number) > last.day) {
+      if (last !== undefined && last.customerId !== id) otherLatest = Math.max(otherLatest, last.day);
+      last = { customerId: id, day: day as number, line: ev.line };
+    } else if (id !== last.customerId) otherLatest = Math.max(otherLatest, day as number);
   }
   const table = collectSummaries(summarizer, amountOf.hasAmount, options.holdoutEnd !== undefined);
   // A customer with no purchase day (only returns, or purchases returned on their day) is not modelled: each of their rows goes to rejects.csv.
@@ -113,7 +120,8 @@ export async function readTransactionTable(opened: OpenedExport, options: Summar
       await onReject({ line, customer_id: n.customerId, column: amountColumn(opened, prep), value: String(Number(n.amount.toFixed(2))), error });
     }
   }
-  return { table, counts: adjustedCounts(opened, extra), summary: { ...summarizer.stats, latestDay: Number.isFinite(latest) ? latest : undefined }, preparation: counts };
+  const lonely = last !== undefined && Number.isFinite(otherLatest) ? { ...last, otherLatest } : undefined;
+  return { table, counts: adjustedCounts(opened, extra), summary: { ...summarizer.stats, latestDay: Number.isFinite(latest) ? latest : undefined, ...(lonely ? { last: lonely } : {}) }, preparation: counts };
 }
 
 
