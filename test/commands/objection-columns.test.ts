@@ -280,3 +280,45 @@ describe('a title row above the header (an Excel report saved as CSV)', () => {
     expect(de.stderr).toContain('Hinweis: eine spätere Zeile enthält die Spaltenüberschriften');
   });
 });
+
+describe('a permission, an objection day or a blocking status in a column no field claims, and a block written into the name', () => {
+  const head = 'Kundennummer;Name;Ansprechpartner;Telefon;Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;Kündigungsgrund;Einwilligung Telefon';
+  const row = (id: string, name: string, person: string, extra: string) => `${id};${name};${person};030 12345${id.slice(1)};B2B;01.01.2015;01.08.2026;50.000,00;zu teuer;ja;${extra}`;
+
+  it.each([
+    // A general permission: a no or an unclear value blocks; a yes or a blank lists.
+    ['Kontakt erlaubt', ['nein', 'withdrawn', 'vielleicht'], ['ja', '']],
+    ['Marketing Consent', ['No', 'N', 'withdrawn'], ['Yes', '']],
+    ['Werbung erwünscht', ['nein', 'false'], ['ja', '']],
+    ['Allow Marketing', ['false'], ['true', '']],
+    // The day of an objection: any value but a no blocks.
+    ['Widerspruch Datum', ['12.05.2026', 'ja'], ['nein', '']],
+    ['Objection Date', ['2026-05-12'], ['']],
+    ['Abgemeldet am', ['12.05.2026'], ['']],
+    // A status: the words that say blocked block; others list.
+    ['Kundenstatus', ['Robinson', 'gesperrt', 'Unsubscribed'], ['aktiv', '']],
+    ['Account Status', ['Blocked'], ['Active']],
+  ])('%s: %j keep the customer off every list, %j do not', async (header, blocking, listing) => {
+    const dir = tempDir('winback-block-columns-');
+    const file = join(dir, 'export.csv');
+    const values = [...blocking, ...listing];
+    writeFileSync(file, [`${head};${header}`, ...values.map((v, i) => row(`K${i + 10}`, `Firma K${i + 10}`, 'Frau Roth', v))].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    expect(listed.sort()).toEqual(listing.map((_, i) => `K${blocking.length + i + 10}`));
+    expect(r.stderr).toContain(`die Spalte '${header}' wird als`);
+  });
+
+  it('keeps a customer whose name or contact person carries the block off the lists, and names plain companies as before', async () => {
+    const dir = tempDir('winback-block-names-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [head, row('N1', 'ACME Corp [DO NOT CONTACT]', 'Frau Roth', ''), row('N2', 'Müller GmbH - WERBESPERRE', '', ''), row('N3', 'Firma N3', 'Herr Maier (will keine Werbung)', ''), row('N4', 'Kontakt & Marketing GmbH', 'Herr Kein', '')].map((l) => l.replace(/;$/, '')).join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    expect(listed).toEqual(['N4']);
+  });
+});

@@ -103,6 +103,8 @@ export interface ReadTexts {
   objectionUnread: (header: string, phrase: string) => string;
   objectionUnreadNotesMapped: (header: string, phrase: string) => string;
   objectionUnreadFlag: (header: string, phrase: string) => string;
+  /** an unmapped column read as a permission, an objection's day or a status that blocks every channel */
+  blockColumnRead: (header: string, kind: 'consent' | 'objectionDay' | 'status') => string;
   mixedDecimal: (commas: number, points: number, decimal: string) => string;
   mixedDateOrder: (dayFirst: number, monthFirst: number, order: string) => string;
   unclosedQuote: (label: string, line: number) => string;
@@ -210,6 +212,12 @@ export const READ_EN: ReadTexts = {
     `column '${header}' is mapped to no field, and its first rows hold an objection ("${phrase}"): an objection in it is honoured in every row, like one in the notes`,
   objectionUnreadFlag: (header, phrase) =>
     `column '${header}' is mapped to no field, but its name says objection ("${phrase}"): a yes in it (or an unclear value) is honoured as an objection in every row; --map advertising_objection='${header}' reads it as the objection column`,
+  blockColumnRead: (header, kind) =>
+    kind === 'consent'
+      ? `column '${header}' is read as a permission to contact: a no (or an unclear value) in it blocks every channel for that customer`
+      : kind === 'objectionDay'
+        ? `column '${header}' is read as the day of an objection: any value but a no in it blocks every channel for that customer`
+        : `column '${header}' is read as a status: a status that says blocked (gesperrt, Robinson, blocked, opt-out …) blocks every channel for that customer`,
   mixedDecimal: (commas, points, decimal) =>
     `numbers are written both with decimal comma (${commas}) and decimal point (${points}) in the first rows; reading '${decimal}' as the decimal mark (use --decimal to fix it)`,
   mixedDateOrder: (dayFirst, monthFirst, order) => `dates are written both day-first (${dayFirst}) and month-first (${monthFirst}); reading them as ${order} (use --date-format to fix it)`,
@@ -337,6 +345,12 @@ export const READ_DE: ReadTexts = {
     `die Spalte '${header}' ist keinem Feld zugeordnet und enthält in den ersten Zeilen einen Widerspruch („${phrase}“): ein Widerspruch darin gilt in jeder Zeile wie einer in den Notizen`,
   objectionUnreadFlag: (header, phrase) =>
     `die Spalte '${header}' ist keinem Feld zugeordnet, ihr Name nennt aber einen Widerspruch („${phrase}“): ein Ja darin (oder ein unklarer Wert) gilt in jeder Zeile als Widerspruch; mit --map advertising_objection='${header}' wird sie als Widerspruchsspalte gelesen`,
+  blockColumnRead: (header, kind) =>
+    kind === 'consent'
+      ? `die Spalte '${header}' wird als Erlaubnis zur Kontaktaufnahme gelesen: ein Nein (oder ein unklarer Wert) darin sperrt jeden Kanal für diesen Kunden`
+      : kind === 'objectionDay'
+        ? `die Spalte '${header}' wird als Tag eines Widerspruchs gelesen: jeder Wert außer einem Nein darin sperrt jeden Kanal für diesen Kunden`
+        : `die Spalte '${header}' wird als Status gelesen: ein Status, der eine Sperre nennt (gesperrt, Robinson, blocked, opt-out …), sperrt jeden Kanal für diesen Kunden`,
   mixedDecimal: (commas, points, decimal) =>
     `Zahlen stehen in den ersten Zeilen sowohl mit Dezimalkomma (${commas}) als auch mit Dezimalpunkt (${points}); '${decimal}' wird als Dezimalzeichen gelesen (mit --decimal festlegen)`,
   mixedDateOrder: (dayFirst, monthFirst, order) =>

@@ -7,7 +7,8 @@ import { numberExample, parseNumber, type DecimalMark, type NumberParse } from '
 import { type Lang, type ReadTexts, messages } from '../catalogue/index.js';
 import { isMissingIdMarker } from './missing-id.js';
 import { objectionInWords } from '../objections/in-words.js';
-import { unreadColumns, unreadFlags, unreadText } from './unread-objections.js';
+import { markedNames, unreadColumns, unreadFlags, unreadText } from './unread-objections.js';
+import { CELL_SEPARATOR } from '../objections/text.js';
 import type { EpochDay, Reject, Segment } from '../types.js';
 
 /** Conventions a file's values are written in. */
@@ -72,6 +73,8 @@ export function createRowConverter(
   while (namedWidth > 0 && (headers[namedWidth - 1] as string).trim() === '') namedWidth--;
   const crossChecks = { asOf: checks.asOf, texts: t };
   const unread = unreadColumns(headers, mapping, schema);
+  // Only an export whose words are read for objections (the lost customers') has its names read for one.
+  const readsNames = schema.fields.some((f) => f.name === 'notes') && (mapping.fields.has('name') || mapping.fields.has('contact_person'));
   const template = rowTemplate(fill, columns, unread.length > 0);
   return (cells, line) => {
     const rawId = idIndex === undefined ? '' : excelText(cells[idIndex] ?? '');
@@ -101,6 +104,11 @@ export function createRowConverter(
     if (unread.length > 0) {
       values.other_text = unreadText(cells, unread);
       unreadFlags(cells, unread, values);
+    }
+    // A block written into the name or contact person ("ACME Corp [DO NOT CONTACT]") is read as the unread columns are.
+    if (readsNames) {
+      const marked = markedNames(values);
+      if (marked !== undefined) values.other_text = values.other_text === undefined ? marked : `${values.other_text as string}${CELL_SEPARATOR}${marked}`;
     }
     const first = problems?.[0];
     if (problems !== undefined && first !== undefined) {

@@ -5,7 +5,7 @@
  * as notes can be mapped as such.
  */
 import { CELL_SEPARATOR, findObjectionInCells } from '../objections/text.js';
-import { parseObjection } from '../parse/boolean.js';
+import { parseBoolean, parseObjection } from '../parse/boolean.js';
 import { readNote, type SavedNote } from '../catalogue/index.js';
 import type { HeaderMapping } from './header-map.js';
 import { headerKey, type Schema } from './fields.js';
@@ -22,6 +22,12 @@ export function unreadObjections(headers: readonly string[], sample: readonly (r
   // Each cell read as every row's is (unreadText): a yes under a header that names an objection, or an objection in words.
   for (const col of unreadColumns(headers, mapping, schema)) {
     const header = headers[col.index] ?? '';
+    if (col.block !== undefined) {
+      // A permission or objection column is named whatever its first rows hold; a status column once one blocks.
+      const blocking = rows.find((row) => (row[col.index] ?? '').trim() !== '' && blocks(col.block as BlockKind, row[col.index] as string) !== false);
+      if (col.block !== 'status' || blocking !== undefined) notes.push(readNote('blockColumnRead', header, col.block));
+      continue;
+    }
     for (const row of rows) {
       const phrase = findObjectionInCells(unreadText(row, [col]));
       if (phrase === undefined) continue;
@@ -48,8 +54,13 @@ export function unreadColumns(headers: readonly string[], mapping: HeaderMapping
     .filter((i) => i < headers.length)
     .map((index) => {
       const header = (headers[index] as string).trim();
-      const field = objectionFields.get(headerKey(header));
+      const key = headerKey(header);
+      const field = objectionFields.get(key);
       if (field !== undefined) return { index, objectionHeader: header, field };
+      // A general permission to contact ("Marketing Consent", "Kontakt erlaubt"), the day of an objection
+      // ("Widerspruch Datum"), a status that can say blocked ("Kundenstatus: Robinson"): read as do-not-contact.
+      const block = blockKindOf(key);
+      if (block !== undefined) return { index, objectionHeader: undefined, field: 'do_not_contact', block };
       // A header that itself names an objection ("Werbeverbot", "Robinsonliste", "DSGVO-Widerspruch") makes a yes there one.
       return { index, objectionHeader: findObjectionInCells(header) !== undefined ? header : undefined };
     });
@@ -64,6 +75,46 @@ export interface UnreadColumn {
    * read as the field's (unreadFlags), not as words
    */
   field?: string;
+  /**
+   * how a cell under a header that is no objection field's name blocks: `consent`, a no or an
+   * unclear value (a permission not given); `objectionDay`, any value but a no (the day of an
+   * objection or opt-out); `status`, a status word that says blocked
+   */
+  block?: BlockKind;
+}
+
+type BlockKind = 'consent' | 'objectionDay' | 'status';
+
+/** A general permission to contact, on any channel (headerKey form: lower-case, umlauts folded, no spaces). Judgement. */
+const CONSENT_HEADER = new RegExp([
+  '^(marketing|werbe|werbung|advertising|kontakt|contact|direktmarketing|directmarketing|dm)?(consent|einwilligung|erlaubnis|permission|optin|zustimmung|einverstandnis)(status|flag|kz)?$',
+  '^(einwilligung|zustimmung|erlaubnis|einverstandnis|permission|consent)(zu|zur|fur|for|to)?(werbung|marketing|kontakt|kontaktaufnahme|direktmarketing|contact|advertising)$',
+  '^(marketing|werbung|kontakt|contact|kontaktaufnahme|direktmarketing|advertising)(erlaubt|allowed|erwunscht|gewunscht|ok|permitted|zulassig|okay|consent|zugestimmt)$',
+  '^(allow|permit|accepts|accept)(s)?(marketing|contact|advertising|werbung)$',
+  '^(may|can|darf)(be)?(contact|contacted|kontaktiertwerden|kontaktieren|werbung)',
+  '^(contactable|kontaktierbar|ansprechbar|marketingfahig)$',
+].join('|'));
+/** An objection or opt-out named with a day ("Widerspruch Datum", "Objection Date", "Abgemeldet am"). */
+const OBJECTION_DAY_HEADER = /(widerspruch|objection|objected|optout|optedout|abgemeldet|abmeldung|unsubscribe|sperre|gesperrt|blocked|suppress|werbeverbot).*(datum|date|am|on|seit|since|vom|zeitpunkt|time|tag|day)$|^(datum|date|tag|day)(des|der|of)?(widerspruch|objection|optout|abmeldung|sperre|werbeverbot)/;
+/** A status column, and the status words in it that block every channel. */
+const STATUS_HEADER = /(status|state|zustand|kennzeichen|markierung|flag|kategorie)$/;
+const BLOCKING_STATUS = /\b(gesperrt|sperre|sperrvermerk|werbesperre|kontaktsperre|blocked|block|blacklist(ed)?|blocklist(ed)?|robinson\w*|suppressed|suppression|dnc|do not contact|nicht kontaktieren|opt ?out|opted out|abgemeldet|ausgetragen|unsubscribed|werbeverbot|keine werbung|no marketing|no contact|widerspruch|objected)\b/;
+
+function blockKindOf(key: string): BlockKind | undefined {
+  if (CONSENT_HEADER.test(key)) return 'consent';
+  if (OBJECTION_DAY_HEADER.test(key)) return 'objectionDay';
+  if (STATUS_HEADER.test(key)) return 'status';
+  return undefined;
+}
+
+/** True (blocks), null (unclear: blocks as an unclear objection does) or false, for a filled cell of a block column. */
+function blocks(kind: BlockKind, cell: string): boolean | null {
+  if (kind === 'consent') {
+    const said = parseBoolean(cell);
+    return said === true ? false : said === false ? true : null;
+  }
+  if (kind === 'objectionDay') return parseBoolean(cell) !== false;
+  return BLOCKING_STATUS.test(cell.trim().toLowerCase());
 }
 
 /**
@@ -76,7 +127,7 @@ export function unreadFlags(cells: readonly string[], unread: readonly UnreadCol
     if (col.field === undefined) continue;
     const cell = cells[col.index];
     if (cell === undefined || cell.trim() === '') continue;
-    const said = parseObjection(cell);
+    const said = col.block === undefined ? parseObjection(cell) : blocks(col.block, cell);
     if (said === true) values[col.field] = true;
     else if (said === null) {
       if (values[col.field] !== true) values[col.field] = null;
@@ -97,7 +148,8 @@ export function unreadText(cells: readonly string[], unread: readonly UnreadColu
   };
   for (const col of unread) {
     const cell = cells[col.index];
-    if (col.field !== undefined || cell === undefined || cell.trim() === '') continue;
+    // A status column blocks by its words (unreadFlags), and is read as words too ("Unsubscribed").
+    if ((col.field !== undefined && col.block !== 'status') || cell === undefined || cell.trim() === '') continue;
     if (col.objectionHeader !== undefined) {
       if (parseObjection(cell) !== false) add(col.objectionHeader);
       continue;
@@ -108,3 +160,17 @@ export function unreadText(cells: readonly string[], unread: readonly UnreadColu
 }
 
 const HAS_LETTER = /\p{L}/u;
+
+/** Words that may mark a name or contact field as blocked ("ACME Corp [DO NOT CONTACT]", "Herr Maier (will keine Werbung)"): only such a cell is read by the rules. */
+const MARKED = /werb|sperr|widerspr|kontakt|contact|market|robinson|objec|opt.?out|do not|don.?t|\bdnc\b|\bno (mail|e-?mail|call|ads?|contact|marketing|phone|letters?)\b|\bkeine?\b|\bnicht\b/i;
+
+/** The name and contact person cells of a row that carry a marker worth reading for an objection, joined; undefined for none. */
+export function markedNames(values: Readonly<Record<string, unknown>>): string | undefined {
+  let text: string | undefined;
+  for (const field of ['name', 'contact_person']) {
+    const v = values[field];
+    if (typeof v !== 'string' || !MARKED.test(v)) continue;
+    text = text === undefined ? v : `${text}${CELL_SEPARATOR}${v}`;
+  }
+  return text;
+}
