@@ -16,11 +16,12 @@ export function hash32(text: string, seed = 0): number {
   return avalanche32(h);
 }
 
-/** hash32 over bytes: equal to hash32 of the same text when every byte is ASCII. */
+/** hash32 over bytes, ASCII capitals read as small letters: equal to hash32 of the text lower-cased when every byte is ASCII. */
 export function hash32Bytes(bytes: Uint8Array, start: number, end: number, seed = 0): number {
   let h = (FNV_OFFSET ^ seed) >>> 0;
   for (let i = start; i < end; i++) {
-    h ^= bytes[i] as number;
+    const b = bytes[i] as number;
+    h ^= b >= 65 && b <= 90 ? b + 32 : b;
     h = Math.imul(h, FNV_PRIME);
   }
   return avalanche32(h);

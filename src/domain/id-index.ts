@@ -152,7 +152,7 @@ export function idFingerprint(text: string): [number, number] {
   return [hash32(text, 0x3c6ef372), hash32(text, 0xa54ff53a)];
 }
 
-/** idFingerprint of the ASCII text in bytes[start, end) (the same two hashes, without a string). */
+/** idFingerprint of the ASCII text in bytes[start, end), lower-cased (the two hashes of a customerKey, without a string). */
 export function idFingerprintBytes(bytes: Uint8Array, start: number, end: number): [number, number] {
   return [hash32Bytes(bytes, start, end, 0x3c6ef372), hash32Bytes(bytes, start, end, 0xa54ff53a)];
 }

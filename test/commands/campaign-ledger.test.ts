@@ -309,4 +309,24 @@ describe('ledger ids and cells', () => {
     const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((e) => [e.customer_id, e.reason]));
     expect(excluded).toEqual({ '00123': 'too_soon', "'=X1": 'too_soon', 'C-9': 'too_soon' });
   });
+
+  it('matches ids written in another case or with another dash, in the ledger, the export, a suppression list and a duplicate row', async () => {
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, `${EXPORT_HEADER}\n${row('KD-100')}\n${row('KD-200')}\n${row('KD-300')}\n`);
+    expect((await week('2026-11-23', join(dir, 'w48'), [], file)).code).toBe(0);
+    // The next export writes the ids in small letters, one with a typographic dash, and adds a customer a hand-typed
+    // suppression entry names, and a second row of KD-400 in small letters that objects.
+    const suppress = join(dir, 'suppress.csv');
+    writeFileSync(suppress, 'customer_id\nkd-500\n');
+    const next = join(dir, 'export2.csv');
+    writeFileSync(next, `${EXPORT_HEADER}\n${row('kd-100')}\n${row('KD\u2010200')}\n${row('kd-300')}\n${row('KD-400')}\n${row('KD-500')}\n${row('kd-400').replace(/,no$/, ',yes')}\n`);
+    const out = join(dir, 'w49');
+    const r = await week('2026-11-30', out, ['--suppress', suppress], next);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    expect(listed).toEqual([]);
+    const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((e) => [e.customer_id, e.reason]));
+    expect(excluded).toMatchObject({ 'kd-100': 'too_soon', 'KD\u2010200': 'too_soon', 'kd-300': 'too_soon', 'KD-500': 'suppressed' });
+    expect(Object.values(excluded).filter((v) => v === 'never')).toHaveLength(1);
+  });
 });

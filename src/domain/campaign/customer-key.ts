@@ -11,7 +11,7 @@ const DIGITS = /^\d+$/;
  * The id trimmed (as the export reader trims it), without a leading apostrophe (a
  * spreadsheet's text mark, or the one that neutralises a formula: `'C9` → `C9`, `'=A1` →
  * `=A1`), without Excel's text form (`="00123"` → `00123`), and for an id of
- * digits only without leading zeros (`00123` → `123`): a spreadsheet that opened the ledger or
+ * digits only without leading zeros (`00123` → `123`), in lower case with plain dashes (folded()): a spreadsheet that opened the ledger or
  * the export read such an id as a number and dropped them. Two customers whose ids differ only
  * in leading zeros therefore share one contact history (the cautious mistake: one may be paced
  * as if contacted, neither is contacted twice).
@@ -19,8 +19,8 @@ const DIGITS = /^\d+$/;
 export function customerKey(id: string): string {
   let key = id.trim();
   const c = key.charCodeAt(0);
-  // Most ids start with a letter: nothing more to do.
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return key;
+  // Most ids start with a letter: only the case and the dashes are folded.
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return folded(key);
   // An apostrophe before the id is a spreadsheet's text mark or our formula neutralisation ("'C9", "'=A1", "'00123").
   if (c === 39 && key.length > 1) key = key.slice(1).trim();
   if (key.charCodeAt(0) === 61) key = EXCEL_TEXT.exec(key)?.[1]?.trim() ?? key;
@@ -29,5 +29,21 @@ export function customerKey(id: string): string {
     while (zeros < key.length - 1 && key.charCodeAt(zeros) === 48) zeros++;
     return zeros === 0 ? key : key.slice(zeros);
   }
-  return key;
+  return folded(key);
+}
+
+/** Dashes a word processor or another system writes for '-' (‐ ‑ ‒ – — ― − ﹣ －). */
+const OTHER_DASHES = /[\u2010-\u2015\u2212\ufe63\uff0d]/g;
+
+/**
+ * The id in lower case, its dashes as '-': an export that writes "c-00128" one week and
+ * "C-00128" the next, or a suppression list typed by hand, means the same customer. Two
+ * customers whose ids differ only so share one contact history and one duplicate check
+ * (the cautious mistake again; a system with case-sensitive ids gets the second of two such
+ * rows rejected as a duplicate, named in rejects.csv, rather than a customer contacted twice
+ * or an objection missed).
+ */
+function folded(key: string): string {
+  const lower = key.toLowerCase();
+  return lower.includes('-') || !/[^\x00-\x7f]/.test(lower) ? lower : lower.replace(OTHER_DASHES, '-');
 }
