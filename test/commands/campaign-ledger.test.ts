@@ -209,6 +209,21 @@ describe('ledger changes that would contact people again stop the run (65) unles
     expect(forced.code, forced.stderr).toBe(0);
   });
 
+  it('a run dated more than a month after today (a typed 2062) stops (65) with the ledger unchanged; a dry run warns; a run prepared a few weeks ahead goes', async () => {
+    expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
+    const before = readFileSync(ledger, 'utf8');
+    const typo = await week('2062-11-23', join(dir, 'typo'));
+    expect(typo.code).toBe(65);
+    expect(typo.stderr).toContain('--as-of 2062-11-23 is 13149 days after today (2026-11-23): the run would record its contacts as made then');
+    expect(typo.stderr).toContain('hint: give the day of the run (or leave --as-of out)');
+    expect(readFileSync(ledger, 'utf8')).toBe(before);
+    expect(existsSync(join(dir, 'typo'))).toBe(false);
+    const dry = await week('2062-11-23', join(dir, 'dry'), ['--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(readFileSync(ledger, 'utf8')).toBe(before);
+    expect((await week('2026-12-21', join(dir, 'w52'))).code).toBe(0);
+  });
+
   it('a ledger restored with its state file from a backup older than the previous lists stops the run (65)', async () => {
     expect((await week('2026-11-23', join(dir, 'w48'))).code).toBe(0);
     const bytes = readFileSync(ledger);

@@ -3,7 +3,8 @@
  * run (removed lines are contacts forgotten), its lines edited since (a date moved back, an id
  * changed: which edit it was cannot be told), a contact dated in the future (a typo such as
  * 2062 hides it from the pacing until then), and a run dated before the ledger's latest contact
- * (the contacts since are not seen, so those customers are listed again). Each stops the run
+ * (the contacts since are not seen, so those customers are listed again), or one dated more than a
+ * month after today (a typo that records its contacts years ahead). Each stops the run
  * unless the user says --force; a preview (--dry-run) only warns.
  */
 import { formatIsoDay } from '../dates.js';
@@ -46,6 +47,9 @@ export interface GuardProblem {
 
 type Going = '' | 'force' | 'dryRun';
 
+/** How far after today a run that appends to the ledger may be dated (judgement: a month, for a campaign prepared ahead). */
+export const FUTURE_AS_OF_DAYS = 31;
+
 /** The problems that stop this run, and the warnings to print and record (catalogue keys). */
 export function checkLedgerChanges(facts: LedgerFacts, known: KnownLedger | undefined, run: GuardRun): { stop?: GuardProblem; warnings: SavedNote[] } {
   const problems: ((going: Going) => GuardProblem)[] = [];
@@ -60,6 +64,14 @@ export function checkLedgerChanges(facts: LedgerFacts, known: KnownLedger | unde
     problems.push((going) => ({
       message: noteOf('ledger', { key: 'edited', args: [facts.path, known.bytes, going] }),
       hint: noteOf('ledger', { key: 'editedHint', args: [] }),
+    }));
+  }
+  // A run dated far after today (a typed 2062 for 2026) records its contacts then: the next real run sees a
+  // future ledger, and the customers contacted since the last real run are listed again now.
+  if (run.asOf - run.today > FUTURE_AS_OF_DAYS) {
+    problems.push((going) => ({
+      message: noteOf('ledger', { key: 'asOfFuture', args: [formatIsoDay(run.asOf), run.asOf - run.today, formatIsoDay(run.today), going] }),
+      hint: noteOf('ledger', { key: 'asOfFutureHint', args: [] }),
     }));
   }
   const latest = facts.latest;

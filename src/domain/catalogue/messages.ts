@@ -620,6 +620,16 @@ export const COMMAND_TEXTS = {
         `Kontaktbuch ${path} Zeile ${line}, Spalte campaign_date: ${formatIsoText(date, 'de')} liegt in der Zukunft (heute ist der ${formatIsoText(today, 'de')}); dieser Kontakt zählt erst ab dann${GOING_DE[going]}`,
     ),
     futureHint: m('correct the date in the ledger (a typo?); to run anyway, add --force', 'das Datum im Kontaktbuch korrigieren (ein Tippfehler?); um trotzdem zu laufen, --force angeben'),
+    asOfFuture: m(
+      (asOf: string, days: number, today: string, going: Going) =>
+        `--as-of ${asOf} is ${days} days after today (${today}): the run would record its contacts as made then, and the next run would list everyone contacted since again (a typo?)${GOING_EN[going]}`,
+      (asOf, days, today, going) =>
+        `--as-of ${formatIsoText(asOf, 'de')} liegt ${days} Tage nach heute (${formatIsoText(today, 'de')}): der Lauf würde seine Kontakte mit diesem Datum eintragen, und der nächste Lauf setzte alle seitdem Angesprochenen erneut auf die Listen (ein Tippfehler?)${GOING_DE[going]}`,
+    ),
+    asOfFutureHint: m(
+      'give the day of the run (or leave --as-of out); to prepare a later campaign without touching the ledger, add --dry-run; to append anyway, add --force',
+      'den Tag des Laufs angeben (oder --as-of weglassen); um eine spätere Kampagne ohne Änderung des Kontaktbuchs vorzubereiten, --dry-run angeben; um trotzdem anzuhängen, --force angeben',
+    ),
     beforeLatest: m(
       (asOf: string, date: string, campaignId: string, line: number, going: Going) =>
         `--as-of ${asOf} is before the ledger's latest contact (${date}, campaign ${campaignId}, line ${line}): the customers contacted since would be listed again${GOING_EN[going]}`,
