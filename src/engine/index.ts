@@ -11,7 +11,9 @@ import { addToTotals, emptyTotals, type PlanTotals } from '../domain/plan/summar
 import type { PlannedCustomer, PlanSetup } from '../domain/plan/plan.js';
 import type { RecordField } from '../domain/record-codec.js';
 import type { Reject } from '../domain/types.js';
-import type { OpenedExport, RowEvent } from '../io/csv/read.js';
+import { changedSince, type FileStamp, type OpenedExport, type RowEvent } from '../io/csv/read.js';
+import { keyedError, noteOf } from '../domain/catalogue/index.js';
+import { DataError } from '../errors.js';
 import { PLAIN_CSV, type CsvFormat } from '../io/csv/write.js';
 import { planSortKeys, type PlanFiles } from '../io/plan/output.js';
 import type { SortedSpool } from '../io/sorted-spool.js';
@@ -192,6 +194,11 @@ export async function planExport<S>(ctx: Context, file: string, loaded: LoadedPl
       current = undefined;
       await discard?.(reading.made);
     });
+    // An export written while it was read gives rows of two versions: refused before anything is written.
+    const changed = first.stamp === undefined ? undefined : await changedSince(first.stamp);
+    if (changed !== undefined) {
+      throw keyedError((m, h) => new DataError(m, h), noteOf('files', { key: 'changedWhileRead', args: [first.label, (first.stamp as FileStamp).size, changed.size] }), noteOf('files', { key: 'changedWhileReadHint', args: [] }));
+    }
     if (run.checkRejects !== false) checkRejectRate(opened, loaded.rejectLimit);
     return { opened, made: made.made, totals: made.totals };
   } catch (err) {

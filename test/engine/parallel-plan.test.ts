@@ -507,3 +507,31 @@ describe('the engine in input order with worker threads', () => {
     expect((spoolChoices({ ...settings, serial: undefined }, () => undefined) as { threads?: number }).threads).toBe(2);
   });
 });
+
+describe('an export that changes while it is read', () => {
+  it.each([1, 2])('is refused (65) with nothing written, on %i thread(s): its rows may come from two versions', async (threads) => {
+    const { ctx } = memoryContext({ cwd: ROOT });
+    const loaded = await loadPlanSetup(ctx, planOptions(ctx, { asOf: AS_OF }));
+    const file = join(tempDir(), 'export.csv');
+    // Without repeated ids, so that the file is read once (a second reading has a check of its own).
+    const text = generateLostCustomers({ rows: 400, style: 'en', seed: 5 });
+    writeFileSync(file, text);
+    const opened = await openLostCustomers(ctx, file, loaded);
+    const out = tempDir();
+    let discarded = false;
+    const planning = planExport(ctx, file, loaded, opened, {
+      order: 'priority', threads, minParallelBytes: 1, fmt: PLAIN_CSV,
+      // The CRM writes more rows once the reading has begun.
+      start: (o) => {
+        writeFileSync(file, `${text}${text.split('\n')[1]}\n`);
+        return PlanFiles.open(out, o.headers, PLAIN_CSV, o.dialect.delimiter);
+      },
+      discard: (files) => {
+        discarded = true;
+        return files.abort();
+      },
+    });
+    await expect(planning).rejects.toMatchObject({ exitCode: 65, message: expect.stringMatching(/export\.csv changed while it was read/) });
+    expect(discarded).toBe(true);
+  });
+});

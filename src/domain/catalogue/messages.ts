@@ -948,6 +948,20 @@ export const COMMAND_TEXTS = {
     summaryNotObjectHint: m('run winback plan again to rewrite it', 'winback plan erneut ausführen, um die Datei neu zu schreiben'),
     // Excel workbooks given as input (io/xlsx/read.ts) and a read that fails midway (io/csv/read.ts).
     readFailed: m((label: string, why: string) => `${label}: read failed (${why})`, (label, why) => `${label}: Lesen fehlgeschlagen (${why})`),
+    changedWhileRead: m(
+      (label: string, before: number, after: number) =>
+        after < 0
+          ? `${label} was removed while it was read: nothing was written`
+          : `${label} changed while it was read (${before} bytes when opened, ${after} now${before === after ? ', written again' : ''}): its rows may come from two versions, so nothing was written`,
+      (label, before, after) =>
+        after < 0
+          ? `${label} wurde während des Lesens entfernt: nichts wurde geschrieben`
+          : `${label} hat sich während des Lesens geändert (${before} Bytes beim Öffnen, jetzt ${after}${before === after ? ', neu geschrieben' : ''}): die Zeilen können aus zwei Fassungen stammen, daher wurde nichts geschrieben`,
+    ),
+    changedWhileReadHint: m(
+      'run again once the export is complete (a CRM still exporting, or a sync writing the file)',
+      'erneut ausführen, sobald der Export fertig ist (ein CRM, das noch exportiert, oder ein Abgleich, der die Datei schreibt)',
+    ),
     readAgainFailed: m((label: string, why: string) => `${label}: cannot be read again (${why})`, (label, why) => `${label}: kann nicht erneut gelesen werden (${why})`),
     // stdin is copied as it is read, for a second reading when customer ids repeat (io/csv/read.ts).
     stdinCopyFailed: m(

@@ -111,6 +111,8 @@ export interface OpenedExport {
   sizeBytes: number | undefined;
   /** the file's absolute path; undefined for stdin */
   path: string | undefined;
+  /** the file's size and modification time when it was opened (undefined for stdin): a file that changes while it is read is refused (engine) */
+  stamp?: FileStamp;
   /** how to read any piece of the file (for worker threads) */
   pieceSpec: PieceReaderSpec;
   /** rows the file will have, estimated from its size and the first rows */
@@ -134,6 +136,24 @@ export interface OpenedExport {
   /** every row to `visit` right as it is parsed; `afterChunk` runs after each chunk of input (the fastest, flattest way) */
   eachRow(visit: RowVisitor, afterChunk?: () => void): Promise<void>;
   rows(): AsyncGenerator<RowEvent>;
+}
+
+/** A file's size and modification time, as the reader saw it when it opened the file. */
+export interface FileStamp {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * Undefined when the file is still as it was opened; else what changed. An export written while
+ * it is read (a CRM still exporting, a sync overwriting it) gives rows of two versions, and a
+ * later row that withdraws a consent may never be read.
+ */
+export async function changedSince(stamp: FileStamp): Promise<{ size: number; mtimeMs: number } | undefined> {
+  const st = await fsp.stat(stamp.path).catch(() => undefined);
+  if (st === undefined) return { size: -1, mtimeMs: -1 };
+  return st.size === stamp.size && st.mtimeMs === stamp.mtimeMs ? undefined : { size: st.size, mtimeMs: st.mtimeMs };
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -242,6 +262,7 @@ export async function openExport(
     source: labelAs === 'stdin' ? '-' : source, label, dialect, headers, mapping, warnings, warningKeys, stats, lang: checks.lang ?? 'en', damage,
     sizeBytes: size,
     path,
+    ...(file && path ? { stamp: { path, size: file.size, mtimeMs: file.mtimeMs } } : {}),
     pieceSpec,
     expectedRows,
     duplicates,
@@ -267,11 +288,13 @@ async function* released(label: string): AsyncGenerator<string> {
   throw new Error(`${label}: read after release()`);
 }
 
-async function openFile(path: string, label: string, lang?: Lang): Promise<{ stream: Readable; size: number }> {
+async function openFile(path: string, label: string, lang?: Lang): Promise<{ stream: Readable; size: number; mtimeMs: number }> {
   let size = 0;
+  let mtimeMs = 0;
   try {
     const st = await fsp.stat(path);
     size = st.size;
+    mtimeMs = st.mtimeMs;
     if (st.isDirectory()) throw new InputMissingError(messages(lang).read.texts.isDirectory(label));
     await fsp.access(path);
   } catch (err) {
@@ -280,7 +303,7 @@ async function openFile(path: string, label: string, lang?: Lang): Promise<{ str
     if (code === 'ENOENT') throw new InputMissingError(messages(lang).read.texts.noSuchFile(label), messages(lang).read.texts.noSuchFileHint);
     throw new InputMissingError(messages(lang).read.texts.cannotRead(label, code ?? 'error'), messages(lang).read.texts.cannotReadHint);
   }
-  return { stream: createReadStream(path, { highWaterMark: 1 << 20 }), size };
+  return { stream: createReadStream(path, { highWaterMark: 1 << 20 }), size, mtimeMs };
 }
 
 async function readHead(chunks: AsyncIterator<Buffer | string>, label: string): Promise<{ head: Buffer; done: boolean }> {
