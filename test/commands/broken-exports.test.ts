@@ -250,3 +250,17 @@ describe('conflicting duplicate ids', () => {
     expect(readCsv(join(out, 'plan.csv')).find((p) => p.customer_id === 'K2')).toMatchObject({ consent_email: 'no', warnings: '' });
   });
 });
+
+describe('an export without a header line', () => {
+  it('is refused (65) without printing its first customer: the message says the first line holds values', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'noheader.csv');
+    writeFileSync(file, `${rows(5).join('\n')}\n`);
+    for (const command of ['plan', 'campaign', 'inspect']) {
+      const r = await runCli([command, file, ...(command === 'inspect' ? [] : ['--out', join(dir, command)]), ...AS_OF]);
+      expect(r.code, command).toBe(65);
+      expect(r.stderr).toContain('the first line (8 columns) holds values such as an e-mail address or a date, not column names');
+      expect(r.stderr).not.toMatch(/Name 1|k1@example\.com/);
+    }
+  });
+});

@@ -88,6 +88,9 @@ export interface ReadTexts {
   cannotReadHint: string;
   mapNotApplied: (label: string, problems: string) => string;
   headersFound: (headers: string) => string;
+  /** in place of the headers found, when the first line holds values (its cells are not shown: they are a customer's data) */
+  headerLooksLikeData: (columns: number) => string;
+  headerLooksLikeDataHint: string;
   mapUnknownField: (field: string) => string;
   mapNoColumn: (header: string, field: string) => string;
   aliasTwins: (field: string, used: string, others: string) => string;
@@ -195,6 +198,8 @@ export const READ_EN: ReadTexts = {
   cannotReadHint: 'check the file permissions',
   mapNotApplied: (label, problems) => `${label}: --map cannot be applied: ${problems}`,
   headersFound: (headers) => `headers found: ${headers}`,
+  headerLooksLikeData: (columns) => `none: the first line (${columns} columns) holds values such as an e-mail address or a date, not column names (its cells are not shown here)`,
+  headerLooksLikeDataHint: 'export again with the column names as the first line, or add that line to the file',
   mapUnknownField: (field) => `unknown field '${field}'`,
   mapNoColumn: (header, field) => `no column '${header}' for ${field}`,
   aliasTwins: (field, used, others) => `${field}: using column '${used}'; ${others} also looks like ${field} and is passed through (use --map ${field}=HEADER to choose)`,
@@ -326,6 +331,8 @@ export const READ_DE: ReadTexts = {
   cannotReadHint: 'die Zugriffsrechte der Datei prüfen',
   mapNotApplied: (label, problems) => `${label}: --map lässt sich nicht anwenden: ${problems}`,
   headersFound: (headers) => `gefundene Spaltenüberschriften: ${headers}`,
+  headerLooksLikeData: (columns) => `keine: die erste Zeile (${columns} Spalten) enthält Werte wie eine E-Mail-Adresse oder ein Datum, keine Spaltennamen (ihre Zellen werden hier nicht gezeigt)`,
+  headerLooksLikeDataHint: 'erneut mit den Spaltennamen als erster Zeile exportieren, oder diese Zeile in der Datei ergänzen',
   mapUnknownField: (field) => `unbekanntes Feld '${field}'`,
   mapNoColumn: (header, field) => `keine Spalte '${header}' für ${field}`,
   aliasTwins: (field, used, others) =>

@@ -777,8 +777,24 @@ function csvSyntaxError(err: unknown, label: string, lineOffset: number, t: Read
   return err instanceof Error ? err : new Error(String(err));
 }
 
+/** Cells of a first line that are values, not names: an e-mail address, a phone number, a date, an amount. */
+const DATA_CELL = /^\S+@\S+\.\S+$|^[+(]?\d[\d\s()/.-]{6,}$|^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|^-?\d+(?:[.,]\d+)?$/;
+
+/** True when a would-be header line holds an e-mail address, or two or more values (a line of data). */
+export function looksLikeData(headers: readonly string[]): boolean {
+  let values = 0;
+  for (const h of headers) {
+    const cell = h.trim();
+    if (cell.includes('@') && DATA_CELL.test(cell)) return true;
+    if (DATA_CELL.test(cell) && ++values >= 2) return true;
+  }
+  return false;
+}
+
 export function missingColumnsError(label: string, headers: string[], missing: MissingField[], kind: string, t: ReadTexts = messages('en').read.texts): DataError {
   const names = missing.map((m) => m.fields.join(` ${t.or} `)).join(', ');
+  // A first line of data (no header line): its cells are a customer's name, address and number, never shown in a message.
+  if (looksLikeData(headers)) return new DataError(t.missingColumns(label, kind, names, t.headerLooksLikeData(headers.length)), t.headerLooksLikeDataHint);
   const found = headers.map((h) => `'${h}'`).join(', ');
   const hints = missing.flatMap((m) =>
     m.suggestion ? [t.didYouMean(m.suggestion.alias, m.suggestion.header, m.suggestion.field)] : [],
