@@ -7,7 +7,7 @@
  * customer the plan would not approach sends an empty record; actions no selection picks are
  * left out.
  */
-import type { PlanSetup } from '../domain/plan/plan.js';
+import { awaitsFix, type PlanSetup } from '../domain/plan/plan.js';
 import type { Channel } from '../domain/playbook-types.js';
 import type { RecordField } from '../domain/record-codec.js';
 import { budgetCandidate, withoutDominated } from '../domain/budget/budget.js';
@@ -21,7 +21,8 @@ const NONE: RecordField[] = [];
 export function createProjection(_options: null, setup: PlanSetup): Projection {
   const threshold = setup.config.model.decisionThreshold;
   // Without the actions no selection picks, the main thread keeps fewer (domain/budget/budget.ts withoutDominated).
-  return (p) => (p.value.decision === 'win_back' && p.value.expected_value !== null ? candidateFields(withoutDominated(budgetCandidate(p.value, setup.playbook, threshold))) : NONE);
+  // A customer waiting for a fix nobody has confirmed has no contact to buy (domain/plan/plan.ts awaitsFix).
+  return (p) => (p.value.decision === 'win_back' && p.value.expected_value !== null && !awaitsFix(p) ? candidateFields(withoutDominated(budgetCandidate(p.value, setup.playbook, threshold))) : NONE);
 }
 
 /** A candidate as the fields of its record. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBudget } from '../../src/pipeline/plan-budget.js';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,11 @@ describe('winback plan --budget', () => {
     const summary = JSON.parse(readFileSync(join(budgeted.out, 'summary.json'), 'utf8'));
     expect(summary.budget.spent).toBeLessThanOrEqual(300);
     expect(summary.budget.spent).toBeGreaterThan(250);
-    const chosen = budgeted.rows.filter((r) => r.decision === 'win_back');
+    // Customers waiting for a fix (no window) are left to it: no contact to buy.
+    const chosen = budgeted.rows.filter((r) => r.decision === 'win_back' && r.contact_from !== '');
+    const waiting = budgeted.rows.filter((r) => r.decision === 'win_back' && r.contact_from === '');
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.every((r) => ['quality', 'availability'].includes(r.reason_code as string) && String(r.warnings).includes('no contact window until the fix is confirmed'))).toBe(true);
     const before = new Map(full.rows.map((r) => [r.customer_id, r]));
     expect(chosen.length).toBe(summary.budget.contacts);
     expect(chosen.length).toBeLessThan(full.rows.filter((r) => r.decision === 'win_back').length);
@@ -118,5 +122,26 @@ describe('winback plan --budget', () => {
 
   it('reads an amount as people write it: a decimal comma, grouping with either mark', () => {
     expect(['1000', '1000.5', '1000,5', '2,5', '1.000.000', '1,000,000', '1.000,50', '1,000.50', ' 300 '].map((t) => parseBudget(t))).toEqual([1000, 1000.5, 1000.5, 2.5, 1_000_000, 1_000_000, 1000.5, 1000.5, 300]);
+  });
+});
+
+describe('a budget and customers waiting for a fix', () => {
+  it('buys no contact for a quality leaver without a confirmed fix (no window): left win_back, waiting, not let go as over budget; --explain says why', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'export.csv');
+    const head = 'customer_id,name,email,consent_email,first_purchase_date,churn_date,orders,revenue_total,margin_pct,reason';
+    const row = (id: string, reason: string) => `${id},Ann ${id},${id.toLowerCase()}@example.com,yes,2018-01-10,2026-06-01,40,60000,35,${reason}`;
+    writeFileSync(file, [head, row('Q1', 'the product kept breaking down'), row('P1', 'too expensive'), row('P2', 'too expensive')].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['plan', file, '--out', out, ...AS_OF, '--budget', '2']);
+    expect(r.code, r.stderr).toBe(0);
+    const plan = new Map(readCsv(join(out, 'plan.csv')).map((x) => [x.customer_id as string, x]));
+    expect([plan.get('Q1')?.reason_code, plan.get('Q1')?.decision, plan.get('Q1')?.contact_from]).toEqual(['quality', 'win_back', '']);
+    expect(plan.get('Q1')?.warnings).toContain('no contact window until the fix is confirmed');
+    // The money went to the customers who can be contacted.
+    const budget = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).budget as { contacts: number };
+    expect(budget.contacts).toBe(2);
+    const explained = await runCli(['plan', file, ...AS_OF, '--explain', 'Q1']);
+    expect(explained.stdout).toMatch(/Quality defects: no contact window until the fix is confirmed/);
   });
 });

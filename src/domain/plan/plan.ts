@@ -99,7 +99,9 @@ export function planCustomer(exported: CustomerRow, setup: PlanSetup, decidedBy?
     const asked = notValued(row, 'review', ask, setup.lang);
     return { row, reason, entry, permission, channel: null, value: asked, measure: '', angle: '', window: null, track: valued.track ?? 'win_back' };
   }
-  const value = setup.budget !== undefined && valued.decision === 'win_back' ? withinBudget(valued, input, setup.budget, setup) : valued;
+  // A customer waiting for a fix has no contact a budget could buy: left to the fix, not let go as over budget.
+  const waiting = valued.track !== 'retention' && planned === null && entry.timing.kind === 'after_fix';
+  const value = setup.budget !== undefined && valued.decision === 'win_back' && !waiting ? withinBudget(valued, input, setup.budget, setup) : valued;
   // A channel and a window only for customers the plan approaches (or asks about); never a channel without permission.
   const approached = value.decision === 'win_back' || value.decision === 'review';
   const channel = approached ? value.channel : null;
@@ -111,9 +113,17 @@ export function planCustomer(exported: CustomerRow, setup: PlanSetup, decidedBy?
   }
   const window = approached ? planned : null;
   // A defect nobody has confirmed fixed: worth it, but not contacted yet (timing.ts) — the plan says why.
-  const waiting = approached && window === null && entry.timing.kind === 'after_fix';
-  const said = waiting ? { ...value, warnings: [...value.warnings, messages(setup.lang).plan.fixAwaited(entry.label[setup.lang])] } : value;
+  const said = approached && waiting ? { ...value, warnings: [...value.warnings, messages(setup.lang).plan.fixAwaited(entry.label[setup.lang])] } : value;
   return { row, reason, entry, permission, channel, value: said, measure: entry.measure[setup.lang], angle: entry.angle[setup.lang], window, track: 'win_back' };
+}
+
+/**
+ * A win-back customer whose reason waits for a fix nobody has confirmed (quality, availability
+ * without plan.qualityFixedFrom or the reason's fixedFrom): worth approaching once it is fixed,
+ * no contact window until then (DOMAIN §3), so nothing for a budget to buy.
+ */
+export function awaitsFix(p: Pick<PlannedCustomer, 'track' | 'window' | 'entry' | 'value'>): boolean {
+  return p.track !== 'retention' && p.window === null && p.entry.timing.kind === 'after_fix' && p.value.decision === 'win_back';
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Terminal text of a plan run: the summary table and one customer's explanation. */
 import { DECISIONS } from '../../domain/value/types.js';
 import type { PlanTotals } from '../../domain/plan/summary.js';
-import type { PlannedCustomer, PlanSetup } from '../../domain/plan/plan.js';
+import { awaitsFix, type PlannedCustomer, type PlanSetup } from '../../domain/plan/plan.js';
 import { formatIsoDay } from '../../domain/dates.js';
 import { formatFormulaNumber } from '../../domain/value/explain.js';
 import { formatDay, formatFixed, formatFixedGrouped, formatIsoText, formatWhole, messages, type Lang } from '../../domain/catalogue/index.js';
@@ -72,6 +72,7 @@ export function renderExplain(p: PlannedCustomer, setup: PlanSetup): string {
   const money = (x: number | null) => (x === null ? '-' : formatFixedGrouped(x, 2, lang));
   lines.push(`p_winback ${fmt(v.p_winback, 4, lang)}  p_organic ${fmt(v.p_organic, 4, lang)}  sltv ${money(v.sltv)}  expected_value ${money(v.expected_value)}`);
   if (p.window) lines.push(t.contact(formatDay(p.window.contactFrom, lang), formatDay(p.window.contactUntil, lang), p.window.wave, p.window.rule));
+  else if (awaitsFix(p)) lines.push(messages(lang).plan.fixAwaited(p.entry.label[lang]));
   return `${lines.join('\n')}\n`;
 }
 
