@@ -37,6 +37,8 @@ export interface PlanConfig {
   qualityFixedFrom: string | null;
   /** share of margin a planned discount may give away before the plan warns (offer depth) */
   maxDiscount: number;
+  /** years after churn beyond which a customer is let go unasked (null: no limit) */
+  maxYearsSinceChurn: number | null;
 }
 
 /** How exports are read (docs/config.md, README "Reading exports"). */
@@ -83,7 +85,9 @@ export const DEFAULT_CONFIG: WinbackConfig = {
   model: DEFAULT_MODEL_CONFIG,
   permission: { ...DEFAULT_PERMISSION_CONFIG },
   campaign: { ...DEFAULT_CONTACT_RULES, periodDays: 7, programmeSalt: 'winback', declinedPauseMonths: 12, attributionWindowDays: 90, serialDefectors: 'flag', testOffers: 0, testChannels: 0 },
-  plan: { highValueThreshold: 5000, qualityFixedFrom: null, maxDiscount: 0.3 },
+  // maxYearsSinceChurn: judgement, after the German retention periods (HGB §257, AO §147: six and ten years) —
+  // a customer gone longer is held, if at all, for those duties, not for marketing (DOMAIN §1.2).
+  plan: { highValueThreshold: 5000, qualityFixedFrom: null, maxDiscount: 0.3, maxYearsSinceChurn: 10 },
   clv: DEFAULT_CLV_CONFIG,
   input: { maxRejectRate: DEFAULT_MAX_REJECT_RATE },
   map: {},
@@ -123,7 +127,7 @@ const sections = z
       })
       .partial()
       .strict(),
-    plan: z.object({ highValueThreshold: z.number().min(0), qualityFixedFrom: isoDate.nullable(), maxDiscount: z.number().min(0).max(1) }).partial().strict(),
+    plan: z.object({ highValueThreshold: z.number().min(0), qualityFixedFrom: isoDate.nullable(), maxDiscount: z.number().min(0).max(1), maxYearsSinceChurn: z.number().min(0).nullable() }).partial().strict(),
     clv: z
       .object({
         horizonMonths: z.number(),

@@ -53,3 +53,24 @@ describe('a move the company cannot follow', () => {
     expect(Number(planned.expected_value)).toBeGreaterThan(0);
   });
 });
+
+describe('a customer who churned longer ago than plan.maxYearsSinceChurn', () => {
+  it('is let go unasked (10 years by default); a config without the limit values them as before', async () => {
+    const dir = tempDir('winback-long-ago-');
+    const file = join(dir, 'export.csv');
+    const head = 'customer_id,name,email,consent_email,first_purchase_date,churn_date,orders,revenue_total,margin_pct,reason';
+    const row = (id: string, churn: string) => `${id},Ann ${id},${id.toLowerCase()}@example.com,yes,2001-01-10,${churn},40,60000,35,too expensive`;
+    writeFileSync(file, [head, row('OLD', '2004-01-01'), row('NEW', '2020-01-01')].join('\n') + '\n');
+    const out = join(dir, 'plan');
+    const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const plans = new Map(readCsv(join(out, 'plan.csv')).map((x) => [x.customer_id as string, x]));
+    expect([plans.get('OLD')?.decision, plans.get('OLD')?.decision_reason]).toEqual(['let_go', 'churned on 2004-01-01, more than 10 years ago (plan.maxYearsSinceChurn): data that old are not used for marketing; let go']);
+    expect(plans.get('NEW')?.decision).toBe('win_back');
+    const config = join(dir, 'config.yaml');
+    writeFileSync(config, 'plan:\n  maxYearsSinceChurn: null\n');
+    const open = await runCli(['plan', file, '--out', join(dir, 'open'), '--as-of', '2026-11-23', '-q', '--config', config]);
+    expect(open.code, open.stderr).toBe(0);
+    expect(readCsv(join(dir, 'open', 'plan.csv')).find((x) => x.customer_id === 'OLD')?.decision).toBe('win_back');
+  });
+});

@@ -186,6 +186,11 @@ export const COMMAND_TEXTS = {
       (code: string, final: string, evidence: string) => `the reason code says "${code}", but the text reads as a final reason ("${final}": ${evidence}): a person decides before anyone is contacted`,
       (code, final, evidence) => `der Grundcode sagt „${code}“, der Text liest sich aber als endgültiger Grund („${final}“: ${evidence}): eine Person entscheidet, bevor jemand kontaktiert wird`,
     ),
+    /** churned longer ago than plan.maxYearsSinceChurn (domain/plan/plan.ts) */
+    churnedLongAgo: m(
+      (churn: string, years: number) => `churned on ${churn}, more than ${years} years ago (plan.maxYearsSinceChurn): data that old are not used for marketing; let go`,
+      (churn, years) => `gekündigt am ${formatIsoText(churn, 'de')}, vor mehr als ${years} Jahren (plan.maxYearsSinceChurn): so alte Daten werden nicht für Werbung genutzt; gehen lassen`,
+    ),
     /** a relocation the company cannot follow (domain/reasons/out-of-area.ts) */
     outOfArea: m(
       (evidence: string) => `moved where we cannot serve them ("${evidence}"): let go gracefully; if the new place is served after all, a person decides`,

@@ -4,7 +4,7 @@
  */
 import type { CalibratedModel } from '../calibrate/calibrate.js';
 import type { WinbackConfig } from '../config.js';
-import { isoWeekLabel, parseIsoDay } from '../dates.js';
+import { formatIsoDay, isoWeekLabel, parseIsoDay } from '../dates.js';
 import { CHANNELS, type Channel, type Playbook, type ReasonCode, type ReasonEntry } from '../playbook-types.js';
 import { checkPermission, type PermissionResult, type Suppression } from '../permission/permission.js';
 import { reasonEntry } from '../playbook-types.js';
@@ -23,6 +23,9 @@ import { choiceFor } from '../budget/choice.js';
 import type { BudgetChoice, ChannelCaps } from '../budget/types.js';
 import { decided, planFigures } from '../value/note.js';
 import type { Decision, DecisionNote, EvaluateInput, RetentionOption, Track, ValueResult } from '../value/types.js';
+
+/** Days of a mean calendar year. */
+const DAYS_PER_YEAR = 365.2425;
 
 export interface PlanSetup {
   playbook: Playbook;
@@ -89,6 +92,12 @@ export function planCustomer(exported: CustomerRow, setup: PlanSetup, decidedBy?
   const planned = plannedWindow(row, entry, setup);
   // A customer who never cancelled is valued with clv's purchase-model hand-over, others as contract customers.
   const input = valueInput(row, reason, entry, permitted, setup, planned?.contactFrom, permission.allowed);
+  // Gone longer than the configured years: let go unasked (data that old are not for marketing).
+  const years = config.plan.maxYearsSinceChurn;
+  if (years !== null && row.churn_date !== undefined && decidedBy !== 'person' && setup.asOf - row.churn_date > years * DAYS_PER_YEAR) {
+    const value = notValued(row, 'let_go', { key: 'churnedLongAgo', args: [formatIsoDay(row.churn_date), years] }, setup.lang);
+    return { row, reason, entry, permission, channel: null, value, measure: '', angle: '', window: null, track: 'win_back' };
+  }
   // A move the company cannot follow: let go gracefully (DOMAIN §3, §6); a person may plan them after all.
   const away = reason.code === 'relocation' && decidedBy !== 'person' ? (outOfAreaInText(row.reason) ?? outOfAreaInText(row.notes)) : undefined;
   const valued = away === undefined ? valueCustomer(input) : letGoOutOfArea(valueCustomer(input), away, setup);
