@@ -123,12 +123,22 @@ function isBrokenPipe(err: unknown): boolean {
  * write fail with EPIPE, reported on the stream instead of thrown where the command writes:
  * end the run quietly with 0, as a Unix filter does. Installed once by bin/winback.js.
  */
-export function exitQuietlyOnBrokenPipe(streams: readonly NodeJS.EventEmitter[] = [process.stdout, process.stderr]): void {
-  for (const stream of streams) {
+export function exitQuietlyOnBrokenPipe(streams: readonly NodeJS.EventEmitter[] = [process.stdout, process.stderr], exit: (code: number) => void = (code) => process.exit(code)): void {
+  streams.forEach((stream, i) => {
     stream.on('error', (err: unknown) => {
-      if (!isBrokenPipe(err)) throw err;
       removeRegisteredTemps();
-      process.exit(ExitCode.ok);
+      if (isBrokenPipe(err)) return exit(ExitCode.ok);
+      // Any other failure (a full disk under a cron log): one line on stderr, when that is not the stream that failed, and exit 74.
+      if (i === 0) {
+        const say = messages(langOfArgv(process.argv.slice(2), process.env)).common;
+        const code = typeof err === 'object' && err !== null ? ((err as { code?: string }).code ?? (err as Error).message) : String(err);
+        try {
+          process.stderr.write(`winback: ${say.outputStreamFailed('standard output', String(code))}\n`);
+        } catch {
+          // stderr fails too: the exit code says it.
+        }
+      }
+      return exit(ExitCode.io);
     });
-  }
+  });
 }

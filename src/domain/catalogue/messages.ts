@@ -1903,6 +1903,10 @@ export const COMMAND_TEXTS = {
     hint: m('hint', 'Hinweis'),
     internalError: m('internal error', 'interner Fehler'),
     internalHint: m('run again with --debug for details, and report it', 'mit --debug noch einmal ausführen, um Einzelheiten zu sehen, und den Fehler melden'),
+    outputStreamFailed: m(
+      (stream: string, why: string) => `cannot write to ${stream} (${why}): stopped; the files the run had written are complete, none is left half-written`,
+      (stream, why) => `${stream === 'standard output' ? 'die Standardausgabe' : 'die Standardfehlerausgabe'} kann nicht geschrieben werden (${why}): abgebrochen; die Dateien, die der Lauf geschrieben hatte, sind vollständig, keine ist halb geschrieben`,
+    ),
     // --lang or WINBACK_LANG with a language winback does not speak (cli/lang.ts).
     langUnsupported: m((source: string, text: string) => `${source} '${text}' is not supported`, (source, text) => `${source} '${text}' wird nicht unterstützt`),
     langHint: m('use --lang en or --lang de', '--lang en oder --lang de angeben'),
