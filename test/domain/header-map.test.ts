@@ -21,6 +21,13 @@ describe('header aliases', () => {
     ['Austritt', 'churn_date'],
     ['Revenue', 'revenue'],
     ['Umsatz', 'revenue'],
+    // An amount's header with its currency.
+    ['Umsatz in €', 'revenue'],
+    ['Umsatz (EUR)', 'revenue'],
+    ['Umsatz EUR', 'revenue'],
+    ['Umsatz in EUR', 'revenue'],
+    ['Revenue ($)', 'revenue'],
+    ['Monatsumsatz [CHF]', 'monthly_revenue'],
     ['Reason', 'reason'],
     ['Kündigungsgrund', 'reason'],
     ['Monthly Charges', 'monthly_revenue'],

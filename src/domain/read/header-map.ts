@@ -42,6 +42,8 @@ export function mapHeaders(
   texts: ReadTexts = messages('en').read.texts,
 ): { mapping: HeaderMapping; missing: MissingField[]; badOverrides: string[]; duplicates: DuplicateHeader[]; ambiguous: DuplicateHeader[] } {
   const keys = headers.map(headerKey);
+  // "Umsatz in €", "Umsatz (EUR)", "Betrag in EUR": an amount's header with its currency, read as the plain name.
+  const moneyKeys = headers.map((h) => (CURRENCY_SUFFIX.test(h) ? headerKey(h.replace(CURRENCY_SUFFIX, '')) : undefined));
   const fields = new Map<string, number>();
   const claimed = new Set<number>();
   const notes: SavedNote[] = [];
@@ -61,7 +63,8 @@ export function mapHeaders(
   for (const spec of schema.fields) {
     if (fields.has(spec.name)) continue;
     const aliasKeys = new Set(spec.aliases.map(headerKey));
-    const hits = keys.flatMap((k, i) => (aliasKeys.has(k) && !claimed.has(i) ? [i] : []));
+    const money = spec.type === 'number' || spec.type === 'margin';
+    const hits = keys.flatMap((k, i) => ((aliasKeys.has(k) || (money && aliasKeys.has(moneyKeys[i] ?? ''))) && !claimed.has(i) ? [i] : []));
     const first = hits[0];
     if (first === undefined) continue;
     fields.set(spec.name, first);
@@ -83,6 +86,9 @@ export function mapHeaders(
   const warnings = notes.map((note) => sayReadNote(texts, note));
   return { mapping: { fields, unmapped, warnings, notes }, missing, badOverrides, duplicates, ambiguous };
 }
+
+/** A currency after an amount's name: "in €", "(EUR)", "EUR", "in USD", "[CHF]". */
+const CURRENCY_SUFFIX = /\s*[([]?\s*(?:in\s+)?(?:€|eur|euro|usd|chf|gbp|\$|£)\s*[)\]]?\s*$/i;
 
 /** The columns an override names: those with exactly that header, else with its spelling, else `#N` (the N-th). */
 function overrideColumns(headers: readonly string[], keys: readonly string[], header: string): number[] {
