@@ -95,6 +95,15 @@ describe('dialect', () => {
     expect(formatIsoDay(us.rows[0]?.values.churn_date as number)).toBe('2024-03-04');
   });
 
+  it('says so when no date settles the order and some read either way: the default is a guess', async () => {
+    const guessed = await readAll('id,churn_date\n1,03/02/2024\n2,05/06/2023\n3,07/07/2023\n');
+    expect(guessed.opened.dialect.dateOrder).toBe('mdy');
+    expect(guessed.opened.warnings).toContain('2 dates in the first rows read either way (03/02/2024) and none settles the order: read month first, the default for this file; give --date-format dmy or mdy to be sure');
+    // A date that settles the order, or the flag, leaves nothing to guess.
+    expect((await readAll('id,churn_date\n1,03/02/2024\n2,25/12/2023\n')).opened.warnings.join()).not.toContain('read either way');
+    expect((await readAll('id,churn_date\n1,03/02/2024\n', { dateOrder: 'dmy' })).opened.warnings.join()).not.toContain('read either way');
+  });
+
   it('--decimal and --date-format override detection', async () => {
     const { rows } = await readAll('id,revenue,churn_date\n1,"1,234",03/04/2024\n', { decimal: '.', dateOrder: 'mdy' });
     expect(rows[0]?.values.revenue).toBe(1234);

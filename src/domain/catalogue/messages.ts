@@ -1776,8 +1776,8 @@ export const COMMAND_TEXTS = {
     ),
     atLine: m((label: string, line: number, problem: string) => `${label}, line ${line}: ${problem}`, (label, line, problem) => `${label}, Zeile ${line}: ${problem}`),
     outOfOrderFileHint: m(
-      'sort the file by date (or by customer and date), or run with --order any (uses more memory)',
-      'die Datei nach Datum (oder nach Kunde und Datum) sortieren, oder mit --order any ausführen (braucht mehr Speicher)',
+      'sort the file by date (or by customer and date), or run with --order any (uses more memory); if dates such as 03/02/2024 are day first (or month first), give --date-format dmy (or mdy)',
+      'die Datei nach Datum (oder nach Kunde und Datum) sortieren, oder mit --order any ausführen (braucht mehr Speicher); stehen in Daten wie 03/02/2024 der Tag (oder der Monat) vorn, --date-format dmy (oder mdy) angeben',
     ),
   },
   clvFit: {

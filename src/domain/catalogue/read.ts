@@ -110,6 +110,8 @@ export interface ReadTexts {
   blockColumnRead: (header: string, kind: 'consent' | 'objectionDay' | 'status') => string;
   mixedDecimal: (commas: number, points: number, decimal: string) => string;
   mixedDateOrder: (dayFirst: number, monthFirst: number, order: string) => string;
+  /** slashed dates that read either way (03/02/2026), none settling the order: the default was taken */
+  dateOrderGuessed: (count: number, example: string, order: string) => string;
   unclosedQuote: (label: string, line: number) => string;
   unclosedQuoteHint: string;
   /** the CSV parser's own complaint (`why`, quoted) at a line, or somewhere when it names none; `null`: a quoted field never closed */
@@ -225,6 +227,8 @@ export const READ_EN: ReadTexts = {
         : `column '${header}' is read as a status: a status that says blocked (gesperrt, Robinson, blocked, opt-out …) blocks every channel for that customer`,
   mixedDecimal: (commas, points, decimal) =>
     `numbers are written both with decimal comma (${commas}) and decimal point (${points}) in the first rows; reading '${decimal}' as the decimal mark (use --decimal to fix it)`,
+  dateOrderGuessed: (count, example, order) =>
+    `${count} dates in the first rows read either way (${example}) and none settles the order: read ${order === 'dmy' ? 'day first' : 'month first'}, the default for this file; give --date-format dmy or mdy to be sure`,
   mixedDateOrder: (dayFirst, monthFirst, order) => `dates are written both day-first (${dayFirst}) and month-first (${monthFirst}); reading them as ${order} (use --date-format to fix it)`,
   unclosedQuote: (label, line) => `${label}, line ${line}: a quoted field opened in the row starting here is never closed`,
   unclosedQuoteHint: 'look for an unbalanced double quote in that row',
@@ -360,6 +364,8 @@ export const READ_DE: ReadTexts = {
         : `die Spalte '${header}' wird als Status gelesen: ein Status, der eine Sperre nennt (gesperrt, Robinson, blocked, opt-out …), sperrt jeden Kanal für diesen Kunden`,
   mixedDecimal: (commas, points, decimal) =>
     `Zahlen stehen in den ersten Zeilen sowohl mit Dezimalkomma (${commas}) als auch mit Dezimalpunkt (${points}); '${decimal}' wird als Dezimalzeichen gelesen (mit --decimal festlegen)`,
+  dateOrderGuessed: (count, example, order) =>
+    `${count} Daten in den ersten Zeilen lassen sich zweifach lesen (${example}), und keines legt die Reihenfolge fest: gelesen mit ${order === 'dmy' ? 'dem Tag' : 'dem Monat'} zuerst, dem Standard für diese Datei; zur Sicherheit --date-format dmy oder mdy angeben`,
   mixedDateOrder: (dayFirst, monthFirst, order) =>
     `Daten stehen sowohl mit dem Tag zuerst (${dayFirst}) als auch mit dem Monat zuerst (${monthFirst}); gelesen als ${order} (mit --date-format festlegen)`,
   unclosedQuote: (label, line) => `${label}, Zeile ${line}: ein Feld in Anführungszeichen, das in der hier beginnenden Zeile geöffnet wird, wird nie geschlossen`,

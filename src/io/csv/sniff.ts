@@ -1,7 +1,7 @@
 import type { Schema } from '../../domain/read/fields.js';
 import { type Said, type Lang, type SavedNote, readNote } from '../../domain/catalogue/index.js';
 import type { HeaderMapping } from '../../domain/read/header-map.js';
-import { dateOrderEvidence, type DateOrder } from '../../domain/parse/date.js';
+import { dateOrderEvidence, isSlashedDate, type DateOrder } from '../../domain/parse/date.js';
 import { decimalEvidence, type DecimalMark } from '../../domain/parse/number.js';
 
 const CANDIDATES = [',', ';', '\t', '|'] as const;
@@ -83,6 +83,8 @@ export function detectConventions(
   for (const i of mapping.unmapped) numeric.push(i);
   const dec = { ',': 0, '.': 0 };
   const ord = { dmy: 0, mdy: 0 };
+  // Slashed dates that read either way ("03/02/2026"): the first, and how many.
+  let either: { count: number; example: string } | undefined;
   let dotted = 0;
   for (const row of rows) {
     for (const i of numeric) {
@@ -93,6 +95,10 @@ export function detectConventions(
       const v = row[i] ?? '';
       const e = dateOrderEvidence(v);
       if (e === 'dmy' || e === 'mdy') ord[e]++;
+      else if (isSlashedDate(v) && readsBothWays(v)) {
+        if (either) either.count++;
+        else either = { count: 1, example: v.trim() };
+      }
       if (/^\d{1,2}\.\d{1,2}\.\d{2,4}/.test(v.trim())) dotted++;
     }
   }
@@ -114,10 +120,17 @@ export function detectConventions(
     const why: Decided = ord.dmy > 0 ? { key: 'defaultTie', args: [ord.dmy] } : { key: 'defaultNoDate', args: [] };
     [dateOrder, dateOrderSource] = [germanish || decimal === ',' || dotted > 0 ? 'dmy' : 'mdy', why];
   }
+  if (!flags.dateOrder && ord.dmy === 0 && ord.mdy === 0 && either !== undefined) notes.push(readNote('dateOrderGuessed', either.count, either.example, dateOrder));
   if (!flags.dateOrder && ord.dmy > 0 && ord.mdy > 0) {
     notes.push(readNote('mixedDateOrder', ord.dmy, ord.mdy, dateOrder));
   }
   const marginIndex = mapping.fields.get('margin');
   const marginPercent = marginIndex !== undefined && rows.some((row) => (row[marginIndex] ?? '').includes('%'));
   return { decimal, dateOrder, marginPercent, decimalSource, dateOrderSource, notes };
+}
+
+/** A slashed date whose day and month differ and both could be a month (03/02/2026; not 03/03/2026). */
+function readsBothWays(v: string): boolean {
+  const m = /^(\d{1,2})[/-](\d{1,2})[/-]/.exec(v.trim());
+  return m !== null && Number(m[1]) !== Number(m[2]) && Number(m[1]) <= 12 && Number(m[2]) <= 12 && Number(m[1]) > 0 && Number(m[2]) > 0;
 }
