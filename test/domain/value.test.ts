@@ -186,6 +186,7 @@ describe('evaluateCustomer decisions', () => {
     ['no churn date', row({ churn_date: undefined, tenure_months: 50 }), PRICE, {}, 'review', /no churn date/],
     ['unclear reason', row(), PRICE, { reasonConfidence: 0.3 }, 'review', /confidence 0\.30 < 0\.50/],
     ['zero margin', row({ margin: { kind: 'percent', value: 0 } }), PRICE, {}, 'let_go', /cost more than they brought/],
+    ['zero revenue: nothing bought, no loss-maker', row({ revenue: 0, orders: 0 }), PRICE, {}, 'let_go', /^no revenue in the first lifetime \(0\): nothing a second one could repeat$/],
     ['negative margin, unclear reason', row({ margin: { kind: 'amount', value: -500 } }), PRICE, { reasonConfidence: 0 }, 'let_go', /margin ≤ 0/],
     ['approach costs more than expected', row({ revenue: 300 }), PRICE, { channels: ['visit'] }, 'let_go', /≤ threshold €0/],
     ['worth winning back', row(), PRICE, {}, 'win_back', /> threshold €0/],

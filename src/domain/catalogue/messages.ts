@@ -156,6 +156,7 @@ export const COMMAND_TEXTS = {
     finalNoOffer: m('final reason: no offer', 'endgültiger Grund: kein Angebot'),
     outOfAreaNoOffer: m('moved out of the service area: no offer', 'aus dem Liefergebiet weggezogen: kein Angebot'),
     marginNotPositive: m('first-lifetime margin ≤ 0: cost more than they brought', 'Marge im ersten Kundenleben ≤ 0: kostete mehr, als er einbrachte'),
+    noRevenue: m('no revenue in the first lifetime (0): nothing a second one could repeat', 'kein Umsatz im ersten Kundenleben (0): nichts, was ein zweites wiederholen könnte'),
     reasonUnclear: m((c: string, min: string) => `reason unclear (confidence ${c} < ${min})`, (c, min) => `Grund unklar (Sicherheit ${c} < ${min})`),
     belowThreshold: m(BELOW_EN, BELOW_DE),
     aboveThreshold: m(ABOVE_EN, ABOVE_DE),

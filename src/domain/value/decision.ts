@@ -195,6 +195,8 @@ function decide(input: EvaluateInput, monthlyMargin: number, ev: number, channel
   const { config } = input;
   const lang = input.lang ?? 'en';
   const figures = planFigures(config.currencySymbol, lang);
+  // A customer who bought nothing brought nothing: no loss to speak of, nothing a second lifetime could repeat.
+  if (monthlyMargin === 0 && input.row.revenue === 0) return decidedBy('let_go', { key: 'noRevenue', args: [] }, lang, figures);
   if (monthlyMargin <= 0) return decidedBy('let_go', { key: 'marginNotPositive', args: [] }, lang, figures);
   if (input.row.churn_date === undefined) return decidedBy('review', { key: 'missingChurnDate', args: [] }, lang, figures);
   // An unread text needs a person; a reason nobody recorded does not: the unknown reason's measure is to ask.
