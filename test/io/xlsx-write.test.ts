@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../src/domain/dates.js';
 import { EXCEL_DE_CSV, formatCsv, PLAIN_CSV, type ColumnSpec } from '../../src/io/csv/write.js';
-import { csvRowsOf, writeWorkbookAtomic } from '../../src/io/xlsx/write.js';
+import { csvRowsOf, EXCEL_CELL_CHARS, writeWorkbookAtomic } from '../../src/io/xlsx/write.js';
 import { tempDir } from '../support/cli.js';
 
 const dirs: string[] = [];
@@ -58,6 +58,21 @@ describe('writing a workbook', () => {
     expect(bytes).toBeGreaterThan(1000);
     // Only the workbook is left in the folder: no temporary file.
     expect(readdirSync(join(path, '..'))).toEqual(['out.xlsx']);
+  });
+
+  it('cuts a text longer than an Excel cell holds (32,767 characters) and says so at its end; a text that fits stays whole', async () => {
+    const path = join(scratch(), 'long.xlsx');
+    const long = `${'Kunde schreibt: '.repeat(3000)}Ende`;
+    const columns: ColumnSpec[] = [{ name: 'notes', kind: 'text' }];
+    await writeWorkbookAtomic(path, [{ name: 'plan', columns, rows: [[long], ['kurz'], ['x'.repeat(EXCEL_CELL_CHARS)]] }]);
+    const ws = (await reopen(path)).getWorksheet('plan') as ExcelJS.Worksheet;
+    const cut = ws.getCell('A2').value as string;
+    expect(cut.length).toBeLessThanOrEqual(EXCEL_CELL_CHARS);
+    expect(cut.startsWith('Kunde schreibt: Kunde')).toBe(true);
+    const [, count] = /… \[(\d+) characters cut: see the CSV\]$/.exec(cut) ?? [];
+    expect(cut.length - (cut.length - cut.indexOf(' … [')) + Number(count)).toBe(long.length);
+    expect(ws.getCell('A3').value).toBe('kurz');
+    expect((ws.getCell('A4').value as string).length).toBe(EXCEL_CELL_CHARS);
   });
 
   it('goes on in a second sheet when a list is longer than a sheet holds', async () => {

@@ -190,8 +190,26 @@ export function cellValue(value: unknown, kind: ColumnKind): string | number | D
       return typeof value === 'number' ? new Date(value * MS_PER_DAY) : String(value);
     case 'text':
     case 'phone':
-      return typeof value === 'string' ? value : String(value);
+      return withinCellLimit(typeof value === 'string' ? value : String(value));
   }
+}
+
+/** The most characters an Excel cell holds (Excel's specifications and limits). */
+export const EXCEL_CELL_CHARS = 32_767;
+
+/**
+ * A text Excel can hold: a longer one (a pasted mail thread in the notes) is cut, and says so at
+ * its end, so that Excel opens the workbook instead of reporting it damaged or cutting it silently.
+ */
+function withinCellLimit(text: string): string {
+  if (text.length <= EXCEL_CELL_CHARS) return text;
+  const mark = (n: number) => ` … [${n} characters cut: see the CSV]`;
+  // Room for the longest mark this text can need (the count has at most as many digits as its length).
+  let cut = EXCEL_CELL_CHARS - mark(text.length).length;
+  // Not between the two halves of a character outside the BMP.
+  const c = text.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut--;
+  return `${text.slice(0, cut)}${mark(text.length - cut)}`;
 }
 
 function columnWidth(c: ColumnSpec, at: number, rows: readonly (readonly unknown[])[]): number {
