@@ -297,6 +297,8 @@ describe('winback clv: rows, rejects, order and customers', () => {
     expect(r.rejects.map((x) => [x.customer_id, x.column, x.value])).toEqual([['R1', 'Nettobetrag', '-25'], ['R1', 'Nettobetrag', '-25']]);
     expect(r.rejects[0]?.error).toContain('only returns in the calibration period (2 rows');
     expect(r.customers.map((c) => c.customer_id)).not.toContain('R1');
+    // Each row once: the rejected ones are not counted as used too.
+    expect(r.model.data.transactions_used).toBe(accepted);
   });
 
   it('rejects each row of a customer whose returns cancel every purchase on its day, in either row order', async () => {

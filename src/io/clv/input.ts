@@ -23,7 +23,8 @@ export interface ClvInput {
   table: CustomerTable;
   counts: ReadCounts;
   /** Only for transaction input. */
-  summary?: SummaryStats & { latestDay: number | undefined; last?: { customerId: string; day: number; line: number; otherLatest: number } };
+  /** notModelledRows: rows of customers with no purchase day left (each in rejects.csv, so not used) */
+  summary?: SummaryStats & { notModelledRows?: number; latestDay: number | undefined; last?: { customerId: string; day: number; line: number; otherLatest: number } };
   /** Only for transaction input. */
   preparation?: PreparationCounts;
 }
@@ -113,7 +114,9 @@ export async function readTransactionTable(opened: OpenedExport, options: Summar
   }
   const table = collectSummaries(summarizer, amountOf.hasAmount, options.holdoutEnd !== undefined);
   // A customer with no purchase day (only returns, or purchases returned on their day) is not modelled: each of their rows goes to rejects.csv.
+  let notModelledRows = 0;
   for (const n of summarizer.notModelled) {
+    notModelledRows += n.lines.length;
     const error = n.purchases ? say.returnsCancelPurchases(n.lines.length) : say.onlyReturns(n.lines.length);
     for (const line of n.lines) {
       extra++;
@@ -121,7 +124,7 @@ export async function readTransactionTable(opened: OpenedExport, options: Summar
     }
   }
   const lonely = last !== undefined && Number.isFinite(otherLatest) ? { ...last, otherLatest } : undefined;
-  return { table, counts: adjustedCounts(opened, extra), summary: { ...summarizer.stats, latestDay: Number.isFinite(latest) ? latest : undefined, ...(lonely ? { last: lonely } : {}) }, preparation: counts };
+  return { table, counts: adjustedCounts(opened, extra), summary: { ...summarizer.stats, notModelledRows, latestDay: Number.isFinite(latest) ? latest : undefined, ...(lonely ? { last: lonely } : {}) }, preparation: counts };
 }
 
 

@@ -83,7 +83,8 @@ export function buildClvReport(r: ClvReportInput) {
       customers: n,
       repeat_customers: repeat,
       prospects: totals.phases.prospect.customers,
-      transactions_used: summary ? summary.transactions - summary.ignoredAfterEnd : null,
+      // Rows of customers not modelled are in rejects.csv: not counted as used too.
+      transactions_used: summary ? summary.transactions - summary.ignoredAfterEnd - (summary.notModelledRows ?? 0) : null,
       transactions_after_end: summary ? summary.ignoredAfterEnd : null,
       customers_first_buying_in_holdout: summary && opts.holdoutEnd !== undefined ? summary.outsideCohort : null,
     },
