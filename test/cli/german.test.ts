@@ -132,12 +132,12 @@ describe('German: no English word reaches the user', () => {
 
   it('plan and campaign --budget: the budget line and the over-budget decision_reason', async () => {
     const out = tempDir();
-    const r = await run(['plan', DE, '--out', out, ...AS_OF, '--budget', '2000', '--lang', 'de']);
+    const r = await run(['plan', DE, '--out', out, ...AS_OF, '--budget', '500', '--lang', 'de']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^Budget 2\.000\u00a0€: \d+ Kontakte/m);
+    expect(r.stdout).toMatch(/^Budget 500\u00a0€: \d+ Kontakte/m);
     const over = readCsv(join(out, 'plan.csv')).filter((row) => String(row.decision_reason).startsWith('über dem Budget'));
     expect(over.length).toBeGreaterThan(0);
-    const c = await run(['campaign', DE, '--out', tempDir(), ...AS_OF, '--budget', '2000', '--lang', 'de']);
+    const c = await run(['campaign', DE, '--out', tempDir(), ...AS_OF, '--budget', '500', '--lang', 'de']);
     expect(c.code, c.stderr).toBe(0);
     expect([...r.leaks, ...columnLeaks(join(out, 'plan.csv'), PLAN_TEXT), ...c.leaks]).toEqual([]);
   });
