@@ -2,6 +2,7 @@ import { mkdir, rmdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { CannotCreateError } from '../errors.js';
 import { keyedError, noteOf } from '../domain/catalogue/index.js';
+import { registerCreatedDir } from './temp-cleanup.js';
 
 /**
  * Creates an output directory and its missing parents, or throws CannotCreateError (73).
@@ -22,6 +23,7 @@ export async function ensureOutputDir(path: string, label: string): Promise<Crea
   }
   for (const dir of missing) {
     await mkdir(dir).catch((e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? undefined : fail(label, 'code', e.code)));
+    registerCreatedDir(dir);
   }
   return { dirs: missing };
 }

@@ -3,10 +3,12 @@
  * (SIGINT, SIGTERM) before it could clean up itself: a cron job killed mid-run leaves no sort
  * runs in the temp directory and no half-written outputs beside the real ones.
  */
-import { rmSync } from 'node:fs';
+import { rmdirSync, rmSync } from 'node:fs';
 import { messages, type Lang } from '../domain/catalogue/index.js';
 
 const temps = new Set<string>();
+/** Folders a run created (an --out): removed on interruption too, but only while empty. */
+const createdDirs: string[] = [];
 let installed = false;
 let stopLang: Lang = 'en';
 
@@ -19,6 +21,14 @@ export function setStopLanguage(lang: Lang): void {
 export function registerTemp(path: string): () => void {
   temps.add(path);
   return () => void temps.delete(path);
+}
+
+/**
+ * Notes a folder the run created, to remove on interruption when it holds nothing (no output of
+ * this run was committed into it): a cron job killed on its first run leaves no empty --out.
+ */
+export function registerCreatedDir(path: string): void {
+  createdDirs.push(path);
 }
 
 /** The registered paths (for tests). */
@@ -36,6 +46,14 @@ export function removeRegisteredTemps(): void {
     }
   }
   temps.clear();
+  // Deepest first; a folder that holds anything (a committed output) stays, and so do its parents.
+  for (const dir of createdDirs.splice(0).reverse()) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      break;
+    }
+  }
 }
 
 /** On SIGINT or SIGTERM: remove the registered temporary paths, say so on stderr, then exit with 128 + signal. */
