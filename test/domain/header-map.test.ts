@@ -82,3 +82,14 @@ describe('header aliases', () => {
     expect(editDistance('', 'abc')).toBe(3);
   });
 });
+
+describe('a column called only "ID" beside a specific one', () => {
+  it.each([
+    [['ID', 'Kundennummer', 'Datum'], 'Kundennummer'],
+    [['id', 'customer_id', 'date'], 'customer_id'],
+    [['ID', 'Datum'], 'ID'],
+  ])('%j: the customer id is %s', (headers, chosen) => {
+    const { mapping } = mapHeaders(headers, LOST_CUSTOMER_SCHEMA);
+    expect(headers[mapping.fields.get('customer_id') as number]).toBe(chosen);
+  });
+});

@@ -64,7 +64,9 @@ export function mapHeaders(
     if (fields.has(spec.name)) continue;
     const aliasKeys = new Set(spec.aliases.map(headerKey));
     const money = spec.type === 'number' || spec.type === 'margin';
-    const hits = keys.flatMap((k, i) => ((aliasKeys.has(k) || (money && aliasKeys.has(moneyKeys[i] ?? ''))) && !claimed.has(i) ? [i] : []));
+    const matched = keys.flatMap((k, i) => ((aliasKeys.has(k) || (money && aliasKeys.has(moneyKeys[i] ?? ''))) && !claimed.has(i) ? [i] : []));
+    // A column with a specific name ("Kundennummer", "customer_id") before one called only "ID" (a row number, often).
+    const hits = matched.length > 1 ? [...matched.filter((i) => !GENERIC_NAMES.has(keys[i] as string)), ...matched.filter((i) => GENERIC_NAMES.has(keys[i] as string))] : matched;
     const first = hits[0];
     if (first === undefined) continue;
     fields.set(spec.name, first);
@@ -86,6 +88,9 @@ export function mapHeaders(
   const warnings = notes.map((note) => sayReadNote(texts, note));
   return { mapping: { fields, unmapped, warnings, notes }, missing, badOverrides, duplicates, ambiguous };
 }
+
+/** Names that say only "a number": the last choice among columns that fit a field. */
+const GENERIC_NAMES = new Set(['id', 'nr', 'no', 'number', 'nummer', 'key']);
 
 /** A currency after an amount's name: "in €", "(EUR)", "EUR", "in USD", "[CHF]". */
 const CURRENCY_SUFFIX = /\s*[([]?\s*(?:in\s+)?(?:€|eur|euro|usd|chf|gbp|\$|£)\s*[)\]]?\s*$/i;
