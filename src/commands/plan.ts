@@ -94,7 +94,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
   };
   await writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   if (flags.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else if (!flags.quiet) ctx.stdout.write(renderPlanSummary(summary, totals, flags.out, ctx.color, loaded.setup.lang, new Map(loaded.setup.playbook.reasons.map((r) => [r.code, r.label[loaded.setup.lang]]))));
+  else if (!flags.quiet) ctx.stdout.write(renderPlanSummary(summary, totals, flags.out, ctx.color, loaded.setup.lang, new Map([...loaded.setup.playbook.reasons.map((r) => [r.code, r.label[loaded.setup.lang]] as const), ['retention', messages(loaded.setup.lang).report.retentionRow] as const])));
   if (budget && budgetAmount !== undefined && !flags.json && !flags.quiet) ctx.stdout.write(budgetLine(budget, loaded.setup.config.model.currencySymbol, loaded.setup.lang));
   if (budget && capped && !flags.json && !flags.quiet) ctx.stdout.write(capacityLine(budget, loaded.setup.lang));
   const warning = messages(loaded.setup.lang).common.warning;

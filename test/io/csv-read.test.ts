@@ -253,3 +253,11 @@ describe('a forced encoding that does not fit', () => {
     expect(opened.warnings.join()).toMatch(/not valid utf8.*--encoding win1252/);
   });
 });
+
+describe('a row rejected for several cells, in German', () => {
+  it('names the further problems in German too', async () => {
+    const { rejects } = await readAll('Kundennummer;Kündigungsdatum;Umsatz\nK1;30.02.2026;viel\n', { lang: 'de' });
+    expect(rejects[0]?.error).toMatch(/ \(und Umsatz 'viel' /);
+    expect(rejects[0]?.error).not.toContain('(and ');
+  });
+});

@@ -101,6 +101,8 @@ export interface ReadTexts {
   didYouMean: (alias: string, header: string, field: string) => string;
   /** joins the alternatives of one required field ("churn_date or tenure_months") */
   or: string;
+  /** the further problems of a rejected row, after its first ("(and …)") */
+  andMore: (more: string) => string;
   badEncoding: (encoding: string) => string;
   /** an objection in a column winback does not read (domain/read/unread-objections.ts) */
   objectionUnread: (header: string, phrase: string) => string;
@@ -212,6 +214,7 @@ export const READ_EN: ReadTexts = {
   missingColumnsHint: (field) => `name the column with --map ${field}=HEADER`,
   didYouMean: (alias, header, field) => `did you mean '${alias}'? If column '${header}' holds ${field}, add --map ${field}='${header}'`,
   or: 'or',
+  andMore: (more) => ` (and ${more})`,
   badEncoding: (encoding) => `the file is not valid ${encoding} (characters show as \ufffd); leave out --encoding to detect it, or try --encoding win1252`,
   objectionUnread: (header, phrase) =>
     `column '${header}' is mapped to no field, and its first rows hold an objection ("${phrase}"): an objection in it is honoured in every row; --map notes='${header}' reads it as the notes`,
@@ -348,6 +351,7 @@ export const READ_DE: ReadTexts = {
   missingColumnsHint: (field) => `die Spalte mit --map ${field}=SPALTE benennen`,
   didYouMean: (alias, header, field) => `'${alias}' gemeint? Enthält die Spalte '${header}' ${field}, --map ${field}='${header}' angeben`,
   or: 'oder',
+  andMore: (more) => ` (und ${more})`,
   badEncoding: (encoding) =>
     `die Datei ist kein gültiges ${encoding} (Zeichen erscheinen als \ufffd); --encoding weglassen, um die Kodierung zu erkennen, oder --encoding win1252 versuchen`,
   objectionUnread: (header, phrase) =>

@@ -115,7 +115,7 @@ export function createRowConverter(
       // A row that objects is kept whatever else is wrong in it, its unreadable cells left empty: rejected, its
       // objection would reach neither the other rows of its id nor the plan, and a duplicate row could be listed.
       if (!objects(values)) {
-        const more = problems.length > 1 ? ` (and ${problems.slice(1).map((p) => p.message).join('; ')})` : '';
+        const more = problems.length > 1 ? t.andMore(problems.slice(1).map((p) => p.message).join('; ')) : '';
         return reject(line, id, first.column, first.value, first.message + more);
       }
       for (const p of problems) warnings.push(`${p.message}: ${t.keptForObjection}`);

@@ -87,7 +87,7 @@ export async function readTransactionTable(opened: OpenedExport, options: Summar
     const signed = read !== undefined && 'amount' in read && read.amount !== undefined ? signedAmount(read.amount, invoice, prep.cancelPrefix) : undefined;
     if (signed?.cancellation) counts.cancellations++;
     const problem: RowProblem | undefined = isMissingIdMarker(id) ? { column: idHeader, value: id, error: missingIdError, kind: 'missingId' }
-      : day === undefined ? { column: headerOf(opened, 'date'), value: '', error: say.empty('date') }
+      : day === undefined ? { column: headerOf(opened, 'date'), value: '', error: say.empty(headerOf(opened, 'date')) }
       : read !== undefined && 'problem' in read ? read.problem
       : signed !== undefined && signed.amount < 0 && prep.returns === 'reject' ? { column: amountColumn(opened, prep), value: String(signed.amount), error: say.returnRejected(signed.cancellation, signed.amount), kind: 'return' }
       : undefined;
@@ -156,7 +156,7 @@ function amountReader(opened: OpenedExport, prep: TransactionPreparation, say: M
   const header = hasAmount ? headerOf(opened, 'amount') : '';
   return Object.assign((ev: Extract<RowEvent, { ok: true }>): AmountRead => {
     const amount = ev.values.amount as number | undefined;
-    if (hasAmount && amount === undefined) return { problem: { column: header, value: '', error: say.empty('amount') } };
+    if (hasAmount && amount === undefined) return { problem: { column: header, value: '', error: say.empty(header) } };
     return { amount };
   }, { hasAmount });
 }
