@@ -85,7 +85,7 @@ export async function runPlan(ctx: Context, file: string, flags: PlanCommandFlag
     progress.done();
   }
   const { opened, totals } = run;
-  if (output.xlsx) Object.assign(outputs, await writePlanWorkbook(outDir, opened.headers, fmt));
+  if (output.xlsx) Object.assign(outputs, await writePlanWorkbook(outDir, opened.headers, fmt, loaded.setup.lang));
   const capped = Object.keys(caps).length > 0;
   const summary = {
     ...planSummary(opened, loaded, totals, outputs),

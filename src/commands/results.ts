@@ -126,7 +126,7 @@ async function writeHistory(ctx: Context, exportFile: string, read: ReadOptions,
       const again = await openExport(first.stdinCopy?.path ?? exportFile, LOST_CUSTOMER_SCHEMA, { ...read, duplicates: first.duplicates.resolution() }, ctx, first.label);
       made = await historyRows(again, wanted, asOf);
     }
-    const out = await openTableOutput(ctx, target, HISTORY_OUT_COLUMNS, fmt, 'history');
+    const out = await openTableOutput(ctx, target, HISTORY_OUT_COLUMNS, fmt, messages(first.lang).names.sheet('history'));
     try {
       for (const r of made.rows) await out.row(r);
       await out.commit();

@@ -101,7 +101,8 @@ describe('campaign --columns', () => {
     expect((await runCli(['campaign', file, '--out', out, ...DE, '--columns', 'customer_id,offer,priority,contact_person', '--format', 'xlsx'])).code).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(out, 'campaign.xlsx'));
-    const sheet = book.getWorksheet('phone');
+    // A German run names the sheets in German; the columns keep their names (the lists' contract).
+    const sheet = book.getWorksheet('Telefon');
     expect((sheet?.getRow(1).values as unknown[]).slice(1)).toEqual(['customer_id', 'offer', 'priority', 'contact_person']);
     const first = lists(out).phone?.[0];
     expect((sheet?.getRow(2).values as unknown[]).slice(1)).toEqual([first?.customer_id, first?.offer, Number(first?.priority), first?.contact_person]);

@@ -149,7 +149,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
   try {
     if (previous) prepared.push(await prepareFile(join(outDir, 'changes.csv'), formatChanges(await previousStatuses(previous, result.status), result.status, fmt, loaded.setup.lang)));
     // The workbook is made from the prepared lists and committed with them.
-    if (output.xlsx) prepared.push(await prepareCampaignWorkbook(outDir, fmt, prepared, r.columns));
+    if (output.xlsx) prepared.push(await prepareCampaignWorkbook(outDir, fmt, prepared, r.columns, loaded.setup.lang));
   } catch (err) {
     for (const f of prepared) await f.discard();
     throw err;

@@ -69,7 +69,7 @@ export async function runReasons(ctx: Context, file: string | undefined, raw: Re
   const vocabulary = vocabularyFor(pb.playbook);
   const opened = await openExport(file, REASONS_SCHEMA, { ...read, map: { ...cfg.config.map, ...read.map }, lang }, ctx);
   const fmt = resolveOutputFormat(flags, cfg.config.output).csv;
-  const out = flags.reasonsOut ? await openTableOutput(ctx, flags.reasonsOut, OUT_COLUMNS, fmt, 'reasons') : undefined;
+  const out = flags.reasonsOut ? await openTableOutput(ctx, flags.reasonsOut, OUT_COLUMNS, fmt, messages(lang).names.sheet('reasons')) : undefined;
   const stats = emptyReasonStats();
   try {
     await opened.eachRow((ev) => {

@@ -86,6 +86,12 @@ const EXCLUSION_DE: Record<string, string> = {
   control: 'Kontrollgruppe', over_capacity: 'über Kapazität', serial_defector: 'erneut abgewandert', shared_contact: 'gemeinsame Adresse',
 };
 
+/** Sheet names of the workbooks in German. */
+const SHEET_DE: Record<string, string> = {
+  plan: 'Plan', rejects: 'Abgelehnt', visit: 'Besuch', phone: 'Telefon', letter: 'Brief', email: 'E-Mail', excluded: 'Ausgeschlossen',
+  changes: 'Änderungen', customers: 'Kunden', history: 'Historie', reasons: 'Gründe',
+};
+
 // The lifecycle phases of winback clv (domain/clv/fit-models.ts) in German.
 const PHASE_DE: Record<string, string> = {
   prospect: 'Interessent', first_time_buyer: 'Erstkäufer', early_repeat: 'früher Wiederkäufer', core: 'Stammkunde', core_defector: 'abwandernder Stammkunde', lost: 'verloren',
@@ -144,6 +150,8 @@ export const COMMAND_TEXTS = {
     offer: m((id: string) => id, (id) => OFFER_DE[id] ?? id),
     decision: m((d: string) => d, (d) => DECISION_DE[d] ?? d),
     exclusion: m((reason: string) => reason, (reason) => EXCLUSION_DE[reason] ?? reason),
+    /** the sheet of a workbook that holds a list (io/xlsx/outputs.ts, io/table-output.ts): the list's file name in English */
+    sheet: m((list: string) => list, (list) => SHEET_DE[list] ?? list.replace(/^retention (\w+)$/, (_, c: string) => `Kundenbindung ${CHANNEL_DE[c] ?? c}`)),
   },
   /** decision_reason and offer_reason of plan.csv (domain/value/decision.ts, plan.ts). */
   value: {

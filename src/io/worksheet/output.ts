@@ -47,8 +47,8 @@ export async function writeWorksheetOutputs(dir: string, out: WorksheetOutput): 
   }
   Object.assign(outputs, await writeLists(dir, out, fmt));
   if (out.format?.xlsx) {
-    Object.assign(outputs, await writePlanWorkbook(dir, out.headers, fmt));
-    Object.assign(outputs, await writeCampaignWorkbook(dir, fmt, outputs));
+    Object.assign(outputs, await writePlanWorkbook(dir, out.headers, fmt, out.setup.lang));
+    Object.assign(outputs, await writeCampaignWorkbook(dir, fmt, outputs, out.setup.lang));
   }
   await writeFileAtomic(join(dir, 'worksheet.md'), out.document);
   outputs['worksheet.md'] = { bytes: Buffer.byteLength(out.document) };

@@ -11,6 +11,7 @@ import { CUSTOMER_COLUMNS, HOLDOUT_COLUMNS, INTERVAL_COLUMNS } from '../clv/outp
 import type { ColumnSpec, CsvFormat } from '../csv/write.js';
 import { PLAN_COLUMNS, planHeader, REJECT_COLUMNS } from '../plan/output.js';
 import type { RunOutputs } from '../run-outputs.js';
+import { messages, type Lang } from '../../domain/catalogue/index.js';
 import { csvRowsOf, prepareWorkbook, writeWorkbookAtomic, type WorkbookSheet } from './write.js';
 
 /** How a run writes its tables: the CSV layout, and whether a workbook is written too. */
@@ -26,12 +27,12 @@ export function planColumnSpecs(inputHeaders: readonly string[]): ColumnSpec[] {
 }
 
 /** Writes plan.xlsx (sheets plan and rejects) from plan.csv and rejects.csv in `dir`. */
-export async function writePlanWorkbook(dir: string, inputHeaders: readonly string[], fmt: CsvFormat): Promise<RunOutputs> {
+export async function writePlanWorkbook(dir: string, inputHeaders: readonly string[], fmt: CsvFormat, lang: Lang = 'en'): Promise<RunOutputs> {
   const columns = planColumnSpecs(inputHeaders);
   return workbookOf(dir, 'plan.xlsx', [
     { name: 'plan', columns, file: 'plan.csv' },
     { name: 'rejects', columns: REJECT_COLUMNS, file: 'rejects.csv' },
-  ], fmt);
+  ], fmt, lang);
 }
 
 /** The lists of a campaign run, in sheet order: a sheet per channel, then excluded, changes and rejects. */
@@ -49,31 +50,32 @@ function campaignLists(columns?: readonly string[]): { name: string; columns: re
  * Prepares campaign.xlsx from the run's prepared (not yet renamed) CSVs, to be committed with
  * them: a sheet per list the run wrote, with the list columns --columns chose (`columns`).
  */
-export async function prepareCampaignWorkbook(dir: string, fmt: CsvFormat, prepared: readonly PreparedFile[], columns?: readonly string[]): Promise<PreparedFile> {
+export async function prepareCampaignWorkbook(dir: string, fmt: CsvFormat, prepared: readonly PreparedFile[], columns?: readonly string[], lang: Lang = 'en'): Promise<PreparedFile> {
   const temps = new Map(prepared.map((f) => [basename(f.path), f.tempPath]));
   const sheets: WorkbookSheet[] = campaignLists(columns).flatMap((l) => {
     const temp = temps.get(l.file);
-    return temp === undefined ? [] : [{ name: l.name, columns: l.columns, rows: csvRowsOf(temp, l.columns, fmt) }];
+    return temp === undefined ? [] : [{ name: messages(lang).names.sheet(l.name), columns: l.columns, rows: csvRowsOf(temp, l.columns, fmt) }];
   });
   return prepareWorkbook(join(dir, 'campaign.xlsx'), sheets);
 }
 
 /** Writes campaign.xlsx from the lists in `dir`, as far as `written` names them (the worksheet's lists). */
-export async function writeCampaignWorkbook(dir: string, fmt: CsvFormat, written: RunOutputs): Promise<RunOutputs> {
-  return workbookOf(dir, 'campaign.xlsx', campaignLists().filter((l) => written[l.file] !== undefined), fmt);
+export async function writeCampaignWorkbook(dir: string, fmt: CsvFormat, written: RunOutputs, lang: Lang = 'en'): Promise<RunOutputs> {
+  return workbookOf(dir, 'campaign.xlsx', campaignLists().filter((l) => written[l.file] !== undefined), fmt, lang);
 }
 
 /** Writes clv.xlsx: the customers (with the holdout and interval columns when customers.csv has them) and the rejects. */
-export async function writeClvWorkbook(dir: string, fmt: CsvFormat, has: { holdout: boolean; intervals: boolean }): Promise<RunOutputs> {
+export async function writeClvWorkbook(dir: string, fmt: CsvFormat, has: { holdout: boolean; intervals: boolean }, lang: Lang = 'en'): Promise<RunOutputs> {
   const customers = [...CUSTOMER_COLUMNS, ...(has.holdout ? HOLDOUT_COLUMNS : []), ...(has.intervals ? INTERVAL_COLUMNS : [])];
   return workbookOf(dir, 'clv.xlsx', [
     { name: 'customers', columns: customers, file: 'customers.csv' },
     { name: 'rejects', columns: REJECT_COLUMNS, file: 'rejects.csv' },
-  ], fmt);
+  ], fmt, lang);
 }
 
-async function workbookOf(dir: string, name: string, lists: { name: string; columns: readonly ColumnSpec[]; file: string }[], fmt: CsvFormat): Promise<RunOutputs> {
+/** The sheets are named in the run's language (the lists' columns keep their names: they are the files' contract). */
+async function workbookOf(dir: string, name: string, lists: { name: string; columns: readonly ColumnSpec[]; file: string }[], fmt: CsvFormat, lang: Lang): Promise<RunOutputs> {
   const sheets: WorkbookSheet[] = lists
-    .map((l) => ({ name: l.name, columns: l.columns, rows: csvRowsOf(join(dir, l.file), l.columns, fmt) }));
+    .map((l) => ({ name: messages(lang).names.sheet(l.name), columns: l.columns, rows: csvRowsOf(join(dir, l.file), l.columns, fmt) }));
   return { [name]: { bytes: await writeWorkbookAtomic(join(dir, name), sheets) } };
 }
