@@ -103,10 +103,25 @@ describe('objection rules', () => {
   });
 
   // A lost relationship with a person at the supplier is a departure reason, not a request; the same words wished for are an objection.
-  it.each(['Ansprechpartner hat gewechselt, kein Kontakt mehr zum Außendienst', 'No contact with the rep since he left.'])('does not read the lost relationship "%s" as an objection', (text) => {
+  it.each([
+    'Ansprechpartner hat gewechselt, kein Kontakt mehr zum Außendienst',
+    'No contact with the rep since he left.',
+    'Herr Maier vom Außendienst ist weg, seitdem kein Kontakt mehr',
+    'Rep left, since then no contact',
+    'hat nichts gegen Werbung, war nur zu teuer',
+    'hat nichts mehr gegen Werbung',
+  ])('does not read the lost relationship or the consent "%s" as an objection', (text) => {
     expect(findObjectionPhrase(text)).toBeUndefined();
   });
-  it.each(['Kein Kontakt mehr zum Außendienst gewünscht.', 'Kein Kontakt mehr mit dem Vertreter, bitte.', 'No more contact with your rep please.'])('reads the wish "%s" as an objection', (text) => {
+  it.each([
+    'Kein Kontakt mehr zum Außendienst gewünscht.',
+    'Kein Kontakt mehr mit dem Vertreter, bitte.',
+    'No more contact with your rep please.',
+    'Kunde will seitdem keinen Kontakt mehr',
+    'Seitdem keine Anrufe mehr, bitte',
+    'seitdem bitte keine Anrufe mehr',
+    'since then no contact please',
+  ])('reads the wish "%s" as an objection', (text) => {
     expect(findObjectionPhrase(text)).toBeDefined();
   });
 
