@@ -508,5 +508,5 @@ async function readJsonObject(path: string): Promise<Record<string, unknown> | u
 
 // Ids that were neutralised against formulas on writing carry a leading apostrophe.
 function unquote(id: string | undefined): string {
-  return (id ?? '').replace(/^'(?=[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20\s])/, '');
+  return (id ?? '').replace(/^'(?=[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66\ufe6b\s])/, '');
 }

@@ -18,6 +18,11 @@ describe('formula neutralisation', () => {
     ['＋1', `'＋1`],
     ['－1', `'－1`],
     ['＠x', `'＠x`],
+    // The small forms too.
+    ['\ufe661+1', `'\ufe661+1`],
+    ['\ufe62SUM(A1)', `'\ufe62SUM(A1)`],
+    ['\ufe632+3', `'\ufe632+3`],
+    ['\ufe6bcmd', `'\ufe6bcmd`],
   ])('%j is neutralised', (raw, expected) => expect(neutralizeFormula(raw)).toBe(expected));
 
   it.each(['Müller', '-12,5', '-11,5 %', '-1.234,56', '+4930123', '12 %', '', 'a=b'])('%j stays as it is', (raw) => expect(neutralizeFormula(raw)).toBe(raw));

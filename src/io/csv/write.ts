@@ -46,8 +46,8 @@ export interface ColumnSpec {
   kind: ColumnKind;
 }
 
-// Characters that make a spreadsheet read a cell as a formula (incl. full-width forms).
-const FORMULA_START = /^[\s]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/;
+// Characters that make a spreadsheet read a cell as a formula (incl. the full-width and small forms: ＝ ﹦).
+const FORMULA_START = /^[\s]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66\ufe6b]|^[\t\r\n]/;
 // Plain numbers such as -12,5, -1.234,56 or an E.164 phone number (+4930123456) cannot run
 // anything and stay as they are; with a space inside ("+49 171 ...") a spreadsheet would try
 // a formula, so those are neutralised.
