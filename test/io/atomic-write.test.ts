@@ -63,13 +63,13 @@ describe('toWriteError', () => {
   it.each([
     ['EACCES', CannotCreateError, 'permission denied'],
     ['EROFS', CannotCreateError, 'read-only file system'],
-    ['ENOENT', CannotCreateError, 'directory does not exist'],
+    ['ENOENT', CannotCreateError, 'no such directory, or one that takes no new files'],
     ['ENOSPC', IoError, 'no space left on device'],
     ['EIO', IoError, 'input/output error'],
   ])('maps %s', (code, type, text) => {
     const error = toWriteError(errno(code), '/data/out/plan.csv');
     expect(error).toBeInstanceOf(type);
-    expect(error.message).toBe(`${type === IoError ? 'cannot write' : 'cannot create'} /data/out/plan.csv: ${text}`);
+    expect(error.message).toBe(`${type === IoError ? 'cannot write' : 'cannot create or replace'} /data/out/plan.csv: ${text}`);
   });
 });
 

@@ -10,12 +10,12 @@ import { formatDay, formatIsoText } from './format.js';
 
 // What a file-system error code means, in a sentence about a file.
 const FS_EN: Record<string, string> = {
-  EACCES: 'permission denied', EPERM: 'operation not permitted', ENOENT: 'directory does not exist', ENOTDIR: 'a part of the path is not a directory',
+  EACCES: 'permission denied', EPERM: 'operation not permitted (a read-only or immutable file?)', ENOENT: 'no such directory, or one that takes no new files', ENOTDIR: 'a part of the path is not a directory',
   EISDIR: 'is a directory', EROFS: 'read-only file system', ENOSPC: 'no space left on device', EDQUOT: 'disk quota exceeded', EIO: 'input/output error',
   ENOTREG: 'not a regular file (a device, a pipe or a socket); give the path of a file',
 };
 const FS_DE: Record<string, string> = {
-  EACCES: 'keine Berechtigung', EPERM: 'Vorgang nicht erlaubt', ENOENT: 'das Verzeichnis existiert nicht', ENOTDIR: 'ein Teil des Pfads ist kein Verzeichnis',
+  EACCES: 'keine Berechtigung', EPERM: 'Vorgang nicht erlaubt (eine schreibgeschützte oder unveränderliche Datei?)', ENOENT: 'kein solches Verzeichnis, oder eines, das keine neuen Dateien aufnimmt', ENOTDIR: 'ein Teil des Pfads ist kein Verzeichnis',
   EISDIR: 'ist ein Verzeichnis', EROFS: 'schreibgeschütztes Dateisystem', ENOSPC: 'kein Speicherplatz mehr auf dem Gerät', EDQUOT: 'Speicherkontingent überschritten', EIO: 'Ein-/Ausgabefehler',
   ENOTREG: 'keine gewöhnliche Datei (ein Gerät, eine Pipe oder ein Socket); den Pfad einer Datei angeben',
 };
@@ -921,8 +921,11 @@ export const COMMAND_TEXTS = {
   },
   /** Writing outputs and checking a run's files (io/atomic-write.ts, io/output-dir.ts, io/run-outputs.ts, cli/output-format.ts), handed on as keys. */
   files: {
-    cannotCreate: m((path: string, code: string, detail: string) => `cannot create ${path}: ${FS_EN[code] ?? detail}`, (path, code, detail) => `${path} kann nicht angelegt werden: ${FS_DE[code] ?? detail}`),
-    cannotCreateHint: m('check that the directory exists and is writable', 'prüfen, ob das Verzeichnis existiert und beschreibbar ist'),
+    cannotCreate: m((path: string, code: string, detail: string) => `cannot create or replace ${path}: ${FS_EN[code] ?? detail}`, (path, code, detail) => `${path} kann nicht angelegt oder ersetzt werden: ${FS_DE[code] ?? detail}`),
+    cannotCreateHint: m(
+      'check that the directory exists and is writable, and that the file there may be replaced (not read-only or immutable)',
+      'prüfen, ob das Verzeichnis existiert und beschreibbar ist und ob die Datei dort ersetzt werden darf (nicht schreibgeschützt oder unveränderlich)',
+    ),
     notRegularHint: m(
       'an output is written beside its path and renamed over it: name a file, not a device or a pipe',
       'eine Ausgabe wird neben ihren Pfad geschrieben und dann umbenannt: eine Datei angeben, kein Gerät und keine Pipe',
@@ -931,9 +934,9 @@ export const COMMAND_TEXTS = {
     diskFullHint: m('free some disk space and run again', 'Speicherplatz freigeben und erneut ausführen'),
     outputDir: m(
       (label: string, why: 'file' | 'partFile' | 'noParent' | 'code', detail: string) =>
-        `cannot create the output directory ${label} (${({ file: 'it is a file', partFile: `${detail} is a file`, noParent: 'no existing parent folder', code: detail || 'error' })[why]})`,
+        `cannot create the output directory ${label} (${({ file: 'it is a file', partFile: `${detail} is a file`, noParent: 'no existing parent folder', code: FS_EN[detail] ?? (detail || 'error') })[why]})`,
       (label, why, detail) =>
-        `das Ausgabeverzeichnis ${label} kann nicht angelegt werden (${({ file: 'es ist eine Datei', partFile: `${detail} ist eine Datei`, noParent: 'kein vorhandener übergeordneter Ordner', code: detail || 'Fehler' })[why]})`,
+        `das Ausgabeverzeichnis ${label} kann nicht angelegt werden (${({ file: 'es ist eine Datei', partFile: `${detail} ist eine Datei`, noParent: 'kein vorhandener übergeordneter Ordner', code: FS_DE[detail] ?? (detail || 'Fehler') })[why]})`,
     ),
     outputDirHint: m('choose a folder you can write to', 'einen Ordner wählen, in den geschrieben werden kann'),
     outputsNotList: m((label: string) => `${label}/summary.json: "outputs" is not a list of files`, (label) => `${label}/summary.json: „outputs“ ist keine Liste von Dateien`),
