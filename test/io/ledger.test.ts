@@ -51,7 +51,8 @@ describe('readLedger', () => {
   it.each<[string, string, RegExp]>([
     ['a bad header', 'id,channel,date\nA,phone,2026-11-16\n', /line 1: header is "id,channel,date"/],
     ['a bad date', `${HEADER}A,phone,2026-11-16,W47,m,\nB,phone,2026-02-31,W47,m,\n`, /line 3, column campaign_date: "2026-02-31" is not a date/],
-    ['a wrong field count', `${HEADER}A,phone,2026-11-16,W47,m,\n\nB,phone,2026-11-16\n`, /line 4, column -: expected 6 fields, found 3/],
+    ['a wrong field count', `${HEADER}A,phone,2026-11-16,W47,m,\n\nB,phone,2026-11-16\n`, /line 4: expected 6 fields separated by commas, found 3$/],
+    ['a line written with semicolons', `${HEADER}A;phone;2026-11-16;W47;m;contacted\n`, /line 2: expected 6 fields separated by commas, found 1 \(a line written with ";" or tabs\?\)/],
     ['an unknown channel', `${HEADER}A,fax,2026-11-16,W47,m,\n`, /line 2, column channel: unknown channel "fax"/],
     ['an unknown outcome', `${HEADER}A,visit,2026-11-16,W47,m,won\n`, /line 2, column outcome: unknown outcome "won"/],
     ['an empty customer id', `${HEADER}A,visit,2026-11-16,W47,m,\n,visit,2026-11-16,W47,m,\n`, /line 3, column customer_id/],

@@ -34,12 +34,12 @@ const STDOUT_FILES_DE: Record<string, string> = {
 type LedgerProblem = 'utf8' | 'quote' | 'header' | 'fields' | 'emptyId' | 'channel' | 'date' | 'emptyCampaign' | 'outcome';
 const LEDGER_PROBLEM_EN: Record<LedgerProblem, (a: string, b: string) => string> = {
   utf8: () => 'it is not valid UTF-8', quote: () => 'a quoted field is never closed', header: (a, b) => `header is "${a}", expected "${b}"`,
-  fields: (a, b) => `expected ${a} fields, found ${b}`, emptyId: () => 'empty customer id', channel: (a, b) => `unknown channel "${a}" (expected ${b})`,
+  fields: (a, b) => `expected ${a} fields separated by commas, found ${b}${b === '1' ? ' (a line written with ";" or tabs?)' : ''}`, emptyId: () => 'empty customer id', channel: (a, b) => `unknown channel "${a}" (expected ${b})`,
   date: (a) => `"${a}" is not a date (YYYY-MM-DD)`, emptyCampaign: () => 'empty campaign id', outcome: (a) => `unknown outcome "${a}" (expected contacted or control)`,
 };
 const LEDGER_PROBLEM_DE: Record<LedgerProblem, (a: string, b: string) => string> = {
   utf8: () => 'kein gültiges UTF-8', quote: () => 'ein Feld in Anführungszeichen wird nie geschlossen', header: (a, b) => `die Kopfzeile ist „${a}“, erwartet „${b}“`,
-  fields: (a, b) => `${a} Felder erwartet, ${b} gefunden`, emptyId: () => 'leere Kundennummer', channel: (a, b) => `unbekannter Kanal „${a}“ (erwartet ${b})`,
+  fields: (a, b) => `${a} durch Kommas getrennte Felder erwartet, ${b} gefunden${b === '1' ? ' (eine Zeile mit „;“ oder Tabulatoren geschrieben?)' : ''}`, emptyId: () => 'leere Kundennummer', channel: (a, b) => `unbekannter Kanal „${a}“ (erwartet ${b})`,
   date: (a) => `„${a}“ ist kein Datum (JJJJ-MM-TT)`, emptyCampaign: () => 'leere Kampagnen-ID', outcome: (a) => `unbekanntes Ergebnis „${a}“ (erwartet contacted oder control)`,
 };
 

@@ -352,7 +352,7 @@ function toEntry(record: string[], line: number, path: string): LedgerEntry {
   const fail = (column: string, problem: Parameters<typeof corrupt>[3], a = '', b = ''): never => {
     throw corrupt(path, line, column, problem, a, b);
   };
-  if (record.length !== LEDGER_COLUMNS.length) fail('-', 'fields', String(LEDGER_COLUMNS.length), String(record.length));
+  if (record.length !== LEDGER_COLUMNS.length) fail('', 'fields', String(LEDGER_COLUMNS.length), String(record.length));
   const [customerId, channel, date, campaign, measure, outcome] = record as [string, string, string, string, string, string];
   if (customerId.trim() === '') fail('customer_id', 'emptyId');
   if (!CHANNELS.includes(channel as Channel)) fail('channel', 'channel', channel, CHANNELS.join(', '));
