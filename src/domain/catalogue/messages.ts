@@ -173,8 +173,8 @@ export const COMMAND_TEXTS = {
     modelAboveThreshold: m((ev: string, t: string, pAlive: string) => `${ABOVE_EN(ev, t)} (${BASIS_EN(pAlive)})`, (ev, t, pAlive) => `${ABOVE_DE(ev, t)} (${BASIS_DE(pAlive)})`),
     /** a contact worth making that the budget leaves out (domain/budget/budget.ts) */
     overBudget: m(
-      (amount: string, symbol: string) => `over budget: the ${symbol}${amount} budget buys contacts with more value per ${symbol} of cost`,
-      (amount, symbol) => `über dem Budget: das Budget von ${amount}\u00a0${symbol.trim()} kauft Kontakte mit mehr Wert je ${unitWord(symbol)} Kosten`,
+      (amount: string, symbol: string) => `over budget: the ${symbol}${amount} budget went to contacts with more value per ${symbol} of cost, or what was left when this one's turn came could not pay it`,
+      (amount, symbol) => `über dem Budget: das Budget von ${amount}\u00a0${symbol.trim()} ging an Kontakte mit mehr Wert je ${unitWord(symbol)} Kosten, oder was übrig war, als dieser an der Reihe war, reichte nicht für ihn`,
     ),
     /** a contact worth making that no channel with room can carry (plan --capacity; the same text as capacity.overCapacity) */
     overCapacity: OVER_CAPACITY,
