@@ -24,9 +24,24 @@ const OUT_OF_AREA: readonly RegExp[] = [
   /\b(we|you) (dont|do not|cannot|cant|no longer) (ship|deliver|serve|operate|supply) (there|to)\b|\b(no|not) (service|coverage|delivery|network) (there|available there)\b/,
 ];
 
+/** Texts read, with their answer (null: none); reason texts repeat, so each is read once while the table holds. */
+const read = new Map<string, string | null>();
+const READ_LIMIT = 20_000;
+
 /** The words of the text that say the customer moved where the company cannot serve them, or undefined. */
 export function outOfAreaInText(text: string | undefined): string | undefined {
   if (text === undefined || text.trim() === '') return undefined;
+  let found = read.get(text);
+  if (found === undefined) {
+    found = outOfArea(text) ?? null;
+    if (read.size >= READ_LIMIT) read.clear();
+    // A copy of the key: a text cut from a large input chunk would keep the chunk alive.
+    read.set((' ' + text).slice(1), found);
+  }
+  return found ?? undefined;
+}
+
+function outOfArea(text: string): string | undefined {
   for (const clause of tokenizeReason(text).join(' ').split(BOUNDARY)) {
     const said = ` ${clause.trim()} `;
     for (const pattern of OUT_OF_AREA) {
