@@ -117,6 +117,16 @@ function expectedSummaries(file: string, delimiter: string, parseAmount: (s: str
   return { rows: lines.length, days };
 }
 
+describe('winback clv in German', () => {
+  it('groups the thousands of the phase table\'s CLV as German readers write them (36.321,17)', async () => {
+    const m = memoryContext();
+    expect(await main(['clv', fixture('transactions-de.csv'), '--out', tempDir(), '--lang', 'de', '--as-of', '2026-11-23'], m.ctx)).toBe(0);
+    const table = m.stdout().slice(m.stdout().indexOf('Lebenszyklusphasen'));
+    expect(table).toMatch(/\| +\d{1,3}\.\d{3},\d{2} \|/);
+    expect(table).not.toMatch(/\| +\d{4,},\d{2} \|/);
+  });
+});
+
 describe('winback clv on the German and English fixtures', () => {
   const cases = [
     { name: 'transactions-de.csv', delimiter: ';', amount: (s: string) => Number(s.replace(/\./g, '').replace(',', '.')), day: (s: string) => { const [d, m, y] = s.split('.').map(Number) as [number, number, number]; return epochDayOf(y, m, d) as number; } },

@@ -13,7 +13,7 @@ import { formatIsoDay } from '../../domain/dates.js';
 import { VERSION } from '../../version.js';
 import type { ClvInput, ProspectList, TransactionPreparation } from './input.js';
 import { renderTable, styler } from '../render.js';
-import { formatAmount, formatFixed, formatIsoText, formatWhole, messages, say, type Lang, type Messages } from '../../domain/catalogue/index.js';
+import { formatAmount, formatFixed, formatFixedGrouped, formatIsoText, formatWhole, messages, say, type Lang, type Messages } from '../../domain/catalogue/index.js';
 
 /** The settings of a clv run that the report records. */
 export interface ClvRunSettings {
@@ -159,7 +159,7 @@ function collectWarnings(r: ClvReportInput): string[] {
   const s = r.input.summary;
   if (s && s.ignoredAfterEnd > 0) warnings.push(t.afterEnd(s.ignoredAfterEnd, r.opts.holdoutEnd !== undefined));
   if (s && r.opts.holdoutEnd !== undefined && s.outsideCohort > 0) warnings.push(t.outsideCohort(s.outsideCohort));
-  if (s && s.unmatchedReturnAmount > 0.005) warnings.push(t.unmatchedReturns(formatFixed(s.unmatchedReturnAmount, 2, r.lang ?? 'en')));
+  if (s && s.unmatchedReturnAmount > 0.005) warnings.push(t.unmatchedReturns(formatFixedGrouped(s.unmatchedReturnAmount, 2, r.lang ?? 'en')));
   if (s && s.onlyReturns > 0) warnings.push(t.onlyReturns(s.onlyReturns));
   const missing = r.input.preparation?.missingIds ?? 0;
   if (missing > 0) warnings.push(t.missingIds(missing));
@@ -197,7 +197,7 @@ export function renderClvReport(report: ClvReport, outDir: string, color: boolea
     renderTable(
       [...t.phaseColumns, ...(back ? [t.boughtAgainColumn] : [])],
       Object.entries(report.phases).map(([phase, p]) => {
-        const row: (string | number)[] = [t.phase(phase), p.customers, `${formatFixed(p.share * 100, 1, lang)} %`, p.mean_p_alive === null ? '' : formatFixed(p.mean_p_alive, 3, lang), formatFixed(p.expected_purchases, 1, lang), p.clv === null ? '' : formatFixed(p.clv, 2, lang)];
+        const row: (string | number)[] = [t.phase(phase), p.customers, `${formatFixed(p.share * 100, 1, lang)} %`, p.mean_p_alive === null ? '' : formatFixed(p.mean_p_alive, 3, lang), formatFixed(p.expected_purchases, 1, lang), p.clv === null ? '' : formatFixedGrouped(p.clv, 2, lang)];
         const h = back?.[phase];
         if (back) row.push(h && p.customers > 0 ? `${h.bought_again} (${formatFixed((h.bought_again / p.customers) * 100, 1, lang)} %)` : '');
         return row;
