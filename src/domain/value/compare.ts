@@ -4,7 +4,7 @@
  */
 import { CHANNELS, type Channel } from '../playbook-types.js';
 import type { OfferValue, ValueResult } from './types.js';
-import { formatMoneyText, messages, type Lang } from '../catalogue/index.js';
+import { formatCurrency, formatMoneyText, messages, type Lang } from '../catalogue/index.js';
 
 export interface ActionComparison {
   /** the offers in the playbook's order, and the channels that were valued, in CHANNELS order */
@@ -28,18 +28,26 @@ export function compareActions(v: Pick<ValueResult, 'offersConsidered' | 'offer_
   return { offers, channels, cells, chosen, runnerUp, why: whyOf(v.decision, chosen, runnerUp, symbol, lang, v.fullChannel) };
 }
 
+/** Below this, the sums of the why line are shown in cents (judgement: where whole units hide the difference). */
+const SMALL_SUM = 100;
+
 function whyOf(decision: ValueResult['decision'], chosen: OfferValue | null, runnerUp: OfferValue | null, symbol: string, lang: Lang, full?: ValueResult['fullChannel']): string {
   const t = messages(lang).compare;
-  const money = (x: number) => formatMoneyText(x, symbol, lang);
+  // Small sums in cents: "€0.52, as much as the runner-up (€0.31)", not "€1 … (€0)".
+  const small = chosen !== null && Math.max(Math.abs(chosen.expected_value), Math.abs(runnerUp?.expected_value ?? 0)) < SMALL_SUM;
+  const money = (x: number) => (small ? formatCurrency(x, lang, symbol.trim()) : formatMoneyText(x, symbol, lang));
   if (chosen === null) return decision === 'never' ? t.notValued : t.nothingValued;
   const what = t.action(chosen.offer_type, chosen.channel);
   if (runnerUp === null) return t.only(what, money(chosen.expected_value));
+  // The gap between the sums as shown (cents or whole units), so that the line adds up.
+  const shown = (x: number) => (small ? Math.round(x * 100) / 100 : Math.round(x));
   const margin = chosen.expected_value - runnerUp.expected_value;
+  const shownGap = small ? shown(chosen.expected_value) - shown(runnerUp.expected_value) : margin;
   const rival = `${t.action(runnerUp.offer_type, runnerUp.channel)} (${money(runnerUp.expected_value)})`;
   // Only a budget or a capacity chooses less than the most valuable action: a full channel, or more value per unit of cost.
   if (margin < 0 && full !== undefined) return t.capacityChose(what, money(chosen.expected_value), rival, full.channel, full.places);
   if (margin < 0) return t.budgetChose(what, money(chosen.expected_value), rival);
-  const gap = Math.abs(margin) < 0.5 ? t.asMuchAs : t.moreThan(money(margin));
+  const gap = Math.abs(shownGap) < (small ? 0.005 : 0.5) ? t.asMuchAs : t.moreThan(money(shownGap));
   const head = t.highest(what, money(chosen.expected_value), gap, rival);
   if (runnerUp.channel !== chosen.channel && runnerUp.p_winback > chosen.p_winback) return `${head}; ${t.channelCostsMore(runnerUp.channel)}`;
   if (runnerUp.offer_type !== chosen.offer_type && runnerUp.p_winback > chosen.p_winback) return `${head}; ${t.offerEarnsLess(runnerUp.offer_type)}`;
