@@ -73,6 +73,10 @@ describe('writing a workbook', () => {
     expect(cut.length - (cut.length - cut.indexOf(' … [')) + Number(count)).toBe(long.length);
     expect(ws.getCell('A3').value).toBe('kurz');
     expect((ws.getCell('A4').value as string).length).toBe(EXCEL_CELL_CHARS);
+    // A German run's workbook says it in German.
+    const de = join(scratch(), 'lang.xlsx');
+    await writeWorkbookAtomic(de, [{ name: 'Plan', columns, rows: [[long]], lang: 'de' }]);
+    expect(((await reopen(de)).getWorksheet('Plan') as ExcelJS.Worksheet).getCell('A2').value).toMatch(/… \[\d+ Zeichen gekürzt: siehe die CSV-Datei\]$/);
   });
 
   it('goes on in a second sheet when a list is longer than a sheet holds', async () => {

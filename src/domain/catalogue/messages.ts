@@ -921,6 +921,8 @@ export const COMMAND_TEXTS = {
   },
   /** Writing outputs and checking a run's files (io/atomic-write.ts, io/output-dir.ts, io/run-outputs.ts, cli/output-format.ts), handed on as keys. */
   files: {
+    /** the end of a workbook cell cut to Excel's limit (io/xlsx/write.ts) */
+    cellCut: m((n: number) => `${n} characters cut: see the CSV`, (n) => `${n} Zeichen gekürzt: siehe die CSV-Datei`),
     cannotCreate: m((path: string, code: string, detail: string) => `cannot create or replace ${path}: ${FS_EN[code] ?? detail}`, (path, code, detail) => `${path} kann nicht angelegt oder ersetzt werden: ${FS_DE[code] ?? detail}`),
     cannotCreateHint: m(
       'check that the directory exists and is writable, and that the file there may be replaced (not read-only or immutable)',

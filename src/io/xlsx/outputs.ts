@@ -54,7 +54,7 @@ export async function prepareCampaignWorkbook(dir: string, fmt: CsvFormat, prepa
   const temps = new Map(prepared.map((f) => [basename(f.path), f.tempPath]));
   const sheets: WorkbookSheet[] = campaignLists(columns).flatMap((l) => {
     const temp = temps.get(l.file);
-    return temp === undefined ? [] : [{ name: messages(lang).names.sheet(l.name), columns: l.columns, rows: csvRowsOf(temp, l.columns, fmt) }];
+    return temp === undefined ? [] : [{ name: messages(lang).names.sheet(l.name), columns: l.columns, rows: csvRowsOf(temp, l.columns, fmt), lang }];
   });
   return prepareWorkbook(join(dir, 'campaign.xlsx'), sheets);
 }
@@ -76,6 +76,6 @@ export async function writeClvWorkbook(dir: string, fmt: CsvFormat, has: { holdo
 /** The sheets are named in the run's language (the lists' columns keep their names: they are the files' contract). */
 async function workbookOf(dir: string, name: string, lists: { name: string; columns: readonly ColumnSpec[]; file: string }[], fmt: CsvFormat, lang: Lang): Promise<RunOutputs> {
   const sheets: WorkbookSheet[] = lists
-    .map((l) => ({ name: messages(lang).names.sheet(l.name), columns: l.columns, rows: csvRowsOf(join(dir, l.file), l.columns, fmt) }));
+    .map((l) => ({ name: messages(lang).names.sheet(l.name), columns: l.columns, rows: csvRowsOf(join(dir, l.file), l.columns, fmt), lang }));
   return { [name]: { bytes: await writeWorkbookAtomic(join(dir, name), sheets) } };
 }

@@ -13,12 +13,15 @@ import { formatIsoDay, parseIsoDay } from '../../domain/dates.js';
 import { createAtomicWriteStream, type AtomicWriteStream, type PreparedFile } from '../atomic-write.js';
 import { restoreFormulaText, type ColumnKind, type ColumnSpec, type CsvFormat } from '../csv/write.js';
 import { columnLetters } from './cells.js';
+import { messages, type Lang } from '../../domain/catalogue/index.js';
 
 /** One sheet: its columns and its rows, values as the CSV writer takes them (dates as epoch days). */
 export interface WorkbookSheet {
   name: string;
   columns: readonly ColumnSpec[];
   rows: Iterable<readonly unknown[]> | AsyncIterable<readonly unknown[]>;
+  /** the language of the words a cut cell ends with (default English) */
+  lang?: Lang;
 }
 
 // Excel's built-in short date (format 14) shows in the reader's own locale: 23.11.2026 in German Excel.
@@ -99,7 +102,7 @@ async function writeBook(out: AtomicWriteStream, sheets: readonly WorkbookSheet[
   for (const sheet of sheets) {
     const rows = toAsync(sheet.rows);
     for (let part = 1, more = true; more; part++) {
-      more = await writeSheet(book, part === 1 ? sheet.name : `${sheet.name} (${part})`, sheet.columns, rows, maxRows);
+      more = await writeSheet(book, part === 1 ? sheet.name : `${sheet.name} (${part})`, sheet.columns, rows, maxRows, sheet.lang ?? 'en');
     }
   }
   await book.commit();
@@ -109,7 +112,7 @@ async function writeBook(out: AtomicWriteStream, sheets: readonly WorkbookSheet[
 type Book = InstanceType<(typeof import('exceljs'))['stream']['xlsx']['WorkbookWriter']>;
 
 /** Writes up to `maxRows` rows of `rows` into a new sheet; true when rows are left over. */
-async function writeSheet(book: Book, name: string, columns: readonly ColumnSpec[], rows: AsyncIterator<readonly unknown[]>, maxRows: number): Promise<boolean> {
+async function writeSheet(book: Book, name: string, columns: readonly ColumnSpec[], rows: AsyncIterator<readonly unknown[]>, maxRows: number, lang: Lang): Promise<boolean> {
   // The streaming writer takes the filter range as an option, which its types leave out.
   const options = { views: [{ state: 'frozen', ySplit: 1 }], autoFilter: `A1:${columnLetters(Math.max(1, columns.length))}1` };
   const ws = book.addWorksheet(sheetName(name), options as Parameters<Book['addWorksheet']>[1]);
@@ -130,7 +133,7 @@ async function writeSheet(book: Book, name: string, columns: readonly ColumnSpec
     cell.numFmt = 'General';
   });
   header.commit();
-  const add = (values: readonly unknown[]) => ws.addRow(columns.map((c, i) => cellValue(values[i], c.kind))).commit();
+  const add = (values: readonly unknown[]) => ws.addRow(columns.map((c, i) => cellValue(values[i], c.kind, lang))).commit();
   for (const values of head) add(values);
   let written = head.length;
   if (written < maxRows && !next.done) {
@@ -177,7 +180,7 @@ function pushBack(rows: AsyncIterator<readonly unknown[]>, row: readonly unknown
 }
 
 /** A value as the cell holds it: numbers for numeric kinds, a date for epoch days, text otherwise. */
-export function cellValue(value: unknown, kind: ColumnKind): string | number | Date | null {
+export function cellValue(value: unknown, kind: ColumnKind, lang: Lang = 'en'): string | number | Date | null {
   if (value === undefined || value === null || value === '') return null;
   switch (kind) {
     case 'int':
@@ -190,7 +193,7 @@ export function cellValue(value: unknown, kind: ColumnKind): string | number | D
       return typeof value === 'number' ? new Date(value * MS_PER_DAY) : String(value);
     case 'text':
     case 'phone':
-      return withinCellLimit(typeof value === 'string' ? value : String(value));
+      return withinCellLimit(typeof value === 'string' ? value : String(value), lang);
   }
 }
 
@@ -201,9 +204,9 @@ export const EXCEL_CELL_CHARS = 32_767;
  * A text Excel can hold: a longer one (a pasted mail thread in the notes) is cut, and says so at
  * its end, so that Excel opens the workbook instead of reporting it damaged or cutting it silently.
  */
-function withinCellLimit(text: string): string {
+function withinCellLimit(text: string, lang: Lang): string {
   if (text.length <= EXCEL_CELL_CHARS) return text;
-  const mark = (n: number) => ` … [${n} characters cut: see the CSV]`;
+  const mark = (n: number) => ` … [${messages(lang).files.cellCut(n)}]`;
   // Room for the longest mark this text can need (the count has at most as many digits as its length).
   let cut = EXCEL_CELL_CHARS - mark(text.length).length;
   // Not between the two halves of a character outside the BMP.
