@@ -393,6 +393,8 @@ export function formatChanges(previous: StatusLookup, now: ReadonlyMap<string, s
  */
 export interface PreviousRun {
   dir: string;
+  /** the rows its export had (summary.json), when it says */
+  rows?: number;
   /** kept for the whole run, compact (IdStatuses) */
   listed: IdStatuses;
   lang: Lang;
@@ -413,7 +415,9 @@ export async function readPreviousStatus(dir: string, lang: Lang = 'en'): Promis
   const anyExcluded = summary ? undefined : await eachPreviousRow(dir, 'excluded.csv', lang, () => undefined);
   // A run that listed nobody still has its exclusions.
   if (listed.size === 0 && !(anyExcluded ?? (await eachPreviousRow(dir, 'excluded.csv', lang, () => false)))) throw new DataError(t.previousNoLists(dir), t.previousHint);
-  return { dir, listed, lang };
+  // The rows its export had: accepted and rejected, as its summary.json counts them.
+  const rows = typeof summary?.accepted === 'number' && typeof summary.rejected === 'number' ? summary.accepted + summary.rejected : undefined;
+  return { dir, listed, lang, ...(rows !== undefined ? { rows } : {}) };
 }
 
 /**

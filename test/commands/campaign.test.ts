@@ -313,6 +313,19 @@ describe('winback campaign', () => {
     expect(changes.some((c) => c.change === 'left' && c.why === 'contacted recently')).toBe(true);
   });
 
+  it('--previous names an export with far fewer rows than last week\'s (cut short at a line break); one as long says nothing', async () => {
+    const ledger = join(tempDir(), 'ledger.csv');
+    const week1 = tempDir();
+    await campaign('fixtures/lost-customers-en.csv', week1, ['--ledger', ledger]);
+    const cut = join(tempDir(), 'cut.csv');
+    writeFileSync(cut, readFileSync('fixtures/lost-customers-en.csv', 'utf8').split('\n').slice(0, 81).join('\n') + '\n');
+    const short = await runCli(['campaign', cut, '--out', tempDir(), '--as-of', '2026-11-30', '--ledger', ledger, '--previous', week1]);
+    expect(short.code, short.stderr).toBe(0);
+    expect(short.stderr).toMatch(/warning: this export has \d+ rows, the previous run's \(--previous .+\) had 200: an export cut short\?/);
+    const whole = await runCli(['campaign', 'fixtures/lost-customers-en.csv', '--out', tempDir(), '--as-of', '2026-11-30', '--ledger', ledger, '--previous', week1, '--dry-run']);
+    expect(whole.stderr).not.toContain('cut short');
+  });
+
   it('--previous with a broken excluded.csv and no summary.json stops before planning: nothing written, the ledger as it was', async () => {
     const ledger = join(tempDir(), 'ledger.csv');
     const week1 = tempDir();

@@ -56,6 +56,9 @@ export interface CampaignFlags extends PlanFlags, RawOutputFlags {
 }
 
 /** `winback campaign`: this period's contact lists, permission-checked, paced by the ledger. */
+/** Below this share of the previous run's rows an export is named as possibly cut short (judgement: half). */
+const FEWER_ROWS = 0.5;
+
 export async function runCampaign(ctx: Context, file: string, flags: CampaignFlags): Promise<number> {
   if (!flags.out) {
     const say = messages(resolveLang(flags.lang, ctx.env)).flags;
@@ -155,6 +158,12 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     throw err;
   }
   if (serial) warnings.push(...serial.warnings());
+  // Far fewer rows than last week's export: cut short at a line break, say, which nothing else in it shows.
+  if (previous?.rows !== undefined && opened.stats.read < previous.rows * FEWER_ROWS) {
+    const note = noteOf('campaign', { key: 'fewerRows', args: [opened.stats.read, previous.rows, flags.previous ?? previous.dir] });
+    warnings.push(note);
+    ctx.stderr.write(`${messages(loaded.setup.lang).common.warning}: ${sayNoted(loaded.setup.lang, note) ?? ''}\n`);
+  }
   const { scan } = history;
   const manifest = await commitCampaign({
     outDir, prepared, lock: r.lock,

@@ -543,6 +543,12 @@ export const COMMAND_TEXTS = {
       'no --ledger: pacing is off (earlier contacts are not known, so the lists may contact people again, and this run is not recorded); give --ledger FILE',
       'kein --ledger: keine Taktung (frühere Kontakte sind unbekannt, die Listen können also dieselben Kunden erneut ansprechen, und dieser Lauf wird nicht festgehalten); --ledger DATEI angeben',
     ),
+    fewerRows: m(
+      (rows: number, before: number, dir: string) =>
+        `this export has ${rows} rows, the previous run's (--previous ${dir}) had ${before}: an export cut short? Customers missing from it are missing from this week's lists`,
+      (rows, before, dir) =>
+        `dieser Export hat ${rows} Zeilen, der des vorigen Laufs (--previous ${dir}) hatte ${before}: ein abgeschnittener Export? Wer darin fehlt, fehlt in den Listen dieser Woche`,
+    ),
     previousMissing: m((dir: string) => `--previous ${dir} does not exist yet; no changes.csv this time`, (dir) => `--previous ${dir} gibt es noch nicht; diesmal keine changes.csv`),
     unclearConsent: m(
       (n: number) => `${n} customers with unclear consent or objection values (read as no consent / objection)`,
