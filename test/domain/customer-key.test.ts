@@ -17,6 +17,8 @@ describe('customerKey', () => {
     ['C\u201000128', 'c-00128'],
     ['C\uff0d00128', 'c-00128'],
     ['Kd\u2013Ä1', 'kd-ä1'],
+    // A plain dash beside another one: both plain.
+    ['KD-100\u20102', 'kd-100-2'],
     ['0', '0'],
     ["'", "'"],
   ])('keys %j as %j', (id, key) => expect(customerKey(id)).toBe(key));

@@ -34,6 +34,7 @@ export function customerKey(id: string): string {
 
 /** Dashes a word processor or another system writes for '-' (‐ ‑ ‒ – — ― − ﹣ －). */
 const OTHER_DASHES = /[\u2010-\u2015\u2212\ufe63\uff0d]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * The id in lower case, its dashes as '-': an export that writes "c-00128" one week and
@@ -45,5 +46,6 @@ const OTHER_DASHES = /[\u2010-\u2015\u2212\ufe63\uff0d]/g;
  */
 function folded(key: string): string {
   const lower = key.toLowerCase();
-  return lower.includes('-') || !/[^\x00-\x7f]/.test(lower) ? lower : lower.replace(OTHER_DASHES, '-');
+  // Only a non-ASCII id can hold another dash (most ids skip the replace).
+  return NON_ASCII.test(lower) ? lower.replace(OTHER_DASHES, '-') : lower;
 }

@@ -98,7 +98,7 @@ const CONSENT_HEADER = new RegExp([
 const OBJECTION_DAY_HEADER = /(widerspruch|objection|objected|optout|optedout|abgemeldet|abmeldung|unsubscribe|sperre|gesperrt|blocked|suppress|werbeverbot).*(datum|date|am|on|seit|since|vom|zeitpunkt|time|tag|day)$|^(datum|date|tag|day)(des|der|of)?(widerspruch|objection|optout|abmeldung|sperre|werbeverbot)/;
 /** A status column, and the status words in it that block every channel. */
 const STATUS_HEADER = /(status|state|zustand|kennzeichen|markierung|flag|kategorie)$/;
-const BLOCKING_STATUS = /\b(gesperrt|sperre|sperrvermerk|werbesperre|kontaktsperre|blocked|block|blacklist(ed)?|blocklist(ed)?|robinson\w*|suppressed|suppression|dnc|do not contact|nicht kontaktieren|opt ?out|opted out|abgemeldet|ausgetragen|unsubscribed|werbeverbot|keine werbung|no marketing|no contact|widerspruch|objected)\b/;
+const BLOCKING_STATUS = /\b(gesperrt|sperre|sperrvermerk|werbesperre|kontaktsperre|blocked|blacklist(ed)?|blocklist(ed)?|robinson\w*|suppressed|suppression|dnc|do not contact|nicht kontaktieren|opt ?out|opted out|abgemeldet|ausgetragen|unsubscribed|werbeverbot|keine werbung|no marketing|no contact|widerspruch|objected)\b/;
 
 function blockKindOf(key: string): BlockKind | undefined {
   if (CONSENT_HEADER.test(key)) return 'consent';
