@@ -40,21 +40,28 @@ export function declinedDayIn(text: string | undefined, asOf: EpochDay, notBefor
  */
 export function declinedDayNotTaken(text: string | undefined, asOf: EpochDay, notBefore?: EpochDay): { written: string; afterAsOf: boolean } | undefined {
   if (declinedDayIn(text, asOf, notBefore) !== undefined) return undefined;
-  const first = refusalDays(text).next();
-  return first.done === true ? undefined : { written: first.value.written, afterAsOf: first.value.day > asOf };
+  const first = refusalDays(text)[0];
+  return first === undefined ? undefined : { written: first.written, afterAsOf: first.day > asOf };
 }
 
-/** The valid dates joined to a win-back's refusal in `text` ("am 3.5.2026 abgelehnt"), in the order of the patterns. */
-function* refusalDays(text: string | undefined): Generator<{ day: EpochDay; written: string }> {
-  if (text === undefined || !YEAR.test(text) || declinedInText(text) === undefined) return;
+const NO_DAYS: readonly { day: EpochDay; written: string }[] = [];
+
+/**
+ * The valid dates joined to a win-back's refusal in `text` ("am 3.5.2026 abgelehnt"), in the order of the patterns.
+ * An array, not a generator: this is asked twice for every row, and nearly every text has none.
+ */
+function refusalDays(text: string | undefined): readonly { day: EpochDay; written: string }[] {
+  if (text === undefined || !YEAR.test(text) || declinedInText(text) === undefined) return NO_DAYS;
+  const days: { day: EpochDay; written: string }[] = [];
   for (const pattern of [DAY_THEN_REFUSAL, REFUSAL_THEN_DAY]) {
     for (const m of text.matchAll(pattern)) {
       if (!OFFER_WORD.test(clauseBefore(text, m.index) + m[0])) continue;
       const [y, mo, d] = m[3] !== undefined ? [m[3], m[2], m[1]] : [m[4], m[5], m[6]];
       const day = epochDayOf(Number(y), Number(mo), Number(d));
-      if (day !== undefined) yield { day, written: m[4] !== undefined ? `${m[4]}-${m[5]}-${m[6]}` : `${m[1]}.${m[2]}.${m[3]}` };
+      if (day !== undefined) days.push({ day, written: m[4] !== undefined ? `${m[4]}-${m[5]}-${m[6]}` : `${m[1]}.${m[2]}.${m[3]}` });
     }
   }
+  return days;
 }
 
 /** The text from the last clause mark before `at` to `at`. */

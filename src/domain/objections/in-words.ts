@@ -20,13 +20,18 @@ const NO_PHRASES: readonly string[] = [];
 
 /** The first objection in the row's words, with where it stood; undefined for none. The unmapped cells are read by the rules alone. */
 export function objectionInWords(row: Readonly<RowWords>, extraPhrases: readonly string[] = NO_PHRASES): { where: WordsField; phrase: string } | undefined {
-  const texts: [WordsField, unknown][] = [['reason', row.reason], ['notes', row.notes], ['consent', row.consent_text]];
-  for (const [where, text] of texts) {
-    if (typeof text !== 'string') continue;
-    const phrase = findObjectionPhrase(text, extraPhrases);
-    if (phrase !== undefined) return { where, phrase };
-  }
+  // Field by field, without an array of them: this runs for every row.
+  const inReason = phraseIn(row.reason, extraPhrases);
+  if (inReason !== undefined) return { where: 'reason', phrase: inReason };
+  const inNotes = phraseIn(row.notes, extraPhrases);
+  if (inNotes !== undefined) return { where: 'notes', phrase: inNotes };
+  const inConsent = phraseIn(row.consent_text, extraPhrases);
+  if (inConsent !== undefined) return { where: 'consent', phrase: inConsent };
   if (typeof row.other_text !== 'string') return undefined;
   const phrase = findObjectionInCells(row.other_text, extraPhrases);
   return phrase === undefined ? undefined : { where: 'other', phrase };
+}
+
+function phraseIn(text: unknown, extraPhrases: readonly string[]): string | undefined {
+  return typeof text === 'string' ? findObjectionPhrase(text, extraPhrases) : undefined;
 }
