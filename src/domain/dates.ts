@@ -64,4 +64,6 @@ export function isoWeekLabel(day: EpochDay): string {
 }
 
 /** Average days per month, for converting day spans to months. */
-export const DAYS_PER_MONTH = 365.2425 / 12;
+/** Days in the average Gregorian year. */
+export const DAYS_PER_YEAR = 365.2425;
+export const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;

@@ -4,7 +4,7 @@
  */
 import type { CalibratedModel } from '../calibrate/calibrate.js';
 import type { WinbackConfig } from '../config.js';
-import { formatIsoDay, isoWeekLabel, parseIsoDay } from '../dates.js';
+import { DAYS_PER_YEAR, formatIsoDay, isoWeekLabel, parseIsoDay } from '../dates.js';
 import { CHANNELS, type Channel, type Playbook, type ReasonCode, type ReasonEntry } from '../playbook-types.js';
 import { checkPermission, type PermissionResult, type Suppression } from '../permission/permission.js';
 import { reasonEntry } from '../playbook-types.js';
@@ -25,7 +25,6 @@ import { decided, planFigures } from '../value/note.js';
 import type { Decision, DecisionNote, EvaluateInput, RetentionOption, Track, ValueResult } from '../value/types.js';
 
 /** Days of a mean calendar year. */
-const DAYS_PER_YEAR = 365.2425;
 
 export interface PlanSetup {
   playbook: Playbook;

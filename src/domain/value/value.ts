@@ -4,7 +4,7 @@
  * decision.ts. Pure: the as-of date, the playbook entries and the config are parameters.
  */
 import type { EpochDay, CustomerRow } from '../types.js';
-import { DAYS_PER_MONTH } from '../dates.js';
+import { DAYS_PER_MONTH, DAYS_PER_YEAR } from '../dates.js';
 import type { BehaviourCoefficients, BehaviourTerm } from './behaviour.js';
 import type { ModelConfig } from '../defaults.js';
 import { BEHAVIOUR_FEATURES } from './behaviour.js';
@@ -169,7 +169,6 @@ export function discountToAsOf(asOf: EpochDay, day: EpochDay, config: Pick<Model
   return (1 + config.annualDiscountRate) ** (-Math.max(0, day - asOf) / DAYS_PER_YEAR);
 }
 
-const DAYS_PER_YEAR = 365.2425;
 
 /**
  * Discounted expected margin of a second lifetime under an offer, over the config's horizon, with
