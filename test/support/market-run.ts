@@ -88,7 +88,7 @@ async function cli(args: string[]): Promise<string> {
   return r.stdout;
 }
 
-interface PlaybookFacts {
+export interface PlaybookFacts {
   coolingOffDays: number;
   offers: Record<string, string[]>;
 }
@@ -118,6 +118,15 @@ async function marketConfig(dir: string): Promise<string> {
   const path = join(dir, 'winback.yaml');
   writeFileSync(path, 'playbook: playbook.yaml\n');
   return path;
+}
+
+/**
+ * The simulated company in `dir` (its config and playbook), for a market run of its own: the
+ * playbook's facts the scorer needs, and the config's path (test/decisions/market-edges.test.ts).
+ */
+export async function marketCompany(dir: string): Promise<{ playbook: PlaybookFacts; config: string }> {
+  config = await marketConfig(dir);
+  return { playbook: await readPlaybook(), config };
 }
 
 /** Runs both seasons in `dir` and scores the new season's plans. */

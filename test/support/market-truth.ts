@@ -36,6 +36,11 @@ export interface TruthCustomer {
   objector: boolean;
   /** a truth that differs from TRUTH (absent: TRUTH itself) */
   world?: MarketWorld;
+  /**
+   * moved out of the area the company serves (abroad): it cannot deliver there, so neither a
+   * contact nor time brings the customer back (DOMAIN.md §3, relocation out of the service area)
+   */
+  outOfArea?: boolean;
 }
 
 /**
@@ -166,7 +171,7 @@ function behaviourLogOdds(c: TruthCustomer): number {
 /** Chance the contact itself wins the customer back (beyond those who would return anyway). */
 export function responseProbability(c: TruthCustomer, offer: string, channel: Channel, day: EpochDay): number {
   const base = c.world?.responseBase?.[c.reason] ?? TRUTH.responseBase[c.reason];
-  if (base <= 0) return 0;
+  if (base <= 0 || c.outOfArea === true) return 0;
   const odds = TRUTH.offerOdds[c.reason]?.[offer as OfferId] ?? 1;
   return sigmoid(logit(base) + behaviourLogOdds(c) + Math.log(odds) + Math.log(TRUTH.channelOdds[channel]) + timingLogOdds(c, day));
 }
@@ -174,7 +179,7 @@ export function responseProbability(c: TruthCustomer, offer: string, channel: Ch
 /** Chance of coming back within 90 days of `day` without any contact. */
 export function organicProbability(c: TruthCustomer, day: EpochDay): number {
   const base = TRUTH.organicBase[c.reason];
-  if (base <= 0) return 0;
+  if (base <= 0 || c.outOfArea === true) return 0;
   const tenure = monthsBetween(c.sinceDay, c.churnDay);
   const m = Math.max(0, monthsBetween(c.churnDay, day) - 1);
   return sigmoid(logit(base) + TRUTH.organicTenureWeight * Math.log((1 + tenure) / 25) - TRUTH.organicFadePerMonth * m);
