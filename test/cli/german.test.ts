@@ -91,7 +91,8 @@ describe('German: no English word reaches the user', () => {
     const r = await run(['plan', DE, '--out', out, ...AS_OF], { LANG: 'de_DE.UTF-8' });
     expect(r.code).toBe(0);
     expect([...r.leaks, ...columnLeaks(join(out, 'plan.csv'), PLAN_TEXT)]).toEqual([]);
-    expect(r.stdout).toMatch(/890\.905/);
+    // German thousands: the total at stake, six figures with a point.
+    expect(r.stdout).toMatch(/gesamt .*\| \d{3}\.\d{3} \|/);
   });
 
   it('plan --explain for every kind of decision', async () => {

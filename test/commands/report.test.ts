@@ -67,6 +67,12 @@ describe.each([
       });
       expect(cost).toBeGreaterThan(0);
       expect(report.funnel.steps[0]).toMatchObject({ step: 'lost', count: summary.accepted, value_at_stake: summary.value_at_stake_total });
+      // A funnel narrows: no step holds more customers or more at stake than the one before (a loss-maker puts 0 at stake, not less).
+      for (let i = 1; i < report.funnel.steps.length; i++) {
+        expect(report.funnel.steps[i].count).toBeLessThanOrEqual(report.funnel.steps[i - 1].count);
+        expect(report.funnel.steps[i].value_at_stake).toBeLessThanOrEqual(report.funnel.steps[i - 1].value_at_stake);
+      }
+      expect(rows.filter((r) => r.value_at_stake !== '' && Number(r.value_at_stake) < 0)).toEqual([]);
       expect(report.quality.unknown_reasons).toBe(rows.filter((r) => r.reason_code === 'unknown').length);
       // the top list is plan.csv's head of win_back customers, in plan.csv's order
       const head = rows.filter((r) => r.decision === 'win_back').slice(0, report.top.length);

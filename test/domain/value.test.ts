@@ -202,6 +202,16 @@ describe('evaluateCustomer decisions', () => {
     expect(result.value_at_stake).toBeGreaterThan(0);
   });
 
+  it('values what a final reason lost as a reason without factors, though its own factors are 0 (as the built-in playbook has them)', () => {
+    const zeroFactors = { ...DECEASED, lifetimeFactor: 0, marginFactor: 0 };
+    const plain = { ...DECEASED, final: false, lifetimeFactor: 1, marginFactor: 1 };
+    const result = evaluate(row(), zeroFactors);
+    expect(result.value_at_stake).toBeGreaterThan(0);
+    expect(result.value_at_stake).toBeCloseTo(evaluate(row(), plain).value_at_stake!, 9);
+    expect(result.sltv).toBe(result.value_at_stake);
+    expect([result.decision, result.expected_value]).toEqual(['never', 0]);
+  });
+
   it('computes expected value = p × sltv − channel cost − p × incentive for the chosen offer', () => {
     const result = evaluate(row());
     const chosen = OFFERS.find((o) => o.id === result.offer_type)!;

@@ -9,7 +9,7 @@ import type { Decision, DecisionNote, EvaluateInput, OfferValue, ValueResult } f
 import type { BehaviourCoefficients } from './behaviour.js';
 import { decided as decidedBy, fixed, money, planFigures, wordDecision } from './note.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
-import { behaviourShift, customerLifetimeFactor, discountToAsOf, firstLifetime, logit, reacquisitionWithShift, secondLifetimeValue, secondLifetimeWorth, sigmoid } from './value.js';
+import { behaviourShift, customerLifetimeFactor, shownStake, stakeEntry, discountToAsOf, firstLifetime, logit, reacquisitionWithShift, secondLifetimeValue, secondLifetimeWorth, sigmoid } from './value.js';
 import { explainCustomer, type ExplainContext } from './explain.js';
 import { formatMoneyText, messages, type Lang } from '../catalogue/index.js';
 
@@ -48,7 +48,7 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     const never = neverDecision(entry, input.lang);
     return {
       customer_id: row.customer_id, firstLifetime: life, warnings, decision: never.decision, decisionReason: never.decisionReason, decisionNote: never.decisionNote,
-      p_winback: 0, p_organic: null, discount: v.discount, sltv: v.stake, expected_value: 0, value_at_stake: v.stake, offer_type: null, offerReason: t.finalNoOffer,
+      p_winback: 0, p_organic: null, discount: v.discount, sltv: v.stake, expected_value: 0, value_at_stake: shownStake(v.stake), offer_type: null, offerReason: t.finalNoOffer,
       offersConsidered: [], explainSteps: steps, channel: null,
     };
   }
@@ -69,7 +69,7 @@ export function evaluateCustomer(input: EvaluateInput): ValueResult {
     discount: v.discount,
     sltv: v.sl[v.best] as number,
     expected_value: bestEv,
-    value_at_stake: v.stake,
+    value_at_stake: shownStake(v.stake),
     offer_type: (v.offers[(v.best / v.channels.length) | 0] as OfferSpec).id,
     offerReason,
     // Values on channels that may not be used are not shown as choices anywhere.
@@ -116,7 +116,7 @@ function valueOffers(input: EvaluateInput, monthlyMargin: number, life: FirstLif
   const baseRate = fitted?.rate ?? entry.baseRate;
   const coefficients = input.model?.coefficients ?? config.coefficients;
   const lifetimeFactor = customerLifetimeFactor(life, config);
-  const stake = secondLifetimeWorth(monthlyMargin, NEUTRAL_OFFER, entry, config, lifetimeFactor);
+  const stake = secondLifetimeWorth(monthlyMargin, NEUTRAL_OFFER, stakeEntry(entry), config, lifetimeFactor);
   // Valued at the contact date, discounted back to as-of: a later contact is worth less today.
   const discount = discountToAsOf(input.asOf, input.contactDay ?? input.asOf, config);
   // Those who would come back anyway are not the contact's doing: only the increment counts.
@@ -182,8 +182,9 @@ function explainContext(input: EvaluateInput, v: Valuation): Omit<ExplainContext
 }
 
 function stakeOf(input: EvaluateInput, v: Valuation): SecondLifetime {
-  return secondLifetimeValue(v.monthlyMargin, NEUTRAL_OFFER, input.entry, input.config, v.lifetimeFactor);
+  return secondLifetimeValue(v.monthlyMargin, NEUTRAL_OFFER, stakeEntry(input.entry), input.config, v.lifetimeFactor);
 }
+
 
 function chosenOf(input: EvaluateInput, v: Valuation): NonNullable<ExplainContext['chosen']> {
   const offer = v.offers[(v.best / v.channels.length) | 0] as OfferSpec;

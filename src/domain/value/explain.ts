@@ -8,7 +8,7 @@ import { BEHAVIOUR_FEATURES } from './behaviour.js';
 import type { Channel, OfferSpec } from '../playbook-types.js';
 import type { EvaluateInput, ExplainStep } from './types.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
-import { behaviourShift } from './value.js';
+import { behaviourShift, shownStake, stakeEntry } from './value.js';
 import { messages, type Lang } from '../catalogue/index.js';
 import { formatDay } from '../catalogue/format.js';
 
@@ -61,8 +61,10 @@ export function explainCustomer(input: EvaluateInput, ctx: ExplainContext): Expl
   steps.push({ label: t.behaviourShift, formula: shiftFormula(ctx.life, ctx.coefficients, input.lang), value: shift });
   if (ctx.chosen !== undefined) steps.push(...offerSteps(input, ctx, ctx.chosen, shift));
   const { entry } = input;
-  const stakeFormula = `${n(ctx.life.monthlyMargin ?? 0)} × ${n(entry.marginFactor)} × ${n(ctx.stake.annuityFactor)} (${t.annuityAtRetention(n(ctx.stake.monthlyRetention))})`;
-  steps.push({ label: t.valueAtStake, formula: stakeFormula, value: ctx.stake.value });
+  const product = `${n(ctx.life.monthlyMargin ?? 0)} × ${n(stakeEntry(entry).marginFactor)} × ${n(ctx.stake.annuityFactor)}`;
+  // Shown at least 0 (shownStake): a customer who cost money puts nothing at stake.
+  const stakeFormula = `${ctx.stake.value < 0 ? `max(0${input.lang === 'de' ? '; ' : ', '}${product})` : product} (${t.annuityAtRetention(n(ctx.stake.monthlyRetention))})`;
+  steps.push({ label: t.valueAtStake, formula: stakeFormula, value: shownStake(ctx.stake.value) });
   return steps;
 }
 

@@ -16,7 +16,7 @@ import type { Decision, DecisionNote, EvaluateInput, ExplainStep, ValueResult } 
 import { decided as decidedBy, fixed as share, money as cash, planFigures } from './note.js';
 import { evaluateCustomer, NEUTRAL_OFFER, notValued } from './decision.js';
 import { formatFormulaNumber } from './explain.js';
-import { behaviourShift, firstLifetime, reacquisitionProbability, type FirstLifetime } from './value.js';
+import { behaviourShift, firstLifetime, reacquisitionProbability, shownStake, type FirstLifetime } from './value.js';
 import { evaluateRetentionCustomer, isDrifting } from './retention.js';
 
 /** Values a customer: with clv's purchase-model hand-over when the row carries one, else as a contract customer. */
@@ -104,7 +104,7 @@ export function evaluatePurchaseModelCustomer(input: EvaluateInput, h: PurchaseM
     discount: 1,
     sltv: final ? stake.value : best.sltv,
     expected_value: final ? 0 : best.ev,
-    value_at_stake: valueAtStake,
+    value_at_stake: shownStake(valueAtStake),
     offer_type: final ? null : best.offer.id,
     offerReason: final ? t.finalNoOffer : offerReasonOf(valued, best, config.currencySymbol, input.lang),
     offersConsidered: final || input.unpermitted || input.withoutActions === true ? [] : valued.map((o) => ({ offer_type: o.offer.id, channel: o.channel, p_winback: o.p, sltv: o.sltv, expected_value: o.ev })),

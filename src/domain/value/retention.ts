@@ -14,7 +14,7 @@ import type { CustomerRow } from '../types.js';
 import type { Decision, DecisionNote, EvaluateInput, ExplainStep, RetentionOption, ValueResult } from './types.js';
 import { decided as decidedBy, fixed as share, money as cash, planFigures } from './note.js';
 import { formatFormulaNumber } from './explain.js';
-import type { FirstLifetime } from './value.js';
+import { shownStake, type FirstLifetime } from './value.js';
 
 /** The phase clv gives a core customer who is drifting away (clv.ts). */
 export const DRIFTING_PHASE = 'core_defector';
@@ -78,7 +78,7 @@ export function evaluateRetentionCustomer(input: EvaluateInput, h: PurchaseModel
     const channels = unpermitted ? o.measure.channels : o.channels;
     for (const c of channels) valued.push(valueRetentionMeasure(h, base.value, o.measure, c, input.channelCosts[c], input.channelResponse?.[c] ?? 1));
   }
-  const common = { customer_id: row.customer_id, firstLifetime: life, warnings, track: 'retention' as const, p_organic: null, discount: 1, value_at_stake: atRisk };
+  const common = { customer_id: row.customer_id, firstLifetime: life, warnings, track: 'retention' as const, p_organic: null, discount: 1, value_at_stake: shownStake(atRisk) };
   if (input.entry.final) {
     return { ...common, ...decidedBy('never' as const, { key: 'finalReason', args: [input.entry.code] }, lang, planFigures(config.currencySymbol, lang)), p_winback: 0, sltv: base.value, expected_value: 0, offer_type: null, offerReason: t.finalNoOffer, offersConsidered: [], explainSteps: [], channel: null };
   }

@@ -100,6 +100,28 @@ function monthlyMarginOf(
   return { value: (monthlyRevenue * config.defaultMarginPercent) / 100, source: 'default' };
 }
 
+/**
+ * The value at stake as plan.csv and the reports show it: what the customer would have
+ * brought, at least 0 — losing a customer who cost money lost nothing. Sums over customers
+ * then never grow as customers are left out (a report's funnel narrows). The value model
+ * itself keeps the signed figure (a negative margin is let go on its own rule).
+ */
+export function shownStake(value: number): number {
+  return value > 0 ? value : 0;
+}
+
+/** A final reason's stake, as a reason without factors of its own. */
+const FINAL_STAKE: Pick<ReasonEntry, 'lifetimeFactor' | 'marginFactor'> = Object.freeze({ lifetimeFactor: 1, marginFactor: 1 });
+
+/**
+ * The reason's factors for the value at stake. A final reason's are 0 (nobody comes back from
+ * it, so no second lifetime can be won), yet what was lost is what the customer would have
+ * brought had they stayed: valued as a reason without factors (docs/model.md §5, rule 1).
+ */
+export function stakeEntry(entry: Pick<ReasonEntry, 'final' | 'lifetimeFactor' | 'marginFactor'>): Pick<ReasonEntry, 'lifetimeFactor' | 'marginFactor'> {
+  return entry.final ? FINAL_STAKE : entry;
+}
+
 /** The transformed feature ln(1+min(x,cap)) − ln(1+reference); 0 when the feature is unknown. */
 export function featureValue(x: number | undefined, term: BehaviourTerm): number {
   if (x === undefined || Number.isNaN(x)) return 0;
