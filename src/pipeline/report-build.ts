@@ -151,7 +151,7 @@ function campaignNote(loaded: LoadedPlanSetup, id: string, listed: number, exclu
  */
 function campaignFunnel(report: Report, accepted: number, excluded: Record<string, number>): Report['funnel'] {
   const n = (k: string) => excluded[k] ?? 0;
-  const worth = accepted - n('let_go') - n('never') - n('suppressed') - n('review');
+  const worth = accepted - n('let_go') - n('never') - n('suppressed') - n('review') - n('returned');
   const contactable = worth - n('no_channel') - n('no_permission');
   // Past the not_due check: listed, held out as control, over capacity, or a shared address.
   const listed = report.totals.customers;

@@ -274,3 +274,46 @@ describe('an outcomes file results cannot take as it is', () => {
     expect(existsSync(join(dir, 'h2.csv'))).toBe(false);
   });
 });
+
+describe('customers who came back, in winback campaign --outcomes', () => {
+  it('lists nobody who is a customer again (any return after the churn date, contacted or not, not cancelled again), in every serialDefectors mode', async () => {
+    const dir = tempDir();
+    await campaign(dir, 'week1');
+    const probe = await campaign(dir, 'probe', ['--dry-run'], '2027-03-01');
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => {
+      const f = join(probe, `campaign-${c}.csv`);
+      return existsSync(f) ? readCsv(f).map((r) => r.customer_id as string) : [];
+    });
+    expect(listed.length).toBeGreaterThanOrEqual(4);
+    const [back, backLower, leftAgain, before] = listed as [string, string, string, string];
+    const returns = join(dir, 'returns.csv');
+    writeFileSync(returns, [
+      'customer_id,return_date,cancelled_again',
+      `${back},2026-12-10,`,
+      // An id in other case is the same customer; a return they cancelled again by as-of does not make them a customer.
+      `${backLower.toLowerCase()},2027-01-15,`,
+      `${leftAgain},2026-12-10,2027-02-01`,
+      // A return before the churn date the export shows was an earlier spell: they left since.
+      `${before},2000-01-01,`,
+    ].join('\n') + '\n');
+    for (const mode of ['flag', 'cap', 'exclude']) {
+      const config = join(dir, `${mode}.yaml`);
+      writeFileSync(config, `campaign:\n  serialDefectors: ${mode}\n`);
+      const out = join(dir, `back-${mode}`);
+      const r = await runCli(['campaign', EXPORT, '--out', out, '--as-of', '2027-03-01', '--ledger', join(dir, 'ledger.csv'), '--dry-run', '--outcomes', returns, '--config', config, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const now = ['visit', 'phone', 'letter', 'email'].flatMap((c) => {
+        const f = join(out, `campaign-${c}.csv`);
+        return existsSync(f) ? readCsv(f).map((row) => row.customer_id as string) : [];
+      });
+      expect(now, mode).not.toContain(back);
+      expect(now, mode).not.toContain(backLower);
+      expect(now, mode).toContain(before);
+      const returned = readCsv(join(out, 'excluded.csv')).filter((row) => row.reason === 'returned');
+      expect(returned.map((row) => row.customer_id).sort(), mode).toEqual([back, backLower].sort());
+      expect(returned.find((row) => row.customer_id === back)?.detail, mode).toMatch(/came back on 2026-12-10/);
+      expect(JSON.parse(r.stdout).counts.excluded.returned, mode).toBe(2);
+      if (mode !== 'exclude') expect(now, mode).toContain(leftAgain);
+    }
+  });
+});

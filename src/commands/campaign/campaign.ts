@@ -213,7 +213,7 @@ async function prepareRun(ctx: Context, flags: CampaignFlags, r: RunSetup, id: s
   const serial = outcomes ? buildSerialGuard(outcomes, history.kept, loaded) : undefined;
   const rules: CampaignRules = {
     asOf, periodEnd: asOf + r.periodDays - 1, campaignId: id, permission: loaded.setup.config.permission,
-    ledger: history.index, campaign: loaded.setup.config.campaign, holdout: r.holdout, testOffers: r.testOffers, testChannels: r.testChannels, lang: loaded.setup.lang, ...(serial ? { regained: serial.regained } : {}),
+    ledger: history.index, campaign: loaded.setup.config.campaign, holdout: r.holdout, testOffers: r.testOffers, testChannels: r.testChannels, lang: loaded.setup.lang, ...(serial ? { regained: serial.regained, back: serial.back } : {}),
     ...(flags.suppress !== undefined ? { suppression: await readSuppression(ctx, flags.suppress, loaded.setup.config.permission.defaultPhoneCountry, loaded.setup.lang) } : {}),
   };
   // Suppressed customers are `never` in the plan itself: permission is decided before value.

@@ -8,13 +8,15 @@ import type { LedgerEntry } from '../../domain/campaign/contact-history.js';
 import { OUTCOMES_SCHEMA } from '../../domain/read/fields.js';
 import { withoutIncentives } from '../../domain/offer-depth.js';
 import { planCustomer, type PlannedCustomer } from '../../domain/plan/plan.js';
-import { attributeAttempts, isSerialDefector, regainIndex, type RegainIndex } from '../../domain/results/results.js';
+import { attributeAttempts, backIndex, isSerialDefector, regainIndex, type BackIndex, type RegainIndex } from '../../domain/results/results.js';
 import { readOutcomes } from '../../io/outcomes-file.js';
 import type { LoadedPlanSetup } from '../../pipeline/plan-setup.js';
 import { noteOf, type SavedNote } from '../../domain/catalogue/index.js';
 
 export interface SerialGuard {
   regained: RegainIndex;
+  /** customers who are customers again on as-of (any return, contacted or not) */
+  back: BackIndex;
   /** re-plans a serial defector without incentives in 'cap' mode and counts them */
   apply(p: PlannedCustomer): PlannedCustomer;
   /** serial defectors among the planned customers */
@@ -49,6 +51,7 @@ export function buildSerialGuard(read: SerialOutcomes, ledger: readonly LedgerEn
   let serial = 0;
   return {
     regained,
+    back: backIndex(read.outcomes.values(), setup.asOf),
     apply(p) {
       if (!isSerialDefector(regained, p.row.customer_id, p.row.churn_date)) return p;
       serial++;

@@ -9,13 +9,13 @@ import { isControl } from './control-group.js';
 import type { PermissionConfig, Suppression } from '../permission/permission.js';
 import { CHANNELS, type Channel } from '../playbook-types.js';
 import type { PlannedCustomer } from '../plan/plan.js';
-import { isSerialDefector, type RegainIndex } from '../results/attribution.js';
+import { backSince, isSerialDefector, type BackIndex, type RegainIndex } from '../results/attribution.js';
 import type { EpochDay } from '../types.js';
 import { formatDay, messages, type Lang } from '../catalogue/index.js';
 
 export const EXCLUSION_REASONS = [
   'let_go', 'never', 'review', 'no_channel', 'suppressed', 'no_permission', 'max_attempts', 'too_soon', 'not_due', 'control', 'over_capacity',
-  'serial_defector', 'shared_contact',
+  'serial_defector', 'shared_contact', 'returned',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
@@ -36,6 +36,8 @@ export interface CampaignRules {
   testChannels?: number;
   /** customers won back before (from the ledger and an outcomes file); excluded when campaign.serialDefectors is 'exclude' */
   regained?: RegainIndex;
+  /** customers who came back and are customers again (from an outcomes file): excluded, whatever the plan says */
+  back?: BackIndex;
   /** language of excluded.csv's detail; English when not given */
   lang?: Lang;
 }
@@ -73,6 +75,9 @@ export function choiceBeforeHistory(p: PlannedCustomer, rules: Omit<CampaignRule
   if (permission.blockAll === 'suppressed') return excluded('suppressed', say.suppressed, warnings);
   // An objector is `never` in the plan, and so here.
   if (permission.blockAll !== undefined) return excluded('never', p.value.decisionReason, warnings);
+  // Back as a customer since the export was written: no win-back letter (nor its discount) to a customer.
+  const backDay = rules.back === undefined ? undefined : backSince(rules.back, p.row.customer_id, p.row.churn_date);
+  if (backDay !== undefined) return excluded('returned', say.returned(formatDay(backDay, rules.lang ?? 'en')), warnings);
   const d = p.value.decision;
   if (d === 'no_channel') {
     // English keeps the block codes it has always written; German words them (the report's words).

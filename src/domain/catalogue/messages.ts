@@ -83,7 +83,7 @@ const OFFER_DE: Record<string, string> = {
 const DECISION_DE: Record<string, string> = { win_back: 'zurückgewinnen', review: 'prüfen', no_channel: 'kein Kanal', let_go: 'ziehen lassen', never: 'nie' };
 const EXCLUSION_DE: Record<string, string> = {
   ...DECISION_DE, suppressed: 'gesperrt', no_permission: 'keine Erlaubnis', max_attempts: 'Versuche ausgeschöpft', too_soon: 'zu früh', not_due: 'nicht fällig',
-  control: 'Kontrollgruppe', over_capacity: 'über Kapazität', serial_defector: 'erneut abgewandert', shared_contact: 'gemeinsame Adresse',
+  control: 'Kontrollgruppe', over_capacity: 'über Kapazität', serial_defector: 'erneut abgewandert', shared_contact: 'gemeinsame Adresse', returned: 'zurückgekommen',
 };
 
 /** Sheet names of the workbooks in German. */
@@ -111,12 +111,14 @@ const CHANGE_CLOSED_EN: Record<string, string> = {
   max_attempts: 'attempt limit reached', not_due: 'contact window not open', over_capacity: 'over capacity this week',
   let_go: 'not worth winning back now', never: 'final reason or objection', review: 'needs review', control: 'held out as control group',
   serial_defector: 'won back before and left again', shared_contact: 'address or number approached for another customer',
+  returned: 'came back: a customer again',
 };
 const CHANGE_CLOSED_DE: Record<string, string> = {
   too_soon: 'kürzlich kontaktiert', no_permission: 'Erlaubnis widerrufen oder fehlend', no_channel: 'kein Kanal erlaubt', suppressed: 'auf die Sperrliste gesetzt',
   max_attempts: 'Höchstzahl der Versuche erreicht', not_due: 'Kontaktfenster nicht offen', over_capacity: 'diese Woche über der Kapazität',
   let_go: 'Rückgewinnung lohnt sich derzeit nicht', never: 'endgültiger Grund oder Widerspruch', review: 'muss geprüft werden', control: 'als Kontrollgruppe zurückgehalten',
   serial_defector: 'schon einmal zurückgewonnen und wieder gegangen', shared_contact: 'Adresse oder Nummer schon für einen anderen Kunden genutzt',
+  returned: 'zurückgekommen: wieder Kunde',
 };
 
 // Why Gamma-Gamma cannot be fitted: the error of fitGammaGamma, and inside the clv warning.
@@ -523,6 +525,7 @@ export const COMMAND_TEXTS = {
     suppressed: m('on the suppression list', 'auf der Sperrliste'),
     notReasonChannel: m('not the reason’s channel', 'nicht der Kanal dieses Grundes'),
     serialDefector: m('won back before and left again', 'schon einmal zurückgewonnen und wieder gegangen'),
+    returned: m((day: string) => `came back on ${day} (outcomes): a customer again, not a win-back candidate`, (day) => `am ${day} zurückgekommen (Rückkehrer-Datei): wieder Kunde, kein Fall für die Rückgewinnung`),
     notPermitted: m((channel: string | null) => `${channel ?? 'no channel'}: not permitted`, (channel) => `${channel === null ? 'kein Kanal' : (CHANNEL_DE[channel] ?? channel)}: nicht erlaubt`),
     maxAttempts: m((n: number) => `${n} attempts reached`, (n) => `${n} Versuche erreicht`),
     tooSoon: m((days: number) => `contacted less than ${days} days ago`, (days) => `vor weniger als ${days} Tagen kontaktiert`),

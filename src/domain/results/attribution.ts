@@ -178,6 +178,34 @@ export function regainIndex(attempts: readonly Attempt[]): RegainIndex {
   return index;
 }
 
+/** Customers who are customers again as of a day, keyed by customerKey: the day of their last return. */
+export type BackIndex = ReadonlyMap<string, EpochDay>;
+
+/**
+ * The customers of an outcomes file who are customers again on `asOf`: their last return up to
+ * that day, unless they cancelled again by then. Any return counts, contacted or not.
+ */
+export function backIndex(outcomes: Iterable<readonly OutcomeRecord[]>, asOf: EpochDay): BackIndex {
+  const index = new Map<string, EpochDay>();
+  for (const records of outcomes) {
+    let last: OutcomeRecord | undefined;
+    for (const r of records) if (r.returnDate <= asOf && (last === undefined || r.returnDate > last.returnDate)) last = r;
+    if (last === undefined || (last.cancelledAgain !== undefined && last.cancelledAgain <= asOf)) continue;
+    index.set(customerKey(last.customer_id), last.returnDate);
+  }
+  return index;
+}
+
+/**
+ * The day a customer of the export came back, when they are a customer again: a return on or
+ * after the churn date the export shows (an export written before the return still lists them
+ * as lost); undefined otherwise. A churn after the return is a new departure (isSerialDefector).
+ */
+export function backSince(index: BackIndex, customerId: string, churnDate?: EpochDay): EpochDay | undefined {
+  const day = index.get(customerKey(customerId));
+  return day !== undefined && (churnDate === undefined || churnDate <= day) ? day : undefined;
+}
+
 /**
  * A serial defector was won back by a contact before and has left again: the outcomes say they
  * cancelled again, or the current export shows a churn date after their return.

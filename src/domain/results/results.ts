@@ -9,7 +9,7 @@ import type { Attempt } from './attribution.js';
 import { meanDifference, newcombeDifference, type Estimate, type Lift } from './stats.js';
 
 export type { Attempt, AttemptStatus, AttributionSettings, OutcomeRecord, RegainIndex } from './attribution.js';
-export { attributeAttempts, creditedReturn, isSerialDefector, parseMeasure, regainIndex } from './attribution.js';
+export { attributeAttempts, backIndex, backSince, creditedReturn, isSerialDefector, parseMeasure, regainIndex, type BackIndex } from './attribution.js';
 export type { Estimate, Interval, Lift } from './stats.js';
 export { meanDifference, newcombeDifference, wilsonInterval, Z_95 } from './stats.js';
 
