@@ -317,3 +317,29 @@ describe('customers who came back, in winback campaign --outcomes', () => {
     }
   });
 });
+
+describe('a German outcomes file', () => {
+  it('is read as the English one: "Deckungsbeitrag seit Rückkehr" is the margin, "erneut gekündigt" the second departure', async () => {
+    const dir = tempDir();
+    await campaign(dir, 'week1');
+    const contacted = readCsv(join(dir, 'ledger.csv')).filter((e) => e.outcome === 'contacted').map((e) => e.customer_id as string).slice(0, 6);
+    const rows = contacted.map((id, i) => [id, `2026-12-${String(10 + i).padStart(2, '0')}`, `${1000 + i}.50`, `${200 + i}.25`, i === 0 ? '2027-01-20' : '']);
+    const write = (name: string, header: string, format: (r: string[]) => string) => {
+      const path = join(dir, name);
+      writeFileSync(path, `${header}\n${rows.map(format).join('\n')}\n`);
+      return path;
+    };
+    const en = write('outcomes-en.csv', 'Customer ID,Return Date,Revenue Since Return,Margin Since Return,Cancelled Again', (r) => r.join(','));
+    const de = write('rueckkehrer.csv', 'Kundennummer;Rückkehrdatum;Umsatz seit Rückkehr;Deckungsbeitrag seit Rückkehr;erneut gekündigt',
+      ([id, day, revenue, margin, again]) => [id, day!.split('-').reverse().join('.'), revenue!.replace('.', ','), margin!.replace('.', ','), again ? again.split('-').reverse().join('.') : ''].join(';'));
+    const run = async (outcomes: string) => {
+      const r = await runCli(['results', '--ledger', join(dir, 'ledger.csv'), '--outcomes', outcomes, '--as-of', '2027-03-01', '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    const [fromEn, fromDe] = [await run(en), await run(de)];
+    expect(fromDe.total).toEqual(fromEn.total);
+    expect(fromDe.total.contacted.repeat_churn).toBe(1);
+    expect(fromDe.warnings.join('\n')).not.toMatch(/margin|Marge/i);
+  });
+});
