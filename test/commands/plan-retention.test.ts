@@ -56,7 +56,7 @@ describe.runIf(present)('retention for core defectors on CDNOW (clv → plan →
       // The retention measure's own texts and timing, never the win-back interview.
       expect(p).toMatchObject({ measure: m.measure.en, message_angle: m.angle.en, contact_from: AS_OF });
       expect(p.timing_rule).toMatch(/^retention: from the as-of date/);
-      expect(p.decision_reason).toMatch(/^retention: expected value €\d+ > threshold €0 \(alive but drifting, P\(alive\) 0\.\d\d\)$/);
+      expect(p.decision_reason).toMatch(/^retention: expected value €\d+(?:\.\d\d)? > threshold €0(?:\.00)? \(alive but drifting, P\(alive\) 0\.\d\d\)$/);
     }
     for (const p of plan.filter((x) => x.track === 'win_back')) expect(p.measure).toBe(playbook.reasons.find((r) => r.code === 'unknown')!.measure.en);
   });

@@ -69,8 +69,9 @@ describe.each([
       expect(report.funnel.steps[0]).toMatchObject({ step: 'lost', count: summary.accepted, value_at_stake: summary.value_at_stake_total });
       // A funnel narrows: no step holds more customers or more at stake than the one before (a loss-maker puts 0 at stake, not less).
       for (let i = 1; i < report.funnel.steps.length; i++) {
-        expect(report.funnel.steps[i].count).toBeLessThanOrEqual(report.funnel.steps[i - 1].count);
-        expect(report.funnel.steps[i].value_at_stake).toBeLessThanOrEqual(report.funnel.steps[i - 1].value_at_stake);
+        const [step, before] = [report.funnel.steps[i]!, report.funnel.steps[i - 1]!];
+        expect(step.count).toBeLessThanOrEqual(before.count);
+        expect(step.value_at_stake ?? 0).toBeLessThanOrEqual(before.value_at_stake ?? 0);
       }
       expect(rows.filter((r) => r.value_at_stake !== '' && Number(r.value_at_stake) < 0)).toEqual([]);
       expect(report.quality.unknown_reasons).toBe(rows.filter((r) => r.reason_code === 'unknown').length);

@@ -159,6 +159,10 @@ describe('worksheet step 4: measures plan', () => {
     // that offer's valuation on the chosen channel, as the plan computed it
     const onChannel = c.base.value.offersConsidered.find((o) => o.offer_type === other.offer_type && o.channel === channel)!;
     expect(agreed.value.expected_value).toBe(onChannel.expected_value);
+    // and the decision's words say that value, not the model's choice's (one row, one value)
+    expect(agreed.value.decisionNote).toMatchObject({ key: onChannel.expected_value > 0 ? 'aboveThreshold' : 'belowThreshold', args: [{ money: onChannel.expected_value }, { money: 0 }] });
+    const ev = onChannel.expected_value;
+    expect(agreed.value.decisionReason).toContain(Math.abs(ev) < 100 ? `€${ev.toFixed(2)}` : `€${Math.round(ev)}`);
     expect(agreed.window?.contactFrom).toBe(parseIsoDay('2027-01-15'));
     expect(flow.session.group).toEqual({ measures: 'Newsletter for all price quitters', offering: 'A smaller package' });
     expect(flow.session.measures[id]?.responsible).toBe('Anna Weber');

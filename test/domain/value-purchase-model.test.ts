@@ -45,7 +45,7 @@ describe('valueCustomer: the purchase-model hand-over', () => {
     expect(v.expected_value).toBeCloseTo(0.98 * p * 100 - CHANNEL_COSTS.letter, 10);
     expect(v.value_at_stake).toBeCloseTo(0.98 * 100, 10);
     expect(v.decision).toBe('win_back');
-    expect(v.decisionReason).toMatch(/^expected value €\d+ > threshold €0 \(purchase model, P\(alive\) 0\.02\)$/);
+    expect(v.decisionReason).toMatch(/^expected value €\d+(?:\.\d\d)? > threshold €0\.00 \(purchase model, P\(alive\) 0\.02\)$/);
     expect(v.warnings).toEqual(['margin missing: default 25 % used']);
     expect(v.firstLifetime.marginSource).toBe('default');
   });
@@ -64,7 +64,7 @@ describe('valueCustomer: the purchase-model hand-over', () => {
     ['alive per the model', churner({ p_alive: 0.45 }), NO_OFFERS, 'let_go', /^alive per the purchase model \(P\(alive\) 0\.45 ≥ lost threshold 0\.30\): still buying, not lost — no win-back$/],
     ['alive against the default threshold when the hand-over has none', churner({ p_alive: 0.3, lost_threshold: undefined }), NO_OFFERS, 'let_go', /lost threshold 0\.30/],
     ['a single purchase under BG/NBD', churner({ p_alive: 1, orders: 1 }), NO_OFFERS, 'let_go', /after a single purchase BG\/NBD cannot tell/],
-    ['worth less than the letter', churner({ discounted_purchases_horizon: 0.1 }), NO_OFFERS, 'let_go', /^expected value -?€\d+ ≤ threshold €0 \(purchase model/],
+    ['worth less than the letter', churner({ discounted_purchases_horizon: 0.1 }), NO_OFFERS, 'let_go', /^expected value -?€\d+(?:\.\d\d)? ≤ threshold €0\.00 \(purchase model/],
     ['a broken hand-over', churner({ expected_spend: undefined }), NO_OFFERS, 'review', /missing data: expected_spend '' is not a number/],
     ['a final reason', churner(), DECEASED, 'never', /final reason \(deceased\)/],
     ['zero margin', churner({ margin: { kind: 'percent', value: 0 } }), NO_OFFERS, 'let_go', /margin ≤ 0/],

@@ -52,7 +52,7 @@ describe('the retention track', () => {
     expect(v.channel).toBe('letter');
     expect(v.expected_value).toBeCloseTo(0.4 * 0.2 * V - CHANNEL_COSTS.letter, 10);
     expect(v.decision).toBe('win_back');
-    expect(v.decisionReason).toMatch(/^retention: expected value €10 > threshold €0 \(alive but drifting, P\(alive\) 0\.60\)$/);
+    expect(v.decisionReason).toMatch(/^retention: expected value €9\.80 > threshold €0\.00 \(alive but drifting, P\(alive\) 0\.60\)$/);
     expect(v.offer_type).toBe('check_in');
     expect(v.retention?.id).toBe('check_in');
     expect(v.explainSteps.at(-2)?.value).toBeCloseTo(v.expected_value as number, 10);
@@ -72,8 +72,8 @@ describe('the retention track', () => {
   });
 
   it.each([
-    ['worth nothing: the incentive eats the gain', measure({ keepRate: 0.01, incentiveCost: 50 }), ['letter'], 'let_go', /^retention not worth it: expected value -€\d+ ≤ threshold €0/],
-    ['no permitted channel', measure({ channels: ['email'] }), ['letter'], 'no_channel', /^retention worth it \(€\d+ by email\), but no channel may be used$/],
+    ['worth nothing: the incentive eats the gain', measure({ keepRate: 0.01, incentiveCost: 50 }), ['letter'], 'let_go', /^retention not worth it: expected value -€\d+(?:\.\d\d)? ≤ threshold €0\.00/],
+    ['no permitted channel', measure({ channels: ['email'] }), ['letter'], 'no_channel', /^retention worth it \(€\d+(?:\.\d\d)? by email\), but no channel may be used$/],
   ] as const)('%s', (_name, m, allowed, decision, reason) => {
     const v = value(defector(), options([m], allowed));
     expect(v.track).toBe('retention');

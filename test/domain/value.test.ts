@@ -475,9 +475,11 @@ describe('the decision in cents', () => {
     expect(tiny.expected_value).toBeGreaterThan(0);
     expect(tiny.expected_value).toBeLessThan(0.005);
     expect(tiny.decision).toBe('let_go');
-    expect(tiny.decisionReason).toMatch(/^expected value €0 ≤ threshold €0$/);
+    expect(tiny.decisionReason).toMatch(/^expected value €0\.00 ≤ threshold €0\.00$/);
     const cent = evaluate(r, PRICE, { channelCosts: { ...CHANNEL_COSTS, phone: ev0 - 0.01 } });
     expect(cent.decision).toBe('win_back');
+    // the words show what was compared: no "€0 > threshold €0" beside a "€0 ≤ threshold €0"
+    expect(cent.decisionReason).toMatch(/^expected value €0\.01 > threshold €0\.00$/);
   });
 });
 

@@ -57,6 +57,9 @@ export function formatMoney(value: number, lang: Lang): string {
   return formatWhole(value, lang);
 }
 
+/** Below this, money in a sentence is written in cents (judgement: where whole units hide a difference, "€0 > €0"). */
+export const SMALL_MONEY = 100;
+
 /** Money with the currency symbol where the language puts it, in cents (€12,345.67 / 12.345,67 €) or whole units. */
 export function formatCurrency(value: number, lang: Lang, currency: string, whole = false): string {
   const amount = whole ? formatMoney(Math.abs(value), lang) : formatDecimal(Math.abs(value), lang);

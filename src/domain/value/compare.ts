@@ -4,7 +4,7 @@
  */
 import { CHANNELS, type Channel } from '../playbook-types.js';
 import type { OfferValue, ValueResult } from './types.js';
-import { formatCurrency, formatMoneyText, messages, type Lang } from '../catalogue/index.js';
+import { formatCurrency, formatMoneyText, messages, SMALL_MONEY, type Lang } from '../catalogue/index.js';
 
 export interface ActionComparison {
   /** the offers in the playbook's order, and the channels that were valued, in CHANNELS order */
@@ -28,13 +28,11 @@ export function compareActions(v: Pick<ValueResult, 'offersConsidered' | 'offer_
   return { offers, channels, cells, chosen, runnerUp, why: whyOf(v.decision, chosen, runnerUp, symbol, lang, v.fullChannel) };
 }
 
-/** Below this, the sums of the why line are shown in cents (judgement: where whole units hide the difference). */
-const SMALL_SUM = 100;
 
 function whyOf(decision: ValueResult['decision'], chosen: OfferValue | null, runnerUp: OfferValue | null, symbol: string, lang: Lang, full?: ValueResult['fullChannel']): string {
   const t = messages(lang).compare;
   // Small sums in cents: "€0.52, as much as the runner-up (€0.31)", not "€1 … (€0)".
-  const small = chosen !== null && Math.max(Math.abs(chosen.expected_value), Math.abs(runnerUp?.expected_value ?? 0)) < SMALL_SUM;
+  const small = chosen !== null && Math.max(Math.abs(chosen.expected_value), Math.abs(runnerUp?.expected_value ?? 0)) < SMALL_MONEY;
   const money = (x: number) => (small ? formatCurrency(x, lang, symbol.trim()) : formatMoneyText(x, symbol, lang));
   if (chosen === null) return decision === 'never' ? t.notValued : t.nothingValued;
   const what = t.action(chosen.offer_type, chosen.channel);

@@ -7,11 +7,11 @@ import type { CustomerRow } from '../types.js';
 import type { Channel, OfferSpec, ReasonEntry } from '../playbook-types.js';
 import type { Decision, DecisionNote, EvaluateInput, OfferValue, ValueResult } from './types.js';
 import type { BehaviourCoefficients } from './behaviour.js';
-import { decided as decidedBy, fixed, money, planFigures, wordDecision } from './note.js';
+import { decided as decidedBy, fixed, money, moneyPair, planFigures, wordDecision } from './note.js';
 import type { FirstLifetime, SecondLifetime } from './value.js';
 import { behaviourShift, customerLifetimeFactor, shownStake, stakeEntry, discountToAsOf, firstLifetime, logit, reacquisitionWithShift, secondLifetimeValue, secondLifetimeWorth, sigmoid } from './value.js';
 import { explainCustomer, type ExplainContext } from './explain.js';
-import { formatMoneyText, messages, type Lang } from '../catalogue/index.js';
+import { formatCurrency, formatMoneyText, messages, SMALL_MONEY, type Lang } from '../catalogue/index.js';
 
 /** A plain approach without incentive: the offer used where a reason allows none. */
 export const NEUTRAL_OFFER: OfferSpec = Object.freeze({
@@ -207,9 +207,9 @@ function decide(input: EvaluateInput, monthlyMargin: number, ev: number, channel
   // Decided on the expected value as plan.csv shows it (cents): €0.004 is not worth a contact.
   // Whatever the threshold, a contact that adds nothing over no contact is never made.
   const threshold = Math.max(0, config.decisionThreshold);
-  if (belowThreshold(ev, threshold)) return decidedBy('let_go', { key: 'belowThreshold', args: [money(ev), money(threshold)] }, lang, figures);
-  if (input.unpermitted) return decidedBy('no_channel', { key: 'noChannel', args: [money(ev), channel] }, lang, figures);
-  return decidedBy('win_back', { key: 'aboveThreshold', args: [money(ev), money(threshold)] }, lang, figures);
+  if (belowThreshold(ev, threshold)) return decidedBy('let_go', { key: 'belowThreshold', args: moneyPair(ev, threshold) }, lang, figures);
+  if (input.unpermitted) return decidedBy('no_channel', { key: 'noChannel', args: [money(ev, Math.abs(ev) < SMALL_MONEY), channel] }, lang, figures);
+  return decidedBy('win_back', { key: 'aboveThreshold', args: moneyPair(ev, threshold) }, lang, figures);
 }
 
 /**
@@ -253,7 +253,11 @@ function offerReasonOf(v: Valuation, symbol: string, lang: Lang = 'en'): string 
     if (rival < 0 || (ev[k] as number) > (ev[rival] as number)) rival = k;
   }
   if (rival < 0) return t.onlyOffer(offer.id);
-  return t.highestOffer(offer.id, formatMoneyText(ev[v.best] as number, symbol, lang), (offers[(rival / n) | 0] as OfferSpec).id, formatMoneyText(ev[rival] as number, symbol, lang));
+  const [best, second] = [ev[v.best] as number, ev[rival] as number];
+  // Small sums in cents, both alike: "€0.40 vs information €0.12", not "€0 vs information €0".
+  const small = Math.max(Math.abs(best), Math.abs(second)) < SMALL_MONEY;
+  const said = (x: number) => (small ? formatCurrency(x, lang, symbol.trim()) : formatMoneyText(x, symbol, lang));
+  return t.highestOffer(offer.id, said(best), (offers[(rival / n) | 0] as OfferSpec).id, said(second));
 }
 
 function neverDecision(entry: ReasonEntry, lang: Lang | undefined): { decision: Decision; decisionNote: DecisionNote; decisionReason: string } {

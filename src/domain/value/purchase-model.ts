@@ -9,11 +9,11 @@
  */
 import { DEFAULT_CLV_CONFIG } from '../clv/clv.js';
 import { discountedPurchasesWithin, purchaseModelSecondLifetime, readPurchaseModelHandover, type HandoverProblem, type PurchaseModelHandover } from '../clv/handover.js';
-import { formatAmount, formatMoneyText, messages, say, type Lang } from '../catalogue/index.js';
+import { formatAmount, formatMoneyText, messages, say, SMALL_MONEY, type Lang } from '../catalogue/index.js';
 import type { CustomerRow } from '../types.js';
 import type { Channel, OfferSpec } from '../playbook-types.js';
 import type { Decision, DecisionNote, EvaluateInput, ExplainStep, ValueResult } from './types.js';
-import { decided as decidedBy, fixed as share, money as cash, planFigures } from './note.js';
+import { decided as decidedBy, fixed as share, money as cash, moneyPair, planFigures } from './note.js';
 import { evaluateCustomer, NEUTRAL_OFFER, notValued } from './decision.js';
 import { formatFormulaNumber } from './explain.js';
 import { behaviourShift, firstLifetime, reacquisitionProbability, shownStake, type FirstLifetime } from './value.js';
@@ -140,10 +140,10 @@ function decide(input: EvaluateInput, h: PurchaseModelHandover, marginRate: numb
   }
   // Decided on the expected value as plan.csv shows it (cents), as for every other customer.
   if (Number(best.ev.toFixed(2)) <= config.decisionThreshold) {
-    return to('let_go', { key: 'modelBelowThreshold', args: [cash(best.ev), cash(config.decisionThreshold), share(h.pAlive)] });
+    return to('let_go', { key: 'modelBelowThreshold', args: [...moneyPair(best.ev, config.decisionThreshold), share(h.pAlive)] });
   }
-  if (input.unpermitted) return to('no_channel', { key: 'noChannel', args: [cash(best.ev), best.channel] });
-  return to('win_back', { key: 'modelAboveThreshold', args: [cash(best.ev), cash(config.decisionThreshold), share(h.pAlive)] });
+  if (input.unpermitted) return to('no_channel', { key: 'noChannel', args: [cash(best.ev, Math.abs(best.ev) < SMALL_MONEY), best.channel] });
+  return to('win_back', { key: 'modelAboveThreshold', args: [...moneyPair(best.ev, config.decisionThreshold), share(h.pAlive)] });
 }
 
 function offerReasonOf(valued: Valued[], best: Valued, symbol: string, lang: Lang = 'en'): string {

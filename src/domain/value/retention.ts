@@ -8,11 +8,11 @@
 import type { PurchaseModelHandover } from '../clv/handover.js';
 import { discountedPurchasesWithin, purchaseModelSecondLifetime } from '../clv/handover.js';
 import { DEFAULT_CLV_CONFIG } from '../clv/clv.js';
-import { formatMoneyText, messages, say, type Lang } from '../catalogue/index.js';
+import { formatMoneyText, messages, say, SMALL_MONEY, type Lang } from '../catalogue/index.js';
 import type { Channel, RetentionMeasureSpec } from '../playbook-types.js';
 import type { CustomerRow } from '../types.js';
 import type { Decision, DecisionNote, EvaluateInput, ExplainStep, RetentionOption, ValueResult } from './types.js';
-import { decided as decidedBy, fixed as share, money as cash, planFigures } from './note.js';
+import { decided as decidedBy, fixed as share, money as cash, moneyPair, planFigures } from './note.js';
 import { formatFormulaNumber } from './explain.js';
 import { shownStake, type FirstLifetime } from './value.js';
 
@@ -92,9 +92,9 @@ export function evaluateRetentionCustomer(input: EvaluateInput, h: PurchaseModel
   // Never a contact worth ≤ 0, whatever the configured threshold.
   const decided =
     margin.rate <= 0 ? to('let_go', { key: 'retentionMarginNotPositive', args: [] })
-    : cents <= threshold ? to('let_go', { key: 'retentionNotWorth', args: [cash(best.ev), cash(threshold), pAlive] })
-    : unpermitted ? to('no_channel', { key: 'retentionNoChannel', args: [cash(best.ev), best.channel] })
-    : to('win_back', { key: 'retentionWorth', args: [cash(best.ev), cash(threshold), pAlive] });
+    : cents <= threshold ? to('let_go', { key: 'retentionNotWorth', args: [...moneyPair(best.ev, threshold), pAlive] })
+    : unpermitted ? to('no_channel', { key: 'retentionNoChannel', args: [cash(best.ev, Math.abs(best.ev) < SMALL_MONEY), best.channel] })
+    : to('win_back', { key: 'retentionWorth', args: [...moneyPair(best.ev, threshold), pAlive] });
   return {
     ...common,
     ...decided,

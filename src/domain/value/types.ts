@@ -48,7 +48,7 @@ export interface OfferValue {
 }
 
 /** A figure inside a decision's words, kept a number so that each page words it in its own form. */
-export type NoteFigure = { readonly money: number } | { readonly fixed: number };
+export type NoteFigure = { readonly money: number; readonly cents?: true } | { readonly fixed: number };
 
 type ValueTexts = Messages['value'];
 type Figured<A> = { readonly [I in keyof A]: A[I] extends string ? string | NoteFigure | Said<'value'> : A[I] };

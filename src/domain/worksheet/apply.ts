@@ -13,7 +13,8 @@ import { DECISION_RANK, planCustomer, plannedWindow, type PlannedCustomer, type 
 import { createRowConverter, type ConvertedRow, type RowChecks } from '../read/row-convert.js';
 import type { CustomerRow } from '../types.js';
 import type { Decision, DecisionNote } from '../value/types.js';
-import { decided, planFigures } from '../value/note.js';
+import { decided, moneyPair, planFigures } from '../value/note.js';
+import { belowThreshold } from '../value/decision.js';
 import { answerOf, decisionOf, MANUAL_FIELDS, type MeasureAnswer, type WorksheetSession } from './session.js';
 import { messages } from '../catalogue/index.js';
 
@@ -75,6 +76,22 @@ function withDecision(p: PlannedCustomer, decision: Decision, note: DecisionNote
   return { ...p, channel, value: { ...p.value, ...decided(decision, note, setup.lang, planFigures(setup.config.model.currencySymbol, setup.lang)) }, window };
 }
 
+/**
+ * A threshold decision's note worded again for another expected value (the consultant's offer
+ * or channel): "expected value €6,185.61 > threshold €0"; other notes are kept as they are.
+ */
+function rewordValue(note: DecisionNote, ev: number, setup: PlanSetup): Partial<Pick<PlannedCustomer['value'], 'decisionNote' | 'decisionReason'>> {
+  const threshold = note.key === 'aboveThreshold' || note.key === 'belowThreshold' || note.key === 'modelAboveThreshold' || note.key === 'modelBelowThreshold' ? note.args[1] : undefined;
+  if (threshold === undefined || typeof threshold !== 'object' || !('money' in threshold)) return {};
+  const below = belowThreshold(ev, threshold.money);
+  const figures = planFigures(setup.config.model.currencySymbol, setup.lang);
+  const reworded: DecisionNote = note.key === 'modelAboveThreshold' || note.key === 'modelBelowThreshold'
+    ? { key: below ? 'modelBelowThreshold' : 'modelAboveThreshold', args: [...moneyPair(ev, threshold.money), note.args[2]] }
+    : { key: below ? 'belowThreshold' : 'aboveThreshold', args: moneyPair(ev, threshold.money) };
+  const { decisionNote, decisionReason } = decided(null, reworded, setup.lang, figures);
+  return { decisionNote, decisionReason };
+}
+
 /** The window planCustomer gives contacted customers, for a customer the consultant decided to contact. */
 function modelWindow(p: PlannedCustomer, setup: PlanSetup): PlannedCustomer['window'] {
   return plannedWindow(p.row, p.entry, setup);
@@ -93,7 +110,9 @@ function withMeasure(p: PlannedCustomer, m: MeasureAnswer, setup: PlanSetup): Pl
   if (chosen && (chosen.offer_type !== p.value.offer_type || chosen.channel !== p.channel)) {
     const { p_winback, sltv, expected_value, offer_type } = chosen;
     const warnings = expected_value < 0 ? [...out.value.warnings, say.choiceCostsMore(offer_type, String(channel))] : out.value.warnings;
-    out = { ...out, channel, value: { ...out.value, offer_type, p_winback, sltv, expected_value, channel, warnings, offerReason: say.chosenOffer } };
+    // The decision's words carry the chosen action's value, not the one the model chose (one row, one value).
+    const words = rewordValue(out.value.decisionNote, expected_value, setup);
+    out = { ...out, channel, value: { ...out.value, ...words, offer_type, p_winback, sltv, expected_value, channel, warnings, offerReason: say.chosenOffer } };
   }
   const asked = m.date ? parseIsoDay(m.date.trim()) : undefined;
   if (asked !== undefined && asked !== p.window?.contactFrom) {

@@ -9,7 +9,7 @@ import { CHANNELS, type Channel } from '../playbook-types.js';
 import type { BlockReason, PermissionResult } from '../permission/permission.js';
 import { epochDayOf, formatIsoDay, parseIsoDay } from '../dates.js';
 import type { EpochDay } from '../types.js';
-import { formatFixed, messages } from '../catalogue/index.js';
+import { formatCurrency, formatFixed, messages } from '../catalogue/index.js';
 import type { DecisionNote } from '../value/types.js';
 import { wordDecision } from '../value/note.js';
 
@@ -96,7 +96,7 @@ export function noChannelWords(permission: PermissionResult, lang: Lang): string
   }).join('; ');
 }
 
-/** The model's decision in the language, its money in whole units as the worksheet shows money. */
+/** The model's decision in the language, its money in whole units as the worksheet shows money (small sums in cents, as the note asks). */
 export function decisionWords(note: DecisionNote, lang: Lang, symbol: string): string {
-  return wordDecision(note, lang, { money: (v) => formatWorksheetMoney(v, symbol, lang), fixed: (v) => formatFixed(v, 2, lang) });
+  return wordDecision(note, lang, { money: (v, cents) => (cents === true ? formatCurrency(v, lang, symbol.trim()) : formatWorksheetMoney(v, symbol, lang)), fixed: (v) => formatFixed(v, 2, lang) });
 }
