@@ -1,4 +1,5 @@
 import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -106,6 +107,32 @@ describe('winback worksheet (command)', () => {
     expect(doc).toContain('# Arbeitsblatt Kundenrückgewinnung');
     expect(doc).toContain('## 4. Maßnahmenplan');
     expect(doc).toContain('Persönlicher Besuch');
+  });
+
+  it('takes a hand-entered id in another case or with another dash as the same customer: refused, naming the first', async () => {
+    const customers = [
+      { customer_id: 'K-1', name: 'Bäckerei Lang', segment: 'B2B', customer_since: '2019-03-01', churn_date: '2026-08-15', orders: '40', revenue: '24000', margin: '30', reason: 'zu teuer' },
+      { customer_id: 'k‐1', name: 'Bäckerei Lang Filiale', churn_date: '2026-08-15', revenue: '2400', margin: '30', customer_since: '2019-03-01', reason: 'keine Werbung mehr bitte' },
+    ];
+    const r = await runWithAnswers('manual-dup', { lang: 'de', customers }, []);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain('customers.1.customer_id: \'k‐1\': „k‐1“ gibt es schon als „K-1“');
+    expect(existsSync(join(r.out, 'plan.csv'))).toBe(false);
+  });
+
+  it('lets an objection in a second hand-entered entry of the same customer win (a session saved with both)', async () => {
+    const first = { customer_id: 'K-1', name: 'Bäckerei Lang', segment: 'B2B', customer_since: '2019-03-01', churn_date: '2026-08-15', orders: '40', revenue: '24000', margin: '30', reason: 'zu teuer' };
+    expect((await runWithAnswers('manual-obj', { lang: 'de', customers: [first] }, [])).code).toBe(0);
+    const sessionPath = join(dir, 'manual-obj.session.json');
+    const session = JSON.parse(await readFile(sessionPath, 'utf8'));
+    session.manual.push({ ...session.manual[0], customer_id: 'k-1', reason: 'keine Werbung mehr bitte' });
+    await writeFile(sessionPath, JSON.stringify(session));
+    const m = memoryContext();
+    const out = join(dir, 'manual-obj-2');
+    expect(await main(['worksheet', '--session', sessionPath, '--answers', join(dir, 'manual-obj.answers.json'), '--out', out], m.ctx)).toBe(0);
+    const plan = parse(await readFile(join(out, 'plan.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(plan.map((p) => [p.customer_id, p.decision])).toEqual([['K-1', 'never']]);
+    expect(plan[0]?.decision_reason).toMatch(/keine werbung mehr bitte/);
   });
 
   it('refuses to continue a session on another file or as-of date', async () => {

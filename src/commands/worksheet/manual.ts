@@ -7,6 +7,7 @@ import { planCustomer } from '../../domain/plan/plan.js';
 import { compareByPriority, manualCustomerRow, toCustomerRow } from '../../domain/worksheet/apply.js';
 import { completeManualCustomers, MANUAL_DONE, MANUAL_FIELDS, recordManualField } from '../../domain/worksheet/session.js';
 import { PromptBack } from '../../io/prompts.js';
+import { customerKey } from '../../domain/campaign/customer-key.js';
 import { askQuestions, type WorksheetFlow } from './flow.js';
 
 /** Customers entered by hand: one field at a time, each saved; planned through the same planCustomer. */
@@ -63,7 +64,8 @@ function validateManual(flow: WorksheetFlow, field: string, v: string): true | s
   const { t } = flow;
   if (field === 'customer_id') {
     if (v === '') return t.ask.required;
-    return flow.customers.some((c) => c.base.row.customer_id === v) ? t.ask.exists(v) : true;
+    const same = flow.customers.find((c) => customerKey(c.base.row.customer_id) === customerKey(v));
+    return same === undefined ? true : t.ask.exists(v, same.base.row.customer_id);
   }
   if (v === '') return true;
   if (field === 'customer_since' || field === 'churn_date') return normaliseTypedDate(v) === undefined ? t.ask.badDate : true;
@@ -81,6 +83,19 @@ export function addManualCustomer(flow: WorksheetFlow, i: number): void {
     return;
   }
   const base = planCustomer(toCustomerRow(converted.values, converted.warnings, i + 2), flow.deps.setup);
+  // One customer once, as the reader has it: ids match in any case and with any dash, and an objection in either entry wins.
+  const key = customerKey(base.row.customer_id);
+  const same = flow.customers.findIndex((c) => customerKey(c.base.row.customer_id) === key);
+  if (same >= 0) {
+    const kept = flow.customers[same] as (typeof flow.customers)[number];
+    const objects = base.permission.blockAll !== undefined && kept.base.permission.blockAll === undefined;
+    flow.say(`${flow.t.notes.sameCustomer(base.row.customer_id, kept.base.row.customer_id, objects || kept.base.permission.blockAll !== undefined)}\n`);
+    if (objects) {
+      flow.customers[same] = { base: { ...base, row: { ...base.row, customer_id: kept.base.row.customer_id } }, cells: converted.cells };
+      flow.customers.sort((a, b) => compareByPriority(a.base, b.base));
+    }
+    return;
+  }
   flow.customers.push({ base, cells: converted.cells });
   flow.customers.sort((a, b) => compareByPriority(a.base, b.base));
 }

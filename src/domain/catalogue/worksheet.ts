@@ -29,7 +29,7 @@ export interface WorksheetTexts {
     competitor: string; contractEnd: string; channel: string; offer: string; measure: string;
     date: string; responsible: string; groupMeasures: string; offering: string;
     addCustomer: string; manualField: (field: string) => string; badDate: string; required: string;
-    step: string; reopen: string; yes: string; no: string; exists: (id: string) => string; badNumber: (v: string) => string;
+    step: string; reopen: string; yes: string; no: string; exists: (id: string, as: string) => string; badNumber: (v: string) => string;
     dateHint: string; noMatch: string; more: string;
   };
   lessons: Record<LessonQuestionId, string>;
@@ -46,6 +46,7 @@ export interface WorksheetTexts {
     contactable: (channels: string) => string; notContactable: (why: string) => string; blocked: string;
     window: string; finished: string; reopened: (step: string) => string; quit: (path: string, cmd: string) => string;
     modelNote: string; offerValue: string; planLine: string;
+    sameCustomer: (id: string, kept: string, objection: boolean) => string;
   };
   errors: {
     sessionRequired: string; sessionExample: string; stdin: string; stdinHint: string; noTerminal: string; noTerminalHint: string;
@@ -80,7 +81,7 @@ export const WORKSHEET_EN: WorksheetTexts = {
     offer: 'Offer', measure: 'Measure', date: 'Planned date (YYYY-MM-DD)', responsible: 'Responsible person',
     groupMeasures: 'Measures for the whole group', offering: 'Changes needed in our offering', addCustomer: 'Enter a lost customer by hand?',
     manualField: (f) => `  ${f}`, badDate: 'Write the date as YYYY-MM-DD (or DD.MM.YYYY), or leave it empty.', required: 'This field is needed.',
-    step: 'Back to which step?', reopen: 'Reopen at which step?', yes: 'yes', no: 'no', exists: (id) => `'${id}' exists already`,
+    step: 'Back to which step?', reopen: 'Reopen at which step?', yes: 'yes', no: 'no', exists: (id, as) => (as === id ? `'${id}' exists already` : `'${id}' exists already as '${as}' (ids match in any case and with any dash)`),
     badNumber: (v) => `'${v}' is not a number (e.g. 1234.5)`, dateHint: 'YYYY-MM-DD', noMatch: 'No customer matches.', more: 'What next?',
   },
   lessons: {
@@ -102,6 +103,7 @@ export const WORKSHEET_EN: WorksheetTexts = {
     interrupted: (p) => `interrupted; every confirmed answer is saved in ${p}`, resume: (cmd) => `resume with: ${cmd}`,
     resumed: (s) => `Resuming at ${s}.`, written: (d) => `Wrote plan.csv, campaign lists and worksheet.md to ${d}`,
     moreRows: (n) => `… and ${n} more (search by id or name when deciding)`,
+    sameCustomer: (id, kept, objection) => `  '${id}' is the customer '${kept}' already entered (ids match in any case and with any dash): ${objection ? 'the objection holds for both, nobody is contacted' : 'the second entry is left out'}`,
     contactable: (c) => `Contactable by: ${c}`, notContactable: (why) => `Not contactable: ${why}`, blocked: 'blocked',
     window: 'Window', finished: 'This session is finished; its files are written again. To change answers: --reopen.',
     reopened: (s) => `Reopened at ${s}.`, quit: (p, cmd) => `Saved in ${p}.\nResume with: ${cmd}`,
@@ -145,7 +147,7 @@ export const WORKSHEET_DE: WorksheetTexts = {
     offer: 'Angebot', measure: 'Maßnahme', date: 'Geplanter Termin (TT.MM.JJJJ)', responsible: 'Verantwortlich',
     groupMeasures: 'Maßnahmen für die ganze Gruppe', offering: 'Nötige Änderungen am eigenen Angebot', addCustomer: 'Einen verlorenen Kunden von Hand erfassen?',
     manualField: (f) => `  ${MANUAL_FIELD_DE[f] ?? f}`, badDate: 'Datum als TT.MM.JJJJ schreiben oder leer lassen.', required: 'Dieses Feld wird benötigt.',
-    step: 'Zurück zu welchem Schritt?', reopen: 'Bei welchem Schritt wieder öffnen?', yes: 'ja', no: 'nein', exists: (id) => `„${id}“ gibt es schon`,
+    step: 'Zurück zu welchem Schritt?', reopen: 'Bei welchem Schritt wieder öffnen?', yes: 'ja', no: 'nein', exists: (id, as) => (as === id ? `„${id}“ gibt es schon` : `„${id}“ gibt es schon als „${as}“ (Nummern gelten in jeder Schreibweise als gleich)`),
     badNumber: (v) => `„${v}“ ist keine Zahl (z. B. 1234,5)`, dateHint: 'TT.MM.JJJJ', noMatch: 'Kein Kunde passt.', more: 'Wie weiter?',
   },
   lessons: {
@@ -166,6 +168,7 @@ export const WORKSHEET_DE: WorksheetTexts = {
     noCustomers: 'Keine Kunden zu bearbeiten.', confirmedRest: (n) => `${n} Kunden behalten die Entscheidung des Modells.`,
     interrupted: (p) => `unterbrochen; alle bestätigten Antworten sind in ${p} gespeichert`, resume: (cmd) => `fortsetzen mit: ${cmd}`,
     resumed: (s) => `Fortsetzung bei ${s}.`, written: (d) => `plan.csv, Kampagnenlisten und worksheet.md nach ${d} geschrieben`,
+    sameCustomer: (id, kept, objection) => `  „${id}“ ist der schon erfasste Kunde „${kept}“ (Nummern gelten in jeder Schreibweise als gleich): ${objection ? 'der Widerspruch gilt für beide, niemand wird angesprochen' : 'der zweite Eintrag bleibt weg'}`,
     moreRows: (n) => `… und ${n} weitere (bei der Entscheidung nach Nummer oder Name suchen)`,
     contactable: (c) => `Erreichbar über: ${c}`, notContactable: (why) => `Nicht erreichbar: ${why}`, blocked: 'gesperrt',
     window: 'Zeitfenster', finished: 'Diese Sitzung ist abgeschlossen; ihre Dateien werden neu geschrieben. Zum Ändern: --reopen.',
