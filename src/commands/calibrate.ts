@@ -13,7 +13,7 @@ import { DataError, ExitCode, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { renderCalibration } from '../io/calibrate-render.js';
 import { openExport } from '../io/open-export.js';
-import { checkRejectRate, loadPlanSetup } from '../pipeline/plan-setup.js';
+import { checkRejectRate, loadPlanSetup, rejectsHint } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { VERSION } from '../version.js';
 import { resolveLang } from '../cli/lang.js';
@@ -86,8 +86,8 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
     else rejects.push(result.reject);
   }
   const stats = { read: opened.stats.read, accepted: attempts.length, rejected: rejects.length };
-  checkRejectRate({ ...opened, stats: { ...opened.stats, ...stats } }, loaded.rejectLimit);
-  if (attempts.length === 0) throw new DataError(t.noAttempts(opened.label, stats.rejected), t.noAttemptsHint(opened.source));
+  checkRejectRate({ ...opened, stats: { ...opened.stats, ...stats } }, loaded.rejectLimit, rejects[0]);
+  if (attempts.length === 0) throw new DataError(t.noAttempts(opened.label, stats.rejected), rejectsHint(opened.source, loaded.setup.lang, rejects[0]));
   const rows: HistoryRow[] = attempts.map((a) => a.row);
   const randomArms = attempts.flatMap((a): HoldoutAttempt[] => (a.randomArm ? [a.randomArm] : []));
   // Fitted on the training customers, compared with the defaults in money on the holdout; a

@@ -6,7 +6,7 @@ import { LOST_CUSTOMER_FIELDS, LOST_CUSTOMER_SCHEMA, OUTCOMES_SCHEMA } from '../
 import type { Attempt } from '../domain/results/results.js';
 import type { CustomerRow } from '../domain/types.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';
-import { rejectProblem } from '../pipeline/plan-setup.js';
+import { rejectProblem, rejectsHint } from '../pipeline/plan-setup.js';
 import { customerKey } from '../domain/campaign/customer-key.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import type { ReadOptions } from '../io/csv/read.js';
@@ -60,7 +60,7 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   const problem = rejectProblem(label, { read: read0.read, accepted: read0.read - outcomesRead.rejects.length, rejected: outcomesRead.rejects.length }, loaded.rejectLimit, lang);
   if (problem !== undefined) {
     const rt = messages(lang).read.texts;
-    throw new DataError(problem + rt.nothingWritten, rt.rejectsHint(outcomesRead.opened.source));
+    throw new DataError(problem + rt.nothingWritten, rejectsHint(outcomesRead.opened.source, lang, outcomesRead.rejects[0]));
   }
   const warnings = [...outcomesRead.opened.warnings, ...report.warnings];
   if (outcomesRead.rejects.length > 0) warnings.push(t.rejectedOutcomes(outcomesRead.rejects.length));

@@ -18,7 +18,7 @@ import { vocabularyFor } from '../domain/reasons/vocabulary.js';
 import type { DuplicateResolution } from '../domain/read/duplicate-ids.js';
 import { DataError, InputMissingError } from '../errors.js';
 import { loadConfig } from '../io/config-file.js';
-import type { EpochDay } from '../domain/types.js';
+import type { EpochDay, Reject } from '../domain/types.js';
 import type { OpenedExport, ReadOptions } from '../io/csv/read.js';
 import { openExport } from '../io/open-export.js';
 import { loadPlaybook } from '../io/playbook-file.js';
@@ -138,9 +138,18 @@ export function rejectProblem(label: string, stats: Pick<OpenedExport['stats'], 
  * Throws a data error (65) when no row was accepted, or more than the limit rejected: a
  * broken export (wrong encoding, shifted columns, cut off) must not replace earlier outputs.
  */
-export function checkRejectRate(opened: Pick<OpenedExport, 'label' | 'source' | 'stats' | 'lang'>, limit: RejectLimit): void {
+export function checkRejectRate(opened: Pick<OpenedExport, 'label' | 'source' | 'stats' | 'lang'>, limit: RejectLimit, first?: Reject): void {
   const problem = rejectProblem(opened.label, opened.stats, limit, opened.lang);
   if (problem === undefined) return;
   const t = messages(opened.lang).read.texts;
-  throw new DataError(problem + t.nothingWritten, t.rejectsHint(opened.source));
+  throw new DataError(problem + t.nothingWritten, rejectsHint(opened.source, opened.lang, first));
+}
+
+/**
+ * How to see why rows were rejected: winback inspect for a lost-customer export; for a file it
+ * reads otherwise (a history, an outcomes file: `first` given), the first reject itself.
+ */
+export function rejectsHint(source: string, lang: Lang | undefined, first?: Reject): string {
+  const t = messages(lang).read.texts;
+  return first === undefined ? t.rejectsHint(source) : t.firstRejectHint(first.line, first.column, first.value, first.error);
 }

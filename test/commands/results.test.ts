@@ -343,3 +343,46 @@ describe('a German outcomes file', () => {
     expect(fromDe.warnings.join('\n')).not.toMatch(/margin|Marge/i);
   });
 });
+
+describe('a history with the German words for channel, group and offer', () => {
+  it('is read by calibrate as the history with the codes (Brief, Telefon, E-Mail, Besuch; kontaktiert, Kontrollgruppe; the lists\' offer names)', async () => {
+    const dir = tempDir();
+    await campaign(dir, 'week');
+    const o = writeOutcomes(dir, readCsv(join(dir, 'ledger.csv')));
+    const history = join(dir, 'history.csv');
+    const r = await runCli(['results', '--ledger', join(dir, 'ledger.csv'), '--outcomes', o.file, '--as-of', LATER, '--history-out', history, '--export', EXPORT, '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = readCsv(history);
+    const words: Record<string, Record<string, string>> = {
+      channel: { letter: 'Brief', phone: 'Telefon', email: 'E-Mail', visit: 'Besuch' },
+      attempt_group: { contacted: 'kontaktiert', control: 'Kontrollgruppe' },
+      offer_type: { discount: 'Rabatt', upgrade: 'Upgrade', bundle: 'Rabatt plus Upgrade', personal: 'persönliche Ansprache', information: 'Information', renewal: 'Verlängerung zu günstigerem Tarif', none: 'kein Angebot' },
+    };
+    const header = Object.keys(rows[0]!);
+    for (const column of Object.keys(words)) expect(header).toContain(column);
+    const german = rows.map((row) => Object.fromEntries(header.map((h) => [h, words[h]?.[row[h] as string] ?? row[h]])));
+    expect(german.some((row) => row.channel === 'Brief') && german.some((row) => row.attempt_group === 'Kontrollgruppe')).toBe(true);
+    const quote = (v: unknown) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+    const germanPath = join(dir, 'historie.csv');
+    writeFileSync(germanPath, `${header.join(',')}\n${german.map((row) => header.map((h) => quote(row[h])).join(',')).join('\n')}\n`);
+    const fit = async (file: string) => {
+      const c = await runCli(['calibrate', file, '--model-out', join(dir, 'model.json'), '--as-of', LATER, '--json', '--allow-defaults']);
+      expect(c.code, c.stderr).toBe(0);
+      const doc = JSON.parse(c.stdout);
+      return { accepted: doc.accepted, learned: doc.learned, warnings: doc.warnings };
+    };
+    const [fromCodes, fromWords] = [await fit(history), await fit(germanPath)];
+    expect(fromWords.accepted).toBe(rows.length);
+    expect(fromWords).toEqual(fromCodes);
+  });
+
+  it('names the first rejected row when too many are rejected, not winback inspect (which reads exports only)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'historie.csv');
+    writeFileSync(file, 'customer_id,churn_date,contact_date,revenue,customer_since,channel,won_back\nA1,2026-01-01,2026-02-01,1000,2020-01-01,Fax,ja\nA2,2026-01-01,2026-02-01,1000,2020-01-01,Fax,nein\n');
+    const c = await runCli(['calibrate', file, '--model-out', join(dir, 'model.json'), '--allow-defaults', '--lang', 'de']);
+    expect(c.code).toBe(65);
+    expect(c.stderr).toContain('die erste: Zeile 2, Spalte channel „Fax“: channel \'Fax\' ist kein Kanal (Besuch, Telefon, Brief, E-Mail)');
+    expect(c.stderr).not.toContain('winback inspect');
+  });
+});

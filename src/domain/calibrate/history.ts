@@ -5,7 +5,7 @@
  */
 import type { HistoryRow } from './calibrate.js';
 import { CONTROL_ARM, type HoldoutAttempt } from './compare.js';
-import { CHANNELS, type Channel, type ReasonEntry } from '../playbook-types.js';
+import { type Channel, type ReasonEntry } from '../playbook-types.js';
 import { expectedSecondLife, type SecondLifeObservation } from './lifetime.js';
 import type { ModelConfig } from '../defaults.js';
 import type { OfferSpec } from '../playbook-types.js';
@@ -76,15 +76,37 @@ export function historyProblem(row: HistoryInputRow, cellOf: CellOf, lang: Lang 
     const { column, value } = cellOf(field);
     return { line: row.line, customer_id: row.customer_id, column, value, error: error(column, value) };
   };
-  const group = row.attempt_group?.trim().toLowerCase();
-  if (group !== undefined && group !== '' && group !== 'contacted' && group !== 'control') return reject('attempt_group', t.badGroup);
-  const channel = row.channel?.trim().toLowerCase();
-  if (channel !== undefined && channel !== '' && !CHANNELS.includes(channel as Channel)) return reject('channel', t.badChannel);
+  const group = groupIn(row.attempt_group);
+  if (group === null) return reject('attempt_group', t.badGroup);
+  if (channelIn(row.channel) === null) return reject('channel', t.badChannel);
   if (group === 'control' && (row.offer_randomised === true || row.channel_randomised === true)) return reject(row.offer_randomised === true ? 'offer_randomised' : 'channel_randomised', t.controlRandomised);
   if (row.contact_date !== undefined && row.churn_date !== undefined && row.contact_date < row.churn_date) return reject('contact_date', t.contactBeforeChurn);
   if (row.cancelled_again !== undefined && row.contact_date !== undefined && row.cancelled_again < row.contact_date) return reject('cancelled_again', t.cancelledBeforeContact);
   if (row.second_lifetime_months !== undefined && row.second_lifetime_months < 0) return reject('second_lifetime_months', t.negativeMonths);
   return undefined;
+}
+
+/** Channels as a history file may write them: the code, or the word the German lists and report use. */
+const CHANNEL_WORDS: Readonly<Record<string, Channel>> = {
+  letter: 'letter', brief: 'letter', phone: 'phone', telefon: 'phone', anruf: 'phone', call: 'phone',
+  email: 'email', 'e-mail': 'email', visit: 'visit', besuch: 'visit',
+};
+/** Groups likewise: 'contacted' / 'control', or the German report's words. */
+const GROUP_WORDS: Readonly<Record<string, 'contacted' | 'control'>> = {
+  contacted: 'contacted', kontaktiert: 'contacted', angesprochen: 'contacted',
+  control: 'control', kontrolle: 'control', kontrollgruppe: 'control', 'control group': 'control',
+};
+
+/** The channel of a history row: undefined when empty, null when not a channel. */
+function channelIn(text: string | undefined): Channel | undefined | null {
+  const t = text?.trim().toLowerCase();
+  return t === undefined || t === '' ? undefined : (CHANNEL_WORDS[t] ?? null);
+}
+
+/** The attempt group of a history row: undefined when empty, null when not a group. */
+function groupIn(text: string | undefined): 'contacted' | 'control' | undefined | null {
+  const t = text?.trim().toLowerCase();
+  return t === undefined || t === '' ? undefined : (GROUP_WORDS[t] ?? null);
 }
 
 /**
@@ -117,10 +139,12 @@ export function historyAttemptOf(
   if (life.complaints !== undefined) behaviour.complaints = life.complaints;
   if (contactDay !== undefined && life.monthsSinceChurn !== undefined) behaviour.monthsSinceChurn = life.monthsSinceChurn;
   const history: HistoryRow = { customer_id: row.customer_id, reasonCode: reason.code, behaviour, wonBack: row.won_back };
-  if (row.attempt_group?.trim().toLowerCase() === 'control') history.control = true;
+  if (groupIn(row.attempt_group) === 'control') history.control = true;
   const offerId = row.offer_type?.trim().toLowerCase();
   if (offerId && history.control !== true) {
-    const offer = settings.offers.find((o) => o.id.toLowerCase() === offerId);
+    // The offer's id, its German name as the lists write it ("persönliche Ansprache"), or its playbook label.
+    const offer = settings.offers.find((o) => o.id.toLowerCase() === offerId || messages('de').names.offer(o.id).toLowerCase() === offerId
+      || o.label.de.toLowerCase() === offerId || o.label.en.toLowerCase() === offerId);
     if (offer) {
       history.offerOddsFactor = offer.reacquisitionOddsFactor;
       history.offerId = offer.id;
@@ -128,9 +152,9 @@ export function historyAttemptOf(
     } else notes.push('unknown_offer');
   }
   const attempt: HistoryAttempt = { row: history, notes };
-  const channel = row.channel?.trim().toLowerCase() as Channel | undefined;
+  const channel = channelIn(row.channel);
   // A contact's channel enters its fit as the plan values it; a control customer had none.
-  if (history.control !== true && channel !== undefined && CHANNELS.includes(channel)) {
+  if (history.control !== true && channel !== undefined && channel !== null) {
     history.channel = channel;
     history.channelOddsFactor = settings.channelResponse?.[channel] ?? 1;
     if (row.channel_randomised === true) history.channelRandomised = true;
@@ -138,7 +162,7 @@ export function historyAttemptOf(
   const secondLife = row.won_back ? secondLifeOf(row, reason.code, contactDay ?? 0, history.offerId, settings) : undefined;
   if (secondLife) history.secondLife = secondLife;
   const arm = history.control === true ? CONTROL_ARM : history.randomised === true ? history.offerId : undefined;
-  if (arm !== undefined && row.contact_date !== undefined && channel !== undefined && CHANNELS.includes(channel)) {
+  if (arm !== undefined && row.contact_date !== undefined && channel !== undefined && channel !== null) {
     attempt.randomArm = { customer: row, reasonCode: reason.code, contactDay: row.contact_date, channel, arm, wonBack: row.won_back };
   }
   if (row.second_lifetime_months !== undefined) attempt.secondLifetimeMonths = row.second_lifetime_months;

@@ -1373,8 +1373,8 @@ export const COMMAND_TEXTS = {
       (column, cell) => `${column} '${cell}' ist leer: jeder Versuch braucht sein Ergebnis`,
     ),
     wonBackUnclear: m((column: string, cell: string) => `${column} '${cell}' is neither yes nor no`, (column, cell) => `${column} '${cell}' ist weder ja noch nein`),
-    badGroup: m((column: string, cell: string) => `${column} '${cell}' is neither contacted nor control`, (column, cell) => `${column} '${cell}' ist weder contacted noch control`),
-    badChannel: m((column: string, cell: string) => `${column} '${cell}' is no channel (visit, phone, letter, email)`, (column, cell) => `${column} '${cell}' ist kein Kanal (visit, phone, letter, email)`),
+    badGroup: m((column: string, cell: string) => `${column} '${cell}' is neither contacted nor control`, (column, cell) => `${column} '${cell}' ist weder kontaktiert (contacted) noch Kontrollgruppe (control)`),
+    badChannel: m((column: string, cell: string) => `${column} '${cell}' is no channel (visit, phone, letter, email)`, (column, cell) => `${column} '${cell}' ist kein Kanal (Besuch, Telefon, Brief, E-Mail)`),
     controlRandomised: m(
       (column: string, cell: string) => `${column} '${cell}' on a control customer: the control group got no offer and no channel, so nothing was drawn for them`,
       (column, cell) => `${column} '${cell}' bei einem Kunden der Kontrollgruppe: sie bekam weder Angebot noch Kanal, also wurde für sie nichts gezogen`,
@@ -1491,7 +1491,6 @@ export const COMMAND_TEXTS = {
     reject: m((line: number, id: string, error: string) => `reject: line ${line}${id ? ` (${id})` : ''}: ${error}`, (line, id, error) => `abgelehnt: Zeile ${line}${id ? ` (${id})` : ''}: ${error}`),
     moreRejects: m((n: number) => `reject: … and ${n} more`, (n) => `abgelehnt: … und ${n} weitere`),
     noAttempts: m((label: string, rejected: number) => `${label}: no usable attempts (${rejected} rows rejected)`, (label, rejected) => `${label}: keine verwendbaren Versuche (${rejected} Zeilen abgelehnt)`),
-    noAttemptsHint: m((source: string) => `run winback inspect ${source} to see the rejects`, (source) => `winback inspect ${source} zeigt die abgelehnten Zeilen`),
     noDateAtAsOf: m((n: number) => `${n} attempts without contact_date: months since churn computed at --as-of`, (n) => `${n} Versuche ohne contact_date: Monate seit Kündigung zum --as-of berechnet`),
     noDateLeftOut: m(
       (n: number) => `${n} attempts without contact_date: months since churn left out of their fit (give --as-of to use that date)`,
