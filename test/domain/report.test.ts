@@ -140,8 +140,10 @@ describe('report model invariants', () => {
       expect(sum(r.segments)).toBe(n);
       expect(sum(r.switching.paths)).toBe(n);
       expect(sum(r.switching.phases)).toBe(n);
-      // Objectors and final reasons are unvalued by design: not counted as customers the data do not allow to value.
-      const unvaluedByDesign = items.filter((i) => i.expected_value === null && i.decision === 'never').length;
+      // Objectors and final reasons (whose 0 is no value) are unvalued by design, as are customers let go unasked:
+      // neither in the value bins nor counted as customers the data do not allow to value (only a review is).
+      const unvaluedByDesign = items.filter((i) => i.decision === 'never' || (i.expected_value === null && i.decision !== 'review')).length;
+      expect(sum(r.value_distribution)).toBe(items.filter((i) => i.decision !== 'never' && i.expected_value !== null).length);
       expect(sum(r.value_distribution) + r.quality.not_valued + unvaluedByDesign).toBe(n);
       expect(Object.values(r.decisions).reduce((a, b) => a + b, 0)).toBe(n);
       for (const s of r.segments) expect(s.win_back + s.review + s.let_go + s.never).toBe(s.count);

@@ -170,9 +170,11 @@ function regionSums(acc: ReportAccumulator, name: string): PlanMoneySums {
 }
 
 function addValue(acc: ReportAccumulator, item: ReportItem, winBack: boolean): void {
+  // An objector or a final reason is never valued for a contact (a final reason's 0 is no value);
+  // a customer let go unasked (churned too long ago) neither: by design, not for want of data.
+  if (item.decision === 'never') return;
   if (item.expected_value === null) {
-    // An objector (or a final reason) is left unvalued by design, not for want of data.
-    if (item.decision !== 'never') acc.notValued++;
+    if (item.decision === 'review') acc.notValued++;
     return;
   }
   const bin = acc.bins[valueBin(item.expected_value)] as { count: number; win_back: number };
