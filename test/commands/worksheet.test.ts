@@ -234,6 +234,16 @@ describe('a consultant\'s decision the plan cannot take', () => {
     expect(example.code, example.stderr).toBe(0);
     expect(example.stderr).not.toContain('no question asked');
   });
+
+  it('says that a finished session asks nothing again, and how to reopen it, when new answers come for it', async () => {
+    const first = await runWithAnswers('finished', {});
+    expect(first.code, first.stderr).toBe(0);
+    const id = (parse(await readFile(join(first.out, 'plan.csv'), 'utf8'), { columns: true }) as Record<string, string>[]).find((x) => x.decision === 'win_back')!.customer_id!;
+    const again = await runWithAnswers('finished', { measures: { [id]: { responsible: 'Anna Weber' } } });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain(`the session ${join(dir, 'finished.session.json')} is finished, so no question asked for measures.${id}.responsible: not used; reopen it at the step`);
+    expect(again.stderr).not.toContain('misspelt');
+  });
 });
 
 describe('the worksheet folder as a report reads it', () => {

@@ -94,7 +94,11 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
   const unused = fromFile?.unusedAnswers() ?? [];
   if (unused.length > 0) {
     const shown = unused.slice(0, UNUSED_SHOWN).join(', ');
-    ctx.stderr.write(`${messages(session.lang).common.warning}: ${messages(session.lang).worksheetErrors.answersUnused(flags.answers as string, shown, unused.length - Math.min(unused.length, UNUSED_SHOWN))}\n`);
+    const more = unused.length - Math.min(unused.length, UNUSED_SHOWN);
+    const say = messages(session.lang).worksheetErrors;
+    // A finished session asks nothing again: its answers stand until it is reopened.
+    const why = existing?.step === 'done' && reopen === undefined ? say.answersSessionDone(flags.answers as string, shown, more, flags.session) : say.answersUnused(flags.answers as string, shown, more);
+    ctx.stderr.write(`${messages(session.lang).common.warning}: ${why}\n`);
   }
   const outDir = resolve(ctx.cwd, flags.out ?? dirname(flags.session));
   await ensureOutputDir(outDir, flags.out ?? outDir);
