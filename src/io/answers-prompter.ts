@@ -3,6 +3,7 @@
  * is its path in the file; a missing answer takes the question's pre-filled default. Used
  * without a terminal, for repeatable workshops and in tests.
  */
+import { jsonErrorAt } from './json-error.js';
 import { readFile } from 'node:fs/promises';
 import { DataError, InputMissingError } from '../errors.js';
 import { messages, type Lang } from '../domain/catalogue/index.js';
@@ -20,7 +21,7 @@ export async function readAnswersFile(path: string, label: string, lang: Lang = 
   try {
     data = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (err) {
-    throw new DataError(messages(lang).worksheetErrors.answersSyntax(label, (err as Error).message), messages(lang).worksheetErrors.answersHint);
+    throw new DataError(messages(lang).worksheetErrors.answersSyntax(label, (err as Error).message, jsonErrorAt(text.replace(/^\ufeff/, ''), err)), messages(lang).worksheetErrors.answersHint);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new DataError(messages(lang).worksheetErrors.answersNotObject(label), messages(lang).worksheetErrors.answersHint);

@@ -3,6 +3,7 @@
  * the as-of date, and the export opened with them. The rows are planned by the engine
  * (src/engine/index.ts).
  */
+import { jsonErrorAt } from '../io/json-error.js';
 import { readFile } from 'node:fs/promises';
 import type { Context } from '../io/context.js';
 import type { CalibratedModel } from '../domain/calibrate/calibrate.js';
@@ -90,7 +91,7 @@ async function loadModel(path: string, label: string, lang: Lang): Promise<{ mod
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new DataError(messages(lang).flags.modelSyntax(label, (err as Error).message));
+    throw new DataError(messages(lang).flags.modelSyntax(label, (err as Error).message, jsonErrorAt(text, err)));
   }
   const { model, errors } = validateCalibratedModel(data, lang);
   if (!model) throw new DataError(messages(lang).flags.modelInvalid(label, errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')));

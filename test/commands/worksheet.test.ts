@@ -235,6 +235,23 @@ describe('a consultant\'s decision the plan cannot take', () => {
     expect(example.stderr).not.toContain('no question asked');
   });
 
+  it('names line and column of broken answers JSON, in German without the parser\'s English; a session under a file is 73', async () => {
+    const answers = join(dir, 'broken.answers.json');
+    await writeFile(answers, '{"decisions":\n  {"a": 1,,}\n}');
+    const de = memoryContext();
+    expect(await main(['worksheet', FIXTURE, '--session', join(dir, 'broken.session.json'), '--answers', answers, '--as-of', AS_OF, '--lang', 'de'], de.ctx)).toBe(65);
+    expect(de.stderr()).toContain(`--answers ${answers} ist kein gültiges JSON (Zeile 2, Spalte 11)`);
+    expect(de.stderr()).not.toMatch(/Expected|position/);
+    const en = memoryContext();
+    expect(await main(['worksheet', FIXTURE, '--session', join(dir, 'broken.session.json'), '--answers', answers, '--as-of', AS_OF], en.ctx)).toBe(65);
+    expect(en.stderr()).toContain('is not valid JSON at line 2, column 11:');
+    const file = join(dir, 'a-file');
+    await writeFile(file, 'x');
+    await writeFile(join(dir, 'empty.answers.json'), '{}');
+    const under = memoryContext();
+    expect(await main(['worksheet', FIXTURE, '--session', join(file, 's.json'), '--answers', join(dir, 'empty.answers.json'), '--as-of', AS_OF], under.ctx)).toBe(73);
+  });
+
   it('says that a finished session asks nothing again, and how to reopen it, when new answers come for it', async () => {
     const first = await runWithAnswers('finished', {});
     expect(first.code, first.stderr).toBe(0);

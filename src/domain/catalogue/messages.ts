@@ -897,7 +897,7 @@ export const COMMAND_TEXTS = {
     configWarning: m((setting: string, text: string) => `config ${setting}: ${text}`, (setting, text) => `Konfiguration ${setting}: ${text}`),
     modelMissing: m((label: string) => `model ${label}: no such file or not readable`, (label) => `Modell ${label}: Datei nicht gefunden oder nicht lesbar`),
     modelMissingHint: m('create one with winback calibrate HISTORY.csv --model-out model.json', 'mit winback calibrate HISTORY.csv --model-out model.json erstellen'),
-    modelSyntax: m((label: string, why: string) => `model ${label} is not valid JSON: ${why}`, (label, why) => `Modell ${label} ist kein gültiges JSON; Meldung des Parsers: „${why}“`),
+    modelSyntax: m((label: string, why: string, at?: { line: number; column: number }) => `model ${label} is not valid JSON${at === undefined ? '' : ` at line ${at.line}, column ${at.column}`}: ${why}`, (label, _why, at) => `Modell ${label} ist kein gültiges JSON${at === undefined ? '' : ` (Zeile ${at.line}, Spalte ${at.column})`}`),
     modelInvalid: m((label: string, list: string) => `model ${label} is invalid:\n${list}`, (label, list) => `Modell ${label} ist ungültig:\n${list}`),
     // A warning the model file holds from its calibration (its saved note, worded first), shown by each run that reads it.
     modelWarning: m((label: string, text: string) => `model ${label}: ${text}`, (label, text) => `Modell ${label}: ${text}`),
@@ -1156,11 +1156,11 @@ export const COMMAND_TEXTS = {
       (session, was, file) => `--session ${session} wurde ${was === null ? 'mit von Hand erfassten Kunden' : `mit ${was}`} begonnen, nicht mit ${file}`,
     ),
     sessionUnreadable: m((label: string, why: string) => `--session ${label} cannot be read (${why})`, (label, why) => `--session ${label} kann nicht gelesen werden (${why})`),
-    sessionSyntax: m((label: string, why: string) => `--session ${label} is not valid JSON: ${why}`, (label, why) => `--session ${label} ist kein gültiges JSON; Meldung des Parsers: „${why}“`),
+    sessionSyntax: m((label: string, why: string, at?: { line: number; column: number }) => `--session ${label} is not valid JSON${at === undefined ? '' : ` at line ${at.line}, column ${at.column}`}: ${why}`, (label, _why, at) => `--session ${label} ist kein gültiges JSON${at === undefined ? '' : ` (Zeile ${at.line}, Spalte ${at.column})`}`),
     sessionInvalid: m((label: string, list: string) => `--session ${label} is not a worksheet session:\n${list}`, (label, list) => `--session ${label} ist keine Sitzung eines Arbeitsblatts:\n${list}`),
     sessionFreshHint: m('give a new file name with --session to start a fresh session', 'mit --session einen neuen Dateinamen angeben, um eine neue Sitzung zu beginnen'),
     answersMissing: m((label: string) => `--answers ${label}: no such file or not readable`, (label) => `--answers ${label}: Datei nicht gefunden oder nicht lesbar`),
-    answersSyntax: m((label: string, why: string) => `--answers ${label} is not valid JSON: ${why}`, (label, why) => `--answers ${label} ist kein gültiges JSON; Meldung des Parsers: „${why}“`),
+    answersSyntax: m((label: string, why: string, at?: { line: number; column: number }) => `--answers ${label} is not valid JSON${at === undefined ? '' : ` at line ${at.line}, column ${at.column}`}: ${why}`, (label, _why, at) => `--answers ${label} ist kein gültiges JSON${at === undefined ? '' : ` (Zeile ${at.line}, Spalte ${at.column})`}`),
     answersNotObject: m((label: string) => `--answers ${label} must hold one JSON object`, (label) => `--answers ${label} muss ein JSON-Objekt enthalten`),
     answersHint: m('see docs/worksheet.md for the format', 'das Format beschreibt docs/worksheet.md'),
     // An answer the answers file gives that the question cannot take (io/answers-prompter.ts).

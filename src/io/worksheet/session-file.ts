@@ -2,6 +2,7 @@
  * The worksheet session file: JSON, replaced atomically after every answer, so a crash or
  * Ctrl-C never leaves half a file and never loses an answer already given.
  */
+import { jsonErrorAt } from '../json-error.js';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -17,14 +18,15 @@ export async function loadSession(path: string, label: string, lang: Lang = 'en'
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // No session there yet; a folder on the path that is a file fails where the session is written (73).
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
     throw new IoError(t.sessionUnreadable(label, (err as NodeJS.ErrnoException).code ?? (err as Error).message));
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new DataError(t.sessionSyntax(label, (err as Error).message), t.sessionFreshHint);
+    throw new DataError(t.sessionSyntax(label, (err as Error).message, jsonErrorAt(text, err)), t.sessionFreshHint);
   }
   const { session, errors } = parseSession(data);
   if (!session) {
