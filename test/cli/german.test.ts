@@ -417,8 +417,16 @@ describe('German: no English word reaches the user', () => {
     expect(fromEnv.stderr).toContain('ist kein gültiges YAML (Zeile 4, Spalte 10)');
     const missing = await run(['plan', DE, '--out', join(dir, 'out'), ...AS_OF, '--playbook', join(dir, 'nirgends.yaml'), '--lang', 'de']);
     expect(missing.code).toBe(66);
-    expect(missing.stderr).toMatch(/Playbook-Datei nicht gefunden: .*\nHinweis: den Pfad bei --playbook prüfen/);
+    expect(missing.stderr).toMatch(/Playbook-Datei nicht gefunden: .*\nHinweis: den Pfad der Playbook-Datei prüfen/);
     expect(missing.leaks).toEqual([]);
+    // A value of the wrong type names both types in German ("erhalten string" was English).
+    const typed = join(dir, 'typ.yaml');
+    const init = await run(['playbook', 'init', typed, '--lang', 'de']);
+    expect(init.code).toBe(0);
+    writeFileSync(typed, readFileSync(typed, 'utf8').replace(/(channelCosts:[^\n]*\n(?:[^\n]*\n)*?\s+letter:)\s*[\d.]+/, '$1 zwei'));
+    const wrongType = await run(['playbook', 'validate', typed, '--lang', 'de']);
+    expect(wrongType.code).toBe(65);
+    expect(wrongType.stderr).toContain('channelCosts.letter: Ungültige Eingabe: erwartet Zahl, erhalten Text');
   });
 
   it('clv --lost-out and --retention-out: the reason column in German', async () => {

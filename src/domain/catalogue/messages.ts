@@ -1045,6 +1045,8 @@ export const COMMAND_TEXTS = {
       (inclusive: boolean, bound: string) => `Too big: expected ${inclusive ? 'at most' : 'less than'} ${bound}`,
       (inclusive, bound) => `Zu groß: ${inclusive ? 'höchstens' : 'kleiner als'} ${bound} erwartet`,
     ),
+    /** a value of the wrong type (domain/zod-german.ts: zod's German names the value's type in English) */
+    invalidType: m((expected: string, got: string) => `Invalid input: expected ${expected}, received ${got}`, (expected, got) => `Ungültige Eingabe: erwartet ${expected}, erhalten ${got}`),
     rangeTooSmall: m(
       (inclusive: boolean, bound: string) => `Too small: expected ${inclusive ? 'at least' : 'more than'} ${bound}`,
       (inclusive, bound) => `Zu klein: ${inclusive ? 'mindestens' : 'größer als'} ${bound} erwartet`,

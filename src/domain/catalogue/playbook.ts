@@ -11,7 +11,7 @@ export const PLAYBOOK_CHECK = {
   notFound: m((file: string) => `playbook file not found: ${file}`, (file) => `Playbook-Datei nicht gefunden: ${file}`),
   unreadable: m((file: string, why: string) => `cannot read playbook ${file}: ${why}`, (file, why) => `Playbook ${file} kann nicht gelesen werden: ${why}`),
   defaultMissingHint: m('reinstall winback: the default playbook is missing', 'winback neu installieren: das eingebaute Playbook fehlt'),
-  pathHint: m('check the --playbook path', 'den Pfad bei --playbook prüfen'),
+  pathHint: m('check the path of the playbook file (given to --playbook, or to playbook validate)', 'den Pfad der Playbook-Datei prüfen (bei --playbook oder bei playbook validate angegeben)'),
   syntax: m(
     (file: string, format: string, line: number | undefined, _column: number | undefined, detail: string) =>
       `playbook ${file} is not valid ${format}${line === undefined ? '' : ` at line ${line}`}: ${detail}`,
