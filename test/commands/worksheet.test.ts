@@ -144,6 +144,10 @@ describe('winback worksheet (command)', () => {
     const n = memoryContext();
     expect(await main(['worksheet', '--session', session, '--answers', join(dir, 'resume.answers.json'), '--as-of', '2026-12-01', '--out', join(dir, 'resume2')], n.ctx)).toBe(64);
     expect(n.stderr()).toContain('--as-of 2026-11-23');
+    // in German, the days as Germans write them
+    const de = memoryContext();
+    expect(await main(['worksheet', '--session', session, '--answers', join(dir, 'resume.answers.json'), '--as-of', '2026-12-01', '--out', join(dir, 'resume2'), '--lang', 'de'], de.ctx)).toBe(64);
+    expect(de.stderr()).toContain('wurde mit Stichtag 23.11.2026 begonnen, nicht 01.12.2026');
     const o = memoryContext();
     expect(await main(['worksheet', '--session', session, '--answers', join(dir, 'resume.answers.json'), '--out', join(dir, 'resume3')], o.ctx)).toBe(0);
     expect(await readFile(join(dir, 'resume3', 'plan.csv'), 'utf8')).toBe(planCsv);

@@ -6,6 +6,7 @@ import type { SwitchingPath } from '../worksheet/session.js';
 import type { Decision } from '../types.js';
 import { CHANNELS } from '../playbook-types.js';
 import { COMMAND_TEXTS } from './messages.js';
+import { formatIsoText } from './format.js';
 
 /** The handbook's questions for template 3 (lessons from sales), with stable ids. */
 export const LESSON_QUESTION_IDS = ['lost_before', 'regained', 'warning_signs', 'what_worked'] as const;
@@ -179,7 +180,7 @@ export const WORKSHEET_DE: WorksheetTexts = {
     sessionRequired: '--session DATEI fehlt', sessionExample: 'z. B. winback worksheet export.csv --session kunde.worksheet.json',
     stdin: 'das Arbeitsblatt stellt Fragen im Terminal, daher kann der Export nicht über die Standardeingabe kommen', stdinHint: 'den Export als Datei angeben',
     noTerminal: 'das Arbeitsblatt stellt Fragen, aber die Standardeingabe ist kein Terminal', noTerminalHint: 'im Terminal starten oder die Antworten mit --answers DATEI geben (siehe docs/worksheet.md)',
-    otherAsOf: (l, was, now) => `--session ${l} wurde mit Stichtag ${was} begonnen, nicht ${now}`, otherAsOfHint: '--as-of weglassen, um fortzusetzen, oder eine neue Sitzungsdatei beginnen',
+    otherAsOf: (l, was, now) => `--session ${l} wurde mit Stichtag ${formatIsoText(was, 'de')} begonnen, nicht ${formatIsoText(now, 'de')}`, otherAsOfHint: '--as-of weglassen, um fortzusetzen, oder eine neue Sitzungsdatei beginnen',
     otherExport: (l, was, now) => `--session ${l} wurde mit ${was} begonnen, nicht mit ${now} (der Inhalt unterscheidet sich)`,
     otherExportHint: 'den Export angeben, mit dem die Sitzung begann (verschoben: --export DATEI), oder eine neue Sitzungsdatei beginnen',
     exportMissing: (l, p) => `--session ${l} wurde mit ${p} begonnen, die Datei ist dort nicht mehr`, exportMissingHint: 'den neuen Ort mit --export DATEI angeben',
