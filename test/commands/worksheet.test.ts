@@ -94,12 +94,15 @@ describe('winback worksheet (command)', () => {
 
   it('plans customers entered by hand, in German', async () => {
     const customers = [
-      { customer_id: 'K-1', name: 'Bäckerei Lang', segment: 'B2B', customer_since: '2019-03-01', churn_date: '2026-08-15', orders: '40', revenue: '24000', margin: '30', complaints: '0', reason: 'zu teuer' },
+      { customer_id: 'K-1', name: 'Bäckerei Lang', segment: 'B2B', customer_since: '2019-03-01', churn_date: '2026-08-15', orders: '40', revenue: '24.000,50', margin: '30,5', complaints: '0', reason: 'zu teuer' },
       { customer_id: 'K-2', name: 'Hans Meier', churn_date: '2026-09-01', revenue: '900', margin: '20', customer_since: '2024-01-01', reason: 'verstorben' },
     ];
     const r = await runWithAnswers('manual', { lang: 'de', customers, lessons: { regained: 'Persönlicher Besuch' } }, []);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    // German thousands and decimals, as the export's number reader reads them
+    const saved = JSON.parse(await readFile(join(dir, 'manual.session.json'), 'utf8'));
+    expect([saved.manual[0].revenue, saved.manual[0].margin]).toEqual(['24000.5', '30.5']);
     const plan = parse(await readFile(join(r.out, 'plan.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(plan.map((p) => [p.customer_id, p.reason_code])).toEqual([['K-1', 'price'], ['K-2', 'deceased']]);
     expect(plan[1]?.decision).toBe('never');

@@ -8,6 +8,7 @@ import { compareByPriority, manualCustomerRow, toCustomerRow } from '../../domai
 import { completeManualCustomers, MANUAL_DONE, MANUAL_FIELDS, recordManualField } from '../../domain/worksheet/session.js';
 import { PromptBack } from '../../io/prompts.js';
 import { customerKey } from '../../domain/campaign/customer-key.js';
+import { parseNumber } from '../../domain/parse/number.js';
 import { askQuestions, type WorksheetFlow } from './flow.js';
 
 /** Customers entered by hand: one field at a time, each saved; planned through the same planCustomer. */
@@ -55,9 +56,11 @@ async function askField(flow: WorksheetFlow, n: number, field: string): Promise<
 const NUMBER_FIELDS: readonly string[] = ['orders', 'revenue', 'margin', 'complaints'];
 
 /** A number as typed in the language ('1234,5' in German) with a decimal point, as the converter reads it. */
+/** A typed number as the export's number parser reads it in the language's convention ("24.000,50" in German), stored with a decimal point. */
 function decimalPoint(v: string, lang: 'en' | 'de'): string {
   const text = v.trim();
-  return lang === 'de' && /^-?\d+,\d+$/.test(text) ? text.replace(',', '.') : text;
+  const parsed = parseNumber(text, lang === 'de' ? ',' : '.');
+  return parsed.ok && !parsed.percent ? String(parsed.value) : text;
 }
 
 function validateManual(flow: WorksheetFlow, field: string, v: string): true | string {
