@@ -120,11 +120,11 @@ async function writeHistory(ctx: Context, exportFile: string, read: ReadOptions,
   const wanted = new Map(attempts.map((a) => [a.customer_id, a]));
   const first = await openExport(exportFile, LOST_CUSTOMER_SCHEMA, { ...read, reread: true }, ctx);
   try {
-    let made = await historyRows(first, wanted, asOf);
+    let made = await historyRows(first, wanted, asOf, fmt.decimal);
     // A duplicated id that a later row decides: read again with the resolution, as plan does.
     if (first.duplicates?.rerun) {
       const again = await openExport(first.stdinCopy?.path ?? exportFile, LOST_CUSTOMER_SCHEMA, { ...read, duplicates: first.duplicates.resolution() }, ctx, first.label);
-      made = await historyRows(again, wanted, asOf);
+      made = await historyRows(again, wanted, asOf, fmt.decimal);
     }
     const out = await openTableOutput(ctx, target, HISTORY_OUT_COLUMNS, fmt, messages(first.lang).names.sheet('history'));
     try {
@@ -141,7 +141,7 @@ async function writeHistory(ctx: Context, exportFile: string, read: ReadOptions,
 }
 
 /** The history rows of the contacted customers found in the export. */
-async function historyRows(opened: Awaited<ReturnType<typeof openExport>>, wanted: Map<string, Attempt>, asOf: number) {
+async function historyRows(opened: Awaited<ReturnType<typeof openExport>>, wanted: Map<string, Attempt>, asOf: number, decimal: CsvFormat['decimal']) {
   const rows: unknown[][] = [];
   const found = new Set<string>();
   for await (const ev of opened.rows()) {
@@ -150,7 +150,7 @@ async function historyRows(opened: Awaited<ReturnType<typeof openExport>>, wante
     const attempt = wanted.get(row.customer_id);
     if (!attempt || found.has(row.customer_id)) continue;
     found.add(row.customer_id);
-    rows.push(historyValues(attempt, row, asOf));
+    rows.push(historyValues(attempt, row, asOf, decimal));
   }
   return { rows, found: found.size };
 }

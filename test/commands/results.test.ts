@@ -386,3 +386,22 @@ describe('a history with the German words for channel, group and offer', () => {
     expect(c.stderr).not.toContain('winback inspect');
   });
 });
+
+describe('results --history-out --excel', () => {
+  it('writes every number of the history with the decimal comma, the margin share too, so that calibrate reads one convention', async () => {
+    const dir = tempDir();
+    await campaign(dir, 'week');
+    const o = writeOutcomes(dir, readCsv(join(dir, 'ledger.csv')));
+    const history = join(dir, 'history.csv');
+    const r = await runCli(['results', '--ledger', join(dir, 'ledger.csv'), '--outcomes', o.file, '--as-of', LATER, '--history-out', history, '--export', EXPORT, '--excel', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = readCsv(history, ';');
+    const margins = rows.map((row) => row.margin as string).filter((m) => m !== '');
+    expect(margins.length).toBeGreaterThan(10);
+    expect(margins.filter((m) => m.includes('.'))).toEqual([]);
+    expect(margins.some((m) => /^\d+,\d+%$/.test(m))).toBe(true);
+    const c = await runCli(['calibrate', history, '--model-out', join(dir, 'model.json'), '--as-of', LATER, '--json', '--allow-defaults']);
+    expect(c.code, c.stderr).toBe(0);
+    expect(JSON.parse(c.stdout).warnings.join('\n')).not.toMatch(/decimal comma .* and decimal point/);
+  });
+});

@@ -6,7 +6,7 @@ import { DAYS_PER_MONTH, formatIsoDay } from '../../domain/dates.js';
 import type { Attempt, KpiRow, ResultsReport } from '../../domain/results/results.js';
 import { kpiJson } from '../../domain/results/json.js';
 import type { CustomerRow, EpochDay } from '../../domain/types.js';
-import type { ColumnSpec } from '../csv/write.js';
+import type { ColumnSpec, CsvFormat } from '../csv/write.js';
 import { currentTableWidth, renderWholeHeaders, styler, wrap, type WholeColumn } from '../render.js';
 import { formatFixed, formatWhole, messages, type Lang } from '../../domain/catalogue/index.js';
 
@@ -115,11 +115,12 @@ export const HISTORY_OUT_COLUMNS: ColumnSpec[] = [
 const yesNo = (b: boolean | null | undefined) => (b === true ? 'yes' : b === false ? 'no' : '');
 
 /** One history row: the customer's first lifetime from the export, the attempt from the ledger, the outcome. */
-export function historyValues(a: Attempt, row: CustomerRow, asOf: EpochDay): unknown[] {
+export function historyValues(a: Attempt, row: CustomerRow, asOf: EpochDay, decimal: CsvFormat['decimal'] = '.'): unknown[] {
   const regained = a.status === 'regained' && a.returnDate !== undefined;
   const end = a.cancelledAgain !== undefined && a.cancelledAgain <= asOf ? a.cancelledAgain : asOf;
   const months = regained ? Math.max(0, end - (a.returnDate as number)) / DAYS_PER_MONTH : undefined;
-  const margin = row.margin === undefined ? '' : row.margin.kind === 'percent' ? `${row.margin.value}%` : String(row.margin.value);
+  // A text cell (a share keeps its %), with the decimal mark of the file's numbers (--excel: a comma, as in the money columns).
+  const margin = row.margin === undefined ? '' : `${String(row.margin.value).replace('.', decimal)}${row.margin.kind === 'percent' ? '%' : ''}`;
   return [
     row.customer_id, row.segment ?? '', yesNo(row.key_account), row.customer_since, row.churn_date, row.tenure_months,
     row.orders, row.revenue, row.monthly_revenue, margin, row.complaints, row.reason ?? '',
