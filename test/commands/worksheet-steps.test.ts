@@ -171,6 +171,17 @@ describe('worksheet step 4: measures plan', () => {
     expect(offerQuestion).toBeDefined();
   });
 
+  it('refuses at the terminal a planned day before the run\'s day, saying which day is the first', async () => {
+    const ids = await winBackIds();
+    const id = ids[0]!;
+    const script: ScriptStep[] = [
+      [`measures/${id}/@plan`, 'change'], [`measures/${id}/channel`, null], [`measures/${id}/offer`, null], [`measures/${id}/measure`, null],
+      [`measures/${id}/date`, '2026-11-01'],
+    ];
+    const { flow } = await fixtureFlow(script, { session: atStep('measures') });
+    await expect(runMeasuresStep(flow)).rejects.toThrow(`measures/${id}/date: '2026-11-01' rejected: That day lies before the run's day (2026-11-23): give 2026-11-23 or a later day.`);
+  });
+
   it('re-values the offers on the channel chosen', async () => {
     const probe = await fixtureFlow([]);
     const c = probe.flow.customers.find((x) => x.base.value.decision === 'win_back' && new Set(x.base.value.offersConsidered.map((o) => o.channel)).size > 1)!;

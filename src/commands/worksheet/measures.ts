@@ -3,6 +3,7 @@
  * measure, date and responsible person, pre-filled from the plan (at a terminal one Enter
  * accepts them all); then the measures for the whole group and the changes to the offering.
  */
+import { parseIsoDay } from '../../domain/dates.js';
 import type { Channel } from '../../domain/playbook-types.js';
 import { measureDefaults, type WorksheetCustomer } from '../../domain/worksheet/apply.js';
 import { contactableChannels, formatDay, formatWorksheetMoney, normaliseTypedDate, showDate } from '../../domain/worksheet/format.js';
@@ -56,13 +57,20 @@ async function askMeasure(flow: WorksheetFlow, c: WorksheetCustomer, i: number, 
   // At a terminal the whole pre-filled plan is accepted with one Enter; an answers file may hold every field.
   let change = !prompter.interactive;
   let channel: Channel | undefined;
+  // A person at the terminal is told at once that a day before the run's cannot be planned; an answers file's is moved, with a note in plan.csv.
+  const plannedDateProblem = (v: string): string | undefined => {
+    const typed = normaliseTypedDate(v);
+    if (typed === undefined) return t.ask.badDate;
+    const day = parseIsoDay(typed);
+    return prompter.interactive && day !== undefined && day < deps.setup.asOf ? t.ask.beforeAsOf(formatDay(deps.setup.asOf, lang)) : undefined;
+  };
   const field = (name: 'measure' | 'date' | 'responsible', message: string, fallback: string) => async () => {
     const earlier = prev()?.[name];
     const isDate = name === 'date';
     const def = earlier !== undefined ? (isDate ? showDate(earlier, lang) : earlier) : fallback;
     const value = await prompter.input({
       key: ['measures', id, name], message, ...(def ? { default: def } : {}),
-      ...(isDate ? { validate: (v: string) => (normaliseTypedDate(v) !== undefined ? true : t.ask.badDate) } : {}),
+      ...(isDate ? { validate: (v: string) => plannedDateProblem(v) ?? true } : {}),
     });
     await flow.commit(recordMeasure(flow.session, id, { [name]: isDate ? (normaliseTypedDate(value) as string) : value.trim() }));
   };

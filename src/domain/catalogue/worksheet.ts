@@ -29,7 +29,7 @@ export interface WorksheetTexts {
     incidentWhat: string; incidentWhen: string; incidentHandled: string; path: string;
     competitor: string; contractEnd: string; channel: string; offer: string; measure: string;
     date: string; responsible: string; groupMeasures: string; offering: string;
-    addCustomer: string; manualField: (field: string) => string; badDate: string; required: string;
+    addCustomer: string; manualField: (field: string) => string; badDate: string; required: string; beforeAsOf: (asOf: string) => string;
     step: string; reopen: string; yes: string; no: string; exists: (id: string, as: string) => string; badNumber: (v: string) => string;
     dateHint: string; noMatch: string; more: string;
   };
@@ -82,6 +82,7 @@ export const WORKSHEET_EN: WorksheetTexts = {
     offer: 'Offer', measure: 'Measure', date: 'Planned date (YYYY-MM-DD)', responsible: 'Responsible person',
     groupMeasures: 'Measures for the whole group', offering: 'Changes needed in our offering', addCustomer: 'Enter a lost customer by hand?',
     manualField: (f) => `  ${f}`, badDate: 'Write the date as YYYY-MM-DD (or DD.MM.YYYY), or leave it empty.', required: 'This field is needed.',
+    beforeAsOf: (asOf) => `That day lies before the run's day (${asOf}): give ${asOf} or a later day.`,
     step: 'Back to which step?', reopen: 'Reopen at which step?', yes: 'yes', no: 'no', exists: (id, as) => (as === id ? `'${id}' exists already` : `'${id}' exists already as '${as}' (ids match in any case and with any dash)`),
     badNumber: (v) => `'${v}' is not a number (e.g. 1234.5)`, dateHint: 'YYYY-MM-DD', noMatch: 'No customer matches.', more: 'What next?',
   },
@@ -148,6 +149,7 @@ export const WORKSHEET_DE: WorksheetTexts = {
     offer: 'Angebot', measure: 'Maßnahme', date: 'Geplanter Termin (TT.MM.JJJJ)', responsible: 'Verantwortlich',
     groupMeasures: 'Maßnahmen für die ganze Gruppe', offering: 'Nötige Änderungen am eigenen Angebot', addCustomer: 'Einen verlorenen Kunden von Hand erfassen?',
     manualField: (f) => `  ${MANUAL_FIELD_DE[f] ?? f}`, badDate: 'Datum als TT.MM.JJJJ schreiben oder leer lassen.', required: 'Dieses Feld wird benötigt.',
+    beforeAsOf: (asOf) => `Dieser Tag liegt vor dem Stichtag (${asOf}): den ${asOf} oder einen späteren Tag angeben.`,
     step: 'Zurück zu welchem Schritt?', reopen: 'Bei welchem Schritt wieder öffnen?', yes: 'ja', no: 'nein', exists: (id, as) => (as === id ? `„${id}“ gibt es schon` : `„${id}“ gibt es schon als „${as}“ (Nummern gelten in jeder Schreibweise als gleich)`),
     badNumber: (v) => `„${v}“ ist keine Zahl (z. B. 1234,5)`, dateHint: 'TT.MM.JJJJ', noMatch: 'Kein Kunde passt.', more: 'Wie weiter?',
   },
