@@ -85,7 +85,9 @@ describe('results and the report with results at 80 columns: every header whole'
     expect(r.code, r.stderr).toBe(0);
     for (const line of r.stdout.split('\n')) expect(width(line), line).toBeLessThanOrEqual(80);
     for (const heads of headerRows(r.stdout)) expect(heads.filter((h) => h.includes('…')), heads.join(' | ')).toEqual([]);
-    const results = headerRows(r.stdout)[0] as string[];
+    // The funnel's table first (from lost to contacted), then the results'.
+    const [funnel, results] = headerRows(r.stdout) as [string[], string[]];
+    expect(funnel[0]).toBe(lang === 'de' ? 'Schritt' : 'step');
     expect(results[0]).toBe(lang === 'de' ? 'Grund' : 'reason');
     expect(results.at(-1)).toBe(lang === 'de' ? 'Mehrwert [95 %]' : 'lift [95 %]');
   });

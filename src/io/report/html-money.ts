@@ -90,12 +90,11 @@ export function funnelSection({ r, L, lang }: MoneyCtx, color: string): string {
   return `<section id="funnel"><h2>${esc(L.funnel)}</h2><p class="note">${esc(note)}</p><div class="figure" role="region" aria-label="${esc(L.funnel)}" tabindex="0">${chart}</div><h3>${esc(L.dropped)}</h3>${list}</section>`;
 }
 
-/** The flagged customers, at the top of the report, each with every reason in words. */
-export function outlierSection({ r, L, lang }: MoneyCtx): string {
+/** Why a customer is flagged, every reason in words (the HTML and the terminal report). */
+export function outlierReasons(r: Report, c: Outlier, L: ReportLabels, lang: Lang): string {
   const o = r.outliers;
-  if (o.customers.length === 0 && o.more === 0) return '';
   const cur = (v: number) => formatCurrency(v, lang, r.money.currency);
-  const why = (c: Outlier) => c.why.map((code) => {
+  return c.why.map((code) => {
     if (code === 'value_share') return L.outlierShare(formatPercent(c.share ?? 0, lang), formatPercent(o.share, lang));
     if (code === 'revenue_vs_median') {
       const segment = c.segment === 'unknown' ? L.unknownWord : c.segment;
@@ -103,6 +102,14 @@ export function outlierSection({ r, L, lang }: MoneyCtx): string {
     }
     return L.implausible[code] ?? code;
   }).join('; ');
+}
+
+/** The flagged customers, at the top of the report, each with every reason in words. */
+export function outlierSection({ r, L, lang }: MoneyCtx): string {
+  const o = r.outliers;
+  if (o.customers.length === 0 && o.more === 0) return '';
+  const cur = (v: number) => formatCurrency(v, lang, r.money.currency);
+  const why = (c: Outlier) => outlierReasons(r, c, L, lang);
   const rows = o.customers.map((c) => `<tr><td class="nowrap">${esc(c.customer_id)}</td><td>${esc(c.name)}</td><td>${esc(L.decisions[c.decision] ?? c.decision)}</td><td class="num">${c.expected_value === null ? '' : esc(cur(c.expected_value))}</td><td>${esc(why(c))}</td></tr>`).join('\n');
   const head = [L.id, L.name, L.decision, L.expected, L.why].map((h, i) => `<th scope="col"${i === 3 ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
   const more = o.more > 0 ? `<p>${esc(L.outliersMore(o.more))}</p>` : '';

@@ -7,6 +7,7 @@ import { CHANNELS } from '../../domain/playbook-types.js';
 import { blockReasonText, formatDate, formatDecimal, formatMoney, formatPercent, type Lang, type ReportLabels, messages } from '../../domain/catalogue/index.js';
 import { formatLift } from './html-results.js';
 import { changeRows, changesCaveats } from './html-changes.js';
+import { outlierReasons } from './html-money.js';
 import { currentTableWidth, renderTable, renderWholeHeaders, styler, truncate } from '../render.js';
 
 const WIDTH = 80;
@@ -27,6 +28,8 @@ export function renderReport(r: Report, opts: ReportOptions): string {
   const m = (v: number) => formatMoney(v, opts.lang);
   const parts = [
     header(r, L, c, m, opts.lang),
+    outliers(r, L, c, opts),
+    funnel(r, L, c, opts),
     results(r, L, c, opts),
     changes(r, L, c, opts),
     gone(r, 'reasons') ? '' : section(c, L.reasons, renderTable([L.reason, L.count, L.share, L.cumulative, L.atStake, L.expected], r.reasons.map((x) => [
@@ -58,8 +61,31 @@ function header(r: Report, L: ReportLabels, c: Styler, m: (v: number) => string,
     L.rowsLine(r.rows.read, r.rows.accepted, r.rows.rejected),
     // A figure the source cannot give is left out, never shown as 0.
     [r.money.value_at_stake_all === null ? '' : `${L.atStake} ${m(r.money.value_at_stake_all)}`, `${L.expected} ${c.green(m(r.money.expected_profit))}`].filter((x) => x !== '').join(' · '),
+    // The plan's cost and what it returns per unit spent, as the HTML report's tiles (a figure the source lacks is left out).
+    wrap([
+      r.money.cost === null ? '' : `${r.money.basis === 'listed' && r.money.incentive_cost === null ? L.contactCost : L.cost} ${m(r.money.cost)}`,
+      r.money.return_on_spend === null ? '' : `${L.ros} ${L.rosValue(formatDecimal(r.money.return_on_spend, lang), r.money.currency)}`,
+    ].filter((x) => x !== '').join(' · ')),
     wrap(decisions),
-  ].join('\n');
+  ].filter((x) => x !== '').join('\n');
+}
+
+/** The customers to check first (one carrying much of the plan, implausible inputs), as the HTML report's alert. */
+function outliers(r: Report, L: ReportLabels, c: Styler, opts: ReportOptions): string {
+  const o = r.outliers;
+  if (o.customers.length === 0 && o.more === 0) return '';
+  const m = (v: number) => formatMoney(v, opts.lang);
+  const lines = o.customers.map((x) => wrap(`${clean(x.customer_id)} ${truncate(clean(x.name), 30)} · ${L.decisions[x.decision] ?? x.decision}${x.expected_value === null ? '' : ` · ${L.expected} ${m(x.expected_value)}`}: ${outlierReasons(r, x, L, opts.lang)}`));
+  return section(c, L.outliers, [...lines, ...(o.more > 0 ? [L.outliersMore(o.more)] : [])].join('\n'));
+}
+
+/** The funnel from lost to contacted, with what drops out for want of a channel. */
+function funnel(r: Report, L: ReportLabels, c: Styler, opts: ReportOptions): string {
+  const m = (v: number | null | undefined) => (v === null || v === undefined ? '' : formatMoney(v, opts.lang));
+  const rows = r.funnel.steps.map((s) => [L.funnelSteps[s.step] ?? s.step, s.count, m(s.value_at_stake), m(s.expected_value)]);
+  const table = renderTable([L.funnelStep, L.funnelCustomers, L.atStake, L.expected], rows, { color: opts.color, align: ['left', 'right', 'right', 'right'] });
+  const dropped = Object.entries(r.funnel.unreachable).map(([why, count]) => wrap(`${count} ${blockReasonText(why, L)}`));
+  return section(c, `${L.funnel} (${formatDate(r.funnel.period.from, opts.lang)} – ${formatDate(r.funnel.period.until, opts.lang)})`, [table, ...(dropped.length > 0 ? [`${L.dropped}:`, ...dropped] : [])].join('\n'));
 }
 
 /** The campaign's results next to the plan: contacted, returned and the lift per reason. */
