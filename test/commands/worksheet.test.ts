@@ -102,7 +102,7 @@ describe('winback worksheet (command)', () => {
     expect(r.code).toBe(0);
     // German thousands and decimals, as the export's number reader reads them
     const saved = JSON.parse(await readFile(join(dir, 'manual.session.json'), 'utf8'));
-    expect([saved.manual[0].revenue, saved.manual[0].margin]).toEqual(['24000.5', '30.5']);
+    expect([saved.manual[0].revenue, saved.manual[0].margin]).toEqual(['24000.50', '30.5']);
     const plan = parse(await readFile(join(r.out, 'plan.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(plan.map((p) => [p.customer_id, p.reason_code])).toEqual([['K-1', 'price'], ['K-2', 'deceased']]);
     expect(plan[1]?.decision).toBe('never');

@@ -60,7 +60,10 @@ const NUMBER_FIELDS: readonly string[] = ['orders', 'revenue', 'margin', 'compla
 function decimalPoint(v: string, lang: 'en' | 'de'): string {
   const text = v.trim();
   const parsed = parseNumber(text, lang === 'de' ? ',' : '.');
-  return parsed.ok && !parsed.percent ? String(parsed.value) : text;
+  if (!parsed.ok || parsed.percent) return text;
+  // The digits as typed, without thousands marks ("24.000,50" → "24000.50"); else the value read.
+  const plain = lang === 'de' ? text.replace(/[.\s]/g, '').replace(',', '.') : text.replace(/[,\s]/g, '');
+  return /^-?\d+(?:\.\d+)?$/.test(plain) ? plain : String(parsed.value);
 }
 
 function validateManual(flow: WorksheetFlow, field: string, v: string): true | string {
