@@ -17,7 +17,7 @@ import { readCampaignLists, readPlanCsv, readRunSummary } from '../io/report/inp
 import { checkRunOutputs } from '../io/run-outputs.js';
 import { planExport } from '../engine/index.js';
 import { openLostCustomers, type LoadedPlanSetup } from './plan-setup.js';
-import { formatIsoText, messages, readSavedWarnings, sayNoted, type Lang } from '../domain/catalogue/index.js';
+import { formatIsoText, messages, noteOf, readSavedWarnings, sayNoted, type Lang } from '../domain/catalogue/index.js';
 import { totalsNotes } from '../domain/plan/summary.js';
 import { createProjection, itemContext, itemOf } from './report-project.js';
 
@@ -59,10 +59,12 @@ export async function reportFromExport(ctx: Context, file: string, loaded: Loade
 
 /**
  * The notes plan saves in its summary (summary.json's warnings), so that a report on the export
- * says what one on its plan says — but the rows with warnings, which point to plan.csv's column.
+ * says what one on its plan says; the rows with warnings say where winback plan shows them.
  */
 function planNotes(t: Awaited<ReturnType<typeof planExport>>['totals'], loaded: LoadedPlanSetup): string[] {
-  return totalsNotes(t, loaded.setup.config.model.defaultMarginPercent).filter((n) => n.key !== 'plan.rowWarnings').map((n) => sayNoted(loaded.setup.lang, n) ?? '');
+  return totalsNotes(t, loaded.setup.config.model.defaultMarginPercent)
+    .map((n) => (n.key === 'plan.rowWarnings' ? noteOf('plan', { key: 'rowWarningsExport', args: [t.row_warnings] }) : n))
+    .map((n) => sayNoted(loaded.setup.lang, n) ?? '');
 }
 
 /** Reports on a plan directory: rows from plan.csv, money per reason from summary.json (which plan.csv must match). */

@@ -506,6 +506,8 @@ export const COMMAND_TEXTS = {
     defaultMargins: m((rows: number, pct: string) => `${rowsEn(rows)} without margin: default ${pct} % used`, (rows, pct) => `${rowsDe(rows)} ohne Marge: Standardwert ${pct} % verwendet`),
     unknownReasons: m((rows: number) => `${rowsEn(rows)} with an unknown reason: see winback reasons for the texts`, (rows) => `${rowsDe(rows)} mit unbekanntem Grund: winback reasons zeigt die Texte`),
     rowWarnings: m((rows: number) => `${rowsEn(rows)} with unclear values (see the warnings column of plan.csv)`, (rows) => `${rowsDe(rows)} mit unklaren Werten (Spalte warnings in plan.csv)`),
+    /** the same, in a report on the export itself: no plan.csv to look in */
+    rowWarningsExport: m((rows: number) => `${rowsEn(rows)} with unclear values (winback plan names them in the warnings column of plan.csv)`, (rows) => `${rowsDe(rows)} mit unklaren Werten (winback plan nennt sie in plan.csv)`),
     outRequired: m('--out DIR is required', '--out VERZEICHNIS fehlt'),
     outRequiredHint: m('e.g. winback plan export.csv --out out/plan', 'z. B. winback plan export.csv --out out/plan'),
     offerDepth: m(
