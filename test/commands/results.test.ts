@@ -16,6 +16,17 @@ async function campaign(dir: string, name: string, extra: string[] = [], asOf = 
   return out;
 }
 
+/** A week's campaign, its outcomes (writeOutcomes) and the history results writes of them, in a new folder. */
+async function historyOfAWeek(extra: string[] = []) {
+  const dir = tempDir();
+  await campaign(dir, 'week');
+  const o = writeOutcomes(dir, readCsv(join(dir, 'ledger.csv')));
+  const history = join(dir, 'history.csv');
+  const r = await runCli(['results', '--ledger', join(dir, 'ledger.csv'), '--outcomes', o.file, '--as-of', LATER, '--history-out', history, '--export', EXPORT, ...extra, '-q']);
+  expect(r.code, r.stderr).toBe(0);
+  return { dir, history };
+}
+
 /** Outcomes with every attribution case, built from the ledger's customers. */
 function writeOutcomes(dir: string, ledger: Record<string, string>[]) {
   const contacted = ledger.filter((e) => e.outcome === 'contacted').map((e) => e.customer_id as string);
@@ -346,12 +357,7 @@ describe('a German outcomes file', () => {
 
 describe('a history with the German words for channel, group and offer', () => {
   it('is read by calibrate as the history with the codes (Brief, Telefon, E-Mail, Besuch; kontaktiert, Kontrollgruppe; the lists\' offer names)', async () => {
-    const dir = tempDir();
-    await campaign(dir, 'week');
-    const o = writeOutcomes(dir, readCsv(join(dir, 'ledger.csv')));
-    const history = join(dir, 'history.csv');
-    const r = await runCli(['results', '--ledger', join(dir, 'ledger.csv'), '--outcomes', o.file, '--as-of', LATER, '--history-out', history, '--export', EXPORT, '-q']);
-    expect(r.code, r.stderr).toBe(0);
+    const { dir, history } = await historyOfAWeek();
     const rows = readCsv(history);
     const words: Record<string, Record<string, string>> = {
       channel: { letter: 'Brief', phone: 'Telefon', email: 'E-Mail', visit: 'Besuch' },
@@ -389,12 +395,7 @@ describe('a history with the German words for channel, group and offer', () => {
 
 describe('results --history-out --excel', () => {
   it('writes every number of the history with the decimal comma, the margin share too, so that calibrate reads one convention', async () => {
-    const dir = tempDir();
-    await campaign(dir, 'week');
-    const o = writeOutcomes(dir, readCsv(join(dir, 'ledger.csv')));
-    const history = join(dir, 'history.csv');
-    const r = await runCli(['results', '--ledger', join(dir, 'ledger.csv'), '--outcomes', o.file, '--as-of', LATER, '--history-out', history, '--export', EXPORT, '--excel', '-q']);
-    expect(r.code, r.stderr).toBe(0);
+    const { dir, history } = await historyOfAWeek(['--excel']);
     const rows = readCsv(history, ';');
     const margins = rows.map((row) => row.margin as string).filter((m) => m !== '');
     expect(margins.length).toBeGreaterThan(10);
