@@ -60,7 +60,7 @@ function breakdown({ r, L, lang }: MoneyCtx, id: string, title: string, groupHea
     { head: L.winBackCount, cell: (x) => String(x.win_back), num: true },
     { head: L.profitShort, cell: (x) => cur(x.expected_value), num: true },
     { head: L.costShort, cell: (x) => cur(x.cost), num: true },
-    { head: L.rosShort, cell: (x) => (x.return_on_spend === null ? '' : formatDecimal(x.return_on_spend, lang)), num: true },
+    { head: L.rosShort(r.money.currency), cell: (x) => (x.return_on_spend === null ? '' : formatDecimal(x.return_on_spend, lang)), num: true },
     { head: L.stakeShort, cell: (x) => cur(x.value_at_stake_win_back), num: true },
   ];
   // A column the source cannot fill is left out rather than shown empty.

@@ -150,7 +150,7 @@ function groupMoney(r: Report, L: ReportLabels, c: Styler, opts: ReportOptions, 
     { head: L.atStake, cell: (x) => m(x.value_at_stake), show: stake },
     { head: L.expected, cell: (x) => c.green(m(x.expected_value)), show: true },
     { head: L.costShort, cell: (x) => (x.cost === null ? '' : m(x.cost)), show: rows.some((x) => x.cost !== null) },
-    { head: L.rosShort, cell: (x) => (x.return_on_spend === null ? '' : formatDecimal(x.return_on_spend, opts.lang)), show: rows.some((x) => x.return_on_spend !== null) },
+    { head: L.rosShort(r.money.currency), cell: (x) => (x.return_on_spend === null ? '' : formatDecimal(x.return_on_spend, opts.lang)), show: rows.some((x) => x.return_on_spend !== null) },
   ];
   const columns = all.filter((col) => col.show);
   const name = (n: string) => (n === '' ? none : n === OTHER_MANAGERS ? `${others} (${rest.length})` : truncate(clean(n), 24));
