@@ -103,6 +103,15 @@ describe('winback worksheet (command)', () => {
     // German thousands and decimals, as the export's number reader reads them
     const saved = JSON.parse(await readFile(join(dir, 'manual.session.json'), 'utf8'));
     expect([saved.manual[0].revenue, saved.manual[0].margin]).toEqual(['24000.50', '30.5']);
+    // In an English session the German forms are refused, not read a thousand times off.
+    for (const revenue of ['24.000,50', '24000,50']) {
+      const en = await runWithAnswers('manual-en', { lang: 'en', customers: [{ ...customers[0], revenue }] }, []);
+      expect(en.code, revenue).toBe(65);
+      expect(en.stderr, revenue).toContain(`customers.0.revenue: '${revenue}'`);
+    }
+    const english = await runWithAnswers('manual-en-ok', { lang: 'en', customers: [{ ...customers[0], revenue: '24,000.50', margin: '30.5' }] }, []);
+    expect(english.code, english.stderr).toBe(0);
+    expect(JSON.parse(await readFile(join(dir, 'manual-en-ok.session.json'), 'utf8')).manual[0].revenue).toBe('24000.50');
     const plan = parse(await readFile(join(r.out, 'plan.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(plan.map((p) => [p.customer_id, p.reason_code])).toEqual([['K-1', 'price'], ['K-2', 'deceased']]);
     expect(plan[1]?.decision).toBe('never');

@@ -8,7 +8,6 @@ import { compareByPriority, manualCustomerRow, toCustomerRow } from '../../domai
 import { completeManualCustomers, MANUAL_DONE, MANUAL_FIELDS, recordManualField } from '../../domain/worksheet/session.js';
 import { PromptBack } from '../../io/prompts.js';
 import { customerKey } from '../../domain/campaign/customer-key.js';
-import { parseNumber } from '../../domain/parse/number.js';
 import { askQuestions, type WorksheetFlow } from './flow.js';
 
 /** Customers entered by hand: one field at a time, each saved; planned through the same planCustomer. */
@@ -55,15 +54,17 @@ async function askField(flow: WorksheetFlow, n: number, field: string): Promise<
 
 const NUMBER_FIELDS: readonly string[] = ['orders', 'revenue', 'margin', 'complaints'];
 
-/** A number as typed in the language ('1234,5' in German) with a decimal point, as the converter reads it. */
-/** A typed number as the export's number parser reads it in the language's convention ("24.000,50" in German), stored with a decimal point. */
+/**
+ * A typed number in the session's language, stored with a decimal point: German "24.000,50" or
+ * "24000,5", English "24,000.50" or "24000.5". A form of the other language ("24.000,50" in an
+ * English session) is kept as typed and refused: read as the language says, it would be a
+ * thousand times off.
+ */
 function decimalPoint(v: string, lang: 'en' | 'de'): string {
   const text = v.trim();
-  const parsed = parseNumber(text, lang === 'de' ? ',' : '.');
-  if (!parsed.ok || parsed.percent) return text;
-  // The digits as typed, without thousands marks ("24.000,50" → "24000.50"); else the value read.
-  const plain = lang === 'de' ? text.replace(/[.\s]/g, '').replace(',', '.') : text.replace(/[,\s]/g, '');
-  return /^-?\d+(?:\.\d+)?$/.test(plain) ? plain : String(parsed.value);
+  const form = lang === 'de' ? /^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/ : /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+  if (!form.test(text)) return text;
+  return lang === 'de' ? text.replace(/\./g, '').replace(',', '.') : text.replace(/,/g, '');
 }
 
 function validateManual(flow: WorksheetFlow, field: string, v: string): true | string {
