@@ -14,7 +14,7 @@ import { inputIdentity, previousKind, readReportJson } from '../io/report/previo
 import { parseWindow } from './results.js';
 import { detectReportSource } from '../io/report/input.js';
 import { renderReport } from '../io/report/render.js';
-import { loadPlanSetup, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
+import { checkOutcomesRejects, loadPlanSetup, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { resolveParallelMinBytes, resolveThreads, standByWorkersFor } from '../engine/index.js';
 import { reportFromCampaignDir, reportFromExport, reportFromPlanDir } from '../pipeline/report-build.js';
@@ -129,6 +129,7 @@ async function resultsOf(ctx: Context, input: string, flags: ReportFlags, loaded
   const read = await loadResults(resolve(ctx.cwd, ledger), ledger, outcomes, { ...loaded.read, map: outcomesMap }, ctx, {
     asOf, windowDays, channelCosts: playbook.channelCosts, offers: playbook.offers, defaultMarginPercent: config.model.defaultMarginPercent,
   });
+  checkOutcomesRejects(read.outcomesRead, loaded.rejectLimit, loaded.setup.lang);
   const { stats } = read.outcomesRead.opened;
   for (const w of [...read.outcomesRead.opened.warnings, ...read.report.warnings]) ctx.stderr.write(`${messages(loaded.setup.lang).common.warning}: ${w}\n`);
   return reportResults(read.report, {

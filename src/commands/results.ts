@@ -5,8 +5,8 @@ import { formatIsoDay } from '../domain/dates.js';
 import { LOST_CUSTOMER_FIELDS, LOST_CUSTOMER_SCHEMA, OUTCOMES_SCHEMA } from '../domain/read/fields.js';
 import type { Attempt } from '../domain/results/results.js';
 import type { CustomerRow } from '../domain/types.js';
-import { DataError, ExitCode, UsageError } from '../errors.js';
-import { rejectProblem, rejectsHint } from '../pipeline/plan-setup.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { checkOutcomesRejects } from '../pipeline/plan-setup.js';
 import { customerKey } from '../domain/campaign/customer-key.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import type { ReadOptions } from '../io/csv/read.js';
@@ -56,12 +56,7 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
     asOf, windowDays, channelCosts: playbook.channelCosts, offers: playbook.offers, defaultMarginPercent: config.model.defaultMarginPercent,
   });
   // A broken outcomes file (nothing accepted, more rejected than the limit) changes nothing: no history, no page.
-  const { stats: read0, label } = outcomesRead.opened;
-  const problem = rejectProblem(label, { read: read0.read, accepted: read0.read - outcomesRead.rejects.length, rejected: outcomesRead.rejects.length }, loaded.rejectLimit, lang);
-  if (problem !== undefined) {
-    const rt = messages(lang).read.texts;
-    throw new DataError(problem + rt.nothingWritten, rejectsHint(outcomesRead.opened.source, lang, outcomesRead.rejects[0]));
-  }
+  checkOutcomesRejects(outcomesRead, loaded.rejectLimit, lang);
   const warnings = [...outcomesRead.opened.warnings, ...report.warnings];
   if (outcomesRead.rejects.length > 0) warnings.push(t.rejectedOutcomes(outcomesRead.rejects.length));
   const inLedger = new Set(ledger.entries.map((e) => customerKey(e.customer_id)));

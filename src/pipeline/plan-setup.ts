@@ -4,6 +4,7 @@
  * (src/engine/index.ts).
  */
 import { jsonErrorAt } from '../io/json-error.js';
+import type { OutcomesRead } from '../io/outcomes-file.js';
 import { readFile } from 'node:fs/promises';
 import type { Context } from '../io/context.js';
 import type { CalibratedModel } from '../domain/calibrate/calibrate.js';
@@ -144,6 +145,19 @@ export function checkRejectRate(opened: Pick<OpenedExport, 'label' | 'source' | 
   if (problem === undefined) return;
   const t = messages(opened.lang).read.texts;
   throw new DataError(problem + t.nothingWritten, rejectsHint(opened.source, opened.lang, first));
+}
+
+/**
+ * A broken outcomes file (nothing accepted, more rejected than the limit) changes nothing: the
+ * run stops (65) naming the first rejected row — in results, in report, and in campaign, whose
+ * lists would otherwise go to customers who came back (one reader, one limit for all three).
+ */
+export function checkOutcomesRejects(read: Pick<OutcomesRead, 'opened' | 'rejects'>, limit: RejectLimit, lang: Lang | undefined): void {
+  const { stats, label, source } = read.opened;
+  const rejected = read.rejects.length;
+  const problem = rejectProblem(label, { read: stats.read, accepted: stats.read - rejected, rejected }, limit, lang);
+  if (problem === undefined) return;
+  throw new DataError(problem + messages(lang).read.texts.nothingWritten, rejectsHint(source, lang, read.rejects[0]));
 }
 
 /**

@@ -406,3 +406,21 @@ describe('results --history-out --excel', () => {
     expect(JSON.parse(c.stdout).warnings.join('\n')).not.toMatch(/decimal comma .* and decimal point/);
   });
 });
+
+describe('a broken outcomes file', () => {
+  it('stops campaign --outcomes and report --outcomes (65, the first rejected row named), as it stops results: the lists would go to customers who came back', async () => {
+    const dir = tempDir();
+    await campaign(dir, 'week');
+    const contacted = readCsv(join(dir, 'ledger.csv')).filter((e) => e.outcome === 'contacted').map((e) => e.customer_id as string).slice(0, 5);
+    const file = join(dir, 'returns.csv');
+    writeFileSync(file, `customer_id,return_date\n${contacted.map((id) => `${id},"January 29, 2027"`).join('\n')}\n`);
+    const out = join(dir, 'next');
+    const c = await runCli(['campaign', EXPORT, '--out', out, '--as-of', '2027-03-01', '--ledger', join(dir, 'ledger.csv'), '--outcomes', file, '--dry-run']);
+    expect(c.code).toBe(65);
+    expect(c.stderr).toContain(`the first: line 2, column return_date 'January 29, 2027'`);
+    expect(existsSync(out)).toBe(false);
+    const r = await runCli(['report', EXPORT, '--as-of', '2027-03-01', '--ledger', join(dir, 'ledger.csv'), '--outcomes', file]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain('the first: line 2');
+  });
+});

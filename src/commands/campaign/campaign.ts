@@ -18,7 +18,7 @@ import { ensureOutputDir, removeCreatedDirs } from '../../io/output-dir.js';
 import { createProgress } from '../../io/progress.js';
 import { readSuppression } from '../../io/suppression-file.js';
 import { planExport, resolveParallelMinBytes, resolveThreads, standByWorkersFor } from '../../engine/index.js';
-import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup } from '../../pipeline/plan-setup.js';
+import { checkOutcomesRejects, loadPlanSetup, openLostCustomers, type LoadedPlanSetup } from '../../pipeline/plan-setup.js';
 import { planOptions, type PlanFlags } from '../../cli/plan-options.js';
 import { discardPass, spoolChoices, type ChoicePass } from './choices.js';
 import type { BudgetFigures } from '../../domain/budget/types.js';
@@ -202,6 +202,8 @@ async function prepareRun(ctx: Context, flags: CampaignFlags, r: RunSetup, id: s
   // Temporary files of a run that was killed are litter, never outputs.
   await removeStaleTemps(outDir);
   const outcomes = flags.outcomes !== undefined ? await readSerialOutcomes(ctx, flags.outcomes, loaded) : undefined;
+  // Customers who came back are left off the lists only as far as the file is read: a broken one stops the run.
+  if (outcomes) checkOutcomesRejects(outcomes, loaded.rejectLimit, loaded.setup.lang);
   const history = await loadCampaignHistory({ ...settings, ...(outcomes ? { keep: outcomes.outcomes.keys() } : {}) });
   const warnings: Noted[] = [...history.warnings];
   const say = messages(loaded.setup.lang);
