@@ -8,6 +8,8 @@
  * left out.
  */
 import { awaitsFix, type PlanSetup } from '../domain/plan/plan.js';
+import { backSince, type BackIndex } from '../domain/results/attribution.js';
+import type { EpochDay } from '../domain/types.js';
 import type { Channel } from '../domain/playbook-types.js';
 import type { RecordField } from '../domain/record-codec.js';
 import { budgetCandidate, withoutDominated } from '../domain/budget/budget.js';
@@ -18,11 +20,14 @@ import type { Projection } from '../engine/index.js';
 const NONE: RecordField[] = [];
 
 /** The budget pass's projection: each win-back customer's candidate as a record's fields. */
-export function createProjection(_options: null, setup: PlanSetup): Projection {
+export function createProjection(options: { back: [string, EpochDay][] } | null, setup: PlanSetup): Projection {
   const threshold = setup.config.model.decisionThreshold;
+  const back: BackIndex | undefined = options === null ? undefined : new Map(options.back);
   // Without the actions no selection picks, the main thread keeps fewer (domain/budget/budget.ts withoutDominated).
-  // A customer waiting for a fix nobody has confirmed has no contact to buy (domain/plan/plan.ts awaitsFix).
-  return (p) => (p.value.decision === 'win_back' && p.value.expected_value !== null && !awaitsFix(p) ? candidateFields(withoutDominated(budgetCandidate(p.value, setup.playbook, threshold))) : NONE);
+  // A customer waiting for a fix nobody has confirmed has no contact to buy (domain/plan/plan.ts awaitsFix), nor one who came back (campaign --outcomes).
+  return (p) => (p.value.decision === 'win_back' && p.value.expected_value !== null && !awaitsFix(p) && (back === undefined || backSince(back, p.row.customer_id, p.row.churn_date) === undefined)
+    ? candidateFields(withoutDominated(budgetCandidate(p.value, setup.playbook, threshold)))
+    : NONE);
 }
 
 /** A candidate as the fields of its record. */

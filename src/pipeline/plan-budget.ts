@@ -3,6 +3,7 @@
  * worth making and what each spends, the pure core picks the best per unit of cost, and the
  * setup carries the choice into the real run, so every output agrees on who is approached.
  */
+import type { BackIndex } from '../domain/results/attribution.js';
 import type { Context } from '../io/context.js';
 import { choiceWithinBudget } from '../domain/budget/budget.js';
 import { BudgetCandidates } from '../domain/budget/columns.js';
@@ -43,7 +44,9 @@ function budgetNumber(t: string): number {
  * (`amount` Infinity: places alone); sets the choice on the setup. `planning`: the run's
  * threads (the main thread included; default 1) and smallest export planned on workers.
  */
-export async function chooseWithinBudget(ctx: Context, file: string, loaded: LoadedPlanSetup, amount: number, caps: ChannelCaps = {}, planning: { threads?: number; minParallelBytes?: number } = {}): Promise<BudgetFigures> {
+export async function chooseWithinBudget(
+  ctx: Context, file: string, loaded: LoadedPlanSetup, amount: number, caps: ChannelCaps = {}, planning: { threads?: number; minParallelBytes?: number } = {}, back?: BackIndex,
+): Promise<BudgetFigures> {
   const { setup } = loaded;
   const say = messages(setup.lang).budget;
   if (file === '-') throw new UsageError(say.stdin(Number.isFinite(amount) ? '--budget' : '--capacity'), say.stdinHint);
@@ -58,7 +61,8 @@ export async function chooseWithinBudget(ctx: Context, file: string, loaded: Loa
     // Planned where the rows are (on workers for a large export): each candidate comes back as a record.
     records: {
       module: new URL('./budget-project.js', import.meta.url).href,
-      options: null,
+      // Customers who came back (campaign --outcomes) buy nothing: sent to the workers as plain pairs.
+      options: back === undefined ? null : { back: [...back] },
       create: createProjection,
       take: addCandidate,
     },

@@ -424,3 +424,29 @@ describe('a broken outcomes file', () => {
     expect(r.stderr).toContain('the first: line 2');
   });
 });
+
+describe('campaign --budget --outcomes', () => {
+  it('spends nothing on customers who came back: the money goes to the next customers', async () => {
+    const dir = tempDir();
+    const run = async (name: string, extra: string[]) => {
+      const out = join(dir, name);
+      const r = await runCli(['campaign', EXPORT, '--out', out, '--as-of', AS_OF, '--budget', '300', '--dry-run', '--json', ...extra]);
+      expect(r.code, r.stderr).toBe(0);
+      const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => (existsSync(join(out, `campaign-${c}.csv`)) ? readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string) : []));
+      const excluded = readCsv(join(out, 'excluded.csv'));
+      return { listed, overBudget: excluded.filter((x) => /over budget/.test(x.detail as string)).map((x) => x.customer_id), summary: JSON.parse(r.stdout) };
+    };
+    const without = await run('without', []);
+    const back = without.listed.slice(0, 3);
+    expect(back.length).toBe(3);
+    const returns = join(dir, 'returns.csv');
+    writeFileSync(returns, `customer_id,return_date\n${back.map((id) => `${id},${AS_OF}`).join('\n')}\n`);
+    const withReturns = await run('with', ['--outcomes', returns]);
+    for (const id of back) expect(withReturns.listed).not.toContain(id);
+    expect(withReturns.summary.counts.excluded.returned).toBe(3);
+    // The money they would have taken buys contacts for customers the budget left out before.
+    expect(withReturns.overBudget.length).toBeLessThan(without.overBudget.length);
+    expect(withReturns.listed.filter((id) => without.overBudget.includes(id)).length).toBeGreaterThan(0);
+    expect(back).not.toContain(withReturns.summary.budget.next?.customer_id);
+  });
+});

@@ -25,7 +25,8 @@ import type { BudgetFigures } from '../../domain/budget/types.js';
 import { budgetJson, budgetLine, chooseWithinBudget, parseBudget } from '../../pipeline/plan-budget.js';
 import { commitCampaign } from './commit.js';
 import { loadCampaignHistory, settleInterrupted, type HistorySettings } from './ledger.js';
-import { buildSerialGuard, readSerialOutcomes } from './serial.js';
+import { buildSerialGuard, readSerialOutcomes, type SerialOutcomes } from './serial.js';
+import { backIndex } from '../../domain/results/results.js';
 import { distributeInPriorityOrder } from './distribute.js';
 import { campaignManifest, summaryLine, type CampaignCounts } from './summary.js';
 import { refuseStdout } from '../../io/table-output.js';
@@ -84,10 +85,14 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
     // One lock on the ledger and one on the output directory: a second run sharing either stops
     // at once (exit 75), before the budget's first pass over the export.
     return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], async (lock) => {
-      // The budget picks whom the plan approaches at all; this run lists those of its period.
-      const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount, {}, planning);
+      // Customers who came back are left off the lists only as far as the file is read: a broken one stops the run.
+      const outcomes = flags.outcomes !== undefined ? await readSerialOutcomes(ctx, flags.outcomes, loaded) : undefined;
+      if (outcomes) checkOutcomesRejects(outcomes, loaded.rejectLimit, loaded.setup.lang);
+      // The budget picks whom the plan approaches at all (not a customer who came back); this run lists those of its period.
+      const back = outcomes ? backIndex(outcomes.outcomes.values(), loaded.setup.asOf) : undefined;
+      const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount, {}, planning, back);
       if (budget && !flags.json && !flags.quiet) ctx.stderr.write(budgetLine(budget, loaded.setup.config.model.currencySymbol, loaded.setup.lang));
-      return runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, testOffers, testChannels, lock, budget, columns, planning });
+      return runLocked(ctx, file, flags, { loaded, outDir, periodDays, ledgerPath, caps, holdout, testOffers, testChannels, lock, budget, columns, planning, outcomes });
     });
   } catch (err) {
     // A run that failed leaves no empty output folder behind.
@@ -114,6 +119,8 @@ interface RunSetup {
   columns: string[] | undefined;
   /** planning threads (this one included) and the smallest export planned with workers */
   planning: { threads: number; minParallelBytes: number };
+  /** --outcomes, read and checked before the budget's pass */
+  outcomes: SerialOutcomes | undefined;
 }
 
 async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: RunSetup): Promise<number> {
@@ -201,9 +208,7 @@ async function prepareRun(ctx: Context, flags: CampaignFlags, r: RunSetup, id: s
   await settleInterrupted(ctx, settings, loaded.setup.lang);
   // Temporary files of a run that was killed are litter, never outputs.
   await removeStaleTemps(outDir);
-  const outcomes = flags.outcomes !== undefined ? await readSerialOutcomes(ctx, flags.outcomes, loaded) : undefined;
-  // Customers who came back are left off the lists only as far as the file is read: a broken one stops the run.
-  if (outcomes) checkOutcomesRejects(outcomes, loaded.rejectLimit, loaded.setup.lang);
+  const { outcomes } = r;
   const history = await loadCampaignHistory({ ...settings, ...(outcomes ? { keep: outcomes.outcomes.keys() } : {}) });
   const warnings: Noted[] = [...history.warnings];
   const say = messages(loaded.setup.lang);
