@@ -450,3 +450,21 @@ describe('campaign --budget --outcomes', () => {
     expect(back).not.toContain(withReturns.summary.budget.next?.customer_id);
   });
 });
+
+describe('a customer won back, gone again and back again', () => {
+  it('is excluded as returned and not counted as a serial defector in the run\'s warnings', async () => {
+    const dir = tempDir();
+    await campaign(dir, 'week1');
+    const x = readCsv(join(dir, 'ledger.csv')).find((e) => e.outcome === 'contacted')!.customer_id as string;
+    const returns = join(dir, 'returns.csv');
+    writeFileSync(returns, `customer_id,return_date,cancelled_again\n${x},2026-12-01,2026-12-20\n${x},2027-01-10,\n`);
+    const config = join(dir, 'exclude.yaml');
+    writeFileSync(config, 'campaign:\n  serialDefectors: exclude\n');
+    const r = await runCli(['campaign', EXPORT, '--out', join(dir, 'next'), '--as-of', '2027-03-01', '--ledger', join(dir, 'ledger.csv'), '--dry-run', '--outcomes', returns, '--config', config, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(readCsv(join(dir, 'next', 'excluded.csv')).find((e) => e.customer_id === x)?.reason).toBe('returned');
+    expect(doc.counts.excluded.serial_defector).toBeUndefined();
+    expect(doc.warnings.join('\n')).not.toMatch(/serial defector/);
+  });
+});

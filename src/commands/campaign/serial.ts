@@ -8,7 +8,7 @@ import type { LedgerEntry } from '../../domain/campaign/contact-history.js';
 import { OUTCOMES_SCHEMA } from '../../domain/read/fields.js';
 import { withoutIncentives } from '../../domain/offer-depth.js';
 import { planCustomer, type PlannedCustomer } from '../../domain/plan/plan.js';
-import { attributeAttempts, backIndex, isSerialDefector, regainIndex, type BackIndex, type RegainIndex } from '../../domain/results/results.js';
+import { attributeAttempts, backIndex, backSince, isSerialDefector, regainIndex, type BackIndex, type RegainIndex } from '../../domain/results/results.js';
 import { readOutcomes } from '../../io/outcomes-file.js';
 import type { LoadedPlanSetup } from '../../pipeline/plan-setup.js';
 import { noteOf, type SavedNote } from '../../domain/catalogue/index.js';
@@ -49,11 +49,13 @@ export function buildSerialGuard(read: SerialOutcomes, ledger: readonly LedgerEn
   const mode = setup.config.campaign.serialDefectors;
   const capped = { ...setup, playbook: withoutIncentives(setup.playbook) };
   let serial = 0;
+  const back = backIndex(read.outcomes.values(), setup.asOf);
   return {
     regained,
-    back: backIndex(read.outcomes.values(), setup.asOf),
+    back,
     apply(p) {
-      if (!isSerialDefector(regained, p.row.customer_id, p.row.churn_date)) return p;
+      // A customer again is excluded as returned, whatever an earlier spell says (not counted here).
+      if (!isSerialDefector(regained, p.row.customer_id, p.row.churn_date) || backSince(back, p.row.customer_id, p.row.churn_date) !== undefined) return p;
       serial++;
       return mode === 'cap' ? planCustomer(p.row, capped) : p;
     },
