@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runLessonsStep, runMeasuresStep, runRelationshipStep, runWorksheetFlow } from '../../src/commands/worksheet/steps.js';
 import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
 import { applyWorksheet } from '../../src/domain/worksheet/apply.js';
-import { moveToStep, newSession, recordLesson, type WorksheetSession } from '../../src/domain/worksheet/session.js';
+import { moveToStep, newSession, recordLesson, recordMeasure, type WorksheetSession } from '../../src/domain/worksheet/session.js';
 import { LESSON_QUESTION_IDS } from '../../src/domain/catalogue/index.js';
 import { BACK, DEFAULT, type ScriptStep } from '../support/scripted-prompter.js';
 import { AS_OF, FIXTURE, fixtureFlow } from '../support/worksheet-flow.js';
@@ -160,7 +160,7 @@ describe('worksheet step 4: measures plan', () => {
     const onChannel = c.base.value.offersConsidered.find((o) => o.offer_type === other.offer_type && o.channel === channel)!;
     expect(agreed.value.expected_value).toBe(onChannel.expected_value);
     // and the decision's words say that value, not the model's choice's (one row, one value)
-    expect(agreed.value.decisionNote).toMatchObject({ key: onChannel.expected_value > 0 ? 'aboveThreshold' : 'belowThreshold', args: [{ money: onChannel.expected_value }, { money: 0 }] });
+    expect(agreed.value.decisionNote).toMatchObject({ key: onChannel.expected_value > 0 ? 'aboveThreshold' : 'consultantBelowThreshold', args: [{ money: onChannel.expected_value }, { money: 0 }] });
     const ev = onChannel.expected_value;
     expect(agreed.value.decisionReason).toContain(Math.abs(ev) < 100 ? `€${ev.toFixed(2)}` : `€${Math.round(ev)}`);
     expect(agreed.window?.contactFrom).toBe(parseIsoDay('2027-01-15'));
@@ -169,6 +169,17 @@ describe('worksheet step 4: measures plan', () => {
     // the offers were listed with their values on the channel chosen, not the planned one
     const offerQuestion = scripted.asked.find((q) => q.key === `measures/${id}/offer`);
     expect(offerQuestion).toBeDefined();
+  });
+
+  it('words a contact the consultant chose at a loss as the consultant\'s choice, not as a let-go', async () => {
+    const { flow, setup } = await fixtureFlow([]);
+    const found = flow.customers.flatMap((x) => x.base.value.offersConsidered.filter((o) => o.expected_value < 0 && x.base.permission.allowed[o.channel]).map((o) => ({ x, o }))).at(0);
+    expect(found).toBeDefined();
+    const { x, o } = found!;
+    const session = recordMeasure(flow.session, x.base.row.customer_id, { channel: o.channel, offer: o.offer_type, done: true });
+    const agreed = applyWorksheet(x.base, session, setup);
+    expect([agreed.value.decision, agreed.value.expected_value]).toEqual(['win_back', o.expected_value]);
+    expect(agreed.value.decisionReason).toMatch(/^contacted as the consultant chose, although the expected value -€[\d.]+ ≤ threshold €0(\.00)?$/);
   });
 
   it('refuses at the terminal a planned day before the run\'s day, saying which day is the first', async () => {

@@ -170,6 +170,8 @@ export const COMMAND_TEXTS = {
     reasonUnclear: m((c: string, min: string) => `reason unclear (confidence ${c} < ${min})`, (c, min) => `Grund unklar (Sicherheit ${c} < ${min})`),
     belowThreshold: m(BELOW_EN, BELOW_DE),
     aboveThreshold: m(ABOVE_EN, ABOVE_DE),
+    /** the consultant contacts a customer whose chosen action is worth no more than the threshold (domain/worksheet/apply.ts) */
+    consultantBelowThreshold: m((ev: string, t: string) => `contacted as the consultant chose, although the ${BELOW_EN(ev, t)}`, (ev, t) => `angesprochen, wie der Berater entschied, obwohl der erwartete Wert ${ev} ≤ Schwelle ${t}`),
     // A purchase-model customer's decision: the same words, and the model's P(alive) after them.
     modelBelowThreshold: m((ev: string, t: string, pAlive: string) => `${BELOW_EN(ev, t)} (${BASIS_EN(pAlive)})`, (ev, t, pAlive) => `${BELOW_DE(ev, t)} (${BASIS_DE(pAlive)})`),
     modelAboveThreshold: m((ev: string, t: string, pAlive: string) => `${ABOVE_EN(ev, t)} (${BASIS_EN(pAlive)})`, (ev, t, pAlive) => `${ABOVE_DE(ev, t)} (${BASIS_DE(pAlive)})`),

@@ -85,9 +85,10 @@ function rewordValue(note: DecisionNote, ev: number, setup: PlanSetup): Partial<
   if (threshold === undefined || typeof threshold !== 'object' || !('money' in threshold)) return {};
   const below = belowThreshold(ev, threshold.money);
   const figures = planFigures(setup.config.model.currencySymbol, setup.lang);
-  const reworded: DecisionNote = note.key === 'modelAboveThreshold' || note.key === 'modelBelowThreshold'
-    ? { key: below ? 'modelBelowThreshold' : 'modelAboveThreshold', args: [...moneyPair(ev, threshold.money), note.args[2]] }
-    : { key: below ? 'belowThreshold' : 'aboveThreshold', args: moneyPair(ev, threshold.money) };
+  // A contact worth no more than the threshold is the consultant's choice, and the words say so.
+  const reworded: DecisionNote = below ? { key: 'consultantBelowThreshold', args: moneyPair(ev, threshold.money) }
+    : note.key === 'modelAboveThreshold' || note.key === 'modelBelowThreshold' ? { key: 'modelAboveThreshold', args: [...moneyPair(ev, threshold.money), note.args[2]] }
+    : { key: 'aboveThreshold', args: moneyPair(ev, threshold.money) };
   const { decisionNote, decisionReason } = decided(null, reworded, setup.lang, figures);
   return { decisionNote, decisionReason };
 }
