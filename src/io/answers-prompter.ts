@@ -4,6 +4,7 @@
  * without a terminal, for repeatable workshops and in tests.
  */
 import { jsonErrorAt } from './json-error.js';
+import { customerKey } from '../domain/campaign/customer-key.js';
 import { readFile } from 'node:fs/promises';
 import { DataError, InputMissingError } from '../errors.js';
 import { messages, type Lang } from '../domain/catalogue/index.js';
@@ -41,8 +42,9 @@ export function createAnswersPrompter(doc: Record<string, unknown>, label: strin
   const say = messages(lang).worksheetErrors;
   const asked = new Set<string>();
   const lookup = (d: unknown, key: PromptKey): unknown => {
-    asked.add(key.join('.'));
-    return lookupIn(d, key);
+    const path = withCustomerKeyOf(d, key);
+    asked.add(path.join('.'));
+    return lookupIn(d, path);
   };
   const fail = (key: PromptKey, message: string): never => {
     throw new DataError(say.answerInvalid(label, key.join('.'), message), say.answersHint);
@@ -82,6 +84,23 @@ function leafPaths(doc: unknown, at: string[] = []): string[][] {
   if (typeof doc !== 'object' || doc === null) return [at];
   const entries = Array.isArray(doc) ? doc.map((v, i) => [String(i), v] as const) : Object.entries(doc);
   return entries.length === 0 ? [] : entries.flatMap(([k, v]) => leafPaths(v, [...at, k]));
+}
+
+/** The sections of an answers file keyed by customer id. */
+const BY_CUSTOMER = new Set(['decisions', 'relationships', 'measures']);
+
+/**
+ * The key with the customer id as the file writes it: ids match in any case and with any dash,
+ * as everywhere else ("c‐00002" answers for C-00002); the key itself when the file has no such id.
+ */
+function withCustomerKeyOf(doc: unknown, key: PromptKey): PromptKey {
+  const [section, id, ...rest] = key;
+  if (id === undefined || !BY_CUSTOMER.has(section as string) || typeof doc !== 'object' || doc === null) return key;
+  const answers = (doc as Record<string, unknown>)[section as string];
+  if (typeof answers !== 'object' || answers === null || Object.hasOwn(answers, id)) return key;
+  const wanted = customerKey(id);
+  const written = Object.keys(answers).find((k) => customerKey(k) === wanted);
+  return written === undefined ? key : [section as string, written, ...rest];
 }
 
 function lookupIn(doc: unknown, key: PromptKey): unknown {

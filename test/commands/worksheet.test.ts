@@ -82,6 +82,16 @@ describe('winback worksheet (command)', () => {
     for (const [id, row] of before) if (id !== target) expect(after.get(id)).toEqual(row);
   });
 
+  it('takes an answer keyed by the id in another case or with another dash, as every other input does', async () => {
+    const before = computed(planCsv);
+    const target = [...before.entries()].find(([, r]) => r.decision === 'win_back')?.[0] as string;
+    const written = target.toLowerCase().replace('-', '\u2010');
+    const r = await runWithAnswers('override-case', { decisions: { [written]: { decision: 'let_go', why: 'owner retired' } } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('no question asked');
+    expect(computed(await readFile(join(r.out, 'plan.csv'), 'utf8')).get(target)).toMatchObject({ decision: 'let_go', decision_reason: 'consultant: owner retired' });
+  });
+
   it('names the key of an invalid answer (exit 65)', async () => {
     const id = [...computed(planCsv).keys()][0] as string;
     const r = await runWithAnswers('invalid', { decisions: { [id]: { decision: 'maybe' } } });
