@@ -286,6 +286,10 @@ describe('a consultant\'s decision the plan cannot take', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain(`the session ${join(dir, 'finished.session.json')} is finished, so no question asked for measures.${id}.responsible: not used; reopen it at the step`);
     expect(again.stderr).not.toContain('misspelt');
+    expect(again.stderr).toContain('(--reopen 4, or --reopen to choose)');
+    // an answer of step 1 names step 1
+    const decision = await runWithAnswers('finished', { decisions: { [id]: { decision: 'let_go', why: 'retired' } } });
+    expect(decision.stderr).toContain('(--reopen 1, or --reopen to choose)');
   });
 });
 

@@ -97,7 +97,10 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
     const more = unused.length - Math.min(unused.length, UNUSED_SHOWN);
     const say = messages(session.lang).worksheetErrors;
     // A finished session asks nothing again: its answers stand until it is reopened.
-    const why = existing?.step === 'done' && reopen === undefined ? say.answersSessionDone(flags.answers as string, shown, more, flags.session) : say.answersUnused(flags.answers as string, shown, more);
+    // The step whose answers came first: decisions and customers 1, relationships 2, lessons 3, measures and the group 4.
+    const section = (unused[0] as string).split('.')[0] as string;
+    const step = ({ decisions: 1, customers: 1, relationships: 2, lessons: 3 } as Record<string, number>)[section] ?? 4;
+    const why = existing?.step === 'done' && reopen === undefined ? say.answersSessionDone(flags.answers as string, shown, more, flags.session, step) : say.answersUnused(flags.answers as string, shown, more);
     ctx.stderr.write(`${messages(session.lang).common.warning}: ${why}\n`);
   }
   const outDir = resolve(ctx.cwd, flags.out ?? dirname(flags.session));

@@ -1183,8 +1183,8 @@ export const COMMAND_TEXTS = {
       (label, keys, more) => `${label}: keine Frage fragte nach ${keys}${more > 0 ? ` und ${more} weiteren` : ''}: nicht verwendet (ein Kunde, den der Schritt nicht zeigt — einer, der widersprochen hat oder den der Plan nie kontaktiert, eine Kundennummer, die nicht im Export steht — oder ein falsch geschriebener Schlüssel)`,
     ),
     answersSessionDone: m(
-      (label: string, keys: string, more: number, session: string) => `${label}: the session ${session} is finished, so no question asked for ${keys}${more > 0 ? ` and ${more} more` : ''}: not used; reopen it at the step to change its answers (--reopen 4, or --reopen to choose)`,
-      (label, keys, more, session) => `${label}: die Sitzung ${session} ist abgeschlossen, daher fragte keine Frage nach ${keys}${more > 0 ? ` und ${more} weiteren` : ''}: nicht verwendet; um ihre Antworten zu ändern, die Sitzung beim Schritt wieder öffnen (--reopen 4, oder --reopen zum Auswählen)`,
+      (label: string, keys: string, more: number, session: string, step: number) => `${label}: the session ${session} is finished, so no question asked for ${keys}${more > 0 ? ` and ${more} more` : ''}: not used; reopen it at the step to change its answers (--reopen ${step}, or --reopen to choose)`,
+      (label, keys, more, session, step) => `${label}: die Sitzung ${session} ist abgeschlossen, daher fragte keine Frage nach ${keys}${more > 0 ? ` und ${more} weiteren` : ''}: nicht verwendet; um ihre Antworten zu ändern, die Sitzung beim Schritt wieder öffnen (--reopen ${step}, oder --reopen zum Auswählen)`,
     ),
     fileMismatchHint: m('leave out the file to continue the session, or start a new session file', 'die Datei weglassen, um die Sitzung fortzusetzen, oder eine neue Sitzungsdatei beginnen'),
   },
