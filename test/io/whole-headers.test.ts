@@ -88,6 +88,8 @@ describe('results and the report with results at 80 columns: every header whole'
     // The funnel's table first (from lost to contacted), then the results'.
     const [funnel, results] = headerRows(r.stdout) as [string[], string[]];
     expect(funnel[0]).toBe(lang === 'de' ? 'Schritt' : 'step');
+    // the results' steps with what was spent and the margin since the return, as in the HTML
+    expect(r.stdout).toMatch(lang === 'de' ? /\nkontaktiert: ausgegeben [\d.]+\nzurückgekehrt: Deckungsbeitrag seit Rückkehr [\d.]+\n/ : /\ncontacted: spent [\d,]+\nreturned: margin since return [\d,]+\n/);
     expect(results[0]).toBe(lang === 'de' ? 'Grund' : 'reason');
     expect(results.at(-1)).toBe(lang === 'de' ? 'Mehrwert [95 %]' : 'lift [95 %]');
   });

@@ -84,8 +84,13 @@ function funnel(r: Report, L: ReportLabels, c: Styler, opts: ReportOptions): str
   const m = (v: number | null | undefined) => (v === null || v === undefined ? '' : formatMoney(v, opts.lang));
   const rows = r.funnel.steps.map((s) => [L.funnelSteps[s.step] ?? s.step, s.count, m(s.value_at_stake), m(s.expected_value)]);
   const table = renderTable([L.funnelStep, L.funnelCustomers, L.atStake, L.expected], rows, { color: opts.color, align: ['left', 'right', 'right', 'right'] });
+  // The results' steps carry what was spent and the margin since the return, as the HTML funnel shows them.
+  const results = r.funnel.steps.flatMap((s) => {
+    const money = [s.cost === undefined ? '' : `${L.funnelCost} ${m(s.cost)}`, s.margin === undefined ? '' : `${L.funnelMargin} ${m(s.margin)}`].filter((x) => x !== '');
+    return money.length === 0 ? [] : [wrap(`${L.funnelSteps[s.step] ?? s.step}: ${money.join(' · ')}`)];
+  });
   const dropped = Object.entries(r.funnel.unreachable).map(([why, count]) => wrap(`${count} ${blockReasonText(why, L)}`));
-  return section(c, `${L.funnel} (${formatDate(r.funnel.period.from, opts.lang)} – ${formatDate(r.funnel.period.until, opts.lang)})`, [table, ...(dropped.length > 0 ? [`${L.dropped}:`, ...dropped] : [])].join('\n'));
+  return section(c, `${L.funnel} (${formatDate(r.funnel.period.from, opts.lang)} – ${formatDate(r.funnel.period.until, opts.lang)})`, [table, ...results, ...(dropped.length > 0 ? [`${L.dropped}:`, ...dropped] : [])].join('\n'));
 }
 
 /** The campaign's results next to the plan: contacted, returned and the lift per reason. */
