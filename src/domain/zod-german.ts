@@ -29,6 +29,10 @@ function typeOf(value: unknown): string {
 
 /** The error map zod is given under --lang de. */
 export const GERMAN_ISSUES: z.core.$ZodErrorMap = (issue) => {
+  // A discriminator no option has: zod's German says only "Ungültige Eingabe", its English names the values.
+  if (issue.code === 'invalid_union' && Array.isArray((issue as { options?: unknown }).options)) {
+    return messages('de').config.invalidOption((issue as { options: unknown[] }).options.map((o) => `'${String(o)}'`).join(' | '));
+  }
   if (issue.code === 'invalid_type') {
     const got = typeOf(issue.input);
     return messages('de').config.invalidType(TYPE_DE[issue.expected] ?? issue.expected, TYPE_DE[got] ?? got);

@@ -427,6 +427,12 @@ describe('German: no English word reaches the user', () => {
     const wrongType = await run(['playbook', 'validate', typed, '--lang', 'de']);
     expect(wrongType.code).toBe(65);
     expect(wrongType.stderr).toContain('channelCosts.letter: Ungültige Eingabe: erwartet Zahl, erhalten Text');
+    // A timing kind no option has names the options, as the English does.
+    const kind = join(dir, 'art.yaml');
+    writeFileSync(kind, readFileSync(typed, 'utf8').replace(/ zwei/, ' 2.2').replace(/kind: soon/, 'kind: bald'));
+    const wrongKind = await run(['playbook', 'validate', kind, '--lang', 'de']);
+    expect(wrongKind.code).toBe(65);
+    expect(wrongKind.stderr).toMatch(/timing\.kind \(\w+\): Ungültiger Wert: erwartet einer von 'soon' \| 'after_some_time'/);
   });
 
   it('clv --lost-out and --retention-out: the reason column in German', async () => {

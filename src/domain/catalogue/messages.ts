@@ -1050,6 +1050,7 @@ export const COMMAND_TEXTS = {
       (inclusive, bound) => `Zu groß: ${inclusive ? 'höchstens' : 'kleiner als'} ${bound} erwartet`,
     ),
     /** a value of the wrong type (domain/zod-german.ts: zod's German names the value's type in English) */
+    invalidOption: m((options: string) => `Invalid value: expected one of ${options}`, (options) => `Ungültiger Wert: erwartet einer von ${options}`),
     invalidType: m((expected: string, got: string) => `Invalid input: expected ${expected}, received ${got}`, (expected, got) => `Ungültige Eingabe: erwartet ${expected}, erhalten ${got}`),
     rangeTooSmall: m(
       (inclusive: boolean, bound: string) => `Too small: expected ${inclusive ? 'at least' : 'more than'} ${bound}`,
