@@ -290,6 +290,14 @@ describe('a consultant\'s decision the plan cannot take', () => {
     // an answer of step 1 names step 1
     const decision = await runWithAnswers('finished', { decisions: { [id]: { decision: 'let_go', why: 'retired' } } });
     expect(decision.stderr).toContain('(--reopen 1, or --reopen to choose)');
+    // without answers and without a terminal, a finished session writes its files again (it asks nothing)
+    const script = memoryContext();
+    const out = join(dir, 'finished-again');
+    expect(await main(['worksheet', '--session', join(dir, 'finished.session.json'), '--out', out], script.ctx), script.stderr()).toBe(0);
+    expect(await readFile(join(out, 'plan.csv'), 'utf8')).toBe(await readFile(join(first.out, 'plan.csv'), 'utf8'));
+    // one that is not finished still needs a person or answers
+    const open = memoryContext();
+    expect(await main(['worksheet', FIXTURE, '--session', join(dir, 'not-begun.session.json'), '--as-of', AS_OF], open.ctx)).toBe(64);
   });
 });
 

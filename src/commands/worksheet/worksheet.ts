@@ -49,7 +49,9 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
   const answers = flags.answers !== undefined ? await readAnswersFile(resolve(ctx.cwd, flags.answers), flags.answers, envLang) : undefined;
   const t0 = messages(langIn(flags.lang ?? existing?.lang ?? langOf(answers) ?? envLang)).worksheet.texts;
   if (file === '-' || flags.export === '-') throw new UsageError(t0.errors.stdin, t0.errors.stdinHint);
-  if (!answers && !ctx.stdinIsTTY) throw new UsageError(t0.errors.noTerminal, t0.errors.noTerminalHint);
+  // A finished session not reopened asks nothing: it writes its files again, from a script too.
+  const finished = existing?.step === 'done' && (flags.reopen === undefined || flags.reopen === false);
+  if (!answers && !ctx.stdinIsTTY && !finished) throw new UsageError(t0.errors.noTerminal, t0.errors.noTerminalHint);
   if (flags.reopen !== undefined && flags.reopen !== false && !existing) throw new UsageError(t0.errors.reopenNothing(flags.session), t0.errors.reopenHint);
   const reopen = reopenStep(flags.reopen, t0);
   const given = flags.export ?? file;
@@ -64,7 +66,7 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
   const input = label !== null ? await readCustomers(ctx, label, loaded) : { customers: [], rejects: [], opened: undefined };
   const t = messages(session.lang).worksheet.texts;
   const words = { selectKeys: t.keys.select, noMatch: t.ask.noMatch };
-  const fromFile = answers ? createAnswersPrompter(answers, flags.answers as string, session.lang) : undefined;
+  const fromFile = answers ? createAnswersPrompter(answers, flags.answers as string, session.lang) : !ctx.stdinIsTTY ? createAnswersPrompter({}, flags.session, session.lang) : undefined;
   const prompter: Prompter = fromFile ?? (await createTerminalPrompter({ input: ctx.stdin, output: ctx.stdout, words }));
   // A person's answers are saved one by one; an answers file can simply be read again.
   const save = (s: WorksheetSession) => (prompter.interactive ? saveSession(sessionPath, s) : Promise.resolve());
