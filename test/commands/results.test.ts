@@ -468,3 +468,20 @@ describe('a customer won back, gone again and back again', () => {
     expect(doc.warnings.join('\n')).not.toMatch(/serial defector/);
   });
 });
+
+describe('changes.csv for a customer who came back and left again', () => {
+  it('says so, not "now due (was returned)"', async () => {
+    const dir = tempDir();
+    const first = await campaign(dir, 'probe', ['--dry-run']);
+    const x = ['letter', 'email', 'phone', 'visit'].flatMap((c) => (existsSync(join(first, `campaign-${c}.csv`)) ? readCsv(join(first, `campaign-${c}.csv`)) : []))[0]!.customer_id as string;
+    const back = join(dir, 'back.csv');
+    writeFileSync(back, `customer_id,return_date\n${x},${AS_OF}\n`);
+    const week1 = await campaign(dir, 'week1', ['--dry-run', '--outcomes', back]);
+    expect(readCsv(join(week1, 'excluded.csv')).find((e) => e.customer_id === x)?.reason).toBe('returned');
+    const gone = join(dir, 'gone.csv');
+    writeFileSync(gone, `customer_id,return_date,cancelled_again\n${x},${AS_OF},${AS_OF}\n`);
+    const week2 = await campaign(dir, 'week2', ['--dry-run', '--outcomes', gone, '--previous', week1]);
+    const change = readCsv(join(week2, 'changes.csv')).find((e) => e.customer_id === x);
+    expect(change?.why).toBe('left again after coming back');
+  });
+});

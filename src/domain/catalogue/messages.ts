@@ -101,10 +101,12 @@ const PHASE_DE: Record<string, string> = {
 const CHANGE_OPENED_EN: Record<string, string> = {
   not_due: 'contact window opened', too_soon: 'minimum gap since the last contact has passed', over_capacity: 'capacity freed up',
   no_permission: 'permission granted', no_channel: 'permission granted', review: 'decision now win back', let_go: 'now worth winning back',
+  returned: 'left again after coming back',
 };
 const CHANGE_OPENED_DE: Record<string, string> = {
   not_due: 'Kontaktfenster geöffnet', too_soon: 'Mindestabstand seit dem letzten Kontakt verstrichen', over_capacity: 'Kapazität frei geworden',
   no_permission: 'Erlaubnis erteilt', no_channel: 'Erlaubnis erteilt', review: 'Entscheidung jetzt zurückgewinnen', let_go: 'Rückgewinnung lohnt sich jetzt',
+  returned: 'nach der Rückkehr wieder gegangen',
 };
 const CHANGE_CLOSED_EN: Record<string, string> = {
   too_soon: 'contacted recently', no_permission: 'permission withdrawn or missing', no_channel: 'no channel may be used', suppressed: 'added to the suppression list',
