@@ -5,7 +5,7 @@
  */
 import type { HistoryRow } from './calibrate.js';
 import { CONTROL_ARM, type HoldoutAttempt } from './compare.js';
-import { type Channel, type ReasonEntry } from '../playbook-types.js';
+import { CHANNELS, type Channel, type ReasonEntry } from '../playbook-types.js';
 import { expectedSecondLife, type SecondLifeObservation } from './lifetime.js';
 import type { ModelConfig } from '../defaults.js';
 import type { OfferSpec } from '../playbook-types.js';
@@ -86,27 +86,33 @@ export function historyProblem(row: HistoryInputRow, cellOf: CellOf, lang: Lang 
   return undefined;
 }
 
-/** Channels as a history file may write them: the code, or the word the German lists and report use. */
-const CHANNEL_WORDS: Readonly<Record<string, Channel>> = {
-  letter: 'letter', brief: 'letter', phone: 'phone', telefon: 'phone', anruf: 'phone', call: 'phone',
-  email: 'email', 'e-mail': 'email', visit: 'visit', besuch: 'visit',
-};
-/** Groups likewise: 'contacted' / 'control', or the German report's words. */
-const GROUP_WORDS: Readonly<Record<string, 'contacted' | 'control'>> = {
-  contacted: 'contacted', kontaktiert: 'contacted', angesprochen: 'contacted',
-  control: 'control', kontrolle: 'control', kontrollgruppe: 'control', 'control group': 'control',
-};
+/**
+ * Channels as a history file may write them: the code, or its name in the catalogue as the
+ * German lists and report write it (Brief, Telefon, E-Mail, Besuch), and "anruf"/"call".
+ */
+const CHANNEL_WORDS: ReadonlyMap<string, Channel> = new Map<string, Channel>([
+  ...CHANNELS.flatMap((c): [string, Channel][] => [[c, c], [messages('de').names.channel(c).toLowerCase(), c]]),
+  ['anruf', 'phone'], ['call', 'phone'],
+]);
+/** Groups likewise: the codes, or the report's words for them in either language (kontaktiert, Kontrollgruppe). */
+const GROUP_WORDS: ReadonlyMap<string, 'contacted' | 'control'> = new Map<string, 'contacted' | 'control'>([
+  ['contacted', 'contacted'], ['control', 'control'], ['angesprochen', 'contacted'], ['kontrolle', 'control'],
+  ...(['en', 'de'] as const).flatMap((lang): [string, 'contacted' | 'control'][] => {
+    const words = messages(lang).report.words;
+    return [[words.contactedGroup.toLowerCase(), 'contacted'], [words.controlGroup.toLowerCase(), 'control']];
+  }),
+]);
 
 /** The channel of a history row: undefined when empty, null when not a channel. */
 function channelIn(text: string | undefined): Channel | undefined | null {
   const t = text?.trim().toLowerCase();
-  return t === undefined || t === '' ? undefined : (CHANNEL_WORDS[t] ?? null);
+  return t === undefined || t === '' ? undefined : (CHANNEL_WORDS.get(t) ?? null);
 }
 
 /** The attempt group of a history row: undefined when empty, null when not a group. */
 function groupIn(text: string | undefined): 'contacted' | 'control' | undefined | null {
   const t = text?.trim().toLowerCase();
-  return t === undefined || t === '' ? undefined : (GROUP_WORDS[t] ?? null);
+  return t === undefined || t === '' ? undefined : (GROUP_WORDS.get(t) ?? null);
 }
 
 /**
