@@ -10,6 +10,8 @@ import { loadConfig } from '../io/config-file.js';
 import { messages } from '../domain/catalogue/index.js';
 import type { Context } from '../io/context.js';
 import { validatePlaybook } from '../domain/playbook.js';
+import { translateComments } from '../domain/playbook-comments.js';
+import { PLAYBOOK_COMMENTS_DE } from '../domain/playbook-comments-de.js';
 import type { Playbook, TimingRule } from '../domain/playbook-types.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';
 import { DEFAULT_PLAYBOOK_PATH, describeInvalid, loadPlaybook, readPlaybookSource, writePlaybookFile } from '../io/playbook-file.js';
@@ -79,7 +81,9 @@ export async function runPlaybookInit(ctx: Context, file: string, opts: Playbook
   if (file.trim() === '' || file === '-') throw new UsageError(say.initNoFile);
   const target = isAbsolute(file) ? file : resolve(ctx.cwd, file);
   const { text } = await readPlaybookSource(DEFAULT_PLAYBOOK_PATH);
-  await writePlaybookFile(target, text, opts.force === true, lang);
+  // The playbook is the same in every language; its comments are written in the user's.
+  const commented = lang === 'de' ? translateComments(text, PLAYBOOK_COMMENTS_DE).text : text;
+  await writePlaybookFile(target, commented, opts.force === true, lang);
   ctx.stdout.write(`${say.initWrote(file)}\n`);
   return ExitCode.ok;
 }

@@ -351,6 +351,14 @@ describe('German: no English word reaches the user', () => {
     const init = await run(['playbook', 'init', file, '--lang', 'de']);
     expect(init.code, init.stderr).toBe(0);
     expect(init.stdout).toContain(`${file} geschrieben`);
+    // The comments that explain how to edit it are German; the playbook's keys, codes, quoted
+    // examples of reason texts, commands and the titles of the sources cited stay as they are.
+    const comments = readFileSync(file, 'utf8').split('\n').filter((l) => /^\s*#/.test(l)).join('\n');
+    const prose = comments
+      .replace(/"[^"\n]*"|`[^`\n]*`|„[^“]*“/g, '')
+      .replace(/\b[a-z]+(?:[A-Z][a-z]*)+\b|\b[a-z]+_[a-z_]+\b|^#\s+(?:soon|never)\b/gm, '')
+      .replace(/\((?:[^()]|\([^()]*\))*\d{4}(?:[^()]|\([^()]*\))*\)/g, '');
+    expect(leaksIn('playbook comments', prose)).toEqual([]);
     const again = await run(['playbook', 'init', file, '--lang', 'de']);
     expect(again.code).toBe(64);
     expect(again.stderr).toContain('gibt es schon');
