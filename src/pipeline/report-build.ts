@@ -128,11 +128,14 @@ export async function reportFromCampaignDir(dir: string, label: string, loaded: 
   });
   // Suppressed customers are `never` in the plan the campaign ran (permission is decided before value).
   const never = (excluded.never ?? 0) + (excluded.suppressed ?? 0);
-  const notWinBack = (excluded.let_go ?? 0) + (excluded.review ?? 0) + never + (excluded.no_channel ?? 0);
+  // Customers who came back (--outcomes) were excluded before any decision: they are customers again, not to be won back.
+  const returned = excluded.returned ?? 0;
+  const notWinBack = (excluded.let_go ?? 0) + (excluded.review ?? 0) + never + (excluded.no_channel ?? 0) + returned;
   // Every accepted customer is either listed or excluded once; non-win-back decisions are exclusion reasons of their own.
   report.decisions = {
     win_back: accepted - notWinBack, review: excluded.review ?? 0, no_channel: excluded.no_channel ?? 0, let_go: excluded.let_go ?? 0, never,
   };
+  if (returned > 0) report.returned = returned;
   report.funnel = campaignFunnel(report, accepted, excluded);
   return report;
 }

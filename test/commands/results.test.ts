@@ -326,6 +326,15 @@ describe('customers who came back, in winback campaign --outcomes', () => {
       expect(JSON.parse(r.stdout).counts.excluded.returned, mode).toBe(2);
       if (mode !== 'exclude') expect(now, mode).toContain(leftAgain);
     }
+    // The report on such a run counts them as come back, not as customers to win back.
+    const out = join(dir, 'back-flag');
+    const report = JSON.parse((await runCli(['report', out, '--json'])).stdout) as { rows: { accepted: number }; decisions: Record<string, number>; returned?: number };
+    expect(report.returned).toBe(2);
+    expect(Object.values(report.decisions).reduce((a, b) => a + b, 0) + 2).toBe(report.rows.accepted);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { counts: { listed: number; excluded: Record<string, number> } };
+    expect(report.decisions.win_back).toBe(summary.counts.listed + (summary.counts.excluded.not_due ?? 0) + (summary.counts.excluded.control ?? 0));
+    expect((await runCli(['report', out])).stdout).toMatch(/ ·\s+came back 2\n/);
+    expect((await runCli(['report', out, '--lang', 'de'])).stdout).toMatch(/ ·\s+zurückgekommen 2\n/);
   });
 });
 

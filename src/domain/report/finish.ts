@@ -67,6 +67,12 @@ export interface Report {
   source: { kind: ReportSourceKind; label: string };
   rows: { read: number; accepted: number; rejected: number };
   decisions: Record<Decision, number>;
+  /**
+   * Customers of a campaign run's export who had come back and were customers again
+   * (`campaign --outcomes`, exclusion `returned`): no decision of the plan, nobody to win back.
+   * With `decisions` they add up to the accepted rows; absent where the source has none.
+   */
+  returned?: number;
   totals: { customers: number; value_at_stake: number; expected_value: number };
   money: ReportMoney;
   funnel: {

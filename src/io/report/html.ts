@@ -69,10 +69,11 @@ function section(id: string, title: string, body: string, note?: string): string
 const gone = (r: Report, section: string) => r.missing.some((m) => m.section === section);
 
 function kpis({ r, L }: Ctx): string {
-  // Every accepted customer has one decision: the customers tile is their sum, whatever the source lists.
+  // Every accepted customer has one decision, or came back (a campaign run with --outcomes): the customers tile is their sum, whatever the source lists.
   const cards: [string, string][] = [
     [L.customers, String(r.rows.accepted)],
     ...DECISIONS.map((d): [string, string] => [L.decisions[d] ?? d, String(r.decisions[d])]),
+    ...(r.returned ? [[L.cameBack, String(r.returned)] as [string, string]] : []),
   ];
   return `<section id="summary" class="kpis">${cards.map(([k, v]) => `<div class="kpi"><span class="v">${esc(v)}</span><span class="k">${esc(k)}</span></div>`).join('')}</section>`;
 }

@@ -54,7 +54,7 @@ const gone = (r: Report, section: string) => r.missing.some((x) => x.section ===
 
 function header(r: Report, L: ReportLabels, c: Styler, m: (v: number) => string, lang: Lang): string {
   const d = r.decisions;
-  const decisions = DECISIONS.map((k) => `${L.decisions[k]} ${d[k]}`).join(' · ');
+  const decisions = [...DECISIONS.map((k) => `${L.decisions[k]} ${d[k]}`), ...(r.returned ? [`${L.cameBack} ${r.returned}`] : [])].join(' · ');
   return [
     c.bold(`${L.title} — ${L.asOf} ${formatDate(r.as_of, lang)}`),
     wrap(`${L.source}: ${clean(r.source.label)} (${L.sourceKinds[r.source.kind] ?? r.source.kind})`),
