@@ -111,8 +111,11 @@ export async function createTerminalPrompter(io: { input: NodeJS.ReadableStream;
       error: (text: string) => `> ${text === 'No results found' ? words.noMatch : text}`,
     },
   };
+  // The default (an earlier answer, or what the export suggests) is shown and taken with Enter;
+  // what the consultant types replaces it (Tab puts it into the line to edit). Prefilled as
+  // editable text, typing was appended to it: "Maria SantosHerr Weber".
   const input = (q: InputQuestion) =>
-    asked((context) => inquirer.input({ message: q.message, default: q.default, prefill: 'editable', theme, ...(q.validate ? { validate: q.validate } : {}) }, context));
+    asked((context) => inquirer.input({ message: q.message, default: q.default, prefill: 'tab', theme, ...(q.validate ? { validate: q.validate } : {}) }, context));
   return {
     interactive: true,
     select: <T extends string>(q: SelectQuestion<T>) =>
