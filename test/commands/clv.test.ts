@@ -11,6 +11,7 @@ import { betaDraw, gammaDraw } from '../../src/domain/clv/simulate.js';
 import { epochDayOf } from '../../src/domain/dates.js';
 import { mulberry32 } from '../../src/domain/random.js';
 import { cdnowDir, cdnowPresent, readNumericCsv } from '../domain/clv/support.js';
+import { readCsv as parseCsvFile } from '../support/cli.js';
 import { memoryContext } from '../support/memory-context.js';
 import { tempDir } from '../support/temp.js';
 import { propertyRuns } from '../support/property.js';
@@ -208,6 +209,30 @@ describe('winback clv on the German and English fixtures', () => {
     expect(plan).toHaveLength(lost.length + 1);
     const summary = JSON.parse(readFileSync(path.join(planDir, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ input_rows: lost.length, accepted: lost.length, rejected: 0 });
+  });
+
+  it('a hand-over written in German is planned as the English one: clv\'s own reason text is no customer\'s', async () => {
+    const dir = tempDir();
+    // The CRM's postal addresses joined on, so that a letter may be sent.
+    const withAddress = (file: string) => {
+      const [head, ...rows] = readFileSync(file, 'utf8').trimEnd().split('\n');
+      const out = `${file}.address.csv`;
+      writeFileSync(out, `${head},street,postal_code,city,country\n${rows.map((r, i) => `${r},Hauptstr. ${i + 1},10115,Berlin,DE`).join('\n')}\n`);
+      return out;
+    };
+    const decisions: Record<string, Map<string, string>> = {};
+    for (const lang of ['de', 'en'] as const) {
+      const lostFile = path.join(dir, `lost-${lang}.csv`);
+      await clv(fixture('transactions-de.csv'), { asOf: '2026-11-23', lostOut: lostFile, lang });
+      const planDir = path.join(dir, `plan-${lang}`);
+      expect(await runPlan(memoryContext().ctx, withAddress(lostFile), { out: planDir, asOf: '2026-11-23', lang: 'de' })).toBe(0);
+      decisions[lang] = new Map(parseCsvFile(path.join(planDir, 'plan.csv')).map((r) => [r.customer_id as string, `${r.decision} ${r.track}`]));
+    }
+    expect(parseCsvFile(path.join(dir, 'lost-de.csv'))[0]?.reason).toMatch(/^stille Abwanderung: /);
+    expect([...(decisions.de as Map<string, string>)]).toEqual([...(decisions.en as Map<string, string>)]);
+    // German, these 85 went to review: the text's runner-up was a closed business.
+    const winBack = [...(decisions.de as Map<string, string>).values()].filter((d) => d === 'win_back win_back').length;
+    expect(winBack).toBeGreaterThan(50);
   });
 
   it('--summary-input with --as-of reconstructs purchase dates for --lost-out', async () => {

@@ -9,7 +9,7 @@ import { reasonEntry, type Playbook, type ReasonEntry } from '../playbook-types.
 import { classifyReason, type ReasonClassification, type ReasonVocabulary } from '../reasons/index.js';
 import type { CustomerRow, EpochDay } from '../types.js';
 import type { Decision, DecisionNote } from '../value/types.js';
-import type { Lang } from '../catalogue/index.js';
+import { messages, type Lang } from '../catalogue/index.js';
 
 /**
  * Why a person decides about this customer, or undefined:
@@ -46,6 +46,8 @@ export function personDecides(
 /** The final reason the row's text gives (first or second), beside a code that names another: the note, else undefined. */
 function finalInText(row: CustomerRow, setup: { playbook: Playbook; lang: Lang; vocabulary?: ReasonVocabulary }): DecisionNote | undefined {
   if (setup.vocabulary === undefined || row.reason === undefined || row.reason.trim() === '') return undefined;
+  // clv's own words for a customer it hands over (code unknown): no customer wrote them.
+  if (row.value_basis !== undefined && CLV_REASON_TEXTS.has(row.reason.trim().toLowerCase())) return undefined;
   const read = classifyReason({ text: row.reason }, setup.vocabulary);
   for (const code of [read.code, read.secondary]) {
     const final = code === undefined ? undefined : reasonEntry(setup.playbook, code);
@@ -53,6 +55,13 @@ function finalInText(row: CustomerRow, setup: { playbook: Playbook; lang: Lang; 
   }
   return undefined;
 }
+
+/**
+ * The reason texts `winback clv --lost-out` writes beside the code `unknown`, in every
+ * language: read as a customer's text, the German one ("kauft nicht mehr (ohne Kündigung)")
+ * had a closed business as its runner-up, and every silent churner went to review.
+ */
+const CLV_REASON_TEXTS = new Set((['en', 'de'] as const).flatMap((lang) => [messages(lang).clv.silentChurn, messages(lang).clv.drifting]).map((t) => t.toLowerCase()));
 
 /**
  * The words of the row's reason or notes that say a win-back was declined
