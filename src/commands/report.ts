@@ -18,6 +18,7 @@ import { checkOutcomesRejects, loadPlanSetup, type LoadedPlanSetup } from '../pi
 import { planOptions, type PlanFlags } from '../cli/plan-options.js';
 import { resolveParallelMinBytes, resolveThreads, standByWorkersFor } from '../engine/index.js';
 import { reportFromCampaignDir, reportFromExport, reportFromPlanDir } from '../pipeline/report-build.js';
+import { backIndex, type BackIndex } from '../domain/results/results.js';
 
 export interface ReportFlags extends PlanFlags {
   html?: string;
@@ -52,9 +53,11 @@ export async function runReport(ctx: Context, input: string, flags: ReportFlags)
   // An export large enough is planned on workers; an output directory starts none.
   await standByWorkersFor(ctx, input, flags.threads);
   const loaded = await loadPlanSetup(ctx, planOptions(ctx, flags));
-  const report = await buildReport(ctx, input, flags, loaded);
+  // The results first: who came back is no customer to win back in the plan's figures either.
+  const read = await resultsOf(ctx, input, flags, loaded);
+  const report = await buildReport(ctx, input, flags, loaded, read?.back);
   const lang = loaded.setup.lang;
-  const results = await resultsOf(ctx, input, flags, loaded);
+  const results = read?.results;
   if (results) {
     report.results = results;
     report.funnel.steps.push(...resultsFunnel(results));
@@ -69,7 +72,7 @@ export async function runReport(ctx: Context, input: string, flags: ReportFlags)
   return ExitCode.ok;
 }
 
-async function buildReport(ctx: Context, input: string, flags: ReportFlags, loaded: LoadedPlanSetup): Promise<Report> {
+async function buildReport(ctx: Context, input: string, flags: ReportFlags, loaded: LoadedPlanSetup, back?: BackIndex): Promise<Report> {
   const path = input === '-' ? '-' : resolve(ctx.cwd, input);
   const kind = await detectReportSource(path, input, loaded.setup.lang);
   // An output directory keeps its own run date unless --as-of (or WINBACK_AS_OF) says otherwise.
@@ -80,7 +83,7 @@ async function buildReport(ctx: Context, input: string, flags: ReportFlags, load
   if (kind === 'plan') return reportFromPlanDir(path, input, loaded, asOfGiven, share);
   if (kind === 'campaign') return reportFromCampaignDir(path, input, loaded, asOfGiven, share);
   // Planned on worker threads too when the export is large (docs/performance.md, "One engine").
-  return reportFromExport(ctx, input, loaded, share, { threads, minParallelBytes: resolveParallelMinBytes(ctx.env, loaded.setup.lang) });
+  return reportFromExport(ctx, input, loaded, share, { threads, minParallelBytes: resolveParallelMinBytes(ctx.env, loaded.setup.lang) }, back);
 }
 
 /** The change since the run in --previous: that run is reported on again with its own as-of date, or read from its saved JSON. */
@@ -109,7 +112,7 @@ async function changesSince(ctx: Context, input: string, report: Report, flags: 
  * The campaign's results when --ledger and --outcomes are given, or when the input directory
  * holds ledger.csv and outcomes.csv: read and summarised exactly as `winback results` does.
  */
-async function resultsOf(ctx: Context, input: string, flags: ReportFlags, loaded: LoadedPlanSetup): Promise<ReportResults | undefined> {
+async function resultsOf(ctx: Context, input: string, flags: ReportFlags, loaded: LoadedPlanSetup): Promise<{ results: ReportResults; back: BackIndex } | undefined> {
   const say = messages(loaded.setup.lang).report;
   const inDir = async (name: string) => {
     if (input === '-') return undefined;
@@ -132,11 +135,12 @@ async function resultsOf(ctx: Context, input: string, flags: ReportFlags, loaded
   checkOutcomesRejects(read.outcomesRead, loaded.rejectLimit, loaded.setup.lang);
   const { stats } = read.outcomesRead.opened;
   for (const w of [...read.outcomesRead.opened.warnings, ...read.report.warnings]) ctx.stderr.write(`${messages(loaded.setup.lang).common.warning}: ${w}\n`);
-  return reportResults(read.report, {
+  const results = reportResults(read.report, {
     asOf, windowDays,
     ledger: { file: ledger, entries: read.ledger.entries.length },
     outcomes: { file: read.outcomesRead.opened.label, rows: stats.read, rejected: read.outcomesRead.rejects.length },
   });
+  return { results, back: backIndex(read.outcomesRead.outcomes.values(), asOf) };
 }
 
 function reasonLabels(loaded: LoadedPlanSetup): Record<string, string> {

@@ -6,7 +6,9 @@
 import type { Context } from '../io/context.js';
 import { formatIsoDay, parseIsoDay } from '../domain/dates.js';
 import { reportItem } from '../domain/report/facts.js';
-import { addToReport, createReport, type MoneySums } from '../domain/report/report.js';
+import { addToReport, createReport, type MoneySums, type ReportAccumulator } from '../domain/report/report.js';
+import type { ReportItem } from '../domain/report/facts.js';
+import { backSince, type BackIndex } from '../domain/results/attribution.js';
 import { finishReport, type FunnelLine, type PlanMoneyTotals, type Report, type Unavailable } from '../domain/report/finish.js';
 import type { CostPrices } from '../domain/plan/money.js';
 import type { EpochDay } from '../domain/types.js';
@@ -26,35 +28,52 @@ import { createProjection, itemContext, itemOf } from './report-project.js';
  * `planning.threads`: planning threads, the main thread included (default 1);
  * `planning.minParallelBytes`: the smallest export planned with workers (default 8 MiB).
  */
-export async function reportFromExport(ctx: Context, file: string, loaded: LoadedPlanSetup, outlierShare?: number, planning: { threads?: number; minParallelBytes?: number } = {}): Promise<Report> {
+export async function reportFromExport(ctx: Context, file: string, loaded: LoadedPlanSetup, outlierShare?: number, planning: { threads?: number; minParallelBytes?: number } = {}, back?: BackIndex): Promise<Report> {
   const first = await openLostCustomers(ctx, file, loaded);
+  // Customers the outcomes show as customers again (campaign --outcomes excludes them alike): counted apart, in no figure of the plan.
+  // An objector stays `never` (campaign decides the objection first); a final reason does not hide a return.
+  // Counted in what a reading makes: a second reading (a later duplicate wins) starts again.
+  const final = new Set(loaded.setup.playbook.reasons.filter((r) => r.final).map((r) => r.code as string));
+  const objector = (item: ReportItem) => item.decision === 'never' && !final.has(item.reason_code);
+  const take = (made: { acc: ReportAccumulator; returned: number }, item: ReportItem) => {
+    if (back !== undefined && !objector(item) && backSince(back, item.customer_id, item.churn_date ?? undefined) !== undefined) made.returned++;
+    else addToReport(made.acc, item);
+  };
   // The plan's own totals (the engine's) give the per-reason money exactly as summary.json would state it.
-  const { opened, made: acc, totals } = await planExport(ctx, file, loaded, first, {
+  const { opened, made: { acc, returned }, totals } = await planExport(ctx, file, loaded, first, {
     order: 'input',
     // A report shows the chosen actions only.
     readsActions: false,
-    start: () => createReport(loaded.setup.asOf, reportOptions(loaded, outlierShare)),
+    start: () => ({ acc: createReport(loaded.setup.asOf, reportOptions(loaded, outlierShare)), returned: 0 }),
     records: {
       module: new URL('./report-project.js', import.meta.url).href,
       options: null,
       create: createProjection,
-      take: (acc, fields) => addToReport(acc, itemOf(fields)),
+      take: (acc, fields) => take(acc, itemOf(fields)),
     },
     threads: planning.threads ?? 1,
     ...(planning.minParallelBytes === undefined ? {} : { minParallelBytes: planning.minParallelBytes }),
   });
   const { read, accepted, rejected } = opened.stats;
-  return finishReport(acc, {
+  const report = finishReport(acc, {
     source: { kind: 'export', label: opened.label },
     rows: { read, accepted, rejected },
-    reasonTotals: totals.reasons,
-    totals: {
-      value_at_stake: totals.value_at_stake_total, expected_value: totals.expected_value_total, value_at_stake_win_back: totals.value_at_stake_win_back_total,
-      contact_cost: totals.contact_cost_total, incentive_cost: totals.incentive_cost_total,
-    },
+    // Without the customers who came back, the money is the report's own sums over the others.
+    ...(returned === 0 ? {
+      reasonTotals: totals.reasons,
+      totals: {
+        value_at_stake: totals.value_at_stake_total, expected_value: totals.expected_value_total, value_at_stake_win_back: totals.value_at_stake_win_back_total,
+        contact_cost: totals.contact_cost_total, incentive_cost: totals.incentive_cost_total,
+      },
+    } : {}),
     currency: loaded.setup.config.model.currencySymbol,
-    notes: [...opened.warnings, ...loaded.warnings.map((w) => sayNoted(loaded.setup.lang, w) ?? ''), ...planNotes(totals, loaded)],
+    notes: [
+      ...opened.warnings, ...loaded.warnings.map((w) => sayNoted(loaded.setup.lang, w) ?? ''), ...planNotes(totals, loaded),
+      ...(returned > 0 ? [messages(loaded.setup.lang).report.words.cameBackLeftOut(returned)] : []),
+    ],
   });
+  if (returned > 0) report.returned = returned;
+  return report;
 }
 
 /**

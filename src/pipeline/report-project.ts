@@ -17,7 +17,7 @@ import type { Projection } from '../engine/index.js';
 const ITEM_FIELDS = Object.keys({
   reason_code: 0, decision: 0, channel: 0, p_winback: 0, p_organic: 0, expected_value: 0, value_at_stake: 0, contact_from: 0, default_margin: 0, offer_type: 0,
   customer_id: 0, name: 0, segment: 0, path: 0, phase: 0, complaints: 0, competitor_known: 0, blocked: 0, account_manager: 0, region: 0,
-  contact_cost: 0, incentive_cost: 0, monthly_revenue: 0, implausible: 0, contact_until: 0,
+  contact_cost: 0, incentive_cost: 0, monthly_revenue: 0, implausible: 0, contact_until: 0, churn_date: 0,
 } satisfies Record<keyof ReportItem, 0>) as (keyof ReportItem)[];
 
 /** The report's projection: each planned customer's item as of the plan's as-of date, with the run's permission settings and prices. */
@@ -43,6 +43,7 @@ export function itemOf(f: readonly RecordField[]): ReportItem {
     customer_id: f[10] as string, name: f[11] as string, segment: f[12] as ReportItem['segment'], path: f[13] as SwitchingPath, phase: f[14] as LossPhase,
     complaints: f[15] as ReportItem['complaints'], competitor_known: f[16] as boolean, blocked: f[17] as BlockReason | null, account_manager: f[18] as string, region: f[19] as string,
     contact_cost: f[20] as number | null, incentive_cost: f[21] as number | null, monthly_revenue: f[22] as number | null, implausible: unpack(f[23] as string),
+    churn_date: f[25] as EpochDay | null,
   };
 }
 

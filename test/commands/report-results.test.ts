@@ -69,6 +69,27 @@ describe('report --ledger --outcomes', () => {
     expect(terminal.stdout).toContain(`+${pp(lift.difference)} pp`);
   });
 
+  it('leaves customers who came back out of the plan\'s figures, as campaign --outcomes leaves them off its lists', async () => {
+    const { ledgerFile, outcomes } = await campaignWithReturns(tempDir());
+    const camp = join(dir, 'later');
+    const c = await runCli(['campaign', EXPORT, '--out', camp, '--as-of', LATER, '--ledger', ledgerFile, '--outcomes', outcomes, '--dry-run', '--force', '--quiet']);
+    expect(c.code, c.stderr).toBe(0);
+    const back = readCsv(join(camp, 'excluded.csv')).filter((r) => r.reason === 'returned').map((r) => r.customer_id as string);
+    expect(back.length).toBeGreaterThanOrEqual(10);
+    const without = JSON.parse((await runCli(['report', EXPORT, '--as-of', LATER, '--json'])).stdout) as Report;
+    const rep = await runCli(['report', EXPORT, '--as-of', LATER, '--ledger', ledgerFile, '--outcomes', outcomes, '--json']);
+    expect(rep.code, rep.stderr).toBe(0);
+    const report = JSON.parse(rep.stdout) as Report;
+    expect(report.returned, JSON.stringify(back)).toBe(back.length);
+    expect(Object.values(report.decisions).reduce((a, b) => a + b, 0) + back.length).toBe(report.rows.accepted);
+    expect(report.top.map((t) => t.customer_id).filter((id) => back.includes(id))).toEqual([]);
+    expect(without.top.map((t) => t.customer_id).filter((id) => back.includes(id)).length).toBeGreaterThan(0);
+    expect(report.money.expected_profit).toBeLessThan(without.money.expected_profit);
+    expect(report.notes.join('\n')).toContain(`${back.length} customers of the export came back and are customers again (--outcomes)`);
+    // The reasons' lines add up to the customers left.
+    expect(report.reasons.reduce((a, r) => a + r.count, 0)).toBe(report.rows.accepted - back.length);
+  });
+
   it('in German, and from ledger.csv and outcomes.csv in the campaign directory', async () => {
     const { out, ledgerFile, outcomes } = await campaignWithReturns(tempDir());
     copyFileSync(ledgerFile, join(out, 'ledger.csv'));

@@ -78,6 +78,8 @@ export interface ReportItem extends PlanFacts {
   monthly_revenue: number | null;
   /** codes of inputs that cannot both be right (see implausibleInputs) */
   implausible: string[];
+  /** the churn date the row gives (null when it has none): a return after it makes the customer one again */
+  churn_date: EpochDay | null;
 }
 
 /** What an item needs besides the row and the facts. */
@@ -149,6 +151,7 @@ export function reportItem(row: CustomerRow, facts: PlanFacts, ctx: ItemContext,
     incentive_cost: cost.incentive,
     monthly_revenue: life.monthlyRevenue ?? null,
     implausible: implausibleInputs(row, ctx.asOf),
+    churn_date: row.churn_date ?? null,
   };
 }
 
