@@ -322,3 +322,45 @@ describe('a permission, an objection day or a blocking status in a column no fie
     expect(listed).toEqual(['N4']);
   });
 });
+
+describe('a permission or an objection for one channel, in a column of its own', () => {
+  // Every customer gave consent in the mapped column; a second column of the channel says otherwise for some.
+  // Each has one contact point, so the plan's channel is that one or none.
+  const head = (channel: 'email' | 'phone') => `Kundennummer;Name;${channel === 'email' ? 'E-Mail;Einwilligung E-Mail' : 'Telefon;Einwilligung Telefon'};Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;DB %;Kündigungsgrund`;
+  const row = (channel: 'email' | 'phone', id: string, extra: string[]) =>
+    `${id};Kunde ${id};${channel === 'email' ? `${id.toLowerCase()}@web.de` : `0171 12345${id.slice(1).padStart(2, '0')}`};ja;B2C;01.01.2018;15.10.2026;12.345,67;30,5;zu teuer;${extra.join(';')}`;
+
+  it.each([
+    ['Widerspruch E-Mail', 'email', ['ja', '12.06.2026', 'x'], ['nein', '']],
+    ['Abmeldung E-Mail', 'email', ['12.06.2026', 'ja'], ['nein', '']],
+    ['Werbung per E-Mail', 'email', ['nein', 'abgemeldet'], ['ja', '']],
+    ['Newsletter', 'email', ['abgemeldet', 'nein', 'Abmeldung am 12.06.2026'], ['ja', '']],
+    ['Double-Opt-In', 'email', ['nein'], ['ja']],
+    ['Anrufe erwünscht', 'phone', ['nein'], ['ja', '']],
+    ['Telefon Opt-In', 'phone', ['nein', 'no'], ['ja']],
+    ['Werbeanrufe', 'phone', ['nein'], ['ja']],
+    ['Telefonkontakt erlaubt', 'phone', ['nein'], ['ja']],
+  ] as const)('"%s" keeps those who said no off the %s channel', async (header, channel, blocking, allowing) => {
+    const dir = tempDir('winback-channel-column-');
+    const file = join(dir, 'export.csv');
+    const values = [...blocking, ...allowing];
+    writeFileSync(file, `${head(channel)};${header}\n${values.map((v, i) => row(channel, `K${i + 1}`, [v])).join('\n')}\n`);
+    const out = join(dir, 'out');
+    const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    const plan = readCsv(join(out, 'plan.csv'));
+    expect(plan.filter((p) => p.channel === channel).map((p) => p.customer_id).sort()).toEqual(allowing.map((_, i) => `K${blocking.length + i + 1}`).sort());
+    expect(plan.filter((p) => p.decision === 'no_channel').map((p) => p.customer_id).sort()).toEqual(blocking.map((_, i) => `K${i + 1}`).sort());
+    expect(r.stderr).toMatch(new RegExp(`'${header}' (wird als|sieht ebenfalls)`));
+  });
+
+  it('leaves a contact point alone: "E-Mail privat" is no permission column', async () => {
+    const dir = tempDir('winback-channel-column-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, `${head('email')};E-Mail privat\n${row('email', 'K1', ['k1@privat.de'])}\n`);
+    const out = join(dir, 'out');
+    const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readCsv(join(out, 'plan.csv'))[0]?.channel).toBe('email');
+  });
+});

@@ -97,6 +97,7 @@ export interface ReadTexts {
   mapNoColumn: (header: string, field: string) => string;
   aliasTwins: (field: string, used: string, others: string) => string;
   objectionTwins: (field: string, used: string, others: string) => string;
+  consentTwins: (field: string, used: string, others: string) => string;
   repeatedHeader: (header: string) => string;
   missingColumns: (label: string, kind: string, names: string, found: string) => string;
   missingColumnsHint: (field: string) => string;
@@ -112,6 +113,8 @@ export interface ReadTexts {
   objectionUnreadFlag: (header: string, phrase: string) => string;
   /** an unmapped column read as a permission, an objection's day or a status that blocks every channel */
   blockColumnRead: (header: string, kind: 'consent' | 'objectionDay' | 'status') => string;
+  /** a column read into one channel's consent (unread-objections.ts) */
+  channelColumnRead: (header: string, channel: 'email' | 'phone' | 'letter', kind: 'consent' | 'objectionDay') => string;
   mixedDecimal: (commas: number, points: number, decimal: string) => string;
   mixedDateOrder: (dayFirst: number, monthFirst: number, order: string) => string;
   /** slashed dates that read either way (03/02/2026), none settling the order: the default was taken */
@@ -212,6 +215,8 @@ export const READ_EN: ReadTexts = {
   aliasTwins: (field, used, others) => `${field}: using column '${used}'; ${others} also looks like ${field} and is passed through (use --map ${field}=HEADER to choose)`,
   objectionTwins: (field, used, others) =>
     `${field}: column '${used}' is read as ${field}; ${others} also looks like ${field}: a yes (or an unclear value) in any of them is honoured in every row`,
+  consentTwins: (field, used, others) =>
+    `${field}: column '${used}' is read as ${field}; ${others} also looks like ${field}: a no (or an unclear value) in any of them blocks the channel in every row`,
   repeatedHeader: (header) => `the header '${header}' appears more than once; each column is kept separately`,
   missingColumns: (label, kind, names, found) => `${label}: required column missing for a ${kind}: ${names}. Headers found: ${found}`,
   missingColumnsHint: (field) => `name the column with --map ${field}=HEADER`,
@@ -225,6 +230,12 @@ export const READ_EN: ReadTexts = {
     `column '${header}' is mapped to no field, and its first rows hold an objection ("${phrase}"): an objection in it is honoured in every row, like one in the notes`,
   objectionUnreadFlag: (header, phrase) =>
     `column '${header}' is mapped to no field, but its name says objection ("${phrase}"): a yes in it (or an unclear value) is honoured as an objection in every row; --map advertising_objection='${header}' reads it as the objection column`,
+  channelColumnRead: (header, channel, kind) => {
+    const name = { email: 'e-mail', phone: 'calls', letter: 'letters' }[channel];
+    return kind === 'consent'
+      ? `column '${header}' is read as a permission for ${name}: a no (or an unclear value) in it blocks ${name} for that customer`
+      : `column '${header}' is read as an objection to ${name}: any value but a no in it blocks ${name} for that customer`;
+  },
   blockColumnRead: (header, kind) =>
     kind === 'consent'
       ? `column '${header}' is read as a permission to contact: a no (or an unclear value) in it blocks every channel for that customer`
@@ -350,6 +361,8 @@ export const READ_DE: ReadTexts = {
     `${field}: Spalte '${used}' wird verwendet; ${others} sieht ebenfalls nach ${field} aus und wird unverändert durchgereicht (mit --map ${field}=SPALTE wählen)`,
   objectionTwins: (field, used, others) =>
     `${field}: die Spalte '${used}' wird als ${field} gelesen; ${others} sieht ebenfalls danach aus: ein Ja (oder ein unklarer Wert) in jeder dieser Spalten gilt in jeder Zeile`,
+  consentTwins: (field, used, others) =>
+    `${field}: die Spalte '${used}' wird als ${field} gelesen; ${others} sieht ebenfalls danach aus: ein Nein (oder ein unklarer Wert) in jeder dieser Spalten sperrt den Kanal in jeder Zeile`,
   repeatedHeader: (header) => `die Spaltenüberschrift '${header}' kommt mehrfach vor; jede Spalte bleibt für sich`,
   missingColumns: (label, kind, names, found) => `${label}: Pflichtspalte fehlt (${DE_KINDS[kind] ?? kind}): ${names}. Gefundene Spaltenüberschriften: ${found}`,
   missingColumnsHint: (field) => `die Spalte mit --map ${field}=SPALTE benennen`,
@@ -364,6 +377,12 @@ export const READ_DE: ReadTexts = {
     `die Spalte '${header}' ist keinem Feld zugeordnet und enthält in den ersten Zeilen einen Widerspruch („${phrase}“): ein Widerspruch darin gilt in jeder Zeile wie einer in den Notizen`,
   objectionUnreadFlag: (header, phrase) =>
     `die Spalte '${header}' ist keinem Feld zugeordnet, ihr Name nennt aber einen Widerspruch („${phrase}“): ein Ja darin (oder ein unklarer Wert) gilt in jeder Zeile als Widerspruch; mit --map advertising_objection='${header}' wird sie als Widerspruchsspalte gelesen`,
+  channelColumnRead: (header, channel, kind) => {
+    const name = { email: 'E-Mails', phone: 'Anrufe', letter: 'Briefe' }[channel];
+    return kind === 'consent'
+      ? `die Spalte '${header}' wird als Erlaubnis für ${name} gelesen: ein Nein (oder ein unklarer Wert) darin sperrt ${name} an diesen Kunden`
+      : `die Spalte '${header}' wird als Widerspruch gegen ${name} gelesen: jeder Wert außer einem Nein darin sperrt ${name} an diesen Kunden`;
+  },
   blockColumnRead: (header, kind) =>
     kind === 'consent'
       ? `die Spalte '${header}' wird als Erlaubnis zur Kontaktaufnahme gelesen: ein Nein (oder ein unklarer Wert) darin sperrt jeden Kanal für diesen Kunden`

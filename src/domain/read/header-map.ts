@@ -77,7 +77,9 @@ export function mapHeaders(
     if (others.length > 0) {
       const names = others.map((i) => `'${headers[i]}'`).join(', ');
       // A second objection column is honoured too (unread-objections.ts): an objector is never listed by the column left over.
-      notes.push(readNote(spec.type === 'objection' ? 'objectionTwins' : 'aliasTwins', spec.name, headers[first] as string, names));
+      // Twins of an objection or of a channel's consent are read too (domain/read/unread-objections.ts).
+      const kind = spec.type === 'objection' ? 'objectionTwins' : /^consent_(email|phone|letter)$/.test(spec.name) ? 'consentTwins' : 'aliasTwins';
+      notes.push(readNote(kind, spec.name, headers[first] as string, names));
     }
   }
   warnDuplicateHeaders(headers, notes);

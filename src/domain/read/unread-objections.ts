@@ -23,6 +23,12 @@ export function unreadObjections(headers: readonly string[], sample: readonly (r
   for (const col of unreadColumns(headers, mapping, schema)) {
     const header = headers[col.index] ?? '';
     if (col.block !== undefined) {
+      const channel = col.field === undefined ? undefined : CHANNEL_CONSENT[col.field];
+      if (channel !== undefined) {
+        // A twin of the mapped consent column is named by the mapping's note already.
+        if (col.twin !== true) notes.push(readNote('channelColumnRead', header, channel, col.block === 'consent' ? 'consent' : 'objectionDay'));
+        continue;
+      }
       // A permission or objection column is named whatever its first rows hold; a status column once one blocks.
       const blocking = rows.find((row) => (row[col.index] ?? '').trim() !== '' && blocks(col.block as BlockKind, row[col.index] as string) !== false);
       if (col.block !== 'status' || blocking !== undefined) notes.push(readNote('blockColumnRead', header, col.block));
@@ -50,6 +56,9 @@ export function unreadColumns(headers: readonly string[], mapping: HeaderMapping
   // A second block column ("Kontaktsperre" beside "Sperrvermerk") is left unmapped by the first: its name is the field's all the same.
   const objectionFields = new Map<string, string>();
   for (const f of schema.fields) if (f.type === 'objection') for (const alias of f.aliases) if (!objectionFields.has(headerKey(alias))) objectionFields.set(headerKey(alias), f.name);
+  // A second consent column of a channel ("Newsletter" beside "Einwilligung E-Mail") is read too: a no in either is a no.
+  const consentFields = new Map<string, string>();
+  for (const f of schema.fields) if (isChannelConsent(f.name)) for (const alias of f.aliases) if (!consentFields.has(headerKey(alias))) consentFields.set(headerKey(alias), f.name);
   return mapping.unmapped
     .filter((i) => i < headers.length)
     .map((index) => {
@@ -57,12 +66,18 @@ export function unreadColumns(headers: readonly string[], mapping: HeaderMapping
       const key = headerKey(header);
       const field = objectionFields.get(key);
       if (field !== undefined) return { index, objectionHeader: header, field };
+      const consent = consentFields.get(key);
+      if (consent !== undefined) return { index, objectionHeader: undefined, field: consent, block: 'consent' as const, twin: true };
       // A general permission to contact ("Marketing Consent", "Kontakt erlaubt"), the day of an objection
       // ("Widerspruch Datum"), a status that can say blocked ("Kundenstatus: Robinson"): read as do-not-contact.
       const block = blockKindOf(key);
       if (block !== undefined) return { index, objectionHeader: undefined, field: 'do_not_contact', block };
       // A header that itself names an objection ("Werbeverbot", "Robinsonliste", "DSGVO-Widerspruch") makes a yes there one.
-      return { index, objectionHeader: findObjectionInCells(header) !== undefined ? header : undefined };
+      if (findObjectionInCells(header) !== undefined) return { index, objectionHeader: header };
+      // A permission or an objection for one channel ("Anrufe erwünscht", "Abmeldung E-Mail", "Werbung per Post"): read into that channel's consent.
+      const channel = channelColumnOf(key);
+      if (channel !== undefined && schema.fields.some((f) => f.name === channel.field)) return { index, objectionHeader: undefined, field: channel.field, block: channel.kind };
+      return { index, objectionHeader: undefined };
     });
 }
 
@@ -81,9 +96,35 @@ export interface UnreadColumn {
    * objection or opt-out); `status`, a status word that says blocked
    */
   block?: BlockKind;
+  /** a second column under a name of the channel's consent field ("Newsletter" beside "Einwilligung E-Mail") */
+  twin?: boolean;
 }
 
 type BlockKind = 'consent' | 'objectionDay' | 'status';
+
+/** The consent fields of the channels that have one: a column read into them can only take a permission away. */
+const CHANNEL_CONSENT: Readonly<Record<string, 'email' | 'phone' | 'letter'>> = { consent_email: 'email', consent_phone: 'phone', consent_letter: 'letter' };
+
+function isChannelConsent(field: string | undefined): boolean {
+  return field !== undefined && Object.hasOwn(CHANNEL_CONSENT, field);
+}
+
+/**
+ * The channel a permission or objection column names (headerKey form), and how its cells read:
+ * a word of the channel and a word of permission ("Werbeanrufe", "Telefon Opt-In", "Werbung
+ * per E-Mail", "Double-Opt-In") or of objection ("Abmeldung E-Mail", "Widerspruch Post"). A
+ * channel word alone ("E-Mail", "Telefon privat") is a contact point, not a permission. Judgement.
+ */
+function channelColumnOf(key: string): { field: string; kind: 'consent' | 'objectionDay' } | undefined {
+  const field = /e?mail|newsletter|doubleoptin/.test(key) ? 'consent_email'
+    : /telefon|phone|anruf|call|telemarketing/.test(key) ? 'consent_phone'
+      : /post(?!leitzahl|fach|code|al(?:code|zip))|brief|letter|postal/.test(key) ? 'consent_letter'
+        : undefined;
+  if (field === undefined) return undefined;
+  if (/widerspr|widerruf|objection|objected|optout|optedout|abmeld|abgemeld|abbestell|unsubscrib|sperr|blocked|verbot|robinson|kein|nicht|donot|dont/.test(key)) return { field, kind: 'objectionDay' };
+  if (/einwillig|optin|erlaubt|erlaubnis|erwunscht|gewunscht|zustimm|consent|permission|allowed|permitted|newsletter|werb|marketing|(?:^|[^a-z])ok$|okay/.test(key)) return { field, kind: 'consent' };
+  return undefined;
+}
 
 /** A general permission to contact, on any channel (headerKey form: lower-case, umlauts folded, no spaces). Judgement. */
 const CONSENT_HEADER = new RegExp([
@@ -128,6 +169,12 @@ export function unreadFlags(cells: readonly string[], unread: readonly UnreadCol
     const cell = cells[col.index];
     if (cell === undefined || cell.trim() === '') continue;
     const said = col.block === undefined ? parseObjection(cell) : blocks(col.block, cell);
+    if (isChannelConsent(col.field)) {
+      // A channel's consent: a no in any of its columns is a no; an unclear value blocks as an unclear consent does.
+      if (said === true) values[col.field] = false;
+      else if (said === null && values[col.field] !== false) values[col.field] = null;
+      continue;
+    }
     if (said === true) values[col.field] = true;
     else if (said === null) {
       if (values[col.field] !== true) values[col.field] = null;
