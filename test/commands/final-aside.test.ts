@@ -93,3 +93,24 @@ describe('a reason code beside a text that reads as a final reason', () => {
     expect(listed.sort()).toEqual(['F3', 'F4']);
   });
 });
+
+describe('a final reason written in the notes', () => {
+  it('sends the customer to review whatever the reason column says; notes without one change nothing', async () => {
+    const dir = tempDir('winback-final-notes-');
+    const file = join(dir, 'export.csv');
+    const head = 'Kundennummer;Name;E-Mail;Einwilligung E-Mail;Kunde seit;Kündigungsdatum;Umsatz;DB %;Kündigungsgrund;Bemerkung';
+    const row = (id: string, notes: string) => `${id};Kunde ${id};${id.toLowerCase()}@web.de;ja;01.01.2018;01.06.2026;12.000,00;35;zu teuer;${notes}`;
+    const notes = { N1: 'Kunde verstorben', N2: 'Kundin ist im Juni verstorben, Tochter hat angerufen', N3: 'Firma insolvent', N4: 'von uns gekündigt wegen Zahlungsausfall', N5: 'Rückruf erbeten, freundlich', N6: '' };
+    writeFileSync(file, [head, ...Object.entries(notes).map(([id, n]) => row(id, n))].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const run = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '--lang', 'de', '-q']);
+    expect(run.code, run.stderr).toBe(0);
+    const listed = readCsv(join(out, 'campaign-email.csv')).map((r) => r.customer_id);
+    expect(listed.sort()).toEqual(['N5', 'N6']);
+    const excluded = new Map(readCsv(join(out, 'excluded.csv')).map((r) => [r.customer_id as string, r]));
+    for (const id of ['N1', 'N2', 'N3', 'N4']) {
+      expect(excluded.get(id)?.reason, id).toBe('review');
+      expect(excluded.get(id)?.detail, id).toMatch(/^die Notizen lesen sich als endgültiger Grund \(„(Verstorben|Geschäftsaufgabe \/ Insolvenz|Von uns gekündigt)“: /);
+    }
+  });
+});

@@ -201,6 +201,11 @@ export const COMMAND_TEXTS = {
       (code: string, final: string, evidence: string) => `the reason code says "${code}", but the text reads as a final reason ("${final}": ${evidence}): a person decides before anyone is contacted`,
       (code, final, evidence) => `der Grundcode sagt „${code}“, der Text liest sich aber als endgültiger Grund („${final}“: ${evidence}): eine Person entscheidet, bevor jemand kontaktiert wird`,
     ),
+    /** notes that read as a final reason (domain/plan/person-decides.ts) */
+    finalInNotes: m(
+      (final: string, evidence: string) => `the notes read as a final reason ("${final}": ${evidence}): a person decides before anyone is contacted`,
+      (final, evidence) => `die Notizen lesen sich als endgültiger Grund („${final}“: ${evidence}): eine Person entscheidet, bevor jemand kontaktiert wird`,
+    ),
     /** churned longer ago than plan.maxYearsSinceChurn (domain/plan/plan.ts) */
     churnedLongAgo: m(
       (churn: string, years: number) => `churned on ${churn}, more than ${years} years ago (plan.maxYearsSinceChurn): data that old are not used for marketing; let go`,

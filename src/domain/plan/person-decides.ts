@@ -40,7 +40,20 @@ export function personDecides(
   }
   const aside = decision === 'win_back' && reason.secondary !== undefined ? reasonEntry(setup.playbook, reason.secondary) : undefined;
   if (aside?.final === true) return { key: 'finalAside', args: [entry.label[setup.lang], aside.label[setup.lang]] };
-  return reason.source === 'code' && entry.final !== true ? finalInText(row, setup) : undefined;
+  return (reason.source === 'code' && entry.final !== true ? finalInText(row, setup) : undefined) ?? finalInNotes(row, setup);
+}
+
+/**
+ * Notes that read as a final reason ("Kunde verstorben", "Firma insolvent", "von uns gekündigt")
+ * beside a reason that is not one: the reason column may be the cancellation form's, the notes
+ * what the company learnt since. Only a final reason the reader is sure enough of to name first
+ * counts; a person decides (DOMAIN.md: final reasons are never contacted).
+ */
+function finalInNotes(row: CustomerRow, setup: { playbook: Playbook; lang: Lang; vocabulary?: ReasonVocabulary }): DecisionNote | undefined {
+  if (setup.vocabulary === undefined || row.notes === undefined || row.notes.trim() === '') return undefined;
+  const read = classifyReason({ text: row.notes }, setup.vocabulary);
+  const final = reasonEntry(setup.playbook, read.code);
+  return final?.final === true ? { key: 'finalInNotes', args: [final.label[setup.lang], read.evidence] } : undefined;
 }
 
 /** The final reason the row's text gives (first or second), beside a code that names another: the note, else undefined. */
