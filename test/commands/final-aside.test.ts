@@ -114,3 +114,19 @@ describe('a final reason written in the notes', () => {
     }
   });
 });
+
+describe('a reason column under a name no alias knows', () => {
+  it('is read by its name ("Grund der Kündigung"), with a note: a death written there is never contacted', async () => {
+    const dir = tempDir('winback-reason-by-name-');
+    const file = join(dir, 'export.csv');
+    const head = 'Kundennummer;Name;E-Mail;Einwilligung E-Mail;Kunde seit;Kündigungsdatum;Umsatz;DB %;Grund-Code;Grund der Kündigung';
+    const row = (id: string, reason: string) => `${id};Kunde ${id};${id.toLowerCase()}@web.de;ja;01.01.2018;01.06.2026;12.000,00;35;7;${reason}`;
+    writeFileSync(file, [head, row('G1', 'Kunde verstorben'), row('G2', 'Firma insolvent'), row('G3', 'zu teuer')].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const run = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '--lang', 'de']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain("die Spalte 'Grund der Kündigung' wird nach ihrem Namen als solcher gelesen");
+    const plan = new Map(readCsv(join(out, 'plan.csv')).map((r) => [r.customer_id as string, r]));
+    expect(['G1', 'G2', 'G3'].map((id) => [plan.get(id)?.reason_code, plan.get(id)?.decision])).toEqual([['deceased', 'never'], ['business_closed', 'never'], ['price', 'win_back']]);
+  });
+});

@@ -82,6 +82,7 @@ export function mapHeaders(
       notes.push(readNote(kind, spec.name, headers[first] as string, names));
     }
   }
+  reasonByName(schema, headers, keys, fields, claimed, notes);
   warnDuplicateHeaders(headers, notes);
   const unmapped = headers.map((_, i) => i).filter((i) => !claimed.has(i));
   const missing = schema.required
@@ -89,6 +90,21 @@ export function mapHeaders(
     .map((group) => ({ fields: group, suggestion: suggestHeader(group, headers, unmapped, schema) }));
   const warnings = notes.map((note) => sayReadNote(texts, note));
   return { mapping: { fields, unmapped, warnings, notes }, missing, badOverrides, duplicates, ambiguous };
+}
+
+/**
+ * Without a column under a known name of the departure reason, one whose name says reason
+ * ("Grund der Kündigung", "Reason given by customer") is read as it, with a note: left unread,
+ * a death or an insolvency written there went unseen and the customer was called. A code
+ * column ("Grund-Code", "reason_kz") is no text to read.
+ */
+function reasonByName(schema: Schema, headers: readonly string[], keys: readonly string[], fields: Map<string, number>, claimed: Set<number>, notes: SavedNote[]): void {
+  if (fields.has('reason') || !schema.fields.some((f) => f.name === 'reason')) return;
+  const i = keys.findIndex((k, at) => !claimed.has(at) && /grund|reason/.test(k) && !/code|kz$|schlussel|nr$|id$|nummer|datum|date/.test(k));
+  if (i < 0) return;
+  fields.set('reason', i);
+  claimed.add(i);
+  notes.push(readNote('reasonByName', 'reason', headers[i] as string));
 }
 
 /** Names that say only "a number": the last choice among columns that fit a field. */
