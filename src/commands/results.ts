@@ -112,7 +112,8 @@ const SHOWN_REJECTS = 10;
 
 /** Writes the attempts (contacted and control) with their outcomes and the customers' export columns, for calibrate. */
 async function writeHistory(ctx: Context, exportFile: string, read: ReadOptions, attempts: readonly Attempt[], target: string, asOf: number, fmt: CsvFormat) {
-  const wanted = new Map(attempts.map((a) => [a.customer_id, a]));
+  // The same customer key as campaign's ledger: case, dashes and leading zeros aside ("00123" is "123").
+  const wanted = new Map(attempts.map((a) => [customerKey(a.customer_id), a]));
   const first = await openExport(exportFile, LOST_CUSTOMER_SCHEMA, { ...read, reread: true }, ctx);
   try {
     let made = await historyRows(first, wanted, asOf, fmt.decimal);
@@ -142,9 +143,10 @@ async function historyRows(opened: Awaited<ReturnType<typeof openExport>>, wante
   for await (const ev of opened.rows()) {
     if (!ev.ok) continue;
     const row = { ...ev.values, line: ev.line, warnings: ev.warnings } as unknown as CustomerRow;
-    const attempt = wanted.get(row.customer_id);
-    if (!attempt || found.has(row.customer_id)) continue;
-    found.add(row.customer_id);
+    const key = customerKey(row.customer_id);
+    const attempt = wanted.get(key);
+    if (!attempt || found.has(key)) continue;
+    found.add(key);
     rows.push(historyValues(attempt, row, asOf, decimal));
   }
   return { rows, found: found.size };

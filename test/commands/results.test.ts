@@ -210,6 +210,26 @@ describe('wiring', () => {
   });
 });
 
+describe('results --history-out with ids spelled another way in the export', () => {
+  it('finds each ledger customer by the key campaign paces by: case and dashes aside', async () => {
+    const dir = tempDir();
+    await campaign(dir, 'week');
+    const { file } = writeOutcomes(dir, readCsv(join(dir, 'ledger.csv')));
+    const base = ['results', '--ledger', join(dir, 'ledger.csv'), '--outcomes', file, '--as-of', LATER, '-q'];
+    expect((await runCli([...base, '--history-out', join(dir, 'h1.csv'), '--export', EXPORT])).code).toBe(0);
+    // The CRM wrote its ids in lower case with another dash since ("c‐00176").
+    const respelled = join(dir, 'export-lower.csv');
+    writeFileSync(respelled, readFileSync(EXPORT, 'utf8').replace(/^C-(\d+),/gm, (_, n: string) => `c\u2010${n},`));
+    const r = await runCli([...base, '--history-out', join(dir, 'h2.csv'), '--export', respelled]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/not in export-lower/);
+    const h1 = readCsv(join(dir, 'h1.csv'));
+    const facts = (h: Record<string, string>) => [h.won_back, h.return_date, h.second_lifetime_margin, h.attempt_group, h.reason_code];
+    expect(readCsv(join(dir, 'h2.csv')).map(facts)).toEqual(h1.map(facts));
+    expect(h1.length).toBeGreaterThan(20);
+  });
+});
+
 describe('results --map for one of its two files', () => {
   it('maps a field in the outcomes file only with outcomes:, in the export only with export:, in both without a prefix', async () => {
     const dir = tempDir();
