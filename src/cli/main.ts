@@ -1,4 +1,5 @@
 // First: V8 reads this setting while the other modules load (see the module).
+import { withRunInputs } from '../io/run-inputs.js';
 import './young-generation.js';
 import { CommanderError } from 'commander';
 import { ExitCode, WinbackError } from '../errors.js';
@@ -29,7 +30,8 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
   }, await helpLang(argv, ctx));
   try {
     // `winback --lang de` alone is `winback` in that language: the root help.
-    await program.parseAsync(onlyLanguage(argv) ? [] : langAfterCommand(argv), { from: 'user' });
+    // One run, one list of the files it reads: none of them is written over (io/run-inputs.ts).
+    await withRunInputs(() => program.parseAsync(onlyLanguage(argv) ? [] : langAfterCommand(argv), { from: 'user' }));
     return code;
   } catch (err) {
     return reportError(err, ctx, command, debug, [langOfArgv(argv, ctx.env)]);

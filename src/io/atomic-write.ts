@@ -5,6 +5,7 @@
  * `.<name>.<pid>.<random>.tmp` so they are hidden and traceable to the run that left them.
  */
 import { randomBytes } from 'node:crypto';
+import { refuseInputAsOutput } from './run-inputs.js';
 import { open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -286,6 +287,7 @@ export const WRITE_QUEUE_BYTES = 4 << 20;
  * files queues less: each row queued is an object on the heap).
  */
 export async function createAtomicWriteStream(path: string, queueBytes = WRITE_QUEUE_BYTES): Promise<AtomicWriteStream> {
+  refuseInputAsOutput(path);
   const temp = tempPathFor(path);
   let handle: FileHandle;
   try {
@@ -339,6 +341,7 @@ interface TempFile {
 
 /** Writes `data` to a fresh temporary file next to `path`, removed should the run be interrupted until forgotten. */
 async function writeTemp(path: string, data: string | Uint8Array): Promise<TempFile> {
+  refuseInputAsOutput(path);
   const temp = tempPathFor(path);
   const forget = registerTemp(temp);
   let handle: FileHandle | undefined;

@@ -3,6 +3,7 @@
  * apart by the first bytes whatever the file is named, both read through the same contract
  * (OpenedExport). Kept apart from both readers so that neither imports the other.
  */
+import { noteInput } from './run-inputs.js';
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -32,6 +33,7 @@ export async function openExport(
   if (kind === undefined) return openCsvExport(source, schema, opts, io, labelAs);
   const { createReadStream } = await import('node:fs');
   const { stat } = await import('node:fs/promises');
+  noteInput(path, source, opts.lang);
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   const { openWorkbookExport } = await import('./xlsx/read.js');
   return openWorkbookExport({

@@ -160,7 +160,7 @@ describe('a process killed while writing', () => {
     await writeFile(join(into, 'package.json'), '{"type":"module"}');
     // The writer's errors are worded from the message catalogue, which needs the dates and channels.
     const catalogue = (await readdir(join(src, 'domain', 'catalogue'))).map((f) => join('domain', 'catalogue', f));
-    for (const file of ['errors.ts', join('io', 'atomic-write.ts'), join('io', 'temp-cleanup.ts'), join('domain', 'dates.ts'), join('domain', 'playbook-types.ts'), ...catalogue]) {
+    for (const file of ['errors.ts', join('io', 'atomic-write.ts'), join('io', 'temp-cleanup.ts'), join('io', 'run-inputs.ts'), join('domain', 'dates.ts'), join('domain', 'playbook-types.ts'), ...catalogue]) {
       const source = await readFile(join(src, file), 'utf8');
       const out = ts.transpileModule(source, {
         compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },

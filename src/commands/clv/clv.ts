@@ -1,3 +1,4 @@
+import { refuseSameOutputs } from '../../io/run-inputs.js';
 import { join, resolve } from 'node:path';
 import type { Context } from '../../io/context.js';
 import { parseReadFlags, takeRenamedFlags, type RenamedFlag } from '../../cli/options.js';
@@ -60,6 +61,8 @@ export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise
   // A single-column --amount is a mapping like --map amount=HEADER.
   if (opts.preparation.amount?.kind === 'column') read.map = { ...read.map, amount: opts.preparation.amount.header };
   const outDir = resolve(ctx.cwd, opts.out);
+  const handOver = [opts.lostOut, opts.retentionOut].flatMap((p) => (p === undefined ? [] : [resolve(ctx.cwd, p)]));
+  refuseSameOutputs([...['customers.csv', 'model.json', 'rejects.csv'].map((name) => join(outDir, name)), ...handOver], lang);
   const opened = await openExport(file, schema, { ...read, lang }, ctx);
   await ensureOutputDir(outDir, opts.out);
   const output = resolveOutputFormat(flags, config.output);

@@ -961,6 +961,16 @@ export const COMMAND_TEXTS = {
         `das Ausgabeverzeichnis ${label} kann nicht angelegt werden (${({ file: 'es ist eine Datei', partFile: `${detail} ist eine Datei`, noParent: 'kein vorhandener übergeordneter Ordner', code: FS_DE[detail] ?? (detail || 'Fehler') })[why]})`,
     ),
     outputDirHint: m('choose a folder you can write to', 'einen Ordner wählen, in den geschrieben werden kann'),
+    /** an output that is a file the same run reads (io/run-inputs.ts) */
+    outputIsInput: m(
+      (path: string, input: string) => `${path} is the input ${input}: writing there would replace it, so nothing was written`,
+      (path, input) => `${path} ist die Eingabe ${input}: dorthin zu schreiben würde sie ersetzen, daher wurde nichts geschrieben`,
+    ),
+    outputTwice: m(
+      (path: string) => `${path} is named for two outputs: the second would replace the first, so nothing was written`,
+      (path) => `${path} ist für zwei Ausgaben angegeben: die zweite würde die erste ersetzen, daher wurde nichts geschrieben`,
+    ),
+    outputIsInputHint: m('write the output to another file or folder (--out, or the file option)', 'die Ausgabe in eine andere Datei oder einen anderen Ordner schreiben (--out oder die Datei-Option)'),
     outputsNotList: m((label: string) => `${label}/summary.json: "outputs" is not a list of files`, (label) => `${label}/summary.json: „outputs“ ist keine Liste von Dateien`),
     outputsNoSize: m((label: string, name: string) => `${label}/summary.json: "outputs" gives no size for ${name}`, (label, name) => `${label}/summary.json: „outputs“ nennt keine Größe für ${name}`),
     outputChanged: m(

@@ -1,3 +1,4 @@
+import { noteInput } from '../run-inputs.js';
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, mkdtempSync, openSync, promises as fsp, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -303,6 +304,8 @@ async function openFile(path: string, label: string, lang?: Lang): Promise<{ str
     if (code === 'ENOENT') throw new InputMissingError(messages(lang).read.texts.noSuchFile(label), messages(lang).read.texts.noSuchFileHint);
     throw new InputMissingError(messages(lang).read.texts.cannotRead(label, code ?? 'error'), messages(lang).read.texts.cannotReadHint);
   }
+  // No output of this run may replace it (io/run-inputs.ts).
+  noteInput(path, label, lang);
   return { stream: createReadStream(path, { highWaterMark: 1 << 20 }), size, mtimeMs };
 }
 
