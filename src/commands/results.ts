@@ -94,7 +94,9 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   } else {
     const n = (v: number) => (lang === 'en' ? String(v) : formatWhole(v, lang));
     const head = t.head(formatIsoText(meta.asOf, lang), windowDays, n(attempts.length), n(contacted), n(attempts.length - contacted), n(stats.read), n(outcomesRead.rejects.length));
-    ctx.stdout.write(renderResults(report, head, ctx.color, lang, new Map(playbook.reasons.map((r) => [r.code, r.label[lang]]))));
+    // The retention track's contacts under its own word, as the report names them.
+    const labels = new Map([...playbook.reasons.map((r) => [r.code, r.label[lang]] as const), ['retention', messages(lang).report.retentionRow] as const]);
+    ctx.stdout.write(renderResults(report, head, ctx.color, lang, labels));
     // The rejected outcome rows with their line, column, value and problem, as inspect lists them.
     const shown = outcomesRead.rejects.slice(0, SHOWN_REJECTS);
     if (shown.length > 0) {

@@ -86,9 +86,9 @@ export interface ListTexts {
   offerLabel(offerId: string | null | undefined): string;
 }
 
-/** ListTexts from the playbook's offers (`label.en`, `label.de`). */
-export function listTexts(playbook: Pick<Playbook, 'offers'>, lang: Lang): ListTexts {
-  const labels = new Map(playbook.offers.map((o) => [o.id, o.label[lang]]));
+/** ListTexts from the playbook's offers and retention measures (`label.en`, `label.de`). */
+export function listTexts(playbook: Pick<Playbook, 'offers' | 'retention'>, lang: Lang): ListTexts {
+  const labels = new Map([...playbook.offers, ...(playbook.retention?.measures ?? [])].map((o) => [o.id, o.label[lang]]));
   return { offerLabel: (id) => (id ? (labels.get(id) ?? id) : '') };
 }
 

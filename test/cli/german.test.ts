@@ -4,7 +4,7 @@
  * the files it writes are searched for English words (test/support/english-words.ts).
  * Column names, codes, ISO dates and plain numbers are the machine contract and stay.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -452,6 +452,21 @@ describe('German: no English word reaches the user', () => {
     const retention = readCsv(join(dir, 'retention.csv'));
     expect(retention.length).toBeGreaterThan(0);
     expect([...columnLeaks(join(dir, 'lost.csv'), ['reason']), ...columnLeaks(join(dir, 'retention.csv'), ['reason'])]).toEqual([]);
+    // The hand-over planned and listed in German: the retention measures by their labels, the model's words German.
+    const [head, ...rows] = readFileSync(join(dir, 'lost.csv'), 'utf8').trimEnd().split('\n');
+    const withPost = join(dir, 'lost-post.csv');
+    writeFileSync(withPost, `${head},street,postal_code,city,country,email,consent_email\n${rows.map((row, i) => `${row},Hauptstr. ${i + 1},10115,Berlin,DE,k${i}@web.de,ja`).join('\n')}\n`);
+    const out = join(dir, 'camp');
+    const camp = await run(['campaign', withPost, '--out', out, ...AS_OF, '--dry-run', '--lang', 'de']);
+    expect(camp.code, camp.stderr).toBe(0);
+    const lists = ['letter', 'email'].map((c) => join(out, `retention-${c}.csv`)).filter((f) => existsSync(f));
+    expect(lists.length).toBeGreaterThan(0);
+    expect(lists.flatMap((f) => columnLeaks(f, ['offer', 'measure', 'message_angle']))).toEqual([]);
+    const retained = readCsv(lists[0] as string)[0]?.customer_id as string;
+    const explain = await run(['plan', withPost, ...AS_OF, '--explain', retained, '--lang', 'de']);
+    expect(explain.code, explain.stderr).toBe(0);
+    expect(explain.stdout).toContain('E[Y(i) | aktiv]');
+    expect(explain.leaks).toEqual([]);
   });
 
   it('report on a run of another language: the run\'s saved warnings are worded in the reader\'s', async () => {

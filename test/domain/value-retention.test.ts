@@ -82,11 +82,12 @@ describe('the retention track', () => {
   });
 
   it('picks the measure with the highest expected value, in the playbook order on ties', () => {
-    const weak = measure({ id: 'reminder', keepRate: 0.05, channels: ['email'] });
+    const weak = measure({ id: 'reminder', label: text('Reminder'), keepRate: 0.05, channels: ['email'] });
     const strong = measure({ id: 'check_in', keepRate: 0.3, channels: ['phone'] });
     const v = value(defector(), options([weak, strong]));
     expect(v.offer_type).toBe('check_in');
-    expect(v.offerReason).toMatch(/^check_in: highest expected value \(€\d+ vs reminder €\d+\)$/);
+    // The measures by their labels in the run's language, as the win-back offers are named.
+    expect(v.offerReason).toMatch(/^Check-in: highest expected value \(€\d+ vs Reminder €\d+\)$/);
     const tie = value(defector(), options([measure({ id: 'a' }), measure({ id: 'b' })]));
     expect(tie.offer_type).toBe('a');
   });

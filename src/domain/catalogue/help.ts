@@ -438,11 +438,11 @@ export const HELP = {
       ],
     },
     {
-      description: 'Kundenwert aus Transaktionshistorien (BG/NBD oder Pareto/NBD + Gamma-Gamma): P(alive), CLV, Lebenszyklusphasen, stille Abwanderer',
+      description: 'Kundenwert aus Transaktionshistorien (BG/NBD oder Pareto/NBD + Gamma-Gamma): P(aktiv), CLV, Lebenszyklusphasen, stille Abwanderer',
       arguments: { file: 'Transaktionen (customer_id, date, amount), eine RFM-Zusammenfassung mit --summary-input, oder - für die Standardeingabe' },
       options: {
         out: 'Ausgabeverzeichnis (customers.csv, model.json, rejects.csv)',
-        html: 'zusätzlich eine eigenständige HTML-Seite schreiben: Frequenz-Recency-Matrizen der erwarteten Käufe und von P(alive), Kalibrierung gegen Prüfzeitraum (mit --holdout-end), Lebenszyklusphasen im Zeitverlauf',
+        html: 'zusätzlich eine eigenständige HTML-Seite schreiben: Frequenz-Recency-Matrizen der erwarteten Käufe und von P(aktiv), Kalibrierung gegen Prüfzeitraum (mit --holdout-end), Lebenszyklusphasen im Zeitverlauf',
         'time-unit': 'Zeiteinheit von Frequenz, Recency und T (Standard: week)',
         'as-of': 'Stichtag; das Ende der Kalibrierung, wenn --calibration-end fehlt (Standard: WINBACK_AS_OF, sonst das letzte Transaktionsdatum)',
         'calibration-end': 'letzter Tag (2026-06-30 oder 30.06.2026) des Kalibrierungszeitraums',
@@ -453,7 +453,7 @@ export const HELP = {
         'summary-input': 'die Datei ist schon eine RFM-Zusammenfassung (frequency, recency, T, optional monetary)',
         customers: 'Kundenliste; gelistete Kunden ohne Käufe werden Interessenten',
         'lost-threshold':
-          "P(alive), unter dem ein Wiederkäufer als verloren gilt; 'auto' (Standard mit Prüfzeitraum) wählt ihn auf dem Prüfzeitraum, eine Zahl wird dort geprüft",
+          "P(aktiv), unter dem ein Wiederkäufer als verloren gilt; 'auto' (Standard mit Prüfzeitraum) wählt ihn auf dem Prüfzeitraum, eine Zahl wird dort geprüft",
         'max-organic-return': 'mit Prüfzeitraum: größter Anteil „verlorener“ Kunden, der von selbst wieder kaufen darf, z. B. 10% (Standard 10 %)',
         intervals: '90-%-Bootstrap-Intervalle für die Parameter und den CLV jedes Kunden (Standard 200 Wiederholungen)',
         'lost-out':

@@ -79,6 +79,8 @@ const BEHAVIOUR_DE: Record<string, string> = { tenureMonths: 'Kundendauer (Monat
 const OFFER_DE: Record<string, string> = {
   discount: 'Rabatt', upgrade: 'Upgrade', bundle: 'Rabatt plus Upgrade', personal: 'persönliche Ansprache', information: 'Information', none: 'kein Angebot',
   renewal: 'Verlängerung zu günstigerem Tarif',
+  // The built-in retention measures (the retention track's offer_type).
+  personal_check_in: 'persönliches Nachfragen', loyalty_bonus: 'Treuebonus', reorder_reminder: 'Erinnerung zur Nachbestellung',
 };
 const DECISION_DE: Record<string, string> = { win_back: 'zurückgewinnen', review: 'prüfen', no_channel: 'kein Kanal', let_go: 'ziehen lassen', never: 'nie' };
 const EXCLUSION_DE: Record<string, string> = {
@@ -370,7 +372,8 @@ export const COMMAND_TEXTS = {
     valueAtStakeNotAlive: m('value at stake (no offer, not alive)', 'Wert im Risiko (ohne Angebot, nicht aktiv)'),
     valueIfAlive: m('value if alive (V)', 'Wert, solange aktiv (V)'),
     keepChance: m((measure: string, channel: string) => `keep chance q (${measure}, ${channel})`, (measure, channel) => `Haltewahrscheinlichkeit q (${measure}, ${CHANNEL_DE[channel] ?? channel})`),
-    keepChanceFormula: m((rate: string) => `keepRate ${rate} on the odds × channel response`, (rate) => `keepRate ${rate} auf die Odds × Kanalwirkung`),
+    keepChanceFormula: m((rate: string) => `keepRate ${rate} on the odds × channel response`, (rate) => `Halterate (keepRate) ${rate} auf die Odds × Kanalwirkung`),
+    discountedPurchasesFormula: m('Σ_i (E[Y(i) | alive] − E[Y(i−1) | alive]) / (1 + d)^i', 'Σ_i (E[Y(i) | aktiv] − E[Y(i−1) | aktiv]) / (1 + d)^i'),
     addedChance: m('added chance to be there', 'zusätzliche Chance, dass der Kunde bleibt'),
     valueAtRisk: m('value at risk (the drift)', 'gefährdeter Wert (die Abwanderung)'),
   },
@@ -1687,13 +1690,13 @@ export const COMMAND_TEXTS = {
     /** the lost threshold in German words (English keeps threshold.ts's own sentence) */
     thresholdNotValidated: m(
       (value: string, source: string) => `P(alive) < ${value} (${source}), not validated: give --holdout-end to measure how many "lost" customers buy again on their own`,
-      (value, source) => `P(alive) < ${value} (${thresholdSourceDe(source)}), nicht geprüft: --holdout-end angeben, um zu messen, wie viele „verlorene“ Kunden von selbst wieder kaufen`,
+      (value, source) => `P(aktiv) < ${value} (${thresholdSourceDe(source)}), nicht geprüft: --holdout-end angeben, um zu messen, wie viele „verlorene“ Kunden von selbst wieder kaufen`,
     ),
     thresholdValidated: m(
       (value: string, source: string, again: number, lost: number, share: string, limit: string) =>
         `P(alive) < ${value} (${source}): ${again} of ${lost} "lost" customers (${share}) bought again in the holdout, limit ${limit}`,
       (value, source, again, lost, share, limit) =>
-        `P(alive) < ${value} (${thresholdSourceDe(source)}): ${again} von ${lost} „verlorenen“ Kunden (${share}) kauften im Prüfzeitraum wieder, Grenze ${limit}`,
+        `P(aktiv) < ${value} (${thresholdSourceDe(source)}): ${again} von ${lost} „verlorenen“ Kunden (${share}) kauften im Prüfzeitraum wieder, Grenze ${limit}`,
     ),
     rejectRate: m(
       (label: string, rejected: number, read: number, share: string, max: string) =>
@@ -1884,7 +1887,7 @@ export const COMMAND_TEXTS = {
       (model: string, a: string) =>
         `${model}: a → 0 (a = ${a}): the data show no drop-out, so every customer counts as alive (P(alive) ≈ 1) and nobody can be found lost; the drop-out parameters a and b cannot be estimated from this history — use a longer one`,
       (model, a) =>
-        `${model}: a → 0 (a = ${dec(a)}): die Daten zeigen keine Abwanderung, jeder Kunde gilt also als aktiv (P(alive) ≈ 1) und niemand kann als verloren erkannt werden; die Abwanderungsparameter a und b lassen sich aus dieser Historie nicht schätzen — eine längere verwenden`,
+        `${model}: a → 0 (a = ${dec(a)}): die Daten zeigen keine Abwanderung, jeder Kunde gilt also als aktiv (P(aktiv) ≈ 1) und niemand kann als verloren erkannt werden; die Abwanderungsparameter a und b lassen sich aus dieser Historie nicht schätzen — eine längere verwenden`,
     ),
     abTogether: m(
       (model: string, a: string, b: string, ratio: string) =>

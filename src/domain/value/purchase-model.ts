@@ -170,7 +170,7 @@ function explainSteps(input: EvaluateInput, h: PurchaseModelHandover, life: Firs
   const shift = behaviourShift(life, coefficients);
   const steps: ExplainStep[] = [
     { label: t.pAliveModel, formula: t.pAliveSource(h.model), value: h.pAlive },
-    { label: t.purchasesIfRegained(h.horizonMonths), formula: 'Σ_i (E[Y(i) | alive] − E[Y(i−1) | alive]) / (1 + d)^i', value: h.discountedPurchasesHorizon },
+    { label: t.purchasesIfRegained(h.horizonMonths), formula: t.discountedPurchasesFormula, value: h.discountedPurchasesHorizon },
     { label: t.spendPerPurchase, formula: 'Gamma-Gamma E[M | x, m̄]', value: h.expectedSpend },
     { label: t.marginRate, formula: life.marginSource === 'default' ? t.marginRateDefault : t.marginRatePercent, value: marginRate },
   ];

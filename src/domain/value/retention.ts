@@ -102,7 +102,7 @@ export function evaluateRetentionCustomer(input: EvaluateInput, h: PurchaseModel
     sltv: best.valueKept,
     expected_value: best.ev,
     offer_type: best.measure.id,
-    offerReason: t.retentionBest(best.measure.id, money(best.ev), rival?.measure.id, rival === undefined ? '' : money(rival.ev)),
+    offerReason: t.retentionBest(best.measure.label[lang], money(best.ev), rival?.measure.label[lang], rival === undefined ? '' : money(rival.ev)),
     offersConsidered: unpermitted || input.withoutActions === true ? [] : valued.map((v) => ({ offer_type: v.measure.id, channel: v.channel, p_winback: v.added, sltv: v.valueKept, expected_value: v.ev })),
     explainSteps: input.explain ? explainRetention(h, margin.rate, base.value, best, atRisk, lang) : [],
     channel: unpermitted ? null : best.channel,
@@ -116,11 +116,11 @@ function explainRetention(h: PurchaseModelHandover, marginRate: number, valueIfA
   const n = (v: number) => formatFormulaNumber(v, lang);
   return [
     { label: t.pAliveModel, formula: t.pAliveSource(h.model), value: h.pAlive },
-    { label: t.purchasesIfAlive(h.horizonMonths), formula: 'Σ_i (E[Y(i) | alive] − E[Y(i−1) | alive]) / (1 + d)^i', value: h.discountedPurchasesHorizon },
+    { label: t.purchasesIfAlive(h.horizonMonths), formula: t.discountedPurchasesFormula, value: h.discountedPurchasesHorizon },
     { label: t.spendPerPurchase, formula: 'Gamma-Gamma E[M | x, m̄]', value: h.expectedSpend },
     { label: t.marginRate, formula: t.marginRatePercent, value: marginRate },
     { label: t.valueIfAlive, formula: `${n(h.discountedPurchasesHorizon)} × ${n(h.expectedSpend)} × ${n(marginRate)}`, value: valueIfAlive },
-    { label: t.keepChance(m.id, best.channel), formula: t.keepChanceFormula(n(m.keepRate)), value: best.q },
+    { label: t.keepChance(m.label[lang], best.channel), formula: t.keepChanceFormula(n(m.keepRate)), value: best.q },
     { label: t.addedChance, formula: `(1 − ${n(h.pAlive)}) × ${n(best.q)}`, value: best.added },
     { label: t.expectedValuePlain, formula: `(${n(h.pAlive)} + ${n(best.added)}) × (${keptFormula(h, valueIfAlive, m, n)} − ${n(m.incentiveCost)}) − ${n(h.pAlive)} × ${n(valueIfAlive)} − ${n(best.channelCost)}`, value: best.ev },
     { label: t.valueAtRisk, formula: `(1 − ${n(h.pAlive)}) × ${n(valueIfAlive)}`, value: atRisk },
