@@ -48,6 +48,7 @@ const itemArb: fc.Arbitrary<ReportItem> = fc.record({
   region: fc.constantFrom('', 'Nord', 'Süd'),
   // binary fractions keep sums exact too
   p_organic: fc.option(fc.constantFrom(0, 0.03125, 0.25)),
+  churn_date: fc.option(fc.integer({ min: AS_OF - 2000, max: AS_OF })),
 });
 
 function build(items: ReportItem[], asOf = AS_OF) {
