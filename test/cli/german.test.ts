@@ -307,10 +307,10 @@ describe('German: no English word reaches the user', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Zeilen +2\.116 gelesen = 2\.116 angenommen \+ 0 abgelehnt$/m);
     expect(r.stdout).toMatch(/\| abwandernder Stammkunde \|/);
-    expect(r.stdout).toContain('Verlustschwelle: P(alive) < 0,3 (Konfiguration), nicht geprüft');
+    expect(r.stdout).toContain('Verlustschwelle: P(aktiv) < 0,3 (Konfiguration), nicht geprüft');
     const holdout = await run(['clv', 'fixtures/transactions-de.csv', '--out', out, '--calibration-end', '2026-06-30', '--holdout-end', '2026-11-23', '--lang', 'de']);
     expect(holdout.code, holdout.stderr).toBe(0);
-    expect(holdout.stdout).toMatch(/^Verlustschwelle: P\(alive\) < 0,\d+ \(auf dem Prüfzeitraum gewählt\): \d+ von \d+/m);
+    expect(holdout.stdout).toMatch(/^Verlustschwelle: P\(aktiv\) < 0,\d+ \(auf dem Prüfzeitraum gewählt\): \d+ von \d+/m);
     expect(holdout.stderr).toContain('Warnung: 1 Kunden kauften zum ersten Mal im Prüfzeitraum');
     expect([...r.leaks, ...holdout.leaks]).toEqual([]);
   });

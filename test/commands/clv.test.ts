@@ -461,3 +461,16 @@ describe('winback clv as cron runs it (real process, no TTY)', () => {
     await expect(run).rejects.toMatchObject({ code: 65, stderr: expect.stringMatching(/bought only once/) });
   });
 });
+
+describe('winback clv --lost-out with a holdout', () => {
+  it('is refused (64): the hand-over would list as lost customers who bought again in the holdout', async () => {
+    const dir = tempDir();
+    const lost = path.join(dir, 'lost.csv');
+    const m = memoryContext();
+    const code = await main(['clv', fixture('transactions-de.csv'), '--out', path.join(dir, 'clv'), '--calibration-end', '2026-05-31', '--holdout-end', '2026-11-23', '--lost-out', lost, '--lang', 'de'], m.ctx);
+    expect(code).toBe(64);
+    expect(m.stderr()).toContain('--lost-out mit einem Prüfzeitraum: die Übergabe nennte den Stand jedes Kunden am Ende der Kalibrierung');
+    expect(m.stderr()).toContain('ohne --holdout-end, mit --lost-threshold P');
+    expect(existsSync(lost)).toBe(false);
+  });
+});

@@ -82,6 +82,11 @@ export function parseClvOptions(raw: ClvFlags, env: Record<string, string | unde
   if (order !== 'sorted' && order !== 'any') throw usage({ key: 'order', args: [String(raw.order)] });
   const { calibrationEnd, calibrationEndSource } = calibrationOf(raw, env, lang);
   const { holdoutEnd, holdoutPeriods } = holdoutOf(raw, calibrationEnd, period, lang);
+  // A holdout run judges the model as of the calibration end: its lost and drifting customers
+  // are those of that day, and some bought again since. Handed to plan, they would be written to.
+  if ((raw.lostOut !== undefined || raw.retentionOut !== undefined) && holdoutEnd !== undefined) {
+    throw usage({ key: 'handOverWithHoldout', args: [raw.lostOut !== undefined ? '--lost-out' : '--retention-out'] }, { key: 'handOverWithHoldoutHint', args: [] });
+  }
   const threshold = thresholdOf(raw, raw.holdoutEnd !== undefined || raw.holdoutPeriods !== undefined, lang);
   const config: ClvConfig = {
     ...base,

@@ -1102,6 +1102,14 @@ export const COMMAND_TEXTS = {
   /** winback clv's usage errors (commands/clv/options.ts), handed on as keys. */
   clvFlags: {
     out: m('--out DIR is required', '--out VERZEICHNIS fehlt'),
+    handOverWithHoldout: m(
+      (flag: string) => `${flag} with a holdout: the hand-over would give each customer's state at the calibration end, and some of those "lost" bought again since`,
+      (flag) => `${flag} mit einem Prüfzeitraum: die Übergabe nennte den Stand jedes Kunden am Ende der Kalibrierung, und manche dieser „verlorenen“ Kunden haben seitdem wieder gekauft`,
+    ),
+    handOverWithHoldoutHint: m(
+      'judge the model with the holdout, then run clv again on the whole history (without --holdout-end, with --lost-threshold P) to write the hand-over',
+      'das Modell mit dem Prüfzeitraum beurteilen, dann clv auf der ganzen Historie erneut ausführen (ohne --holdout-end, mit --lost-threshold P), um die Übergabe zu schreiben',
+    ),
     outHint: m('e.g. winback clv transactions.csv --out out/clv', 'z. B. winback clv transaktionen.csv --out out/clv'),
     timeUnit: m((text: string) => `--time-unit '${text}' must be day, week or month`, (text) => `--time-unit '${text}' muss day, week oder month sein`),
     order: m((text: string) => `--order '${text}' must be sorted or any`, (text) => `--order '${text}' muss sorted oder any sein`),
