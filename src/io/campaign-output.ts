@@ -2,6 +2,7 @@
  * The files of a campaign run: one list per channel, excluded.csv, rejects.csv, and
  * changes.csv against the previous run. Column orders are declared once here.
  */
+import { customerKey } from '../domain/campaign/customer-key.js';
 import { createReadStream, existsSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -369,20 +370,30 @@ export function formatChanges(previous: StatusLookup, now: ReadonlyMap<string, s
   const f = createCsvFormatter(CHANGES_COLUMNS, fmt);
   const out = new ByteBuffer();
   putString(out, (fmt.bom ? '\ufeff' : '') + f.header());
-  const ids = [...previous.keys()];
-  for (const id of now.keys()) if (previous.get(id) === undefined) ids.push(id);
+  // One customer whose id the export now spells another way ("KD-1001", then "kd-1001") is
+  // matched by the key campaign paces by, and shown under this run's spelling.
+  // `now` holds this run's listed customers and those the previous run listed, not every id of the export.
+  const nowId = new Map<string, string>();
+  for (const id of now.keys()) nowId.set(customerKey(id), id);
+  const spelled = (id: string) => (now.has(id) ? id : (nowId.get(customerKey(id)) ?? id));
+  const ids = [...new Set([...previous.keys()].map(spelled))];
+  const before = new Map<string, string | undefined>();
+  for (const id of previous.keys()) before.set(spelled(id), previous.get(id));
+  for (const id of now.keys()) if (!before.has(id)) ids.push(id);
   ids.sort();
   for (const id of ids) {
-    const before = previous.get(id);
+    const was = before.get(id);
     const after = now.get(id);
-    const inBefore = before?.startsWith('list:') ?? false;
+    const inBefore = was?.startsWith('list:') ?? false;
     const inAfter = after?.startsWith('list:') ?? false;
-    if (before === after || (!inBefore && !inAfter)) continue;
+    if (was === after || (!inBefore && !inAfter)) continue;
     const change = inAfter && !inBefore ? 'entered' : inBefore && !inAfter ? 'left' : 'moved';
-    putString(out, f.row([id, change, before ?? '', after ?? '', describeChange(before, after, lang)]));
+    putString(out, f.row([id, change, was ?? '', after ?? '', describeChange(was, after, lang)]));
   }
   return out.buf.subarray(0, out.at);
 }
+
+
 
 /**
  * What changes.csv compares this run with: a previous run's output folder and the status of
@@ -428,10 +439,15 @@ export async function readPreviousStatus(dir: string, lang: Lang = 'en'): Promis
 export async function previousStatuses(previous: PreviousRun, now: ReadonlyMap<string, string>): Promise<StatusLookup> {
   const { listed } = previous;
   // The earlier reasons of the customers listed now alone: a few, beside the compact lists.
+  // Matched by key (formatChanges): an id the export now spells another way is the same customer.
   const excluded = new Map<string, string>();
+  // The customers listed now whom the previous run did not list under that spelling, by key.
+  const listedNow = new Map<string, string>();
+  for (const [id, status] of now) if (status.startsWith('list:') && !listed.has(id)) listedNow.set(customerKey(id), id);
   await eachPreviousRow(previous.dir, 'excluded.csv', previous.lang, (r) => {
     const id = unquote(r.customer_id);
-    if (now.get(id)?.startsWith('list:') && !listed.has(id) && !excluded.has(id)) excluded.set(id, r.reason ?? '');
+    // One run writes one spelling of a customer: listed there, or excluded.
+    if (!listed.has(id) && !excluded.has(id) && listedNow.has(customerKey(id))) excluded.set(id, r.reason ?? '');
   });
   return {
     get: (id) => listed.get(id) ?? excluded.get(id),

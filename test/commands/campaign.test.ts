@@ -313,6 +313,25 @@ describe('winback campaign', () => {
     expect(changes.some((c) => c.change === 'left' && c.why === 'contacted recently')).toBe(true);
   });
 
+  it('--previous: a customer whose id the export now spells another way is the same customer, not "no longer in the export"', async () => {
+    const ledger = join(tempDir(), 'ledger.csv');
+    const week1 = tempDir();
+    await campaign('fixtures/lost-customers-en.csv', week1, ['--ledger', ledger]);
+    // The CRM writes its ids in lower case since.
+    const lower = join(tempDir(), 'lower.csv');
+    writeFileSync(lower, readFileSync('fixtures/lost-customers-en.csv', 'utf8').replace(/^C-(\d+),/gm, 'c-$1,'));
+    const week2 = tempDir();
+    const r = await runCli(['campaign', lower, '--out', week2, '--as-of', '2026-11-30', '--ledger', ledger, '--previous', week1]);
+    expect(r.code, r.stderr).toBe(0);
+    const changes = readCsv(join(week2, 'changes.csv'));
+    expect(changes.filter((c) => c.why === 'no longer in the export')).toEqual([]);
+    const left = changes.filter((c) => c.change === 'left');
+    expect(left.length).toBeGreaterThan(10);
+    // Shown under this run's spelling, with this run's reason.
+    expect(left.every((c) => /^c-\d+$/.test(c.customer_id as string) && c.after !== '')).toBe(true);
+    expect(left.some((c) => c.why === 'contacted recently')).toBe(true);
+  });
+
   it('--previous names an export with far fewer rows than last week\'s (cut short at a line break); one as long says nothing', async () => {
     const ledger = join(tempDir(), 'ledger.csv');
     const week1 = tempDir();

@@ -1,5 +1,6 @@
 import { IdIndex } from '../id-index.js';
 import { ByteCodes, grown } from '../compact.js';
+import { customerKey } from './customer-key.js';
 
 /**
  * Customer ids with a status each ('list:email', 'not_due', …), kept compact: the ids' UTF-8
@@ -7,7 +8,9 @@ import { ByteCodes, grown } from '../compact.js';
  * IdIndex from the id's 64-bit fingerprint to its place (docs/performance.md, "The weekly cron
  * job"). campaign --previous keeps the customers the previous run listed in one for the whole
  * run: as a Map of strings, ~250,000 of them took 17 MB beside the planning. Two ids whose
- * fingerprints collide (≈ n²/2⁶⁵) share one entry, as in the duplicate check.
+ * fingerprints collide (≈ n²/2⁶⁵) share one entry, as in the duplicate check. An id is found by
+ * the key campaign paces by (customerKey: "KD-1001" is "kd-1001" next week); keys() gives each
+ * customer under the spelling it was first set with.
  */
 export class IdStatuses {
   private readonly index = new IdIndex();
@@ -26,7 +29,7 @@ export class IdStatuses {
   /** Gives `id` the status `status` (a later set replaces an earlier one, as Map.set does). */
   set(id: string, status: string): this {
     const code = this.statuses.code(status);
-    const seen = this.index.add(id, this.count + 1);
+    const seen = this.index.add(customerKey(id), this.count + 1);
     if (seen !== 0) {
       this.codes[seen - 1] = code;
       return this;
@@ -36,12 +39,12 @@ export class IdStatuses {
   }
 
   get(id: string): string | undefined {
-    const at = this.index.lineOf(id);
+    const at = this.index.lineOf(customerKey(id));
     return at === 0 ? undefined : this.statuses.text(this.codes[at - 1] as number);
   }
 
   has(id: string): boolean {
-    return this.index.lineOf(id) !== 0;
+    return this.index.lineOf(customerKey(id)) !== 0;
   }
 
   /** The ids, in the order they were first set. */
