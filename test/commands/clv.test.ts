@@ -474,3 +474,18 @@ describe('winback clv --lost-out with a holdout', () => {
     expect(existsSync(lost)).toBe(false);
   });
 });
+
+describe('winback clv: amounts in another currency', () => {
+  it('rejects them with line, column and value, as plan does, instead of summing dollars and francs as euros', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'tx.csv');
+    const extra = ['910001;01.02.2024;USD 100,00', '910001;01.03.2024;100,00 $', '910001;01.04.2024;CHF 50,00', '910001;01.05.2024;50,00 EUR', '910001;01.06.2024;40,00 €'];
+    writeFileSync(file, `${readFileSync(fixture('transactions-de.csv'), 'utf8').trimEnd()}\n${extra.join('\n')}\n`);
+    const r = await clv(file, { asOf: '2026-11-23' });
+    const rejected = parseCsvFile(path.join(r.out, 'rejects.csv')).filter((j) => j.customer_id === '910001');
+    expect(rejected.map((j) => [j.column, j.value])).toEqual([['amount', 'USD 100,00'], ['amount', '100,00 $'], ['amount', 'CHF 50,00']]);
+    expect(rejected[0]?.error).toMatch(/is in USD, but amounts are read as EUR \(model\.currencySymbol\)/);
+    // The euro amounts are kept: two purchases of 50 and 40.
+    expect(r.customers.find((c) => c.customer_id === '910001')?.frequency).toBe('1');
+  });
+});

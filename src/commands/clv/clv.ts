@@ -1,3 +1,4 @@
+import { currencyCode } from '../../domain/parse/number.js';
 import { refuseSameOutputs } from '../../io/run-inputs.js';
 import { join, resolve } from 'node:path';
 import type { Context } from '../../io/context.js';
@@ -63,7 +64,8 @@ export async function runClv(ctx: Context, file: string, raw: ClvFlags): Promise
   const outDir = resolve(ctx.cwd, opts.out);
   const handOver = [opts.lostOut, opts.retentionOut].flatMap((p) => (p === undefined ? [] : [resolve(ctx.cwd, p)]));
   refuseSameOutputs([...['customers.csv', 'model.json', 'rejects.csv'].map((name) => join(outDir, name)), ...handOver], lang);
-  const opened = await openExport(file, schema, { ...read, lang }, ctx);
+  // An amount in another currency than the configured one is rejected, as plan rejects it: summed as euros, it was valued so.
+  const opened = await openExport(file, schema, { ...read, lang, currency: currencyCode(config.model.currencySymbol) }, ctx);
   await ensureOutputDir(outDir, opts.out);
   const output = resolveOutputFormat(flags, config.output);
   const csv = output.csv;
