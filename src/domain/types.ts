@@ -63,6 +63,8 @@ export interface CustomerRow {
   do_not_contact?: boolean | null;
   /** When the customer last declined a win-back offer (left alone for campaign.declinedPauseMonths after it). */
   declined_date?: EpochDay;
+  /** a second declined column (beside the one read as declined_date) that records a decline: its header and cell */
+  declined_column?: string;
   /** When the record was last changed in the source system: decides between rows with one id. */
   last_modified?: EpochDay;
   /** `purchase_model`: the row carries clv's hand-over (clv/handover.ts) and is valued with it */

@@ -130,3 +130,23 @@ describe('a reason column under a name no alias knows', () => {
     expect(['G1', 'G2', 'G3'].map((id) => [plan.get(id)?.reason_code, plan.get(id)?.decision])).toEqual([['deceased', 'never'], ['business_closed', 'never'], ['price', 'win_back']]);
   });
 });
+
+describe('a second declined column', () => {
+  it('beside the one read as the declined date: a decline recorded there without a day sends the customer to review', async () => {
+    const dir = tempDir('winback-declined-twin-');
+    const file = join(dir, 'export.csv');
+    const head = 'Kundennummer;Name;E-Mail;Einwilligung E-Mail;Kunde seit;Kündigungsdatum;Umsatz;DB %;Kündigungsgrund;Angebot abgelehnt am;Rückgewinnung abgelehnt';
+    const row = (id: string, day: string, flag: string) => `${id};Kunde ${id};${id.toLowerCase()}@web.de;ja;01.01.2018;01.06.2026;12.000,00;35;zu teuer;${day};${flag}`;
+    writeFileSync(file, [head, row('D1', '', 'ja'), row('D2', '', 'nein'), row('D3', '', ''), row('D4', '20.10.2026', 'ja')].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const run = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '--lang', 'de']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain("'Rückgewinnung abgelehnt' sieht ebenfalls danach aus");
+    expect(readCsv(join(out, 'campaign-email.csv')).map((r) => r.customer_id).sort()).toEqual(['D2', 'D3']);
+    const excluded = new Map(readCsv(join(out, 'excluded.csv')).map((r) => [r.customer_id as string, r]));
+    expect(excluded.get('D1')?.reason).toBe('review');
+    expect(excluded.get('D1')?.detail).toContain('„Rückgewinnung abgelehnt: ja“');
+    // With a day in the column read, the pause counts from it.
+    expect(excluded.get('D4')?.reason).toBe('not_due');
+  });
+});

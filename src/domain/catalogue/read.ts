@@ -99,6 +99,7 @@ export interface ReadTexts {
   objectionTwins: (field: string, used: string, others: string) => string;
   consentTwins: (field: string, used: string, others: string) => string;
   reasonByName: (field: string, header: string) => string;
+  declinedTwins: (field: string, used: string, others: string) => string;
   repeatedHeader: (header: string) => string;
   missingColumns: (label: string, kind: string, names: string, found: string) => string;
   missingColumnsHint: (field: string) => string;
@@ -218,6 +219,8 @@ export const READ_EN: ReadTexts = {
     `${field}: column '${used}' is read as ${field}; ${others} also looks like ${field}: a yes (or an unclear value) in any of them is honoured in every row`,
   consentTwins: (field, used, others) =>
     `${field}: column '${used}' is read as ${field}; ${others} also looks like ${field}: a no (or an unclear value) in any of them blocks the channel in every row`,
+  declinedTwins: (field, used, others) =>
+    `${field}: column '${used}' is read as ${field}; ${others} also looks like it: a decline recorded there (anything but a no) without a day in '${used}' sends the customer to review`,
   reasonByName: (field, header) => `${field}: no column has a known name of the departure reason; column '${header}' is read as it, by its name (--map ${field}=COLUMN chooses another)`,
   repeatedHeader: (header) => `the header '${header}' appears more than once; each column is kept separately`,
   missingColumns: (label, kind, names, found) => `${label}: required column missing for a ${kind}: ${names}. Headers found: ${found}`,
@@ -365,6 +368,8 @@ export const READ_DE: ReadTexts = {
     `${field}: die Spalte '${used}' wird als ${field} gelesen; ${others} sieht ebenfalls danach aus: ein Ja (oder ein unklarer Wert) in jeder dieser Spalten gilt in jeder Zeile`,
   consentTwins: (field, used, others) =>
     `${field}: die Spalte '${used}' wird als ${field} gelesen; ${others} sieht ebenfalls danach aus: ein Nein (oder ein unklarer Wert) in jeder dieser Spalten sperrt den Kanal in jeder Zeile`,
+  declinedTwins: (field, used, others) =>
+    `${field}: die Spalte '${used}' wird als ${field} gelesen; ${others} sieht ebenfalls danach aus: eine dort vermerkte Ablehnung (alles außer einem Nein) ohne Tag in '${used}' schickt den Kunden zur Prüfung`,
   reasonByName: (field, header) => `${field}: keine Spalte trägt einen bekannten Namen des Abwanderungsgrunds; die Spalte '${header}' wird nach ihrem Namen als solcher gelesen (--map ${field}=SPALTE wählt eine andere)`,
   repeatedHeader: (header) => `die Spaltenüberschrift '${header}' kommt mehrfach vor; jede Spalte bleibt für sich`,
   missingColumns: (label, kind, names, found) => `${label}: Pflichtspalte fehlt (${DE_KINDS[kind] ?? kind}): ${names}. Gefundene Spaltenüberschriften: ${found}`,

@@ -84,5 +84,6 @@ const CLV_REASON_TEXTS = new Set((['en', 'de'] as const).flatMap((lang) => [mess
  */
 export function declinedSaid(row: CustomerRow, pauseMonths: number): string | undefined {
   if (row.declined_date !== undefined || pauseMonths <= 0) return undefined;
-  return declinedInText(row.reason) ?? declinedInText(row.notes);
+  // A second declined column's entry ("Rückgewinnung abgelehnt: ja") says so as plainly as words do.
+  return row.declined_column ?? declinedInText(row.reason) ?? declinedInText(row.notes);
 }

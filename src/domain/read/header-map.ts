@@ -78,7 +78,7 @@ export function mapHeaders(
       const names = others.map((i) => `'${headers[i]}'`).join(', ');
       // A second objection column is honoured too (unread-objections.ts): an objector is never listed by the column left over.
       // Twins of an objection or of a channel's consent are read too (domain/read/unread-objections.ts).
-      const kind = spec.type === 'objection' ? 'objectionTwins' : /^consent_(email|phone|letter)$/.test(spec.name) ? 'consentTwins' : 'aliasTwins';
+      const kind = spec.type === 'objection' ? 'objectionTwins' : /^consent_(email|phone|letter)$/.test(spec.name) ? 'consentTwins' : spec.name === 'declined_date' ? 'declinedTwins' : 'aliasTwins';
       notes.push(readNote(kind, spec.name, headers[first] as string, names));
     }
   }

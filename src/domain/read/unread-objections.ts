@@ -22,6 +22,8 @@ export function unreadObjections(headers: readonly string[], sample: readonly (r
   // Each cell read as every row's is (unreadText): a yes under a header that names an objection, or an objection in words.
   for (const col of unreadColumns(headers, mapping, schema)) {
     const header = headers[col.index] ?? '';
+    // A second declined column is named by the mapping's note.
+    if (col.block === 'declined') continue;
     if (col.block !== undefined) {
       const channel = col.field === undefined ? undefined : CHANNEL_CONSENT[col.field];
       if (channel !== undefined) {
@@ -30,7 +32,7 @@ export function unreadObjections(headers: readonly string[], sample: readonly (r
         continue;
       }
       // A permission or objection column is named whatever its first rows hold; a status column once one blocks.
-      const blocking = rows.find((row) => (row[col.index] ?? '').trim() !== '' && blocks(col.block as BlockKind, row[col.index] as string) !== false);
+      const blocking = rows.find((row) => (row[col.index] ?? '').trim() !== '' && blocks(col.block as Exclude<BlockKind, 'declined'>, row[col.index] as string) !== false);
       if (col.block !== 'status' || blocking !== undefined) notes.push(readNote('blockColumnRead', header, col.block));
       continue;
     }
@@ -56,6 +58,8 @@ export function unreadColumns(headers: readonly string[], mapping: HeaderMapping
   // A second block column ("Kontaktsperre" beside "Sperrvermerk") is left unmapped by the first: its name is the field's all the same.
   const objectionFields = new Map<string, string>();
   for (const f of schema.fields) if (f.type === 'objection') for (const alias of f.aliases) if (!objectionFields.has(headerKey(alias))) objectionFields.set(headerKey(alias), f.name);
+  // A second declined column ("Rückgewinnung abgelehnt" beside "Angebot abgelehnt am"): a decline recorded there is one.
+  const declinedAliases = new Set((schema.fields.find((f) => f.name === 'declined_date')?.aliases ?? []).map(headerKey));
   // A second consent column of a channel ("Newsletter" beside "Einwilligung E-Mail") is read too: a no in either is a no.
   const consentFields = new Map<string, string>();
   for (const f of schema.fields) if (isChannelConsent(f.name)) for (const alias of f.aliases) if (!consentFields.has(headerKey(alias))) consentFields.set(headerKey(alias), f.name);
@@ -66,6 +70,7 @@ export function unreadColumns(headers: readonly string[], mapping: HeaderMapping
       const key = headerKey(header);
       const field = objectionFields.get(key);
       if (field !== undefined) return { index, objectionHeader: header, field };
+      if (declinedAliases.has(key) && mapping.fields.has('declined_date')) return { index, objectionHeader: undefined, field: 'declined_column', block: 'declined' as const, twin: true, header };
       const consent = consentFields.get(key);
       if (consent !== undefined) return { index, objectionHeader: undefined, field: consent, block: 'consent' as const, twin: true };
       // A general permission to contact ("Marketing Consent", "Kontakt erlaubt"), the day of an objection
@@ -98,9 +103,11 @@ export interface UnreadColumn {
   block?: BlockKind;
   /** a second column under a name of the channel's consent field ("Newsletter" beside "Einwilligung E-Mail") */
   twin?: boolean;
+  /** the header, where a cell is kept with it (a second declined column) */
+  header?: string;
 }
 
-type BlockKind = 'consent' | 'objectionDay' | 'status';
+type BlockKind = 'consent' | 'objectionDay' | 'status' | 'declined';
 
 /** The consent fields of the channels that have one: a column read into them can only take a permission away. */
 const CHANNEL_CONSENT: Readonly<Record<string, 'email' | 'phone' | 'letter'>> = { consent_email: 'email', consent_phone: 'phone', consent_letter: 'letter' };
@@ -149,7 +156,7 @@ function blockKindOf(key: string): BlockKind | undefined {
 }
 
 /** True (blocks), null (unclear: blocks as an unclear objection does) or false, for a filled cell of a block column. */
-function blocks(kind: BlockKind, cell: string): boolean | null {
+function blocks(kind: Exclude<BlockKind, 'declined'>, cell: string): boolean | null {
   if (kind === 'consent') {
     const said = parseBoolean(cell);
     return said === true ? false : said === false ? true : null;
@@ -168,6 +175,11 @@ export function unreadFlags(cells: readonly string[], unread: readonly UnreadCol
     if (col.field === undefined) continue;
     const cell = cells[col.index];
     if (cell === undefined || cell.trim() === '') continue;
+    if (col.block === 'declined') {
+      // Anything but a no records a decline (a day, a yes, a note); the pause is counted from the read column's day, or a person decides.
+      if (parseBoolean(cell) !== false && values.declined_column === undefined) values.declined_column = `${col.header ?? ''}: ${cell.trim()}`;
+      continue;
+    }
     const said = col.block === undefined ? parseObjection(cell) : blocks(col.block, cell);
     if (isChannelConsent(col.field)) {
       // A channel's consent: a no in any of its columns is a no; an unclear value blocks as an unclear consent does.
