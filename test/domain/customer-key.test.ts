@@ -21,5 +21,18 @@ describe('customerKey', () => {
     ['KD-100\u20102', 'kd-100-2'],
     ['0', '0'],
     ["'", "'"],
+    // Other separators a system or a person writes between an id's parts: all one customer (the objector of
+    // one spelling was listed under another).
+    ['KD 1005', 'kd-1005'],
+    ['KD_1005', 'kd-1005'],
+    ['KD/1005', 'kd-1005'],
+    ['KD.1005', 'kd-1005'],
+    ['KD - 1005', 'kd-1005'],
+    ['KD\t1005', 'kd-1005'],
+    // Full-width letters and digits, and a number a spreadsheet wrote with a decimal zero.
+    ['\uff2b\uff24\uff0d\uff19\uff10\uff10\uff16', 'kd-9006'],
+    ['9008.0', '9008'],
+    ['009008,00', '9008'],
+    ['9008.5', '9008-5'],
   ])('keys %j as %j', (id, key) => expect(customerKey(id)).toBe(key));
 });

@@ -6,6 +6,8 @@
 
 const EXCEL_TEXT = /^="(.*)"$/;
 const DIGITS = /^\d+$/;
+/** A number a spreadsheet wrote with a decimal zero ("9008.0", "9008,00"). */
+const WHOLE_NUMBER = /^(\d+)[.,]0+$/;
 
 /**
  * The id trimmed (as the export reader trims it), without a leading apostrophe (a
@@ -24,6 +26,7 @@ export function customerKey(id: string): string {
   // An apostrophe before the id is a spreadsheet's text mark or our formula neutralisation ("'C9", "'=A1", "'00123").
   if (c === 39 && key.length > 1) key = key.slice(1).trim();
   if (key.charCodeAt(0) === 61) key = EXCEL_TEXT.exec(key)?.[1]?.trim() ?? key;
+  key = WHOLE_NUMBER.exec(key)?.[1] ?? key;
   if (DIGITS.test(key)) {
     let zeros = 0;
     while (zeros < key.length - 1 && key.charCodeAt(zeros) === 48) zeros++;
@@ -35,17 +38,21 @@ export function customerKey(id: string): string {
 /** Dashes a word processor or another system writes for '-' (‐ ‑ ‒ – — ― − ﹣ －). */
 const OTHER_DASHES = /[\u2010-\u2015\u2212\ufe63\uff0d]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
+/** What else systems and people write between an id's parts: "KD 1005", "KD_1005", "KD/1005", "KD.1005" are "KD-1005". */
+const OTHER_SEPARATORS = /[\s_/.-]+/g;
+const HAS_SEPARATOR = /[\s_/.]/;
 
 /**
- * The id in lower case, its dashes as '-': an export that writes "c-00128" one week and
- * "C-00128" the next, or a suppression list typed by hand, means the same customer. Two
+ * The id in lower case, its dashes and other separators (a space, '_', '/', '.') as '-', full-width
+ * letters as plain ones: an export that writes "c-00128" one week and "C-00128" or "C 00128" the
+ * next, or a suppression list typed by hand, means the same customer. Two
  * customers whose ids differ only so share one contact history and one duplicate check
  * (the cautious mistake again; a system with case-sensitive ids gets the second of two such
  * rows rejected as a duplicate, named in rejects.csv, rather than a customer contacted twice
  * or an objection missed).
  */
 function folded(key: string): string {
-  const lower = key.toLowerCase();
-  // Only a non-ASCII id can hold another dash (most ids skip the replace).
-  return NON_ASCII.test(lower) ? lower.replace(OTHER_DASHES, '-') : lower;
+  // Only a non-ASCII id can hold another dash or full-width letters ("ＫＤ－9006"), and only some hold another separator (most ids skip both).
+  const lower = NON_ASCII.test(key) ? key.normalize('NFKC').toLowerCase().replace(OTHER_DASHES, '-') : key.toLowerCase();
+  return HAS_SEPARATOR.test(lower) ? lower.replace(OTHER_SEPARATORS, '-') : lower;
 }

@@ -275,14 +275,18 @@ class ScanState {
 
 /**
  * The fingerprint of customerKey(id) for an ASCII id that customerKey leaves as it is (starts with
- * a letter, ends without a space) or that is all digits (leading zeros skipped); otherwise undefined.
+ * a letter, holds no space, '_', '/' or '.') or that is all digits (leading zeros skipped); otherwise undefined.
  */
 function keyFingerprint(buf: Buffer, start: number, end: number): [number, number] | undefined {
   const first = buf[start] as number;
   const lastByte = buf[end - 1] as number;
   if (lastByte <= 32 || lastByte >= 128) return undefined;
   if ((first >= 65 && first <= 90) || (first >= 97 && first <= 122)) {
-    for (let i = start; i < end; i++) if ((buf[i] as number) >= 128) return undefined;
+    // Non-ASCII, and a separator customerKey writes as '-' (space, '_', '/', '.'): the slow path.
+    for (let i = start; i < end; i++) {
+      const c = buf[i] as number;
+      if (c >= 128 || c === 32 || c === 9 || c === 95 || c === 47 || c === 46) return undefined;
+    }
     return idFingerprintBytes(buf, start, end);
   }
   if (first < 48 || first > 57) return undefined;
