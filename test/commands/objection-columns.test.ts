@@ -364,3 +364,18 @@ describe('a permission or an objection for one channel, in a column of its own',
     expect(readCsv(join(out, 'plan.csv'))[0]?.channel).toBe('email');
   });
 });
+
+describe('an objector whose id another row spells another way', () => {
+  it('keeps both rows off every list: "KD-9001" objected, "KD 9001", "KD_9001", "ＫＤ－9001" are the same customer', async () => {
+    const dir = tempDir('winback-id-spellings-');
+    const file = join(dir, 'export.csv');
+    const head = 'Kundennummer;Name;Telefon;Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;DB %;Kündigungsgrund;Einwilligung Telefon;Werbewiderspruch';
+    const row = (id: string, objected: string) => `${id};Kunde;0171 1234567;B2C;01.01.2018;15.10.2026;12.345,67;30,5;zu teuer;ja;${objected}`;
+    writeFileSync(file, [head, row('KD-9001', 'ja'), row('KD 9001', ''), row('KD_9001', ''), row('ＫＤ－9001', '')].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '--max-reject-rate', '100%', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readCsv(join(out, 'campaign-phone.csv'))).toEqual([]);
+    expect(readCsv(join(out, 'rejects.csv')).map((x) => x.customer_id)).toEqual(['KD 9001', 'KD_9001', 'ＫＤ－9001']);
+  });
+});
