@@ -63,6 +63,7 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
   // One attempt per customer and contact date, by the line that gave it: a second row would count the attempt twice (or contradict it).
   // (A customer lost again and approached again in a later season is a second attempt, on another day.)
   const seen = new Map<string, number>();
+  const setAside: Reject[] = [];
   for await (const ev of opened.rows()) {
     if (!ev.ok) {
       rejects.push(ev.reject);
@@ -83,10 +84,13 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
     seen.set(key, ev.line);
     const result = historyAttemptOf(row, settings, wonBackHeader, ev.cells[wonBackIndex] ?? '', cellOf);
     if (result.ok) attempts.push(result.attempt);
-    else rejects.push(result.reject);
+    else (result.retention ? setAside : rejects).push(result.reject);
   }
+  // Retention contacts are set aside by design, not unreadable: they do not count against the reject limit.
+  checkRejectRate({ ...opened, stats: { ...opened.stats, read: opened.stats.read - setAside.length, accepted: attempts.length, rejected: rejects.length } }, loaded.rejectLimit, rejects[0]);
+  rejects.push(...setAside);
+  rejects.sort((a, b) => a.line - b.line);
   const stats = { read: opened.stats.read, accepted: attempts.length, rejected: rejects.length };
-  checkRejectRate({ ...opened, stats: { ...opened.stats, ...stats } }, loaded.rejectLimit, rejects[0]);
   if (attempts.length === 0) throw new DataError(t.noAttempts(opened.label, stats.rejected), rejectsHint(opened.source, loaded.setup.lang, rejects[0]));
   const rows: HistoryRow[] = attempts.map((a) => a.row);
   const randomArms = attempts.flatMap((a): HoldoutAttempt[] => (a.randomArm ? [a.randomArm] : []));

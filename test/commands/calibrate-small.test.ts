@@ -61,3 +61,27 @@ describe('calibrate on a history that contradicts itself', () => {
     expect(doc.rejects[5]?.error).toContain('as line 7');
   });
 });
+
+describe('calibrate on a history with retention contacts', () => {
+  it('sets them aside, named line by line, without counting them against the reject limit or as a departure reason', async () => {
+    const dir = tempDir('winback-calibrate-retention-');
+    const ledger = join(dir, 'ledger.csv');
+    const history = join(dir, 'history.csv');
+    expect((await runCli(['campaign', 'fixtures/lost-customers-en.csv', '--out', join(dir, 'week'), '--as-of', '2026-11-23', '--ledger', ledger, '--holdout', '10%', '-q'])).code).toBe(0);
+    expect((await runCli(['results', '--ledger', ledger, '--outcomes', 'fixtures/outcomes-en.csv', '--as-of', '2027-03-01', '--history-out', history, '--export', 'fixtures/lost-customers-en.csv'])).code).toBe(0);
+    const rows = parse(readFileSync(history, 'utf8'), { columns: true }) as Record<string, string>[];
+    // A third of the rows as the retention track's contacts (as results writes them): more than the 20 % reject limit.
+    const third = Math.ceil(rows.length / 3);
+    const mixed = rows.map((r, i) => (i < third ? { ...r, customer_id: `R-${i}`, reason_code: 'retention', reason: 'drifting: still buying but less often (core defector)' } : r));
+    writeFileSync(history, stringify(mixed, { header: true }));
+    const r = await runCli(['calibrate', history, '--model-out', join(dir, 'model.json'), '--as-of', '2027-03-01', '--allow-defaults', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { input: { rows: number }; accepted: number; rejected: number; rejects: { line: number; column: string; value: string }[]; learned: { baseRates: Record<string, { cases: number }> } };
+    expect([report.input.rows, report.accepted, report.rejected]).toEqual([rows.length, rows.length - third, third]);
+    expect(report.rejects[0]).toMatchObject({ line: 2, column: 'reason_code', value: 'retention' });
+    expect(r.stderr).toMatch(/reject: line 2 \(R-0\): a retention contact \(a customer still buying, kept from drifting away\), not a win-back/);
+    // Read from their text, they were life changes: the learned rates count only the win-back contacts.
+    const cases = Object.values(report.learned.baseRates).reduce((a, b) => a + b.cases, 0);
+    expect(cases).toBeLessThanOrEqual(rows.length - third);
+  });
+});

@@ -125,7 +125,7 @@ export function historyAttemptOf(
   wonBackColumn: string,
   wonBackCell: string,
   cellOf?: CellOf,
-): { ok: true; attempt: HistoryAttempt } | { ok: false; reject: Reject } {
+): { ok: true; attempt: HistoryAttempt } | { ok: false; reject: Reject; retention?: true } {
   if (row.won_back === undefined || row.won_back === null) {
     const t = messages(settings.lang).calibrate;
     const error = row.won_back === undefined ? t.wonBackEmpty(wonBackColumn, wonBackCell) : t.wonBackUnclear(wonBackColumn, wonBackCell);
@@ -133,6 +133,11 @@ export function historyAttemptOf(
   }
   const problem = cellOf === undefined ? undefined : historyProblem(row, cellOf, settings.lang);
   if (problem !== undefined) return { ok: false, reject: problem };
+  // The retention track's contacts (results writes their reason_code as 'retention'): read as a departure reason
+  // from their text ("drifting: still buying …"), they lowered the life-change base rate.
+  if (row.reason_code?.trim().toLowerCase() === 'retention') {
+    return { ok: false, retention: true, reject: { line: row.line, customer_id: row.customer_id, column: 'reason_code', value: row.reason_code, error: messages(settings.lang).calibrate.retentionRow } };
+  }
   const notes: string[] = [];
   const reason = classifyReason({ text: row.reason, code: row.reason_code }, settings.vocabulary);
   const contactDay = row.contact_date ?? settings.fallbackContactDay;

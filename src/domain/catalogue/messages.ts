@@ -1406,6 +1406,11 @@ export const COMMAND_TEXTS = {
   },
   /** winback calibrate: the report's tables and lines, its warnings and usage errors (commands/calibrate.ts, io/calibrate-render.ts). */
   calibrate: {
+    // A history row of the retention track (domain/calibrate/history.ts), in rejects.
+    retentionRow: m(
+      'a retention contact (a customer still buying, kept from drifting away), not a win-back: the win-back rates are learnt from win-back contacts only',
+      'ein Kontakt zur Kundenbindung (ein Kunde, der noch kauft), keine Rückgewinnung: die Rückgewinnungsraten werden nur aus Rückgewinnungskontakten gelernt',
+    ),
     // A history row without a usable outcome (domain/calibrate/history.ts), in rejects.
     wonBackEmpty: m(
       (column: string, cell: string) => `${column} '${cell}' is empty: every attempt needs its outcome`,
