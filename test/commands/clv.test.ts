@@ -489,3 +489,16 @@ describe('winback clv: amounts in another currency', () => {
     expect(r.customers.find((c) => c.customer_id === '910001')?.frequency).toBe('1');
   });
 });
+
+describe('winback clv with --as-of before the data', () => {
+  it('says that every transaction lies after the calibration end (65), not the first unrelated reject', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'tx.csv');
+    writeFileSync(file, `${readFileSync(fixture('transactions-de.csv'), 'utf8').trimEnd()}\n900008;31.02.2024;50,00\n`);
+    const m = memoryContext();
+    const code = await main(['clv', file, '--out', path.join(dir, 'clv'), '--as-of', '2020-01-01'], m.ctx);
+    expect(code).toBe(65);
+    expect(m.stderr()).toMatch(/tx\.csv: all \d+ readable transactions lie after the calibration end: there is no history before it to model/);
+    expect(m.stderr()).toContain('give the day the data were exported as --as-of');
+  });
+});

@@ -136,6 +136,9 @@ function checkRejectRate(label: string, counts: ClvInput['counts'], maxRate: num
 function fitOrExplain(label: string, input: ClvInput, firstReject: Reject | undefined, model: PurchaseModelName, lang: Lang): FittedModels {
   const say = messages(lang).clv;
   if (input.table.ids.length === 0) {
+    // Every readable transaction after the calibration end (an --as-of before the data): that, not a reject, is why.
+    const after = input.summary?.ignoredAfterEnd ?? 0;
+    if (after > 0 && after + input.counts.rejected >= input.counts.read) throw new DataError(say.allAfterEnd(label, after), say.allAfterEndHint);
     throw new DataError(say.nobodyLeft(label, input.counts.rejected, input.counts.read, firstReject?.line, firstReject?.error ?? ''), say.nobodyLeftHint);
   }
   try {

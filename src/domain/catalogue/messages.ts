@@ -1723,6 +1723,14 @@ export const COMMAND_TEXTS = {
       (label, rejected, read, line, error) =>
         `${label}: kein Kunde bleibt zum Modellieren (${rejected} von ${read} Zeilen abgelehnt${line === undefined ? '' : `; die erste, Zeile ${line}: ${error}`})`,
     ),
+    allAfterEnd: m(
+      (label: string, n: number) => `${label}: all ${n} readable transactions lie after the calibration end: there is no history before it to model`,
+      (label, n) => `${label}: alle ${n} lesbaren Transaktionen liegen nach dem Ende der Kalibrierung: davor gibt es keine Historie zum Modellieren`,
+    ),
+    allAfterEndHint: m(
+      'give the day the data were exported as --as-of (or a later --calibration-end); the calibration end is the last day the model may see',
+      'den Tag des Exports als --as-of angeben (oder ein späteres --calibration-end); das Ende der Kalibrierung ist der letzte Tag, den das Modell sehen darf',
+    ),
     nobodyLeftHint: m(
       'check the delimiter and the column mapping with winback inspect, or use --delimiter and --map',
       'Trennzeichen und Spaltenzuordnung mit winback inspect prüfen, oder --delimiter und --map angeben',
