@@ -30,14 +30,19 @@ describe('calibrate on the README fixtures', () => {
   });
 });
 
+/** A week's campaign with a control group on the README fixture, and the history results writes of it. */
+async function weekHistory(prefix: string) {
+  const dir = tempDir(prefix);
+  const ledger = join(dir, 'ledger.csv');
+  const history = join(dir, 'history.csv');
+  expect((await runCli(['campaign', 'fixtures/lost-customers-en.csv', '--out', join(dir, 'week'), '--as-of', '2026-11-23', '--ledger', ledger, '--holdout', '10%', '-q'])).code).toBe(0);
+  expect((await runCli(['results', '--ledger', ledger, '--outcomes', 'fixtures/outcomes-en.csv', '--as-of', '2027-03-01', '--history-out', history, '--export', 'fixtures/lost-customers-en.csv'])).code).toBe(0);
+  return { dir, ledger, history, rows: parse(readFileSync(history, 'utf8'), { columns: true }) as Record<string, string>[] };
+}
+
 describe('calibrate on a history that contradicts itself', () => {
   it('rejects each row that cannot be true, naming line, column and value, and fits on the rest', async () => {
-    const dir = tempDir('winback-calibrate-bad-');
-    const ledger = join(dir, 'ledger.csv');
-    const history = join(dir, 'history.csv');
-    expect((await runCli(['campaign', 'fixtures/lost-customers-en.csv', '--out', join(dir, 'week'), '--as-of', '2026-11-23', '--ledger', ledger, '--holdout', '10%', '-q'])).code).toBe(0);
-    expect((await runCli(['results', '--ledger', ledger, '--outcomes', 'fixtures/outcomes-en.csv', '--as-of', '2027-03-01', '--history-out', history, '--export', 'fixtures/lost-customers-en.csv'])).code).toBe(0);
-    const rows = parse(readFileSync(history, 'utf8'), { columns: true }) as Record<string, string>[];
+    const { dir, history, rows } = await weekHistory('winback-calibrate-bad-');
     const columns = Object.keys(rows[0] as Record<string, string>);
     const edit = (i: number, change: Record<string, string>) => Object.assign(rows[i] as Record<string, string>, change);
     edit(0, { attempt_group: 'kontrol' });
@@ -64,12 +69,7 @@ describe('calibrate on a history that contradicts itself', () => {
 
 describe('calibrate on a history with retention contacts', () => {
   it('sets them aside, named line by line, without counting them against the reject limit or as a departure reason', async () => {
-    const dir = tempDir('winback-calibrate-retention-');
-    const ledger = join(dir, 'ledger.csv');
-    const history = join(dir, 'history.csv');
-    expect((await runCli(['campaign', 'fixtures/lost-customers-en.csv', '--out', join(dir, 'week'), '--as-of', '2026-11-23', '--ledger', ledger, '--holdout', '10%', '-q'])).code).toBe(0);
-    expect((await runCli(['results', '--ledger', ledger, '--outcomes', 'fixtures/outcomes-en.csv', '--as-of', '2027-03-01', '--history-out', history, '--export', 'fixtures/lost-customers-en.csv'])).code).toBe(0);
-    const rows = parse(readFileSync(history, 'utf8'), { columns: true }) as Record<string, string>[];
+    const { dir, history, rows } = await weekHistory('winback-calibrate-retention-');
     // A third of the rows as the retention track's contacts (as results writes them): more than the 20 % reject limit.
     const third = Math.ceil(rows.length / 3);
     const mixed = rows.map((r, i) => (i < third ? { ...r, customer_id: `R-${i}`, reason_code: 'retention', reason: 'drifting: still buying but less often (core defector)' } : r));
