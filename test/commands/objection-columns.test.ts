@@ -340,6 +340,8 @@ describe('a permission or an objection for one channel, in a column of its own',
     ['Telefon Opt-In', 'phone', ['nein', 'no'], ['ja']],
     ['Werbeanrufe', 'phone', ['nein'], ['ja']],
     ['Telefonkontakt erlaubt', 'phone', ['nein'], ['ja']],
+    // A day under a permission is when it was given.
+    ['Email Consent Date', 'email', ['nein', 'withdrawn'], ['2021-03-04', '04.03.2021', '']],
   ] as const)('"%s" keeps those who said no off the %s channel', async (header, channel, blocking, allowing) => {
     const dir = tempDir('winback-channel-column-');
     const file = join(dir, 'export.csv');

@@ -159,6 +159,8 @@ function blockKindOf(key: string): BlockKind | undefined {
 function blocks(kind: Exclude<BlockKind, 'declined'>, cell: string): boolean | null {
   if (kind === 'consent') {
     const said = parseBoolean(cell);
+    // A day under a permission ("Email Consent Date: 2021-03-04") is when it was given.
+    if (said === null && A_DAY.test(cell.trim())) return false;
     return said === true ? false : said === false ? true : null;
   }
   if (kind === 'objectionDay') return parseBoolean(cell) !== false;
@@ -219,6 +221,9 @@ export function unreadText(cells: readonly string[], unread: readonly UnreadColu
 }
 
 const HAS_LETTER = /\p{L}/u;
+
+/** A date as exports write one (2021-03-04, 04.03.2021, 3/4/2021), with or without a time. */
+const A_DAY = /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})([ T]\d{1,2}:\d{2}(:\d{2})?)?$/;
 
 /** Words that may mark a name or contact field as blocked ("ACME Corp [DO NOT CONTACT]", "Herr Maier (will keine Werbung)"): only such a cell is read by the rules. */
 const MARKED = /werb|sperr|widerspr|kontakt|contact|market|robinson|objec|opt.?out|do not|don.?t|\bdnc\b|\bno (mail|e-?mail|call|ads?|contact|marketing|phone|letters?)\b|\bkeine?\b|\bnicht\b/i;
