@@ -179,7 +179,7 @@ function campaignFunnel(report: Report, accepted: number, excluded: Record<strin
   const contactable = worth - n('no_channel') - n('no_permission');
   // Past the not_due check: listed, held out as control, over capacity, or a shared address.
   const listed = report.totals.customers;
-  const due = listed + n('control') + n('over_capacity') + n('shared_contact');
+  const due = listed + n('control') + n('over_capacity') + n('shared_contact') + n('objector_contact');
   const step = (s: FunnelLine['step'], count: number): FunnelLine => ({ step: s, count, value_at_stake: null, expected_value: null });
   const held = ['no_channel', 'no_permission', 'max_attempts', 'too_soon', 'serial_defector'].filter((k) => n(k) > 0);
   return {

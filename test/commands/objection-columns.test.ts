@@ -3,7 +3,7 @@
  * out", "Opt-Out", "widerrufen", "revoked". There they say the customer objected; read as
  * "no" (as in a consent column) they put an objector on a list.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsv, runCli, tempDir } from '../support/cli.js';
@@ -379,5 +379,64 @@ describe('an objector whose id another row spells another way', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(readCsv(join(out, 'campaign-phone.csv'))).toEqual([]);
     expect(readCsv(join(out, 'rejects.csv')).map((x) => x.customer_id)).toEqual(['KD 9001', 'KD_9001', 'ＫＤ－9001']);
+  });
+});
+
+describe("an objector's contact point under an id no spelling rule folds", () => {
+  const head = 'Kundennummer;Name;Telefon;E-Mail;Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;DB %;Kündigungsgrund;Einwilligung Telefon;Einwilligung E-Mail;Werbewiderspruch';
+  const row = (id: string, phone: string, email: string, objected: string) => `${id};Kunde;${phone};${email};B2C;01.01.2018;15.10.2026;12.345,67;30,5;zu teuer;ja;ja;${objected}`;
+  // KD-9002 objected; KD9002 and 9002 are the same person under ids the customer key keeps apart
+  // (same number, another spelling; same mailbox in capitals). KD-7000 is someone else.
+  const rows = [
+    row('KD9002', '+49 171 1234567', 'Max.Muster@Example.de', ''),
+    row('KD-7000', '0171 7654321', 'anna@example.de', ''),
+    row('KD-9002', '0171 1234567', 'max.muster@example.de', 'ja'),
+    row('9002', '0171/1234567', '', ''),
+  ];
+
+  it.each([
+    ['on this thread', {}, '1', rows],
+    ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2', rows],
+    ['with the objector first', {}, '1', [rows[2], rows[0], rows[1], rows[3]]],
+  ] as const)('lists nobody at it and names the objector in excluded.csv (%s)', async (_, env, threads, lines) => {
+    const dir = tempDir('winback-objector-contact-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [head, ...lines].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '--threads', threads, '-q'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const listed = ['campaign-phone.csv', 'campaign-email.csv'].flatMap((name) => readCsv(join(out, name)).map((x) => x.customer_id));
+    expect(listed).toEqual(['KD-7000']);
+    const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x]));
+    expect(excluded['KD9002']?.reason).toBe('objector_contact');
+    expect(excluded['9002']?.reason).toBe('objector_contact');
+    expect(excluded['KD9002']?.detail).toMatch(/^same (phone number|e-mail address) as customer KD-9002, who objected to being contacted$/);
+    expect(excluded['KD-9002']?.reason).toBe('never');
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).counts.excluded.objector_contact).toBe(2);
+  });
+
+  it("keeps the worksheet's lists off it too", async () => {
+    const dir = tempDir('winback-objector-contact-ws-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [head, ...rows].join('\n') + '\n');
+    writeFileSync(join(dir, 'answers.json'), '{}');
+    const out = join(dir, 'out');
+    const r = await runCli(['worksheet', file, '--session', join(dir, 'session.json'), '--answers', join(dir, 'answers.json'), '--out', out, '--as-of', '2026-11-23']);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = ['campaign-phone.csv', 'campaign-email.csv'].flatMap((name) => readCsv(join(out, name)).map((x) => x.customer_id));
+    expect(listed).toEqual(['KD-7000']);
+    const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x.reason]));
+    expect(excluded).toMatchObject({ KD9002: 'objector_contact', 9002: 'objector_contact', 'KD-9002': 'never' });
+  });
+
+  it('says so in German', async () => {
+    const dir = tempDir('winback-objector-contact-de-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [head, ...rows].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '23.11.2026', '--period', '366d', '--lang', 'de', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const kd = readCsv(join(out, 'excluded.csv')).find((x) => Object.values(x).includes('KD9002'));
+    expect(Object.values(kd ?? {}).join(' ')).toMatch(/(dieselbe Telefonnummer|dieselbe E-Mail-Adresse) wie Kunde KD-9002, der der Ansprache widersprochen hat/);
   });
 });

@@ -149,7 +149,7 @@ async function runLocked(ctx: Context, file: string, flags: CampaignFlags, r: Ru
     const { files, spool } = run.made;
     counts = run.made.counts;
     contacts = recording ? new LedgerAppend(history.index) : undefined;
-    result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps: r.caps, ledger: history.index, previousListed: previous?.listed, contacts, lang: loaded.setup.lang });
+    result = await distributeInPriorityOrder(spool, files, counts, { asOf, campaignId: id, caps: r.caps, ledger: history.index, previousListed: previous?.listed, contacts, objectors: run.made.objectors, lang: loaded.setup.lang });
     prepared = await files.prepare();
   } catch (err) {
     progress.done();

@@ -6,6 +6,7 @@
 import { historyExclusion, type CampaignRules } from '../../domain/campaign/campaign.js';
 import type { ContactLookup } from '../../domain/campaign/contact-history.js';
 import { CHANNELS, type Channel } from '../../domain/playbook-types.js';
+import { ObjectorContacts } from '../../domain/permission/contact-point.js';
 import { CampaignFiles, ListRowFormatter } from '../../io/campaign-output.js';
 import type { OpenedExport } from '../../io/csv/read.js';
 import type { CsvFormat } from '../../io/csv/write.js';
@@ -17,11 +18,12 @@ import { putParts, spoolChoice } from './distribute.js';
 import { createSpoolProjection, type CampaignNote, type CampaignProjectionOptions } from './project.js';
 import type { CampaignCounts } from './summary.js';
 
-/** What one pass over the export makes: open list files, the sort spool of choices, counts. */
+/** What one pass over the export makes: open list files, the sort spool of choices, counts, the objectors' contact points. */
 export interface ChoicePass {
   files: CampaignFiles;
   spool: SortedSpool;
   counts: CampaignCounts;
+  objectors: ObjectorContacts;
 }
 
 export interface ChoiceSettings {
@@ -56,7 +58,7 @@ export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) 
       s.serial?.reset();
       // Retention lists only for a hand-over that can carry drifting customers (clv's phase column).
       const withRetention = s.loaded.setup.playbook.retention !== undefined && opened.mapping.fields.has('phase');
-      return { files: await CampaignFiles.open(s.outDir, s.fmt, true, s.columns, withRetention), spool: new SortedSpool(SPOOL_BYTES), counts: emptyCounts() };
+      return { files: await CampaignFiles.open(s.outDir, s.fmt, true, s.columns, withRetention), spool: new SortedSpool(SPOOL_BYTES), counts: emptyCounts(), objectors: new ObjectorContacts() };
     },
     records: {
       module: new URL('./project.js', import.meta.url).href,
@@ -81,12 +83,14 @@ export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) 
 const SPOOL_BYTES = 4 * 1024 * 1024;
 
 /**
- * Reads a customer's note (createSpoolProjection): its warnings counted, and once the contact
- * history has had its say, the exclusion it decides in place of the customer's record.
+ * Reads a customer's note (createSpoolProjection): its warnings counted, an objector's contact
+ * points kept for the second pass, and once the contact history has had its say, the exclusion
+ * it decides in place of the customer's record.
  */
-function takeNote({ counts }: ChoicePass, note: CampaignNote, replace: (write: RecordWriter) => void, ledger: ContactLookup, rules: CampaignRules, rows: ListRowFormatter): void {
-  const [warned, id, plannedChannel, measure] = note;
+function takeNote({ counts, objectors }: ChoicePass, note: CampaignNote, replace: (write: RecordWriter) => void, ledger: ContactLookup, rules: CampaignRules, rows: ListRowFormatter): void {
+  const [warned, id, plannedChannel, measure, objector, objectorKeys] = note;
   if (warned) counts.warnings++;
+  if (objector !== undefined && objectorKeys !== undefined) objectors.add(objectorKeys.split('\n'), objector);
   // Only a customer whose contact history decides first has the rest.
   if (id === undefined) return;
   const excluded = historyExclusion(ledger.check(id, rules.campaign), rules, []);

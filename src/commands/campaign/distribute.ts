@@ -5,7 +5,7 @@
 import { CapacityCounter, type CampaignChoice, type ExclusionReason } from '../../domain/campaign/campaign.js';
 import type { ContactLookup } from '../../domain/campaign/contact-history.js';
 import type { LedgerAppend } from '../../io/ledger/ledger.js';
-import { SharedContacts, sharedContactDetail, sharedContactKey } from '../../domain/permission/contact-point.js';
+import { objectorContactDetail, SharedContacts, sharedContactDetail, sharedContactKey, type ObjectorContacts } from '../../domain/permission/contact-point.js';
 import type { Channel } from '../../domain/playbook-types.js';
 import type { EpochDay } from '../../domain/types.js';
 import { measureMarks } from '../../domain/campaign/test-offers.js';
@@ -78,6 +78,8 @@ export interface DistributeSettings {
   previousListed: { has(id: string): boolean } | undefined;
   /** where the contacts and control customers go, for the ledger (without one, nothing is kept per row) */
   contacts: LedgerAppend | undefined;
+  /** the contact points of this run's objectors (the first pass's): nobody else is listed at one */
+  objectors?: ObjectorContacts;
   /** language of excluded.csv's detail */
   lang?: Lang;
 }
@@ -96,8 +98,9 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
     const [kind, what, id, plannedChannel, measure, key, track] = unpack(bytes.toString('utf8', start + META_LENGTH, metaEnd)) as [string, string, string, Channel, string, string?, string?];
     const listed = kind === 'L';
     const channel = what as Channel;
-    const holder = listed ? shared.holder(key || undefined) : 0;
-    const reason: ExclusionReason | undefined = !listed ? (what as ExclusionReason) : holder > 0 ? 'shared_contact' : capacity.take(channel) ? undefined : 'over_capacity';
+    const objector = listed ? s.objectors?.holder(key || undefined) : undefined;
+    const holder = listed && objector === undefined ? shared.holder(key || undefined) : 0;
+    const reason: ExclusionReason | undefined = !listed ? (what as ExclusionReason) : objector !== undefined ? 'objector_contact' : holder > 0 ? 'shared_contact' : capacity.take(channel) ? undefined : 'over_capacity';
     if (listed && reason === undefined) {
       shared.claim(key || undefined, priority);
       // Capacity, shared contacts and the ledger are one for both tracks: only the file differs.
@@ -119,7 +122,7 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
     if (s.previousListed?.has(id)) status.set(id, reason as string);
     // Excluded by the first pass: its excluded.csv row is in the spool; a listed customer the caps or a shared contact left out gets one now.
     if (!listed) return files.excludedBytes(bytes, metaEnd, rowStart, end, priority);
-    const why = holder > 0 ? sharedContactDetail(channel, holder, s.lang) : messages(s.lang).campaign.overCapacity(channel);
+    const why = objector !== undefined ? objectorContactDetail(channel, objector, s.lang) : holder > 0 ? sharedContactDetail(channel, holder, s.lang) : messages(s.lang).campaign.overCapacity(channel);
     return files.excluded(id, reason as ExclusionReason, why, priority);
   });
   return { status };

@@ -5,9 +5,10 @@
  * settles the contact history (the ledger lives there) and spools the record
  * (choices.ts).
  */
-import { choiceBeforeHistory, type CampaignChoice, type CampaignRules } from '../../domain/campaign/campaign.js';
+import { choiceBeforeHistory, objectedToContact, type CampaignChoice, type CampaignRules } from '../../domain/campaign/campaign.js';
 import { DECISION_RANK, type PlannedCustomer, type PlanSetup } from '../../domain/plan/plan.js';
 import { CHANNELS, type Channel } from '../../domain/playbook-types.js';
+import { contactKeysOf } from '../../domain/permission/contact-point.js';
 import type { RecordField } from '../../domain/record-codec.js';
 import { formatMeasure, testChannel, testOffer } from '../../domain/campaign/test-offers.js';
 import { ListRowFormatter, listTexts, listValues } from '../../io/campaign-output.js';
@@ -36,23 +37,28 @@ export interface CampaignExtras {
  * The fields of a customer's record: rank, key and tie of the priority order, whether the
  * choice carries warnings, the spool record (the choice once the history allows a contact:
  * SpoolParts' meta, head and tail), and whether the contact history decides first — then the
- * customer id, the planned channel and the measure the exclusion record names.
+ * customer id, the planned channel and the measure the exclusion record names; for a customer
+ * who objected (or said do not contact), the id and the contact points the row holds
+ * (contactKeysOf, one per line), which no other customer of the run is reached at.
  */
-export type CampaignRecord = [rank: number, key: number, tie: number, warned: boolean, meta: string, head: string, tail: string, history: boolean, id?: string, plannedChannel?: Channel | '', measure?: string];
+export type CampaignRecord = [rank: number, key: number, tie: number, warned: boolean, meta: string, head: string, tail: string, history: boolean, id?: string, plannedChannel?: Channel | '', measure?: string, objectorKeys?: string];
 
 /**
  * The first pass's projection as the engine's spool takes it: the customer's spool record
  * (SpoolParts) written into `out`, sorted by the plan's priority wherever it is planned; a
  * note for the main thread when the choice carries warnings (counted there) or the contact
  * history decides first — then with the customer id, the planned channel and the measure, for
- * the record the ledger's exclusion puts in its place (choices.ts).
+ * the record the ledger's exclusion puts in its place (choices.ts) — or the customer objected:
+ * then with the id and the row's contact points.
  */
 export function createSpoolProjection(o: CampaignProjectionOptions, setup: PlanSetup, extras: CampaignExtras = {}): SpoolProjection {
   const project = createProjection(o, setup, extras);
   return (planned, out) => {
-    const [, , , warned, meta, head, tail, history, id, plannedChannel, measure] = project(planned) as CampaignRecord;
+    const [, , , warned, meta, head, tail, history, id, plannedChannel, measure, objectorKeys] = project(planned) as CampaignRecord;
     const headEnd = putParts(out, meta, head, tail);
-    const note: CampaignNote | undefined = history ? [warned, id as string, plannedChannel as Channel | '', measure as string] : warned ? [true] : undefined;
+    const note: CampaignNote | undefined = history ? [warned, id as string, plannedChannel as Channel | '', measure as string]
+      : objectorKeys !== undefined ? [warned, undefined, undefined, undefined, id as string, objectorKeys]
+      : warned ? [true] : undefined;
     return { headEnd, note };
   };
 }
@@ -60,9 +66,9 @@ export function createSpoolProjection(o: CampaignProjectionOptions, setup: PlanS
 /**
  * What the main thread reads of a customer (createSpoolProjection): whether the choice carries
  * warnings; when the contact history decides first, the customer id, the planned channel and
- * the measure.
+ * the measure; for an objector with a contact point, its id and its contact points (one per line).
  */
-export type CampaignNote = [warned: boolean, id?: string, plannedChannel?: Channel | '', measure?: string];
+export type CampaignNote = [warned: boolean, id?: string, plannedChannel?: Channel | '', measure?: string, objector?: string, objectorKeys?: string];
 
 /** The projection of campaign's first pass (see the module's comment). */
 export function createProjection(o: CampaignProjectionOptions, setup: PlanSetup, extras: CampaignExtras = {}): Projection {
@@ -79,6 +85,10 @@ export function createProjection(o: CampaignProjectionOptions, setup: PlanSetup,
     const record = spoolRecord(p, choice, retention, rules, rows, texts, lang);
     const out: CampaignRecord = [DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, choice.warnings.length > 0, record.meta, record.head, record.tail, before.kind === 'history'];
     if (before.kind === 'history') out.push(p.row.customer_id, p.channel ?? '', measureOf(p, retention, undefined));
+    else if (objectedToContact(p)) {
+      const keys = contactKeysOf(p.row, rules.permission.defaultPhoneCountry);
+      if (keys.length > 0) out.push(p.row.customer_id, undefined, undefined, keys.join('\n'));
+    }
     return out satisfies RecordField[];
   };
 }

@@ -15,7 +15,7 @@ import { formatDay, messages, type Lang } from '../catalogue/index.js';
 
 export const EXCLUSION_REASONS = [
   'let_go', 'never', 'review', 'no_channel', 'suppressed', 'no_permission', 'max_attempts', 'too_soon', 'not_due', 'control', 'over_capacity',
-  'serial_defector', 'shared_contact', 'returned',
+  'serial_defector', 'shared_contact', 'objector_contact', 'returned',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
@@ -45,6 +45,16 @@ export interface CampaignRules {
 export type CampaignChoice =
   | { kind: 'list'; channel: Channel; contact: ListContact; warnings: string[] }
   | { kind: 'excluded'; reason: ExclusionReason; detail: string; warnings: string[] };
+
+/**
+ * A customer who objected or said do not contact: whose contact points no other customer of the
+ * run is reached at (ObjectorContacts). A suppression-list match is left out: the list matches
+ * every row by its contact points already.
+ */
+export function objectedToContact(p: Pick<PlannedCustomer, 'permission'>): boolean {
+  const block = p.permission.blockAll;
+  return block !== undefined && block !== 'suppressed';
+}
 
 /** Decides whether a planned customer is contacted in this run, and on which channel. */
 export function selectForCampaign(p: PlannedCustomer, rules: CampaignRules): CampaignChoice {

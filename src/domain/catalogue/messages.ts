@@ -85,7 +85,7 @@ const OFFER_DE: Record<string, string> = {
 const DECISION_DE: Record<string, string> = { win_back: 'zurückgewinnen', review: 'prüfen', no_channel: 'kein Kanal', let_go: 'ziehen lassen', never: 'nie' };
 const EXCLUSION_DE: Record<string, string> = {
   ...DECISION_DE, suppressed: 'gesperrt', no_permission: 'keine Erlaubnis', max_attempts: 'Versuche ausgeschöpft', too_soon: 'zu früh', not_due: 'nicht fällig',
-  control: 'Kontrollgruppe', over_capacity: 'über Kapazität', serial_defector: 'erneut abgewandert', shared_contact: 'gemeinsame Adresse', returned: 'zurückgekommen',
+  control: 'Kontrollgruppe', over_capacity: 'über Kapazität', serial_defector: 'erneut abgewandert', shared_contact: 'gemeinsame Adresse', objector_contact: 'Kontakt eines Widersprechenden', returned: 'zurückgekommen',
 };
 
 /** Sheet names of the workbooks in German. */
@@ -115,14 +115,14 @@ const CHANGE_CLOSED_EN: Record<string, string> = {
   max_attempts: 'attempt limit reached', not_due: 'contact window not open', over_capacity: 'over capacity this week',
   let_go: 'not worth winning back now', never: 'final reason or objection', review: 'needs review', control: 'held out as control group',
   serial_defector: 'won back before and left again', shared_contact: 'address or number approached for another customer',
-  returned: 'came back: a customer again',
+  objector_contact: 'address or number of a customer who objected', returned: 'came back: a customer again',
 };
 const CHANGE_CLOSED_DE: Record<string, string> = {
   too_soon: 'kürzlich kontaktiert', no_permission: 'Erlaubnis widerrufen oder fehlend', no_channel: 'kein Kanal erlaubt', suppressed: 'auf die Sperrliste gesetzt',
   max_attempts: 'Höchstzahl der Versuche erreicht', not_due: 'Kontaktfenster nicht offen', over_capacity: 'diese Woche über der Kapazität',
   let_go: 'Rückgewinnung lohnt sich derzeit nicht', never: 'endgültiger Grund oder Widerspruch', review: 'muss geprüft werden', control: 'als Kontrollgruppe zurückgehalten',
   serial_defector: 'schon einmal zurückgewonnen und wieder gegangen', shared_contact: 'Adresse oder Nummer schon für einen anderen Kunden genutzt',
-  returned: 'zurückgekommen: wieder Kunde',
+  objector_contact: 'Adresse oder Nummer eines Kunden, der widersprochen hat', returned: 'zurückgekommen: wieder Kunde',
 };
 
 // Why Gamma-Gamma cannot be fitted: the error of fitGammaGamma, and inside the clv warning.
@@ -551,6 +551,10 @@ export const COMMAND_TEXTS = {
     sharedContact: m(
       (channel: string, holder: number) => `same ${channel === 'email' ? 'e-mail address' : 'phone number'} as the customer at priority ${holder}`,
       (channel, holder) => `${channel === 'email' ? 'dieselbe E-Mail-Adresse' : 'dieselbe Telefonnummer'} wie der Kunde mit Priorität ${holder}`,
+    ),
+    objectorContact: m(
+      (channel: string, objector: string) => `same ${channel === 'email' ? 'e-mail address' : 'phone number'} as customer ${objector}, who objected to being contacted`,
+      (channel, objector) => `${channel === 'email' ? 'dieselbe E-Mail-Adresse' : 'dieselbe Telefonnummer'} wie Kunde ${objector}, der der Ansprache widersprochen hat`,
     ),
     controlsUnheld: m(
       (n: number) => `the ledger holds ${n} customers held out as controls by earlier runs; without --holdout they may be listed now, and results can no longer compare those contacted with them; give --holdout as before to keep them out`,

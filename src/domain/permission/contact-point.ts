@@ -357,6 +357,45 @@ export function sharedContactKey(channel: string, contact: ListContact): string 
 }
 
 /**
+ * The contact points a row holds, as sharedContactKey writes them (its mailbox and its number,
+ * whatever the channels' permission): the keys an objector's row closes for every other row of
+ * the run (campaign's ObjectorContacts).
+ */
+export function contactKeysOf(row: { email?: string; phone?: string; country?: string }, defaultCountry: string = DEFAULT_PHONE_COUNTRY): string[] {
+  const contact = permittedContact(row, { email: true, phone: true }, defaultCountry);
+  return (['email', 'phone'] as const).flatMap((channel) => sharedContactKey(channel, contact) ?? []);
+}
+
+/**
+ * The contact points of customers who objected (or said do not contact) in this run's export,
+ * each with the first such customer's id: a list customer reached at one of them is left out
+ * (objector_contact), whatever id the export gives them — one person may be two customer
+ * numbers that no spelling rule folds into one (KD9002, KD-9002).
+ */
+export class ObjectorContacts {
+  private readonly holders = new Map<string, string>();
+
+  /** Records the keys (contactKeysOf) of the objector `id`. */
+  add(keys: readonly string[], id: string): void {
+    for (const key of keys) if (!this.holders.has(key)) this.holders.set(key, id);
+  }
+
+  /** The id of the objector reached at `key`, if any. */
+  holder(key: string | undefined): string | undefined {
+    return key === undefined ? undefined : this.holders.get(key);
+  }
+
+  get size(): number {
+    return this.holders.size;
+  }
+}
+
+/** The excluded.csv detail of a customer left out for an objector's contact point. */
+export function objectorContactDetail(channel: string, objector: string, lang?: Lang): string {
+  return messages(lang).campaign.objectorContact(channel, objector);
+}
+
+/**
  * Contact points already on this run's lists, met in priority order: a later customer with the
  * same address or number is left out (shared_contact), so that one mailbox or line is
  * approached once, by the customer who ranks highest. Keys are kept as 64-bit fingerprints.

@@ -5,9 +5,9 @@
  * Markdown worksheet document.
  */
 import { join } from 'node:path';
-import { selectForCampaign, type CampaignRules } from '../../domain/campaign/campaign.js';
+import { objectedToContact, selectForCampaign, type CampaignRules } from '../../domain/campaign/campaign.js';
 import { campaignId, emptyContactIndex } from '../../domain/campaign/contact-history.js';
-import { SharedContacts, sharedContactDetail, sharedContactKey } from '../../domain/permission/contact-point.js';
+import { contactKeysOf, ObjectorContacts, objectorContactDetail, SharedContacts, sharedContactDetail, sharedContactKey } from '../../domain/permission/contact-point.js';
 import type { PlannedCustomer, PlanSetup } from '../../domain/plan/plan.js';
 import type { Reject } from '../../domain/types.js';
 import { compareByPriority } from '../../domain/worksheet/apply.js';
@@ -70,11 +70,16 @@ async function writeLists(dir: string, out: WorksheetOutput, fmt: CsvFormat): Pr
   const texts = listTexts(out.setup.playbook, out.setup.lang);
   try {
     const shared = new SharedContacts();
+    // Nobody is listed at the contact point of a customer who objected, whatever id they have.
+    const objectors = new ObjectorContacts();
+    for (const p of plans) if (objectedToContact(p)) objectors.add(contactKeysOf(p.row, config.permission.defaultPhoneCountry), p.row.customer_id);
     plans.forEach((p, i) => {
       const choice = selectForCampaign(p, rules);
       const key = choice.kind === 'list' ? sharedContactKey(choice.channel, choice.contact) : undefined;
+      const objector = objectors.holder(key);
       const holder = shared.holder(key);
-      if (choice.kind === 'list' && holder > 0) files.excluded(p.row.customer_id, 'shared_contact', sharedContactDetail(choice.channel, holder, out.setup.lang), i + 1);
+      if (choice.kind === 'list' && objector !== undefined) files.excluded(p.row.customer_id, 'objector_contact', objectorContactDetail(choice.channel, objector, out.setup.lang), i + 1);
+      else if (choice.kind === 'list' && holder > 0) files.excluded(p.row.customer_id, 'shared_contact', sharedContactDetail(choice.channel, holder, out.setup.lang), i + 1);
       else if (choice.kind === 'list') {
         shared.claim(key, i + 1);
         files.listed(choice.channel, listValues(p, choice.channel, i + 1, choice.contact, texts, out.setup.lang), p.track === 'retention');
