@@ -9,12 +9,12 @@ import { cellRef, cellText, columnLetters } from '../../src/io/xlsx/cells.js';
 import { workbookKind, type WorkbookDialect } from '../../src/io/xlsx/read.js';
 import { tempDir } from '../support/cli.js';
 import { readAll } from '../support/read-all.js';
-import { writeWorkbook, type TestCell } from '../support/xlsx.js';
+import { writeWorkbook, type TestSheet } from '../support/xlsx.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function workbook(sheets: { name: string; rows: TestCell[][]; merges?: string[] }[]): Promise<Buffer> {
+async function workbook(sheets: TestSheet[]): Promise<Buffer> {
   const dir = tempDir();
   dirs.push(dir);
   const path = join(dir, 'book.xlsx');
@@ -62,6 +62,48 @@ describe('reading an .xlsx workbook through stdin', () => {
     expect(rejects).toEqual([expect.objectContaining({ line: 4, column: 'Umsatz', value: '=SUM(X1:X9)' })]);
     expect(rejects[0]?.error).toMatch(/^Kunden!C4: /);
     expect(cellText({ sharedFormula: 'A2' }, undefined, '.')).toBe('=?');
+  });
+
+  it('reads a header with an empty cell between names (Excel leaves the cell out of the sheet)', async () => {
+    const bytes = await workbook([{ name: 'Kunden', rows: [['Kundennummer', 'Name', null, 'Kündigungsdatum', 'Kündigungsgrund'], ['80001', 'Firma A', 'x', '01.06.2026', 'zu teuer']] }]);
+    const { opened, rows, rejects } = await readAll(bytes);
+    expect(rejects).toEqual([]);
+    expect(opened.headers).toEqual(['Kundennummer', 'Name', '', 'Kündigungsdatum', 'Kündigungsgrund']);
+    expect(rows[0]?.values).toMatchObject({ customer_id: '80001', reason: 'zu teuer' });
+  });
+
+  it('reads the first visible sheet: a hidden one before it is passed over', async () => {
+    const bytes = await workbook([
+      { name: 'Info', hidden: true, rows: [['Export aus CRM', 'Stand 20.11.2026']] },
+      { name: 'Kunden', rows: [['Kundennummer', 'Kündigungsdatum'], ['B', '01.01.2026']] },
+    ]);
+    const { opened, rows } = await readAll(bytes);
+    expect((opened.dialect as WorkbookDialect).sheet).toBe('Kunden');
+    expect(rows.map((r) => r.values.customer_id)).toEqual(['B']);
+    // Named, the hidden sheet is read (and lacks the columns).
+    const info = await readAll(bytes, { sheet: 'Info' }).catch((e: unknown) => e);
+    expect((info as DataError).message).toContain("'Export aus CRM'");
+  });
+
+  it('reads a whole number of days in a date column formatted as a number as the Excel date it stands for, and says so', async () => {
+    const bytes = await workbook([{
+      name: 'Kunden',
+      rows: [
+        ['Kundennummer', 'Kunde seit', 'Kündigungsdatum'],
+        ['1', 42064, 46188],
+        ['2', '42064', '15.06.2026'],
+        ['3', 2015, '15.06.2026'],
+        ['4', { value: 42064, numFmt: 'dd.mm.yyyy' }, '15.06.2026'],
+      ],
+    }]);
+    const { opened, rows, rejects } = await readAll(bytes);
+    expect(rows.map((r) => [r.values.customer_id, formatIsoDay(r.values.customer_since as number)])).toEqual([['1', '2015-03-01'], ['4', '2015-03-01']]);
+    expect(formatIsoDay(rows[0]?.values.churn_date as number)).toBe('2026-06-15');
+    // Text is what the author typed, and a four-digit year is no day: both stay rejected.
+    expect(rejects.map((r) => [r.line, r.column, r.value])).toEqual([[3, 'Kunde seit', '42064'], [4, 'Kunde seit', '2015']]);
+    expect(opened.warnings.join('\n')).toContain('Kunde seit: whole numbers such as 42064 read as Excel dates (42064 is 2015-03-01)');
+    const de = await readAll(bytes, { lang: 'de' });
+    expect(de.opened.warnings.join('\n')).toContain('Kunde seit: ganze Zahlen wie 42064 als Excel-Datum gelesen (42064 ist der 01.03.2015)');
   });
 
   it('names the other sheets when the first one lacks the columns (a title sheet before the data)', async () => {

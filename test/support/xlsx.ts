@@ -7,13 +7,21 @@ import zlib from 'node:zlib';
 /** One cell of a test workbook: a value, and optionally its number format. */
 export type TestCell = string | number | boolean | Date | null | { value: unknown; numFmt?: string };
 
+/** A sheet of a test workbook: its rows, merged ranges, and whether Excel hides its tab. */
+export interface TestSheet {
+  name: string;
+  rows: TestCell[][];
+  merges?: string[];
+  hidden?: boolean;
+}
+
 /** Writes a workbook with the given sheets (in order) to `path`, as Excel would: shared strings, styles. */
-export async function writeWorkbook(path: string, sheets: { name: string; rows: TestCell[][]; merges?: string[] }[]): Promise<void> {
+export async function writeWorkbook(path: string, sheets: TestSheet[]): Promise<void> {
   // Merged ranges need the whole sheet at hand (the streaming writer commits rows as they come).
   if (sheets.some((s) => (s.merges ?? []).length > 0)) return writeWholeWorkbook(path, sheets);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   for (const sheet of sheets) {
-    const ws = wb.addWorksheet(sheet.name);
+    const ws = wb.addWorksheet(sheet.name, sheet.hidden ? { state: 'hidden' } : {});
     for (const cells of sheet.rows) {
       const row = ws.addRow(cells.map((c) => (c !== null && typeof c === 'object' && !(c instanceof Date) ? c.value : c)));
       cells.forEach((c, i) => {
@@ -28,10 +36,10 @@ export async function writeWorkbook(path: string, sheets: { name: string; rows: 
   await wb.commit();
 }
 
-async function writeWholeWorkbook(path: string, sheets: { name: string; rows: TestCell[][]; merges?: string[] }[]): Promise<void> {
+async function writeWholeWorkbook(path: string, sheets: TestSheet[]): Promise<void> {
   const wb = new ExcelJS.Workbook();
   for (const sheet of sheets) {
-    const ws = wb.addWorksheet(sheet.name);
+    const ws = wb.addWorksheet(sheet.name, sheet.hidden ? { state: 'hidden' } : {});
     sheet.rows.forEach((cells, r) => {
       cells.forEach((c, i) => {
         const cell = ws.getCell(r + 1, i + 1);

@@ -134,7 +134,7 @@ export const HELP = {
       },
       examples: [
         'winback inspect fixtures/lost-customers-de.csv --json',
-        'winback inspect kunden.xlsx --sheet Kunden   (an Excel workbook: the first sheet, or the one named)',
+        'winback inspect kunden.xlsx --sheet Kunden   (an Excel workbook: the first visible sheet, or the one named)',
       ],
     },
     {
@@ -147,7 +147,7 @@ export const HELP = {
       },
       examples: [
         'winback inspect fixtures/lost-customers-de.csv --json',
-        'winback inspect kunden.xlsx --sheet Kunden   (eine Excel-Arbeitsmappe: das erste Tabellenblatt, oder das genannte)',
+        'winback inspect kunden.xlsx --sheet Kunden   (eine Excel-Arbeitsmappe: das erste sichtbare Tabellenblatt, oder das genannte)',
       ],
     },
   ),

@@ -135,6 +135,7 @@ export interface ReadTexts {
   xlsxMerged: (count: number, ranges: string) => string;
   /** text numbers that read differently under the two decimal marks, in a sheet whose text settles neither */
   xlsxAmbiguousNumbers: (count: number, example: string, mark: string) => string;
+  xlsxSerialDates: (column: string, serial: string, day: string) => string;
   /** rows with text above the header row, skipped as a title */
   xlsxTitleRows: (rows: string, headerRow: number) => string;
   sheetLabel: (label: string, sheet: string, headerRow: number) => string;
@@ -262,6 +263,7 @@ export const READ_EN: ReadTexts = {
   checkExport: 'check the export',
   xlsxIgnoredFlags: '--encoding and --delimiter do not apply to an Excel workbook and were ignored',
   xlsxTitleRows: (rows, header) => `rows ${rows} skipped as a title: the column names are on row ${header}`,
+  xlsxSerialDates: (column, serial, day) => `${column}: whole numbers such as ${serial} read as Excel dates (${serial} is ${day}): the column is formatted as numbers; format it as dates in Excel to be sure`,
   xlsxAmbiguousNumbers: (count, example, mark) => `${count} numbers written as text could be read two ways (${example}); read with '${mark}' as the decimal mark, the default for the run's language: give --decimal , or --decimal . to be sure`,
   xlsxMerged: (count, ranges) => `${count} merged cell ranges over several rows (${ranges}): every row of a range is read with the value Excel shows in it, the range's first cell`,
   sheetLabel: (label, sheet, row) => `${label} (sheet '${sheet}', header on row ${row})`,
@@ -413,6 +415,7 @@ export const READ_DE: ReadTexts = {
   checkExport: 'den Export prüfen',
   xlsxIgnoredFlags: '--encoding und --delimiter gelten nicht für eine Excel-Arbeitsmappe und wurden ignoriert',
   xlsxTitleRows: (rows, header) => `Zeilen ${rows} als Titel übersprungen: die Spaltenüberschriften stehen in Zeile ${header}`,
+  xlsxSerialDates: (column, serial, day) => `${column}: ganze Zahlen wie ${serial} als Excel-Datum gelesen (${serial} ist der ${day.split('-').reverse().join('.')}): die Spalte ist als Zahl formatiert; zur Sicherheit in Excel als Datum formatieren`,
   xlsxAmbiguousNumbers: (count, example, mark) => `${count} als Text geschriebene Zahlen lassen sich zweifach lesen (${example}); gelesen mit '${mark}' als Dezimalzeichen, dem Standard für die Sprache des Laufs: zur Sicherheit --decimal , oder --decimal . angeben`,
   xlsxMerged: (count, ranges) => `${count} verbundene Zellbereiche über mehrere Zeilen (${ranges}): jede Zeile eines Bereichs wird mit dem Wert gelesen, den Excel darin zeigt, dem der ersten Zelle des Bereichs`,
   sheetLabel: (label, sheet, row) => `${label} (Tabellenblatt '${sheet}', Kopfzeile in Zeile ${row})`,

@@ -111,7 +111,11 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
   const byText = detectConventions(textOnly, mapping, schema, opts.lang === 'de' ? ';' : ',', opts);
   const byLang = (d: Decided): Decided => (d.key === 'defaultForFiles' ? { key: 'defaultForLang', args: [opts.lang ?? 'en'] } : d);
   const mark = byText.decimal;
-  const typed = detectConventions(sample.map((r) => cells(r, width, mark, false)), mapping, schema, ',', opts);
+  // A whole number of days in a date column whose cells are formatted as numbers: an Excel date
+  // that lost its format ("Standard"), read as the day it stands for and named in a warning.
+  const serialColumns = new Set(schema.fields.filter((f) => f.type === 'date').flatMap((f) => mapping.fields.get(f.name) ?? []));
+  const serialSeen = firstSerialDate(sample, serialColumns);
+  const typed = detectConventions(sample.map((r) => cells(r, width, mark, false, serialColumns)), mapping, schema, ',', opts);
   const conventions = { ...byText, decimalSource: byLang(byText.decimalSource), marginPercent: typed.marginPercent };
   const unsure = conventions.decimalSource.key === 'defaultForLang' ? ambiguousNumbers(textOnly, mapping) : undefined;
   const dialect: WorkbookDialect = {
@@ -126,6 +130,7 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
   };
   const warningKeys = [...(titleNote ? [titleNote] : []), ...mapping.notes, ...conventions.notes];
   if (unsure) warningKeys.push(readNote('xlsxAmbiguousNumbers', unsure.count, `${headers[unsure.column] ?? ''} '${unsure.example}'`, mark));
+  if (serialSeen) warningKeys.push(readNote('xlsxSerialDates', headers[serialSeen.column] ?? '', String(serialSeen.value), cellText(serialSeen.value, SERIAL_DATE_FORMAT, mark)));
   if (opts.encoding || opts.delimiter) warningKeys.push(readNote('xlsxIgnoredFlags'));
   const merged = book.merges.filter((m) => m.top > headerRow.line);
   if (merged.length > 0) warningKeys.push(readNote('xlsxMerged', merged.length, mergedList(book.name, merged)));
@@ -145,7 +150,7 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
   const headerLine = headerRow.line;
 
   const rowEvent = (row: SheetRow): RowEvent | undefined => {
-    const text = cells(row, width, mark, false);
+    const text = cells(row, width, mark, false, serialColumns);
     if (text.every((c) => c.trim() === '')) {
       stats.blankLines++;
       return undefined;
@@ -244,7 +249,8 @@ const HEADER_SEARCH_ROWS = 10;
  */
 async function readHeadAndSample(sheetRows: AsyncIterator<SheetRow>, stats: ReadStats, schema: Schema, opts: ReadOptions, label: string, book: OpenedSheet, headerFound: (line: number) => void) {
   const t = messages(opts.lang).read.texts;
-  const headerOf = (row: SheetRow) => trimTrailingEmpty(row.values.map((v) => cellText(v, undefined, '.').trim()));
+  // Excel leaves empty cells out of a sheet: the row's values have holes, which map() would keep.
+  const headerOf = (row: SheetRow) => trimTrailingEmpty(Array.from(row.values, (v) => cellText(v, undefined, '.').trim()));
   const complete = (row: SheetRow) => mapHeaders(headerOf(row), schema, opts.map ?? {}, t).missing.every((m) => m.fields.some((f) => opts.fill?.[f] !== undefined));
   let headerRow: SheetRow | undefined;
   let first: SheetRow | undefined;
@@ -294,16 +300,43 @@ async function readHeadAndSample(sheetRows: AsyncIterator<SheetRow>, stats: Read
   return { headerRow, headers, mapping, sample, titleNote };
 }
 
-/** A row's cells as text, `width` of them (more only when a cell past the header holds something). */
-function cells(row: SheetRow, width: number, mark: '.' | ',', textOnly: boolean): string[] {
+/**
+ * A row's cells as text, `width` of them (more only when a cell past the header holds
+ * something); a serial day number in one of `serialColumns` (isSerialDate) as its day.
+ */
+function cells(row: SheetRow, width: number, mark: '.' | ',', textOnly: boolean, serialColumns?: ReadonlySet<number>): string[] {
   const out: string[] = [];
   const n = Math.max(width, row.values.length);
   for (let i = 0; i < n; i++) {
     const v = row.values[i];
-    out.push(textOnly && typeof v !== 'string' ? '' : cellText(v, row.formats[i], mark));
+    if (textOnly && typeof v !== 'string') out.push('');
+    else out.push(cellText(v, serialColumns?.has(i) && isSerialDate(v) ? SERIAL_DATE_FORMAT : row.formats[i], mark));
   }
   if (out.length > width) return trimTrailingEmpty(out, width);
   return out;
+}
+
+/** The format a serial day number is read with (any date format: the text is the ISO day). */
+const SERIAL_DATE_FORMAT = 'dd.mm.yyyy';
+
+/**
+ * A typed number Excel would show as a day from 1927 to 2173 (serial 10,000 to 99,999): what a
+ * date cell holds once its format is lost. A four-digit year (2024) or a YYYYMMDD number is not one.
+ */
+function isSerialDate(v: unknown): v is number {
+  return typeof v === 'number' && v >= 10_000 && v < 100_000;
+}
+
+/** The first serial day number in a date column of the sample, for the warning. */
+function firstSerialDate(sample: readonly SheetRow[], serialColumns: ReadonlySet<number>): { column: number; value: number } | undefined {
+  for (const row of sample) {
+    for (const column of serialColumns) {
+      const value = row.values[column];
+      // A cell whose own format shows the day already needs no warning.
+      if (isSerialDate(value) && !/^\d{4}-\d\d-\d\d/.test(cellText(value, row.formats[column], '.'))) return { column, value };
+    }
+  }
+  return undefined;
 }
 
 function trimTrailingEmpty(values: string[], min = 0): string[] {
@@ -400,7 +433,7 @@ interface SheetReader {
  */
 interface WorkbookParts {
   workbookRels?: { Id: string; Target: string }[];
-  model?: { sheets?: { name: string; rId: string }[] };
+  model?: { sheets?: { name: string; rId: string; state?: string }[] };
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
@@ -408,7 +441,11 @@ interface WorkbookParts {
   _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: SheetReader }>;
 }
 
-/** Opens the sheet to read: `wanted` by name (case ignored when unambiguous), else the workbook's first. */
+/**
+ * Opens the sheet to read: `wanted` by name (case ignored when unambiguous), else the workbook's
+ * first visible one — the first tab the user sees (a hidden sheet before it holds notes or
+ * lookups, not the export); the first of all when every sheet is hidden.
+ */
 async function openSheet(path: string, label: string, wanted: string | undefined): Promise<OpenedSheet> {
   // What a library throws while it reads `part` ('' for the zip's directory) becomes the kind of damage it stands for.
   const guard = async <T>(part: string, step: () => Promise<T>): Promise<T> => {
@@ -446,7 +483,8 @@ async function openSheet(path: string, label: string, wanted: string | undefined
   });
   const names = (reader.model?.sheets ?? []).map((s) => s.name);
   if (names.length === 0) throw keyedError((m, h) => new DataError(m, h), noteOf('files', { key: 'workbookEmpty', args: [label] }), noteOf('files', { key: 'saveAgainHint', args: [] }));
-  const name = wanted === undefined ? (names[0] as string) : matchSheet(wanted, names);
+  const visible = (reader.model?.sheets ?? []).find((s) => s.state === undefined || s.state === 'visible')?.name;
+  const name = wanted === undefined ? (visible ?? (names[0] as string)) : matchSheet(wanted, names);
   const sheet = reader.model?.sheets?.find((s) => s.name === name);
   if (!sheet) throw keyedError((m, h) => new UsageError(m, h), noteOf('files', { key: 'noSheet', args: [String(wanted), label] }), noteOf('files', { key: 'noSheetHint', args: [names.join(', ')] }));
   const target = reader.workbookRels?.find((r) => r.Id === sheet.rId)?.Target ?? '';
