@@ -368,27 +368,27 @@ describe('a permission or an objection for one channel, in a column of its own',
 });
 
 describe('an objector whose id another row spells another way', () => {
-  it('keeps both rows off every list: "KD-9001" objected, "KD 9001", "KD_9001", "ＫＤ－9001" are the same customer', async () => {
+  it('keeps both rows off every list: "KD-9001" objected, "KD 9001", "KD_9001", "ＫＤ－9001", "kd9001" are the same customer', async () => {
     const dir = tempDir('winback-id-spellings-');
     const file = join(dir, 'export.csv');
     const head = 'Kundennummer;Name;Telefon;Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;DB %;Kündigungsgrund;Einwilligung Telefon;Werbewiderspruch';
     const row = (id: string, objected: string) => `${id};Kunde;0171 1234567;B2C;01.01.2018;15.10.2026;12.345,67;30,5;zu teuer;ja;${objected}`;
-    writeFileSync(file, [head, row('KD-9001', 'ja'), row('KD 9001', ''), row('KD_9001', ''), row('ＫＤ－9001', '')].join('\n') + '\n');
+    writeFileSync(file, [head, row('KD-9001', 'ja'), row('KD 9001', ''), row('KD_9001', ''), row('ＫＤ－9001', ''), row('kd9001', '')].join('\n') + '\n');
     const out = join(dir, 'out');
     const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '--max-reject-rate', '100%', '-q']);
     expect(r.code, r.stderr).toBe(0);
     expect(readCsv(join(out, 'campaign-phone.csv'))).toEqual([]);
-    expect(readCsv(join(out, 'rejects.csv')).map((x) => x.customer_id)).toEqual(['KD 9001', 'KD_9001', 'ＫＤ－9001']);
+    expect(readCsv(join(out, 'rejects.csv')).map((x) => x.customer_id)).toEqual(['KD 9001', 'KD_9001', 'ＫＤ－9001', 'kd9001']);
   });
 });
 
-describe("an objector's contact point under an id no spelling rule folds", () => {
+describe("an objector's contact point under an id no spelling rule folds (KD-09002 beside KD-9002)", () => {
   const head = 'Kundennummer;Name;Telefon;E-Mail;Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;DB %;Kündigungsgrund;Einwilligung Telefon;Einwilligung E-Mail;Werbewiderspruch';
   const row = (id: string, phone: string, email: string, objected: string) => `${id};Kunde;${phone};${email};B2C;01.01.2018;15.10.2026;12.345,67;30,5;zu teuer;ja;ja;${objected}`;
-  // KD-9002 objected; KD9002 and 9002 are the same person under ids the customer key keeps apart
-  // (same number, another spelling; same mailbox in capitals). KD-7000 is someone else.
+  // KD-9002 objected; KD-09002 and 9002 are the same person under ids the customer key keeps
+  // apart (same number, another spelling; same mailbox in capitals). KD-7000 is someone else.
   const rows = [
-    row('KD9002', '+49 171 1234567', 'Max.Muster@Example.de', ''),
+    row('KD-09002', '+49 171 1234567', 'Max.Muster@Example.de', ''),
     row('KD-7000', '0171 7654321', 'anna@example.de', ''),
     row('KD-9002', '0171 1234567', 'max.muster@example.de', 'ja'),
     row('9002', '0171/1234567', '', ''),
@@ -408,9 +408,9 @@ describe("an objector's contact point under an id no spelling rule folds", () =>
     const listed = ['campaign-phone.csv', 'campaign-email.csv'].flatMap((name) => readCsv(join(out, name)).map((x) => x.customer_id));
     expect(listed).toEqual(['KD-7000']);
     const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x]));
-    expect(excluded['KD9002']?.reason).toBe('objector_contact');
+    expect(excluded['KD-09002']?.reason).toBe('objector_contact');
     expect(excluded['9002']?.reason).toBe('objector_contact');
-    expect(excluded['KD9002']?.detail).toMatch(/^same (phone number|e-mail address) as customer KD-9002, who objected to being contacted$/);
+    expect(excluded['KD-09002']?.detail).toMatch(/^same (phone number|e-mail address) as customer KD-9002, who objected to being contacted$/);
     expect(excluded['KD-9002']?.reason).toBe('never');
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).counts.excluded.objector_contact).toBe(2);
   });
@@ -426,7 +426,7 @@ describe("an objector's contact point under an id no spelling rule folds", () =>
     const listed = ['campaign-phone.csv', 'campaign-email.csv'].flatMap((name) => readCsv(join(out, name)).map((x) => x.customer_id));
     expect(listed).toEqual(['KD-7000']);
     const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x.reason]));
-    expect(excluded).toMatchObject({ KD9002: 'objector_contact', 9002: 'objector_contact', 'KD-9002': 'never' });
+    expect(excluded).toMatchObject({ 'KD-09002': 'objector_contact', 9002: 'objector_contact', 'KD-9002': 'never' });
   });
 
   it('says so in German', async () => {
@@ -436,7 +436,7 @@ describe("an objector's contact point under an id no spelling rule folds", () =>
     const out = join(dir, 'out');
     const r = await runCli(['campaign', file, '--out', out, '--as-of', '23.11.2026', '--period', '366d', '--lang', 'de', '-q']);
     expect(r.code, r.stderr).toBe(0);
-    const kd = readCsv(join(out, 'excluded.csv')).find((x) => Object.values(x).includes('KD9002'));
+    const kd = readCsv(join(out, 'excluded.csv')).find((x) => Object.values(x).includes('KD-09002'));
     expect(Object.values(kd ?? {}).join(' ')).toMatch(/(dieselbe Telefonnummer|dieselbe E-Mail-Adresse) wie Kunde KD-9002, der der Ansprache widersprochen hat/);
   });
 });

@@ -11,26 +11,37 @@ describe('customerKey', () => {
     ['="D1"', 'd1'],
     ["'=\"D1\"", 'd1'],
     ["'=A1", '=a1'],
-    ['KD-0001', 'kd-0001'],
-    // Case and the dashes of other systems are folded: "c-00128" and "C‐00128" are C-00128.
-    ['c-00128', 'c-00128'],
-    ['C\u201000128', 'c-00128'],
-    ['C\uff0d00128', 'c-00128'],
+    ['KD-0001', 'kd0001'],
+    // Case and the dashes of other systems are folded: "c-00128" and "C‐00128" are C-00128, and a dash
+    // between a letter and a digit is a prefix's mark: "C00128" is C-00128 too (an objector's
+    // "k1001" was listed as "K-1001").
+    ['c-00128', 'c00128'],
+    ['C\u201000128', 'c00128'],
+    ['C\uff0d00128', 'c00128'],
+    ['C00128', 'c00128'],
+    ['00128-c', '00128c'],
+    ['A12-b', 'a12b'],
+    // Between digits or between letters a dash stays: "12-345" is not "123-45".
+    ['12-345', '12-345'],
+    ['KD-12-345', 'kd12-345'],
+    ['AB-CD', 'ab-cd'],
+    ['K--1', 'k--1'],
     ['Kd\u2013Ä1', 'kd-ä1'],
     // A plain dash beside another one: both plain.
-    ['KD-100\u20102', 'kd-100-2'],
+    ['KD-100\u20102', 'kd100-2'],
     ['0', '0'],
     ["'", "'"],
     // Other separators a system or a person writes between an id's parts: all one customer (the objector of
     // one spelling was listed under another).
-    ['KD 1005', 'kd-1005'],
-    ['KD_1005', 'kd-1005'],
-    ['KD/1005', 'kd-1005'],
-    ['KD.1005', 'kd-1005'],
-    ['KD - 1005', 'kd-1005'],
-    ['KD\t1005', 'kd-1005'],
+    ['KD 1005', 'kd1005'],
+    ['KD_1005', 'kd1005'],
+    ['KD/1005', 'kd1005'],
+    ['KD.1005', 'kd1005'],
+    ['KD - 1005', 'kd1005'],
+    ['KD\t1005', 'kd1005'],
+    ['KD 10/05', 'kd10-05'],
     // Full-width letters and digits, and a number a spreadsheet wrote with a decimal zero.
-    ['\uff2b\uff24\uff0d\uff19\uff10\uff10\uff16', 'kd-9006'],
+    ['\uff2b\uff24\uff0d\uff19\uff10\uff10\uff16', 'kd9006'],
     ['9008.0', '9008'],
     ['009008,00', '9008'],
     ['9008.5', '9008-5'],

@@ -13,7 +13,8 @@ const WHOLE_NUMBER = /^(\d+)[.,]0+$/;
  * The id trimmed (as the export reader trims it), without a leading apostrophe (a
  * spreadsheet's text mark, or the one that neutralises a formula: `'C9` → `C9`, `'=A1` →
  * `=A1`), without Excel's text form (`="00123"` → `00123`), and for an id of
- * digits only without leading zeros (`00123` → `123`), in lower case with plain dashes (folded()): a spreadsheet that opened the ledger or
+ * digits only without leading zeros (`00123` → `123`), in lower case with plain dashes and none
+ * after a letter's prefix (folded(): `KD-9001` → `kd9001`): a spreadsheet that opened the ledger or
  * the export read such an id as a number and dropped them. Two customers whose ids differ only
  * in leading zeros therefore share one contact history (the cautious mistake: one may be paced
  * as if contacted, neither is contacted twice).
@@ -42,17 +43,22 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const OTHER_SEPARATORS = /[\s_/.-]+/g;
 const HAS_SEPARATOR = /[\s_/.]/;
 
+/** One dash between a letter and a digit ("k-1001", "1001-a"): a prefix's mark, not part of the number. */
+const PREFIX_DASH = /([a-z])-(?=\d)|(\d)-(?=[a-z])/g;
+
 /**
  * The id in lower case, its dashes and other separators (a space, '_', '/', '.') as '-', full-width
- * letters as plain ones: an export that writes "c-00128" one week and "C-00128" or "C 00128" the
- * next, or a suppression list typed by hand, means the same customer. Two
- * customers whose ids differ only so share one contact history and one duplicate check
- * (the cautious mistake again; a system with case-sensitive ids gets the second of two such
- * rows rejected as a duplicate, named in rejects.csv, rather than a customer contacted twice
- * or an objection missed).
+ * letters as plain ones, and without a dash between a letter and a digit: an export that writes
+ * "c-00128" one week and "C-00128", "C 00128" or "C00128" the next, or a suppression list typed
+ * by hand, means the same customer ("c00128"). Dashes between digits ("12-345" is not "123-45")
+ * and between letters stay. Two customers whose ids differ only so share one contact history
+ * and one duplicate check (the cautious mistake again; a system with case-sensitive ids gets
+ * the second of two such rows rejected as a duplicate, named in rejects.csv, rather than a
+ * customer contacted twice or an objection missed).
  */
 function folded(key: string): string {
   // Only a non-ASCII id can hold another dash or full-width letters ("ＫＤ－9006"), and only some hold another separator (most ids skip both).
   const lower = NON_ASCII.test(key) ? key.normalize('NFKC').toLowerCase().replace(OTHER_DASHES, '-') : key.toLowerCase();
-  return HAS_SEPARATOR.test(lower) ? lower.replace(OTHER_SEPARATORS, '-') : lower;
+  const dashed = HAS_SEPARATOR.test(lower) ? lower.replace(OTHER_SEPARATORS, '-') : lower;
+  return dashed.includes('-') ? dashed.replace(PREFIX_DASH, '$1$2') : dashed;
 }

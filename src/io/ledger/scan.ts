@@ -274,20 +274,32 @@ class ScanState {
 }
 
 /**
- * The fingerprint of customerKey(id) for an ASCII id that customerKey leaves as it is (starts with
- * a letter, holds no space, '_', '/' or '.') or that is all digits (leading zeros skipped); otherwise undefined.
+ * The fingerprint of customerKey(id) for an ASCII id that starts with a letter and holds no space,
+ * '_', '/' or '.' (customerKey lower-cases it and drops a dash between a letter and a digit) or
+ * that is all digits (leading zeros skipped); otherwise undefined.
  */
 function keyFingerprint(buf: Buffer, start: number, end: number): [number, number] | undefined {
   const first = buf[start] as number;
   const lastByte = buf[end - 1] as number;
   if (lastByte <= 32 || lastByte >= 128) return undefined;
   if ((first >= 65 && first <= 90) || (first >= 97 && first <= 122)) {
+    let dashes = false;
     // Non-ASCII, and a separator customerKey writes as '-' (space, '_', '/', '.'): the slow path.
     for (let i = start; i < end; i++) {
       const c = buf[i] as number;
       if (c >= 128 || c === 32 || c === 9 || c === 95 || c === 47 || c === 46) return undefined;
+      if (c === 45) dashes = true;
     }
-    return idFingerprintBytes(buf, start, end);
+    if (!dashes) return idFingerprintBytes(buf, start, end);
+    // "C-00128" is "c00128": the id without the dashes customerKey drops, hashed as it is.
+    if (end - start > KEY_SCRATCH.length) return undefined;
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      const c = buf[i] as number;
+      if (c === 45 && i > start && i < end - 1 && prefixDash(buf[i - 1] as number, buf[i + 1] as number)) continue;
+      KEY_SCRATCH[n++] = c;
+    }
+    return idFingerprintBytes(KEY_SCRATCH, 0, n);
   }
   if (first < 48 || first > 57) return undefined;
   let from = start;
@@ -297,6 +309,16 @@ function keyFingerprint(buf: Buffer, start: number, end: number): [number, numbe
     if (c === 48 && from === i && i < end - 1) from++;
   }
   return idFingerprintBytes(buf, from, end);
+}
+
+/** Room for an id folded on the fast path; a longer id takes the slow one. */
+const KEY_SCRATCH = new Uint8Array(256);
+
+/** A dash between an ASCII letter and a digit, either way round (customerKey's PREFIX_DASH). */
+function prefixDash(before: number, after: number): boolean {
+  const letter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  const digit = (c: number) => c >= 48 && c <= 57;
+  return (letter(before) && digit(after)) || (digit(before) && letter(after));
 }
 
 function isChannel(buf: Buffer, start: number, end: number): boolean {
