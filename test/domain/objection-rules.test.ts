@@ -56,12 +56,22 @@ describe('objection rules', () => {
     'Bitte keine E-Mails mehr zu neuen Tarifen.',
     'Please never call me again.',
     'DoNotCall',
+    // E-mails unsubscribed (a German analyst's export, 2026-12-07: these went onto the e-mail list).
+    'E-Mails abbestellt',
+    'E-Mail abbestellt',
+    'Mails abbestellt',
+    'hat die E-Mails abbestellt',
+    'Abbestellung E-Mail-Newsletter',
   ])('finds "%s"', (text) => {
     expect(rules(text)).toBeDefined();
     expect(findObjectionPhrase(text)).toBeDefined();
   });
 
   it.each([
+    // A bill or a statement by e-mail unsubscribed is no objection to advertising.
+    'Rechnung per E-Mail abbestellt',
+    'E-Mail-Rechnung abbestellt',
+    'Kontoauszüge per Mail abbestellt',
     "Don't call before 9, I work nights.",
     'Please don\'t call during work hours.',
     "Don't email my work address; use my personal one.",

@@ -28,6 +28,8 @@ import { answersOf, keptAnswers } from '../text-answers.js';
 
 /** Up to n whole words (each followed by a space) between two parts of a pattern. */
 const gap = (n: number): string => `(?:[a-z0-9]+ ){0,${n}}`;
+// What a customer has sent by e-mail or post besides advertising: unsubscribing from it is no objection.
+const PAPERWORK = '(?:rechnung|invoice|beleg|kontoauszug|quittung|mahnung|lieferschein|bestaetigung|statement|receipt|bill)';
 
 // "bekam keinen Newsletter mehr", "receives no invoice by mail": a complaint, not a wish.
 const RECEIVED = '(?<!\\b(?:bekam|bekomme|bekommt|bekommen|kriege|kriegt|kriegen|erhaelt|erhalte|erhielt|erhalten|receives?|received|gets?|got|getting) (?:[a-z]+ ){0,3})';
@@ -210,6 +212,9 @@ const RULES: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   // (DOMAIN.md §6: a pause, not never again); win-back calls, attempts or mails refused are ("Rückgewinnungsanrufe abgelehnt").
   new RegExp(`\\b(?![a-z]*angebot)(?!(?:[a-z]+ )?(?:offers?|deals?)\\b)(?!${WINBACK_ITSELF} (?:[a-z]+ )?(?:abgelehnt|refused)\\b)${MARKETING} (?!(?:offers?|deals?|discounts?|calls?) )${gap(2)}(?:gekuendigt|abbestellt|abgemeldet|storniert|unerwuenscht|untersagt|verboten|unwanted|abgelehnt|refused)\\b`),
   new RegExp(`\\b(?:newsletter|werbung|mailings?|katalog|emails?|sms|verteiler)[a-z]*\\b ${gap(4)}(?:abgemeldet|abmeld[a-z]*|austrag[a-z]*|ausgetragen)\\b|\\b(?:abgemeldet|abmeld[a-z]*)\\b ${gap(3)}(?:newsletter|werbung|verteiler|mailing)[a-z]*\\b`),
+  // E-mails unsubscribed ("E-Mails abbestellt", "Abbestellung E-Mail-Newsletter"), not a bill or a statement by
+  // e-mail ("E-Mail-Rechnung abbestellt", "Rechnung per E-Mail abbestellt").
+  new RegExp(`(?<!\\b${PAPERWORK}[a-z]* (?:[a-z]+ ){0,2})\\b(?:e ?mails?|mails)\\b (?:(?!${PAPERWORK})[a-z0-9]+ ){0,3}(?:abbestellt|abbestellen)\\b|\\babbestell(?:t|ung|en)\\b (?:(?!${PAPERWORK})[a-z0-9]+ ){0,2}(?:e ?mails?|mails|newsletter[a-z]*|mailings?|werbung|verteiler)\\b`),
   new RegExp(`\\b(?:will|moechte|wuensche|want|wollen|mag)\\b ${gap(2)}${MARKETING} ${gap(1)}(?:nicht|not)\\b`),
   new RegExp(`\\bsperr[a-z]* ${gap(2)}(?:${MARKETING}|kontakt[a-z]*|ansprache)\\b|\\b${MARKETING} ${gap(2)}(?:ge)?sperr[a-z]*\\b`),
   // Negated contact with a wish: "keine Anrufe mehr", "no further contact", "kein Kontakt erw.".
