@@ -150,3 +150,31 @@ describe('a second declined column', () => {
     expect(excluded.get('D4')?.reason).toBe('not_due');
   });
 });
+
+describe('a business customer that says it cannot pay', () => {
+  it('goes to review (for a firm the grounds for insolvency); a private customer, a cash squeeze and a negation are valued as before', async () => {
+    const dir = tempDir('winback-unable-to-pay-');
+    const file = join(dir, 'export.csv');
+    const head = 'Kundennummer;Kundentyp;Name;E-Mail;Einwilligung E-Mail;Kunde seit;Kündigungsdatum;Umsatz;DB %;Kündigungsgrund;Bemerkung';
+    const row = (id: string, segment: string, reason: string, notes = '') => `${id};${segment};Kunde ${id};${id.toLowerCase()}@web.de;ja;01.01.2015;15.10.2026;50.000,00;30;${reason};${notes}`;
+    const rows = [
+      row('Z1', 'B2B', 'zahlungsunfähig'),
+      row('Z2', 'B2B', 'Kosten', 'laut Anwalt überschuldet'),
+      row('Z3', 'B2B', 'Company unable to pay its debts'),
+      row('Z4', 'B2C', 'zahlungsunfähig'),
+      row('Z5', 'B2B', 'Liquiditätsengpass'),
+      row('Z6', 'B2B', 'Liquiditätsengpass, aber nicht zahlungsunfähig'),
+    ];
+    writeFileSync(file, [head, ...rows].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const run = await runCli(['plan', file, '--out', out, '--as-of', '23.11.2026', '--lang', 'de', '-q']);
+    expect(run.code, run.stderr).toBe(0);
+    const plans = new Map(readCsv(join(out, 'plan.csv')).map((r) => [r.Kundennummer as string, r]));
+    for (const [id, words] of [['Z1', 'zahlungsunfähig'], ['Z2', 'überschuldet'], ['Z3', 'unable to pay its debts']] as const) {
+      expect(plans.get(id)?.decision, id).toBe('review');
+      expect(plans.get(id)?.decision_reason, id).toBe(`ein Geschäftskunde, der nach eigenen Worten nicht zahlen kann („${words}“), ist womöglich insolvent: eine Person entscheidet, bevor jemand kontaktiert wird`);
+      expect(plans.get(id)?.channel, id).toBe('');
+    }
+    for (const id of ['Z4', 'Z5', 'Z6']) expect(plans.get(id)?.decision, id).toBe('win_back');
+  });
+});

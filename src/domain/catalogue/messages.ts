@@ -198,6 +198,11 @@ export const COMMAND_TEXTS = {
       (reason: string, final: string) => `read as "${reason}", but the text also names a final reason ("${final}"): a person decides before anyone is contacted`,
       (reason, final) => `als „${reason}“ gelesen, der Text nennt aber auch einen endgültigen Grund („${final}“): eine Person entscheidet, bevor jemand kontaktiert wird`,
     ),
+    /** a business customer whose text says it cannot pay: the grounds for insolvency (domain/plan/person-decides.ts) */
+    firmUnableToPay: m(
+      (words: string) => `a business customer that says it cannot pay ("${words}") may be insolvent: a person decides before anyone is contacted`,
+      (words) => `ein Geschäftskunde, der nach eigenen Worten nicht zahlen kann („${words}“), ist womöglich insolvent: eine Person entscheidet, bevor jemand kontaktiert wird`,
+    ),
     /** a reason_code beside a text read as a final reason (domain/plan/person-decides.ts) */
     finalInText: m(
       (code: string, final: string, evidence: string) => `the reason code says "${code}", but the text reads as a final reason ("${final}": ${evidence}): a person decides before anyone is contacted`,

@@ -19,6 +19,7 @@ import { messages, type Lang } from '../catalogue/index.js';
  * - a reason read with a final one as its runner-up ("customer's carer phoned, she died in the
  *   care home", read as a life change): the reader was not sure enough to call it final, nor
  *   to rule it out (docs/reasons-accuracy.md, the final-reason boundary sets);
+ * - a business customer whose text says it cannot pay (insolvencyTrigger);
  * - a reason_code the playbook knows, beside a text that reads as a final reason ("price" and
  *   "Firma insolvent, geschlossen"): the code wins the classification, but which of the two is
  *   true a person decides (DOMAIN.md: final reasons are never contacted).
@@ -40,7 +41,21 @@ export function personDecides(
   }
   const aside = decision === 'win_back' && reason.secondary !== undefined ? reasonEntry(setup.playbook, reason.secondary) : undefined;
   if (aside?.final === true) return { key: 'finalAside', args: [entry.label[setup.lang], aside.label[setup.lang]] };
+  const unableToPay = row.segment === 'B2B' ? insolvencyTrigger(row.reason) ?? insolvencyTrigger(row.notes) : undefined;
+  if (unableToPay !== undefined) return { key: 'firmUnableToPay', args: [unableToPay] };
   return (reason.source === 'code' && entry.final !== true ? finalInText(row, setup) : undefined) ?? finalInNotes(row, setup);
+}
+
+/**
+ * A business that says it cannot pay ("zahlungsunfähig", "überschuldet", "unable to pay its
+ * debts"): for a firm the grounds for insolvency (§§ 17, 19 InsO), which the reason reader —
+ * segment-blind — reads as a person's money trouble. Not a cash squeeze ("Liquiditätsengpass"),
+ * nor a negation ("nicht zahlungsunfähig").
+ */
+const INSOLVENCY_TRIGGER = /(?<!\b(?:nicht|nie|kein|not|never|no longer) (?:[a-zäöüß]+ )?)(?<![a-zäöüß])(zahlungsunf(?:ä|ae)hig[a-zäöüß]*|(?:ü|ue)berschuld(?:et|ung)[a-zäöüß]*|unable to pay (?:its|our|their) (?:debts|creditors)|cannot pay (?:its|our|their) (?:debts|creditors)|insolvency proceedings)\b/i;
+
+function insolvencyTrigger(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : INSOLVENCY_TRIGGER.exec(text)?.[1];
 }
 
 /**
