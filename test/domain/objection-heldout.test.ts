@@ -239,3 +239,28 @@ describeTunedSet('objections-2026-12-06-Z3.csv');
 describeTunedSet('objections-2026-12-06-Z5.csv');
 describeTunedSet('objections-2026-12-06-Z6.csv');
 describeTunedSet('objections-2026-12-06-Z7.csv');
+
+// Set Z10 (2026-12-07, 400 texts with hard near misses asked for: bills and alerts unsubscribed, staff's own holds,
+// negated and considered unsubscribing) was measured once at f3e0bc1: 95.0 % recall (171/180), 21 of 220 texts without an
+// objection taken for one (docs/objections-accuracy.md). Tuned on its nine misses (regulators, threats, a typo, "NL-",
+// a campaign, dialect), the detector finds all 180; the false objections were not tuned on (a false one keeps a customer
+// off the lists): the floor holds them where they are.
+describe('set Z10 (objections-2026-12-07-Z10.csv)', () => {
+  const rows = parse(readFileSync(new URL('./heldout/objections-2026-12-07-Z10.csv', import.meta.url)), { columns: true }) as Labelled[];
+  const found = (r: Labelled): boolean => findObjectionPhrase(r.text) !== undefined;
+
+  it('misses at most one of 180 objections and none of the 90 German ones', () => {
+    const objections = rows.filter((r) => r.objection === 'yes');
+    expect(objections.length).toBe(180);
+    const missed = objections.filter((r) => !found(r));
+    expect(missed.length, missed.map((r) => r.text).join('\n')).toBeLessThanOrEqual(1);
+    expect(missed.filter((r) => r.lang === 'de').map((r) => r.text)).toEqual([]);
+  });
+
+  it('takes no more than 21 of its 220 other texts for an objection', () => {
+    const others = rows.filter((r) => r.objection === 'no');
+    expect(others.length).toBe(220);
+    const wrong = others.filter(found).map((r) => `${r.text} <= ${findObjectionPhrase(r.text)}`);
+    expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(21);
+  });
+});

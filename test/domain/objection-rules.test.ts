@@ -62,6 +62,16 @@ describe('objection rules', () => {
     'Mails abbestellt',
     'hat die E-Mails abbestellt',
     'Abbestellung E-Mail-Newsletter',
+    // Set Z10's misses (docs/objections-accuracy.md): regulators, threats, a typo, an abbreviation, a campaign, dialect.
+    'Kd hat sich bei der Datenschutzaufsicht über unsere Mailings beschwert',
+    'Complained to the consumer protection office about our telemarketing; wants it to end',
+    'Has filed a complaint with the FTC about repeated sales calls from us',
+    'Customer threatens legal action if we keep phoning him with offers',
+    'O-Ton: "Wenn ihr mich nochmal wegen so nem Angebot anruft, zeig ich euch an."',
+    'Newsletter abbestelt',
+    'NL-Abmeldung',
+    'Kd. hat gebeten, ihn aus der Win-back-Kampagne rauszunehmen',
+    "des is ma z'deier worn, und oruafa brauchts mi a nimma mit eiam Gschmarri",
   ])('finds "%s"', (text) => {
     expect(rules(text)).toBeDefined();
     expect(findObjectionPhrase(text)).toBeDefined();
@@ -72,6 +82,10 @@ describe('objection rules', () => {
     'Rechnung per E-Mail abbestellt',
     'E-Mail-Rechnung abbestellt',
     'Kontoauszüge per Mail abbestellt',
+    // The Netherlands, a product recall, a complaint about something else.
+    'Umzug nach NL, Abmeldung beim Einwohnermeldeamt erledigt',
+    'Beschwerde bei der Verbraucherzentrale über die Nebenkostenabrechnung',
+    'Complained to the FTC about the billing error',
     "Don't call before 9, I work nights.",
     'Please don\'t call during work hours.',
     "Don't email my work address; use my personal one.",
