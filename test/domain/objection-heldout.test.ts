@@ -240,27 +240,35 @@ describeTunedSet('objections-2026-12-06-Z5.csv');
 describeTunedSet('objections-2026-12-06-Z6.csv');
 describeTunedSet('objections-2026-12-06-Z7.csv');
 
-// Set Z10 (2026-12-07, 400 texts with hard near misses asked for: bills and alerts unsubscribed, staff's own holds,
-// negated and considered unsubscribing) was measured once at f3e0bc1: 95.0 % recall (171/180), 21 of 220 texts without an
-// objection taken for one (docs/objections-accuracy.md). Tuned on its nine misses (regulators, threats, a typo, "NL-",
-// a campaign, dialect), the detector finds all 180; the false objections were not tuned on (a false one keeps a customer
-// off the lists): the floor holds them where they are.
-describe('set Z10 (objections-2026-12-07-Z10.csv)', () => {
-  const rows = parse(readFileSync(new URL('./heldout/objections-2026-12-07-Z10.csv', import.meta.url)), { columns: true }) as Labelled[];
-  const found = (r: Labelled): boolean => findObjectionPhrase(r.text) !== undefined;
+/**
+ * A set without kinds (objection or not), tuned on its misses only: at most one objection missed and no German one, and
+ * its other texts taken for an objection held at `others` (a false objection keeps a customer off the lists).
+ */
+function describeMissTunedSet(file: string, others: number): void {
+  describe(`set ${file.replace(/^.*-([A-Z][0-9]*)\.csv$/, '$1')} (${file})`, () => {
+    const rows = parse(readFileSync(new URL(`./heldout/${file}`, import.meta.url)), { columns: true }) as Labelled[];
+    const found = (r: Labelled): boolean => findObjectionPhrase(r.text) !== undefined;
 
-  it('misses at most one of 180 objections and none of the 90 German ones', () => {
-    const objections = rows.filter((r) => r.objection === 'yes');
-    expect(objections.length).toBe(180);
-    const missed = objections.filter((r) => !found(r));
-    expect(missed.length, missed.map((r) => r.text).join('\n')).toBeLessThanOrEqual(1);
-    expect(missed.filter((r) => r.lang === 'de').map((r) => r.text)).toEqual([]);
-  });
+    it('misses at most one of 180 objections and none of the 90 German ones', () => {
+      const objections = rows.filter((r) => r.objection === 'yes');
+      expect(objections.length).toBe(180);
+      const missed = objections.filter((r) => !found(r));
+      expect(missed.length, missed.map((r) => r.text).join('\n')).toBeLessThanOrEqual(1);
+      expect(missed.filter((r) => r.lang === 'de').map((r) => r.text)).toEqual([]);
+    });
 
-  it('takes no more than 21 of its 220 other texts for an objection', () => {
-    const others = rows.filter((r) => r.objection === 'no');
-    expect(others.length).toBe(220);
-    const wrong = others.filter(found).map((r) => `${r.text} <= ${findObjectionPhrase(r.text)}`);
-    expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(21);
+    it(`takes no more than ${others} of its 220 other texts for an objection`, () => {
+      const rest = rows.filter((r) => r.objection === 'no');
+      expect(rest.length).toBe(220);
+      const wrong = rest.filter(found).map((r) => `${r.text} <= ${findObjectionPhrase(r.text)}`);
+      expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(others);
+    });
   });
-});
+}
+
+// Sets Z10 and Z11 (2026-12-07, 400 texts each with hard near misses asked for: bills and alerts unsubscribed, staff's
+// own holds, negated and considered unsubscribing; Z11 written before the round on Z10) were measured once: Z10 at f3e0bc1
+// 95.0 % recall (171/180) with 21 of 220 others taken, Z11 at 046881b 96.1 % (173/180) with 26 (docs/objections-accuracy.md).
+// Tuned on their misses, the detector finds all 180 of each; the false objections were not tuned on.
+describeMissTunedSet('objections-2026-12-07-Z10.csv', 21);
+describeMissTunedSet('objections-2026-12-07-Z11.csv', 26);

@@ -72,6 +72,14 @@ describe('objection rules', () => {
     'NL-Abmeldung',
     'Kd. hat gebeten, ihn aus der Win-back-Kampagne rauszunehmen',
     "des is ma z'deier worn, und oruafa brauchts mi a nimma mit eiam Gschmarri",
+    // Set Z11's misses: push and messenger offers, a rep's visit, the BBB, robocalls, "verschonen", a campaign's name.
+    'Kd. hat sich in der App von Push-Nachrichten mit Angeboten abgemeldet',
+    'VB unerwünscht. Kd. will keinen Außendienst mehr im Haus haben, auch nicht zum "nur mal kurz vorbeischauen".',
+    "Said he'll report us to the BBB if we keep soliciting him",
+    'According to the customer he filed a complaint with the FTC re our sales robocalls',
+    'Gekündigt nach Preiserhöhung. O-Ton: "und verschonen Sie mich künftig mit Ihrem Newsletter"',
+    'Kunde bittet, die WhatsApp-Angebote einzustellen, hat unsere Nummer dort auch blockiert',
+    'Kd. moechte aus der Kampagne "Comeback 2024" rausgenommen werden',
   ])('finds "%s"', (text) => {
     expect(rules(text)).toBeDefined();
     expect(findObjectionPhrase(text)).toBeDefined();
@@ -86,6 +94,8 @@ describe('objection rules', () => {
     'Umzug nach NL, Abmeldung beim Einwohnermeldeamt erledigt',
     'Beschwerde bei der Verbraucherzentrale über die Nebenkostenabrechnung',
     'Complained to the FTC about the billing error',
+    'Push-Nachrichten zum Lieferstatus in der App abgemeldet',
+    'Kein Außendienst mehr in seiner Region, daher gekündigt',
     "Don't call before 9, I work nights.",
     'Please don\'t call during work hours.',
     "Don't email my work address; use my personal one.",

@@ -214,10 +214,16 @@ const RULES: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   // "NL-Abmeldung": the newsletter, not the Netherlands ("Umzug nach NL, Abmeldung beim Amt").
   /(?<!\b(?:nach|in|aus|to|from|the) )\bnl (?:abmeldung|abgemeldet|abbestellt|abbestellung|opt out|unsubscribed?)\b/,
   new RegExp(`\\b(?:newsletter|werbung|mailings?|katalog|emails?|sms|verteiler)[a-z]*\\b ${gap(4)}(?:abgemeldet|abmeld[a-z]*|austrag[a-z]*|ausgetragen)\\b|\\b(?:abgemeldet|abmeld[a-z]*)\\b ${gap(3)}(?:newsletter|werbung|verteiler|mailing)[a-z]*\\b`),
+  // Offers by push message or messenger stopped ("von Push-Nachrichten mit Angeboten abgemeldet", "die WhatsApp-Angebote einzustellen").
+  /\b(?:push|whatsapp|messenger|telegram|sms|app)[a-z]*\b (?:[a-z]+ ){0,3}(?:angebot[a-z]*|werbung|rabatt[a-z]*|offers?|promo[a-z]*|deals?)\b (?:[a-z]+ ){0,3}(?:abgemeldet|ausgetragen|abbestellt|abbestellen|einzustellen|einstellen|eingestellt|stoppen|gestoppt|unsubscribed|opted out|stopped|blocked|blockiert)\b/,
+  // A sales rep's visit unwanted ("VB unerwünscht", "will keinen Außendienst mehr im Haus").
+  /\bvb (?:unerwuenscht|nicht erwuenscht|verboten|untersagt)\b|\b(?:will|moechte|wuenscht|wollen|mag)\b (?:[a-z]+ ){0,2}kein(?:en|e)? (?:[a-z]+ )?(?:aussendienst[a-z]*|vertreter[a-z]*|vertreterbesuch[a-z]*|verkaeufer[a-z]*) mehr\b/,
+  // "Verschonen Sie mich mit Ihrem Newsletter", "spare me your mailings".
+  new RegExp(`\\b(?:verschon[a-z]*|spare) (?:sie |uns |mich |me |us )?${gap(2)}(?:mit |with )?${gap(2)}${MARKETING}\\b`),
   // Bavarian and Austrian "nimmer" ("oruafa brauchts mi a nimma": no need to call me any more).
   /\b(?:[a-z]*ruaf[a-z]*|anrufen|anrufa|schreibts?|schreiben)\b (?:[a-z]+ ){0,5}(?:nimma|nimmer|nimmermehr)\b/,
   // Taken out of a campaign ("aus der Win-back-Kampagne rausnehmen", "von allen Mailings streichen").
-  /\b(?:aus|von) (?:der|dem|den|allen|jeder|jeglicher|unserer|unseren|eurer|ihrer|ihren|dieser|diesen) (?:[a-z]+ ){0,3}(?:[a-z]*kampagne[n]?|mailings?|werbeaktion(?:en)?|rueckgewinnungsaktion(?:en)?) (?:[a-z]+ )?(?:raus|heraus)?(?:zu)?(?:nehmen|genommen|streichen|gestrichen|entfernen|entfernt|austragen|ausgetragen)\b/,
+  /\b(?:aus|von) (?:der|dem|den|allen|jeder|jeglicher|unserer|unseren|eurer|ihrer|ihren|dieser|diesen) (?:[a-z]+ ){0,3}(?:[a-z]*kampagne[n]?|mailings?|werbeaktion(?:en)?|rueckgewinnungsaktion(?:en)?) (?:[a-z0-9]+ ){0,3}(?:raus|heraus)?(?:zu)?(?:nehmen|genommen|streichen|gestrichen|entfernen|entfernt|austragen|ausgetragen)\b/,
   // E-mails unsubscribed ("E-Mails abbestellt", "Abbestellung E-Mail-Newsletter"), not a bill or a statement by
   // e-mail ("E-Mail-Rechnung abbestellt", "Rechnung per E-Mail abbestellt").
   new RegExp(`(?<!\\b${PAPERWORK}[a-z]* (?:[a-z]+ ){0,2})\\b(?:e ?mails?|mails)\\b (?:(?!${PAPERWORK})[a-z0-9]+ ){0,3}(?:abbestellt|abbestellen)\\b|\\babbestell(?:t|ung|en)\\b (?:(?!${PAPERWORK})[a-z0-9]+ ){0,2}(?:e ?mails?|mails|newsletter[a-z]*|mailings?|werbung|verteiler)\\b`),
@@ -327,7 +333,7 @@ const RULES: readonly (RegExp | readonly [RegExp, RegExp])[] = [
   /\b(?:complain[a-z]*|beschwer[a-z]*|melde[a-z]*|report[a-z]*)\b (?:[a-z0-9]+ ){0,4}(?:ico|[a-z]*datenschutzbehoerde|[a-z]*aufsichtsbehoerde|[a-z]*datenschutzbeauftragt[a-z]*|data protection authority)\b/,
   // The authority first, about marketing ("bei der Datenschutzaufsicht über unsere Mailings beschwert"; "a complaint with the
   // FTC about sales calls"; "the consumer protection office about our telemarketing").
-  new RegExp(`\\b(?:[a-z]*datenschutz(?:behoerde|aufsicht|beauftragt[a-z]*)|[a-z]*aufsichtsbehoerde|verbraucherzentrale|bundesnetzagentur|bnetza|ico|ftc|fcc|ofcom|consumer protection (?:office|agency|bureau|authority)|trading standards|better business bureau)\\b ${gap(4)}(?:ueber|wegen|about|over|regarding|re) ${gap(3)}(?:${MARKETING}|[a-z]*anruf[a-z]*|calls?|e ?mails?|mails?|sms|texts?|briefe?|letters?|kontakt[a-z]*|contact)\\b`),
+  new RegExp(`\\b(?:[a-z]*datenschutz(?:behoerde|aufsicht|beauftragt[a-z]*)|[a-z]*aufsichtsbehoerde|verbraucherzentrale|bundesnetzagentur|bnetza|ico|ftc|fcc|ofcom|consumer protection (?:office|agency|bureau|authority)|trading standards|better business bureau|bbb)\\b ${gap(4)}(?:ueber|wegen|about|over|regarding|re) ${gap(3)}(?:${MARKETING}|[a-z]*anruf[a-z]*|[a-z]*calls?|e ?mails?|mails?|sms|texts?|briefe?|letters?|kontakt[a-z]*|contact)\\b`),
   // Further ways to say it: "gegen Werbung", "Werbung? Nein danke", "Werbung nervt", "I do not consent".
   new RegExp(`\\bgegen ${gap(1)}(?:${MARKETING})\\b`),
   new RegExp(`\\b${MARKETING} ${gap(1)}(?:nein danke|no thanks|no thank you|nervt|nerven|annoys? me)\\b`),
@@ -450,9 +456,9 @@ const RULES: readonly (RegExp | readonly [RegExp, RegExp])[] = [
 
 // A threat of legal steps if contacted again ("if we call him one more time he's suing").
 // A report, a complaint to a regulator or a blocked number counts as a threat too ("if you text me again I'll report you").
-const THREAT = /\b(?:sue|sues|suing|lawsuit|lawyer|attorney|anwalt|anwaeltin|anzeig[a-z]*|zeig(?:e|t|en)? [a-z ]*an|polizei|police|bundesnetzagentur|abmahn[a-z]*|harassment|legal action|court|gericht|klage|verklag[a-z]*|verbraucherzentrale|[a-z]*datenschutzbeauftragt[a-z]*|[a-z]*aufsichtsbehoerde|datenschutzbehoerde|ico|ofcom|ftc|fcc|regulator|ombudsman|consumer protection|trading standards|datenschutzaufsicht|report(?:ing)? (?:you|u|us|this|it|them|the number|your company)|file a complaint|block(?:ing)? (?:the|your|this) number|(?:melde|melden|zeige) (?:sie|euch|das|ich) |bnetza|(?:meldet|melden|zeigt|zeigen) (?:er|sie|wir) (?:uns|euch|sie) (?:bei|an))\b/;
+const THREAT = /\b(?:sue|sues|suing|lawsuit|lawyer|attorney|anwalt|anwaeltin|anzeig[a-z]*|zeig(?:e|t|en)? [a-z ]*an|polizei|police|bundesnetzagentur|abmahn[a-z]*|harassment|legal action|court|gericht|klage|verklag[a-z]*|verbraucherzentrale|[a-z]*datenschutzbeauftragt[a-z]*|[a-z]*aufsichtsbehoerde|datenschutzbehoerde|ico|ofcom|ftc|fcc|regulator|ombudsman|consumer protection|trading standards|datenschutzaufsicht|bbb|better business bureau|report(?:ing)? (?:you|u|us|this|it|them|the number|your company)|file a complaint|block(?:ing)? (?:the|your|this) number|(?:melde|melden|zeige) (?:sie|euch|das|ich) |bnetza|(?:meldet|melden|zeigt|zeigen) (?:er|sie|wir) (?:uns|euch|sie) (?:bei|an))\b/;
 // (Not the customer's own call to a lawyer: "I'm calling my lawyer".)
-const THREAT_CONTACT = /\b(?:call[a-z]*|phon(?:e|es|ed|ing)|[a-z]*marketing|contact[a-z]*|mail[a-z]*|e ?mails?|e mail[a-z]*|[a-z]*anruf[a-z]*|anrufen|[a-z]*werbe[a-z]*|werbung|marketing|kontakt[a-z]*|schreiben|anschreiben|meldet|text|texts|texting|texted|sms|post|brief[a-z]*|letters?|ring|rings|ringing|promotional|sales|(?:mich|ihn|uns) (?:[a-z]+ )?(?:angerufen|anzurufen))\b(?! (?:my|the|a|meinen|den|die) (?:lawyer|attorney|anwalt|police|polizei|bank)\b)/;
+const THREAT_CONTACT = /\b(?:call[a-z]*|[a-z]*calls|phon(?:e|es|ed|ing)|solicit[a-z]*|[a-z]*marketing|contact[a-z]*|mail[a-z]*|e ?mails?|e mail[a-z]*|[a-z]*anruf[a-z]*|anrufen|[a-z]*werbe[a-z]*|werbung|marketing|kontakt[a-z]*|schreiben|anschreiben|meldet|text|texts|texting|texted|sms|post|brief[a-z]*|letters?|ring|rings|ringing|promotional|sales|(?:mich|ihn|uns) (?:[a-z]+ )?(?:angerufen|anzurufen))\b(?! (?:my|the|a|meinen|den|die) (?:lawyer|attorney|anwalt|police|polizei|bank)\b)/;
 const THREAT_AGAIN = /\b(?:next|if|wenn|repeated(?:ly)?|wiederholt[a-z]*|keep|keeps|end|ende|bei|falls|sollte[n]?|wieder|any further|further|again|another|next time|once more|stop|stopped|aufhoeren|einstellen|eingestellt|nochmal[a-z]*|noch ein[a-z]*|noch einmal|one more|weitere[a-z]*|erneut[a-z]*|naechste[a-z]*)\b/;
 
 // "Accidentally unsubscribed, wants it back": a retraction, not an objection.
