@@ -234,7 +234,9 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, sink:
   let line = 1;
   let eof = false;
   // The unfinished record the last planned piece ended with (the parser's state).
-  let carry: { state: ParserState | undefined; headerPending: boolean } = { state: undefined, headerPending: true };
+  // Records with text before the rows: the title records above the header, and the header.
+  const headerRecords = 1 + (pieceSpec.titleRecords ?? 0);
+  let carry: { state: ParserState | undefined; headerPending: number } = { state: undefined, headerPending: headerRecords };
 
   // Result arrays taken already, for later pieces to write their results into.
   const spent: ResultBuffers[] = [];
@@ -279,7 +281,7 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, sink:
         dispatch(seq, piece.bytes.buffer as ArrayBuffer, piece.bytes.length, startLine, { first: false, header: carry.headerPending, final: false, prefix: carry.state as ParserState });
         break;
       }
-      dispatch(seq, piece.bytes.buffer as ArrayBuffer, piece.bytes.length, startLine, { first: seq === 0, header: seq === 0, final: false });
+      dispatch(seq, piece.bytes.buffer as ArrayBuffer, piece.bytes.length, startLine, { first: seq === 0, header: seq === 0 ? headerRecords : 0, final: false });
     }
     if (done === nextSeq) break;
     let result = await (inFlight.get(done) as Promise<PieceResult>);
@@ -287,7 +289,7 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, sink:
     const pieceLine = startLines.get(done) as number;
     startLines.delete(done);
     // Planned on the guess that the piece starts a record: if it does not, plan it again behind the unfinished one.
-    if (done > 0 && !behind.delete(done) && (carry.state !== undefined || carry.headerPending)) {
+    if (done > 0 && !behind.delete(done) && (carry.state !== undefined || carry.headerPending > 0)) {
       recycleResult(result);
       const options = { first: false, header: carry.headerPending, final: false, ...(carry.state ? { prefix: carry.state } : {}) };
       result = await pool.run(job(done, result.input, result.length, pieceLine, options));
@@ -307,7 +309,7 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, sink:
     await take(last, { ids, holdBack }, pieceSpec.idHeader, sink, totals, stats);
     carry.headerPending = last.headerPending;
   }
-  if (carry.headerPending || stats.read === 0) throw noDataRows(opened.label, messages(opened.lang).read.texts);
+  if (carry.headerPending > 0 || stats.read === 0) throw noDataRows(opened.label, messages(opened.lang).read.texts);
   stats.sha256 = hash.digest('hex');
 }
 

@@ -143,7 +143,8 @@ export interface PieceResult {
   blankLines: number;
   /** the unfinished record the piece ends with (the parser's state; undefined at a record boundary) */
   rest: ParserState | undefined;
-  headerPending: boolean;
+  /** records with text still to pass over before the rows (PieceOptions.header) */
+  headerPending: number;
   /** a data error in the piece, or (io) the run could not be written; `keyed`: its catalogue keys, worded where it is shown */
   error?: { message: string; hint?: string; io?: boolean; keyed?: WinbackError['keyed'] };
 }
@@ -295,7 +296,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
     };
 
     let rest: ParserState | undefined;
-    let headerPending = false;
+    let headerPending = 0;
     let error: PieceResult['error'];
     try {
       ({ rest, headerPending } = reader.read(decoded, job.line, job.options, visit));

@@ -269,15 +269,28 @@ describe('blank headers after the last column (Excel’s trailing separators)', 
 });
 
 describe('a title row above the header (an Excel report saved as CSV)', () => {
-  it('stops (65) and says that a later row holds the column names, in English and German', async () => {
+  it('is passed over with a warning naming its lines, as in a workbook, in English and German, on one thread and on workers', async () => {
     const dir = tempDir('winback-title-row-');
     const file = join(dir, 'export.csv');
-    writeFileSync(file, 'Kündigungen 2026;;;\n;;;\nKundennummer;Name;Kündigungsdatum;Umsatz\n1;A;01.08.2026;100,00\n');
+    writeFileSync(file, 'Kündigungen 2026;;;\n;;;\n\nKundennummer;Name;Kündigungsdatum;Umsatz\n1;A;01.08.2026;100,00\n2;B;02.08.2026;200,00\n');
     const r = await runCli(['plan', file, '--out', join(dir, 'out'), '--as-of', '2026-11-23']);
-    expect(r.code).toBe(65);
-    expect(r.stderr).toContain("hint: a later row holds the column names ('Kundennummer', 'Name', 'Kündigungsdatum', 'Umsatz', …): delete the rows above it");
-    const de = await runCli(['plan', file, '--out', join(dir, 'out'), '--as-of', '2026-11-23', '--lang', 'de']);
-    expect(de.stderr).toContain('Hinweis: eine spätere Zeile enthält die Spaltenüberschriften');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('warning: lines 1–3 skipped as a title: the column names are on line 4');
+    const plan = readCsv(join(dir, 'out', 'plan.csv'));
+    expect(plan.map((p) => [p.Kundennummer, p.Umsatz])).toEqual([['1', '100,00'], ['2', '200,00']]);
+    const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8'));
+    expect([summary.input_rows, summary.rejected]).toEqual([2, 0]);
+    const de = await runCli(['plan', file, '--out', join(dir, 'de'), '--as-of', '2026-11-23', '--lang', 'de']);
+    expect(de.stderr).toContain('Warnung: Zeilen 1–3 als Titel übersprungen: die Spaltenüberschriften stehen in Zeile 4');
+    const workers = await runCli(['plan', file, '--out', join(dir, 'workers'), '--as-of', '2026-11-23', '--threads', '2', '-q'], { env: { WINBACK_PARALLEL_MIN_BYTES: '0' } });
+    expect(workers.code, workers.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'workers', 'plan.csv')).equals(readFileSync(join(dir, 'out', 'plan.csv')))).toBe(true);
+    // One title line: "line 1"; a header that names no required column anywhere stays an error (65).
+    writeFileSync(file, 'Export Vertrieb Nord;\nKundennummer;Kündigungsdatum\n1;01.08.2026\n');
+    const one = await runCli(['inspect', file]);
+    expect(one.stdout).toContain('warning: line 1 skipped as a title: the column names are on line 2');
+    writeFileSync(file, 'Export Vertrieb Nord;\nNummer;Datum\n1;01.08.2026\n');
+    expect((await runCli(['plan', file, '--out', join(dir, 'none'), '--as-of', '2026-11-23'])).code).toBe(65);
   });
 });
 

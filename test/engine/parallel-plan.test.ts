@@ -140,6 +140,18 @@ describe('winback plan with worker threads', () => {
     // 25 runs, each starting worker threads twice: ~30 s on 2 busy CPUs, so more than the default.
   }, 180_000);
 
+  it('passes over title lines above the header as one thread does, whatever the pieces cut', async () => {
+    const rows = generateLostCustomers({ rows: 40, seed: 9, style: 'en', badRows: true });
+    const width = (rows.split('\n')[0] as string).split(',').length;
+    const title = `Lost customers Q3,${','.repeat(width - 2)}\n\n${','.repeat(width - 1)}\n`;
+    for (const pieceBytes of [7, 61, 4096]) {
+      const r = await expectSameBothWays(title + rows, pieceBytes);
+      expect(r.error).toBeUndefined();
+      expect(r.plan?.split('\n').length).toBeGreaterThan(30);
+      expect(r.stats).toMatchObject({ blankLines: 3 });
+    }
+  });
+
   it('keeps a byte-order mark, a sep= line and Windows-1252 exactly as one thread reads them', async () => {
     const de = generateLostCustomers({ rows: 120, seed: 3, style: 'de', badRows: true });
     await expectSameBothWays(`\ufeffsep=;\n${de}`, 500);
@@ -221,7 +233,7 @@ describe('winback plan with worker threads', () => {
     const plan = createPiecePlanner({ reader: opened.pieceSpec, setup, fmt: PLAIN_CSV, runPath });
     const bytes = readFileSync(file);
     const input = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
-    const result = plan({ seq: 0, input, length: bytes.length, line: 1, options: { first: true, header: true, final: true } });
+    const result = plan({ seq: 0, input, length: bytes.length, line: 1, options: { first: true, header: 1, final: true } });
     opened.release();
     expect(result.count).toBe(50);
     expect(result.error).toMatchObject({ io: true });
@@ -241,7 +253,7 @@ describe('winback plan with worker threads', () => {
     const bytes = readFileSync(file);
     const job = (seq: number, reuse?: ResultBuffers) => ({
       seq, input: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), length: bytes.length, line: 1,
-      options: { first: true, header: true, final: true }, ...(reuse ? { reuse } : {}),
+      options: { first: true, header: 1, final: true }, ...(reuse ? { reuse } : {}),
     });
     const fresh = plan(job(0));
     const spent = { ints: fresh.ints.buffer as ArrayBuffer, nums: fresh.nums.buffer as ArrayBuffer, ids: fresh.ids.buffer as ArrayBuffer };

@@ -128,7 +128,6 @@ export interface ReadTexts {
   csvSyntaxHint: string;
   sheetEmpty: (label: string, sheet: string) => string;
   sheetEmptyHint: (others: string) => string;
-  headerLater: (names: string) => string;
   checkExport: string;
   xlsxIgnoredFlags: string;
   /** merged ranges over several rows below the header, the first few named */
@@ -138,6 +137,8 @@ export interface ReadTexts {
   xlsxSerialDates: (column: string, serial: string, day: string) => string;
   /** rows with text above the header row, skipped as a title */
   xlsxTitleRows: (rows: string, headerRow: number) => string;
+  /** lines with text above a CSV export's header, skipped as a title */
+  csvTitleRows: (from: number, to: number, headerLine: number) => string;
   sheetLabel: (label: string, sheet: string, headerRow: number) => string;
 }
 
@@ -259,10 +260,10 @@ export const READ_EN: ReadTexts = {
   csvSyntaxHint: 'look for an unbalanced double quote near that line',
   sheetEmpty: (label, sheet) => `${label}: sheet '${sheet}' is empty`,
   sheetEmptyHint: (others) => `choose another sheet with --sheet: ${others}`,
-  headerLater: (names) => `a later row holds the column names (${names}, …): delete the rows above it (a title or an empty row)`,
   checkExport: 'check the export',
   xlsxIgnoredFlags: '--encoding and --delimiter do not apply to an Excel workbook and were ignored',
   xlsxTitleRows: (rows, header) => `rows ${rows} skipped as a title: the column names are on row ${header}`,
+  csvTitleRows: (from, to, header) => `${from === to ? `line ${from}` : `lines ${from}–${to}`} skipped as a title: the column names are on line ${header}`,
   xlsxSerialDates: (column, serial, day) => `${column}: whole numbers such as ${serial} read as Excel dates (${serial} is ${day}): the column is formatted as numbers; format it as dates in Excel to be sure`,
   xlsxAmbiguousNumbers: (count, example, mark) => `${count} numbers written as text could be read two ways (${example}); read with '${mark}' as the decimal mark, the default for the run's language: give --decimal , or --decimal . to be sure`,
   xlsxMerged: (count, ranges) => `${count} merged cell ranges over several rows (${ranges}): every row of a range is read with the value Excel shows in it, the range's first cell`,
@@ -411,10 +412,10 @@ export const READ_DE: ReadTexts = {
   csvSyntaxHint: 'in der Nähe dieser Zeile nach einem unpaarigen Anführungszeichen suchen',
   sheetEmpty: (label, sheet) => `${label}: Tabellenblatt '${sheet}' ist leer`,
   sheetEmptyHint: (others) => `mit --sheet ein anderes Tabellenblatt wählen: ${others}`,
-  headerLater: (names) => `eine spätere Zeile enthält die Spaltenüberschriften (${names}, …): die Zeilen darüber löschen (ein Titel oder eine Leerzeile)`,
   checkExport: 'den Export prüfen',
   xlsxIgnoredFlags: '--encoding und --delimiter gelten nicht für eine Excel-Arbeitsmappe und wurden ignoriert',
   xlsxTitleRows: (rows, header) => `Zeilen ${rows} als Titel übersprungen: die Spaltenüberschriften stehen in Zeile ${header}`,
+  csvTitleRows: (from, to, header) => `${from === to ? `Zeile ${from}` : `Zeilen ${from}–${to}`} als Titel übersprungen: die Spaltenüberschriften stehen in Zeile ${header}`,
   xlsxSerialDates: (column, serial, day) => `${column}: ganze Zahlen wie ${serial} als Excel-Datum gelesen (${serial} ist der ${day.split('-').reverse().join('.')}): die Spalte ist als Zahl formatiert; zur Sicherheit in Excel als Datum formatieren`,
   xlsxAmbiguousNumbers: (count, example, mark) => `${count} als Text geschriebene Zahlen lassen sich zweifach lesen (${example}); gelesen mit '${mark}' als Dezimalzeichen, dem Standard für die Sprache des Laufs: zur Sicherheit --decimal , oder --decimal . angeben`,
   xlsxMerged: (count, ranges) => `${count} verbundene Zellbereiche über mehrere Zeilen (${ranges}): jede Zeile eines Bereichs wird mit dem Wert gelesen, den Excel darin zeigt, dem der ersten Zelle des Bereichs`,

@@ -187,7 +187,12 @@ export async function openExport(
   const parsed = parseSample(headText, delimiter, done);
   const hasHeader = opts.columns === undefined;
   // Without a header line the names come from the caller and every line is data.
-  const sample = hasHeader ? parsed : [opts.columns as string[], ...parsed];
+  let sample = hasHeader ? parsed : [opts.columns as string[], ...parsed];
+  const t0 = messages(opts.lang).read.texts;
+  // A title (or a note) above the header, as Excel users write one: a later record of the first
+  // ten that names every required column is the header, the records above it are passed over.
+  const titleRecords = hasHeader ? titleRecordsAbove(sample, schema, opts, t0) : 0;
+  if (titleRecords > 0) sample = sample.slice(titleRecords);
   const headers = (sample[0] ?? []).map((h) => h.trim());
   if (headers.length === 0 || headers.every((h) => h === '')) {
     throw new DataError(messages(opts.lang).read.texts.noHeader(label), messages(opts.lang).read.texts.noHeaderHint);
@@ -203,11 +208,7 @@ export async function openExport(
   if (twin) throw new DataError(t.duplicateHeader(label, twin.field, twin.header, twin.columns), t.duplicateHeaderHint(twin.field, twin.columns));
   const stillMissing = missing.filter((m) => !m.fields.some((f) => opts.fill?.[f] !== undefined));
   if (stillMissing.length > 0) {
-    const error = missingColumnsError(label, headers, stillMissing, schema.kind, t);
-    // A title row (or a blank one) above the header: a later row of the first ten names every required column.
-    const later = sample.slice(1, 11).find((row) => mapHeaders(row.map((h) => h.trim()), schema, overrides, t).missing.length === 0);
-    if (later) error.hint = `${t.headerLater(later.map((h) => h.trim()).filter((h) => h !== '').slice(0, 4).map((h) => `'${h}'`).join(', '))}\n${error.hint ?? ''}`.trim();
-    throw error;
+    throw missingColumnsError(label, headers, stillMissing, schema.kind, t);
   }
   const conventions = detectConventions(sample.slice(1), mapping, schema, delimiter, opts);
   const dialect: Dialect = {
@@ -225,7 +226,8 @@ export async function openExport(
     sepLine: Boolean(sep),
   };
   const stats: ReadStats = { read: 0, accepted: 0, rejected: 0, blankLines: 0, bytes: 0, sha256: '' };
-  const warningKeys = [...mapping.notes, ...conventions.notes, ...unreadObjections(headers, sample.slice(1), mapping, schema)];
+  const title = titleRecords > 0 ? titleNote(headText, titleRecords, sep ? 1 : 0) : undefined;
+  const warningKeys = [...(title ? [title] : []), ...mapping.notes, ...conventions.notes, ...unreadObjections(headers, sample.slice(1), mapping, schema)];
   // A forced encoding that does not fit turns umlauts into replacement characters: say so.
   if (opts.encoding && headText.includes('\ufffd')) {
     warningKeys.push(readNote('badEncoding', opts.encoding));
@@ -247,7 +249,7 @@ export async function openExport(
   const duplicates = schema.uniqueId ? new DuplicateTracker(expectedRows, dateAt === undefined ? undefined : headers[dateAt], t) : undefined;
   const phrases = opts.objectionPhrases ?? NO_PHRASES;
   const setup: StreamSetup = {
-    delimiter, hasHeader, lineOffset: sep ? 1 : 0, convert, duplicates, reread: opts.reread === true, resolution: opts.duplicates, phrases,
+    delimiter, hasHeader, titleRecords, lineOffset: sep ? 1 : 0, convert, duplicates, reread: opts.reread === true, resolution: opts.duplicates, phrases,
     // Only readers that can read again decide by consent and date; the others keep the first row of an id.
     byFacts: opts.reread === true || opts.duplicates !== undefined,
     factColumns: FACT_FIELDS.map((f) => mapping.fields.get(f)), stats, label, idHeader, width: headers.length,
@@ -258,6 +260,7 @@ export async function openExport(
   const pieceSpec: PieceReaderSpec = {
     label, encoding: detected.encoding, delimiter, headers, mapping, conventions, fill: opts.fill, idHeader, checks, objectionPhrases: phrases,
     ...(opts.duplicates ? { resolution: opts.duplicates } : {}),
+    ...(titleRecords > 0 ? { titleRecords } : {}),
   };
   return {
     source: labelAs === 'stdin' ? '-' : source, label, dialect, headers, mapping, warnings, warningKeys, stats, lang: checks.lang ?? 'en', damage,
@@ -324,6 +327,27 @@ async function readHead(chunks: AsyncIterator<Buffer | string>, label: string): 
     throw keyedError((m) => new IoError(m), noteOf('files', { key: 'readFailed', args: [label, (err as Error).message] }));
   }
   return { head: Buffer.concat(parts), done: false };
+}
+
+/**
+ * How many records of the sample stand above the header: 0 when the first names every required
+ * column (or --fill gives it), else the place of the first of the next ten that does — else 0,
+ * and the first record's missing columns are reported.
+ */
+function titleRecordsAbove(sample: readonly string[][], schema: Schema, opts: ReadOptions, t: ReadTexts): number {
+  const complete = (row: readonly string[]) => mapHeaders(row.map((h) => h.trim()), schema, opts.map ?? {}, t).missing.every((m) => m.fields.some((f) => opts.fill?.[f] !== undefined));
+  if (sample[0] === undefined || complete(sample[0])) return 0;
+  const at = sample.slice(1, 11).findIndex(complete);
+  return at < 0 ? 0 : at + 1;
+}
+
+/** The warning for `records` title records: their lines and the header's (empty lines, as the sample, skipped). */
+function titleNote(headText: string, records: number, lineOffset: number): SavedNote {
+  const lines = headText.split(/\r\n|\n|\r/);
+  let seen = 0;
+  let header = 0;
+  while (header < lines.length && (lines[header] === '' || seen++ < records)) header++;
+  return readNote('csvTitleRows', 1 + lineOffset, header + lineOffset, header + 1 + lineOffset);
 }
 
 function parseSample(text: string, delimiter: string, complete: boolean): string[][] {
@@ -422,6 +446,8 @@ interface StreamSetup {
   delimiter: string;
   /** the first record is the header (false when the caller named the columns) */
   hasHeader?: boolean;
+  /** records with text above the header (a title), passed over */
+  titleRecords: number;
   lineOffset: number;
   convert: ReturnType<typeof createRowConverter>;
   /** duplicate ids are decided here (undefined: left to the caller, or the schema allows them) */
@@ -454,7 +480,7 @@ interface StreamSetup {
 /** Turns decoded text into row events, synchronously, record by record. */
 function rowPump(s: StreamSetup, emit: (ev: RowEvent) => void) {
   const parser = new CsvRecordParser(s.delimiter, { firstLine: 1 + s.lineOffset, width: s.width });
-  const records = recordVisitor(s, s.hasHeader ?? true, emit);
+  const records = recordVisitor(s, s.hasHeader === false ? 0 : 1 + s.titleRecords, emit);
   return {
     push: (chunk: string) => {
       if (!s.nul.seen && chunk.indexOf('\0') >= 0) s.nul.seen = true;
@@ -462,7 +488,7 @@ function rowPump(s: StreamSetup, emit: (ev: RowEvent) => void) {
     },
     end: () => {
       guard(s, () => parser.end(records.sink));
-      if (records.inHeader() || s.stats.read === 0) throw noDataRows(s.label, s.texts);
+      if (records.inHeader() > 0 || s.stats.read === 0) throw noDataRows(s.label, s.texts);
     },
   };
 }
@@ -472,12 +498,18 @@ function rowPump(s: StreamSetup, emit: (ev: RowEvent) => void) {
  * event; a broken record (a stray quote, too long) becomes a reject; damage (NUL characters,
  * a cut-off last record) stops the read, or with `diagnose` becomes a reject too.
  */
-function recordVisitor(s: StreamSetup, header: boolean, emit: (ev: RowEvent) => void): { inHeader: () => boolean; sink: RecordSink } {
+/**
+ * The sink of a reading's records: `pending` records with text are passed over first (title
+ * records above the header, counted as blank lines, then the header; an empty line among them is
+ * a blank line, as the sample that found the header skipped it), then each record becomes a row.
+ */
+function recordVisitor(s: StreamSetup, pending: number, emit: (ev: RowEvent) => void): { inHeader: () => number; sink: RecordSink } {
   const { stats } = s;
   const sink: RecordSink = {
     record(cells, line, raw, unterminated) {
-      if (header) {
-        header = false;
+      if (pending > 0) {
+        if (cells.length === 1 && cells[0] === '') stats.blankLines++;
+        else if (--pending > 0) stats.blankLines++;
         return;
       }
       if (s.nul.seen && hasNul(cells, raw)) return damaged(s, emit, cells, line, unterminated ? 'cut_nul' : 'nul');
@@ -491,7 +523,7 @@ function recordVisitor(s: StreamSetup, header: boolean, emit: (ev: RowEvent) => 
       if (ev !== undefined) emit(ev);
     },
     broken(b) {
-      if (header) throw new DataError(s.texts.headerQuote(s.label), s.texts.truncatedHint);
+      if (pending > 0) throw new DataError(s.texts.headerQuote(s.label), s.texts.truncatedHint);
       if (s.nul.seen && hasNul(b.cells, undefined)) return damaged(s, emit, b.cells, b.line, b.kind === 'unclosed' ? 'cut_nul' : 'nul');
       // A quote left open on the file's last line is a stray quote; left open for more lines, the file is cut off.
       if (b.kind === 'unclosed' && !(b.lineEnded && b.openLine === b.lastLine)) return damaged(s, emit, b.cells, b.openLine, 'unclosed');
@@ -500,7 +532,7 @@ function recordVisitor(s: StreamSetup, header: boolean, emit: (ev: RowEvent) => 
       emit({ ok: false, reject: brokenReject(s, b) });
     },
   };
-  return { inHeader: () => header, sink };
+  return { inHeader: () => pending, sink };
 }
 
 type Damage = 'nul' | 'cut' | 'cut_nul' | 'unclosed';
@@ -567,13 +599,15 @@ export interface PieceReaderSpec {
   objectionPhrases?: readonly string[];
   /** what a second reading does with lines of duplicated ids */
   resolution?: DuplicateResolution;
+  /** records with text above the header (a title), passed over (openExport) */
+  titleRecords?: number;
 }
 
 export interface PieceOptions {
   /** the piece starts the file: a byte-order mark and a `sep=` line are dropped */
   first: boolean;
-  /** the first record is the header */
-  header: boolean;
+  /** records with text still to pass over before the rows: title records and the header (0: rows from the first) */
+  header: number;
   /** the piece ends the file */
   final: boolean;
   /** the unfinished record the previous piece ended with (the parser's state) */
@@ -605,7 +639,7 @@ export function createPieceReader(spec: PieceReaderSpec, schema: Schema) {
       line: number,
       opts: PieceOptions,
       emit: (ev: RowEvent) => void,
-    ): { rest: ParserState | undefined; headerPending: boolean } {
+    ): { rest: ParserState | undefined; headerPending: number } {
       const parts = (typeof text === 'string' ? [text] : text)[Symbol.iterator]();
       let first = parts.next().value ?? '';
       let lineOffset = 0;
@@ -617,7 +651,7 @@ export function createPieceReader(spec: PieceReaderSpec, schema: Schema) {
         }
       }
       const s: StreamSetup = {
-        delimiter: spec.delimiter, lineOffset, convert, duplicates: undefined, reread: false, resolution: spec.resolution, phrases: spec.objectionPhrases ?? NO_PHRASES, byFacts: false, factColumns,
+        delimiter: spec.delimiter, titleRecords: 0, lineOffset, convert, duplicates: undefined, reread: false, resolution: spec.resolution, phrases: spec.objectionPhrases ?? NO_PHRASES, byFacts: false, factColumns,
         stats, label: spec.label, idHeader: spec.idHeader,
         width: spec.headers.length, headers: spec.headers, idIndex, texts, nul: { seen: opts.prefix !== undefined && stateHasNul(opts.prefix) }, diagnose: false, damage: [],
       };
