@@ -109,18 +109,23 @@ describe.each(['J', 'K', 'L', 'T4'])('near misses and German objections of set %
  * none of the 90 German ones, at most one of 140 near misses and none of 80 ordinary texts taken
  * for an objection.
  */
+/** A set of 180 objections: at most one missed, and none of the 90 German ones. */
+function itMissesAtMostOne(rows: readonly Labelled[], found: (r: Labelled) => boolean): void {
+  it('misses at most one of 180 objections and none of the 90 German ones', () => {
+    const objections = rows.filter((r) => r.objection === 'yes');
+    expect(objections.length).toBe(180);
+    const missed = objections.filter((r) => !found(r));
+    expect(missed.length, missed.map((r) => r.text).join('\n')).toBeLessThanOrEqual(1);
+    expect(missed.filter((r) => r.lang === 'de').map((r) => r.text)).toEqual([]);
+  });
+}
+
 function describeTunedSet(file: string): void {
   describe(`set ${file.replace(/^.*-([A-Z][0-9]*)\.csv$/, "$1")} (${file})`, () => {
     const rows = parse(readFileSync(new URL(`./heldout/${file}`, import.meta.url)), { columns: true }) as (Labelled & { kind: string })[];
     const found = (r: Labelled): boolean => findObjectionPhrase(r.text) !== undefined;
 
-    it('misses at most one of 180 objections and none of the 90 German ones', () => {
-      const objections = rows.filter((r) => r.objection === 'yes');
-      expect(objections.length).toBe(180);
-      const missed = objections.filter((r) => !found(r));
-      expect(missed.length, missed.map((r) => r.text).join('\n')).toBeLessThanOrEqual(1);
-      expect(missed.filter((r) => r.lang === 'de').map((r) => r.text)).toEqual([]);
-    });
+    itMissesAtMostOne(rows, found);
 
     it('takes at most one of 140 near misses and none of 80 ordinary texts for an objection', () => {
       const nearMisses = rows.filter((r) => r.kind === 'near_miss');
@@ -249,13 +254,7 @@ function describeMissTunedSet(file: string, others: number): void {
     const rows = parse(readFileSync(new URL(`./heldout/${file}`, import.meta.url)), { columns: true }) as Labelled[];
     const found = (r: Labelled): boolean => findObjectionPhrase(r.text) !== undefined;
 
-    it('misses at most one of 180 objections and none of the 90 German ones', () => {
-      const objections = rows.filter((r) => r.objection === 'yes');
-      expect(objections.length).toBe(180);
-      const missed = objections.filter((r) => !found(r));
-      expect(missed.length, missed.map((r) => r.text).join('\n')).toBeLessThanOrEqual(1);
-      expect(missed.filter((r) => r.lang === 'de').map((r) => r.text)).toEqual([]);
-    });
+    itMissesAtMostOne(rows, found);
 
     it(`takes no more than ${others} of its 220 other texts for an objection`, () => {
       const rest = rows.filter((r) => r.objection === 'no');
