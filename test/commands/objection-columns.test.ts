@@ -453,3 +453,33 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
     expect(Object.values(kd ?? {}).join(' ')).toMatch(/(dieselbe Telefonnummer|dieselbe E-Mail-Adresse) wie Kunde KD-9002, der der Ansprache widersprochen hat/);
   });
 });
+
+describe("an older row's objection beside a newer row of the same id (Last Modified)", () => {
+  it.each([
+    ['on this thread', {}, '1'],
+    ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2'],
+  ] as const)('keeps the customer off every list: the newest row wins the consents, not over the objection (%s)', async (_, env, threads) => {
+    const dir = tempDir('winback-older-objection-');
+    const file = join(dir, 'export.csv');
+    const head = 'Customer ID,Name,Phone,Segment,Customer Since,Churn Date,Revenue,Reason,Phone Opt-In,Do Not Contact,Notes,Last Modified';
+    const row = (id: string, dnc: string, notes: string, modified: string) => `${id},Person ${id},+44 7911 12${id.slice(-4)},B2C,2019-01-01,2026-10-01,5000,Price too high,Yes,${dnc},${notes},${modified}`;
+    const rows = [
+      row('U-0001', '', 'customer asked to unsubscribe from all marketing', '2026-10-01'),
+      row('u-0001', '', '', '2026-10-15'),
+      row('U-0002', '', '', '2026-10-15'),
+      row('U-0002', 'Yes', '', '2026-10-01'),
+      row('U-0003', '', '', '2026-10-01'),
+      ...Array.from({ length: 12 }, (_v, i) => row(`U-01${String(i).padStart(2, '0')}`, '', '', '2026-10-01')),
+    ];
+    writeFileSync(file, [head, ...rows].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-02', '--period', '366d', '--threads', threads, '-q'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const listed = readCsv(join(out, 'campaign-phone.csv')).map((x) => x.customer_id);
+    expect(listed).toContain('U-0003');
+    expect(listed.filter((id) => /^u-000[12]$/i.test(id as string))).toEqual([]);
+    const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x.reason]));
+    expect(excluded).toMatchObject({ 'u-0001': 'never', 'U-0002': 'never' });
+    expect(readFileSync(join(out, 'rejects.csv'), 'utf8')).toContain("with this row's objection");
+  });
+});

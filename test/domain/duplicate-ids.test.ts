@@ -97,6 +97,28 @@ describe('DuplicateTracker', () => {
     expect(r.has(4)).toBe(false);
   });
 
+  it("with dates an older row's objection still reaches the newest row, first or later in the file, in words too", () => {
+    const t = new DuplicateTracker();
+    // Older and objecting first: the newer row wins the consents and takes the objection.
+    see(t, 'A', 2, { consent_email: true, notes: 'customer asked to unsubscribe from all marketing', last_modified: 100 });
+    expect(see(t, 'A', 3, { consent_email: true, last_modified: 200 })).toMatchObject({ kept: 3 });
+    // Newer first, the older objecting row later: it loses, but its do-not-contact reaches line 4.
+    see(t, 'B', 4, { consent_phone: true, last_modified: 300 });
+    expect(see(t, 'B', 5, { consent_phone: true, do_not_contact: true, last_modified: 100 })).toMatchObject({ kept: 4 });
+    expect(t.rerun).toBe(true);
+    const r = t.resolution();
+    expect(r.get(2)).toMatchObject({ drop: true, kept: 3, message: "duplicate customer_id: line 3 is used, its last_modified is newer (1970-07-20, this row 1970-04-11), with this row's objection (an objection is never undone by a newer row)" });
+    expect(r.get(3)).toMatchObject({ drop: false });
+    expect(decode((r.get(3) as { facts: number }).facts)).toEqual({ consent_email: true, advertising_objection: true });
+    expect(r.get(5)).toMatchObject({ drop: true, kept: 4 });
+    expect(decode((r.get(4) as { facts: number }).facts)).toEqual({ consent_phone: true, do_not_contact: true });
+    // A consent refused by the older row is not carried: the newest row's consents stand.
+    const u = new DuplicateTracker();
+    see(u, 'C', 6, { consent_email: false, last_modified: 100 });
+    see(u, 'C', 7, { consent_email: true, last_modified: 200 });
+    expect(u.resolution().has(7)).toBe(false);
+  });
+
   it('an older dated row loses at once; equal or missing dates fall back to the merge', () => {
     const t = new DuplicateTracker();
     see(t, 'A', 2, { consent_email: true, last_modified: 300 });

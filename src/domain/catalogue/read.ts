@@ -44,7 +44,7 @@ export interface ReadTexts {
   totalsRow: (word: string) => string;
   duplicateId: (firstLine: number) => string;
   /** a row of a duplicated id loses to line `kept`, whose modification date (`dateLabel`) is newer */
-  duplicateNewer: (kept: number, dateLabel: string, keptDate: string, ownDate: string) => string;
+  duplicateNewer: (kept: number, dateLabel: string, keptDate: string, ownDate: string, objectionKept: boolean) => string;
   /** a row of a duplicated id loses to line `kept`, used with the most restrictive values of `lines` */
   duplicateMerged: (kept: number, lines: readonly number[]) => string;
   /** the warning on the row used for a duplicated id when the merge changed its values */
@@ -168,7 +168,7 @@ export const READ_EN: ReadTexts = {
   idMissingMarker: (value) => `customer_id '${value}' marks a missing value, not an id`,
   totalsRow: (word) => `looks like a totals row ('${word}', the other cells mostly empty), not a customer`,
   duplicateId: (firstLine) => `duplicate customer_id, first seen on line ${firstLine}`,
-  duplicateNewer: (kept, dateLabel, keptDate, ownDate) => `duplicate customer_id: line ${kept} is used, its ${dateLabel} is newer (${keptDate}, this row ${ownDate})`,
+  duplicateNewer: (kept, dateLabel, keptDate, ownDate, objectionKept) => `duplicate customer_id: line ${kept} is used, its ${dateLabel} is newer (${keptDate}, this row ${ownDate})${objectionKept ? ", with this row's objection (an objection is never undone by a newer row)" : ''}`,
   duplicateMerged: (kept, lines) => `duplicate customer_id: line ${kept} is used, with the most restrictive consent and objection of lines ${lines.join(', ')}`,
   duplicateMergedNote: (others) => `duplicate customer_id on line(s) ${others.join(', ')}: consent and objection merged, the most restrictive per field`,
   duplicateSecondReading: 'duplicate customer_id: decided on a second reading',
@@ -317,7 +317,7 @@ export const READ_DE: ReadTexts = {
   idMissingMarker: (value) => `customer_id '${value}' steht für einen fehlenden Wert, nicht für eine Kundennummer`,
   totalsRow: (word) => `sieht aus wie eine Summenzeile ('${word}', die übrigen Zellen fast leer), nicht wie ein Kunde`,
   duplicateId: (firstLine) => `doppelte customer_id, zuerst in Zeile ${firstLine}`,
-  duplicateNewer: (kept, dateLabel, keptDate, ownDate) => `doppelte customer_id: Zeile ${kept} wird verwendet, ihr ${dateLabel} ist neuer (${keptDate}, diese Zeile ${ownDate})`,
+  duplicateNewer: (kept, dateLabel, keptDate, ownDate, objectionKept) => `doppelte customer_id: Zeile ${kept} wird verwendet, ihr ${dateLabel} ist neuer (${keptDate}, diese Zeile ${ownDate})${objectionKept ? ', mit dem Widerspruch dieser Zeile (ein Widerspruch wird durch eine neuere Zeile nie aufgehoben)' : ''}`,
   duplicateMerged: (kept, lines) => `doppelte customer_id: Zeile ${kept} wird verwendet, mit der strengsten Einwilligung und dem strengsten Widerspruch der Zeilen ${lines.join(', ')}`,
   duplicateMergedNote: (others) => `doppelte customer_id in Zeile(n) ${others.join(', ')}: Einwilligung und Widerspruch zusammengeführt, je Feld der strengste Wert`,
   duplicateSecondReading: 'doppelte customer_id: beim zweiten Lesen entschieden',

@@ -1,7 +1,8 @@
 /**
  * Rows that share a customer id: which one is used, decided safely. With a modification date
- * (last_modified) the newest row wins; otherwise, or when dates tie or are missing, the
- * consent and objection values of the rows are merged, the most restrictive per field (any
+ * (last_modified) the newest row wins, with the objection of any row (an objection is never
+ * undone by a newer row that does not repeat it); otherwise, or when dates tie or are missing,
+ * the consent and objection values of the rows are merged, the most restrictive per field (any
  * "no" to a channel, any objection wins). Never simply the first row: a later row that
  * withdraws consent must not be rejected as a mere duplicate while the old consent is used.
  *
@@ -42,6 +43,8 @@ const CONSENT_RANK = [1, 0, 3, 2];
 const OBJECTION_RANK = [1, 3, 0, 2];
 
 const OBJECTION_AT = FACT_FIELDS.indexOf('advertising_objection');
+/** The bits of the objection fields (advertising_objection, do_not_contact) in a row's facts. */
+const OBJECTION_BITS = FACT_FIELDS.reduce((bits, field, i) => (OBJECTIONS.has(field) ? bits | (3 << (2 * i)) : bits), 0);
 const NO_PHRASES: readonly string[] = [];
 
 /**
@@ -151,11 +154,19 @@ export class DuplicateTracker {
     group.lines.push(line);
     const ownDate = facts & HAS_DATE ? date : NaN;
     const newer = !Number.isNaN(group.date) && !Number.isNaN(ownDate) && group.date !== ownDate;
+    // An objection is never undone by a newer row's silence (DOMAIN.md §6: never again): the
+    // objection fields merge, the most restrictive, whichever row's dates win the consents.
+    const objections = mostRestrictive(group.facts, facts) & OBJECTION_BITS;
     if (newer ? ownDate < group.date : mostRestrictive(group.facts, facts) === (group.facts & FACT_MASK)) {
+      if (newer && objections !== (group.facts & OBJECTION_BITS)) {
+        // An older row's objection reaches the row used: its outputs are wrong.
+        group.facts = (group.facts & ~OBJECTION_BITS) | objections;
+        this.rerun = true;
+      }
       return { kept: group.kept, message: this.lossMessage(line, group) };
     }
-    // This row wins, alone (newer) or with the merged values: the first row's outputs are wrong.
-    const merged = newer ? facts & FACT_MASK : mostRestrictive(group.facts, facts);
+    // This row wins, alone (newer, with every row's objection) or with the merged values: the first row's outputs are wrong.
+    const merged = newer ? (facts & FACT_MASK & ~OBJECTION_BITS) | objections : mostRestrictive(group.facts, facts);
     group.kept = line;
     group.date = newer || Number.isNaN(group.date) ? ownDate : Number.isNaN(ownDate) ? group.date : Math.max(group.date, ownDate);
     group.facts = merged | (Number.isNaN(group.date) ? 0 : HAS_DATE);
@@ -186,7 +197,10 @@ export class DuplicateTracker {
     const own = this.facts.get(line);
     const ownDate = own & HAS_DATE ? this.dates.get(line) : NaN;
     if (!Number.isNaN(g.date) && !Number.isNaN(ownDate) && g.date > ownDate) {
-      return this.texts.duplicateNewer(g.kept, this.dateLabel, formatIsoDay(g.date), formatIsoDay(ownDate));
+      // This row's objection, stricter than the used row's own, reaches it.
+      const keptOwn = this.facts.get(g.kept) & OBJECTION_BITS;
+      const objectionKept = (mostRestrictive(keptOwn, own) & OBJECTION_BITS) !== keptOwn;
+      return this.texts.duplicateNewer(g.kept, this.dateLabel, formatIsoDay(g.date), formatIsoDay(ownDate), objectionKept);
     }
     if ((own & FACT_MASK) === (g.facts & FACT_MASK) && g.kept < line) return this.texts.duplicateId(g.kept);
     return this.texts.duplicateMerged(g.kept, g.lines);
