@@ -483,3 +483,37 @@ describe("an older row's objection beside a newer row of the same id (Last Modif
     expect(readFileSync(join(out, 'rejects.csv'), 'utf8')).toContain("with this row's objection");
   });
 });
+
+describe('one Gmail inbox under several spellings', () => {
+  it("keeps everyone reached at an objector's or a suppressed inbox off the e-mail list, and approaches a shared one once", async () => {
+    const dir = tempDir('winback-gmail-');
+    const file = join(dir, 'export.csv');
+    const head = 'Customer ID,Name,Email,Segment,Customer Since,Churn Date,Revenue,Reason,Email Opt-In,Do Not Contact';
+    const row = (id: string, email: string, dnc = '') => `${id},Person ${id},${email},B2C,2017-03-01,2026-07-15,18000,Price too high,Yes,${dnc}`;
+    const rows = [
+      row('U-040', 'Harry.Potts@gmail.com', 'Yes'),
+      row('U-041', 'harrypotts@gmail.com'),
+      row('U-042', 'h.a.r.r.y.potts@gmail.com'),
+      row('U-043', 'harry.potts@googlemail.com'),
+      row('U-044', 'harry.potts+offers@gmail.com'),
+      row('U-003', 'c.h.r.i.s.green@gmail.com'),
+      row('U-004', 'dan.white@googlemail.com'),
+      row('U-005', 'eve.black+shop@gmail.com'),
+      row('U-006', 'ann.lee@gmail.com'),
+      row('U-007', 'annlee+news@googlemail.com'),
+      row('U-008', 'zoe@example.com'),
+    ];
+    writeFileSync(file, [head, ...rows].join('\n') + '\n');
+    const suppress = join(dir, 'suppress.csv');
+    writeFileSync(suppress, 'email\nchrisgreen@gmail.com\ndan.white@gmail.com\neve.black@gmail.com\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-02', '--period', '366d', '--suppress', suppress, '--max-reject-rate', '100%', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = readCsv(join(out, 'campaign-email.csv')).map((x) => x.customer_id);
+    // Ann's inbox once (whichever ranks first), Zoe; nobody at Harry's or a suppressed inbox.
+    expect(listed.filter((id) => id !== 'U-006' && id !== 'U-007').sort()).toEqual(['U-008']);
+    expect(listed.filter((id) => id === 'U-006' || id === 'U-007')).toHaveLength(1);
+    const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x.reason]));
+    expect(excluded).toMatchObject({ 'U-040': 'never', 'U-041': 'objector_contact', 'U-042': 'objector_contact', 'U-043': 'objector_contact', 'U-044': 'objector_contact', 'U-003': 'suppressed', 'U-004': 'suppressed', 'U-005': 'suppressed' });
+  });
+});

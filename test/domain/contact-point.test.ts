@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { emailKey, isPhoneCountry, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, phoneKey } from '../../src/domain/permission/contact-point.js';
+import { emailKey, isPhoneCountry, mailboxKey, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, phoneKey } from '../../src/domain/permission/contact-point.js';
 import { say } from '../../src/domain/catalogue/index.js';
 import { propertyRuns } from '../support/property.js';
 
@@ -86,6 +86,33 @@ describe('normaliseEmailAddress', () => {
         expect(domain).toBe(domain?.toLowerCase());
         expect(r.value).not.toMatch(/[\s,;<>]/);
         expect(normaliseEmailAddress(r.value)).toEqual(r);
+      }),
+      propertyRuns(100),
+    );
+  });
+});
+
+describe('mailboxKey', () => {
+  it.each([
+    ['Harry.Potts@gmail.com', 'harrypotts@gmail.com'],
+    ['h.a.r.r.y.potts@gmail.com', 'harrypotts@gmail.com'],
+    ['harry.potts@googlemail.com', 'harrypotts@gmail.com'],
+    ['harry.potts+offers@gmail.com', 'harrypotts@gmail.com'],
+    ['eve.black+shop@example.co.uk', 'eve.black@example.co.uk'],
+    // Dots elsewhere are part of the mailbox; a "+" first is no tag.
+    ['max.muster@web.de', 'max.muster@web.de'],
+    ['+tag@example.com', '+tag@example.com'],
+  ])('keys %s as %s', (address, key) => expect(mailboxKey(address)).toBe(key));
+
+  it('is what emailKey gives for a usable address, and idempotent (property)', () => {
+    const local = fc.stringMatching(/^[a-z0-9][a-z0-9.+_-]{0,12}[a-z0-9]$/).filter((l) => !l.includes('..') && !l.includes('.+') && !l.includes('+.'));
+    const domain = fc.constantFrom('gmail.com', 'googlemail.com', 'web.de', 'example.co.uk');
+    fc.assert(
+      fc.property(local, domain, (l, d) => {
+        const address = `${l}@${d}`;
+        const key = mailboxKey(address);
+        expect(mailboxKey(key)).toBe(key);
+        if (normaliseEmailAddress(address).ok) expect(emailKey(address)).toBe(key);
       }),
       propertyRuns(100),
     );

@@ -117,10 +117,36 @@ function asciiDomainValid(domain: string): boolean | undefined {
   return valid && labels >= 2;
 }
 
-/** The key under which two addresses count as one mailbox: the whole address lower-cased. */
+/** The key under which two addresses count as one mailbox (mailboxKey). */
 export function emailKey(text: string | undefined): string | undefined {
   const r = normaliseEmailAddress(text);
-  return r.ok ? r.value.toLowerCase() : undefined;
+  return r.ok ? mailboxKey(r.value) : undefined;
+}
+
+/** Domains whose mailboxes ignore dots in the local part, and their one name. */
+const DOTLESS_DOMAINS: Readonly<Record<string, string>> = { 'gmail.com': 'gmail.com', 'googlemail.com': 'gmail.com' };
+
+/**
+ * A checked address as the mailbox it reaches: lower-cased, without a "+tag" after the local
+ * part (sub-addressing: "anna+shop@…" is Anna's inbox), and for Gmail without the dots of the
+ * local part and under one domain ("A.nna@googlemail.com" is "anna@gmail.com"). Two addresses
+ * that reach one inbox are one contact point for the suppression list, an objector's contact
+ * points and "once per run" — the cautious mistake, should a provider read them apart.
+ */
+export function mailboxKey(address: string): string {
+  const lower = address.toLowerCase();
+  const at = lower.lastIndexOf('@');
+  if (at <= 0) return lower;
+  let local = lower.slice(0, at);
+  let domain = lower.slice(at + 1);
+  const plus = local.indexOf('+');
+  if (plus > 0) local = local.slice(0, plus);
+  const dotless = DOTLESS_DOMAINS[domain];
+  if (dotless !== undefined) {
+    local = local.replace(/\./g, '');
+    domain = dotless;
+  }
+  return `${local}@${domain}`;
 }
 
 // "4,93023E+11": a number Excel showed in scientific notation and saved so; its digits are lost.
@@ -347,11 +373,11 @@ export function permittedContact(
 
 /**
  * The contact point a channel's list approaches, as a key for "once per run": the mailbox for
- * e-mail, the number for phone; none for letters and visits (households and firms share an
+ * e-mail (mailboxKey), the number for phone; none for letters and visits (households and firms share an
  * address, and a visit is the account manager's to arrange).
  */
 export function sharedContactKey(channel: string, contact: ListContact): string | undefined {
-  if (channel === 'email' && contact.email !== undefined) return `email:${contact.email.toLowerCase()}`;
+  if (channel === 'email' && contact.email !== undefined) return `email:${mailboxKey(contact.email)}`;
   if (channel === 'phone' && contact.phone !== undefined) return `phone:${contact.phone}`;
   return undefined;
 }
