@@ -517,3 +517,44 @@ describe('one Gmail inbox under several spellings', () => {
     expect(excluded).toMatchObject({ 'U-040': 'never', 'U-041': 'objector_contact', 'U-042': 'objector_contact', 'U-043': 'objector_contact', 'U-044': 'objector_contact', 'U-003': 'suppressed', 'U-004': 'suppressed', 'U-005': 'suppressed' });
   });
 });
+
+describe('a suppression list read completely', () => {
+  const head = 'Customer ID,Name,Phone,Email,Segment,Customer Since,Churn Date,Revenue,Reason,Phone Opt-In,Email Opt-In';
+  const row = (n: number) => `U-0${n},Person ${n},07911 1230${n},person${n}@example.co.uk,B2C,2017-03-01,2026-07-15,18000,Price too high,Yes,Yes`;
+  const exportFile = (dir: string) => {
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [head, ...Array.from({ length: 10 }, (_v, i) => row(70 + i))].join('\n') + '\n');
+    return file;
+  };
+  const run = (file: string, suppress: string, out: string) =>
+    runCli(['campaign', file, '--out', out, '--as-of', '2026-11-02', '--period', '366d', '--suppress', suppress, '-q'], { env: { WINBACK_LANG: 'en' } });
+  const listed = (out: string) => ['phone', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+
+  it('suppresses every address and number of a cell that holds several, or one beside a remark', async () => {
+    const dir = tempDir('winback-suppress-cells-');
+    const suppress = join(dir, 'suppress.csv');
+    writeFileSync(suppress, 'customer_id,email,phone\n,person70@example.co.uk;person71@example.co.uk,\n,,07911 123072 / 07911 123073\n,"person74@example.co.uk (unsubscribed 12/10)",\n,,07911 123075 (mobile)\nU-076,,\n');
+    const out = join(dir, 'out');
+    const r = await run(exportFile(dir), suppress, out);
+    expect(r.code, r.stderr).toBe(0);
+    expect([...new Set(listed(out))].sort()).toEqual(['U-077', 'U-078', 'U-079']);
+  });
+
+  it('reads a column under another name for addresses and numbers, and stops (65) at one that holds ids under no known name', async () => {
+    const dir = tempDir('winback-suppress-headers-');
+    const file = exportFile(dir);
+    const suppress = join(dir, 'suppress.csv');
+    writeFileSync(suppress, 'Email Address,Mobile Number,Date added\nperson77@example.co.uk,,01.10.2026\n,07911 123078,02.10.2026\n');
+    const out = join(dir, 'out');
+    const r = await run(file, suppress, out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(listed(out)).not.toContain('U-077');
+    expect(listed(out)).not.toContain('U-078');
+    expect(listed(out)).toContain('U-079');
+    writeFileSync(suppress, 'Email Address,Account No\nperson77@example.co.uk,\n,U-079\n');
+    const stopped = await run(file, suppress, join(dir, 'stopped'));
+    expect(stopped.code).toBe(65);
+    expect(stopped.stderr).toContain("the column 'Account No' looks like customer numbers, but no field reads it");
+    expect(stopped.stderr).toContain("hint: name the column customer_id (or remove it from the list) and run again: 'Account No' → customer_id");
+  });
+});

@@ -583,6 +583,14 @@ export const COMMAND_TEXTS = {
     retentionLists: m((lists: string) => `; retention: ${lists}`, (lists) => `; Kundenbindung: ${lists}`),
     // --suppress and --previous (io/suppression-file.ts, io/campaign-output.ts).
     suppressLine: m((path: string, line: number, error: string) => `--suppress ${path}, line ${line}: ${error}`, (path, line, error) => `--suppress ${path}, Zeile ${line}: ${error}`),
+    suppressIdColumn: m(
+      (path: string, header: string) => `--suppress ${path}: the column '${header}' looks like customer numbers, but no field reads it, and a suppression list must be read completely`,
+      (path, header) => `--suppress ${path}: die Spalte '${header}' sieht nach Kundennummern aus, wird aber von keinem Feld gelesen, und eine Sperrliste muss vollständig gelesen werden`,
+    ),
+    suppressIdColumnHint: m(
+      (header: string) => `name the column customer_id (or remove it from the list) and run again: '${header}' → customer_id`,
+      (header) => `die Spalte customer_id nennen (oder aus der Liste entfernen) und erneut ausführen: '${header}' → customer_id`,
+    ),
     suppressLineHint: m(
       'a suppression list must be read completely; fix the line and run again',
       'eine Sperrliste muss vollständig gelesen werden; die Zeile korrigieren und erneut ausführen',

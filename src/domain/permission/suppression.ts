@@ -82,3 +82,20 @@ function phoneMatchKey(text: string | undefined, country: string): string | unde
   const digits = (text as string).replace(/\D/g, '');
   return digits.length >= MIN_PHONE_DIGITS ? `?${digits}` : undefined;
 }
+
+/** An e-mail address within text ("a@b.de (unsubscribed)", "a@b.de; c@d.de"). */
+const ADDRESS_IN_TEXT = /[^\s;,/|<>()"'\[\]]+@[^\s;,/|<>()"'\[\]]+\.[a-z]{2,}/gi;
+
+/**
+ * The e-mail addresses and phone numbers a suppression list's cell holds, when it holds more than
+ * one or holds one beside a remark: addresses found anywhere in it, numbers in its parts between
+ * ';', ',', '/' or '|', a remark in brackets left out ("07911 123075 (mobile)"). Each is
+ * normalised where the list is built; a part the phone normaliser rejects matches on its digits.
+ */
+export function contactPointsIn(cell: string | undefined): { emails: string[]; phones: string[] } {
+  if (cell === undefined || cell.trim() === '') return { emails: [], phones: [] };
+  const emails = cell.match(ADDRESS_IN_TEXT) ?? [];
+  const rest = cell.replace(ADDRESS_IN_TEXT, ' ').replace(/\([^)]*\)/g, ' ');
+  const phones = rest.split(/[;,/|]/).map((p) => p.trim()).filter((p) => (p.match(/\d/g) ?? []).length >= MIN_PHONE_DIGITS && /^[\s+()\d.-]+$/.test(p));
+  return { emails, phones };
+}
