@@ -93,7 +93,7 @@ function takeNote({ counts, objectors }: ChoicePass, note: CampaignNote, replace
   if (objector !== undefined && objectorKeys !== undefined) objectors.add(objectorKeys.split('\n'), objector);
   // Only a customer whose contact history decides first has the rest.
   if (id === undefined) return;
-  const excluded = historyExclusion(ledger.check(id, rules.campaign), rules, []);
+  const excluded = historyExclusion(ledger.check(id, rules.campaign), rules, [], ledger.heldOutBefore(id));
   if (!excluded) return;
   const parts = spoolChoice(excluded, id, plannedChannel as Channel | '', measure as string, rows);
   replace((out) => putParts(out, parts.meta, parts.head, parts.tail));

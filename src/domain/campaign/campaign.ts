@@ -59,7 +59,9 @@ export function objectedToContact(p: Pick<PlannedCustomer, 'permission'>): boole
 /** Decides whether a planned customer is contacted in this run, and on which channel. */
 export function selectForCampaign(p: PlannedCustomer, rules: CampaignRules): CampaignChoice {
   const choice = choiceBeforeHistory(p, rules);
-  return choice.kind === 'history' ? afterHistory(choice, rules.ledger.check(p.row.customer_id, rules.campaign), rules) : choice;
+  if (choice.kind !== 'history') return choice;
+  const id = p.row.customer_id;
+  return afterHistory(choice, rules.ledger.check(id, rules.campaign), rules, rules.ledger.heldOutBefore(id));
 }
 
 /**
@@ -109,14 +111,20 @@ export function choiceBeforeHistory(p: PlannedCustomer, rules: Omit<CampaignRule
   return { kind: 'history', next: choiceAfterHistory(p, channel, rules), warnings };
 }
 
-/** The choice once the contact history has said `history` (ContactLookup.check). */
-export function afterHistory(pending: HistoryPending, history: ReturnType<ContactLookup['check']>, rules: Pick<CampaignRules, 'lang' | 'campaign'>): CampaignChoice {
-  return historyExclusion(history, rules, pending.warnings) ?? pending.next;
+/** The choice once the contact history has said `history` (ContactLookup.check) and whether it held the customer out before. */
+export function afterHistory(pending: HistoryPending, history: ReturnType<ContactLookup['check']>, rules: Pick<CampaignRules, 'lang' | 'campaign' | 'holdout'>, heldOut = false): CampaignChoice {
+  return historyExclusion(history, rules, pending.warnings, heldOut) ?? pending.next;
 }
 
-/** The exclusion the contact history makes (max_attempts, too_soon); undefined when it allows a contact. */
-export function historyExclusion(history: ReturnType<ContactLookup['check']>, rules: Pick<CampaignRules, 'lang' | 'campaign'>, warnings: string[]): CampaignChoice | undefined {
+/**
+ * The exclusion the contact history makes; undefined when it allows a contact. A customer the
+ * ledger holds out as control from an earlier run stays control while the run holds out (its id
+ * matched as the ledger matches ids: the draw reads the id as written, and an export that
+ * changes its spelling must not list a control customer); then max_attempts, too_soon.
+ */
+export function historyExclusion(history: ReturnType<ContactLookup['check']>, rules: Pick<CampaignRules, 'lang' | 'campaign' | 'holdout'>, warnings: string[], heldOut = false): CampaignChoice | undefined {
   const say = messages(rules.lang).campaign;
+  if (heldOut && rules.holdout > 0) return excluded('control', say.control, warnings);
   if (history === 'max_attempts') return excluded('max_attempts', say.maxAttempts(rules.campaign.maxAttempts), warnings);
   if (history === 'too_soon') return excluded('too_soon', say.tooSoon(rules.campaign.minGapDays), warnings);
   return undefined;
