@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { customerKey } from '../../src/domain/campaign/customer-key.js';
+import { propertyRuns } from '../support/property.js';
 
 describe('customerKey', () => {
   it.each([
@@ -46,4 +48,16 @@ describe('customerKey', () => {
     ['009008,00', '9008'],
     ['9008.5', '9008-5'],
   ])('keys %j as %j', (id, key) => expect(customerKey(id)).toBe(key));
+});
+
+describe('customerKey drops a dash between a letter and a digit', () => {
+  it('as the regular expression /([a-z])-(?=\\d)|(\\d)-(?=[a-z])/g replaces it (property)', () => {
+    const reference = (id: string) => id.replace(/([a-z])-(?=\d)|(\d)-(?=[a-z])/g, '$1$2');
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/), (id) => {
+        expect(customerKey(id)).toBe(reference(id));
+      }),
+      propertyRuns(300),
+    );
+  });
 });

@@ -43,9 +43,6 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const OTHER_SEPARATORS = /[\s_/.-]+/g;
 const HAS_SEPARATOR = /[\s_/.]/;
 
-/** One dash between a letter and a digit ("k-1001", "1001-a"): a prefix's mark, not part of the number. */
-const PREFIX_DASH = /([a-z])-(?=\d)|(\d)-(?=[a-z])/g;
-
 /**
  * The id in lower case, its dashes and other separators (a space, '_', '/', '.') as '-', full-width
  * letters as plain ones, and without a dash between a letter and a digit: an export that writes
@@ -60,5 +57,27 @@ function folded(key: string): string {
   // Only a non-ASCII id can hold another dash or full-width letters ("ＫＤ－9006"), and only some hold another separator (most ids skip both).
   const lower = NON_ASCII.test(key) ? key.normalize('NFKC').toLowerCase().replace(OTHER_DASHES, '-') : key.toLowerCase();
   const dashed = HAS_SEPARATOR.test(lower) ? lower.replace(OTHER_SEPARATORS, '-') : lower;
-  return dashed.includes('-') ? dashed.replace(PREFIX_DASH, '$1$2') : dashed;
+  return dashed.includes('-') ? withoutPrefixDashes(dashed) : dashed;
+}
+
+/**
+ * The key without each dash between an ASCII letter and a digit ("k-1001", "1001-a"): a
+ * prefix's mark, not part of the number. By hand, not with a regular expression's replace
+ * (`/([a-z])-(?=\d)|(\d)-(?=[a-z])/g`, which a property test holds this to): most ids have such
+ * a dash, and this runs for every row.
+ */
+function withoutPrefixDashes(key: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = key.indexOf('-', 1); i > 0 && i < key.length - 1; i = key.indexOf('-', i + 1)) {
+    const before = key.charCodeAt(i - 1);
+    const after = key.charCodeAt(i + 1);
+    const letterBefore = before >= 97 && before <= 122;
+    const digitBefore = before >= 48 && before <= 57;
+    if ((letterBefore && after >= 48 && after <= 57) || (digitBefore && after >= 97 && after <= 122)) {
+      out += key.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? key : out + key.slice(from);
 }
