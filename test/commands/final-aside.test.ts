@@ -178,3 +178,31 @@ describe('a business customer that says it cannot pay', () => {
     for (const id of ['Z4', 'Z5', 'Z6']) expect(plans.get(id)?.decision, id).toBe('win_back');
   });
 });
+
+describe('a death written into the name or the contact person', () => {
+  it('sends the customer to review, in German and English; a surname or a word that only starts so changes nothing', async () => {
+    const dir = tempDir('winback-death-in-name-');
+    const file = join(dir, 'export.csv');
+    const head = 'Kundennummer;Name;Ansprechpartner;E-Mail;Einwilligung E-Mail;Kunde seit;Kündigungsdatum;Umsatz;DB %;Kündigungsgrund';
+    const row = (id: string, name: string, person = '') => `${id};${name};${person};${id.toLowerCase()}@web.de;ja;01.01.2018;01.06.2026;12.000,00;35;zu teuer`;
+    const rows = [
+      row('D1', 'Hans Meier (verstorben)'),
+      row('D2', 'Nachlass Gisela Schulz'),
+      row('D3', 'Erbengemeinschaft Krause'),
+      row('D4', 'Estate of Tee 15'),
+      row('D5', 'Smith Ltd', 'Mr Smith (deceased)'),
+      row('D6', 'Klaus Erben'),
+      row('D7', 'Nachlassverwaltung Nord GmbH'),
+    ];
+    writeFileSync(file, [head, ...rows].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const run = await runCli(['plan', file, '--out', out, '--as-of', '23.11.2026', '--lang', 'de', '-q']);
+    expect(run.code, run.stderr).toBe(0);
+    const plans = new Map(readCsv(join(out, 'plan.csv')).map((r) => [r.Kundennummer as string, r]));
+    for (const [id, words] of [['D1', 'verstorben'], ['D2', 'Nachlass'], ['D3', 'Erbengemeinschaft'], ['D4', 'Estate of'], ['D5', 'deceased']] as const) {
+      expect(plans.get(id)?.decision, id).toBe('review');
+      expect(plans.get(id)?.decision_reason, id).toBe(`der Name liest sich, als sei der Kunde verstorben („${words}“): eine Person entscheidet, bevor jemand kontaktiert wird`);
+    }
+    for (const id of ['D6', 'D7']) expect(plans.get(id)?.decision, id).toBe('win_back');
+  });
+});

@@ -198,6 +198,11 @@ export const COMMAND_TEXTS = {
       (reason: string, final: string) => `read as "${reason}", but the text also names a final reason ("${final}"): a person decides before anyone is contacted`,
       (reason, final) => `als „${reason}“ gelesen, der Text nennt aber auch einen endgültigen Grund („${final}“): eine Person entscheidet, bevor jemand kontaktiert wird`,
     ),
+    /** a death written into the name or the contact person (domain/plan/person-decides.ts) */
+    deathInName: m(
+      (words: string) => `the name reads as if the customer has died ("${words}"): a person decides before anyone is contacted`,
+      (words) => `der Name liest sich, als sei der Kunde verstorben („${words}“): eine Person entscheidet, bevor jemand kontaktiert wird`,
+    ),
     /** a business customer whose text says it cannot pay: the grounds for insolvency (domain/plan/person-decides.ts) */
     firmUnableToPay: m(
       (words: string) => `a business customer that says it cannot pay ("${words}") may be insolvent: a person decides before anyone is contacted`,

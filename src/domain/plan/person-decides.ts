@@ -20,6 +20,7 @@ import { messages, type Lang } from '../catalogue/index.js';
  *   care home", read as a life change): the reader was not sure enough to call it final, nor
  *   to rule it out (docs/reasons-accuracy.md, the final-reason boundary sets);
  * - a business customer whose text says it cannot pay (insolvencyTrigger);
+ * - a death written into the name or the contact person (deathMarkIn);
  * - a reason_code the playbook knows, beside a text that reads as a final reason ("price" and
  *   "Firma insolvent, geschlossen"): the code wins the classification, but which of the two is
  *   true a person decides (DOMAIN.md: final reasons are never contacted).
@@ -43,6 +44,8 @@ export function personDecides(
   if (aside?.final === true) return { key: 'finalAside', args: [entry.label[setup.lang], aside.label[setup.lang]] };
   const unableToPay = row.segment === 'B2B' ? insolvencyTrigger(row.reason) ?? insolvencyTrigger(row.notes) : undefined;
   if (unableToPay !== undefined) return { key: 'firmUnableToPay', args: [unableToPay] };
+  const death = deathMarkIn(row.name) ?? deathMarkIn(row.contact_person);
+  if (death !== undefined) return { key: 'deathInName', args: [death] };
   return (reason.source === 'code' && entry.final !== true ? finalInText(row, setup) : undefined) ?? finalInNotes(row, setup);
 }
 
@@ -53,6 +56,17 @@ export function personDecides(
  * nor a negation ("nicht zahlungsunfähig").
  */
 const INSOLVENCY_TRIGGER = /(?<!\b(?:nicht|nie|kein|not|never|no longer) (?:[a-zäöüß]+ )?)(?<![a-zäöüß])(zahlungsunf(?:ä|ae)hig[a-zäöüß]*|(?:ü|ue)berschuld(?:et|ung)[a-zäöüß]*|unable to pay (?:its|our|their) (?:debts|creditors)|cannot pay (?:its|our|their) (?:debts|creditors)|insolvency proceedings)\b/i;
+
+/**
+ * A death written into the name or the contact person, as CRM staff mark it: "Hans Meier
+ * (verstorben)", "Nachlass Gisela Schulz", "Erbengemeinschaft Krause", "Estate of …", "Mr Smith
+ * (deceased)", "†". The reason reader never sees these fields.
+ */
+const DEATH_MARK = /(?:^|[\s(\[,;/-])(verstorben|verst\.|gestorben|deceased|dec'd|nachlass|erbengemeinschaft|erben des|erben der|estate of|the late|in memoriam|†)(?=$|[\s)\],;/.-])/i;
+
+function deathMarkIn(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : DEATH_MARK.exec(text)?.[1];
+}
 
 function insolvencyTrigger(text: string | undefined): string | undefined {
   return text === undefined ? undefined : INSOLVENCY_TRIGGER.exec(text)?.[1];
