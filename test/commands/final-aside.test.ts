@@ -206,3 +206,31 @@ describe('a death written into the name or the contact person', () => {
     for (const id of ['D6', 'D7']) expect(plans.get(id)?.decision, id).toBe('win_back');
   });
 });
+
+describe("an objection the consultant writes down in the worksheet", () => {
+  it('makes the customer never, off every list the worksheet writes, whatever decision the consultant gives', async () => {
+    const dir = tempDir('winback-worksheet-objection-');
+    const file = join(dir, 'export.csv');
+    const head = 'Kundennummer;Name;Telefon;Einwilligung Telefon;Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;DB %;Kündigungsgrund';
+    const row = (id: string) => `${id};Kunde ${id};030 12345${id.slice(1)};ja;B2B;01.01.2018;01.06.2026;12.000,00;35;zu teuer`;
+    writeFileSync(file, [head, row('W1'), row('W2'), row('W3')].join('\n') + '\n');
+    const answers = join(dir, 'answers.json');
+    writeFileSync(answers, JSON.stringify({
+      relationships: {
+        W1: { reason_view: 'Hat am Telefon gesagt: keine Werbung mehr, er widerspricht jeder weiteren Kontaktaufnahme' },
+        W2: { incident_what: 'He told me he objects to any advertising and wants no further contact from us' },
+        W3: { reason_view: 'Preis war zu hoch, Service war gut' },
+      },
+      decisions: { W1: { decision: 'win_back', why: 'guter Kunde' } },
+    }));
+    const out = join(dir, 'out');
+    const r = await runCli(['worksheet', file, '--session', join(dir, 'session.json'), '--answers', answers, '--out', out, '--as-of', '23.11.2026', '--lang', 'de']);
+    expect(r.code, r.stderr).toBe(0);
+    const plans = new Map(readCsv(join(out, 'plan.csv')).map((p) => [p.Kundennummer as string, p]));
+    expect(plans.get('W1')?.decision).toBe('never');
+    expect(plans.get('W2')?.decision).toBe('never');
+    expect(plans.get('W3')?.decision).toBe('win_back');
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id));
+    expect(listed).toEqual(['W3']);
+  });
+});

@@ -17,6 +17,7 @@ import { decided, moneyPair, planFigures } from '../value/note.js';
 import { belowThreshold } from '../value/decision.js';
 import { answerOf, decisionOf, MANUAL_FIELDS, type MeasureAnswer, type WorksheetSession } from './session.js';
 import { messages } from '../catalogue/index.js';
+import { CELL_SEPARATOR } from '../objections/text.js';
 
 /** One customer of a worksheet: the model's plan and the raw input cells (for plan.csv). */
 export interface WorksheetCustomer {
@@ -51,11 +52,21 @@ export function applyWorksheet(base: PlannedCustomer, s: WorksheetSession, setup
   return p;
 }
 
-/** The row with the reason, competitor and contract end the consultant recorded in template 2. */
+/** What the consultant wrote down in template 2 that the customer said (read for an objection, as the export's free text is). */
+const SAID_FIELDS = ['reason_view', 'incident_what', 'incident_when', 'incident_handled', 'contact', 'bought', 'since'] as const;
+
+/**
+ * The row with the reason, competitor and contract end the consultant recorded in template 2,
+ * and the consultant's notes of what the customer said beside the row's other free text: an
+ * objection told on the phone ("he objects to any advertising") makes the customer `never`, as
+ * one in the export's notes does, and no override lists them.
+ */
 function correctedRow(row: CustomerRow, s: WorksheetSession, classified: string): CustomerRow {
   const rel = answerOf(s, 'relationships', row.customer_id);
   if (!rel) return row;
   const patch: Partial<CustomerRow> = {};
+  const said = SAID_FIELDS.map((f) => rel[f]?.trim() ?? '').filter((t) => t !== '' && t !== row.reason?.trim());
+  if (said.length > 0) patch.other_text = [...(row.other_text === undefined ? [] : [row.other_text]), ...said].join(CELL_SEPARATOR);
   if (rel.reason_code !== undefined && rel.reason_code !== classified) patch.reason_code = rel.reason_code;
   const competitor = rel.competitor?.trim();
   if (competitor && competitor !== row.competitor) patch.competitor = competitor;
