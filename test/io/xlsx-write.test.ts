@@ -52,6 +52,8 @@ describe('writing a workbook', () => {
     // Text is a string cell, never a formula.
     expect(ws.getCell('H2').type).toBe(ExcelJS.ValueType.String);
     expect(ws.getCell('H3').value).toBe('@SUM(A1)');
+    // Formatted as text, so that editing the cell (F2, Enter) or saving the sheet as CSV keeps it text.
+    for (const ref of ['A2', 'C2', 'H2', 'H3']) expect(ws.getCell(ref).numFmt, ref).toBe('@');
     expect(ws.getCell('G3').value).toBeNull();
     expect(ws.getColumn(3).width).toBeGreaterThanOrEqual('+49 171 2345678'.length);
     expect(ws.getColumn(3).width).toBeLessThanOrEqual(50);

@@ -26,7 +26,11 @@ export interface WorkbookSheet {
 
 // Excel's built-in short date (format 14) shows in the reader's own locale: 23.11.2026 in German Excel.
 // Text cells need no format: a string cell is shown as it is (and a style per cell costs time).
-const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = { text: undefined, phone: undefined, int: '0', money: '#,##0.00', ratio: '0.0000', date: 'mm-dd-yy' };
+// Text and phone columns are formatted as text ('@'): a cell that starts like a formula
+// ("=HYPERLINK(…)", "+cmd|…", "@SUM(1)") is a string cell already, and stays text when someone
+// edits it (F2, Enter) or saves the sheet as CSV — the workbook's neutralisation, as the CSVs'
+// leading apostrophe is theirs.
+const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = { text: '@', phone: '@', int: '0', money: '#,##0.00', ratio: '0.0000', date: 'mm-dd-yy' };
 const WIDTH_SAMPLE_ROWS = 200;
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 50;
