@@ -88,6 +88,7 @@ export function buildProgram(ctx: Context, recordExitCode: (code: number) => voi
     .option('--out <dir>')
     .option('--export <file>')
     .option('--reopen [step]')
+    .option('--suppress <file>')
     .action(run(async () => (await import('../commands/worksheet/worksheet.js')).runWorksheet));
 
   addReadFlags(program.command('reasons').argument('[file]'))

@@ -558,3 +558,23 @@ describe('a suppression list read completely', () => {
     expect(stopped.stderr).toContain("hint: name the column customer_id (or remove it from the list) and run again: 'Account No' → customer_id");
   });
 });
+
+describe("the worksheet's lists and a suppression list", () => {
+  it('take --suppress as campaign does: nobody on it is planned for contact or listed', async () => {
+    const dir = tempDir('winback-worksheet-suppress-');
+    const file = join(dir, 'export.csv');
+    const head = 'Customer ID,Name,Phone,Email,Segment,Customer Since,Churn Date,Revenue,Reason,Phone Opt-In,Email Opt-In';
+    const row = (n: number) => `P-${n},Person ${n},+49 30 12345${n},p${n}@example.com,B2C,2017-03-01,2026-07-15,18000,Price too high,Yes,Yes`;
+    writeFileSync(file, [head, row(8), row(9), row(10)].join('\n') + '\n');
+    const suppress = join(dir, 'suppress.csv');
+    writeFileSync(suppress, 'customer_id,email\n,P9@Example.com\nP-10,\n');
+    writeFileSync(join(dir, 'answers.json'), '{}');
+    const out = join(dir, 'out');
+    const r = await runCli(['worksheet', file, '--session', join(dir, 'session.json'), '--answers', join(dir, 'answers.json'), '--out', out, '--as-of', '2026-11-23', '--suppress', suppress]);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id));
+    expect(listed).toEqual(['P-8']);
+    const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x.reason]));
+    expect(excluded).toMatchObject({ 'P-9': 'suppressed', 'P-10': 'suppressed' });
+  });
+});

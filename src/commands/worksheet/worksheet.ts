@@ -17,6 +17,7 @@ import { writeWorksheetOutputs } from '../../io/worksheet/output.js';
 import { renderNote } from '../../io/worksheet/render.js';
 import { planExport } from '../../engine/index.js';
 import { loadPlanSetup, openLostCustomers, type LoadedPlanSetup } from '../../pipeline/plan-setup.js';
+import { readSuppression } from '../../io/suppression-file.js';
 import { planOptions, type PlanFlags } from '../../cli/plan-options.js';
 import { resolveLang } from '../../cli/lang.js';
 import { planSummary } from '../plan.js';
@@ -35,6 +36,8 @@ export interface WorksheetFlags extends PlanFlags, RawOutputFlags {
   export?: string;
   /** reopen the session at a step (true: ask which, or step 1 with --answers) */
   reopen?: string | boolean;
+  /** a suppression list, as campaign reads it */
+  suppress?: string;
 }
 
 /** `winback worksheet`: the consultant's four templates, interactively or from --answers; writes plan.csv, lists and worksheet.md. */
@@ -57,6 +60,8 @@ export async function runWorksheet(ctx: Context, file: string | undefined, flags
   const given = flags.export ?? file;
   const source = await locateExport({ cwd: ctx.cwd, sessionPath, label: flags.session, ...(given !== undefined ? { given } : {}), ...(existing ? { existing } : {}), t: t0 });
   const loaded = await loadPlanSetup(ctx, planOptions(ctx, { ...flags, asOf: flags.asOf ?? existing?.as_of, lang: flags.lang ?? existing?.lang ?? langOf(answers) }));
+  // The lists the worksheet writes are the ones used: a suppression list reaches them as it does campaign's.
+  if (flags.suppress !== undefined) loaded.setup.suppression = await readSuppression(ctx, flags.suppress, loaded.setup.config.permission.defaultPhoneCountry, loaded.setup.lang);
   const asOf = formatIsoDay(loaded.setup.asOf);
   if (existing && existing.as_of !== asOf) throw new UsageError(t0.errors.otherAsOf(flags.session, existing.as_of, asOf), t0.errors.otherAsOfHint);
   const located = { file: source.stored, ...(source.sha256 !== undefined ? { file_sha256: source.sha256 } : {}) };

@@ -329,6 +329,7 @@ export const HELP = {
         out: "output directory (default: the session file's directory)",
         export: 'the export of a resumed session that has moved: accepted when its content is the one the session was started on',
         reopen: 'reopen a session (also a finished one) at a step: 1-4 or selection, relationship, lessons, measures (without a value: ask)',
+        suppress: 'suppression list (customer_id, email and/or phone): nobody on it is planned for contact or on the lists, as in campaign',
       },
       examples: [
         'winback worksheet fixtures/lost-customers-en.csv --session out/acme.worksheet.json --as-of 2026-11-23',
@@ -346,6 +347,7 @@ export const HELP = {
         out: 'Ausgabeverzeichnis (Standard: das Verzeichnis der Sitzungsdatei)',
         export: 'der Export einer fortgesetzten Sitzung, der verschoben wurde: angenommen, wenn sein Inhalt der ist, mit dem die Sitzung begann',
         reopen: 'eine Sitzung (auch eine abgeschlossene) bei einem Schritt wieder öffnen: 1-4 oder selection, relationship, lessons, measures (ohne Wert: nachfragen)',
+        suppress: 'Sperrliste (customer_id, email und/oder phone): niemand darauf wird zur Ansprache geplant oder steht auf den Listen, wie bei campaign',
       },
       examples: [
         'winback worksheet fixtures/lost-customers-de.csv --session out/acme.worksheet.json --as-of 23.11.2026 --lang de',
