@@ -578,3 +578,29 @@ describe("the worksheet's lists and a suppression list", () => {
     expect(excluded).toMatchObject({ 'P-9': 'suppressed', 'P-10': 'suppressed' });
   });
 });
+
+describe('a remark in a mapped field beside its value', () => {
+  it('is read for an objection, as the name and the unmapped columns are', async () => {
+    const dir = tempDir('winback-remark-fields-');
+    const file = join(dir, 'export.csv');
+    const head = 'Customer ID,Name,Email,Phone,Street,City,Segment,Account Manager,Competitor,Region,Customer Since,Churn Date,Revenue,Reason,Email Opt-In,Phone Opt-In';
+    const row = (id: string, cells: Partial<Record<'email' | 'street' | 'manager' | 'competitor' | 'region' | 'city', string>>) =>
+      [id, `Person ${id}`, cells.email ?? `${id.toLowerCase()}@example.com`, `+49 30 1234${id.slice(-3)}`, cells.street ?? 'Main St 1', cells.city ?? 'Berlin', 'B2C', cells.manager ?? 'Anna', cells.competitor ?? '', cells.region ?? 'North', '2017-03-01', '2026-07-15', '18000', 'Price too high', 'Yes', 'Yes'].join(',');
+    const rows = [
+      row('T-101', { email: 't1@example.com (unsubscribed)' }),
+      row('T-105', { manager: 'keine Werbung lt. Kunde' }),
+      row('T-106', { competitor: 'none; customer objects to marketing' }),
+      row('T-111', { street: 'Postfach - Annahme verweigert - keine Werbung' }),
+      row('T-112', { region: 'Robinson list' }),
+      row('T-120', { street: 'Kontaktweg 3', competitor: 'Werbeagentur Nord' }),
+    ];
+    writeFileSync(file, [head, ...rows].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id));
+    expect(listed).toEqual(['T-120']);
+    const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x.reason]));
+    for (const id of ['T-101', 'T-105', 'T-106', 'T-111', 'T-112']) expect(excluded[id], id).toBe('never');
+  });
+});

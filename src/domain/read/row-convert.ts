@@ -7,7 +7,7 @@ import { numberExample, parseNumber, type DecimalMark, type NumberParse } from '
 import { type Lang, type ReadTexts, messages } from '../catalogue/index.js';
 import { isMissingIdMarker } from './missing-id.js';
 import { objectionInWords } from '../objections/in-words.js';
-import { markedNames, unreadColumns, unreadFlags, unreadText } from './unread-objections.js';
+import { markedNames, REMARK_FIELDS, unreadColumns, unreadFlags, unreadText } from './unread-objections.js';
 import { CELL_SEPARATOR } from '../objections/text.js';
 import type { EpochDay, Reject, Segment } from '../types.js';
 
@@ -74,7 +74,7 @@ export function createRowConverter(
   const crossChecks = { asOf: checks.asOf, texts: t };
   const unread = unreadColumns(headers, mapping, schema);
   // Only an export whose words are read for objections (the lost customers') has its names read for one.
-  const readsNames = schema.fields.some((f) => f.name === 'notes') && (mapping.fields.has('name') || mapping.fields.has('contact_person'));
+  const readsNames = schema.fields.some((f) => f.name === 'notes') && REMARK_FIELDS.some((f) => mapping.fields.has(f));
   const template = rowTemplate(fill, columns, unread.length > 0);
   return (cells, line) => {
     const rawId = idIndex === undefined ? '' : excelText(cells[idIndex] ?? '');
@@ -105,7 +105,7 @@ export function createRowConverter(
       values.other_text = unreadText(cells, unread);
       unreadFlags(cells, unread, values);
     }
-    // A block written into the name or contact person ("ACME Corp [DO NOT CONTACT]") is read as the unread columns are.
+    // A block written into the name, the contact person or another field's remark ("ACME Corp [DO NOT CONTACT]") is read as the unread columns are.
     if (readsNames) {
       const marked = markedNames(values);
       if (marked !== undefined) values.other_text = values.other_text === undefined ? marked : `${values.other_text as string}${CELL_SEPARATOR}${marked}`;

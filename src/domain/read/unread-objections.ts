@@ -225,13 +225,24 @@ const HAS_LETTER = /\p{L}/u;
 /** A date as exports write one (2021-03-04, 04.03.2021, 3/4/2021), with or without a time. */
 const A_DAY = /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})([ T]\d{1,2}:\d{2}(:\d{2})?)?$/;
 
-/** Words that may mark a name or contact field as blocked ("ACME Corp [DO NOT CONTACT]", "Herr Maier (will keine Werbung)"): only such a cell is read by the rules. */
-const MARKED = /werb|sperr|widerspr|kontakt|contact|market|robinson|objec|opt.?out|do not|don.?t|\bdnc\b|\bno (mail|e-?mail|call|ads?|contact|marketing|phone|letters?)\b|\bkeine?\b|\bnicht\b/i;
+/**
+ * Words that may mark a name, contact or address field as blocked ("ACME Corp [DO NOT CONTACT]",
+ * "Herr Maier (will keine Werbung)", "t1@example.com (unsubscribed)"): only such a cell is read by
+ * the rules.
+ */
+const MARKED = /werb|sperr|widerspr|kontakt|contact|market|robinson|objec|opt.?out|unsub|abmeld|abbestell|do not|don.?t|\bdnc\b|\bno (mail|e-?mail|call|ads?|contact|marketing|phone|letters?)\b|\bkeine?\b|\bnicht\b/i;
 
-/** The name and contact person cells of a row that carry a marker worth reading for an objection, joined; undefined for none. */
+/**
+ * Mapped text fields staff write remarks into besides their value ("keine Werbung lt. Kunde" as
+ * the account manager, "Ahornweg 7 (keine Werbung einwerfen)", "none; customer objects to
+ * marketing" as the competitor): read as the unmapped columns are, when marked.
+ */
+export const REMARK_FIELDS = ['name', 'contact_person', 'account_manager', 'competitor', 'street', 'city', 'region', 'email', 'phone'] as const;
+
+/** The name, contact and address cells of a row that carry a marker worth reading for an objection, joined; undefined for none. */
 export function markedNames(values: Readonly<Record<string, unknown>>): string | undefined {
   let text: string | undefined;
-  for (const field of ['name', 'contact_person']) {
+  for (const field of REMARK_FIELDS) {
     const v = values[field];
     if (typeof v !== 'string' || !MARKED.test(v)) continue;
     text = text === undefined ? v : `${text}${CELL_SEPARATOR}${v}`;
