@@ -17,7 +17,7 @@ const SUPPRESSION_SCHEMA: Schema = {
 /** A column name that says it holds numbers to call ("Mobile Number", "Tel. Nr."): read for numbers, not ids. */
 const PHONE_NAME = /phone|mobile|tel|handy|cell|fax|whatsapp|sms|rufnummer/i;
 /** A column name that says it holds an identifier ("Account No", "Customer Ref", "Kundennr."). */
-const ID_NAME = /(?:^|[\s_.-])(?:id|no|nr|number|nummer|num|ref|reference|referenz|key|kennung|code)\.?$|^(?:kd|kunden|customer|account|konto)[\s_.-]*(?:nr|no|id)\.?$/i;
+const ID_NAME = /(?:^|[\s_.-])(?:id|no|nr|number|nummer|num|ref|reference|referenz|key|kennung)\.?$|^(?:kd|kunden|customer|account|konto)[\s_.-]*(?:nr|no|id)\.?$/i;
 
 /**
  * Reads a suppression list (--suppress FILE); a row that cannot be read stops the run, fail-closed.

@@ -544,7 +544,7 @@ describe('a suppression list read completely', () => {
     const dir = tempDir('winback-suppress-headers-');
     const file = exportFile(dir);
     const suppress = join(dir, 'suppress.csv');
-    writeFileSync(suppress, 'Email Address,Mobile Number,Date added\nperson77@example.co.uk,,01.10.2026\n,07911 123078,02.10.2026\n');
+    writeFileSync(suppress, 'Email Address,Mobile Number,Date added,Reason Code\nperson77@example.co.uk,,01.10.2026,UNSUB\n,07911 123078,2026-10-02,DNC\n');
     const out = join(dir, 'out');
     const r = await run(file, suppress, out);
     expect(r.code, r.stderr).toBe(0);

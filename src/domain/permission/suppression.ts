@@ -83,6 +83,9 @@ function phoneMatchKey(text: string | undefined, country: string): string | unde
   return digits.length >= MIN_PHONE_DIGITS ? `?${digits}` : undefined;
 }
 
+/** A day as lists write one beside an entry ("2026-10-01", "01.10.2026"): no number to call. */
+const A_DAY = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{2,4})$/;
+
 /** An e-mail address within text ("a@b.de (unsubscribed)", "a@b.de; c@d.de"). */
 const ADDRESS_IN_TEXT = /[^\s;,/|<>()"'\[\]]+@[^\s;,/|<>()"'\[\]]+\.[a-z]{2,}/gi;
 
@@ -96,6 +99,6 @@ export function contactPointsIn(cell: string | undefined): { emails: string[]; p
   if (cell === undefined || cell.trim() === '') return { emails: [], phones: [] };
   const emails = cell.match(ADDRESS_IN_TEXT) ?? [];
   const rest = cell.replace(ADDRESS_IN_TEXT, ' ').replace(/\([^)]*\)/g, ' ');
-  const phones = rest.split(/[;,/|]/).map((p) => p.trim()).filter((p) => (p.match(/\d/g) ?? []).length >= MIN_PHONE_DIGITS && /^[\s+()\d.-]+$/.test(p));
+  const phones = rest.split(/[;,/|]/).map((p) => p.trim()).filter((p) => (p.match(/\d/g) ?? []).length >= MIN_PHONE_DIGITS && /^[\s+()\d.-]+$/.test(p) && !A_DAY.test(p));
   return { emails, phones };
 }
