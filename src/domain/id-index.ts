@@ -54,6 +54,11 @@ export class IdIndex {
   /** The line `id` was first seen at, or 0 when it was not seen (nothing is recorded). */
   lineOf(id: string): number {
     const [a, b] = idFingerprint(id);
+    return this.lineOfFingerprint(a, b);
+  }
+
+  /** Like lineOf(), with the id's fingerprint (idFingerprint). */
+  lineOfFingerprint(a: number, b: number): number {
     for (const t of this.tables) {
       const seen = find(t, a, b);
       if (seen !== 0) return seen;

@@ -51,6 +51,12 @@ export interface CustomerRow {
   notes?: string;
   /** text found in a consent or objection column that is neither yes nor no (searched for objections, like the notes) */
   consent_text?: string;
+  /**
+   * Another row with this id that was rejected (a bad cell), when this one is used: its line and
+   * the column it was rejected for. What it said (a withdrawal, a death) is not known, so a
+   * person decides before this customer is contacted (domain/plan/person-decides.ts).
+   */
+  other_row_rejected?: { line: number; column: string };
   /** the text of the columns winback does not map to a field, " | " between cells (searched for objections, like the notes) */
   other_text?: string;
   reason_code?: string;

@@ -29,7 +29,7 @@ import { objectionWeights } from '../domain/objections/text.js';
 import { prefilterFactors } from '../domain/objections/prefilter.js';
 import { DECISIONS, type Decision } from '../domain/value/types.js';
 import { DataError, IoError, UsageError } from '../errors.js';
-import { noDataRows, supersededReject, type OpenedExport } from '../io/csv/read.js';
+import { noDataRows, rejectedId, supersededReject, type OpenedExport } from '../io/csv/read.js';
 import type { ParserState } from '../io/csv/records.js';
 import type { ByteBuffer, CsvFormat } from '../io/csv/write.js';
 import { sortKeyOf, type PlanFiles } from '../io/plan/output.js';
@@ -340,8 +340,14 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
   const known = (x: number) => (Number.isNaN(x) ? undefined : x);
   let idAt = 0;
   let next = 0;
+  // A worker's reject (a bad cell) of an id another row has sends that row to a person, as on one thread.
+  const rejectNext = () => {
+    const row = rejects[next++] as Reject;
+    rejectedId({ duplicates: ids, reread: holdBack }, row);
+    return reject(row);
+  };
   for (let i = 0; i < r.count; i++) {
-    while (next < rejects.length && (rejectAt[next] as number) <= i) await reject(rejects[next++] as Reject);
+    while (next < rejects.length && (rejectAt[next] as number) <= i) await rejectNext();
     const k = i * INTS_PER_ROW;
     const line = ints[k] as number;
     const idLen = ints[k + 1] as number;
@@ -380,7 +386,7 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
       if (handed) await handed;
     }
   }
-  while (next < rejects.length) await reject(rejects[next++] as Reject);
+  while (next < rejects.length) await rejectNext();
   if (runs) runs.addRunExtent(r.runPath as string, r.runStart, r.runEnd);
 }
 

@@ -484,6 +484,44 @@ describe("an older row's objection beside a newer row of the same id (Last Modif
   });
 });
 
+describe('a row of the same id rejected for a bad cell', () => {
+  it.each([
+    ['on this thread', {}, '1'],
+    ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2'],
+  ] as const)('sends the row used to a person, whichever comes first: the rejected one may withdraw the consent (%s)', async (_, env, threads) => {
+    const dir = tempDir('winback-rejected-twin-');
+    const file = join(dir, 'export.csv');
+    const head = 'Customer ID,Name,Phone,Segment,Customer Since,Churn Date,Revenue,Reason,Phone Opt-In,Notes';
+    const row = (id: string, revenue: string, optIn: string, notes: string) => `${id},Person ${id},+44 7911 12${id.slice(-4)},B2C,2019-01-01,2026-10-01,${revenue},Price too high,${optIn},${notes}`;
+    const rows = [
+      row('R-0001', '5000', 'Yes', ''),
+      row('R-0001', '5000 EUR?!', 'No', 'moved abroad'),
+      row('R-0002', '12x34', 'No', 'moved abroad'),
+      row('r0002', '5000', 'Yes', ''),
+      ...Array.from({ length: 12 }, (_v, i) => row(`R-01${String(i).padStart(2, '0')}`, '5000', 'Yes', '')),
+    ];
+    writeFileSync(file, [head, ...rows].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-02', '--period', '366d', '--threads', threads, '-q'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const listed = readCsv(join(out, 'campaign-phone.csv')).map((x) => x.customer_id);
+    expect(listed).toContain('R-0100');
+    expect(listed.filter((id) => /^r-?000[12]$/i.test(id as string))).toEqual([]);
+    const excluded = new Map(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id as string, x]));
+    expect(excluded.get('R-0001')).toMatchObject({ reason: 'review', detail: expect.stringContaining('line 3 has this customer') });
+    expect(excluded.get('r0002')).toMatchObject({ reason: 'review', detail: expect.stringContaining('line 4 has this customer') });
+    expect(readCsv(join(out, 'rejects.csv')).map((x) => x.line)).toEqual(['3', '4']);
+
+    const planOut = join(dir, 'plan');
+    const p = await runCli(['plan', file, '--out', planOut, '--as-of', '2026-11-02', '--threads', threads, '-q'], { env });
+    expect(p.code, p.stderr).toBe(0);
+    const plan = new Map(readCsv(join(planOut, 'plan.csv')).map((x) => [x.customer_id as string, x]));
+    expect(plan.get('R-0001')).toMatchObject({ decision: 'review', decision_reason: expect.stringContaining('(Revenue)') });
+    expect(plan.get('r0002')).toMatchObject({ decision: 'review' });
+    expect(plan.get('R-0100')).toMatchObject({ decision: 'win_back' });
+  });
+});
+
 describe('one Gmail inbox under several spellings', () => {
   it("keeps everyone reached at an objector's or a suppressed inbox off the e-mail list, and approaches a shared one once", async () => {
     const dir = tempDir('winback-gmail-');

@@ -212,3 +212,40 @@ describe('the row used for a duplicated id, through the permission check', () =>
     );
   });
 });
+
+describe('DuplicateTracker.seeRejected: a row of the id rejected for a bad cell', () => {
+  it.each([
+    ['after the row used', (t: DuplicateTracker) => { t.see('KD-7', 2, 0, undefined); t.seeRejected('kd7', 3, 'Revenue'); }],
+    ['before the row used', (t: DuplicateTracker) => { t.seeRejected('KD-7', 2, 'Umsatz'); t.see('kd7', 3, 0, undefined); }],
+  ])('%s: the run is repeated and the row used goes to a person', (_name, feed) => {
+    const t = new DuplicateTracker();
+    feed(t);
+    expect(t.rerun).toBe(true);
+    const actions = [...t.resolution()];
+    expect(actions).toHaveLength(1);
+    const [line, action] = actions[0] as [number, { drop: boolean; note: string; review?: { line: number; column: string } }];
+    expect(action.drop).toBe(false);
+    expect(action.note).toBe('');
+    expect(action.review).toEqual(line === 2 ? { line: 3, column: 'Revenue' } : { line: 2, column: 'Umsatz' });
+  });
+
+  it('changes nothing for an id no accepted row has, nor for a blank id', () => {
+    const t = new DuplicateTracker();
+    t.see('KD-1', 2, 0, undefined);
+    t.seeRejected('KD-2', 3, 'Revenue');
+    t.seeRejected('  ', 4, 'Revenue');
+    t.see('KD-3', 5, 0, undefined);
+    expect(t.rerun).toBe(false);
+    expect(t.resolution().size).toBe(0);
+  });
+
+  it('marks the row that wins a merge, beside its merged values', () => {
+    const t = new DuplicateTracker();
+    t.see('KD-9', 2, facts({ consent_phone: true }), undefined);
+    t.see('KD-9', 3, facts({ consent_phone: false }), undefined);
+    t.seeRejected('KD-9', 4, 'Churn Date');
+    const kept = t.resolution().get(3);
+    expect(kept).toMatchObject({ drop: false, review: { line: 4, column: 'Churn Date' } });
+    expect(decode((kept as { facts: number }).facts)).toEqual({ consent_phone: false });
+  });
+});

@@ -19,6 +19,8 @@ import { messages, type Lang } from '../catalogue/index.js';
  * - a reason read with a final one as its runner-up ("customer's carer phoned, she died in the
  *   care home", read as a life change): the reader was not sure enough to call it final, nor
  *   to rule it out (docs/reasons-accuracy.md, the final-reason boundary sets);
+ * - another row with the customer's id that was rejected for a bad cell: what it says (a
+ *   consent withdrawn, a death) is unknown, and this row's consent may be the older one;
  * - a business customer whose text says it cannot pay (insolvencyTrigger);
  * - a death written into the name or the contact person (deathMarkIn);
  * - a reason_code the playbook knows, beside a text that reads as a final reason ("price" and
@@ -33,6 +35,8 @@ export function personDecides(
   setup: { playbook: Playbook; lang: Lang; declinedPauseMonths: number; asOf: EpochDay; vocabulary?: ReasonVocabulary },
 ): DecisionNote | undefined {
   if (decision !== 'win_back' && decision !== 'review') return undefined;
+  // Another row of this id was rejected: it may withdraw a consent or say the customer died.
+  if (row.other_row_rejected !== undefined) return { key: 'otherRowRejected', args: [row.other_row_rejected.line, row.other_row_rejected.column] };
   const said = declinedSaid(row, setup.declinedPauseMonths);
   if (said !== undefined) {
     // A day at the refusal that cannot be its own (after as-of, before the churn date) is named, so nobody wonders why it was not taken.

@@ -101,7 +101,10 @@ export function mostRestrictive(a: number, b: number): number {
 }
 
 /** What a second reading does with one line of a duplicated id. */
-export type LineAction = { drop: true; kept: number; message: string } | { drop: false; facts: number; note: string };
+export type LineAction =
+  | { drop: true; kept: number; message: string }
+  /** `review`: another row of the id was rejected (its line and column): a person decides about this one (CustomerRow.other_row_rejected) */
+  | { drop: false; facts: number; note: string; review?: { line: number; column: string } };
 /** Line → action, for every line of an id that needs more than "first row wins" (structured-clonable). */
 export type DuplicateResolution = Map<number, LineAction>;
 
@@ -123,6 +126,12 @@ export class DuplicateTracker {
   private readonly groups = new Map<number, Group>();
   /** a later row won or a merge changed the first row: the run must be repeated with resolution() */
   rerun = false;
+  /** ids of rejected rows (a bad cell), each at its first rejected line; made at the first such row */
+  private rejectedIds: IdIndex | undefined;
+  /** per rejected line kept in rejectedIds: the column it was rejected for */
+  private readonly rejectedColumns = new Map<number, string>();
+  /** per id (its first accepted line) the first rejected row that shares it */
+  private readonly rejectedTwins = new Map<number, { line: number; column: string }>();
 
   /** `dateLabel`: the header of the modification date, for messages; `texts`: their language */
   constructor(
@@ -144,6 +153,10 @@ export class DuplicateTracker {
     this.facts.set(line, facts);
     if (facts & HAS_DATE) this.dates.set(line, date);
     const first = this.ids.addFingerprint(a, b, line);
+    if (this.rejectedIds !== undefined) {
+      const rejected = this.rejectedIds.lineOfFingerprint(a, b);
+      if (rejected !== 0) this.twin(first === 0 ? line : first, rejected, this.rejectedColumns.get(rejected) ?? '');
+    }
     if (first === 0) return undefined;
     let group = this.groups.get(first);
     if (group === undefined) {
@@ -175,10 +188,45 @@ export class DuplicateTracker {
   }
 
   /**
+   * A row with `id` at `line` rejected for a bad cell in `column`: what it says (a consent
+   * withdrawn, a death in its notes) cannot be read, so the row of the id that is used goes to
+   * a person (LineAction.review) — rejected, it was simply passed over, and the older row's
+   * consent was used (DOMAIN.md §6). Only on a reading that can be repeated.
+   */
+  seeRejected(id: string, line: number, column: string): void {
+    const key = customerKey(id);
+    if (key === '') return;
+    const [a, b] = idFingerprint(key);
+    const used = this.ids.lineOfFingerprint(a, b);
+    if (used !== 0) this.twin(used, line, column);
+    this.rejectedIds ??= new IdIndex();
+    if (this.rejectedIds.addFingerprint(a, b, line) === 0) this.rejectedColumns.set(line, column);
+  }
+
+  /** Notes the first rejected row of the id first accepted at `first`: the run is repeated with it. */
+  private twin(first: number, line: number, column: string): void {
+    if (this.rejectedTwins.has(first)) return;
+    this.rejectedTwins.set(first, { line, column });
+    this.rerun = true;
+  }
+
+  /**
    * What a second reading does with each line of the ids whose first row did not stay the one
-   * used, unchanged (the other ids are decided on the second reading as on the first).
+   * used, unchanged (the other ids are decided on the second reading as on the first), and
+   * with the row used of each id that also has a rejected row.
    */
   resolution(): DuplicateResolution {
+    const out = this.mergeResolution();
+    for (const [first, review] of this.rejectedTwins) {
+      const kept = this.groups.get(first)?.kept ?? first;
+      const action = out.get(kept);
+      if (action === undefined) out.set(kept, { drop: false, facts: this.facts.get(kept) & FACT_MASK, note: '', review });
+      else if (!action.drop) action.review = review;
+    }
+    return out;
+  }
+
+  private mergeResolution(): DuplicateResolution {
     const out: DuplicateResolution = new Map();
     for (const [first, g] of this.groups) {
       if (g.kept === first && (g.facts & FACT_MASK) === (this.facts.get(first) & FACT_MASK)) continue;

@@ -76,7 +76,7 @@ function correctedRow(row: CustomerRow, s: WorksheetSession, classified: string)
 }
 
 /** The notes of the reviews person-decides.ts asks for, and a move out of the service area (the consultant may know it is served). */
-const PERSON_DECIDES: ReadonlySet<DecisionNote['key']> = new Set(['declinedNoDate', 'declinedDayNotTaken', 'finalAside', 'finalInText', 'finalInNotes', 'firmUnableToPay', 'deathInName', 'outOfArea', 'churnedLongAgo']);
+const PERSON_DECIDES: ReadonlySet<DecisionNote['key']> = new Set(['declinedNoDate', 'declinedDayNotTaken', 'finalAside', 'finalInText', 'finalInNotes', 'firmUnableToPay', 'deathInName', 'otherRowRejected', 'outOfArea', 'churnedLongAgo']);
 
 function withDecision(p: PlannedCustomer, decision: Decision, note: DecisionNote, setup: PlanSetup): PlannedCustomer {
   const contacted = decision === 'win_back' || decision === 'review';

@@ -734,6 +734,7 @@ function rowEvent(s: StreamSetup, cells: string[], line: number, raw: string | u
   const row = s.convert(cells, line);
   if (!row.ok) {
     s.stats.rejected++;
+    rejectedId(s, row.reject);
     return row;
   }
   return decideId(s, row, cells, line, raw);
@@ -757,12 +758,13 @@ export function decideId(s: IdDecision, row: ConvertedOk, cells: string[], line:
     return { ok: false, reject: supersededReject(id ?? '', line, action.message, s.idHeader) };
   }
   let text = raw;
-  if (action) {
+  if (action && action.note !== '') {
     // The row's cells show the merged values too (plan.csv echoes them; a report re-reads them).
     if (rewriteFactCells(cells, s.factColumns, rowFacts(row.values, s.phrases), action.facts)) text = undefined;
     applyFacts(row.values, action.facts);
     row.warnings.push(action.note);
   }
+  if (action?.review) row.values.other_row_rejected = action.review;
   const verdict = s.duplicates && id !== undefined ? s.duplicates.see(id, line, s.byFacts ? rowFacts(row.values, s.phrases) : 0, s.byFacts ? (row.values.last_modified as number | undefined) : undefined) : undefined;
   if (s.reread && s.duplicates?.rerun) return undefined;
   if (verdict) {
@@ -771,6 +773,14 @@ export function decideId(s: IdDecision, row: ConvertedOk, cells: string[], line:
   }
   s.stats.accepted++;
   return { ok: true, line, values: row.values, warnings: row.warnings, cells, raw: text };
+}
+
+/**
+ * A row rejected for a bad cell, on a reading that can be repeated: the tracker sends the row of
+ * its id that is used to a person (DuplicateTracker.seeRejected).
+ */
+export function rejectedId(s: Pick<IdDecision, 'duplicates' | 'reread'>, r: Reject): void {
+  if (s.reread && s.duplicates && r.column !== '' && r.customer_id !== '') s.duplicates.seeRejected(r.customer_id, r.line, r.column);
 }
 
 /** The reject of a row whose id another row has, the one used (`message`: DuplicateTracker's why). */

@@ -21,7 +21,7 @@ import { createRowConverter, type RowChecks } from '../../domain/read/row-conver
 import { keyedError, messages, noteOf, readNote, sayReadNote } from '../../domain/catalogue/index.js';
 import type { Reject } from '../../domain/types.js';
 import { DataError, IoError, UsageError } from '../../errors.js';
-import { decideId, missingColumnsError, noDataRows, type Dialect, type IdDecision, type OpenedExport, type ReadOptions, type ReadStats, type RowEvent, type RowVisitor } from '../csv/read.js';
+import { decideId, missingColumnsError, rejectedId, noDataRows, type Dialect, type IdDecision, type OpenedExport, type ReadOptions, type ReadStats, type RowEvent, type RowVisitor } from '../csv/read.js';
 import { detectConventions, type Decided } from '../csv/sniff.js';
 import type { HeaderMapping } from '../../domain/read/header-map.js';
 import { registerTemp } from '../temp-cleanup.js';
@@ -159,6 +159,7 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
     const converted = convert(text, row.line);
     if (!converted.ok) {
       stats.rejected++;
+      rejectedId(ids, converted.reject);
       return { ok: false, reject: withCell(converted.reject, headers, book.name) };
     }
     const ev = decideId(ids, converted, text, row.line, undefined);
