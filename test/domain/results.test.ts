@@ -76,13 +76,44 @@ describe('attribution window', () => {
     expect(a!.status).toBe(status);
   });
 
-  it('credits the latest contact before the return, so a second contact can win back a customer the first did not', () => {
-    const second = CONTACT + 120;
+  it('credits the latest contact before the return within the window of the first', () => {
+    const second = CONTACT + 40;
     const [a] = attributeAttempts([entry('A'), entry('A', second, 'contacted', 'price:discount', 'letter')], outcomesOf([ret('A', second + 10)]), SETTINGS);
     expect(a!.status).toBe('regained');
     expect(a!.contactDate).toBe(second);
     expect(a!.offerType).toBe('discount');
     expect(a!.cost).toBe(15 + 3); // both contacts cost, the discount has no one-off incentive
+  });
+
+  it('measures over the window of the first entry: a later contact opens no second window (a control customer is held out once)', () => {
+    const second = CONTACT + 120;
+    const [a] = attributeAttempts([entry('A'), entry('A', second, 'contacted', 'price:discount', 'letter')], outcomesOf([ret('A', second + 10)]), SETTINGS);
+    expect(a!.status).toBe('returned_after_window');
+    expect(a!.contactDate).toBe(CONTACT);
+    expect(a!.cost).toBe(15); // the contact after the window is not costed either
+    expect(a!.contacts).toBe(2);
+  });
+
+  it('finds no lift where contacts change nothing, however often the contacted group is contacted again', () => {
+    // Every customer returns on a uniform day over a year with the same chance, contacted or not;
+    // contacted customers get a second contact 120 days after the first, control customers are
+    // held out once (as the ledger records them). The lift's interval must hold 0.
+    const random = mulberry32(20261207);
+    const asOf = CONTACT + 400;
+    const ledger: LedgerEntry[] = [];
+    const outcomes: OutcomeRecord[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const id = `N${i}`;
+      const control = i % 5 === 0;
+      ledger.push(entry(id, CONTACT, control ? 'control' : 'contacted'));
+      if (!control) ledger.push(entry(id, CONTACT + 120));
+      if (random() < 0.4) outcomes.push(ret(id, CONTACT + Math.floor(random() * 365)));
+    }
+    const report = summariseResults(attributeAttempts(ledger, outcomesOf(outcomes), { ...SETTINGS, asOf }));
+    const lift = report.total.lift;
+    expect(lift, JSON.stringify(report.total)).not.toBeNull();
+    expect(lift!.low).toBeLessThan(0);
+    expect(lift!.high).toBeGreaterThan(0);
   });
 
   it('ignores ledger entries and returns after as-of, and flags a window still open', () => {

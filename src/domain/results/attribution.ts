@@ -1,7 +1,8 @@
 /**
  * Attribution of returns to win-back contacts (docs/results.md, "Attribution"): each customer
  * in the ledger becomes one attempt, in the contacted or the control group, regained when a
- * return falls within the attribution window after their contact. Pure.
+ * return falls within the attribution window after their first entry (first contact, or the
+ * day they were held out). Pure.
  */
 import { RANDOMISED_MARK, RANDOM_CHANNEL_MARK } from '../campaign/test-offers.js';
 import type { LedgerEntry } from '../campaign/contact-history.js';
@@ -44,7 +45,7 @@ export interface Attempt {
   /** contacted ledger entries up to as-of (0 in the control group) */
   contacts: number;
   status: AttemptStatus;
-  /** not regained and the window after the last contact has not closed yet */
+  /** not regained and the window after the first entry has not closed yet */
   windowOpen: boolean;
   returnDate?: EpochDay;
   revenue: number;
@@ -53,7 +54,7 @@ export interface Attempt {
   cancelledAgain?: EpochDay;
   /** regained and cancelled again by as-of */
   repeatChurn: boolean;
-  /** channel costs of every contact plus the offer's incentive when regained */
+  /** channel costs of every contact within the window plus the offer's incentive when regained */
   cost: number;
   /** held out earlier and contacted later: counted as contacted */
   switchedGroup: boolean;
@@ -110,12 +111,17 @@ function attemptOf(id: string, all: LedgerEntry[], returns: readonly OutcomeReco
   const group = contacted.length > 0 ? 'contacted' : 'control';
   const entries = (group === 'contacted' ? contacted : all).slice().sort((a, b) => a.campaign_date - b.campaign_date);
   const first = entries[0] as LedgerEntry;
-  const last = entries[entries.length - 1] as LedgerEntry;
+  // Both groups are measured over one window from the first entry: a control customer is held
+  // out once, so a window after each later contact would give the contacted group more time to
+  // return than the control group — a lift where there is none. Contacts after the window are
+  // neither credited nor costed: no control customer stands beside them.
+  const windowEnd = first.campaign_date + s.windowDays;
+  const inWindow = entries.filter((e) => e.campaign_date <= windowEnd);
   const seen = [...returns].filter((r) => r.returnDate <= s.asOf).sort((a, b) => a.returnDate - b.returnDate);
-  const credit = creditedReturn(entries, seen, s.windowDays);
+  const credit = creditedReturn(inWindow, seen.filter((r) => r.returnDate <= windowEnd), s.windowDays);
   const entry = credit?.entry ?? first;
   const { reasonCode, offerType, randomised, channelRandomised } = parseMeasure(entry.measure);
-  const channelCost = contacted.reduce((sum, e) => sum + (s.channelCosts[e.channel] ?? 0), 0);
+  const channelCost = group === 'contacted' ? inWindow.reduce((sum, e) => sum + (s.channelCosts[e.channel] ?? 0), 0) : 0;
   const r = credit?.outcome;
   const estimated = r !== undefined && r.margin === undefined && r.revenue !== undefined;
   const incentive = r && group === 'contacted' ? (s.offers.find((o) => o.id === offerType)?.incentiveCost ?? 0) : 0;
@@ -129,7 +135,7 @@ function attemptOf(id: string, all: LedgerEntry[], returns: readonly OutcomeReco
     contactDate: entry.campaign_date,
     contacts: contacted.length,
     status: r ? 'regained' : statusWithoutCredit(seen, first.campaign_date),
-    windowOpen: !r && last.campaign_date + s.windowDays > s.asOf,
+    windowOpen: !r && windowEnd > s.asOf,
     returnDate: r?.returnDate,
     revenue: r?.revenue ?? 0,
     margin: r ? (r.margin ?? (estimated ? ((r.revenue as number) * s.defaultMarginPercent) / 100 : 0)) : 0,
