@@ -498,6 +498,9 @@ describe('a row of the same id rejected for a bad cell', () => {
       row('R-0001', '5000 EUR?!', 'No', 'moved abroad'),
       row('R-0002', '12x34', 'No', 'moved abroad'),
       row('r0002', '5000', 'Yes', ''),
+      row('R-0003', '5000', 'Yes', ''),
+      // An unquoted comma in the notes: one field too many, the row rejected whole.
+      row('R-0003', '5000', 'No', 'keine Werbung, nie wieder anrufen'),
       ...Array.from({ length: 12 }, (_v, i) => row(`R-01${String(i).padStart(2, '0')}`, '5000', 'Yes', '')),
     ];
     writeFileSync(file, [head, ...rows].join('\n') + '\n');
@@ -506,11 +509,12 @@ describe('a row of the same id rejected for a bad cell', () => {
     expect(r.code, r.stderr).toBe(0);
     const listed = readCsv(join(out, 'campaign-phone.csv')).map((x) => x.customer_id);
     expect(listed).toContain('R-0100');
-    expect(listed.filter((id) => /^r-?000[12]$/i.test(id as string))).toEqual([]);
+    expect(listed.filter((id) => /^r-?000[123]$/i.test(id as string))).toEqual([]);
     const excluded = new Map(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id as string, x]));
     expect(excluded.get('R-0001')).toMatchObject({ reason: 'review', detail: expect.stringContaining('line 3 has this customer') });
     expect(excluded.get('r0002')).toMatchObject({ reason: 'review', detail: expect.stringContaining('line 4 has this customer') });
-    expect(readCsv(join(out, 'rejects.csv')).map((x) => x.line)).toEqual(['3', '4']);
+    expect(excluded.get('R-0003')).toMatchObject({ reason: 'review', detail: expect.stringContaining('line 7 has this customer') });
+    expect(readCsv(join(out, 'rejects.csv')).map((x) => x.line)).toEqual(['3', '4', '7']);
 
     const planOut = join(dir, 'plan');
     const p = await runCli(['plan', file, '--out', planOut, '--as-of', '2026-11-02', '--threads', threads, '-q'], { env });
@@ -518,6 +522,7 @@ describe('a row of the same id rejected for a bad cell', () => {
     const plan = new Map(readCsv(join(planOut, 'plan.csv')).map((x) => [x.customer_id as string, x]));
     expect(plan.get('R-0001')).toMatchObject({ decision: 'review', decision_reason: expect.stringContaining('(Revenue)') });
     expect(plan.get('r0002')).toMatchObject({ decision: 'review' });
+    expect(plan.get('R-0003')).toMatchObject({ decision: 'review' });
     expect(plan.get('R-0100')).toMatchObject({ decision: 'win_back' });
   });
 });

@@ -205,8 +205,8 @@ export const COMMAND_TEXTS = {
     ),
     /** another row with the customer's id was rejected for a bad cell (domain/plan/person-decides.ts) */
     otherRowRejected: m(
-      (line: number, column: string) => `line ${line} has this customer's id too and was rejected (${column}): what it says (a consent withdrawn, a death) is not known — a person decides before anyone is contacted; correct that line and run again`,
-      (line, column) => `Zeile ${line} hat dieselbe Kundennummer und wurde abgelehnt (${column}): was sie sagt (eine widerrufene Einwilligung, ein Todesfall), ist unbekannt — eine Person entscheidet, bevor jemand kontaktiert wird; diese Zeile korrigieren und erneut ausführen`,
+      (line: number, column: string) => `line ${line} has this customer's id too and was rejected${column === '' ? '' : ` (${column})`}: what it says (a consent withdrawn, an objection, a death) is not known — a person decides before anyone is contacted; correct that line and run again`,
+      (line, column) => `Zeile ${line} hat dieselbe Kundennummer und wurde abgelehnt${column === '' ? '' : ` (${column})`}: was sie sagt (eine widerrufene Einwilligung, ein Widerspruch, ein Todesfall), ist unbekannt — eine Person entscheidet, bevor jemand kontaktiert wird; diese Zeile korrigieren und erneut ausführen`,
     ),
     /** a business customer whose text says it cannot pay: the grounds for insolvency (domain/plan/person-decides.ts) */
     firmUnableToPay: m(

@@ -529,7 +529,9 @@ function recordVisitor(s: StreamSetup, pending: number, emit: (ev: RowEvent) => 
       if (b.kind === 'unclosed' && !(b.lineEnded && b.openLine === b.lastLine)) return damaged(s, emit, b.cells, b.openLine, 'unclosed');
       stats.read++;
       stats.rejected++;
-      emit({ ok: false, reject: brokenReject(s, b) });
+      const reject = brokenReject(s, b);
+      rejectedId(s, reject);
+      emit({ ok: false, reject });
     },
   };
   return { inHeader: () => pending, sink };
@@ -546,7 +548,9 @@ function damaged(s: StreamSetup, emit: (ev: RowEvent) => void, cells: readonly s
   s.stats.read++;
   s.stats.rejected++;
   const id = s.idIndex === undefined ? '' : (cells[s.idIndex] ?? '').replace(/\0/g, '').trim();
-  emit({ ok: false, reject: { line, customer_id: id.slice(0, 60), column: '', value: '', error: kind === 'nul' ? t.nulInRow : kind === 'cut_nul' ? t.cutOffNul : t.cutOff } });
+  const reject = { line, customer_id: id.slice(0, 60), column: '', value: '', error: kind === 'nul' ? t.nulInRow : kind === 'cut_nul' ? t.cutOffNul : t.cutOff };
+  rejectedId(s, reject);
+  emit({ ok: false, reject });
 }
 
 function hasNul(cells: readonly string[], raw: string | undefined): boolean {
@@ -729,7 +733,9 @@ function rowEvent(s: StreamSetup, cells: string[], line: number, raw: string | u
   const swallowed = raw === undefined ? swallowedRecords(cells, s.delimiter, s.width) : 0;
   if (swallowed > 0) {
     s.stats.rejected++;
-    return { ok: false, reject: { line, customer_id: (cells[0] ?? '').trim(), column: '', value: '', error: s.texts.swallowed(swallowed) } };
+    const reject = { line, customer_id: (cells[s.idIndex ?? 0] ?? '').trim().slice(0, 60), column: '', value: '', error: s.texts.swallowed(swallowed) };
+    rejectedId(s, reject);
+    return { ok: false, reject };
   }
   const row = s.convert(cells, line);
   if (!row.ok) {
@@ -776,11 +782,12 @@ export function decideId(s: IdDecision, row: ConvertedOk, cells: string[], line:
 }
 
 /**
- * A row rejected for a bad cell, on a reading that can be repeated: the tracker sends the row of
- * its id that is used to a person (DuplicateTracker.seeRejected).
+ * A row rejected (a bad cell, a record the parser could not read as one), on a reading that can
+ * be repeated: the tracker sends the row of its id that is used to a person
+ * (DuplicateTracker.seeRejected). On one thread and on workers alike.
  */
 export function rejectedId(s: Pick<IdDecision, 'duplicates' | 'reread'>, r: Reject): void {
-  if (s.reread && s.duplicates && r.column !== '' && r.customer_id !== '') s.duplicates.seeRejected(r.customer_id, r.line, r.column);
+  if (s.reread && s.duplicates && r.customer_id !== '') s.duplicates.seeRejected(r.customer_id, r.line, r.column);
 }
 
 /** The reject of a row whose id another row has, the one used (`message`: DuplicateTracker's why). */
