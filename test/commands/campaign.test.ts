@@ -514,3 +514,47 @@ describe('a control customer whose id the next export spells another way', () =>
     expect(entries.sort()).toEqual([...controls].sort());
   });
 });
+
+describe('a customer contacted by an earlier run whom the draw would hold out now', () => {
+  const head = 'Customer ID,Name,Phone,Segment,Customer Since,Churn Date,Revenue,Reason,Phone Opt-In';
+  const rows = (spell: (id: string) => string) =>
+    Array.from({ length: 40 }, (_v, i) => `${spell(`U-${String(i).padStart(3, '0')}`)},Person ${i},+49 30 12345${String(i).padStart(2, '0')},B2C,2017-03-01,2026-07-15,18000,Price too high,Yes`);
+
+  it.each([
+    ['on this thread', {}, '1'],
+    ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2'],
+  ] as const)('stays contacted, whatever the id\'s spelling: the group is the first entry\'s (%s)', async (_, env, threads) => {
+    const dir = tempDir('winback-contacted-spelling-');
+    const week1 = join(dir, 'week1.csv');
+    const later = join(dir, 'later.csv');
+    writeFileSync(week1, [head, ...rows((id) => id)].join('\n') + '\n');
+    writeFileSync(later, [head, ...rows((id) => id.toLowerCase().replace('-', ' '))].join('\n') + '\n');
+    const ledger = join(dir, 'ledger.csv');
+    const first = await runCli(['campaign', week1, '--out', join(dir, 'w1'), '--as-of', '2026-08-03', '--ledger', ledger, '--holdout', '30%', '--threads', threads, '-q'], { env });
+    expect(first.code, first.stderr).toBe(0);
+    const contacted = lists(join(dir, 'w1')).phone.map((x) => (x.customer_id as string).toLowerCase().replace('-', ' '));
+    const controls = readCsv(join(dir, 'w1', 'excluded.csv')).filter((x) => x.reason === 'control').map((x) => (x.customer_id as string).toLowerCase().replace('-', ' '));
+    expect(contacted.length).toBeGreaterThan(15);
+    expect(controls.length).toBeGreaterThan(5);
+    // 91 days on: the contacted may be contacted again.
+    const second = await runCli(['campaign', later, '--out', join(dir, 'w2'), '--as-of', '2026-11-02', '--ledger', ledger, '--holdout', '30%', '--threads', threads, '-q'], { env });
+    expect(second.code, second.stderr).toBe(0);
+    const listed = lists(join(dir, 'w2')).phone.map((x) => x.customer_id as string);
+    expect(listed.sort()).toEqual([...contacted].sort());
+    const excluded = Object.fromEntries(readCsv(join(dir, 'w2', 'excluded.csv')).map((x) => [x.customer_id, x.reason]));
+    for (const id of controls) expect(excluded[id], id).toBe('control');
+  });
+
+  it('is listed from a ledger written before the draw matched spellings (contacted then, drawn control now)', async () => {
+    const dir = tempDir('winback-contacted-before-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [head, ...rows((id) => id)].join('\n') + '\n');
+    const ledger = join(dir, 'ledger.csv');
+    const ids = rows((id) => id).map((r) => r.split(',')[0] as string);
+    writeFileSync(ledger, ['customer_id,channel,campaign_date,campaign_id,measure,outcome', ...ids.map((id) => `${id},phone,2026-06-01,2026-W23,price:discount,contacted`)].join('\n') + '\n');
+    const r = await runCli(['campaign', file, '--out', join(dir, 'out'), '--as-of', '2026-11-02', '--ledger', ledger, '--holdout', '30%', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readCsv(join(dir, 'out', 'excluded.csv')).filter((x) => x.reason === 'control')).toEqual([]);
+    expect(lists(join(dir, 'out')).phone).toHaveLength(40);
+  });
+});

@@ -471,6 +471,7 @@ function campaignRules(loaded: LoadedPlanSetup): CampaignRules {
   const ledger: ContactLookup = {
     check: (id) => (id.endsWith('3') ? 'too_soon' : id.endsWith('7') ? 'max_attempts' : 'ok'),
     heldOutBefore: () => false,
+    contactedBefore: () => false,
     recordedNow: () => false,
   };
   return { asOf: setup.asOf, periodEnd: setup.asOf + 28, campaignId: 'test', permission: setup.config.permission, ledger, campaign: setup.config.campaign, holdout: 0.1, testOffers: 0.3, lang: setup.lang };

@@ -88,13 +88,17 @@ const SPOOL_BYTES = 4 * 1024 * 1024;
  * it decides in place of the customer's record.
  */
 function takeNote({ counts, objectors }: ChoicePass, note: CampaignNote, replace: (write: RecordWriter) => void, ledger: ContactLookup, rules: CampaignRules, rows: ListRowFormatter): void {
-  const [warned, id, plannedChannel, measure, objector, objectorKeys] = note;
+  const [warned, id, plannedChannel, measure, objector, objectorKeys, ...listed] = note;
   if (warned) counts.warnings++;
   if (objector !== undefined && objectorKeys !== undefined) objectors.add(objectorKeys.split('\n'), objector);
   // Only a customer whose contact history decides first has the rest.
   if (id === undefined) return;
   const excluded = historyExclusion(ledger.check(id, rules.campaign), rules, [], ledger.heldOutBefore(id));
-  if (!excluded) return;
+  if (!excluded) {
+    // Held out by the draw, but contacted by an earlier run: listed, as their first entry's group.
+    if (listed.length === 3 && ledger.contactedBefore(id)) replace((out) => putParts(out, listed[0], listed[1], listed[2]));
+    return;
+  }
   const parts = spoolChoice(excluded, id, plannedChannel as Channel | '', measure as string, rows);
   replace((out) => putParts(out, parts.meta, parts.head, parts.tail));
 }

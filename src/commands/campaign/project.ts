@@ -41,7 +41,7 @@ export interface CampaignExtras {
  * who objected (or said do not contact), the id and the contact points the row holds
  * (contactKeysOf, one per line), which no other customer of the run is reached at.
  */
-export type CampaignRecord = [rank: number, key: number, tie: number, warned: boolean, meta: string, head: string, tail: string, history: boolean, id?: string, plannedChannel?: Channel | '', measure?: string, objectorKeys?: string];
+export type CampaignRecord = [rank: number, key: number, tie: number, warned: boolean, meta: string, head: string, tail: string, history: boolean, id?: string, plannedChannel?: Channel | '', measure?: string, objectorKeys?: string, ...ifContactedBefore: [] | [meta: string, head: string, tail: string]];
 
 /**
  * The first pass's projection as the engine's spool takes it: the customer's spool record
@@ -54,9 +54,9 @@ export type CampaignRecord = [rank: number, key: number, tie: number, warned: bo
 export function createSpoolProjection(o: CampaignProjectionOptions, setup: PlanSetup, extras: CampaignExtras = {}): SpoolProjection {
   const project = createProjection(o, setup, extras);
   return (planned, out) => {
-    const [, , , warned, meta, head, tail, history, id, plannedChannel, measure, objectorKeys] = project(planned) as CampaignRecord;
+    const [, , , warned, meta, head, tail, history, id, plannedChannel, measure, objectorKeys, ...listed] = project(planned) as CampaignRecord;
     const headEnd = putParts(out, meta, head, tail);
-    const note: CampaignNote | undefined = history ? [warned, id as string, plannedChannel as Channel | '', measure as string]
+    const note: CampaignNote | undefined = history ? [warned, id as string, plannedChannel as Channel | '', measure as string, undefined, undefined, ...listed]
       : objectorKeys !== undefined ? [warned, undefined, undefined, undefined, id as string, objectorKeys]
       : warned ? [true] : undefined;
     return { headEnd, note };
@@ -66,9 +66,11 @@ export function createSpoolProjection(o: CampaignProjectionOptions, setup: PlanS
 /**
  * What the main thread reads of a customer (createSpoolProjection): whether the choice carries
  * warnings; when the contact history decides first, the customer id, the planned channel and
- * the measure; for an objector with a contact point, its id and its contact points (one per line).
+ * the measure; for an objector with a contact point, its id and its contact points (one per line);
+ * for a customer the draw holds out, the list record the customer gets when an earlier run
+ * contacted them (their group is their first entry's: CampaignChoice.ifContactedBefore).
  */
-export type CampaignNote = [warned: boolean, id?: string, plannedChannel?: Channel | '', measure?: string, objector?: string, objectorKeys?: string];
+export type CampaignNote = [warned: boolean, id?: string, plannedChannel?: Channel | '', measure?: string, objector?: string, objectorKeys?: string, ...ifContactedBefore: [] | [meta: string, head: string, tail: string]];
 
 /** The projection of campaign's first pass (see the module's comment). */
 export function createProjection(o: CampaignProjectionOptions, setup: PlanSetup, extras: CampaignExtras = {}): Projection {
@@ -84,7 +86,13 @@ export function createProjection(o: CampaignProjectionOptions, setup: PlanSetup,
     const retention = p.track === 'retention';
     const record = spoolRecord(p, choice, retention, rules, rows, texts, lang);
     const out: CampaignRecord = [DECISION_RANK[p.value.decision], p.value.expected_value ?? -Number.MAX_VALUE, p.row.line, choice.warnings.length > 0, record.meta, record.head, record.tail, before.kind === 'history'];
-    if (before.kind === 'history') out.push(p.row.customer_id, p.channel ?? '', measureOf(p, retention, undefined));
+    if (before.kind === 'history') {
+      out.push(p.row.customer_id, p.channel ?? '', measureOf(p, retention, undefined));
+      if (choice.kind === 'excluded' && choice.ifContactedBefore) {
+        const listed = spoolRecord(p, choice.ifContactedBefore, retention, rules, rows, texts, lang);
+        out.push(undefined, listed.meta, listed.head, listed.tail);
+      }
+    }
     else if (objectedToContact(p)) {
       const keys = contactKeysOf(p.row, rules.permission.defaultPhoneCountry);
       if (keys.length > 0) out.push(p.row.customer_id, undefined, undefined, keys.join('\n'));

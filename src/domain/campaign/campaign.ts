@@ -44,7 +44,15 @@ export interface CampaignRules {
 
 export type CampaignChoice =
   | { kind: 'list'; channel: Channel; contact: ListContact; warnings: string[] }
-  | { kind: 'excluded'; reason: ExclusionReason; detail: string; warnings: string[] };
+  | {
+    kind: 'excluded'; reason: ExclusionReason; detail: string; warnings: string[];
+    /**
+     * A customer the draw holds out whom an earlier run contacted: the group is the one of the
+     * first entry in the ledger, so they are listed so (afterHistory) — the draw changed since,
+     * e.g. with the id's spelling matched (2026-12-07).
+     */
+    ifContactedBefore?: Extract<CampaignChoice, { kind: 'list' }>;
+  };
 
 /**
  * A customer who objected or said do not contact: whose contact points no other customer of the
@@ -61,7 +69,7 @@ export function selectForCampaign(p: PlannedCustomer, rules: CampaignRules): Cam
   const choice = choiceBeforeHistory(p, rules);
   if (choice.kind !== 'history') return choice;
   const id = p.row.customer_id;
-  return afterHistory(choice, rules.ledger.check(id, rules.campaign), rules, rules.ledger.heldOutBefore(id));
+  return afterHistory(choice, rules.ledger.check(id, rules.campaign), rules, rules.ledger.heldOutBefore(id), rules.ledger.contactedBefore(id));
 }
 
 /**
@@ -111,9 +119,16 @@ export function choiceBeforeHistory(p: PlannedCustomer, rules: Omit<CampaignRule
   return { kind: 'history', next: choiceAfterHistory(p, channel, rules), warnings };
 }
 
-/** The choice once the contact history has said `history` (ContactLookup.check) and whether it held the customer out before. */
-export function afterHistory(pending: HistoryPending, history: ReturnType<ContactLookup['check']>, rules: Pick<CampaignRules, 'lang' | 'campaign' | 'holdout'>, heldOut = false): CampaignChoice {
-  return historyExclusion(history, rules, pending.warnings, heldOut) ?? pending.next;
+/**
+ * The choice once the contact history has said `history` (ContactLookup.check), whether it held
+ * the customer out before, and whether it contacted them before (a customer contacted first
+ * stays contacted: their group is their first entry's).
+ */
+export function afterHistory(pending: HistoryPending, history: ReturnType<ContactLookup['check']>, rules: Pick<CampaignRules, 'lang' | 'campaign' | 'holdout'>, heldOut = false, contactedBefore = false): CampaignChoice {
+  const excludedNow = historyExclusion(history, rules, pending.warnings, heldOut);
+  if (excludedNow) return excludedNow;
+  const { next } = pending;
+  return contactedBefore && next.kind === 'excluded' && next.ifContactedBefore ? next.ifContactedBefore : next;
 }
 
 /**
@@ -138,11 +153,12 @@ function choiceAfterHistory(p: PlannedCustomer, channel: Channel, rules: Omit<Ca
   // A pause after a declined offer ends on its day: a list for the week it ends in would contact the customer before it
   // (the ledger records the contact on the run's day), so the customer waits for the next run.
   if (w.notBefore !== undefined && w.notBefore > rules.asOf) return excluded('not_due', say.pauseEnds(formatDay(w.notBefore, rules.lang ?? 'en')), warnings);
-  if (rules.holdout > 0 && isControl(p.row.customer_id, rules.campaign.programmeSalt, rules.holdout)) {
-    return excluded('control', say.control, warnings);
-  }
   const contact = permittedContact(p.row, p.permission.allowed, rules.permission.defaultPhoneCountry);
-  return { kind: 'list', channel, contact, warnings };
+  const listed: Extract<CampaignChoice, { kind: 'list' }> = { kind: 'list', channel, contact, warnings };
+  if (rules.holdout > 0 && isControl(p.row.customer_id, rules.campaign.programmeSalt, rules.holdout)) {
+    return { kind: 'excluded', reason: 'control', detail: say.control, warnings, ifContactedBefore: listed };
+  }
+  return listed;
 }
 
 /** Why a customer the plan would win back has no window: a defect nobody confirmed fixed (timing.ts), or none planned. */

@@ -36,6 +36,8 @@ export interface ContactLookup {
   check(customerId: string, rules: ContactRules): ContactCheck;
   /** held out as control in an earlier campaign (recorded once, when first held out) */
   heldOutBefore(customerId: string): boolean;
+  /** contacted in an earlier campaign (the ledger's contacted entries) */
+  contactedBefore(customerId: string): boolean;
   /** already recorded in this run's campaign, as contacted or as control */
   recordedNow(customerId: string, control: boolean): boolean;
 }
@@ -138,6 +140,11 @@ export class ContactIndex implements ContactLookup {
   heldOutBefore(customerId: string): boolean {
     const s = this.slotOf(customerId, false);
     return s >= 0 && ((this.slots[s + 2] as number) & HELD_OUT) !== 0;
+  }
+
+  contactedBefore(customerId: string): boolean {
+    const s = this.slotOf(customerId, false);
+    return s >= 0 && (this.slots[s + 2] as number) >>> ATTEMPT_SHIFT > 0;
   }
 
   recordedNow(customerId: string, control: boolean): boolean {
