@@ -1,7 +1,7 @@
 import type { Context } from './context.js';
 import { LOST_CUSTOMER_FIELDS, type Schema } from '../domain/read/fields.js';
 import { buildSuppression, type Suppression, type SuppressionEntry } from '../domain/permission/permission.js';
-import { contactPointsIn } from '../domain/permission/suppression.js';
+import { contactPointsIn } from '../domain/permission/contact-point.js';
 import { DataError } from '../errors.js';
 import { messages, type Lang } from '../domain/catalogue/index.js';
 import { openExport } from './open-export.js';

@@ -428,6 +428,33 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).counts.excluded.objector_contact).toBe(2);
   });
 
+  it.each([
+    ['on this thread', {}, '1'],
+    ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2'],
+  ] as const)('reads every address and number of the objector\'s cells, and the number a visit list shows (%s)', async (_, env, threads) => {
+    const dir = tempDir('winback-objector-cells-');
+    const file = join(dir, 'export.csv');
+    const header = 'Kundennummer;Name;Telefon;E-Mail;Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;DB %;Kündigungsgrund;Einwilligung Telefon;Einwilligung E-Mail;Werbewiderspruch;Key Account;Betreuer';
+    const line = (id: string, phone: string, email: string, objected: string, visit = '') => `${id};Kunde ${id};${phone};${email};B2C;01.01.2018;15.10.2026;${visit ? '912.345,67' : '12.345,67'};30,5;zu teuer;ja;ja;${objected};${visit ? 'ja' : 'nein'};${visit}`;
+    writeFileSync(file, [header,
+      line('KD-1', '030 1000001 (privat)', 'max@firma.de, mm@firma.de', 'ja'),
+      line('KD-2', '', 'mm@firma.de', ''),
+      line('KD-3', '+49 30 1000001', '', ''),
+      line('KD-4', '0151 2000002 / 030 2000002', '', 'ja'),
+      line('KD-5', '030 2000002', '', ''),
+      line('KO-1', '030 7000007', '', 'ja'),
+      line('KO-2', '030 7000007', '', '', 'Tom Becker'),
+      line('KD-6', '030 6000006', 'anna@example.de', ''),
+    ].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '--threads', threads, '-q'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    expect(listed.filter((id) => id !== 'KD-6')).toEqual([]);
+    const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x.reason]));
+    expect(excluded).toMatchObject({ 'KD-2': 'objector_contact', 'KD-3': 'objector_contact', 'KD-5': 'objector_contact', 'KO-2': 'objector_contact' });
+  });
+
   it("keeps the worksheet's lists off it too", async () => {
     const dir = tempDir('winback-objector-contact-ws-');
     const file = join(dir, 'export.csv');
@@ -581,6 +608,18 @@ describe('a suppression list read completely', () => {
     const r = await run(exportFile(dir), suppress, out);
     expect(r.code, r.stderr).toBe(0);
     expect([...new Set(listed(out))].sort()).toEqual(['U-077', 'U-078', 'U-079']);
+  });
+
+  it('reads a number behind a label or the apostrophe a spreadsheet (or winback) puts first', async () => {
+    const dir = tempDir('winback-suppress-labels-');
+    const suppress = join(dir, 'suppress.csv');
+    writeFileSync(suppress, "Telefon\n\"'07911 123070\"\n\"Tel.: 07911 123071\"\nmobil: 07911 123072\n07911 123073 privat\n");
+    const out = join(dir, 'out');
+    const r = await run(exportFile(dir), suppress, out);
+    expect(r.code, r.stderr).toBe(0);
+    const phoned = readCsv(join(out, 'campaign-phone.csv')).map((x) => x.customer_id as string);
+    expect(phoned.filter((id) => ['U-070', 'U-071', 'U-072', 'U-073'].includes(id))).toEqual([]);
+    expect(phoned).toContain('U-074');
   });
 
   it('reads a column under another name for addresses and numbers, and stops (65) at one that holds ids under no known name', async () => {

@@ -22,7 +22,7 @@ import type { CampaignCounts } from './summary.js';
  * escaping; JSON cost ~4 s per million customers to write and read) and the row it writes,
  * formatted around its priority (`head`, `tail`): the list row of a listed customer, the
  * excluded.csv row of an excluded one.
- * meta of a listed customer: L, channel, id, planned channel, measure, shared-contact key, R for the retention list;
+ * meta of a listed customer: L, channel, id, planned channel, measure, shared-contact key, R for the retention list, the number a visit list shows;
  * of an excluded one: E, reason, id, planned channel, measure.
  */
 export interface SpoolParts {
@@ -34,7 +34,9 @@ export interface SpoolParts {
 /** A customer's choice as the spool stores it (see SpoolParts). */
 export function spoolChoice(choice: CampaignChoice, id: string, plannedChannel: Channel | '', measure: string, rows: ListRowFormatter, row?: { head: string; tail: string }, retention = false): SpoolParts {
   if (choice.kind === 'list') {
-    return { meta: pack(['L', choice.channel, id, plannedChannel, measure, sharedContactKey(choice.channel, choice.contact) ?? '', retention ? 'R' : '']), head: row?.head ?? '', tail: row?.tail ?? '' };
+    // A visit list shows the number too: an objector's number there is theirs (checked, never shared).
+    const visitNumber = choice.channel === 'visit' ? (sharedContactKey('phone', choice.contact) ?? '') : '';
+    return { meta: pack(['L', choice.channel, id, plannedChannel, measure, sharedContactKey(choice.channel, choice.contact) ?? '', retention ? 'R' : '', visitNumber]), head: row?.head ?? '', tail: row?.tail ?? '' };
   }
   const excluded = rows.excludedAround(id, choice.reason, choice.detail);
   return { meta: pack(['E', choice.reason, id, plannedChannel, measure]), head: excluded.head, tail: excluded.tail };
@@ -95,10 +97,10 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
   await spool.eachBytes((bytes, start, rowStart, end) => {
     priority++;
     const metaEnd = start + META_LENGTH + bytes.readUInt32LE(start);
-    const [kind, what, id, plannedChannel, measure, key, track] = unpack(bytes.toString('utf8', start + META_LENGTH, metaEnd)) as [string, string, string, Channel, string, string?, string?];
+    const [kind, what, id, plannedChannel, measure, key, track, visitNumber] = unpack(bytes.toString('utf8', start + META_LENGTH, metaEnd)) as [string, string, string, Channel, string, string?, string?, string?];
     const listed = kind === 'L';
     const channel = what as Channel;
-    const objector = listed ? s.objectors?.holder(key || undefined) : undefined;
+    const objector = listed ? (s.objectors?.holder(key || undefined) ?? s.objectors?.holder(visitNumber || undefined)) : undefined;
     const holder = listed && objector === undefined ? shared.holder(key || undefined) : 0;
     const reason: ExclusionReason | undefined = !listed ? (what as ExclusionReason) : objector !== undefined ? 'objector_contact' : holder > 0 ? 'shared_contact' : capacity.take(channel) ? undefined : 'over_capacity';
     if (listed && reason === undefined) {

@@ -382,6 +382,41 @@ export function sharedContactKey(channel: string, contact: ListContact): string 
   return undefined;
 }
 
+// Shorter digit strings are extensions or typos; matching on them would suppress strangers.
+export const MIN_PHONE_DIGITS = 6;
+
+/** A day as lists write one beside an entry ("2026-10-01", "01.10.2026"): no number to call. */
+const A_DAY = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{2,4})$/;
+
+/** An e-mail address within text ("a@b.de (unsubscribed)", "a@b.de; c@d.de"). */
+const ADDRESS_IN_TEXT = /[^\s;,/|<>()"'\[\]]+@[^\s;,/|<>()"'\[\]]+\.[a-z]{2,}/gi;
+
+/**
+ * The e-mail addresses and phone numbers a cell holds, when it holds more than one or holds one
+ * beside a remark (a suppression list's cells, an objector's e-mail and phone): addresses found
+ * anywhere in it, numbers in its parts between ';', ',', '/' or '|', a remark in brackets left
+ * out ("07911 123075 (mobile)"), a label before a number ("Tel.: 030 8234568", "mobil: 0171 …")
+ * and a word after it ("030 1000001 privat") left out, and the apostrophe a spreadsheet's text
+ * marker or winback's formula guard puts first ("'+49 30 8234567"). Each is normalised where it is
+ * used; a part the phone normaliser rejects matches on its digits (suppression).
+ */
+export function contactPointsIn(cell: string | undefined): { emails: string[]; phones: string[] } {
+  if (cell === undefined || cell.trim() === '') return { emails: [], phones: [] };
+  const emails = cell.match(ADDRESS_IN_TEXT) ?? [];
+  const rest = cell.replace(ADDRESS_IN_TEXT, ' ').replace(/\([^)]*\)/g, ' ');
+  const phones = rest.split(/[;,/|]/).map(phonePart).filter((p) => (p.match(/\d/g) ?? []).length >= MIN_PHONE_DIGITS && /^[\s+()\d.-]+$/.test(p) && !A_DAY.test(p));
+  return { emails, phones };
+}
+
+/** A label before a number: words and a colon ("Tel.:", "mobil:", "Phone (work):"), or a phone word alone ("Tel. 030 …"). */
+const PHONE_LABEL = /^(?:[\p{L}][\p{L}. ()-]{0,24}:|(?:tel|telefon|fon|phone|mobil|mobile|handy|cell|fax|festnetz|privat|gesch|work|home)\.?(?=[\s+\d(]))\s*/iu;
+/** Words after a number ("privat", "mobile", "ab 18 Uhr" is no number: its digits are too few). */
+const TRAILING_WORDS = /(?:\s+[\p{L}][\p{L}.]*)+\.?$/u;
+
+function phonePart(part: string): string {
+  return part.trim().replace(/^'+/, '').replace(PHONE_LABEL, '').replace(TRAILING_WORDS, '').trim();
+}
+
 /**
  * The contact points a row holds, as sharedContactKey writes them (its mailbox and its number,
  * whatever the channels' permission): the keys an objector's row closes for every other row of
@@ -389,7 +424,21 @@ export function sharedContactKey(channel: string, contact: ListContact): string 
  */
 export function contactKeysOf(row: { email?: string; phone?: string; country?: string }, defaultCountry: string = DEFAULT_PHONE_COUNTRY): string[] {
   const contact = permittedContact(row, { email: true, phone: true }, defaultCountry);
-  return (['email', 'phone'] as const).flatMap((channel) => sharedContactKey(channel, contact) ?? []);
+  const keys = (['email', 'phone'] as const).flatMap((channel) => sharedContactKey(channel, contact) ?? []);
+  // Every address and number the cells hold ("max@firma.de, mm@firma.de", "0151 2000002 / 030 2000002", "030 1000001 (privat)").
+  const country = phoneCountryOf(row.country, defaultCountry);
+  for (const cell of [row.email, row.phone]) {
+    const found = contactPointsIn(cell);
+    for (const address of found.emails) {
+      const key = emailKey(address);
+      if (key !== undefined) keys.push(`email:${key}`);
+    }
+    for (const number of found.phones) {
+      const key = phoneKey(number, country);
+      if (key !== undefined) keys.push(`phone:${key}`);
+    }
+  }
+  return [...new Set(keys)];
 }
 
 /**

@@ -6,7 +6,7 @@
  * normaliser the permission check and the lists use.
  */
 import { customerKey } from '../campaign/customer-key.js';
-import { DEFAULT_PHONE_COUNTRY, emailKey, isPlaceholder, phoneCountryOf, phoneKey } from './contact-point.js';
+import { DEFAULT_PHONE_COUNTRY, MIN_PHONE_DIGITS, emailKey, isPlaceholder, phoneCountryOf, phoneKey } from './contact-point.js';
 
 export interface SuppressionEntry {
   customer_id?: string;
@@ -62,8 +62,6 @@ export function matchSuppression(
   return undefined;
 }
 
-// Shorter digit strings are extensions or typos; matching on them would suppress strangers.
-const MIN_PHONE_DIGITS = 6;
 
 /**
  * The normalised address; a value the normaliser rejects still suppresses a row that holds
@@ -83,22 +81,3 @@ function phoneMatchKey(text: string | undefined, country: string): string | unde
   return digits.length >= MIN_PHONE_DIGITS ? `?${digits}` : undefined;
 }
 
-/** A day as lists write one beside an entry ("2026-10-01", "01.10.2026"): no number to call. */
-const A_DAY = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{2,4})$/;
-
-/** An e-mail address within text ("a@b.de (unsubscribed)", "a@b.de; c@d.de"). */
-const ADDRESS_IN_TEXT = /[^\s;,/|<>()"'\[\]]+@[^\s;,/|<>()"'\[\]]+\.[a-z]{2,}/gi;
-
-/**
- * The e-mail addresses and phone numbers a suppression list's cell holds, when it holds more than
- * one or holds one beside a remark: addresses found anywhere in it, numbers in its parts between
- * ';', ',', '/' or '|', a remark in brackets left out ("07911 123075 (mobile)"). Each is
- * normalised where the list is built; a part the phone normaliser rejects matches on its digits.
- */
-export function contactPointsIn(cell: string | undefined): { emails: string[]; phones: string[] } {
-  if (cell === undefined || cell.trim() === '') return { emails: [], phones: [] };
-  const emails = cell.match(ADDRESS_IN_TEXT) ?? [];
-  const rest = cell.replace(ADDRESS_IN_TEXT, ' ').replace(/\([^)]*\)/g, ' ');
-  const phones = rest.split(/[;,/|]/).map((p) => p.trim()).filter((p) => (p.match(/\d/g) ?? []).length >= MIN_PHONE_DIGITS && /^[\s+()\d.-]+$/.test(p) && !A_DAY.test(p));
-  return { emails, phones };
-}

@@ -76,7 +76,8 @@ async function writeLists(dir: string, out: WorksheetOutput, fmt: CsvFormat): Pr
     plans.forEach((p, i) => {
       const choice = selectForCampaign(p, rules);
       const key = choice.kind === 'list' ? sharedContactKey(choice.channel, choice.contact) : undefined;
-      const objector = objectors.holder(key);
+      // A visit list shows the number too: an objector's number there is theirs.
+      const objector = objectors.holder(key) ?? (choice.kind === 'list' && choice.channel === 'visit' ? objectors.holder(sharedContactKey('phone', choice.contact)) : undefined);
       const holder = shared.holder(key);
       if (choice.kind === 'list' && objector !== undefined) files.excluded(p.row.customer_id, 'objector_contact', objectorContactDetail(choice.channel, objector, out.setup.lang), i + 1);
       else if (choice.kind === 'list' && holder > 0) files.excluded(p.row.customer_id, 'shared_contact', sharedContactDetail(choice.channel, holder, out.setup.lang), i + 1);
