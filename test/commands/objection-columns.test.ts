@@ -686,3 +686,27 @@ describe('a remark in a mapped field beside its value', () => {
     for (const id of ['T-101', 'T-105', 'T-106', 'T-111', 'T-112']) expect(excluded[id], id).toBe('never');
   });
 });
+
+describe('a withdrawal written beside the e-mail address or number, or as the reason code', () => {
+  it('makes the customer an objector, on every channel (abgemeldet, gesperrt, opted out, Werbewiderspruch)', async () => {
+    const dir = tempDir('winback-contact-remark-');
+    const file = join(dir, 'export.csv');
+    const head = 'Customer ID,Name,Email,Phone,Country,Segment,Customer Since,Churn Date,Revenue,Reason,Reason Code,Email Opt-In,Phone Opt-In,Mail Opt-In';
+    const row = (id: string, email: string, phone: string, code = '') => `${id},Eva ${id},${email},${phone},DE,B2C,2018-01-01,2026-06-01,12000,price too high,${code},yes,yes,yes`;
+    writeFileSync(file, [head,
+      row('E-2', 'e2@example.com (abgemeldet)', '+49 30 7100002'),
+      row('E-3', 'e3@example.com (opted out)', '+49 30 7100003'),
+      row('E-4', 'e4@example.com [gesperrt]', '+49 30 7100004'),
+      row('E-5', 'e5@example.com', '+49 30 7100005', 'Werbewiderspruch'),
+      row('E-7', 'e7@example.com', '"030 7100007 - nicht anrufen"'.replace(/"/g, '')),
+      row('E-8', 'e8@example.com', '(030) 7100008'),
+    ].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    expect([...new Set(listed)]).toEqual(['E-8']);
+    const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x.reason]));
+    expect(excluded).toMatchObject({ 'E-2': 'never', 'E-3': 'never', 'E-4': 'never', 'E-5': 'never', 'E-7': 'never' });
+  });
+});

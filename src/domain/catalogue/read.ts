@@ -42,6 +42,7 @@ export interface ReadTexts {
   idEmpty: string;
   idMissingMarker: (value: string) => string;
   totalsRow: (word: string) => string;
+  contactRemark: (header: string, remark: string) => string;
   duplicateId: (firstLine: number) => string;
   /** a row of a duplicated id loses to line `kept`, whose modification date (`dateLabel`) is newer */
   duplicateNewer: (kept: number, dateLabel: string, keptDate: string, ownDate: string, objectionKept: boolean) => string;
@@ -167,6 +168,7 @@ export const READ_EN: ReadTexts = {
   idEmpty: 'customer_id is empty',
   idMissingMarker: (value) => `customer_id '${value}' marks a missing value, not an id`,
   totalsRow: (word) => `looks like a totals row ('${word}', the other cells mostly empty), not a customer`,
+  contactRemark: (header, remark) => `${header}: the remark '${remark}' beside the address or number says the customer withdrew: treated as an objection`,
   duplicateId: (firstLine) => `duplicate customer_id, first seen on line ${firstLine}`,
   duplicateNewer: (kept, dateLabel, keptDate, ownDate, objectionKept) => `duplicate customer_id: line ${kept} is used, its ${dateLabel} is newer (${keptDate}, this row ${ownDate})${objectionKept ? ", with this row's objection (an objection is never undone by a newer row)" : ''}`,
   duplicateMerged: (kept, lines) => `duplicate customer_id: line ${kept} is used, with the most restrictive consent and objection of lines ${lines.join(', ')}`,
@@ -316,6 +318,7 @@ export const READ_DE: ReadTexts = {
   idEmpty: 'customer_id ist leer',
   idMissingMarker: (value) => `customer_id '${value}' steht für einen fehlenden Wert, nicht für eine Kundennummer`,
   totalsRow: (word) => `sieht aus wie eine Summenzeile ('${word}', die übrigen Zellen fast leer), nicht wie ein Kunde`,
+  contactRemark: (header, remark) => `${header}: der Vermerk '${remark}' neben der Adresse oder Nummer sagt, dass der Kunde widerrufen hat: als Widerspruch behandelt`,
   duplicateId: (firstLine) => `doppelte customer_id, zuerst in Zeile ${firstLine}`,
   duplicateNewer: (kept, dateLabel, keptDate, ownDate, objectionKept) => `doppelte customer_id: Zeile ${kept} wird verwendet, ihr ${dateLabel} ist neuer (${keptDate}, diese Zeile ${ownDate})${objectionKept ? ', mit dem Widerspruch dieser Zeile (ein Widerspruch wird durch eine neuere Zeile nie aufgehoben)' : ''}`,
   duplicateMerged: (kept, lines) => `doppelte customer_id: Zeile ${kept} wird verwendet, mit der strengsten Einwilligung und dem strengsten Widerspruch der Zeilen ${lines.join(', ')}`,

@@ -7,8 +7,8 @@ import { numberExample, parseNumber, type DecimalMark, type NumberParse } from '
 import { type Lang, type ReadTexts, messages } from '../catalogue/index.js';
 import { isMissingIdMarker } from './missing-id.js';
 import { objectionInWords } from '../objections/in-words.js';
-import { markedNames, REMARK_FIELDS, unreadColumns, unreadFlags, unreadText } from './unread-objections.js';
-import { CELL_SEPARATOR } from '../objections/text.js';
+import { contactRemark, markedNames, REMARK_FIELDS, unreadColumns, unreadFlags, unreadText } from './unread-objections.js';
+import { CELL_SEPARATOR, findObjectionInCells } from '../objections/text.js';
 import type { EpochDay, Reject, Segment } from '../types.js';
 
 /** Conventions a file's values are written in. */
@@ -109,6 +109,13 @@ export function createRowConverter(
     if (readsNames) {
       const marked = markedNames(values);
       if (marked !== undefined) values.other_text = values.other_text === undefined ? marked : `${values.other_text as string}${CELL_SEPARATOR}${marked}`;
+      const remark = contactRemark(values);
+      // Where the rules read the remark already ('(unsubscribed)'), their words are the evidence.
+      if (remark !== undefined && values.advertising_objection !== true && findObjectionInCells(marked) === undefined) {
+        values.advertising_objection = true;
+        const index = mapping.fields.get(remark.field);
+        warnings.push(t.contactRemark(index === undefined ? remark.field : (headers[index] as string), remark.remark));
+      }
     }
     const first = problems?.[0];
     if (problems !== undefined && first !== undefined) {

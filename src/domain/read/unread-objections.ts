@@ -230,14 +230,35 @@ const A_DAY = /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})([ T]\d{1,2
  * "Herr Maier (will keine Werbung)", "t1@example.com (unsubscribed)"): only such a cell is read by
  * the rules.
  */
-const MARKED = /werb|sperr|widerspr|kontakt|contact|market|robinson|objec|opt.?out|unsub|abmeld|abbestell|do not|don.?t|\bdnc\b|\bno (mail|e-?mail|call|ads?|contact|marketing|phone|letters?)\b|\bkeine?\b|\bnicht\b/i;
+const MARKED = /werb|sperr|widerspr|widerruf|kontakt|contact|market|robinson|objec|opt.?out|opted.?out|unsub|abmeld|abgemeld|abbestell|do not|don.?t|\bdnc\b|\bno (mail|e-?mail|call|ads?|contact|marketing|phone|letters?)\b|\bkeine?\b|\bnicht\b/i;
 
 /**
  * Mapped text fields staff write remarks into besides their value ("keine Werbung lt. Kunde" as
  * the account manager, "Ahornweg 7 (keine Werbung einwerfen)", "none; customer objects to
- * marketing" as the competitor): read as the unmapped columns are, when marked.
+ * marketing" as the competitor, "Werbewiderspruch" as the reason code): read as the unmapped
+ * columns are, when marked.
  */
-export const REMARK_FIELDS = ['name', 'contact_person', 'account_manager', 'competitor', 'street', 'city', 'region', 'email', 'phone'] as const;
+export const REMARK_FIELDS = ['name', 'contact_person', 'account_manager', 'competitor', 'street', 'city', 'region', 'email', 'phone', 'reason_code'] as const;
+
+/**
+ * A status written beside an e-mail address or a phone number, in brackets or after a dash
+ * ("e2@example.com (abgemeldet)", "0171 5550003 [gesperrt]", "a@b.de - opted out"): staff mark a
+ * contact point the customer withdrew so. Alone, "abgemeldet" or "gesperrt" says too little for
+ * the rules (a deregistration, an account locked); beside the address it is the address's.
+ */
+const CONTACT_REMARK = /(?:[(\[]\s*|\s[-–]\s*)(abgemeldet|ausgetragen|abbestellt|gesperrt|sperre|widerrufen|widersprochen|werbewiderspruch|widerspruch|opted[ -]?out|opt[ -]?out|unsubscribed|blocked|blockiert|robinson(?:liste)?|dnc|do not (?:use|contact|call|e-?mail|mail)|nicht (?:verwenden|nutzen|kontaktieren|anrufen|anschreiben)|keine werbung|no marketing)\s*[)\]]?\s*$/i;
+
+/** The remark (CONTACT_REMARK) beside the row's e-mail address or phone number, with its field; undefined for none. */
+export function contactRemark(values: Readonly<Record<string, unknown>>): { field: 'email' | 'phone'; remark: string } | undefined {
+  for (const field of ['email', 'phone'] as const) {
+    const v = values[field];
+    // Most cells hold no bracket and no dash: the pattern is not run on them.
+    if (typeof v !== 'string' || (v.indexOf('(') < 0 && v.indexOf('[') < 0 && v.indexOf(' -') < 0 && v.indexOf(' –') < 0) || !/[@\d]/.test(v)) continue;
+    const m = CONTACT_REMARK.exec(v);
+    if (m) return { field, remark: m[1] as string };
+  }
+  return undefined;
+}
 
 /** The name, contact and address cells of a row that carry a marker worth reading for an objection, joined; undefined for none. */
 export function markedNames(values: Readonly<Record<string, unknown>>): string | undefined {
