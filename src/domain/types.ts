@@ -65,6 +65,8 @@ export interface CustomerRow {
   consent_email?: boolean | null;
   consent_phone?: boolean | null;
   consent_letter?: boolean | null;
+  /** visits allowed ("Besuch erwünscht"): visits need no consent, but a no refuses them */
+  consent_visit?: boolean | null;
   advertising_objection?: boolean | null;
   do_not_contact?: boolean | null;
   /** When the customer last declined a win-back offer (left alone for campaign.declinedPauseMonths after it). */

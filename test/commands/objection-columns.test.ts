@@ -710,3 +710,47 @@ describe('a withdrawal written beside the e-mail address or number, or as the re
     expect(excluded).toMatchObject({ 'E-2': 'never', 'E-3': 'never', 'E-4': 'never', 'E-5': 'never', 'E-7': 'never' });
   });
 });
+
+describe('block, objection and channel columns under the names CRMs give them', () => {
+  const flags = ['Marketingsperre', 'Marketing Blocked', 'Opt-Out Flag', 'DNC Flag', 'Robinson', 'msdyn_gdproptout', 'Widerruf', 'Einspruch', 'donotsendmm', 'Revoked On'];
+  it('block every channel of a customer with a yes (or a day) in any of them, and nobody with a no', async () => {
+    const dir = tempDir('winback-block-flags-');
+    const file = join(dir, 'export.csv');
+    const head = `Customer ID,Name,Email,Phone,Street,Zip,City,Country,Segment,Customer Since,Churn Date,Revenue,Reason,Email Opt-In,Phone Opt-In,${flags.join(',')}`;
+    const row = (id: string, set: number, value = 'ja') => `${id},Bea ${id},${id.toLowerCase()}@example.com,+49 30 55501${id.slice(-2)},1 Main St,10115,Berlin,DE,B2C,2018-01-01,2026-06-01,12000,price too high,yes,yes,${flags.map((_f, i) => (i === set ? value : '')).join(',')}`;
+    writeFileSync(file, [head, ...flags.map((_f, i) => row(`B-${String(i).padStart(2, '0')}`, i, i === flags.length - 1 ? '2026-03-01' : 'ja')), row('B-50', 0, 'nein'), row('B-51', 5, '0')].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d']);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    expect([...new Set(listed)].sort()).toEqual(['B-50', 'B-51']);
+    expect(r.stderr).toContain("column 'Marketingsperre' is read as a block or objection flag");
+  });
+
+  it('read letters, calls and visits refused under their own names: the channel is closed, the others stay open', async () => {
+    const dir = tempDir('winback-channel-columns-');
+    const file = join(dir, 'export.csv');
+    const head = 'Customer ID,Name,Email,Phone,Street,Zip,City,Country,Segment,Key Account,Account Manager,Customer Since,Churn Date,Revenue,Reason,Email Opt-In,Phone Opt-In,Postal Mail Allowed,donotpostalmail,Anrufe,Besuch erwünscht';
+    const row = (id: string, revenue: string, email: string, phone: string, cells: string, ka = 'no', manager = '') =>
+      `${id},Mia ${id},${email ? `${id.toLowerCase()}@example.com` : ''},${phone ? `+49 30 55502${id.slice(-2)}` : ''},1 Main St,10115,Berlin,DE,B2C,${ka},${manager},2018-01-01,2026-06-01,${revenue},price too high,${email},${phone},${cells}`;
+    writeFileSync(file, [head,
+      row('M-01', '12000', 'no', 'no', 'no,,,'),
+      row('M-02', '12000', 'no', 'no', ',1,,'),
+      row('M-03', '12000', 'no', 'yes', ',,nein,'),
+      row('M-04', '912000', 'no', 'no', ',,,nein', 'yes', 'Tom Becker'),
+      row('M-05', '12000', 'no', 'no', ',,,'),
+    ].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const onList = (c: string) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string);
+    expect(onList('letter').filter((id) => ['M-01', 'M-02'].includes(id))).toEqual([]);
+    expect(onList('phone')).not.toContain('M-03');
+    expect(onList('visit')).not.toContain('M-04');
+    expect(onList('letter')).toContain('M-05');
+    const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x]));
+    expect(excluded['M-01']?.reason).toBe('no_channel');
+    // The key account who refused visits gets a letter instead.
+    expect(onList('letter')).toContain('M-04');
+  });
+});

@@ -1257,6 +1257,7 @@ export const COMMAND_TEXTS = {
     unclearEmailConsent: m('consent_email is unclear: treated as no consent', 'die E-Mail-Einwilligung ist unklar: als fehlende Einwilligung behandelt'),
     unclearPhoneConsent: m('consent_phone is unclear: treated as no consent', 'die Telefon-Einwilligung ist unklar: als fehlende Einwilligung behandelt'),
     unclearLetterConsent: m('consent_letter is unclear: treated as a refusal of letters', 'die Brief-Einwilligung ist unklar: als Ablehnung von Briefen behandelt'),
+    unclearVisitConsent: m('consent_visit is unclear: treated as a refusal of visits', 'die Besuchs-Erlaubnis ist unklar: als Ablehnung von Besuchen behandelt'),
     unclearKeyAccount: m('key_account is unclear: treated as not a key account', 'die Angabe Schlüsselkunde ist unklar: nicht als Schlüsselkunde behandelt'),
     notUsable: m(
       (field: 'email' | 'phone', text: string, problem: string) => `${field} '${text}' is not usable (${problem}): no ${field === 'email' ? 'e-mail' : 'phone'} channel`,

@@ -59,6 +59,7 @@ export type PermissionInput = Pick<
   | 'consent_email'
   | 'consent_phone'
   | 'consent_letter'
+  | 'consent_visit'
   | 'advertising_objection'
   | 'do_not_contact'
 >;
@@ -78,6 +79,7 @@ export type BlockReason =
   | 'b2b_phone_not_enabled'
   | 'no_postal_address'
   | 'letter_refused'
+  | 'visit_refused'
   | 'no_account_manager';
 
 export interface PermissionResult {
@@ -216,6 +218,12 @@ function checkLetter(row: PermissionInput, warnings: string[], say: Say): BlockR
 }
 
 function checkVisit(row: PermissionInput, warnings: string[], say: Say): BlockReason | undefined {
+  // Visits need no consent, but a refusal of visits ("Besuch erwünscht: nein", "Visits allowed: no") is the customer's say.
+  if (row.consent_visit === null) {
+    warnings.push(say.unclearVisitConsent);
+    return 'visit_refused';
+  }
+  if (row.consent_visit === false) return 'visit_refused';
   if (!isBlank(row.account_manager)) return undefined;
   if (row.key_account === null) warnings.push(say.unclearKeyAccount);
   return row.key_account === true ? undefined : 'no_account_manager';

@@ -27,11 +27,11 @@ import { type ReadTexts, messages } from '../catalogue/index.js';
 import type { EpochDay } from '../types.js';
 
 /** The consent and objection fields, two bits each in a row's facts. */
-export const FACT_FIELDS = ['consent_email', 'consent_phone', 'consent_letter', 'advertising_objection', 'do_not_contact'] as const;
+export const FACT_FIELDS = ['consent_email', 'consent_phone', 'consent_letter', 'advertising_objection', 'do_not_contact', 'consent_visit'] as const;
 /** Fields where `true` is the restrictive value (the others are consents: `false` restricts). */
 const OBJECTIONS = new Set<string>(['advertising_objection', 'do_not_contact']);
 /** Set in a row's facts when it has a modification date. */
-export const HAS_DATE = 1 << 10;
+export const HAS_DATE = 1 << (2 * FACT_FIELDS.length);
 const FACT_MASK = HAS_DATE - 1;
 
 // Codes per field: 0 blank, 1 true, 2 false, 3 unclear (null).

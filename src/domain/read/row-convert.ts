@@ -157,7 +157,7 @@ function objects(values: Readonly<Record<string, unknown>>): boolean {
 }
 
 /** Yes/no columns of contact permission, whose unclear cells may hold an objection in words. */
-const PERMISSION_FIELDS = new Set(['consent_email', 'consent_phone', 'consent_letter', 'advertising_objection', 'do_not_contact']);
+const PERMISSION_FIELDS = new Set(['consent_email', 'consent_phone', 'consent_letter', 'consent_visit', 'advertising_objection', 'do_not_contact']);
 
 /** Keys the planner sets on every row it plans. */
 const ROW_KEYS = ['line', 'warnings'] as const;

@@ -107,10 +107,10 @@ export interface UnreadColumn {
   header?: string;
 }
 
-type BlockKind = 'consent' | 'objectionDay' | 'status' | 'declined';
+type BlockKind = 'consent' | 'objectionDay' | 'flag' | 'status' | 'declined';
 
 /** The consent fields of the channels that have one: a column read into them can only take a permission away. */
-const CHANNEL_CONSENT: Readonly<Record<string, 'email' | 'phone' | 'letter'>> = { consent_email: 'email', consent_phone: 'phone', consent_letter: 'letter' };
+const CHANNEL_CONSENT: Readonly<Record<string, 'email' | 'phone' | 'letter' | 'visit'>> = { consent_email: 'email', consent_phone: 'phone', consent_letter: 'letter', consent_visit: 'visit' };
 
 function isChannelConsent(field: string | undefined): boolean {
   return field !== undefined && Object.hasOwn(CHANNEL_CONSENT, field);
@@ -123,11 +123,16 @@ function isChannelConsent(field: string | undefined): boolean {
  * channel word alone ("E-Mail", "Telefon privat") is a contact point, not a permission. Judgement.
  */
 function channelColumnOf(key: string): { field: string; kind: 'consent' | 'objectionDay' } | undefined {
-  const field = /e?mail|newsletter|doubleoptin/.test(key) ? 'consent_email'
-    : /telefon|phone|anruf|call|telemarketing/.test(key) ? 'consent_phone'
-      : /post(?!leitzahl|fach|code|al(?:code|zip))|brief|letter|postal/.test(key) ? 'consent_letter'
-        : undefined;
+  // Post before e-mail: "Postal Mail Allowed", "Direct Mail Opt-In", "donotpostalmail" are letters.
+  const field = /postalmail|postmail|directmail|snailmail|printmail|briefpost/.test(key) ? 'consent_letter'
+    : /e?mail|newsletter|doubleoptin/.test(key) ? 'consent_email'
+      : /telefon|phone|anruf|call|telemarketing/.test(key) ? 'consent_phone'
+        : /post(?!leitzahl|fach|code|al(?:code|zip))|brief|letter|postal/.test(key) ? 'consent_letter'
+          : /besuch|visit|aussendienst|fieldservice|vertreter/.test(key) ? 'consent_visit'
+            : undefined;
   if (field === undefined) return undefined;
+  // A call itself is no contact point: "Anrufe: nein", "Calls: no" say whether calls are wanted.
+  if (/^(?:werbe)?anrufe$|^(?:phone)?calls$/.test(key)) return { field, kind: 'consent' };
   if (/widerspr|widerruf|objection|objected|optout|optedout|abmeld|abgemeld|abbestell|unsubscrib|sperr|blocked|verbot|robinson|kein|nicht|donot|dont/.test(key)) return { field, kind: 'objectionDay' };
   if (/einwillig|optin|erlaubt|erlaubnis|erwunscht|gewunscht|zustimm|consent|permission|allowed|permitted|newsletter|werb|marketing|(?:^|[^a-z])ok$|okay/.test(key)) return { field, kind: 'consent' };
   return undefined;
@@ -136,21 +141,30 @@ function channelColumnOf(key: string): { field: string; kind: 'consent' | 'objec
 /** A general permission to contact, on any channel (headerKey form: lower-case, umlauts folded, no spaces). Judgement. */
 const CONSENT_HEADER = new RegExp([
   '^(marketing|werbe|werbung|advertising|kontakt|contact|direktmarketing|directmarketing|dm)?(consent|einwilligung|erlaubnis|permission|optin|zustimmung|einverstandnis)(status|flag|kz)?$',
-  '^(einwilligung|zustimmung|erlaubnis|einverstandnis|permission|consent)(zu|zur|fur|for|to)?(werbung|marketing|kontakt|kontaktaufnahme|direktmarketing|contact|advertising)$',
+  '^(einwilligung|zustimmung|erlaubnis|einverstandnis|permission|consent|optin)(zu|zur|fur|for|to)?(werbung|marketing|kontakt|kontaktaufnahme|direktmarketing|contact|advertising)$',
   '^(marketing|werbung|kontakt|contact|kontaktaufnahme|direktmarketing|advertising)(erlaubt|allowed|erwunscht|gewunscht|ok|permitted|zulassig|okay|consent|zugestimmt)$',
   '^(allow|permit|accepts|accept)(s)?(marketing|contact|advertising|werbung)$',
   '^(may|can|darf)(be)?(contact|contacted|kontaktiertwerden|kontaktieren|werbung)',
   '^(contactable|kontaktierbar|ansprechbar|marketingfahig)$',
 ].join('|'));
 /** An objection or opt-out named with a day ("Widerspruch Datum", "Objection Date", "Abgemeldet am"). */
-const OBJECTION_DAY_HEADER = /(widerspruch|objection|objected|optout|optedout|abgemeldet|abmeldung|unsubscribe|sperre|gesperrt|blocked|suppress|werbeverbot).*(datum|date|am|on|seit|since|vom|zeitpunkt|time|tag|day)$|^(datum|date|tag|day)(des|der|of)?(widerspruch|objection|optout|abmeldung|sperre|werbeverbot)/;
+const OBJECTION_DAY_HEADER = /(widerspruch|objection|objected|optout|optedout|abgemeldet|abmeldung|unsubscribe|sperre|gesperrt|blocked|suppress|werbeverbot|revoked|widerruf|withdrawn).*(datum|date|am|on|seit|since|vom|zeitpunkt|time|tag|day)$|^(datum|date|tag|day)(des|der|of)?(widerspruch|objection|optout|abmeldung|sperre|werbeverbot)/;
 /** A status column, and the status words in it that block every channel. */
 const STATUS_HEADER = /(status|state|zustand|kennzeichen|markierung|flag|kategorie)$/;
 const BLOCKING_STATUS = /\b(gesperrt|sperre|sperrvermerk|werbesperre|kontaktsperre|blocked|blacklist(ed)?|blocklist(ed)?|robinson\w*|suppressed|suppression|dnc|do not contact|nicht kontaktieren|opt ?out|opted out|abgemeldet|ausgetragen|unsubscribed|werbeverbot|keine werbung|no marketing|no contact|widerspruch|objected)\b/;
 
+/**
+ * A flag that blocks every channel, by a name CRMs give it ("Marketingsperre", "Marketing
+ * Blocked", "Opt-Out Flag", "DNC Flag", "Robinson", "Widerruf", "Einspruch", Dynamics'
+ * "msdyn_gdproptout" and "donotsendmm"): any value but a no blocks. Not a payment, delivery or
+ * dunning block ("Zahlungssperre", "Liefersperre": no word of contact before the block). Judgement.
+ */
+const BLOCK_FLAG_HEADER = /^(marketing|werbe|werbung|kontakt|contact|kommunikation|communication|dsgvo|gdpr|datenschutz|privacy|crm)?(sperre|gesperrt|blocked|block|optout|optedout|dnc|donotcontact|robinson|robinsonliste|widerruf|widerrufen|einspruch|nomarketing|keinewerbung)(flag|kz|kennzeichen|status|yn|jn|ja?nein)?$|^(msdyn)?gdproptout$|^donotsend(mm|marketingmaterials?)$|^donot(contact|market|marketing)$/;
+
 function blockKindOf(key: string): BlockKind | undefined {
   if (CONSENT_HEADER.test(key)) return 'consent';
   if (OBJECTION_DAY_HEADER.test(key)) return 'objectionDay';
+  if (BLOCK_FLAG_HEADER.test(key)) return 'flag';
   if (STATUS_HEADER.test(key)) return 'status';
   return undefined;
 }
@@ -163,7 +177,7 @@ function blocks(kind: Exclude<BlockKind, 'declined'>, cell: string): boolean | n
     if (said === null && A_DAY.test(cell.trim())) return false;
     return said === true ? false : said === false ? true : null;
   }
-  if (kind === 'objectionDay') return parseBoolean(cell) !== false;
+  if (kind === 'objectionDay' || kind === 'flag') return parseBoolean(cell) !== false;
   return BLOCKING_STATUS.test(cell.trim().toLowerCase());
 }
 
