@@ -67,6 +67,8 @@ export interface CustomerRow {
   consent_letter?: boolean | null;
   /** visits allowed ("Besuch erwünscht"): visits need no consent, but a no refuses them */
   consent_visit?: boolean | null;
+  /** a column that says the customer died ("Verstorben: ja", "Deceased", a status "verstorben"), or another row of the id that does: a person decides */
+  deceased?: boolean | null;
   advertising_objection?: boolean | null;
   do_not_contact?: boolean | null;
   /** When the customer last declined a win-back offer (left alone for campaign.declinedPauseMonths after it). */

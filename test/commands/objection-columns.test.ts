@@ -754,3 +754,46 @@ describe('block, objection and channel columns under the names CRMs give them', 
     expect(onList('letter')).toContain('M-04');
   });
 });
+
+describe('a death the reason does not say', () => {
+  const head = 'Customer ID,Name,Email,Phone,Street,Zip,City,Country,Segment,Customer Since,Churn Date,Revenue,Reason,Email Opt-In,Phone Opt-In,Status,Verstorben,Last Modified';
+  const row = (id: string, reason: string, status: string, deceased: string, modified: string) =>
+    `${id},Tea ${id},${id.toLowerCase()}@example.com,+49 30 55503${id.slice(-2)},1 Main St,10115,Berlin,DE,B2C,2018-01-01,2026-06-01,12000,${reason},yes,yes,${status},${deceased},${modified}`;
+  const rows = [
+    row('T-01', 'price too high', 'verstorben', '', '2026-09-01'),
+    row('T-02', 'price too high', '', 'ja', '2026-09-01'),
+    row('T-03', 'Kunde verstorben', '', '', '2026-04-01'),
+    row('T-03', 'price too high', '', '', '2026-09-01'),
+    row('T-04', 'price too high', 'aktiv', 'nein', '2026-09-01'),
+    row('T-05', 'price too high', '', '', '2026-09-01'),
+  ];
+
+  it.each([
+    ['on this thread', {}, '1'],
+    ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2'],
+  ] as const)('in a status, a column of its own or an older row of the id sends the customer to a person (%s)', async (_, env, threads) => {
+    const dir = tempDir('winback-deceased-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [head, ...rows].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '--threads', threads, '-q'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    expect([...new Set(listed)].sort()).toEqual(['T-04', 'T-05']);
+    const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x.reason]));
+    expect(excluded).toMatchObject({ 'T-01': 'review', 'T-02': 'review', 'T-03': 'review' });
+  });
+
+  it("told in the worksheet's notes of what the customer said, takes the customer off the lists", async () => {
+    const dir = tempDir('winback-deceased-ws-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [head, ...rows.slice(4)].join('\n') + '\n');
+    writeFileSync(join(dir, 'answers.json'), JSON.stringify({ relationships: { 'T-05': { reason_view: 'Kunde ist verstorben, die Witwe hat gekündigt' } } }));
+    const out = join(dir, 'out');
+    const r = await runCli(['worksheet', file, '--session', join(dir, 'session.json'), '--answers', join(dir, 'answers.json'), '--out', out, '--as-of', '2026-11-23']);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    expect(listed).not.toContain('T-05');
+    expect(listed).toContain('T-04');
+  });
+});

@@ -203,6 +203,11 @@ export const COMMAND_TEXTS = {
       (words: string) => `the name reads as if the customer has died ("${words}"): a person decides before anyone is contacted`,
       (words) => `der Name liest sich, als sei der Kunde verstorben („${words}“): eine Person entscheidet, bevor jemand kontaktiert wird`,
     ),
+    /** a column, a status or another row of the id says the customer died (domain/plan/person-decides.ts) */
+    deceasedMarked: m(
+      () => 'a column, a status, another row of this customer or a note taken in the worksheet says the customer died: a person decides before anyone is contacted',
+      () => 'eine Spalte, ein Status, eine andere Zeile dieses Kunden oder eine Notiz im Arbeitsblatt sagt, dass der Kunde verstorben ist: eine Person entscheidet, bevor jemand kontaktiert wird',
+    ),
     /** another row with the customer's id was rejected for a bad cell (domain/plan/person-decides.ts) */
     otherRowRejected: m(
       (line: number, column: string) => `line ${line} has this customer's id too and was rejected${column === '' ? '' : ` (${column})`}: what it says (a consent withdrawn, an objection, a death) is not known — a person decides before anyone is contacted; correct that line and run again`,

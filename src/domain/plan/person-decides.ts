@@ -37,6 +37,8 @@ export function personDecides(
   if (decision !== 'win_back' && decision !== 'review') return undefined;
   // Another row of this id was rejected: it may withdraw a consent or say the customer died.
   if (row.other_row_rejected !== undefined) return { key: 'otherRowRejected', args: [row.other_row_rejected.line, row.other_row_rejected.column] };
+  // A column, a status or another row of the id says the customer died (the reason read here says something else).
+  if (row.deceased === true || row.deceased === null) return { key: 'deceasedMarked', args: [] };
   const said = declinedSaid(row, setup.declinedPauseMonths);
   if (said !== undefined) {
     // A day at the refusal that cannot be its own (after as-of, before the churn date) is named, so nobody wonders why it was not taken.

@@ -27,9 +27,9 @@ import { type ReadTexts, messages } from '../catalogue/index.js';
 import type { EpochDay } from '../types.js';
 
 /** The consent and objection fields, two bits each in a row's facts. */
-export const FACT_FIELDS = ['consent_email', 'consent_phone', 'consent_letter', 'advertising_objection', 'do_not_contact', 'consent_visit'] as const;
+export const FACT_FIELDS = ['consent_email', 'consent_phone', 'consent_letter', 'advertising_objection', 'do_not_contact', 'consent_visit', 'deceased'] as const;
 /** Fields where `true` is the restrictive value (the others are consents: `false` restricts). */
-const OBJECTIONS = new Set<string>(['advertising_objection', 'do_not_contact']);
+const OBJECTIONS = new Set<string>(['advertising_objection', 'do_not_contact', 'deceased']);
 /** Set in a row's facts when it has a modification date. */
 export const HAS_DATE = 1 << (2 * FACT_FIELDS.length);
 const FACT_MASK = HAS_DATE - 1;
@@ -43,6 +43,13 @@ const CONSENT_RANK = [1, 0, 3, 2];
 const OBJECTION_RANK = [1, 3, 0, 2];
 
 const OBJECTION_AT = FACT_FIELDS.indexOf('advertising_objection');
+const DECEASED_AT = FACT_FIELDS.indexOf('deceased');
+/** A death as a reason or a note says it (the reason reader reads the row itself; this carries it to the other rows of its id). */
+const DEATH_IN_WORDS = /\b(?:verstorben|gestorben|verschieden|todesfall|deceased|passed away|has died|died)\b/i;
+
+export function deathInWords(text: unknown): boolean {
+  return typeof text === 'string' && text.length > 5 && DEATH_IN_WORDS.test(text);
+}
 /** The bits of the objection fields (advertising_objection, do_not_contact) in a row's facts. */
 const OBJECTION_BITS = FACT_FIELDS.reduce((bits, field, i) => (OBJECTIONS.has(field) ? bits | (3 << (2 * i)) : bits), 0);
 const NO_PHRASES: readonly string[] = [];
@@ -56,6 +63,8 @@ export function rowFacts(values: Readonly<Record<string, unknown>>, extraPhrases
   let facts = 0;
   for (let i = 0; i < FACT_FIELDS.length; i++) facts |= CODE_OF(values[FACT_FIELDS[i] as string]) << (2 * i);
   if (objectionInWords(values, extraPhrases) !== undefined) facts = (facts & ~(3 << (2 * OBJECTION_AT))) | (1 << (2 * OBJECTION_AT));
+  // A death in the row's words merges as an objection does: a newer row that does not repeat it does not bring the customer back.
+  if ((facts & (3 << (2 * DECEASED_AT))) === 0 && (deathInWords(values.reason) || deathInWords(values.notes))) facts |= 1 << (2 * DECEASED_AT);
   return typeof values.last_modified === 'number' ? facts | HAS_DATE : facts;
 }
 

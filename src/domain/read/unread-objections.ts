@@ -151,6 +151,7 @@ const CONSENT_HEADER = new RegExp([
 const OBJECTION_DAY_HEADER = /(widerspruch|objection|objected|optout|optedout|abgemeldet|abmeldung|unsubscribe|sperre|gesperrt|blocked|suppress|werbeverbot|revoked|widerruf|withdrawn).*(datum|date|am|on|seit|since|vom|zeitpunkt|time|tag|day)$|^(datum|date|tag|day)(des|der|of)?(widerspruch|objection|optout|abmeldung|sperre|werbeverbot)/;
 /** A status column, and the status words in it that block every channel. */
 const STATUS_HEADER = /(status|state|zustand|kennzeichen|markierung|flag|kategorie)$/;
+const DECEASED_STATUS = /\b(?:verstorben|verst\.|gestorben|deceased|died|dead|tot|nachlass|erbengemeinschaft)(?=$|[\s.,;)])/i;
 const BLOCKING_STATUS = /\b(gesperrt|sperre|sperrvermerk|werbesperre|kontaktsperre|blocked|blacklist(ed)?|blocklist(ed)?|robinson\w*|suppressed|suppression|dnc|do not contact|nicht kontaktieren|opt ?out|opted out|abgemeldet|ausgetragen|unsubscribed|werbeverbot|keine werbung|no marketing|no contact|widerspruch|objected)\b/;
 
 /**
@@ -196,6 +197,8 @@ export function unreadFlags(cells: readonly string[], unread: readonly UnreadCol
       if (parseBoolean(cell) !== false && values.declined_column === undefined) values.declined_column = `${col.header ?? ''}: ${cell.trim()}`;
       continue;
     }
+    // A status that says the customer died ("verstorben", "deceased"): a person decides (person-decides.ts).
+    if (col.block === 'status' && DECEASED_STATUS.test(cell)) values.deceased = true;
     const said = col.block === undefined ? parseObjection(cell) : blocks(col.block, cell);
     if (isChannelConsent(col.field)) {
       // A channel's consent: a no in any of its columns is a no; an unclear value blocks as an unclear consent does.

@@ -4,6 +4,7 @@
  * decision and the edited measure, offer, channel and date replace the model's; another
  * channel re-values the customer with that channel's contact cost. Pure.
  */
+import { deathInWords } from '../read/duplicate-ids.js';
 import { formatIsoDay, isoWeekLabel, parseIsoDay } from '../dates.js';
 import { formatDay } from '../catalogue/format.js';
 import { LOST_CUSTOMER_SCHEMA } from '../read/fields.js';
@@ -67,6 +68,8 @@ function correctedRow(row: CustomerRow, s: WorksheetSession, classified: string)
   const patch: Partial<CustomerRow> = {};
   const said = SAID_FIELDS.map((f) => rel[f]?.trim() ?? '').filter((t) => t !== '' && t !== row.reason?.trim());
   if (said.length > 0) patch.other_text = [...(row.other_text === undefined ? [] : [row.other_text]), ...said].join(CELL_SEPARATOR);
+  // "Kunde ist verstorben", told on the phone: a person decides (the consultant, who may plan them after all).
+  if (said.some(deathInWords)) patch.deceased = true;
   if (rel.reason_code !== undefined && rel.reason_code !== classified) patch.reason_code = rel.reason_code;
   const competitor = rel.competitor?.trim();
   if (competitor && competitor !== row.competitor) patch.competitor = competitor;
@@ -76,7 +79,7 @@ function correctedRow(row: CustomerRow, s: WorksheetSession, classified: string)
 }
 
 /** The notes of the reviews person-decides.ts asks for, and a move out of the service area (the consultant may know it is served). */
-const PERSON_DECIDES: ReadonlySet<DecisionNote['key']> = new Set(['declinedNoDate', 'declinedDayNotTaken', 'finalAside', 'finalInText', 'finalInNotes', 'firmUnableToPay', 'deathInName', 'otherRowRejected', 'outOfArea', 'churnedLongAgo']);
+const PERSON_DECIDES: ReadonlySet<DecisionNote['key']> = new Set(['declinedNoDate', 'declinedDayNotTaken', 'finalAside', 'finalInText', 'finalInNotes', 'firmUnableToPay', 'deathInName', 'otherRowRejected', 'deceasedMarked', 'outOfArea', 'churnedLongAgo']);
 
 function withDecision(p: PlannedCustomer, decision: Decision, note: DecisionNote, setup: PlanSetup): PlannedCustomer {
   const contacted = decision === 'win_back' || decision === 'review';
