@@ -5,7 +5,7 @@ import { formatIsoDay } from '../domain/dates.js';
 import { LOST_CUSTOMER_FIELDS, LOST_CUSTOMER_SCHEMA, OUTCOMES_SCHEMA } from '../domain/read/fields.js';
 import type { Attempt } from '../domain/results/results.js';
 import type { CustomerRow } from '../domain/types.js';
-import { ExitCode, UsageError } from '../errors.js';
+import { DataError, ExitCode, UsageError } from '../errors.js';
 import { checkOutcomesRejects } from '../pipeline/plan-setup.js';
 import { customerKey } from '../domain/campaign/customer-key.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
@@ -61,6 +61,11 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   if (outcomesRead.rejects.length > 0) warnings.push(t.rejectedOutcomes(outcomesRead.rejects.length));
   const inLedger = new Set(ledger.entries.map((e) => customerKey(e.customer_id)));
   const strangers = [...outcomesRead.outcomes].filter(([id]) => !inLedger.has(customerKey(id)));
+  // Not one customer of the outcomes in the ledger: another programme's file, or the ids in another column.
+  // Written as it is, every attempt would read as not regained, and calibrate would learn that contacts never work.
+  if (strangers.length > 0 && strangers.length === outcomesRead.outcomes.size && ledger.entries.length > 0) {
+    throw new DataError(t.noneInLedger(outcomesRead.opened.label, strangers.length), t.noneInLedgerHint);
+  }
   if (strangers.length > 0) warnings.push(t.notInLedger(strangers.length, strangers.reduce((n, [, list]) => n + list.length, 0)));
   if (flags.historyOut) {
     const exportRead = { ...loaded.read, map: mapFor(LOST_CUSTOMER_FIELDS, exportOnly) };

@@ -31,7 +31,9 @@ export async function readOutcomes(source: string, read: ReadOptions, io: Parame
     }
     const v = ev.values as { customer_id: string; return_date?: number; revenue?: number; margin?: number; cancelled_again?: number };
     if (v.return_date === undefined) {
-      rejects.push({ line: ev.line, customer_id: v.customer_id, column: opened.headers[opened.mapping.fields.get('return_date') as number] ?? 'return_date', value: '', error: `return_date ${messages(opened.lang).read.texts.empty}` });
+      // The column as the file names it ("Rückkehrdatum"), not the field's name.
+      const column = opened.headers[opened.mapping.fields.get('return_date') as number] ?? 'return_date';
+      rejects.push({ line: ev.line, customer_id: v.customer_id, column, value: '', error: `${column} ${messages(opened.lang).read.texts.empty}` });
       continue;
     }
     if (v.cancelled_again !== undefined && v.cancelled_again < v.return_date) {

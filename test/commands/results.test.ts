@@ -85,6 +85,7 @@ describe('winback results → calibrate → plan on the fixtures', () => {
     expect(doc.counts.returnedBeforeContact).toBe(1);
     // The warning names whom to look up, not only how many.
     expect(doc.warnings).toContain(`1 customers returned before their first contact: not credited (${o.contacted[14]})`);
+    expect(doc.warnings).toContain('1 customers returned after their attribution window (counted from their first contact or hold-out): not counted as regained');
     expect(doc.total.contacted.repeat_churn).toBe(1);
     expect(doc.serial_defectors.map((s: { customer_id: string }) => s.customer_id)).toEqual([o.regained[0]]);
     expect(doc.total.contacted.margin).toBe(12 * 300 + 10 * 66 + 150);
@@ -107,6 +108,9 @@ describe('winback results → calibrate → plan on the fixtures', () => {
 
     const page = readFileSync(html, 'utf8');
     expect(page).toMatch(/<svg[^>]+id="chart-lift"/);
+    // Customers, not ledger entries, and the returns after the window named.
+    expect(page).toContain(`${o.contacted.length + o.control.length} customers in the ledger`);
+    expect(page).toContain('1 customers returned after their attribution window: not counted as regained.');
     expect(page).toMatch(/<table id="segments-table">/);
     expect(page).not.toMatch(/<script/);
 
@@ -302,6 +306,13 @@ describe('an outcomes file results cannot take as it is', () => {
     const none = await runCli(['results', '--ledger', ledger, '--outcomes', bad, '--as-of', LATER, '--history-out', join(dir, 'h2.csv'), '--export', EXPORT]);
     expect(none.code).toBe(65);
     expect(none.stderr).toContain('all 2 rows were rejected');
+    // Another programme's file (or ids in another column): not one customer in the ledger — 65, the history as it was.
+    const strangers = join(dir, 'strangers.csv');
+    writeFileSync(strangers, ['Customer ID,Return Date', ...contacted.slice(0, 5).map((id, i) => `CRM-${id},2026-12-0${i + 1}`)].join('\n') + '\n');
+    const foreign = await runCli(['results', '--ledger', ledger, '--outcomes', strangers, '--as-of', LATER, '--history-out', history, '--export', EXPORT]);
+    expect(foreign.code, foreign.stderr).toBe(65);
+    expect(foreign.stderr).toContain('none of its 5 customers is in the ledger');
+    expect(readFileSync(history, 'utf8')).toBe(before);
     expect(existsSync(join(dir, 'h2.csv'))).toBe(false);
   });
 });

@@ -1649,6 +1649,18 @@ export const COMMAND_TEXTS = {
       (n: number, ids: string) => `${n} customers returned before their first contact: not credited (${ids})`,
       (n, ids) => `${n} Kunden kehrten vor ihrem ersten Kontakt zurück: nicht angerechnet (${ids})`,
     ),
+    returnedAfterWindow: m(
+      (n: number) => `${n} customers returned after their attribution window (counted from their first contact or hold-out): not counted as regained`,
+      (n) => `${n} Kunden kehrten nach ihrem Zuordnungsfenster zurück (gezählt ab dem ersten Kontakt oder Zurückhalten): nicht als zurückgewonnen gezählt`,
+    ),
+    noneInLedger: m(
+      (file: string, n: number) => `${file}: none of its ${n} customers is in the ledger: the outcomes file is another programme's, or its ids are in another column; nothing was written`,
+      (file, n) => `${file}: keiner ihrer ${n} Kunden steht im Kontaktbuch: die Ergebnisdatei gehört zu einem anderen Programm, oder die Kundennummern stehen in einer anderen Spalte; nichts wurde geschrieben`,
+    ),
+    noneInLedgerHint: m(
+      'check the file and its id column (--map customer_id=COLUMN) and run again',
+      'Datei und Kundennummern-Spalte prüfen (--map customer_id=SPALTE) und erneut ausführen',
+    ),
     switchedGroup: m(
       (n: number, ids: string) => `${n} customers held out earlier and contacted later: counted as contacted (${ids})`,
       (n, ids) => `${n} Kunden erst zurückgehalten und später kontaktiert: als kontaktiert gezählt (${ids})`,

@@ -204,6 +204,7 @@ function warningsOf(c: ResultsReport['counts'], total: KpiRow, lang: Lang, attem
   if (total.control.customers === 0) w.push(t.noControl);
   if (c.windowOpen > 0) w.push(t.windowOpen(c.windowOpen));
   if (c.returnedBeforeContact > 0) w.push(t.returnedBeforeContact(c.returnedBeforeContact, ids((a) => a.status === 'returned_before_contact')));
+  if (c.returnedAfterWindow > 0) w.push(t.returnedAfterWindow(c.returnedAfterWindow));
   if (c.switchedGroup > 0) w.push(t.switchedGroup(c.switchedGroup, ids((a) => a.switchedGroup)));
   if (c.marginEstimated > 0) w.push(t.marginEstimated(c.marginEstimated));
   return w;

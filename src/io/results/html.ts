@@ -77,7 +77,8 @@ export function renderResultsHtml(r: ResultsReport, meta: ResultsMeta, opts: Res
   ];
   return htmlPage({
     lang, title: `${P.title} — ${asOf}`, css: CSS, h1: P.title,
-    meta: P.meta(asOf, meta.windowDays, count(meta.ledger.entries), count(meta.outcomes.rows), count(meta.outcomes.rejected)),
+    // Customers, not ledger entries: a customer contacted twice is one attempt.
+    meta: P.meta(asOf, meta.windowDays, count(r.counts.attempts), count(meta.outcomes.rows), count(meta.outcomes.rejected)),
     main: sections.filter((s) => s !== '').join('\n'), footer: `${P.footer} · ${asOf}`,
   });
 }
@@ -135,6 +136,7 @@ function notesSection(r: ResultsReport, L: ReportLabels, count: (v: number) => s
   const notes = [
     c.windowOpen > 0 ? P.windowOpen(count(c.windowOpen)) : '',
     c.returnedBeforeContact > 0 ? P.beforeContact(count(c.returnedBeforeContact)) : '',
+    c.returnedAfterWindow > 0 ? P.afterWindow(count(c.returnedAfterWindow)) : '',
     c.switchedGroup > 0 ? P.switched(count(c.switchedGroup)) : '',
     c.marginEstimated > 0 ? P.marginEstimated(count(c.marginEstimated)) : '',
   ].filter((x) => x !== '');
