@@ -135,6 +135,9 @@ async function resultsOf(ctx: Context, input: string, flags: ReportFlags, loaded
   checkOutcomesRejects(read.outcomesRead, loaded.rejectLimit, loaded.setup.lang);
   const { stats } = read.outcomesRead.opened;
   for (const w of [...read.outcomesRead.opened.warnings, ...read.report.warnings]) ctx.stderr.write(`${messages(loaded.setup.lang).common.warning}: ${w}\n`);
+  // Each rejected outcome row named (the first ten), as results and campaign name them.
+  const said = messages(loaded.setup.lang);
+  for (const r of read.outcomesRead.rejects.slice(0, 10)) ctx.stderr.write(`${said.common.warning}: ${said.campaign.outcomeRejectLine(read.outcomesRead.opened.label, r.line, r.column, r.value, r.error)}\n`);
   const results = reportResults(read.report, {
     asOf, windowDays,
     ledger: { file: ledger, entries: read.ledger.entries.length },

@@ -367,6 +367,36 @@ describe('customers who came back, in winback campaign --outcomes', () => {
     expect((await runCli(['report', out])).stdout).toMatch(/ ·\s+came back 2\n/);
     expect((await runCli(['report', out, '--lang', 'de'])).stdout).toMatch(/ ·\s+zurückgekommen 2\n/);
   });
+
+  it('names a rejected outcome row on stderr and sends its customer to a person: whether they came back is not known', async () => {
+    const dir = tempDir();
+    await campaign(dir, 'week1');
+    const probe = await campaign(dir, 'probe', ['--dry-run'], '2027-03-01');
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => {
+      const f = join(probe, `campaign-${c}.csv`);
+      return existsSync(f) ? readCsv(f).map((r) => r.customer_id as string) : [];
+    });
+    const [back, badDay, noDay, other] = listed as [string, string, string, string];
+    const returns = join(dir, 'returns.csv');
+    writeFileSync(returns, ['customer_id,return_date', `${back},2026-12-10`, `${badDay},31.02.2027`, `${noDay},`, ...listed.slice(4, 14).map((id) => `${id},2026-12-11`)].join('\n') + '\n');
+    const out = join(dir, 'unsure');
+    const r = await runCli(['campaign', EXPORT, '--out', out, '--as-of', '2027-03-01', '--ledger', join(dir, 'ledger.csv'), '--dry-run', '--outcomes', returns]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`returns\\.csv, line 3, return_date '31\\.02\\.2027': `));
+    expect(r.stderr).toMatch(/returns\.csv, line 4, return_date '': /);
+    const now = ['visit', 'phone', 'letter', 'email'].flatMap((c) => {
+      const f = join(out, `campaign-${c}.csv`);
+      return existsSync(f) ? readCsv(f).map((row) => row.customer_id as string) : [];
+    });
+    expect(now).not.toContain(badDay);
+    expect(now).not.toContain(noDay);
+    expect(now).toContain(other);
+    const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((row) => [row.customer_id, row]));
+    expect(excluded[badDay]).toMatchObject({ reason: 'review', detail: expect.stringContaining('line 3 of the outcomes file') });
+    const report = await runCli(['report', EXPORT, '--as-of', '2027-03-01', '--ledger', join(dir, 'ledger.csv'), '--outcomes', returns]);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stderr).toMatch(/returns\.csv, line 3, return_date '31\.02\.2027': /);
+  });
 });
 
 describe('a German outcomes file', () => {

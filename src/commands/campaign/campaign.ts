@@ -87,7 +87,12 @@ export async function runCampaign(ctx: Context, file: string, flags: CampaignFla
     return await withLocks(ledgerPath ? [ledgerPath, outDir] : [outDir], async (lock) => {
       // Customers who came back are left off the lists only as far as the file is read: a broken one stops the run.
       const outcomes = flags.outcomes !== undefined ? await readSerialOutcomes(ctx, flags.outcomes, loaded) : undefined;
-      if (outcomes) checkOutcomesRejects(outcomes, loaded.rejectLimit, loaded.setup.lang);
+      if (outcomes) {
+        checkOutcomesRejects(outcomes, loaded.rejectLimit, loaded.setup.lang);
+        // Each rejected row named (the first ten): its customer goes to a person, and the file can be mended.
+        const say = messages(loaded.setup.lang);
+        for (const r of outcomes.rejects.slice(0, 10)) ctx.stderr.write(`${say.common.warning}: ${say.campaign.outcomeRejectLine(outcomes.opened.label, r.line, r.column, r.value, r.error)}\n`);
+      }
       // The budget picks whom the plan approaches at all (not a customer who came back); this run lists those of its period.
       const back = outcomes ? backIndex(outcomes.outcomes.values(), loaded.setup.asOf) : undefined;
       const budget = budgetAmount === undefined ? undefined : await chooseWithinBudget(ctx, file, loaded, budgetAmount, {}, planning, back);
@@ -220,7 +225,7 @@ async function prepareRun(ctx: Context, flags: CampaignFlags, r: RunSetup, id: s
   const serial = outcomes ? buildSerialGuard(outcomes, history.kept, loaded) : undefined;
   const rules: CampaignRules = {
     asOf, periodEnd: asOf + r.periodDays - 1, campaignId: id, permission: loaded.setup.config.permission,
-    ledger: history.index, campaign: loaded.setup.config.campaign, holdout: r.holdout, testOffers: r.testOffers, testChannels: r.testChannels, lang: loaded.setup.lang, ...(serial ? { regained: serial.regained, back: serial.back } : {}),
+    ledger: history.index, campaign: loaded.setup.config.campaign, holdout: r.holdout, testOffers: r.testOffers, testChannels: r.testChannels, lang: loaded.setup.lang, ...(serial ? { regained: serial.regained, back: serial.back, unsureBack: serial.unsure } : {}),
     ...(flags.suppress !== undefined ? { suppression: await readSuppression(ctx, flags.suppress, loaded.setup.config.permission.defaultPhoneCountry, loaded.setup.lang) } : {}),
   };
   // Suppressed customers are `never` in the plan itself: permission is decided before value.

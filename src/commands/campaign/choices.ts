@@ -42,10 +42,10 @@ export interface ChoiceSettings {
 
 /** The engine run of the first pass: each planned customer's choice spooled into a new pass per reading of the export. */
 export function spoolChoices(s: ChoiceSettings, onChunk: (opened: OpenedExport) => void): IntoSpool<ChoicePass, CampaignProjectionOptions> {
-  const { ledger, suppression: _suppression, regained, back, ...plain } = s.rules;
+  const { ledger, suppression: _suppression, regained, back, unsureBack, ...plain } = s.rules;
   const options: CampaignProjectionOptions = { rules: plain, fmt: s.fmt, ...(s.columns ? { columns: s.columns } : {}) };
   // The serial-defector guard and the customers won back before live on this thread alone.
-  const extras = { ...(s.serial ? { serial: s.serial } : {}), ...(regained ? { regained } : {}), ...(back ? { back } : {}) };
+  const extras = { ...(s.serial ? { serial: s.serial } : {}), ...(regained ? { regained } : {}), ...(back ? { back } : {}), ...(unsureBack ? { unsureBack } : {}) };
   const alone = s.serial !== undefined || regained !== undefined || back !== undefined;
   // The excluded.csv rows of customers the contact history holds back are formatted here.
   const rows = new ListRowFormatter(s.fmt, s.columns);

@@ -20,7 +20,7 @@ import { putParts, spoolChoice, type SpoolParts } from './distribute.js';
 /** What a projection is made with (sent to worker threads: plain data only). */
 export interface CampaignProjectionOptions {
   /** the campaign rules without the ledger, the suppression list and the customers won back before */
-  rules: Omit<CampaignRules, 'ledger' | 'suppression' | 'regained' | 'back'>;
+  rules: Omit<CampaignRules, 'ledger' | 'suppression' | 'regained' | 'back' | 'unsureBack'>;
   fmt: CsvFormat;
   /** the list columns --columns chose; all without */
   columns?: readonly string[];
@@ -31,6 +31,7 @@ export interface CampaignExtras {
   serial?: SerialGuard;
   regained?: CampaignRules['regained'];
   back?: CampaignRules['back'];
+  unsureBack?: CampaignRules['unsureBack'];
 }
 
 /**
@@ -77,7 +78,7 @@ export function createProjection(o: CampaignProjectionOptions, setup: PlanSetup,
   const { lang } = setup;
   const texts = listTexts(setup.playbook, lang);
   const rows = new ListRowFormatter(o.fmt, o.columns);
-  const rules = { ...o.rules, ...(extras.regained ? { regained: extras.regained } : {}), ...(extras.back ? { back: extras.back } : {}) };
+  const rules = { ...o.rules, ...(extras.regained ? { regained: extras.regained } : {}), ...(extras.back ? { back: extras.back } : {}), ...(extras.unsureBack ? { unsureBack: extras.unsureBack } : {}) };
   return (planned) => {
     // The serial-defector guard may change the plan (capped offer): the list shows what was chosen.
     const p: PlannedCustomer = extras.serial ? extras.serial.apply(planned) : planned;

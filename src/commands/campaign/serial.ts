@@ -3,6 +3,7 @@
  * before who left again are flagged, offered no incentives ('cap') or excluded, as
  * campaign.serialDefectors says (docs/results.md, "Serial defectors").
  */
+import { customerKey } from '../../domain/campaign/customer-key.js';
 import type { Context } from '../../io/context.js';
 import type { LedgerEntry } from '../../domain/campaign/contact-history.js';
 import { OUTCOMES_SCHEMA } from '../../domain/read/fields.js';
@@ -17,6 +18,8 @@ export interface SerialGuard {
   regained: RegainIndex;
   /** customers who are customers again on as-of (any return, contacted or not) */
   back: BackIndex;
+  /** customers (customerKey) an outcomes row of whom was rejected: a person decides (CampaignRules.unsureBack) */
+  unsure: ReadonlyMap<string, { line: number; column: string }>;
   /** re-plans a serial defector without incentives in 'cap' mode and counts them */
   apply(p: PlannedCustomer): PlannedCustomer;
   /** serial defectors among the planned customers */
@@ -50,9 +53,15 @@ export function buildSerialGuard(read: SerialOutcomes, ledger: readonly LedgerEn
   const capped = { ...setup, playbook: withoutIncentives(setup.playbook) };
   let serial = 0;
   const back = backIndex(read.outcomes.values(), setup.asOf);
+  const unsure = new Map<string, { line: number; column: string }>();
+  for (const r of read.rejects) {
+    const key = customerKey(r.customer_id ?? '');
+    if (key !== '' && !unsure.has(key)) unsure.set(key, { line: r.line, column: r.column });
+  }
   return {
     regained,
     back,
+    unsure,
     apply(p) {
       // A customer again is excluded as returned, whatever an earlier spell says (not counted here).
       if (!isSerialDefector(regained, p.row.customer_id, p.row.churn_date) || backSince(back, p.row.customer_id, p.row.churn_date) !== undefined) return p;

@@ -2,6 +2,7 @@
  * Who goes on this week's lists (issue 5): from a planned customer to either a channel list
  * or one exclusion reason. Pure; capacity caps are applied afterwards in priority order.
  */
+import { customerKey } from './customer-key.js';
 import type { CampaignConfig } from '../config.js';
 import type { ContactLookup } from './contact-history.js';
 import { permittedContact, type ListContact } from '../permission/contact-point.js';
@@ -38,6 +39,11 @@ export interface CampaignRules {
   regained?: RegainIndex;
   /** customers who came back and are customers again (from an outcomes file): excluded, whatever the plan says */
   back?: BackIndex;
+  /**
+   * customers (customerKey) an outcomes row of whom was rejected: whether they came back is not
+   * known, so a person decides (review), naming the line and column
+   */
+  unsureBack?: ReadonlyMap<string, { line: number; column: string }>;
   /** language of excluded.csv's detail; English when not given */
   lang?: Lang;
 }
@@ -98,6 +104,8 @@ export function choiceBeforeHistory(p: PlannedCustomer, rules: Omit<CampaignRule
   // Back as a customer since the export was written: no win-back letter (nor its discount) to a customer.
   const backDay = rules.back === undefined ? undefined : backSince(rules.back, p.row.customer_id, p.row.churn_date);
   if (backDay !== undefined) return excluded('returned', say.returned(formatDay(backDay, rules.lang ?? 'en')), warnings);
+  const unsure = rules.unsureBack?.get(customerKey(p.row.customer_id));
+  if (unsure !== undefined && (p.value.decision === 'win_back' || p.value.decision === 'review')) return excluded('review', say.outcomeRejected(unsure.line, unsure.column), warnings);
   const d = p.value.decision;
   if (d === 'no_channel') {
     // English keeps the block codes it has always written; German words them (the report's words).

@@ -621,6 +621,14 @@ export const COMMAND_TEXTS = {
     ),
     // --outcomes: the serial-defector guard (commands/campaign/serial.ts).
     outcomesRejected: m((n: number) => `${n} rows of the outcomes file rejected`, (n) => `${n} Zeilen der Ergebnisdatei abgelehnt`),
+    outcomeRejected: m(
+      (line: number, column: string) => `line ${line} of the outcomes file (this customer's return) was rejected (${column}): whether the customer came back is not known — a person decides; correct that line and run again`,
+      (line, column) => `Zeile ${line} der Ergebnisdatei (die Rückkehr dieses Kunden) wurde abgelehnt (${column}): ob der Kunde zurückgekommen ist, ist unbekannt — eine Person entscheidet; diese Zeile korrigieren und erneut ausführen`,
+    ),
+    outcomeRejectLine: m(
+      (file: string, line: number, column: string, value: string, error: string) => `${file}, line ${line}, ${column} '${value}': ${error}`,
+      (file, line, column, value, error) => `${file}, Zeile ${line}, ${column} '${value}': ${error}`,
+    ),
     serialDefectors: m(
       (n: number, mode: string) =>
         `${n} serial defectors (won back before, left again): ${({ exclude: 'excluded (serial_defector)', cap: 'planned without discounts or incentives' } as Record<string, string>)[mode] ?? 'flagged only (campaign.serialDefectors: flag)'}`,
