@@ -10,7 +10,7 @@ import { parse as parseStream } from 'csv-parse';
 import { describeChange, type ExclusionReason } from '../domain/campaign/campaign.js';
 import { IdStatuses } from '../domain/campaign/id-statuses.js';
 import { messages, type Lang } from '../domain/catalogue/index.js';
-import type { ListContact } from '../domain/permission/contact-point.js';
+import { withoutContactPoints, type ListContact } from '../domain/permission/contact-point.js';
 import type { Reject } from '../domain/types.js';
 import { CHANNELS, type Channel } from '../domain/playbook-types.js';
 import type { PlannedCustomer } from '../domain/plan/plan.js';
@@ -122,7 +122,7 @@ export function listValues(p: PlannedCustomer, channel: Channel, priority: numbe
   return [
     r.customer_id, r.name, ...CONTACT_COLUMNS[channel].map(cell), p.reason.code, p.measure,
     p.value.offer_type, p.angle, p.window?.contactUntil, priority, r.account_manager, p.value.expected_value,
-    r.contact_person, r.reason, p.entry.label[lang], texts.offerLabel(p.value.offer_type),
+    withoutContactPoints(r.contact_person, p.permission.allowed), withoutContactPoints(r.reason, p.permission.allowed), p.entry.label[lang], texts.offerLabel(p.value.offer_type),
     randomised ? 'yes' : '',
   ];
 }

@@ -797,3 +797,24 @@ describe('a death the reason does not say', () => {
     expect(listed).toContain('T-04');
   });
 });
+
+describe("contact points in a list's free text", () => {
+  it('are left out for a channel the customer may not be contacted on (a letter list shows no private number or address)', async () => {
+    const dir = tempDir('winback-free-text-contact-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [
+      'Kundennummer;Firma;Ansprechpartner;Straße;PLZ;Ort;E-Mail;Telefon;Kunde seit;Kündigungsdatum;Umsatz;Kündigungsgrund;Einwilligung E-Mail;Einwilligung Telefon',
+      'CP-1;Meier KG;Hr. Meier (mobil 0171 4444444, meier.privat@gmx.de);Weg 4;10115;Berlin;;;01.01.2018;01.06.2026;12.000,00;zu teuer (privat erreichbar unter 0171 4444444);nein;nein',
+      'CP-2;Schulz AG;Fr. Schulz (Tel. 030 5555555);Weg 5;10115;Berlin;;030 5555555;01.01.2018;01.06.2026;12.000,00;zu teuer;nein;ja',
+    ].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const letter = readFileSync(join(out, 'campaign-letter.csv'), 'utf8');
+    expect(letter).toContain('CP-1');
+    expect(letter).not.toContain('4444444');
+    expect(letter).not.toContain('gmx.de');
+    // Calls allowed: the number the contact person gives stays on the phone list.
+    expect(readFileSync(join(out, 'campaign-phone.csv'), 'utf8')).toContain('Fr. Schulz (Tel. 030 5555555)');
+  });
+});

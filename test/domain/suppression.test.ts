@@ -1,6 +1,6 @@
 /** The cells of a suppression list (and an objector's) read for every address and number they hold (src/domain/permission/contact-point.ts). */
 import { describe, expect, it } from 'vitest';
-import { contactPointsIn } from '../../src/domain/permission/contact-point.js';
+import { contactPointsIn, withoutContactPoints } from '../../src/domain/permission/contact-point.js';
 
 describe('contactPointsIn', () => {
   it.each([
@@ -25,5 +25,19 @@ describe('contactPointsIn', () => {
     ['', [], []],
   ])('finds in %j the addresses %j and the numbers %j', (cell, emails, phones) => {
     expect(contactPointsIn(cell)).toEqual({ emails, phones });
+  });
+});
+
+describe('withoutContactPoints', () => {
+  const none = { email: false, phone: false };
+  it.each([
+    ['Hr. Meier (mobil 0171 4444444, meier.privat@gmx.de)', none, 'Hr. Meier (mobil […], […])'],
+    ['zu teuer (privat erreichbar unter +49 30 1234567)', none, 'zu teuer (privat erreichbar unter […])'],
+    ['anrufen unter 0171 4444444, mail an a@b.de', { email: true, phone: false }, 'anrufen unter […], mail an a@b.de'],
+    ['anrufen unter 0171 4444444, mail an a@b.de', { email: false, phone: true }, 'anrufen unter 0171 4444444, mail an […]'],
+    // A day, an amount, a short number and a contract number stay.
+    ['gekündigt am 01.03.2026, 0,5 % zu teuer, Vertrag 12345678, Zimmer 012', none, 'gekündigt am 01.03.2026, 0,5 % zu teuer, Vertrag 12345678, Zimmer 012'],
+  ])('%j → %j', (text, allowed, expected) => {
+    expect(withoutContactPoints(text, allowed)).toBe(expected);
   });
 });

@@ -408,6 +408,26 @@ export function contactPointsIn(cell: string | undefined): { emails: string[]; p
   return { emails, phones };
 }
 
+/** A run of digits that reads as a phone number in free text: a leading + or 0, seven digits or more. */
+const NUMBER_IN_TEXT = /(?:\+\d|\b0\d)[\d ()/.-]{5,}\d/g;
+const DAY_TEXT = /^\d{1,2}\.\d{1,2}\.\d{2,4}$/;
+
+/**
+ * Free text (the contact person, the departure reason) with the e-mail addresses and phone
+ * numbers of channels the customer may not be contacted on left out ("mobil 0171 4444444,
+ * meier.privat@gmx.de" on a letter list): a list shows a contact point only for a channel the
+ * customer may be contacted on (docs/safety.md), its free text included.
+ */
+export function withoutContactPoints(text: string | undefined, allowed: { email: boolean; phone: boolean }): string | undefined {
+  if (text === undefined || (allowed.email && allowed.phone)) return text;
+  let out = text;
+  if (!allowed.email && out.includes('@')) out = out.replace(ADDRESS_IN_TEXT, '[…]');
+  if (!allowed.phone && /\d/.test(out)) {
+    out = out.replace(NUMBER_IN_TEXT, (m) => ((m.match(/\d/g) ?? []).length >= 7 && !DAY_TEXT.test(m.trim()) ? '[…]' : m));
+  }
+  return out;
+}
+
 /** A label before a number: words and a colon ("Tel.:", "mobil:", "Phone (work):"), or a phone word alone ("Tel. 030 …"). */
 const PHONE_LABEL = /^(?:[\p{L}][\p{L}. ()-]{0,24}:|(?:tel|telefon|fon|phone|mobil|mobile|handy|cell|fax|festnetz|privat|gesch|work|home)\.?(?=[\s+\d(]))\s*/iu;
 /** Words after a number ("privat", "mobile", "ab 18 Uhr" is no number: its digits are too few). */
