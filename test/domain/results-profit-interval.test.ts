@@ -26,6 +26,15 @@ describe('the incremental profit interval', () => {
     expect(incrementalProfitOf(group([0, 0, 0, 0], 40), group([0, 0]))).toBeNull();
   });
 
+  it("is the difference-in-means interval where the groups' returners bring different margins (a helper's case: 500 beside 400)", () => {
+    const contacted = group(Array.from({ length: 2400 }, (_, i) => (i % 6 === 0 ? 500 : 0)));
+    const control = group(Array.from({ length: 594 }, (_, i) => (i < 28 ? 400 : 0)));
+    const e = incrementalProfitOf(contacted, control) as { value: number; low: number; high: number };
+    const v = (g: GroupKpi) => (g.marginSquares - g.customers * (g.margin / g.customers) ** 2) / (g.customers - 1);
+    const half = 1.959963984540054 * Math.sqrt(v(contacted) / 2400 + v(control) / 594) * 2400;
+    expect(Math.abs(e.high - e.value - half) / half).toBeLessThan(0.02);
+  });
+
   it('is the difference-in-means interval where the groups are large (the floor within 1 % of their spread)', () => {
     const margins = (n: number, every: number) => Array.from({ length: n }, (_, i) => (i % every === 0 ? 200 + (i % 7) * 10 : 0));
     const contacted = group(margins(2000, 5));

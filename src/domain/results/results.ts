@@ -141,19 +141,22 @@ function kpiRow([reason, offer, channel]: [string, string, string], members: rea
  * in which nobody (or everybody) came back shows no spread, and its interval would claim a
  * certainty it lacks (two controls with no return: "−165 [−167, −163]"). Each group's variance
  * is therefore at least what its return rate under Jeffreys' prior, p = (x + ½) / (n + 1),
- * gives with the returners' margins of both groups: p·E[M²] − (p·E[M])². In a large group p is
- * the observed rate and the floor stays below the sample variance. Without any return in either
+ * gives with its returners' margins (both groups' where it has no returner): p·E[M²] − (p·E[M])².
+ * In a large group p is the observed rate and the floor stays within 1 % of the sample variance. Without any return in either
  * group there is nothing to measure a return's margin by: null.
  */
 export function incrementalProfitOf(contacted: GroupKpi, control: GroupKpi): Estimate | null {
   const returners = contacted.regained + control.regained;
   // Without a single return the data say nothing of what a return is worth: no interval to give.
   if (returners === 0) return null;
-  const m1 = returners > 0 ? (contacted.margin + control.margin) / returners : 0;
-  const m2 = returners > 0 ? (contacted.marginSquares + control.marginSquares) / returners : 0;
+  const m1 = (contacted.margin + control.margin) / returners;
+  const m2 = (contacted.marginSquares + control.marginSquares) / returners;
+  // A group's own returners tell what its return is worth; both groups' only where it has none (else
+  // the other group's margins, 500 beside 400, widened the control's spread by half in a large group).
   const floor = (g: GroupKpi) => {
     const p = (g.regained + 0.5) / (g.customers + 1);
-    return Math.max(0, p * m2 - (p * m1) ** 2);
+    const [e1, e2] = g.regained > 0 ? [g.margin / g.regained, g.marginSquares / g.regained] : [m1, m2];
+    return Math.max(0, p * e2 - (p * e1) ** 2);
   };
   const d = meanDifference(
     { n: contacted.customers, sum: contacted.margin, sumSquares: contacted.marginSquares, varianceFloor: floor(contacted) },
