@@ -121,7 +121,7 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
     rejects: rejects.slice(0, 20),
   };
   if (flags.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (!flags.quiet) ctx.stdout.write(renderCalibration(report, ctx.color, lang, new Map(setup.playbook.reasons.map((r) => [r.code, r.label[lang]])), setup.config.model.currencySymbol));
+  else if (!flags.quiet) ctx.stdout.write(renderCalibration(report, ctx.color, lang, new Map(setup.playbook.reasons.map((r) => [r.code, r.label[lang]])), setup.config.model.currencySymbol, new Map(setup.playbook.offers.map((o) => [o.id, o.label[lang]]))));
   for (const r of rejects.slice(0, 5)) ctx.stderr.write(`${t.reject(r.line, r.customer_id ?? '', r.error)}\n`);
   if (rejects.length > 5) ctx.stderr.write(`${t.moreRejects(rejects.length - 5)}\n`);
   for (const w of report.warnings) ctx.stderr.write(`${messages(lang).common.warning}: ${w}\n`);
@@ -131,7 +131,9 @@ export async function runCalibrate(ctx: Context, file: string, raw: CalibrateFla
 
 // The candidate that came closest, in the error's words: which parts, gain ± error, lower bound.
 function bestCandidate(k: HoldoutComparison, t: Messages['calibrate'], currency: string, lang: Lang): string {
-  const best = k.candidates.reduce<HoldoutComparison['candidates'][number] | undefined>((b, c) => (b === undefined || c.lowerBound > b.lowerBound ? c : b), undefined);
+  // A candidate that decides as the defaults do (organic return with no customer differing) is no contender.
+  const contenders = k.candidates.filter((c) => c.difference.differing > 0);
+  const best = (contenders.length > 0 ? contenders : k.candidates).reduce<HoldoutComparison['candidates'][number] | undefined>((b, c) => (b === undefined || c.lowerBound > b.lowerBound ? c : b), undefined);
   if (best === undefined) return t.noBetterNone;
   // Per customer the amounts are small: cents count (as in the report's table).
   const money = (x: number) => (lang === 'de' ? `${formatFixed(x, 2, lang)}\u00a0${currency.trim()}` : `${x < 0 ? '-' : ''}${currency}${formatFixed(Math.abs(x), 2, lang)}`);

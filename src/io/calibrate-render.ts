@@ -27,7 +27,7 @@ const pct = (x: number | null | undefined, lang: Lang) => (x === null || x === u
 const num = (x: number | null | undefined, lang: Lang, d = 3) => (x === null || x === undefined ? '-' : formatFixed(x, d, lang));
 
 /** The calibration report as tables that fit an 80-column terminal; reasons by the playbook's label. */
-export function renderCalibration(r: CalibrationReport, color: boolean, lang: Lang = 'en', labels: ReadonlyMap<string, string> = new Map(), currency = '€'): string {
+export function renderCalibration(r: CalibrationReport, color: boolean, lang: Lang = 'en', labels: ReadonlyMap<string, string> = new Map(), currency = '€', offerLabels: ReadonlyMap<string, string> = new Map()): string {
   const c = styler(color);
   const t = messages(lang).calibrate;
   const shown = r.learned ?? r.model;
@@ -57,7 +57,7 @@ export function renderCalibration(r: CalibrationReport, color: boolean, lang: La
     weightTable,
     c.bold(t.deciles),
     decileTable,
-    ...learnedLines(r.learned ?? r.model, r.comparison, lang, r.written === false ? undefined : r.model),
+    ...learnedLines(r.learned ?? r.model, r.comparison, lang, r.written === false ? undefined : r.model, labels, offerLabels),
     ...(r.comparison ? comparisonLines(r.comparison, color, lang, currency, r.written !== false, partsLearned(r.learned ?? r.model)) : []),
     ...(r.written === false ? [] : [t.written(r.out)]),
     '',
@@ -65,13 +65,19 @@ export function renderCalibration(r: CalibrationReport, color: boolean, lang: La
 }
 
 /** What was learned besides the response: the second lifetime with its own check, and the channels' factors. */
-function learnedLines(learned: CalibratedModel, k: HoldoutComparison | undefined, lang: Lang, written?: CalibratedModel): string[] {
+function learnedLines(learned: CalibratedModel, k: HoldoutComparison | undefined, lang: Lang, written?: CalibratedModel, labels: ReadonlyMap<string, string> = new Map(), offerLabels: ReadonlyMap<string, string> = new Map()): string[] {
   const t = messages(lang).calibrate;
   const lines: string[] = [];
   const life = learned.secondLifetime;
   if (life !== undefined) {
     const scale = (x: number, check: { accepted: boolean } | undefined) => (check === undefined ? formatFixed(x, 2, lang) : check.accepted ? t.scaleKept(formatFixed(x, 2, lang)) : t.scaleRefused(formatFixed(x, 2, lang)));
     lines.push(t.lifetimeCheck(formatWhole(life.returns, lang), formatWhole(life.events, lang), scale(life.lengthScale, k?.lifetime.length), scale(life.marginScale, k?.lifetime.margin)));
+  }
+  // The offers' factors written when they are (refitted on every row), else those learned: what the next plan uses.
+  const offers = Object.entries(written?.offerEffects ?? learned.offerEffects ?? {});
+  for (const [reason, effects] of offers) {
+    const list = Object.entries(effects).map(([offer, e]) => `${offerLabels.get(offer) ?? offer} ${formatFixed(e.prior, 2, lang)} → ${formatFixed(e.factor, 2, lang)} (${formatWhole(e.cases, lang)})`).join(', ');
+    if (list !== '') lines.push(t.offerEffects(labels.get(reason) ?? reason, list));
   }
   // The factors written when they are (refitted on every row), else those learned.
   const channels = Object.entries(written?.channelEffects ?? learned.channelEffects ?? {});

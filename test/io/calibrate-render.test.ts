@@ -17,3 +17,17 @@ describe('why calibrate wrote its learned parts', () => {
     expect(keptLine(comparison(['lifetime'], -0.15), messages('de').calibrate, 'zweites Kundenleben', '1,00')).toContain('eigene Prüfung an zurückgehaltenen Rückkehrern bestanden');
   });
 });
+
+describe('the offer effects calibrate writes', () => {
+  it('are shown per reason, playbook → learned, in the run\'s language', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { renderCalibration } = await import('../../src/io/calibrate-render.js');
+    const model = JSON.parse(readFileSync(new URL('../golden/cases/calibrate/en/expected-files/model.json', import.meta.url), 'utf8'));
+    const written = { ...model, offerEffects: { price: { discount: { factor: 1.4872, prior: 1.6, cases: 1598, wins: 824 }, renewal: { factor: 0.1851, prior: 1.5, cases: 1561, wins: 170 } } } };
+    const report = { input: { file: 'h.csv', rows: 10 }, accepted: 10, rejected: 0, out: 'm.json', model: written, default_coefficients: model.coefficients, playbook_base_rates: {}, second_lifetime: {} };
+    const en = renderCalibration(report, false, 'en', new Map([['price', 'Price']]));
+    expect(en).toContain('offer effects for Price (odds factor, playbook → learned, cases): discount 1.60 → 1.49 (1,598), renewal 1.50 → 0.19 (1,561)');
+    const de = renderCalibration(report, false, 'de', new Map([['price', 'Preis']]), '€', new Map([['discount', 'Rabatt'], ['renewal', 'Verlängerung']]));
+    expect(de).toContain('Angebotswirkung bei Preis (Odds-Faktor, Playbook → gelernt, Fälle): Rabatt 1,60 → 1,49 (1.598), Verlängerung 1,50 → 0,19 (1.561)');
+  });
+});

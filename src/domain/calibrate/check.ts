@@ -112,8 +112,8 @@ export function calibrateChecked(
   return { model, learned, comparison, notes };
 }
 
-/** The warnings of the response fit: said of the learned weights, which a model without the response part does not hold. */
-const RESPONSE_WARNINGS = new Set(['fixedAtZero', 'notConverged']);
+/** The warnings of the response fit (saved keys, section first): said of the learned weights, which a model without the response part does not hold. */
+const RESPONSE_WARNINGS = new Set(['calibrate.fixedAtZero', 'calibrate.notConverged', 'fixedAtZero', 'notConverged']);
 
 interface CompareInput {
   rows: readonly HistoryRow[];

@@ -1523,6 +1523,10 @@ export const COMMAND_TEXTS = {
     ),
     scaleKept: m((scale: string) => `${scale} (kept)`, (scale) => `${scale} (übernommen)`),
     scaleRefused: m((scale: string) => `${scale} (refused: not shown better than the playbook's)`, (scale) => `${scale} (abgelehnt: nicht nachweislich besser als das Playbook)`),
+    offerEffects: m(
+      (reason: string, list: string) => `offer effects for ${reason} (odds factor, playbook → learned, cases): ${list}`,
+      (reason, list) => `Angebotswirkung bei ${reason} (Odds-Faktor, Playbook → gelernt, Fälle): ${list}`,
+    ),
     channelEffects: m(
       (list: string) => `channel effects from randomised channels (odds factor, playbook → learned): ${list}`,
       (list) => `Kanalwirkung aus zufällig gewählten Kanälen (Odds-Faktor, Playbook → gelernt): ${list}`,
