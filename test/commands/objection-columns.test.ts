@@ -818,3 +818,27 @@ describe("contact points in a list's free text", () => {
     expect(readFileSync(join(out, 'campaign-phone.csv'), 'utf8')).toContain('Fr. Schulz (Tel. 030 5555555)');
   });
 });
+
+describe('objection and permission columns under looser German names', () => {
+  const cols = ['Widerspruch Ansprechpartner', 'AP gesperrt', 'Sperrvermerk AP', 'Werbeverweigerer', 'Werbung', 'Werbung ja/nein', 'Anruf', 'Post', 'Zahlungssperre'];
+  it('block a yes to the objection (every channel) and a no to advertising or to the channel named; a payment block and an address under "Post" do not', async () => {
+    const dir = tempDir('winback-loose-columns-');
+    const file = join(dir, 'export.csv');
+    const head = `Kundennummer;Firma;Telefon;Straße;PLZ;Ort;Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;Kündigungsgrund;Einwilligung Telefon;${cols.join(';')}`;
+    const row = (id: string, set: number, value: string) => `${id};Firma ${id};030 55504${id.slice(-2)};Weg 1;10115;Berlin;B2B;01.01.2018;01.06.2026;12.000,00;zu teuer;ja;${cols.map((_c, i) => (i === set ? value : '')).join(';')}`;
+    writeFileSync(file, [head,
+      row('F-01', 0, 'ja'), row('F-02', 1, 'x'), row('F-03', 2, 'x'), row('F-04', 3, 'ja'), row('F-05', 4, 'nein'), row('F-06', 5, 'nein'),
+      row('F-07', 6, 'nein'), row('F-08', 7, 'nein'),
+      row('F-10', 4, 'ja'), row('F-11', 7, 'Hauptstr. 1'), row('F-12', 8, 'ja'),
+    ].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const onList = (c: string) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string);
+    const listed = ['visit', 'phone', 'letter', 'email'].flatMap(onList);
+    expect(listed.filter((id) => ['F-01', 'F-02', 'F-03', 'F-04', 'F-05', 'F-06'].includes(id))).toEqual([]);
+    expect(onList('phone')).not.toContain('F-07');
+    expect(onList('letter')).not.toContain('F-08');
+    expect(listed).toEqual(expect.arrayContaining(['F-10', 'F-11', 'F-12']));
+  });
+});

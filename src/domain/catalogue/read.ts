@@ -115,9 +115,9 @@ export interface ReadTexts {
   objectionUnreadNotesMapped: (header: string, phrase: string) => string;
   objectionUnreadFlag: (header: string, phrase: string) => string;
   /** an unmapped column read as a permission, an objection's day or a status that blocks every channel */
-  blockColumnRead: (header: string, kind: 'consent' | 'objectionDay' | 'flag' | 'status') => string;
+  blockColumnRead: (header: string, kind: 'consent' | 'objectionDay' | 'flag' | 'saysNo' | 'status') => string;
   /** a column read into one channel's consent (unread-objections.ts) */
-  channelColumnRead: (header: string, channel: 'email' | 'phone' | 'letter' | 'visit', kind: 'consent' | 'objectionDay') => string;
+  channelColumnRead: (header: string, channel: 'email' | 'phone' | 'letter' | 'visit', kind: 'consent' | 'objectionDay' | 'saysNo') => string;
   mixedDecimal: (commas: number, points: number, decimal: string) => string;
   mixedDateOrder: (dayFirst: number, monthFirst: number, order: string) => string;
   /** slashed dates that read either way (03/02/2026), none settling the order: the default was taken */
@@ -241,6 +241,7 @@ export const READ_EN: ReadTexts = {
     `column '${header}' is mapped to no field, but its name says objection ("${phrase}"): a yes in it (or an unclear value) is honoured as an objection in every row; --map advertising_objection='${header}' reads it as the objection column`,
   channelColumnRead: (header, channel, kind) => {
     const name = { email: 'e-mail', phone: 'calls', letter: 'letters', visit: 'visits' }[channel];
+    if (kind === 'saysNo') return `column '${header}' is read as a yes or no to ${name}: a no in it blocks ${name} for that customer`;
     return kind === 'consent'
       ? `column '${header}' is read as a permission for ${name}: a no (or an unclear value) in it blocks ${name} for that customer`
       : `column '${header}' is read as an objection to ${name}: any value but a no in it blocks ${name} for that customer`;
@@ -252,6 +253,8 @@ export const READ_EN: ReadTexts = {
         ? `column '${header}' is read as the day of an objection: any value but a no in it blocks every channel for that customer`
         : kind === 'flag'
           ? `column '${header}' is read as a block or objection flag: any value but a no in it blocks every channel for that customer`
+          : kind === 'saysNo'
+            ? `column '${header}' is read as a yes or no to advertising: a no in it blocks every channel for that customer`
         : `column '${header}' is read as a status: a status that says blocked (gesperrt, Robinson, blocked, opt-out …) blocks every channel for that customer`,
   mixedDecimal: (commas, points, decimal) =>
     `numbers are written both with decimal comma (${commas}) and decimal point (${points}) in the first rows; reading '${decimal}' as the decimal mark (use --decimal to fix it)`,
@@ -395,6 +398,7 @@ export const READ_DE: ReadTexts = {
     `die Spalte '${header}' ist keinem Feld zugeordnet, ihr Name nennt aber einen Widerspruch („${phrase}“): ein Ja darin (oder ein unklarer Wert) gilt in jeder Zeile als Widerspruch; mit --map advertising_objection='${header}' wird sie als Widerspruchsspalte gelesen`,
   channelColumnRead: (header, channel, kind) => {
     const name = { email: 'E-Mails', phone: 'Anrufe', letter: 'Briefe', visit: 'Besuche' }[channel];
+    if (kind === 'saysNo') return `die Spalte '${header}' wird als Ja oder Nein zu ${name} gelesen: ein Nein darin sperrt ${name} an diesen Kunden`;
     return kind === 'consent'
       ? `die Spalte '${header}' wird als Erlaubnis für ${name} gelesen: ein Nein (oder ein unklarer Wert) darin sperrt ${name} an diesen Kunden`
       : `die Spalte '${header}' wird als Widerspruch gegen ${name} gelesen: jeder Wert außer einem Nein darin sperrt ${name} an diesen Kunden`;
@@ -406,6 +410,8 @@ export const READ_DE: ReadTexts = {
         ? `die Spalte '${header}' wird als Tag eines Widerspruchs gelesen: jeder Wert außer einem Nein darin sperrt jeden Kanal für diesen Kunden`
         : kind === 'flag'
           ? `die Spalte '${header}' wird als Sperr- oder Widerspruchskennzeichen gelesen: jeder Wert außer einem Nein darin sperrt jeden Kanal für diesen Kunden`
+          : kind === 'saysNo'
+            ? `die Spalte '${header}' wird als Ja oder Nein zur Werbung gelesen: ein Nein darin sperrt jeden Kanal für diesen Kunden`
         : `die Spalte '${header}' wird als Status gelesen: ein Status, der eine Sperre nennt (gesperrt, Robinson, blocked, opt-out …), sperrt jeden Kanal für diesen Kunden`,
   mixedDecimal: (commas, points, decimal) =>
     `Zahlen stehen in den ersten Zeilen sowohl mit Dezimalkomma (${commas}) als auch mit Dezimalpunkt (${points}); '${decimal}' wird als Dezimalzeichen gelesen (mit --decimal festlegen)`,

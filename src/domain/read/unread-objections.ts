@@ -28,7 +28,9 @@ export function unreadObjections(headers: readonly string[], sample: readonly (r
       const channel = col.field === undefined ? undefined : CHANNEL_CONSENT[col.field];
       if (channel !== undefined) {
         // A twin of the mapped consent column is named by the mapping's note already.
-        if (col.twin !== true) notes.push(readNote('channelColumnRead', header, channel, col.block === 'consent' ? 'consent' : 'objectionDay'));
+        // A column named only by its channel ("Post") is announced once its first rows hold a yes or a no (not an address).
+        const yesNo = col.block !== 'saysNo' || rows.some((row) => { const v = (row[col.index] ?? '').trim(); return v !== '' && parseBoolean(v) !== null; });
+        if (col.twin !== true && yesNo) notes.push(readNote('channelColumnRead', header, channel, col.block === 'consent' || col.block === 'saysNo' ? col.block : 'objectionDay'));
         continue;
       }
       // A permission or objection column is named whatever its first rows hold; a status column once one blocks.
@@ -77,11 +79,18 @@ export function unreadColumns(headers: readonly string[], mapping: HeaderMapping
       // ("Widerspruch Datum"), a status that can say blocked ("Kundenstatus: Robinson"): read as do-not-contact.
       const block = blockKindOf(key);
       if (block !== undefined) return { index, objectionHeader: undefined, field: 'do_not_contact', block };
+      // Advertising, or a channel named alone with yes and no ("Werbung: nein", "Werbung ja/nein", "Post: nein", "Anruf: nein"):
+      // only a clear no blocks (a column of that name may hold something else, an address or a note).
+      const bare = BARE_PERMISSION[key];
+      if (bare !== undefined && schema.fields.some((f) => f.name === bare)) return { index, objectionHeader: undefined, field: bare, block: 'saysNo' as const };
       // A header that itself names an objection ("Werbeverbot", "Robinsonliste", "DSGVO-Widerspruch") makes a yes there one.
       if (findObjectionInCells(header) !== undefined) return { index, objectionHeader: header };
       // A permission or an objection for one channel ("Anrufe erwünscht", "Abmeldung E-Mail", "Werbung per Post"): read into that channel's consent.
       const channel = channelColumnOf(key);
       if (channel !== undefined && schema.fields.some((f) => f.name === channel.field)) return { index, objectionHeader: undefined, field: channel.field, block: channel.kind };
+      // An objection or block word anywhere in the name, of the firm or of its contact ("Widerspruch Ansprechpartner",
+      // "AP gesperrt", "Sperrvermerk AP", "Werbeverweigerer"): any value but a no blocks every channel.
+      if (LOOSE_FLAG_HEADER.test(key) && !NOT_CONTACT_BLOCK.test(key)) return { index, objectionHeader: undefined, field: 'do_not_contact', block: 'flag' as const };
       return { index, objectionHeader: undefined };
     });
 }
@@ -107,7 +116,23 @@ export interface UnreadColumn {
   header?: string;
 }
 
-type BlockKind = 'consent' | 'objectionDay' | 'flag' | 'status' | 'declined';
+type BlockKind = 'consent' | 'objectionDay' | 'flag' | 'saysNo' | 'status' | 'declined';
+
+/**
+ * An objection or block word anywhere in a header (headerKey form). Not "Abgemeldet" or
+ * "Abmeldung" alone: in a club's or a studio's export that is the cancellation, which every
+ * lost customer has. Judgement.
+ */
+const LOOSE_FLAG_HEADER = /widerspruch|widersprochen|werbeverweigerer|werbeverbot|gesperrt|sperrvermerk|kontaktsperre|werbesperre|robinson|optedout|optout|donotcontact|dnc/;
+/** A block that is not about contact: payment, delivery, dunning, credit, an account or an order. */
+const NOT_CONTACT_BLOCK = /zahlung|liefer|mahn|kredit|konto|account|auftrag|bestell|rechnung|payment|delivery|credit|order|billing|invoice|steuer|gewerbe|wohnsitz|fahrzeug|kfz/;
+/** Advertising or a channel named alone: the field a clear no there takes away (headerKey form). */
+const BARE_PERMISSION: Readonly<Record<string, string>> = {
+  werbung: 'do_not_contact', werbungjanein: 'do_not_contact', werbungjn: 'do_not_contact', marketing: 'do_not_contact', advertising: 'do_not_contact', werbeerlaubnis: 'do_not_contact',
+  anruf: 'consent_phone', anrufe: 'consent_phone', telefonkontakt: 'consent_phone', calls: 'consent_phone',
+  post: 'consent_letter', infopost: 'consent_letter', brief: 'consent_letter', briefe: 'consent_letter', mailing: 'consent_letter', mailings: 'consent_letter', anschreiben: 'consent_letter', katalog: 'consent_letter', kataloge: 'consent_letter', postalmail: 'consent_letter', directmail: 'consent_letter',
+  besuch: 'consent_visit', besuche: 'consent_visit', visits: 'consent_visit',
+};
 
 /** The consent fields of the channels that have one: a column read into them can only take a permission away. */
 const CHANNEL_CONSENT: Readonly<Record<string, 'email' | 'phone' | 'letter' | 'visit'>> = { consent_email: 'email', consent_phone: 'phone', consent_letter: 'letter', consent_visit: 'visit' };
@@ -179,6 +204,7 @@ function blocks(kind: Exclude<BlockKind, 'declined'>, cell: string): boolean | n
     return said === true ? false : said === false ? true : null;
   }
   if (kind === 'objectionDay' || kind === 'flag') return parseBoolean(cell) !== false;
+  if (kind === 'saysNo') return parseBoolean(cell) === false;
   return BLOCKING_STATUS.test(cell.trim().toLowerCase());
 }
 
