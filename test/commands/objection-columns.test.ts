@@ -842,3 +842,38 @@ describe('objection and permission columns under looser German names', () => {
     expect(listed).toEqual(expect.arrayContaining(['F-10', 'F-11', 'F-12']));
   });
 });
+
+describe("an objector's name at an objector's postal address, under another customer number", () => {
+  const head = 'Kundennummer;Name;E-Mail;Telefon;Straße;PLZ;Ort;Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;Kündigungsgrund;Einwilligung E-Mail;Einwilligung Telefon;Werbewiderspruch';
+  const rows = [
+    '9001;Heinz Weber;heinz.weber@web.de;0171 9000001;Goethestraße 9;10115;Berlin;B2C;01.02.2018;03.04.2026;12.000,00;zu teuer;ja;ja;ja',
+    '9002;Heinz Weber;h.weber@gmx.de;;Goethestr. 9;10115;Berlin;B2C;01.02.2019;03.04.2026;12.000,00;zu teuer;nein;nein;nein',
+    // Another person at the same door (a household): written to.
+    '9003;Anna Weber;;;Goethestraße 9;10115;Berlin;B2C;01.02.2019;03.04.2026;12.000,00;zu teuer;nein;nein;nein',
+  ];
+  it.each([
+    ['on this thread', {}, '1'],
+    ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2'],
+  ] as const)('gets no letter: the same person (%s)', async (_, env, threads) => {
+    const dir = tempDir('winback-objector-address-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [head, ...rows].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '--threads', threads, '-q'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readCsv(join(out, 'campaign-letter.csv')).map((x) => x.customer_id)).toEqual(['9003']);
+    const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x]));
+    expect(excluded['9002']).toMatchObject({ reason: 'objector_contact', detail: 'same name and postal address as customer 9001, who objected to being contacted' });
+  });
+
+  it("gets none from the worksheet's lists either", async () => {
+    const dir = tempDir('winback-objector-address-ws-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [head, ...rows].join('\n') + '\n');
+    writeFileSync(join(dir, 'answers.json'), '{}');
+    const out = join(dir, 'out');
+    const r = await runCli(['worksheet', file, '--session', join(dir, 'session.json'), '--answers', join(dir, 'answers.json'), '--out', out, '--as-of', '2026-11-23']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readCsv(join(out, 'campaign-letter.csv')).map((x) => x.customer_id)).toEqual(['9003']);
+  });
+});

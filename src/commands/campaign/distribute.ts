@@ -5,7 +5,7 @@
 import { CapacityCounter, type CampaignChoice, type ExclusionReason } from '../../domain/campaign/campaign.js';
 import type { ContactLookup } from '../../domain/campaign/contact-history.js';
 import type { LedgerAppend } from '../../io/ledger/ledger.js';
-import { objectorContactDetail, SharedContacts, sharedContactDetail, sharedContactKey, type ObjectorContacts } from '../../domain/permission/contact-point.js';
+import { objectorContactDetail, personAtAddressKey, SharedContacts, sharedContactDetail, sharedContactKey, type ObjectorContacts } from '../../domain/permission/contact-point.js';
 import type { Channel } from '../../domain/playbook-types.js';
 import type { EpochDay } from '../../domain/types.js';
 import { measureMarks } from '../../domain/campaign/test-offers.js';
@@ -32,10 +32,11 @@ export interface SpoolParts {
 }
 
 /** A customer's choice as the spool stores it (see SpoolParts). */
-export function spoolChoice(choice: CampaignChoice, id: string, plannedChannel: Channel | '', measure: string, rows: ListRowFormatter, row?: { head: string; tail: string }, retention = false): SpoolParts {
+export function spoolChoice(choice: CampaignChoice, id: string, plannedChannel: Channel | '', measure: string, rows: ListRowFormatter, row?: { head: string; tail: string }, retention = false, person?: { name?: string; street?: string; postal_code?: string }): SpoolParts {
   if (choice.kind === 'list') {
-    // A visit list shows the number too: an objector's number there is theirs (checked, never shared).
-    const visitNumber = choice.channel === 'visit' ? (sharedContactKey('phone', choice.contact) ?? '') : '';
+    // A visit list shows the number too, a letter and a visit go to the person at the address: an
+    // objector's number or name at that address there is theirs (checked, never shared).
+    const visitNumber = [choice.channel === 'visit' ? sharedContactKey('phone', choice.contact) : undefined, choice.channel === 'visit' || choice.channel === 'letter' ? (person ? personAtAddressKey(person) : undefined) : undefined].filter((k) => k !== undefined).join('\n');
     return { meta: pack(['L', choice.channel, id, plannedChannel, measure, sharedContactKey(choice.channel, choice.contact) ?? '', retention ? 'R' : '', visitNumber]), head: row?.head ?? '', tail: row?.tail ?? '' };
   }
   const excluded = rows.excludedAround(id, choice.reason, choice.detail);
@@ -86,6 +87,16 @@ export interface DistributeSettings {
   lang?: Lang;
 }
 
+/** The objector reached at one of `keys` (one per line), if any, with the kind of the key ('phone', 'post'). */
+function objectorAt(objectors: ObjectorContacts | undefined, keys: string | undefined): { id: string; kind: string } | undefined {
+  if (objectors === undefined || !keys) return undefined;
+  for (const key of keys.split('\n')) {
+    const id = objectors.holder(key);
+    if (id !== undefined) return { id, kind: key.slice(0, key.indexOf(':')) };
+  }
+  return undefined;
+}
+
 /** Writes lists and exclusions in priority order (the ledger's new entries into `s.contacts`); returns the statuses. */
 export async function distributeInPriorityOrder(spool: SortedSpool, files: CampaignFiles, counts: CampaignCounts, s: DistributeSettings) {
   const { contacts } = s;
@@ -100,7 +111,9 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
     const [kind, what, id, plannedChannel, measure, key, track, visitNumber] = unpack(bytes.toString('utf8', start + META_LENGTH, metaEnd)) as [string, string, string, Channel, string, string?, string?, string?];
     const listed = kind === 'L';
     const channel = what as Channel;
-    const objector = listed ? (s.objectors?.holder(key || undefined) ?? s.objectors?.holder(visitNumber || undefined)) : undefined;
+    const byKey = listed ? s.objectors?.holder(key || undefined) : undefined;
+    const found = byKey !== undefined ? { id: byKey, kind: channel as string } : listed ? objectorAt(s.objectors, visitNumber) : undefined;
+    const objector = found?.id;
     const holder = listed && objector === undefined ? shared.holder(key || undefined) : 0;
     const reason: ExclusionReason | undefined = !listed ? (what as ExclusionReason) : objector !== undefined ? 'objector_contact' : holder > 0 ? 'shared_contact' : capacity.take(channel) ? undefined : 'over_capacity';
     if (listed && reason === undefined) {
@@ -124,7 +137,7 @@ export async function distributeInPriorityOrder(spool: SortedSpool, files: Campa
     if (s.previousListed?.has(id)) status.set(id, reason as string);
     // Excluded by the first pass: its excluded.csv row is in the spool; a listed customer the caps or a shared contact left out gets one now.
     if (!listed) return files.excludedBytes(bytes, metaEnd, rowStart, end, priority);
-    const why = objector !== undefined ? objectorContactDetail(channel, objector, s.lang) : holder > 0 ? sharedContactDetail(channel, holder, s.lang) : messages(s.lang).campaign.overCapacity(channel);
+    const why = found !== undefined ? objectorContactDetail(found.kind, found.id, s.lang) : holder > 0 ? sharedContactDetail(channel, holder, s.lang) : messages(s.lang).campaign.overCapacity(channel);
     return files.excluded(id, reason as ExclusionReason, why, priority);
   });
   return { status };

@@ -109,7 +109,7 @@ function spoolRecord(p: PlannedCustomer, planned: CampaignChoice, retention: boo
   const listed = drawn?.listed;
   const shown = listed ?? p;
   const row = choice.kind === 'list' ? rows.around(choice.channel, listValues(shown, choice.channel, 0, choice.contact, texts, lang, drawn?.offerRandomised === true)) : undefined;
-  return spoolChoice(choice, p.row.customer_id, p.channel ?? '', measureOf(p, retention, listed, drawn), rows, row, retention);
+  return spoolChoice(choice, p.row.customer_id, p.channel ?? '', measureOf(p, retention, listed, drawn), rows, row, retention, p.row);
 }
 
 /** The ledger's measure says the track: a retention contact is never taken for a win-back one. */

@@ -573,8 +573,8 @@ export const COMMAND_TEXTS = {
       (channel, holder) => `${channel === 'email' ? 'dieselbe E-Mail-Adresse' : 'dieselbe Telefonnummer'} wie der Kunde mit Priorität ${holder}`,
     ),
     objectorContact: m(
-      (channel: string, objector: string) => `same ${channel === 'email' ? 'e-mail address' : 'phone number'} as customer ${objector}, who objected to being contacted`,
-      (channel, objector) => `${channel === 'email' ? 'dieselbe E-Mail-Adresse' : 'dieselbe Telefonnummer'} wie Kunde ${objector}, der der Ansprache widersprochen hat`,
+      (channel: string, objector: string) => `same ${channel === 'email' ? 'e-mail address' : channel === 'post' ? 'name and postal address' : 'phone number'} as customer ${objector}, who objected to being contacted`,
+      (channel, objector) => `${channel === 'email' ? 'dieselbe E-Mail-Adresse' : channel === 'post' ? 'derselbe Name und dieselbe Postanschrift' : 'dieselbe Telefonnummer'} wie Kunde ${objector}, der der Ansprache widersprochen hat`,
     ),
     controlsUnheld: m(
       (n: number) => `the ledger holds ${n} customers held out as controls by earlier runs; without --holdout they may be listed now, and results can no longer compare those contacted with them; give --holdout as before to keep them out`,

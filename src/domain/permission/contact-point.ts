@@ -442,9 +442,11 @@ function phonePart(part: string): string {
  * whatever the channels' permission): the keys an objector's row closes for every other row of
  * the run (campaign's ObjectorContacts).
  */
-export function contactKeysOf(row: { email?: string; phone?: string; country?: string }, defaultCountry: string = DEFAULT_PHONE_COUNTRY): string[] {
+export function contactKeysOf(row: { email?: string; phone?: string; country?: string; name?: string; street?: string; postal_code?: string }, defaultCountry: string = DEFAULT_PHONE_COUNTRY): string[] {
   const contact = permittedContact(row, { email: true, phone: true }, defaultCountry);
   const keys = (['email', 'phone'] as const).flatMap((channel) => sharedContactKey(channel, contact) ?? []);
+  const postal = personAtAddressKey(row);
+  if (postal !== undefined) keys.push(postal);
   // Every address and number the cells hold ("max@firma.de, mm@firma.de", "0151 2000002 / 030 2000002", "030 1000001 (privat)").
   const country = phoneCountryOf(row.country, defaultCountry);
   for (const cell of [row.email, row.phone]) {
@@ -459,6 +461,25 @@ export function contactKeysOf(row: { email?: string; phone?: string; country?: s
     }
   }
   return [...new Set(keys)];
+}
+
+/**
+ * One person (or firm) at one postal address, as a key: the name and the street folded (case,
+ * umlauts, "Straße"/"Str."/"Strasse", spaces and punctuation) and the postal code. An objector's
+ * letter and visit key: "Heinz Weber, Goethestraße 9" under a second customer number is the
+ * objector, where "Anna Weber" at the same door is not (households share addresses). Undefined
+ * without a name, a street and a postal code.
+ */
+export function personAtAddressKey(row: { name?: string; street?: string; postal_code?: string }): string | undefined {
+  const name = foldWords(row.name);
+  const street = foldWords(row.street?.replace(/stra(?:ß|ss)e\b|str\./gi, 'str'));
+  const postal = (row.postal_code ?? '').replace(/\s+/g, '').toLowerCase();
+  return name === '' || street === '' || postal === '' ? undefined : `post:${name}|${street}|${postal}`;
+}
+
+function foldWords(text: string | undefined): string {
+  if (text === undefined) return '';
+  return text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').normalize('NFKD').replace(/[^a-z0-9]/g, '');
 }
 
 /**

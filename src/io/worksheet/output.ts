@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { objectedToContact, selectForCampaign, type CampaignRules } from '../../domain/campaign/campaign.js';
 import { campaignId, emptyContactIndex } from '../../domain/campaign/contact-history.js';
-import { contactKeysOf, ObjectorContacts, objectorContactDetail, SharedContacts, sharedContactDetail, sharedContactKey } from '../../domain/permission/contact-point.js';
+import { contactKeysOf, ObjectorContacts, objectorContactDetail, personAtAddressKey, SharedContacts, sharedContactDetail, sharedContactKey } from '../../domain/permission/contact-point.js';
 import type { PlannedCustomer, PlanSetup } from '../../domain/plan/plan.js';
 import type { Reject } from '../../domain/types.js';
 import { compareByPriority } from '../../domain/worksheet/apply.js';
@@ -77,9 +77,12 @@ async function writeLists(dir: string, out: WorksheetOutput, fmt: CsvFormat): Pr
       const choice = selectForCampaign(p, rules);
       const key = choice.kind === 'list' ? sharedContactKey(choice.channel, choice.contact) : undefined;
       // A visit list shows the number too: an objector's number there is theirs.
-      const objector = objectors.holder(key) ?? (choice.kind === 'list' && choice.channel === 'visit' ? objectors.holder(sharedContactKey('phone', choice.contact)) : undefined);
+      const visitNumber = choice.kind === 'list' && choice.channel === 'visit' ? objectors.holder(sharedContactKey('phone', choice.contact)) : undefined;
+      const atAddress = choice.kind === 'list' && (choice.channel === 'visit' || choice.channel === 'letter') ? objectors.holder(personAtAddressKey(p.row)) : undefined;
+      const objector = objectors.holder(key) ?? visitNumber ?? atAddress;
+      const kind = objectors.holder(key) !== undefined ? (choice.kind === 'list' ? choice.channel : '') : visitNumber !== undefined ? 'phone' : 'post';
       const holder = shared.holder(key);
-      if (choice.kind === 'list' && objector !== undefined) files.excluded(p.row.customer_id, 'objector_contact', objectorContactDetail(choice.channel, objector, out.setup.lang), i + 1);
+      if (choice.kind === 'list' && objector !== undefined) files.excluded(p.row.customer_id, 'objector_contact', objectorContactDetail(kind, objector, out.setup.lang), i + 1);
       else if (choice.kind === 'list' && holder > 0) files.excluded(p.row.customer_id, 'shared_contact', sharedContactDetail(choice.channel, holder, out.setup.lang), i + 1);
       else if (choice.kind === 'list') {
         shared.claim(key, i + 1);
