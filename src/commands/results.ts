@@ -52,7 +52,7 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   const t = messages(lang).results;
   const windowDays = parseWindow(flags.window, config.campaign.attributionWindowDays);
   const mapFor = (fields: readonly { name: string }[], only: Record<string, string>) => pick({ ...loaded.read.map, ...read.map, ...only }, fields.map((f) => f.name));
-  const { attempts, report, ledger, outcomesRead } = await loadResults(resolve(ctx.cwd, flags.ledger), flags.ledger, flags.outcomes, { ...loaded.read, map: mapFor(OUTCOMES_SCHEMA.fields, outcomesOnly) }, ctx, {
+  const { attempts, historyAttempts, report, ledger, outcomesRead } = await loadResults(resolve(ctx.cwd, flags.ledger), flags.ledger, flags.outcomes, { ...loaded.read, map: mapFor(OUTCOMES_SCHEMA.fields, outcomesOnly) }, ctx, {
     asOf, windowDays, channelCosts: playbook.channelCosts, offers: playbook.offers, defaultMarginPercent: config.model.defaultMarginPercent,
   });
   // A broken outcomes file (nothing accepted, more rejected than the limit) changes nothing: no history, no page.
@@ -70,7 +70,7 @@ export async function runResults(ctx: Context, flags: ResultsFlags): Promise<num
   if (flags.historyOut) {
     const exportRead = { ...loaded.read, map: mapFor(LOST_CUSTOMER_FIELDS, exportOnly) };
     const fmt = resolveOutputFormat(flags, config.output).csv;
-    const written = await writeHistory(ctx, flags.export as string, exportRead, attempts, flags.historyOut, asOf, fmt);
+    const written = await writeHistory(ctx, flags.export as string, exportRead, historyAttempts, flags.historyOut, asOf, fmt);
     if (written.missing > 0) warnings.push(t.missingInExport(written.missing, flags.export as string, flags.historyOut));
   }
   const meta = { asOf: formatIsoDay(asOf), windowDays };

@@ -94,6 +94,15 @@ describe('attribution window', () => {
     expect(a!.contacts).toBe(2);
   });
 
+  it("for calibrate's history, credits each contact within its own window: a second contact can win back a customer the first did not", () => {
+    const second = CONTACT + 120;
+    const [a] = attributeAttempts([entry('A'), entry('A', second, 'contacted', 'price:discount', 'letter')], outcomesOf([ret('A', second + 10)]), { ...SETTINGS, window: 'each' });
+    expect(a!.status).toBe('regained');
+    expect(a!.contactDate).toBe(second);
+    expect(a!.offerType).toBe('discount');
+    expect(a!.cost).toBe(15 + 3);
+  });
+
   it('finds no lift where contacts change nothing, however often the contacted group is contacted again', () => {
     // Every customer returns on a uniform day over a year with the same chance, contacted or not;
     // contacted customers get a second contact 120 days after the first, control customers are

@@ -52,7 +52,8 @@ describe('results and the report with results at 80 columns: every header whole'
 
   it.each(['en', 'de'] as const)('winback results (%s)', async (lang) => {
     const ledger = join(dir, `ledger-${lang}.csv`);
-    const week = await runCli(['campaign', `fixtures/lost-customers-${lang}.csv`, '--out', join(dir, `week-${lang}`), '--as-of', '2026-11-23', '--ledger', ledger, '--holdout', '10%', '--quiet']);
+    // The outcomes fixture is the English export's customers (results stops on a file that matches nobody in the ledger).
+    const week = await runCli(['campaign', 'fixtures/lost-customers-en.csv', '--out', join(dir, `week-${lang}`), '--as-of', '2026-11-23', '--ledger', ledger, '--holdout', '10%', '--quiet', '--lang', lang]);
     expect(week.code, week.stderr).toBe(0);
     const args = ['results', '--ledger', ledger, '--outcomes', 'fixtures/outcomes-en.csv', '--as-of', '2027-03-01', '--lang', lang];
     const t = messages(lang).results;

@@ -47,6 +47,8 @@ export function buildSerialGuard(read: SerialOutcomes, ledger: readonly LedgerEn
     channelCosts: setup.playbook.channelCosts,
     offers: setup.playbook.offers,
     defaultMarginPercent: setup.config.model.defaultMarginPercent,
+    // A customer a second contact won back is one won back: each contact's own window.
+    window: 'each',
   });
   const regained = regainIndex(attempts);
   const mode = setup.config.campaign.serialDefectors;

@@ -29,6 +29,12 @@ export interface AttributionSettings {
   offers: readonly Pick<OfferSpec, 'id' | 'incentiveCost'>[];
   /** margin in percent of revenue where the outcomes give revenue but no margin */
   defaultMarginPercent: number;
+  /**
+   * 'first' (default): one window from the first entry, for the comparison with the control
+   * group (held out once); 'each': each contact's own window, a return credited to the latest
+   * contact before it — what a contact did, for calibrate's history and the serial-defector guard
+   */
+  window?: 'first' | 'each';
 }
 
 export type AttemptStatus = 'regained' | 'no_return' | 'returned_before_contact' | 'returned_after_window';
@@ -115,10 +121,12 @@ function attemptOf(id: string, all: LedgerEntry[], returns: readonly OutcomeReco
   // out once, so a window after each later contact would give the contacted group more time to
   // return than the control group — a lift where there is none. Contacts after the window are
   // neither credited nor costed: no control customer stands beside them.
-  const windowEnd = first.campaign_date + s.windowDays;
-  const inWindow = entries.filter((e) => e.campaign_date <= windowEnd);
+  const each = s.window === 'each';
+  const last = entries[entries.length - 1] as LedgerEntry;
+  const windowEnd = (each ? last : first).campaign_date + s.windowDays;
+  const inWindow = each ? entries : entries.filter((e) => e.campaign_date <= windowEnd);
   const seen = [...returns].filter((r) => r.returnDate <= s.asOf).sort((a, b) => a.returnDate - b.returnDate);
-  const credit = creditedReturn(inWindow, seen.filter((r) => r.returnDate <= windowEnd), s.windowDays);
+  const credit = creditedReturn(inWindow, each ? seen : seen.filter((r) => r.returnDate <= windowEnd), s.windowDays);
   const entry = credit?.entry ?? first;
   const { reasonCode, offerType, randomised, channelRandomised } = parseMeasure(entry.measure);
   const channelCost = group === 'contacted' ? inWindow.reduce((sum, e) => sum + (s.channelCosts[e.channel] ?? 0), 0) : 0;

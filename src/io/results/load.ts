@@ -22,7 +22,10 @@ export interface ResultsSettings {
 }
 
 export interface ResultsLoaded {
+  /** one window from the first entry: the comparison with the control group */
   attempts: Attempt[];
+  /** each contact's own window: calibrate's history */
+  historyAttempts: Attempt[];
   report: ResultsReport;
   ledger: Awaited<ReturnType<typeof readLedger>>;
   outcomesRead: OutcomesRead;
@@ -37,5 +40,8 @@ export async function loadResults(
   if (!ledger.exists) throw new InputMissingError(say.noLedger(ledgerLabel), say.noLedgerHint);
   const outcomesRead = await readOutcomes(outcomes, read, io);
   const attempts = attributeAttempts(ledger.entries, outcomesRead.outcomes, settings);
-  return { attempts, report: summariseResults(attempts, read.lang ?? 'en'), ledger, outcomesRead };
+  // What each contact did (its own window), for calibrate's history: the lift's single window would
+  // count a customer a second contact won back as lost.
+  const historyAttempts = attributeAttempts(ledger.entries, outcomesRead.outcomes, { ...settings, window: 'each' });
+  return { attempts, historyAttempts, report: summariseResults(attempts, read.lang ?? 'en'), ledger, outcomesRead };
 }
