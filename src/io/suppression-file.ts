@@ -29,8 +29,12 @@ const ID_NAME = /(?:^|[\s_.-])(?:id|no|nr|number|nummer|num|ref|reference|refere
  * its name as customer_id (its values cannot be told from other text).
  */
 export async function readSuppression(ctx: Context, path: string, phoneCountry?: string, lang: Lang = 'en'): Promise<Suppression> {
-  const opened = await openExport(path, { ...SUPPRESSION_SCHEMA, fields: SUPPRESSION_SCHEMA.fields.map((f) => (f.name === 'customer_id' ? { ...f, type: 'text' as const } : f)) }, { lang }, ctx);
   const t = messages(lang).campaign;
+  const opened = await openExport(path, { ...SUPPRESSION_SCHEMA, fields: SUPPRESSION_SCHEMA.fields.map((f) => (f.name === 'customer_id' ? { ...f, type: 'text' as const } : f)) }, { lang }, ctx).catch((err: unknown) => {
+    // No column of a known name: --map (the export's) cannot name one here, the list's headers must.
+    if (err instanceof DataError && err.hint !== undefined && /--map customer_id=/.test(err.hint)) throw new DataError(err.message, t.suppressColumnsHint);
+    throw err;
+  });
   const unmapped = opened.mapping.unmapped.filter((i) => (opened.headers[i] ?? '').trim() !== '');
   const idColumn = unmapped.find((i) => ID_NAME.test((opened.headers[i] as string).trim()) && !PHONE_NAME.test(opened.headers[i] as string));
   if (idColumn !== undefined) {

@@ -3,7 +3,7 @@
  * own termination) is not acted on: the customer goes to review, and a person decides before
  * anyone is contacted (src/domain/plan/plan.ts; docs/reasons-accuracy.md, sets FB1–FB5).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCsv, runCli, tempDir } from '../support/cli.js';
@@ -232,5 +232,10 @@ describe("an objection the consultant writes down in the worksheet", () => {
     expect(plans.get('W3')?.decision).toBe('win_back');
     const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id));
     expect(listed).toEqual(['W3']);
+    // The document unscores them too, as an objector known from the export (no value, no chance).
+    const doc = readFileSync(join(out, 'worksheet.md'), 'utf8');
+    const line = (id: string) => doc.split('\n').find((l) => l.includes(`| ${id} |`)) ?? '';
+    expect(line('W2')).not.toMatch(/\d+ %/);
+    expect(line('W3')).toMatch(/\d+ %/);
   });
 });

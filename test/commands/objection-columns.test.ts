@@ -610,6 +610,17 @@ describe('a suppression list read completely', () => {
     expect([...new Set(listed(out))].sort()).toEqual(['U-077', 'U-078', 'U-079']);
   });
 
+  it('without a column of a known name stops (65) in the run\'s language, with a hint that works (--map names the export\'s columns)', async () => {
+    const dir = tempDir('winback-suppress-nocolumn-');
+    const suppress = join(dir, 'sperrliste.csv');
+    writeFileSync(suppress, 'Konto;Bemerkung\r\n2004;Werbewiderspruch\r\n');
+    const r = await runCli(['campaign', exportFile(dir), '--out', join(dir, 'out'), '--as-of', '2026-11-02', '--period', '366d', '--suppress', suppress, '--lang', 'de', '-q']);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain('Pflichtspalte fehlt (Sperrliste)');
+    expect(r.stderr).toContain('eine Sperrliste wird nach ihren eigenen Überschriften gelesen');
+    expect(r.stderr).not.toContain('suppression list');
+  });
+
   it('reads a number behind a label or the apostrophe a spreadsheet (or winback) puts first', async () => {
     const dir = tempDir('winback-suppress-labels-');
     const suppress = join(dir, 'suppress.csv');

@@ -606,6 +606,10 @@ export const COMMAND_TEXTS = {
       (header: string) => `name the column customer_id (or remove it from the list) and run again: '${header}' → customer_id`,
       (header) => `die Spalte customer_id nennen (oder aus der Liste entfernen) und erneut ausführen: '${header}' → customer_id`,
     ),
+    suppressColumnsHint: m(
+      'name a column of the list customer_id, email or phone and run again (a suppression list is read by its own headers: --map names the export\'s columns, not the list\'s)',
+      'eine Spalte der Liste customer_id, email oder phone nennen und erneut ausführen (eine Sperrliste wird nach ihren eigenen Überschriften gelesen: --map benennt die Spalten des Exports, nicht die der Liste)',
+    ),
     suppressLineHint: m(
       'a suppression list must be read completely; fix the line and run again',
       'eine Sperrliste muss vollständig gelesen werden; die Zeile korrigieren und erneut ausführen',

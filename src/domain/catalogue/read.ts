@@ -444,6 +444,7 @@ const DE_KINDS: Record<string, string> = {
   'win-back history': 'Rückgewinnungshistorie',
   'outcomes file': 'Ergebnisdatei',
   'reason file': 'Datei mit Gründen',
+  'suppression list': 'Sperrliste',
 };
 
 const DE_FORMS: Record<DateForm, string> = {

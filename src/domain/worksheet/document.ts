@@ -39,7 +39,8 @@ function selectionSection({ customers, texts: t, session, currencySymbol }: Work
   const money = (v: number | null) => (v === null ? t.doc.none : formatWorksheetMoney(v, currencySymbol, lang));
   const head = [t.doc.rank, t.doc.customer, t.doc.name, t.doc.reason, t.doc.valueAtStake, t.doc.pWinback, t.doc.sltv, t.doc.expectedValue, t.doc.model, t.doc.decision, t.doc.why];
   const rows = customers.map(({ base, final }, i) => {
-    const v = base.value;
+    // An objection recorded in the meeting makes the customer unscored, as one in the export does (DOMAIN.md §6: no profiling).
+    const v = final.value.decision === 'never' && base.value.decision !== 'never' ? final.value : base.value;
     const d = answerOf(session, 'decisions', base.row.customer_id);
     const model = decisionWords(v.decisionNote, lang, currencySymbol);
     // A decision the consultant changed shows the consultant's reason, without the mark plan.csv gives it.
