@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsv, runCli, tempDir } from '../support/cli.js';
 
+/** Every customer on the four win-back lists of a campaign's output folder, in list order. */
+const listedIn = (out: string): string[] => ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+
 const HEADER = 'Customer ID,Name,Email,Phone,Country,Customer Since,Churn Date,Orders,Revenue,Margin %,Reason,Email Opt-In,Phone Opt-In,Opt-Out,Do Not Contact';
 const row = (id: string, optOut: string, dnc: string) => `${id},Ann ${id},${id.toLowerCase()}@example.com,+49 30 555${id.replace(/\D/g, '').padStart(4, '0')},DE,2018-01-01,2026-09-01,50,20000,30,too expensive,yes,yes,${optOut},${dnc}`;
 
@@ -22,7 +25,7 @@ describe('objection columns that say a consent was withdrawn', () => {
     const out = join(dir, 'out');
     const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q']);
     expect(r.code, r.stderr).toBe(0);
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    const listed = listedIn(out);
     expect(listed.filter((id) => ['O1', 'O2', 'O3', 'O4'].includes(id))).toEqual([]);
     expect(listed).toEqual(expect.arrayContaining(['O5', 'O6']));
     const excluded = new Map(readCsv(join(out, 'excluded.csv')).map((e) => [e.customer_id as string, e.reason as string]));
@@ -56,7 +59,7 @@ describe('an objection in a row with an unreadable cell', () => {
     const out = join(dir, 'out');
     const run = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '--max-reject-rate', '100%', '-q']);
     expect(run.code, run.stderr).toBe(0);
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    const listed = listedIn(out);
     expect(listed.filter((id) => id === 'G1' || id === 'G2')).toEqual([]);
     const excluded = new Map(readCsv(join(out, 'excluded.csv')).map((e) => [e.customer_id as string, e.reason as string]));
     expect([excluded.get('G1'), excluded.get('G2')]).toEqual(['never', 'never']);
@@ -78,7 +81,7 @@ describe('rows of one customer whose id a spreadsheet changed', () => {
     const out = join(dir, 'out');
     const run = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '--max-reject-rate', '100%', '-q']);
     expect(run.code, run.stderr).toBe(0);
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    const listed = listedIn(out);
     expect(listed).toEqual(['E5']);
     expect(readCsv(join(out, 'rejects.csv')).map((x) => x.line)).toEqual(['3', '5', '7']);
   });
@@ -123,7 +126,7 @@ describe('an objection in a column winback does not read', () => {
     expect(run.code, run.stderr).toBe(0);
     // Not in the first rows: no warning, but the objection holds.
     expect(run.stderr).not.toContain('Campaign remark');
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    const listed = listedIn(out);
     expect(listed).not.toContain('C450');
     expect(listed).not.toContain('C451');
     expect(listed.length).toBeGreaterThan(500);
@@ -164,7 +167,7 @@ describe('a yes/no column whose name says objection, under a header winback does
     const out = join(dir, 'out');
     const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q', '--lang', 'de']);
     expect(r.code, r.stderr).toBe(0);
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    const listed = listedIn(out);
     expect(listed).toEqual(['2004']);
     expect(r.stderr).toContain("die Spalte 'Werbeverbot' ist keinem Feld zugeordnet, ihr Name nennt aber einen Widerspruch („werbeverbot“)");
     expect(r.stderr).toContain("'Robinsonliste'");
@@ -188,7 +191,7 @@ describe('a block flag column (Sperrkennzeichen, gesperrt) and a second do-not-c
       const out = join(dir, `out-${flagHeader}`);
       const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q', '--lang', 'de']);
       expect(r.code, r.stderr).toBe(0);
-      const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+      const listed = listedIn(out);
       // The notes column's "ja" is no objection; under a second block column it is one, and an unclear value there blocks.
       expect(listed.sort(), flagHeader).toEqual(secondHeader === 'Notiz Vertrieb' ? ['3002', '3004', '3005'] : ['3004']);
       if (secondHeader !== 'Notiz Vertrieb') expect(r.stderr).toContain(`die Spalte '${flagHeader}' wird als do_not_contact gelesen; '${secondHeader}' sieht ebenfalls danach aus`);
@@ -209,7 +212,7 @@ describe('data kept only for a statutory retention duty (DOMAIN.md §1.2)', () =
     const out = join(dir, 'out');
     const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q']);
     expect(r.code, r.stderr).toBe(0);
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    const listed = listedIn(out);
     expect(listed.sort()).toEqual(['R05', 'R06']);
   });
 });
@@ -230,7 +233,7 @@ describe('a row with one field too many, where the header ends in a blank name (
     const out = join(dir, 'out');
     const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q', '--max-reject-rate', '100%']);
     expect(r.code, r.stderr).toBe(0);
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    const listed = listedIn(out);
     expect(listed).not.toContain('1002');
     expect(listed).toEqual(expect.arrayContaining(['1001', '1003']));
     const rejects = readCsv(join(out, 'rejects.csv'));
@@ -319,7 +322,7 @@ describe('a permission, an objection day or a blocking status in a column no fie
     const out = join(dir, 'out');
     const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '--lang', 'de']);
     expect(r.code, r.stderr).toBe(0);
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    const listed = listedIn(out);
     expect(listed.sort()).toEqual(listing.map((_, i) => `K${blocking.length + i + 10}`));
     expect(r.stderr).toContain(`die Spalte '${header}' wird als`);
   });
@@ -331,7 +334,7 @@ describe('a permission, an objection day or a blocking status in a column no fie
     const out = join(dir, 'out');
     const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q']);
     expect(r.code, r.stderr).toBe(0);
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    const listed = listedIn(out);
     expect(listed).toEqual(['N4']);
   });
 });
@@ -449,7 +452,7 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
     const out = join(dir, 'out');
     const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '--threads', threads, '-q'], { env });
     expect(r.code, r.stderr).toBe(0);
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    const listed = listedIn(out);
     expect(listed.filter((id) => id !== 'KD-6')).toEqual([]);
     const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x.reason]));
     expect(excluded).toMatchObject({ 'KD-2': 'objector_contact', 'KD-3': 'objector_contact', 'KD-5': 'objector_contact', 'KO-2': 'objector_contact' });
@@ -665,7 +668,7 @@ describe("the worksheet's lists and a suppression list", () => {
     const out = join(dir, 'out');
     const r = await runCli(['worksheet', file, '--session', join(dir, 'session.json'), '--answers', join(dir, 'answers.json'), '--out', out, '--as-of', '2026-11-23', '--suppress', suppress]);
     expect(r.code, r.stderr).toBe(0);
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id));
+    const listed = listedIn(out);
     expect(listed).toEqual(['P-8']);
     const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x.reason]));
     expect(excluded).toMatchObject({ 'P-9': 'suppressed', 'P-10': 'suppressed' });
@@ -691,7 +694,7 @@ describe('a remark in a mapped field beside its value', () => {
     const out = join(dir, 'out');
     const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q']);
     expect(r.code, r.stderr).toBe(0);
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id));
+    const listed = listedIn(out);
     expect(listed).toEqual(['T-120']);
     const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x.reason]));
     for (const id of ['T-101', 'T-105', 'T-106', 'T-111', 'T-112']) expect(excluded[id], id).toBe('never');
@@ -715,7 +718,7 @@ describe('a withdrawal written beside the e-mail address or number, or as the re
     const out = join(dir, 'out');
     const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q']);
     expect(r.code, r.stderr).toBe(0);
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    const listed = listedIn(out);
     expect([...new Set(listed)]).toEqual(['E-8']);
     const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x.reason]));
     expect(excluded).toMatchObject({ 'E-2': 'never', 'E-3': 'never', 'E-4': 'never', 'E-5': 'never', 'E-7': 'never' });
@@ -733,7 +736,7 @@ describe('block, objection and channel columns under the names CRMs give them', 
     const out = join(dir, 'out');
     const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d']);
     expect(r.code, r.stderr).toBe(0);
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    const listed = listedIn(out);
     expect([...new Set(listed)].sort()).toEqual(['B-50', 'B-51']);
     expect(r.stderr).toContain("column 'Marketingsperre' is read as a block or objection flag");
   });
@@ -789,7 +792,7 @@ describe('a death the reason does not say', () => {
     const out = join(dir, 'out');
     const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '--threads', threads, '-q'], { env });
     expect(r.code, r.stderr).toBe(0);
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    const listed = listedIn(out);
     expect([...new Set(listed)].sort()).toEqual(['T-04', 'T-05']);
     const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x.reason]));
     expect(excluded).toMatchObject({ 'T-01': 'review', 'T-02': 'review', 'T-03': 'review' });
@@ -803,7 +806,7 @@ describe('a death the reason does not say', () => {
     const out = join(dir, 'out');
     const r = await runCli(['worksheet', file, '--session', join(dir, 'session.json'), '--answers', join(dir, 'answers.json'), '--out', out, '--as-of', '2026-11-23']);
     expect(r.code, r.stderr).toBe(0);
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => readCsv(join(out, `campaign-${c}.csv`)).map((x) => x.customer_id as string));
+    const listed = listedIn(out);
     expect(listed).not.toContain('T-05');
     expect(listed).toContain('T-04');
   });

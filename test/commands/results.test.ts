@@ -16,6 +16,14 @@ async function campaign(dir: string, name: string, extra: string[] = [], asOf = 
   return out;
 }
 
+/** Every customer on the four win-back lists of a campaign's output folder (a list not written: none). */
+function listedIn(dir: string): string[] {
+  return ['visit', 'phone', 'letter', 'email'].flatMap((c) => {
+    const f = join(dir, `campaign-${c}.csv`);
+    return existsSync(f) ? readCsv(f).map((r) => r.customer_id as string) : [];
+  });
+}
+
 /** A week's campaign, its outcomes (writeOutcomes) and the history results writes of them, in a new folder. */
 async function historyOfAWeek(extra: string[] = []) {
   const dir = tempDir();
@@ -155,10 +163,7 @@ describe('serial defectors in winback campaign', () => {
     const contacted = readCsv(join(dir, 'ledger.csv')).filter((e) => e.outcome === 'contacted').map((e) => e.customer_id as string);
     // Who is still worth winning back three months later: listed or held back only by pacing.
     const probe = await campaign(dir, 'probe', ['--dry-run'], '2027-03-01');
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => {
-      const f = join(probe, `campaign-${c}.csv`);
-      return existsSync(f) ? readCsv(f).map((r) => r.customer_id as string) : [];
-    });
+    const listed = listedIn(probe);
     const paced = readCsv(join(probe, 'excluded.csv')).filter((r) => ['too_soon', 'not_due', 'no_permission', 'control', 'max_attempts'].includes(r.reason as string)).map((r) => r.customer_id as string);
     const candidates = contacted.filter((id) => listed.includes(id) || paced.includes(id)).slice(0, 3);
     expect(candidates.length).toBeGreaterThan(0);
@@ -322,10 +327,7 @@ describe('customers who came back, in winback campaign --outcomes', () => {
     const dir = tempDir();
     await campaign(dir, 'week1');
     const probe = await campaign(dir, 'probe', ['--dry-run'], '2027-03-01');
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => {
-      const f = join(probe, `campaign-${c}.csv`);
-      return existsSync(f) ? readCsv(f).map((r) => r.customer_id as string) : [];
-    });
+    const listed = listedIn(probe);
     expect(listed.length).toBeGreaterThanOrEqual(4);
     const [back, backLower, leftAgain, before] = listed as [string, string, string, string];
     const returns = join(dir, 'returns.csv');
@@ -344,10 +346,7 @@ describe('customers who came back, in winback campaign --outcomes', () => {
       const out = join(dir, `back-${mode}`);
       const r = await runCli(['campaign', EXPORT, '--out', out, '--as-of', '2027-03-01', '--ledger', join(dir, 'ledger.csv'), '--dry-run', '--outcomes', returns, '--config', config, '--json']);
       expect(r.code, r.stderr).toBe(0);
-      const now = ['visit', 'phone', 'letter', 'email'].flatMap((c) => {
-        const f = join(out, `campaign-${c}.csv`);
-        return existsSync(f) ? readCsv(f).map((row) => row.customer_id as string) : [];
-      });
+      const now = listedIn(out);
       expect(now, mode).not.toContain(back);
       expect(now, mode).not.toContain(backLower);
       expect(now, mode).toContain(before);
@@ -372,10 +371,7 @@ describe('customers who came back, in winback campaign --outcomes', () => {
     const dir = tempDir();
     await campaign(dir, 'week1');
     const probe = await campaign(dir, 'probe', ['--dry-run'], '2027-03-01');
-    const listed = ['visit', 'phone', 'letter', 'email'].flatMap((c) => {
-      const f = join(probe, `campaign-${c}.csv`);
-      return existsSync(f) ? readCsv(f).map((r) => r.customer_id as string) : [];
-    });
+    const listed = listedIn(probe);
     const [back, badDay, noDay, other] = listed as [string, string, string, string];
     const returns = join(dir, 'returns.csv');
     writeFileSync(returns, ['customer_id,return_date', `${back},2026-12-10`, `${badDay},31.02.2027`, `${noDay},`, ...listed.slice(4, 14).map((id) => `${id},2026-12-11`)].join('\n') + '\n');
@@ -384,10 +380,7 @@ describe('customers who came back, in winback campaign --outcomes', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(new RegExp(`returns\\.csv, line 3, return_date '31\\.02\\.2027': `));
     expect(r.stderr).toMatch(/returns\.csv, line 4, return_date '': /);
-    const now = ['visit', 'phone', 'letter', 'email'].flatMap((c) => {
-      const f = join(out, `campaign-${c}.csv`);
-      return existsSync(f) ? readCsv(f).map((row) => row.customer_id as string) : [];
-    });
+    const now = listedIn(out);
     expect(now).not.toContain(badDay);
     expect(now).not.toContain(noDay);
     expect(now).toContain(other);
