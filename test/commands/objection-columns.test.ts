@@ -891,3 +891,23 @@ describe("an objector's name at an objector's postal address, under another cust
     expect(readCsv(join(out, 'campaign-letter.csv')).map((x) => x.customer_id)).toEqual(['9003']);
   });
 });
+
+describe('consent columns under a merged "Einwilligung" group cell', () => {
+  it('are read as the consents (a no to letters keeps the customer off the letter list), not as a second address', async () => {
+    const dir = tempDir('winback-two-level-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [
+      'Stammdaten;;;;;;;;Vertrag;;;Kündigung;Einwilligung;;;',
+      'Kundennummer;Name;E-Mail;Telefon;Straße;PLZ;Ort;Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;Kündigungsgrund;E-Mail;Telefon;Post;Werbewiderspruch',
+      '7001;Anna Alt;anna.alt@web.de;;Weg 1;10115;Berlin;B2C;01.02.2018;03.04.2026;12000,00;zu teuer;nein;nein;nein;nein',
+      '7002;Bert Bald;bert.bald@web.de;;Weg 2;10115;Berlin;B2C;01.02.2018;03.04.2026;12000,00;zu teuer;nein;nein;ja;nein',
+      '7003;Cora Chen;cora@web.de;0171 7000003;Weg 3;10115;Berlin;B2C;01.02.2018;03.04.2026;12000,00;zu teuer;ja;ja;ja;ja',
+    ].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(listedIn(out)).toEqual(['7002']);
+    const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x.reason]));
+    expect(excluded).toMatchObject({ 7001: 'no_channel', 7003: 'never' });
+  });
+});

@@ -261,3 +261,16 @@ describe('a row rejected for several cells, in German', () => {
     expect(rejects[0]?.error).not.toContain('(and ');
   });
 });
+
+describe('a two-level header (merged group cells above the names)', () => {
+  it('gives a repeated name, and its group\'s other unknown names, the group\'s name in front', async () => {
+    const { withGroupNames } = await import('../../src/io/csv/read.js');
+    const { LOST_CUSTOMER_SCHEMA } = await import('../../src/domain/read/fields.js');
+    const groups = ['Stammdaten', '', '', '', 'Einwilligung', '', '', ''];
+    const names = ['Kundennummer', 'E-Mail', 'Telefon', 'Kündigungsgrund', 'E-Mail', 'Telefon', 'Post', 'Werbewiderspruch'];
+    expect(withGroupNames(names, groups, LOST_CUSTOMER_SCHEMA)).toEqual(['Kundennummer', 'E-Mail', 'Telefon', 'Kündigungsgrund', 'Einwilligung E-Mail', 'Einwilligung Telefon', 'Einwilligung Post', 'Werbewiderspruch']);
+    // No repeat, no change; no group row, no change.
+    expect(withGroupNames(['A', 'B'], ['G', ''], LOST_CUSTOMER_SCHEMA)).toEqual(['A', 'B']);
+    expect(withGroupNames(names, undefined, LOST_CUSTOMER_SCHEMA)).toEqual(names);
+  });
+});

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { parse as parseSync } from 'csv-parse/sync';
 import { DataError, InputMissingError, IoError, UsageError } from '../../errors.js';
-import type { Schema } from '../../domain/read/fields.js';
+import { headerKey, type Schema } from '../../domain/read/fields.js';
 import { mapHeaders, type HeaderMapping, type MissingField } from '../../domain/read/header-map.js';
 import { applyFacts, DuplicateTracker, FACT_FIELDS, rewriteFactCells, rowFacts, type DuplicateResolution } from '../../domain/read/duplicate-ids.js';
 import { createRowConverter } from '../../domain/read/row-convert.js';
@@ -192,8 +192,9 @@ export async function openExport(
   // A title (or a note) above the header, as Excel users write one: a later record of the first
   // ten that names every required column is the header, the records above it are passed over.
   const titleRecords = hasHeader ? titleRecordsAbove(sample, schema, opts, t0) : 0;
+  const groups = titleRecords > 0 ? sample[titleRecords - 1] : undefined;
   if (titleRecords > 0) sample = sample.slice(titleRecords);
-  const headers = (sample[0] ?? []).map((h) => h.trim());
+  const headers = withGroupNames((sample[0] ?? []).map((h) => h.trim()), groups, schema);
   if (headers.length === 0 || headers.every((h) => h === '')) {
     throw new DataError(messages(opts.lang).read.texts.noHeader(label), messages(opts.lang).read.texts.noHeaderHint);
   }
@@ -327,6 +328,40 @@ async function readHead(chunks: AsyncIterator<Buffer | string>, label: string): 
     throw keyedError((m) => new IoError(m), noteOf('files', { key: 'readFailed', args: [label, (err as Error).message] }));
   }
   return { head: Buffer.concat(parts), done: false };
+}
+
+/**
+ * A two-level header, as Excel writes merged group cells above the names ("Stammdaten" over
+ * "E-Mail;Telefon", "Einwilligung" over "E-Mail;Telefon;Post"): a name that repeats one further
+ * left is given its group's name in front ("Einwilligung Post"), so the consent columns are read
+ * as consents, not passed over as a second address; the other names of that group too ("Post"),
+ * unless a field reads the name as it is ("Werbewiderspruch" stays). A merged cell fills the
+ * columns to its right until the next group. The names of a group without a repeat stay as they are.
+ */
+export function withGroupNames(headers: string[], groups: readonly string[] | undefined, schema: Pick<Schema, 'fields'>): string[] {
+  if (groups === undefined || groups.every((g) => g.trim() === '')) return headers;
+  let group = '';
+  const groupOf = headers.map((_h, i) => {
+    const g = (groups[i] ?? '').trim();
+    if (g !== '') group = g;
+    return group;
+  });
+  const seen = new Set<string>();
+  const repeating = new Set<string>();
+  headers.forEach((name, i) => {
+    const key = name.toLowerCase();
+    if (name !== '' && seen.has(key) && groupOf[i] !== '') repeating.add(groupOf[i] as string);
+    seen.add(key);
+  });
+  const known = new Set(schema.fields.flatMap((f) => [f.name, ...f.aliases].map(headerKey)));
+  const counted = new Set<string>();
+  return headers.map((name, i) => {
+    const key = name.toLowerCase();
+    const repeat = counted.has(key);
+    counted.add(key);
+    if (name === '' || !repeating.has(groupOf[i] as string)) return name;
+    return repeat || !known.has(headerKey(name)) ? `${groupOf[i] as string} ${name}` : name;
+  });
 }
 
 /**
