@@ -911,3 +911,25 @@ describe('consent columns under a merged "Einwilligung" group cell', () => {
     expect(excluded).toMatchObject({ 7001: 'no_channel', 7003: 'never' });
   });
 });
+
+describe('a row without a customer id that says the customer objected', () => {
+  it("is rejected with a message that says so (a firm's second contact on a row of its own)", async () => {
+    const dir = tempDir('winback-no-id-objection-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [
+      'Kundennummer;Firma;Ansprechpartner;Telefon;Einwilligung Telefon;Kunde seit;Kündigungsdatum;Umsatz;Kündigungsgrund;Werbewiderspruch',
+      '3001;ACME;Hr. A;030 1111111;ja;01.01.2018;01.06.2026;12.000,00;zu teuer;',
+      ';;Fr. B;030 2222222;ja;;;;;x',
+      ';Gamma;Hr. D;030 4444444;ja;01.01.2018;01.06.2026;12.000,00;zu teuer;',
+      ...Array.from({ length: 10 }, (_v, i) => `40${String(i).padStart(2, '0')};Firma;Hr. E;030 55555${String(i).padStart(2, '0')};ja;01.01.2018;01.06.2026;12.000,00;zu teuer;`),
+    ].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const rejects = readCsv(join(out, 'rejects.csv'));
+    expect(rejects.map((x) => [x.line, x.error])).toEqual([
+      ['3', "customer_id is empty, and the row says the customer objected: the objection reaches nobody; fill in the customer id (the row above's, if this is a second contact of that customer) and run again"],
+      ['4', 'customer_id is empty'],
+    ]);
+  });
+});

@@ -40,6 +40,7 @@ export interface ReadTexts {
   /** the column of a reject for a record with the wrong number of fields */
   fieldCountColumn: string;
   idEmpty: string;
+  idEmptyObjection: string;
   idMissingMarker: (value: string) => string;
   totalsRow: (word: string) => string;
   contactRemark: (header: string, remark: string) => string;
@@ -166,6 +167,7 @@ export const READ_EN: ReadTexts = {
   fieldCount: (found, expected) => `has ${found} fields, expected ${expected} (an unquoted delimiter or a missing quote?)`,
   fieldCountColumn: '(field count)',
   idEmpty: 'customer_id is empty',
+  idEmptyObjection: 'customer_id is empty, and the row says the customer objected: the objection reaches nobody; fill in the customer id (the row above\'s, if this is a second contact of that customer) and run again',
   idMissingMarker: (value) => `customer_id '${value}' marks a missing value, not an id`,
   totalsRow: (word) => `looks like a totals row ('${word}', the other cells mostly empty), not a customer`,
   contactRemark: (header, remark) => `${header}: the remark '${remark}' beside the address or number says the customer withdrew: treated as an objection`,
@@ -321,6 +323,7 @@ export const READ_DE: ReadTexts = {
   fieldCount: (found, expected) => `hat ${found} Felder statt ${expected} (ein Trennzeichen ohne Anführungszeichen oder ein fehlendes Anführungszeichen?)`,
   fieldCountColumn: '(Anzahl der Felder)',
   idEmpty: 'customer_id ist leer',
+  idEmptyObjection: 'customer_id ist leer, und die Zeile sagt, dass der Kunde widersprochen hat: der Widerspruch erreicht niemanden; die Kundennummer eintragen (die der Zeile darüber, wenn dies ein zweiter Kontakt dieses Kunden ist) und erneut ausführen',
   idMissingMarker: (value) => `customer_id '${value}' steht für einen fehlenden Wert, nicht für eine Kundennummer`,
   totalsRow: (word) => `sieht aus wie eine Summenzeile ('${word}', die übrigen Zellen fast leer), nicht wie ein Kunde`,
   contactRemark: (header, remark) => `${header}: der Vermerk '${remark}' neben der Adresse oder Nummer sagt, dass der Kunde widerrufen hat: als Widerspruch behandelt`,

@@ -84,8 +84,9 @@ export function createRowConverter(
     if (cells.length !== width && !onlyEmptyExtras(cells, width, namedWidth)) {
       return reject(line, id, t.fieldCountColumn, String(cells.length), t.fieldCount(cells.length, width));
     }
-    if (idIndex !== undefined && id === '') return reject(line, '', headers[idIndex] as string, '', t.idEmpty);
-    if (idIndex !== undefined && isMissingIdMarker(id)) return reject(line, id, headers[idIndex] as string, id, t.idMissingMarker(id));
+    // A row without an id is rejected once its cells are read: one that objects is named so (a firm's second contact on a row of its own).
+    const noId = idIndex !== undefined && id === '';
+    if (idIndex !== undefined && !noId && isMissingIdMarker(id)) return reject(line, id, headers[idIndex] as string, id, t.idMissingMarker(id));
     const values: Record<string, unknown> = { ...template };
     const warnings: string[] = [];
     let problems: { column: string; value: string; message: string }[] | undefined;
@@ -117,6 +118,7 @@ export function createRowConverter(
         warnings.push(t.contactRemark(index === undefined ? remark.field : (headers[index] as string), remark.remark));
       }
     }
+    if (noId) return reject(line, '', headers[idIndex as number] as string, '', objects(values) ? t.idEmptyObjection : t.idEmpty);
     const first = problems?.[0];
     if (problems !== undefined && first !== undefined) {
       // A row that objects is kept whatever else is wrong in it, its unreadable cells left empty: rejected, its
