@@ -272,5 +272,7 @@ describe('a two-level header (merged group cells above the names)', () => {
     // No repeat, no change; no group row, no change.
     expect(withGroupNames(['A', 'B'], ['G', ''], LOST_CUSTOMER_SCHEMA)).toEqual(['A', 'B']);
     expect(withGroupNames(names, undefined, LOST_CUSTOMER_SCHEMA)).toEqual(names);
+    // A title in one cell is no group row: a repeated name stays repeated (the mapping says so).
+    expect(withGroupNames(names, ['Kundenexport Dezember'], LOST_CUSTOMER_SCHEMA)).toEqual(names);
   });
 });

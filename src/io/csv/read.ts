@@ -339,7 +339,8 @@ async function readHead(chunks: AsyncIterator<Buffer | string>, label: string): 
  * columns to its right until the next group. The names of a group without a repeat stay as they are.
  */
 export function withGroupNames(headers: string[], groups: readonly string[] | undefined, schema: Pick<Schema, 'fields'>): string[] {
-  if (groups === undefined || groups.every((g) => g.trim() === '')) return headers;
+  // A group row names two groups or more; one cell is a title ("Kundenexport Dezember"), not a group.
+  if (groups === undefined || groups.filter((g) => g.trim() !== '').length < 2) return headers;
   let group = '';
   const groupOf = headers.map((_h, i) => {
     const g = (groups[i] ?? '').trim();
