@@ -75,6 +75,18 @@ export class IdIndex {
     return this.tables.reduce((sum, t) => sum + t.slots.byteLength, 0);
   }
 
+  /**
+   * The index as another thread receives it (structured clone keeps the fields, not the class):
+   * the same lookups on the same tables, nothing copied.
+   */
+  static revive(cloned: IdIndex): IdIndex {
+    if (cloned instanceof IdIndex) return cloned;
+    const index = Object.create(IdIndex.prototype) as IdIndex;
+    const fields = cloned as unknown as { tables: Table[]; used: number; overflows: number };
+    Object.assign(index, { tables: fields.tables, used: fields.used, overflows: fields.overflows });
+    return index;
+  }
+
   /** A table with room for one more id (the ids already stored are in none of its slots). */
   private makeRoom(): Table {
     const first = this.tables[0] as Table;

@@ -21,7 +21,12 @@ import { checkRejectRate, type LoadedPlanSetup } from '../pipeline/plan-setup.js
 import { limitHeapGrowth } from './heap-growth.js';
 import { letStandbyGo, piecesPossible, planAllRows, planWithWorkers, RECORD_ROOM, resolveParallelMinBytes, resolveThreads, standByWorkers, useWorkers, type PlannedSink, type RecordWriter } from './parallel-plan.js';
 import type { Projection, SpoolProjection } from './plan-pieces.js';
-import { planRow, withDuplicatesResolved } from './row-loop.js';
+import { planRow, plannedSeen, withDuplicatesResolved } from './row-loop.js';
+import type { DuplicateTracker } from '../domain/read/duplicate-ids.js';
+import type { IdIndex } from '../domain/id-index.js';
+import type { CustomerRow } from '../domain/types.js';
+import { checkPermission } from '../domain/permission/permission.js';
+import { objectsToContact, plannedContactPrints } from '../domain/permission/objector-keys.js';
 
 export { resolveParallelMinBytes, resolveThreads, type RecordWriter } from './parallel-plan.js';
 
@@ -48,6 +53,11 @@ export interface EngineResult<S> {
   opened: OpenedExport;
   made: S;
   totals: PlanTotals;
+  /**
+   * the objectors' contact points the customers were planned with (PlanSetup.objectorKeys), when
+   * a customer's channel reached one: a command that plans a customer again (the worksheet) plans with them
+   */
+  objectorKeys?: IdIndex;
 }
 
 interface EngineRunBase<S> {
@@ -173,14 +183,16 @@ export async function planExport<S>(ctx: Context, file: string, loaded: LoadedPl
   type Made = S | PlanFiles;
   const discard = run.discard as ((made: Made) => void | Promise<void>) | undefined;
   // What the reading in progress made, to be discarded when the run fails.
-  let current: { made: Made; totals: PlanTotals } | undefined;
+  let current: { made: Made; totals: PlanTotals; objectorKeys?: IdIndex } | undefined;
   // Sent to the workers as it is: they plan with the same setting.
-  const setup = run.readsActions === false ? { ...loaded.setup, withoutActions: true } : loaded.setup;
+  const planning = run.readsActions === false ? { ...loaded.setup, withoutActions: true } : loaded.setup;
   try {
-    const { opened, made } = await withDuplicatesResolved(ctx, file, loaded, first, async (o) => {
+    const { opened, made } = await withDuplicatesResolved(ctx, file, loaded, first, async (o, objectorKeys) => {
       // An export no worker can read (UTF-16) is planned here: workers on standby go now, not after the run.
       if (!piecesPossible(o)) letStandbyGo();
-      current = { made: await run.start(o), totals: emptyTotals() };
+      current = { made: await run.start(o), totals: emptyTotals(), ...(objectorKeys ? { objectorKeys } : {}) };
+      // A second reading knows the objectors' contact points from the start (permission/objector-keys.ts).
+      const setup = objectorKeys === undefined ? planning : { ...planning, objectorKeys };
       const onChunk = run.onChunk ? () => run.onChunk?.(o) : undefined;
       if (run.order === 'priority') {
         await planAllRows(o, setup, current.made as PlanFiles, current.totals, { threads: run.threads, fmt: run.fmt, ...(run.minParallelBytes === undefined ? {} : { minParallelBytes: run.minParallelBytes }), ...(onChunk ? { onProgress: onChunk } : {}) });
@@ -200,7 +212,7 @@ export async function planExport<S>(ctx: Context, file: string, loaded: LoadedPl
       throw keyedError((m, h) => new DataError(m, h), noteOf('files', { key: 'changedWhileRead', args: [first.label, (first.stamp as FileStamp).size, changed.size] }), noteOf('files', { key: 'changedWhileReadHint', args: [] }));
     }
     if (run.checkRejects !== false) checkRejectRate(opened, loaded.rejectLimit);
-    return { opened, made: made.made, totals: made.totals };
+    return { opened, made: made.made, totals: made.totals, ...(made.objectorKeys ? { objectorKeys: made.objectorKeys } : {}) };
   } catch (err) {
     const left = current;
     current = undefined;
@@ -273,11 +285,25 @@ async function eachPlanned(
 ): Promise<void> {
   // Planned on this thread, whose heap has no limit of its own.
   limitHeapGrowth();
+  const seen = plannedSeen(opened);
   await opened.eachRow((ev) => {
     if (!ev.ok) return reject(ev.reject);
-    if (only && !only(ev.values)) return undefined;
-    const p = planRow(ev, setup);
+    if (only && !only(ev.values)) {
+      // A row not asked about is an objector's whose points close another's channel all the same.
+      if (seen !== undefined) noteObjector(ev, setup, seen);
+      return undefined;
+    }
+    const p = planRow(ev, setup, seen);
     addToTotals(totals, p, setup.playbook);
     return visit(p, ev);
   }, onChunk);
+}
+
+/** Tells `seen` the contact points of the row when its customer objected (objector-keys.ts), without planning it. */
+function noteObjector(ev: Extract<RowEvent, { ok: true }>, setup: PlanSetup, seen: DuplicateTracker): void {
+  const row = ev.values as unknown as CustomerRow;
+  const permission = checkPermission(row, setup.config.permission, setup.suppression, setup.lang);
+  if (!objectsToContact(permission)) return;
+  const noted = plannedContactPrints({ row, channel: null, permission }, setup.config.permission.defaultPhoneCountry);
+  if (noted !== undefined) seen.seePlanned(ev.line, true, noted.prints);
 }

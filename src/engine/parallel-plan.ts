@@ -194,6 +194,7 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, si
     ...(!('files' in sink) && projection ? { projection: { module: workerModule(projection.module), options: projection.options, ...('runs' in sink ? { spool: true } : {}) } } : {}),
     ...(opts.segmentBytes ? { segmentBytes: opts.segmentBytes } : {}),
     ...(opts.partBytes ? { partBytes: opts.partBytes } : {}),
+    ...(opened.rereads === true ? { notesContacts: true } : {}),
   });
   // This thread reads the pieces and takes their results; the n − 1 workers plan them (see WorkerPool).
   const inits = Array.from({ length: opts.threads - 1 }, (_, i) => init(`worker-${i}`));
@@ -346,8 +347,13 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
     rejectedId({ duplicates: ids, reread: holdBack }, row);
     return reject(row);
   };
+  // The contact points noted per row (PieceResult.contacts): [contactFrom, contactTo) are row i's.
+  const { contacts } = r;
+  let contactTo = 0;
   for (let i = 0; i < r.count; i++) {
     while (next < rejects.length && (rejectAt[next] as number) <= i) await rejectNext();
+    const contactFrom = contactTo;
+    if (contacts) while (contactTo < contacts.length && contacts[contactTo] === i) contactTo += 4;
     const k = i * INTS_PER_ROW;
     const line = ints[k] as number;
     const idLen = ints[k + 1] as number;
@@ -368,6 +374,8 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
       }
     } else if (holdBack && ids.rerun) continue;
     stats.accepted++;
+    // The row used: what it was planned at, or an objector's points (permission/objector-keys.ts).
+    if (contacts && contactTo > contactFrom) notePlanned(ids, line, contacts, contactFrom, contactTo);
     const stake = nums[i * NUMS_PER_ROW] as number;
     const ev = nums[i * NUMS_PER_ROW + 1] as number;
     const contact = nums[i * NUMS_PER_ROW + 2] as number;
@@ -388,6 +396,14 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
   }
   while (next < rejects.length) await rejectNext();
   if (runs) runs.addRunExtent(r.runPath as string, r.runStart, r.runEnd);
+}
+
+/** Tells `ids` the contact points noted for one row: `contacts[from, to)`, four numbers a point (PieceResult.contacts). */
+function notePlanned(ids: DuplicateTracker, line: number, contacts: Uint32Array, from: number, to: number): void {
+  const objector = contacts[from + 1] === 1;
+  const prints: number[] = [];
+  for (let c = from; c < to; c += 4) prints.push(contacts[c + 2] as number, contacts[c + 3] as number);
+  ids.seePlanned(line, objector, prints);
 }
 
 type PlanRejectRow = Parameters<PlanFiles['reject']>[0];

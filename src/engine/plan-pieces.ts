@@ -15,7 +15,8 @@
 import iconv from 'iconv-lite';
 import { LOST_CUSTOMER_SCHEMA } from '../domain/read/fields.js';
 import { rowFacts } from '../domain/read/duplicate-ids.js';
-import { idFingerprint } from '../domain/id-index.js';
+import { IdIndex, idFingerprint } from '../domain/id-index.js';
+import { plannedContactPrints } from '../domain/permission/objector-keys.js';
 import { customerKey } from '../domain/campaign/customer-key.js';
 import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/plan/plan.js';
 import { planCostOf, totalsFlags, totalsKey } from '../domain/plan/summary.js';
@@ -65,6 +66,8 @@ export interface PlanWorkerInit {
   segmentBytes?: number;
   /** bytes of the piece decoded at a time (default PART_BYTES) */
   partBytes?: number;
+  /** a reading that may be repeated: each planned customer's contact-point fingerprints are sent back (PieceResult.contacts) */
+  notesContacts?: boolean;
 }
 
 /** One piece to plan: `input[0, length)` holds whole lines of the export. */
@@ -135,6 +138,13 @@ export interface PieceResult {
    * spool projection: the notes of the rows whose meta has META_HAS_NOTE, in file order.
    */
   records?: Uint8Array;
+  /**
+   * With PlanWorkerInit.notesContacts: per planned customer with contact points to note
+   * (permission/objector-keys.ts, plannedContactPrints), in file order, four numbers a point —
+   * the row's index among the piece's accepted rows, 1 for an objector's point, the point's
+   * fingerprint (two numbers).
+   */
+  contacts?: Uint32Array;
   /** rejected rows, each after `rejectAt[i]` accepted rows */
   rejects: Reject[];
   rejectAt: number[];
@@ -184,7 +194,10 @@ export type ProjectionMaker = { records: (setup: PlanSetup) => Projection } | { 
 export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVocabulary(init.setup.playbook, init.learned), projection?: ProjectionMaker): (job: PieceJob) => PieceResult {
   if (init.objectionWeights) useObjectionWeights(init.objectionWeights);
   if (init.objectionFactors) usePrefilterFactors(init.objectionFactors);
-  const setup: PlanSetup = { ...init.setup, vocabulary };
+  const setup: PlanSetup = { ...init.setup, vocabulary, ...(init.setup.objectorKeys ? { objectorKeys: IdIndex.revive(init.setup.objectorKeys) } : {}) };
+  const phoneCountry = setup.config.permission.defaultPhoneCountry;
+  // Four numbers a noted contact point (PieceResult.contacts), kept for the next piece too.
+  let contacts: Uint32Array | undefined = init.notesContacts ? new Uint32Array(1024) : undefined;
   const project = init.runPath === undefined && projection && 'records' in projection ? projection.records(setup) : undefined;
   // With a run file, the command's projection writes the run's records instead of plan.csv rows.
   const spoolProject = init.runPath !== undefined && projection && 'spool' in projection ? projection.spool(setup) : undefined;
@@ -217,6 +230,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
     const codes = new Map<string, number>();
     const rejects: Reject[] = [];
     const rejectAt: number[] = [];
+    let contactAt = 0;
     const records = project !== undefined && !job.countOnly;
     const notes = spoolProject !== undefined && !job.countOnly;
     if (records || notes) frames.start(job.reuse?.records);
@@ -285,6 +299,19 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       ints[i + 6] = facts;
       // An epoch day as its 32 bits; the main thread reads it back with `| 0`.
       ints[i + 7] = typeof row.last_modified === 'number' ? row.last_modified >>> 0 : 0;
+      const points = p && contacts ? plannedContactPrints(p, phoneCountry) : undefined;
+      if (points !== undefined) {
+        const { prints } = points;
+        while (contactAt + 2 * prints.length > (contacts as Uint32Array).length) contacts = grown(contacts as Uint32Array, new Uint32Array((contacts as Uint32Array).length * 2));
+        const into = contacts as Uint32Array;
+        for (let j = 0; j + 1 < prints.length; j += 2) {
+          into[contactAt] = count;
+          into[contactAt + 1] = points.objector ? 1 : 0;
+          into[contactAt + 2] = prints[j] as number;
+          into[contactAt + 3] = prints[j + 1] as number;
+          contactAt += 4;
+        }
+      }
       if (p) {
         nums[count * NUMS_PER_ROW] = p.value.value_at_stake ?? Number.NaN;
         nums[count * NUMS_PER_ROW + 1] = p.value.expected_value ?? Number.NaN;
@@ -329,6 +356,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       runEnd: runFileEnd,
       reasonCodes: [...codes.keys()],
       ...(records || notes ? { records: frames.done() } : {}),
+      ...(contacts && contactAt > 0 ? { contacts: contacts.slice(0, contactAt) } : {}),
       rejects,
       rejectAt,
       read: stats.read - before.read,

@@ -8,30 +8,35 @@ import type { CustomerRow, Reject } from '../domain/types.js';
 import { DataError } from '../errors.js';
 import { messages } from '../domain/catalogue/index.js';
 import type { OpenedExport, RowEvent } from '../io/csv/read.js';
+import type { DuplicateTracker } from '../domain/read/duplicate-ids.js';
+import type { IdIndex } from '../domain/id-index.js';
+import { plannedContactPrints } from '../domain/permission/objector-keys.js';
 import { openLostCustomers, type LoadedPlanSetup } from '../pipeline/plan-setup.js';
 
 /**
  * Runs `attempt` over the opened export; when its duplicate ids turn out to need a later row
- * (a newer one, or the merge of several: DuplicateTracker), discards what the attempt made
- * and runs it once more over the export read again with that resolution. Returns the
- * attempt's result and the export it read.
+ * (a newer one, or the merge of several: DuplicateTracker), or a customer's planned channel
+ * reaches another customer's objector point (permission/objector-keys.ts), discards what the
+ * attempt made and runs it once more over the export read again with that resolution and the
+ * objectors' points. Returns the attempt's result and the export it read.
  */
 export async function withDuplicatesResolved<T>(
   ctx: Context,
   file: string,
   loaded: LoadedPlanSetup,
   first: OpenedExport,
-  attempt: (opened: OpenedExport) => Promise<T>,
+  attempt: (opened: OpenedExport, objectorKeys?: IdIndex) => Promise<T>,
   discard: (made: T) => Promise<void> | void,
 ): Promise<{ made: T; opened: OpenedExport }> {
   try {
     const made = await attempt(first);
-    if (!first.duplicates?.rerun) return { made, opened: first };
+    const seen = first.duplicates;
+    if (!seen || !(seen.rerun || (first.rereads === true && seen.reachesObjector()))) return { made, opened: first };
     await discard(made);
     // stdin is read again from the copy made while it was read.
     const source = first.stdinCopy?.path ?? file;
-    const again = await openLostCustomers(ctx, source, loaded, first.duplicates.resolution(), first.label);
-    const remade = await attempt(again);
+    const again = await openLostCustomers(ctx, source, loaded, seen.resolution(), first.label);
+    const remade = await attempt(again, seen.objectorPoints());
     // The resolution names lines of the first reading: it holds only for the same bytes.
     if (again.stats.sha256 !== first.stats.sha256) {
       await discard(remade);
@@ -57,13 +62,28 @@ export async function streamPlan(
   onReject: (r: Reject) => Promise<void> | void,
   onChunk?: () => void,
 ): Promise<void> {
-  await opened.eachRow((ev) => (ev.ok ? onPlanned(planRow(ev, setup), ev.cells, ev.raw) : onReject(ev.reject)), onChunk);
+  const seen = plannedSeen(opened);
+  await opened.eachRow((ev) => (ev.ok ? onPlanned(planRow(ev, setup, seen), ev.cells, ev.raw) : onReject(ev.reject)), onChunk);
 }
 
-/** Plans one accepted row; its converted values become the customer row in place (no copy per row). */
-export function planRow(ev: Extract<RowEvent, { ok: true }>, setup: PlanSetup): PlannedCustomer {
+/**
+ * Plans one accepted row; its converted values become the customer row in place (no copy per
+ * row). On a reading that may be repeated, `seen` (the export's duplicate tracker) is told the
+ * contact points the customer is planned at, or an objector's (objector-keys.ts).
+ */
+export function planRow(ev: Extract<RowEvent, { ok: true }>, setup: PlanSetup, seen?: DuplicateTracker): PlannedCustomer {
   const row = ev.values as unknown as CustomerRow & { line: number; warnings: string[] };
   row.line = ev.line;
   row.warnings = ev.warnings;
-  return planCustomer(row, setup);
+  const p = planCustomer(row, setup);
+  if (seen !== undefined) {
+    const noted = plannedContactPrints(p, setup.config.permission.defaultPhoneCountry);
+    if (noted !== undefined) seen.seePlanned(ev.line, noted.objector, noted.prints);
+  }
+  return p;
+}
+
+/** The tracker a row loop tells what it planned (planRow): the export's, on a reading that may be repeated. */
+export function plannedSeen(opened: OpenedExport): DuplicateTracker | undefined {
+  return opened.rereads === true ? opened.duplicates : undefined;
 }

@@ -426,9 +426,49 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
     const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x]));
     expect(excluded['KD-09002']?.reason).toBe('objector_contact');
     expect(excluded['9002']?.reason).toBe('objector_contact');
-    expect(excluded['KD-09002']?.detail).toMatch(/^same (phone number|e-mail address) as customer KD-9002, who objected to being contacted$/);
+    // The plan closed both channels (the permission verdict), naming the objector's line.
+    const objectorLine = lines.indexOf(rows[2] as string) + 2;
+    expect(excluded['KD-09002']?.detail).toBe(`the customer on line ${objectorLine} objected to being contacted and has the same phone number: no call; the customer on line ${objectorLine} objected to being contacted and has the same e-mail address: no e-mail`);
     expect(excluded['KD-9002']?.reason).toBe('never');
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).counts.excluded.objector_contact).toBe(2);
+  });
+
+  // KD-8000 shares the objector's number only: its own mailbox is written to.
+  const sharing = [...rows, row('KD-8000', '0171 1234567', 'b@example.de', '')];
+  it.each([
+    ['on this thread', {}, '1', sharing],
+    ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2', sharing],
+    ['with the objector first', {}, '1', [sharing[2], sharing[0], sharing[1], sharing[3], sharing[4]]],
+    ['with the objector last, on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '3', [sharing[0], sharing[1], sharing[3], sharing[4], sharing[2]]],
+  ] as const)('plans nobody on it in plan.csv: another channel of their own, or none, naming the objector\'s line (%s)', async (_, env, threads, lines) => {
+    const dir = tempDir('winback-objector-contact-plan-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [head, ...lines].join('\n') + '\n');
+    const objectorLine = lines.indexOf(sharing[2] as string) + 2;
+    const out = join(dir, 'out');
+    const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '--threads', threads, '-q'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const plan = Object.fromEntries(readCsv(join(out, 'plan.csv')).map((x) => [x.customer_id, x]));
+    const planned = (id: string) => [plan[id]?.decision, plan[id]?.channel];
+    expect(planned('KD-7000')).toEqual(['win_back', 'phone']);
+    expect(planned('KD-8000')).toEqual(['win_back', 'email']);
+    expect(planned('KD-09002')).toEqual(['no_channel', '']);
+    expect(planned('9002')).toEqual(['no_channel', '']);
+    expect(planned('KD-9002')).toEqual(['never', '']);
+    expect(plan['KD-8000']?.warnings).toBe(`the customer on line ${objectorLine} objected to being contacted and has the same phone number: no call`);
+    expect(plan['KD-7000']?.warnings).toBe('');
+    // The explanation of one customer says the same (one thread, only that customer planned).
+    const explained = await runCli(['plan', file, '--explain', 'KD-8000', '--as-of', '2026-11-23', '--json'], { env });
+    expect(explained.code, explained.stderr).toBe(0);
+    const why = JSON.parse(explained.stdout) as { channel: string; permission: Record<string, boolean> };
+    expect(why.channel).toBe('email');
+    expect(why.permission).toMatchObject({ phone: false, email: true });
+    const text = await runCli(['plan', file, '--explain', 'KD-8000', '--as-of', '2026-11-23'], { env });
+    expect(text.stdout).toContain('phone no (objector_contact)');
+    // The report counts what the plan decided.
+    const report = await runCli(['report', file, '--as-of', '2026-11-23', '--json', '--threads', threads], { env });
+    expect(report.code, report.stderr).toBe(0);
+    expect(JSON.parse(report.stdout).decisions).toMatchObject({ win_back: 2, no_channel: 2, never: 1 });
   });
 
   it.each([
@@ -480,7 +520,7 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
     const r = await runCli(['campaign', file, '--out', out, '--as-of', '23.11.2026', '--period', '366d', '--lang', 'de', '-q']);
     expect(r.code, r.stderr).toBe(0);
     const kd = readCsv(join(out, 'excluded.csv')).find((x) => Object.values(x).includes('KD-09002'));
-    expect(Object.values(kd ?? {}).join(' ')).toMatch(/(dieselbe Telefonnummer|dieselbe E-Mail-Adresse) wie Kunde KD-9002, der der Ansprache widersprochen hat/);
+    expect(Object.values(kd ?? {}).join(' ')).toContain('der Kunde in Zeile 4 hat der Ansprache widersprochen und hat dieselbe Telefonnummer: kein Anruf');
   });
 });
 
@@ -877,7 +917,7 @@ describe("an objector's name at an objector's postal address, under another cust
     expect(r.code, r.stderr).toBe(0);
     expect(readCsv(join(out, 'campaign-letter.csv')).map((x) => x.customer_id)).toEqual(['9003']);
     const excluded = Object.fromEntries(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id, x]));
-    expect(excluded['9002']).toMatchObject({ reason: 'objector_contact', detail: 'same name and postal address as customer 9001, who objected to being contacted' });
+    expect(excluded['9002']).toMatchObject({ reason: 'objector_contact', detail: 'the customer on line 2 objected to being contacted and has the same name and postal address: no letter' });
   });
 
   it("gets none from the worksheet's lists either", async () => {

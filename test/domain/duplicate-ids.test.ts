@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyFacts, DuplicateTracker, FACT_FIELDS, mostRestrictive, rowFacts } from '../../src/domain/read/duplicate-ids.js';
 import { checkPermission } from '../../src/domain/permission/permission.js';
+import { objectorReachedAt, plannedContactPrints } from '../../src/domain/permission/objector-keys.js';
+import type { IdIndex } from '../../src/domain/id-index.js';
 import { CHANNELS } from '../../src/domain/playbook-types.js';
 import { messages } from '../../src/domain/catalogue/index.js';
 import type { CustomerRow } from '../../src/domain/types.js';
@@ -247,5 +249,55 @@ describe('DuplicateTracker.seeRejected: a row of the id rejected for a bad cell'
     const kept = t.resolution().get(3);
     expect(kept).toMatchObject({ drop: false, review: { line: 4, column: 'Churn Date' } });
     expect(decode((kept as { facts: number }).facts)).toEqual({ consent_phone: false });
+  });
+});
+
+describe("DuplicateTracker: a customer planned at another customer's objector point", () => {
+  const objector = { row: { customer_id: 'A', line: 2, email: 'max@firma.de', phone: '030 1000001' } as CustomerRow, channel: null, permission: { blockAll: 'objection', allowed: { visit: false, phone: false, letter: false, email: false } } };
+  const planned = (id: string, line: number, email: string, channel: 'email' | 'phone' = 'email') => ({
+    row: { customer_id: id, line, email, phone: '030 2000002', consent_email: true } as CustomerRow, channel, permission: { allowed: { visit: false, phone: true, letter: false, email: true } },
+  });
+  const see = (t: DuplicateTracker, p: Parameters<typeof plannedContactPrints>[0]) => {
+    const noted = plannedContactPrints(p, 'DE');
+    if (noted) t.seePlanned(p.row.line, noted.objector, noted.prints);
+  };
+
+  it.each([
+    ['the objector first', [objector, planned('B', 3, 'MAX@firma.de')]],
+    ['the objector last', [planned('B', 3, 'max@firma.de'), objector]],
+  ] as const)('asks for a second reading whichever comes first (%s), with the objector\'s points', (_, order) => {
+    const t = new DuplicateTracker();
+    for (const p of order) see(t, p);
+    expect(t.reachesObjector()).toBe(true);
+    const points = t.objectorPoints();
+    expect(points).toBeDefined();
+    expect(objectorReachedAt(points as IdIndex, ['email:max@firma.de'], 3)).toEqual({ line: 2, kind: 'email' });
+    // The objector's own line is not another customer's.
+    expect(objectorReachedAt(points as IdIndex, ['email:max@firma.de'], 2)).toBeUndefined();
+  });
+
+  it('reads once when nobody is planned at an objector point: another mailbox, or the shared number not the planned channel', () => {
+    const t = new DuplicateTracker();
+    see(t, objector);
+    see(t, planned('B', 3, 'anna@firma.de'));
+    see(t, { ...planned('C', 4, 'c@firma.de'), row: { ...planned('C', 4, 'c@firma.de').row, phone: '030 1000001' } as CustomerRow });
+    expect(t.reachesObjector()).toBe(false);
+    const none = new DuplicateTracker();
+    see(none, planned('B', 3, 'max@firma.de'));
+    expect(none.reachesObjector()).toBe(false);
+    expect(none.objectorPoints()).toBeUndefined();
+  });
+
+  it('closes the channel in the permission verdict of a second reading, naming the objector\'s line', () => {
+    const t = new DuplicateTracker();
+    see(t, objector);
+    const row = { customer_id: 'B', email: 'max@firma.de', phone: '030 2000002', consent_email: true, consent_phone: true } as CustomerRow;
+    const verdict = checkPermission(row, undefined, undefined, 'en', { objectors: t.objectorPoints() as IdIndex, line: 3 });
+    expect(verdict.allowed).toMatchObject({ email: false, phone: true });
+    expect(verdict.blockedBy.email).toBe('objector_contact');
+    expect(verdict.objectorAt).toEqual({ email: { line: 2, kind: 'email' } });
+    expect(verdict.warnings).toContain('the customer on line 2 objected to being contacted and has the same e-mail address: no e-mail');
+    const de = checkPermission(row, undefined, undefined, 'de', { objectors: t.objectorPoints() as IdIndex, line: 3 });
+    expect(de.warnings).toContain('der Kunde in Zeile 2 hat der Ansprache widersprochen und hat dieselbe E-Mail-Adresse: keine E-Mail');
   });
 });

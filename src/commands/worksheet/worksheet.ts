@@ -158,12 +158,14 @@ type ReadCustomers = { customers: WorksheetCustomer[]; rejects: Reject[]; opened
 /** Every accepted customer planned by the one pipeline, with its raw cells for plan.csv. */
 async function readCustomers(ctx: Context, source: string, loaded: LoadedPlanSetup): Promise<ReadCustomers> {
   const first = await openLostCustomers(ctx, source, loaded);
-  const { opened, made } = await planExport(ctx, source, loaded, first, {
+  const { opened, made, objectorKeys } = await planExport(ctx, source, loaded, first, {
     order: 'input',
     start: () => ({ customers: [] as WorksheetCustomer[], rejects: [] as Reject[] }),
     customer: (read, base, cells) => void read.customers.push({ base, cells: [...cells] }),
     reject: (read, r) => void read.rejects.push(r),
   });
+  // A customer planned again (an answer changed) is planned as the export was: with its objectors' contact points.
+  if (objectorKeys) loaded.setup.objectorKeys = objectorKeys;
   return { ...made, opened };
 }
 

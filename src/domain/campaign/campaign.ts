@@ -6,8 +6,9 @@ import { customerKey } from './customer-key.js';
 import type { CampaignConfig } from '../config.js';
 import type { ContactLookup } from './contact-history.js';
 import { permittedContact, type ListContact } from '../permission/contact-point.js';
+import { objectsToContact } from '../permission/objector-keys.js';
 import { isControl } from './control-group.js';
-import type { PermissionConfig, Suppression } from '../permission/permission.js';
+import type { PermissionConfig, PermissionResult, Suppression } from '../permission/permission.js';
 import { CHANNELS, type Channel } from '../playbook-types.js';
 import type { PlannedCustomer } from '../plan/plan.js';
 import { backSince, isSerialDefector, type BackIndex, type RegainIndex } from '../results/attribution.js';
@@ -66,8 +67,7 @@ export type CampaignChoice =
  * every row by its contact points already.
  */
 export function objectedToContact(p: Pick<PlannedCustomer, 'permission'>): boolean {
-  const block = p.permission.blockAll;
-  return block !== undefined && block !== 'suppressed';
+  return objectsToContact(p.permission);
 }
 
 /** Decides whether a planned customer is contacted in this run, and on which channel. */
@@ -96,7 +96,7 @@ export interface HistoryPending {
 export function choiceBeforeHistory(p: PlannedCustomer, rules: Omit<CampaignRules, 'ledger'>): CampaignChoice | HistoryPending {
   // The permission verdict is the plan's (decided before valuation, with the run's suppression list).
   const permission = p.permission;
-  const warnings = permission.warnings;
+  const warnings = valueWarnings(permission);
   const say = messages(rules.lang).campaign;
   if (permission.blockAll === 'suppressed') return excluded('suppressed', say.suppressed, warnings);
   // An objector is `never` in the plan, and so here.
@@ -108,6 +108,9 @@ export function choiceBeforeHistory(p: PlannedCustomer, rules: Omit<CampaignRule
   if (unsure !== undefined && (p.value.decision === 'win_back' || p.value.decision === 'review')) return excluded('review', say.outcomeRejected(unsure.line, unsure.column), warnings);
   const d = p.value.decision;
   if (d === 'no_channel') {
+    // No channel left but ones that reach another customer's objector point: said as such (permission/objector-keys.ts).
+    const objector = CHANNELS.some((c) => permission.blockedBy[c] === 'objector_contact');
+    if (objector) return excluded('objector_contact', objectorContactWords(permission, rules.lang), warnings);
     // English keeps the block codes it has always written; German words them (the report's words).
     const de = rules.lang === 'de' ? messages('de') : undefined;
     const why = CHANNELS.map((c) => {
@@ -155,7 +158,7 @@ export function historyExclusion(history: ReturnType<ContactLookup['check']>, ru
 
 function choiceAfterHistory(p: PlannedCustomer, channel: Channel, rules: Omit<CampaignRules, 'ledger'>): CampaignChoice {
   const say = messages(rules.lang).campaign;
-  const { warnings } = p.permission;
+  const warnings = valueWarnings(p.permission);
   const w = p.window;
   if (!w || w.contactFrom > rules.periodEnd) return excluded('not_due', w ? say.windowOpens(w.wave) : noWindow(p, rules.lang ?? 'en'), warnings);
   // A pause after a declined offer ends on its day: a list for the week it ends in would contact the customer before it
@@ -172,6 +175,21 @@ function choiceAfterHistory(p: PlannedCustomer, channel: Channel, rules: Omit<Ca
 /** Why a customer the plan would win back has no window: a defect nobody confirmed fixed (timing.ts), or none planned. */
 function noWindow(p: PlannedCustomer, lang: Lang): string {
   return p.entry.timing.kind === 'after_fix' ? messages(lang).plan.fixAwaited(p.entry.label[lang]) : messages(lang).campaign.noWindow;
+}
+
+/** The verdict's warnings about the row's values, which the run counts: a channel an objector's point closed is none (its words come last). */
+function valueWarnings(permission: PermissionResult): string[] {
+  const closed = permission.objectorAt === undefined ? 0 : Object.keys(permission.objectorAt).length;
+  return closed === 0 ? permission.warnings : permission.warnings.slice(0, permission.warnings.length - closed);
+}
+
+/** Each channel an objector's contact point closed, in words (the permission verdict's). */
+function objectorContactWords(permission: PermissionResult, lang: Lang | undefined): string {
+  const say = messages(lang).permission;
+  return CHANNELS.flatMap((c) => {
+    const at = permission.objectorAt?.[c];
+    return at === undefined ? [] : [say.objectorContact(c, at.kind, at.line)];
+  }).join('; ');
 }
 
 function excluded(reason: ExclusionReason, detail: string, warnings: string[]): CampaignChoice {

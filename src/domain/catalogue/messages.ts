@@ -1276,6 +1276,12 @@ export const COMMAND_TEXTS = {
     unclearLetterConsent: m('consent_letter is unclear: treated as a refusal of letters', 'die Brief-Einwilligung ist unklar: als Ablehnung von Briefen behandelt'),
     unclearVisitConsent: m('consent_visit is unclear: treated as a refusal of visits', 'die Besuchs-Erlaubnis ist unklar: als Ablehnung von Besuchen behandelt'),
     unclearKeyAccount: m('key_account is unclear: treated as not a key account', 'die Angabe Schlüsselkunde ist unklar: nicht als Schlüsselkunde behandelt'),
+    objectorContact: m(
+      (channel: string, kind: string, line: number) =>
+        `the customer on line ${line} objected to being contacted and has the same ${kind === 'email' ? 'e-mail address' : kind === 'post' ? 'name and postal address' : 'phone number'}: no ${channel === 'email' ? 'e-mail' : channel === 'phone' ? 'call' : channel}`,
+      (channel, kind, line) =>
+        `der Kunde in Zeile ${line} hat der Ansprache widersprochen und hat ${kind === 'email' ? 'dieselbe E-Mail-Adresse' : kind === 'post' ? 'denselben Namen und dieselbe Postanschrift' : 'dieselbe Telefonnummer'}: ${channel === 'email' ? 'keine E-Mail' : channel === 'phone' ? 'kein Anruf' : channel === 'letter' ? 'kein Brief' : 'kein Besuch'}`,
+    ),
     notUsable: m(
       (field: 'email' | 'phone', text: string, problem: string) => `${field} '${text}' is not usable (${problem}): no ${field === 'email' ? 'e-mail' : 'phone'} channel`,
       (field, text, problem) => `${field === 'email' ? 'E-Mail-Adresse' : 'Telefonnummer'} '${text}' ist nicht verwendbar (${problem}): kein ${field === 'email' ? 'E-Mail-Kanal' : 'Telefonkanal'}`,

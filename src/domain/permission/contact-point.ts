@@ -464,6 +464,23 @@ export function contactKeysOf(row: { email?: string; phone?: string; country?: s
 }
 
 /**
+ * The contact points a customer planned on `channel` is reached at, as keys: the mailbox for
+ * e-mail, the number for a call, the person at the postal address for a letter, and for a visit
+ * the number the visit list shows and the person at the address — what an objector's contact
+ * points (contactKeysOf) are checked against, in the plan as on campaign's lists.
+ */
+export function channelContactKeys(channel: string, contact: ListContact, person: { name?: string; street?: string; postal_code?: string }): string[] {
+  const keys: string[] = [];
+  const shared = sharedContactKey(channel === 'visit' ? 'phone' : channel, contact);
+  if (shared !== undefined && channel !== 'letter') keys.push(shared);
+  if (channel === 'letter' || channel === 'visit') {
+    const postal = personAtAddressKey(person);
+    if (postal !== undefined) keys.push(postal);
+  }
+  return keys;
+}
+
+/**
  * One person (or firm) at one postal address, as a key: the name and the street folded (case,
  * umlauts, "Straße"/"Str."/"Strasse", spaces and punctuation) and the postal code. An objector's
  * letter and visit key: "Heinz Weber, Goethestraße 9" under a second customer number is the

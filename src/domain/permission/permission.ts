@@ -8,7 +8,9 @@ import type { CustomerRow } from '../types.js';
 import { objectionInWords } from '../objections/in-words.js';
 import { matchSuppression, type Suppression } from './suppression.js';
 import { messages, say as sayNote, type Lang, type Messages } from '../catalogue/index.js';
-import { DEFAULT_PHONE_COUNTRY, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, type ContactCheck, type ContactProblem } from './contact-point.js';
+import { DEFAULT_PHONE_COUNTRY, channelContactKeys, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, permittedContact, phoneCountryOf, type ContactCheck, type ContactProblem } from './contact-point.js';
+import { objectorReachedAt } from './objector-keys.js';
+import type { IdIndex } from '../id-index.js';
 
 export { findObjectionPhrase } from '../objections/text.js';
 export { buildSuppression, matchSuppression } from './suppression.js';
@@ -80,7 +82,9 @@ export type BlockReason =
   | 'no_postal_address'
   | 'letter_refused'
   | 'visit_refused'
-  | 'no_account_manager';
+  | 'no_account_manager'
+  /** the channel reaches the customer at the e-mail address, number or name and address of another customer who objected */
+  | 'objector_contact';
 
 export interface PermissionResult {
   allowed: Record<Channel, boolean>;
@@ -92,7 +96,19 @@ export interface PermissionResult {
   blockAll?: BlockReason;
   /** the objection found in the reason or notes text, when that is what blocks */
   objectionPhrase?: string;
+  /** per channel closed as objector_contact: the objector's line and the kind of point shared ('email', 'phone', 'post'); their warnings are the last of `warnings`, one a channel */
+  objectorAt?: Partial<Record<Channel, { line: number; kind: string }>>;
   warnings: string[];
+}
+
+/**
+ * The contact points of the run's objectors (fingerprint → the objector's line: objector-keys.ts)
+ * and the line of the customer checked: a channel that reaches the customer at another
+ * customer's objector point is closed.
+ */
+export interface ObjectorCheck {
+  objectors: IdIndex;
+  line: number;
 }
 
 /** Decides, per channel, whether this customer may be contacted. */
@@ -101,6 +117,7 @@ export function checkPermission(
   config: PermissionConfig = DEFAULT_PERMISSION_CONFIG,
   suppression?: Suppression,
   lang: Lang = 'en',
+  objectors?: ObjectorCheck,
 ): PermissionResult {
   const warnings: string[] = [];
   const say = sayIn(lang);
@@ -121,6 +138,7 @@ export function checkPermission(
     letter: checkLetter(row, warnings, say),
     email: checkEmail(row, config, warnings, say),
   };
+  const objectorAt = objectors !== undefined && objectors.objectors.size > 0 ? closeObjectorContacts(row, perChannel, objectors, config, warnings, say) : undefined;
   const allowed = { visit: false, phone: false, letter: false, email: false };
   for (const channel of CHANNELS) {
     const reason = perChannel[channel];
@@ -128,7 +146,9 @@ export function checkPermission(
     else blockedBy[channel] = reason;
   }
   const anyAllowed = CHANNELS.some((c) => allowed[c]);
-  return anyAllowed ? { allowed, blockedBy, warnings } : { allowed, blockedBy, excludedReason: 'no_permission', warnings };
+  const result: PermissionResult = anyAllowed ? { allowed, blockedBy, warnings } : { allowed, blockedBy, excludedReason: 'no_permission', warnings };
+  if (objectorAt !== undefined) result.objectorAt = objectorAt;
+  return result;
 }
 
 /** The first allowed channel of the preference list; others only when the config allows it. */
@@ -227,6 +247,21 @@ function checkVisit(row: PermissionInput, warnings: string[], say: Say): BlockRe
   if (!isBlank(row.account_manager)) return undefined;
   if (row.key_account === null) warnings.push(say.unclearKeyAccount);
   return row.key_account === true ? undefined : 'no_account_manager';
+}
+
+/** Closes each open channel that reaches the customer at an objector's contact point (another customer's: objector-keys.ts). */
+function closeObjectorContacts(row: PermissionInput, perChannel: Record<Channel, BlockReason | undefined>, check: ObjectorCheck, config: PermissionConfig, warnings: string[], say: Say): PermissionResult['objectorAt'] {
+  const contact = permittedContact(row, { email: perChannel.email === undefined, phone: perChannel.phone === undefined }, config.defaultPhoneCountry);
+  let closed: PermissionResult['objectorAt'];
+  for (const channel of CHANNELS) {
+    if (perChannel[channel] !== undefined) continue;
+    const found = objectorReachedAt(check.objectors, channelContactKeys(channel, contact, row), check.line);
+    if (found === undefined) continue;
+    perChannel[channel] = 'objector_contact';
+    (closed ??= {})[channel] = found;
+    warnings.push(say.objectorContact(channel, found.kind, found.line));
+  }
+  return closed;
 }
 
 type Say = Messages['permission'] & { problem: (p: ContactProblem) => string };

@@ -15,6 +15,7 @@ import { personDecides } from './person-decides.js';
 import { outOfAreaInText } from '../reasons/index.js';
 import { withDeclinedDay } from '../objections/declined-day.js';
 import type { CustomerRow, EpochDay } from '../types.js';
+import type { IdIndex } from '../id-index.js';
 import { notValued } from '../value/decision.js';
 import { valueCustomer } from '../value/purchase-model.js';
 import { formatFixed, formatMoneyText, messages } from '../catalogue/index.js';
@@ -35,6 +36,12 @@ export interface PlanSetup {
   lang: 'en' | 'de';
   /** a suppression list (campaign --suppress): its customers are never contacted */
   suppression?: Suppression;
+  /**
+   * the contact points of the export's objectors (fingerprint → line), on a reading that knows
+   * them from the start (permission/objector-keys.ts): nobody else is planned on a channel that
+   * reaches one
+   */
+  objectorKeys?: IdIndex;
   /** compute the step-by-step explanation (for --explain only) */
   explain?: boolean;
   /**
@@ -81,7 +88,7 @@ export function planCustomer(exported: CustomerRow, setup: PlanSetup, decidedBy?
   const row = withDeclinedDay(exported, setup.asOf, config.campaign.declinedPauseMonths);
   const reason = classifyReason({ text: row.reason, code: row.reason_code }, setup.vocabulary);
   const entry = reasonEntry(playbook, reason.code);
-  const permission = checkPermission(row, config.permission, setup.suppression, setup.lang);
+  const permission = checkPermission(row, config.permission, setup.suppression, setup.lang, setup.objectorKeys ? { objectors: setup.objectorKeys, line: row.line } : undefined);
   if (permission.blockAll !== undefined) {
     const value = notValued(row, 'never', blockedReason(permission), setup.lang);
     return { row, reason, entry, permission, channel: null, value, measure: '', angle: '', window: null, track: 'win_back' };

@@ -141,6 +141,10 @@ export class DuplicateTracker {
   private readonly rejectedColumns = new Map<number, string>();
   /** per id (its first accepted line) the first rejected row that shares it */
   private readonly rejectedTwins = new Map<number, { line: number; column: string }>();
+  /** the objectors' contact points (fingerprint → first objector line): permission/objector-keys.ts */
+  private objectors: IdIndex | undefined;
+  /** per customer planned on a channel, the points it is reached at there: (line, fingerprint) */
+  private readonly reached = new TripleStore();
 
   /** `dateLabel`: the header of the modification date, for messages; `texts`: their language */
   constructor(
@@ -212,6 +216,38 @@ export class DuplicateTracker {
     if (this.rejectedIds.addFingerprint(a, b, line) === 0) this.rejectedColumns.set(line, column);
   }
 
+  /**
+   * Notes what a first reading planned for the row used at `line` (objector-keys.ts,
+   * plannedContactPrints): an objector's contact points, or the points a customer's planned
+   * channel reaches them at — `prints[from, to)`, two numbers a point.
+   */
+  seePlanned(line: number, objector: boolean, prints: ArrayLike<number>, from = 0, to = prints.length): void {
+    if (objector) {
+      this.objectors ??= new IdIndex();
+      for (let i = from; i + 1 < to; i += 2) this.objectors.addFingerprint(prints[i] as number, prints[i + 1] as number, line);
+      return;
+    }
+    for (let i = from; i + 1 < to; i += 2) this.reached.push(line, prints[i] as number, prints[i + 1] as number);
+  }
+
+  /**
+   * Whether a customer planned on a channel is reached there at another customer's objector
+   * point: the export is read again, with objectorPoints() known from the start.
+   */
+  reachesObjector(): boolean {
+    const { objectors } = this;
+    if (objectors === undefined) return false;
+    return this.reached.some((line, a, b) => {
+      const at = objectors.lineOfFingerprint(a, b);
+      return at !== 0 && at !== line;
+    });
+  }
+
+  /** The objectors' contact points (fingerprint → line), for a second reading; undefined when there are none. */
+  objectorPoints(): IdIndex | undefined {
+    return this.objectors;
+  }
+
   /** Notes the first rejected row of the id first accepted at `first`: the run is repeated with it. */
   private twin(first: number, line: number, column: string): void {
     if (this.rejectedTwins.has(first)) return;
@@ -279,5 +315,35 @@ class LineStore {
     const p = line >>> PAGE_BITS;
     while (this.pages.length <= p) this.pages.push(new Int32Array(PAGE));
     (this.pages[p] as Int32Array)[line & (PAGE - 1)] = value;
+  }
+}
+
+const TRIPLE_PAGE = 3 * (1 << 14);
+
+/** Triples of 32-bit numbers in pages made as they fill (12 bytes a triple). */
+class TripleStore {
+  private readonly pages: Uint32Array[] = [];
+  private at = TRIPLE_PAGE;
+
+  push(x: number, y: number, z: number): void {
+    if (this.at === TRIPLE_PAGE) {
+      this.pages.push(new Uint32Array(TRIPLE_PAGE));
+      this.at = 0;
+    }
+    const page = this.pages[this.pages.length - 1] as Uint32Array;
+    page[this.at] = x;
+    page[this.at + 1] = y;
+    page[this.at + 2] = z;
+    this.at += 3;
+  }
+
+  /** Whether `test` holds for a triple, in the order they were pushed. */
+  some(test: (x: number, y: number, z: number) => boolean): boolean {
+    for (let p = 0; p < this.pages.length; p++) {
+      const page = this.pages[p] as Uint32Array;
+      const end = p === this.pages.length - 1 ? this.at : TRIPLE_PAGE;
+      for (let i = 0; i < end; i += 3) if (test(page[i] as number, page[i + 1] as number, page[i + 2] as number)) return true;
+    }
+    return false;
   }
 }

@@ -1,0 +1,69 @@
+/**
+ * A customer reached at the contact point of another customer who objected: the same mailbox,
+ * number, or name at the same postal address under another customer number (one person, two
+ * records no spelling rule folds into one: KD9002 and KD-9002). An objection is the person's
+ * (DOMAIN.md §6), so such a channel is closed for the other customer too — in the permission
+ * verdict, the one every output reads, not only on campaign's lists.
+ *
+ * Whose contact point is whose is known only once every row has been read, and rows are
+ * planned as they are read (on several threads). So a first reading notes, per planned
+ * customer, the fingerprints of the contact points its planned channel reaches it at, and per
+ * objector the fingerprints of every contact point its row holds (DuplicateTracker.seePlanned);
+ * when one customer's planned channel reaches an objector's point, the export is read a second
+ * time with the objectors' points known from the start (PlanSetup.objectorKeys), and each
+ * customer's permission is decided with them. An export where nobody shares an objector's
+ * point is read once.
+ */
+import { idFingerprint, type IdIndex } from '../id-index.js';
+import type { Channel } from '../playbook-types.js';
+import type { CustomerRow } from '../types.js';
+import { channelContactKeys, contactKeysOf, permittedContact } from './contact-point.js';
+
+/** What a customer's own verdict makes of them: an objection or do-not-contact (not a suppression list's entry) makes an objector. */
+export function objectsToContact(permission: { blockAll?: string }): boolean {
+  const block = permission.blockAll;
+  return block !== undefined && block !== 'suppressed';
+}
+
+/** The fingerprints (idFingerprint, two numbers each, one after the other) of contact-point keys. */
+export function keyPrints(keys: readonly string[]): number[] {
+  const prints: number[] = [];
+  for (const key of keys) {
+    const [a, b] = idFingerprint(key);
+    prints.push(a, b);
+  }
+  return prints;
+}
+
+/**
+ * What a first reading notes of a planned customer (see the module comment): for an objector,
+ * the fingerprints of every contact point the row holds (contactKeysOf); for a customer planned
+ * on a channel, of the points that channel reaches them at (channelContactKeys); else nothing.
+ */
+export function plannedContactPrints(
+  p: { row: CustomerRow; channel: Channel | null; permission: { blockAll?: string; allowed: Record<Channel, boolean> } },
+  defaultCountry: string,
+): { objector: boolean; prints: number[] } | undefined {
+  if (objectsToContact(p.permission)) {
+    const prints = keyPrints(contactKeysOf(p.row, defaultCountry));
+    return prints.length > 0 ? { objector: true, prints } : undefined;
+  }
+  const { channel } = p;
+  if (channel === null) return undefined;
+  const contact = permittedContact(p.row, { email: channel === 'email', phone: channel === 'phone' || (channel === 'visit' && p.permission.allowed.phone) }, defaultCountry);
+  const prints = keyPrints(channelContactKeys(channel, contact, p.row));
+  return prints.length > 0 ? { objector: false, prints } : undefined;
+}
+
+/**
+ * The objector reached at one of `keys` other than the customer at `line` itself: the
+ * objector's line and the kind of the point ('email', 'phone', 'post'), or undefined.
+ */
+export function objectorReachedAt(objectors: IdIndex, keys: readonly string[], line: number): { line: number; kind: string } | undefined {
+  for (const key of keys) {
+    const [a, b] = idFingerprint(key);
+    const at = objectors.lineOfFingerprint(a, b);
+    if (at !== 0 && at !== line) return { line: at, kind: key.slice(0, key.indexOf(':')) };
+  }
+  return undefined;
+}
