@@ -471,6 +471,24 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
     expect(JSON.parse(report.stdout).decisions).toMatchObject({ win_back: 2, no_channel: 2, never: 1 });
   });
 
+  it('keeps a serial defector planned again without incentives off it too (campaign, serialDefectors: cap)', async () => {
+    const dir = tempDir('winback-objector-contact-serial-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [head, ...sharing].join('\n') + '\n');
+    const ledger = join(dir, 'ledger.csv');
+    const first = await runCli(['campaign', file, '--out', join(dir, 'w1'), '--as-of', '2026-11-23', '--ledger', ledger, '--period', '366d', '-q']);
+    expect(first.code, first.stderr).toBe(0);
+    // KD-8000 (the objector's number, a mailbox of its own) came back and left again.
+    writeFileSync(join(dir, 'returns.csv'), 'customer_id,return_date,cancelled_again\nKD-8000,2026-12-10,2027-02-01\n');
+    writeFileSync(join(dir, 'cap.yaml'), 'campaign:\n  serialDefectors: cap\n');
+    const out = join(dir, 'cap');
+    const r = await runCli(['campaign', file, '--out', out, '--as-of', '2027-03-01', '--ledger', ledger, '--dry-run', '--outcomes', join(dir, 'returns.csv'), '--config', join(dir, 'cap.yaml'), '--period', '366d', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const email = readCsv(join(out, 'campaign-email.csv')).find((x) => x.customer_id === 'KD-8000');
+    expect(email?.offer_type).toBe('none');
+    expect(listedIn(out).filter((id) => id === 'KD-8000')).toEqual(['KD-8000']);
+  });
+
   it.each([
     ['on this thread', {}, '1'],
     ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2'],

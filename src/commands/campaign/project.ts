@@ -81,7 +81,7 @@ export function createProjection(o: CampaignProjectionOptions, setup: PlanSetup,
   const rules = { ...o.rules, ...(extras.regained ? { regained: extras.regained } : {}), ...(extras.back ? { back: extras.back } : {}), ...(extras.unsureBack ? { unsureBack: extras.unsureBack } : {}) };
   return (planned) => {
     // The serial-defector guard may change the plan (capped offer): the list shows what was chosen.
-    const p: PlannedCustomer = extras.serial ? extras.serial.apply(planned) : planned;
+    const p: PlannedCustomer = extras.serial ? extras.serial.apply(planned, setup.objectorKeys) : planned;
     const before = choiceBeforeHistory(p, rules);
     const choice = before.kind === 'history' ? before.next : before;
     const retention = p.track === 'retention';

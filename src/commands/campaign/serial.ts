@@ -8,7 +8,7 @@ import type { Context } from '../../io/context.js';
 import type { LedgerEntry } from '../../domain/campaign/contact-history.js';
 import { OUTCOMES_SCHEMA } from '../../domain/read/fields.js';
 import { withoutIncentives } from '../../domain/offer-depth.js';
-import { planCustomer, type PlannedCustomer } from '../../domain/plan/plan.js';
+import { planCustomer, type PlannedCustomer, type PlanSetup } from '../../domain/plan/plan.js';
 import { attributeAttempts, backIndex, backSince, isSerialDefector, regainIndex, type BackIndex, type RegainIndex } from '../../domain/results/results.js';
 import { readOutcomes } from '../../io/outcomes-file.js';
 import type { LoadedPlanSetup } from '../../pipeline/plan-setup.js';
@@ -20,8 +20,8 @@ export interface SerialGuard {
   back: BackIndex;
   /** customers (customerKey) an outcomes row of whom was rejected: a person decides (CampaignRules.unsureBack) */
   unsure: ReadonlyMap<string, { line: number; column: string }>;
-  /** re-plans a serial defector without incentives in 'cap' mode and counts them */
-  apply(p: PlannedCustomer): PlannedCustomer;
+  /** re-plans a serial defector without incentives in 'cap' mode (with the reading's objector points: PlanSetup.objectorKeys) and counts them */
+  apply(p: PlannedCustomer, objectorKeys?: PlanSetup['objectorKeys']): PlannedCustomer;
   /** serial defectors among the planned customers */
   count(): number;
   /** forgets the count (the export is read again: DuplicateTracker.rerun) */
@@ -64,11 +64,11 @@ export function buildSerialGuard(read: SerialOutcomes, ledger: readonly LedgerEn
     regained,
     back,
     unsure,
-    apply(p) {
+    apply(p, objectorKeys) {
       // A customer again is excluded as returned, whatever an earlier spell says (not counted here).
       if (!isSerialDefector(regained, p.row.customer_id, p.row.churn_date) || backSince(back, p.row.customer_id, p.row.churn_date) !== undefined) return p;
       serial++;
-      return mode === 'cap' ? planCustomer(p.row, capped) : p;
+      return mode === 'cap' ? planCustomer(p.row, objectorKeys ? { ...capped, objectorKeys } : capped) : p;
     },
     count: () => serial,
     reset: () => void (serial = 0),
