@@ -22,11 +22,7 @@ import { limitHeapGrowth } from './heap-growth.js';
 import { letStandbyGo, piecesPossible, planAllRows, planWithWorkers, RECORD_ROOM, resolveParallelMinBytes, resolveThreads, standByWorkers, useWorkers, type PlannedSink, type RecordWriter } from './parallel-plan.js';
 import type { Projection, SpoolProjection } from './plan-pieces.js';
 import { planRow, plannedSeen, withDuplicatesResolved } from './row-loop.js';
-import type { DuplicateTracker } from '../domain/read/duplicate-ids.js';
 import type { IdIndex } from '../domain/id-index.js';
-import type { CustomerRow } from '../domain/types.js';
-import { checkPermission } from '../domain/permission/permission.js';
-import { objectsToContact, plannedContactPrints } from '../domain/permission/objector-keys.js';
 
 export { resolveParallelMinBytes, resolveThreads, type RecordWriter } from './parallel-plan.js';
 
@@ -288,22 +284,9 @@ async function eachPlanned(
   const seen = plannedSeen(opened);
   await opened.eachRow((ev) => {
     if (!ev.ok) return reject(ev.reject);
-    if (only && !only(ev.values)) {
-      // A row not asked about is an objector's whose points close another's channel all the same.
-      if (seen !== undefined) noteObjector(ev, setup, seen);
-      return undefined;
-    }
+    if (only && !only(ev.values)) return undefined;
     const p = planRow(ev, setup, seen);
     addToTotals(totals, p, setup.playbook);
     return visit(p, ev);
   }, onChunk);
-}
-
-/** Tells `seen` the contact points of the row when its customer objected (objector-keys.ts), without planning it. */
-function noteObjector(ev: Extract<RowEvent, { ok: true }>, setup: PlanSetup, seen: DuplicateTracker): void {
-  const row = ev.values as unknown as CustomerRow;
-  const permission = checkPermission(row, setup.config.permission, setup.suppression, setup.lang);
-  if (!objectsToContact(permission)) return;
-  const noted = plannedContactPrints({ row, channel: null, permission }, setup.config.permission.defaultPhoneCountry);
-  if (noted !== undefined) seen.seePlanned(ev.line, true, noted.prints);
 }

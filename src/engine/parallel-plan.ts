@@ -356,6 +356,9 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
     if (contacts) while (contactTo < contacts.length && contacts[contactTo] === i) contactTo += 4;
     const k = i * INTS_PER_ROW;
     const line = ints[k] as number;
+    // An objector's points count whether its row is used, superseded or only counted (objector-keys.ts).
+    const objector = contacts !== undefined && contactTo > contactFrom && contacts[contactFrom + 1] === 1;
+    if (objector && holdBack) notePlanned(ids, line, contacts, contactFrom, contactTo);
     const idLen = ints[k + 1] as number;
     const meta = ints[k + 4] as number;
     const idStart = idAt;
@@ -375,7 +378,7 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
     } else if (holdBack && ids.rerun) continue;
     stats.accepted++;
     // The row used: what it was planned at, or an objector's points (permission/objector-keys.ts).
-    if (contacts && contactTo > contactFrom) notePlanned(ids, line, contacts, contactFrom, contactTo);
+    if (contacts && contactTo > contactFrom && !objector) notePlanned(ids, line, contacts, contactFrom, contactTo);
     const stake = nums[i * NUMS_PER_ROW] as number;
     const ev = nums[i * NUMS_PER_ROW + 1] as number;
     const contact = nums[i * NUMS_PER_ROW + 2] as number;

@@ -14,9 +14,9 @@
  */
 import iconv from 'iconv-lite';
 import { LOST_CUSTOMER_SCHEMA } from '../domain/read/fields.js';
-import { rowFacts } from '../domain/read/duplicate-ids.js';
+import { factsObject, rowFacts } from '../domain/read/duplicate-ids.js';
 import { IdIndex, idFingerprint } from '../domain/id-index.js';
-import { plannedContactPrints } from '../domain/permission/objector-keys.js';
+import { objectorPrints, plannedContactPrints } from '../domain/permission/objector-keys.js';
 import { customerKey } from '../domain/campaign/customer-key.js';
 import { planCustomer, type PlannedCustomer, type PlanSetup } from '../domain/plan/plan.js';
 import { planCostOf, totalsFlags, totalsKey } from '../domain/plan/summary.js';
@@ -299,7 +299,8 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       ints[i + 6] = facts;
       // An epoch day as its 32 bits; the main thread reads it back with `| 0`.
       ints[i + 7] = typeof row.last_modified === 'number' ? row.last_modified >>> 0 : 0;
-      const points = p && contacts ? plannedContactPrints(p, phoneCountry) : undefined;
+      // An objector's points from its facts, planned or only counted; another customer's from its planned channel.
+      const points = contacts === undefined ? undefined : factsObject(facts) ? { objector: true, prints: objectorPrints(ev.values, phoneCountry) } : p ? plannedContactPrints(p, phoneCountry) : undefined;
       if (points !== undefined) {
         const { prints } = points;
         while (contactAt + 2 * prints.length > (contacts as Uint32Array).length) contacts = grown(contacts as Uint32Array, new Uint32Array((contacts as Uint32Array).length * 2));

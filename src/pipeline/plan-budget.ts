@@ -53,7 +53,7 @@ export async function chooseWithinBudget(
   const first = await openLostCustomers(ctx, file, loaded);
   // Duplicate ids decided as in the real run (a later row may win: the export is read again).
   // Rejects are checked by the real run.
-  const { made: candidates } = await planExport(ctx, file, loaded, first, {
+  const { made: candidates, objectorKeys } = await planExport(ctx, file, loaded, first, {
     order: 'input',
     checkRejects: false,
     // In columns: a million rows give hundreds of thousands of candidates (domain/budget.ts).
@@ -72,6 +72,8 @@ export async function chooseWithinBudget(
   // The figures and the compact choice only: no Map of the customers stays beside the plan itself.
   const { figures, choice } = choiceWithinBudget(candidates, amount, caps);
   setup.budget = { amount, choice, caps };
+  // The limited plan is made as the candidates were: with the objectors' contact points from the start (permission/objector-keys.ts).
+  if (objectorKeys) setup.objectorKeys = objectorKeys;
   return figures;
 }
 

@@ -74,7 +74,7 @@ export async function loadPlanSetup(ctx: Context, options: PlanOptions): Promise
   return {
     setup,
     // Dates after the as-of date and amounts in another currency are rejected; messages in the run's language.
-    read: { ...read, map: { ...cfg.config.map, ...read.map }, asOf, currency: currencyCode(cfg.config.model.currencySymbol), lang, objectionPhrases: cfg.config.permission.extraObjectionPhrases },
+    read: { ...read, map: { ...cfg.config.map, ...read.map }, asOf, currency: currencyCode(cfg.config.model.currencySymbol), lang, objectionPhrases: cfg.config.permission.extraObjectionPhrases, phoneCountry: cfg.config.permission.defaultPhoneCountry },
     rejectLimit,
     sources: { configSha256: cfg.sha256, playbookSha256: pb.sha256, playbookSource: pb.source, modelSha256: model?.sha256 ?? '' },
     warnings: [...cfg.warnings, ...offerDepthWarnings(pb.playbook, cfg.config.plan.maxDiscount), ...(model?.warnings ?? [])],

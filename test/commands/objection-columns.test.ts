@@ -471,6 +471,56 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
     expect(JSON.parse(report.stdout).decisions).toMatchObject({ win_back: 2, no_channel: 2, never: 1 });
   });
 
+  // From a QA round on the first version (2026-12-07): an objector read after a duplicate id that a
+  // later row decides (the rest of the first reading only counted), an objector row rejected for an
+  // implausible value, and --budget's own reading.
+  const QA_HEAD = 'Customer ID,Name,Email,Phone,Street,Zip,City,Country,Segment,Churn Date,Customer Since,Orders,Revenue,Margin %,Reason,Notes,Email Opt-In,Phone Opt-In,Mail Opt-In,Do Not Contact';
+  const qaRow = (id: string, email: string, phone: string, street: string, churn: string, emailOk: string, phoneOk: string, mailOk: string, dnc: string) => `${id},${id} GmbH,${email},${phone},${street},10115,Berlin,DE,B2B,${churn},2015-01-01,200,500000,30,price too high,,${emailOk},${phoneOk},${mailOk},${dnc}`;
+  it.each([
+    ['on this thread', {}, '1'],
+    ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2'],
+  ] as const)('is closed when the objector comes after a duplicate id a later row decides, and when its row is implausible (%s)', async (_, env, threads) => {
+    const dir = tempDir('winback-objector-after-duplicate-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [QA_HEAD,
+      qaRow('D-1', 'd1@x.de', '030 3333333', 'Weg 98', '2026-06-01', 'no', 'yes', 'no', 'no'),
+      // The later row of D-1 withdraws the phone consent: it is used, so the export is read again.
+      qaRow('D-1', 'd1@x.de', '030 3333333', 'Weg 98', '2026-06-01', 'no', 'no', 'no', 'no'),
+      qaRow('K-1', 'k1@x.de', '030 1000001', 'Weg 1', '2026-06-01', 'yes', 'yes', 'yes', 'no'),
+      qaRow('O-1', 'o1@x.de', '+49 30 1000001', 'Weg 2', '2026-06-01', 'yes', 'yes', 'yes', 'yes'),
+      // O-2 left "in the future" (implausible, rejected were it no objector): K-2 shares its number.
+      qaRow('K-2', 'k2@x.de', '030 2000002', 'Weg 3', '2026-06-01', 'no', 'yes', 'no', 'no'),
+      qaRow('O-2', 'o2@x.de', '+49 30 2000002', 'Weg 4', '2027-06-01', 'yes', 'yes', 'yes', 'yes'),
+    ].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '--threads', threads, '-q'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const plan = Object.fromEntries(readCsv(join(out, 'plan.csv')).map((x) => [x.customer_id, x]));
+    expect([plan['K-1']?.decision, plan['K-1']?.channel]).toEqual(['win_back', 'letter']);
+    expect(plan['K-1']?.warnings).toBe('the customer on line 5 objected to being contacted and has the same phone number: no call');
+    expect([plan['K-2']?.decision, plan['K-2']?.channel]).toEqual(['no_channel', '']);
+    expect(plan['O-2']?.decision).toBe('never');
+    expect(plan['O-2']?.warnings).toContain('a customer cannot have left in the future');
+    expect(plan['O-2']?.warnings).toContain('the row is kept as it is for its objection');
+  });
+
+  it('is closed in a plan within a budget, and the customer left without a channel is no_channel, not over budget', async () => {
+    const dir = tempDir('winback-objector-budget-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [QA_HEAD,
+      qaRow('A-1', 'info@alpha.de', '030 1234567', 'Weg 1', '2026-06-01', 'no', 'yes', 'no', 'no'),
+      qaRow('O-1', 'info@omega.de', '+49 30 1234567', 'Weg 2', '2026-06-01', 'yes', 'yes', 'yes', 'yes'),
+      qaRow('A-4', 'info@delta.de', '030/4444444', 'Weg 4', '2026-06-01', 'no', 'yes', 'no', 'no'),
+    ].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '--budget', '100000', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const plan = Object.fromEntries(readCsv(join(out, 'plan.csv')).map((x) => [x.customer_id, x]));
+    expect([plan['A-1']?.decision, plan['A-1']?.channel]).toEqual(['no_channel', '']);
+    expect(plan['A-1']?.warnings).toBe('the customer on line 3 objected to being contacted and has the same phone number: no call');
+    expect([plan['A-4']?.decision, plan['A-4']?.channel]).toEqual(['win_back', 'phone']);
+  });
+
   it('keeps a serial defector planned again without incentives off it too (campaign, serialDefectors: cap)', async () => {
     const dir = tempDir('winback-objector-contact-serial-');
     const file = join(dir, 'export.csv');

@@ -253,11 +253,13 @@ describe('DuplicateTracker.seeRejected: a row of the id rejected for a bad cell'
 });
 
 describe("DuplicateTracker: a customer planned at another customer's objector point", () => {
-  const objector = { row: { customer_id: 'A', line: 2, email: 'max@firma.de', phone: '030 1000001' } as CustomerRow, channel: null, permission: { blockAll: 'objection', allowed: { visit: false, phone: false, letter: false, email: false } } };
+  const objector = { row: { customer_id: 'A', line: 2, email: 'max@firma.de', phone: '030 1000001', do_not_contact: true } as CustomerRow, channel: null, permission: { blockAll: 'do_not_contact', allowed: { visit: false, phone: false, letter: false, email: false } } };
   const planned = (id: string, line: number, email: string, channel: 'email' | 'phone' = 'email') => ({
     row: { customer_id: id, line, email, phone: '030 2000002', consent_email: true } as CustomerRow, channel, permission: { allowed: { visit: false, phone: true, letter: false, email: true } },
   });
+  // An objector's points as its row is read (its facts), another customer's as it is planned.
   const see = (t: DuplicateTracker, p: Parameters<typeof plannedContactPrints>[0]) => {
+    t.seeObjectorRow(p.row.line, rowFacts(p.row as unknown as Record<string, unknown>), p.row as unknown as Record<string, unknown>);
     const noted = plannedContactPrints(p, 'DE');
     if (noted) t.seePlanned(p.row.line, noted.objector, noted.prints);
   };

@@ -29,6 +29,7 @@ export interface ReadTexts {
   unclearBoolean: string;
   /** a cell that cannot be read, in a row kept because it objects */
   keptForObjection: string;
+  keptForObjectionAsIs: string;
   percentInAmounts: string;
   unknownSegment: string;
   negativeRevenue: string;
@@ -158,6 +159,7 @@ export const READ_EN: ReadTexts = {
   sinceAfterAsOf: (asOf) => `is after the as-of date ${formatDay(asOf, 'en')}: a customer cannot have joined in the future`,
   unclearBoolean: 'is neither yes nor no; read as unclear',
   keptForObjection: 'left empty: the row is kept for its objection, which every row of its id and the plan must see',
+  keptForObjectionAsIs: 'the row is kept as it is for its objection, which every row of its id and the plan must see',
   percentInAmounts: 'is a percentage in a column of amounts; read as percent',
   unknownSegment: 'is not a known segment (B2B/B2C); left open',
   negativeRevenue: 'is negative (credit notes or returns?)',
@@ -314,6 +316,7 @@ export const READ_DE: ReadTexts = {
   sinceAfterAsOf: (asOf) => `liegt nach dem Stichtag ${formatDay(asOf, 'de')}: ein Kunde kann nicht in der Zukunft gekommen sein`,
   unclearBoolean: 'ist weder ja noch nein; als unklar gelesen',
   keptForObjection: 'leer gelassen: Die Zeile bleibt wegen ihres Widerspruchs erhalten, den jede Zeile ihrer Kundennummer und der Plan sehen müssen',
+  keptForObjectionAsIs: 'Die Zeile bleibt wegen ihres Widerspruchs unverändert erhalten, den jede Zeile ihrer Kundennummer und der Plan sehen müssen',
   percentInAmounts: 'ist ein Prozentwert in einer Spalte mit Beträgen; als Prozent gelesen',
   unknownSegment: 'ist kein bekanntes Segment (B2B/B2C); offen gelassen',
   negativeRevenue: 'ist negativ (Gutschriften oder Retouren?)',

@@ -35,19 +35,22 @@ export function keyPrints(keys: readonly string[]): number[] {
   return prints;
 }
 
+/** The fingerprints of every contact point an objector's row holds (contactKeysOf): what nobody else is planned at. */
+export function objectorPrints(values: Readonly<Record<string, unknown>>, defaultCountry: string): number[] {
+  return keyPrints(contactKeysOf(values as Parameters<typeof contactKeysOf>[0], defaultCountry));
+}
+
 /**
- * What a first reading notes of a planned customer (see the module comment): for an objector,
- * the fingerprints of every contact point the row holds (contactKeysOf); for a customer planned
- * on a channel, of the points that channel reaches them at (channelContactKeys); else nothing.
+ * What a first reading notes of a planned customer who is no objector (see the module comment):
+ * the fingerprints of the points its planned channel reaches it at (channelContactKeys); nothing
+ * without a channel. An objector's points are noted where its row is read, from its facts
+ * (DuplicateTracker.seeObjectorRow), whether it is planned or not.
  */
 export function plannedContactPrints(
   p: { row: CustomerRow; channel: Channel | null; permission: { blockAll?: string; allowed: Record<Channel, boolean> } },
   defaultCountry: string,
 ): { objector: boolean; prints: number[] } | undefined {
-  if (objectsToContact(p.permission)) {
-    const prints = keyPrints(contactKeysOf(p.row, defaultCountry));
-    return prints.length > 0 ? { objector: true, prints } : undefined;
-  }
+  if (objectsToContact(p.permission)) return undefined;
   const { channel } = p;
   if (channel === null) return undefined;
   const contact = permittedContact(p.row, { email: channel === 'email', phone: channel === 'phone' || (channel === 'visit' && p.permission.allowed.phone) }, defaultCountry);

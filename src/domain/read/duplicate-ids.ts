@@ -25,6 +25,8 @@ import { IdIndex, idFingerprint } from '../id-index.js';
 import { objectionInWords } from '../objections/in-words.js';
 import { type ReadTexts, messages } from '../catalogue/index.js';
 import type { EpochDay } from '../types.js';
+import { DEFAULT_PHONE_COUNTRY } from '../permission/contact-point.js';
+import { objectorPrints } from '../permission/objector-keys.js';
 
 /** The consent and objection fields, two bits each in a row's facts. */
 export const FACT_FIELDS = ['consent_email', 'consent_phone', 'consent_letter', 'advertising_objection', 'do_not_contact', 'consent_visit', 'deceased'] as const;
@@ -66,6 +68,19 @@ export function rowFacts(values: Readonly<Record<string, unknown>>, extraPhrases
   // A death in the row's words merges as an objection does: a newer row that does not repeat it does not bring the customer back.
   if ((facts & (3 << (2 * DECEASED_AT))) === 0 && (deathInWords(values.reason) || deathInWords(values.notes))) facts |= 1 << (2 * DECEASED_AT);
   return typeof values.last_modified === 'number' ? facts | HAS_DATE : facts;
+}
+
+const ADVERTISING_AT = 2 * FACT_FIELDS.indexOf('advertising_objection');
+const DO_NOT_CONTACT_AT = 2 * FACT_FIELDS.indexOf('do_not_contact');
+
+/**
+ * Whether a row's facts make its customer an objector as the permission verdict reads them: an
+ * objection or do-not-contact that is true or unclear (an objection in the words included).
+ */
+export function factsObject(facts: number): boolean {
+  const objection = (facts >>> ADVERTISING_AT) & 3;
+  const dnc = (facts >>> DO_NOT_CONTACT_AT) & 3;
+  return objection === 1 || objection === 3 || dnc === 1 || dnc === 3;
 }
 
 /** Writes the consent codes of `facts` into a row's values (what a merge decided). */
@@ -146,11 +161,12 @@ export class DuplicateTracker {
   /** per customer planned on a channel, the points it is reached at there: (line, fingerprint) */
   private readonly reached = new TripleStore();
 
-  /** `dateLabel`: the header of the modification date, for messages; `texts`: their language */
+  /** `dateLabel`: the header of the modification date, for messages; `texts`: their language; `phoneCountry`: where national numbers are read (objector points) */
   constructor(
     expected?: number,
     private readonly dateLabel = 'last_modified',
     private readonly texts: ReadTexts = messages().read.texts,
+    private readonly phoneCountry = DEFAULT_PHONE_COUNTRY,
   ) {
     this.ids = new IdIndex(expected);
   }
@@ -214,6 +230,17 @@ export class DuplicateTracker {
     if (used !== 0) this.twin(used, line, column);
     this.rejectedIds ??= new IdIndex();
     if (this.rejectedIds.addFingerprint(a, b, line) === 0) this.rejectedColumns.set(line, column);
+  }
+
+  /**
+   * Notes the contact points of the row at `line` when its own facts (rowFacts) say its customer
+   * objected or must not be contacted: every row so read, whether it is used, loses to another
+   * row of its id or is only counted once a second reading is due (objector-keys.ts).
+   */
+  seeObjectorRow(line: number, facts: number, values: Readonly<Record<string, unknown>>): void {
+    if (!factsObject(facts)) return;
+    const prints = objectorPrints(values, this.phoneCountry);
+    if (prints.length > 0) this.seePlanned(line, true, prints);
   }
 
   /**

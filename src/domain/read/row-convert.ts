@@ -134,8 +134,9 @@ export function createRowConverter(
       const index = mapping.fields.get(cross.field);
       const header = index === undefined ? cross.field : (headers[index] as string);
       const raw = index === undefined ? '' : (cells[index] ?? '');
-      if (cross.problem) return reject(line, id, header, raw, `${header} '${raw}' ${cross.problem}`);
-      warnings.push(`${header} '${raw}': ${cross.warning}`);
+      // An implausible row that objects is kept as one with an unreadable cell is: its objection must reach the other rows.
+      if (cross.problem && !objects(values)) return reject(line, id, header, raw, `${header} '${raw}' ${cross.problem}`);
+      warnings.push(cross.problem ? `${header} '${raw}' ${cross.problem}: ${t.keptForObjectionAsIs}` : `${header} '${raw}': ${cross.warning}`);
     }
     return { ok: true, values, warnings };
   };

@@ -58,6 +58,8 @@ export interface ReadOptions {
   reread?: boolean;
   /** the config's extra objection phrases: an objection in the reason or notes decides duplicate ids too */
   objectionPhrases?: readonly string[];
+  /** where national numbers are read (permission.defaultPhoneCountry): an objector's points are noted as rows are read */
+  phoneCountry?: string;
   /** the worksheet of an .xlsx workbook to read (default: the first) */
   sheet?: string;
 }
@@ -247,7 +249,7 @@ export async function openExport(
   const damage: string[] = [];
   const dateAt = mapping.fields.get('last_modified');
   // Sized for the whole file up front: growing the index would briefly hold it twice.
-  const duplicates = schema.uniqueId ? new DuplicateTracker(expectedRows, dateAt === undefined ? undefined : headers[dateAt], t) : undefined;
+  const duplicates = schema.uniqueId ? new DuplicateTracker(expectedRows, dateAt === undefined ? undefined : headers[dateAt], t, opts.phoneCountry) : undefined;
   const phrases = opts.objectionPhrases ?? NO_PHRASES;
   const setup: StreamSetup = {
     delimiter, hasHeader, titleRecords, lineOffset: sep ? 1 : 0, convert, duplicates, reread: opts.reread === true, resolution: opts.duplicates, phrases,
@@ -807,7 +809,10 @@ export function decideId(s: IdDecision, row: ConvertedOk, cells: string[], line:
     row.warnings.push(action.note);
   }
   if (action?.review) row.values.other_row_rejected = action.review;
-  const verdict = s.duplicates && id !== undefined ? s.duplicates.see(id, line, s.byFacts ? rowFacts(row.values, s.phrases) : 0, s.byFacts ? (row.values.last_modified as number | undefined) : undefined) : undefined;
+  const facts = s.byFacts ? rowFacts(row.values, s.phrases) : 0;
+  // An objector's points, from every row that says so (used, superseded or only counted): objector-keys.ts.
+  if (s.reread && s.duplicates) s.duplicates.seeObjectorRow(line, facts, row.values);
+  const verdict = s.duplicates && id !== undefined ? s.duplicates.see(id, line, facts, s.byFacts ? (row.values.last_modified as number | undefined) : undefined) : undefined;
   if (s.reread && s.duplicates?.rerun) return undefined;
   if (verdict) {
     s.stats.rejected++;

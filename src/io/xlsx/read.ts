@@ -142,7 +142,7 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
   const idHeader = idIndex === undefined ? 'customer_id' : (headers[idIndex] as string);
   const dateAt = mapping.fields.get('last_modified');
   // Rows sharing an id are decided as in a CSV export: by date, else the most restrictive consent.
-  const duplicates = schema.uniqueId ? new DuplicateTracker(undefined, dateAt === undefined ? undefined : headers[dateAt], t) : undefined;
+  const duplicates = schema.uniqueId ? new DuplicateTracker(undefined, dateAt === undefined ? undefined : headers[dateAt], t, opts.phoneCountry) : undefined;
   const ids: IdDecision = {
     duplicates, reread: opts.reread === true, resolution: opts.duplicates, phrases: opts.objectionPhrases ?? [],
     byFacts: opts.reread === true || opts.duplicates !== undefined, factColumns: FACT_FIELDS.map((f) => mapping.fields.get(f)), stats, idHeader,
