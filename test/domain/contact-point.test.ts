@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { emailKey, isPhoneCountry, mailboxKey, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, phoneKey } from '../../src/domain/permission/contact-point.js';
+import { emailKey, isPhoneCountry, mailboxKey, isPlaceholder, normaliseEmailAddress, normalisePhoneNumber, phoneCountryOf, personAtAddressKey, phoneKey } from '../../src/domain/permission/contact-point.js';
 import { say } from '../../src/domain/catalogue/index.js';
 import { propertyRuns } from '../support/property.js';
 
@@ -218,5 +218,32 @@ describe('isPhoneCountry', () => {
     ['GER', false],
   ])('%s → %s', (code, ok) => {
     expect(isPhoneCountry(code)).toBe(ok);
+  });
+});
+
+describe('personAtAddressKey', () => {
+  const key = (name: string, street: string, postal_code = '10115') => personAtAddressKey({ name, street, postal_code });
+  const base = key('Hans Meier', 'Lange Straße 7');
+
+  // Spellings a QA round found unmatched (2026-12-07): a letter or visit went to the objector.
+  it.each([
+    ['Dr. Hans Meier', 'Lange Straße 7'], ['Meier, Hans', 'Lange Straße 7'], ['Herrn Hans Meier', 'Lange Strasse 7'],
+    ['Hans Meier', 'Lange Str. 7'], ['Hans Meier', 'Lange Straße Nr. 7'], ['Hans Meier', 'Lange Straße 7, 2. OG'],
+    ['Hans Meier', 'Lange Straße 7 (Hinterhaus)'], ['HANS MEIER', 'lange-straße 7'], ['Hans Meier', 'Langestraße 7'],
+  ])('reads %s, %s as the same person at the same address', (name, street) => {
+    expect(key(name, street)).toBe(base);
+  });
+
+  it.each([
+    ['Anna Meier', 'Lange Straße 7'], ['Hans Meier', 'Lange Straße 9'], ['Hans Meier', 'Lange Straße 7a'],
+    ['Hans Peter Meier', 'Lange Straße 7'], ['Hans Meier', 'Kurze Straße 7'],
+  ])('keeps %s, %s apart (another person, another door)', (name, street) => {
+    expect(key(name, street)).not.toBe(base);
+  });
+
+  it('reads a place abbreviated, and an ordinal in a street name as part of the name', () => {
+    expect(key('X', 'Marktpl. 7')).toBe(key('X', 'Marktplatz 7'));
+    expect(key('X', 'Straße des 17. Juni 5')).not.toBe(key('X', 'Straße des 17. Juni 9'));
+    expect(key('X', '', '10115')).toBeUndefined();
   });
 });

@@ -488,15 +488,35 @@ export function channelContactKeys(channel: string, contact: ListContact, person
  * without a name, a street and a postal code.
  */
 export function personAtAddressKey(row: { name?: string; street?: string; postal_code?: string }): string | undefined {
-  const name = foldWords(row.name);
-  const street = foldWords(row.street?.replace(/stra(?:ß|ss)e\b|str\./gi, 'str'));
+  const name = nameKey(row.name);
+  const street = streetKey(row.street);
   const postal = (row.postal_code ?? '').replace(/\s+/g, '').toLowerCase();
   return name === '' || street === '' || postal === '' ? undefined : `post:${name}|${street}|${postal}`;
 }
 
-function foldWords(text: string | undefined): string {
+/** Salutations and titles before a name ("Herrn", "Dr.", "Prof. Dr.", "Mrs"): not part of who it is. */
+const TITLES = /\b(?:herrn?|hr|frau|fr|dr|prof|dipl|ing|mr|mrs|ms|miss)\b\.?/g;
+
+/** A name as a key: its words without titles, in any order ("Meier, Hans", "Herrn Dr. Hans Meier" are "Hans Meier"). */
+function nameKey(text: string | undefined): string {
   if (text === undefined) return '';
-  return text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').normalize('NFKD').replace(/[^a-z0-9]/g, '');
+  return lowerFolded(text).replace(TITLES, ' ').split(/[^a-z0-9]+/).filter((w) => w !== '').sort().join(' ');
+}
+
+/**
+ * A street as a key: "Straße"/"Strasse"/"Str." and "Platz"/"Pl." as one, "Nr." left out, and
+ * nothing after the house number and its letter ("Lange Straße 7, 2. OG", "… 7 (Hinterhaus)");
+ * a number followed by a full stop is an ordinal of the name ("Straße des 17. Juni 5").
+ */
+function streetKey(text: string | undefined): string {
+  if (text === undefined) return '';
+  const words = lowerFolded(text).replace(/stra(?:ss)e\b|str\./g, 'str').replace(/pl\.(?=\s|\d|$)/g, 'platz').replace(/\bnr\b\.?/g, ' ');
+  const upToNumber = /^(.*?\d+(?![\d.])(?:\s*[a-z](?![a-z]))?)/.exec(words);
+  return (upToNumber ? (upToNumber[1] as string) : words).replace(/[^a-z0-9]/g, '');
+}
+
+function lowerFolded(text: string): string {
+  return text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
 
 /**
