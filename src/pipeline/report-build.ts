@@ -149,10 +149,12 @@ export async function reportFromCampaignDir(dir: string, label: string, loaded: 
   const never = (excluded.never ?? 0) + (excluded.suppressed ?? 0);
   // Customers who came back (--outcomes) were excluded before any decision: they are customers again, not to be won back.
   const returned = excluded.returned ?? 0;
-  const notWinBack = (excluded.let_go ?? 0) + (excluded.review ?? 0) + never + (excluded.no_channel ?? 0) + returned;
+  // A customer left without a channel by an objector's contact point is excluded as objector_contact: no channel, as the plan has it.
+  const noChannel = (excluded.no_channel ?? 0) + (excluded.objector_contact ?? 0);
+  const notWinBack = (excluded.let_go ?? 0) + (excluded.review ?? 0) + never + noChannel + returned;
   // Every accepted customer is either listed or excluded once; non-win-back decisions are exclusion reasons of their own.
   report.decisions = {
-    win_back: accepted - notWinBack, review: excluded.review ?? 0, no_channel: excluded.no_channel ?? 0, let_go: excluded.let_go ?? 0, never,
+    win_back: accepted - notWinBack, review: excluded.review ?? 0, no_channel: noChannel, let_go: excluded.let_go ?? 0, never,
   };
   if (returned > 0) report.returned = returned;
   report.funnel = campaignFunnel(report, accepted, excluded);
@@ -176,12 +178,13 @@ function campaignNote(loaded: LoadedPlanSetup, id: string, listed: number, exclu
 function campaignFunnel(report: Report, accepted: number, excluded: Record<string, number>): Report['funnel'] {
   const n = (k: string) => excluded[k] ?? 0;
   const worth = accepted - n('let_go') - n('never') - n('suppressed') - n('review') - n('returned');
-  const contactable = worth - n('no_channel') - n('no_permission');
+  // objector_contact: no channel left but ones at another customer's objector point (the permission verdict closed them).
+  const contactable = worth - n('no_channel') - n('no_permission') - n('objector_contact');
   // Past the not_due check: listed, held out as control, over capacity, or a shared address.
   const listed = report.totals.customers;
-  const due = listed + n('control') + n('over_capacity') + n('shared_contact') + n('objector_contact');
+  const due = listed + n('control') + n('over_capacity') + n('shared_contact');
   const step = (s: FunnelLine['step'], count: number): FunnelLine => ({ step: s, count, value_at_stake: null, expected_value: null });
-  const held = ['no_channel', 'no_permission', 'max_attempts', 'too_soon', 'serial_defector'].filter((k) => n(k) > 0);
+  const held = ['no_channel', 'objector_contact', 'no_permission', 'max_attempts', 'too_soon', 'serial_defector'].filter((k) => n(k) > 0);
   return {
     period: report.funnel.period,
     steps: [step('lost', accepted), step('worth', worth), step('contactable', contactable), step('due', due), { ...step('listed', listed), expected_value: report.money.expected_profit }],

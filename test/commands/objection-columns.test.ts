@@ -521,6 +521,23 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
     expect([plan['A-4']?.decision, plan['A-4']?.channel]).toEqual(['win_back', 'phone']);
   });
 
+  it('counts a customer left without a channel by it as no channel in a report on the campaign folder, as on the export', async () => {
+    const dir = tempDir('winback-objector-contact-report-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [head, ...sharing].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const c = await runCli(['campaign', file, '--out', out, '--as-of', '2026-11-23', '--period', '366d', '-q']);
+    expect(c.code, c.stderr).toBe(0);
+    const fromFolder = await runCli(['report', out, '--json']);
+    const fromExport = await runCli(['report', file, '--as-of', '2026-11-23', '--json']);
+    expect(fromFolder.code, fromFolder.stderr).toBe(0);
+    const folder = JSON.parse(fromFolder.stdout);
+    expect(folder.decisions).toEqual(JSON.parse(fromExport.stdout).decisions);
+    expect(folder.decisions).toMatchObject({ win_back: 2, no_channel: 2, never: 1 });
+    expect(folder.funnel.steps.find((x: { step: string }) => x.step === 'contactable')?.count).toBe(2);
+    expect(folder.funnel.unreachable).toEqual({ objector_contact: 2 });
+  });
+
   it('keeps a serial defector planned again without incentives off it too (campaign, serialDefectors: cap)', async () => {
     const dir = tempDir('winback-objector-contact-serial-');
     const file = join(dir, 'export.csv');
