@@ -457,16 +457,22 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
     expect(planned('KD-9002')).toEqual(['never', '']);
     expect(plan['KD-8000']?.warnings).toBe(`the customer on line ${objectorLine} objected to being contacted and has the same phone number: no call`);
     expect(plan['KD-7000']?.warnings).toBe('');
-    // The explanation of one customer says the same (one thread, only that customer planned).
-    const explained = await runCli(['plan', file, '--explain', 'KD-8000', '--as-of', '2026-11-23', '--json'], { env });
+  });
+
+  it('is closed in the explanation of one customer and counted so by the report', async () => {
+    const dir = tempDir('winback-objector-contact-explain-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [head, ...sharing].join('\n') + '\n');
+    // The explanation of one customer says what plan.csv says (only that customer planned).
+    const explained = await runCli(['plan', file, '--explain', 'KD-8000', '--as-of', '2026-11-23', '--json']);
     expect(explained.code, explained.stderr).toBe(0);
     const why = JSON.parse(explained.stdout) as { channel: string; permission: Record<string, boolean> };
     expect(why.channel).toBe('email');
     expect(why.permission).toMatchObject({ phone: false, email: true });
-    const text = await runCli(['plan', file, '--explain', 'KD-8000', '--as-of', '2026-11-23'], { env });
+    const text = await runCli(['plan', file, '--explain', 'KD-8000', '--as-of', '2026-11-23']);
     expect(text.stdout).toContain('phone no (objector_contact)');
     // The report counts what the plan decided.
-    const report = await runCli(['report', file, '--as-of', '2026-11-23', '--json', '--threads', threads], { env });
+    const report = await runCli(['report', file, '--as-of', '2026-11-23', '--json']);
     expect(report.code, report.stderr).toBe(0);
     expect(JSON.parse(report.stdout).decisions).toMatchObject({ win_back: 2, no_channel: 2, never: 1 });
   });
