@@ -139,10 +139,10 @@ export interface PieceResult {
    */
   records?: Uint8Array;
   /**
-   * With PlanWorkerInit.notesContacts: per planned customer with contact points to note
-   * (permission/objector-keys.ts, plannedContactPrints), in file order, four numbers a point —
-   * the row's index among the piece's accepted rows, 1 for an objector's point, the point's
-   * fingerprint (two numbers).
+   * With PlanWorkerInit.notesContacts: per row with contact points to note (permission/
+   * objector-keys.ts: an objector row's objectorPrints, else plannedContactPrints), in file
+   * order, four numbers a point — the row's index among the piece's accepted rows, 1 for an
+   * objector's point, the point's fingerprint (two numbers).
    */
   contacts?: Uint32Array;
   /** rejected rows, each after `rejectAt[i]` accepted rows */
@@ -300,14 +300,14 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       // An epoch day as its 32 bits; the main thread reads it back with `| 0`.
       ints[i + 7] = typeof row.last_modified === 'number' ? row.last_modified >>> 0 : 0;
       // An objector's points from its facts, planned or only counted; another customer's from its planned channel.
-      const points = contacts === undefined ? undefined : factsObject(facts) ? { objector: true, prints: objectorPrints(ev.values, phoneCountry) } : p ? plannedContactPrints(p, phoneCountry) : undefined;
-      if (points !== undefined) {
-        const { prints } = points;
+      const objector = contacts !== undefined && factsObject(facts);
+      const prints = contacts === undefined ? undefined : objector ? objectorPrints(ev.values, phoneCountry) : p ? plannedContactPrints(p, phoneCountry) : undefined;
+      if (prints !== undefined) {
         while (contactAt + 2 * prints.length > (contacts as Uint32Array).length) contacts = grown(contacts as Uint32Array, new Uint32Array((contacts as Uint32Array).length * 2));
         const into = contacts as Uint32Array;
         for (let j = 0; j + 1 < prints.length; j += 2) {
           into[contactAt] = count;
-          into[contactAt + 1] = points.objector ? 1 : 0;
+          into[contactAt + 1] = objector ? 1 : 0;
           into[contactAt + 2] = prints[j] as number;
           into[contactAt + 3] = prints[j + 1] as number;
           contactAt += 4;

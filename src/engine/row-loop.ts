@@ -77,8 +77,8 @@ export function planRow(ev: Extract<RowEvent, { ok: true }>, setup: PlanSetup, s
   row.warnings = ev.warnings;
   const p = planCustomer(row, setup);
   if (seen !== undefined) {
-    const noted = plannedContactPrints(p, setup.config.permission.defaultPhoneCountry);
-    if (noted !== undefined) seen.seePlanned(ev.line, noted.objector, noted.prints);
+    const prints = plannedContactPrints(p, setup.config.permission.defaultPhoneCountry);
+    if (prints !== undefined) seen.seePlanned(ev.line, false, prints);
   }
   return p;
 }

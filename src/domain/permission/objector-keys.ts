@@ -7,8 +7,9 @@
  *
  * Whose contact point is whose is known only once every row has been read, and rows are
  * planned as they are read (on several threads). So a first reading notes, per planned
- * customer, the fingerprints of the contact points its planned channel reaches it at, and per
- * objector the fingerprints of every contact point its row holds (DuplicateTracker.seePlanned);
+ * customer, the fingerprints of the contact points its planned channel reaches it at
+ * (DuplicateTracker.seePlanned), and per row whose own facts object the fingerprints of every
+ * contact point it holds, whether it is used or not (DuplicateTracker.seeObjectorRow);
  * when one customer's planned channel reaches an objector's point, the export is read a second
  * time with the objectors' points known from the start (PlanSetup.objectorKeys), and each
  * customer's permission is decided with them. An export where nobody shares an objector's
@@ -49,13 +50,13 @@ export function objectorPrints(values: Readonly<Record<string, unknown>>, defaul
 export function plannedContactPrints(
   p: { row: CustomerRow; channel: Channel | null; permission: { blockAll?: string; allowed: Record<Channel, boolean> } },
   defaultCountry: string,
-): { objector: boolean; prints: number[] } | undefined {
+): number[] | undefined {
   if (objectsToContact(p.permission)) return undefined;
   const { channel } = p;
   if (channel === null) return undefined;
   const contact = permittedContact(p.row, { email: channel === 'email', phone: channel === 'phone' || (channel === 'visit' && p.permission.allowed.phone) }, defaultCountry);
   const prints = keyPrints(channelContactKeys(channel, contact, p.row));
-  return prints.length > 0 ? { objector: false, prints } : undefined;
+  return prints.length > 0 ? prints : undefined;
 }
 
 /**
