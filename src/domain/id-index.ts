@@ -70,6 +70,13 @@ export class IdIndex {
     return this.used;
   }
 
+  /** Calls `fn` with every fingerprint stored and the line it was first seen at. */
+  forEach(fn: (a: number, b: number, line: number) => void): void {
+    for (const { slots } of this.tables) {
+      for (let s = 0; s < slots.length; s += 3) if (slots[s + 2] !== 0) fn(slots[s] as number, slots[s + 1] as number, slots[s + 2] as number);
+    }
+  }
+
   /** Bytes the tables take. */
   get bytes(): number {
     return this.tables.reduce((sum, t) => sum + t.slots.byteLength, 0);

@@ -194,7 +194,7 @@ export async function planWithWorkers(opened: OpenedExport, setup: PlanSetup, si
     ...(!('files' in sink) && projection ? { projection: { module: workerModule(projection.module), options: projection.options, ...('runs' in sink ? { spool: true } : {}) } } : {}),
     ...(opts.segmentBytes ? { segmentBytes: opts.segmentBytes } : {}),
     ...(opts.partBytes ? { partBytes: opts.partBytes } : {}),
-    ...(opened.rereads === true ? { notesContacts: true } : {}),
+    ...(opened.notes === true ? { notesContacts: true } : {}),
   });
   // This thread reads the pieces and takes their results; the n − 1 workers plan them (see WorkerPool).
   const inits = Array.from({ length: opts.threads - 1 }, (_, i) => init(`worker-${i}`));
@@ -347,6 +347,9 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
     rejectedId({ duplicates: ids, reread: holdBack }, row);
     return reject(row);
   };
+  // The points of rows of ids that object by another row: an objector's, the row used or not.
+  const { linePoints } = r;
+  if (linePoints) for (let j = 0; j + 2 < linePoints.length; j += 3) ids.seePlanned(linePoints[j] as number, true, linePoints, j + 1, j + 3);
   // The contact points noted per row (PieceResult.contacts): [contactFrom, contactTo) are row i's.
   const { contacts } = r;
   let contactTo = 0;

@@ -145,6 +145,11 @@ export interface PieceResult {
    * objector's point, the point's fingerprint (two numbers).
    */
   contacts?: Uint32Array;
+  /**
+   * The contact points of the piece's rows in PieceReaderSpec.objectorLines, an objector's
+   * whether the row is used or dropped: three numbers a point, its line and its fingerprint.
+   */
+  linePoints?: Uint32Array;
   /** rejected rows, each after `rejectAt[i]` accepted rows */
   rejects: Reject[];
   rejectAt: number[];
@@ -202,7 +207,12 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
   // With a run file, the command's projection writes the run's records instead of plan.csv rows.
   const spoolProject = init.runPath !== undefined && projection && 'spool' in projection ? projection.spool(setup) : undefined;
   const frames = new RecordFrames();
-  const reader = createPieceReader(init.reader, LOST_CUSTOMER_SCHEMA);
+  // The points of the rows of ids that object by another row (objector-keys.ts), per piece.
+  let linePoints: number[] = [];
+  const reader = createPieceReader(init.reader, LOST_CUSTOMER_SCHEMA, (line, values) => {
+    const prints = objectorPrints(values, phoneCountry);
+    for (let j = 0; j + 1 < prints.length; j += 2) linePoints.push(line, prints[j] as number, prints[j + 1] as number);
+  });
   const formatter = new PlanRowFormatter(init.fmt, init.reader.headers.length, init.reader.delimiter);
   const { encoding } = init.reader;
 
@@ -231,6 +241,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
     const rejects: Reject[] = [];
     const rejectAt: number[] = [];
     let contactAt = 0;
+    linePoints = [];
     const records = project !== undefined && !job.countOnly;
     const notes = spoolProject !== undefined && !job.countOnly;
     if (records || notes) frames.start(job.reuse?.records);
@@ -358,6 +369,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       reasonCodes: [...codes.keys()],
       ...(records || notes ? { records: frames.done() } : {}),
       ...(contacts && contactAt > 0 ? { contacts: contacts.slice(0, contactAt) } : {}),
+      ...(linePoints.length > 0 ? { linePoints: Uint32Array.from(linePoints) } : {}),
       rejects,
       rejectAt,
       read: stats.read - before.read,

@@ -19,6 +19,11 @@ import { openLostCustomers, type LoadedPlanSetup } from '../pipeline/plan-setup.
  * reaches another customer's objector point (permission/objector-keys.ts), discards what the
  * attempt made and runs it once more over the export read again with that resolution and the
  * objectors' points. Returns the attempt's result and the export it read.
+ *
+ * An id that objects by one of its rows makes its other rows' points the objector's too
+ * (DuplicateTracker.unnotedObjectorLines); a first reading cannot note them (their own facts do
+ * not object, and on workers their values stay there), so the export is read again, noting
+ * them; when they reach a customer planned on that reading, once more with them known.
  */
 export async function withDuplicatesResolved<T>(
   ctx: Context,
@@ -31,19 +36,30 @@ export async function withDuplicatesResolved<T>(
   try {
     const made = await attempt(first);
     const seen = first.duplicates;
-    if (!seen || !(seen.rerun || (first.rereads === true && seen.reachesObjector()))) return { made, opened: first };
+    if (!seen || first.rereads !== true) return { made, opened: first };
+    const unnoted = seen.unnotedObjectorLines();
+    if (!(seen.rerun || seen.reachesObjector() || unnoted.length > 0)) return { made, opened: first };
     await discard(made);
     // stdin is read again from the copy made while it was read.
     const source = first.stdinCopy?.path ?? file;
-    const again = await openLostCustomers(ctx, source, loaded, seen.resolution(), first.label);
-    const remade = await attempt(again, seen.objectorPoints());
-    // The resolution names lines of the first reading: it holds only for the same bytes.
-    if (again.stats.sha256 !== first.stats.sha256) {
-      await discard(remade);
-      const say = messages(loaded.setup.lang).plan;
-      throw new DataError(say.changedWhileReread(first.label), say.changedWhileRereadHint);
-    }
-    return { made: remade, opened: again };
+    const resolution = seen.resolution();
+    const reread = async (objectorKeys: IdIndex | undefined, objectorLines?: number[]) => {
+      const again = await openLostCustomers(ctx, source, loaded, resolution, first.label, objectorLines);
+      if (objectorLines && objectorKeys) again.duplicates?.seedObjectors(objectorKeys);
+      const remade = await attempt(again, objectorKeys);
+      // The resolution names lines of the first reading: it holds only for the same bytes.
+      if (again.stats.sha256 !== first.stats.sha256) {
+        await discard(remade);
+        const say = messages(loaded.setup.lang).plan;
+        throw new DataError(say.changedWhileReread(first.label), say.changedWhileRereadHint);
+      }
+      return { made: remade, opened: again };
+    };
+    const second = await reread(seen.objectorPoints(), unnoted.length > 0 ? unnoted : undefined);
+    const noted = second.opened.duplicates;
+    if (unnoted.length === 0 || !noted?.reachesObjector()) return second;
+    await discard(second.made);
+    return await reread(noted.objectorPoints());
   } finally {
     await first.stdinCopy?.remove();
   }
@@ -83,7 +99,7 @@ export function planRow(ev: Extract<RowEvent, { ok: true }>, setup: PlanSetup, s
   return p;
 }
 
-/** The tracker a row loop tells what it planned (planRow): the export's, on a reading that may be repeated. */
+/** The tracker a row loop tells what it planned (planRow): the export's, on a reading that may be repeated (OpenedExport.notes). */
 export function plannedSeen(opened: OpenedExport): DuplicateTracker | undefined {
-  return opened.rereads === true ? opened.duplicates : undefined;
+  return opened.notes === true ? opened.duplicates : undefined;
 }

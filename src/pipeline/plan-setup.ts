@@ -105,10 +105,19 @@ async function loadModel(path: string, label: string, lang: Lang): Promise<{ mod
 /**
  * Opens the export with the setup's read options, for a first reading that may have to be
  * repeated (stdin is copied as it is read; the engine removes the copy), or with
- * `duplicates`, for the second reading, which is final.
+ * `duplicates`, for a later reading, with the contact points of `objectorLines` noted
+ * (ReadOptions.objectorLines).
  */
-export function openLostCustomers(ctx: Context, file: string, loaded: LoadedPlanSetup, duplicates?: DuplicateResolution, labelAs?: string): Promise<OpenedExport> {
-  return openExport(file, LOST_CUSTOMER_SCHEMA, { ...loaded.read, ...(duplicates ? { duplicates } : { reread: true }) }, ctx, labelAs);
+export function openLostCustomers(
+  ctx: Context,
+  file: string,
+  loaded: LoadedPlanSetup,
+  duplicates?: DuplicateResolution,
+  labelAs?: string,
+  objectorLines?: readonly number[],
+): Promise<OpenedExport> {
+  const again = duplicates ? { duplicates, ...(objectorLines && objectorLines.length > 0 ? { objectorLines } : {}) } : { reread: true };
+  return openExport(file, LOST_CUSTOMER_SCHEMA, { ...loaded.read, ...again }, ctx, labelAs);
 }
 
 /** The limit of rejected rows: --max-reject-rate, else WINBACK_MAX_REJECT_RATE, else the config's input.maxRejectRate (default 20 %). */

@@ -510,6 +510,34 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
     expect(plan['O-2']?.warnings).toContain('the row is kept as it is for its objection');
   });
 
+  // From the same QA round: an objector id's other row, which does not object itself, holds
+  // another number; a third customer at that number reaches the person who objected.
+  const objecting = qaRow('O-1', 'o1@x.de', '030 1000001', 'Weg 2', '2026-06-01', 'yes', 'yes', 'yes', 'yes');
+  const silent = qaRow('O-1', 'o1@x.de', '030 5555555', 'Weg 2', '2026-06-01', 'yes', 'yes', 'yes', 'no');
+  const third = qaRow('K-1', 'k1@x.de', '030/555 5555', 'Weg 9', '2026-06-01', 'no', 'yes', 'no', 'no');
+  const control = qaRow('K-2', 'k2@x.de', '030 7777777', 'Weg 7', '2026-06-01', 'no', 'yes', 'no', 'no');
+  // Rows enough that the superseded row stays under the reject limit.
+  const more = ['K-3', 'K-4'].map((id, i) => qaRow(id, `k${i + 3}@x.de`, `030 888888${i}`, `Weg ${i + 10}`, '2026-06-01', 'no', 'yes', 'no', 'no'));
+  it.each([
+    ['the objecting row first, on this thread', {}, '1', [objecting, silent, third, control]],
+    ['the objecting row first, on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2', [objecting, silent, third, control]],
+    ['the objecting row last, on this thread', {}, '1', [silent, third, control, objecting]],
+    ['the third customer first, on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '3', [third, control, silent, objecting]],
+  ] as const)("is closed at the number in the objector's other row (%s)", async (_, env, threads, lines) => {
+    const dir = tempDir('winback-objector-other-row-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [QA_HEAD, ...lines, ...more].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '--threads', threads, '-q'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const plan = Object.fromEntries(readCsv(join(out, 'plan.csv')).map((x) => [x.customer_id, x]));
+    const silentLine = lines.indexOf(silent) + 2;
+    expect([plan['K-1']?.decision, plan['K-1']?.channel]).toEqual(['no_channel', '']);
+    expect(plan['K-1']?.warnings).toBe(`the customer on line ${silentLine} objected to being contacted and has the same phone number: no call`);
+    expect([plan['K-2']?.decision, plan['K-2']?.channel]).toEqual(['win_back', 'phone']);
+    expect(plan['O-1']?.decision).toBe('never');
+  });
+
   it('is closed in a plan within a budget, and the customer left without a channel is no_channel, not over budget', async () => {
     const dir = tempDir('winback-objector-budget-');
     const file = join(dir, 'export.csv');

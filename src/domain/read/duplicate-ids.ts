@@ -244,6 +244,39 @@ export class DuplicateTracker {
   }
 
   /**
+   * Notes every contact point of the row at `line` as an objector's, whatever its own facts say:
+   * a row of an id that objects by another of its rows (unnotedObjectorLines), on the reading
+   * after the one that found it — used, merged or dropped.
+   */
+  seeObjectorLine(line: number, values: Readonly<Record<string, unknown>>): void {
+    const prints = objectorPrints(values, this.phoneCountry);
+    if (prints.length > 0) this.seePlanned(line, true, prints);
+  }
+
+  /**
+   * The lines, in file order, of ids that object by another of their rows (their merged facts
+   * object) whose own facts do not: seeObjectorRow did not note their points, though they are
+   * the objector's — a number in the id's other row reaches the person who objected.
+   */
+  unnotedObjectorLines(): number[] {
+    const out: number[] = [];
+    for (const g of this.groups.values()) {
+      if (!factsObject(g.facts)) continue;
+      for (const line of g.lines) if (!factsObject(this.facts.get(line))) out.push(line);
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  /**
+   * Starts this reading's objector points with an earlier reading's (copied: the index the
+   * permission verdict reads stays as it is), so that objectorPoints() holds both.
+   */
+  seedObjectors(points: IdIndex): void {
+    const into = (this.objectors ??= new IdIndex(points.size));
+    points.forEach((a, b, line) => void into.addFingerprint(a, b, line));
+  }
+
+  /**
    * Notes what a first reading planned for the row used at `line` (objector-keys.ts,
    * plannedContactPrints): an objector's contact points, or the points a customer's planned
    * channel reaches them at — `prints[from, to)`, two numbers a point.

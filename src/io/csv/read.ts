@@ -58,6 +58,12 @@ export interface ReadOptions {
   reread?: boolean;
   /** the config's extra objection phrases: an objection in the reason or notes decides duplicate ids too */
   objectionPhrases?: readonly string[];
+  /**
+   * Lines (of a reading before) of ids that object by another of their rows: each one's contact
+   * points are noted as the objector's (DuplicateTracker.unnotedObjectorLines), and what every
+   * customer is planned at, as on a first reading (OpenedExport.notes).
+   */
+  objectorLines?: readonly number[];
   /** where national numbers are read (permission.defaultPhoneCountry): an objector's points are noted as rows are read */
   phoneCountry?: string;
   /** the worksheet of an .xlsx workbook to read (default: the first) */
@@ -127,6 +133,12 @@ export interface OpenedExport {
   duplicates?: DuplicateTracker;
   /** rows are held back once duplicates.rerun is set (ReadOptions.reread) */
   rereads?: boolean;
+  /**
+   * The duplicate tracker is told what each customer is planned at and the objectors' points
+   * (permission/objector-keys.ts): on a first reading (`rereads`) and on one that notes the
+   * points of ReadOptions.objectorLines.
+   */
+  notes?: boolean;
   /**
    * stdin copied to a temporary file as it is read (ReadOptions.reread), so that it can be
    * read a second time (duplicates.rerun); remove() deletes the copy.
@@ -253,6 +265,7 @@ export async function openExport(
   const phrases = opts.objectionPhrases ?? NO_PHRASES;
   const setup: StreamSetup = {
     delimiter, hasHeader, titleRecords, lineOffset: sep ? 1 : 0, convert, duplicates, reread: opts.reread === true, resolution: opts.duplicates, phrases,
+    ...objectorLinesOf(opts, duplicates),
     // Only readers that can read again decide by consent and date; the others keep the first row of an id.
     byFacts: opts.reread === true || opts.duplicates !== undefined,
     factColumns: FACT_FIELDS.map((f) => mapping.fields.get(f)), stats, label, idHeader, width: headers.length,
@@ -263,6 +276,7 @@ export async function openExport(
   const pieceSpec: PieceReaderSpec = {
     label, encoding: detected.encoding, delimiter, headers, mapping, conventions, fill: opts.fill, idHeader, checks, objectionPhrases: phrases,
     ...(opts.duplicates ? { resolution: opts.duplicates } : {}),
+    ...(opts.objectorLines ? { objectorLines: opts.objectorLines } : {}),
     ...(titleRecords > 0 ? { titleRecords } : {}),
   };
   return {
@@ -274,6 +288,7 @@ export async function openExport(
     expectedRows,
     duplicates,
     rereads: opts.reread === true,
+    notes: opts.reread === true || opts.objectorLines !== undefined,
     ...(stdinCopy ? { stdinCopy: { path: stdinCopy.path, remove: stdinCopy.remove } } : {}),
     release: () => {
       input?.destroy?.();
@@ -494,6 +509,10 @@ interface StreamSetup {
   reread: boolean;
   /** what a second reading does with lines of duplicated ids */
   resolution: DuplicateResolution | undefined;
+  /** lines whose contact points are an objector's though their own facts do not object (ReadOptions.objectorLines) */
+  objectorLines?: ReadonlySet<number>;
+  /** notes the contact points of a line in objectorLines (the tracker, or a worker's result) */
+  noteObjectorLine?: (line: number, values: Readonly<Record<string, unknown>>) => void;
   /** the config's extra objection phrases (rowFacts) */
   phrases: readonly string[];
   /** duplicate ids are decided by consent, objection and date (rowFacts), not by the first row alone */
@@ -641,6 +660,8 @@ export interface PieceReaderSpec {
   objectionPhrases?: readonly string[];
   /** what a second reading does with lines of duplicated ids */
   resolution?: DuplicateResolution;
+  /** lines whose contact points are an objector's (ReadOptions.objectorLines): the planner notes them (createPieceReader's noteObjectorLine) */
+  objectorLines?: readonly number[];
   /** records with text above the header (a title), passed over (openExport) */
   titleRecords?: number;
 }
@@ -662,12 +683,13 @@ export interface PieceOptions {
  * and converted exactly as when the file is read as a whole, except that duplicate ids are
  * left to the caller, who sees all pieces in order.
  */
-export function createPieceReader(spec: PieceReaderSpec, schema: Schema) {
+export function createPieceReader(spec: PieceReaderSpec, schema: Schema, noteObjectorLine?: StreamSetup['noteObjectorLine']) {
   const convert = createRowConverter(spec.headers, spec.mapping, schema, spec.conventions, spec.fill, spec.checks);
   const stats: ReadStats = { read: 0, accepted: 0, rejected: 0, blankLines: 0, bytes: 0, sha256: '' };
   const texts = messages(spec.checks.lang).read.texts;
   const idIndex = spec.mapping.fields.get('customer_id');
   const factColumns = FACT_FIELDS.map((f) => spec.mapping.fields.get(f));
+  const objectorLines = spec.objectorLines && noteObjectorLine ? { objectorLines: new Set(spec.objectorLines), noteObjectorLine } : {};
   return {
     stats,
     /**
@@ -693,7 +715,7 @@ export function createPieceReader(spec: PieceReaderSpec, schema: Schema) {
         }
       }
       const s: StreamSetup = {
-        delimiter: spec.delimiter, titleRecords: 0, lineOffset, convert, duplicates: undefined, reread: false, resolution: spec.resolution, phrases: spec.objectionPhrases ?? NO_PHRASES, byFacts: false, factColumns,
+        delimiter: spec.delimiter, titleRecords: 0, lineOffset, convert, duplicates: undefined, reread: false, resolution: spec.resolution, ...objectorLines, phrases: spec.objectionPhrases ?? NO_PHRASES, byFacts: false, factColumns,
         stats, label: spec.label, idHeader: spec.idHeader,
         width: spec.headers.length, headers: spec.headers, idIndex, texts, nul: { seen: opts.prefix !== undefined && stateHasNul(opts.prefix) }, diagnose: false, damage: [],
       };
@@ -784,8 +806,14 @@ function rowEvent(s: StreamSetup, cells: string[], line: number, raw: string | u
   return decideId(s, row, cells, line, raw);
 }
 
+/** ReadOptions.objectorLines for a reader on this thread: their points go to the export's tracker. */
+export function objectorLinesOf(opts: Pick<ReadOptions, 'objectorLines'>, duplicates: DuplicateTracker | undefined): Pick<StreamSetup, 'objectorLines' | 'noteObjectorLine'> {
+  if (opts.objectorLines === undefined || duplicates === undefined) return {};
+  return { objectorLines: new Set(opts.objectorLines), noteObjectorLine: (line, values) => duplicates.seeObjectorLine(line, values) };
+}
+
 /** What deciding duplicate ids needs of a reader (CSV and workbook alike). */
-export type IdDecision = Pick<StreamSetup, 'duplicates' | 'reread' | 'resolution' | 'phrases' | 'byFacts' | 'factColumns' | 'stats' | 'idHeader'>;
+export type IdDecision = Pick<StreamSetup, 'duplicates' | 'reread' | 'resolution' | 'objectorLines' | 'noteObjectorLine' | 'phrases' | 'byFacts' | 'factColumns' | 'stats' | 'idHeader'>;
 
 type ConvertedOk = Extract<ReturnType<ReturnType<typeof createRowConverter>>, { ok: true }>;
 
@@ -797,6 +825,8 @@ type ConvertedOk = Extract<ReturnType<ReturnType<typeof createRowConverter>>, { 
 export function decideId(s: IdDecision, row: ConvertedOk, cells: string[], line: number, raw: string | undefined): RowEvent | undefined {
   const id = row.values.customer_id as string | undefined;
   const action = s.resolution?.get(line);
+  // A row of an id that objects by another of its rows: its points are the objector's, used or dropped (objector-keys.ts).
+  if (s.objectorLines?.has(line)) s.noteObjectorLine?.(line, row.values);
   if (action?.drop) {
     s.stats.rejected++;
     return { ok: false, reject: supersededReject(id ?? '', line, action.message, s.idHeader) };

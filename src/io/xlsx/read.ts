@@ -21,7 +21,7 @@ import { createRowConverter, type RowChecks } from '../../domain/read/row-conver
 import { keyedError, messages, noteOf, readNote, sayReadNote } from '../../domain/catalogue/index.js';
 import type { Reject } from '../../domain/types.js';
 import { DataError, IoError, UsageError } from '../../errors.js';
-import { decideId, missingColumnsError, rejectedId, noDataRows, type Dialect, type IdDecision, type OpenedExport, type ReadOptions, type ReadStats, type RowEvent, type RowVisitor } from '../csv/read.js';
+import { decideId, missingColumnsError, objectorLinesOf, rejectedId, noDataRows, type Dialect, type IdDecision, type OpenedExport, type ReadOptions, type ReadStats, type RowEvent, type RowVisitor } from '../csv/read.js';
 import { detectConventions, type Decided } from '../csv/sniff.js';
 import type { HeaderMapping } from '../../domain/read/header-map.js';
 import { registerTemp } from '../temp-cleanup.js';
@@ -144,7 +144,7 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
   // Rows sharing an id are decided as in a CSV export: by date, else the most restrictive consent.
   const duplicates = schema.uniqueId ? new DuplicateTracker(undefined, dateAt === undefined ? undefined : headers[dateAt], t, opts.phoneCountry) : undefined;
   const ids: IdDecision = {
-    duplicates, reread: opts.reread === true, resolution: opts.duplicates, phrases: opts.objectionPhrases ?? [],
+    duplicates, reread: opts.reread === true, resolution: opts.duplicates, ...objectorLinesOf(opts, duplicates), phrases: opts.objectionPhrases ?? [],
     byFacts: opts.reread === true || opts.duplicates !== undefined, factColumns: FACT_FIELDS.map((f) => mapping.fields.get(f)), stats, idHeader,
   };
   const headerLine = headerRow.line;
@@ -226,6 +226,7 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
     expectedRows: undefined,
     ...(duplicates ? { duplicates } : {}),
     rereads: opts.reread === true,
+    notes: opts.reread === true || opts.objectorLines !== undefined,
     ...(keepCopy ? { stdinCopy: { path: file.path, remove: file.dispose } } : {}),
     release: () => {
       input.release();
