@@ -219,10 +219,11 @@ async function run(fh: FileHandle, opened: OpenedExport, pool: WorkerPool, sink:
   const { stats, pieceSpec } = opened;
   const ids = opened.duplicates;
   if (ids === undefined) throw new Error('planWithWorkers needs an export with unique ids');
-  // Once a later row of a duplicated id wins, the export is read again (withDuplicatesResolved): the rest only counts.
+  // Once a later row of a duplicated id wins, or a customer is planned at an objector's point
+  // noted before, the export is read again (withDuplicatesResolved): the rest only counts.
   const holdBack = opened.rereads === true;
-  // Pieces sent once that is known are read for their ids alone, not planned.
-  const countOnly = (): { countOnly?: true } => (holdBack && ids.rerun ? { countOnly: true } : {});
+  // Pieces sent once that is known are read for their ids and objectors' points alone, not planned.
+  const countOnly = (): { countOnly?: true } => (holdBack && ids.readAgain ? { countOnly: true } : {});
   const reader = new PieceReader(fh, opts.pieceBytes ?? PIECE_BYTES, opened.label);
   const hash = createHash('sha256');
   const inFlight = new Map<number, Promise<PieceResult>>();
@@ -369,7 +370,7 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
     const record = !noting || meta & META_HAS_NOTE ? records?.next() : undefined;
     if (meta & META_HAS_ID) {
       const verdict = ids.seeFingerprint(ints[k + 2] as number, ints[k + 3] as number, line, ints[k + 6] as number, (ints[k + 7] as number) | 0);
-      if (holdBack && ids.rerun) continue;
+      if (holdBack && ids.readAgain) continue;
       if (verdict) {
         const id = Buffer.from(r.ids.buffer, r.ids.byteOffset + idStart, idLen).toString('utf8');
         // Its row is in the worker's run already: the merge, once every duplicate is known, leaves it out.
@@ -378,7 +379,7 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
         await reject(supersededReject(id, line, verdict.message, idHeader));
         continue;
       }
-    } else if (holdBack && ids.rerun) continue;
+    } else if (holdBack && ids.readAgain) continue;
     stats.accepted++;
     // The row used: what it was planned at, or an objector's points (permission/objector-keys.ts).
     if (contacts && contactTo > contactFrom && !objector) notePlanned(ids, line, contacts, contactFrom, contactTo);

@@ -81,8 +81,8 @@ export interface PieceJob {
   /** spent result arrays to write this piece's results into, when they are big enough */
   reuse?: ResultBuffers;
   /**
-   * The export is to be read again (a later row of a duplicated id won): the rows are read and
-   * their ids and consent facts sent, but not planned, and no run is written.
+   * The export is to be read again (DuplicateTracker.readAgain): the rows are read and their
+   * ids, consent facts and objectors' points sent, but not planned, and no run is written.
    */
   countOnly?: boolean;
 }

@@ -538,6 +538,32 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
     expect(plan['O-1']?.decision).toBe('never');
   });
 
+  // Once a customer is found at an objector's point noted before it, the rest of the first
+  // reading only counts its rows: an objector further on must still be noted, whoever shares its number.
+  it.each([
+    ['on this thread', {}, '1'],
+    ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2'],
+  ] as const)('is closed for objectors after the first customer found at one (%s)', async (_, env, threads) => {
+    const dir = tempDir('winback-objector-after-found-');
+    const file = join(dir, 'export.csv');
+    const lines = [
+      qaRow('O-1', 'o1@x.de', '030 1000001', 'Weg 1', '2026-06-01', 'yes', 'yes', 'yes', 'yes'),
+      qaRow('K-1', 'k1@x.de', '030 1000001', 'Weg 2', '2026-06-01', 'no', 'yes', 'no', 'no'),
+      qaRow('K-3', 'k3@x.de', '030 2000002', 'Weg 3', '2026-06-01', 'no', 'yes', 'no', 'no'),
+      qaRow('O-2', 'o2@x.de', '030 2000002', 'Weg 4', '2026-06-01', 'yes', 'yes', 'yes', 'yes'),
+      qaRow('K-2', 'k2@x.de', '030 2000002', 'Weg 5', '2026-06-01', 'no', 'yes', 'no', 'no'),
+      qaRow('K-4', 'k4@x.de', '030 4000004', 'Weg 6', '2026-06-01', 'no', 'yes', 'no', 'no'),
+    ];
+    writeFileSync(file, [QA_HEAD, ...lines].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '--threads', threads, '-q'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const plan = Object.fromEntries(readCsv(join(out, 'plan.csv')).map((x) => [x.customer_id, x]));
+    expect(['K-1', 'K-2', 'K-3', 'K-4'].map((id) => [id, plan[id]?.decision])).toEqual([['K-1', 'no_channel'], ['K-2', 'no_channel'], ['K-3', 'no_channel'], ['K-4', 'win_back']]);
+    expect(plan['K-3']?.warnings).toBe('the customer on line 5 objected to being contacted and has the same phone number: no call');
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).input_rows).toBe(6);
+  });
+
   it('is closed in a plan within a budget, and the customer left without a channel is no_channel, not over budget', async () => {
     const dir = tempDir('winback-objector-budget-');
     const file = join(dir, 'export.csv');

@@ -160,6 +160,8 @@ export class DuplicateTracker {
   private objectors: IdIndex | undefined;
   /** per customer planned on a channel, the points it is reached at there: (line, fingerprint) */
   private readonly reached = new TripleStore();
+  /** a customer planned on a channel was found at an objector's point already noted (reachesObjector) */
+  private objectorReached = false;
 
   /** `dateLabel`: the header of the modification date, for messages; `texts`: their language; `phoneCountry`: where national numbers are read (objector points) */
   constructor(
@@ -287,7 +289,27 @@ export class DuplicateTracker {
       for (let i = from; i + 1 < to; i += 2) this.objectors.addFingerprint(prints[i] as number, prints[i + 1] as number, line);
       return;
     }
-    for (let i = from; i + 1 < to; i += 2) this.reached.push(line, prints[i] as number, prints[i + 1] as number);
+    const { objectors } = this;
+    for (let i = from; i + 1 < to; i += 2) {
+      const a = prints[i] as number;
+      const b = prints[i + 1] as number;
+      this.reached.push(line, a, b);
+      // Found as it happens when the objector's row came first: the rest of this reading only counts (readAgain).
+      if (!this.objectorReached && objectors !== undefined) {
+        const at = objectors.lineOfFingerprint(a, b);
+        this.objectorReached = at !== 0 && at !== line;
+      }
+    }
+  }
+
+  /**
+   * Whether this reading's outputs will be made again from another reading: a later row of an
+   * id decides it (rerun), or a customer planned on a channel was found at an objector's point
+   * noted before it. From then on a reading that can be repeated only counts its rows — it
+   * still notes every id, fact and objector's point the next reading needs.
+   */
+  get readAgain(): boolean {
+    return this.rerun || this.objectorReached;
   }
 
   /**
@@ -297,6 +319,7 @@ export class DuplicateTracker {
   reachesObjector(): boolean {
     const { objectors } = this;
     if (objectors === undefined) return false;
+    if (this.objectorReached) return true;
     return this.reached.some((line, a, b) => {
       const at = objectors.lineOfFingerprint(a, b);
       return at !== 0 && at !== line;

@@ -131,7 +131,7 @@ export interface OpenedExport {
    * `rerun` says that the outputs must be made again from a reading with `resolution()`.
    */
   duplicates?: DuplicateTracker;
-  /** rows are held back once duplicates.rerun is set (ReadOptions.reread) */
+  /** rows are held back once duplicates.readAgain (ReadOptions.reread) */
   rereads?: boolean;
   /**
    * The duplicate tracker is told what each customer is planned at and the objectors' points
@@ -787,7 +787,7 @@ function estimateRows(size: number | undefined, headBytes: number, headRows: num
   return Math.min(MAX_PRESIZED_ROWS, Math.ceil((size / headBytes) * headRows));
 }
 
-/** The event of one record; undefined once the run is to be repeated (DuplicateTracker.rerun, with `reread`): its rows only count then. */
+/** The event of one record; undefined once the run is to be repeated (DuplicateTracker.readAgain, with `reread`): its rows only count then. */
 function rowEvent(s: StreamSetup, cells: string[], line: number, raw: string | undefined): RowEvent | undefined {
   // Only records with quotes can swallow others; quote-free records come with their raw text.
   const swallowed = raw === undefined ? swallowedRecords(cells, s.delimiter, s.width) : 0;
@@ -843,7 +843,7 @@ export function decideId(s: IdDecision, row: ConvertedOk, cells: string[], line:
   // An objector's points, from every row that says so (used, superseded or only counted): objector-keys.ts.
   if (s.reread && s.duplicates) s.duplicates.seeObjectorRow(line, facts, row.values);
   const verdict = s.duplicates && id !== undefined ? s.duplicates.see(id, line, facts, s.byFacts ? (row.values.last_modified as number | undefined) : undefined) : undefined;
-  if (s.reread && s.duplicates?.rerun) return undefined;
+  if (s.reread && s.duplicates?.readAgain) return undefined;
   if (verdict) {
     s.stats.rejected++;
     return { ok: false, reject: supersededReject(id ?? '', line, verdict.message, s.idHeader) };
