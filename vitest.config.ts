@@ -1,5 +1,39 @@
 import { availableParallelism } from 'node:os';
+import { relative } from 'node:path';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+
+// The files that take longest, slowest first (test-artifacts/vitest.json of a clean clone's run,
+// 2026-12-07): started first, so that no worker runs one of them alone at the end. vitest orders
+// a fresh clone's files by size, which started the type check (20 s, a small file) last; once it
+// has timings of its own (node_modules/.vite), it runs the longest first anyway.
+const LONGEST_FIRST = [
+  'test/engine/parallel-plan.test.ts',
+  'test/e2e/report-browser.test.ts',
+  'test/commands/objection-columns.test.ts',
+  'test/cli/process.test.ts',
+  'test/types.test.ts',
+  'test/cli/german.test.ts',
+  'test/commands/campaign.test.ts',
+  'test/domain/objection-prefilter.test.ts',
+  'test/cli/threads.test.ts',
+  'test/domain/reasons-cache.test.ts',
+  'test/commands/worksheet-tty-de.test.ts',
+  'test/commands/plan-budget.test.ts',
+];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (f: TestSpecification) => {
+      const at = LONGEST_FIRST.indexOf(relative(f.project.config.root, f.moduleId).replaceAll('\\', '/'));
+      return at < 0 ? LONGEST_FIRST.length : at;
+    };
+    // Within a project (vitest runs the isolated one first); Array.prototype.sort is stable: the others keep vitest's order.
+    const project = (f: TestSpecification) => sorted.findIndex((g) => g.project === f.project);
+    return sorted.sort((a, b) => project(a) - project(b) || rank(a) - rank(b));
+  }
+}
 
 // Test files that replace a module of src/ (vi.mock) need a module graph of their own: in a
 // shared one the real module may already be loaded by an earlier file.
@@ -12,6 +46,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    sequence: { sequencer: LongestFirst },
     // vitest's default is one worker less than the CPUs: on a two-core machine a single file at
     // a time, while most test time is spent waiting for child processes and files. Two at least.
     maxWorkers: Math.max(2, availableParallelism() - 1),
