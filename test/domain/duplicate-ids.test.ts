@@ -149,7 +149,7 @@ describe('DuplicateTracker', () => {
   it('says why in the run\'s language', () => {
     const t = new DuplicateTracker(undefined, 'Geändert am', messages('de').read.texts);
     see(t, 'A', 2, { consent_email: true, last_modified: 200 });
-    expect(see(t, 'A', 3, { consent_email: false, last_modified: 100 })?.message).toBe('doppelte customer_id: Zeile 2 wird verwendet, ihr Geändert am ist neuer (1970-07-20, diese Zeile 1970-04-11)');
+    expect(see(t, 'A', 3, { consent_email: false, last_modified: 100 })?.message).toBe('doppelte customer_id: Zeile 2 wird verwendet, ihr Geändert am ist neuer (20.07.1970, diese Zeile 11.04.1970)');
     see(t, 'B', 4, { consent_email: true });
     see(t, 'B', 5, { consent_email: true, consent_phone: false });
     const r = t.resolution();

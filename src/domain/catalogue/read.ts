@@ -47,7 +47,8 @@ export interface ReadTexts {
   contactRemark: (header: string, remark: string) => string;
   duplicateId: (firstLine: number) => string;
   /** a row of a duplicated id loses to line `kept`, whose modification date (`dateLabel`) is newer */
-  duplicateNewer: (kept: number, dateLabel: string, keptDate: string, ownDate: string, objectionKept: boolean) => string;
+  /** `keptDate`, `ownDate`: epoch days, written as the language writes dates */
+  duplicateNewer: (kept: number, dateLabel: string, keptDate: number, ownDate: number, objectionKept: boolean) => string;
   /** a row of a duplicated id loses to line `kept`, used with the most restrictive values of `lines` */
   duplicateMerged: (kept: number, lines: readonly number[]) => string;
   /** the warning on the row used for a duplicated id when the merge changed its values */
@@ -174,7 +175,7 @@ export const READ_EN: ReadTexts = {
   totalsRow: (word) => `looks like a totals row ('${word}', the other cells mostly empty), not a customer`,
   contactRemark: (header, remark) => `${header}: the remark '${remark}' beside the address or number says the customer withdrew: treated as an objection`,
   duplicateId: (firstLine) => `duplicate customer_id, first seen on line ${firstLine}`,
-  duplicateNewer: (kept, dateLabel, keptDate, ownDate, objectionKept) => `duplicate customer_id: line ${kept} is used, its ${dateLabel} is newer (${keptDate}, this row ${ownDate})${objectionKept ? ", with this row's objection (an objection is never undone by a newer row)" : ''}`,
+  duplicateNewer: (kept, dateLabel, keptDate, ownDate, objectionKept) => `duplicate customer_id: line ${kept} is used, its ${dateLabel} is newer (${formatDay(keptDate, 'en')}, this row ${formatDay(ownDate, 'en')})${objectionKept ? ", with this row's objection (an objection is never undone by a newer row)" : ''}`,
   duplicateMerged: (kept, lines) => `duplicate customer_id: line ${kept} is used, with the most restrictive consent and objection of lines ${lines.join(', ')}`,
   duplicateMergedNote: (others) => `duplicate customer_id on line(s) ${others.join(', ')}: consent and objection merged, the most restrictive per field`,
   duplicateSecondReading: 'duplicate customer_id: decided on a second reading',
@@ -331,7 +332,7 @@ export const READ_DE: ReadTexts = {
   totalsRow: (word) => `sieht aus wie eine Summenzeile ('${word}', die übrigen Zellen fast leer), nicht wie ein Kunde`,
   contactRemark: (header, remark) => `${header}: der Vermerk '${remark}' neben der Adresse oder Nummer sagt, dass der Kunde widerrufen hat: als Widerspruch behandelt`,
   duplicateId: (firstLine) => `doppelte customer_id, zuerst in Zeile ${firstLine}`,
-  duplicateNewer: (kept, dateLabel, keptDate, ownDate, objectionKept) => `doppelte customer_id: Zeile ${kept} wird verwendet, ihr ${dateLabel} ist neuer (${keptDate}, diese Zeile ${ownDate})${objectionKept ? ', mit dem Widerspruch dieser Zeile (ein Widerspruch wird durch eine neuere Zeile nie aufgehoben)' : ''}`,
+  duplicateNewer: (kept, dateLabel, keptDate, ownDate, objectionKept) => `doppelte customer_id: Zeile ${kept} wird verwendet, ihr ${dateLabel} ist neuer (${formatDay(keptDate, 'de')}, diese Zeile ${formatDay(ownDate, 'de')})${objectionKept ? ', mit dem Widerspruch dieser Zeile (ein Widerspruch wird durch eine neuere Zeile nie aufgehoben)' : ''}`,
   duplicateMerged: (kept, lines) => `doppelte customer_id: Zeile ${kept} wird verwendet, mit der strengsten Einwilligung und dem strengsten Widerspruch der Zeilen ${lines.join(', ')}`,
   duplicateMergedNote: (others) => `doppelte customer_id in Zeile(n) ${others.join(', ')}: Einwilligung und Widerspruch zusammengeführt, je Feld der strengste Wert`,
   duplicateSecondReading: 'doppelte customer_id: beim zweiten Lesen entschieden',

@@ -19,7 +19,6 @@
  * "123", "'C9" and "C9", '="D1"' and "D1" are one customer, whose rows a spreadsheet changed.
  * Kept apart, one row's objection did not reach the other, which was listed.
  */
-import { formatIsoDay } from '../dates.js';
 import { customerKey } from '../campaign/customer-key.js';
 import { IdIndex, idFingerprint } from '../id-index.js';
 import { objectionInWords } from '../objections/in-words.js';
@@ -376,7 +375,7 @@ export class DuplicateTracker {
       // This row's objection, stricter than the used row's own, reaches it.
       const keptOwn = this.facts.get(g.kept) & OBJECTION_BITS;
       const objectionKept = (mostRestrictive(keptOwn, own) & OBJECTION_BITS) !== keptOwn;
-      return this.texts.duplicateNewer(g.kept, this.dateLabel, formatIsoDay(g.date), formatIsoDay(ownDate), objectionKept);
+      return this.texts.duplicateNewer(g.kept, this.dateLabel, g.date, ownDate, objectionKept);
     }
     if ((own & FACT_MASK) === (g.facts & FACT_MASK) && g.kept < line) return this.texts.duplicateId(g.kept);
     return this.texts.duplicateMerged(g.kept, g.lines);
