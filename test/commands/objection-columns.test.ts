@@ -470,7 +470,10 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
     expect(why.channel).toBe('email');
     expect(why.permission).toMatchObject({ phone: false, email: true });
     const text = await runCli(['plan', file, '--explain', 'KD-8000', '--as-of', '2026-11-23']);
-    expect(text.stdout).toContain('phone no (objector_contact)');
+    // Whose point it is: the objector's line (4), as plan.csv's warning names it; in German too.
+    expect(text.stdout).toContain('phone no (objector_contact, the customer on line 4)');
+    const german = await runCli(['plan', file, '--explain', 'KD-8000', '--as-of', '2026-11-23', '--lang', 'de']);
+    expect(german.stdout).toMatch(/Telefon nein \([^)]*, Kunde in Zeile 4\)/);
     // The report counts what the plan decided.
     const report = await runCli(['report', file, '--as-of', '2026-11-23', '--json']);
     expect(report.code, report.stderr).toBe(0);

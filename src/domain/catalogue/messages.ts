@@ -436,6 +436,8 @@ export const COMMAND_TEXTS = {
     yes: m('yes', 'ja'),
     no: m((why: string) => `no (${why})`, (why) => `nein (${why})`),
     notPermitted: m('not permitted', 'nicht erlaubt'),
+    /** a channel closed at another customer's objector point: the block and the objector's line */
+    objectorLine: m((why: string, line: number) => `${why}, the customer on line ${line}`, (why, line) => `${why}, Kunde in Zeile ${line}`),
   },
   /** The budget line of plan and campaign and --budget's usage errors (the over-budget decision_reason is value.overBudget) (budget.ts, pipeline/plan-budget.ts). */
   budget: {

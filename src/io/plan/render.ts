@@ -82,7 +82,10 @@ function permissionLines(p: PlannedCustomer, lang: Lang): string[] {
   // English keeps the block codes as they always read; German puts them into words.
   const why = (c: Channel) => {
     const r = p.permission.blockedBy[c];
-    return r === undefined ? t.notPermitted : lang === 'en' ? r : blockWord(r, lang);
+    const word = r === undefined ? t.notPermitted : lang === 'en' ? r : blockWord(r, lang);
+    // Whose point it is: the objector's line, as plan.csv's warning names it.
+    const at = r === 'objector_contact' ? p.permission.objectorAt?.[c] : undefined;
+    return at === undefined ? word : t.objectorLine(word, at.line);
   };
   const verdict = CHANNELS.map((c) => `${channel(c)} ${p.permission.allowed[c] ? t.yes : t.no(why(c))}`);
   return [t.permission(verdict.join(', '))];
