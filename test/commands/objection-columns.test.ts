@@ -485,13 +485,21 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
   // implausible value, and --budget's own reading.
   const QA_HEAD = 'Customer ID,Name,Email,Phone,Street,Zip,City,Country,Segment,Churn Date,Customer Since,Orders,Revenue,Margin %,Reason,Notes,Email Opt-In,Phone Opt-In,Mail Opt-In,Do Not Contact';
   const qaRow = (id: string, email: string, phone: string, street: string, churn: string, emailOk: string, phoneOk: string, mailOk: string, dnc: string) => `${id},${id} GmbH,${email},${phone},${street},10115,Berlin,DE,B2B,${churn},2015-01-01,200,500000,30,price too high,,${emailOk},${phoneOk},${mailOk},${dnc}`;
+  /** plan.csv by customer id, of an export of `rows` under QA_HEAD planned on `threads` (and the output folder). */
+  const planRows = async (rows: readonly string[], threads: string, env: Record<string, string>): Promise<{ plan: Record<string, Record<string, string>>; out: string }> => {
+    const dir = tempDir('winback-objector-points-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [QA_HEAD, ...rows].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '--threads', threads, '-q'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    return { plan: Object.fromEntries(readCsv(join(out, 'plan.csv')).map((x) => [x.customer_id, x])), out };
+  };
   it.each([
     ['on this thread', {}, '1'],
     ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2'],
   ] as const)('is closed when the objector comes after a duplicate id a later row decides, and when its row is implausible (%s)', async (_, env, threads) => {
-    const dir = tempDir('winback-objector-after-duplicate-');
-    const file = join(dir, 'export.csv');
-    writeFileSync(file, [QA_HEAD,
+    const { plan } = await planRows([
       qaRow('D-1', 'd1@x.de', '030 3333333', 'Weg 98', '2026-06-01', 'no', 'yes', 'no', 'no'),
       // The later row of D-1 withdraws the phone consent: it is used, so the export is read again.
       qaRow('D-1', 'd1@x.de', '030 3333333', 'Weg 98', '2026-06-01', 'no', 'no', 'no', 'no'),
@@ -500,11 +508,7 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
       // O-2 left "in the future" (implausible, rejected were it no objector): K-2 shares its number.
       qaRow('K-2', 'k2@x.de', '030 2000002', 'Weg 3', '2026-06-01', 'no', 'yes', 'no', 'no'),
       qaRow('O-2', 'o2@x.de', '+49 30 2000002', 'Weg 4', '2027-06-01', 'yes', 'yes', 'yes', 'yes'),
-    ].join('\n') + '\n');
-    const out = join(dir, 'out');
-    const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '--threads', threads, '-q'], { env });
-    expect(r.code, r.stderr).toBe(0);
-    const plan = Object.fromEntries(readCsv(join(out, 'plan.csv')).map((x) => [x.customer_id, x]));
+    ], threads, env);
     expect([plan['K-1']?.decision, plan['K-1']?.channel]).toEqual(['win_back', 'letter']);
     expect(plan['K-1']?.warnings).toBe('the customer on line 5 objected to being contacted and has the same phone number: no call');
     expect([plan['K-2']?.decision, plan['K-2']?.channel]).toEqual(['no_channel', '']);
@@ -527,13 +531,7 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
     ['the objecting row last, on this thread', {}, '1', [silent, third, control, objecting]],
     ['the third customer first, on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '3', [third, control, silent, objecting]],
   ] as const)("is closed at the number in the objector's other row (%s)", async (_, env, threads, lines) => {
-    const dir = tempDir('winback-objector-other-row-');
-    const file = join(dir, 'export.csv');
-    writeFileSync(file, [QA_HEAD, ...lines, ...more].join('\n') + '\n');
-    const out = join(dir, 'out');
-    const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '--threads', threads, '-q'], { env });
-    expect(r.code, r.stderr).toBe(0);
-    const plan = Object.fromEntries(readCsv(join(out, 'plan.csv')).map((x) => [x.customer_id, x]));
+    const { plan } = await planRows([...lines, ...more], threads, env);
     const silentLine = lines.indexOf(silent) + 2;
     expect([plan['K-1']?.decision, plan['K-1']?.channel]).toEqual(['no_channel', '']);
     expect(plan['K-1']?.warnings).toBe(`the customer on line ${silentLine} objected to being contacted and has the same phone number: no call`);
@@ -547,8 +545,6 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
     ['on this thread', {}, '1'],
     ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2'],
   ] as const)('is closed for objectors after the first customer found at one (%s)', async (_, env, threads) => {
-    const dir = tempDir('winback-objector-after-found-');
-    const file = join(dir, 'export.csv');
     const lines = [
       qaRow('O-1', 'o1@x.de', '030 1000001', 'Weg 1', '2026-06-01', 'yes', 'yes', 'yes', 'yes'),
       qaRow('K-1', 'k1@x.de', '030 1000001', 'Weg 2', '2026-06-01', 'no', 'yes', 'no', 'no'),
@@ -557,11 +553,7 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
       qaRow('K-2', 'k2@x.de', '030 2000002', 'Weg 5', '2026-06-01', 'no', 'yes', 'no', 'no'),
       qaRow('K-4', 'k4@x.de', '030 4000004', 'Weg 6', '2026-06-01', 'no', 'yes', 'no', 'no'),
     ];
-    writeFileSync(file, [QA_HEAD, ...lines].join('\n') + '\n');
-    const out = join(dir, 'out');
-    const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '--threads', threads, '-q'], { env });
-    expect(r.code, r.stderr).toBe(0);
-    const plan = Object.fromEntries(readCsv(join(out, 'plan.csv')).map((x) => [x.customer_id, x]));
+    const { plan, out } = await planRows(lines, threads, env);
     expect(['K-1', 'K-2', 'K-3', 'K-4'].map((id) => [id, plan[id]?.decision])).toEqual([['K-1', 'no_channel'], ['K-2', 'no_channel'], ['K-3', 'no_channel'], ['K-4', 'win_back']]);
     expect(plan['K-3']?.warnings).toBe('the customer on line 5 objected to being contacted and has the same phone number: no call');
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).input_rows).toBe(6);
