@@ -559,6 +559,30 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).input_rows).toBe(6);
   });
 
+  // From the QA round on this stop's version (2026-12-07): a customer planned on another channel
+  // of their own kept the objector's mailbox open, and a capacity moved them onto it.
+  it.each([
+    ['on this thread', {}, '1'],
+    ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2'],
+  ] as const)('is closed on every channel, not only the one first planned: a capacity moves nobody onto it (%s)', async (_, env, threads) => {
+    const rows = [
+      qaRow('O-1', 'info@omega.de', '030 1000001', 'Weg 1', '2026-06-01', 'yes', 'yes', 'yes', 'yes'),
+      qaRow('K-1', 'info@omega.de', '030 7000007', 'Weg 7', '2026-06-01', 'yes', 'yes', 'no', 'no'),
+      qaRow('K-2', 'k2@x.de', '030 8000008', 'Weg 8', '2026-06-01', 'yes', 'yes', 'no', 'no'),
+    ];
+    const free = await planRows(rows, threads, env);
+    expect([free.plan['K-1']?.channel, free.plan['K-1']?.warnings]).toEqual(['phone', 'the customer on line 2 objected to being contacted and has the same e-mail address: no e-mail']);
+    const dir = tempDir('winback-objector-capacity-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [QA_HEAD, ...rows].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '--capacity', 'phone=0', '--threads', threads, '-q'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const plan = Object.fromEntries(readCsv(join(out, 'plan.csv')).map((x) => [x.customer_id, x]));
+    expect(plan['K-1']?.channel).not.toBe('email');
+    expect(plan['K-2']?.channel).toBe('email');
+  });
+
   it('is closed in a plan within a budget, and the customer left without a channel is no_channel, not over budget', async () => {
     const dir = tempDir('winback-objector-budget-');
     const file = join(dir, 'export.csv');

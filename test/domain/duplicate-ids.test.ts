@@ -278,12 +278,18 @@ describe("DuplicateTracker: a customer planned at another customer's objector po
     expect(objectorReachedAt(points as IdIndex, ['email:max@firma.de'], 2)).toBeUndefined();
   });
 
-  it('reads once when nobody is planned at an objector point: another mailbox, or the shared number not the planned channel', () => {
+  it('reads once when nobody is planned at an objector point: another mailbox, or the shared number on a channel not permitted', () => {
     const t = new DuplicateTracker();
     see(t, objector);
     see(t, planned('B', 3, 'anna@firma.de'));
-    see(t, { ...planned('C', 4, 'c@firma.de'), row: { ...planned('C', 4, 'c@firma.de').row, phone: '030 1000001' } as CustomerRow });
+    const c = planned('C', 4, 'c@firma.de');
+    const sharesNumber = { ...c, row: { ...c.row, phone: '030 1000001' } as CustomerRow };
+    see(t, { ...sharesNumber, permission: { allowed: { ...c.permission.allowed, phone: false } } });
     expect(t.reachesObjector()).toBe(false);
+    // Permitted, the number is reached though the customer is planned by e-mail: a capacity or a
+    // worksheet answer could call it (every permitted channel's points are noted).
+    see(t, sharesNumber);
+    expect(t.reachesObjector()).toBe(true);
     const none = new DuplicateTracker();
     see(none, planned('B', 3, 'max@firma.de'));
     expect(none.reachesObjector()).toBe(false);

@@ -16,7 +16,7 @@
  * point is read once.
  */
 import { idFingerprint, type IdIndex } from '../id-index.js';
-import type { Channel } from '../playbook-types.js';
+import { CHANNELS, type Channel } from '../playbook-types.js';
 import type { CustomerRow } from '../types.js';
 import { channelContactKeys, contactKeysOf, permittedContact } from './contact-point.js';
 
@@ -43,20 +43,24 @@ export function objectorPrints(values: Readonly<Record<string, unknown>>, defaul
 
 /**
  * What a first reading notes of a planned customer who is no objector (see the module comment):
- * the fingerprints of the points its planned channel reaches it at (channelContactKeys); nothing
- * without a channel. An objector's points are noted where its row is read, from its facts
- * (DuplicateTracker.seeObjectorRow), whether it is planned or not.
+ * the fingerprints of the points every channel permitted to it reaches it at (channelContactKeys),
+ * not only the planned one's — a capacity, a budget, a test draw or a worksheet answer may give
+ * the customer another permitted channel later, and that one must be closed at an objector's
+ * point too. Nothing without a permitted channel. An objector's points are noted where its row
+ * is read, from its facts (DuplicateTracker.seeObjectorRow), whether it is planned or not.
  */
 export function plannedContactPrints(
-  p: { row: CustomerRow; channel: Channel | null; permission: { blockAll?: string; allowed: Record<Channel, boolean> } },
+  p: { row: CustomerRow; permission: { blockAll?: string; allowed: Record<Channel, boolean> } },
   defaultCountry: string,
 ): number[] | undefined {
   if (objectsToContact(p.permission)) return undefined;
-  const { channel } = p;
-  if (channel === null) return undefined;
-  const contact = permittedContact(p.row, { email: channel === 'email', phone: channel === 'phone' || (channel === 'visit' && p.permission.allowed.phone) }, defaultCountry);
-  const prints = keyPrints(channelContactKeys(channel, contact, p.row));
-  return prints.length > 0 ? prints : undefined;
+  const { allowed } = p.permission;
+  if (!allowed.email && !allowed.phone && !allowed.letter && !allowed.visit) return undefined;
+  // A visit approaches the number when calls are permitted (channelContactKeys), as a call does.
+  const contact = permittedContact(p.row, { email: allowed.email, phone: allowed.phone }, defaultCountry);
+  const keys = new Set<string>();
+  for (const channel of CHANNELS) if (allowed[channel]) for (const key of channelContactKeys(channel, contact, p.row)) keys.add(key);
+  return keys.size > 0 ? keyPrints([...keys]) : undefined;
 }
 
 /**
