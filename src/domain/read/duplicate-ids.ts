@@ -239,9 +239,7 @@ export class DuplicateTracker {
    * row of its id or is only counted once a second reading is due (objector-keys.ts).
    */
   seeObjectorRow(line: number, facts: number, values: Readonly<Record<string, unknown>>): void {
-    if (!factsObject(facts)) return;
-    const prints = objectorPrints(values, this.phoneCountry);
-    if (prints.length > 0) this.seePlanned(line, true, prints);
+    if (factsObject(facts)) this.seeObjectorLine(line, values);
   }
 
   /**
