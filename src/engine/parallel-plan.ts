@@ -29,7 +29,7 @@ import { objectionWeights } from '../domain/objections/text.js';
 import { prefilterFactors } from '../domain/objections/prefilter.js';
 import { DECISIONS, type Decision } from '../domain/value/types.js';
 import { DataError, IoError, UsageError } from '../errors.js';
-import { noDataRows, rejectedId, supersededReject, type OpenedExport } from '../io/csv/read.js';
+import { noDataRows, rejectedIdFromWorker, supersededReject, type OpenedExport } from '../io/csv/read.js';
 import type { ParserState } from '../io/csv/records.js';
 import type { ByteBuffer, CsvFormat } from '../io/csv/write.js';
 import { sortKeyOf, type PlanFiles } from '../io/plan/output.js';
@@ -344,8 +344,9 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
   let next = 0;
   // A worker's reject (a bad cell) of an id another row has sends that row to a person, as on one thread.
   const rejectNext = () => {
-    const row = rejects[next++] as Reject;
-    rejectedId({ duplicates: ids, reread: holdBack }, row);
+    const row = rejects[next] as Reject;
+    rejectedIdFromWorker({ duplicates: ids, reread: holdBack }, row, r.rejectPoints?.[next] ?? undefined);
+    next++;
     return reject(row);
   };
   // The points of rows of ids that object by another row: an objector's, the row used or not.

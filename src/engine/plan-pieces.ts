@@ -14,7 +14,7 @@
  */
 import iconv from 'iconv-lite';
 import { LOST_CUSTOMER_SCHEMA } from '../domain/read/fields.js';
-import { factsObject, rowFacts } from '../domain/read/duplicate-ids.js';
+import { factsObject, rejectedPoints, rowFacts, type RejectedPoints } from '../domain/read/duplicate-ids.js';
 import { IdIndex, idFingerprint } from '../domain/id-index.js';
 import { objectorPrints, plannedContactPrints } from '../domain/permission/objector-keys.js';
 import { customerKey } from '../domain/campaign/customer-key.js';
@@ -153,6 +153,8 @@ export interface PieceResult {
   /** rejected rows, each after `rejectAt[i]` accepted rows */
   rejects: Reject[];
   rejectAt: number[];
+  /** per reject (null: nothing), what it holds of an objector (rejectedPoints), on a reading that notes contact points */
+  rejectPoints?: (RejectedPoints | null)[];
   read: number;
   rejected: number;
   blankLines: number;
@@ -240,6 +242,8 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
     const codes = new Map<string, number>();
     const rejects: Reject[] = [];
     const rejectAt: number[] = [];
+    // Per reject, what it holds of an objector (a reading that notes contact points only).
+    let rejectPoints: (RejectedPoints | null)[] | undefined;
     let contactAt = 0;
     linePoints = [];
     const records = project !== undefined && !job.countOnly;
@@ -249,6 +253,9 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
 
     const visit = (ev: RowEvent): void => {
       if (!ev.ok) {
+        const points = contacts === undefined ? undefined : rejectedPoints(ev.readings, setup.config.permission.extraObjectionPhrases, phoneCountry);
+        if (points !== undefined) (rejectPoints ??= new Array<RejectedPoints | null>(rejects.length).fill(null))[rejects.length] = points;
+        else if (rejectPoints !== undefined) rejectPoints[rejects.length] = null;
         rejects.push(ev.reject);
         rejectAt.push(count);
         return;
@@ -372,6 +379,7 @@ export function createPiecePlanner(init: PlanWorkerInit, vocabulary = compileVoc
       ...(linePoints.length > 0 ? { linePoints: Uint32Array.from(linePoints) } : {}),
       rejects,
       rejectAt,
+      ...(rejectPoints ? { rejectPoints } : {}),
       read: stats.read - before.read,
       rejected: stats.rejected - before.rejected,
       blankLines: stats.blankLines - before.blankLines,

@@ -539,6 +539,42 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
     expect(plan['O-1']?.decision).toBe('never');
   });
 
+  // From the QA round of 2026-12-07: a row rejected (a bad cell, a field too many, no id) is not
+  // planned, but the number in it is still the person's who objected — by that row, or by
+  // another row of its id.
+  const unreadable = silent.replace(',500000,', ',abc,');
+  // "Omega, Berlin" unquoted: one field too many, every cell after it one column off.
+  const commaInName = objecting.replace('O-1 GmbH', 'Omega, Berlin');
+  const noId = objecting.replace(/^O-1,/, ',');
+  it.each([
+    ['an objector id\'s other row with an unreadable cell, on this thread', {}, '1', [objecting, unreadable, third, control], unreadable],
+    ['an objector id\'s other row with an unreadable cell, the third customer first, on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2', [third, control, unreadable, objecting], unreadable],
+    ['an objecting row with a field too many, on this thread', {}, '1', [third, control, commaInName], commaInName],
+    ['an objecting row with a field too many, on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2', [commaInName, control, third], commaInName],
+    ['an objecting row without an id, on this thread', {}, '1', [third, noId, control], noId],
+    ['an objecting row without an id, on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2', [noId, third, control], noId],
+  ] as const)('is closed at the number in a rejected row (%s)', async (_, env, threads, lines, rejected) => {
+    const shared = (lines as readonly string[]).map((l) => (l === third && rejected !== unreadable ? third.replace('030/555 5555', '030-1000001') : l));
+    const { plan, out } = await planRows([...shared, ...more, ...more.map((l) => l.replace(/K-(\d)/g, 'K-1$1'))], threads, env);
+    const rejectedLine = lines.indexOf(rejected as never) + 2;
+    expect(readCsv(join(out, 'rejects.csv')).map((r) => r.line)).toContain(String(rejectedLine));
+    expect([plan['K-1']?.decision, plan['K-1']?.channel]).toEqual(['no_channel', '']);
+    expect(plan['K-1']?.warnings).toBe(`the customer on line ${rejectedLine} objected to being contacted and has the same phone number: no call`);
+    expect([plan['K-2']?.decision, plan['K-2']?.channel]).toEqual(['win_back', 'phone']);
+  });
+
+  it.each([
+    ['on this thread', {}, '1'],
+    ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2'],
+  ] as const)('is closed at the number in an objecting row rejected beside a row of its id that is used; that row goes to a person (%s)', async (_, env, threads) => {
+    // O-1's used row (line 2) does not object; its rejected row (line 4) does, at another number K-1 has.
+    const { plan } = await planRows([silent, third.replace('030/555 5555', '030-1000001'), commaInName, control, ...more], threads, env);
+    expect([plan['K-1']?.decision, plan['K-1']?.channel]).toEqual(['no_channel', '']);
+    expect(plan['K-1']?.warnings).toBe('the customer on line 2 objected to being contacted and has the same phone number: no call');
+    expect(plan['O-1']?.decision).toBe('review');
+    expect([plan['K-2']?.decision, plan['K-2']?.channel]).toEqual(['win_back', 'phone']);
+  });
+
   // Once a customer is found at an objector's point noted before it, the rest of the first
   // reading only counts its rows: an objector further on must still be noted, whoever shares its number.
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyFacts, DuplicateTracker, FACT_FIELDS, mostRestrictive, rowFacts } from '../../src/domain/read/duplicate-ids.js';
+import { applyFacts, DuplicateTracker, FACT_FIELDS, mostRestrictive, rejectedPoints, rowFacts } from '../../src/domain/read/duplicate-ids.js';
 import { checkPermission } from '../../src/domain/permission/permission.js';
 import { objectorReachedAt, plannedContactPrints } from '../../src/domain/permission/objector-keys.js';
 import type { IdIndex } from '../../src/domain/id-index.js';
@@ -249,6 +249,48 @@ describe('DuplicateTracker.seeRejected: a row of the id rejected for a bad cell'
     const kept = t.resolution().get(3);
     expect(kept).toMatchObject({ drop: false, review: { line: 4, column: 'Churn Date' } });
     expect(decode((kept as { facts: number }).facts)).toEqual({ consent_phone: false });
+  });
+});
+
+describe("DuplicateTracker.seeRejected: a rejected row's contact points", () => {
+  // Two numbers a point (objector-keys.ts); which line each is noted under.
+  const linesOf = (t: DuplicateTracker) => {
+    const out: number[] = [];
+    t.objectorPoints()?.forEach((_a, _b, line) => void out.push(line));
+    return out.sort((a, b) => a - b);
+  };
+  const holds = (objects: boolean) => rejectedPoints([{ phone: '030 5555555', ...(objects ? { do_not_contact: true } : {}) }], [], 'DE');
+
+  it('reads whether a row objects from any of its readings, and every point of them all', () => {
+    expect(rejectedPoints([{ phone: '030 1' }, { email: 'a@b.de', do_not_contact: true }], [], 'DE')).toMatchObject({ objects: true, prints: expect.any(Array) });
+    expect(rejectedPoints([{ phone: '030 1000001' }, { phone: '+49 30 1000001' }], [], 'DE')?.prints).toHaveLength(2);
+    expect(rejectedPoints([{ name: 'x' }], [], 'DE')).toBeUndefined();
+    expect(rejectedPoints(undefined, [], 'DE')).toBeUndefined();
+  });
+
+  it("notes a row's points under its line when the row used of its id objects, after every row is read", () => {
+    const t = new DuplicateTracker();
+    t.seeRejected('KD-1', 2, 'Revenue', holds(false));
+    t.see('kd1', 3, facts({ do_not_contact: true }), undefined);
+    expect(linesOf(t)).toEqual([2]);
+  });
+
+  it('notes them under the row used when only a rejected row of the id objects: that row goes to a person, not shut by its own point', () => {
+    const t = new DuplicateTracker();
+    t.see('KD-1', 2, facts({ consent_phone: true }), undefined);
+    t.seeRejected('KD-1', 3, 'Field count', holds(true));
+    t.seeRejected('KD-1', 4, 'Revenue', holds(false));
+    expect(linesOf(t)).toEqual([2]);
+    expect(t.resolution().get(2)).toMatchObject({ review: { line: 3 } });
+  });
+
+  it('notes an objecting row without an id or a row used under its own line, and nothing of a row whose id does not object', () => {
+    const t = new DuplicateTracker();
+    t.seeRejected('', 2, 'Customer ID', holds(true));
+    t.seeRejected('KD-2', 3, 'Field count', rejectedPoints([{ email: 'x@y.de', do_not_contact: true }], [], 'DE'));
+    t.see('KD-3', 4, facts({ consent_phone: true }), undefined);
+    t.seeRejected('KD-3', 5, 'Revenue', holds(false));
+    expect(linesOf(t)).toEqual([2, 3]);
   });
 });
 

@@ -57,3 +57,34 @@ describe('parseBoolean', () => {
     expect(parseBoolean(raw)).toBe(expected);
   });
 });
+
+// A rejected row is not planned, but the number in it may be a person's who objected
+// (permission/objector-keys.ts): its reject carries what its cells can be read to say.
+describe('the readings of a rejected row', () => {
+  const head = ['Customer ID', 'Name', 'Phone', 'Revenue', 'Do Not Contact'];
+  const readings = (cells: string[]) => {
+    const m = mapHeaders(head, LOST_CUSTOMER_SCHEMA, {}, messages('en').read.texts).mapping;
+    const row = createRowConverter(head, m, LOST_CUSTOMER_SCHEMA, { decimal: '.', dateOrder: 'ymd' })(cells, 2);
+    expect(row.ok).toBe(false);
+    return row.ok ? [] : (row.readings ?? []);
+  };
+
+  it('holds the values of a row with a bad cell, that cell left empty', () => {
+    expect(readings(['O-1', 'Omega', '030 1000001', 'abc', 'no'])).toEqual([expect.objectContaining({ customer_id: 'O-1', phone: '030 1000001', revenue: undefined, do_not_contact: false })]);
+  });
+
+  it('holds every way a record with a field too many lines up with the header, the right one among them', () => {
+    const r = readings(['O-1', 'Omega', ' Berlin', '030 1000001', '500', 'yes']);
+    expect(r.length).toBeGreaterThan(1);
+    expect(r).toContainEqual(expect.objectContaining({ customer_id: 'O-1', name: 'Omega, Berlin', phone: '030 1000001', revenue: 500, do_not_contact: true }));
+  });
+
+  it('holds every way a record with a field too few lines up, and none for one far off', () => {
+    expect(readings(['O-1', '030 1000001', '500', 'yes'])).toContainEqual(expect.objectContaining({ customer_id: 'O-1', phone: '030 1000001', do_not_contact: true }));
+    expect(readings(['O-1', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'])).toEqual([]);
+  });
+
+  it('holds the values of a row without an id', () => {
+    expect(readings(['', 'Omega', '030 1000001', '500', 'yes'])).toEqual([expect.objectContaining({ phone: '030 1000001', do_not_contact: true })]);
+  });
+});

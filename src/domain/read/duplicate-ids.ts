@@ -82,6 +82,35 @@ export function factsObject(facts: number): boolean {
   return objection === 1 || objection === 3 || dnc === 1 || dnc === 3;
 }
 
+/**
+ * What a rejected row may hold of a person who objected (objector-keys.ts): whether one of its
+ * readings (row-convert.ts, ConvertedRow) objects, and the fingerprints of every contact point
+ * any of them holds. Undefined when they hold none.
+ */
+export interface RejectedPoints {
+  objects: boolean;
+  prints: number[];
+}
+
+/** A rejected row's RejectedPoints, from its readings (on the thread that read it). */
+export function rejectedPoints(readings: readonly Readonly<Record<string, unknown>>[] | undefined, extraPhrases: readonly string[], phoneCountry: string): RejectedPoints | undefined {
+  if (readings === undefined || readings.length === 0) return undefined;
+  let objects = false;
+  const prints: number[] = [];
+  const seen = new Set<string>();
+  for (const values of readings) {
+    if (!objects && factsObject(rowFacts(values, extraPhrases))) objects = true;
+    const own = objectorPrints(values, phoneCountry);
+    for (let i = 0; i + 1 < own.length; i += 2) {
+      const key = `${own[i] as number}:${own[i + 1] as number}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      prints.push(own[i] as number, own[i + 1] as number);
+    }
+  }
+  return prints.length > 0 ? { objects, prints } : undefined;
+}
+
 /** Writes the consent codes of `facts` into a row's values (what a merge decided). */
 export function applyFacts(values: Record<string, unknown>, facts: number): void {
   for (let i = 0; i < FACT_FIELDS.length; i++) {
@@ -161,13 +190,18 @@ export class DuplicateTracker {
   private readonly reached = new TripleStore();
   /** a customer planned on a channel was found at an objector's point already noted (reachesObjector) */
   private objectorReached = false;
+  /** rejected rows of an id with contact points: an objector's once every row is read, if the id objects (settleRejected) */
+  private readonly rejectedHolders: { a: number; b: number; line: number; objects: boolean; prints: number[] }[] = [];
+  /** ids with a rejected row that objects (RejectedPoints.objects) */
+  private rejectedObjectors: IdIndex | undefined;
 
   /** `dateLabel`: the header of the modification date, for messages; `texts`: their language; `phoneCountry`: where national numbers are read (objector points) */
   constructor(
     expected?: number,
     private readonly dateLabel = 'last_modified',
     private readonly texts: ReadTexts = messages().read.texts,
-    private readonly phoneCountry = DEFAULT_PHONE_COUNTRY,
+    /** where national numbers are read (objector points) */
+    readonly phoneCountry = DEFAULT_PHONE_COUNTRY,
   ) {
     this.ids = new IdIndex(expected);
   }
@@ -222,11 +256,22 @@ export class DuplicateTracker {
    * withdrawn, a death in its notes) cannot be read, so the row of the id that is used goes to
    * a person (LineAction.review) — rejected, it was simply passed over, and the older row's
    * consent was used (DOMAIN.md §6). Only on a reading that can be repeated.
+   *
+   * `points`, what the row holds of an objector (rejectedPoints): the points of a row without
+   * an id that objects are an objector's at once; a row of an id holds that person's points when
+   * it or another row of the id objects (settled once every row is read: settleRejected).
    */
-  seeRejected(id: string, line: number, column: string): void {
+  seeRejected(id: string, line: number, column: string, points?: RejectedPoints): void {
     const key = customerKey(id);
-    if (key === '') return;
+    if (key === '') {
+      if (points?.objects === true) this.seePlanned(line, true, points.prints);
+      return;
+    }
     const [a, b] = idFingerprint(key);
+    if (points !== undefined) {
+      if (points.objects) (this.rejectedObjectors ??= new IdIndex()).addFingerprint(a, b, line);
+      this.rejectedHolders.push({ a, b, line, objects: points.objects, prints: points.prints });
+    }
     const used = this.ids.lineOfFingerprint(a, b);
     if (used !== 0) this.twin(used, line, column);
     this.rejectedIds ??= new IdIndex();
@@ -314,6 +359,7 @@ export class DuplicateTracker {
    * point: the export is read again, with objectorPoints() known from the start.
    */
   reachesObjector(): boolean {
+    this.settleRejected();
     const { objectors } = this;
     if (objectors === undefined) return false;
     if (this.objectorReached) return true;
@@ -325,7 +371,26 @@ export class DuplicateTracker {
 
   /** The objectors' contact points (fingerprint → line), for a second reading; undefined when there are none. */
   objectorPoints(): IdIndex | undefined {
+    this.settleRejected();
     return this.objectors;
+  }
+
+  /**
+   * Notes as an objector's the points of each rejected row whose id objects, by that row or by
+   * another, used or rejected: known only once every row is read. Where the row used of the id
+   * does not object itself (the objection is in a rejected row: it goes to a person,
+   * LineAction.review), they are noted as that row's own, so that they close the channels of
+   * every other customer and leave its own decision to the person; else as the rejected row's.
+   */
+  private settleRejected(): void {
+    for (const r of this.rejectedHolders) {
+      const first = this.ids.lineOfFingerprint(r.a, r.b);
+      const group = first === 0 ? undefined : this.groups.get(first);
+      const usedObjects = first !== 0 && factsObject(group?.facts ?? this.facts.get(first));
+      if (!usedObjects && !r.objects && (this.rejectedObjectors?.lineOfFingerprint(r.a, r.b) ?? 0) === 0) continue;
+      this.seePlanned(first === 0 || usedObjects ? r.line : (group?.kept ?? first), true, r.prints);
+    }
+    this.rejectedHolders.length = 0;
   }
 
   /** Notes the first rejected row of the id first accepted at `first`: the run is repeated with it. */

@@ -29,7 +29,14 @@ export interface RowChecks {
   lang?: Lang;
 }
 
-export type ConvertedRow = { ok: true; values: Record<string, unknown>; warnings: string[] } | { ok: false; reject: Reject };
+/**
+ * A converted row, or its reject. A reject may carry `readings`: what the row's cells can be
+ * read to say, its unreadable cells left empty — once as they stand, or, for a record with a
+ * field or two too many or too few (a separator in a value, one left out), once per way its
+ * cells can line up with the header. A row that is not planned may still hold the number or
+ * mailbox of a person who objected, by that row or by another of its id (objector-keys.ts).
+ */
+export type ConvertedRow = { ok: true; values: Record<string, unknown>; warnings: string[] } | { ok: false; reject: Reject; readings?: Record<string, unknown>[] };
 
 interface ColumnReader {
   field: string;
@@ -76,13 +83,17 @@ export function createRowConverter(
   // Only an export whose words are read for objections (the lost customers') has its names read for one.
   const readsNames = schema.fields.some((f) => f.name === 'notes') && REMARK_FIELDS.some((f) => mapping.fields.has(f));
   const template = rowTemplate(fill, columns, unread.length > 0);
-  return (cells, line) => {
+  let lineUps = 0;
+  const convert = (cells: readonly string[], line: number): ConvertedRow => {
     const rawId = idIndex === undefined ? '' : excelText(cells[idIndex] ?? '');
     const id = INVISIBLE.test(rawId) ? withoutInvisible(rawId).text.trim() : rawId.trim();
     const totals = totalsCell(cells, idIndex, id, nameIndex, width);
     if (totals !== undefined) return reject(line, id, headers[totals] as string, (cells[totals] as string).trim(), t.totalsRow((cells[totals] as string).trim()));
     if (cells.length !== width && !onlyEmptyExtras(cells, width, namedWidth)) {
-      return reject(line, id, t.fieldCountColumn, String(cells.length), t.fieldCount(cells.length, width));
+      const rejected = reject(line, id, t.fieldCountColumn, String(cells.length), t.fieldCount(cells.length, width));
+      if (lineUps >= MAX_LINED_UP) return rejected;
+      lineUps++;
+      return withReadings(rejected, lineUpsOf(cells, width).flatMap((aligned) => readingOf(convert(aligned, line))));
     }
     // A row without an id is rejected once its cells are read: one that objects is named so (a firm's second contact on a row of its own).
     const noId = idIndex !== undefined && id === '';
@@ -118,14 +129,14 @@ export function createRowConverter(
         warnings.push(t.contactRemark(index === undefined ? remark.field : (headers[index] as string), remark.remark));
       }
     }
-    if (noId) return reject(line, '', headers[idIndex as number] as string, '', objects(values) ? t.idEmptyObjection : t.idEmpty);
+    if (noId) return withReadings(reject(line, '', headers[idIndex as number] as string, '', objects(values) ? t.idEmptyObjection : t.idEmpty), [values]);
     const first = problems?.[0];
     if (problems !== undefined && first !== undefined) {
       // A row that objects is kept whatever else is wrong in it, its unreadable cells left empty: rejected, its
       // objection would reach neither the other rows of its id nor the plan, and a duplicate row could be listed.
       if (!objects(values)) {
         const more = problems.length > 1 ? t.andMore(problems.slice(1).map((p) => p.message).join('; ')) : '';
-        return reject(line, id, first.column, first.value, first.message + more);
+        return withReadings(reject(line, id, first.column, first.value, first.message + more), [values]);
       }
       for (const p of problems) warnings.push(`${p.message}: ${t.keptForObjection}`);
     }
@@ -135,11 +146,48 @@ export function createRowConverter(
       const header = index === undefined ? cross.field : (headers[index] as string);
       const raw = index === undefined ? '' : (cells[index] ?? '');
       // An implausible row that objects is kept as one with an unreadable cell is: its objection must reach the other rows.
-      if (cross.problem && !objects(values)) return reject(line, id, header, raw, `${header} '${raw}' ${cross.problem}`);
+      if (cross.problem && !objects(values)) return withReadings(reject(line, id, header, raw, `${header} '${raw}' ${cross.problem}`), [values]);
       warnings.push(cross.problem ? `${header} '${raw}' ${cross.problem}: ${t.keptForObjectionAsIs}` : `${header} '${raw}': ${cross.warning}`);
     }
     return { ok: true, values, warnings };
   };
+  return convert;
+}
+
+/**
+ * Records of a file read each way their cells can line up with the header (lineUpsOf), at
+ * most: each costs a conversion per column. Beyond it a record with the wrong number of fields
+ * is rejected unread — a file with this many has its separator or header wrong, and fails
+ * the reject limit. Judgement.
+ */
+const MAX_LINED_UP = 10_000;
+/** Fields too many or too few a record is lined up for (lineUpsOf); beyond, it is not read. Judgement. */
+const MAX_FIELDS_OFF = 3;
+
+/**
+ * The ways a record with a few fields too many or too few can line up with the header's
+ * `width`: a separator inside one value (an unquoted "Müller, Hans") splits it into several
+ * cells, so for each column the cells from it on are joined back into it; a value left out
+ * moves the rest one cell left, so for each column empty cells are put in before it.
+ */
+function lineUpsOf(cells: readonly string[], width: number): string[][] {
+  const off = cells.length - width;
+  if (off === 0 || Math.abs(off) > MAX_FIELDS_OFF) return [];
+  const out: string[][] = [];
+  for (let at = 0; at < width; at++) {
+    if (off > 0) out.push([...cells.slice(0, at), cells.slice(at, at + off + 1).join(','), ...cells.slice(at + off + 1)]);
+    else out.push([...cells.slice(0, at), ...new Array<string>(-off).fill(''), ...cells.slice(at)]);
+  }
+  return out;
+}
+
+/** What one conversion of a row can say (ConvertedRow's readings): its values, or its reject's readings. */
+function readingOf(row: ConvertedRow): Record<string, unknown>[] {
+  return row.ok ? [row.values] : (row.readings ?? []);
+}
+
+function withReadings(row: ConvertedRow, readings: Record<string, unknown>[]): ConvertedRow {
+  return row.ok || readings.length === 0 ? row : { ...row, readings };
 }
 
 // Excel's way to keep a value as text in a CSV: ="00123" (a postal code, an id with leading zeros).

@@ -8,7 +8,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { DataError, InputMissingError, IoError, UsageError } from '../../errors.js';
 import { headerKey, type Schema } from '../../domain/read/fields.js';
 import { mapHeaders, type HeaderMapping, type MissingField } from '../../domain/read/header-map.js';
-import { applyFacts, DuplicateTracker, FACT_FIELDS, rewriteFactCells, rowFacts, type DuplicateResolution } from '../../domain/read/duplicate-ids.js';
+import { applyFacts, DuplicateTracker, FACT_FIELDS, rejectedPoints, rewriteFactCells, rowFacts, type DuplicateResolution, type RejectedPoints } from '../../domain/read/duplicate-ids.js';
 import { createRowConverter } from '../../domain/read/row-convert.js';
 import { unreadObjections } from '../../domain/read/unread-objections.js';
 import type { RowChecks, ValueConventions } from '../../domain/read/row-convert.js';
@@ -84,7 +84,7 @@ export interface Dialect {
 
 export type RowEvent =
   | { ok: true; line: number; values: Record<string, unknown>; warnings: string[]; cells: string[]; raw?: string }
-  | { ok: false; reject: Reject };
+  | { ok: false; reject: Reject; readings?: Record<string, unknown>[] };
 
 /** Receives one row; a returned promise is awaited before the next chunk of input is read. */
 export type RowVisitor = (ev: RowEvent) => Promise<void> | void | undefined;
@@ -800,7 +800,7 @@ function rowEvent(s: StreamSetup, cells: string[], line: number, raw: string | u
   const row = s.convert(cells, line);
   if (!row.ok) {
     s.stats.rejected++;
-    rejectedId(s, row.reject);
+    rejectedId(s, row.reject, row.readings);
     return row;
   }
   return decideId(s, row, cells, line, raw);
@@ -857,8 +857,16 @@ export function decideId(s: IdDecision, row: ConvertedOk, cells: string[], line:
  * be repeated: the tracker sends the row of its id that is used to a person
  * (DuplicateTracker.seeRejected). On one thread and on workers alike.
  */
-export function rejectedId(s: Pick<IdDecision, 'duplicates' | 'reread'>, r: Reject): void {
-  if (s.reread && s.duplicates && r.customer_id !== '') s.duplicates.seeRejected(r.customer_id, r.line, r.column);
+export function rejectedId(s: Pick<IdDecision, 'duplicates' | 'reread' | 'phrases'>, r: Reject, readings?: Record<string, unknown>[]): void {
+  if (s.reread && s.duplicates) s.duplicates.seeRejected(r.customer_id, r.line, r.column, rejectedPoints(readings, s.phrases, s.duplicates.phoneCountry));
+}
+
+/**
+ * A rejected row read on a worker thread: the main thread's tracker is told its points
+ * (PieceResult.rejectPoints), as rejectedId tells it on one thread.
+ */
+export function rejectedIdFromWorker(dup: { duplicates: DuplicateTracker; reread: boolean }, r: Reject, points: RejectedPoints | undefined): void {
+  if (dup.reread) dup.duplicates.seeRejected(r.customer_id, r.line, r.column, points);
 }
 
 /** The reject of a row whose id another row has, the one used (`message`: DuplicateTracker's why). */

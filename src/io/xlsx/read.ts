@@ -159,8 +159,8 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
     const converted = convert(text, row.line);
     if (!converted.ok) {
       stats.rejected++;
-      rejectedId(ids, converted.reject);
-      return { ok: false, reject: withCell(converted.reject, headers, book.name) };
+      rejectedId(ids, converted.reject, converted.readings);
+      return { ok: false, reject: withCell(converted.reject, headers, book.name), ...(converted.readings ? { readings: converted.readings } : {}) };
     }
     const ev = decideId(ids, converted, text, row.line, undefined);
     return ev && !ev.ok ? { ok: false, reject: withCell(ev.reject, headers, book.name) } : ev;
