@@ -292,3 +292,25 @@ describe('plan --explain of a customer whose row was rejected', () => {
     expect(none.stderr).toContain("customer 'NOPE-1' is not among the accepted rows");
   });
 });
+
+// A customer no channel may reach is still valued, to say what the missing permission costs:
+// on a channel they could be reached at had they said yes, not on a number they do not have.
+describe('a customer without a permitted channel', () => {
+  it.each([
+    ['a mailbox only', 'max@firma.de', '', '', 'email'],
+    ['an address only', '', '', 'Weg 1', 'letter'],
+    ['a number only', '', '030 1234567', '', 'phone'],
+  ])('is valued on what they have: %s', async (_, email, phone, street, channel) => {
+    const dir = tempDir();
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, [
+      'Customer ID,Name,Email,Phone,Street,Zip,City,Country,Segment,Churn Date,Customer Since,Orders,Revenue,Margin %,Reason,Email Opt-In,Phone Opt-In,Mail Opt-In',
+      `K-1,Kunde,${email},${phone},${street},10115,Berlin,DE,B2C,2026-06-01,2015-01-01,200,500000,30,price too high,no,no,no`,
+    ].join('\n') + '\n');
+    const { code, out, stderr } = await plan(file);
+    expect(code, stderr).toBe(0);
+    const [row] = readCsv(join(out, 'plan.csv'));
+    expect(row?.decision).toBe('no_channel');
+    expect(row?.decision_reason).toMatch(new RegExp(`^worth an approach \\(€[\\d.]+ by ${channel}\\), but no channel may be used$`));
+  });
+});

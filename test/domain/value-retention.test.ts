@@ -81,6 +81,16 @@ describe('the retention track', () => {
     expect(v.decisionReason).toMatch(reason);
   });
 
+  it('without a permitted channel, is valued on the channels the customer could be reached at, else on all the measure has', () => {
+    const both = measure({ channels: ['phone', 'letter'], keepRate: 0.5 });
+    // A number, no address: the value is told by phone (not by the cheaper letter they cannot be sent).
+    const byPhone = value(defector(), [{ measure: both, channels: [], reachable: ['phone'] }]);
+    expect(byPhone.decision).toBe('no_channel');
+    expect(byPhone.decisionReason).toMatch(/^retention worth it \(€\d+(?:\.\d\d)? by phone\), but no channel may be used$/);
+    const anywhere = value(defector(), [{ measure: both, channels: [], reachable: [] }]);
+    expect(anywhere.decisionReason).toMatch(/ by letter\), but no channel may be used$/);
+  });
+
   it('picks the measure with the highest expected value, in the playbook order on ties', () => {
     const weak = measure({ id: 'reminder', label: text('Reminder'), keepRate: 0.05, channels: ['email'] });
     const strong = measure({ id: 'check_in', keepRate: 0.3, channels: ['phone'] });

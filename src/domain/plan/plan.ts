@@ -97,7 +97,7 @@ export function planCustomer(exported: CustomerRow, setup: PlanSetup, decidedBy?
   // The moment comes before the value: the contact is valued as the customer will stand then.
   const planned = plannedWindow(row, entry, setup);
   // A customer who never cancelled is valued with clv's purchase-model hand-over, others as contract customers.
-  const input = valueInput(row, reason, entry, permitted, setup, planned?.contactFrom, permission.allowed);
+  const input = valueInput(row, reason, entry, permitted, setup, planned?.contactFrom, permission);
   // Gone longer than the configured years: let go unasked (data that old are not for marketing).
   const years = config.plan.maxYearsSinceChurn;
   if (years !== null && row.churn_date !== undefined && decidedBy !== 'person' && setup.asOf - row.churn_date > years * DAYS_PER_YEAR) {
@@ -217,13 +217,21 @@ export function retentionWindow(timing: { afterDays: number; windowDays: number 
 }
 
 /** The retention measures with the channels each may use for this customer: permitted, a visit only where someone knows them. */
-function retentionOptions(playbook: Playbook, row: CustomerRow, allowed: Readonly<Record<Channel, boolean>>): RetentionOption[] {
-  return (playbook.retention?.measures ?? []).map((measure) => ({ measure, channels: measure.channels.filter((c) => allowed[c] && (c !== 'visit' || hasPersonalContact(row))) }));
+function retentionOptions(playbook: Playbook, row: CustomerRow, permission: Pick<PermissionResult, 'allowed' | 'blockedBy'>): RetentionOption[] {
+  const { allowed } = permission;
+  const reachable = reachableChannels(permission.blockedBy);
+  return (playbook.retention?.measures ?? []).map((measure) => ({
+    measure,
+    channels: measure.channels.filter((c) => allowed[c] && (c !== 'visit' || hasPersonalContact(row))),
+    reachable: measure.channels.filter((c) => reachable[c] && (c !== 'visit' || hasPersonalContact(row))),
+  }));
 }
 
-function valueInput(row: CustomerRow, reason: ReasonClassification, entry: ReasonEntry, permitted: Channel[], setup: PlanSetup, contactDay: EpochDay | undefined, allowed: Readonly<Record<Channel, boolean>>): EvaluateInput {
-  // With no permitted channel, the approach is still valued on the usual ones: worth it → no_channel, else let_go.
-  const usual = permitted.length > 0 ? undefined : candidateChannels(entry, row, ALL_ALLOWED, false);
+function valueInput(row: CustomerRow, reason: ReasonClassification, entry: ReasonEntry, permitted: Channel[], setup: PlanSetup, contactDay: EpochDay | undefined, permission: Pick<PermissionResult, 'allowed' | 'blockedBy'>): EvaluateInput {
+  // With no permitted channel, the approach is still valued on the usual ones the customer could be reached at (a
+  // number, a mailbox, an address, had they said yes), else on the usual ones: worth it → no_channel, else let_go.
+  const reachable = permitted.length > 0 ? undefined : candidateChannels(entry, row, reachableChannels(permission.blockedBy), false);
+  const usual = reachable === undefined || reachable.length > 0 ? reachable : candidateChannels(entry, row, ALL_ALLOWED, false);
   const channels: Channel[] = usual === undefined ? permitted : usual.length > 0 ? usual : ['letter'];
   const input: EvaluateInput = {
     row,
@@ -244,11 +252,24 @@ function valueInput(row: CustomerRow, reason: ReasonClassification, entry: Reaso
   if (setup.playbook.channelResponse) input.channelResponse = setup.playbook.channelResponse;
   if (setup.model) input.model = setup.model;
   if (setup.withoutActions === true) input.withoutActions = true;
-  if (setup.playbook.retention && row.value_basis !== undefined) input.retention = retentionOptions(setup.playbook, row, allowed);
+  if (setup.playbook.retention && row.value_basis !== undefined) input.retention = retentionOptions(setup.playbook, row, permission);
   return input;
 }
 
 const ALL_ALLOWED: Readonly<Record<Channel, boolean>> = { visit: true, phone: true, letter: true, email: true };
+
+/** Why a channel is closed when the customer has nothing (usable) it could reach them at (permission.ts). */
+const NO_CONTACT_POINT = new Set(['no_email', 'no_phone', 'no_postal_address', 'no_account_manager', 'invalid_email', 'invalid_phone']);
+
+/** The channels a customer has a contact point for, permitted or not. */
+function reachableChannels(blockedBy: PermissionResult['blockedBy']): Record<Channel, boolean> {
+  const out = { ...ALL_ALLOWED };
+  for (const c of CHANNELS) {
+    const why = blockedBy[c];
+    if (why !== undefined && NO_CONTACT_POINT.has(why)) out[c] = false;
+  }
+  return out;
+}
 
 /**
  * The channels an approach may use, in preference order: the reason's channels that are

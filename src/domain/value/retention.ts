@@ -73,9 +73,11 @@ export function evaluateRetentionCustomer(input: EvaluateInput, h: PurchaseModel
   const atRisk = (1 - h.pAlive) * base.value;
   const unpermitted = options.every((o) => o.channels.length === 0);
   const valued: RetentionValue[] = [];
+  // Without a permitted channel the measure is valued on its channels the customer could be reached at had they
+  // said yes, else on all its own, to tell no_channel from let_go.
+  const reachable = unpermitted && options.some((o) => (o.reachable?.length ?? 0) > 0);
   for (const o of options) {
-    // Without a permitted channel the measure is valued on its own channels, to tell no_channel from let_go.
-    const channels = unpermitted ? o.measure.channels : o.channels;
+    const channels = !unpermitted ? o.channels : reachable ? (o.reachable ?? []) : o.measure.channels;
     for (const c of channels) valued.push(valueRetentionMeasure(h, base.value, o.measure, c, input.channelCosts[c], input.channelResponse?.[c] ?? 1));
   }
   const common = { customer_id: row.customer_id, firstLifetime: life, warnings, track: 'retention' as const, p_organic: null, discount: 1, value_at_stake: shownStake(atRisk) };

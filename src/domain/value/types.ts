@@ -25,7 +25,10 @@ export const TRACKS: readonly Track[] = ['win_back', 'retention'];
 /** A retention measure and the channels it may use for one customer (permission applied). */
 export interface RetentionOption {
   measure: RetentionMeasureSpec;
+  /** the measure's channels permitted to the customer */
   channels: readonly Channel[];
+  /** the measure's channels the customer has a contact point for, permitted or not (no_channel's value is told on them) */
+  reachable?: readonly Channel[];
 }
 
 /** Every decision, in the order plan.csv, summaries and reports list them. */
