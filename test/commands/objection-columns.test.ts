@@ -235,9 +235,40 @@ describe('a row with one field too many, where the header ends in a blank name (
     expect(r.code, r.stderr).toBe(0);
     const listed = listedIn(out);
     expect(listed).not.toContain('1002');
-    expect(listed).toEqual(expect.arrayContaining(['1001', '1003']));
+    expect(listed).toEqual(['1001']);
+    // 1003's two empty cells more than the header are no separators the file's rows end in
+    // (1001's has none): its values may have moved too, so it is rejected for its field count.
     const rejects = readCsv(join(out, 'rejects.csv'));
-    expect(rejects.map((x) => [x.line, x.value])).toEqual([['3', '14']]);
+    expect(rejects.map((x) => [x.line, x.value])).toEqual([['3', '14'], ['4', '15']]);
+  });
+
+  // From the QA round of 2026-12-08: "60,12000" unquoted in a comma file, the last cell (Notes)
+  // empty: one field too many whose extra cell is empty was read as a trailing separator, every
+  // value from the revenue on one column further — "Do Not Contact: yes" became the notes.
+  it.each([
+    ['on this thread', {}, '1'],
+    ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2'],
+  ] as const)('is rejected when its extra cell is empty too, unless the file\'s rows all end so (%s)', async (_, env, threads) => {
+    const dir = tempDir('winback-shifted-empty-');
+    const head = 'Customer ID,Name,Phone,Segment,Customer Since,Churn Date,Orders,Revenue,Margin %,Reason,Phone Opt-In,Do Not Contact,Notes';
+    const row = (id: string, phone: string, revenue: string, dnc: string) => `${id},${id} Ltd,${phone},B2B,2015-01-01,2026-06-01,60,${revenue},30,too expensive,yes,${dnc},`;
+    const rows = [row('O-1', '030 1000001', '60,12000', 'yes'), row('K-1', '030 1000001', '12000', 'no'), ...['K-2', 'K-3', 'K-4', 'K-5'].map((id, i) => row(id, `030 200000${i}`, '12000', 'no'))];
+    const plan = async (name: string, lines: string[]) => {
+      const file = join(dir, `${name}.csv`);
+      writeFileSync(file, [head, ...lines].join('\n') + '\n');
+      const out = join(dir, name);
+      const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '--threads', threads, '-q'], { env });
+      expect(r.code, r.stderr).toBe(0);
+      return { plan: Object.fromEntries(readCsv(join(out, 'plan.csv')).map((x) => [x.customer_id, x])), rejects: readCsv(join(out, 'rejects.csv')) };
+    };
+    const shifted = await plan('shifted', rows);
+    expect(shifted.plan['O-1']).toBeUndefined();
+    expect(shifted.rejects.map((x) => [x.line, x.column])).toEqual([['2', '(field count)']]);
+    expect([shifted.plan['K-1']?.decision, shifted.plan['K-1']?.warnings]).toEqual(['no_channel', 'the customer on line 2 objected to being contacted and has the same phone number: no call']);
+    // A file whose rows all end in one separator more than the header: read as they stand.
+    const trailing = await plan('trailing', rows.slice(1).map((l) => `${l},`));
+    expect(trailing.rejects).toEqual([]);
+    expect(trailing.plan['K-1']?.decision).toBe('win_back');
   });
 });
 
@@ -546,6 +577,8 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
   // "Omega, Berlin" unquoted: one field too many, every cell after it one column off.
   const commaInName = objecting.replace('O-1 GmbH', 'Omega, Berlin');
   const noId = objecting.replace(/^O-1,/, ',');
+  // A missing-value marker in the id cell is no id either (QA round of 2026-12-08).
+  const naId = objecting.replace(/^O-1,/, '#N/A,');
   it.each([
     ['an objector id\'s other row with an unreadable cell, on this thread', {}, '1', [objecting, unreadable, third, control], unreadable],
     ['an objector id\'s other row with an unreadable cell, the third customer first, on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2', [third, control, unreadable, objecting], unreadable],
@@ -553,10 +586,12 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
     ['an objecting row with a field too many, on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2', [commaInName, control, third], commaInName],
     ['an objecting row without an id, on this thread', {}, '1', [third, noId, control], noId],
     ['an objecting row without an id, on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2', [noId, third, control], noId],
+    ['an objecting row whose id is "#N/A", on this thread', {}, '1', [third, naId, control], naId],
+    ['an objecting row whose id is "#N/A", on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2', [naId, control, third], naId],
   ] as const)('is closed at the number in a rejected row (%s)', async (_, env, threads, lines, rejected) => {
     const shared = (lines as readonly string[]).map((l) => (l === third && rejected !== unreadable ? third.replace('030/555 5555', '030-1000001') : l));
-    const { plan, out } = await planRows([...shared, ...more, ...more.map((l) => l.replace(/K-(\d)/g, 'K-1$1'))], threads, env);
     const rejectedLine = lines.indexOf(rejected as never) + 2;
+    const { plan, out } = await planRows([...shared, ...more, ...more.map((l) => l.replace(/K-(\d)/g, 'K-1$1'))], threads, env);
     expect(readCsv(join(out, 'rejects.csv')).map((r) => r.line)).toContain(String(rejectedLine));
     expect([plan['K-1']?.decision, plan['K-1']?.channel]).toEqual(['no_channel', '']);
     expect(plan['K-1']?.warnings).toBe(`the customer on line ${rejectedLine} objected to being contacted and has the same phone number: no call`);
@@ -566,12 +601,16 @@ describe("an objector's contact point under an id no spelling rule folds (KD-090
   it.each([
     ['on this thread', {}, '1'],
     ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2'],
-  ] as const)('is closed at the number in an objecting row rejected beside a row of its id that is used; that row goes to a person (%s)', async (_, env, threads) => {
-    // O-1's used row (line 2) does not object; its rejected row (line 4) does, at another number K-1 has.
-    const { plan } = await planRows([silent, third.replace('030/555 5555', '030-1000001'), commaInName, control, ...more], threads, env);
+  ] as const)('reaches the id of an objecting row rejected beside a row of it that is used: never contacted, and every number of it closed (%s)', async (_, env, threads) => {
+    // O-1's used row (line 2) does not object; its rejected row (line 4) does, at a number K-1 has;
+    // K-9 has the number of O-1's used row.
+    const k9 = third.replace('K-1', 'K-9').replace('k1@', 'k9@').replace('030/555 5555', '030 5555555');
+    const { plan } = await planRows([silent, third.replace('030/555 5555', '030-1000001'), commaInName, control, k9, ...more], threads, env);
     expect([plan['K-1']?.decision, plan['K-1']?.channel]).toEqual(['no_channel', '']);
-    expect(plan['K-1']?.warnings).toBe('the customer on line 2 objected to being contacted and has the same phone number: no call');
-    expect(plan['O-1']?.decision).toBe('review');
+    expect(plan['K-1']?.warnings).toBe('the customer on line 4 objected to being contacted and has the same phone number: no call');
+    expect([plan['K-9']?.decision, plan['K-9']?.warnings]).toEqual(['no_channel', 'the customer on line 2 objected to being contacted and has the same phone number: no call']);
+    expect(plan['O-1']?.decision).toBe('never');
+    expect(plan['O-1']?.warnings).toContain("line 4 has this customer's id too and was rejected (field count), but it says the customer objected or must not be contacted: never contacted");
     expect([plan['K-2']?.decision, plan['K-2']?.channel]).toEqual(['win_back', 'phone']);
   });
 
@@ -783,7 +822,8 @@ describe('a row of the same id rejected for a bad cell', () => {
     const excluded = new Map(readCsv(join(out, 'excluded.csv')).map((x) => [x.customer_id as string, x]));
     expect(excluded.get('R-0001')).toMatchObject({ reason: 'review', detail: expect.stringContaining('line 3 has this customer') });
     expect(excluded.get('r0002')).toMatchObject({ reason: 'review', detail: expect.stringContaining('line 4 has this customer') });
-    expect(excluded.get('R-0003')).toMatchObject({ reason: 'review', detail: expect.stringContaining('line 7 has this customer') });
+    // R-0003's rejected row says the customer objected, in any way its cells line up: never contacted, and said why.
+    expect(excluded.get('R-0003')).toMatchObject({ reason: 'never' });
     expect(readCsv(join(out, 'rejects.csv')).map((x) => x.line)).toEqual(['3', '4', '7']);
 
     const planOut = join(dir, 'plan');
@@ -792,7 +832,7 @@ describe('a row of the same id rejected for a bad cell', () => {
     const plan = new Map(readCsv(join(planOut, 'plan.csv')).map((x) => [x.customer_id as string, x]));
     expect(plan.get('R-0001')).toMatchObject({ decision: 'review', decision_reason: expect.stringContaining('(Revenue)') });
     expect(plan.get('r0002')).toMatchObject({ decision: 'review' });
-    expect(plan.get('R-0003')).toMatchObject({ decision: 'review' });
+    expect(plan.get('R-0003')).toMatchObject({ decision: 'never', warnings: expect.stringContaining("line 7 has this customer's id too and was rejected (field count), but it says the customer objected") });
     expect(plan.get('R-0100')).toMatchObject({ decision: 'win_back' });
   });
 });
@@ -1168,7 +1208,7 @@ describe('a row without a customer id that says the customer objected', () => {
     expect(r.code, r.stderr).toBe(0);
     const rejects = readCsv(join(out, 'rejects.csv'));
     expect(rejects.map((x) => [x.line, x.error])).toEqual([
-      ['3', "customer_id is empty, and the row says the customer objected: the objection reaches nobody; fill in the customer id (the row above's, if this is a second contact of that customer) and run again"],
+      ['3', "customer_id is empty, and the row says the customer objected: its e-mail address, phone number and name at its address are closed for every other customer, but the objection reaches no customer number; fill in the customer id (the row above's, if this is a second contact of that customer) and run again"],
       ['4', 'customer_id is empty'],
     ]);
   });

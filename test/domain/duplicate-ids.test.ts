@@ -259,7 +259,7 @@ describe("DuplicateTracker.seeRejected: a rejected row's contact points", () => 
     t.objectorPoints()?.forEach((_a, _b, line) => void out.push(line));
     return out.sort((a, b) => a - b);
   };
-  const holds = (objects: boolean) => rejectedPoints([{ phone: '030 5555555', ...(objects ? { do_not_contact: true } : {}) }], [], 'DE');
+  const holds = (objects: boolean, phone = '030 5555555') => rejectedPoints([{ phone, ...(objects ? { do_not_contact: true } : {}) }], [], 'DE');
 
   it('reads whether a row objects from any of its readings, and every point of them all', () => {
     expect(rejectedPoints([{ phone: '030 1' }, { email: 'a@b.de', do_not_contact: true }], [], 'DE')).toMatchObject({ objects: true, prints: expect.any(Array) });
@@ -275,13 +275,17 @@ describe("DuplicateTracker.seeRejected: a rejected row's contact points", () => 
     expect(linesOf(t)).toEqual([2]);
   });
 
-  it('notes them under the row used when only a rejected row of the id objects: that row goes to a person, not shut by its own point', () => {
+  it('makes the id an objector when only a rejected row of it objects: the row used is not contacted, and its points are the objector\'s', () => {
     const t = new DuplicateTracker();
     t.see('KD-1', 2, facts({ consent_phone: true }), undefined);
     t.seeRejected('KD-1', 3, 'Field count', holds(true));
-    t.seeRejected('KD-1', 4, 'Revenue', holds(false));
-    expect(linesOf(t)).toEqual([2]);
-    expect(t.resolution().get(2)).toMatchObject({ review: { line: 3 } });
+    t.seeRejected('KD-1', 4, 'Revenue', holds(false, '030 6666666'));
+    expect(linesOf(t)).toEqual([3, 4]);
+    const used = t.resolution().get(2);
+    expect(used).toMatchObject({ drop: false, note: expect.stringContaining('line 3 has this customer') });
+    expect(used).not.toHaveProperty('review');
+    expect(decode((used as { facts: number }).facts)).toEqual({ consent_phone: true, do_not_contact: true });
+    expect(t.unnotedObjectorLines()).toEqual([2]);
   });
 
   it('notes an objecting row without an id or a row used under its own line, and nothing of a row whose id does not object', () => {

@@ -95,3 +95,8 @@ export function formatCompact(value: number, lang: Lang): string {
   const text = Number.isInteger(Math.round(scaled * 10) / 10) ? String(Math.round(scaled)) : (Math.round(scaled * 10) / 10).toFixed(1);
   return `${lang === 'de' ? text.replace('.', ',') : text}${unit}`;
 }
+
+/** The column a row was rejected for, in parentheses after its line: nothing for none; "(field count)" is in its own. */
+export function columnNote(column: string): string {
+  return column === '' ? '' : column.startsWith('(') ? ` ${column}` : ` (${column})`;
+}

@@ -6,7 +6,7 @@
  * numbers in CSV columns are the machine contract and are not texts.
  */
 import { m } from './entry.js';
-import { formatDay, formatIsoText } from './format.js';
+import { columnNote, formatDay, formatIsoText } from './format.js';
 
 // What a file-system error code means, in a sentence about a file.
 const FS_EN: Record<string, string> = {
@@ -210,8 +210,8 @@ export const COMMAND_TEXTS = {
     ),
     /** another row with the customer's id was rejected for a bad cell (domain/plan/person-decides.ts) */
     otherRowRejected: m(
-      (line: number, column: string) => `line ${line} has this customer's id too and was rejected${column === '' ? '' : ` (${column})`}: what it says (a consent withdrawn, an objection, a death) is not known — a person decides before anyone is contacted; correct that line and run again`,
-      (line, column) => `Zeile ${line} hat dieselbe Kundennummer und wurde abgelehnt${column === '' ? '' : ` (${column})`}: was sie sagt (eine widerrufene Einwilligung, ein Widerspruch, ein Todesfall), ist unbekannt — eine Person entscheidet, bevor jemand kontaktiert wird; diese Zeile korrigieren und erneut ausführen`,
+      (line: number, column: string) => `line ${line} has this customer's id too and was rejected${columnNote(column)}: what it says (a consent withdrawn, an objection, a death) is not known — a person decides before anyone is contacted; correct that line and run again`,
+      (line, column) => `Zeile ${line} hat dieselbe Kundennummer und wurde abgelehnt${columnNote(column)}: was sie sagt (eine widerrufene Einwilligung, ein Widerspruch, ein Todesfall), ist unbekannt — eine Person entscheidet, bevor jemand kontaktiert wird; diese Zeile korrigieren und erneut ausführen`,
     ),
     /** a business customer whose text says it cannot pay: the grounds for insolvency (domain/plan/person-decides.ts) */
     firmUnableToPay: m(
@@ -2106,4 +2106,3 @@ function thresholdSourceDe(source: string): string {
 function unitWord(symbol: string): string {
   return symbol.trim() === '€' ? 'Euro' : symbol.trim();
 }
-

@@ -4,7 +4,7 @@
  * with `--lang de` read exports with the German texts.
  */
 
-import { formatDay } from './format.js';
+import { columnNote, formatDay } from './format.js';
 
 /** Where the limit of rejected rows came from. */
 export type RejectLimitSource = 'flag' | 'env' | 'config' | 'default';
@@ -43,6 +43,8 @@ export interface ReadTexts {
   idEmpty: string;
   idEmptyObjection: string;
   idMissingMarker: (value: string) => string;
+  /** a missing-value marker as the id of a row that objects */
+  idMarkerObjection: (value: string) => string;
   totalsRow: (word: string) => string;
   contactRemark: (header: string, remark: string) => string;
   duplicateId: (firstLine: number) => string;
@@ -53,6 +55,8 @@ export interface ReadTexts {
   duplicateMerged: (kept: number, lines: readonly number[]) => string;
   /** the warning on the row used for a duplicated id when the merge changed its values */
   duplicateMergedNote: (others: readonly number[]) => string;
+  /** a rejected row of the id says the customer objected (DuplicateTracker.resolution) */
+  otherRowObjected: (line: number, column: string) => string;
   /** a row whose id repeats later, decided once the file is read again */
   duplicateSecondReading: string;
   swallowed: (lines: number) => string;
@@ -170,14 +174,16 @@ export const READ_EN: ReadTexts = {
   fieldCount: (found, expected) => `has ${found} fields, expected ${expected} (an unquoted delimiter or a missing quote?)`,
   fieldCountColumn: '(field count)',
   idEmpty: 'customer_id is empty',
-  idEmptyObjection: 'customer_id is empty, and the row says the customer objected: the objection reaches nobody; fill in the customer id (the row above\'s, if this is a second contact of that customer) and run again',
+  idEmptyObjection: 'customer_id is empty, and the row says the customer objected: its e-mail address, phone number and name at its address are closed for every other customer, but the objection reaches no customer number; fill in the customer id (the row above\'s, if this is a second contact of that customer) and run again',
   idMissingMarker: (value) => `customer_id '${value}' marks a missing value, not an id`,
+  idMarkerObjection: (value) => `customer_id '${value}' marks a missing value, not an id, and the row says the customer objected: its e-mail address, phone number and name at its address are closed for every other customer, but the objection reaches no customer number; fill in the customer id and run again`,
   totalsRow: (word) => `looks like a totals row ('${word}', the other cells mostly empty), not a customer`,
   contactRemark: (header, remark) => `${header}: the remark '${remark}' beside the address or number says the customer withdrew: treated as an objection`,
   duplicateId: (firstLine) => `duplicate customer_id, first seen on line ${firstLine}`,
   duplicateNewer: (kept, dateLabel, keptDate, ownDate, objectionKept) => `duplicate customer_id: line ${kept} is used, its ${dateLabel} is newer (${formatDay(keptDate, 'en')}, this row ${formatDay(ownDate, 'en')})${objectionKept ? ", with this row's objection (an objection is never undone by a newer row)" : ''}`,
   duplicateMerged: (kept, lines) => `duplicate customer_id: line ${kept} is used, with the most restrictive consent and objection of lines ${lines.join(', ')}`,
   duplicateMergedNote: (others) => `duplicate customer_id on line(s) ${others.join(', ')}: consent and objection merged, the most restrictive per field`,
+  otherRowObjected: (line, column) => `line ${line} has this customer's id too and was rejected${columnNote(column)}, but it says the customer objected or must not be contacted: never contacted; correct that line and run again`,
   duplicateSecondReading: 'duplicate customer_id: decided on a second reading',
   swallowed: (lines) => `a quoted field spans ${lines} line(s) that look like whole rows: probably a missing closing quote in this row, so the rows after it were read as part of one field`,
   strayQuote: (column, openLine, rowLine, next) =>
@@ -327,14 +333,16 @@ export const READ_DE: ReadTexts = {
   fieldCount: (found, expected) => `hat ${found} Felder statt ${expected} (ein Trennzeichen ohne Anführungszeichen oder ein fehlendes Anführungszeichen?)`,
   fieldCountColumn: '(Anzahl der Felder)',
   idEmpty: 'customer_id ist leer',
-  idEmptyObjection: 'customer_id ist leer, und die Zeile sagt, dass der Kunde widersprochen hat: der Widerspruch erreicht niemanden; die Kundennummer eintragen (die der Zeile darüber, wenn dies ein zweiter Kontakt dieses Kunden ist) und erneut ausführen',
+  idEmptyObjection: 'customer_id ist leer, und die Zeile sagt, dass der Kunde widersprochen hat: seine E-Mail-Adresse, Telefonnummer und sein Name unter seiner Anschrift sind für alle anderen Kunden gesperrt, aber der Widerspruch erreicht keine Kundennummer; die Kundennummer eintragen (die der Zeile darüber, wenn dies ein zweiter Kontakt dieses Kunden ist) und erneut ausführen',
   idMissingMarker: (value) => `customer_id '${value}' steht für einen fehlenden Wert, nicht für eine Kundennummer`,
+  idMarkerObjection: (value) => `customer_id '${value}' steht für einen fehlenden Wert, nicht für eine Kundennummer, und die Zeile sagt, dass der Kunde widersprochen hat: seine E-Mail-Adresse, Telefonnummer und sein Name unter seiner Anschrift sind für alle anderen Kunden gesperrt, aber der Widerspruch erreicht keine Kundennummer; die Kundennummer eintragen und erneut ausführen`,
   totalsRow: (word) => `sieht aus wie eine Summenzeile ('${word}', die übrigen Zellen fast leer), nicht wie ein Kunde`,
   contactRemark: (header, remark) => `${header}: der Vermerk '${remark}' neben der Adresse oder Nummer sagt, dass der Kunde widerrufen hat: als Widerspruch behandelt`,
   duplicateId: (firstLine) => `doppelte customer_id, zuerst in Zeile ${firstLine}`,
   duplicateNewer: (kept, dateLabel, keptDate, ownDate, objectionKept) => `doppelte customer_id: Zeile ${kept} wird verwendet, ihr ${dateLabel} ist neuer (${formatDay(keptDate, 'de')}, diese Zeile ${formatDay(ownDate, 'de')})${objectionKept ? ', mit dem Widerspruch dieser Zeile (ein Widerspruch wird durch eine neuere Zeile nie aufgehoben)' : ''}`,
   duplicateMerged: (kept, lines) => `doppelte customer_id: Zeile ${kept} wird verwendet, mit der strengsten Einwilligung und dem strengsten Widerspruch der Zeilen ${lines.join(', ')}`,
   duplicateMergedNote: (others) => `doppelte customer_id in Zeile(n) ${others.join(', ')}: Einwilligung und Widerspruch zusammengeführt, je Feld der strengste Wert`,
+  otherRowObjected: (line, column) => `Zeile ${line} hat dieselbe Kundennummer und wurde abgelehnt${columnNote(column)}, sagt aber, dass der Kunde widersprochen hat oder nicht kontaktiert werden darf: nie kontaktieren; diese Zeile korrigieren und erneut ausführen`,
   duplicateSecondReading: 'doppelte customer_id: beim zweiten Lesen entschieden',
   swallowed: (lines) => `ein Feld in Anführungszeichen umfasst ${lines} Zeile(n), die wie ganze Zeilen aussehen: vermutlich fehlt in dieser Zeile ein schließendes Anführungszeichen, sodass die folgenden Zeilen als Teil eines Feldes gelesen wurden`,
   strayQuote: (column, openLine, rowLine, next) =>

@@ -20,6 +20,7 @@
  * Kept apart, one row's objection did not reach the other, which was listed.
  */
 import { customerKey } from '../campaign/customer-key.js';
+import { isMissingIdMarker } from './missing-id.js';
 import { IdIndex, idFingerprint } from '../id-index.js';
 import { objectionInWords } from '../objections/in-words.js';
 import { type ReadTexts, messages } from '../catalogue/index.js';
@@ -111,6 +112,11 @@ export function rejectedPoints(readings: readonly Readonly<Record<string, unknow
   return prints.length > 0 ? { objects, prints } : undefined;
 }
 
+/** `facts` with do_not_contact yes: what a rejected row of the id that objects makes of the row used. */
+function withDoNotContact(facts: number): number {
+  return (facts & ~(3 << DO_NOT_CONTACT_AT)) | (1 << DO_NOT_CONTACT_AT);
+}
+
 /** Writes the consent codes of `facts` into a row's values (what a merge decided). */
 export function applyFacts(values: Record<string, unknown>, facts: number): void {
   for (let i = 0; i < FACT_FIELDS.length; i++) {
@@ -183,7 +189,7 @@ export class DuplicateTracker {
   /** per rejected line kept in rejectedIds: the column it was rejected for */
   private readonly rejectedColumns = new Map<number, string>();
   /** per id (its first accepted line) the first rejected row that shares it */
-  private readonly rejectedTwins = new Map<number, { line: number; column: string }>();
+  private readonly rejectedTwins = new Map<number, { line: number; column: string; objects: boolean }>();
   /** the objectors' contact points (fingerprint → first objector line): permission/objector-keys.ts */
   private objectors: IdIndex | undefined;
   /** per customer planned on a channel, the points it is reached at there: (line, fingerprint) */
@@ -220,6 +226,8 @@ export class DuplicateTracker {
     if (this.rejectedIds !== undefined) {
       const rejected = this.rejectedIds.lineOfFingerprint(a, b);
       if (rejected !== 0) this.twin(first === 0 ? line : first, rejected, this.rejectedColumns.get(rejected) ?? '');
+      const objecting = this.rejectedObjectors?.lineOfFingerprint(a, b) ?? 0;
+      if (objecting !== 0) this.twin(first === 0 ? line : first, objecting, this.rejectedColumns.get(objecting) ?? '', true);
     }
     if (first === 0) return undefined;
     let group = this.groups.get(first);
@@ -262,18 +270,18 @@ export class DuplicateTracker {
    * it or another row of the id objects (settled once every row is read: settleRejected).
    */
   seeRejected(id: string, line: number, column: string, points?: RejectedPoints): void {
-    const key = customerKey(id);
+    // A missing-value marker ("NA") is no id: rows under it are not one customer.
+    const key = isMissingIdMarker(id.trim()) ? '' : customerKey(id);
     if (key === '') {
       if (points?.objects === true) this.seePlanned(line, true, points.prints);
       return;
     }
     const [a, b] = idFingerprint(key);
-    if (points !== undefined) {
-      if (points.objects) (this.rejectedObjectors ??= new IdIndex()).addFingerprint(a, b, line);
-      this.rejectedHolders.push({ a, b, line, objects: points.objects, prints: points.prints });
-    }
+    const objects = points?.objects === true;
+    if (points !== undefined) this.rejectedHolders.push({ a, b, line, objects, prints: points.prints });
+    if (objects && (this.rejectedObjectors ??= new IdIndex()).addFingerprint(a, b, line) === 0) this.rejectedColumns.set(line, column);
     const used = this.ids.lineOfFingerprint(a, b);
-    if (used !== 0) this.twin(used, line, column);
+    if (used !== 0) this.twin(used, line, column, objects);
     this.rejectedIds ??= new IdIndex();
     if (this.rejectedIds.addFingerprint(a, b, line) === 0) this.rejectedColumns.set(line, column);
   }
@@ -303,12 +311,17 @@ export class DuplicateTracker {
    * the objector's — a number in the id's other row reaches the person who objected.
    */
   unnotedObjectorLines(): number[] {
-    const out: number[] = [];
+    const out = new Set<number>();
     for (const g of this.groups.values()) {
       if (!factsObject(g.facts)) continue;
-      for (const line of g.lines) if (!factsObject(this.facts.get(line))) out.push(line);
+      for (const line of g.lines) if (!factsObject(this.facts.get(line))) out.add(line);
     }
-    return out.sort((a, b) => a - b);
+    // An id whose objection is in a rejected row: every row of it read holds the objector's points.
+    for (const [first, twin] of this.rejectedTwins) {
+      if (!twin.objects) continue;
+      for (const line of this.groups.get(first)?.lines ?? [first]) if (!factsObject(this.facts.get(line))) out.add(line);
+    }
+    return [...out].sort((a, b) => a - b);
   }
 
   /**
@@ -377,26 +390,26 @@ export class DuplicateTracker {
 
   /**
    * Notes as an objector's the points of each rejected row whose id objects, by that row or by
-   * another, used or rejected: known only once every row is read. Where the row used of the id
-   * does not object itself (the objection is in a rejected row: it goes to a person,
-   * LineAction.review), they are noted as that row's own, so that they close the channels of
-   * every other customer and leave its own decision to the person; else as the rejected row's.
+   * another, used or rejected: known only once every row is read. (An id whose objection is in a
+   * rejected row is not contacted either: resolution.)
    */
   private settleRejected(): void {
     for (const r of this.rejectedHolders) {
       const first = this.ids.lineOfFingerprint(r.a, r.b);
-      const group = first === 0 ? undefined : this.groups.get(first);
-      const usedObjects = first !== 0 && factsObject(group?.facts ?? this.facts.get(first));
-      if (!usedObjects && !r.objects && (this.rejectedObjectors?.lineOfFingerprint(r.a, r.b) ?? 0) === 0) continue;
-      this.seePlanned(first === 0 || usedObjects ? r.line : (group?.kept ?? first), true, r.prints);
+      const usedObjects = first !== 0 && factsObject(this.groups.get(first)?.facts ?? this.facts.get(first));
+      if (usedObjects || r.objects || (this.rejectedObjectors?.lineOfFingerprint(r.a, r.b) ?? 0) !== 0) this.seePlanned(r.line, true, r.prints);
     }
     this.rejectedHolders.length = 0;
   }
 
-  /** Notes the first rejected row of the id first accepted at `first`: the run is repeated with it. */
-  private twin(first: number, line: number, column: string): void {
-    if (this.rejectedTwins.has(first)) return;
-    this.rejectedTwins.set(first, { line, column });
+  /**
+   * Notes the first rejected row of the id first accepted at `first` (the first that objects, if
+   * one does): the run is repeated with it.
+   */
+  private twin(first: number, line: number, column: string, objects = false): void {
+    const known = this.rejectedTwins.get(first);
+    if (known !== undefined && (known.objects || !objects)) return;
+    this.rejectedTwins.set(first, { line, column, objects });
     this.rerun = true;
   }
 
@@ -407,10 +420,19 @@ export class DuplicateTracker {
    */
   resolution(): DuplicateResolution {
     const out = this.mergeResolution();
-    for (const [first, review] of this.rejectedTwins) {
+    for (const [first, twin] of this.rejectedTwins) {
       const kept = this.groups.get(first)?.kept ?? first;
       const action = out.get(kept);
-      if (action === undefined) out.set(kept, { drop: false, facts: this.facts.get(kept) & FACT_MASK, note: '', review });
+      const review = { line: twin.line, column: twin.column };
+      if (twin.objects) {
+        // A rejected row that says the customer objected: the row used must not be contacted (DOMAIN.md §6), and says why.
+        const note = this.texts.otherRowObjected(twin.line, twin.column);
+        if (action === undefined) out.set(kept, { drop: false, facts: withDoNotContact(this.facts.get(kept) & FACT_MASK), note });
+        else if (!action.drop) {
+          action.facts = withDoNotContact(action.facts);
+          action.note = action.note === '' ? note : `${action.note}; ${note}`;
+        }
+      } else if (action === undefined) out.set(kept, { drop: false, facts: this.facts.get(kept) & FACT_MASK, note: '', review });
       else if (!action.drop) action.review = review;
     }
     return out;

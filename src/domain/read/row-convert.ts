@@ -17,6 +17,8 @@ export interface ValueConventions {
   dateOrder: DateOrder;
   /** the margin column holds percentages (its sample showed '%'), whatever its header says */
   marginPercent?: boolean;
+  /** the empty cells the file's rows end in beyond the header (trailing separators): read as nothing; 0 or unset: none */
+  extraCells?: number;
 }
 
 /** What rows are checked against beyond their own values; plain data (sent to worker threads). */
@@ -75,9 +77,8 @@ export function createRowConverter(
   const idIndex = idSpec ? mapping.fields.get(idSpec.name) : undefined;
   const nameIndex = mapping.fields.get('name');
   const width = headers.length;
-  // Excel writes a blank header after the last column ("…;Werbewiderspruch;"): a longer row may not fill it.
-  let namedWidth = width;
-  while (namedWidth > 0 && (headers[namedWidth - 1] as string).trim() === '') namedWidth--;
+  // Rows that end in separators the header does not have: that many empty cells more are nothing.
+  const longWidth = width + (conventions.extraCells ?? 0);
   const crossChecks = { asOf: checks.asOf, texts: t };
   const unread = unreadColumns(headers, mapping, schema);
   // Only an export whose words are read for objections (the lost customers') has its names read for one.
@@ -89,7 +90,7 @@ export function createRowConverter(
     const id = INVISIBLE.test(rawId) ? withoutInvisible(rawId).text.trim() : rawId.trim();
     const totals = totalsCell(cells, idIndex, id, nameIndex, width);
     if (totals !== undefined) return reject(line, id, headers[totals] as string, (cells[totals] as string).trim(), t.totalsRow((cells[totals] as string).trim()));
-    if (cells.length !== width && !onlyEmptyExtras(cells, width, namedWidth)) {
+    if (cells.length !== width && !(cells.length === longWidth && onlyEmptyExtras(cells, width))) {
       const rejected = reject(line, id, t.fieldCountColumn, String(cells.length), t.fieldCount(cells.length, width));
       if (lineUps >= MAX_LINED_UP) return rejected;
       lineUps++;
@@ -97,7 +98,8 @@ export function createRowConverter(
     }
     // A row without an id is rejected once its cells are read: one that objects is named so (a firm's second contact on a row of its own).
     const noId = idIndex !== undefined && id === '';
-    if (idIndex !== undefined && !noId && isMissingIdMarker(id)) return reject(line, id, headers[idIndex] as string, id, t.idMissingMarker(id));
+    // A missing-value marker ("NA", "#N/A") is no id either: the row is read on, for an objection and its points.
+    const markerId = idIndex !== undefined && !noId && isMissingIdMarker(id);
     const values: Record<string, unknown> = { ...template };
     const warnings: string[] = [];
     let problems: { column: string; value: string; message: string }[] | undefined;
@@ -130,6 +132,7 @@ export function createRowConverter(
       }
     }
     if (noId) return withReadings(reject(line, '', headers[idIndex as number] as string, '', objects(values) ? t.idEmptyObjection : t.idEmpty), [values]);
+    if (markerId) return withReadings(reject(line, id, headers[idIndex as number] as string, id, objects(values) ? t.idMarkerObjection(id) : t.idMissingMarker(id)), [values]);
     const first = problems?.[0];
     if (problems !== undefined && first !== undefined) {
       // A row that objects is kept whatever else is wrong in it, its unreadable cells left empty: rejected, its
@@ -235,14 +238,12 @@ function rowTemplate(fill: Readonly<Record<string, unknown>>, columns: readonly 
 }
 
 /**
- * A row longer than the header whose extra cells are empty (trailing separators). Where the
- * header ends in blank names, the row's cells under them must be empty too: a row with one
- * field too many (a separator in a value) moves its last values under the blank header, and
- * the columns before it would read their neighbours' values (an objection's "ja" lost).
+ * A row longer than the header whose extra cells are empty: the file's trailing separators
+ * (ValueConventions.extraCells). A row with one field too many from a separator in a value
+ * whose last cell is empty looks the same, but has a length the file's rows do not have.
  */
-function onlyEmptyExtras(cells: readonly string[], width: number, namedWidth: number): boolean {
-  if (cells.length < width) return false;
-  for (let i = namedWidth; i < cells.length; i++) if ((cells[i] as string).trim() !== '') return false;
+function onlyEmptyExtras(cells: readonly string[], width: number): boolean {
+  for (let i = width; i < cells.length; i++) if ((cells[i] as string).trim() !== '') return false;
   return true;
 }
 

@@ -225,7 +225,8 @@ export async function openExport(
   if (stillMissing.length > 0) {
     throw missingColumnsError(label, headers, stillMissing, schema.kind, t);
   }
-  const conventions = detectConventions(sample.slice(1), mapping, schema, delimiter, opts);
+  // A file whose rows end in separators its header does not have ("a;b;c;" under "A;B;C"): those empty cells are nothing.
+  const conventions = { ...detectConventions(sample.slice(1), mapping, schema, delimiter, opts), extraCells: trailingCells(sample.slice(1), headers.length) };
   const dialect: Dialect = {
     encoding: detected.encoding,
     bom: detected.bom,
@@ -804,6 +805,28 @@ function rowEvent(s: StreamSetup, cells: string[], line: number, raw: string | u
     return row;
   }
   return decideId(s, row, cells, line, raw);
+}
+
+/**
+ * How many empty cells the file's rows end in beyond the header's `width`: the number most of
+ * the sample's rows that are longer than the header have, when they are at least half of the
+ * sample's rows (a writer that ends every row in a separator); else 0. Any other record longer
+ * than the header is one with a separator inside a value (an unquoted "Müller, Hans"), its
+ * cells moved a column on — rejected for its field count, not read shifted.
+ */
+export function trailingCells(rows: readonly (readonly string[])[], width: number): number {
+  const counts = new Map<number, number>();
+  let filled = 0;
+  for (const row of rows) {
+    if (row.every((c) => c.trim() === '')) continue;
+    filled++;
+    if (row.length <= width || row.slice(width).some((c) => c.trim() !== '')) continue;
+    counts.set(row.length - width, (counts.get(row.length - width) ?? 0) + 1);
+  }
+  let best = 0;
+  let most = 0;
+  for (const [extra, n] of counts) if (n > most) [best, most] = [extra, n];
+  return most > 0 && most * 2 >= filled ? best : 0;
 }
 
 /** ReadOptions.objectorLines for a reader on this thread: their points go to the export's tracker. */
