@@ -64,6 +64,25 @@ describe('reading an .xlsx workbook through stdin', () => {
     expect(cellText({ sharedFormula: 'A2' }, undefined, '.')).toBe('=?');
   });
 
+  // From the QA round of 2026-12-08: the id a lookup that failed ("=VLOOKUP(…)", #N/A in the
+  // sheet; the streaming reader does not hand over an error result) was used as the customer's id.
+  it('rejects an id that is a formula without its value, reading the row on for an objection', async () => {
+    const bytes = await workbook([{
+      name: 'Kunden',
+      rows: [
+        ['Kundennummer', 'Kündigungsdatum', 'Umsatz', 'Bemerkung'],
+        [{ value: { formula: 'VLOOKUP(B2,X:Y,2,0)' } }, '01.08.2026', '1.000,00', 'keine Werbung mehr'],
+        [{ value: { formula: 'VLOOKUP(B3,X:Y,2,0)' } }, '01.08.2026', '1.000,00', ''],
+        ['1003', '01.08.2026', '1.000,00', ''],
+      ],
+    }]);
+    const { rows, rejects } = await readAll(bytes);
+    expect(rows.map((r) => r.values.customer_id)).toEqual(['1003']);
+    expect(rejects.map((r) => [r.line, r.column, r.value])).toEqual([[2, 'Kundennummer', '=VLOOKUP(B2,X:Y,2,0)'], [3, 'Kundennummer', '=VLOOKUP(B3,X:Y,2,0)']]);
+    expect(rejects[0]?.error).toContain('the row says the customer objected');
+    expect(rejects[1]?.error).toContain('is a formula whose value the workbook does not hold');
+  });
+
   it('reads a header with an empty cell between names (Excel leaves the cell out of the sheet)', async () => {
     const bytes = await workbook([{ name: 'Kunden', rows: [['Kundennummer', 'Name', null, 'Kündigungsdatum', 'Kündigungsgrund'], ['80001', 'Firma A', 'x', '01.06.2026', 'zu teuer']] }]);
     const { opened, rows, rejects } = await readAll(bytes);

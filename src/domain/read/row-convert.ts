@@ -98,8 +98,10 @@ export function createRowConverter(
     }
     // A row without an id is rejected once its cells are read: one that objects is named so (a firm's second contact on a row of its own).
     const noId = idIndex !== undefined && id === '';
-    // A missing-value marker ("NA", "#N/A") is no id either: the row is read on, for an objection and its points.
-    const markerId = idIndex !== undefined && !noId && isMissingIdMarker(id);
+    // A missing-value marker ("NA", "#N/A") is no id either, nor a workbook formula whose value the file does not
+    // hold (cells.ts: "=VLOOKUP(…)" when the cached result is an error): the row is read on, for an objection and its points.
+    const formulaId = idIndex !== undefined && FORMULA_TEXT.test(id);
+    const markerId = idIndex !== undefined && !noId && (formulaId || isMissingIdMarker(id));
     const values: Record<string, unknown> = { ...template };
     const warnings: string[] = [];
     let problems: { column: string; value: string; message: string }[] | undefined;
@@ -132,7 +134,7 @@ export function createRowConverter(
       }
     }
     if (noId) return withReadings(reject(line, '', headers[idIndex as number] as string, '', objects(values) ? t.idEmptyObjection : t.idEmpty), [values]);
-    if (markerId) return withReadings(reject(line, id, headers[idIndex as number] as string, id, objects(values) ? t.idMarkerObjection(id) : t.idMissingMarker(id)), [values]);
+    if (markerId) return withReadings(reject(line, id, headers[idIndex as number] as string, id, objects(values) ? t.idMarkerObjection(id) : formulaId ? t.idFormula(id) : t.idMissingMarker(id)), [values]);
     const first = problems?.[0];
     if (problems !== undefined && first !== undefined) {
       // A row that objects is kept whatever else is wrong in it, its unreadable cells left empty: rejected, its
@@ -192,6 +194,9 @@ function readingOf(row: ConvertedRow): Record<string, unknown>[] {
 function withReadings(row: ConvertedRow, readings: Record<string, unknown>[]): ConvertedRow {
   return row.ok || readings.length === 0 ? row : { ...row, readings };
 }
+
+/** A formula as a workbook cell's text when the file holds no value for it (io/xlsx/cells.ts): "=VLOOKUP(…)", "=?". */
+const FORMULA_TEXT = /^=\S/;
 
 // Excel's way to keep a value as text in a CSV: ="00123" (a postal code, an id with leading zeros).
 const EXCEL_TEXT = /^\s*="(.*)"\s*$/s;
