@@ -252,6 +252,19 @@ describe('DuplicateTracker.seeRejected: a row of the id rejected for a bad cell'
   });
 });
 
+describe('DuplicateTracker: the note on the row used', () => {
+  it('says a newer row was used with an older row\'s objection, where dates decided; a merge field by field otherwise', () => {
+    const t = new DuplicateTracker(undefined, 'Updated At');
+    t.see('KD-1', 2, facts({ consent_phone: true, last_modified: 20_300 }), 20_300);
+    t.see('KD-1', 3, facts({ do_not_contact: true, last_modified: 20_000 }), 20_000);
+    t.see('KD-2', 4, facts({ consent_phone: true, consent_email: false }), undefined);
+    t.see('KD-2', 5, facts({ consent_phone: false, consent_email: true }), undefined);
+    const notes = t.resolution();
+    expect(notes.get(2)).toMatchObject({ note: "duplicate customer_id on line(s) 3: this row's Updated At is the newest, so its consents are used, with the objection of the other row(s) (an objection is never undone by a newer row)" });
+    expect([notes.get(4), notes.get(5)].find((a) => a?.drop === false)).toMatchObject({ note: expect.stringContaining('the most restrictive per field') });
+  });
+});
+
 describe("DuplicateTracker.seeRejected: a rejected row's contact points", () => {
   // Two numbers a point (objector-keys.ts); which line each is noted under.
   const linesOf = (t: DuplicateTracker) => {

@@ -57,6 +57,8 @@ export interface ReadTexts {
   duplicateMerged: (kept: number, lines: readonly number[]) => string;
   /** the warning on the row used for a duplicated id when the merge changed its values */
   duplicateMergedNote: (others: readonly number[]) => string;
+  /** the row used is the newest of its id, and another row's objection reaches it */
+  duplicateObjectionKeptNote: (others: readonly number[], dateLabel: string) => string;
   /** a rejected row of the id says the customer objected (DuplicateTracker.resolution) */
   otherRowObjected: (line: number, column: string) => string;
   /** a row whose id repeats later, decided once the file is read again */
@@ -186,6 +188,7 @@ export const READ_EN: ReadTexts = {
   duplicateNewer: (kept, dateLabel, keptDate, ownDate, objectionKept) => `duplicate customer_id: line ${kept} is used, its ${dateLabel} is newer (${formatDay(keptDate, 'en')}, this row ${formatDay(ownDate, 'en')})${objectionKept ? ", with this row's objection (an objection is never undone by a newer row)" : ''}`,
   duplicateMerged: (kept, lines) => `duplicate customer_id: line ${kept} is used, with the most restrictive consent and objection of lines ${lines.join(', ')}`,
   duplicateMergedNote: (others) => `duplicate customer_id on line(s) ${others.join(', ')}: consent and objection merged, the most restrictive per field`,
+  duplicateObjectionKeptNote: (others, dateLabel) => `duplicate customer_id on line(s) ${others.join(', ')}: this row's ${dateLabel} is the newest, so its consents are used, with the objection of the other row(s) (an objection is never undone by a newer row)`,
   otherRowObjected: (line, column) => `line ${line} has this customer's id too and was rejected${columnNote(column)}, but it says the customer objected or must not be contacted: never contacted; correct that line and run again`,
   duplicateSecondReading: 'duplicate customer_id: decided on a second reading',
   swallowed: (lines) => `a quoted field spans ${lines} line(s) that look like whole rows: probably a missing closing quote in this row, so the rows after it were read as part of one field`,
@@ -346,6 +349,7 @@ export const READ_DE: ReadTexts = {
   duplicateNewer: (kept, dateLabel, keptDate, ownDate, objectionKept) => `doppelte customer_id: Zeile ${kept} wird verwendet, ihr ${dateLabel} ist neuer (${formatDay(keptDate, 'de')}, diese Zeile ${formatDay(ownDate, 'de')})${objectionKept ? ', mit dem Widerspruch dieser Zeile (ein Widerspruch wird durch eine neuere Zeile nie aufgehoben)' : ''}`,
   duplicateMerged: (kept, lines) => `doppelte customer_id: Zeile ${kept} wird verwendet, mit der strengsten Einwilligung und dem strengsten Widerspruch der Zeilen ${lines.join(', ')}`,
   duplicateMergedNote: (others) => `doppelte customer_id in Zeile(n) ${others.join(', ')}: Einwilligung und Widerspruch zusammengeführt, je Feld der strengste Wert`,
+  duplicateObjectionKeptNote: (others, dateLabel) => `doppelte customer_id in Zeile(n) ${others.join(', ')}: der Wert in ${dateLabel} dieser Zeile ist der neueste, also gelten ihre Einwilligungen, mit dem Widerspruch der anderen Zeile(n) (ein Widerspruch wird durch eine neuere Zeile nie aufgehoben)`,
   otherRowObjected: (line, column) => `Zeile ${line} hat dieselbe Kundennummer und wurde abgelehnt${columnNote(column)}, sagt aber, dass der Kunde widersprochen hat oder nicht kontaktiert werden darf: nie kontaktieren; diese Zeile korrigieren und erneut ausführen`,
   duplicateSecondReading: 'doppelte customer_id: beim zweiten Lesen entschieden',
   swallowed: (lines) => `ein Feld in Anführungszeichen umfasst ${lines} Zeile(n), die wie ganze Zeilen aussehen: vermutlich fehlt in dieser Zeile ein schließendes Anführungszeichen, sodass die folgenden Zeilen als Teil eines Feldes gelesen wurden`,

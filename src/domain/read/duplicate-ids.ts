@@ -446,7 +446,10 @@ export class DuplicateTracker {
       const own = this.facts.get(g.kept) & FACT_MASK;
       const facts = g.facts & FACT_MASK;
       if (own !== facts) {
-        out.set(g.kept, { drop: false, facts, note: this.texts.duplicateMergedNote(g.lines.filter((l) => l !== g.kept)) });
+        const others = g.lines.filter((l) => l !== g.kept);
+        // Decided by date (a newer row's consents, every row's objection), or merged field by field.
+        const byDate = !Number.isNaN(g.date) && others.some((l) => (this.facts.get(l) & HAS_DATE) !== 0 && this.dates.get(l) !== g.date);
+        out.set(g.kept, { drop: false, facts, note: byDate ? this.texts.duplicateObjectionKeptNote(others, this.dateLabel) : this.texts.duplicateMergedNote(others) });
       }
     }
     return out;
