@@ -7,6 +7,16 @@ describe('customerKey', () => {
   it.each([
     ['00123', '123'],
     [' 123 ', '123'],
+    // What a spreadsheet shows as nothing is nothing: a soft hyphen, an Arabic letter mark, a
+    // Mongolian vowel separator, a combining grapheme joiner (a QA round, 2026-12-08: "KD\u00ad9005"
+    // was a second customer to pacing, a suppression list and an objection); dots set between parts are dashes.
+    ['KD\u00ad9005', 'kd9005'],
+    ['KD-\u061c9005', 'kd9005'],
+    ['\u180eKD-9005', 'kd9005'],
+    ['KD-9\u034f005', 'kd9005'],
+    ['0012\u00ad345', '12345'],
+    ['KD\u00b79005', 'kd9005'],
+    ['KD\u20279005', 'kd9005'],
     ['="00123"', '123'],
     ["'00123", '123'],
     ["'C9", 'c9'],

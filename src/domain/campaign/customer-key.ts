@@ -21,6 +21,8 @@ const WHOLE_NUMBER = /^(\d+)[.,]0+$/;
  */
 export function customerKey(id: string): string {
   let key = id.trim();
+  // What a spreadsheet shows as nothing is nothing ("KD\u00ad9005" is "KD9005").
+  if (NON_ASCII.test(key)) key = key.replace(IGNORABLE, '').trim();
   const c = key.charCodeAt(0);
   // Most ids start with a letter: only the case and the dashes are folded.
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return folded(key);
@@ -36,8 +38,10 @@ export function customerKey(id: string): string {
   return folded(key);
 }
 
-/** Dashes a word processor or another system writes for '-' (‐ ‑ ‒ – — ― − ﹣ －). */
-const OTHER_DASHES = /[\u2010-\u2015\u2212\ufe63\uff0d]/g;
+/** Dashes a word processor or another system writes for '-' (‐ ‑ ‒ – — ― − ﹣ －), and the dots set between parts (· ‧). */
+const OTHER_DASHES = /[\u2010-\u2015\u2212\ufe63\uff0d\u00b7\u2027]/g;
+/** What a spreadsheet shows as nothing (soft hyphen, zero-width characters, direction marks: domain/read/row-convert.ts). */
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 /** What else systems and people write between an id's parts: "KD 1005", "KD_1005", "KD/1005", "KD.1005" are "KD-1005". */
 const OTHER_SEPARATORS = /[\s_/.-]+/g;

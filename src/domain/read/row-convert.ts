@@ -274,10 +274,12 @@ function totalsCell(cells: readonly string[], idIndex: number | undefined, id: s
   return filled <= Math.max(1, Math.floor((width - 1) / 2)) ? at : undefined;
 }
 
-// Zero-width characters (space, joiners, direction marks, word joiner, byte-order mark) and
-// control characters: invisible in a spreadsheet, but they make 'K-1' and 'K\u200b-1' two customers.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff]/;
-const ZERO_WIDTH = /[\u200b-\u200f\u2060\ufeff]/g;
+// Characters a spreadsheet shows as nothing — Unicode's default-ignorable code points: zero-width
+// space and joiners, direction marks, the word joiner, the byte-order mark, the soft hyphen,
+// variation selectors — and control characters: invisible, but they make 'K-1' and 'K\u00ad-1'
+// two customers (the soft hyphen got around pacing, a suppression list and an objection, 2026-12-08).
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\p{Default_Ignorable_Code_Point}]/u;
+const ZERO_WIDTH = /\p{Default_Ignorable_Code_Point}/gu;
 const LINE_BREAKS = /[\t\r\n]+/g;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
