@@ -88,3 +88,12 @@ describe('the readings of a rejected row', () => {
     expect(readings(['', 'Omega', '030 1000001', '500', 'yes'])).toEqual([expect.objectContaining({ phone: '030 1000001', do_not_contact: true })]);
   });
 });
+
+describe('an id a spreadsheet wrote in scientific notation', () => {
+  it('is rejected: its digits are lost', () => {
+    const row = convert()(['1.23457E+11', 'B2B', '3', '7', '2024-02-29', 'yes'], 2);
+    expect(row.ok).toBe(false);
+    if (!row.ok) expect(row.reject).toMatchObject({ column: 'Customer ID', value: '1.23457E+11', error: expect.stringContaining('scientific notation') });
+    expect(convert()(['1E5X', 'B2B', '3', '7', '2024-02-29', 'yes'], 2).ok).toBe(true);
+  });
+});

@@ -6,13 +6,17 @@
 
 const EXCEL_TEXT = /^="(.*)"$/;
 const DIGITS = /^\d+$/;
+/** A whole number in groups of three digits, by a spreadsheet's number format ("12,347", "12.348", "1 234 567", "1'234"). */
+const GROUPED = /^\d{1,3}([.,' \u00a0\u202f])\d{3}(?:\1\d{3})*$/;
+const GROUP_MARKS = /[.,' \u00a0\u202f]/g;
 /** A number a spreadsheet wrote with a decimal zero ("9008.0", "9008,00"). */
 const WHOLE_NUMBER = /^(\d+)[.,]0+$/;
 
 /**
  * The id trimmed (as the export reader trims it), without a leading apostrophe (a
  * spreadsheet's text mark, or the one that neutralises a formula: `'C9` → `C9`, `'=A1` →
- * `=A1`), without Excel's text form (`="00123"` → `00123`), and for an id of
+ * `=A1`), without Excel's text form (`="00123"` → `00123`), without a number format's digit
+ * groups or decimal zeros (`12,347` and `12.347` → `12347`, `9008.0` → `9008`), and for an id of
  * digits only without leading zeros (`00123` → `123`), in lower case with plain dashes and none
  * after a letter's prefix (folded(): `KD-9001` → `kd9001`): a spreadsheet that opened the ledger or
  * the export read such an id as a number and dropped them. Two customers whose ids differ only
@@ -29,6 +33,8 @@ export function customerKey(id: string): string {
   // An apostrophe before the id is a spreadsheet's text mark or our formula neutralisation ("'C9", "'=A1", "'00123").
   if (c === 39 && key.length > 1) key = key.slice(1).trim();
   if (key.charCodeAt(0) === 61) key = EXCEL_TEXT.exec(key)?.[1]?.trim() ?? key;
+  // A number a spreadsheet wrote with digit groups ("12,347", "12.348", "1 234 567"): the digits.
+  if (GROUPED.test(key)) key = key.replace(GROUP_MARKS, '');
   key = WHOLE_NUMBER.exec(key)?.[1] ?? key;
   if (DIGITS.test(key)) {
     let zeros = 0;

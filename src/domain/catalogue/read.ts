@@ -47,6 +47,8 @@ export interface ReadTexts {
   idMarkerObjection: (value: string) => string;
   /** a workbook formula without a saved value as the id */
   idFormula: (value: string) => string;
+  /** a number in scientific notation as the id */
+  idScientific: (value: string) => string;
   totalsRow: (word: string) => string;
   contactRemark: (header: string, remark: string) => string;
   duplicateId: (firstLine: number) => string;
@@ -180,6 +182,7 @@ export const READ_EN: ReadTexts = {
   idEmpty: 'customer_id is empty',
   idEmptyObjection: 'customer_id is empty, and the row says the customer objected: its e-mail address, phone number and name at its address are closed for every other customer, but the objection reaches no customer number; fill in the customer id (the row above\'s, if this is a second contact of that customer) and run again',
   idMissingMarker: (value) => `customer_id '${value}' marks a missing value, not an id`,
+  idScientific: (value) => `customer_id '${value}' is a number a spreadsheet wrote in scientific notation: its digits are lost, so it is not an id; export the id column as text (in Excel: format it as Text before saving) and run again`,
   idFormula: (value) => `customer_id '${value}' is a formula whose value the workbook does not hold (an error such as #N/A, or never calculated), not an id; give the row its customer id and run again`,
   idMarkerObjection: (value) => `customer_id '${value}' marks a missing value, not an id, and the row says the customer objected: its e-mail address, phone number and name at its address are closed for every other customer, but the objection reaches no customer number; fill in the customer id and run again`,
   totalsRow: (word) => `looks like a totals row ('${word}', the other cells mostly empty), not a customer`,
@@ -341,6 +344,7 @@ export const READ_DE: ReadTexts = {
   idEmpty: 'customer_id ist leer',
   idEmptyObjection: 'customer_id ist leer, und die Zeile sagt, dass der Kunde widersprochen hat: seine E-Mail-Adresse, Telefonnummer und sein Name unter seiner Anschrift sind für alle anderen Kunden gesperrt, aber der Widerspruch erreicht keine Kundennummer; die Kundennummer eintragen (die der Zeile darüber, wenn dies ein zweiter Kontakt dieses Kunden ist) und erneut ausführen',
   idMissingMarker: (value) => `customer_id '${value}' steht für einen fehlenden Wert, nicht für eine Kundennummer`,
+  idScientific: (value) => `customer_id '${value}' ist eine Zahl, die eine Tabellenkalkulation in Exponentialschreibweise geschrieben hat: ihre Ziffern sind verloren, es ist also keine Kundennummer; die Spalte der Kundennummern als Text exportieren (in Excel vor dem Speichern als Text formatieren) und erneut ausführen`,
   idFormula: (value) => `customer_id '${value}' ist eine Formel, deren Wert die Arbeitsmappe nicht enthält (ein Fehler wie #NV, oder nie berechnet), keine Kundennummer; der Zeile ihre Kundennummer geben und erneut ausführen`,
   idMarkerObjection: (value) => `customer_id '${value}' steht für einen fehlenden Wert, nicht für eine Kundennummer, und die Zeile sagt, dass der Kunde widersprochen hat: seine E-Mail-Adresse, Telefonnummer und sein Name unter seiner Anschrift sind für alle anderen Kunden gesperrt, aber der Widerspruch erreicht keine Kundennummer; die Kundennummer eintragen und erneut ausführen`,
   totalsRow: (word) => `sieht aus wie eine Summenzeile ('${word}', die übrigen Zellen fast leer), nicht wie ein Kunde`,

@@ -270,8 +270,8 @@ export class DuplicateTracker {
    * it or another row of the id objects (settled once every row is read: settleRejected).
    */
   seeRejected(id: string, line: number, column: string, points?: RejectedPoints): void {
-    // A missing-value marker ("NA") or a formula without its value is no id: rows under it are not one customer.
-    const key = isMissingIdMarker(id.trim()) || id.startsWith('=') ? '' : customerKey(id);
+    // A missing-value marker ("NA") is no id: rows under it are not one customer.
+    const key = isMissingIdMarker(id.trim()) ? '' : customerKey(id);
     if (key === '') {
       if (points?.objects === true) this.seePlanned(line, true, points.prints);
       return;

@@ -29,6 +29,8 @@ export interface RowChecks {
   currency?: string;
   /** language of the messages */
   lang?: Lang;
+  /** the cells are a workbook's: a text "=…" is a formula whose value the file does not hold (io/xlsx/cells.ts) */
+  workbook?: boolean;
 }
 
 /**
@@ -100,8 +102,10 @@ export function createRowConverter(
     const noId = idIndex !== undefined && id === '';
     // A missing-value marker ("NA", "#N/A") is no id either, nor a workbook formula whose value the file does not
     // hold (cells.ts: "=VLOOKUP(…)" when the cached result is an error): the row is read on, for an objection and its points.
-    const formulaId = idIndex !== undefined && FORMULA_TEXT.test(id);
-    const markerId = idIndex !== undefined && !noId && (formulaId || isMissingIdMarker(id));
+    const formulaId = idIndex !== undefined && checks.workbook === true && FORMULA_TEXT.test(id);
+    // A number a spreadsheet wrote in scientific notation ("1.23457E+11"): its digits are lost, so it is no id either.
+    const scientificId = idIndex !== undefined && SCIENTIFIC.test(id);
+    const markerId = idIndex !== undefined && !noId && (formulaId || scientificId || isMissingIdMarker(id));
     const values: Record<string, unknown> = { ...template };
     const warnings: string[] = [];
     let problems: { column: string; value: string; message: string }[] | undefined;
@@ -134,7 +138,7 @@ export function createRowConverter(
       }
     }
     if (noId) return withReadings(reject(line, '', headers[idIndex as number] as string, '', objects(values) ? t.idEmptyObjection : t.idEmpty), [values]);
-    if (markerId) return withReadings(reject(line, id, headers[idIndex as number] as string, id, objects(values) ? t.idMarkerObjection(id) : formulaId ? t.idFormula(id) : t.idMissingMarker(id)), [values]);
+    if (markerId) return withReadings(reject(line, id, headers[idIndex as number] as string, id, objects(values) ? t.idMarkerObjection(id) : formulaId ? t.idFormula(id) : scientificId ? t.idScientific(id) : t.idMissingMarker(id)), [values]);
     const first = problems?.[0];
     if (problems !== undefined && first !== undefined) {
       // A row that objects is kept whatever else is wrong in it, its unreadable cells left empty: rejected, its
@@ -197,6 +201,8 @@ function withReadings(row: ConvertedRow, readings: Record<string, unknown>[]): C
 
 /** A formula as a workbook cell's text when the file holds no value for it (io/xlsx/cells.ts): "=VLOOKUP(…)", "=?". */
 const FORMULA_TEXT = /^=\S/;
+/** A number in scientific notation, as a spreadsheet shows a long one ("1.23457E+11", "1,2345E+4"). */
+const SCIENTIFIC = /^\d(?:[.,]\d+)?e[+-]?\d+$/i;
 
 // Excel's way to keep a value as text in a CSV: ="00123" (a postal code, an id with leading zeros).
 const EXCEL_TEXT = /^\s*="(.*)"\s*$/s;

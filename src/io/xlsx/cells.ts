@@ -40,6 +40,9 @@ export function cellText(value: unknown, numFmt: string | undefined, mark: '.' |
 
 function numberCellText(n: number, numFmt: string | undefined, mark: '.' | ','): string {
   if (!Number.isFinite(n)) return '';
+  // A whole number of sixteen digits or more has lost its last ones (a spreadsheet keeps fifteen): shown as Excel
+  // shows it, in scientific notation, so that an id read from it is refused rather than matched by digits it never had.
+  if (Math.abs(n) >= 1e15 && Number.isInteger(n)) return n.toExponential().toUpperCase().replace('.', mark);
   if (numFmt !== undefined && numFmt !== 'General') {
     const fmt = stripLiterals(numFmt);
     // A date format on a number exceljs left as one (a formula's result).

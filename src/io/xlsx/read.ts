@@ -135,7 +135,7 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
   const merged = book.merges.filter((m) => m.top > headerRow.line);
   if (merged.length > 0) warningKeys.push(readNote('xlsxMerged', merged.length, mergedList(book.name, merged)));
   const warnings = warningKeys.map((note) => sayReadNote(messages(opts.lang).read.texts, note));
-  const checks: RowChecks = { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(opts.currency !== undefined ? { currency: opts.currency } : {}), lang: opts.lang ?? 'en' };
+  const checks: RowChecks = { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(opts.currency !== undefined ? { currency: opts.currency } : {}), lang: opts.lang ?? 'en', workbook: true };
   const convert = createRowConverter(headers, mapping, schema, conventions, opts.fill, checks);
   const t = messages(opts.lang).read.texts;
   const idIndex = mapping.fields.get('customer_id');
