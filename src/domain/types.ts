@@ -57,6 +57,11 @@ export interface CustomerRow {
    * person decides before this customer is contacted (domain/plan/person-decides.ts).
    */
   other_row_rejected?: { line: number; column: string };
+  /**
+   * the file's last record, without a line break after it and with its last field empty: it may
+   * have been cut off there (io/csv/read.ts); a person decides before this customer is contacted
+   */
+  cut_off?: true;
   /** the text of the columns winback does not map to a field, " | " between cells (searched for objections, like the notes) */
   other_text?: string;
   reason_code?: string;

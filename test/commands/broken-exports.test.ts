@@ -264,3 +264,34 @@ describe('an export without a header line', () => {
     }
   });
 });
+
+// From a QA round (2026-12-08): a copy cut off right after the last separator ("…,yes" arrived
+// as "…,"): the row had every field, its empty "Do Not Contact" read as no objection, and the
+// customer was listed.
+describe('an export that ends inside its last field', () => {
+  it.each([
+    ['on this thread', {}, '1'],
+    ['on worker threads', { WINBACK_PARALLEL_MIN_BYTES: '0' }, '2'],
+  ] as const)('sends the last row to a person; the same row ended by a line break is read as it is (%s)', async (_, env, threads) => {
+    const dir = tempDir('winback-cut-last-field-');
+    const head = 'Customer ID,Name,Street,Zip,City,Segment,Customer Since,Churn Date,Revenue,Reason,Do Not Contact';
+    const row = (id: string, dnc: string) => `${id},${id} GmbH,Weg 1,10115,Berlin,B2B,2015-01-01,2026-06-01,50000,too expensive,${dnc}`;
+    const body = [head, row('KD-1', 'no'), row('KD-2', 'no'), row('KD-3', '')].join('\n');
+    const plan = async (name: string, text: string) => {
+      const file = join(dir, `${name}.csv`);
+      writeFileSync(file, text);
+      const out = join(dir, name);
+      const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '--threads', threads, '-q'], { env });
+      expect(r.code, r.stderr).toBe(0);
+      return Object.fromEntries(readCsv(join(out, 'plan.csv')).map((x) => [x.customer_id, x]));
+    };
+    const cut = await plan('cut', body);
+    expect(cut['KD-3']?.decision).toBe('review');
+    expect(cut['KD-3']?.decision_reason).toMatch(/^the file ends in this row, with no line break after it and its last field empty: it may have been cut off here/);
+    expect(cut['KD-2']?.decision).toBe('win_back');
+    const whole = await plan('whole', `${body}\n`);
+    expect(whole['KD-3']?.decision).toBe('win_back');
+    const lastFilled = await plan('filled', body.replace(/,$/, ',no'));
+    expect(lastFilled['KD-3']?.decision).toBe('win_back');
+  });
+});

@@ -213,6 +213,11 @@ export const COMMAND_TEXTS = {
       (line: number, column: string) => `line ${line} has this customer's id too and was rejected${columnNote(column)}: what it says (a consent withdrawn, an objection, a death) is not known — a person decides before anyone is contacted; correct that line and run again`,
       (line, column) => `Zeile ${line} hat dieselbe Kundennummer und wurde abgelehnt${columnNote(column)}: was sie sagt (eine widerrufene Einwilligung, ein Widerspruch, ein Todesfall), ist unbekannt — eine Person entscheidet, bevor jemand kontaktiert wird; diese Zeile korrigieren und erneut ausführen`,
     ),
+    /** the file's last record may have been cut off in its last field (domain/plan/person-decides.ts) */
+    cutOff: m(
+      () => 'the file ends in this row, with no line break after it and its last field empty: it may have been cut off here (a copy still being written?), and what that field said is not known — a person decides before anyone is contacted; if the file is whole, end it with a line break and run again',
+      () => 'die Datei endet in dieser Zeile, ohne Zeilenumbruch danach und mit leerem letztem Feld: sie wurde hier womöglich abgeschnitten (eine Kopie, die noch geschrieben wurde?), und was in diesem Feld stand, ist unbekannt — eine Person entscheidet, bevor jemand kontaktiert wird; ist die Datei vollständig, sie mit einem Zeilenumbruch beenden und erneut ausführen',
+    ),
     /** a business customer whose text says it cannot pay: the grounds for insolvency (domain/plan/person-decides.ts) */
     firmUnableToPay: m(
       (words: string) => `a business customer that says it cannot pay ("${words}") may be insolvent: a person decides before anyone is contacted`,

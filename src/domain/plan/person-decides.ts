@@ -37,6 +37,8 @@ export function personDecides(
   if (decision !== 'win_back' && decision !== 'review') return undefined;
   // Another row of this id was rejected: it may withdraw a consent or say the customer died.
   if (row.other_row_rejected !== undefined) return { key: 'otherRowRejected', args: [row.other_row_rejected.line, row.other_row_rejected.column] };
+  // The file may have been cut off in this row's last field, which may have said the customer objected.
+  if (row.cut_off === true) return { key: 'cutOff', args: [] };
   // A column, a status or another row of the id says the customer died (the reason read here says something else).
   if (row.deceased === true || row.deceased === null) return { key: 'deceasedMarked', args: [] };
   const said = declinedSaid(row, setup.declinedPauseMonths);

@@ -577,7 +577,10 @@ function recordVisitor(s: StreamSetup, pending: number, emit: (ev: RowEvent) => 
       }
       if (unterminated && cells.length < s.width) return damaged(s, emit, cells, line, 'cut');
       stats.read++;
-      const ev = rowEvent(s, cells, line, raw);
+      // The file's last record, without a line break after it, whose last field is empty: a copy cut off right after
+      // a separator ("…,yes" arrived as "…,") looks so, and that field may have said the customer objected.
+      const cut = unterminated && cells.length === s.width && s.width > 1 && (cells[s.width - 1] as string).trim() === '';
+      const ev = rowEvent(s, cells, line, raw, cut);
       if (ev !== undefined) emit(ev);
     },
     broken(b) {
@@ -789,7 +792,7 @@ function estimateRows(size: number | undefined, headBytes: number, headRows: num
 }
 
 /** The event of one record; undefined once the run is to be repeated (DuplicateTracker.readAgain, with `reread`): its rows only count then. */
-function rowEvent(s: StreamSetup, cells: string[], line: number, raw: string | undefined): RowEvent | undefined {
+function rowEvent(s: StreamSetup, cells: string[], line: number, raw: string | undefined, cut = false): RowEvent | undefined {
   // Only records with quotes can swallow others; quote-free records come with their raw text.
   const swallowed = raw === undefined ? swallowedRecords(cells, s.delimiter, s.width) : 0;
   if (swallowed > 0) {
@@ -804,6 +807,8 @@ function rowEvent(s: StreamSetup, cells: string[], line: number, raw: string | u
     rejectedId(s, row.reject, row.readings);
     return row;
   }
+  // A person decides about a row that may have been cut off (CustomerRow.cut_off).
+  if (cut) row.values.cut_off = true;
   return decideId(s, row, cells, line, raw);
 }
 
