@@ -301,6 +301,38 @@ describe('ledger changes that would contact people again stop the run (65) unles
   });
 });
 
+// From a QA round (2026-12-08): week 48 ran from another folder, its relative --ledger a new,
+// empty file, while --previous showed last week's summary with its 71 entries in the old ledger:
+// everyone listed a week earlier was listed again.
+describe('a ledger other than the one the last run recorded', () => {
+  it('stops the run when this one is empty or missing, warns when it has entries, goes on with --force', async () => {
+    const w48 = join(dir, 'w48');
+    expect((await week('2026-11-23', w48)).code).toBe(0);
+    mkdirSync(join(dir, 'elsewhere'));
+    const moved = join(dir, 'elsewhere', 'ledger.csv');
+    const run = (out: string, extra: string[]) => runCli(['campaign', FIXTURE, '--out', out, '--as-of', '2026-11-30', '--previous', w48, ...extra]);
+    const stopped = await run(join(dir, 'w49'), ['--ledger', moved]);
+    expect(stopped.code).toBe(65);
+    expect(stopped.stderr).toContain(`ledger ${moved} has no entries (empty, header only or missing), but ${join(w48, 'summary.json')} records the last run's contacts in ledger ${ledger} (`);
+    expect(stopped.stderr).toContain('pass the ledger the last run wrote');
+    expect(existsSync(moved)).toBe(false);
+    const none = await run(join(dir, 'w49b'), []);
+    expect(none.code).toBe(65);
+    expect(none.stderr).toContain('this run has no --ledger, but');
+    const forced = await run(join(dir, 'w49c'), ['--ledger', moved, '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toContain('(going on because of --force)');
+    // The new ledger has entries now: a run on it beside the old run's summary goes on, and says so.
+    const warned = await runCli(['campaign', FIXTURE, '--out', join(dir, 'w50'), '--as-of', '2026-12-07', '--previous', w48, '--ledger', moved]);
+    expect(warned.code, warned.stderr).toBe(0);
+    expect(warned.stderr).toContain('the contacts recorded there are not paced by this run');
+    // The same ledger again: no word of it.
+    const right = await run(join(dir, 'w49d'), ['--ledger', ledger]);
+    expect(right.code, right.stderr).toBe(0);
+    expect(right.stderr).not.toContain('records the last run');
+  });
+});
+
 describe('ledger ids and cells', () => {
   const EXPORT_HEADER = 'Customer ID,Name,Email,Phone,Street,Zip,City,Segment,Key Account,Account Manager,Customer Since,Churn Date,Orders,Revenue,Margin %,Reason,Email Opt-In,Phone Opt-In,Do Not Contact';
   // Each customer with an address and number of their own: a shared one is approached once per run.

@@ -9,7 +9,7 @@ import type { Context } from '../../io/context.js';
 import { ContactIndex, emptyContactIndex, type LedgerEntry } from '../../domain/campaign/contact-history.js';
 import { customerKey } from '../../domain/campaign/customer-key.js';
 import { idFingerprint } from '../../domain/id-index.js';
-import { checkLedgerChanges, type KnownLedger } from '../../domain/campaign/ledger-guard.js';
+import { checkLedgerChanges, checkLedgerElsewhere, type KnownLedger, type RecordedLedger } from '../../domain/campaign/ledger-guard.js';
 import type { EpochDay } from '../../domain/types.js';
 import { DataError } from '../../errors.js';
 import { scanLedgerKeyed, type LedgerScan } from '../../io/ledger/ledger.js';
@@ -69,8 +69,14 @@ export async function settleInterrupted(ctx: Context, s: HistorySettings, lang: 
 
 /** Streams the ledger into an index for this run and checks it for changes that would contact people again. */
 export async function loadCampaignHistory(s: HistorySettings): Promise<CampaignHistory> {
+  const guardRun = { asOf: s.asOf, today: s.today, force: s.force, dryRun: s.dryRun };
+  // The last run's contacts, recorded in another ledger than this run's (or this run has none).
+  const recorded = await recordedLedgers([s.outDir, s.previousDir]);
+  const elsewhere = recorded.find((l) => l.file !== s.ledgerPath && l.entries > 0);
   if (s.ledgerPath === undefined) {
-    return { index: emptyContactIndex(s.asOf, s.campaignId), scan: noLedger(), state: NEW_STATE, kept: [], warnings: [] };
+    const other = elsewhere === undefined ? undefined : checkLedgerElsewhere('', 0, elsewhere, guardRun);
+    if (other?.stop) throw keyedError((message, hint) => new DataError(message, hint), other.stop.message, other.stop.hint);
+    return { index: emptyContactIndex(s.asOf, s.campaignId), scan: noLedger(), state: NEW_STATE, kept: [], warnings: other?.warnings ?? [] };
   }
   const path = s.ledgerPath;
   const state = (await readLedgerState(path)) ?? NEW_STATE;
@@ -79,7 +85,7 @@ export async function loadCampaignHistory(s: HistorySettings): Promise<CampaignH
     : undefined;
   // The last lists' summary counts too: a ledger and its state file restored together from a backup agree with each
   // other, but not with the run that came after the backup (its contacts would be made again).
-  const fromSummaries = await knownFromSummaries(path, [s.outDir, s.previousDir]);
+  const fromSummaries = knownFromSummaries(path, recorded);
   const known = fromState !== undefined && (fromSummaries === undefined || fromSummaries.entries <= fromState.entries) ? fromState : fromSummaries;
   const size = await stat(path).then((st) => st.size, () => 0);
   const index = new ContactIndex({ asOf: s.asOf, campaignId: s.campaignId, expectedCustomers: Math.ceil(size / BYTES_PER_ENTRY / 4) });
@@ -91,29 +97,39 @@ export async function loadCampaignHistory(s: HistorySettings): Promise<CampaignH
   }, { exceptCampaign: s.campaignId, ...(known?.sha256 ? { prefixBytes: known.bytes } : {}) });
   const startsAsLeft = known?.sha256 && scan.bytes >= known.bytes ? scan.prefixSha256 === known.sha256 : undefined;
   const facts = { path, entries: scan.entries, bytes: scan.bytes, ...(scan.latest ? { latest: scan.latest } : {}), ...(startsAsLeft !== undefined ? { startsAsLeft } : {}) };
-  const checked = checkLedgerChanges(facts, known, { asOf: s.asOf, today: s.today, force: s.force, dryRun: s.dryRun });
+  const checked = checkLedgerChanges(facts, known, guardRun);
   if (checked.stop) throw keyedError((message, hint) => new DataError(message, hint), checked.stop.message, checked.stop.hint);
-  return { index, scan, state, kept, warnings: checked.warnings };
+  const other = elsewhere === undefined ? undefined : checkLedgerElsewhere(path, scan.entries, elsewhere, guardRun);
+  if (other?.stop) throw keyedError((message, hint) => new DataError(message, hint), other.stop.message, other.stop.hint);
+  return { index, scan, state, kept, warnings: [...checked.warnings, ...(other?.warnings ?? [])] };
 }
 
 function noLedger(): LedgerScan {
   return { exists: false, bytes: 0, sha256: '', entries: 0, endsWithNewline: true, shaAfter: () => '' };
 }
 
-/** A ledger without a state file (written before there was one): what the last summaries say of it. */
-async function knownFromSummaries(ledger: string, dirs: (string | undefined)[]): Promise<(KnownLedger & { sha256?: string }) | undefined> {
+/** A ledger without a state file (written before there was one): what the last summaries (`recorded`) say of it. */
+function knownFromSummaries(ledger: string, recorded: readonly RecordedLedger[]): (KnownLedger & { sha256?: string }) | undefined {
   let best: (KnownLedger & { sha256?: string }) | undefined;
+  for (const r of recorded) {
+    if (r.file !== ledger) continue;
+    if (best === undefined || r.entries > best.entries) best = { entries: r.entries, bytes: 0, source: r.source, ...(r.campaignId !== undefined ? { campaignId: r.campaignId } : {}) };
+  }
+  return best;
+}
+
+/** The ledgers the summaries in `dirs` (the last run's lists) record, with their entries after that run. */
+async function recordedLedgers(dirs: (string | undefined)[]): Promise<RecordedLedger[]> {
+  const out: RecordedLedger[] = [];
   for (const dir of dirs) {
     if (dir === undefined) continue;
     const file = join(dir, 'summary.json');
     const summary = await readFile(file, 'utf8').then((t) => JSON.parse(t) as { ledger?: { file?: unknown; after?: { entries?: unknown } }; campaign_id?: unknown }, () => undefined);
+    const ledger = summary?.ledger?.file;
     const entries = summary?.ledger?.after?.entries;
-    if (summary?.ledger?.file !== ledger || typeof entries !== 'number') continue;
-    if (best === undefined || entries > best.entries) {
-      best = { entries, bytes: 0, source: file, ...(typeof summary.campaign_id === 'string' ? { campaignId: summary.campaign_id } : {}) };
-    }
+    if (typeof ledger === 'string' && typeof entries === 'number') out.push({ file: ledger, entries, source: file, ...(typeof summary?.campaign_id === 'string' ? { campaignId: summary.campaign_id } : {}) });
   }
-  return best;
+  return out;
 }
 
 /** Whether a key fingerprint is one of these customers' (the first hash sorts out almost all others). */
