@@ -528,8 +528,8 @@ export const COMMAND_TEXTS = {
       (reason) => `${reason}: kein Kontaktfenster, bis die Behebung bestätigt ist (plan.qualityFixedFrom in der Konfiguration für Qualität, oder timing.fixedFrom des Grundes im Playbook)`,
     ),
     changedWhileReread: m(
-      (label: string) => `${label} changed while it was read twice (for duplicate customer ids)`,
-      (label) => `${label} hat sich geändert, während die Datei zweimal gelesen wurde (wegen doppelter Kundennummern)`,
+      (label: string) => `${label} changed while it was read again (a later reading decides duplicate customer ids and contact points shared with customers who objected)`,
+      (label) => `${label} hat sich geändert, während die Datei erneut gelesen wurde (ein weiteres Lesen entscheidet über doppelte Kundennummern und Kontaktpunkte, die Kunden mit Widerspruch teilen)`,
     ),
     changedWhileRereadHint: m('run again once the export is written completely', 'erneut ausführen, sobald der Export vollständig geschrieben ist'),
     head: m(
