@@ -295,3 +295,20 @@ describe('an export that ends inside its last field', () => {
     expect(lastFilled['KD-3']?.decision).toBe('win_back');
   });
 });
+
+// From a QA round (2026-12-08): a colon-separated export was refused with the --map hint.
+describe('an export separated by a character winback does not detect', () => {
+  it('is refused with a hint to pass --delimiter, in English and German, and reads with it', async () => {
+    const dir = tempDir('winback-colon-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, 'Customer ID:Name:Churn Date:Revenue\nK-1:Anna:2026-06-01:1000\nK-2:Bert:2026-06-02:2000\n');
+    const en = await runCli(['plan', file, '--out', join(dir, 'en'), '--as-of', '2026-11-23']);
+    expect(en.code).toBe(65);
+    expect(en.stderr).toContain("the header is one column: its names seem to be separated by ':', which is not detected on its own; pass --delimiter ':'");
+    const de = await runCli(['plan', file, '--out', join(dir, 'de'), '--as-of', '2026-11-23', '--lang', 'de']);
+    expect(de.stderr).toContain("--delimiter ':' angeben");
+    const read = await runCli(['plan', file, '--out', join(dir, 'ok'), '--as-of', '2026-11-23', '--delimiter', ':', '-q']);
+    expect(read.code, read.stderr).toBe(0);
+    expect(readCsv(join(dir, 'ok', 'plan.csv')).map((r) => r['Customer ID'])).toHaveLength(2);
+  });
+});

@@ -117,6 +117,8 @@ export interface ReadTexts {
   repeatedHeader: (header: string) => string;
   missingColumns: (label: string, kind: string, names: string, found: string) => string;
   missingColumnsHint: (field: string) => string;
+  /** a one-column header whose name holds another separator many times */
+  otherDelimiterHint: (separator: string) => string;
   didYouMean: (alias: string, header: string, field: string) => string;
   /** joins the alternatives of one required field ("churn_date or tenure_months") */
   or: string;
@@ -249,6 +251,7 @@ export const READ_EN: ReadTexts = {
   repeatedHeader: (header) => `the header '${header}' appears more than once; each column is kept separately`,
   missingColumns: (label, kind, names, found) => `${label}: required column missing for a ${kind}: ${names}. Headers found: ${found}`,
   missingColumnsHint: (field) => `name the column with --map ${field}=HEADER`,
+  otherDelimiterHint: (separator) => `the header is one column: its names seem to be separated by '${separator}', which is not detected on its own; pass --delimiter '${separator}'`,
   didYouMean: (alias, header, field) => `did you mean '${alias}'? If column '${header}' holds ${field}, add --map ${field}='${header}'`,
   or: 'or',
   andMore: (more) => ` (and ${more})`,
@@ -412,6 +415,7 @@ export const READ_DE: ReadTexts = {
   repeatedHeader: (header) => `die Spaltenüberschrift '${header}' kommt mehrfach vor; jede Spalte bleibt für sich`,
   missingColumns: (label, kind, names, found) => `${label}: Pflichtspalte fehlt (${DE_KINDS[kind] ?? kind}): ${names}. Gefundene Spaltenüberschriften: ${found}`,
   missingColumnsHint: (field) => `die Spalte mit --map ${field}=SPALTE benennen`,
+  otherDelimiterHint: (separator) => `die Kopfzeile ist eine einzige Spalte: ihre Namen scheinen durch '${separator}' getrennt, das nicht von selbst erkannt wird; --delimiter '${separator}' angeben`,
   didYouMean: (alias, header, field) => `'${alias}' gemeint? Enthält die Spalte '${header}' ${field}, --map ${field}='${header}' angeben`,
   or: 'oder',
   andMore: (more) => ` (und ${more})`,
