@@ -207,7 +207,7 @@ export async function planExport<S>(ctx: Context, file: string, loaded: LoadedPl
     if (changed !== undefined) {
       throw keyedError((m, h) => new DataError(m, h), noteOf('files', { key: 'changedWhileRead', args: [first.label, (first.stamp as FileStamp).size, changed.size] }), noteOf('files', { key: 'changedWhileReadHint', args: [] }));
     }
-    if (run.checkRejects !== false) checkRejectRate(opened, loaded.rejectLimit);
+    if (run.checkRejects !== false) checkRejectRate(opened, loaded.rejectLimit, opened.stats.firstReject, true);
     return { opened, made: made.made, totals: made.totals, ...(made.objectorKeys ? { objectorKeys: made.objectorKeys } : {}) };
   } catch (err) {
     const left = current;

@@ -29,7 +29,7 @@ import { objectionWeights } from '../domain/objections/text.js';
 import { prefilterFactors } from '../domain/objections/prefilter.js';
 import { DECISIONS, type Decision } from '../domain/value/types.js';
 import { DataError, IoError, UsageError } from '../errors.js';
-import { noDataRows, rejectedIdFromWorker, supersededReject, type OpenedExport } from '../io/csv/read.js';
+import { countReject, noDataRows, rejectedIdFromWorker, supersededReject, type OpenedExport } from '../io/csv/read.js';
 import type { ParserState } from '../io/csv/records.js';
 import type { ByteBuffer, CsvFormat } from '../io/csv/write.js';
 import { sortKeyOf, type PlanFiles } from '../io/plan/output.js';
@@ -345,6 +345,8 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
   // A worker's reject (a bad cell) of an id another row has sends that row to a person, as on one thread.
   const rejectNext = () => {
     const row = rejects[next] as Reject;
+    // Taken in file order, as the rows used and superseded are: the export's first reject is named (ReadStats.firstReject).
+    stats.firstReject ??= row;
     rejectedIdFromWorker({ duplicates: ids, reread: holdBack }, row, r.rejectPoints?.[next] ?? undefined);
     next++;
     return reject(row);
@@ -376,8 +378,7 @@ async function take(r: PieceResult, dup: { ids: DuplicateTracker; holdBack: bool
         const id = Buffer.from(r.ids.buffer, r.ids.byteOffset + idStart, idLen).toString('utf8');
         // Its row is in the worker's run already: the merge, once every duplicate is known, leaves it out.
         if (runs) runs.skip(r.runPath as string, r.runStart + (ints[k + 5] as number));
-        stats.rejected++;
-        await reject(supersededReject(id, line, verdict.message, idHeader));
+        await reject(countReject(stats, supersededReject(id, line, verdict.message, idHeader)));
         continue;
       }
     } else if (holdBack && ids.readAgain) continue;

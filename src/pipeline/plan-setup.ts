@@ -149,11 +149,13 @@ export function rejectProblem(label: string, stats: Pick<OpenedExport['stats'], 
  * Throws a data error (65) when no row was accepted, or more than the limit rejected: a
  * broken export (wrong encoding, shifted columns, cut off) must not replace earlier outputs.
  */
-export function checkRejectRate(opened: Pick<OpenedExport, 'label' | 'source' | 'stats' | 'lang'>, limit: RejectLimit, first?: Reject): void {
+export function checkRejectRate(opened: Pick<OpenedExport, 'label' | 'source' | 'stats' | 'lang'>, limit: RejectLimit, first?: Reject, inspect = false): void {
   const problem = rejectProblem(opened.label, opened.stats, limit, opened.lang);
   if (problem === undefined) return;
   const t = messages(opened.lang).read.texts;
-  throw new DataError(problem + t.nothingWritten, rejectsHint(opened.source, opened.lang, first));
+  // An export's first reject, and how to see them all (`inspect`); another file's first reject alone.
+  const hint = inspect && first !== undefined ? `${rejectsHint(opened.source, opened.lang, first)}\n${rejectsHint(opened.source, opened.lang)}` : rejectsHint(opened.source, opened.lang, first);
+  throw new DataError(problem + t.nothingWritten, hint);
 }
 
 /**

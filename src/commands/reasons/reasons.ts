@@ -85,7 +85,7 @@ export async function runReasons(ctx: Context, file: string | undefined, raw: Re
       return out?.row([ev.values.customer_id, text ?? code ?? '', r.code, r.secondary, r.confidence, r.evidence, '']);
     });
     // A broken export (no row accepted, too many rejects) does not replace an earlier --reasons-out file.
-    checkRejectRate(opened, rejectLimit);
+    checkRejectRate(opened, rejectLimit, opened.stats.firstReject, true);
     await out?.commit();
   } catch (err) {
     await out?.abort();

@@ -97,6 +97,8 @@ export interface ReadStats {
   bytes: number;
   /** SHA-256 of the input bytes, known once all rows were read */
   sha256: string;
+  /** the first row rejected, in file order: named when more rows are rejected than the limit */
+  firstReject?: Reject;
 }
 
 export interface OpenedExport {
@@ -589,8 +591,8 @@ function recordVisitor(s: StreamSetup, pending: number, emit: (ev: RowEvent) => 
       // A quote left open on the file's last line is a stray quote; left open for more lines, the file is cut off.
       if (b.kind === 'unclosed' && !(b.lineEnded && b.openLine === b.lastLine)) return damaged(s, emit, b.cells, b.openLine, 'unclosed');
       stats.read++;
-      stats.rejected++;
       const reject = brokenReject(s, b);
+      countReject(stats, reject);
       rejectedId(s, reject);
       emit({ ok: false, reject });
     },
@@ -607,9 +609,9 @@ function damaged(s: StreamSetup, emit: (ev: RowEvent) => void, cells: readonly s
   if (!s.diagnose) throw new DataError(message + t.nothingWritten, kind === 'nul' ? t.nulHint : t.truncatedHint);
   if (s.damage.length < 10) s.damage.push(message);
   s.stats.read++;
-  s.stats.rejected++;
   const id = s.idIndex === undefined ? '' : (cells[s.idIndex] ?? '').replace(/\0/g, '').trim();
   const reject = { line, customer_id: id.slice(0, 60), column: '', value: '', error: kind === 'nul' ? t.nulInRow : kind === 'cut_nul' ? t.cutOffNul : t.cutOff };
+  countReject(s.stats, reject);
   rejectedId(s, reject);
   emit({ ok: false, reject });
 }
@@ -796,14 +798,14 @@ function rowEvent(s: StreamSetup, cells: string[], line: number, raw: string | u
   // Only records with quotes can swallow others; quote-free records come with their raw text.
   const swallowed = raw === undefined ? swallowedRecords(cells, s.delimiter, s.width) : 0;
   if (swallowed > 0) {
-    s.stats.rejected++;
     const reject = { line, customer_id: (cells[s.idIndex ?? 0] ?? '').trim().slice(0, 60), column: '', value: '', error: s.texts.swallowed(swallowed) };
+    countReject(s.stats, reject);
     rejectedId(s, reject);
     return { ok: false, reject };
   }
   const row = s.convert(cells, line);
   if (!row.ok) {
-    s.stats.rejected++;
+    countReject(s.stats, row.reject);
     rejectedId(s, row.reject, row.readings);
     return row;
   }
@@ -855,10 +857,7 @@ export function decideId(s: IdDecision, row: ConvertedOk, cells: string[], line:
   const action = s.resolution?.get(line);
   // A row of an id that objects by another of its rows: its points are the objector's, used or dropped (objector-keys.ts).
   if (s.objectorLines?.has(line)) s.noteObjectorLine?.(line, row.values);
-  if (action?.drop) {
-    s.stats.rejected++;
-    return { ok: false, reject: supersededReject(id ?? '', line, action.message, s.idHeader) };
-  }
+  if (action?.drop) return { ok: false, reject: countReject(s.stats, supersededReject(id ?? '', line, action.message, s.idHeader)) };
   let text = raw;
   if (action && action.note !== '') {
     // The row's cells show the merged values too (plan.csv echoes them; a report re-reads them).
@@ -872,10 +871,7 @@ export function decideId(s: IdDecision, row: ConvertedOk, cells: string[], line:
   if (s.reread && s.duplicates) s.duplicates.seeObjectorRow(line, facts, row.values);
   const verdict = s.duplicates && id !== undefined ? s.duplicates.see(id, line, facts, s.byFacts ? (row.values.last_modified as number | undefined) : undefined) : undefined;
   if (s.reread && s.duplicates?.readAgain) return undefined;
-  if (verdict) {
-    s.stats.rejected++;
-    return { ok: false, reject: supersededReject(id ?? '', line, verdict.message, s.idHeader) };
-  }
+  if (verdict) return { ok: false, reject: countReject(s.stats, supersededReject(id ?? '', line, verdict.message, s.idHeader)) };
   s.stats.accepted++;
   return { ok: true, line, values: row.values, warnings: row.warnings, cells, raw: text };
 }
@@ -895,6 +891,13 @@ export function rejectedId(s: Pick<IdDecision, 'duplicates' | 'reread' | 'phrase
  */
 export function rejectedIdFromWorker(dup: { duplicates: DuplicateTracker; reread: boolean }, r: Reject, points: RejectedPoints | undefined): void {
   if (dup.reread) dup.duplicates.seeRejected(r.customer_id, r.line, r.column, points);
+}
+
+/** Counts a rejected row in `stats`, keeping the first (ReadStats.firstReject); returns it. */
+export function countReject(stats: ReadStats, reject: Reject): Reject {
+  stats.rejected++;
+  stats.firstReject ??= reject;
+  return reject;
 }
 
 /** The reject of a row whose id another row has, the one used (`message`: DuplicateTracker's why). */

@@ -21,7 +21,7 @@ import { createRowConverter, type RowChecks } from '../../domain/read/row-conver
 import { keyedError, messages, noteOf, readNote, sayReadNote } from '../../domain/catalogue/index.js';
 import type { Reject } from '../../domain/types.js';
 import { DataError, IoError, UsageError } from '../../errors.js';
-import { decideId, missingColumnsError, objectorLinesOf, rejectedId, noDataRows, type Dialect, type IdDecision, type OpenedExport, type ReadOptions, type ReadStats, type RowEvent, type RowVisitor } from '../csv/read.js';
+import { countReject, decideId, missingColumnsError, objectorLinesOf, rejectedId, noDataRows, type Dialect, type IdDecision, type OpenedExport, type ReadOptions, type ReadStats, type RowEvent, type RowVisitor } from '../csv/read.js';
 import { detectConventions, type Decided } from '../csv/sniff.js';
 import type { HeaderMapping } from '../../domain/read/header-map.js';
 import { registerTemp } from '../temp-cleanup.js';
@@ -158,12 +158,19 @@ export async function openWorkbookExport(input: WorkbookInput, schema: Schema, o
     stats.read++;
     const converted = convert(text, row.line);
     if (!converted.ok) {
-      stats.rejected++;
+      const reject = withCell(converted.reject, headers, book.name);
+      countReject(stats, reject);
       rejectedId(ids, converted.reject, converted.readings);
-      return { ok: false, reject: withCell(converted.reject, headers, book.name), ...(converted.readings ? { readings: converted.readings } : {}) };
+      return { ok: false, reject, ...(converted.readings ? { readings: converted.readings } : {}) };
     }
     const ev = decideId(ids, converted, text, row.line, undefined);
-    return ev && !ev.ok ? { ok: false, reject: withCell(ev.reject, headers, book.name) } : ev;
+    if (ev && !ev.ok) {
+      // decideId counted it (ReadStats.firstReject): the one shown names the cell.
+      const reject = withCell(ev.reject, headers, book.name);
+      if (stats.firstReject === ev.reject) stats.firstReject = reject;
+      return { ok: false, reject };
+    }
+    return ev;
   };
 
   let started = false;
