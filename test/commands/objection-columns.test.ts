@@ -273,6 +273,35 @@ describe('a row with one field too many, where the header ends in a blank name (
 });
 
 
+// From the QA round of 2026-12-08 on the rule above: the file's own row length counts, not only the header's.
+describe("a row of another length than the file's rows", () => {
+  const head = 'Kundennummer;Name;Telefon;Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;Kündigungsgrund;Einwilligung Telefon;Werbewiderspruch';
+  const row = (id: string, phoneOk: string, objection: string) => `${id};Firma ${id};030 1${id};B2B;01.01.2015;01.08.2026;50.000,00;zu teuer;${phoneOk};${objection}`;
+  const planLines = async (lines: string[], final = '\n') => {
+    const dir = tempDir('winback-row-width-');
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, lines.join('\n') + final);
+    const out = join(dir, 'out');
+    const r = await runCli(['plan', file, '--out', out, '--as-of', '2026-11-23', '-q', '--max-reject-rate', '100%']);
+    expect(r.code, r.stderr).toBe(0);
+    return { plan: Object.fromEntries(readCsv(join(out, 'plan.csv')).map((x) => [x.Kundennummer, x])), rejects: readCsv(join(out, 'rejects.csv')) };
+  };
+
+  it('is rejected in a file whose rows end in a separator: one cut short by a value left out reads its objection as a consent', async () => {
+    // 1003 lost its (empty) reason cell: "Ja" of the objection would be read as the phone consent.
+    const { plan, rejects } = await planLines([head, `${row('1001', 'ja', 'nein')};`, `${row('1002', 'ja', 'nein')};`, `${row('1003', 'nein', 'ja').replace(';zu teuer;', ';')};`]);
+    expect(plan['1003']).toBeUndefined();
+    expect(rejects.map((x) => [x.line, x.value])).toEqual([['4', '10']]);
+    expect(Object.keys(plan).sort()).toEqual(['1001', '1002']);
+  });
+
+  it('is read when only the header ends in a separator, and the last row without a line break is no cut by its blank column', async () => {
+    const { plan, rejects } = await planLines([`${head};`, row('1001', 'ja', 'nein'), row('1002', 'ja', 'nein')], '');
+    expect(rejects).toEqual([]);
+    expect([plan['1001']?.decision, plan['1002']?.decision]).toEqual(['win_back', 'win_back']);
+  });
+});
+
 describe("Excel's text wrapping in a CSV (=\"00123\")", () => {
   it('is read as the value the spreadsheet shows: ids and postal codes keep their zeros, without the wrapping', async () => {
     const dir = tempDir('winback-excel-text-');

@@ -95,5 +95,8 @@ describe('an id a spreadsheet wrote in scientific notation', () => {
     expect(row.ok).toBe(false);
     if (!row.ok) expect(row.reject).toMatchObject({ column: 'Customer ID', value: '1.23457E+11', error: expect.stringContaining('scientific notation') });
     expect(convert()(['1E5X', 'B2B', '3', '7', '2024-02-29', 'yes'], 2).ok).toBe(true);
+    // A code such as "3E8" (no sign: no spreadsheet wrote it) is an id.
+    expect(convert()(['3E8', 'B2B', '3', '7', '2024-02-29', 'yes'], 2).ok).toBe(true);
+    expect(convert()(['1,2345E+04', 'B2B', '3', '7', '2024-02-29', 'yes'], 2).ok).toBe(false);
   });
 });

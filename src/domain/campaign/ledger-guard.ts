@@ -109,13 +109,12 @@ export interface RecordedLedger {
 /**
  * This run's ledger (`path` '' without --ledger, and its entries) against one the last run's
  * summary records elsewhere with contacts: a cron job started from another folder, a relative
- * path, a flag left out. Without entries here it stops the run (pacing would start from
- * nothing, and everyone the last run listed would be listed again), unless --force; a preview
- * only warns. With entries here it warns: two ledgers, one not paced.
+ * path, a flag left out. It stops the run — pacing would start from nothing, or from an older
+ * ledger, and everyone the last run listed would be listed again — unless --force; a preview
+ * only warns.
  */
 export function checkLedgerElsewhere(path: string, entries: number, other: RecordedLedger, run: GuardRun): { stop?: GuardProblem; warnings: SavedNote[] } {
   const problem = (going: Going): SavedNote => noteOf('ledger', { key: 'elsewhere', args: [path, entries, other.file, other.entries, other.source, going] });
-  if (entries > 0) return { warnings: [problem('')] };
   if (run.force || run.dryRun) return { warnings: [problem(run.force ? 'force' : 'dryRun')] };
   return { stop: { message: problem(''), hint: noteOf('ledger', { key: 'elsewhereHint', args: [] }) }, warnings: [] };
 }

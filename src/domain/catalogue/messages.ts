@@ -684,9 +684,9 @@ export const COMMAND_TEXTS = {
     /** the last run's summary records its contacts in another ledger than this run's (commands/campaign/ledger.ts) */
     elsewhere: m(
       (path: string, entries: number, other: string, had: number, source: string, going: Going) =>
-        `${path === '' ? 'this run has no --ledger' : `ledger ${path} ${entries === 0 ? 'has no entries (empty, header only or missing)' : `has ${entries} entries`}`}, but ${source} records the last run's contacts in ledger ${other} (${had} entries): ${entries === 0 ? 'pacing would start from nothing and those customers would be contacted again' : 'the contacts recorded there are not paced by this run'}${GOING_EN[going]}`,
+        `${path === '' ? 'this run has no --ledger' : `ledger ${path} ${entries === 0 ? 'has no entries (empty, header only or missing)' : entries === 1 ? 'has 1 entry' : `has ${entries} entries`}`}, but ${source} records the last run's contacts in ledger ${other} (${had === 1 ? '1 entry' : `${had} entries`}): the customers contacted there would be contacted again${GOING_EN[going]}`,
       (path, entries, other, had, source, going) =>
-        `${path === '' ? 'dieser Lauf hat kein --ledger' : `das Kontaktbuch ${path} ${entries === 0 ? 'hat keine Einträge (leer, nur Kopfzeile oder fehlend)' : `hat ${entries} Einträge`}`}, aber ${source} hält die Kontakte des letzten Laufs im Kontaktbuch ${other} fest (${had} Einträge): ${entries === 0 ? 'die Taktung finge bei null an, und diese Kunden würden erneut angesprochen' : 'die dort festgehaltenen Kontakte taktet dieser Lauf nicht'}${GOING_DE[going]}`,
+        `${path === '' ? 'dieser Lauf hat kein --ledger' : `das Kontaktbuch ${path} ${entries === 0 ? 'hat keine Einträge (leer, nur Kopfzeile oder fehlend)' : entries === 1 ? 'hat 1 Eintrag' : `hat ${entries} Einträge`}`}, aber ${source} hält die Kontakte des letzten Laufs im Kontaktbuch ${other} fest (${had === 1 ? '1 Eintrag' : `${had} Einträge`}): die dort angesprochenen Kunden würden erneut angesprochen${GOING_DE[going]}`,
     ),
     elsewhereHint: m(
       'pass the ledger the last run wrote (--ledger with that path; a relative path counts from the folder the command runs in); to start a new ledger on purpose, run again with --force',

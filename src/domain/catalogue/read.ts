@@ -38,6 +38,8 @@ export interface ReadTexts {
   invisibleNames: { zeroWidth: string; control: string };
   // Whole rows
   fieldCount: (found: number, expected: number) => string;
+  /** a record longer than the file's rows whose extra cells are empty */
+  fieldCountEmptyEnd: (found: number, expected: number) => string;
   /** the column of a reject for a record with the wrong number of fields */
   fieldCountColumn: string;
   idEmpty: string;
@@ -180,6 +182,7 @@ export const READ_EN: ReadTexts = {
   invisibleRemoved: (what) => `holds ${what}; removed`,
   invisibleNames: { zeroWidth: 'zero-width characters', control: 'control characters' },
   fieldCount: (found, expected) => `has ${found} fields, expected ${expected} (an unquoted delimiter or a missing quote?)`,
+  fieldCountEmptyEnd: (found, expected) => `has ${found} fields, expected ${expected} as the file's rows have; the extra ones at the end are empty: a separator at the end of the row, or one inside a value (unquoted) that moved the columns — not read, so that no value is taken from another column`,
   fieldCountColumn: '(field count)',
   idEmpty: 'customer_id is empty',
   idEmptyObjection: 'customer_id is empty, and the row says the customer objected: its e-mail address, phone number and name at its address are closed for every other customer, but the objection reaches no customer number; fill in the customer id (the row above\'s, if this is a second contact of that customer) and run again',
@@ -343,6 +346,7 @@ export const READ_DE: ReadTexts = {
   invisibleRemoved: (what) => `enthält ${what}; entfernt`,
   invisibleNames: { zeroWidth: 'unsichtbare Zeichen (Breite null)', control: 'Steuerzeichen' },
   fieldCount: (found, expected) => `hat ${found} Felder statt ${expected} (ein Trennzeichen ohne Anführungszeichen oder ein fehlendes Anführungszeichen?)`,
+  fieldCountEmptyEnd: (found, expected) => `hat ${found} Felder statt ${expected} wie die Zeilen der Datei; die zusätzlichen am Ende sind leer: ein Trennzeichen am Zeilenende oder eines in einem Wert (ohne Anführungszeichen), das die Spalten verschoben hat — nicht gelesen, damit kein Wert aus einer anderen Spalte genommen wird`,
   fieldCountColumn: '(Anzahl der Felder)',
   idEmpty: 'customer_id ist leer',
   idEmptyObjection: 'customer_id ist leer, und die Zeile sagt, dass der Kunde widersprochen hat: seine E-Mail-Adresse, Telefonnummer und sein Name unter seiner Anschrift sind für alle anderen Kunden gesperrt, aber der Widerspruch erreicht keine Kundennummer; die Kundennummer eintragen (die der Zeile darüber, wenn dies ein zweiter Kontakt dieses Kunden ist) und erneut ausführen',

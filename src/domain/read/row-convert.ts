@@ -17,8 +17,12 @@ export interface ValueConventions {
   dateOrder: DateOrder;
   /** the margin column holds percentages (its sample showed '%'), whatever its header says */
   marginPercent?: boolean;
-  /** the empty cells the file's rows end in beyond the header (trailing separators): read as nothing; 0 or unset: none */
-  extraCells?: number;
+  /**
+   * how many cells the file's rows have, where it is not the header's count (io/csv/read.ts,
+   * rowWidthOf): more, their extra cells empty (trailing separators); fewer, the header's blank
+   * names left out. A row of any other length is rejected for its field count.
+   */
+  rowWidth?: number;
 }
 
 /** What rows are checked against beyond their own values; plain data (sent to worker threads). */
@@ -79,8 +83,8 @@ export function createRowConverter(
   const idIndex = idSpec ? mapping.fields.get(idSpec.name) : undefined;
   const nameIndex = mapping.fields.get('name');
   const width = headers.length;
-  // Rows that end in separators the header does not have: that many empty cells more are nothing.
-  const longWidth = width + (conventions.extraCells ?? 0);
+  // The file's own row length: trailing separators the header does not have, or the header's blank names left out.
+  const rowWidth = conventions.rowWidth ?? width;
   const crossChecks = { asOf: checks.asOf, texts: t };
   const unread = unreadColumns(headers, mapping, schema);
   // Only an export whose words are read for objections (the lost customers') has its names read for one.
@@ -92,11 +96,13 @@ export function createRowConverter(
     const id = INVISIBLE.test(rawId) ? withoutInvisible(rawId).text.trim() : rawId.trim();
     const totals = totalsCell(cells, idIndex, id, nameIndex, width);
     if (totals !== undefined) return reject(line, id, headers[totals] as string, (cells[totals] as string).trim(), t.totalsRow((cells[totals] as string).trim()));
-    if (cells.length !== width && !(cells.length === longWidth && onlyEmptyExtras(cells, width))) {
-      const rejected = reject(line, id, t.fieldCountColumn, String(cells.length), t.fieldCount(cells.length, width));
+    if (cells.length !== rowWidth || !onlyEmptyExtras(cells, width)) {
+      // More cells than the file's rows have, the extra ones empty: a separator at the end, or one in a value.
+      const emptyEnd = cells.length > rowWidth && onlyEmptyExtras(cells, rowWidth);
+      const rejected = reject(line, id, t.fieldCountColumn, String(cells.length), emptyEnd ? t.fieldCountEmptyEnd(cells.length, rowWidth) : t.fieldCount(cells.length, rowWidth));
       if (lineUps >= MAX_LINED_UP) return rejected;
       lineUps++;
-      return withReadings(rejected, lineUpsOf(cells, width).flatMap((aligned) => readingOf(convert(aligned, line))));
+      return withReadings(rejected, lineUpsOf(cells, rowWidth).flatMap((aligned) => readingOf(convert(aligned, line))));
     }
     // A row without an id is rejected once its cells are read: one that objects is named so (a firm's second contact on a row of its own).
     const noId = idIndex !== undefined && id === '';
@@ -201,8 +207,8 @@ function withReadings(row: ConvertedRow, readings: Record<string, unknown>[]): C
 
 /** A formula as a workbook cell's text when the file holds no value for it (io/xlsx/cells.ts): "=VLOOKUP(…)", "=?". */
 const FORMULA_TEXT = /^=\S/;
-/** A number in scientific notation, as a spreadsheet shows a long one ("1.23457E+11", "1,2345E+4"). */
-const SCIENTIFIC = /^\d(?:[.,]\d+)?e[+-]?\d+$/i;
+/** A number in scientific notation as a spreadsheet writes a long one ("1.23457E+11", "1,2345E+04"): with a sign ("3E8" is a code). */
+const SCIENTIFIC = /^\d(?:[.,]\d+)?e[+-]\d{1,3}$/i;
 
 // Excel's way to keep a value as text in a CSV: ="00123" (a postal code, an id with leading zeros).
 const EXCEL_TEXT = /^\s*="(.*)"\s*$/s;
@@ -249,8 +255,8 @@ function rowTemplate(fill: Readonly<Record<string, unknown>>, columns: readonly 
 }
 
 /**
- * A row longer than the header whose extra cells are empty: the file's trailing separators
- * (ValueConventions.extraCells). A row with one field too many from a separator in a value
+ * Whether a row's cells beyond the header are empty: the file's trailing separators
+ * (ValueConventions.rowWidth). A row with one field too many from a separator in a value
  * whose last cell is empty looks the same, but has a length the file's rows do not have.
  */
 function onlyEmptyExtras(cells: readonly string[], width: number): boolean {

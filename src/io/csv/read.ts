@@ -228,7 +228,7 @@ export async function openExport(
     throw missingColumnsError(label, headers, stillMissing, schema.kind, t);
   }
   // A file whose rows end in separators its header does not have ("a;b;c;" under "A;B;C"): those empty cells are nothing.
-  const conventions = { ...detectConventions(sample.slice(1), mapping, schema, delimiter, opts), extraCells: trailingCells(sample.slice(1), headers.length) };
+  const conventions = { ...detectConventions(sample.slice(1), mapping, schema, delimiter, opts), rowWidth: rowWidthOf(sample.slice(1), headers) };
   const dialect: Dialect = {
     encoding: detected.encoding,
     bom: detected.bom,
@@ -271,7 +271,7 @@ export async function openExport(
     ...objectorLinesOf(opts, duplicates),
     // Only readers that can read again decide by consent and date; the others keep the first row of an id.
     byFacts: opts.reread === true || opts.duplicates !== undefined,
-    factColumns: FACT_FIELDS.map((f) => mapping.fields.get(f)), stats, label, idHeader, width: headers.length,
+    factColumns: FACT_FIELDS.map((f) => mapping.fields.get(f)), stats, label, idHeader, width: headers.length, rowWidth: conventions.rowWidth,
     headers, idIndex, texts: t, nul: { seen: false }, diagnose: opts.diagnose === true, damage,
   };
   const batches = () => streamBatches(text, setup);
@@ -527,6 +527,8 @@ interface StreamSetup {
   idHeader: string;
   /** fields of the header row */
   width: number;
+  /** how many cells the file's rows have (ValueConventions.rowWidth): the header's, more or fewer */
+  rowWidth: number;
   headers: readonly string[];
   idIndex: number | undefined;
   texts: ReadTexts;
@@ -565,6 +567,9 @@ function rowPump(s: StreamSetup, emit: (ev: RowEvent) => void) {
  */
 function recordVisitor(s: StreamSetup, pending: number, emit: (ev: RowEvent) => void): { inHeader: () => number; sink: RecordSink } {
   const { stats } = s;
+  // The last cell of a row under a column with a name (not a trailing separator's, not a blank header's).
+  let lastField = Math.min(s.rowWidth, s.width) - 1;
+  while (lastField > 0 && (s.headers[lastField] ?? '').trim() === '') lastField--;
   const sink: RecordSink = {
     record(cells, line, raw, unterminated) {
       if (pending > 0) {
@@ -577,11 +582,11 @@ function recordVisitor(s: StreamSetup, pending: number, emit: (ev: RowEvent) => 
         stats.blankLines++;
         return;
       }
-      if (unterminated && cells.length < s.width) return damaged(s, emit, cells, line, 'cut');
+      if (unterminated && cells.length < s.rowWidth) return damaged(s, emit, cells, line, 'cut');
       stats.read++;
       // The file's last record, without a line break after it, whose last field is empty: a copy cut off right after
       // a separator ("…,yes" arrived as "…,") looks so, and that field may have said the customer objected.
-      const cut = unterminated && cells.length === s.width && s.width > 1 && (cells[s.width - 1] as string).trim() === '';
+      const cut = unterminated && cells.length === s.rowWidth && lastField > 0 && (cells[lastField] as string).trim() === '';
       const ev = rowEvent(s, cells, line, raw, cut);
       if (ev !== undefined) emit(ev);
     },
@@ -723,7 +728,7 @@ export function createPieceReader(spec: PieceReaderSpec, schema: Schema, noteObj
       const s: StreamSetup = {
         delimiter: spec.delimiter, titleRecords: 0, lineOffset, convert, duplicates: undefined, reread: false, resolution: spec.resolution, ...objectorLines, phrases: spec.objectionPhrases ?? NO_PHRASES, byFacts: false, factColumns,
         stats, label: spec.label, idHeader: spec.idHeader,
-        width: spec.headers.length, headers: spec.headers, idIndex, texts, nul: { seen: opts.prefix !== undefined && stateHasNul(opts.prefix) }, diagnose: false, damage: [],
+        width: spec.headers.length, rowWidth: spec.conventions.rowWidth ?? spec.headers.length, headers: spec.headers, idIndex, texts, nul: { seen: opts.prefix !== undefined && stateHasNul(opts.prefix) }, diagnose: false, damage: [],
       };
       const parser = new CsvRecordParser(spec.delimiter, { firstLine: line + lineOffset, atStart: opts.first, width: spec.headers.length, ...(opts.prefix ? { resume: opts.prefix } : {}) });
       const records = recordVisitor(s, opts.header, emit);
@@ -815,25 +820,29 @@ function rowEvent(s: StreamSetup, cells: string[], line: number, raw: string | u
 }
 
 /**
- * How many empty cells the file's rows end in beyond the header's `width`: the number most of
- * the sample's rows that are longer than the header have, when they are at least half of the
- * sample's rows (a writer that ends every row in a separator); else 0. Any other record longer
- * than the header is one with a separator inside a value (an unquoted "Müller, Hans"), its
- * cells moved a column on — rejected for its field count, not read shifted.
+ * How many cells the file's rows have: the header's count, unless most of the sample's rows
+ * (at least half) have another — more, whose extra cells are empty (a writer that ends every row
+ * in a separator), or fewer, where the header ends in blank names (only the header ends in a
+ * separator). A record of any other length is one with a separator inside a value (an
+ * unquoted "Müller, Hans") or one left out, its cells moved a column — rejected for its field
+ * count, not read shifted, whatever the header says (row-convert.ts).
  */
-export function trailingCells(rows: readonly (readonly string[])[], width: number): number {
+export function rowWidthOf(rows: readonly (readonly string[])[], headers: readonly string[]): number {
+  const width = headers.length;
+  let namedWidth = width;
+  while (namedWidth > 0 && (headers[namedWidth - 1] as string).trim() === '') namedWidth--;
   const counts = new Map<number, number>();
   let filled = 0;
   for (const row of rows) {
     if (row.every((c) => c.trim() === '')) continue;
     filled++;
-    if (row.length <= width || row.slice(width).some((c) => c.trim() !== '')) continue;
-    counts.set(row.length - width, (counts.get(row.length - width) ?? 0) + 1);
+    if (row.length === width || row.length < namedWidth || row.slice(width).some((c) => c.trim() !== '')) continue;
+    counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
   }
-  let best = 0;
+  let best = width;
   let most = 0;
-  for (const [extra, n] of counts) if (n > most) [best, most] = [extra, n];
-  return most > 0 && most * 2 >= filled ? best : 0;
+  for (const [length, n] of counts) if (n > most) [best, most] = [length, n];
+  return most > 0 && most * 2 >= filled ? best : width;
 }
 
 /** ReadOptions.objectorLines for a reader on this thread: their points go to the export's tracker. */
