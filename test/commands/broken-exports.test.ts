@@ -128,10 +128,10 @@ describe('rows rejected', () => {
     expect(refused.code).toBe(65);
     expect(refused.stderr).toMatch(/10 of 40 rows rejected \(25\.0 %\), more than the default limit of 20\.0 %; nothing was written/);
     // The first reject named (line, column, value), and how to see them all (a QA round, 2026-12-08), on workers too.
-    expect(refused.stderr).toContain("the first: line 2, column orders 'zwölf': orders 'zwölf' is not a number");
+    expect(refused.stderr).toContain("the first rejected row: line 2, column orders 'zwölf': orders 'zwölf' is not a number");
     expect(refused.stderr).toContain(`run winback inspect ${file} to see the rejects`);
     const workers = await runCli(['plan', file, '--out', tempDir(), ...AS_OF, '--threads', '2'], { env: { WINBACK_PARALLEL_MIN_BYTES: '0' } });
-    expect(workers.stderr).toContain("the first: line 2, column orders 'zwölf'");
+    expect(workers.stderr).toContain("the first rejected row: line 2, column orders 'zwölf'");
     expect((await runCli(['plan', file, '--out', tempDir(), ...AS_OF, '--max-reject-rate', '30%', '-q'])).code).toBe(0);
     expect((await runCli(['plan', file, '--out', tempDir(), ...AS_OF, '-q'], { env: { WINBACK_MAX_REJECT_RATE: '0.3' } })).code).toBe(0);
     const config = write('input:\n  maxRejectRate: 0.3\n', 'config.yaml');

@@ -295,6 +295,16 @@ describe("a row of another length than the file's rows", () => {
     expect(Object.keys(plan).sort()).toEqual(['1001', '1002']);
   });
 
+  it('is read for an objection as its cells most likely line up: a consent "ja" beside the objection column is no objection', async () => {
+    // 1001's name holds an unquoted ";": read as it lines up with every cell in place, it says "nein" to the objection.
+    const { plan, rejects } = await planLines([head, row('1001', 'ja', 'nein').replace('Firma 1001', 'Firma; 1001'), row('1002', 'ja', 'nein').replace('030 11002', '030 11001'), row('1003', 'ja', 'nein')]);
+    expect(rejects.map((x) => x.line)).toEqual(['2']);
+    expect([plan['1002']?.decision, plan['1002']?.channel, plan['1002']?.warnings]).toEqual(['win_back', 'phone', 'margin missing: default 25 % used']);
+    // The same row saying "ja" is an objector: the number it shares is closed.
+    const objecting = await planLines([head, row('1001', 'ja', 'ja').replace('Firma 1001', 'Firma; 1001'), row('1002', 'ja', 'nein').replace('030 11002', '030 11001'), row('1003', 'ja', 'nein')]);
+    expect(objecting.plan['1002']?.decision).toBe('no_channel');
+  });
+
   it('is read when only the header ends in a separator, and the last row without a line break is no cut by its blank column', async () => {
     const { plan, rejects } = await planLines([`${head};`, row('1001', 'ja', 'nein'), row('1002', 'ja', 'nein')], '');
     expect(rejects).toEqual([]);

@@ -451,7 +451,7 @@ describe('a history with the German words for channel, group and offer', () => {
     writeFileSync(file, 'customer_id,churn_date,contact_date,revenue,customer_since,channel,won_back\nA1,2026-01-01,2026-02-01,1000,2020-01-01,Fax,ja\nA2,2026-01-01,2026-02-01,1000,2020-01-01,Fax,nein\n');
     const c = await runCli(['calibrate', file, '--model-out', join(dir, 'model.json'), '--allow-defaults', '--lang', 'de']);
     expect(c.code).toBe(65);
-    expect(c.stderr).toContain('die erste: Zeile 2, Spalte channel „Fax“: channel \'Fax\' ist kein Kanal (Besuch, Telefon, Brief, E-Mail)');
+    expect(c.stderr).toContain('die erste abgelehnte Zeile: Zeile 2, Spalte channel „Fax“: channel \'Fax\' ist kein Kanal (Besuch, Telefon, Brief, E-Mail)');
     expect(c.stderr).not.toContain('winback inspect');
   });
 });
@@ -480,11 +480,11 @@ describe('a broken outcomes file', () => {
     const out = join(dir, 'next');
     const c = await runCli(['campaign', EXPORT, '--out', out, '--as-of', '2027-03-01', '--ledger', join(dir, 'ledger.csv'), '--outcomes', file, '--dry-run']);
     expect(c.code).toBe(65);
-    expect(c.stderr).toContain(`the first: line 2, column return_date 'January 29, 2027'`);
+    expect(c.stderr).toContain(`the first rejected row: line 2, column return_date 'January 29, 2027'`);
     expect(existsSync(out)).toBe(false);
     const r = await runCli(['report', EXPORT, '--as-of', '2027-03-01', '--ledger', join(dir, 'ledger.csv'), '--outcomes', file]);
     expect(r.code).toBe(65);
-    expect(r.stderr).toContain('the first: line 2');
+    expect(r.stderr).toContain('the first rejected row: line 2');
   });
 });
 

@@ -219,7 +219,7 @@ export const READ_EN: ReadTexts = {
   rejectRate: (label, rejected, read, share, limit, source) =>
     `${label}: ${rejected} of ${read} rows rejected (${share} %), more than ${EN_LIMITS[source]} ${limit} %`,
   rejectsHint: (source) => `run winback inspect ${source} to see the rejects; --max-reject-rate (or maxRejectRate in the config) sets the limit`,
-  firstRejectHint: (line, column, value, error) => `the first: line ${line}, column ${column} '${value}': ${error}`,
+  firstRejectHint: (line, column, value, error) => `the first rejected row: line ${line}, column ${column} '${value}': ${error}`,
   duplicateHeader: (label, field, header, columns) =>
     `${label}: the header '${header}' appears in ${columns.length} columns (${columns.map((c) => `column ${c}`).join(' and ')}), and both would be read as ${field}`,
   duplicateHeaderHint: (field, columns) => `choose one with ${columns.map((c) => `--map ${field}='#${c}'`).join(' or ')} (column numbers count from 1)`,
@@ -383,7 +383,7 @@ export const READ_DE: ReadTexts = {
   rejectRate: (label, rejected, read, share, limit, source) =>
     `${label}: ${rejected} von ${read} Zeilen abgelehnt (${share} %), mehr als ${DE_LIMITS[source]} ${limit} %`,
   rejectsHint: (source) => `winback inspect ${source} zeigt die abgelehnten Zeilen; --max-reject-rate (oder maxRejectRate in der Konfiguration) setzt die Grenze`,
-  firstRejectHint: (line, column, value, error) => `die erste: Zeile ${line}, Spalte ${column} „${value}“: ${error}`,
+  firstRejectHint: (line, column, value, error) => `die erste abgelehnte Zeile: Zeile ${line}, Spalte ${column} „${value}“: ${error}`,
   duplicateHeader: (label, field, header, columns) =>
     `${label}: die Spaltenüberschrift '${header}' steht in ${columns.length} Spalten (${columns.map((c) => `Spalte ${c}`).join(' und ')}), und beide würden als ${field} gelesen`,
   duplicateHeaderHint: (field, columns) => `eine wählen mit ${columns.map((c) => `--map ${field}='#${c}'`).join(' oder ')} (Spalten ab 1 gezählt)`,

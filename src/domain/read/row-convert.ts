@@ -102,7 +102,7 @@ export function createRowConverter(
       const rejected = reject(line, id, t.fieldCountColumn, String(cells.length), emptyEnd ? t.fieldCountEmptyEnd(cells.length, rowWidth) : t.fieldCount(cells.length, rowWidth));
       if (lineUps >= MAX_LINED_UP) return rejected;
       lineUps++;
-      return withReadings(rejected, lineUpsOf(cells, rowWidth).flatMap((aligned) => readingOf(convert(aligned, line))));
+      return withReadings(rejected, likeliest(lineUpsOf(cells, rowWidth).map((aligned) => convert(aligned, line))));
     }
     // A row without an id is rejected once its cells are read: one that objects is named so (a firm's second contact on a row of its own).
     const noId = idIndex !== undefined && id === '';
@@ -196,9 +196,19 @@ function lineUpsOf(cells: readonly string[], width: number): string[][] {
   return out;
 }
 
-/** What one conversion of a row can say (ConvertedRow's readings): its values, or its reject's readings. */
-function readingOf(row: ConvertedRow): Record<string, unknown>[] {
-  return row.ok ? [row.values] : (row.readings ?? []);
+/**
+ * The readings of a record a few fields off (one per way its cells line up): those whose every
+ * cell reads as its column's and that leave the fewest values unclear — where the separator in a
+ * value really was (an unquoted "Müller, Hans": dates stay dates, numbers numbers, yes and no
+ * where they belong). A "Ja" of the consent beside the objection column, moved into it by a
+ * line-up that also leaves a date where a number belongs or an unclear value, does not make an
+ * objector. When no line-up reads cleanly, every one counts (the cautious reading).
+ */
+function likeliest(rows: readonly ConvertedRow[]): Record<string, unknown>[] {
+  const clean = rows.filter((r): r is Extract<ConvertedRow, { ok: true }> => r.ok);
+  if (clean.length === 0) return rows.flatMap((r) => (r.ok ? [r.values] : (r.readings ?? [])));
+  const fewest = Math.min(...clean.map((r) => r.warnings.length));
+  return clean.filter((r) => r.warnings.length === fewest).map((r) => r.values);
 }
 
 function withReadings(row: ConvertedRow, readings: Record<string, unknown>[]): ConvertedRow {

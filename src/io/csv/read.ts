@@ -972,16 +972,16 @@ export function missingColumnsError(label: string, headers: string[], missing: M
   const hints = missing.flatMap((m) =>
     m.suggestion ? [t.didYouMean(m.suggestion.alias, m.suggestion.header, m.suggestion.field)] : [],
   );
-  // One column whose name holds another separator many times ("Customer ID:Name:Email"): the delimiter was not recognised.
+  // One column whose name holds another separator ("Customer ID:Name:Email"): the delimiter was not recognised.
   const separator = headers.length === 1 ? otherSeparator(headers[0] as string) : undefined;
   const hint = separator !== undefined ? t.otherDelimiterHint(separator) : hints.length > 0 ? hints.join('\n') : t.missingColumnsHint(missing[0]?.fields[0] ?? '');
   return new DataError(t.missingColumns(label, kind, names, found), hint);
 }
 
-/** Separators winback does not detect on its own, found at least twice in a one-column header (the most frequent). */
+/** Separators winback does not detect on its own, found in a one-column header (the most frequent): the run stops anyway. */
 function otherSeparator(header: string): string | undefined {
   let best: string | undefined;
-  let most = 1;
+  let most = 0;
   for (const c of [':', '#', '~', '^', '!', '*', '/', '\\']) {
     const n = header.split(c).length - 1;
     if (n > most) [best, most] = [c, n];
