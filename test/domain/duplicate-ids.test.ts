@@ -297,7 +297,7 @@ describe("DuplicateTracker.seeRejected: a rejected row's contact points", () => 
     const used = t.resolution().get(2);
     expect(used).toMatchObject({ drop: false, note: expect.stringContaining('line 3 has this customer') });
     expect(used).not.toHaveProperty('review');
-    expect(decode((used as { facts: number }).facts)).toEqual({ consent_phone: true, do_not_contact: true });
+    expect(decode((used as { facts: number }).facts)).toEqual({ consent_phone: true, advertising_objection: true });
     expect(t.unnotedObjectorLines()).toEqual([2]);
   });
 

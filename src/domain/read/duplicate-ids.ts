@@ -112,9 +112,9 @@ export function rejectedPoints(readings: readonly Readonly<Record<string, unknow
   return prints.length > 0 ? { objects, prints } : undefined;
 }
 
-/** `facts` with do_not_contact yes: what a rejected row of the id that objects makes of the row used. */
-function withDoNotContact(facts: number): number {
-  return (facts & ~(3 << DO_NOT_CONTACT_AT)) | (1 << DO_NOT_CONTACT_AT);
+/** `facts` with an objection: what a rejected row of the id that objects makes of the row used. */
+function withObjection(facts: number): number {
+  return (facts & ~(3 << ADVERTISING_AT)) | (1 << ADVERTISING_AT);
 }
 
 /** Writes the consent codes of `facts` into a row's values (what a merge decided). */
@@ -427,9 +427,9 @@ export class DuplicateTracker {
       if (twin.objects) {
         // A rejected row that says the customer objected: the row used must not be contacted (DOMAIN.md §6), and says why.
         const note = this.texts.otherRowObjected(twin.line, twin.column);
-        if (action === undefined) out.set(kept, { drop: false, facts: withDoNotContact(this.facts.get(kept) & FACT_MASK), note });
+        if (action === undefined) out.set(kept, { drop: false, facts: withObjection(this.facts.get(kept) & FACT_MASK), note });
         else if (!action.drop) {
-          action.facts = withDoNotContact(action.facts);
+          action.facts = withObjection(action.facts);
           action.note = action.note === '' ? note : `${action.note}; ${note}`;
         }
       } else if (action === undefined) out.set(kept, { drop: false, facts: this.facts.get(kept) & FACT_MASK, note: '', review });
