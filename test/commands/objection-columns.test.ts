@@ -305,6 +305,16 @@ describe("a row of another length than the file's rows", () => {
     expect(objecting.plan['1002']?.decision).toBe('no_channel');
   });
 
+  it('of the file\'s length by two faults (a separator in a value, none at the end) is rejected when a yes/no cell holds free text', async () => {
+    const header = 'Kundennummer;Name;Telefon;Kundentyp;Kunde seit;Kündigungsdatum;Umsatz;Kündigungsgrund;Einwilligung E-Mail;Einwilligung Telefon;Werbewiderspruch';
+    const base = (id: string) => `${id};Firma ${id};030 1${id};B2B;01.01.2015;01.08.2026;50.000,00`;
+    // 1003: "zu teuer; Service schlecht" unquoted and no ";" at the end — read as it stands, its e-mail consent "ja" would be the phone's.
+    const { plan, rejects } = await planLines([header, `${base('1001')};zu teuer;ja;ja;nein;`, `${base('1002')};zu teuer;ja;ja;nein;`, `${base('1003')};zu teuer; Service schlecht;ja;nein;`]);
+    expect(plan['1003']).toBeUndefined();
+    expect(rejects.map((x) => [x.line, x.column])).toEqual([['4', 'Einwilligung E-Mail']]);
+    expect(Object.keys(plan).sort()).toEqual(['1001', '1002']);
+  });
+
   it('is read when only the header ends in a separator, and the last row without a line break is no cut by its blank column', async () => {
     const { plan, rejects } = await planLines([`${head};`, row('1001', 'ja', 'nein'), row('1002', 'ja', 'nein')], '');
     expect(rejects).toEqual([]);

@@ -38,6 +38,8 @@ export interface ReadTexts {
   invisibleNames: { zeroWidth: string; control: string };
   // Whole rows
   fieldCount: (found: number, expected: number) => string;
+  /** a row of a file whose rows end in a separator, with free text in a yes/no column: maybe moved */
+  movedRow: (column: string, value: string) => string;
   /** a record longer than the file's rows whose extra cells are empty */
   fieldCountEmptyEnd: (found: number, expected: number) => string;
   /** the column of a reject for a record with the wrong number of fields */
@@ -182,6 +184,7 @@ export const READ_EN: ReadTexts = {
   invisibleRemoved: (what) => `holds ${what}; removed`,
   invisibleNames: { zeroWidth: 'zero-width characters', control: 'control characters' },
   fieldCount: (found, expected) => `has ${found} fields, expected ${expected} (an unquoted delimiter or a missing quote?)`,
+  movedRow: (column, value) => `${column} '${value}' is neither yes nor no, in a file whose rows end in a separator: the row may hold a separator inside a value and none at the end, every value after it a column on — not read, so that no consent is taken from another column`,
   fieldCountEmptyEnd: (found, expected) => `has ${found} fields, expected ${expected} as the file's rows have; the extra ones at the end are empty: a separator at the end of the row, or one inside a value (unquoted) that moved the columns — not read, so that no value is taken from another column`,
   fieldCountColumn: '(field count)',
   idEmpty: 'customer_id is empty',
@@ -346,6 +349,7 @@ export const READ_DE: ReadTexts = {
   invisibleRemoved: (what) => `enthält ${what}; entfernt`,
   invisibleNames: { zeroWidth: 'unsichtbare Zeichen (Breite null)', control: 'Steuerzeichen' },
   fieldCount: (found, expected) => `hat ${found} Felder statt ${expected} (ein Trennzeichen ohne Anführungszeichen oder ein fehlendes Anführungszeichen?)`,
+  movedRow: (column, value) => `${column} „${value}“ ist weder ja noch nein, in einer Datei, deren Zeilen mit einem Trennzeichen enden: die Zeile enthält womöglich ein Trennzeichen in einem Wert und keines am Ende, jeder Wert danach eine Spalte verschoben — nicht gelesen, damit keine Einwilligung aus einer anderen Spalte genommen wird`,
   fieldCountEmptyEnd: (found, expected) => `hat ${found} Felder statt ${expected} wie die Zeilen der Datei; die zusätzlichen am Ende sind leer: ein Trennzeichen am Zeilenende oder eines in einem Wert (ohne Anführungszeichen), das die Spalten verschoben hat — nicht gelesen, damit kein Wert aus einer anderen Spalte genommen wird`,
   fieldCountColumn: '(Anzahl der Felder)',
   idEmpty: 'customer_id ist leer',

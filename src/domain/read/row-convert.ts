@@ -91,7 +91,8 @@ export function createRowConverter(
   const readsNames = schema.fields.some((f) => f.name === 'notes') && REMARK_FIELDS.some((f) => mapping.fields.has(f));
   const template = rowTemplate(fill, columns, unread.length > 0);
   let lineUps = 0;
-  const convert = (cells: readonly string[], line: number): ConvertedRow => {
+  // `linedUp`: a line-up of a record being read for its objection (no further line-ups of it).
+  const convert = (cells: readonly string[], line: number, linedUp = false): ConvertedRow => {
     const rawId = idIndex === undefined ? '' : excelText(cells[idIndex] ?? '');
     const id = INVISIBLE.test(rawId) ? withoutInvisible(rawId).text.trim() : rawId.trim();
     const totals = totalsCell(cells, idIndex, id, nameIndex, width);
@@ -102,7 +103,7 @@ export function createRowConverter(
       const rejected = reject(line, id, t.fieldCountColumn, String(cells.length), emptyEnd ? t.fieldCountEmptyEnd(cells.length, rowWidth) : t.fieldCount(cells.length, rowWidth));
       if (lineUps >= MAX_LINED_UP) return rejected;
       lineUps++;
-      return withReadings(rejected, likeliest(lineUpsOf(cells, rowWidth).map((aligned) => convert(aligned, line))));
+      return withReadings(rejected, likeliest(lineUpsOf(cells, rowWidth).map((aligned) => convert(aligned, line, true))));
     }
     // A row without an id is rejected once its cells are read: one that objects is named so (a firm's second contact on a row of its own).
     const noId = idIndex !== undefined && id === '';
@@ -115,6 +116,8 @@ export function createRowConverter(
     const values: Record<string, unknown> = { ...template };
     const warnings: string[] = [];
     let problems: { column: string; value: string; message: string }[] | undefined;
+    // The first yes/no cell that holds neither (free text): in a file whose rows end in a separator, a sign of a moved row.
+    let freeText: { header: string; raw: string } | undefined;
     for (let c = 0; c < columns.length; c++) {
       const col = columns[c] as ColumnReader;
       const raw = excelText(cells[col.index] ?? '');
@@ -124,7 +127,10 @@ export function createRowConverter(
         values[col.field] = parsed.value;
         if (parsed.warning) warnings.push(`${col.header} '${raw}': ${parsed.warning}`);
         // Free text in a consent column ("Widerspruch nach Art. 21 DSGVO") is kept for the objection check.
-        if (parsed.value === null && PERMISSION_FIELDS.has(col.field)) values.consent_text = values.consent_text === undefined ? raw.trim() : `${values.consent_text as string} | ${raw.trim()}`;
+        if (parsed.value === null && PERMISSION_FIELDS.has(col.field)) {
+          values.consent_text = values.consent_text === undefined ? raw.trim() : `${values.consent_text as string} | ${raw.trim()}`;
+          freeText ??= { header: col.header, raw: raw.trim() };
+        }
       } else (problems ??= []).push({ column: col.header, value: raw, message: `${col.header} '${raw}' ${parsed.message}` });
     }
     if (unread.length > 0) {
@@ -154,6 +160,13 @@ export function createRowConverter(
         return withReadings(reject(line, id, first.column, first.value, first.message + more), [values]);
       }
       for (const p of problems) warnings.push(`${p.message}: ${t.keptForObjection}`);
+    }
+    // A row of a file whose rows end in a separator may have the file's length by two faults — a separator inside a
+    // value, none at the end — its values a column on; a yes/no cell holding free text shows it. Not read as it stands.
+    if (!linedUp && rowWidth > width && freeText !== undefined && !objects(values)) {
+      const rejected = reject(line, id, freeText.header, freeText.raw, t.movedRow(freeText.header, freeText.raw));
+      const moved = lineUpsOf(cells, width).map((aligned) => convert([...aligned, ...new Array<string>(rowWidth - width).fill('')], line, true));
+      return withReadings(rejected, likeliest([{ ok: true, values, warnings }, ...moved]));
     }
     const cross = schema.crossCheck?.(values, crossChecks);
     if (cross) {
