@@ -39,10 +39,11 @@ export interface RowChecks {
 
 /**
  * A converted row, or its reject. A reject may carry `readings`: what the row's cells can be
- * read to say, its unreadable cells left empty — once as they stand, or, for a record with a
- * field or two too many or too few (a separator in a value, one left out), once per way its
- * cells can line up with the header. A row that is not planned may still hold the number or
- * mailbox of a person who objected, by that row or by another of its id (objector-keys.ts).
+ * read to say, its unreadable cells left empty — once as they stand, or, for a record a field
+ * or two off the file's row length (a separator in a value, one left out), once per likeliest
+ * way its cells line up with the header (likeliest). A row that is not planned may still hold
+ * the number or mailbox of a person who objected, by that row or by another of its id
+ * (objector-keys.ts).
  */
 export type ConvertedRow = { ok: true; values: Record<string, unknown>; warnings: string[] } | { ok: false; reject: Reject; readings?: Record<string, unknown>[] };
 
